@@ -1,0 +1,61 @@
+"""The build, top to bottom: load → check → render (site, print, data) → write.
+
+Everything is rendered into a fresh staging folder under build/; the previous output is
+replaced only when every step succeeded, so a failed or killed build loses nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from masterplan import output
+from masterplan.diagnostics import ContentError, Report
+from masterplan.project import load_and_check
+
+
+@dataclass
+class BuildOptions:
+    """What to build and how; the one place where build options are documented."""
+
+    pdf: bool = True  #: write the PDF book
+    site: bool = True  #: write the website and open data
+    strict: bool = False  #: warnings fail the build
+    jobs: int | None = None  #: parallel PDF layout processes (None: the machine's cores)
+    cache: bool = True  #: reuse cached PDF parts whose inputs did not change
+    base_url: str | None = None  #: public site address, for canonical links and sitemap.xml
+
+
+@dataclass
+class BuildResult:
+    ok: bool
+    report: Report
+    summary: list[str] = field(default_factory=list)
+
+
+def run(root: Path, options: BuildOptions) -> BuildResult:
+    """Build the plan folder ``root``; never raises for a content problem."""
+    checked = load_and_check(root)
+    report = checked.report
+    if checked.plan is None or report.failed(options.strict):
+        return BuildResult(False, report, ["Build stopped: fix the errors above; the previous output is kept."])
+    plan = checked.plan
+    staging = output.Staging(root / "build")
+    summary: list[str] = []
+    try:
+        with staging:
+            if options.site:
+                from masterplan.render import data
+                summary += data.export(plan, staging.path("site") / "data")
+            if options.pdf:
+                from masterplan.render import pdf
+                summary += pdf.render(plan, root, staging, options, report)
+            if options.site:
+                from masterplan.render import site
+                summary += site.render(plan, root, staging, options, report)
+            if report.failed(options.strict):
+                raise ContentError(report.errors)
+    except ContentError as exc:
+        report.extend(exc.diagnostics)
+        return BuildResult(False, report, ["Build stopped: fix the errors above; the previous output is kept."])
+    return BuildResult(True, report, summary + [f"Output in {root / 'build'}"])

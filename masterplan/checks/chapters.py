@@ -1,0 +1,23 @@
+"""Chapters: their Jinja fills in without error, and their cross-references name real things."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from masterplan import chapters, crossref
+from masterplan.diagnostics import Diagnostic, Position, did_you_mean, error
+from masterplan.model import Plan
+
+
+def check(plan: Plan) -> Iterator[Diagnostic]:
+    known = crossref.targets(plan)
+    context = chapters.context(plan)
+    for chapter in plan.chapters:
+        text, problems = chapters.expand(chapter, context)
+        yield from problems
+        if text is None:
+            continue
+        for ref, line in crossref.find(chapter.body):
+            if ref not in known:
+                yield error(Position(chapter.position.file, chapter.body_line + line - 1, 1), "E507",
+                            f"cross-reference to unknown '{ref}'", did_you_mean(ref, known))

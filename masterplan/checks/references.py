@@ -1,0 +1,113 @@
+"""References between files: pillars, sub-elements, agencies, missions, programs, sources."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from masterplan.diagnostics import Diagnostic, did_you_mean, error, warning
+from masterplan.model import Plan, Program
+
+
+def check(plan: Plan) -> Iterator[Diagnostic]:
+    yield from _unique_ids(plan)
+    agencies = {a.id for a in plan.agencies}
+    if plan.leading_sector_id not in agencies:
+        yield error(plan.where.get("leading_sector", plan.position), "E203",
+                    f"leading sector: unknown agency '{plan.leading_sector_id}'",
+                    did_you_mean(plan.leading_sector_id, agencies))
+    for program in plan.programs:
+        yield from _program(plan, program, agencies)
+    programs = {p.id for p in plan.programs}
+    for agency in plan.agencies:
+        for program_id in agency.supports_ids:
+            if program_id not in programs:
+                yield error(agency.at("supports"), "E205", f"agency {agency.id} supports unknown program "
+                            f"'{program_id}'", did_you_mean(program_id, programs))
+    yield from _cycles(plan)
+
+
+def _unique_ids(plan: Plan) -> Iterator[Diagnostic]:
+    first: dict[str, Program] = {}
+    for agency in plan.agencies:
+        for program in agency.programs:
+            if program.id in first:
+                other = first[program.id]
+                yield error(program.at("id"), "E207", f"program id '{program.id}' is used twice "
+                            f"(also at {other.at('id')})", "every program id must be unique in the whole plan")
+            else:
+                first[program.id] = program
+    seen: dict[str, object] = {}
+    for mission in plan.missions:
+        if mission.id in seen:
+            yield error(mission.position, "E209", f"mission id '{mission.id}' is used twice")
+        seen[mission.id] = mission
+    for pillar in plan.pillars:
+        subs: set[str] = set()
+        for sub in pillar.sub_elements:
+            if sub.id in subs:
+                yield error(sub.position, "E209", f"sub-element id '{sub.id}' is used twice in pillar {pillar.id}")
+            subs.add(sub.id)
+
+
+def _program(plan: Plan, program: Program, agencies: set[str]) -> Iterator[Diagnostic]:
+    label = f"program {program.id}"
+    pillar = plan.pillar(program.pillar_id)
+    if pillar is None:
+        yield error(program.at("pillar"), "E201", f"{label}: unknown pillar '{program.pillar_id}'",
+                    did_you_mean(program.pillar_id, [p.id for p in plan.pillars]))
+    elif pillar.sub_element(program.sub_element_id) is None:
+        owners = [p.id for p in plan.pillars if p.sub_element(program.sub_element_id)]
+        hint = (f"'{program.sub_element_id}' belongs to pillar {owners[0]}" if owners else
+                did_you_mean(program.sub_element_id, [s.id for s in pillar.sub_elements]))
+        yield error(program.at("sub_element"), "E202",
+                    f"{label}: pillar {pillar.id} has no sub-element '{program.sub_element_id}'", hint)
+    for partner in program.partner_ids:
+        if partner not in agencies:
+            yield error(program.at("partners"), "E203", f"{label}: unknown partner agency '{partner}'",
+                        did_you_mean(partner, agencies))
+        elif partner == program.lead_id:
+            yield warning(program.at("partners"), "W407", f"{label}: the lead agency {partner} is also listed "
+                          "as a partner")
+    missions = [m.id for m in plan.missions]
+    for mission in program.mission_ids:
+        if mission not in missions:
+            yield error(program.at("missions"), "E204", f"{label}: unknown mission '{mission}'",
+                        did_you_mean(mission, missions))
+    for dependency in program.depends_on_ids:
+        if plan.program(dependency) is None:
+            yield error(program.at("depends_on"), "E205", f"{label}: depends on unknown program '{dependency}'",
+                        did_you_mean(dependency, [p.id for p in plan.programs]))
+    for line in program.budget:
+        if line.source not in plan.funding_sources:
+            yield error(line.position, "E206", f"{label}: unknown funding source '{line.source}'",
+                        did_you_mean(line.source, plan.funding_sources)
+                        or f"known sources: {', '.join(plan.funding_sources)}")
+
+
+def _cycles(plan: Plan) -> Iterator[Diagnostic]:
+    """Each dependency cycle once, reported at the program where it is first entered."""
+    state: dict[str, int] = {}  # 1 = on the current path, 2 = done
+    reported: set[frozenset[str]] = set()
+    for start in plan.programs:
+        if state.get(start.id):
+            continue
+        stack: list[tuple[Program, Iterator[Program]]] = [(start, iter(start.depends_on))]
+        path = [start.id]
+        state[start.id] = 1
+        while stack:
+            program, children = stack[-1]
+            child = next(children, None)
+            if child is None:
+                state[program.id] = 2
+                stack.pop()
+                path.pop()
+            elif state.get(child.id) == 1:
+                cycle = path[path.index(child.id):] + [child.id]
+                if frozenset(cycle) not in reported:
+                    reported.add(frozenset(cycle))
+                    yield error(program.at("depends_on"), "E208", "dependency cycle: " + " → ".join(cycle),
+                                "a program cannot (indirectly) depend on itself")
+            elif not state.get(child.id):
+                state[child.id] = 1
+                path.append(child.id)
+                stack.append((child, iter(child.depends_on)))

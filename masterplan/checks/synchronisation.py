@@ -1,0 +1,103 @@
+"""Synchronisation across agencies (sinkronisasi program antar OPD): gaps, duplicates, one-sided partners.
+
+These are warnings: the plan can be built, but the leading sector should look.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from itertools import combinations
+from typing import Iterator
+
+from masterplan.diagnostics import Diagnostic, warning
+from masterplan.model import Plan, Program
+
+NAME_SIMILARITY = 0.75
+TEXT_SIMILARITY = 0.6
+_WORD = re.compile(r"\w+")
+_COMMON = {"dan", "di", "yang", "untuk", "dengan", "ke", "dari", "pada", "the", "of", "and", "kota", "program",
+           "pengembangan", "peningkatan", "penguatan", "pembangunan", "sistem", "layanan"}
+
+
+def check(plan: Plan) -> Iterator[Diagnostic]:
+    yield from _near_duplicates(plan.programs)
+    for pillar in plan.pillars:
+        served = {p.sub_element_id for p in pillar.programs}
+        for sub in pillar.sub_elements:
+            if sub.id not in served:
+                yield warning(sub.position, "W402", f"pillar {pillar.id}: no program serves sub-element '{sub.id}'")
+        if not pillar.quick_wins:
+            yield warning(pillar.position, "W403", f"pillar {pillar.id} has no quick win",
+                          "mark one fast, visible program with quick_win: true")
+    for program in plan.programs:
+        if not program.indicators:
+            yield warning(program.position, "W404", f"program {program.id} has no indicators")
+        for indicator in program.indicators:
+            if not indicator.targets:
+                yield warning(indicator.position, "W405", f"program {program.id}: indicator '{indicator.name}' "
+                              "has no targets")
+    for pillar in plan.pillars:
+        for indicator in pillar.indicators:
+            if not indicator.targets:
+                yield warning(indicator.position, "W405", f"pillar {pillar.id}: indicator '{indicator.name}' "
+                              "has no targets")
+    yield from _one_sided_partners(plan)
+
+
+def _one_sided_partners(plan: Plan) -> Iterator[Diagnostic]:
+    for program in plan.programs:
+        for partner in program.partners:
+            if program.id not in partner.supports_ids and partner.id != program.lead_id:
+                yield warning(program.at("partners"), "W406",
+                              f"program {program.id} lists {partner.id} as partner, but {partner.id} does not list "
+                              f"it under 'supports'", f"add {program.id} to supports in agencies/{partner.id}.yml")
+    for agency in plan.agencies:
+        for program_id in agency.supports_ids:
+            program = plan.program(program_id)
+            if program is not None and agency.id not in program.partner_ids:
+                yield warning(agency.at("supports"), "W406",
+                              f"agency {agency.id} supports {program_id}, but the program does not list it as "
+                              "partner", f"add {agency.id} to the partners of {program_id}")
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in _WORD.findall(text.lower()) if w not in _COMMON and len(w) > 1}
+
+
+def _shingles(text: str) -> set[tuple[str, ...]]:
+    words = _WORD.findall(text.lower())
+    return {tuple(words[i:i + 3]) for i in range(max(len(words) - 2, 0))}
+
+
+def _jaccard(a: set, b: set) -> float:  # type: ignore[type-arg]
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def _near_duplicates(programs: list[Program]) -> Iterator[Diagnostic]:
+    """Pairs of programs from different agencies whose names or texts nearly match.
+
+    Only pairs sharing a distinctive word are compared, so a 3,000-program plan stays fast.
+    """
+    names = {p.id: _words(str(p.name)) for p in programs}
+    texts = {p.id: _shingles(f"{p.summary} {p.description}") for p in programs}
+    by_word: dict[str, list[Program]] = defaultdict(list)
+    for program in programs:
+        for word in names[program.id] | _words(str(program.summary)):
+            by_word[word].append(program)
+    pairs: set[tuple[str, str]] = set()
+    limit = max(20, len(programs) // 10)
+    for group in by_word.values():
+        if len(group) <= limit:
+            pairs.update((a.id, b.id) if a.id < b.id else (b.id, a.id) for a, b in combinations(group, 2)
+                         if a.lead_id != b.lead_id)
+    index = {p.id: p for p in programs}
+    for first_id, second_id in sorted(pairs):
+        first, second = index[first_id], index[second_id]
+        name_score = _jaccard(names[first_id], names[second_id])
+        text_score = _jaccard(texts[first_id], texts[second_id])
+        if name_score >= NAME_SIMILARITY or text_score >= TEXT_SIMILARITY:
+            what = "names" if name_score >= NAME_SIMILARITY else "descriptions"
+            yield warning(second.position, "W401",
+                          f"program {second.id} ({second.lead_id}) and {first.id} ({first.lead_id}) have near-identical "
+                          f"{what}", "merge them, or make one a partner of the other")

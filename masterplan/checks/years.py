@@ -1,0 +1,41 @@
+"""Years: program periods inside the plan period; budgets and targets inside their period."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from masterplan.diagnostics import Diagnostic, Position, error
+from masterplan.model import Indicator, Period, Plan
+
+
+def check(plan: Plan) -> Iterator[Diagnostic]:
+    plan_period = plan.period
+    if plan_period.start > plan_period.end:
+        yield error(plan.where.get("period", plan.position), "E305",
+                    f"plan period starts after it ends ({plan_period.start} > {plan_period.end})")
+    for pillar in plan.pillars:
+        for indicator in pillar.indicators:
+            yield from _targets(indicator, plan_period, f"pillar {pillar.id}", "the plan period")
+    for program in plan.programs:
+        label = f"program {program.id}"
+        period = program.period
+        if period.start > period.end:
+            yield error(program.at("period"), "E305", f"{label}: period starts after it ends "
+                        f"({period.start} > {period.end})")
+        elif period.start not in plan_period or period.end not in plan_period:
+            yield error(program.at("period"), "E301", f"{label}: period {period} lies outside the plan "
+                        f"period {plan_period}")
+        for line in program.budget:
+            if line.year not in period:
+                yield error(line.position, "E302", f"{label}: budget year {line.year} is outside the program "
+                            f"period {period}")
+        for indicator in program.indicators:
+            yield from _targets(indicator, period, label, "the program period")
+
+
+def _targets(indicator: Indicator, period: Period, label: str, what: str) -> Iterator[Diagnostic]:
+    for year in indicator.targets:
+        if year not in period:
+            where: Position = indicator.target_positions.get(year, indicator.position)
+            yield error(where, "E303", f"{label}: indicator '{indicator.name}' has a target for {year}, "
+                        f"outside {what} {period}")

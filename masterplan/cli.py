@@ -1,0 +1,130 @@
+"""The ``masterplan`` command: a thin click layer over the pipeline (no business logic here)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from masterplan import __version__
+from masterplan.diagnostics import Diagnostic, Report, format_json, format_text
+
+PLAN_DIR = click.argument("plan_dir", required=False, default=".",
+                          type=click.Path(file_okay=False, path_type=Path))
+
+
+def _root(plan_dir: Path) -> Path:
+    from masterplan.project import find_root
+    return find_root(plan_dir)
+
+
+def _print_report(report: Report | list[Diagnostic], output_format: str = "text") -> None:
+    items = report.sorted() if isinstance(report, Report) else list(report)
+    if output_format == "json":
+        click.echo(format_json(items))
+    elif items:
+        click.echo(format_text(items), err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="masterplan")
+def cli() -> None:
+    """Turn a city's smart-city master plan (YAML + Markdown) into a PDF book and a website.
+
+    A plan folder holds content/ (plan.yml, pillars/, agencies/, chapters/, glossary.yml,
+    assets/), optionally templates/ to override the default theme, and build/ for output.
+
+    \b
+    Typical session:
+      masterplan new kota-saya        # start from the Kota Pasuruan sample
+      cd kota-saya
+      masterplan validate             # every problem, as file:line:column
+      masterplan build                # build/<name>.pdf and build/site/
+      masterplan serve                # live preview while you edit
+
+    Commands work from inside a plan folder (or any folder below it) or with a path to one.
+    """
+
+
+@cli.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--force", is_flag=True, help="Replace existing content/ (it is moved to a backup folder first).")
+def new(directory: Path, force: bool) -> None:
+    """Create a plan folder in DIRECTORY from the sample plan (Kota Pasuruan)."""
+    from masterplan.project import AlreadyExists, scaffold
+    try:
+        backup = scaffold(directory, force=force)
+    except AlreadyExists as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+    if backup:
+        click.echo(f"Previous content kept in {backup}")
+    click.echo(f"Created {directory / 'content'}. Next: cd {directory} && masterplan validate && masterplan build")
+
+
+@cli.command()
+@PLAN_DIR
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+              help="text: compiler-style lines on stderr; json: a list on stdout for tools.")
+@click.option("--strict", is_flag=True, help="Warnings fail too (exit code 1).")
+def validate(plan_dir: Path, output_format: str, strict: bool) -> None:
+    """Check the whole plan and report every problem at once.
+
+    Exit code 0: clean; 1: content errors (or warnings with --strict); 2: wrong command line.
+    """
+    from masterplan.project import load_and_check
+    checked = load_and_check(_root(plan_dir))
+    _print_report(checked.report, output_format)
+    if output_format == "text" and not checked.report:
+        click.echo("No problems found.", err=True)
+    sys.exit(1 if checked.report.failed(strict) else 0)
+
+
+@cli.command()
+@click.option("--kind", type=click.Choice(["plan", "pillar", "agency", "glossary", "chapter", "all"]),
+              default="all", help="Which file's schema (default: all, as one JSON object by kind).")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path),
+              help="Write one <kind>.schema.json per kind into this folder instead of printing.")
+def schema(kind: str, out: Path | None) -> None:
+    """Print the content format as JSON Schema, for editors (YAML language server)."""
+    from masterplan.schema import all_schemas, schema_for
+    if out is not None:
+        out.mkdir(parents=True, exist_ok=True)
+        for name, document in all_schemas().items():
+            (out / f"{name}.schema.json").write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n",
+                                                    encoding="utf-8")
+        click.echo(f"Wrote {len(all_schemas())} schemas to {out}", err=True)
+        return
+    document = all_schemas() if kind == "all" else schema_for(kind)
+    click.echo(json.dumps(document, indent=2, ensure_ascii=False))
+
+
+@cli.command()
+@PLAN_DIR
+@click.option("--pdf/--no-pdf", default=True, help="Build the PDF book (default: yes).")
+@click.option("--site/--no-site", default=True, help="Build the website (default: yes).")
+@click.option("--strict", is_flag=True, help="Warnings (content and renderer) fail the build.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Parallel PDF layout processes (default: number of cores).")
+@click.option("--no-cache", is_flag=True, help="Ignore cached PDF parts and rebuild everything.")
+@click.option("--base-url", default=None, help="Public address of the site: adds canonical links and sitemap.xml.")
+def build(plan_dir: Path, pdf: bool, site: bool, strict: bool, jobs: int | None, no_cache: bool,
+          base_url: str | None) -> None:
+    """Build the PDF book, the website and the open data into build/.
+
+    The previous output is replaced only when the whole build succeeded.
+    """
+    from masterplan.build import BuildOptions, run
+    options = BuildOptions(pdf=pdf, site=site, strict=strict, jobs=jobs, cache=not no_cache, base_url=base_url)
+    result = run(_root(plan_dir), options)
+    _print_report(result.report)
+    for line in result.summary:
+        click.echo(line)
+    sys.exit(0 if result.ok else 1)
+
+
+def main() -> None:
+    """Console entry point."""
+    cli(prog_name="masterplan")

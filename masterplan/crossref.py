@@ -1,0 +1,33 @@
+"""Cross-references in chapter text: ``[[GOV-01]]``, ``[[tab:budget-source]]``, ``[[bab:pendahuluan]]``.
+
+A reference names a program, a pillar, an agency, a chapter, or one of the generated
+tables and figures; the renderers replace it with that thing's number and page.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from masterplan.model import Plan
+
+PATTERN = re.compile(r"\[\[([A-Za-z0-9:_.-]+)\]\]")
+
+#: Tables and figures the generated chapters produce, by id.
+GENERATED_TABLES = ["tab:missions", "tab:readiness", "tab:quick-wins", "tab:budget-pillar",
+                    "tab:budget-source", "tab:budget-agency", "tab:agency-pillar"]
+GENERATED_FIGURES = ["fig:roadmap", "fig:budget-pillar", "fig:budget-source", "fig:budget-agency"]
+
+
+def targets(plan: Plan) -> set[str]:
+    """Every id a chapter may refer to."""
+    ids = {p.id for p in plan.programs} | {c.id for c in plan.chapters}
+    ids |= {f"pillar:{p.id}" for p in plan.pillars} | {f"tab:program-{p.id}" for p in plan.pillars}
+    ids |= {f"agency:{a.id}" for a in plan.agencies} | {f"bab:{c.id}" for c in plan.chapters}
+    return ids | set(GENERATED_TABLES) | set(GENERATED_FIGURES)
+
+
+def find(text: str) -> Iterator[tuple[str, int]]:
+    """(id, line within text) of each reference."""
+    for match in PATTERN.finditer(text):
+        yield match.group(1), text.count("\n", 0, match.start()) + 1

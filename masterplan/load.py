@@ -1,0 +1,180 @@
+"""Reads a plan folder into a :class:`~masterplan.model.Plan`, with every problem found.
+
+One bad file never hides the problems of the others: each file is read and checked on
+its own, and only files that passed their schema become model objects.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Callable
+
+from masterplan import chapters, validation, yamlfile
+from masterplan.diagnostics import Position, Report, error, relative
+from masterplan.model import (Agency, BudgetLine, Indicator, Mission, Period, Pillar, Plan, Program,
+                              ReadinessItem, SubElement, Text, GlossaryTerm)
+from masterplan.schema import DEFAULT_FUNDING_SOURCES
+from masterplan.yamlfile import LocatedMap
+
+CONTENT = "content"
+
+
+class _Reader:
+    """Reads the files of one plan folder, collecting diagnostics into one report."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.report = Report()
+        self.language = "id"
+
+    def name(self, path: Path) -> str:
+        return relative(path, self.root)
+
+    def document(self, path: Path, kind: str) -> Any:
+        """The file's located data when it parsed and matched its schema, else None."""
+        file = self.name(path)
+        data, problems = yamlfile.read(path, file)
+        self.report.extend(problems)
+        if data is None:
+            return None
+        schema_problems = list(validation.check(kind, data, Position(file, 1, 1)))
+        self.report.extend(schema_problems)
+        if problems or schema_problems:
+            return None
+        return data
+
+    def text(self, raw: Any) -> Text:
+        return Text.of(raw, self.language)
+
+    def where(self, data: LocatedMap) -> dict[str, Position]:
+        return dict(data.value_positions)
+
+    def indicator(self, data: LocatedMap) -> Indicator:
+        baseline = data.get("baseline") or {}
+        targets = data.get("targets") or LocatedMap()
+        return Indicator(
+            name=self.text(data["name"]), unit=self.text(data["unit"]),
+            baseline_year=baseline.get("year"), baseline_value=baseline.get("value"),
+            targets={int(year): value for year, value in targets.items()},
+            position=data.position,
+            target_positions={int(year): data.at("targets") if not isinstance(targets, LocatedMap)
+                              else targets.key_at(year) for year in targets},
+        )
+
+    def indicators(self, items: Any) -> list[Indicator]:
+        return [self.indicator(item) for item in items or []]
+
+    def program(self, data: LocatedMap, lead_id: str) -> Program:
+        period = data["period"]
+        return Program(
+            id=data["id"], name=self.text(data["name"]), pillar_id=data["pillar"],
+            sub_element_id=data["sub_element"], summary=self.text(data.get("summary")),
+            description=self.text(data.get("description")), quick_win=bool(data.get("quick_win", False)),
+            partner_ids=list(data.get("partners") or []), period=Period(period["start"], period["end"]),
+            budget=[BudgetLine(b["year"], b["amount"], b["source"], b.position) for b in data.get("budget") or []],
+            indicators=self.indicators(data.get("indicators")),
+            depends_on_ids=list(data.get("depends_on") or []), mission_ids=list(data.get("missions") or []),
+            status=data.get("status", "planned"), lead_id=lead_id, position=data.position, where=self.where(data),
+        )
+
+    def plan(self, path: Path) -> Plan | None:
+        data = self.document(path, "plan")
+        if data is None:
+            return None
+        self.language = data.get("language", "id")
+        period = data["period"]
+        city = data["city"]
+        return Plan(
+            city=city, province=data.get("province", ""), title=self.text(data["title"]),
+            notice=self.text(data.get("notice")), author=self.text(data.get("author") or f"Pemerintah {city}"),
+            period=Period(period["start"], period["end"]), version=str(data.get("version", "")),
+            status=data["status"], date=data.get("date"), language=self.language,
+            leading_sector_id=data["leading_sector"], logo=data.get("logo"), vision=self.text(data["vision"]),
+            missions=[Mission(m["id"], self.text(m["text"]), m.position) for m in data["missions"]],
+            legal_basis=[self.text(t) for t in data.get("legal_basis") or []],
+            readiness=[ReadinessItem(r["element"], self.text(r["aspect"]), self.text(r["condition"]),
+                                     self.text(r.get("gap")), self.text(r.get("recommendation")), r.position)
+                       for r in data.get("readiness") or []],
+            funding_sources=list(data.get("funding_sources") or DEFAULT_FUNDING_SOURCES),
+            position=data.position, where=self.where(data),
+        )
+
+    def pillar(self, path: Path) -> Pillar | None:
+        data = self.document(path, "pillar")
+        if data is None or not self.named_after_file(data, path):
+            return None
+        return Pillar(
+            id=data["id"], name=self.text(data["name"]), order=data["order"],
+            summary=self.text(data.get("summary")), description=self.text(data.get("description")),
+            sub_elements=[SubElement(s["id"], self.text(s["name"]), self.text(s.get("description")),
+                                     data["id"], s.position) for s in data["sub_elements"]],
+            goals=[self.text(g) for g in data.get("goals") or []],
+            indicators=self.indicators(data.get("indicators")), position=data.position, where=self.where(data),
+        )
+
+    def agency(self, path: Path) -> Agency | None:
+        data = self.document(path, "agency")
+        if data is None or not self.named_after_file(data, path):
+            return None
+        return Agency(
+            id=data["id"], name=self.text(data["name"]), short_name=data["short_name"], kind=data["kind"],
+            supports_ids=list(data.get("supports") or []),
+            programs=[self.program(p, data["id"]) for p in data.get("programs") or []],
+            position=data.position, where=self.where(data),
+        )
+
+    def glossary(self, path: Path) -> list[GlossaryTerm]:
+        data = self.document(path, "glossary")
+        if data is None:
+            return []
+        return [GlossaryTerm(t["term"], self.text(t["definition"]), t.position) for t in data["terms"]]
+
+    def named_after_file(self, data: LocatedMap, path: Path) -> bool:
+        if data["id"] == path.stem:
+            return True
+        self.report.add(error(data.at("id"), "E105", f"id '{data['id']}' differs from the file name '{path.name}'",
+                              f"rename the file to {data['id']}{path.suffix} or set id: {path.stem}"))
+        return False
+
+    def folder(self, path: Path, read: Callable[[Path], Any], required: bool = True) -> list[Any]:
+        if not path.is_dir():
+            if required:
+                self.report.add(error(Position(self.name(path)), "E011", "folder is missing",
+                                      "run 'masterplan new DIR' to see the expected layout"))
+            return []
+        files = sorted(p for p in path.iterdir() if p.suffix in (".yml", ".yaml") and p.is_file())
+        if required and not files:
+            self.report.add(error(Position(self.name(path)), "E012", "folder holds no .yml files"))
+        return [item for item in map(read, files) if item is not None]
+
+
+def load(root: Path) -> tuple[Plan | None, Report]:
+    """Read the plan folder ``root``; the plan is None when it cannot be built at all."""
+    reader = _Reader(root)
+    content = root / CONTENT
+    if not content.is_dir():
+        reader.report.add(error(Position(reader.name(content)), "E010",
+                                f"no content/ folder in {root}", "is this a plan folder? see 'masterplan new --help'"))
+        return None, reader.report
+    plan_file = content / "plan.yml"
+    if not plan_file.is_file():
+        reader.report.add(error(Position(reader.name(plan_file)), "E010", "plan.yml is missing"))
+        plan = None
+    else:
+        plan = reader.plan(plan_file)
+    pillars = reader.folder(content / "pillars", reader.pillar)
+    agencies = reader.folder(content / "agencies", reader.agency)
+    glossary_file = content / "glossary.yml"
+    glossary = reader.glossary(glossary_file) if glossary_file.is_file() else []
+    found_chapters, problems = chapters.read_folder(content / "chapters", reader.name, reader.language)
+    reader.report.extend(problems)
+    if plan is None:
+        return None, reader.report
+    plan.pillars = sorted(pillars, key=lambda p: (p.order, p.id))
+    plan.agencies = agencies
+    plan.glossary = glossary
+    plan.chapters = found_chapters
+    plan.link()
+    return plan, reader.report
+
+

@@ -1,0 +1,328 @@
+"""The plan as typed objects: Plan, Pillar, SubElement, Agency, Program, Indicator, ...
+
+Objects are built by :mod:`masterplan.load` from checked YAML; each keeps the position
+of its fields so that later checks can point at the line to fix. References between
+objects are kept as ids and resolved by :meth:`Plan.link` (unknown ids are left
+unresolved: the checks report them).
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from typing import Any, Mapping, Union
+
+from masterplan.diagnostics import Position
+
+Value = Union[int, float, str]
+
+
+@dataclass(frozen=True)
+class Text:
+    """Human-readable text in one or more languages; ``str()`` gives the default language."""
+
+    values: Mapping[str, str]
+    default: str = "id"
+
+    @classmethod
+    def of(cls, raw: Any, default: str = "id") -> "Text":
+        if isinstance(raw, Text):
+            return raw
+        if isinstance(raw, Mapping):
+            return cls({str(k): str(v) for k, v in raw.items()}, default)
+        return cls({default: "" if raw is None else str(raw)}, default)
+
+    def get(self, language: str) -> str:
+        """The text in ``language``, falling back to the default language, then any."""
+        if language in self.values:
+            return self.values[language]
+        if self.default in self.values:
+            return self.values[self.default]
+        return next(iter(self.values.values()), "")
+
+    def __str__(self) -> str:
+        return self.get(self.default)
+
+    def __bool__(self) -> bool:
+        return any(self.values.values())
+
+
+@dataclass(frozen=True)
+class Period:
+    """A span of whole years, both ends included."""
+
+    start: int
+    end: int
+
+    @property
+    def years(self) -> range:
+        return range(self.start, self.end + 1)
+
+    def __contains__(self, year: object) -> bool:
+        return isinstance(year, int) and self.start <= year <= self.end
+
+    def __str__(self) -> str:
+        return f"{self.start}–{self.end}"
+
+
+@dataclass
+class Indicator:
+    """A measurable indicator: baseline and a target per year."""
+
+    name: Text
+    unit: Text
+    baseline_year: int | None
+    baseline_value: Value | None
+    targets: dict[int, Value]
+    position: Position
+    target_positions: dict[int, Position] = field(default_factory=dict)
+
+
+@dataclass
+class BudgetLine:
+    """Indicative money for one year from one funding source, in whole rupiah."""
+
+    year: int
+    amount: int
+    source: str
+    position: Position
+
+
+@dataclass
+class SubElement:
+    id: str
+    name: Text
+    description: Text
+    pillar_id: str
+    position: Position
+
+
+@dataclass
+class Mission:
+    id: str
+    text: Text
+    position: Position
+
+
+@dataclass
+class ReadinessItem:
+    element: str
+    aspect: Text
+    condition: Text
+    gap: Text
+    recommendation: Text
+    position: Position
+
+
+@dataclass
+class GlossaryTerm:
+    term: str
+    definition: Text
+    position: Position
+
+
+@dataclass
+class Program:
+    """A program: what an agency will do, when, for how much, measured how."""
+
+    id: str
+    name: Text
+    pillar_id: str
+    sub_element_id: str
+    summary: Text
+    description: Text
+    quick_win: bool
+    partner_ids: list[str]
+    period: Period
+    budget: list[BudgetLine]
+    indicators: list[Indicator]
+    depends_on_ids: list[str]
+    mission_ids: list[str]
+    status: str
+    lead_id: str
+    position: Position
+    where: dict[str, Position] = field(default_factory=dict)
+    # resolved by Plan.link
+    pillar: "Pillar | None" = field(default=None, repr=False)
+    sub_element: SubElement | None = field(default=None, repr=False)
+    lead: "Agency | None" = field(default=None, repr=False)
+    partners: list["Agency"] = field(default_factory=list, repr=False)
+    depends_on: list["Program"] = field(default_factory=list, repr=False)
+    dependents: list["Program"] = field(default_factory=list, repr=False)
+    missions: list[Mission] = field(default_factory=list, repr=False)
+
+    def at(self, name: str) -> Position:
+        return self.where.get(name, self.position)
+
+    @property
+    def total_budget(self) -> int:
+        return sum(line.amount for line in self.budget)
+
+    def budget_in(self, year: int) -> int:
+        return sum(line.amount for line in self.budget if line.year == year)
+
+    @property
+    def sources(self) -> list[str]:
+        return list(dict.fromkeys(line.source for line in self.budget))
+
+
+@dataclass
+class Pillar:
+    """One of the smart city dimensions, with its sub-elements."""
+
+    id: str
+    name: Text
+    order: int
+    summary: Text
+    description: Text
+    sub_elements: list[SubElement]
+    goals: list[Text]
+    indicators: list[Indicator]
+    position: Position
+    where: dict[str, Position] = field(default_factory=dict)
+    programs: list[Program] = field(default_factory=list, repr=False)
+
+    def sub_element(self, sub_id: str) -> SubElement | None:
+        return next((s for s in self.sub_elements if s.id == sub_id), None)
+
+    @property
+    def quick_wins(self) -> list[Program]:
+        return [p for p in self.programs if p.quick_win]
+
+    @property
+    def total_budget(self) -> int:
+        return sum(p.total_budget for p in self.programs)
+
+
+@dataclass
+class Agency:
+    """A city agency (OPD): the programs it leads and those it says it supports."""
+
+    id: str
+    name: Text
+    short_name: str
+    kind: str
+    supports_ids: list[str]
+    programs: list[Program]
+    position: Position
+    where: dict[str, Position] = field(default_factory=dict)
+    supported: list[Program] = field(default_factory=list, repr=False)
+
+    def at(self, name: str) -> Position:
+        return self.where.get(name, self.position)
+
+
+@dataclass
+class Chapter:
+    """A narrative chapter: front matter plus a Markdown body (with Jinja expressions)."""
+
+    id: str
+    title: Text
+    order: int
+    part: str
+    generated: str | None
+    body: str
+    position: Position
+    body_line: int
+
+
+@dataclass
+class Plan:
+    """The whole master plan, the single model every renderer reads."""
+
+    city: str
+    province: str
+    title: Text
+    notice: Text
+    author: Text
+    period: Period
+    version: str
+    status: str
+    date: datetime.date | None
+    language: str
+    leading_sector_id: str
+    logo: str | None
+    vision: Text
+    missions: list[Mission]
+    legal_basis: list[Text]
+    readiness: list[ReadinessItem]
+    funding_sources: list[str]
+    position: Position
+    where: dict[str, Position] = field(default_factory=dict)
+    pillars: list[Pillar] = field(default_factory=list)
+    agencies: list[Agency] = field(default_factory=list)
+    chapters: list[Chapter] = field(default_factory=list)
+    glossary: list[GlossaryTerm] = field(default_factory=list)
+
+    _index: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    @property
+    def programs(self) -> list[Program]:
+        """Every program, by pillar order, then id."""
+        if "programs" not in self._index:
+            order = {p.id: p.order for p in self.pillars}
+            every = [prog for agency in self.agencies for prog in agency.programs]
+            self._index["programs"] = sorted(every, key=lambda p: (order.get(p.pillar_id, 999), p.id))
+        return self._index["programs"]
+
+    @property
+    def quick_wins(self) -> list[Program]:
+        return [p for p in self.programs if p.quick_win]
+
+    @property
+    def total_budget(self) -> int:
+        return sum(p.total_budget for p in self.programs)
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == "draft"
+
+    def _lookup(self, kind: str, items: list[Any], key: str) -> Any:
+        if kind not in self._index:
+            self._index[kind] = {}
+            for item in items:
+                self._index[kind].setdefault(item.id, item)
+        return self._index[kind].get(key)
+
+    def pillar(self, pillar_id: str) -> Pillar | None:
+        return self._lookup("pillar", self.pillars, pillar_id)
+
+    def agency(self, agency_id: str) -> Agency | None:
+        return self._lookup("agency", self.agencies, agency_id)
+
+    def program(self, program_id: str) -> Program | None:
+        return self._lookup("program", self.programs, program_id)
+
+    def chapter(self, chapter_id: str) -> Chapter | None:
+        return self._lookup("chapter", self.chapters, chapter_id)
+
+    @property
+    def leading_sector(self) -> Agency | None:
+        return self.agency(self.leading_sector_id)
+
+    def link(self) -> None:
+        """Resolve ids into objects; unknown ids stay unresolved (the checks report them)."""
+        self._index.clear()
+        pillars = {p.id: p for p in self.pillars}
+        agencies = {a.id: a for a in self.agencies}
+        missions = {m.id: m for m in self.missions}
+        programs = {p.id: p for p in self.programs}
+        for pillar in self.pillars:
+            pillar.programs = []
+        for agency in self.agencies:
+            agency.supported = []
+        for program in programs.values():
+            program.dependents = []
+        for program in self.programs:
+            program.pillar = pillars.get(program.pillar_id)
+            if program.pillar:
+                program.pillar.programs.append(program)
+                program.sub_element = program.pillar.sub_element(program.sub_element_id)
+            program.lead = agencies.get(program.lead_id)
+            program.partners = [agencies[a] for a in program.partner_ids if a in agencies]
+            for partner in program.partners:
+                partner.supported.append(program)
+            program.depends_on = [programs[d] for d in program.depends_on_ids if d in programs]
+            for prerequisite in program.depends_on:
+                prerequisite.dependents.append(program)
+            program.missions = [missions[m] for m in program.mission_ids if m in missions]

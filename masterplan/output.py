@@ -1,0 +1,83 @@
+"""Writing output safely: build into a staging folder, swap into place only on success.
+
+A build killed half-way (even by SIGKILL) leaves the previous site and PDF untouched:
+new files live in ``build/.staging-<pid>/`` until the swap, which is one rename per
+output entry. Leftovers of killed builds are removed by the next build.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+from types import TracebackType
+
+
+class Staging:
+    """A fresh folder for one build's output, swapped into ``build_dir`` on success."""
+
+    def __init__(self, build_dir: Path):
+        self.build_dir = build_dir
+        self.folder = build_dir / f".staging-{os.getpid()}"
+
+    def __enter__(self) -> "Staging":
+        self.build_dir.mkdir(parents=True, exist_ok=True)
+        _remove_leftovers(self.build_dir)
+        if self.folder.exists():
+            shutil.rmtree(self.folder)
+        self.folder.mkdir()
+        return self
+
+    def path(self, name: str) -> Path:
+        """A file or folder of the new output; folders are created."""
+        target = self.folder / name
+        if "." not in name:
+            target.mkdir(parents=True, exist_ok=True)
+        return target
+
+    def __exit__(self, kind: type[BaseException] | None, value: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        if kind is None:
+            self.commit()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+    def commit(self) -> None:
+        """Move every entry of the staging folder into place, replacing the old one."""
+        for entry in sorted(self.folder.iterdir()):
+            final = self.build_dir / entry.name
+            retired = self.build_dir / f".old-{os.getpid()}-{entry.name}"
+            if final.exists():
+                final.rename(retired)
+            entry.rename(final)
+            if retired.is_dir():
+                shutil.rmtree(retired, ignore_errors=True)
+            elif retired.exists():
+                retired.unlink()
+
+
+def _remove_leftovers(build_dir: Path) -> None:
+    for leftover in build_dir.glob(".staging-*"):
+        pid = leftover.name.rsplit("-", 1)[-1]
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(leftover, ignore_errors=True)
+    for retired in build_dir.glob(".old-*"):
+        # A build killed between its two renames: the retired copy is the only one left.
+        name = retired.name.split("-", 2)[-1]
+        if not (build_dir / name).exists():
+            retired.rename(build_dir / name)
+        elif retired.is_dir():
+            shutil.rmtree(retired, ignore_errors=True)
+        else:
+            retired.unlink()
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

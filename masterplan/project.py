@@ -1,0 +1,64 @@
+"""A plan folder on disk: finding it, loading and checking it, scaffolding a new one."""
+
+from __future__ import annotations
+
+import shutil
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from masterplan import checks
+from masterplan.diagnostics import Report
+from masterplan.load import CONTENT, load
+from masterplan.model import Plan
+from masterplan.resources import sample_dir
+
+
+def find_root(start: Path) -> Path:
+    """The plan folder holding ``start``: the nearest folder upwards with content/plan.yml."""
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        if (folder / CONTENT / "plan.yml").is_file():
+            return folder
+    return start
+
+
+@dataclass
+class Checked:
+    """A loaded plan and everything found wrong with it."""
+
+    plan: Plan | None
+    report: Report
+
+
+def load_and_check(root: Path) -> Checked:
+    """Load the plan and run every rule on it."""
+    plan, report = load(root)
+    if plan is not None:
+        report.extend(checks.run(plan))
+    return Checked(plan, report)
+
+
+class AlreadyExists(Exception):
+    """Raised instead of overwriting a user's content."""
+
+
+def scaffold(target: Path, force: bool = False) -> Path | None:
+    """Copy the sample plan into ``target``/content; returns the backup made, if any.
+
+    Existing content is never overwritten unless ``force``, and then it is moved to a
+    time-stamped backup folder first.
+    """
+    content = target / CONTENT
+    backup = None
+    if content.exists():
+        if not force:
+            raise AlreadyExists(f"{content} already exists; use --force to replace it (a backup is kept)")
+        backup = target / f"{CONTENT}.backup-{time.strftime('%Y%m%d-%H%M%S')}"
+        content.rename(backup)
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(sample_dir(), content, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    gitignore = target / ".gitignore"
+    if not gitignore.exists():
+        gitignore.write_text("build/\n", encoding="utf-8")
+    return backup

@@ -1,0 +1,174 @@
+"""The content format, declared once as JSON Schema.
+
+The same declarations check every file (see :mod:`masterplan.validation`), are printed by
+``masterplan schema`` for editors (the YAML language server completes fields and flags
+mistakes while an agency types), and document each field where it is declared.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+DEFAULT_FUNDING_SOURCES = ["APBD", "APBD Provinsi", "APBN", "DAK", "CSR", "KPBU", "Swasta", "Hibah"]
+PROGRAM_STATUSES = ["planned", "ongoing", "done"]
+AGENCY_KINDS = ["dinas", "badan", "sekretariat", "kecamatan", "bumd", "other"]
+READINESS_ELEMENTS = ["struktur", "infrastruktur", "suprastruktur"]
+PLAN_STATUSES = ["draft", "final"]
+CHAPTER_PARTS = ["front", "body", "back"]
+GENERATED_PARTS = ["vision", "readiness", "pillars", "quick_wins", "roadmap", "budget", "agencies"]
+
+SLUG = r"^[a-z0-9][a-z0-9_-]*$"
+PROGRAM_ID = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
+
+
+def _obj(description: str, properties: dict[str, Any], required: list[str]) -> dict[str, Any]:
+    return {"type": "object", "description": description, "properties": properties,
+            "required": required, "additionalProperties": False}
+
+
+def _ref(name: str, description: str) -> dict[str, Any]:
+    return {"$ref": f"#/$defs/{name}", "description": description}
+
+
+def _list(item: dict[str, Any], description: str) -> dict[str, Any]:
+    return {"type": "array", "items": item, "description": description}
+
+
+def _ids(pattern: str, description: str) -> dict[str, Any]:
+    return _list({"type": "string", "pattern": pattern}, description)
+
+
+DEFS: dict[str, Any] = {
+    "text": {
+        "description": "Text in the plan's language, or a mapping of language code to text.",
+        "anyOf": [
+            {"type": "string"},
+            {"type": "object", "propertyNames": {"pattern": "^[a-z]{2}$"},
+             "additionalProperties": {"type": "string"}, "minProperties": 1},
+        ],
+    },
+    "year": {"type": "integer", "minimum": 1900, "maximum": 2200, "description": "A calendar year."},
+    "period": _obj("First and last year, both included.", {
+        "start": _ref("year", "First year."),
+        "end": _ref("year", "Last year."),
+    }, ["start", "end"]),
+    "value": {"description": "A number, or a short text for a qualitative target.",
+              "type": ["number", "string"]},
+    "indicator": _obj("A measurable indicator with a baseline and yearly targets.", {
+        "name": _ref("text", "What is measured."),
+        "unit": _ref("text", "Unit of measure, e.g. persen, layanan, indeks."),
+        "baseline": _obj("The value before the plan.", {
+            "year": _ref("year", "Year of the baseline measurement."),
+            "value": _ref("value", "Baseline value."),
+        }, ["year", "value"]),
+        "targets": {"type": "object", "description": "Target per year: {2023: 40, 2024: 60}.",
+                    "propertyNames": {"pattern": "^[0-9]{4}$"},
+                    "additionalProperties": {"$ref": "#/$defs/value"}},
+    }, ["name", "unit"]),
+    "budget_line": _obj("Indicative budget for one year from one source.", {
+        "year": _ref("year", "Budget year."),
+        "amount": {"type": "integer", "minimum": 0, "description": "Amount in whole rupiah, e.g. 1250000000."},
+        "source": {"type": "string", "description": "Funding source, one of the plan's funding_sources."},
+    }, ["year", "amount", "source"]),
+    "program": _obj("A program, led by the agency whose file holds it.", {
+        "id": {"type": "string", "pattern": PROGRAM_ID, "description": "Unique in the whole plan, e.g. GOV-01."},
+        "name": _ref("text", "Program name."),
+        "pillar": {"type": "string", "pattern": SLUG, "description": "Pillar id."},
+        "sub_element": {"type": "string", "pattern": SLUG, "description": "Sub-element id of that pillar."},
+        "summary": _ref("text", "One sentence: the problem and what the program delivers."),
+        "description": _ref("text", "Longer description (Markdown)."),
+        "quick_win": {"type": "boolean", "description": "A fast, visible program (usually one per pillar)."},
+        "partners": _ids(SLUG, "Supporting agencies (ids)."),
+        "period": _ref("period", "Implementation years."),
+        "budget": _list({"$ref": "#/$defs/budget_line"}, "Indicative budget by year and source."),
+        "indicators": _list({"$ref": "#/$defs/indicator"}, "Output and outcome indicators."),
+        "depends_on": _ids(PROGRAM_ID, "Programs that must come first (ids)."),
+        "missions": _ids(SLUG, "RPJMD missions served (ids)."),
+        "status": {"enum": PROGRAM_STATUSES, "description": "planned, ongoing or done."},
+    }, ["id", "name", "pillar", "sub_element", "period"]),
+    "mission": _obj("An RPJMD mission.", {
+        "id": {"type": "string", "pattern": SLUG, "description": "Mission id, e.g. m1."},
+        "text": _ref("text", "The mission."),
+    }, ["id", "text"]),
+    "readiness": _obj("One row of the readiness analysis.", {
+        "element": {"enum": READINESS_ELEMENTS, "description": "struktur, infrastruktur or suprastruktur."},
+        "aspect": _ref("text", "Aspect assessed."),
+        "condition": _ref("text", "Current condition."),
+        "gap": _ref("text", "Gap to close."),
+        "recommendation": _ref("text", "Recommendation."),
+    }, ["element", "aspect", "condition"]),
+    "sub_element": _obj("A sub-element of a pillar.", {
+        "id": {"type": "string", "pattern": SLUG, "description": "Id, unique within the pillar."},
+        "name": _ref("text", "Name."),
+        "description": _ref("text", "Description."),
+    }, ["id", "name"]),
+}
+
+DOCUMENTS: dict[str, dict[str, Any]] = {
+    "plan": _obj("content/plan.yml: the plan as a whole.", {
+        "city": {"type": "string", "description": "City name, e.g. Kota Pasuruan."},
+        "province": {"type": "string", "description": "Province."},
+        "title": _ref("text", "Title of the plan."),
+        "notice": _ref("text", "A note printed on the cover (e.g. that a sample is illustrative)."),
+        "author": _ref("text", "Issuing body; default: 'Pemerintah <city>'."),
+        "period": _ref("period", "Plan period, e.g. 2022–2031."),
+        "version": {"type": ["string", "number"], "description": "Document version."},
+        "status": {"enum": PLAN_STATUSES, "description": "draft (marked on every page) or final."},
+        "date": {"type": "string", "format": "date", "description": "Document date (YYYY-MM-DD)."},
+        "language": {"type": "string", "pattern": "^[a-z]{2}$", "description": "Output language (default id)."},
+        "leading_sector": {"type": "string", "pattern": SLUG, "description": "Agency id of the leading sector."},
+        "logo": {"type": "string", "description": "Path of the logo, relative to content/."},
+        "vision": _ref("text", "Smart city vision."),
+        "missions": _list({"$ref": "#/$defs/mission"}, "Missions derived from the RPJMD."),
+        "legal_basis": _list({"$ref": "#/$defs/text"}, "Laws and regulations the plan rests on."),
+        "readiness": _list({"$ref": "#/$defs/readiness"}, "Readiness analysis rows."),
+        "funding_sources": _list({"type": "string"}, "Allowed funding sources."),
+    }, ["city", "title", "period", "status", "leading_sector", "vision", "missions"]),
+    "pillar": _obj("content/pillars/<id>.yml: one smart city dimension.", {
+        "id": {"type": "string", "pattern": SLUG, "description": "Equals the file name."},
+        "name": _ref("text", "Name, e.g. Smart Governance."),
+        "order": {"type": "integer", "description": "Position among the pillars."},
+        "summary": _ref("text", "One sentence."),
+        "description": _ref("text", "Markdown."),
+        "sub_elements": _list({"$ref": "#/$defs/sub_element"}, "Sub-elements."),
+        "goals": _list({"$ref": "#/$defs/text"}, "Goals."),
+        "indicators": _list({"$ref": "#/$defs/indicator"}, "Pillar-level indicators."),
+    }, ["id", "name", "order", "sub_elements"]),
+    "agency": _obj("content/agencies/<id>.yml: one agency (OPD) and the programs it leads.", {
+        "id": {"type": "string", "pattern": SLUG, "description": "Equals the file name."},
+        "name": _ref("text", "Full name."),
+        "short_name": {"type": "string", "description": "Abbreviation people use, e.g. Dinkes."},
+        "kind": {"enum": AGENCY_KINDS, "description": "dinas, badan, sekretariat, kecamatan, bumd or other."},
+        "supports": _ids(PROGRAM_ID, "Programs of other agencies this agency partners in."),
+        "programs": _list({"$ref": "#/$defs/program"}, "Programs this agency leads."),
+    }, ["id", "name", "short_name", "kind"]),
+    "glossary": _obj("content/glossary.yml: terms and abbreviations.", {
+        "terms": _list(_obj("A term.", {
+            "term": {"type": "string", "description": "Term or abbreviation."},
+            "definition": _ref("text", "What it means."),
+        }, ["term", "definition"]), "Terms."),
+    }, ["terms"]),
+    "chapter": _obj("Front matter of content/chapters/NN-<slug>.md.", {
+        "title": _ref("text", "Chapter title."),
+        "id": {"type": "string", "pattern": SLUG, "description": "Id for cross-references (default: file slug)."},
+        "order": {"type": "integer", "description": "Position (default: the NN of the file name)."},
+        "part": {"enum": CHAPTER_PARTS, "description": "front, body (default) or back matter."},
+        "generated": {"enum": GENERATED_PARTS, "description": "Generated material appended to the chapter."},
+    }, ["title"]),
+}
+
+
+def schema_for(kind: str) -> dict[str, Any]:
+    """A standalone JSON Schema (draft 2020-12) for one kind of file."""
+    schema = copy.deepcopy(DOCUMENTS[kind])
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = f"masterplan:{kind}"
+    schema["title"] = f"masterplan {kind}"
+    schema["$defs"] = copy.deepcopy(DEFS)
+    return schema
+
+
+def all_schemas() -> dict[str, dict[str, Any]]:
+    """Every file kind's schema, keyed by kind."""
+    return {kind: schema_for(kind) for kind in DOCUMENTS}

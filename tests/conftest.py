@@ -1,0 +1,141 @@
+"""Shared fixtures: tiny scratch plans written into tmp_path, and the sample plan."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+from typing import Callable
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+
+MINI_FILES: dict[str, str] = {
+    "content/plan.yml": """\
+        city: Kota Contoh
+        province: Jawa Timur
+        title: Masterplan Smart City Kota Contoh 2022–2026
+        period: {start: 2022, end: 2026}
+        version: "0.1"
+        status: draft
+        date: 2021-12-01
+        leading_sector: diskominfo
+        vision: Kota cerdas yang melayani.
+        missions:
+          - {id: m1, text: Tata kelola yang baik}
+          - {id: m2, text: Ekonomi yang tumbuh}
+        legal_basis: [Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah]
+        readiness:
+          - {element: struktur, aspect: SDM TIK, condition: Terbatas, gap: Kurang pelatihan, recommendation: Pelatihan}
+        """,
+    "content/pillars/governance.yml": """\
+        id: governance
+        name: {id: Smart Governance, en: Smart Governance}
+        order: 1
+        summary: Pemerintahan yang melayani.
+        sub_elements:
+          - {id: pelayanan_publik, name: {id: Pelayanan Publik, en: Public Services}}
+        goals: [Layanan daring]
+        indicators:
+          - name: Indeks SPBE
+            unit: indeks
+            baseline: {year: 2021, value: 2.1}
+            targets: {2022: 2.3, 2026: 3.5}
+        """,
+    "content/pillars/economy.yml": """\
+        id: economy
+        name: Smart Economy
+        order: 2
+        sub_elements:
+          - {id: transaksi_keuangan, name: Ekosistem Transaksi Keuangan}
+        """,
+    "content/agencies/diskominfo.yml": """\
+        id: diskominfo
+        name: Dinas Komunikasi dan Informatika
+        short_name: Diskominfo
+        kind: dinas
+        programs:
+          - id: GOV-01
+            name: e-Sambat (Media Sambat Masyarakat)
+            pillar: governance
+            sub_element: pelayanan_publik
+            summary: Aduan warga ditanggapi dalam 10 menit.
+            description: Warga **mengadu** lewat aplikasi.
+            quick_win: true
+            partners: [bpkad]
+            period: {start: 2022, end: 2024}
+            budget:
+              - {year: 2022, amount: 250000000, source: APBD}
+              - {year: 2023, amount: 300000000, source: APBD}
+            indicators:
+              - name: Aduan ditanggapi dalam 10 menit
+                unit: persen
+                baseline: {year: 2021, value: 40}
+                targets: {2022: 60, 2023: 80, 2024: 90}
+            missions: [m1]
+            status: ongoing
+        """,
+    "content/agencies/bpkad.yml": """\
+        id: bpkad
+        name: Badan Pengelolaan Keuangan dan Aset Daerah
+        short_name: BPKAD
+        kind: badan
+        supports: [GOV-01]
+        programs:
+          - id: ECO-01
+            name: Transaksi Non-Tunai
+            pillar: economy
+            sub_element: transaksi_keuangan
+            quick_win: true
+            period: {start: 2022, end: 2023}
+            budget: [{year: 2022, amount: 100000000, source: APBN}]
+            indicators:
+              - name: Retribusi non-tunai
+                unit: persen
+                baseline: {year: 2021, value: 10}
+                targets: {2022: 50, 2023: 80}
+            depends_on: [GOV-01]
+            missions: [m2]
+        """,
+    "content/chapters/01-pendahuluan.md": """\
+        ---
+        title: Pendahuluan
+        ---
+        ## Latar Belakang
+
+        Rencana ini memuat {{ plan.programs | length }} program dari {{ plan.agencies | length }} OPD,
+        termasuk e-Sambat [[GOV-01]].
+        """,
+    "content/glossary.yml": """\
+        terms:
+          - {term: APBD, definition: Anggaran Pendapatan dan Belanja Daerah}
+        """,
+}
+
+
+def write_plan(root: Path, files: dict[str, str | None]) -> Path:
+    """Write the mini plan into ``root``, with ``files`` replacing (or, when None, removing) entries."""
+    merged: dict[str, str | None] = {**MINI_FILES, **files}
+    for name, text in merged.items():
+        if text is None:
+            continue
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def make_plan(tmp_path: Path) -> Callable[..., Path]:
+    """A factory: ``make_plan({"content/plan.yml": "..."})`` writes a scratch plan and returns its folder."""
+    counter = iter(range(1000))
+
+    def make(files: dict[str, str | None] | None = None) -> Path:
+        return write_plan(tmp_path / f"plan{next(counter)}", files or {})
+
+    return make
+
+
+@pytest.fixture
+def mini_plan(make_plan: Callable[..., Path]) -> Path:
+    return make_plan()
