@@ -1,0 +1,52 @@
+"""Numbers, money and dates in the plan's language (Babel): ``Rp 1.250.000.000``, ``Rp 1,25 miliar``, ``1 Desember 2021``.
+
+The one place where the rupiah format is defined; templates reach it through filters.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Callable
+
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
+_SCALES = [(10**12, "trillion"), (10**9, "billion"), (10**6, "million")]
+
+
+class Formats:
+    """Formatting functions bound to one language."""
+
+    def __init__(self, language: str, translate: Callable[[str], str]):
+        self.locale = language
+        self.translate = translate
+
+    def number(self, value: float | int | str | None, decimals: int = 2) -> str:
+        """``1250000`` → ``1.250.000``; ``2.5`` → ``2,5``; text is returned as it is."""
+        if value is None:
+            return "–"
+        if isinstance(value, str):
+            return value
+        pattern = "#,##0" + ("." + "#" * decimals if decimals else "")
+        return format_decimal(value, format=pattern, locale=self.locale)
+
+    def rupiah(self, amount: int | None) -> str:
+        """The exact amount: ``Rp 1.250.000.000``."""
+        if amount is None:
+            return "–"
+        return f"Rp {self.number(amount, 0)}"
+
+    def rupiah_short(self, amount: int | None) -> str:
+        """A rounded amount for summaries: ``Rp 1,25 miliar``, ``Rp 450 juta``."""
+        if amount is None:
+            return "–"
+        for scale, word in _SCALES:
+            if abs(amount) >= scale:
+                return f"Rp {self.number(round(amount / scale, 2))} {self.translate(word)}"
+        return self.rupiah(amount)
+
+    def date(self, value: datetime.date | None) -> str:
+        """``1 Desember 2021``."""
+        if value is None:
+            return ""
+        return format_date(value, format="long", locale=self.locale)

@@ -1,0 +1,57 @@
+"""Markdown to safe HTML, once per text: convert, sanitize (nh3), resolve cross-references.
+
+Content comes from many agencies and is published on the city's domain, so raw HTML in
+Markdown is cut down to an allowlist: no scripts, event handlers, iframes, forms,
+styles, or links with ``javascript:`` and the like; links and images may not climb out
+of the plan folder.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Callable
+
+import markdown as markdown_lib
+import nh3
+
+from masterplan.crossref import PATTERN
+
+ALLOWED_TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "caption", "code", "dd", "del", "div", "dl", "dt", "em",
+    "figcaption", "figure", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "li", "ol", "p", "pre", "s",
+    "small", "span", "strong", "sub", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul",
+}
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title"}, "img": {"src", "alt", "title", "width", "height"},
+    "th": {"colspan", "rowspan", "scope", "align"}, "td": {"colspan", "rowspan", "align"},
+    "abbr": {"title"}, "ol": {"start"},
+}
+URL_SCHEMES = {"http", "https", "mailto", "tel"}
+_EXTENSIONS = ["tables", "sane_lists", "smarty", "def_list", "abbr"]
+_HEADING_SHIFT = re.compile(r"<(/?)h([1-5])\b")
+
+
+def _safe_url(tag: str, attribute: str, value: str) -> str | None:
+    if attribute not in ("href", "src"):
+        return value
+    if value.startswith("/") or "\\" in value or any(part == ".." for part in re.split(r"[/?#]", value)):
+        return None  # outside the plan folder (or an absolute path on the server)
+    if tag == "img" and re.match(r"^[a-z][a-z0-9+.-]*:", value, re.I):
+        return None  # images come from the plan's own assets only, never the network
+    return value
+
+
+@lru_cache(maxsize=8192)
+def to_html(text: str, shift_headings: int = 0) -> str:
+    """Sanitized HTML for a Markdown text; ``shift_headings`` demotes headings (## → h3 with 1)."""
+    html = markdown_lib.markdown(text, extensions=_EXTENSIONS, output_format="html")
+    if shift_headings:
+        html = _HEADING_SHIFT.sub(lambda m: f"<{m.group(1)}h{min(int(m.group(2)) + shift_headings, 6)}", html)
+    return nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=URL_SCHEMES,
+                     attribute_filter=_safe_url, link_rel="noopener noreferrer")
+
+
+def resolve_references(html: str, resolve: Callable[[str], str]) -> str:
+    """Replace every ``[[id]]`` in (already sanitized) HTML by the renderer's trusted markup."""
+    return PATTERN.sub(lambda m: resolve(m.group(1)), html)

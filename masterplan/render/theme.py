@@ -1,0 +1,83 @@
+"""The theme: Jinja templates, CSS, fonts and words, with a plan's own overrides on top.
+
+A plan folder's ``templates/`` holds files that replace the default theme's file of the
+same name; a template there can still extend the original as ``"!theme/<name>"``.
+Templates are compiled once per process and shared by every page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from masterplan.formatting import Formats
+from masterplan.i18n import Translator, load_catalog
+from masterplan.model import Text
+from masterplan.render.markdown import to_html
+from masterplan.resources import theme_dir
+
+
+@dataclass(frozen=True)
+class Theme:
+    """Where templates and static files are looked up, in order: the plan's, then the default."""
+
+    folders: tuple[Path, ...]
+
+    @classmethod
+    def for_plan(cls, root: Path) -> "Theme":
+        own = root / "templates"
+        default = theme_dir()
+        if own.is_dir() and own.resolve() != default.resolve():
+            return cls((own, default))
+        return cls((default,))
+
+    def find(self, name: str) -> Path:
+        """The file that wins for ``name`` (e.g. ``print/book.css``)."""
+        for folder in self.folders:
+            candidate = folder / name
+            if candidate.is_file():
+                return candidate
+        raise FileNotFoundError(f"theme file not found: {name}")
+
+    def files(self, subfolder: str) -> dict[str, Path]:
+        """Every file under ``subfolder`` (relative name → path), overrides winning."""
+        found: dict[str, Path] = {}
+        for folder in reversed(self.folders):
+            base = folder / subfolder
+            if base.is_dir():
+                for path in base.rglob("*"):
+                    if path.is_file():
+                        found[path.relative_to(base).as_posix()] = path
+        return found
+
+
+def localize(text: Any, language: str) -> str:
+    """A Text (or anything) in ``language``."""
+    if isinstance(text, Text):
+        return text.get(language)
+    return "" if text is None else str(text)
+
+
+@lru_cache(maxsize=16)
+def environment(theme: Theme, language: str) -> jinja2.Environment:
+    """One compiled-template environment per theme and language."""
+    default = jinja2.FileSystemLoader(str(theme.folders[-1]))
+    loader = jinja2.ChoiceLoader([
+        jinja2.FileSystemLoader([str(f) for f in theme.folders]),
+        jinja2.PrefixLoader({"!theme": default}, delimiter="/"),
+    ])
+    env = jinja2.Environment(loader=loader, autoescape=jinja2.select_autoescape(["html", "svg", "xml"]),
+                             trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
+    translate = Translator(language, load_catalog(theme.folders[:-1]))
+    formats = Formats(language, translate)
+    env.globals.update(_=translate, language=language)
+    env.filters.update(
+        t=lambda text: localize(text, language),
+        rupiah=formats.rupiah, rupiah_short=formats.rupiah_short, number=formats.number, date=formats.date,
+        markdown=lambda text, shift=0: to_html(localize(text, language), shift),
+    )
+    return env

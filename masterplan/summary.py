@@ -1,0 +1,84 @@
+"""Figures derived from the model, shared by every renderer: budget totals, matrices.
+
+Both the PDF and the site print these, so they are computed once, here, and the two
+outputs always agree.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from masterplan.model import Agency, Plan, Program
+
+
+@dataclass
+class BudgetSummary:
+    """Indicative budget totals in rupiah, every way readers slice them."""
+
+    years: list[int]
+    by_pillar_year: dict[str, dict[int, int]]
+    by_pillar: dict[str, int]
+    by_year: dict[int, int]
+    by_source: dict[str, int]
+    by_agency: dict[str, int]
+    total: int
+
+
+def budget(plan: Plan) -> BudgetSummary:
+    """Totals by pillar × year, by year, by funding source and by lead agency."""
+    years = list(plan.period.years)
+    by_pillar_year: dict[str, dict[int, int]] = {p.id: {y: 0 for y in years} for p in plan.pillars}
+    by_year = {y: 0 for y in years}
+    by_source = {s: 0 for s in plan.funding_sources}
+    by_agency = {a.id: 0 for a in plan.agencies}
+    for program in plan.programs:
+        for line in program.budget:
+            by_pillar_year.setdefault(program.pillar_id, {}).setdefault(line.year, 0)
+            by_pillar_year[program.pillar_id][line.year] += line.amount
+            by_year[line.year] = by_year.get(line.year, 0) + line.amount
+            by_source[line.source] = by_source.get(line.source, 0) + line.amount
+            by_agency[program.lead_id] = by_agency.get(program.lead_id, 0) + line.amount
+    by_pillar = {pillar: sum(row.values()) for pillar, row in by_pillar_year.items()}
+    return BudgetSummary(years, by_pillar_year, by_pillar, by_year, by_source, by_agency, sum(by_year.values()))
+
+
+def mission_matrix(plan: Plan) -> dict[str, dict[str, list[Program]]]:
+    """mission id → pillar id → programs serving that mission in that pillar."""
+    matrix: dict[str, dict[str, list[Program]]] = {m.id: {p.id: [] for p in plan.pillars} for m in plan.missions}
+    for program in plan.programs:
+        for mission in program.missions:
+            matrix[mission.id].setdefault(program.pillar_id, []).append(program)
+    return matrix
+
+
+@dataclass
+class AgencyRole:
+    """What one agency does in one pillar: programs it leads and programs it supports."""
+
+    led: list[Program]
+    supported: list[Program]
+
+    @property
+    def count(self) -> int:
+        return len(self.led) + len(self.supported)
+
+
+def agency_matrix(plan: Plan) -> dict[str, dict[str, AgencyRole]]:
+    """agency id → pillar id → its role there: the synchronisation picture across agencies."""
+    matrix = {a.id: {p.id: AgencyRole([], []) for p in plan.pillars} for a in plan.agencies}
+    for program in plan.programs:
+        if program.lead_id in matrix and program.pillar_id in matrix[program.lead_id]:
+            matrix[program.lead_id][program.pillar_id].led.append(program)
+        for partner in program.partners:
+            if program.pillar_id in matrix[partner.id]:
+                matrix[partner.id][program.pillar_id].supported.append(program)
+    return matrix
+
+
+def programs_by_agency(plan: Plan) -> list[tuple[Agency, list[Program], list[Program]]]:
+    """Each agency, sorted by short name, with the programs it leads and those it supports."""
+    return [(agency, sorted(agency.programs, key=lambda p: p.id), sorted(agency.supported, key=lambda p: p.id))
+            for agency in sorted(plan.agencies, key=lambda a: a.short_name.lower())]
+
+
