@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from markupsafe import Markup
 
 from masterplan.formatting import Formats
 from masterplan.i18n import Translator, load_catalog
@@ -78,6 +79,6 @@ def environment(theme: Theme, language: str) -> jinja2.Environment:
     env.filters.update(
         t=lambda text: localize(text, language),
         rupiah=formats.rupiah, rupiah_short=formats.rupiah_short, number=formats.number, date=formats.date,
-        markdown=lambda text, shift=0: to_html(localize(text, language), shift),
+        markdown=lambda text, shift=0: Markup(to_html(localize(text, language), shift)),
     )
     return env
