@@ -139,3 +139,17 @@ def make_plan(tmp_path: Path) -> Callable[..., Path]:
 @pytest.fixture
 def mini_plan(make_plan: Callable[..., Path]) -> Path:
     return make_plan()
+
+
+@pytest.fixture(scope="session")
+def sample_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample plan (the repo's content/), copied and built once per test session (PDF + site)."""
+    import shutil
+
+    from masterplan.build import BuildOptions, run
+
+    root = tmp_path_factory.mktemp("sample")
+    shutil.copytree(REPO / "content", root / "content")
+    result = run(root, BuildOptions())
+    assert result.ok, "\n".join(str(d) for d in result.report.errors)
+    return root
