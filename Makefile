@@ -1,0 +1,40 @@
+# The two commands a newcomer needs (see README.md):
+#   make sample   install everything, then build the sample plan: build/masterplan.pdf and build/site/
+#   make test     install what the tests need (incl. Chromium and axe-core), then run the whole suite
+# Both install their own dependencies: Debian packages with apt-get, Python packages from PyPI
+# into .venv, npm packages into node_modules. Nothing else is downloaded.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT_RUNTIME := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 shared-mime-info
+APT_TEST    := chromium poppler-utils
+
+.PHONY: sample test system-runtime system-test venv clean
+
+sample: system-runtime venv
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet .
+	$(BIN)/masterplan validate .
+	$(BIN)/masterplan build .
+	@echo "PDF: build/masterplan.pdf   site: build/site/index.html"
+
+test: system-runtime system-test venv
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	npm ci --no-audit --no-fund --loglevel=error
+	$(BIN)/python -m pytest -q -p no:cacheprovider
+
+system-runtime:
+	$(SUDO) apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $(APT_RUNTIME) >/dev/null
+
+system-test:
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $(APT_TEST) >/dev/null
+
+venv:
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+
+clean:
+	rm -rf build .venv node_modules
