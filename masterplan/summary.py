@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from masterplan.model import Agency, Plan, Program
+from masterplan.model import Agency, Plan, Program, Text
 
 
 @dataclass
@@ -82,3 +82,19 @@ def programs_by_agency(plan: Plan) -> list[tuple[Agency, list[Program], list[Pro
             for agency in sorted(plan.agencies, key=lambda a: a.short_name.lower())]
 
 
+
+
+@dataclass
+class GlossaryEntry:
+    """One line of the printed glossary."""
+
+    term: str
+    definition: Text
+
+
+def glossary(plan: Plan) -> list[GlossaryEntry]:
+    """The plan's terms plus every agency's short name, sorted; a term written by hand wins."""
+    entries = {t.term.casefold(): GlossaryEntry(t.term, t.definition) for t in plan.glossary}
+    for agency in plan.agencies:
+        entries.setdefault(agency.short_name.casefold(), GlossaryEntry(agency.short_name, agency.name))
+    return sorted(entries.values(), key=lambda e: e.term.casefold())

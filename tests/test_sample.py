@@ -1,0 +1,61 @@
+"""The embedded sample plan (Kota Pasuruan, illustrative) is complete and clean."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from masterplan.project import load_and_check, scaffold
+from masterplan.resources import sample_dir
+
+from conftest import REPO
+
+
+@pytest.fixture(scope="module")
+def sample():
+    checked = load_and_check(REPO)
+    return checked
+
+
+def test_sample_has_no_errors_or_warnings(sample) -> None:
+    assert [str(d) for d in sample.report.sorted()] == []
+
+
+def test_sample_is_as_rich_as_a_real_plan(sample) -> None:
+    plan = sample.plan
+    assert plan.city == "Kota Pasuruan"
+    assert (plan.period.start, plan.period.end) == (2022, 2031)
+    assert [p.id for p in plan.pillars] == ["governance", "branding", "economy", "living", "society", "environment"]
+    assert all(len(p.sub_elements) >= 3 for p in plan.pillars)
+    assert len(plan.agencies) >= 20
+    assert len(plan.programs) >= 60
+    assert sorted(p.pillar_id for p in plan.quick_wins) == sorted(p.id for p in plan.pillars)
+    assert any("e-Sambat" in str(p.name) for p in plan.programs)
+    assert plan.readiness and {r.element for r in plan.readiness} == {"struktur", "infrastruktur", "suprastruktur"}
+    assert sum(len(p.depends_on) for p in plan.programs) >= 10
+    assert sum(len(p.partners) for p in plan.programs) >= 20
+    assert len({line.source for p in plan.programs for line in p.budget}) >= 4
+    assert all(p.indicators and all(i.targets for i in p.indicators) for p in plan.programs)
+    assert "ilustratif" in str(plan.notice).lower() or "ilustratif" in str(plan.title).lower()
+
+
+def test_new_scaffolds_the_sample_and_it_validates(tmp_path: Path) -> None:
+    target = tmp_path / "kota"
+    scaffold(target)
+    assert (target / "content" / "plan.yml").read_bytes() == (sample_dir() / "plan.yml").read_bytes()
+    result = subprocess.run([sys.executable, "-m", "masterplan", "validate", str(target)],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
+def test_commands_work_from_inside_a_plan_folder(tmp_path: Path) -> None:
+    shutil.copytree(REPO / "content", tmp_path / "content")
+    inside = tmp_path / "content" / "agencies"
+    result = subprocess.run([sys.executable, "-m", "masterplan", "validate"], cwd=inside,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "No problems found." in result.stderr

@@ -1,0 +1,61 @@
+"""`masterplan schema` publishes the content format; the sample satisfies it as an editor would see it."""
+
+from __future__ import annotations
+
+import datetime
+import json
+from pathlib import Path
+
+import jsonschema
+import yaml
+from click.testing import CliRunner
+
+from masterplan.cli import cli
+
+from conftest import REPO
+
+
+def _as_json(value):
+    """YAML as an editor's language server sees it: JSON types, keys as strings."""
+    if isinstance(value, dict):
+        return {str(k): _as_json(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_as_json(v) for v in value]
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return value
+
+
+def test_schema_command_prints_valid_json_schemas() -> None:
+    result = CliRunner().invoke(cli, ["schema"])
+    assert result.exit_code == 0
+    schemas = json.loads(result.output)
+    assert set(schemas) == {"plan", "pillar", "agency", "glossary", "chapter"}
+    for schema in schemas.values():
+        jsonschema.Draft202012Validator.check_schema(schema)
+    program = schemas["agency"]["$defs"]["program"]
+    assert program["additionalProperties"] is False
+    assert "description" in program["properties"]["quick_win"]
+
+
+def test_sample_files_satisfy_the_published_schema(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["schema", "--out", str(tmp_path)])
+    assert result.exit_code == 0
+    kinds = {"plan.yml": "plan", "glossary.yml": "glossary", "pillars": "pillar", "agencies": "agency"}
+    checked = 0
+    for name, kind in kinds.items():
+        schema = json.loads((tmp_path / f"{kind}.schema.json").read_text(encoding="utf-8"))
+        path = REPO / "content" / name
+        for file in sorted(path.glob("*.yml")) if path.is_dir() else [path]:
+            data = _as_json(yaml.safe_load(file.read_text(encoding="utf-8")))
+            errors = list(jsonschema.Draft202012Validator(schema).iter_errors(data))
+            assert not errors, f"{file}: {errors[0].message}"
+            checked += 1
+    assert checked >= 28
+
+
+def test_schema_rejects_a_misspelled_field_like_an_editor_would() -> None:
+    schema = json.loads(CliRunner().invoke(cli, ["schema", "--kind", "agency"]).output)
+    bad = {"id": "x", "name": "X", "short_name": "X", "kind": "dinas", "programz": []}
+    messages = [e.message for e in jsonschema.Draft202012Validator(schema).iter_errors(bad)]
+    assert any("programz" in m for m in messages)
