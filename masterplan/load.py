@@ -51,14 +51,14 @@ class _Reader:
 
     def indicator(self, data: LocatedMap) -> Indicator:
         baseline = data.get("baseline") or {}
-        targets = data.get("targets") or LocatedMap()
+        targets: LocatedMap | dict[Any, Any] = data.get("targets") or {}
         return Indicator(
             name=self.text(data["name"]), unit=self.text(data["unit"]),
             baseline_year=baseline.get("year"), baseline_value=baseline.get("value"),
             targets={int(year): value for year, value in targets.items()},
             position=data.position,
-            target_positions={int(year): data.at("targets") if not isinstance(targets, LocatedMap)
-                              else targets.key_at(year) for year in targets},
+            target_positions={int(year): targets.key_at(year) for year in targets}
+            if isinstance(targets, LocatedMap) else {},
         )
 
     def indicators(self, items: Any) -> list[Indicator]:
