@@ -1,0 +1,60 @@
+"""The book outline: chapter numbering, generated pillar chapters, table numbers, cross-reference targets."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from masterplan.i18n import Translator
+from masterplan.project import load_and_check
+from masterplan.render import outline
+
+CHAPTERS = {
+    "content/chapters/00-kata-pengantar.md": "---\ntitle: Kata Pengantar\npart: front\n---\nSalam.\n",
+    "content/chapters/02-strategi.md": "---\ntitle: Strategi\ngenerated: pillars\n---\nPengantar [[tab:program-economy]].\n",
+    "content/chapters/03-anggaran.md": "---\ntitle: Pembiayaan\ngenerated: budget\n---\nLihat [[tab:budget-source]].\n",
+    "content/chapters/09-lampiran.md": "---\ntitle: Data\npart: back\n---\nTabel.\n",
+}
+
+
+def book(make_plan: Callable[..., Path], files: dict[str, str | None]) -> outline.Outline:
+    checked = load_and_check(make_plan(files))
+    assert checked.plan is not None and not checked.report.errors, [str(d) for d in checked.report.errors]
+    return outline.build(checked.plan, Translator("id"))
+
+
+def test_numbering_and_generated_placement(make_plan: Callable[..., Path]) -> None:
+    result = book(make_plan, CHAPTERS)
+    numbered = [(c.key, c.number) for c in result.chapters]
+    assert numbered[:6] == [("kata-pengantar", None), ("pendahuluan", "1"), ("strategi", "2"),
+                            ("pillar-governance", "3"), ("pillar-economy", "4"), ("anggaran", "5")]
+    # parts no chapter claims are appended to the body, in domain order, each once
+    body_kinds = [c.generated for c in result.chapters if c.kind == "generated"]
+    assert body_kinds == ["vision", "readiness", "quick_wins", "roadmap", "agencies"]
+    assert [c.kind for c in result.chapters[-3:]] == ["text", "glossary", "index"]
+    assert result.chapters[-3].label == "Lampiran A"
+    assert result.chapter("kata-pengantar").part == "front"
+
+
+def test_tables_and_figures_numbered_per_chapter(make_plan: Callable[..., Path]) -> None:
+    result = book(make_plan, CHAPTERS)
+    budget = result.chapter("anggaran")
+    assert [(i.id, i.number) for i in budget.items] == [
+        ("tab:budget-pillar", "5.1"), ("fig:budget-pillar", "5.1"), ("tab:budget-source", "5.2"),
+        ("fig:budget-source", "5.2"), ("tab:budget-agency", "5.3"), ("fig:budget-agency", "5.3")]
+    assert result.item("tab:program-economy").number == "4.1"
+    assert result.item("tab:program-governance").caption == "Matriks program Smart Governance"
+    every = [i.id for i in result.tables + result.figures]
+    assert len(every) == len(set(every))
+
+
+def test_resolve_cross_references(make_plan: Callable[..., Path]) -> None:
+    result = book(make_plan, CHAPTERS)
+    assert result.resolve("tab:budget-source").text == "Tabel 5.2"
+    assert result.resolve("tab:budget-source").anchor == "tab-budget-source"
+    assert result.resolve("bab:strategi").text == "Bab 2"
+    assert result.resolve("pillar:economy").number == "4"
+    program = result.resolve("GOV-01")
+    assert (program.kind, program.text, program.chapter_key) == ("program", "GOV-01", "pillar-governance")
+    assert result.resolve("agency:bpkad").text == "BPKAD"
+    assert result.resolve("tab:nothing") is None
