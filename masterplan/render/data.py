@@ -1,0 +1,188 @@
+"""Open data: the plan as ``plan.json`` and three CSV tables, for anyone to reuse.
+
+The shapes are stable and documented in one place, :data:`COLUMNS` and
+:data:`JSON_FIELDS`; the website's open-data page prints that documentation, so the
+files and their description cannot drift apart. Texts are objects of language → text
+in JSON; CSV cells hold the plan's language. Amounts are whole rupiah.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+from masterplan import summary
+from masterplan.model import Indicator, Plan, Program, Text
+
+FORMAT = "masterplan/plan"
+FORMAT_VERSION = 1
+LIST_SEPARATOR = ";"
+
+#: file → (column, description); the descriptions are catalog messages (shown translated on the site).
+COLUMNS: dict[str, list[tuple[str, str]]] = {
+    "programs.csv": [
+        ("id", "Program code"),
+        ("name", "Program name"),
+        ("pillar", "Pillar id"),
+        ("sub_element", "Sub-element id"),
+        ("lead_agency", "Lead agency id"),
+        ("partner_agencies", "Partner agency ids, separated by ';'"),
+        ("quick_win", "true for a quick win, else false"),
+        ("start_year", "First implementation year"),
+        ("end_year", "Last implementation year"),
+        ("status", "planned, ongoing or done"),
+        ("budget_total", "Indicative budget over all years, whole rupiah"),
+        ("funding_sources", "Funding sources, separated by ';'"),
+        ("missions", "Mission ids served, separated by ';'"),
+        ("depends_on", "Program codes this program depends on, separated by ';'"),
+    ],
+    "budget.csv": [
+        ("program_id", "Program code"),
+        ("pillar", "Pillar id"),
+        ("lead_agency", "Lead agency id"),
+        ("year", "Budget year"),
+        ("funding_source", "Funding source"),
+        ("amount", "Indicative amount, whole rupiah"),
+    ],
+    "indicators.csv": [
+        ("owner_type", "program or pillar"),
+        ("owner_id", "Program code or pillar id"),
+        ("indicator", "Indicator name"),
+        ("unit", "Unit"),
+        ("baseline_year", "Year of the baseline value"),
+        ("baseline_value", "Baseline value"),
+        ("year", "Target year (one row per target)"),
+        ("target", "Target value for that year"),
+    ],
+}
+
+#: Top-level keys of plan.json and what they hold.
+JSON_FIELDS: list[tuple[str, str]] = [
+    ("format, format_version", "File format name and version; the version changes only when a field is removed or renamed"),
+    ("plan", "City, title, period, version, status, date, vision, missions, legal basis, funding sources"),
+    ("pillars", "Pillars with sub-elements, goals, indicators and the codes of their programs"),
+    ("agencies", "Agencies with the codes of the programs they lead and support"),
+    ("programs", "Every program with all its fields, budget lines and indicators"),
+    ("readiness", "Readiness analysis rows"),
+    ("glossary", "Glossary terms"),
+    ("totals", "Budget totals by pillar, year, funding source and agency"),
+]
+
+
+def _text(value: Text) -> dict[str, str]:
+    return dict(value.values)
+
+
+def _indicator(indicator: Indicator) -> dict[str, Any]:
+    return {
+        "name": _text(indicator.name), "unit": _text(indicator.unit),
+        "baseline": {"year": indicator.baseline_year, "value": indicator.baseline_value},
+        "targets": {str(year): value for year, value in sorted(indicator.targets.items())},
+    }
+
+
+def _program(program: Program) -> dict[str, Any]:
+    return {
+        "id": program.id, "name": _text(program.name), "pillar": program.pillar_id,
+        "sub_element": program.sub_element_id, "lead": program.lead_id, "partners": program.partner_ids,
+        "summary": _text(program.summary), "description": _text(program.description),
+        "quick_win": program.quick_win, "status": program.status,
+        "period": {"start": program.period.start, "end": program.period.end},
+        "missions": program.mission_ids, "depends_on": program.depends_on_ids,
+        "dependents": [p.id for p in program.dependents],
+        "budget": [{"year": b.year, "source": b.source, "amount": b.amount} for b in program.budget],
+        "budget_total": program.total_budget,
+        "indicators": [_indicator(i) for i in program.indicators],
+    }
+
+
+def as_json(plan: Plan) -> dict[str, Any]:
+    """The whole model as plain data (the shape of ``plan.json``)."""
+    totals = summary.budget(plan)
+    return {
+        "format": FORMAT, "format_version": FORMAT_VERSION,
+        "plan": {
+            "city": plan.city, "province": plan.province, "title": _text(plan.title),
+            "notice": _text(plan.notice), "author": _text(plan.author),
+            "period": {"start": plan.period.start, "end": plan.period.end},
+            "version": plan.version, "status": plan.status,
+            "date": plan.date.isoformat() if plan.date else None, "language": plan.language,
+            "leading_sector": plan.leading_sector_id, "vision": _text(plan.vision),
+            "missions": [{"id": m.id, "text": _text(m.text)} for m in plan.missions],
+            "legal_basis": [_text(t) for t in plan.legal_basis], "funding_sources": plan.funding_sources,
+        },
+        "pillars": [{
+            "id": p.id, "name": _text(p.name), "order": p.order, "summary": _text(p.summary),
+            "description": _text(p.description), "goals": [_text(g) for g in p.goals],
+            "sub_elements": [{"id": s.id, "name": _text(s.name), "description": _text(s.description)}
+                             for s in p.sub_elements],
+            "indicators": [_indicator(i) for i in p.indicators], "programs": [prog.id for prog in p.programs],
+        } for p in plan.pillars],
+        "agencies": [{
+            "id": a.id, "name": _text(a.name), "short_name": a.short_name, "kind": a.kind,
+            "leads": [p.id for p in a.programs], "supports": [p.id for p in a.supported],
+        } for a in plan.agencies],
+        "programs": [_program(p) for p in plan.programs],
+        "readiness": [{"element": r.element, "aspect": _text(r.aspect), "condition": _text(r.condition),
+                       "gap": _text(r.gap), "recommendation": _text(r.recommendation)} for r in plan.readiness],
+        "glossary": [{"term": g.term, "definition": _text(g.definition)} for g in plan.glossary],
+        "totals": {
+            "budget": totals.total, "programs": len(plan.programs),
+            "by_pillar": totals.by_pillar, "by_year": {str(y): v for y, v in totals.by_year.items()},
+            "by_source": totals.by_source, "by_agency": totals.by_agency,
+        },
+    }
+
+
+def _joined(items: list[str]) -> str:
+    return LIST_SEPARATOR.join(items)
+
+
+def _program_rows(plan: Plan) -> Iterator[list[Any]]:
+    for p in plan.programs:
+        yield [p.id, str(p.name), p.pillar_id, p.sub_element_id, p.lead_id, _joined(p.partner_ids),
+               "true" if p.quick_win else "false", p.period.start, p.period.end, p.status, p.total_budget,
+               _joined(p.sources), _joined(p.mission_ids), _joined(p.depends_on_ids)]
+
+
+def _budget_rows(plan: Plan) -> Iterator[list[Any]]:
+    for p in plan.programs:
+        for line in sorted(p.budget, key=lambda b: (b.year, b.source)):
+            yield [p.id, p.pillar_id, p.lead_id, line.year, line.source, line.amount]
+
+
+def _indicator_rows(plan: Plan) -> Iterator[list[Any]]:
+    owners = [("pillar", p.id, p.indicators) for p in plan.pillars]
+    owners += [("program", p.id, p.indicators) for p in plan.programs]
+    for kind, owner, indicators in owners:
+        for ind in indicators:
+            head = [kind, owner, str(ind.name), str(ind.unit), ind.baseline_year, ind.baseline_value]
+            targets = sorted(ind.targets.items()) or [(None, None)]
+            for year, value in targets:
+                yield head + [year, value]
+
+
+ROWS: dict[str, Callable[[Plan], Iterator[list[Any]]]] = {
+    "programs.csv": _program_rows, "budget.csv": _budget_rows, "indicators.csv": _indicator_rows,
+}
+
+
+def _csv(header: list[str], rows: Iterator[list[Any]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(["" if cell is None else cell for cell in row] for row in rows)
+    return buffer.getvalue()
+
+
+def export(plan: Plan, folder: Path) -> list[str]:
+    """Write plan.json and the CSV tables into ``folder``; returns summary lines for the terminal."""
+    folder.mkdir(parents=True, exist_ok=True)
+    document = json.dumps(as_json(plan), ensure_ascii=False, indent=1, sort_keys=False)
+    (folder / "plan.json").write_text(document + "\n", encoding="utf-8")
+    for name, columns in COLUMNS.items():
+        (folder / name).write_text(_csv([c for c, _ in columns], ROWS[name](plan)), encoding="utf-8")
+    return [f"Open data: plan.json + {len(COLUMNS)} CSV files ({len(plan.programs)} programs)"]

@@ -1,0 +1,54 @@
+"""Full-text search: the built site indexed by Pagefind, offline, at build time.
+
+Pagefind (PyPI ``pagefind[bin]``) writes its index and its small JavaScript API into
+``site/pagefind/``; the site's own ``static/search.js`` asks it and lists results.
+Only the ``<main data-pagefind-body>`` part of pages is indexed, so the header and
+footer of every page do not drown the results. Browsers refuse to load the index from
+``file://``, so search needs the site served by any static web server; the search page
+says so when opened from disk.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import time
+from pathlib import Path
+
+from masterplan.diagnostics import Position, Report, warning
+
+OUTPUT_SUBDIR = "pagefind"
+TIMEOUT_SECONDS = 600
+
+
+def executable() -> Path | None:
+    """The Pagefind binary shipped by the ``pagefind_bin`` package, if installed."""
+    try:
+        import pagefind_bin
+    except ImportError:
+        return None
+    try:
+        return pagefind_bin.get_executable()
+    except FileNotFoundError:
+        return None
+
+
+def index(site: Path, report: Report) -> float | None:
+    """Index ``site`` in place; returns the seconds taken, or None (and a warning) when it failed."""
+    binary = executable()
+    where = Position("content/plan.yml")
+    if binary is None:
+        report.add(warning(where, "W711", "search index not built: Pagefind is not installed",
+                           "pip install 'pagefind[bin]'"))
+        return None
+    started = time.perf_counter()
+    command = [str(binary), "--site", str(site), "--output-subdir", OUTPUT_SUBDIR, "--keep-index-url", "--silent"]
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT_SECONDS, check=False)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        report.add(warning(where, "W712", f"search index not built: {exc}"))
+        return None
+    if done.returncode != 0:
+        detail = (done.stderr or done.stdout).strip().splitlines()[-1:] or ["no message"]
+        report.add(warning(where, "W712", f"search index not built: Pagefind failed: {detail[0]}"))
+        return None
+    return time.perf_counter() - started

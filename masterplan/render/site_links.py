@@ -1,0 +1,105 @@
+"""Where every page of the website lives, and links between them that work anywhere.
+
+Every link is relative (``../program/GOV-01.html``), so the site works from ``file://``
+and under any sub-path of the city's web server. Page paths are fixed here, once;
+templates ask :func:`url_for` and never spell a path themselves.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Callable
+
+from markupsafe import Markup, escape
+
+from masterplan.model import Agency, Chapter, Pillar, Plan, Program
+
+#: Site-level pages: name → path from the site root.
+PAGES = {
+    "home": "index.html",
+    "programs": "program/index.html",
+    "agencies": "agency/index.html",
+    "quick_wins": "quick-wins.html",
+    "roadmap": "roadmap.html",
+    "budget": "budget.html",
+    "glossary": "glossary.html",
+    "data": "data.html",
+    "search": "search.html",
+    "not_found": "404.html",
+    "pdf": "download/masterplan.pdf",
+    "css": "static/site.css",
+    "search_js": "static/search.js",
+}
+
+#: Where generated tables and figures (cross-reference ids) are shown on the site.
+GENERATED_TARGETS = {
+    "tab:missions": "index.html#missions", "tab:quick-wins": "quick-wins.html#quick-wins",
+    "tab:budget-pillar": "budget.html#by-pillar", "tab:budget-source": "budget.html#by-source",
+    "tab:budget-agency": "budget.html#by-agency", "tab:agency-pillar": "agency/index.html#agency-pillar",
+    "fig:roadmap": "roadmap.html#roadmap-chart", "fig:budget-pillar": "budget.html#by-pillar",
+    "fig:budget-source": "budget.html#by-source", "fig:budget-agency": "budget.html#by-agency",
+}
+
+
+def url_for(target: Any) -> str:
+    """The path of ``target``'s page from the site root: a model object or a page name."""
+    if isinstance(target, Program):
+        return f"program/{target.id}.html"
+    if isinstance(target, Pillar):
+        return f"pillar/{target.id}.html"
+    if isinstance(target, Agency):
+        return f"agency/{target.id}.html"
+    if isinstance(target, Chapter):
+        return f"chapter/{target.id}.html"
+    return PAGES[target]
+
+
+def prefix(path: str) -> str:
+    """The relative way back to the site root from the page at ``path`` (``""`` or ``"../"``)."""
+    return "../" * path.count("/")
+
+
+_NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
+
+
+def slug(text: str) -> str:
+    """An anchor name for a heading: lowercase words joined by hyphens."""
+    return _NON_WORD.sub("-", text.lower()).strip("-") or "bagian"
+
+
+def reference_resolver(plan: Plan, base: str, label: Callable[[str], str | None] | None = None,
+                       ) -> Callable[[str], str]:
+    """A function turning a cross-reference id into a link, for chapter text on the site.
+
+    ``label`` may name the reference (e.g. "Tabel 5.1" from the book outline); otherwise
+    the referenced object's own name is used.
+    """
+
+    targets = dict(GENERATED_TARGETS)
+    for chapter in plan.chapters:
+        if chapter.generated == "readiness":
+            targets["tab:readiness"] = url_for(chapter) + "#readiness"
+
+    def link(href: str, text: str) -> str:
+        return str(Markup('<a href="{}">{}</a>').format(base + href, text))
+
+    def resolve(ref: str) -> str:
+        given = label(ref) if label else None
+        kind, _, key = ref.partition(":")
+        if not key:
+            kind, key = "", ref
+        if kind == "" and (program := plan.program(key)):
+            return link(url_for(program), given or f"{program.name} ({program.id})")
+        if kind in ("", "bab") and (chapter := plan.chapter(key)):
+            return link(url_for(chapter), given or str(chapter.title))
+        if kind == "pillar" and (pillar := plan.pillar(key)):
+            return link(url_for(pillar), given or str(pillar.name))
+        if kind == "agency" and (agency := plan.agency(key)):
+            return link(url_for(agency), given or agency.short_name)
+        if kind == "tab" and key.startswith("program-") and (pillar := plan.pillar(key[8:])):
+            return link(url_for(pillar) + "#programs", given or str(pillar.name))
+        if ref in targets:
+            return link(targets[ref], given or ref)
+        return str(escape(given or ref))
+
+    return resolve

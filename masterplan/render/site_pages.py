@@ -1,0 +1,147 @@
+"""The website as a list of pages: output path, template, context and the content files it reads.
+
+Building the list is cheap and renders nothing; :mod:`masterplan.render.site` renders
+it. ``inputs`` names the content files each page depends on (``"*"``: the whole
+plan), so an incremental build can re-render only the pages whose inputs changed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterator, Sequence
+
+from markupsafe import Markup
+
+from masterplan import chapters
+from masterplan.diagnostics import Diagnostic
+from masterplan.model import Chapter, Pillar, Plan, Program
+from masterplan.render.markdown import resolve_references, to_html
+from masterplan.render.site_links import prefix, reference_resolver, slug, url_for
+
+WHOLE_PLAN = "*"
+Translate = Callable[..., str]
+
+
+@dataclass
+class Page:
+    """One HTML file of the site, before rendering."""
+
+    path: str  #: from the site root, e.g. ``program/GOV-01.html``
+    template: str  #: e.g. ``site/program.html``
+    title: str
+    context: dict[str, Any] = field(default_factory=dict)
+    crumbs: list[tuple[str, str]] = field(default_factory=list)  #: (label, path) between home and this page
+    inputs: tuple[str, ...] = (WHOLE_PLAN,)
+    searchable: bool = True
+
+    @property
+    def base(self) -> str:
+        return prefix(self.path)
+
+
+def _neighbours(items: Sequence[Any], index: int) -> dict[str, Any]:
+    return {"previous": items[index - 1] if index > 0 else None,
+            "next": items[index + 1] if index + 1 < len(items) else None}
+
+
+def _program_inputs(programs: Sequence[Program]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(p.position.file for p in programs))
+
+
+def pillar_pages(plan: Plan, _: Translate) -> Iterator[Page]:
+    for index, pillar in enumerate(plan.pillars):
+        groups = [(sub, [p for p in pillar.programs if p.sub_element_id == sub.id]) for sub in pillar.sub_elements]
+        yield Page(url_for(pillar), "site/pillar.html", str(pillar.name),
+                   {"pillar": pillar, "groups": groups, **_neighbours(plan.pillars, index)},
+                   [(_("Pillars"), "index.html#pillars")],
+                   (plan.position.file, pillar.position.file, *_program_inputs(pillar.programs)))
+
+
+def program_pages(plan: Plan, _: Translate) -> Iterator[Page]:
+    for pillar in plan.pillars:
+        for index, program in enumerate(pillar.programs):
+            related = [program, *program.depends_on, *program.dependents]
+            yield Page(url_for(program), "site/program.html", f"{program.name}",
+                       {"program": program, "pillar": pillar, **_neighbours(pillar.programs, index)},
+                       [(str(pillar.name), url_for(pillar))],
+                       (plan.position.file, pillar.position.file, *_program_inputs(related),
+                        *(a.position.file for a in program.partners)))
+
+
+def agency_pages(plan: Plan, _: Translate) -> Iterator[Page]:
+    for agency in plan.agencies:
+        yield Page(url_for(agency), "site/agency.html", f"{agency.name} ({agency.short_name})",
+                   {"agency": agency}, [(_("Agencies"), url_for("agencies"))],
+                   (plan.position.file, agency.position.file, *_program_inputs(agency.supported)))
+
+
+_HEADING = re.compile(r"<h([23])>(.*?)</h\1>", re.S)
+_TAGS = re.compile(r"<[^>]+>")
+
+
+def anchor_headings(html: str) -> tuple[str, list[tuple[int, str, str]]]:
+    """Give each h2/h3 an id; returns the new HTML and its table of contents (level, id, text)."""
+    toc: list[tuple[int, str, str]] = []
+    used: set[str] = set()
+
+    def add_id(match: re.Match[str]) -> str:
+        text = _TAGS.sub("", match.group(2))
+        anchor = base = slug(text)
+        count = 1
+        while anchor in used:
+            count += 1
+            anchor = f"{base}-{count}"
+        used.add(anchor)
+        toc.append((int(match.group(1)), anchor, text))
+        return f'<h{match.group(1)} id="{anchor}">{match.group(2)}</h{match.group(1)}>'
+
+    return _HEADING.sub(add_id, html), toc
+
+
+def chapter_pages(plan: Plan, _: Translate, problems: list[Diagnostic],
+                  label: Callable[[str], str | None] | None = None) -> Iterator[Page]:
+    """Narrative chapters; a chapter whose text cannot be filled in is reported and left out."""
+    context = chapters.context(plan)
+    for index, chapter in enumerate(plan.chapters):
+        text, trouble = chapters.expand(chapter, context)
+        problems.extend(trouble)
+        if text is None:
+            continue
+        path = url_for(chapter)
+        html = resolve_references(to_html(text), reference_resolver(plan, prefix(path), label))
+        html, toc = anchor_headings(html)
+        yield Page(path, "site/chapter.html", str(chapter.title),
+                   {"chapter": chapter, "body": Markup(html), "toc": toc, **_neighbours(plan.chapters, index)},
+                   [], (WHOLE_PLAN,))
+
+
+def site_pages(plan: Plan, _: Translate) -> Iterator[Page]:
+    """The pages that show the plan as a whole."""
+    yield Page(url_for("home"), "site/home.html", str(plan.title))
+    yield Page(url_for("programs"), "site/programs.html", _("All programs"))
+    yield Page(url_for("agencies"), "site/agencies.html", _("Agencies"))
+    yield Page(url_for("quick_wins"), "site/quick_wins.html", _("Quick wins"))
+    yield Page(url_for("roadmap"), "site/roadmap.html", _("Roadmap"))
+    yield Page(url_for("budget"), "site/budget.html", _("Budget"))
+    if plan.glossary:
+        yield Page(url_for("glossary"), "site/glossary.html", _("Glossary"))
+    yield Page(url_for("data"), "site/data.html", _("Open data"))
+    yield Page(url_for("search"), "site/search.html", _("Search"), searchable=False)
+    yield Page(url_for("not_found"), "site/404.html", _("Page not found"), searchable=False)
+
+
+def all_pages(plan: Plan, _: Translate, problems: list[Diagnostic],
+              label: Callable[[str], str | None] | None = None) -> list[Page]:
+    """Every page of the site, in a stable order."""
+    return [*site_pages(plan, _), *pillar_pages(plan, _), *agency_pages(plan, _),
+            *program_pages(plan, _), *chapter_pages(plan, _, problems, label)]
+
+
+def chapter_for(plan: Plan, part: str) -> Chapter | None:
+    """The chapter that carries a generated part (e.g. ``readiness``), if any."""
+    return next((c for c in plan.chapters if c.generated == part), None)
+
+
+def pillar_of(plan: Plan, program: Program) -> Pillar | None:
+    return plan.pillar(program.pillar_id)
