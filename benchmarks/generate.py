@@ -26,9 +26,11 @@ from typing import Any
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import words  # noqa: E402  (a sibling module, not a package)
+import words  # a sibling module, not a package
 
-from masterplan.checks.synchronisation import _words  # noqa: E402  (the rule the names must pass)
+from masterplan.checks.synchronisation import (
+    _words,  # the rule generated names must pass
+)
 
 try:
     _Dumper: Any = yaml.CSafeDumper
