@@ -1,0 +1,228 @@
+"""The benchmark: build generated plans (S, M, optionally L) and compare with MkDocs and Hugo.
+
+Every figure is a cold process run as a user runs it (``python -m masterplan build
+--no-pdf``), imports included; the best of ``--repeat`` runs is kept. Peak memory is the
+largest resident set of the measured process (or of any one of its children, e.g.
+Pagefind), from ``wait4``. Results are printed as a Markdown table and written to
+``benchmarks/RESULTS.md`` with the machine they were measured on.
+
+Usage::
+
+    python benchmarks/run.py                  # S and M
+    python benchmarks/run.py --large          # S, M and L
+    python benchmarks/run.py --scales L --no-pdf
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+import generate  # a sibling module, not a package
+import others
+
+PYTHON = [sys.executable, "-m", "masterplan"]
+
+
+@dataclass
+class Run:
+    """One measured process: wall-clock seconds, peak memory, what it printed."""
+
+    seconds: float
+    peak_mb: float
+    ok: bool
+    output: str
+
+
+@dataclass
+class Row:
+    """One line of the results table: a figure per scale."""
+
+    label: str
+    cells: dict[str, str] = field(default_factory=dict)
+
+
+def measure(command: list[str], repeat: int = 1, cwd: Path | None = None) -> Run:
+    """Run ``command`` ``repeat`` times; the fastest run, with the largest peak memory seen."""
+    best: Run | None = None
+    peak = 0.0
+    for _ in range(repeat):
+        started = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        output = process.stdout.read() if process.stdout else ""
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - started
+        process.returncode = os.waitstatus_to_exitcode(status)
+        peak = max(peak, usage.ru_maxrss / 1024)
+        run = Run(seconds, peak, process.returncode == 0, output)
+        if not run.ok:
+            print(f"  FAILED ({process.returncode}): {' '.join(command)}\n{output[-2000:]}", file=sys.stderr)
+            return run
+        if best is None or run.seconds < best.seconds:
+            best = run
+    assert best is not None
+    best.peak_mb = peak
+    return best
+
+
+def edit_one_program(root: Path, mark: str) -> str:
+    """Rename the last program of the last agency file (text edit, as a person would); returns its id."""
+    path = sorted((root / "content" / "agencies").glob("*.yml"))[-1]
+    text = path.read_text(encoding="utf-8")
+    ids = re.findall(r"^\s*- id: (\S+)\s*$", text, flags=re.M)
+    start = text.index(f"- id: {ids[-1]}")
+    name = re.compile(r"^(\s+name: )(\"?)(.*?)(\"?)$", re.M).search(text, start)
+    assert name is not None
+    path.write_text(text[:name.start(3)] + f"{name.group(3)} ({mark})" + text[name.end(3):], encoding="utf-8")
+    return ids[-1]
+
+
+def pdf_jobs_supported() -> bool:
+    """Whether the PDF renderer does anything with ``--jobs`` yet."""
+    import masterplan.render as render
+    folder = Path(render.__file__).parent
+    return any("options.jobs" in p.read_text(encoding="utf-8") for p in folder.glob("*.py"))
+
+
+def seconds(run: Run) -> str:
+    return f"{run.seconds:.2f} s" if run.ok else "failed"
+
+
+def bench_scale(scale: str, work: Path, args: argparse.Namespace, rows: dict[str, Row]) -> None:
+    """Every figure for one scale, added to ``rows``."""
+    def put(label: str, value: str) -> None:
+        rows.setdefault(label, Row(label)).cells[scale] = value
+
+    root = generate.generate(work / scale / "plan", scale, seed=args.seed)
+    plan = root.as_posix()
+    print(f"[{scale}] generated in {root}", file=sys.stderr)
+    validate = measure([*PYTHON, "validate", plan], args.repeat)
+    put("validate", seconds(validate))
+    html = measure([*PYTHON, "build", "--no-pdf", plan], args.repeat)
+    put("HTML build, full", seconds(html))
+    put("HTML pages", str(sum(1 for _ in (root / "build" / "site").rglob("*.html"))))
+    put("HTML peak memory", f"{html.peak_mb:.0f} MB")
+    edited = edit_one_program(root, "revisi 1")
+    html_edit = measure([*PYTHON, "build", "--no-pdf", plan])
+    put("HTML build after one-program edit", seconds(html_edit))
+    put("preview: edit → page rewritten (warm)", preview_seconds(root, edited))
+    if args.pdf and scale in args.pdf_scales:
+        jobs = ["1", str(os.cpu_count() or 1)] if pdf_jobs_supported() else [""]
+        for job in jobs:
+            flags = ["--jobs", job, "--no-cache"] if job else []
+            pdf = measure([*PYTHON, "build", "--no-site", *flags, plan])
+            label = f"PDF build, full (--jobs {job})" if job else "PDF build, full"
+            put(label, seconds(pdf))
+            put(f"PDF peak memory{f' (--jobs {job})' if job else ''}", f"{pdf.peak_mb:.0f} MB")
+            pages = re.search(r"PDF: (\d+) pages", pdf.output)
+            put("PDF pages", pages.group(1) if pages else "?")
+        edit_one_program(root, "revisi 2")
+        put("PDF build after one-program edit", seconds(measure([*PYTHON, "build", "--no-site", plan])))
+    compare(scale, root, work / scale, args, put, html)
+
+
+def preview_seconds(root: Path, program_id: str) -> str:
+    """Time from a saved edit to the preview's page being rewritten, in a warm process."""
+    try:
+        from masterplan.serve import Preview
+    except ImportError:
+        return "n/a"
+    preview = Preview(root)
+    preview.rebuild()
+    edit_one_program(root, "revisi preview")
+    started = time.perf_counter()
+    preview.rebuild()
+    took = time.perf_counter() - started
+    page = root / "build" / "site" / "program" / f"{program_id}.html"
+    fresh = page.is_file() and "revisi preview" in page.read_text(encoding="utf-8")
+    return f"{took:.2f} s" if fresh else "stale!"
+
+
+def compare(scale: str, root: Path, work: Path, args: argparse.Namespace, put, html: Run) -> None:  # noqa: ANN001
+    """MkDocs and Hugo on the same program pages, and our full HTML build as a ratio to theirs."""
+    if args.mkdocs:
+        count = others.mkdocs_project(root, work / "mkdocs")
+        run = measure([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(work / "mkdocs" / "mkdocs.yml"),
+                       "-d", str(work / "mkdocs" / "site")], args.repeat)
+        put("MkDocs, same program pages", f"{seconds(run)} ({count} pages)")
+        if run.ok and html.ok:
+            put("ours ÷ MkDocs (full HTML)", f"{html.seconds / run.seconds:.2f}×")
+    if args.hugo:
+        count = others.hugo_project(root, work / "hugo")
+        run = measure(["hugo", "--quiet", "-s", str(work / "hugo"), "-d", str(work / "hugo" / "public")],
+                      args.repeat)
+        put("Hugo, same program pages", f"{seconds(run)} ({count} pages)")
+        if run.ok and html.ok:
+            put("ours ÷ Hugo (full HTML)", f"{html.seconds / run.seconds:.2f}×")
+
+
+def machine() -> str:
+    """nproc, CPU model, RAM, Python and tool versions, as one Markdown list."""
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())
+    ram = next((int(line.split()[1]) // 1024 // 1024 for line in Path("/proc/meminfo").read_text().splitlines()
+                if line.startswith("MemTotal")), 0)
+
+    def version(command: list[str]) -> str:
+        try:
+            return subprocess.run(command, capture_output=True, text=True, check=False).stdout.strip().splitlines()[0]
+        except (OSError, IndexError):
+            return "not installed"
+    import weasyprint
+
+    import masterplan
+    return "\n".join([
+        f"- CPU: {cpu}, {os.cpu_count()} cores (nproc); RAM: {ram} GB; {platform.system()} {platform.release()}",
+        f"- Python {platform.python_version()}; masterplan {masterplan.__version__}; "
+        f"WeasyPrint {weasyprint.__version__}",
+        f"- {version([sys.executable, '-m', 'mkdocs', '--version']).split(' from ')[0]}; "
+        f"{version(['hugo', 'version']).split('+')[0]}",
+    ])
+
+
+def table(rows: dict[str, Row], scales: list[str]) -> str:
+    lines = ["| | " + " | ".join(scales) + " |", "|---|" + "---:|" * len(scales)]
+    lines += [f"| {row.label} | " + " | ".join(row.cells.get(s, "–") for s in scales) + " |" for row in rows.values()]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Benchmark masterplan against MkDocs and Hugo.")
+    parser.add_argument("--scales", default="S,M", help="comma-separated scales (default S,M)")
+    parser.add_argument("--large", action="store_true", help="add scale L (120 agencies, 3,000 programs; slow)")
+    parser.add_argument("--no-pdf", dest="pdf", action="store_false", help="skip the PDF figures")
+    parser.add_argument("--pdf-scales", default="S,M,L", help="scales whose PDF is built (default all chosen)")
+    parser.add_argument("--no-mkdocs", dest="mkdocs", action="store_false")
+    parser.add_argument("--no-hugo", dest="hugo", action="store_false")
+    parser.add_argument("--repeat", type=int, default=2, help="runs per figure; the fastest counts (default 2)")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--work", type=Path, default=None, help="folder for generated plans (default: a temp dir)")
+    parser.add_argument("--results", type=Path, default=HERE / "RESULTS.md", help="Markdown file to write")
+    args = parser.parse_args(argv)
+    scales = [s.strip().upper() for s in args.scales.split(",") if s.strip()] + (["L"] if args.large else [])
+    args.pdf_scales = {s.strip().upper() for s in args.pdf_scales.split(",")}
+    rows: dict[str, Row] = {}
+    with tempfile.TemporaryDirectory(prefix="masterplan-bench-") as temp:
+        work = args.work or Path(temp)
+        for scale in dict.fromkeys(scales):
+            bench_scale(scale, work, args, rows)
+    result = table(rows, list(dict.fromkeys(scales)))
+    print(result)
+    stamp = time.strftime("%Y-%m-%d")
+    args.results.write_text(f"## Benchmark results ({stamp})\n\n{machine()}\n\n{result}\n", encoding="utf-8")
+    print(f"\nwritten to {args.results}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
