@@ -1,0 +1,156 @@
+"""SVG charts drawn from the model, as strings: the roadmap, budget bars, an indicator's path.
+
+Shared by the PDF and the website, so nothing here assumes print: each chart is a
+self-contained ``<svg>`` with a fixed ``viewBox`` (it scales to its container),
+``role="img"``, a ``<title>`` and a ``<desc>`` text alternative, and the theme's font.
+Every piece of text from the content is escaped. The pillar colours are defined once,
+in :data:`PALETTE`, and handed out by pillar order (:func:`pillar_colours`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from html import escape
+
+from masterplan.model import Indicator, Plan, Program
+
+#: Pillar colours in pillar order: sober, distinct, dark enough for white text.
+PALETTE = ["#1f4e79", "#7b4f9d", "#b7860b", "#c0533a", "#1b7f86", "#3d7f35", "#5d6d7e", "#8c3d5e"]
+INK, MUTED, RULE, BAND = "#1d2733", "#5b6673", "#c9d1da", "#f2f5f8"
+FONT = "'Noto Sans', 'DejaVu Sans', Arial, sans-serif"
+WIDTH = 700  #: every chart is 700 units wide; heights follow the data
+
+
+def pillar_colours(plan: Plan) -> dict[str, str]:
+    """pillar id → colour, stable for a plan (by pillar order)."""
+    return {p.id: PALETTE[i % len(PALETTE)] for i, p in enumerate(plan.pillars)}
+
+
+def _fit(text: str, width: float, size: float) -> str:
+    """``text`` cut with an ellipsis to about ``width`` units at font size ``size``."""
+    room = int(width / (size * 0.55))
+    return text if len(text) <= room else text[: max(room - 1, 1)].rstrip() + "…"
+
+
+def _text(x: float, y: float, text: str, size: float = 10, anchor: str = "start", fill: str = INK,
+          weight: str = "normal") -> str:
+    return (f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}" text-anchor="{anchor}" fill="{fill}"'
+            f' font-weight="{weight}">{escape(text)}</text>')
+
+
+def _svg(height: float, title: str, desc: str, body: list[str], font: str) -> str:
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height:.0f}" role="img"'
+            f' class="chart" font-family="{escape(font)}" preserveAspectRatio="xMidYMin meet">'
+            f"<title>{escape(title)}</title><desc>{escape(desc)}</desc>" + "".join(body) + "</svg>")
+
+
+@dataclass(frozen=True)
+class RoadmapWords:
+    """The translated words a roadmap shows."""
+
+    title: str
+    quick_win: str
+    description: Callable[[Program], str]  #: one sentence per program, for the text alternative
+
+
+def roadmap(plan: Plan, words: RoadmapWords, pillar_ids: Sequence[str] | None = None, font: str = FONT) -> str:
+    """Gantt chart: programs (grouped by pillar) across the plan years; quick wins marked ◆.
+
+    ``pillar_ids`` draws only those pillars (print splits a long roadmap over pages).
+    """
+    years = list(plan.period.years)
+    colours = pillar_colours(plan)
+    label_w, top, row, head = 290.0, 30.0, 15.0, 19.0
+    col = (WIDTH - label_w - 4) / max(len(years), 1)
+    pillars = [p for p in plan.pillars if pillar_ids is None or p.id in pillar_ids]
+    rows = sum(len(p.programs) for p in pillars)
+    height = top + rows * row + len(pillars) * head + 26
+    body = [f'<rect x="{label_w + i * col:.1f}" y="{top - 4}" width="{col:.1f}" height="{height - top - 22:.1f}"'
+            f' fill="{BAND if i % 2 == 0 else "#ffffff"}"/>' for i in range(len(years))]
+    body += [_text(label_w + (i + 0.5) * col, top - 10, str(year), 9.5, "middle", MUTED, "bold")
+             for i, year in enumerate(years)]
+    y = top
+    described: list[str] = []
+    for pillar in pillars:
+        colour = colours.get(pillar.id, PALETTE[0])
+        body.append(f'<rect x="0" y="{y:.1f}" width="{WIDTH}" height="{head - 3}" fill="{colour}"/>')
+        body.append(_text(6, y + head - 7.5, _fit(str(pillar.name), WIDTH - 12, 10.5), 10.5, fill="#ffffff",
+                          weight="bold"))
+        y += head
+        for program in pillar.programs:
+            start = max(program.period.start, years[0]) - years[0]
+            span = min(program.period.end, years[-1]) - years[0] - start + 1
+            label = _fit(f"{program.id}  {program.name}", label_w - 16, 9)
+            body.append(_text(4, y + row - 4.5, label, 9, weight="bold" if program.quick_win else "normal"))
+            body.append(f'<rect x="{label_w + start * col + 1.5:.1f}" y="{y + 3:.1f}" width="{max(span, 1) * col - 3:.1f}"'
+                        f' height="{row - 6:.1f}" rx="2" fill="{colour}" fill-opacity="{1 if program.quick_win else 0.78}"/>')
+            if program.quick_win:
+                cx, cy = label_w - 8, y + row / 2
+                body.append(f'<path d="M{cx} {cy - 4.5}L{cx + 4.5} {cy}L{cx} {cy + 4.5}L{cx - 4.5} {cy}Z" fill="#c8102e"/>')
+            body.append(f'<line x1="0" x2="{WIDTH}" y1="{y + row:.1f}" y2="{y + row:.1f}" stroke="{RULE}"'
+                        ' stroke-width="0.4"/>')
+            described.append(words.description(program))
+            y += row
+    body.append(f'<path d="M8 {height - 12}l4.5 -4.5l4.5 4.5l-4.5 4.5Z" fill="#c8102e"/>')
+    body.append(_text(22, height - 8.5, words.quick_win, 9, fill=MUTED))
+    return _svg(height, words.title, " ".join(described), body, font)
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One bar: its label, value, colour and the value as printed."""
+
+    label: str
+    value: int | float
+    shown: str
+    colour: str = PALETTE[0]
+
+
+def bars(items: Sequence[Bar], title: str, font: str = FONT) -> str:
+    """Horizontal bar chart, longest first as given; values printed at the bar ends."""
+    row, top = 22.0, 6.0
+    longest = max((len(b.label) for b in items), default=0)
+    label_w = min(max(longest * 10.5 * 0.55 + 10, 80), 250)
+    value_w = 120.0
+    scale = (WIDTH - label_w - value_w) / max(max((b.value for b in items), default=0), 1)
+    height = top + row * len(items) + 8
+    body = [f'<line x1="{label_w:.1f}" x2="{label_w:.1f}" y1="{top - 2}" y2="{height - 6:.1f}" stroke="{MUTED}"'
+            ' stroke-width="0.8"/>']
+    for i, bar in enumerate(items):
+        y = top + i * row
+        width = max(bar.value * scale, 0.0)
+        body.append(_text(label_w - 8, y + row / 2 + 3.5, _fit(bar.label, label_w - 10, 10.5), 10.5, "end"))
+        body.append(f'<rect x="{label_w:.1f}" y="{y + 4:.1f}" width="{width:.1f}" height="{row - 8:.1f}"'
+                    f' fill="{bar.colour}"/>')
+        body.append(_text(label_w + width + 6, y + row / 2 + 3.5, bar.shown, 10, fill=MUTED))
+    desc = "; ".join(f"{b.label}: {b.shown}" for b in items)
+    return _svg(height, title, desc, body, font)
+
+
+def indicator_line(indicator: Indicator, years: Sequence[int], title: str, show: Callable[[float], str],
+                   font: str = FONT) -> str:
+    """A small line chart of an indicator: baseline, then its targets; empty when not numeric."""
+    points = ([(indicator.baseline_year, indicator.baseline_value)] if indicator.baseline_year else [])
+    points += sorted(indicator.targets.items())
+    numeric = [(int(x), float(v)) for x, v in points if isinstance(v, (int, float)) and not isinstance(v, bool)]
+    if len(numeric) < 2:
+        return ""
+    height, left, right, top, bottom = 180.0, 60.0, 20.0, 16.0, 30.0
+    first, last = min(min(years, default=numeric[0][0]), numeric[0][0]), max(max(years, default=0), numeric[-1][0])
+    low, high = min(0.0, *(v for _, v in numeric)), max(v for _, v in numeric) or 1.0
+
+    def at(year: int, value: float) -> tuple[float, float]:
+        x = left + (year - first) / max(last - first, 1) * (WIDTH - left - right)
+        return x, height - bottom - (value - low) / (high - low or 1) * (height - top - bottom)
+
+    body = [f'<line x1="{left}" x2="{WIDTH - right}" y1="{height - bottom}" y2="{height - bottom}" stroke="{MUTED}"/>']
+    body += [_text(at(year, low)[0], height - bottom + 16, str(year), 10, "middle", MUTED) for year in range(first, last + 1)]
+    body.append(f'<polyline fill="none" stroke="{PALETTE[0]}" stroke-width="2.5" points="'
+                + " ".join(f"{x:.1f},{y:.1f}" for x, y in (at(*p) for p in numeric)) + '"/>')
+    for year, value in numeric:
+        x, y = at(year, value)
+        body.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4" fill="{PALETTE[0]}"/>')
+        body.append(_text(x, y - 8, show(value), 10, "middle"))
+    desc = "; ".join(f"{year}: {show(value)}" for year, value in numeric)
+    return _svg(height, title, desc, body, font)

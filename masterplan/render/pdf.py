@@ -1,0 +1,105 @@
+"""The PDF book: print HTML from the theme's Jinja templates, laid out by WeasyPrint.
+
+``render`` is what :mod:`masterplan.build` calls. The steps and their modules:
+
+1. :mod:`masterplan.render.outline` numbers chapters, tables and figures;
+2. :mod:`masterplan.render.print_book` turns chapters, charts and tables into one HTML
+   file through ``templates/print/*.html`` (our own code: measured as "HTML");
+3. WeasyPrint lays it out with ``templates/print/book.css`` (paged media: named pages,
+   running headers, target counters, bookmarks) and writes the PDF ("layout", "write").
+
+WeasyPrint reads only through :class:`masterplan.render.print_fetch.Fetcher`; refused
+URLs and WeasyPrint's log records become diagnostics (errors for anything that failed
+to load, warnings for ignored CSS; see that module for why). Nothing here raises for a
+content problem.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from pathlib import Path
+from typing import Any
+
+import weasyprint
+from markupsafe import Markup
+from weasyprint.urls import path2url
+
+from masterplan.diagnostics import Diagnostic, Position, Report, error, warning
+from masterplan.formatting import Formats
+from masterplan.model import Plan
+from masterplan.render import outline, print_book
+from masterplan.render.print_fetch import Fetcher, capture_logs
+from masterplan.render.theme import Theme, environment
+
+FILE_NAME = "masterplan.pdf"
+STYLESHEET = "print/book.css"
+PDF_OPTIONS: dict[str, Any] = {
+    "pdf_variant": None,  #: plain PDF 1.7; PDF/A would forbid nothing we need but doubles write time
+    "uncompressed_pdf": False,
+    "custom_metadata": False,
+    "optimize_images": True,  #: recompress content images; logos and photos shrink a lot
+    "jpeg_quality": 85,
+}
+
+
+def render(plan: Plan, root: Path, staging: Any, options: Any, report: Report) -> list[str]:
+    """Write the book to ``staging.path("masterplan.pdf")``; returns summary lines for the terminal."""
+    started = time.perf_counter()
+    theme = Theme.for_plan(root)
+    env = environment(theme, plan.language)
+    translate = env.globals["_"]
+    fetcher = Fetcher(root / "content", theme)
+    book_outline = outline.build(plan, translate, plan.language)
+    formats = Formats(plan.language, translate)
+    texts = {c.key: print_book.chapter_text(plan, c, book_outline, fetcher, translate, report)
+             for c in book_outline.chapters}
+    book = print_book.Book(book_outline, texts, print_book.figures(plan, book_outline, formats, translate))
+    logo = _logo(plan, fetcher, report)
+    html = print_book.html(plan, book, env, {"logo": logo, "chart_font": print_book.FONT})
+    html_done = time.perf_counter()
+    target = staging.path(FILE_NAME)
+    with capture_logs() as records:
+        document = weasyprint.HTML(string=html, base_url=path2url(str(fetcher.content)) + "/",
+                                   url_fetcher=fetcher).render(
+            stylesheets=[weasyprint.CSS(filename=str(theme.find(STYLESHEET)), url_fetcher=fetcher)],
+            presentational_hints=False)
+        laid_out = time.perf_counter()
+        document.write_pdf(target, **PDF_OPTIONS)
+    written = time.perf_counter()
+    report.extend(_diagnostics(fetcher, records, plan))
+    return [f"PDF: {len(document.pages)} pages in {written - started:.1f} s "
+            f"(HTML {html_done - started:.1f} s, layout {laid_out - html_done:.1f} s, "
+            f"write {written - laid_out:.1f} s)"]
+
+
+def _logo(plan: Plan, fetcher: Fetcher, report: Report) -> Markup | None:
+    """The cover logo's URL, or None (with an error when the plan names a file we may not read)."""
+    if not plan.logo:
+        return None
+    url, reason = print_book.content_url(fetcher, plan.logo)
+    if reason:
+        report.add(error(plan.where.get("logo", plan.position), "E601",
+                         f"logo '{plan.logo}' cannot be printed: {reason}"))
+        return None
+    return Markup(url)
+
+
+def _diagnostics(fetcher: Fetcher, records: list[logging.LogRecord], plan: Plan) -> list[Diagnostic]:
+    """Refused URLs and WeasyPrint's log records as diagnostics, positioned where we can."""
+    found: list[Diagnostic] = []
+    refused = [url for url, _ in fetcher.refused]
+    where = Position(plan.position.file)
+    for url, reason in fetcher.refused:
+        found.append(error(where, "E601", f"PDF: refused to read '{url}': {reason}",
+                           "the book may only use files under content/ and the theme"))
+    for record in records:
+        message = record.getMessage().strip().splitlines()[0]
+        if any(url in message for url in refused):
+            continue  # already reported as a refused URL
+        if record.levelno >= logging.ERROR:
+            found.append(error(where, "E602", f"PDF: {message}", "check the file named in the message"))
+        else:
+            found.append(warning(where, "W603", f"PDF: {message}",
+                                 "the print theme's CSS or HTML has something WeasyPrint ignores"))
+    return found

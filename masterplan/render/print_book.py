@@ -1,0 +1,182 @@
+"""The print HTML: the book's parts made ready for the templates, then filled into one HTML file.
+
+Our own share of the PDF build: chapter text (Jinja-expanded, sanitized Markdown with
+cross-references as page-referencing links), the numbers from the outline, the SVG
+charts, the glossary, and the section numbering that the table of contents repeats.
+WeasyPrint does the rest (see :mod:`masterplan.render.pdf`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from html import escape
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from masterplan import chapters, summary
+from masterplan.diagnostics import Position, Report, error, warning
+from masterplan.model import Plan, Program
+from masterplan.render import charts, outline
+from masterplan.render.markdown import resolve_references, to_html
+from masterplan.render.print_fetch import Fetcher, content_url, image_urls
+
+FONT = "'MP Sans', 'Noto Sans', sans-serif"  #: the bundled sans family, as book.css names it
+ROADMAP_ROWS = 46  #: programs per roadmap page before the chart continues on the next one
+
+
+@dataclass
+class Section:
+    """A numbered heading inside a chapter, as the table of contents lists it."""
+
+    anchor: str
+    number: str
+    title: str
+
+
+@dataclass
+class Book:
+    """Everything the print templates need beyond the plan itself."""
+
+    outline: outline.Outline
+    texts: dict[str, Markup]  #: chapter key → its own text as HTML
+    figures: dict[str, list[Markup]]  #: figure id → SVG (a list: the roadmap may span pages)
+    sections: dict[str, list[Section]] = field(default_factory=dict)
+
+
+def _xref(target: outline.Target | None, ref: str, page_word: str) -> str:
+    if target is None:
+        return f"[[{escape(ref)}]]"
+    return (f'<a class="xref xref-{target.kind}" href="#{escape(target.anchor)}"'
+            f' data-page="{escape(page_word)}">{escape(target.text)}</a>')
+
+
+def chapter_text(plan: Plan, entry: outline.BookChapter, book: outline.Outline, fetcher: Fetcher,
+                 translate: Any, report: Report) -> Markup:
+    """A content chapter's own text as safe HTML, its references and images checked."""
+    source = entry.chapter
+    if source is None:
+        return Markup("")
+    text, problems = chapters.expand(source, chapters.context(plan))
+    report.extend(problems)
+    if text is None:
+        return Markup("")
+    for url, line in image_urls(text):
+        absolute, reason = content_url(fetcher, url)
+        if reason:
+            report.add(error(Position(source.position.file, source.body_line + line - 1, 1), "E601",
+                             f"image '{url}' cannot be printed: {reason}",
+                             "images must be files under content/ (e.g. content/assets/), given by a relative path"))
+    page_word = translate("page")
+
+    def resolve(ref: str) -> str:
+        target = book.resolve(ref)
+        if target is None:
+            report.add(warning(source.position, "W604", f"cross-reference '{ref}' names nothing in the book"))
+        return _xref(target, ref, page_word)
+
+    return Markup(resolve_references(to_html(text), resolve))
+
+
+def program_description(translate: Any) -> Any:
+    """One sentence per program for the roadmap's text alternative."""
+    def describe(program: Program) -> str:
+        mark = f" ({translate('quick win')})" if program.quick_win else ""
+        return f"{program.id} {program.name}{mark}: {program.period.start}–{program.period.end}."
+    return describe
+
+
+def figures(plan: Plan, book: outline.Outline, formats: Any, translate: Any) -> dict[str, list[Markup]]:
+    """Every figure of the book as SVG, drawn from the model."""
+    found: dict[str, list[Markup]] = {}
+    item = book.item("fig:roadmap")
+    if item:
+        words = charts.RoadmapWords(item.caption, translate("Quick win"), program_description(translate))
+        found["fig:roadmap"] = [Markup(charts.roadmap(plan, words, chunk, FONT)) for chunk in _roadmap_pages(plan)]
+    money = summary.budget(plan)
+    colours = charts.pillar_colours(plan)
+    slices = {
+        "fig:budget-pillar": [(str(p.name), money.by_pillar.get(p.id, 0), colours[p.id]) for p in plan.pillars],
+        "fig:budget-source": [(s, v, charts.PALETTE[0]) for s, v in money.by_source.items() if v],
+        "fig:budget-agency": [(a.short_name, money.by_agency.get(a.id, 0), charts.PALETTE[0])
+                              for a in plan.agencies if money.by_agency.get(a.id)],
+    }
+    for ref, rows in slices.items():
+        item = book.item(ref)
+        if item:
+            ordered = sorted(rows, key=lambda r: -r[1]) if ref != "fig:budget-pillar" else rows
+            bars = [charts.Bar(label, value, formats.rupiah_short(value), colour) for label, value, colour in ordered]
+            found[ref] = [Markup(charts.bars(bars, item.caption, FONT))]
+    return found
+
+
+def _roadmap_pages(plan: Plan) -> list[list[str]]:
+    """Pillars grouped so that each roadmap page holds at most about ROADMAP_ROWS programs."""
+    pages: list[list[str]] = [[]]
+    rows = 0
+    for pillar in plan.pillars:
+        if pages[-1] and rows + len(pillar.programs) > ROADMAP_ROWS:
+            pages.append([])
+            rows = 0
+        pages[-1].append(pillar.id)
+        rows += len(pillar.programs) + 1
+    return pages
+
+
+_SECTION = re.compile(r'<section class="chapter[^"]*" id="([^"]+)" data-number="([^"]*)"|<h2>(.*?)</h2>', re.S)
+_TAGS = re.compile(r"<[^>]+>")
+
+
+def number_sections(html: str) -> tuple[str, dict[str, list[Section]]]:
+    """Give every plain ``<h2>`` an id and its number (``3.2``); the sections by chapter anchor."""
+    found: dict[str, list[Section]] = {}
+    current, number, count = "", "", 0
+
+    def replace(match: re.Match[str]) -> str:
+        nonlocal current, number, count
+        if match.group(1):
+            current, number, count = match.group(1), match.group(2), 0
+            found[current] = []
+            return match.group(0)
+        count += 1
+        anchor = f"{current}-{count}"
+        label = f"{number}.{count}" if number else ""
+        title = _TAGS.sub("", match.group(3)).strip()
+        found.setdefault(current, []).append(Section(anchor, label, Markup(title).unescape()))
+        prefix = f'<span class="secnum">{label}</span> ' if label else ""
+        return f'<h2 id="{anchor}">{prefix}{match.group(3)}</h2>'
+
+    return _SECTION.sub(replace, html), found
+
+
+def glossary(plan: Plan, language: str) -> list[tuple[str, str]]:
+    """Terms and abbreviations, the agencies' short names included, sorted."""
+    terms = {t.term: t.definition.get(language) for t in plan.glossary}
+    for agency in plan.agencies:
+        terms.setdefault(agency.short_name, agency.name.get(language))
+    return sorted(terms.items(), key=lambda item: item[0].lower())
+
+
+def _largest(amounts: dict[str, int]) -> list[tuple[str, int]]:
+    return sorted(((key, amount) for key, amount in amounts.items() if amount), key=lambda kv: -kv[1])
+
+
+def html(plan: Plan, book: Book, env: jinja2.Environment, extra: dict[str, Any]) -> str:
+    """The whole print HTML: chapters first (to number their sections), then the book around them."""
+    money = summary.budget(plan)
+    context = {
+        "plan": plan, "book": book, "outline": book.outline, "money": money,
+        "budget_rows": {"source": _largest(money.by_source), "agency": _largest(money.by_agency)},
+        "colours": charts.pillar_colours(plan), "missions": summary.mission_matrix(plan),
+        "agency_matrix": summary.agency_matrix(plan), "by_agency": summary.programs_by_agency(plan),
+        "glossary": glossary(plan, env.globals["language"]), **extra,
+    }
+    front = [c for c in book.outline.chapters if c.part == "front"]
+    rest = [c for c in book.outline.chapters if c.part != "front"]
+    template = env.get_template("print/chapters.html")
+    body, book.sections = number_sections(template.render(context, chapters=front)
+                                          + "\n<!-- body -->\n" + template.render(context, chapters=rest))
+    front_html, _, rest_html = body.partition("\n<!-- body -->\n")
+    return env.get_template("print/book.html").render(context, front=Markup(front_html), body=Markup(rest_html))

@@ -1,0 +1,125 @@
+"""What WeasyPrint may read, and what it says while it works.
+
+The print HTML holds content from many hands, so WeasyPrint reads only through
+:class:`Fetcher`: files inside the plan's ``content/`` folder and the theme folders,
+and small ``data:`` URLs. Nothing from the network, no ``file://`` anywhere else
+(symlinks are followed before the check, so a link to ``/etc/passwd`` is refused too).
+Every refused URL is remembered and becomes a build error naming it.
+
+A file under a plan's own theme folder that the plan does not override (a font that
+the plan's ``print/book.css`` points at relatively) is taken from the default theme,
+the way every other theme file is.
+
+WeasyPrint never raises for a missing image or a CSS rule it ignores: it logs.
+:func:`capture_logs` collects those records during a render; :mod:`masterplan.render.pdf`
+turns records of level ERROR (a resource that failed to load) into build errors and
+WARNING records (ignored or unsupported CSS) into warnings, which fail the build only
+under ``--strict``: an ignored declaration in a plan's theme override rarely changes the
+book's content, whereas a missing image always does.
+"""
+
+from __future__ import annotations
+
+import logging
+import mimetypes
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+from weasyprint.urls import URLFetcher, URLFetcherResponse, path2url
+
+from masterplan.render.theme import Theme
+
+MAX_DATA_URL = 32 * 1024  #: bytes of a data: URL allowed (small inline icons only)
+
+
+class Fetcher(URLFetcher):
+    """WeasyPrint's URL fetcher, limited to the plan's content folder and the theme."""
+
+    def __init__(self, content: Path, theme: Theme):
+        super().__init__(allowed_protocols=("file", "data"), allow_redirects=False)
+        self.content = content.resolve()
+        self.theme = theme
+        self.roots = [self.content, *(f.resolve() for f in theme.folders)]
+        self.refused: list[tuple[str, str]] = []  #: (url, reason) of every refused request
+
+    def refusal(self, url: str) -> str | None:
+        """Why ``url`` may not be read, or None when it may."""
+        scheme = urlsplit(url).scheme.lower()
+        if scheme == "data":
+            return None if len(url) <= MAX_DATA_URL else f"data: URL larger than {MAX_DATA_URL // 1024} KB"
+        if scheme != "file":
+            return f"{scheme or 'relative'} URLs are not allowed; put the file under content/assets/"
+        path = self.local(url)
+        if path is None:
+            return "file is outside the plan's content/ folder and the theme"
+        return None
+
+    def local(self, url: str) -> Path | None:
+        """The allowed file a file: URL names (theme fallbacks applied), or None."""
+        path = Path(unquote(urlsplit(url).path)).resolve()
+        for root in self.roots:
+            if path.is_relative_to(root):
+                if not path.exists() and root != self.content:
+                    return self._theme_fallback(path.relative_to(root).as_posix())
+                return path
+        return None
+
+    def _theme_fallback(self, name: str) -> Path | None:
+        try:
+            return self.theme.find(name).resolve()
+        except FileNotFoundError:
+            return None
+
+    def fetch(self, url: str, headers: dict[str, str] | None = None) -> URLFetcherResponse:
+        reason = self.refusal(url)
+        if reason is not None:
+            self.refused.append((url, reason))
+            raise ValueError(f"refused {url}: {reason}")
+        if url.startswith("data:"):
+            return super().fetch(url, headers)
+        path = self.local(url)
+        assert path is not None
+        kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        return URLFetcherResponse(path2url(str(path)), path.read_bytes(), {"Content-Type": kind})
+
+
+_IMAGE = re.compile(r"""!\[[^\]]*\]\(\s*<?([^)\s>]+)|<img\b[^>]*\bsrc\s*=\s*["']?([^"'\s>]+)""", re.I)
+
+
+def image_urls(markdown_text: str) -> Iterator[tuple[str, int]]:
+    """(url, line) of every image a chapter's Markdown asks for, before sanitizing drops any."""
+    for match in _IMAGE.finditer(markdown_text):
+        yield match.group(1) or match.group(2), markdown_text.count("\n", 0, match.start()) + 1
+
+
+def content_url(fetcher: Fetcher, url: str) -> tuple[str, str | None]:
+    """``url`` as written in content/ made absolute, and why it is refused (or None)."""
+    absolute = urljoin(path2url(str(fetcher.content)) + "/", url.strip())
+    return absolute, fetcher.refusal(absolute)
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@contextmanager
+def capture_logs(name: str = "weasyprint") -> Iterator[list[logging.LogRecord]]:
+    """Collect the WARNING and ERROR records WeasyPrint logs inside the ``with`` block."""
+    logger = logging.getLogger(name)
+    handler = _Collect()
+    previous = logger.level
+    logger.addHandler(handler)
+    logger.setLevel(min(previous or logging.WARNING, logging.WARNING))
+    try:
+        yield handler.records
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(previous)
