@@ -82,11 +82,19 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
     return f"did you mean '{matches[0]}'?" if matches else None
 
 
+#: In :attr:`Report.unreadable`: some agency file could not be read, its programs are unknown.
+ANY_PROGRAM = "*program"
+
+
 @dataclass
 class Report:
     """All diagnostics collected for one plan, in a stable order."""
 
     items: list[Diagnostic] = field(default_factory=list)
+    #: ids of pillars, agencies and programs in files that could not be read: references to
+    #: them are not reported again as unknown (the file's own error says what to fix);
+    #: ANY_PROGRAM in it means an agency file failed, so any program id may be one of its own
+    unreadable: set[str] = field(default_factory=set)
 
     def add(self, diagnostic: Diagnostic) -> None:
         self.items.append(diagnostic)

@@ -6,17 +6,19 @@ its own, and only files that passed their schema become model objects.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any, Callable
 
 from masterplan import chapters, validation, yamlfile
-from masterplan.diagnostics import Position, Report, error, relative
+from masterplan.diagnostics import ANY_PROGRAM, Position, Report, error, relative
 from masterplan.model import (Agency, BudgetLine, Indicator, Mission, Period, Pillar, Plan, Program,
                               ReadinessItem, SubElement, Text, GlossaryTerm)
 from masterplan.schema import DEFAULT_FUNDING_SOURCES
-from masterplan.yamlfile import LocatedMap
+from masterplan.yamlfile import LocatedList, LocatedMap
 
 CONTENT = "content"
+_ID_LINE = re.compile(r"^[\s-]*id:\s*['\"]?([A-Za-z0-9][A-Za-z0-9_.-]*)", re.MULTILINE)
 
 
 class _Reader:
@@ -36,29 +38,57 @@ class _Reader:
         data, problems = yamlfile.read(path, file)
         self.report.extend(problems)
         if data is None:
+            self.unreadable(path)
             return None
-        schema_problems = list(validation.check(kind, data, Position(file, 1, 1)))
+        # a value YAML could not read is None by now: its schema complaint would only repeat it
+        broken = {p.position for p in problems}
+        schema_problems = [d for d in validation.check(kind, data, Position(file, 1, 1)) if d.position not in broken]
         self.report.extend(schema_problems)
         if problems or schema_problems:
+            self.unreadable(path)
             return None
         return data
+
+    def unreadable(self, path: Path, *ids: str) -> None:
+        """Remember the ids a file that could not be read probably defines (its name, its id: lines)."""
+        if path.parent.name not in ("pillars", "agencies"):
+            return
+        try:
+            text = path.read_bytes()[:yamlfile.MAX_FILE_BYTES].decode("utf-8", "replace")
+        except OSError:
+            text = ""
+        self.report.unreadable.update({path.stem, *ids, *_ID_LINE.findall(text)})
+        if path.parent.name == "agencies":
+            self.report.unreadable.add(ANY_PROGRAM)
 
     def text(self, raw: Any) -> Text:
         return Text.of(raw, self.language)
 
     def where(self, data: LocatedMap) -> dict[str, Position]:
-        return dict(data.value_positions)
+        """Positions of each field, and of each item of a list field as ``name[index]``."""
+        where = dict(data.value_positions)
+        for name, value in data.items():
+            if isinstance(value, LocatedList):
+                where.update((f"{name}[{index}]", value.at(index)) for index in range(len(value)))
+        return where
 
     def indicator(self, data: LocatedMap) -> Indicator:
         baseline = data.get("baseline") or {}
         targets: LocatedMap | dict[Any, Any] = data.get("targets") or {}
+        years: dict[int, Any] = {}
+        positions: dict[int, Position] = {}
+        for key, value in targets.items():  # the schema let through only keys that read as years
+            year = int(key)
+            where = targets.key_at(key) if isinstance(targets, LocatedMap) else data.at("targets")
+            if year in years:
+                self.report.add(error(where, "E002", f"target year {year} is given twice "
+                                      f"(first at line {positions[year].line})", "keep one of them"))
+                continue
+            years[year], positions[year] = value, where
         return Indicator(
             name=self.text(data["name"]), unit=self.text(data["unit"]),
             baseline_year=baseline.get("year"), baseline_value=baseline.get("value"),
-            targets={int(year): value for year, value in targets.items()},
-            position=data.position,
-            target_positions={int(year): targets.key_at(year) for year in targets}
-            if isinstance(targets, LocatedMap) else {},
+            targets=years, position=data.position, target_positions=positions,
         )
 
     def indicators(self, items: Any) -> list[Indicator]:
@@ -132,6 +162,7 @@ class _Reader:
     def named_after_file(self, data: LocatedMap, path: Path) -> bool:
         if data["id"] == path.stem:
             return True
+        self.unreadable(path, data["id"])
         self.report.add(error(data.at("id"), "E105", f"id '{data['id']}' differs from the file name '{path.name}'",
                               f"rename the file to {data['id']}{path.suffix} or set id: {path.stem}"))
         return False
@@ -145,7 +176,19 @@ class _Reader:
         files = sorted(p for p in path.iterdir() if p.suffix in (".yml", ".yaml") and p.is_file())
         if required and not files:
             self.report.add(error(Position(self.name(path)), "E012", "folder holds no .yml files"))
-        return [item for item in map(read, files) if item is not None]
+        items: list[Any] = []
+        seen: dict[str, Path] = {}
+        for file in files:
+            if file.stem in seen:  # dinkes.yml and dinkes.yaml: which one is meant?
+                self.report.add(error(Position(self.name(file), 1, 1), "E210",
+                                      f"'{file.stem}' is defined twice: {seen[file.stem].name} and {file.name}",
+                                      "delete or rename one of them"))
+                continue
+            seen[file.stem] = file
+            item = read(file)
+            if item is not None:
+                items.append(item)
+        return items
 
 
 def load(root: Path) -> tuple[Plan | None, Report]:

@@ -35,7 +35,7 @@ def load_and_check(root: Path) -> Checked:
     """Load the plan and run every rule on it."""
     plan, report = load(root)
     if plan is not None:
-        report.extend(checks.run(plan))
+        report.extend(checks.run(plan, report.unreadable))
     return Checked(plan, report)
 
 

@@ -7,31 +7,48 @@ can act on: which field, what was expected, and a hint where one helps.
 from __future__ import annotations
 
 import datetime
+import itertools
 import re
 from functools import lru_cache
 from typing import Any, Iterator
 
 import jsonschema
+from jsonschema import _keywords
 from jsonschema.exceptions import ValidationError
 
 from masterplan.diagnostics import Diagnostic, Position, did_you_mean, error
 from masterplan.schema import schema_for
 from masterplan.yamlfile import LocatedMap, locate
 
+#: At most this many schema problems are listed per file (a pasted table can hold thousands).
+MAX_PROBLEMS = 50
+
 _TYPE_NAMES = {"string": "text", "integer": "a whole number", "number": "a number",
                "boolean": "true or false", "array": "a list", "object": "a mapping of fields"}
 
 
-def _is_string(checker: Any, instance: Any) -> bool:
+def _type(validator: Any, types: Any, instance: Any, schema: dict[str, Any]) -> Iterator[ValidationError]:
     # YAML turns 2021-12-01 into a date; the schema calls it a string with format date.
-    return isinstance(instance, (str, datetime.date))
+    if isinstance(instance, datetime.date) and schema.get("format") == "date":
+        return
+    yield from _keywords.type(validator, types, instance, schema)
+
+
+def _pattern(validator: Any, pattern: str, instance: Any, schema: dict[str, Any]) -> Iterator[ValidationError]:
+    # Also used for mapping keys (propertyNames), which YAML may read as numbers, dates or booleans:
+    # a number is checked as written, anything else that is not text does not match.
+    if isinstance(instance, bool) or not isinstance(instance, (str, int)):
+        if not validator.is_type(instance, "string") and schema.get("type") == "string":
+            return  # the type keyword reports it
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+    elif not re.search(pattern, str(instance)):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
 
 
 @lru_cache(maxsize=None)
 def _validator(kind: str) -> jsonschema.protocols.Validator:
     base = jsonschema.Draft202012Validator
-    checker = base.TYPE_CHECKER.redefine("string", _is_string)
-    cls = jsonschema.validators.extend(base, type_checker=checker)
+    cls = jsonschema.validators.extend(base, validators={"type": _type, "pattern": _pattern})
     return cls(schema_for(kind))
 
 
@@ -62,6 +79,15 @@ def _explain(err: ValidationError, data: Any, default: Position) -> Diagnostic:
     where = locate(data, path, default)
     field = _field(path)
     kind = err.validator
+    if "propertyNames" in err.relative_schema_path:  # a key of a free-form mapping: targets' years
+        container = locate_value(data, path)
+        if isinstance(container, LocatedMap):
+            where = container.key_at(err.instance)
+        return error(where, "E106", f"{field}: '{err.instance}' is not a year",
+                     "write each target as a four-digit year and a value, e.g. 2024: 80")
+    if kind == "pattern" and not isinstance(err.instance, (str, int)):
+        return error(where, "E101", f"{field} should be text, not {_describe(err.instance)}",
+                     "put the value in quotes")
     if kind == "additionalProperties":
         extras = [k for k in err.instance if k not in err.schema.get("properties", {})]
         name = extras[0] if extras else "?"
@@ -70,6 +96,8 @@ def _explain(err: ValidationError, data: Any, default: Position) -> Diagnostic:
             where = container.key_at(name)
         known = sorted(err.schema.get("properties", {}))
         hint = did_you_mean(name, known) or f"known fields: {', '.join(known)}"
+        if name == "lead" and "sub_element" in known:
+            hint = "the agency whose file holds a program leads it: move the program into that agency's file"
         return error(where, "E103", f"unknown field '{name}'" + (f" in {field}" if path else ""), hint)
     if kind == "required":
         missing = re.findall(r"'([^']+)' is a required property", err.message)
@@ -96,13 +124,29 @@ def _explain(err: ValidationError, data: Any, default: Position) -> Diagnostic:
     return error(where, "E100", f"{field}: {err.message}")
 
 
+def locate_value(data: Any, path: list[Any]) -> Any:
+    """The value at ``path`` inside ``data``, or None."""
+    for step in path:
+        try:
+            data = data[step]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
 def check(kind: str, data: Any, position: Position) -> Iterator[Diagnostic]:
-    """Every schema problem of one document, most specific first, one per place."""
+    """Every schema problem of one document (up to MAX_PROBLEMS), in file order, one per place."""
     seen: set[tuple[Any, ...]] = set()
-    errors = sorted(_validator(kind).iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
-    for err in errors:
-        key = (tuple(err.absolute_path), err.validator if err.validator != "required" else err.message)
+    found: list[Diagnostic] = []
+    for err in itertools.islice(_validator(kind).iter_errors(data), MAX_PROBLEMS * 10):
+        key = (tuple(map(str, err.absolute_path)), err.validator if err.validator != "required" else err.message,
+               str(err.instance) if "propertyNames" in err.relative_schema_path else "")
         if key in seen:
             continue
         seen.add(key)
-        yield _explain(err, data, position)
+        found.append(_explain(err, data, position))
+    found.sort(key=lambda d: (d.position, d.code, d.message))
+    yield from found[:MAX_PROBLEMS]
+    if len(found) > MAX_PROBLEMS:
+        yield error(found[MAX_PROBLEMS].position, "E109", "more problems in this file are not shown",
+                    f"fix the first {MAX_PROBLEMS} and validate again")

@@ -22,8 +22,11 @@ try:  # libyaml is ~10x faster; positions are the same with either parser
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-MAX_FILE_BYTES = 5 * 1024 * 1024
-MAX_NODES = 2_000_000
+#: Limits that keep a hostile or broken file from hanging or crashing the loader. The
+#: largest real agency file is a few hundred kilobytes with a few thousand values.
+MAX_FILE_BYTES = 2 * 1024 * 1024
+MAX_NODES = 200_000  #: values in one document, counting every expansion of an alias
+MAX_DEPTH = 64  #: nesting of lists and mappings (libyaml's composer recurses in C: deeper crashes)
 
 
 class LocatedMap(dict):
@@ -81,6 +84,8 @@ class _Builder:
         self.file = file
         self.scalars = SafeConstructor()
         self.visited = 0
+        self.aliased = False
+        self.built: set[int] = set()
         self.problems: list[Diagnostic] = []
 
     def pos(self, node: Node) -> Position:
@@ -89,7 +94,11 @@ class _Builder:
     def build(self, node: Node) -> Any:
         self.visited += 1
         if self.visited > MAX_NODES:
-            raise _TooBig(self.pos(node))
+            raise _TooBig(self.pos(node), self.aliased)
+        if not isinstance(node, ScalarNode):
+            if id(node) in self.built:
+                self.aliased = True
+            self.built.add(id(node))
         if node.tag not in _PLAIN_TAGS:
             self.problems.append(error(self.pos(node), "E008", f"YAML tag '{node.tag}' is not allowed",
                                        "write plain values without '!' tags"))
@@ -116,6 +125,10 @@ class _Builder:
         result.position = self.pos(node)
         result.key_positions, result.value_positions = {}, {}
         for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                self.problems.append(error(self.pos(key_node), "E007", "merge keys ('<<') are not supported",
+                                           "write the fields out in full"))
+                continue
             key = self.build(key_node) if isinstance(key_node, ScalarNode) else None
             if key is None or isinstance(key, (list, dict)):
                 self.problems.append(error(self.pos(key_node), "E007", "a key must be a plain word"))
@@ -135,8 +148,31 @@ class _Builder:
 
 
 class _TooBig(Exception):
-    def __init__(self, position: Position):
+    def __init__(self, position: Position, aliased: bool = False):
         self.position = position
+        self.aliased = aliased
+
+
+class _TooDeep(Exception):
+    def __init__(self, line: int, column: int):
+        self.line, self.column = line, column
+
+
+def _scan(text: str) -> None:
+    """Walk the YAML events once (libyaml's parser does not recurse) to refuse, before
+    composing, a document nested too deeply or holding too many values.
+    Raises YAML's own syntax errors, or _TooDeep / _TooBig."""
+    depth = count = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise _TooDeep(event.start_mark.line + 1, event.start_mark.column + 1)
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+        count += 1
+        if count > MAX_NODES:
+            raise _TooBig(Position("", event.start_mark.line + 1, event.start_mark.column + 1))
 
 
 def _line_of_offset(data: bytes, offset: int) -> tuple[int, int]:
@@ -165,15 +201,38 @@ def decode(data: bytes, file: str) -> tuple[str | None, list[Diagnostic]]:
 def parse(text: str, file: str, line_offset: int = 0) -> tuple[Any, list[Diagnostic]]:
     """Parse YAML text into located values; problems come back as diagnostics, never raised."""
     try:
+        _scan(text)
         node = yaml.compose(text, Loader=_Loader)
+    except _TooDeep as deep:
+        return None, [error(Position(file, deep.line + line_offset, deep.column), "E005",
+                            f"lists and mappings are nested more than {MAX_DEPTH} levels deep",
+                            "a plan file needs only a few levels; check the brackets and indentation")]
+    except _TooBig as big:
+        return None, [_too_big(Position(file, big.position.line + line_offset, big.position.column), False)]
+    except yaml.reader.ReaderError as exc:
+        line, column = _line_of_index(text, exc.position)
+        return None, [error(Position(file, line + line_offset, column), "E001",
+                            f"control character U+{exc.character:04X} is not allowed in YAML"
+                            if isinstance(exc.character, int) else f"YAML cannot read this file: {exc.reason}",
+                            "remove it; it often comes with text pasted from a PDF or a word processor")]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or exc.context or "invalid YAML"
+        hint = None
+        if exc.context_mark and exc.context and "end of stream" in problem:
+            # a quote or bracket left open: the end of the file is the wrong place to look
+            what = exc.context.replace("while scanning ", "").replace("while parsing ", "")
+            mark, problem = exc.context_mark, f"{what.replace('scalar', 'text')} never ends"
+            hint = "close the quote or bracket opened here"
+        elif exc.context_mark and exc.context and "flow" in exc.context and exc.context_mark is not mark:
+            opened = "list" if "sequence" in exc.context else "mapping"
+            hint = f"is the {opened} opened at line {exc.context_mark.line + 1 + line_offset} closed?"
         line = (mark.line + 1 if mark else 1) + line_offset
         column = mark.column + 1 if mark else 1
-        problem = exc.problem or exc.context or "invalid YAML"
         lines = text.split("\n")
         bad_line = lines[mark.line] if mark and mark.line < len(lines) else ""
-        hint = "YAML indents with spaces, never with tabs" if "\t" in bad_line else None
+        if "\t" in bad_line:
+            hint = "YAML indents with spaces, never with tabs"
         return None, [error(Position(file, line, column), "E001", f"YAML syntax error: {problem}", hint)]
     except yaml.YAMLError as exc:
         return None, [error(Position(file, 1 + line_offset, 1), "E001", f"YAML syntax error: {exc}")]
@@ -185,12 +244,25 @@ def parse(text: str, file: str, line_offset: int = 0) -> tuple[Any, list[Diagnos
     try:
         value = builder.build(node)
     except _TooBig as big:
-        return None, [error(big.position, "E005",
-                            f"document expands to more than {MAX_NODES:,} values (an alias bomb?)",
-                            "do not use YAML anchors and aliases to repeat content")]
+        return None, [_too_big(big.position, big.aliased)]
     except RecursionError:
         return None, [error(Position(file, 1 + line_offset, 1), "E005", "document is nested too deeply")]
     return value, builder.problems
+
+
+def _too_big(position: Position, aliased: bool) -> Diagnostic:
+    if aliased:
+        return error(position, "E005", f"document expands to more than {MAX_NODES:,} values (an alias bomb?)",
+                     "do not use YAML anchors and aliases (&name, *name) to repeat content")
+    return error(position, "E005", f"document holds more than {MAX_NODES:,} values",
+                 "split it into smaller files")
+
+
+def _line_of_index(text: str, index: int) -> tuple[int, int]:
+    # libyaml counts bytes of the UTF-8 text, the pure-Python reader counts characters
+    before = text.encode("utf-8")[:index].decode("utf-8", "ignore") if _Loader.__name__ == "CSafeLoader" \
+        else text[:index]
+    return before.count("\n") + 1, index - (before.rfind("\n") + 1) + 1
 
 
 def read(path: Path, file: str) -> tuple[Any, list[Diagnostic]]:

@@ -2,26 +2,31 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import AbstractSet, Iterator
 
-from masterplan.diagnostics import Diagnostic, did_you_mean, error, warning
-from masterplan.model import Plan, Program
+from masterplan.diagnostics import ANY_PROGRAM, Diagnostic, Position, did_you_mean, error, warning
+from masterplan.model import Agency, Plan, Program
 
 
-def check(plan: Plan) -> Iterator[Diagnostic]:
+def _item(thing: Program | Agency, name: str, index: int) -> Position:
+    """Position of one item of a list field (the loader records them as ``name[index]``)."""
+    return thing.where.get(f"{name}[{index}]", thing.at(name))
+
+
+def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
     yield from _unique_ids(plan)
     agencies = {a.id for a in plan.agencies}
-    if plan.leading_sector_id not in agencies:
+    if plan.leading_sector_id not in agencies and plan.leading_sector_id not in unreadable:
         yield error(plan.where.get("leading_sector", plan.position), "E203",
                     f"leading sector: unknown agency '{plan.leading_sector_id}'",
                     did_you_mean(plan.leading_sector_id, agencies))
     for program in plan.programs:
-        yield from _program(plan, program, agencies)
+        yield from _program(plan, program, agencies, unreadable)
     programs = {p.id for p in plan.programs}
     for agency in plan.agencies:
-        for program_id in agency.supports_ids:
-            if program_id not in programs:
-                yield error(agency.at("supports"), "E205", f"agency {agency.id} supports unknown program "
+        for index, program_id in enumerate(agency.supports_ids):
+            if program_id not in programs and program_id not in unreadable and ANY_PROGRAM not in unreadable:
+                yield error(_item(agency, "supports", index), "E205", f"agency {agency.id} supports unknown program "
                             f"'{program_id}'", did_you_mean(program_id, programs))
     yield from _cycles(plan)
 
@@ -49,10 +54,13 @@ def _unique_ids(plan: Plan) -> Iterator[Diagnostic]:
             subs.add(sub.id)
 
 
-def _program(plan: Plan, program: Program, agencies: set[str]) -> Iterator[Diagnostic]:
+def _program(plan: Plan, program: Program, agencies: set[str],
+             unreadable: AbstractSet[str]) -> Iterator[Diagnostic]:
     label = f"program {program.id}"
     pillar = plan.pillar(program.pillar_id)
-    if pillar is None:
+    if pillar is None and program.pillar_id in unreadable:
+        pass
+    elif pillar is None:
         yield error(program.at("pillar"), "E201", f"{label}: unknown pillar '{program.pillar_id}'",
                     did_you_mean(program.pillar_id, [p.id for p in plan.pillars]))
     elif pillar.sub_element(program.sub_element_id) is None:
@@ -61,21 +69,23 @@ def _program(plan: Plan, program: Program, agencies: set[str]) -> Iterator[Diagn
                 did_you_mean(program.sub_element_id, [s.id for s in pillar.sub_elements]))
         yield error(program.at("sub_element"), "E202",
                     f"{label}: pillar {pillar.id} has no sub-element '{program.sub_element_id}'", hint)
-    for partner in program.partner_ids:
+    for index, partner in enumerate(program.partner_ids):
+        if partner in unreadable:
+            continue
         if partner not in agencies:
-            yield error(program.at("partners"), "E203", f"{label}: unknown partner agency '{partner}'",
+            yield error(_item(program, "partners", index), "E203", f"{label}: unknown partner agency '{partner}'",
                         did_you_mean(partner, agencies))
         elif partner == program.lead_id:
-            yield warning(program.at("partners"), "W407", f"{label}: the lead agency {partner} is also listed "
+            yield warning(_item(program, "partners", index), "W407", f"{label}: the lead agency {partner} is also listed "
                           "as a partner")
     missions = [m.id for m in plan.missions]
-    for mission in program.mission_ids:
+    for index, mission in enumerate(program.mission_ids):
         if mission not in missions:
-            yield error(program.at("missions"), "E204", f"{label}: unknown mission '{mission}'",
+            yield error(_item(program, "missions", index), "E204", f"{label}: unknown mission '{mission}'",
                         did_you_mean(mission, missions))
-    for dependency in program.depends_on_ids:
-        if plan.program(dependency) is None:
-            yield error(program.at("depends_on"), "E205", f"{label}: depends on unknown program '{dependency}'",
+    for index, dependency in enumerate(program.depends_on_ids):
+        if plan.program(dependency) is None and dependency not in unreadable and ANY_PROGRAM not in unreadable:
+            yield error(_item(program, "depends_on", index), "E205", f"{label}: depends on unknown program '{dependency}'",
                         did_you_mean(dependency, [p.id for p in plan.programs]))
     for line in program.budget:
         if line.source not in plan.funding_sources:

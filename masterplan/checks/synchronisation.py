@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from itertools import combinations
-from typing import Iterator
+from typing import AbstractSet, Iterator
 
 from masterplan.diagnostics import Diagnostic, warning
 from masterplan.model import Plan, Program
@@ -20,9 +20,10 @@ _COMMON = {"dan", "di", "yang", "untuk", "dengan", "ke", "dari", "pada", "the", 
            "pengembangan", "peningkatan", "penguatan", "pembangunan", "sistem", "layanan"}
 
 
-def check(plan: Plan) -> Iterator[Diagnostic]:
+def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
     yield from _near_duplicates(plan.programs)
-    for pillar in plan.pillars:
+    # with an agency file unreadable, its programs are missing: gaps would be guesses
+    for pillar in plan.pillars if not unreadable else []:
         served = {p.sub_element_id for p in pillar.programs}
         for sub in pillar.sub_elements:
             if sub.id not in served:
@@ -43,6 +44,10 @@ def check(plan: Plan) -> Iterator[Diagnostic]:
                 yield warning(indicator.position, "W405", f"pillar {pillar.id}: indicator '{indicator.name}' "
                               "has no targets")
     yield from _one_sided_partners(plan)
+    for agency in plan.agencies:
+        if not agency.programs and not agency.supports_ids:
+            yield warning(agency.position, "W408", f"agency {agency.id} leads no program and supports none",
+                          "add its programs, or list the programs it partners in under supports")
 
 
 def _one_sided_partners(plan: Plan) -> Iterator[Diagnostic]:

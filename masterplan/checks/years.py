@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import AbstractSet, Iterator
 
 from masterplan.diagnostics import Diagnostic, Position, error
 from masterplan.model import Indicator, Period, Plan
 
 
-def check(plan: Plan) -> Iterator[Diagnostic]:
+def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
     plan_period = plan.period
     if plan_period.start > plan_period.end:
         yield error(plan.where.get("period", plan.position), "E305",
@@ -22,7 +22,8 @@ def check(plan: Plan) -> Iterator[Diagnostic]:
         if period.start > period.end:
             yield error(program.at("period"), "E305", f"{label}: period starts after it ends "
                         f"({period.start} > {period.end})")
-        elif period.start not in plan_period or period.end not in plan_period:
+        elif plan_period.start <= plan_period.end and (period.start not in plan_period
+                                                       or period.end not in plan_period):
             yield error(program.at("period"), "E301", f"{label}: period {period} lies outside the plan "
                         f"period {plan_period}")
         for line in program.budget:
