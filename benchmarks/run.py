@@ -77,11 +77,11 @@ def measure(command: list[str], repeat: int = 1, cwd: Path | None = None) -> Run
 
 def edit_one_program(root: Path, mark: str) -> str:
     """Rename the last program of the last agency file (text edit, as a person would); returns its id."""
-    path = sorted((root / "content" / "agencies").glob("*.yml"))[-1]
+    path = max((root / "content" / "agencies").glob("*.yml"))
     text = path.read_text(encoding="utf-8")
-    ids = re.findall(r"^\s*- id: (\S+)\s*$", text, flags=re.M)
+    ids = re.findall(r"^\s*- id: (\S+)\s*$", text, flags=re.MULTILINE)
     start = text.index(f"- id: {ids[-1]}")
-    name = re.compile(r"^(\s+name: )(\"?)(.*?)(\"?)$", re.M).search(text, start)
+    name = re.compile(r"^(\s+name: )(\"?)(.*?)(\"?)$", re.MULTILINE).search(text, start)
     assert name is not None
     path.write_text(text[:name.start(3)] + f"{name.group(3)} ({mark})" + text[name.end(3):], encoding="utf-8")
     return ids[-1]
@@ -89,7 +89,7 @@ def edit_one_program(root: Path, mark: str) -> str:
 
 def pdf_jobs_supported() -> bool:
     """Whether the PDF renderer does anything with ``--jobs`` yet."""
-    import masterplan.render as render
+    from masterplan import render
     folder = Path(render.__file__).parent
     return any("options.jobs" in p.read_text(encoding="utf-8") for p in folder.glob("*.py"))
 
@@ -134,7 +134,7 @@ def bench_scale(scale: str, work: Path, args: argparse.Namespace, rows: dict[str
 def preview_seconds(root: Path, program_id: str) -> str:
     """Time from a saved edit to the preview's page being rewritten, in a warm process."""
     try:
-        from masterplan.serve import Preview
+        from masterplan.preview import Preview
     except ImportError:
         return "n/a"
     preview = Preview(root)
@@ -148,7 +148,7 @@ def preview_seconds(root: Path, program_id: str) -> str:
     return f"{took:.2f} s" if fresh else "stale!"
 
 
-def compare(scale: str, root: Path, work: Path, args: argparse.Namespace, put, html: Run) -> None:  # noqa: ANN001
+def compare(scale: str, root: Path, work: Path, args: argparse.Namespace, put, html: Run) -> None:
     """MkDocs and Hugo on the same program pages, and our full HTML build as a ratio to theirs."""
     if args.mkdocs:
         count = others.mkdocs_project(root, work / "mkdocs")
@@ -183,10 +183,10 @@ def machine() -> str:
     import masterplan
     return "\n".join([
         f"- CPU: {cpu}, {os.cpu_count()} cores (nproc); RAM: {ram} GB; {platform.system()} {platform.release()}",
-        f"- Python {platform.python_version()}; masterplan {masterplan.__version__}; "
-        f"WeasyPrint {weasyprint.__version__}",
-        f"- {version([sys.executable, '-m', 'mkdocs', '--version']).split(' from ')[0]}; "
-        f"{version(['hugo', 'version']).split('+')[0]}",
+        (f"- Python {platform.python_version()}; masterplan {masterplan.__version__}; "
+        f"WeasyPrint {weasyprint.__version__}"),
+        (f"- {version([sys.executable, '-m', 'mkdocs', '--version']).split(' from ')[0]}; "
+        f"{version(['hugo', 'version']).split('+')[0]}"),
     ])
 
 

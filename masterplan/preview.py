@@ -1,0 +1,149 @@
+"""The live preview's view of the plan: loaded in-process, pages rendered on demand, errors kept.
+
+After each edit the plan is loaded and checked again in this process (templates stay
+compiled), and the list of site pages is rebuilt; nothing is rendered until a browser
+asks for a page, so an edit reaches the open page after one load and one page render,
+whatever the plan's size. Rendered pages are kept until the next edit.
+
+When the content has errors, the last good pages stay and :attr:`Preview.errors` says
+what to fix; the server lays them over every page. The files under ``build/site`` are
+brought up to date by a background build (see :mod:`masterplan.watch`).
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from masterplan.diagnostics import Diagnostic, Position, Report, error
+from masterplan.project import load_and_check
+from masterplan.render.site_links import PAGES
+
+
+@dataclass
+class Pages:
+    """One good plan's site pages, by path, and how to render one."""
+
+    render: Callable[[Any], str]
+    by_path: dict[str, Any]
+    rendered: dict[str, str] = field(default_factory=dict)
+
+
+def site_pages(plan: Any, root: Path, has_pdf: bool, problems: list[Diagnostic]) -> Pages:
+    """The site's pages for ``plan``, rendered lazily, the way :func:`masterplan.render.site.render` does.
+
+    This mirrors the first half of ``site.render``; a ``site.prepare(...)`` hook there
+    would let it go (see the benchmark README).
+    """
+    from masterplan.render import outline, site, site_charts
+    from masterplan.render.site_pages import all_pages
+    from masterplan.render.theme import Theme
+
+    env = site.site_environment(Theme.for_plan(root), plan.language)
+    translate = env.globals["_"]
+    book = outline.build(plan, translate)
+    pages = all_pages(plan, translate, problems, site_charts.reference_label(book))
+    common = site.common_context(plan, book, translate, None, has_pdf)
+    common = {**common, "layout": site.Layout(env, common)}
+
+    def render(page: Any) -> str:
+        return env.get_template(page.template).render({**common, **page.context, "page": page, "base": page.base})
+
+    return Pages(render, {page.path: page for page in pages})
+
+
+def template_error(exc: jinja2.TemplateError) -> Diagnostic:
+    """A template failure as a diagnostic at the template's file and line."""
+    where = Position(getattr(exc, "filename", None) or getattr(exc, "name", None) or "templates",
+                     getattr(exc, "lineno", 0) or 0)
+    return error(where, "E801", f"template error: {exc.message or exc}")
+
+
+class Preview:
+    """The current state of a previewed plan folder; thread-safe for many readers, one writer."""
+
+    def __init__(self, root: Path, log: Callable[[str], None] = print):
+        self.root = root
+        self.site = root / "build" / "site"
+        self.log = log
+        self.generation = 0
+        self.errors: list[Diagnostic] = []
+        self.pages: Pages | None = None
+        self.in_process = True  #: False once the site renderer's interface no longer matches
+        self._changed = threading.Condition()
+        self._render_lock = threading.Lock()
+
+    def rebuild(self) -> bool:
+        """Load, check and list the pages again; True when the plan is good. Never raises."""
+        started = time.perf_counter()
+        problems: list[Diagnostic] = []
+        try:
+            checked = load_and_check(self.root)
+            report = checked.report
+            if checked.plan is not None and not report.failed():
+                pages = self._pages(checked.plan, problems, report)
+                if pages is not None:
+                    self.pages = pages
+        except jinja2.TemplateError as exc:
+            report = Report([template_error(exc)])
+        except Exception as exc:  # noqa: BLE001 - a bug must not take the preview down; show it like any problem
+            report = Report([error(Position("content"), "E899", f"internal error: {type(exc).__name__}: {exc}")])
+        report.extend(problems)
+        self._publish(report.errors)
+        took = time.perf_counter() - started
+        for diagnostic in report.sorted():
+            self.log(str(diagnostic))
+        self.log(f"Rebuilt in {took:.2f} s" if not report.errors else
+                 f"{len(report.errors)} error(s): the page shows them until they are fixed")
+        return not report.errors
+
+    def _pages(self, plan: Any, problems: list[Diagnostic], report: Report) -> Pages | None:
+        has_pdf = (self.site / PAGES["pdf"]).is_file()
+        if self.in_process:
+            try:
+                return site_pages(plan, self.root, has_pdf, problems)
+            except (TypeError, AttributeError, ImportError, KeyError) as exc:
+                self.in_process = False  # the site renderer changed shape: fall back to full builds
+                self.log(f"preview: in-process rendering unavailable ({exc}); using full site builds")
+        from masterplan.build import BuildOptions, run
+        result = run(self.root, BuildOptions(pdf=False))
+        report.extend(d for d in result.report.items if d not in report.items)
+        return None
+
+    def _publish(self, errors: list[Diagnostic]) -> None:
+        with self._changed:
+            self.errors = errors
+            if self.pages is not None:
+                self.pages.rendered.clear()
+            self.generation += 1
+            self._changed.notify_all()
+
+    def wait(self, since: int, timeout: float) -> int:
+        """Block until the generation differs from ``since`` (or ``timeout``); returns the generation."""
+        with self._changed:
+            self._changed.wait_for(lambda: self.generation != since, timeout)
+            return self.generation
+
+    def page(self, path: str) -> str | None:
+        """The HTML of the page at ``path`` (site-relative), rendered now if needed; None if not a page."""
+        pages = self.pages
+        if pages is None or path not in pages.by_path:
+            return None
+        html = pages.rendered.get(path)
+        if html is None:
+            try:
+                with self._render_lock:  # one render at a time; the rest wait for its cached result
+                    html = pages.rendered.get(path) or pages.render(pages.by_path[path])
+            except jinja2.TemplateError as exc:
+                found = [template_error(exc)]
+                if found != self.errors:  # once: the reloaded page must not fail into another reload
+                    self._publish(found)
+                return None
+            pages.rendered[path] = html
+        return html

@@ -1,0 +1,127 @@
+"""Watching a plan folder: rebuild the preview on every save, the full output once edits settle.
+
+Each change under ``content/`` or ``templates/`` reloads the plan in-process
+(:class:`masterplan.preview.Preview`), which the open page shows at once. Two seconds
+after the last change, a background ``masterplan build`` (PDF included unless turned
+off) refreshes ``build/``: the PDF, the search index, the open data, the site files on
+disk. It runs in its own process, so a slow PDF never delays the preview, and it is
+restarted when another edit arrives meanwhile. A failed build keeps the previous PDF,
+which the site keeps linking.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import watchfiles
+
+from masterplan.preview import Preview
+
+SETTLE_SECONDS = 2.0
+
+
+class BackgroundBuild:
+    """``masterplan build`` in a subprocess, started once edits have settled."""
+
+    def __init__(self, root: Path, pdf: bool, log: Callable[[str], None], done: Callable[[bool], None],
+                 settle: float = SETTLE_SECONDS):
+        self.root, self.pdf, self.log, self.done, self.settle = root, pdf, log, done, settle
+        self.due: float | None = None
+        self.process: subprocess.Popen[str] | None = None
+        self.stopping = False
+        self._wake = threading.Condition()
+        self._thread = threading.Thread(target=self._loop, name="masterplan-build", daemon=True)
+        self._thread.start()
+
+    def schedule(self, delay: float | None = None) -> None:
+        """Build ``delay`` seconds from now (default: the settle time), replacing any earlier plan."""
+        with self._wake:
+            self.due = time.monotonic() + (self.settle if delay is None else delay)
+            self._wake.notify_all()
+        self._cancel()  # a build of older content is worth nothing now
+
+    def stop(self) -> None:
+        with self._wake:
+            self.stopping = True
+            self._wake.notify_all()
+        self._cancel()
+        self._thread.join(timeout=5)
+
+    def _cancel(self) -> None:
+        process = self.process
+        if process is not None and process.poll() is None:
+            process.terminate()  # the build's staging folder keeps the previous output safe
+
+    def _loop(self) -> None:
+        while True:
+            with self._wake:
+                while not self.stopping and (self.due is None or self.due > time.monotonic()):
+                    self._wake.wait(None if self.due is None else max(self.due - time.monotonic(), 0.01))
+                if self.stopping:
+                    return
+                self.due = None
+            self._run()
+
+    def _run(self) -> None:
+        what = "PDF and site" if self.pdf else "site files and search index"
+        command = [sys.executable, "-m", "masterplan", "build", str(self.root)] + ([] if self.pdf else ["--no-pdf"])
+        self.log(f"Background build started ({what})…")
+        started = time.monotonic()
+        self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                                        start_new_session=True)  # Ctrl-C is ours to pass on, not the terminal's
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            self.log(f"  build │ {line.rstrip()}")
+        code = self.process.wait()
+        if code < 0:
+            self.log("Background build cancelled: newer edits arrived")
+            return
+        took = time.monotonic() - started
+        self.log(f"Background build done in {took:.1f} s" if code == 0 else
+                 "Background build failed: the site keeps the previous PDF (errors above)")
+        if not self.stopping:
+            self.done(code == 0)
+
+
+def _clear_template_caches() -> None:
+    """Forget compiled templates and catalogs, so theme edits show (only after a theme edit)."""
+    from masterplan.render import site, theme
+    for cached in (getattr(theme, "environment", None), getattr(site, "site_environment", None)):
+        if cached is not None and hasattr(cached, "cache_clear"):
+            cached.cache_clear()
+
+
+def _copy_static(root: Path) -> None:
+    from masterplan.render import site
+    from masterplan.render.theme import Theme
+    try:
+        site.copy_static(Theme.for_plan(root), root / "build" / "site" / "static")
+    except (AttributeError, OSError):
+        pass  # the background build copies them too
+
+
+def watched(root: Path) -> list[Path]:
+    """The folders whose changes matter: content/ and, when the plan has one, templates/."""
+    return [folder for folder in (root / "content", root / "templates") if folder.is_dir()]
+
+
+def watch(preview: Preview, background: BackgroundBuild | None, stop: threading.Event) -> None:
+    """Rebuild on every change until ``stop`` is set (or Ctrl-C, which propagates)."""
+    root = preview.root
+    templates = (root / "templates").resolve()
+    for changes in watchfiles.watch(*watched(root), stop_event=stop, debounce=50, step=20):
+        paths = [Path(path) for _, path in changes]
+        names = sorted({p.relative_to(root.resolve()).as_posix() if p.is_relative_to(root.resolve()) else str(p)
+                        for p in paths})
+        preview.log(f"Changed: {', '.join(names[:5])}{' …' if len(names) > 5 else ''}")
+        if any(p.is_relative_to(templates) for p in paths):
+            _clear_template_caches()
+            _copy_static(root)
+        preview.rebuild()
+        if background is not None:
+            background.schedule()
