@@ -125,6 +125,22 @@ def build(plan_dir: Path, pdf: bool, site: bool, strict: bool, jobs: int | None,
     sys.exit(0 if result.ok else 1)
 
 
+@cli.command()
+@PLAN_DIR
+@click.option("--port", "-p", type=click.IntRange(min=0, max=65535), default=8000, show_default=True,
+              help="Port to listen on (0: any free port).")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; only change it to show the preview to other machines.")
+@click.option("--pdf/--no-pdf", default=True, help="Rebuild the PDF in the background after edits (default: yes).")
+def serve(plan_dir: Path, port: int, host: str, pdf: bool) -> None:
+    """Preview the website while you edit: rebuilds on every save and reloads the open page.
+
+    Content errors show in the page and here; fixing them brings the page back.
+    """
+    from masterplan.serve import serve as run_server
+    sys.exit(run_server(_root(plan_dir), host, port, pdf, log=lambda line: click.echo(line, err=True)))
+
+
 def main() -> None:
     """Console entry point."""
     cli(prog_name="masterplan")
