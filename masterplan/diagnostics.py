@@ -77,8 +77,15 @@ def warning(position: Position, code: str, message: str, hint: str | None = None
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
-    """A hint naming the closest known word, or None when nothing is close."""
-    matches = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
+    """A hint naming the closest known word, or None when nothing is close.
+
+    A different case or two swapped letters ('APDB' for 'APBD') beat difflib's similarity."""
+    word, known = str(word), [str(c) for c in choices]
+    for same in (lambda c: c.lower() == word.lower(), lambda c: sorted(c.lower()) == sorted(word.lower())):
+        exact = [c for c in known if same(c)]
+        if len(exact) == 1:
+            return f"did you mean '{exact[0]}'?"
+    matches = difflib.get_close_matches(word, known, n=1, cutoff=0.6)
     return f"did you mean '{matches[0]}'?" if matches else None
 
 

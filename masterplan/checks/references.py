@@ -89,9 +89,10 @@ def _program(plan: Plan, program: Program, agencies: set[str],
                         did_you_mean(dependency, [p.id for p in plan.programs]))
     for line in program.budget:
         if line.source not in plan.funding_sources:
+            known = f"known sources: {', '.join(plan.funding_sources)}"
+            close = did_you_mean(line.source, plan.funding_sources)
             yield error(line.position, "E206", f"{label}: unknown funding source '{line.source}'",
-                        did_you_mean(line.source, plan.funding_sources)
-                        or f"known sources: {', '.join(plan.funding_sources)}")
+                        f"{close} {known}" if close else known)
 
 
 def _cycles(plan: Plan) -> Iterator[Diagnostic]:

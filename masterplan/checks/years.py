@@ -13,7 +13,7 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
     if plan_period.start > plan_period.end:
         yield error(plan.where.get("period", plan.position), "E305",
                     f"plan period starts after it ends ({plan_period.start} > {plan_period.end})")
-    for pillar in plan.pillars:
+    for pillar in plan.pillars if plan_period.start <= plan_period.end else []:
         for indicator in pillar.indicators:
             yield from _targets(indicator, plan_period, f"pillar {pillar.id}", "the plan period")
     for program in plan.programs:
