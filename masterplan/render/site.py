@@ -8,6 +8,8 @@ search (:mod:`search`). Problems become diagnostics in the build report.
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import shutil
 import time
 from functools import lru_cache
@@ -16,19 +18,23 @@ from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape as xml_escape
 
 import jinja2
+from markupsafe import Markup
 
 from masterplan import summary
-from masterplan.diagnostics import Diagnostic, Position, Report, warning
+from masterplan.diagnostics import Diagnostic, Position, Report, error, warning
 from masterplan.model import Plan
 from masterplan.output import Staging
-from masterplan.render import search, site_charts
+from masterplan.render import outline, search, site_charts
 from masterplan.render.data import COLUMNS, JSON_FIELDS
 from masterplan.render.site_links import PAGES, url_for
-from masterplan.render.site_pages import Page, all_pages, chapter_for
+from masterplan.render.site_pages import Page, Translate, all_pages, chapter_for
 from masterplan.render.theme import Theme, environment
 
 if TYPE_CHECKING:
     from masterplan.build import BuildOptions
+
+
+CACHED_FILTERS = ("number", "rupiah", "rupiah_short")
 
 
 @jinja2.pass_context
@@ -38,27 +44,40 @@ def _href(context: Any, target: Any, anchor: str = "") -> str:
 
 
 @lru_cache(maxsize=8)
-def site_environment(theme: Theme, language: str) -> jinja2.Environment:
-    """The theme's environment plus the site's link helpers, without touching the shared one."""
+def site_environment(theme: Theme, language: str, cache: Path | None = None) -> jinja2.Environment:
+    """The theme's environment plus the site's link helpers, without touching the shared one.
+
+    ``cache`` keeps compiled templates between runs (Jinja checks each source's time).
+    """
     shared = environment(theme, language)
-    env = shared.overlay(cache_size=400)
+    bytecode = None
+    if cache is not None:
+        cache.mkdir(parents=True, exist_ok=True)
+        bytecode = jinja2.FileSystemBytecodeCache(str(cache))
+    env = shared.overlay(cache_size=400, bytecode_cache=bytecode)
     env.globals = {**shared.globals, "href": _href, "url_for": url_for,
-                   "indicator_columns": site_charts.indicator_columns}
+                   "indicator_columns": site_charts.indicator_columns,
+                   "program_budget": summary.program_budget}
     env.filters = dict(shared.filters)
+    for name in CACHED_FILTERS:  # Babel is slow and a site prints the same amounts many times over
+        env.filters[name] = lru_cache(maxsize=65536)(shared.filters[name])
     return env
 
 
-def render(plan: Plan, root: Path, staging: Staging, options: "BuildOptions", report: Report) -> list[str]:
+def render(plan: Plan, root: Path, staging: Staging, options: BuildOptions, report: Report) -> list[str]:
     """Write the site into the staging folder; returns summary lines for the terminal."""
     started = time.perf_counter()
     folder = staging.path("site")
-    env = site_environment(Theme.for_plan(root), plan.language)
+    cache = root / "build" / ".cache" / "site-templates" if options.cache else None
+    env = site_environment(Theme.for_plan(root), plan.language, cache)
+    translate = env.globals["_"]
+    book = outline.build(plan, translate)
     problems: list[Diagnostic] = []
-    pages = all_pages(plan, env.globals["_"], problems, site_charts.reference_label(plan))
+    pages = all_pages(plan, translate, problems, site_charts.reference_label(book))
     report.extend(problems)
     has_pdf = copy_pdf(root, staging, folder / PAGES["pdf"], options.pdf, report)
-    common = common_context(plan, options.base_url, has_pdf)
-    write_pages(env, pages, folder, common)
+    common = common_context(plan, book, translate, options.base_url, has_pdf)
+    report.extend(write_pages(env, pages, folder, common, options.jobs))
     copy_static(Theme.for_plan(root), folder / "static")
     if options.base_url:
         write_sitemap(pages, folder, options.base_url)
@@ -68,28 +87,100 @@ def render(plan: Plan, root: Path, staging: Staging, options: "BuildOptions", re
             + (f", search index in {indexed:.2f} s" if indexed is not None else ", no search index")]
 
 
-def common_context(plan: Plan, base_url: str | None, has_pdf: bool) -> dict[str, Any]:
+def common_context(plan: Plan, book: outline.Outline, translate: Translate, base_url: str | None,
+                   has_pdf: bool) -> dict[str, Any]:
     """What every page can read, computed once per build."""
     budget = summary.budget(plan)
     return {
         "plan": plan, "budget": budget, "bar_rows": site_charts.budget_bars(plan, budget), "has_pdf": has_pdf,
         "base_url": base_url.rstrip("/") + "/" if base_url else None,
-        "charts": site_charts.Charts(plan), "data_columns": COLUMNS, "json_fields": JSON_FIELDS,
+        "roadmap_svg": site_charts.roadmap(plan, book, translate), "caption": site_charts.captioner(book, translate),
+        "chapter_labels": site_charts.chapter_labels(book), "colours": site_charts.pillar_colours(plan),
+        "glossary_entries": summary.glossary(plan), "data_columns": COLUMNS, "json_fields": JSON_FIELDS,
         "readiness_chapter": chapter_for(plan, "readiness"),
         "years": list(plan.period.years),
     }
 
 
-def write_pages(env: jinja2.Environment, pages: list[Page], folder: Path, common: dict[str, Any]) -> None:
-    """Render every page with its compiled template and write it out."""
+class Layout:
+    """The header and footer: rendered once per folder depth, shared by every page at that depth.
+
+    They are the same on every page but for the relative prefix and the current page's
+    ``aria-current`` mark, which is added to the one link that points at the page.
+    """
+
+    def __init__(self, env: jinja2.Environment, common: dict[str, Any]):
+        self.env, self.common = env, common
+        self.rendered: dict[tuple[str, str], str] = {}
+
+    def _part(self, name: str, base: str) -> str:
+        key = (name, base)
+        if key not in self.rendered:
+            self.rendered[key] = self.env.get_template(name).render({**self.common, "base": base})
+        return self.rendered[key]
+
+    def header(self, page: Page) -> Markup:
+        link = f'href="{page.base}{page.path}"'
+        return Markup(self._part("site/header.html", page.base).replace(link, f'{link} aria-current="page"'))
+
+    def footer(self, page: Page) -> Markup:
+        return Markup(self._part("site/footer.html", page.base))
+
+
+PAGES_PER_WORKER = 250  #: below this many pages per process, forking costs more than it saves
+
+
+def write_pages(env: jinja2.Environment, pages: list[Page], folder: Path, common: dict[str, Any],
+                jobs: int | None = None) -> list[Diagnostic]:
+    """Render every page with its compiled template and write it out, in parallel for big sites.
+
+    Returns the template errors (a plan's own templates may have them) as diagnostics.
+    """
     for directory in {str(Path(page.path).parent) for page in pages}:
         (folder / directory).mkdir(parents=True, exist_ok=True)
+    job = (env, pages, folder, {**common, "layout": Layout(env, common)})
+    workers = min(jobs or os.cpu_count() or 1, len(pages) // PAGES_PER_WORKER)
+    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        return _write_share(job, 0, 1)
+    global _JOB
+    _JOB = job  # inherited by the forked workers: nothing is pickled but the share number
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            shares = pool.starmap(_write_forked, [(share, workers) for share in range(workers)])
+    finally:
+        _JOB = None
+    return [problem for share in shares for problem in share]
+
+
+_JOB: tuple[jinja2.Environment, list[Page], Path, dict[str, Any]] | None = None
+
+
+def _write_forked(share: int, workers: int) -> list[Diagnostic]:
+    assert _JOB is not None
+    return _write_share(_JOB, share, workers)
+
+
+def _write_share(job: tuple[jinja2.Environment, list[Page], Path, dict[str, Any]], share: int,
+                 workers: int) -> list[Diagnostic]:
+    env, pages, folder, common = job
     templates: dict[str, jinja2.Template] = {}
-    for page in pages:
-        template = templates.get(page.template) or templates.setdefault(page.template, env.get_template(page.template))
-        html = template.render({**common, **page.context, "page": page, "base": page.base})
+    for page in pages[share::workers]:
+        try:
+            template = templates.get(page.template) or templates.setdefault(
+                page.template, env.get_template(page.template))
+            html = template.render({**common, **page.context, "page": page, "base": page.base})
+        except jinja2.TemplateError as exc:
+            return [_template_problem(exc, page)]
         with open(folder / page.path, "w", encoding="utf-8") as handle:
             handle.write(html)
+    return []
+
+
+def _template_problem(exc: jinja2.TemplateError, page: Page) -> Diagnostic:
+    """A theme template that fails: point at its line when Jinja knows it."""
+    where = Position(getattr(exc, "filename", None) or page.template, getattr(exc, "lineno", 0) or 0)
+    return error(where, "E702", f"website template failed on {page.path}: {exc}",
+                 "check the plan's templates/ overrides against the default theme")
 
 
 def copy_static(theme: Theme, target: Path) -> None:

@@ -1,60 +1,89 @@
 """Charts and book numbering on the site, shared with the PDF so both outputs agree.
 
-The PDF's :mod:`masterplan.render.charts` draws the roadmap and budget charts and
-:mod:`masterplan.render.outline` numbers chapters, tables and figures; the site shows
-the same SVG and the same numbers. Both modules are optional here: without them the
-site shows its accessible tables (and its own small bar charts) alone.
+The roadmap is the PDF's own SVG (:mod:`masterplan.render.charts`), in one piece; chapter
+numbers and table/figure numbers come from the book outline
+(:mod:`masterplan.render.outline`), so "Tabel 7.2" on the site is "Tabel 7.2" in print.
+Budget bars and indicator columns are drawn in HTML here: they reflow on a phone, where
+a scaled-down SVG would be unreadable, and print every value as text.
 """
 
 from __future__ import annotations
 
-import importlib
-from functools import cached_property
-from types import ModuleType
-from typing import Any, Callable
+from collections.abc import Callable
 
 from markupsafe import Markup
 
-from masterplan.model import Indicator, Plan
+from masterplan.model import Indicator, Plan, Program
+from masterplan.render import charts, outline
 from masterplan.render.site_links import url_for
 from masterplan.summary import BudgetSummary
 
+Translate = Callable[..., str]
+BarRow = tuple[str, "str | None", int, str]
 
-def _optional(name: str) -> ModuleType | None:
-    try:
-        return importlib.import_module(f"masterplan.render.{name}")
-    except ImportError:
+
+def roadmap(plan: Plan, book: outline.Outline, _: Translate) -> Markup | None:
+    """The PDF's roadmap chart for the whole plan, or None when there is nothing to draw."""
+    if not plan.programs:
         return None
+    item = book.item("fig:roadmap")
+    title = item.caption if item else _("Roadmap")
+
+    def describe(program: Program) -> str:
+        mark = f" ({_('quick win')})" if program.quick_win else ""
+        return f"{program.id} {program.name}{mark}: {program.period.start}–{program.period.end}."
+
+    return Markup(charts.roadmap(plan, charts.RoadmapWords(title, _("Quick win"), describe)))
 
 
-class Charts:
-    """The PDF's charts for one plan, as inline SVG; ``None`` where a chart is not available."""
-
-    def __init__(self, plan: Plan):
-        self.plan = plan
-        self.module = _optional("charts")
-
-    def _draw(self, function: str, *args: Any) -> Markup | None:
-        draw = getattr(self.module, function, None)
-        if draw is None:
-            return None
-        try:
-            return Markup(str(draw(self.plan, *args)))
-        except Exception:  # a chart the PDF cannot draw must not take the website down
-            return None
-
-    @cached_property
-    def roadmap(self) -> Markup | None:
-        return self._draw("roadmap_svg")
+def reference_label(book: outline.Outline) -> Callable[[str], str | None]:
+    """The book's words for a reference to a table, figure or chapter ("Tabel 5.1", "Bab 3")."""
+    def label(ref: str) -> str | None:
+        target = book.resolve(ref)
+        return target.text if target and target.kind in ("table", "figure", "chapter") else None
+    return label
 
 
-def reference_label(plan: Plan) -> Callable[[str], str | None] | None:
-    """The book's name for a cross-reference ("Tabel 5.1"), when the outline module is there."""
-    outline = _optional("outline")
-    labeller = getattr(outline, "reference_label", None)
-    if labeller is None:
-        return None
-    return lambda ref: labeller(plan, ref)
+def captioner(book: outline.Outline, _: Translate) -> Callable[[str, str], str]:
+    """``caption("tab:budget-source", fallback)`` → "Tabel 7.2 Anggaran per sumber pendanaan"."""
+    def caption(ref: str, fallback: str) -> str:
+        item = book.item(ref)
+        if item is None:
+            return fallback
+        word = _("Table") if item.kind == "table" else _("Figure")
+        return f"{word} {item.number} {item.caption}"
+    return caption
+
+
+def chapter_labels(book: outline.Outline) -> dict[str, str]:
+    """Site page path → the book's chapter label ("Bab 5") for pages that are chapters of the book."""
+    pages = {"quick_wins": "quick_wins", "roadmap": "roadmap", "budget": "budget", "agencies": "agencies"}
+    labels: dict[str, str] = {}
+    for chapter in book.chapters:
+        if not chapter.label:
+            continue
+        if chapter.chapter is not None:
+            labels[url_for(chapter.chapter)] = chapter.label
+        elif chapter.pillar is not None:
+            labels[url_for(chapter.pillar)] = chapter.label
+        elif chapter.generated in pages:
+            labels[url_for(pages[chapter.generated])] = chapter.label
+    return labels
+
+
+def pillar_colours(plan: Plan) -> dict[str, str]:
+    """The PDF's pillar colours, so a pillar looks the same in both outputs."""
+    return charts.pillar_colours(plan)
+
+
+def budget_bars(plan: Plan, budget: BudgetSummary) -> dict[str, list[BarRow]]:
+    """Rows (label, link, amount, colour) of the budget bar charts: by pillar and by funding source."""
+    colours = charts.pillar_colours(plan)
+    return {
+        "pillar": [(str(p.name), url_for(p), budget.by_pillar.get(p.id, 0), colours[p.id]) for p in plan.pillars],
+        "source": [(source, None, amount, charts.PALETTE[0]) for source, amount in
+                   sorted(budget.by_source.items(), key=lambda item: -item[1]) if amount],
+    }
 
 
 def indicator_columns(indicator: Indicator) -> list[tuple[int | str, float, float, bool]]:
@@ -67,15 +96,3 @@ def indicator_columns(indicator: Indicator) -> list[tuple[int | str, float, floa
     top = max((abs(value) for _, value, _ in points), default=0)
     return [(year, value, round(100 * abs(value) / top, 1) if top else 0.0, baseline)
             for year, value, baseline in points]
-
-
-BarRow = tuple[str, "str | None", int]
-
-
-def budget_bars(plan: Plan, budget: BudgetSummary) -> dict[str, list[BarRow]]:
-    """Rows (label, link, amount) of the site's budget bar charts: by pillar and by funding source."""
-    return {
-        "pillar": [(str(p.name), url_for(p), budget.by_pillar.get(p.id, 0)) for p in plan.pillars],
-        "source": [(source, None, amount) for source, amount in
-                   sorted(budget.by_source.items(), key=lambda item: -item[1]) if amount],
-    }

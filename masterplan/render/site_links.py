@@ -8,7 +8,8 @@ templates ask :func:`url_for` and never spell a path themselves.
 from __future__ import annotations
 
 import re
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from markupsafe import Markup, escape
 

@@ -8,14 +8,15 @@ plan), so an incremental build can re-render only the pages whose inputs changed
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterator, Sequence
+from typing import Any
 
 from markupsafe import Markup
 
 from masterplan import chapters
 from masterplan.diagnostics import Diagnostic
-from masterplan.model import Chapter, Pillar, Plan, Program
+from masterplan.model import Chapter, Plan, Program
 from masterplan.render.markdown import resolve_references, to_html
 from masterplan.render.site_links import prefix, reference_resolver, slug, url_for
 
@@ -76,7 +77,7 @@ def agency_pages(plan: Plan, _: Translate) -> Iterator[Page]:
                    (plan.position.file, agency.position.file, *_program_inputs(agency.supported)))
 
 
-_HEADING = re.compile(r"<h([23])>(.*?)</h\1>", re.S)
+_HEADING = re.compile(r"<h([23])>(.*?)</h\1>", re.DOTALL)
 _TAGS = re.compile(r"<[^>]+>")
 
 
@@ -124,8 +125,7 @@ def site_pages(plan: Plan, _: Translate) -> Iterator[Page]:
     yield Page(url_for("quick_wins"), "site/quick_wins.html", _("Quick wins"))
     yield Page(url_for("roadmap"), "site/roadmap.html", _("Roadmap"))
     yield Page(url_for("budget"), "site/budget.html", _("Budget"))
-    if plan.glossary:
-        yield Page(url_for("glossary"), "site/glossary.html", _("Glossary"))
+    yield Page(url_for("glossary"), "site/glossary.html", _("Glossary"))
     yield Page(url_for("data"), "site/data.html", _("Open data"))
     yield Page(url_for("search"), "site/search.html", _("Search"), searchable=False)
     yield Page(url_for("not_found"), "site/404.html", _("Page not found"), searchable=False)
@@ -142,6 +142,3 @@ def chapter_for(plan: Plan, part: str) -> Chapter | None:
     """The chapter that carries a generated part (e.g. ``readiness``), if any."""
     return next((c for c in plan.chapters if c.generated == part), None)
 
-
-def pillar_of(plan: Plan, program: Program) -> Pillar | None:
-    return plan.pillar(program.pillar_id)
