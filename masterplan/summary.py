@@ -98,3 +98,25 @@ def glossary(plan: Plan) -> list[GlossaryEntry]:
     for agency in plan.agencies:
         entries.setdefault(agency.short_name.casefold(), GlossaryEntry(agency.short_name, agency.name))
     return sorted(entries.values(), key=lambda e: e.term.casefold())
+
+
+@dataclass
+class ProgramBudget:
+    """One program's indicative budget as a year × funding source grid."""
+
+    sources: list[str]
+    rows: list[tuple[int, list[int], int]]  #: (year, amount per source, year total)
+    by_source: list[int]
+    total: int
+
+
+def program_budget(program: Program) -> ProgramBudget:
+    """A program's budget lines arranged by year (rows) and funding source (columns)."""
+    sources = program.sources
+    grid: dict[int, dict[str, int]] = {}
+    for line in program.budget:
+        cell = grid.setdefault(line.year, {})
+        cell[line.source] = cell.get(line.source, 0) + line.amount
+    rows = [(year, [grid[year].get(s, 0) for s in sources], sum(grid[year].values())) for year in sorted(grid)]
+    by_source = [sum(row[1][i] for row in rows) for i in range(len(sources))]
+    return ProgramBudget(sources, rows, by_source, program.total_budget)
