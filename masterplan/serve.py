@@ -14,6 +14,7 @@ import json
 import mimetypes
 import shutil
 import threading
+import time
 from collections.abc import Callable
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -190,10 +191,11 @@ def start(preview: Preview, host: str, port: int) -> tuple[Server, threading.Thr
 def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, pdf: bool = True,
           log: Callable[[str], None] = print) -> int:
     """Build, serve and watch the plan folder ``root`` until Ctrl-C; returns the exit code."""
-    from masterplan.watch import BackgroundBuild, watch
+    from masterplan.watch import BackgroundBuild, newest, watch
 
     preview = Preview(root, log)
     site = root / "build" / "site"
+    read_at = time.time()
     if not site.is_dir():
         from masterplan.build import BuildOptions, run
         log("Building the site…")
@@ -205,14 +207,13 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, pdf: bool = Tru
         log(f"error: cannot listen on {host}:{port}: {exc.strerror or exc} (try --port with another number)")
         return 1
     address = f"http://{host if ':' not in host else f'[{host}]'}:{server.server_address[1]}/"
-    log(f"Serving {site} on {address} (Ctrl-C to stop)")
     background = BackgroundBuild(root, pdf, log, lambda ok: preview.rebuild() if ok else None)
     pdf_file = root / "build" / "masterplan.pdf"
-    if pdf and (not pdf_file.is_file() or _newest(root) > pdf_file.stat().st_mtime):
+    if pdf and (not pdf_file.is_file() or newest(root) > pdf_file.stat().st_mtime):
         background.schedule(delay=0)
     stop = threading.Event()
     try:
-        watch(preview, background, stop)
+        watch(preview, background, stop, lambda: log(f"Serving {site} on {address} (Ctrl-C to stop)"), read_at)
     except KeyboardInterrupt:
         pass
     finally:
@@ -222,9 +223,3 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, pdf: bool = Tru
         server.server_close()
     log("Stopped.")
     return 0
-
-
-def _newest(root: Path) -> float:
-    """The latest modification time of any content or template file."""
-    files = [p for folder in ("content", "templates") for p in (root / folder).rglob("*") if p.is_file()]
-    return max((p.stat().st_mtime for p in files), default=0.0)

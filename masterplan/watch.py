@@ -110,11 +110,25 @@ def watched(root: Path) -> list[Path]:
     return [folder for folder in (root / "content", root / "templates") if folder.is_dir()]
 
 
-def watch(preview: Preview, background: BackgroundBuild | None, stop: threading.Event) -> None:
-    """Rebuild on every change until ``stop`` is set (or Ctrl-C, which propagates)."""
+def watch(preview: Preview, background: BackgroundBuild | None, stop: threading.Event,
+          ready: Callable[[], None] = lambda: None, since: float = 0.0) -> None:
+    """Rebuild on every change until ``stop`` is set (or Ctrl-C, which propagates).
+
+    ``ready`` is called once the watcher runs; an edit saved between ``since`` (when the
+    plan was last read) and that moment is caught up with then.
+    """
     root = preview.root
     templates = (root / "templates").resolve()
-    for changes in watchfiles.watch(*watched(root), stop_event=stop, debounce=50, step=20):
+    started = False
+    for changes in watchfiles.watch(*watched(root), stop_event=stop, debounce=50, step=20,
+                                    yield_on_timeout=True, rust_timeout=100):
+        if not started:
+            started = True
+            if newest(root) >= since:
+                changes = {(watchfiles.Change.modified, str(root / "content"))}
+            ready()
+        if not changes:
+            continue
         paths = [Path(path) for _, path in changes]
         names = sorted({p.relative_to(root.resolve()).as_posix() if p.is_relative_to(root.resolve()) else str(p)
                         for p in paths})
@@ -125,3 +139,9 @@ def watch(preview: Preview, background: BackgroundBuild | None, stop: threading.
         preview.rebuild()
         if background is not None:
             background.schedule()
+
+
+def newest(root: Path) -> float:
+    """The latest modification time of any content or template file."""
+    files = [p for folder in watched(root) for p in folder.rglob("*") if p.is_file()]
+    return max((p.stat().st_mtime for p in files), default=0.0)

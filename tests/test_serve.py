@@ -1,0 +1,225 @@
+"""``masterplan serve`` as a user runs it: a real process on 127.0.0.1, real site builds, real edits."""
+
+from __future__ import annotations
+
+import hashlib
+import http.client
+import json
+import re
+import signal
+import subprocess
+import sys
+import textwrap
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+TIMEOUT = 30.0
+
+
+@dataclass
+class Served:
+    """A running ``masterplan serve`` process and what it printed."""
+
+    root: Path
+    process: subprocess.Popen[str]
+    port: int = 0
+    lines: list[str] = field(default_factory=list)
+
+    def get(self, path: str) -> tuple[int, str]:
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=TIMEOUT)
+        try:
+            connection.request("GET", path)
+            response = connection.getresponse()
+            return response.status, response.read().decode("utf-8", errors="replace")
+        finally:
+            connection.close()
+
+    def wait_for(self, path: str, test: Callable[[int, str], bool], what: str) -> str:
+        """Poll ``path`` until ``test(status, body)`` holds; fail with the last answer after a while."""
+        deadline = time.monotonic() + TIMEOUT
+        status, body = self.get(path)
+        while not test(status, body):
+            if time.monotonic() > deadline:
+                pytest.fail(f"timed out waiting for {what}; last answer {status}: {body[:400]}\n"
+                            + "\n".join(self.lines[-20:]))
+            time.sleep(0.1)
+            status, body = self.get(path)
+        return body
+
+
+def start(root: Path, *options: str) -> Served:
+    process = subprocess.Popen([sys.executable, "-m", "masterplan", "serve", str(root), "--port", "0", *options],
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    served = Served(root, process)
+    ready = threading.Event()
+
+    def read() -> None:
+        assert process.stdout is not None
+        for line in process.stdout:
+            served.lines.append(line.rstrip())
+            found = re.search(r"on http://127\.0\.0\.1:(\d+)/", line)
+            if found:
+                served.port = int(found.group(1))
+                ready.set()
+        ready.set()
+
+    threading.Thread(target=read, daemon=True).start()
+    if not ready.wait(120) or not served.port:
+        process.kill()
+        pytest.fail("serve did not start:\n" + "\n".join(served.lines))
+    return served
+
+
+def stop(served: Served) -> None:
+    served.process.send_signal(signal.SIGINT)  # what Ctrl-C sends
+    try:
+        code = served.process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        served.process.kill()
+        pytest.fail("serve did not stop on Ctrl-C")
+    assert code == 0, "\n".join(served.lines)
+    assert not any("Traceback" in line for line in served.lines), "\n".join(served.lines)
+
+
+@pytest.fixture
+def served(make_plan: Callable[..., Path]) -> Iterator[Served]:
+    running = start(make_plan(), "--no-pdf")
+    yield running
+    stop(running)
+
+
+AGENCY = "content/agencies/diskominfo.yml"
+
+
+def test_an_edit_shows_in_the_served_page(served: Served) -> None:
+    status, body = served.get("/program/GOV-01.html")
+    assert status == 200 and "e-Sambat" in body and "/__reload" in body
+    path = served.root / AGENCY
+    path.write_text(path.read_text(encoding="utf-8").replace("e-Sambat (Media", "Sambat Kilat (Media"),
+                    encoding="utf-8")
+    served.wait_for("/program/GOV-01.html", lambda s, b: s == 200 and "Sambat Kilat" in b, "the new name")
+    served.wait_for("/", lambda s, b: "Sambat Kilat" in b or "GOV-01" not in b, "the home page")
+
+
+def test_a_content_error_is_shown_in_the_page_until_fixed(served: Served) -> None:
+    path = served.root / AGENCY
+    good = path.read_text(encoding="utf-8")
+    path.write_text(good.replace("short_name: Diskominfo", "short_name: [Diskominfo"), encoding="utf-8")
+    body = served.wait_for("/program/GOV-01.html", lambda s, b: 'id="masterplan-errors"' in b, "the overlay")
+    assert re.search(r"content/agencies/diskominfo\.yml:\d+(:\d+)?: error", body), body[-2000:]
+    assert any("diskominfo.yml:" in line for line in served.lines)
+    path.write_text(good.replace("e-Sambat (Media", "e-Sambat Lagi (Media"), encoding="utf-8")
+    served.wait_for("/program/GOV-01.html",
+                    lambda s, b: s == 200 and 'id="masterplan-errors"' not in b and "e-Sambat Lagi" in b,
+                    "the page back without the overlay")
+
+
+def test_the_reload_endpoint_answers_after_a_rebuild(served: Served) -> None:
+    _, body = served.get("/")
+    generation = int(re.search(r"var generation = (\d+);", body).group(1))
+    answer: list[str] = []
+    waiting = threading.Thread(target=lambda: answer.append(served.get(f"/__reload?since={generation}")[1]))
+    waiting.start()
+    time.sleep(0.3)
+    assert not answer, "the long poll must wait for a change"
+    path = served.root / AGENCY
+    path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    waiting.join(TIMEOUT)
+    assert answer and json.loads(answer[0])["generation"] != generation
+
+
+TRAVERSALS = ["/../", "/%2e%2e/", "/..%2f", "//etc/passwd", "/../../../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd",
+              "/..%2f..%2f..%2fetc%2fpasswd", "/%2E%2E%2F%2E%2E%2Fetc%2Fpasswd", "/..\\..\\etc\\passwd",
+              "/%5c..%5c..%5cetc%5cpasswd", "/static/../../secret.txt", "/static/%2e%2e/%2e%2e/secret.txt",
+              "/../secret.txt", "/..%2fsecret.txt", "/%252e%252e/secret.txt", "/C:/Windows/win.ini",
+              "/etc/passwd", "/%00../secret.txt", "/../../content/plan.yml", "/.%2e/.%2e/content/plan.yml"]
+
+
+def test_paths_outside_the_site_are_refused(served: Served) -> None:
+    (served.root / "build" / "secret.txt").write_text("TOP SECRET", encoding="utf-8")
+    for path in TRAVERSALS:
+        status, body = served.get(path)
+        assert status in (403, 404), (path, status)
+        assert "root:" not in body and "TOP SECRET" not in body and "leading_sector" not in body, path
+
+
+CLIENT = textwrap.dedent("""
+    import hashlib, http.client, json, sys, threading
+    port, total, workers = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
+    expected = json.loads(sys.stdin.read())
+    paths = sorted(expected)
+    failures, lock, counter = [], threading.Lock(), iter(range(total))
+    def work():
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        for n in counter:
+            path = paths[n % len(paths)]
+            try:
+                connection.request("GET", path)
+                response = connection.getresponse()
+                body = response.read()
+                if response.getheader("Connection", "").lower() == "close" or response.version == 10:
+                    connection.close()
+                    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+                ok = response.status == 200 and hashlib.sha256(body).hexdigest() == expected[path]
+            except Exception as exc:
+                ok, body = False, repr(exc).encode()
+                connection.close()
+                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+            if not ok:
+                with lock:
+                    failures.append((path, body[:100].decode("utf-8", "replace")))
+    threads = [threading.Thread(target=work) for _ in range(workers)]
+    for t in threads: t.start()
+    for t in threads: t.join()
+    print(json.dumps({"requests": total, "failures": failures[:10], "failed": len(failures)}))
+""")
+
+
+def test_many_concurrent_requests_all_get_the_right_bytes(served: Served) -> None:
+    site = served.root / "build" / "site"
+    paths = ["/", "/index.html", "/program/GOV-01.html", "/program/ECO-01.html", "/agency/bpkad.html",
+             "/static/site.css", "/data/plan.json"]
+    expected = {}
+    for path in paths:
+        connection = http.client.HTTPConnection("127.0.0.1", served.port, timeout=TIMEOUT)
+        connection.request("GET", path)
+        response = connection.getresponse()
+        body = response.read()
+        connection.close()
+        assert response.status == 200, path
+        expected[path] = hashlib.sha256(body).hexdigest()
+    assert expected["/static/site.css"] == hashlib.sha256((site / "static" / "site.css").read_bytes()).hexdigest()
+    done = subprocess.run([sys.executable, "-c", CLIENT, str(served.port), "2000", "20"],
+                          input=json.dumps(expected), capture_output=True, text=True, timeout=300, check=True)
+    summary = json.loads(done.stdout)
+    assert summary["failed"] == 0, summary["failures"]
+
+
+def test_listens_on_loopback_by_default(served: Served) -> None:
+    assert any(f"http://127.0.0.1:{served.port}/" in line for line in served.lines)
+    import socket
+    addresses = {info[4][0] for info in socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)}
+    for address in addresses - {"127.0.0.1"}:
+        if address.startswith("127."):
+            continue
+        with pytest.raises(OSError), socket.create_connection((address, served.port), timeout=2):
+            pass
+
+
+def test_the_pdf_is_built_in_the_background_and_linked(make_plan: Callable[..., Path]) -> None:
+    running = start(make_plan())
+    try:
+        deadline = time.monotonic() + 240
+        while not (running.root / "build" / "masterplan.pdf").is_file():
+            assert time.monotonic() < deadline, "\n".join(running.lines)
+            time.sleep(0.5)
+        running.wait_for("/download/masterplan.pdf", lambda s, b: s == 200 and b.startswith("%PDF"), "the PDF")
+        running.wait_for("/", lambda s, b: "download/masterplan.pdf" in b, "a link to the PDF")
+        assert any("Background build done" in line for line in running.lines)
+    finally:
+        stop(running)
