@@ -22,8 +22,12 @@ from typing import Any
 import jinja2
 
 from masterplan.diagnostics import Diagnostic, Position, Report, error
-from masterplan.project import load_and_check
+from masterplan.filecache import FileCache
 from masterplan.render.site_links import PAGES
+
+#: Rules that only ever warn (near-duplicate programs across agencies is the slow one):
+#: run after the page is shown, their findings printed in the terminal.
+DEFERRED_RULES = {"masterplan.checks.synchronisation"}
 
 
 @dataclass
@@ -76,6 +80,7 @@ class Preview:
         self.errors: list[Diagnostic] = []
         self.pages: Pages | None = None
         self.in_process = True  #: False once the site renderer's interface no longer matches
+        self.cache = FileCache()  #: unchanged files are not parsed or schema-checked again
         self._changed = threading.Condition()
         self._render_lock = threading.Lock()
 
@@ -83,11 +88,11 @@ class Preview:
         """Load, check and list the pages again; True when the plan is good. Never raises."""
         started = time.perf_counter()
         problems: list[Diagnostic] = []
+        later: list[Callable[[], list[Diagnostic]]] = []
         try:
-            checked = load_and_check(self.root)
-            report = checked.report
-            if checked.plan is not None and not report.failed():
-                pages = self._pages(checked.plan, problems, report)
+            plan, report = self._load(later)
+            if plan is not None and not report.failed():
+                pages = self._pages(plan, problems, report)
                 if pages is not None:
                     self.pages = pages
         except jinja2.TemplateError as exc:
@@ -101,7 +106,33 @@ class Preview:
             self.log(str(diagnostic))
         self.log(f"Rebuilt in {took:.2f} s" if not report.errors else
                  f"{len(report.errors)} error(s): the page shows them until they are fixed")
+        if later:
+            threading.Thread(target=self._run_later, args=(later,), daemon=True).start()
         return not report.errors
+
+    def _load(self, later: list[Callable[[], list[Diagnostic]]]) -> tuple[Any, Report]:
+        """The plan and its report; warning-only rules are left in ``later`` to run after the page shows."""
+        from masterplan import checks
+        from masterplan.load import load
+        with self.cache.installed():
+            plan, report = load(self.root)
+        if plan is None:
+            return plan, report
+        unreadable = getattr(report, "unreadable", frozenset())
+        for rule in checks.RULES:
+            if rule.__module__ in DEFERRED_RULES:
+                later.append(lambda rule=rule: list(rule(plan, unreadable)))
+            else:
+                report.extend(rule(plan, unreadable))
+        return plan, report
+
+    def _run_later(self, later: list[Callable[[], list[Diagnostic]]]) -> None:
+        found = [d for run in later for d in run()]
+        for diagnostic in Report(found).sorted():
+            self.log(str(diagnostic))
+        errors = Report(found).errors
+        if errors:  # not expected from warning-only rules, but never hide one
+            self._publish([*self.errors, *errors])
 
     def _pages(self, plan: Any, problems: list[Diagnostic], report: Report) -> Pages | None:
         has_pdf = (self.site / PAGES["pdf"]).is_file()
