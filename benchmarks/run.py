@@ -132,20 +132,28 @@ def bench_scale(scale: str, work: Path, args: argparse.Namespace, rows: dict[str
 
 
 def preview_seconds(root: Path, program_id: str) -> str:
-    """Time from a saved edit to the preview's page being rewritten, in a warm process."""
+    """From a saved one-program edit to the preview's page being ready, in the warm preview process.
+
+    The fastest of three edits (each after the previous one's deferred warnings ran).
+    """
     try:
         from masterplan.preview import Preview
     except ImportError:
         return "n/a"
-    preview = Preview(root)
+    preview = Preview(root, log=lambda line: None)
     preview.rebuild()
-    edit_one_program(root, "revisi preview")
-    started = time.perf_counter()
-    preview.rebuild()
-    took = time.perf_counter() - started
-    page = root / "build" / "site" / "program" / f"{program_id}.html"
-    fresh = page.is_file() and "revisi preview" in page.read_text(encoding="utf-8")
-    return f"{took:.2f} s" if fresh else "stale!"
+    path = f"program/{program_id}.html"
+    best = float("inf")
+    for attempt in range(3):
+        time.sleep(1.0)
+        edit_one_program(root, f"preview {attempt}")
+        started = time.perf_counter()
+        preview.rebuild()
+        page = preview.page(path) or ""
+        best = min(best, time.perf_counter() - started)
+        if f"preview {attempt}" not in page:
+            return "stale!"
+    return f"{best:.2f} s"
 
 
 def compare(scale: str, root: Path, work: Path, args: argparse.Namespace, put, html: Run) -> None:
