@@ -75,10 +75,12 @@ def render(plan: Plan, root: Path, staging: Staging, options: BuildOptions, repo
     problems: list[Diagnostic] = []
     pages = all_pages(plan, translate, problems, site_charts.reference_label(book))
     report.extend(problems)
+    common_logo = logo_path(plan, root)
     has_pdf = copy_pdf(root, staging, folder / PAGES["pdf"], options.pdf, report)
-    common = common_context(plan, book, translate, options.base_url, has_pdf)
+    common = {**common_context(plan, book, translate, options.base_url, has_pdf), "logo": common_logo}
     report.extend(write_pages(env, pages, folder, common, options.jobs))
     copy_static(Theme.for_plan(root), folder / "static")
+    copy_logo(plan, root, folder)
     if options.base_url:
         write_sitemap(pages, folder, options.base_url)
     html_seconds = time.perf_counter() - started
@@ -189,6 +191,22 @@ def copy_static(theme: Theme, target: Path) -> None:
         destination = target / name
         destination.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, destination)
+
+
+def logo_path(plan: Plan, root: Path) -> str | None:
+    """Where the plan's logo goes in the site (``static/logo.svg``), or None when there is none to show."""
+    if not plan.logo:
+        return None
+    source = (root / "content" / plan.logo).resolve()
+    if not source.is_file() or not source.is_relative_to((root / "content").resolve()):
+        return None  # the checks report a missing or outside logo
+    return f"static/logo{source.suffix.lower()}"
+
+
+def copy_logo(plan: Plan, root: Path, folder: Path) -> None:
+    target = logo_path(plan, root)
+    if target and plan.logo:
+        shutil.copyfile(root / "content" / plan.logo, folder / target)
 
 
 def copy_pdf(root: Path, staging: Staging, target: Path, built: bool, report: Report) -> bool:

@@ -1,0 +1,205 @@
+"""The built sample website in a real headless Chromium: accessibility, links, search, layout.
+
+Needs Debian's ``chromium`` (/usr/bin/chromium), Playwright for Python and npm's
+``axe-core`` (``npm ci`` in the repository). Only a missing Chromium skips these tests.
+Screenshots of every page type land in /tmp/site-<page>-<width>.png.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import re
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urldefrag, urljoin, urlsplit
+
+import pytest
+
+from masterplan.model import Plan
+from masterplan.project import load_and_check
+
+REPO = Path(__file__).resolve().parent.parent
+CHROMIUM = Path("/usr/bin/chromium")
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium")
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def site(sample_build: Path) -> Path:
+    return sample_build / "build" / "site"
+
+
+@pytest.fixture(scope="module")
+def plan(sample_build: Path) -> Plan:
+    checked = load_and_check(sample_build)
+    assert checked.plan is not None
+    return checked.plan
+
+
+@pytest.fixture(scope="module")
+def server(site: Path) -> Iterator[str]:
+    """The built site served on 127.0.0.1 at a random port (search needs http://)."""
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser: object) -> Iterator[object]:
+    """A fresh page that records console errors, page errors and requests leaving 127.0.0.1."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
+    tab = context.new_page()
+    tab.problems = []
+    tab.on("console", lambda m: tab.problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
+    tab.on("pageerror", lambda e: tab.problems.append(f"page error: {e}"))
+    tab.on("request", lambda r: tab.problems.append(f"external request: {r.url}")
+           if not r.url.startswith(("http://127.0.0.1", "file://", "data:")) else None)
+    yield tab
+    context.close()
+
+
+def e_sambat(plan: Plan) -> str:
+    return next(p.id for p in plan.programs if "sambat" in str(p.name).lower())
+
+
+def page_types(plan: Plan) -> dict[str, str]:
+    """One page of each kind that must pass axe."""
+    return {
+        "home": "index.html", "pillar": f"pillar/{plan.pillars[0].id}.html",
+        "agency": f"agency/{plan.leading_sector_id}.html", "program": f"program/{e_sambat(plan)}.html",
+        "roadmap": "roadmap.html", "budget": "budget.html", "search": "search.html?q=sambat",
+    }
+
+
+def _axe(tab: object) -> list[str]:
+    assert AXE.is_file(), "axe-core is missing: run `npm ci` in the repository"
+    tab.add_script_tag(path=str(AXE))  # type: ignore[attr-defined]
+    result = tab.evaluate(  # type: ignore[attr-defined]
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS)
+    return [f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
+            for v in result["violations"]]
+
+
+def _wait_for_search(tab: object) -> None:
+    tab.wait_for_function(  # type: ignore[attr-defined]
+        "document.querySelectorAll('#search-results li').length > 0"
+        " || /Tidak ada|No results|tidak tersedia/.test(document.getElementById('search-status').textContent)",
+        timeout=15000)
+
+
+@pytest.mark.parametrize("kind", ["home", "pillar", "agency", "program", "roadmap", "budget", "search"])
+def test_page_has_no_wcag_violations_nor_console_errors(kind: str, page: object, server: str, plan: Plan) -> None:
+    page.goto(server + page_types(plan)[kind])  # type: ignore[attr-defined]
+    if kind == "search":
+        _wait_for_search(page)
+    assert _axe(page) == []
+    assert page.problems == []  # type: ignore[attr-defined]
+
+
+def test_search_for_sambat_lists_the_e_sambat_program(page: object, server: str, plan: Plan) -> None:
+    page.goto(server + "search.html")  # type: ignore[attr-defined]
+    page.fill("#search-input", "sambat")  # type: ignore[attr-defined]
+    _wait_for_search(page)
+    hrefs = page.eval_on_selector_all("#search-results a", "links => links.map(a => a.href)")  # type: ignore[attr-defined]
+    assert server + f"program/{e_sambat(plan)}.html" in hrefs
+    page.screenshot(path="/tmp/site-search-1280.png", full_page=True)  # type: ignore[attr-defined]
+    assert page.problems == []  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_no_horizontal_scrolling(width: int, browser: object, server: str, plan: Plan) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 800})  # type: ignore[attr-defined]
+    tab = context.new_page()
+    kinds = {**page_types(plan), "quick-wins": "quick-wins.html", "data": "data.html", "agencies": "agency/index.html",
+             "chapter": f"chapter/{plan.chapters[1].id}.html", "glossary": "glossary.html", "404": "404.html"}
+    too_wide = {}
+    for kind, path in kinds.items():
+        tab.goto(server + path)
+        if kind == "search":
+            _wait_for_search(tab)
+        scroll = tab.evaluate("document.documentElement.scrollWidth")
+        if scroll > width:
+            too_wide[kind] = scroll
+        tab.screenshot(path=f"/tmp/site-{kind}-{width}.png", full_page=True)
+    context.close()
+    assert too_wide == {}
+
+
+def test_every_internal_link_and_anchor_resolves(page: object, server: str, site: Path) -> None:
+    """Crawl the whole site from the home page in the browser: no 404, no missing #anchor, no console error."""
+    todo, seen, ids = [server + "index.html"], set(), {}
+    links: list[tuple[str, str]] = []
+    while todo:
+        url = todo.pop()
+        if url in seen:
+            continue
+        seen.add(url)
+        response = page.goto(url)  # type: ignore[attr-defined]
+        assert response is not None and response.status == 200, url
+        if not url.endswith(".html"):
+            continue
+        ids[url] = set(page.eval_on_selector_all("[id]", "els => els.map(e => e.id)"))  # type: ignore[attr-defined]
+        for href in page.eval_on_selector_all(  # type: ignore[attr-defined]
+                "a[href], link[href], script[src], img[src]", "els => els.map(e => e.getAttribute('href') || e.getAttribute('src'))"):
+            target = urljoin(url, href)
+            if not target.startswith(server) or href.startswith("data:"):
+                continue
+            links.append((url, target))
+            bare = urldefrag(target)[0].split("?")[0]
+            if bare not in seen and not bare.endswith((".pdf", ".csv", ".json")):
+                todo.append(bare)
+    for _, target in links:  # downloads: fetched, not rendered
+        bare = urldefrag(target)[0].split("?")[0]
+        if bare.endswith((".pdf", ".csv", ".json")) and bare not in seen:
+            seen.add(bare)
+            assert page.request.get(bare).status == 200, bare  # type: ignore[attr-defined]
+    missing = [f"{source} → {target}" for source, target in links
+               if (frag := urldefrag(target)[1]) and frag not in ids.get(urldefrag(target)[0], {frag})]
+    assert missing == []
+    assert page.problems == []  # type: ignore[attr-defined]
+    built = {p.relative_to(site).as_posix() for p in site.rglob("*.html") if "pagefind" not in p.parts}
+    reached = {urlsplit(u).path.lstrip("/") for u in seen}
+    assert built - reached <= {"404.html"}, "pages no link leads to"
+
+
+def test_site_opened_from_disk_works_and_says_search_needs_a_server(page: object, site: Path, plan: Plan) -> None:
+    page.goto((site / "index.html").as_uri())  # type: ignore[attr-defined]
+    page.click("a[href='program/index.html']")  # type: ignore[attr-defined]
+    assert page.url.endswith("program/index.html")  # type: ignore[attr-defined]
+    page.goto((site / "search.html").as_uri())  # type: ignore[attr-defined]
+    assert page.is_visible("#search-offline")  # type: ignore[attr-defined]
+    assert re.search(r"server", page.inner_text("#search-offline"))  # type: ignore[attr-defined]
+    assert page.problems == []  # type: ignore[attr-defined]
+
+
+def test_keyboard_skip_link_moves_focus_to_main(page: object, server: str) -> None:
+    page.goto(server + "budget.html")  # type: ignore[attr-defined]
+    page.keyboard.press("Tab")  # type: ignore[attr-defined]
+    assert page.evaluate("document.activeElement.className") == "skip-link"  # type: ignore[attr-defined]
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")  # type: ignore[attr-defined]
+    assert outline != "none"
+    page.keyboard.press("Enter")  # type: ignore[attr-defined]
+    assert page.evaluate("document.activeElement.id") == "main"  # type: ignore[attr-defined]

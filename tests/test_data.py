@@ -1,0 +1,91 @@
+"""Open data: plan.json and the CSV tables parse, match their documented columns and agree with the model."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from masterplan import summary
+from masterplan.build import BuildOptions, run
+from masterplan.model import Plan
+from masterplan.project import load_and_check
+from masterplan.render.data import COLUMNS, FORMAT, JSON_FIELDS, as_json
+
+
+@pytest.fixture
+def built(make_plan: Callable[..., Path]) -> tuple[Plan, Path]:
+    root = make_plan()
+    assert run(root, BuildOptions(pdf=False)).ok
+    plan = load_and_check(root).plan
+    assert plan is not None
+    return plan, root / "build" / "site" / "data"
+
+
+def rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_csv_headers_are_the_documented_columns(built: tuple[Plan, Path]) -> None:
+    _, data = built
+    for name, columns in COLUMNS.items():
+        with (data / name).open(encoding="utf-8") as handle:
+            assert next(csv.reader(handle)) == [column for column, _ in columns]
+
+
+def test_budget_csv_totals_equal_the_model(built: tuple[Plan, Path]) -> None:
+    plan, data = built
+    lines = rows(data / "budget.csv")
+    assert sum(int(r["amount"]) for r in lines) == plan.total_budget == 650_000_000
+    money = summary.budget(plan)
+    for pillar in plan.pillars:
+        assert sum(int(r["amount"]) for r in lines if r["pillar"] == pillar.id) == money.by_pillar[pillar.id]
+    for year, amount in money.by_year.items():
+        assert sum(int(r["amount"]) for r in lines if int(r["year"]) == year) == amount
+
+
+def test_programs_csv_has_one_row_per_program(built: tuple[Plan, Path]) -> None:
+    plan, data = built
+    table = {r["id"]: r for r in rows(data / "programs.csv")}
+    assert list(table) == [p.id for p in plan.programs]
+    assert sum(int(r["budget_total"]) for r in table.values()) == plan.total_budget
+    assert table["GOV-01"]["partner_agencies"] == "bpkad"
+    assert table["GOV-01"]["quick_win"] == "true"
+    assert table["ECO-01"]["depends_on"] == "GOV-01"
+    assert table["GOV-01"]["name"] == "e-Sambat (Media Sambat Masyarakat)"
+
+
+def test_indicators_csv_has_one_row_per_target(built: tuple[Plan, Path]) -> None:
+    plan, data = built
+    table = rows(data / "indicators.csv")
+    expected = sum(len(i.targets) for p in plan.programs for i in p.indicators)
+    expected += sum(len(i.targets) for p in plan.pillars for i in p.indicators)
+    assert len(table) == expected
+    sambat = [r for r in table if r["owner_id"] == "GOV-01"]
+    assert [(r["year"], r["target"]) for r in sambat] == [("2022", "60"), ("2023", "80"), ("2024", "90")]
+    assert sambat[0]["baseline_value"] == "40" and sambat[0]["unit"] == "persen"
+
+
+def test_plan_json_holds_the_whole_model(built: tuple[Plan, Path]) -> None:
+    plan, data = built
+    document = json.loads((data / "plan.json").read_text(encoding="utf-8"))
+    assert document["format"] == FORMAT and document["format_version"] == 1
+    documented = {key.strip() for keys, _ in JSON_FIELDS for key in keys.split(",")}
+    assert set(document) == documented
+    assert document["totals"]["budget"] == plan.total_budget
+    assert sum(b["amount"] for p in document["programs"] for b in p["budget"]) == plan.total_budget
+    sambat = next(p for p in document["programs"] if p["id"] == "GOV-01")
+    assert sambat["name"]["id"] == "e-Sambat (Media Sambat Masyarakat)"
+    assert sambat["dependents"] == ["ECO-01"] and sambat["lead"] == "diskominfo"
+    assert sambat["indicators"][0]["targets"] == {"2022": 60, "2023": 80, "2024": 90}
+    assert document["pillars"][0]["name"] == {"id": "Smart Governance", "en": "Smart Governance"}
+    assert {a["id"]: a["supports"] for a in document["agencies"]}["bpkad"] == ["GOV-01"]
+
+
+def test_plan_json_is_deterministic(built: tuple[Plan, Path]) -> None:
+    plan, _ = built
+    assert json.dumps(as_json(plan)) == json.dumps(as_json(plan))

@@ -1,0 +1,144 @@
+"""The website built from scratch plans: pages, links, words, PDF, sitemap, search index, template errors."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import yaml
+
+from masterplan.build import BuildOptions, run
+from masterplan.i18n import load_catalog
+from masterplan.render import site
+from masterplan.resources import theme_dir
+
+Build = Callable[..., Path]
+
+
+@pytest.fixture
+def build(make_plan: Callable[..., Path]) -> Build:
+    """Build a scratch plan's site (no PDF); returns the site folder."""
+    def make(files: dict[str, str | None] | None = None, **options: object) -> Path:
+        root = make_plan(files)
+        result = run(root, BuildOptions(pdf=False, **options))  # type: ignore[arg-type]
+        assert result.ok, [str(d) for d in result.report]
+        return root / "build" / "site"
+    return make
+
+
+@pytest.fixture
+def mini_site(build: Build) -> Path:
+    return build()
+
+
+def read(folder: Path, name: str) -> str:
+    return (folder / name).read_text(encoding="utf-8")
+
+
+def test_every_page_type_is_written(mini_site: Path) -> None:
+    for name in ["index.html", "pillar/governance.html", "agency/diskominfo.html", "agency/index.html",
+                 "program/GOV-01.html", "program/index.html", "chapter/pendahuluan.html", "quick-wins.html",
+                 "roadmap.html", "budget.html", "glossary.html", "data.html", "search.html", "404.html",
+                 "static/site.css", "static/search.js", "pagefind/pagefind.js", "data/plan.json"]:
+        assert (mini_site / name).is_file(), name
+
+
+def test_program_page_shows_what_the_model_knows(mini_site: Path) -> None:
+    html = read(mini_site, "program/GOV-01.html")
+    assert "<h1>e-Sambat (Media Sambat Masyarakat)</h1>" in html
+    assert "Rp 250.000.000" in html and "Rp 550.000.000" in html  # budget by year, and total
+    assert 'href="../agency/bpkad.html"' in html  # partner
+    assert 'href="../program/ECO-01.html"' in html  # a dependent program
+    assert "Tata kelola yang baik" in html  # mission served
+    assert re.search(r"<th scope=\"col\" class=\"num\">2024</th>", html)  # indicator target year
+    assert 'aria-labelledby="program-indicators-caption"' in html and 'tabindex="0"' in html
+
+
+def test_pages_are_indonesian_and_link_relatively(mini_site: Path) -> None:
+    for path in mini_site.rglob("*.html"):
+        if "pagefind" in path.parts:
+            continue
+        html = path.read_text(encoding="utf-8")
+        assert '<html lang="id">' in html
+        assert "Langsung ke isi utama" in html and "Skip to main content" not in html
+        for url in re.findall(r'(?:href|src|action)="([^"]*)"', html):
+            assert not url.startswith(("/", "http:", "https:")), f"{path.name}: {url}"
+        assert "<caption" in html or "<table" not in html
+        assert 'scope="' in html or "<th" not in html
+
+
+def test_chapter_references_become_relative_links(mini_site: Path) -> None:
+    html = read(mini_site, "chapter/pendahuluan.html")
+    assert '<a href="../program/GOV-01.html">' in html
+    assert "2 program dari 2 OPD" in html  # Jinja in chapter text filled in
+    assert '<h2 id="latar-belakang">Latar Belakang</h2>' in html
+
+
+def test_base_url_adds_canonical_links_and_a_sitemap(build: Build) -> None:
+    folder = build(base_url="https://smartcity.example.go.id/masterplan")
+    assert '<link rel="canonical" href="https://smartcity.example.go.id/masterplan/program/GOV-01.html">' in read(
+        folder, "program/GOV-01.html")
+    sitemap = read(folder, "sitemap.xml")
+    assert "<loc>https://smartcity.example.go.id/masterplan/pillar/economy.html</loc>" in sitemap
+    assert "404.html" not in sitemap and "search.html" not in sitemap
+
+
+def test_no_sitemap_without_base_url(mini_site: Path) -> None:
+    assert not (mini_site / "sitemap.xml").exists()
+    assert "canonical" not in read(mini_site, "index.html")
+
+
+def test_previous_pdf_is_linked_when_the_pdf_is_not_rebuilt(make_plan: Callable[..., Path]) -> None:
+    root = make_plan()
+    assert run(root, BuildOptions(pdf=False)).ok
+    assert "download/masterplan.pdf" not in read(root / "build" / "site", "index.html")
+    (root / "build" / "masterplan.pdf").write_bytes(b"%PDF-1.7 previous")
+    assert run(root, BuildOptions(pdf=False)).ok
+    assert (root / "build" / "site" / "download" / "masterplan.pdf").read_bytes() == b"%PDF-1.7 previous"
+    assert 'href="../download/masterplan.pdf"' in read(root / "build" / "site", "program/GOV-01.html")
+
+
+def test_broken_theme_override_is_a_diagnostic_not_a_traceback(make_plan: Callable[..., Path]) -> None:
+    root = make_plan({"templates/site/program.html": "{% extends 'site/base.html' %}{% block main %}{{ nope.x }}{% endblock %}"})
+    result = run(root, BuildOptions(pdf=False))
+    assert not result.ok
+    assert any(d.code == "E702" and "program/GOV-01.html" in d.message for d in result.report.errors)
+
+
+def test_parallel_rendering_writes_the_same_site(make_plan: Callable[..., Path], monkeypatch: pytest.MonkeyPatch,
+                                                 tmp_path: Path) -> None:
+    root = make_plan()
+    assert run(root, BuildOptions(pdf=False, jobs=1)).ok
+    serial = {p.relative_to(root / "build" / "site"): p.read_bytes() for p in (root / "build" / "site").rglob("*.html")
+              if "pagefind" not in p.parts}
+    monkeypatch.setattr(site, "PAGES_PER_WORKER", 1)
+    assert run(root, BuildOptions(pdf=False, jobs=2)).ok
+    parallel = {p.relative_to(root / "build" / "site"): p.read_bytes() for p in (root / "build" / "site").rglob("*.html")
+                if "pagefind" not in p.parts}
+    assert parallel == serial
+
+
+def test_pages_list_their_content_inputs(mini_plan: Path) -> None:
+    from masterplan.project import load_and_check
+    from masterplan.render.site_pages import all_pages
+
+    plan = load_and_check(mini_plan).plan
+    assert plan is not None
+    pages = {p.path: p for p in all_pages(plan, lambda m, **k: m, [])}
+    assert "content/agencies/bpkad.yml" in pages["program/GOV-01.html"].inputs  # a partner
+    assert "content/agencies/diskominfo.yml" in pages["program/ECO-01.html"].inputs  # its prerequisite
+    assert pages["index.html"].inputs == ("*",)
+
+
+def test_every_site_word_is_in_the_catalog() -> None:
+    catalog = load_catalog()
+    words = set()
+    for path in (theme_dir() / "site").rglob("*.html"):
+        words |= set(re.findall(r'_\("([^"]+)"', path.read_text(encoding="utf-8")))
+        words |= set(re.findall(r"_\('([^']+)'", path.read_text(encoding="utf-8")))
+    from masterplan.render.data import COLUMNS, JSON_FIELDS
+    words |= {d for columns in COLUMNS.values() for _, d in columns} | {d for _, d in JSON_FIELDS}
+    assert sorted(w for w in words if "id" not in catalog.get(w, {})) == []
+    assert yaml.safe_load((theme_dir() / "i18n" / "messages.yml").read_text(encoding="utf-8"))
