@@ -1,25 +1,104 @@
-"""Chapters: their Jinja fills in without error, and their cross-references name real things."""
+"""Chapters and Markdown texts: Jinja fills in, cross-references name real things, links stay home.
+
+A link or image in content may not reach outside the plan folder (``../../``, an absolute
+path, ``file:``), nor run code (``javascript:``); images come from the plan's own files.
+The sanitizer drops such URLs anyway; reporting them keeps a silently missing image or
+link from reaching the published plan.
+"""
 
 from __future__ import annotations
 
+import re
 from typing import AbstractSet, Iterator
 
 from masterplan import chapters, crossref
 from masterplan.diagnostics import ANY_PROGRAM, Diagnostic, Position, did_you_mean, error
-from masterplan.model import Plan
+from masterplan.model import Chapter, Plan, Text
+from masterplan.render.markdown import url_problem
+
+#: Where Markdown and raw HTML put URLs: [text](url), ![alt](url), [id]: url, <url>, href="url".
+_URLS = [
+    (re.compile(r"(!?)\[(?:[^\]\\]|\\.)*\]\(\s*<?([^)\s>]*)"), None),
+    (re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?([^\s>]+)", re.MULTILINE), "link"),
+    (re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>"), "link"),
+    (re.compile(r"""\b(src|srcset|href|action|formaction|poster|background|data|xlink:href)\s*=\s*["']?([^"'\s>]+)""",
+                re.IGNORECASE), None),
+]
+_IMAGE_ATTRIBUTES = {"src", "srcset", "poster", "background", "data"}
+
+
+def urls(text: str) -> Iterator[tuple[str, str, int]]:
+    """(kind 'image' or 'link', url, line within text) of every URL in Markdown or HTML text."""
+    for pattern, kind in _URLS:
+        for match in pattern.finditer(text):
+            line = text.count("\n", 0, match.start()) + 1
+            if kind:
+                yield kind, match.group(1), line
+            elif match.re is _URLS[0][0]:
+                yield ("image" if match.group(1) else "link"), match.group(2), line
+            else:
+                yield ("image" if match.group(1).lower() in _IMAGE_ATTRIBUTES else "link"), match.group(2), line
 
 
 def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
     known = crossref.targets(plan)
     context = chapters.context(plan)
+    seen: dict[str, Chapter] = {}
     for chapter in plan.chapters:
+        if chapter.id in seen:
+            yield error(chapter.position, "E509", f"chapter id '{chapter.id}' is also used by "
+                        f"{seen[chapter.id].position.file}", "give one of them another id in its front matter")
+        seen.setdefault(chapter.id, chapter)
+        yield from _links(chapter)
         text, problems = chapters.expand(chapter, context)
         yield from problems
         if text is None:
             continue
+        yield from _expanded_links(chapter, text)
         for ref, line in crossref.find(chapter.body):
             if ref in known or ref.split(":")[-1] in unreadable or (":" not in ref and ANY_PROGRAM in unreadable):
                 continue
-            if True:
-                yield error(Position(chapter.position.file, chapter.body_line + line - 1, 1), "E507",
-                            f"cross-reference to unknown '{ref}'", did_you_mean(ref, known))
+            yield error(Position(chapter.position.file, chapter.body_line + line - 1, 1), "E507",
+                        f"cross-reference to unknown '{ref}'", did_you_mean(ref, known))
+    for pillar in plan.pillars:
+        for name in ("summary", "description"):
+            yield from _text_links(getattr(pillar, name), pillar.where.get(name, pillar.position))
+        for sub in pillar.sub_elements:
+            yield from _text_links(sub.description, sub.position)
+    for program in plan.programs:
+        for name in ("summary", "description"):
+            yield from _text_links(getattr(program, name), program.at(name))
+
+
+def _problem(kind: str, url: str, where: Position) -> Diagnostic | None:
+    reason = url_problem(url, image=kind == "image")
+    if reason is None:
+        return None
+    return error(where, "E508", f"{kind} '{url}' {reason}",
+                 "images and files go in content/assets/ and are written assets/name.png"
+                 if kind == "image" else "link to a web address (https://...) or a cross-reference [[id]]")
+
+
+def _links(chapter: Chapter) -> Iterator[Diagnostic]:
+    for kind, url, line in urls(chapter.body):
+        found = _problem(kind, url, Position(chapter.position.file, chapter.body_line + line - 1, 1))
+        if found:
+            yield found
+
+
+def _expanded_links(chapter: Chapter, text: str) -> Iterator[Diagnostic]:
+    """URLs that only Jinja puts together: reported at the chapter's first line of text."""
+    written = {url for _, url, _ in urls(chapter.body)}
+    for kind, url, _ in urls(text):
+        if url not in written:
+            found = _problem(kind, url, Position(chapter.position.file, chapter.body_line, 1))
+            if found:
+                yield found
+
+
+def _text_links(text: Text, where: Position) -> Iterator[Diagnostic]:
+    for value in dict.fromkeys(text.values.values()):
+        for kind, url, _ in urls(value):
+            found = _problem(kind, url, where)
+            if found:
+                yield found

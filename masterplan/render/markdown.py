@@ -9,6 +9,7 @@ of the plan folder.
 from __future__ import annotations
 
 import re
+import urllib.parse
 from functools import lru_cache
 from typing import Callable
 
@@ -32,14 +33,39 @@ _EXTENSIONS = ["tables", "sane_lists", "smarty", "def_list", "abbr"]
 _HEADING_SHIFT = re.compile(r"<(/?)h([1-5])\b")
 
 
+_SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):", re.IGNORECASE)
+_INVISIBLE = re.compile(r"[\x00-\x20\x7f-\xa0\u200b-\u200f\u2028\u2029\ufeff]")
+
+
+def url_problem(url: str, image: bool) -> str | None:
+    """Why a URL written in content may not be used (None when it may).
+
+    Images must be files of the plan (a relative path that does not climb out of it);
+    links may also be web, mail and telephone addresses. Percent-encoding, backslashes and
+    invisible characters are undone first, as a browser would."""
+    value = url
+    for _ in range(3):  # %252e%252e is '..' after two rounds of decoding
+        value = urllib.parse.unquote(value)
+    value = _INVISIBLE.sub("", value.replace("\\", "/"))
+    scheme = _SCHEME.match(value)
+    if scheme:
+        name = scheme.group(1).lower()
+        if image:
+            return "is not a file of the plan: images cannot come from the web or another address"
+        if name not in URL_SCHEMES:
+            return f"uses '{name}:', which is not allowed (only {', '.join(sorted(URL_SCHEMES))})"
+        return None
+    if value.startswith("/"):
+        return "is an absolute path: it points outside the plan folder"
+    if ".." in re.split(r"[/?#]", value):
+        return "climbs out with '..': it points outside the plan folder"
+    return None
+
+
 def _safe_url(tag: str, attribute: str, value: str) -> str | None:
     if attribute not in ("href", "src"):
         return value
-    if value.startswith("/") or "\\" in value or any(part == ".." for part in re.split(r"[/?#]", value)):
-        return None  # outside the plan folder (or an absolute path on the server)
-    if tag == "img" and re.match(r"^[a-z][a-z0-9+.-]*:", value, re.I):
-        return None  # images come from the plan's own assets only, never the network
-    return value
+    return None if url_problem(value, image=tag == "img") else value
 
 
 @lru_cache(maxsize=8192)
