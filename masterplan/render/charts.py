@@ -115,8 +115,8 @@ def bars(items: Sequence[Bar], title: str, font: str = FONT) -> str:
     value_w = 120.0
     scale = (WIDTH - label_w - value_w) / max(max((b.value for b in items), default=0), 1)
     height = top + row * len(items) + 8
-    body = [f'<line x1="{label_w:.1f}" x2="{label_w:.1f}" y1="{top - 2}" y2="{height - 6:.1f}" stroke="{MUTED}"'
-            ' stroke-width="0.8"/>']
+    body = [(f'<line x1="{label_w:.1f}" x2="{label_w:.1f}" y1="{top - 2}" y2="{height - 6:.1f}" stroke="{MUTED}"'
+            ' stroke-width="0.8"/>')]
     for i, bar in enumerate(items):
         y = top + i * row
         width = max(bar.value * scale, 0.0)

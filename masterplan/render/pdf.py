@@ -46,6 +46,7 @@ PDF_OPTIONS: dict[str, Any] = {
 def render(plan: Plan, root: Path, staging: Any, options: Any, report: Report) -> list[str]:
     """Write the book to ``staging.path("masterplan.pdf")``; returns summary lines for the terminal."""
     started = time.perf_counter()
+    errors_before = len(report.errors)
     theme = Theme.for_plan(root)
     env = environment(theme, plan.language)
     translate = env.globals["_"]
@@ -58,6 +59,8 @@ def render(plan: Plan, root: Path, staging: Any, options: Any, report: Report) -
     logo = _logo(plan, fetcher, report)
     html = print_book.html(plan, book, env, {"logo": logo, "chart_font": print_book.FONT})
     html_done = time.perf_counter()
+    if len(report.errors) > errors_before:
+        return ["PDF: not laid out, the book's content has errors"]  # they fail the build anyway
     target = staging.path(FILE_NAME)
     with capture_logs() as records:
         document = weasyprint.HTML(string=html, base_url=path2url(str(fetcher.content)) + "/",
@@ -68,9 +71,9 @@ def render(plan: Plan, root: Path, staging: Any, options: Any, report: Report) -
         document.write_pdf(target, **PDF_OPTIONS)
     written = time.perf_counter()
     report.extend(_diagnostics(fetcher, records, plan))
-    return [f"PDF: {len(document.pages)} pages in {written - started:.1f} s "
+    return [(f"PDF: {len(document.pages)} pages in {written - started:.1f} s "
             f"(HTML {html_done - started:.1f} s, layout {laid_out - html_done:.1f} s, "
-            f"write {written - laid_out:.1f} s)"]
+            f"write {written - laid_out:.1f} s)")]
 
 
 def _logo(plan: Plan, fetcher: Fetcher, report: Report) -> Markup | None:

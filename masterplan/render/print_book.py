@@ -64,7 +64,7 @@ def chapter_text(plan: Plan, entry: outline.BookChapter, book: outline.Outline, 
     if text is None:
         return Markup("")
     for url, line in image_urls(text):
-        absolute, reason = content_url(fetcher, url)
+        _absolute, reason = content_url(fetcher, url)
         if reason:
             report.add(error(Position(source.position.file, source.body_line + line - 1, 1), "E601",
                              f"image '{url}' cannot be printed: {reason}",
@@ -125,7 +125,7 @@ def _roadmap_pages(plan: Plan) -> list[list[str]]:
     return pages
 
 
-_SECTION = re.compile(r'<section class="chapter[^"]*" id="([^"]+)" data-number="([^"]*)"|<h2>(.*?)</h2>', re.S)
+_SECTION = re.compile(r'<section class="chapter[^"]*" id="([^"]+)" data-number="([^"]*)"|<h2>(.*?)</h2>', re.DOTALL)
 _TAGS = re.compile(r"<[^>]+>")
 
 

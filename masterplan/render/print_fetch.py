@@ -86,7 +86,7 @@ class Fetcher(URLFetcher):
         return URLFetcherResponse(path2url(str(path)), path.read_bytes(), {"Content-Type": kind})
 
 
-_IMAGE = re.compile(r"""!\[[^\]]*\]\(\s*<?([^)\s>]+)|<img\b[^>]*\bsrc\s*=\s*["']?([^"'\s>]+)""", re.I)
+_IMAGE = re.compile(r"""!\[[^\]]*\]\(\s*<?([^)\s>]+)|<img\b[^>]*\bsrc\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
 
 
 def image_urls(markdown_text: str) -> Iterator[tuple[str, int]]:

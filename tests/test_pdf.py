@@ -1,0 +1,213 @@
+"""The sample plan's PDF book, read back: TOC page numbers, programs, outline, fonts, headers, page sizes."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import pdfplumber
+import pypdf
+import pytest
+from fontTools.ttLib import TTFont
+
+from masterplan.i18n import Translator
+from masterplan.project import load_and_check
+from masterplan.render import outline
+
+REPO = Path(__file__).resolve().parent.parent
+A4 = (595, 842)
+HEADER_ZONE = 20 * 72 / 25.4  #: the running header sits in the top 20 mm of a page
+
+
+@lru_cache(maxsize=8)
+def read(pdf: Path) -> pypdf.PdfReader:
+    return pypdf.PdfReader(pdf)
+
+
+@lru_cache(maxsize=8)
+def texts(pdf: Path) -> tuple[str, ...]:
+    return tuple(page.extract_text() or "" for page in read(pdf).pages)
+
+
+def squeeze(text: str) -> str:
+    """Text without any whitespace, for comparisons that must survive line wrapping."""
+    return re.sub(r"\s+", "", text)
+
+
+@lru_cache(maxsize=8)
+def page_labels(pdf: Path) -> tuple[str, ...]:
+    """The page number printed in each page's footer ('' on the cover)."""
+    labels = []
+    with pdfplumber.open(pdf) as doc:
+        for page in doc.pages:
+            words = [w["text"] for w in page.extract_words() if w["top"] > page.height - 22 * 72 / 25.4]
+            labels.append(words[-1] if words else "")
+    return tuple(labels)
+
+
+@lru_cache(maxsize=8)
+def header_words(pdf: Path) -> tuple[str, ...]:
+    """The words in each page's header zone."""
+    found = []
+    with pdfplumber.open(pdf) as doc:
+        for page in doc.pages:
+            found.append(" ".join(w["text"] for w in page.extract_words() if w["bottom"] < HEADER_ZONE))
+    return tuple(found)
+
+
+def bundled_font_names() -> set[str]:
+    """The names WeasyPrint gives the bundled fonts in a PDF: family and style, dashed ("Noto-Serif-Bold")."""
+    names = set()
+    for path in (REPO / "templates" / "fonts").glob("*.ttf"):
+        table = TTFont(path)["name"]
+        family, style = str(table.getDebugName(1)), str(table.getDebugName(2))
+        names.add((family if style == "Regular" else f"{family} {style}").replace(" ", "-"))
+    return names
+
+
+def size(page: pypdf.PageObject) -> tuple[int, int]:
+    return round(float(page.mediabox.width)), round(float(page.mediabox.height))
+
+
+def outline_entries(pdf: Path) -> list[tuple[str, int]]:
+    """(title, page index) of every bookmark, depth first."""
+    reader = read(pdf)
+    found: list[tuple[str, int]] = []
+
+    def walk(items: list) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+            else:
+                found.append((str(item.title), reader.get_destination_page_number(item)))
+
+    walk(reader.outline)
+    return found
+
+
+def toc_entries(pdf: Path) -> list[tuple[str, str]]:
+    """(title, printed page) of every line of the table of contents."""
+    pages = texts(pdf)
+    start = next(i for i, t in enumerate(pages) if t.lstrip().startswith("Daftar Isi"))
+    end = next(i for i, t in enumerate(pages) if i > start and t.lstrip().startswith("Daftar Tabel"))
+    entries = []
+    for number in range(start, end):
+        lines = pages[number].splitlines()[1 if number == start else 0:]
+        pending = ""  # a title wrapped over two lines; header and footer lines come last and are dropped
+        for line in lines:
+            match = re.match(r"^(.*?)\s*(?:\.\s*){3,}\s*([0-9]+|[ivxlc]+)$", line.strip())
+            if match:
+                entries.append(((pending + " " + match.group(1)).strip(), match.group(2)))
+                pending = ""
+            else:
+                pending = (pending + " " + line.strip()).strip()
+    return entries
+
+
+@pytest.fixture(scope="module")
+def sample_pdf(sample_build: Path) -> Path:
+    return sample_build / "build" / "masterplan.pdf"
+
+
+@pytest.fixture(scope="module")
+def sample_outline(sample_build: Path) -> outline.Outline:
+    checked = load_and_check(sample_build)
+    assert checked.plan is not None
+    return outline.build(checked.plan, Translator("id"))
+
+
+def test_toc_page_numbers_are_where_the_headings_stand(sample_pdf: Path) -> None:
+    entries = toc_entries(sample_pdf)
+    labels = page_labels(sample_pdf)
+    pages = texts(sample_pdf)
+    assert len(entries) > 30
+    for title, printed in entries:
+        heading = re.sub(r"^(Bab \d+|Lampiran [A-Z]|\d+\.\d+)\s+", "", title)
+        where = [i for i, label in enumerate(labels) if label == printed]
+        assert where, f"no page is numbered {printed} (TOC entry {title!r})"
+        assert any(squeeze(heading) in squeeze(pages[i]) for i in where), f"{title!r} is not on page {printed}"
+
+
+def test_every_program_id_and_name_is_printed(sample_build: Path, sample_pdf: Path) -> None:
+    checked = load_and_check(sample_build)
+    whole = squeeze("".join(texts(sample_pdf)))
+    for program in checked.plan.programs:
+        assert program.id in whole
+        assert squeeze(str(program.name)) in whole, program.name
+
+
+def test_outline_lists_every_chapter_on_its_page(sample_pdf: Path, sample_outline: outline.Outline) -> None:
+    bookmarks = dict(outline_entries(sample_pdf))
+    pages = texts(sample_pdf)
+    for chapter in sample_outline.chapters:
+        title = f"{chapter.label} · {chapter.title}" if chapter.label else chapter.title
+        assert title in bookmarks, title
+        assert squeeze(chapter.title) in squeeze(pages[bookmarks[title]])
+
+
+def test_fonts_are_the_bundled_ones_and_embedded(sample_pdf: Path) -> None:
+    fonts: dict[str, bool] = {}
+
+    def collect(resources: pypdf.generic.DictionaryObject | None) -> None:
+        if not resources:
+            return
+        for font in (resources.get("/Font") or {}).values():
+            font = font.get_object()
+            descendants = font.get("/DescendantFonts")
+            described = descendants[0].get_object() if descendants else font
+            descriptor = described.get("/FontDescriptor")
+            descriptor = descriptor.get_object() if descriptor else {}
+            embedded = any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+            fonts[str(font["/BaseFont"]).split("+")[-1]] = embedded
+        for xobject in (resources.get("/XObject") or {}).values():
+            collect(xobject.get_object().get("/Resources"))
+
+    for page in read(sample_pdf).pages:
+        collect(page.get("/Resources"))
+    assert fonts, "no fonts found"
+    assert all(fonts.values()), fonts
+    assert set(fonts) <= bundled_font_names(), f"fonts not from templates/fonts/: {set(fonts) - bundled_font_names()}"
+
+
+def test_no_running_header_on_cover_and_chapter_openers(sample_pdf: Path,
+                                                        sample_outline: outline.Outline) -> None:
+    headers = header_words(sample_pdf)
+    bookmarks = dict(outline_entries(sample_pdf))
+    openers = {bookmarks[f"{c.label} · {c.title}"] for c in sample_outline.chapters if c.part == "body"}
+    assert headers[0] == ""
+    for index in openers:
+        assert headers[index] == "", f"page {index + 1} is a chapter opener with a header"
+    others = [i for i in range(1, len(headers)) if i not in openers]
+    assert sum(1 for i in others if "Masterplan" in headers[i]) > len(others) * 0.8
+
+
+def test_matrix_pages_are_landscape_and_the_others_portrait(sample_pdf: Path) -> None:
+    pages = read(sample_pdf).pages
+    for index, text in enumerate(texts(sample_pdf)):
+        expected = (A4[1], A4[0]) if "Matriks program" in text.split("\n", 3)[0] + text[:200] else None
+        assert size(pages[index]) in (A4, (A4[1], A4[0]))
+        if expected:
+            assert size(pages[index]) == expected, f"page {index + 1}"
+    landscape = [i for i, p in enumerate(pages) if size(p) == (A4[1], A4[0])]
+    assert landscape and len(landscape) < len(pages) / 2
+
+
+def test_draft_mark_on_every_page(sample_pdf: Path) -> None:
+    assert all("DRAF" in squeeze(text) for text in texts(sample_pdf))
+
+
+def test_money_in_indonesian_format(sample_pdf: Path) -> None:
+    whole = "\n".join(texts(sample_pdf))
+    assert re.search(r"Rp \d{1,3}(\.\d{3}){2,}", whole)
+    assert re.search(r"Rp \d+(,\d+)? (miliar|juta)", whole)
+
+
+def test_metadata(sample_pdf: Path) -> None:
+    reader = read(sample_pdf)
+    meta = reader.metadata
+    assert meta.title.startswith("Masterplan Smart City Kota Pasuruan")
+    assert meta.author == "Pemerintah Kota Pasuruan"
+    assert meta.subject and "Pasuruan" in meta.subject
+    assert "smart city" in reader.metadata.get("/Keywords", "")
+    assert reader.trailer["/Root"].get("/Lang") == "id"
