@@ -23,7 +23,7 @@ import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
 from masterplan import validation, yamlfile
-from masterplan.diagnostics import Diagnostic, Position, error
+from masterplan.diagnostics import Diagnostic, Position, did_you_mean, error
 from masterplan.model import Chapter, Text
 
 FILE_NAME = re.compile(r"^(\d+)-([a-z0-9][a-z0-9_-]*)\.md$")
@@ -345,6 +345,16 @@ def _compile(body: str, file: str) -> jinja2.Template:
     return _SANDBOX.template_class.from_code(_SANDBOX, code, _SANDBOX.make_globals(None))
 
 
+def _syntax_hint(exc: jinja2.TemplateSyntaxError) -> str | None:
+    unknown = re.match(r"No (filter|test) named '([^']*)'", exc.message or "")
+    if unknown:
+        known = _SANDBOX.filters if unknown.group(1) == "filter" else _SANDBOX.tests
+        return did_you_mean(unknown.group(2), known) or f"known {unknown.group(1)}s: {', '.join(sorted(known))}"
+    if "cannot extend" in (exc.message or ""):
+        return None
+    return "Jinja expressions are written {{ ... }}, statements {% ... %}"
+
+
 def expand(chapter: Chapter, context: dict[str, Any]) -> tuple[str | None, list[Diagnostic]]:
     """The chapter's Markdown with its Jinja expressions filled in, or the reason it failed."""
     file = chapter.position.file
@@ -355,8 +365,7 @@ def expand(chapter: Chapter, context: dict[str, Any]) -> tuple[str | None, list[
     try:
         template = _compile(chapter.body, file)
     except jinja2.TemplateSyntaxError as exc:
-        return None, [error(at(exc.lineno), "E503", f"template error in chapter: {exc.message}",
-                            "Jinja expressions are written {{ ... }}, statements {% ... %}")]
+        return None, [error(at(exc.lineno), "E503", f"template error in chapter: {exc.message}", _syntax_hint(exc))]
     except (RecursionError, MemoryError):
         return None, [error(at(1), "E503", "template error in chapter: the template is nested too deeply")]
     pieces: list[str] = []

@@ -67,6 +67,8 @@ def _field(path: Any) -> str:
 
 def _type_hint(err: ValidationError) -> str | None:
     value = err.instance
+    if isinstance(value, datetime.date) and "string" in str(err.validator_value):
+        return f"YAML reads {value} as a date: put it in quotes, \"{value}\""
     if isinstance(value, str) and re.fullmatch(r"[\d.,\s]+", value or "x") and "integer" in str(err.validator_value):
         return f"write the number without quotes or dots: {re.sub(r'[^0-9]', '', value)}"
     if isinstance(value, str) and value.lower() in {"yes", "no", "ya", "tidak", "true", "false"}:
@@ -85,9 +87,6 @@ def _explain(err: ValidationError, data: Any, default: Position) -> Diagnostic:
             where = container.key_at(err.instance)
         return error(where, "E106", f"{field}: '{err.instance}' is not a year",
                      "write each target as a four-digit year and a value, e.g. 2024: 80")
-    if kind == "pattern" and not isinstance(err.instance, (str, int)):
-        return error(where, "E101", f"{field} should be text, not {_describe(err.instance)}",
-                     "put the value in quotes")
     if kind == "additionalProperties":
         extras = [k for k in err.instance if k not in err.schema.get("properties", {})]
         name = extras[0] if extras else "?"

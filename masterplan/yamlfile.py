@@ -188,6 +188,9 @@ def decode(data: bytes, file: str) -> tuple[str | None, list[Diagnostic]]:
         return None, [error(Position(file, 1, 1), "E004",
                             f"file is {len(data) // 1024 // 1024} MB; the limit is {MAX_FILE_BYTES // 1024 // 1024} MB",
                             "split it into smaller files")]
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return None, [error(Position(file, 1, 1), "E003", "file is UTF-16, not UTF-8",
+                            "save the file as UTF-8 in your editor (in Notepad: Save As, Encoding: UTF-8)")]
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -84,23 +84,23 @@ def _near_duplicates(programs: list[Program]) -> Iterator[Diagnostic]:
 
     Only pairs sharing a distinctive word are compared, so a 3,000-program plan stays fast.
     """
-    names = {p.id: _words(str(p.name)) for p in programs}
-    texts = {p.id: _shingles(f"{p.summary} {p.description}") for p in programs}
-    by_word: dict[str, list[Program]] = defaultdict(list)
-    for program in programs:
-        for word in names[program.id] | _words(str(program.summary)):
-            by_word[word].append(program)
-    pairs: set[tuple[str, str]] = set()
+    # programs are numbered by their place in the list: ids may be duplicated (E207 says so)
+    names = [_words(str(p.name)) for p in programs]
+    texts = [_shingles(f"{p.summary} {p.description}") for p in programs]
+    by_word: dict[str, list[int]] = defaultdict(list)
+    for number, program in enumerate(programs):
+        for word in names[number] | _words(str(program.summary)):
+            by_word[word].append(number)
+    pairs: set[tuple[int, int]] = set()
     limit = max(20, len(programs) // 10)
     for group in by_word.values():
         if len(group) <= limit:
-            pairs.update((a.id, b.id) if a.id < b.id else (b.id, a.id) for a, b in combinations(group, 2)
-                         if a.lead_id != b.lead_id)
-    index = {p.id: p for p in programs}
-    for first_id, second_id in sorted(pairs):
-        first, second = index[first_id], index[second_id]
-        name_score = _jaccard(names[first_id], names[second_id])
-        text_score = _jaccard(texts[first_id], texts[second_id])
+            pairs.update((a, b) if a < b else (b, a) for a, b in combinations(group, 2)
+                         if programs[a].lead_id != programs[b].lead_id)
+    for first_number, second_number in sorted(pairs):
+        first, second = programs[first_number], programs[second_number]
+        name_score = _jaccard(names[first_number], names[second_number])
+        text_score = _jaccard(texts[first_number], texts[second_number])
         if name_score >= NAME_SIMILARITY or text_score >= TEXT_SIMILARITY:
             what = "names" if name_score >= NAME_SIMILARITY else "descriptions"
             yield warning(second.position, "W401",
