@@ -23,13 +23,12 @@ from typing import Any
 
 import weasyprint
 from markupsafe import Markup
-from weasyprint.urls import path2url
 
 from masterplan.diagnostics import Diagnostic, Position, Report, error, warning
 from masterplan.formatting import Formats
 from masterplan.model import Plan
 from masterplan.render import outline, print_book
-from masterplan.render.print_fetch import Fetcher, capture_logs
+from masterplan.render.print_fetch import Fetcher, capture_logs, content_url
 from masterplan.render.theme import Theme, environment
 
 FILE_NAME = "masterplan.pdf"
@@ -53,7 +52,7 @@ def render(plan: Plan, root: Path, staging: Any, options: Any, report: Report) -
     fetcher = Fetcher(root / "content", theme)
     book_outline = outline.build(plan, translate, plan.language)
     formats = Formats(plan.language, translate)
-    texts = {c.key: print_book.chapter_text(plan, c, book_outline, fetcher, translate, report)
+    texts = {c.key: print_book.chapter_text(plan, c, book_outline, translate, report)
              for c in book_outline.chapters}
     book = print_book.Book(book_outline, texts, print_book.figures(plan, book_outline, formats, translate))
     logo = _logo(plan, fetcher, report)
@@ -63,7 +62,7 @@ def render(plan: Plan, root: Path, staging: Any, options: Any, report: Report) -
         return ["PDF: not laid out, the book's content has errors"]  # they fail the build anyway
     target = staging.path(FILE_NAME)
     with capture_logs() as records:
-        document = weasyprint.HTML(string=html, base_url=path2url(str(fetcher.content)) + "/",
+        document = weasyprint.HTML(string=html, base_url=fetcher.base_url,
                                    url_fetcher=fetcher).render(
             stylesheets=[weasyprint.CSS(filename=str(theme.find(STYLESHEET)), url_fetcher=fetcher)],
             presentational_hints=False)
@@ -80,7 +79,7 @@ def _logo(plan: Plan, fetcher: Fetcher, report: Report) -> Markup | None:
     """The cover logo's URL, or None (with an error when the plan names a file we may not read)."""
     if not plan.logo:
         return None
-    url, reason = print_book.content_url(fetcher, plan.logo)
+    url, reason = content_url(fetcher, plan.logo)
     if reason:
         report.add(error(plan.where.get("logo", plan.position), "E601",
                          f"logo '{plan.logo}' cannot be printed: {reason}"))
@@ -92,17 +91,32 @@ def _diagnostics(fetcher: Fetcher, records: list[logging.LogRecord], plan: Plan)
     """Refused URLs and WeasyPrint's log records as diagnostics, positioned where we can."""
     found: list[Diagnostic] = []
     refused = [url for url, _ in fetcher.refused]
-    where = Position(plan.position.file)
     for url, reason in fetcher.refused:
-        found.append(error(where, "E601", f"PDF: refused to read '{url}': {reason}",
+        found.append(error(_where(url, plan, fetcher), "E601", f"PDF: refused to read '{url}': {reason}",
                            "the book may only use files under content/ and the theme"))
     for record in records:
         message = record.getMessage().strip().splitlines()[0]
         if any(url in message for url in refused):
             continue  # already reported as a refused URL
         if record.levelno >= logging.ERROR:
-            found.append(error(where, "E602", f"PDF: {message}", "check the file named in the message"))
+            found.append(error(_where(message, plan, fetcher), "E602", f"PDF: {message}",
+                               "check the file named in the message"))
         else:
-            found.append(warning(where, "W603", f"PDF: {message}",
+            found.append(warning(Position(plan.position.file), "W603", f"PDF: {message}",
                                  "the print theme's CSS or HTML has something WeasyPrint ignores"))
     return found
+
+
+def _where(text: str, plan: Plan, fetcher: Fetcher) -> Position:
+    """The chapter line (or the plan's logo field) that names the file in ``text``, as best we can tell."""
+    base = fetcher.base_url
+    start = text.find(base)
+    if start >= 0:
+        name = text[start + len(base):].split("'")[0].split(":")[0]
+        for chapter in plan.chapters:
+            line = chapter.body.find(name)
+            if name and line >= 0:
+                return Position(chapter.position.file, chapter.body_line + chapter.body.count("\n", 0, line), 1)
+        if plan.logo and name == plan.logo:
+            return plan.where.get("logo", plan.position)
+    return Position(plan.position.file)

@@ -17,11 +17,10 @@ import jinja2
 from markupsafe import Markup
 
 from masterplan import chapters, summary
-from masterplan.diagnostics import Position, Report, error, warning
+from masterplan.diagnostics import Report, warning
 from masterplan.model import Plan, Program
 from masterplan.render import charts, outline
 from masterplan.render.markdown import resolve_references, to_html
-from masterplan.render.print_fetch import Fetcher, content_url, image_urls
 
 FONT = "'MP Sans', 'Noto Sans', sans-serif"  #: the bundled sans family, as book.css names it
 ROADMAP_ROWS = 46  #: programs per roadmap page before the chart continues on the next one
@@ -53,9 +52,11 @@ def _xref(target: outline.Target | None, ref: str, page_word: str) -> str:
             f' data-page="{escape(page_word)}">{escape(target.text)}</a>')
 
 
-def chapter_text(plan: Plan, entry: outline.BookChapter, book: outline.Outline, fetcher: Fetcher,
-                 translate: Any, report: Report) -> Markup:
-    """A content chapter's own text as safe HTML, its references and images checked."""
+def chapter_text(plan: Plan, entry: outline.BookChapter, book: outline.Outline, translate: Any,
+                 report: Report) -> Markup:
+    """A content chapter's own text as safe HTML with its cross-references resolved.
+
+    Image URLs were checked with the content (E508); the fetcher refuses anything else."""
     source = entry.chapter
     if source is None:
         return Markup("")
@@ -63,12 +64,6 @@ def chapter_text(plan: Plan, entry: outline.BookChapter, book: outline.Outline, 
     report.extend(problems)
     if text is None:
         return Markup("")
-    for url, line in image_urls(text):
-        _absolute, reason = content_url(fetcher, url)
-        if reason:
-            report.add(error(Position(source.position.file, source.body_line + line - 1, 1), "E601",
-                             f"image '{url}' cannot be printed: {reason}",
-                             "images must be files under content/ (e.g. content/assets/), given by a relative path"))
     page_word = translate("page")
 
     def resolve(ref: str) -> str:

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import logging
 import mimetypes
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -45,6 +44,11 @@ class Fetcher(URLFetcher):
         self.roots = [self.content, *(f.resolve() for f in theme.folders)]
         self.refused: list[tuple[str, str]] = []  #: (url, reason) of every refused request
 
+    @property
+    def base_url(self) -> str:
+        """The URL relative paths in content are read from: the content folder."""
+        return path2url(str(self.content)).rstrip("/") + "/"
+
     def refusal(self, url: str) -> str | None:
         """Why ``url`` may not be read, or None when it may."""
         scheme = urlsplit(url).scheme.lower()
@@ -52,9 +56,9 @@ class Fetcher(URLFetcher):
             return None if len(url) <= MAX_DATA_URL else f"data: URL larger than {MAX_DATA_URL // 1024} KB"
         if scheme != "file":
             return f"{scheme or 'relative'} URLs are not allowed; put the file under content/assets/"
-        path = self.local(url)
-        if path is None:
-            return "file is outside the plan's content/ folder and the theme"
+        if self.local(url) is None:
+            target = Path(unquote(urlsplit(url).path)).resolve()
+            return f"the file ({target}) is outside the plan's content/ folder and the theme"
         return None
 
     def local(self, url: str) -> Path | None:
@@ -86,18 +90,9 @@ class Fetcher(URLFetcher):
         return URLFetcherResponse(path2url(str(path)), path.read_bytes(), {"Content-Type": kind})
 
 
-_IMAGE = re.compile(r"""!\[[^\]]*\]\(\s*<?([^)\s>]+)|<img\b[^>]*\bsrc\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
-
-
-def image_urls(markdown_text: str) -> Iterator[tuple[str, int]]:
-    """(url, line) of every image a chapter's Markdown asks for, before sanitizing drops any."""
-    for match in _IMAGE.finditer(markdown_text):
-        yield match.group(1) or match.group(2), markdown_text.count("\n", 0, match.start()) + 1
-
-
 def content_url(fetcher: Fetcher, url: str) -> tuple[str, str | None]:
     """``url`` as written in content/ made absolute, and why it is refused (or None)."""
-    absolute = urljoin(path2url(str(fetcher.content)) + "/", url.strip())
+    absolute = urljoin(fetcher.base_url, url.strip())
     return absolute, fetcher.refusal(absolute)
 
 

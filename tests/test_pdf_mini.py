@@ -1,0 +1,128 @@
+"""The PDF of tiny scratch plans: cross-references, draft mark, refused files, strict mode."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pypdf
+import pytest
+from test_pdf import page_labels, squeeze
+
+from masterplan.build import BuildOptions, BuildResult, run
+from masterplan.render.print_fetch import Fetcher
+from masterplan.render.theme import Theme
+from masterplan.resources import theme_dir
+
+XREF_CHAPTER = """\
+    ---
+    title: Pendahuluan
+    ---
+    ## Latar Belakang
+
+    Matriks program ekonomi ada pada [[tab:program-economy]]; e-Sambat adalah [[GOV-01]].
+    Anggaran per sumber: [[tab:budget-source]].
+    """
+
+
+def build(root: Path, strict: bool = False) -> BuildResult:
+    return run(root, BuildOptions(site=False, strict=strict))
+
+
+def pages(root: Path) -> list[str]:
+    return [p.extract_text() or "" for p in pypdf.PdfReader(root / "build" / "masterplan.pdf").pages]
+
+
+def problems(result: BuildResult) -> str:
+    return "\n".join(str(d) for d in result.report)
+
+
+@pytest.fixture(scope="module")
+def draft_book(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A mini plan with cross-references, built once, under --strict (no WeasyPrint warning allowed)."""
+    from conftest import write_plan
+
+    root = write_plan(tmp_path_factory.mktemp("draft"), {"content/chapters/01-pendahuluan.md": XREF_CHAPTER})
+    result = build(root, strict=True)
+    assert result.ok, problems(result)
+    return root
+
+
+def test_cross_reference_prints_table_number_and_page(draft_book: Path) -> None:
+    text = pages(draft_book)
+    labels = page_labels(draft_book / "build" / "masterplan.pdf")
+    reference = next(t for t in text if "Latar Belakang" in t and "Matriks program ekonomi" in t)
+    table_page = next(i for i, t in enumerate(text) if "Tabel 5.1 Matriks program Smart Economy" in " ".join(t.split())
+                      and "Daftar Tabel" not in t)
+    assert f"Tabel 5.1, hlm.\u00a0{labels[table_page]}" in reference
+    program_page = next(i for i, t in enumerate(text) if "GOV-01 e-Sambat" in " ".join(t.split())
+                        and "Matriks program Smart Governance" in " ".join(t.split()) and "Daftar" not in t)
+    assert f"GOV-01, hlm.\u00a0{labels[program_page]}" in reference
+
+
+def test_draft_mark_on_every_page_and_money_format(draft_book: Path) -> None:
+    text = pages(draft_book)
+    assert all("DRAF" in squeeze(t) for t in text)
+    assert any("Rp 250.000.000" in t for t in text)
+
+
+def test_final_plan_has_no_draft_mark(make_plan: Callable[..., Path]) -> None:
+    from conftest import MINI_FILES
+
+    root = make_plan({"content/plan.yml": MINI_FILES["content/plan.yml"].replace("status: draft", "status: final")})
+    result = build(root)
+    assert result.ok, problems(result)
+    assert not any("DRAF" in squeeze(t) for t in pages(root))
+
+
+@pytest.mark.parametrize("url", ["/etc/passwd", "http://example.com/logo.png", "file:///etc/passwd"])
+def test_image_outside_the_plan_fails_the_build(make_plan: Callable[..., Path], url: str) -> None:
+    chapter = XREF_CHAPTER + f"\n    ![Peta]({url})\n"
+    root = make_plan({"content/chapters/01-pendahuluan.md": chapter})
+    result = build(root)
+    assert not result.ok
+    assert url in problems(result)
+    assert not (root / "build" / "masterplan.pdf").exists()
+
+
+def test_symlinked_image_leading_outside_is_refused(make_plan: Callable[..., Path]) -> None:
+    root = make_plan({"content/chapters/01-pendahuluan.md": XREF_CHAPTER + "\n    ![Peta](assets/peta.png)\n"})
+    (root / "content" / "assets").mkdir()
+    os.symlink("/etc/passwd", root / "content" / "assets" / "peta.png")
+    result = build(root)
+    assert not result.ok
+    assert "01-pendahuluan.md" in problems(result) and "error[E601]" in problems(result)
+    assert "/etc/passwd" in problems(result)
+
+
+def test_logo_outside_the_plan_is_refused(make_plan: Callable[..., Path]) -> None:
+    from conftest import MINI_FILES
+
+    plan = MINI_FILES["content/plan.yml"] + "logo: ../../../../etc/passwd\n"
+    result = build(make_plan({"content/plan.yml": plan}))
+    assert not result.ok
+    assert "etc/passwd" in problems(result)
+
+
+def test_missing_image_fails_the_build(make_plan: Callable[..., Path]) -> None:
+    root = make_plan({"content/chapters/01-pendahuluan.md": XREF_CHAPTER + "\n    ![Peta](assets/hilang.png)\n"})
+    result = build(root)
+    assert not result.ok
+    assert "hilang.png" in problems(result)
+
+
+def test_fetcher_allows_only_content_and_theme(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    (content / "assets").mkdir(parents=True)
+    (content / "assets" / "a.png").write_bytes(b"png")
+    fetcher = Fetcher(content, Theme.for_plan(tmp_path))
+    assert fetcher.refusal((content / "assets" / "a.png").as_uri()) is None
+    assert fetcher.refusal((theme_dir() / "fonts" / "NotoSerif-Regular.ttf").as_uri()) is None
+    assert fetcher.refusal("file:///etc/passwd")
+    assert fetcher.refusal("https://example.com/font.ttf")
+    assert fetcher.refusal("data:image/png;base64," + "A" * 100) is None
+    assert fetcher.refusal("data:image/png;base64," + "A" * 100_000)
+    with pytest.raises(ValueError):
+        fetcher.fetch("file:///etc/passwd")
+    assert fetcher.refused[0][0] == "file:///etc/passwd"
