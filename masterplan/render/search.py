@@ -18,6 +18,8 @@ from masterplan.diagnostics import Position, Report, warning
 
 OUTPUT_SUBDIR = "pagefind"
 TIMEOUT_SECONDS = 600
+#: Parts of a page's main content that would only clutter result excerpts: column heads, page menus.
+NOT_INDEXED = ["thead", ".toc", ".pager", ".badges"]
 
 
 def executable() -> Path | None:
@@ -42,6 +44,8 @@ def index(site: Path, report: Report) -> float | None:
         return None
     started = time.perf_counter()
     command = [str(binary), "--site", str(site), "--output-subdir", OUTPUT_SUBDIR, "--keep-index-url", "--silent"]
+    for selector in NOT_INDEXED:
+        command += ["--exclude-selectors", selector]
     try:
         done = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT_SECONDS, check=False)
     except (OSError, subprocess.TimeoutExpired) as exc:
