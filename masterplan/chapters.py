@@ -14,10 +14,11 @@ import itertools
 import re
 import signal
 import threading
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Callable, Iterator
+from typing import Any
 
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
@@ -132,13 +133,14 @@ class _Sandbox(ImmutableSandboxedEnvironment):
         _check_size(result)
         return result
 
-    def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
-        method = getattr(__obj, "__wrapped__", __obj)  # Jinja hands out str.format wrapped
+    def call(self, context: Any, obj: Any, /, *args: Any, **kwargs: Any) -> Any:
+        method = getattr(obj, "__wrapped__", obj)  # Jinja hands out str.format wrapped
         owner = getattr(method, "__self__", None)
         if isinstance(owner, (str, list, tuple, dict)):  # a method of a built-in value: 'x'.ljust(10**9)
-            _check_arguments(args, kwargs)
-            _check_growth(getattr(method, "__name__", ""), owner, args, kwargs)
-        result = super().call(__context, __obj, *args, **kwargs)
+            name = getattr(method, "__name__", "")
+            _check_arguments(args, kwargs, numbers=name not in ("format", "format_map"))
+            _check_growth(name, owner, args, kwargs)
+        result = super().call(context, obj, *args, **kwargs)
         _check_size(result)
         return result
 
@@ -162,9 +164,10 @@ def _check_size(value: Any) -> None:
         raise SecurityError(f"a value of more than {MAX_OUTPUT_CHARS:,} characters or items is over the limit")
 
 
-def _check_arguments(args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+def _check_arguments(args: tuple[Any, ...], kwargs: dict[str, Any], numbers: bool = True) -> None:
+    """Refuse huge values and (unless formatting them) huge numbers: widths, counts, repeats."""
     for value in (*args, *kwargs.values()):
-        if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_OUTPUT_CHARS:
+        if numbers and isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_OUTPUT_CHARS:
             raise SecurityError(f"the number {value:,} is too large here (limit {MAX_OUTPUT_CHARS:,})")
         _check_size(value)
 
@@ -205,13 +208,13 @@ def _check_growth(name: str, value: Any, args: tuple[Any, ...], kwargs: dict[str
 def _check_binop(operator: str, left: Any, right: Any) -> None:
     if operator == "*":
         for sequence, times in ((left, right), (right, left)):
-            if isinstance(sequence, (str, list, tuple)) and isinstance(times, int):
-                if max(times, 0) * max(_size(sequence), 1) > MAX_OUTPUT_CHARS:
-                    raise SecurityError(f"repeating a text or list {times:,} times is over the limit")
+            if (isinstance(sequence, (str, list, tuple)) and isinstance(times, int)
+                    and max(times, 0) * max(_size(sequence), 1) > MAX_OUTPUT_CHARS):
+                raise SecurityError(f"repeating a text or list {times:,} times is over the limit")
     elif operator == "**":
-        if isinstance(left, int) and isinstance(right, int) and abs(left) > 1 and right > 0:
-            if right * abs(left).bit_length() > 10_000:
-                raise SecurityError(f"{left} ** {right} is too large a number")
+        if (isinstance(left, int) and isinstance(right, int) and abs(left) > 1 and right > 0
+                and right * abs(left).bit_length() > 10_000):
+            raise SecurityError(f"{left} ** {right} is too large a number")
     elif operator == "+":
         if _size(left) + _size(right) > MAX_OUTPUT_CHARS:
             raise SecurityError(f"joining texts of more than {MAX_OUTPUT_CHARS:,} characters is over the limit")
@@ -247,7 +250,7 @@ def _bounded_filter(function: Callable[..., Any]) -> Callable[..., Any]:
             args = (*args[:skip - 1], items, *args[skip:])
         value = args[skip - 1] if len(args) >= skip else None
         _check_size(value)
-        _check_arguments(args[skip:], kwargs)
+        _check_arguments(args[skip:], kwargs, numbers=name != "do_format")
         _check_growth(name, value, args[skip:], kwargs)
         result = function(*args, **kwargs)
         _check_size(result)
@@ -392,7 +395,7 @@ def expand(chapter: Chapter, context: dict[str, Any]) -> tuple[str | None, list[
     except SecurityError as exc:
         return None, [error(at(_template_line(exc.__traceback__, chapter)), "E506",
                             f"chapter template is not allowed to do this: {exc}")]
-    except Exception as exc:  # any other failure of untrusted template code is the content's fault
+    except Exception as exc:  # noqa: BLE001 - any failure of untrusted template code is the content's fault
         return None, [error(at(_template_line(exc.__traceback__, chapter)), "E503",
                             f"template error in chapter: {type(exc).__name__}: {exc}")]
     return "".join(pieces), []

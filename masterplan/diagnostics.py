@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import difflib
 import json
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence
 
 
 class Severity(str, Enum):

@@ -7,13 +7,26 @@ its own, and only files that passed their schema become model objects.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from masterplan import chapters, validation, yamlfile
 from masterplan.diagnostics import ANY_PROGRAM, Position, Report, error, relative
-from masterplan.model import (Agency, BudgetLine, Indicator, Mission, Period, Pillar, Plan, Program,
-                              ReadinessItem, SubElement, Text, GlossaryTerm)
+from masterplan.model import (
+    Agency,
+    BudgetLine,
+    GlossaryTerm,
+    Indicator,
+    Mission,
+    Period,
+    Pillar,
+    Plan,
+    Program,
+    ReadinessItem,
+    SubElement,
+    Text,
+)
 from masterplan.schema import DEFAULT_FUNDING_SOURCES
 from masterplan.yamlfile import LocatedList, LocatedMap
 

@@ -20,7 +20,7 @@ class Staging:
         self.build_dir = build_dir
         self.folder = build_dir / f".staging-{os.getpid()}"
 
-    def __enter__(self) -> "Staging":
+    def __enter__(self) -> Staging:  # noqa: PYI034 - typing.Self needs Python 3.11
         self.build_dir.mkdir(parents=True, exist_ok=True)
         _remove_leftovers(self.build_dir)
         if self.folder.exists():

@@ -9,8 +9,9 @@ from __future__ import annotations
 import datetime
 import itertools
 import re
-from functools import lru_cache
-from typing import Any, Iterator
+from collections.abc import Iterator
+from functools import cache
+from typing import Any
 
 import jsonschema
 from jsonschema import _keywords
@@ -45,7 +46,7 @@ def _pattern(validator: Any, pattern: str, instance: Any, schema: dict[str, Any]
         yield ValidationError(f"{instance!r} does not match {pattern!r}")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _validator(kind: str) -> jsonschema.protocols.Validator:
     base = jsonschema.Draft202012Validator
     cls = jsonschema.validators.extend(base, validators={"type": _type, "pattern": _pattern})

@@ -64,9 +64,7 @@ def locate(root: Any, path: list[Any] | tuple[Any, ...], default: Position) -> P
     """Follow a path of keys and indexes into located data; return the deepest position found."""
     here, found = root, position_of(root, default)
     for step in path:
-        if isinstance(here, LocatedMap) and step in here:
-            found, here = here.at(step), here[step]
-        elif isinstance(here, LocatedList) and isinstance(step, int) and step < len(here):
+        if isinstance(here, LocatedMap) and step in here or isinstance(here, LocatedList) and isinstance(step, int) and step < len(here):
             found, here = here.at(step), here[step]
         else:
             break
@@ -162,15 +160,14 @@ def _scan(text: str) -> None:
     """Walk the YAML events once (libyaml's parser does not recurse) to refuse, before
     composing, a document nested too deeply or holding too many values.
     Raises YAML's own syntax errors, or _TooDeep / _TooBig."""
-    depth = count = 0
-    for event in yaml.parse(text, Loader=_Loader):
+    depth = 0
+    for count, event in enumerate(yaml.parse(text, Loader=_Loader), start=1):
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             depth += 1
             if depth > MAX_DEPTH:
                 raise _TooDeep(event.start_mark.line + 1, event.start_mark.column + 1)
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             depth -= 1
-        count += 1
         if count > MAX_NODES:
             raise _TooBig(Position("", event.start_mark.line + 1, event.start_mark.column + 1))
 

@@ -31,8 +31,8 @@ from typing import Any
 import pytest
 import yaml
 from click.testing import CliRunner
-
 from conftest import write_plan
+
 from masterplan.cli import cli
 
 CORPUS = Path(__file__).parent / "bad_inputs"
@@ -81,7 +81,7 @@ def run_validate(root: Path, strict: bool = False, in_subprocess: bool = False) 
     if in_subprocess:
         env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
         done = subprocess.run([sys.executable, "-m", "masterplan", *args], capture_output=True, text=True,
-                              timeout=120, env=env)
+                              timeout=120, env=env, check=False)
         return done.returncode, json.loads(done.stdout), done.stdout + done.stderr
     result = CliRunner().invoke(cli, args)
     if result.exception is not None and not isinstance(result.exception, SystemExit):

@@ -10,14 +10,19 @@ from __future__ import annotations
 
 import re
 import urllib.parse
+from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Callable
 
 import pytest
 
 from masterplan.project import load_and_check
-from masterplan.render.markdown import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, resolve_references, to_html
+from masterplan.render.markdown import (
+    ALLOWED_ATTRIBUTES,
+    ALLOWED_TAGS,
+    resolve_references,
+    to_html,
+)
 
 PAYLOADS = [
     "<script>alert(1)</script>",

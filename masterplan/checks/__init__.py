@@ -8,7 +8,8 @@ own (the unreadable file already has one), so one broken file does not bury the 
 
 from __future__ import annotations
 
-from typing import AbstractSet, Callable, Iterable
+from collections.abc import Callable, Iterable
+from collections.abc import Set as AbstractSet
 
 from masterplan.checks import chapters, references, synchronisation, years
 from masterplan.diagnostics import Diagnostic

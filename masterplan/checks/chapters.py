@@ -9,10 +9,17 @@ link from reaching the published plan.
 from __future__ import annotations
 
 import re
-from typing import AbstractSet, Iterator
+from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 
 from masterplan import chapters, crossref
-from masterplan.diagnostics import ANY_PROGRAM, Diagnostic, Position, did_you_mean, error
+from masterplan.diagnostics import (
+    ANY_PROGRAM,
+    Diagnostic,
+    Position,
+    did_you_mean,
+    error,
+)
 from masterplan.model import Chapter, Plan, Text
 from masterplan.render.markdown import url_problem
 

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
-from typing import AbstractSet, Iterator
+from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 
-from masterplan.diagnostics import ANY_PROGRAM, Diagnostic, Position, did_you_mean, error, warning
+from masterplan.diagnostics import (
+    ANY_PROGRAM,
+    Diagnostic,
+    Position,
+    did_you_mean,
+    error,
+    warning,
+)
 from masterplan.model import Agency, Plan, Program
 
 

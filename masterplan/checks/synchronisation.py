@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 from itertools import combinations
-from typing import AbstractSet, Iterator
 
 from masterplan.diagnostics import Diagnostic, warning
 from masterplan.model import Plan, Program

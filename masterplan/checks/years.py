@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import AbstractSet, Iterator
+from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 
 from masterplan.diagnostics import Diagnostic, Position, error
 from masterplan.model import Indicator, Period, Plan

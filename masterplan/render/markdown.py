@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 import urllib.parse
+from collections.abc import Callable
 from functools import lru_cache
-from typing import Callable
 
 import markdown as markdown_lib
 import nh3

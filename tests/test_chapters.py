@@ -1,0 +1,201 @@
+"""Chapter text is untrusted: its Jinja runs sandboxed, bounded in time and size.
+
+Known template-injection payloads each end as a diagnostic at the chapter's file and
+line (or as harmless text): never code execution, a hang, a mutated plan or a traceback.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from masterplan import chapters
+from masterplan.diagnostics import Position
+from masterplan.load import load
+from masterplan.model import Chapter, Plan, Text
+
+FILE = "content/chapters/09-uji.md"
+BODY_LINE = 4  # after '---', 'title: ...', '---'
+
+
+@pytest.fixture(autouse=True)
+def quick_time_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(chapters, "MAX_SECONDS", 1.0)
+
+
+def chapter(body: str) -> Chapter:
+    return Chapter("uji", Text.of("Uji"), 9, "body", None, body, Position(FILE, 1, 1), BODY_LINE)
+
+
+@pytest.fixture(scope="module")
+def plan(tmp_path_factory: pytest.TempPathFactory) -> Plan:
+    from conftest import write_plan
+    loaded, report = load(write_plan(tmp_path_factory.mktemp("plan"), {}))
+    assert loaded is not None and not report.errors
+    return loaded
+
+
+def expand(plan: Plan, body: str) -> tuple[str | None, list[Any]]:
+    started = time.monotonic()
+    text, problems = chapters.expand(chapter(body), chapters.context(plan))
+    assert time.monotonic() - started < chapters.MAX_SECONDS + 2
+    return text, problems
+
+
+INJECTIONS = [
+    "{{ ''.__class__.__mro__ }}",
+    "{{ ''.__class__.__mro__[1].__subclasses__() }}",
+    "{{ plan.__init__.__globals__ }}",
+    "{{ plan.__class__.__init__.__globals__['os'] }}",
+    "{{ plan.link.__func__.__globals__ }}",
+    "{{ cycler.__init__.__globals__.os.popen('touch /tmp/masterplan-pwned').read() }}",
+    "{{ joiner.__init__.__globals__ }}",
+    "{{ namespace.__init__.__globals__ }}",
+    "{{ lipsum.__globals__['os'].popen('id').read() }}",
+    "{{ lipsum(10**9) }}",
+    "{{ config }}",
+    "{{ config.items() }}",
+    "{{ request.application.__globals__ }}",
+    "{{ self.__init__.__globals__ }}",
+    "{{ self._TemplateReference__context }}",
+    "{{ self._TemplateReference__context.cycler.__init__.__globals__.os }}",
+    "{{ ().__class__.__base__.__subclasses__() }}",
+    "{{ range.__globals__ }}",
+    "{{ (plan|attr('__class__')) }}",
+    "{{ plan|attr('__init__')|attr('__globals__') }}",
+    "{{ ''['__cla' ~ 'ss__'] }}",
+    "{{ plan['__dict__'] }}",
+    "{{ plan.programs.append(1) }}",
+    "{{ plan.programs.clear() }}",
+    "{{ plan.where.update({'x': 1}) }}",
+    "{{ plan.link() }}",
+    "{{ plan.pillars[0].programs.pop() }}",
+    "{% set x = plan.programs.extend(plan.programs) %}",
+    "{{ plan._index }}",
+    "{{ plan.__setattr__('city', 'x') }}",
+    "{{ '%s' % plan.__class__ }}",
+    "{{ '{0.__class__.__mro__}'.format(plan) }}",
+    "{{ '{0._index}'.format(plan) }}",
+    "{% include '/etc/passwd' %}",
+    "{% import 'os' as os %}",
+    "{% extends '/etc/passwd' %}",
+    "{% from 'x' import y %}",
+]
+
+BOMBS = [
+    "{% for x in range(10**9) %}x{% endfor %}",
+    "{{ 'x' * 10**9 }}",
+    "{{ [1] * 10**9 }}",
+    "{{ 10 ** (10 ** 10) }}",
+    "{{ 'x'|center(10**9) }}",
+    "{{ 'x'.ljust(10**9) }}",
+    "{{ 'x'|indent(10**9) }}",
+    "{{ '{:>999999999}'.format(1) }}",
+    "{{ '%999999999d' % 1 }}",
+    "{{ ('{0}' * 100000).format('x' * 100000) }}",
+    "{{ ('a' * 1000000)|replace('a', 'x' * 1000000) }}",
+    "{{ range(10000)|map('string')|join('x' * 1000000) }}",
+    "{% set a = 'x' * 1000000 %}{{ a ~ a ~ a ~ a }}",
+    "{% set a = 'x' * 1000000 %}{{ a + a + a + a }}",
+    "{% for a in range(10000) %}{% for b in range(10000) %}{{ b }}{% endfor %}{% endfor %}",
+    ("{% for a in range(10000) %}{% for b in range(10000) %}{% for c in range(10000) %}"
+     "{% endfor %}{% endfor %}{% endfor %}"),
+    "{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}",
+    "{% macro f(n) %}{{ f(n) }}{{ f(n) }}{% endmacro %}{{ f(1) }}",
+    ("{% for p in plan.programs %}{% for a in range(10000) %}{% for b in range(10000) %}"
+     "{% endfor %}{% endfor %}{% endfor %}"),
+]
+
+
+@pytest.mark.parametrize("payload", INJECTIONS)
+def test_template_injection_is_refused(plan: Plan, payload: str) -> None:
+    programs = list(plan.programs)
+    text, problems = expand(plan, f"Paragraf.\n\n{payload}\n")
+    if text is None:
+        assert len(problems) == 1
+        problem = problems[0]
+        assert problem.code in {"E503", "E504", "E506"}, problem
+        assert problem.position == Position(FILE, BODY_LINE + 2, 1), problem
+    else:  # rendered: then only as harmless text
+        assert "<function" not in text and "<module" not in text and "<class" not in text, text
+        assert "os" not in text.split() and "__" not in text, text
+    assert plan.programs == programs and len(plan.agencies[0].programs) >= 1
+    assert not Path("/tmp/masterplan-pwned").exists()
+
+
+@pytest.mark.parametrize("payload", BOMBS)
+def test_huge_or_endless_templates_are_bounded(plan: Plan, payload: str) -> None:
+    text, problems = expand(plan, f"Satu.\nDua.\n{payload}\n")
+    assert text is None
+    assert len(problems) == 1 and problems[0].code in {"E503", "E505", "E506"}, problems
+    assert problems[0].position.file == FILE
+    assert problems[0].position.line == BODY_LINE + 2, problems
+
+
+def test_time_limit_works_outside_the_main_thread(plan: Plan) -> None:
+    """Renderers may fill in chapters in worker threads, where signals cannot reach."""
+    found: list[Any] = []
+    endless = ("{% for a in range(10000) %}{% for b in range(10000) %}{% for c in range(10000) %}"
+               "{% endfor %}{% endfor %}{% endfor %}")
+    worker = threading.Thread(target=lambda: found.append(expand(plan, endless)))
+    worker.start()
+    worker.join(chapters.MAX_SECONDS + 10)
+    assert not worker.is_alive()
+    text, problems = found[0]
+    assert text is None and problems[0].code == "E505"
+
+
+def test_a_thread_outlives_its_time_limit_unharmed(plan: Plan) -> None:
+    """A timer that did not fire must not strike later, in unrelated code."""
+    results: list[str | None] = []
+
+    def work() -> None:
+        results.append(expand(plan, "{{ plan.programs | length }}")[0])
+        time.sleep(0.2)
+        results.append("after")
+
+    worker = threading.Thread(target=work)
+    worker.start()
+    worker.join(10)
+    assert results == ["2", "after"]
+
+
+@pytest.mark.parametrize("body, line, code", [
+    ("{{ plan.nope }}", 1, "E504"),
+    ("a\nb\nc\n{{ plan.nope }}", 4, "E504"),
+    ("a\n{% for p in plan.programs %}\n\n{{ p.nama }}\n{% endfor %}", 4, "E504"),
+    ("a\n\n\n{{ plan.programs | length }", 4, "E503"),
+    ("a\n{% if plan.city %}\nx\n", 2, "E503"),
+    ("a\nb\n{{ 1 / 0 }}", 3, "E503"),
+    ("a\nb\nc\nd\n{% for i in range(20000) %}{% endfor %}", 5, "E506"),
+])
+def test_problem_lines_are_file_lines(plan: Plan, body: str, line: int, code: str) -> None:
+    text, problems = expand(plan, body)
+    assert text is None
+    assert [(p.position.line, p.code) for p in problems] == [(BODY_LINE + line - 1, code)]
+
+
+def test_what_chapters_may_read(plan: Plan) -> None:
+    text, problems = expand(plan, "{{ plan.programs | length }} program, {{ plan.agencies | length }} OPD, "
+                                  "{{ plan.quick_wins | length }} quick win, {{ plan.period.start }}–"
+                                  "{{ plan.period.end }}, {{ plan.program('GOV-01').name }}, "
+                                  "{{ plan.pillar('economy').programs | map(attribute='id') | join(', ') }}, "
+                                  "{{ '{:,}'.format(plan.total_budget) }}, {{ plan.programs[0].budget_in(2022) }}, "
+                                  "{{ plan.city ~ '!' }}, {{ range(3) | sum }}, {{ self }}")
+    assert problems == []
+    assert text is not None and text.startswith("2 program, 2 OPD, 2 quick win, 2022–2026, e-Sambat")
+    assert "ECO-01" in text and "650,000,000" in text and "Kota Contoh!" in text
+
+
+def test_validate_reports_chapter_injection_at_its_line(make_plan: Callable[..., Path]) -> None:
+    from masterplan.project import load_and_check
+    root = make_plan({"content/chapters/02-uji.md": "---\ntitle: Uji\n---\nSatu.\n\n"
+                                                    "{{ plan.__class__.__init__.__globals__ }}\n"})
+    report = load_and_check(root).report
+    assert [(d.position.file, d.position.line, d.code) for d in report.errors] == [
+        ("content/chapters/02-uji.md", 6, "E506")]
