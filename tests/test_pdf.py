@@ -17,7 +17,8 @@ from masterplan.render import outline
 
 REPO = Path(__file__).resolve().parent.parent
 A4 = (595, 842)
-HEADER_ZONE = 20 * 72 / 25.4  #: the running header sits in the top 20 mm of a page
+MM = 72 / 25.4
+HEADER_ZONE = {"portrait": 23 * MM, "landscape": 17.5 * MM}  #: above the text area (book.css @page margins)
 
 
 @lru_cache(maxsize=8)
@@ -41,7 +42,7 @@ def page_labels(pdf: Path) -> tuple[str, ...]:
     labels = []
     with pdfplumber.open(pdf) as doc:
         for page in doc.pages:
-            words = [w["text"] for w in page.extract_words() if w["top"] > page.height - 22 * 72 / 25.4]
+            words = [w["text"] for w in page.extract_words() if w["top"] > page.height - 22 * MM]
             labels.append(words[-1] if words else "")
     return tuple(labels)
 
@@ -52,7 +53,8 @@ def header_words(pdf: Path) -> tuple[str, ...]:
     found = []
     with pdfplumber.open(pdf) as doc:
         for page in doc.pages:
-            found.append(" ".join(w["text"] for w in page.extract_words() if w["bottom"] < HEADER_ZONE))
+            zone = HEADER_ZONE["portrait" if page.height > page.width else "landscape"]
+            found.append(" ".join(w["text"] for w in page.extract_words() if w["bottom"] < zone))
     return tuple(found)
 
 
