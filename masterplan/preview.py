@@ -54,6 +54,8 @@ def site_pages(plan: Any, root: Path, has_pdf: bool, problems: list[Diagnostic])
     book = outline.build(plan, translate)
     pages = all_pages(plan, translate, problems, site_charts.reference_label(book))
     common = site.common_context(plan, book, translate, None, has_pdf)
+    if hasattr(site, "logo_path"):
+        common["logo"] = site.logo_path(plan, root)
     common = {**common, "layout": site.Layout(env, common)}
 
     def render(page: Any) -> str:
@@ -133,6 +135,21 @@ class Preview:
         errors = Report(found).errors
         if errors:  # not expected from warning-only rules, but never hide one
             self._publish([*self.errors, *errors])
+
+    def verify(self, path: str = "index.html") -> bool:
+        """Whether an in-process page equals the one a full build just wrote; if not, use full builds.
+
+        This keeps the preview honest when the site renderer changes faster than this module.
+        """
+        on_disk = self.site / path
+        if not self.in_process or not on_disk.is_file():
+            return True
+        same = self.page(path) == on_disk.read_text(encoding="utf-8")
+        if not same:
+            self.in_process = False
+            self.log("preview: in-process pages differ from the site build; using full site builds instead")
+            self.rebuild()
+        return same
 
     def _pages(self, plan: Any, problems: list[Diagnostic], report: Report) -> Pages | None:
         has_pdf = (self.site / PAGES["pdf"]).is_file()

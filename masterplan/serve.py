@@ -196,11 +196,11 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, pdf: bool = Tru
     preview = Preview(root, log)
     site = root / "build" / "site"
     read_at = time.time()
-    if not site.is_dir():
-        from masterplan.build import BuildOptions, run
-        log("Building the site…")
-        run(root, BuildOptions(pdf=False))
-    preview.rebuild()
+    from masterplan.build import BuildOptions, run
+    log("Building the site…")
+    run(root, BuildOptions(pdf=False))
+    if preview.rebuild():
+        preview.verify()
     try:
         server, _ = start(preview, host, port)
     except OSError as exc:
