@@ -247,6 +247,8 @@ def parse(text: str, file: str, line_offset: int = 0) -> tuple[Any, list[Diagnos
         return None, [_too_big(big.position, big.aliased)]
     except RecursionError:
         return None, [error(Position(file, 1 + line_offset, 1), "E005", "document is nested too deeply")]
+    if value is None and not builder.problems:  # 'null' or '~' alone: as good as empty
+        return None, [error(Position(file, 1 + line_offset, 1), "E006", "file holds no values (only null)")]
     return value, builder.problems
 
 
