@@ -75,9 +75,8 @@ def render(plan: Plan, root: Path, staging: Staging, options: BuildOptions, repo
     problems: list[Diagnostic] = []
     pages = all_pages(plan, translate, problems, site_charts.reference_label(book))
     report.extend(problems)
-    common_logo = logo_path(plan, root)
     has_pdf = copy_pdf(root, staging, folder / PAGES["pdf"], options.pdf, report)
-    common = {**common_context(plan, book, translate, options.base_url, has_pdf), "logo": common_logo}
+    common = common_context(plan, book, translate, options.base_url, has_pdf, logo_path(plan, root))
     report.extend(write_pages(env, pages, folder, common, options.jobs))
     copy_static(Theme.for_plan(root), folder / "static")
     copy_logo(plan, root, folder)
@@ -89,12 +88,12 @@ def render(plan: Plan, root: Path, staging: Staging, options: BuildOptions, repo
             + (f", search index in {indexed:.2f} s" if indexed is not None else ", no search index")]
 
 
-def common_context(plan: Plan, book: outline.Outline, translate: Translate, base_url: str | None,
-                   has_pdf: bool) -> dict[str, Any]:
+def common_context(plan: Plan, book: outline.Outline, translate: Translate, base_url: str | None = None,
+                   has_pdf: bool = False, logo: str | None = None) -> dict[str, Any]:
     """What every page can read, computed once per build."""
     budget = summary.budget(plan)
     return {
-        "plan": plan, "budget": budget, "bar_rows": site_charts.budget_bars(plan, budget), "has_pdf": has_pdf,
+        "plan": plan, "budget": budget, "logo": logo, "bar_rows": site_charts.budget_bars(plan, budget), "has_pdf": has_pdf,
         "base_url": base_url.rstrip("/") + "/" if base_url else None,
         "roadmap_svg": site_charts.roadmap(plan, book, translate), "caption": site_charts.captioner(book, translate),
         "chapter_labels": site_charts.chapter_labels(book), "colours": site_charts.pillar_colours(plan),
