@@ -204,6 +204,18 @@ def table(rows: dict[str, Row], scales: list[str]) -> str:
     return "\n".join(lines)
 
 
+START, END = "<!-- figures: written by benchmarks/run.py -->", "<!-- /figures -->"
+
+
+def write_results(path: Path, figures: str) -> None:
+    """Put ``figures`` between the markers of ``path``, keeping the prose around them."""
+    text = path.read_text(encoding="utf-8") if path.is_file() else f"## Benchmark\n\n{START}\n{END}\n"
+    if START not in text or END not in text:
+        text += f"\n{START}\n{END}\n"
+    head, rest = text.split(START, 1)
+    path.write_text(f"{head}{START}\n{figures}{END}{rest.split(END, 1)[1]}", encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Benchmark masterplan against MkDocs and Hugo.")
     parser.add_argument("--scales", default="S,M", help="comma-separated scales (default S,M)")
@@ -226,8 +238,8 @@ def main(argv: list[str] | None = None) -> int:
             bench_scale(scale, work, args, rows)
     result = table(rows, list(dict.fromkeys(scales)))
     print(result)
-    stamp = time.strftime("%Y-%m-%d")
-    args.results.write_text(f"## Benchmark results ({stamp})\n\n{machine()}\n\n{result}\n", encoding="utf-8")
+    write_results(args.results, f"Measured {time.strftime('%Y-%m-%d')} with `python benchmarks/run.py "
+                  f"{' '.join(sys.argv[1:] if argv is None else argv)}`:\n\n{machine()}\n\n{result}\n")
     print(f"\nwritten to {args.results}", file=sys.stderr)
     return 0
 
