@@ -1,0 +1,115 @@
+"""Nothing lost: output is swapped in only after a whole build succeeded, even under SIGKILL."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from masterplan.output import Staging
+
+OLD_PDF = b"%PDF-1.4\n% the previous, complete book\n%%EOF\n"
+OLD_PAGE = "<!doctype html><title>previous site</title><p>marker</p>\n"
+
+
+def previous_output(build: Path) -> None:
+    (build / "site").mkdir(parents=True)
+    (build / "site" / "index.html").write_text(OLD_PAGE, encoding="utf-8")
+    (build / "masterplan.pdf").write_bytes(OLD_PDF)
+
+
+def assert_previous_output(build: Path) -> None:
+    assert (build / "masterplan.pdf").read_bytes() == OLD_PDF
+    assert (build / "site" / "index.html").read_text(encoding="utf-8") == OLD_PAGE
+    assert sorted(p.name for p in (build / "site").iterdir()) == ["index.html"]
+    assert {p.name for p in build.iterdir() if not p.name.startswith(".")} == {"site", "masterplan.pdf"}
+
+
+def test_success_swaps_everything_in(tmp_path: Path) -> None:
+    build = tmp_path / "build"
+    previous_output(build)
+    with Staging(build) as staging:
+        (staging.path("site") / "index.html").write_text("new", encoding="utf-8")
+        staging.path("masterplan.pdf").write_bytes(b"%PDF new")
+        assert (build / "site" / "index.html").read_text(encoding="utf-8") == OLD_PAGE  # not yet
+    assert (build / "site" / "index.html").read_text(encoding="utf-8") == "new"
+    assert (build / "masterplan.pdf").read_bytes() == b"%PDF new"
+    assert sorted(p.name for p in build.iterdir()) == ["masterplan.pdf", "site"]
+
+
+def test_failure_keeps_the_previous_output(tmp_path: Path) -> None:
+    build = tmp_path / "build"
+    previous_output(build)
+    with pytest.raises(RuntimeError), Staging(build) as staging:
+        (staging.path("site") / "index.html").write_text("half", encoding="utf-8")
+        raise RuntimeError("renderer failed")
+    assert_previous_output(build)
+    assert not list(build.glob(".staging-*"))
+
+
+def test_leftovers_of_dead_builds_are_cleaned(tmp_path: Path) -> None:
+    build = tmp_path / "build"
+    previous_output(build)
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True,
+                          check=True)
+    dead_pid = int(dead.stdout)
+    (build / f".staging-{dead_pid}" / "site").mkdir(parents=True)
+    # a build killed between its two renames: the old PDF was retired, the new one never arrived
+    (build / "masterplan.pdf").rename(build / f".old-{dead_pid}-masterplan.pdf")
+    (build / f".old-{dead_pid}-site").mkdir()  # retired, and its replacement did arrive
+    alive = build / f".staging-{os.getppid()}"  # a build that is still running is left alone
+    alive.mkdir()
+    with Staging(build):
+        assert (build / "masterplan.pdf").read_bytes() == OLD_PDF
+    assert_previous_output(build)
+    assert sorted(p.name for p in build.iterdir() if p.name.startswith(".")) == [alive.name]
+
+
+def _build_command(root: Path) -> list[str]:
+    return [sys.executable, "-m", "masterplan", "build", str(root), "--jobs", "1"]
+
+
+def test_sigkill_mid_build_keeps_previous_output(make_plan: Callable[..., Path]) -> None:
+    root = make_plan()
+    build = root / "build"
+    previous_output(build)
+    process = subprocess.Popen(_build_command(root), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               start_new_session=True)  # its own process group: PDF workers die with it
+    try:
+        deadline = time.monotonic() + 120
+        while not list(build.glob(".staging-*")) and process.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert process.poll() is None, "the build ended before it could be killed"
+        time.sleep(1.0)  # well into rendering: data written, the PDF under way
+        staged = list(build.glob(".staging-*"))
+        assert staged and process.poll() is None
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait(30)
+    assert process.returncode == -signal.SIGKILL
+    assert_previous_output(build)
+    assert list(build.glob(".staging-*")), "the killed build's staging folder should be left over"
+
+    from masterplan.build import BuildOptions, run
+    result = run(root, BuildOptions(pdf=False, site=True))  # the next build cleans up
+    assert result.ok, [str(d) for d in result.report.errors]
+    assert not list(build.glob(".staging-*")) and not list(build.glob(".old-*"))
+    assert (build / "masterplan.pdf").read_bytes() == OLD_PDF  # no PDF this time: the old one stays
+    assert "marker" not in (build / "site" / "index.html").read_text(encoding="utf-8")
+
+
+def test_content_errors_keep_the_previous_output(make_plan: Callable[..., Path]) -> None:
+    from masterplan.build import BuildOptions, run
+    root = make_plan({"content/pillars/economy.yml": "id: economy\nname: [\n"})
+    previous_output(root / "build")
+    result = run(root, BuildOptions())
+    assert not result.ok and result.report.errors
+    assert_previous_output(root / "build")
+    assert not list((root / "build").glob(".staging-*"))
