@@ -54,7 +54,12 @@ def scaffold(target: Path, force: bool = False) -> Path | None:
     if content.exists():
         if not force:
             raise AlreadyExists(f"{content} already exists; use --force to replace it (a backup is kept)")
-        backup = target / f"{CONTENT}.backup-{time.strftime('%Y%m%d-%H%M%S')}"
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        backup = target / f"{CONTENT}.backup-{stamp}"
+        number = 1
+        while backup.exists():  # two --force in the same second
+            number += 1
+            backup = target / f"{CONTENT}.backup-{stamp}-{number}"
         content.rename(backup)
     target.mkdir(parents=True, exist_ok=True)
     shutil.copytree(sample_dir(), content, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))

@@ -19,10 +19,10 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from conftest import MINI_FILES, write_plan
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import MINI_FILES, write_plan
 from masterplan import checks
 from masterplan.load import load
 

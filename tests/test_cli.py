@@ -1,0 +1,154 @@
+"""The command line: exit codes, output shapes, --strict, and commands that never lose content."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import MINI_FILES
+
+from masterplan.cli import cli
+
+LINE = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+):(?P<column>\d+): (?P<severity>error|warning)\[(?P<code>[EW]\d{3})\]: "
+                  r"(?P<message>.+?)(?: \((?P<hint>.+)\))?$")
+NO_QUICK_WIN = {"content/agencies/bpkad.yml": None, "content/agencies/diskominfo.yml": """\
+    id: diskominfo
+    name: Dinas Komunikasi dan Informatika
+    short_name: Diskominfo
+    kind: dinas
+    programs:
+      - id: GOV-01
+        name: e-Sambat
+        pillar: governance
+        sub_element: pelayanan_publik
+        period: {start: 2022, end: 2024}
+        indicators:
+          - {name: Aduan, unit: persen, targets: {2023: 80}}
+    """}
+
+
+def invoke(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args))
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_clean_plan_exits_0(mini_plan: Path) -> None:
+    code, _, err = invoke("validate", str(mini_plan))
+    assert code == 0 and "No problems found." in err
+
+
+def test_text_format_is_compiler_style(make_plan: Callable[..., Path]) -> None:
+    agency = "content/agencies/diskominfo.yml"
+    root = make_plan({agency: textwrap.dedent(MINI_FILES[agency]).replace("pillar: governance", "pillar: governence")})
+    code, _, err = invoke("validate", str(root))
+    assert code == 1
+    lines = err.strip().splitlines()
+    assert lines[-1].startswith("1 error(s), ")
+    assert all(LINE.match(line) for line in lines[:-1]), lines
+    match = next(LINE.match(line) for line in lines if "error[" in line)
+    assert match.group("file", "line", "column", "severity", "code") == (
+        "content/agencies/diskominfo.yml", "8", "13", "error", "E201")
+    assert match.group("hint") == "did you mean 'governance'?"
+
+
+def test_json_format_shape(make_plan: Callable[..., Path]) -> None:
+    root = make_plan({"content/plan.yml": "- a list\n", **NO_QUICK_WIN})
+    code, out, _ = invoke("validate", str(root), "--format", "json")
+    assert code == 1
+    data = json.loads(out)
+    assert isinstance(data, list) and data
+    for item in data:
+        assert set(item) == {"file", "line", "column", "severity", "code", "message", "hint"}
+        assert isinstance(item["line"], int) and isinstance(item["column"], int)
+        assert item["severity"] in {"error", "warning"}
+    assert {"file": "content/plan.yml", "line": 1, "column": 1, "severity": "error", "code": "E101"}.items() <= \
+        data[0].items() or any(d["code"] == "E101" and d["file"] == "content/plan.yml" for d in data)
+
+
+def test_json_of_a_clean_plan_is_an_empty_list(mini_plan: Path) -> None:
+    code, out, _ = invoke("validate", str(mini_plan), "--format", "json")
+    assert code == 0 and json.loads(out) == []
+
+
+def test_strict_turns_warnings_into_failure(make_plan: Callable[..., Path]) -> None:
+    root = make_plan(NO_QUICK_WIN)
+    code, _, err = invoke("validate", str(root))
+    assert code == 0 and "warning[W403]" in err
+    code, _, err = invoke("validate", str(root), "--strict")
+    assert code == 1 and "warning[W403]" in err
+
+
+@pytest.mark.parametrize("args", [
+    ["validate", "--format", "xml"],
+    ["validate", "--no-such-option"],
+    ["no-such-command"],
+    ["build", "--jobs", "0"],
+    ["validate", "a", "b"],
+])
+def test_usage_errors_exit_2(args: list[str]) -> None:
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output
+
+
+def test_a_file_given_as_plan_dir_is_a_usage_error(mini_plan: Path) -> None:
+    result = CliRunner().invoke(cli, ["validate", str(mini_plan / "content" / "plan.yml")])
+    assert result.exit_code == 2
+
+
+def test_validate_from_inside_the_plan(mini_plan: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(mini_plan / "content" / "agencies")
+    code, _, err = invoke("validate")
+    assert code == 0, err
+
+
+def test_not_a_plan_folder(tmp_path: Path) -> None:
+    code, out, _ = invoke("validate", str(tmp_path), "--format", "json")
+    assert code == 1
+    assert [d["code"] for d in json.loads(out)] == ["E010"]
+
+
+def test_build_and_validate_report_the_same(make_plan: Callable[..., Path]) -> None:
+    root = make_plan({"content/pillars/economy.yml": "id: economy\nname: Smart Economy\norder: dua\n"
+                                                     "sub_elements: [{id: x, name: X}]\n"})
+    _, _, validated = invoke("validate", str(root))
+    code, _, built = invoke("build", str(root), "--no-pdf", "--no-site")
+    assert code == 1
+    assert validated.strip() == built.strip()
+    assert not (root / "build" / "site").exists()
+
+
+def test_new_refuses_to_overwrite_and_force_keeps_a_backup(tmp_path: Path) -> None:
+    target = tmp_path / "kota"
+    code, _, _ = invoke("new", str(target))
+    assert code == 0 and (target / "content" / "plan.yml").is_file()
+    mine = target / "content" / "plan.yml"
+    mine.write_text(mine.read_text(encoding="utf-8") + "# my edit\n", encoding="utf-8")
+
+    code, _, err = invoke("new", str(target))
+    assert code == 1 and "already exists" in err and "--force" in err
+    assert mine.read_text(encoding="utf-8").endswith("# my edit\n")
+
+    code, _, _ = invoke("new", str(target), "--force")
+    assert code == 0
+    backups = list(target.glob("content.backup-*"))
+    assert len(backups) == 1
+    assert (backups[0] / "plan.yml").read_text(encoding="utf-8").endswith("# my edit\n")
+    assert not mine.read_text(encoding="utf-8").endswith("# my edit\n")
+
+    code, _, _ = invoke("new", str(target), "--force")  # twice in the same second: a second backup
+    assert code == 0 and len(list(target.glob("content.backup-*"))) == 2
+
+
+def test_python_dash_m_and_help() -> None:
+    done = subprocess.run([sys.executable, "-m", "masterplan", "--help"], capture_output=True, text=True, check=False)
+    assert done.returncode == 0 and "validate" in done.stdout and "build" in done.stdout
