@@ -8,6 +8,7 @@ each of its values, duplicate keys are reported, and alias bombs are cut short.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -224,12 +225,18 @@ def parse(text: str, file: str, line_offset: int = 0) -> tuple[Any, list[Diagnos
             what = exc.context.replace("while scanning ", "").replace("while parsing ", "")
             mark, problem = exc.context_mark, f"{what.replace('scalar', 'text')} never ends"
             hint = "close the quote or bracket opened here"
-        elif exc.context_mark and exc.context and "flow" in exc.context and exc.context_mark is not mark:
+        elif (exc.context_mark and exc.context and re.search(r"flow (sequence|mapping)", exc.context)
+              and exc.context_mark.line != getattr(mark, "line", None)):
             opened = "list" if "sequence" in exc.context else "mapping"
             hint = f"is the {opened} opened at line {exc.context_mark.line + 1 + line_offset} closed?"
         line = (mark.line + 1 if mark else 1) + line_offset
         column = mark.column + 1 if mark else 1
         lines = text.split("\n")
+        if mark and not text[mark.index:].strip() and text.strip():
+            # the text ended mid-value: the last written line is where to look
+            last = len(text.rstrip().split("\n"))
+            line, column = last + line_offset, 1
+            problem += " before the end of the text"
         bad_line = lines[mark.line] if mark and mark.line < len(lines) else ""
         if "\t" in bad_line:
             hint = "YAML indents with spaces, never with tabs"

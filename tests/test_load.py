@@ -1,0 +1,132 @@
+"""Loading: YAML with positions, limits that keep hostile files harmless, the plan model built from files."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from masterplan import yamlfile
+from masterplan.diagnostics import ANY_PROGRAM, Position
+from masterplan.load import load
+from masterplan.yamlfile import LocatedList, LocatedMap
+
+
+def parse(text: str, offset: int = 0) -> tuple[object, list[str]]:
+    value, problems = yamlfile.parse(text, "f.yml", line_offset=offset)
+    return value, [f"{p.position.line}:{p.position.column}:{p.code}" for p in problems]
+
+
+def test_every_value_knows_its_position() -> None:
+    value, problems = parse("a: 1\nb:\n  - x\n  - {c: 2}\n")
+    assert problems == []
+    assert isinstance(value, LocatedMap)
+    assert value.at("a") == Position("f.yml", 1, 4)
+    assert value.key_at("b") == Position("f.yml", 2, 1)
+    items = value["b"]
+    assert isinstance(items, LocatedList)
+    assert items.at(0) == Position("f.yml", 3, 5) and items.at(1) == Position("f.yml", 4, 5)
+    assert items[1].at("c") == Position("f.yml", 4, 9)
+
+
+def test_line_offset_for_front_matter() -> None:
+    value, problems = parse("title: x\norder: [\n", offset=1)
+    assert value is None and problems == ["3:1:E001"]
+
+
+@pytest.mark.parametrize("data", [
+    b"a: 1\r\nb: [x\r\n",
+    b"\xef\xbb\xbfa: 1\nb: [x\n",
+    b"\xef\xbb\xbfa: 1\r\nb: [x\r\n",
+])
+def test_windows_files_give_the_same_lines(data: bytes) -> None:
+    text, problems = yamlfile.decode(data, "f.yml")
+    assert problems == [] and text is not None and "\r" not in text and not text.startswith("\ufeff")
+    _, found = parse(text)
+    assert found[0].startswith("3:") or found[0].startswith("2:")
+    _, plain = parse("a: 1\nb: [x\n")
+    assert found == plain
+
+
+def test_duplicate_keys_name_the_first() -> None:
+    _, problems = yamlfile.parse("a: 1\nb: 2\na: 3\n", "f.yml")
+    assert [(p.position.line, p.code) for p in problems] == [(3, "E002")]
+    assert "first at line 1" in problems[0].message
+
+
+def test_target_years_as_text_numbers_and_both(make_plan: Callable[..., Path]) -> None:
+    agency = "content/agencies/bpkad.yml"
+    from textwrap import dedent
+
+    from conftest import MINI_FILES
+    text = dedent(MINI_FILES[agency]).replace("targets: {2022: 50, 2023: 80}", 'targets: {"2022": 50, 2023: 80}')
+    plan, report = load(make_plan({agency: text}))
+    assert plan is not None and not report.errors
+    indicator = plan.program("ECO-01").indicators[0]
+    assert indicator.targets == {2022: 50, 2023: 80}
+    assert indicator.target_positions[2022].line == 18
+
+
+@pytest.mark.parametrize("text, code", [
+    ("a: " + "[" * 100 + "]" * 100, "E005"),
+    ("a: " + "{b: " * 100 + "1" + "}" * 100, "E005"),
+    ("a: [" + "1, " * 250_000 + "1]", "E005"),
+    ("a: &a [x, x]\n" + "".join(f"{c}: &{c} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n"
+                                for p, c in zip("abcdefg", "bcdefgh")), "E005"),
+    ("a: \x00", "E001"),
+    ("a: !!python/name:os.system x", "E008"),
+    ("", "E006"),
+    ("~", "E006"),
+    ("# only a comment\n", "E006"),
+])
+def test_hostile_documents_are_refused_quickly(text: str, code: str) -> None:
+    started = time.monotonic()
+    value, problems = yamlfile.parse(text, "f.yml")
+    assert time.monotonic() - started < 5
+    assert code in [p.code for p in problems]
+
+
+def test_deep_nesting_does_not_crash_libyaml() -> None:
+    """libyaml's composer recurses in C: 100,000 nested lists used to kill the process."""
+    value, problems = yamlfile.parse("a: " + "[" * 100_000 + "]" * 100_000, "f.yml")
+    assert value is None and problems[0].code == "E005"
+
+
+def test_size_limit(tmp_path: Path) -> None:
+    path = tmp_path / "big.yml"
+    path.write_bytes(b"a: 1\n" + b"#" * (yamlfile.MAX_FILE_BYTES + 1))
+    value, problems = yamlfile.read(path, "big.yml")
+    assert value is None and [p.code for p in problems] == ["E004"]
+
+
+def test_mini_plan_loads_with_positions(mini_plan: Path) -> None:
+    plan, report = load(mini_plan)
+    assert plan is not None and not report.items
+    program = plan.program("GOV-01")
+    assert program.lead is plan.agency("diskominfo")
+    assert program.at("pillar") == Position("content/agencies/diskominfo.yml", 8, 13)
+    assert program.where["partners[0]"] == Position("content/agencies/diskominfo.yml", 13, 16)
+    assert [p.id for p in plan.agency("bpkad").supported] == ["GOV-01"]
+    assert plan.chapters[0].body_line == 4
+
+
+def test_unreadable_files_are_remembered(make_plan: Callable[..., Path]) -> None:
+    root = make_plan({"content/agencies/bpkad.yml": "id: bpkad\nprograms:\n  - id: ECO-01\n    name: [\n",
+                      "content/pillars/economy.yml": "id: ekonomi\nname: E\norder: 2\nsub_elements: []\n"})
+    plan, report = load(root)
+    assert plan is not None
+    assert {"bpkad", "ECO-01", "economy", "ekonomi", ANY_PROGRAM} <= report.unreadable
+    assert sorted(d.code for d in report.errors) == ["E001", "E105"]
+
+
+def test_plan_yml_that_is_a_list(make_plan: Callable[..., Path]) -> None:
+    plan, report = load(make_plan({"content/plan.yml": "- city: x\n"}))
+    assert plan is None
+    assert [(d.position.line, d.code) for d in report.errors] == [(1, "E101")]
+
+
+def test_missing_content_folder(tmp_path: Path) -> None:
+    plan, report = load(tmp_path)
+    assert plan is None and [d.code for d in report.errors] == ["E010"]
