@@ -1,0 +1,90 @@
+"""Checks beyond the corpus: the helpers behind the messages, and what one broken file may hide."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from conftest import MINI_FILES
+from masterplan import checks
+from masterplan.checks.chapters import urls
+from masterplan.diagnostics import ANY_PROGRAM, did_you_mean
+from masterplan.load import load
+from masterplan.project import load_and_check
+from masterplan.render.markdown import url_problem
+
+
+@pytest.mark.parametrize("word, choices, hint", [
+    ("livng", ["living", "governance"], "did you mean 'living'?"),
+    ("APDB", ["APBD", "APBN"], "did you mean 'APBD'?"),
+    ("apbd", ["APBD", "APBN"], "did you mean 'APBD'?"),
+    ("zzz", ["APBD", "APBN"], None),
+])
+def test_did_you_mean(word: str, choices: list[str], hint: str | None) -> None:
+    assert did_you_mean(word, choices) == hint
+
+
+def test_urls_in_markdown_and_html() -> None:
+    text = textwrap.dedent("""\
+        A [web](https://x.id) and ![img](assets/a.png "t").
+        <img src="/etc/passwd"> <a href='../../x'>x</a>
+        [ref]: file:///etc/passwd
+        <javascript:alert(1)>
+        """)
+    assert list(urls(text)) == [
+        ("link", "https://x.id", 1), ("image", "assets/a.png", 1), ("link", "file:///etc/passwd", 3),
+        ("link", "javascript:alert(1)", 4), ("image", "/etc/passwd", 2), ("link", "../../x", 2)]
+
+
+@pytest.mark.parametrize("url, image, bad", [
+    ("assets/peta.png", True, False), ("https://x.id", False, False), ("#bagian", False, False),
+    ("https://x.id/a.png", True, True), ("../assets/a.png", True, True), ("/assets/a.png", True, True),
+    ("file:///etc/passwd", False, True), ("JavaScript:alert(1)", False, True), ("data:text/html,x", False, True),
+    ("%2e%2e/x", False, True), ("%252e%252e/x", False, True), ("..\\x", False, True), ("//evil.id", False, True),
+])
+def test_url_rule(url: str, image: bool, bad: bool) -> None:
+    assert (url_problem(url, image=image) is not None) == bad
+
+
+def test_unreadable_agency_hides_no_real_errors_elsewhere(make_plan: Callable[..., Path]) -> None:
+    """bpkad.yml is broken: references to it and its programs are not errors of their own,
+    but an unknown pillar in another file still is."""
+    kominfo = "content/agencies/diskominfo.yml"
+    root = make_plan({"content/agencies/bpkad.yml": "id: bpkad\n\tname: x\n",
+                      kominfo: textwrap.dedent(MINI_FILES[kominfo]).replace("pillar: governance", "pillar: gov")})
+    report = load_and_check(root).report
+    assert ANY_PROGRAM in report.unreadable
+    assert sorted((d.position.file, d.code) for d in report.errors) == [
+        ("content/agencies/bpkad.yml", "E001"), (kominfo, "E201")]
+
+
+def test_rules_take_the_unreadable_set(mini_plan: Path) -> None:
+    plan, report = load(mini_plan)
+    assert plan is not None
+    assert checks.run(plan) == checks.run(plan, frozenset())
+    plan.agencies = [a for a in plan.agencies if a.id != "bpkad"]
+    plan.link()
+    missing = {d.code for d in checks.run(plan) if d.severity.value == "error"}
+    assert missing == {"E203"}  # GOV-01's partner bpkad
+    assert not [d for d in checks.run(plan, {"bpkad", "ECO-01", ANY_PROGRAM}) if d.severity.value == "error"]
+
+
+def test_agency_without_programs_is_valid_when_it_supports(make_plan: Callable[..., Path]) -> None:
+    kominfo = "content/agencies/diskominfo.yml"
+    root = make_plan({
+        "content/agencies/dinkes.yml": "id: dinkes\nname: Dinas Kesehatan\nshort_name: Dinkes\nkind: dinas\n"
+                                       "supports: [GOV-01]\n",
+        kominfo: textwrap.dedent(MINI_FILES[kominfo]).replace("partners: [bpkad]", "partners: [bpkad, dinkes]"),
+    })
+    assert list(load_and_check(root).report) == []
+
+
+def test_each_cycle_is_reported_once(make_plan: Callable[..., Path]) -> None:
+    kominfo = "content/agencies/diskominfo.yml"
+    root = make_plan({kominfo: textwrap.dedent(MINI_FILES[kominfo]).replace(
+        "    missions: [m1]", "    missions: [m1]\n    depends_on: [ECO-01, GOV-01]")})
+    cycles = [d for d in load_and_check(root).report.errors if d.code == "E208"]
+    assert len(cycles) == 2  # GOV-01 → GOV-01, and GOV-01 → ECO-01 → GOV-01
