@@ -7,8 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-
 from conftest import MINI_FILES
+
 from masterplan import checks
 from masterplan.checks.chapters import urls
 from masterplan.diagnostics import ANY_PROGRAM, did_you_mean
@@ -62,7 +62,7 @@ def test_unreadable_agency_hides_no_real_errors_elsewhere(make_plan: Callable[..
 
 
 def test_rules_take_the_unreadable_set(mini_plan: Path) -> None:
-    plan, report = load(mini_plan)
+    plan, _ = load(mini_plan)
     assert plan is not None
     assert checks.run(plan) == checks.run(plan, frozenset())
     plan.agencies = [a for a in plan.agencies if a.id != "bpkad"]
