@@ -94,7 +94,7 @@ def roadmap(plan: Plan, words: RoadmapWords, pillar_ids: Sequence[str] | None = 
             y += row
     body.append(f'<path d="M8 {height - 12}l4.5 -4.5l4.5 4.5l-4.5 4.5Z" fill="#c8102e"/>')
     body.append(_text(22, height - 8.5, words.quick_win, 9, fill=MUTED))
-    return _svg(height, words.title, " ".join(described), body, font)
+    return _svg(height, words.title, " ".join(described) or words.title, body, font)
 
 
 @dataclass(frozen=True)
@@ -124,7 +124,7 @@ def bars(items: Sequence[Bar], title: str, font: str = FONT) -> str:
         body.append(f'<rect x="{label_w:.1f}" y="{y + 4:.1f}" width="{width:.1f}" height="{row - 8:.1f}"'
                     f' fill="{bar.colour}"/>')
         body.append(_text(label_w + width + 6, y + row / 2 + 3.5, bar.shown, 10, fill=MUTED))
-    desc = "; ".join(f"{b.label}: {b.shown}" for b in items)
+    desc = "; ".join(f"{b.label}: {b.shown}" for b in items) or title
     return _svg(height, title, desc, body, font)
 
 

@@ -1,0 +1,83 @@
+"""SVG charts drawn from the model: well-formed, accessible, escaped, one palette."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from masterplan.diagnostics import Position
+from masterplan.model import Indicator, Plan, Text
+from masterplan.project import load_and_check
+from masterplan.render import charts
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def plan_of(make_plan: Callable[..., Path], files: dict[str, str | None] | None = None) -> Plan:
+    checked = load_and_check(make_plan(files or {}))
+    assert checked.plan is not None
+    return checked.plan
+
+
+def parse(svg: str) -> ET.Element:
+    root = ET.fromstring(svg)
+    assert root.tag == f"{SVG}svg" and root.get("role") == "img" and root.get("viewBox")
+    assert root.find(f"{SVG}title").text and root.find(f"{SVG}desc").text is not None
+    return root
+
+
+def words() -> charts.RoadmapWords:
+    return charts.RoadmapWords("Peta jalan", "Quick win", lambda p: f"{p.id} {p.name}.")
+
+
+def test_roadmap_has_every_program_and_marks_quick_wins(make_plan: Callable[..., Path]) -> None:
+    plan = plan_of(make_plan)
+    root = parse(charts.roadmap(plan, words()))
+    text = " ".join(t.text or "" for t in root.iter(f"{SVG}text"))
+    for program in plan.programs:
+        assert program.id in text
+        assert program.id in root.find(f"{SVG}desc").text
+    assert "2022" in text and "2026" in text
+    colours = charts.pillar_colours(plan)
+    fills = {r.get("fill") for r in root.iter(f"{SVG}rect")}
+    assert set(colours.values()) <= fills
+    assert root.get("viewBox").startswith(f"0 0 {charts.WIDTH} ")
+
+
+def test_roadmap_of_some_pillars_only(make_plan: Callable[..., Path]) -> None:
+    plan = plan_of(make_plan)
+    text = charts.roadmap(plan, words(), ["economy"])
+    assert "ECO-01" in text and "GOV-01" not in text
+
+
+def test_text_from_content_is_escaped(make_plan: Callable[..., Path]) -> None:
+    plan = plan_of(make_plan)
+    plan.programs[0].name = plan.programs[0].name.of('<script>alert("x")</script> & co')
+    svg = charts.roadmap(plan, charts.RoadmapWords("A <b>", "QW", lambda p: str(p.name)))
+    assert "<script>" not in svg and "&lt;script&gt;" in svg
+    parse(svg)
+    bars = charts.bars([charts.Bar("<i>APBD</i>", 5, "Rp 5 & more")], "Anggaran <x>")
+    assert "<i>" not in bars
+    parse(bars)
+
+
+def test_bars_print_values_and_text_alternative() -> None:
+    svg = charts.bars([charts.Bar("APBD", 3_000, "Rp 3 ribu"), charts.Bar("APBN", 1_000, "Rp 1 ribu")], "Sumber")
+    root = parse(svg)
+    assert root.find(f"{SVG}desc").text == "APBD: Rp 3 ribu; APBN: Rp 1 ribu"
+    widths = [float(r.get("width")) for r in root.iter(f"{SVG}rect")]
+    assert widths[0] == pytest.approx(3 * widths[1], rel=0.01)
+    assert parse(charts.bars([], "Kosong")) is not None
+
+
+def test_indicator_line_needs_two_numbers() -> None:
+    at = Position("x.yml")
+    indicator = Indicator(Text.of("Aduan"), Text.of("persen"), 2021, 40, {2022: 60, 2023: 80}, at)
+    root = parse(charts.indicator_line(indicator, range(2021, 2024), "Aduan", lambda v: f"{v:g}"))
+    assert root.find(f"{SVG}desc").text == "2021: 40; 2022: 60; 2023: 80"
+    assert len(list(root.iter(f"{SVG}circle"))) == 3
+    flat = Indicator(Text.of("Status"), Text.of(""), None, None, {2022: "ada"}, at)
+    assert charts.indicator_line(flat, range(2022, 2023), "Status", str) == ""
