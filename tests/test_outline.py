@@ -58,3 +58,13 @@ def test_resolve_cross_references(make_plan: Callable[..., Path]) -> None:
     assert (program.kind, program.text, program.chapter_key) == ("program", "GOV-01", "pillar-governance")
     assert result.resolve("agency:bpkad").text == "BPKAD"
     assert result.resolve("tab:nothing") is None
+
+
+def test_every_cross_reference_target_resolves(make_plan: Callable[..., Path]) -> None:
+    from masterplan import crossref
+
+    checked = load_and_check(make_plan(CHAPTERS))
+    result = outline.build(checked.plan, Translator("id"))
+    assert {ref for ref in crossref.targets(checked.plan) if result.resolve(ref) is None} == set()
+    produced = {item.id for item in result.tables + result.figures}
+    assert set(crossref.GENERATED_TABLES) | set(crossref.GENERATED_FIGURES) <= produced

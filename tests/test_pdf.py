@@ -107,6 +107,10 @@ def toc_entries(pdf: Path) -> list[tuple[str, str]]:
     return entries
 
 
+def bookmark_title(chapter: outline.BookChapter) -> str:
+    return f"{chapter.label} · {chapter.title}" if chapter.label else chapter.title
+
+
 @pytest.fixture(scope="module")
 def sample_pdf(sample_build: Path) -> Path:
     return sample_build / "build" / "masterplan.pdf"
@@ -143,7 +147,7 @@ def test_outline_lists_every_chapter_on_its_page(sample_pdf: Path, sample_outlin
     bookmarks = dict(outline_entries(sample_pdf))
     pages = texts(sample_pdf)
     for chapter in sample_outline.chapters:
-        title = f"{chapter.label} · {chapter.title}" if chapter.label else chapter.title
+        title = bookmark_title(chapter)
         assert title in bookmarks, title
         assert squeeze(chapter.title) in squeeze(pages[bookmarks[title]])
 
@@ -176,7 +180,8 @@ def test_no_running_header_on_cover_and_chapter_openers(sample_pdf: Path,
                                                         sample_outline: outline.Outline) -> None:
     headers = header_words(sample_pdf)
     bookmarks = dict(outline_entries(sample_pdf))
-    openers = {bookmarks[f"{c.label} · {c.title}"] for c in sample_outline.chapters if c.part == "body"}
+    openers = {bookmarks[bookmark_title(c)] for c in sample_outline.chapters}
+    openers |= {bookmarks[title] for title in ("Landasan hukum", "Daftar Isi", "Daftar Tabel", "Daftar Gambar")}
     assert headers[0] == ""
     for index in openers:
         assert headers[index] == "", f"page {index + 1} is a chapter opener with a header"
