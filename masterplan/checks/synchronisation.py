@@ -6,7 +6,7 @@ These are warnings: the plan can be built, but the leading sector should look.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 from itertools import combinations
@@ -16,6 +16,7 @@ from masterplan.model import Plan, Program
 
 NAME_SIMILARITY = 0.75
 TEXT_SIMILARITY = 0.6
+MAX_SHARED = 50
 _WORD = re.compile(r"\w+")
 _COMMON = {"dan", "di", "yang", "untuk", "dengan", "ke", "dari", "pada", "the", "of", "and", "kota", "program",
            "pengembangan", "peningkatan", "penguatan", "pembangunan", "sistem", "layanan"}
@@ -77,33 +78,48 @@ def _shingles(text: str) -> set[tuple[str, ...]]:
 
 
 def _jaccard(a: set, b: set) -> float:  # type: ignore[type-arg]
-    return len(a & b) / len(a | b) if a and b else 0.0
+    shared = len(a & b)
+    return shared / (len(a) + len(b) - shared) if a and b else 0.0
+
+
+def _candidates(features: list[set], threshold: float) -> set[tuple[int, int]]:  # type: ignore[type-arg]
+    """Pairs (i, j) whose Jaccard similarity may reach ``threshold``; every pair that does is included.
+
+    Shared features are counted through an index, skipping boilerplate (features of more
+    than MAX_SHARED programs), so the work grows with the plan, not with its square. A pair
+    can only reach the threshold if its shared distinctive features plus the boilerplate
+    it might share cover ``threshold`` of the larger set.
+    """
+    index: dict[object, list[int]] = defaultdict(list)
+    for number, items in enumerate(features):
+        for item in items:
+            index[item].append(number)
+    common = [0] * len(features)
+    shared: Counter = Counter()  # type: ignore[type-arg]
+    for members in index.values():
+        if len(members) > MAX_SHARED:
+            for number in members:
+                common[number] += 1
+        elif len(members) > 1:
+            shared.update(combinations(members, 2))
+    return {(a, b) for (a, b), count in shared.items()
+            if count + min(common[a], common[b]) >= threshold * max(len(features[a]), len(features[b]))}
 
 
 def _near_duplicates(programs: list[Program]) -> Iterator[Diagnostic]:
-    """Pairs of programs from different agencies whose names or texts nearly match.
-
-    Only pairs sharing a distinctive word are compared, so a 3,000-program plan stays fast.
-    """
+    """Pairs of programs from different agencies whose names or texts nearly match."""
     # programs are numbered by their place in the list: ids may be duplicated (E207 says so)
-    names = [_words(str(p.name)) for p in programs]
-    texts = [_shingles(f"{p.summary} {p.description}") for p in programs]
-    by_word: dict[str, list[int]] = defaultdict(list)
-    for number, program in enumerate(programs):
-        for word in names[number] | _words(str(program.summary)):
-            by_word[word].append(number)
-    pairs: set[tuple[int, int]] = set()
-    limit = max(20, len(programs) // 10)
-    for group in by_word.values():
-        if len(group) <= limit:
-            pairs.update((a, b) if a < b else (b, a) for a, b in combinations(group, 2)
-                         if programs[a].lead_id != programs[b].lead_id)
-    for first_number, second_number in sorted(pairs):
+    ids: dict[object, int] = {}
+    names = [{ids.setdefault(w, len(ids)) for w in _words(str(p.name))} for p in programs]
+    texts = [{ids.setdefault(t, len(ids)) for t in _shingles(f"{p.summary} {p.description}")} for p in programs]
+    found: dict[tuple[int, int], str] = {}
+    for features, threshold, what in ((texts, TEXT_SIMILARITY, "descriptions"), (names, NAME_SIMILARITY, "names")):
+        for first, second in _candidates(features, threshold):
+            if programs[first].lead_id != programs[second].lead_id and \
+                    _jaccard(features[first], features[second]) >= threshold:
+                found[(first, second)] = what
+    for (first_number, second_number), what in sorted(found.items()):
         first, second = programs[first_number], programs[second_number]
-        name_score = _jaccard(names[first_number], names[second_number])
-        text_score = _jaccard(texts[first_number], texts[second_number])
-        if name_score >= NAME_SIMILARITY or text_score >= TEXT_SIMILARITY:
-            what = "names" if name_score >= NAME_SIMILARITY else "descriptions"
-            yield warning(second.position, "W401",
-                          f"program {second.id} ({second.lead_id}) and {first.id} ({first.lead_id}) have near-identical "
-                          f"{what}", "merge them, or make one a partner of the other")
+        yield warning(second.position, "W401",
+                      f"program {second.id} ({second.lead_id}) and {first.id} ({first.lead_id}) have near-identical "
+                      f"{what}", "merge them, or make one a partner of the other")
