@@ -196,7 +196,7 @@ def decode(data: bytes, file: str) -> tuple[str | None, list[Diagnostic]]:
         return None, [error(Position(file, line, column), "E003",
                             f"file is not UTF-8 (byte 0x{data[exc.start]:02x})",
                             "save the file as UTF-8 in your editor")]
-    return text.replace("\r\n", "\n"), []
+    return text.replace("\r\n", "\n").replace("\r", "\n"), []  # old Mac files: CR alone
 
 
 def parse(text: str, file: str, line_offset: int = 0) -> tuple[Any, list[Diagnostic]]:
