@@ -19,7 +19,7 @@ from __future__ import annotations
 import logging
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import weasyprint
 from markupsafe import Markup
@@ -31,10 +31,14 @@ from masterplan.render import outline, print_book
 from masterplan.render.print_fetch import Fetcher, capture_logs, content_url
 from masterplan.render.theme import Theme, environment
 
+if TYPE_CHECKING:  # build.py imports this module lazily; these names are for type checkers only
+    from masterplan.build import BuildOptions
+    from masterplan.output import Staging
+
 FILE_NAME = "masterplan.pdf"
 STYLESHEET = "print/book.css"
 PDF_OPTIONS: dict[str, Any] = {
-    "pdf_variant": None,  #: plain PDF 1.7; PDF/A would forbid nothing we need but doubles write time
+    "pdf_variant": None,  #: plain PDF (no PDF/A or PDF/UA variant)
     "uncompressed_pdf": False,
     "custom_metadata": False,
     "optimize_images": True,  #: recompress content images; logos and photos shrink a lot
@@ -42,7 +46,7 @@ PDF_OPTIONS: dict[str, Any] = {
 }
 
 
-def render(plan: Plan, root: Path, staging: Any, options: Any, report: Report) -> list[str]:
+def render(plan: Plan, root: Path, staging: Staging, options: BuildOptions, report: Report) -> list[str]:
     """Write the book to ``staging.path("masterplan.pdf")``; returns summary lines for the terminal."""
     started = time.perf_counter()
     errors_before = len(report.errors)

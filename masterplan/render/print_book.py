@@ -9,6 +9,7 @@ WeasyPrint does the rest (see :mod:`masterplan.render.pdf`).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from html import escape
 from typing import Any
@@ -18,6 +19,7 @@ from markupsafe import Markup
 
 from masterplan import chapters, summary
 from masterplan.diagnostics import Report, warning
+from masterplan.formatting import Formats
 from masterplan.model import Plan, Program
 from masterplan.render import charts, outline
 from masterplan.render.markdown import resolve_references, to_html
@@ -52,7 +54,7 @@ def _xref(target: outline.Target | None, ref: str, page_word: str) -> str:
             f' data-page="{escape(page_word)}">{escape(target.text)}</a>')
 
 
-def chapter_text(plan: Plan, entry: outline.BookChapter, book: outline.Outline, translate: Any,
+def chapter_text(plan: Plan, entry: outline.BookChapter, book: outline.Outline, translate: outline.Translate,
                  report: Report) -> Markup:
     """A content chapter's own text as safe HTML with its cross-references resolved.
 
@@ -75,7 +77,7 @@ def chapter_text(plan: Plan, entry: outline.BookChapter, book: outline.Outline, 
     return Markup(resolve_references(to_html(text), resolve))
 
 
-def program_description(translate: Any) -> Any:
+def program_description(translate: outline.Translate) -> Callable[[Program], str]:
     """One sentence per program for the roadmap's text alternative."""
     def describe(program: Program) -> str:
         mark = f" ({translate('quick win')})" if program.quick_win else ""
@@ -83,7 +85,8 @@ def program_description(translate: Any) -> Any:
     return describe
 
 
-def figures(plan: Plan, book: outline.Outline, formats: Any, translate: Any) -> dict[str, list[Markup]]:
+def figures(plan: Plan, book: outline.Outline, formats: Formats, translate: outline.Translate,
+            ) -> dict[str, list[Markup]]:
     """Every figure of the book as SVG, drawn from the model."""
     found: dict[str, list[Markup]] = {}
     item = book.item("fig:roadmap")
