@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
+from typing import NamedTuple
 
 
 class Severity(str, Enum):
@@ -23,9 +24,11 @@ class Severity(str, Enum):
     WARNING = "warning"
 
 
-@dataclass(frozen=True, order=True)
-class Position:
-    """A place in a content file: path relative to the plan folder, 1-based line and column."""
+class Position(NamedTuple):
+    """A place in a content file: path relative to the plan folder, 1-based line and column.
+
+    A named tuple rather than a dataclass: a large plan has hundreds of thousands of them.
+    """
 
     file: str
     line: int = 0

@@ -76,6 +76,11 @@ _PLAIN_TAGS = {f"tag:yaml.org,2002:{name}" for name in
                ("map", "seq", "str", "int", "float", "bool", "null", "timestamp")}
 
 
+_STR = "tag:yaml.org,2002:str"
+_SCALAR_CONSTRUCTORS = {f"tag:yaml.org,2002:{name}": SafeConstructor.yaml_constructors[f"tag:yaml.org,2002:{name}"]
+                        for name in ("int", "float", "bool", "null", "timestamp")}
+
+
 class _Builder:
     """Turns composed YAML nodes into located Python values."""
 
@@ -112,8 +117,14 @@ class _Builder:
         return self.scalar(node)
 
     def scalar(self, node: ScalarNode) -> Any:
+        if node.tag == _STR:
+            return node.value  # most values: skip the constructor's bookkeeping
+        constructor = _SCALAR_CONSTRUCTORS.get(node.tag)
+        if constructor is None:
+            self.problems.append(error(self.pos(node), "E008", "a plain value cannot carry a list or mapping tag"))
+            return None
         try:
-            return self.scalars.construct_object(node)
+            return constructor(self.scalars, node)
         except (ConstructorError, ValueError, TypeError) as exc:
             message = getattr(exc, "problem", None) or str(exc)
             self.problems.append(error(self.pos(node), "E008", f"value cannot be read: {message}"))
