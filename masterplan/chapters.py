@@ -82,14 +82,21 @@ def read(path: Path, file: str, language: str) -> tuple[Chapter | None, list[Dia
     return chapter, []
 
 
-def read_folder(folder: Path, name: Callable[[Path], str], language: str) -> tuple[list[Chapter], list[Diagnostic]]:
-    """Every chapter of ``content/chapters/`` in order; a missing folder is simply no chapters."""
+def read_folder(folder: Path, name: Callable[[Path], str], language: str,
+                allowed: Callable[[Path], bool] = lambda path: True) -> tuple[list[Chapter], list[Diagnostic]]:
+    """Every chapter of ``content/chapters/`` in order; a missing folder is simply no chapters.
+
+    ``allowed`` says whether a file may be read (the loader refuses links out of the plan folder)."""
     if not folder.is_dir():
         return [], []
     found: list[Chapter] = []
     problems: list[Diagnostic] = []
     for path in sorted(folder.iterdir()):
         if path.suffix != ".md" or not path.is_file():
+            continue
+        if not allowed(path):
+            problems.append(error(Position(name(path)), "E013", "file is a link to a place outside the plan folder",
+                                  "copy the file into the plan folder instead of linking to it"))
             continue
         chapter, trouble = read(path, name(path), language)
         problems += trouble

@@ -6,13 +6,14 @@ its own, and only files that passed their schema become model objects.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from masterplan import chapters, validation, yamlfile
-from masterplan.diagnostics import ANY_PROGRAM, Position, Report, error, relative
+from masterplan.diagnostics import ANY_PROGRAM, Diagnostic, Position, Report, error, relative
 from masterplan.model import (
     Agency,
     BudgetLine,
@@ -43,11 +44,18 @@ class _Reader:
         self.language = "id"
 
     def name(self, path: Path) -> str:
-        return relative(path, self.root)
+        """The path shown in messages; a link is named as it stands in the plan, not where it points."""
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            return relative(path, self.root)
 
     def document(self, path: Path, kind: str) -> Any:
         """The file's located data when it parsed and matched its schema, else None."""
         file = self.name(path)
+        if not inside(path, self.root):
+            self.report.add(outside_error(file))
+            return None
         data, problems = yamlfile.read(path, file)
         self.report.extend(problems)
         if data is None:
@@ -131,7 +139,7 @@ class _Reader:
             city=city, province=data.get("province", ""), title=self.text(data["title"]),
             notice=self.text(data.get("notice")), author=self.text(data.get("author") or f"Pemerintah {city}"),
             period=Period(period["start"], period["end"]), version=str(data.get("version", "")),
-            status=data["status"], date=data.get("date"), language=self.language,
+            status=data["status"], date=self.date(data), language=self.language,
             leading_sector_id=data["leading_sector"], logo=data.get("logo"), vision=self.text(data["vision"]),
             missions=[Mission(m["id"], self.text(m["text"]), m.position) for m in data["missions"]],
             legal_basis=[self.text(t) for t in data.get("legal_basis") or []],
@@ -141,6 +149,18 @@ class _Reader:
             funding_sources=list(data.get("funding_sources") or DEFAULT_FUNDING_SOURCES),
             position=data.position, where=self.where(data),
         )
+
+    def date(self, data: LocatedMap) -> datetime.date | None:
+        """The plan's date; quoted text must still name a real date (YYYY-MM-DD)."""
+        value = data.get("date")
+        if isinstance(value, str):
+            try:
+                return datetime.date.fromisoformat(value.strip())
+            except ValueError:
+                self.report.add(error(data.at("date"), "E101", f"date should be a date, not '{value}'",
+                                      "write it as YYYY-MM-DD, e.g. 2021-12-01"))
+                return None
+        return value
 
     def pillar(self, path: Path) -> Pillar | None:
         data = self.document(path, "pillar")
@@ -204,6 +224,21 @@ class _Reader:
         return items
 
 
+def inside(path: Path, root: Path) -> bool:
+    """True when ``path``, links followed, is inside the plan folder ``root``."""
+    try:
+        path.resolve().relative_to(root.resolve())
+    except (ValueError, OSError, RuntimeError):  # RuntimeError: a symlink loop
+        return False
+    return True
+
+
+def outside_error(file: str) -> Diagnostic:
+    """A content file that is a link out of the plan folder: never read (it could be any file)."""
+    return error(Position(file), "E013", "file is a link to a place outside the plan folder",
+                 "copy the file into the plan folder instead of linking to it")
+
+
 def load(root: Path) -> tuple[Plan | None, Report]:
     """Read the plan folder ``root``; the plan is None when it cannot be built at all."""
     reader = _Reader(root)
@@ -222,7 +257,8 @@ def load(root: Path) -> tuple[Plan | None, Report]:
     agencies = reader.folder(content / "agencies", reader.agency)
     glossary_file = content / "glossary.yml"
     glossary = reader.glossary(glossary_file) if glossary_file.is_file() else []
-    found_chapters, problems = chapters.read_folder(content / "chapters", reader.name, reader.language)
+    found_chapters, problems = chapters.read_folder(content / "chapters", reader.name, reader.language,
+                                                    lambda path: inside(path, root))
     reader.report.extend(problems)
     if plan is None:
         return None, reader.report

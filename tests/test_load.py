@@ -130,3 +130,17 @@ def test_plan_yml_that_is_a_list(make_plan: Callable[..., Path]) -> None:
 def test_missing_content_folder(tmp_path: Path) -> None:
     plan, report = load(tmp_path)
     assert plan is None and [d.code for d in report.errors] == ["E010"]
+
+
+def test_links_out_of_the_plan_folder_are_not_read(make_plan: Callable[..., Path], tmp_path: Path) -> None:
+    secret = tmp_path / "secret.yml"
+    secret.write_text("id: secret\nname: rahasia\nshort_name: R\nkind: dinas\n", encoding="utf-8")
+    (tmp_path / "secret.md").write_text("---\ntitle: Rahasia\n---\nisi rahasia\n", encoding="utf-8")
+    root = make_plan()
+    (root / "content/agencies/secret.yml").symlink_to(secret)
+    (root / "content/chapters/09-secret.md").symlink_to(tmp_path / "secret.md")
+    (root / "content/agencies/loop.yml").symlink_to(root / "content/agencies/loop.yml")
+    plan, report = load(root)
+    assert plan is not None and plan.agency("secret") is None and len(plan.chapters) == 1
+    assert sorted((d.position.file, d.code) for d in report.errors) == [
+        ("content/agencies/secret.yml", "E013"), ("content/chapters/09-secret.md", "E013")]
