@@ -13,7 +13,14 @@ from pathlib import Path
 from typing import Any
 
 from masterplan import chapters, validation, yamlfile
-from masterplan.diagnostics import ANY_PROGRAM, Diagnostic, Position, Report, error, relative
+from masterplan.diagnostics import (
+    ANY_PROGRAM,
+    Diagnostic,
+    Position,
+    Report,
+    error,
+    relative,
+)
 from masterplan.model import (
     Agency,
     BudgetLine,
