@@ -22,6 +22,7 @@ from typing import Any
 
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+from jinja2.visitor import NodeTransformer
 
 from masterplan import validation, yamlfile
 from masterplan.diagnostics import Diagnostic, Position, did_you_mean, error
@@ -336,6 +337,15 @@ def _running_line(generator: Any, template: jinja2.Template) -> int:
     return template.get_corresponding_lineno(frame.f_lineno)
 
 
+class _BoundedConcat(NodeTransformer):
+    """Rewrites ``a ~ b`` into a call of the size-checking join (Jinja's own join has no hook)."""
+
+    def visit_Concat(self, node: jinja2.nodes.Concat) -> jinja2.nodes.Node:
+        node = self.generic_visit(node)
+        function = jinja2.nodes.Name(_CONCAT, "load", lineno=node.lineno)
+        return jinja2.nodes.Call(function, node.nodes, [], None, None, lineno=node.lineno)
+
+
 _NOT_IN_CHAPTERS = (jinja2.nodes.Extends, jinja2.nodes.Include, jinja2.nodes.Import, jinja2.nodes.FromImport)
 
 
@@ -345,13 +355,7 @@ def _compile(body: str, file: str) -> jinja2.Template:
     for node in tree.find_all(_NOT_IN_CHAPTERS):
         raise jinja2.TemplateSyntaxError("chapters cannot extend, include or import other templates",
                                          node.lineno, filename=file)
-    for node in tree.find_all(jinja2.nodes.Concat):
-        parts = node.nodes
-        node.__class__ = jinja2.nodes.Call  # type: ignore[assignment]
-        node.node, node.args, node.kwargs = jinja2.nodes.Name(_CONCAT, "load", lineno=node.lineno), parts, []
-        node.dyn_args = node.dyn_kwargs = None
-        del node.nodes
-    code = _SANDBOX.compile(tree, filename=file)
+    code = _SANDBOX.compile(_BoundedConcat().visit(tree), filename=file)
     return _SANDBOX.template_class.from_code(_SANDBOX, code, _SANDBOX.make_globals(None))
 
 
