@@ -126,3 +126,10 @@ def test_fetcher_allows_only_content_and_theme(tmp_path: Path) -> None:
     with pytest.raises(ValueError):
         fetcher.fetch("file:///etc/passwd")
     assert fetcher.refused[0][0] == "file:///etc/passwd"
+
+
+def test_broken_template_override_is_a_diagnostic(make_plan: Callable[..., Path]) -> None:
+    root = make_plan({"templates/print/cover.html": "<section class='cover'>\n{{ plan.nothing.here }}</section>"})
+    result = build(root)
+    assert not result.ok
+    assert "templates/print/cover.html:2:1: error[E603]" in problems(result)

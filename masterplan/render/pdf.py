@@ -21,10 +21,18 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import jinja2
 import weasyprint
 from markupsafe import Markup
 
-from masterplan.diagnostics import Diagnostic, Position, Report, error, warning
+from masterplan.diagnostics import (
+    Diagnostic,
+    Position,
+    Report,
+    error,
+    relative,
+    warning,
+)
 from masterplan.formatting import Formats
 from masterplan.model import Plan
 from masterplan.render import outline, print_book
@@ -60,23 +68,44 @@ def render(plan: Plan, root: Path, staging: Staging, options: BuildOptions, repo
              for c in book_outline.chapters}
     book = print_book.Book(book_outline, texts, print_book.figures(plan, book_outline, formats, translate))
     logo = _logo(plan, fetcher, report)
-    html = print_book.html(plan, book, env, {"logo": logo, "chart_font": print_book.FONT})
+    try:
+        html = print_book.html(plan, book, env, {"logo": logo})
+    except jinja2.TemplateError as exc:  # a plan's own template override can be wrong
+        report.add(error(_template_position(exc, theme, root), "E603", f"print template error: {exc.message or exc}"))
+        return ["PDF: not laid out, a print template failed"]
     html_done = time.perf_counter()
     if len(report.errors) > errors_before:
         return ["PDF: not laid out, the book's content has errors"]  # they fail the build anyway
     target = staging.path(FILE_NAME)
     with capture_logs() as records:
-        document = weasyprint.HTML(string=html, base_url=fetcher.base_url,
-                                   url_fetcher=fetcher).render(
-            stylesheets=[weasyprint.CSS(filename=str(theme.find(STYLESHEET)), url_fetcher=fetcher)],
-            presentational_hints=False)
-        laid_out = time.perf_counter()
-        document.write_pdf(target, **PDF_OPTIONS)
+        try:
+            document = weasyprint.HTML(string=html, base_url=fetcher.base_url, url_fetcher=fetcher).render(
+                stylesheets=[weasyprint.CSS(filename=str(theme.find(STYLESHEET)), url_fetcher=fetcher)],
+                presentational_hints=False)
+            laid_out = time.perf_counter()
+            document.write_pdf(target, **PDF_OPTIONS)
+        except Exception as exc:  # noqa: BLE001 - WeasyPrint rarely raises; a user must never see a traceback
+            report.extend(_diagnostics(fetcher, records, plan))
+            report.add(error(Position(plan.position.file), "E604", f"PDF: WeasyPrint failed: {type(exc).__name__}: {exc}",
+                             "the messages above may name the cause; otherwise please report this"))
+            return ["PDF: layout failed"]
     written = time.perf_counter()
     report.extend(_diagnostics(fetcher, records, plan))
     return [(f"PDF: {len(document.pages)} pages in {written - started:.1f} s "
             f"(HTML {html_done - started:.1f} s, layout {laid_out - html_done:.1f} s, "
             f"write {written - laid_out:.1f} s)")]
+
+
+def _template_position(exc: jinja2.TemplateError, theme: Theme, root: Path) -> Position:
+    """The theme file and line where a template failed (the innermost template frame)."""
+    found = Position("templates/print")
+    tb = exc.__traceback__
+    while tb is not None:
+        path = Path(tb.tb_frame.f_code.co_filename)
+        if any(path.is_relative_to(folder) for folder in theme.folders):
+            found = Position(relative(path, root), tb.tb_lineno, 1)
+        tb = tb.tb_next
+    return found
 
 
 def _logo(plan: Plan, fetcher: Fetcher, report: Report) -> Markup | None:
