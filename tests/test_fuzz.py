@@ -3,7 +3,8 @@
 Random YAML structures, mutations of the valid mini plan's files (keys deleted, types
 changed, keys inserted) and random bytes spliced into files are written into a scratch
 plan and run through ``load`` and every check. The only allowed outcomes are a clean
-result or diagnostics with a position inside the plan folder: never an exception.
+result or diagnostics with a position inside the plan folder: never an exception. A
+plan that comes out clean must also export its open data (every field read once).
 """
 
 from __future__ import annotations
@@ -79,6 +80,11 @@ def load_and_check_must_not_raise(files: dict[str, str | bytes | None]) -> None:
             str(diagnostic)
         if plan is None:
             assert report.errors, "no plan and no error"
+        elif not report.errors:
+            # a plan that passed every check must also be usable: its open data export
+            # reads every field of the model (a wrong type slipping through shows here)
+            from masterplan.render import data
+            data.export(plan, root / "build" / "data")
 
 
 def dump(value: Any) -> str:
