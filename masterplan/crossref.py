@@ -7,7 +7,7 @@ tables and figures; the renderers replace it with that thing's number and page.
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from masterplan.model import Plan
 

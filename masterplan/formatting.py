@@ -6,7 +6,7 @@ The one place where the rupiah format is defined; templates reach it through fil
 from __future__ import annotations
 
 import datetime
-from typing import Callable
+from collections.abc import Callable
 
 from babel.dates import format_date
 from babel.numbers import format_decimal
@@ -21,7 +21,7 @@ class Formats:
         self.locale = language
         self.translate = translate
 
-    def number(self, value: float | int | str | None, decimals: int = 2) -> str:
+    def number(self, value: float | str | None, decimals: int = 2) -> str:
         """``1250000`` → ``1.250.000``; ``2.5`` → ``2,5``; text is returned as it is."""
         if value is None:
             return "–"

@@ -9,8 +9,9 @@ unresolved: the checks report them).
 from __future__ import annotations
 
 import datetime
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Mapping, Union
+from typing import Any, Union
 
 from masterplan.diagnostics import Position
 
@@ -25,7 +26,7 @@ class Text:
     default: str = "id"
 
     @classmethod
-    def of(cls, raw: Any, default: str = "id") -> "Text":
+    def of(cls, raw: Any, default: str = "id") -> Text:
         if isinstance(raw, Text):
             return raw
         if isinstance(raw, Mapping):
@@ -143,12 +144,12 @@ class Program:
     position: Position
     where: dict[str, Position] = field(default_factory=dict)
     # resolved by Plan.link
-    pillar: "Pillar | None" = field(default=None, repr=False)
+    pillar: Pillar | None = field(default=None, repr=False)
     sub_element: SubElement | None = field(default=None, repr=False)
-    lead: "Agency | None" = field(default=None, repr=False)
-    partners: list["Agency"] = field(default_factory=list, repr=False)
-    depends_on: list["Program"] = field(default_factory=list, repr=False)
-    dependents: list["Program"] = field(default_factory=list, repr=False)
+    lead: Agency | None = field(default=None, repr=False)
+    partners: list[Agency] = field(default_factory=list, repr=False)
+    depends_on: list[Program] = field(default_factory=list, repr=False)
+    dependents: list[Program] = field(default_factory=list, repr=False)
     missions: list[Mission] = field(default_factory=list, repr=False)
 
     def at(self, name: str) -> Position:

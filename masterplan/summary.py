@@ -6,7 +6,6 @@ outputs always agree.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 
 from masterplan.model import Agency, Plan, Program, Text

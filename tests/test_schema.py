@@ -9,10 +9,9 @@ from pathlib import Path
 import jsonschema
 import yaml
 from click.testing import CliRunner
+from conftest import REPO
 
 from masterplan.cli import cli
-
-from conftest import REPO
 
 
 def _as_json(value):

@@ -6,14 +6,13 @@ import datetime
 import textwrap
 from typing import Any
 
+from conftest import MINI_FILES
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from masterplan import validation
 from masterplan.diagnostics import Position
 from masterplan.yamlfile import parse
-
-from conftest import MINI_FILES
 
 AGENCY, _ = parse(textwrap.dedent(MINI_FILES["content/agencies/diskominfo.yml"]), "a.yml")
 

@@ -29,7 +29,7 @@ class Theme:
     folders: tuple[Path, ...]
 
     @classmethod
-    def for_plan(cls, root: Path) -> "Theme":
+    def for_plan(cls, root: Path) -> Theme:
         own = root / "templates"
         default = theme_dir()
         if own.is_dir() and own.resolve() != default.resolve():
