@@ -11,11 +11,11 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Union
+from typing import Any
 
 from masterplan.diagnostics import Position
 
-Value = Union[int, float, str]
+Value = int | float | str
 
 
 @dataclass(frozen=True)
