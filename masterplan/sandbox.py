@@ -1,0 +1,301 @@
+"""The sandbox for chapter templates: untrusted Jinja that may read the plan and nothing else.
+
+Chapter text comes from many hands and is published on the city's domain, so its Jinja
+runs in the immutable sandbox, cannot load other templates, may call only read-only
+lookups on the model, and is bounded in time (SIGALRM in the main thread, an
+asynchronous exception elsewhere), in output size, and in the size of what its
+operators, filters and methods may build.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import functools
+import itertools
+import re
+import signal
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from types import TracebackType
+from typing import Any
+
+import jinja2
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+from jinja2.visitor import NodeTransformer
+
+from masterplan.diagnostics import did_you_mean
+from masterplan.model import Chapter
+
+__all__ = ["SecurityError", "TimeUp", "compile_chapter", "running_line", "syntax_hint", "template_line",
+           "time_limit"]
+
+MAX_OUTPUT_CHARS = 2_000_000
+MAX_SECONDS = 5.0
+MAX_RANGE = 10_000
+
+
+class _Sandbox(ImmutableSandboxedEnvironment):
+    """Jinja for untrusted chapter text: no Python internals, no mutation, bounded sizes.
+
+    The immutable sandbox already refuses ``_private`` attributes and methods that change
+    lists and dicts. On top of it: only read-only methods of the plan model may be called;
+    the operators and filters that can build a huge string or list (``*``, ``**``, ``+``,
+    ``%``, ``~``, ``join``, ``center``, ...) refuse results past :data:`MAX_OUTPUT_CHARS`;
+    and no Jinja global but a bounded ``range``.
+    """
+
+    intercepted_binops = frozenset(["*", "**", "+", "%"])
+
+    def __init__(self) -> None:
+        super().__init__(undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=True)
+        self.globals = {"range": _bounded_range, _CONCAT: _bounded_concat}
+        self.filters = {name: _bounded_filter(function) for name, function in self.filters.items()}
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        if not super().is_safe_attribute(obj, attr, value):
+            return False
+        if type(obj).__module__ == "masterplan.model" and callable(value):
+            return attr in READ_ONLY_METHODS
+        return True
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if isinstance(obj, str) and attribute in ("format", "format_map"):
+            _check_format(obj)  # Jinja wraps str.format itself: check before the call disappears
+        return super().getattr(obj, attribute)
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        _check_binop(operator, left, right)
+        result = super().call_binop(context, operator, left, right)
+        _check_size(result)
+        return result
+
+    def call(self, context: Any, obj: Any, /, *args: Any, **kwargs: Any) -> Any:
+        method = getattr(obj, "__wrapped__", obj)  # Jinja hands out str.format wrapped
+        owner = getattr(method, "__self__", None)
+        if isinstance(owner, (str, list, tuple, dict)):  # a method of a built-in value: 'x'.ljust(10**9)
+            name = getattr(method, "__name__", "")
+            _check_arguments(args, kwargs, numbers=name not in ("format", "format_map"))
+            _check_growth(name, owner, args, kwargs)
+        result = super().call(context, obj, *args, **kwargs)
+        _check_size(result)
+        return result
+
+
+#: Methods of the plan model that chapters may call: lookups that change nothing.
+READ_ONLY_METHODS = frozenset(["pillar", "agency", "program", "chapter", "sub_element", "at", "budget_in", "get"])
+_CONCAT = "masterplan_concat"
+_BIG_NUMBER = re.compile(r"\d{7,}")
+
+
+def _size(value: Any) -> int:
+    if isinstance(value, str):
+        return len(value)
+    if isinstance(value, (list, tuple)):
+        return len(value) + sum(len(item) for item in value[:MAX_RANGE] if isinstance(item, str))
+    return 0
+
+
+def _check_size(value: Any) -> None:
+    if _size(value) > MAX_OUTPUT_CHARS:
+        raise SecurityError(f"a value of more than {MAX_OUTPUT_CHARS:,} characters or items is over the limit")
+
+
+def _check_arguments(args: tuple[Any, ...], kwargs: dict[str, Any], numbers: bool = True) -> None:
+    """Refuse huge values and (unless formatting them) huge numbers: widths, counts, repeats."""
+    for value in (*args, *kwargs.values()):
+        if numbers and isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_OUTPUT_CHARS:
+            raise SecurityError(f"the number {value:,} is too large here (limit {MAX_OUTPUT_CHARS:,})")
+        _check_size(value)
+
+
+def _check_format(text: str, *values: Any) -> None:
+    if _BIG_NUMBER.search(text):
+        raise SecurityError("a format with a width or precision of a million or more is over the limit")
+    if values:
+        _check_estimate(len(text) + (text.count("{") + text.count("%")) * max(map(_size, values), default=0))
+
+
+def _check_estimate(size: int) -> None:
+    if size > MAX_OUTPUT_CHARS:
+        raise SecurityError(f"the result would be over the limit of {MAX_OUTPUT_CHARS:,} characters")
+
+
+def _check_growth(name: str, value: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+    """Refuse, before the work is done, the few operations whose result can be far larger
+    than their inputs: replace, join, format and indent (all checked per input elsewhere)."""
+    if not isinstance(value, str) and name not in ("do_join", "join"):
+        return
+    arguments = list(args) + list(kwargs.values())
+    if name in ("replace", "do_replace") and len(arguments) >= 2:
+        old, new = str(arguments[0]), str(arguments[1])
+        times = value.count(old) if old else len(value) + 1
+        _check_estimate(len(value) + times * len(new))
+    elif name == "join" and isinstance(value, str) and arguments and isinstance(arguments[0], (list, tuple)):
+        _check_estimate(len(value) * len(arguments[0]) + _size(arguments[0]))
+    elif name == "do_join" and isinstance(value, (list, tuple)):
+        separator = str(arguments[0]) if arguments else ""
+        _check_estimate(len(separator) * len(value) + _size(value))
+    elif name in ("format", "format_map", "do_format"):
+        _check_format(value, *arguments, *[v for a in arguments if isinstance(a, dict) for v in a.values()])
+    elif name == "do_indent" and arguments and isinstance(arguments[0], str):
+        _check_estimate(len(value) + (value.count("\n") + 1) * len(arguments[0]))
+
+
+def _check_binop(operator: str, left: Any, right: Any) -> None:
+    if operator == "*":
+        for sequence, times in ((left, right), (right, left)):
+            if (isinstance(sequence, (str, list, tuple)) and isinstance(times, int)
+                    and max(times, 0) * max(_size(sequence), 1) > MAX_OUTPUT_CHARS):
+                raise SecurityError(f"repeating a text or list {times:,} times is over the limit")
+    elif operator == "**":
+        if (isinstance(left, int) and isinstance(right, int) and abs(left) > 1 and right > 0
+                and right * abs(left).bit_length() > 10_000):
+            raise SecurityError(f"{left} ** {right} is too large a number")
+    elif operator == "+":
+        if _size(left) + _size(right) > MAX_OUTPUT_CHARS:
+            raise SecurityError(f"joining texts of more than {MAX_OUTPUT_CHARS:,} characters is over the limit")
+    elif operator == "%" and isinstance(left, str):
+        _check_format(left, *(right if isinstance(right, tuple) else (right,)))
+
+
+def _bounded_range(*args: int) -> range:
+    span = range(*args)
+    if len(span) > MAX_RANGE:
+        raise SecurityError(f"range() of {len(span):,} items is over the limit of {MAX_RANGE:,}")
+    return span
+
+
+def _bounded_concat(*parts: Any) -> str:
+    """The ``~`` operator, with a size limit (rewritten from Jinja's own, which has none)."""
+    texts = [str(part) for part in parts]
+    if sum(map(len, texts)) > MAX_OUTPUT_CHARS:
+        raise SecurityError(f"joining texts of more than {MAX_OUTPUT_CHARS:,} characters is over the limit")
+    return "".join(texts)
+
+
+def _bounded_filter(function: Callable[..., Any]) -> Callable[..., Any]:
+    """A filter that refuses huge inputs, huge numeric arguments and huge results."""
+    skip = 2 if getattr(function, "jinja_pass_arg", None) else 1  # (context or environment,) value
+
+    name = function.__name__
+
+    @functools.wraps(function)
+    def bounded(*args: Any, **kwargs: Any) -> Any:
+        if name == "do_join" and len(args) >= skip and not isinstance(args[skip - 1], (str, list, tuple)):
+            items = list(itertools.islice(args[skip - 1], MAX_OUTPUT_CHARS + 1))  # a generator: count it
+            args = (*args[:skip - 1], items, *args[skip:])
+        value = args[skip - 1] if len(args) >= skip else None
+        _check_size(value)
+        _check_arguments(args[skip:], kwargs, numbers=name != "do_format")
+        _check_growth(name, value, args[skip:], kwargs)
+        result = function(*args, **kwargs)
+        _check_size(result)
+        return result
+
+    return bounded
+
+
+_SANDBOX = _Sandbox()
+
+
+class TimeUp(BaseException):
+    """Raised into a runaway template (a BaseException, so that no ``except Exception`` keeps it)."""
+
+
+@contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Stop a runaway template after ``seconds``: with SIGALRM in the main thread, else by
+    raising TimeUp asynchronously into this thread (it lands between two bytecodes)."""
+    if threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer"):
+        def stop(signum: int, frame: Any) -> None:
+            raise TimeUp()
+
+        previous = signal.signal(signal.SIGALRM, stop)
+        signal.setitimer(signal.ITIMER_REAL, seconds)
+        try:
+            yield
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+        return
+    thread_id = threading.get_ident()
+    lock = threading.Lock()
+    state = {"running": True, "fired": False}
+
+    def fire() -> None:
+        with lock:
+            if state["running"]:
+                state["fired"] = True
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread_id), ctypes.py_object(TimeUp))
+
+    timer = threading.Timer(seconds, fire)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        with lock:
+            state["running"] = False
+        timer.cancel()
+        if state["fired"]:  # not delivered yet: take it back so it cannot land after the template
+            ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread_id), None)
+
+
+def template_line(tb: TracebackType | None, chapter: Chapter) -> int:
+    """The chapter line where an exception arose, from its traceback (the innermost template frame)."""
+    line = 0
+    while tb is not None:
+        template = tb.tb_frame.f_globals.get("__jinja_template__")
+        if template is not None:  # a frame of compiled template code: map its line back
+            line = template.get_corresponding_lineno(tb.tb_lineno)
+        elif tb.tb_frame.f_code.co_filename == chapter.position.file:  # already rewritten by Jinja
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
+
+
+def running_line(generator: Any, template: jinja2.Template) -> int:
+    """The template line a paused render generator is at (for a limit hit between two pieces)."""
+    frame = None
+    while generator is not None and getattr(generator, "gi_frame", None) is not None:
+        frame = generator.gi_frame
+        generator = generator.gi_yieldfrom
+    if frame is None or "__jinja_template__" not in frame.f_globals:
+        return 0
+    return template.get_corresponding_lineno(frame.f_lineno)
+
+
+class _BoundedConcat(NodeTransformer):
+    """Rewrites ``a ~ b`` into a call of the size-checking join (Jinja's own join has no hook)."""
+
+    def visit_Concat(self, node: jinja2.nodes.Concat) -> jinja2.nodes.Node:
+        node = self.generic_visit(node)
+        function = jinja2.nodes.Name(_CONCAT, "load", lineno=node.lineno)
+        return jinja2.nodes.Call(function, node.nodes, [], None, None, lineno=node.lineno)
+
+
+_NOT_IN_CHAPTERS = (jinja2.nodes.Extends, jinja2.nodes.Include, jinja2.nodes.Import, jinja2.nodes.FromImport)
+
+
+@functools.lru_cache(maxsize=512)
+def compile_chapter(body: str, file: str) -> jinja2.Template:
+    """Parse, refuse template loading, route ``~`` through the bounded join, compile."""
+    tree = _SANDBOX.parse(body, filename=file)
+    for node in tree.find_all(_NOT_IN_CHAPTERS):
+        raise jinja2.TemplateSyntaxError("chapters cannot extend, include or import other templates",
+                                         node.lineno, filename=file)
+    code = _SANDBOX.compile(_BoundedConcat().visit(tree), filename=file)
+    return _SANDBOX.template_class.from_code(_SANDBOX, code, _SANDBOX.make_globals(None))
+
+
+def syntax_hint(exc: jinja2.TemplateSyntaxError) -> str | None:
+    unknown = re.match(r"No (filter|test) named '([^']*)'", exc.message or "")
+    if unknown:
+        known = _SANDBOX.filters if unknown.group(1) == "filter" else _SANDBOX.tests
+        return did_you_mean(unknown.group(2), known) or f"known {unknown.group(1)}s: {', '.join(sorted(known))}"
+    if "cannot extend" in (exc.message or ""):
+        return None
+    return "Jinja expressions are written {{ ... }}, statements {% ... %}"
+
+
