@@ -167,8 +167,22 @@ class Program:
         return list(dict.fromkeys(line.source for line in self.budget))
 
 
+class ProgramGroup:
+    """Anything that groups programs (a pillar, the whole plan): its quick wins and total budget."""
+
+    programs: list[Program]
+
+    @property
+    def quick_wins(self) -> list[Program]:
+        return [p for p in self.programs if p.quick_win]
+
+    @property
+    def total_budget(self) -> int:
+        return sum(p.total_budget for p in self.programs)
+
+
 @dataclass
-class Pillar:
+class Pillar(ProgramGroup):
     """One of the smart city dimensions, with its sub-elements."""
 
     id: str
@@ -185,14 +199,6 @@ class Pillar:
 
     def sub_element(self, sub_id: str) -> SubElement | None:
         return next((s for s in self.sub_elements if s.id == sub_id), None)
-
-    @property
-    def quick_wins(self) -> list[Program]:
-        return [p for p in self.programs if p.quick_win]
-
-    @property
-    def total_budget(self) -> int:
-        return sum(p.total_budget for p in self.programs)
 
 
 @dataclass
@@ -228,7 +234,7 @@ class Chapter:
 
 
 @dataclass
-class Plan:
+class Plan(ProgramGroup):
     """The whole master plan, the single model every renderer reads."""
 
     city: str
@@ -265,14 +271,6 @@ class Plan:
             every = [prog for agency in self.agencies for prog in agency.programs]
             self._index["programs"] = sorted(every, key=lambda p: (order.get(p.pillar_id, 999), p.id))
         return self._index["programs"]
-
-    @property
-    def quick_wins(self) -> list[Program]:
-        return [p for p in self.programs if p.quick_win]
-
-    @property
-    def total_budget(self) -> int:
-        return sum(p.total_budget for p in self.programs)
 
     @property
     def is_draft(self) -> bool:
