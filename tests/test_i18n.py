@@ -1,0 +1,58 @@
+"""Every word the theme shows goes through the one catalog, and the catalog has it in Indonesian."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from conftest import REPO
+
+from masterplan.i18n import Translator, load_catalog
+from masterplan.resources import theme_dir
+
+# _("...") in templates and Python; translate("...") in Python renderers
+MESSAGE = re.compile(r"""\b(?:_|translate)\(\s*(["'])(.+?)(?<!\\)\1""")
+
+
+def _messages() -> set[str]:
+    files = [*theme_dir().rglob("*.html"), *theme_dir().rglob("*.svg"), *(REPO / "masterplan").rglob("*.py")]
+    return {match.group(2) for path in files for match in MESSAGE.finditer(path.read_text(encoding="utf-8"))}
+
+
+def test_templates_use_many_catalog_words() -> None:
+    assert len(_messages()) > 100
+
+
+@pytest.mark.parametrize("language", ["id"])
+def test_every_message_has_a_translation(language: str) -> None:
+    missing = Translator(language).missing(sorted(_messages()))
+    assert missing == []
+
+
+def test_catalog_words_in_both_languages() -> None:
+    indonesian, english = Translator("id"), Translator("en")
+    assert indonesian("Budget by funding source") == "Anggaran per sumber pendanaan"
+    assert english("Budget by funding source") == "Budget by funding source"
+    assert english("struktur") == "Structure"
+
+
+def test_a_plan_theme_can_override_a_word(tmp_path: Path) -> None:
+    (tmp_path / "i18n").mkdir()
+    (tmp_path / "i18n" / "messages.yml").write_text('"Budget": {id: "Pagu"}\n', encoding="utf-8")
+    assert Translator("id", load_catalog((tmp_path,)))("Budget") == "Pagu"
+    assert Translator("id")("Budget") == "Anggaran"
+
+
+def test_an_english_plan_gets_an_english_site(make_plan) -> None:
+    from conftest import MINI_FILES
+
+    from masterplan.build import BuildOptions, run
+
+    plan_yml = MINI_FILES["content/plan.yml"].replace("status: draft", "status: draft\n        language: en")
+    root = make_plan({"content/plan.yml": plan_yml})
+    result = run(root, BuildOptions(pdf=False))
+    assert result.ok, [str(d) for d in result.report.errors]
+    home = (root / "build" / "site" / "index.html").read_text(encoding="utf-8")
+    assert 'lang="en"' in home
+    assert "Programs" in home and "Perangkat daerah" not in home
