@@ -11,6 +11,8 @@ from pathlib import Path
 
 from masterplan import output
 from masterplan.diagnostics import ContentError, Report
+from masterplan.filecache import FileCache
+from masterplan.model import Plan
 from masterplan.project import load_and_check
 
 
@@ -24,6 +26,7 @@ class BuildOptions:
     jobs: int | None = None  #: parallel PDF layout processes (None: the machine's cores)
     cache: bool = True  #: reuse cached PDF parts whose inputs did not change
     base_url: str | None = None  #: public site address, for canonical links and sitemap.xml
+    search: bool = True  #: index the site with Pagefind (quick builds and the preview may skip it)
 
 
 @dataclass
@@ -31,14 +34,19 @@ class BuildResult:
     ok: bool
     report: Report
     summary: list[str] = field(default_factory=list)
+    plan: Plan | None = None  #: the loaded plan, when it could be read (errors or not)
 
 
-def run(root: Path, options: BuildOptions) -> BuildResult:
-    """Build the plan folder ``root``; never raises for a content problem."""
-    checked = load_and_check(root)
+def run(root: Path, options: BuildOptions, cache: FileCache | None = None) -> BuildResult:
+    """Build the plan folder ``root``; never raises for a content problem.
+
+    ``cache`` (the preview's) remembers each file's parse for the next load in this process.
+    """
+    checked = load_and_check(root, cache)
     report = checked.report
     if checked.plan is None or report.failed(options.strict):
-        return BuildResult(False, report, ["Build stopped: fix the errors above; the previous output is kept."])
+        return BuildResult(False, report, ["Build stopped: fix the errors above; the previous output is kept."],
+                           checked.plan)
     plan = checked.plan
     staging = output.Staging(root / "build")
     summary: list[str] = []
@@ -57,5 +65,6 @@ def run(root: Path, options: BuildOptions) -> BuildResult:
                 raise ContentError(report.errors)
     except ContentError as exc:
         report.extend(exc.diagnostics)
-        return BuildResult(False, report, ["Build stopped: fix the errors above; the previous output is kept."])
-    return BuildResult(True, report, summary + [f"Output in {root / 'build'}"])
+        return BuildResult(False, report, ["Build stopped: fix the errors above; the previous output is kept."],
+                           plan)
+    return BuildResult(True, report, summary + [f"Output in {root / 'build'}"], plan)

@@ -21,6 +21,7 @@ from masterplan.diagnostics import (
     error,
     relative,
 )
+from masterplan.filecache import FileCache, FileResult
 from masterplan.model import (
     Agency,
     BudgetLine,
@@ -45,8 +46,9 @@ _ID_LINE = re.compile(r"^[\s-]*id:\s*['\"]?([A-Za-z0-9][A-Za-z0-9_.-]*)", re.MUL
 class _Reader:
     """Reads the files of one plan folder, collecting diagnostics into one report."""
 
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, cache: FileCache | None = None):
         self.root = root
+        self.cache = cache
         self.report = Report()
         self.language = "id"
 
@@ -63,19 +65,31 @@ class _Reader:
         if not inside(path, self.root):
             self.report.add(outside_error(file))
             return None
+        result = self.read(path, file, kind)
+        self.report.extend(result.problems)
+        self.report.extend(result.schema_problems)
+        if result.data is None or result.problems or result.schema_problems:
+            self.unreadable(path)
+            return None
+        return result.data
+
+    def read(self, path: Path, file: str, kind: str) -> FileResult:
+        """Parse and schema-check one file, or reuse the cache's result for the unchanged file."""
+        cached = self.cache.get(path, file, kind) if self.cache is not None else None
+        if cached is not None:
+            return cached
+        stamp = FileCache.stamp(path) if self.cache is not None else None
         data, problems = yamlfile.read(path, file)
-        self.report.extend(problems)
-        if data is None:
-            self.unreadable(path)
-            return None
-        # a value YAML could not read is None by now: its schema complaint would only repeat it
-        broken = {p.position for p in problems}
-        schema_problems = [d for d in validation.check(kind, data, Position(file, 1, 1)) if d.position not in broken]
-        self.report.extend(schema_problems)
-        if problems or schema_problems:
-            self.unreadable(path)
-            return None
-        return data
+        schema_problems: list[Diagnostic] = []
+        if data is not None:
+            # a value YAML could not read is None by now: its schema complaint would only repeat it
+            broken = {p.position for p in problems}
+            schema_problems = [d for d in validation.check(kind, data, Position(file, 1, 1))
+                               if d.position not in broken]
+        result = FileResult(data, tuple(problems), tuple(schema_problems))
+        if self.cache is not None:
+            self.cache.put(path, file, kind, stamp, result)
+        return result
 
     def unreadable(self, path: Path, *ids: str) -> None:
         """Remember the ids a file that could not be read probably defines (its name, its id: lines)."""
@@ -246,9 +260,12 @@ def outside_error(file: str) -> Diagnostic:
                  "copy the file into the plan folder instead of linking to it")
 
 
-def load(root: Path) -> tuple[Plan | None, Report]:
-    """Read the plan folder ``root``; the plan is None when it cannot be built at all."""
-    reader = _Reader(root)
+def load(root: Path, cache: FileCache | None = None) -> tuple[Plan | None, Report]:
+    """Read the plan folder ``root``; the plan is None when it cannot be built at all.
+
+    ``cache`` (the preview's) reuses each unchanged file's parse and schema result.
+    """
+    reader = _Reader(root, cache)
     content = root / CONTENT
     if not content.is_dir():
         reader.report.add(error(Position(reader.name(content)), "E010",

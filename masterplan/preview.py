@@ -25,10 +25,6 @@ from masterplan.diagnostics import Diagnostic, Position, Report, error
 from masterplan.filecache import FileCache
 from masterplan.render.site_links import PAGES
 
-#: Rules that only ever warn (near-duplicate programs across agencies is the slow one):
-#: run after the page is shown, their findings printed in the terminal.
-DEFERRED_RULES = {"masterplan.checks.synchronisation"}
-
 
 @dataclass
 class Pages:
@@ -40,28 +36,14 @@ class Pages:
 
 
 def site_pages(plan: Any, root: Path, has_pdf: bool, problems: list[Diagnostic]) -> Pages:
-    """The site's pages for ``plan``, rendered lazily, the way :func:`masterplan.render.site.render` does.
+    """The site's pages for ``plan``, rendered lazily by the same code as ``masterplan build``."""
+    from masterplan.build import BuildOptions
+    from masterplan.render import site
 
-    This mirrors the first half of ``site.render``; a ``site.prepare(...)`` hook there
-    would let it go (see the benchmark README).
-    """
-    from masterplan.render import outline, site, site_charts
-    from masterplan.render.site_pages import all_pages
-    from masterplan.render.theme import Theme
-
-    env = site.site_environment(Theme.for_plan(root), plan.language)
-    translate = env.globals["_"]
-    book = outline.build(plan, translate)
-    pages = all_pages(plan, translate, problems, site_charts.reference_label(book))
-    common = site.common_context(plan, book, translate, None, has_pdf)
-    if hasattr(site, "logo_path"):
-        common["logo"] = site.logo_path(plan, root)
-    common = {**common, "layout": site.Layout(env, common)}
-
-    def render(page: Any) -> str:
-        return env.get_template(page.template).render({**common, **page.context, "page": page, "base": page.base})
-
-    return Pages(render, {page.path: page for page in pages})
+    report = Report()
+    prepared = site.prepare(plan, root, BuildOptions(pdf=False, search=False, cache=False), report, has_pdf)
+    problems.extend(report.items)
+    return Pages(prepared.render_page, {page.path: page for page in prepared.pages})
 
 
 def template_error(exc: jinja2.TemplateError) -> Diagnostic:
@@ -86,13 +68,16 @@ class Preview:
         self._changed = threading.Condition()
         self._render_lock = threading.Lock()
 
-    def rebuild(self) -> bool:
-        """Load, check and list the pages again; True when the plan is good. Never raises."""
+    def rebuild(self, loaded: tuple[Any, Report] | None = None) -> bool:
+        """Load, check and list the pages again; True when the plan is good. Never raises.
+
+        ``loaded``: a plan and its full report just read by a build (with :attr:`cache`), used as is.
+        """
         started = time.perf_counter()
         problems: list[Diagnostic] = []
         later: list[Callable[[], list[Diagnostic]]] = []
         try:
-            plan, report = self._load(later)
+            plan, report = loaded if loaded is not None else self._load(later)
             if plan is not None and not report.failed():
                 pages = self._pages(plan, problems, report)
                 if pages is not None:
@@ -115,26 +100,17 @@ class Preview:
     def _load(self, later: list[Callable[[], list[Diagnostic]]]) -> tuple[Any, Report]:
         """The plan and its report; warning-only rules are left in ``later`` to run after the page shows."""
         from masterplan import checks
-        from masterplan.load import load
-        with self.cache.installed():
-            plan, report = load(self.root)
-        if plan is None:
-            return plan, report
-        unreadable = getattr(report, "unreadable", frozenset())
-        for rule in checks.RULES:
-            if rule.__module__ in DEFERRED_RULES:
-                later.append(lambda rule=rule: list(rule(plan, unreadable)))
-            else:
-                report.extend(rule(plan, unreadable))
+        from masterplan.project import load_and_check
+        checked = load_and_check(self.root, self.cache, warnings=False)
+        plan, report = checked.plan, checked.report
+        if plan is not None:
+            later.extend(lambda rule=rule: list(rule(plan, report.unreadable)) for rule in checks.WARNING_RULES)
         return plan, report
 
     def _run_later(self, later: list[Callable[[], list[Diagnostic]]]) -> None:
         found = [d for run in later for d in run()]
         for diagnostic in Report(found).sorted():
             self.log(str(diagnostic))
-        errors = Report(found).errors
-        if errors:  # not expected from warning-only rules, but never hide one
-            self._publish([*self.errors, *errors])
 
     def verify(self, path: str = "index.html") -> bool:
         """Whether an in-process page equals the one a full build just wrote; if not, use full builds.
@@ -157,10 +133,10 @@ class Preview:
             try:
                 return site_pages(plan, self.root, has_pdf, problems)
             except (TypeError, AttributeError, ImportError, KeyError) as exc:
-                self.in_process = False  # the site renderer changed shape: fall back to full builds
+                self.in_process = False  # a bug in the page list: fall back to full builds
                 self.log(f"preview: in-process rendering unavailable ({exc}); using full site builds")
         from masterplan.build import BuildOptions, run
-        result = run(self.root, BuildOptions(pdf=False))
+        result = run(self.root, BuildOptions(pdf=False, search=False))
         report.extend(d for d in result.report.items if d not in report.items)
         return None
 

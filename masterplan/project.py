@@ -9,6 +9,7 @@ from pathlib import Path
 
 from masterplan import checks
 from masterplan.diagnostics import Report
+from masterplan.filecache import FileCache
 from masterplan.load import CONTENT, load
 from masterplan.model import Plan
 from masterplan.resources import sample_dir
@@ -31,11 +32,12 @@ class Checked:
     report: Report
 
 
-def load_and_check(root: Path) -> Checked:
-    """Load the plan and run every rule on it."""
-    plan, report = load(root)
+def load_and_check(root: Path, cache: FileCache | None = None, warnings: bool = True) -> Checked:
+    """Load the plan and run every rule on it (``warnings=False``: only the rules that can fail it)."""
+    plan, report = load(root, cache)
     if plan is not None:
-        report.extend(checks.run(plan, report.unreadable))
+        rules = checks.RULES if warnings else checks.ERROR_RULES
+        report.extend(d for rule in rules for d in rule(plan, report.unreadable))
     return Checked(plan, report)
 
 

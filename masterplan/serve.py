@@ -198,8 +198,8 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, pdf: bool = Tru
     read_at = time.time()
     from masterplan.build import BuildOptions, run
     log("Building the site…")
-    run(root, BuildOptions(pdf=False))
-    if preview.rebuild():
+    result = run(root, BuildOptions(pdf=False), cache=preview.cache)
+    if preview.rebuild((result.plan, result.report) if result.plan is not None else None):
         preview.verify()
     try:
         server, _ = start(preview, host, port)

@@ -4,6 +4,11 @@ Each module holds one family of rules as functions ``(plan, unreadable) -> Itera
 :func:`run` applies them all and returns every problem at once. ``unreadable`` holds the ids
 of things whose files could not be read: a reference to one of them is not an error of its
 own (the unreadable file already has one), so one broken file does not bury the report.
+
+The rules come in two lists: :data:`ERROR_RULES` may find errors (a build stops on them),
+:data:`WARNING_RULES` only ever warn, so a caller in a hurry (the live preview) may show
+the page first and run them afterwards. A rule that starts reporting errors belongs in
+the first list; ``tests/test_build.py`` holds the split to that.
 """
 
 from __future__ import annotations
@@ -15,12 +20,19 @@ from masterplan.checks import chapters, references, synchronisation, years
 from masterplan.diagnostics import Diagnostic
 from masterplan.model import Plan
 
-RULES: list[Callable[[Plan, AbstractSet[str]], Iterable[Diagnostic]]] = [
+Rule = Callable[[Plan, AbstractSet[str]], Iterable[Diagnostic]]
+
+#: Rules that may report errors: they decide whether the plan can be built.
+ERROR_RULES: list[Rule] = [
     references.check,
     years.check,
-    synchronisation.check,
     chapters.check,
 ]
+#: Rules that only ever warn (synchronisation across agencies: gaps, near-duplicates).
+WARNING_RULES: list[Rule] = [
+    synchronisation.check,
+]
+RULES: list[Rule] = [*ERROR_RULES, *WARNING_RULES]
 
 
 def run(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> list[Diagnostic]:

@@ -34,6 +34,12 @@ def executable() -> Path | None:
         return None
 
 
+def configuration() -> tuple[str, ...]:
+    """How the index is made (binary and options): part of what decides whether it can be reused."""
+    binary = executable()
+    return (str(binary), OUTPUT_SUBDIR, *NOT_INDEXED)
+
+
 def index(site: Path, report: Report) -> float | None:
     """Index ``site`` in place; returns the seconds taken, or None (and a warning) when it failed."""
     binary = executable()

@@ -12,6 +12,7 @@ import multiprocessing
 import os
 import shutil
 import time
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -24,7 +25,7 @@ from masterplan import summary
 from masterplan.diagnostics import Diagnostic, Position, Report, error, warning
 from masterplan.model import Plan
 from masterplan.output import Staging
-from masterplan.render import outline, search, site_charts
+from masterplan.render import outline, search, site_cache, site_charts
 from masterplan.render.data import COLUMNS, JSON_FIELDS
 from masterplan.render.site_links import PAGES, url_for
 from masterplan.render.site_pages import Page, Translate, all_pages, chapter_for
@@ -64,28 +65,71 @@ def site_environment(theme: Theme, language: str, cache: Path | None = None) -> 
     return env
 
 
-def render(plan: Plan, root: Path, staging: Staging, options: BuildOptions, report: Report) -> list[str]:
-    """Write the site into the staging folder; returns summary lines for the terminal."""
-    started = time.perf_counter()
-    folder = staging.path("site")
+@dataclass
+class PreparedSite:
+    """Every page of the site, listed but not rendered, and what rendering one needs."""
+
+    env: jinja2.Environment
+    pages: list[Page]
+    common: dict[str, Any]  #: what every page can read, the shared header and footer included
+    theme: Theme
+
+    def render_page(self, page: Page) -> str:
+        """The HTML of one page (raises ``jinja2.TemplateError`` for a broken template)."""
+        template = self.env.get_template(page.template)
+        return template.render({**self.common, **page.context, "page": page, "base": page.base})
+
+
+def prepare(plan: Plan, root: Path, options: BuildOptions, report: Report, has_pdf: bool = False) -> PreparedSite:
+    """List the site's pages and compute what they share; used by :func:`render` and the preview."""
     cache = root / "build" / ".cache" / "site-templates" if options.cache else None
-    env = site_environment(Theme.for_plan(root), plan.language, cache)
+    theme = Theme.for_plan(root)
+    env = site_environment(theme, plan.language, cache)
     translate = env.globals["_"]
     book = outline.build(plan, translate)
     problems: list[Diagnostic] = []
     pages = all_pages(plan, translate, problems, site_charts.reference_label(book))
     report.extend(problems)
-    has_pdf = copy_pdf(root, staging, folder / PAGES["pdf"], options.pdf, report)
     common = common_context(plan, book, translate, options.base_url, has_pdf, logo_path(plan, root))
-    report.extend(write_pages(env, pages, folder, common, options.jobs))
-    copy_static(Theme.for_plan(root), folder / "static")
+    return PreparedSite(env, pages, {**common, "layout": Layout(env, common)}, theme)
+
+
+def render(plan: Plan, root: Path, staging: Staging, options: BuildOptions, report: Report) -> list[str]:
+    """Write the site into the staging folder; returns summary lines for the terminal.
+
+    With ``options.cache``, pages whose inputs did not change are taken from the last
+    build (see :mod:`site_cache`), and so is the search index when no page changed.
+    """
+    started = time.perf_counter()
+    folder = staging.path("site")
+    has_pdf = copy_pdf(root, staging, folder / PAGES["pdf"], options.pdf, report)
+    site = prepare(plan, root, options, report, has_pdf)
+    build = root / "build"
+    manifest = site_cache.Manifest.load(build) if options.cache else site_cache.Manifest(build / site_cache.MANIFEST)
+    keys = site_cache.Keys.for_build(root, site.theme.folders,
+                                     (has_pdf, options.base_url, site.common["logo"], plan.language))
+    problems, written = write_pages(site, folder, keys, manifest, build / "site", options.jobs)
+    report.extend(problems)
+    copy_static(site.theme, folder / "static")
     copy_logo(plan, root, folder)
     if options.base_url:
-        write_sitemap(pages, folder, options.base_url)
+        write_sitemap(site.pages, folder, options.base_url)
     html_seconds = time.perf_counter() - started
-    indexed = search.index(folder, report)
-    return [f"Website: {len(pages)} pages in {html_seconds:.2f} s"
-            + (f", search index in {indexed:.2f} s" if indexed is not None else ", no search index")]
+    line = f"Website: {len(site.pages)} pages ({written} rendered) in {html_seconds:.2f} s"
+    index_key = manifest.index_key(search.configuration())
+    if not options.search:
+        manifest.index = None
+        line += ", no search index (not asked for)"
+    elif options.cache and manifest.index == index_key and site_cache.reuse_tree(
+            build / "site" / search.OUTPUT_SUBDIR, folder / search.OUTPUT_SUBDIR):
+        line += ", search index unchanged"
+    else:
+        indexed = search.index(folder, report)
+        manifest.index = index_key if indexed is not None else None
+        line += f", search index in {indexed:.2f} s" if indexed is not None else ", no search index"
+    if not problems:
+        manifest.save()
+    return [line]
 
 
 def common_context(plan: Plan, book: outline.Outline, translate: Translate, base_url: str | None = None,
@@ -130,51 +174,69 @@ class Layout:
 
 PAGES_PER_WORKER = 250  #: below this many pages per process, forking costs more than it saves
 
+Job = tuple[PreparedSite, list[Page], Path, "site_cache.Keys", "site_cache.Manifest", Path]
 
-def write_pages(env: jinja2.Environment, pages: list[Page], folder: Path, common: dict[str, Any],
-                jobs: int | None = None) -> list[Diagnostic]:
-    """Render every page with its compiled template and write it out, in parallel for big sites.
 
-    Returns the template errors (a plan's own templates may have them) as diagnostics.
+def write_pages(site: PreparedSite, folder: Path, keys: site_cache.Keys, manifest: site_cache.Manifest,
+                previous: Path, jobs: int | None = None) -> tuple[list[Diagnostic], int]:
+    """Render (or reuse) every page and write it out, in parallel for big sites.
+
+    Returns the template errors (a plan's own templates may have them) as diagnostics and
+    how many pages were rendered; ``manifest`` is updated to this build's pages.
     """
+    pages = site.pages
     for directory in {str(Path(page.path).parent) for page in pages}:
         (folder / directory).mkdir(parents=True, exist_ok=True)
-    job = (env, pages, folder, {**common, "layout": Layout(env, common)})
+    job: Job = (site, pages, folder, keys, manifest, previous)
     workers = min(jobs or os.cpu_count() or 1, len(pages) // PAGES_PER_WORKER)
     if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-        return _write_share(job, 0, 1)
-    global _JOB
-    _JOB = job  # inherited by the forked workers: nothing is pickled but the share number
-    try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            shares = pool.starmap(_write_forked, [(share, workers) for share in range(workers)])
-    finally:
-        _JOB = None
-    return [problem for share in shares for problem in share]
+        shares = [_write_share(job, 0, 1)]
+    else:
+        global _JOB
+        _JOB = job  # inherited by the forked workers: nothing is pickled but the share number
+        try:
+            with multiprocessing.get_context("fork").Pool(workers) as pool:
+                shares = pool.starmap(_write_forked, [(share, workers) for share in range(workers)])
+        finally:
+            _JOB = None
+    problems = [problem for share in shares for problem in share[0]]
+    entries = {path: entry for share in shares for path, entry in share[1].items()}
+    manifest.pages = {page.path: entries[page.path] for page in pages if page.path in entries}
+    return problems, sum(share[2] for share in shares)
 
 
-_JOB: tuple[jinja2.Environment, list[Page], Path, dict[str, Any]] | None = None
+_JOB: Job | None = None
 
 
-def _write_forked(share: int, workers: int) -> list[Diagnostic]:
+def _write_forked(share: int, workers: int) -> tuple[list[Diagnostic], dict[str, list[str]], int]:
     assert _JOB is not None
     return _write_share(_JOB, share, workers)
 
 
-def _write_share(job: tuple[jinja2.Environment, list[Page], Path, dict[str, Any]], share: int,
-                 workers: int) -> list[Diagnostic]:
-    env, pages, folder, common = job
-    templates: dict[str, jinja2.Template] = {}
+def _write_share(job: Job, share: int, workers: int) -> tuple[list[Diagnostic], dict[str, list[str]], int]:
+    """One process's pages: ``(problems, path → [input key, HTML hash], pages rendered)``."""
+    site, pages, folder, keys, manifest, previous = job
+    entries: dict[str, list[str]] = {}
+    rendered = 0
     for page in pages[share::workers]:
+        key = keys.page(page)
+        last = manifest.pages.get(page.path)
+        target = folder / page.path
+        if last is not None and last[0] == key and site_cache.reuse(previous / page.path, target, last[1]):
+            entries[page.path] = last
+            continue
         try:
-            template = templates.get(page.template) or templates.setdefault(
-                page.template, env.get_template(page.template))
-            html = template.render({**common, **page.context, "page": page, "base": page.base})
+            html = site.render_page(page).encode("utf-8")
         except jinja2.TemplateError as exc:
-            return [_template_problem(exc, page)]
-        with open(folder / page.path, "w", encoding="utf-8") as handle:
+            return [_template_problem(exc, page)], entries, rendered
+        rendered += 1
+        html_hash = site_cache.digest(html)
+        entries[page.path] = [key, html_hash]
+        if last is not None and last[1] == html_hash and site_cache.reuse(previous / page.path, target, html_hash):
+            continue  # same HTML as last time: keep the file as it was
+        with open(target, "wb") as handle:
             handle.write(html)
-    return []
+    return [], entries, rendered
 
 
 def _template_problem(exc: jinja2.TemplateError, page: Page) -> Diagnostic:

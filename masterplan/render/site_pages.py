@@ -47,7 +47,13 @@ def _neighbours(items: Sequence[Any], index: int) -> dict[str, Any]:
 
 
 def _program_inputs(programs: Sequence[Program]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(p.position.file for p in programs))
+    """The files a list of programs is shown from: theirs, their partners' and their dependencies'."""
+    files: dict[str, None] = {}
+    for program in programs:
+        files[program.position.file] = None
+        files.update((a.position.file, None) for a in program.partners)
+        files.update((p.position.file, None) for p in (*program.depends_on, *program.dependents))
+    return tuple(files)
 
 
 def pillar_pages(plan: Plan, _: Translate) -> Iterator[Page]:
@@ -66,8 +72,7 @@ def program_pages(plan: Plan, _: Translate) -> Iterator[Page]:
             yield Page(url_for(program), "site/program.html", f"{program.name}",
                        {"program": program, "pillar": pillar, **_neighbours(pillar.programs, index)},
                        [(str(pillar.name), url_for(pillar))],
-                       (plan.position.file, pillar.position.file, *_program_inputs(related),
-                        *(a.position.file for a in program.partners)))
+                       (plan.position.file, pillar.position.file, *_program_inputs(related)))
 
 
 def agency_pages(plan: Plan, _: Translate) -> Iterator[Page]:

@@ -1,0 +1,148 @@
+"""Incremental website builds: reuse last build's pages whose inputs, or whose HTML, did not change.
+
+Each build starts from a fresh staging folder. ``build/.cache/site-manifest.json``
+remembers, for every page of the last build, the key of its inputs and the hash of its
+HTML. A page's key hashes the tool's version, every theme file (templates, catalog,
+static files: a template edit re-renders every page), the plan-wide files every page may
+show (``plan.yml``, pillars, glossary, chapters: the menu, colours, years), the build
+options that reach templates, and the files named in ``Page.inputs`` (``"*"``: every
+content file). While the key is unchanged and the last build's file still has the
+recorded hash, the file is hard-linked (or copied) from ``build/site`` instead of
+rendered. A rendered page whose HTML equals the last one is linked too, so an unchanged
+page keeps its file. The recorded hash is checked against the file on disk before any
+reuse, so a manifest left by a failed build, or an edited output file, only costs a
+render: a stale page is never kept.
+
+The search index is reused the same way, when every page's HTML equals the one indexed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import masterplan
+from masterplan.render.site_pages import WHOLE_PLAN, Page
+
+MANIFEST = Path(".cache") / "site-manifest.json"
+FORMAT = 1
+#: Content every page may show (menu, colours, years, labels): part of every page's key.
+PLAN_WIDE = ("content/plan.yml", "content/pillars/", "content/glossary.yml", "content/glossary.yaml",
+             "content/chapters/")
+
+
+def digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def files_hashes(folder: Path, base: Path) -> dict[str, str]:
+    """``relative path → content hash`` of every file under ``folder``, paths relative to ``base``."""
+    found: dict[str, str] = {}
+    if folder.is_dir():
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                found[path.relative_to(base).as_posix()] = digest(path.read_bytes())
+    return found
+
+
+@lru_cache(maxsize=1)
+def code_hash() -> str:
+    """The tool's own source: an editable install changes without a new version number."""
+    package = Path(masterplan.__file__).parent
+    return digest(json.dumps(files_hashes_matching(package, "*.py")).encode())
+
+
+def files_hashes_matching(folder: Path, pattern: str) -> list[tuple[str, str]]:
+    return [(p.relative_to(folder).as_posix(), digest(p.read_bytes())) for p in sorted(folder.rglob(pattern))]
+
+
+@dataclass
+class Keys:
+    """Computes each page's input key for one build."""
+
+    content: dict[str, str]  #: content file → hash
+    shared: str  #: tool version, theme, plan-wide files, options
+
+    @classmethod
+    def for_build(cls, root: Path, theme_folders: Iterable[Path], options: Iterable[object]) -> Keys:
+        content = files_hashes(root / "content", root)
+        theme = {f"{index}:{name}": value for index, folder in enumerate(theme_folders)
+                 for name, value in files_hashes(folder, folder).items()}
+        plan_wide = {name: value for name, value in content.items() if name.startswith(PLAN_WIDE)}
+        shared = json.dumps([FORMAT, masterplan.__version__, code_hash(), theme, plan_wide,
+                             [repr(o) for o in options]], sort_keys=True)
+        return cls(content, digest(shared.encode()))
+
+    def page(self, page: Page) -> str:
+        if WHOLE_PLAN in page.inputs:
+            inputs = self.content
+        else:  # a file that is gone has no hash: the key differs from when it was there
+            inputs = {name: self.content.get(name, "") for name in sorted(set(page.inputs))}
+        text = json.dumps([self.shared, page.path, page.template, page.searchable, inputs], sort_keys=True)
+        return digest(text.encode())
+
+
+@dataclass
+class Manifest:
+    """Last build's pages: ``path → [input key, HTML hash]``, and the key of its search index."""
+
+    path: Path
+    pages: dict[str, list[str]] = field(default_factory=dict)
+    index: str | None = None
+
+    @classmethod
+    def load(cls, build: Path) -> Manifest:
+        path = build / MANIFEST
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if data.get("format") == FORMAT and data.get("version") == masterplan.__version__:
+                return cls(path, {k: list(v) for k, v in data["pages"].items()}, data.get("index"))
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            pass  # no manifest, or a damaged one: everything is rendered
+        return cls(path)
+
+    def save(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = self.path.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_text(json.dumps({"format": FORMAT, "version": masterplan.__version__,
+                                         "pages": self.pages, "index": self.index}), encoding="utf-8")
+        temporary.replace(self.path)
+
+    def index_key(self, search_config: object) -> str:
+        """What the search index depends on: every page's HTML and how Pagefind is run."""
+        return digest(json.dumps([sorted(self.pages.items()), repr(search_config)]).encode())
+
+
+def link(source: Path, target: Path) -> None:
+    """``target`` becomes the same file as ``source`` (a copy across file systems)."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
+
+
+def reuse(previous: Path, target: Path, html_hash: str) -> bool:
+    """Link last build's file into the new site when it still holds exactly ``html_hash``."""
+    try:
+        if digest(previous.read_bytes()) != html_hash:
+            return False
+    except OSError:
+        return False
+    link(previous, target)
+    return True
+
+
+def reuse_tree(previous: Path, target: Path) -> bool:
+    """Link a whole folder of last build's output (the search index) into the new site."""
+    if not previous.is_dir():
+        return False
+    if target.exists():
+        shutil.rmtree(target)
+    shutil.copytree(previous, target, copy_function=lambda s, d: link(Path(s), Path(d)))
+    return True
