@@ -116,7 +116,8 @@ class Manifest:
 
     def index_key(self, search_config: object) -> str:
         """What the search index depends on: every page's HTML and how Pagefind is run."""
-        return digest(json.dumps([sorted(self.pages.items()), repr(search_config)]).encode())
+        html = sorted((path, entry[1]) for path, entry in self.pages.items())
+        return digest(json.dumps([html, repr(search_config)]).encode())
 
 
 def link(source: Path, target: Path) -> None:

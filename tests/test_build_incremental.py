@@ -1,0 +1,126 @@
+"""Incremental builds: pages reused from the last build must never be stale."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from masterplan import checks
+from masterplan.build import BuildOptions, run
+from masterplan.diagnostics import Severity
+from masterplan.load import load
+from masterplan.render.site_links import url_for
+
+REPO = Path(__file__).resolve().parent.parent
+QUICK = BuildOptions(pdf=False, search=False)
+
+
+@pytest.fixture
+def sample(tmp_path: Path) -> Path:
+    shutil.copytree(REPO / "content", tmp_path / "content")
+    return tmp_path
+
+
+def build(root: Path, options: BuildOptions = QUICK) -> str:
+    result = run(root, options)
+    assert result.ok, "\n".join(str(d) for d in result.report.errors)
+    assert result.plan is not None
+    return "\n".join(result.summary)
+
+
+def page(root: Path, path: str) -> str:
+    return (root / "build" / "site" / path).read_text(encoding="utf-8")
+
+
+def test_an_edited_program_shows_in_its_page_and_every_page_listing_it(sample: Path) -> None:
+    assert "(358 rendered)" not in build(sample)
+    plan, _ = load(sample)
+    assert plan is not None
+    program = plan.programs[0]
+    file = sample / program.position.file
+    old = str(program.name)
+    file.write_text(file.read_text(encoding="utf-8").replace(old, "Program Revisi Kilat", 1), encoding="utf-8")
+    summary = build(sample)
+    total = len(list((sample / "build" / "site").rglob("*.html")))
+    assert f"({total} rendered)" not in summary, "an edit in one file re-rendered the whole site"
+    for path in (url_for(program), url_for(program.pillar), url_for(program.lead), url_for("programs")):
+        assert "Program Revisi Kilat" in page(sample, path), path
+    assert "0 rendered" in build(sample)  # nothing changed: nothing rendered
+    assert "Program Revisi Kilat" in page(sample, url_for(program))
+
+
+def test_a_template_edit_renders_every_page_using_it_again(sample: Path) -> None:
+    build(sample)
+    theme = sample / "templates" / "site"
+    theme.mkdir(parents=True)
+    original = (REPO / "templates" / "site" / "program.html").read_text(encoding="utf-8")
+    (theme / "program.html").write_text(original.replace("{% block main %}", "{% block main %}<p>TANDA-UJI</p>", 1),
+                                        encoding="utf-8")
+    build(sample)
+    plan, _ = load(sample)
+    assert plan is not None
+    assert all("TANDA-UJI" in page(sample, url_for(p)) for p in plan.programs)
+
+
+def test_a_damaged_output_file_is_rendered_again(sample: Path) -> None:
+    build(sample)
+    target = sample / "build" / "site" / "index.html"
+    good = target.read_text(encoding="utf-8")
+    os.unlink(target)
+    target.write_text("tampered", encoding="utf-8")
+    build(sample)
+    assert page(sample, "index.html") == good
+
+
+def test_no_cache_renders_everything(sample: Path) -> None:
+    build(sample)
+    summary = build(sample, BuildOptions(pdf=False, search=False, cache=False))
+    assert "(0 rendered)" not in summary
+
+
+def test_the_search_index_is_reused_only_when_no_page_changed(sample: Path) -> None:
+    from masterplan.render import search
+    if search.executable() is None:
+        pytest.skip("Pagefind is not installed")
+    options = BuildOptions(pdf=False)
+    build(sample, options)
+    assert "search index unchanged" in build(sample, options)
+    glossary = sample / "content" / "glossary.yml"
+    glossary.write_text(glossary.read_text(encoding="utf-8") + "\n", encoding="utf-8")  # same pages
+    assert "search index unchanged" in build(sample, options)
+    plan, _ = load(sample)
+    assert plan is not None
+    file = sample / plan.programs[0].position.file
+    file.write_text(file.read_text(encoding="utf-8").replace(str(plan.programs[0].name), "Nama Baru", 1),
+                    encoding="utf-8")
+    assert "search index in" in build(sample, options)
+    assert (sample / "build" / "site" / "pagefind" / "pagefind.js").is_file()
+
+
+def test_warning_rules_never_report_errors(sample: Path) -> None:
+    plan, report = load(sample)
+    assert plan is not None
+    for program in plan.programs[:5]:  # near-duplicates, missing indicators: warnings all the same
+        program.indicators = []
+        program.name = plan.programs[0].name
+    found = [d for rule in checks.WARNING_RULES for d in rule(plan, report.unreadable)]
+    assert found and all(d.severity is Severity.WARNING for d in found)
+    assert checks.RULES == [*checks.ERROR_RULES, *checks.WARNING_RULES]
+
+
+def test_the_load_cache_reuses_unchanged_files_and_sees_edits(sample: Path) -> None:
+    from masterplan.filecache import FileCache
+    cache = FileCache()
+    first, _ = load(sample, cache)
+    again, _ = load(sample, cache)
+    assert first is not None and again is not None
+    assert cache.hits >= len(first.agencies)
+    file = sample / first.programs[0].position.file
+    file.write_text(file.read_text(encoding="utf-8").replace(str(first.programs[0].name), "Nama Baru", 1),
+                    encoding="utf-8")
+    edited, report = load(sample, cache)
+    assert edited is not None and not report.errors
+    assert str(edited.program(first.programs[0].id).name) == "Nama Baru"
