@@ -12,16 +12,17 @@ import json
 import re
 from collections.abc import Iterator
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import fastjsonschema
-import jsonschema
-from jsonschema import _keywords
-from jsonschema.exceptions import ValidationError
 
 from masterplan.diagnostics import Diagnostic, Position, did_you_mean, error
 from masterplan.schema import schema_for
 from masterplan.yamlfile import LocatedMap, locate
+
+if TYPE_CHECKING:  # jsonschema is imported only when a file is invalid: it costs ~70 ms to import
+    import jsonschema
+    from jsonschema.exceptions import ValidationError
 
 #: At most this many schema problems are listed per file (a pasted table can hold thousands).
 MAX_PROBLEMS = 50
@@ -32,6 +33,7 @@ _TYPE_NAMES = {"string": "text", "integer": "a whole number", "number": "a numbe
 
 def _type(validator: Any, types: Any, instance: Any, schema: dict[str, Any]) -> Iterator[ValidationError]:
     # YAML turns 2021-12-01 into a date; the schema calls it a string with format date.
+    from jsonschema import _keywords
     if isinstance(instance, datetime.date) and schema.get("format") == "date":
         return
     yield from _keywords.type(validator, types, instance, schema)
@@ -40,6 +42,7 @@ def _type(validator: Any, types: Any, instance: Any, schema: dict[str, Any]) -> 
 def _pattern(validator: Any, pattern: str, instance: Any, schema: dict[str, Any]) -> Iterator[ValidationError]:
     # Also used for mapping keys (propertyNames), which YAML may read as numbers, dates or booleans:
     # a number is checked as written, anything else that is not text does not match.
+    from jsonschema.exceptions import ValidationError
     if isinstance(instance, bool) or not isinstance(instance, (str, int)):
         if not validator.is_type(instance, "string") and schema.get("type") == "string":
             return  # the type keyword reports it
@@ -50,6 +53,7 @@ def _pattern(validator: Any, pattern: str, instance: Any, schema: dict[str, Any]
 
 @cache
 def _validator(kind: str) -> jsonschema.protocols.Validator:
+    import jsonschema
     base = jsonschema.Draft202012Validator
     cls = jsonschema.validators.extend(base, validators={"type": _type, "pattern": _pattern})
     return cls(schema_for(kind))

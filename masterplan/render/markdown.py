@@ -9,6 +9,7 @@ of the plan folder.
 from __future__ import annotations
 
 import re
+import threading
 import urllib.parse
 from collections.abc import Callable
 from functools import lru_cache
@@ -68,10 +69,21 @@ def _safe_url(tag: str, attribute: str, value: str) -> str | None:
     return None if url_problem(value, image=tag == "img") else value
 
 
+_converters = threading.local()
+
+
+def _convert(text: str) -> str:
+    # One converter per thread, reset between texts: setting up the extensions costs as much as converting.
+    converter = getattr(_converters, "markdown", None)
+    if converter is None:
+        converter = _converters.markdown = markdown_lib.Markdown(extensions=_EXTENSIONS, output_format="html")
+    return converter.reset().convert(text)
+
+
 @lru_cache(maxsize=8192)
 def to_html(text: str, shift_headings: int = 0) -> str:
     """Sanitized HTML for a Markdown text; ``shift_headings`` demotes headings (## → h3 with 1)."""
-    html = markdown_lib.markdown(text, extensions=_EXTENSIONS, output_format="html")
+    html = _convert(text)
     if shift_headings:
         html = _HEADING_SHIFT.sub(lambda m: f"<{m.group(1)}h{min(int(m.group(2)) + shift_headings, 6)}", html)
     return nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=URL_SCHEMES,
