@@ -19,7 +19,7 @@ from __future__ import annotations
 import logging
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import jinja2
 import weasyprint
@@ -35,7 +35,16 @@ from masterplan.diagnostics import (
 )
 from masterplan.formatting import Formats
 from masterplan.model import Plan
-from masterplan.render import outline, print_book
+from masterplan.render import (
+    outline,
+    pdf_cache,
+    pdf_join,
+    pdf_parts,
+    pdf_schedule,
+    pdf_workers,
+    print_book,
+)
+from masterplan.render.pdf_layout import PDF_OPTIONS
 from masterplan.render.print_fetch import Fetcher, capture_logs, content_url
 from masterplan.render.theme import Theme, environment
 
@@ -45,13 +54,7 @@ if TYPE_CHECKING:  # build.py imports this module lazily; these names are for ty
 
 FILE_NAME = "masterplan.pdf"
 STYLESHEET = "print/book.css"
-PDF_OPTIONS: dict[str, Any] = {
-    "pdf_variant": None,  #: plain PDF (no PDF/A or PDF/UA variant)
-    "uncompressed_pdf": False,
-    "custom_metadata": False,
-    "optimize_images": True,  #: recompress content images; logos and photos shrink a lot
-    "jpeg_quality": 85,
-}
+SINGLE_PASS = 0  #: ``BuildOptions.jobs`` value for one WeasyPrint pass over the whole book (tests' reference)
 
 
 def render(plan: Plan, root: Path, staging: Staging, options: BuildOptions, report: Report) -> list[str]:
@@ -77,6 +80,50 @@ def render(plan: Plan, root: Path, staging: Staging, options: BuildOptions, repo
     if len(report.errors) > errors_before:
         return ["PDF: not laid out, the book's content has errors"]  # they fail the build anyway
     target = staging.path(FILE_NAME)
+    running = env.get_template("print/running.html").render(plan=plan)
+    try:
+        if options.jobs == SINGLE_PASS:  # the reference: one WeasyPrint pass over the whole book
+            return _single_pass(plan, html, theme, fetcher, target, report, started, html_done)
+        return _by_parts(plan, root, html, running, theme, fetcher, target, options, report, started, html_done)
+    except Exception as exc:  # noqa: BLE001 - WeasyPrint rarely raises; a user must never see a traceback
+        report.add(error(Position(plan.position.file), "E604", f"PDF: WeasyPrint failed: {type(exc).__name__}: {exc}",
+                         "the messages above may name the cause; otherwise please report this"))
+        return ["PDF: layout failed"]
+
+
+def _by_parts(plan: Plan, root: Path, html: str, running: str, theme: Theme, fetcher: Fetcher, target: Path,
+              options: BuildOptions, report: Report, started: float, html_done: float) -> list[str]:
+    """The book laid out as parts (in parallel, cached), joined into one PDF."""
+    parts = pdf_parts.split(html, running)
+    css = pdf_parts.part_css(theme.find(STYLESHEET).read_text(encoding="utf-8"))
+    cache = pdf_cache.Cache(root / "build" / ".cache" / "pdf", options.cache, pdf_cache.stamp(root))
+    jobs = min(options.jobs or pdf_workers.cores(), len(parts))
+    pool = pdf_workers.Pool(jobs, root)
+    try:
+        schedule = pdf_schedule.Schedule(parts, css, cache, pool)
+        schedule.run()
+    finally:
+        pool.close()
+    laid_out = time.perf_counter()
+    placed, first = [], 0
+    for part in parts:
+        placed.append(pdf_join.Placed(schedule.written[part.index][0], first, schedule.info[part.index]))
+        first += schedule.info[part.index]["pages"]
+    for part in placed:
+        fetcher.refused += [(url, reason) for url, reason in part.info["refused"] if (url, reason) not in fetcher.refused]
+    report.extend(_diagnostics(fetcher, [logging.makeLogRecord({"levelno": level, "msg": message})
+                                         for level, message in schedule.book_records()], plan))
+    pdf_join.join(placed, target)
+    cache.finish(schedule.labels())
+    written = time.perf_counter()
+    return [(f"PDF: {first} pages in {written - started:.1f} s "
+             f"(HTML {html_done - started:.1f} s, layout {laid_out - html_done:.1f} s, join {written - laid_out:.1f} s); "
+             f"{schedule.laid_out} of {len(parts)} parts laid out, {jobs} job{'s' if jobs > 1 else ''}")]
+
+
+def _single_pass(plan: Plan, html: str, theme: Theme, fetcher: Fetcher, target: Path, report: Report,
+                 started: float, html_done: float) -> list[str]:
+    """The whole book in one WeasyPrint pass: the reference the parts are tested against."""
     with capture_logs() as records:
         try:
             document = weasyprint.HTML(string=html, base_url=fetcher.base_url, url_fetcher=fetcher).render(
@@ -84,13 +131,9 @@ def render(plan: Plan, root: Path, staging: Staging, options: BuildOptions, repo
                 presentational_hints=False)
             laid_out = time.perf_counter()
             document.write_pdf(target, **PDF_OPTIONS)
-        except Exception as exc:  # noqa: BLE001 - WeasyPrint rarely raises; a user must never see a traceback
+        finally:
             report.extend(_diagnostics(fetcher, records, plan))
-            report.add(error(Position(plan.position.file), "E604", f"PDF: WeasyPrint failed: {type(exc).__name__}: {exc}",
-                             "the messages above may name the cause; otherwise please report this"))
-            return ["PDF: layout failed"]
     written = time.perf_counter()
-    report.extend(_diagnostics(fetcher, records, plan))
     return [(f"PDF: {len(document.pages)} pages in {written - started:.1f} s "
             f"(HTML {html_done - started:.1f} s, layout {laid_out - html_done:.1f} s, "
             f"write {written - laid_out:.1f} s)")]

@@ -1,0 +1,98 @@
+"""The PDF parts cache under ``build/.cache/pdf/``: laid-out parts reused when nothing they show changed.
+
+Two kinds of entries, both named by a SHA-256:
+
+- ``<layout>.json``: a part's :class:`~masterplan.render.pdf_layout.PartInfo` (page
+  count, anchors, links, bookmarks, messages). ``layout`` hashes the part's complete
+  print HTML (its page-number references filled in), the part stylesheet, a stamp of
+  every theme file (templates, CSS, fonts) and every non-text file under ``content/``
+  (images the HTML names by URL), the masterplan and WeasyPrint versions. A part's
+  layout depends on nothing else: its first page number only changes the page margins.
+- ``<layout>-<offset>.pdf``: that part written with its pages numbered from
+  ``offset + 1``.
+
+So an edit re-lays-out only the part whose HTML changed, plus the parts that print a
+page number the edit moved; parts that only moved rewrite their margins (cheap) and
+parts that stayed put are copied. ``labels.json`` keeps the last build's printed page of
+every anchor: the first guess for a part that refers to its own pages. Entries this
+build did not use are removed at the end, so the folder holds one book's worth.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import weasyprint
+
+import masterplan
+from masterplan.render.theme import Theme
+
+TEXT_SUFFIXES = {".yml", ".yaml", ".md"}  #: content read into the HTML itself, hashed through it
+
+
+def stamp(root: Path) -> str:
+    """A hash of everything besides the part's HTML that a laid-out part depends on."""
+    digest = hashlib.sha256(f"masterplan {masterplan.__version__} weasyprint {weasyprint.__version__}".encode())
+    folders = [*Theme.for_plan(root).folders, root / "content"]
+    for folder in folders:
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            if folder == root / "content" and path.suffix in TEXT_SUFFIXES:
+                continue
+            digest.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+class Cache:
+    """Entries under ``folder``; with ``enabled`` False nothing is read (but results are written)."""
+
+    def __init__(self, folder: Path, enabled: bool, stamp: str):
+        self.folder, self.enabled, self.stamp = folder, enabled, stamp
+        folder.mkdir(parents=True, exist_ok=True)
+        self.used: set[str] = {"labels.json"}
+
+    def key(self, html: str, css: str) -> str:
+        return hashlib.sha256(f"{self.stamp}\0{css}\0{html}".encode()).hexdigest()
+
+    def info(self, key: str) -> dict[str, Any] | None:
+        path = self.folder / f"{key}.json"
+        if not self.enabled or not path.exists():
+            return None
+        self.used.add(path.name)
+        return json.loads(path.read_text(encoding="utf-8"))
+
+    def put_info(self, key: str, info: dict[str, Any]) -> None:
+        self.used.add(f"{key}.json")
+        _write(self.folder / f"{key}.json", json.dumps(info).encode())
+
+    def pdf(self, key: str, offset: int) -> Path:
+        """Where the part's PDF is (or is to be written)."""
+        path = self.folder / f"{key}-{offset}.pdf"
+        self.used.add(path.name)
+        return path
+
+    def has_pdf(self, key: str, offset: int) -> bool:
+        return self.enabled and (self.folder / f"{key}-{offset}.pdf").exists()
+
+    def labels(self) -> dict[str, str]:
+        path = self.folder / "labels.json"
+        if not self.enabled or not path.exists():
+            return {}
+        return json.loads(path.read_text(encoding="utf-8"))
+
+    def finish(self, labels: dict[str, str]) -> None:
+        """Remember this build's page labels; drop every entry it did not use."""
+        _write(self.folder / "labels.json", json.dumps(labels).encode())
+        for path in self.folder.iterdir():
+            if path.name not in self.used:
+                path.unlink(missing_ok=True)
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Write through a temporary name: a killed build never leaves half an entry."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}")
+    temporary.write_bytes(data)
+    temporary.replace(path)

@@ -1,0 +1,109 @@
+"""Separately written parts joined into one PDF that reads as a single-pass render.
+
+The pages are copied in book order (each part keeps its own embedded font subsets: a
+font used by several parts is embedded several times, the price of laying parts out
+apart). On top of that the join writes what only the whole book can know:
+
+- one named destination per anchor of the book (WeasyPrint's links are ``/Dest (name)``
+  strings, so the links inside a part keep working once the names are book-wide);
+- the links that cross parts (WeasyPrint dropped them: their anchor was elsewhere);
+- one outline, rebuilt from every part's bookmarks the way WeasyPrint nests them;
+- the document information and catalog entries (title, author, keywords, language) of
+  the front part, which carries the same ``<head>`` as every other part.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import (
+    ArrayObject,
+    DictionaryObject,
+    Fit,
+    FloatObject,
+    NameObject,
+    NumberObject,
+    TextStringObject,
+)
+
+SCALE = 0.75  #: CSS px → PDF points
+
+
+@dataclass
+class Placed:
+    """A written part and where its pages go in the book."""
+
+    path: Path
+    first: int  #: index of its first page in the book
+    info: dict[str, Any]  #: :class:`masterplan.render.pdf_layout.PartInfo` as JSON
+
+
+def join(parts: list[Placed], target: Path) -> None:
+    writer = PdfWriter()
+    readers = [PdfReader(part.path) for part in parts]
+    for reader in readers:
+        for page in reader.pages:
+            writer.add_page(page)
+    heights = [float(p.mediabox.height) for p in writer.pages]
+
+    def dest(page: int, x: float, y: float) -> ArrayObject:
+        return ArrayObject([writer.pages[page].indirect_reference, NameObject("/XYZ"),
+                            FloatObject(round(x * SCALE, 3)), FloatObject(round(heights[page] - y * SCALE, 3)),
+                            NumberObject(0)])
+
+    anchors: dict[str, tuple[int, float, float]] = {}
+    for part in parts:
+        for name, (index, x, y) in part.info["anchors"].items():
+            anchors.setdefault(name, (part.first + int(index), x, y))
+    names = ArrayObject()
+    for name in sorted(anchors):
+        names += [TextStringObject(name), dest(*anchors[name])]
+    writer._root_object[NameObject("/Names")] = DictionaryObject(
+        {NameObject("/Dests"): writer._add_object(DictionaryObject({NameObject("/Names"): names}))})
+    for part in parts:
+        own = part.info["anchors"]
+        for index, name, x1, y1, x2, y2 in part.info["links"]:
+            if name in own or name not in anchors:
+                continue  # WeasyPrint wrote it already / it leads nowhere
+            page = writer.pages[part.first + int(index)]
+            h = heights[part.first + int(index)]
+            annotation = DictionaryObject({
+                NameObject("/Type"): NameObject("/Annot"), NameObject("/Subtype"): NameObject("/Link"),
+                NameObject("/Rect"): ArrayObject([FloatObject(round(v, 3)) for v in
+                                                  (x1 * SCALE, h - y1 * SCALE, x2 * SCALE, h - y2 * SCALE)]),
+                NameObject("/BS"): DictionaryObject({NameObject("/W"): NumberObject(0)}),
+                NameObject("/Dest"): TextStringObject(name)})
+            if "/Annots" not in page:
+                page[NameObject("/Annots")] = ArrayObject()
+            page["/Annots"].append(writer._add_object(annotation))
+    _outline(writer, parts)
+    _metadata(writer, readers[0])
+    with open(target, "wb") as out:
+        writer.write(out)
+
+
+def _outline(writer: PdfWriter, parts: list[Placed]) -> None:
+    """One outline: a bookmark is the child of the last one before it with a lower level."""
+    stack: list[tuple[int, Any]] = []
+    for part in parts:
+        for index, level, label, x, y, is_open in part.info["bookmarks"]:
+            while stack and stack[-1][0] >= level:
+                stack.pop()
+            parent = stack[-1][1] if stack else None
+            page = part.first + int(index)
+            top = float(writer.pages[page].mediabox.height) - y * SCALE
+            item = writer.add_outline_item(label, page, parent=parent, is_open=bool(is_open),
+                                           fit=Fit.xyz(round(x * SCALE, 3), round(top, 3), 0))
+            stack.append((level, item))
+
+
+def _metadata(writer: PdfWriter, front: PdfReader) -> None:
+    info = front.metadata or {}
+    writer.add_metadata({key: value for key, value in info.items()})
+    catalog = front.trailer["/Root"]
+    for key in ("/Lang", "/PageMode", "/ViewerPreferences", "/MarkInfo"):
+        if key in catalog:
+            writer._root_object[NameObject(key)] = catalog[key] if key == "/Lang" else catalog[key].clone(writer)

@@ -1,0 +1,129 @@
+"""One part of the book laid out by WeasyPrint, renumbered, written: the work a PDF worker does.
+
+A part is laid out once, with its pages numbered from 1. WeasyPrint paginates the whole
+content first and builds the page-margin boxes (running headers, the page number) only
+afterwards (``weasyprint.layout.layout_document``), so a part's content layout never
+depends on its first page number. When the true first page is known (it is the sum of
+the page counts of the parts before it, which other workers may still be laying out),
+:meth:`LaidOut.renumber` rebuilds only the margin boxes with the page counter shifted:
+the expensive layout is never redone for a new start page. This uses WeasyPrint's
+layout context (pinned by setup.cfg to the versions we test); the equivalence tests in
+``tests/test_pdf_parts.py`` compare the result with a single-pass render.
+
+Everything a worker sends back is plain data (page count, anchors, links, bookmarks,
+log messages), so it can cross a process boundary and be cached as JSON.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import weasyprint
+from weasyprint import document as wp_document
+from weasyprint.formatting_structure import boxes
+from weasyprint.layout.background import layout_backgrounds
+from weasyprint.layout.page import make_margin_boxes
+
+from masterplan.render.print_fetch import Fetcher, capture_logs
+from masterplan.render.theme import Theme
+
+PDF_OPTIONS: dict[str, Any] = {
+    "pdf_variant": None,  #: plain PDF (no PDF/A or PDF/UA variant)
+    "uncompressed_pdf": False,
+    "custom_metadata": False,
+    "optimize_images": True,  #: recompress content images; logos and photos shrink a lot
+    "jpeg_quality": 85,
+}
+
+
+@dataclass
+class PartInfo:
+    """What the book needs to know about a laid-out part; JSON-able."""
+
+    pages: int
+    anchors: dict[str, list[float]]  #: name → [page index, x, y] (CSS px from the page's top left)
+    links: list[list[Any]]  #: [page index, target anchor, x1, y1, x2, y2] of internal links
+    bookmarks: list[list[Any]]  #: [page index, level, label, x, y, open]
+    sizes: list[list[float]]  #: page width, height in CSS px
+    records: list[list[Any]] = field(default_factory=list)  #: [level, message] WeasyPrint logged
+    refused: list[list[str]] = field(default_factory=list)  #: [url, reason] the fetcher refused
+
+    def to_json(self) -> dict[str, Any]:
+        return self.__dict__.copy()
+
+
+class LaidOut:
+    """A part's WeasyPrint document with the layout context kept for renumbering."""
+
+    def __init__(self, html: str, css: str, root: Path):
+        self.fetcher = Fetcher(root / "content", Theme.for_plan(root))
+        contexts: list[Any] = []
+        original = wp_document.layout_document
+
+        def keep(html: Any, root_box: Any, context: Any, *args: Any, **kwargs: Any) -> Any:
+            contexts.append(context)
+            return original(html, root_box, context, *args, **kwargs)
+
+        with capture_logs() as records:
+            wp_document.layout_document = keep  # the context is otherwise a local of Document._render
+            try:
+                stylesheet = weasyprint.CSS(string=css, base_url=css_base(root), url_fetcher=self.fetcher)
+                self.document = weasyprint.HTML(string=html, base_url=self.fetcher.base_url,
+                                                url_fetcher=self.fetcher).render(
+                    stylesheets=[stylesheet], presentational_hints=False)
+            finally:
+                wp_document.layout_document = original
+        self.context = contexts[0]
+        self.records = records
+        self.offset = 0
+
+    def renumber(self, offset: int) -> None:
+        """Number the pages from ``offset + 1`` on: only the margin boxes are laid out again."""
+        if offset == self.offset:
+            return
+        context = self.context
+        for index, page in enumerate(self.document.pages):
+            box = page._page_box
+            state = copy.deepcopy(context.page_maker[index + 1][3])
+            counters = state[1]
+            counters["page"] = [value + offset - self.offset for value in counters.get("page", [0])]
+            context.page_maker[index + 1] = (*context.page_maker[index + 1][:3], state,
+                                             context.page_maker[index + 1][4])
+            context.current_page = index + 1
+            kept = tuple(child for child in box.children if not isinstance(child, boxes.MarginBox))
+            box.children = kept + tuple(make_margin_boxes(context, box, state))
+            layout_backgrounds(box, context.get_image_from_uri)
+        self.offset = offset
+
+    def info(self) -> PartInfo:
+        anchors: dict[str, list[float]] = {}
+        links: list[list[Any]] = []
+        bookmarks: list[list[Any]] = []
+        for index, page in enumerate(self.document.pages):
+            for name, (x, y, _w, _h) in page.anchors.items():
+                anchors.setdefault(name, [index, x, y])
+            for kind, target, rect, _box in page.links:
+                if kind == "internal":
+                    links.append([index, target, *rect])
+            for level, label, (x, y), state in page.bookmarks:
+                bookmarks.append([index, level, label, x, y, state == "open"])
+        return PartInfo(
+            len(self.document.pages), anchors, links, bookmarks,
+            [[page.width, page.height] for page in self.document.pages],
+            [[r.levelno, r.getMessage()] for r in self.records],
+            [list(item) for item in self.fetcher.refused])
+
+    def write(self, target: Path) -> list[list[Any]]:
+        """Write the part's PDF; the messages WeasyPrint logged meanwhile."""
+        with capture_logs() as records:
+            self.document.write_pdf(target, **PDF_OPTIONS)
+        # "No anchor #x": a link into another part, which the join adds
+        return [[r.levelno, r.getMessage()] for r in records if not r.getMessage().startswith("No anchor #")]
+
+
+def css_base(root: Path) -> str:
+    """The URL the theme stylesheet's relative URLs (fonts) are read from."""
+    return Theme.for_plan(root).find("print/book.css").resolve().as_uri()

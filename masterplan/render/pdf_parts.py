@@ -1,0 +1,88 @@
+"""The print HTML cut into parts that WeasyPrint can lay out separately, and put back together.
+
+Parts: the front matter (cover to the lists of tables and figures) is one part; every
+body and back chapter is a part of its own. Body page numbers restart at 1 after the
+roman front matter, so no body page depends on the front matter's length.
+
+A part cannot see the pages of the others, so every internal link's page number is
+written into the part as text: ``<a href="#x">`` gets ``data-pageno="41"`` and the theme
+stylesheet's ``target-counter(attr(href), page[, style])`` becomes ``attr(data-pageno)``
+(:func:`part_css`). The number is the target's printed page: roman in the front matter,
+arabic elsewhere. :func:`targets` tells which parts a part's numbers depend on, so the
+scheduler in :mod:`masterplan.render.pdf` lays a part out only once those are known.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_CHAPTER = re.compile(r'<section class="chapter part-(?:body|back)\b[^"]*" id="([^"]+)"')
+_ID = re.compile(r'\sid="([^"]+)"')
+_HREF = re.compile(r'<a\b([^>]*?)\shref="#([^"]+)"')
+_TARGET_COUNTER = re.compile(r"target-counter\(\s*attr\(\s*href\s*\)\s*,\s*page\s*(?:,\s*[-\w]+\s*)?\)")
+_SECTION_OPEN = re.compile(r"<section\b[^>]*>")
+
+
+@dataclass
+class Part:
+    """One separately laid-out piece of the book."""
+
+    index: int
+    key: str  #: ``front`` or the chapter's anchor
+    html: str  #: a whole HTML document; links still without data-pageno
+    front: bool  #: numbered in roman, from the cover on
+    anchors: set[str] = field(default_factory=set)
+    refs: set[str] = field(default_factory=set)
+
+
+def split(html: str, running: str) -> list[Part]:
+    """The front part and one part per body or back chapter; each a complete HTML document.
+
+    ``running`` (the running title and the draft mark) goes into every part but the
+    front, which has them on its cover."""
+    body_at = html.index("<body")
+    body_open = html.index(">", body_at) + 1
+    body_close = html.rindex("</body>")
+    head, tail = html[:body_open], html[body_close:]
+    starts = [(m.start(), m.group(1)) for m in _CHAPTER.finditer(html, body_open, body_close)]
+    pieces = [("front", html[body_open:starts[0][0] if starts else body_close])]
+    for i, (start, key) in enumerate(starts):
+        pieces.append((key, html[start:starts[i + 1][0] if i + 1 < len(starts) else body_close]))
+    parts = []
+    for index, (key, text) in enumerate(pieces):
+        if key != "front":
+            opening = _SECTION_OPEN.search(text)
+            assert opening is not None
+            text = text[:opening.end()] + running + text[opening.end():]
+        part = Part(index, key, head + text + tail, key == "front")
+        part.anchors = set(_ID.findall(text))
+        part.refs = {m.group(2) for m in _HREF.finditer(text)}
+        parts.append(part)
+    return parts
+
+
+def part_css(css: str) -> str:
+    """The theme stylesheet with page references read from ``data-pageno`` instead."""
+    return _TARGET_COUNTER.sub("attr(data-pageno)", css)
+
+
+def with_page_numbers(html: str, labels: dict[str, str]) -> str:
+    """``html`` with every internal link carrying its target's printed page number."""
+    def fill(match: re.Match[str]) -> str:
+        label = labels.get(match.group(2), "")
+        return f'<a{match.group(1)} data-pageno="{label}" href="#{match.group(2)}"'
+    return _HREF.sub(fill, html)
+
+
+def roman(number: int) -> str:
+    """``number`` in lower-case roman numerals, as CSS ``lower-roman`` prints it."""
+    if number <= 0 or number >= 4000:
+        return str(number)
+    found = ""
+    for value, letters in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+                           (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+        while number >= value:
+            found += letters
+            number -= value
+    return found

@@ -1,0 +1,254 @@
+"""Which part to lay out when, with which page numbers: the order of work of a parallel PDF build.
+
+A part's layout depends on the page numbers it prints for links into other parts
+(cross-references, the table of contents, the index), never on its own first page
+number (see :mod:`masterplan.render.pdf_layout`). So:
+
+1. A part is *ready* once every page number it prints is known: the part holding the
+   target is laid out, and so is every body part before that one (they fix its first
+   page). Parts printing no page numbers (pillar chapters, most generated chapters) are
+   ready at once and laid out in parallel, biggest first; the agencies chapter waits
+   for the pillar chapters, the index for the body, the front matter (contents, lists)
+   for everything. A ready part whose HTML (numbers filled in) is in the cache is not
+   laid out at all.
+2. A part's first page is known once all body parts before it are laid out; the worker
+   holding it then renumbers its page margins and writes it (or the cached PDF for that
+   first page is taken).
+3. References to a part's own pages (a chapter citing its own table, the contents
+   listing the foreword) cannot be known before its layout: the last build's numbers
+   (or blanks) are the guess, checked after layout; a wrong guess lays the part out again.
+   When parts wait on each other in a cycle, the first is laid out on guesses the same
+   way. Before the join every part's printed numbers and first page are checked against
+   the final layout, so no stale number reaches the book.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from masterplan.render.pdf_cache import Cache
+from masterplan.render.pdf_parts import Part, roman, with_page_numbers
+from masterplan.render.pdf_workers import Pool
+
+
+class LayoutFailed(Exception):
+    """A worker raised; the message names the part."""
+
+
+class Schedule:
+    def __init__(self, parts: list[Part], css: str, cache: Cache, pool: Pool):
+        self.parts, self.css, self.cache, self.pool = parts, css, cache, pool
+        self.holder: dict[str, int] = {}
+        for part in parts:
+            for anchor in part.anchors:
+                self.holder.setdefault(anchor, part.index)
+        self.guesses = cache.labels()
+        self.info: dict[int, dict[str, Any]] = {}
+        self.used: dict[int, dict[str, str]] = {}
+        self.html: dict[int, str] = {}
+        self.keys: dict[int, str] = {}
+        self.kept: dict[int, int] = {}  #: part → the worker holding its layout
+        self.running: set[int] = set()  #: parts being laid out or written
+        self.written: dict[int, tuple[Path, int]] = {}  #: part → (PDF, offset it was numbered with)
+        self.pending = {p.index for p in parts}
+        self.laid_out = 0  #: layouts done in this build (cache misses and re-layouts)
+        self.records: list[list[Any]] = []
+        self.progress = _Progress(len(parts))
+
+    # ---- page numbers ------------------------------------------------------
+
+    def offset(self, index: int) -> int | None:
+        """The page number before the part's first page, once the body before it is laid out."""
+        if self.parts[index].front:
+            return 0
+        total = 0
+        for part in self.parts[:index]:
+            if not part.front:
+                if part.index not in self.info:
+                    return None
+                total += self.info[part.index]["pages"]
+        return total
+
+    def label(self, anchor: str) -> str | None:
+        """The printed page of ``anchor``, '' when it is nowhere in the book, None while unknown."""
+        index = self.holder.get(anchor)
+        if index is None:
+            return ""
+        info, offset = self.info.get(index), self.offset(index)
+        if info is None or offset is None:
+            return None
+        place = info["anchors"].get(anchor)
+        if place is None:
+            return ""
+        number = offset + int(place[0]) + 1
+        return roman(number) if self.parts[index].front else str(number)
+
+    def _labels(self, index: int) -> dict[str, str] | None:
+        """The numbers for the part's links, own pages guessed; None while others are unknown."""
+        found = {}
+        for anchor in sorted(self.parts[index].refs):
+            value = self.guesses.get(anchor, "") if self.holder.get(anchor) == index else self.label(anchor)
+            if value is None:
+                return None
+            found[anchor] = value
+        return found
+
+    def _forced_labels(self, index: int) -> dict[str, str]:
+        found = {}
+        for anchor in sorted(self.parts[index].refs):
+            value = None if self.holder.get(anchor) == index else self.label(anchor)
+            found[anchor] = self.guesses.get(anchor, "") if value is None else value
+        return found
+
+    def labels(self) -> dict[str, str]:
+        """Every anchor's printed page (for the next build's guesses)."""
+        return {a: label for a in self.holder if (label := self.label(a))}
+
+    # ---- the loop ----------------------------------------------------------
+
+    def run(self) -> None:
+        while True:
+            if self.laid_out > 4 * len(self.parts):
+                raise LayoutFailed("page numbers do not settle: parts keep changing each other's length")
+            self._layouts()
+            self._writes()
+            if not self.pending and not self.running and self._complete():
+                break
+            if not self.running and not self.pool.replies:
+                if not self.pending:
+                    continue  # _complete() sent parts back to pending or to be rewritten
+                self._layouts(force=min(self.pending))
+                if not self.running and not self.pool.replies:
+                    continue
+            self._receive(self.pool.receive())
+        self.progress.end()
+
+    def _layouts(self, force: int | None = None) -> None:
+        order = sorted(self.pending, key=lambda i: -len(self.parts[i].html))
+        for index in ([force] if force is not None else order):
+            labels = self._forced_labels(index) if force is not None else self._labels(index)
+            if labels is None:
+                continue
+            html = with_page_numbers(self.parts[index].html, labels)
+            key = self.cache.key(html, self.css)
+            cached = self.cache.info(key)
+            worker = self.pool.idle()
+            if cached is None and worker is None:
+                continue
+            self.pending.discard(index)
+            self.used[index], self.html[index], self.keys[index] = labels, html, key
+            if cached is not None:
+                self.info[index] = cached
+                continue
+            offset = self.offset(index)
+            own = any(self.holder.get(a) == index for a in labels)
+            self.running.add(index)
+            self.laid_out += 1
+            if offset is not None and not own:  # lay out and write in one go
+                self.pool.send(worker, ("layout", index, html, self.css, offset,
+                                        str(self.cache.pdf(key, offset))))
+                self.written[index] = (self.cache.pdf(key, offset), offset)
+            else:
+                self.kept[index] = worker
+                self.pool.send(worker, ("layout", index, html, self.css, None, None))
+
+    def _writes(self) -> None:
+        for index in sorted(self.info):
+            if index in self.running or index in self.written:
+                continue
+            truth = {a: self.label(a) for a in self.used[index]}
+            if any(value is None for value in truth.values()):
+                continue
+            if truth != self.used[index]:
+                self._again(index, truth)
+                continue
+            offset = self.offset(index)
+            if offset is None:
+                continue
+            key = self.keys[index]
+            path = self.cache.pdf(key, offset)
+            if self.cache.has_pdf(key, offset):
+                self.written[index] = (path, offset)
+                self.progress.step(len(self.written))
+                continue
+            if index in self.kept:
+                self.pool.send(self.kept.pop(index), ("write", index, offset, str(path)))
+            else:  # laid out in an earlier build, now on other pages: lay out again
+                worker = self.pool.idle()
+                if worker is None:
+                    continue
+                self.laid_out += 1
+                self.pool.send(worker, ("layout", index, self.html[index], self.css, offset, str(path)))
+            self.running.add(index)
+            self.written[index] = (path, offset)
+
+    def _again(self, index: int, truth: dict[str, str | None]) -> None:
+        """The part printed a wrong number: forget its layout and what was numbered after it."""
+        self.guesses.update({a: v for a, v in truth.items() if v is not None})
+        if index in self.kept:
+            self.pool.send(self.kept.pop(index), ("drop", index), reply=False)
+        del self.info[index]
+        self.pending.add(index)
+        self.written.pop(index, None)
+
+    def _complete(self) -> bool:
+        """Every part laid out with the true numbers and written with its true first page."""
+        complete = True
+        for part in self.parts:
+            index = part.index
+            truth = {a: self.label(a) for a in self.used.get(index, {})}
+            if index not in self.info or truth != self.used[index]:
+                if index in self.info:
+                    self._again(index, truth)
+                complete = False
+            elif self.written.get(index, (None, None))[1] != self.offset(index):
+                self.written.pop(index, None)
+                complete = False
+        return complete
+
+    def _receive(self, reply: tuple[Any, ...]) -> None:
+        worker, kind, index = reply[0], reply[1], reply[2]
+        if kind == "failed":
+            raise LayoutFailed(f"{self.parts[index].key}: {reply[3]}")
+        info = reply[3]
+        if kind == "laid":
+            self.info[index] = info
+            self.cache.put_info(self.keys[index], info)
+            self.running.discard(index)
+            self.kept[index] = worker
+        elif kind == "written":
+            if info is not None:
+                self.info[index] = info
+                self.cache.put_info(self.keys[index], info)
+            self.records += reply[4]
+            self.running.discard(index)
+            self.progress.step(len(self.written))
+
+    def book_records(self) -> list[list[Any]]:
+        """Every message WeasyPrint logged for the parts in the book, each once."""
+        seen: dict[tuple[int, str], None] = {}
+        for index in sorted(self.info):
+            for level, message in self.info[index]["records"]:
+                seen.setdefault((level, message))
+        for level, message in self.records:
+            seen.setdefault((level, message))
+        return [list(k) for k in seen]
+
+
+class _Progress:
+    """``PDF: parts 3/14`` on a terminal; nothing in CI or when stderr is a file."""
+
+    def __init__(self, total: int):
+        self.total = total
+        self.shown = sys.stderr.isatty() and not os.environ.get("CI")
+
+    def step(self, done: int) -> None:
+        if self.shown:
+            print(f"\rPDF: parts {min(done, self.total)}/{self.total}", end="", file=sys.stderr, flush=True)
+
+    def end(self) -> None:
+        if self.shown:
+            print("\r\033[K", end="", file=sys.stderr, flush=True)

@@ -1,0 +1,138 @@
+"""Worker processes that lay out and write parts, and the in-process stand-in for ``--jobs 1``.
+
+A worker keeps the parts it laid out (WeasyPrint documents cannot be pickled) until the
+scheduler knows their first page number and asks for the PDF. Messages, all plain data:
+
+- ``("layout", part, html, css, offset, target)``: lay the part out; with ``offset``
+  (an int) renumber and write to ``target`` at once and answer ``("written", part,
+  info, records)``; with None keep it and answer ``("laid", part, info)``;
+- ``("write", part, offset, target)``: renumber a kept part, write it, forget it, answer
+  ``("written", part, None, records)``;
+- ``("drop", part)``: forget a kept part (its page numbers turned out wrong);
+- ``None``: stop.
+
+Workers are forked: they start with the parent's imports (WeasyPrint, fonts) loaded.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import traceback
+from collections import deque
+from multiprocessing.connection import Connection, wait
+from pathlib import Path
+from typing import Any
+
+from masterplan.render.pdf_layout import LaidOut
+
+Message = tuple[Any, ...]
+
+
+class Handler:
+    """The work itself, wherever it runs."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.kept: dict[int, LaidOut] = {}
+
+    def __call__(self, message: Message) -> Message | None:
+        try:
+            return self._handle(message)
+        except Exception as exc:  # noqa: BLE001 - reported by the scheduler as a build error
+            part = message[1] if len(message) > 1 else -1
+            return ("failed", part, f"{type(exc).__name__}: {exc}", traceback.format_exc())
+
+    def _handle(self, message: Message) -> Message | None:
+        kind, part = message[0], message[1]
+        if kind == "layout":
+            _, _, html, css, offset, target = message
+            laid = LaidOut(html, css, self.root)
+            info = laid.info().to_json()
+            if offset is None:
+                self.kept[part] = laid
+                return ("laid", part, info)
+            laid.renumber(offset)
+            return ("written", part, info, laid.write(Path(target)))
+        if kind == "write":
+            _, _, offset, target = message
+            laid = self.kept.pop(part)
+            laid.renumber(offset)
+            return ("written", part, None, laid.write(Path(target)))
+        if kind == "drop":
+            self.kept.pop(part, None)
+        return None
+
+
+def _serve(connection: Connection, root: Path) -> None:
+    handler = Handler(root)
+    while True:
+        message = connection.recv()
+        if message is None:
+            return
+        reply = handler(message)
+        if reply is not None:
+            connection.send(reply)
+
+
+class Pool:
+    """``jobs`` workers (in this process when ``jobs`` is 1); tasks go to a named or an idle worker."""
+
+    def __init__(self, jobs: int, root: Path):
+        self.local = Handler(root) if jobs <= 1 else None
+        self.replies: deque[Message] = deque()
+        self.connections: list[Connection] = []
+        self.processes: list[Any] = []
+        self.busy: dict[int, int] = {}  #: worker → tasks outstanding
+        if self.local is None:
+            context = multiprocessing.get_context("fork")
+            for _ in range(jobs):
+                mine, theirs = context.Pipe()
+                process = context.Process(target=_serve, args=(theirs, root), daemon=True)
+                process.start()
+                theirs.close()
+                self.connections.append(mine)
+                self.processes.append(process)
+        self.busy = {i: 0 for i in range(max(1, len(self.connections)))}
+
+    def idle(self) -> int | None:
+        return next((w for w, n in self.busy.items() if n == 0), None)
+
+    def send(self, worker: int, message: Message, reply: bool = True) -> None:
+        if reply:
+            self.busy[worker] += 1
+        if self.local is not None:
+            answer = self.local(message)
+            if answer is not None:
+                self.replies.append((worker, *answer))
+        else:
+            self.connections[worker].send(message)
+
+    def receive(self) -> Message:
+        """The next reply, as ``(worker, kind, part, ...)``; waits for one."""
+        if not self.replies:
+            ready = wait(self.connections)
+            for connection in ready:
+                self.replies.append((self.connections.index(connection), *connection.recv()))  # type: ignore[arg-type]
+        reply = self.replies.popleft()
+        self.busy[reply[0]] -= 1
+        return reply
+
+    def close(self) -> None:
+        for connection in self.connections:
+            try:
+                connection.send(None)
+            except (BrokenPipeError, OSError):
+                pass
+        for process in self.processes:
+            process.join(timeout=5)
+            if process.is_alive():
+                process.kill()
+
+
+def cores() -> int:
+    """The CPUs this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
