@@ -108,13 +108,20 @@ def bench_scale(scale: str, work: Path, args: argparse.Namespace, rows: dict[str
     print(f"[{scale}] generated in {root}", file=sys.stderr)
     validate = measure([*PYTHON, "validate", plan], args.repeat)
     put("validate", seconds(validate))
-    html = measure([*PYTHON, "build", "--no-pdf", plan], args.repeat)
-    put("HTML build, full", seconds(html))
+    html = measure([*PYTHON, "build", "--no-pdf", "--no-cache", plan], args.repeat)
+    put("HTML build, full (--no-cache)", seconds(html))
+    pagefind = search_seconds(html.output)
+    put("  of which Pagefind search index", f"{pagefind:.2f} s" if pagefind is not None else "n/a")
+    html_only = Run(html.seconds - (pagefind or 0.0), html.peak_mb, html.ok, html.output)
+    put("HTML build, full, without Pagefind", seconds(html_only))
     put("HTML pages", str(sum(1 for _ in (root / "build" / "site").rglob("*.html"))))
     put("HTML peak memory", f"{html.peak_mb:.0f} MB")
+    put("HTML build, nothing changed", seconds(measure([*PYTHON, "build", "--no-pdf", plan], args.repeat)))
     edited = edit_one_program(root, "revisi 1")
     html_edit = measure([*PYTHON, "build", "--no-pdf", plan])
-    put("HTML build after one-program edit", seconds(html_edit))
+    rendered = re.search(r"\((\d+) rendered\)", html_edit.output)
+    put("HTML build after one-program edit", seconds(html_edit)
+        + (f" ({rendered.group(1)} pages rendered)" if rendered else ""))
     put("preview: edit → page rewritten (warm)", preview_seconds(root, edited))
     if args.pdf and scale in args.pdf_scales:
         jobs = ["1", str(os.cpu_count() or 1)] if pdf_jobs_supported() else [""]
@@ -128,7 +135,13 @@ def bench_scale(scale: str, work: Path, args: argparse.Namespace, rows: dict[str
             put("PDF pages", pages.group(1) if pages else "?")
         edit_one_program(root, "revisi 2")
         put("PDF build after one-program edit", seconds(measure([*PYTHON, "build", "--no-site", plan])))
-    compare(scale, root, work / scale, args, put, html)
+    compare(scale, root, work / scale, args, put, html, html_only)
+
+
+def search_seconds(output: str) -> float | None:
+    """The Pagefind time a build printed ("search index in 1.23 s"), if it ran."""
+    found = re.search(r"search index in ([\d.]+) s", output)
+    return float(found.group(1)) if found else None
 
 
 def preview_seconds(root: Path, program_id: str) -> str:
@@ -156,7 +169,7 @@ def preview_seconds(root: Path, program_id: str) -> str:
     return f"{best:.2f} s"
 
 
-def compare(scale: str, root: Path, work: Path, args: argparse.Namespace, put, html: Run) -> None:
+def compare(scale: str, root: Path, work: Path, args: argparse.Namespace, put, html: Run, html_only: Run) -> None:
     """MkDocs and Hugo on the same program pages, and our full HTML build as a ratio to theirs."""
     if args.mkdocs:
         count = others.mkdocs_project(root, work / "mkdocs")
@@ -164,14 +177,16 @@ def compare(scale: str, root: Path, work: Path, args: argparse.Namespace, put, h
                        "-d", str(work / "mkdocs" / "site")], args.repeat)
         put("MkDocs, same program pages", f"{seconds(run)} ({count} pages)")
         if run.ok and html.ok:
-            put("ours ÷ MkDocs (full HTML)", f"{html.seconds / run.seconds:.2f}×")
+            put("ours ÷ MkDocs (full HTML, with Pagefind)", f"{html.seconds / run.seconds:.2f}×")
+            put("ours ÷ MkDocs (full HTML, without Pagefind)", f"{html_only.seconds / run.seconds:.2f}×")
     if args.hugo:
         count = others.hugo_project(root, work / "hugo")
         run = measure(["hugo", "--quiet", "-s", str(work / "hugo"), "-d", str(work / "hugo" / "public")],
                       args.repeat)
         put("Hugo, same program pages", f"{seconds(run)} ({count} pages)")
         if run.ok and html.ok:
-            put("ours ÷ Hugo (full HTML)", f"{html.seconds / run.seconds:.2f}×")
+            put("ours ÷ Hugo (full HTML, with Pagefind)", f"{html.seconds / run.seconds:.2f}×")
+            put("ours ÷ Hugo (full HTML, without Pagefind)", f"{html_only.seconds / run.seconds:.2f}×")
 
 
 def machine() -> str:

@@ -41,13 +41,18 @@ def digest(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
-def files_hashes(folder: Path, base: Path) -> dict[str, str]:
-    """``relative path → content hash`` of every file under ``folder``, paths relative to ``base``."""
+#: Theme folders the website never reads (the PDF book's templates and fonts).
+NOT_SITE = ("print", "fonts")
+
+
+def files_hashes(folder: Path, base: Path, skip: tuple[str, ...] = ()) -> dict[str, str]:
+    """``relative path → content hash`` of every file under ``folder`` (but top folders ``skip``)."""
     found: dict[str, str] = {}
     if folder.is_dir():
         for path in sorted(folder.rglob("*")):
-            if path.is_file():
-                found[path.relative_to(base).as_posix()] = digest(path.read_bytes())
+            name = path.relative_to(base).as_posix()
+            if path.is_file() and name.split("/", 1)[0] not in skip:
+                found[name] = digest(path.read_bytes())
     return found
 
 
@@ -73,7 +78,7 @@ class Keys:
     def for_build(cls, root: Path, theme_folders: Iterable[Path], options: Iterable[object]) -> Keys:
         content = files_hashes(root / "content", root)
         theme = {f"{index}:{name}": value for index, folder in enumerate(theme_folders)
-                 for name, value in files_hashes(folder, folder).items()}
+                 for name, value in files_hashes(folder, folder, NOT_SITE).items()}
         plan_wide = {name: value for name, value in content.items() if name.startswith(PLAN_WIDE)}
         shared = json.dumps([FORMAT, masterplan.__version__, code_hash(), theme, plan_wide,
                              [repr(o) for o in options]], sort_keys=True)
