@@ -136,7 +136,7 @@ class Preview:
                 self.in_process = False  # a bug in the page list: fall back to full builds
                 self.log(f"preview: in-process rendering unavailable ({exc}); using full site builds")
         from masterplan.build import BuildOptions, run
-        result = run(self.root, BuildOptions(pdf=False, search=False))
+        result = run(self.root, BuildOptions(pdf=False))
         report.extend(d for d in result.report.items if d not in report.items)
         return None
 

@@ -97,7 +97,12 @@ def test_the_search_index_is_reused_only_when_no_page_changed(sample: Path) -> N
     file.write_text(file.read_text(encoding="utf-8").replace(str(plan.programs[0].name), "Nama Baru", 1),
                     encoding="utf-8")
     assert "search index in" in build(sample, options)
-    assert (sample / "build" / "site" / "pagefind" / "pagefind.js").is_file()
+    entry = sample / "build" / "site" / "pagefind" / "pagefind-entry.json"
+    assert entry.is_file() and (entry.parent / "pagefind.js").is_file()
+    entry.unlink()  # an index that is not the one recorded (say, left by a build that failed later)
+    entry.write_text("{}", encoding="utf-8")
+    assert "search index in" in build(sample, options)
+    assert entry.read_text(encoding="utf-8") != "{}"
 
 
 def test_warning_rules_never_report_errors(sample: Path) -> None:

@@ -17,6 +17,7 @@ from pathlib import Path
 from masterplan.diagnostics import Position, Report, warning
 
 OUTPUT_SUBDIR = "pagefind"
+ENTRY = "pagefind-entry.json"  #: Pagefind's entry file: names the index files, changes with them
 TIMEOUT_SECONDS = 600
 #: Parts of a page's main content that would only clutter result excerpts: column heads, page menus.
 NOT_INDEXED = ["thead", ".toc", ".pager", ".badges"]

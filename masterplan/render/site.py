@@ -116,20 +116,30 @@ def render(plan: Plan, root: Path, staging: Staging, options: BuildOptions, repo
         write_sitemap(site.pages, folder, options.base_url)
     html_seconds = time.perf_counter() - started
     line = f"Website: {len(site.pages)} pages ({written} rendered) in {html_seconds:.2f} s"
-    index_key = manifest.index_key(search.configuration())
-    if not options.search:
-        manifest.index = None
-        line += ", no search index (not asked for)"
-    elif options.cache and manifest.index == index_key and site_cache.reuse_tree(
-            build / "site" / search.OUTPUT_SUBDIR, folder / search.OUTPUT_SUBDIR):
-        line += ", search index unchanged"
-    else:
-        indexed = search.index(folder, report)
-        manifest.index = index_key if indexed is not None else None
-        line += f", search index in {indexed:.2f} s" if indexed is not None else ", no search index"
+    line += _search_index(folder, build / "site", manifest, options, report)
     if not problems:
         manifest.save()
     return [line]
+
+
+def _search_index(folder: Path, previous: Path, manifest: site_cache.Manifest, options: BuildOptions,
+                  report: Report) -> str:
+    """Index the new site, or link last build's index when every page is the same; says which."""
+    recorded, manifest.index = manifest.index, None
+    if not options.search:
+        return ", no search index (not asked for)"
+    key = manifest.index_key(search.configuration())
+    subdir = search.OUTPUT_SUBDIR
+    if options.cache and recorded and recorded.startswith(f"{key}:") and site_cache.reuse_tree(
+            previous / subdir, folder / subdir, search.ENTRY, recorded.split(":", 1)[1]):
+        manifest.index = recorded
+        return ", search index unchanged"
+    indexed = search.index(folder, report)
+    if indexed is None:
+        return ", no search index"
+    stamp = site_cache.tree_stamp(folder / subdir, search.ENTRY)
+    manifest.index = f"{key}:{stamp}" if stamp else None
+    return f", search index in {indexed:.2f} s"
 
 
 def common_context(plan: Plan, book: outline.Outline, translate: Translate, base_url: str | None = None,

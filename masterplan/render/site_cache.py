@@ -13,7 +13,9 @@ page keeps its file. The recorded hash is checked against the file on disk befor
 reuse, so a manifest left by a failed build, or an edited output file, only costs a
 render: a stale page is never kept.
 
-The search index is reused the same way, when every page's HTML equals the one indexed.
+The search index is reused the same way, when every page's HTML equals the one indexed
+and last build's index is the one recorded (its entry file, which names every part of it,
+has the recorded hash).
 """
 
 from __future__ import annotations
@@ -144,9 +146,21 @@ def reuse(previous: Path, target: Path, html_hash: str) -> bool:
     return True
 
 
-def reuse_tree(previous: Path, target: Path) -> bool:
-    """Link a whole folder of last build's output (the search index) into the new site."""
-    if not previous.is_dir():
+def tree_stamp(folder: Path, marker: str) -> str | None:
+    """A hash identifying one generated folder (its ``marker`` file names every part), or None."""
+    try:
+        return digest((folder / marker).read_bytes())
+    except OSError:
+        return None
+
+
+def reuse_tree(previous: Path, target: Path, marker: str, stamp: str) -> bool:
+    """Link a whole folder of last build's output (the search index) into the new site.
+
+    Only when its ``marker`` file still has the recorded hash: a build that failed after
+    writing the manifest left an older folder in place, which must not pass for the new one.
+    """
+    if not previous.is_dir() or tree_stamp(previous, marker) != stamp:
         return False
     if target.exists():
         shutil.rmtree(target)
