@@ -49,8 +49,18 @@ class _Reader:
     def __init__(self, root: Path, cache: FileCache | None = None):
         self.root = root
         self.cache = cache
+        self.folders_inside: dict[Path, bool] = {}
         self.report = Report()
         self.language = "id"
+
+    def inside(self, path: Path) -> bool:
+        """:func:`inside`, resolving each folder once: a plain file in a folder inside is inside."""
+        folder = path.parent
+        if folder not in self.folders_inside:
+            self.folders_inside[folder] = inside(folder, self.root)
+        if not path.is_symlink():
+            return self.folders_inside[folder]
+        return inside(path, self.root)
 
     def name(self, path: Path) -> str:
         """The path shown in messages; a link is named as it stands in the plan, not where it points."""
@@ -62,7 +72,7 @@ class _Reader:
     def document(self, path: Path, kind: str) -> Any:
         """The file's located data when it parsed and matched its schema, else None."""
         file = self.name(path)
-        if not inside(path, self.root):
+        if not self.inside(path):
             self.report.add(outside_error(file))
             return None
         result = self.read(path, file, kind)
@@ -282,7 +292,7 @@ def load(root: Path, cache: FileCache | None = None) -> tuple[Plan | None, Repor
     glossary_file = content / "glossary.yml"
     glossary = reader.glossary(glossary_file) if glossary_file.is_file() else []
     found_chapters, problems = chapters.read_folder(content / "chapters", reader.name, reader.language,
-                                                    lambda path: inside(path, root))
+                                                    reader.inside)
     reader.report.extend(problems)
     if plan is None:
         return None, reader.report

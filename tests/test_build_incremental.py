@@ -46,7 +46,9 @@ def test_an_edited_program_shows_in_its_page_and_every_page_listing_it(sample: P
     summary = build(sample)
     total = len(list((sample / "build" / "site").rglob("*.html")))
     assert f"({total} rendered)" not in summary, "an edit in one file re-rendered the whole site"
-    for path in (url_for(program), url_for(program.pillar), url_for(program.lead), url_for("programs")):
+    neighbours = [p for p in program.pillar.programs if p is not program][:1]  # its "next" page
+    showing = [program, *program.depends_on, *program.dependents, *neighbours, *program.partners]
+    for path in {url_for(program.pillar), url_for(program.lead), url_for("programs"), *map(url_for, showing)}:
         assert "Program Revisi Kilat" in page(sample, path), path
     assert "0 rendered" in build(sample)  # nothing changed: nothing rendered
     assert "Program Revisi Kilat" in page(sample, url_for(program))

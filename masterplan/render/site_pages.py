@@ -47,12 +47,11 @@ def _neighbours(items: Sequence[Any], index: int) -> dict[str, Any]:
 
 
 def _program_inputs(programs: Sequence[Program]) -> tuple[str, ...]:
-    """The files a list of programs is shown from: theirs, their partners' and their dependencies'."""
+    """The files a list of programs is shown from: theirs (lead included) and their partners'."""
     files: dict[str, None] = {}
     for program in programs:
         files[program.position.file] = None
         files.update((a.position.file, None) for a in program.partners)
-        files.update((p.position.file, None) for p in (*program.depends_on, *program.dependents))
     return tuple(files)
 
 
@@ -68,11 +67,14 @@ def pillar_pages(plan: Plan, _: Translate) -> Iterator[Page]:
 def program_pages(plan: Plan, _: Translate) -> Iterator[Page]:
     for pillar in plan.pillars:
         for index, program in enumerate(pillar.programs):
-            related = [program, *program.depends_on, *program.dependents]
+            neighbours = _neighbours(pillar.programs, index)
+            # dependencies, dependents, previous and next are shown by name: their own files
+            related = [*program.depends_on, *program.dependents, *(p for p in neighbours.values() if p)]
             yield Page(url_for(program), "site/program.html", f"{program.name}",
-                       {"program": program, "pillar": pillar, **_neighbours(pillar.programs, index)},
+                       {"program": program, "pillar": pillar, **neighbours},
                        [(str(pillar.name), url_for(pillar))],
-                       (plan.position.file, pillar.position.file, *_program_inputs(related)))
+                       (plan.position.file, pillar.position.file, *_program_inputs([program]),
+                        *dict.fromkeys(p.position.file for p in related)))
 
 
 def agency_pages(plan: Plan, _: Translate) -> Iterator[Page]:
