@@ -243,7 +243,7 @@ class _Reader:
         with os.scandir(path) as entries:  # file types from the listing: one stat less per file
             for entry in entries:
                 file = path / entry.name
-                if file.suffix in (".yml", ".yaml") and entry.is_file():
+                if file.suffix in (".yml", ".yaml") and _is_file(entry):
                     files.append(file)
                     if not entry.is_symlink():
                         self.plain_files.add(file)
@@ -263,6 +263,14 @@ class _Reader:
             if item is not None:
                 items.append(item)
         return items
+
+
+def _is_file(entry: os.DirEntry[str]) -> bool:
+    """Like ``Path.is_file``: a broken or looping link is no file."""
+    try:
+        return entry.is_file()
+    except OSError:
+        return False
 
 
 def inside(path: Path, root: Path) -> bool:
