@@ -114,7 +114,7 @@ def _by_parts(plan: Plan, root: Path, html: str, running: str, theme: Theme, fet
     report.extend(_diagnostics(fetcher, [logging.makeLogRecord({"levelno": level, "msg": message})
                                          for level, message in schedule.book_records()], plan))
     pdf_join.join(placed, target)
-    cache.finish(schedule.labels())
+    cache.finish(schedule.labels(), {p.key: schedule.info[p.index]["pages"] for p in parts})
     written = time.perf_counter()
     return [(f"PDF: {first} pages in {written - started:.1f} s "
              f"(HTML {html_done - started:.1f} s, layout {laid_out - html_done:.1f} s, join {written - laid_out:.1f} s); "

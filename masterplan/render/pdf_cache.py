@@ -53,19 +53,21 @@ class Cache:
         self.folder, self.enabled, self.stamp = folder, enabled, stamp
         folder.mkdir(parents=True, exist_ok=True)
         self.used: set[str] = {"labels.json"}
+        self.fresh: set[str] = set()  #: entries this build wrote: valid even under --no-cache
 
     def key(self, html: str, css: str) -> str:
         return hashlib.sha256(f"{self.stamp}\0{css}\0{html}".encode()).hexdigest()
 
     def info(self, key: str) -> dict[str, Any] | None:
         path = self.folder / f"{key}.json"
-        if not self.enabled or not path.exists():
+        if not (self.enabled or path.name in self.fresh) or not path.exists():
             return None
         self.used.add(path.name)
         return json.loads(path.read_text(encoding="utf-8"))
 
     def put_info(self, key: str, info: dict[str, Any]) -> None:
         self.used.add(f"{key}.json")
+        self.fresh.add(f"{key}.json")
         _write(self.folder / f"{key}.json", json.dumps(info).encode())
 
     def pdf(self, key: str, offset: int) -> Path:
@@ -75,17 +77,22 @@ class Cache:
         return path
 
     def has_pdf(self, key: str, offset: int) -> bool:
-        return self.enabled and (self.folder / f"{key}-{offset}.pdf").exists()
+        name = f"{key}-{offset}.pdf"
+        return (self.enabled or name in self.fresh) and (self.folder / name).exists()
 
-    def labels(self) -> dict[str, str]:
+    def wrote_pdf(self, key: str, offset: int) -> None:
+        self.fresh.add(f"{key}-{offset}.pdf")
+
+    def last(self) -> dict[str, dict[str, Any]]:
+        """The last build's ``labels`` (anchor → printed page) and ``pages`` (part → page count)."""
         path = self.folder / "labels.json"
         if not self.enabled or not path.exists():
-            return {}
+            return {"labels": {}, "pages": {}}
         return json.loads(path.read_text(encoding="utf-8"))
 
-    def finish(self, labels: dict[str, str]) -> None:
-        """Remember this build's page labels; drop every entry it did not use."""
-        _write(self.folder / "labels.json", json.dumps(labels).encode())
+    def finish(self, labels: dict[str, str], pages: dict[str, int]) -> None:
+        """Remember this build's page labels and part lengths; drop every entry it did not use."""
+        _write(self.folder / "labels.json", json.dumps({"labels": labels, "pages": pages}).encode())
         for path in self.folder.iterdir():
             if path.name not in self.used:
                 path.unlink(missing_ok=True)

@@ -58,7 +58,7 @@ class PartInfo:
 class LaidOut:
     """A part's WeasyPrint document with the layout context kept for renumbering."""
 
-    def __init__(self, html: str, css: str, root: Path):
+    def __init__(self, html: str, css: str, root: Path, start: int = 0):
         self.fetcher = Fetcher(root / "content", Theme.for_plan(root))
         contexts: list[Any] = []
         original = wp_document.layout_document
@@ -77,8 +77,9 @@ class LaidOut:
             finally:
                 wp_document.layout_document = original
         self.context = contexts[0]
-        self.records = records
-        self.offset = 0
+        # an empty data-own (a link into another part) leaves an empty target-counter: nothing lost
+        self.records = [r for r in records if "undefined anchor ('string', '')" not in r.getMessage()]
+        self.offset = start  #: the page number before the first page, as laid out (``starting_at``)
 
     def renumber(self, offset: int) -> None:
         """Number the pages from ``offset + 1`` on: only the margin boxes are laid out again."""

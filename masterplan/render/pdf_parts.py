@@ -4,11 +4,14 @@ Parts: the front matter (cover to the lists of tables and figures) is one part; 
 body and back chapter is a part of its own. Body page numbers restart at 1 after the
 roman front matter, so no body page depends on the front matter's length.
 
-A part cannot see the pages of the others, so every internal link's page number is
-written into the part as text: ``<a href="#x">`` gets ``data-pageno="41"`` and the theme
-stylesheet's ``target-counter(attr(href), page[, style])`` becomes ``attr(data-pageno)``
-(:func:`part_css`). The number is the target's printed page: roman in the front matter,
-arabic elsewhere. :func:`targets` tells which parts a part's numbers depend on, so the
+A part cannot see the pages of the others, so the page number of a link into another
+part is written into the part as text: ``<a href="#x">`` gets ``data-pageno="41"`` and
+the theme stylesheet's ``target-counter(attr(href), page[, style])`` becomes
+``attr(data-pageno) target-counter(attr(data-own), page[, style])`` (:func:`part_css`);
+a link to the part's own pages gets ``data-own="#x"`` instead and WeasyPrint counts it
+(such a part is laid out once its first page number is known, :func:`starting_at`).
+The written number is the target's printed page: roman in the front matter, arabic
+elsewhere. :func:`targets` tells which parts a part's numbers depend on, so the
 scheduler in :mod:`masterplan.render.pdf` lays a part out only once those are known.
 """
 
@@ -20,7 +23,7 @@ from dataclasses import dataclass, field
 _CHAPTER = re.compile(r'<section class="chapter part-(?:body|back)\b[^"]*" id="([^"]+)"')
 _ID = re.compile(r'\sid="([^"]+)"')
 _HREF = re.compile(r'<a\b([^>]*?)\shref="#([^"]+)"')
-_TARGET_COUNTER = re.compile(r"target-counter\(\s*attr\(\s*href\s*\)\s*,\s*page\s*(?:,\s*[-\w]+\s*)?\)")
+_TARGET_COUNTER = re.compile(r"target-counter\(\s*attr\(\s*href\s*\)\s*,\s*page\s*(,\s*[-\w]+\s*)?\)")
 _SECTION_OPEN = re.compile(r"<section\b[^>]*>")
 
 
@@ -63,15 +66,25 @@ def split(html: str, running: str) -> list[Part]:
 
 
 def part_css(css: str) -> str:
-    """The theme stylesheet with page references read from ``data-pageno`` instead."""
-    return _TARGET_COUNTER.sub("attr(data-pageno)", css)
+    """The theme stylesheet with page references read from ``data-pageno`` (other parts'
+    pages) or counted by WeasyPrint through ``data-own`` (the part's own pages)."""
+    return _TARGET_COUNTER.sub(lambda m: f"attr(data-pageno) target-counter(attr(data-own), page{m.group(1) or ''})",
+                               css)
 
 
-def with_page_numbers(html: str, labels: dict[str, str]) -> str:
-    """``html`` with every internal link carrying its target's printed page number."""
+def starting_at(css: str, offset: int) -> str:
+    """``css`` for a part whose first page is number ``offset + 1``."""
+    return css if offset == 0 else f"{css}\n@page :first {{ counter-reset: page {offset + 1}; }}\n"
+
+
+def with_page_numbers(html: str, labels: dict[str, str], own: set[str]) -> str:
+    """``html`` with every internal link carrying its target's printed page number, or,
+    for a target in ``own`` (the same part), pointing WeasyPrint's counter at it."""
     def fill(match: re.Match[str]) -> str:
-        label = labels.get(match.group(2), "")
-        return f'<a{match.group(1)} data-pageno="{label}" href="#{match.group(2)}"'
+        target = match.group(2)
+        if target in own:
+            return f'<a{match.group(1)} data-pageno="" data-own="#{target}" href="#{target}"'
+        return f'<a{match.group(1)} data-pageno="{labels.get(target, "")}" href="#{target}"'
     return _HREF.sub(fill, html)
 
 

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from masterplan.render.pdf_cache import Cache
-from masterplan.render.pdf_parts import Part, roman, with_page_numbers
+from masterplan.render.pdf_parts import Part, roman, starting_at, with_page_numbers
 from masterplan.render.pdf_workers import Pool
 
 
@@ -45,10 +45,13 @@ class Schedule:
         for part in parts:
             for anchor in part.anchors:
                 self.holder.setdefault(anchor, part.index)
-        self.guesses = cache.labels()
+        last = cache.last()
+        self.guesses: dict[str, str] = last["labels"]
+        self.guessed_pages: dict[str, int] = last["pages"]
         self.info: dict[int, dict[str, Any]] = {}
-        self.used: dict[int, dict[str, str]] = {}
-        self.html: dict[int, str] = {}
+        self.own = {p.index: {a for a in p.refs if self.holder.get(a) == p.index} for p in parts}
+        self.used: dict[int, tuple[dict[str, str], int]] = {}  #: part → (numbers printed, start laid out with)
+        self.html: dict[int, tuple[str, str]] = {}  #: part → (HTML, CSS) laid out
         self.keys: dict[int, str] = {}
         self.kept: dict[int, int] = {}  #: part → the worker holding its layout
         self.running: set[int] = set()  #: parts being laid out or written
@@ -60,24 +63,30 @@ class Schedule:
 
     # ---- page numbers ------------------------------------------------------
 
-    def offset(self, index: int) -> int | None:
-        """The page number before the part's first page, once the body before it is laid out."""
+    def offset(self, index: int, assume: int | bool | None = None) -> int | None:
+        """The page number before the part's first page, once the body before it is laid out.
+
+        ``assume``: a part (or with True every part) whose length, while unknown, is taken
+        from the last build, or as one page."""
         if self.parts[index].front:
             return 0
         total = 0
         for part in self.parts[:index]:
             if not part.front:
-                if part.index not in self.info:
+                if part.index in self.info:
+                    total += self.info[part.index]["pages"]
+                elif assume is True or part.index == assume:
+                    total += self.guessed_pages.get(part.key, 1)
+                else:
                     return None
-                total += self.info[part.index]["pages"]
         return total
 
-    def label(self, anchor: str) -> str | None:
+    def label(self, anchor: str, assume: int | bool | None = None) -> str | None:
         """The printed page of ``anchor``, '' when it is nowhere in the book, None while unknown."""
         index = self.holder.get(anchor)
         if index is None:
             return ""
-        info, offset = self.info.get(index), self.offset(index)
+        info, offset = self.info.get(index), self.offset(index, assume)
         if info is None or offset is None:
             return None
         place = info["anchors"].get(anchor)
@@ -86,22 +95,31 @@ class Schedule:
         number = offset + int(place[0]) + 1
         return roman(number) if self.parts[index].front else str(number)
 
-    def _labels(self, index: int) -> dict[str, str] | None:
-        """The numbers for the part's links, own pages guessed; None while others are unknown."""
+    def _plan(self, index: int, force: bool = False) -> tuple[dict[str, str], int] | None:
+        """The page numbers a part prints for other parts, and its first page's offset as laid out.
+
+        None while they depend on parts not laid out. What depends on the part itself (pages
+        after it that its own length moves) is guessed: from the last build, or with the
+        part one page long; ``force`` guesses every unknown length the same way."""
         found = {}
-        for anchor in sorted(self.parts[index].refs):
-            value = self.guesses.get(anchor, "") if self.holder.get(anchor) == index else self.label(anchor)
+        for anchor in sorted(self.parts[index].refs - self.own[index]):
+            value = self.label(anchor, True if force else None)
+            if value is None:
+                value = self.guesses.get(anchor) or self.label(anchor, assume=index)
             if value is None:
                 return None
             found[anchor] = value
-        return found
+        start = 0
+        if self.own[index]:  # WeasyPrint counts these pages itself: the start must be right
+            known = self.offset(index, True if force else None)
+            if known is None:
+                return None
+            start = known
+        return found, start
 
-    def _forced_labels(self, index: int) -> dict[str, str]:
-        found = {}
-        for anchor in sorted(self.parts[index].refs):
-            value = None if self.holder.get(anchor) == index else self.label(anchor)
-            found[anchor] = self.guesses.get(anchor, "") if value is None else value
-        return found
+    def _true(self, index: int) -> tuple[dict[str, str | None], int | None]:
+        labels = {a: self.label(a) for a in self.used[index][0]}
+        return labels, (self.offset(index) if self.own[index] else 0)
 
     def labels(self) -> dict[str, str]:
         """Every anchor's printed page (for the next build's guesses)."""
@@ -118,52 +136,53 @@ class Schedule:
             if not self.pending and not self.running and self._complete():
                 break
             if not self.running and not self.pool.replies:
-                if not self.pending:
-                    continue  # _complete() sent parts back to pending or to be rewritten
-                self._layouts(force=min(self.pending))
-                if not self.running and not self.pool.replies:
-                    continue
+                if self.pending:  # parts wait on each other: lay out the first on guesses
+                    self._layouts(force=min(self.pending, key=lambda i: (self.parts[i].front, i)))
+                continue
             self._receive(self.pool.receive())
         self.progress.end()
 
     def _layouts(self, force: int | None = None) -> None:
         order = sorted(self.pending, key=lambda i: -len(self.parts[i].html))
         for index in ([force] if force is not None else order):
-            labels = self._forced_labels(index) if force is not None else self._labels(index)
-            if labels is None:
+            plan = self._plan(index, force is not None)
+            if plan is None:
                 continue
-            html = with_page_numbers(self.parts[index].html, labels)
-            key = self.cache.key(html, self.css)
+            labels, start = plan
+            html = with_page_numbers(self.parts[index].html, labels, self.own[index])
+            css = starting_at(self.css, start)
+            key = self.cache.key(html, css)
             cached = self.cache.info(key)
             worker = self.pool.idle()
             if cached is None and worker is None:
                 continue
             self.pending.discard(index)
-            self.used[index], self.html[index], self.keys[index] = labels, html, key
+            self.used[index], self.html[index], self.keys[index] = plan, (html, css), key
             if cached is not None:
                 self.info[index] = cached
                 continue
+            assert worker is not None
             offset = self.offset(index)
-            own = any(self.holder.get(a) == index for a in labels)
             self.running.add(index)
             self.laid_out += 1
-            if offset is not None and not own:  # lay out and write in one go
-                self.pool.send(worker, ("layout", index, html, self.css, offset,
-                                        str(self.cache.pdf(key, offset))))
-                self.written[index] = (self.cache.pdf(key, offset), offset)
+            if offset is not None:  # its numbers are final: lay out and write in one go
+                path = self.cache.pdf(key, offset)
+                self.pool.send(worker, ("layout", index, html, css, start, offset, str(path)))
+                self.written[index] = (path, offset)
+                self.cache.wrote_pdf(key, offset)
             else:
                 self.kept[index] = worker
-                self.pool.send(worker, ("layout", index, html, self.css, None, None))
+                self.pool.send(worker, ("layout", index, html, css, start, None, None))
 
     def _writes(self) -> None:
         for index in sorted(self.info):
             if index in self.running or index in self.written:
                 continue
-            truth = {a: self.label(a) for a in self.used[index]}
-            if any(value is None for value in truth.values()):
+            truth = self._true(index)
+            if None in truth[0].values() or truth[1] is None:
                 continue
             if truth != self.used[index]:
-                self._again(index, truth)
+                self._again(index)
                 continue
             offset = self.offset(index)
             if offset is None:
@@ -181,13 +200,16 @@ class Schedule:
                 if worker is None:
                     continue
                 self.laid_out += 1
-                self.pool.send(worker, ("layout", index, self.html[index], self.css, offset, str(path)))
+                html, css = self.html[index]
+                self.pool.send(worker, ("layout", index, html, css, self.used[index][1], offset, str(path)))
             self.running.add(index)
             self.written[index] = (path, offset)
+            self.cache.wrote_pdf(key, offset)
 
-    def _again(self, index: int, truth: dict[str, str | None]) -> None:
-        """The part printed a wrong number: forget its layout and what was numbered after it."""
-        self.guesses.update({a: v for a, v in truth.items() if v is not None})
+    def _again(self, index: int) -> None:
+        """The part printed a wrong number: forget its layout, guess better next time."""
+        self.guessed_pages[self.parts[index].key] = self.info[index]["pages"]
+        self.guesses.update({a: v for a, v in self._true(index)[0].items() if v is not None})
         if index in self.kept:
             self.pool.send(self.kept.pop(index), ("drop", index), reply=False)
         del self.info[index]
@@ -199,13 +221,17 @@ class Schedule:
         complete = True
         for part in self.parts:
             index = part.index
-            truth = {a: self.label(a) for a in self.used.get(index, {})}
-            if index not in self.info or truth != self.used[index]:
-                if index in self.info:
-                    self._again(index, truth)
+            if index not in self.info:
+                complete = False
+                continue
+            truth = self._true(index)
+            if truth != self.used[index]:
+                if None not in truth[0].values() and truth[1] is not None:
+                    self._again(index)
                 complete = False
             elif self.written.get(index, (None, None))[1] != self.offset(index):
-                self.written.pop(index, None)
+                if self.offset(index) is not None:
+                    self.written.pop(index, None)
                 complete = False
         return complete
 

@@ -3,7 +3,8 @@
 A worker keeps the parts it laid out (WeasyPrint documents cannot be pickled) until the
 scheduler knows their first page number and asks for the PDF. Messages, all plain data:
 
-- ``("layout", part, html, css, offset, target)``: lay the part out; with ``offset``
+- ``("layout", part, html, css, start, offset, target)``: lay the part out (its CSS
+  numbering pages from ``start + 1``); with ``offset``
   (an int) renumber and write to ``target`` at once and answer ``("written", part,
   info, records)``; with None keep it and answer ``("laid", part, info)``;
 - ``("write", part, offset, target)``: renumber a kept part, write it, forget it, answer
@@ -46,8 +47,8 @@ class Handler:
     def _handle(self, message: Message) -> Message | None:
         kind, part = message[0], message[1]
         if kind == "layout":
-            _, _, html, css, offset, target = message
-            laid = LaidOut(html, css, self.root)
+            _, _, html, css, start, offset, target = message
+            laid = LaidOut(html, css, self.root, start)
             info = laid.info().to_json()
             if offset is None:
                 self.kept[part] = laid
