@@ -95,7 +95,7 @@ def _outline(writer: PdfWriter, parts: list[Placed]) -> None:
             parent = stack[-1][1] if stack else None
             page = part.first + int(index)
             top = float(writer.pages[page].mediabox.height) - y * SCALE
-            item = writer.add_outline_item(label, page, parent=parent, is_open=bool(is_open),
+            item = writer.add_outline_item(title=label, page_number=page, parent=parent, is_open=bool(is_open),
                                            fit=Fit.xyz(round(x * SCALE, 3), round(top, 3), 0))
             stack.append((level, item))
 

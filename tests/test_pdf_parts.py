@@ -1,0 +1,184 @@
+"""The PDF laid out by parts (in parallel, cached) against a single-pass render of the same book.
+
+Every comparison reads the PDFs back: page count, the text of every page, the outline,
+where every internal link leads, the metadata. Then the cache: an edit shows up in the
+site and the PDF, only the parts it touches are laid out again, and an edit that adds a
+page to an early chapter renumbers everything after it exactly as a single pass does.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pypdf
+import pytest
+from test_pdf_mini import XREF_CHAPTER
+
+from masterplan.build import BuildOptions, BuildResult, run
+from masterplan.render.pdf import SINGLE_PASS
+
+#: A chapter after the pillar chapters, so the chapters before it refer forward and back.
+CLOSING = """\
+    ---
+    title: Penutup
+    ---
+    ## Tindak Lanjut
+
+    Kembali ke [[bab:pendahuluan]] dan [[GOV-01]]; anggaran ada pada [[tab:budget-pillar]].
+    """
+LONG = "\n\n".join(f"Paragraf tambahan {i}: " + "kalimat yang cukup panjang untuk mengisi baris. " * 12
+                   for i in range(14))
+
+
+def build(root: Path, jobs: int, cache: bool = True, site: bool = False) -> BuildResult:
+    result = run(root, BuildOptions(site=site, jobs=jobs, cache=cache))
+    assert result.ok, "\n".join(str(d) for d in result.report)
+    return result
+
+
+def laid_out(result: BuildResult) -> tuple[int, int]:
+    """(parts laid out, parts) from the PDF summary line."""
+    line = next(s for s in result.summary if s.startswith("PDF:"))
+    match = re.search(r"(\d+) of (\d+) parts laid out", line)
+    assert match, line
+    return int(match.group(1)), int(match.group(2))
+
+
+def squeeze(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def read(root: Path) -> pypdf.PdfReader:
+    return pypdf.PdfReader(root / "build" / "masterplan.pdf")
+
+
+def page_texts(reader: pypdf.PdfReader) -> list[str]:
+    return [squeeze(page.extract_text() or "") for page in reader.pages]
+
+
+def outline(reader: pypdf.PdfReader) -> list[tuple[str, int, int]]:
+    """(title, depth, page index) of every bookmark."""
+    found: list[tuple[str, int, int]] = []
+
+    def walk(items: list, depth: int) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item, depth + 1)
+            else:
+                found.append((str(item.title), depth, reader.get_destination_page_number(item)))
+
+    walk(reader.outline, 0)
+    return found
+
+
+def links(reader: pypdf.PdfReader) -> list[tuple[int, str, int]]:
+    """(page index, target anchor, target page index) of every internal link."""
+    named = reader.named_destinations
+    found = []
+    for index, page in enumerate(reader.pages):
+        for annotation in page.get("/Annots") or []:
+            annotation = annotation.get_object()
+            if annotation.get("/Subtype") == "/Link" and "/Dest" in annotation:
+                name = str(annotation["/Dest"])
+                found.append((index, name, reader.get_destination_page_number(named[name])))
+    return sorted(found)
+
+
+def assert_same_book(single: Path, parts: Path) -> None:
+    a, b = read(single), read(parts)
+    assert len(a.pages) == len(b.pages)
+    for number, (x, y) in enumerate(zip(page_texts(a), page_texts(b), strict=True)):
+        assert x == y, f"page {number + 1} differs"
+    assert outline(a) == outline(b)
+    assert links(a) == links(b)
+    assert dict(a.metadata or {}) == dict(b.metadata or {})
+    assert a.trailer["/Root"]["/Lang"] == b.trailer["/Root"]["/Lang"]
+
+
+def twins(tmp_path: Path, files: dict[str, str | None]) -> tuple[Path, Path]:
+    from conftest import write_plan
+
+    single = write_plan(tmp_path / "single", files)
+    parts = write_plan(tmp_path / "parts", files)
+    return single, parts
+
+
+@pytest.fixture(scope="module")
+def books(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The same mini plan with cross-references, built in one pass and by parts (2 jobs)."""
+    single, parts = twins(tmp_path_factory.mktemp("books"), {
+        "content/chapters/01-pendahuluan.md": XREF_CHAPTER, "content/chapters/90-penutup.md": CLOSING})
+    build(single, SINGLE_PASS)
+    build(parts, jobs=2, cache=False)
+    return single, parts
+
+
+def test_parts_make_the_same_book_as_one_pass(books: tuple[Path, Path]) -> None:
+    assert_same_book(*books)
+
+
+def test_toc_links_lead_to_the_chapters(books: tuple[Path, Path]) -> None:
+    reader = read(books[1])
+    texts = page_texts(reader)
+    toc = next(i for i, t in enumerate(texts) if t.startswith("Daftar Isi"))
+    targets = {name: page for index, name, page in links(reader) if index == toc}
+    assert "bab-pillar-economy" in targets
+    assert "Smart Economy" in texts[targets["bab-pillar-economy"]]
+    body_one = targets["bab-pendahuluan"]
+    assert texts[body_one].rstrip().endswith(" 1") or " 1 " in texts[body_one] + " "
+
+
+def test_cross_part_reference_prints_the_true_page(books: tuple[Path, Path]) -> None:
+    reader = read(books[1])
+    texts = page_texts(reader)
+    first_body = next(i for i, t in enumerate(texts) if "Matriks program ekonomi ada pada" in t)
+    caption = re.compile(r"Tabel (\d+\.\d+) Matriks program Smart Economy")
+    table = next(i for i, t in enumerate(texts) if caption.search(t) and "Daftar Tabel" not in t)
+    number = caption.search(texts[table]).group(1)  # type: ignore[union-attr]
+    printed = table - first_body + 1  # body pages are numbered from 1 at the first body chapter
+    assert f"Tabel {number}, hlm. {printed}" in texts[first_body].replace("\u00a0", " ")
+
+
+def test_edit_relays_only_touched_parts_and_is_shown(tmp_path: Path) -> None:
+    from conftest import write_plan
+
+    root = write_plan(tmp_path, {"content/chapters/01-pendahuluan.md": XREF_CHAPTER})
+    first = build(root, jobs=2, site=True)
+    done, total = laid_out(first)
+    assert done >= total
+    assert laid_out(build(root, jobs=2)) == (0, total)  # nothing changed: every part from the cache
+    agency = root / "content" / "agencies" / "diskominfo.yml"
+    agency.write_text(agency.read_text(encoding="utf-8").replace("e-Sambat (Media", "e-Lapor Warga (Media"),
+                      encoding="utf-8")
+    edited = build(root, jobs=2, site=True)
+    done, _ = laid_out(edited)
+    assert 0 < done < total / 2
+    text = " ".join(page_texts(read(root)))
+    assert "e-Lapor Warga" in text and "e-Sambat (Media" not in text
+    pages = [p.read_text(encoding="utf-8") for p in (root / "build" / "site").rglob("*.html")]
+    assert any("e-Lapor Warga" in page for page in pages)
+    assert not any("e-Sambat (Media" in page for page in pages)
+
+
+def test_a_page_added_early_renumbers_everything_after_it(tmp_path: Path) -> None:
+    files: dict[str, str | None] = {"content/chapters/01-pendahuluan.md": XREF_CHAPTER,
+                                    "content/chapters/90-penutup.md": CLOSING}
+    single, parts = twins(tmp_path, files)
+    build(parts, jobs=2)
+    before = len(read(parts).pages)
+    for root in (single, parts):
+        chapter = root / "content" / "chapters" / "01-pendahuluan.md"
+        chapter.write_text(chapter.read_text(encoding="utf-8") + "\n\n" + LONG + "\n", encoding="utf-8")
+    build(single, SINGLE_PASS)
+    result = build(parts, jobs=2)
+    assert len(read(parts).pages) > before
+    assert laid_out(result)[0] > 0
+    assert_same_book(single, parts)
+
+
+def test_no_cache_lays_out_every_part(books: tuple[Path, Path]) -> None:
+    result = build(books[1], jobs=1, cache=False)
+    done, total = laid_out(result)
+    assert done >= total
+    assert_same_book(books[0], books[1])
