@@ -128,17 +128,20 @@ class Schedule:
     # ---- the loop ----------------------------------------------------------
 
     def run(self) -> None:
+        idle = 0  #: rounds in a row with no worker busy: a few are normal, many would be a bug
         while True:
-            if self.laid_out > 4 * len(self.parts):
+            if self.laid_out > 4 * len(self.parts) or idle > 2 * len(self.parts) + 10:
                 raise LayoutFailed("page numbers do not settle: parts keep changing each other's length")
             self._layouts()
             self._writes()
             if not self.pending and not self.running and self._complete():
                 break
             if not self.running and not self.pool.replies:
+                idle += 1
                 if self.pending:  # parts wait on each other: lay out the first on guesses
                     self._layouts(force=min(self.pending, key=lambda i: (self.parts[i].front, i)))
                 continue
+            idle = 0
             self._receive(self.pool.receive())
         self.progress.end()
 
