@@ -1,12 +1,32 @@
-"""The PDF book: print HTML from the theme's Jinja templates, laid out by WeasyPrint.
+"""The PDF book: print HTML from the theme's Jinja templates, laid out by WeasyPrint in parts.
 
 ``render`` is what :mod:`masterplan.build` calls. The steps and their modules:
 
 1. :mod:`masterplan.render.outline` numbers chapters, tables and figures;
 2. :mod:`masterplan.render.print_book` turns chapters, charts and tables into one HTML
    file through ``templates/print/*.html`` (our own code: measured as "HTML");
-3. WeasyPrint lays it out with ``templates/print/book.css`` (paged media: named pages,
-   running headers, target counters, bookmarks) and writes the PDF ("layout", "write").
+3. :mod:`masterplan.render.pdf_parts` cuts it into parts: the front matter, then one
+   part per body or back chapter (body pages restart at 1, so the body never depends on
+   the front matter); page numbers of links into other parts are written in as text;
+4. :mod:`masterplan.render.pdf_schedule` decides the order of work: parts that print no
+   other part's page number are laid out at once, in parallel (``--jobs``, default the
+   machine's cores; :mod:`masterplan.render.pdf_workers`), the others as soon as the
+   numbers they print are known; every number is checked before the join;
+5. :mod:`masterplan.render.pdf_layout` is a worker's job: WeasyPrint lays a part out with
+   ``templates/print/book.css`` and, once the part's first page number is known, only
+   the page margins are laid out again with the right numbers; then it writes the part;
+6. :mod:`masterplan.render.pdf_cache` keeps laid-out parts under ``build/.cache/pdf/``,
+   keyed by the part's HTML, the theme, the content's images and the versions, so an
+   edit lays out only the parts whose text or printed page numbers changed;
+7. :mod:`masterplan.render.pdf_join` joins the parts with pypdf: one outline, every
+   internal link resolved across parts, the metadata once.
+
+What must be redone after an edit: the edited part; parts that print a page number the
+edit moved (the contents, the index, cross-references); and parts whose first page
+moved because an earlier part changed length (they are laid out again: a cached part
+keeps its layout data, not WeasyPrint's document). ``tests/test_pdf_parts.py`` compares
+all of it with the single pass (``BuildOptions(jobs=SINGLE_PASS)``), which stays here as
+the reference.
 
 WeasyPrint reads only through :class:`masterplan.render.print_fetch.Fetcher`; refused
 URLs and WeasyPrint's log records become diagnostics (errors for anything that failed
