@@ -182,3 +182,18 @@ def test_no_cache_lays_out_every_part(books: tuple[Path, Path]) -> None:
     done, total = laid_out(result)
     assert done >= total
     assert_same_book(books[0], books[1])
+
+
+def test_progress_only_on_a_terminal_outside_ci(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+                                               ) -> None:
+    from masterplan.render.pdf_schedule import _Progress
+
+    monkeypatch.setattr("sys.stderr.isatty", lambda: True, raising=False)
+    monkeypatch.delenv("CI", raising=False)
+    shown = _Progress(14)
+    shown.step(3)
+    assert "PDF: parts 3/14" in capsys.readouterr().err
+    monkeypatch.setenv("CI", "true")
+    quiet = _Progress(14)
+    quiet.step(3)
+    assert capsys.readouterr().err == ""
