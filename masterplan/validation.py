@@ -165,6 +165,21 @@ def _plain_keys(data: Any) -> bool:
     return True
 
 
+@cache
+def _date_fields(kind: str) -> frozenset[str]:
+    properties = schema_for(kind).get("properties", {})
+    return frozenset(name for name, rule in properties.items() if rule.get("format") == "date")
+
+
+def _dates_as_text(kind: str, data: Any) -> Any:
+    """Top-level date fields that YAML read as dates, as text: what ``_type`` lets through, said to fastjsonschema."""
+    fields = _date_fields(kind)
+    if not fields or not isinstance(data, dict):
+        return data
+    dates = {k: v.isoformat() for k, v in data.items() if k in fields and isinstance(v, datetime.date)}
+    return {**data, **dates} if dates else data
+
+
 def is_valid(kind: str, data: Any) -> bool:
     """A fast yes for the common case, a valid file; "no" means: ask :func:`check` for the details.
 
@@ -174,7 +189,7 @@ def is_valid(kind: str, data: Any) -> bool:
     if not _plain_keys(data):
         return False
     try:
-        _fast_validator(kind)(data)
+        _fast_validator(kind)(_dates_as_text(kind, data))
     except fastjsonschema.JsonSchemaException:
         return False
     return True
