@@ -7,7 +7,7 @@ number (see :mod:`masterplan.render.pdf_layout`). So:
 1. A part is *ready* once every page number it prints is known: the part holding the
    target is laid out, and so is every body part before that one (they fix its first
    page). Parts printing no page numbers (pillar chapters, most generated chapters) are
-   ready at once and laid out in parallel, biggest first; the agencies chapter waits
+   ready at once and laid out in parallel, in book order; the agencies chapter waits
    for the pillar chapters, the index for the body, the front matter (contents, lists)
    for everything. A ready part whose HTML (numbers filled in) is in the cache is not
    laid out at all.
@@ -117,6 +117,13 @@ class Schedule:
             start = known
         return found, start
 
+    def _first_unknown(self, index: int) -> bool:
+        """Whether every body part before this one is laid out: it is then laid out at once,
+        on guesses if it must (typically an introduction citing later tables), because
+        every later part waits for its length; a wrong guess costs one small re-layout."""
+        return not self.parts[index].front and all(
+            p.index in self.info for p in self.parts[:index] if not p.front)
+
     def _true(self, index: int) -> tuple[dict[str, str | None], int | None]:
         labels = {a: self.label(a) for a in self.used[index][0]}
         return labels, (self.offset(index) if self.own[index] else 0)
@@ -146,9 +153,11 @@ class Schedule:
         self.progress.end()
 
     def _layouts(self, force: int | None = None) -> None:
-        order = sorted(self.pending, key=lambda i: -len(self.parts[i].html))
+        # Book order: first pages become known early, so workers write and forget parts as
+        # they go (a worker holding many laid-out parts is what would fill the memory).
+        order = sorted(self.pending, key=lambda i: (self.parts[i].front, i))
         for index in ([force] if force is not None else order):
-            plan = self._plan(index, force is not None)
+            plan = self._plan(index, force is not None or self._first_unknown(index))
             if plan is None:
                 continue
             labels, start = plan
