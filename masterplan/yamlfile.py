@@ -210,15 +210,18 @@ def decode(data: bytes, file: str) -> tuple[str | None, list[Diagnostic]]:
     return text.replace("\r\n", "\n").replace("\r", "\n"), []  # old Mac files: CR alone
 
 
+def _too_deep(file: str, line: int, column: int) -> Diagnostic:
+    return error(Position(file, line, column), "E005", f"lists and mappings are nested more than {MAX_DEPTH} levels deep",
+                 "a plan file needs only a few levels; check the brackets and indentation")
+
+
 def parse(text: str, file: str, line_offset: int = 0) -> tuple[Any, list[Diagnostic]]:
     """Parse YAML text into located values; problems come back as diagnostics, never raised."""
     try:
         _scan(text)
         node = yaml.compose(text, Loader=_Loader)
     except _TooDeep as deep:
-        return None, [error(Position(file, deep.line + line_offset, deep.column), "E005",
-                            f"lists and mappings are nested more than {MAX_DEPTH} levels deep",
-                            "a plan file needs only a few levels; check the brackets and indentation")]
+        return None, [_too_deep(file, deep.line + line_offset, deep.column)]
     except _TooBig as big:
         return None, [_too_big(Position(file, big.position.line + line_offset, big.position.column), False)]
     except yaml.reader.ReaderError as exc:
@@ -230,6 +233,8 @@ def parse(text: str, file: str, line_offset: int = 0) -> tuple[Any, list[Diagnos
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"
+        if "nesting depth" in problem:  # libyaml ≥ 0.2.6 has a depth limit of its own
+            return None, [_too_deep(file, (mark.line + 1 if mark else 1) + line_offset, mark.column + 1 if mark else 1)]
         hint = None
         if exc.context_mark and exc.context and "end of stream" in problem:
             # a quote or bracket left open: the end of the file is the wrong place to look
