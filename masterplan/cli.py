@@ -108,16 +108,18 @@ def schema(kind: str, out: Path | None) -> None:
 @click.option("--strict", is_flag=True, help="Warnings (content and renderer) fail the build.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Parallel PDF layout processes (default: number of cores).")
-@click.option("--no-cache", is_flag=True, help="Ignore cached PDF parts and rebuild everything.")
+@click.option("--no-cache", is_flag=True, help="Ignore cached PDF parts and site pages; render everything.")
 @click.option("--base-url", default=None, help="Public address of the site: adds canonical links and sitemap.xml.")
-def build(plan_dir: Path, pdf: bool, site: bool, strict: bool, jobs: int | None, no_cache: bool,
+@click.option("--search/--no-search", default=True, help="Build the site's search index (Pagefind; default: yes).")
+def build(plan_dir: Path, pdf: bool, site: bool, strict: bool, jobs: int | None, no_cache: bool, search: bool,
           base_url: str | None) -> None:
     """Build the PDF book, the website and the open data into build/.
 
     The previous output is replaced only when the whole build succeeded.
     """
     from masterplan.build import BuildOptions, run
-    options = BuildOptions(pdf=pdf, site=site, strict=strict, jobs=jobs, cache=not no_cache, base_url=base_url)
+    options = BuildOptions(pdf=pdf, site=site, strict=strict, jobs=jobs, cache=not no_cache, base_url=base_url,
+                           search=search)
     result = run(_root(plan_dir), options)
     _print_report(result.report)
     for line in result.summary:
