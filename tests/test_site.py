@@ -56,6 +56,13 @@ def test_program_page_shows_what_the_model_knows(mini_site: Path) -> None:
     assert 'aria-labelledby="program-indicators-caption"' in html and 'tabindex="0"' in html
 
 
+def test_home_shows_vision_missions_and_legal_basis(mini_site: Path) -> None:
+    html = read(mini_site, "index.html")
+    assert "Kota cerdas yang melayani." in html and "Ekonomi yang tumbuh" in html
+    assert "Landasan hukum" in html
+    assert "Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah" in html
+
+
 def test_pages_are_indonesian_and_link_relatively(mini_site: Path) -> None:
     for path in mini_site.rglob("*.html"):
         if "pagefind" in path.parts:
