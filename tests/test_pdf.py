@@ -9,7 +9,6 @@ from pathlib import Path
 import pdfplumber
 import pypdf
 import pytest
-from fontTools.ttLib import TTFont
 
 from masterplan.i18n import Translator
 from masterplan.project import load_and_check
@@ -59,12 +58,20 @@ def header_words(pdf: Path) -> tuple[str, ...]:
 
 
 def bundled_font_names() -> set[str]:
-    """The names WeasyPrint gives the bundled fonts in a PDF: family and style, dashed ("Noto-Serif-Bold")."""
+    """The names the bundled fonts get in the PDF: the stylesheet's @font-face family and style ("MP-Serif-Bold").
+
+    No system font has these family names, so a font of this name can only come from a
+    file in templates/fonts/ (each @font-face must point at one).
+    """
+    css = (REPO / "templates" / "print" / "book.css").read_text(encoding="utf-8")
     names = set()
-    for path in (REPO / "templates" / "fonts").glob("*.ttf"):
-        table = TTFont(path)["name"]
-        family, style = str(table.getDebugName(1)), str(table.getDebugName(2))
-        names.add((family if style == "Regular" else f"{family} {style}").replace(" ", "-"))
+    for rule in re.findall(r"@font-face\s*{([^}]*)}", css):
+        family = re.search(r'font-family:\s*"([^"]+)"', rule).group(1)
+        source = re.search(r'src:\s*url\("\.\./fonts/([^"]+)"\)', rule).group(1)
+        assert (REPO / "templates" / "fonts" / source).is_file(), source
+        style = [word for word, pattern in (("Bold", r"font-weight:\s*bold"), ("Italic", r"font-style:\s*italic"))
+                 if re.search(pattern, rule)]
+        names.add("-".join([family.replace(" ", "-"), *style]))
     return names
 
 

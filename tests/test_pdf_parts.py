@@ -40,9 +40,9 @@ def build(root: Path, jobs: int, cache: bool = True, site: bool = False) -> Buil
 def laid_out(result: BuildResult) -> tuple[int, int]:
     """(parts laid out, parts) from the PDF summary line."""
     line = next(s for s in result.summary if s.startswith("PDF:"))
-    match = re.search(r"(\d+) of (\d+) parts laid out", line)
+    match = re.search(r"(\d+) parts, (\d+) layouts", line)
     assert match, line
-    return int(match.group(1)), int(match.group(2))
+    return int(match.group(2)), int(match.group(1))
 
 
 def squeeze(text: str) -> str:

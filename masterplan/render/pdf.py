@@ -44,6 +44,7 @@ from typing import TYPE_CHECKING
 import jinja2
 import weasyprint
 from markupsafe import Markup
+from weasyprint.text.fonts import FontConfiguration
 
 from masterplan.diagnostics import (
     Diagnostic,
@@ -138,7 +139,8 @@ def _by_parts(plan: Plan, root: Path, html: str, running: str, theme: Theme, fet
     written = time.perf_counter()
     return [(f"PDF: {first} pages in {written - started:.1f} s "
              f"(HTML {html_done - started:.1f} s, layout {laid_out - html_done:.1f} s, join {written - laid_out:.1f} s); "
-             f"{schedule.laid_out} of {len(parts)} parts laid out, {jobs} job{'s' if jobs > 1 else ''}")]
+             f"{len(parts)} parts, {schedule.laid_out} layouts (cached parts need none), "
+             f"{jobs} job{'s' if jobs > 1 else ''}")]
 
 
 def _single_pass(plan: Plan, html: str, theme: Theme, fetcher: Fetcher, target: Path, report: Report,
@@ -146,9 +148,11 @@ def _single_pass(plan: Plan, html: str, theme: Theme, fetcher: Fetcher, target: 
     """The whole book in one WeasyPrint pass: the reference the parts are tested against."""
     with capture_logs() as records:
         try:
+            fonts = FontConfiguration()  # without it, @font-face is ignored and system fonts are used
             document = weasyprint.HTML(string=html, base_url=fetcher.base_url, url_fetcher=fetcher).render(
-                stylesheets=[weasyprint.CSS(filename=str(theme.find(STYLESHEET)), url_fetcher=fetcher)],
-                presentational_hints=False)
+                stylesheets=[weasyprint.CSS(filename=str(theme.find(STYLESHEET)), url_fetcher=fetcher,
+                                            font_config=fonts)],
+                presentational_hints=False, font_config=fonts)
             laid_out = time.perf_counter()
             document.write_pdf(target, **PDF_OPTIONS)
         finally:

@@ -26,6 +26,7 @@ from weasyprint import document as wp_document
 from weasyprint.formatting_structure import boxes
 from weasyprint.layout.background import layout_backgrounds
 from weasyprint.layout.page import make_margin_boxes
+from weasyprint.text.fonts import FontConfiguration
 
 from masterplan.render.print_fetch import Fetcher, capture_logs
 from masterplan.render.theme import Theme
@@ -70,10 +71,12 @@ class LaidOut:
         with capture_logs() as records:
             wp_document.layout_document = keep  # the context is otherwise a local of Document._render
             try:
-                stylesheet = weasyprint.CSS(string=css, base_url=css_base(root), url_fetcher=self.fetcher)
+                fonts = FontConfiguration()  # without it, @font-face is ignored and system fonts are used
+                stylesheet = weasyprint.CSS(string=css, base_url=css_base(root), url_fetcher=self.fetcher,
+                                            font_config=fonts)
                 self.document = weasyprint.HTML(string=html, base_url=self.fetcher.base_url,
                                                 url_fetcher=self.fetcher).render(
-                    stylesheets=[stylesheet], presentational_hints=False)
+                    stylesheets=[stylesheet], presentational_hints=False, font_config=fonts)
             finally:
                 wp_document.layout_document = original
         self.context = contexts[0]
