@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from masterplan import output
-from masterplan.diagnostics import ContentError, Report
+from masterplan.diagnostics import ContentError, Position, Report, error
 from masterplan.filecache import FileCache
 from masterplan.model import Plan
 from masterplan.project import load_and_check
@@ -67,4 +67,8 @@ def run(root: Path, options: BuildOptions, cache: FileCache | None = None) -> Bu
         report.extend(exc.diagnostics)
         return BuildResult(False, report, ["Build stopped: fix the errors above; the previous output is kept."],
                            plan)
+    except OSError as exc:  # a full disk or a read-only folder: the machine's problem, said plainly
+        report.add(error(Position(exc.filename and str(exc.filename) or "build"), "E901",
+                         f"cannot write the output: {exc.strerror or exc}", "check disk space and permissions"))
+        return BuildResult(False, report, ["Build stopped; the previous output is kept."], plan)
     return BuildResult(True, report, summary + [f"Output in {root / 'build'}"], plan)

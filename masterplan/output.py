@@ -2,11 +2,15 @@
 
 A build killed half-way (even by SIGKILL) leaves the previous site and PDF untouched:
 new files live in ``build/.staging-<pid>/`` until the swap, which is one rename per
-output entry. Leftovers of killed builds are removed by the next build.
+output entry. Leftovers of killed builds are removed by the next build. Two builds of
+one plan (the preview's background build and one run by hand) take turns: a lock on
+``build/.lock`` is held from the first file written to the last rename, so neither can
+tidy away the other's staging, retired output or cache entries.
 """
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 from pathlib import Path
@@ -22,6 +26,8 @@ class Staging:
 
     def __enter__(self) -> Staging:  # noqa: PYI034 - typing.Self needs Python 3.11
         self.build_dir.mkdir(parents=True, exist_ok=True)
+        self.lock = (self.build_dir / ".lock").open("a")
+        fcntl.flock(self.lock, fcntl.LOCK_EX)  # released by __exit__, or by the kernel if we are killed
         _remove_leftovers(self.build_dir)
         if self.folder.exists():
             shutil.rmtree(self.folder)
@@ -37,9 +43,13 @@ class Staging:
 
     def __exit__(self, kind: type[BaseException] | None, value: BaseException | None,
                  tb: TracebackType | None) -> None:
-        if kind is None:
-            self.commit()
-        shutil.rmtree(self.folder, ignore_errors=True)
+        try:
+            if kind is None:
+                self.commit()
+        finally:
+            shutil.rmtree(self.folder, ignore_errors=True)
+            fcntl.flock(self.lock, fcntl.LOCK_UN)
+            self.lock.close()
 
     def commit(self) -> None:
         """Move every entry of the staging folder into place, replacing the old one."""

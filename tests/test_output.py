@@ -40,7 +40,7 @@ def test_success_swaps_everything_in(tmp_path: Path) -> None:
         assert (build / "site" / "index.html").read_text(encoding="utf-8") == OLD_PAGE  # not yet
     assert (build / "site" / "index.html").read_text(encoding="utf-8") == "new"
     assert (build / "masterplan.pdf").read_bytes() == b"%PDF new"
-    assert sorted(p.name for p in build.iterdir()) == ["masterplan.pdf", "site"]
+    assert sorted(p.name for p in build.iterdir() if p.name != ".lock") == ["masterplan.pdf", "site"]
 
 
 def test_failure_keeps_the_previous_output(tmp_path: Path) -> None:
@@ -68,7 +68,7 @@ def test_leftovers_of_dead_builds_are_cleaned(tmp_path: Path) -> None:
     with Staging(build):
         assert (build / "masterplan.pdf").read_bytes() == OLD_PDF
     assert_previous_output(build)
-    assert sorted(p.name for p in build.iterdir() if p.name.startswith(".")) == [alive.name]
+    assert sorted(p.name for p in build.iterdir() if p.name.startswith(".") and p.name != ".lock") == [alive.name]
 
 
 def _build_command(root: Path) -> list[str]:
@@ -113,3 +113,29 @@ def test_content_errors_keep_the_previous_output(make_plan: Callable[..., Path])
     assert not result.ok and result.report.errors
     assert_previous_output(root / "build")
     assert not list((root / "build").glob(".staging-*"))
+
+
+def test_two_builds_of_one_plan_take_turns(tmp_path: Path) -> None:
+    """The preview's background build and a build run by hand never interleave their swaps."""
+    import threading
+
+    build = tmp_path / "build"
+    order: list[str] = []
+    first = Staging(build)
+    first.__enter__()
+    (first.path("site") / "index.html").write_text("first", encoding="utf-8")
+
+    def second_build() -> None:
+        with Staging(build) as staging:
+            order.append("second entered")
+            (staging.path("site") / "index.html").write_text("second", encoding="utf-8")
+
+    worker = threading.Thread(target=second_build)
+    worker.start()
+    worker.join(0.5)
+    assert order == [] and worker.is_alive()  # waits for the lock
+    order.append("first committed")
+    first.__exit__(None, None, None)
+    worker.join(10)
+    assert order == ["first committed", "second entered"]
+    assert (build / "site" / "index.html").read_text(encoding="utf-8") == "second"

@@ -149,3 +149,21 @@ def test_every_site_word_is_in_the_catalog() -> None:
     words |= {d for columns in COLUMNS.values() for _, d in columns} | {d for _, d in JSON_FIELDS}
     assert sorted(w for w in words if "id" not in catalog.get(w, {})) == []
     assert yaml.safe_load((theme_dir() / "i18n" / "messages.yml").read_text(encoding="utf-8"))
+
+
+def test_chapter_contents_list_shows_headings_as_written(build: Build) -> None:
+    site = build({"content/chapters/01-pendahuluan.md": "---\ntitle: Pendahuluan\n---\n"
+                                                                  + "".join(f"## Bagian {n}\n\nIsi.\n\n" for n in range(3))
+                                                                  + "## Riset & Pengembangan\n\nIsi.\n"})
+    html = read(site, "chapter/pendahuluan.html")
+    assert "Riset &amp; Pengembangan</a>" in html  # escaped once, so a reader sees "&"
+    assert "&amp;amp;" not in html
+
+
+def test_csv_cells_never_run_as_spreadsheet_formulas(build: Build) -> None:
+    from conftest import MINI_FILES
+    agency = MINI_FILES["content/agencies/diskominfo.yml"].replace(
+        "name: e-Sambat (Media Sambat Masyarakat)", "name: \"=HYPERLINK(\\\"http://x\\\")\"")
+    site = build({"content/agencies/diskominfo.yml": agency})
+    rows = read(site, "data/programs.csv")
+    assert "'=HYPERLINK" in rows and "\n=HYPERLINK" not in rows and ",=HYPERLINK" not in rows

@@ -43,7 +43,6 @@ from typing import TYPE_CHECKING
 
 import jinja2
 import weasyprint
-from markupsafe import Markup
 from weasyprint.text.fonts import FontConfiguration
 
 from masterplan.diagnostics import (
@@ -175,7 +174,7 @@ def _template_position(exc: jinja2.TemplateError, theme: Theme, root: Path) -> P
     return found
 
 
-def _logo(plan: Plan, fetcher: Fetcher, report: Report) -> Markup | None:
+def _logo(plan: Plan, fetcher: Fetcher, report: Report) -> str | None:
     """The cover logo's URL, or None (with an error when the plan names a file we may not read)."""
     if not plan.logo:
         return None
@@ -184,7 +183,7 @@ def _logo(plan: Plan, fetcher: Fetcher, report: Report) -> Markup | None:
         report.add(error(plan.where.get("logo", plan.position), "E601",
                          f"logo '{plan.logo}' cannot be printed: {reason}"))
         return None
-    return Markup(url)
+    return url
 
 
 def _diagnostics(fetcher: Fetcher, records: list[logging.LogRecord], plan: Plan) -> list[Diagnostic]:

@@ -94,7 +94,7 @@ def anchor_headings(html: str) -> tuple[str, list[tuple[int, str, str]]]:
     used: set[str] = set()
 
     def add_id(match: re.Match[str]) -> str:
-        text = _TAGS.sub("", match.group(2))
+        text = Markup(_TAGS.sub("", match.group(2))).unescape()  # plain text: the template escapes it once
         anchor = base = slug(text)
         count = 1
         while anchor in used:
