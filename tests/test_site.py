@@ -167,3 +167,12 @@ def test_csv_cells_never_run_as_spreadsheet_formulas(build: Build) -> None:
     site = build({"content/agencies/diskominfo.yml": agency})
     rows = read(site, "data/programs.csv")
     assert "'=HYPERLINK" in rows and "\n=HYPERLINK" not in rows and ",=HYPERLINK" not in rows
+
+
+def test_chapter_images_are_published_with_the_site(build: Build) -> None:
+    svg = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>'
+    site = build({"content/assets/peta.svg": svg,
+                  "content/chapters/01-pendahuluan.md": "---\ntitle: Pendahuluan\n---\n![Peta kota](assets/peta.svg)\n"})
+    html = read(site, "chapter/pendahuluan.html")
+    assert '<img alt="Peta kota" src="../assets/peta.svg">' in html
+    assert (site / "chapter" / "../assets/peta.svg").resolve().read_text(encoding="utf-8") == svg

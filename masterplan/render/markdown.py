@@ -93,3 +93,15 @@ def to_html(text: str, shift_headings: int = 0) -> str:
 def resolve_references(html: str, resolve: Callable[[str], str]) -> str:
     """Replace every ``[[id]]`` in (already sanitized) HTML by the renderer's trusted markup."""
     return PATTERN.sub(lambda m: resolve(m.group(1)), html)
+
+
+_RELATIVE_URL = re.compile(r'(\s(?:src|href)=")(?![a-zA-Z][a-zA-Z0-9+.-]*:|#|/|\.\./)')
+
+
+def relocate(html: str, prefix: str) -> str:
+    """Make the content-relative links and images of (sanitized) HTML relative to a page ``prefix`` deep.
+
+    Content writes ``assets/peta.png`` (relative to content/); the site copies content/assets
+    to its root, so a page one folder down needs ``../assets/peta.png``.
+    """
+    return _RELATIVE_URL.sub(lambda m: m.group(1) + prefix, html) if prefix else html

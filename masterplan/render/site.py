@@ -27,6 +27,7 @@ from masterplan.model import Plan
 from masterplan.output import Staging
 from masterplan.render import outline, search, site_cache, site_charts
 from masterplan.render.data import COLUMNS, JSON_FIELDS
+from masterplan.render.markdown import relocate
 from masterplan.render.site_links import PAGES, url_for
 from masterplan.render.site_pages import Page, Translate, all_pages, chapter_for
 from masterplan.render.theme import Theme, environment
@@ -60,6 +61,9 @@ def site_environment(theme: Theme, language: str, cache: Path | None = None) -> 
                    "indicator_columns": site_charts.indicator_columns,
                    "program_budget": summary.program_budget}
     env.filters = dict(shared.filters)
+    markdown = shared.filters["markdown"]
+    env.filters["markdown"] = jinja2.pass_context(
+        lambda context, text, shift=0: Markup(relocate(markdown(text, shift), context["base"])))
     for name in CACHED_FILTERS:  # Babel is slow and a site prints the same amounts many times over
         env.filters[name] = lru_cache(maxsize=65536)(shared.filters[name])
     return env
@@ -112,6 +116,7 @@ def render(plan: Plan, root: Path, staging: Staging, options: BuildOptions, repo
     report.extend(problems)
     copy_static(site.theme, folder / "static")
     copy_logo(plan, root, folder)
+    copy_assets(root, folder / "assets")
     if options.base_url:
         write_sitemap(site.pages, folder, options.base_url)
     html_seconds = time.perf_counter() - started
@@ -278,6 +283,18 @@ def copy_logo(plan: Plan, root: Path, folder: Path) -> None:
     target = logo_path(plan, root)
     if target and plan.logo:
         shutil.copyfile(root / "content" / plan.logo, folder / target)
+
+
+def copy_assets(root: Path, target: Path) -> None:
+    """The images chapters and descriptions show (content/assets/), as plain files: links are not followed."""
+    source = root / "content" / "assets"
+    if not source.is_dir():
+        return
+    for path in source.rglob("*"):
+        if path.is_file() and not path.is_symlink():
+            destination = target / path.relative_to(source)
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, destination)
 
 
 def copy_pdf(root: Path, staging: Staging, target: Path, built: bool, report: Report) -> bool:

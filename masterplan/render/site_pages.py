@@ -17,7 +17,7 @@ from markupsafe import Markup
 from masterplan import chapters
 from masterplan.diagnostics import Diagnostic
 from masterplan.model import Chapter, Plan, Program
-from masterplan.render.markdown import resolve_references, to_html
+from masterplan.render.markdown import relocate, resolve_references, to_html
 from masterplan.render.site_links import prefix, reference_resolver, slug, url_for
 
 WHOLE_PLAN = "*"
@@ -117,7 +117,7 @@ def chapter_pages(plan: Plan, _: Translate, problems: list[Diagnostic],
         if text is None:
             continue
         path = url_for(chapter)
-        html = resolve_references(to_html(text), reference_resolver(plan, prefix(path), label))
+        html = resolve_references(relocate(to_html(text), prefix(path)), reference_resolver(plan, prefix(path), label))
         html, toc = anchor_headings(html)
         yield Page(path, "site/chapter.html", str(chapter.title),
                    {"chapter": chapter, "body": Markup(html), "toc": toc, **_neighbours(plan.chapters, index)},
