@@ -24,6 +24,7 @@ import jinja2
 from masterplan.diagnostics import Diagnostic, Position, Report, error
 from masterplan.filecache import FileCache
 from masterplan.render.site_links import PAGES
+from masterplan.render.theme import Theme, template_position
 
 
 @dataclass
@@ -46,10 +47,9 @@ def site_pages(plan: Any, root: Path, has_pdf: bool, problems: list[Diagnostic])
     return Pages(prepared.render_page, {page.path: page for page in prepared.pages})
 
 
-def template_error(exc: jinja2.TemplateError) -> Diagnostic:
+def template_error(exc: jinja2.TemplateError, root: Path) -> Diagnostic:
     """A template failure as a diagnostic at the template's file and line."""
-    where = Position(getattr(exc, "filename", None) or getattr(exc, "name", None) or "templates",
-                     getattr(exc, "lineno", 0) or 0)
+    where = template_position(exc, Theme.for_plan(root), "templates")
     return error(where, "E801", f"template error: {exc.message or exc}")
 
 
@@ -83,7 +83,7 @@ class Preview:
                 if pages is not None:
                     self.pages = pages
         except jinja2.TemplateError as exc:
-            report = Report([template_error(exc)])
+            report = Report([template_error(exc, self.root)])
         except Exception as exc:  # noqa: BLE001 - a bug must not take the preview down; show it like any problem
             report = Report([error(Position("content"), "E899", f"internal error: {type(exc).__name__}: {exc}")])
         report.extend(problems)
@@ -165,7 +165,7 @@ class Preview:
                 with self._render_lock:  # one render at a time; the rest wait for its cached result
                     html = pages.rendered.get(path) or pages.render(pages.by_path[path])
             except jinja2.TemplateError as exc:
-                found = [template_error(exc)]
+                found = [template_error(exc, self.root)]
                 if found != self.errors:  # once: the reloaded page must not fail into another reload
                     self._publish(found)
                 return None

@@ -108,10 +108,12 @@ def test_previous_pdf_is_linked_when_the_pdf_is_not_rebuilt(make_plan: Callable[
 
 
 def test_broken_theme_override_is_a_diagnostic_not_a_traceback(make_plan: Callable[..., Path]) -> None:
-    root = make_plan({"templates/site/program.html": "{% extends 'site/base.html' %}{% block main %}{{ nope.x }}{% endblock %}"})
+    root = make_plan({"templates/site/program.html":
+                      "{% extends 'site/base.html' %}\n{% block main %}\n{{ nope.x }}{% endblock %}"})
     result = run(root, BuildOptions(pdf=False))
     assert not result.ok
-    assert any(d.code == "E702" and "program/GOV-01.html" in d.message for d in result.report.errors)
+    failed = [d for d in result.report.errors if d.code == "E702" and "program/GOV-01.html" in d.message]
+    assert failed and str(failed[0].position) == "templates/site/program.html:3:1"  # the override's own line
 
 
 def test_parallel_rendering_writes_the_same_site(make_plan: Callable[..., Path], monkeypatch: pytest.MonkeyPatch,

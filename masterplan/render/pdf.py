@@ -50,7 +50,6 @@ from masterplan.diagnostics import (
     Position,
     Report,
     error,
-    relative,
     warning,
 )
 from masterplan.formatting import Formats
@@ -66,7 +65,7 @@ from masterplan.render import (
 )
 from masterplan.render.pdf_layout import PDF_OPTIONS
 from masterplan.render.print_fetch import Fetcher, capture_logs, content_url
-from masterplan.render.theme import Theme, environment
+from masterplan.render.theme import Theme, environment, template_position
 
 if TYPE_CHECKING:  # build.py imports this module lazily; these names are for type checkers only
     from masterplan.build import BuildOptions
@@ -94,7 +93,7 @@ def render(plan: Plan, root: Path, staging: Staging, options: BuildOptions, repo
     try:
         html = print_book.html(plan, book, env, {"logo": logo})
     except jinja2.TemplateError as exc:  # a plan's own template override can be wrong
-        report.add(error(_template_position(exc, theme, root), "E603", f"print template error: {exc.message or exc}"))
+        report.add(error(template_position(exc, theme, "templates/print"), "E603", f"print template error: {exc.message or exc}"))
         return ["PDF: not laid out, a print template failed"]
     html_done = time.perf_counter()
     if len(report.errors) > errors_before:
@@ -160,18 +159,6 @@ def _single_pass(plan: Plan, html: str, theme: Theme, fetcher: Fetcher, target: 
     return [(f"PDF: {len(document.pages)} pages in {written - started:.1f} s "
             f"(HTML {html_done - started:.1f} s, layout {laid_out - html_done:.1f} s, "
             f"write {written - laid_out:.1f} s)")]
-
-
-def _template_position(exc: jinja2.TemplateError, theme: Theme, root: Path) -> Position:
-    """The theme file and line where a template failed (the innermost template frame)."""
-    found = Position("templates/print")
-    tb = exc.__traceback__
-    while tb is not None:
-        path = Path(tb.tb_frame.f_code.co_filename)
-        if any(path.is_relative_to(folder) for folder in theme.folders):
-            found = Position(relative(path, root), tb.tb_lineno, 1)
-        tb = tb.tb_next
-    return found
 
 
 def _logo(plan: Plan, fetcher: Fetcher, report: Report) -> str | None:

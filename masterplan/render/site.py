@@ -30,7 +30,7 @@ from masterplan.render.data import COLUMNS, JSON_FIELDS
 from masterplan.render.markdown import relocate
 from masterplan.render.site_links import PAGES, url_for
 from masterplan.render.site_pages import Page, Translate, all_pages, chapter_for
-from masterplan.render.theme import Theme, environment
+from masterplan.render.theme import Theme, environment, template_position
 
 if TYPE_CHECKING:
     from masterplan.build import BuildOptions
@@ -243,7 +243,7 @@ def _write_share(job: Job, share: int, workers: int) -> tuple[list[Diagnostic], 
         try:
             html = site.render_page(page).encode("utf-8")
         except jinja2.TemplateError as exc:
-            return [_template_problem(exc, page)], entries, rendered
+            return [_template_problem(exc, page, site.theme)], entries, rendered
         rendered += 1
         html_hash = site_cache.digest(html)
         entries[page.path] = [key, html_hash]
@@ -254,9 +254,9 @@ def _write_share(job: Job, share: int, workers: int) -> tuple[list[Diagnostic], 
     return [], entries, rendered
 
 
-def _template_problem(exc: jinja2.TemplateError, page: Page) -> Diagnostic:
+def _template_problem(exc: jinja2.TemplateError, page: Page, theme: Theme) -> Diagnostic:
     """A theme template that fails: point at its line when Jinja knows it."""
-    where = Position(getattr(exc, "filename", None) or page.template, getattr(exc, "lineno", 0) or 0)
+    where = template_position(exc, theme, f"templates/{page.template}")
     return error(where, "E702", f"website template failed on {page.path}: {exc}",
                  "check the plan's templates/ overrides against the default theme")
 

@@ -15,6 +15,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from masterplan.diagnostics import Position
 from masterplan.formatting import Formats
 from masterplan.i18n import Translator, load_catalog
 from masterplan.model import Text
@@ -54,6 +55,29 @@ class Theme:
                     if path.is_file():
                         found[path.relative_to(base).as_posix()] = path
         return found
+
+
+def template_position(exc: jinja2.TemplateError, theme: Theme, default: str) -> Position:
+    """Where a theme template failed, named as a plan would override it (``templates/site/program.html:12``).
+
+    A syntax error carries its file and line; a failure while rendering is found in the
+    traceback's innermost frame that runs a theme file.
+    """
+    def named(filename: str | None, line: int) -> Position | None:
+        if not filename:
+            return None
+        path = Path(filename)
+        for folder in theme.folders:
+            if path.is_relative_to(folder):
+                return Position(f"templates/{path.relative_to(folder).as_posix()}", line, 1)
+        return None
+
+    found = named(getattr(exc, "filename", None), getattr(exc, "lineno", None) or 0)
+    tb = exc.__traceback__
+    while tb is not None:
+        found = named(tb.tb_frame.f_code.co_filename, tb.tb_lineno) or found
+        tb = tb.tb_next
+    return found or Position(default)
 
 
 def localize(text: Any, language: str) -> str:
