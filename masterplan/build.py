@@ -16,6 +16,9 @@ from masterplan.model import Plan
 from masterplan.project import load_and_check
 
 
+STOPPED = "Build stopped: fix the errors above; the previous output is kept."
+
+
 @dataclass
 class BuildOptions:
     """What to build and how; the one place where build options are documented."""
@@ -24,7 +27,7 @@ class BuildOptions:
     site: bool = True  #: write the website and open data
     strict: bool = False  #: warnings fail the build
     jobs: int | None = None  #: parallel PDF layout processes (None: the machine's cores)
-    cache: bool = True  #: reuse cached PDF parts whose inputs did not change
+    cache: bool = True  #: reuse PDF parts and site pages whose inputs did not change (build/.cache/)
     base_url: str | None = None  #: public site address, for canonical links and sitemap.xml
     search: bool = True  #: index the site with Pagefind (quick builds and the preview may skip it)
 
@@ -45,7 +48,7 @@ def run(root: Path, options: BuildOptions, cache: FileCache | None = None) -> Bu
     checked = load_and_check(root, cache)
     report = checked.report
     if checked.plan is None or report.failed(options.strict):
-        return BuildResult(False, report, ["Build stopped: fix the errors above; the previous output is kept."],
+        return BuildResult(False, report, [STOPPED],
                            checked.plan)
     plan = checked.plan
     staging = output.Staging(root / "build")
@@ -65,7 +68,7 @@ def run(root: Path, options: BuildOptions, cache: FileCache | None = None) -> Bu
                 raise ContentError(report.errors)
     except ContentError as exc:
         report.extend(exc.diagnostics)
-        return BuildResult(False, report, ["Build stopped: fix the errors above; the previous output is kept."],
+        return BuildResult(False, report, [STOPPED],
                            plan)
     except OSError as exc:  # a full disk or a read-only folder: the machine's problem, said plainly
         report.add(error(Position(exc.filename and str(exc.filename) or "build"), "E901",
