@@ -15,7 +15,6 @@ from masterplan.filecache import FileCache
 from masterplan.model import Plan
 from masterplan.project import load_and_check
 
-
 STOPPED = "Build stopped: fix the errors above; the previous output is kept."
 
 
