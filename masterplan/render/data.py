@@ -188,11 +188,29 @@ def _csv(header: list[str], rows: Iterator[list[Any]]) -> str:
     return buffer.getvalue()
 
 
+def _json_lines(document: dict[str, Any]) -> str:
+    """The JSON document with one top-level field, and one item of a top-level list, per line.
+
+    Readable and easy to diff between revisions, yet written by the json module's C encoder
+    (an ``indent`` makes it fall back to pure Python, seconds for a province's plan).
+    """
+    def compact(value: Any) -> str:
+        return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+
+    fields = []
+    for key, value in document.items():
+        if isinstance(value, list) and value:
+            value_text = "[\n" + ",\n".join(f"  {compact(item)}" for item in value) + "\n ]"
+        else:
+            value_text = compact(value)
+        fields.append(f" {compact(key)}: {value_text}")
+    return "{\n" + ",\n".join(fields) + "\n}\n"
+
+
 def export(plan: Plan, folder: Path) -> list[str]:
     """Write plan.json and the CSV tables into ``folder``; returns summary lines for the terminal."""
     folder.mkdir(parents=True, exist_ok=True)
-    document = json.dumps(as_json(plan), ensure_ascii=False, indent=1, sort_keys=False)
-    (folder / "plan.json").write_text(document + "\n", encoding="utf-8")
+    (folder / "plan.json").write_text(_json_lines(as_json(plan)), encoding="utf-8")
     for name, columns in COLUMNS.items():
         (folder / name).write_text(_csv([c for c, _ in columns], ROWS[name](plan)), encoding="utf-8")
     return [f"Open data: plan.json + {len(COLUMNS)} CSV files ({len(plan.programs)} programs)"]

@@ -78,6 +78,14 @@ class PreparedSite:
     common: dict[str, Any]  #: what every page can read, the shared header and footer included
     theme: Theme
 
+    def compile_templates(self) -> None:
+        """Compile every website template of the theme (pages, parts, macros) into the environment's cache."""
+        for name in self.env.list_templates(filter_func=lambda name: name.startswith("site/") and name.endswith(".html")):
+            try:
+                self.env.get_template(name)
+            except jinja2.TemplateError:
+                pass  # reported, with its page, when that page is rendered
+
     def render_page(self, page: Page) -> str:
         """The HTML of one page (raises ``jinja2.TemplateError`` for a broken template)."""
         template = self.env.get_template(page.template)
@@ -187,7 +195,7 @@ class Layout:
         return Markup(self._part("site/footer.html", page.base))
 
 
-PAGES_PER_WORKER = 250  #: below this many pages per process, forking costs more than it saves
+PAGES_PER_WORKER = 60  #: below this many pages per process, forking costs more than it saves
 
 Job = tuple[PreparedSite, list[Page], Path, "site_cache.Keys", "site_cache.Manifest", Path]
 
@@ -207,6 +215,7 @@ def write_pages(site: PreparedSite, folder: Path, keys: site_cache.Keys, manifes
     if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         shares = [_write_share(job, 0, 1)]
     else:
+        site.compile_templates()  # once, before forking, rather than once in every worker
         global _JOB
         _JOB = job  # inherited by the forked workers: nothing is pickled but the share number
         try:
