@@ -20,8 +20,14 @@ PROSE = "aAzéÖ019 ,.;:()/%-\n"  #: what the shortcut accepts, in any order
 SYNTAX = "_'\"*[]#<>&\t=+|!`~\\"  #: what starts Markdown syntax
 
 
-@settings(max_examples=1500, deadline=None)
-@given(st.one_of(st.text(alphabet=PROSE, max_size=40), st.text(alphabet=PROSE + SYNTAX, max_size=40)))
+_LINE = st.text(alphabet=PROSE.replace("\n", ""), max_size=12)
+#: texts made of lines, each prose, a list item, blank, or anything at all
+_LINES = st.lists(st.one_of(_LINE, _LINE.map(lambda line: "- " + line), st.just(""),
+                            st.text(alphabet=PROSE + SYNTAX, max_size=12)), max_size=6).map("\n".join)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.one_of(st.text(alphabet=PROSE, max_size=40), st.text(alphabet=PROSE + SYNTAX, max_size=40), _LINES))
 def test_shortcut_writes_what_markdown_writes(text: str) -> None:
     plain = _plain_paragraphs(text)
     if plain is not None:
@@ -31,7 +37,8 @@ def test_shortcut_writes_what_markdown_writes(text: str) -> None:
 def test_shortcut_takes_plain_prose_and_leaves_markdown_alone() -> None:
     assert _plain_paragraphs("Sistem e-Sambat 2024, RT/RW (50%): aduan.\n\nParagraf dua.") == (
         "<p>Sistem e-Sambat 2024, RT/RW (50%): aduan.</p>\n<p>Paragraf dua.</p>")
-    for markdown in ("- daftar", "1. daftar", "*miring*", "dua  \nbaris", "a -- b", "Judul\n===", "x's", "a & b"):
+    assert _plain_paragraphs("Langkah:\n\n- satu\n- dua") == "<p>Langkah:</p>\n<ul>\n<li>satu</li>\n<li>dua</li>\n</ul>"
+    for markdown in ("- a\n\n- b", "-  a", "1. daftar", "*miring*", "dua  \nbaris", "a -- b", "Judul\n===", "x's", "a & b"):
         assert _plain_paragraphs(markdown) is None, markdown
 
 
