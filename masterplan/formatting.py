@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable
 
+from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
@@ -18,7 +19,7 @@ class Formats:
     """Formatting functions bound to one language."""
 
     def __init__(self, language: str, translate: Callable[[str], str]):
-        self.locale = language
+        self.locale = Locale.parse(language)  # parsed once: Babel would parse a name on every call
         self.translate = translate
 
     def number(self, value: float | str | None, decimals: int = 2) -> str:

@@ -178,3 +178,29 @@ def test_chapter_images_are_published_with_the_site(build: Build) -> None:
     html = read(site, "chapter/pendahuluan.html")
     assert '<img alt="Peta kota" src="../assets/peta.svg">' in html
     assert (site / "chapter" / "../assets/peta.svg").resolve().read_text(encoding="utf-8") == svg
+
+
+def test_compiled_templates_are_kept_between_runs_and_never_stale(make_plan: Callable[..., Path],
+                                                                   tmp_path: Path) -> None:
+    """A second process uses the compiled theme; an edited override is compiled again, not served stale."""
+    import os
+    import subprocess
+    import sys
+
+    cache_home = tmp_path / "xdg-cache"
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache_home)}
+    override = "{% extends '!theme/site/program.html' %}{% block description %}MARK-{}{% endblock %}"
+    root = make_plan({"templates/site/program.html": override.replace("{}", "ONE")})
+
+    def build() -> str:
+        command = [sys.executable, "-m", "masterplan", "build", "--no-pdf", "--no-search", "--no-cache", str(root)]
+        subprocess.run(command, env=env, check=True, capture_output=True)
+        return read(root / "build" / "site", "program/GOV-01.html")
+
+    assert "MARK-ONE" in build()
+    compiled = list(cache_home.glob("masterplan/templates-*/*.cache"))
+    assert len(compiled) >= 10  # the theme's pages, parts and macros, and the override
+    assert "MARK-ONE" in build()
+    (root / "templates" / "site" / "program.html").write_text(override.replace("{}", "TWO"), encoding="utf-8")
+    page = build()
+    assert "MARK-TWO" in page and "MARK-ONE" not in page

@@ -46,17 +46,10 @@ def _href(context: Any, target: Any, anchor: str = "") -> str:
 
 
 @lru_cache(maxsize=8)
-def site_environment(theme: Theme, language: str, cache: Path | None = None) -> jinja2.Environment:
-    """The theme's environment plus the site's link helpers, without touching the shared one.
-
-    ``cache`` keeps compiled templates between runs (Jinja checks each source's time).
-    """
+def site_environment(theme: Theme, language: str) -> jinja2.Environment:
+    """The theme's environment plus the site's link helpers, without touching the shared one."""
     shared = environment(theme, language)
-    bytecode = None
-    if cache is not None:
-        cache.mkdir(parents=True, exist_ok=True)
-        bytecode = jinja2.FileSystemBytecodeCache(str(cache))
-    env = shared.overlay(cache_size=400, bytecode_cache=bytecode)
+    env = shared.overlay(cache_size=400)
     env.globals = {**shared.globals, "href": _href, "url_for": url_for,
                    "indicator_columns": site_charts.indicator_columns,
                    "program_budget": summary.program_budget}
@@ -94,9 +87,8 @@ class PreparedSite:
 
 def prepare(plan: Plan, root: Path, options: BuildOptions, report: Report, has_pdf: bool = False) -> PreparedSite:
     """List the site's pages and compute what they share; used by :func:`render` and the preview."""
-    cache = root / "build" / ".cache" / "site-templates" if options.cache else None
     theme = Theme.for_plan(root)
-    env = site_environment(theme, plan.language, cache)
+    env = site_environment(theme, plan.language)
     translate = env.globals["_"]
     book = outline.build(plan, translate)
     problems: list[Diagnostic] = []

@@ -2,11 +2,14 @@
 
 A plan folder's ``templates/`` holds files that replace the default theme's file of the
 same name; a template there can still extend the original as ``"!theme/<name>"``.
-Templates are compiled once per process and shared by every page.
+Templates are compiled once per process and shared by every page; the compiled code is
+also kept between runs in the user's cache folder (:func:`compiled_templates`), as Python
+keeps ``__pycache__``, so a cold process does not compile the theme again.
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -15,6 +18,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from masterplan import __version__
 from masterplan.diagnostics import Position
 from masterplan.formatting import Formats
 from masterplan.i18n import Translator, load_catalog
@@ -87,6 +91,23 @@ def localize(text: Any, language: str) -> str:
     return "" if text is None else str(text)
 
 
+def compiled_templates() -> jinja2.BytecodeCache | None:
+    """Compiled templates kept between runs, in ``$XDG_CACHE_HOME/masterplan`` (or ``~/.cache``).
+
+    Jinja compares each template's source checksum before using its compiled code, so an
+    edited template is compiled again; the folder is named after this tool's and Jinja's
+    versions, which decide the environment's options and the code's format. None (compile
+    every run) when the folder cannot be made.
+    """
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    folder = base / "masterplan" / f"templates-{__version__}-jinja{jinja2.__version__}"
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return jinja2.FileSystemBytecodeCache(str(folder))
+
+
 @lru_cache(maxsize=16)
 def environment(theme: Theme, language: str) -> jinja2.Environment:
     """One compiled-template environment per theme and language."""
@@ -96,7 +117,8 @@ def environment(theme: Theme, language: str) -> jinja2.Environment:
         jinja2.PrefixLoader({"!theme": default}, delimiter="/"),
     ])
     env = jinja2.Environment(loader=loader, autoescape=jinja2.select_autoescape(["html", "svg", "xml"]),
-                             trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
+                             trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined,
+                             bytecode_cache=compiled_templates())
     translate = Translator(language, load_catalog(theme.folders[:-1]))
     formats = Formats(language, translate)
     env.globals.update(_=translate, language=language)
