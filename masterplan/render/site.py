@@ -14,9 +14,9 @@ import shutil
 import time
 from dataclasses import dataclass
 from functools import lru_cache
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from xml.sax.saxutils import escape as xml_escape
 
 import jinja2
 from markupsafe import Markup
@@ -313,7 +313,7 @@ def copy_pdf(root: Path, staging: Staging, target: Path, built: bool, report: Re
 def write_sitemap(pages: list[Page], folder: Path, base_url: str) -> None:
     """``sitemap.xml`` with the absolute address of every searchable page."""
     base = base_url.rstrip("/") + "/"
-    urls = "".join(f"<url><loc>{xml_escape(base + page.path)}</loc></url>\n" for page in pages if page.searchable)
+    urls = "".join(f"<url><loc>{escape(base + page.path, quote=False)}</loc></url>\n" for page in pages if page.searchable)
     (folder / "sitemap.xml").write_text(
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{urls}</urlset>\n', encoding="utf-8")
