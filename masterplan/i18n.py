@@ -19,8 +19,8 @@ CATALOG = Path("i18n") / "messages.yml"
 
 @lru_cache(maxsize=8)
 def _catalog(path: Path, mtime: float) -> dict[str, dict[str, str]]:
-    with path.open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle) or {}
+    with path.open(encoding="utf-8") as handle:  # libyaml's safe loader when there is one: 10× faster
+        return yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
 
 
 def load_catalog(theme_dirs: tuple[Path, ...] = ()) -> dict[str, dict[str, str]]:
