@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
@@ -74,18 +74,65 @@ def locate(root: Any, path: list[Any] | tuple[Any, ...], default: Position) -> P
 
 _PLAIN_TAGS = {f"tag:yaml.org,2002:{name}" for name in
                ("map", "seq", "str", "int", "float", "bool", "null", "timestamp")}
-
-
 _STR = "tag:yaml.org,2002:str"
+_MERGE = "tag:yaml.org,2002:merge"
 _SCALAR_CONSTRUCTORS = {f"tag:yaml.org,2002:{name}": SafeConstructor.yaml_constructors[f"tag:yaml.org,2002:{name}"]
                         for name in ("int", "float", "bool", "null", "timestamp")}
+#: Tags whose values may be shared between documents: equal text, equal value (not floats: NaN != NaN).
+_SHAREABLE = {f"tag:yaml.org,2002:{name}" for name in ("int", "bool", "null")}
+_MEMO_SIZE = 50_000  #: values remembered per memo before it starts afresh (the preview runs for hours)
+_new_position = tuple.__new__  # Position(...) without the named tuple's Python-level __new__: one frame less
+
+
+class _Composer(_Loader):  # type: ignore[misc, valid-type]
+    """libyaml's composer with two of its Python hooks put to work.
+
+    ``descend_resolver`` runs before each node that is not an alias is composed: it stops a
+    document nested deeper than MAX_DEPTH (before libyaml's C recursion can overflow) or
+    holding more than MAX_NODES nodes. ``resolve`` runs for each node: the tag of a plain
+    word is remembered, so the regular expressions run once per distinct word.
+    """
+
+    resolved: ClassVar[dict[str, str]] = {}  #: plain word -> its tag, shared by every document
+
+    def __init__(self, text: str):
+        super().__init__(text)
+        self.depth = self.nodes = 0
+
+    def descend_resolver(self, parent: Node | None, index: Any) -> None:
+        self.depth += 1
+        self.nodes += 1
+        if self.depth > MAX_DEPTH or self.nodes > MAX_NODES:
+            raise _Unusual
+
+    def ascend_resolver(self) -> None:
+        self.depth -= 1
+
+    def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
+        if kind is not ScalarNode or self.yaml_path_resolvers:
+            return super().resolve(kind, value, implicit)
+        if not implicit[0] or value[:1] not in self.yaml_implicit_resolvers:
+            return _STR  # quoted, or a word no implicit resolver looks at (no wildcard resolvers in YAML 1.1)
+        tag = self.resolved.get(value)
+        if tag is None:
+            if len(self.resolved) > _MEMO_SIZE:
+                self.resolved.clear()
+            tag = self.resolved[value] = super().resolve(kind, value, implicit)
+        return tag
+
+
+class _Unusual(Exception):
+    """The document is too deep, too big or broken: read it again the careful way for the exact message."""
 
 
 class _Builder:
     """Turns composed YAML nodes into located Python values."""
 
-    def __init__(self, file: str):
+    shared: ClassVar[dict[tuple[str, str], Any]] = {}  #: (tag, text) -> value, for the tags in _SHAREABLE
+
+    def __init__(self, file: str, line_offset: int = 0):
         self.file = file
+        self.first_line = 1 + line_offset
         self.scalars = SafeConstructor()
         self.visited = 0
         self.aliased = False
@@ -93,13 +140,21 @@ class _Builder:
         self.problems: list[Diagnostic] = []
 
     def pos(self, node: Node) -> Position:
-        return Position(self.file, node.start_mark.line + 1, node.start_mark.column + 1)
+        mark = node.start_mark
+        return _new_position(Position, (self.file, mark.line + self.first_line, mark.column + 1))
 
-    def build(self, node: Node) -> Any:
+    def visit(self, node: Node) -> None:
+        """Count every value built, each expansion of an alias again: an alias bomb stops here."""
         self.visited += 1
         if self.visited > MAX_NODES:
             raise _TooBig(self.pos(node), self.aliased)
-        if not isinstance(node, ScalarNode):
+
+    def build(self, node: Node) -> Any:
+        if node.__class__ is ScalarNode and node.tag == _STR:  # most values: plain text
+            self.visit(node)
+            return node.value
+        self.visit(node)
+        if node.__class__ is not ScalarNode:
             if id(node) in self.built:
                 self.aliased = True
             self.built.add(id(node))
@@ -107,53 +162,70 @@ class _Builder:
             self.problems.append(error(self.pos(node), "E008", f"YAML tag '{node.tag}' is not allowed",
                                        "write plain values without '!' tags"))
             return None
-        if isinstance(node, MappingNode):
+        if node.__class__ is MappingNode:
             return self.mapping(node)
-        if isinstance(node, SequenceNode):
-            items = LocatedList(self.build(child) for child in node.value)
-            items.position = self.pos(node)
-            items.positions = [self.pos(child) for child in node.value]
-            return items
+        if node.__class__ is SequenceNode:
+            return self.sequence(node)
         return self.scalar(node)
 
     def scalar(self, node: ScalarNode) -> Any:
         if node.tag == _STR:
-            return node.value  # most values: skip the constructor's bookkeeping
+            return node.value
+        shareable = node.tag in _SHAREABLE
+        if shareable and (node.tag, node.value) in self.shared:
+            return self.shared[node.tag, node.value]
         constructor = _SCALAR_CONSTRUCTORS.get(node.tag)
         if constructor is None:
             self.problems.append(error(self.pos(node), "E008", "a plain value cannot carry a list or mapping tag"))
             return None
         try:
-            return constructor(self.scalars, node)
+            value = constructor(self.scalars, node)
         except (ConstructorError, ValueError, TypeError) as exc:
             message = getattr(exc, "problem", None) or str(exc)
             self.problems.append(error(self.pos(node), "E008", f"value cannot be read: {message}"))
             return None
+        if shareable:
+            if len(self.shared) > _MEMO_SIZE:
+                self.shared.clear()
+            self.shared[node.tag, node.value] = value
+        return value
+
+    def sequence(self, node: SequenceNode) -> LocatedList:
+        items = LocatedList()
+        items.position = self.pos(node)
+        items.positions = positions = []
+        build, pos = self.build, self.pos
+        for child in node.value:
+            items.append(build(child))
+            positions.append(pos(child))
+        return items
 
     def mapping(self, node: MappingNode) -> LocatedMap:
         result = LocatedMap()
         result.position = self.pos(node)
-        result.key_positions, result.value_positions = {}, {}
+        result.key_positions = key_positions = {}
+        result.value_positions = value_positions = {}
+        build, pos = self.build, self.pos
         for key_node, value_node in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge":
-                self.problems.append(error(self.pos(key_node), "E007", "merge keys ('<<') are not supported",
+            if key_node.tag == _MERGE:
+                self.problems.append(error(pos(key_node), "E007", "merge keys ('<<') are not supported",
                                            "write the fields out in full"))
                 continue
-            key = self.build(key_node) if isinstance(key_node, ScalarNode) else None
+            key = build(key_node) if key_node.__class__ is ScalarNode else None
             if key is None or isinstance(key, (list, dict)):
-                self.problems.append(error(self.pos(key_node), "E007", "a key must be a plain word"))
+                self.problems.append(error(pos(key_node), "E007", "a key must be a plain word"))
                 continue
             if key in result:
-                first = result.key_positions[key]
+                first = key_positions[key]
                 self.problems.append(error(
-                    self.pos(key_node), "E002",
+                    pos(key_node), "E002",
                     f"duplicate key '{key}' (first at line {first.line})",
                     "YAML would silently keep only the last one; merge them or delete one",
                 ))
                 continue
-            result[key] = self.build(value_node)
-            result.key_positions[key] = self.pos(key_node)
-            result.value_positions[key] = self.pos(value_node)
+            result[key] = build(value_node)
+            key_positions[key] = pos(key_node)
+            value_positions[key] = pos(value_node)
         return result
 
 
@@ -216,7 +288,42 @@ def _too_deep(file: str, line: int, column: int) -> Diagnostic:
 
 
 def parse(text: str, file: str, line_offset: int = 0) -> tuple[Any, list[Diagnostic]]:
-    """Parse YAML text into located values; problems come back as diagnostics, never raised."""
+    """Parse YAML text into located values; problems come back as diagnostics, never raised.
+
+    A document is composed once, guarded by :class:`_Composer`; anything out of the ordinary
+    (a syntax error, a limit reached) is read again by :func:`_parse_carefully`, whose
+    diagnostics are the reference: the quick way answers only where both agree.
+    """
+    try:
+        node, nodes = _compose(text)
+        builder = _Builder(file, line_offset)
+        value = None if node is None else builder.build(node)
+    except Exception:  # noqa: BLE001 - whatever it is, the careful way says it (or raises it) exactly
+        return _parse_carefully(text, file, line_offset)
+    # the careful way counts events: two per list or mapping, one per value and alias (an alias starts with '*')
+    if 4 + 2 * nodes + text.count("*") > MAX_NODES:
+        return _parse_carefully(text, file, line_offset)
+    return _located(value, builder, file, line_offset)
+
+
+def _compose(text: str) -> tuple[Node | None, int]:
+    """The document's node tree (None when empty) and how many nodes libyaml composed."""
+    composer = _Composer(text)
+    try:
+        return composer.get_single_node(), composer.nodes
+    finally:
+        composer.dispose()
+
+
+def _located(value: Any, builder: _Builder, file: str, line_offset: int) -> tuple[Any, list[Diagnostic]]:
+    if value is None and not builder.problems:  # empty, or 'null' or '~' alone: as good as empty
+        return None, [error(Position(file, 1 + line_offset, 1), "E006", "file is empty" if builder.visited == 0
+                            else "file holds no values (only null)")]
+    return value, builder.problems
+
+
+def _parse_carefully(text: str, file: str, line_offset: int) -> tuple[Any, list[Diagnostic]]:
+    """Scan the events first (libyaml's parser does not recurse), then compose and build."""
     try:
         _scan(text)
         node = yaml.compose(text, Loader=_Loader)
@@ -231,48 +338,47 @@ def parse(text: str, file: str, line_offset: int = 0) -> tuple[Any, list[Diagnos
                             if isinstance(exc.character, int) else f"YAML cannot read this file: {exc.reason}",
                             "remove it; it often comes with text pasted from a PDF or a word processor")]
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or exc.context or "invalid YAML"
-        if "nesting depth" in problem:  # libyaml ≥ 0.2.6 has a depth limit of its own
-            return None, [_too_deep(file, (mark.line + 1 if mark else 1) + line_offset, mark.column + 1 if mark else 1)]
-        hint = None
-        if exc.context_mark and exc.context and "end of stream" in problem:
-            # a quote or bracket left open: the end of the file is the wrong place to look
-            what = exc.context.replace("while scanning ", "").replace("while parsing ", "")
-            mark, problem = exc.context_mark, f"{what.replace('scalar', 'text')} never ends"
-            hint = "close the quote or bracket opened here"
-        elif (exc.context_mark and exc.context and re.search(r"flow (sequence|mapping)", exc.context)
-              and exc.context_mark.line != getattr(mark, "line", None)):
-            opened = "list" if "sequence" in exc.context else "mapping"
-            hint = f"is the {opened} opened at line {exc.context_mark.line + 1 + line_offset} closed?"
-        line = (mark.line + 1 if mark else 1) + line_offset
-        column = mark.column + 1 if mark else 1
-        lines = text.split("\n")
-        if mark and not text[mark.index:].strip() and text.strip():
-            # the text ended mid-value: the last written line is where to look
-            last = len(text.rstrip().split("\n"))
-            line, column = last + line_offset, 1
-            problem += " before the end of the text"
-        bad_line = lines[mark.line] if mark and mark.line < len(lines) else ""
-        if "\t" in bad_line:
-            hint = "YAML indents with spaces, never with tabs"
-        return None, [error(Position(file, line, column), "E001", f"YAML syntax error: {problem}", hint)]
+        return None, [_syntax_error(exc, text, file, line_offset)]
     except yaml.YAMLError as exc:
         return None, [error(Position(file, 1 + line_offset, 1), "E001", f"YAML syntax error: {exc}")]
-    if node is None:
-        return None, [error(Position(file, 1 + line_offset, 1), "E006", "file is empty")]
-    builder = _Builder(file)
-    if line_offset:
-        builder.pos = lambda n: Position(file, n.start_mark.line + 1 + line_offset, n.start_mark.column + 1)  # type: ignore[method-assign]
+    builder = _Builder(file, line_offset)
     try:
-        value = builder.build(node)
+        value = None if node is None else builder.build(node)
     except _TooBig as big:
         return None, [_too_big(big.position, big.aliased)]
     except RecursionError:
         return None, [error(Position(file, 1 + line_offset, 1), "E005", "document is nested too deeply")]
-    if value is None and not builder.problems:  # 'null' or '~' alone: as good as empty
-        return None, [error(Position(file, 1 + line_offset, 1), "E006", "file holds no values (only null)")]
-    return value, builder.problems
+    return _located(value, builder, file, line_offset)
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, text: str, file: str, line_offset: int) -> Diagnostic:
+    """A syntax error, pointed at the line where the writer should look."""
+    mark = exc.problem_mark or exc.context_mark
+    problem = exc.problem or exc.context or "invalid YAML"
+    if "nesting depth" in problem:  # libyaml ≥ 0.2.6 has a depth limit of its own
+        return _too_deep(file, (mark.line + 1 if mark else 1) + line_offset, mark.column + 1 if mark else 1)
+    hint = None
+    if exc.context_mark and exc.context and "end of stream" in problem:
+        # a quote or bracket left open: the end of the file is the wrong place to look
+        what = exc.context.replace("while scanning ", "").replace("while parsing ", "")
+        mark, problem = exc.context_mark, f"{what.replace('scalar', 'text')} never ends"
+        hint = "close the quote or bracket opened here"
+    elif (exc.context_mark and exc.context and re.search(r"flow (sequence|mapping)", exc.context)
+          and exc.context_mark.line != getattr(mark, "line", None)):
+        opened = "list" if "sequence" in exc.context else "mapping"
+        hint = f"is the {opened} opened at line {exc.context_mark.line + 1 + line_offset} closed?"
+    line = (mark.line + 1 if mark else 1) + line_offset
+    column = mark.column + 1 if mark else 1
+    lines = text.split("\n")
+    if mark and not text[mark.index:].strip() and text.strip():
+        # the text ended mid-value: the last written line is where to look
+        last = len(text.rstrip().split("\n"))
+        line, column = last + line_offset, 1
+        problem += " before the end of the text"
+    bad_line = lines[mark.line] if mark and mark.line < len(lines) else ""
+    if "\t" in bad_line:
+        hint = "YAML indents with spaces, never with tabs"
+    return error(Position(file, line, column), "E001", f"YAML syntax error: {problem}", hint)
 
 
 def _too_big(position: Position, aliased: bool) -> Diagnostic:
