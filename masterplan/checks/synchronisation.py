@@ -5,18 +5,18 @@ These are warnings: the plan can be built, but the leading sector should look.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
-from itertools import combinations
+from itertools import chain
 
 from masterplan.diagnostics import Diagnostic, warning
 from masterplan.model import Plan, Program
 
 NAME_SIMILARITY = 0.75
 TEXT_SIMILARITY = 0.6
-MAX_SHARED = 50
 _WORD = re.compile(r"\w+")
 _COMMON = {"dan", "di", "yang", "untuk", "dengan", "ke", "dari", "pada", "the", "of", "and", "kota", "program",
            "pengembangan", "peningkatan", "penguatan", "pembangunan", "sistem", "layanan"}
@@ -74,7 +74,55 @@ def _words(text: str) -> set[str]:
 
 def _shingles(text: str) -> set[tuple[str, ...]]:
     words = _WORD.findall(text.lower())
-    return {tuple(words[i:i + 3]) for i in range(max(len(words) - 2, 0))}
+    return set(zip(words, words[1:], words[2:]))
+
+
+def _similar_pairs(features: list[set], threshold: float) -> Iterator[tuple[int, int]]:  # type: ignore[type-arg]
+    """Every pair (i, j), i < j, of sets whose Jaccard similarity reaches ``threshold``.
+
+    Without comparing every pair (PPJoin: Xiao et al., "Efficient similarity joins for near
+    duplicate detection", 2008). Features are numbered rarest first and each set is read in
+    that order. Two sets that similar share at least ``threshold / (1 + threshold)`` of
+    their sizes put together, so a shared feature already stands among the first few of
+    each (the *prefixes*; shorter for the smaller set, met first in order of size), and
+    where a shared feature stands bounds how many more can follow. Only the few pairs that
+    meet there are counted out in full.
+    """
+    frequency = Counter(chain.from_iterable(features))
+    number = {feature: n for n, feature in enumerate(sorted(frequency, key=frequency.__getitem__))}
+    sets = [set(map(number.__getitem__, items)) for items in features]
+    sizes = [len(items) for items in sets]
+    share = threshold / (1 + threshold)  # of both sizes together: the least overlap of a similar pair
+    index: dict[int, list[tuple[int, int]]] = defaultdict(list)  # feature -> (set, place) from the prefixes
+    for first in sorted((n for n in range(len(sets)) if sets[n]), key=sizes.__getitem__):
+        ordered, size = sorted(sets[first]), sizes[first]
+        smallest = threshold * size - _ROUNDING  # a smaller set cannot reach the threshold
+        overlaps: dict[int, int] = {}  # set -> shared features found so far, -1 when it cannot be similar
+        for place, feature in enumerate(ordered[:size - _at_least(threshold * size) + 1]):
+            left = size - place  # features from this one on
+            for second, other_place in index[feature]:
+                other_size = sizes[second]
+                if other_size < smallest:
+                    continue
+                found = overlaps.get(second, 0)
+                if found < 0:
+                    continue
+                other_left = other_size - other_place
+                possible = found + min(left, other_left)
+                overlaps[second] = found + 1 if possible >= share * (size + other_size) - _ROUNDING else -1
+        for second, found in overlaps.items():
+            if found > 0 and _jaccard(sets[first], sets[second]) >= threshold:
+                yield min(first, second), max(first, second)
+        for place, feature in enumerate(ordered[:size - _at_least(2 * share * size) + 1]):
+            index[feature].append((first, place))
+
+
+_ROUNDING = 1e-6  #: margin on the bounds: a float rounded the wrong way never loses a similar pair
+
+
+def _at_least(bound: float) -> int:
+    """The least whole number of features reaching ``bound``, rounding errors in the safe direction."""
+    return max(math.ceil(bound - _ROUNDING), 1)
 
 
 def _jaccard(a: set, b: set) -> float:  # type: ignore[type-arg]
@@ -82,41 +130,15 @@ def _jaccard(a: set, b: set) -> float:  # type: ignore[type-arg]
     return shared / (len(a) + len(b) - shared) if a and b else 0.0
 
 
-def _candidates(features: list[set], threshold: float) -> set[tuple[int, int]]:  # type: ignore[type-arg]
-    """Pairs (i, j) whose Jaccard similarity may reach ``threshold``; every pair that does is included.
-
-    Shared features are counted through an index, skipping boilerplate (features of more
-    than MAX_SHARED programs), so the work grows with the plan, not with its square. A pair
-    can only reach the threshold if its shared distinctive features plus the boilerplate
-    it might share cover ``threshold`` of the larger set.
-    """
-    index: dict[object, list[int]] = defaultdict(list)
-    for number, items in enumerate(features):
-        for item in items:
-            index[item].append(number)
-    common = [0] * len(features)
-    shared: Counter = Counter()  # type: ignore[type-arg]
-    for members in index.values():
-        if len(members) > MAX_SHARED:
-            for number in members:
-                common[number] += 1
-        elif len(members) > 1:
-            shared.update(combinations(members, 2))
-    return {(a, b) for (a, b), count in shared.items()
-            if count + min(common[a], common[b]) >= threshold * max(len(features[a]), len(features[b]))}
-
-
 def _near_duplicates(programs: list[Program]) -> Iterator[Diagnostic]:
     """Pairs of programs from different agencies whose names or texts nearly match."""
     # programs are numbered by their place in the list: ids may be duplicated (E207 says so)
-    ids: dict[object, int] = {}
-    names = [{ids.setdefault(w, len(ids)) for w in _words(str(p.name))} for p in programs]
-    texts = [{ids.setdefault(t, len(ids)) for t in _shingles(f"{p.summary} {p.description}")} for p in programs]
+    names = [_words(str(p.name)) for p in programs]
+    texts = [_shingles(f"{p.summary} {p.description}") for p in programs]
     found: dict[tuple[int, int], str] = {}
     for features, threshold, what in ((texts, TEXT_SIMILARITY, "descriptions"), (names, NAME_SIMILARITY, "names")):
-        for first, second in _candidates(features, threshold):
-            if programs[first].lead_id != programs[second].lead_id and \
-                    _jaccard(features[first], features[second]) >= threshold:
+        for first, second in _similar_pairs(features, threshold):
+            if programs[first].lead_id != programs[second].lead_id:
                 found[(first, second)] = what
     for (first_number, second_number), what in sorted(found.items()):
         first, second = programs[first_number], programs[second_number]
