@@ -1,8 +1,14 @@
 """The print HTML cut into parts that WeasyPrint can lay out separately, and put back together.
 
 Parts: the front matter (cover to the lists of tables and figures) is one part; every
-body and back chapter is a part of its own. Body page numbers restart at 1 after the
-roman front matter, so no body page depends on the front matter's length.
+body and back chapter is a part of its own, or several: a long chapter is cut where the
+print HTML starts a new page for a chunk (``data-chunk``, see
+:mod:`masterplan.render.pdf_chunks`). A chunk after the first is wrapped as a
+continuation of its chapter (:func:`continued`): the same classes for the stylesheet,
+but no opener and no named ``chapter`` page (so its first page keeps the running header,
+as it does mid-chapter in one pass), and the chapter's running header set at its top.
+Body page numbers restart at 1 after the roman front matter, so no body page depends on
+the front matter's length.
 
 A part cannot see the pages of the others, so the page number of a link into another
 part is written into the part as text: ``<a href="#x">`` gets ``data-pageno="41"`` and
@@ -25,6 +31,11 @@ _ID = re.compile(r'\sid="([^"]+)"')
 _HREF = re.compile(r'<a\b([^>]*?)\shref="#([^"]+)"')
 _TARGET_COUNTER = re.compile(r"target-counter\(\s*attr\(\s*href\s*\)\s*,\s*page\s*(,\s*[-\w]+\s*)?\)")
 _SECTION_OPEN = re.compile(r"<section\b[^>]*>")
+_CHUNK = re.compile(r"<\w+\b[^>]*\sdata-chunk\b")
+_RUNNING = re.compile(r'<h1 class="chapter-title" data-running="([^"]*)"')
+_KIND = re.compile(r"\bkind-[-\w]+")
+_TAG = re.compile(r"<(/?)([a-zA-Z][\w:-]*)\b[^>]*?(/?)>")
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
 @dataclass
@@ -32,7 +43,7 @@ class Part:
     """One separately laid-out piece of the book."""
 
     index: int
-    key: str  #: ``front`` or the chapter's anchor
+    key: str  #: ``front``, the chapter's anchor, or ``anchor~n`` for its n-th chunk after the first
     html: str  #: a whole HTML document; links still without data-pageno
     front: bool  #: numbered in roman, from the cover on
     anchors: set[str] = field(default_factory=set)
@@ -51,10 +62,11 @@ def split(html: str, running: str) -> list[Part]:
     starts = [(m.start(), m.group(1)) for m in _CHAPTER.finditer(html, body_open, body_close)]
     pieces = [("front", html[body_open:starts[0][0] if starts else body_close])]
     for i, (start, key) in enumerate(starts):
-        pieces.append((key, html[start:starts[i + 1][0] if i + 1 < len(starts) else body_close]))
+        chapter = html[start:starts[i + 1][0] if i + 1 < len(starts) else body_close]
+        pieces += [(key if n == 0 else f"{key}~{n}", text) for n, text in enumerate(chunks(chapter, running))]
     parts = []
     for index, (key, text) in enumerate(pieces):
-        if key != "front":
+        if key != "front" and "~" not in key:
             opening = _SECTION_OPEN.search(text)
             assert opening is not None
             text = text[:opening.end()] + running + text[opening.end():]
@@ -63,6 +75,50 @@ def split(html: str, running: str) -> list[Part]:
         part.refs = {m.group(2) for m in _HREF.finditer(text)}
         parts.append(part)
     return parts
+
+
+def chunks(chapter: str, running: str) -> list[str]:
+    """A chapter's ``<section>`` cut before each of its own children marked ``data-chunk``:
+    the chapter up to the first cut, then each chunk as a :func:`continued` section."""
+    opening = _SECTION_OPEN.search(chapter)
+    close = chapter.rfind("</section>")
+    if opening is None or close < 0:
+        return [chapter]
+    cuts, depth, scanned = [], 0, opening.end()
+    for match in _CHUNK.finditer(chapter, opening.end(), close):
+        depth, scanned = depth + _depth(chapter, scanned, match.start()), match.start()
+        if depth == 0:  # a child of the chapter's section, not something nested deeper
+            cuts.append(match.start())
+    if not cuts:
+        return [chapter]
+    found = [chapter[:cuts[0]] + "</section>\n"]
+    title = _RUNNING.search(chapter)
+    kind = _KIND.search(opening.group(0))
+    for n, cut in enumerate(cuts):
+        chunk = chapter[cut:cuts[n + 1] if n + 1 < len(cuts) else close]
+        found.append(continued(chunk, kind.group(0) if kind else "", title.group(1) if title else "", running))
+    return found
+
+
+def continued(chunk: str, kind: str, title: str, running: str) -> str:
+    """A chunk after the first as a section of the chapter's ``kind``. The running title,
+    draft mark and chapter header (``title``, escaped) go inside the chunk's element: an
+    element before it would make a first page of another name (portrait before a matrix)."""
+    inside = chunk.index(">") + 1
+    return (f'<section class="chapter chapter-continued {kind}">{chunk[:inside]}{running}'
+            f'<div class="running-chapter" data-running="{title}"></div>{chunk[inside:]}</section>\n')
+
+
+def _depth(html: str, start: int, end: int) -> int:
+    """How many more elements are open at ``end`` than at ``start``."""
+    depth = 0
+    for match in _TAG.finditer(html, start, end):
+        closing, name, self_closing = match.groups()
+        if closing:
+            depth -= 1
+        elif not self_closing and name.lower() not in _VOID:
+            depth += 1
+    return depth
 
 
 def part_css(css: str) -> str:

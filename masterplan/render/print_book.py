@@ -21,7 +21,7 @@ from masterplan import chapters, summary
 from masterplan.diagnostics import Report, warning
 from masterplan.formatting import Formats
 from masterplan.model import Plan, Program
-from masterplan.render import charts, outline
+from masterplan.render import charts, outline, pdf_chunks
 from masterplan.render.markdown import resolve_references, to_html
 
 FONT = "'MP Sans', 'Noto Sans', sans-serif"  #: the bundled sans family, as book.css names it
@@ -164,12 +164,17 @@ def _largest(amounts: dict[str, int]) -> list[tuple[str, int]]:
 def html(plan: Plan, book: Book, env: jinja2.Environment, extra: dict[str, Any]) -> str:
     """The whole print HTML: chapters first (to number their sections), then the book around them."""
     money = summary.budget(plan)
+    by_agency = summary.programs_by_agency(plan)
     context = {
         "plan": plan, "book": book, "outline": book.outline, "money": money,
         "budget_rows": {"source": _largest(money.by_source), "agency": _largest(money.by_agency)},
         "colours": charts.pillar_colours(plan), "missions": summary.mission_matrix(plan),
-        "agency_matrix": summary.agency_matrix(plan), "by_agency": summary.programs_by_agency(plan),
-        "glossary": glossary(plan, env.globals["language"]), **extra,
+        "agency_matrix": summary.agency_matrix(plan), "by_agency": by_agency,
+        "glossary": glossary(plan, env.globals["language"]),
+        # long chapters in chunks, each from a new page (see pdf_chunks)
+        "matrix_chunks": pdf_chunks.program_matrix, "quick_win_chunks": pdf_chunks.quick_wins(plan),
+        "agency_chunks": pdf_chunks.by_agency(by_agency), "index_chunks": pdf_chunks.index(by_agency),
+        "figure_pages": pdf_chunks.FIGURE_PAGES, **extra,
     }
     front = [c for c in book.outline.chapters if c.part == "front"]
     rest = [c for c in book.outline.chapters if c.part != "front"]

@@ -1,0 +1,85 @@
+"""Where long chapters are cut into chunks that are laid out (and cached) separately.
+
+A chapter that lists every program (a pillar's program matrix, the programs by agency,
+the index, the quick wins, the roadmap) would otherwise be one part of tens or hundreds
+of pages: an edit of one program would lay all of it out again, and one process would
+hold all of it in memory. So the print templates start a new page every so many
+programs, and :mod:`masterplan.render.pdf_parts` cuts the chapter there.
+
+The cut is part of the book's design, not of the way it is laid out: the page break is
+in the print HTML (``data-chunk``, ``break-before: page`` in ``book.css``), so the
+single-pass render breaks the page at the same place and the parts stay identical to
+it. These chapters are lists of blocks that are never split across pages (a program's
+rows, an agency, an index group), whose pages already end short of the bottom where
+the next block does not fit; a chunk's last page is one more such page.
+
+The sizes below are the one place to trade the two off: smaller chunks make an edit
+cheaper and bound the memory of a part; larger ones leave fewer short pages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TypeVar
+
+from masterplan.model import Agency, Plan, Program
+
+T = TypeVar("T")
+
+MATRIX_ROWS = 36  #: indicator rows of a program matrix per chunk (about 4 landscape pages)
+QUICK_WIN_ROWS = 24  #: quick wins per chunk (about 4 landscape pages)
+AGENCY_LINES = 240  #: programs listed by agency per chunk (about 4 pages)
+INDEX_LINES = 160  #: index entries per chunk (about 3 pages)
+FIGURE_PAGES = 6  #: pages of a figure that spans pages (the roadmap) per chunk
+
+
+@dataclass
+class Numbered:
+    """A program with its number in its table (numbers run on across a table's chunks)."""
+
+    number: int
+    program: Program
+
+    @property
+    def even(self) -> bool:
+        return self.number % 2 == 0
+
+
+AgencyPrograms = tuple[Agency, list[Program], list[Program]]
+
+
+def chunked(items: Sequence[T], weight: Callable[[T], int], limit: int) -> list[list[T]]:
+    """``items`` in order, in runs whose weights add up to at most ``limit`` (a heavier
+    item makes a run of its own); never an empty run, and one run for no items."""
+    runs: list[list[T]] = [[]]
+    total = 0
+    for item in items:
+        size = max(1, weight(item))
+        if runs[-1] and total + size > limit:
+            runs.append([])
+            total = 0
+        runs[-1].append(item)
+        total += size
+    return runs
+
+
+def program_matrix(programs: Sequence[Program]) -> list[list[Numbered]]:
+    """A pillar's program matrix, numbered, cut into chunks."""
+    numbered = [Numbered(i + 1, p) for i, p in enumerate(programs)]
+    return chunked(numbered, lambda n: len(n.program.indicators), MATRIX_ROWS)
+
+
+def quick_wins(plan: Plan) -> list[list[Numbered]]:
+    numbered = [Numbered(i + 1, p) for i, p in enumerate(plan.quick_wins)]
+    return chunked(numbered, lambda n: 1, QUICK_WIN_ROWS)
+
+
+def by_agency(rows: list[AgencyPrograms]) -> list[list[AgencyPrograms]]:
+    """The programs-by-agency list in chunks (an agency's heading and role lines count too)."""
+    return chunked(rows, lambda row: 3 + len(row[1]) + len(row[2]), AGENCY_LINES)
+
+
+def index(rows: list[AgencyPrograms]) -> list[list[AgencyPrograms]]:
+    """The index groups (agencies leading programs) in chunks."""
+    return chunked([row for row in rows if row[1]], lambda row: 3 + len(row[1]), INDEX_LINES)

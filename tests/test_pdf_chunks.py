@@ -1,0 +1,116 @@
+"""Long chapters cut into chunks: the book reads as one pass, an edit lays out one chunk.
+
+The chunk sizes are made tiny here (``pdf_chunks`` and the roadmap's rows per page), so
+a small plan has program matrices, agency lists, an index, quick wins and a roadmap of
+several chunks each; every comparison is with the single pass over the same print HTML.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from test_pdf_parts import assert_same_book, build, laid_out, page_texts, read, twins
+
+from masterplan.render import pdf_chunks, print_book
+from masterplan.render.pdf import SINGLE_PASS
+
+PROGRAMS = 9
+
+
+def agency(index: int) -> str:
+    """An agency leading three governance programs (two quick wins), each with two indicators."""
+    programs = "".join(f"""\
+          - id: GOV-{10 * index + n}
+            name: Layanan Digital {index}-{n}
+            pillar: governance
+            sub_element: pelayanan_publik
+            summary: Ringkasan program layanan digital nomor {n} milik perangkat daerah {index}.
+            quick_win: {'true' if n < 2 else 'false'}
+            partners: [diskominfo]
+            period: {{start: 2022, end: 2025}}
+            budget: [{{year: 2023, amount: {n + 1}00000000, source: APBD}}]
+            indicators:
+              - {{name: Pengguna layanan {n}, unit: orang, baseline: {{year: 2021, value: 10}}, targets: {{2023: 50}}}}
+              - {{name: Kepuasan layanan {n}, unit: persen, baseline: {{year: 2021, value: 60}}, targets: {{2024: 90}}}}
+""" for n in range(3))
+    return f"""\
+        id: dinas{index}
+        name: Dinas Contoh Nomor {index}
+        short_name: Dinas{index}
+        kind: dinas
+        programs:
+{programs}"""
+
+
+FILES: dict[str, str | None] = {f"content/agencies/dinas{i}.yml": agency(i) for i in range(1, PROGRAMS // 3 + 1)}
+
+
+@pytest.fixture(scope="module", autouse=True)
+def tiny_chunks() -> Iterator[None]:
+    with pytest.MonkeyPatch.context() as patch:
+        for name, size in (("MATRIX_ROWS", 6), ("QUICK_WIN_ROWS", 3), ("AGENCY_LINES", 8), ("INDEX_LINES", 6),
+                           ("FIGURE_PAGES", 1)):
+            patch.setattr(pdf_chunks, name, size)
+        patch.setattr(print_book, "ROADMAP_ROWS", 4)
+        yield
+
+
+@pytest.fixture(scope="module")
+def chunked_books(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The mini plan with nine more programs, built in one pass and by parts (cache kept)."""
+    single, parts = twins(tmp_path_factory.mktemp("chunked"), FILES)
+    build(single, SINGLE_PASS)
+    build(parts, jobs=2)
+    return single, parts
+
+
+def test_chunked_chapters_make_the_same_book_as_one_pass(chunked_books: tuple[Path, Path]) -> None:
+    assert_same_book(*chunked_books)
+    cached = chunked_books[1] / "build" / ".cache" / "pdf" / "labels.json"
+    chunks = [key for key in cached.read_text(encoding="utf-8").split('"') if "~" in key]
+    for chapter in ("bab-pillar-governance~3", "bab-gen-quick-wins~2", "bab-gen-agencies~3", "bab-index~3",
+                    "bab-gen-roadmap~1"):
+        assert chapter in chunks, f"not cut into chunks: {chapter}"
+
+
+def test_a_matrix_chunk_repeats_the_head_and_the_running_header(chunked_books: tuple[Path, Path]) -> None:
+    texts = page_texts(read(chunked_books[1]))
+    matrix = [t for t in texts if "Indikator (satuan)" in t and "GOV-" in t]
+    assert len(matrix) >= 3
+    head = "Tahun Indikasi anggaran dan sumber "
+    for page in matrix[1:]:  # the first page has the chapter's section heading, the others continue it
+        assert page.startswith("No. Program Sub-elemen"), page[:200]
+        assert page.endswith("Bab 4 · Smart Governance " + page.split()[-1]), page[-200:]
+    numbers = [int(page.split(head)[1].split()[0]) for page in matrix]
+    assert numbers == sorted(numbers) and numbers[0] == 1 and numbers[-1] > 3  # numbered on across chunks
+
+
+def test_an_edit_lays_out_only_the_chunks_showing_it(chunked_books: tuple[Path, Path], tmp_path: Path) -> None:
+    single, parts = chunked_books
+    done, total = laid_out(build(parts, jobs=2))
+    assert done == 0
+    for root in (single, parts):
+        path = root / "content" / "agencies" / "dinas3.yml"
+        path.write_text(path.read_text(encoding="utf-8").replace("Layanan Digital 3-2", "Layanan Terpadu 3-2"),
+                        encoding="utf-8")
+    build(single, SINGLE_PASS)
+    done, total = laid_out(build(parts, jobs=2))
+    assert 0 < done <= 6 < total / 3  # its matrix, agency, index, roadmap chunks (and the quick wins)
+    assert_same_book(single, parts)
+    assert "Layanan Terpadu 3-2" in " ".join(page_texts(read(parts)))
+
+
+def test_a_chunk_grown_by_a_page_renumbers_the_book_as_one_pass(chunked_books: tuple[Path, Path]) -> None:
+    single, parts = chunked_books
+    before = len(read(parts).pages)
+    longer = "Ringkasan program layanan digital nomor 1 milik perangkat daerah 1. " + "Uraian panjang. " * 400
+    for root in (single, parts):
+        path = root / "content" / "agencies" / "dinas1.yml"
+        path.write_text(path.read_text(encoding="utf-8").replace(
+            "Ringkasan program layanan digital nomor 1 milik perangkat daerah 1.", longer), encoding="utf-8")
+    build(single, SINGLE_PASS)
+    build(parts, jobs=2)
+    assert len(read(parts).pages) > before
+    assert_same_book(single, parts)
