@@ -143,17 +143,13 @@ class _Builder:
         mark = node.start_mark
         return _new_position(Position, (self.file, mark.line + self.first_line, mark.column + 1))
 
-    def visit(self, node: Node) -> None:
-        """Count every value built, each expansion of an alias again: an alias bomb stops here."""
+    def build(self, node: Node) -> Any:
+        # every value built is counted, each expansion of an alias again: an alias bomb stops here
         self.visited += 1
         if self.visited > MAX_NODES:
             raise _TooBig(self.pos(node), self.aliased)
-
-    def build(self, node: Node) -> Any:
-        if node.__class__ is ScalarNode and node.tag == _STR:  # most values: plain text
-            self.visit(node)
+        if node.tag == _STR and node.__class__ is ScalarNode:  # most values: plain text
             return node.value
-        self.visit(node)
         if node.__class__ is not ScalarNode:
             if id(node) in self.built:
                 self.aliased = True
@@ -205,27 +201,28 @@ class _Builder:
         result.position = self.pos(node)
         result.key_positions = key_positions = {}
         result.value_positions = value_positions = {}
-        build, pos = self.build, self.pos
+        build, file, first_line = self.build, self.file, self.first_line
         for key_node, value_node in node.value:
+            key_mark = key_node.start_mark
+            where = _new_position(Position, (file, key_mark.line + first_line, key_mark.column + 1))
             if key_node.tag == _MERGE:
-                self.problems.append(error(pos(key_node), "E007", "merge keys ('<<') are not supported",
+                self.problems.append(error(where, "E007", "merge keys ('<<') are not supported",
                                            "write the fields out in full"))
                 continue
-            key = build(key_node) if key_node.__class__ is ScalarNode else None
-            if key is None or isinstance(key, (list, dict)):
-                self.problems.append(error(pos(key_node), "E007", "a key must be a plain word"))
+            key = build(key_node) if key_node.__class__ is ScalarNode else None  # a scalar: never a list or dict
+            if key is None:
+                self.problems.append(error(where, "E007", "a key must be a plain word"))
                 continue
             if key in result:
-                first = key_positions[key]
                 self.problems.append(error(
-                    pos(key_node), "E002",
-                    f"duplicate key '{key}' (first at line {first.line})",
+                    where, "E002", f"duplicate key '{key}' (first at line {key_positions[key].line})",
                     "YAML would silently keep only the last one; merge them or delete one",
                 ))
                 continue
             result[key] = build(value_node)
-            key_positions[key] = pos(key_node)
-            value_positions[key] = pos(value_node)
+            key_positions[key] = where
+            value_mark = value_node.start_mark
+            value_positions[key] = _new_position(Position, (file, value_mark.line + first_line, value_mark.column + 1))
         return result
 
 
