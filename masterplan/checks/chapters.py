@@ -21,7 +21,6 @@ from masterplan.diagnostics import (
     error,
 )
 from masterplan.model import Chapter, Plan, Text
-from masterplan.render.markdown import url_problem
 
 #: Where Markdown and raw HTML put URLs: [text](url), ![alt](url), [id]: url, <url>, href="url";
 #: with the character each needs, so the many texts without one are not searched at all.
@@ -81,6 +80,8 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
 
 
 def _problem(kind: str, url: str, where: Position) -> Diagnostic | None:
+    # imported here: the renderer's module brings the Markdown library (~40 ms), needed only once a URL is found
+    from masterplan.render.markdown import url_problem
     reason = url_problem(url, image=kind == "image")
     if reason is None:
         return None
