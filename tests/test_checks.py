@@ -88,3 +88,37 @@ def test_each_cycle_is_reported_once(make_plan: Callable[..., Path]) -> None:
         "    missions: [m1]", "    missions: [m1]\n    depends_on: [ECO-01, GOV-01]")})
     cycles = [d for d in load_and_check(root).report.errors if d.code == "E208"]
     assert len(cycles) == 2  # GOV-01 → GOV-01, and GOV-01 → ECO-01 → GOV-01
+
+
+def test_similar_pairs_are_every_pair_over_the_threshold() -> None:
+    """The near-duplicate search (prefix filtering) finds exactly what comparing every pair finds."""
+    import random
+
+    from masterplan.checks.synchronisation import _jaccard, _similar_pairs
+    for seed in range(300):
+        rnd = random.Random(seed)
+        universe, threshold = rnd.randint(2, 30), rnd.choice([0.1, 0.34, 0.6, 0.75, 0.9, 1.0])
+        templates = [set(rnd.sample(range(universe), rnd.randint(0, min(universe, 12)))) for _ in range(4)]
+        sets = []
+        for _ in range(rnd.randint(1, 40)):
+            words = {f"w{n}" for n in rnd.choice(templates)} | {f"w{rnd.randrange(universe)}"}
+            sets.append(words - {f"w{rnd.randrange(universe)}"})
+        every = {(i, j) for i in range(len(sets)) for j in range(i + 1, len(sets))
+                 if _jaccard(sets[i], sets[j]) >= threshold}
+        found = list(_similar_pairs(sets, threshold))
+        assert len(found) == len(set(found)) and set(found) == every, seed
+
+
+def test_boilerplate_shared_by_many_programs_is_still_a_near_duplicate(make_plan: Callable[..., Path]) -> None:
+    """Sixty programs with one and the same text: every pair across the two agencies is reported."""
+    text = "Kegiatan ini dilaksanakan sesuai dengan ketentuan yang berlaku di lingkungan pemerintah daerah."
+    programs = {agency: "".join(
+        f"  - {{id: {agency.upper()}-{n:02d}, name: Program {agency} nomor {n}, pillar: governance, "
+        f"sub_element: pelayanan_publik, period: {{start: 2023, end: 2024}}, summary: '{text}', "
+        f"description: '{text}'}}\n" for n in range(30)) for agency in ("dinkes", "dishub")}
+    files = {f"content/agencies/{agency}.yml": f"id: {agency}\nname: Dinas {agency}\nshort_name: {agency}\n"
+             f"kind: dinas\nprograms:\n{listing}" for agency, listing in programs.items()}
+    report = load_and_check(make_plan(files)).report
+    assert not report.errors, report.errors
+    pairs = {d.message for d in report.warnings if d.code == "W401" and "descriptions" in d.message}
+    assert len([m for m in pairs if "DINKES" in m and "DISHUB" in m]) == 30 * 30

@@ -144,3 +144,33 @@ def test_links_out_of_the_plan_folder_are_not_read(make_plan: Callable[..., Path
     assert plan is not None and plan.agency("secret") is None and len(plan.chapters) == 1
     assert sorted((d.position.file, d.code) for d in report.errors) == [
         ("content/agencies/secret.yml", "E013"), ("content/chapters/09-secret.md", "E013")]
+
+
+def _located_values(value: object) -> object:
+    """Values with every position spelled out, to compare two readings exactly."""
+    if isinstance(value, LocatedMap):
+        return ("map", value.position, [(k, value.key_at(k), value.at(k), _located_values(v)) for k, v in value.items()])
+    if isinstance(value, LocatedList):
+        return ("list", value.position, value.positions, [_located_values(v) for v in value])
+    return (type(value).__name__, value)
+
+
+@pytest.mark.parametrize("text", [
+    "a: 1\nb: [x, {c: 2021-12-01}]\nd: yes\ne: ~\nf: 012\ng: 1_000\nh: .nan\n",
+    "a: " + "[" * 64 + "x" + "]" * 64,  # as deep as allowed: a value inside the deepest list
+    "a: " + "[" * 65 + "]" * 65,
+    "a: " + "[" * 70 + "]" * 70 + "\nb: [x\n",  # too deep, then a syntax error: the first one found counts
+    "b: [x\n" + "a: " + "[" * 70 + "]" * 70,
+    "a: [" + "[], " * 100_000 + "1]",  # few values, many events
+    "a: &a [x]\nb: [" + "*a, " * 99_999 + "1]",
+    "a: &a {b: 1}\nc: *a\nd: !!str 5\ne: !!binary aGk=\n<<: *a\n? [k]\n: v\na: 2\n",
+    "--- a\n--- b\n",
+    "", "~", "# c\n",
+])
+@pytest.mark.parametrize("offset", [0, 1])
+def test_one_pass_reads_as_the_careful_two_passes(text: str, offset: int) -> None:
+    """One composing pass is a short cut: values, positions and diagnostics as the careful way gives them."""
+    quick, quick_problems = yamlfile.parse(text, "f.yml", line_offset=offset)
+    careful, careful_problems = yamlfile._parse_carefully(text, "f.yml", offset)
+    assert quick_problems == careful_problems
+    assert _located_values(quick) == _located_values(careful)
