@@ -50,7 +50,8 @@ FILES: dict[str, str | None] = {f"content/agencies/dinas{i}.yml": agency(i) for 
 @pytest.fixture(scope="module", autouse=True)
 def tiny_chunks() -> Iterator[None]:
     with pytest.MonkeyPatch.context() as patch:
-        for name, size in (("MATRIX_ROWS", 6), ("QUICK_WIN_ROWS", 3), ("AGENCY_LINES", 8), ("INDEX_LINES", 6),
+        for name, size in (("MATRIX_ROWS", 6), ("QUICK_WIN_ROWS", 3), ("AGENCY_ROWS", 2), ("AGENCY_LINES", 8),
+                           ("INDEX_LINES", 6),
                            ("FIGURE_PAGES", 1)):
             patch.setattr(pdf_chunks, name, size)
         patch.setattr(print_book, "ROADMAP_ROWS", 4)

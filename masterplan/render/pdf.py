@@ -6,8 +6,11 @@
 2. :mod:`masterplan.render.print_book` turns chapters, charts and tables into one HTML
    file through ``templates/print/*.html`` (our own code: measured as "HTML");
 3. :mod:`masterplan.render.pdf_parts` cuts it into parts: the front matter, then one
-   part per body or back chapter (body pages restart at 1, so the body never depends on
-   the front matter); page numbers of links into other parts are written in as text;
+   part per body or back chapter, or per chunk of a long one (a program matrix, the
+   agencies, the index: the print HTML starts a page every so many programs, see
+   :mod:`masterplan.render.pdf_chunks`, so an edit lays out a few pages and no process
+   holds a whole chapter); body pages restart at 1, so the body never depends on the
+   front matter; page numbers of links into other parts are written in as text;
 4. :mod:`masterplan.render.pdf_schedule` decides the order of work: parts that print no
    other part's page number are laid out at once, in parallel (``--jobs``, default the
    machine's cores; :mod:`masterplan.render.pdf_workers`), the others as soon as the
@@ -21,10 +24,12 @@
 7. :mod:`masterplan.render.pdf_join` joins the parts with pypdf: one outline, every
    internal link resolved across parts, the metadata once.
 
-What must be redone after an edit: the edited part; parts that print a page number the
-edit moved (the contents, the index, cross-references); and parts whose first page
-moved because an earlier part changed length (they are laid out again: a cached part
-keeps its layout data, not WeasyPrint's document). ``tests/test_pdf_parts.py`` compares
+What must be redone after an edit: the edited part (the chunk showing the program); parts
+that print a page number the edit moved (the contents, the index, cross-references);
+and parts whose first page moved because an earlier part changed length (they are laid
+out again: a cached part keeps its layout data, not WeasyPrint's document, and its page
+numbers are drawn by WeasyPrint with the page; an edit that changes a chunk's length is
+rarer than one that does not, and costs what a full build does from that chunk on). ``tests/test_pdf_parts.py`` compares
 all of it with the single pass (``BuildOptions(jobs=SINGLE_PASS)``), which stays here as
 the reference.
 

@@ -27,10 +27,11 @@ from masterplan.model import Agency, Plan, Program
 
 T = TypeVar("T")
 
-MATRIX_ROWS = 36  #: indicator rows of a program matrix per chunk (about 4 landscape pages)
-QUICK_WIN_ROWS = 24  #: quick wins per chunk (about 4 landscape pages)
+MATRIX_ROWS = 48  #: indicator rows of a program matrix per chunk (about 5 landscape pages)
+QUICK_WIN_ROWS = 24  #: quick wins per chunk (about 4 landscape pages; even, so the rows' stripes run on)
+AGENCY_ROWS = 40  #: rows of the agencies × pillars table per chunk (even, as above)
 AGENCY_LINES = 240  #: programs listed by agency per chunk (about 4 pages)
-INDEX_LINES = 160  #: index entries per chunk (about 3 pages)
+INDEX_LINES = 240  #: index entries per chunk (about 4 pages)
 FIGURE_PAGES = 6  #: pages of a figure that spans pages (the roadmap) per chunk
 
 
@@ -73,6 +74,11 @@ def program_matrix(programs: Sequence[Program]) -> list[list[Numbered]]:
 def quick_wins(plan: Plan) -> list[list[Numbered]]:
     numbered = [Numbered(i + 1, p) for i, p in enumerate(plan.quick_wins)]
     return chunked(numbered, lambda n: 1, QUICK_WIN_ROWS)
+
+
+def agency_rows(rows: list[AgencyPrograms]) -> list[list[AgencyPrograms]]:
+    """The rows of the agencies × pillars table in chunks."""
+    return chunked(rows, lambda row: 1, AGENCY_ROWS)
 
 
 def by_agency(rows: list[AgencyPrograms]) -> list[list[AgencyPrograms]]:

@@ -59,7 +59,7 @@ class PartInfo:
 class LaidOut:
     """A part's WeasyPrint document with the layout context kept for renumbering."""
 
-    def __init__(self, html: str, css: str, root: Path, start: int = 0):
+    def __init__(self, html: str, css: str, root: Path, start: int = 0, styles: Stylesheets | None = None):
         self.fetcher = Fetcher(root / "content", Theme.for_plan(root))
         contexts: list[Any] = []
         original = wp_document.layout_document
@@ -71,9 +71,7 @@ class LaidOut:
         with capture_logs() as records:
             wp_document.layout_document = keep  # the context is otherwise a local of Document._render
             try:
-                fonts = FontConfiguration()  # without it, @font-face is ignored and system fonts are used
-                stylesheet = weasyprint.CSS(string=css, base_url=css_base(root), url_fetcher=self.fetcher,
-                                            font_config=fonts)
+                stylesheet, fonts = (styles or Stylesheets(root)).get(css, self.fetcher)
                 self.document = weasyprint.HTML(string=html, base_url=self.fetcher.base_url,
                                                 url_fetcher=self.fetcher).render(
                     stylesheets=[stylesheet], presentational_hints=False, font_config=fonts)
@@ -126,6 +124,25 @@ class LaidOut:
             self.document.write_pdf(target, **PDF_OPTIONS)
         # "No anchor #x": a link into another part, which the join adds
         return [[r.levelno, r.getMessage()] for r in records if not r.getMessage().startswith("No anchor #")]
+
+
+class Stylesheets:
+    """The parsed stylesheet and its fonts, parsed once per worker and build: a book has tens
+    or hundreds of parts and nearly all use the same CSS. What parsing logs or refuses is
+    reported with the first part that parsed it (the book reports each message once)."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.parsed: dict[str, tuple[weasyprint.CSS, FontConfiguration]] = {}
+
+    def get(self, css: str, fetcher: Fetcher) -> tuple[weasyprint.CSS, FontConfiguration]:
+        if css not in self.parsed:
+            if len(self.parsed) > 8:  # parts whose own page references need their start page: a few variants
+                self.parsed.clear()
+            fonts = FontConfiguration()  # without it, @font-face is ignored and system fonts are used
+            self.parsed[css] = (weasyprint.CSS(string=css, base_url=css_base(self.root), url_fetcher=fetcher,
+                                               font_config=fonts), fonts)
+        return self.parsed[css]
 
 
 def css_base(root: Path) -> str:

@@ -25,7 +25,7 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
 
-from masterplan.render.pdf_layout import LaidOut
+from masterplan.render.pdf_layout import LaidOut, Stylesheets
 
 Message = tuple[Any, ...]
 
@@ -36,6 +36,7 @@ class Handler:
     def __init__(self, root: Path):
         self.root = root
         self.kept: dict[int, LaidOut] = {}
+        self.styles = Stylesheets(root)
 
     def __call__(self, message: Message) -> Message | None:
         try:
@@ -48,7 +49,7 @@ class Handler:
         kind, part = message[0], message[1]
         if kind == "layout":
             _, _, html, css, start, offset, target = message
-            laid = LaidOut(html, css, self.root, start)
+            laid = LaidOut(html, css, self.root, start, self.styles)
             info = laid.info().to_json()
             if offset is None:
                 self.kept[part] = laid
