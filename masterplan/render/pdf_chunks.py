@@ -32,7 +32,7 @@ QUICK_WIN_ROWS = 24  #: quick wins per chunk (about 4 landscape pages; even, so 
 AGENCY_ROWS = 40  #: rows of the agencies × pillars table per chunk (even, as above)
 AGENCY_LINES = 240  #: programs listed by agency per chunk (about 4 pages)
 INDEX_LINES = 240  #: index entries per chunk (about 4 pages)
-FIGURE_PAGES = 6  #: pages of a figure that spans pages (the roadmap) per chunk
+FIGURE_PAGES = 1  #: pages of a figure that spans pages (the roadmap) per chunk: its SVG is slow to write
 
 
 @dataclass
