@@ -11,6 +11,8 @@ which the site keeps linking.
 
 from __future__ import annotations
 
+import os
+import signal
 import subprocess
 import sys
 import threading
@@ -55,7 +57,12 @@ class BackgroundBuild:
     def _cancel(self) -> None:
         process = self.process
         if process is not None and process.poll() is None:
-            process.terminate()  # the build's staging folder keeps the previous output safe
+            # the build and its PDF layout workers: its own process group (start_new_session);
+            # the build's staging folder keeps the previous output safe
+            try:
+                os.killpg(process.pid, signal.SIGTERM)
+            except (ProcessLookupError, PermissionError):
+                process.terminate()
 
     def _loop(self) -> None:
         while True:

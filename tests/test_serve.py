@@ -223,3 +223,39 @@ def test_the_pdf_is_built_in_the_background_and_linked(make_plan: Callable[..., 
         assert any("Background build done" in line for line in running.lines)
     finally:
         stop(running)
+
+
+def _running_in_group(group: int) -> list[int]:
+    """Processes of a process group that are still running (not zombies waiting to be reaped)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) == group and fields[0] != "Z":
+            found.append(int(stat.parent.name))
+    return found
+
+
+def test_a_cancelled_background_build_stops_with_its_pdf_workers(tmp_path: Path) -> None:
+    """Newer edits cancel the PDF build: no layout process may go on using the machine."""
+    import shutil
+
+    from masterplan.watch import BackgroundBuild
+
+    shutil.copytree(Path(__file__).resolve().parent.parent / "content", tmp_path / "content")  # a book of many parts
+    lines: list[str] = []
+    build = BackgroundBuild(tmp_path, True, lines.append, lambda ok: None)
+    build.schedule(delay=0)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and (build.process is None or len(_running_in_group(build.process.pid)) < 2):
+        time.sleep(0.05)  # until the build has started its layout workers
+    assert build.process is not None
+    group = build.process.pid
+    assert len(_running_in_group(group)) >= 2, "\n".join(lines)
+    build.stop()
+    deadline = time.monotonic() + 10
+    while _running_in_group(group) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert _running_in_group(group) == []
