@@ -35,6 +35,7 @@ class BackgroundBuild:
         self.root, self.pdf, self.log, self.done, self.settle = root, pdf, log, done, settle
         self.due: float | None = None
         self.process: subprocess.Popen[str] | None = None
+        self.group: int | None = None  #: the running build's process group, to stop it with its workers
         self.stopping = False
         self._wake = threading.Condition()
         self._thread = threading.Thread(target=self._loop, name="masterplan-build", daemon=True)
@@ -55,14 +56,15 @@ class BackgroundBuild:
         self._thread.join(timeout=5)
 
     def _cancel(self) -> None:
-        process = self.process
-        if process is not None and process.poll() is None:
-            # the build and its PDF layout workers: its own process group (start_new_session);
-            # the build's staging folder keeps the previous output safe
+        group = self.group
+        if group is not None:
+            # the build and its PDF layout workers: its own process group (start_new_session),
+            # alive until the last of them closes the output we read; the build's staging
+            # folder keeps the previous output safe
             try:
-                os.killpg(process.pid, signal.SIGTERM)
+                os.killpg(group, signal.SIGTERM)
             except (ProcessLookupError, PermissionError):
-                process.terminate()
+                pass
 
     def _loop(self) -> None:
         while True:
@@ -81,10 +83,12 @@ class BackgroundBuild:
         started = time.monotonic()
         self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                                         start_new_session=True)  # Ctrl-C is ours to pass on, not the terminal's
+        self.group = self.process.pid
         assert self.process.stdout is not None
         for line in self.process.stdout:
             self.log(f"  build │ {line.rstrip()}")
         code = self.process.wait()
+        self.group = None  # every process of the group has closed the output: none is left to stop
         if code < 0:
             self.log("Background build cancelled: newer edits arrived")
             return

@@ -84,6 +84,7 @@ _SCALAR_CONSTRUCTORS = {f"tag:yaml.org,2002:{name}": SafeConstructor.yaml_constr
 #: Tags whose values may be shared between documents: equal text, equal value (not floats: NaN != NaN).
 _SHAREABLE = {f"tag:yaml.org,2002:{name}" for name in ("int", "bool", "null")}
 _MEMO_SIZE = 50_000  #: values remembered per memo before it starts afresh (the preview runs for hours)
+_MEMO_WORD = 40  #: longer plain values are not remembered (descriptions would be kept in memory)
 _new_position = tuple.__new__  # Position(...) without the named tuple's Python-level __new__: one frame less
 
 
@@ -116,6 +117,8 @@ class _Composer(_Loader):  # type: ignore[misc, valid-type]
             return super().resolve(kind, value, implicit)
         if not implicit[0] or value[:1] not in self.yaml_implicit_resolvers:
             return _STR  # quoted, or a word no implicit resolver looks at (no wildcard resolvers in YAML 1.1)
+        if len(value) > _MEMO_WORD:  # long text: resolving once is cheap enough, remembering it is not
+            return super().resolve(kind, value, implicit)
         tag = self.resolved.get(value)
         if tag is None:
             if len(self.resolved) > _MEMO_SIZE:

@@ -115,3 +115,17 @@ def test_a_chunk_grown_by_a_page_renumbers_the_book_as_one_pass(chunked_books: t
     build(parts, jobs=2)
     assert len(read(parts).pages) > before
     assert_same_book(single, parts)
+
+
+def test_only_the_theme_marks_where_a_chapter_is_cut() -> None:
+    """Content cannot cut a chapter: 'data-chunk' in a value written by an agency is just text."""
+    from masterplan.render.markdown import to_html
+    from masterplan.render.pdf_parts import chunks
+
+    content = to_html('<ol start="1 data-chunk"><li>x</li></ol>\n\n<p title="a data-chunk b">y</p>')
+    assert "data-chunk" not in content.split('title="')[0]  # the list's start is not a number: dropped
+    chapter = ('<section class="chapter part-body" id="c"><h1>Bab</h1>' + content
+               + '<div class="matrix" data-chunk><p>rows</p></div></section>')
+    parts = chunks(chapter, "Bab")
+    assert len(parts) == 2  # cut at the theme's mark only
+    assert "rows" in parts[1] and "rows" not in parts[0] and 'title="a data-chunk b"' in parts[0]

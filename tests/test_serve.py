@@ -225,16 +225,17 @@ def test_the_pdf_is_built_in_the_background_and_linked(make_plan: Callable[..., 
         stop(running)
 
 
-def _running_in_group(group: int) -> list[int]:
-    """Processes of a process group that are still running (not zombies waiting to be reaped)."""
+def _running_in_group(group: int, command: bytes = b"") -> list[int]:
+    """Processes of a process group that are still running (not zombies waiting to be reaped),
+    optionally only those whose command line holds ``command``."""
     found = []
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
             fields = stat.read_text().rsplit(")", 1)[1].split()
+            if int(fields[2]) == group and fields[0] != "Z" and command in (stat.parent / "cmdline").read_bytes():
+                found.append(int(stat.parent.name))
         except OSError:
             continue
-        if int(fields[2]) == group and fields[0] != "Z":
-            found.append(int(stat.parent.name))
     return found
 
 
@@ -249,11 +250,12 @@ def test_a_cancelled_background_build_stops_with_its_pdf_workers(tmp_path: Path)
     build = BackgroundBuild(tmp_path, True, lines.append, lambda ok: None)
     build.schedule(delay=0)
     deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and (build.process is None or len(_running_in_group(build.process.pid)) < 2):
-        time.sleep(0.05)  # until the build has started its layout workers
-    assert build.process is not None
+    workers: list[int] = []
+    while time.monotonic() < deadline and len(workers) < 2:
+        time.sleep(0.05)  # until the build has forked its layout workers (not a passing helper like ldconfig)
+        workers = _running_in_group(build.process.pid, b"masterplan") if build.process else []
+    assert build.process is not None and len(workers) >= 2, "\n".join(lines)
     group = build.process.pid
-    assert len(_running_in_group(group)) >= 2, "\n".join(lines)
     build.stop()
     deadline = time.monotonic() + 10
     while _running_in_group(group) and time.monotonic() < deadline:

@@ -204,3 +204,23 @@ def test_compiled_templates_are_kept_between_runs_and_never_stale(make_plan: Cal
     (root / "templates" / "site" / "program.html").write_text(override.replace("{}", "TWO"), encoding="utf-8")
     page = build()
     assert "MARK-TWO" in page and "MARK-ONE" not in page
+
+
+def test_compiled_templates_carry_no_language_from_one_plan_to_another(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two plans in two languages share the compiled-template cache; each still gets its own formats."""
+    from masterplan.render.theme import Theme, environment
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    override = tmp_path / "plan" / "templates" / "site" / "amount.html"
+    override.parent.mkdir(parents=True)
+    override.write_text("{{ 1234.5 | number }} {{ 2500000000 | rupiah_short }}", encoding="utf-8")
+    theme = Theme.for_plan(tmp_path / "plan")
+    environment.cache_clear()
+    try:
+        assert environment(theme, "id").get_template("site/amount.html").render() == "1.234,5 Rp 2,5 miliar"
+        assert list((tmp_path / "cache").rglob("*.cache"))  # compiled and kept
+        environment.cache_clear()
+        assert environment(theme, "en").get_template("site/amount.html").render() == "1,234.5 Rp 2.5 billion"
+    finally:
+        environment.cache_clear()

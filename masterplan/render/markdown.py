@@ -64,6 +64,8 @@ def url_problem(url: str, image: bool) -> str | None:
 
 
 def _safe_url(tag: str, attribute: str, value: str) -> str | None:
+    if attribute == "start":  # a list's first number, nothing else
+        return value if value.isdigit() else None
     if attribute not in ("href", "src"):
         return value
     return None if url_problem(value, image=tag == "img") else value

@@ -30,7 +30,12 @@ from masterplan.render.data import COLUMNS, JSON_FIELDS
 from masterplan.render.markdown import relocate
 from masterplan.render.site_links import PAGES, url_for
 from masterplan.render.site_pages import Page, Translate, all_pages, chapter_for
-from masterplan.render.theme import Theme, environment, template_position
+from masterplan.render.theme import (
+    Theme,
+    environment,
+    language_bound,
+    template_position,
+)
 
 if TYPE_CHECKING:
     from masterplan.build import BuildOptions
@@ -54,11 +59,11 @@ def site_environment(theme: Theme, language: str) -> jinja2.Environment:
                    "indicator_columns": site_charts.indicator_columns,
                    "program_budget": summary.program_budget}
     env.filters = dict(shared.filters)
-    markdown = shared.filters["markdown"]
+    markdown = shared.filters["markdown"].function
     env.filters["markdown"] = jinja2.pass_context(
         lambda context, text, shift=0: Markup(relocate(markdown(text, shift), context["base"])))
     for name in CACHED_FILTERS:  # Babel is slow and a site prints the same amounts many times over
-        env.filters[name] = lru_cache(maxsize=65536)(shared.filters[name])
+        env.filters[name] = language_bound(lru_cache(maxsize=65536)(shared.filters[name].function))
     return env
 
 

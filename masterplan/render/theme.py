@@ -10,6 +10,7 @@ keeps ``__pycache__``, so a cold process does not compile the theme again.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -95,17 +96,41 @@ def compiled_templates() -> jinja2.BytecodeCache | None:
     """Compiled templates kept between runs, in ``$XDG_CACHE_HOME/masterplan`` (or ``~/.cache``).
 
     Jinja compares each template's source checksum before using its compiled code, so an
-    edited template is compiled again; the folder is named after this tool's and Jinja's
-    versions, which decide the environment's options and the code's format. None (compile
-    every run) when the folder cannot be made.
+    edited template is compiled again; the folder is named after this tool's version and
+    source (which define the environment's options and filters: how a filter is called is
+    compiled into the code) and Jinja's version (the code's format). The compiled
+    code depends on nothing else: filters that depend on the language are never folded
+    into it (:func:`language_bound`). None (compile
+    every run) when the folder cannot be made or is not the user's own: code is loaded from it.
     """
+    from masterplan.render.site_cache import code_hash
+
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    folder = base / "masterplan" / f"templates-{__version__}-jinja{jinja2.__version__}"
+    folder = base / "masterplan" / f"templates-{__version__}-{code_hash()[:12]}-jinja{jinja2.__version__}"
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        status = folder.stat()
     except OSError:
         return None
+    if status.st_uid != os.getuid() or status.st_mode & 0o022:
+        return None  # someone else could write code into it
     return jinja2.FileSystemBytecodeCache(str(folder))
+
+
+def language_bound(function: Callable[..., Any]) -> Callable[..., Any]:
+    """A filter whose output depends on the plan's language or catalog, run only when rendering.
+
+    Jinja evaluates a filter on a constant (``{{ 1250 | number }}``) while compiling, unless
+    the filter asks for the render context; compiled code is shared through
+    :func:`compiled_templates` by plans in every language, so it must not hold one
+    language's output. ``.function`` is the plain function.
+    """
+    @jinja2.pass_context
+    def filter_(context: Any, *args: Any, **kwargs: Any) -> Any:
+        return function(*args, **kwargs)
+
+    filter_.function = function  # type: ignore[attr-defined]
+    return filter_
 
 
 @lru_cache(maxsize=16)
@@ -122,9 +147,10 @@ def environment(theme: Theme, language: str) -> jinja2.Environment:
     translate = Translator(language, load_catalog(theme.folders[:-1]))
     formats = Formats(language, translate)
     env.globals.update(_=translate, language=language)
-    env.filters.update(
-        t=lambda text: localize(text, language),
-        rupiah=formats.rupiah, rupiah_short=formats.rupiah_short, number=formats.number, date=formats.date,
-        markdown=lambda text, shift=0: Markup(to_html(localize(text, language), shift)),
-    )
+    env.filters.update({name: language_bound(function) for name, function in {
+        "t": lambda text: localize(text, language),
+        "rupiah": formats.rupiah, "rupiah_short": formats.rupiah_short, "number": formats.number,
+        "date": formats.date,
+        "markdown": lambda text, shift=0: Markup(to_html(localize(text, language), shift)),
+    }.items()})
     return env
