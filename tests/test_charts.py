@@ -49,8 +49,29 @@ def test_roadmap_has_every_program_and_marks_quick_wins(make_plan: Callable[...,
 
 def test_roadmap_of_some_pillars_only(make_plan: Callable[..., Path]) -> None:
     plan = plan_of(make_plan)
-    text = charts.roadmap(plan, words(), ["economy"])
+    economy = next(p for p in plan.pillars if p.id == "economy")
+    text = charts.roadmap(plan, words(), [(economy, economy.programs)])
     assert "ECO-01" in text and "GOV-01" not in text
+
+
+@pytest.mark.parametrize("rows", [8, 12, 46])
+def test_print_roadmap_pages_hold_every_program_once_and_never_overflow(rows: int,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """A pillar longer than a page continues on the next; one that fits is kept whole."""
+    from masterplan.render import print_book
+
+    monkeypatch.setattr(print_book, "ROADMAP_ROWS", rows)
+    plan = load_and_check(Path(__file__).resolve().parent.parent).plan  # the sample: 10 to 16 programs a pillar
+    assert plan is not None
+    pages = print_book._roadmap_pages(plan)
+    drawn = [program.id for page in pages for _, programs in page for program in programs]
+    assert drawn == [program.id for pillar in plan.pillars for program in pillar.programs]
+    assert all(sum(len(programs) + 1 for _, programs in page) <= rows for page in pages)
+    for pillar in plan.pillars:
+        groups = [programs for page in pages for shown, programs in page if shown is pillar]
+        assert len(groups) == 1 or len(pillar.programs) + 1 > rows, pillar.id
+    svg = charts.roadmap(plan, words(), pages[0])
+    assert pages[0][0][1][0].id in svg
 
 
 def test_text_from_content_is_escaped(make_plan: Callable[..., Path]) -> None:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html import escape
 
-from masterplan.model import Indicator, Plan, Program
+from masterplan.model import Indicator, Pillar, Plan, Program
 
 #: Pillar colours in pillar order: sober, distinct, dark enough for white text.
 PALETTE = ["#1f4e79", "#7b4f9d", "#b7860b", "#c0533a", "#1b7f86", "#3d7f35", "#5d6d7e", "#8c3d5e"]
@@ -54,17 +54,21 @@ class RoadmapWords:
     description: Callable[[Program], str]  #: one sentence per program, for the text alternative
 
 
-def roadmap(plan: Plan, words: RoadmapWords, pillar_ids: Sequence[str] | None = None, font: str = FONT) -> str:
+RoadmapGroup = tuple[Pillar, Sequence[Program]]
+
+
+def roadmap(plan: Plan, words: RoadmapWords, groups: Sequence[RoadmapGroup] | None = None, font: str = FONT) -> str:
     """Gantt chart: programs (grouped by pillar) across the plan years; quick wins marked ◆.
 
-    ``pillar_ids`` draws only those pillars (print splits a long roadmap over pages).
+    ``groups`` draws only those pillars' programs given (print splits a long roadmap over
+    pages, a pillar of many programs included); by default every pillar and program.
     """
     years = list(plan.period.years)
     colours = pillar_colours(plan)
     label_w, top, row, head = 290.0, 30.0, 15.0, 19.0
     col = (WIDTH - label_w - 4) / max(len(years), 1)
-    pillars = [p for p in plan.pillars if pillar_ids is None or p.id in pillar_ids]
-    rows = sum(len(p.programs) for p in pillars)
+    pillars = list(groups) if groups is not None else [(p, p.programs) for p in plan.pillars]
+    rows = sum(len(programs) for _, programs in pillars)
     height = top + rows * row + len(pillars) * head + 26
     body = [f'<rect x="{label_w + i * col:.1f}" y="{top - 4}" width="{col:.1f}" height="{height - top - 22:.1f}"'
             f' fill="{BAND if i % 2 == 0 else "#ffffff"}"/>' for i in range(len(years))]
@@ -72,13 +76,13 @@ def roadmap(plan: Plan, words: RoadmapWords, pillar_ids: Sequence[str] | None = 
              for i, year in enumerate(years)]
     y = top
     described: list[str] = []
-    for pillar in pillars:
+    for pillar, programs in pillars:
         colour = colours.get(pillar.id, PALETTE[0])
         body.append(f'<rect x="0" y="{y:.1f}" width="{WIDTH}" height="{head - 3}" fill="{colour}"/>')
         body.append(_text(6, y + head - 7.5, _fit(str(pillar.name), WIDTH - 12, 10.5), 10.5, fill="#ffffff",
                           weight="bold"))
         y += head
-        for program in pillar.programs:
+        for program in programs:
             start = max(program.period.start, years[0]) - years[0]
             span = min(program.period.end, years[-1]) - years[0] - start + 1
             label = _fit(f"{program.id}  {program.name}", label_w - 16, 9)

@@ -110,16 +110,28 @@ def figures(plan: Plan, book: outline.Outline, formats: Formats, translate: outl
     return found
 
 
-def _roadmap_pages(plan: Plan) -> list[list[str]]:
-    """Pillars grouped so that each roadmap page holds at most about ROADMAP_ROWS programs."""
-    pages: list[list[str]] = [[]]
+def _roadmap_pages(plan: Plan) -> list[list[charts.RoadmapGroup]]:
+    """The roadmap cut into pages of at most ROADMAP_ROWS rows (a pillar's heading counts as one).
+
+    A pillar that fits on a page is kept whole; one with more programs than a page holds
+    fills the page and is continued on the next, so no chart is ever taller than its page.
+    """
+    pages: list[list[charts.RoadmapGroup]] = [[]]
     rows = 0
     for pillar in plan.pillars:
-        if pages[-1] and rows + len(pillar.programs) > ROADMAP_ROWS:
-            pages.append([])
-            rows = 0
-        pages[-1].append(pillar.id)
-        rows += len(pillar.programs) + 1
+        programs = list(pillar.programs)
+        fits_a_page = len(programs) + 1 <= ROADMAP_ROWS
+        while True:
+            room = ROADMAP_ROWS - rows
+            if pages[-1] and (room < len(programs) + 1 if fits_a_page else room < 1 + min(len(programs), 3)):
+                pages.append([])
+                rows = 0
+            taken = programs[:ROADMAP_ROWS - rows - 1]
+            pages[-1].append((pillar, taken))
+            rows += len(taken) + 1
+            programs = programs[len(taken):]
+            if not programs:
+                break
     return pages
 
 
