@@ -17,6 +17,7 @@ from masterplan.model import Plan, Program
 
 NAME_SIMILARITY = 0.75
 TEXT_SIMILARITY = 0.6
+SHOWN = 3  #: similar programs named in one warning; the rest are counted
 _WORD = re.compile(r"\w+")
 _COMMON = {"dan", "di", "yang", "untuk", "dengan", "ke", "dari", "pada", "the", "of", "and", "kota", "program",
            "pengembangan", "peningkatan", "penguatan", "pembangunan", "sistem", "layanan"}
@@ -140,8 +141,15 @@ def _near_duplicates(programs: list[Program]) -> Iterator[Diagnostic]:
         for first, second in _similar_pairs(features, threshold):
             if programs[first].lead_id != programs[second].lead_id:
                 found[(first, second)] = what
+    # one warning per program and kind of likeness, naming the earlier programs it resembles:
+    # sixty programs sharing one boilerplate text give sixty warnings, not 1,770 pairs
+    similar: dict[tuple[int, str], list[int]] = {}
     for (first_number, second_number), what in sorted(found.items()):
-        first, second = programs[first_number], programs[second_number]
-        yield warning(second.position, "W401",
-                      f"program {second.id} ({second.lead_id}) and {first.id} ({first.lead_id}) have near-identical "
-                      f"{what}", "merge them, or make one a partner of the other")
+        similar.setdefault((second_number, what), []).append(first_number)
+    for (number, what), earlier in sorted(similar.items()):
+        program = programs[number]
+        named = ", ".join(f"{programs[n].id} ({programs[n].lead_id})" for n in earlier[:SHOWN])
+        more = f" and {len(earlier) - SHOWN} more" if len(earlier) > SHOWN else ""
+        yield warning(program.position, "W401",
+                      f"program {program.id} ({program.lead_id}) has near-identical {what} to {named}{more}",
+                      "merge them, or make one a partner of the other")
