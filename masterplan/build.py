@@ -9,11 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from masterplan import output
+from masterplan import checks, output
 from masterplan.diagnostics import ContentError, Position, Report, error
 from masterplan.filecache import FileCache
 from masterplan.model import Plan
-from masterplan.project import load_and_check
+from masterplan.project import load_and_check, warnings_alongside
 
 STOPPED = "Build stopped: fix the errors above; the previous output is kept."
 
@@ -44,12 +44,17 @@ def run(root: Path, options: BuildOptions, cache: FileCache | None = None) -> Bu
 
     ``cache`` (the preview's) remembers each file's parse for the next load in this process.
     """
-    checked = load_and_check(root, cache)
+    # --strict: warnings stop the build, so they are known before rendering; otherwise a
+    # large plan's warning rules run beside the rendering
+    checked = load_and_check(root, cache, warnings=options.strict)
     report = checked.report
     if checked.plan is None or report.failed(options.strict):
+        if checked.plan is not None and not options.strict:
+            report.extend(d for rule in checks.WARNING_RULES for d in rule(checked.plan, report.unreadable))
         return BuildResult(False, report, [STOPPED],
                            checked.plan)
     plan = checked.plan
+    warnings = list if options.strict else warnings_alongside(plan, report.unreadable)
     staging = output.Staging(root / "build")
     summary: list[str] = []
     try:
@@ -63,13 +68,16 @@ def run(root: Path, options: BuildOptions, cache: FileCache | None = None) -> Bu
             if options.site:
                 from masterplan.render import site
                 summary += site.render(plan, root, staging, options, report)
+            report.extend(warnings())
             if report.failed(options.strict):
                 raise ContentError(report.errors)
     except ContentError as exc:
         report.extend(exc.diagnostics)
+        report.extend(warnings())
         return BuildResult(False, report, [STOPPED],
                            plan)
     except OSError as exc:  # a full disk or a read-only folder: the machine's problem, said plainly
+        report.extend(warnings())
         report.add(error(Position(exc.filename and str(exc.filename) or "build"), "E901",
                          f"cannot write the output: {exc.strerror or exc}", "check disk space and permissions"))
         return BuildResult(False, report, ["Build stopped; the previous output is kept."], plan)

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import gc
+import os
+import pickle
 import shutil
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from collections.abc import Set as AbstractSet
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from masterplan import checks
-from masterplan.diagnostics import Report
+from masterplan.diagnostics import Diagnostic, Report
 from masterplan.filecache import FileCache
 from masterplan.load import CONTENT, load
 from masterplan.model import Plan
@@ -44,6 +47,49 @@ def load_and_check(root: Path, cache: FileCache | None = None, warnings: bool = 
             rules = checks.RULES if warnings else checks.ERROR_RULES
             report.extend(d for rule in rules for d in rule(plan, report.unreadable))
     return Checked(plan, report)
+
+
+#: below this many programs the warning rules take less time than starting a process for them
+WARNINGS_APART_FROM = 500
+
+
+def warnings_alongside(plan: Plan, unreadable: AbstractSet[str]) -> Callable[[], list[Diagnostic]]:
+    """Start the warning rules in a forked process, for a build to render meanwhile; returns
+    a function that waits for their diagnostics (the same list on every call).
+
+    Warnings never stop a build (unless ``--strict``, which runs them first), so on a large
+    plan they need not hold up the rendering: the near-duplicate rule alone is about a
+    second for 3,000 programs, while the first steps of a build leave a core idle. A small
+    plan, or a system without ``fork``, runs them here and now, and so does a failed child.
+    """
+    def run_here() -> list[Diagnostic]:
+        return [d for rule in checks.WARNING_RULES for d in rule(plan, unreadable)]
+
+    if len(plan.programs) < WARNINGS_APART_FROM or not hasattr(os, "fork"):
+        found = run_here()
+        return lambda: found
+    reading, writing = os.pipe()
+    child = os.fork()  # a bare fork: no threads in this process for the child to inherit mid-lock
+    if child == 0:  # pragma: no cover - the child's coverage is not collected
+        try:
+            with os.fdopen(writing, "wb") as pipe:
+                pipe.write(pickle.dumps(run_here()))
+        finally:
+            os._exit(0)
+    os.close(writing)
+    done: list[list[Diagnostic]] = []
+
+    def wait() -> list[Diagnostic]:
+        if not done:
+            with os.fdopen(reading, "rb") as pipe:
+                data = pipe.read()
+            os.waitpid(child, 0)
+            try:
+                done.append(pickle.loads(data))  # our own child's answer
+            except (pickle.UnpicklingError, EOFError, ValueError):  # the child failed before writing all of it
+                done.append(run_here())
+        return done[0]
+    return wait
 
 
 _pauses = {"count": 0, "was_enabled": False}

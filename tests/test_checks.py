@@ -124,3 +124,26 @@ def test_boilerplate_shared_by_many_programs_is_still_a_near_duplicate(make_plan
     assert len(found) == 30  # each program of the later agency file, once
     assert all(m.startswith("program DISHUB-") and " and 27 more" in m for m in found)
     assert sum(int(m.split(" and ")[-1].split()[0]) + 3 for m in found) == 30 * 30  # every pair counted
+
+
+@pytest.mark.parametrize("apart_from", [0, 10**9], ids=["forked", "in-process"])
+def test_a_build_reports_the_same_warnings_whether_they_ran_beside_it_or_not(
+        apart_from: int, make_plan: Callable[..., Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A large plan's warning rules run in a forked process while the build renders; the
+    report is the same as validate's, and --strict still stops the build on them."""
+    from masterplan import project
+    from masterplan.build import BuildOptions, run
+
+    monkeypatch.setattr(project, "WARNINGS_APART_FROM", apart_from)
+    root = make_plan({"content/agencies/dlh.yml": "id: dlh\nname: Dinas Lingkungan Hidup\nshort_name: DLH\n"
+                                                  "kind: dinas\n"})  # W408: leads no program, supports none
+    expected = load_and_check(root).report.warnings
+    assert [d.code for d in expected] == ["W408"]
+    built = run(root, BuildOptions(pdf=False, search=False))
+    assert built.ok and built.report.warnings == expected
+    strict = run(root, BuildOptions(pdf=False, search=False, strict=True))
+    assert not strict.ok and strict.report.warnings == expected
+    broken = make_plan({"content/agencies/dlh.yml": "id: dlh\nname: Dinas Lingkungan Hidup\nshort_name: DLH\n"
+                                                    "kind: dinas\n", "content/glossary.yml": "- term: [\n"})
+    failed = run(broken, BuildOptions(pdf=False, search=False))  # an error stops it; its warnings are still told
+    assert not failed.ok and failed.report.errors and failed.report.warnings == expected
