@@ -9,11 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from masterplan import checks, output
+from masterplan import output
 from masterplan.diagnostics import ContentError, Position, Report, error
 from masterplan.filecache import FileCache
 from masterplan.model import Plan
-from masterplan.project import load_and_check, warnings_alongside
+from masterplan.project import load_and_check, warnings_alongside, warnings_of
 
 STOPPED = "Build stopped: fix the errors above; the previous output is kept."
 
@@ -50,7 +50,7 @@ def run(root: Path, options: BuildOptions, cache: FileCache | None = None) -> Bu
     report = checked.report
     if checked.plan is None or report.failed(options.strict):
         if checked.plan is not None and not options.strict:
-            report.extend(d for rule in checks.WARNING_RULES for d in rule(checked.plan, report.unreadable))
+            report.extend(warnings_of(checked.plan, report.unreadable))
         return BuildResult(False, report, [STOPPED],
                            checked.plan)
     plan = checked.plan

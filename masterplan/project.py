@@ -49,6 +49,11 @@ def load_and_check(root: Path, cache: FileCache | None = None, warnings: bool = 
     return Checked(plan, report)
 
 
+def warnings_of(plan: Plan, unreadable: AbstractSet[str]) -> list[Diagnostic]:
+    """What the rules that only ever warn find in a loaded plan."""
+    return [d for rule in checks.WARNING_RULES for d in rule(plan, unreadable)]
+
+
 #: below this many programs the warning rules take less time than starting a process for them
 WARNINGS_APART_FROM = 500
 
@@ -62,18 +67,15 @@ def warnings_alongside(plan: Plan, unreadable: AbstractSet[str]) -> Callable[[],
     second for 3,000 programs, while the first steps of a build leave a core idle. A small
     plan, or a system without ``fork``, runs them here and now, and so does a failed child.
     """
-    def run_here() -> list[Diagnostic]:
-        return [d for rule in checks.WARNING_RULES for d in rule(plan, unreadable)]
-
     if len(plan.programs) < WARNINGS_APART_FROM or not hasattr(os, "fork"):
-        found = run_here()
+        found = warnings_of(plan, unreadable)
         return lambda: found
     reading, writing = os.pipe()
-    child = os.fork()  # a bare fork: no threads in this process for the child to inherit mid-lock
+    child = os.fork()  # a bare fork, not a Pool: no helper threads left here for later forks to inherit
     if child == 0:  # pragma: no cover - the child's coverage is not collected
         try:
             with os.fdopen(writing, "wb") as pipe:
-                pipe.write(pickle.dumps(run_here()))
+                pipe.write(pickle.dumps(warnings_of(plan, unreadable)))
         finally:
             os._exit(0)
     os.close(writing)
@@ -87,7 +89,7 @@ def warnings_alongside(plan: Plan, unreadable: AbstractSet[str]) -> Callable[[],
             try:
                 done.append(pickle.loads(data))  # our own child's answer
             except (pickle.UnpicklingError, EOFError, ValueError):  # the child failed before writing all of it
-                done.append(run_here())
+                done.append(warnings_of(plan, unreadable))
         return done[0]
     return wait
 
