@@ -7,6 +7,8 @@ repository still finds them.
 
 from __future__ import annotations
 
+import hashlib
+from functools import lru_cache
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent
@@ -27,3 +29,14 @@ def theme_dir() -> Path:
 def sample_dir() -> Path:
     """The default plan's content/ folder (Kota Pasuruan, illustrative)."""
     return _find("_sample", "content")
+
+
+@lru_cache(maxsize=1)
+def source_hash() -> str:
+    """A hash of the tool's own Python source: an editable install changes without a new
+    version number, and caches of its output (site pages, PDF parts, compiled templates)
+    must not outlive the code that made them."""
+    digest = hashlib.blake2b(digest_size=16)
+    for path in sorted(_PACKAGE.rglob("*.py")):
+        digest.update(path.relative_to(_PACKAGE).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()

@@ -30,15 +30,15 @@ import weasyprint
 
 import masterplan
 from masterplan.render.theme import Theme
+from masterplan.resources import source_hash
 
 TEXT_SUFFIXES = {".yml", ".yaml", ".md"}  #: content read into the HTML itself, hashed through it
 
 
 def stamp(root: Path) -> str:
     """A hash of everything besides the part's HTML that a laid-out part depends on."""
-    digest = hashlib.sha256(f"masterplan {masterplan.__version__} weasyprint {weasyprint.__version__}".encode())
-    for module in sorted(Path(__file__).parent.glob("pdf*.py")):  # a changed renderer is a new version
-        digest.update(module.read_bytes())
+    digest = hashlib.sha256(f"masterplan {masterplan.__version__} {source_hash()} "
+                            f"weasyprint {weasyprint.__version__}".encode())  # a changed renderer is a new version
     folders = [*Theme.for_plan(root).folders, root / "content"]
     for folder in folders:
         for path in sorted(p for p in folder.rglob("*") if p.is_file()):

@@ -26,11 +26,11 @@ import os
 import shutil
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 import masterplan
 from masterplan.render.site_pages import WHOLE_PLAN, Page
+from masterplan.resources import source_hash
 
 MANIFEST = Path(".cache") / "site-manifest.json"
 FORMAT = 1
@@ -58,17 +58,6 @@ def files_hashes(folder: Path, base: Path, skip: tuple[str, ...] = ()) -> dict[s
     return found
 
 
-@lru_cache(maxsize=1)
-def code_hash() -> str:
-    """The tool's own source: an editable install changes without a new version number."""
-    package = Path(masterplan.__file__).parent
-    return digest(json.dumps(files_hashes_matching(package, "*.py")).encode())
-
-
-def files_hashes_matching(folder: Path, pattern: str) -> list[tuple[str, str]]:
-    return [(p.relative_to(folder).as_posix(), digest(p.read_bytes())) for p in sorted(folder.rglob(pattern))]
-
-
 @dataclass
 class Keys:
     """Computes each page's input key for one build."""
@@ -82,7 +71,7 @@ class Keys:
         theme = {f"{index}:{name}": value for index, folder in enumerate(theme_folders)
                  for name, value in files_hashes(folder, folder, NOT_SITE).items()}
         plan_wide = {name: value for name, value in content.items() if name.startswith(PLAN_WIDE)}
-        shared = json.dumps([FORMAT, masterplan.__version__, code_hash(), theme, plan_wide,
+        shared = json.dumps([FORMAT, masterplan.__version__, source_hash(), theme, plan_wide,
                              [repr(o) for o in options]], sort_keys=True)
         return cls(content, digest(shared.encode()))
 

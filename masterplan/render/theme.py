@@ -25,7 +25,7 @@ from masterplan.formatting import Formats
 from masterplan.i18n import Translator, load_catalog
 from masterplan.model import Text
 from masterplan.render.markdown import to_html
-from masterplan.resources import theme_dir
+from masterplan.resources import source_hash, theme_dir
 
 
 @dataclass(frozen=True)
@@ -103,10 +103,8 @@ def compiled_templates() -> jinja2.BytecodeCache | None:
     into it (:func:`language_bound`). None (compile
     every run) when the folder cannot be made or is not the user's own: code is loaded from it.
     """
-    from masterplan.render.site_cache import code_hash
-
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    folder = base / "masterplan" / f"templates-{__version__}-{code_hash()[:12]}-jinja{jinja2.__version__}"
+    folder = base / "masterplan" / f"templates-{__version__}-{source_hash()[:12]}-jinja{jinja2.__version__}"
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         status = folder.stat()
