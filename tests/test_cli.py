@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -152,3 +153,16 @@ def test_new_refuses_to_overwrite_and_force_keeps_a_backup(tmp_path: Path) -> No
 def test_python_dash_m_and_help() -> None:
     done = subprocess.run([sys.executable, "-m", "masterplan", "--help"], capture_output=True, text=True, check=False)
     assert done.returncode == 0 and "validate" in done.stdout and "build" in done.stdout
+
+
+def test_the_command_flushes_everything_before_it_exits() -> None:
+    """``main`` leaves with ``os._exit``: what was printed must all be out, and the exit code kept."""
+    buffered = {name: value for name, value in os.environ.items() if name != "PYTHONUNBUFFERED"}
+    done = subprocess.run([sys.executable, "-m", "masterplan", "schema"], capture_output=True, text=True, check=False,
+                          env=buffered)
+    assert done.returncode == 0
+    assert set(json.loads(done.stdout)) >= {"plan", "pillar", "agency", "glossary"}  # the whole document, parsed
+    wrong = subprocess.run([sys.executable, "-m", "masterplan", "build", "--jobs", "0"], capture_output=True,
+                           text=True, check=False)
+    assert wrong.returncode == 2 and "--jobs" in wrong.stderr
+
