@@ -9,6 +9,7 @@ page to an early chapter renumbers everything after it exactly as a single pass 
 from __future__ import annotations
 
 import re
+import subprocess
 from pathlib import Path
 
 import pypdf
@@ -116,6 +117,45 @@ def books(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 
 def test_parts_make_the_same_book_as_one_pass(books: tuple[Path, Path]) -> None:
     assert_same_book(*books)
+
+
+def embedded_fonts(reader: pypdf.PdfReader) -> dict[str, list[int]]:
+    """Font name (without its subset tag) → the size of every font file embedded for it."""
+    found: dict[str, list[int]] = {}
+    for number in range(1, int(reader.trailer["/Size"])):
+        try:
+            item = reader.get_object(number)
+        except (pypdf.errors.PdfReadError, KeyError):
+            continue  # a free entry: the join drops what it merged
+        if isinstance(item, pypdf.generic.DictionaryObject) and item.get("/Type") == "/FontDescriptor":
+            name = str(item["/FontName"]).split("+", 1)[-1]
+            found.setdefault(name, []).append(len(item["/FontFile2"].get_data()))
+    return found
+
+
+def test_each_face_is_embedded_once_with_every_glyph(books: tuple[Path, Path]) -> None:
+    single, parts = (embedded_fonts(read(root)) for root in books)
+    assert set(parts) == set(single)
+    assert all(len(files) == 1 for files in parts.values()), parts
+    # the merged file holds what the single pass's subset holds: a few percent either way
+    for name, (size,) in parts.items():
+        assert 0.9 * single[name][0] <= size <= 1.1 * single[name][0], (name, size, single[name])
+
+
+def test_every_page_looks_exactly_like_the_single_pass(books: tuple[Path, Path], tmp_path: Path) -> None:
+    """Glyphs copied between the parts' subsets draw the same letters (pdftoppm, 40 dpi)."""
+    from PIL import Image, ImageChops
+
+    pictures = []
+    for name, root in zip(("single", "parts"), books, strict=True):
+        subprocess.run(["pdftoppm", "-r", "40", "-png", str(root / "build" / "masterplan.pdf"),
+                        str(tmp_path / name)], check=True)
+        pictures.append(sorted(tmp_path.glob(f"{name}-*.png")))
+    assert len(pictures[0]) == len(pictures[1]) == len(read(books[0]).pages)
+    for number, (a, b) in enumerate(zip(*pictures, strict=True)):
+        with Image.open(a) as one, Image.open(b) as other:
+            assert ImageChops.difference(one.convert("RGB"), other.convert("RGB")).getbbox() is None, \
+                f"page {number + 1} differs"
 
 
 def test_toc_links_lead_to_the_chapters(books: tuple[Path, Path]) -> None:

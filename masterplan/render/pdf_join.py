@@ -1,8 +1,8 @@
 """Separately written parts joined into one PDF that reads as a single-pass render.
 
-The pages are copied in book order (each part keeps its own embedded font subsets: a
-font used by several parts is embedded several times, the price of laying parts out
-apart). On top of that the join writes what only the whole book can know:
+The pages are copied in book order, and the font subsets the parts embedded apart are
+merged into one per face (:mod:`pdf_fonts`). On top of that the join writes what only
+the whole book can know:
 
 - one named destination per anchor of the book (WeasyPrint's links are ``/Dest (name)``
   strings, so the links inside a part keep working once the names are book-wide);
@@ -29,6 +29,8 @@ from pypdf.generic import (
     TextStringObject,
 )
 
+from masterplan.render import pdf_fonts
+
 SCALE = 0.75  #: CSS px → PDF points
 
 
@@ -47,6 +49,7 @@ def join(parts: list[Placed], target: Path) -> None:
     for reader in readers:
         for page in reader.pages:
             writer.add_page(page)
+    pdf_fonts.share(writer)
     heights = [float(p.mediabox.height) for p in writer.pages]
 
     def dest(page: int, x: float, y: float) -> ArrayObject:
