@@ -142,6 +142,13 @@ def test_each_face_is_embedded_once_with_every_glyph(books: tuple[Path, Path]) -
         assert 0.9 * single[name][0] <= size <= 1.1 * single[name][0], (name, size, single[name])
 
 
+def test_the_joined_book_weighs_what_the_single_pass_weighs(books: tuple[Path, Path]) -> None:
+    """Fonts merged, small objects packed in object streams: within 5 % of the single pass."""
+    single, parts = ((root / "build" / "masterplan.pdf").stat().st_size for root in books)
+    assert parts <= 1.05 * single, (parts, single)
+    assert read(books[1]).xref_objStm, "small objects are packed in object streams"
+
+
 def test_every_page_looks_exactly_like_the_single_pass(books: tuple[Path, Path], tmp_path: Path) -> None:
     """Glyphs copied between the parts' subsets draw the same letters (pdftoppm, 40 dpi)."""
     from PIL import Image, ImageChops

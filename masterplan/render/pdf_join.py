@@ -2,7 +2,7 @@
 
 The pages are copied in book order, and the font subsets the parts embedded apart are
 merged into one per face (:mod:`pdf_fonts`). On top of that the join writes what only
-the whole book can know:
+the whole book can know (and writes it as compactly as a single pass, :mod:`pdf_pack`):
 
 - one named destination per anchor of the book (WeasyPrint's links are ``/Dest (name)``
   strings, so the links inside a part keep working once the names are book-wide);
@@ -29,7 +29,7 @@ from pypdf.generic import (
     TextStringObject,
 )
 
-from masterplan.render import pdf_fonts
+from masterplan.render import pdf_fonts, pdf_pack
 
 SCALE = 0.75  #: CSS px → PDF points
 
@@ -84,8 +84,7 @@ def join(parts: list[Placed], target: Path) -> None:
             page["/Annots"].append(writer._add_object(annotation))
     _outline(writer, parts)
     _metadata(writer, readers[0])
-    with open(target, "wb") as out:
-        writer.write(out)
+    pdf_pack.write(writer, target)
 
 
 def _outline(writer: PdfWriter, parts: list[Placed]) -> None:
