@@ -207,6 +207,35 @@ def test_matrix_pages_are_landscape_and_the_others_portrait(sample_pdf: Path) ->
     assert landscape and len(landscape) < len(pages) / 2
 
 
+def text_runs(page: pdfplumber.page.Page) -> list[tuple[float, float, float, str]]:
+    """(top, left, right, text) of each run of characters drawn one after another, left to right, on
+    one line: a line of one table cell. The draft mark's big letters are left out."""
+    runs: list[list[dict]] = []
+    for char in page.chars:
+        if not char["text"].strip() or char["size"] >= 20:
+            continue
+        last = runs[-1][-1] if runs else None
+        if last is None or abs(char["top"] - last["top"]) > 1 or char["x0"] < last["x0"]:
+            runs.append([])
+        runs[-1].append(char)
+    return [(run[0]["top"], run[0]["x0"], run[-1]["x1"], "".join(c["text"] for c in run)) for run in runs]
+
+
+def test_matrix_cells_never_run_into_each_other(sample_pdf: Path) -> None:
+    """A program's second indicator wraps in its own column instead of running over the baseline and targets."""
+    collisions = []
+    with pdfplumber.open(sample_pdf) as pdf:
+        landscape = [page for page in pdf.pages if page.width > page.height]
+        assert landscape
+        for page in landscape:
+            runs = text_runs(page)
+            for index, (top, left, right, text) in enumerate(runs):
+                for other_top, other_left, other_right, other in runs[index + 1:]:
+                    if abs(top - other_top) <= 1 and min(right, other_right) - max(left, other_left) > 0.5:
+                        collisions.append((page.page_number, text, other))
+    assert not collisions, collisions[:5]
+
+
 def test_draft_mark_on_every_page(sample_pdf: Path) -> None:
     assert all("DRAF" in squeeze(text) for text in texts(sample_pdf))
 

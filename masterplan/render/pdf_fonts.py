@@ -78,11 +78,14 @@ def share(writer: PdfWriter) -> int:
     for holder, name, reference in _font_entries(writer):
         if reference.idnum in replaced:
             holder[name] = replaced[reference.idnum]
-    dropped = [face for group in faces.values() for face in group[1:] if face.reference.idnum in replaced]
-    for face in dropped:
-        for item in face.objects():
-            writer._objects[item.idnum - 1] = None  # type: ignore[call-overload]  # nothing refers to it any more
-    return len(dropped)
+    everyone = [face for group in faces.values() for face in group]
+    kept = {item.idnum for face in everyone if face.reference.idnum not in replaced for item in face.objects()}
+    for face in everyone:
+        if face.reference.idnum in replaced:
+            for item in face.objects():
+                if item.idnum not in kept:  # a font file two dictionaries of one part share stays
+                    writer._objects[item.idnum - 1] = None  # type: ignore[call-overload]  # nothing refers to it
+    return len(replaced)
 
 
 def _font_entries(writer: PdfWriter) -> Iterator[tuple[DictionaryObject, NameObject, IndirectObject]]:
