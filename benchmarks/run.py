@@ -94,6 +94,15 @@ def edit_one_program(root: Path, mark: str) -> str:
     return ids[-1]
 
 
+def lengthen_first_chapter(root: Path) -> None:
+    """Add a page of prose to the end of chapter 1 (the preface, ``00-``, is numbered apart in roman
+    numerals): every page after it moves on."""
+    path = min(path for path in (root / "content" / "chapters").glob("*.md") if not path.name.startswith("00"))
+    paragraph = "Paragraf tambahan untuk revisi: " + "kalimat yang cukup panjang untuk mengisi baris. " * 10
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write("\n\n" + "\n\n".join([paragraph] * 8) + "\n")
+
+
 def pdf_jobs_supported() -> bool:
     """Whether the PDF renderer does anything with ``--jobs`` yet."""
     from masterplan import render
@@ -146,6 +155,9 @@ def bench_scale(scale: str, work: Path, args: argparse.Namespace, rows: dict[str
             put("PDF pages", pages.group(1) if pages else "?")
         edit_one_program(root, "revisi 2")
         put("PDF build after one-program edit", seconds(measure([*PYTHON, "build", "--no-site", plan])))
+        lengthen_first_chapter(root)
+        put("PDF build after an edit that adds a page to chapter 1 (every later page renumbered)",
+            seconds(measure([*PYTHON, "build", "--no-site", plan])))
     compare(scale, root, work / scale, args, put, html, html_only)
 
 
