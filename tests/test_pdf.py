@@ -222,8 +222,9 @@ def text_runs(page: pdfplumber.page.Page) -> list[tuple[float, float, float, str
 
 
 def test_matrix_cells_never_run_into_each_other(sample_pdf: Path) -> None:
-    """A program's second indicator wraps in its own column instead of running over the baseline and targets."""
-    collisions = []
+    """A program's second indicator wraps in its own column instead of running over the baseline and targets,
+    and no comma is left alone on a line of a narrow column ("Bappelitbangda" / "," / "Dispendukcapil")."""
+    collisions, stray = [], []
     with pdfplumber.open(sample_pdf) as pdf:
         landscape = [page for page in pdf.pages if page.width > page.height]
         assert landscape
@@ -233,7 +234,9 @@ def test_matrix_cells_never_run_into_each_other(sample_pdf: Path) -> None:
                 for other_top, other_left, other_right, other in runs[index + 1:]:
                     if abs(top - other_top) <= 1 and min(right, other_right) - max(left, other_left) > 0.5:
                         collisions.append((page.page_number, text, other))
+            stray += [(page.page_number, run[3]) for run in runs if run[3] in {",", ";", ":", ".", ")"}]
     assert not collisions, collisions[:5]
+    assert not stray, stray
 
 
 def test_draft_mark_on_every_page(sample_pdf: Path) -> None:
