@@ -199,7 +199,8 @@ def test_no_running_header_on_cover_and_chapter_openers(sample_pdf: Path,
 def test_matrix_pages_are_landscape_and_the_others_portrait(sample_pdf: Path) -> None:
     pages = read(sample_pdf).pages
     for index, text in enumerate(texts(sample_pdf)):
-        expected = (A4[1], A4[0]) if "Matriks program" in text.split("\n", 3)[0] + text[:200] else None
+        head = "\n".join(line for line in text.split("\n")[:4] if "...." not in line)  # not a contents entry
+        expected = (A4[1], A4[0]) if "Matriks program" in head else None
         assert size(pages[index]) in (A4, (A4[1], A4[0]))
         if expected:
             assert size(pages[index]) == expected, f"page {index + 1}"
@@ -237,6 +238,34 @@ def test_matrix_cells_never_run_into_each_other(sample_pdf: Path) -> None:
             stray += [(page.page_number, run[3]) for run in runs if run[3] in {",", ";", ":", ".", ")"}]
     assert not collisions, collisions[:5]
     assert not stray, stray
+
+
+def test_glossary_definitions_stand_beside_their_terms(sample_build: Path, sample_pdf: Path) -> None:
+    """A term that takes two lines ("Perumda Air / Minum") does not push later terms away from their definitions."""
+    from masterplan import summary
+
+    plan = load_and_check(sample_build).plan
+    assert plan is not None
+    definitions: dict[str, set[str]] = {}  # a term's first word → the first words of its definitions
+    for entry in summary.glossary(plan):
+        definitions.setdefault(entry.term.split()[0], set()).add(str(entry.definition).split()[0])
+    checked = 0
+    with pdfplumber.open(sample_pdf) as pdf:
+        for page in pdf.pages:
+            text = page.filter(lambda item: item.get("size", 0) < 20)  # not the draft mark's letters
+            words = [w for w in text.extract_words() if w["top"] > HEADER_ZONE["portrait"]]
+            if "Glosarium" not in {w["text"] for w in text.extract_words()[:8]} or not words:
+                continue
+            left = min(w["x0"] for w in words)
+            column = left + 34 * MM  # where definitions start (book.css: .glossary dd)
+            starts = {(round(w["top"]), w["text"]) for w in words if abs(w["x0"] - column) < 2}
+            for word in words:
+                if abs(word["x0"] - left) < 1 and word["text"] in definitions:
+                    checked += 1
+                    beside = {text for top, text in starts if top == round(word["top"])}
+                    assert beside & definitions[word["text"]], \
+                        f"page {page.page_number}: {word['text']} stands beside {beside or 'nothing'}"
+    assert checked > 40
 
 
 def test_draft_mark_on_every_page(sample_pdf: Path) -> None:
