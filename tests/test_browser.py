@@ -150,6 +150,23 @@ def test_no_horizontal_scrolling(width: int, browser: object, server: str, plan:
     assert too_wide == {}
 
 
+def test_a_table_wider_than_the_screen_says_it_scrolls(browser: object, server: str) -> None:
+    """The budget table is wider than a phone: a cue above it says so until it is scrolled to its end;
+    a table that fits has no cue."""
+    hint = "Geser ke samping untuk melihat semua kolom"
+    cue = "box => getComputedStyle(box, '::before').content"
+    for width, cued in ((390, [True, True, True]), (1280, [True, False, False])):
+        context = browser.new_context(viewport={"width": width, "height": 800})  # type: ignore[attr-defined]
+        tab = context.new_page()
+        tab.goto(server + "budget.html")
+        boxes = tab.locator(".table-scroll")
+        assert [hint in boxes.nth(i).evaluate(cue) for i in range(boxes.count())] == cued, width
+        first = boxes.first
+        first.evaluate("box => box.scrollTo(box.scrollWidth, 0)")
+        tab.wait_for_function("() => document.querySelector('.table-scroll').classList.contains('at-end')")
+        context.close()
+
+
 def test_every_internal_link_and_anchor_resolves(page: object, server: str, site: Path) -> None:
     """Crawl the whole site from the home page in the browser: no 404, no missing #anchor, no console error."""
     todo, seen, ids = [server + "index.html"], set(), {}

@@ -30,6 +30,7 @@ PAGES = {
     "pdf": "download/masterplan.pdf",
     "css": "static/site.css",
     "search_js": "static/search.js",
+    "tables_js": "static/tables.js",
 }
 
 #: Where generated tables and figures (cross-reference ids) are shown on the site.
