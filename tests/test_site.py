@@ -41,7 +41,7 @@ def test_every_page_type_is_written(mini_site: Path) -> None:
     for name in ["index.html", "pillar/governance.html", "agency/diskominfo.html", "agency/index.html",
                  "program/GOV-01.html", "program/index.html", "chapter/pendahuluan.html", "quick-wins.html",
                  "roadmap.html", "budget.html", "glossary.html", "data.html", "search.html", "404.html",
-                 "static/site.css", "static/search.js", "pagefind/pagefind.js", "data/plan.json"]:
+                 "static/site.css", "static/search.js", "static/tables.js", "pagefind/pagefind.js", "data/plan.json"]:
         assert (mini_site / name).is_file(), name
 
 
@@ -54,6 +54,19 @@ def test_program_page_shows_what_the_model_knows(mini_site: Path) -> None:
     assert "Tata kelola yang baik" in html  # mission served
     assert re.search(r"<th scope=\"col\" class=\"num\">2024</th>", html)  # indicator target year
     assert 'aria-labelledby="program-indicators-caption"' in html and 'tabindex="0"' in html
+
+
+def test_home_lists_every_chapter_in_book_order(mini_site: Path) -> None:
+    """Content chapters and the pillars' own chapters between them, as the book numbers them."""
+    html = read(mini_site, "index.html")
+    listed = re.findall(r'<span class="chapter-label">([^<]+)</span> <a href="([^"]+)">([^<]+)</a>',
+                        html.split('class="chapter-list"', 1)[1].split("</ul>", 1)[0])
+    assert ("Bab 1", "chapter/pendahuluan.html", "Pendahuluan") in listed
+    pillar = next(entry for entry in listed if entry[1] == "pillar/governance.html")
+    numbers = [int(label.split()[1]) for label, _, _ in listed if label.startswith("Bab ")]
+    assert numbers == sorted(numbers) and len(numbers) == len(set(numbers)) and pillar[0].startswith("Bab ")
+    title = html.split("<title>", 1)[1].split("</title>", 1)[0]
+    assert " · " not in title, f"the home page's title names the plan once: {title}"
 
 
 def test_home_shows_vision_missions_and_legal_basis(mini_site: Path) -> None:

@@ -10,6 +10,7 @@ a scaled-down SVG would be unreadable, and print every value as text.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from markupsafe import Markup
 
@@ -55,20 +56,24 @@ def captioner(book: outline.Outline, _: Translate) -> Callable[[str, str], str]:
     return caption
 
 
+def book_contents(book: outline.Outline) -> list[tuple[str, str, Any]]:
+    """(label, title, page) of each chapter of the book that has a page on the site, in book order:
+    content chapters, the pillars' chapters, and the chapters the site shows as pages of their own."""
+    pages = {"quick_wins": "quick_wins", "roadmap": "roadmap", "budget": "budget", "agencies": "agencies"}
+    contents: list[tuple[str, str, Any]] = []
+    for chapter in book.chapters:
+        if chapter.chapter is not None:
+            contents.append((chapter.label, chapter.title, chapter.chapter))
+        elif chapter.pillar is not None:
+            contents.append((chapter.label, chapter.title, chapter.pillar))
+        elif chapter.generated in pages:
+            contents.append((chapter.label, chapter.title, pages[chapter.generated]))
+    return contents
+
+
 def chapter_labels(book: outline.Outline) -> dict[str, str]:
     """Site page path → the book's chapter label ("Bab 5") for pages that are chapters of the book."""
-    pages = {"quick_wins": "quick_wins", "roadmap": "roadmap", "budget": "budget", "agencies": "agencies"}
-    labels: dict[str, str] = {}
-    for chapter in book.chapters:
-        if not chapter.label:
-            continue
-        if chapter.chapter is not None:
-            labels[url_for(chapter.chapter)] = chapter.label
-        elif chapter.pillar is not None:
-            labels[url_for(chapter.pillar)] = chapter.label
-        elif chapter.generated in pages:
-            labels[url_for(pages[chapter.generated])] = chapter.label
-    return labels
+    return {url_for(page): label for label, _, page in book_contents(book) if label}
 
 
 def pillar_colours(plan: Plan) -> dict[str, str]:
