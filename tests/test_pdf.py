@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -266,6 +267,20 @@ def test_glossary_definitions_stand_beside_their_terms(sample_build: Path, sampl
                     assert beside & definitions[word["text"]], \
                         f"page {page.page_number}: {word['text']} stands beside {beside or 'nothing'}"
     assert checked > 40
+
+
+def test_hyphenation_leaves_three_letters_on_each_side(sample_pdf: Path) -> None:
+    """No "sosi-" / "al": WeasyPrint's hyphen (U+2010) splits a word only with three letters or more each side."""
+    short = []
+    for number, text in enumerate(texts(sample_pdf), start=1):
+        lines = text.split("\n")
+        for line, following in itertools.pairwise(lines):
+            if line.rstrip().endswith("\u2010"):
+                before = re.search(r"(\w+)\u2010$", line.rstrip())
+                after = re.match(r"\w+", following.strip())
+                if not before or not after or len(before.group(1)) < 3 or len(after.group(0)) < 3:
+                    short.append((number, line[-12:], following[:8]))
+    assert not short, short[:5]
 
 
 def test_draft_mark_on_every_page(sample_pdf: Path) -> None:
