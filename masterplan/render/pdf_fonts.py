@@ -190,6 +190,8 @@ class Subset:
     count: int  #: glyphs, the last kept id + 1
     offsets: list[int]  #: where each glyph starts in ``glyf`` (``loca``), plus where the last one ends
     advances: list[tuple[int, int]]  #: (advance, left side bearing) of every glyph
+    identity: tuple[bytes, bytes]  #: revision, units per em, creation date and names: tells fonts of one name apart
+    maxima: tuple[int, ...]  #: ``maxp``'s largest points, contours, components…: the union's are the largest of any
 
     @classmethod
     def read(cls, data: bytes) -> Subset:
@@ -207,18 +209,10 @@ class Subset:
         pairs = list(struct.iter_unpack(">Hh", hmtx[:4 * full]))
         bearings = struct.unpack_from(f">{count - full}h", hmtx, 4 * full)
         advances = pairs + [(pairs[-1][0], bearing) for bearing in bearings]
-        return cls(tables, count, offsets, advances)
-
-    @property
-    def identity(self) -> tuple[bytes, bytes]:
-        """Revision, units per em and creation date, and the names: what tells two fonts of one name apart."""
-        head = self.tables["head"]
-        return head[4:8] + head[18:28], self.tables["name"]
-
-    @property
-    def maxima(self) -> tuple[int, ...]:
-        """``maxp``'s largest points, contours, components…: the union's are the largest of any subset."""
-        return struct.unpack_from(">13H", self.tables["maxp"], 6)
+        head = tables["head"]
+        identity = (head[4:8] + head[18:28], tables["name"])
+        maxima = struct.unpack_from(">13H", tables["maxp"], 6)  # a TrueType maxp (version 1.0)
+        return cls(tables, count, offsets, advances, identity, maxima)
 
     def outline(self, glyph: int) -> bytes:
         return self.tables["glyf"][self.offsets[glyph]:self.offsets[glyph + 1]]

@@ -78,10 +78,11 @@ def _write_cross_references(out: io.BytesIO, writer: PdfWriter, where: dict[int,
                             number: int) -> None:
     """The cross-reference stream (object ``number``) and the end of the file."""
     where[number] = (1, out.tell(), 0)
-    rows = [struct.pack(">BLH", 0, 0, 0xFFFF)]  # object 0: the head of the free list
-    for entry in range(1, number + 1):
-        kind, field, index = where.get(entry, (0, 0, 0))
-        rows.append(struct.pack(">BLH", kind, field, index))
+    free = [entry for entry in range(1, number) if entry not in where]  # objects the join dropped
+    for entry, following in zip(free, [*free[1:], 0], strict=True):
+        where[entry] = (0, following, 1)  # free, linked to the next free one; number reusable as generation 1
+    rows = [struct.pack(">BLH", 0, free[0] if free else 0, 0xFFFF)]  # object 0: the head of the free list
+    rows += [struct.pack(">BLH", *where[entry]) for entry in range(1, number + 1)]
     data = zlib.compress(b"".join(rows))
     trailer = b"/Root %d 0 R" % writer.root_object.indirect_reference.idnum
     if writer._info is not None:
