@@ -69,6 +69,15 @@ def test_home_lists_every_chapter_in_book_order(mini_site: Path) -> None:
     assert " · " not in title, f"the home page's title names the plan once: {title}"
 
 
+def test_budget_tables_show_a_dash_where_there_is_no_money(sample_build: Path) -> None:
+    """BRD-02 has three sources over five years, one source a year: the empty cells read "–", and "Rp 0" to a screen reader."""
+    html = read(sample_build / "build" / "site", "program/BRD-02.html")
+    grid = html.split('id="program-budget"', 1)[1].split("</tbody>", 1)[0]
+    visible = re.sub(r'<span class="visually-hidden">[^<]*</span>', "", grid)
+    assert "Rp 0<" not in visible and visible.count(">–<") == 10
+    assert grid.count('<span class="visually-hidden">Rp 0</span>') == 10
+
+
 def test_home_shows_vision_missions_and_legal_basis(mini_site: Path) -> None:
     html = read(mini_site, "index.html")
     assert "Kota cerdas yang melayani." in html and "Ekonomi yang tumbuh" in html
