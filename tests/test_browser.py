@@ -131,6 +131,15 @@ def test_search_for_sambat_lists_the_e_sambat_program(page: object, server: str,
     assert page.problems == []  # type: ignore[attr-defined]
 
 
+def test_search_excerpts_are_prose_not_the_roadmap_cells(page: object, server: str) -> None:
+    """The roadmap's year cells say "berjalan" to screen readers; search excerpts do not repeat it."""
+    page.goto(server + "search.html?q=sampah")  # type: ignore[attr-defined]
+    _wait_for_search(page)
+    excerpts = page.eval_on_selector_all("#search-results li", "items => items.map(li => li.textContent)")  # type: ignore[attr-defined]
+    assert len(excerpts) > 5
+    assert not [text for text in excerpts if "berjalan. berjalan" in text], excerpts
+
+
 @pytest.mark.parametrize("width", [360, 1280])
 def test_no_horizontal_scrolling(width: int, browser: object, server: str, plan: Plan) -> None:
     context = browser.new_context(viewport={"width": width, "height": 800})  # type: ignore[attr-defined]
