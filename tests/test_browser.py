@@ -131,6 +131,15 @@ def test_search_for_sambat_lists_the_e_sambat_program(page: object, server: str,
     assert page.problems == []  # type: ignore[attr-defined]
 
 
+def test_every_menu_entry_is_in_sight_on_a_phone(browser: object, server: str) -> None:
+    context = browser.new_context(viewport={"width": 360, "height": 800})  # type: ignore[attr-defined]
+    tab = context.new_page()
+    tab.goto(server + "index.html")
+    edges = tab.eval_on_selector_all(".main-nav a", "links => links.map(a => a.getBoundingClientRect().right)")
+    context.close()
+    assert len(edges) >= 12 and max(edges) <= 360, edges
+
+
 def test_search_excerpts_are_prose_not_the_roadmap_cells(page: object, server: str) -> None:
     """The roadmap's year cells say "berjalan" to screen readers; search excerpts do not repeat it."""
     page.goto(server + "search.html?q=sampah")  # type: ignore[attr-defined]
