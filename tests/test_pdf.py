@@ -225,7 +225,8 @@ def text_runs(page: pdfplumber.page.Page) -> list[tuple[float, float, float, str
 
 def test_matrix_cells_never_run_into_each_other(sample_pdf: Path) -> None:
     """A program's second indicator wraps in its own column instead of running over the baseline and targets,
-    and no comma is left alone on a line of a narrow column ("Bappelitbangda" / "," / "Dispendukcapil")."""
+    no comma is left alone on a line of a narrow column ("Bappelitbangda" / "," / "Dispendukcapil"), and no line
+    of targets starts with the dot between two of them."""
     collisions, stray = [], []
     with pdfplumber.open(sample_pdf) as pdf:
         landscape = [page for page in pdf.pages if page.width > page.height]
@@ -237,6 +238,7 @@ def test_matrix_cells_never_run_into_each_other(sample_pdf: Path) -> None:
                     if abs(top - other_top) <= 1 and min(right, other_right) - max(left, other_left) > 0.5:
                         collisions.append((page.page_number, text, other))
             stray += [(page.page_number, run[3]) for run in runs if run[3] in {",", ";", ":", ".", ")"}]
+            stray += [(page.page_number, run[3][:20]) for run in runs if run[3].startswith("·")]  # a target list's dot
     assert not collisions, collisions[:5]
     assert not stray, stray
 
@@ -281,6 +283,20 @@ def test_hyphenation_leaves_three_letters_on_each_side(sample_pdf: Path) -> None
                 if not before or not after or len(before.group(1)) < 3 or len(after.group(0)) < 3:
                     short.append((number, line[-12:], following[:8]))
     assert not short, short[:5]
+
+
+def test_nothing_is_printed_past_the_side_margins(sample_pdf: Path) -> None:
+    """book.css: portrait pages keep 25 mm on the left and 20 mm on the right, landscape pages 16 mm on each side."""
+    outside = []
+    with pdfplumber.open(sample_pdf) as pdf:
+        for page in pdf.pages[1:]:  # the cover is printed to the edge
+            landscape = page.width > page.height
+            left, right = (16 * MM, page.width - 16 * MM) if landscape else (25 * MM, page.width - 20 * MM)
+            chars = [c for c in page.chars if c["size"] < 20]  # not the draft mark
+            past = "".join(c["text"] for c in chars if c["x1"] > right + 1 or c["x0"] < left - 1)
+            if past:
+                outside.append((page.page_number, past[:40]))
+    assert not outside, outside
 
 
 def test_draft_mark_on_every_page(sample_pdf: Path) -> None:
