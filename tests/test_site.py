@@ -78,6 +78,12 @@ def test_budget_tables_show_a_dash_where_there_is_no_money(sample_build: Path) -
     assert grid.count('<span class="visually-hidden">Rp 0</span>') == 10
 
 
+def test_budget_by_agency_lists_only_agencies_with_a_budget(sample_build: Path) -> None:
+    html = read(sample_build / "build" / "site", "budget.html")
+    table = html.split('id="budget-agency"', 1)[1].split("</tbody>", 1)[0]
+    assert table.count("<tr>") > 10 and "Rp 0<" not in table
+
+
 def test_home_shows_vision_missions_and_legal_basis(mini_site: Path) -> None:
     html = read(mini_site, "index.html")
     assert "Kota cerdas yang melayani." in html and "Ekonomi yang tumbuh" in html
