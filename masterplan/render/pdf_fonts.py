@@ -7,8 +7,9 @@ with those ids (``/Identity-H``, ``/CIDToGIDMap /Identity``), so the subsets of 
 face fit together: this module merges them into one font file holding every glyph any
 part uses, one width array and one Unicode map, and points every page at it.
 
-A face whose parts do not fit together (another producer, a custom encoding, glyph
-orders that disagree) is left as it is: the book stays right, only larger.
+A face whose parts do not fit together (another producer, a custom encoding, subsets of
+two different fonts under one name, tables this module does not read) is left as it
+is: the book stays right, only larger.
 """
 
 from __future__ import annotations

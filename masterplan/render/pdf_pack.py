@@ -31,7 +31,7 @@ def write(writer: PdfWriter, target: Path) -> None:
     out.write(HEADER)
     #: object number → (1, offset) written on its own, or (2, object stream number, index in it)
     where: dict[int, tuple[int, int, int]] = {}
-    packed: list[int] = []
+    packed: list[tuple[int, PdfObject]] = []
     for number, item in enumerate(objects, start=1):
         if item is None:
             continue
@@ -39,14 +39,14 @@ def write(writer: PdfWriter, target: Path) -> None:
             where[number] = (1, out.tell(), 0)
             _write_object(out, number, item)
         else:
-            packed.append(number)
+            packed.append((number, item))
     next_number = len(objects) + 1
     for start in range(0, len(packed), PER_STREAM):
-        numbers = packed[start:start + PER_STREAM]
+        members = packed[start:start + PER_STREAM]
         stream_number, next_number = next_number, next_number + 1
         where[stream_number] = (1, out.tell(), 0)
-        _write_object_stream(out, stream_number, [(number, objects[number - 1]) for number in numbers])
-        for index, number in enumerate(numbers):
+        _write_object_stream(out, stream_number, members)
+        for index, (number, _) in enumerate(members):
             where[number] = (2, stream_number, index)
     _write_cross_references(out, writer, where, next_number)
     target.write_bytes(out.getvalue())
@@ -58,12 +58,11 @@ def _write_object(out: io.BytesIO, number: int, item: PdfObject) -> None:
     out.write(b"\nendobj\n")
 
 
-def _write_object_stream(out: io.BytesIO, number: int, members: list[tuple[int, PdfObject | None]]) -> None:
+def _write_object_stream(out: io.BytesIO, number: int, members: list[tuple[int, PdfObject]]) -> None:
     bodies = io.BytesIO()
     index = []
     for member, item in members:
         index.append(b"%d %d" % (member, bodies.tell()))
-        assert item is not None
         item.write_to_stream(bodies)
         bodies.write(b"\n")
     head = b" ".join(index) + b"\n"

@@ -185,7 +185,8 @@ def html(plan: Plan, book: Book, env: jinja2.Environment, extra: dict[str, Any])
         "glossary": glossary(plan, env.globals["language"]),
         # long chapters in chunks, each from a new page (see pdf_chunks)
         "matrix_chunks": pdf_chunks.program_matrix, "quick_win_chunks": pdf_chunks.quick_wins(plan),
-        "agency_row_chunks": pdf_chunks.agency_rows(by_agency), "agency_chunks": pdf_chunks.by_agency(by_agency), "index_chunks": pdf_chunks.index(by_agency),
+        "agency_row_chunks": pdf_chunks.agency_rows(by_agency), "agency_chunks": pdf_chunks.by_agency(by_agency),
+        "index_chunks": pdf_chunks.index(by_agency),
         "figure_pages": pdf_chunks.FIGURE_PAGES, **extra,
     }
     front = [c for c in book.outline.chapters if c.part == "front"]

@@ -59,7 +59,7 @@ def captioner(book: outline.Outline, _: Translate) -> Callable[[str, str], str]:
 def book_contents(book: outline.Outline) -> list[tuple[str, str, Any]]:
     """(label, title, page) of each chapter of the book that has a page on the site, in book order:
     content chapters, the pillars' chapters, and the chapters the site shows as pages of their own."""
-    pages = {"quick_wins": "quick_wins", "roadmap": "roadmap", "budget": "budget", "agencies": "agencies"}
+    pages = {"quick_wins", "roadmap", "budget", "agencies"}  #: generated chapters with a site page of that name
     contents: list[tuple[str, str, Any]] = []
     for chapter in book.chapters:
         if chapter.chapter is not None:
@@ -67,7 +67,7 @@ def book_contents(book: outline.Outline) -> list[tuple[str, str, Any]]:
         elif chapter.pillar is not None:
             contents.append((chapter.label, chapter.title, chapter.pillar))
         elif chapter.generated in pages:
-            contents.append((chapter.label, chapter.title, pages[chapter.generated]))
+            contents.append((chapter.label, chapter.title, chapter.generated))
     return contents
 
 
