@@ -149,6 +149,18 @@ def test_search_excerpts_are_prose_not_the_roadmap_cells(page: object, server: s
     assert not [text for text in excerpts if "berjalan. berjalan" in text], excerpts
 
 
+@pytest.mark.parametrize("query", ["quick wins", "peta jalan", "anggaran"])
+def test_search_lists_a_subject_once(query: str, page: object, server: str) -> None:
+    """A page that repeats a chapter's table (quick-wins.html beside Bab 12) is not a second result."""
+    page.goto(server + f"search.html?q={query}")  # type: ignore[attr-defined]
+    _wait_for_search(page)
+    titles = page.eval_on_selector_all(  # type: ignore[attr-defined]
+        "#search-results a", "links => links.map(a => a.textContent.trim().toLowerCase())")
+    assert titles and len(titles) == len(set(titles)), titles
+    hrefs = page.eval_on_selector_all("#search-results a", "links => links.map(a => a.href)")  # type: ignore[attr-defined]
+    assert not {server + name for name in ("quick-wins.html", "roadmap.html", "budget.html")} & set(hrefs), hrefs
+
+
 @pytest.mark.parametrize("width", [360, 1280])
 def test_no_horizontal_scrolling(width: int, browser: object, server: str, plan: Plan) -> None:
     context = browser.new_context(viewport={"width": width, "height": 800})  # type: ignore[attr-defined]

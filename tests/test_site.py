@@ -69,6 +69,20 @@ def test_home_lists_every_chapter_in_book_order(mini_site: Path) -> None:
     assert " · " not in title, f"the home page's title names the plan once: {title}"
 
 
+@pytest.mark.parametrize("name", ["quick-wins.html", "roadmap.html", "budget.html", "agency/index.html"])
+def test_a_page_repeating_a_chapters_table_links_to_it_and_is_left_out_of_search(
+        name: str, sample_build: Path, mini_site: Path) -> None:
+    """The sample's Bab 12 shows the quick wins' table with its narrative: quick-wins.html, which shows
+    the same table, points there and is not a second search result. Without such a chapter it is searched."""
+    sample = sample_build / "build" / "site"
+    html = read(sample, name)
+    link = re.search(r'<p class="from-chapter">Selengkapnya, beserta uraiannya: <a href="([^"]+)">Bab \d+ [^<]+</a>', html)
+    assert link and "data-pagefind-body" not in html
+    assert "data-pagefind-body" in read(sample, str(Path(name).parent / link.group(1)))
+    own = read(mini_site, name)
+    assert "data-pagefind-body" in own and "from-chapter" not in own
+
+
 def test_budget_tables_show_a_dash_where_there_is_no_money(sample_build: Path) -> None:
     """BRD-02 has three sources over five years, one source a year: the empty cells read "–", and "Rp 0" to a screen reader."""
     html = read(sample_build / "build" / "site", "program/BRD-02.html")

@@ -56,17 +56,20 @@ def captioner(book: outline.Outline, _: Translate) -> Callable[[str, str], str]:
     return caption
 
 
+#: generated parts of the book with a site page of the same name (``quick_wins`` → quick-wins.html)
+PART_PAGES = frozenset({"quick_wins", "roadmap", "budget", "agencies"})
+
+
 def book_contents(book: outline.Outline) -> list[tuple[str, str, Any]]:
     """(label, title, page) of each chapter of the book that has a page on the site, in book order:
     content chapters, the pillars' chapters, and the chapters the site shows as pages of their own."""
-    pages = {"quick_wins", "roadmap", "budget", "agencies"}  #: generated chapters with a site page of that name
     contents: list[tuple[str, str, Any]] = []
     for chapter in book.chapters:
         if chapter.chapter is not None:
             contents.append((chapter.label, chapter.title, chapter.chapter))
         elif chapter.pillar is not None:
             contents.append((chapter.label, chapter.title, chapter.pillar))
-        elif chapter.generated in pages:
+        elif chapter.generated in PART_PAGES:
             contents.append((chapter.label, chapter.title, chapter.generated))
     return contents
 

@@ -125,13 +125,21 @@ def chapter_pages(plan: Plan, _: Translate, problems: list[Diagnostic],
 
 
 def site_pages(plan: Plan, _: Translate) -> Iterator[Page]:
-    """The pages that show the plan as a whole."""
+    """The pages that show the plan as a whole.
+
+    A page that shows a part a chapter also shows (the quick wins' table, the roadmap, the
+    budget, the agencies' table) is left out of search when that chapter exists: the chapter
+    has the same part and its narrative, and search would otherwise list both.
+    """
+    def part_page(name: str, template: str, title: str) -> Page:  # name: one of site_charts.PART_PAGES
+        return Page(url_for(name), template, title, searchable=chapter_for(plan, name) is None)
+
     yield Page(url_for("home"), "site/home.html", str(plan.title))
     yield Page(url_for("programs"), "site/programs.html", _("All programs"))
-    yield Page(url_for("agencies"), "site/agencies.html", _("Agencies"))
-    yield Page(url_for("quick_wins"), "site/quick_wins.html", _("Quick wins"))
-    yield Page(url_for("roadmap"), "site/roadmap.html", _("Roadmap"))
-    yield Page(url_for("budget"), "site/budget.html", _("Budget"))
+    yield part_page("agencies", "site/agencies.html", _("Agencies"))
+    yield part_page("quick_wins", "site/quick_wins.html", _("Quick wins"))
+    yield part_page("roadmap", "site/roadmap.html", _("Roadmap"))
+    yield part_page("budget", "site/budget.html", _("Budget"))
     yield Page(url_for("glossary"), "site/glossary.html", _("Glossary"))
     yield Page(url_for("data"), "site/data.html", _("Open data"))
     yield Page(url_for("search"), "site/search.html", _("Search"), searchable=False)
