@@ -273,16 +273,42 @@ def test_glossary_definitions_stand_beside_their_terms(sample_build: Path, sampl
 
 def test_hyphenation_leaves_three_letters_on_each_side(sample_pdf: Path) -> None:
     """No "sosi-" / "al": WeasyPrint's hyphen (U+2010) splits a word only with three letters or more each side."""
-    short = []
-    for number, text in enumerate(texts(sample_pdf), start=1):
-        lines = text.split("\n")
-        for line, following in itertools.pairwise(lines):
-            if line.rstrip().endswith("\u2010"):
-                before = re.search(r"(\w+)\u2010$", line.rstrip())
-                after = re.match(r"\w+", following.strip())
-                if not before or not after or len(before.group(1)) < 3 or len(after.group(0)) < 3:
-                    short.append((number, line[-12:], following[:8]))
+    short = [word for word in hyphenated_words(sample_pdf) if len(word[1]) < 3 or len(word[2]) < 3]
     assert not short, short[:5]
+
+
+def hyphenated_words(pdf: Path) -> list[tuple[int, str, str]]:
+    """(page, before, after) of each word WeasyPrint hyphenated (U+2010) at the end of a line."""
+    found = []
+    for number, text in enumerate(texts(pdf), start=1):
+        for line, following in itertools.pairwise(text.split("\n")):
+            before = re.search(r"(\w+)\u2010$", line.rstrip())
+            after = re.match(r"\w+", following.strip())
+            if line.rstrip().endswith("\u2010"):
+                found.append((number, before.group(1) if before else "", after.group(0) if after else ""))
+    return found
+
+
+def test_no_line_breaks_a_word_a_typesetter_keeps_whole(sample_build: Path, sample_pdf: Path) -> None:
+    """"e-/Government", "Wi-/Fi", "Diskop-/UM" stay whole, and so do abbreviations ("Bap-/pelitbangda");
+    "masing-/masing" may break at its hyphen."""
+    plan = load_and_check(sample_build).plan
+    assert plan is not None
+    heads = {agency.short_name.rsplit("-", 1)[0] + "-" for agency in plan.agencies if "-" in agency.short_name}
+    assert heads, "the sample has an agency whose abbreviation has a hyphen"
+    broken, seen = [], 0
+    with pdfplumber.open(sample_pdf) as pdf:
+        for page in pdf.pages:
+            for word in page.extract_words():
+                text = word["text"].strip("(,;")
+                seen += text.startswith("e-")
+                if re.fullmatch(r"(?:\w+-)*\w{1,2}-", text) or text in heads:
+                    broken.append((page.page_number, text))
+    assert seen > 5 and not broken, broken
+    abbreviations = {a.short_name for a in plan.agencies} | {t.term for t in plan.glossary}
+    hyphenated = [(page, before + after) for page, before, after in hyphenated_words(sample_pdf)]
+    assert len(hyphenated) > 20
+    assert not [word for word in hyphenated if word[1] in abbreviations]
 
 
 def test_nothing_is_printed_past_the_side_margins(sample_pdf: Path) -> None:

@@ -21,7 +21,7 @@ from masterplan import chapters, summary
 from masterplan.diagnostics import Report, warning
 from masterplan.formatting import Formats
 from masterplan.model import Plan, Program
-from masterplan.render import charts, outline, pdf_chunks
+from masterplan.render import charts, outline, pdf_chunks, typography
 from masterplan.render.markdown import resolve_references, to_html
 
 FONT = "'MP Sans', 'Noto Sans', sans-serif"  #: the bundled sans family, as book.css names it
@@ -194,5 +194,6 @@ def html(plan: Plan, book: Book, env: jinja2.Environment, extra: dict[str, Any])
     template = env.get_template("print/chapters.html")
     body, book.sections = number_sections(template.render(context, chapters=front)
                                           + "\n<!-- body -->\n" + template.render(context, chapters=rest))
+    body = typography.keep_whole(body, [a.short_name for a in plan.agencies] + [t.term for t in plan.glossary])
     front_html, _, rest_html = body.partition("\n<!-- body -->\n")
     return env.get_template("print/book.html").render(context, front=Markup(front_html), body=Markup(rest_html))
