@@ -149,6 +149,30 @@ def test_search_excerpts_are_prose_not_the_roadmap_cells(page: object, server: s
     assert not [text for text in excerpts if "berjalan. berjalan" in text], excerpts
 
 
+@pytest.mark.parametrize("width", [390, 1280])
+def test_indicator_columns_are_as_tall_as_their_values(width: int, browser: object, server: str, plan: Plan) -> None:
+    """A target of 90 stands taller than one of 72 (the value and year labels once took the room of the
+    tallest bars, which were all drawn alike); each bar's height is its value's share of the largest."""
+    context = browser.new_context(viewport={"width": width, "height": 900})  # type: ignore[attr-defined]
+    tab = context.new_page()
+    measured = 0
+    for program in plan.programs[:12]:
+        tab.goto(server + f"program/{program.id}.html")
+        charts = tab.eval_on_selector_all("figure.columns", """figures => figures.map(f =>
+            [...f.querySelectorAll('li')].map(li => [li.querySelector('.column-value').textContent,
+                                                     li.querySelector('.column').getBoundingClientRect().height]))""")
+        for chart in charts:
+            values = [abs(float(text.replace(".", "").replace(",", "."))) for text, _ in chart]
+            heights = [height for _, height in chart]
+            if max(values) == 0:
+                continue
+            measured += 1
+            for value, height in zip(values, heights, strict=True):
+                assert abs(height / max(heights) - value / max(values)) < 0.03 or height <= 2.5, (program.id, chart)
+    context.close()
+    assert measured > 5
+
+
 @pytest.mark.parametrize("query", ["quick wins", "peta jalan", "anggaran"])
 def test_search_lists_a_subject_once(query: str, page: object, server: str) -> None:
     """A page that repeats a chapter's table (quick-wins.html beside Bab 12) is not a second result."""

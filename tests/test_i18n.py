@@ -32,7 +32,7 @@ def test_every_message_has_a_translation(language: str) -> None:
 
 def test_catalog_words_in_both_languages() -> None:
     indonesian, english = Translator("id"), Translator("en")
-    assert indonesian("Budget by funding source") == "Anggaran per sumber pendanaan"
+    assert indonesian("Budget by funding source") == "Anggaran per Sumber Pendanaan"
     assert english("Budget by funding source") == "Budget by funding source"
     assert english("struktur") == "Structure"
 

@@ -189,7 +189,7 @@ def test_no_running_header_on_cover_and_chapter_openers(sample_pdf: Path,
     headers = header_words(sample_pdf)
     bookmarks = dict(outline_entries(sample_pdf))
     openers = {bookmarks[bookmark_title(c)] for c in sample_outline.chapters}
-    openers |= {bookmarks[title] for title in ("Landasan hukum", "Daftar Isi", "Daftar Tabel", "Daftar Gambar")}
+    openers |= {bookmarks[title] for title in ("Landasan Hukum", "Daftar Isi", "Daftar Tabel", "Daftar Gambar")}
     assert headers[0] == ""
     for index in openers:
         assert headers[index] == "", f"page {index + 1} is a chapter opener with a header"

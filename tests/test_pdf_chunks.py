@@ -129,3 +129,14 @@ def test_only_the_theme_marks_where_a_chapter_is_cut() -> None:
     parts = chunks(chapter, "Bab")
     assert len(parts) == 2  # cut at the theme's mark only
     assert "rows" in parts[1] and "rows" not in parts[0] and 'title="a data-chunk b"' in parts[0]
+
+
+def test_a_short_last_chunk_joins_the_one_before() -> None:
+    """Runs of at most 10; a last run of 2 (less than a quarter) is not a chunk of its own, one of 3 is."""
+    def one(item: int) -> int:
+        return 1
+
+    assert [len(run) for run in pdf_chunks.chunked(range(22), one, 10)] == [10, 12]
+    assert [len(run) for run in pdf_chunks.chunked(range(23), one, 10)] == [10, 10, 3]
+    assert [len(run) for run in pdf_chunks.chunked(range(2), one, 10)] == [2]
+    assert pdf_chunks.chunked([], one, 10) == [[]]

@@ -69,6 +69,27 @@ def test_home_lists_every_chapter_in_book_order(mini_site: Path) -> None:
     assert " · " not in title, f"the home page's title names the plan once: {title}"
 
 
+def test_next_links_lead_through_the_book_in_order(sample_build: Path) -> None:
+    """From Bab 1, "Berikutnya" visits every chapter the home page lists, the pillars' Bab 6–11 included
+    (Bab 5 led to Bab 12), and "Sebelumnya" leads back."""
+    folder = sample_build / "build" / "site"
+    home = read(folder, "index.html").split('class="chapter-list"', 1)[1].split("</ul>", 1)[0]
+    listed = re.findall(r'<span class="chapter-label">[^<]+</span> <a href="([^"]+)">', home)
+    assert len(listed) > 12 and any(path.startswith("pillar/") for path in listed)
+
+    def follow(start: str, rel: str) -> list[str]:
+        visited = [start]
+        while len(visited) <= len(listed):
+            link = re.search(rf'rel="{rel}" href="\.\./([^"]+)"', read(folder, visited[-1]))
+            if not link:
+                return visited
+            visited.append(link.group(1))
+        return visited
+
+    assert follow(listed[0], "next") == listed
+    assert follow(listed[-1], "prev")[:len(listed)] == listed[::-1]  # and on to the preface, before Bab 1
+
+
 @pytest.mark.parametrize("name", ["quick-wins.html", "roadmap.html", "budget.html", "agency/index.html"])
 def test_a_page_repeating_a_chapters_table_links_to_it_and_is_left_out_of_search(
         name: str, sample_build: Path, mini_site: Path) -> None:
@@ -101,7 +122,7 @@ def test_budget_by_agency_lists_only_agencies_with_a_budget(sample_build: Path) 
 def test_home_shows_vision_missions_and_legal_basis(mini_site: Path) -> None:
     html = read(mini_site, "index.html")
     assert "Kota cerdas yang melayani." in html and "Ekonomi yang tumbuh" in html
-    assert "Landasan hukum" in html
+    assert "Landasan Hukum" in html
     assert "Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah" in html
 
 

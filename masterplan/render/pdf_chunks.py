@@ -50,9 +50,17 @@ class Numbered:
 AgencyPrograms = tuple[Agency, list[Program], list[Program]]
 
 
+SHORT_TAIL = 4  #: a last run lighter than a quarter of the limit joins the run before it
+
+
 def chunked(items: Sequence[T], weight: Callable[[T], int], limit: int) -> list[list[T]]:
     """``items`` in order, in runs whose weights add up to at most ``limit`` (a heavier
-    item makes a run of its own); never an empty run, and one run for no items."""
+    item makes a run of its own); never an empty run, and one run for no items.
+
+    A short last run would start a page for a few lines after a page that ended short
+    (the sample's programs by agency: 239 lines, then 27), so it joins the run before it:
+    the last run may weigh up to a quarter more than ``limit``.
+    """
     runs: list[list[T]] = [[]]
     total = 0
     for item in items:
@@ -62,6 +70,9 @@ def chunked(items: Sequence[T], weight: Callable[[T], int], limit: int) -> list[
             total = 0
         runs[-1].append(item)
         total += size
+    if len(runs) > 1 and total * SHORT_TAIL < limit:
+        tail = runs.pop()
+        runs[-1] += tail
     return runs
 
 

@@ -111,7 +111,7 @@ def chapter_pages(plan: Plan, _: Translate, problems: list[Diagnostic],
                   label: Callable[[str], str | None] | None = None) -> Iterator[Page]:
     """Narrative chapters; a chapter whose text cannot be filled in is reported and left out."""
     context = chapters.context(plan)
-    for index, chapter in enumerate(plan.chapters):
+    for chapter in plan.chapters:
         text, trouble = chapters.expand(chapter, context)
         problems.extend(trouble)
         if text is None:
@@ -120,7 +120,7 @@ def chapter_pages(plan: Plan, _: Translate, problems: list[Diagnostic],
         html = resolve_references(relocate(to_html(text), prefix(path)), reference_resolver(plan, prefix(path), label))
         html, toc = anchor_headings(html)
         yield Page(path, "site/chapter.html", str(chapter.title),
-                   {"chapter": chapter, "body": Markup(html), "toc": toc, **_neighbours(plan.chapters, index)},
+                   {"chapter": chapter, "body": Markup(html), "toc": toc},
                    [], (WHOLE_PLAN,))
 
 
