@@ -173,6 +173,22 @@ def test_indicator_columns_are_as_tall_as_their_values(width: int, browser: obje
     assert measured > 5
 
 
+def test_search_counts_every_result_and_shows_more_on_request(page: object, server: str) -> None:
+    """"anggaran" is on most pages: the count is all of them, not the first 20 shown, and the button
+    adds the next ones, moving the focus to the first of them."""
+    page.goto(server + "search.html?q=anggaran")  # type: ignore[attr-defined]
+    _wait_for_search(page)
+    page.wait_for_function("/hasil/.test(document.getElementById('search-status').textContent)")  # type: ignore[attr-defined]
+    total = int(page.inner_text("#search-status").split()[0])  # type: ignore[attr-defined]
+    assert total > 40 and page.locator("#search-results li").count() == 20  # type: ignore[attr-defined]
+    page.click("#search-more")  # type: ignore[attr-defined]
+    page.wait_for_function("document.querySelectorAll('#search-results li').length > 20")  # type: ignore[attr-defined]
+    assert page.locator("#search-results li").count() == min(total, 40)  # type: ignore[attr-defined]
+    focused = page.evaluate("document.activeElement.closest('li') === document.querySelectorAll('#search-results li')[20]")  # type: ignore[attr-defined]
+    assert focused
+    assert page.problems == []  # type: ignore[attr-defined]
+
+
 @pytest.mark.parametrize("query", ["quick wins", "peta jalan", "anggaran"])
 def test_search_lists_a_subject_once(query: str, page: object, server: str) -> None:
     """A page that repeats a chapter's table (quick-wins.html beside Bab 12) is not a second result."""

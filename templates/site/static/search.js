@@ -31,8 +31,11 @@
     return url.replace(/^\/+/, "") || "index.html";
   }
 
-  function show(results, query) {
-    list.textContent = "";
+  var PAGE = 20; // results fetched at a time: each needs its own fragment of the index
+  var more = document.getElementById("search-more");
+  var pending = [];
+
+  function append(results) {
     results.forEach(function (result) {
       var item = document.createElement("li");
       var link = document.createElement("a");
@@ -44,20 +47,45 @@
       item.appendChild(excerpt);
       list.appendChild(item);
     });
-    say(results.length === 0 ? "none" : results.length === 1 ? "one" : "many", query, results.length);
+  }
+
+  function next(ticket) {
+    var batch = pending.splice(0, PAGE);
+    more.hidden = true;
+    return Promise.all(batch.map(function (r) { return r.data(); })).then(function (results) {
+      if (ticket !== latest) { return; }
+      append(results);
+      more.hidden = pending.length === 0;
+    });
   }
 
   function run() {
     var query = input.value.trim();
     var ticket = ++latest;
     history.replaceState(null, "", query ? "?q=" + encodeURIComponent(query) : location.pathname);
-    if (!query) { list.textContent = ""; status.textContent = ""; return; }
+    list.textContent = "";
+    more.hidden = true;
+    if (!query) { status.textContent = ""; return; }
     say("loading", query, 0);
     load().then(function (pagefind) { return pagefind.search(query); })
-      .then(function (search) { return Promise.all(search.results.slice(0, 20).map(function (r) { return r.data(); })); })
-      .then(function (results) { if (ticket === latest) { show(results, query); } })
+      .then(function (search) {
+        if (ticket !== latest) { return; }
+        pending = search.results.slice();
+        return next(ticket).then(function () {
+          var total = search.results.length;
+          if (ticket === latest) { say(total === 0 ? "none" : total === 1 ? "one" : "many", query, total); }
+        });
+      })
       .catch(function () { say("failed", query, 0); });
   }
+
+  more.addEventListener("click", function () {
+    var first = list.children.length;
+    next(latest).then(function () {
+      var link = list.children[first] && list.children[first].querySelector("a");
+      if (link) { link.focus(); } // keyboard and screen reader users land on the first new result
+    });
+  });
 
   if (location.protocol === "file:") {
     offline.hidden = false;
