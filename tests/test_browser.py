@@ -140,6 +140,26 @@ def test_every_menu_entry_is_in_sight_on_a_phone(browser: object, server: str) -
     assert len(edges) >= 12 and max(edges) <= 360, edges
 
 
+def test_the_focus_ring_of_a_menu_link_is_not_clipped(page: object, server: str) -> None:
+    """At 1280 px the menus once scrolled sideways in a box that cut the ring's top and bottom off."""
+    page.goto(server + "index.html")  # type: ignore[attr-defined]
+    for _ in range(30):
+        page.keyboard.press("Tab")  # type: ignore[attr-defined]
+        if page.evaluate("!!document.activeElement.closest('.main-nav')"):  # type: ignore[attr-defined]
+            break
+    clipping = page.evaluate("""() => {  // the boxes between the focused link and the page that cut what overflows them
+        const found = [];
+        for (let box = document.activeElement.parentElement; box; box = box.parentElement) {
+            const style = getComputedStyle(box);
+            if (style.overflowX !== 'visible' || style.overflowY !== 'visible') { found.push(box.tagName + '.' + box.className); }
+        }
+        return found; }""")  # type: ignore[attr-defined]
+    assert page.evaluate("document.activeElement.closest('.main-nav') !== null")  # type: ignore[attr-defined]
+    assert clipping == []
+    ring = page.evaluate("getComputedStyle(document.activeElement).boxShadow")  # type: ignore[attr-defined]
+    assert "inset" in ring
+
+
 def test_search_excerpts_are_prose_not_the_roadmap_cells(page: object, server: str) -> None:
     """The roadmap's year cells say "berjalan" to screen readers; search excerpts do not repeat it."""
     page.goto(server + "search.html?q=sampah")  # type: ignore[attr-defined]

@@ -102,3 +102,14 @@ def test_indicator_line_needs_two_numbers() -> None:
     assert len(list(root.iter(f"{SVG}circle"))) == 3
     flat = Indicator(Text.of("Status"), Text.of(""), None, None, {2022: "ada"}, at)
     assert charts.indicator_line(flat, range(2022, 2023), "Status", str) == ""
+
+
+def test_white_text_on_every_pillar_colour_meets_wcag_aa() -> None:
+    """Pillar names are written in white on the pillar's colour (roadmap bands, site badges): 4.5:1 at least."""
+    def luminance(colour: str) -> float:
+        channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    contrasts = {colour: round(1.05 / (luminance(colour) + 0.05), 2) for colour in charts.PALETTE}
+    assert min(contrasts.values()) >= 4.5, contrasts

@@ -15,8 +15,8 @@ from html import escape
 
 from masterplan.model import Indicator, Pillar, Plan, Program
 
-#: Pillar colours in pillar order: sober, distinct, dark enough for white text.
-PALETTE = ["#1f4e79", "#7b4f9d", "#b7860b", "#c0533a", "#1b7f86", "#3d7f35", "#5d6d7e", "#8c3d5e"]
+#: Pillar colours in pillar order: sober, distinct, dark enough for white text (WCAG AA: 4.5:1 or more).
+PALETTE = ["#1f4e79", "#7b4f9d", "#946d09", "#c0533a", "#1b7f86", "#3d7f35", "#5d6d7e", "#8c3d5e"]
 INK, MUTED, RULE, BAND = "#1d2733", "#5b6673", "#c9d1da", "#f2f5f8"
 FONT = "'Noto Sans', 'DejaVu Sans', Arial, sans-serif"
 WIDTH = 700  #: every chart is 700 units wide; heights follow the data

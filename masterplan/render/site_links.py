@@ -82,7 +82,9 @@ def reference_resolver(plan: Plan, base: str, label: Callable[[str], str | None]
         if chapter.generated == "readiness":
             targets["tab:readiness"] = url_for(chapter) + "#readiness"
 
-    def link(href: str, text: str) -> str:
+    def link(href: str, text: str, title: str = "") -> str:
+        if title:
+            return str(Markup('<a href="{}" title="{}">{}</a>').format(base + href, title, text))
         return str(Markup('<a href="{}">{}</a>').format(base + href, text))
 
     def resolve(ref: str) -> str:
@@ -91,7 +93,8 @@ def reference_resolver(plan: Plan, base: str, label: Callable[[str], str | None]
         if not key:
             kind, key = "", ref
         if kind == "" and (program := plan.program(key)):
-            return link(url_for(program), given or f"{program.name} ({program.id})")
+            # the code, as the book prints it: authors write "e-Sambat ([[GOV-01]])"
+            return link(url_for(program), given or program.id, str(program.name))
         if kind in ("", "bab") and (chapter := plan.chapter(key)):
             return link(url_for(chapter), given or str(chapter.title))
         if kind == "pillar" and (pillar := plan.pillar(key)):
