@@ -169,6 +169,18 @@ def test_search_excerpts_are_prose_not_the_roadmap_cells(page: object, server: s
     assert not [text for text in excerpts if "berjalan. berjalan" in text], excerpts
 
 
+@pytest.mark.parametrize("query", ["diampu", "quick win"])
+def test_search_excerpts_keep_words_apart_and_differ(query: str, page: object, server: str) -> None:
+    """A label and its value are two words ("Program yang diampu 1", not "diampu1"), and the home page's
+    pillar cards, which Bab 5 shows too, are not a second result with the same excerpt."""
+    page.goto(server + f"search.html?q={query}")  # type: ignore[attr-defined]
+    _wait_for_search(page)
+    excerpts = page.eval_on_selector_all("#search-results li p", "items => items.map(p => p.textContent)")  # type: ignore[attr-defined]
+    assert len(excerpts) > 5
+    assert not [text for text in excerpts if re.search(r"AnggaranRp|diampu\d|Wins?\d|Program\d", text)], excerpts
+    assert len(excerpts) == len(set(excerpts)), excerpts
+
+
 @pytest.mark.parametrize("width", [390, 1280])
 def test_indicator_columns_are_as_tall_as_their_values(width: int, browser: object, server: str, plan: Plan) -> None:
     """A target of 90 stands taller than one of 72 (the value and year labels once took the room of the
