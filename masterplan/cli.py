@@ -111,7 +111,7 @@ def schema(kind: str, out: Path | None) -> None:
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Parallel PDF layout processes (default: number of cores).")
 @click.option("--no-cache", is_flag=True, help="Ignore cached PDF parts and site pages; render everything.")
-@click.option("--base-url", default=None, help="Public address of the site: adds canonical links and sitemap.xml.")
+@click.option("--base-url", default=None, help="Public address of the site: adds canonical links and sitemap.xml, and 404.html links from it.")
 @click.option("--search/--no-search", default=True, help="Build the site's search index (Pagefind; default: yes).")
 @click.pass_obj
 def build(one_shot: bool | None, plan_dir: Path, pdf: bool, site: bool, strict: bool, jobs: int | None,

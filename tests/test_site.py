@@ -157,6 +157,17 @@ def test_base_url_adds_canonical_links_and_a_sitemap(build: Build) -> None:
     assert "404.html" not in sitemap and "search.html" not in sitemap
 
 
+def test_the_404_page_links_from_the_public_address_when_it_is_known(build: Build, mini_site: Path) -> None:
+    """A web server shows 404.html for a missing page at any depth (program/gone/page.html): relative
+    links would lead nowhere there, so with --base-url they start from the public address."""
+    html = read(build(base_url="https://smartcity.example.go.id/masterplan/"), "404.html")
+    site = "https://smartcity.example.go.id/masterplan/"
+    assert f'<link rel="stylesheet" href="{site}static/site.css">' in html
+    assert f'href="{site}index.html"' in html and f'href="{site}pillar/economy.html"' in html
+    assert not re.findall(r'(?:href|src)="(?!https://|#|data:)([^"]+)"', html)
+    assert '<link rel="stylesheet" href="static/site.css">' in read(mini_site, "404.html")  # unknown: from the root
+
+
 def test_no_sitemap_without_base_url(mini_site: Path) -> None:
     assert not (mini_site / "sitemap.xml").exists()
     assert "canonical" not in read(mini_site, "index.html")

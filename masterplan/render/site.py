@@ -99,6 +99,10 @@ def prepare(plan: Plan, root: Path, options: BuildOptions, report: Report, has_p
     problems: list[Diagnostic] = []
     pages = all_pages(plan, translate, problems, site_charts.reference_label(book))
     report.extend(problems)
+    if options.base_url:  # a web server shows the 404 page at any depth: its links start from the public address
+        for page in pages:
+            if page.path == PAGES["not_found"]:
+                page.root = options.base_url.rstrip("/") + "/"
     common = common_context(plan, book, translate, options.base_url, has_pdf, logo_path(plan, root))
     return PreparedSite(env, pages, {**common, "layout": Layout(env, common)}, theme)
 

@@ -35,10 +35,11 @@ class Page:
     crumbs: list[tuple[str, str]] = field(default_factory=list)  #: (label, path) between home and this page
     inputs: tuple[str, ...] = (WHOLE_PLAN,)
     searchable: bool = True
+    root: str | None = None  #: where its links start, when not from its own folder (the 404 page: the public address)
 
     @property
     def base(self) -> str:
-        return prefix(self.path)
+        return self.root if self.root is not None else prefix(self.path)
 
 
 def _neighbours(items: Sequence[Any], index: int) -> dict[str, Any]:
