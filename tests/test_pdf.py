@@ -136,6 +136,7 @@ def test_toc_page_numbers_are_where_the_headings_stand(sample_pdf: Path) -> None
     labels = page_labels(sample_pdf)
     pages = texts(sample_pdf)
     assert len(entries) > 30
+    assert entries[0][0] == "Landasan Hukum", "the legal basis, the book's first page after the cover, is listed"
     for title, printed in entries:
         heading = re.sub(r"^(Bab \d+|Lampiran [A-Z]|\d+\.\d+)\s+", "", title)
         where = [i for i, label in enumerate(labels) if label == printed]

@@ -25,3 +25,8 @@ def test_abbreviations_long_enough_to_be_hyphenated_are_kept_whole() -> None:
     assert keep_whole(html, ["Bappelitbangda", "Musrenbang", "APBD", "Satu Data"]) == (
         '<td><span class="nobreak">Bappelitbangda</span>, <span class="nobreak">Musrenbang</span>, APBD, '
         'Bappelitbangda2</td>')
+
+
+def test_an_abbreviation_with_a_full_stop_stays_with_the_name_after_it() -> None:
+    html = "<td>Kec. Purworejo, Kel. Bugul Kidul, hlm. 12; di kota. Program</td>"
+    assert keep_whole(html) == "<td>Kec.\u00a0Purworejo, Kel.\u00a0Bugul Kidul, hlm.\u00a012; di kota. Program</td>"
