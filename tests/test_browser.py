@@ -314,6 +314,7 @@ def test_site_opened_from_disk_works_and_says_search_needs_a_server(page: object
     page.goto((site / "search.html").as_uri())  # type: ignore[attr-defined]
     assert page.is_visible("#search-offline")  # type: ignore[attr-defined]
     assert re.search(r"server", page.inner_text("#search-offline"))  # type: ignore[attr-defined]
+    assert "`" not in page.inner_text("#search-offline")  # type: ignore[attr-defined]
     assert page.problems == []  # type: ignore[attr-defined]
 
 

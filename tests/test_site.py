@@ -157,6 +157,14 @@ def test_base_url_adds_canonical_links_and_a_sitemap(build: Build) -> None:
     assert "404.html" not in sitemap and "search.html" not in sitemap
 
 
+def test_an_agency_page_does_not_name_the_agency_as_lead_on_every_row_of_its_own_programs(mini_site: Path) -> None:
+    html = read(mini_site, "agency/diskominfo.html")
+    led = html.split('id="agency-led"', 1)[1].split("</table>", 1)[0]
+    assert "e-Sambat" in led and "Perangkat daerah pengampu" not in led and 'href="../agency/diskominfo.html"' not in led
+    supported = read(mini_site, "agency/bpkad.html").split('id="agency-supported"', 1)[1].split("</table>", 1)[0]
+    assert "Perangkat daerah pengampu" in supported and 'href="../agency/diskominfo.html"' in supported
+
+
 def test_the_404_page_links_from_the_public_address_when_it_is_known(build: Build, mini_site: Path) -> None:
     """A web server shows 404.html for a missing page at any depth (program/gone/page.html): relative
     links would lead nowhere there, so with --base-url they start from the public address."""
