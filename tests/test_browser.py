@@ -269,6 +269,18 @@ def test_a_table_wider_than_the_screen_says_it_scrolls(browser: object, server: 
         context.close()
 
 
+def test_the_roadmap_on_a_phone_is_legible_and_says_it_scrolls(browser: object, server: str) -> None:
+    """At 390 px the roadmap's program names were about 8 px high; now about 11, in a box with the cue."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})  # type: ignore[attr-defined]
+    tab = context.new_page()
+    tab.goto(server + "roadmap.html")
+    sizes = tab.eval_on_selector_all("#roadmap-chart svg text", "texts => texts.map(t => t.getBoundingClientRect().height)")
+    cue = tab.eval_on_selector(".chart-scroll", "box => getComputedStyle(box, '::before').content")
+    context.close()
+    assert sorted(sizes)[len(sizes) // 2] >= 10, sorted(sizes)[:5]
+    assert "Geser ke samping untuk melihat semua tahun" in cue
+
+
 def test_every_internal_link_and_anchor_resolves(page: object, server: str, site: Path) -> None:
     """Crawl the whole site from the home page in the browser: no 404, no missing #anchor, no console error."""
     todo, seen, ids = [server + "index.html"], set(), {}

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
+from html import escape
 from pathlib import Path
 
 import pytest
@@ -66,10 +68,11 @@ def test_print_roadmap_pages_hold_every_program_once_and_never_overflow(rows: in
     pages = print_book._roadmap_pages(plan)
     drawn = [program.id for page in pages for _, programs in page for program in programs]
     assert drawn == [program.id for pillar in plan.pillars for program in pillar.programs]
-    assert all(sum(len(programs) + 1 for _, programs in page) <= rows for page in pages)
+    lines = [sum(1 + sum(charts.roadmap_rows(p) for p in programs) for _, programs in page) for page in pages]
+    assert max(lines) <= rows, lines
     for pillar in plan.pillars:
         groups = [programs for page in pages for shown, programs in page if shown is pillar]
-        assert len(groups) == 1 or len(pillar.programs) + 1 > rows, pillar.id
+        assert len(groups) == 1 or 1 + sum(charts.roadmap_rows(p) for p in pillar.programs) > rows, pillar.id
     svg = charts.roadmap(plan, words(), pages[0])
     assert pages[0][0][1][0].id in svg
 
@@ -113,3 +116,17 @@ def test_white_text_on_every_pillar_colour_meets_wcag_aa() -> None:
 
     contrasts = {colour: round(1.05 / (luminance(colour) + 0.05), 2) for colour in charts.PALETTE}
     assert min(contrasts.values()) >= 4.5, contrasts
+
+
+def test_roadmap_labels_wrap_to_a_second_line_rather_than_cut_the_name() -> None:
+    """The sample's names run up to 75 characters with their codes: each is drawn whole (37 of 70 were cut
+    with "…"), and a two-line row stands two lines tall."""
+    plan = load_and_check(Path(__file__).resolve().parent.parent).plan
+    assert plan is not None
+    svg = charts.roadmap(plan, words())
+    drawn = re.findall(r"<text [^>]*>([^<]*)</text>", svg)
+    assert not [text for text in drawn if text.endswith("…")]
+    joined = " ".join(drawn).replace("  ", " ")
+    longest = max(plan.programs, key=lambda p: len(str(p.name)))
+    assert f"{longest.id} {escape(str(longest.name))}" in joined
+    assert charts.roadmap_rows(longest) == 2 and min(charts.roadmap_rows(p) for p in plan.programs) == 1

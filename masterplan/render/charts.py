@@ -33,6 +33,22 @@ def _fit(text: str, width: float, size: float) -> str:
     return text if len(text) <= room else text[: max(room - 1, 1)].rstrip() + "…"
 
 
+def _wrap(text: str, width: float, size: float, lines: int, bold: bool = False) -> list[str]:
+    """``text`` in at most ``lines`` lines of about ``width`` units at font size ``size``, broken between
+    words; what still does not fit is cut with an ellipsis at the end of the last line."""
+    room = max(int(width / (size * (0.56 if bold else 0.5))), 2)  # Noto Sans: about half an em a letter
+    wrapped: list[str] = []
+    for word in text.split():
+        if wrapped and len(wrapped[-1]) + 1 + len(word) <= room:
+            wrapped[-1] += " " + word
+        else:
+            wrapped.append(word)
+    if len(wrapped) > lines:
+        wrapped = wrapped[:lines]
+        wrapped[-1] = wrapped[-1][: room - 1].rstrip() + "…"
+    return [line if len(line) <= room else line[: room - 1].rstrip() + "…" for line in wrapped]
+
+
 def _text(x: float, y: float, text: str, size: float = 10, anchor: str = "start", fill: str = INK,
           weight: str = "normal") -> str:
     return (f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}" text-anchor="{anchor}" fill="{fill}"'
@@ -55,6 +71,18 @@ class RoadmapWords:
 
 
 RoadmapGroup = tuple[Pillar, Sequence[Program]]
+ROADMAP_LABEL = 290.0  #: width of the roadmap's label column, in chart units (the chart is WIDTH wide)
+ROADMAP_ROW = 15.0  #: height of one line of the roadmap, in chart units
+
+
+def roadmap_label(program: Program) -> list[str]:
+    """A program's label in the roadmap: its code and name, on two lines when one does not hold it."""
+    return _wrap(f"{program.id}  {program.name}", ROADMAP_LABEL - 18, 9, 2, bold=program.quick_win)
+
+
+def roadmap_rows(program: Program) -> int:
+    """How many lines of the roadmap a program takes (1 or 2)."""
+    return len(roadmap_label(program))
 
 
 def roadmap(plan: Plan, words: RoadmapWords, groups: Sequence[RoadmapGroup] | None = None, font: str = FONT) -> str:
@@ -65,10 +93,10 @@ def roadmap(plan: Plan, words: RoadmapWords, groups: Sequence[RoadmapGroup] | No
     """
     years = list(plan.period.years)
     colours = pillar_colours(plan)
-    label_w, top, row, head = 290.0, 30.0, 15.0, 19.0
+    label_w, top, row, head = ROADMAP_LABEL, 30.0, ROADMAP_ROW, 19.0
     col = (WIDTH - label_w - 4) / max(len(years), 1)
     pillars = list(groups) if groups is not None else [(p, p.programs) for p in plan.pillars]
-    rows = sum(len(programs) for _, programs in pillars)
+    rows = sum(roadmap_rows(program) for _, programs in pillars for program in programs)
     height = top + rows * row + len(pillars) * head + 26
     body = [f'<rect x="{label_w + i * col:.1f}" y="{top - 4}" width="{col:.1f}" height="{height - top - 22:.1f}"'
             f' fill="{BAND if i % 2 == 0 else "#ffffff"}"/>' for i in range(len(years))]
@@ -85,17 +113,20 @@ def roadmap(plan: Plan, words: RoadmapWords, groups: Sequence[RoadmapGroup] | No
         for program in programs:
             start = max(program.period.start, years[0]) - years[0]
             span = min(program.period.end, years[-1]) - years[0] - start + 1
-            label = _fit(f"{program.id}  {program.name}", label_w - 16, 9)
-            body.append(_text(4, y + row - 4.5, label, 9, weight="bold" if program.quick_win else "normal"))
-            body.append(f'<rect x="{label_w + start * col + 1.5:.1f}" y="{y + 3:.1f}" width="{max(span, 1) * col - 3:.1f}"'
-                        f' height="{row - 6:.1f}" rx="2" fill="{colour}" fill-opacity="{1 if program.quick_win else 0.78}"/>')
+            lines = roadmap_label(program)
+            tall = row * len(lines)
+            body += [_text(4, y + (i + 1) * row - 4.5, line, 9, weight="bold" if program.quick_win else "normal")
+                     for i, line in enumerate(lines)]
+            body.append(f'<rect x="{label_w + start * col + 1.5:.1f}" y="{y + (tall - row) / 2 + 3:.1f}"'
+                        f' width="{max(span, 1) * col - 3:.1f}" height="{row - 6:.1f}" rx="2" fill="{colour}"'
+                        f' fill-opacity="{1 if program.quick_win else 0.78}"/>')
             if program.quick_win:
-                cx, cy = label_w - 8, y + row / 2
+                cx, cy = label_w - 8, y + tall / 2
                 body.append(f'<path d="M{cx} {cy - 4.5}L{cx + 4.5} {cy}L{cx} {cy + 4.5}L{cx - 4.5} {cy}Z" fill="#c8102e"/>')
-            body.append(f'<line x1="0" x2="{WIDTH}" y1="{y + row:.1f}" y2="{y + row:.1f}" stroke="{RULE}"'
+            body.append(f'<line x1="0" x2="{WIDTH}" y1="{y + tall:.1f}" y2="{y + tall:.1f}" stroke="{RULE}"'
                         ' stroke-width="0.4"/>')
             described.append(words.description(program))
-            y += row
+            y += tall
     body.append(f'<path d="M8 {height - 12}l4.5 -4.5l4.5 4.5l-4.5 4.5Z" fill="#c8102e"/>')
     body.append(_text(22, height - 8.5, words.quick_win, 9, fill=MUTED))
     return _svg(height, words.title, " ".join(described) or words.title, body, font)

@@ -111,24 +111,29 @@ def figures(plan: Plan, book: outline.Outline, formats: Formats, translate: outl
 
 
 def _roadmap_pages(plan: Plan) -> list[list[charts.RoadmapGroup]]:
-    """The roadmap cut into pages of at most ROADMAP_ROWS rows (a pillar's heading counts as one).
+    """The roadmap cut into pages of at most ROADMAP_ROWS lines (a pillar's heading counts as one, a
+    program as the lines of its label: :func:`charts.roadmap_rows`).
 
     A pillar that fits on a page is kept whole; one with more programs than a page holds
     fills the page and is continued on the next, so no chart is ever taller than its page.
     """
+    def lines(programs: list[Program]) -> int:
+        return 1 + sum(charts.roadmap_rows(program) for program in programs)
+
     pages: list[list[charts.RoadmapGroup]] = [[]]
-    rows = 0
+    used = 0
     for pillar in plan.pillars:
         programs = list(pillar.programs)
-        fits_a_page = len(programs) + 1 <= ROADMAP_ROWS
+        fits_a_page = lines(programs) <= ROADMAP_ROWS
         while True:
-            room = ROADMAP_ROWS - rows
-            if pages[-1] and (room < len(programs) + 1 if fits_a_page else room < 1 + min(len(programs), 3)):
+            if pages[-1] and ROADMAP_ROWS - used < lines(programs if fits_a_page else programs[:3]):
                 pages.append([])
-                rows = 0
-            taken = programs[:ROADMAP_ROWS - rows - 1]
+                used = 0
+            taken = programs[:1]  # a page holds one program at least
+            while len(taken) < len(programs) and used + lines(programs[:len(taken) + 1]) <= ROADMAP_ROWS:
+                taken = programs[:len(taken) + 1]
             pages[-1].append((pillar, taken))
-            rows += len(taken) + 1
+            used += lines(taken)
             programs = programs[len(taken):]
             if not programs:
                 break

@@ -1,10 +1,10 @@
-// Tables wider than their box scroll sideways inside it (.table-scroll). This marks each box
+// Tables and charts wider than their box scroll sideways inside it (.table-scroll, .chart-scroll). This marks each box
 // whose table does not fit, so the stylesheet can say so above it; and marks a box scrolled
 // to its end, so the cue goes once everything has been seen. Without script the tables still
 // scroll; only the cue is missing.
 (function () {
   "use strict";
-  var boxes = Array.prototype.slice.call(document.querySelectorAll(".table-scroll"));
+  var boxes = Array.prototype.slice.call(document.querySelectorAll(".table-scroll, .chart-scroll"));
   function mark(box) {
     var hidden = box.scrollWidth - box.clientWidth;
     box.classList.toggle("scrolls", hidden > 1);
