@@ -278,6 +278,17 @@ def test_hyphenation_leaves_three_letters_on_each_side(sample_pdf: Path) -> None
     assert not short, short[:5]
 
 
+def test_hyphenation_breaks_words_between_syllables(sample_pdf: Path) -> None:
+    """Never between a consonant and the vowel after it ("kelur-ahan", "mut-akhir", "sir-ene" came from
+    LibreOffice's patterns): Indonesian syllables begin with their consonant. Prefix breaks before a vowel
+    ("ber-ada") are not made either (masterplan/render/hyphenation.py says why)."""
+    words = hyphenated_words(sample_pdf)
+    assert len(words) > 100
+    wrong = [f"{before}-{after}" for _, before, after in words
+             if before[-1:].lower() in "bcdfghjklmnpqrstvwxyz" and after[:1].lower() in "aeiou"]
+    assert not wrong, wrong
+
+
 def hyphenated_words(pdf: Path) -> list[tuple[int, str, str]]:
     """(page, before, after) of each word WeasyPrint hyphenated (U+2010) at the end of a line."""
     found = []

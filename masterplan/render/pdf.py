@@ -60,6 +60,7 @@ from masterplan.diagnostics import (
 from masterplan.formatting import Formats
 from masterplan.model import Plan
 from masterplan.render import (
+    hyphenation,
     outline,
     pdf_cache,
     pdf_join,
@@ -149,6 +150,7 @@ def _by_parts(plan: Plan, root: Path, html: str, running: str, theme: Theme, fet
 def _single_pass(plan: Plan, html: str, theme: Theme, fetcher: Fetcher, target: Path, report: Report,
                  started: float, html_done: float) -> list[str]:
     """The whole book in one WeasyPrint pass: the reference the parts are tested against."""
+    hyphenation.register()
     with capture_logs() as records:
         try:
             fonts = FontConfiguration()  # without it, @font-face is ignored and system fonts are used

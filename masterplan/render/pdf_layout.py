@@ -28,6 +28,7 @@ from weasyprint.layout.background import layout_backgrounds
 from weasyprint.layout.page import make_margin_boxes
 from weasyprint.text.fonts import FontConfiguration
 
+from masterplan.render import hyphenation
 from masterplan.render.print_fetch import Fetcher, capture_logs
 from masterplan.render.theme import Theme
 
@@ -60,6 +61,7 @@ class LaidOut:
     """A part's WeasyPrint document with the layout context kept for renumbering."""
 
     def __init__(self, html: str, css: str, root: Path, start: int = 0, styles: Stylesheets | None = None):
+        hyphenation.register()
         self.fetcher = Fetcher(root / "content", Theme.for_plan(root))
         contexts: list[Any] = []
         original = wp_document.layout_document

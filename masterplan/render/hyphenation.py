@@ -1,0 +1,62 @@
+"""Indonesian hyphenation for the book: Pyphen patterns built from the syllable rules of PUEBI.
+
+WeasyPrint hyphenates with Pyphen's dictionary for the document's language. The Indonesian
+one it ships (LibreOffice's ``hyph_id_ID``) splits some words between a consonant and the
+vowel after it, which Indonesian syllables never do: "kelur-ahan", "mut-akhir", "sir-ene".
+The patterns here allow a break only between syllables (PUEBI, *Pemenggalan Kata*):
+
+- between two vowels, but not inside the diphthongs ai, au, ei, oi: da-e-rah, ke-u-ang-an;
+- before a single consonant between two vowels: ke-lu-ra-han, where ng, ny, kh and sy
+  count as one consonant: me-nya-ta-kan, mu-ta-khir, ma-sya-ra-kat;
+- between two consonants, never inside ng, ny, kh, sy: ban-tu, tang-gal;
+- before, not inside, a consonant followed by r or l that begins a syllable: ke-tram-pil-an.
+
+PUEBI also lets a prefixed word break after its prefix where a vowel follows ("ber-ada",
+"meng-alir"); telling a prefix from a first syllable needs a dictionary of root words, so
+those words break between syllables instead, or not at all ("wirau-saha" is the one kind of
+wrong break left: "au" is taken for a diphthong).
+
+:func:`register` hands the patterns to Pyphen for ``id`` (the book's ``lang``); the
+three-letter minimum on each side stays with ``hyphenate-limit-chars`` in book.css.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from pathlib import Path
+
+import pyphen
+
+VOWELS = "aeiou"
+CONSONANTS = "bcdfghjklmnpqrstvwxyz"
+DIPHTHONGS = ("ai", "au", "ei", "oi")
+DIGRAPHS = ("ng", "ny", "kh", "sy")  #: one consonant each
+ONSETS = tuple(c + liquid for c in "bdfgkpt" for liquid in "rl")  #: begin a syllable together ("tra", "pla")
+LANGUAGES = ("id", "id_ID")
+
+
+def patterns() -> list[str]:
+    """The hyphenation patterns (TeX notation: an odd digit allows a break there, an even one forbids it)."""
+    found = [f"{a}1{b}" for a in VOWELS for b in VOWELS if a + b not in DIPHTHONGS]
+    found += [f"{a}2{b}" for a, b in DIPHTHONGS]
+    consonants = [*CONSONANTS, *DIGRAPHS]
+    found += [f"{a}1{c}{b}" for a in VOWELS for c in consonants for b in VOWELS]
+    found += [f"{a}1{b}" for a in CONSONANTS for b in CONSONANTS if a + b not in DIGRAPHS]
+    found += [f"{a}2{b}" for a, b in DIGRAPHS]
+    found += [f"{a}1{onset}{b}" for a in VOWELS for onset in ONSETS for b in VOWELS]
+    found += [f"{onset[0]}2{onset[1]}{b}" for onset in ONSETS for b in VOWELS]
+    return found
+
+
+def register() -> None:
+    """Make Pyphen, and so WeasyPrint, hyphenate Indonesian with :func:`patterns` (in this process)."""
+    text = "UTF-8\n" + "\n".join(patterns()) + "\n"
+    path = Path(tempfile.gettempdir()) / f"masterplan-hyph-id-{hashlib.sha256(text.encode()).hexdigest()[:16]}.dic"
+    if not path.is_file():
+        partial = path.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_text(text, encoding="utf-8")
+        partial.replace(path)  # whole or not at all, for processes starting side by side
+    for name in LANGUAGES:
+        pyphen.LANGUAGES[name] = path

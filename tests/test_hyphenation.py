@@ -1,0 +1,37 @@
+"""Indonesian hyphenation: the book breaks words only between syllables (PUEBI)."""
+
+from __future__ import annotations
+
+import pyphen
+import pytest
+
+from masterplan.render import hyphenation
+
+
+@pytest.fixture(scope="module")
+def indonesian() -> pyphen.Pyphen:
+    hyphenation.register()
+    return pyphen.Pyphen(lang="id", left=1, right=1)
+
+
+@pytest.mark.parametrize(("word", "syllables"), [
+    ("kelurahan", "ke-lu-ra-han"),  # LibreOffice's patterns: "kelur-ahan"
+    ("mutakhir", "mu-ta-khir"),  # kh is one consonant ("mut-akhir")
+    ("sirene", "si-re-ne"),  # "sir-ene"
+    ("daerah", "da-e-rah"),  # two vowels
+    ("masyarakat", "ma-sya-ra-kat"),  # sy
+    ("menyatakan", "me-nya-ta-kan"),  # ny
+    ("pengelolaan", "pe-nge-lo-la-an"),  # ng
+    ("tanggal", "tang-gal"),  # between two consonants, not inside ng
+    ("pantai", "pan-tai"),  # the diphthong ai stays whole
+    ("keterampilan", "ke-te-ram-pi-lan"),
+    ("elektronik", "e-lek-tro-nik"),  # tr begins a syllable
+])
+def test_words_break_between_syllables(indonesian: pyphen.Pyphen, word: str, syllables: str) -> None:
+    assert indonesian.inserted(word) == syllables
+
+
+def test_registering_twice_changes_nothing(indonesian: pyphen.Pyphen) -> None:
+    path = pyphen.LANGUAGES["id"]
+    hyphenation.register()
+    assert pyphen.LANGUAGES["id"] == pyphen.LANGUAGES["id_ID"] == path and path.is_file()
