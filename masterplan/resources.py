@@ -1,6 +1,7 @@
-"""Where the default theme and the sample plan live, installed or in a source checkout.
+"""Where the default theme and the sample plan live, installed or in a source checkout,
+and where this tool keeps what it caches for the user.
 
-Both are package data (``masterplan/_theme`` and ``masterplan/_sample`` once installed,
+The theme and the sample are package data (``masterplan/_theme`` and ``masterplan/_sample`` once installed,
 ``templates/`` and ``content/`` in the repository), so a ``pip install`` outside the
 repository still finds them.
 """
@@ -8,6 +9,7 @@ repository still finds them.
 from __future__ import annotations
 
 import hashlib
+import os
 from functools import lru_cache
 from pathlib import Path
 
@@ -40,3 +42,20 @@ def source_hash() -> str:
     for path in sorted(_PACKAGE.rglob("*.py")):
         digest.update(path.relative_to(_PACKAGE).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
+
+
+def user_cache(name: str) -> Path | None:
+    """The folder ``name`` in ``$XDG_CACHE_HOME/masterplan`` (or ``~/.cache``), made if needed.
+
+    None when it cannot be made or is not the user's own: what is read back from it (compiled
+    templates, hyphenation patterns) must not be writable by anyone else.
+    """
+    folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "masterplan" / name
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        status = folder.stat()
+    except OSError:
+        return None
+    if status.st_uid != os.getuid() or status.st_mode & 0o022:
+        return None
+    return folder

@@ -25,9 +25,12 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+from functools import lru_cache
 from pathlib import Path
 
 import pyphen
+
+from masterplan.resources import user_cache
 
 VOWELS = "aeiou"
 CONSONANTS = "bcdfghjklmnpqrstvwxyz"
@@ -52,11 +55,19 @@ def patterns() -> list[str]:
 
 def register() -> None:
     """Make Pyphen, and so WeasyPrint, hyphenate Indonesian with :func:`patterns` (in this process)."""
+    path = _dictionary()
+    for name in LANGUAGES:
+        pyphen.LANGUAGES[name] = path
+
+
+@lru_cache(maxsize=1)
+def _dictionary() -> Path:
+    """The patterns as a Pyphen dictionary file, written once in the user's cache."""
     text = "UTF-8\n" + "\n".join(patterns()) + "\n"
-    path = Path(tempfile.gettempdir()) / f"masterplan-hyph-id-{hashlib.sha256(text.encode()).hexdigest()[:16]}.dic"
+    folder = user_cache("hyphenation") or Path(tempfile.mkdtemp(prefix="masterplan-"))  # ours alone, either way
+    path = folder / f"hyph_id-{hashlib.sha256(text.encode()).hexdigest()[:16]}.dic"
     if not path.is_file():
         partial = path.with_suffix(f".{os.getpid()}.tmp")
         partial.write_text(text, encoding="utf-8")
         partial.replace(path)  # whole or not at all, for processes starting side by side
-    for name in LANGUAGES:
-        pyphen.LANGUAGES[name] = path
+    return path

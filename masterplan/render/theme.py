@@ -9,7 +9,6 @@ keeps ``__pycache__``, so a cold process does not compile the theme again.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -25,7 +24,7 @@ from masterplan.formatting import Formats
 from masterplan.i18n import Translator, load_catalog
 from masterplan.model import Text
 from masterplan.render.markdown import to_html
-from masterplan.resources import source_hash, theme_dir
+from masterplan.resources import source_hash, theme_dir, user_cache
 
 
 @dataclass(frozen=True)
@@ -103,16 +102,8 @@ def compiled_templates() -> jinja2.BytecodeCache | None:
     into it (:func:`language_bound`). None (compile
     every run) when the folder cannot be made or is not the user's own: code is loaded from it.
     """
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    folder = base / "masterplan" / f"templates-{__version__}-{source_hash()[:12]}-jinja{jinja2.__version__}"
-    try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        status = folder.stat()
-    except OSError:
-        return None
-    if status.st_uid != os.getuid() or status.st_mode & 0o022:
-        return None  # someone else could write code into it
-    return jinja2.FileSystemBytecodeCache(str(folder))
+    folder = user_cache(f"templates-{__version__}-{source_hash()[:12]}-jinja{jinja2.__version__}")
+    return jinja2.FileSystemBytecodeCache(str(folder)) if folder else None
 
 
 def language_bound(function: Callable[..., Any]) -> Callable[..., Any]:
