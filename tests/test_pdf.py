@@ -337,8 +337,11 @@ def test_nothing_is_printed_past_the_side_margins(sample_pdf: Path) -> None:
     assert not outside, outside
 
 
-def test_draft_mark_on_every_page(sample_pdf: Path) -> None:
-    assert all("DRAF" in squeeze(text) for text in texts(sample_pdf))
+def test_draft_mark_on_every_page_after_the_page_text(sample_pdf: Path) -> None:
+    """The mark is on every page, and drawn last: a page's text, copied or read aloud, starts with its own words."""
+    pages = texts(sample_pdf)
+    assert all("DRAF" in squeeze(text) for text in pages)
+    assert not [number for number, text in enumerate(pages[1:], start=2) if squeeze(text).startswith("DRAF")]
 
 
 def test_money_in_indonesian_format(sample_pdf: Path) -> None:
