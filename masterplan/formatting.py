@@ -31,6 +31,12 @@ class Formats:
         pattern = "#,##0" + ("." + "#" * decimals if decimals else "")
         return format_decimal(value, format=pattern, locale=self.locale)
 
+    def percent(self, part: float, whole: float) -> str:
+        """``part`` as a share of ``whole`` with one decimal: ``12,5%`` (``1,0%``, not ``1%``); "–" of nothing."""
+        if not whole:
+            return "–"
+        return format_decimal(100 * part / whole, format="#,##0.0", locale=self.locale) + "%"
+
     def rupiah(self, amount: int | None) -> str:
         """The exact amount: ``Rp 1.250.000.000``."""
         if amount is None:

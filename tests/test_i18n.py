@@ -56,3 +56,14 @@ def test_an_english_plan_gets_an_english_site(make_plan) -> None:
     home = (root / "build" / "site" / "index.html").read_text(encoding="utf-8")
     assert 'lang="en"' in home
     assert "Programs" in home and "Perangkat daerah" not in home
+
+
+def test_shares_have_one_decimal_and_no_space_before_the_percent_sign() -> None:
+    """Tabel 14.3 printed "1%" beside "12,5%", and the site "12,5 %" beside the book's "12,5%"."""
+    from masterplan.formatting import Formats
+
+    indonesian = Formats("id", Translator("id", load_catalog()))
+    assert indonesian.percent(1, 100) == "1,0%"
+    assert indonesian.percent(1, 8) == "12,5%"
+    assert indonesian.percent(5, 0) == "–"
+    assert Formats("en", Translator("en", load_catalog())).percent(1, 8) == "12.5%"
