@@ -30,3 +30,10 @@ def test_abbreviations_long_enough_to_be_hyphenated_are_kept_whole() -> None:
 def test_an_abbreviation_with_a_full_stop_stays_with_the_name_after_it() -> None:
     html = "<td>Kec. Purworejo, Kel. Bugul Kidul, hlm. 12; di kota. Program</td>"
     assert keep_whole(html) == "<td>Kec.\u00a0Purworejo, Kel.\u00a0Bugul Kidul, hlm.\u00a012; di kota. Program</td>"
+
+
+def test_an_abbreviation_inside_a_compound_is_kept_with_it() -> None:
+    """"e-Musrenbang": the whole compound stays together (the abbreviation alone would leave "e-" free)."""
+    html = "<p>melalui e-Musrenbang dan Musrenbang-nya</p>"
+    assert keep_whole(html, ["Musrenbang"]) == (
+        '<p>melalui <span class="nobreak">e-Musrenbang</span> dan Musrenbang-nya</p>')
