@@ -129,11 +129,13 @@ def _roadmap_pages(plan: Plan) -> list[list[charts.RoadmapGroup]]:
             if pages[-1] and ROADMAP_ROWS - used < lines(programs if fits_a_page else programs[:3]):
                 pages.append([])
                 used = 0
-            taken = programs[:1]  # a page holds one program at least
-            while len(taken) < len(programs) and used + lines(programs[:len(taken) + 1]) <= ROADMAP_ROWS:
-                taken = programs[:len(taken) + 1]
+            count, height = 1, lines(programs[:1])  # a page holds one program at least
+            while count < len(programs) and used + height + charts.roadmap_rows(programs[count]) <= ROADMAP_ROWS:
+                height += charts.roadmap_rows(programs[count])
+                count += 1
+            taken = programs[:count]
             pages[-1].append((pillar, taken))
-            used += lines(taken)
+            used += height
             programs = programs[len(taken):]
             if not programs:
                 break
