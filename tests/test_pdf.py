@@ -302,8 +302,7 @@ def hyphenated_words(pdf: Path) -> list[tuple[int, str, str]]:
 
 
 def test_no_line_breaks_a_word_a_typesetter_keeps_whole(sample_build: Path, sample_pdf: Path) -> None:
-    """"e-/Government", "Wi-/Fi", "Diskop-/UM" stay whole, and so do abbreviations ("Bap-/pelitbangda");
-    "masing-/masing" may break at its hyphen."""
+    """"e-/Government", "Wi-/Fi", "Diskop-/UM" stay whole; "masing-/masing" may break at its hyphen."""
     plan = load_and_check(sample_build).plan
     assert plan is not None
     heads = {agency.short_name.rsplit("-", 1)[0] + "-" for agency in plan.agencies if "-" in agency.short_name}
@@ -317,10 +316,15 @@ def test_no_line_breaks_a_word_a_typesetter_keeps_whole(sample_build: Path, samp
                 if re.fullmatch(r"(?:\w+-)*\w{1,2}-", text) or text in heads:
                     broken.append((page.page_number, text))
     assert seen > 5 and not broken, broken
-    abbreviations = {a.short_name for a in plan.agencies} | {t.term for t in plan.glossary}
-    hyphenated = [(page, before + after) for page, before, after in hyphenated_words(sample_pdf)]
-    assert len(hyphenated) > 20
-    assert not [word for word in hyphenated if word[1] in abbreviations]
+
+
+def test_no_line_holds_only_the_first_half_of_a_hyphenated_word(sample_pdf: Path) -> None:
+    """WeasyPrint 68 can set "menyinkron-" alone on a line, the rest of its paragraph stretched below, when an
+    inline element comes later in the paragraph; the typography pass once added one that did (see typography.py)."""
+    portrait = [number for number, page in enumerate(read(sample_pdf).pages, start=1) if size(page) == A4]
+    lone = [(number, line.strip()) for number, text in enumerate(texts(sample_pdf), start=1) if number in portrait
+            for line in text.split("\n") if re.fullmatch(r"\w+\u2010", line.strip())]
+    assert len(portrait) > 40 and not lone, lone  # landscape matrix columns are narrow: "Kesejahte-/raan" is fine there
 
 
 def test_nothing_is_printed_past_the_side_margins(sample_pdf: Path) -> None:

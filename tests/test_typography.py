@@ -20,20 +20,7 @@ def test_tags_attributes_and_drawings_are_left_alone() -> None:
         '<svg><text x="1">e-Office</text></svg><style>.a-b { margin-top: 0 }</style>')
 
 
-def test_abbreviations_long_enough_to_be_hyphenated_are_kept_whole() -> None:
-    html = "<td>Bappelitbangda, Musrenbang, APBD, Bappelitbangda2</td>"
-    assert keep_whole(html, ["Bappelitbangda", "Musrenbang", "APBD", "Satu Data"]) == (
-        '<td><span class="nobreak">Bappelitbangda</span>, <span class="nobreak">Musrenbang</span>, APBD, '
-        'Bappelitbangda2</td>')
-
-
 def test_an_abbreviation_with_a_full_stop_stays_with_the_name_after_it() -> None:
     html = "<td>Kec. Purworejo, Kel. Bugul Kidul, hlm. 12; di kota. Program</td>"
     assert keep_whole(html) == "<td>Kec.\u00a0Purworejo, Kel.\u00a0Bugul Kidul, hlm.\u00a012; di kota. Program</td>"
 
-
-def test_an_abbreviation_inside_a_compound_is_kept_with_it() -> None:
-    """"e-Musrenbang": the whole compound stays together (the abbreviation alone would leave "e-" free)."""
-    html = "<p>melalui e-Musrenbang dan Musrenbang-nya</p>"
-    assert keep_whole(html, ["Musrenbang"]) == (
-        '<p>melalui <span class="nobreak">e-Musrenbang</span> dan Musrenbang-nya</p>')
