@@ -318,6 +318,20 @@ def test_no_line_breaks_a_word_a_typesetter_keeps_whole(sample_build: Path, samp
     assert seen > 5 and not broken, broken
 
 
+def test_agency_names_in_the_matrices_break_between_words(sample_build: Path, sample_pdf: Path) -> None:
+    """"Kec. Panggungrejo" once shared a no-break space, wider than the partner column: "Panggungre" / "jo"."""
+    plan = load_and_check(sample_build).plan
+    assert plan is not None
+    words = {word for agency in plan.agencies for word in agency.short_name.split() if len(word) >= 8}
+    cut = []
+    with pdfplumber.open(sample_pdf) as pdf:
+        for page in pdf.pages:
+            if page.width > page.height:
+                cut += [(page.page_number, run[3][-12:]) for run in text_runs(page)
+                        for word in words for k in range(4, len(word) - 1) if run[3].endswith(word[:k])]
+    assert "Panggungrejo" in " ".join(words) and not cut, cut
+
+
 def test_no_line_holds_only_the_first_half_of_a_hyphenated_word(sample_pdf: Path) -> None:
     """WeasyPrint 68 can set "menyinkron-" alone on a line, the rest of its paragraph stretched below, when an
     inline element comes later in the paragraph; the typography pass once added one that did (see typography.py)."""

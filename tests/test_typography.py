@@ -19,8 +19,3 @@ def test_tags_attributes_and_drawings_are_left_alone() -> None:
         '<a href="#program-e-KTP" class="xref e-ref"><span class="nobreak">e-KTP</span></a>'
         '<svg><text x="1">e-Office</text></svg><style>.a-b { margin-top: 0 }</style>')
 
-
-def test_an_abbreviation_with_a_full_stop_stays_with_the_name_after_it() -> None:
-    html = "<td>Kec. Purworejo, Kel. Bugul Kidul, hlm. 12; di kota. Program</td>"
-    assert keep_whole(html) == "<td>Kec.\u00a0Purworejo, Kel.\u00a0Bugul Kidul, hlm.\u00a012; di kota. Program</td>"
-

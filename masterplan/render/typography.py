@@ -4,8 +4,6 @@
   "Wi-/Fi" or "Diskop-/UM": a piece of one or two letters left alone at the end or the
   start of a line. Such words are wrapped in ``<span class="nobreak">`` (book.css keeps
   them on one line).
-- "Kec. / Purworejo": an abbreviation with its full stop stays with the name after it
-  (a no-break space).
 
 Only the text between tags is touched: not attributes, and not what ``<svg>``, ``<style>``
 or ``<script>`` hold. Every span added is one more inline box in a paragraph, and WeasyPrint
@@ -23,8 +21,6 @@ _NOT_PROSE = re.compile(r"<svg\b.*?</svg>|<style\b.*?</style>|<script\b.*?</scri
 #: a word with a hyphen in it (letters and digits on each side), not part of a longer one
 _HYPHENATED = re.compile(r"(?<![\w-])\w+(?:-\w+)+(?![\w-])")
 SHORT = 2  #: pieces of this many letters or fewer stay with their neighbour
-#: Indonesian abbreviations that stand before a name or a number ("Kec. Purworejo", "hlm. 12")
-_BEFORE_NAME = re.compile(r"(?<![\w.-])(Kec|Kel|Kab|Prov|Jl|No|Hlm|hlm|Dr|Ir|H)\. (?=\w)")
 
 
 def _nobreak(word: str) -> str:
@@ -33,10 +29,10 @@ def _nobreak(word: str) -> str:
 
 def keep_whole(html: str) -> str:
     """``html`` with every hyphenated word that has a piece of one or two letters at either end
-    kept on one line, and "Kec." and the like joined to the word after them.
+    kept on one line.
 
-    Each rule is a pass of its own over a text, run only where it can apply: on the 9 MB print
-    HTML of a plan of 3,000 programs one pattern for all rules took 1.3–1.7 s, these passes 0.5 s.
+    "Kec. Panggungrejo" is not joined by a no-break space: in the matrix's narrow agency
+    columns the pair is wider than the column, which then split the name mid-word.
     """
     def short_piece(match: re.Match[str]) -> str:
         word = match.group(0)
@@ -46,11 +42,7 @@ def keep_whole(html: str) -> str:
         return word  # a compound that may break at its hyphen
 
     def prose(text: str) -> str:
-        if "-" in text:
-            text = _HYPHENATED.sub(short_piece, text)
-        if ". " in text:
-            text = _BEFORE_NAME.sub("\\1.\u00a0", text)
-        return text
+        return _HYPHENATED.sub(short_piece, text) if "-" in text else text
 
     parts: list[str] = []
     done = 0
