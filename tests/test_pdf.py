@@ -210,6 +210,29 @@ def test_matrix_pages_are_landscape_and_the_others_portrait(sample_pdf: Path) ->
     assert landscape and len(landscape) < len(pages) / 2
 
 
+def test_a_pillars_indicators_open_its_landscape_matrix_pages(sample_build: Path, sample_pdf: Path) -> None:
+    """A pillar's short indicator table stood alone on a portrait page, three quarters blank, before the
+    landscape matrix; now it heads the first landscape page, above the matrix."""
+    plan = load_and_check(sample_build).plan
+    assert plan is not None
+    pages, found = read(sample_pdf).pages, 0
+    for index, text in enumerate(texts(sample_pdf)):
+        flat = " ".join(text.split())
+        for pillar in plan.pillars:
+            if re.search(rf"Tabel \d+\.\d+ Indikator {re.escape(str(pillar.name))}\b", flat) and "...." not in flat:
+                found += 1
+                assert size(pages[index]) == (A4[1], A4[0]), f"page {index + 1}: {pillar.name}'s indicators"
+                assert f"Matriks program {pillar.name}" in flat, f"page {index + 1}: the matrix does not follow"
+    assert found == len(plan.pillars)
+
+
+def test_the_cover_keeps_the_city_name_on_one_line(sample_build: Path, sample_pdf: Path) -> None:
+    plan = load_and_check(sample_build).plan
+    assert plan is not None
+    lines = [line.replace("\xa0", " ").strip() for line in texts(sample_pdf)[0].split("\n")]
+    assert any(str(plan.city) in line for line in lines) and not [line for line in lines if line.endswith("Kota")]
+
+
 def text_runs(page: pdfplumber.page.Page) -> list[tuple[float, float, float, str]]:
     """(top, left, right, text) of each run of characters drawn one after another, left to right, on
     one line: a line of one table cell. The draft mark's big letters are left out."""
