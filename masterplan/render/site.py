@@ -167,7 +167,6 @@ def common_context(plan: Plan, book: outline.Outline, translate: Translate, base
         "chapter_labels": site_charts.chapter_labels(book), "book_contents": site_charts.book_contents(book),
         "colours": site_charts.pillar_colours(plan),
         "glossary_entries": summary.glossary(plan), "data_columns": COLUMNS, "json_fields": JSON_FIELDS,
-        "readiness_chapter": chapter_for(plan, "readiness"),
         "part_chapters": {part: chapter for part in outline.GENERATED_ORDER if (chapter := chapter_for(plan, part))},
         "years": list(plan.period.years),
     }
