@@ -226,6 +226,27 @@ def test_a_pillars_indicators_open_its_landscape_matrix_pages(sample_build: Path
     assert found == len(plan.pillars)
 
 
+def test_the_budget_by_pillar_and_year_sits_on_a_portrait_page_below_its_section(sample_build: Path,
+                                                                                 sample_pdf: Path) -> None:
+    """Tabel 14.1 had a landscape page of its own, two thirds blank, after a page holding only §14.3.
+    Years now run down and the six pillars across, so the table fits the chapter's portrait pages:
+    its heading, its caption and every year's row are on one page with the text before it."""
+    plan = load_and_check(sample_build).plan
+    assert plan is not None
+    pages = read(sample_pdf).pages
+    found = [i for i, text in enumerate(texts(sample_pdf))
+             if "Indikasi anggaran per pilar dan tahun" in text and "...." not in text]
+    assert len(found) == 1
+    index = found[0]
+    assert size(pages[index]) == A4, f"page {index + 1} is not portrait"
+    lines = texts(sample_pdf)[index].split("\n")
+    heading = next(i for i, line in enumerate(lines) if line.endswith("Anggaran per Pilar dan Tahun"))
+    assert heading > 2, "the section starts a page of its own"
+    rows = [line.split()[0] for line in lines if re.match(r"20\d\d ", line)]
+    assert rows == [str(year) for year in plan.period.years]
+    assert " ".join(str(p.name) for p in plan.pillars) in " ".join(lines)
+
+
 def test_the_cover_keeps_the_city_name_on_one_line(sample_build: Path, sample_pdf: Path) -> None:
     plan = load_and_check(sample_build).plan
     assert plan is not None
