@@ -181,6 +181,21 @@ def test_search_excerpts_keep_words_apart_and_differ(query: str, page: object, s
     assert len(excerpts) == len(set(excerpts)), excerpts
 
 
+def test_the_search_index_leaves_out_what_only_screen_readers_hear(page: object, server: str) -> None:
+    """An empty budget cell is "–" to the eye and "Rp 0" to a screen reader; excerpts read "–Rp 0".
+    BRD-02's budget grid has ten empty cells; the index holds its page's text without them."""
+    page.goto(server + "search.html")  # type: ignore[attr-defined]
+    content = page.evaluate("""async () => {
+        const pagefind = await import('./pagefind/pagefind.js');
+        for (const result of (await pagefind.search('BRD-02')).results) {
+            const data = await result.data();
+            if (data.url.endsWith('program/BRD-02.html')) return data.content;
+        }
+        return null; }""")
+    assert content and "Indikasi anggaran: BRD-02 2024 Rp 1.500.000.000. – –" in content
+    assert "Rp 0" not in content
+
+
 @pytest.mark.parametrize("width", [390, 1280])
 def test_indicator_columns_are_as_tall_as_their_values(width: int, browser: object, server: str, plan: Plan) -> None:
     """A target of 90 stands taller than one of 72 (the value and year labels once took the room of the
