@@ -14,6 +14,7 @@ import pytest
 from masterplan.i18n import Translator
 from masterplan.project import load_and_check
 from masterplan.render import outline
+from masterplan.render.typography import UNITS
 
 REPO = Path(__file__).resolve().parent.parent
 A4 = (595, 842)
@@ -385,6 +386,19 @@ def test_no_line_holds_only_the_first_half_of_a_hyphenated_word(sample_pdf: Path
     assert len(portrait) > 40 and not lone, lone  # landscape matrix columns are narrow: "Kesejahte-/raan" is fine there
 
 
+def test_no_line_parts_a_number_from_its_unit_or_an_amount_from_its_currency(sample_pdf: Path) -> None:
+    """"Dengan luas wilayah sekitar 35 / km²" (Bab 2) broke between number and unit."""
+    unit = re.compile(r"(?:%s)(?![\w²³])" % "|".join(re.escape(unit) for unit in UNITS))
+
+    def parted(line: str, following: str) -> bool:
+        return (line.endswith("Rp") and following[:1].isdigit()) or (line[-1:].isdigit() and bool(unit.match(following)))
+
+    found = [(number, line.strip()[-20:], following.strip()[:12])
+             for number, text in enumerate(texts(sample_pdf), start=1)
+             for line, following in itertools.pairwise(text.split("\n")) if parted(line.strip(), following.strip())]
+    assert not found, found
+
+
 def test_nothing_is_printed_past_the_side_margins(sample_pdf: Path) -> None:
     """book.css: portrait pages keep 25 mm on the left and 20 mm on the right, landscape pages 16 mm on each side."""
     outside = []
@@ -408,8 +422,8 @@ def test_draft_mark_on_every_page_after_the_page_text(sample_pdf: Path) -> None:
 
 def test_money_in_indonesian_format(sample_pdf: Path) -> None:
     whole = "\n".join(texts(sample_pdf))
-    assert re.search(r"Rp \d{1,3}(\.\d{3}){2,}", whole)
-    assert re.search(r"Rp \d+(,\d+)? (miliar|juta)", whole)
+    assert re.search(r"Rp\s\d{1,3}(\.\d{3}){2,}", whole)
+    assert re.search(r"Rp\s\d+(,\d+)?\s(miliar|juta)", whole)
 
 
 def test_metadata(sample_pdf: Path) -> None:

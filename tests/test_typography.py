@@ -1,4 +1,4 @@
-"""Print typography: words with a piece of one or two letters are kept on one line, prose only."""
+"""Print typography: words with a piece of one or two letters are kept on one line, numbers with their units, prose only."""
 
 from __future__ import annotations
 
@@ -19,3 +19,16 @@ def test_tags_attributes_and_drawings_are_left_alone() -> None:
         '<a href="#program-e-KTP" class="xref e-ref"><span class="nobreak">e-KTP</span></a>'
         '<svg><text x="1">e-Office</text></svg><style>.a-b { margin-top: 0 }</style>')
 
+
+
+def test_numbers_keep_their_unit_and_amounts_their_currency() -> None:
+    html = ("<p>Luas 35 km², sekitar 208 ribu jiwa; anggaran Rp 276.660.000.000 selama 10 tahun, "
+            "Rp 1,25 miliar.</p><td>12 m</td>")
+    assert keep_whole(html) == (
+        "<p>Luas 35\u00a0km², sekitar 208\u00a0ribu jiwa; anggaran Rp\u00a0276.660.000.000 selama 10\u00a0tahun, "
+        "Rp\u00a01,25\u00a0miliar.</p><td>12\u00a0m</td>")
+
+
+def test_numbers_before_other_words_and_units_in_attributes_are_left_alone() -> None:
+    html = '<p title="35 km">GOV-01 punya 3 mitra, 3 kmx, ABRp 5, tahun 2022 dan 2023</p>'
+    assert keep_whole(html) == html

@@ -4,6 +4,8 @@
   "Wi-/Fi" or "Diskop-/UM": a piece of one or two letters left alone at the end or the
   start of a line. Such words are wrapped in ``<span class="nobreak">`` (book.css keeps
   them on one line).
+- A number is not parted from its unit or its currency: "35 / km²", "208 / ribu jiwa",
+  "Rp / 276.660.000.000" break no more (a no-break space joins them).
 
 Only the text between tags is touched: not attributes, and not what ``<svg>``, ``<style>``
 or ``<script>`` hold. Every span added is one more inline box in a paragraph, and WeasyPrint
@@ -21,6 +23,14 @@ _NOT_PROSE = re.compile(r"<svg\b.*?</svg>|<style\b.*?</style>|<script\b.*?</scri
 #: a word with a hyphen in it (letters and digits on each side), not part of a longer one
 _HYPHENATED = re.compile(r"(?<![\w-])\w+(?:-\w+)+(?![\w-])")
 SHORT = 2  #: pieces of this many letters or fewer stay with their neighbour
+#: what a number measures or counts in a plan, kept on the number's line
+UNITS = ("km²", "km", "m²", "m³", "m", "cm", "mm", "ha", "kg", "ton", "liter", "kWh", "kW", "MW", "Mbps", "Gbps",
+         "GB", "TB", "detik", "menit", "jam", "hari", "minggu", "bulan", "tahun", "persen", "ribu", "juta",
+         "miliar", "triliun")
+#: the space between a number and its unit; and between "Rp" and an amount (each pattern starts with
+#: its literal text, which the regular expression engine looks for quickly)
+_UNIT_SPACE = re.compile(r" (?<=\d )(?=(?:" + "|".join(UNITS) + r")(?![\w²³]))")
+_CURRENCY_SPACE = re.compile(r"Rp (?=\d)(?<![\w.,]Rp )")
 
 
 def _nobreak(word: str) -> str:
@@ -29,7 +39,7 @@ def _nobreak(word: str) -> str:
 
 def keep_whole(html: str) -> str:
     """``html`` with every hyphenated word that has a piece of one or two letters at either end
-    kept on one line.
+    kept on one line, and every number with its unit or currency.
 
     "Kec. Panggungrejo" is not joined by a no-break space: in the matrix's narrow agency
     columns the pair is wider than the column, which then split the name mid-word.
@@ -42,7 +52,11 @@ def keep_whole(html: str) -> str:
         return word  # a compound that may break at its hyphen
 
     def prose(text: str) -> str:
-        return _HYPHENATED.sub(short_piece, text) if "-" in text else text
+        if "-" in text:
+            text = _HYPHENATED.sub(short_piece, text)
+        if " " in text:
+            text = _CURRENCY_SPACE.sub("Rp\u00a0", _UNIT_SPACE.sub("\u00a0", text))
+        return text
 
     parts: list[str] = []
     done = 0
