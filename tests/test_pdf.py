@@ -388,7 +388,8 @@ def test_no_line_holds_only_the_first_half_of_a_hyphenated_word(sample_pdf: Path
 
 def test_no_line_parts_a_number_from_its_unit_or_an_amount_from_its_currency(sample_pdf: Path) -> None:
     """"Dengan luas wilayah sekitar 35 / km²" (Bab 2) broke between number and unit."""
-    unit = re.compile(r"(?:%s)(?![\w²³])" % "|".join(re.escape(unit) for unit in UNITS))
+    units = "|".join(re.escape(unit) for unit in UNITS)
+    unit = re.compile(rf"(?:{units})(?![\w²³])")
 
     def parted(line: str, following: str) -> bool:
         return (line.endswith("Rp") and following[:1].isdigit()) or (line[-1:].isdigit() and bool(unit.match(following)))
