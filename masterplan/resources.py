@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
+import time
 from functools import lru_cache
 from pathlib import Path
 
@@ -59,3 +61,24 @@ def user_cache(name: str) -> Path | None:
     if status.st_uid != os.getuid() or status.st_mode & 0o022:
         return None
     return folder
+
+
+UNUSED_FOR = 30 * 24 * 3600  #: seconds after which a cache folder no run has used is deleted
+
+
+def forget_unused(folder: Path, prefix: str) -> None:
+    """Mark the cache ``folder`` as used now, and delete its siblings named ``prefix…`` that no run has
+    used for :data:`UNUSED_FOR` (a folder per tool and Jinja version: upgrades would pile them up)."""
+    now = time.time()
+    try:
+        os.utime(folder, (now, now))
+        siblings = [entry for entry in os.scandir(folder.parent)
+                    if entry.name.startswith(prefix) and entry.path != str(folder) and entry.is_dir(follow_symlinks=False)]
+    except OSError:
+        return
+    for entry in siblings:
+        try:
+            if now - entry.stat(follow_symlinks=False).st_mtime > UNUSED_FOR:
+                shutil.rmtree(entry.path)
+        except OSError:
+            pass  # in use by another user's process, or gone already: left for the next run

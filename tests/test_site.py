@@ -290,6 +290,30 @@ def test_compiled_templates_are_kept_between_runs_and_never_stale(make_plan: Cal
     assert "MARK-TWO" in page and "MARK-ONE" not in page
 
 
+def test_compiled_templates_of_versions_unused_for_a_month_are_deleted(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each tool and Jinja version compiles into a folder of its own; they piled up (43 on one machine)."""
+    import os
+    import time
+
+    from masterplan.render.theme import compiled_templates
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    cache = tmp_path / "masterplan"
+    ages = {"templates-0.0.1-aaaa-jinja3.1.5": 40, "templates-0.0.2-bbbb-jinja3.1.6": 2, "hyphenation": 90}
+    for name, days in ages.items():
+        (cache / name).mkdir(parents=True)
+        (cache / name / "x.cache").write_bytes(b"old")
+        when = time.time() - days * 24 * 3600
+        os.utime(cache / name, (when, when))
+    assert compiled_templates() is not None
+    left = sorted(path.name for path in cache.iterdir())
+    assert "templates-0.0.1-aaaa-jinja3.1.5" not in left
+    assert {"templates-0.0.2-bbbb-jinja3.1.6", "hyphenation"} <= set(left) and len(left) == 3, left
+    current = next(cache / name for name in left if name not in ages)
+    assert time.time() - current.stat().st_mtime < 60
+
+
 def test_compiled_templates_carry_no_language_from_one_plan_to_another(tmp_path: Path,
                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     """Two plans in two languages share the compiled-template cache; each still gets its own formats."""

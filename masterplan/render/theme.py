@@ -24,7 +24,7 @@ from masterplan.formatting import Formats
 from masterplan.i18n import Translator, load_catalog
 from masterplan.model import Text
 from masterplan.render.markdown import to_html
-from masterplan.resources import source_hash, theme_dir, user_cache
+from masterplan.resources import forget_unused, source_hash, theme_dir, user_cache
 
 
 @dataclass(frozen=True)
@@ -91,6 +91,9 @@ def localize(text: Any, language: str) -> str:
     return "" if text is None else str(text)
 
 
+COMPILED = "templates-"  #: compiled-template folders in the user's cache are named "templates-<version>…"
+
+
 def compiled_templates() -> jinja2.BytecodeCache | None:
     """Compiled templates kept between runs, in ``$XDG_CACHE_HOME/masterplan`` (or ``~/.cache``).
 
@@ -101,9 +104,13 @@ def compiled_templates() -> jinja2.BytecodeCache | None:
     code depends on nothing else: filters that depend on the language are never folded
     into it (:func:`language_bound`). None (compile
     every run) when the folder cannot be made or is not the user's own: code is loaded from it.
+    Folders of other versions that no run used for a month are deleted (:func:`forget_unused`).
     """
-    folder = user_cache(f"templates-{__version__}-{source_hash()[:12]}-jinja{jinja2.__version__}")
-    return jinja2.FileSystemBytecodeCache(str(folder)) if folder else None
+    folder = user_cache(f"{COMPILED}{__version__}-{source_hash()[:12]}-jinja{jinja2.__version__}")
+    if folder is None:
+        return None
+    forget_unused(folder, COMPILED)
+    return jinja2.FileSystemBytecodeCache(str(folder))
 
 
 def language_bound(function: Callable[..., Any]) -> Callable[..., Any]:
