@@ -285,6 +285,19 @@ def test_a_table_wider_than_the_screen_says_it_scrolls(browser: object, server: 
         context.close()
 
 
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_footer_of_a_short_page_stands_at_the_bottom_of_the_window(width: int, browser: object,
+                                                                       server: str) -> None:
+    """The 404 page is shorter than the window: its footer ended mid-window, over an empty band."""
+    context = browser.new_context(viewport={"width": width, "height": 1200})  # type: ignore[attr-defined]
+    tab = context.new_page()
+    tab.goto(server + "404.html")
+    bottom = tab.eval_on_selector(".site-footer", "footer => footer.getBoundingClientRect().bottom")
+    height = tab.evaluate("document.documentElement.scrollHeight")
+    context.close()
+    assert abs(bottom - 1200) < 1 and height == 1200, (bottom, height)
+
+
 def test_the_roadmap_on_a_phone_is_legible_and_says_it_scrolls(browser: object, server: str) -> None:
     """At 390 px the roadmap's program names were about 8 px high; now about 11, in a box with the cue."""
     context = browser.new_context(viewport={"width": 390, "height": 844})  # type: ignore[attr-defined]
