@@ -115,8 +115,12 @@ def test_budget_tables_show_a_dash_where_there_is_no_money(sample_build: Path) -
 
 def test_budget_by_agency_lists_only_agencies_with_a_budget(sample_build: Path) -> None:
     html = read(sample_build / "build" / "site", "budget.html")
-    table = html.split('id="budget-agency"', 1)[1].split("</tbody>", 1)[0]
+    table, foot = html.split('id="budget-agency"', 1)[1].split("</tbody>", 1)
     assert table.count("<tr>") > 10 and "Rp 0<" not in table
+    led = [int(n) for n in re.findall(r'</th>\s*<td class="num">(\d+)</td>', table)]
+    total = re.search(r'<tfoot><tr><th scope="row">Total</th><td class="num">(\d+)</td><td class="num">([^<]+)</td>', foot)
+    assert total, "the table has a total row, as Tabel 14.3 in the book"
+    assert int(total.group(1)) == sum(led) and total.group(2) == "Rp 276.660.000.000"
 
 
 def test_home_shows_vision_missions_and_legal_basis(mini_site: Path) -> None:
