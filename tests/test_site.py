@@ -123,6 +123,21 @@ def test_budget_by_agency_lists_only_agencies_with_a_budget(sample_build: Path) 
     assert int(total.group(1)) == sum(led) and total.group(2) == "Rp 276.660.000.000"
 
 
+def test_the_glossary_jumps_to_each_first_letter(sample_build: Path) -> None:
+    """Some 90 terms in one column, 8,000 px long on a phone: a row of initials leads to each letter's first term."""
+    html = read(sample_build / "build" / "site", "glossary.html")
+    nav = re.search(r'<nav class="az" aria-label="Istilah menurut huruf awal">(.*?)</nav>', html, re.DOTALL)
+    assert nav
+    links = re.findall(r'<a href="#([\w-]+)">(\w)</a>', nav.group(1))
+    terms = re.findall(r'<dt id="term-\d+">([^<]+)</dt>', html)
+    assert [letter for _, letter in links] == sorted({term[0].upper() for term in terms}) and len(links) > 10
+    for anchor, letter in links:
+        first = re.search(rf'<div id="{anchor}"><dt id="term-\d+">([^<]+)</dt>', html)
+        assert first, anchor
+        assert first.group(1)[0].upper() == letter
+        assert terms.index(first.group(1)) == min(i for i, term in enumerate(terms) if term[0].upper() == letter)
+
+
 def test_home_shows_vision_missions_and_legal_basis(mini_site: Path) -> None:
     html = read(mini_site, "index.html")
     assert "Kota cerdas yang melayani." in html and "Ekonomi yang tumbuh" in html
