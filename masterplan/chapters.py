@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import jinja2
 
@@ -20,6 +20,37 @@ from masterplan.diagnostics import Diagnostic, Position, error
 from masterplan.model import Chapter, Text
 
 FILE_NAME = re.compile(r"^(\d+)-([a-z0-9][a-z0-9_-]*)\.md$")
+#: the caption of a Markdown table: a line of its own below the table, "Tabel: ..." (or "Table: ...")
+#: with an optional reference id at its end, ``(tab:swot)`` (not Pandoc's ``{#tab:swot}``: chapter
+#: text is a Jinja template, where ``{#`` opens a comment)
+CAPTION = re.compile(r"^(?:Tabel|Table):[ \t]+(.+?)(?:[ \t]*\((tab:[a-z0-9][a-z0-9_-]*)\))?[ \t]*$")
+_INLINE_MARKS = re.compile(r"[*_`]")
+
+
+class TableCaption(NamedTuple):
+    ref: str  #: the reference id: ``tab:swot``
+    text: str  #: the caption, without Markdown's emphasis marks
+    line: int  #: the caption's line within the chapter's body
+
+
+def table_captions(chapter: Chapter) -> list[TableCaption]:
+    """Each captioned table in the chapter's text, in order.
+
+    A caption is a line "Tabel: Analisis SWOT" below a table, after one blank line (without
+    it Markdown reads the line as one more row of the table); the table is then numbered in the chapter's sequence ("Tabel 2.1") and listed
+    among the book's tables. Its id is ``(tab:...)`` when the line ends with one, else
+    ``tab:<chapter id>-<n>``.
+    """
+    found: list[TableCaption] = []
+    lines = chapter.body.split("\n")
+    for number, line in enumerate(lines):
+        match = CAPTION.match(line)
+        if not match:
+            continue
+        if number >= 2 and not lines[number - 1].strip() and lines[number - 2].lstrip().startswith("|"):
+            ref = match.group(2) or f"tab:{chapter.id}-{len(found) + 1}"
+            found.append(TableCaption(ref, _INLINE_MARKS.sub("", match.group(1)), number + 1))
+    return found
 
 
 def split_front_matter(text: str) -> tuple[str | None, str, int]:

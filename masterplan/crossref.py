@@ -1,7 +1,7 @@
 """Cross-references in chapter text: ``[[GOV-01]]``, ``[[tab:budget-source]]``, ``[[bab:pendahuluan]]``.
 
-A reference names a program, a pillar, an agency, a chapter, or one of the generated
-tables and figures; the renderers replace it with that thing's number and page.
+A reference names a program, a pillar, an agency, a chapter, one of the generated
+tables and figures, or a table a chapter captions (``[[tab:swot]]``); the renderers replace it with that thing's number and page.
 """
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from masterplan.chapters import table_captions
 from masterplan.model import Plan
 
 PATTERN = re.compile(r"\[\[([A-Za-z0-9:_.-]+)\]\]")
@@ -24,6 +25,7 @@ def targets(plan: Plan) -> set[str]:
     ids = {p.id for p in plan.programs} | {c.id for c in plan.chapters}
     ids |= {f"pillar:{p.id}" for p in plan.pillars} | {f"tab:program-{p.id}" for p in plan.pillars}
     ids |= {f"agency:{a.id}" for a in plan.agencies} | {f"bab:{c.id}" for c in plan.chapters}
+    ids |= {table.ref for chapter in plan.chapters for table in table_captions(chapter)}
     return ids | set(GENERATED_TABLES) | set(GENERATED_FIGURES)
 
 

@@ -248,6 +248,22 @@ def test_the_budget_by_pillar_and_year_sits_on_a_portrait_page_below_its_section
     assert " ".join(str(p.name) for p in plan.pillars) in " ".join(lines)
 
 
+def test_a_captioned_chapter_table_is_numbered_listed_and_referenced(sample_pdf: Path) -> None:
+    """Bab 2's SWOT table (a Markdown table with "Tabel: ..." below it) had no number, no caption and no
+    entry in the list of tables; it is Tabel 2.1 now, before the generated readiness table (2.2)."""
+    pages, labels = [" ".join(text.split()) for text in texts(sample_pdf)], page_labels(sample_pdf)
+    caption = "Tabel 2.1 Analisis SWOT Kota Pasuruan"
+    shown = [i for i, text in enumerate(pages) if caption in text and "...." not in text]
+    assert len(shown) == 1
+    page = shown[0]
+    assert pages[page].index(caption) < pages[page].index("Faktor positif")  # above its table
+    listed = next(text for text in pages if "Daftar Tabel" in text)
+    entry = re.search(r"Tabel 2\.1\s+Analisis SWOT Kota Pasuruan\s*\.+\s*(\w+)", listed)
+    assert entry and entry.group(1) == labels[page]
+    assert re.search(r"Tabel 2\.2\s+Analisis kesiapan", listed)
+    assert f"dirangkum dalam Tabel 2.1, hlm. {labels[page]}" in " ".join(pages)
+
+
 def test_the_cover_keeps_the_city_name_on_one_line(sample_build: Path, sample_pdf: Path) -> None:
     plan = load_and_check(sample_build).plan
     assert plan is not None

@@ -123,6 +123,14 @@ def test_budget_by_agency_lists_only_agencies_with_a_budget(sample_build: Path) 
     assert int(total.group(1)) == sum(led) and total.group(2) == "Rp 276.660.000.000"
 
 
+def test_a_captioned_chapter_table_carries_the_books_number(sample_build: Path) -> None:
+    html = read(sample_build / "build" / "site", "chapter/gambaran-umum.html")
+    assert '<table id="tab-swot"><caption>Tabel 2.1 Analisis SWOT Kota Pasuruan</caption>' in html
+    assert 'dirangkum dalam <a href="../chapter/gambaran-umum.html#tab-swot">Tabel 2.1</a>' in html
+    assert "Tabel: Analisis SWOT" not in html and "(tab:swot)" not in html
+    assert "Tabel 2.2 Analisis kesiapan" in html
+
+
 def test_the_glossary_jumps_to_each_first_letter(sample_build: Path) -> None:
     """Some 90 terms in one column, 8,000 px long on a phone: a row of initials leads to each letter's first term."""
     html = read(sample_build / "build" / "site", "glossary.html")

@@ -53,11 +53,18 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
     known = crossref.targets(plan)
     context = chapters.context(plan)
     seen: dict[str, Chapter] = {}
+    tables = set(crossref.GENERATED_TABLES) | {f"tab:program-{p.id}" for p in plan.pillars}
     for chapter in plan.chapters:
         if chapter.id in seen:
             yield error(chapter.position, "E509", f"chapter id '{chapter.id}' is also used by "
                         f"{seen[chapter.id].position.file}", "give one of them another id in its front matter")
         seen.setdefault(chapter.id, chapter)
+        for table in chapters.table_captions(chapter):
+            if table.ref in tables:
+                yield error(Position(chapter.position.file, chapter.body_line + table.line - 1, 1), "E510",
+                            f"table id '{table.ref}' is already used by another table of the book",
+                            "end the caption with another id, e.g. (tab:swot-2021)")
+            tables.add(table.ref)
         yield from _links(chapter)
         text, problems = chapters.expand(chapter, context)
         yield from problems

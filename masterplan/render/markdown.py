@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 import threading
 import urllib.parse
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import lru_cache
+from typing import TypeVar
 
 import markdown as markdown_lib
 import nh3
@@ -126,6 +127,30 @@ def to_html(text: str, shift_headings: int = 0) -> str:
         html = _HEADING_SHIFT.sub(lambda m: f"<{m.group(1)}h{min(int(m.group(2)) + shift_headings, 6)}", html)
     return nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=URL_SCHEMES,
                      attribute_filter=_safe_url, link_rel="noopener noreferrer")
+
+
+T = TypeVar("T")
+
+#: a table of chapter text and its caption paragraph below it (see chapters.table_captions)
+_CAPTIONED = re.compile(r"(<table>.*?</table>)\s*<p>(?:Tabel|Table):\s+(.*?)</p>", re.DOTALL)
+_CAPTION_ID = re.compile(r"\s*\(tab:[a-z0-9][a-z0-9_-]*\)\s*$")
+
+
+def number_tables(html: str, numbers: Sequence[T], place: Callable[[T, str, str], str]) -> str:
+    """Give the captioned tables of (sanitized) chapter HTML their numbers, in order.
+
+    ``place(number, caption HTML, table HTML)`` writes a table with its caption as the
+    renderer shows captions; a captioned table beyond ``numbers`` is left as it was.
+    """
+    queue = iter(numbers)
+
+    def numbered(match: re.Match[str]) -> str:
+        number = next(queue, None)
+        if number is None:
+            return match.group(0)
+        return place(number, _CAPTION_ID.sub("", match.group(2)), match.group(1))
+
+    return _CAPTIONED.sub(numbered, html) if "<table>" in html else html
 
 
 def resolve_references(html: str, resolve: Callable[[str], str]) -> str:

@@ -12,7 +12,8 @@ PDF is "Tabel 5.2" on the site), so the numbering lives here and nowhere else:
   agencies) appears exactly once: the parts that no chapter claims are appended to the
   body, in the order of domain.md, under a default title, so no plan loses its program
   matrices or budget tables;
-- tables and figures are numbered per chapter ("5.2"), in the order they appear.
+- tables and figures are numbered per chapter ("5.2"), in the order they appear: the
+  tables a chapter's text captions ("Tabel: Analisis SWOT") first, then its generated part's.
 
 :func:`build` gives an :class:`Outline`; :meth:`Outline.resolve` turns a cross-reference
 id (``GOV-01``, ``tab:budget-source``, ``bab:pendahuluan``, ``pillar:living``,
@@ -25,6 +26,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from masterplan.chapters import table_captions
 from masterplan.model import Chapter, Pillar, Plan
 
 Translate = Callable[..., str]
@@ -186,6 +188,7 @@ class _Builder:
         kind = source.generated
         chapter = self.add(source.id, source.title.get(self.language), source.part, "text",
                            chapter=source, generated=kind)
+        self.items(chapter, [(table.ref, "table", table.text) for table in table_captions(source)])
         if kind == "pillars":
             self.pillar_chapters(source.part)
         elif kind:

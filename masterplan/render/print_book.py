@@ -22,7 +22,7 @@ from masterplan.diagnostics import Report, warning
 from masterplan.formatting import Formats
 from masterplan.model import Plan, Program
 from masterplan.render import charts, outline, pdf_chunks, typography
-from masterplan.render.markdown import resolve_references, to_html
+from masterplan.render.markdown import number_tables, resolve_references, to_html
 
 FONT = "'MP Sans', 'Noto Sans', sans-serif"  #: the bundled sans family, as book.css names it
 ROADMAP_ROWS = 46  #: programs per roadmap page before the chart continues on the next one
@@ -74,7 +74,15 @@ def chapter_text(plan: Plan, entry: outline.BookChapter, book: outline.Outline, 
             report.add(warning(source.position, "W604", f"cross-reference '{ref}' names nothing in the book"))
         return _xref(target, ref, page_word)
 
-    return Markup(resolve_references(to_html(text), resolve))
+    word = translate("Table")
+    captioned = {table.ref for table in chapters.table_captions(source)}
+
+    def place(item: outline.Item, caption: str, table: str) -> str:  # as the caption macro of print/macros.html
+        return (f'<p class="caption caption-table" id="{item.anchor}"><span class="caption-num">{word} {item.number}'
+                f'</span> {caption}</p>\n{table}')
+
+    html = number_tables(to_html(text), [item for item in entry.items if item.id in captioned], place)
+    return Markup(resolve_references(html, resolve))
 
 
 def program_description(translate: outline.Translate) -> Callable[[Program], str]:

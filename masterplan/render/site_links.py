@@ -13,7 +13,9 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from masterplan.chapters import table_captions
 from masterplan.model import Agency, Chapter, Pillar, Plan, Program
+from masterplan.render.outline import anchor
 
 #: Site-level pages: name → path from the site root.
 PAGES = {
@@ -81,6 +83,8 @@ def reference_resolver(plan: Plan, base: str, label: Callable[[str], str | None]
     for chapter in plan.chapters:
         if chapter.generated == "readiness":
             targets["tab:readiness"] = url_for(chapter) + "#readiness"
+        for table in table_captions(chapter):
+            targets[table.ref] = f"{url_for(chapter)}#{anchor(table.ref)}"
 
     def link(href: str, text: str, title: str = "") -> str:
         if title:

@@ -17,7 +17,13 @@ from markupsafe import Markup
 from masterplan import chapters
 from masterplan.diagnostics import Diagnostic
 from masterplan.model import Chapter, Plan, Program
-from masterplan.render.markdown import relocate, resolve_references, to_html
+from masterplan.render.markdown import (
+    number_tables,
+    relocate,
+    resolve_references,
+    to_html,
+)
+from masterplan.render.outline import anchor
 from masterplan.render.site_links import prefix, reference_resolver, slug, url_for
 
 WHOLE_PLAN = "*"
@@ -118,11 +124,23 @@ def chapter_pages(plan: Plan, _: Translate, problems: list[Diagnostic],
         if text is None:
             continue
         path = url_for(chapter)
-        html = resolve_references(relocate(to_html(text), prefix(path)), reference_resolver(plan, prefix(path), label))
+        html = number_tables(relocate(to_html(text), prefix(path)), _numbers(chapter, label), _site_caption)
+        html = resolve_references(html, reference_resolver(plan, prefix(path), label))
         html, toc = anchor_headings(html)
         yield Page(path, "site/chapter.html", str(chapter.title),
                    {"chapter": chapter, "body": Markup(html), "toc": toc},
                    [], (WHOLE_PLAN,))
+
+
+def _numbers(chapter: Chapter, label: Callable[[str], str | None] | None) -> list[tuple[str, str]]:
+    """(reference id, "Tabel 2.1") of each table the chapter's text captions."""
+    return [(table.ref, (label(table.ref) if label else None) or "") for table in chapters.table_captions(chapter)]
+
+
+def _site_caption(number: tuple[str, str], caption: str, table: str) -> str:
+    """A chapter's table with its number and caption as the table's own caption, as the site's tables have."""
+    ref, label = number
+    return table.replace("<table>", f'<table id="{anchor(ref)}"><caption>{label} {caption}</caption>', 1)
 
 
 def site_pages(plan: Plan, _: Translate) -> Iterator[Page]:
