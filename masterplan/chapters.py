@@ -49,7 +49,7 @@ def table_captions(chapter: Chapter) -> list[TableCaption]:
             continue
         if number >= 2 and not lines[number - 1].strip() and lines[number - 2].lstrip().startswith("|"):
             ref = match.group(2) or f"tab:{chapter.id}-{len(found) + 1}"
-            found.append(TableCaption(ref, _INLINE_MARKS.sub("", match.group(1)), number + 1))
+            found.append(TableCaption(ref, " ".join(_INLINE_MARKS.sub("", match.group(1)).split()), number + 1))
     return found
 
 

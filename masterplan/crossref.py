@@ -20,6 +20,12 @@ GENERATED_TABLES = ["tab:missions", "tab:readiness", "tab:quick-wins", "tab:budg
 GENERATED_FIGURES = ["fig:roadmap", "fig:budget-pillar", "fig:budget-source", "fig:budget-agency"]
 
 
+def generated_tables(plan: Plan) -> set[str]:
+    """The ids of every table the book generates, the pillars' own included."""
+    per_pillar = {f"tab:{kind}-{p.id}" for p in plan.pillars for kind in ("program", "indicators")}
+    return set(GENERATED_TABLES) | per_pillar
+
+
 def targets(plan: Plan) -> set[str]:
     """Every id a chapter may refer to."""
     ids = {p.id for p in plan.programs} | {c.id for c in plan.chapters}

@@ -68,17 +68,28 @@ UNUSED_FOR = 30 * 24 * 3600  #: seconds after which a cache folder no run has us
 
 def forget_unused(folder: Path, prefix: str) -> None:
     """Mark the cache ``folder`` as used now, and delete its siblings named ``prefix…`` that no run has
-    used for :data:`UNUSED_FOR` (a folder per tool and Jinja version: upgrades would pile them up)."""
+    used for :data:`UNUSED_FOR` (a folder per tool and Jinja version: upgrades would pile them up).
+
+    A sibling's age is that of the newest of it and its files (versions before this one do
+    not mark their folder); only the user's own folders are touched, never what a link points at.
+    """
     now = time.time()
     try:
         os.utime(folder, (now, now))
         siblings = [entry for entry in os.scandir(folder.parent)
-                    if entry.name.startswith(prefix) and entry.path != str(folder) and entry.is_dir(follow_symlinks=False)]
+                    if entry.name.startswith(prefix) and entry.name != folder.name and entry.is_dir(follow_symlinks=False)]
     except OSError:
         return
     for entry in siblings:
         try:
-            if now - entry.stat(follow_symlinks=False).st_mtime > UNUSED_FOR:
+            if entry.stat(follow_symlinks=False).st_uid == os.getuid() and _unused_since(entry.path) < now - UNUSED_FOR:
                 shutil.rmtree(entry.path)
         except OSError:
-            pass  # in use by another user's process, or gone already: left for the next run
+            pass  # gone already, or not ours to delete: left as it is
+
+
+def _unused_since(path: str) -> float:
+    """The last time anything in the folder ``path`` (not below) was written."""
+    with os.scandir(path) as entries:
+        return max([os.stat(path, follow_symlinks=False).st_mtime,
+                    *(entry.stat(follow_symlinks=False).st_mtime for entry in entries)])

@@ -327,16 +327,22 @@ def test_compiled_templates_of_versions_unused_for_a_month_are_deleted(tmp_path:
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     cache = tmp_path / "masterplan"
-    ages = {"templates-0.0.1-aaaa-jinja3.1.5": 40, "templates-0.0.2-bbbb-jinja3.1.6": 2, "hyphenation": 90}
-    for name, days in ages.items():
+    ages = {"templates-0.0.1-aaaa-jinja3.1.5": (40, 40), "templates-0.0.2-bbbb-jinja3.1.6": (2, 2),
+            "templates-0.0.3-cccc-jinja3.1.6": (40, 3), "hyphenation": (90, 90)}  # (folder, its file), days ago
+    for name, (folder_days, file_days) in ages.items():
         (cache / name).mkdir(parents=True)
         (cache / name / "x.cache").write_bytes(b"old")
-        when = time.time() - days * 24 * 3600
-        os.utime(cache / name, (when, when))
+        for path, days in ((cache / name / "x.cache", file_days), (cache / name, folder_days)):
+            when = time.time() - days * 24 * 3600
+            os.utime(path, (when, when))
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (cache / "templates-linked").symlink_to(elsewhere)
     assert compiled_templates() is not None
     left = sorted(path.name for path in cache.iterdir())
     assert "templates-0.0.1-aaaa-jinja3.1.5" not in left
-    assert {"templates-0.0.2-bbbb-jinja3.1.6", "hyphenation"} <= set(left) and len(left) == 3, left
+    kept = {"templates-0.0.2-bbbb-jinja3.1.6", "templates-0.0.3-cccc-jinja3.1.6", "hyphenation", "templates-linked"}
+    assert kept <= set(left) and len(left) == 5 and elsewhere.is_dir(), left
     current = next(cache / name for name in left if name not in ages)
     assert time.time() - current.stat().st_mtime < 60
 

@@ -53,7 +53,7 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
     known = crossref.targets(plan)
     context = chapters.context(plan)
     seen: dict[str, Chapter] = {}
-    tables = set(crossref.GENERATED_TABLES) | {f"tab:program-{p.id}" for p in plan.pillars}
+    tables = crossref.generated_tables(plan)
     for chapter in plan.chapters:
         if chapter.id in seen:
             yield error(chapter.position, "E509", f"chapter id '{chapter.id}' is also used by "

@@ -13,11 +13,12 @@ import threading
 import urllib.parse
 from collections.abc import Callable, Sequence
 from functools import lru_cache
-from typing import TypeVar
+from html import unescape
 
 import markdown as markdown_lib
 import nh3
 
+from masterplan.chapters import TableCaption
 from masterplan.crossref import PATTERN
 
 ALLOWED_TAGS = {
@@ -129,28 +130,34 @@ def to_html(text: str, shift_headings: int = 0) -> str:
                      attribute_filter=_safe_url, link_rel="noopener noreferrer")
 
 
-T = TypeVar("T")
+#: a table of chapter text and its caption paragraph below it (see chapters.table_captions); one
+#: table only: the match starts at the last <table> before the caption
+_CAPTIONED = re.compile(r"(<table>(?:(?!<table>).)*?</table>)\s*<p>(?:Tabel|Table):\s+(.*?)</p>", re.DOTALL)
+_CAPTION_ID = re.compile(r"\s*\((tab:[a-z0-9][a-z0-9_-]*)\)\s*$")
+_TAG = re.compile(r"<[^>]+>")
 
-#: a table of chapter text and its caption paragraph below it (see chapters.table_captions)
-_CAPTIONED = re.compile(r"(<table>.*?</table>)\s*<p>(?:Tabel|Table):\s+(.*?)</p>", re.DOTALL)
-_CAPTION_ID = re.compile(r"\s*\(tab:[a-z0-9][a-z0-9_-]*\)\s*$")
 
+def number_tables(html: str, captions: Sequence[TableCaption], place: Callable[[TableCaption, str, str], str]) -> str:
+    """Give the captioned tables of (sanitized) chapter HTML their numbers.
 
-def number_tables(html: str, numbers: Sequence[T], place: Callable[[T, str, str], str]) -> str:
-    """Give the captioned tables of (sanitized) chapter HTML their numbers, in order.
-
-    ``place(number, caption HTML, table HTML)`` writes a table with its caption as the
-    renderer shows captions; a captioned table beyond ``numbers`` is left as it was.
+    Each caption found below a table in the HTML is matched to one of ``captions`` (read
+    from the chapter's Markdown) by its id, or else by its words; ``place(caption, caption
+    HTML, table HTML)`` writes the table with its caption as the renderer shows captions.
+    A caption matching none (Jinja made it, or changed its words) is left as it was.
     """
-    queue = iter(numbers)
+    unused = list(captions)
 
     def numbered(match: re.Match[str]) -> str:
-        number = next(queue, None)
-        if number is None:
+        text = match.group(2)
+        given = _CAPTION_ID.search(text)
+        words = " ".join(unescape(_TAG.sub("", text[:given.start()] if given else text)).split())
+        caption = next((c for c in unused if (c.ref == given.group(1) if given else c.text == words)), None)
+        if caption is None:
             return match.group(0)
-        return place(number, _CAPTION_ID.sub("", match.group(2)), match.group(1))
+        unused.remove(caption)
+        return place(caption, text[:given.start()] if given else text, match.group(1))
 
-    return _CAPTIONED.sub(numbered, html) if "<table>" in html else html
+    return _CAPTIONED.sub(numbered, html) if captions and "<table>" in html else html
 
 
 def resolve_references(html: str, resolve: Callable[[str], str]) -> str:

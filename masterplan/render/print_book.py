@@ -18,6 +18,7 @@ import jinja2
 from markupsafe import Markup
 
 from masterplan import chapters, summary
+from masterplan.chapters import TableCaption
 from masterplan.diagnostics import Report, warning
 from masterplan.formatting import Formats
 from masterplan.model import Plan, Program
@@ -75,13 +76,15 @@ def chapter_text(plan: Plan, entry: outline.BookChapter, book: outline.Outline, 
         return _xref(target, ref, page_word)
 
     word = translate("Table")
-    captioned = {table.ref for table in chapters.table_captions(source)}
 
-    def place(item: outline.Item, caption: str, table: str) -> str:  # as the caption macro of print/macros.html
+    def place(table: TableCaption, caption: str, table_html: str) -> str:  # as the caption macro of print/macros.html
+        item = book.item(table.ref)
+        if item is None:
+            return table_html
         return (f'<p class="caption caption-table" id="{item.anchor}"><span class="caption-num">{word} {item.number}'
-                f'</span> {caption}</p>\n{table}')
+                f'</span> {caption}</p>\n{table_html}')
 
-    html = number_tables(to_html(text), [item for item in entry.items if item.id in captioned], place)
+    html = number_tables(to_html(text), chapters.table_captions(source), place)
     return Markup(resolve_references(html, resolve))
 
 

@@ -124,7 +124,7 @@ def chapter_pages(plan: Plan, _: Translate, problems: list[Diagnostic],
         if text is None:
             continue
         path = url_for(chapter)
-        html = number_tables(relocate(to_html(text), prefix(path)), _numbers(chapter, label), _site_caption)
+        html = number_tables(relocate(to_html(text), prefix(path)), chapters.table_captions(chapter), _captioner(label))
         html = resolve_references(html, reference_resolver(plan, prefix(path), label))
         html, toc = anchor_headings(html)
         yield Page(path, "site/chapter.html", str(chapter.title),
@@ -132,15 +132,14 @@ def chapter_pages(plan: Plan, _: Translate, problems: list[Diagnostic],
                    [], (WHOLE_PLAN,))
 
 
-def _numbers(chapter: Chapter, label: Callable[[str], str | None] | None) -> list[tuple[str, str]]:
-    """(reference id, "Tabel 2.1") of each table the chapter's text captions."""
-    return [(table.ref, (label(table.ref) if label else None) or "") for table in chapters.table_captions(chapter)]
-
-
-def _site_caption(number: tuple[str, str], caption: str, table: str) -> str:
-    """A chapter's table with its number and caption as the table's own caption, as the site's tables have."""
-    ref, label = number
-    return table.replace("<table>", f'<table id="{anchor(ref)}"><caption>{label} {caption}</caption>', 1)
+def _captioner(label: Callable[[str], str | None] | None) -> Callable[[chapters.TableCaption, str, str], str]:
+    """A chapter's table with the book's number and its caption as the table's own caption, as the
+    site's other tables have."""
+    def place(table: chapters.TableCaption, caption: str, table_html: str) -> str:
+        number = label(table.ref) if label else None
+        words = f"{number} {caption}" if number else caption
+        return table_html.replace("<table>", f'<table id="{anchor(table.ref)}"><caption>{words}</caption>', 1)
+    return place
 
 
 def site_pages(plan: Plan, _: Translate) -> Iterator[Page]:
