@@ -37,9 +37,9 @@ def table_captions(chapter: Chapter) -> list[TableCaption]:
     """Each captioned table in the chapter's text, in order.
 
     A caption is a line "Tabel: Analisis SWOT" below a table, after one blank line (without
-    it Markdown reads the line as one more row of the table); the table is then numbered in the chapter's sequence ("Tabel 2.1") and listed
-    among the book's tables. Its id is ``(tab:...)`` when the line ends with one, else
-    ``tab:<chapter id>-<n>``.
+    it Markdown reads the line as one more row of the table); the table is then numbered
+    in the chapter's sequence ("Tabel 2.1") and listed among the book's tables. Its id is
+    ``(tab:...)`` when the line ends with one, else ``tab:<chapter id>-<n>``.
     """
     found: list[TableCaption] = []
     lines = chapter.body.split("\n")

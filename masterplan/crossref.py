@@ -1,7 +1,8 @@
 """Cross-references in chapter text: ``[[GOV-01]]``, ``[[tab:budget-source]]``, ``[[bab:pendahuluan]]``.
 
 A reference names a program, a pillar, an agency, a chapter, one of the generated
-tables and figures, or a table a chapter captions (``[[tab:swot]]``); the renderers replace it with that thing's number and page.
+tables and figures, or a table a chapter captions (``[[tab:swot]]``); the renderers
+replace it with that thing's number and page.
 """
 
 from __future__ import annotations
@@ -22,17 +23,18 @@ GENERATED_FIGURES = ["fig:roadmap", "fig:budget-pillar", "fig:budget-source", "f
 
 def generated_tables(plan: Plan) -> set[str]:
     """The ids of every table the book generates, the pillars' own included."""
-    per_pillar = {f"tab:{kind}-{p.id}" for p in plan.pillars for kind in ("program", "indicators")}
-    return set(GENERATED_TABLES) | per_pillar
+    matrices = {f"tab:program-{p.id}" for p in plan.pillars}
+    indicators = {f"tab:indicators-{p.id}" for p in plan.pillars if p.indicators}  # as render/outline.py
+    return set(GENERATED_TABLES) | matrices | indicators
 
 
 def targets(plan: Plan) -> set[str]:
     """Every id a chapter may refer to."""
     ids = {p.id for p in plan.programs} | {c.id for c in plan.chapters}
-    ids |= {f"pillar:{p.id}" for p in plan.pillars} | {f"tab:program-{p.id}" for p in plan.pillars}
+    ids |= {f"pillar:{p.id}" for p in plan.pillars} | generated_tables(plan)
     ids |= {f"agency:{a.id}" for a in plan.agencies} | {f"bab:{c.id}" for c in plan.chapters}
     ids |= {table.ref for chapter in plan.chapters for table in table_captions(chapter)}
-    return ids | set(GENERATED_TABLES) | set(GENERATED_FIGURES)
+    return ids | set(GENERATED_FIGURES)
 
 
 def find(text: str) -> Iterator[tuple[str, int]]:
