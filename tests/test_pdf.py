@@ -264,6 +264,17 @@ def test_a_captioned_chapter_table_is_numbered_listed_and_referenced(sample_pdf:
     assert f"dirangkum dalam Tabel 2.1, hlm. {labels[page]}" in " ".join(pages)
 
 
+def test_the_front_pages_share_one_title_style(sample_pdf: Path) -> None:
+    """The foreword's title was a 22 pt chapter opener between the 18 pt titles of the legal basis and the contents."""
+    sizes = {}
+    with pdfplumber.open(sample_pdf) as pdf:
+        for page in pdf.pages[1:5]:
+            for line in page.extract_text_lines():
+                if line["text"] in ("Landasan Hukum", "Kata Pengantar", "Daftar Isi"):
+                    sizes[line["text"]] = round(line["chars"][0]["size"], 1)
+    assert len(sizes) == 3 and len(set(sizes.values())) == 1, sizes
+
+
 def test_the_cover_keeps_the_city_name_on_one_line(sample_build: Path, sample_pdf: Path) -> None:
     plan = load_and_check(sample_build).plan
     assert plan is not None
