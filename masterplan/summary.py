@@ -90,6 +90,11 @@ class GlossaryEntry:
     term: str
     definition: Text
 
+    @property
+    def initial(self) -> str:
+        """The letter the website's glossary files it under: "A" for "APBD"."""
+        return self.term[:1].upper()
+
 
 def glossary(plan: Plan) -> list[GlossaryEntry]:
     """The plan's terms plus every agency's short name, sorted; a term written by hand wins."""
