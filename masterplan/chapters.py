@@ -24,7 +24,8 @@ FILE_NAME = re.compile(r"^(\d+)-([a-z0-9][a-z0-9_-]*)\.md$")
 #: with an optional reference id at its end, ``(tab:swot)`` (not Pandoc's ``{#tab:swot}``: chapter
 #: text is a Jinja template, where ``{#`` opens a comment)
 CAPTION = re.compile(r"^(?:Tabel|Table):[ \t]+(.+?)(?:[ \t]*\((tab:[a-z0-9][a-z0-9_-]*)\))?[ \t]*$")
-_INLINE_MARKS = re.compile(r"[*_`]")
+#: Markdown's inline marks in a caption: emphasis and code marks, and a link's address (its text stays)
+_INLINE_MARKS = re.compile(r"[*`]|(?<!\w)_|_(?!\w)|\]\([^)]*\)|\[(?=[^\]]*\]\()")
 
 
 class TableCaption(NamedTuple):
@@ -39,7 +40,8 @@ def table_captions(chapter: Chapter) -> list[TableCaption]:
     A caption is a line "Tabel: Analisis SWOT" below a table, after one blank line (without
     it Markdown reads the line as one more row of the table); the table is then numbered
     in the chapter's sequence ("Tabel 2.1") and listed among the book's tables. Its id is
-    ``(tab:...)`` when the line ends with one, else ``tab:<chapter id>-<n>``.
+    ``(tab:...)`` when the line ends with one, else ``tab:<chapter id>-<n>``. A caption is
+    plain words: one with Jinja in it is not numbered (it stays as written).
     """
     found: list[TableCaption] = []
     lines = chapter.body.split("\n")
@@ -47,6 +49,8 @@ def table_captions(chapter: Chapter) -> list[TableCaption]:
         match = CAPTION.match(line)
         if not match:
             continue
+        if "{{" in line or "{%" in line:
+            continue  # Jinja fills it in: its words are known only once the text is filled in; left unnumbered
         if number >= 2 and not lines[number - 1].strip() and lines[number - 2].lstrip().startswith("|"):
             ref = match.group(2) or f"tab:{chapter.id}-{len(found) + 1}"
             found.append(TableCaption(ref, " ".join(_INLINE_MARKS.sub("", match.group(1)).split()), number + 1))

@@ -39,3 +39,12 @@ def test_captions_are_matched_by_id_or_words_and_others_are_left_as_written() ->
     assert html.count("[tab:x-1: Kesatu]<table>") == 1 and html.count("[tab:dua: Kedua]<table>") == 1
     made_by_jinja = number_tables(to_html(f"{TABLE}\nTabel: 70 program\n"), [TableCaption("t", "{{ n }} program", 0)], place)
     assert "<p>Tabel: 70 program</p>" in made_by_jinja
+
+
+def test_a_caption_reads_as_its_rendered_words_and_one_with_jinja_is_left_unnumbered() -> None:
+    body = (f"{TABLE}\nTabel: Data [BPS](https://bps.go.id) dan `SIPD`, snake_case _miring_\n\n"
+            f"{TABLE}\nTabel: {{{{ plan.programs | length }}}} program\n")
+    captions = table_captions(chapter(body))
+    assert [c.text for c in captions] == ["Data BPS dan SIPD, snake_case miring"]
+    html = number_tables(to_html(body), captions, place)
+    assert html.count("[tab:bab-1: Data <a") == 1 and "Tabel: {{ plan.programs | length }} program" in html
