@@ -275,6 +275,16 @@ def test_the_front_pages_share_one_title_style(sample_pdf: Path) -> None:
     assert len(sizes) == 3 and len(set(sizes.values())) == 1, sizes
 
 
+def test_the_roadmap_continues_on_full_pages(sample_pdf: Path) -> None:
+    """Gambar 13.1 took three pages, the last two thirds blank: the pages it continues on hold more lines
+    than its first, which shares its page with the section's text. The sample's 70 programs take two."""
+    pages = [i for i, text in enumerate(texts(sample_pdf))
+             if re.search(r"^Gambar 13\.1\b", text, re.MULTILINE) and "...." not in text]
+    assert len(pages) == 2 and pages[1] == pages[0] + 1, pages
+    last = " ".join(texts(sample_pdf)[pages[1]].split())
+    assert "ENV-12" in last and "SOC-01" in last  # the last pillars share the continued page
+
+
 def test_the_cover_keeps_the_city_name_on_one_line(sample_build: Path, sample_pdf: Path) -> None:
     plan = load_and_check(sample_build).plan
     assert plan is not None

@@ -55,6 +55,7 @@ def tiny_chunks() -> Iterator[None]:
                            ("FIGURE_PAGES", 1)):
             patch.setattr(pdf_chunks, name, size)
         patch.setattr(print_book, "ROADMAP_ROWS", 4)
+        patch.setattr(print_book, "ROADMAP_ROWS_CONTINUED", 4)
         yield
 
 

@@ -26,7 +26,8 @@ from masterplan.render import charts, outline, pdf_chunks, typography
 from masterplan.render.markdown import number_tables, resolve_references, to_html
 
 FONT = "'MP Sans', 'Noto Sans', sans-serif"  #: the bundled sans family, as book.css names it
-ROADMAP_ROWS = 46  #: programs per roadmap page before the chart continues on the next one
+ROADMAP_ROWS = 46  #: lines of the roadmap's first page, below its section's text
+ROADMAP_ROWS_CONTINUED = 60  #: lines of each page the roadmap continues on (3.5 mm a line at the text width)
 
 
 @dataclass
@@ -122,8 +123,9 @@ def figures(plan: Plan, book: outline.Outline, formats: Formats, translate: outl
 
 
 def _roadmap_pages(plan: Plan) -> list[list[charts.RoadmapGroup]]:
-    """The roadmap cut into pages of at most ROADMAP_ROWS lines (a pillar's heading counts as one, a
-    program as the lines of its label: :func:`charts.roadmap_rows`).
+    """The roadmap cut into pages: the first holds ROADMAP_ROWS lines (the section's text stands above
+    it), the others ROADMAP_ROWS_CONTINUED (a pillar's heading counts as one line, a program as the
+    lines of its label: :func:`charts.roadmap_rows`).
 
     A pillar that fits on a page is kept whole; one with more programs than a page holds
     fills the page and is continued on the next, so no chart is ever taller than its page.
@@ -135,13 +137,14 @@ def _roadmap_pages(plan: Plan) -> list[list[charts.RoadmapGroup]]:
     used = 0
     for pillar in plan.pillars:
         programs = list(pillar.programs)
-        fits_a_page = lines(programs) <= ROADMAP_ROWS
+        fits_a_page = lines(programs) <= ROADMAP_ROWS_CONTINUED
         while True:
-            if pages[-1] and ROADMAP_ROWS - used < lines(programs if fits_a_page else programs[:3]):
+            room = (ROADMAP_ROWS if len(pages) == 1 else ROADMAP_ROWS_CONTINUED) - used
+            if pages[-1] and room < lines(programs if fits_a_page else programs[:3]):
                 pages.append([])
-                used = 0
+                used, room = 0, ROADMAP_ROWS_CONTINUED
             count, height = 1, lines(programs[:1])  # a page holds one program at least
-            while count < len(programs) and used + height + charts.roadmap_rows(programs[count]) <= ROADMAP_ROWS:
+            while count < len(programs) and height + charts.roadmap_rows(programs[count]) <= room:
                 height += charts.roadmap_rows(programs[count])
                 count += 1
             taken = programs[:count]
