@@ -285,6 +285,21 @@ def test_the_roadmap_continues_on_full_pages(sample_pdf: Path) -> None:
     assert "ENV-12" in last and "SOC-01" in last  # the last pillars share the continued page
 
 
+def test_no_table_leaves_its_last_row_alone_on_a_page(sample_pdf: Path) -> None:
+    """GOV-16, ECO-11, LIV-10, SOC-11 and the agency matrix's "Setda" each stood alone on a last page of their
+    table, the page otherwise blank. A program matrix page holds two programs at least (but the first, below the
+    pillar's indicators), and Tabel 15.1 carries over more than one agency."""
+    alone = []
+    for number, text in enumerate(texts(sample_pdf), start=1):
+        rows = re.findall(r"^\d{1,2} (?:GOV|BRD|ECO|LIV|SOC|ENV)\W\d\d", text, re.MULTILINE)
+        if len(rows) == 1 and "Matriks program" not in text:
+            alone.append((number, rows[0]))
+        agencies = re.findall(r" \d+ / \d+$", text, re.MULTILINE)
+        if re.search(r"Perangkat Daerah .*Environment Total", " ".join(text.split())) and len(agencies) == 1:
+            alone.append((number, "Tabel 15.1"))
+    assert not alone, alone
+
+
 def test_the_cover_keeps_the_city_name_on_one_line(sample_build: Path, sample_pdf: Path) -> None:
     plan = load_and_check(sample_build).plan
     assert plan is not None
