@@ -300,6 +300,21 @@ def test_no_table_leaves_its_last_row_alone_on_a_page(sample_pdf: Path) -> None:
     assert not alone, alone
 
 
+def test_a_wrapped_section_heading_continues_under_its_words(sample_pdf: Path) -> None:
+    """"12.2 Tema 2022: … Religi yang / Ramah": the second line started under the number."""
+    with pdfplumber.open(sample_pdf) as pdf:
+        for page in pdf.pages:
+            words = page.extract_words()
+            texts_on_page = [w["text"] for w in words]
+            if "12.2" in texts_on_page and "Tema" in texts_on_page and "Ramah" in texts_on_page:
+                number = next(w for w in words if w["text"] == "12.2")
+                first = next(w for w in words if w["text"] == "Tema" and abs(w["top"] - number["top"]) < 2)
+                wrapped = next(w for w in words if w["text"] == "Ramah" and w["top"] > number["top"])
+                assert abs(wrapped["x0"] - first["x0"]) < 1.5 and wrapped["top"] - number["top"] < 25
+                return
+    raise AssertionError("heading 12.2 not found wrapped")
+
+
 def test_the_cover_keeps_the_city_name_on_one_line(sample_build: Path, sample_pdf: Path) -> None:
     plan = load_and_check(sample_build).plan
     assert plan is not None

@@ -176,8 +176,9 @@ def number_sections(html: str) -> tuple[str, dict[str, list[Section]]]:
         label = f"{number}.{count}" if number else ""
         title = _TAGS.sub("", match.group(3)).strip()
         found.setdefault(current, []).append(Section(anchor, label, Markup(title).unescape()))
-        prefix = f'<span class="secnum">{label}</span> ' if label else ""
-        return f'<h2 id="{anchor}">{prefix}{match.group(3)}</h2>'
+        if not label:
+            return f'<h2 id="{anchor}">{match.group(3)}</h2>'
+        return f'<h2 id="{anchor}" class="numbered"><span class="secnum">{label}</span> {match.group(3)}</h2>'
 
     return _SECTION.sub(replace, html), found
 
