@@ -315,6 +315,19 @@ def test_a_wrapped_section_heading_continues_under_its_words(sample_pdf: Path) -
     raise AssertionError("heading 12.2 not found wrapped")
 
 
+def test_the_lists_of_tables_and_figures_keep_numbers_apart_from_captions(sample_pdf: Path) -> None:
+    """"Gambar 14.3Indikasi…": the figures' longer label all but touched its caption."""
+    gaps = []
+    with pdfplumber.open(sample_pdf) as pdf:
+        for page in pdf.pages[2:10]:
+            words = page.extract_words()
+            for label, number, caption in zip(words, words[1:], words[2:]):
+                if label["text"] in ("Tabel", "Gambar") and re.fullmatch(r"\d+\.\d+", number["text"]) \
+                        and abs(caption["top"] - number["top"]) < 1:
+                    gaps.append((number["text"], caption["x0"] - number["x1"]))
+    assert len(gaps) > 20 and min(gap for _, gap in gaps) > 8, sorted(gaps, key=lambda g: g[1])[:3]
+
+
 def test_the_cover_keeps_the_city_name_on_one_line(sample_build: Path, sample_pdf: Path) -> None:
     plan = load_and_check(sample_build).plan
     assert plan is not None
