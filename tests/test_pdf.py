@@ -328,6 +328,22 @@ def test_the_lists_of_tables_and_figures_keep_numbers_apart_from_captions(sample
     assert len(gaps) > 20 and min(gap for _, gap in gaps) > 8, sorted(gaps, key=lambda g: g[1])[:3]
 
 
+def test_budget_amounts_in_the_matrices_line_up(sample_pdf: Path) -> None:
+    """Each amount was right-aligned together with its source ("APBD", "DAK", "APBD Provinsi"), so amounts
+    ended at different places; now they end on one line, the sources in a column beside them."""
+    spread = []
+    with pdfplumber.open(sample_pdf) as pdf:
+        for page in pdf.pages:
+            if page.width < page.height:
+                continue
+            words = page.extract_words(x_tolerance=1)  # "250.000.000" and "APBD" stand close
+            ends = [amount["x1"] for rp, amount in itertools.pairwise(words)
+                    if rp["text"] == "Rp" and rp["x0"] > page.width * 0.75 and re.fullmatch(r"[\d.]+", amount["text"])]
+            if len(ends) > 3:
+                spread.append((page.page_number, max(ends) - min(ends)))
+    assert len(spread) > 10 and max(width for _, width in spread) < 1.5, spread
+
+
 def test_the_cover_keeps_the_city_name_on_one_line(sample_build: Path, sample_pdf: Path) -> None:
     plan = load_and_check(sample_build).plan
     assert plan is not None
