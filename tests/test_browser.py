@@ -268,12 +268,13 @@ def test_no_horizontal_scrolling(width: int, browser: object, server: str, plan:
 
 
 def test_a_table_wider_than_the_screen_says_it_scrolls(browser: object, server: str) -> None:
-    """The budget tables are wider than a phone: a cue above them says so until they are scrolled to their
+    """The budget by pillar and year is wider than a phone: a cue above it says so until it is scrolled to its
     end; a table that fits has no cue. At 1280 px all three fit (the budget by pillar and year scrolled there
-    until its years ran down and its pillars across), and the funding sources' table fits a phone too."""
+    until its years ran down and its pillars across); on a phone the funding sources' and the agencies' tables
+    fit too (the agencies' cut its amounts off until they were rounded, as in the first table)."""
     hint = "Geser ke samping untuk melihat semua kolom"
     cue = "box => getComputedStyle(box, '::before').content"
-    for width, cued in ((390, [True, False, True]), (1280, [False, False, False])):
+    for width, cued in ((390, [True, False, False]), (1280, [False, False, False])):
         context = browser.new_context(viewport={"width": width, "height": 800})  # type: ignore[attr-defined]
         tab = context.new_page()
         tab.goto(server + "budget.html")
@@ -296,6 +297,19 @@ def test_the_footer_of_a_short_page_stands_at_the_bottom_of_the_window(width: in
     height = tab.evaluate("document.documentElement.scrollHeight")
     context.close()
     assert abs(bottom - 1200) < 1 and height == 1200, (bottom, height)
+
+
+def test_a_wrapped_chapter_title_on_the_home_page_stays_beside_its_label(browser: object, server: str) -> None:
+    """At 390 px "Gambaran Umum dan Analisis Kesiapan" wrapped back under "Bab 2"."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})  # type: ignore[attr-defined]
+    tab = context.new_page()
+    tab.goto(server + "index.html")
+    lines = tab.eval_on_selector_all(".chapter-list li", """items => items.filter(li => li.querySelector('.chapter-label'))
+        .map(li => { const range = document.createRange(); range.selectNodeContents(li.querySelector('a'));
+                     return [...range.getClientRects()].map(r => Math.round(r.left)); })""")
+    context.close()
+    wrapped = [starts for starts in lines if len(starts) > 1]
+    assert wrapped and all(len(set(starts)) == 1 for starts in wrapped), wrapped
 
 
 def test_the_roadmap_on_a_phone_is_legible_and_says_it_scrolls(browser: object, server: str) -> None:

@@ -120,7 +120,7 @@ def test_budget_by_agency_lists_only_agencies_with_a_budget(sample_build: Path) 
     led = [int(n) for n in re.findall(r'</th>\s*<td class="num">(\d+)</td>', table)]
     total = re.search(r'<tfoot><tr><th scope="row">Total</th><td class="num">(\d+)</td><td class="num">([^<]+)</td>', foot)
     assert total, "the table has a total row, as Tabel 14.3 in the book"
-    assert int(total.group(1)) == sum(led) and total.group(2) == "Rp 276.660.000.000"
+    assert int(total.group(1)) == sum(led) and total.group(2) == "Rp 276,66 miliar"
 
 
 def test_a_captioned_chapter_table_carries_the_books_number(sample_build: Path) -> None:
