@@ -312,6 +312,20 @@ def test_a_wrapped_chapter_title_on_the_home_page_stays_beside_its_label(browser
     assert wrapped and all(len(set(starts)) == 1 for starts in wrapped), wrapped
 
 
+def test_only_a_table_that_scrolls_is_a_keyboard_stop(browser: object, server: str) -> None:
+    """Every table's box was a Tab stop, even the many that fit and cannot scroll."""
+    stops = {}
+    for width in (390, 1280):
+        context = browser.new_context(viewport={"width": width, "height": 800})  # type: ignore[attr-defined]
+        tab = context.new_page()
+        tab.goto(server + "budget.html")
+        stops[width] = tab.eval_on_selector_all(
+            ".table-scroll", "boxes => boxes.map(b => [b.scrollWidth > b.clientWidth + 1, b.tabIndex === 0])")
+        context.close()
+    assert stops[390][0] == [True, True] and stops[1280][0] == [False, False]
+    assert all(scrolls == stop for boxes in stops.values() for scrolls, stop in boxes), stops
+
+
 def test_the_roadmap_on_a_phone_is_legible_and_says_it_scrolls(browser: object, server: str) -> None:
     """At 390 px the roadmap's program names were about 8 px high; now about 11, in a box with the cue."""
     context = browser.new_context(viewport={"width": 390, "height": 844})  # type: ignore[attr-defined]
