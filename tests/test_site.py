@@ -140,7 +140,7 @@ def test_the_glossary_jumps_to_each_first_letter(sample_build: Path) -> None:
     terms = re.findall(r'<dt id="term-[\d-]+">([^<]+)</dt>', html)
     assert [letter for _, letter in links] == sorted({term[0].upper() for term in terms}) and len(links) > 10
     for anchor, letter in links:
-        first = re.search(rf'<div id="{anchor}"><dt id="term-[\d-]+">([^<]+)</dt>', html)
+        first = re.search(rf'<h2 class="letter" id="{anchor}">{letter}</h2>\s*<dl class="glossary">\s*<div><dt id="term-[\d-]+">([^<]+)</dt>', html)
         assert first, anchor
         assert first.group(1)[0].upper() == letter
         assert terms.index(first.group(1)) == min(i for i, term in enumerate(terms) if term[0].upper() == letter)
