@@ -326,6 +326,18 @@ def test_only_a_table_that_scrolls_is_a_keyboard_stop(browser: object, server: s
     assert all(scrolls == stop for boxes in stops.values() for scrolls, stop in boxes), stops
 
 
+def test_the_budget_bars_share_one_scale(browser: object, server: str) -> None:
+    """Each bar's grey track ended where its own value label began (740–769 px at 1280): a bar's length
+    could not be compared with the next one's."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
+    tab = context.new_page()
+    tab.goto(server + "budget.html")
+    charts = tab.eval_on_selector_all("figure.bars", """figures => figures.map(f =>
+        [...f.querySelectorAll('.bar-track')].map(t => Math.round(t.getBoundingClientRect().right)))""")
+    context.close()
+    assert len(charts) == 2 and all(len(ends) > 3 and len(set(ends)) == 1 for ends in charts), charts
+
+
 def test_the_roadmap_on_a_phone_is_legible_and_says_it_scrolls(browser: object, server: str) -> None:
     """At 390 px the roadmap's program names were about 8 px high; now about 11, in a box with the cue."""
     context = browser.new_context(viewport={"width": 390, "height": 844})  # type: ignore[attr-defined]
