@@ -31,6 +31,13 @@ class Formats:
         pattern = "#,##0" + ("." + "#" * decimals if decimals else "")
         return format_decimal(value, format=pattern, locale=self.locale)
 
+    def measure(self, value: float | str | None, decimals: int) -> str:
+        """A value of an indicator with exactly ``decimals`` places: ``2`` → ``2,0`` beside ``2,3``."""
+        if value is None or isinstance(value, str) or isinstance(value, bool):
+            return self.number(value)
+        pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+        return format_decimal(value, format=pattern, locale=self.locale)
+
     def percent(self, part: float, whole: float) -> str:
         """``part`` as a share of ``whole`` with one decimal: ``12,5%`` (``1,0%``, not ``1%``); "–" of nothing."""
         if not whole:

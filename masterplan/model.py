@@ -78,6 +78,15 @@ class Indicator:
     position: Position
     target_positions: dict[int, Position] = field(default_factory=dict)
 
+    @property
+    def decimals(self) -> int:
+        """Decimal places that print every value of the indicator alike: "2,0" beside "2,3" (at most 2)."""
+        places = 0
+        for value in (self.baseline_value, *self.targets.values()):
+            if isinstance(value, float):
+                places = max(places, len(f"{value:.2f}".rstrip("0").split(".")[1]))
+        return places
+
 
 @dataclass
 class BudgetLine:

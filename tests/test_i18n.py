@@ -67,3 +67,21 @@ def test_shares_have_one_decimal_and_no_space_before_the_percent_sign() -> None:
     assert indonesian.percent(1, 8) == "12,5%"
     assert indonesian.percent(5, 0) == "–"
     assert Formats("en", Translator("en", load_catalog())).percent(1, 8) == "12.5%"
+
+
+def test_an_indicators_values_print_with_one_number_of_decimals() -> None:
+    """"2023: 2; 2024: 2,3" read as if 2 were less exact than 2,3: every value of an indicator now has as
+    many decimals as the most exact of them ("2,0"), up to two."""
+    from masterplan.diagnostics import Position
+    from masterplan.formatting import Formats
+    from masterplan.model import Indicator, Text
+
+    def indicator(baseline: object, *targets: object) -> Indicator:
+        return Indicator(Text.of("x", "id"), Text.of("%", "id"), 2021, baseline,  # type: ignore[arg-type]
+                         {2022 + i: t for i, t in enumerate(targets)}, Position("f", 1, 1))
+
+    assert indicator(2, 2.3, 3).decimals == 1 and indicator(2.25, 3).decimals == 2 and indicator(10, 20).decimals == 0
+    assert indicator(1.0, 0.333333).decimals == 2 and indicator("ada", 2.5).decimals == 1
+    formats = Formats("id", Translator("id", load_catalog()))
+    assert [formats.measure(v, 1) for v in (2, 2.3, 1250, "ada", None)] == ["2,0", "2,3", "1.250,0", "ada", "–"]
+    assert formats.measure(3, 0) == "3"

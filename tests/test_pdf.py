@@ -344,6 +344,13 @@ def test_budget_amounts_in_the_matrices_line_up(sample_pdf: Path) -> None:
     assert len(spread) > 10 and max(width for _, width in spread) < 1.5, spread
 
 
+def test_an_indicators_targets_read_alike(sample_pdf: Path) -> None:
+    """Tabel 6.1 read "2023: 2,8; 2024: 3; 2025: 3,2"; the matrices separate targets with "·"."""
+    whole = " ".join(" ".join(texts(sample_pdf)).split())
+    assert "2023: 2,8 · 2024: 3,0 · 2025: 3,2" in whole
+    assert not re.search(r"\b20\d\d: [\d.,]+;", whole)
+
+
 def test_the_cover_keeps_the_city_name_on_one_line(sample_build: Path, sample_pdf: Path) -> None:
     plan = load_and_check(sample_build).plan
     assert plan is not None

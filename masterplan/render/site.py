@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from masterplan.build import BuildOptions
 
 
-CACHED_FILTERS = ("number", "rupiah", "rupiah_short")
+CACHED_FILTERS = ("number", "measure", "rupiah", "rupiah_short")
 
 
 @jinja2.pass_context

@@ -146,6 +146,7 @@ def environment(theme: Theme, language: str) -> jinja2.Environment:
     env.filters.update({name: language_bound(function) for name, function in {
         "t": lambda text: localize(text, language),
         "rupiah": formats.rupiah, "rupiah_short": formats.rupiah_short, "number": formats.number,
+        "measure": formats.measure,
         "percent": formats.percent,
         "date": formats.date,
         "markdown": lambda text, shift=0: Markup(to_html(localize(text, language), shift)),
