@@ -93,7 +93,13 @@
     return;
   }
   form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
-  input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 250); });
+  // the header's box says what the page searches for, as the page's own box does
+  var header = document.getElementById("header-q");
+  input.addEventListener("input", function () {
+    if (header) { header.value = input.value; }
+    clearTimeout(timer); timer = setTimeout(run, 250);
+  });
   input.value = new URLSearchParams(location.search).get("q") || "";
+  if (header) { header.value = input.value; }
   if (input.value) { run(); }
 })();
