@@ -351,6 +351,19 @@ def test_an_indicators_targets_read_alike(sample_pdf: Path) -> None:
     assert not re.search(r"\b20\d\d: [\d.,]+;", whole)
 
 
+def test_programs_by_agency_read_code_name_and_page(sample_pdf: Path) -> None:
+    """§15.6 read "GOV-09, hlm. 15 Pendataan …": the page came between code and name. Now "GOV-09 Pendataan …
+    (hlm. 15)", and the page is the one that shows the program's row in its pillar's matrix."""
+    pages, labels = texts(sample_pdf), page_labels(sample_pdf)
+    section = next(i for i, text in enumerate(pages) if "Program per Perangkat Daerah" in text and "...." not in text)
+    listed = " ".join(" ".join(pages[section:section + 6]).split()).split("Program per Perangkat Daerah", 1)[1]
+    entries = re.findall(r"\b((?:GOV|BRD|ECO|LIV|SOC|ENV)-\d\d) [^;()]+? \(hlm\. (\d+)\)", listed)
+    assert len(entries) > 60 and not re.search(r"(?:GOV|BRD|ECO|LIV|SOC|ENV)-\d\d, hlm", listed)
+    for program, page in entries[:12]:
+        shown = pages[labels.index(page)]
+        assert re.search(rf"^\d{{1,2}} {program}\b", shown, re.MULTILINE), (program, page)
+
+
 def test_the_cover_keeps_the_city_name_on_one_line(sample_build: Path, sample_pdf: Path) -> None:
     plan = load_and_check(sample_build).plan
     assert plan is not None
