@@ -338,6 +338,22 @@ def test_the_budget_bars_share_one_scale(browser: object, server: str) -> None:
     assert len(charts) == 2 and all(len(ends) > 3 and len(set(ends)) == 1 for ends in charts), charts
 
 
+def test_the_roadmaps_tables_fold_under_the_chart(browser: object, server: str, plan: Plan) -> None:
+    """The chart was followed by one table per pillar with the same data: 6,400 px of page at 1280. They are
+    folded under a summary that opens them, keyboard included."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
+    tab = context.new_page()
+    tab.goto(server + "roadmap.html")
+    folded = tab.evaluate("document.documentElement.scrollHeight")
+    hidden = tab.eval_on_selector_all("table.roadmap", "ts => ts.filter(t => t.checkVisibility()).length")
+    tab.focus("details.as-tables > summary")
+    tab.keyboard.press("Enter")
+    shown = tab.eval_on_selector_all("table.roadmap", "ts => ts.filter(t => t.checkVisibility()).length")
+    context.close()
+    assert folded < 3500 and hidden == 0
+    assert shown == sum(1 for pillar in plan.pillars if pillar.programs)
+
+
 def test_the_roadmap_on_a_phone_is_legible_and_says_it_scrolls(browser: object, server: str) -> None:
     """At 390 px the roadmap's program names were about 8 px high; now about 11, in a box with the cue."""
     context = browser.new_context(viewport={"width": 390, "height": 844})  # type: ignore[attr-defined]
