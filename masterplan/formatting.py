@@ -33,7 +33,7 @@ class Formats:
 
     def measure(self, value: float | str | None, decimals: int) -> str:
         """A value of an indicator with exactly ``decimals`` places: ``2`` → ``2,0`` beside ``2,3``."""
-        if value is None or isinstance(value, (str, bool)):
+        if value is None or isinstance(value, str):
             return self.number(value)
         pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
         return format_decimal(value, format=pattern, locale=self.locale)

@@ -9,6 +9,7 @@ unresolved: the checks report them).
 from __future__ import annotations
 
 import datetime
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -83,8 +84,8 @@ class Indicator:
         """Decimal places that print every value of the indicator alike: "2,0" beside "2,3" (at most 2)."""
         places = 0
         for value in (self.baseline_value, *self.targets.values()):
-            if isinstance(value, float):
-                places = max(places, len(f"{value:.2f}".rstrip("0").split(".")[1]))
+            if isinstance(value, float) and math.isfinite(value):
+                places = max(places, len(f"{value:.2f}".rstrip("0").partition(".")[2]))
         return places
 
 

@@ -354,6 +354,19 @@ def test_the_roadmaps_tables_fold_under_the_chart(browser: object, server: str, 
     assert shown == sum(1 for pillar in plan.pillars if pillar.programs)
 
 
+def test_a_folded_roadmap_table_says_it_scrolls_once_opened(browser: object, server: str) -> None:
+    """A table folded in <details> measured nothing when the page loaded: opened on a phone, it scrolled
+    without its cue and was no keyboard stop."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})  # type: ignore[attr-defined]
+    tab = context.new_page()
+    tab.goto(server + "roadmap.html")
+    tab.click("details.as-tables > summary")
+    boxes = tab.eval_on_selector_all("details.as-tables .table-scroll",
+                                     "bs => bs.map(b => [b.classList.contains('scrolls'), b.tabIndex === 0])")
+    context.close()
+    assert boxes and all(scrolls and stop for scrolls, stop in boxes), boxes
+
+
 def test_the_roadmap_on_a_phone_is_legible_and_says_it_scrolls(browser: object, server: str) -> None:
     """At 390 px the roadmap's program names were about 8 px high; now about 11, in a box with the cue."""
     context = browser.new_context(viewport={"width": 390, "height": 844})  # type: ignore[attr-defined]

@@ -82,6 +82,7 @@ def test_an_indicators_values_print_with_one_number_of_decimals() -> None:
 
     assert indicator(2, 2.3, 3).decimals == 1 and indicator(2.25, 3).decimals == 2 and indicator(10, 20).decimals == 0
     assert indicator(1.0, 0.333333).decimals == 2 and indicator("ada", 2.5).decimals == 1
+    assert indicator(-1.5, 1e-05, 1234.5678).decimals == 2 and indicator(float("nan"), float("inf"), 4).decimals == 0
     formats = Formats("id", Translator("id", load_catalog()))
-    assert [formats.measure(v, 1) for v in (2, 2.3, 1250, "ada", None)] == ["2,0", "2,3", "1.250,0", "ada", "–"]
+    assert [formats.measure(v, 1) for v in (2, 2.3, -1.5, 1250, "ada", None)] == ["2,0", "2,3", "-1,5", "1.250,0", "ada", "–"]
     assert formats.measure(3, 0) == "3"

@@ -18,4 +18,8 @@
     mark(box);
   });
   window.addEventListener("resize", function () { boxes.forEach(mark); });
+  // a box folded in <details> measures nothing until it is opened
+  Array.prototype.forEach.call(document.querySelectorAll("details"), function (details) {
+    details.addEventListener("toggle", function () { boxes.forEach(mark); });
+  });
 })();
