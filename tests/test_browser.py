@@ -160,6 +160,16 @@ def test_the_focus_ring_of_a_menu_link_is_not_clipped(page: object, server: str)
     assert "inset" in ring
 
 
+def test_search_results_say_what_each_page_is(page: object, server: str) -> None:
+    """Results were bare titles: a program could not be told from a chapter or an agency."""
+    page.goto(server + "search.html?q=sambat")  # type: ignore[attr-defined]
+    _wait_for_search(page)
+    results = page.eval_on_selector_all("#search-results li", """items => items.map(li =>
+        [(li.querySelector('.result-kind') || {}).textContent || '', li.querySelector('a').getAttribute('href')])""")  # type: ignore[attr-defined]
+    kinds = {href.split("/")[0]: kind for kind, href in results}
+    assert kinds.get("program") == "Program" and kinds.get("chapter") == "Bab", results
+
+
 def test_search_excerpts_are_prose_not_the_roadmap_cells(page: object, server: str) -> None:
     """The roadmap's year cells say "berjalan" to screen readers; search excerpts do not repeat it."""
     page.goto(server + "search.html?q=sampah")  # type: ignore[attr-defined]

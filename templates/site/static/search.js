@@ -41,6 +41,12 @@
       var link = document.createElement("a");
       link.href = relative(result.url);
       link.textContent = (result.meta && result.meta.title) || result.url;
+      if (result.meta && result.meta.kind) { // what the page is: a program, a chapter, a pillar, an agency
+        var kind = document.createElement("span");
+        kind.className = "result-kind";
+        kind.textContent = result.meta.kind;
+        item.appendChild(kind);
+      }
       var excerpt = document.createElement("p");
       excerpt.innerHTML = result.excerpt; // Pagefind escapes page text; only <mark> is markup
       item.appendChild(link);
