@@ -24,19 +24,19 @@ class Formats:
 
     def number(self, value: float | str | None, decimals: int = 2) -> str:
         """``1250000`` → ``1.250.000``; ``2.5`` → ``2,5``; text is returned as it is."""
+        return self._decimal(value, "#" * decimals)
+
+    def measure(self, value: float | str | None, decimals: int) -> str:
+        """A value of an indicator with exactly ``decimals`` places: ``2`` → ``2,0`` beside ``2,3``."""
+        return self._decimal(value, "0" * decimals)
+
+    def _decimal(self, value: float | str | None, places: str) -> str:
+        """``value`` with the decimal places of a Babel pattern (``##``: up to two, ``00``: two)."""
         if value is None:
             return "–"
         if isinstance(value, str):
             return value
-        pattern = "#,##0" + ("." + "#" * decimals if decimals else "")
-        return format_decimal(value, format=pattern, locale=self.locale)
-
-    def measure(self, value: float | str | None, decimals: int) -> str:
-        """A value of an indicator with exactly ``decimals`` places: ``2`` → ``2,0`` beside ``2,3``."""
-        if value is None or isinstance(value, str):
-            return self.number(value)
-        pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-        return format_decimal(value, format=pattern, locale=self.locale)
+        return format_decimal(value, format="#,##0" + ("." + places if places else ""), locale=self.locale)
 
     def percent(self, part: float, whole: float) -> str:
         """``part`` as a share of ``whole`` with one decimal: ``12,5%`` (``1,0%``, not ``1%``); "–" of nothing."""

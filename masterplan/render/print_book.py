@@ -127,8 +127,9 @@ def _roadmap_pages(plan: Plan) -> list[list[charts.RoadmapGroup]]:
     it), the others ROADMAP_ROWS_CONTINUED (a pillar's heading counts as one line, a program as the
     lines of its label: :func:`charts.roadmap_rows`).
 
-    A pillar that fits on a page is kept whole; one with more programs than a page holds
-    fills the page and is continued on the next, so no chart is ever taller than its page.
+    A pillar that fits on a page is kept whole, but the first, which starts on the first page
+    whatever its length; one with more programs than a page holds fills the page and is
+    continued on the next, so no chart is ever taller than its page.
     """
     def lines(programs: list[Program]) -> int:
         return 1 + sum(charts.roadmap_rows(program) for program in programs)
