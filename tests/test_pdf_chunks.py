@@ -141,3 +141,23 @@ def test_a_short_last_chunk_joins_the_one_before() -> None:
     assert [len(run) for run in pdf_chunks.chunked(range(23), one, 10)] == [10, 10, 3]
     assert [len(run) for run in pdf_chunks.chunked(range(2), one, 10)] == [2]
     assert pdf_chunks.chunked([], one, 10) == [[]]
+
+
+def test_the_last_program_of_a_matrix_chunk_never_stands_alone() -> None:
+    groups = pdf_chunks.program_row_groups
+    assert groups([]) == [[]]
+    assert groups(["a"]) == [["a"]]
+    assert groups(["a", "b"]) == [["a", "b"]]
+    assert groups(["a", "b", "c"]) == [["a"], ["b", "c"]]
+    assert groups(list("abcde")) == [["a"], ["b"], ["c"], ["d", "e"]]
+
+
+@pytest.mark.parametrize(("rows", "kept"), [(0, 0), (1, 0), (3, 0), (4, 2), (5, 3), (6, 2), (41, 3)])
+def test_a_table_chunk_keeps_its_last_rows_together_and_its_stripes_even(rows: int, kept: int) -> None:
+    groups = pdf_chunks.last_rows_apart(list(range(rows)))
+    assert [row for group in groups for row in group] == list(range(rows))  # every row, in order
+    if kept:
+        body, last = groups
+        assert len(last) == kept and len(body) % 2 == 0
+    else:
+        assert groups == [list(range(rows))]

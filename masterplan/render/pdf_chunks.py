@@ -76,6 +76,27 @@ def chunked(items: Sequence[T], weight: Callable[[T], int], limit: int) -> list[
     return runs
 
 
+def program_row_groups(chunk: Sequence[T]) -> list[list[T]]:
+    """A chunk of the program matrix as row groups (``<tbody>``), which never split across
+    pages: one per program, but the last two share one, so the last never stands alone
+    on a page. (A rule between groups would not do: WeasyPrint 68 fails on
+    ``break-before: avoid`` before a program taller than a page.)"""
+    if len(chunk) < 2:
+        return [list(chunk)]
+    return [[row] for row in chunk[:-2]] + [list(chunk[-2:])]
+
+
+def last_rows_apart(chunk: Sequence[T]) -> list[list[T]]:
+    """A chunk of a table of one-line rows as its body and, when it has more than three
+    rows, its last rows as a group of their own that does not split, so the table never
+    ends with one row alone on a page. The body keeps an even count (two or three rows
+    go last), so the stripes of the rows run on across the two groups."""
+    if len(chunk) <= 3:
+        return [list(chunk)]
+    tail = 2 if len(chunk) % 2 == 0 else 3
+    return [list(chunk[:-tail]), list(chunk[-tail:])]
+
+
 def program_matrix(programs: Sequence[Program]) -> list[list[Numbered]]:
     """A pillar's program matrix, numbered, cut into chunks."""
     numbered = [Numbered(i + 1, p) for i, p in enumerate(programs)]

@@ -207,7 +207,8 @@ def html(plan: Plan, book: Book, env: jinja2.Environment, extra: dict[str, Any])
         "agency_matrix": summary.agency_matrix(plan), "by_agency": by_agency,
         "glossary": glossary(plan, env.globals["language"]),
         # long chapters in chunks, each from a new page (see pdf_chunks)
-        "matrix_chunks": pdf_chunks.program_matrix, "quick_win_chunks": pdf_chunks.quick_wins(plan),
+        "matrix_chunks": pdf_chunks.program_matrix, "program_row_groups": pdf_chunks.program_row_groups,
+        "last_rows_apart": pdf_chunks.last_rows_apart, "quick_win_chunks": pdf_chunks.quick_wins(plan),
         "agency_row_chunks": pdf_chunks.agency_rows(by_agency), "agency_chunks": pdf_chunks.by_agency(by_agency),
         "index_chunks": pdf_chunks.index(by_agency),
         "figure_pages": pdf_chunks.FIGURE_PAGES, **extra,
