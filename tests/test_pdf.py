@@ -196,7 +196,8 @@ def test_no_running_header_on_cover_and_chapter_openers(sample_pdf: Path,
     for index in openers:
         assert headers[index] == "", f"page {index + 1} is a chapter opener with a header"
     others = [i for i in range(1, len(headers)) if i not in openers]
-    assert sum(1 for i in others if "Masterplan" in headers[i]) > len(others) * 0.8
+    titled = [i for i in others if "Masterplan" in headers[i] or "(lanjutan)" in headers[i]]  # or a continued table
+    assert len(titled) > len(others) * 0.8
 
 
 def test_matrix_pages_are_landscape_and_the_others_portrait(sample_pdf: Path) -> None:
@@ -264,6 +265,14 @@ def test_a_captioned_chapter_table_is_numbered_listed_and_referenced(sample_pdf:
     assert f"dirangkum dalam Tabel 2.1, hlm. {labels[page]}" in " ".join(pages)
 
 
+def test_no_markup_is_printed_as_text(sample_pdf: Path) -> None:
+    """A chapter table's head once got its marks by adding text to safe HTML, which escaped the whole table:
+    Tabel 2.1 printed as "<table> <thead> <tr> <th></th> ..."."""
+    printed = [(i + 1, tag) for i, text in enumerate(texts(sample_pdf))
+               for tag in re.findall(r"</?(?:table|thead|tbody|tr|th|td|p|span|div|strong|em|a)\b[^>]*>", text)]
+    assert not printed, printed[:5]
+
+
 def test_the_front_pages_share_one_title_style(sample_pdf: Path) -> None:
     """The foreword's title was a 22 pt chapter opener between the 18 pt titles of the legal basis and the contents."""
     sizes = {}
@@ -283,6 +292,29 @@ def test_the_roadmap_continues_on_full_pages(sample_pdf: Path) -> None:
     assert len(pages) == 2 and pages[1] == pages[0] + 1, pages
     last = " ".join(texts(sample_pdf)[pages[1]].split())
     assert "ENV-12" in last and "SOC-01" in last  # the last pillars share the continued page
+
+
+def test_a_continued_table_is_named_in_the_header(sample_pdf: Path, sample_outline: outline.Outline) -> None:
+    """On the pages a table continues on, the header's left part says "Tabel 6.2 (lanjutan)" where the
+    book's title stands elsewhere, on the table's first page too."""
+    headers, pages = header_words(sample_pdf), texts(sample_pdf)
+    for pillar in ("governance", "branding", "economy", "living", "society", "environment"):
+        item = sample_outline.item(f"tab:program-{pillar}")
+        assert item is not None
+        first = next(i for i, text in enumerate(pages)
+                     if re.search(rf"Tabel {item.number}\s+Matriks program", text) and "...." not in text)
+        following = list(itertools.takewhile(lambda i: pages[i].startswith("No. Program Subelemen"),
+                                             range(first + 1, len(pages))))
+        assert following, f"Tabel {item.number} continues on no page"
+        assert "Masterplan Smart City" in headers[first] and "lanjutan" not in headers[first]
+        for i in following:
+            assert f"Tabel {item.number} (lanjutan)" in headers[i], (i + 1, headers[i])
+    for i, header in enumerate(headers):  # any header naming a table stands on a page that continues it
+        if named := re.search(r"Tabel (\d+\.\d+) \(lanjutan\)", header):
+            caption = re.compile(rf"^Tabel {re.escape(named[1])}\s+(?!\(lanjutan\))\S", re.MULTILINE)
+            first = next(j for j, text in enumerate(pages) if caption.search(text) and "...." not in text)
+            assert first < i and not caption.search(pages[i]), (i + 1, header)
+    assert sum("(lanjutan)" in header for header in headers) >= 20
 
 
 def test_no_table_leaves_its_last_row_alone_on_a_page(sample_pdf: Path) -> None:

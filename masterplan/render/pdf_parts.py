@@ -36,6 +36,10 @@ _SECTION_OPEN = re.compile(r"<section\b[^>]*>")
 _CHUNK = re.compile(r'<\w+(?:\s+[\w:-]+(?:="[^"]*")?)*\s+data-chunk(?=[\s/>])')
 _RUNNING = re.compile(r'<h1 class="chapter-title" data-running="([^"]*)"')
 _KIND = re.compile(r"\bkind-[-\w]+")
+#: a chunk that opens with the head of a continued table, whose marks set the header's left part
+_TABLE_LED = re.compile(r'<[^>]+>\s*<table\b[^>]*>\s*(?:<colgroup>.*?</colgroup>\s*)?<thead>\s*<tr>\s*<th\b[^>]*>'
+                        r'\s*<span class="table-continued"', re.DOTALL)
+_RUNNING_TITLE = re.compile(r'<div class="running-title">.*?</div>', re.DOTALL)
 _TAG = re.compile(r"<(/?)([a-zA-Z][\w:-]*)\b[^>]*?(/?)>")
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
@@ -105,8 +109,12 @@ def chunks(chapter: str, running: str) -> list[str]:
 def continued(chunk: str, kind: str, title: str, running: str) -> str:
     """A chunk after the first as a section of the chapter's ``kind``. The running title,
     draft mark and chapter header (``title``, escaped) go inside the chunk's element: an
-    element before it would make a first page of another name (portrait before a matrix)."""
+    element before it would make a first page of another name (portrait before a matrix).
+    A chunk that opens with a continued table's head leaves out the running title: the
+    head's marks say what the header shows, on its first page too, as in one pass."""
     inside = chunk.index(">") + 1
+    if _TABLE_LED.match(chunk):
+        running = _RUNNING_TITLE.sub("", running)
     return (f'<section class="chapter chapter-continued {kind}">{chunk[:inside]}{running}'
             f'<div class="running-chapter" data-running="{title}"></div>{chunk[inside:]}</section>\n')
 

@@ -24,6 +24,7 @@ from masterplan.formatting import Formats
 from masterplan.model import Plan, Program
 from masterplan.render import charts, outline, pdf_chunks, typography
 from masterplan.render.markdown import number_tables, resolve_references, to_html
+from masterplan.render.theme import localize
 
 FONT = "'MP Sans', 'Noto Sans', sans-serif"  #: the bundled sans family, as book.css names it
 ROADMAP_ROWS = 46  #: lines of the roadmap's first page, below its section's text
@@ -56,6 +57,39 @@ def _xref(target: outline.Target | None, ref: str, page_word: str) -> str:
             f' data-page="{escape(page_word)}">{escape(target.text)}</a>')
 
 
+class ContinuedTables:
+    """On every page a table continues on, the running header's left part names it
+    ("Tabel 6.2 (lanjutan)") instead of the book's title.
+
+    Empty marks set that part's string (``book.css``, where the header shows the first
+    value set on the page, else the last one before it): the table's head, which repeats
+    on each of its pages, opens with its label then the title; its caption, before it on
+    its first page, with the title.
+    """
+
+    def __init__(self, plan: Plan, book: outline.Outline, translate: outline.Translate):
+        self.book = book
+        self.word, self.continued = translate("Table"), translate("continued")
+        self.title = self._mark(localize(plan.title, plan.language))
+
+    @staticmethod
+    def _mark(text: str) -> Markup:
+        return Markup('<span class="table-continued" data-label="{}"></span>').format(text)
+
+    def __call__(self, ref: str) -> Markup:
+        """The marks that open the first head cell of the table ``ref``."""
+        item = self.book.item(ref)
+        if item is None:
+            return Markup("")
+        return self._mark(f"{self.word} {item.number} ({self.continued})") + self.title  # a caption: too long beside the chapter
+
+
+def _open_head(table_html: str, marks: Markup) -> str:
+    """``marks`` at the start of the first head cell of a table written by Markdown."""
+    head = re.search(r"<thead>\s*<tr>\s*<th[^>]*>", table_html)
+    return table_html if head is None else f"{table_html[:head.end()]}{marks}{table_html[head.end():]}"  # not str + Markup: that escapes
+
+
 def chapter_text(plan: Plan, entry: outline.BookChapter, book: outline.Outline, translate: outline.Translate,
                  report: Report) -> Markup:
     """A content chapter's own text as safe HTML with its cross-references resolved.
@@ -77,13 +111,14 @@ def chapter_text(plan: Plan, entry: outline.BookChapter, book: outline.Outline, 
         return _xref(target, ref, page_word)
 
     word = translate("Table")
+    marks = ContinuedTables(plan, book, translate)
 
     def place(table: TableCaption, caption: str, table_html: str) -> str:  # as the caption macro of print/macros.html
         item = book.item(table.ref)
         if item is None:
             return table_html
-        return (f'<p class="caption caption-table" id="{item.anchor}"><span class="caption-num">{word} {item.number}'
-                f'</span> {caption}</p>\n{table_html}')
+        return (f'<p class="caption caption-table" id="{item.anchor}">{marks.title}<span class="caption-num">{word} '
+                f'{item.number}</span> {caption}</p>\n{_open_head(table_html, marks(table.ref))}')
 
     html = number_tables(to_html(text), chapters.table_captions(source), place)
     return Markup(resolve_references(html, resolve))
@@ -211,7 +246,8 @@ def html(plan: Plan, book: Book, env: jinja2.Environment, extra: dict[str, Any])
         "last_rows_apart": pdf_chunks.last_rows_apart, "quick_win_chunks": pdf_chunks.quick_wins(plan),
         "agency_row_chunks": pdf_chunks.agency_rows(by_agency), "agency_chunks": pdf_chunks.by_agency(by_agency),
         "index_chunks": pdf_chunks.index(by_agency),
-        "figure_pages": pdf_chunks.FIGURE_PAGES, **extra,
+        "figure_pages": pdf_chunks.FIGURE_PAGES, "continued": ContinuedTables(plan, book.outline, env.globals["_"]),
+        **extra,
     }
     front = [c for c in book.outline.chapters if c.part == "front"]
     rest = [c for c in book.outline.chapters if c.part != "front"]
