@@ -137,13 +137,16 @@ def build(one_shot: bool | None, plan_dir: Path, pdf: bool, site: bool, strict: 
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on; only change it to show the preview to other machines.")
 @click.option("--pdf/--no-pdf", default=True, help="Rebuild the PDF in the background after edits (default: yes).")
-def serve(plan_dir: Path, port: int, host: str, pdf: bool) -> None:
+@click.option("--base-url", default=None,
+              help="Public address of the site, as for build (default: the one build/site was built for).")
+def serve(plan_dir: Path, port: int, host: str, pdf: bool, base_url: str | None) -> None:
     """Preview the website while you edit: rebuilds on every save and reloads the open page.
 
     Content errors show in the page and here; fixing them brings the page back.
     """
     from masterplan.serve import serve as run_server
-    sys.exit(run_server(_root(plan_dir), host, port, pdf, log=lambda line: click.echo(line, err=True)))
+    sys.exit(run_server(_root(plan_dir), host, port, pdf, log=lambda line: click.echo(line, err=True),
+                        base_url=base_url))
 
 
 def main() -> None:

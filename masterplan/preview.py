@@ -36,13 +36,14 @@ class Pages:
     rendered: dict[str, str] = field(default_factory=dict)
 
 
-def site_pages(plan: Any, root: Path, has_pdf: bool, problems: list[Diagnostic]) -> Pages:
+def site_pages(plan: Any, root: Path, has_pdf: bool, problems: list[Diagnostic], base_url: str | None = None) -> Pages:
     """The site's pages for ``plan``, rendered lazily by the same code as ``masterplan build``."""
     from masterplan.build import BuildOptions
     from masterplan.render import site
 
     report = Report()
-    prepared = site.prepare(plan, root, BuildOptions(pdf=False, search=False, cache=False), report, has_pdf)
+    options = BuildOptions(pdf=False, search=False, cache=False, base_url=base_url)
+    prepared = site.prepare(plan, root, options, report, has_pdf)
     problems.extend(report.items)
     return Pages(prepared.render_page, {page.path: page for page in prepared.pages})
 
@@ -56,8 +57,9 @@ def template_error(exc: jinja2.TemplateError, root: Path) -> Diagnostic:
 class Preview:
     """The current state of a previewed plan folder; thread-safe for many readers, one writer."""
 
-    def __init__(self, root: Path, log: Callable[[str], None] = print):
+    def __init__(self, root: Path, log: Callable[[str], None] = print, base_url: str | None = None):
         self.root = root
+        self.base_url = base_url  #: the public address the site is built for, as ``build --base-url``
         self.site = root / "build" / "site"
         self.log = log
         self.generation = 0
@@ -131,12 +133,12 @@ class Preview:
         has_pdf = (self.site / PAGES["pdf"]).is_file()
         if self.in_process:
             try:
-                return site_pages(plan, self.root, has_pdf, problems)
+                return site_pages(plan, self.root, has_pdf, problems, self.base_url)
             except (TypeError, AttributeError, ImportError, KeyError) as exc:
                 self.in_process = False  # a bug in the page list: fall back to full builds
                 self.log(f"preview: in-process rendering unavailable ({exc}); using full site builds")
         from masterplan.build import BuildOptions, run
-        result = run(self.root, BuildOptions(pdf=False))
+        result = run(self.root, BuildOptions(pdf=False, base_url=self.base_url))
         report.extend(d for d in result.report.items if d not in report.items)
         return None
 

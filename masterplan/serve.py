@@ -13,12 +13,15 @@ import html
 import json
 import mimetypes
 import shutil
+import signal
+import sys
 import threading
 import time
 from collections.abc import Callable
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from masterplan.preview import Preview
@@ -110,8 +113,9 @@ class Handler(BaseHTTPRequestHandler):
             self.send_text(HTTPStatus.OK, decorate(page, self.preview, generation), head, "text/html")
             return
         found = site_file(self.preview.site, parts.path)
-        if found is None:
-            self.not_found(head, generation)
+        pages = self.preview.pages
+        if found is None or found.suffix == ".html" and pages is not None and relative not in pages.by_path:
+            self.not_found(head, generation)  # a page of the last build that the plan no longer has (renamed, deleted)
         elif found.suffix == ".html":
             text = found.read_text(encoding="utf-8", errors="replace")
             self.send_text(HTTPStatus.OK, decorate(text, self.preview, generation), head, "text/html")
@@ -178,6 +182,12 @@ class Server(ThreadingHTTPServer):
     daemon_threads = True
     request_queue_size = 128
 
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A browser that left mid-answer (a closed tab, a followed link) is no error to report."""
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)
+
 
 def start(preview: Preview, host: str, port: int) -> tuple[Server, threading.Thread]:
     """Listen on ``host:port`` (port 0: any free one) in a background thread."""
@@ -189,16 +199,24 @@ def start(preview: Preview, host: str, port: int) -> tuple[Server, threading.Thr
 
 
 def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, pdf: bool = True,
-          log: Callable[[str], None] = print) -> int:
-    """Build, serve and watch the plan folder ``root`` until Ctrl-C; returns the exit code."""
+          log: Callable[[str], None] = print, base_url: str | None = None) -> int:
+    """Build, serve and watch the plan folder ``root`` until Ctrl-C (or SIGTERM); returns the exit code.
+
+    The preview builds into ``build/site`` like ``masterplan build``, so it keeps the public
+    address (``base_url``) the site there was built for: a site built for publishing stays
+    publishable after a preview.
+    """
+    from masterplan.build import BuildOptions, run
+    from masterplan.render.site import published_address
     from masterplan.watch import BackgroundBuild, newest, watch
 
-    preview = Preview(root, log)
     site = root / "build" / "site"
+    if base_url is None and (base_url := published_address(site)):
+        log(f"Keeping the public address the site was built for: {base_url} (--base-url)")
+    preview = Preview(root, log, base_url)
     read_at = time.time()
-    from masterplan.build import BuildOptions, run
     log("Building the site…")
-    result = run(root, BuildOptions(pdf=False), cache=preview.cache)
+    result = run(root, BuildOptions(pdf=False, base_url=base_url), cache=preview.cache)
     if preview.rebuild((result.plan, result.report) if result.plan is not None else None):
         preview.verify()
     try:
@@ -207,11 +225,12 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, pdf: bool = Tru
         log(f"error: cannot listen on {host}:{port}: {exc.strerror or exc} (try --port with another number)")
         return 1
     address = f"http://{host if ':' not in host else f'[{host}]'}:{server.server_address[1]}/"
-    background = BackgroundBuild(root, pdf, log, lambda ok: preview.rebuild() if ok else None)
+    background = BackgroundBuild(root, pdf, log, lambda ok: preview.rebuild() if ok else None, base_url=base_url)
     pdf_file = root / "build" / "masterplan.pdf"
     if pdf and (not pdf_file.is_file() or newest(root) > pdf_file.stat().st_mtime):
         background.schedule(delay=0)
     stop = threading.Event()
+    _stop_on_sigterm()
     try:
         watch(preview, background, stop, lambda: log(f"Serving {site} on {address} (Ctrl-C to stop)"), read_at)
     except KeyboardInterrupt:
@@ -223,3 +242,11 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, pdf: bool = Tru
         server.server_close()
     log("Stopped.")
     return 0
+
+
+def _stop_on_sigterm() -> None:
+    """SIGTERM (a service manager, ``kill``) stops the preview as Ctrl-C does, background build included."""
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, interrupt)

@@ -31,8 +31,9 @@ class BackgroundBuild:
     """``masterplan build`` in a subprocess, started once edits have settled."""
 
     def __init__(self, root: Path, pdf: bool, log: Callable[[str], None], done: Callable[[bool], None],
-                 settle: float = SETTLE_SECONDS):
+                 settle: float = SETTLE_SECONDS, base_url: str | None = None):
         self.root, self.pdf, self.log, self.done, self.settle = root, pdf, log, done, settle
+        self.base_url = base_url
         self.due: float | None = None
         self.process: subprocess.Popen[str] | None = None
         self.group: int | None = None  #: the running build's process group, to stop it with its workers
@@ -79,6 +80,7 @@ class BackgroundBuild:
     def _run(self) -> None:
         what = "PDF and site" if self.pdf else "site files and search index"
         command = [sys.executable, "-m", "masterplan", "build", str(self.root)] + ([] if self.pdf else ["--no-pdf"])
+        command += ["--base-url", self.base_url] if self.base_url else []
         self.log(f"Background build started ({what})…")
         started = time.monotonic()
         self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,

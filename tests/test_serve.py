@@ -261,3 +261,57 @@ def test_a_cancelled_background_build_stops_with_its_pdf_workers(tmp_path: Path)
     while _running_in_group(group) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert _running_in_group(group) == []
+
+
+def test_a_renamed_program_is_gone_from_the_preview_at_once(served: Served) -> None:
+    """The old page stood, answered 200 from the last build on disk, until a background build replaced it."""
+    assert served.get("/program/ECO-01.html")[0] == 200
+    path = served.root / "content/agencies/bpkad.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("id: ECO-01", "id: ECO-09"), encoding="utf-8")
+    served.wait_for("/program/ECO-09.html", lambda s, b: s == 200, "the renamed page")
+    assert served.get("/program/ECO-01.html")[0] == 404
+    assert (served.root / "build" / "site" / "program" / "ECO-01.html").is_file()  # only the last build has it
+
+
+def test_a_browser_leaving_mid_answer_prints_no_traceback(served: Served) -> None:
+    """Closing a tab (or following a link) while the page's reload request waits broke the pipe: a traceback
+    per page in the terminal. ``stop`` checks that none was printed."""
+    import socket
+    for _ in range(3):
+        with socket.create_connection(("127.0.0.1", served.port), timeout=5) as connection:
+            connection.sendall(b"GET /__reload?since=0 HTTP/1.1\r\nHost: x\r\n\r\n")
+        connection = socket.create_connection(("127.0.0.1", served.port), timeout=5)
+        connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")  # reset on close
+        connection.sendall(b"GET /program/GOV-01.html HTTP/1.1\r\nHost: x\r\n\r\n")
+        connection.close()
+    path = served.root / AGENCY  # a rebuild answers the waiting reload requests of the closed connections
+    path.write_text(path.read_text(encoding="utf-8").replace("e-Sambat (Media", "e-Sambat Baru (Media"),
+                    encoding="utf-8")
+    served.wait_for("/program/GOV-01.html", lambda s, b: "e-Sambat Baru" in b, "the edit")
+    time.sleep(0.5)
+
+
+def test_sigterm_stops_the_preview_like_ctrl_c(make_plan: Callable[..., Path]) -> None:
+    running = start(make_plan(), "--no-pdf")
+    running.process.send_signal(signal.SIGTERM)
+    assert running.process.wait(timeout=20) == 0
+    time.sleep(0.2)
+    assert "Stopped." in running.lines and not any("Traceback" in line for line in running.lines), running.lines
+
+
+def test_the_preview_keeps_the_public_address_the_site_was_built_for(make_plan: Callable[..., Path]) -> None:
+    """A site built with --base-url for publishing lost its sitemap, canonical links and 404 links once previewed."""
+    root = make_plan()
+    address = "https://kota.example.go.id/smartcity/"
+    subprocess.run([sys.executable, "-m", "masterplan", "build", str(root), "--no-pdf", "--no-search",
+                    "--base-url", address], check=True, capture_output=True)
+    running = start(root, "--no-pdf")
+    try:
+        assert any(address in line for line in running.lines), running.lines
+        _, body = running.get("/index.html")
+        assert f'<link rel="canonical" href="{address}index.html">' in body
+        site = root / "build" / "site"
+        assert f'href="{address}index.html"' in (site / "index.html").read_text(encoding="utf-8")
+        assert (site / "sitemap.xml").is_file()
+    finally:
+        stop(running)

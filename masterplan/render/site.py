@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import re
 import shutil
 import time
 from dataclasses import dataclass
 from functools import lru_cache
-from html import escape
+from html import escape, unescape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -318,6 +319,21 @@ def copy_pdf(root: Path, staging: Staging, target: Path, built: bool, report: Re
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(source, target)
     return True
+
+
+_CANONICAL = re.compile(r'<link rel="canonical" href="([^"]+)index\.html">')
+
+
+def published_address(folder: Path) -> str | None:
+    """The public address the site in ``folder`` was built for (``--base-url``), read from its
+    home page's canonical link; None when it was built without one."""
+    try:
+        with open(folder / "index.html", encoding="utf-8", errors="replace") as handle:
+            head = handle.read(8192)
+    except OSError:
+        return None
+    found = _CANONICAL.search(head)
+    return unescape(found.group(1)) if found else None
 
 
 def write_sitemap(pages: list[Page], folder: Path, base_url: str) -> None:
