@@ -223,7 +223,14 @@ class _Reader:
         data = self.document(path, "glossary")
         if data is None:
             return []
-        return [GlossaryTerm(t["term"], self.text(t["definition"]), t.position) for t in data["terms"]]
+        terms: dict[str, GlossaryTerm] = {}
+        for item in data["terms"]:
+            term = GlossaryTerm(item["term"], self.text(item["definition"]), item.position)
+            first = terms.setdefault(term.term.casefold(), term)
+            if first is not term:
+                self.report.add(error(item.at("term"), "E211", f"glossary term '{term.term}' is defined twice "
+                                      f"(first at line {first.position.line})", "merge the two definitions"))
+        return list(terms.values())
 
     def named_after_file(self, data: LocatedMap, path: Path) -> bool:
         if data["id"] == path.stem:

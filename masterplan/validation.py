@@ -80,6 +80,8 @@ def _type_hint(err: ValidationError) -> str | None:
         return f"write the number without quotes or dots: {re.sub(r'[^0-9]', '', value)}"
     if isinstance(value, str) and value.lower() in {"yes", "no", "ya", "tidak", "true", "false"}:
         return "write true or false without quotes"
+    if isinstance(value, float) and "integer" in str(err.validator_value):
+        return f"YAML takes the dot in {value:.3f} for a decimal point: write whole numbers without dots, e.g. {value * 1000:.0f}"
     return None
 
 
@@ -95,16 +97,7 @@ def _explain(err: ValidationError, data: Any, default: Position) -> Diagnostic:
         return error(where, "E106", f"{field}: '{err.instance}' is not a year",
                      "write each target as a four-digit year and a value, e.g. 2024: 80")
     if kind == "additionalProperties":
-        extras = [k for k in err.instance if k not in err.schema.get("properties", {})]
-        name = extras[0] if extras else "?"
-        container = err.instance
-        if isinstance(container, LocatedMap):
-            where = container.key_at(name)
-        known = sorted(err.schema.get("properties", {}))
-        hint = did_you_mean(name, known) or f"known fields: {', '.join(known)}"
-        if name == "lead" and "sub_element" in known:
-            hint = "the agency whose file holds a program leads it: move the program into that agency's file"
-        return error(where, "E103", f"unknown field '{name}'" + (f" in {field}" if path else ""), hint)
+        return _unknown_fields(err, field if path else "", where)[0]
     if kind == "required":
         missing = re.findall(r"'([^']+)' is a required property", err.message)
         name = missing[0] if missing else err.message
@@ -121,13 +114,31 @@ def _explain(err: ValidationError, data: Any, default: Position) -> Diagnostic:
         return error(where, "E104", f"{field}: '{err.instance}' is not one of {', '.join(choices)}",
                      did_you_mean(str(err.instance), choices))
     if kind == "pattern":
-        return error(where, "E106", f"{field}: '{err.instance}' is not a valid id or code",
-                     "use letters, digits, '-' and '_' only, no spaces")
+        value = str(err.instance)
+        if re.fullmatch(str(err.validator_value), value.lower().strip()):
+            hint = f"ids are written in small letters: {value.lower().strip()}"
+        else:
+            hint = ("use small letters, digits, '-' and '_' only, no spaces" if "a-z" in str(err.validator_value)
+                    and "A-Z" not in str(err.validator_value) else "use letters, digits, '-' and '_' only, no spaces")
+        return error(where, "E106", f"{field}: '{err.instance}' is not a valid id or code", hint)
     if kind == "minimum" and field.endswith("amount"):
         return error(where, "E304", f"{field}: negative amount {err.instance}")
     if kind in ("minimum", "maximum"):
         return error(where, "E107", f"{field}: {err.instance} is out of range")
     return error(where, "E100", f"{field}: {err.message}")
+
+
+def _unknown_fields(err: ValidationError, field: str, mapping_at: Position) -> list[Diagnostic]:
+    """One diagnostic per unknown field of a mapping (jsonschema reports them together), each at its key."""
+    known = sorted(err.schema.get("properties", {}))
+    found = []
+    for name in [k for k in err.instance if k not in known] or ["?"]:
+        where = err.instance.key_at(name) if isinstance(err.instance, LocatedMap) else mapping_at
+        hint = did_you_mean(str(name), known) or f"known fields: {', '.join(known)}"
+        if name == "lead" and "sub_element" in known:
+            hint = "the agency whose file holds a program leads it: move the program into that agency's file"
+        found.append(error(where, "E103", f"unknown field '{name}'" + (f" in {field}" if field else ""), hint))
+    return found
 
 
 def locate_value(data: Any, path: list[Any]) -> Any:
@@ -211,7 +222,11 @@ def check(kind: str, data: Any, position: Position) -> Iterator[Diagnostic]:
         if key in seen:
             continue
         seen.add(key)
-        found.append(_explain(err, data, position))
+        if err.validator == "additionalProperties":
+            path = list(err.absolute_path)
+            found += _unknown_fields(err, _field(path) if path else "", locate(data, path, position))
+        else:
+            found.append(_explain(err, data, position))
     found.sort(key=lambda d: (d.position, d.code, d.message))
     yield from found[:MAX_PROBLEMS]
     if len(found) > MAX_PROBLEMS:

@@ -40,15 +40,19 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
 
 
 def _unique_ids(plan: Plan) -> Iterator[Diagnostic]:
-    first: dict[str, Program] = {}
+    first: dict[str, Program] = {}  # by id in capitals: GOV-01 and gov-01 would be one page on Windows and macOS
     for agency in plan.agencies:
         for program in agency.programs:
-            if program.id in first:
-                other = first[program.id]
+            other = first.get(program.id.upper())
+            if other is None:
+                first[program.id.upper()] = program
+            elif other.id == program.id:
                 yield error(program.at("id"), "E207", f"program id '{program.id}' is used twice "
                             f"(also at {other.at('id')})", "every program id must be unique in the whole plan")
             else:
-                first[program.id] = program
+                yield error(program.at("id"), "E207", f"program id '{program.id}' differs from '{other.id}' "
+                            f"(at {other.at('id')}) only in capitals", "ids that differ only in capitals name "
+                            "the same web page on Windows and macOS: give this program another id")
     seen: dict[str, object] = {}
     for mission in plan.missions:
         if mission.id in seen:
@@ -78,6 +82,10 @@ def _program(plan: Plan, program: Program, agencies: set[str],
         yield error(program.at("sub_element"), "E202",
                     f"{label}: pillar {pillar.id} has no sub-element '{program.sub_element_id}'", hint)
     for index, partner in enumerate(program.partner_ids):
+        if partner in program.partner_ids[:index]:
+            yield error(_item(program, "partners", index), "E212", f"{label}: partner agency '{partner}' is listed twice",
+                        "delete the second one")
+            continue
         if partner in unreadable:
             continue
         if partner not in agencies:

@@ -1,12 +1,13 @@
-"""Years: program periods inside the plan period; budgets and targets inside their period."""
+"""Years and money: program periods inside the plan period; budgets and targets inside their period;
+budget lines in whole rupiah, one per year and source."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 
-from masterplan.diagnostics import Diagnostic, Position, error
-from masterplan.model import Indicator, Period, Plan
+from masterplan.diagnostics import Diagnostic, Position, error, warning
+from masterplan.model import BudgetLine, Indicator, Period, Plan
 
 
 def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
@@ -20,17 +21,28 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
     for program in plan.programs:
         label = f"program {program.id}"
         period = program.period
-        if period.start > period.end:
+        if period.start > period.end:  # said once: every year of its budget and targets would be "outside" it
             yield error(program.at("period"), "E305", f"{label}: period starts after it ends "
-                        f"({period.start} > {period.end})")
-        elif plan_period.start <= plan_period.end and (period.start not in plan_period
+                        f"({period.start} > {period.end})", "swap start and end")
+            continue
+        if plan_period.start <= plan_period.end and (period.start not in plan_period
                                                        or period.end not in plan_period):
             yield error(program.at("period"), "E301", f"{label}: period {period} lies outside the plan "
                         f"period {plan_period}")
+        seen: dict[tuple[int, str], BudgetLine] = {}
         for line in program.budget:
             if line.year not in period:
                 yield error(line.position, "E302", f"{label}: budget year {line.year} is outside the program "
                             f"period {period}")
+            if isinstance(line.amount, float):  # the schema's "whole number" lets 2.0 through
+                yield error(line.position, "E306", f"{label}: budget amount {line.amount:g} for {line.year} reads as "
+                            f"{line.amount:g} rupiah: YAML takes a dot for a decimal point",
+                            "write the amount in whole rupiah without dots, e.g. 2000000000")
+            if (line.year, line.source) in seen:
+                yield warning(line.position, "W308", f"{label}: the budget for {line.year} from {line.source} is "
+                              f"given twice (first at line {seen[line.year, line.source].position.line}); both "
+                              "amounts are counted", "a copy: delete it; two amounts: add them into one line")
+            seen.setdefault((line.year, line.source), line)
         for indicator in program.indicators:
             yield from _targets(indicator, period, label, "the program period")
 
