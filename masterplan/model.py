@@ -12,6 +12,7 @@ import datetime
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from masterplan.diagnostics import Position
@@ -270,6 +271,7 @@ class Plan(ProgramGroup):
     agencies: list[Agency] = field(default_factory=list)
     chapters: list[Chapter] = field(default_factory=list)
     glossary: list[GlossaryTerm] = field(default_factory=list)
+    content: Path | None = None  #: the content folder it was read from, for the files it names (logo, images)
 
     _index: dict[str, Any] = field(default_factory=dict, repr=False)
 

@@ -1,4 +1,5 @@
-"""Chapters and Markdown texts: Jinja fills in, cross-references name real things, links stay home.
+"""Chapters and Markdown texts: Jinja fills in, cross-references name real things, links stay home,
+images (and the logo) are files of the plan.
 
 A link or image in content may not reach outside the plan folder (``../../``, an absolute
 path, ``file:``), nor run code (``javascript:``); images come from the plan's own files.
@@ -11,6 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
+from pathlib import Path
+from urllib.parse import unquote
 
 from masterplan import chapters, crossref
 from masterplan.diagnostics import (
@@ -65,12 +68,12 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
                             f"table id '{table.ref}' is already used by another table of the book",
                             "end the caption with another id, e.g. (tab:swot-2021)")
             tables.add(table.ref)
-        yield from _links(chapter)
+        yield from _links(chapter, plan.content)
         text, problems = chapters.expand(chapter, context)
         yield from problems
         if text is None:
             continue
-        yield from _expanded_links(chapter, text)
+        yield from _expanded_links(chapter, text, plan.content)
         for ref, line in crossref.find(chapter.body):
             if ref in known or ref.split(":")[-1] in unreadable or (":" not in ref and ANY_PROGRAM in unreadable):
                 continue
@@ -78,45 +81,62 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
                         f"cross-reference to unknown '{ref}'", did_you_mean(ref, known))
     for pillar in plan.pillars:
         for name in ("summary", "description"):
-            yield from _text_links(getattr(pillar, name), pillar.where.get(name, pillar.position))
+            yield from _text_links(getattr(pillar, name), pillar.where.get(name, pillar.position), plan.content)
         for sub in pillar.sub_elements:
-            yield from _text_links(sub.description, sub.position)
+            yield from _text_links(sub.description, sub.position, plan.content)
     for program in plan.programs:
         for name in ("summary", "description"):
-            yield from _text_links(getattr(program, name), program.at(name))
+            yield from _text_links(getattr(program, name), program.at(name), plan.content)
+    if plan.logo:
+        where = plan.where.get("logo", plan.position)
+        found = _problem("image", plan.logo, where, None) or _missing("logo", plan.logo, where, plan.content)
+        if found:
+            yield found
 
 
-def _problem(kind: str, url: str, where: Position) -> Diagnostic | None:
+def _problem(kind: str, url: str, where: Position, content: Path | None) -> Diagnostic | None:
     # imported here: the renderer's module brings the Markdown library (~40 ms), needed only once a URL is found
     from masterplan.render.markdown import url_problem
     reason = url_problem(url, image=kind == "image")
     if reason is None:
-        return None
+        return _missing(kind, url, where, content) if kind == "image" else None
     return error(where, "E508", f"{kind} '{url}' {reason}",
                  "images and files go in content/assets/ and are written assets/name.png"
                  if kind == "image" else "link to a web address (https://...) or a cross-reference [[id]]")
 
 
-def _links(chapter: Chapter) -> Iterator[Diagnostic]:
+def _missing(kind: str, url: str, where: Position, content: Path | None) -> Diagnostic | None:
+    """An image (or the logo) that names no file of the plan: the PDF could not be made without it."""
+    name = unquote(url.split("#", 1)[0].split("?", 1)[0])
+    if content is None or not name or (content / name).is_file():
+        return None
+    folder = (content / name).parent
+    files = sorted(f"{Path(name).parent.as_posix()}/{f.name}".removeprefix("./") for f in folder.iterdir()
+                   if f.is_file()) if folder.is_dir() else []
+    return error(where, "E511", f"{kind} '{url}' is not a file of the plan: content/{name} does not exist",
+                 did_you_mean(name, files) or "images go in content/assets/ and are written assets/name.png")
+
+
+def _links(chapter: Chapter, content: Path | None) -> Iterator[Diagnostic]:
     for kind, url, line in urls(chapter.body):
-        found = _problem(kind, url, Position(chapter.position.file, chapter.body_line + line - 1, 1))
+        found = _problem(kind, url, Position(chapter.position.file, chapter.body_line + line - 1, 1), content)
         if found:
             yield found
 
 
-def _expanded_links(chapter: Chapter, text: str) -> Iterator[Diagnostic]:
+def _expanded_links(chapter: Chapter, text: str, content: Path | None) -> Iterator[Diagnostic]:
     """URLs that only Jinja puts together: reported at the chapter's first line of text."""
     written = {url for _, url, _ in urls(chapter.body)}
     for kind, url, _ in urls(text):
         if url not in written:
-            found = _problem(kind, url, Position(chapter.position.file, chapter.body_line, 1))
+            found = _problem(kind, url, Position(chapter.position.file, chapter.body_line, 1), content)
             if found:
                 yield found
 
 
-def _text_links(text: Text, where: Position) -> Iterator[Diagnostic]:
+def _text_links(text: Text, where: Position, content: Path | None) -> Iterator[Diagnostic]:
     for value in dict.fromkeys(text.values.values()):
         for kind, url, _ in urls(value):
-            found = _problem(kind, url, where)
+            found = _problem(kind, url, where, content)
             if found:
                 yield found
