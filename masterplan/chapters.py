@@ -16,7 +16,7 @@ from typing import Any, NamedTuple
 import jinja2
 
 from masterplan import sandbox, validation, yamlfile
-from masterplan.diagnostics import Diagnostic, Position, error
+from masterplan.diagnostics import Diagnostic, Position, Severity, error
 from masterplan.model import Chapter, Text
 
 FILE_NAME = re.compile(r"^(\d+)-([a-z0-9][a-z0-9_-]*)\.md$")
@@ -96,14 +96,14 @@ def read(path: Path, file: str, language: str) -> tuple[Chapter | None, list[Dia
         return None, problems
     broken = {p.position for p in problems}  # a value YAML could not read: do not complain twice
     problems += [d for d in validation.check("chapter", data, Position(file, 2, 1)) if d.position not in broken]
-    if problems:
+    if any(d.severity is Severity.ERROR for d in problems):
         return None, problems
     chapter = Chapter(
         id=data.get("id", match.group(2)), title=Text.of(data["title"], language),
         order=data.get("order", int(match.group(1))), part=data.get("part", "body"),
         generated=data.get("generated"), body=body, position=Position(file, 1, 1), body_line=body_line,
     )
-    return chapter, []
+    return chapter, problems  # warnings only
 
 
 def read_folder(folder: Path, name: Callable[[Path], str], language: str,

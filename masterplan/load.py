@@ -19,6 +19,7 @@ from masterplan.diagnostics import (
     Diagnostic,
     Position,
     Report,
+    Severity,
     error,
     relative,
 )
@@ -80,7 +81,7 @@ class _Reader:
         result = self.read(path, file, kind)
         self.report.extend(result.problems)
         self.report.extend(result.schema_problems)
-        if result.data is None or result.problems or result.schema_problems:
+        if result.data is None or result.schema_problems or any(d.severity is Severity.ERROR for d in result.problems):
             self.unreadable(path)
             return None
         return result.data

@@ -16,7 +16,7 @@ import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from masterplan.diagnostics import Diagnostic, Position, error
+from masterplan.diagnostics import Diagnostic, Position, error, warning
 
 try:  # libyaml is ~10x faster; positions are the same with either parser
     from yaml import CSafeLoader as _Loader
@@ -228,6 +228,11 @@ class _Builder:
                 continue
             if key.__class__ is not str and (key.__class__ is not int or not 1000 <= key <= 9999):
                 self.plain_keys = False
+            elif key.__class__ is str and not key.isascii() and _ODD_SPACES.match(key):
+                self.problems.append(error(where, "E014", "this line is indented with a space YAML does not take "
+                                           f"for one (U+{ord(key[0]):04X}), so '{key.strip()}' is not read as a field",
+                                           ODD_SPACE_HINT))
+                continue
             result[key] = build(value_node)
             key_positions[key] = where
             value_mark = value_node.start_mark
@@ -309,7 +314,38 @@ def parse(text: str, file: str, line_offset: int = 0) -> tuple[Any, list[Diagnos
     # the careful way counts events: two per list or mapping, one per value and alias (an alias starts with '*')
     if 4 + 2 * nodes + text.count("*") > MAX_NODES:
         return _parse_carefully(text, file, line_offset)
+    if " #" in text or "\t#" in text:
+        builder.problems += _cut_at_hash(text, value, file, line_offset)
     return _located(value, builder, file, line_offset)
+
+
+#: ``field: plain text #more``: YAML ends the text at " #" (the rest is a comment). A comment meant as one
+#: is written "# like this", with a space; "#1" or "#SmartCity" was meant as text.
+_HASH_IN_TEXT = re.compile(r"^[ \t]*(?:- )?([\w.-]+):[ \t]+([^'\"\s|>&*!{\[#][^\n#]*?)[ \t]+(#[^\s#][^\n]*)$",
+                           re.MULTILINE)
+
+
+def _cut_at_hash(text: str, value: Any, file: str, line_offset: int) -> list[Diagnostic]:
+    """Warnings for plain texts that YAML cut short at " #", each at its field."""
+    cut = {}
+    for match in _HASH_IN_TEXT.finditer(text):
+        cut[text.count("\n", 0, match.start()) + 1 + line_offset, match.group(1)] = match.group(2).strip(), match.group(3)
+    found = []
+    stack = [value]
+    while stack and cut:  # only fields read as the text before the '#' (not lines inside a block of text)
+        here = stack.pop()
+        if isinstance(here, LocatedMap):
+            for key, item in here.items():
+                where = here.key_at(key)
+                kept = cut.pop((where.line, key), None)
+                if kept is not None and item == kept[0]:
+                    found.append(warning(where, "W015", f"the text of '{key}' ends at ' #': YAML reads "
+                                         f"'{kept[1]}' as a comment and leaves it out",
+                                         f'put the whole text in quotes: {key}: "{kept[0]} {kept[1]}"'))
+            stack.extend(here.values())
+        elif isinstance(here, list):
+            stack.extend(here)
+    return found
 
 
 def _compose(text: str) -> tuple[Node | None, int]:
@@ -346,7 +382,9 @@ def _parse_carefully(text: str, file: str, line_offset: int) -> tuple[Any, list[
                             if isinstance(exc.character, int) else f"YAML cannot read this file: {exc.reason}",
                             "remove it; it often comes with text pasted from a PDF or a word processor")]
     except yaml.MarkedYAMLError as exc:
-        return None, [_syntax_error(exc, text, file, line_offset)]
+        syntax = _syntax_error(exc, text, file, line_offset)
+        odd = _odd_indentation(text, file, line_offset) if not text.isascii() else None
+        return None, [odd if odd is not None and odd.position.line <= syntax.position.line else syntax]
     except yaml.YAMLError as exc:
         return None, [error(Position(file, 1 + line_offset, 1), "E001", f"YAML syntax error: {exc}")]
     builder = _Builder(file, line_offset)
@@ -384,9 +422,52 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str, file: str, line_offset: 
         line, column = last + line_offset, 1
         problem += " before the end of the text"
     bad_line = lines[mark.line] if mark and mark.line < len(lines) else ""
+    hint = _layout_hint(problem, bad_line) or hint
     if "\t" in bad_line:
         hint = "YAML indents with spaces, never with tabs"
     return error(Position(file, line, column), "E001", f"YAML syntax error: {problem}", hint)
+
+
+def _layout_hint(problem: str, line: str) -> str | None:
+    """What a writer most likely did, for libyaml's terse complaints about a line."""
+    value = line.split(": ", 1)[1].strip() if ": " in line else ""
+    if "mapping values are not allowed" in problem:
+        if "\u201c" in value or "\u201d" in value:
+            return 'curly quotes \u201c \u201d are not YAML quotes: put the text in straight quotes, "..."'
+        if ": " in value or value.endswith(":"):
+            return 'text with ": " in it goes in quotes, e.g. title: "Pendahuluan: Latar Belakang"'
+        return "this line is indented deeper than the line above allows: line it up with the fields above"
+    if "did not find expected key" in problem and value[:1] in ("'", '"') and value.rstrip()[-1:] != value[:1]:
+        return "a text that starts with a quote must end with it: put the whole text in quotes, or start without one"
+    if "expected '-' indicator" in problem or "did not find expected key" in problem:
+        return "check this line's indentation: it must line up with the fields above it"
+    return None
+
+
+ODD_SPACE_HINT = "it often comes with text pasted from Word or a web page: retype the indentation with normal spaces"
+#: spaces that look like spaces but are not YAML's (text pasted from Word or a web page)
+_ODD_SPACES = re.compile(r"[\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]")
+
+
+def _odd_indentation(text: str, file: str, line_offset: int) -> Diagnostic | None:
+    """A line indented with a non-breaking or other look-alike space: YAML reads it as text, never as
+    indentation, so the file's structure is not what it looks like."""
+    for found in _ODD_SPACES.finditer(text):  # most are inside text ("Rp 1.000" from Word): only indentation counts
+        start = text.rfind("\n", 0, found.start()) + 1
+        if not text[start:found.start()].strip(" \t-"):
+            break
+    else:
+        return None
+    line, column = _line_of_index_chars(text, found.start())
+    name = {"\u00a0": "a non-breaking space", "\ufeff": "an invisible byte order mark",
+            "\u200b": "a zero-width space"}.get(found.group(), f"the space character U+{ord(found.group()):04X}")
+    return error(Position(file, line + line_offset, column), "E014",
+                 f"this line is indented with {name}, which YAML does not take for a space",
+                 ODD_SPACE_HINT)
+
+
+def _line_of_index_chars(text: str, index: int) -> tuple[int, int]:
+    return text.count("\n", 0, index) + 1, index - (text.rfind("\n", 0, index) + 1) + 1
 
 
 def _too_big(position: Position, aliased: bool) -> Diagnostic:
