@@ -17,6 +17,9 @@ from masterplan.model import Plan
 from masterplan.project import load_and_check, warnings_alongside, warnings_of
 
 STOPPED = "Build stopped: fix the errors above; the previous output is kept."
+#: environment variable: ``lines`` prints the PDF's progress as lines, each quarter done (the preview's
+#: background build reads them through a pipe); otherwise it shows on a terminal only
+PROGRESS = "MASTERPLAN_PROGRESS"
 
 
 @dataclass

@@ -22,6 +22,7 @@ from pathlib import Path
 
 import watchfiles
 
+from masterplan.build import PROGRESS
 from masterplan.preview import Preview
 
 SETTLE_SECONDS = 2.0
@@ -48,6 +49,14 @@ class BackgroundBuild:
             self.due = time.monotonic() + (self.settle if delay is None else delay)
             self._wake.notify_all()
         self._cancel()  # a build of older content is worth nothing now
+
+    def hold(self) -> None:
+        """No build until the next :meth:`schedule` (the content has errors); a running one stops."""
+        with self._wake:
+            waiting, self.due = self.due is not None or self.group is not None, None
+        self._cancel()
+        if waiting:
+            self.log("Background build waits until the errors are fixed")
 
     def stop(self) -> None:
         with self._wake:
@@ -84,7 +93,8 @@ class BackgroundBuild:
         self.log(f"Background build started ({what})…")
         started = time.monotonic()
         self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                                        start_new_session=True)  # Ctrl-C is ours to pass on, not the terminal's
+                                        start_new_session=True,  # Ctrl-C is ours to pass on, not the terminal's
+                                        env={**os.environ, PROGRESS: "lines"})  # how far the PDF is, as lines
         self.group = self.process.pid
         assert self.process.stdout is not None
         for line in self.process.stdout:
@@ -92,7 +102,8 @@ class BackgroundBuild:
         code = self.process.wait()
         self.group = None  # every process of the group has closed the output: none is left to stop
         if code < 0:
-            self.log("Background build cancelled: newer edits arrived")
+            self.log("Background build stopped" if self.stopping or self.due is None
+                     else "Background build cancelled: newer edits arrived")
             return
         took = time.monotonic() - started
         self.log(f"Background build done in {took:.1f} s" if code == 0 else
@@ -149,9 +160,12 @@ def watch(preview: Preview, background: BackgroundBuild | None, stop: threading.
         if any(p.is_relative_to(templates) for p in paths):
             _clear_template_caches()
             _copy_static(root)
-        preview.rebuild()
+        good = preview.rebuild()
         if background is not None:
-            background.schedule()
+            if good:
+                background.schedule()
+            else:  # it would only fail on the same errors, and print them all again
+                background.hold()
 
 
 def newest(root: Path) -> float:

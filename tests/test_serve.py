@@ -221,6 +221,8 @@ def test_the_pdf_is_built_in_the_background_and_linked(make_plan: Callable[..., 
         running.wait_for("/download/masterplan.pdf", lambda s, b: s == 200 and b.startswith("%PDF"), "the PDF")
         running.wait_for("/", lambda s, b: "download/masterplan.pdf" in b, "a link to the PDF")
         assert any("Background build done" in line for line in running.lines)
+        parts = [line for line in running.lines if re.search(r"build │ PDF: \d+ of \d+ parts laid out", line)]
+        assert parts, "the background build said nothing of its progress:\n" + "\n".join(running.lines)
     finally:
         stop(running)
 
@@ -261,6 +263,23 @@ def test_a_cancelled_background_build_stops_with_its_pdf_workers(tmp_path: Path)
     while _running_in_group(group) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert _running_in_group(group) == []
+    assert "Background build stopped" in lines and not any("newer edits" in line for line in lines), lines
+
+
+def test_content_errors_hold_the_background_build(tmp_path: Path) -> None:
+    """A build of content with errors only fails on them, printing every error a second time."""
+    from masterplan.watch import BackgroundBuild
+
+    lines: list[str] = []
+    build = BackgroundBuild(tmp_path, True, lines.append, lambda ok: None, settle=0.2)
+    try:
+        build.schedule()
+        build.hold()
+        time.sleep(1.0)
+        assert lines == ["Background build waits until the errors are fixed"]
+        assert build.process is None
+    finally:
+        build.stop()
 
 
 def test_a_renamed_program_is_gone_from_the_preview_at_once(served: Served) -> None:

@@ -29,6 +29,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from masterplan.build import PROGRESS
 from masterplan.render.pdf_cache import Cache
 from masterplan.render.pdf_parts import Part, roman, starting_at, with_page_numbers
 from masterplan.render.pdf_workers import Pool
@@ -277,15 +278,21 @@ class Schedule:
 
 
 class _Progress:
-    """``PDF: parts 3/14`` on a terminal; nothing in CI or when stderr is a file."""
+    """``PDF: parts 3/14`` on a terminal; nothing in CI or when stderr is a file, unless asked for as lines."""
 
     def __init__(self, total: int):
         self.total = total
-        self.shown = sys.stderr.isatty() and not os.environ.get("CI")
+        self.lines = os.environ.get(PROGRESS) == "lines"
+        self.shown = not self.lines and sys.stderr.isatty() and not os.environ.get("CI")
+        self.quarters = 0
 
     def step(self, done: int) -> None:
+        done = min(done, self.total)
         if self.shown:
-            print(f"\rPDF: parts {min(done, self.total)}/{self.total}", end="", file=sys.stderr, flush=True)
+            print(f"\rPDF: parts {done}/{self.total}", end="", file=sys.stderr, flush=True)
+        elif self.lines and done * 4 // self.total > self.quarters:
+            self.quarters = done * 4 // self.total
+            print(f"PDF: {done} of {self.total} parts laid out", file=sys.stderr, flush=True)
 
     def end(self) -> None:
         if self.shown:
