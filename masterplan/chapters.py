@@ -171,15 +171,22 @@ def _expand(chapter: Chapter, context: dict[str, Any]) -> tuple[str | None, list
                             f"chapter takes longer than {sandbox.MAX_SECONDS:g} s to fill in",
                             "a Jinja loop in this chapter runs too long")]
     except jinja2.UndefinedError as exc:
+        what, hint = sandbox.undefined_message(exc.message or "")
         return None, [error(at(sandbox.template_line(exc.__traceback__, chapter)), "E504",
-                            f"chapter refers to something that does not exist: {exc.message}",
-                            "see the README for what chapters can read: plan.programs, plan.agencies, ...")]
+                            f"chapter refers to something that does not exist: {what}",
+                            hint or "see the README for what chapters can read: plan.programs, plan.agencies, ...")]
     except sandbox.SecurityError as exc:
         return None, [error(at(sandbox.template_line(exc.__traceback__, chapter)), "E506",
                             f"chapter template is not allowed to do this: {exc}")]
-    except Exception as exc:  # noqa: BLE001 - any failure of untrusted template code is the content's fault
+    except ZeroDivisionError as exc:
         return None, [error(at(sandbox.template_line(exc.__traceback__, chapter)), "E503",
-                            f"template error in chapter: {type(exc).__name__}: {exc}")]
+                            "template error in chapter: a division by zero", "check that the number divided by is never 0, "
+                            "e.g. {% if total %}...{% endif %}")]
+    except Exception as exc:  # noqa: BLE001 - any failure of untrusted template code is the content's fault
+        hint = ("a text field (a name, a title) is a text in one or more languages: print it as {{ program.name }} "
+                "rather than add it to something" if "'Text'" in str(exc) else None)
+        return None, [error(at(sandbox.template_line(exc.__traceback__, chapter)), "E503",
+                            f"template error in chapter: {type(exc).__name__}: {exc}", hint)]
     return "".join(pieces), []
 
 

@@ -289,6 +289,41 @@ def compile_chapter(body: str, file: str) -> jinja2.Template:
     return _SANDBOX.template_class.from_code(_SANDBOX, code, _SANDBOX.make_globals(None))
 
 
+_NO_ATTRIBUTE = re.compile(r"^'(?:[\w.]+\.)?(\w+) object' has no attribute '([^']*)'$")
+_UNDEFINED = re.compile(r"^'([^']*)' is undefined$")
+#: the Indonesian word a writer may reach for, and the model's field
+_INDONESIAN_FIELDS = {"kota": "city", "provinsi": "province", "nama": "name", "judul": "title", "ringkasan": "summary",
+                      "deskripsi": "description", "uraian": "description", "tahun": "year", "periode": "period",
+                      "anggaran": "budget", "sumber": "source", "jumlah": "amount", "pilar": "pillars",
+                      "opd": "agencies", "dinas": "agencies", "misi": "missions", "visi": "vision",
+                      "indikator": "indicators", "target": "targets", "mitra": "partners", "istilah": "glossary",
+                      "bab": "chapters", "penyusun": "author", "singkatan": "short_name"}
+
+
+def undefined_message(message: str) -> tuple[str, str | None]:
+    """Jinja's "'masterplan.model.Plan object' has no attribute 'kota'" in the plan's words, with a hint."""
+    from masterplan import model
+    missing = _NO_ATTRIBUTE.match(message)
+    if missing:
+        kind, name = missing.groups()
+        cls = getattr(model, kind, None)
+        if isinstance(cls, type) and cls.__module__ == model.__name__:
+            fields = sorted(n for n in dir(cls) if not n.startswith("_")) + sorted(
+                n for n in getattr(cls, "__dataclass_fields__", {}) if not n.startswith("_"))
+            known = sorted(set(fields))
+            english = _INDONESIAN_FIELDS.get(name.lower())
+            hint = (f"field names are English: did you mean '{english}'?" if english in known
+                    else did_you_mean(name, known) or f"its fields: {', '.join(known)}")
+            return f"a {kind.lower()} has no field '{name}'", hint
+        return f"a {kind} has no field '{name}'", None
+    unknown = _UNDEFINED.match(message)
+    if unknown:
+        return (f"'{unknown.group(1)}' is not defined here",
+                ("chapters read the plan through 'plan' (plan.city, plan.programs, ...) and the names their "
+                 "own {% for %} and {% set %} give"))
+    return message, None
+
+
 def syntax_hint(exc: jinja2.TemplateSyntaxError) -> str | None:
     unknown = re.match(r"No (filter|test) named '([^']*)'", exc.message or "")
     if unknown:
@@ -296,6 +331,9 @@ def syntax_hint(exc: jinja2.TemplateSyntaxError) -> str | None:
         return did_you_mean(unknown.group(2), known) or f"known {unknown.group(1)}s: {', '.join(sorted(known))}"
     if "cannot extend" in (exc.message or ""):
         return None
+    if "expected token 'end of print statement'" in (exc.message or ""):
+        return ("{{ ... }} holds one Jinja expression: a placeholder such as {{nama kepala dinas}} is not one; "
+                "write the text itself, or wrap it in {% raw %}...{% endraw %} to print the braces")
     return "Jinja expressions are written {{ ... }}, statements {% ... %}"
 
 
