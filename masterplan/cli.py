@@ -43,7 +43,7 @@ def cli() -> None:
       masterplan new kota-saya        # start from the Kota Pasuruan sample
       cd kota-saya
       masterplan validate             # every problem, as file:line:column
-      masterplan build                # build/<name>.pdf and build/site/
+      masterplan build                # build/masterplan.pdf and build/site/
       masterplan serve                # live preview while you edit
 
     Commands work from inside a plan folder (or any folder below it) or with a path to one.
@@ -88,16 +88,17 @@ def validate(plan_dir: Path, output_format: str, strict: bool) -> None:
 @click.option("--kind", type=click.Choice(["plan", "pillar", "agency", "glossary", "chapter", "all"]),
               default="all", help="Which file's schema (default: all, as one JSON object by kind).")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path),
-              help="Write one <kind>.schema.json per kind into this folder instead of printing.")
+              help="Write <kind>.schema.json (one per kind with --kind all) into this folder instead of printing.")
 def schema(kind: str, out: Path | None) -> None:
     """Print the content format as JSON Schema, for editors (YAML language server)."""
     from masterplan.schema import all_schemas, schema_for
     if out is not None:
         out.mkdir(parents=True, exist_ok=True)
-        for name, document in all_schemas().items():
+        chosen = {name: document for name, document in all_schemas().items() if kind in ("all", name)}
+        for name, document in chosen.items():
             (out / f"{name}.schema.json").write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n",
                                                     encoding="utf-8")
-        click.echo(f"Wrote {len(all_schemas())} schemas to {out}", err=True)
+        click.echo(f"Wrote {len(chosen)} schema{'s' if len(chosen) > 1 else ''} to {out}", err=True)
         return
     document = all_schemas() if kind == "all" else schema_for(kind)
     click.echo(json.dumps(document, indent=2, ensure_ascii=False))

@@ -34,6 +34,11 @@ def load_catalog(theme_dirs: tuple[Path, ...] = ()) -> dict[str, dict[str, str]]
     return merged
 
 
+def languages(catalog: dict[str, dict[str, str]]) -> set[str]:
+    """The languages a catalog speaks: English (its messages) and every language it translates them into."""
+    return {"en"} | {language for translations in catalog.values() for language in translations}
+
+
 class Translator:
     """``translator("Budget by pillar")`` → ``"Anggaran per pilar"`` when the language is ``id``."""
 

@@ -58,3 +58,11 @@ def test_schema_rejects_a_misspelled_field_like_an_editor_would() -> None:
     bad = {"id": "x", "name": "X", "short_name": "X", "kind": "dinas", "programz": []}
     messages = [e.message for e in jsonschema.Draft202012Validator(schema).iter_errors(bad)]
     assert any("programz" in m for m in messages)
+
+
+def test_schema_out_writes_the_kind_asked_for(tmp_path: Path) -> None:
+    """``--kind agency --out`` wrote all five files."""
+    result = CliRunner().invoke(cli, ["schema", "--kind", "agency", "--out", str(tmp_path)])
+    assert result.exit_code == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["agency.schema.json"]
+    assert json.loads((tmp_path / "agency.schema.json").read_text(encoding="utf-8"))["properties"]["programs"]

@@ -175,6 +175,19 @@ def test_chapter_references_become_relative_links(mini_site: Path) -> None:
     assert '<h2 id="latar-belakang">Latar Belakang</h2>' in html
 
 
+def test_references_to_a_pillars_tables_link_to_them(build: Build) -> None:
+    """[[tab:indicators-governance]] printed "Tabel 4.1" as plain text on the site (the book gives its page)."""
+    chapter = """\
+        ---
+        title: Pendahuluan
+        ---
+        Lihat [[tab:indicators-governance]] dan [[tab:program-governance]].
+        """
+    html = read(build({"content/chapters/01-pendahuluan.md": chapter}), "chapter/pendahuluan.html")
+    assert re.search(r'<a href="\.\./pillar/governance\.html#indicators">Tabel \d+\.1</a> dan '
+                     r'<a href="\.\./pillar/governance\.html#programs">Tabel \d+\.2</a>', html), html[-1500:]
+
+
 def test_base_url_adds_canonical_links_and_a_sitemap(build: Build) -> None:
     folder = build(base_url="https://smartcity.example.go.id/masterplan")
     assert '<link rel="canonical" href="https://smartcity.example.go.id/masterplan/program/GOV-01.html">' in read(

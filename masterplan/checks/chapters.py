@@ -22,6 +22,7 @@ from masterplan.diagnostics import (
     Position,
     did_you_mean,
     error,
+    warning,
 )
 from masterplan.model import Chapter, Plan, Text
 
@@ -56,12 +57,17 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
     known = crossref.targets(plan)
     context = chapters.context(plan)
     seen: dict[str, Chapter] = {}
+    claimed: dict[str, Chapter] = {}  #: generated part -> the chapter it follows
     tables = crossref.generated_tables(plan)
     for chapter in plan.chapters:
         if chapter.id in seen:
             yield error(chapter.position, "E509", f"chapter id '{chapter.id}' is also used by "
                         f"{seen[chapter.id].position.file}", "give one of them another id in its front matter")
         seen.setdefault(chapter.id, chapter)
+        if chapter.generated and (other := claimed.setdefault(chapter.generated, chapter)) is not chapter:
+            yield error(chapter.position, "E512", f"chapter claims the generated part '{chapter.generated}', "
+                        f"which {other.position.file} claims already",
+                        "one chapter leads each generated part: remove 'generated:' from one of them")
         for table in chapters.table_captions(chapter):
             if table.ref in tables:
                 yield error(Position(chapter.position.file, chapter.body_line + table.line - 1, 1), "E510",
@@ -87,11 +93,23 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
     for program in plan.programs:
         for name in ("summary", "description"):
             yield from _text_links(getattr(program, name), program.at(name), plan.content)
+    yield from _language(plan)
     if plan.logo:
         where = plan.where.get("logo", plan.position)
         found = _problem("image", plan.logo, where, None) or _missing("logo", plan.logo, where, plan.content)
         if found:
             yield found
+
+
+def _language(plan: Plan) -> Iterator[Diagnostic]:
+    """A language the theme's catalog does not speak: the book and the site would be in English."""
+    from masterplan.i18n import languages, load_catalog
+    own = plan.content.parent / "templates" if plan.content is not None else None
+    spoken = languages(load_catalog((own,) if own is not None and own.is_dir() else ()))
+    if plan.language not in spoken:
+        yield warning(plan.where.get("language", plan.position), "W108", f"the theme has no words in '{plan.language}': "
+                      f"the book and the website will be in English", f"languages it speaks: {', '.join(sorted(spoken))}; "
+                      f"add a translation for {plan.language} to templates/i18n/messages.yml")
 
 
 def _problem(kind: str, url: str, where: Position, content: Path | None) -> Diagnostic | None:

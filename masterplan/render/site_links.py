@@ -107,6 +107,8 @@ def reference_resolver(plan: Plan, base: str, label: Callable[[str], str | None]
             return link(url_for(agency), given or agency.short_name)
         if kind == "tab" and key.startswith("program-") and (pillar := plan.pillar(key[8:])):
             return link(url_for(pillar) + "#programs", given or str(pillar.name))
+        if kind == "tab" and key.startswith("indicators-") and (pillar := plan.pillar(key[11:])):
+            return link(url_for(pillar) + "#indicators", given or str(pillar.name))
         if ref in targets:
             return link(targets[ref], given or ref)
         return str(escape(given or ref))
