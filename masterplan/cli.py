@@ -14,7 +14,7 @@ from masterplan import __version__
 from masterplan.diagnostics import Diagnostic, Report, format_json, format_text
 
 PLAN_DIR = click.argument("plan_dir", required=False, default=".",
-                          type=click.Path(file_okay=False, path_type=Path))
+                          type=click.Path(exists=True, file_okay=False, path_type=Path))
 
 
 def _root(plan_dir: Path) -> Path:

@@ -166,3 +166,10 @@ def test_the_command_flushes_everything_before_it_exits() -> None:
                            text=True, check=False)
     assert wrong.returncode == 2 and "--jobs" in wrong.stderr
 
+
+
+def test_a_plan_folder_that_does_not_exist_is_a_wrong_command_line(tmp_path: Path) -> None:
+    """Exit code 2, as documented for a wrong command line (it was 1, the code for content errors)."""
+    for command in ("validate", "build", "serve"):
+        result = CliRunner().invoke(cli, [command, str(tmp_path / "tidak-ada")])
+        assert result.exit_code == 2 and "does not exist" in result.output, (command, result.output)

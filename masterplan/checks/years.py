@@ -48,6 +48,11 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
 
 
 def _targets(indicator: Indicator, period: Period, label: str, what: str) -> Iterator[Diagnostic]:
+    first = min(indicator.targets, default=None)
+    if indicator.baseline_year is not None and first is not None and indicator.baseline_year >= first:
+        yield warning(indicator.position, "W309", f"{label}: indicator '{indicator.name}' has its baseline in "
+                      f"{indicator.baseline_year}, not before its first target ({first})",
+                      "the baseline is the condition before the plan: a year before the first target")
     for year in indicator.targets:
         if year not in period:
             where: Position = indicator.target_positions.get(year, indicator.position)
