@@ -17,7 +17,7 @@ import jinja2
 
 from masterplan import sandbox, validation, yamlfile
 from masterplan.diagnostics import Diagnostic, Position, Severity, error
-from masterplan.model import Chapter, Text
+from masterplan.model import Chapter, Signature, Text
 
 FILE_NAME = re.compile(r"^(\d+)-([a-z0-9][a-z0-9_-]*)\.md$")
 #: the caption of a Markdown table: a line of its own below the table, "Tabel: ..." (or "Table: ...")
@@ -102,8 +102,16 @@ def read(path: Path, file: str, language: str) -> tuple[Chapter | None, list[Dia
         id=data.get("id", match.group(2)), title=Text.of(data["title"], language),
         order=data.get("order", int(match.group(1))), part=data.get("part", "body"),
         generated=data.get("generated"), body=body, position=Position(file, 1, 1), body_line=body_line,
+        signed=_signature(data.get("signed"), language),
     )
     return chapter, problems  # warnings only
+
+
+def _signature(data: Any, language: str) -> Signature | None:
+    if not data:
+        return None
+    return Signature(data["place"], data["date"], Text.of(data["role"], language), data.get("name"),
+                     data.get("id_number"))
 
 
 def read_folder(folder: Path, name: Callable[[Path], str], language: str,

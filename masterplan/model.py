@@ -230,6 +230,17 @@ class Agency:
         return self.where.get(name, self.position)
 
 
+@dataclass(frozen=True)
+class Signature:
+    """Who signs a chapter (a foreword), printed at its end: place and date, office, room to sign, name."""
+
+    place: str
+    date: str
+    role: Text
+    name: str | None = None
+    id_number: str | None = None
+
+
 @dataclass
 class Chapter:
     """A narrative chapter: front matter plus a Markdown body (with Jinja expressions)."""
@@ -242,6 +253,7 @@ class Chapter:
     body: str
     position: Position
     body_line: int
+    signed: Signature | None = None
 
 
 @dataclass

@@ -273,6 +273,21 @@ def test_no_markup_is_printed_as_text(sample_pdf: Path) -> None:
     assert not printed, printed[:5]
 
 
+def test_the_foreword_ends_with_its_signature_block(sample_pdf: Path) -> None:
+    """The foreword ended "Pasuruan, Desember 2021 / Wali Kota Pasuruan" at the left, with no room to sign. Its
+    front matter's ``signed`` is now a block right of the page with room for the signature and the stamp,
+    never alone on its page."""
+    with pdfplumber.open(sample_pdf) as pdf:
+        page = next(page for page in pdf.pages[1:8] if "Pasuruan, Desember 2021" in (page.extract_text() or ""))
+        lines = {line["text"]: line for line in page.extract_text_lines()}
+        place, role = lines["Pasuruan, Desember 2021"], lines["Wali Kota Pasuruan,"]
+        name = next(line for text, line in lines.items() if text.startswith("……"))
+        assert min(place["x0"], role["x0"], name["x0"]) > page.width / 2  # right of the page
+        assert name["top"] - role["bottom"] > 15 * MM  # room to sign
+        above = [line for line in lines.values() if line["bottom"] < place["top"] and line["top"] > 25 * MM]
+        assert any("Semoga masterplan ini" in line["text"] for line in above)  # the closing words come along
+
+
 def test_the_front_pages_share_one_title_style(sample_pdf: Path) -> None:
     """The foreword's title was a 22 pt chapter opener between the 18 pt titles of the legal basis and the contents."""
     sizes = {}

@@ -188,6 +188,22 @@ def test_references_to_a_pillars_tables_link_to_them(build: Build) -> None:
                      r'<a href="\.\./pillar/governance\.html#programs">Tabel \d+\.2</a>', html), html[-1500:]
 
 
+def test_a_signed_chapter_ends_with_its_signatory(build: Build) -> None:
+    chapter = """\
+        ---
+        title: Kata Pengantar
+        part: front
+        signed: {place: Pasuruan, date: Desember 2021, role: {id: Wali Kota Pasuruan, en: Mayor of Pasuruan},
+                 name: Nama Wali Kota, id_number: NIP 197001012000011001}
+        ---
+        Puji syukur.
+        """
+    html = read(build({"content/chapters/00-kata-pengantar.md": chapter}), "chapter/kata-pengantar.html")
+    block = html.split('<div class="signature">', 1)[1].split("</div>", 1)[0]
+    assert [line.strip() for line in re.findall(r"<p[^>]*>([^<]*)</p>", block)] == [
+        "Pasuruan, Desember 2021", "Wali Kota Pasuruan,", "Nama Wali Kota", "NIP 197001012000011001"]
+
+
 def test_base_url_adds_canonical_links_and_a_sitemap(build: Build) -> None:
     folder = build(base_url="https://smartcity.example.go.id/masterplan")
     assert '<link rel="canonical" href="https://smartcity.example.go.id/masterplan/program/GOV-01.html">' in read(
