@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import json
 import mimetypes
+import re
 import shutil
 import signal
 import sys
@@ -24,6 +25,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
+from masterplan.i18n import Translator
 from masterplan.preview import Preview
 
 RELOAD_PATH = "/__reload"
@@ -48,6 +50,7 @@ padding:1rem 1.5rem;font:14px/1.5 ui-monospace,monospace;box-shadow:0 4px 16px r
 <ul style="margin:.5rem 0 0;padding-left:1.2rem">%s</ul>
 <p style="margin:.5rem 0 0">%s</p></div>"""
 
+_LANG = re.compile(r'<html lang="([a-z]{2})"')
 BARE_PAGE = "<!doctype html><html lang=\"id\"><head><meta charset=\"utf-8\"><title>masterplan</title></head><body></body></html>"
 
 
@@ -79,9 +82,11 @@ def decorate(page: str, preview: Preview, generation: int) -> str:
     extra = RELOAD_SCRIPT % (generation, RELOAD_PATH)
     errors = preview.errors
     if errors:
+        language = _LANG.search(page)
+        translate = Translator(language.group(1) if language else "id")  # the page's own language
         items = "".join(f"<li>{html.escape(str(d))}</li>" for d in errors)
-        extra = OVERLAY % ("masterplan: the plan has errors", items,
-                           "Fix them and save: this page comes back by itself.") + extra
+        extra = OVERLAY % (html.escape(translate("masterplan: the plan has errors")), items,
+                           html.escape(translate("Fix them and save: this page comes back by itself."))) + extra
     marker = page.rfind("</body>")
     return page[:marker] + extra + page[marker:] if marker >= 0 else page + extra
 
