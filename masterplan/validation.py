@@ -86,6 +86,7 @@ def _type_hint(err: ValidationError) -> str | None:
 
 
 def _explain(err: ValidationError, data: Any, default: Position) -> Diagnostic:
+    """One problem in words (unknown fields, which come in groups, are :func:`_unknown_fields`)."""
     path = list(err.absolute_path)
     where = locate(data, path, default)
     field = _field(path)
@@ -96,8 +97,6 @@ def _explain(err: ValidationError, data: Any, default: Position) -> Diagnostic:
             where = container.key_at(err.instance)
         return error(where, "E106", f"{field}: '{err.instance}' is not a year",
                      "write each target as a four-digit year and a value, e.g. 2024: 80")
-    if kind == "additionalProperties":
-        return _unknown_fields(err, field if path else "", where)[0]
     if kind == "required":
         missing = re.findall(r"'([^']+)' is a required property", err.message)
         name = missing[0] if missing else err.message
