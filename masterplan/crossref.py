@@ -37,7 +37,8 @@ def targets(plan: Plan) -> set[str]:
     return ids | set(GENERATED_FIGURES)
 
 
-def find(text: str) -> Iterator[tuple[str, int]]:
-    """(id, line within text) of each reference."""
+def find(text: str) -> Iterator[tuple[str, int, int]]:
+    """(id, line within text, column) of each reference."""
     for match in PATTERN.finditer(text):
-        yield match.group(1), text.count("\n", 0, match.start()) + 1
+        start = match.start()
+        yield match.group(1), text.count("\n", 0, start) + 1, start - text.rfind("\n", 0, start)

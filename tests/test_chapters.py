@@ -199,3 +199,9 @@ def test_validate_reports_chapter_injection_at_its_line(make_plan: Callable[...,
     report = load_and_check(root).report
     assert [(d.position.file, d.position.line, d.code) for d in report.errors] == [
         ("content/chapters/02-uji.md", 6, "E506")]
+
+
+def test_each_cross_reference_is_found_at_its_own_column() -> None:
+    """Three unknown references on one line were all reported at column 1."""
+    from masterplan import crossref
+    assert list(crossref.find("Lihat [[X]] dan [[tab:y]].\n[[Z]]")) == [("X", 1, 7), ("tab:y", 1, 17), ("Z", 2, 1)]

@@ -80,10 +80,10 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
         if text is None:
             continue
         yield from _expanded_links(chapter, text, plan.content)
-        for ref, line in crossref.find(chapter.body):
+        for ref, line, column in crossref.find(chapter.body):
             if ref in known or ref.split(":")[-1] in unreadable or (":" not in ref and ANY_PROGRAM in unreadable):
                 continue
-            yield error(Position(chapter.position.file, chapter.body_line + line - 1, 1), "E507",
+            yield error(Position(chapter.position.file, chapter.body_line + line - 1, column), "E507",
                         f"cross-reference to unknown '{ref}'", did_you_mean(ref, known))
     for pillar in plan.pillars:
         for name in ("summary", "description"):
