@@ -236,7 +236,10 @@ class _Builder:
             result[key] = build(value_node)
             key_positions[key] = where
             value_mark = value_node.start_mark
-            value_positions[key] = _new_position(Position, (file, value_mark.line + first_line, value_mark.column + 1))
+            if value_node.__class__ is ScalarNode and value_node.style == "|":  # a block of text: its first line
+                value_positions[key] = _new_position(Position, (file, value_mark.line + first_line + 1, where.column + 2))
+            else:
+                value_positions[key] = _new_position(Position, (file, value_mark.line + first_line, value_mark.column + 1))
         return result
 
 

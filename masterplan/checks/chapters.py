@@ -153,8 +153,11 @@ def _expanded_links(chapter: Chapter, text: str, content: Path | None) -> Iterat
 
 
 def _text_links(text: Text, where: Position, content: Path | None) -> Iterator[Diagnostic]:
+    """A description's links, at their own line when it is one block of text (``description: |``, whose
+    position is its first line: a line of the text is a line of the file)."""
     for value in dict.fromkeys(text.values.values()):
-        for kind, url, _ in urls(value):
-            found = _problem(kind, url, where, content)
+        for kind, url, line in urls(value):
+            at = where if line == 1 else Position(where.file, where.line + line - 1, where.column)
+            found = _problem(kind, url, at, content)
             if found:
                 yield found
