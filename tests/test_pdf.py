@@ -350,7 +350,8 @@ def test_no_table_leaves_its_last_row_alone_on_a_page(sample_pdf: Path) -> None:
 
 
 def test_a_wrapped_section_heading_continues_under_its_words(sample_pdf: Path) -> None:
-    """"12.2 Tema 2022: … Religi yang / Ramah": the second line started under the number."""
+    """"12.2 Tema 2022: … Religi yang / Ramah": the second line started under the number; and its last word
+    stood alone there: the last two words now go together ("… Religi / yang Ramah")."""
     with pdfplumber.open(sample_pdf) as pdf:
         for page in pdf.pages:
             words = page.extract_words()
@@ -358,8 +359,12 @@ def test_a_wrapped_section_heading_continues_under_its_words(sample_pdf: Path) -
             if "12.2" in texts_on_page and "Tema" in texts_on_page and "Ramah" in texts_on_page:
                 number = next(w for w in words if w["text"] == "12.2")
                 first = next(w for w in words if w["text"] == "Tema" and abs(w["top"] - number["top"]) < 2)
-                wrapped = next(w for w in words if w["text"] == "Ramah" and w["top"] > number["top"])
-                assert abs(wrapped["x0"] - first["x0"]) < 1.5 and wrapped["top"] - number["top"] < 25
+                ramah = next(w for w in words if w["text"] == "Ramah" and w["top"] > number["top"])
+                height = ramah["bottom"] - ramah["top"]  # not the draft mark's letters, at the same height by chance
+                wrapped = sorted((w for w in words if abs(w["top"] - ramah["top"]) < 2
+                                  and abs(w["bottom"] - w["top"] - height) < 1), key=lambda w: w["x0"])
+                assert abs(wrapped[0]["x0"] - first["x0"]) < 1.5 and ramah["top"] - number["top"] < 25
+                assert [w["text"] for w in wrapped] == ["yang", "Ramah"]
                 return
     raise AssertionError("heading 12.2 not found wrapped")
 
@@ -549,6 +554,19 @@ def test_no_line_holds_only_the_first_half_of_a_hyphenated_word(sample_pdf: Path
     lone = [(number, line.strip()) for number, text in enumerate(texts(sample_pdf), start=1) if number in portrait
             for line in text.split("\n") if re.fullmatch(r"\w+\u2010", line.strip())]
     assert len(portrait) > 40 and not lone, lone  # landscape matrix columns are narrow: "Kesejahte-/raan" is fine there
+
+
+def test_no_paragraph_ends_on_a_piece_of_a_word(sample_pdf: Path) -> None:
+    """"dipantau ber-/sama." (the foreword), "perubahan-/nya" (the legal basis), "perenca-/naan." (a program's
+    summary in its matrix): a paragraph's last line held only the end of a hyphenated word. Names in the
+    matrices' narrow columns may still break ("Sarana Trans-/portasi")."""
+    portrait = {number for number, page in enumerate(read(sample_pdf).pages, start=1) if size(page) == A4}
+    pieces = [(number, line.strip()[-24:], following.strip())
+              for number, text in enumerate(texts(sample_pdf), start=1)
+              for line, following in itertools.pairwise(text.split("\n"))
+              if line.rstrip().endswith("\u2010") and re.fullmatch(r"\w+[.,;:!?)]*", following.strip())
+              and (number in portrait or following.strip().endswith("."))]
+    assert not pieces, pieces
 
 
 def test_no_line_parts_a_number_from_its_unit_or_an_amount_from_its_currency(sample_pdf: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from masterplan.render import typography
 from masterplan.render.typography import keep_whole
 
 
@@ -32,3 +33,18 @@ def test_numbers_keep_their_unit_and_amounts_their_currency() -> None:
 def test_numbers_before_other_words_and_units_in_attributes_are_left_alone() -> None:
     html = '<p title="35 km">GOV-01 punya 3 mitra, 3 kmx, ABRp 5, tahun 2022 dan 2023</p>'
     assert keep_whole(html) == html
+
+
+def test_the_last_word_of_a_paragraph_is_kept_from_hyphenation() -> None:
+    whole = typography.whole_last_words
+    assert whole("<p>Dipantau bersama.</p>") == '<p>Dipantau <span class="last-word">bersama.</span></p>'
+    assert whole("<li>beserta perubahannya\n</li>") == '<li>beserta <span class="last-word">perubahannya</span>\n</li>'
+    assert whole('<p>Lihat <a href="#x">situs kota</a></p>') == \
+        '<p>Lihat <a href="#x">situs <span class="last-word">kota</span></a></p>'
+    assert whole('<span class="summary">Data dalam perencanaan.</span>') == \
+        '<span class="summary">Data dalam <span class="last-word">perencanaan.</span></span>'
+    assert whole("<td>Bappelitbangda</td><p>e-Government</p>") == "<td>Bappelitbangda</td><p>e-Government</p>"
+    assert whole('<h2><span class="secnum">12.2</span> Quick Wins yang Ramah</h2>') == \
+        '<h2><span class="secnum">12.2</span> Quick Wins <span class="nobreak">yang Ramah</span></h2>'
+    assert whole("<h3>Satu</h3>") == "<h3>Satu</h3>"
+    assert whole("<h1>Daftar Isi</h1>") == '<h1><span class="nobreak">Daftar Isi</span></h1>'

@@ -6,6 +6,9 @@
   them on one line).
 - A number is not parted from its unit or its currency: "35 / km²", "208 / ribu jiwa",
   "Rp / 276.660.000.000" break no more (a no-break space joins them).
+- A paragraph does not end on a piece of a word alone on its last line ("dipantau ber-/sama."):
+  its last word is not hyphenated, and a heading's last word does not stand alone on its
+  last line (:func:`whole_last_words`).
 
 Only the text between tags is touched: not attributes, and not what ``<svg>``, ``<style>``
 or ``<script>`` hold. Every span added is one more inline box in a paragraph, and WeasyPrint
@@ -31,6 +34,13 @@ UNITS = ("km²", "km", "m²", "m³", "m", "cm", "mm", "ha", "kg", "ton", "liter"
 #: its literal text, which the regular expression engine looks for quickly)
 _UNIT_SPACE = re.compile(r" (?<=\d )(?=(?:" + "|".join(UNITS) + r")(?![\w²³]))")
 _CURRENCY_SPACE = re.compile(r"Rp (?=\d)(?<![\w.,]Rp )")
+#: a paragraph's or list item's last word (text, not a tag, before its end): never hyphenated, so no
+#: paragraph ends with a piece of a word alone on its last line ("dipantau ber-/sama.")
+_LAST_WORD = re.compile(r"(\s)([^\s<>]{2,}[^\s<>-])(\s*(?:</(?:a|em|strong|span)>\s*)?</(?:p|li|dd)>)")
+#: a heading's last two words (text, not tags): its last word never stands alone on the heading's last line
+_HEADING_END = re.compile(r"(?<=[\s>])([^<>\s]{1,24} [^<>\s]{1,16})(?=</h[1-6]>)")
+#: and of a program's summary in the matrix (other cells are narrow: a long name there must still break)
+_SUMMARY_LAST_WORD = re.compile(r'(<span class="summary">[^<]*\s)([^\s<>]{2,}[^\s<>-])(</span>)')
 
 
 def _nobreak(word: str) -> str:
@@ -66,3 +76,12 @@ def keep_whole(html: str) -> str:
         done = match.end()
     parts.append(prose(html[done:]))
     return "".join(parts)
+
+
+def whole_last_words(html: str) -> str:
+    """``html`` with the last word of every paragraph, list item, definition and program summary kept from hyphenation
+    (``<span class="last-word">``), so none ends with a piece of a word alone on its last line; and every
+    heading's last two words joined, so a wrapped heading never leaves one word alone ("Ramah")."""
+    whole = r'\1<span class="last-word">\2</span>\3'
+    html = _SUMMARY_LAST_WORD.sub(whole, _LAST_WORD.sub(whole, html))
+    return _HEADING_END.sub(r'<span class="nobreak">\1</span>', html)  # a space, not a no-break one: found by search
