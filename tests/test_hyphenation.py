@@ -35,3 +35,12 @@ def test_registering_twice_changes_nothing(indonesian: pyphen.Pyphen) -> None:
     path = pyphen.LANGUAGES["id"]
     hyphenation.register()
     assert pyphen.LANGUAGES["id"] == pyphen.LANGUAGES["id_ID"] == path and path.is_file()
+
+
+def test_the_english_words_of_a_plan_are_not_hyphenated() -> None:
+    """Indonesian syllables broke "com-/mand" (Pasuruan Command Center) and "Con-/trol"."""
+    hyphenation.register()
+    dictionary = pyphen.Pyphen(lang="id", left=3, right=3)
+    assert [dictionary.inserted(word) for word in ("command", "Control", "Government")] == ["command", "Control",
+                                                                                              "Government"]
+    assert dictionary.inserted("pemerintahan") == "peme-rin-ta-han"  # Indonesian words still break

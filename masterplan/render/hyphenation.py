@@ -14,7 +14,8 @@ The patterns here allow a break only between syllables (PUEBI, *Pemenggalan Kata
 PUEBI also lets a prefixed word break after its prefix where a vowel follows ("ber-ada",
 "meng-alir"); telling a prefix from a first syllable needs a dictionary of root words, so
 those words break between syllables instead, or not at all ("wirau-saha" is the one kind of
-wrong break left: "au" is taken for a diphthong).
+wrong break left: "au" is taken for a diphthong). The English words a plan uses (:data:`ENGLISH`)
+are not hyphenated at all.
 
 :func:`register` hands the patterns to Pyphen for ``id`` (the book's ``lang``); the
 three-letter minimum on each side stays with ``hyphenate-limit-chars`` in book.css.
@@ -38,6 +39,11 @@ DIPHTHONGS = ("ai", "au", "ei", "oi")
 DIGRAPHS = ("ng", "ny", "kh", "sy")  #: one consonant each
 ONSETS = tuple(c + liquid for c in "bdfgkpt" for liquid in "rl")  #: begin a syllable together ("tra", "pla")
 LANGUAGES = ("id", "id_ID")
+#: English words a smart city plan uses, which Indonesian syllables would break where English does not
+#: ("com-mand", "Con-trol"): never hyphenated
+ENGLISH = ("branding", "center", "centre", "command", "control", "dashboard", "economy", "environment", "event",
+           "governance", "government", "leading", "living", "mobile", "offline", "online", "platform", "public",
+           "quick", "sector", "service", "smart", "society", "software", "startup", "website")
 
 
 def patterns() -> list[str]:
@@ -50,6 +56,7 @@ def patterns() -> list[str]:
     found += [f"{a}2{b}" for a, b in DIGRAPHS]
     found += [f"{a}1{onset}{b}" for a in VOWELS for onset in ONSETS for b in VOWELS]
     found += [f"{onset[0]}2{onset[1]}{b}" for onset in ONSETS for b in VOWELS]
+    found += ["." + "8".join(word) + "." for word in ENGLISH]  # 8 outweighs every break allowed above
     return found
 
 
