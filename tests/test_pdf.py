@@ -138,6 +138,9 @@ def test_toc_page_numbers_are_where_the_headings_stand(sample_pdf: Path) -> None
     pages = texts(sample_pdf)
     assert len(entries) > 30
     assert entries[0][0] == "Landasan Hukum", "the legal basis, the book's first page after the cover, is listed"
+    titles = [title for title, _ in entries]  # the lists of tables and figures were missing from it
+    assert titles.index("Kata Pengantar") < titles.index("Daftar Tabel") < titles.index("Daftar Gambar") < next(
+        i for i, title in enumerate(titles) if title.startswith("Bab 1"))
     for title, printed in entries:
         heading = re.sub(r"^(Bab \d+|Lampiran [A-Z]|\d+\.\d+)\s+", "", title)
         where = [i for i, label in enumerate(labels) if label == printed]
