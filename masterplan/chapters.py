@@ -94,7 +94,7 @@ def read(path: Path, file: str, language: str) -> tuple[Chapter | None, list[Dia
     data, problems = yamlfile.parse(front, file, line_offset=1)
     if data is None:
         return None, problems
-    broken = {p.position for p in problems}  # a value YAML could not read: do not complain twice
+    broken = {p.position for p in problems if p.severity is Severity.ERROR}  # a value YAML could not read: said once
     problems += [d for d in validation.check("chapter", data, Position(file, 2, 1)) if d.position not in broken]
     if any(d.severity is Severity.ERROR for d in problems):
         return None, problems

@@ -96,7 +96,7 @@ class _Reader:
         schema_problems: list[Diagnostic] = []
         if data is not None:
             # a value YAML could not read is None by now: its schema complaint would only repeat it
-            broken = {p.position for p in problems}
+            broken = {p.position for p in problems if p.severity is Severity.ERROR}
             schema_problems = [d for d in validation.check(kind, data, Position(file, 1, 1))
                                if d.position not in broken]
         result = FileResult(data, tuple(problems), tuple(schema_problems))
@@ -120,11 +120,13 @@ class _Reader:
         return Text.of(raw, self.language)
 
     def where(self, data: LocatedMap) -> dict[str, Position]:
-        """Positions of each field, and of each item of a list field as ``name[index]``."""
+        """Positions of each field, of each item of a list field as ``name[index]``, and of each block of
+        text (``name: |``) again as ``name|``: a line of such a text is a line of the file."""
         where = dict(data.value_positions)
         for name, value in data.items():
             if isinstance(value, LocatedList):
                 where.update((f"{name}[{index}]", value.at(index)) for index in range(len(value)))
+        where.update((f"{name}|", data.at(name)) for name in data.literal_blocks)  # see text_at
         return where
 
     def indicator(self, data: LocatedMap) -> Indicator:

@@ -51,6 +51,8 @@ padding:1rem 1.5rem;font:14px/1.5 ui-monospace,monospace;box-shadow:0 4px 16px r
 <p style="margin:.5rem 0 0">%s</p></div>"""
 
 _LANG = re.compile(r'<html lang="([a-z]{2})"')
+#: folders of the site that hold files, not pages (the plan's assets, the theme's, the search index, data)
+NOT_PAGES = {"assets", "static", "pagefind", "data", "download"}
 BARE_PAGE = "<!doctype html><html lang=\"id\"><head><meta charset=\"utf-8\"><title>masterplan</title></head><body></body></html>"
 
 
@@ -118,14 +120,22 @@ class Handler(BaseHTTPRequestHandler):
             self.send_text(HTTPStatus.OK, decorate(page, self.preview, generation), head, "text/html")
             return
         found = site_file(self.preview.site, parts.path)
-        pages = self.preview.pages
-        if found is None or found.suffix == ".html" and pages is not None and relative not in pages.by_path:
-            self.not_found(head, generation)  # a page of the last build that the plan no longer has (renamed, deleted)
+        if found is None or self.gone(found):
+            self.not_found(head, generation)
         elif found.suffix == ".html":
             text = found.read_text(encoding="utf-8", errors="replace")
             self.send_text(HTTPStatus.OK, decorate(text, self.preview, generation), head, "text/html")
         else:
             self.send_file(found, head)
+
+    def gone(self, found: Path) -> bool:
+        """A page the last build wrote that the plan no longer has (a program renamed or deleted): the
+        in-memory page list says, when the preview renders pages itself; a plan's own files are never gone."""
+        pages = self.preview.pages
+        if pages is None or not self.preview.in_process or found.suffix != ".html":
+            return False
+        path = found.relative_to(self.preview.site.resolve()).as_posix()
+        return path.split("/", 1)[0] not in NOT_PAGES and path not in pages.by_path
 
     def page_path(self, url_path: str) -> str | None:
         """The site-relative page path a URL names (``/`` → ``index.html``), if it is a safe one."""
@@ -141,6 +151,8 @@ class Handler(BaseHTTPRequestHandler):
             self.send_text(HTTPStatus.OK, decorate(BARE_PAGE, self.preview, generation), head, "text/html")
             return
         page = self.preview.page("404.html")
+        if page and self.preview.base_url:  # built to link from the public address: here, from this server
+            page = page.replace(f'"{self.preview.base_url.rstrip("/")}/', '"/')
         body = decorate(page, self.preview, generation) if page else "404: not found"
         self.send_text(HTTPStatus.NOT_FOUND, body, head, "text/html" if page else "text/plain")
 

@@ -80,8 +80,8 @@ def _type_hint(err: ValidationError) -> str | None:
         return f"write the number without quotes or dots: {re.sub(r'[^0-9]', '', value)}"
     if isinstance(value, str) and value.lower() in {"yes", "no", "ya", "tidak", "true", "false"}:
         return "write true or false without quotes"
-    if isinstance(value, float) and "integer" in str(err.validator_value):
-        return f"YAML takes the dot in {value:.3f} for a decimal point: write whole numbers without dots, e.g. {value * 1000:.0f}"
+    if isinstance(value, float) and "integer" in str(err.validator_value) and list(err.absolute_path)[-1:] == ["amount"]:
+        return "amounts are whole rupiah, written without dots: YAML takes a dot for a decimal point (1.500 is one and a half)"
     return None
 
 

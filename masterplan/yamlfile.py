@@ -39,6 +39,9 @@ class LocatedMap(dict):
     #: On a document read by :func:`parse`: True when every key in it, at any depth, is text or a
     #: four-digit year (schema validation takes a short cut then); None where not known.
     plain_keys: bool | None = None
+    #: keys whose values are blocks of text (``key: |``): their position is the block's first line, so a
+    #: line of the text is a line of the file
+    literal_blocks: frozenset[Any] = frozenset()
 
     def at(self, key: Any) -> Position:
         """Position of the value under ``key``, or of the mapping when absent."""
@@ -238,6 +241,7 @@ class _Builder:
             value_mark = value_node.start_mark
             if value_node.__class__ is ScalarNode and value_node.style == "|":  # a block of text: its first line
                 value_positions[key] = _new_position(Position, (file, value_mark.line + first_line + 1, where.column + 2))
+                result.literal_blocks = result.literal_blocks | {key}
             else:
                 value_positions[key] = _new_position(Position, (file, value_mark.line + first_line, value_mark.column + 1))
         return result
@@ -324,15 +328,24 @@ def parse(text: str, file: str, line_offset: int = 0) -> tuple[Any, list[Diagnos
 
 #: ``field: plain text #more``: YAML ends the text at " #" (the rest is a comment). A comment meant as one
 #: is written "# like this", with a space; "#1" or "#SmartCity" was meant as text.
-_HASH_IN_TEXT = re.compile(r"^[ \t]*(?:- )?([\w.-]+):[ \t]+([^'\"\s|>&*!{\[#][^\n#]*?)[ \t]+(#[^\s#][^\n]*)$",
-                           re.MULTILINE)
+_HASH_WORD = re.compile(r"[ \t]#[^\s#]")
+_FIELD_LINE = re.compile(r"[ \t]*(?:- )?([\w.-]+):[ \t]+([^'\"\s|>&*!{\[#][^#]*)")
 
 
 def _cut_at_hash(text: str, value: Any, file: str, line_offset: int) -> list[Diagnostic]:
     """Warnings for plain texts that YAML cut short at " #", each at its field."""
-    cut = {}
-    for match in _HASH_IN_TEXT.finditer(text):
-        cut[text.count("\n", 0, match.start()) + 1 + line_offset, match.group(1)] = match.group(2).strip(), match.group(3)
+    cut: dict[tuple[int, str], tuple[str, str]] = {}
+    line, counted = 1 + line_offset, 0
+    for hash_at in _HASH_WORD.finditer(text):
+        start = text.rfind("\n", 0, hash_at.start()) + 1
+        if start < counted:
+            continue  # a second '#' on a line already looked at
+        line += text.count("\n", counted, start)
+        counted = start
+        end = text.find("\n", hash_at.start())
+        field = _FIELD_LINE.fullmatch(text, start, hash_at.start())
+        if field:
+            cut[line, field.group(1)] = field.group(2).strip(), text[hash_at.start() + 1:len(text) if end < 0 else end]
     found = []
     stack = [value]
     while stack and cut:  # only fields read as the text before the '#' (not lines inside a block of text)
@@ -342,9 +355,12 @@ def _cut_at_hash(text: str, value: Any, file: str, line_offset: int) -> list[Dia
                 where = here.key_at(key)
                 kept = cut.pop((where.line, key), None)
                 if kept is not None and item == kept[0]:
+                    whole = f"{kept[0]} {kept[1].rstrip()}"
+                    quoted = f'"{whole}"' if '"' not in whole else f"'{whole}'" if "'" not in whole else None
                     found.append(warning(where, "W015", f"the text of '{key}' ends at ' #': YAML reads "
-                                         f"'{kept[1]}' as a comment and leaves it out",
-                                         f'put the whole text in quotes: {key}: "{kept[0]} {kept[1]}"'))
+                                         f"'{kept[1].rstrip()}' as a comment and leaves it out",
+                                         f"put the whole text in quotes: {key}: {quoted}" if quoted
+                                         else "put the whole text in quotes"))
             stack.extend(here.values())
         elif isinstance(here, list):
             stack.extend(here)
@@ -387,7 +403,9 @@ def _parse_carefully(text: str, file: str, line_offset: int) -> tuple[Any, list[
     except yaml.MarkedYAMLError as exc:
         syntax = _syntax_error(exc, text, file, line_offset)
         odd = _odd_indentation(text, file, line_offset) if not text.isascii() else None
-        return None, [odd if odd is not None and odd.position.line <= syntax.position.line else syntax]
+        # the look-alike space is the cause when it indents the line the parser stopped at, or the one before
+        cause = odd is not None and syntax.position.line - 1 <= odd.position.line <= syntax.position.line
+        return None, [odd if cause else syntax]
     except yaml.YAMLError as exc:
         return None, [error(Position(file, 1 + line_offset, 1), "E001", f"YAML syntax error: {exc}")]
     builder = _Builder(file, line_offset)

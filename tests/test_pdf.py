@@ -261,7 +261,7 @@ def test_a_captioned_chapter_table_is_numbered_listed_and_referenced(sample_pdf:
     assert len(shown) == 1
     page = shown[0]
     assert pages[page].index(caption) < pages[page].index("Faktor positif")  # above its table
-    listed = next(text for text in pages if "Daftar Tabel" in text)
+    listed = next(text for text in pages if text.startswith("Daftar Tabel"))  # the list, not the contents naming it
     entry = re.search(r"Tabel 2\.1\s+Analisis SWOT Kota Pasuruan\s*\.+\s*(\w+)", listed)
     assert entry and entry.group(1) == labels[page]
     assert re.search(r"Tabel 2\.2\s+Analisis kesiapan", listed)

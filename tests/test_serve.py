@@ -291,6 +291,10 @@ def test_a_renamed_program_is_gone_from_the_preview_at_once(served: Served) -> N
     served.wait_for("/program/ECO-09.html", lambda s, b: s == 200, "the renamed page")
     assert served.get("/program/ECO-01.html")[0] == 404
     assert (served.root / "build" / "site" / "program" / "ECO-01.html").is_file()  # only the last build has it
+    assert served.get("/program")[0] == 200  # a folder's index, without its slash, is still a page
+    (served.root / "build" / "site" / "assets").mkdir(exist_ok=True)
+    (served.root / "build" / "site" / "assets" / "peta.html").write_text("<p>peta</p>", encoding="utf-8")
+    assert served.get("/assets/peta.html")[0] == 200  # a plan's own HTML file is no page of the plan
 
 
 def test_a_browser_leaving_mid_answer_prints_no_traceback(served: Served) -> None:
@@ -333,5 +337,7 @@ def test_the_preview_keeps_the_public_address_the_site_was_built_for(make_plan: 
         site = root / "build" / "site"
         assert f'href="{address}index.html"' in (site / "index.html").read_text(encoding="utf-8")
         assert (site / "sitemap.xml").is_file()
+        status, missing = running.get("/program/TIDAK-ADA.html")  # the 404 page links to this server, not the public one
+        assert status == 404 and 'href="/static/site.css"' in missing and address not in missing.split("<body")[1]
     finally:
         stop(running)

@@ -43,7 +43,9 @@ def test_the_last_word_of_a_paragraph_is_kept_from_hyphenation() -> None:
         '<p>Lihat <a href="#x">situs <span class="last-word">kota</span></a></p>'
     assert whole('<span class="summary">Data dalam perencanaan.</span>') == \
         '<span class="summary">Data dalam <span class="last-word">perencanaan.</span></span>'
-    assert whole("<td>Bappelitbangda</td><p>e-Government</p>") == "<td>Bappelitbangda</td><p>e-Government</p>"
+    assert whole("<td>Teks Bappelitbangda</td><p>Menuju e-</p>") == "<td>Teks Bappelitbangda</td><p>Menuju e-</p>"
+    assert whole("<p>Lihat <strong>situs perencanaan</strong>.</p>") == \
+        '<p>Lihat <strong>situs <span class="last-word">perencanaan</span></strong>.</p>'
     assert whole('<h2><span class="secnum">12.2</span> Quick Wins yang Ramah</h2>') == \
         '<h2><span class="secnum">12.2</span> Quick Wins <span class="nobreak">yang Ramah</span></h2>'
     assert whole("<h3>Satu</h3>") == "<h3>Satu</h3>"

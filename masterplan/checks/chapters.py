@@ -87,12 +87,13 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
                         f"cross-reference to unknown '{ref}'", did_you_mean(ref, known))
     for pillar in plan.pillars:
         for name in ("summary", "description"):
-            yield from _text_links(getattr(pillar, name), pillar.where.get(name, pillar.position), plan.content)
+            yield from _text_links(getattr(pillar, name), pillar.where.get(name, pillar.position), plan.content,
+                                   f"{name}|" in pillar.where)
         for sub in pillar.sub_elements:
             yield from _text_links(sub.description, sub.position, plan.content)
     for program in plan.programs:
         for name in ("summary", "description"):
-            yield from _text_links(getattr(program, name), program.at(name), plan.content)
+            yield from _text_links(getattr(program, name), program.at(name), plan.content, f"{name}|" in program.where)
     yield from _language(plan)
     if plan.logo:
         where = plan.where.get("logo", plan.position)
@@ -152,12 +153,12 @@ def _expanded_links(chapter: Chapter, text: str, content: Path | None) -> Iterat
                 yield found
 
 
-def _text_links(text: Text, where: Position, content: Path | None) -> Iterator[Diagnostic]:
-    """A description's links, at their own line when it is one block of text (``description: |``, whose
-    position is its first line: a line of the text is a line of the file)."""
+def _text_links(text: Text, where: Position, content: Path | None, block: bool = False) -> Iterator[Diagnostic]:
+    """A text's links and images, each at its own line when the text is one block (``description: |``,
+    positioned at its first line: a line of the text is a line of the file), else at the text."""
     for value in dict.fromkeys(text.values.values()):
         for kind, url, line in urls(value):
-            at = where if line == 1 else Position(where.file, where.line + line - 1, where.column)
+            at = Position(where.file, where.line + line - 1, where.column) if block and line > 1 else where
             found = _problem(kind, url, at, content)
             if found:
                 yield found

@@ -34,9 +34,9 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
             if line.year not in period:
                 yield error(line.position, "E302", f"{label}: budget year {line.year} is outside the program "
                             f"period {period}")
-            if isinstance(line.amount, float):  # the schema's "whole number" lets 2.0 through
-                yield error(line.position, "E306", f"{label}: budget amount {line.amount:g} for {line.year} reads as "
-                            f"{line.amount:g} rupiah: YAML takes a dot for a decimal point",
+            if isinstance(line.amount, float) and line.amount < 1_000_000:  # "2.000": the schema's whole number 2.0
+                yield error(line.position, "E306", f"{label}: the budget for {line.year} reads as {line.amount:,.0f} "
+                            "rupiah: YAML takes a dot for a decimal point, so 2.000 is two",
                             "write the amount in whole rupiah without dots, e.g. 2000000000")
             if (line.year, line.source) in seen:
                 yield warning(line.position, "W308", f"{label}: the budget for {line.year} from {line.source} is "

@@ -36,9 +36,10 @@ _UNIT_SPACE = re.compile(r" (?<=\d )(?=(?:" + "|".join(UNITS) + r")(?![\w²³]))
 _CURRENCY_SPACE = re.compile(r"Rp (?=\d)(?<![\w.,]Rp )")
 #: a paragraph's or list item's last word (text, not a tag, before its end): never hyphenated, so no
 #: paragraph ends with a piece of a word alone on its last line ("dipantau ber-/sama.")
-_LAST_WORD = re.compile(r"(\s)([^\s<>]{2,}[^\s<>-])(\s*(?:</(?:a|em|strong|span)>\s*)?</(?:p|li|dd)>)")
-#: a heading's last two words (text, not tags): its last word never stands alone on the heading's last line
-_HEADING_END = re.compile(r"(?<=[\s>])([^<>\s]{1,24} [^<>\s]{1,16})(?=</h[1-6]>)")
+_LAST_WORD = re.compile(r"(\s)([^\s<>]{2,}[^\s<>-])((?:\s*</(?:a|em|strong|span)>){0,2}[.,;:!?)»”]*\s*</(?:p|li|dd)>)")
+#: a heading's end, and its last two words (text, not tags) before it: the last never stands alone on a line
+_HEADING_CLOSE = re.compile(r"</h[1-6]>")
+_LAST_TWO = re.compile(r"(?<=[\s>])[^<>\s]{1,24} [^<>\s]{1,16}$")
 #: and of a program's summary in the matrix (other cells are narrow: a long name there must still break)
 _SUMMARY_LAST_WORD = re.compile(r'(<span class="summary">[^<]*\s)([^\s<>]{2,}[^\s<>-])(</span>)')
 
@@ -79,9 +80,16 @@ def keep_whole(html: str) -> str:
 
 
 def whole_last_words(html: str) -> str:
-    """``html`` with the last word of every paragraph, list item, definition and program summary kept from hyphenation
-    (``<span class="last-word">``), so none ends with a piece of a word alone on its last line; and every
-    heading's last two words joined, so a wrapped heading never leaves one word alone ("Ramah")."""
+    """``html`` with the last word of a paragraph, list item, definition or program summary kept from hyphenation
+    (``<span class="last-word">``) where it is text before the end (or before one or two closing inline tags
+    and punctuation), so none ends with a piece of a word alone on its last line; and a heading's last two
+    words joined, so a wrapped heading never leaves one word alone ("Ramah")."""
     whole = r'\1<span class="last-word">\2</span>\3'
     html = _SUMMARY_LAST_WORD.sub(whole, _LAST_WORD.sub(whole, html))
-    return _HEADING_END.sub(r'<span class="nobreak">\1</span>', html)  # a space, not a no-break one: found by search
+    parts, done = [], 0
+    for close in _HEADING_CLOSE.finditer(html):  # a span, not a no-break space: the words stay findable by search
+        words = _LAST_TWO.search(html, max(done, close.start() - 48), close.start())
+        if words:
+            parts += [html[done:words.start()], f'<span class="nobreak">{words.group()}</span>']
+            done = words.end()
+    return "".join(parts) + html[done:]
