@@ -123,7 +123,9 @@ def _explain(err: ValidationError, data: Any, default: Position) -> Diagnostic:
     if kind == "minimum" and field.endswith("amount"):
         return error(where, "E304", f"{field}: negative amount {err.instance}")
     if kind in ("minimum", "maximum"):
-        return error(where, "E107", f"{field}: {err.instance} is out of range")
+        bound = "at least" if kind == "minimum" else "at most"
+        return error(where, "E107", f"{field}: {err.instance} is out of range ({bound} {err.validator_value})",
+                     "write a year in full, e.g. 2024" if "year" in field or field.endswith(("start", "end")) else None)
     return error(where, "E100", f"{field}: {err.message}")
 
 
