@@ -4,6 +4,10 @@ PyYAML's ``safe_load`` forgets positions and silently keeps the last of two dupl
 keys. Here a file is *composed* into nodes (libyaml when available) and turned into
 plain Python values by hand, so that every mapping and list carries the position of
 each of its values, duplicate keys are reported, and alias bombs are cut short.
+
+What agencies paste from Word is named where it stands: a line indented with a look-alike
+space (E014), and a text YAML cut short at " #1", the rest read as a comment (W015, a
+warning: the file is still read). libyaml's syntax errors get a hint about the line.
 """
 
 from __future__ import annotations
@@ -234,7 +238,7 @@ class _Builder:
             elif key.__class__ is str and not key.isascii() and _ODD_SPACES.match(key):
                 self.problems.append(error(where, "E014", "this line is indented with a space YAML does not take "
                                            f"for one (U+{ord(key[0]):04X}), so '{key.strip()}' is not read as a field",
-                                           ODD_SPACE_HINT))
+                                           _ODD_SPACE_HINT))
                 continue
             result[key] = build(value_node)
             key_positions[key] = where
@@ -465,7 +469,7 @@ def _layout_hint(problem: str, line: str) -> str | None:
     return None
 
 
-ODD_SPACE_HINT = "it often comes with text pasted from Word or a web page: retype the indentation with normal spaces"
+_ODD_SPACE_HINT = "it often comes with text pasted from Word or a web page: retype the indentation with normal spaces"
 #: spaces that look like spaces but are not YAML's (text pasted from Word or a web page)
 _ODD_SPACES = re.compile(r"[\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]")
 
@@ -484,7 +488,7 @@ def _odd_indentation(text: str, file: str, line_offset: int) -> Diagnostic | Non
             "\u200b": "a zero-width space"}.get(found.group(), f"the space character U+{ord(found.group()):04X}")
     return error(Position(file, line + line_offset, column), "E014",
                  f"this line is indented with {name}, which YAML does not take for a space",
-                 ODD_SPACE_HINT)
+                 _ODD_SPACE_HINT)
 
 
 def _line_of_index_chars(text: str, index: int) -> tuple[int, int]:
