@@ -308,9 +308,8 @@ def undefined_message(message: str) -> tuple[str, str | None]:
         kind, name = missing.groups()
         cls = getattr(model, kind, None)
         if isinstance(cls, type) and cls.__module__ == model.__name__:
-            fields = sorted(n for n in dir(cls) if not n.startswith("_")) + sorted(
-                n for n in getattr(cls, "__dataclass_fields__", {}) if not n.startswith("_"))
-            known = sorted(set(fields))
+            names = {*dir(cls), *getattr(cls, "__dataclass_fields__", {})}  # fields without a default are not in dir()
+            known = sorted(n for n in names if not n.startswith("_"))
             english = _INDONESIAN_FIELDS.get(name.lower())
             hint = (f"field names are English: did you mean '{english}'?" if english in known
                     else did_you_mean(name, known) or f"its fields: {', '.join(known)}")

@@ -27,6 +27,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 from masterplan.i18n import Translator
 from masterplan.preview import Preview
+from masterplan.render.site_links import ASSETS
 
 RELOAD_PATH = "/__reload"
 POLL_SECONDS = 20.0
@@ -51,8 +52,6 @@ padding:1rem 1.5rem;font:14px/1.5 ui-monospace,monospace;box-shadow:0 4px 16px r
 <p style="margin:.5rem 0 0">%s</p></div>"""
 
 _LANG = re.compile(r'<html lang="([a-z]{2})"')
-#: folders of the site that hold files, not pages (the plan's assets, the theme's, the search index, data)
-NOT_PAGES = {"assets", "static", "pagefind", "data", "download"}
 BARE_PAGE = "<!doctype html><html lang=\"id\"><head><meta charset=\"utf-8\"><title>masterplan</title></head><body></body></html>"
 
 
@@ -135,7 +134,7 @@ class Handler(BaseHTTPRequestHandler):
         if pages is None or not self.preview.in_process or found.suffix != ".html":
             return False
         path = found.relative_to(self.preview.site.resolve()).as_posix()
-        return path.split("/", 1)[0] not in NOT_PAGES and path not in pages.by_path
+        return not path.startswith(f"{ASSETS}/") and path not in pages.by_path  # the plan's own HTML is no page
 
     def page_path(self, url_path: str) -> str | None:
         """The site-relative page path a URL names (``/`` → ``index.html``), if it is a safe one."""

@@ -1,5 +1,5 @@
 """Chapters and Markdown texts: Jinja fills in, cross-references name real things, links stay home,
-images (and the logo) are files of the plan.
+images (and the logo) are files of the plan, and the theme has words in the plan's language.
 
 A link or image in content may not reach outside the plan folder (``../../``, an absolute
 path, ``file:``), nor run code (``javascript:``); images come from the plan's own files.

@@ -110,15 +110,14 @@ def chapter_text(plan: Plan, entry: outline.BookChapter, book: outline.Outline, 
             report.add(warning(source.position, "W604", f"cross-reference '{ref}' names nothing in the book"))
         return _xref(target, ref, page_word)
 
-    word = translate("Table")
     marks = ContinuedTables(plan, book, translate)
 
     def place(table: TableCaption, caption: str, table_html: str) -> str:  # as the caption macro of print/macros.html
         item = book.item(table.ref)
         if item is None:
             return table_html
-        return (f'<p class="caption caption-table" id="{item.anchor}">{marks.title}<span class="caption-num">{word} '
-                f'{item.number}</span> {caption}</p>\n{_open_head(table_html, marks(table.ref))}')
+        return (f'<p class="caption caption-table" id="{item.anchor}">{marks.title}<span class="caption-num">'
+                f'{marks.word} {item.number}</span> {caption}</p>\n{_open_head(table_html, marks(table.ref))}')
 
     html = number_tables(to_html(text), chapters.table_captions(source), place)
     return Markup(resolve_references(html, resolve))

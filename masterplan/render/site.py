@@ -29,7 +29,7 @@ from masterplan.output import Staging
 from masterplan.render import outline, search, site_cache, site_charts
 from masterplan.render.data import COLUMNS, JSON_FIELDS
 from masterplan.render.markdown import relocate
-from masterplan.render.site_links import PAGES, url_for
+from masterplan.render.site_links import ASSETS, PAGES, url_for
 from masterplan.render.site_pages import Page, Translate, all_pages, chapter_for
 from masterplan.render.theme import (
     Theme,
@@ -126,7 +126,7 @@ def render(plan: Plan, root: Path, staging: Staging, options: BuildOptions, repo
     report.extend(problems)
     copy_static(site.theme, folder / "static")
     copy_logo(plan, root, folder)
-    copy_assets(root, folder / "assets")
+    copy_assets(root, folder / ASSETS)
     if options.base_url:
         write_sitemap(site.pages, folder, options.base_url)
     html_seconds = time.perf_counter() - started
