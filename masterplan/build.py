@@ -11,12 +11,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from masterplan import output
-from masterplan.diagnostics import ContentError, Position, Report, error
+from masterplan.diagnostics import ContentError, Message, Position, Report, error
 from masterplan.filecache import FileCache
 from masterplan.model import Plan
 from masterplan.project import load_and_check, warnings_alongside, warnings_of
 
-STOPPED = "Build stopped: fix the errors above; the previous output is kept."
+STOPPED = Message("Build stopped: fix the errors above; the previous output is kept.")
 #: environment variable: ``lines`` prints the PDF's progress as lines, each quarter done (the preview's
 #: background build reads them through a pipe); otherwise it shows on a terminal only
 PROGRESS = "MASTERPLAN_PROGRESS"
@@ -89,6 +89,7 @@ def run(root: Path, options: BuildOptions, cache: FileCache | None = None) -> Bu
     except OSError as exc:  # a full disk or a read-only folder: the machine's problem, said plainly
         report.extend(warnings())
         report.add(error(Position(exc.filename and str(exc.filename) or "build"), "E901",
-                         f"cannot write the output: {exc.strerror or exc}", "check disk space and permissions"))
-        return BuildResult(False, report, ["Build stopped; the previous output is kept."], plan)
-    return BuildResult(True, report, summary + [f"Output in {root / 'build'}"], plan)
+                         "cannot write the output: {detail}", "check disk space and permissions",
+                         detail=exc.strerror or str(exc)))
+        return BuildResult(False, report, [Message("Build stopped; the previous output is kept.")], plan)
+    return BuildResult(True, report, summary + [Message("Output in {folder}", folder=root / "build")], plan)

@@ -16,7 +16,7 @@ from typing import Any, NamedTuple
 import jinja2
 
 from masterplan import sandbox, validation, yamlfile
-from masterplan.diagnostics import Diagnostic, Position, Severity, error
+from masterplan.diagnostics import Diagnostic, Message, Position, Severity, error
 from masterplan.model import Chapter, Signature, Text
 
 FILE_NAME = re.compile(r"^(\d+)-([a-z0-9][a-z0-9_-]*)\.md$")
@@ -77,7 +77,7 @@ def read(path: Path, file: str, language: str) -> tuple[Chapter | None, list[Dia
     try:
         data_bytes = path.read_bytes()
     except OSError as exc:
-        return None, [error(Position(file), "E009", f"cannot read file: {exc.strerror}")]
+        return None, [error(Position(file), "E009", "cannot read file: {reason}", reason=exc.strerror)]
     text, problems = yamlfile.decode(data_bytes, file)
     if text is None:
         return None, problems
@@ -158,7 +158,8 @@ def _expand(chapter: Chapter, context: dict[str, Any]) -> tuple[str | None, list
     try:
         template = sandbox.compile_chapter(chapter.body, file)
     except jinja2.TemplateSyntaxError as exc:
-        return None, [error(at(exc.lineno), "E503", f"template error in chapter: {exc.message}", sandbox.syntax_hint(exc))]
+        return None, [error(at(exc.lineno), "E503", "template error in chapter: {detail}", sandbox.syntax_hint(exc),
+                            detail=exc.message)]
     except (RecursionError, MemoryError):
         return None, [error(at(1), "E503", "template error in chapter: the template is nested too deeply")]
     pieces: list[str] = []
@@ -171,30 +172,33 @@ def _expand(chapter: Chapter, context: dict[str, Any]) -> tuple[str | None, list
                 if size > sandbox.MAX_OUTPUT_CHARS:
                     line = sandbox.running_line(generator, template)
                     generator.close()
-                    return None, [error(at(line), "E505", f"chapter text grows past {sandbox.MAX_OUTPUT_CHARS:,} characters",
-                                        "a Jinja loop in this chapter produces too much text")]
+                    return None, [error(at(line), "E505", "chapter text grows past {limit} characters",
+                                        "a Jinja loop in this chapter produces too much text",
+                                        limit=f"{sandbox.MAX_OUTPUT_CHARS:,}")]
                 pieces.append(piece)
     except sandbox.TimeUp as exc:
         return None, [error(at(sandbox.template_line(exc.__traceback__, chapter)), "E505",
-                            f"chapter takes longer than {sandbox.MAX_SECONDS:g} s to fill in",
-                            "a Jinja loop in this chapter runs too long")]
+                            "chapter takes longer than {seconds} s to fill in",
+                            "a Jinja loop in this chapter runs too long", seconds=f"{sandbox.MAX_SECONDS:g}")]
     except jinja2.UndefinedError as exc:
         what, hint = sandbox.undefined_message(exc.message or "")
         return None, [error(at(sandbox.template_line(exc.__traceback__, chapter)), "E504",
-                            f"chapter refers to something that does not exist: {what}",
-                            hint or "see the README for what chapters can read: plan.programs, plan.agencies, ...")]
+                            "chapter refers to something that does not exist: {what}",
+                            hint or "see the README for what chapters can read: plan.programs, plan.agencies, ...",
+                            what=what)]
     except sandbox.SecurityError as exc:
         return None, [error(at(sandbox.template_line(exc.__traceback__, chapter)), "E506",
-                            f"chapter template is not allowed to do this: {exc}")]
+                            "chapter template is not allowed to do this: {detail}", detail=exc.message)]
     except ZeroDivisionError as exc:
         return None, [error(at(sandbox.template_line(exc.__traceback__, chapter)), "E503",
                             "template error in chapter: a division by zero", "check that the number divided by is never 0, "
-                            "e.g. {% if total %}...{% endif %}")]
+                            "e.g. {{% if total %}}...{{% endif %}}")]
     except Exception as exc:  # noqa: BLE001 - any failure of untrusted template code is the content's fault
-        hint = ("a text field (a name, a title) is a text in one or more languages: print it as {{ program.name }} "
-                "rather than add it to something" if "'Text'" in str(exc) else None)
+        hint = (Message("a text field (a name, a title) is a text in one or more languages: print it as "
+                        "{{{{ program.name }}}} rather than add it to something") if "'Text'" in str(exc) else None)
         return None, [error(at(sandbox.template_line(exc.__traceback__, chapter)), "E503",
-                            f"template error in chapter: {type(exc).__name__}: {exc}", hint)]
+                            "template error in chapter: {exception}: {detail}", hint, exception=type(exc).__name__,
+                            detail=str(exc))]
     return "".join(pieces), []
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from masterplan import __version__
-from masterplan.diagnostics import Diagnostic, Report, format_json, format_text
+from masterplan.diagnostics import Diagnostic, Message, Report, Speaker
 
 PLAN_DIR = click.argument("plan_dir", required=False, default=".",
                           type=click.Path(exists=True, file_okay=False, path_type=Path))
@@ -22,12 +22,17 @@ def _root(plan_dir: Path) -> Path:
     return find_root(plan_dir)
 
 
-def _print_report(report: Report | list[Diagnostic], output_format: str = "text") -> None:
+def _speaker(root: Path) -> Speaker:
+    from masterplan.project import speaker
+    return speaker(root)
+
+
+def _print_report(report: Report | list[Diagnostic], speaker: Speaker, output_format: str = "text") -> None:
     items = report.sorted() if isinstance(report, Report) else list(report)
     if output_format == "json":
-        click.echo(format_json(items))
+        click.echo(speaker.json(items))
     elif items:
-        click.echo(format_text(items), err=True)
+        click.echo(speaker.text(items), err=True)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -56,14 +61,16 @@ def cli() -> None:
 def new(directory: Path, force: bool) -> None:
     """Create a plan folder in DIRECTORY from the sample plan (Kota Pasuruan)."""
     from masterplan.project import AlreadyExists, scaffold
+    speaker = _speaker(directory)
     try:
         backup = scaffold(directory, force=force)
     except AlreadyExists as exc:
-        click.echo(f"error: {exc}", err=True)
+        click.echo(speaker.say(Message("error: {problem}", problem=exc.args[0])), err=True)
         sys.exit(1)
     if backup:
-        click.echo(f"Previous content kept in {backup}")
-    click.echo(f"Created {directory / 'content'}. Next: cd {directory} && masterplan validate && masterplan build")
+        click.echo(speaker.say(Message("Previous content kept in {folder}", folder=backup)))
+    click.echo(speaker.say(Message("Created {folder}. Next: cd {plan} && masterplan validate && masterplan build",
+                                   folder=directory / "content", plan=directory)))
 
 
 @cli.command()
@@ -77,10 +84,12 @@ def validate(plan_dir: Path, output_format: str, strict: bool) -> None:
     Exit code 0: clean; 1: content errors (or warnings with --strict); 2: wrong command line.
     """
     from masterplan.project import load_and_check
-    checked = load_and_check(_root(plan_dir))
-    _print_report(checked.report, output_format)
+    root = _root(plan_dir)
+    checked = load_and_check(root)
+    speaker = _speaker(root)
+    _print_report(checked.report, speaker, output_format)
     if output_format == "text" and not checked.report:
-        click.echo("No problems found.", err=True)
+        click.echo(speaker.say(Message("No problems found.")), err=True)
     sys.exit(1 if checked.report.failed(strict) else 0)
 
 
@@ -98,7 +107,8 @@ def schema(kind: str, out: Path | None) -> None:
         for name, document in chosen.items():
             (out / f"{name}.schema.json").write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n",
                                                     encoding="utf-8")
-        click.echo(f"Wrote {len(chosen)} schema{'s' if len(chosen) > 1 else ''} to {out}", err=True)
+        wrote = "Wrote {count} schemas to {folder}" if len(chosen) > 1 else "Wrote {count} schema to {folder}"
+        click.echo(_speaker(_root(Path.cwd())).say(Message(wrote, count=len(chosen), folder=out)), err=True)
         return
     document = all_schemas() if kind == "all" else schema_for(kind)
     click.echo(json.dumps(document, indent=2, ensure_ascii=False))
@@ -124,10 +134,12 @@ def build(one_shot: bool | None, plan_dir: Path, pdf: bool, site: bool, strict: 
     from masterplan.build import BuildOptions, run
     options = BuildOptions(pdf=pdf, site=site, strict=strict, jobs=jobs, cache=not no_cache, base_url=base_url,
                            search=search, one_shot=bool(one_shot))
-    result = run(_root(plan_dir), options)
-    _print_report(result.report)
+    root = _root(plan_dir)
+    result = run(root, options)
+    speaker = _speaker(root)
+    _print_report(result.report, speaker)
     for line in result.summary:
-        click.echo(line)
+        click.echo(speaker.say(line))
     sys.exit(0 if result.ok else 1)
 
 

@@ -1,20 +1,29 @@
 """One shape for every problem found in a plan: a position, a severity, a code, a message.
 
 Every stage (loading, schema checks, cross-reference checks, rendering) reports through
-:class:`Diagnostic`, printed like a compiler message::
+:class:`Diagnostic`, printed like a compiler message, in the plan's language::
 
-    content/agencies/dinkes.yml:14:7: error[E201]: program LIV-03: unknown pillar 'livng' (did you mean 'living'?)
+    content/agencies/dinkes.yml:14:7: kesalahan[E201]: program LIV-03: pilar 'livng' tidak dikenal (maksud Anda 'living'?)
+
+A message is written in English with named blanks (:class:`Message`); the translation
+catalog (``templates/i18n/``) gives it in other languages, and :class:`Speaker` says it in
+one when it is printed. The English text is what is compared, sorted and tested.
 """
 
 from __future__ import annotations
 
 import difflib
 import json
+import string
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import lru_cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+if TYPE_CHECKING:
+    from masterplan.i18n import Translator
 
 
 class Severity(str, Enum):
@@ -40,6 +49,81 @@ class Position(NamedTuple):
         return self.file
 
 
+class Message(str):
+    """An English message that remembers its template and values, so it can be said in another language.
+
+    ``Message("unknown pillar '{pillar}'", pillar="livng")`` is the text "unknown pillar 'livng'";
+    :meth:`say` looks the template up in the catalog and fills in the same values (a value
+    that is itself a Message is said in that language too).
+    """
+
+    template: str
+    values: dict[str, Any]
+
+    def __new__(cls, template: str, **values: Any) -> Message:  # noqa: PYI034 (typing.Self needs 3.11)
+        self = super().__new__(cls, _fill(template, values))
+        self.template, self.values = template, values
+        return self
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _message, (self.template, self.values)
+
+    def say(self, translate: Translator) -> str:
+        values = {name: say(value, translate) for name, value in self.values.items()}
+        return _fill(translate.word(self.template), values, _decimal_mark(translate.language))
+
+
+class _Fractions(string.Formatter):
+    """Fills in a template, writing a fraction (``{seconds:.1f}``) with the language's decimal mark: 41,5 detik."""
+
+    def __init__(self, mark: str):
+        self.mark = mark
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        text = format(value, format_spec)
+        return text.replace(".", self.mark) if isinstance(value, float) else text
+
+
+def _fill(template: str, values: dict[str, Any], mark: str = ".") -> str:
+    # without values a template is text as written, braces and all (``{{`` still means one)
+    if not values:
+        return template.replace("{{", "{").replace("}}", "}")
+    return template.format(**values) if mark == "." else _Fractions(mark).format(template, **values)
+
+
+@lru_cache(maxsize=8)
+def _decimal_mark(language: str) -> str:
+    if language == "en":  # the messages' own language: no need to import Babel
+        return "."
+    from babel import Locale, UnknownLocaleError
+    from babel.numbers import get_decimal_symbol
+    try:
+        return get_decimal_symbol(Locale.parse(language))
+    except (ValueError, UnknownLocaleError):
+        return "."
+
+
+def _message(template: str, values: dict[str, Any]) -> Message:
+    return Message(template, **values)
+
+
+def say(text: Any, translate: Translator) -> Any:
+    """``text`` in the translator's language when it is a :class:`Message`; anything else as it is."""
+    return text.say(translate) if isinstance(text, Message) else text
+
+
+def listing(words: Iterable[Any], last: str = "and") -> Message:
+    """``a, b and c`` (``last="or"``: ``a, b or c``) as a message, each word said in its language."""
+    items = list(words)
+    if len(items) < 2:
+        return Message("{word}", word=items[0] if items else "")
+    *head, tail = items
+    body: Any = head[0]
+    for item in head[1:]:
+        body = Message("{first}, {then}", first=body, then=item)
+    return Message("{first} or {last}" if last == "or" else "{first} and {last}", first=body, last=tail)
+
+
 @dataclass(frozen=True)
 class Diagnostic:
     """A single problem with the plan's content."""
@@ -51,32 +135,36 @@ class Diagnostic:
     hint: str | None = None
 
     def __str__(self) -> str:
-        text = f"{self.position}: {self.severity.value}[{self.code}]: {self.message}"
-        if self.hint:
-            text += f" ({self.hint})"
-        return text
+        return ENGLISH.line(self)
 
-    def as_dict(self) -> dict[str, object]:
-        """The diagnostic as plain data, for ``--format json``."""
+    def as_dict(self, speaker: Speaker | None = None) -> dict[str, object]:
+        """The diagnostic as plain data, for ``--format json`` (message and hint in the speaker's language)."""
+        speaker = speaker or ENGLISH
         return {
             "file": self.position.file,
             "line": self.position.line,
             "column": self.position.column,
             "severity": self.severity.value,
             "code": self.code,
-            "message": self.message,
-            "hint": self.hint,
+            "message": speaker.say(self.message),
+            "hint": speaker.say(self.hint) if self.hint else self.hint,
         }
 
 
-def error(position: Position, code: str, message: str, hint: str | None = None) -> Diagnostic:
-    """An error diagnostic."""
-    return Diagnostic(position, Severity.ERROR, code, message, hint)
+def error(position: Position, code: str, message: str, hint: str | None = None, /, **values: Any) -> Diagnostic:
+    """An error diagnostic: ``message`` is a :class:`Message` template, filled in with ``values``."""
+    return Diagnostic(position, Severity.ERROR, code, _said(message, values), _said(hint, {}))
 
 
-def warning(position: Position, code: str, message: str, hint: str | None = None) -> Diagnostic:
-    """A warning diagnostic."""
-    return Diagnostic(position, Severity.WARNING, code, message, hint)
+def warning(position: Position, code: str, message: str, hint: str | None = None, /, **values: Any) -> Diagnostic:
+    """A warning diagnostic: ``message`` is a :class:`Message` template, filled in with ``values``."""
+    return Diagnostic(position, Severity.WARNING, code, _said(message, values), _said(hint, {}))
+
+
+def _said(text: Any, values: dict[str, Any]) -> Any:
+    if text is None or (isinstance(text, Message) and not values):
+        return text
+    return Message(text, **values)
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
@@ -87,9 +175,9 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
     for same in (lambda c: c.lower() == word.lower(), lambda c: sorted(c.lower()) == sorted(word.lower())):
         exact = [c for c in known if same(c)]
         if len(exact) == 1:
-            return f"did you mean '{exact[0]}'?"
+            return Message("did you mean '{word}'?", word=exact[0])
     matches = difflib.get_close_matches(word, known, n=1, cutoff=0.6)
-    return f"did you mean '{matches[0]}'?" if matches else None
+    return Message("did you mean '{word}'?", word=matches[0]) if matches else None
 
 
 #: In :attr:`Report.unreadable`: some agency file could not be read, its programs are unknown.
@@ -135,18 +223,52 @@ class Report:
         return bool(self.errors) or (strict and bool(self.warnings))
 
 
-def format_text(diagnostics: Sequence[Diagnostic]) -> str:
-    """Compiler-style lines followed by a one-line summary."""
-    lines = [str(d) for d in diagnostics]
-    errors = sum(d.severity is Severity.ERROR for d in diagnostics)
-    warnings = len(diagnostics) - errors
-    lines.append(f"{errors} error(s), {warnings} warning(s)")
-    return "\n".join(lines)
+class Speaker:
+    """Says diagnostics in one language, through the translation catalog."""
+
+    def __init__(self, translate: Translator):
+        self.translate = translate
+
+    @classmethod
+    def of(cls, language: str, theme_dirs: tuple[Path, ...] = ()) -> Speaker:
+        """A speaker of ``language``, with the catalog of the default theme and ``theme_dirs`` laid over it."""
+        from masterplan.i18n import Translator, load_catalog
+        return cls(Translator(language, load_catalog(theme_dirs)))
+
+    def say(self, text: Any) -> str:
+        return str(say(text, self.translate))
+
+    def line(self, diagnostic: Diagnostic) -> str:
+        """``file:line:column: error[CODE]: message (hint)``, severity, message and hint in this language."""
+        severity = self.translate.word(diagnostic.severity.value)
+        text = f"{diagnostic.position}: {severity}[{diagnostic.code}]: {self.say(diagnostic.message)}"
+        if diagnostic.hint:
+            text += f" ({self.say(diagnostic.hint)})"
+        return text
+
+    def text(self, diagnostics: Sequence[Diagnostic]) -> str:
+        """Compiler-style lines followed by a one-line summary."""
+        errors = sum(d.severity is Severity.ERROR for d in diagnostics)
+        summary = Message("{errors} error(s), {warnings} warning(s)", errors=errors,
+                          warnings=len(diagnostics) - errors)
+        return "\n".join([*(self.line(d) for d in diagnostics), self.say(summary)])
+
+    def json(self, diagnostics: Sequence[Diagnostic]) -> str:
+        """The same diagnostics as a JSON list, for editors and CI (severity and code stay English)."""
+        return json.dumps([d.as_dict(self) for d in diagnostics], ensure_ascii=False, indent=2)
 
 
-def format_json(diagnostics: Sequence[Diagnostic]) -> str:
-    """The same diagnostics as a JSON list, for editors and CI."""
-    return json.dumps([d.as_dict() for d in diagnostics], ensure_ascii=False, indent=2)
+class _English:
+    """The catalog's own language: every message as written, no catalog needed."""
+
+    language = "en"
+
+    @staticmethod
+    def word(message: str) -> str:
+        return message
+
+
+ENGLISH = Speaker(_English())  # type: ignore[arg-type]
 
 
 class ContentError(Exception):

@@ -1,8 +1,10 @@
 """The one translation catalog: every word the theme shows, in Indonesian and English.
 
-Templates call ``_("Table of contents")``; the catalog (``templates/i18n/messages.yml``,
-overridable per plan) maps that English message to each language. English is the
-message itself unless the catalog says otherwise. Placeholders use ``{name}``.
+Templates call ``_("Table of contents")``; the catalog maps that English message to each
+language. English is the message itself unless the catalog says otherwise. Placeholders
+use ``{name}``. The catalog is every YAML file in the theme's ``i18n/`` folder (the theme's
+words in ``messages.yml``, what ``validate`` and ``build`` say in ``diagnostics.yml``),
+and a plan's ``templates/i18n/`` files are laid over it.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import yaml
 
 from masterplan.resources import theme_dir
 
-CATALOG = Path("i18n") / "messages.yml"
+CATALOG = "i18n"  #: the catalog's folder in a theme
 
 
 @lru_cache(maxsize=8)
@@ -27,8 +29,7 @@ def load_catalog(theme_dirs: tuple[Path, ...] = ()) -> dict[str, dict[str, str]]
     """The default catalog, with entries from any plan theme folder laid over it."""
     merged: dict[str, dict[str, str]] = {}
     for folder in (theme_dir(), *theme_dirs):
-        path = folder / CATALOG
-        if path.is_file():
+        for path in sorted((folder / CATALOG).glob("*.yml")):
             for message, translations in _catalog(path, path.stat().st_mtime).items():
                 merged.setdefault(message, {}).update(translations or {})
     return merged
@@ -47,8 +48,12 @@ class Translator:
         self.catalog = load_catalog() if catalog is None else catalog
 
     def __call__(self, message: str, **values: object) -> str:
-        text = self.catalog.get(message, {}).get(self.language, message)
+        text = self.word(message)
         return text.format(**values) if values else text
+
+    def word(self, message: str) -> str:
+        """The catalog's translation of ``message`` as written, blanks unfilled (the message itself when none)."""
+        return self.catalog.get(message, {}).get(self.language, message)
 
     def missing(self, messages: list[str]) -> list[str]:
         """Messages with no translation into this language (English needs none)."""

@@ -17,6 +17,7 @@ from masterplan import chapters, validation, yamlfile
 from masterplan.diagnostics import (
     ANY_PROGRAM,
     Diagnostic,
+    Message,
     Position,
     Report,
     Severity,
@@ -138,8 +139,8 @@ class _Reader:
             year = int(key)
             where = targets.key_at(key) if isinstance(targets, LocatedMap) else data.at("targets")
             if year in years:
-                self.report.add(error(where, "E002", f"target year {year} is given twice "
-                                      f"(first at line {positions[year].line})", "keep one of them"))
+                self.report.add(error(where, "E002", "target year {year} is given twice (first at line {line})",
+                                      "keep one of them", year=year, line=positions[year].line))
                 continue
             years[year], positions[year] = value, where
         return Indicator(
@@ -193,8 +194,8 @@ class _Reader:
             try:
                 return datetime.date.fromisoformat(value.strip())
             except ValueError:
-                self.report.add(error(data.at("date"), "E101", f"date should be a date, not '{value}'",
-                                      "write it as YYYY-MM-DD, e.g. 2021-12-01"))
+                self.report.add(error(data.at("date"), "E101", "date should be a date, not '{value}'",
+                                      "write it as YYYY-MM-DD, e.g. 2021-12-01", value=value))
                 return None
         return value
 
@@ -231,16 +232,18 @@ class _Reader:
             term = GlossaryTerm(item["term"], self.text(item["definition"]), item.position)
             first = terms.setdefault(term.term.casefold(), term)
             if first is not term:
-                self.report.add(error(item.at("term"), "E211", f"glossary term '{term.term}' is defined twice "
-                                      f"(first at line {first.position.line})", "merge the two definitions"))
+                self.report.add(error(item.at("term"), "E211", "glossary term '{term}' is defined twice "
+                                      "(first at line {line})", "merge the two definitions",
+                                      term=term.term, line=first.position.line))
         return list(terms.values())
 
     def named_after_file(self, data: LocatedMap, path: Path) -> bool:
         if data["id"] == path.stem:
             return True
         self.unreadable(path, data["id"])
-        self.report.add(error(data.at("id"), "E105", f"id '{data['id']}' differs from the file name '{path.name}'",
-                              f"rename the file to {data['id']}{path.suffix} or set id: {path.stem}"))
+        hint = Message("rename the file to {file} or set id: {id}", file=f"{data['id']}{path.suffix}", id=path.stem)
+        self.report.add(error(data.at("id"), "E105", "id '{id}' differs from the file name '{file}'", hint,
+                              id=data["id"], file=path.name))
         return False
 
     def folder(self, path: Path, read: Callable[[Path], Any], required: bool = True) -> list[Any]:
@@ -265,8 +268,8 @@ class _Reader:
         for file in files:
             if file.stem in seen:  # dinkes.yml and dinkes.yaml: which one is meant?
                 self.report.add(error(Position(self.name(file), 1, 1), "E210",
-                                      f"'{file.stem}' is defined twice: {seen[file.stem].name} and {file.name}",
-                                      "delete or rename one of them"))
+                                      "'{id}' is defined twice: {first} and {second}", "delete or rename one of them",
+                                      id=file.stem, first=seen[file.stem].name, second=file.name))
                 continue
             seen[file.stem] = file
             item = read(file)
@@ -306,8 +309,8 @@ def load(root: Path, cache: FileCache | None = None) -> tuple[Plan | None, Repor
     reader = _Reader(root, cache)
     content = root / CONTENT
     if not content.is_dir():
-        reader.report.add(error(Position(reader.name(content)), "E010",
-                                f"no content/ folder in {root}", "is this a plan folder? see 'masterplan new --help'"))
+        reader.report.add(error(Position(reader.name(content)), "E010", "no content/ folder in {folder}",
+                                "is this a plan folder? see 'masterplan new --help'", folder=root))
         return None, reader.report
     plan_file = content / "plan.yml"
     if not plan_file.is_file():

@@ -21,7 +21,8 @@ from typing import Any
 
 import jinja2
 
-from masterplan.diagnostics import Diagnostic, Position, Report, error
+from masterplan import project
+from masterplan.diagnostics import Diagnostic, Message, Position, Report, error
 from masterplan.filecache import FileCache
 from masterplan.render.site_links import PAGES
 from masterplan.render.theme import Theme, template_position
@@ -51,7 +52,7 @@ def site_pages(plan: Any, root: Path, has_pdf: bool, problems: list[Diagnostic],
 def template_error(exc: jinja2.TemplateError, root: Path) -> Diagnostic:
     """A template failure as a diagnostic at the template's file and line."""
     where = template_position(exc, Theme.for_plan(root), "templates")
-    return error(where, "E801", f"template error: {exc.message or exc}")
+    return error(where, "E801", "template error: {detail}", detail=exc.message or str(exc))
 
 
 class Preview:
@@ -62,6 +63,7 @@ class Preview:
         self.base_url = base_url  #: the public address the site is built for, as ``build --base-url``
         self.site = root / "build" / "site"
         self.log = log
+        self.speaker = project.speaker(root)  #: says what is printed, in the plan's language (read again each rebuild)
         self.generation = 0
         self.errors: list[Diagnostic] = []
         self.pages: Pages | None = None
@@ -76,6 +78,7 @@ class Preview:
         ``loaded``: a plan and its full report just read by a build (with :attr:`cache`), used as is.
         """
         started = time.perf_counter()
+        self.speaker = project.speaker(self.root)  # the plan's language may have been edited too
         problems: list[Diagnostic] = []
         later: list[Callable[[], list[Diagnostic]]] = []
         try:
@@ -87,14 +90,14 @@ class Preview:
         except jinja2.TemplateError as exc:
             report = Report([template_error(exc, self.root)])
         except Exception as exc:  # noqa: BLE001 - a bug must not take the preview down; show it like any problem
-            report = Report([error(Position("content"), "E899", f"internal error: {type(exc).__name__}: {exc}")])
+            report = Report([error(Position("content"), "E899", "internal error: {kind}: {detail}",
+                                   kind=type(exc).__name__, detail=str(exc))])
         report.extend(problems)
         self._publish(report.errors)
         took = time.perf_counter() - started
-        for diagnostic in report.sorted():
-            self.log(str(diagnostic))
-        self.log(f"Rebuilt in {took:.2f} s" if not report.errors else
-                 f"{len(report.errors)} error(s): the page shows them until they are fixed")
+        self.tell(*report.sorted())
+        self.say(Message("Rebuilt in {seconds:.2f} s", seconds=took) if not report.errors else
+                 Message("{count} error(s): the page shows them until they are fixed", count=len(report.errors)))
         if later:
             threading.Thread(target=self._run_later, args=(later,), daemon=True).start()
         return not report.errors
@@ -111,8 +114,16 @@ class Preview:
 
     def _run_later(self, later: list[Callable[[], list[Diagnostic]]]) -> None:
         found = [d for run in later for d in run()]
-        for diagnostic in Report(found).sorted():
-            self.log(str(diagnostic))
+        self.tell(*Report(found).sorted())
+
+    def say(self, message: Message) -> None:
+        """Print a line in the plan's language."""
+        self.log(self.speaker.say(message))
+
+    def tell(self, *diagnostics: Diagnostic) -> None:
+        """Print diagnostics as compiler-style lines in the plan's language."""
+        for diagnostic in diagnostics:
+            self.log(self.speaker.line(diagnostic))
 
     def verify(self, path: str = "index.html") -> bool:
         """Whether an in-process page equals the one a full build just wrote; if not, use full builds.
@@ -125,7 +136,7 @@ class Preview:
         same = self.page(path) == on_disk.read_text(encoding="utf-8")
         if not same:
             self.in_process = False
-            self.log("preview: in-process pages differ from the site build; using full site builds instead")
+            self.say(Message("preview: in-process pages differ from the site build; using full site builds instead"))
             self.rebuild()
         return same
 
@@ -136,7 +147,8 @@ class Preview:
                 return site_pages(plan, self.root, has_pdf, problems, self.base_url)
             except (TypeError, AttributeError, ImportError, KeyError) as exc:
                 self.in_process = False  # a bug in the page list: fall back to full builds
-                self.log(f"preview: in-process rendering unavailable ({exc}); using full site builds")
+                self.say(Message("preview: in-process rendering unavailable ({detail}); using full site builds",
+                                 detail=str(exc)))
         from masterplan.build import BuildOptions, run
         result = run(self.root, BuildOptions(pdf=False, base_url=self.base_url))
         report.extend(d for d in result.report.items if d not in report.items)

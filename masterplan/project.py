@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from masterplan import checks
-from masterplan.diagnostics import Diagnostic, Report
+from masterplan.diagnostics import Diagnostic, Message, Report, Speaker
 from masterplan.filecache import FileCache
 from masterplan.load import CONTENT, load
 from masterplan.model import Plan
@@ -29,6 +29,34 @@ def find_root(start: Path) -> Path:
         if (folder / CONTENT / "plan.yml").is_file():
             return folder
     return start
+
+
+#: names the language messages are said in, overriding the plan's (e.g. MASTERPLAN_LANG=en)
+LANGUAGE_VARIABLE = "MASTERPLAN_LANG"
+DEFAULT_LANGUAGE = "id"
+
+
+def speaker(root: Path) -> Speaker:
+    """Who says the diagnostics: in $MASTERPLAN_LANG if set, else in the plan's language, else Indonesian.
+
+    The plan's ``language`` is read from ``content/plan.yml`` on its own, so a plan that
+    fails to load is still told what is wrong in its language; the plan's own catalog
+    (``templates/i18n/``) is laid over the theme's.
+    """
+    language = os.environ.get(LANGUAGE_VARIABLE, "").strip() or _plan_language(root / CONTENT / "plan.yml")
+    own = root / "templates"
+    return Speaker.of(language, (own,) if own.is_dir() else ())
+
+
+def _plan_language(path: Path) -> str:
+    import yaml
+    try:
+        with path.open(encoding="utf-8") as handle:
+            data = yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return DEFAULT_LANGUAGE
+    language = data.get("language") if isinstance(data, dict) else None
+    return language.strip() if isinstance(language, str) and language.strip() else DEFAULT_LANGUAGE
 
 
 @dataclass
@@ -132,7 +160,8 @@ def scaffold(target: Path, force: bool = False) -> Path | None:
     backup = None
     if content.exists():
         if not force:
-            raise AlreadyExists(f"{content} already exists; use --force to replace it (a backup is kept)")
+            raise AlreadyExists(Message("{folder} already exists; use --force to replace it (a backup is kept)",
+                                        folder=content))
         stamp = time.strftime("%Y%m%d-%H%M%S")
         backup = target / f"{CONTENT}.backup-{stamp}"
         number = 1

@@ -24,7 +24,7 @@ import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from jinja2.visitor import NodeTransformer
 
-from masterplan.diagnostics import did_you_mean
+from masterplan.diagnostics import Message, did_you_mean
 from masterplan.model import Chapter
 
 __all__ = ["SecurityError", "TimeUp", "compile_chapter", "running_line", "syntax_hint", "template_line",
@@ -98,27 +98,30 @@ def _size(value: Any) -> int:
 
 def _check_size(value: Any) -> None:
     if _size(value) > MAX_OUTPUT_CHARS:
-        raise SecurityError(f"a value of more than {MAX_OUTPUT_CHARS:,} characters or items is over the limit")
+        raise SecurityError(Message("a value of more than {limit} characters or items is over the limit",
+                                    limit=f"{MAX_OUTPUT_CHARS:,}"))
 
 
 def _check_arguments(args: tuple[Any, ...], kwargs: dict[str, Any], numbers: bool = True) -> None:
     """Refuse huge values and (unless formatting them) huge numbers: widths, counts, repeats."""
     for value in (*args, *kwargs.values()):
         if numbers and isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_OUTPUT_CHARS:
-            raise SecurityError(f"the number {value:,} is too large here (limit {MAX_OUTPUT_CHARS:,})")
+            raise SecurityError(Message("the number {number} is too large here (limit {limit})", number=f"{value:,}",
+                                        limit=f"{MAX_OUTPUT_CHARS:,}"))
         _check_size(value)
 
 
 def _check_format(text: str, *values: Any) -> None:
     if _BIG_NUMBER.search(text):
-        raise SecurityError("a format with a width or precision of a million or more is over the limit")
+        raise SecurityError(Message("a format with a width or precision of a million or more is over the limit"))
     if values:
         _check_estimate(len(text) + (text.count("{") + text.count("%")) * max(map(_size, values), default=0))
 
 
 def _check_estimate(size: int) -> None:
     if size > MAX_OUTPUT_CHARS:
-        raise SecurityError(f"the result would be over the limit of {MAX_OUTPUT_CHARS:,} characters")
+        raise SecurityError(Message("the result would be over the limit of {limit} characters",
+                                    limit=f"{MAX_OUTPUT_CHARS:,}"))
 
 
 def _check_growth(name: str, value: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
@@ -147,14 +150,15 @@ def _check_binop(operator: str, left: Any, right: Any) -> None:
         for sequence, times in ((left, right), (right, left)):
             if (isinstance(sequence, (str, list, tuple)) and isinstance(times, int)
                     and max(times, 0) * max(_size(sequence), 1) > MAX_OUTPUT_CHARS):
-                raise SecurityError(f"repeating a text or list {times:,} times is over the limit")
+                raise SecurityError(Message("repeating a text or list {times} times is over the limit",
+                                            times=f"{times:,}"))
     elif operator == "**":
         if (isinstance(left, int) and isinstance(right, int) and abs(left) > 1 and right > 0
                 and right * abs(left).bit_length() > 10_000):
-            raise SecurityError(f"{left} ** {right} is too large a number")
+            raise SecurityError(Message("{base} ** {power} is too large a number", base=left, power=right))
     elif operator == "+":
         if _size(left) + _size(right) > MAX_OUTPUT_CHARS:
-            raise SecurityError(f"joining texts of more than {MAX_OUTPUT_CHARS:,} characters is over the limit")
+            raise _too_long_to_join()
     elif operator == "%" and isinstance(left, str):
         _check_format(left, *(right if isinstance(right, tuple) else (right,)))
 
@@ -162,7 +166,8 @@ def _check_binop(operator: str, left: Any, right: Any) -> None:
 def _bounded_range(*args: int) -> range:
     span = range(*args)
     if len(span) > MAX_RANGE:
-        raise SecurityError(f"range() of {len(span):,} items is over the limit of {MAX_RANGE:,}")
+        raise SecurityError(Message("range() of {count} items is over the limit of {limit}", count=f"{len(span):,}",
+                                    limit=f"{MAX_RANGE:,}"))
     return span
 
 
@@ -170,8 +175,13 @@ def _bounded_concat(*parts: Any) -> str:
     """The ``~`` operator, with a size limit (rewritten from Jinja's own, which has none)."""
     texts = [str(part) for part in parts]
     if sum(map(len, texts)) > MAX_OUTPUT_CHARS:
-        raise SecurityError(f"joining texts of more than {MAX_OUTPUT_CHARS:,} characters is over the limit")
+        raise _too_long_to_join()
     return "".join(texts)
+
+
+def _too_long_to_join() -> SecurityError:
+    return SecurityError(Message("joining texts of more than {limit} characters is over the limit",
+                                 limit=f"{MAX_OUTPUT_CHARS:,}"))
 
 
 def _bounded_filter(function: Callable[..., Any]) -> Callable[..., Any]:
@@ -283,7 +293,7 @@ def compile_chapter(body: str, file: str) -> jinja2.Template:
     """Parse, refuse template loading, route ``~`` through the bounded join, compile."""
     tree = _SANDBOX.parse(body, filename=file)
     for node in tree.find_all(_NOT_IN_CHAPTERS):
-        raise jinja2.TemplateSyntaxError("chapters cannot extend, include or import other templates",
+        raise jinja2.TemplateSyntaxError(Message("chapters cannot extend, include or import other templates"),
                                          node.lineno, filename=file)
     code = _SANDBOX.compile(_BoundedConcat().visit(tree), filename=file)
     return _SANDBOX.template_class.from_code(_SANDBOX, code, _SANDBOX.make_globals(None))
@@ -301,7 +311,9 @@ _INDONESIAN_FIELDS = {"kota": "city", "provinsi": "province", "nama": "name", "j
 
 
 def undefined_message(message: str) -> tuple[str, str | None]:
-    """Jinja's "'masterplan.model.Plan object' has no attribute 'kota'" in the plan's words, with a hint."""
+    """Jinja's "'masterplan.model.Plan object' has no attribute 'kota'" in the plan's words, with a hint.
+
+    Jinja's own text, when it is not one of these, is returned as it is."""
     from masterplan import model
     missing = _NO_ATTRIBUTE.match(message)
     if missing:
@@ -311,28 +323,29 @@ def undefined_message(message: str) -> tuple[str, str | None]:
             names = {*dir(cls), *getattr(cls, "__dataclass_fields__", {})}  # fields without a default are not in dir()
             known = sorted(n for n in names if not n.startswith("_"))
             english = _INDONESIAN_FIELDS.get(name.lower())
-            hint = (f"field names are English: did you mean '{english}'?" if english in known
-                    else did_you_mean(name, known) or f"its fields: {', '.join(known)}")
-            return f"a {kind.lower()} has no field '{name}'", hint
-        return f"a {kind} has no field '{name}'", None
+            hint = (Message("field names are English: did you mean '{word}'?", word=english) if english in known
+                    else did_you_mean(name, known) or Message("its fields: {fields}", fields=", ".join(known)))
+            return Message("a {kind} has no field '{name}'", kind=kind.lower(), name=name), hint
+        return Message("a {kind} has no field '{name}'", kind=kind, name=name), None
     unknown = _UNDEFINED.match(message)
     if unknown:
-        return (f"'{unknown.group(1)}' is not defined here",
-                ("chapters read the plan through 'plan' (plan.city, plan.programs, ...) and the names their "
-                 "own {% for %} and {% set %} give"))
+        return (Message("'{name}' is not defined here", name=unknown.group(1)),
+                Message("chapters read the plan through 'plan' (plan.city, plan.programs, ...) and the names their "
+                        "own {{% for %}} and {{% set %}} give"))
     return message, None
 
 
 def syntax_hint(exc: jinja2.TemplateSyntaxError) -> str | None:
     unknown = re.match(r"No (filter|test) named '([^']*)'", exc.message or "")
     if unknown:
-        known = _SANDBOX.filters if unknown.group(1) == "filter" else _SANDBOX.tests
-        return did_you_mean(unknown.group(2), known) or f"known {unknown.group(1)}s: {', '.join(sorted(known))}"
+        kind, name = unknown.groups()
+        known = _SANDBOX.filters if kind == "filter" else _SANDBOX.tests
+        names = ", ".join(sorted(known))
+        return did_you_mean(name, known) or (Message("known filters: {names}", names=names) if kind == "filter"
+                                             else Message("known tests: {names}", names=names))
     if "cannot extend" in (exc.message or ""):
         return None
     if "expected token 'end of print statement'" in (exc.message or ""):
-        return ("{{ ... }} holds one Jinja expression: a placeholder such as {{nama kepala dinas}} is not one; "
-                "write the text itself, or wrap it in {% raw %}...{% endraw %} to print the braces")
-    return "Jinja expressions are written {{ ... }}, statements {% ... %}"
-
-
+        return Message("{{{{ ... }}}} holds one Jinja expression: a placeholder such as {{{{nama kepala dinas}}}} is "
+                       "not one; write the text itself, or wrap it in {{% raw %}}...{{% endraw %}} to print the braces")
+    return Message("Jinja expressions are written {{{{ ... }}}}, statements {{% ... %}}")

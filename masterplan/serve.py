@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
+from masterplan.diagnostics import Message
 from masterplan.i18n import Translator
 from masterplan.preview import Preview
 from masterplan.render.site_links import ASSETS
@@ -85,7 +86,7 @@ def decorate(page: str, preview: Preview, generation: int) -> str:
     if errors:
         language = _LANG.search(page)
         translate = Translator(language.group(1) if language else "id")  # the page's own language
-        items = "".join(f"<li>{html.escape(str(d))}</li>" for d in errors)
+        items = "".join(f"<li>{html.escape(preview.speaker.line(d))}</li>" for d in errors)  # as in the terminal
         extra = OVERLAY % (html.escape(translate("masterplan: the plan has errors")), items,
                            html.escape(translate("Fix them and save: this page comes back by itself."))) + extra
     marker = page.rfind("</body>")
@@ -227,18 +228,21 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, pdf: bool = Tru
     from masterplan.watch import BackgroundBuild, newest, watch
 
     site = root / "build" / "site"
-    if base_url is None and (base_url := published_address(site)):
-        log(f"Keeping the public address the site was built for: {base_url} (--base-url)")
+    kept = published_address(site) if base_url is None else None
+    base_url = kept or base_url
     preview = Preview(root, log, base_url)
+    if kept:
+        preview.say(Message("Keeping the public address the site was built for: {address} (--base-url)", address=kept))
     read_at = time.time()
-    log("Building the site…")
+    preview.say(Message("Building the site…"))
     result = run(root, BuildOptions(pdf=False, base_url=base_url), cache=preview.cache)
     if preview.rebuild((result.plan, result.report) if result.plan is not None else None):
         preview.verify()
     try:
         server, _ = start(preview, host, port)
     except OSError as exc:
-        log(f"error: cannot listen on {host}:{port}: {exc.strerror or exc} (try --port with another number)")
+        preview.say(Message("error: cannot listen on {host}:{port}: {detail} (try --port with another number)",
+                            host=host, port=port, detail=exc.strerror or str(exc)))
         return 1
     address = f"http://{host if ':' not in host else f'[{host}]'}:{server.server_address[1]}/"
     background = BackgroundBuild(root, pdf, log, lambda ok: preview.rebuild() if ok else None, base_url=base_url)
@@ -248,7 +252,9 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, pdf: bool = Tru
     stop = threading.Event()
     _stop_on_sigterm()
     try:
-        watch(preview, background, stop, lambda: log(f"Serving {site} on {address} (Ctrl-C to stop)"), read_at)
+        watch(preview, background, stop,
+              lambda: preview.say(Message("Serving {site} on {address} (Ctrl-C to stop)", site=site, address=address)),
+              read_at)
     except KeyboardInterrupt:
         pass
     finally:
@@ -256,7 +262,7 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, pdf: bool = Tru
         background.stop()
         server.shutdown()
         server.server_close()
-    log("Stopped.")
+    preview.say(Message("Stopped."))
     return 0
 
 

@@ -16,7 +16,14 @@ from typing import TYPE_CHECKING, Any
 
 import fastjsonschema
 
-from masterplan.diagnostics import Diagnostic, Position, did_you_mean, error
+from masterplan.diagnostics import (
+    Diagnostic,
+    Message,
+    Position,
+    did_you_mean,
+    error,
+    listing,
+)
 from masterplan.schema import schema_for
 from masterplan.yamlfile import LocatedMap, locate
 
@@ -27,8 +34,9 @@ if TYPE_CHECKING:  # jsonschema is imported only when a file is invalid: it cost
 #: At most this many schema problems are listed per file (a pasted table can hold thousands).
 MAX_PROBLEMS = 50
 
-_TYPE_NAMES = {"string": "text", "integer": "a whole number", "number": "a number",
-               "boolean": "true or false", "array": "a list", "object": "a mapping of fields"}
+_TYPE_NAMES = {"string": Message("text"), "integer": Message("a whole number"), "number": Message("a number"),
+               "boolean": Message("true or false"), "array": Message("a list"),
+               "object": Message("a mapping of fields")}
 
 
 def _type(validator: Any, types: Any, instance: Any, schema: dict[str, Any]) -> Iterator[ValidationError]:
@@ -63,25 +71,26 @@ def _describe(value: Any) -> str:
     if isinstance(value, (dict, list)):
         return _TYPE_NAMES["object" if isinstance(value, dict) else "array"]
     if value is None:
-        return "nothing"
+        return Message("nothing")
     return repr(value) if isinstance(value, str) else str(value)
 
 
 def _field(path: Any) -> str:
     parts = [str(p) if not isinstance(p, int) else f"[{p}]" for p in path]
-    return ".".join(parts).replace(".[", "[") or "document"
+    return ".".join(parts).replace(".[", "[") or Message("document")
 
 
 def _type_hint(err: ValidationError) -> str | None:
     value = err.instance
     if isinstance(value, datetime.date) and "string" in str(err.validator_value):
-        return f"YAML reads {value} as a date: put it in quotes, \"{value}\""
+        return Message("YAML reads {value} as a date: put it in quotes, \"{value}\"", value=value)
     if isinstance(value, str) and re.fullmatch(r"[\d.,\s]+", value or "x") and "integer" in str(err.validator_value):
-        return f"write the number without quotes or dots: {re.sub(r'[^0-9]', '', value)}"
+        return Message("write the number without quotes or dots: {number}", number=re.sub(r"[^0-9]", "", value))
     if isinstance(value, str) and value.lower() in {"yes", "no", "ya", "tidak", "true", "false"}:
-        return "write true or false without quotes"
+        return Message("write true or false without quotes")
     if isinstance(value, float) and "integer" in str(err.validator_value) and list(err.absolute_path)[-1:] == ["amount"]:
-        return "amounts are whole rupiah, written without dots: YAML takes a dot for a decimal point (1.500 is one and a half)"
+        return Message("amounts are whole rupiah, written without dots: "
+                       "YAML takes a dot for a decimal point (1.500 is one and a half)")
     return None
 
 
@@ -95,38 +104,43 @@ def _explain(err: ValidationError, data: Any, default: Position) -> Diagnostic:
         container = locate_value(data, path)
         if isinstance(container, LocatedMap):
             where = container.key_at(err.instance)
-        return error(where, "E106", f"{field}: '{err.instance}' is not a year",
-                     "write each target as a four-digit year and a value, e.g. 2024: 80")
+        return error(where, "E106", "{field}: '{value}' is not a year",
+                     "write each target as a four-digit year and a value, e.g. 2024: 80", field=field, value=err.instance)
     if kind == "required":
         missing = re.findall(r"'([^']+)' is a required property", err.message)
         name = missing[0] if missing else err.message
-        return error(where, "E102", f"missing required field '{name}'" + (f" in {field}" if path else ""))
+        if not path:
+            return error(where, "E102", "missing required field '{name}'", name=name)
+        return error(where, "E102", "missing required field '{name}' in {field}", name=name, field=field)
     if kind == "type":
         expected = err.validator_value if isinstance(err.validator_value, list) else [err.validator_value]
-        words = " or ".join(_TYPE_NAMES.get(t, t) for t in expected)
-        return error(where, "E101", f"{field} should be {words}, not {_describe(err.instance)}", _type_hint(err))
+        words = listing((_TYPE_NAMES.get(t, t) for t in expected), "or")
+        return error(where, "E101", "{field} should be {expected}, not {value}", _type_hint(err),
+                     field=field, expected=words, value=_describe(err.instance))
     if kind == "anyOf":
-        return error(where, "E101", f"{field} should be text, or a mapping of language code to text "
-                                    f"(e.g. {{id: ..., en: ...}}), not {_describe(err.instance)}")
+        return error(where, "E101", "{field} should be text, or a mapping of language code to text "
+                                    "(e.g. {{id: ..., en: ...}}), not {value}", field=field, value=_describe(err.instance))
     if kind == "enum":
         choices = [str(c) for c in err.validator_value]
-        return error(where, "E104", f"{field}: '{err.instance}' is not one of {', '.join(choices)}",
-                     did_you_mean(str(err.instance), choices))
+        return error(where, "E104", "{field}: '{value}' is not one of {choices}",
+                     did_you_mean(str(err.instance), choices), field=field, value=err.instance, choices=", ".join(choices))
     if kind == "pattern":
         value = str(err.instance)
         if re.fullmatch(str(err.validator_value), value.lower().strip()):
-            hint = f"ids are written in small letters: {value.lower().strip()}"
+            hint = Message("ids are written in small letters: {id}", id=value.lower().strip())
         else:
-            hint = ("use small letters, digits, '-' and '_' only, no spaces" if "a-z" in str(err.validator_value)
-                    and "A-Z" not in str(err.validator_value) else "use letters, digits, '-' and '_' only, no spaces")
-        return error(where, "E106", f"{field}: '{err.instance}' is not a valid id or code", hint)
+            hint = Message("use small letters, digits, '-' and '_' only, no spaces" if "a-z" in str(err.validator_value)
+                           and "A-Z" not in str(err.validator_value) else "use letters, digits, '-' and '_' only, no spaces")
+        return error(where, "E106", "{field}: '{value}' is not a valid id or code", hint, field=field, value=err.instance)
     if kind == "minimum" and field.endswith("amount"):
-        return error(where, "E304", f"{field}: negative amount {err.instance}")
+        return error(where, "E304", "{field}: negative amount {value}", field=field, value=err.instance)
     if kind in ("minimum", "maximum"):
-        bound = "at least" if kind == "minimum" else "at most"
-        return error(where, "E107", f"{field}: {err.instance} is out of range ({bound} {err.validator_value})",
-                     "write a year in full, e.g. 2024" if "year" in field or field.endswith(("start", "end")) else None)
-    return error(where, "E100", f"{field}: {err.message}")
+        bound = "{field}: {value} is out of range (at least {bound})" if kind == "minimum" else \
+            "{field}: {value} is out of range (at most {bound})"
+        return error(where, "E107", bound,
+                     "write a year in full, e.g. 2024" if "year" in field or field.endswith(("start", "end")) else None,
+                     field=field, value=err.instance, bound=err.validator_value)
+    return error(where, "E100", "{field}: {problem}", field=field, problem=err.message)
 
 
 def _unknown_fields(err: ValidationError, field: str, mapping_at: Position) -> list[Diagnostic]:
@@ -135,10 +149,13 @@ def _unknown_fields(err: ValidationError, field: str, mapping_at: Position) -> l
     found = []
     for name in [k for k in err.instance if k not in known] or ["?"]:
         where = err.instance.key_at(name) if isinstance(err.instance, LocatedMap) else mapping_at
-        hint = did_you_mean(str(name), known) or f"known fields: {', '.join(known)}"
+        hint = did_you_mean(str(name), known) or Message("known fields: {fields}", fields=", ".join(known))
         if name == "lead" and "sub_element" in known:
-            hint = "the agency whose file holds a program leads it: move the program into that agency's file"
-        found.append(error(where, "E103", f"unknown field '{name}'" + (f" in {field}" if field else ""), hint))
+            hint = Message("the agency whose file holds a program leads it: move the program into that agency's file")
+        if field:
+            found.append(error(where, "E103", "unknown field '{name}' in {field}", hint, name=name, field=field))
+        else:
+            found.append(error(where, "E103", "unknown field '{name}'", hint, name=name))
     return found
 
 
@@ -232,4 +249,4 @@ def check(kind: str, data: Any, position: Position) -> Iterator[Diagnostic]:
     yield from found[:MAX_PROBLEMS]
     if len(found) > MAX_PROBLEMS:
         yield error(found[MAX_PROBLEMS].position, "E109", "more problems in this file are not shown",
-                    f"fix the first {MAX_PROBLEMS} and validate again")
+                    Message("fix the first {count} and validate again", count=MAX_PROBLEMS))

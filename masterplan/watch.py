@@ -22,7 +22,9 @@ from pathlib import Path
 
 import watchfiles
 
+from masterplan import project
 from masterplan.build import PROGRESS
+from masterplan.diagnostics import Message
 from masterplan.preview import Preview
 
 SETTLE_SECONDS = 2.0
@@ -56,7 +58,7 @@ class BackgroundBuild:
             waiting, self.due = self.due is not None or self.group is not None, None
         self._cancel()
         if waiting:
-            self.log("Background build waits until the errors are fixed")
+            self.say(Message("Background build waits until the errors are fixed"))
 
     def stop(self) -> None:
         with self._wake:
@@ -64,6 +66,10 @@ class BackgroundBuild:
             self._wake.notify_all()
         self._cancel()
         self._thread.join(timeout=5)
+
+    def say(self, message: Message) -> None:
+        """Print a line in the plan's language (read each time: the plan's language may be edited)."""
+        self.log(project.speaker(self.root).say(message))
 
     def _cancel(self) -> None:
         group = self.group
@@ -87,10 +93,10 @@ class BackgroundBuild:
             self._run()
 
     def _run(self) -> None:
-        what = "PDF and site" if self.pdf else "site files and search index"
+        what = Message("PDF and site") if self.pdf else Message("site files and search index")
         command = [sys.executable, "-m", "masterplan", "build", str(self.root)] + ([] if self.pdf else ["--no-pdf"])
         command += ["--base-url", self.base_url] if self.base_url else []
-        self.log(f"Background build started ({what})…")
+        self.say(Message("Background build started ({what})…", what=what))
         started = time.monotonic()
         self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                                         start_new_session=True,  # Ctrl-C is ours to pass on, not the terminal's
@@ -98,16 +104,16 @@ class BackgroundBuild:
         self.group = self.process.pid
         assert self.process.stdout is not None
         for line in self.process.stdout:
-            self.log(f"  build │ {line.rstrip()}")
+            self.log(f"  build │ {line.rstrip()}")  # already said in the plan's language by the build
         code = self.process.wait()
         self.group = None  # every process of the group has closed the output: none is left to stop
         if code < 0:
-            self.log("Background build stopped" if self.stopping or self.due is None
-                     else "Background build cancelled: newer edits arrived")
+            self.say(Message("Background build stopped") if self.stopping or self.due is None
+                     else Message("Background build cancelled: newer edits arrived"))
             return
         took = time.monotonic() - started
-        self.log(f"Background build done in {took:.1f} s" if code == 0 else
-                 "Background build failed: the site keeps the previous PDF (errors above)")
+        self.say(Message("Background build done in {seconds:.1f} s", seconds=took) if code == 0 else
+                 Message("Background build failed: the site keeps the previous PDF (errors above)"))
         if not self.stopping:
             self.done(code == 0)
 
@@ -156,7 +162,7 @@ def watch(preview: Preview, background: BackgroundBuild | None, stop: threading.
         paths = [Path(path) for _, path in changes]
         names = sorted({p.relative_to(root.resolve()).as_posix() if p.is_relative_to(root.resolve()) else str(p)
                         for p in paths})
-        preview.log(f"Changed: {', '.join(names[:5])}{' …' if len(names) > 5 else ''}")
+        preview.say(Message("Changed: {files}", files=", ".join(names[:5]) + (" …" if len(names) > 5 else "")))
         if any(p.is_relative_to(templates) for p in paths):
             _clear_template_caches()
             _copy_static(root)

@@ -20,7 +20,7 @@ import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from masterplan.diagnostics import Diagnostic, Position, error, warning
+from masterplan.diagnostics import Diagnostic, Message, Position, error, warning
 
 try:  # libyaml is ~10x faster; positions are the same with either parser
     from yaml import CSafeLoader as _Loader
@@ -169,8 +169,8 @@ class _Builder:
                 self.aliased = True
             self.built.add(id(node))
         if node.tag not in _PLAIN_TAGS:
-            self.problems.append(error(self.pos(node), "E008", f"YAML tag '{node.tag}' is not allowed",
-                                       "write plain values without '!' tags"))
+            self.problems.append(error(self.pos(node), "E008", "YAML tag '{tag}' is not allowed",
+                                       "write plain values without '!' tags", tag=node.tag))
             return None
         if node.__class__ is MappingNode:
             return self.mapping(node)
@@ -192,7 +192,11 @@ class _Builder:
             value = constructor(self.scalars, node)
         except (ConstructorError, ValueError, TypeError) as exc:
             message = getattr(exc, "problem", None) or str(exc)
-            self.problems.append(error(self.pos(node), "E008", f"value cannot be read: {message}"))
+            self.problems.append(error(self.pos(node), "E008", "value cannot be read: {detail}", detail=message))
+            return None
+        except (KeyError, AttributeError):  # PyYAML's constructors of !!bool and !!timestamp look words up
+            self.problems.append(error(self.pos(node), "E008", "'{value}' cannot be read as {tag}",
+                                       value=node.value, tag=node.tag.replace("tag:yaml.org,2002:", "!!")))
             return None
         if shareable:
             if len(self.shared) > _MEMO_SIZE:
@@ -229,16 +233,17 @@ class _Builder:
                 continue
             if key in result:
                 self.problems.append(error(
-                    where, "E002", f"duplicate key '{key}' (first at line {key_positions[key].line})",
+                    where, "E002", "duplicate key '{key}' (first at line {line})",
                     "YAML would silently keep only the last one; merge them or delete one",
+                    key=key, line=key_positions[key].line,
                 ))
                 continue
             if key.__class__ is not str and (key.__class__ is not int or not 1000 <= key <= 9999):
                 self.plain_keys = False
             elif key.__class__ is str and not key.isascii() and _ODD_SPACES.match(key):
                 self.problems.append(error(where, "E014", "this line is indented with a space YAML does not take "
-                                           f"for one (U+{ord(key[0]):04X}), so '{key.strip()}' is not read as a field",
-                                           _ODD_SPACE_HINT))
+                                           "for one ({character}), so '{field}' is not read as a field",
+                                           _ODD_SPACE_HINT, character=_code_point(ord(key[0])), field=key.strip()))
                 continue
             result[key] = build(value_node)
             key_positions[key] = where
@@ -288,9 +293,9 @@ def _line_of_offset(data: bytes, offset: int) -> tuple[int, int]:
 def decode(data: bytes, file: str) -> tuple[str | None, list[Diagnostic]]:
     """Bytes to text: UTF-8 (a BOM is accepted), anything else reported with its line."""
     if len(data) > MAX_FILE_BYTES:
-        return None, [error(Position(file, 1, 1), "E004",
-                            f"file is {len(data) // 1024 // 1024} MB; the limit is {MAX_FILE_BYTES // 1024 // 1024} MB",
-                            "split it into smaller files")]
+        return None, [error(Position(file, 1, 1), "E004", "file is {size} MB; the limit is {limit} MB",
+                            "split it into smaller files", size=len(data) // 1024 // 1024,
+                            limit=MAX_FILE_BYTES // 1024 // 1024)]
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         return None, [error(Position(file, 1, 1), "E003", "file is UTF-16, not UTF-8",
                             "save the file as UTF-8 in your editor (in Notepad: Save As, Encoding: UTF-8)")]
@@ -298,15 +303,14 @@ def decode(data: bytes, file: str) -> tuple[str | None, list[Diagnostic]]:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line, column = _line_of_offset(data, exc.start)
-        return None, [error(Position(file, line, column), "E003",
-                            f"file is not UTF-8 (byte 0x{data[exc.start]:02x})",
-                            "save the file as UTF-8 in your editor")]
+        return None, [error(Position(file, line, column), "E003", "file is not UTF-8 (byte 0x{byte})",
+                            "save the file as UTF-8 in your editor", byte=f"{data[exc.start]:02x}")]
     return text.replace("\r\n", "\n").replace("\r", "\n"), []  # old Mac files: CR alone
 
 
 def _too_deep(file: str, line: int, column: int) -> Diagnostic:
-    return error(Position(file, line, column), "E005", f"lists and mappings are nested more than {MAX_DEPTH} levels deep",
-                 "a plan file needs only a few levels; check the brackets and indentation")
+    return error(Position(file, line, column), "E005", "lists and mappings are nested more than {depth} levels deep",
+                 "a plan file needs only a few levels; check the brackets and indentation", depth=MAX_DEPTH)
 
 
 def parse(text: str, file: str, line_offset: int = 0) -> tuple[Any, list[Diagnostic]]:
@@ -359,12 +363,14 @@ def _cut_at_hash(text: str, value: Any, file: str, line_offset: int) -> list[Dia
                 where = here.key_at(key)
                 kept = cut.pop((where.line, key), None)
                 if kept is not None and item == kept[0]:
-                    whole = f"{kept[0]} {kept[1].rstrip()}"
+                    comment = kept[1].rstrip()
+                    whole = f"{kept[0]} {comment}"
                     quoted = f'"{whole}"' if '"' not in whole else f"'{whole}'" if "'" not in whole else None
-                    found.append(warning(where, "W015", f"the text of '{key}' ends at ' #': YAML reads "
-                                         f"'{kept[1].rstrip()}' as a comment and leaves it out",
-                                         f"put the whole text in quotes: {key}: {quoted}" if quoted
-                                         else "put the whole text in quotes"))
+                    hint = Message("put the whole text in quotes: {field}: {text}", field=key, text=quoted) if quoted \
+                        else Message("put the whole text in quotes")
+                    found.append(warning(where, "W015", "the text of '{field}' ends at ' #': YAML reads "
+                                         "'{comment}' as a comment and leaves it out", hint,
+                                         field=key, comment=comment))
             stack.extend(here.values())
         elif isinstance(here, list):
             stack.extend(here)
@@ -400,9 +406,12 @@ def _parse_carefully(text: str, file: str, line_offset: int) -> tuple[Any, list[
         return None, [_too_big(Position(file, big.position.line + line_offset, big.position.column), False)]
     except yaml.reader.ReaderError as exc:
         line, column = _line_of_index(text, exc.position)
-        return None, [error(Position(file, line + line_offset, column), "E001",
-                            f"control character U+{exc.character:04X} is not allowed in YAML"
-                            if isinstance(exc.character, int) else f"YAML cannot read this file: {exc.reason}",
+        if isinstance(exc.character, int):
+            unreadable = Message("control character {character} is not allowed in YAML",
+                                 character=_code_point(exc.character))
+        else:
+            unreadable = Message("YAML cannot read this file: {detail}", detail=exc.reason)
+        return None, [error(Position(file, line + line_offset, column), "E001", unreadable,
                             "remove it; it often comes with text pasted from a PDF or a word processor")]
     except yaml.MarkedYAMLError as exc:
         syntax = _syntax_error(exc, text, file, line_offset)
@@ -411,7 +420,8 @@ def _parse_carefully(text: str, file: str, line_offset: int) -> tuple[Any, list[
         cause = odd is not None and syntax.position.line - 1 <= odd.position.line <= syntax.position.line
         return None, [odd if cause else syntax]
     except yaml.YAMLError as exc:
-        return None, [error(Position(file, 1 + line_offset, 1), "E001", f"YAML syntax error: {exc}")]
+        return None, [error(Position(file, 1 + line_offset, 1), "E001", "YAML syntax error: {problem}",
+                            problem=str(exc))]
     builder = _Builder(file, line_offset)
     try:
         value = None if node is None else builder.build(node)
@@ -425,51 +435,55 @@ def _parse_carefully(text: str, file: str, line_offset: int) -> tuple[Any, list[
 def _syntax_error(exc: yaml.MarkedYAMLError, text: str, file: str, line_offset: int) -> Diagnostic:
     """A syntax error, pointed at the line where the writer should look."""
     mark = exc.problem_mark or exc.context_mark
-    problem = exc.problem or exc.context or "invalid YAML"
+    problem: str = exc.problem or exc.context or Message("invalid YAML")  # PyYAML's words: a value
     if "nesting depth" in problem:  # libyaml ≥ 0.2.6 has a depth limit of its own
         return _too_deep(file, (mark.line + 1 if mark else 1) + line_offset, mark.column + 1 if mark else 1)
-    hint = None
+    hint: Message | None = None
     if exc.context_mark and exc.context and "end of stream" in problem:
         # a quote or bracket left open: the end of the file is the wrong place to look
         what = exc.context.replace("while scanning ", "").replace("while parsing ", "")
-        mark, problem = exc.context_mark, f"{what.replace('scalar', 'text')} never ends"
-        hint = "close the quote or bracket opened here"
+        what = Message("a quoted text") if what == "a quoted scalar" else what.replace("scalar", "text")
+        mark, problem = exc.context_mark, Message("{what} never ends", what=what)
+        hint = Message("close the quote or bracket opened here")
     elif (exc.context_mark and exc.context and re.search(r"flow (sequence|mapping)", exc.context)
           and exc.context_mark.line != getattr(mark, "line", None)):
-        opened = "list" if "sequence" in exc.context else "mapping"
-        hint = f"is the {opened} opened at line {exc.context_mark.line + 1 + line_offset} closed?"
+        hint = Message("is the list opened at line {line} closed?" if "sequence" in exc.context
+                       else "is the mapping opened at line {line} closed?",
+                       line=exc.context_mark.line + 1 + line_offset)
     line = (mark.line + 1 if mark else 1) + line_offset
     column = mark.column + 1 if mark else 1
     lines = text.split("\n")
-    if mark and not text[mark.index:].strip() and text.strip():
-        # the text ended mid-value: the last written line is where to look
-        last = len(text.rstrip().split("\n"))
-        line, column = last + line_offset, 1
-        problem += " before the end of the text"
     bad_line = lines[mark.line] if mark and mark.line < len(lines) else ""
     hint = _layout_hint(problem, bad_line) or hint
     if "\t" in bad_line:
-        hint = "YAML indents with spaces, never with tabs"
-    return error(Position(file, line, column), "E001", f"YAML syntax error: {problem}", hint)
+        hint = Message("YAML indents with spaces, never with tabs")
+    if mark and not text[mark.index:].strip() and text.strip():
+        # the text ended mid-value: the last written line is where to look
+        last = len(text.rstrip().split("\n"))
+        return error(Position(file, last + line_offset, 1), "E001",
+                     "YAML syntax error: {problem} before the end of the text", hint, problem=problem)
+    return error(Position(file, line, column), "E001", "YAML syntax error: {problem}", hint, problem=problem)
 
 
-def _layout_hint(problem: str, line: str) -> str | None:
+def _layout_hint(problem: str, line: str) -> Message | None:
     """What a writer most likely did, for libyaml's terse complaints about a line."""
     value = line.split(": ", 1)[1].strip() if ": " in line else ""
     if "mapping values are not allowed" in problem:
         if "\u201c" in value or "\u201d" in value:
-            return 'curly quotes \u201c \u201d are not YAML quotes: put the text in straight quotes, "..."'
+            return Message('curly quotes \u201c \u201d are not YAML quotes: put the text in straight quotes, "..."')
         if ": " in value or value.endswith(":"):
-            return 'text with ": " in it goes in quotes, e.g. title: "Pendahuluan: Latar Belakang"'
-        return "this line is indented deeper than the line above allows: line it up with the fields above"
+            return Message('text with ": " in it goes in quotes, e.g. title: "Pendahuluan: Latar Belakang"')
+        return Message("this line is indented deeper than the line above allows: line it up with the fields above")
     if "did not find expected key" in problem and value[:1] in ("'", '"') and value.rstrip()[-1:] != value[:1]:
-        return "a text that starts with a quote must end with it: put the whole text in quotes, or start without one"
+        return Message("a text that starts with a quote must end with it: put the whole text in quotes, "
+                       "or start without one")
     if "expected '-' indicator" in problem or "did not find expected key" in problem:
-        return "check this line's indentation: it must line up with the fields above it"
+        return Message("check this line's indentation: it must line up with the fields above it")
     return None
 
 
-_ODD_SPACE_HINT = "it often comes with text pasted from Word or a web page: retype the indentation with normal spaces"
+_ODD_SPACE_HINT = Message("it often comes with text pasted from Word or a web page: "
+                          "retype the indentation with normal spaces")
 #: spaces that look like spaces but are not YAML's (text pasted from Word or a web page)
 _ODD_SPACES = re.compile(r"[\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]")
 
@@ -484,11 +498,20 @@ def _odd_indentation(text: str, file: str, line_offset: int) -> Diagnostic | Non
     else:
         return None
     line, column = _line_of_index_chars(text, found.start())
-    name = {"\u00a0": "a non-breaking space", "\ufeff": "an invisible byte order mark",
-            "\u200b": "a zero-width space"}.get(found.group(), f"the space character U+{ord(found.group()):04X}")
+    space = _SPACE_NAMES.get(found.group()) or Message("the space character {character}",
+                                                       character=_code_point(ord(found.group())))
     return error(Position(file, line + line_offset, column), "E014",
-                 f"this line is indented with {name}, which YAML does not take for a space",
-                 _ODD_SPACE_HINT)
+                 "this line is indented with {space}, which YAML does not take for a space", _ODD_SPACE_HINT,
+                 space=space)
+
+
+_SPACE_NAMES = {"\u00a0": Message("a non-breaking space"), "\ufeff": Message("an invisible byte order mark"),
+                "\u200b": Message("a zero-width space")}
+
+
+def _code_point(number: int) -> str:
+    """A character's number as Unicode writes it, e.g. U+00A0."""
+    return f"U+{number:04X}"
 
 
 def _line_of_index_chars(text: str, index: int) -> tuple[int, int]:
@@ -497,10 +520,10 @@ def _line_of_index_chars(text: str, index: int) -> tuple[int, int]:
 
 def _too_big(position: Position, aliased: bool) -> Diagnostic:
     if aliased:
-        return error(position, "E005", f"document expands to more than {MAX_NODES:,} values (an alias bomb?)",
-                     "do not use YAML anchors and aliases (&name, *name) to repeat content")
-    return error(position, "E005", f"document holds more than {MAX_NODES:,} values",
-                 "split it into smaller files")
+        return error(position, "E005", "document expands to more than {count} values (an alias bomb?)",
+                     "do not use YAML anchors and aliases (&name, *name) to repeat content", count=f"{MAX_NODES:,}")
+    return error(position, "E005", "document holds more than {count} values", "split it into smaller files",
+                 count=f"{MAX_NODES:,}")
 
 
 def _line_of_index(text: str, index: int) -> tuple[int, int]:
@@ -515,7 +538,7 @@ def read(path: Path, file: str) -> tuple[Any, list[Diagnostic]]:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        return None, [error(Position(file), "E009", f"cannot read file: {exc.strerror}")]
+        return None, [error(Position(file), "E009", "cannot read file: {reason}", reason=exc.strerror)]
     text, problems = decode(data, file)
     if text is None:
         return None, problems

@@ -10,6 +10,16 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 
+
+@pytest.fixture(autouse=True)
+def english_messages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests read what validate and build say in English, the language the code writes them in.
+
+    A user hears them in the plan's language; test_messages.py checks that every one has
+    its Indonesian translation and removes this setting to run the command as a user does.
+    """
+    monkeypatch.setenv("MASTERPLAN_LANG", "en")
+
 MINI_FILES: dict[str, str] = {
     "content/plan.yml": """\
         city: Kota Contoh

@@ -19,6 +19,7 @@ from masterplan import chapters, crossref
 from masterplan.diagnostics import (
     ANY_PROGRAM,
     Diagnostic,
+    Message,
     Position,
     did_you_mean,
     error,
@@ -61,18 +62,18 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
     tables = crossref.generated_tables(plan)
     for chapter in plan.chapters:
         if chapter.id in seen:
-            yield error(chapter.position, "E509", f"chapter id '{chapter.id}' is also used by "
-                        f"{seen[chapter.id].position.file}", "give one of them another id in its front matter")
+            yield error(chapter.position, "E509", "chapter id '{id}' is also used by {file}",
+                        "give one of them another id in its front matter", id=chapter.id, file=seen[chapter.id].position.file)
         seen.setdefault(chapter.id, chapter)
         if chapter.generated and (other := claimed.setdefault(chapter.generated, chapter)) is not chapter:
-            yield error(chapter.position, "E512", f"chapter claims the generated part '{chapter.generated}', "
-                        f"which {other.position.file} claims already",
-                        "one chapter leads each generated part: remove 'generated:' from one of them")
+            yield error(chapter.position, "E512", "chapter claims the generated part '{part}', which {file} claims already",
+                        "one chapter leads each generated part: remove 'generated:' from one of them",
+                        part=chapter.generated, file=other.position.file)
         for table in chapters.table_captions(chapter):
             if table.ref in tables:
                 yield error(Position(chapter.position.file, chapter.body_line + table.line - 1, 1), "E510",
-                            f"table id '{table.ref}' is already used by another table of the book",
-                            "end the caption with another id, e.g. (tab:swot-2021)")
+                            "table id '{id}' is already used by another table of the book",
+                            "end the caption with another id, e.g. (tab:swot-2021)", id=table.ref)
             tables.add(table.ref)
         yield from _links(chapter, plan.content)
         text, problems = chapters.expand(chapter, context)
@@ -84,7 +85,7 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
             if ref in known or ref.split(":")[-1] in unreadable or (":" not in ref and ANY_PROGRAM in unreadable):
                 continue
             yield error(Position(chapter.position.file, chapter.body_line + line - 1, column), "E507",
-                        f"cross-reference to unknown '{ref}'", did_you_mean(ref, known))
+                        "cross-reference to unknown '{ref}'", did_you_mean(ref, known), ref=ref)
     for pillar in plan.pillars:
         for name in ("summary", "description"):
             yield from _text_links(getattr(pillar, name), pillar.where.get(name, pillar.position), plan.content,
@@ -108,9 +109,11 @@ def _language(plan: Plan) -> Iterator[Diagnostic]:
     own = plan.content.parent / "templates" if plan.content is not None else None
     spoken = languages(load_catalog((own,) if own is not None and own.is_dir() else ()))
     if plan.language not in spoken:
-        yield warning(plan.where.get("language", plan.position), "W108", f"the theme has no words in '{plan.language}': "
-                      f"the book and the website will be in English", f"languages it speaks: {', '.join(sorted(spoken))}; "
-                      f"add a translation for {plan.language} to templates/i18n/messages.yml")
+        yield warning(plan.where.get("language", plan.position), "W108",
+                      "the theme has no words in '{language}': the book and the website will be in English",
+                      Message("languages it speaks: {languages}; add a translation for {language} to "
+                              "templates/i18n/messages.yml", languages=", ".join(sorted(spoken)), language=plan.language),
+                      language=plan.language)
 
 
 def _problem(kind: str, url: str, where: Position, content: Path | None) -> Diagnostic | None:
@@ -119,9 +122,11 @@ def _problem(kind: str, url: str, where: Position, content: Path | None) -> Diag
     reason = url_problem(url, image=kind == "image")
     if reason is None:
         return _missing(kind, url, where, content) if kind == "image" else None
-    return error(where, "E508", f"{kind} '{url}' {reason}",
-                 "images and files go in content/assets/ and are written assets/name.png"
-                 if kind == "image" else "link to a web address (https://...) or a cross-reference [[id]]")
+    if kind == "image":
+        return error(where, "E508", "image '{url}' {reason}",
+                     "images and files go in content/assets/ and are written assets/name.png", url=url, reason=reason)
+    return error(where, "E508", "link '{url}' {reason}", "link to a web address (https://...) or a cross-reference [[id]]",
+                 url=url, reason=reason)
 
 
 def _missing(kind: str, url: str, where: Position, content: Path | None) -> Diagnostic | None:
@@ -132,8 +137,10 @@ def _missing(kind: str, url: str, where: Position, content: Path | None) -> Diag
     folder = (content / name).parent
     files = sorted(f"{Path(name).parent.as_posix()}/{f.name}".removeprefix("./") for f in folder.iterdir()
                    if f.is_file()) if folder.is_dir() else []
-    return error(where, "E511", f"{kind} '{url}' is not a file of the plan: content/{name} does not exist",
-                 did_you_mean(name, files) or "images go in content/assets/ and are written assets/name.png")
+    return error(where, "E511", "logo '{url}' is not a file of the plan: content/{name} does not exist" if kind == "logo"
+                 else "image '{url}' is not a file of the plan: content/{name} does not exist",
+                 did_you_mean(name, files) or "images go in content/assets/ and are written assets/name.png",
+                 url=url, name=name)
 
 
 def _links(chapter: Chapter, content: Path | None) -> Iterator[Diagnostic]:

@@ -8,6 +8,7 @@ from collections.abc import Set as AbstractSet
 from masterplan.diagnostics import (
     ANY_PROGRAM,
     Diagnostic,
+    Message,
     Position,
     did_you_mean,
     error,
@@ -26,16 +27,16 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
     agencies = {a.id for a in plan.agencies}
     if plan.leading_sector_id not in agencies and plan.leading_sector_id not in unreadable:
         yield error(plan.where.get("leading_sector", plan.position), "E203",
-                    f"leading sector: unknown agency '{plan.leading_sector_id}'",
-                    did_you_mean(plan.leading_sector_id, agencies))
+                    "leading sector: unknown agency '{agency}'", did_you_mean(plan.leading_sector_id, agencies),
+                    agency=plan.leading_sector_id)
     for program in plan.programs:
         yield from _program(plan, program, agencies, unreadable)
     programs = {p.id for p in plan.programs}
     for agency in plan.agencies:
         for index, program_id in enumerate(agency.supports_ids):
             if program_id not in programs and program_id not in unreadable and ANY_PROGRAM not in unreadable:
-                yield error(_item(agency, "supports", index), "E205", f"agency {agency.id} supports unknown program "
-                            f"'{program_id}'", did_you_mean(program_id, programs))
+                yield error(_item(agency, "supports", index), "E205", "agency {agency} supports unknown program "
+                            "'{program}'", did_you_mean(program_id, programs), agency=agency.id, program=program_id)
     yield from _cycles(plan)
 
 
@@ -47,68 +48,73 @@ def _unique_ids(plan: Plan) -> Iterator[Diagnostic]:
             if other is None:
                 first[program.id.upper()] = program
             elif other.id == program.id:
-                yield error(program.at("id"), "E207", f"program id '{program.id}' is used twice "
-                            f"(also at {other.at('id')})", "every program id must be unique in the whole plan")
+                yield error(program.at("id"), "E207", "program id '{id}' is used twice (also at {position})",
+                            "every program id must be unique in the whole plan", id=program.id, position=other.at("id"))
             else:
-                yield error(program.at("id"), "E207", f"program id '{program.id}' differs from '{other.id}' "
-                            f"(at {other.at('id')}) only in capitals", "ids that differ only in capitals name "
-                            "the same web page on Windows and macOS: give this program another id")
+                yield error(program.at("id"), "E207", "program id '{id}' differs from '{other}' (at {position}) "
+                            "only in capitals", "ids that differ only in capitals name the same web page on Windows "
+                            "and macOS: give this program another id", id=program.id, other=other.id,
+                            position=other.at("id"))
     seen: dict[str, object] = {}
     for mission in plan.missions:
         if mission.id in seen:
-            yield error(mission.position, "E209", f"mission id '{mission.id}' is used twice")
+            yield error(mission.position, "E209", "mission id '{id}' is used twice", id=mission.id)
         seen[mission.id] = mission
     for pillar in plan.pillars:
         subs: set[str] = set()
         for sub in pillar.sub_elements:
             if sub.id in subs:
-                yield error(sub.position, "E209", f"sub-element id '{sub.id}' is used twice in pillar {pillar.id}")
+                yield error(sub.position, "E209", "sub-element id '{id}' is used twice in pillar {pillar}",
+                            id=sub.id, pillar=pillar.id)
             subs.add(sub.id)
 
 
 def _program(plan: Plan, program: Program, agencies: set[str],
              unreadable: AbstractSet[str]) -> Iterator[Diagnostic]:
-    label = f"program {program.id}"
     pillar = plan.pillar(program.pillar_id)
     if pillar is None and program.pillar_id in unreadable:
         pass
     elif pillar is None:
-        yield error(program.at("pillar"), "E201", f"{label}: unknown pillar '{program.pillar_id}'",
-                    did_you_mean(program.pillar_id, [p.id for p in plan.pillars]))
+        yield error(program.at("pillar"), "E201", "program {program}: unknown pillar '{pillar}'",
+                    did_you_mean(program.pillar_id, [p.id for p in plan.pillars]),
+                    program=program.id, pillar=program.pillar_id)
     elif pillar.sub_element(program.sub_element_id) is None:
         owners = [p.id for p in plan.pillars if p.sub_element(program.sub_element_id)]
-        hint = (f"'{program.sub_element_id}' belongs to pillar {owners[0]}" if owners else
+        hint = (Message("'{sub_element}' belongs to pillar {pillar}", sub_element=program.sub_element_id,
+                        pillar=owners[0]) if owners else
                 did_you_mean(program.sub_element_id, [s.id for s in pillar.sub_elements]))
-        yield error(program.at("sub_element"), "E202",
-                    f"{label}: pillar {pillar.id} has no sub-element '{program.sub_element_id}'", hint)
+        yield error(program.at("sub_element"), "E202", "program {program}: pillar {pillar} has no sub-element "
+                    "'{sub_element}'", hint, program=program.id, pillar=pillar.id, sub_element=program.sub_element_id)
     for index, partner in enumerate(program.partner_ids):
         if partner in program.partner_ids[:index]:
-            yield error(_item(program, "partners", index), "E212", f"{label}: partner agency '{partner}' is listed twice",
-                        "delete the second one")
+            yield error(_item(program, "partners", index), "E212", "program {program}: partner agency '{agency}' "
+                        "is listed twice", "delete the second one", program=program.id, agency=partner)
             continue
         if partner in unreadable:
             continue
         if partner not in agencies:
-            yield error(_item(program, "partners", index), "E203", f"{label}: unknown partner agency '{partner}'",
-                        did_you_mean(partner, agencies))
+            yield error(_item(program, "partners", index), "E203", "program {program}: unknown partner agency "
+                        "'{agency}'", did_you_mean(partner, agencies), program=program.id, agency=partner)
         elif partner == program.lead_id:
-            yield warning(_item(program, "partners", index), "W407", f"{label}: the lead agency {partner} is also listed "
-                          "as a partner")
+            yield warning(_item(program, "partners", index), "W407", "program {program}: the lead agency {agency} "
+                          "is also listed as a partner", program=program.id, agency=partner)
     missions = [m.id for m in plan.missions]
     for index, mission in enumerate(program.mission_ids):
         if mission not in missions:
-            yield error(_item(program, "missions", index), "E204", f"{label}: unknown mission '{mission}'",
-                        did_you_mean(mission, missions))
+            yield error(_item(program, "missions", index), "E204", "program {program}: unknown mission '{mission}'",
+                        did_you_mean(mission, missions), program=program.id, mission=mission)
     for index, dependency in enumerate(program.depends_on_ids):
         if plan.program(dependency) is None and dependency not in unreadable and ANY_PROGRAM not in unreadable:
-            yield error(_item(program, "depends_on", index), "E205", f"{label}: depends on unknown program '{dependency}'",
-                        did_you_mean(dependency, [p.id for p in plan.programs]))
+            yield error(_item(program, "depends_on", index), "E205", "program {program}: depends on unknown program "
+                        "'{dependency}'", did_you_mean(dependency, [p.id for p in plan.programs]),
+                        program=program.id, dependency=dependency)
     for line in program.budget:
         if line.source not in plan.funding_sources:
-            known = f"known sources: {', '.join(plan.funding_sources)}"
+            known = Message("known sources: {sources}", sources=", ".join(plan.funding_sources))
             close = did_you_mean(line.source, plan.funding_sources)
-            yield error(line.position, "E206", f"{label}: unknown funding source '{line.source}'",
-                        f"{close} {known}" if close else known)
+            yield error(line.position, "E206", "program {program}: unknown funding source '{source}'",
+                        Message("{suggestion} {known}", suggestion=close, known=known) if close else known,
+                        program=program.id, source=line.source)
 
 
 def _cycles(plan: Plan) -> Iterator[Diagnostic]:
@@ -132,8 +138,8 @@ def _cycles(plan: Plan) -> Iterator[Diagnostic]:
                 cycle = path[path.index(child.id):] + [child.id]
                 if frozenset(cycle) not in reported:
                     reported.add(frozenset(cycle))
-                    yield error(program.at("depends_on"), "E208", "dependency cycle: " + " → ".join(cycle),
-                                "a program cannot (indirectly) depend on itself")
+                    yield error(program.at("depends_on"), "E208", "dependency cycle: {cycle}",
+                                "a program cannot (indirectly) depend on itself", cycle=" → ".join(cycle))
             elif not state.get(child.id):
                 state[child.id] = 1
                 path.append(child.id)

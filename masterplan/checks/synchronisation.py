@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 from itertools import chain
 
-from masterplan.diagnostics import Diagnostic, warning
+from masterplan.diagnostics import Diagnostic, Message, warning
 from masterplan.model import Plan, Program
 
 NAME_SIMILARITY = 0.75
@@ -30,27 +30,28 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
         served = {p.sub_element_id for p in pillar.programs}
         for sub in pillar.sub_elements:
             if sub.id not in served:
-                yield warning(sub.position, "W402", f"pillar {pillar.id}: no program serves sub-element '{sub.id}'")
+                yield warning(sub.position, "W402", "pillar {pillar}: no program serves sub-element '{sub_element}'",
+                              pillar=pillar.id, sub_element=sub.id)
         if not pillar.quick_wins:
-            yield warning(pillar.position, "W403", f"pillar {pillar.id} has no quick win",
-                          "mark one fast, visible program with quick_win: true")
+            yield warning(pillar.position, "W403", "pillar {pillar} has no quick win",
+                          "mark one fast, visible program with quick_win: true", pillar=pillar.id)
     for program in plan.programs:
         if not program.indicators:
-            yield warning(program.position, "W404", f"program {program.id} has no indicators")
+            yield warning(program.position, "W404", "program {program} has no indicators", program=program.id)
         for indicator in program.indicators:
             if not indicator.targets:
-                yield warning(indicator.position, "W405", f"program {program.id}: indicator '{indicator.name}' "
-                              "has no targets")
+                yield warning(indicator.position, "W405", "program {program}: indicator '{indicator}' has no targets",
+                              program=program.id, indicator=str(indicator.name))
     for pillar in plan.pillars:
         for indicator in pillar.indicators:
             if not indicator.targets:
-                yield warning(indicator.position, "W405", f"pillar {pillar.id}: indicator '{indicator.name}' "
-                              "has no targets")
+                yield warning(indicator.position, "W405", "pillar {pillar}: indicator '{indicator}' has no targets",
+                              pillar=pillar.id, indicator=str(indicator.name))
     yield from _one_sided_partners(plan)
     for agency in plan.agencies:
         if not agency.programs and not agency.supports_ids:
-            yield warning(agency.position, "W408", f"agency {agency.id} leads no program and supports none",
-                          "add its programs, or list the programs it partners in under supports")
+            yield warning(agency.position, "W408", "agency {agency} leads no program and supports none",
+                          "add its programs, or list the programs it partners in under supports", agency=agency.id)
 
 
 def _one_sided_partners(plan: Plan) -> Iterator[Diagnostic]:
@@ -58,15 +59,18 @@ def _one_sided_partners(plan: Plan) -> Iterator[Diagnostic]:
         for partner in program.partners:
             if program.id not in partner.supports_ids and partner.id != program.lead_id:
                 yield warning(program.at("partners"), "W406",
-                              f"program {program.id} lists {partner.id} as partner, but {partner.id} does not list "
-                              f"it under 'supports'", f"add {program.id} to supports in agencies/{partner.id}.yml")
+                              "program {program} lists {agency} as partner, but {agency} does not list it under "
+                              "'supports'", Message("add {program} to supports in agencies/{agency}.yml",
+                                                    program=program.id, agency=partner.id),
+                              program=program.id, agency=partner.id)
     for agency in plan.agencies:
         for program_id in agency.supports_ids:
             program = plan.program(program_id)
             if program is not None and agency.id not in program.partner_ids:
                 yield warning(agency.at("supports"), "W406",
-                              f"agency {agency.id} supports {program_id}, but the program does not list it as "
-                              "partner", f"add {agency.id} to the partners of {program_id}")
+                              "agency {agency} supports {program}, but the program does not list it as partner",
+                              Message("add {agency} to the partners of {program}", agency=agency.id, program=program_id),
+                              agency=agency.id, program=program_id)
 
 
 def _words(text: str) -> set[str]:
@@ -148,8 +152,11 @@ def _near_duplicates(programs: list[Program]) -> Iterator[Diagnostic]:
         similar.setdefault((second_number, what), []).append(first_number)
     for (number, what), earlier in sorted(similar.items()):
         program = programs[number]
-        named = ", ".join(f"{programs[n].id} ({programs[n].lead_id})" for n in earlier[:SHOWN])
-        more = f" and {len(earlier) - SHOWN} more" if len(earlier) > SHOWN else ""
+        named: str = ", ".join(f"{programs[n].id} ({programs[n].lead_id})" for n in earlier[:SHOWN])
+        if len(earlier) > SHOWN:
+            named = Message("{programs} and {count} more", programs=named, count=len(earlier) - SHOWN)
         yield warning(program.position, "W401",
-                      f"program {program.id} ({program.lead_id}) has near-identical {what} to {named}{more}",
-                      "merge them, or make one a partner of the other")
+                      "program {program} ({agency}) has near-identical names to {similar}" if what == "names" else
+                      "program {program} ({agency}) has near-identical descriptions to {similar}",
+                      "merge them, or make one a partner of the other",
+                      program=program.id, agency=program.lead_id, similar=named)

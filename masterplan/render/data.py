@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from masterplan import summary
+from masterplan.diagnostics import Message
 from masterplan.model import Indicator, Plan, Program, Text
 
 FORMAT = "masterplan/plan"
@@ -213,4 +214,5 @@ def export(plan: Plan, folder: Path) -> list[str]:
     (folder / "plan.json").write_text(_json_lines(as_json(plan)), encoding="utf-8")
     for name, columns in COLUMNS.items():
         (folder / name).write_text(_csv([c for c, _ in columns], ROWS[name](plan)), encoding="utf-8")
-    return [f"Open data: plan.json + {len(COLUMNS)} CSV files ({len(plan.programs)} programs)"]
+    return [Message("Open data: plan.json + {files} CSV files ({programs} programs)",
+                    files=len(COLUMNS), programs=len(plan.programs))]

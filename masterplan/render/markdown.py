@@ -20,6 +20,7 @@ import nh3
 
 from masterplan.chapters import TableCaption
 from masterplan.crossref import PATTERN
+from masterplan.diagnostics import Message
 
 ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "caption", "code", "dd", "del", "div", "dl", "dt", "em",
@@ -54,14 +55,15 @@ def url_problem(url: str, image: bool) -> str | None:
     if scheme:
         name = scheme.group(1).lower()
         if image:
-            return "is not a file of the plan: images cannot come from the web or another address"
+            return Message("is not a file of the plan: images cannot come from the web or another address")
         if name not in URL_SCHEMES:
-            return f"uses '{name}:', which is not allowed (only {', '.join(sorted(URL_SCHEMES))})"
+            return Message("uses '{scheme}:', which is not allowed (only {allowed})", scheme=name,
+                           allowed=", ".join(sorted(URL_SCHEMES)))
         return None
     if value.startswith("/"):
-        return "is an absolute path: it points outside the plan folder"
+        return Message("is an absolute path: it points outside the plan folder")
     if ".." in re.split(r"[/?#]", value):
-        return "climbs out with '..': it points outside the plan folder"
+        return Message("climbs out with '..': it points outside the plan folder")
     return None
 
 

@@ -52,6 +52,7 @@ from weasyprint.text.fonts import FontConfiguration
 
 from masterplan.diagnostics import (
     Diagnostic,
+    Message,
     Position,
     Report,
     error,
@@ -59,6 +60,7 @@ from masterplan.diagnostics import (
 )
 from masterplan.formatting import Formats
 from masterplan.model import Plan
+from masterplan.project import speaker
 from masterplan.render import (
     hyphenation,
     outline,
@@ -99,11 +101,12 @@ def render(plan: Plan, root: Path, staging: Staging, options: BuildOptions, repo
     try:
         html = print_book.html(plan, book, env, {"logo": logo})
     except jinja2.TemplateError as exc:  # a plan's own template override can be wrong
-        report.add(error(template_position(exc, theme, "templates/print"), "E603", f"print template error: {exc.message or exc}"))
-        return ["PDF: not laid out, a print template failed"]
+        report.add(error(template_position(exc, theme, "templates/print"), "E603", "print template error: {detail}",
+                         detail=exc.message or str(exc)))
+        return [Message("PDF: not laid out, a print template failed")]
     html_done = time.perf_counter()
     if len(report.errors) > errors_before:
-        return ["PDF: not laid out, the book's content has errors"]  # they fail the build anyway
+        return [Message("PDF: not laid out, the book's content has errors")]  # they fail the build anyway
     target = staging.path(FILE_NAME)
     running = env.get_template("print/running.html").render(plan=plan)
     try:
@@ -111,9 +114,10 @@ def render(plan: Plan, root: Path, staging: Staging, options: BuildOptions, repo
             return _single_pass(plan, html, theme, fetcher, target, report, started, html_done)
         return _by_parts(plan, root, html, running, theme, fetcher, target, options, report, started, html_done)
     except Exception as exc:  # noqa: BLE001 - WeasyPrint rarely raises; a user must never see a traceback
-        report.add(error(Position(plan.position.file), "E604", f"PDF: WeasyPrint failed: {type(exc).__name__}: {exc}",
-                         "the messages above may name the cause; otherwise please report this"))
-        return ["PDF: layout failed"]
+        report.add(error(Position(plan.position.file), "E604", "PDF: WeasyPrint failed: {kind}: {detail}",
+                         "the messages above may name the cause; otherwise please report this",
+                         kind=type(exc).__name__, detail=str(exc)))
+        return [Message("PDF: layout failed")]
 
 
 def _by_parts(plan: Plan, root: Path, html: str, running: str, theme: Theme, fetcher: Fetcher, target: Path,
@@ -125,7 +129,7 @@ def _by_parts(plan: Plan, root: Path, html: str, running: str, theme: Theme, fet
     jobs = min(options.jobs or pdf_workers.cores(), len(parts))
     pool = pdf_workers.Pool(jobs, root)
     try:
-        schedule = pdf_schedule.Schedule(parts, css, cache, pool)
+        schedule = pdf_schedule.Schedule(parts, css, cache, pool, speaker(root).say)
         schedule.run()
     finally:
         pool.close()
@@ -134,17 +138,19 @@ def _by_parts(plan: Plan, root: Path, html: str, running: str, theme: Theme, fet
     for part in parts:
         placed.append(pdf_join.Placed(schedule.written[part.index][0], first, schedule.info[part.index]))
         first += schedule.info[part.index]["pages"]
-    for part in placed:
-        fetcher.refused += [(url, reason) for url, reason in part.info["refused"] if (url, reason) not in fetcher.refused]
+    for part in placed:  # a part's reasons came as plain text (JSON): said again here, in words a speaker can translate
+        fetcher.refused += [(url, fetcher.refusal(url) or reason) for url, reason in part.info["refused"]
+                            if (url, reason) not in fetcher.refused]
     report.extend(_diagnostics(fetcher, [logging.makeLogRecord({"levelno": level, "msg": message})
                                          for level, message in schedule.book_records()], plan))
     pdf_join.join(placed, target)
     cache.finish(schedule.labels(), {p.key: schedule.info[p.index]["pages"] for p in parts})
     written = time.perf_counter()
-    return [(f"PDF: {first} pages in {written - started:.1f} s "
-             f"(HTML {html_done - started:.1f} s, layout {laid_out - html_done:.1f} s, join {written - laid_out:.1f} s); "
-             f"{len(parts)} parts, {schedule.laid_out} layouts (cached parts need none), "
-             f"{jobs} job{'s' if jobs > 1 else ''}")]
+    return [Message("PDF: {pages} pages in {seconds:.1f} s (HTML {html:.1f} s, layout {layout:.1f} s, join {join:.1f} s); "
+                    "{parts} parts, {layouts} layouts (cached parts need none), {jobs}",
+                    pages=first, seconds=written - started, html=html_done - started, layout=laid_out - html_done,
+                    join=written - laid_out, parts=len(parts), layouts=schedule.laid_out,
+                    jobs=Message("{count} jobs" if jobs > 1 else "{count} job", count=jobs))]
 
 
 def _single_pass(plan: Plan, html: str, theme: Theme, fetcher: Fetcher, target: Path, report: Report,
@@ -163,9 +169,9 @@ def _single_pass(plan: Plan, html: str, theme: Theme, fetcher: Fetcher, target: 
         finally:
             report.extend(_diagnostics(fetcher, records, plan))
     written = time.perf_counter()
-    return [(f"PDF: {len(document.pages)} pages in {written - started:.1f} s "
-            f"(HTML {html_done - started:.1f} s, layout {laid_out - html_done:.1f} s, "
-            f"write {written - laid_out:.1f} s)")]
+    return [Message("PDF: {pages} pages in {seconds:.1f} s (HTML {html:.1f} s, layout {layout:.1f} s, write {write:.1f} s)",
+                    pages=len(document.pages), seconds=written - started, html=html_done - started,
+                    layout=laid_out - html_done, write=written - laid_out)]
 
 
 def _logo(plan: Plan, fetcher: Fetcher, report: Report) -> str | None:
@@ -174,8 +180,8 @@ def _logo(plan: Plan, fetcher: Fetcher, report: Report) -> str | None:
         return None
     url, reason = content_url(fetcher, plan.logo)
     if reason:
-        report.add(error(plan.where.get("logo", plan.position), "E601",
-                         f"logo '{plan.logo}' cannot be printed: {reason}"))
+        report.add(error(plan.where.get("logo", plan.position), "E601", "logo '{file}' cannot be printed: {reason}",
+                         file=plan.logo, reason=reason))
         return None
     return url
 
@@ -185,18 +191,18 @@ def _diagnostics(fetcher: Fetcher, records: list[logging.LogRecord], plan: Plan)
     found: list[Diagnostic] = []
     refused = [url for url, _ in fetcher.refused]
     for url, reason in fetcher.refused:
-        found.append(error(_where(url, plan, fetcher), "E601", f"PDF: refused to read '{url}': {reason}",
-                           "the book may only use files under content/ and the theme"))
+        found.append(error(_where(url, plan, fetcher), "E601", "PDF: refused to read '{url}': {reason}",
+                           "the book may only use files under content/ and the theme", url=url, reason=reason))
     for record in records:
         message = record.getMessage().strip().splitlines()[0]
         if any(url in message for url in refused):
             continue  # already reported as a refused URL
         if record.levelno >= logging.ERROR:
-            found.append(error(_where(message, plan, fetcher), "E602", f"PDF: {message}",
-                               "check the file named in the message"))
+            found.append(error(_where(message, plan, fetcher), "E602", "PDF: {detail}",
+                               "check the file named in the message", detail=message))
         else:
-            found.append(warning(Position(plan.position.file), "W603", f"PDF: {message}",
-                                 "the print theme's CSS or HTML has something WeasyPrint ignores"))
+            found.append(warning(Position(plan.position.file), "W603", "PDF: {detail}",
+                                 "the print theme's CSS or HTML has something WeasyPrint ignores", detail=message))
     return found
 
 

@@ -26,10 +26,12 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from masterplan.build import PROGRESS
+from masterplan.diagnostics import Message
 from masterplan.render.pdf_cache import Cache
 from masterplan.render.pdf_parts import Part, roman, starting_at, with_page_numbers
 from masterplan.render.pdf_workers import Pool
@@ -40,7 +42,7 @@ class LayoutFailed(Exception):
 
 
 class Schedule:
-    def __init__(self, parts: list[Part], css: str, cache: Cache, pool: Pool):
+    def __init__(self, parts: list[Part], css: str, cache: Cache, pool: Pool, say: Callable[[Message], str] = str):
         self.parts, self.css, self.cache, self.pool = parts, css, cache, pool
         self.holder: dict[str, int] = {}
         for part in parts:
@@ -60,7 +62,7 @@ class Schedule:
         self.pending = {p.index for p in parts}
         self.laid_out = 0  #: layouts done in this build (cache misses and re-layouts)
         self.records: list[list[Any]] = []
-        self.progress = _Progress(len(parts))
+        self.progress = _Progress(len(parts), say)
 
     # ---- page numbers ------------------------------------------------------
 
@@ -280,8 +282,8 @@ class Schedule:
 class _Progress:
     """``PDF: parts 3/14`` on a terminal; nothing in CI or when stderr is a file, unless asked for as lines."""
 
-    def __init__(self, total: int):
-        self.total = total
+    def __init__(self, total: int, say: Callable[[Message], str] = str):
+        self.total, self.say = total, say  #: ``say``: the progress in the plan's language (a speaker's)
         self.lines = os.environ.get(PROGRESS) == "lines"
         self.shown = not self.lines and sys.stderr.isatty() and not os.environ.get("CI")
         self.quarters = 0
@@ -289,10 +291,12 @@ class _Progress:
     def step(self, done: int) -> None:
         done = min(done, self.total)
         if self.shown:
-            print(f"\rPDF: parts {done}/{self.total}", end="", file=sys.stderr, flush=True)
+            print("\r" + self.say(Message("PDF: parts {done}/{total}", done=done, total=self.total)), end="",
+                  file=sys.stderr, flush=True)
         elif self.lines and done * 4 // self.total > self.quarters:
             self.quarters = done * 4 // self.total
-            print(f"PDF: {done} of {self.total} parts laid out", file=sys.stderr, flush=True)
+            print(self.say(Message("PDF: {done} of {total} parts laid out", done=done, total=self.total)),
+                  file=sys.stderr, flush=True)
 
     def end(self) -> None:
         if self.shown:

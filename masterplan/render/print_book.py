@@ -107,7 +107,7 @@ def chapter_text(plan: Plan, entry: outline.BookChapter, book: outline.Outline, 
     def resolve(ref: str) -> str:
         target = book.resolve(ref)
         if target is None:
-            report.add(warning(source.position, "W604", f"cross-reference '{ref}' names nothing in the book"))
+            report.add(warning(source.position, "W604", "cross-reference '{ref}' names nothing in the book", ref=ref))
         return _xref(target, ref, page_word)
 
     marks = ContinuedTables(plan, book, translate)

@@ -29,6 +29,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from weasyprint.urls import URLFetcher, URLFetcherResponse, path2url
 
+from masterplan.diagnostics import Message
 from masterplan.render.theme import Theme
 
 MAX_DATA_URL = 32 * 1024  #: bytes of a data: URL allowed (small inline icons only)
@@ -53,12 +54,15 @@ class Fetcher(URLFetcher):
         """Why ``url`` may not be read, or None when it may."""
         scheme = urlsplit(url).scheme.lower()
         if scheme == "data":
-            return None if len(url) <= MAX_DATA_URL else f"data: URL larger than {MAX_DATA_URL // 1024} KB"
+            return None if len(url) <= MAX_DATA_URL else Message("data: URL larger than {size} KB",
+                                                                 size=MAX_DATA_URL // 1024)
+        if not scheme:
+            return Message("relative URLs are not allowed; put the file under content/assets/")
         if scheme != "file":
-            return f"{scheme or 'relative'} URLs are not allowed; put the file under content/assets/"
+            return Message("{scheme} URLs are not allowed; put the file under content/assets/", scheme=scheme)
         if self.local(url) is None:
             target = Path(unquote(urlsplit(url).path)).resolve()
-            return f"the file ({target}) is outside the plan's content/ folder and the theme"
+            return Message("the file ({file}) is outside the plan's content/ folder and the theme", file=target)
         return None
 
     def local(self, url: str) -> Path | None:

@@ -14,7 +14,7 @@ import subprocess
 import time
 from pathlib import Path
 
-from masterplan.diagnostics import Position, Report, warning
+from masterplan.diagnostics import Message, Position, Report, warning
 
 OUTPUT_SUBDIR = "pagefind"
 ENTRY = "pagefind-entry.json"  #: Pagefind's entry file: names the index files, changes with them
@@ -56,10 +56,10 @@ def index(site: Path, report: Report) -> float | None:
     try:
         done = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT_SECONDS, check=False)
     except (OSError, subprocess.TimeoutExpired) as exc:
-        report.add(warning(where, "W712", f"search index not built: {exc}"))
+        report.add(warning(where, "W712", "search index not built: {detail}", detail=str(exc)))
         return None
     if done.returncode != 0:
-        detail = (done.stderr or done.stdout).strip().splitlines()[-1:] or ["no message"]
-        report.add(warning(where, "W712", f"search index not built: Pagefind failed: {detail[0]}"))
+        detail = (done.stderr or done.stdout).strip().splitlines()[-1:] or [Message("no message")]
+        report.add(warning(where, "W712", "search index not built: Pagefind failed: {detail}", detail=detail[0]))
         return None
     return time.perf_counter() - started

@@ -23,7 +23,7 @@ import jinja2
 from markupsafe import Markup
 
 from masterplan import summary
-from masterplan.diagnostics import Diagnostic, Position, Report, error, warning
+from masterplan.diagnostics import Diagnostic, Message, Position, Report, error, warning
 from masterplan.model import Plan
 from masterplan.output import Staging
 from masterplan.render import outline, search, site_cache, site_charts
@@ -130,31 +130,31 @@ def render(plan: Plan, root: Path, staging: Staging, options: BuildOptions, repo
     if options.base_url:
         write_sitemap(site.pages, folder, options.base_url)
     html_seconds = time.perf_counter() - started
-    line = f"Website: {len(site.pages)} pages ({written} rendered) in {html_seconds:.2f} s"
-    line += _search_index(folder, build / "site", manifest, options, report)
+    search_index = _search_index(folder, build / "site", manifest, options, report)
     if not problems:
         manifest.save()
-    return [line]
+    return [Message("Website: {pages} pages ({rendered} rendered) in {seconds:.2f} s, {search}",
+                    pages=len(site.pages), rendered=written, seconds=html_seconds, search=search_index)]
 
 
 def _search_index(folder: Path, previous: Path, manifest: site_cache.Manifest, options: BuildOptions,
-                  report: Report) -> str:
+                  report: Report) -> Message:
     """Index the new site, or link last build's index when every page is the same; says which."""
     recorded, manifest.index = manifest.index, None
     if not options.search:
-        return ", no search index (not asked for)"
+        return Message("no search index (not asked for)")
     key = manifest.index_key(search.configuration())
     subdir = search.OUTPUT_SUBDIR
     if options.cache and recorded and recorded.startswith(f"{key}:") and site_cache.reuse_tree(
             previous / subdir, folder / subdir, search.ENTRY, recorded.split(":", 1)[1]):
         manifest.index = recorded
-        return ", search index unchanged"
+        return Message("search index unchanged")
     indexed = search.index(folder, report)
     if indexed is None:
-        return ", no search index"
+        return Message("no search index")
     stamp = site_cache.tree_stamp(folder / subdir, search.ENTRY)
     manifest.index = f"{key}:{stamp}" if stamp else None
-    return f", search index in {indexed:.2f} s"
+    return Message("search index in {seconds:.2f} s", seconds=indexed)
 
 
 def common_context(plan: Plan, book: outline.Outline, translate: Translate, base_url: str | None = None,
@@ -269,8 +269,8 @@ def _write_share(job: Job, share: int, workers: int) -> tuple[list[Diagnostic], 
 def _template_problem(exc: jinja2.TemplateError, page: Page, theme: Theme) -> Diagnostic:
     """A theme template that fails: point at its line when Jinja knows it."""
     where = template_position(exc, theme, f"templates/{page.template}")
-    return error(where, "E702", f"website template failed on {page.path}: {exc}",
-                 "check the plan's templates/ overrides against the default theme")
+    return error(where, "E702", "website template failed on {page}: {detail}",
+                 "check the plan's templates/ overrides against the default theme", page=page.path, detail=str(exc))
 
 
 def copy_static(theme: Theme, target: Path) -> None:

@@ -1,0 +1,69 @@
+"""``masterplan serve`` speaks the plan's language: its terminal lines and the error overlay in the page."""
+
+from __future__ import annotations
+
+import http.client
+import re
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+TIMEOUT = 60.0
+AGENCY = "content/agencies/diskominfo.yml"
+
+
+def _wait(test: Callable[[], bool], what: str, lines: list[str]) -> None:
+    deadline = time.monotonic() + TIMEOUT
+    while not test():
+        if time.monotonic() > deadline:
+            pytest.fail(f"timed out waiting for {what}:\n" + "\n".join(lines))
+        time.sleep(0.1)
+
+
+def _get(port: int, path: str) -> str:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=TIMEOUT)
+    try:
+        connection.request("GET", path)
+        return connection.getresponse().read().decode("utf-8")
+    finally:
+        connection.close()
+
+
+def test_the_preview_speaks_indonesian_for_an_indonesian_plan(make_plan: Callable[..., Path],
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("MASTERPLAN_LANG")  # as a user runs it: the plan's language, Indonesian
+    root = make_plan()
+    agency = root / AGENCY
+    good = agency.read_text(encoding="utf-8")
+    agency.write_text(good.replace("short_name: Diskominfo", "short_name: [Diskominfo"), encoding="utf-8")
+    process = subprocess.Popen([sys.executable, "-m", "masterplan", "serve", str(root), "--port", "0", "--no-pdf"],
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    lines: list[str] = []
+    threading.Thread(target=lambda: lines.extend(line.rstrip() for line in process.stdout), daemon=True).start()
+    try:
+        _wait(lambda: any("http://127.0.0.1:" in line for line in lines), "the address", lines)
+        port = int(next(re.search(r"http://127\.0\.0\.1:(\d+)/", line) for line in lines if "http://" in line).group(1))
+        body = _get(port, "/")
+        overlay = body[body.index('id="masterplan-errors"'):]
+        assert f"{AGENCY}:" in overlay and ": kesalahan[" in overlay and "error[" not in overlay
+        assert "rencana ini memuat kesalahan" in overlay
+        agency.write_text(good, encoding="utf-8")
+        _wait(lambda: any(line.startswith("Diperbarui dalam ") for line in lines), "the rebuild", lines)
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.wait(timeout=20)
+    time.sleep(0.2)
+    said = "\n".join(lines)
+    assert lines[0] == "Membuat situs…" and "Berhenti." in lines, said
+    assert any(line.startswith(f"{AGENCY}:") and ": kesalahan[" in line for line in lines), said
+    assert any(re.fullmatch(r"\d+ kesalahan: halaman menampilkannya sampai diperbaiki", line) for line in lines), said
+    assert any(re.fullmatch(r"Menyajikan .* di http://127\.0\.0\.1:\d+/ \(Ctrl-C untuk berhenti\)", line)
+               for line in lines), said
+    assert f"Berubah: {AGENCY}" in lines, said
+    assert not re.search(r"Building|Serving|Rebuilt|Stopped|error\[|Traceback", said), said
