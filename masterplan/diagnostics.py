@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 import string
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -167,17 +168,29 @@ def _said(text: Any, values: dict[str, Any]) -> Any:
     return Message(text, **values)
 
 
-def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
-    """A hint naming the closest known word, or None when nothing is close.
+def did_you_mean(word: str, choices: Iterable[str]) -> Message | None:
+    """A hint naming the closest known word, or None when nothing is close enough to be a typo.
 
-    A different case or two swapped letters ('APDB' for 'APBD') beat difflib's similarity."""
+    A different case or two swapped letters ('APDB' for 'APBD') beat difflib's similarity,
+    which must be 0.75 or more ('dispendukcapil' is not a typo of 'disperindag', 0.64); an
+    id that differs in its number only is another thing, not a typo ('GOV-14' is not 'GOV-16').
+    """
     word, known = str(word), [str(c) for c in choices]
     for same in (lambda c: c.lower() == word.lower(), lambda c: sorted(c.lower()) == sorted(word.lower())):
         exact = [c for c in known if same(c)]
         if len(exact) == 1:
             return Message("did you mean '{word}'?", word=exact[0])
-    matches = difflib.get_close_matches(word, known, n=1, cutoff=0.6)
-    return Message("did you mean '{word}'?", word=matches[0]) if matches else None
+    close = [c for c in difflib.get_close_matches(word, known, n=3, cutoff=0.75) if not _numbered_apart(word, c)]
+    return Message("did you mean '{word}'?", word=close[0]) if close else None
+
+
+_NUMBER = re.compile(r"\d+")
+
+
+def _numbered_apart(word: str, other: str) -> bool:
+    """'GOV-14' and 'GOV-16': the same words around different numbers."""
+    return (_NUMBER.sub("#", word).lower() == _NUMBER.sub("#", other).lower()
+            and [int(n) for n in _NUMBER.findall(word)] != [int(n) for n in _NUMBER.findall(other)])
 
 
 #: In :attr:`Report.unreadable`: some agency file could not be read, its programs are unknown.

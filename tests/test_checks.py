@@ -22,6 +22,12 @@ from masterplan.render.markdown import url_problem
     ("APDB", ["APBD", "APBN"], "did you mean 'APBD'?"),
     ("apbd", ["APBD", "APBN"], "did you mean 'APBD'?"),
     ("zzz", ["APBD", "APBN"], None),
+    ("dispendukcapil", ["disperindag", "diskominfo"], None),  # another agency, not a typo of this one
+    ("dinsos", ["dinkes", "dishub"], None),
+    ("disdukcapil", ["dispendukcapil", "disperindag"], "did you mean 'dispendukcapil'?"),
+    ("GOV-14", ["GOV-13", "GOV-16"], None),  # another program
+    ("GOV-1", ["GOV-01", "GOV-02"], "did you mean 'GOV-01'?"),
+    ("GOV-O1", ["GOV-01", "GOV-02"], "did you mean 'GOV-01'?"),
 ])
 def test_did_you_mean(word: str, choices: list[str], hint: str | None) -> None:
     assert did_you_mean(word, choices) == hint
