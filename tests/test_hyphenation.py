@@ -15,16 +15,20 @@ def indonesian() -> pyphen.Pyphen:
 
 
 @pytest.mark.parametrize(("word", "syllables"), [
-    ("kelurahan", "ke-lu-ra-han"),  # LibreOffice's patterns: "kelur-ahan"
+    ("kelurahan", "ke-lu-rahan"),  # LibreOffice's patterns: "kelur-ahan"; never "ra-han" (kelurah-an)
     ("mutakhir", "mu-ta-khir"),  # kh is one consonant ("mut-akhir")
     ("sirene", "si-re-ne"),  # "sir-ene"
     ("daerah", "da-e-rah"),  # two vowels
     ("masyarakat", "ma-sya-ra-kat"),  # sy
-    ("menyatakan", "me-nya-ta-kan"),  # ny
+    ("menyatakan", "me-nya-takan"),  # ny; and never "-kan" (the suffix -kan, or -an after a root's k: kebijak-an)
     ("pengelolaan", "pe-nge-lo-la-an"),  # ng
     ("tanggal", "tang-gal"),  # between two consonants, not inside ng
     ("pantai", "pan-tai"),  # the diphthong ai stays whole
-    ("keterampilan", "ke-te-ram-pi-lan"),
+    ("keterampilan", "ke-te-ram-pilan"),
+    ("lingkungan", "ling-kungan"),  # lingkung-an: never "lingku-ngan"
+    ("keuangan", "ke-u-angan"),  # keuang-an: never "keua-ngan"
+    ("pelayanan", "pe-la-yanan"),  # pelayan-an: never "pelaya-nan"
+    ("perencanaan", "pe-ren-ca-na-an"),  # rencana-an: a vowel before -an still breaks
     ("elektronik", "e-lek-tro-nik"),  # tr begins a syllable
 ])
 def test_words_break_between_syllables(indonesian: pyphen.Pyphen, word: str, syllables: str) -> None:
@@ -41,6 +45,6 @@ def test_the_english_words_of_a_plan_are_not_hyphenated() -> None:
     """Indonesian syllables broke "com-/mand" (Pasuruan Command Center) and "Con-/trol"."""
     hyphenation.register()
     dictionary = pyphen.Pyphen(lang="id", left=3, right=3)
-    assert [dictionary.inserted(word) for word in ("command", "Control", "Government")] == ["command", "Control",
-                                                                                              "Government"]
-    assert dictionary.inserted("pemerintahan") == "peme-rin-ta-han"  # Indonesian words still break
+    words = ("command", "Control", "Government", "masterplan", "monitoring")  # "mas-terplan", "monito-ring"
+    assert [dictionary.inserted(word) for word in words] == list(words)
+    assert dictionary.inserted("pemerintahan") == "peme-rin-tahan"  # Indonesian words still break

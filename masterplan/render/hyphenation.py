@@ -11,6 +11,13 @@ The patterns here allow a break only between syllables (PUEBI, *Pemenggalan Kata
 - between two consonants, never inside ng, ny, kh, sy: ban-tu, tang-gal;
 - before, not inside, a consonant followed by r or l that begins a syllable: ke-tram-pil-an.
 
+A word never breaks before its last consonant and "an" (``-Can``): that is where a root
+ends and the suffix -an begins (lingkung-an, keuang-an, pelayan-an), and the syllable rule
+would split them as "lingku-ngan", "keua-ngan", "pelaya-nan", which PUEBI does not allow for
+a suffixed word. Roots that end so ("ta-man", "de-ngan") and verbs with the suffix -kan
+("menyata-kan", which looks like "kebija-kan", kebijak-an) lose that one break: a rule
+without a dictionary that never breaks a word wrongly.
+
 PUEBI also lets a prefixed word break after its prefix where a vowel follows ("ber-ada",
 "meng-alir"); telling a prefix from a first syllable needs a dictionary of root words, so
 those words break between syllables instead, or not at all ("wirau-saha" is the one kind of
@@ -42,7 +49,8 @@ LANGUAGES = ("id", "id_ID")
 #: English words a smart city plan uses, which Indonesian syllables would break where English does not
 #: ("com-mand", "Con-trol"): never hyphenated
 ENGLISH = ("branding", "center", "centre", "command", "control", "dashboard", "economy", "environment", "event",
-           "governance", "government", "leading", "living", "mobile", "offline", "online", "platform", "public",
+           "governance", "government", "leading", "living", "masterplan", "mobile", "monitoring", "offline", "online",
+           "platform", "public",
            "quick", "sector", "service", "smart", "society", "software", "startup", "website")
 
 
@@ -56,6 +64,7 @@ def patterns() -> list[str]:
     found += [f"{a}2{b}" for a, b in DIGRAPHS]
     found += [f"{a}1{onset}{b}" for a in VOWELS for onset in ONSETS for b in VOWELS]
     found += [f"{onset[0]}2{onset[1]}{b}" for onset in ONSETS for b in VOWELS]
+    found += [f"2{c}an." for c in consonants]  # not before the suffix -an's borrowed consonant: lingku-ngan
     found += ["." + "8".join(word) + "." for word in ENGLISH]  # 8 outweighs every break allowed above
     return found
 
