@@ -172,9 +172,9 @@ def _expand(chapter: Chapter, context: dict[str, Any]) -> tuple[str | None, list
                 if size > sandbox.MAX_OUTPUT_CHARS:
                     line = sandbox.running_line(generator, template)
                     generator.close()
-                    return None, [error(at(line), "E505", "chapter text grows past {limit} characters",
+                    return None, [error(at(line), "E505", "chapter text grows past {limit:,} characters",
                                         "a Jinja loop in this chapter produces too much text",
-                                        limit=f"{sandbox.MAX_OUTPUT_CHARS:,}")]
+                                        limit=sandbox.MAX_OUTPUT_CHARS)]
                 pieces.append(piece)
     except sandbox.TimeUp as exc:
         return None, [error(at(sandbox.template_line(exc.__traceback__, chapter)), "E505",

@@ -71,37 +71,40 @@ class Message(str):
 
     def say(self, translate: Translator) -> str:
         values = {name: say(value, translate) for name, value in self.values.items()}
-        return _fill(translate.word(self.template), values, _decimal_mark(translate.language))
+        return _fill(translate.word(self.template), values, _number_marks(translate.language))
 
 
-class _Fractions(string.Formatter):
-    """Fills in a template, writing a fraction (``{seconds:.1f}``) with the language's decimal mark: 41,5 detik."""
+class _Numbers(string.Formatter):
+    """Fills in a template, writing numbers with the language's marks: ``{seconds:.1f}`` 41,5 and ``{limit:,}`` 10.000."""
 
-    def __init__(self, mark: str):
-        self.mark = mark
+    def __init__(self, marks: dict[int, str]):
+        self.marks = marks
 
     def format_field(self, value: Any, format_spec: str) -> str:
         text = format(value, format_spec)
-        return text.replace(".", self.mark) if isinstance(value, float) else text
+        return text.translate(self.marks) if isinstance(value, (int, float)) and not isinstance(value, bool) else text
 
 
-def _fill(template: str, values: dict[str, Any], mark: str = ".") -> str:
+def _fill(template: str, values: dict[str, Any], marks: dict[int, str] | None = None) -> str:
     # without values a template is text as written, braces and all (``{{`` still means one)
     if not values:
         return template.replace("{{", "{").replace("}}", "}")
-    return template.format(**values) if mark == "." else _Fractions(mark).format(template, **values)
+    return _Numbers(marks).format(template, **values) if marks else template.format(**values)
 
 
 @lru_cache(maxsize=8)
-def _decimal_mark(language: str) -> str:
+def _number_marks(language: str) -> dict[int, str] | None:
+    """How ``language`` writes the decimal point and the thousands comma (None: as English does)."""
     if language == "en":  # the messages' own language: no need to import Babel
-        return "."
+        return None
     from babel import Locale, UnknownLocaleError
-    from babel.numbers import get_decimal_symbol
+    from babel.numbers import get_decimal_symbol, get_group_symbol
     try:
-        return get_decimal_symbol(Locale.parse(language))
+        locale = Locale.parse(language)
     except (ValueError, UnknownLocaleError):
-        return "."
+        return None
+    marks = str.maketrans({".": get_decimal_symbol(locale), ",": get_group_symbol(locale)})
+    return None if marks == str.maketrans({".": ".", ",": ","}) else marks
 
 
 def _message(template: str, values: dict[str, Any]) -> Message:

@@ -82,10 +82,31 @@ class _Reader:
         result = self.read(path, file, kind)
         self.report.extend(result.problems)
         self.report.extend(result.schema_problems)
-        if result.data is None or result.schema_problems or any(d.severity is Severity.ERROR for d in result.problems):
+        if result.data is None or any(d.severity is Severity.ERROR for d in result.problems):
             self.unreadable(path)
             return None
+        if result.schema_problems:
+            return self.valid_part(path, kind, result.data)
         return result.data
+
+    def valid_part(self, path: Path, kind: str, data: Any) -> Any:
+        """What of a file with schema problems the plan can still use: an agency without its faulty programs.
+
+        The faulty programs' ids count as unreadable (a reference to one is not reported
+        again as unknown), and so does the agency's (it is not idle: some of its programs
+        are missing); a program whose id is itself faulty makes every program id so.
+        """
+        usable = validation.valid_programs(data) if kind == "agency" else None
+        if usable is None:
+            self.unreadable(path)
+            return None
+        data, left_out = usable
+        if left_out:
+            self.report.unreadable.add(data["id"])
+        for program in left_out:
+            known = isinstance(program, dict) and validation.is_program_id(program.get("id"))
+            self.report.unreadable.add(program["id"] if known else ANY_PROGRAM)
+        return data
 
     def read(self, path: Path, file: str, kind: str) -> FileResult:
         """Parse and schema-check one file, or reuse the cache's result for the unchanged file."""

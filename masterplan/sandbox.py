@@ -98,16 +98,16 @@ def _size(value: Any) -> int:
 
 def _check_size(value: Any) -> None:
     if _size(value) > MAX_OUTPUT_CHARS:
-        raise SecurityError(Message("a value of more than {limit} characters or items is over the limit",
-                                    limit=f"{MAX_OUTPUT_CHARS:,}"))
+        raise SecurityError(Message("a value of more than {limit:,} characters or items is over the limit",
+                                    limit=MAX_OUTPUT_CHARS))
 
 
 def _check_arguments(args: tuple[Any, ...], kwargs: dict[str, Any], numbers: bool = True) -> None:
     """Refuse huge values and (unless formatting them) huge numbers: widths, counts, repeats."""
     for value in (*args, *kwargs.values()):
         if numbers and isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_OUTPUT_CHARS:
-            raise SecurityError(Message("the number {number} is too large here (limit {limit})", number=f"{value:,}",
-                                        limit=f"{MAX_OUTPUT_CHARS:,}"))
+            raise SecurityError(Message("the number {number:,} is too large here (limit {limit:,})", number=value,
+                                        limit=MAX_OUTPUT_CHARS))
         _check_size(value)
 
 
@@ -120,8 +120,8 @@ def _check_format(text: str, *values: Any) -> None:
 
 def _check_estimate(size: int) -> None:
     if size > MAX_OUTPUT_CHARS:
-        raise SecurityError(Message("the result would be over the limit of {limit} characters",
-                                    limit=f"{MAX_OUTPUT_CHARS:,}"))
+        raise SecurityError(Message("the result would be over the limit of {limit:,} characters",
+                                    limit=MAX_OUTPUT_CHARS))
 
 
 def _check_growth(name: str, value: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
@@ -150,8 +150,8 @@ def _check_binop(operator: str, left: Any, right: Any) -> None:
         for sequence, times in ((left, right), (right, left)):
             if (isinstance(sequence, (str, list, tuple)) and isinstance(times, int)
                     and max(times, 0) * max(_size(sequence), 1) > MAX_OUTPUT_CHARS):
-                raise SecurityError(Message("repeating a text or list {times} times is over the limit",
-                                            times=f"{times:,}"))
+                raise SecurityError(Message("repeating a text or list {times:,} times is over the limit",
+                                            times=times))
     elif operator == "**":
         if (isinstance(left, int) and isinstance(right, int) and abs(left) > 1 and right > 0
                 and right * abs(left).bit_length() > 10_000):
@@ -166,8 +166,8 @@ def _check_binop(operator: str, left: Any, right: Any) -> None:
 def _bounded_range(*args: int) -> range:
     span = range(*args)
     if len(span) > MAX_RANGE:
-        raise SecurityError(Message("range() of {count} items is over the limit of {limit}", count=f"{len(span):,}",
-                                    limit=f"{MAX_RANGE:,}"))
+        raise SecurityError(Message("range() of {count:,} items is over the limit of {limit:,}", count=len(span),
+                                    limit=MAX_RANGE))
     return span
 
 
@@ -180,8 +180,8 @@ def _bounded_concat(*parts: Any) -> str:
 
 
 def _too_long_to_join() -> SecurityError:
-    return SecurityError(Message("joining texts of more than {limit} characters is over the limit",
-                                 limit=f"{MAX_OUTPUT_CHARS:,}"))
+    return SecurityError(Message("joining texts of more than {limit:,} characters is over the limit",
+                                 limit=MAX_OUTPUT_CHARS))
 
 
 def _bounded_filter(function: Callable[..., Any]) -> Callable[..., Any]:

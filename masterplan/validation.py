@@ -25,7 +25,7 @@ from masterplan.diagnostics import (
     listing,
 )
 from masterplan.schema import schema_for
-from masterplan.yamlfile import LocatedMap, locate
+from masterplan.yamlfile import LocatedList, LocatedMap, locate
 
 if TYPE_CHECKING:  # jsonschema is imported only when a file is invalid: it costs ~70 ms to import
     import jsonschema
@@ -67,11 +67,13 @@ def _validator(kind: str) -> jsonschema.protocols.Validator:
     return cls(schema_for(kind))
 
 
-def _describe(value: Any) -> str:
+def _describe(value: Any) -> Any:
     if isinstance(value, (dict, list)):
         return _TYPE_NAMES["object" if isinstance(value, dict) else "array"]
     if value is None:
         return Message("nothing")
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return value  # a number, written in the reader's language (1,5)
     return repr(value) if isinstance(value, str) else str(value)
 
 
@@ -226,6 +228,32 @@ def is_valid(kind: str, data: Any) -> bool:
     except fastjsonschema.JsonSchemaException:
         return False
     return True
+
+
+def valid_programs(data: Any) -> tuple[Any, list[Any]] | None:
+    """An agency file whose problems all lie inside some of its programs, without those programs.
+
+    Returns the file's data keeping the programs that match the schema, and the programs
+    left out; None when the agency's own fields have a problem too (or it has no programs).
+    The plan is then checked across files with the agency and the rest of its programs,
+    so one program's typo does not hide every other problem the file's programs cause.
+    """
+    programs = data.get("programs") if isinstance(data, LocatedMap) else None
+    if not isinstance(programs, LocatedList) or not is_valid("agency", {**data, "programs": []}):
+        return None
+    fits = [is_valid("agency", {**data, "programs": [program]}) for program in programs]
+    kept = LocatedList(program for program, ok in zip(programs, fits) if ok)
+    kept.position, kept.positions = programs.position, [at for at, ok in zip(programs.positions, fits) if ok]
+    usable = LocatedMap(data)
+    usable.__dict__.update(data.__dict__)  # positions of the fields, kept as they are
+    usable["programs"] = kept
+    return usable, [program for program, ok in zip(programs, fits) if not ok]
+
+
+def is_program_id(value: Any) -> bool:
+    """Whether ``value`` is written as a program id must be ('GOV-01', not 'GOV 01')."""
+    rule = schema_for("agency")["$defs"]["program"]["properties"]["id"]
+    return isinstance(value, str) and re.search(rule["pattern"], value) is not None
 
 
 def check(kind: str, data: Any, position: Position) -> Iterator[Diagnostic]:

@@ -520,10 +520,10 @@ def _line_of_index_chars(text: str, index: int) -> tuple[int, int]:
 
 def _too_big(position: Position, aliased: bool) -> Diagnostic:
     if aliased:
-        return error(position, "E005", "document expands to more than {count} values (an alias bomb?)",
-                     "do not use YAML anchors and aliases (&name, *name) to repeat content", count=f"{MAX_NODES:,}")
-    return error(position, "E005", "document holds more than {count} values", "split it into smaller files",
-                 count=f"{MAX_NODES:,}")
+        return error(position, "E005", "document expands to more than {count:,} values (an alias bomb?)",
+                     "do not use YAML anchors and aliases (&name, *name) to repeat content", count=MAX_NODES)
+    return error(position, "E005", "document holds more than {count:,} values", "split it into smaller files",
+                 count=MAX_NODES)
 
 
 def _line_of_index(text: str, index: int) -> tuple[int, int]:

@@ -188,6 +188,14 @@ def test_json_for_tools_keeps_codes_and_severities_and_says_the_message(plan_wit
     assert "pilar" in found[0]["message"] and "unknown" not in found[0]["message"]
 
 
+def test_numbers_take_the_language_marks() -> None:
+    limit = Message("chapter text grows past {limit:,} characters", limit=2_000_000)
+    assert limit == "chapter text grows past 2,000,000 characters"
+    assert Speaker.of("id").say(limit) == "teks bab melebihi 2.000.000 karakter"
+    assert Speaker.of("id").say(Message("program {program}: unknown pillar '{pillar}'", program="GOV-1.5",
+                                        pillar="x,y")) == "program GOV-1.5: pilar 'x,y' tidak dikenal"  # text stays
+
+
 def test_fractions_take_the_language_decimal_mark() -> None:
     took = Message("Rebuilt in {seconds:.2f} s", seconds=0.314)
     assert took == "Rebuilt in 0.31 s"

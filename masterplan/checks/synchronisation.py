@@ -48,8 +48,8 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
                 yield warning(indicator.position, "W405", "pillar {pillar}: indicator '{indicator}' has no targets",
                               pillar=pillar.id, indicator=str(indicator.name))
     yield from _one_sided_partners(plan)
-    for agency in plan.agencies:
-        if not agency.programs and not agency.supports_ids:
+    for agency in plan.agencies:  # an agency with unreadable programs is not idle
+        if not agency.programs and not agency.supports_ids and agency.id not in unreadable:
             yield warning(agency.position, "W408", "agency {agency} leads no program and supports none",
                           "add its programs, or list the programs it partners in under supports", agency=agency.id)
 
