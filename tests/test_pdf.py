@@ -401,6 +401,23 @@ def test_budget_amounts_in_the_matrices_line_up(sample_pdf: Path) -> None:
     assert len(spread) > 10 and max(width for _, width in spread) < 1.5, spread
 
 
+def test_a_funding_source_stays_on_its_amounts_line(sample_pdf: Path) -> None:
+    """"APBD Provinsi" wrapped in the matrices' 14.5 mm source column: "APBD" beside the amount, "Provinsi"
+    under it, so the next year's amount stood a line lower than its neighbours."""
+    split, whole = [], 0
+    with pdfplumber.open(sample_pdf) as pdf:
+        for page in (page for page in pdf.pages if page.width > page.height):
+            words = [w for w in page.extract_words(x_tolerance=1) if w["x0"] > page.width * 0.75]
+            for word in (w for w in words if w["text"] == "Provinsi"):
+                beside = [w for w in words if w["text"] == "APBD" and abs(w["top"] - word["top"]) < 1
+                          and 0 < word["x0"] - w["x1"] < 5]
+                if beside:
+                    whole += 1
+                else:
+                    split.append(page.page_number)
+    assert whole > 3 and not split, (whole, split)
+
+
 def test_an_indicators_targets_read_alike(sample_pdf: Path) -> None:
     """Tabel 6.1 read "2023: 2,8; 2024: 3; 2025: 3,2"; the matrices separate targets with "·"."""
     whole = " ".join(" ".join(texts(sample_pdf)).split())
