@@ -107,8 +107,9 @@ def schema(kind: str, out: Path | None) -> None:
         for name, document in chosen.items():
             (out / f"{name}.schema.json").write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n",
                                                     encoding="utf-8")
-        wrote = "Wrote {count} schemas to {folder}" if len(chosen) > 1 else "Wrote {count} schema to {folder}"
-        click.echo(_speaker(_root(Path.cwd())).say(Message(wrote, count=len(chosen), folder=out)), err=True)
+        wrote = Message("Wrote {count} schemas to {folder}" if len(chosen) > 1 else "Wrote {count} schema to {folder}",
+                        count=len(chosen), folder=out)
+        click.echo(_speaker(_root(Path.cwd())).say(wrote), err=True)
         return
     document = all_schemas() if kind == "all" else schema_for(kind)
     click.echo(json.dumps(document, indent=2, ensure_ascii=False))

@@ -166,7 +166,9 @@ def warning(position: Position, code: str, message: str, hint: str | None = None
 
 
 def _said(text: Any, values: dict[str, Any]) -> Any:
-    if text is None or (isinstance(text, Message) and not values):
+    if isinstance(text, Message) and values:
+        raise TypeError("a Message has its values already: pass the template instead")
+    if text is None or isinstance(text, Message):
         return text
     return Message(text, **values)
 
@@ -247,9 +249,12 @@ class Speaker:
 
     @classmethod
     def of(cls, language: str, theme_dirs: tuple[Path, ...] = ()) -> Speaker:
-        """A speaker of ``language``, with the catalog of the default theme and ``theme_dirs`` laid over it."""
-        from masterplan.i18n import Translator, load_catalog
-        return cls(Translator(language, load_catalog(theme_dirs)))
+        """A speaker of ``language`` (``ID``, ``id_ID`` and ``id-ID`` are ``id``), with the catalog of the default
+        theme and ``theme_dirs`` laid over it; English, words and numbers alike, for a language it does not speak."""
+        from masterplan.i18n import Translator, languages, load_catalog
+        catalog = load_catalog(theme_dirs)
+        language = language.strip().lower().replace("-", "_").split("_")[0]
+        return cls(Translator(language if language in languages(catalog) else "en", catalog))
 
     def say(self, text: Any) -> str:
         return str(say(text, self.translate))

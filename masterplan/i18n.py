@@ -9,6 +9,7 @@ and a plan's ``templates/i18n/`` files are laid over it.
 
 from __future__ import annotations
 
+import string
 from functools import lru_cache
 from pathlib import Path
 
@@ -21,8 +22,35 @@ CATALOG = "i18n"  #: the catalog's folder in a theme
 
 @lru_cache(maxsize=8)
 def _catalog(path: Path, mtime: float) -> dict[str, dict[str, str]]:
-    with path.open(encoding="utf-8") as handle:  # libyaml's safe loader when there is one: 10× faster
-        return yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+    """The entries of one catalog file that can be used: a plan's file may be broken (checks/catalog.py says how)."""
+    try:
+        with path.open(encoding="utf-8") as handle:  # libyaml's safe loader when there is one: 10× faster
+            data = yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except (OSError, UnicodeDecodeError, ValueError, yaml.YAMLError):
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {message: {language: text for language, text in translations.items() if fits(text, message)}
+            for message, translations in data.items() if isinstance(message, str) and isinstance(translations, dict)}
+
+
+def blanks(template: str) -> set[tuple[str, str]]:
+    """The named blanks of a template with their formats: ``{count:,}`` is ``("count", ",")`` (ValueError: not a template)."""
+    return {(name, spec or "") for _, name, spec, _ in string.Formatter().parse(template) if name is not None}
+
+
+def fits(text: object, message: str) -> bool:
+    """A translation that keeps its message's blanks, so filling it in cannot fail."""
+    try:
+        return isinstance(text, str) and blanks(text) == blanks(message)
+    except ValueError:
+        return False
+
+
+def plan_theme(root: Path) -> tuple[Path, ...]:
+    """The plan's own theme folder (``templates/``), when it has one: its catalog is laid over the default."""
+    own = root / "templates"
+    return (own,) if own.is_dir() else ()
 
 
 def load_catalog(theme_dirs: tuple[Path, ...] = ()) -> dict[str, dict[str, str]]:

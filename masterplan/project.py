@@ -17,6 +17,7 @@ from pathlib import Path
 from masterplan import checks
 from masterplan.diagnostics import Diagnostic, Message, Report, Speaker
 from masterplan.filecache import FileCache
+from masterplan.i18n import plan_theme
 from masterplan.load import CONTENT, load
 from masterplan.model import Plan
 from masterplan.resources import sample_dir
@@ -39,24 +40,20 @@ DEFAULT_LANGUAGE = "id"
 def speaker(root: Path) -> Speaker:
     """Who says the diagnostics: in $MASTERPLAN_LANG if set, else in the plan's language, else Indonesian.
 
-    The plan's ``language`` is read from ``content/plan.yml`` on its own, so a plan that
-    fails to load is still told what is wrong in its language; the plan's own catalog
-    (``templates/i18n/``) is laid over the theme's.
+    The plan's ``language`` is read from ``content/plan.yml`` on its own (any problem in
+    that file is reported by the load, not here), so a plan that fails to load is still
+    told what is wrong in its language; the plan's own catalog (``templates/i18n/``) is
+    laid over the theme's.
     """
-    language = os.environ.get(LANGUAGE_VARIABLE, "").strip() or _plan_language(root / CONTENT / "plan.yml")
-    own = root / "templates"
-    return Speaker.of(language, (own,) if own.is_dir() else ())
+    chosen = os.environ.get(LANGUAGE_VARIABLE, "").strip() or _plan_language(root / CONTENT / "plan.yml")
+    return Speaker.of(chosen, plan_theme(root))
 
 
 def _plan_language(path: Path) -> str:
-    import yaml
-    try:
-        with path.open(encoding="utf-8") as handle:
-            data = yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return DEFAULT_LANGUAGE
+    from masterplan import yamlfile
+    data, _ = yamlfile.read(path, path.name) if path.is_file() else (None, [])
     language = data.get("language") if isinstance(data, dict) else None
-    return language.strip() if isinstance(language, str) and language.strip() else DEFAULT_LANGUAGE
+    return language if isinstance(language, str) and language.strip() else DEFAULT_LANGUAGE
 
 
 @dataclass

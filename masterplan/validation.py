@@ -137,9 +137,8 @@ def _explain(err: ValidationError, data: Any, default: Position) -> Diagnostic:
     if kind == "minimum" and field.endswith("amount"):
         return error(where, "E304", "{field}: negative amount {value}", field=field, value=err.instance)
     if kind in ("minimum", "maximum"):
-        bound = "{field}: {value} is out of range (at least {bound})" if kind == "minimum" else \
-            "{field}: {value} is out of range (at most {bound})"
-        return error(where, "E107", bound,
+        return error(where, "E107", "{field}: {value} is out of range (at least {bound})" if kind == "minimum"
+                     else "{field}: {value} is out of range (at most {bound})",
                      "write a year in full, e.g. 2024" if "year" in field or field.endswith(("start", "end")) else None,
                      field=field, value=err.instance, bound=err.validator_value)
     return error(where, "E100", "{field}: {problem}", field=field, problem=err.message)

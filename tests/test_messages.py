@@ -16,13 +16,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner
 from conftest import REPO
 from test_bad_inputs import CASES, build_case, load_case
 
 from masterplan.cli import cli
 from masterplan.diagnostics import ENGLISH, Message, Position, Speaker, error, say
-from masterplan.i18n import load_catalog
+from masterplan.i18n import blanks, fits, load_catalog
 
 SOURCES = sorted((REPO / "masterplan").rglob("*.py"))
 #: the argument positions that hold a message or a hint, by the name of the function called
@@ -80,6 +81,31 @@ def test_messages_are_templates_not_text_made_in_english() -> None:
     assert made == []
 
 
+#: what prints or raises text for a person: it must be a Message said by a speaker, not English made in place
+SAYING = {"echo", "log", "print", "SecurityError", "TemplateSyntaxError", "AlreadyExists"}
+#: a child build's own lines, already said in the plan's language, passed on with a prefix
+PASSED_ON = {("masterplan/watch.py", "  build │ ")}
+
+
+def _english_words(file: str, expr: ast.expr) -> bool:
+    parts = expr.values if isinstance(expr, ast.JoinedStr) else [expr]
+    text = "".join(p.value for p in parts if isinstance(p, ast.Constant) and isinstance(p.value, str))
+    text = re.sub(r"\x1b\[[0-9;]*[A-Za-z]", "", text)  # a terminal's control sequence ("\033[K") says nothing
+    return any(ch.isalpha() for ch in text) and (file, text) not in PASSED_ON
+
+
+def test_nothing_prints_or_raises_english_made_in_place() -> None:
+    said = []
+    for path in SOURCES:
+        file = path.relative_to(REPO).as_posix()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            name = getattr(node.func, "id", None) or getattr(node.func, "attr", "") if isinstance(node, ast.Call) else ""
+            if name in SAYING and node.args and isinstance(node.args[0], (ast.Constant, ast.JoinedStr)) \
+                    and _english_words(file, node.args[0]):
+                said.append(f"{file}:{node.lineno}")
+    assert said == []
+
+
 def test_the_source_holds_many_message_templates() -> None:
     assert len(_templates()) > 150
 
@@ -88,9 +114,22 @@ def test_every_message_has_an_indonesian_translation_with_the_same_blanks() -> N
     catalog = load_catalog()
     missing = sorted(t for t in _templates() if _has_words(t) and "id" not in catalog.get(t, {}))
     assert missing == []
-    different = sorted(t for t in _templates() if t in catalog and "id" in catalog[t]
-                       and _blanks(catalog[t]["id"]) != _blanks(t))
+    raw = yaml.safe_load((REPO / "templates" / "i18n" / "diagnostics.yml").read_text(encoding="utf-8"))
+    different = sorted(t for t, words in raw.items() if not fits(words["id"], t))  # names and formats: {count:,}
     assert different == []
+
+
+def test_every_translation_fills_in() -> None:
+    """Each Indonesian template filled in with values of the kind its blanks take (a number for {x:,})."""
+    raw = yaml.safe_load((REPO / "templates" / "i18n" / "diagnostics.yml").read_text(encoding="utf-8"))
+    for template, words in raw.items():
+        values = {name: 1234.5 if spec else "x" for name, spec in blanks(template)}
+        assert Speaker.of("id").say(Message(template, **values)) == _fill_in(words["id"], values)
+
+
+def _fill_in(text: str, values: dict[str, object]) -> str:
+    return text.format(**values).replace("1,234.5", "1.234,5").replace("1234.5", "1234,5") if values else \
+        text.replace("{{", "{").replace("}}", "}")
 
 
 def _templates_in(text: object) -> Iterator[str]:
@@ -202,3 +241,31 @@ def test_fractions_take_the_language_decimal_mark() -> None:
     assert Speaker.of("id").say(took) == "Diperbarui dalam 0,31 detik"
     assert Speaker.of("id").say(Message("{count} error(s): the page shows them until they are fixed", count=2)) \
         == "2 kesalahan: halaman menampilkannya sampai diperbaiki"
+
+
+@pytest.mark.parametrize("broken", ["date: 2021-13-01", "language: !!bool maybe", "when: !!timestamp x",
+                                    "title:\tTab", "vision: [unclosed"])
+def test_a_broken_plan_yml_is_reported_in_indonesian_not_a_traceback(make_plan, monkeypatch, broken: str) -> None:
+    """The plan's language is read from plan.yml before the plan loads: a broken plan.yml must not stop that."""
+    from conftest import MINI_FILES
+    monkeypatch.delenv("MASTERPLAN_LANG", raising=False)
+    root = make_plan({"content/plan.yml": MINI_FILES["content/plan.yml"].rstrip(" ") + "        " + broken + "\n"})
+    for command in (["validate"], ["validate", "--format", "json"], ["build", "--no-pdf", "--no-search"]):
+        result = CliRunner().invoke(cli, [*command, str(root)])
+        assert result.exit_code == 1 and isinstance(result.exception, SystemExit), result.exception
+        assert "content/plan.yml" in result.output and "Traceback" not in result.output
+    assert "kesalahan" in result.output
+
+
+@pytest.mark.parametrize("language, says", [("ID", "kesalahan"), ("id_ID", "kesalahan"), ("id-ID", "kesalahan"),
+                                            ("de", "error"), ("en", "error")])
+def test_a_language_is_spoken_when_the_catalog_has_it_else_english(language: str, says: str) -> None:
+    took = Message("Rebuilt in {seconds:.2f} s", seconds=1.5)
+    speaker = Speaker.of(language)
+    assert speaker.say(Message("error")) == says
+    assert speaker.say(took) == ("Diperbarui dalam 1,50 detik" if says == "kesalahan" else "Rebuilt in 1.50 s")
+
+
+def test_a_message_is_not_filled_in_twice() -> None:
+    with pytest.raises(TypeError):
+        error(Position("x.yml"), "E1", Message("value {v}", v="{x}"), x="!")

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from collections.abc import Set as AbstractSet
 
-from masterplan.checks import chapters, references, synchronisation, years
+from masterplan.checks import catalog, chapters, references, synchronisation, years
 from masterplan.diagnostics import Diagnostic
 from masterplan.model import Plan
 
@@ -27,6 +27,7 @@ ERROR_RULES: list[Rule] = [
     references.check,
     years.check,
     chapters.check,
+    catalog.check,
 ]
 #: Rules that only ever warn (synchronisation across agencies: gaps, near-duplicates).
 WARNING_RULES: list[Rule] = [

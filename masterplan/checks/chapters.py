@@ -1,5 +1,5 @@
 """Chapters and Markdown texts: Jinja fills in, cross-references name real things, links stay home,
-images (and the logo) are files of the plan, and the theme has words in the plan's language.
+and images (and the logo) are files of the plan.
 
 A link or image in content may not reach outside the plan folder (``../../``, an absolute
 path, ``file:``), nor run code (``javascript:``); images come from the plan's own files.
@@ -19,11 +19,9 @@ from masterplan import chapters, crossref
 from masterplan.diagnostics import (
     ANY_PROGRAM,
     Diagnostic,
-    Message,
     Position,
     did_you_mean,
     error,
-    warning,
 )
 from masterplan.model import Chapter, Plan, Text
 
@@ -95,25 +93,11 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
     for program in plan.programs:
         for name in ("summary", "description"):
             yield from _text_links(getattr(program, name), program.at(name), plan.content, f"{name}|" in program.where)
-    yield from _language(plan)
     if plan.logo:
         where = plan.where.get("logo", plan.position)
         found = _problem("image", plan.logo, where, None) or _missing("logo", plan.logo, where, plan.content)
         if found:
             yield found
-
-
-def _language(plan: Plan) -> Iterator[Diagnostic]:
-    """A language the theme's catalog does not speak: the book and the site would be in English."""
-    from masterplan.i18n import languages, load_catalog
-    own = plan.content.parent / "templates" if plan.content is not None else None
-    spoken = languages(load_catalog((own,) if own is not None and own.is_dir() else ()))
-    if plan.language not in spoken:
-        yield warning(plan.where.get("language", plan.position), "W108",
-                      "the theme has no words in '{language}': the book and the website will be in English",
-                      Message("languages it speaks: {languages}; add a translation for {language} to "
-                              "templates/i18n/messages.yml", languages=", ".join(sorted(spoken)), language=plan.language),
-                      language=plan.language)
 
 
 def _problem(kind: str, url: str, where: Position, content: Path | None) -> Diagnostic | None:
