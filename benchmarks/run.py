@@ -37,6 +37,7 @@ PYTHON = [sys.executable, "-m", "masterplan"]
 #: the environment measured commands run in: Python writes and reuses bytecode, as in a user's
 #: install (some sandboxes set PYTHONDONTWRITEBYTECODE, which recompiles masterplan on every run)
 USER_ENV = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
+USER_ENV["MASTERPLAN_LANG"] = "en"  # the build's summary lines are read below ("PDF: 76 pages")
 
 
 @dataclass
