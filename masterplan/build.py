@@ -17,6 +17,12 @@ from masterplan.model import Plan
 from masterplan.project import load_and_check, warnings_alongside, warnings_of
 
 STOPPED = Message("Build stopped: fix the errors above; the previous output is kept.")
+STOPPED_STRICT = Message("Build stopped by --strict: fix the warnings above; the previous output is kept.")
+
+
+def _stopped(report: Report) -> list[str]:
+    """The summary of a build that stopped: for errors, or (with --strict) for warnings alone."""
+    return [STOPPED if report.errors else STOPPED_STRICT]
 #: environment variable: ``lines`` prints the PDF's progress as lines, each quarter done (the preview's
 #: background build reads them through a pipe); otherwise it shows on a terminal only
 PROGRESS = "MASTERPLAN_PROGRESS"
@@ -56,8 +62,7 @@ def run(root: Path, options: BuildOptions, cache: FileCache | None = None) -> Bu
     if checked.plan is None or report.failed(options.strict):
         if checked.plan is not None and not options.strict:
             report.extend(warnings_of(checked.plan, report.unreadable))
-        return BuildResult(False, report, [STOPPED],
-                           checked.plan)
+        return BuildResult(False, report, _stopped(report), checked.plan)
     plan = checked.plan
     if options.one_shot:
         # the plan lives until the process ends: the cycle collector need not walk it again
@@ -84,8 +89,7 @@ def run(root: Path, options: BuildOptions, cache: FileCache | None = None) -> Bu
     except ContentError as exc:
         report.extend(exc.diagnostics)
         report.extend(warnings())
-        return BuildResult(False, report, [STOPPED],
-                           plan)
+        return BuildResult(False, report, _stopped(report), plan)
     except OSError as exc:  # a full disk or a read-only folder: the machine's problem, said plainly
         report.extend(warnings())
         report.add(error(Position(exc.filename and str(exc.filename) or "build"), "E901",

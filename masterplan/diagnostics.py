@@ -248,13 +248,13 @@ class Speaker:
         self.translate = translate
 
     @classmethod
-    def of(cls, language: str, theme_dirs: tuple[Path, ...] = ()) -> Speaker:
+    def of(cls, language: str, theme_dirs: tuple[Path, ...] = (), unknown: str = "en") -> Speaker:
         """A speaker of ``language`` (``ID``, ``id_ID`` and ``id-ID`` are ``id``), with the catalog of the default
-        theme and ``theme_dirs`` laid over it; English, words and numbers alike, for a language it does not speak."""
+        theme and ``theme_dirs`` laid over it; of ``unknown``, words and numbers alike, for a language it does not speak."""
         from masterplan.i18n import Translator, languages, load_catalog
         catalog = load_catalog(theme_dirs)
         language = language.strip().lower().replace("-", "_").split("_")[0]
-        return cls(Translator(language if language in languages(catalog) else "en", catalog))
+        return cls(Translator(language if language in languages(catalog) else unknown, catalog))
 
     def say(self, text: Any) -> str:
         return str(say(text, self.translate))

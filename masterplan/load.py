@@ -216,7 +216,9 @@ class _Reader:
                 return datetime.date.fromisoformat(value.strip())
             except ValueError:
                 self.report.add(error(data.at("date"), "E101", "date should be a date, not '{value}'",
-                                      "write it as YYYY-MM-DD, e.g. 2021-12-01", value=value))
+                                      "there is no such day: months run from 01 to 12, days to 28–31"
+                                      if re.fullmatch(r"\s*\d{4}-\d{2}-\d{2}\s*", value)
+                                      else "write it as YYYY-MM-DD, e.g. 2021-12-01", value=value))
                 return None
         return value
 

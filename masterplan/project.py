@@ -45,8 +45,11 @@ def speaker(root: Path) -> Speaker:
     told what is wrong in its language; the plan's own catalog (``templates/i18n/``) is
     laid over the theme's.
     """
-    chosen = os.environ.get(LANGUAGE_VARIABLE, "").strip() or _plan_language(root / CONTENT / "plan.yml")
-    return Speaker.of(chosen, plan_theme(root))
+    chosen = os.environ.get(LANGUAGE_VARIABLE, "").strip()
+    if chosen:
+        return Speaker.of(chosen, plan_theme(root))
+    # a plan language no catalog speaks ('indonesia', 'jv'): its readers are told so in the default language
+    return Speaker.of(_plan_language(root / CONTENT / "plan.yml"), plan_theme(root), unknown=DEFAULT_LANGUAGE)
 
 
 def _plan_language(path: Path) -> str:

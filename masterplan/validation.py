@@ -128,14 +128,16 @@ def _explain(err: ValidationError, data: Any, default: Position) -> Diagnostic:
                      did_you_mean(str(err.instance), choices), field=field, value=err.instance, choices=", ".join(choices))
     if kind == "pattern":
         value = str(err.instance)
-        if re.fullmatch(str(err.validator_value), value.lower().strip()):
+        if path[-1:] == ["language"]:
+            hint = Message("write the language as its code: id (Indonesian) or en (English)")
+        elif re.fullmatch(str(err.validator_value), value.lower().strip()):
             hint = Message("ids are written in small letters: {id}", id=value.lower().strip())
         else:
             hint = Message("use small letters, digits, '-' and '_' only, no spaces" if "a-z" in str(err.validator_value)
                            and "A-Z" not in str(err.validator_value) else "use letters, digits, '-' and '_' only, no spaces")
         return error(where, "E106", "{field}: '{value}' is not a valid id or code", hint, field=field, value=err.instance)
     if kind == "minimum" and field.endswith("amount"):
-        return error(where, "E304", "{field}: negative amount {value}", field=field, value=err.instance)
+        return error(where, "E304", "{field}: negative amount {value:,}", field=field, value=err.instance)
     if kind in ("minimum", "maximum"):
         return error(where, "E107", "{field}: {value} is out of range (at least {bound})" if kind == "minimum"
                      else "{field}: {value} is out of range (at most {bound})",

@@ -85,6 +85,7 @@ def locate(root: Any, path: list[Any] | tuple[Any, ...], default: Position) -> P
 _PLAIN_TAGS = {f"tag:yaml.org,2002:{name}" for name in
                ("map", "seq", "str", "int", "float", "bool", "null", "timestamp")}
 _STR = "tag:yaml.org,2002:str"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _MERGE = "tag:yaml.org,2002:merge"
 _SCALAR_CONSTRUCTORS = {f"tag:yaml.org,2002:{name}": SafeConstructor.yaml_constructors[f"tag:yaml.org,2002:{name}"]
                         for name in ("int", "float", "bool", "null", "timestamp")}
@@ -190,6 +191,8 @@ class _Builder:
             return None
         try:
             value = constructor(self.scalars, node)
+        except ValueError if node.tag == _TIMESTAMP else ():  # 2021-13-01: a date that is none, kept as written
+            return node.value  # for the schema and the plan's date field to explain, beside every other problem
         except (ConstructorError, ValueError, TypeError) as exc:
             message = getattr(exc, "problem", None) or str(exc)
             self.problems.append(error(self.pos(node), "E008", "value cannot be read: {detail}", detail=message))

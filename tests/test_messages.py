@@ -12,6 +12,7 @@ import ast
 import pickle
 import re
 import string
+import textwrap
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -269,3 +270,28 @@ def test_a_language_is_spoken_when_the_catalog_has_it_else_english(language: str
 def test_a_message_is_not_filled_in_twice() -> None:
     with pytest.raises(TypeError):
         error(Position("x.yml"), "E1", Message("value {v}", v="{x}"), x="!")
+
+
+def test_a_plan_language_nobody_speaks_is_explained_in_indonesian(plan_with_a_typo, monkeypatch) -> None:
+    """language: indonesia (for id) made every message English, with a hint about small letters."""
+    monkeypatch.delenv("MASTERPLAN_LANG", raising=False)
+    root, _ = plan_with_a_typo
+    plan_yml = root / "content" / "plan.yml"
+    plan_yml.write_text(plan_yml.read_text(encoding="utf-8") + "language: indonesia\n", encoding="utf-8")
+    code, output = _validate(root)
+    line = next(line for line in output.splitlines() if "[E106]" in line)
+    assert code == 1 and line.startswith("content/plan.yml:") and ": kesalahan[E106]: language: 'indonesia'" in line
+    assert "tulis bahasanya dengan kodenya: id (bahasa Indonesia) atau en (bahasa Inggris)" in line
+
+
+def test_a_strict_build_stopped_by_warnings_says_so(plan_with_a_typo, monkeypatch) -> None:
+    monkeypatch.delenv("MASTERPLAN_LANG", raising=False)
+    root, agency = plan_with_a_typo
+    from conftest import MINI_FILES
+    (root / agency).write_text(textwrap.dedent(MINI_FILES[agency]), encoding="utf-8")  # the typo mended
+    (root / "content" / "agencies" / "dinsos.yml").write_text(  # an agency with nothing to do: a warning only
+        "id: dinsos\nname: Dinas Sosial\nshort_name: Dinsos\nkind: dinas\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["build", "--no-pdf", "--no-search", "--strict", str(root)])
+    assert result.exit_code == 1 and "0 kesalahan" in result.output
+    assert "Build dihentikan karena --strict: perbaiki peringatan di atas" in result.output
+    assert "perbaiki kesalahan di atas" not in result.output
