@@ -26,6 +26,7 @@ from jinja2.visitor import NodeTransformer
 
 from masterplan.diagnostics import Message, did_you_mean
 from masterplan.model import Chapter
+from masterplan.schema import english_field
 
 __all__ = ["SecurityError", "TimeUp", "compile_chapter", "running_line", "syntax_hint", "template_line",
            "time_limit"]
@@ -302,12 +303,6 @@ def compile_chapter(body: str, file: str) -> jinja2.Template:
 _NO_ATTRIBUTE = re.compile(r"^'(?:[\w.]+\.)?(\w+) object' has no attribute '([^']*)'$")
 _UNDEFINED = re.compile(r"^'([^']*)' is undefined$")
 #: the Indonesian word a writer may reach for, and the model's field
-_INDONESIAN_FIELDS = {"kota": "city", "provinsi": "province", "nama": "name", "judul": "title", "ringkasan": "summary",
-                      "deskripsi": "description", "uraian": "description", "tahun": "year", "periode": "period",
-                      "anggaran": "budget", "sumber": "source", "jumlah": "amount", "pilar": "pillars",
-                      "opd": "agencies", "dinas": "agencies", "misi": "missions", "visi": "vision",
-                      "indikator": "indicators", "target": "targets", "mitra": "partners", "istilah": "glossary",
-                      "bab": "chapters", "penyusun": "author", "singkatan": "short_name"}
 
 
 def undefined_message(message: str) -> tuple[str, str | None]:
@@ -322,8 +317,8 @@ def undefined_message(message: str) -> tuple[str, str | None]:
         if isinstance(cls, type) and cls.__module__ == model.__name__:
             names = {*dir(cls), *getattr(cls, "__dataclass_fields__", {})}  # fields without a default are not in dir()
             known = sorted(n for n in names if not n.startswith("_"))
-            english = _INDONESIAN_FIELDS.get(name.lower())
-            hint = (Message("field names are English: did you mean '{word}'?", word=english) if english in known
+            english = english_field(name, known)
+            hint = (Message("field names are English: did you mean '{word}'?", word=english) if english
                     else did_you_mean(name, known) or Message("its fields: {fields}", fields=", ".join(known)))
             return Message("a {kind} has no field '{name}'", kind=kind.lower(), name=name), hint
         return Message("a {kind} has no field '{name}'", kind=kind, name=name), None

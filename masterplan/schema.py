@@ -166,6 +166,25 @@ DOCUMENTS: dict[str, dict[str, Any]] = {
 }
 
 
+#: field names people write in Indonesian, and the English ones they mean (in a file, or in a chapter's Jinja)
+INDONESIAN_FIELDS = {
+    "kota": ("city",), "provinsi": ("province",), "nama": ("name",), "judul": ("title",), "ringkasan": ("summary",),
+    "deskripsi": ("description",), "uraian": ("description",), "tahun": ("year", "period"), "periode": ("period",),
+    "anggaran": ("budget",), "sumber": ("source",), "jumlah": ("amount",), "pilar": ("pillar", "pillars"),
+    "opd": ("agencies", "lead"), "dinas": ("agencies",), "misi": ("missions",), "visi": ("vision",),
+    "indikator": ("indicators",), "target": ("targets",), "mitra": ("partners",), "pendukung": ("partners",),
+    "istilah": ("glossary", "term"), "definisi": ("definition",), "bab": ("chapters",), "penyusun": ("author",),
+    "singkatan": ("short_name",), "satuan": ("unit",), "nilai": ("value",), "status": ("status",),
+    "subelemen": ("sub_element", "sub_elements"), "tujuan": ("goals",), "mulai": ("start",), "selesai": ("end",),
+    "akhir": ("end",), "awal": ("start", "baseline"), "kondisi_awal": ("baseline",), "ketergantungan": ("depends_on",),
+}
+
+
+def english_field(name: str, known: Any) -> str | None:
+    """The English field an Indonesian field name means, when it is one of ``known`` ('anggaran' → 'budget')."""
+    return next((field for field in INDONESIAN_FIELDS.get(str(name).lower().strip(), ()) if field in known), None)
+
+
 def schema_for(kind: str) -> dict[str, Any]:
     """A standalone JSON Schema (draft 2020-12) for one kind of file."""
     schema = copy.deepcopy(DOCUMENTS[kind])

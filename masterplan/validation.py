@@ -24,7 +24,7 @@ from masterplan.diagnostics import (
     error,
     listing,
 )
-from masterplan.schema import schema_for
+from masterplan.schema import english_field, schema_for
 from masterplan.yamlfile import LocatedList, LocatedMap, locate
 
 if TYPE_CHECKING:  # jsonschema is imported only when a file is invalid: it costs ~70 ms to import
@@ -152,7 +152,9 @@ def _unknown_fields(err: ValidationError, field: str, mapping_at: Position) -> l
     found = []
     for name in [k for k in err.instance if k not in known] or ["?"]:
         where = err.instance.key_at(name) if isinstance(err.instance, LocatedMap) else mapping_at
-        hint = did_you_mean(str(name), known) or Message("known fields: {fields}", fields=", ".join(known))
+        english = english_field(name, known)
+        hint = (Message("field names are English: did you mean '{word}'?", word=english) if english
+                else did_you_mean(str(name), known) or Message("known fields: {fields}", fields=", ".join(known)))
         if name == "lead" and "sub_element" in known:
             hint = Message("the agency whose file holds a program leads it: move the program into that agency's file")
         if field:

@@ -191,9 +191,9 @@ class _Builder:
             return None
         try:
             value = constructor(self.scalars, node)
-        except ValueError if node.tag == _TIMESTAMP else ():  # 2021-13-01: a date that is none, kept as written
-            return node.value  # for the schema and the plan's date field to explain, beside every other problem
         except (ConstructorError, ValueError, TypeError) as exc:
+            if node.tag == _TIMESTAMP and isinstance(exc, ValueError):  # 2021-13-01: a date that is none, kept as
+                return node.value  # written, for the plan's date field to explain beside every other problem
             message = getattr(exc, "problem", None) or str(exc)
             self.problems.append(error(self.pos(node), "E008", "value cannot be read: {detail}", detail=message))
             return None
