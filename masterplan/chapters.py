@@ -124,7 +124,7 @@ def read_folder(folder: Path, name: Callable[[Path], str], language: str,
     found: list[Chapter] = []
     problems: list[Diagnostic] = []
     for path in sorted(folder.iterdir()):
-        if path.suffix != ".md" or not path.is_file():
+        if path.suffix.lower() != ".md" or not path.is_file():  # "11-lampiran.MD" is named, not skipped
             continue
         if not allowed(path):
             problems.append(error(Position(name(path)), "E013", "file is a link to a place outside the plan folder",
