@@ -19,6 +19,7 @@ from masterplan import chapters, crossref
 from masterplan.diagnostics import (
     ANY_PROGRAM,
     Diagnostic,
+    Message,
     Position,
     did_you_mean,
     error,
@@ -105,7 +106,7 @@ def _problem(kind: str, url: str, where: Position, content: Path | None) -> Diag
     from masterplan.render.markdown import url_problem
     reason = url_problem(url, image=kind == "image")
     if reason is None:
-        return _missing(kind, url, where, content) if kind == "image" else None
+        return _missing(kind, url, where, content) if kind == "image" else _unpublished(url, where, content)
     if kind == "image":
         return error(where, "E508", "image '{url}' {reason}",
                      "images and files go in content/assets/ and are written assets/name.png", url=url, reason=reason)
@@ -125,6 +126,34 @@ def _missing(kind: str, url: str, where: Position, content: Path | None) -> Diag
                  else "image '{url}' is not a file of the plan: content/{name} does not exist",
                  did_you_mean(name, files) or "images go in content/assets/ and are written assets/name.png",
                  url=url, name=name)
+
+
+_WEB_ADDRESS = re.compile(r"(www\.|[\w-]+(\.[\w-]+)*\.(go\.id|co\.id|ac\.id|or\.id|id|com|org|net)(/|$))",
+                          re.IGNORECASE)
+_SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")
+
+
+def _unpublished(url: str, where: Position, content: Path | None) -> Diagnostic | None:
+    """A link to a place of the plan folder that the site does not publish: a dead link on the site.
+
+    Only ``content/assets/`` is copied to the site; a page of the site or a chapter is linked
+    with a cross-reference (``[[bab:visi]]``), a web page with its full address (https://…).
+    """
+    # imported here, as url_problem is, once a URL is found
+    from masterplan.render.site_links import ASSETS
+    name = unquote(url.split("#", 1)[0].split("?", 1)[0]).removeprefix("./")
+    if content is None or not name or _SCHEME.match(url):  # "#anchor", "?q", a web or mail address
+        return None
+    if name.startswith(f"{ASSETS}/") and (content / name).is_file():
+        return None
+    if _WEB_ADDRESS.match(name):
+        hint = Message("a web address starts with https://: https://{url}", url=url)
+    elif name.endswith(".md"):
+        hint = Message("link to a chapter with a cross-reference: [[bab:<chapter id>]]")
+    else:
+        hint = Message("files to link go in content/assets/ and are written assets/name.pdf")
+    return error(where, "E513", "link '{url}' leads nowhere on the site: only content/assets/ is published",
+                 hint, url=url)
 
 
 def _links(chapter: Chapter, content: Path | None) -> Iterator[Diagnostic]:
