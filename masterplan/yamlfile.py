@@ -464,8 +464,14 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str, file: str, line_offset: 
         # the text ended mid-value: the last written line is where to look
         last = len(text.rstrip().split("\n"))
         return error(Position(file, last + line_offset, 1), "E001",
-                     "YAML syntax error: {problem} before the end of the text", hint, problem=problem)
-    return error(Position(file, line, column), "E001", "YAML syntax error: {problem}", hint, problem=problem)
+                     "YAML syntax error: {problem} before the end of the text", hint, problem=_words_of_yaml(problem))
+    return error(Position(file, line, column), "E001", "YAML syntax error: {problem}", hint,
+                 problem=_words_of_yaml(problem))
+
+
+def _words_of_yaml(problem: str) -> str:
+    """PyYAML's complaint as a message the catalog may translate (its text is the key; braces are its own)."""
+    return problem if isinstance(problem, Message) else Message(problem.replace("{", "{{").replace("}", "}}"))
 
 
 def _layout_hint(problem: str, line: str) -> Message | None:
