@@ -23,6 +23,7 @@ from masterplan.diagnostics import (
     Position,
     did_you_mean,
     error,
+    warning,
 )
 from masterplan.model import Chapter, Plan, Text
 
@@ -75,6 +76,7 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
                             "end the caption with another id, e.g. (tab:swot-2021)", id=table.ref)
             tables.add(table.ref)
         yield from _links(chapter, plan.content)
+        yield from _title_headings(chapter)
         text, problems = chapters.expand(chapter, context)
         yield from problems
         if text is None:
@@ -154,6 +156,23 @@ def _unpublished(url: str, where: Position, content: Path | None) -> Diagnostic 
         hint = Message("files to link go in content/assets/ and are written assets/name.pdf")
     return error(where, "E513", "link '{url}' leads nowhere on the site: only content/assets/ is published",
                  hint, url=url)
+
+
+_TITLE_HEADING = re.compile(r"^ {0,3}#(?!#)[ \t]*(\S.*?)[ \t#]*$")
+_FENCE = re.compile(r"^ {0,3}(```|~~~)")
+
+
+def _title_headings(chapter: Chapter) -> Iterator[Diagnostic]:
+    """A '# heading' in a chapter's text: one # per chapter, its title, so the line would lose its heading."""
+    fenced = False
+    for number, line in enumerate(chapter.body.split("\n"), start=chapter.body_line):
+        if _FENCE.match(line):
+            fenced = not fenced
+        elif not fenced and (heading := _TITLE_HEADING.match(line)):
+            yield warning(Position(chapter.position.file, number, 1), "W514",
+                          "'{line}' is a heading of the chapter title's level: the book and the site show it as text",
+                          Message("sections of a chapter start at ##: ## {title}", title=heading.group(1)),
+                          line=line.strip())
 
 
 def _links(chapter: Chapter, content: Path | None) -> Iterator[Diagnostic]:
