@@ -184,7 +184,8 @@ def _expand(chapter: Chapter, context: dict[str, Any]) -> tuple[str | None, list
         what, hint = sandbox.undefined_message(exc.message or "")
         return None, [error(at(sandbox.template_line(exc.__traceback__, chapter)), "E504",
                             "chapter refers to something that does not exist: {what}",
-                            hint or "see the README for what chapters can read: plan.programs, plan.agencies, ...",
+                            hint or "chapters can read plan.city, plan.pillars, plan.programs, plan.agencies, plan.glossary, ... "
+                            "(masterplan's README lists them all)",
                             what=what)]
     except sandbox.SecurityError as exc:
         return None, [error(at(sandbox.template_line(exc.__traceback__, chapter)), "E506",

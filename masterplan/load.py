@@ -43,6 +43,7 @@ from masterplan.schema import DEFAULT_FUNDING_SOURCES
 from masterplan.yamlfile import LocatedList, LocatedMap
 
 CONTENT = "content"
+_FILE_ID = re.compile(r"[a-z0-9][a-z0-9_-]*")  #: a file name that could be an id as it stands
 _ID_LINE = re.compile(r"^[\s-]*id:\s*['\"]?([A-Za-z0-9][A-Za-z0-9_.-]*)", re.MULTILINE)
 
 
@@ -264,7 +265,9 @@ class _Reader:
         if data["id"] == path.stem:
             return True
         self.unreadable(path, data["id"])
-        hint = Message("rename the file to {file} or set id: {id}", file=f"{data['id']}{path.suffix}", id=path.stem)
+        renamed = f"{data['id']}{path.suffix}"
+        hint = (Message("rename the file to {file} or set id: {id}", file=renamed, id=path.stem)
+                if _FILE_ID.fullmatch(path.stem) else Message("rename the file to {file}", file=renamed))  # "dinkes - Copy"
         self.report.add(error(data.at("id"), "E105", "id '{id}' differs from the file name '{file}'", hint,
                               id=data["id"], file=path.name))
         return False
