@@ -89,7 +89,7 @@ def _type_hint(err: ValidationError) -> str | None:
     if isinstance(value, str) and re.fullmatch(r"[\d.,\s]+", value or "x") and "integer" in str(err.validator_value):
         return Message("write the number without quotes or dots: {number}", number=re.sub(r"[^0-9]", "", value))
     if isinstance(value, str) and value.lower() in {"yes", "no", "ya", "tidak", "true", "false"}:
-        return Message("write true or false without quotes")
+        return Message("write true (ya) or false (tidak), without quotes")
     if isinstance(value, float) and "integer" in str(err.validator_value) and list(err.absolute_path)[-1:] == ["amount"]:
         return Message("amounts are whole rupiah, written without dots: "
                        "YAML takes a dot for a decimal point (1.500 is one and a half)")

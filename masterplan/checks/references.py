@@ -102,7 +102,9 @@ def _program(plan: Plan, program: Program, agencies: set[str],
     for index, mission in enumerate(program.mission_ids):
         if mission not in missions:
             yield error(_item(program, "missions", index), "E204", "program {program}: unknown mission '{mission}'",
-                        did_you_mean(mission, missions), program=program.id, mission=mission)
+                        did_you_mean(mission, missions) or Message("the plan's missions: {missions}",
+                                                                  missions=", ".join(missions)),
+                        program=program.id, mission=mission)
     for index, dependency in enumerate(program.depends_on_ids):
         if plan.program(dependency) is None and dependency not in unreadable and ANY_PROGRAM not in unreadable:
             yield error(_item(program, "depends_on", index), "E205", "program {program}: depends on unknown program "
@@ -110,7 +112,8 @@ def _program(plan: Plan, program: Program, agencies: set[str],
                         program=program.id, dependency=dependency)
     for line in program.budget:
         if line.source not in plan.funding_sources:
-            known = Message("known sources: {sources}", sources=", ".join(plan.funding_sources))
+            known = Message("known sources: {sources}; a new one is added to funding_sources in content/plan.yml",
+                            sources=", ".join(plan.funding_sources))
             close = did_you_mean(line.source, plan.funding_sources)
             yield error(line.position, "E206", "program {program}: unknown funding source '{source}'",
                         Message("{suggestion} {known}", suggestion=close, known=known) if close else known,

@@ -60,7 +60,7 @@ def _one_sided_partners(plan: Plan) -> Iterator[Diagnostic]:
             if program.id not in partner.supports_ids and partner.id != program.lead_id:
                 yield warning(program.at("partners"), "W406",
                               "program {program} lists {agency} as partner, but {agency} does not list it under "
-                              "'supports'", Message("add {program} to supports in agencies/{agency}.yml",
+                              "'supports'", Message("add {program} to supports in content/agencies/{agency}.yml",
                                                     program=program.id, agency=partner.id),
                               program=program.id, agency=partner.id)
     for agency in plan.agencies:
