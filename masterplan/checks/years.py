@@ -3,11 +3,14 @@ budget lines in whole rupiah, one per year and source."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 
 from masterplan.diagnostics import Diagnostic, Message, Position, error, warning
 from masterplan.model import BudgetLine, Indicator, Period, Plan
+
+_DECIMAL_COMMA = re.compile(r"\s*-?\d+,\d+\s*")
 
 
 def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
@@ -35,10 +38,10 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
                 yield error(line.position, "E302", "program {program}: budget year {year} is outside the program "
                             "period {period}", program=program.id, year=line.year, period=period)
             if isinstance(line.amount, float) and line.amount < 1_000_000:  # "2.000": the schema's whole number 2.0
-                yield error(line.position, "E306", "program {program}: the budget for {year} reads as {amount} "
+                yield error(line.position, "E306", "program {program}: the budget for {year} reads as {amount:,} "
                             "rupiah: YAML takes a dot for a decimal point, so 2.000 is two",
                             "write the amount in whole rupiah without dots, e.g. 2000000000",
-                            program=program.id, year=line.year, amount=f"{line.amount:,.0f}")
+                            program=program.id, year=line.year, amount=round(line.amount))
             if (line.year, line.source) in seen:
                 yield warning(line.position, "W308", "program {program}: the budget for {year} from {source} is "
                               "given twice (first at line {line}); both amounts are counted",
@@ -58,6 +61,12 @@ def _targets(indicator: Indicator, period: Period, label: Message, what: Message
                       "not before its first target ({first})",
                       "the baseline is the condition before the plan: a year before the first target",
                       label=label, indicator=str(indicator.name), baseline=indicator.baseline_year, first=first)
+    for year, value in [(None, indicator.baseline_value), *indicator.targets.items()]:
+        if isinstance(value, str) and _DECIMAL_COMMA.fullmatch(value):  # 14,5 as Indonesians write it: text to YAML
+            where = indicator.target_positions.get(year, indicator.position) if year else indicator.position
+            yield warning(where, "W310", "{label}: indicator '{indicator}': '{value}' is read as text, not a number",
+                          Message("write a decimal number with a point: {number}", number=value.strip().replace(",", ".")),
+                          label=label, indicator=str(indicator.name), value=value)
     for year in indicator.targets:
         if year not in period:
             where: Position = indicator.target_positions.get(year, indicator.position)
