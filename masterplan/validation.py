@@ -106,8 +106,11 @@ def _explain(err: ValidationError, data: Any, default: Position) -> Diagnostic:
         container = locate_value(data, path)
         if isinstance(container, LocatedMap):
             where = container.key_at(err.instance)
+        split = isinstance(container, dict) and container.get(err.instance, 0) is None  # {2023: 20,5}: "5" alone
         return error(where, "E106", "{field}: '{value}' is not a year",
-                     "write each target as a four-digit year and a value, e.g. 2024: 80", field=field, value=err.instance)
+                     "in {{...}} a comma separates targets: write a decimal number with a point, e.g. 2023: 20.5"
+                     if split else "write each target as a four-digit year and a value, e.g. 2024: 80",
+                     field=field, value=err.instance)
     if kind == "required":
         missing = re.findall(r"'([^']+)' is a required property", err.message)
         name = missing[0] if missing else err.message
@@ -265,10 +268,13 @@ def check(kind: str, data: Any, position: Position) -> Iterator[Diagnostic]:
         return
     seen: set[tuple[Any, ...]] = set()
     found: list[Diagnostic] = []
-    for err in itertools.islice(_validator(kind).iter_errors(data), MAX_PROBLEMS * 10):
+    errors = list(itertools.islice(_validator(kind).iter_errors(data), MAX_PROBLEMS * 10))
+    # the value under a key that is no year ({2023: 20,5}: "5") is that mistake again, not one of its own
+    not_years = {(*err.absolute_path, err.instance) for err in errors if "propertyNames" in err.relative_schema_path}
+    for err in errors:
         key = (tuple(map(str, err.absolute_path)), err.validator if err.validator != "required" else err.message,
                str(err.instance) if "propertyNames" in err.relative_schema_path else "")
-        if key in seen:
+        if key in seen or ("propertyNames" not in err.relative_schema_path and tuple(err.absolute_path) in not_years):
             continue
         seen.add(key)
         if err.validator == "additionalProperties":
