@@ -19,6 +19,9 @@ from masterplan.diagnostics import Position
 
 Value = int | float | str
 
+#: The folder of content/ the website publishes as it is (content/assets/ → site/assets/): images, files to download.
+ASSETS = "assets"
+
 
 @dataclass(frozen=True)
 class Text:

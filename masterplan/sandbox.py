@@ -302,7 +302,6 @@ def compile_chapter(body: str, file: str) -> jinja2.Template:
 
 _NO_ATTRIBUTE = re.compile(r"^'(?:[\w.]+\.)?(\w+) object' has no attribute '([^']*)'$")
 _UNDEFINED = re.compile(r"^'([^']*)' is undefined$")
-#: the Indonesian word a writer may reach for, and the model's field
 
 
 def undefined_message(message: str) -> tuple[str, str | None]:

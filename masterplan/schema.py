@@ -174,7 +174,7 @@ INDONESIAN_FIELDS = {
     "opd": ("agencies", "lead"), "dinas": ("agencies",), "misi": ("missions",), "visi": ("vision",),
     "indikator": ("indicators",), "target": ("targets",), "mitra": ("partners",), "pendukung": ("partners",),
     "istilah": ("glossary", "term"), "definisi": ("definition",), "bab": ("chapters",), "penyusun": ("author",),
-    "singkatan": ("short_name",), "satuan": ("unit",), "nilai": ("value",), "status": ("status",),
+    "singkatan": ("short_name",), "satuan": ("unit",), "nilai": ("value",),
     "subelemen": ("sub_element", "sub_elements"), "tujuan": ("goals",), "mulai": ("start",), "selesai": ("end",),
     "akhir": ("end",), "awal": ("start", "baseline"), "kondisi_awal": ("baseline",), "ketergantungan": ("depends_on",),
 }

@@ -27,8 +27,8 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 from masterplan.diagnostics import Message
 from masterplan.i18n import Translator
+from masterplan.model import ASSETS
 from masterplan.preview import Preview
-from masterplan.render.site_links import ASSETS
 
 RELOAD_PATH = "/__reload"
 POLL_SECONDS = 20.0

@@ -89,7 +89,7 @@ def _type_hint(err: ValidationError) -> str | None:
     if isinstance(value, str) and re.fullmatch(r"[\d.,\s]+", value or "x") and "integer" in str(err.validator_value):
         return Message("write the number without quotes or dots: {number}", number=re.sub(r"[^0-9]", "", value))
     if isinstance(value, str) and value.lower() in {"yes", "no", "ya", "tidak", "true", "false"}:
-        return Message("write true (ya) or false (tidak), without quotes")
+        return Message("write true for ya and false for tidak, without quotes")
     if isinstance(value, float) and "integer" in str(err.validator_value) and list(err.absolute_path)[-1:] == ["amount"]:
         return Message("amounts are whole rupiah, written without dots: "
                        "YAML takes a dot for a decimal point (1.500 is one and a half)")
@@ -158,6 +158,8 @@ def _unknown_fields(err: ValidationError, field: str, mapping_at: Position) -> l
         english = english_field(name, known)
         hint = (Message("field names are English: did you mean '{word}'?", word=english) if english
                 else did_you_mean(str(name), known) or Message("known fields: {fields}", fields=", ".join(known)))
+        if isinstance(name, int) and err.instance.get(name, 0) is None:  # {year: 2021, value: 2,4}: "4" alone
+            hint = Message("in {{...}} a comma separates fields: write a decimal number with a point, e.g. value: 2.4")
         if name == "lead" and "sub_element" in known:
             hint = Message("the agency whose file holds a program leads it: move the program into that agency's file")
         if field:
@@ -258,8 +260,12 @@ def valid_programs(data: Any) -> tuple[Any, list[Any]] | None:
 
 def is_program_id(value: Any) -> bool:
     """Whether ``value`` is written as a program id must be ('GOV-01', not 'GOV 01')."""
-    rule = schema_for("agency")["$defs"]["program"]["properties"]["id"]
-    return isinstance(value, str) and re.search(rule["pattern"], value) is not None
+    return isinstance(value, str) and _program_id().search(value) is not None
+
+
+@cache
+def _program_id() -> re.Pattern[str]:
+    return re.compile(schema_for("agency")["$defs"]["program"]["properties"]["id"]["pattern"])
 
 
 def check(kind: str, data: Any, position: Position) -> Iterator[Diagnostic]:

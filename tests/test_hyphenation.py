@@ -28,6 +28,7 @@ def indonesian() -> pyphen.Pyphen:
     ("lingkungan", "ling-kungan"),  # lingkung-an: never "lingku-ngan"
     ("keuangan", "ke-u-angan"),  # keuang-an: never "keua-ngan"
     ("pelayanan", "pe-la-yanan"),  # pelayan-an: never "pelaya-nan"
+    ("pelayanannya", "pe-la-yanan-nya"),  # nor before -nya: "pelaya-nannya"
     ("perencanaan", "pe-ren-ca-na-an"),  # rencana-an: a vowel before -an still breaks
     ("elektronik", "e-lek-tro-nik"),  # tr begins a syllable
 ])

@@ -134,3 +134,21 @@ def test_broken_template_override_is_a_diagnostic(make_plan: Callable[..., Path]
     result = build(root)
     assert not result.ok
     assert "templates/print/cover.html:2:1: error[E603]" in problems(result)
+
+
+def test_a_long_funding_source_wraps_inside_the_matrix(make_plan: Callable[..., Path]) -> None:
+    """A source longer than its column ("Bantuan Keuangan Provinsi") ran past the table's edge and the page's."""
+    import pdfplumber
+    from conftest import MINI_FILES
+    plan_yml = MINI_FILES["content/plan.yml"].rstrip(" ") + "        funding_sources: [APBD, APBN, Bantuan Keuangan Provinsi]\n"
+    agency = MINI_FILES["content/agencies/diskominfo.yml"].replace("source: APBD}", "source: Bantuan Keuangan Provinsi}")
+    root = make_plan({"content/plan.yml": plan_yml, "content/agencies/diskominfo.yml": agency})
+    result = build(root)
+    assert result.ok, problems(result)
+    with pdfplumber.open(root / "build" / "masterplan.pdf") as pdf:
+        matrix = [page for page in pdf.pages if page.width > page.height and "Keuangan" in (page.extract_text() or "")]
+        assert matrix
+        for page in matrix:
+            table_right = max(rect["x1"] for rect in page.rects) if page.rects else page.width
+            words = page.extract_words()
+            assert max(w["x1"] for w in words) <= min(table_right, page.width - 28) + 1, page.page_number

@@ -1,10 +1,10 @@
 """The plan's own words: its theme's translation catalog reads, and speaks the plan's language.
 
 A plan may reword the theme and the tool's messages in ``templates/i18n/*.yml`` (one entry
-per English message: ``"Budget": {id: "Pagu"}``). A file that cannot be read, an entry that
-is not a mapping of language to text, or a translation whose blanks differ from its
-message's (``{word}`` written ``{kata}``) is reported here at its line; the catalog itself
-leaves such an entry out, so the book, the site and the messages use the theme's words.
+per English message: ``"Budget": {id: "Pagu"}``). A file that cannot be read is an error; an
+entry that is not a mapping of language to text, or a translation whose blanks differ from
+its message's (``{word}`` written ``{kata}``), is a warning at its line: the catalog leaves
+such an entry out, so the book, the site and the messages use the theme's words.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from collections.abc import Set as AbstractSet
 from pathlib import Path
 
 from masterplan import yamlfile
-from masterplan.diagnostics import Diagnostic, Message, Position, error, warning
+from masterplan.diagnostics import Diagnostic, Message, Position, warning
 from masterplan.i18n import CATALOG, blanks, fits, languages, load_catalog, plan_theme
 from masterplan.model import Plan
 
@@ -41,24 +41,24 @@ def _entries(path: Path, file: str) -> Iterator[Diagnostic]:
     if data is None:
         return
     if not isinstance(data, yamlfile.LocatedMap):
-        yield error(Position(file, 1, 1), "E110", "a catalog is a mapping of English messages to their translations",
+        yield warning(Position(file, 1, 1), "W110", "a catalog is a mapping of English messages to their translations",
                     _SHAPE)
         return
     for message, translations in data.items():
         if not isinstance(message, str) or not isinstance(translations, yamlfile.LocatedMap) or not all(
                 isinstance(text, str) for text in translations.values()):
-            yield error(data.key_at(message), "E110", "catalog entry '{message}' is not a mapping of language to text",
+            yield warning(data.key_at(message), "W110", "catalog entry '{message}' is not a mapping of language to text",
                         _SHAPE, message=message)
             continue
         for language, text in translations.items():
             if not fits(text, message):
-                yield error(translations.at(language), "E110", "the {language} translation of '{message}' does not keep "
+                yield warning(translations.at(language), "W110", "the {language} translation of '{message}' does not keep "
                             "its blanks {blanks}", "write each {{name}} of the message, and only those",
                             language=language, message=message, blanks=_shown(message))
 
 
 def _shown(message: str) -> str:
     try:
-        return ", ".join(sorted("{" + name + "}" for name, _ in blanks(message))) or "–"
+        return ", ".join(sorted("{" + name + (f":{spec}" if spec else "") + "}" for name, spec in blanks(message))) or "–"
     except ValueError:  # a brace in an English message that is no blank
         return "–"

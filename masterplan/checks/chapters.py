@@ -25,7 +25,7 @@ from masterplan.diagnostics import (
     error,
     warning,
 )
-from masterplan.model import Chapter, Plan, Text
+from masterplan.model import ASSETS, Chapter, Plan, Text
 
 #: Where Markdown and raw HTML put URLs: [text](url), ![alt](url), [id]: url, <url>, href="url";
 #: with the character each needs, so the many texts without one are not searched at all.
@@ -118,8 +118,14 @@ def _problem(kind: str, url: str, where: Position, content: Path | None) -> Diag
 
 def _missing(kind: str, url: str, where: Position, content: Path | None) -> Diagnostic | None:
     """An image (or the logo) that names no file of the plan: the PDF could not be made without it."""
-    name = unquote(url.split("#", 1)[0].split("?", 1)[0])
-    if content is None or not name or (content / name).is_file():
+    name = _file_named(url)
+    if content is not None and name and (content / name).is_file():
+        if kind == "image" and not name.startswith(f"{ASSETS}/"):  # the PDF shows it, the site would not
+            return warning(where, "W513", "image '{url}' is not shown on the site: only content/assets/ is published",
+                           Message("move it into content/assets/ and write assets/{file}", file=Path(name).name),
+                           url=url)
+        return None
+    if content is None or not name:
         return None
     folder = (content / name).parent
     files = sorted(f"{Path(name).parent.as_posix()}/{f.name}".removeprefix("./") for f in folder.iterdir()
@@ -136,47 +142,61 @@ _SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
 def _unpublished(url: str, where: Position, content: Path | None) -> Diagnostic | None:
-    """A link to a place of the plan folder that the site does not publish: a dead link on the site.
+    """A link that would lead nowhere on the site: a chapter's file, a web address without https://, an asset missing.
 
-    Only ``content/assets/`` is copied to the site; a page of the site or a chapter is linked
-    with a cross-reference (``[[bab:visi]]``), a web page with its full address (https://…).
+    Only ``content/assets/`` is copied to the site, beside its own pages (which a link may
+    name); a chapter is linked with a cross-reference (``[[bab:visi]]``), a web page with its
+    full address. A warning: the book and the rest of the site are fine without the link.
     """
-    # imported here, as url_problem is, once a URL is found
-    from masterplan.render.site_links import ASSETS
-    name = unquote(url.split("#", 1)[0].split("?", 1)[0]).removeprefix("./")
-    if content is None or not name or _SCHEME.match(url):  # "#anchor", "?q", a web or mail address
-        return None
-    if name.startswith(f"{ASSETS}/") and (content / name).is_file():
+    name = _file_named(url)
+    if content is None or not name or _SCHEME.match(url) or "{" in url:  # an anchor, a web address, Jinja's to fill
         return None
     if _WEB_ADDRESS.match(name):
         hint = Message("a web address starts with https://: https://{url}", url=url)
-    elif name.endswith(".md"):
+    elif name.lower().endswith(".md"):
         hint = Message("link to a chapter with a cross-reference: [[bab:<chapter id>]]")
-    else:
+    elif name.startswith(f"{ASSETS}/") and not _file_in(content, name):
         hint = Message("files to link go in content/assets/ and are written assets/name.pdf")
-    return error(where, "E513", "link '{url}' leads nowhere on the site: only content/assets/ is published",
-                 hint, url=url)
+    else:
+        return None  # a file of the site's assets, or one of its pages
+    return warning(where, "W513", "link '{url}' leads nowhere on the site", hint, url=url)
 
 
-_TITLE_HEADING = re.compile(r"^ {0,3}#(?!#)[ \t]*(\S.*?)[ \t#]*$")
-_FENCE = re.compile(r"^ {0,3}(```|~~~)")
+def _file_named(url: str) -> str:
+    """The file a relative URL names, as written in the plan: no anchor, query or ``./``."""
+    return unquote(url.split("#", 1)[0].split("?", 1)[0]).removeprefix("./")
+
+
+def _file_in(content: Path, name: str) -> bool:
+    """Whether ``content/name`` is a file, or starts one (``<assets/Laporan Akhir.pdf>`` is read up to its space)."""
+    path = content / name
+    return path.is_file() or (path.parent.is_dir() and any(f.name.startswith(f"{path.name} ")
+                                                            for f in path.parent.iterdir()))
+
+
+_TITLE_HEADING = re.compile(r"^#(?![#}])[ \t]*(\S.*?)[ \t#]*$")  # not '#}', the end of a Jinja comment
 
 
 def _title_headings(chapter: Chapter) -> Iterator[Diagnostic]:
-    """A '# heading' in a chapter's text: one # per chapter, its title, so the line would lose its heading."""
-    fenced = False
+    """A '# heading' in a chapter's text: one # per chapter, its title, so the line would lose its heading.
+
+    Code fences are no exception: chapters are Markdown without the fenced-code extension."""
     for number, line in enumerate(chapter.body.split("\n"), start=chapter.body_line):
-        if _FENCE.match(line):
-            fenced = not fenced
-        elif not fenced and (heading := _TITLE_HEADING.match(line)):
+        heading = _TITLE_HEADING.match(line)
+        if heading and "|" not in line:  # "# | Program | OPD" heads a table
+            hashtag = not line[1:2].isspace()
             yield warning(Position(chapter.position.file, number, 1), "W514",
                           "'{line}' is a heading of the chapter title's level: the book and the site show it as text",
-                          Message("sections of a chapter start at ##: ## {title}", title=heading.group(1)),
+                          Message("a section is written ## {title}; a hashtag at the start of a line, \\#{title}"
+                                  if hashtag else "sections of a chapter start at ##: ## {title}",
+                                  title=heading.group(1)),
                           line=line.strip())
 
 
 def _links(chapter: Chapter, content: Path | None) -> Iterator[Diagnostic]:
     for kind, url, line in urls(chapter.body):
+        if "{{" in url or "{%" in url:  # Jinja fills it in: checked as filled (_expanded_links)
+            continue
         found = _problem(kind, url, Position(chapter.position.file, chapter.body_line + line - 1, 1), content)
         if found:
             yield found

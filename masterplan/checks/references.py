@@ -112,8 +112,8 @@ def _program(plan: Plan, program: Program, agencies: set[str],
                         program=program.id, dependency=dependency)
     for line in program.budget:
         if line.source not in plan.funding_sources:
-            known = Message("known sources: {sources}; a new one is added to funding_sources in content/plan.yml",
-                            sources=", ".join(plan.funding_sources))
+            known = Message("known sources: {sources}; a new one goes in funding_sources in content/plan.yml, "
+                            "which then lists every source the plan uses", sources=", ".join(plan.funding_sources))
             close = did_you_mean(line.source, plan.funding_sources)
             yield error(line.position, "E206", "program {program}: unknown funding source '{source}'",
                         Message("{suggestion} {known}", suggestion=close, known=known) if close else known,

@@ -65,7 +65,8 @@ def _targets(indicator: Indicator, period: Period, label: Message, what: Message
         if isinstance(value, str) and _DECIMAL_COMMA.fullmatch(value):  # 14,5 as Indonesians write it: text to YAML
             where = indicator.target_positions.get(year, indicator.position) if year else indicator.position
             yield warning(where, "W310", "{label}: indicator '{indicator}': '{value}' is read as text, not a number",
-                          Message("write a decimal number with a point: {number}", number=value.strip().replace(",", ".")),
+                          Message("YAML writes a decimal number with a point and no thousands marks: {number}",
+                                  number=value.strip().replace(",", ".")),
                           label=label, indicator=str(indicator.name), value=value)
     for year in indicator.targets:
         if year not in period:

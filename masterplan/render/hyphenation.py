@@ -64,7 +64,7 @@ def patterns() -> list[str]:
     found += [f"{a}2{b}" for a, b in DIGRAPHS]
     found += [f"{a}1{onset}{b}" for a in VOWELS for onset in ONSETS for b in VOWELS]
     found += [f"{onset[0]}2{onset[1]}{b}" for onset in ONSETS for b in VOWELS]
-    found += [f"2{c}an." for c in consonants]  # not before the suffix -an's borrowed consonant: lingku-ngan
+    found += [f"2{c}an{after}." for c in consonants for after in ("", "nya", "lah", "kah", "mu", "ku")]  # lingku-ngan(nya)
     found += ["." + "8".join(word) + "." for word in ENGLISH]  # 8 outweighs every break allowed above
     return found
 

@@ -24,12 +24,12 @@ from markupsafe import Markup
 
 from masterplan import summary
 from masterplan.diagnostics import Diagnostic, Message, Position, Report, error, warning
-from masterplan.model import Plan
+from masterplan.model import ASSETS, Plan
 from masterplan.output import Staging
 from masterplan.render import outline, search, site_cache, site_charts
 from masterplan.render.data import COLUMNS, JSON_FIELDS
 from masterplan.render.markdown import relocate
-from masterplan.render.site_links import ASSETS, PAGES, url_for
+from masterplan.render.site_links import PAGES, url_for
 from masterplan.render.site_pages import Page, Translate, all_pages, chapter_for
 from masterplan.render.theme import (
     Theme,

@@ -35,9 +35,6 @@ PAGES = {
     "tables_js": "static/tables.js",
 }
 
-#: The site's folder of the plan's own files (content/assets/, copied as they are).
-ASSETS = "assets"
-
 #: Where generated tables and figures (cross-reference ids) are shown on the site.
 GENERATED_TARGETS = {
     "tab:missions": "index.html#missions", "tab:quick-wins": "quick-wins.html#quick-wins",
