@@ -5,9 +5,10 @@ Every stage (loading, schema checks, cross-reference checks, rendering) reports 
 
     content/agencies/dinkes.yml:14:7: kesalahan[E201]: program LIV-03: pilar 'livng' tidak dikenal (maksud Anda 'living'?)
 
-A message is written in English with named blanks (:class:`Message`); the translation
-catalog (``templates/i18n/``) gives it in other languages, and :class:`Speaker` says it in
-one when it is printed. The English text is what is compared, sorted and tested.
+A message is written in English with named blanks (:class:`masterplan.messages.Message`);
+the translation catalog (``templates/i18n/``) gives it in other languages, and
+:class:`Speaker` says diagnostics in one when they are printed. The English text is what
+is compared, sorted and tested.
 """
 
 from __future__ import annotations
@@ -15,16 +16,19 @@ from __future__ import annotations
 import difflib
 import json
 import re
-import string
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from masterplan.messages import Message, listing, say
+
 if TYPE_CHECKING:
     from masterplan.i18n import Translator
+
+__all__ = ["ANY_PROGRAM", "ENGLISH", "ContentError", "Diagnostic", "Message", "Position", "Report", "Severity",
+           "Speaker", "did_you_mean", "error", "listing", "relative", "say", "warning"]
 
 
 class Severity(str, Enum):
@@ -48,84 +52,6 @@ class Position(NamedTuple):
         if self.line:
             return f"{self.file}:{self.line}:{self.column}"
         return self.file
-
-
-class Message(str):
-    """An English message that remembers its template and values, so it can be said in another language.
-
-    ``Message("unknown pillar '{pillar}'", pillar="livng")`` is the text "unknown pillar 'livng'";
-    :meth:`say` looks the template up in the catalog and fills in the same values (a value
-    that is itself a Message is said in that language too).
-    """
-
-    template: str
-    values: dict[str, Any]
-
-    def __new__(cls, template: str, **values: Any) -> Message:  # noqa: PYI034 (typing.Self needs 3.11)
-        self = super().__new__(cls, _fill(template, values))
-        self.template, self.values = template, values
-        return self
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return _message, (self.template, self.values)
-
-    def say(self, translate: Translator) -> str:
-        values = {name: say(value, translate) for name, value in self.values.items()}
-        return _fill(translate.word(self.template), values, _number_marks(translate.language))
-
-
-class _Numbers(string.Formatter):
-    """Fills in a template, writing numbers with the language's marks: ``{seconds:.1f}`` 41,5 and ``{limit:,}`` 10.000."""
-
-    def __init__(self, marks: dict[int, str]):
-        self.marks = marks
-
-    def format_field(self, value: Any, format_spec: str) -> str:
-        text = format(value, format_spec)
-        return text.translate(self.marks) if isinstance(value, (int, float)) and not isinstance(value, bool) else text
-
-
-def _fill(template: str, values: dict[str, Any], marks: dict[int, str] | None = None) -> str:
-    # without values a template is text as written, braces and all (``{{`` still means one)
-    if not values:
-        return template.replace("{{", "{").replace("}}", "}")
-    return _Numbers(marks).format(template, **values) if marks else template.format(**values)
-
-
-@lru_cache(maxsize=8)
-def _number_marks(language: str) -> dict[int, str] | None:
-    """How ``language`` writes the decimal point and the thousands comma (None: as English does)."""
-    if language == "en":  # the messages' own language: no need to import Babel
-        return None
-    from babel import Locale, UnknownLocaleError
-    from babel.numbers import get_decimal_symbol, get_group_symbol
-    try:
-        locale = Locale.parse(language)
-    except (ValueError, UnknownLocaleError):
-        return None
-    marks = str.maketrans({".": get_decimal_symbol(locale), ",": get_group_symbol(locale)})
-    return None if marks == str.maketrans({".": ".", ",": ","}) else marks
-
-
-def _message(template: str, values: dict[str, Any]) -> Message:
-    return Message(template, **values)
-
-
-def say(text: Any, translate: Translator) -> Any:
-    """``text`` in the translator's language when it is a :class:`Message`; anything else as it is."""
-    return text.say(translate) if isinstance(text, Message) else text
-
-
-def listing(words: Iterable[Any], last: str = "and") -> Message:
-    """``a, b and c`` (``last="or"``: ``a, b or c``) as a message, each word said in its language."""
-    items = list(words)
-    if len(items) < 2:
-        return Message("{word}", word=items[0] if items else "")
-    *head, tail = items
-    body: Any = head[0]
-    for item in head[1:]:
-        body = Message("{first}, {then}", first=body, then=item)
-    return Message("{first} or {last}" if last == "or" else "{first} and {last}", first=body, last=tail)
 
 
 @dataclass(frozen=True)
