@@ -75,7 +75,7 @@ class _Reader:
             return relative(path, self.root)
 
     def document(self, path: Path, kind: str) -> Any:
-        """The file's located data when it parsed and matched its schema, else None."""
+        """The file's located data when it parsed and matched its schema, what of it can be used (:meth:`valid_part`), or None."""
         file = self.name(path)
         if not self.inside(path):
             self.report.add(outside_error(file))
