@@ -12,6 +12,9 @@ from typing import Any
 
 DEFAULT_FUNDING_SOURCES = ["APBD", "APBD Provinsi", "APBN", "DAK", "CSR", "KPBU", "Swasta", "Hibah"]
 PROGRAM_STATUSES = ["planned", "ongoing", "done"]
+#: a program's status as people write it in Indonesian, and the value the file takes
+INDONESIAN_STATUSES = {"rencana": "planned", "direncanakan": "planned", "berjalan": "ongoing",
+                       "sedang berjalan": "ongoing", "dilaksanakan": "ongoing", "selesai": "done", "tuntas": "done"}
 AGENCY_KINDS = ["dinas", "badan", "sekretariat", "kecamatan", "bumd", "other"]
 READINESS_ELEMENTS = ["struktur", "infrastruktur", "suprastruktur"]
 PLAN_STATUSES = ["draft", "final"]

@@ -24,7 +24,7 @@ from masterplan.diagnostics import (
     error,
     listing,
 )
-from masterplan.schema import english_field, schema_for
+from masterplan.schema import INDONESIAN_STATUSES, english_field, schema_for
 from masterplan.yamlfile import LocatedList, LocatedMap, locate
 
 if TYPE_CHECKING:  # jsonschema is imported only when a file is invalid: it costs ~70 ms to import
@@ -127,8 +127,11 @@ def _explain(err: ValidationError, data: Any, default: Position) -> Diagnostic:
                                     "(e.g. {{id: ..., en: ...}}), not {value}", field=field, value=_describe(err.instance))
     if kind == "enum":
         choices = [str(c) for c in err.validator_value]
-        return error(where, "E104", "{field}: '{value}' is not one of {choices}",
-                     did_you_mean(str(err.instance), choices), field=field, value=err.instance, choices=", ".join(choices))
+        meant = INDONESIAN_STATUSES.get(str(err.instance).lower().strip())
+        hint = (Message("values are English: did you mean '{word}'?", word=meant) if meant in choices
+                else did_you_mean(str(err.instance), choices))
+        return error(where, "E104", "{field}: '{value}' is not one of {choices}", hint,
+                     field=field, value=err.instance, choices=", ".join(choices))
     if kind == "pattern":
         value = str(err.instance)
         if path[-1:] == ["language"]:
