@@ -14,7 +14,7 @@ from masterplan import output
 from masterplan.diagnostics import ContentError, Message, Position, Report, error
 from masterplan.filecache import FileCache
 from masterplan.model import Plan
-from masterplan.project import load_and_check, warnings_alongside, warnings_of
+from masterplan.project import load_and_check, speaker, warnings_alongside, warnings_of
 
 STOPPED = Message("Build stopped: fix the errors above; the previous output is kept.")
 STOPPED_STRICT = Message("Build stopped by --strict: fix the warnings above; the previous output is kept.")
@@ -79,7 +79,7 @@ def run(root: Path, options: BuildOptions, cache: FileCache | None = None) -> Bu
                 summary += data.export(plan, staging.path("site") / "data")
             if options.pdf:
                 from masterplan.render import pdf
-                summary += pdf.render(plan, root, staging, options, report)
+                summary += pdf.render(plan, root, staging, options, report, speaker(root, plan.language).say)
             if options.site:
                 from masterplan.render import site
                 summary += site.render(plan, root, staging, options, report)

@@ -7,11 +7,15 @@ import os
 import sys
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from masterplan import __version__
 from masterplan.diagnostics import Diagnostic, Message, Report, Speaker
+
+if TYPE_CHECKING:
+    from masterplan.model import Plan
 
 PLAN_DIR = click.argument("plan_dir", required=False, default=".",
                           type=click.Path(exists=True, file_okay=False, path_type=Path))
@@ -22,9 +26,10 @@ def _root(plan_dir: Path) -> Path:
     return find_root(plan_dir)
 
 
-def _speaker(root: Path) -> Speaker:
+def _speaker(root: Path, plan: Plan | None = None) -> Speaker:
+    """Who says what the command prints: the loaded plan's language, else the one plan.yml names."""
     from masterplan.project import speaker
-    return speaker(root)
+    return speaker(root, plan.language if plan is not None else None)
 
 
 def _print_report(report: Report | list[Diagnostic], speaker: Speaker, output_format: str = "text") -> None:
@@ -86,7 +91,7 @@ def validate(plan_dir: Path, output_format: str, strict: bool) -> None:
     from masterplan.project import load_and_check
     root = _root(plan_dir)
     checked = load_and_check(root)
-    speaker = _speaker(root)
+    speaker = _speaker(root, checked.plan)
     _print_report(checked.report, speaker, output_format)
     if output_format == "text" and not checked.report:
         click.echo(speaker.say(Message("No problems found.")), err=True)
@@ -137,7 +142,7 @@ def build(one_shot: bool | None, plan_dir: Path, pdf: bool, site: bool, strict: 
                            search=search, one_shot=bool(one_shot))
     root = _root(plan_dir)
     result = run(root, options)
-    speaker = _speaker(root)
+    speaker = _speaker(root, result.plan)
     _print_report(result.report, speaker)
     for line in result.summary:
         click.echo(speaker.say(line))

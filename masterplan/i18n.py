@@ -48,9 +48,11 @@ def fits(text: object, message: str) -> bool:
 
 
 def plan_theme(root: Path) -> tuple[Path, ...]:
-    """The plan's own theme folder (``templates/``), when it has one: its catalog is laid over the default."""
+    """The plan's own theme folder (``templates/``), when it has one: laid over the default theme (words and files).
+
+    None when it is the default theme itself (the repository's own sample plan)."""
     own = root / "templates"
-    return (own,) if own.is_dir() else ()
+    return (own,) if own.is_dir() and own.resolve() != theme_dir().resolve() else ()
 
 
 def load_catalog(theme_dirs: tuple[Path, ...] = ()) -> dict[str, dict[str, str]]:

@@ -26,6 +26,7 @@ from masterplan.diagnostics import (
 )
 from masterplan.filecache import FileCache, FileResult
 from masterplan.model import (
+    DEFAULT_LANGUAGE,
     Agency,
     BudgetLine,
     GlossaryTerm,
@@ -56,7 +57,7 @@ class _Reader:
         self.folders_inside: dict[Path, bool] = {}
         self.plain_files: set[Path] = set()  #: files listed as no symlink (no need to ask again)
         self.report = Report()
-        self.language = "id"
+        self.language = DEFAULT_LANGUAGE
 
     def inside(self, path: Path) -> bool:
         """:func:`inside`, resolving each folder once: a plain file in a folder inside is inside."""
@@ -191,7 +192,7 @@ class _Reader:
         data = self.document(path, "plan")
         if data is None:
             return None
-        self.language = data.get("language", "id")
+        self.language = data.get("language", DEFAULT_LANGUAGE)
         period = data["period"]
         city = data["city"]
         return Plan(

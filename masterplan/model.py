@@ -21,6 +21,8 @@ Value = int | float | str
 
 #: The folder of content/ the website publishes as it is (content/assets/ → site/assets/): images, files to download.
 ASSETS = "assets"
+#: The plan's language when plan.yml names none, and the language messages fall back to.
+DEFAULT_LANGUAGE = "id"
 
 
 @dataclass(frozen=True)

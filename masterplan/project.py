@@ -19,7 +19,7 @@ from masterplan.diagnostics import Diagnostic, Message, Report, Speaker
 from masterplan.filecache import FileCache
 from masterplan.i18n import plan_theme
 from masterplan.load import CONTENT, load
-from masterplan.model import Plan
+from masterplan.model import DEFAULT_LANGUAGE, Plan
 from masterplan.resources import sample_dir
 
 
@@ -34,22 +34,22 @@ def find_root(start: Path) -> Path:
 
 #: names the language messages are said in, overriding the plan's (e.g. MASTERPLAN_LANG=en)
 LANGUAGE_VARIABLE = "MASTERPLAN_LANG"
-DEFAULT_LANGUAGE = "id"
 
 
-def speaker(root: Path) -> Speaker:
+def speaker(root: Path, language: str | None = None) -> Speaker:
     """Who says the diagnostics: in $MASTERPLAN_LANG if set, else in the plan's language, else Indonesian.
 
-    The plan's ``language`` is read from ``content/plan.yml`` on its own (any problem in
-    that file is reported by the load, not here), so a plan that fails to load is still
-    told what is wrong in its language; the plan's own catalog (``templates/i18n/``) is
-    laid over the theme's.
+    ``language``: the loaded plan's. Without it, the plan's ``language`` is read from
+    ``content/plan.yml`` on its own (any problem in that file is reported by the load, not
+    here), so a plan that fails to load is still told what is wrong in its language. The
+    plan's own catalog (``templates/i18n/``) is laid over the theme's.
     """
     chosen = os.environ.get(LANGUAGE_VARIABLE, "").strip()
     if chosen:
         return Speaker.of(chosen, plan_theme(root))
     # a plan language no catalog speaks ('indonesia', 'jv'): its readers are told so in the default language
-    return Speaker.of(_plan_language(root / CONTENT / "plan.yml"), plan_theme(root), unknown=DEFAULT_LANGUAGE)
+    return Speaker.of(language or _plan_language(root / CONTENT / "plan.yml"), plan_theme(root),
+                      unknown=DEFAULT_LANGUAGE)
 
 
 def _plan_language(path: Path) -> str:

@@ -245,7 +245,8 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, pdf: bool = Tru
                             host=host, port=port, detail=exc.strerror or str(exc)))
         return 1
     address = f"http://{host if ':' not in host else f'[{host}]'}:{server.server_address[1]}/"
-    background = BackgroundBuild(root, pdf, log, lambda ok: preview.rebuild() if ok else None, base_url=base_url)
+    background = BackgroundBuild(root, pdf, log, lambda ok: preview.rebuild() if ok else None, base_url=base_url,
+                                 say=lambda message: preview.speaker.say(message))  # the speaker of the last rebuild
     pdf_file = root / "build" / "masterplan.pdf"
     if pdf and (not pdf_file.is_file() or newest(root) > pdf_file.stat().st_mtime):
         background.schedule(delay=0)

@@ -22,7 +22,6 @@ from pathlib import Path
 
 import watchfiles
 
-from masterplan import project
 from masterplan.build import PROGRESS
 from masterplan.diagnostics import Message
 from masterplan.preview import Preview
@@ -34,8 +33,9 @@ class BackgroundBuild:
     """``masterplan build`` in a subprocess, started once edits have settled."""
 
     def __init__(self, root: Path, pdf: bool, log: Callable[[str], None], done: Callable[[bool], None],
-                 settle: float = SETTLE_SECONDS, base_url: str | None = None):
-        self.root, self.pdf, self.log, self.done, self.settle = root, pdf, log, done, settle
+                 settle: float = SETTLE_SECONDS, base_url: str | None = None, say: Callable[[Message], str] = str):
+        """``say``: how this build's lines are worded (the preview's speaker, in the plan's language)."""
+        self.root, self.pdf, self.log, self.done, self.settle, self.wording = root, pdf, log, done, settle, say
         self.base_url = base_url
         self.due: float | None = None
         self.process: subprocess.Popen[str] | None = None
@@ -68,8 +68,7 @@ class BackgroundBuild:
         self._thread.join(timeout=5)
 
     def say(self, message: Message) -> None:
-        """Print a line in the plan's language (read each time: the plan's language may be edited)."""
-        self.log(project.speaker(self.root).say(message))
+        self.log(self.wording(message))
 
     def _cancel(self) -> None:
         group = self.group

@@ -138,7 +138,6 @@ def _missing(kind: str, url: str, where: Position, content: Path | None) -> Diag
 
 _WEB_ADDRESS = re.compile(r"(www\.|[\w-]+(\.[\w-]+)*\.(go\.id|co\.id|ac\.id|or\.id|id|com|org|net)(/|$))",
                           re.IGNORECASE)
-_SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
 def _unpublished(url: str, where: Position, content: Path | None) -> Diagnostic | None:
@@ -148,8 +147,10 @@ def _unpublished(url: str, where: Position, content: Path | None) -> Diagnostic 
     name); a chapter is linked with a cross-reference (``[[bab:visi]]``), a web page with its
     full address. A warning: the book and the rest of the site are fine without the link.
     """
+    # loaded already: url_problem said this URL may be used
+    from masterplan.render.markdown import SCHEME
     name = _file_named(url)
-    if content is None or not name or _SCHEME.match(url) or "{" in url:  # an anchor, a web address, Jinja's to fill
+    if content is None or not name or SCHEME.match(url) or "{" in url:  # an anchor, a web address, Jinja's to fill
         return None
     if _WEB_ADDRESS.match(name):
         hint = Message("a web address starts with https://: https://{url}", url=url)

@@ -37,7 +37,7 @@ _EXTENSIONS = ["tables", "sane_lists", "smarty", "def_list", "abbr"]
 _HEADING_SHIFT = re.compile(r"<(/?)h([1-5])\b")
 
 
-_SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):", re.IGNORECASE)
+SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):", re.IGNORECASE)  #: a URL that names its scheme
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f-\xa0\u200b-\u200f\u2028\u2029\ufeff]")
 
 
@@ -51,7 +51,7 @@ def url_problem(url: str, image: bool) -> str | None:
     for _ in range(3):  # %252e%252e is '..' after two rounds of decoding
         value = urllib.parse.unquote(value)
     value = _INVISIBLE.sub("", value.replace("\\", "/"))
-    scheme = _SCHEME.match(value)
+    scheme = SCHEME.match(value)
     if scheme:
         name = scheme.group(1).lower()
         if image:

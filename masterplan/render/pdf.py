@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -60,7 +61,6 @@ from masterplan.diagnostics import (
 )
 from masterplan.formatting import Formats
 from masterplan.model import Plan
-from masterplan.project import speaker
 from masterplan.render import (
     hyphenation,
     outline,
@@ -84,8 +84,11 @@ STYLESHEET = "print/book.css"
 SINGLE_PASS = 0  #: ``BuildOptions.jobs`` value for one WeasyPrint pass over the whole book (tests' reference)
 
 
-def render(plan: Plan, root: Path, staging: Staging, options: BuildOptions, report: Report) -> list[str]:
-    """Write the book to ``staging.path("masterplan.pdf")``; returns summary lines for the terminal."""
+def render(plan: Plan, root: Path, staging: Staging, options: BuildOptions, report: Report,
+           say: Callable[[Message], str] = str) -> list[str]:
+    """Write the book to ``staging.path("masterplan.pdf")``; returns summary lines for the terminal.
+
+    ``say``: how progress on a terminal is worded (a speaker's, in the plan's language)."""
     started = time.perf_counter()
     errors_before = len(report.errors)
     theme = Theme.for_plan(root)
@@ -112,7 +115,8 @@ def render(plan: Plan, root: Path, staging: Staging, options: BuildOptions, repo
     try:
         if options.jobs == SINGLE_PASS:  # the reference: one WeasyPrint pass over the whole book
             return _single_pass(plan, html, theme, fetcher, target, report, started, html_done)
-        return _by_parts(plan, root, html, running, theme, fetcher, target, options, report, started, html_done)
+        return _by_parts(plan, root, html, running, theme, fetcher, target, options, report, started, html_done,
+                         say)
     except Exception as exc:  # noqa: BLE001 - WeasyPrint rarely raises; a user must never see a traceback
         report.add(error(Position(plan.position.file), "E604", "PDF: WeasyPrint failed: {kind}: {detail}",
                          "the messages above may name the cause; otherwise please report this",
@@ -121,7 +125,8 @@ def render(plan: Plan, root: Path, staging: Staging, options: BuildOptions, repo
 
 
 def _by_parts(plan: Plan, root: Path, html: str, running: str, theme: Theme, fetcher: Fetcher, target: Path,
-              options: BuildOptions, report: Report, started: float, html_done: float) -> list[str]:
+              options: BuildOptions, report: Report, started: float, html_done: float,
+              say: Callable[[Message], str]) -> list[str]:
     """The book laid out as parts (in parallel, cached), joined into one PDF."""
     parts = pdf_parts.split(html, running)
     css = pdf_parts.part_css(theme.find(STYLESHEET).read_text(encoding="utf-8"))
@@ -129,7 +134,7 @@ def _by_parts(plan: Plan, root: Path, html: str, running: str, theme: Theme, fet
     jobs = min(options.jobs or pdf_workers.cores(), len(parts))
     pool = pdf_workers.Pool(jobs, root)
     try:
-        schedule = pdf_schedule.Schedule(parts, css, cache, pool, speaker(root).say)
+        schedule = pdf_schedule.Schedule(parts, css, cache, pool, say)
         schedule.run()
     finally:
         pool.close()

@@ -21,7 +21,7 @@ from markupsafe import Markup
 from masterplan import __version__
 from masterplan.diagnostics import Position
 from masterplan.formatting import Formats
-from masterplan.i18n import Translator, load_catalog
+from masterplan.i18n import Translator, load_catalog, plan_theme
 from masterplan.model import Text
 from masterplan.render.markdown import to_html
 from masterplan.resources import forget_unused, source_hash, theme_dir, user_cache
@@ -35,11 +35,7 @@ class Theme:
 
     @classmethod
     def for_plan(cls, root: Path) -> Theme:
-        own = root / "templates"
-        default = theme_dir()
-        if own.is_dir() and own.resolve() != default.resolve():
-            return cls((own, default))
-        return cls((default,))
+        return cls((*plan_theme(root), theme_dir()))
 
     def find(self, name: str) -> Path:
         """The file that wins for ``name`` (e.g. ``print/book.css``)."""
