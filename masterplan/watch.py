@@ -28,6 +28,21 @@ from masterplan.preview import Preview
 
 SETTLE_SECONDS = 2.0
 
+#: Files editors write beside the one being saved and delete or rename right after, on
+#: top of watchfiles' own list (vim's ``.swp``, ``~`` backups, emacs's ``.#`` locks):
+#: GNU ``sed -i`` (``sedAbC123``), vim's write test (``4913``), emacs's ``#autosave#``,
+#: gedit's ``.goutputstream-…``, Kate's swap files and generic ``.tmp`` files.
+EDITOR_LEFTOVERS = (r"^sed[A-Za-z0-9]{6}$", r"^4913$", r"^#.*#$", r"^\.goutputstream-", r"\.kate-swp$",
+                    r"\.tmp$", r"\.crswap$")
+
+
+class PlanFilter(watchfiles.DefaultFilter):
+    """The changes worth a rebuild: not an editor's temporary files (nor caches, nor ``.git``)."""
+
+    def __init__(self) -> None:
+        super().__init__(ignore_entity_patterns=(*watchfiles.DefaultFilter.ignore_entity_patterns,
+                                                 *EDITOR_LEFTOVERS))
+
 
 class BackgroundBuild:
     """``masterplan build`` in a subprocess, started once edits have settled."""
@@ -149,8 +164,8 @@ def watch(preview: Preview, background: BackgroundBuild | None, stop: threading.
     root = preview.root
     templates = (root / "templates").resolve()
     started = False
-    for changes in watchfiles.watch(*watched(root), stop_event=stop, debounce=50, step=20,
-                                    yield_on_timeout=True, rust_timeout=100):
+    for changes in watchfiles.watch(*watched(root), watch_filter=PlanFilter(), stop_event=stop, debounce=50,
+                                    step=20, yield_on_timeout=True, rust_timeout=100):
         if not started:
             started = True
             if newest(root) >= since:

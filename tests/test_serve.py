@@ -106,6 +106,26 @@ def test_an_edit_shows_in_the_served_page(served: Served) -> None:
     served.wait_for("/", lambda s, b: "Sambat Kilat" in b or "GOV-01" not in b, "the home page")
 
 
+def test_an_editors_temporary_file_is_not_reported_as_a_change(served: Served) -> None:
+    """``sed -i`` writes ``sedAbC123`` beside the file and renames it over: only the file itself changed."""
+    subprocess.run(["sed", "-i", "s/e-Sambat (Media/Sambat Sed (Media/", AGENCY], cwd=served.root, check=True)
+    served.wait_for("/program/GOV-01.html", lambda s, b: s == 200 and "Sambat Sed" in b, "the new name")
+    changed = [line for line in served.lines if "Changed:" in line]
+    assert changed and all(line.endswith("Changed: " + AGENCY) for line in changed), "\n".join(served.lines)
+
+
+@pytest.mark.parametrize("name", ["sedAb3xYz", "4913", "#dinkes.yml#", ".goutputstream-QX1Z2Y", "dinkes.yml.tmp",
+                                  ".dinkes.yml.swp", "dinkes.yml~"])
+def test_editor_leftovers_are_not_watched(name: str) -> None:
+    import watchfiles
+
+    from masterplan.watch import PlanFilter
+    watched = PlanFilter()
+    assert not watched(watchfiles.Change.added, f"/plan/content/agencies/{name}")
+    assert watched(watchfiles.Change.modified, "/plan/content/agencies/dinkes.yml")
+    assert watched(watchfiles.Change.added, "/plan/content/chapters/03-sedekah.md")
+
+
 def test_a_content_error_is_shown_in_the_page_until_fixed(served: Served) -> None:
     path = served.root / AGENCY
     good = path.read_text(encoding="utf-8")
