@@ -11,6 +11,7 @@ from collections.abc import Callable
 from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_decimal
+from babel.units import format_unit
 
 _SCALES = [(10**12, "trillion"), (10**9, "billion"), (10**6, "million")]
 
@@ -58,6 +59,12 @@ class Formats:
             if abs(amount) >= scale:
                 return f"Rp {self.number(round(amount / scale, 2))} {self.translate(word)}"
         return self.rupiah(amount)
+
+    def file_size(self, size: int) -> str:
+        """A download's size as people read it: ``2,3 MB``, ``450 kB``."""
+        if size >= 10**6:
+            return format_unit(size / 10**6, "digital-megabyte", length="short", format="#,##0.#", locale=self.locale)
+        return format_unit(max(1, round(size / 10**3)), "digital-kilobyte", length="short", locale=self.locale)
 
     def date(self, value: datetime.date | None) -> str:
         """``1 Desember 2021``."""

@@ -37,14 +37,15 @@ class Pages:
     rendered: dict[str, str] = field(default_factory=dict)
 
 
-def site_pages(plan: Any, root: Path, has_pdf: bool, problems: list[Diagnostic], base_url: str | None = None) -> Pages:
+def site_pages(plan: Any, root: Path, pdf_size: int | None, problems: list[Diagnostic],
+               base_url: str | None = None) -> Pages:
     """The site's pages for ``plan``, rendered lazily by the same code as ``masterplan build``."""
     from masterplan.build import BuildOptions
     from masterplan.render import site
 
     report = Report()
     options = BuildOptions(pdf=False, search=False, cache=False, base_url=base_url)
-    prepared = site.prepare(plan, root, options, report, has_pdf)
+    prepared = site.prepare(plan, root, options, report, pdf_size)
     problems.extend(report.items)
     return Pages(prepared.render_page, {page.path: page for page in prepared.pages})
 
@@ -141,10 +142,11 @@ class Preview:
         return same
 
     def _pages(self, plan: Any, problems: list[Diagnostic], report: Report) -> Pages | None:
-        has_pdf = (self.site / PAGES["pdf"]).is_file()
+        pdf = self.site / PAGES["pdf"]
+        pdf_size = pdf.stat().st_size if pdf.is_file() else None
         if self.in_process:
             try:
-                return site_pages(plan, self.root, has_pdf, problems, self.base_url)
+                return site_pages(plan, self.root, pdf_size, problems, self.base_url)
             except (TypeError, AttributeError, ImportError, KeyError) as exc:
                 self.in_process = False  # a bug in the page list: fall back to full builds
                 self.say(Message("preview: in-process rendering unavailable ({detail}); using full site builds",

@@ -247,6 +247,21 @@ def test_previous_pdf_is_linked_when_the_pdf_is_not_rebuilt(make_plan: Callable[
     assert 'href="../download/masterplan.pdf"' in read(root / "build" / "site", "program/GOV-01.html")
 
 
+def test_the_download_links_say_the_pdfs_size(make_plan: Callable[..., Path]) -> None:
+    """A reader on a phone plan decides before downloading; a new PDF's size shows even when the
+    content (and so every page's key) did not change."""
+    root = make_plan()
+    (root / "build").mkdir(exist_ok=True)
+    (root / "build" / "masterplan.pdf").write_bytes(b"%PDF-1.7" + b" " * 2_345_670)
+    assert run(root, BuildOptions(pdf=False)).ok
+    site = root / "build" / "site"
+    assert re.search(r'download>Unduh dokumen \(PDF, 2,3\s+MB\)</a>', read(site, "index.html"))
+    assert re.search(r"dokumen masterplan \(PDF, 2,3\s+MB\)", read(site, "data.html"))
+    (root / "build" / "masterplan.pdf").write_bytes(b"%PDF-1.7" + b" " * 449_600)
+    assert run(root, BuildOptions(pdf=False)).ok  # from the cache: nothing in content/ changed
+    assert re.search(r"Unduh dokumen \(PDF, 450\s+kB\)", read(site, "index.html"))
+
+
 def test_broken_theme_override_is_a_diagnostic_not_a_traceback(make_plan: Callable[..., Path]) -> None:
     root = make_plan({"templates/site/program.html":
                       "{% extends 'site/base.html' %}\n{% block main %}\n{{ nope.x }}{% endblock %}"})

@@ -91,7 +91,7 @@ class PreparedSite:
         return template.render({**self.common, **page.context, "page": page, "base": page.base})
 
 
-def prepare(plan: Plan, root: Path, options: BuildOptions, report: Report, has_pdf: bool = False) -> PreparedSite:
+def prepare(plan: Plan, root: Path, options: BuildOptions, report: Report, pdf_size: int | None = None) -> PreparedSite:
     """List the site's pages and compute what they share; used by :func:`render` and the preview."""
     theme = Theme.for_plan(root)
     env = site_environment(theme, plan.language)
@@ -104,7 +104,7 @@ def prepare(plan: Plan, root: Path, options: BuildOptions, report: Report, has_p
         for page in pages:
             if page.path == PAGES["not_found"]:
                 page.root = options.base_url.rstrip("/") + "/"
-    common = common_context(plan, book, translate, options.base_url, has_pdf, logo_path(plan, root))
+    common = common_context(plan, book, translate, options.base_url, pdf_size, logo_path(plan, root))
     return PreparedSite(env, pages, {**common, "layout": Layout(env, common)}, theme)
 
 
@@ -116,12 +116,13 @@ def render(plan: Plan, root: Path, staging: Staging, options: BuildOptions, repo
     """
     started = time.perf_counter()
     folder = staging.path("site")
-    has_pdf = copy_pdf(root, staging, folder / PAGES["pdf"], options.pdf, report)
-    site = prepare(plan, root, options, report, has_pdf)
+    pdf_size = copy_pdf(root, staging, folder / PAGES["pdf"], options.pdf, report)
+    site = prepare(plan, root, options, report, pdf_size)
     build = root / "build"
     manifest = site_cache.Manifest.load(build) if options.cache else site_cache.Manifest(build / site_cache.MANIFEST)
     keys = site_cache.Keys.for_build(root, site.theme.folders,
-                                     (has_pdf, options.base_url, site.common["logo"], plan.language))
+                                     (pdf_size is not None, options.base_url, site.common["logo"], plan.language),
+                                     {PAGES["pdf"]: str(pdf_size)})
     problems, written = write_pages(site, folder, keys, manifest, build / "site", options.jobs)
     report.extend(problems)
     copy_static(site.theme, folder / "static")
@@ -158,11 +159,12 @@ def _search_index(folder: Path, previous: Path, manifest: site_cache.Manifest, o
 
 
 def common_context(plan: Plan, book: outline.Outline, translate: Translate, base_url: str | None = None,
-                   has_pdf: bool = False, logo: str | None = None) -> dict[str, Any]:
+                   pdf_size: int | None = None, logo: str | None = None) -> dict[str, Any]:
     """What every page can read, computed once per build."""
     budget = summary.budget(plan)
     return {
-        "plan": plan, "budget": budget, "logo": logo, "bar_rows": site_charts.budget_bars(plan, budget), "has_pdf": has_pdf,
+        "plan": plan, "budget": budget, "logo": logo, "bar_rows": site_charts.budget_bars(plan, budget),
+        "has_pdf": pdf_size is not None, "pdf_size": pdf_size,
         "base_url": base_url.rstrip("/") + "/" if base_url else None,
         "roadmap_svg": site_charts.roadmap(plan, book, translate), "caption": site_charts.captioner(book, translate),
         "chapter_labels": site_charts.chapter_labels(book), "book_contents": site_charts.book_contents(book),
@@ -309,16 +311,18 @@ def copy_assets(root: Path, target: Path) -> None:
             shutil.copyfile(path, destination)
 
 
-def copy_pdf(root: Path, staging: Staging, target: Path, built: bool, report: Report) -> bool:
-    """Put the PDF in the site: this build's, or the previous good one when it was not built."""
+def copy_pdf(root: Path, staging: Staging, target: Path, built: bool, report: Report) -> int | None:
+    """Put the PDF in the site: this build's, or the previous good one when it was not built.
+
+    Returns its size in bytes (the download links say it), None when there is no PDF."""
     source = staging.path("masterplan.pdf") if built else root / "build" / "masterplan.pdf"
     if not source.is_file():
         if built:
             report.add(warning(Position("content/plan.yml"), "W701", "the website links no PDF: none was written"))
-        return False
+        return None
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(source, target)
-    return True
+    return target.stat().st_size
 
 
 _CANONICAL = re.compile(r'<link rel="canonical" href="([^"]+)index\.html">')

@@ -66,8 +66,10 @@ class Keys:
     shared: str  #: tool version, theme, plan-wide files, options
 
     @classmethod
-    def for_build(cls, root: Path, theme_folders: Iterable[Path], options: Iterable[object]) -> Keys:
-        content = files_hashes(root / "content", root)
+    def for_build(cls, root: Path, theme_folders: Iterable[Path], options: Iterable[object],
+                  shown: dict[str, str] | None = None) -> Keys:
+        """``shown``: what whole-plan pages show of this build's other outputs (the PDF's size), by name."""
+        content = {**files_hashes(root / "content", root), **(shown or {})}
         theme = {f"{index}:{name}": value for index, folder in enumerate(theme_folders)
                  for name, value in files_hashes(folder, folder, NOT_SITE).items()}
         plan_wide = {name: value for name, value in content.items() if name.startswith(PLAN_WIDE)}

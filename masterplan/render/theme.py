@@ -143,7 +143,7 @@ def environment(theme: Theme, language: str) -> jinja2.Environment:
         "t": lambda text: localize(text, language),
         "rupiah": formats.rupiah, "rupiah_short": formats.rupiah_short, "number": formats.number,
         "measure": formats.measure,
-        "percent": formats.percent,
+        "percent": formats.percent, "file_size": formats.file_size,
         "date": formats.date,
         "markdown": lambda text, shift=0: Markup(to_html(localize(text, language), shift)),
     }.items()})
