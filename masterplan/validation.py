@@ -77,8 +77,23 @@ def _describe(value: Any) -> Any:
     return repr(value) if isinstance(value, str) else str(value)
 
 
-def _field(path: Any) -> str:
-    parts = [str(p) if not isinstance(p, int) else f"[{p}]" for p in path]
+def _field(path: Any, data: Any = None) -> str:
+    """Where in the file, as staff read it: ``programs[ECO-01].budget[2023].amount``.
+
+    An item of a list is named by its ``id`` or ``year`` when it has one, else counted from 1
+    (the third target, ``[3]``); the message's file:line says exactly where it is.
+    """
+    parts = []
+    for step in path:
+        item = data[step] if isinstance(step, int) and isinstance(data, list) and step < len(data) else None
+        if isinstance(step, int):
+            name = next((item[key] for key in ("id", "year") if isinstance(item, dict) and
+                         isinstance(item.get(key), (str, int)) and not isinstance(item.get(key), bool)), step + 1)
+            parts.append(f"[{name}]")
+        else:
+            parts.append(str(step))
+            item = data.get(step) if isinstance(data, dict) else None
+        data = item
     return ".".join(parts).replace(".[", "[") or Message("document")
 
 
@@ -88,6 +103,8 @@ def _type_hint(err: ValidationError) -> str | None:
         return Message("YAML reads {value} as a date: put it in quotes, \"{value}\"", value=value)
     if isinstance(value, str) and re.fullmatch(r"[\d.,\s]+", value or "x") and "integer" in str(err.validator_value):
         return Message("write the number without quotes or dots: {number}", number=re.sub(r"[^0-9]", "", value))
+    if isinstance(value, str) and "integer" in str(err.validator_value) and (rupiah := spelt_amount(value)):
+        return Message("write the amount in whole rupiah as a plain number: {number}", number=str(rupiah))
     if isinstance(value, str) and value.lower() in {"yes", "no", "ya", "tidak", "true", "false"}:
         return Message("write true for ya and false for tidak, without quotes")
     if isinstance(value, float) and "integer" in str(err.validator_value) and list(err.absolute_path)[-1:] == ["amount"]:
@@ -96,11 +113,29 @@ def _type_hint(err: ValidationError) -> str | None:
     return None
 
 
+_SPELT = re.compile(r"(?:rp\.?\s*)?(\d{1,3}(?:\.\d{3})*|\d+)(?:,(\d+))?\s*(ribu|rb|juta|jt|miliar|milyar|triliun)?\.?",
+                    re.IGNORECASE)
+_WORD_SCALES = {"ribu": 3, "rb": 3, "juta": 6, "jt": 6, "miliar": 9, "milyar": 9, "triliun": 12}
+
+
+def spelt_amount(text: str) -> int | None:
+    """An amount written as people write it, in whole rupiah: ``Rp 450.000.000``, ``600 juta``,
+    ``1,2 miliar`` → 1200000000; None when ``text`` is not one (or has more decimals than rupiah)."""
+    found = _SPELT.fullmatch(text.strip())
+    if not found or not (found.group(0).lower().startswith("rp") or found.group(3)):
+        return None  # a plain "400.000.000" has its own hint
+    whole, fraction, word = found.group(1).replace(".", ""), found.group(2) or "", found.group(3)
+    places = _WORD_SCALES[word.lower()] if word else 0
+    if len(fraction) > places:
+        return None
+    return int(whole + fraction.ljust(places, "0"))
+
+
 def _explain(err: ValidationError, data: Any, default: Position) -> Diagnostic:
     """One problem in words (unknown fields, which come in groups, are :func:`_unknown_fields`)."""
     path = list(err.absolute_path)
     where = locate(data, path, default)
-    field = _field(path)
+    field = _field(path, data)
     kind = err.validator
     if "propertyNames" in err.relative_schema_path:  # a key of a free-form mapping: targets' years
         container = locate_value(data, path)
@@ -163,6 +198,10 @@ def _unknown_fields(err: ValidationError, field: str, mapping_at: Position) -> l
                 else did_you_mean(str(name), known) or Message("known fields: {fields}", fields=", ".join(known)))
         if isinstance(name, int) and err.instance.get(name, 0) is None:  # {year: 2021, value: 2,4}: "4" alone
             hint = Message("in {{...}} a comma separates fields: write a decimal number with a point, e.g. value: 2.4")
+        amount = err.instance.get("amount") if err.instance.get(name, 0) is None else None
+        if isinstance(amount, int) and (rupiah := spelt_amount(f"{amount},{name}")):  # {amount: 1,25 miliar}
+            hint = Message("in {{...}} a comma separates fields: write the amount in whole rupiah as a plain number: "
+                           "{number}", number=str(rupiah))
         if name == "lead" and "sub_element" in known:
             hint = Message("the agency whose file holds a program leads it: move the program into that agency's file")
         if field:
@@ -288,7 +327,7 @@ def check(kind: str, data: Any, position: Position) -> Iterator[Diagnostic]:
         seen.add(key)
         if err.validator == "additionalProperties":
             path = list(err.absolute_path)
-            found += _unknown_fields(err, _field(path) if path else "", locate(data, path, position))
+            found += _unknown_fields(err, _field(path, data) if path else "", locate(data, path, position))
         else:
             found.append(_explain(err, data, position))
     found.sort(key=lambda d: (d.position, d.code, d.message))
