@@ -453,6 +453,10 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str, file: str, line_offset: 
         hint = Message("is the list opened at line {line} closed?" if "sequence" in exc.context
                        else "is the mapping opened at line {line} closed?",
                        line=exc.context_mark.line + 1 + line_offset)
+    elif exc.context_mark and exc.context == "while scanning a simple key" and "expected ':'" in problem:
+        # libyaml notices the missing colon where the next line starts; the writer looks at the key's line
+        mark = exc.context_mark
+        hint = Message("a field's name is followed by a colon and a space, e.g. name: Pendahuluan")
     line = (mark.line + 1 if mark else 1) + line_offset
     column = mark.column + 1 if mark else 1
     lines = text.split("\n")
