@@ -296,6 +296,50 @@ def test_a_table_wider_than_the_screen_says_it_scrolls(browser: object, server: 
         context.close()
 
 
+@pytest.mark.parametrize("path", ["quick-wins.html", "program/GOV-05.html", "pillar/governance.html"])
+def test_a_list_table_on_a_phone_reads_as_cards(path: str, browser: object, server: str) -> None:
+    """At 390 px the quick wins' problem column was 90 px wide and the budget, years and last target were
+    off-screen: each row is now a card, its name first, every value under its column's name, nothing hidden
+    sideways. At 1280 px the tables keep their columns."""
+    found = {}
+    for width in (390, 1280):
+        context = browser.new_context(viewport={"width": width, "height": 900})  # type: ignore[attr-defined]
+        tab = context.new_page()
+        tab.goto(server + path)
+        found[width] = tab.eval_on_selector_all(".table-scroll:has(table:not(.budget))", """boxes => boxes.map(box => {
+            const row = box.querySelector('tbody tr'), name = row.querySelector('th[scope=row]');
+            const first = [...row.children].filter(cell => cell.offsetHeight)
+                .sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top)[0];
+            const cells = [...row.querySelectorAll('td')].filter(td => td.textContent.trim());
+            return {stacked: box.classList.contains('stacked'), hidden: box.scrollWidth - box.clientWidth,
+                    name_first: first === name, width: Math.round(box.getBoundingClientRect().width),
+                    labels: cells.map(td => getComputedStyle(td, '::before').content),
+                    columns: [...box.querySelectorAll('thead th')].map(th => '"' + th.textContent.trim() + '"')};
+        })""")
+        if width == 390:
+            assert _axe(tab) == []
+        context.close()
+    assert found[390] and all(box["stacked"] and box["hidden"] <= 1 and box["name_first"] and box["width"] <= 390
+                              for box in found[390]), found[390]
+    assert all(label in box["columns"] for box in found[390] for label in box["labels"]), found[390]
+    assert all(not box["stacked"] and box["labels"] == ["none"] * len(box["labels"]) for box in found[1280])
+
+
+def test_a_grid_of_figures_keeps_its_row_names_in_sight_while_it_scrolls(browser: object, server: str) -> None:
+    """The budget by pillar and year scrolls on a phone: its years scrolled away with the amounts."""
+    context = browser.new_context(viewport={"width": 390, "height": 900})  # type: ignore[attr-defined]
+    tab = context.new_page()
+    tab.goto(server + "budget.html")
+    box = tab.locator(".table-scroll").first
+    box.scroll_into_view_if_needed()
+    before = box.evaluate("box => box.querySelector('tbody th').getBoundingClientRect().left")
+    box.evaluate("box => box.scrollTo(box.scrollWidth, 0)")
+    after = box.evaluate("""box => { const th = box.querySelector('tbody th'), r = th.getBoundingClientRect();
+        return [r.left, document.elementFromPoint(r.left + 5, r.top + r.height / 2) === th]; }""")
+    context.close()
+    assert after == [before, True]
+
+
 @pytest.mark.parametrize("width", [390, 1280])
 def test_the_footer_of_a_short_page_stands_at_the_bottom_of_the_window(width: int, browser: object,
                                                                        server: str) -> None:

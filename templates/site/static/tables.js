@@ -4,10 +4,56 @@
 // it with the arrow keys) only while it scrolls: a page of tables that fit is not a page of
 // stops that do nothing. Without script the tables still scroll and every box is a stop; only
 // the cue is missing.
+//
+// On a phone, a list-like table that does not fit (programs, quick wins, indicators, readiness) is
+// read as cards instead: one card a row, its name first, each value under its column's name. Grids
+// of figures (budgets, the roadmap, the agencies' matrix) keep their columns and scroll, with each
+// row's name kept in sight.
 (function () {
   "use strict";
   var boxes = Array.prototype.slice.call(document.querySelectorAll(".table-scroll, .chart-scroll"));
+  var narrow = window.matchMedia("(max-width: 40rem)");
+  var GRIDS = ["budget", "matrix", "roadmap"];
+
+  function stackable(box) {
+    var table = box.querySelector("table");
+    return table && table.tHead && table.tHead.rows.length === 1 &&
+      !GRIDS.some(function (name) { return table.classList.contains(name); }) ? table : null;
+  }
+
+  // each cell's column name (data-label) and the roles a table keeps once its cells are blocks
+  function label(table) {
+    if (table.hasAttribute("data-labelled")) { return; }
+    var names = [];
+    Array.prototype.forEach.call(table.tHead.rows[0].cells, function (cell) {
+      for (var i = 0; i < cell.colSpan; i += 1) { names.push(cell.textContent.trim()); }
+    });
+    table.setAttribute("role", "table");
+    Array.prototype.forEach.call(table.querySelectorAll("thead, tbody, tfoot"), function (group) {
+      group.setAttribute("role", "rowgroup");
+    });
+    Array.prototype.forEach.call(table.rows, function (row) {
+      var column = 0;
+      row.setAttribute("role", "row");
+      Array.prototype.forEach.call(row.cells, function (cell) {
+        var scope = cell.getAttribute("scope");
+        cell.setAttribute("role", scope === "col" ? "columnheader" : scope === "row" ? "rowheader" : "cell");
+        if (scope !== "row" && scope !== "col" && names[column]) { cell.setAttribute("data-label", names[column]); }
+        column += cell.colSpan;
+      });
+    });
+    table.setAttribute("data-labelled", "");
+  }
+
   function mark(box) {
+    var table = stackable(box);
+    if (table) {
+      box.classList.remove("stacked");
+      if (narrow.matches && box.scrollWidth - box.clientWidth > 1) {
+        label(table);
+        box.classList.add("stacked");
+      }
+    }
     var hidden = box.scrollWidth - box.clientWidth;
     box.classList.toggle("scrolls", hidden > 1);
     if (hidden > 1) { box.setAttribute("tabindex", "0"); } else { box.removeAttribute("tabindex"); }
