@@ -100,19 +100,26 @@ def _said(text: Any, values: dict[str, Any]) -> Any:
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> Message | None:
-    """A hint naming the closest known word, or None when nothing is close enough to be a typo.
+    """A hint naming the closest known word (:func:`closest`), or None when nothing is close enough."""
+    found = closest(word, choices)
+    return Message("did you mean '{word}'?", word=found) if found else None
+
+
+def closest(word: str, choices: Iterable[str]) -> str | None:
+    """The known word ``word`` is most likely a typo of, or None when nothing is close enough to be one.
 
     A different case or two swapped letters ('APDB' for 'APBD') beat difflib's similarity,
     which must be 0.75 or more ('dispendukcapil' is not a typo of 'disperindag', 0.64); an
-    id that differs in its number only is another thing, not a typo ('GOV-14' is not 'GOV-16').
+    id that differs in its number only is another thing, not a typo ('GOV-14' is not 'GOV-16',
+    'SOC-20' is not 'SOC-02': after a rename, the likely one is a program that exists, not the one meant).
     """
     word, known = str(word), [str(c) for c in choices]
     for same in (lambda c: c.lower() == word.lower(), lambda c: sorted(c.lower()) == sorted(word.lower())):
-        exact = [c for c in known if same(c)]
+        exact = [c for c in known if same(c) and not _numbered_apart(word, c)]
         if len(exact) == 1:
-            return Message("did you mean '{word}'?", word=exact[0])
+            return exact[0]
     close = [c for c in difflib.get_close_matches(word, known, n=3, cutoff=0.75) if not _numbered_apart(word, c)]
-    return Message("did you mean '{word}'?", word=close[0]) if close else None
+    return close[0] if close else None
 
 
 _NUMBER = re.compile(r"\d+")

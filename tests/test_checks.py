@@ -28,6 +28,7 @@ from masterplan.render.markdown import url_problem
     ("GOV-14", ["GOV-13", "GOV-16"], None),  # another program
     ("GOV-1", ["GOV-01", "GOV-02"], "did you mean 'GOV-01'?"),
     ("GOV-O1", ["GOV-01", "GOV-02"], "did you mean 'GOV-01'?"),
+    ("SOC-20", ["SOC-02", "SOC-03"], None),  # the same digits swapped: another program (SOC-20 was renamed)
 ])
 def test_did_you_mean(word: str, choices: list[str], hint: str | None) -> None:
     assert did_you_mean(word, choices) == hint
@@ -153,3 +154,14 @@ def test_a_build_reports_the_same_warnings_whether_they_ran_beside_it_or_not(
                                                     "kind: dinas\n", "content/glossary.yml": "- term: [\n"})
     failed = run(broken, BuildOptions(pdf=False, search=False))  # an error stops it; its warnings are still told
     assert not failed.ok and failed.report.errors and failed.report.warnings == expected
+
+
+@pytest.mark.parametrize("ref, hint", [
+    ("agency:damkar", None),  # not agency:disnaker, however alike the two are with their 'agency:'
+    ("agency:bpkd", "did you mean 'agency:bpkad'?"),
+    ("bab:pendahuluan", None),
+])
+def test_a_cross_reference_is_suggested_within_its_kind(ref: str, hint: str | None) -> None:
+    from masterplan.checks.chapters import _closest_reference
+    known = ["agency:disnaker", "agency:bpkad", "program:GOV-01", "agency:pendahuluan"]
+    assert _closest_reference(ref, known) == hint

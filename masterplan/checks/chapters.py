@@ -10,17 +10,19 @@ link from reaching the published plan.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from collections.abc import Set as AbstractSet
 from pathlib import Path
 from urllib.parse import unquote
 
 from masterplan import chapters, crossref
+from masterplan.checks.references import Unknown
 from masterplan.diagnostics import (
     ANY_PROGRAM,
     Diagnostic,
     Message,
     Position,
+    closest,
     did_you_mean,
     error,
     warning,
@@ -56,6 +58,7 @@ def urls(text: str) -> Iterator[tuple[str, str, int]]:
 
 def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
     known = crossref.targets(plan)
+    unknown = Unknown(plan)
     context = chapters.context(plan)
     seen: dict[str, Chapter] = {}
     claimed: dict[str, Chapter] = {}  #: generated part -> the chapter it follows
@@ -86,7 +89,8 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
             if ref in known or ref.split(":")[-1] in unreadable or (":" not in ref and ANY_PROGRAM in unreadable):
                 continue
             yield error(Position(chapter.position.file, chapter.body_line + line - 1, column), "E507",
-                        "cross-reference to unknown '{ref}'", did_you_mean(ref, known), ref=ref)
+                        "cross-reference to unknown '{ref}'",
+                        (":" not in ref and unknown.program(ref)) or _closest_reference(ref, known), ref=ref)
     for pillar in plan.pillars:
         for name in ("summary", "description"):
             yield from _text_links(getattr(pillar, name), pillar.where.get(name, pillar.position), plan.content,
@@ -192,6 +196,15 @@ def _title_headings(chapter: Chapter) -> Iterator[Diagnostic]:
                                   if hashtag else "sections of a chapter start at ##: ## {title}",
                                   title=heading.group(1)),
                           line=line.strip())
+
+
+def _closest_reference(ref: str, known: Iterable[str]) -> Message | None:
+    """A likely typo of a cross-reference, within its kind: 'agency:damkar' is not 'agency:disnaker',
+    however alike the two are with the 'agency:' both start with."""
+    kind, _, name = ref.rpartition(":")
+    same_kind = {other.rpartition(":")[2]: other for other in known if other.rpartition(":")[0] == kind}
+    found = closest(name, same_kind)
+    return Message("did you mean '{word}'?", word=same_kind[found]) if found else None
 
 
 def _links(chapter: Chapter, content: Path | None) -> Iterator[Diagnostic]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 
+from masterplan.checks.last_build import LastBuild
 from masterplan.diagnostics import (
     ANY_PROGRAM,
     Diagnostic,
@@ -22,21 +23,40 @@ def _item(thing: Program | Agency, name: str, index: int) -> Position:
     return thing.where.get(f"{name}[{index}]", thing.at(name))
 
 
+class Unknown:
+    """Hints for an id that names nothing: renamed or removed since the last build, else a likely typo."""
+
+    def __init__(self, plan: Plan):
+        self.last = LastBuild(plan)
+        self.names = {"programs": {p.id: p.name.get(plan.language) for p in plan.programs},
+                      "agencies": {a.id: a.name.get(plan.language) for a in plan.agencies}}
+
+    def program(self, missing: str) -> Message | None:
+        return self._hint(missing, "programs")
+
+    def agency(self, missing: str) -> Message | None:
+        return self._hint(missing, "agencies")
+
+    def _hint(self, missing: str, kind: str) -> Message | None:
+        return self.last.gone(missing, kind, self.names[kind]) or did_you_mean(missing, self.names[kind])
+
+
 def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
     yield from _unique_ids(plan)
+    unknown = Unknown(plan)
     agencies = {a.id for a in plan.agencies}
     if plan.leading_sector_id not in agencies and plan.leading_sector_id not in unreadable:
         yield error(plan.where.get("leading_sector", plan.position), "E203",
-                    "leading sector: unknown agency '{agency}'", did_you_mean(plan.leading_sector_id, agencies),
+                    "leading sector: unknown agency '{agency}'", unknown.agency(plan.leading_sector_id),
                     agency=plan.leading_sector_id)
     for program in plan.programs:
-        yield from _program(plan, program, agencies, unreadable)
+        yield from _program(plan, program, agencies, unreadable, unknown)
     programs = {p.id for p in plan.programs}
     for agency in plan.agencies:
         for index, program_id in enumerate(agency.supports_ids):
             if program_id not in programs and program_id not in unreadable and ANY_PROGRAM not in unreadable:
                 yield error(_item(agency, "supports", index), "E205", "agency {agency} supports unknown program "
-                            "'{program}'", did_you_mean(program_id, programs), agency=agency.id, program=program_id)
+                            "'{program}'", unknown.program(program_id), agency=agency.id, program=program_id)
     yield from _cycles(plan)
 
 
@@ -69,8 +89,8 @@ def _unique_ids(plan: Plan) -> Iterator[Diagnostic]:
             subs.add(sub.id)
 
 
-def _program(plan: Plan, program: Program, agencies: set[str],
-             unreadable: AbstractSet[str]) -> Iterator[Diagnostic]:
+def _program(plan: Plan, program: Program, agencies: set[str], unreadable: AbstractSet[str],
+             unknown: Unknown) -> Iterator[Diagnostic]:
     pillar = plan.pillar(program.pillar_id)
     if pillar is None and program.pillar_id in unreadable:
         pass
@@ -94,7 +114,7 @@ def _program(plan: Plan, program: Program, agencies: set[str],
             continue
         if partner not in agencies:
             yield error(_item(program, "partners", index), "E203", "program {program}: unknown partner agency "
-                        "'{agency}'", did_you_mean(partner, agencies), program=program.id, agency=partner)
+                        "'{agency}'", unknown.agency(partner), program=program.id, agency=partner)
         elif partner == program.lead_id:
             yield warning(_item(program, "partners", index), "W407", "program {program}: the lead agency {agency} "
                           "is also listed as a partner", program=program.id, agency=partner)
@@ -108,7 +128,7 @@ def _program(plan: Plan, program: Program, agencies: set[str],
     for index, dependency in enumerate(program.depends_on_ids):
         if plan.program(dependency) is None and dependency not in unreadable and ANY_PROGRAM not in unreadable:
             yield error(_item(program, "depends_on", index), "E205", "program {program}: depends on unknown program "
-                        "'{dependency}'", did_you_mean(dependency, [p.id for p in plan.programs]),
+                        "'{dependency}'", unknown.program(dependency),
                         program=program.id, dependency=dependency)
     for line in program.budget:
         if line.source not in plan.funding_sources:

@@ -66,7 +66,12 @@ def _one_sided_partners(plan: Plan) -> Iterator[Diagnostic]:
     for agency in plan.agencies:
         for program_id in agency.supports_ids:
             program = plan.program(program_id)
-            if program is not None and agency.id not in program.partner_ids:
+            if program is not None and program.lead_id == agency.id:  # the program moved into this agency's file
+                yield warning(agency.at("supports"), "W409", "agency {agency} leads {program} and also lists it under "
+                              "'supports'", Message("remove {program} from supports: the agency whose file holds a "
+                                                    "program leads it", program=program_id),
+                              agency=agency.id, program=program_id)
+            elif program is not None and agency.id not in program.partner_ids:
                 yield warning(agency.at("supports"), "W406",
                               "agency {agency} supports {program}, but the program does not list it as partner",
                               Message("add {agency} to the partners of {program}", agency=agency.id, program=program_id),
