@@ -7,7 +7,7 @@ replaced only when every step succeeded, so a failed or killed build loses nothi
 from __future__ import annotations
 
 import gc
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from masterplan import output
@@ -64,6 +64,8 @@ def run(root: Path, options: BuildOptions, cache: FileCache | None = None) -> Bu
             report.extend(warnings_of(checked.plan, report.unreadable))
         return BuildResult(False, report, _stopped(report), checked.plan)
     plan = checked.plan
+    if options.base_url is None and plan.base_url:  # plan.yml's address, unless the command line gives one
+        options = replace(options, base_url=plan.base_url)
     if options.one_shot:
         # the plan lives until the process ends: the cycle collector need not walk it again
         # while pages are rendered (a sixth of a large plan's build), nor touch its memory in

@@ -32,6 +32,17 @@ def _speaker(root: Path, plan: Plan | None = None) -> Speaker:
     return speaker(root, plan.language if plan is not None else None)
 
 
+def _check_address(base_url: str | None, root: Path) -> None:
+    """Stop on a public address that is none (``kota.go.id`` without its https://), before building anything."""
+    from masterplan.checks.publishing import address_problem
+    problem = address_problem(base_url) if base_url is not None else None
+    if problem:
+        speaker = _speaker(root)
+        click.echo(speaker.say(Message("error: --base-url: {problem} ({hint})", problem=problem[0], hint=problem[1])),
+                   err=True)
+        sys.exit(2)
+
+
 def _print_report(report: Report | list[Diagnostic], speaker: Speaker, output_format: str = "text") -> None:
     items = report.sorted() if isinstance(report, Report) else list(report)
     if output_format == "json":
@@ -128,7 +139,8 @@ def schema(kind: str, out: Path | None) -> None:
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Parallel PDF layout processes (default: number of cores).")
 @click.option("--no-cache", is_flag=True, help="Ignore cached PDF parts and site pages; render everything.")
-@click.option("--base-url", default=None, help="Public address of the site: adds canonical links and sitemap.xml, and 404.html links from it.")
+@click.option("--base-url", default=None, help="Public address of the site (default: base_url in plan.yml): adds "
+              "canonical links and sitemap.xml, and 404.html links from it.")
 @click.option("--search/--no-search", default=True, help="Build the site's search index (Pagefind; default: yes).")
 @click.pass_obj
 def build(one_shot: bool | None, plan_dir: Path, pdf: bool, site: bool, strict: bool, jobs: int | None,
@@ -141,6 +153,7 @@ def build(one_shot: bool | None, plan_dir: Path, pdf: bool, site: bool, strict: 
     options = BuildOptions(pdf=pdf, site=site, strict=strict, jobs=jobs, cache=not no_cache, base_url=base_url,
                            search=search, one_shot=bool(one_shot))
     root = _root(plan_dir)
+    _check_address(base_url, root)
     result = run(root, options)
     speaker = _speaker(root, result.plan)
     _print_report(result.report, speaker)
@@ -164,6 +177,7 @@ def serve(plan_dir: Path, port: int, host: str, pdf: bool, base_url: str | None)
     Content errors show in the page and here; fixing them brings the page back.
     """
     from masterplan.serve import serve as run_server
+    _check_address(base_url, _root(plan_dir))
     sys.exit(run_server(_root(plan_dir), host, port, pdf, log=lambda line: click.echo(line, err=True),
                         base_url=base_url))
 

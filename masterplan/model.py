@@ -289,6 +289,7 @@ class Plan(ProgramGroup):
     chapters: list[Chapter] = field(default_factory=list)
     glossary: list[GlossaryTerm] = field(default_factory=list)
     content: Path | None = None  #: the content folder it was read from, for the files it names (logo, images)
+    base_url: str | None = None  #: the public address the site is published at (plan.yml), for every build
 
     _index: dict[str, Any] = field(default_factory=dict, repr=False)
 

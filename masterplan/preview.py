@@ -146,7 +146,7 @@ class Preview:
         pdf_size = pdf.stat().st_size if pdf.is_file() else None
         if self.in_process:
             try:
-                return site_pages(plan, self.root, pdf_size, problems, self.base_url)
+                return site_pages(plan, self.root, pdf_size, problems, self.base_url or plan.base_url)
             except (TypeError, AttributeError, ImportError, KeyError) as exc:
                 self.in_process = False  # a bug in the page list: fall back to full builds
                 self.say(Message("preview: in-process rendering unavailable ({detail}); using full site builds",

@@ -122,6 +122,9 @@ DOCUMENTS: dict[str, dict[str, Any]] = {
         "language": {"type": "string", "pattern": "^[a-z]{2}$", "description": "Output language (default id)."},
         "leading_sector": {"type": "string", "pattern": SLUG, "description": "Agency id of the leading sector."},
         "logo": {"type": "string", "description": "Path of the logo, relative to content/."},
+        "base_url": {"type": "string", "description": "Public address the site is published at, e.g. "
+                     "https://smartcity.kota.go.id/masterplan/: every build writes canonical links, sitemap.xml and "
+                     "404.html from it (build --base-url overrides it)."},
         "vision": _ref("text", "Smart city vision."),
         "missions": _list({"$ref": "#/$defs/mission"}, "Missions derived from the RPJMD."),
         "legal_basis": _list({"$ref": "#/$defs/text"}, "Laws and regulations the plan rests on."),

@@ -236,6 +236,8 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, pdf: bool = Tru
     read_at = time.time()
     preview.say(Message("Building the site…"))
     result = run(root, BuildOptions(pdf=False, base_url=base_url), cache=preview.cache)
+    if base_url is None and result.plan is not None and result.plan.base_url:  # the address plan.yml gives
+        base_url = preview.base_url = result.plan.base_url
     if preview.rebuild((result.plan, result.report) if result.plan is not None else None):
         preview.verify()
     try:

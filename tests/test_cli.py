@@ -101,6 +101,13 @@ def test_usage_errors_exit_2(args: list[str]) -> None:
     assert "Traceback" not in result.output
 
 
+def test_a_public_address_without_https_stops_before_building(mini_plan: Path) -> None:
+    """It made canonical links, the sitemap and 404.html point at files named after the domain."""
+    code, _, err = invoke("build", str(mini_plan), "--no-pdf", "--base-url", "kota.go.id/smartcity")
+    assert code == 2 and "has no https://" in err and "write it in full: https://kota.go.id/smartcity" in err
+    assert not (mini_plan / "build").exists()
+
+
 def test_a_file_given_as_plan_dir_is_a_usage_error(mini_plan: Path) -> None:
     result = CliRunner().invoke(cli, ["validate", str(mini_plan / "content" / "plan.yml")])
     assert result.exit_code == 2

@@ -232,6 +232,20 @@ def test_the_404_page_links_from_the_public_address_when_it_is_known(build: Buil
     assert '<link rel="stylesheet" href="static/site.css">' in read(mini_site, "404.html")  # unknown: from the root
 
 
+def test_the_public_address_in_plan_yml_serves_every_build(make_plan: Callable[..., Path]) -> None:
+    """A weekly build without --base-url dropped the canonical links and the sitemap of the published site."""
+    root = make_plan()
+    plan_yml = root / "content" / "plan.yml"
+    plan_yml.write_text(plan_yml.read_text(encoding="utf-8") + "base_url: https://smartcity.example.go.id/mp/\n",
+                        encoding="utf-8")
+    assert run(root, BuildOptions(pdf=False)).ok
+    site = root / "build" / "site"
+    assert '<link rel="canonical" href="https://smartcity.example.go.id/mp/index.html">' in read(site, "index.html")
+    assert "<loc>https://smartcity.example.go.id/mp/pillar/economy.html</loc>" in read(site, "sitemap.xml")
+    assert run(root, BuildOptions(pdf=False, base_url="https://other.example.go.id/")).ok  # the command line wins
+    assert '<link rel="canonical" href="https://other.example.go.id/index.html">' in read(site, "index.html")
+
+
 def test_no_sitemap_without_base_url(mini_site: Path) -> None:
     assert not (mini_site / "sitemap.xml").exists()
     assert "canonical" not in read(mini_site, "index.html")

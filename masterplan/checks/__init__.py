@@ -16,7 +16,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from collections.abc import Set as AbstractSet
 
-from masterplan.checks import catalog, chapters, references, synchronisation, years
+from masterplan.checks import (
+    catalog,
+    chapters,
+    publishing,
+    references,
+    synchronisation,
+    years,
+)
 from masterplan.diagnostics import Diagnostic
 from masterplan.model import Plan
 
@@ -28,6 +35,7 @@ ERROR_RULES: list[Rule] = [
     years.check,
     chapters.check,
     catalog.check,
+    publishing.check,
 ]
 #: Rules that only ever warn (synchronisation across agencies: gaps, near-duplicates).
 WARNING_RULES: list[Rule] = [
