@@ -43,12 +43,14 @@ def _check_address(base_url: str | None, root: Path) -> None:
         sys.exit(2)
 
 
-def _print_report(report: Report | list[Diagnostic], speaker: Speaker, output_format: str = "text") -> None:
+def _print_report(report: Report | list[Diagnostic], speaker: Speaker, output_format: str = "text",
+                  err: bool = True) -> None:
+    """The diagnostics, as lines (on stderr unless ``err`` is false: validate's report is its output) or JSON."""
     items = report.sorted() if isinstance(report, Report) else list(report)
     if output_format == "json":
         click.echo(speaker.json(items))
     elif items:
-        click.echo(speaker.text(items), err=True)
+        click.echo(speaker.text(items), err=err)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -92,7 +94,7 @@ def new(directory: Path, force: bool) -> None:
 @cli.command()
 @PLAN_DIR
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
-              help="text: compiler-style lines on stderr; json: a list on stdout for tools.")
+              help="text: compiler-style lines; json: a list for tools (both on stdout: validate > report.txt).")
 @click.option("--strict", is_flag=True, help="Warnings fail too (exit code 1).")
 def validate(plan_dir: Path, output_format: str, strict: bool) -> None:
     """Check the whole plan and report every problem at once.
@@ -103,9 +105,11 @@ def validate(plan_dir: Path, output_format: str, strict: bool) -> None:
     root = _root(plan_dir)
     checked = load_and_check(root)
     speaker = _speaker(root, checked.plan)
-    _print_report(checked.report, speaker, output_format)
+    if output_format == "text" and root != plan_dir.resolve():  # found in a folder above: say which plan this is
+        click.echo(speaker.say(Message("Plan folder: {folder}", folder=root)))
+    _print_report(checked.report, speaker, output_format, err=False)
     if output_format == "text" and not checked.report:
-        click.echo(speaker.say(Message("No problems found.")), err=True)
+        click.echo(speaker.say(Message("No problems found.")))
     sys.exit(1 if checked.report.failed(strict) else 0)
 
 

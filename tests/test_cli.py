@@ -43,16 +43,16 @@ def invoke(*args: str) -> tuple[int, str, str]:
 
 
 def test_clean_plan_exits_0(mini_plan: Path) -> None:
-    code, _, err = invoke("validate", str(mini_plan))
-    assert code == 0 and "No problems found." in err
+    code, out, _ = invoke("validate", str(mini_plan))
+    assert code == 0 and "No problems found." in out
 
 
 def test_text_format_is_compiler_style(make_plan: Callable[..., Path]) -> None:
     agency = "content/agencies/diskominfo.yml"
     root = make_plan({agency: textwrap.dedent(MINI_FILES[agency]).replace("pillar: governance", "pillar: governence")})
-    code, _, err = invoke("validate", str(root))
+    code, out, _ = invoke("validate", str(root))  # on stdout: `validate > report.txt` keeps the report
     assert code == 1
-    lines = err.strip().splitlines()
+    lines = out.strip().splitlines()
     assert lines[-1].startswith("1 error(s), ")
     assert all(LINE.match(line) for line in lines[:-1]), lines
     match = next(LINE.match(line) for line in lines if "error[" in line)
@@ -82,10 +82,10 @@ def test_json_of_a_clean_plan_is_an_empty_list(mini_plan: Path) -> None:
 
 def test_strict_turns_warnings_into_failure(make_plan: Callable[..., Path]) -> None:
     root = make_plan(NO_QUICK_WIN)
-    code, _, err = invoke("validate", str(root))
-    assert code == 0 and "warning[W403]" in err
-    code, _, err = invoke("validate", str(root), "--strict")
-    assert code == 1 and "warning[W403]" in err
+    code, out, _ = invoke("validate", str(root))
+    assert code == 0 and "warning[W403]" in out
+    code, out, _ = invoke("validate", str(root), "--strict")
+    assert code == 1 and "warning[W403]" in out
 
 
 @pytest.mark.parametrize("args", [
@@ -115,8 +115,11 @@ def test_a_file_given_as_plan_dir_is_a_usage_error(mini_plan: Path) -> None:
 
 def test_validate_from_inside_the_plan(mini_plan: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(mini_plan / "content" / "agencies")
-    code, _, err = invoke("validate")
-    assert code == 0, err
+    code, out, _ = invoke("validate")
+    assert code == 0, out
+    assert out.splitlines()[0] == f"Plan folder: {mini_plan.resolve()}"  # found above: the user sees which plan
+    monkeypatch.chdir(mini_plan)
+    assert invoke("validate")[1].splitlines() == ["No problems found."]
 
 
 def test_not_a_plan_folder(tmp_path: Path) -> None:
@@ -128,7 +131,7 @@ def test_not_a_plan_folder(tmp_path: Path) -> None:
 def test_build_and_validate_report_the_same(make_plan: Callable[..., Path]) -> None:
     root = make_plan({"content/pillars/economy.yml": "id: economy\nname: Smart Economy\norder: dua\n"
                                                      "sub_elements: [{id: x, name: X}]\n"})
-    _, _, validated = invoke("validate", str(root))
+    _, validated, _ = invoke("validate", str(root))
     code, _, built = invoke("build", str(root), "--no-pdf", "--no-site")
     assert code == 1
     assert validated.strip() == built.strip()
