@@ -267,8 +267,12 @@ class _Reader:
             return True
         self.unreadable(path, data["id"])
         renamed = f"{data['id']}{path.suffix}"
-        hint = (Message("rename the file to {file} or set id: {id}", file=renamed, id=path.stem)
-                if _FILE_ID.fullmatch(path.stem) else Message("rename the file to {file}", file=renamed))  # "dinkes - Copy"
+        if (path.parent / renamed).is_file():  # "dinkes - Copy.yml" beside dinkes.yml: renaming would overwrite it
+            hint = Message("{file} exists: if this file is a copy of it, move the copy out of content/", file=renamed)
+        elif _FILE_ID.fullmatch(path.stem):
+            hint = Message("rename the file to {file} or set id: {id}", file=renamed, id=path.stem)
+        else:  # "dinkes (baru).yml"
+            hint = Message("rename the file to {file}", file=renamed)
         self.report.add(error(data.at("id"), "E105", "id '{id}' differs from the file name '{file}'", hint,
                               id=data["id"], file=path.name))
         return False
