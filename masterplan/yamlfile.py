@@ -462,6 +462,10 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str, file: str, line_offset: 
     lines = text.split("\n")
     bad_line = lines[mark.line] if mark and mark.line < len(lines) else ""
     hint = _layout_hint(problem, bad_line) or hint
+    colonless = _colonless_line_above(lines, mark.line) if mark and "mapping values are not allowed" in problem else None
+    if colonless is not None:  # "city Kota Pasuruan" above "title: …": the two lines read as one key
+        line, column = colonless + 1 + line_offset, len(lines[colonless]) - len(lines[colonless].lstrip()) + 1
+        hint = Message("a field's name is followed by a colon and a space, e.g. name: Pendahuluan")
     if "\t" in bad_line:
         hint = Message("YAML indents with spaces, never with tabs")
     if mark and not text[mark.index:].strip() and text.strip():
@@ -471,6 +475,21 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str, file: str, line_offset: 
                      "YAML syntax error: {problem} before the end of the text", hint, problem=_words_of_yaml(problem))
     return error(Position(file, line, column), "E001", "YAML syntax error: {problem}", hint,
                  problem=_words_of_yaml(problem))
+
+
+def _colonless_line_above(lines: list[str], at: int) -> int | None:
+    """The line above line ``at`` (counted from 0) when it is a field that lost its colon: a plain
+    line indented like line ``at``, with no ':' in it. YAML reads the two as one key and complains
+    at the colon of the second."""
+    above = next((i for i in range(at - 1, -1, -1) if lines[i].strip() and not lines[i].lstrip().startswith("#")),
+                 None)
+    if above is None or at >= len(lines):
+        return None
+    def indent(text: str) -> int:
+        return len(text) - len(text.lstrip(" -"))
+    text = lines[above].strip()
+    plain = ":" not in text and not text.startswith(("'", '"', "[", "{", "|", ">", "&", "*", "!"))
+    return above if plain and indent(lines[above]) == indent(lines[at]) else None
 
 
 def _words_of_yaml(problem: str) -> str:
