@@ -22,6 +22,7 @@ from masterplan.checks import (
     publishing,
     references,
     synchronisation,
+    templates,
     years,
 )
 from masterplan.diagnostics import Diagnostic
@@ -36,6 +37,7 @@ ERROR_RULES: list[Rule] = [
     chapters.check,
     catalog.check,
     publishing.check,
+    templates.check,
 ]
 #: Rules that only ever warn (synchronisation across agencies: gaps, near-duplicates).
 WARNING_RULES: list[Rule] = [
