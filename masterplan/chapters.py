@@ -195,8 +195,14 @@ def _expand(chapter: Chapter, context: dict[str, Any]) -> tuple[str | None, list
                             "template error in chapter: a division by zero", "check that the number divided by is never 0, "
                             "e.g. {{% if total %}}...{{% endif %}}")]
     except Exception as exc:  # noqa: BLE001 - any failure of untrusted template code is the content's fault
-        hint = (Message("a text field (a name, a title) is a text in one or more languages: print it as "
-                        "{{{{ program.name }}}} rather than add it to something") if "'Text'" in str(exc) else None)
+        if "'Text'" in str(exc):
+            hint = Message("a text field (a name, a title) is a text in one or more languages: print it as "
+                           "{{{{ program.name }}}} rather than add it to something")
+        elif "'method'" in str(exc):  # {{ plan.program | length }}: a lookup, not the list
+            hint = Message("plan.program, plan.agency and plan.pillar look up one by its id, e.g. "
+                           "plan.program('GOV-01'); the lists are plan.programs, plan.agencies and plan.pillars")
+        else:
+            hint = None
         return None, [error(at(sandbox.template_line(exc.__traceback__, chapter)), "E503",
                             "template error in chapter: {exception}: {detail}", hint, exception=type(exc).__name__,
                             detail=str(exc))]
