@@ -40,13 +40,16 @@ from masterplan.model import (
     SubElement,
     Text,
 )
-from masterplan.schema import DEFAULT_FUNDING_SOURCES
+from masterplan.schema import DEFAULT_FUNDING_SOURCES, SLUG
 from masterplan.yamlfile import LocatedList, LocatedMap
 
 CONTENT = "content"
 _FILE_ID = re.compile(r"[a-z0-9][a-z0-9_-]*")  #: a file name that could be an id as it stands
 _ID_LINE = re.compile(r"^[\s-]*id:\s*['\"]?([A-Za-z0-9][A-Za-z0-9_.-]*)", re.MULTILINE)
 
+
+#: the kinds of file whose id must be their file name (content/pillars/<id>.yml, content/agencies/<id>.yml)
+NAMED_AFTER_FILE = ("pillar", "agency")
 
 class _Reader:
     """Reads the files of one plan folder, collecting diagnostics into one report."""
@@ -101,6 +104,9 @@ class _Reader:
         usable = validation.valid_programs(data) if kind == "agency" else None
         if usable is None:
             self.unreadable(path)
+            identified = isinstance(data, LocatedMap) and isinstance(data.get("id"), str)
+            if kind in NAMED_AFTER_FILE and identified and re.fullmatch(SLUG, data["id"]):
+                self.named_after_file(data, path)  # said now, not in the next round once the rest is fixed
             return None
         data, left_out = usable
         if left_out:
