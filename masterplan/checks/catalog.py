@@ -14,7 +14,7 @@ from collections.abc import Set as AbstractSet
 from pathlib import Path
 
 from masterplan import yamlfile
-from masterplan.diagnostics import Diagnostic, Message, Position, warning
+from masterplan.diagnostics import Diagnostic, Message, Position, did_you_mean, warning
 from masterplan.i18n import CATALOG, blanks, fits, languages, load_catalog, plan_theme
 from masterplan.model import Plan
 
@@ -23,9 +23,11 @@ _SHAPE = Message('e.g. "Budget": {{id: "Anggaran"}}')
 
 def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
     own = plan_theme(plan.content.parent) if plan.content is not None else ()
+    theme = load_catalog()
     for folder in own:
+        used = _template_text(folder)
         for path in sorted((folder / CATALOG).glob("*.yml")):
-            yield from _entries(path, path.relative_to(folder.parent).as_posix())
+            yield from _entries(path, path.relative_to(folder.parent).as_posix(), theme, used)
     spoken = languages(load_catalog(own))
     if plan.language not in spoken:
         yield warning(plan.where.get("language", plan.position), "W108",
@@ -35,7 +37,33 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
                       language=plan.language)
 
 
-def _entries(path: Path, file: str) -> Iterator[Diagnostic]:
+def _template_text(folder: Path) -> str:
+    """Everything the plan's own templates say, where a message of their own would be found."""
+    texts = []
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and path.suffix.lower() in {".html", ".svg", ".xml", ".txt", ".j2"}:
+            try:
+                texts.append(path.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError):
+                continue
+    return "\n".join(texts)
+
+
+def _unused(message: str, theme: dict[str, dict[str, str]], used: str) -> Message | None:
+    """Why an entry changes nothing (a hint), or None when the theme or the plan's templates use it.
+
+    The key is the English message; an entry keyed by the wording a reader sees ("Perangkat
+    daerah pendukung") matches no message and was silently ignored."""
+    if message in theme or message in used:
+        return None
+    meant = [english for english, translations in theme.items() if message in translations.values()]
+    if meant:
+        return Message("the key is the English message, not its translation: write \"{english}\"", english=meant[0])
+    close = did_you_mean(message, theme)
+    return close or Message("keys are the theme's English messages, as in its templates/i18n/messages.yml")
+
+
+def _entries(path: Path, file: str, theme: dict[str, dict[str, str]], used: str) -> Iterator[Diagnostic]:
     data, problems = yamlfile.read(path, file)
     yield from problems
     if data is None:
@@ -49,6 +77,11 @@ def _entries(path: Path, file: str) -> Iterator[Diagnostic]:
                 isinstance(text, str) for text in translations.values()):
             yield warning(data.key_at(message), "W110", "catalog entry '{message}' is not a mapping of language to text",
                         _SHAPE, message=message)
+            continue
+        unused = _unused(message, theme, used)
+        if unused:
+            yield warning(data.key_at(message), "W111", "catalog entry '{message}' is no message of the theme: "
+                          "it changes nothing", unused, message=message)
             continue
         for language, text in translations.items():
             if not fits(text, message):
