@@ -105,6 +105,8 @@ def _type_hint(err: ValidationError) -> str | None:
         return Message("write the number without quotes or dots: {number}", number=re.sub(r"[^0-9]", "", value))
     if isinstance(value, str) and "integer" in str(err.validator_value) and (rupiah := spelt_amount(value)):
         return Message("write the amount in whole rupiah as a plain number: {number}", number=str(rupiah))
+    if value is None and "array" in str(err.validator_value):  # "programs:" with nothing under it
+        return Message("write [] for an empty list, or put its items below, each on a line starting with '- '")
     if isinstance(value, str) and value.lower() in {"yes", "no", "ya", "tidak", "true", "false"}:
         return Message("write true for ya and false for tidak, without quotes")
     if isinstance(value, float) and "integer" in str(err.validator_value) and list(err.absolute_path)[-1:] == ["amount"]:

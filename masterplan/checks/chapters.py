@@ -63,7 +63,12 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
     seen: dict[str, Chapter] = {}
     claimed: dict[str, Chapter] = {}  #: generated part -> the chapter it follows
     tables = crossref.generated_tables(plan)
+    ordered: dict[tuple[str, int], Chapter] = {}  #: (part, order) -> the first chapter with it
     for chapter in plan.chapters:
+        if (first := ordered.setdefault((chapter.part, chapter.order), chapter)) is not chapter:
+            yield warning(chapter.position, "W515", "chapter order {order} is also {file}'s: the two are put in "
+                          "order by their ids", "give each chapter a number of its own: the NN- of its file name, "
+                          "or order: in its front matter", order=chapter.order, file=first.position.file)
         if chapter.id in seen:
             yield error(chapter.position, "E509", "chapter id '{id}' is also used by {file}",
                         "give one of them another id in its front matter", id=chapter.id, file=seen[chapter.id].position.file)

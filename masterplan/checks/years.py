@@ -11,6 +11,16 @@ from masterplan.diagnostics import Diagnostic, Message, Position, error, warning
 from masterplan.model import BudgetLine, Indicator, Period, Plan
 
 _DECIMAL_COMMA = re.compile(r"\s*-?\d+,\d+\s*")
+_YEARS = re.compile(r"\b((?:19|20)\d\d)\s*[–—-]\s*((?:19|20)\d\d)\b")
+
+
+def _title_years(plan: Plan) -> Iterator[Diagnostic]:
+    """A title that names other years than the period (2022–2031 after the period became 2022–2032)."""
+    for found in sorted({m.groups() for text in plan.title.values.values() for m in _YEARS.finditer(text)}):
+        if (int(found[0]), int(found[1])) != (plan.period.start, plan.period.end):
+            yield warning(plan.where.get("title", plan.position), "W311", "the title names {written}, the period is "
+                          "{start}–{end}", "change the one that is out of date", written="–".join(found),
+                          start=plan.period.start, end=plan.period.end)
 
 
 def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
@@ -18,6 +28,7 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
     if plan_period.start > plan_period.end:
         yield error(plan.where.get("period", plan.position), "E305", "plan period starts after it ends ({start} > {end})",
                     start=plan_period.start, end=plan_period.end)
+    yield from _title_years(plan)
     for pillar in plan.pillars if plan_period.start <= plan_period.end else []:
         for indicator in pillar.indicators:
             yield from _targets(indicator, plan_period, Message("pillar {pillar}", pillar=pillar.id),
