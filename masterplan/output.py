@@ -65,11 +65,17 @@ class Staging:
                 retired.unlink()
 
 
-def _remove_leftovers(build_dir: Path) -> None:
+def remove_dead_staging(build_dir: Path) -> None:
+    """Delete the staging folders of builds that were killed (their process is gone): safe without
+    the lock, as no live build writes there. A stopped preview tidies so, not only the next build."""
     for leftover in build_dir.glob(".staging-*"):
         pid = leftover.name.rsplit("-", 1)[-1]
         if pid.isdigit() and not _alive(int(pid)):
             shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _remove_leftovers(build_dir: Path) -> None:
+    remove_dead_staging(build_dir)
     for retired in build_dir.glob(".old-*"):
         # A build killed between its two renames: the retired copy is the only one left.
         name = retired.name.split("-", 2)[-1]

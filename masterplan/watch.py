@@ -24,6 +24,7 @@ import watchfiles
 
 from masterplan.build import PROGRESS
 from masterplan.diagnostics import Message
+from masterplan.output import remove_dead_staging
 from masterplan.preview import Preview
 
 SETTLE_SECONDS = 2.0
@@ -81,6 +82,8 @@ class BackgroundBuild:
             self._wake.notify_all()
         self._cancel()
         self._thread.join(timeout=5)
+        if not self._thread.is_alive():  # the build it ran has ended: its staging folder is nobody's now
+            remove_dead_staging(self.root / "build")
 
     def say(self, message: Message) -> None:
         self.log(self.wording(message))

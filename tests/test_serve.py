@@ -285,6 +285,7 @@ def test_a_cancelled_background_build_stops_with_its_pdf_workers(tmp_path: Path)
         time.sleep(0.05)
     assert _running_in_group(group) == []
     assert "Background build stopped" in lines and not any("newer edits" in line for line in lines), lines
+    assert list((tmp_path / "build").glob(".staging-*")) == []  # left for the next build to tidy, before
 
 
 def test_content_errors_hold_the_background_build(tmp_path: Path) -> None:
