@@ -74,7 +74,8 @@ def _one_sided_partners(plan: Plan) -> Iterator[Diagnostic]:
             elif program is not None and agency.id not in program.partner_ids:
                 yield warning(agency.at("supports"), "W406",
                               "agency {agency} supports {program}, but the program does not list it as partner",
-                              Message("add {agency} to the partners of {program}", agency=agency.id, program=program_id),
+                              Message("add {agency} to the partners of {program} in content/agencies/{lead}.yml",
+                                      agency=agency.id, program=program_id, lead=program.lead_id),
                               agency=agency.id, program=program_id)
 
 
