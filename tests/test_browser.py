@@ -131,13 +131,68 @@ def test_search_for_sambat_lists_the_e_sambat_program(page: object, server: str,
     assert page.problems == []  # type: ignore[attr-defined]
 
 
-def test_every_menu_entry_is_in_sight_on_a_phone(browser: object, server: str) -> None:
-    context = browser.new_context(viewport={"width": 360, "height": 800})  # type: ignore[attr-defined]
+@pytest.mark.parametrize("script", [True, False])
+def test_every_menu_entry_is_in_sight_on_a_phone(script: bool, browser: object, server: str) -> None:
+    """Once the menu is opened (or, without script, always), every entry is on screen: none scrolls out of view."""
+    context = browser.new_context(viewport={"width": 360, "height": 800}, java_script_enabled=script)  # type: ignore[attr-defined]
     tab = context.new_page()
     tab.goto(server + "index.html")
-    edges = tab.eval_on_selector_all(".main-nav a", "links => links.map(a => a.getBoundingClientRect().right)")
+    if script:
+        tab.click("button.menu-toggle")
+    edges = tab.eval_on_selector_all(".main-nav a", """links => links.filter(a => a.checkVisibility())
+        .map(a => a.getBoundingClientRect().right)""")
     context.close()
     assert len(edges) >= 12 and max(edges) <= 360, edges
+
+
+def _header(tab: object) -> dict[str, object]:
+    """What a reader finds in the header: the menu button's state, which parts are visible, where the title starts."""
+    return tab.evaluate("""() => {
+        const button = document.querySelector('button.menu-toggle');
+        return {button: button.checkVisibility() ? button.getAttribute('aria-expanded') : null,
+                controls: (button.getAttribute('aria-controls') || '').split(' ').map(id => !!document.getElementById(id)),
+                search: document.getElementById('header-q').checkVisibility(),
+                links: [...document.querySelectorAll('.main-nav a')].filter(a => a.checkVisibility()).length,
+                h1: Math.round(document.querySelector('h1').getBoundingClientRect().top)}; }""")  # type: ignore[attr-defined]
+
+
+def test_on_a_phone_the_menu_folds_behind_a_button_and_the_title_is_in_sight(browser: object, server: str,
+                                                                            plan: Plan) -> None:
+    """At 390 px the brand, search, six pillars and six pages took 330 px and the draft notice followed: a program's
+    title began near 590 px. The search and menus now fold behind a "Menu" button that says whether it is open,
+    opens with Enter (or a tap), and closes with Escape, the focus back on it."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})  # type: ignore[attr-defined]
+    tab = context.new_page()
+    tab.goto(server + f"program/{e_sambat(plan)}.html")
+    closed = _header(tab)
+    assert closed["button"] == "false" and closed["controls"] == [True, True], closed
+    assert not closed["search"] and closed["links"] == 0, closed
+    assert closed["h1"] <= 300, closed
+    assert tab.eval_on_selector("button.menu-toggle", "b => b.textContent.trim()") == "Menu"
+    tab.focus("button.menu-toggle")
+    tab.keyboard.press("Enter")
+    opened = _header(tab)
+    assert opened["button"] == "true" and opened["search"] and opened["links"] >= 12, opened
+    tab.keyboard.press("Tab")
+    assert tab.evaluate("document.activeElement.id") == "header-q"  # the next stop is the search, then the menus
+    assert _axe(tab) == []
+    tab.keyboard.press("Escape")
+    assert _header(tab)["button"] == "false"
+    assert tab.evaluate("document.activeElement.classList.contains('menu-toggle')")
+    tab.screenshot(path="/tmp/site-menu-390.png")
+    context.close()
+
+
+@pytest.mark.parametrize(("width", "script"), [(390, False), (1280, True), (1280, False)])
+def test_without_script_or_on_a_desktop_every_link_stays_in_sight(width: int, script: bool, browser: object,
+                                                                   server: str) -> None:
+    """The button is an enhancement: without script, or on a wide screen, there is no button and nothing is folded."""
+    context = browser.new_context(viewport={"width": width, "height": 900}, java_script_enabled=script)  # type: ignore[attr-defined]
+    tab = context.new_page()
+    tab.goto(server + "index.html")
+    header = _header(tab)
+    context.close()
+    assert header["button"] is None and header["search"] and header["links"] >= 12, header
 
 
 def test_the_focus_ring_of_a_menu_link_is_not_clipped(page: object, server: str) -> None:
@@ -177,6 +232,32 @@ def test_search_excerpts_are_prose_not_the_roadmap_cells(page: object, server: s
     excerpts = page.eval_on_selector_all("#search-results li", "items => items.map(li => li.textContent)")  # type: ignore[attr-defined]
     assert len(excerpts) > 5
     assert not [text for text in excerpts if "berjalan. berjalan" in text], excerpts
+
+
+def test_search_excerpts_start_with_the_pages_words_not_its_labels(page: object, server: str, plan: Plan) -> None:
+    """Results for "sampah" began "Environment · Tata Kelola Sampah dan Limbah. Rintisan Bank…": the pillar and
+    sub-element line above a program's title ("Bab 4", "Pilar 6 · Bab 11" above the others'). The index holds each
+    page's title and words, not those labels; a program is still found first by its code."""
+    page.goto(server + "search.html?q=sampah")  # type: ignore[attr-defined]
+    _wait_for_search(page)
+    excerpts = page.eval_on_selector_all("#search-results li p", "items => items.map(p => p.textContent)")  # type: ignore[attr-defined]
+    assert len(excerpts) > 5 and not [text for text in excerpts if " · " in text], excerpts
+    found = page.evaluate("""async () => {
+        const pagefind = await import('./pagefind/pagefind.js');
+        const pages = [];
+        for (const query of ['sampah', 'GOV-01']) {
+            for (const result of (await pagefind.search(query)).results.slice(0, 12)) {
+                const data = await result.data();
+                pages.push([query, data.url, data.meta.title, data.content]);
+            }
+        }
+        return pages; }""")  # type: ignore[attr-defined]
+    names = {program.id: str(program.name) for program in plan.programs}
+    for query, url, title, content in found:
+        code = url.rsplit("/", 1)[-1].removesuffix(".html")
+        start = f"{code}. {title}." if code in names else f"{title}."
+        assert content.startswith(start) and " · " not in content[:len(start) + 40], (query, url, content[:120])
+    assert next(url for query, url, _, _ in found if query == "GOV-01") == "/program/GOV-01.html"
 
 
 @pytest.mark.parametrize("query", ["diampu", "quick win"])

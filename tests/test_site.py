@@ -423,3 +423,109 @@ def test_compiled_templates_carry_no_language_from_one_plan_to_another(tmp_path:
         assert environment(theme, "en").get_template("site/amount.html").render() == "1,234.5 Rp 2.5 billion"
     finally:
         environment.cache_clear()
+
+
+def _toc_and_headings(html: str) -> tuple[list[tuple[str, str, str]], list[tuple[str, str, str]]]:
+    """A page's "On this page" list as (level, anchor, text), and the h2/h3 of its main part after that list."""
+    toc = re.search(r'<nav class="toc" aria-labelledby="toc-title">(.*?)</nav>(.*)</main>', html, re.DOTALL)
+    assert toc, "the page has a contents list"
+    listed = re.findall(r'<li class="toc-(\d)"><a href="#([^"]+)">([^<]+)</a></li>', toc.group(1))
+    shown = [(level, anchor, " ".join(re.sub(r"<[^>]+>", "", inner).split()))
+             for level, anchor, inner in re.findall(r'<h([23])[^>]*\bid="([^"]+)"[^>]*>(.*?)</h\1>', toc.group(2), re.DOTALL)]
+    return [(level, anchor, text.replace("&amp;", "&")) for level, anchor, text in listed], shown
+
+
+def test_a_chapters_contents_list_names_every_section_it_shows(sample_build: Path) -> None:
+    """Bab 13 (tata-kelola) listed its three written sections and left out the budget's three sections that
+    the chapter page shows after them; every chapter now lists each h2 and h3 on the page, in order."""
+    folder = sample_build / "build" / "site" / "chapter"
+    listed, shown = _toc_and_headings(read(folder, "tata-kelola.html"))
+    assert [text for _, _, text in listed] == ["Kelembagaan", "Pola Pembiayaan", "Monitoring dan Evaluasi",
+                                               "Anggaran per Pilar dan Tahun", "Anggaran per Sumber Pendanaan",
+                                               "Anggaran per Perangkat Daerah"]
+    assert listed == shown
+    for path in folder.glob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        if 'class="toc"' in html:
+            listed, shown = _toc_and_headings(html)
+            assert listed == shown, path.name
+            ids = re.findall(r'\sid="([^"]+)"', html)
+            assert len(ids) == len(set(ids)), path.name
+
+
+def test_a_chapter_heading_never_takes_an_id_its_part_or_the_page_already_has(build: Build) -> None:
+    """A written "## By pillar" would have been anchored #by-pillar, the id of the budget's own first section."""
+    chapter = """\
+        ---
+        title: Pembiayaan
+        generated: budget
+        ---
+        ## By pillar
+
+        Isi.
+
+        ## Main
+
+        Isi.
+        """
+    html = read(build({"content/chapters/02-pembiayaan.md": chapter}), "chapter/pembiayaan.html")
+    listed, shown = _toc_and_headings(html)
+    assert [anchor for _, anchor, _ in listed] == ["by-pillar-2", "main-2", "by-pillar", "by-source", "by-agency"]
+    assert listed == shown
+    ids = re.findall(r'\sid="([^"]+)"', html)
+    assert len(ids) == len(set(ids))
+
+
+def _meta(html: str) -> dict[str, str]:
+    from html import unescape
+    return {name: unescape(value) for name, value in
+            re.findall(r'<meta (?:name|property)="([^"]+)" content="([^"]*)">', html)}
+
+
+def test_each_kind_of_page_describes_itself(sample_build: Path) -> None:
+    """Every page but a program's said the vision in its description; each now says its own summary or lead,
+    cut at a word to some 160 characters, and the same words go to link previews (Open Graph)."""
+    site = sample_build / "build" / "site"
+    pages = ["index.html", "program/GOV-01.html", "pillar/governance.html", "agency/dlh.html", "chapter/pendahuluan.html",
+             "chapter/tata-kelola.html", "program/index.html", "agency/index.html", "quick-wins.html", "roadmap.html",
+             "budget.html", "glossary.html", "data.html", "search.html", "404.html"]
+    metas = {name: _meta(read(site, name)) for name in pages}
+    descriptions = {name: meta["description"] for name, meta in metas.items()}
+    assert len(set(descriptions.values())) == len(pages), descriptions
+    assert all(20 <= len(text) <= 161 for text in descriptions.values()), descriptions
+    assert descriptions["program/GOV-01.html"].startswith("Aduan warga selama ini tersebar di banyak kanal")
+    assert descriptions["program/GOV-01.html"].endswith("…")
+    assert descriptions["chapter/pendahuluan.html"].startswith("Kota Pasuruan adalah kota kecil di pesisir utara")
+    assert descriptions["chapter/tata-kelola.html"].startswith("Pelaksanaan masterplan dikelola oleh dua lembaga")
+    assert descriptions["agency/dlh.html"].startswith("Dinas Lingkungan Hidup mengampu 5 dan mendukung")
+    assert descriptions["roadmap.html"].startswith("Kapan setiap program berjalan")
+    assert descriptions["glossary.html"].startswith("Istilah dan singkatan dalam masterplan")
+    for name, meta in metas.items():
+        assert meta["og:description"] == meta["description"], name
+        assert meta["og:locale"] == "id_ID" and meta["og:site_name"] == "Masterplan Smart City Kota Pasuruan 2022–2031"
+        assert meta["og:type"] == ("website" if name == "index.html" else "article"), name
+        assert "og:url" not in meta and "og:image" not in meta, name  # no public address: nothing absolute to give
+    assert metas["program/GOV-01.html"]["og:title"] == "e-Sambat (Media Sambat Masyarakat)"
+    assert metas["index.html"]["og:title"] == "Masterplan Smart City Kota Pasuruan 2022–2031"
+
+
+def test_with_a_public_address_link_previews_get_absolute_addresses(make_plan: Callable[..., Path]) -> None:
+    """og:url and og:image need whole addresses; the image is the plan's logo when previews can show it (not SVG)."""
+    import base64
+
+    png = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=")
+    from conftest import MINI_FILES
+    address = "https://smartcity.example.go.id/masterplan/"
+    for logo, image in (("assets/logo.png", f"{address}static/logo.png"), ("assets/logo.svg", None)):
+        root = make_plan({"content/plan.yml": MINI_FILES["content/plan.yml"].rstrip() + f"\n        logo: {logo}\n"})
+        (root / "content" / "assets").mkdir(exist_ok=True)
+        (root / "content" / "assets" / "logo.png").write_bytes(png)
+        (root / "content" / "assets" / "logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>', encoding="utf-8")
+        assert run(root, BuildOptions(pdf=False, base_url=address)).ok
+        site_folder = root / "build" / "site"
+        meta = _meta(read(site_folder, "program/GOV-01.html"))
+        assert meta["og:url"] == f"{address}program/GOV-01.html"
+        assert meta.get("og:image") == image
+        if image:
+            assert (site_folder / image.removeprefix(address)).read_bytes() == png
+            assert meta["og:image:alt"] == "Logo Kota Contoh"

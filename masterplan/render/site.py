@@ -20,6 +20,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import jinja2
+from babel import Locale, UnknownLocaleError
+from babel.core import get_global
 from markupsafe import Markup
 
 from masterplan import summary
@@ -30,7 +32,15 @@ from masterplan.render import outline, search, site_cache, site_charts
 from masterplan.render.data import COLUMNS, JSON_FIELDS
 from masterplan.render.markdown import relocate
 from masterplan.render.site_links import PAGES, url_for
-from masterplan.render.site_pages import Page, Translate, all_pages, chapter_for
+from masterplan.render.site_pages import (
+    Page,
+    Translate,
+    all_pages,
+    anchor_headings,
+    chapter_for,
+    describe,
+    first_paragraph,
+)
 from masterplan.render.theme import (
     Theme,
     environment,
@@ -58,8 +68,8 @@ def site_environment(theme: Theme, language: str) -> jinja2.Environment:
     env = shared.overlay(cache_size=400)
     env.globals = {**shared.globals, "href": _href, "url_for": url_for,
                    "indicator_columns": site_charts.indicator_columns,
-                   "program_budget": summary.program_budget}
-    env.filters = dict(shared.filters)
+                   "program_budget": summary.program_budget, "anchor_headings": anchor_headings}
+    env.filters = {**shared.filters, "describe": describe, "first_paragraph": first_paragraph}
     markdown = shared.filters["markdown"].function
     env.filters["markdown"] = jinja2.pass_context(
         lambda context, text, shift=0: Markup(relocate(markdown(text, shift), context["base"])))
@@ -171,8 +181,24 @@ def common_context(plan: Plan, book: outline.Outline, translate: Translate, base
         "colours": site_charts.pillar_colours(plan),
         "glossary_entries": summary.glossary(plan), "data_columns": COLUMNS, "json_fields": JSON_FIELDS,
         "part_chapters": {part: chapter for part in outline.GENERATED_ORDER if (chapter := chapter_for(plan, part))},
-        "years": list(plan.period.years),
+        "years": list(plan.period.years), "og_locale": og_locale(plan.language),
+        "share_image": logo if logo and logo.endswith(SHARE_IMAGE_TYPES) else None,
     }
+
+
+#: Image types link previews (Open Graph) show; an SVG logo is not one of them.
+SHARE_IMAGE_TYPES = (".png", ".jpg", ".jpeg", ".gif", ".webp")
+
+
+def og_locale(language: str) -> str:
+    """The Open Graph locale of a language, its likeliest country added: ``id`` → ``id_ID``."""
+    try:
+        locale = Locale.parse(language.replace("-", "_"))
+        if locale.territory is None:
+            locale = Locale.parse(get_global("likely_subtags").get(str(locale), str(locale)))
+    except (ValueError, UnknownLocaleError):
+        return language
+    return f"{locale.language}_{locale.territory}" if locale.territory else locale.language
 
 
 class Layout:

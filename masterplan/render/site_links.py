@@ -33,6 +33,7 @@ PAGES = {
     "css": "static/site.css",
     "search_js": "static/search.js",
     "tables_js": "static/tables.js",
+    "menu_js": "static/menu.js",
 }
 
 #: Where generated tables and figures (cross-reference ids) are shown on the site.

@@ -91,27 +91,58 @@ def agency_pages(plan: Plan, _: Translate) -> Iterator[Page]:
                    (plan.position.file, agency.position.file, *_program_inputs(agency.supported)))
 
 
-_HEADING = re.compile(r"<h([23])>(.*?)</h\1>", re.DOTALL)
+_HEADING = re.compile(r"<h([23])((?:\s[^>]*)?)>(.*?)</h\1>", re.DOTALL)
+_ID = re.compile(r'\sid="([^"]*)"')
 _TAGS = re.compile(r"<[^>]+>")
+#: ids the layout around a page's main part gives (menus, contents list): never a heading's
+LAYOUT_IDS = frozenset({"main", "main-nav", "header-search", "header-q", "toc-title"})
 
 
-def anchor_headings(html: str) -> tuple[str, list[tuple[int, str, str]]]:
-    """Give each h2/h3 an id; returns the new HTML and its table of contents (level, id, text)."""
+def anchor_headings(html: str) -> tuple[Markup, list[tuple[int, str, str]]]:
+    """Every h2/h3 of ``html`` in order, as a table of contents (level, id, text), and the HTML with an id
+    on each heading that had none (from its words, unlike every other id of the page)."""
     toc: list[tuple[int, str, str]] = []
-    used: set[str] = set()
+    used = set(LAYOUT_IDS) | set(_ID.findall(html))
 
     def add_id(match: re.Match[str]) -> str:
-        text = Markup(_TAGS.sub("", match.group(2))).unescape()  # plain text: the template escapes it once
-        anchor = base = slug(text)
-        count = 1
-        while anchor in used:
-            count += 1
-            anchor = f"{base}-{count}"
-        used.add(anchor)
-        toc.append((int(match.group(1)), anchor, text))
-        return f'<h{match.group(1)} id="{anchor}">{match.group(2)}</h{match.group(1)}>'
+        level, attributes, inner = match.groups()
+        text = " ".join(Markup(_TAGS.sub("", inner)).unescape().split())  # plain text: the template escapes it once
+        given = _ID.search(attributes)
+        if given:
+            anchor = given.group(1)
+        else:
+            anchor = base = slug(text)
+            count = 1
+            while anchor in used:
+                count += 1
+                anchor = f"{base}-{count}"
+            used.add(anchor)
+            attributes = f' id="{anchor}"{attributes}'
+        if text:
+            toc.append((int(level), anchor, text))
+        return f"<h{level}{attributes}>{inner}</h{level}>"
 
-    return _HEADING.sub(add_id, html), toc
+    return Markup(_HEADING.sub(add_id, html)), toc
+
+
+DESCRIPTION_LENGTH = 160  #: characters of a page's description that search engines and link previews show
+_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
+
+
+def describe(html: str, limit: int = DESCRIPTION_LENGTH) -> str:
+    """A page's summary or lead as a plain-text description: cut at a word, with "…", when it runs longer."""
+    text = Markup(html).striptags()  # tags out, entities undone, runs of spaces made one
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0] if " " in text[:limit] else text[:limit - 1]
+    return cut.rstrip(" ,;:·–—-") + "…"
+
+
+def first_paragraph(html: str) -> Markup:
+    """The first paragraph of a chapter's text that has words (not only an image), for its description;
+    empty when there is none."""
+    return next((Markup(found.group(1)) for found in _PARAGRAPH.finditer(html) if Markup(found.group(1)).striptags()),
+                Markup())
 
 
 def chapter_pages(plan: Plan, _: Translate, problems: list[Diagnostic],
@@ -126,9 +157,8 @@ def chapter_pages(plan: Plan, _: Translate, problems: list[Diagnostic],
         path = url_for(chapter)
         html = number_tables(relocate(to_html(text), prefix(path)), chapters.table_captions(chapter), _captioner(label))
         html = resolve_references(html, reference_resolver(plan, prefix(path), label))
-        html, toc = anchor_headings(html)
         yield Page(path, "site/chapter.html", str(chapter.title),
-                   {"chapter": chapter, "body": Markup(html), "toc": toc},
+                   {"chapter": chapter, "body": Markup(html)},  # headings get their ids with the chapter's part
                    [], (WHOLE_PLAN,))
 
 
