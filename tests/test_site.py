@@ -253,10 +253,12 @@ def test_no_sitemap_without_base_url(mini_site: Path) -> None:
 
 def test_previous_pdf_is_linked_when_the_pdf_is_not_rebuilt(make_plan: Callable[..., Path]) -> None:
     root = make_plan()
-    assert run(root, BuildOptions(pdf=False)).ok
+    first = run(root, BuildOptions(pdf=False))
+    assert first.ok and "The website links no PDF: none has been built yet" in " ".join(map(str, first.summary))
     assert "download/masterplan.pdf" not in read(root / "build" / "site", "index.html")
     (root / "build" / "masterplan.pdf").write_bytes(b"%PDF-1.7 previous")
-    assert run(root, BuildOptions(pdf=False)).ok
+    second = run(root, BuildOptions(pdf=False))
+    assert second.ok and "The website links the PDF built 20" in " ".join(map(str, second.summary))
     assert (root / "build" / "site" / "download" / "masterplan.pdf").read_bytes() == b"%PDF-1.7 previous"
     assert 'href="../download/masterplan.pdf"' in read(root / "build" / "site", "program/GOV-01.html")
 
@@ -283,6 +285,7 @@ def test_broken_theme_override_is_a_diagnostic_not_a_traceback(make_plan: Callab
     assert not result.ok
     failed = [d for d in result.report.errors if d.code == "E702" and "program/GOV-01.html" in d.message]
     assert failed and str(failed[0].position) == "templates/site/program.html:3:1"  # the override's own line
+    assert not [d for d in result.report if d.code.startswith("W71")]  # no search index of a failed site
 
 
 def test_parallel_rendering_writes_the_same_site(make_plan: Callable[..., Path], monkeypatch: pytest.MonkeyPatch,

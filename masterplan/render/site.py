@@ -8,6 +8,7 @@ search (:mod:`search`). Problems become diagnostics in the build report.
 
 from __future__ import annotations
 
+import datetime
 import multiprocessing
 import os
 import re
@@ -141,11 +142,22 @@ def render(plan: Plan, root: Path, staging: Staging, options: BuildOptions, repo
     if options.base_url:
         write_sitemap(site.pages, folder, options.base_url)
     html_seconds = time.perf_counter() - started
+    if problems:  # pages that failed stop the build: indexing the rest would only add Pagefind's complaints
+        return []
     search_index = _search_index(folder, build / "site", manifest, options, report)
-    if not problems:
-        manifest.save()
+    manifest.save()
     return [Message("Website: {pages} pages ({rendered} rendered) in {seconds:.2f} s, {search}",
-                    pages=len(site.pages), rendered=written, seconds=html_seconds, search=search_index)]
+                    pages=len(site.pages), rendered=written, seconds=html_seconds, search=search_index),
+            *([] if options.pdf else [_linked_pdf(root, pdf_size)])]
+
+
+def _linked_pdf(root: Path, size: int | None) -> Message:
+    """What a build without the PDF links: the last PDF built (maybe older than the site), or none."""
+    if size is None:
+        return Message("The website links no PDF: none has been built yet (build without --no-pdf)")
+    built = datetime.datetime.fromtimestamp((root / "build" / "masterplan.pdf").stat().st_mtime)
+    return Message("The website links the PDF built {when}, which may be older than the website",
+                   when=f"{built:%Y-%m-%d %H:%M}")
 
 
 def _search_index(folder: Path, previous: Path, manifest: site_cache.Manifest, options: BuildOptions,
