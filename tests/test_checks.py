@@ -165,3 +165,16 @@ def test_a_cross_reference_is_suggested_within_its_kind(ref: str, hint: str | No
     from masterplan.checks.chapters import _closest_reference
     known = ["agency:disnaker", "agency:bpkad", "program:GOV-01", "agency:pendahuluan"]
     assert _closest_reference(ref, known) == hint
+
+
+def test_a_copy_of_the_themes_own_templates_compiles(make_plan: Callable[..., Path]) -> None:
+    """A plan that copies the theme's templates to change them starts without errors: the website's
+    templates use filters of their own (describe) that the book's do not have."""
+    import shutil
+    root = make_plan()
+    theme = Path(__file__).resolve().parent.parent / "templates"
+    for name in ("site/base.html", "site/chapter.html", "site/program.html", "print/book.html"):
+        (root / "templates" / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(theme / name, root / "templates" / name)
+    checked = load_and_check(root)
+    assert [str(d) for d in checked.report if d.code == "E703"] == []

@@ -57,4 +57,4 @@ def test_commands_work_from_inside_a_plan_folder(tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, "-m", "masterplan", "validate"], cwd=inside,
                             check=False, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    assert "No problems found." in result.stderr
+    assert "No problems found." in result.stdout

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
+from typing import Any
 
 from masterplan.diagnostics import Diagnostic, Position, error
+from masterplan.i18n import plan_theme
 from masterplan.model import Plan
 
 #: the files of a theme that Jinja reads (stylesheets and scripts under static/ are copied as they are)
@@ -18,9 +20,10 @@ TEMPLATE_SUFFIXES = {".html", ".svg", ".xml", ".txt", ".j2"}
 
 
 def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
-    folder = plan.content.parent / "templates" if plan.content is not None else None
-    if folder is None or not folder.is_dir():
+    own = plan_theme(plan.content.parent) if plan.content is not None else ()  # not the default theme itself
+    if not own:
         return
+    folder = own[0]
     overrides = [path for path in sorted(folder.rglob("*")) if path.suffix.lower() in TEMPLATE_SUFFIXES
                  and path.is_file() and "static" not in path.relative_to(folder).parts]
     if not overrides:
@@ -28,9 +31,10 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
     import jinja2
 
     from masterplan.render.theme import Theme, environment
-    env = environment(Theme.for_plan(folder.parent), plan.language)
+    theme = Theme.for_plan(folder.parent)
     for path in overrides:
         name = path.relative_to(folder).as_posix()
+        env = _site_environment(theme, plan.language) if name.startswith("site/") else environment(theme, plan.language)
         try:
             env.compile(path.read_text(encoding="utf-8"), name, str(path))
         except jinja2.TemplateSyntaxError as exc:
@@ -38,3 +42,9 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
                         "compare it with the theme's own file of the same name", detail=exc.message or str(exc))
         except (OSError, UnicodeDecodeError) as exc:
             yield error(Position(f"templates/{name}"), "E703", "template error: {detail}", detail=str(exc))
+
+
+def _site_environment(theme: Any, language: str) -> Any:
+    """The website's templates have filters and globals of their own (``describe``, ``href``)."""
+    from masterplan.render.site import site_environment
+    return site_environment(theme, language)
