@@ -132,3 +132,38 @@ def test_roadmap_labels_wrap_to_a_second_line_rather_than_cut_the_name() -> None
     longest = max(plan.programs, key=lambda p: len(str(p.name)))
     assert f"{longest.id} {escape(str(longest.name))}" in joined
     assert charts.roadmap_rows(longest) == 2 and min(charts.roadmap_rows(p) for p in plan.programs) == 1
+
+
+def test_chart_text_is_7_pt_or_more_in_the_book(make_plan: Callable[..., Path]) -> None:
+    """The roadmap's labels (9 units: 6.0 pt in the book), its years (9.5) and the bar charts' values (10) were
+    too small to read in print. A chart's WIDTH is printed across the book's 165 mm text width, where no text
+    is smaller than 7 pt."""
+    plan = plan_of(make_plan)
+    svgs = [charts.roadmap(plan, words()), charts.bars([charts.Bar("APBD", 3, "Rp 3"), charts.Bar("DAK", 1, "Rp 1")], "x")]
+    sizes = [float(text.get("font-size")) for svg in svgs for text in parse(svg).iter(f"{SVG}text")]
+    printed = 165 / 25.4 * 72 / charts.WIDTH  # pt a unit
+    assert len(sizes) > 10 and min(sizes) == charts.SMALL and charts.SMALL * printed >= 7
+
+
+def test_a_labels_width_is_never_underestimated() -> None:
+    """Labels wrap by an estimate of their width; counting half an em a letter let "ENV-04 Pengolahan Sampah Terpadu
+    dan Pemanfaatan Gas Metana" run into the first year's column. The estimate is never less than the width of
+    Noto Sans (the bundled fonts), regular or bold, for every roadmap label of the sample."""
+    from fontTools.ttLib import TTFont
+
+    from masterplan.resources import theme_dir
+
+    fonts = {bold: TTFont(theme_dir() / "fonts" / f"NotoSans-{'Bold' if bold else 'Regular'}.ttf") for bold in (False, True)}
+
+    def width(text: str, bold: bool) -> float:
+        font = fonts[bold]
+        glyphs, metrics = font.getBestCmap(), font["hmtx"]
+        return sum(metrics[glyphs[ord(c)]][0] for c in text) / font["head"].unitsPerEm * charts.SMALL
+
+    plan = load_and_check(Path(__file__).resolve().parent.parent).plan
+    assert plan is not None
+    lines = [(line, program.quick_win) for program in plan.programs for line in charts.roadmap_label(program)]
+    assert len(lines) > len(plan.programs)
+    short = [line for line, bold in lines if charts._width(line, charts.SMALL, bold) < width(line, bold)]
+    assert not short, short
+    assert max(width(line, bold) for line, bold in lines) <= charts.ROADMAP_LABEL - 18  # the room the label has

@@ -10,7 +10,16 @@ def test_short_pieces_are_kept_whole_and_compounds_may_break() -> None:
     html = "<p>Layanan e-Government, Wi-Fi, Diskop-UM, masing-masing, GOV-02 dan 2022–2023.</p>"
     assert keep_whole(html) == (
         '<p>Layanan <span class="nobreak">e-Government</span>, <span class="nobreak">Wi-Fi</span>, '
-        '<span class="nobreak">Diskop-UM</span>, masing-masing, GOV-02 dan 2022–2023.</p>')
+        '<span class="nobreak">Diskop-UM</span>, <span class="compound">masing-masing</span>, GOV-02 dan 2022–2023.</p>')
+
+
+def test_a_compound_is_kept_from_hyphenation_but_codes_are_left_alone() -> None:
+    """"Inisia-/tif-inisiatif": WeasyPrint hyphenates each piece of a compound as a word of its own. A compound
+    of letters is marked (book.css: no hyphenation, a break at its hyphen only); a code with digits is too short."""
+    html = "<p>Inisiatif-inisiatif perundang-undangan Antar-OPD, GOV-02, ISO-27001 dan 2022-2023.</p>"
+    assert keep_whole(html) == (
+        '<p><span class="compound">Inisiatif-inisiatif</span> <span class="compound">perundang-undangan</span> '
+        '<span class="compound">Antar-OPD</span>, GOV-02, ISO-27001 dan 2022-2023.</p>')
 
 
 def test_tags_attributes_and_drawings_are_left_alone() -> None:
@@ -43,6 +52,8 @@ def test_the_last_word_of_a_paragraph_is_kept_from_hyphenation() -> None:
         '<p>Lihat <a href="#x">situs <span class="last-word">kota</span></a></p>'
     assert whole('<span class="summary">Data dalam perencanaan.</span>') == \
         '<span class="summary">Data dalam <span class="last-word">perencanaan.</span></span>'
+    assert whole('<span class="summary">Data <span class="compound">antar-OPD</span> dalam perencanaan.</span>') == \
+        '<span class="summary">Data <span class="compound">antar-OPD</span> dalam <span class="last-word">perencanaan.</span></span>'
     assert whole("<td>Teks Bappelitbangda</td><p>Menuju e-</p>") == "<td>Teks Bappelitbangda</td><p>Menuju e-</p>"
     assert whole("<p>Lihat <strong>situs perencanaan</strong>.</p>") == \
         '<p>Lihat <strong>situs <span class="last-word">perencanaan</span></strong>.</p>'

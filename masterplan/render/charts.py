@@ -20,6 +20,9 @@ PALETTE = ["#1f4e79", "#7b4f9d", "#946d09", "#c0533a", "#1b7f86", "#3d7f35", "#5
 INK, MUTED, RULE, BAND = "#1d2733", "#5b6673", "#c9d1da", "#f2f5f8"
 FONT = "'Noto Sans', 'DejaVu Sans', Arial, sans-serif"
 WIDTH = 700  #: every chart is 700 units wide; heights follow the data
+#: the smallest text a chart has, in chart units: 7 pt in the book, whose text width (165 mm, 467.7 pt)
+#: holds a chart's WIDTH; smaller text is too small to read in print
+SMALL = 10.5
 
 
 def pillar_colours(plan: Plan) -> dict[str, str]:
@@ -27,26 +30,41 @@ def pillar_colours(plan: Plan) -> dict[str, str]:
     return {p.id: PALETTE[i % len(PALETTE)] for i, p in enumerate(plan.pillars)}
 
 
-def _fit(text: str, width: float, size: float) -> str:
-    """``text`` cut with an ellipsis to about ``width`` units at font size ``size``."""
-    room = int(width / (size * 0.55))
-    return text if len(text) <= room else text[: max(room - 1, 1)].rstrip() + "…"
+#: Noto Sans's advance widths in em, for the letters far from the 0.6 em of most (a digit: 0.57, "a": 0.56,
+#: "n": 0.62); a chart's text is measured with them, so a label never runs into the drawing beside it
+_WIDTHS = {**dict.fromkeys(" ijl'.,:;·!J", 0.27), **dict.fromkeys("()-[]/fIt", 0.34), **dict.fromkeys('rz"?', 0.44),
+           **dict.fromkeys("csvykxFLS–", 0.51), **dict.fromkeys("DGHNOQUw&", 0.78), **dict.fromkeys("mMW%@", 0.94)}
+BOLD = 1.1  #: how much wider bold text is, at most about
+
+
+def _width(text: str, size: float, bold: bool = False) -> float:
+    """About how wide ``text`` is at font size ``size``, in the units of ``size`` (a little more, never less)."""
+    return sum(_WIDTHS.get(c, 0.6) for c in text) * size * (BOLD if bold else 1)
+
+
+def _fit(text: str, width: float, size: float, bold: bool = False, cut: bool = False) -> str:
+    """``text`` if it fits ``width`` at font size ``size`` (and is not ``cut``); else as much of it as fits
+    with an ellipsis."""
+    if not cut and _width(text, size, bold) <= width:
+        return text
+    while len(text) > 1 and _width(text + "…", size, bold) > width:
+        text = text[:-1].rstrip()
+    return text + "…"
 
 
 def _wrap(text: str, width: float, size: float, lines: int, bold: bool = False) -> list[str]:
-    """``text`` in at most ``lines`` lines of about ``width`` units at font size ``size``, broken between
+    """``text`` in at most ``lines`` lines of ``width`` units at font size ``size``, broken between
     words; what still does not fit is cut with an ellipsis at the end of the last line."""
-    room = max(int(width / (size * (0.56 if bold else 0.5))), 2)  # Noto Sans: about half an em a letter
     wrapped: list[str] = []
     for word in text.split():
-        if wrapped and len(wrapped[-1]) + 1 + len(word) <= room:
+        if wrapped and _width(f"{wrapped[-1]} {word}", size, bold) <= width:
             wrapped[-1] += " " + word
         else:
             wrapped.append(word)
     if len(wrapped) > lines:
         wrapped = wrapped[:lines]
-        wrapped[-1] = wrapped[-1][: room - 1].rstrip() + "…"
-    return [line if len(line) <= room else line[: room - 1].rstrip() + "…" for line in wrapped]
+        wrapped[-1] = _fit(wrapped[-1], width, size, bold, cut=True)
+    return [_fit(line, width, size, bold) for line in wrapped]
 
 
 def _text(x: float, y: float, text: str, size: float = 10, anchor: str = "start", fill: str = INK,
@@ -71,13 +89,14 @@ class RoadmapWords:
 
 
 RoadmapGroup = tuple[Pillar, Sequence[Program]]
-ROADMAP_LABEL = 290.0  #: width of the roadmap's label column, in chart units (the chart is WIDTH wide)
+ROADMAP_LABEL = 340.0  #: width of the roadmap's label column, in chart units (the chart is WIDTH wide): at SMALL,
+#: the sample's longest names take two lines; ten years' columns still hold their year
 ROADMAP_ROW = 15.0  #: height of one line of the roadmap, in chart units
 
 
 def roadmap_label(program: Program) -> list[str]:
     """A program's label in the roadmap: its code and name, on two lines when one does not hold it."""
-    return _wrap(f"{program.id}  {program.name}", ROADMAP_LABEL - 18, 9, 2, bold=program.quick_win)
+    return _wrap(f"{program.id}  {program.name}", ROADMAP_LABEL - 18, SMALL, 2, bold=program.quick_win)
 
 
 def roadmap_rows(program: Program) -> int:
@@ -100,7 +119,7 @@ def roadmap(plan: Plan, words: RoadmapWords, groups: Sequence[RoadmapGroup] | No
     height = top + rows * row + len(pillars) * head + 26
     body = [f'<rect x="{label_w + i * col:.1f}" y="{top - 4}" width="{col:.1f}" height="{height - top - 22:.1f}"'
             f' fill="{BAND if i % 2 == 0 else "#ffffff"}"/>' for i in range(len(years))]
-    body += [_text(label_w + (i + 0.5) * col, top - 10, str(year), 9.5, "middle", MUTED, "bold")
+    body += [_text(label_w + (i + 0.5) * col, top - 10, str(year), SMALL, "middle", MUTED, "bold")
              for i, year in enumerate(years)]
     y = top
     described: list[str] = []
@@ -115,7 +134,7 @@ def roadmap(plan: Plan, words: RoadmapWords, groups: Sequence[RoadmapGroup] | No
             span = min(program.period.end, years[-1]) - years[0] - start + 1
             lines = roadmap_label(program)
             tall = row * len(lines)
-            body += [_text(4, y + (i + 1) * row - 4.5, line, 9, weight="bold" if program.quick_win else "normal")
+            body += [_text(4, y + (i + 1) * row - 4.5, line, SMALL, weight="bold" if program.quick_win else "normal")
                      for i, line in enumerate(lines)]
             body.append(f'<rect x="{label_w + start * col + 1.5:.1f}" y="{y + (tall - row) / 2 + 3:.1f}"'
                         f' width="{max(span, 1) * col - 3:.1f}" height="{row - 6:.1f}" rx="2" fill="{colour}"'
@@ -128,7 +147,7 @@ def roadmap(plan: Plan, words: RoadmapWords, groups: Sequence[RoadmapGroup] | No
             described.append(words.description(program))
             y += tall
     body.append(f'<path d="M8 {height - 12}l4.5 -4.5l4.5 4.5l-4.5 4.5Z" fill="#c8102e"/>')
-    body.append(_text(22, height - 8.5, words.quick_win, 9, fill=MUTED))
+    body.append(_text(22, height - 8.5, words.quick_win, SMALL, fill=MUTED))
     return _svg(height, words.title, " ".join(described) or words.title, body, font)
 
 
@@ -145,8 +164,8 @@ class Bar:
 def bars(items: Sequence[Bar], title: str, font: str = FONT) -> str:
     """Horizontal bar chart, longest first as given; values printed at the bar ends."""
     row, top = 22.0, 6.0
-    longest = max((len(b.label) for b in items), default=0)
-    label_w = min(max(longest * 10.5 * 0.55 + 10, 80), 250)
+    longest = max((_width(b.label, 10.5) for b in items), default=0)
+    label_w = min(max(longest + 10, 80), 250)
     value_w = 120.0
     scale = (WIDTH - label_w - value_w) / max(max((b.value for b in items), default=0), 1)
     height = top + row * len(items) + 8
@@ -158,7 +177,7 @@ def bars(items: Sequence[Bar], title: str, font: str = FONT) -> str:
         body.append(_text(label_w - 8, y + row / 2 + 3.5, _fit(bar.label, label_w - 10, 10.5), 10.5, "end"))
         body.append(f'<rect x="{label_w:.1f}" y="{y + 4:.1f}" width="{width:.1f}" height="{row - 8:.1f}"'
                     f' fill="{bar.colour}"/>')
-        body.append(_text(label_w + width + 6, y + row / 2 + 3.5, bar.shown, 10, fill=MUTED))
+        body.append(_text(label_w + width + 6, y + row / 2 + 3.5, bar.shown, SMALL, fill=MUTED))
     desc = "; ".join(f"{b.label}: {b.shown}" for b in items) or title
     return _svg(height, title, desc, body, font)
 

@@ -4,6 +4,10 @@
   "Wi-/Fi" or "Diskop-/UM": a piece of one or two letters left alone at the end or the
   start of a line. Such words are wrapped in ``<span class="nobreak">`` (book.css keeps
   them on one line).
+- Any other word of letters with a hyphen ("Inisiatif-inisiatif", "perundang-undangan") may
+  break at its hyphen but is not hyphenated again ("Inisia-/tif-inisiatif"): WeasyPrint
+  hyphenates its pieces as words of their own, so it is wrapped in ``<span class="compound">``,
+  which book.css keeps from hyphenation. A code with digits ("GOV-01") is too short to hyphenate.
 - A number is not parted from its unit or its currency: "35 / km²", "208 / ribu jiwa",
   "Rp / 276.660.000.000" break no more (a no-break space joins them).
 - A paragraph does not end on a piece of a word alone on its last line ("dipantau ber-/sama."):
@@ -40,17 +44,24 @@ _LAST_WORD = re.compile(r"(\s)([^\s<>]{2,}[^\s<>-])((?:\s*</(?:a|em|strong|span)
 #: a heading's end, and its last two words (text, not tags) before it: the last never stands alone on a line
 _HEADING_CLOSE = re.compile(r"</h[1-6]>")
 _LAST_TWO = re.compile(r"(?<=[\s>])[^<>\s]{1,24} [^<>\s]{1,16}$")
-#: and of a program's summary in the matrix (other cells are narrow: a long name there must still break)
-_SUMMARY_LAST_WORD = re.compile(r'(<span class="summary">[^<]*\s)([^\s<>]{2,}[^\s<>-])(</span>)')
+#: and of a program's summary in the matrix (other cells are narrow: a long name there must still break), whose
+#: text may hold the spans :func:`keep_whole` adds ("Data antar-OPD …")
+_SUMMARY_LAST_WORD = re.compile(r'(<span class="summary">(?:[^<]|<span class="(?:nobreak|compound)">[^<]*</span>)*\s)'
+                                r'([^\s<>]{2,}[^\s<>-])(</span>)')
 
 
 def _nobreak(word: str) -> str:
     return f'<span class="nobreak">{word}</span>'
 
 
+def _compound(word: str) -> str:
+    return f'<span class="compound">{word}</span>'
+
+
 def keep_whole(html: str) -> str:
     """``html`` with every hyphenated word that has a piece of one or two letters at either end
-    kept on one line, and every number with its unit or currency.
+    kept on one line, every other one of letters kept from hyphenation, and every number with its
+    unit or currency.
 
     "Kec. Panggungrejo" is not joined by a no-break space: in the matrix's narrow agency
     columns the pair is wider than the column, which then split the name mid-word.
@@ -60,7 +71,9 @@ def keep_whole(html: str) -> str:
         pieces = word.split("-")
         if len(pieces[0]) <= SHORT or (len(pieces[-1]) <= SHORT and not pieces[-1].isdigit()):
             return _nobreak(word)
-        return word  # a compound that may break at its hyphen
+        if word.replace("-", "").isalpha():
+            return _compound(word)  # it may break at its hyphen, and only there
+        return word  # a code: "GOV-01", "ISO-27001"
 
     def prose(text: str) -> str:
         if "-" in text:

@@ -1,0 +1,152 @@
+"""The sample plan's PDF book, read as a reader reads it: type size and contrast, words kept whole, columns."""
+
+from __future__ import annotations
+
+import collections
+import itertools
+import re
+from pathlib import Path
+
+import pdfplumber
+import pytest
+from test_pdf import MM, texts
+
+from masterplan.model import Plan
+from masterplan.project import load_and_check
+
+SMALLEST = 7.0  #: pt: smaller text is too small to read in print
+CONTRAST = 4.5  #: grey text on white, at least (WCAG AA)
+
+
+@pytest.fixture(scope="module")
+def sample_pdf(sample_build: Path) -> Path:
+    return sample_build / "build" / "masterplan.pdf"
+
+
+@pytest.fixture(scope="module")
+def sample_plan(sample_build: Path) -> Plan:
+    plan = load_and_check(sample_build).plan
+    assert plan is not None
+    return plan
+
+
+def contrast_on_white(colour: tuple[float, ...]) -> float:
+    """WCAG's contrast ratio of a grey or RGB fill (0–1 channels) on white."""
+    channels = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in (colour * 3)[:3]]
+    return 1.05 / (0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2] + 0.05)
+
+
+def test_no_text_is_smaller_than_7_pt_or_a_pale_grey(sample_pdf: Path) -> None:
+    """The roadmap's labels (6.0 pt) and years (6.3 pt), the matrices' funding sources after each amount (6.4 pt,
+    grey) and "QUICK WIN" badges (6.5 pt), the bar charts' values (6.7 pt, grey) were too small to read in print.
+    Every character is 7 pt or more now, and grey text stands out from white paper by 4.5:1 at least."""
+    small: collections.Counter[tuple[int, float]] = collections.Counter()
+    pale: collections.Counter[tuple[int, str]] = collections.Counter()
+    seen = 0
+    with pdfplumber.open(sample_pdf) as pdf:
+        for page in pdf.pages:
+            for char in page.chars:
+                if not char["text"].strip() or char["size"] >= 20:  # not the draft mark's letters
+                    continue
+                seen += 1
+                if char["size"] < SMALLEST - 0.005:
+                    small[(page.page_number, round(char["size"], 1))] += 1
+                colour = tuple(char["non_stroking_color"] or (0,))
+                grey = len(colour) in (1, 3) and max(colour) - min(colour) <= 0.12
+                if grey and min(colour) < 0.9 and contrast_on_white(colour) < CONTRAST:  # not white on a dark band
+                    pale[(page.page_number, str(colour))] += 1
+    assert seen > 100_000
+    assert not small, sorted(small.items())[:10]
+    assert not pale, sorted(pale.items())[:10]
+
+
+def test_the_roadmaps_labels_keep_clear_of_its_marks_and_years(sample_pdf: Path) -> None:
+    """At 7 pt a roadmap label takes more room: each ends before the quick-win marks, which stand 3 mm left of the
+    first year's column (at 6 pt "ENV-04 Pengolahan Sampah … Gas Metana" ran into that column), and its lines
+    keep a line's height apart."""
+    pages = 0
+    with pdfplumber.open(sample_pdf) as pdf:
+        for page in pdf.pages:
+            if not re.search(r"^Gambar 13\.1\b", page.extract_text() or "", re.MULTILINE):
+                continue
+            words = page.extract_words()
+            years = [w for w in words if re.fullmatch(r"20\d\d", w["text"])]
+            axis = sorted((w for w in years if abs(w["top"] - years[0]["top"]) < 1), key=lambda w: w["x0"])
+            if len(axis) < 3:
+                continue  # a contents page naming the figure
+            pages += 1
+            centres = [(w["x0"] + w["x1"]) / 2 for w in axis]
+            columns = centres[0] - (centres[1] - centres[0]) / 2  # the first year's column starts there
+            labels = [c for c in page.chars if c["text"].strip() and c["size"] < 20 and c["x0"] < columns
+                      and axis[0]["bottom"] < c["top"] < page.height - 22 * MM]
+            assert labels and min(c["size"] for c in labels) >= SMALLEST - 0.005
+            ends = max(c["x1"] for c in labels)
+            assert columns - ends > 3 * MM, (page.page_number, round((columns - ends) / MM, 1))
+            tops = sorted({round(c["top"], 1) for c in labels})
+            assert min(b - a for a, b in itertools.pairwise(tops)) > 1.2 * SMALLEST, page.page_number
+    assert pages == 2
+
+
+def printed(text: str) -> re.Pattern[str]:
+    """``text`` as the PDF's text shows it: wrapped between any two words, or hyphenated (U+2010) inside one."""
+    words = [r"(?:\u2010\s*)?".join(re.escape(c) for c in word) for word in text.split()]
+    return re.compile(r"\s+".join(words))
+
+
+def test_the_vision_and_missions_are_not_hyphenated(sample_plan: Plan, sample_pdf: Path) -> None:
+    """The plan's own statements, quoted in Bab 3, read whole: the vision broke as "ber-/daya saing", a mission
+    as "berwa-/wasan"."""
+    whole = "\n".join(texts(sample_pdf))
+    statements = [str(sample_plan.vision), *(str(mission.text) for mission in sample_plan.missions)]
+    found = {statement: [m.group() for m in printed(statement).finditer(whole)] for statement in statements}
+    assert all(found.values()), [statement for statement, shown in found.items() if not shown]
+    broken = [shown for shown in itertools.chain(*found.values()) if "\u2010" in shown]
+    assert not broken, broken
+
+
+def test_headings_captions_and_table_heads_are_not_hyphenated(sample_pdf: Path) -> None:
+    """Nothing set in bold sans-serif (headings, captions, table heads, program names in the matrices) ends a
+    line with a hyphen WeasyPrint added."""
+    broken = []
+    with pdfplumber.open(sample_pdf) as pdf:
+        for page in pdf.pages:
+            broken += [page.page_number for c in page.chars if c["text"] == "\u2010" and "Sans-Bold" in c["fontname"]]
+    assert not broken, broken
+
+
+def test_program_names_are_not_hyphenated(sample_plan: Plan, sample_pdf: Path) -> None:
+    """§15.6 printed "Infrastruk-/tur", "Kam-/pung", "Parti-/sipasi": a program's name after its code (matrices,
+    quick wins, programs by agency, index) may wrap between its words, never inside one."""
+    whole = "\n".join(texts(sample_pdf))
+    seen, broken = 0, []
+    for program in sample_plan.programs:
+        for match in printed(f"{program.id} {program.name}").finditer(whole):
+            seen += 1
+            if "\u2010" in match.group():
+                broken.append(" ".join(match.group().split()))
+    assert seen > 3 * len(sample_plan.programs) and not broken, (seen, broken)
+
+
+def test_a_word_with_a_hyphen_is_not_hyphenated_again(sample_pdf: Path) -> None:
+    """"Inisia-/tif-inisiatif" (Bab 1): a word that has a hyphen may break at it ("masing-/masing"), nowhere else."""
+    found = [(number, line.strip()[-24:], following.strip()[:24])
+             for number, text in enumerate(texts(sample_pdf), start=1)
+             for line, following in itertools.pairwise(text.split("\n"))
+             if line.rstrip().endswith("\u2010")
+             and (re.search(r"\w-\w+\u2010$", line.rstrip()) or re.match(r"\w+-\w", following.strip()))]
+    assert not found, found
+
+
+def test_a_programs_budget_years_stand_in_a_column(sample_pdf: Path) -> None:
+    """Each year was right-aligned with its amount, so "2023 Rp 1.500.000.000" stood left of "2025 Rp 800.000.000".
+    On every matrix page the years and "Total" start at one place, the amounts end at another."""
+    spread = []
+    with pdfplumber.open(sample_pdf) as pdf:
+        for page in (page for page in pdf.pages if page.width > page.height):
+            words = page.extract_words(x_tolerance=1)
+            pairs = [(label, rp) for label, rp in itertools.pairwise(words)
+                     if rp["text"] == "Rp" and label["x0"] > page.width * 0.75 and abs(label["top"] - rp["top"]) < 2]
+            starts = [label["x0"] for label, _ in pairs if re.fullmatch(r"20\d\d|Total", label["text"])]
+            if len(starts) > 3:
+                spread.append((page.page_number, round(max(starts) - min(starts), 1)))
+    assert len(spread) > 10 and max(width for _, width in spread) < 1, spread
