@@ -55,6 +55,13 @@ def plan_theme(root: Path) -> tuple[Path, ...]:
     return (own,) if own.is_dir() and own.resolve() != theme_dir().resolve() else ()
 
 
+def templates_of(folder: Path) -> list[Path]:
+    """The Jinja templates of a theme folder: every ``*.html`` (the book's and the site's pages and
+    parts), not what ``static/`` holds nor fonts, licences or notes, which are copied or ignored."""
+    return [path for path in sorted(folder.rglob("*.html"))
+            if path.is_file() and "static" not in path.relative_to(folder).parts]
+
+
 def load_catalog(theme_dirs: tuple[Path, ...] = ()) -> dict[str, dict[str, str]]:
     """The default catalog, with entries from any plan theme folder laid over it."""
     merged: dict[str, dict[str, str]] = {}

@@ -15,7 +15,15 @@ from pathlib import Path
 
 from masterplan import yamlfile
 from masterplan.diagnostics import Diagnostic, Message, Position, did_you_mean, warning
-from masterplan.i18n import CATALOG, blanks, fits, languages, load_catalog, plan_theme
+from masterplan.i18n import (
+    CATALOG,
+    blanks,
+    fits,
+    languages,
+    load_catalog,
+    plan_theme,
+    templates_of,
+)
 from masterplan.model import Plan
 
 _SHAPE = Message('e.g. "Budget": {{id: "Anggaran"}}')
@@ -25,7 +33,7 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
     own = plan_theme(plan.content.parent) if plan.content is not None else ()
     theme = load_catalog()
     for folder in own:
-        used = _template_text(folder)
+        used = _template_messages(folder)
         for path in sorted((folder / CATALOG).glob("*.yml")):
             yield from _entries(path, path.relative_to(folder.parent).as_posix(), theme, used)
     spoken = languages(load_catalog(own))
@@ -37,19 +45,23 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
                       language=plan.language)
 
 
-def _template_text(folder: Path) -> str:
-    """Everything the plan's own templates say, where a message of their own would be found."""
-    texts = []
-    for path in sorted(folder.rglob("*")):
-        if path.is_file() and path.suffix.lower() in {".html", ".svg", ".xml", ".txt", ".j2"}:
-            try:
-                texts.append(path.read_text(encoding="utf-8"))
-            except (OSError, UnicodeDecodeError):
-                continue
-    return "\n".join(texts)
+def _template_messages(folder: Path) -> set[str]:
+    """The messages the plan's own templates translate (the text of each ``_()`` call), which its catalog may word."""
+    import jinja2
+    env = jinja2.Environment(extensions=["jinja2.ext.i18n"])
+    found: set[str] = set()
+    for path in templates_of(folder):
+        try:
+            for _, _, message in env.extract_translations(path.read_text(encoding="utf-8")):
+                first = message[0] if isinstance(message, tuple) else message  # a message given values comes with them
+                if isinstance(first, str):
+                    found.add(first)
+        except (OSError, UnicodeDecodeError, jinja2.TemplateSyntaxError, RecursionError):
+            continue  # the template check reports it
+    return found
 
 
-def _unused(message: str, theme: dict[str, dict[str, str]], used: str) -> Message | None:
+def _unused(message: str, theme: dict[str, dict[str, str]], used: set[str]) -> Message | None:
     """Why an entry changes nothing (a hint), or None when the theme or the plan's templates use it.
 
     The key is the English message; an entry keyed by the wording a reader sees ("Perangkat
@@ -59,11 +71,12 @@ def _unused(message: str, theme: dict[str, dict[str, str]], used: str) -> Messag
     meant = [english for english, translations in theme.items() if message in translations.values()]
     if meant:
         return Message("the key is the English message, not its translation: write \"{english}\"", english=meant[0])
-    close = did_you_mean(message, theme)
+    near = [english for english in theme if abs(len(english) - len(message)) <= max(3, len(message) // 4)]
+    close = did_you_mean(message, near)  # of similar length only: comparing with all ~900 costs 16 ms an entry
     return close or Message("keys are the theme's English messages, as in its templates/i18n/messages.yml")
 
 
-def _entries(path: Path, file: str, theme: dict[str, dict[str, str]], used: str) -> Iterator[Diagnostic]:
+def _entries(path: Path, file: str, theme: dict[str, dict[str, str]], used: set[str]) -> Iterator[Diagnostic]:
     data, problems = yamlfile.read(path, file)
     yield from problems
     if data is None:

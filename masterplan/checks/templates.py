@@ -11,12 +11,9 @@ from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 from typing import Any
 
-from masterplan.diagnostics import Diagnostic, Position, error
-from masterplan.i18n import plan_theme
+from masterplan.diagnostics import Diagnostic, Message, Position, error
+from masterplan.i18n import plan_theme, templates_of, theme_dir
 from masterplan.model import Plan
-
-#: the files of a theme that Jinja reads (stylesheets and scripts under static/ are copied as they are)
-TEMPLATE_SUFFIXES = {".html", ".svg", ".xml", ".txt", ".j2"}
 
 
 def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
@@ -24,8 +21,7 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
     if not own:
         return
     folder = own[0]
-    overrides = [path for path in sorted(folder.rglob("*")) if path.suffix.lower() in TEMPLATE_SUFFIXES
-                 and path.is_file() and "static" not in path.relative_to(folder).parts]
+    overrides = templates_of(folder)
     if not overrides:
         return
     import jinja2
@@ -38,8 +34,12 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
         try:
             env.compile(path.read_text(encoding="utf-8"), name, str(path))
         except jinja2.TemplateSyntaxError as exc:
-            yield error(Position(f"templates/{name}", exc.lineno or 1, 1), "E703", "template error: {detail}",
-                        "compare it with the theme's own file of the same name", detail=exc.message or str(exc))
+            hint = "compare it with the theme's own file of the same name" if (theme_dir() / name).is_file() else None
+            yield error(Position(f"templates/{name}", exc.lineno or 1, 1), "E703", "template error: {detail}", hint,
+                        detail=exc.message or str(exc))
+        except RecursionError:
+            yield error(Position(f"templates/{name}"), "E703", "template error: {detail}",
+                        detail=Message("the template is nested too deeply"))
         except (OSError, UnicodeDecodeError) as exc:
             yield error(Position(f"templates/{name}"), "E703", "template error: {detail}", detail=str(exc))
 
