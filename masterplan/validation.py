@@ -85,13 +85,13 @@ def _field(path: Any, data: Any = None) -> str:
     """
     parts = []
     for step in path:
-        item = data[step] if isinstance(step, int) and isinstance(data, list) and step < len(data) else None
-        if isinstance(step, int):
+        if isinstance(step, int) and isinstance(data, list):  # an item of a list
+            item = data[step] if step < len(data) else None
             name = next((item[key] for key in ("id", "year") if isinstance(item, dict) and
                          isinstance(item.get(key), (str, int)) and not isinstance(item.get(key), bool)), step + 1)
             parts.append(f"[{name}]")
-        else:
-            parts.append(str(step))
+        else:  # a key of a mapping: a field, or a year of the targets ({2024: 70})
+            parts.append(f"[{step}]" if isinstance(step, int) else str(step))
             item = data.get(step) if isinstance(data, dict) else None
         data = item
     return ".".join(parts).replace(".[", "[") or Message("document")

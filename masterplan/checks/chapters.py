@@ -16,7 +16,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from masterplan import chapters, crossref
-from masterplan.checks.references import Unknown
+from masterplan.checks.last_build import Unknown
 from masterplan.diagnostics import (
     ANY_PROGRAM,
     Diagnostic,

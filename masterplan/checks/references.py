@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 
-from masterplan.checks.last_build import LastBuild
+from masterplan.checks.last_build import Unknown
 from masterplan.diagnostics import (
     ANY_PROGRAM,
     Diagnostic,
@@ -21,24 +21,6 @@ from masterplan.model import Agency, Plan, Program
 def _item(thing: Program | Agency, name: str, index: int) -> Position:
     """Position of one item of a list field (the loader records them as ``name[index]``)."""
     return thing.where.get(f"{name}[{index}]", thing.at(name))
-
-
-class Unknown:
-    """Hints for an id that names nothing: renamed or removed since the last build, else a likely typo."""
-
-    def __init__(self, plan: Plan):
-        self.last = LastBuild(plan)
-        self.names = {"programs": {p.id: p.name.get(plan.language) for p in plan.programs},
-                      "agencies": {a.id: a.name.get(plan.language) for a in plan.agencies}}
-
-    def program(self, missing: str) -> Message | None:
-        return self._hint(missing, "programs")
-
-    def agency(self, missing: str) -> Message | None:
-        return self._hint(missing, "agencies")
-
-    def _hint(self, missing: str, kind: str) -> Message | None:
-        return self.last.gone(missing, kind, self.names[kind]) or did_you_mean(missing, self.names[kind])
 
 
 def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
