@@ -59,9 +59,12 @@ def template_error(exc: jinja2.TemplateError, root: Path) -> Diagnostic:
 class Preview:
     """The current state of a previewed plan folder; thread-safe for many readers, one writer."""
 
-    def __init__(self, root: Path, log: Callable[[str], None] = print, base_url: str | None = None):
+    def __init__(self, root: Path, log: Callable[[str], None] = print, base_url: str | None = None,
+                 kept: str | None = None):
         self.root = root
-        self.base_url = base_url  #: the public address the site is built for, as ``build --base-url``
+        self.given = base_url  #: ``serve --base-url``: the public address the site is built for, before plan.yml's
+        self.kept = kept  #: the address build/site was built for, used when neither serve nor plan.yml names one
+        self.from_plan: str | None = None  #: plan.yml's ``base_url``, as of the last plan read
         self.site = root / "build" / "site"
         self.log = log
         self.speaker = project.speaker(root)  #: says what is printed, in the plan's language (read again each rebuild)
@@ -72,6 +75,16 @@ class Preview:
         self.cache = FileCache()  #: unchanged files are not parsed or schema-checked again
         self._changed = threading.Condition()
         self._render_lock = threading.Lock()
+
+    @property
+    def base_url(self) -> str | None:
+        """The public address the previewed site is built for: serve's, else plan.yml's, else the kept one."""
+        return self.given or self.from_plan or self.kept
+
+    def build_address(self) -> str | None:
+        """What a build of this preview is given as ``--base-url``: serve's own, or the kept address when
+        plan.yml names none (a build reads plan.yml's itself, and a flag would override it)."""
+        return self.given or (None if self.from_plan else self.kept)
 
     def rebuild(self, loaded: tuple[Any, Report] | None = None) -> bool:
         """Load, check and list the pages again; True when the plan is good. Never raises.
@@ -146,13 +159,14 @@ class Preview:
         pdf_size = pdf.stat().st_size if pdf.is_file() else None
         if self.in_process:
             try:
-                return site_pages(plan, self.root, pdf_size, problems, self.base_url or plan.base_url)
+                self.from_plan = plan.base_url
+                return site_pages(plan, self.root, pdf_size, problems, self.base_url)
             except (TypeError, AttributeError, ImportError, KeyError) as exc:
                 self.in_process = False  # a bug in the page list: fall back to full builds
                 self.say(Message("preview: in-process rendering unavailable ({detail}); using full site builds",
                                  detail=str(exc)))
         from masterplan.build import BuildOptions, run
-        result = run(self.root, BuildOptions(pdf=False, base_url=self.base_url))
+        result = run(self.root, BuildOptions(pdf=False, base_url=self.build_address()))
         report.extend(d for d in result.report.items if d not in report.items)
         return None
 

@@ -48,15 +48,18 @@ def speaker(root: Path, language: str | None = None) -> Speaker:
     if chosen:
         return Speaker.of(chosen, plan_theme(root))
     # a plan language no catalog speaks ('indonesia', 'jv'): its readers are told so in the default language
-    return Speaker.of(language or _plan_language(root / CONTENT / "plan.yml"), plan_theme(root),
+    return Speaker.of(language or plan_field(root, "language") or DEFAULT_LANGUAGE, plan_theme(root),
                       unknown=DEFAULT_LANGUAGE)
 
 
-def _plan_language(path: Path) -> str:
+def plan_field(root: Path, name: str) -> str | None:
+    """One text field of ``content/plan.yml`` read on its own, before (or without) loading the plan;
+    None when the file, the field or its text is missing (the load reports what is wrong)."""
     from masterplan import yamlfile
+    path = root / CONTENT / "plan.yml"
     data, _ = yamlfile.read(path, path.name) if path.is_file() else (None, [])
-    language = data.get("language") if isinstance(data, dict) else None
-    return language if isinstance(language, str) and language.strip() else DEFAULT_LANGUAGE
+    value = data.get(name) if isinstance(data, dict) else None
+    return value if isinstance(value, str) and value.strip() else None
 
 
 @dataclass

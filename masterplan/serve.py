@@ -224,20 +224,19 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, pdf: bool = Tru
     publishable after a preview.
     """
     from masterplan.build import BuildOptions, run
+    from masterplan.project import plan_field
     from masterplan.render.site import published_address
     from masterplan.watch import BackgroundBuild, newest, watch
 
     site = root / "build" / "site"
     kept = published_address(site) if base_url is None else None
-    base_url = kept or base_url
-    preview = Preview(root, log, base_url)
-    if kept:
+    preview = Preview(root, log, base_url, kept)
+    preview.from_plan = plan_field(root, "base_url")  # read again with the plan on every rebuild
+    if kept and not preview.from_plan:
         preview.say(Message("Keeping the public address the site was built for: {address} (--base-url)", address=kept))
     read_at = time.time()
     preview.say(Message("Building the site…"))
-    result = run(root, BuildOptions(pdf=False, base_url=base_url), cache=preview.cache)
-    if base_url is None and result.plan is not None and result.plan.base_url:  # the address plan.yml gives
-        base_url = preview.base_url = result.plan.base_url
+    result = run(root, BuildOptions(pdf=False, base_url=preview.build_address()), cache=preview.cache)
     if preview.rebuild((result.plan, result.report) if result.plan is not None else None):
         preview.verify()
     try:
@@ -247,7 +246,8 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, pdf: bool = Tru
                             host=host, port=port, detail=exc.strerror or str(exc)))
         return 1
     address = f"http://{host if ':' not in host else f'[{host}]'}:{server.server_address[1]}/"
-    background = BackgroundBuild(root, pdf, log, lambda ok: preview.rebuild() if ok else None, base_url=base_url,
+    background = BackgroundBuild(root, pdf, log, lambda ok: preview.rebuild() if ok else None,
+                                 address=preview.build_address,
                                  say=lambda message: preview.speaker.say(message))  # the speaker of the last rebuild
     pdf_file = root / "build" / "masterplan.pdf"
     if pdf and (not pdf_file.is_file() or newest(root) > pdf_file.stat().st_mtime):

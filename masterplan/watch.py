@@ -49,10 +49,12 @@ class BackgroundBuild:
     """``masterplan build`` in a subprocess, started once edits have settled."""
 
     def __init__(self, root: Path, pdf: bool, log: Callable[[str], None], done: Callable[[bool], None],
-                 settle: float = SETTLE_SECONDS, base_url: str | None = None, say: Callable[[Message], str] = str):
-        """``say``: how this build's lines are worded (the preview's speaker, in the plan's language)."""
+                 settle: float = SETTLE_SECONDS, address: Callable[[], str | None] = lambda: None,
+                 say: Callable[[Message], str] = str):
+        """``say``: how this build's lines are worded (the preview's speaker, in the plan's language);
+        ``address``: the ``--base-url`` to give each build, asked when it starts (plan.yml may change)."""
         self.root, self.pdf, self.log, self.done, self.settle, self.wording = root, pdf, log, done, settle, say
-        self.base_url = base_url
+        self.address = address
         self.due: float | None = None
         self.process: subprocess.Popen[str] | None = None
         self.group: int | None = None  #: the running build's process group, to stop it with its workers
@@ -112,7 +114,8 @@ class BackgroundBuild:
     def _run(self) -> None:
         what = Message("PDF and site") if self.pdf else Message("site files and search index")
         command = [sys.executable, "-m", "masterplan", "build", str(self.root)] + ([] if self.pdf else ["--no-pdf"])
-        command += ["--base-url", self.base_url] if self.base_url else []
+        address = self.address()
+        command += ["--base-url", address] if address else []
         self.say(Message("Background build started ({what})…", what=what))
         started = time.monotonic()
         self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,

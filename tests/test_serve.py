@@ -362,3 +362,27 @@ def test_the_preview_keeps_the_public_address_the_site_was_built_for(make_plan: 
         assert status == 404 and 'href="/static/site.css"' in missing and address not in missing.split("<body")[1]
     finally:
         stop(running)
+
+
+def test_the_address_in_plan_yml_wins_over_the_kept_one_and_follows_its_edits(make_plan: Callable[..., Path]) -> None:
+    """serve kept the last build's address over plan.yml's, and fixed it into every background build as a
+    --base-url the user never typed: an edit of plan.yml's address changed nothing until a restart."""
+    root = make_plan()
+    subprocess.run([sys.executable, "-m", "masterplan", "build", str(root), "--no-pdf", "--no-search",
+                    "--base-url", "https://lama.example.go.id/"], check=True, capture_output=True)
+    plan_yml = root / "content" / "plan.yml"
+    written = plan_yml.read_text(encoding="utf-8")
+    plan_yml.write_text(written + "base_url: https://baru.example.go.id/mp/\n", encoding="utf-8")
+    running = start(root, "--no-pdf")
+    try:
+        assert not any("lama.example" in line for line in running.lines), running.lines
+        running.wait_for("/index.html", lambda s, b: 'href="https://baru.example.go.id/mp/index.html"' in b, "plan.yml's")
+        plan_yml.write_text(written + "base_url: https://lagi.example.go.id/\n", encoding="utf-8")
+        running.wait_for("/index.html", lambda s, b: 'href="https://lagi.example.go.id/index.html"' in b, "the edit")
+        on_disk = root / "build" / "site" / "index.html"
+        deadline = time.monotonic() + TIMEOUT
+        while 'href="https://lagi.example.go.id/index.html"' not in on_disk.read_text(encoding="utf-8"):
+            assert time.monotonic() < deadline, "\n".join(running.lines)  # the background build's site
+            time.sleep(0.2)
+    finally:
+        stop(running)
