@@ -479,17 +479,25 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str, file: str, line_offset: 
 
 def _colonless_line_above(lines: list[str], at: int) -> int | None:
     """The line above line ``at`` (counted from 0) when it is a field that lost its colon: a plain
-    line indented like line ``at``, with no ':' in it. YAML reads the two as one key and complains
-    at the colon of the second."""
-    above = next((i for i in range(at - 1, -1, -1) if lines[i].strip() and not lines[i].lstrip().startswith("#")),
-                 None)
-    if above is None or at >= len(lines):
-        return None
+    line indented like line ``at``, with no ':' in it, that does not continue the text of a field
+    above it. YAML reads the two lines as one key and complains at the colon of the second."""
+    def written_above(line: int) -> int | None:
+        return next((i for i in range(line - 1, -1, -1) if lines[i].strip() and not lines[i].lstrip().startswith("#")),
+                    None)
+
     def indent(text: str) -> int:
         return len(text) - len(text.lstrip(" -"))
+
+    above = written_above(at)
+    if above is None or at >= len(lines):
+        return None
     text = lines[above].strip()
     plain = ":" not in text and not text.startswith(("'", '"', "[", "{", "|", ">", "&", "*", "!"))
-    return above if plain and indent(lines[above]) == indent(lines[at]) else None
+    if not plain or indent(lines[above]) != indent(lines[at]):
+        return None
+    before = written_above(above)  # "summary: Kegiatan ini …" over indented lines: they continue its text
+    continued = before is not None and indent(lines[before]) < indent(lines[above]) and not lines[before].rstrip().endswith(":")
+    return None if continued else above
 
 
 def _words_of_yaml(problem: str) -> str:
@@ -503,7 +511,8 @@ def _layout_hint(problem: str, line: str) -> Message | None:
     if "mapping values are not allowed" in problem:
         if "\u201c" in value or "\u201d" in value:
             return Message('curly quotes \u201c \u201d are not YAML quotes: put the text in straight quotes, "..."')
-        if ": " in value or value.endswith(":"):
+        before = line.split(": ", 1)[0].strip(" -")
+        if ": " in value or value.endswith(":") or " " in before:  # "dengan tiga cara: ..." is text, not a field
             return Message('text with ": " in it goes in quotes, e.g. title: "Pendahuluan: Latar Belakang"')
         return Message("this line is indented deeper than the line above allows: line it up with the fields above")
     if "did not find expected key" in problem and value[:1] in ("'", '"') and value.rstrip()[-1:] != value[:1]:
