@@ -160,10 +160,14 @@ def test_a_build_reports_the_same_warnings_whether_they_ran_beside_it_or_not(
     ("agency:damkar", None),  # not agency:disnaker, however alike the two are with their 'agency:'
     ("agency:bpkd", "did you mean 'agency:bpkad'?"),
     ("bab:pendahuluan", None),
+    ("pilar:economy", "did you mean 'pillar:economy'?"),  # the kind in Indonesian
+    ("Pillar:economy", "did you mean 'pillar:economy'?"),
+    ("tabel:budget-source", "did you mean 'tab:budget-source'?"),
+    ("Agency:bpkd", "did you mean 'agency:bpkad'?"),
 ])
 def test_a_cross_reference_is_suggested_within_its_kind(ref: str, hint: str | None) -> None:
     from masterplan.checks.chapters import _closest_reference
-    known = ["agency:disnaker", "agency:bpkad", "program:GOV-01", "agency:pendahuluan"]
+    known = ["agency:disnaker", "agency:bpkad", "GOV-01", "agency:pendahuluan", "pillar:economy", "tab:budget-source"]
     assert _closest_reference(ref, known) == hint
 
 

@@ -203,12 +203,24 @@ def _title_headings(chapter: Chapter) -> Iterator[Diagnostic]:
                           line=line.strip())
 
 
+#: kinds of cross-reference as staff also write them (in Indonesian, in English, in full)
+KIND_WORDS = {"pilar": "pillar", "tabel": "tab", "table": "tab", "gambar": "fig", "figure": "fig", "chapter": "bab",
+              "opd": "agency", "program": ""}
+
+
 def _closest_reference(ref: str, known: Iterable[str]) -> Message | None:
     """A likely typo of a cross-reference, within its kind: 'agency:damkar' is not 'agency:disnaker',
-    however alike the two are with the 'agency:' both start with."""
+    however alike the two are with the 'agency:' both start with. A kind of its own ('pilar:economy')
+    is read as the one it most likely means."""
+    by_kind: dict[str, dict[str, str]] = {}
+    for other in known:
+        other_kind, _, other_name = other.rpartition(":")
+        by_kind.setdefault(other_kind, {})[other_name] = other
     kind, _, name = ref.rpartition(":")
-    same_kind = {other.rpartition(":")[2]: other for other in known if other.rpartition(":")[0] == kind}
-    found = closest(name, same_kind)
+    if kind not in by_kind:
+        kind = KIND_WORDS.get(kind.lower(), closest(kind.lower(), [k for k in by_kind if k]) or kind)
+    same_kind = by_kind.get(kind, {})
+    found = name if name in same_kind else closest(name, same_kind)
     return Message("did you mean '{word}'?", word=same_kind[found]) if found else None
 
 
