@@ -532,3 +532,4 @@ def test_with_a_public_address_link_previews_get_absolute_addresses(make_plan: C
         if image:
             assert (site_folder / image.removeprefix(address)).read_bytes() == png
             assert meta["og:image:alt"] == "Logo Kota Contoh"
+
