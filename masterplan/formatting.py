@@ -60,11 +60,14 @@ class Formats:
                 return f"Rp {self.number(round(amount / scale, 2))} {self.translate(word)}"
         return self.rupiah(amount)
 
-    def file_size(self, size: int) -> str:
-        """A download's size as people read it: ``2,3 MB``, ``450 kB``."""
-        if size >= 10**6:
+    def file_size(self, size: int | None) -> str:
+        """A download's size as people read it: ``2,3 MB``, ``450 kB`` (``1 MB``, not ``1.000 kB``); "–" of none."""
+        if size is None:
+            return "–"
+        kilobytes = max(1, round(size / 10**3))
+        if kilobytes >= 1000:
             return format_unit(size / 10**6, "digital-megabyte", length="short", format="#,##0.#", locale=self.locale)
-        return format_unit(max(1, round(size / 10**3)), "digital-kilobyte", length="short", locale=self.locale)
+        return format_unit(kilobytes, "digital-kilobyte", length="short", locale=self.locale)
 
     def date(self, value: datetime.date | None) -> str:
         """``1 Desember 2021``."""

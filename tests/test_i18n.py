@@ -69,6 +69,15 @@ def test_shares_have_one_decimal_and_no_space_before_the_percent_sign() -> None:
     assert Formats("en", Translator("en", load_catalog())).percent(1, 8) == "12.5%"
 
 
+def test_a_file_size_reads_as_people_write_it() -> None:
+    """999,600 bytes said "1.000 kB"; a template asking the size of no PDF was a traceback."""
+    from masterplan.formatting import Formats
+
+    indonesian = Formats("id", Translator("id", load_catalog()))
+    sizes = [indonesian.file_size(size) for size in (0, 449_600, 999_600, 2_345_678, None)]
+    assert [" ".join(size.split()) for size in sizes] == ["1 kB", "450 kB", "1 MB", "2,3 MB", "–"]
+
+
 def test_an_indicators_values_print_with_one_number_of_decimals() -> None:
     """"2023: 2; 2024: 2,3" read as if 2 were less exact than 2,3: every value of an indicator now has as
     many decimals as the most exact of them ("2,0"), up to two."""
