@@ -276,6 +276,7 @@ def test_the_download_links_say_the_pdfs_size(make_plan: Callable[..., Path]) ->
     (root / "build" / "masterplan.pdf").write_bytes(b"%PDF-1.7" + b" " * 449_600)
     assert run(root, BuildOptions(pdf=False)).ok  # from the cache: nothing in content/ changed
     assert re.search(r"Unduh dokumen \(PDF, 450\s+kB\)", read(site, "index.html"))
+    assert re.search(r"dokumen masterplan \(PDF, 450\s+kB\)", read(site, "data.html"))
 
 
 def test_broken_theme_override_is_a_diagnostic_not_a_traceback(make_plan: Callable[..., Path]) -> None:

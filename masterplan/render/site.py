@@ -34,6 +34,7 @@ from masterplan.render.data import COLUMNS, JSON_FIELDS
 from masterplan.render.markdown import relocate
 from masterplan.render.site_links import PAGES, url_for
 from masterplan.render.site_pages import (
+    WHOLE_PLAN,
     Page,
     Translate,
     all_pages,
@@ -87,6 +88,7 @@ class PreparedSite:
     pages: list[Page]
     common: dict[str, Any]  #: what every page can read, the shared header and footer included
     theme: Theme
+    pdf_size: int | None = None  #: the linked PDF's size, shown by whole-plan pages only (their keys hold it)
 
     def compile_templates(self) -> None:
         """Compile every website template of the theme (pages, parts, macros) into the environment's cache."""
@@ -99,7 +101,8 @@ class PreparedSite:
     def render_page(self, page: Page) -> str:
         """The HTML of one page (raises ``jinja2.TemplateError`` for a broken template)."""
         template = self.env.get_template(page.template)
-        return template.render({**self.common, **page.context, "page": page, "base": page.base})
+        shown = {"pdf_size": self.pdf_size} if WHOLE_PLAN in page.inputs else {}
+        return template.render({**self.common, **page.context, **shown, "page": page, "base": page.base})
 
 
 def prepare(plan: Plan, root: Path, options: BuildOptions, report: Report, pdf_size: int | None = None) -> PreparedSite:
@@ -115,8 +118,8 @@ def prepare(plan: Plan, root: Path, options: BuildOptions, report: Report, pdf_s
         for page in pages:
             if page.path == PAGES["not_found"]:
                 page.root = options.base_url.rstrip("/") + "/"
-    common = common_context(plan, book, translate, options.base_url, pdf_size, logo_path(plan, root))
-    return PreparedSite(env, pages, {**common, "layout": Layout(env, common)}, theme)
+    common = common_context(plan, book, translate, options.base_url, pdf_size is not None, logo_path(plan, root))
+    return PreparedSite(env, pages, {**common, "layout": Layout(env, common)}, theme, pdf_size)
 
 
 def render(plan: Plan, root: Path, staging: Staging, options: BuildOptions, report: Report) -> list[str]:
@@ -181,12 +184,12 @@ def _search_index(folder: Path, previous: Path, manifest: site_cache.Manifest, o
 
 
 def common_context(plan: Plan, book: outline.Outline, translate: Translate, base_url: str | None = None,
-                   pdf_size: int | None = None, logo: str | None = None) -> dict[str, Any]:
+                   has_pdf: bool = False, logo: str | None = None) -> dict[str, Any]:
     """What every page can read, computed once per build."""
     budget = summary.budget(plan)
     return {
         "plan": plan, "budget": budget, "logo": logo, "bar_rows": site_charts.budget_bars(plan, budget),
-        "has_pdf": pdf_size is not None, "pdf_size": pdf_size,
+        "has_pdf": has_pdf,
         "base_url": base_url.rstrip("/") + "/" if base_url else None,
         "roadmap_svg": site_charts.roadmap(plan, book, translate), "caption": site_charts.captioner(book, translate),
         "chapter_labels": site_charts.chapter_labels(book), "book_contents": site_charts.book_contents(book),
