@@ -32,15 +32,17 @@ def _speaker(root: Path, plan: Plan | None = None) -> Speaker:
     return speaker(root, plan.language if plan is not None else None)
 
 
-def _check_address(base_url: str | None, root: Path) -> None:
-    """Stop on a public address that is none (``kota.go.id`` without its https://), before building anything."""
+def _check_address(base_url: str | None, root: Path) -> str | None:
+    """The public address given on the command line, without stray spaces; stops on one that is no
+    address (``kota.go.id`` without its https://) before anything is built."""
     from masterplan.checks.publishing import address_problem
-    problem = address_problem(base_url) if base_url is not None else None
-    if problem:
+    found = address_problem(base_url) if base_url is not None else None
+    if found:
         speaker = _speaker(root)
-        click.echo(speaker.say(Message("error: --base-url: {problem} ({hint})", problem=problem[0], hint=problem[1])),
+        click.echo(speaker.say(Message("error: --base-url: {problem} ({hint})", problem=found.problem, hint=found.hint)),
                    err=True)
         sys.exit(2)
+    return base_url.strip() if base_url else None
 
 
 def _print_report(report: Report | list[Diagnostic], speaker: Speaker, output_format: str = "text",
@@ -157,7 +159,7 @@ def build(one_shot: bool | None, plan_dir: Path, pdf: bool, site: bool, strict: 
     options = BuildOptions(pdf=pdf, site=site, strict=strict, jobs=jobs, cache=not no_cache, base_url=base_url,
                            search=search, one_shot=bool(one_shot))
     root = _root(plan_dir)
-    _check_address(base_url, root)
+    options.base_url = _check_address(base_url, root)
     result = run(root, options)
     speaker = _speaker(root, result.plan)
     _print_report(result.report, speaker)
@@ -181,9 +183,10 @@ def serve(plan_dir: Path, port: int, host: str, pdf: bool, base_url: str | None)
     Content errors show in the page and here; fixing them brings the page back.
     """
     from masterplan.serve import serve as run_server
-    _check_address(base_url, _root(plan_dir))
-    sys.exit(run_server(_root(plan_dir), host, port, pdf, log=lambda line: click.echo(line, err=True),
-                        base_url=base_url))
+    root = _root(plan_dir)
+    address = _check_address(base_url, root)
+    sys.exit(run_server(root, host, port, pdf, log=lambda line: click.echo(line, err=True),
+                        base_url=address))
 
 
 def main() -> None:

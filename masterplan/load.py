@@ -213,7 +213,7 @@ class _Reader:
                                      self.text(r.get("gap")), self.text(r.get("recommendation")), r.position)
                        for r in data.get("readiness") or []],
             funding_sources=list(data.get("funding_sources") or DEFAULT_FUNDING_SOURCES),
-            position=data.position, where=self.where(data), content=self.root / CONTENT, base_url=data.get("base_url"),
+            position=data.position, where=self.where(data), content=self.root / CONTENT, base_url=(data.get("base_url") or "").strip() or None,
         )
 
     def date(self, data: LocatedMap) -> datetime.date | None:

@@ -106,6 +106,10 @@ def test_a_public_address_without_https_stops_before_building(mini_plan: Path) -
     code, _, err = invoke("build", str(mini_plan), "--no-pdf", "--base-url", "kota.go.id/smartcity")
     assert code == 2 and "has no https://" in err and "write it in full: https://kota.go.id/smartcity" in err
     assert not (mini_plan / "build").exists()
+    code, _, err = invoke("build", str(mini_plan), "--no-pdf", "--no-search", "--base-url", " http://intranet:8000/mp/ ")
+    assert code == 0, err  # an intranet's host has no dot; stray spaces are dropped
+    assert '<link rel="canonical" href="http://intranet:8000/mp/index.html">' in (
+        mini_plan / "build" / "site" / "index.html").read_text(encoding="utf-8")
 
 
 def test_a_file_given_as_plan_dir_is_a_usage_error(mini_plan: Path) -> None:
