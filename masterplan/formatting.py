@@ -6,6 +6,7 @@ The one place where the rupiah format is defined; templates reach it through fil
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Callable
 
 from babel import Locale
@@ -74,3 +75,24 @@ class Formats:
         if value is None:
             return ""
         return format_date(value, format="long", locale=self.locale)
+
+
+_SPELT = re.compile(r"(?:(?:rp|idr)\.?\s*)?(\d{1,3}(?:\.\d{3})*|\d+)(?:,(\d+))?\s*"
+                    r"(ribu|rb|juta|jt|miliar|milyar|m|triliun|t)?\.?(?:,-)?", re.IGNORECASE)
+#: the words people write amounts with, and the power of ten each stands for
+_WORD_SCALES = {"ribu": 3, "rb": 3, "juta": 6, "jt": 6, "miliar": 9, "milyar": 9, "m": 9, "triliun": 12, "t": 12}
+
+
+def spelt_amount(text: str) -> int | None:
+    """An amount written as people write it, in whole rupiah: ``Rp 450.000.000``, ``Rp 450.000.000,00``,
+    ``600 juta``, ``1,2 miliar``, ``Rp 1,5 M`` → 1500000000; None when ``text`` is not one (or has
+    more decimals than rupiah)."""
+    found = _SPELT.fullmatch(text.strip())
+    if not found or not (found.group(0).lower().startswith(("rp", "idr")) or found.group(3)):
+        return None  # a plain "400.000.000" has its own hint
+    whole, fraction, word = found.group(1).replace(".", ""), found.group(2) or "", found.group(3)
+    places = _WORD_SCALES[word.lower()] if word else 0
+    fraction = fraction.rstrip("0") if not word else fraction  # "Rp 450.000.000,00": no sen
+    if len(fraction) > places:
+        return None
+    return int(whole + fraction.ljust(places, "0"))

@@ -103,7 +103,7 @@ def _type_hint(err: ValidationError) -> str | None:
         return Message("YAML reads {value} as a date: put it in quotes, \"{value}\"", value=value)
     if isinstance(value, str) and re.fullmatch(r"[\d.,\s]+", value or "x") and "integer" in str(err.validator_value):
         return Message("write the number without quotes or dots: {number}", number=re.sub(r"[^0-9]", "", value))
-    if isinstance(value, str) and "integer" in str(err.validator_value) and (rupiah := spelt_amount(value)):
+    if isinstance(value, str) and "integer" in str(err.validator_value) and (rupiah := _spelt(value)):
         return Message("write the amount in whole rupiah as a plain number: {number}", number=str(rupiah))
     if value is None and "array" in str(err.validator_value):  # "programs:" with nothing under it
         return Message("write [] for an empty list, or put its items below, each on a line starting with '- '")
@@ -115,22 +115,10 @@ def _type_hint(err: ValidationError) -> str | None:
     return None
 
 
-_SPELT = re.compile(r"(?:rp\.?\s*)?(\d{1,3}(?:\.\d{3})*|\d+)(?:,(\d+))?\s*(ribu|rb|juta|jt|miliar|milyar|triliun)?\.?",
-                    re.IGNORECASE)
-_WORD_SCALES = {"ribu": 3, "rb": 3, "juta": 6, "jt": 6, "miliar": 9, "milyar": 9, "triliun": 12}
-
-
-def spelt_amount(text: str) -> int | None:
-    """An amount written as people write it, in whole rupiah: ``Rp 450.000.000``, ``600 juta``,
-    ``1,2 miliar`` → 1200000000; None when ``text`` is not one (or has more decimals than rupiah)."""
-    found = _SPELT.fullmatch(text.strip())
-    if not found or not (found.group(0).lower().startswith("rp") or found.group(3)):
-        return None  # a plain "400.000.000" has its own hint
-    whole, fraction, word = found.group(1).replace(".", ""), found.group(2) or "", found.group(3)
-    places = _WORD_SCALES[word.lower()] if word else 0
-    if len(fraction) > places:
-        return None
-    return int(whole + fraction.ljust(places, "0"))
+def _spelt(text: str) -> int | None:
+    """:func:`formatting.spelt_amount`, imported (with Babel) only when a file has an error."""
+    from masterplan.formatting import spelt_amount
+    return spelt_amount(text)
 
 
 def _explain(err: ValidationError, data: Any, default: Position) -> Diagnostic:
@@ -201,7 +189,7 @@ def _unknown_fields(err: ValidationError, field: str, mapping_at: Position) -> l
         if isinstance(name, int) and err.instance.get(name, 0) is None:  # {year: 2021, value: 2,4}: "4" alone
             hint = Message("in {{...}} a comma separates fields: write a decimal number with a point, e.g. value: 2.4")
         amount = err.instance.get("amount") if err.instance.get(name, 0) is None else None
-        if isinstance(amount, int) and (rupiah := spelt_amount(f"{amount},{name}")):  # {amount: 1,25 miliar}
+        if isinstance(amount, int) and (rupiah := _spelt(f"{amount},{name}")):  # {amount: 1,25 miliar}
             hint = Message("in {{...}} a comma separates fields: write the amount in whole rupiah as a plain number: "
                            "{number}", number=str(rupiah))
         if name == "lead" and "sub_element" in known:
