@@ -149,6 +149,10 @@ def expand(chapter: Chapter, context: dict[str, Any]) -> tuple[str | None, list[
     return memo[key]
 
 
+#: plan.program, plan.agency or plan.pillar written without the id they look up: the list was meant
+_LOOKUP_AS_LIST = re.compile(r"\bplan\.(?:program|agency|pillar)\b(?!s|\s*\()")
+
+
 def _expand(chapter: Chapter, context: dict[str, Any]) -> tuple[str | None, list[Diagnostic]]:
     file = chapter.position.file
 
@@ -198,7 +202,7 @@ def _expand(chapter: Chapter, context: dict[str, Any]) -> tuple[str | None, list
         if "'Text'" in str(exc):
             hint = Message("a text field (a name, a title) is a text in one or more languages: print it as "
                            "{{{{ program.name }}}} rather than add it to something")
-        elif "'method'" in str(exc):  # {{ plan.program | length }}: a lookup, not the list
+        elif "'method'" in str(exc) and _LOOKUP_AS_LIST.search(chapter.body):  # {{ plan.program | length }}
             hint = Message("plan.program, plan.agency and plan.pillar look up one by its id, e.g. "
                            "plan.program('GOV-01'); the lists are plan.programs, plan.agencies and plan.pillars")
         else:

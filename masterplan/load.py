@@ -273,7 +273,8 @@ class _Reader:
             return True
         self.unreadable(path, data["id"])
         renamed = f"{data['id']}{path.suffix}"
-        if (path.parent / renamed).is_file():  # "dinkes - Copy.yml" beside dinkes.yml: renaming would overwrite it
+        original = path.parent / renamed
+        if original.is_file() and not original.samefile(path):  # "dinkes - Copy.yml" beside dinkes.yml
             hint = Message("{file} exists: if this file is a copy of it, move the copy out of content/", file=renamed)
         elif _FILE_ID.fullmatch(path.stem):
             hint = Message("rename the file to {file} or set id: {id}", file=renamed, id=path.stem)

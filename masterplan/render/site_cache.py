@@ -62,7 +62,7 @@ def files_hashes(folder: Path, base: Path, skip: tuple[str, ...] = ()) -> dict[s
 class Keys:
     """Computes each page's input key for one build."""
 
-    content: dict[str, str]  #: content file → hash
+    content: dict[str, str]  #: content file → hash, and what whole-plan pages show of other outputs (the PDF's size)
     shared: str  #: tool version, theme, plan-wide files, options
 
     @classmethod

@@ -63,7 +63,12 @@
     box.addEventListener("scroll", function () { mark(box); }, { passive: true });
     mark(box);
   });
-  window.addEventListener("resize", function () { boxes.forEach(mark); });
+  // a phone's browser resizes the window as its address bar comes and goes while scrolling: only a new
+  // width can change what fits (and un-stacking a table to measure it costs a layout of the page)
+  var width = window.innerWidth;
+  window.addEventListener("resize", function () {
+    if (window.innerWidth !== width) { width = window.innerWidth; boxes.forEach(mark); }
+  });
   // a box folded in <details> measures nothing until it is opened
   Array.prototype.forEach.call(document.querySelectorAll("details"), function (details) {
     details.addEventListener("toggle", function () { boxes.forEach(mark); });
