@@ -57,7 +57,8 @@ class LastBuild:
         name = before[missing]
         renamed = [new for new, now in current.items() if now == name and new not in before] if name else []
         if len(renamed) == 1:
-            return Message("{old} of the last build, \"{name}\", is now {new}: write the new id", old=missing, new=renamed[0], name=name)
+            return Message("{old} of the last build, \"{name}\", is now {new}: write the new id",
+                           old=missing, new=renamed[0], name=name)
         return Message("{old}, \"{name}\", was in the last build: its id has been changed, or it has been removed",
                        old=missing, name=name or missing)
 
