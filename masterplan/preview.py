@@ -64,7 +64,7 @@ class Preview:
         self.root = root
         self.given = base_url  #: ``serve --base-url``: the public address the site is built for, before plan.yml's
         self.kept = kept  #: the address build/site was built for, used when neither serve nor plan.yml names one
-        self.from_plan: str | None = None  #: plan.yml's ``base_url``, as of the last plan read
+        self.from_plan = project.plan_field(root, "base_url")  #: plan.yml's ``base_url``, read again with the plan
         self.site = root / "build" / "site"
         self.log = log
         self.speaker = project.speaker(root)  #: says what is printed, in the plan's language (read again each rebuild)

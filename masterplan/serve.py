@@ -224,14 +224,12 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, pdf: bool = Tru
     publishable after a preview.
     """
     from masterplan.build import BuildOptions, run
-    from masterplan.project import plan_field
     from masterplan.render.site import published_address
     from masterplan.watch import BackgroundBuild, newest, watch
 
     site = root / "build" / "site"
     kept = published_address(site) if base_url is None else None
     preview = Preview(root, log, base_url, kept)
-    preview.from_plan = plan_field(root, "base_url")  # read again with the plan on every rebuild
     if kept and not preview.from_plan:
         preview.say(Message("Keeping the public address the site was built for: {address} (--base-url)", address=kept))
     read_at = time.time()
