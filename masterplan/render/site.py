@@ -183,6 +183,10 @@ def _search_index(folder: Path, previous: Path, manifest: site_cache.Manifest, o
     return Message("search index in {seconds:.2f} s", seconds=indexed)
 
 
+#: Image types link previews (Open Graph) show; an SVG logo is not one of them.
+SHARE_IMAGE_TYPES = (".png", ".jpg", ".jpeg", ".gif", ".webp")
+
+
 def common_context(plan: Plan, book: outline.Outline, translate: Translate, base_url: str | None = None,
                    has_pdf: bool = False, logo: str | None = None) -> dict[str, Any]:
     """What every page can read, computed once per build."""
@@ -199,10 +203,6 @@ def common_context(plan: Plan, book: outline.Outline, translate: Translate, base
         "years": list(plan.period.years), "og_locale": og_locale(plan.language),
         "share_image": logo if logo and logo.endswith(SHARE_IMAGE_TYPES) else None,
     }
-
-
-#: Image types link previews (Open Graph) show; an SVG logo is not one of them.
-SHARE_IMAGE_TYPES = (".png", ".jpg", ".jpeg", ".gif", ".webp")
 
 
 def og_locale(language: str) -> str:
