@@ -16,8 +16,9 @@ from __future__ import annotations
 import difflib
 import json
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -63,9 +64,16 @@ class Diagnostic:
     code: str
     message: str
     hint: str | None = None
+    #: the id the plan lacks that this diagnostic names (an unknown agency or program), so a
+    #: report can say when many errors have one cause; not part of what the diagnostic is
+    unknown: str | None = field(default=None, compare=False)
 
     def __str__(self) -> str:
         return ENGLISH.line(self)
+
+    def naming(self, unknown: str) -> Diagnostic:
+        """This diagnostic, marked as one about the unknown id ``unknown``."""
+        return replace(self, unknown=unknown)
 
     def as_dict(self, speaker: Speaker | None = None) -> dict[str, object]:
         """The diagnostic as plain data, for ``--format json`` (message and hint in the speaker's language)."""
@@ -201,15 +209,33 @@ class Speaker:
         return text
 
     def text(self, diagnostics: Sequence[Diagnostic]) -> str:
-        """Compiler-style lines followed by a one-line summary."""
+        """Compiler-style lines followed by a one-line summary, and one naming the ids that many of them name."""
         errors = sum(d.severity is Severity.ERROR for d in diagnostics)
         summary = Message("{errors} error(s), {warnings} warning(s)", errors=errors,
                           warnings=len(diagnostics) - errors)
-        return "\n".join([*(self.line(d) for d in diagnostics), self.say(summary)])
+        cause = common_cause(diagnostics)
+        return "\n".join([*(self.line(d) for d in diagnostics), self.say(summary), *([self.say(cause)] if cause else [])])
 
     def json(self, diagnostics: Sequence[Diagnostic]) -> str:
         """The same diagnostics as a JSON list, for editors and CI (severity and code stay English)."""
         return json.dumps([d.as_dict(self) for d in diagnostics], ensure_ascii=False, indent=2)
+
+
+#: an unknown id named this often is one cause (a deleted file, a renamed id), worth saying once
+COMMON_CAUSE = 3
+COMMON_CAUSES_SHOWN = 5
+
+
+def common_cause(diagnostics: Sequence[Diagnostic]) -> Message | None:
+    """A line naming the unknown ids that many diagnostics name, the most named first (None when
+    no id is named often): a deleted agency file gives tens of errors across the plan, each a symptom."""
+    counts = Counter(d.unknown for d in diagnostics if d.unknown).most_common(COMMON_CAUSES_SHOWN)
+    named = [Message("'{id}' {count} times", id=unknown, count=count) for unknown, count in counts
+             if count >= COMMON_CAUSE]
+    if not named:
+        return None
+    return Message("ids the plan does not have, named by many errors: {ids}; one cause (a deleted file, "
+                   "a renamed id) is likely behind them", ids=listing(named))
 
 
 class _English:

@@ -187,3 +187,33 @@ def test_a_plan_folder_that_does_not_exist_is_a_wrong_command_line(tmp_path: Pat
     for command in ("validate", "build", "serve"):
         result = CliRunner().invoke(cli, [command, str(tmp_path / "tidak-ada")])
         assert result.exit_code == 2 and "does not exist" in result.output, (command, result.output)
+
+
+def test_a_deleted_agency_file_is_named_once_as_the_likely_cause(tmp_path: Path) -> None:
+    """Deleting diskominfotik.yml gives tens of errors across the plan; after them, one line names
+    the ids behind most of them, the most named first, so the reader looks for one cause."""
+    import shutil
+
+    from conftest import REPO
+    shutil.copytree(REPO / "content", tmp_path / "content")
+    (tmp_path / "content" / "agencies" / "diskominfotik.yml").unlink()
+    code, out, _ = invoke("validate", str(tmp_path))
+    lines = out.strip().splitlines()
+    assert code == 1
+    cause = lines[-1]
+    assert cause.startswith("ids the plan does not have, named by many errors: 'diskominfotik' ")
+    named = re.findall(r"'([^']+)' (\d+) times", cause)
+    counts = [int(count) for _, count in named]
+    assert counts == sorted(counts, reverse=True) and min(counts) >= 3
+    for unknown, count in named:  # each count is the errors that name that id
+        assert sum(f"'{unknown}'" in line for line in lines[:-2]) == int(count)
+    assert "GOV-13" in dict(named)  # a program of the deleted agency that others depend on
+
+
+def test_no_cause_line_for_an_id_named_once_or_twice(make_plan: Callable[..., Path]) -> None:
+    agency = "content/agencies/diskominfo.yml"
+    text = re.sub(r"partners: \[\w+", "partners: [dinkess", textwrap.dedent(MINI_FILES[agency]), count=1)
+    root = make_plan({agency: text})
+    code, out, _ = invoke("validate", str(root))
+    assert code == 1 and "'dinkess'" in out
+    assert out.strip().splitlines()[-1].startswith("1 error(s)")

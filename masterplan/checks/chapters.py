@@ -95,7 +95,8 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
                 continue
             yield error(Position(chapter.position.file, chapter.body_line + line - 1, column), "E507",
                         "cross-reference to unknown '{ref}'",
-                        (":" not in ref and unknown.program(ref)) or _closest_reference(ref, known), ref=ref)
+                        (":" not in ref and unknown.program(ref)) or _closest_reference(ref, known),
+                        ref=ref).naming(ref.split(":")[-1])
     for pillar in plan.pillars:
         for name in ("summary", "description"):
             yield from _text_links(getattr(pillar, name), pillar.where.get(name, pillar.position), plan.content,

@@ -30,7 +30,7 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
     if plan.leading_sector_id not in agencies and plan.leading_sector_id not in unreadable:
         yield error(plan.where.get("leading_sector", plan.position), "E203",
                     "leading sector: unknown agency '{agency}'", unknown.agency(plan.leading_sector_id),
-                    agency=plan.leading_sector_id)
+                    agency=plan.leading_sector_id).naming(plan.leading_sector_id)
     for program in plan.programs:
         yield from _program(plan, program, agencies, unreadable, unknown)
     programs = {p.id for p in plan.programs}
@@ -38,7 +38,8 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
         for index, program_id in enumerate(agency.supports_ids):
             if program_id not in programs and program_id not in unreadable and ANY_PROGRAM not in unreadable:
                 yield error(_item(agency, "supports", index), "E205", "agency {agency} supports unknown program "
-                            "'{program}'", unknown.program(program_id), agency=agency.id, program=program_id)
+                            "'{program}'", unknown.program(program_id), agency=agency.id,
+                            program=program_id).naming(program_id)
     yield from _cycles(plan)
 
 
@@ -96,7 +97,7 @@ def _program(plan: Plan, program: Program, agencies: set[str], unreadable: Abstr
             continue
         if partner not in agencies:
             yield error(_item(program, "partners", index), "E203", "program {program}: unknown partner agency "
-                        "'{agency}'", unknown.agency(partner), program=program.id, agency=partner)
+                        "'{agency}'", unknown.agency(partner), program=program.id, agency=partner).naming(partner)
         elif partner == program.lead_id:
             yield warning(_item(program, "partners", index), "W407", "program {program}: the lead agency {agency} "
                           "is also listed as a partner", program=program.id, agency=partner)
@@ -111,7 +112,7 @@ def _program(plan: Plan, program: Program, agencies: set[str], unreadable: Abstr
         if plan.program(dependency) is None and dependency not in unreadable and ANY_PROGRAM not in unreadable:
             yield error(_item(program, "depends_on", index), "E205", "program {program}: depends on unknown program "
                         "'{dependency}'", unknown.program(dependency),
-                        program=program.id, dependency=dependency)
+                        program=program.id, dependency=dependency).naming(dependency)
     for line in program.budget:
         if line.source not in plan.funding_sources:
             known = Message("known sources: {sources}; a new one goes in funding_sources in content/plan.yml, "
