@@ -142,14 +142,17 @@ def _jaccard(a: set, b: set) -> float:  # type: ignore[type-arg]
 
 
 def _near_duplicates(programs: list[Program]) -> Iterator[Diagnostic]:
-    """Pairs of programs from different agencies whose names or texts nearly match."""
+    """Pairs of programs from different agencies whose names or texts nearly match (not two
+    under one id: a program copied to another agency and not deleted is E207's, whose advice is
+    to delete one, not to merge or partner them)."""
     # programs are numbered by their place in the list: ids may be duplicated (E207 says so)
     names = [_words(str(p.name)) for p in programs]
     texts = [_shingles(f"{p.summary} {p.description}") for p in programs]
     found: dict[tuple[int, int], str] = {}
     for features, threshold, what in ((texts, TEXT_SIMILARITY, "descriptions"), (names, NAME_SIMILARITY, "names")):
         for first, second in _similar_pairs(features, threshold):
-            if programs[first].lead_id != programs[second].lead_id:
+            one, other = programs[first], programs[second]
+            if one.lead_id != other.lead_id and one.id.upper() != other.id.upper():
                 found[(first, second)] = what
     # one warning per program and kind of likeness, naming the earlier programs it resembles:
     # sixty programs sharing one boilerplate text give sixty warnings, not 1,770 pairs
