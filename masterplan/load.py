@@ -176,6 +176,7 @@ class _Reader:
             name=self.text(data["name"]), unit=self.text(data["unit"]),
             baseline_year=baseline.get("year"), baseline_value=baseline.get("value"),
             targets=years, position=data.position, target_positions=positions,
+            baseline_position=baseline.at("value") if isinstance(baseline, LocatedMap) else None,
         )
 
     def indicators(self, items: Any) -> list[Indicator]:

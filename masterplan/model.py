@@ -84,6 +84,7 @@ class Indicator:
     targets: dict[int, Value]
     position: Position
     target_positions: dict[int, Position] = field(default_factory=dict)
+    baseline_position: Position | None = None  #: of the baseline's value, when the indicator has one
 
     @property
     def decimals(self) -> int:

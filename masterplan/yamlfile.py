@@ -34,6 +34,18 @@ MAX_NODES = 200_000  #: values in one document, counting every expansion of an a
 MAX_DEPTH = 64  #: nesting of lists and mappings (libyaml's composer recurses in C: deeper crashes)
 
 
+class DotGrouped(float):
+    """A number written with thousands dots as Indonesians write it (``1.000``, ``2.500``), which
+    YAML reads as a decimal number (1.0, 2.5): that number still, remembering how it was written,
+    so a check can say what YAML made of it."""
+
+    written: str
+
+
+#: ``1.000``, ``12.500``: digits grouped by dots in threes, as a thousands mark (YAML 1.1 reads a float)
+_DOT_GROUPED = re.compile(r"[-+]?\d{1,3}(?:\.\d{3})+")
+
+
 class LocatedMap(dict):
     """A dict that knows where it stands and where each key and value stands."""
 
@@ -85,6 +97,7 @@ def locate(root: Any, path: list[Any] | tuple[Any, ...], default: Position) -> P
 _PLAIN_TAGS = {f"tag:yaml.org,2002:{name}" for name in
                ("map", "seq", "str", "int", "float", "bool", "null", "timestamp")}
 _STR = "tag:yaml.org,2002:str"
+_FLOAT = "tag:yaml.org,2002:float"
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _MERGE = "tag:yaml.org,2002:merge"
 _SCALAR_CONSTRUCTORS = {f"tag:yaml.org,2002:{name}": SafeConstructor.yaml_constructors[f"tag:yaml.org,2002:{name}"]
@@ -201,6 +214,9 @@ class _Builder:
             self.problems.append(error(self.pos(node), "E008", "'{value}' cannot be read as {tag}",
                                        value=node.value, tag=node.tag.replace("tag:yaml.org,2002:", "!!")))
             return None
+        if node.tag == _FLOAT and _DOT_GROUPED.fullmatch(node.value):
+            value = DotGrouped(value)
+            value.written = node.value
         if shareable:
             if len(self.shared) > _MEMO_SIZE:
                 self.shared.clear()

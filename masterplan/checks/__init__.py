@@ -21,6 +21,7 @@ from masterplan.checks import (
     chapters,
     publishing,
     references,
+    sample,
     synchronisation,
     templates,
     years,
@@ -39,9 +40,10 @@ ERROR_RULES: list[Rule] = [
     publishing.check,
     templates.check,
 ]
-#: Rules that only ever warn (synchronisation across agencies: gaps, near-duplicates).
+#: Rules that only ever warn (synchronisation across agencies: gaps, near-duplicates; the sample's leftovers).
 WARNING_RULES: list[Rule] = [
     synchronisation.check,
+    sample.check,
 ]
 RULES: list[Rule] = [*ERROR_RULES, *WARNING_RULES]
 

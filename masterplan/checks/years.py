@@ -9,6 +9,7 @@ from collections.abc import Set as AbstractSet
 
 from masterplan.diagnostics import Diagnostic, Message, Position, error, warning
 from masterplan.model import BudgetLine, Indicator, Period, Plan
+from masterplan.yamlfile import DotGrouped
 
 _DECIMAL_COMMA = re.compile(r"\s*-?\d+,\d+\s*")
 _YEARS = re.compile(r"\b((?:19|20)\d\d)\s*[–—-]\s*((?:19|20)\d\d)\b")
@@ -73,14 +74,20 @@ def _targets(indicator: Indicator, period: Period, label: Message, what: Message
                       "the baseline is the condition before the plan: a year before the first target",
                       label=label, indicator=str(indicator.name), baseline=indicator.baseline_year, first=first)
     for year, value in [(None, indicator.baseline_value), *indicator.targets.items()]:
+        where: Position = (indicator.target_positions.get(year, indicator.position) if year
+                           else indicator.baseline_position or indicator.position)
+        if isinstance(value, DotGrouped):  # 1.000 as Indonesians write a thousand: 1.0 to YAML
+            yield error(where, "E307", "{label}: indicator '{indicator}': {written} reads as {number}: YAML takes "
+                        "a dot for a decimal point", Message("write it without dots: {whole}",
+                                                             whole=value.written.replace(".", "")),
+                        label=label, indicator=str(indicator.name), written=value.written, number=float(value))
         if isinstance(value, str) and _DECIMAL_COMMA.fullmatch(value):  # 14,5 as Indonesians write it: text to YAML
-            where = indicator.target_positions.get(year, indicator.position) if year else indicator.position
             yield warning(where, "W310", "{label}: indicator '{indicator}': '{value}' is read as text, not a number",
                           Message("YAML writes a decimal number with a point and no thousands marks: {number}",
                                   number=value.strip().replace(",", ".")),
                           label=label, indicator=str(indicator.name), value=value)
     for year in indicator.targets:
         if year not in period:
-            where: Position = indicator.target_positions.get(year, indicator.position)
+            where = indicator.target_positions.get(year, indicator.position)
             yield error(where, "E303", "{label}: indicator '{indicator}' has a target for {year}, outside {what} {period}",
                         label=label, indicator=str(indicator.name), year=year, what=what, period=period)

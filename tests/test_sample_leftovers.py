@@ -1,0 +1,83 @@
+"""A plan started from the sample (``masterplan new``): lines still the sample's that name its
+city (W112), and a final plan whose cover still carries the sample's notice (W113)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from masterplan.project import load_and_check, scaffold
+
+PLAN = "content/plan.yml"
+
+
+def _started(tmp_path: Path, city: str = "Kota Probolinggo") -> Path:
+    scaffold(tmp_path)
+    plan = tmp_path / PLAN
+    plan.write_text(plan.read_text(encoding="utf-8").replace("city: Kota Pasuruan", f"city: {city}"),
+                    encoding="utf-8")
+    return tmp_path
+
+
+def _found(root: Path, code: str) -> dict[str, tuple[int, str]]:
+    """file → (line, message) of each ``code`` diagnostic."""
+    report = load_and_check(root).report
+    assert not report.errors, [str(d) for d in report.errors]
+    return {d.position.file: (d.position.line, d.message) for d in report.warnings if d.code == code}
+
+
+def _lines_naming(path: Path, word: str = "Pasuruan") -> list[int]:
+    return [n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if word in line]
+
+
+def test_lines_left_from_the_sample_are_counted_per_file_at_the_first(tmp_path: Path) -> None:
+    root = _started(tmp_path)
+    naming = _lines_naming(root / PLAN)
+    assert len(naming) >= 3  # the title, the notice, …: the sample's own lines
+    found = _found(root, "W112")
+    line, message = found[PLAN]
+    assert line == naming[0]
+    assert message == f"{len(naming)} line(s) of this file are still the sample's and name Pasuruan"
+    assert all(file.startswith("content/") for file in found) and len(found) > 5
+
+
+def test_a_rewritten_line_is_no_longer_named_and_the_plans_own_words_never_are(tmp_path: Path) -> None:
+    root = _started(tmp_path)
+    plan = root / PLAN
+    lines = plan.read_text(encoding="utf-8").splitlines()
+    first = _lines_naming(plan)[0]
+    lines[first - 1] = lines[first - 1].replace("Pasuruan", "Probolinggo")
+    lines.append("# kerja sama regional dengan Kota Pasuruan dan Kabupaten Probolinggo")  # the city's own words
+    plan.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    line, message = _found(root, "W112")[PLAN]
+    left = len(_lines_naming(plan)) - 1  # the comment is not the sample's
+    assert line == _lines_naming(plan)[0] and message.startswith(f"{left} line(s)")
+
+
+def test_the_sample_itself_and_a_place_of_the_same_name_have_no_leftovers(tmp_path: Path) -> None:
+    scaffold(tmp_path / "sample")
+    assert _found(tmp_path / "sample", "W112") == {}
+    assert _found(_started(tmp_path / "kabupaten", "Kabupaten Pasuruan"), "W112") == {}
+
+
+@pytest.mark.parametrize(("status", "notice", "warned"), [
+    ("final", None, True),  # the sample's notice, its city swapped for the plan's
+    ("draft", None, False),
+    ("final", "Ditetapkan dengan Peraturan Wali Kota Probolinggo Nomor 12 Tahun 2025.", False),
+])
+def test_a_final_plan_with_the_samples_notice(tmp_path: Path, status: str, notice: str | None, warned: bool) -> None:
+    root = _started(tmp_path)
+    plan = root / PLAN
+    lines = plan.read_text(encoding="utf-8").splitlines()
+    for number, line in enumerate(lines):
+        if line.startswith("status:"):
+            lines[number] = f"status: {status}"
+        elif line.startswith("notice:"):
+            lines[number] = f'notice: "{notice}"' if notice else line.replace("Pasuruan", "Probolinggo")
+            notice_line = number + 1
+    plan.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    found = _found(root, "W113")
+    assert (PLAN in found) is warned
+    if warned:
+        assert found[PLAN] == (notice_line, "the plan is final, but its cover still carries the sample's notice")
