@@ -1,20 +1,21 @@
 """Charts and book numbering on the site, shared with the PDF so both outputs agree.
 
-The roadmap is the PDF's own SVG (:mod:`masterplan.render.charts`), in one piece; chapter
-numbers and table/figure numbers come from the book outline
-(:mod:`masterplan.render.outline`), so "Tabel 7.2" on the site is "Tabel 7.2" in print.
-Budget bars and indicator columns are drawn in HTML here: they reflow on a phone, where
-a scaled-down SVG would be unreadable, and print every value as text.
+Chapter numbers and table/figure numbers come from the book outline
+(:mod:`masterplan.render.outline`), so "Tabel 7.2" on the site is "Tabel 7.2" in print;
+pillar colours are the PDF's (:mod:`masterplan.render.charts`). The roadmap, budget bars
+and indicator columns are drawn in HTML from what this module computes: they reflow on
+a phone, where a scaled-down SVG would be unreadable, and their words are text. The
+roadmap's program names are a column of their own, so on a phone they stay in sight
+while its years scroll sideways beside them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
-from markupsafe import Markup
-
-from masterplan.model import Indicator, Plan, Program
+from masterplan.model import Indicator, Pillar, Plan, Program
 from masterplan.render import charts, outline
 from masterplan.render.site_links import url_for
 from masterplan.summary import BudgetSummary
@@ -23,18 +24,48 @@ Translate = Callable[..., str]
 BarRow = tuple[str, "str | None", int, str]
 
 
-def roadmap(plan: Plan, book: outline.Outline, _: Translate) -> Markup | None:
-    """The PDF's roadmap chart for the whole plan, or None when there is nothing to draw."""
+@dataclass(frozen=True)
+class RoadmapRow:
+    """One program's line of the roadmap: its bar runs from ``left`` and is ``width`` long, both in
+    percent of the plan's years (a program running past the plan is cut at its edge)."""
+
+    program: Program
+    left: float
+    width: float
+
+
+@dataclass(frozen=True)
+class RoadmapPillar:
+    """A pillar's band of the roadmap, in its colour, and its programs' lines."""
+
+    pillar: Pillar
+    colour: str
+    rows: list[RoadmapRow]
+
+
+@dataclass(frozen=True)
+class RoadmapChart:
+    """The roadmap as the site draws it: the plan's years across, each pillar's programs down."""
+
+    years: list[int]
+    pillars: list[RoadmapPillar]
+
+
+def roadmap(plan: Plan, book: outline.Outline, _: Translate) -> RoadmapChart | None:
+    """The roadmap chart for the whole plan (the PDF's figure, drawn in HTML), or None when there is
+    nothing to draw. ``book`` and ``_`` are not needed: the template says the chart's words."""
     if not plan.programs:
         return None
-    item = book.item("fig:roadmap")
-    title = item.caption if item else _("Roadmap")
+    years = list(plan.period.years)
+    colours = charts.pillar_colours(plan)
 
-    def describe(program: Program) -> str:
-        mark = f" ({_('quick win')})" if program.quick_win else ""
-        return f"{program.id} {program.name}{mark}: {program.period.start}–{program.period.end}."
+    def row(program: Program) -> RoadmapRow:
+        start = max(program.period.start, years[0]) - years[0]
+        span = max(min(program.period.end, years[-1]) - years[0] - start + 1, 1)
+        return RoadmapRow(program, round(100 * start / len(years), 3), round(100 * span / len(years), 3))
 
-    return Markup(charts.roadmap(plan, charts.RoadmapWords(title, _("Quick win"), describe)))
+    return RoadmapChart(years, [RoadmapPillar(pillar, colours[pillar.id], [row(p) for p in pillar.programs])
+                                for pillar in plan.pillars if pillar.programs])
 
 
 def reference_label(book: outline.Outline) -> Callable[[str], str | None]:
