@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from masterplan import chapters, validation, yamlfile
+from masterplan import chapters, validation, validation_fast, yamlfile
 from masterplan.diagnostics import (
     ANY_PROGRAM,
     Diagnostic,
@@ -101,7 +101,7 @@ class _Reader:
         again as unknown), and so does the agency's (it is not idle: some of its programs
         are missing); a program whose id is itself faulty makes every program id so.
         """
-        usable = validation.valid_programs(data) if kind == "agency" else None
+        usable = validation_fast.valid_programs(data) if kind == "agency" else None
         if usable is None:
             self.unreadable(path)
             identified = isinstance(data, LocatedMap) and isinstance(data.get("id"), str)
@@ -112,7 +112,7 @@ class _Reader:
         if left_out:
             self.report.unreadable.add(data["id"])
         for program in left_out:
-            known = isinstance(program, dict) and validation.is_program_id(program.get("id"))
+            known = isinstance(program, dict) and validation_fast.is_program_id(program.get("id"))
             self.report.unreadable.add(program["id"] if known else ANY_PROGRAM)
         return data
 

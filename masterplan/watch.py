@@ -147,10 +147,10 @@ def _clear_template_caches() -> None:
 
 
 def _copy_static(root: Path) -> None:
-    from masterplan.render import site
+    from masterplan.render import site_files
     from masterplan.render.theme import Theme
     try:
-        site.copy_static(Theme.for_plan(root), root / "build" / "site" / "static")
+        site_files.copy_static(Theme.for_plan(root), root / "build" / "site" / "static")
     except (AttributeError, OSError):
         pass  # the background build copies them too
 

@@ -11,7 +11,7 @@ import yaml
 
 from masterplan.build import BuildOptions, run
 from masterplan.i18n import load_catalog
-from masterplan.render import site
+from masterplan.render import site_workers
 from masterplan.resources import theme_dir
 
 Build = Callable[..., Path]
@@ -295,7 +295,7 @@ def test_parallel_rendering_writes_the_same_site(make_plan: Callable[..., Path],
     assert run(root, BuildOptions(pdf=False, jobs=1)).ok
     serial = {p.relative_to(root / "build" / "site"): p.read_bytes() for p in (root / "build" / "site").rglob("*.html")
               if "pagefind" not in p.parts}
-    monkeypatch.setattr(site, "PAGES_PER_WORKER", 1)
+    monkeypatch.setattr(site_workers, "PAGES_PER_WORKER", 1)
     assert run(root, BuildOptions(pdf=False, jobs=2)).ok
     parallel = {p.relative_to(root / "build" / "site"): p.read_bytes() for p in (root / "build" / "site").rglob("*.html")
                 if "pagefind" not in p.parts}

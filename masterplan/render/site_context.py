@@ -1,0 +1,77 @@
+"""What every page of the website shares: the common template context and the header and footer.
+
+Computed once per build (the context) or once per folder depth (the header and footer),
+then handed to every page the site renders.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import jinja2
+from babel import Locale, UnknownLocaleError
+from babel.core import get_global
+from markupsafe import Markup
+
+from masterplan import summary
+from masterplan.model import Plan
+from masterplan.render import outline, site_charts
+from masterplan.render.data import COLUMNS, JSON_FIELDS
+from masterplan.render.site_pages import Page, Translate, chapter_for
+
+#: Image types link previews (Open Graph) show; an SVG logo is not one of them.
+SHARE_IMAGE_TYPES = (".png", ".jpg", ".jpeg", ".gif", ".webp")
+
+
+def common_context(plan: Plan, book: outline.Outline, translate: Translate, base_url: str | None = None,
+                   has_pdf: bool = False, logo: str | None = None) -> dict[str, Any]:
+    """What every page can read, computed once per build."""
+    budget = summary.budget(plan)
+    return {
+        "plan": plan, "budget": budget, "logo": logo, "bar_rows": site_charts.budget_bars(plan, budget),
+        "has_pdf": has_pdf,
+        "base_url": base_url.rstrip("/") + "/" if base_url else None,
+        "roadmap_svg": site_charts.roadmap(plan, book, translate), "caption": site_charts.captioner(book, translate),
+        "chapter_labels": site_charts.chapter_labels(book), "book_contents": site_charts.book_contents(book),
+        "colours": site_charts.pillar_colours(plan),
+        "glossary_entries": summary.glossary(plan), "data_columns": COLUMNS, "json_fields": JSON_FIELDS,
+        "part_chapters": {part: chapter for part in outline.GENERATED_ORDER if (chapter := chapter_for(plan, part))},
+        "years": list(plan.period.years), "og_locale": og_locale(plan.language),
+        "share_image": logo if logo and logo.endswith(SHARE_IMAGE_TYPES) else None,
+    }
+
+
+def og_locale(language: str) -> str:
+    """The Open Graph locale of a language, its likeliest country added: ``id`` → ``id_ID``."""
+    try:
+        locale = Locale.parse(language.replace("-", "_"))
+        if locale.territory is None:
+            locale = Locale.parse(get_global("likely_subtags").get(str(locale), str(locale)))
+    except (ValueError, UnknownLocaleError):
+        return language
+    return f"{locale.language}_{locale.territory}" if locale.territory else locale.language
+
+
+class Layout:
+    """The header and footer: rendered once per folder depth, shared by every page at that depth.
+
+    They are the same on every page but for the relative prefix and the current page's
+    ``aria-current`` mark, which is added to the one link that points at the page.
+    """
+
+    def __init__(self, env: jinja2.Environment, common: dict[str, Any]):
+        self.env, self.common = env, common
+        self.rendered: dict[tuple[str, str], str] = {}
+
+    def _part(self, name: str, base: str) -> str:
+        key = (name, base)
+        if key not in self.rendered:
+            self.rendered[key] = self.env.get_template(name).render({**self.common, "base": base})
+        return self.rendered[key]
+
+    def header(self, page: Page) -> Markup:
+        link = f'href="{page.base}{page.path}"'
+        return Markup(self._part("site/header.html", page.base).replace(link, f'{link} aria-current="page"'))
+
+    def footer(self, page: Page) -> Markup:
+        return Markup(self._part("site/footer.html", page.base))

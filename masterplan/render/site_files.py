@@ -1,0 +1,76 @@
+"""The files the website carries beside its rendered pages: theme static files, logo, images, PDF and sitemap.
+
+Each is copied (or, for ``sitemap.xml``, written) into the staging folder as it is;
+the pages link them by the paths given here.
+"""
+
+from __future__ import annotations
+
+import shutil
+from html import escape
+from pathlib import Path
+
+from masterplan.diagnostics import Position, Report, warning
+from masterplan.model import Plan
+from masterplan.output import Staging
+from masterplan.render.site_pages import Page
+from masterplan.render.theme import Theme
+
+
+def copy_static(theme: Theme, target: Path) -> None:
+    """The theme's CSS, script and images (plan overrides winning)."""
+    for name, source in theme.files("site/static").items():
+        destination = target / name
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, destination)
+
+
+def logo_path(plan: Plan, root: Path) -> str | None:
+    """Where the plan's logo goes in the site (``static/logo.svg``), or None when there is none to show."""
+    if not plan.logo:
+        return None
+    source = (root / "content" / plan.logo).resolve()
+    if not source.is_file() or not source.is_relative_to((root / "content").resolve()):
+        return None  # the checks report a missing or outside logo
+    return f"static/logo{source.suffix.lower()}"
+
+
+def copy_logo(plan: Plan, root: Path, folder: Path) -> None:
+    target = logo_path(plan, root)
+    if target and plan.logo:
+        shutil.copyfile(root / "content" / plan.logo, folder / target)
+
+
+def copy_assets(root: Path, target: Path) -> None:
+    """The images chapters and descriptions show (content/assets/), as plain files: links are not followed."""
+    source = root / "content" / "assets"
+    if not source.is_dir():
+        return
+    for path in source.rglob("*"):
+        if path.is_file() and not path.is_symlink():
+            destination = target / path.relative_to(source)
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, destination)
+
+
+def copy_pdf(root: Path, staging: Staging, target: Path, built: bool, report: Report) -> int | None:
+    """Put the PDF in the site: this build's, or the previous good one when it was not built.
+
+    Returns its size in bytes (the download links say it), None when there is no PDF."""
+    source = staging.path("masterplan.pdf") if built else root / "build" / "masterplan.pdf"
+    if not source.is_file():
+        if built:
+            report.add(warning(Position("content/plan.yml"), "W701", "the website links no PDF: none was written"))
+        return None
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(source, target)
+    return target.stat().st_size
+
+
+def write_sitemap(pages: list[Page], folder: Path, base_url: str) -> None:
+    """``sitemap.xml`` with the absolute address of every searchable page."""
+    base = base_url.rstrip("/") + "/"
+    urls = "".join(f"<url><loc>{escape(base + page.path, quote=False)}</loc></url>\n" for page in pages if page.searchable)
+    (folder / "sitemap.xml").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{urls}</urlset>\n', encoding="utf-8")

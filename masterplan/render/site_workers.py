@@ -1,0 +1,97 @@
+"""Renders (or reuses) every page of the website and writes it out, in forked worker processes for big sites.
+
+Each process takes every n-th page; a page whose inputs did not change is taken from the
+last build (see :mod:`site_cache`), and a template that fails becomes a diagnostic.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import jinja2
+
+from masterplan.diagnostics import Diagnostic, error
+from masterplan.render import site_cache
+from masterplan.render.site_pages import Page
+from masterplan.render.theme import Theme, template_position
+
+if TYPE_CHECKING:
+    from masterplan.render.site import PreparedSite
+
+
+PAGES_PER_WORKER = 60  #: below this many pages per process, forking costs more than it saves
+
+Job = tuple["PreparedSite", list[Page], Path, "site_cache.Keys", "site_cache.Manifest", Path]
+
+
+def write_pages(site: PreparedSite, folder: Path, keys: site_cache.Keys, manifest: site_cache.Manifest,
+                previous: Path, jobs: int | None = None) -> tuple[list[Diagnostic], int]:
+    """Render (or reuse) every page and write it out, in parallel for big sites.
+
+    Returns the template errors (a plan's own templates may have them) as diagnostics and
+    how many pages were rendered; ``manifest`` is updated to this build's pages.
+    """
+    pages = site.pages
+    for directory in {str(Path(page.path).parent) for page in pages}:
+        (folder / directory).mkdir(parents=True, exist_ok=True)
+    job: Job = (site, pages, folder, keys, manifest, previous)
+    workers = min(jobs or os.cpu_count() or 1, len(pages) // PAGES_PER_WORKER)
+    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        shares = [_write_share(job, 0, 1)]
+    else:
+        site.compile_templates()  # once, before forking, rather than once in every worker
+        global _JOB
+        _JOB = job  # inherited by the forked workers: nothing is pickled but the share number
+        try:
+            with multiprocessing.get_context("fork").Pool(workers) as pool:
+                shares = pool.starmap(_write_forked, [(share, workers) for share in range(workers)])
+        finally:
+            _JOB = None
+    problems = [problem for share in shares for problem in share[0]]
+    entries = {path: entry for share in shares for path, entry in share[1].items()}
+    manifest.pages = {page.path: entries[page.path] for page in pages if page.path in entries}
+    return problems, sum(share[2] for share in shares)
+
+
+_JOB: Job | None = None
+
+
+def _write_forked(share: int, workers: int) -> tuple[list[Diagnostic], dict[str, list[str]], int]:
+    assert _JOB is not None
+    return _write_share(_JOB, share, workers)
+
+
+def _write_share(job: Job, share: int, workers: int) -> tuple[list[Diagnostic], dict[str, list[str]], int]:
+    """One process's pages: ``(problems, path → [input key, HTML hash], pages rendered)``."""
+    site, pages, folder, keys, manifest, previous = job
+    entries: dict[str, list[str]] = {}
+    rendered = 0
+    for page in pages[share::workers]:
+        key = keys.page(page)
+        last = manifest.pages.get(page.path)
+        target = folder / page.path
+        if last is not None and last[0] == key and site_cache.reuse(previous / page.path, target, last[1]):
+            entries[page.path] = last
+            continue
+        try:
+            html = site.render_page(page).encode("utf-8")
+        except jinja2.TemplateError as exc:
+            return [_template_problem(exc, page, site.theme)], entries, rendered
+        rendered += 1
+        html_hash = site_cache.digest(html)
+        entries[page.path] = [key, html_hash]
+        if last is not None and last[1] == html_hash and site_cache.reuse(previous / page.path, target, html_hash):
+            continue  # same HTML as last time: keep the file as it was
+        with open(target, "wb") as handle:
+            handle.write(html)
+    return [], entries, rendered
+
+
+def _template_problem(exc: jinja2.TemplateError, page: Page, theme: Theme) -> Diagnostic:
+    """A theme template that fails: point at its line when Jinja knows it."""
+    where = template_position(exc, theme, f"templates/{page.template}")
+    return error(where, "E702", "website template failed on {page}: {detail}",
+                 "check the plan's templates/ overrides against the default theme", page=page.path, detail=str(exc))
