@@ -51,9 +51,9 @@ class RoadmapChart:
     pillars: list[RoadmapPillar]
 
 
-def roadmap(plan: Plan, book: outline.Outline, _: Translate) -> RoadmapChart | None:
-    """The roadmap chart for the whole plan (the PDF's figure, drawn in HTML), or None when there is
-    nothing to draw. ``book`` and ``_`` are not needed: the template says the chart's words."""
+def roadmap(plan: Plan) -> RoadmapChart | None:
+    """The roadmap chart for the whole plan (the PDF's figure, drawn in HTML: the template says its
+    words), or None when there is nothing to draw."""
     if not plan.programs:
         return None
     years = list(plan.period.years)

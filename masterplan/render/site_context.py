@@ -31,7 +31,7 @@ def common_context(plan: Plan, book: outline.Outline, translate: Translate, base
         "plan": plan, "budget": budget, "logo": logo, "bar_rows": site_charts.budget_bars(plan, budget),
         "has_pdf": has_pdf,
         "base_url": base_url.rstrip("/") + "/" if base_url else None,
-        "roadmap_svg": site_charts.roadmap(plan, book, translate), "caption": site_charts.captioner(book, translate),
+        "roadmap_chart": site_charts.roadmap(plan), "caption": site_charts.captioner(book, translate),
         "chapter_labels": site_charts.chapter_labels(book), "book_contents": site_charts.book_contents(book),
         "colours": site_charts.pillar_colours(plan),
         "glossary_entries": summary.glossary(plan), "data_columns": COLUMNS, "json_fields": JSON_FIELDS,
