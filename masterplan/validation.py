@@ -99,8 +99,10 @@ def _type_hint(err: ValidationError) -> str | None:
     value = err.instance
     if isinstance(value, datetime.date) and "string" in str(err.validator_value):
         return Message("YAML reads {value} as a date: put it in quotes, \"{value}\"", value=value)
-    if isinstance(value, str) and re.fullmatch(r"[\d.,\s]+", value or "x") and "integer" in str(err.validator_value):
+    if isinstance(value, str) and _GROUPED.fullmatch(value.strip()) and "integer" in str(err.validator_value):
         return Message("write the number without quotes or dots: {number}", number=re.sub(r"[^0-9]", "", value))
+    if isinstance(value, str) and _DECIMAL.fullmatch(value.strip()) and list(err.absolute_path)[-1:] == ["amount"]:
+        return _WHOLE_RUPIAH
     if isinstance(value, str) and "integer" in str(err.validator_value) and (rupiah := _spelt(value)):
         return Message("write the amount in whole rupiah as a plain number: {number}", number=str(rupiah))
     if value is None and "array" in str(err.validator_value):  # "programs:" with nothing under it
@@ -110,6 +112,29 @@ def _type_hint(err: ValidationError) -> str | None:
     if isinstance(value, float) and "integer" in str(err.validator_value) and list(err.absolute_path)[-1:] == ["amount"]:
         return Message("amounts are whole rupiah, written without dots: "
                        "YAML takes a dot for a decimal point (1.500 is one and a half)")
+    return None
+
+
+#: digits grouped in threes by dots, commas or spaces ("1.250.000"), or plain digits in quotes
+_GROUPED = re.compile(r"\d{1,3}(?:[.,\s]\d{3})+|\d+")
+#: a number with a decimal comma or point that is no grouping of thousands ("1,5")
+_DECIMAL = re.compile(r"\d+[.,](?:\d{1,2}|\d{4,})")
+_WHOLE_RUPIAH = Message("amounts are whole rupiah: write the amount in full, e.g. 1500000000 for 1,5 miliar")
+_WHOLE_RUPIAH_SPLIT = Message("amounts are whole rupiah, and in {{...}} a comma separates fields: write the amount "
+                              "in full, e.g. 1500000000 for 1,5 miliar")
+
+
+def _split_amount(mapping: Any, name: Any = None) -> Message | None:
+    """The hint for an amount that a comma split inside ``{...}``: ``{amount: Rp 1,5 miliar}`` is the
+    amount "Rp 1" and a field "5 miliar" with no value; together they are 1500000000. ``name``:
+    the field that may be the amount's rest (any of the mapping's fields without a value when None)."""
+    if not isinstance(mapping, dict) or not isinstance(mapping.get("amount"), (int, str)):
+        return None
+    rests = [name] if name is not None else [key for key, value in mapping.items() if value is None]
+    for rest in rests:
+        if mapping.get(rest, 0) is None and (rupiah := _spelt(f"{mapping['amount']},{rest}")):
+            return Message("in {{...}} a comma separates fields: write the amount in whole rupiah as a plain number: "
+                           "{number}", number=str(rupiah))
     return None
 
 
@@ -143,7 +168,8 @@ def _explain(err: ValidationError, data: Any, default: Position) -> Diagnostic:
     if kind == "type":
         expected = err.validator_value if isinstance(err.validator_value, list) else [err.validator_value]
         words = listing((_TYPE_NAMES.get(t, t) for t in expected), "or")
-        return error(where, "E101", "{field} should be {expected}, not {value}", _type_hint(err),
+        split = _split_amount(locate_value(data, path[:-1])) if path[-1:] == ["amount"] else None
+        return error(where, "E101", "{field} should be {expected}, not {value}", split or _type_hint(err),
                      field=field, expected=words, value=_describe(err.instance))
     if kind == "anyOf":
         return error(where, "E101", "{field} should be text, or a mapping of language code to text "
@@ -185,11 +211,9 @@ def _unknown_fields(err: ValidationError, field: str, mapping_at: Position) -> l
         hint = (Message("field names are English: did you mean '{word}'?", word=english) if english
                 else did_you_mean(str(name), known) or Message("known fields: {fields}", fields=", ".join(known)))
         if isinstance(name, int) and err.instance.get(name, 0) is None:  # {year: 2021, value: 2,4}: "4" alone
-            hint = Message("in {{...}} a comma separates fields: write a decimal number with a point, e.g. value: 2.4")
-        amount = err.instance.get("amount") if err.instance.get(name, 0) is None else None
-        if isinstance(amount, int) and (rupiah := _spelt(f"{amount},{name}")):  # {amount: 1,25 miliar}
-            hint = Message("in {{...}} a comma separates fields: write the amount in whole rupiah as a plain number: "
-                           "{number}", number=str(rupiah))
+            hint = (_WHOLE_RUPIAH_SPLIT if "amount" in err.instance else
+                    Message("in {{...}} a comma separates fields: write a decimal number with a point, e.g. value: 2.4"))
+        hint = _split_amount(err.instance, name) or hint
         if name == "lead" and "sub_element" in known:
             hint = Message("the agency whose file holds a program leads it: move the program into that agency's file")
         if field:
