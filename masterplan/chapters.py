@@ -8,10 +8,11 @@ becomes a diagnostic at the chapter's file and line.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 import jinja2
 
@@ -20,43 +21,6 @@ from masterplan.diagnostics import Diagnostic, Message, Position, Severity, erro
 from masterplan.model import Chapter, Signature, Text
 
 FILE_NAME = re.compile(r"^(\d+)-([a-z0-9][a-z0-9_-]*)\.md$")
-#: the caption of a Markdown table: a line of its own below the table, "Tabel: ..." (or "Table: ...")
-#: with an optional reference id at its end, ``(tab:swot)`` (not Pandoc's ``{#tab:swot}``: chapter
-#: text is a Jinja template, where ``{#`` opens a comment)
-CAPTION = re.compile(r"^(?:Tabel|Table):[ \t]+(.+?)(?:[ \t]*\((tab:[a-z0-9][a-z0-9_-]*)\))?[ \t]*$")
-#: Markdown's inline marks in a caption: emphasis and code marks, and a link's address (its text stays)
-_INLINE_MARKS = re.compile(r"[*`]|(?<!\w)_|_(?!\w)|\]\([^)]*\)|\[(?=[^\]]*\]\()")
-
-
-class TableCaption(NamedTuple):
-    ref: str  #: the reference id: ``tab:swot``
-    text: str  #: the caption, without Markdown's emphasis marks
-    line: int  #: the caption's line within the chapter's body
-
-
-def table_captions(chapter: Chapter) -> list[TableCaption]:
-    """Each captioned table in the chapter's text, in order.
-
-    A caption is a line "Tabel: Analisis SWOT" below a table, after one blank line (without
-    it Markdown reads the line as one more row of the table); the table is then numbered
-    in the chapter's sequence ("Tabel 2.1") and listed among the book's tables. Its id is
-    ``(tab:...)`` when the line ends with one, else ``tab:<chapter id>-<n>``. A caption is
-    plain words: one with Jinja in it is not numbered (it stays as written).
-    """
-    found: list[TableCaption] = []
-    lines = chapter.body.split("\n")
-    for number, line in enumerate(lines):
-        match = CAPTION.match(line)
-        if not match:
-            continue
-        if "{{" in line or "{%" in line:
-            continue  # Jinja fills it in: its words are known only once the text is filled in; left unnumbered
-        if number >= 2 and not lines[number - 1].strip() and lines[number - 2].lstrip().startswith("|"):
-            ref = match.group(2) or f"tab:{chapter.id}-{len(found) + 1}"
-            found.append(TableCaption(ref, " ".join(_INLINE_MARKS.sub("", match.group(1)).split()), number + 1))
-    return found
-
-
 def split_front_matter(text: str) -> tuple[str | None, str, int]:
     """(front matter, body, line where the body starts) of a chapter file."""
     lines = text.split("\n")
@@ -94,6 +58,7 @@ def read(path: Path, file: str, language: str) -> tuple[Chapter | None, list[Dia
     data, problems = yamlfile.parse(front, file, line_offset=1)
     if data is None:
         return None, problems
+    _signed_date_as_written(data)
     broken = {p.position for p in problems if p.severity is Severity.ERROR}  # a value YAML could not read: said once
     problems += [d for d in validation.check("chapter", data, Position(file, 2, 1)) if d.position not in broken]
     if any(d.severity is Severity.ERROR for d in problems):
@@ -102,16 +67,54 @@ def read(path: Path, file: str, language: str) -> tuple[Chapter | None, list[Dia
         id=data.get("id", match.group(2)), title=Text.of(data["title"], language),
         order=data.get("order", int(match.group(1))), part=data.get("part", "body"),
         generated=data.get("generated"), body=body, position=Position(file, 1, 1), body_line=body_line,
-        signed=_signature(data.get("signed"), language),
+        signed=_signature(data.get("signed"), language, problems),
     )
-    return chapter, problems  # warnings only
+    return chapter, problems  # warnings, or a signature's impossible date (printed as written)
 
 
-def _signature(data: Any, language: str) -> Signature | None:
+def _signature(data: Any, language: str, problems: list[Diagnostic]) -> Signature | None:
     if not data:
         return None
-    return Signature(data["place"], data["date"], Text.of(data["role"], language), data.get("name"),
-                     data.get("id_number"))
+    return Signature(data["place"], _signed_date(data, language, problems), Text.of(data["role"], language),
+                     data.get("name"), data.get("id_number"))
+
+
+#: a date as YAML and ISO write it: 2025-01-15
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _signed_date_as_written(data: Any) -> None:
+    """A signature's date that YAML read as a date (``date: 2025-01-15``), back to the text it was written as.
+
+    ``signed.date`` is text, as printed ("Desember 2021"), or a date; a date is told apart
+    by :func:`_signed_date`, quoted or not."""
+    signed = data.get("signed") if isinstance(data, dict) else None
+    day = signed.get("date") if isinstance(signed, dict) else None
+    if isinstance(day, datetime.date):
+        signed["date"] = (day.date() if isinstance(day, datetime.datetime) else day).isoformat()
+
+
+def _signed_date(signed: yamlfile.LocatedMap, language: str, problems: list[Diagnostic]) -> str:
+    """The date printed under a signature: a date as the plan's language writes dates ("15 Januari
+    2025"), other text as written ("Januari 2022"). A day that is none (2025-02-30) is an error in
+    ``problems``, and printed as written."""
+    written = signed["date"]
+    if not _ISO_DATE.fullmatch(written.strip()):
+        return written
+    try:
+        day = datetime.date.fromisoformat(written.strip())
+    except ValueError:
+        problems.append(error(signed.at("date"), "E101", "date should be a date, not '{value}'",
+                              "there is no such day: months run from 01 to 12, days to 28–31", value=written))
+        return written
+    # Babel (~30 ms) only for a date to print: validating a plan without one does not wait for it
+    from babel.core import UnknownLocaleError
+
+    from masterplan.formatting import Formats
+    try:
+        return Formats(language, str).date(day)
+    except UnknownLocaleError:  # a language Babel does not know (W108 says the theme has no words in it)
+        return day.isoformat()
 
 
 def read_folder(folder: Path, name: Callable[[Path], str], language: str,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from masterplan.chapters import table_captions
+from masterplan.captions import table_captions
 from masterplan.model import Plan
 
 PATTERN = re.compile(r"\[\[([A-Za-z0-9:_.-]+)\]\]")

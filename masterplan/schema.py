@@ -163,7 +163,8 @@ DOCUMENTS: dict[str, dict[str, Any]] = {
         "generated": {"enum": GENERATED_PARTS, "description": "Generated material appended to the chapter."},
         "signed": _obj("Who signs the chapter (a foreword): printed at its end, with room for the signature.", {
             "place": {"type": "string", "description": "Where it is signed, e.g. Pasuruan."},
-            "date": {"type": "string", "description": "As printed, e.g. Desember 2021."},
+            "date": {"type": "string", "description": "A date, 2025-01-15 (printed as the plan's language writes "
+                     "dates: 15 Januari 2025), or text as printed, e.g. Desember 2021."},
             "role": _ref("text", "The signatory's office, e.g. Wali Kota Pasuruan."),
             "name": {"type": "string", "description": "The signatory's name (default: a line to write it on)."},
             "id_number": {"type": "string", "description": "An official number printed below the name, e.g. NIP 1970…"},

@@ -71,16 +71,18 @@ def test_every_cross_reference_target_resolves(make_plan: Callable[..., Path]) -
 
 
 def test_a_chapters_captioned_tables_come_first_in_its_numbering(make_plan: Callable[..., Path]) -> None:
-    """A Markdown table with a "Tabel: ..." line below it is numbered, before the tables of the generated part."""
+    """A Markdown table with a "Tabel: ..." line below it (after a blank line or right below its last row)
+    is numbered, before the tables of the generated part."""
     text = ("---\ntitle: Pembiayaan\ngenerated: budget\n---\nLihat [[tab:pola]].\n\n"
             "| Sumber | Porsi |\n|---|---|\n| APBD | 60% |\n\nTabel: Pola *pembiayaan* (tab:pola)\n\n"
             "| a | b |\n|---|---|\n| 1 | 2 |\n\nTabel: Tanpa id\n\n"
-            "| a | b |\n|---|---|\n| 1 | 2 |\nTabel: Ini baris tabel, bukan keterangan\n\n"
+            "| a | b |\n|---|---|\n| 1 | 2 |\nTabel: Tepat di bawah tabel\n\n"
             "Tabel: bukan di bawah tabel\n")
     result = book(make_plan, {**CHAPTERS, "content/chapters/03-anggaran.md": text})
     chapter = result.chapter("anggaran")
     assert chapter is not None
-    assert [(t.id, t.number, t.caption) for t in chapter.tables[:3]] == [
+    assert [(t.id, t.number, t.caption) for t in chapter.tables[:4]] == [
         ("tab:pola", "5.1", "Pola pembiayaan"), ("tab:anggaran-2", "5.2", "Tanpa id"),
-        ("tab:budget-pillar", "5.3", "Indikasi anggaran per pilar dan tahun")]
+        ("tab:anggaran-3", "5.3", "Tepat di bawah tabel"),
+        ("tab:budget-pillar", "5.4", "Indikasi anggaran per pilar dan tahun")]
     assert result.resolve("tab:pola").text == "Tabel 5.1"

@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from masterplan.chapters import TableCaption, table_captions
+from pathlib import Path
+
+import pypdf
+import pytest
+
+from masterplan.captions import (
+    CaptionAbove,
+    TableCaption,
+    captions_above_tables,
+    table_captions,
+)
 from masterplan.diagnostics import Position
 from masterplan.model import Chapter, Text
 from masterplan.render.markdown import number_tables, to_html
@@ -18,11 +28,27 @@ def place(table: TableCaption, caption: str, html: str) -> str:
     return f"[{table.ref}: {caption}]" + html
 
 
-def test_captions_are_lines_below_a_table_after_one_blank_line() -> None:
+def test_captions_are_lines_below_a_table_after_one_blank_line_or_right_below() -> None:
+    """A caption right below the table's last row was that row, silently: a caption line is never one."""
     body = (f"{TABLE}\nTabel: Pola *pembiayaan* (tab:pola)\n\n{TABLE}\nTable: Second\n\n"
-            f"{TABLE}Tabel: a row, not a caption\n\nTabel: not below a table\n")
+            f"{TABLE}Tabel: Nelayan per kelurahan (tab:nelayan)\n\nTabel: not below a table\n")
     assert table_captions(chapter(body)) == [TableCaption("tab:pola", "Pola pembiayaan", 5),
-                                             TableCaption("tab:bab-2", "Second", 11)]
+                                             TableCaption("tab:bab-2", "Second", 11),
+                                             TableCaption("tab:nelayan", "Nelayan per kelurahan", 16)]
+
+
+def test_a_caption_right_below_a_table_is_its_caption_not_its_last_row() -> None:
+    body = f"{TABLE}Tabel: Nelayan per kelurahan (tab:nelayan)\nTeks sesudahnya.\n"
+    html = number_tables(to_html(body), table_captions(chapter(body)), place)
+    assert html.startswith("[tab:nelayan: Nelayan per kelurahan]<table>")
+    assert html.count("<tr>") == 2 and "Tabel:" not in html and "<p>Teks sesudahnya.</p>" in html
+
+
+def test_a_caption_right_above_a_table_leaves_the_table_a_table() -> None:
+    """Markdown read the caption and the table below it as one paragraph of pipes and dashes."""
+    body = f"Tabel: Kapal per kelurahan\n{TABLE}"
+    html = number_tables(to_html(body), table_captions(chapter(body)), place)
+    assert html.startswith("<p>Tabel: Kapal per kelurahan</p>\n<table>") and "|" not in html
 
 
 def test_a_caption_goes_to_the_table_right_above_it_not_an_earlier_one() -> None:
@@ -48,3 +74,52 @@ def test_a_caption_reads_as_its_rendered_words_and_one_with_jinja_is_left_unnumb
     assert [c.text for c in captions] == ["Data BPS dan SIPD, snake_case miring"]
     html = number_tables(to_html(body), captions, place)
     assert html.count("[tab:bab-1: Data <a") == 1 and "Tabel: {{ plan.programs | length }} program" in html
+
+
+def test_captions_written_above_a_table_are_found_for_a_warning() -> None:
+    body = (f"Tabel: Kapal\n{TABLE}\nTeks.\n\nTabel: Perahu\n\n{TABLE}\nTabel: Pertama\n{TABLE}\nTabel: Kedua\n\n"
+            f"{TABLE}\nTeks.\nTabel: {{{{ plan.city }}}}\n{TABLE}")
+    assert list(captions_above_tables(chapter(body))) == [
+        CaptionAbove(1, "Tabel: Kapal", False), CaptionAbove(8, "Tabel: Perahu", False),
+        CaptionAbove(14, "Tabel: Pertama", True)]  # "Kedua" captions the table above it, as written; Jinja: no caption
+
+
+@pytest.fixture(scope="module")
+def fishing(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A mini plan whose chapter writes one caption right below its table and one right above its table, built."""
+    from conftest import write_plan
+
+    from masterplan.build import BuildOptions, run
+    root = write_plan(tmp_path_factory.mktemp("fishing"), {"content/chapters/02-perikanan.md": """\
+        ---
+        title: Perikanan
+        ---
+        Jumlah nelayan ada pada [[tab:nelayan]].
+
+        | Kelurahan | Nelayan |
+        |---|---|
+        | Mayangan | 120 |
+        Tabel: Nelayan per kelurahan (tab:nelayan)
+
+        Tabel: Kapal per kelurahan
+        | Kelurahan | Kapal |
+        |---|---|
+        | Mayangan | 30 |
+        """})
+    result = run(root, BuildOptions())
+    assert result.ok, [str(d) for d in result.report]
+    return root
+
+
+def test_the_book_numbers_a_table_captioned_right_below_it(fishing: Path) -> None:
+    text = " ".join(" ".join(page.extract_text() or "" for page in
+                             pypdf.PdfReader(fishing / "build" / "masterplan.pdf").pages).split())
+    assert "Tabel 2.1 Nelayan per kelurahan Kelurahan Nelayan Mayangan 120 Tabel: Kapal" in text
+    assert "Jumlah nelayan ada pada Tabel 2.1, hlm." in text and "Tabel: Nelayan" not in text
+    assert "Kelurahan Kapal Mayangan 30" in text and "| Mayangan" not in text  # a table, not a paragraph of pipes
+
+
+def test_the_site_captions_a_table_captioned_right_below_it(fishing: Path) -> None:
+    html = (fishing / "build" / "site" / "chapter" / "perikanan.html").read_text(encoding="utf-8")
+    assert '<table id="tab-nelayan"><caption>Tabel 2.1 Nelayan per kelurahan</caption>' in html
+    assert "<td>Tabel: Nelayan" not in html and html.count("<table") == 2 and "| Mayangan" not in html

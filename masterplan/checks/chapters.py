@@ -15,7 +15,7 @@ from collections.abc import Set as AbstractSet
 from pathlib import Path
 from urllib.parse import unquote
 
-from masterplan import chapters, crossref
+from masterplan import captions, chapters, crossref
 from masterplan.checks.last_build import Unknown
 from masterplan.diagnostics import (
     ANY_PROGRAM,
@@ -77,7 +77,7 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
             yield error(chapter.position, "E512", "chapter claims the generated part '{part}', which {file} claims already",
                         "one chapter leads each generated part: remove 'generated:' from one of them",
                         part=chapter.generated, file=other.position.file)
-        for table in chapters.table_captions(chapter):
+        for table in captions.table_captions(chapter):
             if table.ref in tables:
                 yield error(Position(chapter.position.file, chapter.body_line + table.line - 1, 1), "E510",
                             "table id '{id}' is already used by another table of the book",
@@ -85,6 +85,7 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
             tables.add(table.ref)
         yield from _links(chapter, plan.content)
         yield from _title_headings(chapter)
+        yield from _captions_above_tables(chapter)
         text, problems = chapters.expand(chapter, context)
         yield from problems
         if text is None:
@@ -202,6 +203,19 @@ def _title_headings(chapter: Chapter) -> Iterator[Diagnostic]:
                                   if hashtag else "sections of a chapter start at ##: ## {title}",
                                   title=heading.group(1)),
                           line=line.strip())
+
+
+def _captions_above_tables(chapter: Chapter) -> Iterator[Diagnostic]:
+    """A table caption written above its table: the book reads captions below their tables."""
+    for caption in captions.captions_above_tables(chapter):
+        where = Position(chapter.position.file, chapter.body_line + caption.line - 1, 1)
+        if caption.captions_above:
+            yield warning(where, "W516", "'{line}' is the caption of the table above it, not of the table right below it",
+                          "a caption goes below its table: if it names the table below, move it there",
+                          line=caption.text)
+        else:
+            yield warning(where, "W516", "'{line}' stands above a table and is printed as text: a caption goes "
+                          "below its table", "move the line right below the table it names", line=caption.text)
 
 
 #: kinds of cross-reference as staff also write them (in Indonesian, in English, in full)

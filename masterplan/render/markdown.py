@@ -18,7 +18,7 @@ from html import unescape
 import markdown as markdown_lib
 import nh3
 
-from masterplan.chapters import TableCaption
+from masterplan.captions import TableCaption, separate_captions
 from masterplan.crossref import PATTERN
 from masterplan.diagnostics import Message
 
@@ -125,14 +125,14 @@ def to_html(text: str, shift_headings: int = 0) -> str:
     """Sanitized HTML for a Markdown text; ``shift_headings`` demotes headings (## → h3 with 1)."""
     html = _plain_paragraphs(text)
     if html is None:
-        html = _convert(text)
+        html = _convert(separate_captions(text))
     if shift_headings:
         html = _HEADING_SHIFT.sub(lambda m: f"<{m.group(1)}h{min(int(m.group(2)) + shift_headings, 6)}", html)
     return nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=URL_SCHEMES,
                      attribute_filter=_safe_url, link_rel="noopener noreferrer")
 
 
-#: a table of chapter text and its caption paragraph below it (see chapters.table_captions); one
+#: a table of chapter text and its caption paragraph below it (see captions.table_captions); one
 #: table only: the match starts at the last <table> before the caption
 _CAPTIONED = re.compile(r"(<table>(?:(?!<table>).)*?</table>)\s*<p>(?:Tabel|Table):\s+(.*?)</p>", re.DOTALL)
 _CAPTION_ID = re.compile(r"\s*\((tab:[a-z0-9][a-z0-9_-]*)\)\s*$")

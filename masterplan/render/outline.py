@@ -26,7 +26,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from masterplan.chapters import table_captions
+from masterplan.captions import table_captions
 from masterplan.model import Chapter, Pillar, Plan
 
 Translate = Callable[..., str]

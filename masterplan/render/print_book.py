@@ -18,7 +18,7 @@ import jinja2
 from markupsafe import Markup
 
 from masterplan import chapters, summary
-from masterplan.chapters import TableCaption
+from masterplan.captions import TableCaption, table_captions
 from masterplan.diagnostics import Report, warning
 from masterplan.formatting import Formats
 from masterplan.model import Plan, Program
@@ -119,7 +119,7 @@ def chapter_text(plan: Plan, entry: outline.BookChapter, book: outline.Outline, 
         return (f'<p class="caption caption-table" id="{item.anchor}">{marks.title}<span class="caption-num">'
                 f'{marks.word} {item.number}</span> {caption}</p>\n{_open_head(table_html, marks(table.ref))}')
 
-    html = number_tables(to_html(text), chapters.table_captions(source), place)
+    html = number_tables(to_html(text), table_captions(source), place)
     return Markup(resolve_references(html, resolve))
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from masterplan.chapters import table_captions
+from masterplan.captions import table_captions
 from masterplan.model import Agency, Chapter, Pillar, Plan, Program
 from masterplan.render.outline import anchor
 

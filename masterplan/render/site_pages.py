@@ -15,6 +15,7 @@ from typing import Any
 from markupsafe import Markup
 
 from masterplan import chapters
+from masterplan.captions import TableCaption, table_captions
 from masterplan.diagnostics import Diagnostic
 from masterplan.model import Chapter, Plan, Program
 from masterplan.render.markdown import (
@@ -155,17 +156,17 @@ def chapter_pages(plan: Plan, _: Translate, problems: list[Diagnostic],
         if text is None:
             continue
         path = url_for(chapter)
-        html = number_tables(relocate(to_html(text), prefix(path)), chapters.table_captions(chapter), _captioner(label))
+        html = number_tables(relocate(to_html(text), prefix(path)), table_captions(chapter), _captioner(label))
         html = resolve_references(html, reference_resolver(plan, prefix(path), label))
         yield Page(path, "site/chapter.html", str(chapter.title),
                    {"chapter": chapter, "body": Markup(html)},  # headings get their ids with the chapter's part
                    [], (WHOLE_PLAN,))
 
 
-def _captioner(label: Callable[[str], str | None] | None) -> Callable[[chapters.TableCaption, str, str], str]:
+def _captioner(label: Callable[[str], str | None] | None) -> Callable[[TableCaption, str, str], str]:
     """A chapter's table with the book's number and its caption as the table's own caption, as the
     site's other tables have."""
-    def place(table: chapters.TableCaption, caption: str, table_html: str) -> str:
+    def place(table: TableCaption, caption: str, table_html: str) -> str:
         number = label(table.ref) if label else None
         words = f"{number} {caption}" if number else caption
         return table_html.replace("<table>", f'<table id="{anchor(table.ref)}"><caption>{words}</caption>', 1)

@@ -1,0 +1,112 @@
+"""Table captions in chapter text: which line captions which table.
+
+A caption is a line "Tabel: Analisis SWOT" (or "Table: ...") below its table, right below
+or after one blank line, and may end with a reference id, ``(tab:swot)``. The book and the
+site number the tables so captioned (:mod:`masterplan.render.outline`); Markdown must not
+read a caption as a row of its table (:func:`separate_captions`); and a caption written
+above its table, as many documents place them, is worth a word to its writer
+(:func:`captions_above_tables`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from typing import NamedTuple
+
+from masterplan.model import Chapter
+
+#: the caption of a Markdown table: a line of its own below the table, "Tabel: ..." (or "Table: ...")
+#: with an optional reference id at its end, ``(tab:swot)`` (not Pandoc's ``{#tab:swot}``: chapter
+#: text is a Jinja template, where ``{#`` opens a comment)
+CAPTION = re.compile(r"^(?:Tabel|Table):[ \t]+(.+?)(?:[ \t]*\((tab:[a-z0-9][a-z0-9_-]*)\))?[ \t]*$")
+#: Markdown's inline marks in a caption: emphasis and code marks, and a link's address (its text stays)
+_INLINE_MARKS = re.compile(r"[*`]|(?<!\w)_|_(?!\w)|\]\([^)]*\)|\[(?=[^\]]*\]\()")
+
+
+class TableCaption(NamedTuple):
+    ref: str  #: the reference id: ``tab:swot``
+    text: str  #: the caption, without Markdown's emphasis marks
+    line: int  #: the caption's line within the chapter's body
+
+
+def table_captions(chapter: Chapter) -> list[TableCaption]:
+    """Each captioned table in the chapter's text, in order.
+
+    A caption is a line "Tabel: Analisis SWOT" right below a table or after one blank line
+    (:func:`separate_captions` keeps Markdown from reading it as one more row of the table);
+    the table is then numbered in the chapter's sequence ("Tabel 2.1") and listed among the
+    book's tables. Its id is ``(tab:...)`` when the line ends with one, else
+    ``tab:<chapter id>-<n>``. A caption is plain words: one with Jinja in it is not numbered
+    (it stays as written).
+    """
+    found: list[TableCaption] = []
+    lines = chapter.body.split("\n")
+    for number, line in enumerate(lines):
+        match = CAPTION.match(line)
+        if not match:
+            continue
+        if "{{" in line or "{%" in line:
+            continue  # Jinja fills it in: its words are known only once the text is filled in; left unnumbered
+        if _below_table(lines, number):
+            ref = match.group(2) or f"tab:{chapter.id}-{len(found) + 1}"
+            found.append(TableCaption(ref, " ".join(_INLINE_MARKS.sub("", match.group(1)).split()), number + 1))
+    return found
+
+
+def separate_captions(text: str) -> str:
+    """Markdown text with each caption next to a table a paragraph of its own, as its writer meant.
+
+    Markdown reads a line right below a table as one more row of it, and a line right above
+    one as the start of a paragraph that swallows the table; a caption line is never meant
+    as either, so blank lines are put around it. The text's lines shift: for rendering only.
+    """
+    if "|" not in text or ("Tabel:" not in text and "Table:" not in text):
+        return text
+    lines = text.split("\n")
+    separated: list[str] = []
+    for number, line in enumerate(lines):
+        apart = CAPTION.match(line) and (_below_table(lines, number) or _right_above_table(lines, number))
+        if apart and separated and separated[-1].strip():
+            separated.append("")
+        separated.append(line)
+        if apart and number + 1 < len(lines) and lines[number + 1].strip():
+            separated.append("")
+    return "\n".join(separated)
+
+
+class CaptionAbove(NamedTuple):
+    line: int  #: the caption's line within the chapter's body
+    text: str  #: the line as written
+    captions_above: bool  #: it is the caption of a table above it, right on top of another table
+
+
+def captions_above_tables(chapter: Chapter) -> Iterator[CaptionAbove]:
+    """Caption lines written above a table (right above it, or one blank line above), as many
+    documents place them: the book reads a caption below its table, so such a line captions
+    the table above it, if any, else nothing."""
+    lines = chapter.body.split("\n")
+    for number, line in enumerate(lines):
+        if not CAPTION.match(line) or "{{" in line or "{%" in line:  # with Jinja: no caption (table_captions)
+            continue
+        below = _below_table(lines, number)
+        above = _right_above_table(lines, number) or (
+            number + 2 < len(lines) and not lines[number + 1].strip() and _is_row(lines[number + 2]))
+        if above and (not below or _right_above_table(lines, number)):
+            yield CaptionAbove(number + 1, line.strip(), below)
+
+
+def _is_row(line: str) -> bool:
+    """Whether a line is a row of a Markdown table (as chapters write them: starting with '|')."""
+    return line.lstrip().startswith("|")
+
+
+def _below_table(lines: Sequence[str], number: int) -> bool:
+    """Whether line ``number`` stands right below a table, or one blank line below it."""
+    before = lines[number - 1] if number >= 1 else ""
+    return _is_row(before) or (not before.strip() and number >= 2 and _is_row(lines[number - 2]))
+
+
+def _right_above_table(lines: Sequence[str], number: int) -> bool:
+    """Whether line ``number`` stands right above a table, with no blank line between."""
+    return number + 1 < len(lines) and _is_row(lines[number + 1])
