@@ -78,17 +78,31 @@ def cli() -> None:
 @cli.command()
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--force", is_flag=True, help="Replace existing content/ (it is moved to a backup folder first).")
-def new(directory: Path, force: bool) -> None:
-    """Create a plan folder in DIRECTORY from the sample plan (Kota Pasuruan)."""
+@click.option("--city", default=None, help='The city\'s name, e.g. "Kota Probolinggo": it replaces the sample '
+              "city's name in the title, the notice and every text.")
+@click.option("--period", default=None, help="The plan's first and last year, e.g. 2025-2034 (as many years as the "
+              "sample's): every year of the programs, budgets and targets moves with it.")
+def new(directory: Path, force: bool, city: str | None, period: str | None) -> None:
+    """Create a plan folder in DIRECTORY from the sample plan (Kota Pasuruan), for your city and years if given."""
+    from masterplan.adapt import Sample, WrongOption, adaptation, notes
     from masterplan.project import AlreadyExists, scaffold
+    from masterplan.resources import sample_dir
     speaker = _speaker(directory)
     try:
-        backup = scaffold(directory, force=force)
+        change = adaptation(Sample.read(sample_dir()), city, period)
+    except WrongOption as exc:
+        click.echo(speaker.say(Message("error: {option}: {problem} ({hint})", option=exc.option, problem=exc.problem,
+                                       hint=exc.hint)), err=True)
+        sys.exit(2)
+    try:
+        backup = scaffold(directory, force=force, adaptation=change)
     except AlreadyExists as exc:
         click.echo(speaker.say(Message("error: {problem}", problem=exc.args[0])), err=True)
         sys.exit(1)
     if backup:
         click.echo(speaker.say(Message("Previous content kept in {folder}", folder=backup)))
+    for line in notes(change) if change else []:
+        click.echo(speaker.say(line))
     click.echo(speaker.say(Message("Created {folder}. Next: cd {plan} && masterplan validate && masterplan build",
                                    folder=directory / "content", plan=directory)))
 

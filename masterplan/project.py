@@ -6,6 +6,7 @@ import gc
 import os
 import pickle
 import shutil
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from masterplan import checks
+from masterplan.adapt import Adaptation, adapt
 from masterplan.diagnostics import Diagnostic, Message, Report, Speaker
 from masterplan.filecache import FileCache
 from masterplan.i18n import plan_theme
@@ -153,28 +155,42 @@ class AlreadyExists(Exception):
     """Raised instead of overwriting a user's content."""
 
 
-def scaffold(target: Path, force: bool = False) -> Path | None:
-    """Copy the sample plan into ``target``/content; returns the backup made, if any.
+def scaffold(target: Path, force: bool = False, adaptation: Adaptation | None = None) -> Path | None:
+    """Copy the sample plan into ``target``/content, made the city's and period's of ``adaptation`` if
+    given; returns the backup made, if any.
 
     Existing content is never overwritten unless ``force``, and then it is moved to a
-    time-stamped backup folder first.
+    time-stamped backup folder first. The copy is made (and adapted) beside it, and takes its
+    place only once complete: a failure leaves the content there was.
     """
     content = target / CONTENT
-    backup = None
-    if content.exists():
-        if not force:
-            raise AlreadyExists(Message("{folder} already exists; use --force to replace it (a backup is kept)",
-                                        folder=content))
-        stamp = time.strftime("%Y%m%d-%H%M%S")
-        backup = target / f"{CONTENT}.backup-{stamp}"
-        number = 1
-        while backup.exists():  # two --force in the same second
-            number += 1
-            backup = target / f"{CONTENT}.backup-{stamp}-{number}"
-        content.rename(backup)
+    if content.exists() and not force:
+        raise AlreadyExists(Message("{folder} already exists; use --force to replace it (a backup is kept)",
+                                    folder=content))
     target.mkdir(parents=True, exist_ok=True)
-    shutil.copytree(sample_dir(), content, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    staging = Path(tempfile.mkdtemp(prefix=".masterplan-new-", dir=target))
+    try:
+        copy = staging / CONTENT
+        shutil.copytree(sample_dir(), copy, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+        if adaptation is not None:
+            adapt(copy, adaptation)
+        backup = _set_aside(content) if content.exists() else None
+        copy.rename(content)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
     gitignore = target / ".gitignore"
     if not gitignore.exists():
         gitignore.write_text("build/\n", encoding="utf-8")
+    return backup
+
+
+def _set_aside(content: Path) -> Path:
+    """Move ``content`` to a time-stamped backup folder beside it; returns where."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    backup = content.with_name(f"{CONTENT}.backup-{stamp}")
+    number = 1
+    while backup.exists():  # two --force in the same second
+        number += 1
+        backup = content.with_name(f"{CONTENT}.backup-{stamp}-{number}")
+    content.rename(backup)
     return backup

@@ -1,0 +1,250 @@
+"""A fresh copy of the sample plan made another city's, for another period (``masterplan new --city --period``).
+
+The sample is Kota Pasuruan's plan for 2022–2031. A city starting from it wants its own name and
+years from the first build: changing the period by hand would leave every program's years, every
+budget year and every target outside it. The copy's files are rewritten as text, each change at the
+place YAML says the value stands, so comments and layout stay as they were.
+
+With a new period every year of the plan moves by the same number of years: the fields that hold
+years (the periods, budget years, target years, baselines, the plan's date and the foreword's) and,
+in texts, the years of the plan period ("quick win tahun 2022", "Tahap pertama (2023–2024)"). A year
+before the period in a text is history (e-Sambat launched in April 2021, a law of 2008) and stays, as
+does a span reaching outside the period (another plan's years: RPJMD 2021–2026); only an indicator's
+own baseline year in its name ("dibanding 2021") moves with its baseline.
+
+With a new city, "Kota Pasuruan" and "Pasuruan" alone become the new city's name in every text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import NamedTuple
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from masterplan import yamlfile
+from masterplan.chapters import split_front_matter
+from masterplan.checks.sample import city_name
+from masterplan.diagnostics import Message
+from masterplan.model import Period
+
+#: the years a plan's fields may hold (the schema's bounds); a baseline is the year before the period
+FIRST_YEAR, LAST_YEAR = 1900, 2200
+#: a city's name as it can stand in any YAML text, quoted or not, without changing its meaning
+_CITY = re.compile(r"^[^\W\d_][^\W_]*(?:[ .-]+[^\W_]+)*\.?$")
+_PERIOD = re.compile(r"^\s*(\d{4})\s*[-–—]\s*(\d{4})\s*$")
+#: a year in running text, or a span of two ("2023–2024"); not part of a longer number
+_YEARS = re.compile(r"(?<![\d.,])(\d{4})(?:(\s*[–—-]\s*)(\d{4}))?(?![\d])")
+_ANY_YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
+_YEAR_FIELDS = ("year", "start", "end")
+_YEAR_KEYED = "targets"  #: a mapping whose keys are years
+_TEXT = "tag:yaml.org,2002:str"
+_INT = "tag:yaml.org,2002:int"
+
+
+#: where a scalar's text stands in its file (start, end) and how to rewrite it
+Edit = tuple[int, int, Callable[[str], str]]
+
+
+class WrongOption(Exception):
+    """A --city or --period the copy cannot be made with: what is wrong, and what to write instead."""
+
+    def __init__(self, option: str, problem: Message, hint: Message):
+        super().__init__(problem)
+        self.option, self.problem, self.hint = option, problem, hint
+
+
+class Sample(NamedTuple):
+    """What the sample plan is made for: its city and its period."""
+
+    city: str
+    period: Period
+
+    @classmethod
+    def read(cls, content: Path) -> Sample:
+        data, _ = yamlfile.read(content / "plan.yml", "plan.yml")
+        return cls(str(data["city"]), Period(int(data["period"]["start"]), int(data["period"]["end"])))
+
+
+@dataclass(frozen=True)
+class Adaptation:
+    """The sample made the plan of ``city`` for ``period`` (None: as the sample has it)."""
+
+    sample: Sample
+    city: str | None = None
+    period: Period | None = None
+
+    @property
+    def shift(self) -> int:
+        """How many years every year of the plan moves."""
+        return self.period.start - self.sample.period.start if self.period else 0
+
+
+def adaptation(sample: Sample, city: str | None, period: str | None) -> Adaptation | None:
+    """The adaptation the options ask for, None for none; raises WrongOption for one that cannot be made."""
+    if city is None and period is None:
+        return None
+    return Adaptation(sample, _city(city) if city is not None else None,
+                      _period(period, sample.period) if period is not None else None)
+
+
+def _city(text: str) -> str:
+    name = " ".join(text.split())
+    if not _CITY.match(name):
+        raise WrongOption("--city", Message("'{value}' is not a city's name", value=text),
+                          Message("use letters, spaces, '.' and '-' only, e.g. \"Kota Probolinggo\""))
+    return name
+
+
+def _period(text: str, sample: Period) -> Period:
+    years = len(sample.years)
+    match = _PERIOD.match(text)
+    if not match:
+        raise WrongOption("--period", Message("'{value}' is not a period", value=text),
+                          Message("write the first and the last year with a dash between them, e.g. {example}",
+                                  example=f"{sample.start}-{sample.end}"))
+    start, end = int(match.group(1)), int(match.group(2))
+    example = Message("give {count} years, e.g. {example}", count=years, example=f"{start}-{start + years - 1}")
+    if start > end:
+        raise WrongOption("--period", Message("{start}-{end} starts after it ends", start=str(start), end=str(end)),
+                          example)
+    if end - start + 1 != years:
+        raise WrongOption("--period", Message("{start}-{end} is {count} years; the sample plan's period, {sample}, is "
+                                              "{years} years, and its programs fill all of them", start=str(start),
+                                              end=str(end), count=end - start + 1, sample=str(sample), years=years),
+                          Message("{example}; shorten or lengthen the period afterwards in content/plan.yml, "
+                                  "together with the programs' years", example=example))
+    if start - 1 < FIRST_YEAR or end > LAST_YEAR:
+        raise WrongOption("--period", Message("{start}-{end}: a plan's years lie between {first} and {last}",
+                                              start=str(start), end=str(end), first=str(FIRST_YEAR + 1),
+                                              last=str(LAST_YEAR)),
+                          Message("give {count} years, e.g. {example}", count=years, example=f"{sample.start}-{sample.end}"))
+    return Period(start, end)
+
+
+def notes(change: Adaptation) -> Iterator[Message]:
+    """What the command says it changed, and what is still the sample's for the user to replace."""
+    sample = change.sample
+    if change.period:
+        yield Message("Period: {sample} became {period}; every year of the plan moved {shift} year(s) with it: periods, "
+                      "budgets, targets, baselines, the date, and the plan's years in texts", sample=str(sample.period),
+                      period=str(change.period), shift=f"{change.shift:+d}")
+    if not change.city:
+        return
+    yield Message("City: {sample} became {city} in the title, the notice and every text that named {name}",
+                  sample=sample.city, city=change.city, name=city_name(sample.city))
+    yield Message("Still the sample's, to replace with your city's own:")
+    yield Message("  - content/assets/logo.svg: a placeholder shield, not your city's emblem")
+    yield Message("  - content/plan.yml: the province, the vision, the legal basis and the readiness table")
+    yield Message("  - the agencies (among them the sample city's kecamatan), their programs, budgets and targets, "
+                  "and what the texts tell of the city's places and history")
+    yield Message("  - the cover's notice (an illustration, not an official document): write your own or delete it "
+                  "before status: final")
+    if not change.city.lower().startswith("kota "):
+        yield Message("  - the sample is written for a Kota (Wali Kota, kelurahan): write Bupati and desa where a "
+                      "Kabupaten needs them")
+
+
+def adapt(content: Path, change: Adaptation) -> None:
+    """Rewrite the copy of the sample in ``content`` (YAML files and chapters) for the city and the period."""
+    rewrite = _Rewrite(change)
+    for path in sorted(content.rglob("*")):
+        if path.suffix not in (".yml", ".yaml", ".md") or not path.is_file():
+            continue
+        text = path.read_bytes().decode("utf-8")
+        changed = rewrite.chapter(text) if path.suffix == ".md" else rewrite.yaml(text)
+        if changed != text:
+            path.write_bytes(changed.encode("utf-8"))
+
+
+class _Rewrite:
+    """The text of one file, rewritten for the adaptation."""
+
+    def __init__(self, change: Adaptation):
+        self.shift = change.shift
+        self.within = change.sample.period
+        self.city = change.city
+        city = change.city or change.sample.city
+        #: "Kota Pasuruan" first, then "Pasuruan" alone (Wali Kota Pasuruan, Pasuruan Command Center)
+        self.names = {change.sample.city: city, city_name(change.sample.city): city_name(city)}
+        self.named = re.compile("|".join(rf"\b{re.escape(name)}\b" for name in self.names))
+
+    def chapter(self, text: str) -> str:
+        """A chapter: its front matter as YAML, its body as running text."""
+        front, body, _ = split_front_matter(text)
+        if front is None:
+            return self.prose(text)
+        start = text.index("\n") + 1
+        end = start + len(front)
+        return text[:start] + self.yaml(front) + text[end:len(text) - len(body)] + self.prose(body)
+
+    def yaml(self, text: str) -> str:
+        """A YAML file: the years in its fields, and its texts and comments as running text."""
+        root = yaml.compose(text, Loader=yaml.SafeLoader)  # the pure-Python reader: positions count characters
+        pieces, done = [], 0
+        for start, end, rewrite in sorted(self._scalars(root), key=lambda s: s[0]) if root is not None else []:
+            pieces += [self.prose(text[done:start]), rewrite(text[start:end])]
+            done = end
+        return "".join(pieces) + self.prose(text[done:])
+
+    def _scalars(self, node: Node, field: object = None, baseline: frozenset[int] = frozenset()) -> Iterator[Edit]:
+        """Each scalar of ``node`` (``field``: the key it stands under) with how to rewrite its text."""
+        if isinstance(node, ScalarNode):
+            if node.tag == _TEXT:
+                yield _span(node, lambda written: self.prose(written, baseline))
+            else:
+                yield _span(node, str)
+        elif isinstance(node, SequenceNode):
+            for item in node.value:
+                yield from self._scalars(item, field)
+        elif isinstance(node, MappingNode):
+            own = _baseline_year(node)
+            for key, value in node.value:
+                name = key.value if isinstance(key, ScalarNode) else None
+                # a key is a field's name or an id, kept as written; a key of targets is a year
+                yield _span(key, self._year if field == _YEAR_KEYED and key.tag == _INT else str)
+                if name in _YEAR_FIELDS and isinstance(value, ScalarNode) and value.tag == _INT:
+                    yield _span(value, self._year)
+                elif name == "date" and isinstance(value, ScalarNode):
+                    yield _span(value, lambda written: _ANY_YEAR.sub(lambda m: self._year(m.group(1)), written))
+                else:
+                    yield from self._scalars(value, name, own if name in ("name", "unit") else frozenset())
+
+    def _year(self, written: str) -> str:
+        return str(int(written) + self.shift)
+
+    def prose(self, text: str, baseline: frozenset[int] = frozenset()) -> str:
+        """Running text: the years of the plan period moved, the sample city's name replaced."""
+        if self.shift:
+            text = _YEARS.sub(lambda m: self._years(m, baseline), text)
+        if self.city:
+            text = self.named.sub(lambda m: self.names[m.group(0)], text)
+        return text
+
+    def _years(self, match: re.Match[str], baseline: frozenset[int]) -> str:
+        first, dash, last = match.groups()
+        if last is None:
+            year = int(first)
+            return self._year(first) if year in self.within or year in baseline else first
+        if int(first) in self.within and int(last) in self.within:
+            return f"{self._year(first)}{dash}{self._year(last)}"
+        return match.group(0)  # another span of years (a regulation's period): as written
+
+
+def _span(node: Node, rewrite: Callable[[str], str]) -> Edit:
+    return node.start_mark.index, node.end_mark.index, rewrite
+
+
+def _baseline_year(node: MappingNode) -> frozenset[int]:
+    """The year of the mapping's ``baseline: {year: …}``, if it is an indicator that has one."""
+    for key, value in node.value:
+        if isinstance(key, ScalarNode) and key.value == "baseline" and isinstance(value, MappingNode):
+            for inner, year in value.value:
+                if isinstance(inner, ScalarNode) and inner.value == "year" and isinstance(year, ScalarNode) \
+                        and year.tag == _INT:
+                    return frozenset({int(year.value)})
+    return frozenset()

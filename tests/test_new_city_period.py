@@ -1,0 +1,176 @@
+"""``masterplan new DIR --city … --period …``: the sample made another city's plan for other years, clean
+from the first validate, its book and site naming that city and those years; and the sample's own
+chapters, which take the city and years from the plan."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import pypdf
+import pytest
+from click.testing import CliRunner
+from conftest import REPO
+
+from masterplan import chapters
+from masterplan.cli import cli
+from masterplan.project import load_and_check
+from masterplan.resources import sample_dir
+
+CITY, PERIOD = "Kota Probolinggo", "2025-2034"
+_YEAR_OR_CITY = re.compile(r"(?<!\d)\d{4}(?!\d)|Pasuruan")
+
+
+def invoke(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args))
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture(scope="module")
+def made(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """A plan folder made by ``new --city --period``, and what the command said."""
+    root = tmp_path_factory.mktemp("probolinggo") / "kota-probolinggo"
+    with pytest.MonkeyPatch.context() as patch:  # made before the autouse (per test) English is set
+        patch.setenv("MASTERPLAN_LANG", "en")
+        code, out, err = invoke("new", str(root), "--city", CITY, "--period", PERIOD)
+    assert code == 0, err
+    return root, out
+
+
+@pytest.fixture(scope="module")
+def built(made: tuple[Path, str]) -> Path:
+    root, _ = made
+    code, _, err = invoke("build", str(root), "--no-search")
+    assert code == 0, err
+    return root / "build"
+
+
+def _site_text(site: Path) -> str:
+    pages = [html.unescape(re.sub(r"<[^>]+>", " ", page.read_text(encoding="utf-8"))) for page in sorted(site.rglob("*.html"))]
+    return " ".join(" ".join(pages).split())
+
+
+def test_the_new_plan_validates_clean_like_the_sample(made: tuple[Path, str], tmp_path: Path) -> None:
+    root, _ = made
+    code, out, _ = invoke("validate", str(root))
+    # no error; the one warning is the sample's placeholder shield, which the site would publish as the city's logo
+    assert (code, out.strip().splitlines()[-1]) == (0, "0 error(s), 1 warning(s)")
+    assert out.startswith("content/assets/logo.svg: warning[W114]: this file is the sample's (Kota Pasuruan's)")
+    invoke("new", str(tmp_path / "sample"))
+    assert invoke("validate", str(tmp_path / "sample"), "--strict")[:2] == (0, "No problems found.\n")
+    plan = load_and_check(root).plan
+    assert plan is not None and (plan.city, plan.period.start, plan.period.end) == (CITY, 2025, 2034)
+    assert str(plan.title) == "Masterplan Smart City Kota Probolinggo 2025–2034"
+    assert all(p.period.start >= 2025 and p.period.end <= 2034 for p in plan.programs)
+
+
+def test_the_command_says_what_changed_and_what_is_still_the_samples(made: tuple[Path, str]) -> None:
+    _, out = made
+    assert "Period: 2022–2031 became 2025–2034; every year of the plan moved +3 year(s)" in out
+    assert "City: Kota Pasuruan became Kota Probolinggo" in out
+    assert "content/assets/logo.svg: a placeholder shield, not your city's emblem" in out
+    assert out.rstrip().endswith("masterplan validate && masterplan build")
+    assert "Kabupaten needs them" not in out  # a Kota, as the sample is
+
+
+def test_the_book_names_the_city_and_its_period_never_the_samples(built: Path) -> None:
+    text = " ".join(" ".join(page.extract_text() or "" for page in pypdf.PdfReader(built / "masterplan.pdf").pages).split())
+    assert "Masterplan Smart City Kota Probolinggo 2025–2034" in text
+    assert "Probolinggo, Desember 2024" in text and "Wali Kota Probolinggo" in text  # the foreword's signature
+    assert "Pasuruan" not in text and "2022–2031" not in text
+
+
+def test_the_site_chapters_read_the_city_and_the_years_from_the_plan(built: Path) -> None:
+    text = _site_text(built / "site")
+    for words in ("Tema 2025: Kota Probolinggo sebagai Tujuan Wisata Religi yang Ramah", "Quick win tahun 2025,",
+                  "dilaksanakan pada 2025 dan diperkuat pada 2026", "Jangka Pendek (2025–2026)",
+                  "Jangka Menengah (2027–2029)", "Jangka Panjang (2030–2034)", "dari 2025 sampai dengan 2034",
+                  "Masterplan Smart City Kota Probolinggo Tahun 2025–2034 dapat diselesaikan",
+                  "Probolinggo Command Center", "Tabel 2.1 Analisis SWOT Kota Probolinggo"):
+        assert words in text
+    assert "Pasuruan" not in text and "2022–2031" not in text and "2022" not in text
+    assert "diluncurkan pada April 2021" in text and "Smart Go pada 2020" in text  # history stays as it happened
+
+
+def test_files_keep_their_layout_and_only_years_and_the_city_change(made: tuple[Path, str]) -> None:
+    root, _ = made
+    content = root / "content"
+    for path in sorted(sample_dir().rglob("*")):
+        if path.suffix not in (".yml", ".md"):
+            continue
+        before = path.read_text(encoding="utf-8").splitlines()
+        after = (content / path.relative_to(sample_dir())).read_text(encoding="utf-8").splitlines()
+        assert len(after) == len(before), path.name
+        changed = [old for old, new in zip(before, after, strict=True) if old != new]
+        assert all(_YEAR_OR_CITY.search(old) for old in changed), path.name
+    plan = (content / "plan.yml").read_text(encoding="utf-8")
+    assert plan.startswith("# Masterplan Smart City Kota Probolinggo 2025–2034: contoh ilustratif")  # a comment
+    assert "date: 2024-12-01" in plan and "period: {start: 2025, end: 2034}" in plan
+    assert "Undang-Undang Nomor 14 Tahun 2008" in plan  # laws keep their years
+    assert "Jangka Menengah Daerah Kota Probolinggo Tahun 2021–2026" in plan  # another plan's span: as written
+    setda = (content / "agencies" / "setda.yml").read_text(encoding="utf-8")
+    assert "dibanding 2024" in setda and "baseline: {year: 2024" in setda  # an indicator's own baseline year
+    assert (content / "assets" / "logo.svg").read_bytes() == (sample_dir() / "assets" / "logo.svg").read_bytes()
+
+
+@pytest.mark.parametrize(("period", "says"), [
+    ("2025-2020", "error: --period: 2025-2020 starts after it ends (give 10 years, e.g. 2025-2034)"),
+    ("abc", "error: --period: 'abc' is not a period (write the first and the last year with a dash between them"),
+    ("2025-2029", "error: --period: 2025-2029 is 5 years; the sample plan's period, 2022–2031, is 10 years"),
+    ("1890-1899", "error: --period: 1890-1899: a plan's years lie between 1901 and 2200"),
+])
+def test_a_period_that_cannot_be_made_is_refused_before_anything_is_written(period: str, says: str,
+                                                                             tmp_path: Path) -> None:
+    code, out, err = invoke("new", str(tmp_path / "kota"), "--period", period)
+    assert code == 2 and err.startswith(says) and out == ""
+    assert not (tmp_path / "kota").exists()
+
+
+def test_a_city_name_that_cannot_stand_in_the_texts_is_refused(tmp_path: Path) -> None:
+    code, _, err = invoke("new", str(tmp_path / "kota"), "--city", 'Kota "Baru": #1')
+    assert code == 2 and "error: --city: 'Kota \"Baru\": #1' is not a city's name" in err
+    assert not (tmp_path / "kota").exists()
+
+
+def test_the_refusal_is_said_in_indonesian(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("MASTERPLAN_LANG")
+    code, _, err = invoke("new", str(tmp_path / "kota"), "--period", "2025-2029")
+    assert code == 2 and err.startswith("kesalahan: --period: 2025-2029 mencakup 5 tahun")
+
+
+def test_force_with_a_city_keeps_the_previous_content_in_a_backup(tmp_path: Path) -> None:
+    root = tmp_path / "kota"
+    invoke("new", str(root))
+    mine = root / "content" / "plan.yml"
+    mine.write_text(mine.read_text(encoding="utf-8") + "# my edit\n", encoding="utf-8")
+    code, _, err = invoke("new", str(root), "--city", CITY)
+    assert code == 1 and "--force" in err and mine.read_text(encoding="utf-8").endswith("# my edit\n")
+    code, out, _ = invoke("new", str(root), "--city", CITY, "--force")
+    assert code == 0 and "Previous content kept in" in out
+    [backup] = root.glob("content.backup-*")
+    assert (backup / "plan.yml").read_text(encoding="utf-8").endswith("# my edit\n")
+    assert "city: Kota Probolinggo" in mine.read_text(encoding="utf-8")
+    assert "period: {start: 2022, end: 2031}" in mine.read_text(encoding="utf-8")  # no --period: the sample's
+    assert [p.name for p in root.iterdir() if p.name.startswith(".masterplan-new")] == []
+
+
+def test_a_regency_is_told_the_sample_speaks_of_a_kota(tmp_path: Path) -> None:
+    code, out, _ = invoke("new", str(tmp_path / "kab"), "--city", "Kabupaten Probolinggo")
+    assert code == 0 and "write Bupati and desa where a Kabupaten needs them" in out
+
+
+def test_the_samples_chapters_take_its_city_and_years_from_the_plan() -> None:
+    """The sample reads as it always did: its chapters' years and city are the plan's."""
+    plan = load_and_check(REPO).plan
+    assert plan is not None
+    text = "\n".join(chapters.expand(c, chapters.context(plan))[0] or "" for c in plan.chapters)
+    for words in ("## Tema 2022: Kota Pasuruan sebagai", "## Jangka Pendek (2022–2023)", "## Jangka Menengah (2024–2026)",
+                  "## Jangka Panjang (2027–2031)", "dari 2022 sampai dengan 2031,",
+                  "Masterplan Smart City Kota Pasuruan Tahun 2022–2031 dapat",
+                  "Masterplan Smart City Kota Pasuruan 2022–2031 merangkai", "Pasuruan Command Center mengintegrasikan"):
+        assert words in text
+    raw = "\n".join(path.read_text(encoding="utf-8") for path in (REPO / "content" / "chapters").glob("*.md"))
+    assert "2022–2031" not in raw and "Tema 2022" not in raw and "(2022–2023)" not in raw
