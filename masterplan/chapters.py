@@ -17,7 +17,14 @@ from typing import Any
 import jinja2
 
 from masterplan import sandbox, validation, yamlfile
-from masterplan.diagnostics import Diagnostic, Message, Position, Severity, error
+from masterplan.diagnostics import (
+    Diagnostic,
+    Message,
+    Position,
+    Severity,
+    did_you_mean,
+    error,
+)
 from masterplan.model import Chapter, Signature, Text
 
 FILE_NAME = re.compile(r"^(\d+)-([a-z0-9][a-z0-9_-]*)\.md$")
@@ -156,6 +163,25 @@ def expand(chapter: Chapter, context: dict[str, Any]) -> tuple[str | None, list[
 _LOOKUP_AS_LIST = re.compile(r"\bplan\.(?:program|agency|pillar)\b(?!s|\s*\()")
 
 
+#: a lookup by id written in a chapter: plan.program('GOV-13')
+_LOOKUP = re.compile(r"""\bplan\.(program|agency|pillar)\(\s*['"]([^'"]+)['"]\s*\)""")
+
+
+def _lookup_of_nothing(message: str, body: str, plan: Any) -> tuple[Message, Message | None] | None:
+    """"'None' has no attribute 'name'" in the plan's words when the chapter looks up an id the plan
+    lacks: which lookup found nothing, and the id meant (a renamed program's new one)."""
+    if not message.startswith("'None' has no attribute") or plan is None:
+        return None
+    for kind, wanted in _LOOKUP.findall(body):
+        if getattr(plan, kind)(wanted) is None:
+            from masterplan.checks.last_build import Unknown
+            unknown = Unknown(plan)
+            hint = unknown.program(wanted) if kind == "program" else unknown.agency(wanted) if kind == "agency" \
+                else did_you_mean(wanted, [p.id for p in plan.pillars])
+            return Message("{lookup} finds no {kind} of that id", lookup=f"plan.{kind}('{wanted}')", kind=kind), hint
+    return None
+
+
 def _expand(chapter: Chapter, context: dict[str, Any]) -> tuple[str | None, list[Diagnostic]]:
     file = chapter.position.file
 
@@ -188,7 +214,8 @@ def _expand(chapter: Chapter, context: dict[str, Any]) -> tuple[str | None, list
                             "chapter takes longer than {seconds} s to fill in",
                             "a Jinja loop in this chapter runs too long", seconds=f"{sandbox.MAX_SECONDS:g}")]
     except jinja2.UndefinedError as exc:
-        what, hint = sandbox.undefined_message(exc.message or "")
+        what, hint = _lookup_of_nothing(exc.message or "", chapter.body, context.get("plan")) or \
+            sandbox.undefined_message(exc.message or "")
         return None, [error(at(sandbox.template_line(exc.__traceback__, chapter)), "E504",
                             "chapter refers to something that does not exist: {what}",
                             hint or "chapters can read plan.city, plan.pillars, plan.programs, plan.agencies, plan.glossary, ... "

@@ -160,6 +160,7 @@ class Program:
     lead_id: str
     position: Position
     where: dict[str, Position] = field(default_factory=dict)
+    former_ids: list[str] = field(default_factory=list)  #: ids it had before a rename; their pages lead to it
     # resolved by Plan.link
     pillar: Pillar | None = field(default=None, repr=False)
     sub_element: SubElement | None = field(default=None, repr=False)

@@ -87,6 +87,8 @@ DEFS: dict[str, Any] = {
         "budget": _list({"$ref": "#/$defs/budget_line"}, "Indicative budget by year and source."),
         "indicators": _list({"$ref": "#/$defs/indicator"}, "Output and outcome indicators."),
         "depends_on": _ids(PROGRAM_ID, "Programs that must come first (ids)."),
+        "former_ids": _ids(PROGRAM_ID, "Ids this program had before it was renamed: their web pages lead to its "
+                           "page, so published links keep working."),
         "missions": _ids(SLUG, "RPJMD missions served (ids)."),
         "status": {"enum": PROGRAM_STATUSES, "description": "planned, ongoing or done."},
     }, ["id", "name", "pillar", "sub_element", "period"]),
@@ -184,6 +186,7 @@ INDONESIAN_FIELDS = {
     "singkatan": ("short_name",), "satuan": ("unit",), "nilai": ("value",),
     "subelemen": ("sub_element", "sub_elements"), "tujuan": ("goals",), "mulai": ("start",), "selesai": ("end",),
     "akhir": ("end",), "awal": ("start", "baseline"), "kondisi_awal": ("baseline",), "ketergantungan": ("depends_on",),
+    "id_lama": ("former_ids",), "kode_lama": ("former_ids",),
 }
 
 

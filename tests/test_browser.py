@@ -7,6 +7,7 @@ Screenshots of every page type land in /tmp/site-<page>-<width>.png.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import re
@@ -47,14 +48,23 @@ def plan(sample_build: Path) -> Plan:
     return checked.plan
 
 
+@contextlib.contextmanager
+def serving(folder: Path) -> Iterator[str]:
+    """``folder`` served on 127.0.0.1 at a random port; yields its address."""
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(folder)))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+
+
 @pytest.fixture(scope="module")
 def server(site: Path) -> Iterator[str]:
     """The built site served on 127.0.0.1 at a random port (search needs http://)."""
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
+    with serving(site) as address:
+        yield address
 
 
 @pytest.fixture(scope="module")
@@ -652,3 +662,27 @@ def test_keyboard_skip_link_moves_focus_to_main(page: object, server: str) -> No
     assert outline != "none"
     page.keyboard.press("Enter")  # type: ignore[attr-defined]
     assert page.evaluate("document.activeElement.id") == "main"  # type: ignore[attr-defined]
+
+
+def test_a_renamed_programs_old_link_opens_its_new_page(page: object, tmp_path: Path) -> None:
+    """A link to program/SOC-07.html published before SOC-07 became SOC-70 (former_ids: [SOC-07])
+    opens SOC-70's page in the browser."""
+    import shutil
+
+    from conftest import REPO
+
+    from masterplan.build import BuildOptions, run
+    shutil.copytree(REPO / "content", tmp_path / "content")
+    for path in (tmp_path / "content").rglob("*.*"):
+        if path.suffix in (".yml", ".md") and "SOC-07" in (text := path.read_text(encoding="utf-8")):
+            text = text.replace("SOC-07", "SOC-70")
+            text = re.sub(r"( *)- id: SOC-70\n", r"\1- id: SOC-70\n\1  former_ids: [SOC-07]\n", text)
+            path.write_text(text, encoding="utf-8")
+    result = run(tmp_path, BuildOptions(pdf=False, search=False))
+    assert result.ok, [str(d) for d in result.report]
+    with serving(tmp_path / "build" / "site") as address:
+        page.goto(address + "program/SOC-07.html")  # type: ignore[attr-defined]
+        page.wait_for_url("**/program/SOC-70.html")  # type: ignore[attr-defined]
+        assert page.locator("h1").inner_text() == "Sistem Peringatan Dini dan Informasi Kebencanaan"  # type: ignore[attr-defined]
+        assert "SOC-70" in page.locator("main").inner_text()  # type: ignore[attr-defined]
+        assert not page.problems  # type: ignore[attr-defined]

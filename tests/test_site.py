@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import MINI_FILES
 
 from masterplan.build import BuildOptions, run
 from masterplan.i18n import load_catalog
@@ -534,3 +535,24 @@ def test_with_a_public_address_link_previews_get_absolute_addresses(make_plan: C
             assert (site_folder / image.removeprefix(address)).read_bytes() == png
             assert meta["og:image:alt"] == "Logo Kota Contoh"
 
+
+
+#: the mini plan after GOV-01 was renamed GOV-21: every file that named it names the new id
+RENAMED = {name: re.sub(r"( *)- id: GOV-21", r"\1- id: GOV-21\n\1  former_ids: [GOV-01]", text.replace("GOV-01", "GOV-21"))
+           for name, text in MINI_FILES.items() if "GOV-01" in text}
+
+
+def test_a_renamed_programs_old_address_leads_to_its_page(build: Build) -> None:
+    """GOV-01 renamed GOV-21 with former_ids: [GOV-01]: program/GOV-01.html, linked from
+    elsewhere before the rename, still answers and leads to GOV-21's page; it is no page of its own
+    for search engines (noindex, its canonical is GOV-21's, not in the sitemap) nor for search."""
+    site = build(RENAMED, base_url="https://kota.go.id/masterplan/")
+    assert "GOV-21" in read(site, "program/GOV-21.html")
+    old = read(site, "program/GOV-01.html")
+    assert '<meta http-equiv="refresh" content="0; url=../program/GOV-21.html">' in old
+    assert '<link rel="canonical" href="https://kota.go.id/masterplan/program/GOV-21.html">' in old
+    assert '<meta name="robots" content="noindex">' in old and "data-pagefind-body" not in old
+    assert re.search(r'<a href="../program/GOV-21.html"><span class="code">GOV-21</span> e-Sambat', old)
+    assert "Program GOV-01 kini GOV-21" in old
+    sitemap = read(site, "sitemap.xml")
+    assert "program/GOV-21.html" in sitemap and "program/GOV-01.html" not in sitemap

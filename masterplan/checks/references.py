@@ -58,6 +58,7 @@ def _unique_ids(plan: Plan) -> Iterator[Diagnostic]:
                             "only in capitals", "ids that differ only in capitals name the same web page on Windows "
                             "and macOS: give this program another id", id=program.id, other=other.id,
                             position=other.at("id"))
+    yield from _former_ids(plan, first)
     seen: dict[str, object] = {}
     for mission in plan.missions:
         if mission.id in seen:
@@ -70,6 +71,24 @@ def _unique_ids(plan: Plan) -> Iterator[Diagnostic]:
                 yield error(sub.position, "E209", "sub-element id '{id}' is used twice in pillar {pillar}",
                             id=sub.id, pillar=pillar.id)
             subs.add(sub.id)
+
+
+def _former_ids(plan: Plan, current: dict[str, Program]) -> Iterator[Diagnostic]:
+    """A former id names one page, which leads to one program: never a program's id today, nor
+    claimed by two programs."""
+    claimed: dict[str, Program] = {}
+    for program in plan.programs:
+        for index, former in enumerate(program.former_ids):
+            now, other = current.get(former.upper()), claimed.get(former.upper())
+            if now is not None:
+                yield error(_item(program, "former_ids", index), "E213", "program {program}: former id {id} is "
+                            "the id of {other} today", "remove it from former_ids: its page is {other}'s",
+                            program=program.id, id=former, other=now.id)
+            elif other is not None and other is not program:
+                yield error(_item(program, "former_ids", index), "E213", "program {program}: former id {id} is "
+                            "also a former id of {other}", "its old page can lead to one program only: keep it "
+                            "where the program went", program=program.id, id=former, other=other.id)
+            claimed.setdefault(former.upper(), program)
 
 
 def _program(plan: Plan, program: Program, agencies: set[str], unreadable: AbstractSet[str],

@@ -94,7 +94,7 @@ def _program(program: Program) -> dict[str, Any]:
         "quick_win": program.quick_win, "status": program.status,
         "period": {"start": program.period.start, "end": program.period.end},
         "missions": program.mission_ids, "depends_on": program.depends_on_ids,
-        "dependents": [p.id for p in program.dependents],
+        "dependents": [p.id for p in program.dependents], "former_ids": program.former_ids,
         "budget": [{"year": b.year, "source": b.source, "amount": b.amount} for b in program.budget],
         "budget_total": program.total_budget,
         "indicators": [_indicator(i) for i in program.indicators],

@@ -195,11 +195,21 @@ def site_pages(plan: Plan, _: Translate) -> Iterator[Page]:
     yield Page(url_for("not_found"), "site/404.html", _("Page not found"), searchable=False)
 
 
+def moved_pages(plan: Plan, _: Translate) -> Iterator[Page]:
+    """A page at each program's former address (``former_ids``), leading to its page: links
+    published before the rename keep working. Not searched, not in the sitemap."""
+    for program in plan.programs:
+        for former in program.former_ids:
+            yield Page(f"program/{former}.html", "site/moved.html", _("Program {old} is now {new}", old=former,
+                                                                         new=program.id),
+                       {"program": program, "moved_to": program}, inputs=(program.position.file,), searchable=False)
+
+
 def all_pages(plan: Plan, _: Translate, problems: list[Diagnostic],
               label: Callable[[str], str | None] | None = None) -> list[Page]:
     """Every page of the site, in a stable order."""
     return [*site_pages(plan, _), *pillar_pages(plan, _), *agency_pages(plan, _),
-            *program_pages(plan, _), *chapter_pages(plan, _, problems, label)]
+            *program_pages(plan, _), *moved_pages(plan, _), *chapter_pages(plan, _, problems, label)]
 
 
 def chapter_for(plan: Plan, part: str) -> Chapter | None:
