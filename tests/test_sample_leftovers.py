@@ -81,3 +81,13 @@ def test_a_final_plan_with_the_samples_notice(tmp_path: Path, status: str, notic
     assert (PLAN in found) is warned
     if warned:
         assert found[PLAN] == (notice_line, "the plan is final, but its cover still carries the sample's notice")
+
+
+def test_the_samples_emblem_left_in_assets_is_named_until_replaced(tmp_path: Path) -> None:
+    root = _started(tmp_path)
+    logo = root / "content" / "assets" / "logo.svg"
+    found = load_and_check(root).report.warnings
+    assert [(d.position.file, d.position.line) for d in found if d.code == "W114"] == [("content/assets/logo.svg", 0)]
+    logo.write_text('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><circle r="5"/></svg>\n',
+                    encoding="utf-8")
+    assert not [d for d in load_and_check(root).report.warnings if d.code == "W114"]

@@ -2,8 +2,9 @@
 
 A new plan begins as a copy of the Kota Pasuruan sample. Lines the city has not rewritten
 yet still name Pasuruan, and a plan marked final may still carry the sample's cover notice
-("illustrative, not an official document"). Only text that is still the sample's own is
-named: a plan may well mention the sample's city in words of its own (a neighbouring city).
+("illustrative, not an official document"), and content/assets/ the sample's emblem, which
+the website publishes. Only what is still the sample's own is named: a plan may well
+mention the sample's city in words of its own (a neighbouring city).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from pathlib import Path
 
 from masterplan.diagnostics import Diagnostic, Message, Position, warning
 from masterplan.diagnostics import relative as relative_path
-from masterplan.model import Plan
+from masterplan.model import ASSETS, Plan
 from masterplan.resources import sample_dir
 
 #: a notice this much like the sample's (its city swapped for another) is the sample's
@@ -68,6 +69,7 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
         return  # the sample itself, or a plan of a place that shares its name
     if plan.content.resolve() != sample.content.resolve():
         yield from _lines_left(plan, plan.content, sample)
+        yield from _assets_left(plan.content, sample)
     yield from _final_notice(plan, sample)
 
 
@@ -90,6 +92,20 @@ def _lines_left(plan: Plan, content: Path, sample: Sample) -> Iterator[Diagnosti
                           "{count} line(s) of this file are still the sample's and name {sample}",
                           Message("this plan is {city}: rewrite them for it, or delete them", city=plan.city),
                           count=len(found), sample=sample.name)
+
+
+def _assets_left(content: Path, sample: Sample) -> Iterator[Diagnostic]:
+    """The sample's own images and files (its city's emblem) still in content/assets/, which the site publishes."""
+    for original in sorted((sample.content / ASSETS).rglob("*")):
+        copy = content / original.relative_to(sample.content)
+        try:
+            same = original.is_file() and copy.is_file() and copy.read_bytes() == original.read_bytes()
+        except OSError:
+            continue
+        if same:
+            yield warning(Position(relative_path(copy, content.parent)), "W114", "this file is the sample's "
+                          "({sample}'s), and the website publishes every file of content/assets/",
+                          "replace it with your city's own, or delete it", sample=sample.city)
 
 
 def _final_notice(plan: Plan, sample: Sample) -> Iterator[Diagnostic]:
