@@ -217,3 +217,48 @@ def test_no_cause_line_for_an_id_named_once_or_twice(make_plan: Callable[..., Pa
     code, out, _ = invoke("validate", str(root))
     assert code == 1 and "'dinkess'" in out
     assert out.strip().splitlines()[-1].startswith("1 error(s)")
+
+
+def _help(*args: str, cwd: Path, language: str | None = None) -> str:
+    """A command's --help as a person runs it (a new process: the language is chosen once per process)."""
+    env = {k: v for k, v in os.environ.items() if k != "MASTERPLAN_LANG"}
+    if language:
+        env["MASTERPLAN_LANG"] = language
+    done = subprocess.run([sys.executable, "-m", "masterplan", *args, "--help"], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=120, check=True)
+    return " ".join(done.stdout.split())  # as read, whatever the lines' wrapping
+
+
+def test_help_speaks_indonesian_by_default_and_the_plans_language_inside_a_plan(tmp_path: Path,
+                                                                               make_plan: Callable[..., Path]) -> None:
+    text = _help("serve", cwd=tmp_path)
+    assert text.startswith("Penggunaan: masterplan serve [OPTIONS] [PLAN_DIR]")
+    assert "Pratinjau situs web selama menyunting" in text and " Opsi: -p, --port" in text
+    assert "Port yang dipakai (0: port bebas mana saja)." in text and "[bawaan: 8000;" in text
+    assert "Tampilkan pesan ini lalu keluar." in text
+    assert "Perintah: build Membuat buku PDF" in _help(cwd=tmp_path)
+    assert _help("serve", cwd=tmp_path, language="en").startswith("Usage: masterplan serve")
+    english = make_plan({"content/plan.yml": textwrap.dedent(MINI_FILES["content/plan.yml"]) + "language: en\n"})
+    assert "Port to listen on (0: any free port). [default: 8000;" in _help("serve", cwd=english / "content")
+
+
+def test_every_help_text_has_its_indonesian(tmp_path: Path) -> None:
+    """A command or option added without its words in templates/i18n/cli.yml would show English help."""
+    import inspect
+
+    import click
+
+    from masterplan.cli_help import CLICK_WORDS
+    from masterplan.i18n import load_catalog
+    catalog = load_catalog(())
+    texts = list(CLICK_WORDS)
+
+    def walk(command: click.Command, context: click.Context) -> None:
+        texts.extend(p if p.startswith("\b") else " ".join(p.split())
+                     for p in inspect.cleandoc(command.help or "").split("\n\n"))  # as click shows it
+        texts.extend(" ".join(p.help.split()) for p in command.get_params(context) if getattr(p, "help", None))
+        for name, sub in getattr(command, "commands", {}).items():
+            walk(sub, click.Context(sub, info_name=name, parent=context))
+    walk(cli, click.Context(cli, info_name="masterplan"))
+    assert len(texts) > 30
+    assert [text for text in texts if "id" not in catalog.get(text, {})] == []

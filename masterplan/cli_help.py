@@ -1,0 +1,86 @@
+"""The command line's help in the reader's language, through the one translation catalog.
+
+``masterplan build --help`` reads in the language the commands speak (``$MASTERPLAN_LANG``,
+else the plan's in the current folder, else Indonesian): the commands' and options' texts
+and click's own headings (Usage, Options, Commands). The texts stay written in English in
+``cli.py``; each paragraph of a command's help and each option's help is a catalog key.
+Click's own error messages ("No such option") stay in English: they are click's words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from functools import lru_cache
+from typing import Any
+
+import click
+from click.utils import make_default_short_help
+
+#: what click appends to an option's help: ``  [default: 8000]``, ``  [x>=1]``
+_SUFFIX = re.compile(r"^(.*?)(\s\s\[[^\]]*\])?$", re.DOTALL)
+#: click's headings and its help and version options, as click words them
+CLICK_WORDS = ("Usage:", "Options", "Commands", "Show this message and exit.", "Show the version and exit.", "default:",
+               "required")
+
+
+@lru_cache(maxsize=1)
+def _translate() -> Any:
+    """The catalog's word for a text, in the language of the current folder's plan (read when help is shown)."""
+    from pathlib import Path
+
+    from masterplan.project import find_root, speaker
+    return speaker(find_root(Path.cwd())).translate.word
+
+
+def say(text: str) -> str:
+    """``text`` in the reader's language, each paragraph looked up on its own (its lines joined, as the
+    catalog keys it; a ``\\b`` paragraph, whose lines stay as written, as it is); as written when the catalog lacks it."""
+    word = _translate()
+    return "\n\n".join(word(paragraph if paragraph.startswith("\b") else " ".join(paragraph.split()))
+                       for paragraph in text.split("\n\n"))
+
+
+class Formatter(click.HelpFormatter):
+    """Click's help formatter, saying headings, paragraphs and option texts in the reader's language."""
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, args, prefix if prefix is not None else say("Usage:") + " ")
+
+    def write_heading(self, heading: str) -> None:
+        super().write_heading(say(heading))
+
+    def write_text(self, text: str) -> None:
+        super().write_text(say(text))
+
+    def write_dl(self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
+        super().write_dl(list(_said(rows)), col_max, col_spacing)
+
+
+def _said(rows: Sequence[tuple[str, str]]) -> Iterator[tuple[str, str]]:
+    for term, text in rows:
+        found = _SUFFIX.match(text)
+        help_text, suffix = (found.group(1), found.group(2) or "") if found else (text, "")
+        if suffix:  # "[default: 8000]", "[required]": click's words before its values
+            suffix = suffix.replace("[default:", "[" + say("default:")).replace("[required]", f"[{say('required')}]")
+        yield term, (say(help_text) + suffix) if help_text else text
+
+
+class Context(click.Context):
+    formatter_class = Formatter
+
+
+class Command(click.Command):
+    """A command whose help is said in the reader's language, its line in the list of commands too."""
+
+    context_class = Context
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        return make_default_short_help(say((self.help or "").split("\n\n")[0]), limit)
+
+
+class Group(click.Group):
+    """The ``masterplan`` group: its commands' help (and its own) in the reader's language."""
+
+    context_class = Context
+    command_class = Command
