@@ -21,16 +21,14 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from masterplan import yamlfile
 from masterplan.chapters import split_front_matter
-from masterplan.checks.sample import city_name
 from masterplan.diagnostics import Message
 from masterplan.model import Period
+from masterplan.sample_plan import SamplePlan, city_name, head_of, is_regency
 
 #: the years a plan's fields may hold (the schema's bounds); a baseline is the year before the period
 FIRST_YEAR, LAST_YEAR = 1900, 2200
@@ -58,23 +56,11 @@ class WrongOption(Exception):
         self.option, self.problem, self.hint = option, problem, hint
 
 
-class Sample(NamedTuple):
-    """What the sample plan is made for: its city and its period."""
-
-    city: str
-    period: Period
-
-    @classmethod
-    def read(cls, content: Path) -> Sample:
-        data, _ = yamlfile.read(content / "plan.yml", "plan.yml")
-        return cls(str(data["city"]), Period(int(data["period"]["start"]), int(data["period"]["end"])))
-
-
 @dataclass(frozen=True)
 class Adaptation:
     """The sample made the plan of ``city`` for ``period`` (None: as the sample has it)."""
 
-    sample: Sample
+    sample: SamplePlan
     city: str | None = None
     period: Period | None = None
 
@@ -84,7 +70,7 @@ class Adaptation:
         return self.period.start - self.sample.period.start if self.period else 0
 
 
-def adaptation(sample: Sample, city: str | None, period: str | None) -> Adaptation | None:
+def adaptation(sample: SamplePlan, city: str | None, period: str | None) -> Adaptation | None:
     """The adaptation the options ask for, None for none; raises WrongOption for one that cannot be made."""
     if city is None and period is None:
         return None
@@ -94,7 +80,11 @@ def adaptation(sample: Sample, city: str | None, period: str | None) -> Adaptati
 
 def _city(text: str) -> str:
     name = " ".join(text.split())
-    if not _CITY.match(name):
+    if city_name(name) == name:  # "Probolinggo": a kota or a kabupaten? The texts name its head and government
+        raise WrongOption("--city", Message("'{value}' does not say whether it is a kota or a kabupaten", value=text),
+                          Message("write \"Kota {name}\" or \"Kabupaten {name}\"", name=name))
+    if not _CITY.match(name) or not all(isinstance(yaml.safe_load(text), str) for text in (name, city_name(name))):
+        # "Kota 123", "Kota Null": the name alone stands as the signature's place, where YAML reads a number, nothing
         raise WrongOption("--city", Message("'{value}' is not a city's name", value=text),
                           Message("use letters, spaces, '.' and '-' only, e.g. \"Kota Probolinggo\""))
     return name
@@ -108,7 +98,8 @@ def _period(text: str, sample: Period) -> Period:
                           Message("write the first and the last year with a dash between them, e.g. {example}",
                                   example=f"{sample.start}-{sample.end}"))
     start, end = int(match.group(1)), int(match.group(2))
-    example = Message("give {count} years, e.g. {example}", count=years, example=f"{start}-{start + years - 1}")
+    first = min(start, end)  # 2034-2025: 2025 is likelier the first year meant
+    example = Message("give {count} years, e.g. {example}", count=years, example=f"{first}-{first + years - 1}")
     if start > end:
         raise WrongOption("--period", Message("{start}-{end} starts after it ends", start=str(start), end=str(end)),
                           example)
@@ -144,7 +135,8 @@ def notes(change: Adaptation) -> Iterator[Message]:
                   "and what the texts tell of the city's places and history")
     yield Message("  - the cover's notice (an illustration, not an official document): write your own or delete it "
                   "before status: final")
-    if not change.city.lower().startswith("kota "):
+    yield Message("  - the laws and plans the texts cite, among them the sample city's RPJMD and its years")
+    if is_regency(change.city):
         yield Message("  - the sample is written for a Kota (Wali Kota, kelurahan): write Bupati and desa where a "
                       "Kabupaten needs them")
 
@@ -168,10 +160,13 @@ class _Rewrite:
         self.shift = change.shift
         self.within = change.sample.period
         self.city = change.city
-        city = change.city or change.sample.city
-        #: "Kota Pasuruan" first, then "Pasuruan" alone (Wali Kota Pasuruan, Pasuruan Command Center)
-        self.names = {change.sample.city: city, city_name(change.sample.city): city_name(city)}
-        self.named = re.compile("|".join(rf"\b{re.escape(name)}\b" for name in self.names))
+        city, old = change.city or change.sample.city, change.sample.name
+        head = head_of(city)
+        #: the longest first: the head of the city, the regency that shares the sample city's name (a
+        #: neighbour: kept), the city, then its name alone (Pasuruan Command Center)
+        self.names = {f"Wali Kota {old}": head, f"Kabupaten {old}": f"Kabupaten {old}", change.sample.city: city,
+                      old: city_name(city)}
+        self.named = re.compile("|".join(rf"\b{re.escape(name)}\b" for name in sorted(self.names, key=len, reverse=True)))
 
     def chapter(self, text: str) -> str:
         """A chapter: its front matter as YAML, its body as running text."""

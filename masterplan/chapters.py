@@ -12,7 +12,7 @@ import datetime
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import jinja2
 
@@ -167,18 +167,27 @@ _LOOKUP_AS_LIST = re.compile(r"\bplan\.(?:program|agency|pillar)\b(?!s|\s*\()")
 _LOOKUP = re.compile(r"""\bplan\.(program|agency|pillar)\(\s*['"]([^'"]+)['"]\s*\)""")
 
 
-def _lookup_of_nothing(message: str, body: str, plan: Any) -> tuple[Message, Message | None] | None:
-    """"'None' has no attribute 'name'" in the plan's words when the chapter looks up an id the plan
-    lacks: which lookup found nothing, and the id meant (a renamed program's new one)."""
+class _Nothing(NamedTuple):
+    """A lookup by id in a chapter that found nothing: what to say, the hint, and the id it named."""
+
+    what: Message
+    hint: Message | None
+    unknown: str
+
+
+def _lookup_of_nothing(message: str, line: str, plan: Any) -> _Nothing | None:
+    """"'None' has no attribute 'name'" in the plan's words when the failing line of a chapter looks
+    up an id the plan lacks: which lookup found nothing, and the id meant (a renamed program's new one)."""
     if not message.startswith("'None' has no attribute") or plan is None:
         return None
-    for kind, wanted in _LOOKUP.findall(body):
+    for kind, wanted in _LOOKUP.findall(line):
         if getattr(plan, kind)(wanted) is None:
             from masterplan.checks.last_build import Unknown
             unknown = Unknown(plan)
             hint = unknown.program(wanted) if kind == "program" else unknown.agency(wanted) if kind == "agency" \
                 else did_you_mean(wanted, [p.id for p in plan.pillars])
-            return Message("{lookup} finds no {kind} of that id", lookup=f"plan.{kind}('{wanted}')", kind=kind), hint
+            return _Nothing(Message("{lookup} finds no {kind} of that id", lookup=f"plan.{kind}('{wanted}')",
+                                    kind=kind), hint, wanted)
     return None
 
 
@@ -214,13 +223,15 @@ def _expand(chapter: Chapter, context: dict[str, Any]) -> tuple[str | None, list
                             "chapter takes longer than {seconds} s to fill in",
                             "a Jinja loop in this chapter runs too long", seconds=f"{sandbox.MAX_SECONDS:g}")]
     except jinja2.UndefinedError as exc:
-        what, hint = _lookup_of_nothing(exc.message or "", chapter.body, context.get("plan")) or \
-            sandbox.undefined_message(exc.message or "")
-        return None, [error(at(sandbox.template_line(exc.__traceback__, chapter)), "E504",
-                            "chapter refers to something that does not exist: {what}",
-                            hint or "chapters can read plan.city, plan.pillars, plan.programs, plan.agencies, plan.glossary, ... "
-                            "(masterplan's README lists them all)",
-                            what=what)]
+        line = sandbox.template_line(exc.__traceback__, chapter)
+        lines = chapter.body.split("\n")
+        nothing = _lookup_of_nothing(exc.message or "", lines[line - 1] if 0 < line <= len(lines) else "",
+                                     context.get("plan"))
+        what, hint = (nothing.what, nothing.hint) if nothing else sandbox.undefined_message(exc.message or "")
+        found = error(at(line), "E504", "chapter refers to something that does not exist: {what}",
+                      hint or "chapters can read plan.city, plan.pillars, plan.programs, plan.agencies, plan.glossary, "
+                      "... (masterplan's README lists them all)", what=what)
+        return None, [found.naming(nothing.unknown) if nothing else found]
     except sandbox.SecurityError as exc:
         return None, [error(at(sandbox.template_line(exc.__traceback__, chapter)), "E506",
                             "chapter template is not allowed to do this: {detail}", detail=exc.message)]

@@ -85,12 +85,12 @@ def cli() -> None:
               "sample's): every year of the programs, budgets and targets moves with it.")
 def new(directory: Path, force: bool, city: str | None, period: str | None) -> None:
     """Create a plan folder in DIRECTORY from the sample plan (Kota Pasuruan), for your city and years if given."""
-    from masterplan.adapt import Sample, WrongOption, adaptation, notes
+    from masterplan.adapt import WrongOption, adaptation, notes
     from masterplan.project import AlreadyExists, scaffold
-    from masterplan.resources import sample_dir
+    from masterplan.sample_plan import sample
     speaker = _speaker(directory)
     try:
-        change = adaptation(Sample.read(sample_dir()), city, period)
+        change = adaptation(sample(), city, period)
     except WrongOption as exc:
         click.echo(speaker.say(Message("error: {option}: {problem} ({hint})", option=exc.option, problem=exc.problem,
                                        hint=exc.hint)), err=True)

@@ -171,7 +171,9 @@ def scaffold(target: Path, force: bool = False, adaptation: Adaptation | None = 
     staging = Path(tempfile.mkdtemp(prefix=".masterplan-new-", dir=target))
     try:
         copy = staging / CONTENT
-        shutil.copytree(sample_dir(), copy, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+        # the files' contents, not their modes: an installed sample may be read-only, the user's copy may not
+        shutil.copytree(sample_dir(), copy, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"),
+                        copy_function=shutil.copyfile)
         if adaptation is not None:
             adapt(copy, adaptation)
         backup = _set_aside(content) if content.exists() else None

@@ -56,9 +56,12 @@ def _site_text(site: Path) -> str:
 def test_the_new_plan_validates_clean_like_the_sample(made: tuple[Path, str], tmp_path: Path) -> None:
     root, _ = made
     code, out, _ = invoke("validate", str(root))
-    # no error; the one warning is the sample's placeholder shield, which the site would publish as the city's logo
-    assert (code, out.strip().splitlines()[-1]) == (0, "0 error(s), 1 warning(s)")
-    assert out.startswith("content/assets/logo.svg: warning[W114]: this file is the sample's (Kota Pasuruan's)")
+    # no error; the warnings name what is still the sample's: its neighbour named in a line of the
+    # city's description, and its placeholder shield, which the site would publish as the city's logo
+    lines = out.strip().splitlines()
+    assert (code, lines[-1]) == (0, "0 error(s), 2 warning(s)")
+    assert lines[0].startswith("content/chapters/02-gambaran-umum.md:10:54: warning[W112]: 1 line(s) of this file")
+    assert lines[1].startswith("content/plan.yml:13:7: warning[W114]: the logo assets/logo.svg is the sample's")
     invoke("new", str(tmp_path / "sample"))
     assert invoke("validate", str(tmp_path / "sample"), "--strict")[:2] == (0, "No problems found.\n")
     plan = load_and_check(root).plan
@@ -80,7 +83,8 @@ def test_the_book_names_the_city_and_its_period_never_the_samples(built: Path) -
     text = " ".join(" ".join(page.extract_text() or "" for page in pypdf.PdfReader(built / "masterplan.pdf").pages).split())
     assert "Masterplan Smart City Kota Probolinggo 2025–2034" in text
     assert "Probolinggo, Desember 2024" in text and "Wali Kota Probolinggo" in text  # the foreword's signature
-    assert "Pasuruan" not in text and "2022–2031" not in text
+    # the sample's neighbouring regency is a fact of the sample, named by W112 until rewritten; nothing else
+    assert "Pasuruan" not in text.replace("Kabupaten Pasuruan", "") and "2022–2031" not in text
 
 
 def test_the_site_chapters_read_the_city_and_the_years_from_the_plan(built: Path) -> None:
@@ -91,7 +95,7 @@ def test_the_site_chapters_read_the_city_and_the_years_from_the_plan(built: Path
                   "Masterplan Smart City Kota Probolinggo Tahun 2025–2034 dapat diselesaikan",
                   "Probolinggo Command Center", "Tabel 2.1 Analisis SWOT Kota Probolinggo"):
         assert words in text
-    assert "Pasuruan" not in text and "2022–2031" not in text and "2022" not in text
+    assert "Pasuruan" not in text.replace("Kabupaten Pasuruan", "") and "2022–2031" not in text and "2022" not in text
     assert "diluncurkan pada April 2021" in text and "Smart Go pada 2020" in text  # history stays as it happened
 
 
@@ -117,7 +121,7 @@ def test_files_keep_their_layout_and_only_years_and_the_city_change(made: tuple[
 
 
 @pytest.mark.parametrize(("period", "says"), [
-    ("2025-2020", "error: --period: 2025-2020 starts after it ends (give 10 years, e.g. 2025-2034)"),
+    ("2025-2020", "error: --period: 2025-2020 starts after it ends (give 10 years, e.g. 2020-2029)"),
     ("abc", "error: --period: 'abc' is not a period (write the first and the last year with a dash between them"),
     ("2025-2029", "error: --period: 2025-2029 is 5 years; the sample plan's period, 2022–2031, is 10 years"),
     ("1890-1899", "error: --period: 1890-1899: a plan's years lie between 1901 and 2200"),
@@ -157,9 +161,47 @@ def test_force_with_a_city_keeps_the_previous_content_in_a_backup(tmp_path: Path
     assert [p.name for p in root.iterdir() if p.name.startswith(".masterplan-new")] == []
 
 
-def test_a_regency_is_told_the_sample_speaks_of_a_kota(tmp_path: Path) -> None:
-    code, out, _ = invoke("new", str(tmp_path / "kab"), "--city", "Kabupaten Probolinggo")
+def test_a_regency_is_signed_by_its_bupati_and_its_neighbour_keeps_its_name(tmp_path: Path) -> None:
+    """"Wali Kota Pasuruan" had become "Wali Kabupaten Malang" under the foreword, and the sample's
+    neighbour "Kabupaten Pasuruan" the regency itself ("Kabupaten Malang berbatasan dengan Kabupaten Malang")."""
+    code, out, _ = invoke("new", str(tmp_path / "kab"), "--city", "Kabupaten Malang")
     assert code == 0 and "write Bupati and desa where a Kabupaten needs them" in out
+    chapters_folder = tmp_path / "kab" / "content" / "chapters"
+    foreword = (chapters_folder / "00-kata-pengantar.md").read_text(encoding="utf-8")
+    assert "role: Bupati Malang" in foreword and "place: Malang" in foreword and "Wali" not in foreword
+    overview = (chapters_folder / "02-gambaran-umum.md").read_text(encoding="utf-8")
+    assert "berbatasan langsung dengan Kabupaten Pasuruan" in overview  # a fact of the sample: W112 names it
+    found = [d for d in load_and_check(tmp_path / "kab").report.warnings if d.code == "W112"]
+    assert "content/chapters/02-gambaran-umum.md" in [d.position.file for d in found]
+
+
+@pytest.mark.parametrize(("city", "says"), [
+    ("Probolinggo", ("error: --city: 'Probolinggo' does not say whether it is a kota or a kabupaten "
+                    "(write \"Kota Probolinggo\" or \"Kabupaten Probolinggo\")")),
+    ("Kota 123", "error: --city: 'Kota 123' is not a city's name"),  # "place: 123" would be a number
+    ("Kota Null", "error: --city: 'Kota Null' is not a city's name"),  # "place: Null" would be nothing
+])
+def test_a_city_name_that_yaml_or_the_texts_would_misread_is_refused(city: str, says: str, tmp_path: Path) -> None:
+    code, _, err = invoke("new", str(tmp_path / "kota"), "--city", city)
+    assert code == 2 and err.startswith(says)
+    assert not (tmp_path / "kota").exists()
+
+
+def test_a_read_only_sample_gives_a_copy_the_user_can_edit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An installed sample may be read-only (a system package); the copy took its files' modes along."""
+    import shutil
+    import stat
+
+    from masterplan import project
+    sample = tmp_path / "installed"
+    shutil.copytree(sample_dir(), sample)
+    for path in sample.rglob("*"):
+        if path.is_file():
+            path.chmod(0o444)
+    monkeypatch.setattr(project, "sample_dir", lambda: sample)
+    project.scaffold(tmp_path / "kota")
+    modes = {path.stat().st_mode for path in (tmp_path / "kota" / "content").rglob("*") if path.is_file()}
+    assert modes and all(mode & stat.S_IWUSR for mode in modes)
 
 
 def test_the_samples_chapters_take_its_city_and_years_from_the_plan() -> None:

@@ -55,10 +55,9 @@ def test_a_rewritten_line_is_no_longer_named_and_the_plans_own_words_never_are(t
     assert line == _lines_naming(plan)[0] and message.startswith(f"{left} line(s)")
 
 
-def test_the_sample_itself_and_a_place_of_the_same_name_have_no_leftovers(tmp_path: Path) -> None:
+def test_a_copy_of_the_sample_has_no_leftovers(tmp_path: Path) -> None:
     scaffold(tmp_path / "sample")
     assert _found(tmp_path / "sample", "W112") == {}
-    assert _found(_started(tmp_path / "kabupaten", "Kabupaten Pasuruan"), "W112") == {}
 
 
 @pytest.mark.parametrize(("status", "notice", "warned"), [
@@ -87,7 +86,25 @@ def test_the_samples_emblem_left_in_assets_is_named_until_replaced(tmp_path: Pat
     root = _started(tmp_path)
     logo = root / "content" / "assets" / "logo.svg"
     found = load_and_check(root).report.warnings
-    assert [(d.position.file, d.position.line) for d in found if d.code == "W114"] == [("content/assets/logo.svg", 0)]
+    logo_line = next(n for n, line in enumerate((root / PLAN).read_text(encoding="utf-8").splitlines(), 1)
+                     if line.startswith("logo:"))
+    assert [(d.position.file, d.position.line) for d in found if d.code == "W114"] == [(PLAN, logo_line)]
     logo.write_text('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><circle r="5"/></svg>\n',
                     encoding="utf-8")
     assert not [d for d in load_and_check(root).report.warnings if d.code == "W114"]
+
+
+def test_the_samples_own_city_is_warned_of_its_notice_and_logo_once_final(tmp_path: Path) -> None:
+    """Kota Pasuruan making its official plan from the sample: no W112 (its lines name it rightly), but a
+    final plan with the sample's notice (W113) and placeholder logo (W114) is told."""
+    scaffold(tmp_path)
+    assert _found(tmp_path, "W113") == {} and _found(tmp_path, "W114") == {}  # a draft, as the sample
+    plan = tmp_path / PLAN
+    plan.write_text(plan.read_text(encoding="utf-8").replace("status: draft", "status: final"), encoding="utf-8")
+    assert PLAN in _found(tmp_path, "W113") and PLAN in _found(tmp_path, "W114")
+    assert _found(tmp_path, "W112") == {}
+
+
+def test_a_regency_of_the_same_name_is_told_of_the_samples_lines(tmp_path: Path) -> None:
+    """Kabupaten Pasuruan is another government: the sample's lines about Kota Pasuruan are leftovers there."""
+    assert _found(_started(tmp_path, "Kabupaten Pasuruan"), "W112") != {}

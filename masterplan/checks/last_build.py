@@ -78,15 +78,15 @@ class Unknown:
 
     def __init__(self, plan: Plan):
         self.last = LastBuild(plan)
-        self.renamed = {former: program.id for program in plan.programs for former in program.former_ids}
+        self.renamed = {former.upper(): program.id for program in plan.programs for former in program.former_ids}
         self.names = {"programs": {p.id: p.name.get(plan.language) for p in plan.programs},
                       "agencies": {a.id: a.name.get(plan.language) for a in plan.agencies}}
 
     def program(self, missing: str) -> Message | None:
         """The hint for a program id the plan does not have."""
-        if missing in self.renamed:
+        if missing.upper() in self.renamed:
             return Message("{old} is now {new} (its former_ids say so): write the new id", old=missing,
-                           new=self.renamed[missing])
+                           new=self.renamed[missing.upper()])
         return self._hint(missing, "programs")
 
     def agency(self, missing: str) -> Message | None:

@@ -73,21 +73,37 @@ def _unique_ids(plan: Plan) -> Iterator[Diagnostic]:
             subs.add(sub.id)
 
 
+#: names of the site's own pages in program/ (the list of programs): no program's id, now or before
+RESERVED_IDS = frozenset({"INDEX"})
+
+
 def _former_ids(plan: Plan, current: dict[str, Program]) -> Iterator[Diagnostic]:
-    """A former id names one page, which leads to one program: never a program's id today, nor
-    claimed by two programs."""
+    """A former id names one page, which leads to one program: never a program's id today (nor the
+    page listing the programs), nor claimed twice, by two programs or by one."""
+    for program in plan.programs:
+        if program.id.upper() in RESERVED_IDS:
+            yield error(program.at("id"), "E213", "program id '{id}' is the name of the page listing the programs",
+                        "give the program another id", id=program.id)
     claimed: dict[str, Program] = {}
     for program in plan.programs:
         for index, former in enumerate(program.former_ids):
             now, other = current.get(former.upper()), claimed.get(former.upper())
-            if now is not None:
-                yield error(_item(program, "former_ids", index), "E213", "program {program}: former id {id} is "
-                            "the id of {other} today", "remove it from former_ids: its page is {other}'s",
-                            program=program.id, id=former, other=now.id)
-            elif other is not None and other is not program:
-                yield error(_item(program, "former_ids", index), "E213", "program {program}: former id {id} is "
-                            "also a former id of {other}", "its old page can lead to one program only: keep it "
-                            "where the program went", program=program.id, id=former, other=other.id)
+            where = _item(program, "former_ids", index)
+            if former.upper() in RESERVED_IDS:
+                yield error(where, "E213", "program {program}: former id '{id}' is the name of the page listing "
+                            "the programs", "remove it from former_ids", program=program.id, id=former)
+            elif now is not None:
+                yield error(where, "E213", "program {program}: former id {id} is the id of {other} today",
+                            "remove it from former_ids: its page is {other}'s", program=program.id, id=former,
+                            other=now.id)
+            elif other is program:
+                yield error(where, "E213", "program {program}: former id {id} is listed twice", "delete the second "
+                            "one (ids that differ only in capitals name one page on Windows and macOS)",
+                            program=program.id, id=former)
+            elif other is not None:
+                yield error(where, "E213", "program {program}: former id {id} is also a former id of {other}",
+                            "its old page can lead to one program only: keep it where the program went",
+                            program=program.id, id=former, other=other.id)
             claimed.setdefault(former.upper(), program)
 
 

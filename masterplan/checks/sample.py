@@ -15,70 +15,45 @@ from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from pathlib import Path
 
+from masterplan import sample_plan
 from masterplan.diagnostics import Diagnostic, Message, Position, warning
 from masterplan.diagnostics import relative as relative_path
 from masterplan.model import ASSETS, Plan
-from masterplan.resources import sample_dir
+from masterplan.sample_plan import SamplePlan, city_name
 
 #: a notice this much like the sample's (its city swapped for another) is the sample's
 SAME_NOTICE = 0.8
-#: the words a city's name starts with, left out to find the name itself ("Kota Pasuruan" → "Pasuruan")
-CITY_WORDS = ("kota ", "kabupaten ", "kab. ", "provinsi ")
 
 
-class Sample:
-    """What the sample plan says: its city and notice, and its files' lines that name the city."""
-
-    def __init__(self, content: Path):
-        from masterplan import yamlfile
-        data, _ = yamlfile.read(content / "plan.yml", "plan.yml")
-        data = data if isinstance(data, dict) else {}
-        self.content = content
-        self.city = str(data.get("city", ""))
-        self.name = city_name(self.city)
-        notice = data.get("notice")
-        self.notice = notice if isinstance(notice, str) else ""
-
-    def lines_naming_city(self, relative: str) -> frozenset[str]:
-        """The lines of the sample's file ``relative`` (to content/) that name its city; none when it has no such file."""
-        path = self.content / relative
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            return frozenset()
-        return frozenset(line.strip() for line in text.splitlines() if self.name in line)
-
-
-@lru_cache(maxsize=1)
-def _sample() -> Sample:
-    return Sample(sample_dir())
-
-
-def city_name(city: str) -> str:
-    """The name a city goes by in running text: ``Kota Pasuruan`` → ``Pasuruan``."""
-    lowered = city.lower()
-    for word in CITY_WORDS:
-        if lowered.startswith(word):
-            return city[len(word):].strip()
-    return city.strip()
+@lru_cache(maxsize=64)
+def _lines_naming_city(original: Path, name: str) -> frozenset[str]:
+    """The lines of the sample's file ``original`` that name its city; none when it has no such file."""
+    try:
+        text = original.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return frozenset()
+    return frozenset(line.strip() for line in text.splitlines() if name in line)
 
 
 def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
-    sample = _sample()
-    if not sample.name or plan.content is None or sample.name in plan.city:
-        return  # the sample itself, or a plan of a place that shares its name
-    if plan.content.resolve() != sample.content.resolve():
+    """What the plan still has of the sample: W112 and W114 for another city's plan (or a final one), W113."""
+    sample = sample_plan.sample()
+    if not sample.name or plan.content is None or plan.content.resolve() == sample.content.resolve():
+        return  # the sample itself
+    own = plan.city.strip().lower() == sample.city.lower()  # the sample's city making its own plan from it
+    if not own:
         yield from _lines_left(plan, plan.content, sample)
-        yield from _assets_left(plan.content, sample)
+    if not own or not plan.is_draft:
+        yield from _assets_left(plan, plan.content, sample)
     yield from _final_notice(plan, sample)
 
 
-def _lines_left(plan: Plan, content: Path, sample: Sample) -> Iterator[Diagnostic]:
+def _lines_left(plan: Plan, content: Path, sample: SamplePlan) -> Iterator[Diagnostic]:
     """One warning per file that still has lines of the sample naming its city, at the first of them."""
     for path in sorted(content.rglob("*")):
         if path.suffix not in (".yml", ".yaml", ".md") or not path.is_file():
             continue
-        left = sample.lines_naming_city(path.relative_to(content).as_posix())
+        left = _lines_naming_city(sample.content / path.relative_to(content), sample.name)
         if not left:
             continue
         try:
@@ -94,21 +69,28 @@ def _lines_left(plan: Plan, content: Path, sample: Sample) -> Iterator[Diagnosti
                           count=len(found), sample=sample.name)
 
 
-def _assets_left(content: Path, sample: Sample) -> Iterator[Diagnostic]:
-    """The sample's own images and files (its city's emblem) still in content/assets/, which the site publishes."""
+def _assets_left(plan: Plan, content: Path, sample: SamplePlan) -> Iterator[Diagnostic]:
+    """The sample's own images and files (its placeholder emblem) still in content/assets/, which the site
+    publishes; the logo plan.yml names is told at its line there, with what deleting it also takes."""
     for original in sorted((sample.content / ASSETS).rglob("*")):
         copy = content / original.relative_to(sample.content)
         try:
             same = original.is_file() and copy.is_file() and copy.read_bytes() == original.read_bytes()
         except OSError:
             continue
-        if same:
+        if not same:
+            continue
+        if plan.logo and (content / plan.logo).resolve() == copy.resolve():
+            yield warning(plan.where.get("logo", plan.position), "W114", "the logo {logo} is the sample's, and the "
+                          "website and the book show it as the city's", "replace the file with your city's emblem, "
+                          "or delete it and the logo: line", logo=plan.logo)
+        else:
             yield warning(Position(relative_path(copy, content.parent)), "W114", "this file is the sample's "
                           "({sample}'s), and the website publishes every file of content/assets/",
                           "replace it with your city's own, or delete it", sample=sample.city)
 
 
-def _final_notice(plan: Plan, sample: Sample) -> Iterator[Diagnostic]:
+def _final_notice(plan: Plan, sample: SamplePlan) -> Iterator[Diagnostic]:
     """A final plan whose cover still says what the sample's says (that it is only an illustration)."""
     if plan.is_draft or not sample.notice:
         return

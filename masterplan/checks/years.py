@@ -65,6 +65,23 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
                                 Message("the program period"))
 
 
+def _dot_grouped(value: DotGrouped, indicator: Indicator, where: Position, label: Message) -> Iterator[Diagnostic]:
+    """A value written like a thousand with a dot (1.000, 2.500), which YAML reads as a decimal number.
+
+    Said when it surely means thousands: it or another value of the indicator is written with
+    .000, or the indicator has values a hundred times larger (100, then 1.000). An index may have
+    three decimals (3.125, 3.250): without such a sign it is left alone."""
+    values = [v for v in (indicator.baseline_value, *indicator.targets.values())
+              if isinstance(v, (int, float)) and not isinstance(v, bool)]
+    surely = any(isinstance(v, DotGrouped) and v.written.endswith(".000") for v in values) or any(
+        abs(v) >= 100 * abs(value) for v in values if not isinstance(v, DotGrouped))
+    if surely:
+        yield error(where, "E307", "{label}: indicator '{indicator}': {written} reads as {number}: YAML takes "
+                    "a dot for a decimal point", Message("write it without dots: {whole}",
+                                                         whole=value.written.replace(".", "")),
+                    label=label, indicator=str(indicator.name), written=value.written, number=float(value))
+
+
 def _targets(indicator: Indicator, period: Period, label: Message, what: Message) -> Iterator[Diagnostic]:
     """``label``: "pillar X" or "program X"; ``what``: the period the targets belong in, in words."""
     first = min(indicator.targets, default=None)
@@ -76,11 +93,8 @@ def _targets(indicator: Indicator, period: Period, label: Message, what: Message
     for year, value in [(None, indicator.baseline_value), *indicator.targets.items()]:
         where: Position = (indicator.target_positions.get(year, indicator.position) if year
                            else indicator.baseline_position or indicator.position)
-        if isinstance(value, DotGrouped):  # 1.000 as Indonesians write a thousand: 1.0 to YAML
-            yield error(where, "E307", "{label}: indicator '{indicator}': {written} reads as {number}: YAML takes "
-                        "a dot for a decimal point", Message("write it without dots: {whole}",
-                                                             whole=value.written.replace(".", "")),
-                        label=label, indicator=str(indicator.name), written=value.written, number=float(value))
+        if isinstance(value, DotGrouped) and not value.written.lstrip("+-").startswith("0"):  # 0.385: a decimal
+            yield from _dot_grouped(value, indicator, where, label)
         if isinstance(value, str) and _DECIMAL_COMMA.fullmatch(value):  # 14,5 as Indonesians write it: text to YAML
             yield warning(where, "W310", "{label}: indicator '{indicator}': '{value}' is read as text, not a number",
                           Message("YAML writes a decimal number with a point and no thousands marks: {number}",

@@ -1,0 +1,69 @@
+"""The sample plan every new plan starts from (Kota Pasuruan, 2022–2031): what it is made for.
+
+``masterplan new --city --period`` (:mod:`masterplan.adapt`) makes it another city's plan,
+and the sample checks (:mod:`masterplan.checks.sample`) name what a plan still has of it;
+both read its city, period and cover notice here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from masterplan.model import Period
+from masterplan.resources import sample_dir
+
+#: the words a city's name starts with, left out to find the name itself ("Kota Pasuruan" → "Pasuruan")
+CITY_WORDS = ("kota ", "kabupaten ", "kab. ", "provinsi ")
+
+
+def city_name(city: str) -> str:
+    """The name a city goes by in running text: ``Kota Pasuruan`` → ``Pasuruan``."""
+    lowered = city.lower()
+    for word in CITY_WORDS:
+        if lowered.startswith(word):
+            return city[len(word):].strip()
+    return city.strip()
+
+
+def is_regency(city: str) -> bool:
+    """A kabupaten (led by a bupati), not a kota (led by a wali kota)."""
+    return city.lower().startswith(("kabupaten ", "kab. "))
+
+
+def head_of(city: str) -> str:
+    """Who leads it, as the foreword signs: ``Wali Kota Pasuruan``, ``Bupati Malang``, ``Gubernur Jawa Timur``."""
+    title = "Bupati" if is_regency(city) else "Gubernur" if city.lower().startswith("provinsi ") else "Wali Kota"
+    return f"{title} {city_name(city)}"
+
+
+@dataclass(frozen=True)
+class SamplePlan:
+    """The sample's content folder, and the city, period and cover notice its plan.yml gives."""
+
+    content: Path
+    city: str
+    period: Period
+    notice: str
+
+    @property
+    def name(self) -> str:
+        """The city's name in running text: Pasuruan."""
+        return city_name(self.city)
+
+    @classmethod
+    def read(cls, content: Path) -> SamplePlan:
+        from masterplan import yamlfile
+        data, _ = yamlfile.read(content / "plan.yml", "plan.yml")
+        data = data if isinstance(data, dict) else {}
+        period = data.get("period") if isinstance(data.get("period"), dict) else {}
+        notice = data.get("notice")
+        return cls(content, str(data.get("city", "")), Period(int(period.get("start", 0)), int(period.get("end", 0))),
+                   notice if isinstance(notice, str) else "")
+
+
+@lru_cache(maxsize=1)
+def sample() -> SamplePlan:
+    """The installed sample."""
+    return SamplePlan.read(sample_dir())
