@@ -290,6 +290,17 @@ def test_broken_theme_override_is_a_diagnostic_not_a_traceback(make_plan: Callab
     assert not [d for d in result.report if d.code.startswith("W71")]  # no search index of a failed site
 
 
+def test_an_override_written_for_an_older_theme_is_told_what_replaced_its_name(make_plan: Callable[..., Path]) -> None:
+    """A plan's site/chapter.html copied from the theme before chapter pages lost 'toc' failed with
+    Jinja's bare "'toc' is undefined"; the hint now says what makes the contents list instead."""
+    root = make_plan({"templates/site/chapter.html": "{% extends 'site/base.html' %}\n{% block main %}\n"
+                      "{% if toc | length > 2 %}{{ toc }}{% endif %}{{ content }}{% endblock %}"})
+    result = run(root, BuildOptions(pdf=False))
+    [failed] = {d.hint for d in result.report.errors if d.code == "E702"}
+    assert failed == ("chapter pages no longer get 'toc': the theme's site/chapter.html makes the contents list with "
+                      "anchor_headings(); compare your copy with it")
+
+
 def test_parallel_rendering_writes_the_same_site(make_plan: Callable[..., Path], monkeypatch: pytest.MonkeyPatch,
                                                  tmp_path: Path) -> None:
     root = make_plan()

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import jinja2
 
-from masterplan.diagnostics import Diagnostic, error
+from masterplan.diagnostics import Diagnostic, Message, error
 from masterplan.render import site_cache
 from masterplan.render.site_pages import Page
 from masterplan.render.theme import Theme, template_position
@@ -90,8 +91,23 @@ def _write_share(job: Job, share: int, workers: int) -> tuple[list[Diagnostic], 
     return [], entries, rendered
 
 
+#: names the theme once gave its templates and no longer does, and what took their place: a
+#: plan's override written for an older theme fails on them
+RETIRED_NAMES = {
+    "toc": Message("chapter pages no longer get 'toc': the theme's site/chapter.html makes the contents list "
+                   "with anchor_headings(); compare your copy with it"),
+    "roadmap_svg": Message("'roadmap_svg' is now 'roadmap_chart', the roadmap's rows rather than an SVG; compare "
+                           "your copy with the theme's site/parts/roadmap.html"),
+}
+_UNDEFINED = re.compile(r"^'(\w+)' is undefined$")
+
+
 def _template_problem(exc: jinja2.TemplateError, page: Page, theme: Theme) -> Diagnostic:
-    """A theme template that fails: point at its line when Jinja knows it."""
+    """A theme template that fails: point at its line when Jinja knows it, and name what replaced a
+    name an override written for an older theme still uses."""
     where = template_position(exc, theme, f"templates/{page.template}")
+    retired = _UNDEFINED.match(str(exc))
+    hint = RETIRED_NAMES.get(retired.group(1)) if retired else None
     return error(where, "E702", "website template failed on {page}: {detail}",
-                 "check the plan's templates/ overrides against the default theme", page=page.path, detail=str(exc))
+                 hint or "check the plan's templates/ overrides against the default theme", page=page.path,
+                 detail=str(exc))
