@@ -30,7 +30,11 @@ def _translate() -> Any:
     from pathlib import Path
 
     from masterplan.project import find_root, speaker
-    return speaker(find_root(Path.cwd())).translate.word
+    try:
+        here = Path.cwd()
+    except OSError:  # the folder the shell is in was deleted
+        here = Path("/")
+    return speaker(find_root(here)).translate.word
 
 
 def say(text: str) -> str:
