@@ -19,6 +19,7 @@ from collections.abc import Set as AbstractSet
 from masterplan.checks import (
     catalog,
     chapters,
+    last_build,
     publishing,
     references,
     sample,
@@ -40,10 +41,12 @@ ERROR_RULES: list[Rule] = [
     publishing.check,
     templates.check,
 ]
-#: Rules that only ever warn (synchronisation across agencies: gaps, near-duplicates; the sample's leftovers).
+#: Rules that only ever warn (synchronisation across agencies: gaps, near-duplicates; the sample's leftovers;
+#: programs renamed since the last build).
 WARNING_RULES: list[Rule] = [
     synchronisation.check,
     sample.check,
+    last_build.renamed_programs,
 ]
 RULES: list[Rule] = [*ERROR_RULES, *WARNING_RULES]
 

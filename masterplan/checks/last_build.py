@@ -10,15 +10,20 @@ file means no such hint.
 from __future__ import annotations
 
 import json
+import os
+from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from masterplan.diagnostics import Message, did_you_mean
+from masterplan.diagnostics import Diagnostic, Message, did_you_mean, warning
 from masterplan.model import Plan
 
 #: where a build leaves the open data, relative to the plan folder
 PUBLISHED = Path("build") / "site" / "data" / "plan.json"
+#: where it leaves the programs' pages
+PUBLISHED_PROGRAMS = Path("build") / "site" / "program"
 
 
 class LastBuild:
@@ -48,17 +53,33 @@ class LastBuild:
                 found[item["id"]] = _name(item.get("name"), self.plan.language)
         return found
 
+    def renamed(self, missing: str, kind: str, current: dict[str, str]) -> str | None:
+        """The id today of what the last build had as ``missing``: the one id (new since then) now
+        carrying its name. None when it was never built, or no single id carries its name."""
+        before = self._names(kind)
+        name = before.get(missing)
+        found = [new for new, now in current.items() if now == name and new not in before] if name else []
+        return found[0] if len(found) == 1 else None
+
     def gone(self, missing: str, kind: str, current: dict[str, str]) -> Message | None:
         """A hint for an id the plan no longer has but the last build did: what it is called now
         (``current``: id → name today), or that it was removed or renamed. None when it was never built."""
         before = self._names(kind)
         if missing not in before:
             return None
-        name = before[missing]
-        renamed = [new for new, now in current.items() if now == name and new not in before] if name else []
-        if len(renamed) == 1:
+        name, new = before[missing], self.renamed(missing, kind, current)
+        if new and kind == "programs":  # its page was published: former_ids keeps links to it working
+            return Message("{old} of the last build, \"{name}\", is now {new}: write the new id, and add "
+                           "former_ids: [{old}] to {new} so links to its published page keep working",
+                           old=missing, new=new, name=name)
+        if new:
             return Message("{old} of the last build, \"{name}\", is now {new}: write the new id",
-                           old=missing, new=renamed[0], name=name)
+                           old=missing, new=new, name=name)
+        file = self.plan.content / "agencies" / f"{missing}.yml" if self.plan.content and kind == "agencies" else None
+        if file is not None and not file.exists() and not file.with_suffix(".yaml").exists():
+            return Message("{old}, \"{name}\", was in the last build, and its file {file} is gone: restore the "
+                           "file, or name the agency that now does its work", old=missing, name=name or missing,
+                           file=f"content/agencies/{missing}.yml")
         return Message("{old}, \"{name}\", was in the last build: its id has been changed, or it has been removed",
                        old=missing, name=name or missing)
 
@@ -95,3 +116,29 @@ class Unknown:
 
     def _hint(self, missing: str, kind: str) -> Message | None:
         return self.last.gone(missing, kind, self.names[kind]) or did_you_mean(missing, self.names[kind])
+
+
+def renamed_programs(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
+    """W410: a program renamed since the last build without ``former_ids``, whose published page
+    (``program/OLD.html``) the next build would drop, breaking every link to it. The last build's
+    pages are listed first (cheap); its open data is read only when one of them has no program now."""
+    if plan.content is None:
+        return
+    try:
+        published = {name[:-5] for name in os.listdir(plan.content.parent / PUBLISHED_PROGRAMS) if name.endswith(".html")}
+    except OSError:
+        return  # no build yet
+    kept = {p.id for p in plan.programs} | {former for p in plan.programs for former in p.former_ids} | {"index"}
+    vanished = sorted(published - kept)
+    if not vanished:
+        return
+    last, current = LastBuild(plan), {p.id: p.name.get(plan.language) for p in plan.programs}
+    for old in vanished:
+        new = last.renamed(old, "programs", current)
+        program = plan.program(new) if new else None
+        if program is not None:
+            yield warning(program.at("id"), "W410", "program {new} was {old} in the last build: the next build "
+                          "drops the page {page} it published", Message("add former_ids: [{old}] to {new}, so links "
+                                                                         "to the old page keep working", old=old, new=new),
+                          new=new, old=old, page=f"program/{old}.html")
+
