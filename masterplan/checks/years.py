@@ -68,9 +68,10 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
 def _dot_grouped(value: DotGrouped, indicator: Indicator, where: Position, label: Message) -> Iterator[Diagnostic]:
     """A value written like a thousand with a dot (1.000, 2.500), which YAML reads as a decimal number.
 
-    Said when it surely means thousands: it or another value of the indicator is written with
-    .000, or the indicator has values a hundred times larger (100, then 1.000). An index may have
-    three decimals (3.125, 3.250): without such a sign it is left alone."""
+    An error when it surely means thousands: it or another value of the indicator is written
+    with .000, or the indicator has values a hundred times larger (100, then 1.000). Else a
+    warning (1.200 people from a baseline of 0), as an index may have three decimals: written
+    with a fourth (3.1250), such a decimal is not taken for thousands."""
     values = [v for v in (indicator.baseline_value, *indicator.targets.values())
               if isinstance(v, (int, float)) and not isinstance(v, bool)]
     surely = any(isinstance(v, DotGrouped) and v.written.endswith(".000") for v in values) or any(
@@ -80,6 +81,13 @@ def _dot_grouped(value: DotGrouped, indicator: Indicator, where: Position, label
                     "a dot for a decimal point", Message("write it without dots: {whole}",
                                                          whole=value.written.replace(".", "")),
                     label=label, indicator=str(indicator.name), written=value.written, number=float(value))
+    else:
+        yield warning(where, "W312", "{label}: indicator '{indicator}': {written} reads as {number}: YAML takes "
+                      "a dot for a decimal point", Message("write {whole} if thousands are meant; a decimal number "
+                                                           "with three places is written {longer}, so it is not "
+                                                           "taken for thousands", whole=value.written.replace(".", ""),
+                                                           longer=value.written + "0"),
+                      label=label, indicator=str(indicator.name), written=value.written, number=float(value))
 
 
 def _targets(indicator: Indicator, period: Period, label: Message, what: Message) -> Iterator[Diagnostic]:
