@@ -87,7 +87,9 @@ def _signature(data: Any, language: str, problems: list[Diagnostic]) -> Signatur
 
 
 #: a date as YAML and ISO write it: 2025-01-15
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_DATE = re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})")
+#: a date as Indonesians write it in numbers, the day first: 15-01-2026, 15/1/2026, 15.01.2026
+_DAY_FIRST = re.compile(r"(?P<day>\d{1,2})([-/.])(?P<month>\d{1,2})\2(?P<year>\d{4})")
 
 
 def _signed_date_as_written(data: Any) -> None:
@@ -106,10 +108,11 @@ def _signed_date(signed: yamlfile.LocatedMap, language: str, problems: list[Diag
     2025"), other text as written ("Januari 2022"). A day that is none (2025-02-30) is an error in
     ``problems``, and printed as written."""
     written = signed["date"]
-    if not _ISO_DATE.fullmatch(written.strip()):
+    numbers = _ISO_DATE.fullmatch(written.strip()) or _DAY_FIRST.fullmatch(written.strip())
+    if not numbers:
         return written
     try:
-        day = datetime.date.fromisoformat(written.strip())
+        day = datetime.date(*map(int, numbers.group("year", "month", "day")))
     except ValueError:
         problems.append(error(signed.at("date"), "E101", "date should be a date, not '{value}'",
                               "there is no such day: months run from 01 to 12, days to 28–31", value=written))

@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 
 from babel import Locale
-from babel.dates import format_date
+from babel.dates import format_date, format_time
 from babel.numbers import format_decimal
 from babel.units import format_unit
 
@@ -76,9 +76,14 @@ class Formats:
             return ""
         return format_date(value, format="long", locale=self.locale)
 
+    def moment(self, value: datetime.datetime) -> str:
+        """A day and its time as the language writes them: ``30 November 2026 07.08``."""
+        return f"{self.date(value.date())} {format_time(value, format='short', locale=self.locale)}"
+
 
 _SPELT = re.compile(r"(?:(?:rp|idr)\.?\s*)?(\d{1,3}(?:\.\d{3})*|\d+)(?:,(\d+))?\s*"
                     r"(ribu|rb|juta|jt|miliar|milyar|m|triliun|t)?\.?(?:,-)?", re.IGNORECASE)
+_POINT = re.compile(r"((?:(?:rp|idr)\.?\s*)?\d+)\.(\d{1,2})\s*(ribu|rb|juta|jt|miliar|milyar|m|triliun|t)", re.IGNORECASE)
 #: the words people write amounts with, and the power of ten each stands for
 _WORD_SCALES = {"ribu": 3, "rb": 3, "juta": 6, "jt": 6, "miliar": 9, "milyar": 9, "m": 9, "triliun": 12, "t": 12}
 
@@ -87,6 +92,9 @@ def spelt_amount(text: str) -> int | None:
     """An amount written as people write it, in whole rupiah: ``Rp 450.000.000``, ``Rp 450.000.000,00``,
     ``600 juta``, ``1,2 miliar``, ``Rp 1,5 M`` → 1500000000; None when ``text`` is not one (or has
     more decimals than rupiah)."""
+    point = _POINT.fullmatch(text.strip())
+    if point:  # "1.5 miliar": with a word of scale, a point with one or two digits is a decimal point
+        text = f"{point.group(1)},{point.group(2)} {point.group(3)}"
     found = _SPELT.fullmatch(text.strip())
     if not found or not (found.group(0).lower().startswith(("rp", "idr")) or found.group(3)):
         return None  # a plain "400.000.000" has its own hint

@@ -33,6 +33,8 @@ Puji syukur.
     ("2025-01-15", "en", "January 15, 2025"),
     ("Januari 2022", "id", "Januari 2022"),
     ('"15 Januari 2025"', "id", "15 Januari 2025"),
+    ("15-01-2026", "id", "15 Januari 2026"),  # the day first, as Indonesians write dates in numbers
+    ('"15/1/2026"', "id", "15 Januari 2026"),
 ])
 def test_a_signature_date_is_printed_as_the_plan_writes_dates(tmp_path: Path, written: str, language: str,
                                                                printed: str) -> None:

@@ -50,8 +50,11 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
                 yield error(line.position, "E302", "program {program}: budget year {year} is outside the program "
                             "period {period}", program=program.id, year=line.year, period=period)
             if isinstance(line.amount, float) and line.amount < 1_000_000:  # "2.000": the schema's whole number 2.0
+                written = line.amount.written if isinstance(line.amount, DotGrouped) else None
                 yield error(line.position, "E306", "program {program}: the budget for {year} reads as {amount:,} "
                             "rupiah: YAML takes a dot for a decimal point, so 2.000 is two",
+                            Message("write it without dots: {whole} (or the whole amount, if more was meant)",
+                                    whole=written.replace(".", "")) if written else
                             "write the amount in whole rupiah without dots, e.g. 2000000000",
                             program=program.id, year=line.year, amount=round(line.amount))
             if (line.year, line.source) in seen:
