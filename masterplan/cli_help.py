@@ -15,7 +15,6 @@ from functools import lru_cache
 from typing import Any
 
 import click
-from click.utils import make_default_short_help
 
 #: what click appends to an option's help: ``  [default: 8000]``, ``  [x>=1]``
 _SUFFIX = re.compile(r"^(.*?)(\s\s\[[^\]]*\])?$", re.DOTALL)
@@ -80,7 +79,16 @@ class Command(click.Command):
     context_class = Context
 
     def get_short_help_str(self, limit: int = 45) -> str:
-        return make_default_short_help(say((self.help or "").split("\n\n")[0]), limit)
+        return shortened(say((self.help or "").split("\n\n")[0]), limit)
+
+
+def shortened(text: str, limit: int) -> str:
+    """A command's line in the list of commands: its first sentence, cut at a word with "..." when longer than ``limit``."""
+    sentence = text.split(". ")[0].rstrip(".")
+    if len(sentence) <= limit:
+        return sentence + "."
+    cut = sentence[:limit - 3].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:") + "..."
 
 
 class Group(click.Group):
