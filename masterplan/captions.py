@@ -5,7 +5,11 @@ or after one blank line, and may end with a reference id, ``(tab:swot)``. The bo
 site number the tables so captioned (:mod:`masterplan.render.outline`); Markdown must not
 read a caption as a row of its table (:func:`separate_captions`); and a caption written
 above its table, as many documents place them, is worth a word to its writer
-(:func:`captions_above_tables`).
+(:func:`captions_above_tables`). Staff write captions as their documents do, and each such
+line is read as the caption it plainly is: "tabel: ...", "Tabel : ...", an id in capitals
+``(tab:Lembaga)`` (ids are lowercase: it is ``tab:lembaga``); and "Tabel 1. ...", "Tabel 14.1:
+...", "Tabel 1 ..." too, whose number the book replaces with its own, which is worth a word
+(:func:`numbered_captions`).
 """
 
 from __future__ import annotations
@@ -16,10 +20,17 @@ from typing import NamedTuple
 
 from masterplan.model import Chapter
 
+#: how a caption line starts: "Tabel:" (or "Table:"), also as staff write it, "tabel:", "Tabel :", or
+#: with a number of the writer's own, "Tabel 1.", "Tabel 14.1:", "Tabel 1 -", "Tabel 1" (no groups:
+#: the rendered HTML's captions are found with it too, :mod:`masterplan.render.markdown`)
+LEAD = r"(?:[Tt]abel|[Tt]able|TABEL|TABLE)(?:[ \t]*:|[ \t]+\d+(?:\.\d+)*(?:[ \t]*[.:\u2013\u2014-])?)"
+#: a caption's reference id, ``(tab:swot)``; written in capitals it is read in small letters
+ID = r"(?i:tab:[a-z0-9][a-z0-9_-]*)"
 #: the caption of a Markdown table: a line of its own below the table, "Tabel: ..." (or "Table: ...")
 #: with an optional reference id at its end, ``(tab:swot)`` (not Pandoc's ``{#tab:swot}``: chapter
 #: text is a Jinja template, where ``{#`` opens a comment)
-CAPTION = re.compile(r"^(?:Tabel|Table):[ \t]+(.+?)(?:[ \t]*\((tab:[a-z0-9][a-z0-9_-]*)\))?[ \t]*$")
+CAPTION = re.compile(rf"^({LEAD})[ \t]+(.+?)(?:[ \t]*\(({ID})\))?[ \t]*$")
+_STARTS_CAPTION = re.compile(r"^(?:[Tt]abel|[Tt]able|TABEL|TABLE)", re.MULTILINE)  #: a line may be a caption
 #: Markdown's inline marks in a caption: emphasis and code marks, and a link's address (its text stays)
 _INLINE_MARKS = re.compile(r"[*`]|(?<!\w)_|_(?!\w)|\]\([^)]*\)|\[(?=[^\]]*\]\()")
 
@@ -43,15 +54,35 @@ def table_captions(chapter: Chapter) -> list[TableCaption]:
     found: list[TableCaption] = []
     lines = chapter.body.split("\n")
     for number, line in enumerate(lines):
-        match = CAPTION.match(line)
-        if not match:
-            continue
         if "{{" in line or "{%" in line:
             continue  # Jinja fills it in: its words are known only once the text is filled in; left unnumbered
-        if _below_table(lines, number):
-            ref = match.group(2) or f"tab:{chapter.id}-{len(found) + 1}"
-            found.append(TableCaption(ref, " ".join(_INLINE_MARKS.sub("", match.group(1)).split()), number + 1))
+        match = _caption(line, below=True) if _below_table(lines, number) else None
+        if match:
+            ref = match.group(3).lower() if match.group(3) else f"tab:{chapter.id}-{len(found) + 1}"
+            found.append(TableCaption(ref, " ".join(_INLINE_MARKS.sub("", match.group(2)).split()), number + 1))
     return found
+
+
+class NumberedCaption(NamedTuple):
+    line: int  #: the caption's line within the chapter's body
+    text: str  #: the line as written: "Tabel 1. Lembaga pengelola"
+    documented: str  #: the line as the book reads it, without the number: "Tabel: Lembaga pengelola"
+
+
+def numbered_captions(chapter: Chapter) -> Iterator[NumberedCaption]:
+    """Captions written with a number of their own, "Tabel 1. Lembaga pengelola" (or "Tabel 14.1:",
+    "Tabel 1 ..."): captions all the same (:func:`table_captions`), but the book gives each table its
+    number in its chapter's sequence, not the writer's, which a writer who refers to "Tabel 1" in
+    the text should know."""
+    lines = chapter.body.split("\n")
+    for number, line in enumerate(lines):
+        if "{{" in line or "{%" in line:
+            continue
+        match = _caption(line, below=True) if _below_table(lines, number) else None
+        if match and any(c.isdigit() for c in match.group(1)):
+            word = "Table" if match.group(1).lower().startswith("table") else "Tabel"
+            ref = f" ({match.group(3).lower()})" if match.group(3) else ""
+            yield NumberedCaption(number + 1, line.strip(), f"{word}: {match.group(2)}{ref}")
 
 
 def separate_captions(text: str) -> str:
@@ -61,11 +92,12 @@ def separate_captions(text: str) -> str:
     one as the start of a paragraph that swallows the table; a caption line is never meant
     as either, so blank lines are put around it. The text's lines shift: for rendering only.
     """
-    if "|" not in text or ("Tabel:" not in text and "Table:" not in text):
+    if "|" not in text or not _STARTS_CAPTION.search(text):
         return text
     lines = text.split("\n")
     separated: list[str] = []
     for number, line in enumerate(lines):
+        # also "Tabel 1 menunjukkan ...", not a caption (_caption) but never a row nor the start of a table
         apart = CAPTION.match(line) and (_below_table(lines, number) or _right_above_table(lines, number))
         if apart and separated and separated[-1].strip():
             separated.append("")
@@ -87,13 +119,24 @@ def captions_above_tables(chapter: Chapter) -> Iterator[CaptionAbove]:
     the table above it, if any, else nothing."""
     lines = chapter.body.split("\n")
     for number, line in enumerate(lines):
-        if not CAPTION.match(line) or "{{" in line or "{%" in line:  # with Jinja: no caption (table_captions)
-            continue
         below = _below_table(lines, number)
+        if not _caption(line, below) or "{{" in line or "{%" in line:  # with Jinja: no caption (table_captions)
+            continue
         above = _right_above_table(lines, number) or (
             number + 2 < len(lines) and not lines[number + 1].strip() and _is_row(lines[number + 2]))
         if above and (not below or _right_above_table(lines, number)):
             yield CaptionAbove(number + 1, line.strip(), below)
+
+
+def _caption(line: str, below: bool) -> re.Match[str] | None:
+    """The caption a line is, if it is one (groups: how it starts, its words, its id).
+
+    "Tabel 1 menunjukkan ..." may start a sentence about a table: a number with no '.' or ':'
+    after it makes a caption only below a table, on a line that does not end as a sentence."""
+    match = CAPTION.match(line)
+    if match and match.group(1)[-1].isdigit() and (not below or line.rstrip()[-1] in ".:"):
+        return None
+    return match
 
 
 def _is_row(line: str) -> bool:

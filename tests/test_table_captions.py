@@ -9,8 +9,10 @@ import pytest
 
 from masterplan.captions import (
     CaptionAbove,
+    NumberedCaption,
     TableCaption,
     captions_above_tables,
+    numbered_captions,
     table_captions,
 )
 from masterplan.diagnostics import Position
@@ -84,6 +86,43 @@ def test_captions_written_above_a_table_are_found_for_a_warning() -> None:
         CaptionAbove(14, "Tabel: Pertama", True)]  # "Kedua" captions the table above it, as written; Jinja: no caption
 
 
+@pytest.mark.parametrize("written", ["Tabel 1. Lembaga pengelola smart city", "Tabel 14.1: Lembaga pengelola smart city",
+                                     "Tabel : Lembaga pengelola smart city", "Tabel 1 Lembaga pengelola smart city",
+                                     "tabel: Lembaga pengelola smart city", "TABEL 2 - Lembaga pengelola smart city"])
+@pytest.mark.parametrize("between", ["", "\n"])
+def test_captions_as_staff_write_them_caption_the_table_and_are_no_row_of_it(written: str, between: str) -> None:
+    """Each became one more row of the table right above it (right below it) or stayed a paragraph, silently."""
+    body = f"{TABLE}{between}{written}\nTeks sesudahnya.\n"
+    html = number_tables(to_html(body), table_captions(chapter(body)), place)
+    assert html.startswith("[tab:bab-1: Lembaga pengelola smart city]<table>")
+    assert html.count("<tr>") == 2 and "tabel" not in html.lower() and "<p>Teks sesudahnya.</p>" in html
+
+
+def test_a_caption_with_a_number_of_its_own_is_found_for_a_warning_with_the_line_as_the_book_reads_it() -> None:
+    body = (f"{TABLE}Tabel 1. Lembaga pengelola *smart city*\n\n{TABLE}\nTabel 14.1: Kapal (tab:Kapal)\n\n"
+            f"{TABLE}\ntabel: Perahu\n\n{TABLE}\nTable 3 Boats\n")
+    assert list(numbered_captions(chapter(body))) == [
+        NumberedCaption(4, "Tabel 1. Lembaga pengelola *smart city*", "Tabel: Lembaga pengelola *smart city*"),
+        NumberedCaption(10, "Tabel 14.1: Kapal (tab:Kapal)", "Tabel: Kapal (tab:kapal)"),
+        NumberedCaption(22, "Table 3 Boats", "Table: Boats")]
+
+
+def test_a_caption_id_in_capitals_is_read_in_small_letters_and_not_printed() -> None:
+    """"(tab:Lembaga)" was printed as part of the caption, and [[tab:lembaga]] named nothing."""
+    body = f"{TABLE}\nTabel: Lembaga pengelola (tab:Lembaga)\n"
+    assert table_captions(chapter(body)) == [TableCaption("tab:lembaga", "Lembaga pengelola", 5)]
+    html = number_tables(to_html(body), table_captions(chapter(body)), place)
+    assert html.startswith("[tab:lembaga: Lembaga pengelola]<table>") and "Lembaga)" not in html
+
+
+def test_a_sentence_about_a_table_is_no_caption_nor_a_row_of_the_table() -> None:
+    body = f"{TABLE}Tabel 1 menunjukkan jumlah lembaga.\n\n{TABLE}\nTabel 2 berikut:\n{TABLE}"
+    assert table_captions(chapter(body)) == [] and list(captions_above_tables(chapter(body))) == []
+    html = to_html(body)
+    assert html.count("<tr>") == 6 and "<p>Tabel 1 menunjukkan jumlah lembaga.</p>" in html
+    assert "<p>Tabel 2 berikut:</p>" in html and "|" not in html
+
+
 @pytest.fixture(scope="module")
 def fishing(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A mini plan whose chapter writes one caption right below its table and one right above its table, built."""
@@ -123,3 +162,34 @@ def test_the_site_captions_a_table_captioned_right_below_it(fishing: Path) -> No
     html = (fishing / "build" / "site" / "chapter" / "perikanan.html").read_text(encoding="utf-8")
     assert '<table id="tab-nelayan"><caption>Tabel 2.1 Nelayan per kelurahan</caption>' in html
     assert "<td>Tabel: Nelayan" not in html and html.count("<table") == 2 and "| Mayangan" not in html
+
+
+def test_the_site_numbers_tables_captioned_as_staff_write_them(tmp_path: Path) -> None:
+    """"Tabel 1. Lembaga ..." right below its table was a row of it on the site, "(tab:Lembaga)" was printed
+    and [[tab:lembaga]] failed the build as unknown."""
+    from conftest import write_plan
+
+    from masterplan.build import BuildOptions, run
+    root = write_plan(tmp_path, {"content/chapters/02-kelembagaan.md": """\
+        ---
+        title: Kelembagaan
+        ---
+        Lembaga pengelola ada pada [[tab:lembaga]].
+
+        | Lembaga | Peran |
+        |---|---|
+        | Diskominfo | Sekretariat |
+        Tabel 1. Lembaga pengelola smart city (tab:Lembaga)
+
+        | Kelurahan | Kapal |
+        |---|---|
+        | Mayangan | 30 |
+        tabel : Kapal per kelurahan
+        """})
+    result = run(root, BuildOptions(pdf=False, search=False))
+    assert result.ok, [str(d) for d in result.report]
+    html = (root / "build" / "site" / "chapter" / "kelembagaan.html").read_text(encoding="utf-8")
+    assert '<table id="tab-lembaga"><caption>Tabel 2.1 Lembaga pengelola smart city</caption>' in html
+    assert "<caption>Tabel 2.2 Kapal per kelurahan</caption>" in html
+    assert "<td>Tabel" not in html and "<td>tabel" not in html and "tab:Lembaga" not in html
+    assert '<p>Lembaga pengelola ada pada <a href="../chapter/kelembagaan.html#tab-lembaga">Tabel 2.1</a>.</p>' in html

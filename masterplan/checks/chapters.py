@@ -86,6 +86,7 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
         yield from _links(chapter, plan.content)
         yield from _title_headings(chapter)
         yield from _captions_above_tables(chapter)
+        yield from _numbered_captions(chapter)
         text, problems = chapters.expand(chapter, context)
         yield from problems
         if text is None:
@@ -218,6 +219,15 @@ def _captions_above_tables(chapter: Chapter) -> Iterator[Diagnostic]:
                           "below its table", "move the line right below the table it names", line=caption.text)
 
 
+def _numbered_captions(chapter: Chapter) -> Iterator[Diagnostic]:
+    """A caption with a number of its own, "Tabel 1. Lembaga": the book prints its own number instead."""
+    for numbered in captions.numbered_captions(chapter):
+        yield warning(Position(chapter.position.file, chapter.body_line + numbered.line - 1, 1), "W517",
+                      "'{line}' captions the table above it, but the book numbers its tables itself: the "
+                      "number written is not printed", Message("write it as: {caption}", caption=numbered.documented),
+                      line=numbered.text)
+
+
 #: kinds of cross-reference as staff also write them (in Indonesian, in English, in full)
 KIND_WORDS = {"pilar": "pillar", "tabel": "tab", "table": "tab", "gambar": "fig", "figure": "fig", "chapter": "bab",
               "opd": "agency", "program": ""}
@@ -226,7 +236,10 @@ KIND_WORDS = {"pilar": "pillar", "tabel": "tab", "table": "tab", "gambar": "fig"
 def _closest_reference(ref: str, known: Iterable[str]) -> Message | None:
     """A likely typo of a cross-reference, within its kind: 'agency:damkar' is not 'agency:disnaker',
     however alike the two are with the 'agency:' both start with. A kind of its own ('pilar:economy')
-    is read as the one it most likely means."""
+    is read as the one it most likely means. Ids are written in small letters: 'tab:Lembaga' is 'tab:lembaga'."""
+    known = set(known)
+    if ref.rpartition(":")[2] != ref.rpartition(":")[2].lower() and ref.lower() in known:
+        return Message("ids are written in small letters: {id}", id=ref.lower())
     by_kind: dict[str, dict[str, str]] = {}
     for other in known:
         other_kind, _, other_name = other.rpartition(":")

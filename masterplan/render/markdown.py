@@ -18,7 +18,7 @@ from html import unescape
 import markdown as markdown_lib
 import nh3
 
-from masterplan.captions import TableCaption, separate_captions
+from masterplan.captions import ID, LEAD, TableCaption, separate_captions
 from masterplan.crossref import PATTERN
 from masterplan.diagnostics import Message
 
@@ -134,8 +134,8 @@ def to_html(text: str, shift_headings: int = 0) -> str:
 
 #: a table of chapter text and its caption paragraph below it (see captions.table_captions); one
 #: table only: the match starts at the last <table> before the caption
-_CAPTIONED = re.compile(r"(<table>(?:(?!<table>).)*?</table>)\s*<p>(?:Tabel|Table):\s+(.*?)</p>", re.DOTALL)
-_CAPTION_ID = re.compile(r"\s*\((tab:[a-z0-9][a-z0-9_-]*)\)\s*$")
+_CAPTIONED = re.compile(rf"(<table>(?:(?!<table>).)*?</table>)\s*<p>{LEAD}\s+(.*?)</p>", re.DOTALL)
+_CAPTION_ID = re.compile(rf"\s*\(({ID})\)\s*$")
 _TAG = re.compile(r"<[^>]+>")
 
 
@@ -153,7 +153,7 @@ def number_tables(html: str, captions: Sequence[TableCaption], place: Callable[[
         text = match.group(2)
         given = _CAPTION_ID.search(text)
         words = " ".join(unescape(_TAG.sub("", text[:given.start()] if given else text)).split())
-        caption = next((c for c in unused if (c.ref == given.group(1) if given else c.text == words)), None)
+        caption = next((c for c in unused if (c.ref == given.group(1).lower() if given else c.text == words)), None)
         if caption is None:
             return match.group(0)
         unused.remove(caption)
