@@ -12,7 +12,23 @@ before the period in a text is history (e-Sambat launched in April 2021, a law o
 does a span reaching outside the period (another plan's years: RPJMD 2021–2026); only an indicator's
 own baseline year in its name ("dibanding 2021") moves with its baseline.
 
-With a new city, "Kota Pasuruan" and "Pasuruan" alone become the new city's name in every text.
+With a new city, the sample city's name ("Kota Pasuruan", or "Pasuruan" alone) becomes the new city's
+where the plan names itself and its own things: in the fields that name (``city``, ``title``, ``author``,
+``notice``, ``name``: a program's, an indicator's, "Pasuruan Command Center"), in the foreword's
+signature (``place``, ``role``: "Wali Kota Pasuruan" becomes "Bupati Malang" for a kabupaten) and in
+comments. Every other text keeps it: the chapters' bodies, descriptions, summaries, the vision, the
+legal basis, the glossary's definitions. Those are where the sample tells of its city (its coast, its
+pilgrims, Smart Go since 2020), and a sentence that named Pasuruan and now named the new city would
+state Pasuruan's facts as the new city's. Left as written, each such line is still the sample's word
+for word, and validate names its file (W112) until the city rewrites it. Where the sample's chapters
+speak of the plan itself ("Masterplan Smart City Kota Pasuruan Tahun 2022–2031"), they take the city
+from the plan (``{{ plan.city }}``) and need no rewriting.
+
+A kabupaten is led by a bupati, a kota by a wali kota: for a regency the sample's words for its own
+government become a regency's in every text ("Wali Kota" → "Bupati", and so "Wakil Bupati",
+"Peraturan Bupati"; "Perwali" → "Perbup"; "Pemerintah Kota" → "Pemerintah Kabupaten"), except in a
+line that still names the sample city, which stays the sample's as a whole ("Pemerintah Kota Pasuruan
+telah memulai …" is Pasuruan's history, not the regency's).
 """
 
 from __future__ import annotations
@@ -40,6 +56,13 @@ _YEARS = re.compile(r"(?<![\d.,])(\d{4})(?:(\s*[–—-]\s*)(\d{4}))?(?![\d])")
 _ANY_YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 _YEAR_FIELDS = ("year", "start", "end")
 _YEAR_KEYED = "targets"  #: a mapping whose keys are years
+#: the fields whose text names the plan or a thing of its own: the sample city's name in it is renamed
+_NAMING = frozenset({"city", "title", "author", "notice", "name", "place", "role"})
+#: a kota's words for its own government and a kabupaten's; "Peraturan Wali Kota" and "Wakil Wali Kota"
+#: follow from the first. Followed by a name ("Wali Kota Surabaya"), they are another city's: kept
+_REGENCY_WORDS = {"Wali Kota": "Bupati", "Perwali": "Perbup", "Pemerintah Kota": "Pemerintah Kabupaten",
+                  "Pemerintah kota": "Pemerintah kabupaten", "pemerintah kota": "pemerintah kabupaten"}
+_KOTA_WORDS = re.compile("|".join(rf"\b{re.escape(word)}\b(?![ \t]+[A-Z])" for word in _REGENCY_WORDS))
 _TEXT = "tag:yaml.org,2002:str"
 _INT = "tag:yaml.org,2002:int"
 
@@ -126,8 +149,10 @@ def notes(change: Adaptation) -> Iterator[Message]:
                       period=str(change.period), shift=f"{change.shift:+d}")
     if not change.city:
         return
-    yield Message("City: {sample} became {city} in the title, the notice and every text that named {name}",
-                  sample=sample.city, city=change.city, name=city_name(sample.city))
+    yield Message("City: {sample} became {city} in the title, the cover's notice, the foreword's signature and "
+                  "the names of programs and indicators; the texts that tell of {name} still name it, and validate "
+                  "names their files (W112) until you rewrite them", sample=sample.city, city=change.city,
+                  name=city_name(sample.city))
     yield Message("Still the sample's, to replace with your city's own:")
     yield Message("  - content/assets/logo.svg: a placeholder shield, not your city's emblem")
     yield Message("  - content/plan.yml: the province, the vision, the legal basis and the readiness table")
@@ -137,8 +162,9 @@ def notes(change: Adaptation) -> Iterator[Message]:
                   "before status: final")
     yield Message("  - the laws and plans the texts cite, among them the sample city's RPJMD and its years")
     if is_regency(change.city):
-        yield Message("  - the sample is written for a Kota (Wali Kota, kelurahan): write Bupati and desa where a "
-                      "Kabupaten needs them")
+        yield Message("  - the sample is written for a Kota: Wali Kota, Perwali and Pemerintah Kota became Bupati, "
+                      "Perbup and Pemerintah Kabupaten; check the words kelurahan and kota in the texts and write "
+                      "desa or kabupaten where your regency needs them (kota cerdas stays)")
 
 
 def adapt(content: Path, change: Adaptation) -> None:
@@ -160,6 +186,8 @@ class _Rewrite:
         self.shift = change.shift
         self.within = change.sample.period
         self.city = change.city
+        self.regency = change.city is not None and is_regency(change.city)
+        self.sample_named = re.compile(rf"\b{re.escape(change.sample.name)}\b")
         city, old = change.city or change.sample.city, change.sample.name
         head = head_of(city)
         #: the longest first: the head of the city, the regency that shares the sample city's name (a
@@ -169,7 +197,8 @@ class _Rewrite:
         self.named = re.compile("|".join(rf"\b{re.escape(name)}\b" for name in sorted(self.names, key=len, reverse=True)))
 
     def chapter(self, text: str) -> str:
-        """A chapter: its front matter as YAML, its body as running text."""
+        """A chapter: its front matter as YAML (the signature names), its body as running text, where the
+        sample tells of its city (its name kept)."""
         front, body, _ = split_front_matter(text)
         if front is None:
             return self.prose(text)
@@ -182,15 +211,15 @@ class _Rewrite:
         root = yaml.compose(text, Loader=yaml.SafeLoader)  # the pure-Python reader: positions count characters
         pieces, done = [], 0
         for start, end, rewrite in sorted(self._scalars(root), key=lambda s: s[0]) if root is not None else []:
-            pieces += [self.prose(text[done:start]), rewrite(text[start:end])]
+            pieces += [self.prose(text[done:start], naming=True), rewrite(text[start:end])]  # comments
             done = end
-        return "".join(pieces) + self.prose(text[done:])
+        return "".join(pieces) + self.prose(text[done:], naming=True)
 
     def _scalars(self, node: Node, field: object = None, baseline: frozenset[int] = frozenset()) -> Iterator[Edit]:
         """Each scalar of ``node`` (``field``: the key it stands under) with how to rewrite its text."""
         if isinstance(node, ScalarNode):
             if node.tag == _TEXT:
-                yield _span(node, lambda written: self.prose(written, baseline))
+                yield _span(node, lambda written: self.prose(written, baseline, field in _NAMING))
             else:
                 yield _span(node, str)
         elif isinstance(node, SequenceNode):
@@ -212,12 +241,17 @@ class _Rewrite:
     def _year(self, written: str) -> str:
         return str(int(written) + self.shift)
 
-    def prose(self, text: str, baseline: frozenset[int] = frozenset()) -> str:
-        """Running text: the years of the plan period moved, the sample city's name replaced."""
+    def prose(self, text: str, baseline: frozenset[int] = frozenset(), naming: bool = False) -> str:
+        """Running text: the years of the plan period moved; where it names (``naming``), the sample city's
+        name replaced; for a regency, the words of a kota's government, but in a line left the sample's."""
         if self.shift:
             text = _YEARS.sub(lambda m: self._years(m, baseline), text)
-        if self.city:
+        if self.city and naming:
             text = self.named.sub(lambda m: self.names[m.group(0)], text)
+        if self.regency:
+            text = "".join(line if not naming and self.sample_named.search(line)
+                           else _KOTA_WORDS.sub(lambda m: _REGENCY_WORDS[m.group(0)], line)
+                           for line in text.splitlines(keepends=True))
         return text
 
     def _years(self, match: re.Match[str], baseline: frozenset[int]) -> str:

@@ -1,6 +1,8 @@
-"""``masterplan new DIR --city … --period …``: the sample made another city's plan for other years, clean
-from the first validate, its book and site naming that city and those years; and the sample's own
-chapters, which take the city and years from the plan."""
+"""``masterplan new DIR --city … --period …``: the sample made another city's plan for other years, without
+an error from the first validate, its book and site naming that city and those years where the plan
+speaks of itself; what the sample tells of Pasuruan still names Pasuruan, and validate names each file
+of it (W112), never passing it off as the new city's; a regency's plan speaks of its Bupati. And the
+sample's own chapters, which take the city and years from the plan where they speak of the plan."""
 
 from __future__ import annotations
 
@@ -20,6 +22,16 @@ from masterplan.resources import sample_dir
 
 CITY, PERIOD = "Kota Probolinggo", "2025-2034"
 _YEAR_OR_CITY = re.compile(r"(?<!\d)\d{4}(?!\d)|Pasuruan")
+#: the files where the sample tells of Pasuruan (its coast, its pilgrims, its Smart Go): W112 names each
+SAMPLES_OWN = ["content/agencies/diskominfotik.yml", "content/agencies/disparpora.yml", "content/agencies/disperindag.yml",
+               "content/agencies/dkpp.yml", "content/agencies/dpmptsp.yml", "content/agencies/dpupr.yml",
+               "content/agencies/setda.yml", "content/chapters/01-pendahuluan.md", "content/chapters/02-gambaran-umum.md",
+               "content/chapters/03-visi-misi.md", "content/chapters/06-quick-wins.md", "content/glossary.yml",
+               "content/pillars/branding.yml", "content/pillars/economy.yml", "content/pillars/environment.yml",
+               "content/pillars/governance.yml", "content/pillars/living.yml", "content/pillars/society.yml",
+               "content/plan.yml"]
+#: a kota's words for its own government, which a kabupaten's plan must not use
+KOTA_WORDS = re.compile(r"Wali Kota|Perwali|[Pp]emerintah [Kk]ota")
 
 
 def invoke(*args: str) -> tuple[int, str, str]:
@@ -48,6 +60,15 @@ def built(made: tuple[Path, str]) -> Path:
     return root / "build"
 
 
+def _book_pages(pdf: Path) -> list[str]:
+    """Each page's text, its lines joined; a word hyphenated at a line's end is whole again."""
+    return [" ".join((page.extract_text() or "").split()).replace("\u2010 ", "") for page in pypdf.PdfReader(pdf).pages]
+
+
+def _book_text(pdf: Path) -> str:
+    return " ".join(_book_pages(pdf))
+
+
 def _site_text(site: Path) -> str:
     pages = [html.unescape(re.sub(r"<[^>]+>", " ", page.read_text(encoding="utf-8"))) for page in sorted(site.rglob("*.html"))]
     return " ".join(" ".join(pages).split())
@@ -56,12 +77,15 @@ def _site_text(site: Path) -> str:
 def test_the_new_plan_validates_clean_like_the_sample(made: tuple[Path, str], tmp_path: Path) -> None:
     root, _ = made
     code, out, _ = invoke("validate", str(root))
-    # no error; the warnings name what is still the sample's: its neighbour named in a line of the
-    # city's description, and its placeholder shield, which the site would publish as the city's logo
+    # no error; the warnings name what is still the sample's: each file whose lines tell of Pasuruan
+    # (W112), and its placeholder shield, which the site would publish as the city's logo (W114)
     lines = out.strip().splitlines()
-    assert (code, lines[-1]) == (0, "0 error(s), 2 warning(s)")
-    assert lines[0].startswith("content/chapters/02-gambaran-umum.md:10:54: warning[W112]: 1 line(s) of this file")
-    assert lines[1].startswith("content/plan.yml:13:7: warning[W114]: the logo assets/logo.svg is the sample's")
+    assert (code, lines[-1]) == (0, f"0 error(s), {len(SAMPLES_OWN) + 1} warning(s)")
+    assert [line.split(":")[0] for line in lines if "warning[W112]" in line] == SAMPLES_OWN
+    assert "content/chapters/01-pendahuluan.md:7:6: warning[W112]: 3 line(s) of this file are still the sample's " \
+           "and name Pasuruan (this plan is Kota Probolinggo: rewrite them for it, or delete them)" in lines
+    assert "content/chapters/02-gambaran-umum.md:8:6: warning[W112]: 3 line(s) of this file" in out
+    assert "content/plan.yml:13:7: warning[W114]: the logo assets/logo.svg is the sample's" in out
     invoke("new", str(tmp_path / "sample"))
     assert invoke("validate", str(tmp_path / "sample"), "--strict")[:2] == (0, "No problems found.\n")
     plan = load_and_check(root).plan
@@ -73,29 +97,44 @@ def test_the_new_plan_validates_clean_like_the_sample(made: tuple[Path, str], tm
 def test_the_command_says_what_changed_and_what_is_still_the_samples(made: tuple[Path, str]) -> None:
     _, out = made
     assert "Period: 2022–2031 became 2025–2034; every year of the plan moved +3 year(s)" in out
-    assert "City: Kota Pasuruan became Kota Probolinggo" in out
+    assert ("City: Kota Pasuruan became Kota Probolinggo in the title, the cover's notice, the foreword's signature "
+            "and the names of programs and indicators; the texts that tell of Pasuruan still name it, and validate "
+            "names their files (W112)") in out
     assert "content/assets/logo.svg: a placeholder shield, not your city's emblem" in out
     assert out.rstrip().endswith("masterplan validate && masterplan build")
-    assert "Kabupaten needs them" not in out  # a Kota, as the sample is
+    assert "Bupati" not in out and "your regency" not in out  # a Kota, as the sample is
 
 
-def test_the_book_names_the_city_and_its_period_never_the_samples(built: Path) -> None:
-    text = " ".join(" ".join(page.extract_text() or "" for page in pypdf.PdfReader(built / "masterplan.pdf").pages).split())
-    assert "Masterplan Smart City Kota Probolinggo 2025–2034" in text
-    assert "Probolinggo, Desember 2024" in text and "Wali Kota Probolinggo" in text  # the foreword's signature
-    # the sample's neighbouring regency is a fact of the sample, named by W112 until rewritten; nothing else
-    assert "Pasuruan" not in text.replace("Kabupaten Pasuruan", "") and "2022–2031" not in text
+def test_the_book_names_the_city_where_the_plan_speaks_of_itself_and_pasuruan_where_the_sample_tells_of_it(
+        built: Path) -> None:
+    cover, *_ = _book_pages(built / "masterplan.pdf")
+    assert "PEMERINTAH KOTA PROBOLINGGO Masterplan Smart City Kota Probolinggo 2025–2034" in cover
+    assert "bukan dokumen resmi Pemerintah Kota Probolinggo." in cover  # the notice
+    text = _book_text(built / "masterplan.pdf")
+    assert "Probolinggo, Desember 2024 Wali Kota Probolinggo" in text  # the foreword's signature
+    for words in ("Masterplan Smart City Kota Probolinggo Tahun 2025–2034 dapat diselesaikan",
+                  "pembangunan kota cerdas di Kota Probolinggo.", "di lingkungan Pemerintah Kota Probolinggo, yaitu OPD",
+                  "Masterplan Smart City Kota Probolinggo 2025–2034 merangkai", "Probolinggo Command Center"):
+        assert words in text
+    # the sample's facts are still Pasuruan's, as W112 says, never the new city's
+    for words in ("Kota Pasuruan adalah kota kecil di pesisir utara", "Pemerintah Kota Pasuruan telah memulai",
+                  "Kota Pasuruan terletak di pesisir utara", "Kota Pasuruan berbatasan langsung dengan Kabupaten Pasuruan",
+                  "Tema 2025: Kota Pasuruan sebagai Tujuan Wisata Religi", "Analisis SWOT Kota Pasuruan"):
+        assert words in text
+    assert "Kota Probolinggo adalah" not in text and "Kota Probolinggo terletak" not in text
+    assert "Kota Probolinggo berbatasan" not in text and "Pemerintah Kota Probolinggo telah" not in text
+    assert "2022–2031" not in text
 
 
 def test_the_site_chapters_read_the_city_and_the_years_from_the_plan(built: Path) -> None:
     text = _site_text(built / "site")
-    for words in ("Tema 2025: Kota Probolinggo sebagai Tujuan Wisata Religi yang Ramah", "Quick win tahun 2025,",
+    for words in ("Tema 2025: Kota Pasuruan sebagai Tujuan Wisata Religi yang Ramah", "Quick win tahun 2025,",
                   "dilaksanakan pada 2025 dan diperkuat pada 2026", "Jangka Pendek (2025–2026)",
                   "Jangka Menengah (2027–2029)", "Jangka Panjang (2030–2034)", "dari 2025 sampai dengan 2034",
                   "Masterplan Smart City Kota Probolinggo Tahun 2025–2034 dapat diselesaikan",
-                  "Probolinggo Command Center", "Tabel 2.1 Analisis SWOT Kota Probolinggo"):
+                  "Probolinggo Command Center mengintegrasikan", "Tabel 2.1 Analisis SWOT Kota Pasuruan"):
         assert words in text
-    assert "Pasuruan" not in text.replace("Kabupaten Pasuruan", "") and "2022–2031" not in text and "2022" not in text
+    assert "2022–2031" not in text and "2022" not in text
     assert "diluncurkan pada April 2021" in text and "Smart Go pada 2020" in text  # history stays as it happened
 
 
@@ -114,7 +153,9 @@ def test_files_keep_their_layout_and_only_years_and_the_city_change(made: tuple[
     assert plan.startswith("# Masterplan Smart City Kota Probolinggo 2025–2034: contoh ilustratif")  # a comment
     assert "date: 2024-12-01" in plan and "period: {start: 2025, end: 2034}" in plan
     assert "Undang-Undang Nomor 14 Tahun 2008" in plan  # laws keep their years
-    assert "Jangka Menengah Daerah Kota Probolinggo Tahun 2021–2026" in plan  # another plan's span: as written
+    assert "Jangka Menengah Daerah Kota Pasuruan Tahun 2021–2026" in plan  # the sample's law, its span: as written
+    assert "Terwujudnya Kota Pasuruan sebagai kota cerdas" in plan  # the sample's vision: W112 names it
+    assert "name: Probolinggo Command Center" in (content / "agencies" / "diskominfotik.yml").read_text(encoding="utf-8")
     setda = (content / "agencies" / "setda.yml").read_text(encoding="utf-8")
     assert "dibanding 2024" in setda and "baseline: {year: 2024" in setda  # an indicator's own baseline year
     assert (content / "assets" / "logo.svg").read_bytes() == (sample_dir() / "assets" / "logo.svg").read_bytes()
@@ -161,18 +202,64 @@ def test_force_with_a_city_keeps_the_previous_content_in_a_backup(tmp_path: Path
     assert [p.name for p in root.iterdir() if p.name.startswith(".masterplan-new")] == []
 
 
-def test_a_regency_is_signed_by_its_bupati_and_its_neighbour_keeps_its_name(tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def regency(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """A regency's plan made by ``new --city "Kabupaten Malang"`` and its book built, and what the command said."""
+    root = tmp_path_factory.mktemp("malang") / "kab"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("MASTERPLAN_LANG", "en")
+        code, out, err = invoke("new", str(root), "--city", "Kabupaten Malang")
+        assert code == 0, err
+        code, _, err = invoke("build", str(root), "--no-site")
+    assert code == 0, err
+    return root, out
+
+
+def test_a_regency_is_signed_by_its_bupati_and_its_neighbour_keeps_its_name(regency: tuple[Path, str]) -> None:
     """"Wali Kota Pasuruan" had become "Wali Kabupaten Malang" under the foreword, and the sample's
     neighbour "Kabupaten Pasuruan" the regency itself ("Kabupaten Malang berbatasan dengan Kabupaten Malang")."""
-    code, out, _ = invoke("new", str(tmp_path / "kab"), "--city", "Kabupaten Malang")
-    assert code == 0 and "write Bupati and desa where a Kabupaten needs them" in out
-    chapters_folder = tmp_path / "kab" / "content" / "chapters"
+    root, out = regency
+    assert ("the sample is written for a Kota: Wali Kota, Perwali and Pemerintah Kota became Bupati, Perbup and "
+            "Pemerintah Kabupaten; check the words kelurahan and kota in the texts and write desa or kabupaten") in out
+    chapters_folder = root / "content" / "chapters"
     foreword = (chapters_folder / "00-kata-pengantar.md").read_text(encoding="utf-8")
     assert "role: Bupati Malang" in foreword and "place: Malang" in foreword and "Wali" not in foreword
     overview = (chapters_folder / "02-gambaran-umum.md").read_text(encoding="utf-8")
-    assert "berbatasan langsung dengan Kabupaten Pasuruan" in overview  # a fact of the sample: W112 names it
-    found = [d for d in load_and_check(tmp_path / "kab").report.warnings if d.code == "W112"]
-    assert "content/chapters/02-gambaran-umum.md" in [d.position.file for d in found]
+    assert "Kota Pasuruan berbatasan langsung dengan Kabupaten Pasuruan" in overview  # a fact of the sample
+    found = [d.position.file for d in load_and_check(root).report.warnings if d.code == "W112"]
+    assert found == SAMPLES_OWN
+
+
+def test_a_regency_speaks_of_its_bupati_but_where_the_sample_tells_of_pasuruan(regency: tuple[Path, str]) -> None:
+    """"Wali Kota", "Perwali" and "Pemerintah Kota" are left only in lines still the sample's, which name
+    Pasuruan and which W112 names; everywhere else the plan's government is a regency's."""
+    root, _ = regency
+    content = root / "content"
+    left = sorted((str(path.relative_to(content)), number) for path in content.rglob("*") if path.suffix in (".yml", ".md")
+                  for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                  if KOTA_WORDS.search(line) and "Pasuruan" in line)
+    anywhere = sorted((str(path.relative_to(content)), number) for path in content.rglob("*")
+                      if path.suffix in (".yml", ".md")
+                      for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                      if KOTA_WORDS.search(line))
+    assert anywhere == left == [("agencies/diskominfotik.yml", 56), ("chapters/01-pendahuluan.md", 9), ("plan.yml", 86)]
+    plan = (content / "plan.yml").read_text(encoding="utf-8")
+    assert "author: Pemerintah Kabupaten Malang" in plan and "resmi Pemerintah Kabupaten Malang." in plan
+    assert "condition: Belum ada Peraturan Bupati tentang SPBE" in plan
+    assert "  - term: Perbup\n    definition: Peraturan Bupati.\n" in (content / "glossary.yml").read_text(encoding="utf-8")
+    cover, *_ = _book_pages(root / "build" / "masterplan.pdf")
+    assert "PEMERINTAH KABUPATEN MALANG Masterplan Smart City Kabupaten Malang 2022–2031" in cover
+    text = _book_text(root / "build" / "masterplan.pdf")
+    assert "Pasuruan, Desember 2021 Bupati Malang" not in text and "Malang, Desember 2021 Bupati Malang" in text
+    for words in ("diketuai Bupati dan beranggotakan Wakil Bupati, Sekretaris Daerah", "keputusan Bupati.",
+                  "ditetapkan dengan Peraturan Bupati dan menjadi acuan", "Karena itu Bupati menekankan",
+                  "Perbup", "di lingkungan Pemerintah Kabupaten Malang, yaitu OPD",
+                  "Pemerintah kabupaten telah menjalankan", "Malang Command Center"):
+        assert words in text
+    # in the book, each of the kota's words is in a sentence of the sample's that names Pasuruan
+    kota = [(match.group(0), text[match.start():text.index(".", match.start())]) for match in KOTA_WORDS.finditer(text)]
+    assert [word for word, _ in kota] == ["Pemerintah Kota", "Wali Kota", "Perwali", "pemerintah kota", "pemerintah kota"]
+    assert all("Pasuruan" in sentence for _, sentence in kota)
 
 
 @pytest.mark.parametrize(("city", "says"), [
