@@ -103,9 +103,10 @@ def adaptation(sample: SamplePlan, city: str | None, period: str | None) -> Adap
 
 def _city(text: str) -> str:
     name = " ".join(text.split())
-    if city_name(name) == name:  # "Probolinggo": a kota or a kabupaten? The texts name its head and government
+    if city_name(name) == name or name.lower().startswith("provinsi "):
+        # the texts name its head and its government: a wali kota or a bupati (a province's plan is not the sample's kind)
         raise WrongOption("--city", Message("'{value}' does not say whether it is a kota or a kabupaten", value=text),
-                          Message("write \"Kota {name}\" or \"Kabupaten {name}\"", name=name))
+                          Message("write \"Kota {name}\" or \"Kabupaten {name}\"", name=city_name(name)))
     if not _CITY.match(name) or not all(isinstance(yaml.safe_load(text), str) for text in (name, city_name(name))):
         # "Kota 123", "Kota Null": the name alone stands as the signature's place, where YAML reads a number, nothing
         raise WrongOption("--city", Message("'{value}' is not a city's name", value=text),

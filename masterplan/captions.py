@@ -21,9 +21,10 @@ from typing import NamedTuple
 from masterplan.model import Chapter
 
 #: how a caption line starts: "Tabel:" (or "Table:"), also as staff write it, "tabel:", "Tabel :", or
-#: with a number of the writer's own, "Tabel 1.", "Tabel 14.1:", "Tabel 1 -", "Tabel 1" (no groups:
-#: the rendered HTML's captions are found with it too, :mod:`masterplan.render.markdown`)
-LEAD = r"(?:[Tt]abel|[Tt]able|TABEL|TABLE)(?:[ \t]*:|[ \t]+\d+(?:\.\d+)*(?:[ \t]*[.:\u2013\u2014-])?)"
+#: with a number of the writer's own and its mark, "Tabel 1.", "Tabel 14.1:", "Tabel 1 -" ("Tabel 1
+#: menunjukkan …" starts a sentence: no caption). No groups: the rendered HTML's captions are found
+#: with it too, :mod:`masterplan.render.markdown`
+LEAD = r"(?:[Tt]abel|[Tt]able|TABEL|TABLE)(?:[ \t]*:|[ \t]+\d+(?:\.\d+)*[ \t]*[.:\u2013\u2014-])"
 #: a caption's reference id, ``(tab:swot)``; written in capitals it is read in small letters
 ID = r"(?i:tab:[a-z0-9][a-z0-9_-]*)"
 #: the caption of a Markdown table: a line of its own below the table, "Tabel: ..." (or "Table: ...")
@@ -31,6 +32,8 @@ ID = r"(?i:tab:[a-z0-9][a-z0-9_-]*)"
 #: text is a Jinja template, where ``{#`` opens a comment)
 CAPTION = re.compile(rf"^({LEAD})[ \t]+(.+?)(?:[ \t]*\(({ID})\))?[ \t]*$")
 _STARTS_CAPTION = re.compile(r"^(?:[Tt]abel|[Tt]able|TABEL|TABLE)", re.MULTILINE)  #: a line may be a caption
+#: a sentence about a table, "Tabel 1 menunjukkan …": no caption, and no row of the table above it either
+_ABOUT_TABLE = re.compile(r"^(?:[Tt]abel|[Tt]able|TABEL|TABLE)[ \t]+\d")
 #: Markdown's inline marks in a caption: emphasis and code marks, and a link's address (its text stays)
 _INLINE_MARKS = re.compile(r"[*`]|(?<!\w)_|_(?!\w)|\]\([^)]*\)|\[(?=[^\]]*\]\()")
 
@@ -97,12 +100,14 @@ def separate_captions(text: str) -> str:
     lines = text.split("\n")
     separated: list[str] = []
     for number, line in enumerate(lines):
-        # also "Tabel 1 menunjukkan ...", not a caption (_caption) but never a row nor the start of a table
         apart = CAPTION.match(line) and (_below_table(lines, number) or _right_above_table(lines, number))
-        if apart and separated and separated[-1].strip():
+        about = not apart and _ABOUT_TABLE.match(line)  # a sentence, maybe wrapped: its own lines stay together
+        after_table = about and number > 0 and _is_row(lines[number - 1])
+        before_table = about and number + 1 < len(lines) and _is_row(lines[number + 1])
+        if (apart or after_table) and separated and separated[-1].strip():
             separated.append("")
         separated.append(line)
-        if apart and number + 1 < len(lines) and lines[number + 1].strip():
+        if (apart and number + 1 < len(lines) and lines[number + 1].strip()) or before_table:
             separated.append("")
     return "\n".join(separated)
 
@@ -129,14 +134,9 @@ def captions_above_tables(chapter: Chapter) -> Iterator[CaptionAbove]:
 
 
 def _caption(line: str, below: bool) -> re.Match[str] | None:
-    """The caption a line is, if it is one (groups: how it starts, its words, its id).
-
-    "Tabel 1 menunjukkan ..." may start a sentence about a table: a number with no '.' or ':'
-    after it makes a caption only below a table, on a line that does not end as a sentence."""
-    match = CAPTION.match(line)
-    if match and match.group(1)[-1].isdigit() and (not below or line.rstrip()[-1] in ".:"):
-        return None
-    return match
+    """The caption a line is, if it is one (groups: how it starts, its words, its id); ``below``:
+    under its table (a caption above one is W516's)."""
+    return CAPTION.match(line)
 
 
 def _is_row(line: str) -> bool:

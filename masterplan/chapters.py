@@ -228,8 +228,9 @@ def _expand(chapter: Chapter, context: dict[str, Any]) -> tuple[str | None, list
     except jinja2.UndefinedError as exc:
         line = sandbox.template_line(exc.__traceback__, chapter)
         lines = chapter.body.split("\n")
-        nothing = _lookup_of_nothing(exc.message or "", lines[line - 1] if 0 < line <= len(lines) else "",
-                                     context.get("plan"))
+        nothing = (_lookup_of_nothing(exc.message or "", lines[line - 1] if 0 < line <= len(lines) else "",
+                                      context.get("plan"))  # the failing line's lookup, else the chapter's first
+                   or _lookup_of_nothing(exc.message or "", chapter.body, context.get("plan")))
         what, hint = (nothing.what, nothing.hint) if nothing else sandbox.undefined_message(exc.message or "")
         found = error(at(line), "E504", "chapter refers to something that does not exist: {what}",
                       hint or "chapters can read plan.city, plan.pillars, plan.programs, plan.agencies, plan.glossary, "

@@ -79,8 +79,9 @@ def cli() -> None:
 @cli.command()
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--force", is_flag=True, help="Replace existing content/ (it is moved to a backup folder first).")
-@click.option("--city", default=None, help='The city\'s name, e.g. "Kota Probolinggo": it replaces the sample '
-              "city's name in the title, the notice and every text.")
+@click.option("--city", default=None, help='The city\'s name, e.g. "Kota Probolinggo" or "Kabupaten Malang": it '
+              "replaces the sample city's name in the title, the notice, the foreword's signature and the names of "
+              "programs; texts that state the sample city's facts keep its name, for you to rewrite.")
 @click.option("--period", default=None, help="The plan's first and last year, e.g. 2025-2034 (as many years as the "
               "sample's): every year of the programs, budgets and targets moves with it.")
 def new(directory: Path, force: bool, city: str | None, period: str | None) -> None:

@@ -33,9 +33,8 @@ def is_regency(city: str) -> bool:
 
 
 def head_of(city: str) -> str:
-    """Who leads it, as the foreword signs: ``Wali Kota Pasuruan``, ``Bupati Malang``, ``Gubernur Jawa Timur``."""
-    title = "Bupati" if is_regency(city) else "Gubernur" if city.lower().startswith("provinsi ") else "Wali Kota"
-    return f"{title} {city_name(city)}"
+    """Who leads it, as the foreword signs: ``Wali Kota Pasuruan``, ``Bupati Malang``."""
+    return f"{'Bupati' if is_regency(city) else 'Wali Kota'} {city_name(city)}"
 
 
 @dataclass(frozen=True)

@@ -267,6 +267,7 @@ def test_a_regency_speaks_of_its_bupati_but_where_the_sample_tells_of_pasuruan(r
                     "(write \"Kota Probolinggo\" or \"Kabupaten Probolinggo\")")),
     ("Kota 123", "error: --city: 'Kota 123' is not a city's name"),  # "place: 123" would be a number
     ("Kota Null", "error: --city: 'Kota Null' is not a city's name"),  # "place: Null" would be nothing
+    ("Provinsi Jawa Timur", "error: --city: 'Provinsi Jawa Timur' does not say whether it is a kota or a kabupaten"),
 ])
 def test_a_city_name_that_yaml_or_the_texts_would_misread_is_refused(city: str, says: str, tmp_path: Path) -> None:
     code, _, err = invoke("new", str(tmp_path / "kota"), "--city", city)

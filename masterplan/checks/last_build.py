@@ -1,10 +1,11 @@
-"""What the last good build published, for hints about ids that are gone since (:class:`Unknown`).
+"""What the last good build published, for hints about ids that are gone since (:class:`Unknown`),
+and for W410, a renamed program whose published page the next build would drop.
 
 A program renamed from SOC-20 to SOC-30 leaves other agencies' files naming SOC-20. The
 nearest existing id (SOC-02) is the wrong guess; the last build's open data
 (``build/site/data/plan.json``) knows that SOC-20 was "Kampung Siaga Bencana", and that
-this name is now SOC-30's. Read only when an unknown id is found; a missing or unreadable
-file means no such hint.
+this name is now SOC-30's. Read only when an unknown id is found, or a page of the last build
+has no program now; a missing or unreadable file means no such hint.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ class LastBuild:
 
     def __init__(self, plan: Plan):
         self.plan = plan
+        self._known: dict[Any, Any] = {}  #: the last build's names by kind, and who carries each name now
 
     @cached_property
     def _published(self) -> dict[str, Any]:
@@ -46,6 +48,11 @@ class LastBuild:
 
     def _names(self, kind: str) -> dict[str, str]:
         """id → name in the plan's language, of the last build's ``kind`` ("programs" or "agencies")."""
+        if kind not in self._known:
+            self._known[kind] = self._read_names(kind)
+        return self._known[kind]  # type: ignore[no-any-return]
+
+    def _read_names(self, kind: str) -> dict[str, str]:
         items = self._published.get(kind)
         found = {}
         for item in items if isinstance(items, list) else []:  # a damaged file gives no hint, not a crash
@@ -58,7 +65,15 @@ class LastBuild:
         carrying its name. None when it was never built, or no single id carries its name."""
         before = self._names(kind)
         name = before.get(missing)
-        found = [new for new, now in current.items() if now == name and new not in before] if name else []
+        if not name:
+            return None
+        if ("carrying", kind) not in self._known:  # once: a renumbering may leave thousands of ids to look up
+            carrying: dict[str, list[str]] = {}
+            for new, now in current.items():
+                if new not in before:
+                    carrying.setdefault(now, []).append(new)
+            self._known["carrying", kind] = carrying
+        found = self._known["carrying", kind].get(name, [])
         return found[0] if len(found) == 1 else None
 
     def gone(self, missing: str, kind: str, current: dict[str, str]) -> Message | None:
@@ -68,7 +83,7 @@ class LastBuild:
         if missing not in before:
             return None
         name, new = before[missing], self.renamed(missing, kind, current)
-        if new and kind == "programs":  # its page was published: former_ids keeps links to it working
+        if new and kind == "programs" and new.upper() != missing.upper():  # former_ids keeps links to its page
             return Message("{old} of the last build, \"{name}\", is now {new}: write the new id, and add "
                            "former_ids: [{old}] to {new} so links to its published page keep working",
                            old=missing, new=new, name=name)
@@ -128,8 +143,8 @@ def renamed_programs(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> 
         published = {name[:-5] for name in os.listdir(plan.content.parent / PUBLISHED_PROGRAMS) if name.endswith(".html")}
     except OSError:
         return  # no build yet
-    kept = {p.id for p in plan.programs} | {former for p in plan.programs for former in p.former_ids} | {"index"}
-    vanished = sorted(published - kept)
+    kept = {p.id.upper() for p in plan.programs} | {f.upper() for p in plan.programs for f in p.former_ids} | {"INDEX"}
+    vanished = sorted(page for page in published if page.upper() not in kept)  # GOV-01 → gov-01: one page
     if not vanished:
         return
     last, current = LastBuild(plan), {p.id: p.name.get(plan.language) for p in plan.programs}

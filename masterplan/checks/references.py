@@ -94,8 +94,8 @@ def _former_ids(plan: Plan, current: dict[str, Program]) -> Iterator[Diagnostic]
                             "the programs", "remove it from former_ids", program=program.id, id=former)
             elif now is not None:
                 yield error(where, "E213", "program {program}: former id {id} is the id of {other} today",
-                            "remove it from former_ids: its page is {other}'s", program=program.id, id=former,
-                            other=now.id)
+                            Message("remove it from former_ids: its page is {other}'s", other=now.id),
+                            program=program.id, id=former, other=now.id)
             elif other is program:
                 yield error(where, "E213", "program {program}: former id {id} is listed twice", "delete the second "
                             "one (ids that differ only in capitals name one page on Windows and macOS)",

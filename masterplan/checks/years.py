@@ -71,14 +71,20 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
 def _dot_grouped(value: DotGrouped, indicator: Indicator, where: Position, label: Message) -> Iterator[Diagnostic]:
     """A value written like a thousand with a dot (1.000, 2.500), which YAML reads as a decimal number.
 
-    An error when it surely means thousands: it or another value of the indicator is written
-    with .000, or the indicator has values a hundred times larger (100, then 1.000). Else a
-    warning (1.200 people from a baseline of 0), as an index may have three decimals: written
-    with a fourth (3.1250), such a decimal is not taken for thousands."""
-    values = [v for v in (indicator.baseline_value, *indicator.targets.values())
-              if isinstance(v, (int, float)) and not isinstance(v, bool)]
-    surely = any(isinstance(v, DotGrouped) and v.written.endswith(".000") for v in values) or any(
-        abs(v) >= 100 * abs(value) for v in values if not isinstance(v, DotGrouped))
+    The indicator's plainly written values tell which was meant: one a hundred times larger, or
+    a whole number of a thousand or more, shows thousands (an error); decimals (2.6) show an index
+    whose values have decimals (nothing said). Without plain values to tell, a value written .000
+    beside it shows thousands (an error); else a warning, with both readings (a decimal with three
+    places written with a fourth, 3.1250, is not taken for thousands)."""
+    values = (indicator.baseline_value, *indicator.targets.values())
+    numbers = [v for v in values if isinstance(v, (int, float)) and not isinstance(v, bool)]
+    plain = [v for v in numbers if not isinstance(v, DotGrouped)]
+    if any(abs(v) >= 100 * abs(value) or (float(v).is_integer() and abs(v) >= 1000) for v in plain):
+        surely = True
+    elif any(not float(v).is_integer() for v in plain):
+        return  # an index written with decimals: 2.875 beside 2.6 is one too
+    else:
+        surely = any(isinstance(v, DotGrouped) and v.written.endswith(".000") for v in numbers)
     if surely:
         yield error(where, "E307", "{label}: indicator '{indicator}': {written} reads as {number}: YAML takes "
                     "a dot for a decimal point", Message("write it without dots: {whole}",
