@@ -55,15 +55,19 @@ def table_captions(chapter: Chapter) -> list[TableCaption]:
     (it stays as written).
     """
     found: list[TableCaption] = []
+    for number, match in _captions_below(chapter):
+        ref = match.group(3).lower() if match.group(3) else f"tab:{chapter.id}-{len(found) + 1}"
+        found.append(TableCaption(ref, " ".join(_INLINE_MARKS.sub("", match.group(2)).split()), number + 1))
+    return found
+
+
+def _captions_below(chapter: Chapter) -> Iterator[tuple[int, re.Match[str]]]:
+    """(0-based line, match) of each caption line below its table; one with Jinja in it is none
+    (its words are known only once the text is filled in: it stays as written)."""
     lines = chapter.body.split("\n")
     for number, line in enumerate(lines):
-        if "{{" in line or "{%" in line:
-            continue  # Jinja fills it in: its words are known only once the text is filled in; left unnumbered
-        match = _caption(line, below=True) if _below_table(lines, number) else None
-        if match:
-            ref = match.group(3).lower() if match.group(3) else f"tab:{chapter.id}-{len(found) + 1}"
-            found.append(TableCaption(ref, " ".join(_INLINE_MARKS.sub("", match.group(2)).split()), number + 1))
-    return found
+        if "{{" not in line and "{%" not in line and _below_table(lines, number) and (match := CAPTION.match(line)):
+            yield number, match
 
 
 class NumberedCaption(NamedTuple):
@@ -77,15 +81,11 @@ def numbered_captions(chapter: Chapter) -> Iterator[NumberedCaption]:
     "Tabel 1 ..."): captions all the same (:func:`table_captions`), but the book gives each table its
     number in its chapter's sequence, not the writer's, which a writer who refers to "Tabel 1" in
     the text should know."""
-    lines = chapter.body.split("\n")
-    for number, line in enumerate(lines):
-        if "{{" in line or "{%" in line:
-            continue
-        match = _caption(line, below=True) if _below_table(lines, number) else None
-        if match and any(c.isdigit() for c in match.group(1)):
+    for number, match in _captions_below(chapter):
+        if any(c.isdigit() for c in match.group(1)):
             word = "Table" if match.group(1).lower().startswith("table") else "Tabel"
             ref = f" ({match.group(3).lower()})" if match.group(3) else ""
-            yield NumberedCaption(number + 1, line.strip(), f"{word}: {match.group(2)}{ref}")
+            yield NumberedCaption(number + 1, match.group(0).strip(), f"{word}: {match.group(2)}{ref}")
 
 
 def separate_captions(text: str) -> str:
@@ -125,18 +125,12 @@ def captions_above_tables(chapter: Chapter) -> Iterator[CaptionAbove]:
     lines = chapter.body.split("\n")
     for number, line in enumerate(lines):
         below = _below_table(lines, number)
-        if not _caption(line, below) or "{{" in line or "{%" in line:  # with Jinja: no caption (table_captions)
+        if not CAPTION.match(line) or "{{" in line or "{%" in line:  # with Jinja: no caption (table_captions)
             continue
         above = _right_above_table(lines, number) or (
             number + 2 < len(lines) and not lines[number + 1].strip() and _is_row(lines[number + 2]))
         if above and (not below or _right_above_table(lines, number)):
             yield CaptionAbove(number + 1, line.strip(), below)
-
-
-def _caption(line: str, below: bool) -> re.Match[str] | None:
-    """The caption a line is, if it is one (groups: how it starts, its words, its id); ``below``:
-    under its table (a caption above one is W516's)."""
-    return CAPTION.match(line)
 
 
 def _is_row(line: str) -> bool:

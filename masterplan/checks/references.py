@@ -97,9 +97,10 @@ def _former_ids(plan: Plan, current: dict[str, Program]) -> Iterator[Diagnostic]
                             Message("remove it from former_ids: its page is {other}'s", other=now.id),
                             program=program.id, id=former, other=now.id)
             elif other is program:
-                yield error(where, "E213", "program {program}: former id {id} is listed twice", "delete the second "
-                            "one (ids that differ only in capitals name one page on Windows and macOS)",
-                            program=program.id, id=former)
+                first = next(f for f in program.former_ids if f.upper() == former.upper())
+                yield error(where, "E213", "program {program}: former id {id} is listed twice", "delete the second one"
+                            if first == former else "delete the second one (ids that differ only in capitals name "
+                            "one page on Windows and macOS)", program=program.id, id=former)
             elif other is not None:
                 yield error(where, "E213", "program {program}: former id {id} is also a former id of {other}",
                             "its old page can lead to one program only: keep it where the program went",
