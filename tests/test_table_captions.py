@@ -126,10 +126,7 @@ def test_a_sentence_about_a_table_is_no_caption_nor_a_row_of_the_table() -> None
 @pytest.fixture(scope="module")
 def fishing(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A mini plan whose chapter writes one caption right below its table and one right above its table, built."""
-    from conftest import write_plan
-
-    from masterplan.build import BuildOptions, run
-    root = write_plan(tmp_path_factory.mktemp("fishing"), {"content/chapters/02-perikanan.md": """\
+    return _built(tmp_path_factory.mktemp("fishing"), "content/chapters/02-perikanan.md", """\
         ---
         title: Perikanan
         ---
@@ -144,8 +141,16 @@ def fishing(tmp_path_factory: pytest.TempPathFactory) -> Path:
         | Kelurahan | Kapal |
         |---|---|
         | Mayangan | 30 |
-        """})
-    result = run(root, BuildOptions())
+        """)
+
+
+def _built(folder: Path, chapter: str, text: str, pdf: bool = True) -> Path:
+    """A mini plan with ``chapter`` written as ``text``, built into ``folder``/build."""
+    from conftest import write_plan
+
+    from masterplan.build import BuildOptions, run
+    root = write_plan(folder, {chapter: text})
+    result = run(root, BuildOptions(pdf=pdf, search=pdf))
     assert result.ok, [str(d) for d in result.report]
     return root
 
@@ -167,10 +172,7 @@ def test_the_site_captions_a_table_captioned_right_below_it(fishing: Path) -> No
 def test_the_site_numbers_tables_captioned_as_staff_write_them(tmp_path: Path) -> None:
     """"Tabel 1. Lembaga ..." right below its table was a row of it on the site, "(tab:Lembaga)" was printed
     and [[tab:lembaga]] failed the build as unknown."""
-    from conftest import write_plan
-
-    from masterplan.build import BuildOptions, run
-    root = write_plan(tmp_path, {"content/chapters/02-kelembagaan.md": """\
+    root = _built(tmp_path, "content/chapters/02-kelembagaan.md", """\
         ---
         title: Kelembagaan
         ---
@@ -185,9 +187,7 @@ def test_the_site_numbers_tables_captioned_as_staff_write_them(tmp_path: Path) -
         |---|---|
         | Mayangan | 30 |
         tabel : Kapal per kelurahan
-        """})
-    result = run(root, BuildOptions(pdf=False, search=False))
-    assert result.ok, [str(d) for d in result.report]
+        """, pdf=False)
     html = (root / "build" / "site" / "chapter" / "kelembagaan.html").read_text(encoding="utf-8")
     assert '<table id="tab-lembaga"><caption>Tabel 2.1 Lembaga pengelola smart city</caption>' in html
     assert "<caption>Tabel 2.2 Kapal per kelurahan</caption>" in html

@@ -147,9 +147,9 @@ def renamed_programs(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> 
     vanished = sorted(page for page in published if page.upper() not in kept)  # GOV-01 → gov-01: one page
     if not vanished:
         return
-    last, current = LastBuild(plan), {p.id: p.name.get(plan.language) for p in plan.programs}
+    unknown = Unknown(plan)
     for old in vanished:
-        new = last.renamed(old, "programs", current)
+        new = unknown.last.renamed(old, "programs", unknown.names["programs"])
         program = plan.program(new) if new else None
         if program is not None:
             yield warning(program.at("id"), "W410", "program {new} was {old} in the last build: the next build "
