@@ -1,5 +1,6 @@
 """What the last good build published, for hints about ids that are gone since (:class:`Unknown`),
-and for W410, a renamed program whose published page the next build would drop.
+for W410, a renamed program whose published page the next build would drop, and for W411, a
+chapter whose file was renamed, which moves its page.
 
 A program renamed from SOC-20 to SOC-30 leaves other agencies' files naming SOC-20. The
 nearest existing id (SOC-02) is the wrong guess; the last build's open data
@@ -12,9 +13,11 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 from functools import cached_property
+from html import unescape
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +28,9 @@ from masterplan.model import Plan
 PUBLISHED = Path("build") / "site" / "data" / "plan.json"
 #: where it leaves the programs' pages
 PUBLISHED_PROGRAMS = Path("build") / "site" / "program"
+#: where it leaves the chapters' pages
+PUBLISHED_CHAPTERS = Path("build") / "site" / "chapter"
+_HEADING = re.compile(r"<h1[^>]*>(.*?)</h1>", re.DOTALL)
 
 
 class LastBuild:
@@ -157,3 +163,38 @@ def renamed_programs(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> 
                                                                          "to the old page keep working", old=old, new=new),
                           new=new, old=old, page=f"program/{old}.html")
 
+
+
+def renamed_chapters(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
+    """W411: a chapter whose page the last build published under another name (its file was
+    renamed, "10-penutup.md" to "10-kesimpulan.md"): the next build drops ``chapter/OLD.html``.
+    The old page is the one whose heading is the chapter's title; pages are read only when a
+    page of the last build has no chapter now."""
+    if plan.content is None:
+        return
+    folder = plan.content.parent / PUBLISHED_CHAPTERS
+    try:
+        published = {name[:-5] for name in os.listdir(folder) if name.endswith(".html")}
+    except OSError:
+        return  # no build yet
+    vanished = published - {chapter.id for chapter in plan.chapters}
+    if not vanished:
+        return
+    titles = {_published_title(folder / f"{old}.html"): old for old in sorted(vanished, reverse=True)}
+    for chapter in plan.chapters:
+        old = titles.get(str(chapter.title)) if chapter.id not in published else None
+        if old is not None:
+            yield warning(chapter.position, "W411", "chapter '{title}' was published as {page}: the next build "
+                          "drops that page and publishes {new}",
+                          Message("to keep its address, write id: {old} in the front matter", old=old),
+                          title=str(chapter.title), page=f"chapter/{old}.html", new=f"chapter/{chapter.id}.html")
+
+
+def _published_title(page: Path) -> str | None:
+    """The heading of a page the last build published; None when it cannot be read."""
+    try:
+        with open(page, encoding="utf-8", errors="replace") as handle:
+            found = _HEADING.search(handle.read(65536))
+    except OSError:
+        return None
+    return unescape(re.sub(r"<[^>]+>", "", found.group(1))).strip() if found else None
