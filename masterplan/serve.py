@@ -29,6 +29,7 @@ from masterplan.diagnostics import Message
 from masterplan.i18n import Translator
 from masterplan.model import ASSETS
 from masterplan.preview import Preview
+from masterplan.render.site_links import site_folder
 
 RELOAD_PATH = "/__reload"
 POLL_SECONDS = 20.0
@@ -151,8 +152,8 @@ class Handler(BaseHTTPRequestHandler):
             self.send_text(HTTPStatus.OK, decorate(BARE_PAGE, self.preview, generation), head, "text/html")
             return
         page = self.preview.page("404.html")
-        if page and self.preview.base_url:  # built to link from the public address: here, from this server
-            page = page.replace(f'"{self.preview.base_url.rstrip("/")}/', '"/')
+        if page and self.preview.base_url:  # built to link from the public address's folder: here, from this server's root
+            page = page.replace(f'"{site_folder(self.preview.base_url)}', '"/')
         body = decorate(page, self.preview, generation) if page else "404: not found"
         self.send_text(HTTPStatus.NOT_FOUND, body, head, "text/html" if page else "text/plain")
 

@@ -14,6 +14,7 @@ import re
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 import pytest
@@ -39,6 +40,19 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 @pytest.fixture(scope="module")
 def site(sample_build: Path) -> Path:
     return sample_build / "build" / "site"
+
+
+@pytest.fixture(scope="module")
+def published_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample site built for its public address in a sub-folder, as the city publishes it (no PDF)."""
+    import shutil
+
+    from masterplan.build import BuildOptions, run
+    root = tmp_path_factory.mktemp("published")
+    shutil.copytree(REPO / "content", root / "content")
+    result = run(root, BuildOptions(pdf=False, base_url="https://pasuruankota.go.id/smartcity/"))
+    assert result.ok, [str(d) for d in result.report.errors]
+    return root / "build" / "site"
 
 
 @pytest.fixture(scope="module")
@@ -141,6 +155,27 @@ def test_search_for_sambat_lists_the_e_sambat_program(page: object, server: str,
     assert page.problems == []  # type: ignore[attr-defined]
 
 
+@pytest.mark.parametrize("folder", ["", "smartcity/"], ids=["web-root", "sub-folder"])
+@pytest.mark.parametrize("published", [False, True], ids=["no-base-url", "base-url"])
+def test_a_search_result_opens_its_page_wherever_the_site_is_served(
+        folder: str, published: bool, page: object, site: Path, published_site: Path, tmp_path: Path) -> None:
+    """Served from /smartcity/, the search result for GOV-05 linked smartcity/program/GOV-05.html, which the
+    browser read as /smartcity/smartcity/program/GOV-05.html: a 404. At the web root or in a sub-folder, built
+    with its public address or without, a result opens its page."""
+    served = published_site if published else site
+    if folder:
+        (tmp_path / folder).symlink_to(served, target_is_directory=True)
+        served = tmp_path
+    with serving(served) as address:
+        page.goto(f"{address}{folder}search.html?q=GOV-05")  # type: ignore[attr-defined]
+        _wait_for_search(page)
+        page.click("#search-results a[href$='program/GOV-05.html']")  # type: ignore[attr-defined]
+        page.wait_for_load_state()  # type: ignore[attr-defined]
+        assert page.url == f"{address}{folder}program/GOV-05.html"  # type: ignore[attr-defined]
+        assert "GOV-05" in page.locator("main").inner_text()  # type: ignore[attr-defined]
+        assert page.problems == []  # type: ignore[attr-defined]
+
+
 @pytest.mark.parametrize("script", [True, False])
 def test_every_menu_entry_is_in_sight_on_a_phone(script: bool, browser: object, server: str) -> None:
     """Once the menu is opened (or, without script, always), every entry is on screen: none scrolls out of view."""
@@ -230,8 +265,8 @@ def test_search_results_say_what_each_page_is(page: object, server: str) -> None
     page.goto(server + "search.html?q=sambat")  # type: ignore[attr-defined]
     _wait_for_search(page)
     results = page.eval_on_selector_all("#search-results li", """items => items.map(li =>
-        [(li.querySelector('.result-kind') || {}).textContent || '', li.querySelector('a').getAttribute('href')])""")  # type: ignore[attr-defined]
-    kinds = {href.split("/")[0]: kind for kind, href in results}
+        [(li.querySelector('.result-kind') || {}).textContent || '', li.querySelector('a').href])""")  # type: ignore[attr-defined]
+    kinds = {href.removeprefix(server).split("/")[0]: kind for kind, href in results}
     assert kinds.get("program") == "Program" and kinds.get("chapter") == "Bab", results
 
 
@@ -603,6 +638,32 @@ def test_the_roadmap_at_desktop_width_shows_every_name_beside_its_years(browser:
         assert name_right <= bar_left and bar_right <= 1280, row
         covered = {int(year) for year, middle in shown["years"] if bar_left < middle < bar_right}
         assert covered == set(program.period.years) & set(plan.period.years), (program.id, covered)
+
+
+def test_the_printed_roadmap_shows_every_year_of_the_plan_from_its_first_page(browser: object, server: str,
+                                                                              plan: Plan) -> None:
+    """Printed to A4, the roadmap's chart still scrolled sideways: its last year (2031) was cut off the paper, and
+    the chart, kept whole, left page 1 nearly empty. Now its year row, every year of the plan on the paper, follows
+    the lead on page 1."""
+    import io
+
+    import pdfplumber
+
+    context = browser.new_context(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
+    tab = context.new_page()
+    tab.goto(server + "roadmap.html")
+    printed = tab.pdf(format="A4")
+    context.close()
+    years = [str(year) for year in plan.period.years]
+    with pdfplumber.open(io.BytesIO(printed)) as pdf:
+        first = pdf.pages[0]
+        rows: dict[int, list[dict[str, Any]]] = {}
+        for word in first.extract_words():
+            if word["text"] in years:
+                rows.setdefault(round(word["top"]), []).append(word)
+        header = max(rows.values(), key=len, default=[])
+        assert [word["text"] for word in header] == years, {top: [w["text"] for w in row] for top, row in rows.items()}
+        assert all(0 <= word["x0"] and word["x1"] <= first.width for word in header), header
 
 
 def test_every_internal_link_and_anchor_resolves(page: object, server: str, site: Path) -> None:

@@ -222,15 +222,47 @@ def test_an_agency_page_does_not_name_the_agency_as_lead_on_every_row_of_its_own
     assert "Perangkat daerah pengampu" in supported and 'href="../agency/diskominfo.html"' in supported
 
 
-def test_the_404_page_links_from_the_public_address_when_it_is_known(build: Build, mini_site: Path) -> None:
+def test_the_404_page_links_from_the_sites_folder_when_it_is_known(build: Build, mini_site: Path) -> None:
     """A web server shows 404.html for a missing page at any depth (program/gone/page.html): relative
-    links would lead nowhere there, so with --base-url they start from the public address."""
+    links would lead nowhere there, so with --base-url they start from the site's folder on the host
+    (/masterplan/), not from the public address: a staging host serving that folder shows the page whole."""
     html = read(build(base_url="https://smartcity.example.go.id/masterplan/"), "404.html")
-    site = "https://smartcity.example.go.id/masterplan/"
-    assert f'<link rel="stylesheet" href="{site}static/site.css">' in html
-    assert f'href="{site}index.html"' in html and f'href="{site}pillar/economy.html"' in html
-    assert not re.findall(r'(?:href|src)="(?!https://|#|data:)([^"]+)"', html)
+    assert '<link rel="stylesheet" href="/masterplan/static/site.css">' in html
+    assert 'href="/masterplan/index.html"' in html and 'href="/masterplan/pillar/economy.html"' in html
+    assert not re.findall(r'(?:href|src)="(?!/masterplan/|#|data:)([^"]+)"', html)
+    assert "smartcity.example.go.id" not in html.split("</head>", 1)[1]
+    at_the_root = read(build(base_url="https://smartcity.example.go.id"), "404.html")
+    assert '<link rel="stylesheet" href="/static/site.css">' in at_the_root
     assert '<link rel="stylesheet" href="static/site.css">' in read(mini_site, "404.html")  # unknown: from the root
+
+
+def test_the_404_page_is_for_no_search_engine(build: Build) -> None:
+    """404.html named itself as canonical address (and og:url) and asked for no noindex: a search engine
+    could list "Page not found" as a page of the plan."""
+    html = read(build(base_url="https://smartcity.example.go.id/masterplan/"), "404.html")
+    head = html.split("</head>", 1)[0]
+    assert '<meta name="robots" content="noindex">' in head
+    assert 'rel="canonical"' not in head and "og:url" not in head
+
+
+#: chapters carrying the parts the menu's own pages show: those pages are left out of search, which lists the chapter
+PART_CHAPTERS = {f"content/chapters/0{number}-{name}.md": f"---\ntitle: {name}\ngenerated: {part}\n---\nIsi.\n"
+                 for number, (part, name) in enumerate({"quick_wins": "quick-wins", "roadmap": "peta-jalan",
+                                                        "budget": "pembiayaan", "agencies": "sinkronisasi"}.items(), 2)}
+
+
+def test_the_sitemap_lists_every_page_of_its_own_address(build: Build) -> None:
+    """The sitemap listed the pages search lists, so it left out the agencies, quick wins, roadmap and budget
+    pages when a chapter shows the same part. It lists every page whose canonical link names itself: not the
+    404 page, a renamed program's former address, nor the search form."""
+    address = "https://kota.go.id/smartcity/"
+    site = build({**RENAMED, **PART_CHAPTERS}, base_url=address)
+    listed = set(re.findall(rf"<loc>{re.escape(address)}([^<]+)</loc>", read(site, "sitemap.xml")))
+    pages = {path.relative_to(site).as_posix() for path in site.rglob("*.html") if "pagefind" not in path.parts}
+    own = {page for page in pages if f'<link rel="canonical" href="{address}{page}">' in read(site, page)}
+    assert {"agency/index.html", "quick-wins.html", "roadmap.html", "budget.html"} <= listed
+    assert listed == own - {"search.html"}
+    assert not listed & {"404.html", "program/GOV-01.html"}  # GOV-01: GOV-21's former address
 
 
 def test_the_public_address_in_plan_yml_serves_every_build(make_plan: Callable[..., Path]) -> None:

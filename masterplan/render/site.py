@@ -38,7 +38,7 @@ from masterplan.render.site_files import (
     logo_path,
     write_sitemap,
 )
-from masterplan.render.site_links import PAGES, url_for
+from masterplan.render.site_links import PAGES, site_folder, url_for
 from masterplan.render.site_pages import (
     WHOLE_PLAN,
     Page,
@@ -114,10 +114,10 @@ def prepare(plan: Plan, root: Path, options: BuildOptions, report: Report, pdf_s
     problems: list[Diagnostic] = []
     pages = all_pages(plan, translate, problems, site_charts.reference_label(book))
     report.extend(problems)
-    if options.base_url:  # a web server shows the 404 page at any depth: its links start from the public address
+    if options.base_url:  # a web server shows the 404 page at any depth: its links start from the site's folder
         for page in pages:
             if page.path == PAGES["not_found"]:
-                page.root = options.base_url.rstrip("/") + "/"
+                page.root = site_folder(options.base_url)
     common = common_context(plan, book, translate, options.base_url, pdf_size is not None, logo_path(plan, root))
     return PreparedSite(env, pages, {**common, "layout": Layout(env, common)}, theme, pdf_size)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
 
@@ -62,6 +63,12 @@ def url_for(target: Any) -> str:
 def prefix(path: str) -> str:
     """The relative way back to the site root from the page at ``path`` (``""`` or ``"../"``)."""
     return "../" * path.count("/")
+
+
+def site_folder(base_url: str) -> str:
+    """The folder of the public address, from the host's root (``https://kota.go.id/smartcity/`` →
+    ``/smartcity/``): links from it work on any host that serves the site in that folder, staging included."""
+    return urlsplit(base_url).path.rstrip("/") + "/"
 
 
 _NON_WORD = re.compile(r"[^\w]+", re.UNICODE)

@@ -41,8 +41,9 @@ class Page:
     context: dict[str, Any] = field(default_factory=dict)
     crumbs: list[tuple[str, str]] = field(default_factory=list)  #: (label, path) between home and this page
     inputs: tuple[str, ...] = (WHOLE_PLAN,)
-    searchable: bool = True
-    root: str | None = None  #: where its links start, when not from its own folder (the 404 page: the public address)
+    searchable: bool = True  #: indexed for the site's own search
+    in_sitemap: bool = True  #: listed in sitemap.xml: not the search form, the 404 page, nor a former address
+    root: str | None = None  #: where its links start, when not from its own folder (the 404 page: the site's folder)
 
     @property
     def base(self) -> str:
@@ -191,8 +192,8 @@ def site_pages(plan: Plan, _: Translate) -> Iterator[Page]:
     yield part_page("budget", "site/budget.html", _("Budget"))
     yield Page(url_for("glossary"), "site/glossary.html", _("Glossary"))
     yield Page(url_for("data"), "site/data.html", _("Open data"))
-    yield Page(url_for("search"), "site/search.html", _("Search"), searchable=False)
-    yield Page(url_for("not_found"), "site/404.html", _("Page not found"), searchable=False)
+    yield Page(url_for("search"), "site/search.html", _("Search"), searchable=False, in_sitemap=False)
+    yield Page(url_for("not_found"), "site/404.html", _("Page not found"), searchable=False, in_sitemap=False)
 
 
 def moved_pages(plan: Plan, _: Translate) -> Iterator[Page]:
@@ -202,7 +203,8 @@ def moved_pages(plan: Plan, _: Translate) -> Iterator[Page]:
         for former in program.former_ids:
             yield Page(f"program/{former}.html", "site/moved.html", _("Program {old} is now {new}", old=former,
                                                                          new=program.id),
-                       {"program": program, "moved_to": program}, inputs=(program.position.file,), searchable=False)
+                       {"program": program, "moved_to": program}, inputs=(program.position.file,), searchable=False,
+                       in_sitemap=False)
 
 
 def all_pages(plan: Plan, _: Translate, problems: list[Diagnostic],

@@ -1,6 +1,6 @@
 /* Search with Pagefind's index (pagefind/pagefind.js), the site's only script.
    Words come from data-* attributes rendered through the translation catalog.
-   Result links are made relative, so the site works under any sub-path. */
+   Result links are Pagefind's paths from the host's root, so the site works at the web root and in any folder. */
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -26,11 +26,6 @@
     return api;
   }
 
-  function relative(url) {
-    // Pagefind gives paths from the site root; the search page itself sits at that root.
-    return url.replace(/^\/+/, "") || "index.html";
-  }
-
   var PAGE = 20; // results fetched at a time: each needs its own fragment of the index
   var more = document.getElementById("search-more");
   var pending = [];
@@ -39,7 +34,9 @@
     results.forEach(function (result) {
       var item = document.createElement("li");
       var link = document.createElement("a");
-      link.href = relative(result.url);
+      // from the host's root, the site's folder included (/smartcity/program/GOV-05.html): Pagefind takes
+      // that folder from the address pagefind.js was loaded from, so the link is right wherever the site is served
+      link.href = result.url;
       link.textContent = (result.meta && result.meta.title) || result.url;
       if (result.meta && result.meta.kind) { // what the page is: a program, a chapter, a pillar, an agency
         var kind = document.createElement("span");
