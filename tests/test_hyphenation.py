@@ -31,6 +31,14 @@ def indonesian() -> pyphen.Pyphen:
     ("pelayanannya", "pe-la-yanan-nya"),  # nor before -nya: "pelaya-nannya"
     ("perencanaan", "pe-ren-ca-na-an"),  # rencana-an: a vowel before -an still breaks
     ("elektronik", "e-lek-tro-nik"),  # tr begins a syllable
+    ("konstruksi", "kon-struk-si"),  # three consonants: between the first two ("kons-truksi")
+    ("lanskap", "lan-skap"),  # "lans-kap"
+    ("transportasi", "trans-por-ta-si"),  # "tran-sportasi"
+    ("transformasi", "trans-for-ma-si"),
+    ("transisi", "tran-si-si"),  # a vowel after s: trans- is no prefix here
+    ("ekspor", "eks-por"),
+    ("infrastruktur", "in-fra-struk-tur"),  # "infras-truktur"
+    ("administrasi", "ad-mi-nis-tra-si"),  # a vowel before s: s ends the syllable
 ])
 def test_words_break_between_syllables(indonesian: pyphen.Pyphen, word: str, syllables: str) -> None:
     assert indonesian.inserted(word) == syllables

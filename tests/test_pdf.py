@@ -10,6 +10,7 @@ from pathlib import Path
 import pdfplumber
 import pypdf
 import pytest
+import tagged
 
 from masterplan.i18n import Translator
 from masterplan.project import load_and_check
@@ -241,12 +242,12 @@ def test_the_budget_by_pillar_and_year_sits_on_a_portrait_page_below_its_section
     assert plan is not None
     pages = read(sample_pdf).pages
     found = [i for i, text in enumerate(texts(sample_pdf))
-             if "Indikasi anggaran per pilar dan tahun" in text and "...." not in text]
+             if "Indikasi anggaran per dimensi dan tahun" in text and "...." not in text]
     assert len(found) == 1
     index = found[0]
     assert size(pages[index]) == A4, f"page {index + 1} is not portrait"
     lines = texts(sample_pdf)[index].split("\n")
-    heading = next(i for i, line in enumerate(lines) if line.endswith("Anggaran per Pilar dan Tahun"))
+    heading = next(i for i, line in enumerate(lines) if line.endswith("Anggaran per Dimensi dan Tahun"))
     assert heading > 2, "the section starts a page of its own"
     rows = [line.split()[0] for line in lines if re.match(r"20\d\d ", line)]
     assert rows == [str(year) for year in plan.period.years]
@@ -642,3 +643,55 @@ def test_metadata(sample_pdf: Path) -> None:
     assert meta.subject and "Pasuruan" in meta.subject
     assert "smart city" in reader.metadata.get("/Keywords", "")
     assert reader.trailer["/Root"].get("/Lang") == "id"
+
+
+@pytest.fixture(scope="module")
+def final_sample_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample plan made final, its PDF built (a final plan's book is tagged)."""
+    import shutil
+
+    from masterplan.build import BuildOptions, run
+
+    root = tmp_path_factory.mktemp("final")
+    shutil.copytree(REPO / "content", root / "content")
+    plan = root / "content" / "plan.yml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("status: draft", "status: final"), encoding="utf-8")
+    result = run(root, BuildOptions(site=False))
+    assert result.ok, "\n".join(str(d) for d in result.report.errors)
+    return root / "build" / "masterplan.pdf"
+
+
+def test_the_draft_book_is_not_tagged(sample_pdf: Path) -> None:
+    """A draft is rebuilt after every revision; tagging would make each build 1.7 times as long."""
+    assert "/StructTreeRoot" not in read(sample_pdf).trailer["/Root"]
+
+
+def test_the_final_book_is_tagged_for_screen_readers(final_sample_pdf: Path, sample_outline: outline.Outline) -> None:
+    """What a screen reader (or a phone reflowing the PDF) reads is the structure tree: every
+    chapter's title is a level-1 heading, the tables have header cells, the logo says what it
+    is, and every link, the contents' and index's included, is tagged as a link."""
+    reader = read(final_sample_pdf)
+    assert bool(reader.trailer["/Root"]["/MarkInfo"]["/Marked"])
+    texts = tagged.marked_text(reader)
+    roles: dict[str, list[pypdf.generic.DictionaryObject]] = {}
+    for _path, element in tagged.elements(reader):
+        roles.setdefault(str(element["/S"])[1:], []).append(element)
+    headings = [tagged.element_text(element, texts) for element in roles["H1"]]
+    for chapter in sample_outline.chapters:
+        assert chapter.title in headings
+    assert headings.index("Pendahuluan") < headings.index("Smart Governance") < headings.index("Penutup")
+    header_cells = {tagged.element_text(element, texts) for element in roles["TH"]}
+    assert {"Indikator (satuan)", "Kondisi awal", "2031"} <= header_cells
+    assert [str(figure.get("/Alt")) for figure in roles["Figure"]] == ["Logo Kota Pasuruan"]
+    assert len(roles["Link"]) > 500
+    assert tagged.untagged_links(reader) == []
+
+
+def test_a_pdf_readers_page_numbers_are_the_printed_ones(sample_pdf: Path) -> None:
+    """"Lihat hlm. 23" typed into a PDF reader's page box opens the page that prints 23."""
+    printed = page_labels(sample_pdf)
+    shown = read(sample_pdf).page_labels
+    assert shown[0] == "i"  # the cover prints no page number (its foot is the notice), and counts as the first
+    assert [shown[index] for index, label in enumerate(printed) if label and index] == [
+        label for label in printed[1:] if label]
+    assert shown.index("1") == printed.index("1")

@@ -1,7 +1,7 @@
 """The PDF laid out by parts (in parallel, cached) against a single-pass render of the same book.
 
 Every comparison reads the PDFs back: page count, the text of every page, the outline,
-where every internal link leads, the metadata. Then the cache: an edit shows up in the
+where every internal link leads, the structure tree a screen reader reads, the metadata. Then the cache: an edit shows up in the
 site and the PDF, only the parts it touches are laid out again, and an edit that adds a
 page to an early chapter renumbers everything after it exactly as a single pass does.
 """
@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 import subprocess
+import textwrap
 from pathlib import Path
 
 import pypdf
 import pytest
+from tagged import tagged_text, untagged_links
 from test_pdf_mini import XREF_CHAPTER
 
 from masterplan.build import BuildOptions, BuildResult, run
@@ -93,6 +95,7 @@ def assert_same_book(single: Path, parts: Path) -> None:
         assert x == y, f"page {number + 1} differs"
     assert outline(a) == outline(b)
     assert links(a) == links(b)
+    assert tagged_text(a) == tagged_text(b), "a screen reader reads the same blocks and text (if tagged)"
     assert dict(a.metadata or {}) == dict(b.metadata or {})
     assert a.trailer["/Root"]["/Lang"] == b.trailer["/Root"]["/Lang"]
 
@@ -221,6 +224,31 @@ def test_a_page_added_early_renumbers_everything_after_it(tmp_path: Path) -> Non
     result = build(parts, jobs=2)
     assert len(read(parts).pages) > before
     assert laid_out(result)[0] > 0
+    assert_same_book(single, parts)
+
+
+def test_a_final_plans_book_is_tagged_as_the_single_pass_tags_it(tmp_path: Path) -> None:
+    """A final plan's book is a tagged PDF (a draft's is not, and a cached draft part is never
+    joined into a final book); by parts, a screen reader reads in it what it reads in the single
+    pass, and every link is tagged as one, those into other parts included."""
+    from conftest import MINI_FILES
+
+    chapters = {"content/chapters/01-pendahuluan.md": XREF_CHAPTER, "content/chapters/90-penutup.md": CLOSING}
+    single, parts = twins(tmp_path, chapters)
+    build(parts, jobs=2)
+    assert "/StructTreeRoot" not in read(parts).trailer["/Root"]  # a draft
+    final = MINI_FILES["content/plan.yml"].replace("status: draft", "status: final")
+    assert final != MINI_FILES["content/plan.yml"]
+    for root in (single, parts):
+        (root / "content" / "plan.yml").write_text(textwrap.dedent(final), encoding="utf-8")
+    build(single, SINGLE_PASS)
+    build(parts, jobs=2)
+    reader = read(parts)
+    assert bool(reader.trailer["/Root"]["/MarkInfo"]["/Marked"])
+    read_aloud = tagged_text(reader)
+    assert ("H1", "Penutup") in read_aloud and any(role == "TH" for role, _ in read_aloud)
+    assert read_aloud == tagged_text(read(single))
+    assert links(reader) and untagged_links(reader) == []
     assert_same_book(single, parts)
 
 

@@ -490,7 +490,7 @@ def test_a_chapters_contents_list_names_every_section_it_shows(sample_build: Pat
     folder = sample_build / "build" / "site" / "chapter"
     listed, shown = _toc_and_headings(read(folder, "tata-kelola.html"))
     assert [text for _, _, text in listed] == ["Kelembagaan", "Pola Pembiayaan", "Monitoring dan Evaluasi",
-                                               "Anggaran per Pilar dan Tahun", "Anggaran per Sumber Pendanaan",
+                                               "Anggaran per Dimensi dan Tahun", "Anggaran per Sumber Pendanaan",
                                                "Anggaran per Perangkat Daerah"]
     assert listed == shown
     for path in folder.glob("*.html"):

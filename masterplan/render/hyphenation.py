@@ -9,7 +9,10 @@ The patterns here allow a break only between syllables (PUEBI, *Pemenggalan Kata
 - before a single consonant between two vowels: ke-lu-ra-han, where ng, ny, kh and sy
   count as one consonant: me-nya-ta-kan, mu-ta-khir, ma-sya-ra-kat;
 - between two consonants, never inside ng, ny, kh, sy: ban-tu, tang-gal;
-- before, not inside, a consonant followed by r or l that begins a syllable: ke-tram-pil-an.
+- before, not inside, a consonant followed by r or l that begins a syllable: ke-tram-pil-an;
+- where three consonants meet, between the first and the second (PUEBI's in-stru-men):
+  kon-struk-si, lan-skap, ab-strak; but after the borrowed "trans" and "eks", as KBBI
+  divides them (trans-por-ta-si, trans-for-ma-si, eks-por), and in-fra-struk-tur.
 
 A word never breaks before its last consonant and "an" (``-Can``): that is where a root
 ends and the suffix -an begins (lingkung-an, keuang-an, pelayan-an), and the syllable rule
@@ -64,6 +67,9 @@ def patterns() -> list[str]:
     found += [f"{a}2{b}" for a, b in DIGRAPHS]
     found += [f"{a}1{onset}{b}" for a in VOWELS for onset in ONSETS for b in VOWELS]
     found += [f"{onset[0]}2{onset[1]}{b}" for onset in ONSETS for b in VOWELS]
+    found += [f"{a}1s2{b}" for a in CONSONANTS for b in CONSONANTS]  # kon-struk-si, lan-skap: not "kons-truksi"
+    found += [f"{stem}2s3{b}" for stem in ("tran", "ek") for b in CONSONANTS if (stem, b) != ("tran", "k")]
+    found += ["fra1s4tr"]  # in-fra-struk-tur, a compound: not "infras-truktur"
     found += [f"2{c}an{after}." for c in consonants for after in ("", "nya", "lah", "kah", "mu", "ku")]  # lingku-ngan(nya)
     found += ["." + "8".join(word) + "." for word in ENGLISH]  # 8 outweighs every break allowed above
     return found

@@ -71,7 +71,7 @@ from masterplan.render import (
     pdf_workers,
     print_book,
 )
-from masterplan.render.pdf_layout import PDF_OPTIONS
+from masterplan.render.pdf_layout import pdf_options
 from masterplan.render.print_fetch import Fetcher, capture_logs, content_url
 from masterplan.render.theme import Theme, environment, template_position
 
@@ -130,9 +130,9 @@ def _by_parts(plan: Plan, root: Path, html: str, running: str, theme: Theme, fet
     """The book laid out as parts (in parallel, cached), joined into one PDF."""
     parts = pdf_parts.split(html, running)
     css = pdf_parts.part_css(theme.find(STYLESHEET).read_text(encoding="utf-8"))
-    cache = pdf_cache.Cache(root / "build" / ".cache" / "pdf", options.cache, pdf_cache.stamp(root))
+    cache = pdf_cache.Cache(root / "build" / ".cache" / "pdf", options.cache, pdf_cache.stamp(root, tagged(plan)))
     jobs = min(options.jobs or pdf_workers.cores(), len(parts))
-    pool = pdf_workers.Pool(jobs, root)
+    pool = pdf_workers.Pool(jobs, root, tagged(plan))
     try:
         schedule = pdf_schedule.Schedule(parts, css, cache, pool, say)
         schedule.run()
@@ -141,7 +141,7 @@ def _by_parts(plan: Plan, root: Path, html: str, running: str, theme: Theme, fet
     laid_out = time.perf_counter()
     placed, first = [], 0
     for part in parts:
-        placed.append(pdf_join.Placed(schedule.written[part.index][0], first, schedule.info[part.index]))
+        placed.append(pdf_join.Placed(schedule.written[part.index][0], first, schedule.info[part.index], part.front))
         first += schedule.info[part.index]["pages"]
     for part in placed:  # a part's reasons came as plain text (JSON): said again here, in words a speaker can translate
         fetcher.refused += [(url, fetcher.refusal(url) or reason) for url, reason in part.info["refused"]
@@ -158,6 +158,14 @@ def _by_parts(plan: Plan, root: Path, html: str, running: str, theme: Theme, fet
                     jobs=Message("{count} jobs" if jobs > 1 else "{count} job", count=jobs))]
 
 
+def tagged(plan: Plan) -> bool:
+    """Whether the book is written as a tagged PDF: a final plan's is, the document a city publishes
+    and keeps. A draft's is not: it is rebuilt after every revision, and tagging makes the PDF build
+    1.7 times as long (WeasyPrint writes a structure element for every line, and the join copies
+    them all; benchmarks/RESULTS.md, run 12)."""
+    return not plan.is_draft
+
+
 def _single_pass(plan: Plan, html: str, theme: Theme, fetcher: Fetcher, target: Path, report: Report,
                  started: float, html_done: float) -> list[str]:
     """The whole book in one WeasyPrint pass: the reference the parts are tested against."""
@@ -170,7 +178,7 @@ def _single_pass(plan: Plan, html: str, theme: Theme, fetcher: Fetcher, target: 
                                             font_config=fonts)],
                 presentational_hints=False, font_config=fonts)
             laid_out = time.perf_counter()
-            document.write_pdf(target, **PDF_OPTIONS)
+            document.write_pdf(target, **pdf_options(tagged(plan)))
         finally:
             report.extend(_diagnostics(fetcher, records, plan))
     written = time.perf_counter()

@@ -35,10 +35,11 @@ from masterplan.resources import source_hash
 TEXT_SUFFIXES = {".yml", ".yaml", ".md"}  #: content read into the HTML itself, hashed through it
 
 
-def stamp(root: Path) -> str:
-    """A hash of everything besides the part's HTML that a laid-out part depends on."""
+def stamp(root: Path, tagged: bool = False) -> str:
+    """A hash of everything besides the part's HTML that a written part depends on (``tagged``: written
+    with its structure tree, or not)."""
     digest = hashlib.sha256(f"masterplan {masterplan.__version__} {source_hash()} "
-                            f"weasyprint {weasyprint.__version__}".encode())  # a changed renderer is a new version
+                            f"weasyprint {weasyprint.__version__} tagged {tagged}".encode())  # a changed renderer is a new version
     folders = [*Theme.for_plan(root).folders, root / "content"]
     for folder in folders:
         for path in sorted(p for p in folder.rglob("*") if p.is_file()):

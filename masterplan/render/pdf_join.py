@@ -4,10 +4,12 @@ The pages are copied in book order, and the font subsets the parts embedded apar
 merged into one per face (:mod:`pdf_fonts`). On top of that the join writes what only
 the whole book can know (and writes it as compactly as a single pass, :mod:`pdf_pack`):
 
-- one named destination per anchor of the book (WeasyPrint's links are ``/Dest (name)``
-  strings, so the links inside a part keep working once the names are book-wide);
-- the links that cross parts (WeasyPrint dropped them: their anchor was elsewhere);
+- one named destination per anchor of the book: WeasyPrint's links are ``/Dest (name)``
+  strings, so the links inside a part, and those a part wrote into other parts
+  (:meth:`pdf_layout.LaidOut.write`), lead to their anchors once the names are book-wide;
 - one outline, rebuilt from every part's bookmarks the way WeasyPrint nests them;
+- page labels, so that a PDF reader's page numbers are the printed ones (iii, 14);
+- one structure tree of the parts' tags (:mod:`pdf_structure`);
 - the document information and catalog entries (title, author, keywords, language) of
   the front part, which carries the same ``<head>`` as every other part.
 """
@@ -29,7 +31,7 @@ from pypdf.generic import (
     TextStringObject,
 )
 
-from masterplan.render import pdf_fonts, pdf_pack
+from masterplan.render import pdf_fonts, pdf_pack, pdf_structure
 
 SCALE = 0.75  #: CSS px → PDF points
 
@@ -41,6 +43,7 @@ class Placed:
     path: Path
     first: int  #: index of its first page in the book
     info: dict[str, Any]  #: :class:`masterplan.render.pdf_layout.PartInfo` as JSON
+    front: bool = False  #: front matter, numbered in roman
 
 
 def join(parts: list[Placed], target: Path) -> None:
@@ -66,25 +69,31 @@ def join(parts: list[Placed], target: Path) -> None:
         names += [TextStringObject(name), dest(*anchors[name])]
     writer._root_object[NameObject("/Names")] = DictionaryObject(
         {NameObject("/Dests"): writer._add_object(DictionaryObject({NameObject("/Names"): names}))})
-    for part in parts:
-        own = part.info["anchors"]
-        for index, name, x1, y1, x2, y2 in part.info["links"]:
-            if name in own or name not in anchors:
-                continue  # WeasyPrint wrote it already / it leads nowhere
-            page = writer.pages[part.first + int(index)]
-            h = heights[part.first + int(index)]
-            annotation = DictionaryObject({
-                NameObject("/Type"): NameObject("/Annot"), NameObject("/Subtype"): NameObject("/Link"),
-                NameObject("/Rect"): ArrayObject([FloatObject(round(v, 3)) for v in
-                                                  (x1 * SCALE, h - y1 * SCALE, x2 * SCALE, h - y2 * SCALE)]),
-                NameObject("/BS"): DictionaryObject({NameObject("/W"): NumberObject(0)}),
-                NameObject("/Dest"): TextStringObject(name)})
-            if "/Annots" not in page:
-                page[NameObject("/Annots")] = ArrayObject()
-            page["/Annots"].append(writer._add_object(annotation))
+    _leading_nowhere(writer, anchors)
     _outline(writer, parts)
+    _page_labels(writer, parts)
+    pdf_structure.join(writer, readers, [part.first for part in parts])
     _metadata(writer, readers[0])
     pdf_pack.write(writer, target)
+
+
+def _leading_nowhere(writer: PdfWriter, anchors: dict[str, tuple[int, float, float]]) -> None:
+    """A part's link to an anchor no part has keeps its text and loses its destination."""
+    for page in writer.pages:
+        for annotation in page.get("/Annots", ArrayObject()):
+            annotation = annotation.get_object()
+            if isinstance(annotation.get("/Dest"), str) and annotation["/Dest"] not in anchors:
+                del annotation["/Dest"]
+
+
+def _page_labels(writer: PdfWriter, parts: list[Placed]) -> None:
+    """The page numbers a PDF reader shows and goes to are the printed ones: roman from the
+    cover to the end of the front matter, arabic from 1 on the first body page."""
+    body = next((part.first for part in parts if not part.front), len(writer.pages))
+    if body:
+        writer.set_page_label(0, body - 1, "/r")
+    if body < len(writer.pages):
+        writer.set_page_label(body, len(writer.pages) - 1, "/D")
 
 
 def _outline(writer: PdfWriter, parts: list[Placed]) -> None:

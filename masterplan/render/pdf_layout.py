@@ -41,6 +41,12 @@ PDF_OPTIONS: dict[str, Any] = {
 }
 
 
+def pdf_options(tagged: bool) -> dict[str, Any]:
+    """WeasyPrint's options for writing; ``tagged``: with the structure tree a screen reader reads
+    (headings, paragraphs, lists, tables, the logo's text, links), see :func:`masterplan.render.pdf.tagged`."""
+    return {**PDF_OPTIONS, "pdf_tags": tagged}
+
+
 @dataclass
 class PartInfo:
     """What the book needs to know about a laid-out part; JSON-able."""
@@ -120,12 +126,26 @@ class LaidOut:
             [[r.levelno, r.getMessage()] for r in self.records],
             [list(item) for item in self.fetcher.refused])
 
-    def write(self, target: Path) -> list[list[Any]]:
-        """Write the part's PDF; the messages WeasyPrint logged meanwhile."""
-        with capture_logs() as records:
-            self.document.write_pdf(target, **PDF_OPTIONS)
-        # "No anchor #x": a link into another part, which the join adds
-        return [[r.levelno, r.getMessage()] for r in records if not r.getMessage().startswith("No anchor #")]
+    def write(self, target: Path, tagged: bool = False) -> list[list[Any]]:
+        """Write the part's PDF; the messages WeasyPrint logged meanwhile.
+
+        A link into another part is written like any other: an annotation to a named
+        destination, tagged as the link's own. WeasyPrint drops a link whose anchor it does
+        not see, so those anchors are stood in for on the first page while it writes; the
+        join then names every anchor of the book, where the link finds its true target."""
+        pages = self.document.pages
+        own = {name for page in pages for name in page.anchors}
+        elsewhere = {target for page in pages for kind, target, _rect, _box in page.links
+                     if kind == "internal" and target not in own}
+        stand_ins = pages[0].anchors if pages else {}
+        stand_ins.update(dict.fromkeys(elsewhere, (0, 0, 0, 0)))
+        try:
+            with capture_logs() as records:
+                self.document.write_pdf(target, **pdf_options(tagged))
+        finally:
+            for name in elsewhere:
+                del stand_ins[name]
+        return [[r.levelno, r.getMessage()] for r in records]
 
 
 class Stylesheets:

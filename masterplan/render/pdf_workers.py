@@ -33,8 +33,9 @@ Message = tuple[Any, ...]
 class Handler:
     """The work itself, wherever it runs."""
 
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, tagged: bool = False):
         self.root = root
+        self.tagged = tagged  #: parts are written as tagged PDF
         self.kept: dict[int, LaidOut] = {}
         self.styles = Stylesheets(root)
 
@@ -55,19 +56,19 @@ class Handler:
                 self.kept[part] = laid
                 return ("laid", part, info)
             laid.renumber(offset)
-            return ("written", part, info, laid.write(Path(target)))
+            return ("written", part, info, laid.write(Path(target), self.tagged))
         if kind == "write":
             _, _, offset, target = message
             laid = self.kept.pop(part)
             laid.renumber(offset)
-            return ("written", part, None, laid.write(Path(target)))
+            return ("written", part, None, laid.write(Path(target), self.tagged))
         if kind == "drop":
             self.kept.pop(part, None)
         return None
 
 
-def _serve(connection: Connection, root: Path) -> None:
-    handler = Handler(root)
+def _serve(connection: Connection, root: Path, tagged: bool) -> None:
+    handler = Handler(root, tagged)
     while True:
         message = connection.recv()
         if message is None:
@@ -80,8 +81,8 @@ def _serve(connection: Connection, root: Path) -> None:
 class Pool:
     """``jobs`` workers (in this process when ``jobs`` is 1); tasks go to a named or an idle worker."""
 
-    def __init__(self, jobs: int, root: Path):
-        self.local = Handler(root) if jobs <= 1 else None
+    def __init__(self, jobs: int, root: Path, tagged: bool = False):
+        self.local = Handler(root, tagged) if jobs <= 1 else None
         self.replies: deque[Message] = deque()
         self.connections: list[Connection] = []
         self.processes: list[Any] = []
@@ -90,7 +91,7 @@ class Pool:
             context = multiprocessing.get_context("fork")
             for _ in range(jobs):
                 mine, theirs = context.Pipe()
-                process = context.Process(target=_serve, args=(theirs, root), daemon=True)
+                process = context.Process(target=_serve, args=(theirs, root, tagged), daemon=True)
                 process.start()
                 theirs.close()
                 self.connections.append(mine)

@@ -1,0 +1,136 @@
+"""Reading a tagged PDF back as a screen reader does: the structure tree, in order, with the
+text each element marks on its page (the content streams' marked-content sequences)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pypdf
+from pypdf.generic import ArrayObject, DictionaryObject
+
+#: structure types that only group or carry inline text: a text belongs to the block around them
+WRAPPERS = {"Span", "Link", "NonStruct", "Div", "Sect", "Part", "Document"}
+
+
+def marked_text(reader: pypdf.PdfReader) -> dict[tuple[int, int], str]:
+    """(page object number, marked-content id) → the text drawn inside that sequence."""
+    found: dict[tuple[int, int], str] = {}
+    for page in reader.pages:
+        found.update(_page_marked_text(page))
+    return found
+
+
+def _page_marked_text(page: pypdf.PageObject) -> dict[tuple[int, int], str]:
+    number = page.indirect_reference.idnum
+    found: dict[tuple[int, int], str] = {}
+    open_ids: list[int | None] = []
+
+    def operator(op: bytes, args: Any, *_: Any) -> None:
+        if op in (b"BDC", b"BMC"):
+            properties = args[1] if op == b"BDC" and len(args) > 1 else None
+            mcid = properties.get("/MCID") if isinstance(properties, dict) else None
+            open_ids.append(int(mcid) if mcid is not None else None)
+        elif op == b"EMC" and open_ids:
+            open_ids.pop()
+
+    def text(value: str, *_: Any) -> None:
+        mcid = next((m for m in reversed(open_ids) if m is not None), None)
+        if mcid is not None and value:
+            found[number, mcid] = found.get((number, mcid), "") + value
+
+    page.extract_text(visitor_operand_before=operator, visitor_text=text)
+    return found
+
+
+def elements(reader: pypdf.PdfReader) -> Iterator[tuple[list[str], DictionaryObject]]:
+    """Every structure element in reading order, with the structure types above it (none in an
+    untagged PDF)."""
+    if "/StructTreeRoot" not in reader.trailer["/Root"]:
+        return
+    root = reader.trailer["/Root"]["/StructTreeRoot"].get_object()
+
+    def walk(node: Any, path: list[str]) -> Iterator[tuple[list[str], DictionaryObject]]:
+        node = node.get_object()
+        if isinstance(node, DictionaryObject) and "/S" in node:
+            role = str(node["/S"])[1:]
+            yield path, node
+            kids = node.get("/K", ArrayObject())
+            for kid in kids if isinstance(kids, ArrayObject) else [kids]:
+                yield from walk(kid, [*path, role])
+        elif isinstance(node, ArrayObject):
+            for kid in node:
+                yield from walk(kid, path)
+
+    yield from walk(root["/K"], [])
+
+
+def tagged_text(reader: pypdf.PdfReader) -> list[tuple[str, str]]:
+    """(the block's structure type, the text) for every marked text, in reading order."""
+    texts = marked_text(reader)
+    found = []
+    for path, element in elements(reader):
+        role = str(element["/S"])[1:]
+        block = next((r for r in reversed([*path, role]) if r not in WRAPPERS), "")
+        kids = element.get("/K", ArrayObject())
+        for kid in kids if isinstance(kids, ArrayObject) else [kids]:
+            page, mcid = element.get("/Pg"), kid
+            if isinstance(kid, DictionaryObject) and kid.get("/Type") == "/MCR":
+                page, mcid = kid.get("/Pg", page), kid["/MCID"]
+            if isinstance(mcid, int) and page is not None:
+                text = texts.get((page.idnum, int(mcid)), "").strip()
+                if text:
+                    found.append((block, text))
+    return found
+
+
+def element_text(element: DictionaryObject, texts: dict[tuple[int, int], str]) -> str:
+    """All the text an element marks, its descendants' included, joined by spaces."""
+    found: list[str] = []
+
+    def walk(node: Any, page: Any) -> None:
+        node = node.get_object() if hasattr(node, "get_object") else node
+        if isinstance(node, int):
+            if page is not None:
+                found.append(texts.get((page.idnum, node), "").strip())
+        elif isinstance(node, ArrayObject):
+            for kid in node:
+                walk(kid, page)
+        elif isinstance(node, DictionaryObject) and node.get("/Type") == "/MCR":
+            walk(node["/MCID"], node.get("/Pg", page))
+        elif isinstance(node, DictionaryObject) and "/S" in node:
+            walk(node.get("/K", ArrayObject()), node.get("/Pg", page))
+
+    walk(element, None)
+    return " ".join(part for part in found if part)
+
+
+def untagged_links(reader: pypdf.PdfReader) -> list[tuple[int, str]]:
+    """(page index, target) of every link annotation that no element of the tree claims as a
+    link's (a Link, or a Span inside one: WeasyPrint gives a link's inner boxes its annotation)."""
+    tree = reader.trailer["/Root"]["/StructTreeRoot"].get_object()
+    nums = tree["/ParentTree"].get_object()["/Nums"]
+    parents = {int(nums[i]): nums[i + 1] for i in range(0, len(nums), 2)}
+    found = []
+    for index, page in enumerate(reader.pages):
+        for reference in page.get("/Annots", ArrayObject()):
+            annotation = reference.get_object()
+            if annotation.get("/Subtype") != "/Link":
+                continue
+            parent = parents.get(int(annotation.get("/StructParent", -1)))
+            parent = parent.get_object() if parent is not None else None
+            claimed = parent is not None and _within_link(parent) and any(
+                isinstance(kid.get_object(), DictionaryObject) and kid.get_object().get("/Obj") == reference
+                for kid in parent["/K"])
+            if not claimed:
+                target = annotation.get("/Dest") or annotation.get("/A", {}).get("/URI", "")
+                found.append((index, str(target)))
+    return found
+
+
+def _within_link(element: DictionaryObject) -> bool:
+    while isinstance(element, DictionaryObject) and element.get("/Type") != "/StructTreeRoot":
+        if element.get("/S") == "/Link":
+            return True
+        element = element["/P"].get_object() if "/P" in element else None
+    return False
