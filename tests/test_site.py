@@ -46,6 +46,13 @@ def test_every_page_type_is_written(mini_site: Path) -> None:
         assert (mini_site / name).is_file(), name
 
 
+def test_only_the_search_files_the_site_loads_are_published(mini_site: Path) -> None:
+    """Pagefind's ready-made search interfaces (420 KB) are not loaded by the site's search.js."""
+    published = {path.name for path in (mini_site / "pagefind").iterdir()}
+    assert {"pagefind.js", "pagefind-entry.json"} <= published
+    assert not [name for name in published if "-ui." in name or name == "pagefind-highlight.js"]
+
+
 def test_program_page_shows_what_the_model_knows(mini_site: Path) -> None:
     html = read(mini_site, "program/GOV-01.html")
     assert "<h1>e-Sambat (Media Sambat Masyarakat)</h1>" in html
