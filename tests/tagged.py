@@ -134,3 +134,25 @@ def _within_link(element: DictionaryObject) -> bool:
             return True
         element = element["/P"].get_object() if "/P" in element else None
     return False
+
+
+def unmapped_marks(reader: pypdf.PdfReader) -> list[tuple[int, int | None]]:
+    """(page index, marked-content id) of every marked text a reader cannot map back to its
+    element: the page's ``/StructParents`` leads to the parent tree's array for the page, whose
+    entry at each id must be an element of that page. None as the id: the page has no key."""
+    tree = reader.trailer["/Root"]["/StructTreeRoot"].get_object()
+    nums = tree["/ParentTree"].get_object()["/Nums"]
+    parents = {int(nums[i]): nums[i + 1] for i in range(0, len(nums), 2)}
+    found: list[tuple[int, int | None]] = []
+    for index, page in enumerate(reader.pages):
+        marks = sorted(mcid for number, mcid in _page_marked_text(page) if number == page.indirect_reference.idnum)
+        if "/StructParents" not in page:
+            found += [(index, None)] if marks else []
+            continue
+        elements = parents.get(int(page["/StructParents"]))
+        elements = elements.get_object() if elements is not None else ArrayObject()
+        for mcid in marks:
+            element = elements[mcid].get_object() if mcid < len(elements) else None
+            if not isinstance(element, DictionaryObject) or element.get("/Pg") != page.indirect_reference:
+                found.append((index, mcid))
+    return found

@@ -84,5 +84,5 @@ def test_a_chapters_captioned_tables_come_first_in_its_numbering(make_plan: Call
     assert [(t.id, t.number, t.caption) for t in chapter.tables[:4]] == [
         ("tab:pola", "5.1", "Pola pembiayaan"), ("tab:anggaran-2", "5.2", "Tanpa id"),
         ("tab:anggaran-3", "5.3", "Tepat di bawah tabel"),
-        ("tab:budget-pillar", "5.4", "Indikasi anggaran per pilar dan tahun")]
+        ("tab:budget-pillar", "5.4", "Indikasi anggaran per dimensi dan tahun")]
     assert result.resolve("tab:pola").text == "Tabel 5.1"

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from tagged import tagged_text, untagged_links
+from tagged import tagged_text, unmapped_marks, untagged_links
 from test_pdf_mini import XREF_CHAPTER
 
 from masterplan.build import BuildOptions, BuildResult, run
@@ -249,6 +249,7 @@ def test_a_final_plans_book_is_tagged_as_the_single_pass_tags_it(tmp_path: Path)
     assert ("H1", "Penutup") in read_aloud and any(role == "TH" for role, _ in read_aloud)
     assert read_aloud == tagged_text(read(single))
     assert links(reader) and untagged_links(reader) == []
+    assert unmapped_marks(read(single)) == [] and unmapped_marks(reader) == [], "text leads back to its element"
     assert_same_book(single, parts)
 
 

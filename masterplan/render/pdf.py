@@ -161,7 +161,7 @@ def _by_parts(plan: Plan, root: Path, html: str, running: str, theme: Theme, fet
 def tagged(plan: Plan) -> bool:
     """Whether the book is written as a tagged PDF: a final plan's is, the document a city publishes
     and keeps. A draft's is not: it is rebuilt after every revision, and tagging makes the PDF build
-    1.7 times as long (WeasyPrint writes a structure element for every line, and the join copies
+    1.5 to 1.7 times as long (WeasyPrint writes a structure element for every text box, and the join copies
     them all; benchmarks/RESULTS.md, run 12)."""
     return not plan.is_draft
 

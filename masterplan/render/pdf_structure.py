@@ -41,8 +41,9 @@ def join(writer: PdfWriter, readers: list[PdfReader], firsts: list[int]) -> None
             parts.append(element.clone(writer).indirect_reference)
         for key, value in entries:
             numbers += [NumberObject(key + shift), value.clone(writer)]
-        for page in writer.pages[first:first + len(reader.pages)]:
-            _shift(page, "/StructParents", shift)
+        for source, page in zip(reader.pages, writer.pages[first:first + len(reader.pages)], strict=True):
+            if "/StructParents" in source:  # pypdf leaves it out when it copies a page
+                page[NameObject("/StructParents")] = NumberObject(int(source["/StructParents"]) + shift)
             for annotation in page.get("/Annots", ArrayObject()):
                 _shift(annotation.get_object(), "/StructParent", shift)
         shift += entries[-1][0] + 1 if entries else 0
@@ -53,8 +54,9 @@ def join(writer: PdfWriter, readers: list[PdfReader], firsts: list[int]) -> None
         NameObject("/Type"): NameObject("/StructTreeRoot"), NameObject("/K"): ArrayObject([book_reference]),
         NameObject("/ParentTree"): writer._add_object(DictionaryObject({NameObject("/Nums"): numbers})),
         NameObject("/ParentTreeNextKey"): NumberObject(shift)})
-    book[NameObject("/P")] = writer._add_object(root)
-    writer._root_object[NameObject("/StructTreeRoot")] = book[NameObject("/P")]
+    root_reference = writer._add_object(root)
+    book[NameObject("/P")] = root_reference
+    writer._root_object[NameObject("/StructTreeRoot")] = root_reference
 
 
 def _children(tree: DictionaryObject) -> Iterator[DictionaryObject]:

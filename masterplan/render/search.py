@@ -42,7 +42,7 @@ def executable() -> Path | None:
 def configuration() -> tuple[str, ...]:
     """How the index is made (binary and options): part of what decides whether it can be reused."""
     binary = executable()
-    return (str(binary), OUTPUT_SUBDIR, *NOT_INDEXED)
+    return (str(binary), OUTPUT_SUBDIR, *NOT_INDEXED, *UNUSED)
 
 
 def index(site: Path, report: Report) -> float | None:
