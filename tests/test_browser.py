@@ -727,7 +727,7 @@ def test_keyboard_skip_link_moves_focus_to_main(page: object, server: str) -> No
 
 def test_a_renamed_programs_old_link_opens_its_new_page(page: object, tmp_path: Path) -> None:
     """A link to program/SOC-07.html published before SOC-07 became SOC-70 (former_ids: [SOC-07])
-    opens SOC-70's page in the browser."""
+    opens SOC-70's page in the browser, at the part of it the link named (#budget)."""
     import shutil
 
     from conftest import REPO
@@ -747,3 +747,6 @@ def test_a_renamed_programs_old_link_opens_its_new_page(page: object, tmp_path: 
         assert page.locator("h1").inner_text() == "Sistem Peringatan Dini dan Informasi Kebencanaan"  # type: ignore[attr-defined]
         assert "SOC-70" in page.locator("main").inner_text()  # type: ignore[attr-defined]
         assert not page.problems  # type: ignore[attr-defined]
+        page.goto(address + "program/SOC-07.html#budget")  # type: ignore[attr-defined]
+        page.wait_for_url("**/program/SOC-70.html#budget")  # type: ignore[attr-defined]
+        assert page.locator("#budget").is_visible()  # type: ignore[attr-defined]
