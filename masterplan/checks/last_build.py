@@ -164,7 +164,6 @@ def renamed_programs(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> 
                           new=new, old=old, page=f"program/{old}.html")
 
 
-
 def renamed_chapters(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
     """W411: a chapter whose page the last build published under another name (its file was
     renamed, "10-penutup.md" to "10-kesimpulan.md"): the next build drops ``chapter/OLD.html``.
@@ -180,7 +179,7 @@ def renamed_chapters(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> 
     vanished = published - {chapter.id for chapter in plan.chapters}
     if not vanished:
         return
-    titles = {_published_title(folder / f"{old}.html"): old for old in sorted(vanished, reverse=True)}
+    titles = {_published_title(folder / f"{old}.html"): old for old in sorted(vanished, reverse=True)}  # one title twice: the first id
     for chapter in plan.chapters:
         old = titles.get(str(chapter.title)) if chapter.id not in published else None
         if old is not None:

@@ -3,7 +3,7 @@
 Two kinds of entries, both named by a SHA-256:
 
 - ``<layout>.json``: a part's :class:`~masterplan.render.pdf_layout.PartInfo` (page
-  count, anchors, links, bookmarks, messages). ``layout`` hashes the part's complete
+  count, anchors, bookmarks, messages). ``layout`` hashes the part's complete
   print HTML (its page-number references filled in), the part stylesheet, a stamp of
   every theme file (templates, CSS, fonts) and every non-text file under ``content/``
   (images the HTML names by URL), the masterplan and WeasyPrint versions, and whether

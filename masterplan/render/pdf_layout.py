@@ -53,7 +53,6 @@ class PartInfo:
 
     pages: int
     anchors: dict[str, list[float]]  #: name → [page index, x, y] (CSS px from the page's top left)
-    links: list[list[Any]]  #: [page index, target anchor, x1, y1, x2, y2] of internal links
     bookmarks: list[list[Any]]  #: [page index, level, label, x, y, open]
     sizes: list[list[float]]  #: page width, height in CSS px
     records: list[list[Any]] = field(default_factory=list)  #: [level, message] WeasyPrint logged
@@ -110,18 +109,14 @@ class LaidOut:
 
     def info(self) -> PartInfo:
         anchors: dict[str, list[float]] = {}
-        links: list[list[Any]] = []
         bookmarks: list[list[Any]] = []
         for index, page in enumerate(self.document.pages):
             for name, (x, y, _w, _h) in page.anchors.items():
                 anchors.setdefault(name, [index, x, y])
-            for kind, target, rect, _box in page.links:
-                if kind == "internal":
-                    links.append([index, target, *rect])
             for level, label, (x, y), state in page.bookmarks:
                 bookmarks.append([index, level, label, x, y, state == "open"])
         return PartInfo(
-            len(self.document.pages), anchors, links, bookmarks,
+            len(self.document.pages), anchors, bookmarks,
             [[page.width, page.height] for page in self.document.pages],
             [[r.levelno, r.getMessage()] for r in self.records],
             [list(item) for item in self.fetcher.refused])

@@ -31,7 +31,7 @@ def join(writer: PdfWriter, readers: list[PdfReader], firsts: list[int]) -> None
     for reader, first in zip(readers, firsts, strict=True):
         tree = reader.trailer["/Root"].get("/StructTreeRoot")
         if tree is None:
-            continue  # an untagged part (written before tagging): its pages stay untagged
+            continue  # an untagged part (a draft's book has no tags at all)
         tree = tree.get_object()
         entries = sorted(_entries(tree["/ParentTree"].get_object()), key=lambda entry: entry[0])
         for element in _children(tree):
