@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+import pdfplumber
 import pypdf
 import pytest
 from test_pdf import page_labels, squeeze
@@ -75,6 +76,26 @@ def test_final_plan_has_no_draft_mark(make_plan: Callable[..., Path]) -> None:
     result = build(root)
     assert result.ok, problems(result)
     assert not any("DRAF" in squeeze(t) for t in pages(root))
+
+
+def test_the_cover_gives_the_sites_address(make_plan: Callable[..., Path]) -> None:
+    """The book sends readers to the program pages on the site: its cover says where that is."""
+    root = make_plan()
+    result = run(root, BuildOptions(site=False, base_url="https://kota.go.id/smartcity/"))
+    assert result.ok, problems(result)
+    cover = squeeze(pages(root)[0])
+    assert "Situsweb" in cover and "https://kota.go.id/smartcity/" in cover
+    uris = [a.get_object().get("/A", {}).get("/URI") for a in pypdf.PdfReader(root / "build" / "masterplan.pdf")
+            .pages[0].get("/Annots", [])]
+    assert "https://kota.go.id/smartcity/" in uris
+    with pdfplumber.open(root / "build" / "masterplan.pdf") as pdf:  # on the row of its name, below a name of two lines
+        words = pdf.pages[0].extract_words()
+    name = next(w for w in words if w["text"] == "Situs")
+    address = next(w for w in words if w["text"].startswith("https://kota.go.id"))
+    assert abs(name["top"] - address["top"]) < 2
+    unpublished = make_plan()
+    assert build(unpublished).ok
+    assert "Situsweb" not in squeeze(pages(unpublished)[0])  # no address, no line
 
 
 @pytest.mark.parametrize("url", ["/etc/passwd", "http://example.com/logo.png", "file:///etc/passwd"])

@@ -102,7 +102,7 @@ def render(plan: Plan, root: Path, staging: Staging, options: BuildOptions, repo
     book = print_book.Book(book_outline, texts, print_book.figures(plan, book_outline, formats, translate))
     logo = _logo(plan, fetcher, report)
     try:
-        html = print_book.html(plan, book, env, {"logo": logo})
+        html = print_book.html(plan, book, env, {"logo": logo, "site_address": options.base_url})
     except jinja2.TemplateError as exc:  # a plan's own template override can be wrong
         report.add(error(template_position(exc, theme, "templates/print"), "E603", "print template error: {detail}",
                          detail=exc.message or str(exc)))
