@@ -123,6 +123,19 @@ MINI_FILES: dict[str, str] = {
 }
 
 
+def finalised(plan_yml: str) -> str:
+    """A plan.yml's text with its status final (the sample's and the mini plan's are drafts)."""
+    final = plan_yml.replace("status: draft", "status: final")
+    assert final != plan_yml, "no 'status: draft' to change"
+    return final
+
+
+def make_final(root: Path) -> None:
+    """Make the plan in ``root`` final, in place."""
+    plan = root / "content" / "plan.yml"
+    plan.write_text(finalised(plan.read_text(encoding="utf-8")), encoding="utf-8")
+
+
 def write_plan(root: Path, files: dict[str, str | None]) -> Path:
     """Write the mini plan into ``root``, with ``files`` replacing (or, when None, removing) entries."""
     merged: dict[str, str | None] = {**MINI_FILES, **files}

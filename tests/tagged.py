@@ -51,12 +51,11 @@ def elements(reader: pypdf.PdfReader) -> Iterator[tuple[list[str], DictionaryObj
     root = reader.trailer["/Root"]["/StructTreeRoot"].get_object()
 
     def walk(node: Any, path: list[str]) -> Iterator[tuple[list[str], DictionaryObject]]:
-        node = node.get_object()
+        node = node.get_object() if hasattr(node, "get_object") else node
         if isinstance(node, DictionaryObject) and "/S" in node:
             role = str(node["/S"])[1:]
             yield path, node
-            kids = node.get("/K", ArrayObject())
-            for kid in kids if isinstance(kids, ArrayObject) else [kids]:
+            for kid in _kids(node):
                 yield from walk(kid, [*path, role])
         elif isinstance(node, ArrayObject):
             for kid in node:
@@ -72,45 +71,45 @@ def tagged_text(reader: pypdf.PdfReader) -> list[tuple[str, str]]:
     for path, element in elements(reader):
         role = str(element["/S"])[1:]
         block = next((r for r in reversed([*path, role]) if r not in WRAPPERS), "")
-        kids = element.get("/K", ArrayObject())
-        for kid in kids if isinstance(kids, ArrayObject) else [kids]:
-            page, mcid = element.get("/Pg"), kid
-            if isinstance(kid, DictionaryObject) and kid.get("/Type") == "/MCR":
-                page, mcid = kid.get("/Pg", page), kid["/MCID"]
-            if isinstance(mcid, int) and page is not None:
-                text = texts.get((page.idnum, int(mcid)), "").strip()
-                if text:
-                    found.append((block, text))
+        found += [(block, text) for mark in _own_marks(element) if (text := texts.get(mark, "").strip())]
     return found
 
 
 def element_text(element: DictionaryObject, texts: dict[tuple[int, int], str]) -> str:
     """All the text an element marks, its descendants' included, joined by spaces."""
-    found: list[str] = []
-
-    def walk(node: Any, page: Any) -> None:
-        node = node.get_object() if hasattr(node, "get_object") else node
-        if isinstance(node, int):
-            if page is not None:
-                found.append(texts.get((page.idnum, node), "").strip())
-        elif isinstance(node, ArrayObject):
-            for kid in node:
-                walk(kid, page)
-        elif isinstance(node, DictionaryObject) and node.get("/Type") == "/MCR":
-            walk(node["/MCID"], node.get("/Pg", page))
-        elif isinstance(node, DictionaryObject) and "/S" in node:
-            walk(node.get("/K", ArrayObject()), node.get("/Pg", page))
-
-    walk(element, None)
+    found = [texts.get(mark, "").strip() for mark in _own_marks(element)]
+    found += [element_text(kid, texts) for kid in _kids(element) if isinstance(kid, DictionaryObject) and "/S" in kid]
     return " ".join(part for part in found if part)
+
+
+def _kids(element: DictionaryObject) -> list[Any]:
+    """An element's children (elements, marked-content ids, references), resolved."""
+    kids = element.get("/K", ArrayObject())
+    return [kid.get_object() if hasattr(kid, "get_object") else kid
+            for kid in (kids if isinstance(kids, ArrayObject) else [kids])]
+
+
+def _own_marks(element: DictionaryObject) -> Iterator[tuple[int, int]]:
+    """(page object number, marked-content id) of the marked contents an element holds itself."""
+    for kid in _kids(element):
+        page, mcid = element.get("/Pg"), kid
+        if isinstance(kid, DictionaryObject) and kid.get("/Type") == "/MCR":
+            page, mcid = kid.get("/Pg", page), kid["/MCID"]
+        if isinstance(mcid, int) and page is not None:
+            yield page.idnum, int(mcid)
+
+
+def _parent_tree(reader: pypdf.PdfReader) -> dict[int, Any]:
+    """The parent tree's entries by key (WeasyPrint and the join write it flat, as ``/Nums``)."""
+    tree = reader.trailer["/Root"]["/StructTreeRoot"].get_object()
+    nums = tree["/ParentTree"].get_object()["/Nums"]
+    return {int(nums[i]): nums[i + 1].get_object() for i in range(0, len(nums), 2)}
 
 
 def untagged_links(reader: pypdf.PdfReader) -> list[tuple[int, str]]:
     """(page index, target) of every link annotation that no element of the tree claims as a
     link's (a Link, or a Span inside one: WeasyPrint gives a link's inner boxes its annotation)."""
-    tree = reader.trailer["/Root"]["/StructTreeRoot"].get_object()
-    nums = tree["/ParentTree"].get_object()["/Nums"]
-    parents = {int(nums[i]): nums[i + 1] for i in range(0, len(nums), 2)}
+    parents = _parent_tree(reader)
     found = []
     for index, page in enumerate(reader.pages):
         for reference in page.get("/Annots", ArrayObject()):
@@ -118,7 +117,6 @@ def untagged_links(reader: pypdf.PdfReader) -> list[tuple[int, str]]:
             if annotation.get("/Subtype") != "/Link":
                 continue
             parent = parents.get(int(annotation.get("/StructParent", -1)))
-            parent = parent.get_object() if parent is not None else None
             claimed = parent is not None and _within_link(parent) and any(
                 isinstance(kid.get_object(), DictionaryObject) and kid.get_object().get("/Obj") == reference
                 for kid in parent["/K"])
@@ -140,17 +138,14 @@ def unmapped_marks(reader: pypdf.PdfReader) -> list[tuple[int, int | None]]:
     """(page index, marked-content id) of every marked text a reader cannot map back to its
     element: the page's ``/StructParents`` leads to the parent tree's array for the page, whose
     entry at each id must be an element of that page. None as the id: the page has no key."""
-    tree = reader.trailer["/Root"]["/StructTreeRoot"].get_object()
-    nums = tree["/ParentTree"].get_object()["/Nums"]
-    parents = {int(nums[i]): nums[i + 1] for i in range(0, len(nums), 2)}
+    parents = _parent_tree(reader)
     found: list[tuple[int, int | None]] = []
     for index, page in enumerate(reader.pages):
-        marks = sorted(mcid for number, mcid in _page_marked_text(page) if number == page.indirect_reference.idnum)
+        marks = sorted(mcid for _page, mcid in _page_marked_text(page))
         if "/StructParents" not in page:
             found += [(index, None)] if marks else []
             continue
-        elements = parents.get(int(page["/StructParents"]))
-        elements = elements.get_object() if elements is not None else ArrayObject()
+        elements = parents.get(int(page["/StructParents"]), ArrayObject())
         for mcid in marks:
             element = elements[mcid].get_object() if mcid < len(elements) else None
             if not isinstance(element, DictionaryObject) or element.get("/Pg") != page.indirect_reference:

@@ -650,12 +650,13 @@ def final_sample_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample plan made final, its PDF built (a final plan's book is tagged)."""
     import shutil
 
+    from conftest import make_final
+
     from masterplan.build import BuildOptions, run
 
     root = tmp_path_factory.mktemp("final")
     shutil.copytree(REPO / "content", root / "content")
-    plan = root / "content" / "plan.yml"
-    plan.write_text(plan.read_text(encoding="utf-8").replace("status: draft", "status: final"), encoding="utf-8")
+    make_final(root)
     result = run(root, BuildOptions(site=False))
     assert result.ok, "\n".join(str(d) for d in result.report.errors)
     return root / "build" / "masterplan.pdf"

@@ -70,9 +70,9 @@ def test_draft_mark_on_every_page_and_money_format(draft_book: Path) -> None:
 
 
 def test_final_plan_has_no_draft_mark(make_plan: Callable[..., Path]) -> None:
-    from conftest import MINI_FILES
+    from conftest import MINI_FILES, finalised
 
-    root = make_plan({"content/plan.yml": MINI_FILES["content/plan.yml"].replace("status: draft", "status: final")})
+    root = make_plan({"content/plan.yml": finalised(MINI_FILES["content/plan.yml"])})
     result = build(root)
     assert result.ok, problems(result)
     assert not any("DRAF" in squeeze(t) for t in pages(root))

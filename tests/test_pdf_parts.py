@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import subprocess
-import textwrap
 from pathlib import Path
 
 import pypdf
@@ -231,16 +230,14 @@ def test_a_final_plans_book_is_tagged_as_the_single_pass_tags_it(tmp_path: Path)
     """A final plan's book is a tagged PDF (a draft's is not, and a cached draft part is never
     joined into a final book); by parts, a screen reader reads in it what it reads in the single
     pass, and every link is tagged as one, those into other parts included."""
-    from conftest import MINI_FILES
+    from conftest import make_final
 
     chapters = {"content/chapters/01-pendahuluan.md": XREF_CHAPTER, "content/chapters/90-penutup.md": CLOSING}
     single, parts = twins(tmp_path, chapters)
     build(parts, jobs=2)
     assert "/StructTreeRoot" not in read(parts).trailer["/Root"]  # a draft
-    final = MINI_FILES["content/plan.yml"].replace("status: draft", "status: final")
-    assert final != MINI_FILES["content/plan.yml"]
     for root in (single, parts):
-        (root / "content" / "plan.yml").write_text(textwrap.dedent(final), encoding="utf-8")
+        make_final(root)
     build(single, SINGLE_PASS)
     build(parts, jobs=2)
     reader = read(parts)

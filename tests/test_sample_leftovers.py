@@ -97,10 +97,11 @@ def test_the_samples_emblem_left_in_assets_is_named_until_replaced(tmp_path: Pat
 def test_the_samples_own_city_is_warned_of_its_notice_and_logo_once_final(tmp_path: Path) -> None:
     """Kota Pasuruan making its official plan from the sample: no W112 (its lines name it rightly), but a
     final plan with the sample's notice (W113) and placeholder logo (W114) is told."""
+    from conftest import make_final
+
     scaffold(tmp_path)
     assert _found(tmp_path, "W113") == {} and _found(tmp_path, "W114") == {}  # a draft, as the sample
-    plan = tmp_path / PLAN
-    plan.write_text(plan.read_text(encoding="utf-8").replace("status: draft", "status: final"), encoding="utf-8")
+    make_final(tmp_path)
     assert PLAN in _found(tmp_path, "W113") and PLAN in _found(tmp_path, "W114")
     assert _found(tmp_path, "W112") == {}
 
