@@ -64,6 +64,7 @@ def user_cache(name: str) -> Path | None:
 
 
 UNUSED_FOR = 30 * 24 * 3600  #: seconds after which a cache folder no run has used is deleted
+SWEEP_EVERY = 24 * 3600  #: seconds between two looks for unused cache folders
 
 
 def forget_unused(folder: Path, prefix: str) -> None:
@@ -72,10 +73,16 @@ def forget_unused(folder: Path, prefix: str) -> None:
 
     A sibling's age is that of the newest of it and its files (versions before this one do
     not mark their folder); only the user's own folders are touched, never what a link points at.
+    Siblings are looked at once a day, not on every run: with a few hundred of them (an
+    editable install makes one per change of its code), looking costs 50 ms.
     """
     now = time.time()
+    swept = folder.parent / f".swept-{prefix}"
     try:
         os.utime(folder, (now, now))
+        if swept.exists() and swept.stat().st_mtime > now - SWEEP_EVERY:
+            return
+        swept.touch()
         siblings = [entry for entry in os.scandir(folder.parent)
                     if entry.name.startswith(prefix) and entry.name != folder.name and entry.is_dir(follow_symlinks=False)]
     except OSError:

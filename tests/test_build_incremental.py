@@ -83,6 +83,29 @@ def test_no_cache_renders_everything(sample: Path) -> None:
     assert "(0 rendered)" not in summary
 
 
+def test_no_cache_still_keeps_unchanged_pages_as_they_were(sample: Path) -> None:
+    """``--no-cache`` renders every page, but a page whose HTML is the same keeps its file (and its
+    modification time, which rsync and web caches go by); a changed page gets a new one."""
+    no_cache = BuildOptions(pdf=False, search=False, cache=False)
+    build(sample, no_cache)
+    plan, _ = load(sample)
+    assert plan is not None
+    edited, untouched = plan.programs[0], plan.programs[-1]
+    assert untouched not in [*edited.depends_on, *edited.dependents, *edited.partners, *edited.pillar.programs]
+    files = [sample / "build" / "site" / url_for(p) for p in (edited, untouched)]
+    before = [file.stat().st_mtime_ns for file in files]
+    source = sample / edited.position.file
+    source.write_text(source.read_text(encoding="utf-8").replace(str(edited.name), "Nama Tanpa Cache", 1),
+                      encoding="utf-8")
+    summary = build(sample, no_cache)
+    total = len(list((sample / "build" / "site").rglob("*.html")))
+    assert f"({total} rendered)" in summary
+    after = [file.stat().st_mtime_ns for file in files]
+    assert after[1] == before[1], "an unchanged page was written again"
+    assert after[0] != before[0]
+    assert "Nama Tanpa Cache" in page(sample, url_for(edited))
+
+
 def test_the_search_index_is_reused_only_when_no_page_changed(sample: Path) -> None:
     from masterplan.render import search
     if search.executable() is None:

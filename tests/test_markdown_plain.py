@@ -12,7 +12,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from masterplan.render.markdown import _convert, _plain_paragraphs, to_html
+from masterplan.render.markdown import _clean, _convert, _plain_paragraphs, to_html
 from masterplan.yamlfile import read
 
 SAMPLE = Path(__file__).resolve().parent.parent / "content"
@@ -32,6 +32,7 @@ def test_shortcut_writes_what_markdown_writes(text: str) -> None:
     plain = _plain_paragraphs(text)
     if plain is not None:
         assert plain == _convert(text)
+        assert _clean(plain) == plain  # so it is not sanitized: there is nothing to remove
 
 
 def test_shortcut_takes_plain_prose_and_leaves_markdown_alone() -> None:

@@ -453,12 +453,26 @@ def test_compiled_templates_of_versions_unused_for_a_month_are_deleted(tmp_path:
     elsewhere.mkdir()
     (cache / "templates-linked").symlink_to(elsewhere)
     assert compiled_templates() is not None
-    left = sorted(path.name for path in cache.iterdir())
-    assert "templates-0.0.1-aaaa-jinja3.1.5" not in left
+
+    def left() -> list[str]:
+        return sorted(path.name for path in cache.iterdir() if not path.name.startswith("."))
+
+    assert "templates-0.0.1-aaaa-jinja3.1.5" not in left()
     kept = {"templates-0.0.2-bbbb-jinja3.1.6", "templates-0.0.3-cccc-jinja3.1.6", "hyphenation", "templates-linked"}
-    assert kept <= set(left) and len(left) == 5 and elsewhere.is_dir(), left
-    current = next(cache / name for name in left if name not in ages)
+    assert kept <= set(left()) and len(left()) == 5 and elsewhere.is_dir(), left()
+    current = next(cache / name for name in left() if name not in ages)
     assert time.time() - current.stat().st_mtime < 60
+    # the folders are looked at once a day, not on every run
+    month_ago = time.time() - 40 * 24 * 3600
+    for path in (cache / "templates-0.0.2-bbbb-jinja3.1.6" / "x.cache", cache / "templates-0.0.2-bbbb-jinja3.1.6"):
+        os.utime(path, (month_ago, month_ago))
+    assert compiled_templates() is not None
+    assert "templates-0.0.2-bbbb-jinja3.1.6" in left()
+    for marker in cache.glob(".swept-*"):
+        yesterday = time.time() - 25 * 3600
+        os.utime(marker, (yesterday, yesterday))
+    assert compiled_templates() is not None
+    assert "templates-0.0.2-bbbb-jinja3.1.6" not in left()
 
 
 def test_compiled_templates_carry_no_language_from_one_plan_to_another(tmp_path: Path,

@@ -64,3 +64,31 @@ def test_fast_path_accepts_the_mini_plan_and_refuses_a_misspelling() -> None:
     assert not validation_fast.is_valid("agency", {**AGENCY, "nmae": "x"})
     assert not validation_fast.is_valid("agency", {**AGENCY, "programs": [{**AGENCY["programs"][0], "budget": [
         {"year": 2022, "amount": "1.250.000", "source": "APBD"}]}]})
+
+
+def test_compiled_validators_kept_in_the_cache_are_used_only_when_they_are_this_schemas(
+        tmp_path: Any, monkeypatch: Any) -> None:
+    """The validators' code is kept between runs; a damaged file, or one of another schema (say, an
+    older version's, or another kind's), is compiled again, never trusted."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    invalid = {**AGENCY, "programs": [{"id": 42}]}
+
+    def answers() -> tuple[bool, bool]:
+        validation_fast._fast_validator.cache_clear()
+        return validation_fast.is_valid("agency", AGENCY), validation_fast.is_valid("agency", invalid)
+
+    try:
+        assert answers() == (True, False)
+        folder = tmp_path / "masterplan" / "validators"
+        kept = folder / "agency.marshal"
+        first = kept.read_bytes()
+        kept.write_bytes(b"damaged")
+        assert answers() == (True, False)
+        assert kept.read_bytes() == first
+        validation_fast._fast_validator.cache_clear()
+        validation_fast.is_valid("pillar", {})
+        kept.write_bytes((folder / "pillar.marshal").read_bytes())  # a pillar's validator rejects any agency
+        assert answers() == (True, False)
+        assert kept.read_bytes() == first
+    finally:
+        validation_fast._fast_validator.cache_clear()  # later tests use the machine's own cache again

@@ -8,8 +8,9 @@ show (``plan.yml``, pillars, glossary, chapters: the menu, colours, years), the 
 options that reach templates, and the files named in ``Page.inputs`` (``"*"``: every
 content file). While the key is unchanged and the last build's file still has the
 recorded hash, the file is hard-linked (or copied) from ``build/site`` instead of
-rendered. A rendered page whose HTML equals the last one is linked too, so an unchanged
-page keeps its file. The recorded hash is checked against the file on disk before any
+rendered. A rendered page whose HTML equals the bytes of the last one is linked too (also
+with ``--no-cache``, which only stops pages being taken unrendered), so an unchanged page
+keeps its file. The recorded hash is checked against the file on disk before any
 reuse, so a manifest left by a failed build, or an edited output file, only costs a
 render: a stale page is never kept.
 
@@ -131,6 +132,23 @@ def reuse(previous: Path, target: Path, html_hash: str) -> bool:
     try:
         if digest(previous.read_bytes()) != html_hash:
             return False
+    except OSError:
+        return False
+    link(previous, target)
+    return True
+
+
+def keep_same(previous: Path, target: Path, html: bytes) -> bool:
+    """Link last build's file into the new site when it holds exactly ``html``, with or without a
+    manifest (``--no-cache``): the comparison is of the bytes on disk, so it cannot be stale.
+
+    Linking an existing file is also far cheaper than creating one on some file systems (ext4
+    with ``discard`` takes 0.3 ms per new file, 0.01 ms per link).
+    """
+    try:
+        with open(previous, "rb") as handle:
+            if handle.read(len(html) + 1) != html:
+                return False
     except OSError:
         return False
     link(previous, target)

@@ -82,12 +82,10 @@ def _write_share(job: Job, share: int, workers: int) -> tuple[list[Diagnostic], 
         except jinja2.TemplateError as exc:
             return [_template_problem(exc, page, site.theme)], entries, rendered
         rendered += 1
-        html_hash = site_cache.digest(html)
-        entries[page.path] = [key, html_hash]
-        if last is not None and last[1] == html_hash and site_cache.reuse(previous / page.path, target, html_hash):
-            continue  # same HTML as last time: keep the file as it was
-        with open(target, "wb") as handle:
-            handle.write(html)
+        entries[page.path] = [key, site_cache.digest(html)]
+        if not site_cache.keep_same(previous / page.path, target, html):
+            with open(target, "wb") as handle:
+                handle.write(html)
     return [], entries, rendered
 
 
