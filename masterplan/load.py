@@ -216,6 +216,7 @@ class _Reader:
                        for r in data.get("readiness") or []],
             funding_sources=list(data.get("funding_sources") or DEFAULT_FUNDING_SOURCES),
             position=data.position, where=self.where(data), content=self.root / CONTENT, base_url=(data.get("base_url") or "").strip() or None,
+            two_sided=bool((data.get("print") or {}).get("two_sided", False)),
         )
 
     def date(self, data: LocatedMap) -> datetime.date | None:

@@ -292,6 +292,7 @@ class Plan(ProgramGroup):
     glossary: list[GlossaryTerm] = field(default_factory=list)
     content: Path | None = None  #: the content folder it was read from, for the files it names (logo, images)
     base_url: str | None = None  #: the public address the site is published at (plan.yml), for every build
+    two_sided: bool = False  #: the book is printed on both sides: chapters open on right-hand pages (plan.yml print)
 
     _index: dict[str, Any] = field(default_factory=dict, repr=False)
 

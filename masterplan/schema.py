@@ -127,6 +127,11 @@ DOCUMENTS: dict[str, dict[str, Any]] = {
         "base_url": {"type": "string", "description": "Public address the site is published at, e.g. "
                      "https://smartcity.kota.go.id/masterplan/: every build writes canonical links, sitemap.xml and "
                      "404.html from it (build --base-url overrides it)."},
+        "print": _obj("How the PDF book is printed.", {
+            "two_sided": {"type": "boolean", "description": "Printed on both sides of the paper: every chapter "
+                          "opens on a right-hand page (after a blank left-hand one where needed), and the inner and "
+                          "outer margins are equal. Default false (one-sided, wider margin on the left)."},
+        }, []),
         "vision": _ref("text", "Smart city vision."),
         "missions": _list({"$ref": "#/$defs/mission"}, "Missions derived from the RPJMD."),
         "legal_basis": _list({"$ref": "#/$defs/text"}, "Laws and regulations the plan rests on."),
@@ -186,7 +191,8 @@ INDONESIAN_FIELDS = {
     "singkatan": ("short_name",), "satuan": ("unit",), "nilai": ("value",),
     "subelemen": ("sub_element", "sub_elements"), "tujuan": ("goals",), "mulai": ("start",), "selesai": ("end",),
     "akhir": ("end",), "awal": ("start", "baseline"), "kondisi_awal": ("baseline",), "ketergantungan": ("depends_on",),
-    "id_lama": ("former_ids",), "kode_lama": ("former_ids",),
+    "id_lama": ("former_ids",), "kode_lama": ("former_ids",), "cetak": ("print",), "bolak_balik": ("two_sided",),
+    "dua_sisi": ("two_sided",),
 }
 
 

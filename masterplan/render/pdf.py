@@ -81,6 +81,7 @@ if TYPE_CHECKING:  # build.py imports this module lazily; these names are for ty
 
 FILE_NAME = "masterplan.pdf"
 STYLESHEET = "print/book.css"
+TWO_SIDED = "print/two-sided.css"  #: added after the stylesheet for a book printed on both sides of the paper
 SINGLE_PASS = 0  #: ``BuildOptions.jobs`` value for one WeasyPrint pass over the whole book (tests' reference)
 
 
@@ -129,20 +130,19 @@ def _by_parts(plan: Plan, root: Path, html: str, running: str, theme: Theme, fet
               say: Callable[[Message], str]) -> list[str]:
     """The book laid out as parts (in parallel, cached), joined into one PDF."""
     parts = pdf_parts.split(html, running)
-    css = pdf_parts.part_css(theme.find(STYLESHEET).read_text(encoding="utf-8"))
+    css = pdf_parts.part_css("\n".join(theme.find(name).read_text(encoding="utf-8") for name in stylesheets(plan)))
     cache = pdf_cache.Cache(root / "build" / ".cache" / "pdf", options.cache, pdf_cache.stamp(root, tagged(plan)))
     jobs = min(options.jobs or pdf_workers.cores(), len(parts))
     pool = pdf_workers.Pool(jobs, root, tagged(plan))
     try:
-        schedule = pdf_schedule.Schedule(parts, css, cache, pool, say)
+        schedule = pdf_schedule.Schedule(parts, css, cache, pool, say, plan.two_sided)
         schedule.run()
     finally:
         pool.close()
     laid_out = time.perf_counter()
-    placed, first = [], 0
-    for part in parts:
-        placed.append(pdf_join.Placed(schedule.written[part.index][0], first, schedule.info[part.index], part.front))
-        first += schedule.info[part.index]["pages"]
+    placed = [pdf_join.Placed(schedule.written[part.index][0], schedule.first_page(part.index),
+                              schedule.info[part.index], part.front) for part in parts]
+    pages = placed[-1].first + placed[-1].info["pages"]
     for part in placed:  # a part's reasons came as plain text (JSON): said again here, in words a speaker can translate
         fetcher.refused += [(url, fetcher.refusal(url) or reason) for url, reason in part.info["refused"]
                             if (url, reason) not in fetcher.refused]
@@ -153,9 +153,14 @@ def _by_parts(plan: Plan, root: Path, html: str, running: str, theme: Theme, fet
     written = time.perf_counter()
     return [Message("PDF: {pages} pages in {seconds:.1f} s (HTML {html:.1f} s, layout {layout:.1f} s, join {join:.1f} s); "
                     "{parts} parts, {layouts} layouts (cached parts need none), {jobs}",
-                    pages=first, seconds=written - started, html=html_done - started, layout=laid_out - html_done,
+                    pages=pages, seconds=written - started, html=html_done - started, layout=laid_out - html_done,
                     join=written - laid_out, parts=len(parts), layouts=schedule.laid_out,
                     jobs=Message("{count} jobs" if jobs > 1 else "{count} job", count=jobs))]
+
+
+def stylesheets(plan: Plan) -> list[str]:
+    """The theme's stylesheets for the plan's book, in the order they apply."""
+    return [STYLESHEET, *([TWO_SIDED] if plan.two_sided else [])]
 
 
 def tagged(plan: Plan) -> bool:
@@ -174,8 +179,8 @@ def _single_pass(plan: Plan, html: str, theme: Theme, fetcher: Fetcher, target: 
         try:
             fonts = FontConfiguration()  # without it, @font-face is ignored and system fonts are used
             document = weasyprint.HTML(string=html, base_url=fetcher.base_url, url_fetcher=fetcher).render(
-                stylesheets=[weasyprint.CSS(filename=str(theme.find(STYLESHEET)), url_fetcher=fetcher,
-                                            font_config=fonts)],
+                stylesheets=[weasyprint.CSS(filename=str(theme.find(name)), url_fetcher=fetcher, font_config=fonts)
+                             for name in stylesheets(plan)],
                 presentational_hints=False, font_config=fonts)
             laid_out = time.perf_counter()
             document.write_pdf(target, **pdf_options(tagged(plan)))

@@ -1,6 +1,7 @@
 """Separately written parts joined into one PDF that reads as a single-pass render.
 
-The pages are copied in book order, and the font subsets the parts embedded apart are
+The pages are copied in book order (with a blank page where a part starts after a gap, for
+two-sided printing), and the font subsets the parts embedded apart are
 merged into one per face (:mod:`pdf_fonts`). On top of that the join writes what only
 the whole book can know (and writes it as compactly as a single pass, :mod:`pdf_pack`):
 
@@ -41,7 +42,7 @@ class Placed:
     """A written part and where its pages go in the book."""
 
     path: Path
-    first: int  #: index of its first page in the book
+    first: int  #: index of its first page in the book; pages left between parts are blank
     info: dict[str, Any]  #: :class:`masterplan.render.pdf_layout.PartInfo` as JSON
     front: bool = False  #: front matter, numbered in roman
 
@@ -49,7 +50,13 @@ class Placed:
 def join(parts: list[Placed], target: Path) -> None:
     writer = PdfWriter()
     readers = [PdfReader(part.path) for part in parts]
-    for reader in readers:
+    blank = _blank_page(parts, readers)
+    for part, reader in zip(parts, readers, strict=True):
+        while len(writer.pages) < part.first:  # a blank left-hand page before a chapter (two-sided printing)
+            if blank is None:
+                writer.add_blank_page(reader.pages[0].mediabox.width, reader.pages[0].mediabox.height)
+            else:
+                writer.add_page(blank).pop("/StructParents", None)  # nothing on it is tagged
         for page in reader.pages:
             writer.add_page(page)
     pdf_fonts.share(writer)
@@ -75,6 +82,15 @@ def join(parts: list[Placed], target: Path) -> None:
     pdf_structure.join(writer, readers, [part.first for part in parts])
     _metadata(writer, readers[0])
     pdf_pack.write(writer, target)
+
+
+def _blank_page(parts: list[Placed], readers: list[PdfReader]) -> Any:
+    """A page WeasyPrint left blank in a part (after the cover, printed on both sides), to fill the
+    gaps between parts with: it shows what a single pass shows on a blank page (a draft's mark)."""
+    for part, reader in zip(parts, readers, strict=True):
+        for index in part.info.get("blank", []):
+            return reader.pages[index]
+    return None
 
 
 def _leading_nowhere(writer: PdfWriter, anchors: dict[str, tuple[int, float, float]]) -> None:

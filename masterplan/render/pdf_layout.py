@@ -57,6 +57,7 @@ class PartInfo:
     sizes: list[list[float]]  #: page width, height in CSS px
     records: list[list[Any]] = field(default_factory=list)  #: [level, message] WeasyPrint logged
     refused: list[list[str]] = field(default_factory=list)  #: [url, reason] the fetcher refused
+    blank: list[int] = field(default_factory=list)  #: pages WeasyPrint left blank (two-sided printing)
 
     def to_json(self) -> dict[str, Any]:
         return self.__dict__.copy()
@@ -119,7 +120,8 @@ class LaidOut:
             len(self.document.pages), anchors, bookmarks,
             [[page.width, page.height] for page in self.document.pages],
             [[r.levelno, r.getMessage()] for r in self.records],
-            [list(item) for item in self.fetcher.refused])
+            [list(item) for item in self.fetcher.refused],
+            [index for index, page in enumerate(self.document.pages) if page._page_box.page_type.blank])
 
     def write(self, target: Path, tagged: bool = False) -> list[list[Any]]:
         """Write the part's PDF; the messages WeasyPrint logged meanwhile.

@@ -55,6 +55,11 @@ class Part:
     anchors: set[str] = field(default_factory=set)
     refs: set[str] = field(default_factory=set)
 
+    @property
+    def opens(self) -> bool:
+        """Whether the part opens a chapter (the front matter and a chapter's later chunks do not)."""
+        return not self.front and "~" not in self.key
+
 
 def split(html: str, running: str) -> list[Part]:
     """The front part and one part per body or back chapter; each a complete HTML document.

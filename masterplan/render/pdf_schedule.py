@@ -42,8 +42,10 @@ class LayoutFailed(Exception):
 
 
 class Schedule:
-    def __init__(self, parts: list[Part], css: str, cache: Cache, pool: Pool, say: Callable[[Message], str] = str):
+    def __init__(self, parts: list[Part], css: str, cache: Cache, pool: Pool, say: Callable[[Message], str] = str,
+                 two_sided: bool = False):
         self.parts, self.css, self.cache, self.pool = parts, css, cache, pool
+        self.two_sided = two_sided  #: chapters open on right-hand (odd) pages, after a blank page where needed
         self.holder: dict[str, int] = {}
         for part in parts:
             for anchor in part.anchors:
@@ -69,20 +71,37 @@ class Schedule:
     def offset(self, index: int, assume: int | bool | None = None) -> int | None:
         """The page number before the part's first page, once the body before it is laid out.
 
-        ``assume``: a part (or with True every part) whose length, while unknown, is taken
-        from the last build, or as one page."""
+        Printed on both sides, a chapter's first part starts on an odd page: after an odd
+        page, a blank one (counted, not numbered) goes before it. ``assume``: a part (or with
+        True every part) whose length, while unknown, is taken from the last build, or as one
+        page."""
         if self.parts[index].front:
             return 0
         total = 0
-        for part in self.parts[:index]:
-            if not part.front:
-                if part.index in self.info:
-                    total += self.info[part.index]["pages"]
-                elif assume is True or part.index == assume:
-                    total += self.guessed_pages.get(part.key, 1)
-                else:
-                    return None
-        return total
+        for part in self.parts[:index + 1]:
+            if part.front:
+                continue
+            if self.two_sided and part.opens and total % 2:
+                total += 1
+            if part.index == index:
+                return total
+            if part.index in self.info:
+                total += self.info[part.index]["pages"]
+            elif assume is True or part.index == assume:
+                total += self.guessed_pages.get(part.key, 1)
+            else:
+                return None
+        raise AssertionError("a part is always among the parts up to itself")
+
+    def first_page(self, index: int) -> int:
+        """Where the laid-out part's first page goes in the book (0 for the first), blank pages
+        counted: on both sides, the body opens on a right-hand page after the front matter too."""
+        if self.parts[index].front:
+            return 0
+        front = sum(self.info[p.index]["pages"] for p in self.parts if p.front)
+        offset = self.offset(index)
+        assert offset is not None, "every part is laid out by now"
+        return front + (front % 2 if self.two_sided else 0) + offset
 
     def label(self, anchor: str, assume: int | bool | None = None) -> str | None:
         """The printed page of ``anchor``, '' when it is nowhere in the book, None while unknown."""

@@ -1,0 +1,98 @@
+"""A book printed on both sides (plan.yml ``print: {two_sided: true}``).
+
+Every chapter, and every section of the front matter, opens on a right-hand page, with a
+blank left-hand page before it where needed; blank pages carry no header and no number;
+the side margins are equal, so the text breaks as in the one-sided book. The book laid
+out by parts is the single pass's, also after an edit that moves the blank pages.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from pathlib import Path
+
+import pdfplumber
+import pypdf
+from conftest import MINI_FILES, make_final, write_plan
+from tagged import tagged_text, unmapped_marks, untagged_links
+from test_pdf_mini import XREF_CHAPTER
+from test_pdf_parts import (
+    CLOSING,
+    LONG,
+    assert_same_book,
+    build,
+    outline,
+    page_texts,
+    read,
+    twins,
+)
+
+from masterplan.render.pdf import SINGLE_PASS
+
+CHAPTERS = {"content/chapters/01-pendahuluan.md": XREF_CHAPTER, "content/chapters/90-penutup.md": CLOSING}
+TWO_SIDED = {**CHAPTERS, "content/plan.yml": textwrap.dedent(MINI_FILES["content/plan.yml"]) + "print: {two_sided: true}\n"}
+MM = 72 / 25.4  #: PDF points per millimetre
+
+
+def blank_pages(reader: pypdf.PdfReader) -> list[int]:
+    """Indexes of the pages with no text but a draft's mark."""
+    return [index for index, text in enumerate(page_texts(reader)) if re.fullmatch(r"(D ?R ?A ?F)?", text)]
+
+
+def openers(reader: pypdf.PdfReader) -> list[int]:
+    """Indexes of the pages where a chapter or a section of the front matter begins."""
+    return [page for _title, depth, page in outline(reader) if depth == 0]
+
+
+def test_chapters_open_on_right_hand_pages_as_in_one_pass(tmp_path: Path) -> None:
+    single, parts = twins(tmp_path, TWO_SIDED)
+    one_sided = write_plan(tmp_path / "one-sided", CHAPTERS)
+    for root, jobs in ((single, SINGLE_PASS), (parts, 2), (one_sided, 2)):
+        build(root, jobs=jobs, cache=False)
+    assert_same_book(single, parts)
+
+    reader, plain = read(parts), read(one_sided)
+    starts, blank = openers(reader), blank_pages(reader)
+    assert len(starts) > 10 and all(page % 2 == 0 for page in starts), "page 1, the cover, is a right-hand page"
+    assert blank and all(page % 2 == 1 and page + 1 in starts for page in blank), (blank, starts)
+    assert blank_pages(plain) == []
+    assert len(reader.pages) == len(plain.pages) + len(blank), "nothing but the blank pages is added"
+    labels = reader.page_labels
+    body = [page for page in starts if labels[page].isdigit()]
+    assert labels[body[0]] == "1" and all(int(labels[page]) % 2 == 1 for page in body), "chapters on odd pages"
+
+    with pdfplumber.open(parts / "build" / "masterplan.pdf") as pdf:
+        portrait = [page for page in range(body[0], len(reader.pages))
+                    if page not in blank and pdf.pages[page].width < pdf.pages[page].height]
+        for index in (portrait[0], next(page for page in portrait if page % 2)):  # a right-hand page, a left-hand one
+            text = [c for c in pdf.pages[index].chars if c["top"] > 30 * MM and c["size"] < 20]
+            assert round(min(c["x0"] for c in text) / MM, 1) == 22.5
+            assert round(max(c["x1"] for c in text) / MM, 1) <= 210 - 22.5
+
+
+def test_an_edit_that_moves_the_blank_pages_gives_the_one_pass_book(tmp_path: Path) -> None:
+    single, parts = twins(tmp_path, TWO_SIDED)
+    build(parts, jobs=2)
+    before = blank_pages(read(parts))
+    for root in (single, parts):
+        chapter = root / "content" / "chapters" / "01-pendahuluan.md"
+        chapter.write_text(chapter.read_text(encoding="utf-8") + "\n\n" + LONG + "\n", encoding="utf-8")
+    build(single, SINGLE_PASS)
+    build(parts, jobs=2)
+    assert blank_pages(read(parts)) != before
+    assert_same_book(single, parts)
+
+
+def test_a_final_two_sided_book_is_tagged_as_the_single_pass_tags_it(tmp_path: Path) -> None:
+    """A final plan's blank pages are empty and tag nothing; the structure tree is the single pass's."""
+    single, parts = twins(tmp_path, TWO_SIDED)
+    for root, jobs in ((single, SINGLE_PASS), (parts, 2)):
+        make_final(root)
+        build(root, jobs=jobs, cache=False)
+    reader = read(parts)
+    blank = blank_pages(reader)
+    assert blank and all(page_texts(reader)[page] == "" for page in blank)
+    assert tagged_text(reader) == tagged_text(read(single))
+    assert untagged_links(reader) == [] and unmapped_marks(reader) == []
+    assert_same_book(single, parts)
