@@ -579,6 +579,15 @@ def test_each_kind_of_page_describes_itself(sample_build: Path) -> None:
     assert metas["index.html"]["og:title"] == "Masterplan Smart City Kota Pasuruan 2022–2031"
 
 
+def test_the_city_logo_is_the_pages_icon(sample_build: Path) -> None:
+    """A browser tab and a bookmark show the city's logo, from every folder of the site."""
+    site = sample_build / "build" / "site"
+    for name in ("index.html", "program/GOV-01.html", "404.html"):
+        icon = re.search(r'<link rel="icon" href="([^"]+)"( type="[^"]+")?>', read(site, name))
+        assert icon and icon.group(2) == ' type="image/svg+xml"', name
+        assert (site / name).parent.joinpath(icon.group(1)).resolve().read_bytes().startswith(b"<svg"), name
+
+
 def test_with_a_public_address_link_previews_get_absolute_addresses(make_plan: Callable[..., Path]) -> None:
     """og:url and og:image need whole addresses; the image is the plan's logo when previews can show it (not SVG)."""
     import base64
