@@ -234,13 +234,13 @@ def test_the_404_page_links_from_the_sites_folder_when_it_is_known(build: Build,
     links would lead nowhere there, so with --base-url they start from the site's folder on the host
     (/masterplan/), not from the public address: a staging host serving that folder shows the page whole."""
     html = read(build(base_url="https://smartcity.example.go.id/masterplan/"), "404.html")
-    assert '<link rel="stylesheet" href="/masterplan/static/site.css">' in html
+    assert re.search(r'<link rel="stylesheet" href="/masterplan/static/site.css\?v=\w+">', html)
     assert 'href="/masterplan/index.html"' in html and 'href="/masterplan/pillar/economy.html"' in html
     assert not re.findall(r'(?:href|src)="(?!/masterplan/|#|data:)([^"]+)"', html)
     assert "smartcity.example.go.id" not in html.split("</head>", 1)[1]
     at_the_root = read(build(base_url="https://smartcity.example.go.id"), "404.html")
-    assert '<link rel="stylesheet" href="/static/site.css">' in at_the_root
-    assert '<link rel="stylesheet" href="static/site.css">' in read(mini_site, "404.html")  # unknown: from the root
+    assert re.search(r'<link rel="stylesheet" href="/static/site.css\?v=\w+">', at_the_root)
+    assert re.search(r'<link rel="stylesheet" href="static/site.css\?v=\w+">', read(mini_site, "404.html"))  # from the root
 
 
 def test_the_404_page_is_for_no_search_engine(build: Build) -> None:
@@ -630,3 +630,32 @@ def test_a_renamed_programs_old_address_leads_to_its_page(build: Build) -> None:
     assert "Program GOV-01 kini GOV-21" in old
     sitemap = read(site, "sitemap.xml")
     assert "program/GOV-21.html" in sitemap and "program/GOV-01.html" not in sitemap
+
+
+def test_stylesheet_and_scripts_are_linked_by_version_so_no_browser_keeps_an_old_one(
+        make_plan: Callable[..., Path]) -> None:
+    """After a theme update, a browser that kept the old stylesheet for days would show the new pages
+    broken: the links carry a version that changes with the file's content, and only then."""
+    root = make_plan()
+
+    def versions() -> dict[str, str]:
+        assert run(root, BuildOptions(pdf=False, search=False)).ok
+        site = root / "build" / "site"
+        found = {}
+        for name in ("index.html", "program/GOV-01.html", "search.html"):
+            for path, version in re.findall(r'"((?:\.\./)?static/[\w.]+)\?v=(\w+)"', read(site, name)):
+                assert (site / name).parent.joinpath(path).is_file(), path
+                found.setdefault(path.removeprefix("../"), set()).add(version)
+        return {path: version.pop() for path, version in found.items() if len(version) == 1}
+
+    before = versions()
+    assert set(before) == {"static/site.css", "static/tables.js", "static/menu.js", "static/search.js"}
+    assert versions() == before
+    own = root / "templates" / "site" / "static" / "site.css"
+    own.parent.mkdir(parents=True)
+    own.write_text((theme_dir() / "site" / "static" / "site.css").read_text(encoding="utf-8") + "\n.city { color: teal; }\n",
+                   encoding="utf-8")
+    after = versions()
+    assert after["static/site.css"] != before["static/site.css"]
+    assert {k: v for k, v in after.items() if k != "static/site.css"} == {
+        k: v for k, v in before.items() if k != "static/site.css"}

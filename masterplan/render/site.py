@@ -31,6 +31,7 @@ from masterplan.render import outline, search, site_cache, site_charts
 from masterplan.render.markdown import relocate
 from masterplan.render.site_context import Layout, common_context
 from masterplan.render.site_files import (
+    asset_versions,
     copy_assets,
     copy_logo,
     copy_pdf,
@@ -59,8 +60,12 @@ CACHED_FILTERS = ("number", "measure", "rupiah", "rupiah_short")
 
 @jinja2.pass_context
 def _href(context: Any, target: Any, anchor: str = "") -> str:
-    """A link from the page being rendered to ``target`` (a model object or a page name)."""
-    return context["base"] + url_for(target) + (f"#{anchor}" if anchor else "")
+    """A link from the page being rendered to ``target`` (a model object or a page name).
+
+    A link to the theme's stylesheet or a script carries a hash of its content
+    (``static/site.css?v=1a2b3c4d``), so a browser that kept the old file fetches the new one."""
+    version = context["asset_versions"].get(target) if isinstance(target, str) else None
+    return context["base"] + url_for(target) + (f"?v={version}" if version else "") + (f"#{anchor}" if anchor else "")
 
 
 @lru_cache(maxsize=8)
@@ -119,6 +124,7 @@ def prepare(plan: Plan, root: Path, options: BuildOptions, report: Report, pdf_s
             if page.path == PAGES["not_found"]:
                 page.root = site_folder(options.base_url)
     common = common_context(plan, book, translate, options.base_url, pdf_size is not None, logo_path(plan, root))
+    common["asset_versions"] = asset_versions(theme)
     return PreparedSite(env, pages, {**common, "layout": Layout(env, common)}, theme, pdf_size)
 
 

@@ -6,6 +6,7 @@ the pages link them by the paths given here.
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 from html import escape
 from pathlib import Path
@@ -13,8 +14,11 @@ from pathlib import Path
 from masterplan.diagnostics import Position, Report, warning
 from masterplan.model import Plan
 from masterplan.output import Staging
+from masterplan.render.site_links import PAGES
 from masterplan.render.site_pages import Page
 from masterplan.render.theme import Theme
+
+STATIC = "static/"  #: the folder of the site that holds the theme's static files
 
 
 def copy_static(theme: Theme, target: Path) -> None:
@@ -23,6 +27,16 @@ def copy_static(theme: Theme, target: Path) -> None:
         destination = target / name
         destination.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, destination)
+
+
+def asset_versions(theme: Theme) -> dict[str, str]:
+    """A short hash of each of the theme's stylesheets and scripts, by page name (``css`` → ``1a2b3c4d``).
+
+    Links to them carry it: a web server may let browsers keep these files for days, and a
+    page of the new site with the old stylesheet would look broken."""
+    files = theme.files("site/static")
+    return {name: hashlib.blake2b(files[file].read_bytes(), digest_size=4).hexdigest()
+            for name, path in PAGES.items() if path.startswith(STATIC) and (file := path.removeprefix(STATIC)) in files}
 
 
 def logo_path(plan: Plan, root: Path) -> str | None:
