@@ -30,7 +30,7 @@ class Formats:
     def __init__(self, language: str, translate: Callable[[str], str]):
         self.locale = Locale.parse(language)  # parsed once: Babel would parse a name on every call
         self.translate = translate
-        self._written: dict[tuple[type, float, str], str] = {}  # Babel takes 50 µs a number; a plan repeats its amounts
+        self._written: dict[tuple[type, str, str], str] = {}  # Babel takes 50 µs a number; a plan repeats its amounts
 
     def number(self, value: float | str | None, decimals: int = 2) -> str:
         """``1250000`` → ``1.250.000``; ``2.5`` → ``2,5``; text is returned as it is."""
@@ -46,7 +46,7 @@ class Formats:
             return "–"
         if isinstance(value, str):
             return value
-        key = (type(value), value, places)
+        key = (type(value), repr(value), places)  # not the value: 0.0 and -0.0 are equal, but Babel writes "0" and "-0"
         written = self._written.get(key)
         if written is None:  # format_decimal, with its pattern parsed once
             written = self._written[key] = _pattern("#,##0" + ("." + places if places else "")).apply(value, self.locale)

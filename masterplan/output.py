@@ -1,4 +1,5 @@
-"""Writing output safely: build into a staging folder, swap into place only on success.
+"""Writing output safely: build into a staging folder, swap into place only on success;
+write a cache's file whole or not at all (:func:`write_whole`).
 
 A build killed half-way (even by SIGKILL) leaves the previous site and PDF untouched:
 new files live in ``build/.staging-<pid>/`` until the swap, which is one rename per
@@ -10,9 +11,11 @@ tidy away the other's staging, retired output or cache entries.
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import os
 import shutil
+import tempfile
 from pathlib import Path
 from types import TracebackType
 
@@ -63,6 +66,21 @@ class Staging:
                 shutil.rmtree(retired, ignore_errors=True)
             elif retired.exists():
                 retired.unlink()
+
+
+def write_whole(path: Path, data: bytes) -> None:
+    """Write ``path`` whole or not at all: into a new temporary file beside it, renamed over it. A
+    killed process never leaves half a file, and processes writing it side by side each put a
+    whole one in place. The file is the user's alone (mode 600): this is for caches."""
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
 
 
 def remove_dead_staging(build_dir: Path) -> None:

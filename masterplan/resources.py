@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import stat
 import time
 from functools import lru_cache
 from pathlib import Path
@@ -50,17 +51,41 @@ def user_cache(name: str) -> Path | None:
     """The folder ``name`` in ``$XDG_CACHE_HOME/masterplan`` (or ``~/.cache``), made if needed.
 
     None when it cannot be made or is not the user's own: what is read back from it (compiled
-    templates, hyphenation patterns) must not be writable by anyone else.
+    templates and code, hyphenation patterns) must not be writable by anyone else. So the
+    folder and ``masterplan/`` above it must be the user's and writable by no one else, and
+    the folder above that may be writable by everyone only if it is sticky (as ``/tmp`` is):
+    otherwise another user could swap ``masterplan/`` for a folder of their own.
     """
     folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "masterplan" / name
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        status = folder.stat()
+        chain = [folder.lstat(), folder.parent.lstat(), folder.parent.parent.stat()]
     except OSError:
         return None
-    if status.st_uid != os.getuid() or status.st_mode & 0o022:
+    *own, above = chain
+    if any(not stat.S_ISDIR(status.st_mode) or not _private(status) for status in own):
+        return None
+    if above.st_mode & 0o002 and not above.st_mode & stat.S_ISVTX:
         return None
     return folder
+
+
+def read_private(path: Path) -> bytes | None:
+    """The bytes of a file of the user's cache, if it is a regular file of the user's that no one
+    else can write (checked on the open file, so it cannot be swapped between check and read)."""
+    try:
+        handle = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
+    except OSError:
+        return None
+    with os.fdopen(handle, "rb") as file:
+        status = os.fstat(file.fileno())
+        if not stat.S_ISREG(status.st_mode) or not _private(status):
+            return None
+        return file.read()
+
+
+def _private(status: os.stat_result) -> bool:
+    return status.st_uid == os.getuid() and not status.st_mode & 0o022
 
 
 UNUSED_FOR = 30 * 24 * 3600  #: seconds after which a cache folder no run has used is deleted
@@ -80,9 +105,18 @@ def forget_unused(folder: Path, prefix: str) -> None:
     swept = folder.parent / f".swept-{prefix}"
     try:
         os.utime(folder, (now, now))
-        if swept.exists() and swept.stat().st_mtime > now - SWEEP_EVERY:
+    except OSError:
+        return
+    try:
+        if now - SWEEP_EVERY < swept.stat().st_mtime <= now:  # a date in the future (a clock set back) is no mark
             return
+    except OSError:
+        pass  # never swept
+    try:
         swept.touch()
+    except OSError:
+        pass  # a mark that cannot be set (say, another user's): look every run rather than never
+    try:
         siblings = [entry for entry in os.scandir(folder.parent)
                     if entry.name.startswith(prefix) and entry.name != folder.name and entry.is_dir(follow_symlinks=False)]
     except OSError:

@@ -7,20 +7,14 @@ and :mod:`validation` explains the problems of the rest.
 from __future__ import annotations
 
 import datetime
-import hashlib
 import json
-import marshal
-import os
 import re
-import sys
-import types
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import fastjsonschema
 
-from masterplan.resources import user_cache
+from masterplan import code_cache
 from masterplan.schema import schema_for
 from masterplan.yamlfile import LocatedList, LocatedMap
 
@@ -29,45 +23,20 @@ from masterplan.yamlfile import LocatedList, LocatedMap
 def _fast_validator(kind: str) -> Any:
     """The compiled validator of one kind of file: a function that raises on invalid data.
 
-    fastjsonschema writes Python for the schema (draft 7: ``$defs`` spelled as definitions);
-    writing and compiling it costs 40 ms for the five kinds, so the compiled code is kept in
-    the user's cache, one file per kind, marked with a hash of the schema, fastjsonschema's
-    and Python's versions (a file with another mark is compiled again and replaced).
+    fastjsonschema writes Python for the schema (draft 7: ``$defs`` spelled as definitions),
+    compiled once and kept (:mod:`masterplan.code_cache`).
     """
     schema = schema_for(kind)
     schema["$schema"] = "http://json-schema.org/draft-07/schema#"
     schema["definitions"] = schema.pop("$defs")
     del schema["$id"]  # without a name of its own, the schema's function is called "validate"
     text = json.dumps(schema, sort_keys=True).replace('"#/$defs/', '"#/definitions/')
-    mark = hashlib.blake2b(f"{text}\0{fastjsonschema.VERSION}\0{sys.version}".encode(), digest_size=16).digest()
-    folder = user_cache("validators")
-    kept = folder / f"{kind}.marshal" if folder is not None else None
-    code = None
-    if kept is not None:
-        try:
-            data = kept.read_bytes()
-            code = marshal.loads(data[len(mark):]) if data.startswith(mark) else None
-        except (OSError, ValueError, EOFError, TypeError):
-            code = None  # damaged: compiled again
-    if not isinstance(code, types.CodeType):
-        # only its yes or no is used: without the detailed exceptions its code is a quarter the size, compiled 4x faster
-        source = fastjsonschema.compile_to_code(json.loads(text), detailed_exceptions=False)
-        code = compile(source, f"<schema of {kind}>", "exec")
-        if kept is not None:
-            _keep(kept, mark + marshal.dumps(code))
+    # only its yes or no is used: without the detailed exceptions its code is a quarter the size, compiled 4x faster
+    code = code_cache.compiled(f"schema-{kind}", f"{text}\0{fastjsonschema.VERSION}",
+                               lambda: fastjsonschema.compile_to_code(json.loads(text), detailed_exceptions=False))
     namespace: dict[str, Any] = {}
-    exec(code, namespace)  # noqa: S102 - our own schema's code, from the user's own cache folder
+    exec(code, namespace)  # noqa: S102 - code made from our own schema, kept where only the user can write
     return namespace["validate"]
-
-
-def _keep(path: Path, data: bytes) -> None:
-    """Write ``path`` whole or not at all (two processes may compile at once); a full disk only costs time."""
-    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    try:
-        temporary.write_bytes(data)
-        temporary.replace(path)
-    except OSError:
-        temporary.unlink(missing_ok=True)
 
 
 def _plain_keys(data: Any) -> bool:

@@ -104,6 +104,10 @@ def test_no_cache_still_keeps_unchanged_pages_as_they_were(sample: Path) -> None
     assert after[1] == before[1], "an unchanged page was written again"
     assert after[0] != before[0]
     assert "Nama Tanpa Cache" in page(sample, url_for(edited))
+    mode = files[0].stat().st_mode
+    files[1].chmod(0o600)  # changed by hand (say, so the web server cannot read it): written anew, as any new file
+    build(sample, no_cache)
+    assert files[1].stat().st_mode == mode
 
 
 def test_the_search_index_is_reused_only_when_no_page_changed(sample: Path) -> None:

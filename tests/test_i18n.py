@@ -95,3 +95,16 @@ def test_an_indicators_values_print_with_one_number_of_decimals() -> None:
     formats = Formats("id", Translator("id", load_catalog()))
     assert [formats.measure(v, 1) for v in (2, 2.3, -1.5, 1250, "ada", None)] == ["2,0", "2,3", "-1,5", "1.250,0", "ada", "–"]
     assert formats.measure(3, 0) == "3"
+
+
+def test_a_number_reads_the_same_whatever_was_written_before_it() -> None:
+    """Numbers are remembered once written (Babel is slow); 0.0 and -0.0 are equal in Python but
+    not on paper, and 2 and 2.0 may not be written alike either."""
+    from masterplan.formatting import Formats
+
+    values = (0.0, -0.0, 2, 2.0, 0.5)
+    forward, backward = Formats("id", str), Formats("id", str)
+    written = {repr(v): forward.number(v) for v in values}
+    assert {repr(v): backward.number(v) for v in reversed(values)} == written
+    assert {repr(v): Formats("id", str).number(v) for v in values} == written  # each alone
+    assert written["0.5"] == "0,5" and forward.measure(2, 1) == "2,0" == forward.measure(2.0, 1)

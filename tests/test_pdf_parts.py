@@ -90,6 +90,7 @@ def links(reader: pypdf.PdfReader) -> list[tuple[int, str, int]]:
 def assert_same_book(single: Path, parts: Path) -> None:
     a, b = read(single), read(parts)
     assert len(a.pages) == len(b.pages)
+    assert [page.mediabox for page in a.pages] == [page.mediabox for page in b.pages]
     for number, (x, y) in enumerate(zip(page_texts(a), page_texts(b), strict=True)):
         assert x == y, f"page {number + 1} differs"
     assert outline(a) == outline(b)

@@ -473,6 +473,13 @@ def test_compiled_templates_of_versions_unused_for_a_month_are_deleted(tmp_path:
         os.utime(marker, (yesterday, yesterday))
     assert compiled_templates() is not None
     assert "templates-0.0.2-bbbb-jinja3.1.6" not in left()
+    (cache / "templates-0.0.4-dddd-jinja3.1.6").mkdir()
+    os.utime(cache / "templates-0.0.4-dddd-jinja3.1.6", (month_ago, month_ago))
+    for marker in cache.glob(".swept-*"):  # a mark from the future (a clock set back) is no mark
+        next_year = time.time() + 365 * 24 * 3600
+        os.utime(marker, (next_year, next_year))
+    assert compiled_templates() is not None
+    assert "templates-0.0.4-dddd-jinja3.1.6" not in left()
 
 
 def test_compiled_templates_carry_no_language_from_one_plan_to_another(tmp_path: Path,

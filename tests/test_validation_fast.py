@@ -6,6 +6,7 @@ import datetime
 import textwrap
 from typing import Any
 
+import pytest
 from conftest import MINI_FILES
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -66,10 +67,12 @@ def test_fast_path_accepts_the_mini_plan_and_refuses_a_misspelling() -> None:
         {"year": 2022, "amount": "1.250.000", "source": "APBD"}]}]})
 
 
-def test_compiled_validators_kept_in_the_cache_are_used_only_when_they_are_this_schemas(
-        tmp_path: Any, monkeypatch: Any) -> None:
-    """The validators' code is kept between runs; a damaged file, or one of another schema (say, an
-    older version's, or another kind's), is compiled again, never trusted."""
+def test_compiled_validators_are_kept_and_only_this_schemas_own_code_is_run(tmp_path: Any, monkeypatch: Any) -> None:
+    """The validators' compiled code is kept between runs; a damaged file, one of another schema
+    (another kind's, an older version's), or one anybody else could have written is never run:
+    the code is made again and replaces it."""
+    import fastjsonschema
+
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     invalid = {**AGENCY, "programs": [{"id": 42}]}
 
@@ -79,16 +82,37 @@ def test_compiled_validators_kept_in_the_cache_are_used_only_when_they_are_this_
 
     try:
         assert answers() == (True, False)
-        folder = tmp_path / "masterplan" / "validators"
-        kept = folder / "agency.marshal"
+        kept = next(tmp_path.glob("masterplan/code-*/schema-agency.marshal"))
         first = kept.read_bytes()
-        kept.write_bytes(b"damaged")
-        assert answers() == (True, False)
-        assert kept.read_bytes() == first
-        validation_fast._fast_validator.cache_clear()
+        with monkeypatch.context() as patched:  # no code can be made: the kept code answers
+            patched.setattr(fastjsonschema, "compile_to_code", lambda *args, **kwargs: pytest.fail("compiled again"))
+            assert answers() == (True, False)
         validation_fast.is_valid("pillar", {})
-        kept.write_bytes((folder / "pillar.marshal").read_bytes())  # a pillar's validator rejects any agency
+        for stand_in in (b"damaged", (kept.parent / "schema-pillar.marshal").read_bytes()):  # a pillar's rejects any agency
+            kept.write_bytes(stand_in)
+            assert answers() == (True, False)
+            assert kept.read_bytes() == first
+        kept.chmod(0o666)  # anybody could have changed it
         assert answers() == (True, False)
-        assert kept.read_bytes() == first
+        assert kept.read_bytes() == first and kept.stat().st_mode & 0o077 == 0
     finally:
         validation_fast._fast_validator.cache_clear()  # later tests use the machine's own cache again
+
+
+def test_no_cache_folder_is_used_where_another_user_could_swap_it(tmp_path: Any, monkeypatch: Any) -> None:
+    """Code is run from the cache folder: it must be the user's, and so must ``masterplan/`` above
+    it, and the folder above that may be writable by everyone only if it is sticky (as /tmp is)."""
+    from masterplan.resources import user_cache
+
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    monkeypatch.setenv("XDG_CACHE_HOME", str(shared))
+    shared.chmod(0o777)
+    assert user_cache("code-x") is None
+    shared.chmod(0o1777)
+    assert user_cache("code-x") == shared / "masterplan" / "code-x"
+    (shared / "masterplan").chmod(0o777)
+    assert user_cache("code-x") is None
+    (shared / "masterplan").chmod(0o700)
+    (shared / "masterplan" / "code-x").chmod(0o775)
+    assert user_cache("code-x") is None

@@ -34,13 +34,13 @@ three-letter minimum on each side stays with ``hyphenate-limit-chars`` in book.c
 from __future__ import annotations
 
 import hashlib
-import os
 import tempfile
 from functools import lru_cache
 from pathlib import Path
 
 import pyphen
 
+from masterplan.output import write_whole
 from masterplan.resources import user_cache
 
 VOWELS = "aeiou"
@@ -89,7 +89,5 @@ def _dictionary() -> Path:
     folder = user_cache("hyphenation") or Path(tempfile.mkdtemp(prefix="masterplan-"))  # ours alone, either way
     path = folder / f"hyph_id-{hashlib.sha256(text.encode()).hexdigest()[:16]}.dic"
     if not path.is_file():
-        partial = path.with_suffix(f".{os.getpid()}.tmp")
-        partial.write_text(text, encoding="utf-8")
-        partial.replace(path)  # whole or not at all, for processes starting side by side
+        write_whole(path, text.encode("utf-8"))  # processes starting side by side
     return path

@@ -23,13 +23,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from pathlib import Path
 from typing import Any
 
 import weasyprint
 
 import masterplan
+from masterplan.output import write_whole
 from masterplan.render.theme import Theme
 from masterplan.resources import source_hash
 
@@ -72,7 +72,7 @@ class Cache:
     def put_info(self, key: str, info: dict[str, Any]) -> None:
         self.used.add(f"{key}.json")
         self.fresh.add(f"{key}.json")
-        _write(self.folder / f"{key}.json", json.dumps(info).encode())
+        write_whole(self.folder / f"{key}.json", json.dumps(info).encode())
 
     def pdf(self, key: str, offset: int) -> Path:
         """Where the part's PDF is (or is to be written)."""
@@ -96,14 +96,8 @@ class Cache:
 
     def finish(self, labels: dict[str, str], pages: dict[str, int]) -> None:
         """Remember this build's page labels and part lengths; drop every entry it did not use."""
-        _write(self.folder / "labels.json", json.dumps({"labels": labels, "pages": pages}).encode())
+        write_whole(self.folder / "labels.json", json.dumps({"labels": labels, "pages": pages}).encode())
         for path in self.folder.iterdir():
             if path.name not in self.used:
                 path.unlink(missing_ok=True)
 
-
-def _write(path: Path, data: bytes) -> None:
-    """Write through a temporary name: a killed build never leaves half an entry."""
-    temporary = path.with_name(f".{path.name}.{os.getpid()}")
-    temporary.write_bytes(data)
-    temporary.replace(path)

@@ -56,7 +56,7 @@ def join(parts: list[Placed], target: Path) -> None:
             if blank is None:
                 writer.add_blank_page(reader.pages[0].mediabox.width, reader.pages[0].mediabox.height)
             else:
-                writer.add_page(blank).pop("/StructParents", None)  # nothing on it is tagged
+                writer.add_page(blank)  # pypdf leaves its /StructParents out: nothing on it is tagged
         for page in reader.pages:
             writer.add_page(page)
     pdf_fonts.share(writer)

@@ -49,13 +49,10 @@ from masterplan.render.site_pages import (
     first_paragraph,
 )
 from masterplan.render.site_workers import write_pages
-from masterplan.render.theme import Theme, environment, language_bound
+from masterplan.render.theme import Theme, environment
 
 if TYPE_CHECKING:
     from masterplan.build import BuildOptions
-
-
-CACHED_FILTERS = ("number", "measure", "rupiah", "rupiah_short")
 
 
 @jinja2.pass_context
@@ -80,8 +77,6 @@ def site_environment(theme: Theme, language: str) -> jinja2.Environment:
     markdown = shared.filters["markdown"].function
     env.filters["markdown"] = jinja2.pass_context(
         lambda context, text, shift=0: Markup(relocate(markdown(text, shift), context["base"])))
-    for name in CACHED_FILTERS:  # Babel is slow and a site prints the same amounts many times over
-        env.filters[name] = language_bound(lru_cache(maxsize=65536)(shared.filters[name].function))
     return env
 
 

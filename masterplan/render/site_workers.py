@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 PAGES_PER_WORKER = 60  #: below this many pages per process, forking costs more than it saves
 
-Job = tuple["PreparedSite", list[Page], Path, "site_cache.Keys", "site_cache.Manifest", Path]
+Job = tuple["PreparedSite", list[Page], Path, "site_cache.Keys", "site_cache.Manifest", "site_cache.LastSite"]
 
 
 def write_pages(site: PreparedSite, folder: Path, keys: site_cache.Keys, manifest: site_cache.Manifest,
@@ -38,7 +38,7 @@ def write_pages(site: PreparedSite, folder: Path, keys: site_cache.Keys, manifes
     pages = site.pages
     for directory in {str(Path(page.path).parent) for page in pages}:
         (folder / directory).mkdir(parents=True, exist_ok=True)
-    job: Job = (site, pages, folder, keys, manifest, previous)
+    job: Job = (site, pages, folder, keys, manifest, site_cache.LastSite.beside(previous, folder))
     workers = min(jobs or os.cpu_count() or 1, len(pages) // PAGES_PER_WORKER)
     if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         shares = [_write_share(job, 0, 1)]
@@ -67,14 +67,14 @@ def _write_forked(share: int, workers: int) -> tuple[list[Diagnostic], dict[str,
 
 def _write_share(job: Job, share: int, workers: int) -> tuple[list[Diagnostic], dict[str, list[str]], int]:
     """One process's pages: ``(problems, path → [input key, HTML hash], pages rendered)``."""
-    site, pages, folder, keys, manifest, previous = job
+    site, pages, folder, keys, manifest, last_site = job
     entries: dict[str, list[str]] = {}
     rendered = 0
     for page in pages[share::workers]:
         key = keys.page(page)
         last = manifest.pages.get(page.path)
         target = folder / page.path
-        if last is not None and last[0] == key and site_cache.reuse(previous / page.path, target, last[1]):
+        if last is not None and last[0] == key and last_site.reuse(page.path, target, last[1]):
             entries[page.path] = last
             continue
         try:
@@ -83,7 +83,7 @@ def _write_share(job: Job, share: int, workers: int) -> tuple[list[Diagnostic], 
             return [_template_problem(exc, page, site.theme)], entries, rendered
         rendered += 1
         entries[page.path] = [key, site_cache.digest(html)]
-        if not site_cache.keep_same(previous / page.path, target, html):
+        if not last_site.reuse(page.path, target, entries[page.path][1]):
             with open(target, "wb") as handle:
                 handle.write(html)
     return [], entries, rendered
