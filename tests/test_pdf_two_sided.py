@@ -2,7 +2,8 @@
 
 Every chapter, and every section of the front matter, opens on a right-hand page, with a
 blank left-hand page before it where needed; blank pages carry no header and no number;
-the side margins are equal, so the text breaks as in the one-sided book. The book laid
+the side margins are equal, so the text breaks as in the one-sided book; landscape pages
+keep their header and number clear of the binding. The book laid
 out by parts is the single pass's, also after an edit that moves the blank pages.
 """
 
@@ -69,6 +70,13 @@ def test_chapters_open_on_right_hand_pages_as_in_one_pass(tmp_path: Path) -> Non
             text = [c for c in pdf.pages[index].chars if c["top"] > 30 * MM and c["size"] < 20]
             assert round(min(c["x0"] for c in text) / MM, 1) == 22.5
             assert round(max(c["x1"] for c in text) / MM, 1) <= 210 - 22.5
+        # a landscape page is turned in the bound book, its top or its bottom edge at the binding:
+        # the running header and the page number stay well clear of both (binding takes 3 to 5 mm)
+        landscape = [page for page in pdf.pages if page.width > page.height]
+        assert landscape
+        for page in landscape:
+            assert min(c["top"] for c in page.chars) > 12 * MM
+            assert page.height - max(c["bottom"] for c in page.chars) > 12 * MM
 
 
 def test_an_edit_that_moves_the_blank_pages_gives_the_one_pass_book(tmp_path: Path) -> None:
