@@ -666,3 +666,10 @@ def test_stylesheet_and_scripts_are_linked_by_version_so_no_browser_keeps_an_old
     assert after["static/site.css"] != before["static/site.css"]
     assert {k: v for k, v in after.items() if k != "static/site.css"} == {
         k: v for k, v in before.items() if k != "static/site.css"}
+
+
+def test_the_open_data_page_says_how_to_open_a_csv_in_an_indonesian_spreadsheet(sample_build: Path) -> None:
+    """A spreadsheet set to Indonesian expects ';' between cells (the comma is its decimal mark), so a
+    CSV opened with a double click shows each row in one column: the page says how to open it."""
+    page = read(sample_build / "build" / "site", "data.html")
+    assert "Data › Dari Teks/CSV" in page and "koma sebagai pemisah" in page
