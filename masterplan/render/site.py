@@ -61,7 +61,7 @@ def _href(context: Any, target: Any, anchor: str = "") -> str:
 
     A link to the theme's stylesheet or a script carries a hash of its content
     (``static/site.css?v=1a2b3c4d``), so a browser that kept the old file fetches the new one."""
-    version = context["asset_versions"].get(target) if isinstance(target, str) else None
+    version = context.get("asset_versions", {}).get(target) if isinstance(target, str) else None
     return context["base"] + url_for(target) + (f"?v={version}" if version else "") + (f"#{anchor}" if anchor else "")
 
 
