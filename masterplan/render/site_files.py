@@ -6,7 +6,6 @@ the pages link them by the paths given here.
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 from html import escape
 from pathlib import Path
@@ -14,6 +13,7 @@ from pathlib import Path
 from masterplan.diagnostics import Position, Report, warning
 from masterplan.model import Plan
 from masterplan.output import Staging
+from masterplan.render.site_cache import digest
 from masterplan.render.site_links import PAGES
 from masterplan.render.site_pages import Page
 from masterplan.render.theme import Theme
@@ -35,7 +35,7 @@ def asset_versions(theme: Theme) -> dict[str, str]:
     Links to them carry it: a web server may let browsers keep these files for days, and a
     page of the new site with the old stylesheet would look broken."""
     files = theme.files("site/static")
-    return {name: hashlib.blake2b(files[file].read_bytes(), digest_size=4).hexdigest()
+    return {name: digest(files[file].read_bytes())[:8]
             for name, path in PAGES.items() if path.startswith(STATIC) and (file := path.removeprefix(STATIC)) in files}
 
 
