@@ -13,6 +13,7 @@ from pathlib import Path
 from masterplan import output
 from masterplan.diagnostics import ContentError, Message, Position, Report, error
 from masterplan.filecache import FileCache
+from masterplan.kept_files import KeptFiles
 from masterplan.model import Plan
 from masterplan.project import load_and_check, speaker, warnings_alongside, warnings_of
 
@@ -53,8 +54,11 @@ class BuildResult:
 def run(root: Path, options: BuildOptions, cache: FileCache | None = None) -> BuildResult:
     """Build the plan folder ``root``; never raises for a content problem.
 
-    ``cache`` (the preview's) remembers each file's parse for the next load in this process.
+    ``cache`` (the preview's) remembers each file's parse for the next load in this process;
+    without one, each file's parse is kept between runs (:mod:`kept_files`) unless ``--no-cache``.
     """
+    if cache is None and options.cache:
+        cache = KeptFiles()
     # --strict: warnings stop the build, so they are known before rendering; otherwise a
     # large plan's warning rules run beside the rendering
     checked = load_and_check(root, cache, warnings=options.strict)

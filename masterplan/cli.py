@@ -119,9 +119,10 @@ def validate(plan_dir: Path, output_format: str, strict: bool) -> None:
 
     Exit code 0: clean; 1: content errors (or warnings with --strict); 2: wrong command line.
     """
+    from masterplan.kept_files import KeptFiles
     from masterplan.project import load_and_check
     root = _root(plan_dir)
-    checked = load_and_check(root)
+    checked = load_and_check(root, KeptFiles())
     speaker = _speaker(root, checked.plan)
     if output_format == "text" and root != plan_dir.resolve():  # found in a folder above: say which plan this is
         click.echo(speaker.say(Message("Plan folder: {folder}", folder=root)))
