@@ -161,7 +161,7 @@ def schema(kind: str, out: Path | None) -> None:
 @click.option("--strict", is_flag=True, help="Warnings (content and renderer) fail the build.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Parallel PDF layout processes (default: number of cores).")
-@click.option("--no-cache", is_flag=True, help="Ignore cached PDF parts and site pages; render everything.")
+@click.option("--no-cache", is_flag=True, help="Ignore kept parses, cached PDF parts and site pages; read and render everything.")
 @click.option("--base-url", default=None, help="Public address of the site (default: base_url in plan.yml): adds "
               "canonical links and sitemap.xml, and 404.html links from it.")
 @click.option("--search/--no-search", default=True, help="Build the site's search index (Pagefind; default: yes).")

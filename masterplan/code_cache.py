@@ -1,8 +1,8 @@
 """Python code this tool writes at run time (the schema validators), compiled once and kept.
 
 Writing and compiling the five validators' code costs 40 ms, in every process that checks
-a plan. The compiled code is kept in the user's cache, in a folder for this Python and this
-version of the tool's code (swept like the compiled templates' folders when unused), one
+a plan. The compiled code is kept in the user's cache, in a folder for this Python, its
+libraries and this version of the tool's code (swept like the compiled templates' folders when unused), one
 file per name marked with a hash of what the code was made from. A file with another mark,
 a damaged file, or one anybody else could have written is never run: the code is made and
 compiled again, and replaces it.
@@ -12,20 +12,19 @@ from __future__ import annotations
 
 import hashlib
 import marshal
-import sys
 import types
 from collections.abc import Callable
 
 from masterplan.output import write_whole
-from masterplan.resources import forget_unused, read_private, source_hash, user_cache
+from masterplan.resources import forget_unused, read_private, runtime_tag, user_cache
 
-FOLDERS = "code-"  #: the cache folders are named "code-<python>-<tool's code>"
+FOLDERS = "code-"  #: the cache folders are named "code-<Python, libraries and the tool's code>"
 
 
 def compiled(name: str, made_from: str, source: Callable[[], str]) -> types.CodeType:
     """The compiled code of ``source()``, which depends on nothing but ``made_from``."""
     mark = hashlib.blake2b(made_from.encode(), digest_size=16).digest()
-    folder = user_cache(f"{FOLDERS}{sys.implementation.cache_tag}-{source_hash()[:12]}")
+    folder = user_cache(f"{FOLDERS}{runtime_tag()}")
     if folder is not None:
         forget_unused(folder, FOLDERS)
         kept = read_private(folder / f"{name}.marshal")

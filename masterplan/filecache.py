@@ -43,8 +43,8 @@ class FileCache:
             return None
         return stat.st_mtime_ns, stat.st_size
 
-    def get(self, path: Path, file: str, kind: str) -> FileResult | None:
-        """The remembered result while ``path`` is unchanged, else None."""
+    def get(self, path: Path, file: str, kind: str, content: bytes) -> FileResult | None:
+        """The remembered result while ``path`` is unchanged, else None (``content``: its bytes, as just read)."""
         stamp = self.stamp(path)
         with self._lock:
             entry = self._entries.get((str(path), file, kind))
@@ -54,8 +54,9 @@ class FileCache:
             self.misses += 1
             return None
 
-    def put(self, path: Path, file: str, kind: str, stamp: tuple[int, int] | None, result: FileResult) -> None:
-        """Remember ``result`` for the file as it was at ``stamp`` (taken before it was read)."""
+    def put(self, path: Path, file: str, kind: str, stamp: tuple[int, int] | None, result: FileResult,
+            content: bytes) -> None:
+        """Remember ``result`` for the file as it was at ``stamp`` (taken before it was read), parsed from ``content``."""
         if stamp is None:
             return
         with self._lock:

@@ -5,24 +5,32 @@ Parsing YAML with positions and checking it against the schema is most of a load
 :class:`KeptFiles` is a :class:`~masterplan.filecache.FileCache` whose results outlive the
 process. A result is kept in the user's cache folder, never in the plan folder, which other
 people may write to: a kept result is a pickle, and reading a pickle can run code. The
-folder is one for this Python and this version of the tool's code (swept when unused), with
-one entry per content file, marked with a hash of the file's bytes. A file whose bytes
-changed is parsed again, so nothing stale is read back; the model is built and every rule
-runs afresh on every load, as with the preview's cache. ``--no-cache`` parses every file.
+folder is one for this Python, the libraries that parse and check, and this version of the
+tool's code (swept when unused), with one entry per content file, marked with a hash of the
+bytes it was parsed from (read once, so an edit saved meanwhile cannot be mixed in). A file
+whose bytes changed is parsed again, so nothing stale is read back; the model is built and
+every rule runs afresh on every load, as with the preview's cache. Entries no run used
+for a month are deleted. ``--no-cache`` parses every file.
 """
 
 from __future__ import annotations
 
 import hashlib
 import pickle
-import sys
 from pathlib import Path
 
 from masterplan.filecache import FileCache, FileResult
 from masterplan.output import write_whole
-from masterplan.resources import forget_unused, read_private, source_hash, user_cache
+from masterplan.resources import (
+    forget_unused,
+    forget_unused_entries,
+    read_private,
+    runtime_tag,
+    touch,
+    user_cache,
+)
 
-FOLDERS = "parsed-"  #: the cache folders are named "parsed-<python>-<tool's code>"
+FOLDERS = "parsed-"  #: the cache folders are named "parsed-<Python, libraries and the tool's code>"
 
 
 class KeptFiles(FileCache):
@@ -30,51 +38,44 @@ class KeptFiles(FileCache):
 
     def __init__(self) -> None:
         super().__init__()
-        self.folder = user_cache(f"{FOLDERS}{sys.implementation.cache_tag}-{source_hash()[:12]}")
-        if self.folder is not None:
-            forget_unused(self.folder, FOLDERS)
-        self._seen: dict[str, bytes] = {}  #: entry → the hash of the file's bytes when it was looked up
+        self.folder = user_cache(f"{FOLDERS}{runtime_tag()}")
+        if self.folder is not None and forget_unused(self.folder, FOLDERS):
+            forget_unused_entries(self.folder)
 
-    def get(self, path: Path, file: str, kind: str) -> FileResult | None:
-        """The kept result while the file holds the bytes it was parsed from, else None."""
+    def get(self, path: Path, file: str, kind: str, content: bytes) -> FileResult | None:
+        """The result kept for exactly these bytes of the file, else None."""
         if self.folder is None:
             return None
-        mark = _content_mark(path)
-        if mark is None:
-            return None
-        entry = _entry(path, file, kind)
-        self._seen[entry] = mark
-        kept = read_private(self.folder / entry)
-        if kept is None or not kept.startswith(mark):
-            self.misses += 1
-            return None
-        try:
-            result = pickle.loads(kept[len(mark):])  # our own entry, in a folder only the user can write
-        except Exception:  # noqa: BLE001 - a damaged entry can raise nearly anything: parsed again
-            result = None
+        entry = self.folder / _entry(path, file, kind)
+        kept = read_private(entry)
+        mark = _mark(content)
+        result = None
+        if kept is not None and kept.startswith(mark):
+            try:
+                result = pickle.loads(kept[len(mark):])  # our own entry, in a folder only the user can write
+            except Exception:  # noqa: BLE001 - a damaged entry can raise nearly anything: parsed again
+                result = None
         if not isinstance(result, FileResult):
             self.misses += 1
             return None
         self.hits += 1
+        touch(entry)  # in use: not swept
         return result
 
-    def put(self, path: Path, file: str, kind: str, stamp: tuple[int, int] | None, result: FileResult) -> None:
-        """Keep ``result``, unless the file changed since it was looked up (it may have been read half-saved)."""
-        entry = _entry(path, file, kind)
-        mark = self._seen.pop(entry, None)
-        if self.folder is None or mark is None or _content_mark(path) != mark:
+    def put(self, path: Path, file: str, kind: str, stamp: tuple[int, int] | None, result: FileResult,
+            content: bytes) -> None:
+        """Keep ``result``, parsed from ``content`` (the bytes read once: an edit saved meanwhile is not mixed in)."""
+        if self.folder is None:
             return
         try:
-            write_whole(self.folder / entry, mark + pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+            write_whole(self.folder / _entry(path, file, kind),
+                        _mark(content) + pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
         except (OSError, pickle.PicklingError):
             pass  # a full disk only costs parsing the file again next time
 
 
-def _content_mark(path: Path) -> bytes | None:
-    try:
-        return hashlib.blake2b(path.read_bytes(), digest_size=16).digest()
-    except OSError:
-        return None
+def _mark(content: bytes) -> bytes:
+    return hashlib.blake2b(content, digest_size=16).digest()
 
 
 def _entry(path: Path, file: str, kind: str) -> str:

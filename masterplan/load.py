@@ -118,11 +118,14 @@ class _Reader:
 
     def read(self, path: Path, file: str, kind: str) -> FileResult:
         """Parse and schema-check one file, or reuse the cache's result for the unchanged file."""
-        cached = self.cache.get(path, file, kind) if self.cache is not None else None
+        stamp = FileCache.stamp(path) if self.cache is not None else None
+        content, problems = yamlfile.file_bytes(path, file)
+        if content is None:
+            return FileResult(None, tuple(problems), ())
+        cached = self.cache.get(path, file, kind, content) if self.cache is not None else None
         if cached is not None:
             return cached
-        stamp = FileCache.stamp(path) if self.cache is not None else None
-        data, problems = yamlfile.read(path, file)
+        data, problems = yamlfile.from_bytes(content, file)
         schema_problems: list[Diagnostic] = []
         if data is not None:
             # a value YAML could not read is None by now: its schema complaint would only repeat it
@@ -131,7 +134,7 @@ class _Reader:
                                if d.position not in broken]
         result = FileResult(data, tuple(problems), tuple(schema_problems))
         if self.cache is not None:
-            self.cache.put(path, file, kind, stamp, result)
+            self.cache.put(path, file, kind, stamp, result, content)
         return result
 
     def unreadable(self, path: Path, *ids: str) -> None:

@@ -8,10 +8,12 @@ repository still finds them.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import shutil
 import stat
+import sys
 import time
 from functools import lru_cache
 from pathlib import Path
@@ -37,6 +39,19 @@ def sample_dir() -> Path:
 
 
 @lru_cache(maxsize=1)
+def runtime_tag() -> str:
+    """What compiled code and kept parses depend on besides their input: Python's bytecode
+    format, the YAML and schema libraries (and whether libyaml is there), this tool's code."""
+    import importlib.util
+
+    import fastjsonschema
+    import yaml
+    parts = [importlib.util.MAGIC_NUMBER.hex(), yaml.__version__, str(yaml.__with_libyaml__),
+             fastjsonschema.VERSION, source_hash()]
+    return f"{sys.implementation.cache_tag}-{hashlib.blake2b(chr(0).join(parts).encode(), digest_size=6).hexdigest()}"
+
+
+@lru_cache(maxsize=1)
 def source_hash() -> str:
     """A hash of the tool's own Python source: an editable install changes without a new
     version number, and caches of its output (site pages, PDF parts, compiled templates)
@@ -53,21 +68,33 @@ def user_cache(name: str) -> Path | None:
     None when it cannot be made or is not the user's own: what is read back from it (compiled
     templates and code, hyphenation patterns) must not be writable by anyone else. So the
     folder and ``masterplan/`` above it must be the user's and writable by no one else, and
-    the folder above that may be writable by everyone only if it is sticky (as ``/tmp`` is):
-    otherwise another user could swap ``masterplan/`` for a folder of their own.
+    the folder above that the user's or root's, and writable by no one else unless it is
+    sticky (:func:`_safe_above`): otherwise another user could swap ``masterplan/`` for a
+    folder of their own.
     """
-    folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "masterplan" / name
     try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        chain = [folder.lstat(), folder.parent.lstat(), folder.parent.parent.stat()]
-    except OSError:
+        home = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+        ours = home / "masterplan"
+        home.mkdir(parents=True, exist_ok=True)
+        for created in (ours, ours / name):  # 700 whatever the umask (002 would leave them group-writable)
+            created.mkdir(mode=0o700, exist_ok=True)
+        chain = [(ours / name).lstat(), ours.lstat(), home.stat()]
+    except (OSError, RuntimeError, KeyError):  # no home folder (HOME unset, no passwd entry): no cache
         return None
     *own, above = chain
     if any(not stat.S_ISDIR(status.st_mode) or not _private(status) for status in own):
         return None
-    if above.st_mode & 0o002 and not above.st_mode & stat.S_ISVTX:
+    if above.st_uid not in (os.getuid(), 0) or not _safe_above(above):
         return None
-    return folder
+    return ours / name
+
+
+def _safe_above(status: os.stat_result) -> bool:
+    """Whether nobody else can swap ``masterplan/`` in the folder: writable by everyone only if
+    sticky (as /tmp is), by its group only if that is the user's own (private) group."""
+    if status.st_mode & stat.S_ISVTX:
+        return True
+    return not status.st_mode & 0o002 and (not status.st_mode & 0o020 or status.st_gid == os.getgid())
 
 
 def read_private(path: Path) -> bytes | None:
@@ -92,24 +119,25 @@ UNUSED_FOR = 30 * 24 * 3600  #: seconds after which a cache folder no run has us
 SWEEP_EVERY = 24 * 3600  #: seconds between two looks for unused cache folders
 
 
-def forget_unused(folder: Path, prefix: str) -> None:
+def forget_unused(folder: Path, prefix: str) -> bool:
     """Mark the cache ``folder`` as used now, and delete its siblings named ``prefix…`` that no run has
     used for :data:`UNUSED_FOR` (a folder per tool and Jinja version: upgrades would pile them up).
 
     A sibling's age is that of the newest of it and its files (versions before this one do
     not mark their folder); only the user's own folders are touched, never what a link points at.
     Siblings are looked at once a day, not on every run: with a few hundred of them (an
-    editable install makes one per change of its code), looking costs 50 ms.
+    editable install makes one per change of its code), looking costs 50 ms. Returns whether
+    this run looked.
     """
     now = time.time()
     swept = folder.parent / f".swept-{prefix}"
     try:
         os.utime(folder, (now, now))
     except OSError:
-        return
+        return False
     try:
         if now - SWEEP_EVERY < swept.stat().st_mtime <= now:  # a date in the future (a clock set back) is no mark
-            return
+            return False
     except OSError:
         pass  # never swept
     try:
@@ -120,13 +148,35 @@ def forget_unused(folder: Path, prefix: str) -> None:
         siblings = [entry for entry in os.scandir(folder.parent)
                     if entry.name.startswith(prefix) and entry.name != folder.name and entry.is_dir(follow_symlinks=False)]
     except OSError:
-        return
+        return True
     for entry in siblings:
         try:
             if entry.stat(follow_symlinks=False).st_uid == os.getuid() and _unused_since(entry.path) < now - UNUSED_FOR:
                 shutil.rmtree(entry.path)
         except OSError:
             pass  # gone already, or not ours to delete: left as it is
+    return True
+
+
+def forget_unused_entries(folder: Path) -> None:
+    """Delete the files of the cache ``folder`` that no run used for :data:`UNUSED_FOR` (the
+    entries of files and plans that are gone, and what a killed process left half-written)."""
+    limit = time.time() - UNUSED_FOR
+    try:
+        with os.scandir(folder) as entries:
+            old = [entry.path for entry in entries if entry.is_file(follow_symlinks=False)
+                   and entry.stat(follow_symlinks=False).st_mtime < limit]
+    except OSError:
+        return
+    for path in old:
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+
+
+def touch(path: Path) -> None:
+    """Mark a cache entry as used now (kept from :func:`forget_unused_entries`)."""
+    with contextlib.suppress(OSError):
+        os.utime(path)
 
 
 def _unused_since(path: str) -> float:

@@ -592,10 +592,20 @@ def _line_of_index(text: str, index: int) -> tuple[int, int]:
 
 def read(path: Path, file: str) -> tuple[Any, list[Diagnostic]]:
     """Read and parse one YAML file; ``file`` is the name used in messages."""
+    data, problems = file_bytes(path, file)
+    return (None, problems) if data is None else from_bytes(data, file)
+
+
+def file_bytes(path: Path, file: str) -> tuple[bytes | None, list[Diagnostic]]:
+    """The bytes of one file, or None and why it cannot be read."""
     try:
-        data = path.read_bytes()
+        return path.read_bytes(), []
     except OSError as exc:
         return None, [error(Position(file), "E009", "cannot read file: {reason}", reason=exc.strerror)]
+
+
+def from_bytes(data: bytes, file: str) -> tuple[Any, list[Diagnostic]]:
+    """Parse the bytes of one YAML file; ``file`` is the name used in messages."""
     text, problems = decode(data, file)
     if text is None:
         return None, problems

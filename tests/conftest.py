@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -9,6 +12,15 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
+
+#: the tool's cache (compiled templates and code, kept parses) for this test session alone: the
+#: thousands of plans the tests make would otherwise pile up in the user's own cache
+SESSION_CACHE = tempfile.mkdtemp(prefix="masterplan-test-cache-")
+os.environ["XDG_CACHE_HOME"] = SESSION_CACHE
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    shutil.rmtree(SESSION_CACHE, ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)

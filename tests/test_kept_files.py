@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -51,6 +54,49 @@ def test_a_kept_result_is_never_run_from_a_damaged_entry_or_one_others_could_wri
     again, same = loaded(sample)
     assert (again.misses, same) == (2, name)
     assert entries[1].stat().st_mode & 0o077 == 0, "written again, the user's alone"
+
+
+def test_a_plans_problems_are_told_the_same_from_what_was_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A kept parse carries its file's problems: validate says the same on the second run, in either language."""
+    from conftest import MINI_FILES, write_plan
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    root = write_plan(tmp_path / "plan", {"content/agencies/diskominfo.yml": MINI_FILES[
+        "content/agencies/diskominfo.yml"].replace("start: 2022", "start: dua ribu", 1)})
+
+    def told(language: str) -> tuple[int, str]:
+        done = subprocess.run([sys.executable, "-m", "masterplan", "validate", str(root)], check=False,
+                              capture_output=True, text=True, env={**os.environ, "MASTERPLAN_LANG": language})
+        return done.returncode, done.stdout
+
+    first = {language: told(language) for language in ("id", "en")}
+    assert first["en"][0] == 1 and "diskominfo.yml" in first["en"][1] and "E1" in first["en"][1]
+    assert {language: told(language) for language in ("en", "id")} == first
+    assert list((tmp_path / "cache").rglob("parsed-*/*"))
+
+
+def test_an_edit_saved_while_the_file_is_parsed_is_read_on_the_next_run(sample: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """What is kept is the parse of the bytes that were parsed: an editor saving meanwhile never gets
+    the old parse kept under its new bytes."""
+    from masterplan import yamlfile
+
+    _, name = loaded(sample)
+    agency = next(path for path in (sample / "content" / "agencies").glob("*.yml") if name in path.read_text("utf-8"))
+    edited = agency.read_text(encoding="utf-8").replace(name, "Disimpan Saat Dibaca", 1)
+    before = agency.read_text(encoding="utf-8").replace(name, "Versi Lama", 1)
+    agency.write_text(before, encoding="utf-8")
+    parse = yamlfile.from_bytes
+
+    def saved_meanwhile(data: bytes, file: str) -> tuple[object, list[object]]:
+        if file.endswith(agency.name):
+            agency.write_text(edited, encoding="utf-8")  # the editor saves while the old bytes are parsed
+        return parse(data, file)
+
+    with monkeypatch.context() as patched:
+        patched.setattr(yamlfile, "from_bytes", saved_meanwhile)
+        assert loaded(sample)[1] == "Versi Lama"
+    assert loaded(sample)[1] == "Disimpan Saat Dibaca"
 
 
 def test_nothing_is_kept_in_the_plan_folder_and_no_cache_keeps_nothing(sample: Path, tmp_path: Path) -> None:

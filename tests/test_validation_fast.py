@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import os
 import textwrap
 from typing import Any
 
@@ -115,4 +116,33 @@ def test_no_cache_folder_is_used_where_another_user_could_swap_it(tmp_path: Any,
     assert user_cache("code-x") is None
     (shared / "masterplan").chmod(0o700)
     (shared / "masterplan" / "code-x").chmod(0o775)
+    assert user_cache("code-x") is None
+    group = tmp_path / "group"
+    group.mkdir()
+    monkeypatch.setenv("XDG_CACHE_HOME", str(group))
+    group.chmod(0o775)  # the user's own group may write (a private group)
+    assert user_cache("code-x") is not None
+    os.chown(group, -1, os.getgid() + 1)  # another group may write: it could swap masterplan/
+    assert user_cache("code-x") is None
+
+
+def test_the_cache_folders_are_the_users_alone_whatever_the_umask(tmp_path: Any, monkeypatch: Any) -> None:
+    """With umask 002 (Ubuntu's default for users) the folders were made group-writable, and then refused."""
+    from masterplan.resources import user_cache
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    was = os.umask(0o002)
+    try:
+        folder = user_cache("code-x")
+    finally:
+        os.umask(was)
+    assert folder is not None and folder.stat().st_mode & 0o077 == 0 and folder.parent.stat().st_mode & 0o077 == 0
+
+
+def test_without_a_home_folder_there_is_no_cache_and_no_crash(monkeypatch: Any) -> None:
+    from masterplan.resources import user_cache
+
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.delenv("HOME", raising=False)
+    monkeypatch.setattr("pathlib.Path.home", lambda: (_ for _ in ()).throw(RuntimeError("no home")))
     assert user_cache("code-x") is None
