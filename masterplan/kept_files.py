@@ -19,7 +19,7 @@ import hashlib
 import pickle
 from pathlib import Path
 
-from masterplan.filecache import FileCache, FileResult
+from masterplan.filecache import FileCache, FileResult, content_mark
 from masterplan.output import write_whole
 from masterplan.resources import (
     forget_unused,
@@ -48,7 +48,7 @@ class KeptFiles(FileCache):
             return None
         entry = self.folder / _entry(path, file, kind)
         kept = read_private(entry)
-        mark = _mark(content)
+        mark = content_mark(content)
         result = None
         if kept is not None and kept.startswith(mark):
             try:
@@ -62,20 +62,15 @@ class KeptFiles(FileCache):
         touch(entry)  # in use: not swept
         return result
 
-    def put(self, path: Path, file: str, kind: str, stamp: tuple[int, int] | None, result: FileResult,
-            content: bytes) -> None:
+    def put(self, path: Path, file: str, kind: str, result: FileResult, content: bytes) -> None:
         """Keep ``result``, parsed from ``content`` (the bytes read once: an edit saved meanwhile is not mixed in)."""
         if self.folder is None:
             return
         try:
             write_whole(self.folder / _entry(path, file, kind),
-                        _mark(content) + pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+                        content_mark(content) + pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
         except (OSError, pickle.PicklingError):
             pass  # a full disk only costs parsing the file again next time
-
-
-def _mark(content: bytes) -> bytes:
-    return hashlib.blake2b(content, digest_size=16).digest()
 
 
 def _entry(path: Path, file: str, kind: str) -> str:

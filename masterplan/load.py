@@ -118,7 +118,6 @@ class _Reader:
 
     def read(self, path: Path, file: str, kind: str) -> FileResult:
         """Parse and schema-check one file, or reuse the cache's result for the unchanged file."""
-        stamp = FileCache.stamp(path) if self.cache is not None else None
         content, problems = yamlfile.file_bytes(path, file)
         if content is None:
             return FileResult(None, tuple(problems), ())
@@ -134,7 +133,7 @@ class _Reader:
                                if d.position not in broken]
         result = FileResult(data, tuple(problems), tuple(schema_problems))
         if self.cache is not None:
-            self.cache.put(path, file, kind, stamp, result, content)
+            self.cache.put(path, file, kind, result, content)
         return result
 
     def unreadable(self, path: Path, *ids: str) -> None:

@@ -158,3 +158,10 @@ def test_the_load_cache_reuses_unchanged_files_and_sees_edits(sample: Path) -> N
     edited, report = load(sample, cache)
     assert edited is not None and not report.errors
     assert str(edited.program(first.programs[0].id).name) == "Nama Baru"
+    # an edit of the same length with the file's time put back (a copy tool, a checkout) is seen too
+    status = file.stat()
+    file.write_text(file.read_text(encoding="utf-8").replace("Nama Baru", "Nama Lain", 1), encoding="utf-8")
+    os.utime(file, ns=(status.st_atime_ns, status.st_mtime_ns))
+    assert file.stat().st_size == status.st_size
+    again, _ = load(sample, cache)
+    assert again is not None and str(again.program(first.programs[0].id).name) == "Nama Lain"
