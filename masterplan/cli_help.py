@@ -4,11 +4,14 @@
 else the plan's in the current folder, else Indonesian): the commands' and options' texts
 and click's own headings (Usage, Options, Commands). The texts stay written in English in
 ``cli.py``; each paragraph of a command's help and each option's help is a catalog key.
-Click's own error messages ("No such option") stay in English: they are click's words.
+Click's messages for a mistyped command line ("No such option '--foo'. Did you mean
+'--pdf'?") come through the catalog too: click asks ``gettext`` for each of them, and
+:func:`speak_clicks_messages` hands click the catalog's words instead.
 """
 
 from __future__ import annotations
 
+import gettext
 import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
@@ -91,8 +94,46 @@ def shortened(text: str, limit: int) -> str:
     return cut.rstrip(",;:") + "..."
 
 
+def _click_word(message: str) -> str:
+    return _translate()(message)
+
+
+def _click_words(singular: str, plural: str, count: int) -> str:
+    return _translate()(singular if count == 1 else plural)
+
+
+def speak_clicks_messages() -> None:
+    """Make click say its messages (errors, "Try ... for help.") through the catalog.
+
+    Each click module binds ``gettext``'s functions as ``_`` and ``ngettext`` when imported;
+    only those bindings are replaced, so a click that words things otherwise keeps its own.
+    """
+    for module in (click.core, click.exceptions, click.types, click.parser, click.decorators,
+                   click.formatting, click.termui):
+        if getattr(module, "_", None) is gettext.gettext:
+            module._ = _click_word  # type: ignore[attr-defined]
+        if getattr(module, "ngettext", None) is gettext.ngettext:
+            module.ngettext = _click_words  # type: ignore[attr-defined]
+
+
+class _Kind(str):
+    """What a path option takes ("directory"), a word click takes while the commands are declared, before
+    the reader's language is known; said in that language when an error names it ("Folder '/x' tidak ada")."""
+
+    def title(self) -> str:
+        return _click_word(str(self)).title()
+
+
 class Group(click.Group):
     """The ``masterplan`` group: its commands' help (and its own) in the reader's language."""
 
     context_class = Context
     command_class = Command
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        speak_clicks_messages()
+        for command in self.commands.values():
+            for param in command.params:
+                if isinstance(param.type, click.Path) and not isinstance(param.type.name, _Kind):
+                    param.type.name = _Kind(param.type.name)
+        return super().main(*args, **kwargs)

@@ -219,14 +219,20 @@ def test_no_cause_line_for_an_id_named_once_or_twice(make_plan: Callable[..., Pa
     assert out.strip().splitlines()[-1].startswith("1 error(s)")
 
 
-def _help(*args: str, cwd: Path, language: str | None = None) -> str:
-    """A command's --help as a person runs it (a new process: the language is chosen once per process)."""
+def _as_a_person(args: list[str], cwd: Path, language: str | None) -> subprocess.CompletedProcess[str]:
+    """``masterplan`` run as a person runs it: a new process, where the language is chosen once."""
     env = {k: v for k, v in os.environ.items() if k != "MASTERPLAN_LANG"}
     if language:
         env["MASTERPLAN_LANG"] = language
-    done = subprocess.run([sys.executable, "-m", "masterplan", *args, "--help"], cwd=cwd, env=env,
-                          capture_output=True, text=True, timeout=120, check=True)
-    return " ".join(done.stdout.split())  # as read, whatever the lines' wrapping
+    return subprocess.run([sys.executable, "-m", "masterplan", *args], cwd=cwd, env=env, capture_output=True,
+                          text=True, timeout=120, check=False)
+
+
+def _help(*args: str, cwd: Path, language: str | None = None) -> str:
+    """A command's --help, as read, whatever the lines' wrapping."""
+    done = _as_a_person([*args, "--help"], cwd, language)
+    assert done.returncode == 0, done.stderr
+    return " ".join(done.stdout.split())
 
 
 def test_help_speaks_indonesian_by_default_and_the_plans_language_inside_a_plan(tmp_path: Path,
@@ -240,6 +246,27 @@ def test_help_speaks_indonesian_by_default_and_the_plans_language_inside_a_plan(
     assert _help("serve", cwd=tmp_path, language="en").startswith("Usage: masterplan serve")
     english = make_plan({"content/plan.yml": textwrap.dedent(MINI_FILES["content/plan.yml"]) + "language: en\n"})
     assert "Port to listen on (0: any free port). [default: 8000;" in _help("serve", cwd=english / "content")
+
+
+def _mistyped(*args: str, cwd: Path, language: str | None = None) -> str:
+    """What a mistyped command line prints, its exit code checked."""
+    done = _as_a_person(list(args), cwd, language)
+    assert done.returncode == 2, done.stderr
+    return done.stderr
+
+
+def test_a_mistyped_command_line_is_told_in_the_readers_language(tmp_path: Path) -> None:
+    said = _mistyped("biuld", cwd=tmp_path)
+    assert "Kesalahan: Tidak ada perintah 'biuld'. Maksud Anda 'build'?" in said
+    assert "Lihat 'masterplan --help' untuk bantuan." in said and "Error" not in said
+    assert "Kesalahan: Tidak ada opsi '--foo'. Maksud Anda '--pdf'?" in _mistyped("build", "--foo", cwd=tmp_path)
+    missing = tmp_path / "tidak-ada"
+    assert f"Nilai tidak sah untuk '[PLAN_DIR]': Folder '{missing}' tidak ada." in _mistyped(
+        "build", str(missing), cwd=tmp_path)
+    assert "'--jobs' / '-j': 0 di luar rentang x>=1." in _mistyped("build", "-j", "0", cwd=tmp_path)
+    assert "Argumen belum diberikan 'DIRECTORY'." in _mistyped("new", cwd=tmp_path)
+    english = _mistyped("build", str(missing), cwd=tmp_path, language="en")
+    assert f"Error: Invalid value for '[PLAN_DIR]': Directory '{missing}' does not exist." in english
 
 
 def test_every_help_text_has_its_indonesian(tmp_path: Path) -> None:
