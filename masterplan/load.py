@@ -205,6 +205,10 @@ class _Reader:
         self.language = data.get("language", DEFAULT_LANGUAGE)
         period = data["period"]
         city = data["city"]
+        where = self.where(data)
+        open_data = data.get("open_data") or {}
+        if "license_url" in open_data:
+            where["open_data.license_url"] = open_data.at("license_url")
         return Plan(
             city=city, province=data.get("province", ""), title=self.text(data["title"]),
             notice=self.text(data.get("notice")), author=self.text(data.get("author") or f"Pemerintah {city}"),
@@ -217,8 +221,10 @@ class _Reader:
                                      self.text(r.get("gap")), self.text(r.get("recommendation")), r.position)
                        for r in data.get("readiness") or []],
             funding_sources=list(data.get("funding_sources") or DEFAULT_FUNDING_SOURCES),
-            position=data.position, where=self.where(data), content=self.root / CONTENT, base_url=(data.get("base_url") or "").strip() or None,
+            position=data.position, where=where, content=self.root / CONTENT,
+            base_url=(data.get("base_url") or "").strip() or None,
             two_sided=bool((data.get("print") or {}).get("two_sided", False)),
+            data_license=open_data.get("license"), data_license_url=open_data.get("license_url"),
         )
 
     def date(self, data: LocatedMap) -> datetime.date | None:

@@ -293,6 +293,8 @@ class Plan(ProgramGroup):
     content: Path | None = None  #: the content folder it was read from, for the files it names (logo, images)
     base_url: str | None = None  #: the public address the site is published at (plan.yml), for every build
     two_sided: bool = False  #: the book is printed on both sides: chapters open on right-hand pages (plan.yml print)
+    data_license: str | None = None  #: the licence the open data is published under (plan.yml open_data), if stated
+    data_license_url: str | None = None  #: the address of that licence's text
 
     _index: dict[str, Any] = field(default_factory=dict, repr=False)
 

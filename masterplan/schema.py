@@ -132,6 +132,12 @@ DOCUMENTS: dict[str, dict[str, Any]] = {
                           "opens on a right-hand page (after a blank left-hand one where needed), and the inner and "
                           "outer margins are equal. Default false (one-sided, wider margin on the left)."},
         }, []),
+        "open_data": _obj("The website's open-data files (plan.json and the CSV tables).", {
+            "license": {"type": "string", "minLength": 1, "description": "The licence they are published under, as "
+                        "readers know it, e.g. CC BY 4.0 (without one, the website says none is stated)."},
+            "license_url": {"type": "string", "description": "Address of the "
+                            "licence's text, e.g. https://creativecommons.org/licenses/by/4.0/deed.id."},
+        }, ["license"]),
         "vision": _ref("text", "Smart city vision."),
         "missions": _list({"$ref": "#/$defs/mission"}, "Missions derived from the RPJMD."),
         "legal_basis": _list({"$ref": "#/$defs/text"}, "Laws and regulations the plan rests on."),
@@ -192,7 +198,7 @@ INDONESIAN_FIELDS = {
     "subelemen": ("sub_element", "sub_elements"), "tujuan": ("goals",), "mulai": ("start",), "selesai": ("end",),
     "akhir": ("end",), "awal": ("start", "baseline"), "kondisi_awal": ("baseline",), "ketergantungan": ("depends_on",),
     "id_lama": ("former_ids",), "kode_lama": ("former_ids",), "cetak": ("print",), "bolak_balik": ("two_sided",),
-    "dua_sisi": ("two_sided",),
+    "dua_sisi": ("two_sided",), "data_terbuka": ("open_data",), "lisensi": ("license",),
 }
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
@@ -68,6 +69,31 @@ def test_indicators_csv_has_one_row_per_target(built: tuple[Plan, Path]) -> None
     sambat = [r for r in table if r["owner_id"] == "GOV-01"]
     assert [(r["year"], r["target"]) for r in sambat] == [("2022", "60"), ("2023", "80"), ("2024", "90")]
     assert sambat[0]["baseline_value"] == "40" and sambat[0]["unit"] == "persen"
+
+
+def test_agencies_csv_names_each_agency_with_what_it_leads_and_supports(built: tuple[Plan, Path]) -> None:
+    plan, data = built
+    table = {r["id"]: r for r in rows(data / "agencies.csv")}
+    assert list(table) == [a.id for a in plan.agencies]
+    assert table["bpkad"]["short_name"] == "BPKAD" and table["bpkad"]["kind"] == "badan"
+    assert table["bpkad"]["programs_supported"] == "1"
+    assert sum(int(r["budget_led"]) for r in table.values()) == plan.total_budget == 650_000_000
+    led = {a.id: len(a.programs) for a in plan.agencies}
+    assert {k: int(r["programs_led"]) for k, r in table.items()} == led and led["diskominfo"] > 0
+
+
+def test_plan_json_states_the_licence_the_plan_gives_and_none_otherwise(built: tuple[Plan, Path],
+                                                                        make_plan: Callable[..., Path]) -> None:
+    _, data = built
+    assert json.loads((data / "plan.json").read_text(encoding="utf-8"))["plan"]["license"] is None
+    from conftest import MINI_FILES
+    licensed = textwrap.dedent(MINI_FILES["content/plan.yml"]) + (
+        "open_data:\n  license: CC BY 4.0\n  license_url: https://creativecommons.org/licenses/by/4.0/deed.id\n")
+    root = make_plan({"content/plan.yml": licensed})
+    assert run(root, BuildOptions(pdf=False)).ok
+    document = json.loads((root / "build" / "site" / "data" / "plan.json").read_text(encoding="utf-8"))
+    assert document["plan"]["license"] == {"name": "CC BY 4.0",
+                                           "url": "https://creativecommons.org/licenses/by/4.0/deed.id"}
 
 
 def test_plan_json_holds_the_whole_model(built: tuple[Plan, Path]) -> None:

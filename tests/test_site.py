@@ -673,3 +673,14 @@ def test_the_open_data_page_says_how_to_open_a_csv_in_an_indonesian_spreadsheet(
     CSV opened with a double click shows each row in one column: the page says how to open it."""
     page = read(sample_build / "build" / "site", "data.html")
     assert "Data › Dari Teks/CSV" in page and "koma sebagai pemisah" in page
+
+
+def test_the_open_data_page_states_the_licence_or_that_none_is_stated(sample_build: Path, mini_site: Path) -> None:
+    """Reuse is what a licence allows: the sample's page links its licence; a plan that states none
+    gets no promise of reuse made on its behalf."""
+    page = read(sample_build / "build" / "site", "data.html")
+    assert ('Lisensi: <a href="https://creativecommons.org/licenses/by/4.0/deed.id" rel="license">CC BY 4.0</a>. '
+            "Siapa pun boleh menggunakan ulang") in page
+    bare = read(mini_site, "data.html")
+    assert "Belum ada lisensi yang dinyatakan untuk berkas-berkas ini: tanyakan kepada Pemerintah Kota Contoh" in bare
+    assert "rel=\"license\"" not in bare and "bebas digunakan ulang" not in bare

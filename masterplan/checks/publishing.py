@@ -1,8 +1,10 @@
-"""Where the site is published: the public address in plan.yml (``base_url``) or given to ``build --base-url``.
+"""Addresses the site links to: where it is published (``base_url`` in plan.yml, or ``build --base-url``)
+and the open data's licence (``open_data.license_url``).
 
-Canonical links, the sitemap and the 404 page are written from it, so an address without
-its ``https://`` would make all of them point nowhere (a browser reads ``kota.go.id/…`` as a
-file next to the page).
+Canonical links, the sitemap and the 404 page are written from the public address, so an
+address without its ``https://`` would make all of them point nowhere (a browser reads
+``kota.go.id/…`` as a file next to the page); the same goes for the licence's link, which
+must moreover be a web page, not a script (``javascript:``) an agency's file could slip in.
 """
 
 from __future__ import annotations
@@ -24,12 +26,19 @@ class Problem(NamedTuple):
     hint: Message
 
 
+def _web_page(address: str) -> bool:
+    """An address a browser opens as a web page: http(s), a host, no spaces."""
+    written = address.strip()
+    parts = urlsplit(written)
+    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc) and not re.search(r"\s", written)
+
+
 def address_problem(address: str) -> Problem | None:
     """What is wrong with a public address, or None when it is one: a scheme (https://), a host
     (an intranet's or localhost:8000 will do), and a folder, not a page (``…/index.html``)."""
     written = address.strip()
     parts = urlsplit(written)
-    if parts.scheme.lower() in ("http", "https") and parts.netloc and not re.search(r"\s", written):
+    if _web_page(written):
         if parts.query or parts.fragment:
             return Problem(Message("the public address '{address}' has a query or #anchor", address=address),
                            Message("write the address of the site's folder, e.g. {fixed}",
@@ -48,8 +57,25 @@ def address_problem(address: str) -> Problem | None:
                    Message("write the address the site is published at, e.g. https://smartcity.kota.go.id/masterplan/"))
 
 
+def license_problem(address: str) -> Problem | None:
+    """What is wrong with the address of the open data's licence, or None when it is a web page's."""
+    if _web_page(address):
+        return None
+    written = address.strip()
+    fixed = "https://creativecommons.org/licenses/by/4.0/deed.id"
+    if ":" not in written.split("/", 1)[0] and _web_page(f"https://{written}"):  # only its https:// is missing
+        fixed = f"https://{written}"
+    return Problem(Message("the licence's address '{address}' is not a web page's", address=address),
+                   Message("write it in full, e.g. {fixed}", fixed=fixed))
+
+
 def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
     if plan.base_url is not None:
         found = address_problem(plan.base_url)
         if found:
             yield error(plan.where.get("base_url", plan.position), "E110", found.problem, found.hint)
+    if plan.data_license_url is not None:
+        found = license_problem(plan.data_license_url)
+        if found:
+            yield error(plan.where.get("open_data.license_url", plan.where.get("open_data", plan.position)), "E111",
+                        found.problem, found.hint)

@@ -1,4 +1,4 @@
-"""Open data: the plan as ``plan.json`` and three CSV tables, for anyone to reuse.
+"""Open data: the plan as ``plan.json`` and four CSV tables, for anyone to reuse under the plan's licence.
 
 The shapes are stable and documented in one place, :data:`COLUMNS` and
 :data:`JSON_FIELDS`; the website's open-data page prints that documentation, so the
@@ -49,6 +49,15 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
         ("funding_source", "Funding source"),
         ("amount", "Indicative amount, whole rupiah"),
     ],
+    "agencies.csv": [
+        ("id", "Agency id"),
+        ("short_name", "Abbreviation people use"),
+        ("name", "Full name"),
+        ("kind", "dinas, badan, sekretariat, kecamatan, bumd or other"),
+        ("programs_led", "Number of programs it leads"),
+        ("programs_supported", "Number of other agencies' programs it partners in"),
+        ("budget_led", "Indicative budget of the programs it leads, whole rupiah"),
+    ],
     "indicators.csv": [
         ("owner_type", "program or pillar"),
         ("owner_id", "Program code or pillar id"),
@@ -64,7 +73,8 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
 #: Top-level keys of plan.json and what they hold.
 JSON_FIELDS: list[tuple[str, str]] = [
     ("format, format_version", "File format name and version; the version changes only when a field is removed or renamed"),
-    ("plan", "City, title, period, version, status, date, vision, missions, legal basis, funding sources"),
+    ("plan", ("City, title, period, version, status, date, vision, missions, legal basis, funding sources, "
+              "the open data's licence")),
     ("pillars", "Pillars with sub-elements, goals, indicators and the codes of their programs"),
     ("agencies", "Agencies with the codes of the programs they lead and support"),
     ("programs", "Every program with all its fields, budget lines and indicators"),
@@ -115,6 +125,7 @@ def as_json(plan: Plan) -> dict[str, Any]:
             "leading_sector": plan.leading_sector_id, "vision": _text(plan.vision),
             "missions": [{"id": m.id, "text": _text(m.text)} for m in plan.missions],
             "legal_basis": [_text(t) for t in plan.legal_basis], "funding_sources": plan.funding_sources,
+            "license": {"name": plan.data_license, "url": plan.data_license_url} if plan.data_license else None,
         },
         "pillars": [{
             "id": p.id, "name": _text(p.name), "order": p.order, "summary": _text(p.summary),
@@ -156,6 +167,12 @@ def _budget_rows(plan: Plan) -> Iterator[list[Any]]:
             yield [p.id, p.pillar_id, p.lead_id, line.year, line.source, line.amount]
 
 
+def _agency_rows(plan: Plan) -> Iterator[list[Any]]:
+    budget = summary.budget(plan).by_agency
+    for a in plan.agencies:
+        yield [a.id, a.short_name, str(a.name), a.kind, len(a.programs), len(a.supported), budget.get(a.id, 0)]
+
+
 def _indicator_rows(plan: Plan) -> Iterator[list[Any]]:
     owners = [("pillar", p.id, p.indicators) for p in plan.pillars]
     owners += [("program", p.id, p.indicators) for p in plan.programs]
@@ -168,7 +185,8 @@ def _indicator_rows(plan: Plan) -> Iterator[list[Any]]:
 
 
 ROWS: dict[str, Callable[[Plan], Iterator[list[Any]]]] = {
-    "programs.csv": _program_rows, "budget.csv": _budget_rows, "indicators.csv": _indicator_rows,
+    "programs.csv": _program_rows, "budget.csv": _budget_rows, "agencies.csv": _agency_rows,
+    "indicators.csv": _indicator_rows,
 }
 
 
