@@ -658,7 +658,7 @@ def test_the_printed_roadmap_shows_every_year_of_the_plan_from_its_first_page(br
     with pdfplumber.open(io.BytesIO(printed)) as pdf:
         first = pdf.pages[0]
         rows: dict[int, list[dict[str, Any]]] = {}
-        for word in first.extract_words():
+        for word in first.extract_words(x_tolerance=1.5):  # years 2.7 pt apart in a wide font (DejaVu Sans)
             if word["text"] in years:
                 rows.setdefault(round(word["top"]), []).append(word)
         header = max(rows.values(), key=len, default=[])
