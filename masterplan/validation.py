@@ -223,6 +223,14 @@ def _unknown_fields(err: ValidationError, field: str, mapping_at: Position) -> l
     return found
 
 
+def _written_in_indonesian(err: ValidationError) -> bool:
+    """Whether a required field is missing because the mapping has it under its Indonesian name (``nama``)."""
+    missing = re.findall(r"'([^']+)' is a required property", err.message)
+    known = sorted(err.schema.get("properties", {}))
+    return bool(missing) and isinstance(err.instance, dict) and any(
+        english_field(name, known) == missing[0] for name in err.instance if name not in known)
+
+
 def locate_value(data: Any, path: list[Any]) -> Any:
     """The value at ``path`` inside ``data``, or None."""
     for step in path:
@@ -247,6 +255,8 @@ def check(kind: str, data: Any, position: Position) -> Iterator[Diagnostic]:
                str(err.instance) if "propertyNames" in err.relative_schema_path else "")
         if key in seen or ("propertyNames" not in err.relative_schema_path and tuple(err.absolute_path) in not_years):
             continue
+        if err.validator == "required" and _written_in_indonesian(err):
+            continue  # one mistake, said once: the unknown field's E103 names the field to write
         seen.add(key)
         if err.validator == "additionalProperties":
             path = list(err.absolute_path)

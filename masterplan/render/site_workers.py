@@ -83,7 +83,9 @@ def _write_share(job: Job, share: int, workers: int) -> tuple[list[Diagnostic], 
             return [_template_problem(exc, page, site.theme)], entries, rendered
         rendered += 1
         entries[page.path] = [key, site_cache.digest(html)]
-        if not last_site.reuse(page.path, target, entries[page.path][1]):
+        # same HTML as last time (or no record of last time, --no-cache): keep the file as it was
+        same = last is None or last[1] == entries[page.path][1]
+        if not (same and last_site.reuse(page.path, target, entries[page.path][1])):
             with open(target, "wb") as handle:
                 handle.write(html)
     return [], entries, rendered
