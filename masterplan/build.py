@@ -11,8 +11,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from masterplan import output
+from masterplan.alongside import Alongside
 from masterplan.diagnostics import ContentError, Message, Position, Report, error
 from masterplan.filecache import FileCache
+from masterplan.i18n import plan_words
 from masterplan.kept_files import KeptFiles
 from masterplan.model import Plan
 from masterplan.project import load_and_check, speaker, warnings_alongside, warnings_of
@@ -78,17 +80,26 @@ def run(root: Path, options: BuildOptions, cache: FileCache | None = None) -> Bu
     warnings = list if options.strict else warnings_alongside(plan, report.unreadable)
     staging = output.Staging(root / "build")
     summary: list[str] = []
+    exported: Alongside[list[str]] | None = None
     try:
         with staging:
-            if options.site:
-                from masterplan.render import data
-                summary += data.export(plan, staging.path("site") / "data")
-            if options.pdf:
-                from masterplan.render import pdf
-                summary += pdf.render(plan, root, staging, options, report, speaker(root, plan.language).say)
-            if options.site:
-                from masterplan.render import site
-                summary += site.render(plan, root, staging, options, report)
+            try:
+                if options.site:
+                    from masterplan.render import data
+                    folder, words = staging.path("site") / "data", plan_words(root, plan.language)
+                    # the open data needs only the plan: written by a second core while this one goes on
+                    exported = Alongside(lambda: data.export(plan, folder, words))
+                if options.pdf:
+                    from masterplan.render import pdf
+                    summary += pdf.render(plan, root, staging, options, report, speaker(root, plan.language).say)
+                if options.site:
+                    from masterplan.render import site
+                    summary += site.render(plan, root, staging, options, report)
+                if exported is not None:
+                    summary[:0] = exported.result()
+            finally:
+                if exported is not None:
+                    exported.reap()  # done writing before the staging folder is kept or thrown away
             report.extend(warnings())
             if report.failed(options.strict):
                 raise ContentError(report.errors)

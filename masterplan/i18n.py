@@ -97,3 +97,8 @@ class Translator:
         if self.language == "en":
             return []
         return [m for m in messages if self.language not in self.catalog.get(m, {})]
+
+
+def plan_words(root: Path, language: str) -> Translator:
+    """Words in the plan's language as its outputs print them: the theme's catalog, the plan's own entries over it."""
+    return Translator(language, load_catalog(plan_theme(root)))

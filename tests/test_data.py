@@ -1,4 +1,4 @@
-"""Open data: plan.json and the CSV tables parse, match their documented columns and agree with the model."""
+"""Open data: plan.json, the CSV tables and the workbook parse, match their documented columns and agree with the model."""
 
 from __future__ import annotations
 
@@ -115,3 +115,54 @@ def test_plan_json_holds_the_whole_model(built: tuple[Plan, Path]) -> None:
 def test_plan_json_is_deterministic(built: tuple[Plan, Path]) -> None:
     plan, _ = built
     assert json.dumps(as_json(plan)) == json.dumps(as_json(plan))
+
+
+def sheet_rows(path: Path, sheet: str) -> list[tuple[object, ...]]:
+    import openpyxl
+
+    book = openpyxl.load_workbook(path, read_only=True)
+    return [tuple(row) for row in book[sheet].iter_rows(values_only=True)]
+
+
+def test_the_workbook_holds_each_csv_table_as_a_sheet_of_typed_cells(built: tuple[Plan, Path]) -> None:
+    import openpyxl
+
+    plan, data = built
+    book = openpyxl.load_workbook(data / "plan.xlsx")
+    assert book.sheetnames == ["programs", "budget", "agencies", "indicators", "Keterangan kolom"]
+    for name, columns in COLUMNS.items():
+        sheet = book[name.removesuffix(".csv")]
+        table = [list(row) for row in sheet.iter_rows(values_only=True)]
+        assert table[0] == [column for column, _ in columns]
+        # the same rows as the CSV file, a cell for each of its values (empty cells for empty values)
+        written = [["" if value is None else value for value in row] for row in table[1:]]
+        assert [[str(v).lower() if isinstance(v, bool) else str(v) for v in row] for row in written] == \
+            [list(r.values()) for r in rows(data / name)]
+        assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref.startswith("A1:")
+    budget = book["budget"]
+    amounts = [row[5] for row in budget.iter_rows(min_row=2, values_only=True)]
+    assert all(isinstance(a, int) for a in amounts) and sum(amounts) == plan.total_budget
+    assert budget["F2"].number_format == "#,##0"  # 1.250.000 in an Indonesian spreadsheet, 1,250,000 in an English one
+    programs = {row[0]: row for row in book["programs"].iter_rows(min_row=2, values_only=True)}
+    assert [programs[p.id][6] for p in plan.programs] == [p.quick_win for p in plan.programs]
+    assert programs["GOV-01"][6] is True  # TRUE (BENAR in an Indonesian spreadsheet), not the text "true"
+    assert programs["GOV-01"][7] == 2022
+
+
+def test_the_workbook_says_what_every_column_means_in_the_plans_language(built: tuple[Plan, Path]) -> None:
+    _, data = built
+    notes = sheet_rows(data / "plan.xlsx", "Keterangan kolom")
+    assert notes[0][0] == "Masterplan Smart City Kota Contoh 2022–2026"
+    assert ("Lembar", "Kolom", "Arti") in notes
+    assert ("budget", "amount", "Jumlah indikatif, dalam rupiah penuh") in notes
+    described = {(sheet, column) for sheet, column, _ in notes[5:]}
+    assert described == {(name.removesuffix(".csv"), column) for name, columns in COLUMNS.items() for column, _ in columns}
+    assert any("Belum ada lisensi" in str(row[0]) for row in notes[:4])  # the mini plan states none
+
+
+def test_the_workbook_is_the_same_file_for_the_same_plan(make_plan: Callable[..., Path]) -> None:
+    root = make_plan()
+    assert run(root, BuildOptions(pdf=False, search=False, cache=False)).ok
+    first = (root / "build" / "site" / "data" / "plan.xlsx").read_bytes()
+    assert run(root, BuildOptions(pdf=False, search=False, cache=False)).ok
+    assert (root / "build" / "site" / "data" / "plan.xlsx").read_bytes() == first

@@ -83,8 +83,9 @@ def load_and_check_must_not_raise(files: dict[str, str | bytes | None]) -> None:
         elif not report.errors:
             # a plan that passed every check must also be usable: its open data export
             # reads every field of the model (a wrong type slipping through shows here)
+            from masterplan.i18n import Translator
             from masterplan.render import data
-            data.export(plan, root / "build" / "data")
+            data.export(plan, root / "build" / "data", Translator(plan.language))
 
 
 def dump(value: Any) -> str:

@@ -394,6 +394,9 @@ def test_csv_cells_never_run_as_spreadsheet_formulas(build: Build) -> None:
     site = build({"content/agencies/diskominfo.yml": agency})
     rows = read(site, "data/programs.csv")
     assert "'=HYPERLINK" in rows and "\n=HYPERLINK" not in rows and ",=HYPERLINK" not in rows
+    import openpyxl
+    name = openpyxl.load_workbook(site / "data" / "plan.xlsx")["programs"]["B2"]
+    assert (name.value, name.data_type) == ('=HYPERLINK("http://x")', "s")  # shown as written: text, not a formula
 
 
 def test_chapter_images_are_published_with_the_site(build: Build) -> None:
@@ -668,11 +671,16 @@ def test_stylesheet_and_scripts_are_linked_by_version_so_no_browser_keeps_an_old
         k: v for k, v in before.items() if k != "static/site.css"}
 
 
-def test_the_open_data_page_says_how_to_open_a_csv_in_an_indonesian_spreadsheet(sample_build: Path) -> None:
+def test_the_open_data_page_offers_a_workbook_and_says_how_to_open_a_csv(sample_build: Path) -> None:
     """A spreadsheet set to Indonesian expects ';' between cells (the comma is its decimal mark), so a
-    CSV opened with a double click shows each row in one column: the page says how to open it."""
-    page = read(sample_build / "build" / "site", "data.html")
+    CSV opened with a double click shows each row in one column: the page offers the workbook, which
+    opens anywhere, and says how to open a CSV file instead."""
+    site = sample_build / "build" / "site"
+    page = read(site, "data.html")
+    assert '<a href="data/plan.xlsx" download>plan.xlsx</a> — tabel-tabel yang sama dalam satu buku kerja' in page
+    assert "ambil plan.xlsx: berkas ini terbuka dengan klik ganda" in page
     assert "Data › Dari Teks/CSV" in page and "koma sebagai pemisah" in page
+    assert (site / "data" / "plan.xlsx").read_bytes()[:2] == b"PK"  # the link leads to a workbook (a zip file)
 
 
 def test_the_open_data_page_states_the_licence_or_that_none_is_stated(sample_build: Path, mini_site: Path) -> None:

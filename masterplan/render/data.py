@@ -1,9 +1,10 @@
-"""Open data: the plan as ``plan.json`` and four CSV tables, for anyone to reuse under the plan's licence.
+"""Open data: the plan as ``plan.json``, four CSV tables and the same tables as a workbook, for anyone to reuse.
 
 The shapes are stable and documented in one place, :data:`COLUMNS` and
 :data:`JSON_FIELDS`; the website's open-data page prints that documentation, so the
 files and their description cannot drift apart. Texts are objects of language → text
-in JSON; CSV cells hold the plan's language. Amounts are whole rupiah.
+in JSON; CSV cells hold the plan's language. Amounts are whole rupiah. The workbook
+(:mod:`workbook`) holds the CSV tables' rows as typed cells, for spreadsheets in any locale.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import Any
 from masterplan import summary
 from masterplan.diagnostics import Message
 from masterplan.model import Indicator, Plan, Program, Text
+from masterplan.render import workbook
 
 FORMAT = "masterplan/plan"
 FORMAT_VERSION = 1
@@ -157,7 +159,7 @@ def _joined(items: list[str]) -> str:
 def _program_rows(plan: Plan) -> Iterator[list[Any]]:
     for p in plan.programs:
         yield [p.id, str(p.name), p.pillar_id, p.sub_element_id, p.lead_id, _joined(p.partner_ids),
-               "true" if p.quick_win else "false", p.period.start, p.period.end, p.status, p.total_budget,
+               p.quick_win, p.period.start, p.period.end, p.status, p.total_budget,
                _joined(p.sources), _joined(p.mission_ids), _joined(p.depends_on_ids)]
 
 
@@ -194,6 +196,8 @@ def _cell(value: Any) -> Any:
     """A CSV cell; text that a spreadsheet would run as a formula (=, +, -, @) is quoted with '."""
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
     if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
         return "'" + value
     return value
@@ -226,11 +230,14 @@ def _json_lines(document: dict[str, Any]) -> str:
     return "{\n" + ",\n".join(fields) + "\n}\n"
 
 
-def export(plan: Plan, folder: Path) -> list[str]:
-    """Write plan.json and the CSV tables into ``folder``; returns summary lines for the terminal."""
+def export(plan: Plan, folder: Path, words: workbook.Words) -> list[str]:
+    """Write plan.json, the CSV tables and the workbook into ``folder``; returns summary lines for the terminal.
+
+    ``words`` translates into the plan's language (the workbook's description of the columns)."""
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "plan.json").write_text(_json_lines(as_json(plan)), encoding="utf-8")
     for name, columns in COLUMNS.items():
         (folder / name).write_text(_csv([c for c, _ in columns], ROWS[name](plan)), encoding="utf-8")
-    return [Message("Open data: plan.json + {files} CSV files ({programs} programs)",
-                    files=len(COLUMNS), programs=len(plan.programs))]
+    workbook.write(plan, folder / workbook.NAME, COLUMNS, ROWS, words)
+    return [Message("Open data: plan.json, {files} CSV files and {workbook} ({programs} programs)",
+                    files=len(COLUMNS), workbook=workbook.NAME, programs=len(plan.programs))]

@@ -18,6 +18,7 @@ from masterplan.model import Plan
 from masterplan.render import outline, site_charts
 from masterplan.render.data import COLUMNS, JSON_FIELDS
 from masterplan.render.site_pages import Page, Translate, chapter_for
+from masterplan.render.workbook import NAME as WORKBOOK
 
 #: Image types link previews (Open Graph) show; an SVG logo is not one of them.
 SHARE_IMAGE_TYPES = (".png", ".jpg", ".jpeg", ".gif", ".webp")
@@ -35,6 +36,7 @@ def common_context(plan: Plan, book: outline.Outline, translate: Translate, base
         "chapter_labels": site_charts.chapter_labels(book), "book_contents": site_charts.book_contents(book),
         "colours": site_charts.pillar_colours(plan),
         "glossary_entries": summary.glossary(plan), "data_columns": COLUMNS, "json_fields": JSON_FIELDS,
+        "workbook": WORKBOOK,
         "part_chapters": {part: chapter for part in outline.GENERATED_ORDER if (chapter := chapter_for(plan, part))},
         "years": list(plan.period.years), "og_locale": og_locale(plan.language),
         "share_image": logo if logo and logo.endswith(SHARE_IMAGE_TYPES) else None,

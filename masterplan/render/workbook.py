@@ -1,0 +1,91 @@
+"""Open data as one spreadsheet workbook, ``plan.xlsx``: each CSV table as a sheet, and a sheet that explains them.
+
+A CSV file opened with a double click in a spreadsheet set to Indonesian lands each row
+in one cell (the list separator there is ';', the decimal sign ','). The workbook holds
+the very rows of :data:`data.ROWS` as typed cells instead: amounts are numbers shown
+with thousands separators in the reader's own locale, flags are TRUE/FALSE, text is
+never read as a formula. Sheet names and headers are the CSV files' and columns' names,
+so a script may read either; the last sheet describes every column in the plan's
+language. The file is the same bytes for the same plan (dated with the plan's date).
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from masterplan.model import Plan
+
+NAME = "plan.xlsx"
+MONEY_COLUMNS = {"budget_total", "amount", "budget_led"}  #: whole rupiah, shown with thousands separators
+WIDEST = 60  #: characters; a longer column's cells wrap in the spreadsheet's own way
+
+Words = Callable[..., str]
+
+
+def _width(header: str, rows: list[list[Any]], column: int) -> float:
+    """A column wide enough for its header and its longest value (up to :data:`WIDEST`)."""
+    longest = max((len(str(row[column])) for row in rows if row[column] is not None), default=0)
+    return min(max(len(header), longest) + 2, WIDEST)
+
+
+def _sheet(book: Any, name: str, columns: list[str], rows: list[list[Any]], formats: dict[str, Any]) -> None:
+    sheet = book.add_worksheet(name.removesuffix(".csv"))
+    sheet.write_row(0, 0, columns, formats["header"])
+    for index, column in enumerate(columns):
+        cell_format = formats["money"] if column in MONEY_COLUMNS else None
+        sheet.set_column(index, index, _width(column, rows, index), cell_format)
+    for number, row in enumerate(rows, start=1):
+        for index, value in enumerate(row):
+            if value is None:
+                continue
+            if isinstance(value, bool):
+                sheet.write_boolean(number, index, value)
+            elif isinstance(value, (int, float)):
+                sheet.write_number(number, index, value)
+            else:  # text stays text: "=HYPERLINK(…)" from an agency's file is shown, not run
+                sheet.write_string(number, index, str(value))
+    sheet.freeze_panes(1, 0)
+    sheet.autofilter(0, 0, max(len(rows), 1), len(columns) - 1)
+
+
+def _about(book: Any, plan: Plan, columns: dict[str, list[tuple[str, str]]], words: Words,
+           formats: dict[str, Any]) -> None:
+    """The last sheet: which plan, under which licence, and what each column of each sheet means."""
+    sheet = book.add_worksheet(words("Column notes"))
+    sheet.write_string(0, 0, str(plan.title), formats["title"])
+    if plan.version:
+        sheet.write_string(1, 0, f"{words('Version')} {plan.version}")
+    licence = (f"{words('Licence')}: {plan.data_license}" + (f" ({plan.data_license_url})" if plan.data_license_url else "")
+               if plan.data_license else words("No licence is stated for these files: ask {author} before reusing them.",
+                                               author=str(plan.author)))
+    sheet.write_string(2, 0, licence)
+    sheet.write_row(4, 0, [words("Sheet"), words("Column"), words("Meaning")], formats["header"])
+    line = 5
+    for file, described in columns.items():
+        for column, meaning in described:
+            sheet.write_row(line, 0, [file.removesuffix(".csv"), column, words(meaning)])
+            line += 1
+    sheet.set_column(0, 0, 14)
+    sheet.set_column(1, 1, 20)
+    sheet.set_column(2, 2, 80)
+
+
+def write(plan: Plan, path: Path, columns: dict[str, list[tuple[str, str]]],
+          rows: dict[str, Callable[[Plan], Any]], words: Words) -> None:
+    """Write the workbook to ``path``: one sheet per table of ``columns`` (rows from ``rows``), then the columns' sheet."""
+    import xlsxwriter  # only builds that write open data pay for it
+
+    book = xlsxwriter.Workbook(str(path), {"in_memory": True, "strings_to_numbers": False,
+                                           "strings_to_formulas": False, "strings_to_urls": False})
+    created = datetime.datetime.combine(plan.date, datetime.time()) if plan.date else datetime.datetime(2000, 1, 1)
+    book.set_properties({"title": str(plan.title), "author": str(plan.author), "created": created,
+                         "comments": "masterplan"})
+    formats = {"header": book.add_format({"bold": True, "bottom": 1}), "money": book.add_format({"num_format": "#,##0"}),
+               "title": book.add_format({"bold": True, "font_size": 13})}
+    for file, described in columns.items():
+        _sheet(book, file, [column for column, _ in described], list(rows[file](plan)), formats)
+    _about(book, plan, columns, words, formats)
+    book.close()
