@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import click
 
 from masterplan import __version__
-from masterplan.cli_help import Group
+from masterplan.cli_help import Group, SaidWhenFormatted
 from masterplan.diagnostics import Diagnostic, Message, Report, Speaker
 
 if TYPE_CHECKING:
@@ -57,7 +57,7 @@ def _print_report(report: Report | list[Diagnostic], speaker: Speaker, output_fo
 
 
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="masterplan")
+@click.version_option(__version__, prog_name="masterplan", message=SaidWhenFormatted("%(prog)s, version %(version)s"))
 def cli() -> None:
     """Turn a city's smart-city master plan (YAML + Markdown) into a PDF book and a website.
 

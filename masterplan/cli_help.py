@@ -124,6 +124,14 @@ class _Kind(str):
         return _click_word(str(self)).title()
 
 
+class SaidWhenFormatted(str):
+    """A message click formats with ``%`` (the version line), declared before the reader's language is
+    known: said in that language when it is formatted."""
+
+    def __mod__(self, values: Any) -> str:
+        return _click_word(str(self)) % values
+
+
 class Group(click.Group):
     """The ``masterplan`` group: its commands' help (and its own) in the reader's language."""
 

@@ -248,6 +248,12 @@ def test_help_speaks_indonesian_by_default_and_the_plans_language_inside_a_plan(
     assert "Port to listen on (0: any free port). [default: 8000;" in _help("serve", cwd=english / "content")
 
 
+def test_the_version_line_is_said_in_the_readers_language(tmp_path: Path) -> None:
+    from masterplan import __version__
+    assert _as_a_person(["--version"], tmp_path, None).stdout == f"masterplan, versi {__version__}\n"
+    assert _as_a_person(["--version"], tmp_path, "en").stdout == f"masterplan, version {__version__}\n"
+
+
 def _mistyped(*args: str, cwd: Path, language: str | None = None) -> str:
     """What a mistyped command line prints, its exit code checked."""
     done = _as_a_person(list(args), cwd, language)
