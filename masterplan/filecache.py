@@ -38,13 +38,18 @@ class FileCache:
 
     def get(self, path: Path, file: str, kind: str, content: bytes) -> FileResult | None:
         """The result remembered for exactly these bytes of the file (``content``, as just read), else None."""
+        found = self.remembered(path, file, kind, content)
+        if found is not None:
+            self.hits += 1
+        else:
+            self.misses += 1
+        return found
+
+    def remembered(self, path: Path, file: str, kind: str, content: bytes) -> FileResult | None:
+        """What :meth:`get` answers, uncounted."""
         with self._lock:
             entry = self._entries.get((str(path), file, kind))
-        if entry is not None and entry[0] == content_mark(content):
-            self.hits += 1
-            return entry[1]
-        self.misses += 1
-        return None
+        return entry[1] if entry is not None and entry[0] == content_mark(content) else None
 
     def put(self, path: Path, file: str, kind: str, result: FileResult, content: bytes) -> None:
         """Remember ``result``, parsed from ``content``: the bytes read once, so an edit saved meanwhile is not mixed in."""

@@ -44,6 +44,28 @@ def test_a_second_run_reads_every_file_from_what_the_first_kept_and_an_edit_is_r
     assert (edited.hits, edited.misses, renamed) == (files - 1, 1, "Nama Setelah Revisi")
 
 
+def test_the_preview_starts_from_what_a_command_kept_and_then_reads_from_memory(sample: Path) -> None:
+    """``serve`` after ``build``: its first load parses no file the build kept (for a province's plan,
+    seconds at every start); later loads take unchanged files from memory, and an edit is read anew."""
+    from masterplan.preview import Preview
+
+    first, name = loaded(sample)
+    files = first.misses
+    preview = Preview(sample, log=lambda line: None)
+    plan, report = load(sample, preview.cache)
+    assert plan is not None and not report.errors
+    assert (preview.cache.hits, preview.cache.misses) == (files, 0)
+    assert first.folder is not None
+    for entry in first.folder.iterdir():
+        entry.unlink()  # what was kept on disk is gone: the preview still has each file in memory
+    agency = next(path for path in (sample / "content" / "agencies").glob("*.yml") if name in path.read_text("utf-8"))
+    agency.write_text(agency.read_text(encoding="utf-8").replace(name, "Nama Setelah Revisi", 1), encoding="utf-8")
+    plan, _ = load(sample, preview.cache)
+    assert plan is not None and str(plan.programs[0].name) == "Nama Setelah Revisi"
+    assert (preview.cache.hits, preview.cache.misses) == (2 * files - 1, 1)
+    assert len(list(first.folder.iterdir())) == 1  # the edited file's parse, kept for the next command
+
+
 def test_a_kept_result_is_never_run_from_a_damaged_entry_or_one_others_could_write(sample: Path) -> None:
     first, name = loaded(sample)
     assert first.folder is not None
