@@ -166,3 +166,53 @@ def test_the_workbook_is_the_same_file_for_the_same_plan(make_plan: Callable[...
     first = (root / "build" / "site" / "data" / "plan.xlsx").read_bytes()
     assert run(root, BuildOptions(pdf=False, search=False, cache=False)).ok
     assert (root / "build" / "site" / "data" / "plan.xlsx").read_bytes() == first
+
+
+def frictionless_errors(data: Path) -> dict[str, list[str]]:
+    """What ``frictionless validate datapackage.json`` finds, table by table (types, keys, references)."""
+    import frictionless
+
+    report = frictionless.validate(str(data / "datapackage.json"))
+    assert not report.errors, [e.message for e in report.errors]  # the descriptor itself is a valid package
+    return {task.name: [error.type for error in task.errors] for task in report.tasks}
+
+
+def test_datapackage_describes_each_csv_file_as_frictionless_reads_it(built: tuple[Plan, Path]) -> None:
+    _, data = built
+    assert frictionless_errors(data) == {"programs": [], "budget": [], "agencies": [], "indicators": []}
+    package = json.loads((data / "datapackage.json").read_text(encoding="utf-8"))
+    resources = {r["name"]: r for r in package["resources"]}
+    for name, columns in COLUMNS.items():
+        fields = resources[name.removesuffix(".csv")]["schema"]["fields"]
+        assert [f["name"] for f in fields] == [column for column, _ in columns]
+    amount = {f["name"]: f for f in resources["budget"]["schema"]["fields"]}["amount"]
+    assert amount == {"name": "amount", "type": "integer", "description": "Jumlah indikatif, dalam rupiah penuh"}
+    assert resources["programs"]["schema"]["foreignKeys"] == [
+        {"fields": ["lead_agency"], "reference": {"resource": "agencies", "fields": ["id"]}}]
+    assert package["name"] == "kota-contoh-2022-2026" and "licenses" not in package  # the mini plan states none
+
+
+def test_datapackage_finds_a_table_that_breaks_its_description(built: tuple[Plan, Path]) -> None:
+    """An agency code that names no agency, an amount in words: the description lets a reuser (and the
+    city, before publishing) find them."""
+    _, data = built
+    programs = (data / "programs.csv").read_text(encoding="utf-8")
+    (data / "programs.csv").write_text(programs.replace(",diskominfo,", ",dinas-hantu,", 1), encoding="utf-8")
+    budget = (data / "budget.csv").read_text(encoding="utf-8").splitlines()
+    budget[1] = budget[1].rsplit(",", 1)[0] + ",tiga ratus juta"
+    (data / "budget.csv").write_text("\n".join(budget) + "\n", encoding="utf-8")
+    found = frictionless_errors(data)
+    assert found["programs"] == ["foreign-key"] and found["budget"] == ["type-error"]
+
+
+def test_datapackage_names_the_licence_and_its_page(make_plan: Callable[..., Path]) -> None:
+    from conftest import MINI_FILES
+    licensed = textwrap.dedent(MINI_FILES["content/plan.yml"]) + textwrap.dedent("""\
+        open_data:
+          license: CC BY 4.0
+          license_url: https://creativecommons.org/licenses/by/4.0/
+        """)
+    root = make_plan({"content/plan.yml": licensed})
+    assert run(root, BuildOptions(pdf=False, search=False)).ok
+    package = json.loads((root / "build" / "site" / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    assert package["licenses"] == [{"title": "CC BY 4.0", "path": "https://creativecommons.org/licenses/by/4.0/"}]

@@ -679,6 +679,7 @@ def test_the_open_data_page_offers_a_workbook_and_says_how_to_open_a_csv(sample_
     page = read(site, "data.html")
     assert '<a href="data/plan.xlsx" download>plan.xlsx</a> — tabel-tabel yang sama dalam satu buku kerja' in page
     assert "ambil plan.xlsx: berkas ini terbuka dengan klik ganda" in page
+    assert '<a href="data/datapackage.json" download>datapackage.json</a> — deskripsi berkas CSV' in page
     assert "Data › Dari Teks/CSV" in page and "koma sebagai pemisah" in page
     assert (site / "data" / "plan.xlsx").read_bytes()[:2] == b"PK"  # the link leads to a workbook (a zip file)
 

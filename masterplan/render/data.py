@@ -1,4 +1,4 @@
-"""Open data: the plan as ``plan.json``, four CSV tables and the same tables as a workbook, for anyone to reuse.
+"""Open data: the plan as ``plan.json``, four CSV tables (described in ``datapackage.json``) and a workbook.
 
 The shapes are stable and documented in one place, :data:`COLUMNS` and
 :data:`JSON_FIELDS`; the website's open-data page prints that documentation, so the
@@ -19,7 +19,7 @@ from typing import Any
 from masterplan import summary
 from masterplan.diagnostics import Message
 from masterplan.model import Indicator, Plan, Program, Text
-from masterplan.render import workbook
+from masterplan.render import datapackage, workbook
 
 FORMAT = "masterplan/plan"
 FORMAT_VERSION = 1
@@ -231,13 +231,15 @@ def _json_lines(document: dict[str, Any]) -> str:
 
 
 def export(plan: Plan, folder: Path, words: workbook.Words) -> list[str]:
-    """Write plan.json, the CSV tables and the workbook into ``folder``; returns summary lines for the terminal.
+    """Write plan.json, the CSV tables, their description and the workbook into ``folder``; returns summary
+    lines for the terminal.
 
-    ``words`` translates into the plan's language (the workbook's description of the columns)."""
+    ``words`` translates into the plan's language (what the columns mean, in the description and the workbook)."""
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "plan.json").write_text(_json_lines(as_json(plan)), encoding="utf-8")
     for name, columns in COLUMNS.items():
         (folder / name).write_text(_csv([c for c, _ in columns], ROWS[name](plan)), encoding="utf-8")
+    datapackage.write(plan, folder / datapackage.NAME, COLUMNS, words)
     workbook.write(plan, folder / workbook.NAME, COLUMNS, ROWS, words)
     return [Message("Open data: plan.json, {files} CSV files and {workbook} ({programs} programs)",
                     files=len(COLUMNS), workbook=workbook.NAME, programs=len(plan.programs))]

@@ -1,0 +1,83 @@
+"""``datapackage.json``: the CSV tables described for machines, as a Frictionless Tabular Data Package.
+
+Open-data portals and tools (CKAN, ``frictionless validate``, pandas' readers built on it)
+read from it each table's columns with their type and meaning, the keys that identify a
+row, and which columns name a row of another table: a program's lead agency is an
+agency of ``agencies.csv``, a budget line's program a program of ``programs.csv``. So a
+reuser can check the files as published, and the city can check them before publishing.
+Meanings are written in the plan's language; the columns themselves are
+:data:`masterplan.render.data.COLUMNS`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from masterplan.model import Plan
+
+NAME = "datapackage.json"
+
+#: a column's Table Schema type, when it is not text
+TYPES: dict[str, str] = {
+    "quick_win": "boolean", "start_year": "integer", "end_year": "integer", "budget_total": "integer",
+    "year": "integer", "amount": "integer", "programs_led": "integer", "programs_supported": "integer",
+    "budget_led": "integer", "baseline_year": "integer",
+    "baseline_value": "any", "target": "any",  # an indicator's value is a number or a word ("tersedia")
+}
+#: table → the column that identifies its rows
+PRIMARY_KEYS = {"programs.csv": "id", "agencies.csv": "id"}
+#: (table, column) → the table and column it names a row of
+FOREIGN_KEYS = {
+    ("programs.csv", "lead_agency"): ("agencies.csv", "id"),
+    ("budget.csv", "program_id"): ("programs.csv", "id"),
+    ("budget.csv", "lead_agency"): ("agencies.csv", "id"),
+}
+
+Words = Callable[..., str]
+
+
+def _name(file: str) -> str:
+    return file.removesuffix(".csv")
+
+
+def _schema(file: str, columns: list[tuple[str, str]], words: Words) -> dict[str, Any]:
+    schema: dict[str, Any] = {"fields": [
+        {"name": column, "type": TYPES.get(column, "string"), "description": words(meaning)}
+        for column, meaning in columns]}
+    if file in PRIMARY_KEYS:
+        schema["primaryKey"] = [PRIMARY_KEYS[file]]
+    references = [{"fields": [column], "reference": {"resource": _name(table), "fields": [key]}}
+                  for (source, column), (table, key) in FOREIGN_KEYS.items() if source == file]
+    if references:
+        schema["foreignKeys"] = references
+    return schema
+
+
+def describe(plan: Plan, columns: dict[str, list[tuple[str, str]]], words: Words) -> dict[str, Any]:
+    """The package descriptor of the CSV tables ``columns`` describes."""
+    package: dict[str, Any] = {
+        "profile": "tabular-data-package",
+        "name": re.sub(r"[^a-z0-9]+", "-", f"{plan.city} {plan.period.start} {plan.period.end}".lower()).strip("-"),
+        "title": str(plan.title),
+        "version": plan.version,
+        "contributors": [{"title": str(plan.author), "role": "publisher"}],
+    }
+    if plan.date:
+        package["created"] = f"{plan.date.isoformat()}T00:00:00Z"
+    if plan.data_license and plan.data_license_url:  # a package's licence is a web page, or an id we do not keep
+        package["licenses"] = [{"title": plan.data_license, "path": plan.data_license_url}]
+    elif plan.data_license:
+        package["description"] = f"{words('Licence')}: {plan.data_license}"
+    package["resources"] = [{
+        "name": _name(file), "path": file, "profile": "tabular-data-resource", "format": "csv",
+        "mediatype": "text/csv", "encoding": "utf-8", "schema": _schema(file, described, words),
+    } for file, described in columns.items()]
+    return package
+
+
+def write(plan: Plan, path: Path, columns: dict[str, list[tuple[str, str]]], words: Words) -> None:
+    path.write_text(json.dumps(describe(plan, columns, words), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
