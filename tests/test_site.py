@@ -286,9 +286,16 @@ def test_the_public_address_in_plan_yml_serves_every_build(make_plan: Callable[.
     assert '<link rel="canonical" href="https://other.example.go.id/index.html">' in read(site, "index.html")
 
 
-def test_no_sitemap_without_base_url(mini_site: Path) -> None:
-    assert not (mini_site / "sitemap.xml").exists()
-    assert "canonical" not in read(mini_site, "index.html")
+def test_no_sitemap_without_base_url_and_the_build_says_so(make_plan: Callable[..., Path]) -> None:
+    root = make_plan()
+    built = run(root, BuildOptions(pdf=False, search=False))
+    site = root / "build" / "site"
+    assert not (site / "sitemap.xml").exists()
+    assert "canonical" not in read(site, "index.html")
+    said = " ".join(map(str, built.summary))
+    assert "No public address (base_url in plan.yml, or --base-url): no sitemap.xml" in said
+    published = run(root, BuildOptions(pdf=False, search=False, base_url="https://kota.example.go.id/smartcity/"))
+    assert "No public address" not in " ".join(map(str, published.summary))
 
 
 def test_previous_pdf_is_linked_when_the_pdf_is_not_rebuilt(make_plan: Callable[..., Path]) -> None:

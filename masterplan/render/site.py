@@ -152,7 +152,14 @@ def render(plan: Plan, root: Path, staging: Staging, options: BuildOptions, repo
     manifest.save()
     return [Message("Website: {pages} pages ({rendered} rendered) in {seconds:.2f} s, {search}",
                     pages=len(site.pages), rendered=written, seconds=html_seconds, search=search_index),
-            *([] if options.pdf else [_linked_pdf(root, pdf_size, plan.language)])]
+            *([] if options.pdf else [_linked_pdf(root, pdf_size, plan.language)]),
+            *([] if options.base_url else [NO_ADDRESS])]
+
+
+#: what a site built without its public address lacks (a web server shows the 404 page at any depth,
+#: and only an address tells it where the site's folder starts)
+NO_ADDRESS = Message("No public address (base_url in plan.yml, or --base-url): no sitemap.xml or canonical "
+                     "links, and 404.html shows properly only for addresses in the site's top folder")
 
 
 def _linked_pdf(root: Path, size: int | None, language: str) -> Message:
