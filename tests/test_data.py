@@ -216,3 +216,13 @@ def test_datapackage_names_the_licence_and_its_page(make_plan: Callable[..., Pat
     assert run(root, BuildOptions(pdf=False, search=False)).ok
     package = json.loads((root / "build" / "site" / "data" / "datapackage.json").read_text(encoding="utf-8"))
     assert package["licenses"] == [{"title": "CC BY 4.0", "path": "https://creativecommons.org/licenses/by/4.0/"}]
+
+
+def test_a_plans_own_words_for_the_notes_sheet_make_a_name_a_spreadsheet_accepts(make_plan: Callable[..., Path]) -> None:
+    """Excel refuses ':', '/', '[' and ']' in a sheet's name, and more than 31 characters."""
+    root = make_plan({"templates/i18n/words.yml": '"Column notes": {id: "Kolom: arti/keterangan [semua] lembar data terbuka"}\n'})
+    built = run(root, BuildOptions(pdf=False, search=False))
+    assert built.ok, [str(d) for d in built.report]
+    import openpyxl
+    names = openpyxl.load_workbook(root / "build" / "site" / "data" / "plan.xlsx", read_only=True).sheetnames
+    assert names[-1] == "Kolom  arti keterangan  semua"

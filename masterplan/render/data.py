@@ -18,6 +18,7 @@ from typing import Any
 
 from masterplan import summary
 from masterplan.diagnostics import Message
+from masterplan.i18n import Translator
 from masterplan.model import Indicator, Plan, Program, Text
 from masterplan.render import datapackage, workbook
 
@@ -230,7 +231,7 @@ def _json_lines(document: dict[str, Any]) -> str:
     return "{\n" + ",\n".join(fields) + "\n}\n"
 
 
-def export(plan: Plan, folder: Path, words: workbook.Words) -> list[str]:
+def export(plan: Plan, folder: Path, words: Translator) -> list[str]:
     """Write plan.json, the CSV tables, their description and the workbook into ``folder``; returns summary
     lines for the terminal.
 

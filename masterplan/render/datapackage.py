@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from masterplan.i18n import Translator
 from masterplan.model import Plan
 
 NAME = "datapackage.json"
@@ -37,14 +37,12 @@ FOREIGN_KEYS = {
     ("budget.csv", "lead_agency"): ("agencies.csv", "id"),
 }
 
-Words = Callable[..., str]
-
 
 def _name(file: str) -> str:
     return file.removesuffix(".csv")
 
 
-def _schema(file: str, columns: list[tuple[str, str]], words: Words) -> dict[str, Any]:
+def _schema(file: str, columns: list[tuple[str, str]], words: Translator) -> dict[str, Any]:
     schema: dict[str, Any] = {"fields": [
         {"name": column, "type": TYPES.get(column, "string"), "description": words(meaning)}
         for column, meaning in columns]}
@@ -57,7 +55,7 @@ def _schema(file: str, columns: list[tuple[str, str]], words: Words) -> dict[str
     return schema
 
 
-def describe(plan: Plan, columns: dict[str, list[tuple[str, str]]], words: Words) -> dict[str, Any]:
+def describe(plan: Plan, columns: dict[str, list[tuple[str, str]]], words: Translator) -> dict[str, Any]:
     """The package descriptor of the CSV tables ``columns`` describes."""
     package: dict[str, Any] = {
         "profile": "tabular-data-package",
@@ -79,5 +77,5 @@ def describe(plan: Plan, columns: dict[str, list[tuple[str, str]]], words: Words
     return package
 
 
-def write(plan: Plan, path: Path, columns: dict[str, list[tuple[str, str]]], words: Words) -> None:
+def write(plan: Plan, path: Path, columns: dict[str, list[tuple[str, str]]], words: Translator) -> None:
     path.write_text(json.dumps(describe(plan, columns, words), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

@@ -12,17 +12,18 @@ language. The file is the same bytes for the same plan (dated with the plan's da
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from masterplan.i18n import Translator
 from masterplan.model import Plan
 
 NAME = "plan.xlsx"
 MONEY_COLUMNS = {"budget_total", "amount", "budget_led"}  #: whole rupiah, shown with thousands separators
 WIDEST = 60  #: characters; a longer column's cells wrap in the spreadsheet's own way
-
-Words = Callable[..., str]
+SHEET_NAME_LONGEST = 31  #: characters, in Excel's sheet names
 
 
 def _width(header: str, rows: list[list[Any]], column: int) -> float:
@@ -51,10 +52,15 @@ def _sheet(book: Any, name: str, columns: list[str], rows: list[list[Any]], form
     sheet.autofilter(0, 0, max(len(rows), 1), len(columns) - 1)
 
 
-def _about(book: Any, plan: Plan, columns: dict[str, list[tuple[str, str]]], words: Words,
+def _sheet_name(text: str) -> str:
+    """A translation as a sheet's name: without the characters Excel refuses there, and short enough."""
+    return re.sub(r"[\[\]:*?/\\]", " ", text).strip(" '")[:SHEET_NAME_LONGEST].strip() or "notes"
+
+
+def _about(book: Any, plan: Plan, columns: dict[str, list[tuple[str, str]]], words: Translator,
            formats: dict[str, Any]) -> None:
     """The last sheet: which plan, under which licence, and what each column of each sheet means."""
-    sheet = book.add_worksheet(words("Column notes"))
+    sheet = book.add_worksheet(_sheet_name(words("Column notes")))
     sheet.write_string(0, 0, str(plan.title), formats["title"])
     if plan.version:
         sheet.write_string(1, 0, f"{words('Version')} {plan.version}")
@@ -74,7 +80,7 @@ def _about(book: Any, plan: Plan, columns: dict[str, list[tuple[str, str]]], wor
 
 
 def write(plan: Plan, path: Path, columns: dict[str, list[tuple[str, str]]],
-          rows: dict[str, Callable[[Plan], Any]], words: Words) -> None:
+          rows: dict[str, Callable[[Plan], Any]], words: Translator) -> None:
     """Write the workbook to ``path``: one sheet per table of ``columns`` (rows from ``rows``), then the columns' sheet."""
     import xlsxwriter  # only builds that write open data pay for it
 
