@@ -195,7 +195,7 @@ class _Reader:
             indicators=self.indicators(data.get("indicators")),
             depends_on_ids=list(data.get("depends_on") or []), mission_ids=list(data.get("missions") or []),
             status=data.get("status", "planned"), lead_id=lead_id, position=data.position, where=self.where(data),
-            former_ids=list(data.get("former_ids") or []),
+            former_ids=list(data.get("former_ids") or []), location=self.text(data.get("location")),
         )
 
     def plan(self, path: Path) -> Plan | None:

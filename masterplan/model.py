@@ -161,6 +161,7 @@ class Program:
     position: Position
     where: dict[str, Position] = field(default_factory=dict)
     former_ids: list[str] = field(default_factory=list)  #: ids it had before a rename; their pages lead to it
+    location: Text = field(default_factory=lambda: Text({}))  #: where it is carried out (whole city, a district…)
     # resolved by Plan.link
     pillar: Pillar | None = field(default=None, repr=False)
     sub_element: SubElement | None = field(default=None, repr=False)

@@ -81,6 +81,7 @@ DEFS: dict[str, Any] = {
         "sub_element": {"type": "string", "pattern": SLUG, "description": "Sub-element id of that pillar."},
         "summary": _ref("text", "One sentence: the problem and what the program delivers."),
         "description": _ref("text", "Longer description (Markdown)."),
+        "location": _ref("text", "Where it is carried out: the whole city, a district (kecamatan), an area."),
         "quick_win": {"type": "boolean", "description": "A fast, visible program (usually one per pillar)."},
         "partners": _ids(SLUG, "Supporting agencies (ids)."),
         "period": _ref("period", "Implementation years."),
@@ -199,6 +200,7 @@ INDONESIAN_FIELDS = {
     "akhir": ("end",), "awal": ("start", "baseline"), "kondisi_awal": ("baseline",), "ketergantungan": ("depends_on",),
     "id_lama": ("former_ids",), "kode_lama": ("former_ids",), "cetak": ("print",), "bolak_balik": ("two_sided",),
     "dua_sisi": ("two_sided",), "data_terbuka": ("open_data",), "lisensi": ("license",),
+    "lokasi": ("location",), "tempat": ("location",),
 }
 
 

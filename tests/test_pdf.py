@@ -158,6 +158,16 @@ def test_every_program_id_and_name_is_printed(sample_build: Path, sample_pdf: Pa
         assert squeeze(str(program.name)) in whole, program.name
 
 
+def test_a_programs_location_is_printed_in_its_matrix_row(sample_build: Path, sample_pdf: Path) -> None:
+    checked = load_and_check(sample_build)
+    assert checked.plan is not None
+    located = [p for p in checked.plan.programs if p.location]
+    assert len(located) >= 10
+    whole = squeeze(re.sub(r"\u2010\s+", "", "".join(texts(sample_pdf))))  # a word hyphenated at a line's end, whole
+    for program in located:
+        assert squeeze(f"Lokasi: {program.location}") in whole, program.id
+
+
 def test_outline_lists_every_chapter_on_its_page(sample_pdf: Path, sample_outline: outline.Outline) -> None:
     bookmarks = dict(outline_entries(sample_pdf))
     pages = texts(sample_pdf)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -62,6 +63,19 @@ def test_program_page_shows_what_the_model_knows(mini_site: Path) -> None:
     assert "Tata kelola yang baik" in html  # mission served
     assert re.search(r"<th scope=\"col\" class=\"num\">2024</th>", html)  # indicator target year
     assert 'aria-labelledby="program-indicators-caption"' in html and 'tabindex="0"' in html
+
+
+def test_a_program_page_says_where_the_program_is_carried_out_when_its_file_does(build: Build) -> None:
+    from conftest import MINI_FILES
+    agency = MINI_FILES["content/agencies/diskominfo.yml"].replace(
+        "summary: Aduan warga ditanggapi dalam 10 menit.\n",
+        "summary: Aduan warga ditanggapi dalam 10 menit.\n            location: Kecamatan Gadingrejo\n")
+    site = build({"content/agencies/diskominfo.yml": agency})
+    assert "<div><dt>Lokasi</dt> <dd>Kecamatan Gadingrejo</dd></div>" in read(site, "program/GOV-01.html")
+    assert "<dt>Lokasi</dt>" not in read(site, "program/ECO-01.html")  # none stated: no empty fact
+    assert "Kecamatan Gadingrejo" in read(site, "data/programs.csv").splitlines()[1]
+    programs = {p["id"]: p for p in json.loads(read(site, "data/plan.json"))["programs"]}
+    assert programs["GOV-01"]["location"] == {"id": "Kecamatan Gadingrejo"} and programs["ECO-01"]["location"] == {"id": ""}
 
 
 def test_home_lists_every_chapter_in_book_order(mini_site: Path) -> None:

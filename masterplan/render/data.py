@@ -43,6 +43,7 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
         ("funding_sources", "Funding sources, separated by ';'"),
         ("missions", "Mission ids served, separated by ';'"),
         ("depends_on", "Program codes this program depends on, separated by ';'"),
+        ("location", "Where it is carried out"),
     ],
     "budget.csv": [
         ("program_id", "Program code"),
@@ -104,6 +105,7 @@ def _program(program: Program) -> dict[str, Any]:
         "id": program.id, "name": _text(program.name), "pillar": program.pillar_id,
         "sub_element": program.sub_element_id, "lead": program.lead_id, "partners": program.partner_ids,
         "summary": _text(program.summary), "description": _text(program.description),
+        "location": _text(program.location),
         "quick_win": program.quick_win, "status": program.status,
         "period": {"start": program.period.start, "end": program.period.end},
         "missions": program.mission_ids, "depends_on": program.depends_on_ids,
@@ -161,7 +163,7 @@ def _program_rows(plan: Plan) -> Iterator[list[Any]]:
     for p in plan.programs:
         yield [p.id, str(p.name), p.pillar_id, p.sub_element_id, p.lead_id, _joined(p.partner_ids),
                p.quick_win, p.period.start, p.period.end, p.status, p.total_budget,
-               _joined(p.sources), _joined(p.mission_ids), _joined(p.depends_on_ids)]
+               _joined(p.sources), _joined(p.mission_ids), _joined(p.depends_on_ids), str(p.location)]
 
 
 def _budget_rows(plan: Plan) -> Iterator[list[Any]]:
