@@ -71,7 +71,7 @@ def test_a_program_page_says_where_the_program_is_carried_out_when_its_file_does
         "summary: Aduan warga ditanggapi dalam 10 menit.\n",
         "summary: Aduan warga ditanggapi dalam 10 menit.\n            location: Kecamatan Gadingrejo\n")
     site = build({"content/agencies/diskominfo.yml": agency})
-    assert "<div><dt>Lokasi</dt> <dd>Kecamatan Gadingrejo</dd></div>" in read(site, "program/GOV-01.html")
+    assert '<div class="wide"><dt>Lokasi</dt> <dd>Kecamatan Gadingrejo</dd></div>' in read(site, "program/GOV-01.html")
     assert "<dt>Lokasi</dt>" not in read(site, "program/ECO-01.html")  # none stated: no empty fact
     assert "Kecamatan Gadingrejo" in read(site, "data/programs.csv").splitlines()[1]
     programs = {p["id"]: p for p in json.loads(read(site, "data/plan.json"))["programs"]}
@@ -698,7 +698,8 @@ def test_the_open_data_page_offers_a_workbook_and_says_how_to_open_a_csv(sample_
     opens anywhere, and says how to open a CSV file instead."""
     site = sample_build / "build" / "site"
     page = read(site, "data.html")
-    assert '<a href="data/plan.xlsx" download>plan.xlsx</a> — tabel-tabel yang sama dalam satu buku kerja' in page
+    assert ('<a href="data/plan.xlsx" download>plan.xlsx</a> — tabel program, anggaran, perangkat daerah, dan indikator '
+            'dalam satu buku kerja') in page
     assert "ambil plan.xlsx: berkas ini terbuka dengan klik ganda" in page
     assert '<a href="data/datapackage.json" download>datapackage.json</a> — deskripsi berkas CSV' in page
     assert "Data › Dari Teks/CSV" in page and "koma sebagai pemisah" in page
