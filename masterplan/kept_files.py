@@ -34,36 +34,16 @@ FOLDERS = "parsed-"  #: the cache folders are named "parsed-<Python, libraries a
 
 
 class KeptFiles(FileCache):
-    """Parse results kept in the user's cache, for one process's load (see the module).
+    """Parse results kept in the user's cache, for one process's load (see the module)."""
 
-    ``remember``: for a process that loads the plan again and again (the preview), results are
-    also remembered in memory, as a plain :class:`FileCache` does, and the files kept on disk
-    serve its first load and anything it parses along the way serves the next command.
-    """
-
-    def __init__(self, remember: bool = False) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self.remember = remember
         self.folder = user_cache(f"{FOLDERS}{runtime_tag()}")
         if self.folder is not None and forget_unused(self.folder, FOLDERS):
             forget_unused_entries(self.folder)
 
     def get(self, path: Path, file: str, kind: str, content: bytes) -> FileResult | None:
-        """The result remembered or kept for exactly these bytes of the file, else None."""
-        if self.remember and (found := self.remembered(path, file, kind, content)) is not None:
-            self.hits += 1
-            return found
-        result = self._kept(path, file, kind, content)
-        if result is None:
-            self.misses += 1
-            return None
-        self.hits += 1
-        if self.remember:
-            super().put(path, file, kind, result, content)
-        return result
-
-    def _kept(self, path: Path, file: str, kind: str, content: bytes) -> FileResult | None:
-        """The result kept on disk for exactly these bytes of the file, else None."""
+        """The result kept for exactly these bytes of the file, else None."""
         if self.folder is None:
             return None
         entry = self.folder / _entry(path, file, kind)
@@ -76,14 +56,14 @@ class KeptFiles(FileCache):
             except Exception:  # noqa: BLE001 - a damaged entry can raise nearly anything: parsed again
                 result = None
         if not isinstance(result, FileResult):
+            self.misses += 1
             return None
+        self.hits += 1
         touch(entry)  # in use: not swept
         return result
 
     def put(self, path: Path, file: str, kind: str, result: FileResult, content: bytes) -> None:
         """Keep ``result``, parsed from ``content`` (the bytes read once: an edit saved meanwhile is not mixed in)."""
-        if self.remember:
-            super().put(path, file, kind, result, content)
         if self.folder is None:
             return
         try:
@@ -91,6 +71,26 @@ class KeptFiles(FileCache):
                         content_mark(content) + pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
         except (OSError, pickle.PicklingError):
             pass  # a full disk only costs parsing the file again next time
+
+
+class RememberedFiles(KeptFiles):
+    """For a process that loads the plan again and again (the preview): each file's result is
+    remembered in memory, as a plain :class:`FileCache` does, and what earlier commands kept
+    serves the first load. Nothing is kept from here: writing an edited file's parse would
+    delay the page by a few milliseconds, and the next command parses the few files edited."""
+
+    def get(self, path: Path, file: str, kind: str, content: bytes) -> FileResult | None:
+        found = self.remembered(path, file, kind, content)
+        if found is not None:
+            self.hits += 1
+            return found
+        found = super().get(path, file, kind, content)
+        if found is not None:
+            FileCache.put(self, path, file, kind, found, content)
+        return found
+
+    def put(self, path: Path, file: str, kind: str, result: FileResult, content: bytes) -> None:
+        FileCache.put(self, path, file, kind, result, content)
 
 
 def _entry(path: Path, file: str, kind: str) -> str:

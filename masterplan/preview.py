@@ -23,7 +23,7 @@ import jinja2
 
 from masterplan import project
 from masterplan.diagnostics import Diagnostic, Message, Position, Report, error
-from masterplan.kept_files import KeptFiles
+from masterplan.kept_files import RememberedFiles
 from masterplan.render.site_links import PAGES
 from masterplan.render.theme import Theme, template_position
 
@@ -73,7 +73,7 @@ class Preview:
         self.pages: Pages | None = None
         self.in_process = True  #: False once the site renderer's interface no longer matches
         #: unchanged files are not parsed or schema-checked again, nor on the first load when a command before kept them
-        self.cache = KeptFiles(remember=True)
+        self.cache = RememberedFiles()
         self._changed = threading.Condition()
         self._render_lock = threading.Lock()
 
