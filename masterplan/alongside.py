@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import threading
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
@@ -19,48 +20,63 @@ T = TypeVar("T")
 class Alongside(Generic[T]):
     """``work()`` in a forked child; :meth:`result` waits for it (the same value on every call).
 
-    Without ``fork``, or when ``here`` is true (work too small to be worth a process), it runs
-    here and now. A child that fails (an exception, a killed process) is not trusted: its work
-    is done again here, where it raises as it would have, so a disk that is full is reported
-    the same way either way.
+    It runs here and now instead when ``here`` is true (work too small to be worth a process),
+    where there is no ``fork`` or it fails (no memory, too many processes), and in a process
+    with other threads (the preview's server): a fork copies only the calling thread, and a
+    lock another thread held would stay locked in the child for good. A child that fails (an
+    exception, a killed process) is not trusted: its work is done again here, where it raises
+    as it would have, so a disk that is full is reported the same way either way.
     """
 
     def __init__(self, work: Callable[[], T], here: bool = False):
         self._work = work
         self._done: list[T] = []
         self._child: int | None = None
-        if here or not hasattr(os, "fork"):
+        if not (here or not hasattr(os, "fork") or threading.active_count() > 1):
+            self._start()
+        if self._child is None:
             self._done.append(work())
-            return
+
+    def _start(self) -> None:
         reading, writing = os.pipe()
-        child = os.fork()
+        try:
+            child = os.fork()
+        except OSError:
+            os.close(reading)
+            os.close(writing)
+            return
         if child == 0:  # pragma: no cover - the child's coverage is not collected
+            status = 1
             try:
                 os.close(reading)
+                answer = pickle.dumps(self._work())
                 with os.fdopen(writing, "wb") as pipe:
-                    pipe.write(pickle.dumps(work()))
+                    pipe.write(answer)
+                status = 0
             finally:
-                os._exit(0)
+                os._exit(status)
         os.close(writing)
         self._child, self._reading = child, reading
 
-    def _collect(self) -> bytes:
-        """What the child wrote, once it has ended (nothing, when there is no child to wait for)."""
+    def _collect(self) -> bytes | None:
+        """What the child answered once it has ended; None when it failed or there is none to wait for.
+
+        The child is waited for even when reading is interrupted (Ctrl-C): no process is left behind."""
         if self._child is None:
-            return b""
-        with os.fdopen(self._reading, "rb") as pipe:
-            data = pipe.read()
-        os.waitpid(self._child, 0)
-        self._child = None
-        return data
+            return None
+        child, self._child = self._child, None
+        data = b""
+        try:
+            with os.fdopen(self._reading, "rb") as pipe:
+                data = pipe.read()
+        finally:
+            _, status = os.waitpid(child, 0)
+        return data if status == 0 else None
 
     def result(self) -> T:
         if not self._done:
             data = self._collect()
-            try:
-                self._done.append(pickle.loads(data))  # our own child's answer
-            except (pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError):
-                self._done.append(self._work())  # the child failed before writing all of it
+            self._done.append(self._work() if data is None else pickle.loads(data))  # our own child's answer
         return self._done[0]
 
     def reap(self) -> None:

@@ -73,24 +73,25 @@ class KeptFiles(FileCache):
             pass  # a full disk only costs parsing the file again next time
 
 
-class RememberedFiles(KeptFiles):
+class RememberedFiles(FileCache):
     """For a process that loads the plan again and again (the preview): each file's result is
-    remembered in memory, as a plain :class:`FileCache` does, and what earlier commands kept
-    serves the first load. Nothing is kept from here: writing an edited file's parse would
-    delay the page by a few milliseconds, and the next command parses the few files edited."""
+    remembered in memory, and what earlier commands kept serves the first load. Nothing is kept
+    from here: writing an edited file's parse would delay the page by a few milliseconds, and
+    the next command parses the few files edited."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.kept = KeptFiles()
 
     def get(self, path: Path, file: str, kind: str, content: bytes) -> FileResult | None:
         found = self.remembered(path, file, kind, content)
-        if found is not None:
+        if found is None and (found := self.kept.get(path, file, kind, content)) is not None:
+            self.put(path, file, kind, found, content)
+        if found is None:
+            self.misses += 1
+        else:
             self.hits += 1
-            return found
-        found = super().get(path, file, kind, content)
-        if found is not None:
-            FileCache.put(self, path, file, kind, found, content)
         return found
-
-    def put(self, path: Path, file: str, kind: str, result: FileResult, content: bytes) -> None:
-        FileCache.put(self, path, file, kind, result, content)
 
 
 def _entry(path: Path, file: str, kind: str) -> str:

@@ -12,6 +12,7 @@ warning: the file is still read). libyaml's syntax errors get a hint about the l
 
 from __future__ import annotations
 
+import math
 import re
 from pathlib import Path
 from typing import Any, ClassVar
@@ -213,6 +214,10 @@ class _Builder:
         except (KeyError, AttributeError):  # PyYAML's constructors of !!bool and !!timestamp look words up
             self.problems.append(error(self.pos(node), "E008", "'{value}' cannot be read as {tag}",
                                        value=node.value, tag=node.tag.replace("tag:yaml.org,2002:", "!!")))
+            return None
+        if node.tag == _FLOAT and not math.isfinite(value):  # .nan, .inf: no amount, target or year
+            self.problems.append(error(self.pos(node), "E008", "'{value}' is not a number a plan can use",
+                                       "write the number itself, e.g. 12.5", value=node.value))
             return None
         if node.tag == _FLOAT and _DOT_GROUPED.fullmatch(node.value):
             value = DotGrouped(value)

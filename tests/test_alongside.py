@@ -50,3 +50,56 @@ def test_a_child_whose_answer_is_not_taken_is_still_waited_for(monkeypatch: pyte
     Alongside(lambda: None).reap()
     with pytest.raises(ChildProcessError):
         os.waitpid(forked[0], os.WNOHANG)  # already waited for: no zombie left behind
+
+
+def open_descriptors() -> int:
+    return len(os.listdir("/proc/self/fd"))
+
+
+def test_when_fork_fails_the_work_is_done_here_and_no_pipe_is_left_open(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_fork() -> int:
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", no_fork)
+    before = open_descriptors()
+    assert Alongside(os.getpid).result() == os.getpid()
+    assert open_descriptors() == before
+
+
+def test_a_process_with_other_threads_does_the_work_itself() -> None:
+    """The preview's server: a child forked beside its threads could inherit a lock held for good."""
+    import threading
+
+    release = threading.Event()
+    thread = threading.Thread(target=release.wait)
+    thread.start()
+    try:
+        assert Alongside(os.getpid).result() == os.getpid()
+    finally:
+        release.set()
+        thread.join()
+
+
+def test_an_interrupted_wait_still_waits_for_the_child(monkeypatch: pytest.MonkeyPatch) -> None:
+    forked: list[int] = []
+    fork = os.fork
+
+    def recording_fork() -> int:
+        child = fork()
+        if child:
+            forked.append(child)
+        return child
+
+    monkeypatch.setattr(os, "fork", recording_fork)
+    beside = Alongside(lambda: 42)
+
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "fdopen", interrupted)
+    with pytest.raises(KeyboardInterrupt):  # Ctrl-C stays Ctrl-C, not "bad file descriptor"
+        beside.result()
+    monkeypatch.undo()
+    beside.reap()  # the build's clean-up after it: nothing left to do, nothing closed twice
+    with pytest.raises(ChildProcessError):
+        os.waitpid(forked[0], os.WNOHANG)

@@ -161,11 +161,17 @@ def test_the_workbook_says_what_every_column_means_in_the_plans_language(built: 
 
 
 def test_the_workbook_is_the_same_file_for_the_same_plan(make_plan: Callable[..., Path]) -> None:
+    """Dated with the plan's date, not the build's: a file that changes only when the plan does."""
+    import zipfile
+
     root = make_plan()
     assert run(root, BuildOptions(pdf=False, search=False, cache=False)).ok
     first = (root / "build" / "site" / "data" / "plan.xlsx").read_bytes()
     assert run(root, BuildOptions(pdf=False, search=False, cache=False)).ok
     assert (root / "build" / "site" / "data" / "plan.xlsx").read_bytes() == first
+    with zipfile.ZipFile(root / "build" / "site" / "data" / "plan.xlsx") as book:
+        properties = book.read("docProps/core.xml").decode("utf-8")
+    assert '<dcterms:created xsi:type="dcterms:W3CDTF">2021-12-01T00:00:00Z</dcterms:created>' in properties
 
 
 def frictionless_errors(data: Path) -> dict[str, list[str]]:
@@ -225,4 +231,26 @@ def test_a_plans_own_words_for_the_notes_sheet_make_a_name_a_spreadsheet_accepts
     assert built.ok, [str(d) for d in built.report]
     import openpyxl
     names = openpyxl.load_workbook(root / "build" / "site" / "data" / "plan.xlsx", read_only=True).sheetnames
-    assert names[-1] == "Kolom  arti keterangan  semua"
+    assert names[-1] == "Kolom arti keterangan semua lem"
+
+
+def test_the_open_data_is_written_once_by_a_process_beside_the_build(make_plan: Callable[..., Path], tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """Written by a forked child while the pages are rendered: not again by the build itself."""
+    import os
+
+    from masterplan.render import data
+    writers = tmp_path / "writers"
+    export = data.export
+
+    def recorded(*args: object) -> list[str]:
+        with writers.open("a", encoding="utf-8") as handle:
+            handle.write(f"{os.getpid()}\n")
+        return export(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(data, "export", recorded)
+    root = make_plan()
+    assert run(root, BuildOptions(pdf=False, search=False)).ok
+    assert (root / "build" / "site" / "data" / "plan.xlsx").is_file()
+    pids = writers.read_text(encoding="utf-8").split()
+    assert len(pids) == 1 and int(pids[0]) != os.getpid()

@@ -61,7 +61,7 @@ def describe(plan: Plan, columns: dict[str, list[tuple[str, str]]], words: Trans
         "profile": "tabular-data-package",
         "name": re.sub(r"[^a-z0-9]+", "-", f"{plan.city} {plan.period.start} {plan.period.end}".lower()).strip("-"),
         "title": str(plan.title),
-        "version": plan.version,
+        **({"version": plan.version} if plan.version else {}),
         "contributors": [{"title": str(plan.author), "role": "publisher"}],
     }
     if plan.date:

@@ -26,6 +26,11 @@ WIDEST = 60  #: characters; a longer column's cells wrap in the spreadsheet's ow
 SHEET_NAME_LONGEST = 31  #: characters, in Excel's sheet names
 
 
+def _table(file: str) -> str:
+    """A CSV file's table name, as the workbook's sheets and the data package's resources say it."""
+    return file.removesuffix(".csv")
+
+
 def _width(header: str, rows: list[list[Any]], column: int) -> float:
     """A column wide enough for its header and its longest value (up to :data:`WIDEST`)."""
     longest = max((len(str(row[column])) for row in rows if row[column] is not None), default=0)
@@ -33,7 +38,7 @@ def _width(header: str, rows: list[list[Any]], column: int) -> float:
 
 
 def _sheet(book: Any, name: str, columns: list[str], rows: list[list[Any]], formats: dict[str, Any]) -> None:
-    sheet = book.add_worksheet(name.removesuffix(".csv"))
+    sheet = book.add_worksheet(_table(name))
     sheet.write_row(0, 0, columns, formats["header"])
     for index, column in enumerate(columns):
         cell_format = formats["money"] if column in MONEY_COLUMNS else None
@@ -52,15 +57,17 @@ def _sheet(book: Any, name: str, columns: list[str], rows: list[list[Any]], form
     sheet.autofilter(0, 0, max(len(rows), 1), len(columns) - 1)
 
 
-def _sheet_name(text: str) -> str:
-    """A translation as a sheet's name: without the characters Excel refuses there, and short enough."""
-    return re.sub(r"[\[\]:*?/\\]", " ", text).strip(" '")[:SHEET_NAME_LONGEST].strip() or "notes"
+def _sheet_name(text: str, taken: list[str]) -> str:
+    """A translation as a sheet's name: without the characters Excel refuses there, short enough, and
+    not a table sheet's name (in any case)."""
+    name = " ".join(re.sub(r"[\[\]:*?/\\]", " ", text).split())[:SHEET_NAME_LONGEST].strip(" '")
+    return name if name and name.lower() not in {t.lower() for t in taken} else "notes"
 
 
 def _about(book: Any, plan: Plan, columns: dict[str, list[tuple[str, str]]], words: Translator,
            formats: dict[str, Any]) -> None:
     """The last sheet: which plan, under which licence, and what each column of each sheet means."""
-    sheet = book.add_worksheet(_sheet_name(words("Column notes")))
+    sheet = book.add_worksheet(_sheet_name(words("Column notes"), [_table(file) for file in columns]))
     sheet.write_string(0, 0, str(plan.title), formats["title"])
     if plan.version:
         sheet.write_string(1, 0, f"{words('Version')} {plan.version}")
@@ -72,7 +79,7 @@ def _about(book: Any, plan: Plan, columns: dict[str, list[tuple[str, str]]], wor
     line = 5
     for file, described in columns.items():
         for column, meaning in described:
-            sheet.write_row(line, 0, [file.removesuffix(".csv"), column, words(meaning)])
+            sheet.write_row(line, 0, [_table(file), column, words(meaning)])
             line += 1
     sheet.set_column(0, 0, 14)
     sheet.set_column(1, 1, 20)
