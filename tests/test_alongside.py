@@ -9,6 +9,22 @@ import pytest
 from masterplan.alongside import Alongside
 
 
+@pytest.fixture
+def forked(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The children forked during the test, as they are forked."""
+    children: list[int] = []
+    fork = os.fork
+
+    def recording_fork() -> int:
+        child = fork()
+        if child:
+            children.append(child)
+        return child
+
+    monkeypatch.setattr(os, "fork", recording_fork)
+    return children
+
+
 def test_the_answer_comes_from_a_child_process() -> None:
     beside = Alongside(os.getpid)
     assert beside.result() != os.getpid()
@@ -36,17 +52,7 @@ def test_a_child_that_fails_has_its_work_done_again_here_where_it_raises() -> No
         Alongside(fails_everywhere).result()
 
 
-def test_a_child_whose_answer_is_not_taken_is_still_waited_for(monkeypatch: pytest.MonkeyPatch) -> None:
-    forked: list[int] = []
-    fork = os.fork
-
-    def recording_fork() -> int:
-        child = fork()
-        if child:
-            forked.append(child)
-        return child
-
-    monkeypatch.setattr(os, "fork", recording_fork)
+def test_a_child_whose_answer_is_not_taken_is_still_waited_for(forked: list[int]) -> None:
     Alongside(lambda: None).reap()
     with pytest.raises(ChildProcessError):
         os.waitpid(forked[0], os.WNOHANG)  # already waited for: no zombie left behind
@@ -80,17 +86,7 @@ def test_a_process_with_other_threads_does_the_work_itself() -> None:
         thread.join()
 
 
-def test_an_interrupted_wait_still_waits_for_the_child(monkeypatch: pytest.MonkeyPatch) -> None:
-    forked: list[int] = []
-    fork = os.fork
-
-    def recording_fork() -> int:
-        child = fork()
-        if child:
-            forked.append(child)
-        return child
-
-    monkeypatch.setattr(os, "fork", recording_fork)
+def test_an_interrupted_wait_still_waits_for_the_child(forked: list[int], monkeypatch: pytest.MonkeyPatch) -> None:
     beside = Alongside(lambda: 42)
 
     def interrupted(*args: object, **kwargs: object) -> None:
