@@ -129,7 +129,7 @@ def test_the_workbook_holds_each_csv_table_as_a_sheet_of_typed_cells(built: tupl
 
     plan, data = built
     book = openpyxl.load_workbook(data / "plan.xlsx")
-    assert book.sheetnames == ["programs", "budget", "agencies", "indicators", "Keterangan kolom"]
+    assert book.sheetnames == ["programs", "budget", "agencies", "indicators", "Ringkasan anggaran", "Keterangan kolom"]
     for name, columns in COLUMNS.items():
         sheet = book[name.removesuffix(".csv")]
         table = [list(row) for row in sheet.iter_rows(values_only=True)]
@@ -147,6 +147,36 @@ def test_the_workbook_holds_each_csv_table_as_a_sheet_of_typed_cells(built: tupl
     assert [programs[p.id][6] for p in plan.programs] == [p.quick_win for p in plan.programs]
     assert programs["GOV-01"][6] is True  # TRUE (BENAR in an Indonesian spreadsheet), not the text "true"
     assert programs["GOV-01"][7] == 2022
+
+
+def test_the_workbook_sums_the_budget_as_the_book_does(built: tuple[Plan, Path]) -> None:
+    """The budget summaries the book and the site print, by pillar and year, funding source and agency,
+    as numbers a planner can reuse in a report."""
+    plan, data = built
+    money = summary.budget(plan)
+    sheet = sheet_rows(data / "plan.xlsx", "Ringkasan anggaran")
+    blocks: dict[str, list[tuple[object, ...]]] = {}
+    for row in sheet:
+        if row[0] and row[1] is None:
+            title = str(row[0])
+            blocks[title] = []
+        elif row[0]:
+            blocks[title].append(row)
+    by_year = blocks["Anggaran per Dimensi dan Tahun"]
+    assert by_year[0][:2] == ("Dimensi", str(money.years[0])) and by_year[0][len(money.years) + 1] == "Total"
+    pillars = {str(p.name): p.id for p in plan.pillars}
+    for row in by_year[1:-1]:
+        assert list(row[1:len(money.years) + 1]) == list(money.by_pillar_year[pillars[str(row[0])]].values())
+        assert row[len(money.years) + 1] == money.by_pillar[pillars[str(row[0])]]
+    assert by_year[-1][0] == "Total" and by_year[-1][len(money.years) + 1] == money.total == 650_000_000
+    sources = blocks["Anggaran per Sumber Pendanaan"]
+    assert {row[0]: row[1] for row in sources[1:-1]} == money.by_source
+    assert sum(row[2] for row in sources[1:-1]) == pytest.approx(1) and sources[-1][1:3] == (money.total, 1)
+    agencies = blocks["Anggaran per Perangkat Daerah"]
+    shorts = {a.short_name: a.id for a in plan.agencies}
+    assert {shorts[row[0]]: row[1] for row in agencies[1:-1]} == money.by_agency
+    amounts = [row[1] for row in agencies[1:-1]]
+    assert amounts == sorted(amounts, reverse=True)  # the largest first
 
 
 def test_the_workbook_says_what_every_column_means_in_the_plans_language(built: tuple[Plan, Path]) -> None:

@@ -5,8 +5,9 @@ in one cell (the list separator there is ';', the decimal sign ','). The workboo
 the very rows of :data:`data.ROWS` as typed cells instead: amounts are numbers shown
 with thousands separators in the reader's own locale, flags are TRUE/FALSE, text is
 never read as a formula. Sheet names and headers are the CSV files' and columns' names,
-so a script may read either; the last sheet describes every column in the plan's
-language. The file is the same bytes for the same plan (dated with the plan's date).
+so a script may read either. A sheet for people follows with the budget summaries the book
+prints (by pillar and year, by funding source, by agency), and the last sheet describes
+every column in the plan's language. The file is the same bytes for the same plan (dated with the plan's date).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from masterplan import summary
 from masterplan.i18n import Translator
 from masterplan.model import Plan
 
@@ -57,17 +59,49 @@ def _sheet(book: Any, name: str, columns: list[str], rows: list[list[Any]], form
     sheet.autofilter(0, 0, max(len(rows), 1), len(columns) - 1)
 
 
-def _sheet_name(text: str, taken: list[str]) -> str:
+def _sheet_name(text: str, book: Any, fallback: str) -> str:
     """A translation as a sheet's name: without the characters Excel refuses there, short enough, and
-    not a table sheet's name (in any case)."""
+    no other sheet's name (in any case); else ``fallback``."""
     name = " ".join(re.sub(r"[\[\]:*?/\\]", " ", text).split())[:SHEET_NAME_LONGEST].strip(" '")
-    return name if name and name.lower() not in {t.lower() for t in taken} else "notes"
+    return name if name and name.lower() not in {s.name.lower() for s in book.worksheets()} else fallback
+
+
+def _budget(book: Any, plan: Plan, words: Translator, formats: dict[str, Any]) -> None:
+    """A sheet for people: the budget summaries the book and the site show, as numbers to reuse in a report."""
+    sheet = book.add_worksheet(_sheet_name(words("Budget summary"), book, "budget summary"))
+    money = summary.budget(plan)
+    line = 0
+
+    def block(title: str, head: list[str], rows: list[list[Any]], shares: bool = False) -> None:
+        nonlocal line
+        sheet.write_string(line, 0, title, formats["title"])
+        sheet.write_row(line + 1, 0, head, formats["header"])
+        for number, row in enumerate(rows, start=line + 2):
+            sheet.write_string(number, 0, row[0], formats["header"] if row is rows[-1] else None)
+            for index, amount in enumerate(row[1:], start=1):
+                percent = shares and index == len(row) - 1
+                sheet.write_number(number, index, amount, formats["percent" if percent else "money"])
+        line += len(rows) + 3
+
+    names = {p.id: str(p.name) for p in plan.pillars}
+    block(words("Budget by pillar and year"), [words("Pillar"), *map(str, money.years), words("Total")],
+          [[names[pillar], *years.values(), money.by_pillar[pillar]] for pillar, years in money.by_pillar_year.items()]
+          + [[words("Total"), *(money.by_year[year] for year in money.years), money.total]])
+    block(words("Budget by funding source"), [words("Funding source"), words("Indicative budget"), words("Share")],
+          [[source, amount, amount / money.total if money.total else 0] for source, amount in money.by_source.items()]
+          + [[words("Total"), money.total, 1 if money.total else 0]], shares=True)
+    agencies = {a.id: a.short_name for a in plan.agencies}
+    led = sorted(money.by_agency.items(), key=lambda item: -item[1])
+    block(words("Budget by agency"), [words("Agency"), words("Indicative budget")],
+          [[agencies.get(agency, agency), amount] for agency, amount in led] + [[words("Total"), money.total]])
+    sheet.set_column(0, 0, 28)
+    sheet.set_column(1, len(money.years) + 1, 16)
 
 
 def _about(book: Any, plan: Plan, columns: dict[str, list[tuple[str, str]]], words: Translator,
            formats: dict[str, Any]) -> None:
     """The last sheet: which plan, under which licence, and what each column of each sheet means."""
-    sheet = book.add_worksheet(_sheet_name(words("Column notes"), [_table(file) for file in columns]))
+    sheet = book.add_worksheet(_sheet_name(words("Column notes"), book, "notes"))
     sheet.write_string(0, 0, str(plan.title), formats["title"])
     if plan.version:
         sheet.write_string(1, 0, f"{words('Version')} {plan.version}")
@@ -88,7 +122,8 @@ def _about(book: Any, plan: Plan, columns: dict[str, list[tuple[str, str]]], wor
 
 def write(plan: Plan, path: Path, columns: dict[str, list[tuple[str, str]]],
           rows: dict[str, Callable[[Plan], Any]], words: Translator) -> None:
-    """Write the workbook to ``path``: one sheet per table of ``columns`` (rows from ``rows``), then the columns' sheet."""
+    """Write the workbook to ``path``: one sheet per table of ``columns`` (rows from ``rows``), the budget
+    summaries, then the columns' sheet."""
     import xlsxwriter  # only builds that write open data pay for it
 
     book = xlsxwriter.Workbook(str(path), {"in_memory": True, "strings_to_numbers": False,
@@ -97,8 +132,9 @@ def write(plan: Plan, path: Path, columns: dict[str, list[tuple[str, str]]],
     book.set_properties({"title": str(plan.title), "author": str(plan.author), "created": created,
                          "comments": "masterplan"})
     formats = {"header": book.add_format({"bold": True, "bottom": 1}), "money": book.add_format({"num_format": "#,##0"}),
-               "title": book.add_format({"bold": True, "font_size": 13})}
+               "percent": book.add_format({"num_format": "0.0%"}), "title": book.add_format({"bold": True, "font_size": 13})}
     for file, described in columns.items():
         _sheet(book, file, [column for column, _ in described], list(rows[file](plan)), formats)
+    _budget(book, plan, words, formats)
     _about(book, plan, columns, words, formats)
     book.close()
