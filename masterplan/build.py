@@ -61,8 +61,8 @@ def run(root: Path, options: BuildOptions, cache: FileCache | None = None) -> Bu
     """
     if cache is None and options.cache:
         cache = KeptFiles()
-    # --strict: warnings stop the build, so they are known before rendering; otherwise a
-    # large plan's warning rules run beside the rendering
+    # --strict: warnings stop the build, so they are known before rendering; otherwise the
+    # warning rules run beside the rendering (see project.warnings_alongside)
     checked = load_and_check(root, cache, warnings=options.strict)
     report = checked.report
     if checked.plan is None or report.failed(options.strict):
