@@ -2,7 +2,7 @@
 
 ``masterplan new --city --period`` (:mod:`masterplan.adapt`) makes it another city's plan,
 and the sample checks (:mod:`masterplan.checks.sample`) name what a plan still has of it;
-both read its city, period and cover notice here.
+both read its city, period, cover notice and places here.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from masterplan.resources import sample_dir
 
 #: the words a city's name starts with, left out to find the name itself ("Kota Pasuruan" → "Pasuruan")
 CITY_WORDS = ("kota ", "kabupaten ", "kab. ", "provinsi ")
+DISTRICT_WORD = "kecamatan "  #: what a district agency's name starts with ("Kecamatan Gadingrejo")
 
 
 def city_name(city: str) -> str:
@@ -60,6 +61,24 @@ class SamplePlan:
         notice = data.get("notice")
         return cls(content, str(data.get("city", "")), Period(int(period.get("start", 0)), int(period.get("end", 0))),
                    notice if isinstance(notice, str) else "")
+
+    @property
+    def places(self) -> tuple[str, ...]:
+        """The places in the sample's city its lines name: its districts (the agencies of kind
+        kecamatan: "Kecamatan Gadingrejo" → Gadingrejo)."""
+        return _districts(self.content)
+
+
+@lru_cache(maxsize=4)
+def _districts(content: Path) -> tuple[str, ...]:
+    from masterplan import yamlfile
+    found: list[str] = []
+    for path in sorted((content / "agencies").glob("*.yml")):
+        data, _ = yamlfile.read(path, path.name)
+        name = data.get("name") if isinstance(data, dict) and data.get("kind") == "kecamatan" else None
+        if isinstance(name, str) and name.lower().startswith(DISTRICT_WORD) and name[len(DISTRICT_WORD):].strip():
+            found.append(name[len(DISTRICT_WORD):].strip())
+    return tuple(found)
 
 
 @lru_cache(maxsize=1)

@@ -22,9 +22,13 @@ from masterplan.resources import sample_dir
 
 CITY, PERIOD = "Kota Probolinggo", "2025-2034"
 _YEAR_OR_CITY = re.compile(r"(?<!\d)\d{4}(?!\d)|Pasuruan")
-#: the files where the sample tells of Pasuruan (its coast, its pilgrims, its Smart Go): W112 names each
-SAMPLES_OWN = ["content/agencies/diskominfotik.yml", "content/agencies/disparpora.yml", "content/agencies/disperindag.yml",
+#: the files where the sample tells of Pasuruan (its coast, its pilgrims, its Smart Go) or of its districts
+#: (its four kecamatan and what they do): W112 names each
+SAMPLES_OWN = ["content/agencies/dinsos.yml", "content/agencies/diskominfotik.yml", "content/agencies/disparpora.yml",
+               "content/agencies/disperindag.yml", "content/agencies/disperkim.yml", "content/agencies/dispusip.yml",
                "content/agencies/dkpp.yml", "content/agencies/dpmptsp.yml", "content/agencies/dpupr.yml",
+               "content/agencies/kecamatan_bugul_kidul.yml", "content/agencies/kecamatan_gadingrejo.yml",
+               "content/agencies/kecamatan_panggungrejo.yml", "content/agencies/kecamatan_purworejo.yml",
                "content/agencies/setda.yml", "content/chapters/01-pendahuluan.md", "content/chapters/02-gambaran-umum.md",
                "content/chapters/03-visi-misi.md", "content/chapters/06-quick-wins.md", "content/glossary.yml",
                "content/pillars/branding.yml", "content/pillars/economy.yml", "content/pillars/environment.yml",

@@ -55,6 +55,20 @@ def test_a_rewritten_line_is_no_longer_named_and_the_plans_own_words_never_are(t
     assert line == _lines_naming(plan)[0] and message.startswith(f"{left} line(s)")
 
 
+def test_lines_naming_the_samples_districts_are_left_too(tmp_path: Path) -> None:
+    """A district of Pasuruan (the sample's kecamatan agencies, the places its programs are carried out)
+    is no place in another city: those lines are named, with the places they name."""
+    root = _started(tmp_path)
+    line, message = _found(root, "W112")["content/agencies/kecamatan_gadingrejo.yml"]
+    assert line == 2
+    assert message == "5 line(s) of this file are still the sample's and name places in Pasuruan: Gadingrejo"
+    _, message = _found(root, "W112")["content/agencies/dkpp.yml"]
+    assert message.endswith("and name Pasuruan and places in it: Panggungrejo")
+    agency = root / "content/agencies/kecamatan_purworejo.yml"
+    agency.write_text(agency.read_text(encoding="utf-8").replace("Purworejo", "Kanigaran"), encoding="utf-8")
+    assert "content/agencies/kecamatan_purworejo.yml" not in _found(root, "W112")
+
+
 def test_a_copy_of_the_sample_has_no_leftovers(tmp_path: Path) -> None:
     scaffold(tmp_path / "sample")
     assert _found(tmp_path / "sample", "W112") == {}

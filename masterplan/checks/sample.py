@@ -1,7 +1,7 @@
 """Leftovers of the sample plan a city's plan was started from (``masterplan new``).
 
 A new plan begins as a copy of the Kota Pasuruan sample. Lines the city has not rewritten
-yet still name Pasuruan, and a plan marked final may still carry the sample's cover notice
+yet still name Pasuruan or its districts, and a plan marked final may still carry the sample's cover notice
 ("illustrative, not an official document"), and content/assets/ the sample's emblem, which
 the website publishes. Only what is still the sample's own is named: a plan may well
 mention the sample's city in words of its own (a neighbouring city).
@@ -26,13 +26,19 @@ SAME_NOTICE = 0.8
 
 
 @lru_cache(maxsize=64)
-def _lines_naming_city(original: Path, name: str) -> frozenset[str]:
-    """The lines of the sample's file ``original`` that name its city; none when it has no such file."""
+def _lines_naming(original: Path, names: tuple[str, ...]) -> dict[str, str]:
+    """The lines of the sample's file ``original`` that name one of ``names`` (its city and places), each
+    with the first it names; none when it has no such file."""
     try:
         text = original.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
-        return frozenset()
-    return frozenset(line.strip() for line in text.splitlines() if name in line)
+        return {}
+    found: dict[str, str] = {}
+    for line in text.splitlines():
+        named = min(((line.find(name), name) for name in names if name in line), default=None)
+        if named is not None:
+            found[line.strip()] = named[1]
+    return found
 
 
 def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
@@ -49,24 +55,35 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
 
 
 def _lines_left(plan: Plan, content: Path, sample: SamplePlan) -> Iterator[Diagnostic]:
-    """One warning per file that still has lines of the sample naming its city, at the first of them."""
+    """One warning per file that still has lines of the sample naming its city or a place in it (a
+    district), at the first of them."""
+    names = (sample.name, *sample.places)
     for path in sorted(content.rglob("*")):
         if path.suffix not in (".yml", ".yaml", ".md") or not path.is_file():
             continue
-        left = _lines_naming_city(sample.content / path.relative_to(content), sample.name)
+        left = _lines_naming(sample.content / path.relative_to(content), names)
         if not left:
             continue
         try:
             lines = path.read_text(encoding="utf-8").splitlines()
         except (OSError, UnicodeDecodeError):
             continue  # the loader reports a file it cannot read
-        found = [(number, line) for number, line in enumerate(lines, 1) if line.strip() in left]
+        found = [(number, line, left[line.strip()]) for number, line in enumerate(lines, 1) if line.strip() in left]
         if found:
-            number, line = found[0]
-            yield warning(Position(relative_path(path, content.parent), number, line.index(sample.name) + 1), "W112",
-                          "{count} line(s) of this file are still the sample's and name {sample}",
+            number, line, name = found[0]
+            places = ", ".join(dict.fromkeys(name for _, _, name in found if name != sample.name))
+            city = any(name == sample.name for _, _, name in found)
+            yield warning(Position(relative_path(path, content.parent), number, line.index(name) + 1), "W112",
+                          LEFT[city, bool(places)],
                           Message("this plan is {city}: rewrite them for it, or delete them", city=plan.city),
-                          count=len(found), sample=sample.name)
+                          count=len(found), sample=sample.name, places=places)
+
+
+#: what W112 says the lines name: (the sample's city?, places in it?) → message
+LEFT = {(True, False): "{count} line(s) of this file are still the sample's and name {sample}",
+        (False, True): "{count} line(s) of this file are still the sample's and name places in {sample}: {places}",
+        (True, True): "{count} line(s) of this file are still the sample's and name {sample} and places in it: "
+                      "{places}"}
 
 
 def _assets_left(plan: Plan, content: Path, sample: SamplePlan) -> Iterator[Diagnostic]:
