@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pypdf
 import pytest
@@ -209,6 +210,55 @@ def test_edit_relays_only_touched_parts_and_is_shown(tmp_path: Path) -> None:
     pages = [p.read_text(encoding="utf-8") for p in (root / "build" / "site").rglob("*.html")]
     assert any("e-Lapor Warga" in page for page in pages)
     assert not any("e-Sambat (Media" in page for page in pages)
+
+
+def _parts(root: Path) -> list[Path]:
+    return sorted((root / "build" / ".cache" / "pdf").glob("*.pdf"))
+
+
+def test_a_part_cut_short_in_the_cache_is_laid_out_again(tmp_path: Path) -> None:
+    """A part file cut short (a crash, a full disk, an older version killed while writing it) is not
+    joined into the book: it is laid out and written again, and the book is the same."""
+    from conftest import write_plan
+
+    root = write_plan(tmp_path, {})
+    total = laid_out(build(root, jobs=1))[1]
+    before = page_texts(read(root))
+    parts = _parts(root)
+    for part in parts[::2]:
+        part.write_bytes(part.read_bytes()[: part.stat().st_size // 2])
+    again = build(root, jobs=1)
+    assert laid_out(again) == (len(parts[::2]), total)
+    assert page_texts(read(root)) == before
+
+
+def test_a_build_stopped_while_writing_a_part_leaves_no_half_part(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The preview cancels a background build when newer edits arrive: a part being written then is
+    not left half written in the cache, and the next build makes the whole book."""
+    import pydyf
+    from conftest import write_plan
+
+    root = write_plan(tmp_path, {})
+    build(root, jobs=1)
+    before = page_texts(read(root))
+    (root / "build" / ".cache").rename(tmp_path / "first-cache")
+    written = pydyf.PDF.write
+
+    def stopped_halfway(pdf: pydyf.PDF, output: Any, *args: Any, **kwargs: Any) -> None:
+        class Stopping:
+            def write(self, data: bytes) -> int:
+                output.write(data[: len(data) // 2])
+                raise KeyboardInterrupt
+
+        written(pdf, Stopping(), *args, **kwargs)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(pydyf.PDF, "write", stopped_halfway)
+        with pytest.raises(KeyboardInterrupt):
+            run(root, BuildOptions(site=False, jobs=1))
+    assert _parts(root) == []  # nothing, rather than a part cut short
+    build(root, jobs=1)
+    assert page_texts(read(root)) == before
 
 
 def test_a_page_added_early_renumbers_everything_after_it(tmp_path: Path) -> None:

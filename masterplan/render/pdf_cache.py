@@ -81,8 +81,9 @@ class Cache:
         return path
 
     def has_pdf(self, key: str, offset: int) -> bool:
+        """Whether the part's PDF is there, whole (one cut short, by a crash or a full disk, is written again)."""
         name = f"{key}-{offset}.pdf"
-        return (self.enabled or name in self.fresh) and (self.folder / name).exists()
+        return (self.enabled or name in self.fresh) and _whole(self.folder / name)
 
     def wrote_pdf(self, key: str, offset: int) -> None:
         self.fresh.add(f"{key}-{offset}.pdf")
@@ -101,3 +102,12 @@ class Cache:
             if path.name not in self.used:
                 path.unlink(missing_ok=True)
 
+
+def _whole(path: Path) -> bool:
+    """Whether ``path`` is there and ends as a PDF does (``%%EOF``, maybe followed by a line end)."""
+    try:
+        with open(path, "rb") as handle:
+            handle.seek(max(handle.seek(0, 2) - 32, 0))
+            return b"%%EOF" in handle.read()
+    except OSError:
+        return False

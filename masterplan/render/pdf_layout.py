@@ -28,6 +28,7 @@ from weasyprint.layout.background import layout_backgrounds
 from weasyprint.layout.page import make_margin_boxes
 from weasyprint.text.fonts import FontConfiguration
 
+from masterplan.output import write_whole
 from masterplan.render import hyphenation
 from masterplan.render.print_fetch import Fetcher, capture_logs
 from masterplan.render.theme import Theme
@@ -138,7 +139,9 @@ class LaidOut:
         stand_ins.update(dict.fromkeys(elsewhere, (0, 0, 0, 0)))
         try:
             with capture_logs() as records:
-                self.document.write_pdf(target, **pdf_options(tagged))
+                # whole or not at all: a build stopped meanwhile (the preview cancels one for newer edits)
+                # leaves no half part in the cache for the next build to join
+                write_whole(target, self.document.write_pdf(**pdf_options(tagged)))
         finally:
             for name in elsewhere:
                 del stand_ins[name]
