@@ -26,8 +26,11 @@ from masterplan.build import PROGRESS
 from masterplan.diagnostics import Message
 from masterplan.output import remove_dead_staging
 from masterplan.preview import Preview
+from masterplan.render.site import NO_ADDRESS
 
 SETTLE_SECONDS = 2.0
+#: what a background build says that stays true while the preview runs: told by the first build only
+SAID_ONCE = (NO_ADDRESS,)
 
 #: Files editors write beside the one being saved and delete or rename right after, on
 #: top of watchfiles' own list (vim's ``.swp``, ``~`` backups, emacs's ``.#`` locks):
@@ -59,6 +62,7 @@ class BackgroundBuild:
         self.process: subprocess.Popen[str] | None = None
         self.group: int | None = None  #: the running build's process group, to stop it with its workers
         self.stopping = False
+        self.told: set[str] = set()  #: lines earlier builds printed (those of SAID_ONCE are not repeated)
         self._wake = threading.Condition()
         self._thread = threading.Thread(target=self._loop, name="masterplan-build", daemon=True)
         self._thread.start()
@@ -123,8 +127,13 @@ class BackgroundBuild:
                                         env={**os.environ, PROGRESS: "lines"})  # how far the PDF is, as lines
         self.group = self.process.pid
         assert self.process.stdout is not None
+        once = {self.wording(message) for message in SAID_ONCE}
         for line in self.process.stdout:
-            self.log(f"  build │ {line.rstrip()}")  # already said in the plan's language by the build
+            line = line.rstrip()
+            if line in once and line in self.told:
+                continue
+            self.told.add(line)
+            self.log(f"  build │ {line}")  # already said in the plan's language by the build
         code = self.process.wait()
         self.group = None  # every process of the group has closed the output: none is left to stop
         if code < 0:

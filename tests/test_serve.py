@@ -304,6 +304,30 @@ def test_content_errors_hold_the_background_build(tmp_path: Path) -> None:
         build.stop()
 
 
+def test_a_background_build_tells_what_a_site_without_address_lacks_once(tmp_path: Path) -> None:
+    """Every background build of a plan without base_url finds the same: said by the first only."""
+    import threading
+
+    from conftest import write_plan
+
+    from masterplan.render.site import NO_ADDRESS
+    from masterplan.watch import BackgroundBuild
+
+    root = write_plan(tmp_path, {})
+    lines: list[str] = []
+    finished = threading.Semaphore(0)
+    build = BackgroundBuild(root, False, lines.append, lambda ok: finished.release())
+    try:
+        for _ in range(2):
+            build.schedule(delay=0)
+            assert finished.acquire(timeout=120), lines
+    finally:
+        build.stop()
+    assert sum("Background build done" in line for line in lines) == 2, lines
+    assert [line for line in lines if str(NO_ADDRESS) in line] == [f"  build │ {NO_ADDRESS}"]
+    assert sum("build │ Website:" in line for line in lines) == 2  # the rest is said by each
+
+
 def test_a_renamed_program_is_gone_from_the_preview_at_once(served: Served) -> None:
     """The old page stood, answered 200 from the last build on disk, until a background build replaced it."""
     assert served.get("/program/ECO-01.html")[0] == 200
