@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import html
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
@@ -10,8 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from masterplan.diagnostics import Position
-from masterplan.model import Indicator, Plan, Text
+from masterplan.model import Plan
 from masterplan.project import load_and_check
 from masterplan.render import charts
 
@@ -99,14 +100,15 @@ def test_bars_print_values_and_text_alternative() -> None:
     assert parse(charts.bars([], "Kosong")) is not None
 
 
-def test_indicator_line_needs_two_numbers() -> None:
-    at = Position("x.yml")
-    indicator = Indicator(Text.of("Aduan"), Text.of("persen"), 2021, 40, {2022: 60, 2023: 80}, at)
-    root = parse(charts.indicator_line(indicator, range(2021, 2024), "Aduan", lambda v: f"{v:g}"))
-    assert root.find(f"{SVG}desc").text == "2021: 40; 2022: 60; 2023: 80"
-    assert len(list(root.iter(f"{SVG}circle"))) == 3
-    flat = Indicator(Text.of("Status"), Text.of(""), None, None, {2022: "ada"}, at)
-    assert charts.indicator_line(flat, range(2022, 2023), "Status", str) == ""
+def test_the_book_shows_a_chart_as_an_image_described_by_its_title_and_description() -> None:
+    """A tagged PDF makes an image a Figure with alt text; an inline SVG would be loose words."""
+    svg = charts.bars([charts.Bar("APBD & BUMD", 3000, "Rp 3 ribu", "#000")], "Anggaran <per sumber>")
+    image = str(charts.image(svg))
+    match = re.fullmatch(r'<img class="chart" src="data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)" alt="([^"]*)">', image)
+    assert match, image
+    assert base64.b64decode(match.group(1)).decode("utf-8") == svg
+    assert html.unescape(match.group(2)) == "Anggaran <per sumber>. APBD & BUMD: Rp 3 ribu"
+    assert 'alt="Kosong"' in str(charts.image(charts.bars([], "Kosong")))  # the title once, not twice
 
 
 def test_white_text_on_every_pillar_colour_meets_wcag_aa() -> None:

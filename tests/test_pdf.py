@@ -679,8 +679,8 @@ def test_the_draft_book_is_not_tagged(sample_pdf: Path) -> None:
 
 def test_the_final_book_is_tagged_for_screen_readers(final_sample_pdf: Path, sample_outline: outline.Outline) -> None:
     """What a screen reader (or a phone reflowing the PDF) reads is the structure tree: every
-    chapter's title is a level-1 heading, the tables have header cells, the logo says what it
-    is, and every link, the contents' and index's included, is tagged as a link."""
+    chapter's title is a level-1 heading, the tables have header cells, the logo and the charts
+    say what they are and show, and every link, the contents' and index's included, is tagged as a link."""
     reader = read(final_sample_pdf)
     assert bool(reader.trailer["/Root"]["/MarkInfo"]["/Marked"])
     texts = tagged.marked_text(reader)
@@ -693,7 +693,13 @@ def test_the_final_book_is_tagged_for_screen_readers(final_sample_pdf: Path, sam
     assert headings.index("Pendahuluan") < headings.index("Smart Governance") < headings.index("Penutup")
     header_cells = {tagged.element_text(element, texts) for element in roles["TH"]}
     assert {"Indikator (satuan)", "Kondisi awal", "2031"} <= header_cells
-    assert [str(figure.get("/Alt")) for figure in roles["Figure"]] == ["Logo Kota Pasuruan"]
+    figures = [str(figure.get("/Alt")) for figure in roles["Figure"]]
+    assert figures[0] == "Logo Kota Pasuruan"
+    # each chart (each page of the roadmap) is a figure that says what it shows, bar by bar
+    shown = [alt.split(". ", 1)[0] for alt in figures[1:]]
+    assert list(dict.fromkeys(shown)) == [item.caption for item in sample_outline.figures]
+    assert "GOV-01 e-Sambat (Media Sambat Masyarakat): 2022–2026" in figures[1]
+    assert "Smart Governance: Rp 38,82 miliar" in " ".join(figures)
     assert len(roles["Link"]) > 500
     assert tagged.untagged_links(reader) == []
 

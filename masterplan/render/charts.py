@@ -1,19 +1,24 @@
-"""SVG charts drawn from the model, as strings: the roadmap, budget bars, an indicator's path.
+"""SVG charts drawn from the model, as strings: the book's roadmap and budget bars.
 
-Shared by the PDF and the website, so nothing here assumes print: each chart is a
-self-contained ``<svg>`` with a fixed ``viewBox`` (it scales to its container),
-``role="img"``, a ``<title>`` and a ``<desc>`` text alternative, and the theme's font.
+Each chart is a self-contained ``<svg>`` with a fixed ``viewBox`` (it scales to its
+container), ``role="img"``, a ``<title>`` and a ``<desc>`` text alternative, and the theme's
+font; the book shows it as an image of itself (:func:`image`). The website draws its own in
+HTML (:mod:`site_charts`) with the same pillar colours.
 Every piece of text from the content is escaped. The pillar colours are defined once,
 in :data:`PALETTE`, and handed out by pillar order (:func:`pillar_colours`).
 """
 
 from __future__ import annotations
 
+import base64
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from html import escape
+from html import escape, unescape
 
-from masterplan.model import Indicator, Pillar, Plan, Program
+from markupsafe import Markup
+
+from masterplan.model import Pillar, Plan, Program
 
 #: Pillar colours in pillar order: sober, distinct, dark enough for white text (WCAG AA: 4.5:1 or more).
 PALETTE = ["#1f4e79", "#7b4f9d", "#946d09", "#c0533a", "#1b7f86", "#3d7f35", "#5d6d7e", "#8c3d5e"]
@@ -71,6 +76,22 @@ def _text(x: float, y: float, text: str, size: float = 10, anchor: str = "start"
           weight: str = "normal") -> str:
     return (f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}" text-anchor="{anchor}" fill="{fill}"'
             f' font-weight="{weight}">{escape(text)}</text>')
+
+
+def image(svg: str) -> Markup:
+    """The chart as an ``<img>`` of itself, its title and description for alt text.
+
+    The book needs it so: a tagged PDF (WeasyPrint) makes an image a Figure, which a screen
+    reader announces and reads the alt text of, where the words of an inline SVG are loose
+    text without their meaning (a bar's label apart from its amount).
+    """
+    found = _ALTERNATIVE.search(svg)
+    alt = ". ".join(dict.fromkeys(unescape(part) for part in found.groups() if part)) if found else ""
+    data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
+    return Markup(f'<img class="chart" src="data:image/svg+xml;base64,{data}" alt="{escape(alt)}">')
+
+
+_ALTERNATIVE = re.compile(r"<title>(.*?)</title><desc>(.*?)</desc>", re.DOTALL)  #: what :func:`_svg` writes
 
 
 def _svg(height: float, title: str, desc: str, body: list[str], font: str) -> str:
@@ -179,32 +200,4 @@ def bars(items: Sequence[Bar], title: str, font: str = FONT) -> str:
                     f' fill="{bar.colour}"/>')
         body.append(_text(label_w + width + 6, y + row / 2 + 3.5, bar.shown, SMALL, fill=MUTED))
     desc = "; ".join(f"{b.label}: {b.shown}" for b in items) or title
-    return _svg(height, title, desc, body, font)
-
-
-def indicator_line(indicator: Indicator, years: Sequence[int], title: str, show: Callable[[float], str],
-                   font: str = FONT) -> str:
-    """A small line chart of an indicator: baseline, then its targets; empty when not numeric."""
-    points = ([(indicator.baseline_year, indicator.baseline_value)] if indicator.baseline_year else [])
-    points += sorted(indicator.targets.items())
-    numeric = [(int(x), float(v)) for x, v in points if isinstance(v, (int, float)) and not isinstance(v, bool)]
-    if len(numeric) < 2:
-        return ""
-    height, left, right, top, bottom = 180.0, 60.0, 20.0, 16.0, 30.0
-    first, last = min(min(years, default=numeric[0][0]), numeric[0][0]), max(max(years, default=0), numeric[-1][0])
-    low, high = min(0.0, *(v for _, v in numeric)), max(v for _, v in numeric) or 1.0
-
-    def at(year: int, value: float) -> tuple[float, float]:
-        x = left + (year - first) / max(last - first, 1) * (WIDTH - left - right)
-        return x, height - bottom - (value - low) / (high - low or 1) * (height - top - bottom)
-
-    body = [f'<line x1="{left}" x2="{WIDTH - right}" y1="{height - bottom}" y2="{height - bottom}" stroke="{MUTED}"/>']
-    body += [_text(at(year, low)[0], height - bottom + 16, str(year), 10, "middle", MUTED) for year in range(first, last + 1)]
-    body.append(f'<polyline fill="none" stroke="{PALETTE[0]}" stroke-width="2.5" points="'
-                + " ".join(f"{x:.1f},{y:.1f}" for x, y in (at(*p) for p in numeric)) + '"/>')
-    for year, value in numeric:
-        x, y = at(year, value)
-        body.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4" fill="{PALETTE[0]}"/>')
-        body.append(_text(x, y - 8, show(value), 10, "middle"))
-    desc = "; ".join(f"{year}: {show(value)}" for year, value in numeric)
     return _svg(height, title, desc, body, font)

@@ -133,12 +133,12 @@ def program_description(translate: outline.Translate) -> Callable[[Program], str
 
 def figures(plan: Plan, book: outline.Outline, formats: Formats, translate: outline.Translate,
             ) -> dict[str, list[Markup]]:
-    """Every figure of the book as SVG, drawn from the model."""
+    """Every figure of the book, drawn from the model: SVG images with their text alternative."""
     found: dict[str, list[Markup]] = {}
     item = book.item("fig:roadmap")
     if item:
         words = charts.RoadmapWords(item.caption, translate("Quick win"), program_description(translate))
-        found["fig:roadmap"] = [Markup(charts.roadmap(plan, words, chunk, FONT)) for chunk in _roadmap_pages(plan)]
+        found["fig:roadmap"] = [charts.image(charts.roadmap(plan, words, chunk, FONT)) for chunk in _roadmap_pages(plan)]
     money = summary.budget(plan)
     colours = charts.pillar_colours(plan)
     slices = {
@@ -152,7 +152,7 @@ def figures(plan: Plan, book: outline.Outline, formats: Formats, translate: outl
         if item:
             ordered = sorted(rows, key=lambda r: -r[1]) if ref != "fig:budget-pillar" else rows
             bars = [charts.Bar(label, value, formats.rupiah_short(value), colour) for label, value, colour in ordered]
-            found[ref] = [Markup(charts.bars(bars, item.caption, FONT))]
+            found[ref] = [charts.image(charts.bars(bars, item.caption, FONT))]
     return found
 
 

@@ -2,7 +2,7 @@
 
 The print HTML holds content from many hands, so WeasyPrint reads only through
 :class:`Fetcher`: files inside the plan's ``content/`` folder and the theme folders,
-and small ``data:`` URLs. Nothing from the network, no ``file://`` anywhere else
+and ``data:`` URLs up to 512 KB (the charts). Nothing from the network, no ``file://`` anywhere else
 (symlinks are followed before the check, so a link to ``/etc/passwd`` is refused too).
 Every refused URL is remembered and becomes a build error naming it.
 
@@ -32,7 +32,9 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse, path2url
 from masterplan.diagnostics import Message
 from masterplan.render.theme import Theme
 
-MAX_DATA_URL = 32 * 1024  #: bytes of a data: URL allowed (small inline icons only)
+#: bytes of a data: URL allowed: the book's charts are images in them (a page of the roadmap is about
+#: 30 kB), and no content text can write one (see markdown.URL_SCHEMES)
+MAX_DATA_URL = 512 * 1024
 
 
 class Fetcher(URLFetcher):
