@@ -190,6 +190,23 @@ def test_the_workbook_says_what_every_column_means_in_the_plans_language(built: 
     assert any("Belum ada lisensi" in str(row[0]) for row in notes[:4])  # the mini plan states none
 
 
+def test_a_header_cell_selected_shows_what_its_column_means(built: tuple[Plan, Path]) -> None:
+    """Beside the header, where a planner looks, in the plan's language: the input message a spreadsheet
+    shows for a selected cell."""
+    import openpyxl
+
+    _, data = built
+    book = openpyxl.load_workbook(data / "plan.xlsx")
+    for name, columns in COLUMNS.items():
+        shown = {str(rule.sqref): (rule.promptTitle, rule.prompt, rule.showInputMessage)
+                 for rule in book[name.removesuffix(".csv")].data_validations.dataValidation}
+        assert len(shown) == len(columns)
+        for index, (column, _) in enumerate(columns):
+            title, prompt, on = shown[f"{openpyxl.utils.get_column_letter(index + 1)}1"]
+            assert title == column and on and prompt
+    assert shown["A1"][1] == "program atau pillar (dimensi)"  # indicators.csv's owner_type, in Indonesian
+
+
 def test_the_workbook_is_the_same_file_for_the_same_plan(make_plan: Callable[..., Path]) -> None:
     """Dated with the plan's date, not the build's: a file that changes only when the plan does."""
     import zipfile

@@ -5,7 +5,7 @@ in one cell (the list separator there is ';', the decimal sign ','). The workboo
 the very rows of :data:`data.ROWS` as typed cells instead: amounts are numbers shown
 with thousands separators in the reader's own locale, flags are TRUE/FALSE, text is
 never read as a formula. Sheet names and headers are the CSV files' and columns' names,
-so a script may read either. A sheet for people follows with the budget summaries the book
+so a script may read either; a header cell, selected, shows what its column means. A sheet for people follows with the budget summaries the book
 prints (by pillar and year, by funding source, by agency), and the last sheet describes
 every column in the plan's language. The file is the same bytes for the same plan (dated with the plan's date).
 """
@@ -26,6 +26,7 @@ NAME = "plan.xlsx"
 MONEY_COLUMNS = {"budget_total", "amount", "budget_led"}  #: whole rupiah, shown with thousands separators
 WIDEST = 60  #: characters; a longer column's cells wrap in the spreadsheet's own way
 SHEET_NAME_LONGEST = 31  #: characters, in Excel's sheet names
+TITLE_LONGEST, MESSAGE_LONGEST = 32, 255  #: characters, in the title and text of a cell's input message
 
 
 def _table(file: str) -> str:
@@ -39,12 +40,17 @@ def _width(header: str, rows: list[list[Any]], column: int) -> float:
     return min(max(len(header), longest) + 2, WIDEST)
 
 
-def _sheet(book: Any, name: str, columns: list[str], rows: list[list[Any]], formats: dict[str, Any]) -> None:
+def _sheet(book: Any, name: str, described: list[tuple[str, str]], rows: list[list[Any]], words: Translator,
+           formats: dict[str, Any]) -> None:
     sheet = book.add_worksheet(_table(name))
+    columns = [column for column, _ in described]
     sheet.write_row(0, 0, columns, formats["header"])
-    for index, column in enumerate(columns):
+    for index, (column, meaning) in enumerate(described):
         cell_format = formats["money"] if column in MONEY_COLUMNS else None
         sheet.set_column(index, index, _width(column, rows, index), cell_format)
+        # the column's meaning, in the plan's language, shown beside its header when it is selected
+        sheet.data_validation(0, index, 0, index, {"validate": "any", "input_title": column[:TITLE_LONGEST],
+                                                   "input_message": words(meaning)[:MESSAGE_LONGEST]})
     for number, row in enumerate(rows, start=1):
         for index, value in enumerate(row):
             if value is None:
@@ -134,7 +140,7 @@ def write(plan: Plan, path: Path, columns: dict[str, list[tuple[str, str]]],
     formats = {"header": book.add_format({"bold": True, "bottom": 1}), "money": book.add_format({"num_format": "#,##0"}),
                "percent": book.add_format({"num_format": "0.0%"}), "title": book.add_format({"bold": True, "font_size": 13})}
     for file, described in columns.items():
-        _sheet(book, file, [column for column, _ in described], list(rows[file](plan)), formats)
+        _sheet(book, file, described, list(rows[file](plan)), words, formats)
     _budget(book, plan, words, formats)
     _about(book, plan, columns, words, formats)
     book.close()
