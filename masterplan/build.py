@@ -61,6 +61,14 @@ def run(root: Path, options: BuildOptions, cache: FileCache | None = None) -> Bu
     """
     if cache is None and options.cache:
         cache = KeptFiles()
+    try:
+        return _run(root, options, cache)
+    finally:
+        if cache is not None:
+            cache.settle()  # the parses it keeps are written beside the build
+
+
+def _run(root: Path, options: BuildOptions, cache: FileCache | None) -> BuildResult:
     # --strict: warnings stop the build, so they are known before rendering; otherwise the
     # warning rules run beside the rendering (see project.warnings_alongside)
     checked = load_and_check(root, cache, warnings=options.strict)

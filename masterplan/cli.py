@@ -122,13 +122,15 @@ def validate(plan_dir: Path, output_format: str, strict: bool) -> None:
     from masterplan.kept_files import KeptFiles
     from masterplan.project import load_and_check
     root = _root(plan_dir)
-    checked = load_and_check(root, KeptFiles())
+    kept = KeptFiles()
+    checked = load_and_check(root, kept)
     speaker = _speaker(root, checked.plan)
     if output_format == "text" and root != plan_dir.resolve():  # found in a folder above: say which plan this is
         click.echo(speaker.say(Message("Plan folder: {folder}", folder=root)))
     _print_report(checked.report, speaker, output_format, err=False)
     if output_format == "text" and not checked.report:
         click.echo(speaker.say(Message("No problems found.")))
+    kept.settle()
     sys.exit(1 if checked.report.failed(strict) else 0)
 
 

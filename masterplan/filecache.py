@@ -56,6 +56,12 @@ class FileCache:
         with self._lock:
             self._entries[(str(path), file, kind)] = (content_mark(content), result)
 
+    def loaded(self) -> None:
+        """The load is done: every file it parsed has been put (a cache that writes them may start)."""
+
+    def settle(self) -> None:
+        """Wait until whatever :meth:`loaded` started is done (before the process ends)."""
+
 
 def content_mark(content: bytes) -> bytes:
     """What a remembered result is for: a hash of the file's bytes."""

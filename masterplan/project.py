@@ -76,6 +76,8 @@ def load_and_check(root: Path, cache: FileCache | None = None, warnings: bool = 
     """Load the plan and run every rule on it (``warnings=False``: only the rules that can fail it)."""
     with _collector_paused():
         plan, report = load(root, cache)
+        if cache is not None:
+            cache.loaded()
         if plan is not None:
             rules = checks.RULES if warnings else checks.ERROR_RULES
             report.extend(d for rule in rules for d in rule(plan, report.unreadable))

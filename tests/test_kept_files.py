@@ -28,6 +28,7 @@ def loaded(root: Path) -> tuple[KeptFiles, str]:
     """A fresh process's load: the kept results it used, and the plan's first program's name."""
     kept = KeptFiles()
     plan, report = load(root, kept)
+    kept.settle()
     assert plan is not None and not report.errors
     return kept, str(plan.programs[0].name)
 
@@ -128,3 +129,39 @@ def test_nothing_is_kept_in_the_plan_folder_and_no_cache_keeps_nothing(sample: P
     assert run(sample, BuildOptions(pdf=False, search=False)).ok
     assert list((tmp_path / "cache").rglob("parsed-*/*"))
     assert not [path for path in sample.rglob("*") if "parsed" in path.name]
+
+
+def test_the_parses_are_kept_by_a_child_beside_the_build_and_waited_for(sample: Path, tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pickling a parse takes half as long as parsing it: a forked child writes them while the build goes
+    on, and the build is done only once they are all written (nothing left running, nothing half kept)."""
+    children: list[int] = []
+    fork = os.fork
+
+    def recording_fork() -> int:
+        child = fork()
+        if child:
+            children.append(child)
+        return child
+
+    written_by: set[int] = set()
+    from masterplan import output
+    write_whole = output.write_whole
+
+    def recording_write(path: Path, data: bytes) -> None:
+        if path.parent.name.startswith("parsed-"):
+            written_by.add(os.getpid())
+            (tmp_path / f"kept-by-{os.getpid()}").touch()  # what a child does is seen only on disk
+        write_whole(path, data)
+
+    monkeypatch.setattr(os, "fork", recording_fork)
+    import masterplan.kept_files
+    monkeypatch.setattr(masterplan.kept_files, "write_whole", recording_write)
+    assert run(sample, BuildOptions(pdf=False, search=False)).ok
+    kept = list((tmp_path / "cache").rglob("parsed-*/*"))
+    assert len(kept) > 30  # every file of the sample's content, once the build has returned
+    keepers = {int(path.name.removeprefix("kept-by-")) for path in tmp_path.glob("kept-by-*")}
+    assert written_by == set() and len(keepers) == 1 and keepers <= set(children)  # one child, not this process
+    for child in children:
+        with pytest.raises(ChildProcessError):
+            os.waitpid(child, os.WNOHANG)  # each waited for: no process left behind
