@@ -46,7 +46,7 @@ class Book:
 
     outline: outline.Outline
     texts: dict[str, Markup]  #: chapter key → its own text as HTML
-    figures: dict[str, list[Markup]]  #: figure id → SVG (a list: the roadmap may span pages)
+    figures: dict[str, list[Markup]]  #: figure id → images of its SVG (a list: the roadmap may span pages)
     sections: dict[str, list[Section]] = field(default_factory=dict)
 
 
