@@ -100,6 +100,25 @@ def test_bars_print_values_and_text_alternative() -> None:
     assert parse(charts.bars([], "Kosong")) is not None
 
 
+def test_a_bar_chart_over_pages_keeps_one_scale_and_every_bar() -> None:
+    """A province's 120 agencies do not fit one page: the chart goes on over pages of about the same
+    length, where a bar is as long as it would be on the first (and the labels as wide)."""
+    from masterplan.render import print_book
+
+    many = [charts.Bar(f"Dinas Nomor {n}" + " Panjang" * (n == 90), 1000 - n, f"Rp {1000 - n}") for n in range(120)]
+    pages = print_book._bar_pages(many)
+    assert [len(page) for page in pages] == [40, 40, 40] and [bar for page in pages for bar in page] == many
+    assert [len(page) for page in print_book._bar_pages(many[:45])] == [23, 22]
+    assert print_book._bar_pages([]) == [[]]
+
+    def drawn(svg: str) -> list[tuple[str, str]]:
+        return [(r.get("x"), r.get("width")) for r in parse(svg).iter(f"{SVG}rect")]
+
+    whole = drawn(charts.bars(many, "Semua"))
+    assert drawn(charts.bars(pages[2], "Halaman 3", among=many)) == whole[80:]
+    assert drawn(charts.bars(pages[2], "Halaman 3")) != whole[80:]  # drawn alone: its own scale
+
+
 def test_the_book_shows_a_chart_as_an_image_described_by_its_title_and_description() -> None:
     """A tagged PDF makes an image a Figure with alt text; an inline SVG would be loose words."""
     svg = charts.bars([charts.Bar("APBD & BUMD", 3000, "Rp 3 ribu", "#000")], "Anggaran <per sumber>")

@@ -7,6 +7,7 @@ several chunks each; every comparison is with the single pass over the same prin
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -56,6 +57,7 @@ def tiny_chunks() -> Iterator[None]:
             patch.setattr(pdf_chunks, name, size)
         patch.setattr(print_book, "ROADMAP_ROWS", 4)
         patch.setattr(print_book, "ROADMAP_ROWS_CONTINUED", 4)
+        patch.setattr(print_book, "BARS_PER_PAGE", 2)
         yield
 
 
@@ -87,6 +89,21 @@ def test_a_matrix_chunk_repeats_the_head_and_the_running_header(chunked_books: t
         assert page.endswith("Bab 4 · Smart Governance " + page.split()[-1]), page[-200:]
     numbers = [int(page.split(head)[1].split()[0]) for page in matrix]
     assert numbers == sorted(numbers) and numbers[0] == 1 and numbers[-1] > 3  # numbered on across chunks
+
+
+def test_a_bar_chart_too_long_for_a_page_goes_on_over_pages_with_every_bar(chunked_books: tuple[Path, Path]) -> None:
+    """The budget by agency of a plan with more agencies than a page holds bars for (here two a page):
+    every agency's bar is on one page of the figure, whose caption says where it goes on."""
+    texts = page_texts(read(chunked_books[1]))
+    caption = re.compile(r"Gambar (\d+\.\d+) Indikasi anggaran per perangkat daerah pengampu (?!\.)")
+    first = next(t for t in texts if caption.search(t))
+    number = caption.search(first).group(1)
+    continued = f"Gambar {number} (lanjutan)"
+    drawn = [first.split(caption.search(first).group(0))[1]] + [t.split(continued)[1] for t in texts if continued in t]
+    assert len(drawn) == 3  # five agencies, two bars a page
+    for agency in ["Dinas1", "Dinas2", "Dinas3", "Diskominfo", "BPKAD"]:
+        assert sum(len(re.findall(rf"\b{agency} Rp ", page)) for page in drawn) == 1, agency
+    assert_same_book(*chunked_books)
 
 
 def test_an_edit_lays_out_only_the_chunks_showing_it(chunked_books: tuple[Path, Path], tmp_path: Path) -> None:

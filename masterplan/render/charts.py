@@ -182,13 +182,17 @@ class Bar:
     colour: str = PALETTE[0]
 
 
-def bars(items: Sequence[Bar], title: str, font: str = FONT) -> str:
-    """Horizontal bar chart, longest first as given; values printed at the bar ends."""
+def bars(items: Sequence[Bar], title: str, font: str = FONT, among: Sequence[Bar] = ()) -> str:
+    """Horizontal bar chart, longest first as given; values printed at the bar ends.
+
+    ``among``: every bar of a chart that ``items`` is one page of; its pages share their scale and
+    the width of their labels, so a bar on one page compares with a bar on another."""
+    whole = among or items
     row, top = 22.0, 6.0
-    longest = max((_width(b.label, 10.5) for b in items), default=0)
+    longest = max((_width(b.label, 10.5) for b in whole), default=0)
     label_w = min(max(longest + 10, 80), 250)
     value_w = 120.0
-    scale = (WIDTH - label_w - value_w) / max(max((b.value for b in items), default=0), 1)
+    scale = (WIDTH - label_w - value_w) / max(max((b.value for b in whole), default=0), 1)
     height = top + row * len(items) + 8
     body = [(f'<line x1="{label_w:.1f}" x2="{label_w:.1f}" y1="{top - 2}" y2="{height - 6:.1f}" stroke="{MUTED}"'
             ' stroke-width="0.8"/>')]

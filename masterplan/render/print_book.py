@@ -8,6 +8,7 @@ WeasyPrint does the rest (see :mod:`masterplan.render.pdf`).
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -28,6 +29,7 @@ from masterplan.render.theme import localize
 
 FONT = "'MP Sans', 'Noto Sans', sans-serif"  #: the bundled sans family, as book.css names it
 ROADMAP_ROWS = 46  #: lines of the roadmap's first page, below its section's text
+BARS_PER_PAGE = 40  #: bars of a budget chart on a page with its caption (44 fit the text's height)
 ROADMAP_ROWS_CONTINUED = 60  #: lines of each page the roadmap continues on (3.5 mm a line at the text width)
 
 
@@ -152,8 +154,16 @@ def figures(plan: Plan, book: outline.Outline, formats: Formats, translate: outl
         if item:
             ordered = sorted(rows, key=lambda r: -r[1]) if ref != "fig:budget-pillar" else rows
             bars = [charts.Bar(label, value, formats.rupiah_short(value), colour) for label, value, colour in ordered]
-            found[ref] = [charts.image(charts.bars(bars, item.caption, FONT))]
+            found[ref] = [charts.image(charts.bars(page, item.caption, FONT, among=bars)) for page in _bar_pages(bars)]
     return found
+
+
+def _bar_pages(bars: list[charts.Bar]) -> list[list[charts.Bar]]:
+    """A bar chart cut into pages of at most BARS_PER_PAGE bars, as even as can be (a province's
+    120 agencies: three pages of 40, not a chart running off the page)."""
+    pages = max(math.ceil(len(bars) / BARS_PER_PAGE), 1)
+    size = math.ceil(len(bars) / pages) or 1
+    return [bars[start:start + size] for start in range(0, max(len(bars), 1), size)]
 
 
 def _roadmap_pages(plan: Plan) -> list[list[charts.RoadmapGroup]]:
