@@ -17,6 +17,10 @@ from typing import Generic, TypeVar
 T = TypeVar("T")
 
 
+class Redo:
+    """:class:`Alongside`'s default when its child fails: the work is done again in this process."""
+
+
 class Alongside(Generic[T]):
     """``work()`` in a forked child; :meth:`result` waits for it (the same value on every call).
 
@@ -28,14 +32,19 @@ class Alongside(Generic[T]):
     as it would have, so a disk that is full is reported the same way either way.
     """
 
-    def __init__(self, work: Callable[[], T], here: bool = False):
-        self._work = work
+    def __init__(self, work: Callable[[], T], here: bool = False, otherwise: T | type[Redo] = Redo):
+        """``otherwise``: the result when the child fails, for work only worth doing beside (what
+        ``work`` holds is then let go as soon as the child has it); by default it is done again here."""
+        self._work: Callable[[], T] | None = work
         self._done: list[T] = []
         self._child: int | None = None
+        self._otherwise = otherwise
         if not (here or not hasattr(os, "fork") or threading.active_count() > 1):
             self._start()
         if self._child is None:
             self._done.append(work())
+        elif otherwise is not Redo:
+            self._work = None
 
     def _start(self) -> None:
         reading, writing = os.pipe()
@@ -76,7 +85,12 @@ class Alongside(Generic[T]):
     def result(self) -> T:
         if not self._done:
             data = self._collect()
-            self._done.append(self._work() if data is None else pickle.loads(data))  # our own child's answer
+            if data is not None:
+                self._done.append(pickle.loads(data))  # our own child's answer
+            elif self._work is not None:
+                self._done.append(self._work())
+            else:
+                self._done.append(self._otherwise)  # type: ignore[arg-type]  # not Redo: _work was kept otherwise
         return self._done[0]
 
     def reap(self) -> None:

@@ -65,7 +65,7 @@ def run(root: Path, options: BuildOptions, cache: FileCache | None = None) -> Bu
         return _run(root, options, cache)
     finally:
         if cache is not None:
-            cache.settle()  # the parses it keeps are written beside the build
+            cache.settle()  # the parses it keeps are written beside the build: waited for, never redone
 
 
 def _run(root: Path, options: BuildOptions, cache: FileCache | None) -> BuildResult:

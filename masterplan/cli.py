@@ -123,14 +123,16 @@ def validate(plan_dir: Path, output_format: str, strict: bool) -> None:
     from masterplan.project import load_and_check
     root = _root(plan_dir)
     kept = KeptFiles()
-    checked = load_and_check(root, kept)
-    speaker = _speaker(root, checked.plan)
-    if output_format == "text" and root != plan_dir.resolve():  # found in a folder above: say which plan this is
-        click.echo(speaker.say(Message("Plan folder: {folder}", folder=root)))
-    _print_report(checked.report, speaker, output_format, err=False)
-    if output_format == "text" and not checked.report:
-        click.echo(speaker.say(Message("No problems found.")))
-    kept.settle()
+    try:
+        checked = load_and_check(root, kept)
+        speaker = _speaker(root, checked.plan)
+        if output_format == "text" and root != plan_dir.resolve():  # found in a folder above: say which plan this is
+            click.echo(speaker.say(Message("Plan folder: {folder}", folder=root)))
+        _print_report(checked.report, speaker, output_format, err=False)
+        if output_format == "text" and not checked.report:
+            click.echo(speaker.say(Message("No problems found.")))
+    finally:
+        kept.settle()  # the parses it keeps are written beside the checks
     sys.exit(1 if checked.report.failed(strict) else 0)
 
 

@@ -73,26 +73,23 @@ class KeptFiles(FileCache):
             self.parsed.append((_entry(path, file, kind), content_mark(content), result))
 
     def loaded(self) -> None:
-        """Write what this load parsed, in a forked child while the checks run and the build goes on:
-        pickling a parse takes half as long as parsing it (a second for a province's 3,000 programs)."""
-        if self.parsed and self.writing is None:
-            self.writing = Alongside(self._write, here=len(self.parsed) < KEEP_APART_FROM)
+        """Write what the load parsed, in a forked child while the checks run and the build goes on:
+        pickling a parse takes half as long as parsing it (a second for a province's 3,000 programs).
+        This process lets the parses go; a child that fails only costs parsing them again next time."""
+        if self.folder is None or not self.parsed:
+            return
+        self._wait()  # for an earlier load's
+        folder, parsed, self.parsed = self.folder, self.parsed, []
+        self.writing = Alongside(lambda: _write(folder, parsed), here=len(parsed) < KEEP_APART_FROM, otherwise=None)
 
     def settle(self) -> None:
-        if self.writing is None:
-            self.loaded()
-        if self.writing is not None:
-            self.writing.result()
-            self.writing = None
+        self.loaded()  # what a load parsed and has not handed over yet
+        self._wait()
 
-    def _write(self) -> None:
-        assert self.folder is not None
-        for name, mark, result in self.parsed:
-            try:
-                write_whole(self.folder / name, mark + pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
-            except (OSError, pickle.PicklingError):
-                pass  # a full disk only costs parsing the file again next time
-        self.parsed = []
+    def _wait(self) -> None:
+        if self.writing is not None:
+            writing, self.writing = self.writing, None
+            writing.result()
 
 
 class RememberedFiles(FileCache):
@@ -114,6 +111,14 @@ class RememberedFiles(FileCache):
         else:
             self.hits += 1
         return found
+
+
+def _write(folder: Path, parsed: list[tuple[str, bytes, FileResult]]) -> None:
+    for name, mark, result in parsed:
+        try:
+            write_whole(folder / name, mark + pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+        except (OSError, pickle.PicklingError):
+            pass  # a full disk only costs parsing the file again next time
 
 
 def _entry(path: Path, file: str, kind: str) -> str:

@@ -62,7 +62,7 @@ class BackgroundBuild:
         self.process: subprocess.Popen[str] | None = None
         self.group: int | None = None  #: the running build's process group, to stop it with its workers
         self.stopping = False
-        self.told: set[str] = set()  #: lines earlier builds printed (those of SAID_ONCE are not repeated)
+        self.told: set[str] = set()  #: lines of SAID_ONCE an earlier build printed (not repeated)
         self._wake = threading.Condition()
         self._thread = threading.Thread(target=self._loop, name="masterplan-build", daemon=True)
         self._thread.start()
@@ -130,9 +130,10 @@ class BackgroundBuild:
         once = {self.wording(message) for message in SAID_ONCE}
         for line in self.process.stdout:
             line = line.rstrip()
-            if line in once and line in self.told:
-                continue
-            self.told.add(line)
+            if line in once:
+                if line in self.told:
+                    continue
+                self.told.add(line)
             self.log(f"  build │ {line}")  # already said in the plan's language by the build
         code = self.process.wait()
         self.group = None  # every process of the group has closed the output: none is left to stop

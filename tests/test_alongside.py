@@ -52,6 +52,24 @@ def test_a_child_that_fails_has_its_work_done_again_here_where_it_raises() -> No
         Alongside(fails_everywhere).result()
 
 
+def test_work_only_worth_doing_beside_is_not_done_again_here() -> None:
+    """Keeping parses for the next run: a child that fails (Ctrl-C reaches it too) costs that, not a
+    second of pickling in this process before the build can stop."""
+    parent = os.getpid()
+    done_here: list[int] = []
+
+    def work() -> str:
+        if os.getpid() == parent:
+            done_here.append(parent)
+        else:
+            raise OSError(28, "No space left on device")
+        return "written"
+
+    assert Alongside(work, otherwise="not written").result() == "not written"
+    assert done_here == []
+    assert Alongside(lambda: "written", otherwise="not written").result() == "written"
+
+
 def test_a_child_whose_answer_is_not_taken_is_still_waited_for(forked: list[int]) -> None:
     Alongside(lambda: None).reap()
     with pytest.raises(ChildProcessError):

@@ -100,6 +100,14 @@ def test_bars_print_values_and_text_alternative() -> None:
     assert parse(charts.bars([], "Kosong")) is not None
 
 
+def test_a_control_character_in_a_name_leaves_the_chart_readable() -> None:
+    """YAML lets "\\v" into a name; XML refuses it, and the book's renderer would drop the whole image."""
+    svg = charts.bars([charts.Bar("Dinas\x0bKominfo\x01", 5, "Rp 5")], "Anggaran\x0c")
+    root = parse(svg)  # well-formed XML
+    assert root.find(f"{SVG}title").text == "Anggaran" and "DinasKominfo" in svg
+    assert "\x0b" not in str(charts.image(svg))
+
+
 def test_a_bar_chart_over_pages_keeps_one_scale_and_every_bar() -> None:
     """A province's 120 agencies do not fit one page: the chart goes on over pages of about the same
     length, where a bar is as long as it would be on the first (and the labels as wide)."""

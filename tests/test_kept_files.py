@@ -165,3 +165,20 @@ def test_the_parses_are_kept_by_a_child_beside_the_build_and_waited_for(sample: 
     for child in children:
         with pytest.raises(ChildProcessError):
             os.waitpid(child, os.WNOHANG)  # each waited for: no process left behind
+
+
+def test_the_parses_are_let_go_here_once_the_child_has_them(sample: Path) -> None:
+    """A province's parse trees are hundreds of MB: the build goes on, and forks its page and PDF
+    workers, without them."""
+    import gc
+    import weakref
+
+    kept = KeptFiles()
+    plan, _ = load(sample, kept)
+    assert plan is not None and len(kept.parsed) > 30
+    held = weakref.ref(kept.parsed[0][2])
+    kept.loaded()
+    gc.collect()
+    assert held() is None
+    kept.settle()
+    assert kept.folder is not None and len(list(kept.folder.iterdir())) > 30

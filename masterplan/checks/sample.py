@@ -26,18 +26,18 @@ SAME_NOTICE = 0.8
 
 
 @lru_cache(maxsize=64)
-def _lines_naming(original: Path, names: tuple[str, ...]) -> dict[str, str]:
-    """The lines of the sample's file ``original`` that name one of ``names`` (its city and places), each
-    with the first it names; none when it has no such file."""
+def _lines_naming(original: Path, names: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """The lines of the sample's file ``original`` that name any of ``names`` (its city and places), each
+    with those it names, first named first; none when it has no such file."""
     try:
         text = original.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return {}
-    found: dict[str, str] = {}
+    found: dict[str, tuple[str, ...]] = {}
     for line in text.splitlines():
-        named = min(((line.find(name), name) for name in names if name in line), default=None)
-        if named is not None:
-            found[line.strip()] = named[1]
+        named = sorted((line.find(name), name) for name in names if name in line)
+        if named:
+            found[line.strip()] = tuple(name for _, name in named)
     return found
 
 
@@ -70,10 +70,11 @@ def _lines_left(plan: Plan, content: Path, sample: SamplePlan) -> Iterator[Diagn
             continue  # the loader reports a file it cannot read
         found = [(number, line, left[line.strip()]) for number, line in enumerate(lines, 1) if line.strip() in left]
         if found:
-            number, line, name = found[0]
-            places = ", ".join(dict.fromkeys(name for _, _, name in found if name != sample.name))
-            city = any(name == sample.name for _, _, name in found)
-            yield warning(Position(relative_path(path, content.parent), number, line.index(name) + 1), "W112",
+            number, line, named = found[0]
+            every = [name for _, _, names_of_line in found for name in names_of_line]
+            places = ", ".join(dict.fromkeys(name for name in every if name != sample.name))
+            city = sample.name in every
+            yield warning(Position(relative_path(path, content.parent), number, line.index(named[0]) + 1), "W112",
                           LEFT[city, bool(places)],
                           Message("this plan is {city}: rewrite them for it, or delete them", city=plan.city),
                           count=len(found), sample=sample.name, places=places)

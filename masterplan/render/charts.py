@@ -72,10 +72,19 @@ def _wrap(text: str, width: float, size: float, lines: int, bold: bool = False) 
     return [_fit(line, width, size, bold) for line in wrapped]
 
 
+def _xml(text: str) -> str:
+    """Text escaped for the SVG, without the control characters XML refuses (a YAML "\\v" in a name),
+    which would make the whole image unreadable to the book's renderer."""
+    return escape(_NOT_XML.sub("", text))
+
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def _text(x: float, y: float, text: str, size: float = 10, anchor: str = "start", fill: str = INK,
           weight: str = "normal") -> str:
     return (f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}" text-anchor="{anchor}" fill="{fill}"'
-            f' font-weight="{weight}">{escape(text)}</text>')
+            f' font-weight="{weight}">{_xml(text)}</text>')
 
 
 def image(svg: str) -> Markup:
@@ -97,7 +106,7 @@ _ALTERNATIVE = re.compile(r"<title>(.*?)</title><desc>(.*?)</desc>", re.DOTALL) 
 def _svg(height: float, title: str, desc: str, body: list[str], font: str) -> str:
     return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height:.0f}" role="img"'
             f' class="chart" font-family="{escape(font)}" preserveAspectRatio="xMidYMin meet">'
-            f"<title>{escape(title)}</title><desc>{escape(desc)}</desc>" + "".join(body) + "</svg>")
+            f"<title>{_xml(title)}</title><desc>{_xml(desc)}</desc>" + "".join(body) + "</svg>")
 
 
 @dataclass(frozen=True)

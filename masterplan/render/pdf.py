@@ -42,6 +42,7 @@ content problem.
 from __future__ import annotations
 
 import logging
+import re
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -163,6 +164,9 @@ def stylesheets(plan: Plan) -> list[str]:
     return [STYLESHEET, *([TWO_SIDED] if plan.two_sided else [])]
 
 
+_DATA_URL = re.compile(r"(data:[^,\s'\"]{0,60},[^\s'\"]{0,20})[^\s'\"]+")  #: a data: URL, as a message shows it
+
+
 def tagged(plan: Plan) -> bool:
     """Whether the book is written as a tagged PDF: a final plan's is, the document a city publishes
     and keeps. A draft's is not: it is rebuilt after every revision, and tagging makes the PDF build
@@ -212,7 +216,7 @@ def _diagnostics(fetcher: Fetcher, records: list[logging.LogRecord], plan: Plan)
         found.append(error(_where(url, plan, fetcher), "E601", "PDF: refused to read '{url}': {reason}",
                            "the book may only use files under content/ and the theme", url=url, reason=reason))
     for record in records:
-        message = record.getMessage().strip().splitlines()[0]
+        message = _DATA_URL.sub(r"\1…", record.getMessage().strip().splitlines()[0])  # not tens of kB of base64
         if any(url in message for url in refused):
             continue  # already reported as a refused URL
         if record.levelno >= logging.ERROR:
