@@ -161,6 +161,22 @@ def write_plan(root: Path, files: dict[str, str | None]) -> Path:
 
 
 @pytest.fixture
+def forked(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The children forked during the test, as they are forked."""
+    children: list[int] = []
+    fork = os.fork
+
+    def recording_fork() -> int:
+        child = fork()
+        if child:
+            children.append(child)
+        return child
+
+    monkeypatch.setattr(os, "fork", recording_fork)
+    return children
+
+
+@pytest.fixture
 def make_plan(tmp_path: Path) -> Callable[..., Path]:
     """A factory: ``make_plan({"content/plan.yml": "..."})`` writes a scratch plan and returns its folder."""
     counter = iter(range(1000))

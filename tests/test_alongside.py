@@ -9,22 +9,6 @@ import pytest
 from masterplan.alongside import Alongside
 
 
-@pytest.fixture
-def forked(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """The children forked during the test, as they are forked."""
-    children: list[int] = []
-    fork = os.fork
-
-    def recording_fork() -> int:
-        child = fork()
-        if child:
-            children.append(child)
-        return child
-
-    monkeypatch.setattr(os, "fork", recording_fork)
-    return children
-
-
 def test_the_answer_comes_from_a_child_process() -> None:
     beside = Alongside(os.getpid)
     assert beside.result() != os.getpid()

@@ -132,18 +132,10 @@ def test_nothing_is_kept_in_the_plan_folder_and_no_cache_keeps_nothing(sample: P
 
 
 def test_the_parses_are_kept_by_a_child_beside_the_build_and_waited_for(sample: Path, tmp_path: Path,
-                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+                                                                        monkeypatch: pytest.MonkeyPatch,
+                                                                        forked: list[int]) -> None:
     """Pickling a parse takes half as long as parsing it: a forked child writes them while the build goes
     on, and the build is done only once they are all written (nothing left running, nothing half kept)."""
-    children: list[int] = []
-    fork = os.fork
-
-    def recording_fork() -> int:
-        child = fork()
-        if child:
-            children.append(child)
-        return child
-
     written_by: set[int] = set()
     from masterplan import output
     write_whole = output.write_whole
@@ -154,15 +146,14 @@ def test_the_parses_are_kept_by_a_child_beside_the_build_and_waited_for(sample: 
             (tmp_path / f"kept-by-{os.getpid()}").touch()  # what a child does is seen only on disk
         write_whole(path, data)
 
-    monkeypatch.setattr(os, "fork", recording_fork)
     import masterplan.kept_files
     monkeypatch.setattr(masterplan.kept_files, "write_whole", recording_write)
     assert run(sample, BuildOptions(pdf=False, search=False)).ok
     kept = list((tmp_path / "cache").rglob("parsed-*/*"))
     assert len(kept) > 30  # every file of the sample's content, once the build has returned
     keepers = {int(path.name.removeprefix("kept-by-")) for path in tmp_path.glob("kept-by-*")}
-    assert written_by == set() and len(keepers) == 1 and keepers <= set(children)  # one child, not this process
-    for child in children:
+    assert written_by == set() and len(keepers) == 1 and keepers <= set(forked)  # one child, not this process
+    for child in forked:
         with pytest.raises(ChildProcessError):
             os.waitpid(child, os.WNOHANG)  # each waited for: no process left behind
 

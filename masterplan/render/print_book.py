@@ -29,8 +29,8 @@ from masterplan.render.theme import localize
 
 FONT = "'MP Sans', 'Noto Sans', sans-serif"  #: the bundled sans family, as book.css names it
 ROADMAP_ROWS = 46  #: lines of the roadmap's first page, below its section's text
-BARS_PER_PAGE = 40  #: bars of a budget chart on a page with its caption (44 fit the text's height)
 ROADMAP_ROWS_CONTINUED = 60  #: lines of each page the roadmap continues on (3.5 mm a line at the text width)
+BARS_PER_PAGE = 40  #: bars of a budget chart on a page with its caption (44 fit the text's height)
 
 
 @dataclass
