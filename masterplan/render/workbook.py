@@ -5,9 +5,10 @@ in one cell (the list separator there is ';', the decimal sign ','). The workboo
 the very rows of :data:`data.ROWS` as typed cells instead: amounts are numbers shown
 with thousands separators in the reader's own locale, flags are TRUE/FALSE, text is
 never read as a formula. Sheet names and headers are the CSV files' and columns' names,
-so a script may read either; a header cell, selected, shows what its column means. A sheet for people follows with the budget summaries the book
-prints (by pillar and year, by funding source, by agency), and the last sheet describes
-every column in the plan's language. The file is the same bytes for the same plan (dated with the plan's date).
+so a script may read either; a header cell, selected, shows what its column means. A
+sheet for people follows with the budget summaries the book prints (by pillar and year,
+by funding source, by agency), and the last sheet describes every column in the plan's
+language. The file is the same bytes for the same plan (dated with the plan's date).
 """
 
 from __future__ import annotations
