@@ -14,6 +14,8 @@ from masterplan.captions import table_captions
 from masterplan.model import Plan
 
 PATTERN = re.compile(r"\[\[([A-Za-z0-9:_.-]+)\]\]")
+#: double brackets around anything else (``[[ GOV-01 ]]``, ``[[GOV-01|teks]]``): printed as written
+MISTYPED = re.compile(r"\[\[(?![A-Za-z0-9:_.-]+\]\])([^\[\]\n]{1,80})\]\]")
 
 #: Tables and figures the generated chapters produce, by id.
 GENERATED_TABLES = ["tab:missions", "tab:readiness", "tab:quick-wins", "tab:budget-pillar",
@@ -37,8 +39,13 @@ def targets(plan: Plan) -> set[str]:
     return ids | set(GENERATED_FIGURES)
 
 
-def find(text: str) -> Iterator[tuple[str, int, int]]:
-    """(id, line within text, column) of each reference."""
-    for match in PATTERN.finditer(text):
+def find(text: str, pattern: re.Pattern[str] = PATTERN) -> Iterator[tuple[str, int, int]]:
+    """(id, line within text, column) of each reference (or, with :data:`MISTYPED`, of each near miss)."""
+    for match in pattern.finditer(text):
         start = match.start()
         yield match.group(1), text.count("\n", 0, start) + 1, start - text.rfind("\n", 0, start)
+
+
+def meant(text: str) -> str:
+    """The id a mistyped reference most likely meant: ``GOV-01`` for `` GOV-01 `` or ``GOV-01|teks``."""
+    return "".join(text.split("|")[0].split())

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import math
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +19,11 @@ from typing import Any
 from masterplan.diagnostics import Position
 
 Value = int | float | str
+
+
+def code_order(code: str) -> tuple[str | int, ...]:
+    """A sort key for codes: their numbers compared as numbers ("GOV-29" before "GOV-289")."""
+    return tuple(int(part) if part.isdigit() else part for part in re.split(r"(\d+)", code))
 
 #: The folder of content/ the website publishes as it is (content/assets/ → site/assets/): images, files to download.
 ASSETS = "assets"
@@ -70,7 +76,8 @@ class Period:
         return isinstance(year, int) and self.start <= year <= self.end
 
     def __str__(self) -> str:
-        return f"{self.start}–{self.end}"
+        """``2022–2026``; one year alone as ``2023``."""
+        return f"{self.start}–{self.end}" if self.end != self.start else str(self.start)
 
 
 @dataclass
@@ -173,6 +180,11 @@ class Program:
 
     def at(self, name: str) -> Position:
         return self.where.get(name, self.position)
+
+    @property
+    def code_order(self) -> tuple[str | int, ...]:
+        """Where its code sorts: "GOV-29" before "GOV-289" (see :func:`code_order`)."""
+        return code_order(self.id)
 
     @property
     def total_budget(self) -> int:
@@ -301,11 +313,11 @@ class Plan(ProgramGroup):
 
     @property
     def programs(self) -> list[Program]:
-        """Every program, by pillar order, then id."""
+        """Every program, by pillar order, then code (its numbers as numbers)."""
         if "programs" not in self._index:
             order = {p.id: p.order for p in self.pillars}
             every = [prog for agency in self.agencies for prog in agency.programs]
-            self._index["programs"] = sorted(every, key=lambda p: (order.get(p.pillar_id, 999), p.id))
+            self._index["programs"] = sorted(every, key=lambda p: (order.get(p.pillar_id, 999), p.code_order))
         return self._index["programs"]
 
     @property

@@ -77,7 +77,7 @@ def agency_matrix(plan: Plan) -> dict[str, dict[str, AgencyRole]]:
 
 def programs_by_agency(plan: Plan) -> list[tuple[Agency, list[Program], list[Program]]]:
     """Each agency, sorted by short name, with the programs it leads and those it supports."""
-    return [(agency, sorted(agency.programs, key=lambda p: p.id), sorted(agency.supported, key=lambda p: p.id))
+    return [(agency, sorted(agency.programs, key=lambda p: p.code_order), sorted(agency.supported, key=lambda p: p.code_order))
             for agency in sorted(plan.agencies, key=lambda a: a.short_name.lower())]
 
 

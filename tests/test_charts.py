@@ -8,6 +8,7 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from html import escape
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -48,6 +49,20 @@ def test_roadmap_has_every_program_and_marks_quick_wins(make_plan: Callable[...,
     fills = {r.get("fill") for r in root.iter(f"{SVG}rect")}
     assert set(colours.values()) <= fills
     assert root.get("viewBox").startswith(f"0 0 {charts.WIDTH} ")
+
+
+@pytest.mark.parametrize(("years", "labelled"), [(10, 10), (20, 10), (40, 10)])
+def test_roadmap_year_labels_never_run_together(make_plan: Callable[..., Path], years: int, labelled: int) -> None:
+    """A 20-year plan's years were drawn in every column and ran together ("2022202320242025...")."""
+    from masterplan.model import Period
+
+    plan = plan_of(make_plan)
+    plan.period = Period(2022, 2022 + years - 1)
+    root = parse(charts.roadmap(plan, words()))
+    labels = [(float(t.get("x")), t.text) for t in root.iter(f"{SVG}text") if re.fullmatch(r"20\d\d", t.text or "")]
+    assert len(labels) == labelled and labels[0][1] == "2022"
+    width = charts._width("2022", charts.SMALL, bold=True)
+    assert all(b[0] - a[0] >= width + 2 for a, b in pairwise(labels))  # centred: a label's width apart
 
 
 def test_roadmap_of_some_pillars_only(make_plan: Callable[..., Path]) -> None:

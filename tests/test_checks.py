@@ -68,6 +68,17 @@ def test_unreadable_agency_hides_no_real_errors_elsewhere(make_plan: Callable[..
         ("content/agencies/bpkad.yml", "E001"), (kominfo, "E201")]
 
 
+def test_a_chapter_looking_up_a_program_of_a_broken_file_is_no_error_of_its_own(make_plan: Callable[..., Path]) -> None:
+    """A tab in diskominfo.yml: the chapter's plan.program('GOV-01') was said to find nothing, as if
+    GOV-01 had been renamed or deleted; the file's own E001 is the one thing to fix."""
+    chapter = "content/chapters/01-pendahuluan.md"
+    root = make_plan({"content/agencies/diskominfo.yml": "id: diskominfo\n\tname: x\n",
+                      chapter: MINI_FILES[chapter].rstrip(" ") + "        Program: {{ plan.program('GOV-01').name }}.\n"})
+    report = load_and_check(root).report
+    assert [(d.position.file, d.code) for d in report.errors] == [("content/agencies/diskominfo.yml", "E001")], \
+        [str(d) for d in report.errors]
+
+
 def test_rules_take_the_unreadable_set(mini_plan: Path) -> None:
     plan, _ = load(mini_plan)
     assert plan is not None
@@ -195,3 +206,23 @@ def test_a_change_of_capitals_only_is_not_told_to_keep_its_old_page(make_plan: C
     hints = {d.hint for d in report.items if d.code in ("E205", "E507")}
     assert hints == {'GOV-01 of the last build, "e-Sambat (Media Sambat Masyarakat)", is now gov-01: write the new id'}
     assert not [d for d in report.items if d.code == "W410"]
+
+
+def test_double_brackets_that_are_no_cross_reference_are_pointed_at(make_plan: Callable[..., Path]) -> None:
+    """``[[ GOV-01 ]]`` and ``[[GOV-01|teks]]`` were printed as written, brackets and all, without a word;
+    so was a right one in a description, where references are not resolved."""
+    kominfo = "content/agencies/diskominfo.yml"
+    chapter = "content/chapters/01-pendahuluan.md"
+    root = make_plan({
+        chapter: MINI_FILES[chapter].rstrip(" ") + "        Lihat [[ GOV-01 ]] dan [[GOV-01|e-Sambat]]; [[GOV-01]] benar.\n",
+        kominfo: MINI_FILES[kominfo].replace("Warga **mengadu** lewat aplikasi.", "Lanjutan [[ECO-01]]."),
+    })
+    found = sorted((str(d.position), d.message, d.hint) for d in load_and_check(root).report if d.code == "W518")
+    mistyped = "'[[{text}]]' is not a cross-reference: it is printed as written"
+    alone = "write the id alone between the brackets: [[{id}]]"
+    assert [(at, str(message), str(hint)) for at, message, hint in found] == [
+        (f"{kominfo}:11:18", "'[[ECO-01]]' is printed as written: cross-references work in chapters only",
+         "name it in words here, e.g. e-Sambat (GOV-01)"),
+        (f"{chapter}:8:24", mistyped.format(text="GOV-01|e-Sambat"), alone.format(id="GOV-01")),
+        (f"{chapter}:8:7", mistyped.format(text=" GOV-01 "), alone.format(id="GOV-01")),
+    ], found

@@ -112,10 +112,14 @@ def test_symlinked_image_leading_outside_is_refused(make_plan: Callable[..., Pat
     root = make_plan({"content/chapters/01-pendahuluan.md": XREF_CHAPTER + "\n    ![Peta](assets/peta.png)\n"})
     (root / "content" / "assets").mkdir()
     os.symlink("/etc/passwd", root / "content" / "assets" / "peta.png")
+    from masterplan.project import load_and_check
+    said = "\n".join(map(str, load_and_check(root).report))  # validate says so, not only the 45 s PDF build
+    assert "content/chapters/01-pendahuluan.md:9:1: error[E511]: 'assets/peta.png' leads outside the plan" in said, said
     result = build(root)
-    assert not result.ok
-    assert "01-pendahuluan.md" in problems(result) and "error[E601]" in problems(result)
-    assert "/etc/passwd" in problems(result)
+    assert not result.ok and "error[E511]" in problems(result)
+    assert not (root / "build" / "masterplan.pdf").exists()
+    fetcher = Fetcher(root / "content", Theme.for_plan(root))  # and the renderer refuses it, were it asked
+    assert fetcher.refusal((root / "content" / "assets" / "peta.png").as_uri())
 
 
 def test_logo_outside_the_plan_is_refused(make_plan: Callable[..., Path]) -> None:
@@ -173,3 +177,41 @@ def test_a_long_funding_source_wraps_inside_the_matrix(make_plan: Callable[..., 
             table_right = max(rect["x1"] for rect in page.rects) if page.rects else page.width
             words = page.extract_words()
             assert max(w["x1"] for w in words) <= min(table_right, page.width - 28) + 1, page.page_number
+
+
+WIDE_TABLE_CHAPTER = XREF_CHAPTER + """
+    | Sumber | 2022 | 2023 | 2024 | 2025 | 2026 | 2027 | 2028 | 2029 | 2030 | 2031 | Jumlah |
+    |---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|
+    | APBD | 12.500.000.000 | 13.750.000.000 | 15.000.000.000 | 16.250.000.000 | 17.500.000.000 | 18.750.000.000 | 20.000.000.000 | 21.250.000.000 | 22.500.000.000 | 23.750.000.000 | 181.250.000.000 |
+
+    Tabel: Proyeksi pembiayaan per tahun (rupiah)
+    """
+
+
+def test_a_chapter_table_of_twelve_columns_keeps_every_column_on_the_page(make_plan: Callable[..., Path]) -> None:
+    """Laid out at its natural size, ten years of amounts ran off the page: 2030, 2031 and the total were lost."""
+    root = make_plan({"content/chapters/01-pendahuluan.md": WIDE_TABLE_CHAPTER})
+    result = build(root)
+    assert result.ok, problems(result)
+    with pdfplumber.open(root / "build" / "masterplan.pdf") as pdf:
+        page = next(page for page in pdf.pages if "Jumlah" in (page.extract_text() or ""))
+        words = page.extract_words()
+        assert max(word["x1"] for word in words) <= page.width - 20 * 72 / 25.4 + 1  # inside the right margin
+        text = squeeze(page.extract_text())
+        for heading in ["2022", "2030", "2031", "Jumlah"]:
+            assert heading in text
+        assert "181.250" in text
+
+
+def test_a_character_no_font_has_is_named_at_its_line_by_every_build_cached_or_not(make_plan: Callable[..., Path]) -> None:
+    """WeasyPrint logs a missing glyph while writing a part's PDF; a build that took the part from the
+    cache said nothing, so --strict passed or failed by the cache's state, and the warning named plan.yml."""
+    root = make_plan({"content/chapters/01-pendahuluan.md": XREF_CHAPTER + "\n    Ziarah \U0001f54c ke makam.\n"})
+    for attempt, strict in (("first", False), ("from the cache", False), ("strict, from the cache", True)):
+        result = build(root, strict=strict)
+        glyphs = [d for d in result.report if d.code == "W603" and "U+1F54C" in str(d)]
+        assert len(glyphs) == 1 and result.ok is not strict, (attempt, problems(result))
+        assert str(glyphs[0].position) == "content/chapters/01-pendahuluan.md:9:8", attempt
+        assert "none of the book's fonts has this character" in str(glyphs[0]), attempt
+        if attempt == "from the cache":
+            assert " 0 layouts" in " ".join(map(str, result.summary)), result.summary

@@ -243,6 +243,27 @@ def test_an_agency_page_does_not_name_the_agency_as_lead_on_every_row_of_its_own
     assert "Perangkat daerah pengampu" in supported and 'href="../agency/diskominfo.html"' in supported
 
 
+def test_codes_are_listed_in_number_order_and_a_one_year_program_shows_its_year_once(build: Build) -> None:
+    """GOV-9 before GOV-10 (not GOV-10, GOV-11, GOV-9 as text sorts), in the file's order or not."""
+    programs = "".join(f"""
+          - id: GOV-{number}
+            name: Layanan {number}
+            pillar: governance
+            sub_element: pelayanan_publik
+            period: {{start: 2023, end: {2023 if number == 9 else 2024}}}
+            budget: [{{year: 2023, amount: 100000000, source: APBD}}]
+            indicators: [{{name: Pengguna {number}, unit: orang, baseline: {{year: 2021, value: 1}}, targets: {{2023: 5}}}}]
+""" for number in (11, 9, 10))
+    site = build({"content/agencies/dinasbesar.yml": "id: dinasbesar\nname: Dinas Besar\nshort_name: DinasBesar\n"
+                                                      "kind: dinas\nprograms:" + programs})
+    for page in ("agency/dinasbesar.html", "pillar/governance.html", "program/index.html"):
+        listed = re.findall(r">(GOV-\d+)<", read(site, page))
+        assert [code for code in listed if code != "GOV-01"][:3] == ["GOV-9", "GOV-10", "GOV-11"], (page, listed)
+    years = read(site, "program/GOV-9.html").split("Tahun pelaksanaan", 1)[1][:80]
+    assert "2023" in years and "2023–" not in years
+    assert "2023–2024" in read(site, "program/GOV-10.html")
+
+
 def test_the_404_page_links_from_the_sites_folder_when_it_is_known(build: Build, mini_site: Path) -> None:
     """A web server shows 404.html for a missing page at any depth (program/gone/page.html): relative
     links would lead nowhere there, so with --base-url they start from the site's folder on the host

@@ -88,7 +88,7 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
         yield from _captions_above_tables(chapter)
         yield from _numbered_captions(chapter)
         text, problems = chapters.expand(chapter, context)
-        yield from problems
+        yield from (p for p in problems if p.unknown is None or not unreadable)  # an id a broken file may hold
         if text is None:
             continue
         yield from _expanded_links(chapter, text, plan.content)
@@ -99,6 +99,11 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
                         "cross-reference to unknown '{ref}'",
                         (":" not in ref and unknown.program(ref)) or _closest_reference(ref, known),
                         ref=ref).naming(ref.split(":")[-1])
+        for text, line, column in crossref.find(chapter.body, crossref.MISTYPED):
+            yield warning(Position(chapter.position.file, chapter.body_line + line - 1, column), "W518",
+                          "'[[{text}]]' is not a cross-reference: it is printed as written",
+                          Message("write the id alone between the brackets: [[{id}]]", id=crossref.meant(text)),
+                          text=text)
     for pillar in plan.pillars:
         for name in ("summary", "description"):
             yield from _text_links(getattr(pillar, name), pillar.where.get(name, pillar.position), plan.content,
@@ -132,6 +137,9 @@ def _missing(kind: str, url: str, where: Position, content: Path | None) -> Diag
     """An image (or the logo) that names no file of the plan: the PDF could not be made without it."""
     name = _file_named(url)
     if content is not None and name and (content / name).is_file():
+        if not (content / name).resolve().is_relative_to(content.resolve()):  # the build may read only the plan's files
+            return error(where, "E511", "'{url}' leads outside the plan: content/{name} links to a file outside content/",
+                         "copy the file into content/assets/ rather than linking to it", url=url, name=name)
         if kind == "image" and not name.startswith(f"{ASSETS}/"):  # the PDF shows it, the site would not
             return warning(where, "W513", "image '{url}' is not shown on the site: only content/assets/ is published",
                            Message("move it into content/assets/ and write assets/{file}", file=Path(name).name),
@@ -280,3 +288,8 @@ def _text_links(text: Text, where: Position, content: Path | None, block: bool =
             found = _problem(kind, url, at, content)
             if found:
                 yield found
+        for pattern in (crossref.PATTERN, crossref.MISTYPED):
+            for ref, line, _ in crossref.find(value, pattern):
+                yield warning(Position(where.file, where.line + line - 1, where.column) if block and line > 1 else where,
+                              "W518", "'[[{text}]]' is printed as written: cross-references work in chapters only",
+                              "name it in words here, e.g. e-Sambat (GOV-01)", text=ref)

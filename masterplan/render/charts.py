@@ -11,6 +11,7 @@ in :data:`PALETTE`, and handed out by pillar order (:func:`pillar_colours`).
 from __future__ import annotations
 
 import base64
+import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -149,8 +150,9 @@ def roadmap(plan: Plan, words: RoadmapWords, groups: Sequence[RoadmapGroup] | No
     height = top + rows * row + len(pillars) * head + 26
     body = [f'<rect x="{label_w + i * col:.1f}" y="{top - 4}" width="{col:.1f}" height="{height - top - 22:.1f}"'
             f' fill="{BAND if i % 2 == 0 else "#ffffff"}"/>' for i in range(len(years))]
+    every = math.ceil((_width(str(years[-1]), SMALL, bold=True) + 4) / col) if years else 1  # 20 years: every other
     body += [_text(label_w + (i + 0.5) * col, top - 10, str(year), SMALL, "middle", MUTED, "bold")
-             for i, year in enumerate(years)]
+             for i, year in enumerate(years) if i % every == 0]
     y = top
     described: list[str] = []
     for pillar, programs in pillars:

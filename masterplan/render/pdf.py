@@ -113,7 +113,7 @@ def render(plan: Plan, root: Path, staging: Staging, options: BuildOptions, repo
     if len(report.errors) > errors_before:
         return [Message("PDF: not laid out, the book's content has errors")]  # they fail the build anyway
     target = staging.path(FILE_NAME)
-    running = env.get_template("print/running.html").render(plan=plan)
+    running = env.get_template("print/running.html").render(plan=plan, running_title=print_book.running_title(plan))
     try:
         if options.jobs == SINGLE_PASS:  # the reference: one WeasyPrint pass over the whole book
             return _single_pass(plan, html, theme, fetcher, target, report, started, html_done)
@@ -222,10 +222,32 @@ def _diagnostics(fetcher: Fetcher, records: list[logging.LogRecord], plan: Plan)
         if record.levelno >= logging.ERROR:
             found.append(error(_where(message, plan, fetcher), "E602", "PDF: {detail}",
                                "check the file named in the message", detail=message))
+        elif glyph := _GLYPH.search(message):
+            found.append(warning(_character_at(chr(int(glyph.group(1), 16)), plan), "W603", "PDF: {detail}",
+                                 "none of the book's fonts has this character: the PDF shows an empty box in its place",
+                                 detail=message))
         else:
             found.append(warning(Position(plan.position.file), "W603", "PDF: {detail}",
                                  "the print theme's CSS or HTML has something WeasyPrint ignores", detail=message))
     return found
+
+
+_GLYPH = re.compile(r"\(U\+([0-9A-Fa-f]{4,6})\)")  #: how WeasyPrint names a character no font has
+
+
+def _character_at(character: str, plan: Plan) -> Position:
+    """The first line of the content that has ``character`` (a chapter's, an agency's, ...), else plan.yml."""
+    if plan.content is not None:
+        root = plan.content.parent
+        for path in sorted(plan.content.rglob("*")):
+            if path.suffix.lower() not in (".md", ".yml", ".yaml") or path.is_symlink() or not path.is_file():
+                continue
+            text = path.read_text(encoding="utf-8", errors="replace")
+            at = text.find(character)
+            if at >= 0:
+                line_start = text.rfind("\n", 0, at) + 1
+                return Position(path.relative_to(root).as_posix(), text.count("\n", 0, at) + 1, at - line_start + 1)
+    return Position(plan.position.file)
 
 
 def _where(text: str, plan: Plan, fetcher: Fetcher) -> Position:

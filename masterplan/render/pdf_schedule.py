@@ -63,7 +63,6 @@ class Schedule:
         self.written: dict[int, tuple[Path, int]] = {}  #: part → (PDF, offset it was numbered with)
         self.pending = {p.index for p in parts}
         self.laid_out = 0  #: layouts done in this build (cache misses and re-layouts)
-        self.records: list[list[Any]] = []
         self.progress = _Progress(len(parts), say)
 
     # ---- page numbers ------------------------------------------------------
@@ -280,21 +279,19 @@ class Schedule:
             self.running.discard(index)
             self.kept[index] = worker
         elif kind == "written":
-            if info is not None:
-                self.info[index] = info
-                self.cache.put_info(self.keys[index], info)
-            self.records += reply[4]
+            if info is not None or reply[4]:  # what writing logged (a missing glyph) is kept with the part's
+                known = info if info is not None else self.info[index]
+                self.info[index] = {**known, "records": known["records"] + [r for r in reply[4] if r not in known["records"]]}
+                self.cache.put_info(self.keys[index], self.info[index])  # so a build from the cache says it again
             self.running.discard(index)
             self.progress.step(len(self.written))
 
     def book_records(self) -> list[list[Any]]:
-        """Every message WeasyPrint logged for the parts in the book, each once."""
+        """Every message WeasyPrint logged for the parts in the book (laying them out or writing them), each once."""
         seen: dict[tuple[int, str], None] = {}
         for index in sorted(self.info):
             for level, message in self.info[index]["records"]:
                 seen.setdefault((level, message))
-        for level, message in self.records:
-            seen.setdefault((level, message))
         return [list(k) for k in seen]
 
 

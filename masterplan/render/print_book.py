@@ -31,6 +31,9 @@ FONT = "'MP Sans', 'Noto Sans', sans-serif"  #: the bundled sans family, as book
 ROADMAP_ROWS = 46  #: lines of the roadmap's first page, below its section's text
 ROADMAP_ROWS_CONTINUED = 60  #: lines of each page the roadmap continues on (3.5 mm a line at the text width)
 BARS_PER_PAGE = 40  #: bars of a budget chart on a page with its caption (44 fit the text's height)
+RUNNING_TITLE = 60  #: characters of the plan's title in the running header, one line beside the chapter's title
+WIDE_TABLE = 8  #: columns from which a chapter's own table is set small, its long words broken to fit the page
+MISSION_CODES = 40  #: program codes a cell of the missions table lists (three lines); with more in any cell it counts them
 
 
 @dataclass
@@ -59,6 +62,14 @@ def _xref(target: outline.Target | None, ref: str, page_word: str) -> str:
             f' data-page="{escape(page_word)}">{escape(target.text)}</a>')
 
 
+def running_title(plan: Plan) -> str:
+    """The plan's title as the running header shows it: cut at a word, with "…", when longer than a line's share."""
+    title = localize(plan.title, plan.language)
+    if len(title) <= RUNNING_TITLE:
+        return title
+    return title[:RUNNING_TITLE].rsplit(" ", 1)[0].rstrip(",;:(–-") + "…"
+
+
 class ContinuedTables:
     """On every page a table continues on, the running header's left part names it
     ("Tabel 6.2 (lanjutan)") instead of the book's title.
@@ -72,7 +83,7 @@ class ContinuedTables:
     def __init__(self, plan: Plan, book: outline.Outline, translate: outline.Translate):
         self.book = book
         self.word, self.continued = translate("Table"), translate("continued")
-        self.title = self._mark(localize(plan.title, plan.language))
+        self.title = self._mark(running_title(plan))
 
     @staticmethod
     def _mark(text: str) -> Markup:
@@ -122,14 +133,28 @@ def chapter_text(plan: Plan, entry: outline.BookChapter, book: outline.Outline, 
                 f'{marks.word} {item.number}</span> {caption}</p>\n{_open_head(table_html, marks(table.ref))}')
 
     html = number_tables(to_html(text), table_captions(source), place)
-    return Markup(resolve_references(html, resolve))
+    return Markup(resolve_references(_widen(html), resolve))
+
+
+_TABLE = re.compile(r"<table>(.*?)</table>", re.DOTALL)
+_FIRST_ROW = re.compile(r"<tr>(.*?)</tr>", re.DOTALL)
+
+
+def _widen(html: str) -> str:
+    """Mark the tables of :data:`WIDE_TABLE` columns or more ``class="wide"``: laid out at their natural
+    size, ten years of rupiah amounts would run off the page's edge, their last columns lost."""
+    def marked(table: re.Match[str]) -> str:
+        row = _FIRST_ROW.search(table.group(1))
+        columns = len(re.findall(r"<t[hd][\s>]", row.group(1))) if row else 0
+        return f'<table class="wide">{table.group(1)}</table>' if columns >= WIDE_TABLE else table.group(0)
+    return _TABLE.sub(marked, html)
 
 
 def program_description(translate: outline.Translate) -> Callable[[Program], str]:
     """One sentence per program for the roadmap's text alternative."""
     def describe(program: Program) -> str:
         mark = f" ({translate('quick win')})" if program.quick_win else ""
-        return f"{program.id} {program.name}{mark}: {program.period.start}–{program.period.end}."
+        return f"{program.id} {program.name}{mark}: {program.period}."
     return describe
 
 
@@ -244,10 +269,12 @@ def html(plan: Plan, book: Book, env: jinja2.Environment, extra: dict[str, Any])
     """The whole print HTML: chapters first (to number their sections), then the book around them."""
     money = summary.budget(plan)
     by_agency = summary.programs_by_agency(plan)
+    missions = summary.mission_matrix(plan)
     context = {
-        "plan": plan, "book": book, "outline": book.outline, "money": money,
+        "plan": plan, "book": book, "outline": book.outline, "money": money, "running_title": running_title(plan),
         "budget_rows": {"source": _largest(money.by_source), "agency": _largest(money.by_agency)},
-        "colours": charts.pillar_colours(plan), "missions": summary.mission_matrix(plan),
+        "colours": charts.pillar_colours(plan), "missions": missions,
+        "missions_counted": any(len(cell) > MISSION_CODES for row in missions.values() for cell in row.values()),
         "agency_matrix": summary.agency_matrix(plan), "by_agency": by_agency,
         "glossary": glossary(plan, env.globals["language"]),
         # long chapters in chunks, each from a new page (see pdf_chunks)
