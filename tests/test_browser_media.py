@@ -1,0 +1,85 @@
+"""The built sample website printed from Chromium.
+
+Needs Debian's ``chromium`` (/usr/bin/chromium) and Playwright for Python, as tests/test_browser.py does;
+the site is built here without the PDF book, which these pages do not need.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterator
+
+import pytest
+from test_browser import ARGS, CHROMIUM, REPO, serving
+
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium")
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The sample site (no PDF, no search index) served on 127.0.0.1."""
+    import shutil
+
+    from masterplan.build import BuildOptions, run
+    root = tmp_path_factory.mktemp("media")
+    shutil.copytree(REPO / "content", root / "content")
+    result = run(root, BuildOptions(pdf=False, search=False))
+    assert result.ok, [str(d) for d in result.report.errors]
+    with serving(root / "build" / "site") as address:
+        yield address
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def tab(browser: object) -> Iterator[object]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
+    yield context.new_page()
+    context.close()
+
+
+def _flat(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _printed_pages(tab: object) -> list[list[str]]:
+    """The open page printed to A4 by Chromium, read back: each sheet's lines of text."""
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(tab.pdf(format="A4"))) as pdf:  # type: ignore[attr-defined]
+        return [[_flat(line) for line in (sheet.extract_text() or "").splitlines()] for sheet in pdf.pages]
+
+
+@pytest.mark.parametrize("path", ["program/GOV-01.html", "budget.html"])
+def test_a_printed_page_totals_each_table_once_and_keeps_titles_with_their_tables(path: str, tab: object,
+                                                                                  server: str) -> None:
+    """Printed, GOV-01's budget showed "Total Rp 2.150.000.000" on two sheets, as if a subtotal: Chromium repeats
+    a table's footer at every page break. Its five rows were split over two sheets, and the heading "Indikator dan
+    target" and the table's caption ended sheet 1 with the table on sheet 2; on the budget page, the heading
+    "Anggaran per Sumber Pendanaan" ended sheet 1 alone."""
+    tab.goto(server + path)  # type: ignore[attr-defined]
+    tables = tab.eval_on_selector_all("main table:has(tfoot)", """tables => tables.map(t =>
+        [t.caption.innerText, t.tFoot.innerText, t.tBodies[0].rows.length])""")  # type: ignore[attr-defined]
+    titles = tab.eval_on_selector_all("main :is(h2, h3, caption, figcaption)", "els => els.map(e => e.innerText)")  # type: ignore[attr-defined]
+    pages = _printed_pages(tab)
+    text = [" ".join(lines) for lines in pages]
+    assert tables and len(pages) > 1
+    for caption, total, rows in tables:
+        total = _flat(total)
+        assert sum(sheet.count(total) for sheet in text) == 1, (caption, total, text)
+        if rows <= 12:  # a short table, caption to total, on one sheet
+            assert [i for i, sheet in enumerate(text) if _flat(caption) in sheet] == \
+                   [i for i, sheet in enumerate(text) if total in sheet], (caption, text)
+    titles = {_flat(title) for title in titles}
+    for lines in pages[:-1]:
+        assert lines and lines[-1] not in titles, (path, lines[-3:])
+
