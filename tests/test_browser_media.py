@@ -1,4 +1,4 @@
-"""The built sample website printed from Chromium.
+"""The built sample website printed from Chromium and shown in forced colours (Windows High Contrast).
 
 Needs Debian's ``chromium`` (/usr/bin/chromium) and Playwright for Python, as tests/test_browser.py does;
 the site is built here without the PDF book, which these pages do not need.
@@ -83,3 +83,30 @@ def test_a_printed_page_totals_each_table_once_and_keeps_titles_with_their_table
     for lines in pages[:-1]:
         assert lines and lines[-1] not in titles, (path, lines[-3:])
 
+
+def _seen_behind(tab: object, selector: str) -> list[tuple[str, str]]:
+    """Each element's painted background and, behind it, its nearest ancestor's opaque one (else the page's)."""
+    return tab.eval_on_selector_all(selector, r"""elements => elements.map(e => {
+        const fill = c => { const s = getComputedStyle(c).backgroundColor;
+                            return /^rgba\(.*, 0\)$/.test(s) ? null : s; };
+        let behind = e.parentElement;
+        while (behind && !fill(behind)) behind = behind.parentElement;
+        return [getComputedStyle(e).backgroundColor, behind ? fill(behind) : 'rgb(255, 255, 255)'];
+    })""")  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize(("path", "selector"), [("budget.html", ".bars .bar"),
+                                                ("program/GOV-01.html", ".columns .column"),
+                                                ("roadmap.html", "table.roadmap td.active")])
+def test_chart_bars_stay_visible_in_forced_colours(path: str, selector: str, scheme: str, tab: object,
+                                                   server: str) -> None:
+    """In Windows High Contrast the browser paints every background in the user's page colour: the budget's
+    bars, an indicator's columns and the roadmap tables' years vanished, leaving only their numbers. They are
+    now filled in a colour of the user's theme, unlike what is behind them."""
+    tab.emulate_media(forced_colors="active", color_scheme=scheme)  # type: ignore[attr-defined]
+    tab.goto(server + path)  # type: ignore[attr-defined]
+    seen = _seen_behind(tab, selector)
+    assert seen
+    for fill, behind in seen:
+        assert not re.fullmatch(r"rgba\(.*, 0\)", fill) and fill != behind, (path, fill, behind)
