@@ -155,6 +155,20 @@ def test_search_for_sambat_lists_the_e_sambat_program(page: object, server: str,
     assert page.problems == []  # type: ignore[attr-defined]
 
 
+def test_search_for_an_agencys_short_name_lists_its_own_page_first(page: object, server: str, plan: Plan) -> None:
+    """People search for an agency by its short name: "Diskominfotik" listed its page 20th of 20 (DLH's 3rd,
+    DPUPR's and Satpol PP's 2nd), after the programs naming it, as the page's title left the short name out."""
+    for short_name in ("Diskominfotik", "DLH", "DPUPR", "Satpol PP", "Disparpora"):
+        agency = next(agency for agency in plan.agencies if agency.short_name == short_name)
+        page.goto(server + "search.html")  # type: ignore[attr-defined]
+        page.fill("#search-input", short_name)  # type: ignore[attr-defined]
+        _wait_for_search(page)
+        first = page.locator("#search-results li").first  # type: ignore[attr-defined]
+        assert first.locator("a").get_attribute("href") == f"/agency/{agency.id}.html", short_name
+        assert short_name in first.locator("a").inner_text()
+    assert page.problems == []  # type: ignore[attr-defined]
+
+
 @pytest.mark.parametrize("folder", ["", "smartcity/"], ids=["web-root", "sub-folder"])
 @pytest.mark.parametrize("published", [False, True], ids=["no-base-url", "base-url"])
 def test_a_search_result_opens_its_page_wherever_the_site_is_served(
