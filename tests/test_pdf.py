@@ -712,3 +712,23 @@ def test_a_pdf_readers_page_numbers_are_the_printed_ones(sample_pdf: Path) -> No
     assert [shown[index] for index, label in enumerate(printed) if label and index] == [
         label for label in printed[1:] if label]
     assert shown.index("1") == printed.index("1")
+
+
+def test_a_quick_wins_output_keeps_its_number_beside_its_unit(sample_build: Path, sample_pdf: Path) -> None:
+    """Tabel 12.1 broke "...terpadu: 40 / layanan (2023)" between a target and its unit."""
+    checked = load_and_check(sample_build)
+    assert checked.plan is not None
+    firsts = {str(indicator.unit).split()[0] for program in checked.plan.programs if program.quick_win
+              for indicator in program.indicators[:2]}
+    outputs = 0
+    with pdfplumber.open(sample_pdf) as pdf:
+        for page in pdf.pages:
+            if "Tabel 12.1" not in (page.extract_text() or "") or "Daftar Tabel" in (page.extract_text() or ""):
+                continue
+            words = page.extract_words()
+            for before, number in itertools.pairwise(words):
+                if before["text"].endswith(":") and re.fullmatch(r"[\d.,]+", number["text"]) and number["x0"] - before["x1"] < 6:
+                    outputs += 1
+                    beside = [w["text"] for w in words if abs(w["top"] - number["top"]) < 1.5 and 0 < w["x0"] - number["x1"] < 6]
+                    assert beside and beside[0] in firsts, (page.page_number, before["text"], number["text"], beside)
+    assert outputs >= 5
