@@ -6,6 +6,7 @@ The one place where the rupiah format is defined; templates reach it through fil
 from __future__ import annotations
 
 import datetime
+import decimal
 import re
 from collections.abc import Callable
 from functools import cache
@@ -16,6 +17,9 @@ from babel.numbers import NumberPattern, parse_pattern
 from babel.units import format_unit
 
 _SCALES = [(10**12, "trillion"), (10**9, "billion"), (10**6, "million")]
+#: Babel rounds a number in the current decimal context, whose default 28 digits fail from 10^26 up
+#: (a plan's total of large amounts): room for every digit of any float, or of an int of up to 397 digits
+_EVERY_DIGIT = decimal.Context(prec=400)
 
 
 @cache
@@ -49,14 +53,19 @@ class Formats:
         key = (type(value), repr(value), places)  # not the value: 0.0 and -0.0 are equal, but Babel writes "0" and "-0"
         written = self._written.get(key)
         if written is None:  # format_decimal, with its pattern parsed once
-            written = self._written[key] = _pattern("#,##0" + ("." + places if places else "")).apply(value, self.locale)
+            try:
+                with decimal.localcontext(_EVERY_DIGIT):
+                    written = _pattern("#,##0" + ("." + places if places else "")).apply(value, self.locale)
+            except decimal.InvalidOperation:  # more digits than any plan's figure (the schema bounds them)
+                written = str(value)
+            self._written[key] = written
         return written
 
     def percent(self, part: float, whole: float) -> str:
         """``part`` as a share of ``whole`` with one decimal: ``12,5%`` (``1,0%``, not ``1%``); "–" of nothing."""
         if not whole:
             return "–"
-        return _pattern("#,##0.0").apply(100 * part / whole, self.locale) + "%"
+        return self._decimal(100 * part / whole, "0") + "%"
 
     def rupiah(self, amount: int | None) -> str:
         """The exact amount: ``Rp 1.250.000.000``."""

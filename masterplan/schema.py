@@ -23,6 +23,12 @@ GENERATED_PARTS = ["vision", "readiness", "pillars", "quick_wins", "roadmap", "b
 
 SLUG = r"^[a-z0-9][a-z0-9_-]*$"
 PROGRAM_ID = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
+#: The largest amount of one budget line, in whole rupiah: a million trillion less one (a whole national
+#: budget is a few thousand trillion). Bounded so that every total of a plan prints exactly.
+MAX_AMOUNT = 10**18 - 1
+#: The largest value of an indicator, either side of zero: a thousand trillion (10^15). Printed with up to
+#: two decimals, such a value keeps every digit.
+MAX_VALUE = 10**15
 
 
 def _obj(description: str, properties: dict[str, Any], required: list[str]) -> dict[str, Any]:
@@ -56,8 +62,8 @@ DEFS: dict[str, Any] = {
         "start": _ref("year", "First year."),
         "end": _ref("year", "Last year."),
     }, ["start", "end"]),
-    "value": {"description": "A number, or a short text for a qualitative target.",
-              "type": ["number", "string"]},
+    "value": {"description": "A number (at most 10^15 either side of zero), or a short text for a qualitative "
+              "target.", "type": ["number", "string"], "minimum": -MAX_VALUE, "maximum": MAX_VALUE},
     "indicator": _obj("A measurable indicator with a baseline and yearly targets.", {
         "name": _ref("text", "What is measured."),
         "unit": _ref("text", "Unit of measure, e.g. persen, layanan, indeks."),
@@ -71,7 +77,8 @@ DEFS: dict[str, Any] = {
     }, ["name", "unit"]),
     "budget_line": _obj("Indicative budget for one year from one source.", {
         "year": _ref("year", "Budget year."),
-        "amount": {"type": "integer", "minimum": 0, "description": "Amount in whole rupiah, e.g. 1250000000."},
+        "amount": {"type": "integer", "minimum": 0, "maximum": MAX_AMOUNT,
+                   "description": "Amount in whole rupiah, e.g. 1250000000."},
         "source": {"type": "string", "description": "Funding source, one of the plan's funding_sources."},
     }, ["year", "amount", "source"]),
     "program": _obj("A program, led by the agency whose file holds it.", {

@@ -21,7 +21,12 @@ from masterplan.diagnostics import (
     error,
     listing,
 )
-from masterplan.schema import INDONESIAN_STATUSES, english_field, schema_for
+from masterplan.schema import (
+    INDONESIAN_STATUSES,
+    MAX_VALUE,
+    english_field,
+    schema_for,
+)
 from masterplan.validation_fast import is_valid
 from masterplan.yamlfile import LocatedMap, locate
 
@@ -193,6 +198,13 @@ def _explain(err: ValidationError, data: Any, default: Position) -> Diagnostic:
         return error(where, "E106", "{field}: '{value}' is not a valid id or code", hint, field=field, value=err.instance)
     if kind == "minimum" and field.endswith("amount"):
         return error(where, "E304", "{field}: negative amount {value:,}", field=field, value=err.instance)
+    if kind in ("minimum", "maximum") and abs(err.validator_value) >= MAX_VALUE:  # an amount, an indicator's value
+        hint = (Message("check the number of digits: an amount is whole rupiah, below a million trillion (10^18)")
+                if field.endswith("amount") else
+                Message("check the number of digits, or measure in a larger unit (e.g. miliar rupiah instead of rupiah)"))
+        return error(where, "E107", "{field}: {value:,} is out of range (at least {bound:,})" if kind == "minimum"
+                     else "{field}: {value:,} is out of range (at most {bound:,})", hint,
+                     field=field, value=err.instance, bound=err.validator_value)
     if kind in ("minimum", "maximum"):
         return error(where, "E107", "{field}: {value} is out of range (at least {bound})" if kind == "minimum"
                      else "{field}: {value} is out of range (at most {bound})",

@@ -69,6 +69,17 @@ def test_shares_have_one_decimal_and_no_space_before_the_percent_sign() -> None:
     assert Formats("en", Translator("en", load_catalog())).percent(1, 8) == "12.5%"
 
 
+def test_numbers_of_any_size_are_written_with_every_digit() -> None:
+    """A total of 10^28 rupiah (Babel rounds in 28 digits) ended the build in decimal.InvalidOperation."""
+    from masterplan.formatting import Formats
+
+    indonesian = Formats("id", Translator("id", load_catalog()))
+    assert indonesian.rupiah(10**28) == "Rp 10" + ".000" * 9
+    assert indonesian.measure(10**27, 2) == "1" + ".000" * 9 + ",00"
+    assert indonesian.number(1.0e300).startswith("1.000.000.000")
+    assert indonesian.percent(10**30, 3 * 10**30) == "33,3%"
+
+
 def test_a_file_size_reads_as_people_write_it() -> None:
     """999,600 bytes said "1.000 kB"; a template asking the size of no PDF was a traceback."""
     from masterplan.formatting import Formats

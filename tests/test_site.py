@@ -65,6 +65,19 @@ def test_program_page_shows_what_the_model_knows(mini_site: Path) -> None:
     assert 'aria-labelledby="program-indicators-caption"' in html and 'tabindex="0"' in html
 
 
+def test_the_largest_amounts_and_values_validate_admits_are_written_in_full(build: Build) -> None:
+    """Figures at the schema's bounds (an amount just below 10^18 rupiah, a value of 10^15) build and read whole."""
+    agency = MINI_FILES["content/agencies/diskominfo.yml"]
+    for old, new in [("amount: 250000000", "amount: 999999999999999999"), ("amount: 300000000", "amount: 999999999999999999"),
+                     ("value: 40}", "value: -1000000000000000}"), ("2022: 60,", "2022: 999999999999999.99,")]:
+        assert old in agency
+        agency = agency.replace(old, new)
+    site = build({"content/agencies/diskominfo.yml": agency})
+    html = read(site, "program/GOV-01.html")
+    assert "Rp 999.999.999.999.999.999" in html and "Rp 1.999.999.999.999.999.998" in html  # a line, and the total
+    assert "-1.000.000.000.000.000" in html and ">1.000.000.000.000.000<" in html  # 999999999999999.99, rounded
+
+
 def test_a_program_page_says_where_the_program_is_carried_out_when_its_file_does(build: Build) -> None:
     from conftest import MINI_FILES
     agency = MINI_FILES["content/agencies/diskominfo.yml"].replace(
