@@ -23,6 +23,8 @@ GENERATED_PARTS = ["vision", "readiness", "pillars", "quick_wins", "roadmap", "b
 
 SLUG = r"^[a-z0-9][a-z0-9_-]*$"
 PROGRAM_ID = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
+#: text with something to read: a name, title or term that is empty or only spaces makes an empty heading
+NOT_BLANK = r"\S"
 #: The largest amount of one budget line, in whole rupiah: a million trillion less one (a whole national
 #: budget is a few thousand trillion). Bounded so that every total of a plan prints exactly.
 MAX_AMOUNT = 10**18 - 1
@@ -57,6 +59,15 @@ DEFS: dict[str, Any] = {
              "additionalProperties": {"type": "string"}, "minProperties": 1},
         ],
     },
+    "name": {
+        "description": "A name or title: text in the plan's language, or a mapping of language code to text; "
+                       "never empty.",
+        "anyOf": [
+            {"type": "string", "pattern": NOT_BLANK},
+            {"type": "object", "propertyNames": {"pattern": "^[a-z]{2}$"},
+             "additionalProperties": {"type": "string", "pattern": NOT_BLANK}, "minProperties": 1},
+        ],
+    },
     "year": {"type": "integer", "minimum": 1900, "maximum": 2200, "description": "A calendar year."},
     "period": _obj("First and last year, both included.", {
         "start": _ref("year", "First year."),
@@ -65,7 +76,7 @@ DEFS: dict[str, Any] = {
     "value": {"description": "A number (at most 10^15 either side of zero), or a short text for a qualitative "
               "target.", "type": ["number", "string"], "minimum": -MAX_VALUE, "maximum": MAX_VALUE},
     "indicator": _obj("A measurable indicator with a baseline and yearly targets.", {
-        "name": _ref("text", "What is measured."),
+        "name": _ref("name", "What is measured."),
         "unit": _ref("text", "Unit of measure, e.g. persen, layanan, indeks."),
         "baseline": _obj("The value before the plan.", {
             "year": _ref("year", "Year of the baseline measurement."),
@@ -83,7 +94,7 @@ DEFS: dict[str, Any] = {
     }, ["year", "amount", "source"]),
     "program": _obj("A program, led by the agency whose file holds it.", {
         "id": {"type": "string", "pattern": PROGRAM_ID, "description": "Unique in the whole plan, e.g. GOV-01."},
-        "name": _ref("text", "Program name."),
+        "name": _ref("name", "Program name."),
         "pillar": {"type": "string", "pattern": SLUG, "description": "Pillar id."},
         "sub_element": {"type": "string", "pattern": SLUG, "description": "Sub-element id of that pillar."},
         "summary": _ref("text", "One sentence: the problem and what the program delivers."),
@@ -113,16 +124,16 @@ DEFS: dict[str, Any] = {
     }, ["element", "aspect", "condition"]),
     "sub_element": _obj("A sub-element of a pillar.", {
         "id": {"type": "string", "pattern": SLUG, "description": "Id, unique within the pillar."},
-        "name": _ref("text", "Name."),
+        "name": _ref("name", "Name."),
         "description": _ref("text", "Description."),
     }, ["id", "name"]),
 }
 
 DOCUMENTS: dict[str, dict[str, Any]] = {
     "plan": _obj("content/plan.yml: the plan as a whole.", {
-        "city": {"type": "string", "description": "City name, e.g. Kota Pasuruan."},
+        "city": {"type": "string", "pattern": NOT_BLANK, "description": "City name, e.g. Kota Pasuruan."},
         "province": {"type": "string", "description": "Province."},
-        "title": _ref("text", "Title of the plan."),
+        "title": _ref("name", "Title of the plan."),
         "notice": _ref("text", "A note printed on the cover (e.g. that a sample is illustrative)."),
         "author": _ref("text", "Issuing body; default: 'Pemerintah <city>'."),
         "period": _ref("period", "Plan period, e.g. 2022–2031."),
@@ -154,7 +165,7 @@ DOCUMENTS: dict[str, dict[str, Any]] = {
     }, ["city", "title", "period", "status", "leading_sector", "vision", "missions"]),
     "pillar": _obj("content/pillars/<id>.yml: one smart city dimension.", {
         "id": {"type": "string", "pattern": SLUG, "description": "Equals the file name."},
-        "name": _ref("text", "Name, e.g. Smart Governance."),
+        "name": _ref("name", "Name, e.g. Smart Governance."),
         "order": {"type": "integer", "description": "Position among the pillars."},
         "summary": _ref("text", "One sentence."),
         "description": _ref("text", "Markdown."),
@@ -164,20 +175,20 @@ DOCUMENTS: dict[str, dict[str, Any]] = {
     }, ["id", "name", "order", "sub_elements"]),
     "agency": _obj("content/agencies/<id>.yml: one agency (OPD) and the programs it leads.", {
         "id": {"type": "string", "pattern": SLUG, "description": "Equals the file name."},
-        "name": _ref("text", "Full name."),
-        "short_name": {"type": "string", "description": "Abbreviation people use, e.g. Dinkes."},
+        "name": _ref("name", "Full name."),
+        "short_name": {"type": "string", "pattern": NOT_BLANK, "description": "Abbreviation people use, e.g. Dinkes."},
         "kind": {"enum": AGENCY_KINDS, "description": "dinas, badan, sekretariat, kecamatan, bumd or other."},
         "supports": _ids(PROGRAM_ID, "Programs of other agencies this agency partners in."),
         "programs": _list({"$ref": "#/$defs/program"}, "Programs this agency leads."),
     }, ["id", "name", "short_name", "kind"]),
     "glossary": _obj("content/glossary.yml: terms and abbreviations.", {
         "terms": _list(_obj("A term.", {
-            "term": {"type": "string", "description": "Term or abbreviation."},
+            "term": {"type": "string", "pattern": NOT_BLANK, "description": "Term or abbreviation."},
             "definition": _ref("text", "What it means."),
         }, ["term", "definition"]), "Terms."),
     }, ["terms"]),
     "chapter": _obj("Front matter of content/chapters/NN-<slug>.md.", {
-        "title": _ref("text", "Chapter title."),
+        "title": _ref("name", "Chapter title."),
         "id": {"type": "string", "pattern": SLUG, "description": "Id for cross-references (default: file slug)."},
         "order": {"type": "integer", "description": "Position (default: the NN of the file name)."},
         "part": {"enum": CHAPTER_PARTS, "description": "front, body (default) or back matter."},

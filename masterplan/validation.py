@@ -24,6 +24,7 @@ from masterplan.diagnostics import (
 from masterplan.schema import (
     INDONESIAN_STATUSES,
     MAX_VALUE,
+    NOT_BLANK,
     english_field,
     schema_for,
 )
@@ -176,6 +177,10 @@ def _explain(err: ValidationError, data: Any, default: Position) -> Diagnostic:
         split = _split_amount(locate_value(data, path[:-1])) if path[-1:] == ["amount"] else None
         return error(where, "E101", "{field} should be {expected}, not {value}", split or _type_hint(err),
                      field=field, expected=words, value=_describe(err.instance))
+    if (blank := _blank(err.instance)) is not None and _wants_words(err):
+        at = path + blank  # {id: "", en: Smart Economy}: at the empty language's text
+        return error(locate(data, at, default), "E112", "{field} is empty",
+                     "write it in words: the book and the site show it", field=_field(at, data))
     if kind == "anyOf":
         return error(where, "E101", "{field} should be text, or a mapping of language code to text "
                                     "(e.g. {{id: ..., en: ...}}), not {value}", field=field, value=_describe(err.instance))
@@ -211,6 +216,23 @@ def _explain(err: ValidationError, data: Any, default: Position) -> Diagnostic:
                      "write a year in full, e.g. 2024" if "year" in field or field.endswith(("start", "end")) else None,
                      field=field, value=err.instance, bound=err.validator_value)
     return error(where, "E100", "{field}: {problem}", field=field, problem=err.message)
+
+
+def _wants_words(err: ValidationError) -> bool:
+    """Whether the schema that failed asks for text that is not blank (a name, a title, a term)."""
+    if err.validator == "anyOf":
+        return any(branch.get("pattern") == NOT_BLANK for branch in err.validator_value)
+    return err.validator == "pattern" and err.validator_value == NOT_BLANK
+
+
+def _blank(value: Any) -> list[str] | None:
+    """Where in ``value`` (a text, or a mapping of language code to text) a text is empty or only spaces:
+    ``[]`` for the text itself, ``["en"]`` for one language's; None when none is."""
+    if isinstance(value, str):
+        return [] if not value.strip() else None
+    if isinstance(value, dict):
+        return next(([language] for language, text in value.items() if isinstance(text, str) and not text.strip()), None)
+    return None
 
 
 def _unknown_fields(err: ValidationError, field: str, mapping_at: Position) -> list[Diagnostic]:
