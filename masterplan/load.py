@@ -46,6 +46,8 @@ from masterplan.yamlfile import LocatedList, LocatedMap
 CONTENT = "content"
 _FILE_ID = re.compile(r"[a-z0-9][a-z0-9_-]*")  #: a file name that could be an id as it stands
 _ID_LINE = re.compile(r"^[\s-]*id:\s*['\"]?([A-Za-z0-9][A-Za-z0-9_.-]*)", re.MULTILINE)
+#: the endings of a YAML file, in any case: "dispora.YML", as Windows may save it, is read like "dispora.yml"
+YAML_SUFFIXES = (".yml", ".yaml")
 
 
 #: the kinds of file whose id must be their file name (content/pillars/<id>.yml, content/agencies/<id>.yml)
@@ -305,7 +307,7 @@ class _Reader:
         with os.scandir(path) as entries:  # file types from the listing: one stat less per file
             for entry in entries:
                 file = path / entry.name
-                if file.suffix in (".yml", ".yaml") and _is_file(entry):
+                if file.suffix.lower() in YAML_SUFFIXES and _is_file(entry):
                     files.append(file)
                     if not entry.is_symlink():
                         self.plain_files.add(file)

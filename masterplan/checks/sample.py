@@ -59,9 +59,10 @@ def _lines_left(plan: Plan, content: Path, sample: SamplePlan) -> Iterator[Diagn
     district), at the first of them."""
     names = (sample.name, *sample.places)
     for path in sorted(content.rglob("*")):
-        if path.suffix not in (".yml", ".yaml", ".md") or not path.is_file():
+        suffix = path.suffix.lower()  # "rsud.YML" is read as "rsud.yml" is
+        if suffix not in (".yml", ".yaml", ".md") or not path.is_file():
             continue
-        left = _lines_naming(sample.content / path.relative_to(content), names)
+        left = _lines_naming(sample.content / path.relative_to(content).with_suffix(suffix), names)
         if not left:
             continue
         try:

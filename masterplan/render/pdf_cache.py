@@ -44,7 +44,7 @@ def stamp(root: Path, tagged: bool = False) -> str:
     folders = [*Theme.for_plan(root).folders, root / "content"]
     for folder in folders:
         for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-            if folder == root / "content" and path.suffix in TEXT_SUFFIXES:
+            if folder == root / "content" and path.suffix.lower() in TEXT_SUFFIXES:
                 continue
             digest.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
