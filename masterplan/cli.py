@@ -7,7 +7,7 @@ import os
 import sys
 import threading
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
@@ -44,6 +44,14 @@ def _check_address(base_url: str | None, root: Path) -> str | None:
                    err=True)
         sys.exit(2)
     return base_url.strip() if base_url else None
+
+
+def _cannot_write(exc: OSError, folder: Path, speaker: Speaker) -> NoReturn:
+    """Stop with one line for a folder the command cannot create or write into (a file in its way, a
+    read-only place, no permission), instead of a traceback."""
+    click.echo(speaker.say(Message("error: cannot write {folder}: {reason}", folder=exc.filename or folder,
+                                   reason=exc.strerror or str(exc))), err=True)
+    sys.exit(1)
 
 
 def _print_report(report: Report | list[Diagnostic], speaker: Speaker, output_format: str = "text",
@@ -101,6 +109,8 @@ def new(directory: Path, force: bool, city: str | None, period: str | None) -> N
     except AlreadyExists as exc:
         click.echo(speaker.say(Message("error: {problem}", problem=exc.args[0])), err=True)
         sys.exit(1)
+    except OSError as exc:
+        _cannot_write(exc, directory, speaker)
     if backup:
         click.echo(speaker.say(Message("Previous content kept in {folder}", folder=backup)))
     for line in notes(change) if change else []:
@@ -145,11 +155,14 @@ def schema(kind: str, out: Path | None) -> None:
     """Print the content format as JSON Schema, for editors (YAML language server)."""
     from masterplan.schema import all_schemas, schema_for
     if out is not None:
-        out.mkdir(parents=True, exist_ok=True)
         chosen = {name: document for name, document in all_schemas().items() if kind in ("all", name)}
-        for name, document in chosen.items():
-            (out / f"{name}.schema.json").write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n",
-                                                    encoding="utf-8")
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+            for name, document in chosen.items():
+                (out / f"{name}.schema.json").write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n",
+                                                        encoding="utf-8")
+        except OSError as exc:
+            _cannot_write(exc, out, _speaker(_root(Path.cwd())))
         wrote = Message("Wrote {count} schemas to {folder}" if len(chosen) > 1 else "Wrote {count} schema to {folder}",
                         count=len(chosen), folder=out)
         click.echo(_speaker(_root(Path.cwd())).say(wrote), err=True)

@@ -164,6 +164,20 @@ def test_new_refuses_to_overwrite_and_force_keeps_a_backup(tmp_path: Path) -> No
     assert code == 0 and len(list(target.glob("content.backup-*"))) == 2
 
 
+@pytest.mark.parametrize("command", [["new"], ["schema", "--out"]])
+def test_a_folder_that_cannot_be_made_is_one_line_not_a_traceback(command: list[str], tmp_path: Path) -> None:
+    """``new afile/sub`` and ``schema --out /proc/foo`` ended in NotADirectoryError / FileNotFoundError."""
+    a_file = tmp_path / "afile"
+    a_file.write_text("not a folder\n", encoding="utf-8")
+    places = [a_file / "sub"] + ([Path("/proc/x")] if Path("/proc/self").is_dir() else [])
+    for place in places:
+        done = _as_a_person([*command, str(place)], tmp_path, "en")
+        assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
+        reason = "Not a directory" if place.parent == a_file else "No such file or directory"
+        assert done.stderr.strip() == f"error: cannot write {place}: {reason}"
+    assert a_file.read_text(encoding="utf-8") == "not a folder\n"
+
+
 def test_python_dash_m_and_help() -> None:
     done = subprocess.run([sys.executable, "-m", "masterplan", "--help"], capture_output=True, text=True, check=False)
     assert done.returncode == 0 and "validate" in done.stdout and "build" in done.stdout
