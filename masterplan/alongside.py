@@ -12,7 +12,9 @@ import os
 import pickle
 import threading
 from collections.abc import Callable
-from typing import Generic, TypeVar
+from typing import Generic, NoReturn, TypeVar
+
+from masterplan.interrupt import forking, interruptible
 
 T = TypeVar("T")
 
@@ -49,23 +51,30 @@ class Alongside(Generic[T]):
     def _start(self) -> None:
         reading, writing = os.pipe()
         try:
-            child = os.fork()
+            with forking():
+                child = os.fork()
+                if child == 0:  # pragma: no cover - the child's coverage is not collected
+                    self._run_child(reading, writing)
         except OSError:
             os.close(reading)
             os.close(writing)
             return
-        if child == 0:  # pragma: no cover - the child's coverage is not collected
-            status = 1
-            try:
-                os.close(reading)
-                answer = pickle.dumps(self._work())
-                with os.fdopen(writing, "wb") as pipe:
-                    pipe.write(answer)
-                status = 0
-            finally:
-                os._exit(status)
         os.close(writing)
         self._child, self._reading = child, reading
+
+    def _run_child(self, reading: int, writing: int) -> NoReturn:  # pragma: no cover - run in the child
+        """Do the work and answer through ``writing``; a Ctrl-C ends the child quietly, with no answer
+        (it comes once the child is inside ``try``: it was held back through the fork)."""
+        status = 1
+        try:
+            interruptible()
+            os.close(reading)
+            answer = pickle.dumps(self._work())
+            with os.fdopen(writing, "wb") as pipe:
+                pipe.write(answer)
+            status = 0
+        finally:
+            os._exit(status)
 
     def _collect(self) -> bytes | None:
         """What the child answered once it has ended; None when it failed or there is none to wait for.

@@ -105,6 +105,51 @@ def test_sigkill_mid_build_keeps_previous_output(make_plan: Callable[..., Path])
     assert "marker" not in (build / "site" / "index.html").read_text(encoding="utf-8")
 
 
+def _running_in_group(group: int) -> list[str]:
+    """The processes of process group ``group`` still running (not zombies waiting to be reaped), as "pid state"."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue  # ended meanwhile
+        if int(fields[2]) == group and fields[0] != "Z":
+            found.append(f"{stat.parent.name} {fields[0]}")
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads processes from /proc")
+def test_ctrl_c_mid_layout_says_cancelled_once_and_keeps_previous_output(make_plan: Callable[..., Path]) -> None:
+    """Ctrl-C during the PDF layout printed a traceback from every layout worker ("Process ForkProcess-1:
+    Traceback ... KeyboardInterrupt", hundreds of lines) before "Cancelled."; now only that line."""
+    root = make_plan()
+    build = root / "build"
+    previous_output(build)
+    process = subprocess.Popen([sys.executable, "-m", "masterplan", "build", str(root), "--jobs", "2", "--no-cache"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               start_new_session=True)  # its own group, as a terminal's Ctrl-C signals it
+    try:
+        deadline = time.monotonic() + 120
+        while not (build / ".cache" / "pdf").is_dir() and process.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.02)  # the cache folder is made just before the layout workers start
+        time.sleep(1.0)  # well into the layout
+        assert process.poll() is None, "the build ended before it could be interrupted"
+        os.killpg(process.pid, signal.SIGINT)
+        out, err = process.communicate(timeout=60)
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait(30)
+    assert "Traceback" not in err and "ForkProcess" not in err and "KeyboardInterrupt" not in err, err
+    assert err.strip() == "Aborted!" and out == ""
+    assert process.returncode == 1
+    assert_previous_output(build)
+    deadline = time.monotonic() + 0.5  # the workers were ended and waited for before the command ended
+    while _running_in_group(process.pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert _running_in_group(process.pid) == [], "a worker of the interrupted build is still running"
+
+
 def test_content_errors_keep_the_previous_output(make_plan: Callable[..., Path]) -> None:
     from masterplan.build import BuildOptions, run
     root = make_plan({"content/pillars/economy.yml": "id: economy\nname: [\n"})

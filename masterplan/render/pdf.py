@@ -134,12 +134,9 @@ def _by_parts(plan: Plan, root: Path, html: str, running: str, theme: Theme, fet
     css = pdf_parts.part_css("\n".join(theme.find(name).read_text(encoding="utf-8") for name in stylesheets(plan)))
     cache = pdf_cache.Cache(root / "build" / ".cache" / "pdf", options.cache, pdf_cache.stamp(root, tagged(plan)))
     jobs = min(options.jobs or pdf_workers.cores(), len(parts))
-    pool = pdf_workers.Pool(jobs, root, tagged(plan))
-    try:
+    with pdf_workers.Pool(jobs, root, tagged(plan)) as pool:  # ended at once when interrupted
         schedule = pdf_schedule.Schedule(parts, css, cache, pool, say, plan.two_sided)
         schedule.run()
-    finally:
-        pool.close()
     laid_out = time.perf_counter()
     placed = [pdf_join.Placed(schedule.written[part.index][0], schedule.first_page(part.index),
                               schedule.info[part.index], part.front) for part in parts]

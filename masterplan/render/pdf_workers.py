@@ -12,7 +12,8 @@ scheduler knows their first page number and asks for the PDF. Messages, all plai
 - ``("drop", part)``: forget a kept part (its page numbers turned out wrong);
 - ``None``: stop.
 
-Workers are forked: they start with the parent's imports (WeasyPrint, fonts) loaded.
+Workers are forked: they start with the parent's imports (WeasyPrint, fonts) loaded. They
+ignore Ctrl-C: the parent, interrupted, ends them (:mod:`masterplan.interrupt`).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
 
+from masterplan.interrupt import forking, ignore_interrupt
 from masterplan.render.pdf_layout import LaidOut, Stylesheets
 
 Message = tuple[Any, ...]
@@ -68,9 +70,13 @@ class Handler:
 
 
 def _serve(connection: Connection, root: Path, tagged: bool) -> None:
+    ignore_interrupt()
     handler = Handler(root, tagged)
     while True:
-        message = connection.recv()
+        try:
+            message = connection.recv()
+        except EOFError:  # the parent is gone (killed): nobody waits for the work
+            return
         if message is None:
             return
         reply = handler(message)
@@ -88,7 +94,16 @@ class Pool:
         self.processes: list[Any] = []
         self.busy: dict[int, int] = {}  #: worker → tasks outstanding
         if self.local is None:
-            context = multiprocessing.get_context("fork")
+            try:
+                self._start(jobs, root, tagged)
+            except BaseException:  # a Ctrl-C held back while forking comes here: no worker is left running
+                self.close(at_once=True)
+                raise
+        self.busy = {i: 0 for i in range(max(1, len(self.connections)))}
+
+    def _start(self, jobs: int, root: Path, tagged: bool) -> None:
+        context = multiprocessing.get_context("fork")
+        with forking():
             for _ in range(jobs):
                 mine, theirs = context.Pipe()
                 process = context.Process(target=_serve, args=(theirs, root, tagged), daemon=True)
@@ -96,7 +111,12 @@ class Pool:
                 theirs.close()
                 self.connections.append(mine)
                 self.processes.append(process)
-        self.busy = {i: 0 for i in range(max(1, len(self.connections)))}
+
+    def __enter__(self) -> Pool:  # noqa: PYI034 (typing.Self needs 3.11)
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
+        self.close(at_once=kind is not None)
 
     def idle(self) -> int | None:
         return next((w for w, n in self.busy.items() if n == 0), None)
@@ -121,12 +141,16 @@ class Pool:
         self.busy[reply[0]] -= 1
         return reply
 
-    def close(self) -> None:
+    def close(self, at_once: bool = False) -> None:
+        """Stop the workers: when their work is done, or ``at_once`` (Ctrl-C, a failure), mid-layout."""
         for connection in self.connections:
             try:
                 connection.send(None)
             except (BrokenPipeError, OSError):
                 pass
+        for process in self.processes:
+            if at_once:
+                process.terminate()
         for process in self.processes:
             process.join(timeout=5)
             if process.is_alive():

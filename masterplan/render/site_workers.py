@@ -9,12 +9,14 @@ from __future__ import annotations
 import multiprocessing
 import os
 import re
+from contextlib import ExitStack
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import jinja2
 
 from masterplan.diagnostics import Diagnostic, Message, error
+from masterplan.interrupt import forking, ignore_interrupt
 from masterplan.render import site_cache
 from masterplan.render.site_pages import Page
 from masterplan.render.theme import Theme, template_position
@@ -47,7 +49,9 @@ def write_pages(site: PreparedSite, folder: Path, keys: site_cache.Keys, manifes
         global _JOB
         _JOB = job  # inherited by the forked workers: nothing is pickled but the share number
         try:
-            with multiprocessing.get_context("fork").Pool(workers) as pool:
+            with ExitStack() as stack:  # the pool is terminated on leaving, also when Ctrl-C came while it started
+                with forking():  # its workers ignore Ctrl-C: an interrupted build ends them
+                    pool = stack.enter_context(multiprocessing.get_context("fork").Pool(workers, initializer=ignore_interrupt))
                 shares = pool.starmap(_write_forked, [(share, workers) for share in range(workers)])
         finally:
             _JOB = None
