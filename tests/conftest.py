@@ -29,8 +29,19 @@ def english_messages(monkeypatch: pytest.MonkeyPatch) -> None:
 
     A user hears them in the plan's language; test_messages.py checks that every one has
     its Indonesian translation and removes this setting to run the command as a user does.
+    The command line's words are looked up once per process (a user's runs in one language):
+    a test that ran it in Indonesian must not leave them so for the next.
     """
+    from masterplan import cli_help
+    from masterplan.cli import cli
+
     monkeypatch.setenv("MASTERPLAN_LANG", "en")
+    cli_help._translate.cache_clear()
+    commands = [cli]
+    while commands:  # click keeps each command's help option, its text said in the language of then
+        command = commands.pop()
+        command._help_option = None
+        commands.extend(getattr(command, "commands", {}).values())
 
 MINI_FILES: dict[str, str] = {
     "content/plan.yml": """\

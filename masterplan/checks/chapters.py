@@ -16,6 +16,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from masterplan import captions, chapters, crossref
+from masterplan.checks import images
 from masterplan.checks.last_build import Unknown
 from masterplan.diagnostics import (
     ANY_PROGRAM,
@@ -140,6 +141,10 @@ def _missing(kind: str, url: str, where: Position, content: Path | None) -> Diag
         if not (content / name).resolve().is_relative_to(content.resolve()):  # the build may read only the plan's files
             return error(where, "E511", "'{url}' leads outside the plan: content/{name} links to a file outside content/",
                          "copy the file into content/assets/ rather than linking to it", url=url, name=name)
+        wrong = images.problem(content / name)
+        if wrong:  # the PDF build would fail on it, with no reason said
+            return error(where, "E519", "image '{url}' cannot be printed: {reason}",
+                         "save it again from a drawing or photo program, or replace the file", url=url, reason=wrong)
         if kind == "image" and not name.startswith(f"{ASSETS}/"):  # the PDF shows it, the site would not
             return warning(where, "W513", "image '{url}' is not shown on the site: only content/assets/ is published",
                            Message("move it into content/assets/ and write assets/{file}", file=Path(name).name),
