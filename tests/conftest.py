@@ -6,7 +6,7 @@ import os
 import shutil
 import tempfile
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -42,6 +42,22 @@ def english_messages(monkeypatch: pytest.MonkeyPatch) -> None:
         command = commands.pop()
         command._help_option = None
         commands.extend(getattr(command, "commands", {}).values())
+
+CHROMIUM = Path("/usr/bin/chromium")  #: Debian's, which the browser tests drive through Playwright
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    """A headless Chromium for the module's tests."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield chromium
+        chromium.close()
+
 
 MINI_FILES: dict[str, str] = {
     "content/plan.yml": """\

@@ -11,7 +11,8 @@ import re
 from collections.abc import Iterator
 
 import pytest
-from test_browser import ARGS, CHROMIUM, REPO, serving
+from conftest import CHROMIUM, REPO
+from test_browser import serving
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium")
 
@@ -28,16 +29,6 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     assert result.ok, [str(d) for d in result.report.errors]
     with serving(root / "build" / "site") as address:
         yield address
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture
