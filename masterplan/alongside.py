@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import signal
 import threading
 from collections.abc import Callable
 from typing import Generic, NoReturn, TypeVar
@@ -50,15 +51,21 @@ class Alongside(Generic[T]):
 
     def _start(self) -> None:
         reading, writing = os.pipe()
+        child = -1
         try:
             with forking():
                 child = os.fork()
                 if child == 0:  # pragma: no cover - the child's coverage is not collected
                     self._run_child(reading, writing)
-        except OSError:
+        except BaseException as failure:  # no fork, or a Ctrl-C raised as SIGINT is let through again
+            if child > 0:  # the child is ended with the parent, never left working
+                os.kill(child, signal.SIGTERM)
+                os.waitpid(child, 0)
             os.close(reading)
             os.close(writing)
-            return
+            if isinstance(failure, OSError):
+                return
+            raise
         os.close(writing)
         self._child, self._reading = child, reading
 

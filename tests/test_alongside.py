@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 
 import pytest
 
@@ -101,3 +102,27 @@ def test_an_interrupted_wait_still_waits_for_the_child(forked: list[int], monkey
     beside.reap()  # the build's clean-up after it: nothing left to do, nothing closed twice
     with pytest.raises(ChildProcessError):
         os.waitpid(forked[0], os.WNOHANG)
+
+
+def test_a_ctrl_c_held_back_through_the_fork_ends_the_child_too(forked: list[int],
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """A Ctrl-C that came while SIGINT was held is raised as the fork ends: the child, already working,
+    is ended and waited for, and no pipe is left open."""
+    import contextlib
+    import time
+
+    import masterplan.alongside
+
+    @contextlib.contextmanager
+    def interrupted_after_fork() -> Iterator[None]:
+        yield
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(masterplan.alongside, "forking", interrupted_after_fork)
+    before = open_descriptors()
+    with pytest.raises(KeyboardInterrupt):
+        Alongside(lambda: time.sleep(60))
+    assert len(forked) == 1
+    with pytest.raises(ChildProcessError):
+        os.waitpid(forked[0], os.WNOHANG)  # ended and waited for, not working on for a minute
+    assert open_descriptors() == before

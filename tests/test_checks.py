@@ -79,6 +79,17 @@ def test_a_chapter_looking_up_a_program_of_a_broken_file_is_no_error_of_its_own(
         [str(d) for d in report.errors]
 
 
+def test_a_broken_pillar_file_hides_no_chapters_lookup_of_a_program_that_is_nowhere(
+        make_plan: Callable[..., Path]) -> None:
+    """economy.yml is broken: it names no program, so GOV-99 looked up by a chapter is still an E504."""
+    chapter = "content/chapters/01-pendahuluan.md"
+    root = make_plan({"content/pillars/economy.yml": "id: economy\n\tname: x\n",
+                      chapter: MINI_FILES[chapter].rstrip(" ") + "        Program: {{ plan.program('GOV-99').name }}.\n"})
+    report = load_and_check(root).report
+    assert sorted((d.position.file, d.code) for d in report.errors) == [
+        (chapter, "E504"), ("content/pillars/economy.yml", "E001")], [str(d) for d in report.errors]
+
+
 def test_rules_take_the_unreadable_set(mini_plan: Path) -> None:
     plan, _ = load(mini_plan)
     assert plan is not None

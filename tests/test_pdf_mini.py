@@ -215,3 +215,25 @@ def test_a_character_no_font_has_is_named_at_its_line_by_every_build_cached_or_n
         assert "none of the book's fonts has this character" in str(glyphs[0]), attempt
         if attempt == "from the cache":
             assert " 0 layouts" in " ".join(map(str, result.summary)), result.summary
+
+
+def test_the_renderer_prints_every_picture_validate_passes_and_refuses_each_it_flags(tmp_path: Path) -> None:
+    """E519 says what WeasyPrint itself would do: the passing case's pictures print, the flagged ones fail."""
+    from test_bad_inputs import CORPUS, build_case, load_case
+
+    from masterplan.render.print_fetch import capture_logs
+
+    passing = build_case(tmp_path / "ok", load_case(CORPUS / "chapter-link-ok.yml"))
+    result = build(passing, strict=True)
+    assert result.ok, problems(result)
+    with pdfplumber.open(passing / "build" / "masterplan.pdf") as pdf:
+        pictures = [image for page in pdf.pages for image in page.images]
+    assert len(pictures) >= 2, pictures  # the JPEG named .png, and the PNG the SVG draws beside it
+    flagged = build_case(tmp_path / "bad", load_case(CORPUS / "chapter-image-not-an-image.yml"))
+    fetcher = Fetcher(flagged / "content", Theme.for_plan(flagged))
+    import weasyprint
+    for name in ("foto.png", "peta.svg", "denah.svg", "situs.svg", "hilang.svg", "dalam.svg"):
+        with capture_logs() as records:
+            weasyprint.HTML(string=f'<img src="assets/{name}">', base_url=fetcher.base_url,
+                            url_fetcher=fetcher.fetch).write_pdf()
+        assert any(r.levelname == "ERROR" for r in records), name

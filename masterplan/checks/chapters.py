@@ -89,7 +89,8 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
         yield from _captions_above_tables(chapter)
         yield from _numbered_captions(chapter)
         text, problems = chapters.expand(chapter, context)
-        yield from (p for p in problems if p.unknown is None or not unreadable)  # an id a broken file may hold
+        yield from (p for p in problems if p.unknown is None  # not an id a broken file may hold:
+                    or (p.unknown not in unreadable and ANY_PROGRAM not in unreadable))
         if text is None:
             continue
         yield from _expanded_links(chapter, text, plan.content)
@@ -141,7 +142,7 @@ def _missing(kind: str, url: str, where: Position, content: Path | None) -> Diag
         if not (content / name).resolve().is_relative_to(content.resolve()):  # the build may read only the plan's files
             return error(where, "E511", "'{url}' leads outside the plan: content/{name} links to a file outside content/",
                          "copy the file into content/assets/ rather than linking to it", url=url, name=name)
-        wrong = images.problem(content / name)
+        wrong = images.problem(content / name, content)
         if wrong:  # the PDF build would fail on it, with no reason said
             return error(where, "E519", "image '{url}' cannot be printed: {reason}",
                          "save it again from a drawing or photo program, or replace the file", url=url, reason=wrong)

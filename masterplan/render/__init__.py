@@ -1,1 +1,6 @@
 """Renderers: the same model as a PDF book, a website and open data."""
+
+#: bytes of a data: URL the PDF renderer reads: the book's charts are images in them (a page of the
+#: roadmap is about 30 kB), no content text can write one (see markdown.URL_SCHEMES), and an SVG of
+#: the plan may hold small pictures in them (checks.images says which would be refused)
+MAX_DATA_URL = 512 * 1024

@@ -30,11 +30,8 @@ from urllib.parse import unquote, urljoin, urlsplit
 from weasyprint.urls import URLFetcher, URLFetcherResponse, path2url
 
 from masterplan.diagnostics import Message
+from masterplan.render import MAX_DATA_URL
 from masterplan.render.theme import Theme
-
-#: bytes of a data: URL allowed: the book's charts are images in them (a page of the roadmap is about
-#: 30 kB), and no content text can write one (see markdown.URL_SCHEMES)
-MAX_DATA_URL = 512 * 1024
 
 
 class Fetcher(URLFetcher):
