@@ -16,6 +16,9 @@ from masterplan.model import Plan
 PATTERN = re.compile(r"\[\[([A-Za-z0-9:_.-]+)\]\]")
 #: double brackets around anything else (``[[ GOV-01 ]]``, ``[[GOV-01|teks]]``): printed as written
 MISTYPED = re.compile(r"\[\[(?![A-Za-z0-9:_.-]+\]\])([^\[\]\n]{1,80})\]\]")
+_ID = re.compile(r"[A-Za-z0-9:_.-]+")
+_TEMPLATE_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
+_NOT_A_LINE_BREAK = re.compile(r"[^\n]")
 
 #: Tables and figures the generated chapters produce, by id.
 GENERATED_TABLES = ["tab:missions", "tab:readiness", "tab:quick-wins", "tab:budget-pillar",
@@ -46,6 +49,14 @@ def find(text: str, pattern: re.Pattern[str] = PATTERN) -> Iterator[tuple[str, i
         yield match.group(1), text.count("\n", 0, start) + 1, start - text.rfind("\n", 0, start)
 
 
-def meant(text: str) -> str:
-    """The id a mistyped reference most likely meant: ``GOV-01`` for `` GOV-01 `` or ``GOV-01|teks``."""
-    return "".join(text.split("|")[0].split())
+def meant(text: str) -> str | None:
+    """The id a mistyped reference most likely meant (``GOV-01`` for `` GOV-01 `` or ``GOV-01|teks``),
+    or None when what is left is no id (``tabel 2.1``)."""
+    candidate = text.split("|")[0].strip()
+    return candidate if _ID.fullmatch(candidate) else None
+
+
+def outside_templates(text: str) -> str:
+    """``text`` with its Jinja tags (``{{ }}``, ``{% %}``, ``{# #}``) blanked, their line breaks kept: what a
+    tag holds is template code, not text printed as written."""
+    return _TEMPLATE_TAG.sub(lambda tag: _NOT_A_LINE_BREAK.sub(" ", tag.group()), text)

@@ -22,8 +22,10 @@ Value = int | float | str
 
 
 def code_order(code: str) -> tuple[str | int, ...]:
-    """A sort key for codes: their numbers compared as numbers ("GOV-29" before "GOV-289")."""
-    return tuple(int(part) if part.isdigit() else part for part in re.split(r"(\d+)", code))
+    """A sort key for codes: their numbers compared as numbers ("GOV-29" before "GOV-289"); codes whose
+    numbers are equal ("GOV-01", "GOV-1") keep one order, by the code as written."""
+    parts = re.split(r"(\d+)", code)  # text, number, text, …: every odd part is a number
+    return (*(int(part) if index % 2 else part for index, part in enumerate(parts)), code)
 
 #: The folder of content/ the website publishes as it is (content/assets/ → site/assets/): images, files to download.
 ASSETS = "assets"

@@ -237,3 +237,16 @@ def test_double_brackets_that_are_no_cross_reference_are_pointed_at(make_plan: C
         (f"{chapter}:8:24", mistyped.format(text="GOV-01|e-Sambat"), alone.format(id="GOV-01")),
         (f"{chapter}:8:7", mistyped.format(text=" GOV-01 "), alone.format(id="GOV-01")),
     ], found
+
+
+def test_double_brackets_around_words_get_no_id_made_of_them_and_template_code_is_left_alone(
+        make_plan: Callable[..., Path]) -> None:
+    """``[[tabel 2.1]]`` was told to write ``[[tabel2.1]]``, an id that is nowhere; double brackets inside
+    a Jinja tag are template code, never printed."""
+    chapter = "content/chapters/01-pendahuluan.md"
+    root = make_plan({chapter: MINI_FILES[chapter].rstrip(" ")
+                      + "        Lihat [[tabel 2.1]].\n        {{ '[[ GOV-01 ]]' | length }} {# [[ catatan ]] #}\n"})
+    found = [d for d in load_and_check(root).report if d.code == "W518"]
+    assert [(str(d.position), str(d.hint)) for d in found] == [
+        (f"{chapter}:8:7", ("a cross-reference is an id alone between double brackets, e.g. [[GOV-01]] or "
+                            "[[tab:swot]]; write other text without them"))], [str(d) for d in found]

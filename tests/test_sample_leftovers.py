@@ -123,3 +123,16 @@ def test_the_samples_own_city_is_warned_of_its_notice_and_logo_once_final(tmp_pa
 def test_a_regency_of_the_same_name_is_told_of_the_samples_lines(tmp_path: Path) -> None:
     """Kabupaten Pasuruan is another government: the sample's lines about Kota Pasuruan are leftovers there."""
     assert _found(_started(tmp_path, "Kabupaten Pasuruan"), "W112") != {}
+
+
+def test_a_sample_file_renamed_yaml_or_yml_in_capitals_is_still_compared_with_the_samples(tmp_path: Path) -> None:
+    root = _started(tmp_path)
+    before = _found(root, "W112")
+    named = sorted(file for file in before if file.startswith("content/agencies/"))[:2]
+    assert len(named) == 2, before
+    (root / named[0]).rename((root / named[0]).with_suffix(".yaml"))
+    (root / named[1]).rename((root / named[1]).with_suffix(".YML"))
+    after = _found(root, "W112")
+    for file, suffix in zip(named, (".yaml", ".YML")):
+        renamed = str(Path(file).with_suffix(suffix))
+        assert after[renamed] == before[file], (renamed, sorted(after))

@@ -101,11 +101,13 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
                         "cross-reference to unknown '{ref}'",
                         (":" not in ref and unknown.program(ref)) or _closest_reference(ref, known),
                         ref=ref).naming(ref.split(":")[-1])
-        for text, line, column in crossref.find(chapter.body, crossref.MISTYPED):
+        for text, line, column in crossref.find(crossref.outside_templates(chapter.body), crossref.MISTYPED):
+            meant = crossref.meant(text)
             yield warning(Position(chapter.position.file, chapter.body_line + line - 1, column), "W518",
                           "'[[{text}]]' is not a cross-reference: it is printed as written",
-                          Message("write the id alone between the brackets: [[{id}]]", id=crossref.meant(text)),
-                          text=text)
+                          Message("write the id alone between the brackets: [[{id}]]", id=meant) if meant else
+                          "a cross-reference is an id alone between double brackets, e.g. [[GOV-01]] or "
+                          "[[tab:swot]]; write other text without them", text=text)
     for pillar in plan.pillars:
         for name in ("summary", "description"):
             yield from _text_links(getattr(pillar, name), pillar.where.get(name, pillar.position), plan.content,

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from masterplan.diagnostics import Diagnostic, Message, did_you_mean, warning
+from masterplan.load import YAML_SUFFIXES
 from masterplan.model import Plan
 
 #: where a build leaves the open data, relative to the plan folder
@@ -96,13 +97,19 @@ class LastBuild:
         if new:
             return Message("{old} of the last build, \"{name}\", is now {new}: write the new id",
                            old=missing, new=new, name=name)
-        file = self.plan.content / "agencies" / f"{missing}.yml" if self.plan.content and kind == "agencies" else None
-        if file is not None and not file.exists() and not file.with_suffix(".yaml").exists():
+        folder = self.plan.content / "agencies" if self.plan.content and kind == "agencies" else None
+        if folder is not None and not _yaml_file(folder, missing):
             return Message("{old}, \"{name}\", was in the last build, and its file {file} is gone: restore the "
                            "file, or name the agency that now does its work", old=missing, name=name or missing,
                            file=f"content/agencies/{missing}.yml")
         return Message("{old}, \"{name}\", was in the last build: its id has been changed, or it has been removed",
                        old=missing, name=name or missing)
+
+
+def _yaml_file(folder: Path, stem: str) -> bool:
+    """Whether ``folder`` holds a YAML file named ``stem`` (``rsud.yml``, ``rsud.yaml``, ``rsud.YML``…)."""
+    return folder.is_dir() and any(path.stem == stem and path.suffix.lower() in YAML_SUFFIXES
+                                   for path in folder.iterdir())
 
 
 def _name(name: Any, language: str) -> str:

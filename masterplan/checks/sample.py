@@ -62,7 +62,8 @@ def _lines_left(plan: Plan, content: Path, sample: SamplePlan) -> Iterator[Diagn
         suffix = path.suffix.lower()  # "rsud.YML" is read as "rsud.yml" is
         if suffix not in (".yml", ".yaml", ".md") or not path.is_file():
             continue
-        left = _lines_naming(sample.content / path.relative_to(content).with_suffix(suffix), names)
+        kin = sample.content / path.relative_to(content).with_suffix(".md" if suffix == ".md" else ".yml")
+        left = _lines_naming(kin, names)  # the sample's own file: "rsud.YAML" is its "rsud.yml"
         if not left:
             continue
         try:
