@@ -28,8 +28,9 @@ NOT_BLANK = r"\S"
 #: The largest amount of one budget line, in whole rupiah: a million trillion less one (a whole national
 #: budget is a few thousand trillion). Bounded so that every total of a plan prints exactly.
 MAX_AMOUNT = 10**18 - 1
-#: The largest value of an indicator, either side of zero: a thousand trillion (10^15). Printed with up to
-#: two decimals, such a value keeps every digit.
+#: The largest value of an indicator, either side of zero: a thousand trillion (10^15). Its whole digits
+#: print exactly (a float holds every whole number up to 2^53, about 9·10^15); its hundredths only below
+#: about 7·10^13, where a float is still finer than 0.01.
 MAX_VALUE = 10**15
 
 

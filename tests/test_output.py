@@ -130,9 +130,13 @@ def test_ctrl_c_mid_layout_says_cancelled_once_and_keeps_previous_output(make_pl
                                start_new_session=True)  # its own group, as a terminal's Ctrl-C signals it
     try:
         deadline = time.monotonic() + 120
-        while not (build / ".cache" / "pdf").is_dir() and process.poll() is None and time.monotonic() < deadline:
-            time.sleep(0.02)  # the cache folder is made just before the layout workers start
-        time.sleep(1.0)  # well into the layout
+
+        def laying_out() -> bool:  # the cache folder is made just before the layout workers start
+            return (build / ".cache" / "pdf").is_dir() and len(_running_in_group(process.pid)) >= 2
+
+        while not laying_out() and process.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.02)
+        time.sleep(0.3)  # a worker has started: into the layout
         assert process.poll() is None, "the build ended before it could be interrupted"
         os.killpg(process.pid, signal.SIGINT)
         out, err = process.communicate(timeout=60)

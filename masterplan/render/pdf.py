@@ -212,6 +212,7 @@ def _diagnostics(fetcher: Fetcher, records: list[logging.LogRecord], plan: Plan)
     for url, reason in fetcher.refused:
         found.append(error(_where(url, plan, fetcher), "E601", "PDF: refused to read '{url}': {reason}",
                            "the book may only use files under content/ and the theme", url=url, reason=reason))
+    texts: list[tuple[str, str]] | None = None  #: the content's files, read once a character is looked for
     for record in records:
         message = _DATA_URL.sub(r"\1…", record.getMessage().strip().splitlines()[0])  # not tens of kB of base64
         if any(url in message for url in refused):
@@ -220,7 +221,8 @@ def _diagnostics(fetcher: Fetcher, records: list[logging.LogRecord], plan: Plan)
             found.append(error(_where(message, plan, fetcher), "E602", "PDF: {detail}",
                                "check the file named in the message", detail=message))
         elif glyph := _GLYPH.search(message):
-            found.append(warning(_character_at(chr(int(glyph.group(1), 16)), plan), "W603", "PDF: {detail}",
+            texts = _content_texts(plan) if texts is None else texts
+            found.append(warning(_character_at(chr(int(glyph.group(1), 16)), texts, plan), "W603", "PDF: {detail}",
                                  "none of the book's fonts has this character: the PDF shows an empty box in its place",
                                  detail=message))
         else:
@@ -232,18 +234,23 @@ def _diagnostics(fetcher: Fetcher, records: list[logging.LogRecord], plan: Plan)
 _GLYPH = re.compile(r"\(U\+([0-9A-Fa-f]{4,6})\)")  #: how WeasyPrint names a character no font has
 
 
-def _character_at(character: str, plan: Plan) -> Position:
+def _content_texts(plan: Plan) -> list[tuple[str, str]]:
+    """(name, text) of each chapter and YAML file of the content, in name order."""
+    if plan.content is None:
+        return []
+    root = plan.content.parent
+    return [(path.relative_to(root).as_posix(), path.read_text(encoding="utf-8", errors="replace"))
+            for path in sorted(plan.content.rglob("*"))
+            if path.suffix.lower() in (".md", ".yml", ".yaml") and not path.is_symlink() and path.is_file()]
+
+
+def _character_at(character: str, texts: list[tuple[str, str]], plan: Plan) -> Position:
     """The first line of the content that has ``character`` (a chapter's, an agency's, ...), else plan.yml."""
-    if plan.content is not None:
-        root = plan.content.parent
-        for path in sorted(plan.content.rglob("*")):
-            if path.suffix.lower() not in (".md", ".yml", ".yaml") or path.is_symlink() or not path.is_file():
-                continue
-            text = path.read_text(encoding="utf-8", errors="replace")
-            at = text.find(character)
-            if at >= 0:
-                line_start = text.rfind("\n", 0, at) + 1
-                return Position(path.relative_to(root).as_posix(), text.count("\n", 0, at) + 1, at - line_start + 1)
+    for name, text in texts:
+        at = text.find(character)
+        if at >= 0:
+            line_start = text.rfind("\n", 0, at) + 1
+            return Position(name, text.count("\n", 0, at) + 1, at - line_start + 1)
     return Position(plan.position.file)
 
 
