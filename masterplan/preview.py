@@ -47,6 +47,9 @@ def site_pages(plan: Any, root: Path, pdf_size: int | None, problems: list[Diagn
     options = BuildOptions(pdf=False, search=False, cache=False, base_url=base_url)
     prepared = site.prepare(plan, root, options, report, pdf_size)
     problems.extend(report.items)
+    for page in prepared.pages:  # shown for a missing page at any depth of this server: its links start at "/"
+        if page.path == site.PAGES["not_found"]:
+            page.root = "/"
     return Pages(prepared.render_page, {page.path: page for page in prepared.pages})
 
 

@@ -342,6 +342,16 @@ def test_a_renamed_program_is_gone_from_the_preview_at_once(served: Served) -> N
     assert served.get("/assets/peta.html")[0] == 200  # a plan's own HTML file is no page of the plan
 
 
+def test_the_not_found_page_below_the_top_folder_keeps_its_style_and_menu(served: Served) -> None:
+    """A mistyped /program/… address showed the 404 page unstyled, its menu leading to /program/pillar/…:
+    its links were written from the top folder. The preview's starts at this server's root."""
+    status, body = served.get("/program/TIDAK-ADA.html")
+    assert status == 404
+    assert re.search(r'href="/static/site.css\?v=\w+"', body), body[:600]
+    assert 'href="/pillar/governance.html"' in body and 'href="#main"' in body  # the skip link stays on the page
+    assert not re.search(r'(?:href|src)="(?![/#]|https?:|mailto:)', body.split("<body")[1])
+
+
 def test_a_browser_leaving_mid_answer_prints_no_traceback(served: Served) -> None:
     """Closing a tab (or following a link) while the page's reload request waits broke the pipe: a traceback
     per page in the terminal. ``stop`` checks that none was printed."""
