@@ -1,4 +1,5 @@
-"""The built sample website printed from Chromium and shown in forced colours (Windows High Contrast).
+"""The built sample website printed from Chromium, shown in forced colours (Windows High Contrast), and
+shown at a tablet's and a phone's width.
 
 Needs Debian's ``chromium`` (/usr/bin/chromium) and Playwright for Python, as tests/test_browser.py does;
 the site is built here without the PDF book, which these pages do not need.
@@ -101,3 +102,25 @@ def test_chart_bars_stay_visible_in_forced_colours(path: str, selector: str, sch
     assert seen
     for fill, behind in seen:
         assert not re.fullmatch(r"rgba\(.*, 0\)", fill) and fill != behind, (path, fill, behind)
+
+
+_HIDDEN = """() => Object.fromEntries([...document.querySelectorAll('.table-scroll')].map(
+    box => [box.querySelector('table').id, box.scrollWidth - box.clientWidth]))"""
+
+
+def test_a_tablet_shows_an_agencys_programs_and_a_phone_the_budget_by_agency_without_scrolling(
+        browser: object, server: str) -> None:
+    """At 768 px an agency's list of programs hid its last 7–51 px, the budget cut to "Rp 3,6 m"; at 375 px the
+    budget by agency hid 11 px of each amount ("Rp 8,75 milia")."""
+    hidden: dict[str, dict[str, int]] = {}
+    for width, paths in ((768, ["agency/diskominfotik.html", "agency/inspektorat.html", "agency/bpkad.html",
+                                "agency/kecamatan_panggungrejo.html"]), (375, ["budget.html"])):
+        context = browser.new_context(viewport={"width": width, "height": 900})  # type: ignore[attr-defined]
+        page = context.new_page()
+        for path in paths:
+            page.goto(server + path)
+            hidden[f"{width} {path}"] = page.evaluate(_HIDDEN)
+        context.close()
+    for where, boxes in hidden.items():
+        lists = {table: pixels for table, pixels in boxes.items() if table.startswith(("agency-", "budget-agency"))}
+        assert lists and all(pixels <= 1 for pixels in lists.values()), (where, boxes)
