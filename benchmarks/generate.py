@@ -238,7 +238,9 @@ def generate(out: Path, scale: Scale | str, seed: int = 1, sample: Path | None =
     out.mkdir(parents=True, exist_ok=True)
     shutil.copytree(sample, content, ignore=shutil.ignore_patterns("__pycache__", "*.pyc", "__init__.py"))
     if scale.province:
-        plan_file = content / "plan.yml"
+        plan_file = content / "plan.yml"  # the cover and its notice name the province, not the sample's city
+        plan_file.write_text(plan_file.read_text(encoding="utf-8").replace("Kota Pasuruan", "Provinsi Jawa Timur"),
+                             encoding="utf-8")
         plan = _read(plan_file)
         plan["title"] = "Masterplan Smart Province Jawa Timur (konsolidasi kota dan kabupaten)"
         plan["city"], plan["province"] = "Provinsi Jawa Timur", "Jawa Timur"

@@ -48,6 +48,8 @@ def test_province_scale_spreads_agencies_over_regions(tmp_path: Path) -> None:
     checked = load_and_check(generate.generate(tmp_path / "p", scale))
     assert checked.plan is not None and checked.report.errors == []
     assert checked.plan.city == "Provinsi Jawa Timur"
+    cover = [str(checked.plan.title), str(checked.plan.author), str(checked.plan.notice)]
+    assert not [text for text in cover if "Pasuruan" in text], cover  # the cover said "Pemerintah Kota Pasuruan"
     regions = {str(a.name).split(" ", 2)[-1] for a in checked.plan.agencies if a.id.count("-") >= 2}
     assert len(regions) >= 3
 

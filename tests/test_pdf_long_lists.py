@@ -2,7 +2,8 @@
 
 The index and the programs-by-agency list used to keep each agency's block whole, so a
 province's big agency (its 27 entries) moved to the next page and left a third of the page
-before it blank, page after page. Here one agency leads a hundred programs, more than a page
+before it blank, page after page; a group that goes on over the page names its agency again on top of
+the next (it began with bare codes). Here one agency leads a hundred programs, more than a page
 lists, coded GOV-2 to GOV-101 (so "GOV-10" sorts after "GOV-9", not after "GOV-1"), all
 serving one mission, in a plan whose title is longer than the running header's line.
 """
@@ -70,7 +71,8 @@ def test_the_index_goes_on_with_a_long_group_on_its_first_page(pages: list[str])
     first, second = pages[start], pages[start + 1]
     assert "BPKAD" in first and BIG in first
     assert len(entries(first)) >= 30, first  # the page is filled below the small groups, not left for the big one
-    assert BIG not in second and entries(second)[0] == CODES[len(entries(first))]  # goes on where it stopped
+    assert entries(second)[0] == CODES[len(entries(first))]  # goes on where it stopped,
+    assert second.count(BIG) == 1 and second.index(BIG) < second.index(entries(second)[0])  # under its agency again
     listed = [entry for page in pages[start:] for entry in entries(page)]
     assert listed == CODES  # each once, GOV-9 before GOV-10
     assert "Diskominfo" in pages[-1]
