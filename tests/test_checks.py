@@ -250,3 +250,12 @@ def test_double_brackets_around_words_get_no_id_made_of_them_and_template_code_i
     assert [(str(d.position), str(d.hint)) for d in found] == [
         (f"{chapter}:8:7", ("a cross-reference is an id alone between double brackets, e.g. [[GOV-01]] or "
                             "[[tab:swot]]; write other text without them"))], [str(d) for d in found]
+
+
+def test_a_one_sided_partnership_names_the_file_to_edit_as_it_is_named(make_plan: Callable[..., Path]) -> None:
+    """The hint said content/agencies/bpkad.yml for a file named bpkad.YML: no such file to open."""
+    bpkad = "content/agencies/bpkad.yml"
+    root = make_plan({bpkad: MINI_FILES[bpkad].replace("supports: [GOV-01]", "supports: []")})
+    (root / bpkad).rename(root / "content/agencies/bpkad.YML")
+    hints = [str(d.hint) for d in load_and_check(root).report if d.code == "W406"]
+    assert hints == ["add GOV-01 to supports in content/agencies/bpkad.YML"], hints

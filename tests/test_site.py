@@ -148,6 +148,29 @@ def test_budget_tables_show_a_dash_where_there_is_no_money(sample_build: Path) -
     assert grid.count('<span class="visually-hidden" data-pagefind-ignore>Rp 0</span>') == 10
 
 
+def test_the_agencies_table_shows_a_dash_for_an_agency_that_leads_nothing(sample_build: Path) -> None:
+    """Tabel 15.1's last column read "Rp 0" for the kecamatan that only support programs; its other empty cells "–"."""
+    html = read(sample_build / "build" / "site", "chapter/sinkronisasi.html")
+    table = html.split('id="agency-pillar"', 1)[1].split("</tbody>", 1)[0]
+    assert "Rp 0<" not in table
+    row = table.split("Kecamatan Purworejo", 1)[1].split("</tr>", 1)[0]
+    assert re.findall(r'<td class="num">(.*?)</td>', row)[-1] == '<span class="muted">–</span>'
+
+
+def test_every_page_has_a_title_of_its_own(sample_build: Path) -> None:
+    """The roadmap's page and Bab 13, which shows it with its narrative, were both "Peta Jalan · …" in a
+    browser's tabs, history and bookmarks; so were the quick wins' two pages."""
+    site = sample_build / "build" / "site"
+    titles: dict[str, list[str]] = {}
+    for page in site.rglob("*.html"):
+        found = re.search(r"<title>([^<]+)</title>", page.read_text(encoding="utf-8"))
+        if found and not page.relative_to(site).as_posix().startswith(("pagefind/", "assets/")):
+            titles.setdefault(found.group(1), []).append(page.relative_to(site).as_posix())
+    assert len(titles) > 100 and not {title: pages for title, pages in titles.items() if len(pages) > 1}
+    assert titles["Peta Jalan · Bab 13 · Masterplan Smart City Kota Pasuruan 2022–2031"] == ["chapter/peta-jalan.html"]
+    assert titles["Peta Jalan · Masterplan Smart City Kota Pasuruan 2022–2031"] == ["roadmap.html"]
+
+
 def test_budget_by_agency_lists_only_agencies_with_a_budget(sample_build: Path) -> None:
     html = read(sample_build / "build" / "site", "budget.html")
     table, foot = html.split('id="budget-agency"', 1)[1].split("</tbody>", 1)

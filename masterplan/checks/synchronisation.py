@@ -60,8 +60,8 @@ def _one_sided_partners(plan: Plan) -> Iterator[Diagnostic]:
             if program.id not in partner.supports_ids and partner.id != program.lead_id:
                 yield warning(program.at("partners"), "W406",
                               "program {program} lists {agency} as partner, but {agency} does not list it under "
-                              "'supports'", Message("add {program} to supports in content/agencies/{agency}.yml",
-                                                    program=program.id, agency=partner.id),
+                              "'supports'", Message("add {program} to supports in {file}", program=program.id,
+                                                    file=partner.position.file),
                               program=program.id, agency=partner.id)
     for agency in plan.agencies:
         for index, program_id in enumerate(agency.supports_ids):
@@ -74,8 +74,8 @@ def _one_sided_partners(plan: Plan) -> Iterator[Diagnostic]:
             elif program is not None and agency.id not in program.partner_ids:
                 yield warning(agency.at("supports"), "W406",
                               "agency {agency} supports {program}, but the program does not list it as partner",
-                              Message("add {agency} to the partners of {program} in content/agencies/{lead}.yml",
-                                      agency=agency.id, program=program_id, lead=program.lead_id),
+                              Message("add {agency} to the partners of {program} in {file}",
+                                      agency=agency.id, program=program_id, file=program.position.file),
                               agency=agency.id, program=program_id)
 
 
