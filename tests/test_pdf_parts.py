@@ -321,3 +321,36 @@ def test_progress_only_on_a_terminal_outside_ci(monkeypatch: pytest.MonkeyPatch,
     quiet = _Progress(14)
     quiet.step(3)
     assert capsys.readouterr().err == ""
+
+
+CITING_A_LATER_TABLE = """\
+    ---
+    title: Pendahuluan
+    ---
+    ## Latar Belakang
+
+    Anggaran per sumber ada pada [[tab:budget-source]].
+    """
+#: the chapter holding that table cites a program: its numbers wait for the introduction's length
+CITING_BACK = """\
+    ---
+    title: Tata Kelola
+    generated: budget
+    ---
+    ## Pembiayaan
+
+    Program e-Sambat ([[GOV-01]]) dibiayai APBD.
+    """
+
+
+def test_an_introduction_citing_a_later_chapter_that_waits_for_it_builds_as_one_pass_does(tmp_path: Path) -> None:
+    """The sample with "[[tab:budget-source]]" added to Bab 2 failed every build without a cache: "page numbers
+    do not settle". Bab 2 waited for Bab 14's layout, Bab 14 for Bab 2's length, and only Bab 2 was tried."""
+    single, parts = twins(tmp_path, {"content/chapters/01-pendahuluan.md": CITING_A_LATER_TABLE,
+                                     "content/chapters/08-tata-kelola.md": CITING_BACK})
+    build(single, SINGLE_PASS)
+    build(parts, jobs=2, cache=False)
+    assert_same_book(single, parts)
+    texts = page_texts(read(parts))
+    cited = next(t for t in texts if "Anggaran per sumber ada pada" in t)
+    assert re.search(r"ada pada Tabel \d+\.\d+, hlm\. \d+", cited.replace("\u00a0", " ")), cited

@@ -116,17 +116,20 @@ class Schedule:
         number = offset + int(place[0]) + 1
         return roman(number) if self.parts[index].front else str(number)
 
-    def _plan(self, index: int, force: bool = False) -> tuple[dict[str, str], int] | None:
+    def _plan(self, index: int, force: bool = False, blank: bool = False) -> tuple[dict[str, str], int] | None:
         """The page numbers a part prints for other parts, and its first page's offset as laid out.
 
         None while they depend on parts not laid out. What depends on the part itself (pages
         after it that its own length moves) is guessed: from the last build, or with the
-        part one page long; ``force`` guesses every unknown length the same way."""
+        part one page long; ``force`` guesses every unknown length the same way; ``blank``
+        leaves a number in a part not laid out yet blank (the part is laid out again once it is known)."""
         found = {}
         for anchor in sorted(self.parts[index].refs - self.own[index]):
             value = self.label(anchor, True if force else None)
             if value is None:
                 value = self.guesses.get(anchor) or self.label(anchor, assume=index)
+            if value is None and blank:
+                value = ""
             if value is None:
                 return None
             found[anchor] = value
@@ -166,19 +169,27 @@ class Schedule:
                 break
             if not self.running and not self.pool.replies:
                 idle += 1
-                if self.pending:  # parts wait on each other: lay out the first on guesses
-                    self._layouts(force=min(self.pending, key=lambda i: (self.parts[i].front, i)))
+                if self.pending:  # parts wait on each other: lay out one on guesses
+                    self._layouts(force=self._forced())
                 continue
             idle = 0
             self._receive(self.pool.receive())
         self.progress.end()
+
+    def _forced(self) -> int:
+        """The part to lay out on guesses when every waiting part waits on another: the first, in book
+        order, whose numbers can all be guessed from lengths (an introduction citing a table of a later
+        chapter that itself waits cannot be: its number is in no part laid out); else the first, with such
+        numbers blank."""
+        order = sorted(self.pending, key=lambda i: (self.parts[i].front, i))
+        return next((i for i in order if self._plan(i, force=True) is not None), order[0])
 
     def _layouts(self, force: int | None = None) -> None:
         # Book order: first pages become known early, so workers write and forget parts as
         # they go (a worker holding many laid-out parts is what would fill the memory).
         order = sorted(self.pending, key=lambda i: (self.parts[i].front, i))
         for index in ([force] if force is not None else order):
-            plan = self._plan(index, force is not None or self._first_unknown(index))
+            plan = self._plan(index, force is not None or self._first_unknown(index), blank=force is not None)
             if plan is None:
                 continue
             labels, start = plan
