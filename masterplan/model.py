@@ -21,11 +21,11 @@ from masterplan.diagnostics import Position
 Value = int | float | str
 
 
-def code_order(code: str) -> tuple[str | int, ...]:
+def code_order(code: str) -> tuple[tuple[str | int, ...], str]:
     """A sort key for codes: their numbers compared as numbers ("GOV-29" before "GOV-289"); codes whose
     numbers are equal ("GOV-01", "GOV-1") keep one order, by the code as written."""
-    parts = re.split(r"(\d+)", code)  # text, number, text, …: every odd part is a number
-    return (*(int(part) if index % 2 else part for index, part in enumerate(parts)), code)
+    parts = re.split(r"(\d+)", code)  # text, number, text, …: every odd part is a number, in every code
+    return tuple(int(part) if index % 2 else part for index, part in enumerate(parts)), code
 
 #: The folder of content/ the website publishes as it is (content/assets/ → site/assets/): images, files to download.
 ASSETS = "assets"
@@ -184,7 +184,7 @@ class Program:
         return self.where.get(name, self.position)
 
     @property
-    def code_order(self) -> tuple[str | int, ...]:
+    def code_order(self) -> tuple[tuple[str | int, ...], str]:
         """Where its code sorts: "GOV-29" before "GOV-289" (see :func:`code_order`)."""
         return code_order(self.id)
 

@@ -2,83 +2,152 @@
 
 WeasyPrint finds out only while laying the book out, 45 seconds into a build, and says
 "Failed to load image" with no reason. It reads a picture whatever its name says (a JPEG
-named ``.png`` prints) through Pillow, or else as an SVG drawing; ``validate`` tries the same
-two readers. An SVG may also load pictures while it draws (``<image>``): those go through the
-renderer's fetcher, which allows only files inside the plan's ``content/`` folder (a relative
-address is read beside the SVG) and ``data:`` URLs up to 512 KB, so an SVG loading a web address,
-a file elsewhere on the disk or a missing file fails the book too. Links (``<a href>``) and
-references inside the drawing (``#id``) load nothing.
+named ``.png`` prints) through Pillow, limited to the formats of :data:`PICTURES` (not EPS,
+which Pillow would hand to Ghostscript), or else as an SVG drawing; ``validate`` tries the
+same two readers. An SVG may also load files while it draws, through the renderer's fetcher,
+which allows only files inside the plan's ``content/`` folder (a relative address is read
+beside the SVG, or from its ``xml:base``) and ``data:`` URLs up to 512 KB:
+
+- a picture (``<image>``): one refused, missing, unreadable or loading itself fails the book;
+- another file's drawing (``<use href="peta.svg#jalan">``): a refused address fails the
+  book; one the renderer cannot read draws nothing, without a word, and is not flagged;
+- a stylesheet (``@import``, ``url(…)`` in ``<style>`` or ``style=""``): the renderer reads none
+  and fails on ``@import``, so an SVG's style may only name its own parts (``url(#gradasi)``).
+
+Links (``<a href>``) and references inside the drawing (``#id``) load nothing. Each file is
+read once, however many times it is drawn.
 """
 
 from __future__ import annotations
 
+import base64
+import re
 from io import BytesIO
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import unquote, unquote_to_bytes, urljoin, urlsplit
 from xml.etree import ElementTree
 
 from masterplan.diagnostics import Message
-from masterplan.render import MAX_DATA_URL
+from masterplan.render import MAX_DATA_URL, PICTURES
 
 SVG = "{http://www.w3.org/2000/svg}"
 XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
-#: the SVG element whose address the renderer fetches, failing the book if it cannot (an <a> only links;
-#: a <use> of another file that cannot be read draws nothing, silently; <feImage> is not drawn at all)
-LOADING = f"{SVG}image"
-DEPTH = 4  #: SVGs loading SVGs: how deep the loaded files are checked
+XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
+#: what a style loads: ``@import``, or a ``url()`` that is not a part of the drawing itself (``url(#id)``)
+_STYLE_LOADS = re.compile(r"""@import\b|url\(\s*['"]?\s*(?!#)[^)\s'"]""", re.IGNORECASE)
 
 
-def problem(path: Path, content: Path, depth: int = DEPTH) -> Message | None:
+def problem(path: Path, content: Path) -> Message | None:
     """What keeps the image at ``path`` (a file inside ``content``) out of the book, or None."""
-    try:
-        data = path.read_bytes()
-    except OSError as failure:
-        return Message("the file cannot be read: {reason}", reason=failure.strerror or str(failure))
-    if _picture(data):
+    return _Reader(content.resolve()).file(path)
+
+
+class _Reader:
+    """Reads the pictures and drawings of one image, each file once."""
+
+    def __init__(self, content: Path):
+        self.content = content
+        self.reading: list[Path] = []  #: the drawings loading the one being read, outermost first
+        self.read: set[Path] = set()  #: files read and found printable
+
+    def file(self, path: Path) -> Message | None:
+        resolved = path.resolve()
+        if resolved in self.reading:
+            return Message("the SVG loads itself: the renderer cannot draw it")
+        if resolved in self.read:
+            return None
+        try:
+            data = resolved.read_bytes()
+        except OSError as failure:
+            return Message("the file cannot be read: {reason}", reason=failure.strerror or str(failure))
+        self.reading.append(resolved)
+        try:
+            found = self.image(data, resolved.as_uri())
+        finally:
+            self.reading.pop()
+        if found is None:
+            self.read.add(resolved)
+        return found
+
+    def image(self, data: bytes, address: str) -> Message | None:
+        """What keeps ``data`` (read from ``address``) from being drawn, or None."""
+        picture = _picture(data)
+        if picture is not False:
+            return picture
+        try:
+            root = ElementTree.fromstring(data)
+        except (ElementTree.ParseError, ValueError):
+            root = None
+        if root is None or root.tag not in (f"{SVG}svg", "svg"):
+            return Message("it is neither a picture (PNG, JPEG, GIF, WebP…) nor an SVG drawing that can be read")
+        return self.drawing(root, address)
+
+    def drawing(self, root: ElementTree.Element, address: str) -> Message | None:
+        """The first thing the SVG ``root`` (read from ``address``) loads that would fail the book."""
+        for element in root.iter():
+            name = str(element.tag).rsplit("}", 1)[-1]
+            style = (element.text or "") if name == "style" else element.get("style", "")
+            if _STYLE_LOADS.search(style):
+                return Message("the SVG's style loads a file or address; the renderer reads none: write the style "
+                               "in the SVG itself")
+            if name not in ("image", "use"):
+                continue
+            href = (element.get(XLINK_HREF) or element.get("href") or "").strip()
+            if not href or href.startswith("#"):
+                continue
+            picture = name == "image"  # the renderer reads a picture's xml:base, not a <use>'s
+            found = self.loaded(href, (element.get(XML_BASE) if picture else None) or address, picture)
+            if found is not None:
+                return found
         return None
-    try:
-        root = ElementTree.fromstring(data)
-    except (ElementTree.ParseError, ValueError):
-        return Message("it is neither a picture (PNG, JPEG, GIF, WebP…) nor an SVG drawing that can be read")
-    if root.tag != f"{SVG}svg":
-        return Message("it is neither a picture (PNG, JPEG, GIF, WebP…) nor an SVG drawing that can be read")
-    return _loads(root, path, content.resolve(), depth)
 
-
-def _picture(data: bytes) -> bool:
-    """Whether Pillow reads ``data`` as a picture, as the renderer does (imported only for a file that is one)."""
-    if data.lstrip()[:1] == b"<" or data.startswith(b"\xef\xbb\xbf") or data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        return False  # text: an SVG (Pillow would only say no, slower)
-    from PIL import Image, UnidentifiedImageError
-    try:
-        with Image.open(BytesIO(data)):
-            return True
-    except (UnidentifiedImageError, OSError, ValueError, SyntaxError):
-        return False
-
-
-def _loads(root: ElementTree.Element, path: Path, content: Path, depth: int) -> Message | None:
-    """The first file or address the SVG ``root`` loads that the renderer would refuse or not find."""
-    for element in root.iter():
-        href = (element.get(XLINK_HREF) or element.get("href") or "").strip() if element.tag == LOADING else ""
-        if not href or href.startswith("#"):
-            continue
-        address = urljoin(path.as_uri(), href)
-        scheme = urlsplit(address).scheme.lower()
+    def loaded(self, href: str, base: str, picture: bool) -> Message | None:
+        """What is wrong with what an SVG loads from ``href``: a picture, or (not ``picture``) a drawing to reuse."""
+        shown = href[:80]
+        try:
+            address = urljoin(base, href)
+            scheme = urlsplit(address).scheme.lower()
+            target = Path(unquote(urlsplit(address).path)).resolve() if scheme == "file" else None
+        except ValueError:  # "http://[::1", "a%00.png": no address at all
+            return Message("the SVG loads '{href}', which is no address the renderer can read", href=shown)
         if scheme == "data":
             if len(address) > MAX_DATA_URL:
                 return Message("the SVG holds a picture of {size} KB in a data: URL; the book allows {most} KB: "
                                "link the picture as a file of content/assets/ instead",
                                size=len(address) // 1024, most=MAX_DATA_URL // 1024)
-            continue
-        target = Path(unquote(urlsplit(address).path)).resolve() if scheme == "file" else None
-        if target is None or not target.is_relative_to(content):
+            inner = self.image(_data(address), address) if picture else None
+            return Message("the SVG's picture in a data: URL cannot be drawn: {reason}", reason=inner) if inner else None
+        if target is None or not target.is_relative_to(self.content):
             return Message("the SVG loads '{href}': an SVG in the book may load only files of the plan's content/ "
-                           "folder", href=href[:80])
+                           "folder", href=shown)
+        if not picture:
+            return None  # another file's drawing the renderer cannot read is left out, without failing the book
         if not target.is_file():
-            return Message("the SVG loads '{href}', which is not a file of the plan", href=href[:80])
-        if depth > 0 and target != path:
-            inner = problem(target, content, depth - 1)
-            if inner is not None:
-                return Message("the SVG loads '{href}': {reason}", href=href[:80], reason=inner)
-    return None
+            return Message("the SVG loads '{href}', which is not a file of the plan", href=shown)
+        inner = self.file(target)
+        return Message("the SVG loads '{href}': {reason}", href=shown, reason=inner) if inner else None
+
+
+def _picture(data: bytes) -> Message | None | bool:
+    """None when Pillow reads ``data`` as a picture the book prints, as the renderer does; False when it is
+    no picture; what is wrong with a picture Pillow knows but cannot read (a broken file, one too large)."""
+    if data.lstrip()[:1] == b"<" or data.startswith(b"\xef\xbb\xbf") or data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return False  # text: an SVG (Pillow would only say no, slower)
+    # imported only for a plan with pictures
+    from PIL import Image, UnidentifiedImageError
+    try:
+        with Image.open(BytesIO(data), formats=PICTURES):
+            return None
+    except UnidentifiedImageError:
+        return False
+    except Exception as failure:  # noqa: BLE001 - a decompression bomb, a truncated header: what Pillow says
+        return Message("the picture cannot be read: {reason}", reason=str(failure)[:160] or type(failure).__name__)
+
+
+def _data(address: str) -> bytes:
+    """The bytes of a ``data:`` URL, base64 or not (an undecodable one is empty: no picture)."""
+    header, _, body = address.partition(",")
+    try:
+        return base64.b64decode(unquote(body)) if header.lower().endswith(";base64") else unquote_to_bytes(body)
+    except ValueError:
+        return b""

@@ -124,8 +124,9 @@ class LaidOut:
             [list(item) for item in self.fetcher.refused],
             [index for index, page in enumerate(self.document.pages) if page._page_box.page_type.blank])
 
-    def write(self, target: Path, tagged: bool = False) -> list[list[Any]]:
-        """Write the part's PDF; the messages WeasyPrint logged meanwhile.
+    def write(self, target: Path, tagged: bool = False) -> tuple[list[list[Any]], list[list[str]]]:
+        """Write the part's PDF; the messages WeasyPrint logged meanwhile, and what the fetcher refused
+        (an SVG's drawings are read only now: a refused ``<use>`` is left out without a message).
 
         A link into another part is written like any other: an annotation to a named
         destination, tagged as the link's own. WeasyPrint drops a link whose anchor it does
@@ -137,6 +138,7 @@ class LaidOut:
                      if kind == "internal" and target not in own}
         stand_ins = pages[0].anchors if pages else {}
         stand_ins.update(dict.fromkeys(elsewhere, (0, 0, 0, 0)))
+        refused = len(self.fetcher.refused)
         try:
             with capture_logs() as records:
                 # whole or not at all: a build stopped meanwhile (the preview cancels one for newer edits)
@@ -145,7 +147,7 @@ class LaidOut:
         finally:
             for name in elsewhere:
                 del stand_ins[name]
-        return [[r.levelno, r.getMessage()] for r in records]
+        return [[r.levelno, r.getMessage()] for r in records], [list(item) for item in self.fetcher.refused[refused:]]
 
 
 class Stylesheets:

@@ -290,9 +290,11 @@ class Schedule:
             self.running.discard(index)
             self.kept[index] = worker
         elif kind == "written":
-            if info is not None or reply[4]:  # what writing logged (a missing glyph) is kept with the part's
-                known = info if info is not None else self.info[index]
-                self.info[index] = {**known, "records": known["records"] + [r for r in reply[4] if r not in known["records"]]}
+            records, refused = reply[4], reply[5]
+            if info is not None or records or refused:  # what writing logged (a missing glyph) or refused (an
+                known = info if info is not None else self.info[index]  # SVG's <use>) is kept with the part's
+                self.info[index] = {**known, "records": known["records"] + [r for r in records if r not in known["records"]],
+                                    "refused": known["refused"] + [r for r in refused if r not in known["refused"]]}
                 self.cache.put_info(self.keys[index], self.info[index])  # so a build from the cache says it again
             self.running.discard(index)
             self.progress.step(len(self.written))

@@ -6,9 +6,9 @@ scheduler knows their first page number and asks for the PDF. Messages, all plai
 - ``("layout", part, html, css, start, offset, target)``: lay the part out (its CSS
   numbering pages from ``start + 1``); with ``offset``
   (an int) renumber and write to ``target`` at once and answer ``("written", part,
-  info, records)``; with None keep it and answer ``("laid", part, info)``;
+  info, records, refused)``; with None keep it and answer ``("laid", part, info)``;
 - ``("write", part, offset, target)``: renumber a kept part, write it, forget it, answer
-  ``("written", part, None, records)``;
+  ``("written", part, None, records, refused)`` (what writing logged, and the URLs it refused);
 - ``("drop", part)``: forget a kept part (its page numbers turned out wrong);
 - ``None``: stop.
 
@@ -58,12 +58,12 @@ class Handler:
                 self.kept[part] = laid
                 return ("laid", part, info)
             laid.renumber(offset)
-            return ("written", part, info, laid.write(Path(target), self.tagged))
+            return ("written", part, info, *laid.write(Path(target), self.tagged))
         if kind == "write":
             _, _, offset, target = message
             laid = self.kept.pop(part)
             laid.renumber(offset)
-            return ("written", part, None, laid.write(Path(target), self.tagged))
+            return ("written", part, None, *laid.write(Path(target), self.tagged))
         if kind == "drop":
             self.kept.pop(part, None)
         return None

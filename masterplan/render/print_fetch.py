@@ -30,7 +30,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 from weasyprint.urls import URLFetcher, URLFetcherResponse, path2url
 
 from masterplan.diagnostics import Message
-from masterplan.render import MAX_DATA_URL
+from masterplan.render import MAX_DATA_URL, PICTURES
 from masterplan.render.theme import Theme
 
 
@@ -39,6 +39,7 @@ class Fetcher(URLFetcher):
 
     def __init__(self, content: Path, theme: Theme):
         super().__init__(allowed_protocols=("file", "data"), allow_redirects=False)
+        pictures_only()
         self.content = content.resolve()
         self.theme = theme
         self.roots = [self.content, *(f.resolve() for f in theme.folders)]
@@ -91,6 +92,17 @@ class Fetcher(URLFetcher):
         assert path is not None
         kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         return URLFetcherResponse(path2url(str(path)), path.read_bytes(), {"Content-Type": kind})
+
+
+def pictures_only() -> None:
+    """Let Pillow, which WeasyPrint asks to read every picture, read only :data:`~masterplan.render.PICTURES`:
+    an EPS file named ``foto.png`` would otherwise be handed to Ghostscript (checks.images flags it)."""
+    from PIL import Image
+
+    Image.init()  # every reader registered now, never again: what is taken out stays out
+    Image.ID[:] = [name for name in Image.ID if name in PICTURES]
+    for name in [name for name in Image.OPEN if name not in PICTURES]:
+        del Image.OPEN[name]
 
 
 def content_url(fetcher: Fetcher, url: str) -> tuple[str, str | None]:
