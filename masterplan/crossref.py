@@ -17,6 +17,7 @@ PATTERN = re.compile(r"\[\[([A-Za-z0-9:_.-]+)\]\]")
 #: double brackets around anything else (``[[ GOV-01 ]]``, ``[[GOV-01|teks]]``): printed as written
 MISTYPED = re.compile(r"\[\[(?![A-Za-z0-9:_.-]+\]\])([^\[\]\n]{1,80})\]\]")
 _ID = re.compile(r"[A-Za-z0-9:_.-]+")
+_AROUND_COLON = re.compile(r"\s*:\s*")
 _TEMPLATE_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
 _NOT_A_LINE_BREAK = re.compile(r"[^\n]")
 
@@ -50,9 +51,9 @@ def find(text: str, pattern: re.Pattern[str] = PATTERN) -> Iterator[tuple[str, i
 
 
 def meant(text: str) -> str | None:
-    """The id a mistyped reference most likely meant (``GOV-01`` for `` GOV-01 `` or ``GOV-01|teks``),
-    or None when what is left is no id (``tabel 2.1``)."""
-    candidate = text.split("|")[0].strip()
+    """The id a mistyped reference most likely meant (``GOV-01`` for `` GOV-01 `` or ``GOV-01|teks``,
+    ``tab:swot`` for ``tab: swot``), or None when what is left is no id (``tabel 2.1``)."""
+    candidate = _AROUND_COLON.sub(":", text.split("|")[0].strip())  # "tab: swot" → "tab:swot"
     return candidate if _ID.fullmatch(candidate) else None
 
 

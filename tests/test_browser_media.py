@@ -120,6 +120,16 @@ def test_a_tablet_shows_an_agencys_programs_and_a_phone_the_budget_by_agency_wit
         for path in paths:
             page.goto(server + path)
             hidden[f"{width} {path}"] = page.evaluate(_HIDDEN)
+        if width == 375:  # the grid of years keeps each amount on one line, and scrolls
+            lines = page.evaluate("""() => [...document.querySelectorAll('#budget-pillar td.num')].map(cell => {
+                const text = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT), tops = new Set();
+                while (text.nextNode()) {
+                    if (!text.currentNode.textContent.trim() || text.currentNode.parentElement.closest('.visually-hidden')) continue;
+                    const range = document.createRange(); range.selectNodeContents(text.currentNode);
+                    for (const line of range.getClientRects()) tops.add(Math.round(line.top));
+                }
+                return tops.size; })""")
+            assert lines and set(lines) == {1}, lines
         context.close()
     for where, boxes in hidden.items():
         lists = {table: pixels for table, pixels in boxes.items() if table.startswith(("agency-", "budget-agency"))}

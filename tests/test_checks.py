@@ -245,9 +245,11 @@ def test_double_brackets_around_words_get_no_id_made_of_them_and_template_code_i
     a Jinja tag are template code, never printed."""
     chapter = "content/chapters/01-pendahuluan.md"
     root = make_plan({chapter: MINI_FILES[chapter].rstrip(" ")
-                      + "        Lihat [[tabel 2.1]].\n        {{ '[[ GOV-01 ]]' | length }} {# [[ catatan ]] #}\n"})
+                      + "        Lihat [[tabel 2.1]] dan [[bab: pendahuluan]].\n"
+                      + "        {{ '[[ GOV-01 ]]' | length }} {# [[ catatan ]] #}\n"})
     found = [d for d in load_and_check(root).report if d.code == "W518"]
-    assert [(str(d.position), str(d.hint)) for d in found] == [
+    assert sorted((str(d.position), str(d.hint)) for d in found) == [
+        (f"{chapter}:8:25", "write the id alone between the brackets: [[bab:pendahuluan]]"),
         (f"{chapter}:8:7", ("a cross-reference is an id alone between double brackets, e.g. [[GOV-01]] or "
                             "[[tab:swot]]; write other text without them"))], [str(d) for d in found]
 
@@ -257,5 +259,14 @@ def test_a_one_sided_partnership_names_the_file_to_edit_as_it_is_named(make_plan
     bpkad = "content/agencies/bpkad.yml"
     root = make_plan({bpkad: MINI_FILES[bpkad].replace("supports: [GOV-01]", "supports: []")})
     (root / bpkad).rename(root / "content/agencies/bpkad.YML")
-    hints = [str(d.hint) for d in load_and_check(root).report if d.code == "W406"]
-    assert hints == ["add GOV-01 to supports in content/agencies/bpkad.YML"], hints
+    found = [(str(d.position), str(d.hint)) for d in load_and_check(root).report if d.code == "W406"]
+    assert found == [("content/agencies/diskominfo.yml:13:16", "add GOV-01 to supports in content/agencies/bpkad.YML")]
+
+
+def test_a_one_sided_partnership_is_pointed_at_in_its_list(make_plan: Callable[..., Path]) -> None:
+    """W406 pointed at a list's first line (or its "["), not at the entry that lacks its other side."""
+    bpkad, kominfo = "content/agencies/bpkad.yml", "content/agencies/diskominfo.yml"
+    root = make_plan({bpkad: MINI_FILES[bpkad].replace("supports: [GOV-01]", "supports:\n          - ECO-01\n          - GOV-01"),
+                      kominfo: MINI_FILES[kominfo].replace("partners: [bpkad]", "partners: []")})
+    found = [str(d.position) for d in load_and_check(root).report if d.code == "W406"]
+    assert found == [f"{bpkad}:7:5"], found  # "  - GOV-01", the second entry

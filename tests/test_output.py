@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from masterplan.build import PROGRESS
 from masterplan.output import Staging
 
 OLD_PDF = b"%PDF-1.4\n% the previous, complete book\n%%EOF\n"
@@ -125,25 +126,25 @@ def test_ctrl_c_mid_layout_says_cancelled_once_and_keeps_previous_output(make_pl
     root = make_plan()
     build = root / "build"
     previous_output(build)
+    environment = {**os.environ, PROGRESS: "lines"}  # "PDF: 3 of 12 parts laid out": the workers are at work
     process = subprocess.Popen([sys.executable, "-m", "masterplan", "build", str(root), "--jobs", "2", "--no-cache"],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=environment,
                                start_new_session=True)  # its own group, as a terminal's Ctrl-C signals it
+    said: list[str] = []
     try:
-        deadline = time.monotonic() + 120
-
-        def laying_out() -> bool:  # the cache folder is made just before the layout workers start
-            return (build / ".cache" / "pdf").is_dir() and len(_running_in_group(process.pid)) >= 2
-
-        while not laying_out() and process.poll() is None and time.monotonic() < deadline:
-            time.sleep(0.02)
-        time.sleep(0.3)  # a worker has started: into the layout
-        assert process.poll() is None, "the build ended before it could be interrupted"
+        assert process.stderr is not None
+        for line in process.stderr:  # until the first quarter of the parts is laid out
+            said.append(line)
+            if line.startswith("PDF: "):
+                break
+        assert process.poll() is None and said and said[-1].startswith("PDF: "), f"ended before laying out: {said}"
         os.killpg(process.pid, signal.SIGINT)
         out, err = process.communicate(timeout=60)
     finally:
         if process.poll() is None:
             os.killpg(process.pid, signal.SIGKILL)
             process.wait(30)
+    err = "".join(line for line in err.splitlines(keepends=True) if not line.startswith("PDF: "))
     assert "Traceback" not in err and "ForkProcess" not in err and "KeyboardInterrupt" not in err, err
     assert err.strip() == "Aborted!" and out == ""
     assert process.returncode == 1

@@ -58,7 +58,8 @@ def _one_sided_partners(plan: Plan) -> Iterator[Diagnostic]:
     for program in plan.programs:
         for partner in program.partners:
             if program.id not in partner.supports_ids and partner.id != program.lead_id:
-                yield warning(program.at("partners"), "W406",
+                at = program.where.get(f"partners[{program.partner_ids.index(partner.id)}]", program.at("partners"))
+                yield warning(at, "W406",
                               "program {program} lists {agency} as partner, but {agency} does not list it under "
                               "'supports'", Message("add {program} to supports in {file}", program=program.id,
                                                     file=partner.position.file),
@@ -72,7 +73,7 @@ def _one_sided_partners(plan: Plan) -> Iterator[Diagnostic]:
                                                     "program leads it", program=program_id),
                               agency=agency.id, program=program_id)
             elif program is not None and agency.id not in program.partner_ids:
-                yield warning(agency.at("supports"), "W406",
+                yield warning(agency.where.get(f"supports[{index}]", agency.at("supports")), "W406",
                               "agency {agency} supports {program}, but the program does not list it as partner",
                               Message("add {agency} to the partners of {program} in {file}",
                                       agency=agency.id, program=program_id, file=program.position.file),
