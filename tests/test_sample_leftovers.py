@@ -136,3 +136,17 @@ def test_a_sample_file_renamed_yaml_or_yml_in_capitals_is_still_compared_with_th
     for file, suffix in zip(named, (".yaml", ".YML")):
         renamed = str(Path(file).with_suffix(suffix))
         assert after[renamed] == before[file], (renamed, sorted(after))
+
+
+def test_an_agency_file_renamed_keeps_its_sample_lines_named(tmp_path: Path) -> None:
+    """A regency renaming dispusip.yml to its own agency's name lost the warning for the lines it kept
+    ("Bugul Kidul", "Satu Data Kota Pasuruan"): they were compared only with a sample file of the new name."""
+    root = _started(tmp_path)
+    before = _found(root, "W112")
+    old = "content/agencies/diskominfotik.yml"
+    assert old in before
+    (root / old).rename(root / "content/agencies/kominfo_baru.yml")
+    for path in (root / "content").rglob("*.*"):  # its id, and every reference to it, renamed too
+        if path.suffix in (".yml", ".md"):
+            path.write_text(path.read_text(encoding="utf-8").replace("diskominfotik", "kominfo_baru"), encoding="utf-8")
+    assert _found(root, "W112")["content/agencies/kominfo_baru.yml"] == before[old]

@@ -41,6 +41,17 @@ def _lines_naming(original: Path, names: tuple[str, ...]) -> dict[str, tuple[str
     return found
 
 
+@lru_cache(maxsize=16)
+def _folder_lines_naming(folder: Path, names: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """:func:`_lines_naming` of every YAML and Markdown file of the sample's ``folder``: a file renamed (an agency's,
+    "dispusip.yml" → "perpustakaan.yml") or a line moved to another file is still the sample's."""
+    found: dict[str, tuple[str, ...]] = {}
+    for original in sorted(folder.glob("*")) if folder.is_dir() else []:
+        if original.suffix in (".yml", ".md"):
+            found = {**_lines_naming(original, names), **found}
+    return found
+
+
 def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
     """What the plan still has of the sample: W112 and W114 for another city's plan (or a final one), W113."""
     sample = sample_plan.sample()
@@ -56,14 +67,13 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
 
 def _lines_left(plan: Plan, content: Path, sample: SamplePlan) -> Iterator[Diagnostic]:
     """One warning per file that still has lines of the sample naming its city or a place in it (a
-    district), at the first of them."""
+    district), at the first of them: lines of any of the sample's files in the same folder."""
     names = (sample.name, *sample.places)
     for path in sorted(content.rglob("*")):
         suffix = path.suffix.lower()  # "rsud.YML" is read as "rsud.yml" is
         if suffix not in (".yml", ".yaml", ".md") or not path.is_file():
             continue
-        kin = sample.content / path.relative_to(content).with_suffix(".md" if suffix == ".md" else ".yml")
-        left = _lines_naming(kin, names)  # the sample's own file: "rsud.YAML" is its "rsud.yml"
+        left = _folder_lines_naming(sample.content / path.parent.relative_to(content), names)
         if not left:
             continue
         try:
