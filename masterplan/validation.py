@@ -182,8 +182,11 @@ def _explain(err: ValidationError, data: Any, default: Position) -> Diagnostic:
         return error(locate(data, at, default), "E112", "{field} is empty",
                      "write it in words: the book and the site show it", field=_field(at, data))
     if kind == "anyOf":
+        cut = isinstance(err.instance, dict) and None in err.instance.values()  # {id: satu, dua, en: …}: "dua" a key
         return error(where, "E101", "{field} should be text, or a mapping of language code to text "
-                                    "(e.g. {{id: ..., en: ...}}), not {value}", field=field, value=_describe(err.instance))
+                                    "(e.g. {{id: ..., en: ...}}), not {value}",
+                     'a comma inside {{...}} ends a text there: put each text in quotes, e.g. {{id: "kabupaten, desa", '
+                     'en: "regency, village"}}' if cut else None, field=field, value=_describe(err.instance))
     if kind == "enum":
         choices = [str(c) for c in err.validator_value]
         meant = INDONESIAN_STATUSES.get(str(err.instance).lower().strip())
