@@ -13,10 +13,10 @@ import re
 from collections.abc import Iterable, Iterator
 from collections.abc import Set as AbstractSet
 from pathlib import Path
-from urllib.parse import unquote
+from urllib.parse import quote, unquote
 
 from masterplan import captions, chapters, crossref
-from masterplan.checks import images
+from masterplan.checks import html, images
 from masterplan.checks.last_build import Unknown
 from masterplan.diagnostics import (
     ANY_PROGRAM,
@@ -30,20 +30,18 @@ from masterplan.diagnostics import (
 )
 from masterplan.model import ASSETS, Chapter, Plan, Text
 
-#: Where Markdown and raw HTML put URLs: [text](url), ![alt](url), [id]: url, <url>, href="url";
-#: with the character each needs, so the many texts without one are not searched at all.
+#: Where Markdown puts URLs: [text](url), ![alt](url), [id]: url, <url>; with the character each
+#: needs, so the many texts without one are not searched at all. Raw HTML's: see :mod:`checks.html`.
 _URLS = [
     (re.compile(r"(!?)\[(?:[^\]\\]|\\.)*\]\(\s*<?([^)\s>]*)"), None, "["),
     (re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?([^\s>]+)", re.MULTILINE), "link", "["),
     (re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>"), "link", "<"),
-    (re.compile(r"""\b(src|srcset|href|action|formaction|poster|background|data|xlink:href)\s*=\s*["']?([^"'\s>]+)""",
-                re.IGNORECASE), None, "="),
 ]
-_IMAGE_ATTRIBUTES = {"src", "srcset", "poster", "background", "data"}
 
 
 def urls(text: str) -> Iterator[tuple[str, str, int]]:
-    """(kind 'image' or 'link', url, line within text) of every URL in Markdown or HTML text."""
+    """(kind 'image' or 'link', url, line within text) of every URL in Markdown text and the raw HTML
+    the sanitizer keeps (an <iframe>'s is removed with it: W520 says so)."""
     for pattern, kind, needed in _URLS:
         if needed not in text:
             continue
@@ -51,10 +49,12 @@ def urls(text: str) -> Iterator[tuple[str, str, int]]:
             line = text.count("\n", 0, match.start()) + 1
             if kind:
                 yield kind, match.group(1), line
-            elif match.re is _URLS[0][0]:
-                yield ("image" if match.group(1) else "link"), match.group(2), line
             else:
-                yield ("image" if match.group(1).lower() in _IMAGE_ATTRIBUTES else "link"), match.group(2), line
+                yield ("image" if match.group(1) else "link"), match.group(2), line
+    for tag in html.tags(text):
+        for name, value in tag.attributes:
+            if name in ("src", "href") and value and tag.keeps(name):
+                yield ("image" if name == "src" else "link"), value, tag.line
 
 
 def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
@@ -85,6 +85,8 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
                             "end the caption with another id, e.g. (tab:swot-2021)", id=table.ref)
             tables.add(table.ref)
         yield from _links(chapter, plan.content)
+        for what, line in html.removed(chapter.body):
+            yield _removed(what, Position(chapter.position.file, chapter.body_line + line - 1, 1))
         yield from _title_headings(chapter)
         yield from _captions_above_tables(chapter)
         yield from _numbered_captions(chapter)
@@ -158,9 +160,12 @@ def _missing(kind: str, url: str, where: Position, content: Path | None) -> Diag
     folder = (content / name).parent
     files = sorted(f"{Path(name).parent.as_posix()}/{f.name}".removeprefix("./") for f in folder.iterdir()
                    if f.is_file()) if folder.is_dir() else []
+    spaced = [file for file in files if Path(file).name.startswith(f"{Path(name).name} ")]  # "Peta Sidoarjo.png"
+    hint = (Message("a space ends an address: write it as %20 ({address}), or rename the file without spaces",
+                    address=quote(spaced[0])) if spaced and kind == "image"
+            else did_you_mean(name, files) or "images go in content/assets/ and are written assets/name.png")
     return error(where, "E511", "logo '{url}' is not a file of the plan: content/{name} does not exist" if kind == "logo"
-                 else "image '{url}' is not a file of the plan: content/{name} does not exist",
-                 did_you_mean(name, files) or "images go in content/assets/ and are written assets/name.png",
+                 else "image '{url}' is not a file of the plan: content/{name} does not exist", hint,
                  url=url, name=name)
 
 
@@ -268,6 +273,12 @@ def _closest_reference(ref: str, known: Iterable[str]) -> Message | None:
     return Message("did you mean '{word}'?", word=same_kind[found]) if found else None
 
 
+def _removed(what: Message, where: Position) -> Diagnostic:
+    return warning(where, "W520", "{what} is removed from the HTML: the book and the site keep only text, tables, "
+                   "lists, links and images", "write it in Markdown, or link to what it showed: [peta interaktif](https://...)",
+                   what=what)
+
+
 def _links(chapter: Chapter, content: Path | None) -> Iterator[Diagnostic]:
     for kind, url, line in urls(chapter.body):
         if "{{" in url or "{%" in url:  # Jinja fills it in: checked as filled (_expanded_links)
@@ -296,6 +307,8 @@ def _text_links(text: Text, where: Position, content: Path | None, block: bool =
             found = _problem(kind, url, at, content)
             if found:
                 yield found
+        for what, line in html.removed(value):
+            yield _removed(what, Position(where.file, where.line + line - 1, where.column) if block and line > 1 else where)
         for pattern in (crossref.PATTERN, crossref.MISTYPED):
             for ref, line, _ in crossref.find(value, pattern):
                 yield warning(Position(where.file, where.line + line - 1, where.column) if block and line > 1 else where,
