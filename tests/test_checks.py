@@ -270,3 +270,12 @@ def test_a_one_sided_partnership_is_pointed_at_in_its_list(make_plan: Callable[.
                       kominfo: MINI_FILES[kominfo].replace("partners: [bpkad]", "partners: []")})
     found = [str(d.position) for d in load_and_check(root).report if d.code == "W406"]
     assert found == [f"{bpkad}:7:5"], found  # "  - GOV-01", the second entry
+
+
+def test_a_cross_reference_without_its_leading_zero_is_told_the_code_of_that_number() -> None:
+    """[[GOV-1]] in the sample, which has GOV-01 to GOV-16: no hint, GOV-10 to GOV-16 being as alike."""
+    from masterplan.checks.chapters import _closest_reference
+
+    known = {f"GOV-{n:02d}" for n in range(1, 17)} | {"tab:swot"}
+    assert str(_closest_reference("GOV-1", known)) == "did you mean 'GOV-01'?"
+    assert str(_closest_reference("GOV-16", known - {"GOV-16"})) != "did you mean 'GOV-01'?"

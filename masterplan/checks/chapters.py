@@ -28,7 +28,7 @@ from masterplan.diagnostics import (
     error,
     warning,
 )
-from masterplan.model import ASSETS, Chapter, Plan, Text
+from masterplan.model import ASSETS, Chapter, Plan, Text, code_order
 
 #: Where Markdown puts URLs: [text](url), ![alt](url), [id]: url, <url>; with the character each
 #: needs, so the many texts without one are not searched at all. Raw HTML's: see :mod:`checks.html`.
@@ -269,7 +269,8 @@ def _closest_reference(ref: str, known: Iterable[str]) -> Message | None:
     if kind not in by_kind:
         kind = KIND_WORDS.get(kind.lower(), closest(kind.lower(), [k for k in by_kind if k]) or kind)
     same_kind = by_kind.get(kind, {})
-    found = name if name in same_kind else closest(name, same_kind)
+    numbered = [other for other in same_kind if code_order(other)[0] == code_order(name)[0]]  # GOV-1 is GOV-01
+    found = name if name in same_kind else (numbered[0] if len(numbered) == 1 else closest(name, same_kind))
     return Message("did you mean '{word}'?", word=same_kind[found]) if found else None
 
 
