@@ -155,7 +155,7 @@ def notes(change: Adaptation) -> Iterator[Message]:
                   "names their files (W112) until you rewrite them", sample=sample.city, city=change.city,
                   name=city_name(sample.city))
     yield Message("Still the sample's, to replace with your city's own:")
-    yield Message("  - content/assets/logo.svg: a placeholder shield, not your city's emblem")
+    yield Message("  - content/assets/logo.svg: a placeholder shield, not your local government's emblem")
     yield Message("  - content/plan.yml: the province, the vision, the legal basis and the readiness table")
     yield Message("  - the agencies (among them the sample city's kecamatan), their programs, budgets and targets, "
                   "and what the texts tell of the city's places and history")

@@ -104,7 +104,7 @@ def test_the_command_says_what_changed_and_what_is_still_the_samples(made: tuple
     assert ("City: Kota Pasuruan became Kota Probolinggo in the title, the cover's notice, the foreword's signature "
             "and the names of programs and indicators; the texts that tell of Pasuruan still name it, and validate "
             "names their files (W112)") in out
-    assert "content/assets/logo.svg: a placeholder shield, not your city's emblem" in out
+    assert "content/assets/logo.svg: a placeholder shield, not your local government's emblem" in out
     assert out.rstrip().endswith("masterplan validate && masterplan build")
     assert "Bupati" not in out and "your regency" not in out  # a Kota, as the sample is
 

@@ -112,8 +112,8 @@ def _assets_left(plan: Plan, content: Path, sample: SamplePlan) -> Iterator[Diag
             continue
         if plan.logo and (content / plan.logo).resolve() == copy.resolve():
             yield warning(plan.where.get("logo", plan.position), "W114", "the logo {logo} is the sample's, and the "
-                          "website and the book show it as the city's", "replace the file with your city's emblem, "
-                          "or delete it and the logo: line", logo=plan.logo)
+                          "website and the book show it as your local government's", "replace the file with your "
+                          "local government's emblem, or delete it and the logo: line", logo=plan.logo)
         else:
             yield warning(Position(relative_path(copy, content.parent)), "W114", "this file is the sample's "
                           "({sample}'s), and the website publishes every file of content/assets/",
