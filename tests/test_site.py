@@ -772,3 +772,20 @@ def test_the_open_data_page_states_the_licence_or_that_none_is_stated(sample_bui
     bare = read(mini_site, "data.html")
     assert "Belum ada lisensi yang dinyatakan untuk berkas-berkas ini: tanyakan kepada Pemerintah Kota Contoh" in bare
     assert "rel=\"license\"" not in bare and "bebas digunakan ulang" not in bare
+
+
+@pytest.mark.parametrize(("title", "shown"), [
+    ("Masterplan Smart City Kota Contoh 2022–2026", "Masterplan Smart City"),
+    ("Masterplan Smart Regency Kota Contoh Tahun 2022-2026", "Masterplan Smart Regency"),
+    ("Kota Contoh 2022–2026", "Masterplan Smart City"),  # only the city and the years: the catalog's words
+])
+def test_the_header_names_the_plan_as_its_title_does(make_plan: Callable[..., Path], title: str, shown: str) -> None:
+    """Every page's header said "Masterplan Smart City" of a plan titled "… Smart Regency …"."""
+    from conftest import MINI_FILES
+
+    from masterplan.build import BuildOptions, run
+    plan = MINI_FILES["content/plan.yml"].replace("title: Masterplan Smart City Kota Contoh 2022–2026", f"title: {title}")
+    root = make_plan({"content/plan.yml": plan})
+    assert run(root, BuildOptions(pdf=False, search=False)).ok
+    header = read(root / "build" / "site", "index.html").split('class="brand-title">', 1)[1].split("<", 1)[0]
+    assert header.strip() == shown

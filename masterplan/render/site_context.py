@@ -6,6 +6,7 @@ then handed to every page the site renders.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import jinja2
@@ -40,7 +41,24 @@ def common_context(plan: Plan, book: outline.Outline, translate: Translate, base
         "part_chapters": {part: chapter for part in outline.GENERATED_ORDER if (chapter := chapter_for(plan, part))},
         "years": list(plan.period.years), "og_locale": og_locale(plan.language),
         "share_image": logo if logo and logo.endswith(SHARE_IMAGE_TYPES) else None,
+        "brand_title": brand_title(plan) or translate("Smart City Master Plan"),
     }
+
+
+#: the longest title the header shows beside the city and the years; a longer one gives way to the catalog's words
+BRAND_TITLE = 48
+
+
+def brand_title(plan: Plan) -> str | None:
+    """The plan's title as the header shows it, beside its city and its years: "Masterplan Smart City" of
+    "Masterplan Smart City Kota Pasuruan 2022–2031", "Masterplan Smart Regency" of a regency's. None when
+    the title is only the city and the years, or too long for the header."""
+    words = str(plan.title)
+    for said in (plan.city, f"{plan.period.start}–{plan.period.end}", f"{plan.period.start}-{plan.period.end}",
+                 str(plan.period.start)):
+        words = re.sub(re.escape(said), " ", words, flags=re.IGNORECASE)
+    words = re.sub(r"\s+(Tahun|Year)\s*$", "", " ".join(words.split()), flags=re.IGNORECASE).strip(" -–:,")
+    return words if words and len(words) <= BRAND_TITLE else None
 
 
 def og_locale(language: str) -> str:
