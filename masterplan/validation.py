@@ -125,6 +125,7 @@ def _type_hint(err: ValidationError) -> str | None:
 _GROUPED = re.compile(r"\d{1,3}(?:[.,\s]\d{3})+|\d+")
 #: a number with a decimal comma or point that is no grouping of thousands ("1,5")
 _DECIMAL = re.compile(r"\d+[.,](?:\d{1,2}|\d{4,})")
+_LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]+)?")  #: a key of a text per language: id, en, jv, zh-Hant
 _WHOLE_RUPIAH = Message("amounts are whole rupiah: write the amount in full, e.g. 1500000000 for 1,5 miliar")
 _WHOLE_RUPIAH_SPLIT = Message("amounts are whole rupiah, and in {{...}} a comma separates fields: write the amount "
                               "in full, e.g. 1500000000 for 1,5 miliar")
@@ -182,7 +183,8 @@ def _explain(err: ValidationError, data: Any, default: Position) -> Diagnostic:
         return error(locate(data, at, default), "E112", "{field} is empty",
                      "write it in words: the book and the site show it", field=_field(at, data))
     if kind == "anyOf":
-        cut = isinstance(err.instance, dict) and None in err.instance.values()  # {id: satu, dua, en: …}: "dua" a key
+        cut = isinstance(err.instance, dict) and any(  # {id: satu, dua, en: …}: "dua" a key of no value
+            value is None and not _LANGUAGE_CODE.fullmatch(str(key)) for key, value in err.instance.items())
         return error(where, "E101", "{field} should be text, or a mapping of language code to text "
                                     "(e.g. {{id: ..., en: ...}}), not {value}",
                      'a comma inside {{...}} ends a text there: put each text in quotes, e.g. {{id: "kabupaten, desa", '

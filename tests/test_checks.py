@@ -279,3 +279,36 @@ def test_a_cross_reference_without_its_leading_zero_is_told_the_code_of_that_num
     known = {f"GOV-{n:02d}" for n in range(1, 17)} | {"tab:swot"}
     assert str(_closest_reference("GOV-1", known)) == "did you mean 'GOV-01'?"
     assert str(_closest_reference("GOV-16", known - {"GOV-16"})) != "did you mean 'GOV-01'?"
+
+
+@pytest.mark.parametrize("text", [
+    '~~~\n<img src="assets/peta.png">\n~~~',  # no code block in a chapter: live HTML
+    '```\n\n<img src="assets/peta.png">\n```',
+    'Harga \\` <img src="assets/peta.png"> `',  # an escaped backtick opens no code span
+    '``x`` <img src="assets/peta.png"> `y',
+    '<img alt="a>b" src="assets/peta.png">',  # a ">" inside a quoted value
+])
+def test_every_image_the_sanitizer_keeps_is_checked(text: str) -> None:
+    """The renderer loads these images: validate said nothing of a missing one, and the build failed 87 s later."""
+    from masterplan.checks.chapters import urls
+
+    assert ("image", "assets/peta.png", text.count("\n", 0, text.index("<img")) + 1) in list(urls(text))
+
+
+def test_html_shown_as_code_or_commented_out_is_not_said_to_be_removed() -> None:
+    from masterplan.checks import html
+
+    text = 'Kode `<script>` dan ``<embed src="x">``.\n<!-- <iframe src="x"></iframe> -->\n<img alt="a>b" src="p.png">'
+    assert [str(what) for what, _ in html.removed(text)] == []
+    said = [(str(what), line) for what, line in html.removed('<p>\n<div onclick="a()"\n  style="x">Klik</div>')]
+    assert said == [("the attribute onclick of <div>", 2), ("the attribute style of <div>", 2)]
+
+
+def test_a_language_left_empty_gets_no_word_of_commas(make_plan: Callable[..., Path]) -> None:
+    """{id: x, en: } (English to come) was told that a comma inside {...} ends a text: there is none."""
+    from conftest import MINI_FILES
+
+    economy = "content/pillars/economy.yml"
+    root = make_plan({economy: MINI_FILES[economy].replace("name: Smart Economy", "name: {id: Ekonomi Cerdas, en: }")})
+    found = [d for d in load_and_check(root).report if d.code == "E101"]
+    assert found and all("comma" not in str(d.hint) for d in found), [str(d) for d in found]

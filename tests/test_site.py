@@ -778,6 +778,11 @@ def test_the_open_data_page_states_the_licence_or_that_none_is_stated(sample_bui
     ("Masterplan Smart City Kota Contoh 2022–2026", "Masterplan Smart City"),
     ("Masterplan Smart Regency Kota Contoh Tahun 2022-2026", "Masterplan Smart Regency"),
     ("Kota Contoh 2022–2026", "Masterplan Smart City"),  # only the city and the years: the catalog's words
+    ("Masterplan Smart City Kota Contoh 2022 - 2026", "Masterplan Smart City"),
+    ("Masterplan Smart City Kota Contoh (2022–2026)", "Masterplan Smart City"),
+    ("Masterplan Kota Cerdas Kota Contoh Periode 2022–2026", "Masterplan Kota Cerdas"),
+    ("Masterplan Smart City Kota Contoh Tahun 2022 sampai 2026", "Masterplan Smart City"),
+    ("Masterplan Smart City Tahap 2 Kota Contoh 2022–2026", "Masterplan Smart City"),  # a figure left: the catalog's
 ])
 def test_the_header_names_the_plan_as_its_title_does(make_plan: Callable[..., Path], title: str, shown: str) -> None:
     """Every page's header said "Masterplan Smart City" of a plan titled "… Smart Regency …"."""

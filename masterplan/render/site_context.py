@@ -52,13 +52,14 @@ BRAND_TITLE = 48
 def brand_title(plan: Plan) -> str | None:
     """The plan's title as the header shows it, beside its city and its years: "Masterplan Smart City" of
     "Masterplan Smart City Kota Pasuruan 2022–2031", "Masterplan Smart Regency" of a regency's. None when
-    the title is only the city and the years, or too long for the header."""
-    words = str(plan.title)
-    for said in (plan.city, f"{plan.period.start}–{plan.period.end}", f"{plan.period.start}-{plan.period.end}",
-                 str(plan.period.start)):
-        words = re.sub(re.escape(said), " ", words, flags=re.IGNORECASE)
-    words = re.sub(r"\s+(Tahun|Year)\s*$", "", " ".join(words.split()), flags=re.IGNORECASE).strip(" -–:,")
-    return words if words and len(words) <= BRAND_TITLE else None
+    the title is only the city and the years, holds other figures or brackets once they are taken out
+    ("Tahap 2"), or is too long for the header."""
+    start, end = plan.period.start, plan.period.end
+    years = rf"\(?\s*(?:Tahun|Periode|Year|Period)?\s*{start}(?:\s*(?:[-–—/]|s\.?\s?d\.?|sampai|to|until)\s*{end})?\s*\)?"
+    words = re.sub(years, " ", re.sub(re.escape(plan.city), " ", str(plan.title), flags=re.IGNORECASE),
+                   flags=re.IGNORECASE)
+    words = " ".join(words.split()).strip(" -–—:,")
+    return words if words and len(words) <= BRAND_TITLE and not re.search(r"[\d()\[\]]", words) else None
 
 
 def og_locale(language: str) -> str:
