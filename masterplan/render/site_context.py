@@ -56,8 +56,10 @@ def brand_title(plan: Plan) -> str | None:
     ("Tahap 2"), or is too long for the header."""
     start, end = plan.period.start, plan.period.end
     years = rf"\(?\s*(?:Tahun|Periode|Year|Period)?\s*{start}(?:\s*(?:[-–—/]|s\.?\s?d\.?|sampai|to|until)\s*{end})?\s*\)?"
-    words = re.sub(years, " ", re.sub(re.escape(plan.city), " ", str(plan.title), flags=re.IGNORECASE),
-                   flags=re.IGNORECASE)
+    words = str(plan.title)
+    if plan.city.strip():  # (an empty pattern would match between every two letters)
+        words = re.sub(re.escape(plan.city.strip()), " ", words, flags=re.IGNORECASE)
+    words = re.sub(years, " ", words, flags=re.IGNORECASE)
     words = " ".join(words.split()).strip(" -–—:,")
     return words if words and len(words) <= BRAND_TITLE and not re.search(r"[\d()\[\]]", words) else None
 
