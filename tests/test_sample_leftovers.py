@@ -150,3 +150,12 @@ def test_an_agency_file_renamed_keeps_its_sample_lines_named(tmp_path: Path) -> 
         if path.suffix in (".yml", ".md"):
             path.write_text(path.read_text(encoding="utf-8").replace("diskominfotik", "kominfo_baru"), encoding="utf-8")
     assert _found(root, "W112")["content/agencies/kominfo_baru.yml"] == before[old]
+
+
+def test_a_district_of_the_sample_that_is_the_plans_own_place_is_no_leftover(tmp_path: Path) -> None:
+    """Kabupaten Purworejo has a Kecamatan Purworejo too: its lines were called the sample's, whatever the regency
+    wrote; the lines naming Pasuruan, or another of its districts, still are."""
+    root = _started(tmp_path, city="Kabupaten Purworejo")
+    found = _found(root, "W112")
+    assert "content/agencies/kecamatan_purworejo.yml" not in found
+    assert "content/agencies/kecamatan_gadingrejo.yml" in found and "content/plan.yml" in found

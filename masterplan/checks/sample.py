@@ -68,7 +68,8 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
 def _lines_left(plan: Plan, content: Path, sample: SamplePlan) -> Iterator[Diagnostic]:
     """One warning per file that still has lines of the sample naming its city or a place in it (a
     district), at the first of them: lines of any of the sample's files in the same folder."""
-    names = (sample.name, *sample.places)
+    own = plan.city.lower()  # a district of the sample that is the plan's own place too (Kabupaten Purworejo)
+    names = (sample.name, *(place for place in sample.places if place.lower() not in own))
     for path in sorted(content.rglob("*")):
         suffix = path.suffix.lower()  # "rsud.YML" is read as "rsud.yml" is
         if suffix not in (".yml", ".yaml", ".md") or not path.is_file():
