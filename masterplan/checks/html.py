@@ -5,8 +5,9 @@ the tags and attributes of ``ALLOWED_TAGS`` and ``ALLOWED_ATTRIBUTES``: a ``<scr
 ``<style>`` goes with all it holds, any other tag (an ``<iframe>`` of a map, a ``<font>``) goes
 and leaves its text, an attribute (``onclick``, ``style``) goes. Removed without a word, a
 "click here for the interactive map" stays on the page with nothing behind it: W520 says so.
-A code span (`` `<b>` ``) is shown as written and a comment is dropped: neither is warned of. (A
-```` ``` ```` block is no code block here: chapters are read without that extension, its HTML is live.)
+A code span (`` `<b>` ``) or an indented code block is shown as written and a comment is dropped:
+none is warned of. (A ```` ``` ```` block is no code block here: chapters are read without that
+extension, its HTML is live.) What is warned of is confirmed against Markdown's own reading of the text.
 """
 
 from __future__ import annotations
@@ -29,11 +30,12 @@ _ATTRIBUTE = re.compile(r"""([^\s"'=<>/]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+))
 
 @dataclass(frozen=True)
 class Tag:
-    """An opening tag of raw HTML: its name, its attributes (name, value) and its line in the text."""
+    """An opening tag of raw HTML: its name, its attributes (name, value) and where it is in the text."""
 
     name: str
     attributes: tuple[tuple[str, str], ...]
     line: int
+    start: int  #: where its '<' is in the text
 
     @property
     def kept(self) -> bool:
@@ -59,23 +61,46 @@ def tags(text: str, shown: bool = False) -> Iterator[Tag]:
     prose = _NOT_HTML.sub(_blank, text) if shown else text
     for match in _TAG.finditer(prose):
         attributes = tuple((name.lower(), value.strip("\"'")) for name, value in _ATTRIBUTE.findall(match.group(2) or ""))
-        yield Tag(match.group(1).lower(), attributes, prose.count("\n", 0, match.start()) + 1)
+        yield Tag(match.group(1).lower(), attributes, prose.count("\n", 0, match.start()) + 1, match.start())
 
 
 def removed(text: str) -> Iterator[tuple[Message, int]]:
     """What the sanitizer takes out of ``text``, each kind once, at its first line."""
-    said: set[str] = set()
+    found: list[tuple[Tag, str, Message]] = []
     for tag in tags(text, shown=True):
         if not tag.kept:
-            found = [(tag.name, Message("<{tag}> and all it holds", tag=tag.name) if tag.name in REMOVED_WHOLE
-                      else Message("<{tag}> (its text stays)", tag=tag.name))]
+            found.append((tag, tag.name, Message("<{tag}> and all it holds", tag=tag.name) if tag.name in REMOVED_WHOLE
+                          else Message("<{tag}> (its text stays)", tag=tag.name)))
         else:
-            found = [(f"{tag.name} {name}", Message("the attribute {attribute} of <{tag}>", attribute=name, tag=tag.name))
-                     for name, _ in tag.attributes if not tag.keeps(name)]
-        for key, what in found:
-            if key not in said:
-                said.add(key)
-                yield what, tag.line
+            found += [(tag, f"{tag.name} {name}", Message("the attribute {attribute} of <{tag}>", attribute=name,
+                                                          tag=tag.name))
+                      for name, _ in tag.attributes if not tag.keeps(name)]
+    if not found:
+        return
+    live = _live(text, sorted({tag.start: tag for tag, _, _ in found}.values(), key=lambda tag: tag.start))
+    said: set[str] = set()
+    for tag, key, what in found:
+        if key not in said and tag.start in live:  # else Markdown shows it as code (an indented block)
+            said.add(key)
+            yield what, tag.line
+
+
+_MARK = "data-masterplan-at"
+
+
+def _live(text: str, candidates: list[Tag]) -> set[int]:
+    """Which of the ``candidates`` (tags of ``text``, in order) Markdown passes on as HTML to the sanitizer,
+    by where they start: each is marked with an attribute, and what Markdown writes as code comes out
+    escaped (``&lt;iframe``), its mark with it."""
+    from masterplan.render.markdown import unsanitized
+    marked, done = [], 0
+    for tag in candidates:
+        name_end = tag.start + 1 + len(tag.name)
+        marked += [text[done:name_end], f' {_MARK}="{tag.start}"']
+        done = name_end
+    marked.append(text[done:])
+    return {int(value) for tag in tags(unsanitized("".join(marked))) for name, value in tag.attributes
+            if name == _MARK and value.isdigit()}
 
 
 def _blank(match: re.Match[str]) -> str:

@@ -77,6 +77,11 @@ def _safe_url(tag: str, attribute: str, value: str) -> str | None:
 _converters = threading.local()
 
 
+def unsanitized(text: str) -> str:
+    """Markdown's HTML for ``text`` before it is sanitized: what the checks ask the sanitizer about."""
+    return _convert(text)
+
+
 def _convert(text: str) -> str:
     # One converter per thread, reset between texts: setting up the extensions costs as much as converting.
     converter = getattr(_converters, "markdown", None)
