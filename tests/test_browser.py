@@ -641,6 +641,39 @@ def test_the_roadmap_at_desktop_width_shows_every_name_beside_its_years(browser:
         assert covered == set(program.period.years) & set(plan.period.years), (program.id, covered)
 
 
+def test_each_pillar_of_the_roadmap_gives_the_years_again_in_line_with_its_bars(browser: object, server: str,
+                                                                              plan: Plan) -> None:
+    """The years were given once, above the chart: scrolled down to the last pillar's programs (70 rows on,
+    several screens on a phone), nobody could tell which year a bar stood for. Each pillar's band now gives
+    the years again, each above the same column as at the top; a screen reader hears the pillar's name only."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})  # type: ignore[attr-defined]
+    tab = context.new_page()
+    tab.goto(server + "roadmap.html")
+    tab.evaluate("document.querySelector('#roadmap-chart .chart-scroll').scrollLeft = 150")
+    shown = tab.evaluate("""() => {
+        const box = document.querySelector('#roadmap-chart .chart-scroll');
+        const middles = spans => [...spans].map(e => { const r = e.getBoundingClientRect();
+                                                      return [e.textContent.trim(), Math.round((r.left + r.right) / 2)]; });
+        const top = middles(box.querySelectorAll('.gantt-years .gantt-track > span'));
+        const bands = [...box.querySelectorAll('.gantt-pillar')].map(band => ({
+            name: band.querySelector('.gantt-name').textContent.trim(),
+            years: middles(band.querySelectorAll('.gantt-track > span')),
+            heard: band.nextElementSibling.getAttribute('aria-labelledby'),
+            hidden: band.querySelector('.gantt-track').getAttribute('aria-hidden')}));
+        return {top, bands};
+    }""")
+    label = tab.locator("#roadmap-chart ul").last
+    heard = label.evaluate("list => document.getElementById(list.getAttribute('aria-labelledby')).textContent")
+    context.close()
+    pillars = [pillar for pillar in plan.pillars if pillar.programs]
+    assert [band["name"] for band in shown["bands"]] == [str(pillar.name) for pillar in pillars]
+    assert [year for year, _ in shown["top"]] == [str(year) for year in plan.period.years]
+    for band in shown["bands"]:
+        assert band["years"] == shown["top"], band["name"]
+        assert band["hidden"] == "true"
+    assert heard.strip() == str(pillars[-1].name)
+
+
 def test_the_printed_roadmap_shows_every_year_of_the_plan_from_its_first_page(browser: object, server: str,
                                                                               plan: Plan) -> None:
     """Printed to A4, the roadmap's chart still scrolled sideways: its last year (2031) was cut off the paper, and
