@@ -355,6 +355,8 @@ def parse(text: str, file: str, line_offset: int = 0) -> tuple[Any, list[Diagnos
         return _parse_carefully(text, file, line_offset)
     if " #" in text or "\t#" in text:
         builder.problems += _cut_at_hash(text, value, file, line_offset)
+    if any(quote in text for quote in _CURLY_OPENING):
+        builder.problems += _curly_quoted(text, value, line_offset)
     return _located(value, builder, file, line_offset)
 
 
@@ -398,6 +400,45 @@ def _cut_at_hash(text: str, value: Any, file: str, line_offset: int) -> list[Dia
             stack.extend(here.values())
         elif isinstance(here, list):
             stack.extend(here)
+    return found
+
+
+#: how a text pasted from a word processor opens and closes its quotes: “…”, ‘…’, „…“
+_CURLY_OPENING = "\u201c\u2018\u201e"
+_CURLY_CLOSING = "\u201d\u2019\u201c"
+
+
+#: a plain (unquoted) value that begins with a curly quote: after "key: ", "- ", alone on its line, or in
+#: brackets after "[", "{" or "," (and a key)
+_PLAIN_CURLY = re.compile(r"""(?:^[ \t]*(?:-[ \t]+)*|[\[{,][ \t]*)(?:[^\s#'"\[\]{},-][^:#\n\[\]{},]*:[ \t]+)?"""
+                          r"[\u201c\u2018\u201e]", re.MULTILINE)
+
+
+def _curly_quoted(text: str, value: Any, line_offset: int) -> list[Diagnostic]:
+    """Warnings for plain texts wrapped whole in curly quotes (pasted from a word processor): YAML takes them
+    for letters, so the book prints them and an id or a number with them is no id or number. Quotes meant to be
+    printed are written inside straight ones ('“Kota Cerdas”'), and are not warned of."""
+    starts = set()
+    for match in _PLAIN_CURLY.finditer(text):
+        quote = match.end() - 1
+        starts.add((text.count("\n", 0, quote) + 1 + line_offset, quote - text.rfind("\n", 0, quote)))
+    found = []
+    stack = [value]
+    while stack and starts:
+        here = stack.pop()
+        if isinstance(here, (LocatedMap, LocatedList)):
+            items = here.items() if isinstance(here, LocatedMap) else enumerate(here)
+            for key, item in items:
+                if isinstance(item, str) and len(item) > 1 and item[-1] in _CURLY_CLOSING:
+                    where = here.at(key)
+                    if (where.line, where.column) in starts:
+                        found.append(warning(where, "W016", "the text {text} is wrapped in curly quotes: they are not "
+                                             "YAML quotes, so they are part of the text and are printed",
+                                             Message("write it without them; quotes meant to be printed go "
+                                                     "inside straight ones: '{text}'", text=item), text=item))
+                elif isinstance(item, (LocatedMap, LocatedList)):
+                    stack.append(item)
+    found.sort(key=lambda d: (d.position.line, d.position.column))
     return found
 
 
