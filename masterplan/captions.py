@@ -133,6 +133,50 @@ def captions_above_tables(chapter: Chapter) -> Iterator[CaptionAbove]:
             yield CaptionAbove(number + 1, line.strip(), below)
 
 
+class NoTable(NamedTuple):
+    line: int  #: the first line of the rows, or the caption's line, within the chapter's body
+    kind: str  #: "pasted" (cells apart by tabs), "no rule" (rows between '|' without '---'), "caption" (of nothing)
+    cells: tuple[str, ...] = ()  #: the first row's cells (pasted rows, rows without a rule)
+    text: str = ""  #: the caption line as written
+
+
+#: a row as a spreadsheet pastes it: cells apart by tabs (an indented code line starts with its tab)
+_PASTED_ROW = re.compile(r"[^\s|][^\t]*(?:\t+[^\t\n]+)+")
+#: the rule below a table's header: | --- | :---: | (the tables extension wants it on the second line)
+_RULE = re.compile(r"\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*")
+
+
+def no_tables(chapter: Chapter) -> Iterator[NoTable]:
+    """Text meant as a table that Markdown prints as text: rows pasted from a spreadsheet (cells apart
+    by tabs), rows between '|' without the '---' rule under their header, and a caption line below
+    no table at all."""
+    lines = chapter.body.split("\n")
+    number = 0
+    while number < len(lines):
+        end = number
+        while end < len(lines) and _PASTED_ROW.fullmatch(lines[end].rstrip()):
+            end += 1
+        if end - number < 2:
+            end = number
+            while end < len(lines) and _is_row(lines[end]):
+                end += 1
+            code = lines[number].startswith(("    ", "\t"))  # an indented code block shows its rows as written
+            if end - number >= 2 and not code and not _RULE.fullmatch(lines[number + 1]):
+                yield NoTable(number + 1, "no rule", _cells(lines[number].strip().strip("|").split("|")))
+        else:
+            yield NoTable(number + 1, "pasted", _cells(lines[number].split("\t")))
+        number = max(end, number + 1)
+    for number, line in enumerate(lines):
+        if CAPTION.match(line) and "{{" not in line and "{%" not in line and not _below_table(lines, number) \
+                and not _right_above_table(lines, number) and not (
+                number + 2 < len(lines) and not lines[number + 1].strip() and _is_row(lines[number + 2])):
+            yield NoTable(number + 1, "caption", text=line.strip())
+
+
+def _cells(cells: Sequence[str]) -> tuple[str, ...]:
+    return tuple(cell.strip() for cell in cells if cell.strip())
+
+
 def _is_row(line: str) -> bool:
     """Whether a line is a row of a Markdown table (as chapters write them: starting with '|')."""
     return line.lstrip().startswith("|")

@@ -90,6 +90,7 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
         yield from _title_headings(chapter)
         yield from _captions_above_tables(chapter)
         yield from _numbered_captions(chapter)
+        yield from _no_tables(chapter)
         text, problems = chapters.expand(chapter, context)
         yield from (p for p in problems if p.unknown is None  # not an id a broken file may hold:
                     or (p.unknown not in unreadable and ANY_PROGRAM not in unreadable))
@@ -247,6 +248,29 @@ def _numbered_captions(chapter: Chapter) -> Iterator[Diagnostic]:
                       "'{line}' captions the table above it, but the book numbers its tables itself: the "
                       "number written is not printed", Message("write it as: {caption}", caption=numbered.documented),
                       line=numbered.text)
+
+
+def _no_tables(chapter: Chapter) -> Iterator[Diagnostic]:
+    """Text meant as a table that is printed as text: pasted from a spreadsheet, without the '---' rule,
+    or a caption of no table."""
+    for found in captions.no_tables(chapter):
+        where = Position(chapter.position.file, chapter.body_line + found.line - 1, 1)
+        if found.kind == "caption":
+            yield warning(where, "W521", "'{line}' captions no table: there is no table right above it, so it is "
+                          "printed as text", "a caption goes right below its table, a table being rows between '|' "
+                          "with a row of '---' under its header", line=found.text)
+            continue
+        row = "| " + " | ".join(found.cells) + " |"
+        rule = "|" + "---|" * len(found.cells)
+        if found.kind == "pasted":
+            yield warning(where, "W521", "these lines look pasted from a spreadsheet (cells apart by tabs): they are "
+                          "printed as one paragraph, not as a table",
+                          Message("write them as a Markdown table: each row's cells between '|', and a row of '---' "
+                                  "under the header: {row} then {rule}", row=row, rule=rule))
+        else:
+            yield warning(where, "W521", "these rows between '|' have no row of '---' under their header: they are "
+                          "printed as text, not as a table",
+                          Message("put {rule} on the line right below the first row", rule=rule))
 
 
 #: kinds of cross-reference as staff also write them (in Indonesian, in English, in full)
