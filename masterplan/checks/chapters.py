@@ -162,8 +162,9 @@ def _missing(kind: str, url: str, where: Position, content: Path | None) -> Diag
     files = sorted(f"{Path(name).parent.as_posix()}/{f.name}".removeprefix("./") for f in folder.iterdir()
                    if f.is_file()) if folder.is_dir() else []
     spaced = [file for file in files if Path(file).name.startswith(f"{Path(name).name} ")]  # "Peta Sidoarjo.png"
-    hint = (Message("a space ends an address: write it as %20 ({address}), or rename the file without spaces",
-                    address=quote(spaced[0])) if spaced and kind == "image"
+    hint = (Message("folders are parted with /, not \\: {url}", url=url.replace("\\", "/")) if "\\" in url
+            else Message("a space ends an address: write it as %20 ({address}), or rename the file without spaces",
+                         address=quote(spaced[0])) if spaced and kind == "image"
             else did_you_mean(name, files) or "images go in content/assets/ and are written assets/name.png")
     return error(where, "E511", "logo '{url}' is not a file of the plan: content/{name} does not exist" if kind == "logo"
                  else "image '{url}' is not a file of the plan: content/{name} does not exist", hint,

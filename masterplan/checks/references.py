@@ -114,14 +114,19 @@ def _program(plan: Plan, program: Program, agencies: set[str], unreadable: Abstr
     if pillar is None and program.pillar_id in unreadable:
         pass
     elif pillar is None:
+        ids = [p.id for p in plan.pillars]
+        within = [known for known in ids if known in program.pillar_id]  # smart_society: society
         yield error(program.at("pillar"), "E201", "program {program}: unknown pillar '{pillar}'",
-                    did_you_mean(program.pillar_id, [p.id for p in plan.pillars]),
+                    did_you_mean(program.pillar_id, ids) or (Message("did you mean '{word}'?", word=within[0])
+                    if len(within) == 1 else Message("the plan's pillars: {pillars}", pillars=", ".join(ids))),
                     program=program.id, pillar=program.pillar_id)
     elif pillar.sub_element(program.sub_element_id) is None:
         owners = [p.id for p in plan.pillars if p.sub_element(program.sub_element_id)]
         hint = (Message("'{sub_element}' belongs to pillar {pillar}", sub_element=program.sub_element_id,
                         pillar=owners[0]) if owners else
-                did_you_mean(program.sub_element_id, [s.id for s in pillar.sub_elements]))
+                did_you_mean(program.sub_element_id, [s.id for s in pillar.sub_elements])
+                or Message("pillar {pillar}'s sub-elements: {sub_elements}", pillar=pillar.id,
+                           sub_elements=", ".join(s.id for s in pillar.sub_elements)))
         yield error(program.at("sub_element"), "E202", "program {program}: pillar {pillar} has no sub-element "
                     "'{sub_element}'", hint, program=program.id, pillar=pillar.id, sub_element=program.sub_element_id)
     for index, partner in enumerate(program.partner_ids):
