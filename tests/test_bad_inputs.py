@@ -123,6 +123,8 @@ def test_bad_input(path: Path, tmp_path: Path) -> None:
         for part in ("message", "hint"):
             if part in want:
                 assert any(want[part] in (d[part] or "") for d in matches), f"{part} {want[part]!r} not in:\n{listing}"
+        if "column" in want:
+            assert any(d["column"] == want["column"] for d in matches), f"column {want['column']} not in:\n{listing}"
     for diagnostic in found:
         assert diagnostic["file"] and not os.path.isabs(diagnostic["file"]), diagnostic
         assert diagnostic["line"] >= 0 and diagnostic["column"] >= 0

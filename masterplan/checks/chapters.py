@@ -39,22 +39,24 @@ _URLS = [
 ]
 
 
-def urls(text: str) -> Iterator[tuple[str, str, int]]:
-    """(kind 'image' or 'link', url, line within text) of every URL in Markdown text and the raw HTML
-    the sanitizer keeps (an <iframe>'s is removed with it: W520 says so)."""
+def urls(text: str) -> Iterator[tuple[str, str, int, int]]:
+    """(kind 'image' or 'link', url, line and column within text) of every URL in Markdown text and the raw
+    HTML the sanitizer keeps (an <iframe>'s is removed with it: W520 says so); the column is the URL's own,
+    or its tag's."""
+    def column(offset: int) -> int:
+        return offset - text.rfind("\n", 0, offset)
+
     for pattern, kind, needed in _URLS:
         if needed not in text:
             continue
         for match in pattern.finditer(text):
             line = text.count("\n", 0, match.start()) + 1
-            if kind:
-                yield kind, match.group(1), line
-            else:
-                yield ("image" if match.group(1) else "link"), match.group(2), line
+            group = 1 if kind else 2
+            yield (kind or ("image" if match.group(1) else "link")), match.group(group), line, column(match.start(group))
     for tag in html.tags(text):
         for name, value in tag.attributes:
             if name in ("src", "href") and value and tag.keeps(name):
-                yield ("image" if name == "src" else "link"), value, tag.line
+                yield ("image" if name == "src" else "link"), value, tag.line, column(tag.start)
 
 
 def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
@@ -306,18 +308,18 @@ def _removed(what: Message, where: Position) -> Diagnostic:
 
 
 def _links(chapter: Chapter, content: Path | None) -> Iterator[Diagnostic]:
-    for kind, url, line in urls(chapter.body):
+    for kind, url, line, column in urls(chapter.body):
         if "{{" in url or "{%" in url:  # Jinja fills it in: checked as filled (_expanded_links)
             continue
-        found = _problem(kind, url, Position(chapter.position.file, chapter.body_line + line - 1, 1), content)
+        found = _problem(kind, url, Position(chapter.position.file, chapter.body_line + line - 1, column), content)
         if found:
             yield found
 
 
 def _expanded_links(chapter: Chapter, text: str, content: Path | None) -> Iterator[Diagnostic]:
     """URLs that only Jinja puts together: reported at the chapter's first line of text."""
-    written = {url for _, url, _ in urls(chapter.body)}
-    for kind, url, _ in urls(text):
+    written = {url for _, url, _, _ in urls(chapter.body)}
+    for kind, url, _, _ in urls(text):
         if url not in written:
             found = _problem(kind, url, Position(chapter.position.file, chapter.body_line, 1), content)
             if found:
@@ -328,7 +330,7 @@ def _text_links(text: Text, where: Position, content: Path | None, block: bool =
     """A text's links and images, each at its own line when the text is one block (``description: |``,
     positioned at its first line: a line of the text is a line of the file), else at the text."""
     for value in dict.fromkeys(text.values.values()):
-        for kind, url, line in urls(value):
+        for kind, url, line, _ in urls(value):
             at = Position(where.file, where.line + line - 1, where.column) if block and line > 1 else where
             found = _problem(kind, url, at, content)
             if found:
