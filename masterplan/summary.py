@@ -76,8 +76,10 @@ def agency_matrix(plan: Plan) -> dict[str, dict[str, AgencyRole]]:
 
 
 def programs_by_agency(plan: Plan) -> list[tuple[Agency, list[Program], list[Program]]]:
-    """Each agency, sorted by short name, with the programs it leads and those it supports."""
-    return [(agency, sorted(agency.programs, key=lambda p: p.code_order), sorted(agency.supported, key=lambda p: p.code_order))
+    """Each agency, sorted by short name, with the programs it leads and those it supports, each in the
+    book's order (by pillar, then code: GOV-01 before BRD-03, as their pages come)."""
+    place = {program.id: number for number, program in enumerate(plan.programs)}
+    return [(agency, sorted(agency.programs, key=lambda p: place[p.id]), sorted(agency.supported, key=lambda p: place[p.id]))
             for agency in sorted(plan.agencies, key=lambda a: a.short_name.lower())]
 
 

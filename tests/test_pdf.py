@@ -450,6 +450,59 @@ def test_programs_by_agency_read_code_name_and_page(sample_pdf: Path) -> None:
         assert re.search(rf"^\d{{1,2}} {program}\b", shown, re.MULTILINE), (program, page)
 
 
+def test_a_sub_element_s_short_words_are_not_broken_in_the_matrix(sample_build: Path, sample_pdf: Path) -> None:
+    """The matrices' narrow sub-element column broke short words to fill its lines: "Bisnis Dae-rah",
+    "Industri Ber-daya Saing". A word of fewer than 10 letters now moves to the next line whole; only a word
+    too long for the column is broken ("Kesejahte-raan")."""
+    plan = load_and_check(sample_build).plan
+    assert plan is not None
+    pages = read(sample_pdf).pages
+    whole = "\n".join(text for page, text in zip(pages, texts(sample_pdf))  # the matrices' landscape pages
+                      if page.mediabox.width > page.mediabox.height)
+    short = {word for pillar in plan.pillars for sub in pillar.sub_elements for word in str(sub.name).split()
+             if 4 <= len(word) < 10 and word.isalpha()}
+    assert {"Daerah", "Berdaya"} <= short
+    broken = [word for word in short for cut in range(2, len(word) - 1)
+              if re.search(rf"{word[:cut]}[\u2010-]\s+{word[cut:]}\b", whole)]
+    assert not broken
+    assert re.search(r"Kesejahte[\u2010-]\s+raan", whole), "a long word still breaks (the check can see a break)"
+
+
+def test_the_book_opens_with_its_bookmarks_and_its_title_shown(sample_pdf: Path) -> None:
+    """A viewer opened the book on its cover with the bookmarks hidden and the file's name in its bar; a reader
+    of a 77-page plan finds a chapter by the bookmarks, so they are shown, and the window names the plan."""
+    catalog = read(sample_pdf).trailer["/Root"]
+    assert catalog["/PageMode"] == "/UseOutlines" and len(read(sample_pdf).outline) > 10
+    assert bool(catalog["/ViewerPreferences"]["/DisplayDocTitle"])
+    assert read(sample_pdf).metadata["/Title"].startswith("Masterplan Smart City")
+
+
+def test_each_agency_s_programs_come_in_the_book_s_order(sample_pdf: Path) -> None:
+    """The index and §15.6 sorted an agency's programs by the letters of their codes: BRD-03 (page 19) came
+    before GOV-01 (page 14), ECO-02 before GOV-08. They now come in the book's order, so their pages go on."""
+    pages = texts(sample_pdf)
+    start = next(i for i, text in enumerate(pages) if text.lstrip().startswith("Indeks Program per Perangkat Daerah"))
+    groups: list[list[tuple[str, int]]] = []
+    for line in "\n".join(pages[start:]).split("\n"):
+        entry = re.match(r"((?:GOV|BRD|ECO|LIV|SOC|ENV)-\d\d) .*?(\d+)\s*$", line)
+        if entry and groups:
+            groups[-1].append((entry.group(1)[:3], int(entry.group(2))))
+        elif len(line.strip()) > 2:  # an agency's name starts its group (a letter of the draft mark does not)
+            groups.append([])
+    mixed = 0
+    for group in groups:
+        assert [page for _, page in group] == sorted(page for _, page in group), group
+        mixed += len({pillar for pillar, _ in group}) > 1
+    assert mixed >= 3, "too few agencies lead programs of more than one pillar for the test to tell"
+    section = next(i for i, text in enumerate(pages) if "Program per Perangkat Daerah" in text and "...." not in text)
+    listed = " ".join(" ".join(pages[section:section + 6]).split()).split("Program per Perangkat Daerah", 1)[1]
+    assert "Mengampu:" in listed
+    for agency in listed.split("Mengampu:")[1:]:
+        led = agency.split("Mendukung:")[0]
+        numbers = [int(page) for page in re.findall(r"\(hlm\. (\d+)\)", led)]
+        assert numbers == sorted(numbers), led
+
+
 def test_the_cover_keeps_the_city_name_on_one_line(sample_build: Path, sample_pdf: Path) -> None:
     plan = load_and_check(sample_build).plan
     assert plan is not None

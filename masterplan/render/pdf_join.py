@@ -24,6 +24,7 @@ from typing import Any
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import (
     ArrayObject,
+    BooleanObject,
     DictionaryObject,
     Fit,
     FloatObject,
@@ -134,3 +135,12 @@ def _metadata(writer: PdfWriter, front: PdfReader) -> None:
     for key in ("/Lang", "/PageMode", "/ViewerPreferences", "/MarkInfo"):
         if key in catalog:
             writer._root_object[NameObject(key)] = catalog[key] if key == "/Lang" else catalog[key].clone(writer)
+    opened(writer)
+
+
+def opened(writer: PdfWriter) -> None:
+    """How a viewer opens the book: its bookmarks panel shown (a book of 70 and more pages is found
+    in by them), and its title in the window's bar rather than the file's name."""
+    writer._root_object[NameObject("/PageMode")] = NameObject("/UseOutlines")
+    writer._root_object[NameObject("/ViewerPreferences")] = DictionaryObject(
+        {NameObject("/DisplayDocTitle"): BooleanObject(True)})
