@@ -194,11 +194,27 @@ def _lookup_of_nothing(message: str, line: str, plan: Any) -> _Nothing | None:
     return None
 
 
+#: what Jinja says is undefined: "'...Plan object' has no attribute 'kota'", "'kota' is undefined"
+_NAMED = re.compile(r"attribute '(\w+)'$|^'(\w+)' is undefined$")
+
+
+def _column(line: str, what: str) -> int:
+    """Where on its line a chapter names what is missing: an id looked up (``'GOV-13'``), a field (``.kota``)
+    or a name (``kota``); 1 when the line does not show it."""
+    named = _NAMED.search(what)
+    if named:
+        found = re.search(rf"\.{named.group(1)}\b", line) if named.group(1) else re.search(rf"\b{named.group(2)}\b", line)
+        return found.start() + 1 + (named.group(1) is not None) if found else 1
+    at = line.find(f"'{what}'") if what else -1
+    at = at if at >= 0 else line.find(f'"{what}"') if what else -1
+    return at + 1 if at >= 0 else 1
+
+
 def _expand(chapter: Chapter, context: dict[str, Any]) -> tuple[str | None, list[Diagnostic]]:
     file = chapter.position.file
 
-    def at(line: int) -> Position:
-        return Position(file, chapter.body_line + max(line, 1) - 1, 1)
+    def at(line: int, column: int = 1) -> Position:
+        return Position(file, chapter.body_line + max(line, 1) - 1, column)
 
     try:
         template = sandbox.compile_chapter(chapter.body, file)
@@ -228,11 +244,11 @@ def _expand(chapter: Chapter, context: dict[str, Any]) -> tuple[str | None, list
     except jinja2.UndefinedError as exc:
         line = sandbox.template_line(exc.__traceback__, chapter)
         lines = chapter.body.split("\n")
-        nothing = (_lookup_of_nothing(exc.message or "", lines[line - 1] if 0 < line <= len(lines) else "",
-                                      context.get("plan"))  # the failing line's lookup, else the chapter's first
-                   or _lookup_of_nothing(exc.message or "", chapter.body, context.get("plan")))
+        written = lines[line - 1] if 0 < line <= len(lines) else ""
+        nothing = (_lookup_of_nothing(exc.message or "", written, context.get("plan"))  # the failing line's lookup,
+                   or _lookup_of_nothing(exc.message or "", chapter.body, context.get("plan")))  # else the chapter's first
         what, hint = (nothing.what, nothing.hint) if nothing else sandbox.undefined_message(exc.message or "")
-        found = error(at(line), "E504", "chapter refers to something that does not exist: {what}",
+        found = error(at(line, _column(written, nothing.unknown if nothing else exc.message or "")), "E504", "chapter refers to something that does not exist: {what}",
                       hint or "chapters can read plan.city, plan.pillars, plan.programs, plan.agencies, plan.glossary, "
                       "... (masterplan's README lists them all)", what=what)
         return None, [found.naming(nothing.unknown) if nothing else found]

@@ -96,9 +96,8 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
         text, problems = chapters.expand(chapter, context)
         yield from (p for p in problems if p.unknown is None  # not an id a broken file may hold:
                     or (p.unknown not in unreadable and ANY_PROGRAM not in unreadable))
-        if text is None:
-            continue
-        yield from _expanded_links(chapter, text, plan.content)
+        if text is not None:  # else Jinja failed (said above): what it would fill in is not known, what is written is
+            yield from _expanded_links(chapter, text, plan.content)
         for ref, line, column in crossref.find(chapter.body):
             if ref in known or ref.split(":")[-1] in unreadable or (":" not in ref and ANY_PROGRAM in unreadable):
                 continue
