@@ -264,7 +264,7 @@ class _Reader:
             id=data["id"], name=self.text(data["name"]), short_name=data["short_name"], kind=data["kind"],
             supports_ids=list(data.get("supports") or []),
             programs=[self.program(p, data["id"]) for p in data.get("programs") or []],
-            position=data.position, where=self.where(data),
+            position=data.position, where=self.where(data), former_ids=list(data.get("former_ids") or []),
         )
 
     def glossary(self, path: Path) -> list[GlossaryTerm]:

@@ -181,6 +181,8 @@ DOCUMENTS: dict[str, dict[str, Any]] = {
         "kind": {"enum": AGENCY_KINDS, "description": "dinas, badan, sekretariat, kecamatan, bumd or other."},
         "supports": _ids(PROGRAM_ID, "Programs of other agencies this agency partners in."),
         "programs": _list({"$ref": "#/$defs/program"}, "Programs this agency leads."),
+        "former_ids": _ids(SLUG, "Ids this agency had before it was renamed (a new nomenclature): their web pages "
+                           "lead to its page, so published links keep working."),
     }, ["id", "name", "short_name", "kind"]),
     "glossary": _obj("content/glossary.yml: terms and abbreviations.", {
         "terms": _list(_obj("A term.", {

@@ -717,14 +717,35 @@ def test_a_renamed_programs_old_address_leads_to_its_page(build: Build) -> None:
     for search engines (noindex, its canonical is GOV-21's, not in the sitemap) nor for search."""
     site = build(RENAMED, base_url="https://kota.go.id/masterplan/")
     assert "GOV-21" in read(site, "program/GOV-21.html")
-    old = read(site, "program/GOV-01.html")
-    assert '<meta http-equiv="refresh" content="0; url=../program/GOV-21.html">' in old
-    assert '<link rel="canonical" href="https://kota.go.id/masterplan/program/GOV-21.html">' in old
-    assert '<meta name="robots" content="noindex">' in old and "data-pagefind-body" not in old
+    old = _leads_on(site, "program/GOV-01.html", "program/GOV-21.html")
     assert re.search(r'<a href="../program/GOV-21.html"><span class="code">GOV-21</span> e-Sambat', old)
     assert "Program GOV-01 kini GOV-21" in old
+
+
+def _leads_on(site: Path, old: str, new: str) -> str:
+    """The page at ``old``, which opens ``new`` at once, for no search engine to list (noindex, its canonical
+    the new page, not in the sitemap) and no search of the site."""
+    page = read(site, old)
+    assert f'<meta http-equiv="refresh" content="0; url=../{new}">' in page
+    assert f'<link rel="canonical" href="https://kota.go.id/masterplan/{new}">' in page
+    assert '<meta name="robots" content="noindex">' in page and "data-pagefind-body" not in page
     sitemap = read(site, "sitemap.xml")
-    assert "program/GOV-21.html" in sitemap and "program/GOV-01.html" not in sitemap
+    assert new in sitemap and old not in sitemap
+    return page
+
+
+def test_a_renamed_agencys_old_address_leads_to_its_page(build: Build) -> None:
+    """BPKAD became BKAD (bkad.yml, former_ids: [bpkad]): agency/bpkad.html, linked from the city's own site
+    before the new nomenclature, still answers and leads to BKAD's page, for no search engine to list."""
+    files = {"content/agencies/bpkad.yml": None,
+             "content/agencies/bkad.yml": MINI_FILES["content/agencies/bpkad.yml"].replace("id: bpkad", "id: bkad\n        former_ids: [bpkad]")
+             .replace("short_name: BPKAD", "short_name: BKAD"),
+             "content/agencies/diskominfo.yml": MINI_FILES["content/agencies/diskominfo.yml"].replace("[bpkad]", "[bkad]")}
+    site = build(files, base_url="https://kota.go.id/masterplan/")
+    assert "BKAD" in read(site, "agency/bkad.html")
+    old = _leads_on(site, "agency/bpkad.html", "agency/bkad.html")
+    assert re.search(r'<a href="../agency/bkad.html">BKAD · Badan Pengelolaan', old)
+    assert "Perangkat Daerah bpkad kini BKAD" in old and "Alamat halaman perangkat daerah ini telah berubah" in old
 
 
 def test_stylesheet_and_scripts_are_linked_by_version_so_no_browser_keeps_an_old_one(

@@ -42,11 +42,12 @@ ERROR_RULES: list[Rule] = [
     templates.check,
 ]
 #: Rules that only ever warn (synchronisation across agencies: gaps, near-duplicates; the sample's leftovers;
-#: programs and chapters renamed since the last build).
+#: programs, agencies and chapters renamed since the last build).
 WARNING_RULES: list[Rule] = [
     synchronisation.check,
     sample.check,
     last_build.renamed_programs,
+    last_build.renamed_agencies,
     last_build.renamed_chapters,
 ]
 RULES: list[Rule] = [*ERROR_RULES, *WARNING_RULES]

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from functools import cached_property
 from html import unescape
@@ -23,12 +23,14 @@ from typing import Any
 
 from masterplan.diagnostics import Diagnostic, Message, did_you_mean, warning
 from masterplan.load import YAML_SUFFIXES
-from masterplan.model import Plan
+from masterplan.model import Agency, Plan, Program
 
 #: where a build leaves the open data, relative to the plan folder
 PUBLISHED = Path("build") / "site" / "data" / "plan.json"
 #: where it leaves the programs' pages
 PUBLISHED_PROGRAMS = Path("build") / "site" / "program"
+#: where it leaves the agencies' pages
+PUBLISHED_AGENCIES = Path("build") / "site" / "agency"
 #: where it leaves the chapters' pages
 PUBLISHED_CHAPTERS = Path("build") / "site" / "chapter"
 _HEADING = re.compile(r"<h1[^>]*>(.*?)</h1>", re.DOTALL)
@@ -81,7 +83,21 @@ class LastBuild:
                     carrying.setdefault(now, []).append(new)
             self._known["carrying", kind] = carrying
         found = self._known["carrying", kind].get(name, [])
+        if not found and kind == "agencies":  # renamed and retitled (a new nomenclature): it leads what it led
+            return self._leading(missing, before)
         return found[0] if len(found) == 1 else None
+
+    def _leading(self, missing: str, before: dict[str, str]) -> str | None:
+        """The one agency new since the last build that leads at least half of what ``missing`` led then."""
+        items = self._published.get("agencies")
+        led = next((set(item["leads"]) for item in items if isinstance(item, dict) and item.get("id") == missing
+                    and isinstance(item.get("leads"), list) and all(isinstance(p, str) for p in item["leads"])),
+                   set()) if isinstance(items, list) else set()
+        if not led:
+            return None
+        heirs = [agency.id for agency in self.plan.agencies if agency.id not in before
+                 and 2 * len(led & {program.id for program in agency.programs}) >= len(led)]
+        return heirs[0] if len(heirs) == 1 else None
 
     def gone(self, missing: str, kind: str, current: dict[str, str]) -> Message | None:
         """A hint for an id the plan no longer has but the last build did: what it is called now
@@ -90,7 +106,7 @@ class LastBuild:
         if missing not in before:
             return None
         name, new = before[missing], self.renamed(missing, kind, current)
-        if new and kind == "programs" and new.upper() != missing.upper():  # former_ids keeps links to its page
+        if new and new.upper() != missing.upper():  # former_ids keeps links to its page
             return Message("{old} of the last build, \"{name}\", is now {new}: write the new id, and add "
                            "former_ids: [{old}] to {new} so links to its published page keep working",
                            old=missing, new=new, name=name)
@@ -128,6 +144,7 @@ class Unknown:
     def __init__(self, plan: Plan):
         self.last = LastBuild(plan)
         self.renamed = {former.upper(): program.id for program in plan.programs for former in program.former_ids}
+        self.renamed_agencies = {former: agency.id for agency in plan.agencies for former in agency.former_ids}
         self.names = {"programs": {p.id: p.name.get(plan.language) for p in plan.programs},
                       "agencies": {a.id: a.name.get(plan.language) for a in plan.agencies}}
 
@@ -140,6 +157,9 @@ class Unknown:
 
     def agency(self, missing: str) -> Message | None:
         """The hint for an agency id the plan does not have."""
+        if missing in self.renamed_agencies:
+            return Message("{old} is now {new} (its former_ids say so): write the new id", old=missing,
+                           new=self.renamed_agencies[missing])
         return self._hint(missing, "agencies")
 
     def _hint(self, missing: str, kind: str) -> Message | None:
@@ -150,25 +170,43 @@ def renamed_programs(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> 
     """W410: a program renamed since the last build without ``former_ids``, whose published page
     (``program/OLD.html``) the next build would drop, breaking every link to it. The last build's
     pages are listed first (cheap); its open data is read only when one of them has no program now."""
+    for old, program in _renamed(plan, "programs", plan.programs, PUBLISHED_PROGRAMS, {"INDEX"}):
+        yield warning(program.at("id"), "W410", "program {new} was {old} in the last build: the next build "
+                      "drops the page {page} it published", Message("add former_ids: [{old}] to {new}, so links "
+                                                                     "to the old page keep working", old=old, new=program.id),
+                      new=program.id, old=old, page=f"program/{old}.html")
+
+
+def renamed_agencies(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
+    """W412: an agency renamed since the last build (a new nomenclature: diskominfo became diskominfotik)
+    without ``former_ids``: the next build drops its published page ``agency/OLD.html``."""
+    for old, agency in _renamed(plan, "agencies", plan.agencies, PUBLISHED_AGENCIES, set()):
+        yield warning(agency.at("id"), "W412", "agency {new} was {old} in the last build: the next build "
+                      "drops the page {page} it published", Message("add former_ids: [{old}] to {new}, so links "
+                                                                     "to the old page keep working", old=old, new=agency.id),
+                      new=agency.id, old=old, page=f"agency/{old}.html")
+
+
+def _renamed(plan: Plan, kind: str, items: Sequence[Program | Agency], folder: Path,
+             reserved: set[str]) -> Iterator[tuple[str, Any]]:
+    """(id in the last build, what has it now) of each page of ``folder`` the last build published for
+    something that has another id now and no ``former_ids`` naming the old one."""
     if plan.content is None:
         return
     try:
-        published = {name[:-5] for name in os.listdir(plan.content.parent / PUBLISHED_PROGRAMS) if name.endswith(".html")}
+        published = {name[:-5] for name in os.listdir(plan.content.parent / folder) if name.endswith(".html")}
     except OSError:
         return  # no build yet
-    kept = {p.id.upper() for p in plan.programs} | {f.upper() for p in plan.programs for f in p.former_ids} | {"INDEX"}
+    kept = {i.id.upper() for i in items} | {f.upper() for i in items for f in i.former_ids} | reserved
     vanished = sorted(page for page in published if page.upper() not in kept)  # GOV-01 → gov-01: one page
     if not vanished:
         return
     unknown = Unknown(plan)
+    now = {item.id: item for item in items}
     for old in vanished:
-        new = unknown.last.renamed(old, "programs", unknown.names["programs"])
-        program = plan.program(new) if new else None
-        if program is not None:
-            yield warning(program.at("id"), "W410", "program {new} was {old} in the last build: the next build "
-                          "drops the page {page} it published", Message("add former_ids: [{old}] to {new}, so links "
-                                                                         "to the old page keep working", old=old, new=new),
-                          new=new, old=old, page=f"program/{old}.html")
+        new = unknown.last.renamed(old, kind, unknown.names[kind])
+        if new in now:
+            yield old, now[new]
 
 
 def renamed_chapters(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
+from typing import Any
 
 from masterplan.checks.last_build import Unknown
 from masterplan.diagnostics import (
@@ -78,34 +79,41 @@ RESERVED_IDS = frozenset({"INDEX"})
 
 
 def _former_ids(plan: Plan, current: dict[str, Program]) -> Iterator[Diagnostic]:
-    """A former id names one page, which leads to one program: never a program's id today (nor the
-    page listing the programs), nor claimed twice, by two programs or by one."""
+    """A former id names one page, which leads to one program (or agency): never a program's id today (nor
+    the page listing the programs), nor claimed twice, by two programs or by one."""
     for program in plan.programs:
         if program.id.upper() in RESERVED_IDS:
             yield error(program.at("id"), "E213", "program id '{id}' is the name of the page listing the programs",
                         "give the program another id", id=program.id)
-    claimed: dict[str, Program] = {}
-    for program in plan.programs:
-        for index, former in enumerate(program.former_ids):
+    yield from _formers(plan.programs, current, lambda p: Message("program {program}", program=p.id), RESERVED_IDS)
+    agencies = {agency.id.upper(): agency for agency in plan.agencies}
+    yield from _formers(plan.agencies, agencies, lambda a: Message("agency {agency}", agency=a.id), frozenset())
+
+
+def _formers(owners: Sequence[Program | Agency], current: Mapping[str, Program | Agency],
+             label: Callable[[Any], Message], reserved: AbstractSet[str]) -> Iterator[Diagnostic]:
+    claimed: dict[str, Program | Agency] = {}
+    for owner in owners:
+        for index, former in enumerate(owner.former_ids):
             now, other = current.get(former.upper()), claimed.get(former.upper())
-            where = _item(program, "former_ids", index)
-            if former.upper() in RESERVED_IDS:
-                yield error(where, "E213", "program {program}: former id '{id}' is the name of the page listing "
-                            "the programs", "remove it from former_ids", program=program.id, id=former)
+            where = _item(owner, "former_ids", index)
+            if former.upper() in reserved:
+                yield error(where, "E213", "{label}: former id '{id}' is the name of the page listing the programs",
+                            "remove it from former_ids", label=label(owner), id=former)
             elif now is not None:
-                yield error(where, "E213", "program {program}: former id {id} is the id of {other} today",
+                yield error(where, "E213", "{label}: former id {id} is the id of {other} today",
                             Message("remove it from former_ids: its page is {other}'s", other=now.id),
-                            program=program.id, id=former, other=now.id)
-            elif other is program:
-                first = next(f for f in program.former_ids if f.upper() == former.upper())
-                yield error(where, "E213", "program {program}: former id {id} is listed twice", "delete the second one"
+                            label=label(owner), id=former, other=now.id)
+            elif other is owner:
+                first = next(f for f in owner.former_ids if f.upper() == former.upper())
+                yield error(where, "E213", "{label}: former id {id} is listed twice", "delete the second one"
                             if first == former else "delete the second one (ids that differ only in capitals name "
-                            "one page on Windows and macOS)", program=program.id, id=former)
+                            "one page on Windows and macOS)", label=label(owner), id=former)
             elif other is not None:
-                yield error(where, "E213", "program {program}: former id {id} is also a former id of {other}",
-                            "its old page can lead to one program only: keep it where the program went",
-                            program=program.id, id=former, other=other.id)
-            claimed.setdefault(former.upper(), program)
+                yield error(where, "E213", "{label}: former id {id} is also a former id of {other}",
+                            "its old page can lead to one page only: keep it where the program or agency went",
+                            label=label(owner), id=former, other=other.id)
+            claimed.setdefault(former.upper(), owner)
 
 
 def _program(plan: Plan, program: Program, agencies: set[str], unreadable: AbstractSet[str],

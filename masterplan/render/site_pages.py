@@ -17,7 +17,7 @@ from markupsafe import Markup
 from masterplan import chapters
 from masterplan.captions import TableCaption, table_captions
 from masterplan.diagnostics import Diagnostic
-from masterplan.model import Chapter, Plan, Program
+from masterplan.model import Agency, Chapter, Plan, Program
 from masterplan.render.markdown import (
     number_tables,
     relocate,
@@ -197,14 +197,18 @@ def site_pages(plan: Plan, _: Translate) -> Iterator[Page]:
 
 
 def moved_pages(plan: Plan, _: Translate) -> Iterator[Page]:
-    """A page at each program's former address (``former_ids``), leading to its page: links
+    """A page at each program's and agency's former address (``former_ids``), leading to its page: links
     published before the rename keep working. Not searched, not in the sitemap."""
-    for program in plan.programs:
-        for former in program.former_ids:
-            yield Page(f"program/{former}.html", "site/moved.html", _("Program {old} is now {new}", old=former,
-                                                                         new=program.id),
-                       {"program": program, "moved_to": program}, inputs=(program.position.file,), searchable=False,
-                       in_sitemap=False)
+    moved: list[tuple[str, Sequence[Program | Agency], str]] = [
+        ("program", plan.programs, _("This program's address has changed. Its page is now:")),
+        ("agency", plan.agencies, _("This agency's address has changed. Its page is now:"))]
+    for folder, items, lead in moved:
+        for item in items:
+            for former in item.former_ids:
+                title = (_("Program {old} is now {new}", old=former, new=item.id) if folder == "program"
+                         else _("Agency {old} is now {new}", old=former, new=getattr(item, "short_name", item.id)))
+                yield Page(f"{folder}/{former}.html", "site/moved.html", title, {"moved_to": item, "lead": lead},
+                           inputs=(item.position.file,), searchable=False, in_sitemap=False)
 
 
 def all_pages(plan: Plan, _: Translate, problems: list[Diagnostic],
