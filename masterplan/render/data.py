@@ -141,7 +141,7 @@ def as_json(plan: Plan) -> dict[str, Any]:
         } for p in plan.pillars],
         "agencies": [{
             "id": a.id, "name": _text(a.name), "short_name": a.short_name, "kind": a.kind,
-            "leads": [p.id for p in a.programs], "supports": [p.id for p in a.supported],
+            "leads": [p.id for p in a.programs], "supports": [p.id for p in a.supported], "former_ids": a.former_ids,
         } for a in plan.agencies],
         "programs": [_program(p) for p in plan.programs],
         "readiness": [{"element": r.element, "aspect": _text(r.aspect), "condition": _text(r.condition),
