@@ -9,6 +9,8 @@ overlay listing them as ``file:line: message``.
 
 from __future__ import annotations
 
+import errno
+import hashlib
 import html
 import json
 import mimetypes
@@ -34,21 +36,44 @@ from masterplan.render.site_links import site_folder
 RELOAD_PATH = "/__reload"
 POLL_SECONDS = 20.0
 
-RELOAD_SCRIPT = """<script>/* masterplan serve: reload after each rebuild */
+#: One tab of the preview long-polls ``/__reload`` for all its tabs (a browser opens at most six
+#: connections to a host: with a poll in each, a seventh tab never loaded); it tells the others of each
+#: rebuild. A tab reloads when its own page changed (its digest), not on every rebuild.
+RELOAD_SCRIPT = """<script>/* masterplan serve: reload after a rebuild that changed this page */
 (function () {
-  var generation = %d;
-  function poll() {
-    fetch("%s?since=" + generation, {cache: "no-store"}).then(function (r) { return r.json(); })
-      .then(function (d) { if (d.generation !== generation) { location.reload(); } else { poll(); } })
-      .catch(function () { setTimeout(poll, 1000); });
+  var generation = %d, digest = "%s", url = "%s?page=" + encodeURIComponent(location.pathname);
+  var channel = "BroadcastChannel" in window ? new BroadcastChannel("masterplan-reload") : null;
+  function check(since) {
+    return fetch(url + "&since=" + since, {cache: "no-store"}).then(function (r) { return r.json(); });
   }
-  poll();
+  function seen(d) {
+    if (d.generation === generation) { return; }
+    generation = d.generation;
+    if (d.digest !== digest) { location.reload(); }
+  }
+  if (channel) {
+    channel.onmessage = function (e) { if (e.data !== generation) { check(-1).then(seen).catch(function () {}); } };
+  }
+  function lead() {  /* holds the lock as long as this tab lives */
+    return new Promise(function () {
+      (function poll() {
+        check(generation).then(function (d) {
+          if (channel) { channel.postMessage(d.generation); }
+          seen(d); poll();
+        }).catch(function () { setTimeout(poll, 1000); });
+      })();
+    });
+  }
+  if (channel && navigator.locks) { navigator.locks.request("masterplan-reload", lead); } else { lead(); }
 })();
 </script>"""
 
 OVERLAY = """<div id="masterplan-errors" role="alert" style="position:fixed;inset:0 0 auto 0;max-height:70vh;\
 overflow:auto;z-index:2147483647;background:#fff4f4;color:#5c0000;border-bottom:4px solid #c00;\
 padding:1rem 1.5rem;font:14px/1.5 ui-monospace,monospace;box-shadow:0 4px 16px rgba(0,0,0,.3)">
+<button type="button" onclick="this.parentNode.remove()" aria-label="%s" style="float:right;font:inherit;\
+font-size:20px;line-height:1;padding:.2rem .6rem;border:1px solid #c00;background:#fff;color:#5c0000;cursor:pointer">\
+&times;</button>
 <strong style="font-size:16px">%s</strong>
 <ul style="margin:.5rem 0 0;padding-left:1.2rem">%s</ul>
 <p style="margin:.5rem 0 0">%s</p></div>"""
@@ -80,16 +105,23 @@ def site_file(site: Path, url_path: str) -> Path | None:
     return resolved
 
 
+def digest(page: str, preview: Preview) -> str:
+    """What a tab compares to tell whether its page changed: the page and the errors shown over it."""
+    errors = "\n".join(preview.speaker.line(d) for d in preview.errors)
+    return hashlib.sha1(f"{page}\n{errors}".encode()).hexdigest()[:16]
+
+
 def decorate(page: str, preview: Preview, generation: int) -> str:
-    """The page with the reload script and, while there are errors, the error overlay."""
-    extra = RELOAD_SCRIPT % (generation, RELOAD_PATH)
+    """The page with the reload script and, while there are errors, the error overlay (which a click on
+    its × closes, for a look at the page under it)."""
+    extra = RELOAD_SCRIPT % (generation, digest(page, preview), RELOAD_PATH)
     errors = preview.errors
     if errors:
         language = _LANG.search(page)
         translate = Translator(language.group(1) if language else "id")  # the page's own language
         items = "".join(f"<li>{html.escape(preview.speaker.line(d))}</li>" for d in errors)  # as in the terminal
-        extra = OVERLAY % (html.escape(translate("masterplan: the plan has errors")), items,
-                           html.escape(translate("Fix them and save: this page comes back by itself."))) + extra
+        extra = OVERLAY % (html.escape(translate("Close")), html.escape(translate("masterplan: the plan has errors")),
+                           items, html.escape(translate("Fix them and save: this page comes back by itself."))) + extra
     marker = page.rfind("</body>")
     return page[:marker] + extra + page[marker:] if marker >= 0 else page + extra
 
@@ -111,23 +143,37 @@ class Handler(BaseHTTPRequestHandler):
         if parts.path == RELOAD_PATH:
             self.reload(parts.query)
             return
-        if parts.path.startswith("//"):  # "//etc/passwd" is a path here, never another host or root
-            self.send_text(HTTPStatus.NOT_FOUND, "not found", head)
-            return
         generation = self.preview.generation
-        relative = self.page_path(parts.path)
+        shown = self.shows(parts.path)
+        if isinstance(shown, Path):
+            self.send_file(shown, head)
+        elif shown[1] is None:
+            self.send_text(shown[0], "404: not found", head)
+        else:
+            self.send_text(shown[0], decorate(shown[1], self.preview, generation), head, "text/html")
+
+    def shows(self, url_path: str) -> Path | tuple[HTTPStatus, str | None]:
+        """What a URL shows: a file to send as it is, or the status and HTML of a page (None: a bare 404)."""
+        if url_path.startswith("//"):  # "//etc/passwd" is a path here, never another host or root
+            return HTTPStatus.NOT_FOUND, None
+        relative = self.page_path(url_path)
         page = self.preview.page(relative) if relative is not None else None
         if page is not None:
-            self.send_text(HTTPStatus.OK, decorate(page, self.preview, generation), head, "text/html")
-            return
-        found = site_file(self.preview.site, parts.path)
+            return HTTPStatus.OK, page
+        found = self.asset(url_path) or site_file(self.preview.site, url_path)
         if found is None or self.gone(found):
-            self.not_found(head, generation)
-        elif found.suffix == ".html":
-            text = found.read_text(encoding="utf-8", errors="replace")
-            self.send_text(HTTPStatus.OK, decorate(text, self.preview, generation), head, "text/html")
-        else:
-            self.send_file(found, head)
+            return self.not_found()
+        if found.suffix == ".html":
+            return HTTPStatus.OK, found.read_text(encoding="utf-8", errors="replace")
+        return found
+
+    def asset(self, url_path: str) -> Path | None:
+        """A file of ``content/assets/`` as saved, ahead of the copy the next background build makes (an image
+        just added showed broken until the PDF was built)."""
+        prefix = f"/{ASSETS}/"
+        if not url_path.startswith(prefix):
+            return None
+        return site_file(self.preview.root / "content" / ASSETS, url_path[len(prefix) - 1:])
 
     def gone(self, found: Path) -> bool:
         """A page the last build wrote that the plan no longer has (a program renamed or deleted): the
@@ -147,15 +193,13 @@ class Handler(BaseHTTPRequestHandler):
             segments.append("index.html")
         return "/".join(segments)
 
-    def not_found(self, head: bool, generation: int) -> None:
+    def not_found(self) -> tuple[HTTPStatus, str | None]:
         if self.preview.errors and self.preview.pages is None:  # nothing built yet: show what to fix
-            self.send_text(HTTPStatus.OK, decorate(BARE_PAGE, self.preview, generation), head, "text/html")
-            return
+            return HTTPStatus.OK, BARE_PAGE
         page = self.preview.page("404.html")
         if page and self.preview.base_url:  # built to link from the public address's folder: here, from this server's root
             page = page.replace(f'"{site_folder(self.preview.base_url)}', '"/')
-        body = decorate(page, self.preview, generation) if page else "404: not found"
-        self.send_text(HTTPStatus.NOT_FOUND, body, head, "text/html" if page else "text/plain")
+        return HTTPStatus.NOT_FOUND, page or None
 
     def reload(self, query: str) -> None:
         try:
@@ -163,7 +207,12 @@ class Handler(BaseHTTPRequestHandler):
         except ValueError:
             since = -1
         generation = self.preview.wait(since, POLL_SECONDS)
-        self.send_text(HTTPStatus.OK, json.dumps({"generation": generation}), False, "application/json")
+        answer: dict[str, Any] = {"generation": generation}
+        page = parse_qs(query).get("page")
+        if page:  # the digest of that page as it is now: the tab reloads only when it differs from its own
+            shown = self.shows(page[0])
+            answer["digest"] = digest(shown[1], self.preview) if isinstance(shown, tuple) and shown[1] else None
+        self.send_text(HTTPStatus.OK, json.dumps(answer), False, "application/json")
 
     def send_text(self, status: HTTPStatus, text: str, head: bool, kind: str = "text/plain") -> None:
         body = text.encode("utf-8")
@@ -207,13 +256,10 @@ class Server(ThreadingHTTPServer):
         super().handle_error(request, client_address)
 
 
-def start(preview: Preview, host: str, port: int) -> tuple[Server, threading.Thread]:
-    """Listen on ``host:port`` (port 0: any free one) in a background thread."""
+def listen(preview: Preview, host: str, port: int) -> Server:
+    """Take ``host:port`` (port 0: any free one); :meth:`Server.serve_forever` answers on it."""
     handler: Callable[..., Handler] = type("PreviewHandler", (Handler,), {"preview": preview})
-    server = Server((host, port), handler)
-    thread = threading.Thread(target=server.serve_forever, name="masterplan-serve", daemon=True)
-    thread.start()
-    return server, thread
+    return Server((host, port), handler)
 
 
 def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, pdf: bool = True,
@@ -233,17 +279,18 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, pdf: bool = Tru
     preview = Preview(root, log, base_url, kept)
     if kept and not preview.from_plan:
         preview.say(Message("Keeping the public address the site was built for: {address} (--base-url)", address=kept))
+    try:  # the address first: a second preview on a port in use rebuilt the first one's site before it failed
+        server = listen(preview, host, port)
+    except OSError as exc:
+        preview.say(Message("error: cannot listen on {host}:{port}: {detail} (try --port with another number)",
+                            host=host, port=port, detail=_said(exc)))
+        return 1
     read_at = time.time()
     preview.say(Message("Building the site…"))
     result = run(root, BuildOptions(pdf=False, base_url=preview.build_address()), cache=preview.cache)
     if preview.rebuild((result.plan, result.report) if result.plan is not None else None):
         preview.verify()
-    try:
-        server, _ = start(preview, host, port)
-    except OSError as exc:
-        preview.say(Message("error: cannot listen on {host}:{port}: {detail} (try --port with another number)",
-                            host=host, port=port, detail=exc.strerror or str(exc)))
-        return 1
+    threading.Thread(target=server.serve_forever, name="masterplan-serve", daemon=True).start()
     address = f"http://{host if ':' not in host else f'[{host}]'}:{server.server_address[1]}/"
     background = BackgroundBuild(root, pdf, log, lambda ok: preview.rebuild() if ok else None,
                                  address=preview.build_address,
@@ -266,6 +313,16 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, pdf: bool = Tru
         server.server_close()
     preview.say(Message("Stopped."))
     return 0
+
+
+#: the system's reasons a preview cannot listen, in the user's words (the system says them in English)
+_LISTEN_PROBLEMS = {errno.EADDRINUSE: Message("the port is in use by another program, or another preview"),
+                    errno.EACCES: Message("the system does not allow this port (below 1024: ask for one above)"),
+                    errno.EADDRNOTAVAIL: Message("this computer has no such address")}
+
+
+def _said(exc: OSError) -> Message | str:
+    return _LISTEN_PROBLEMS.get(exc.errno or 0) or exc.strerror or str(exc)
 
 
 def _stop_on_sigterm() -> None:

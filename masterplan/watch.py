@@ -175,19 +175,39 @@ def watch(preview: Preview, background: BackgroundBuild | None, stop: threading.
     """Rebuild on every change until ``stop`` is set (or Ctrl-C, which propagates).
 
     ``ready`` is called once the watcher runs; an edit saved between ``since`` (when the
-    plan was last read) and that moment is caught up with then.
+    plan was last read) and that moment is caught up with then. A ``templates/`` made while
+    the preview runs (a plan starts without one) is watched from then on, as if it had been
+    there: the watch starts again over both folders, catching up with what was saved meanwhile.
     """
+    root = preview.root
+    folders = watched(root)
+    while not stop.is_set():
+        if not folders:  # content/ itself gone (moved away and back): nothing to watch until it is back
+            stop.wait(0.5)
+            folders = watched(root)
+            continue
+        changed = _watch(preview, background, stop, folders, ready, since)
+        if changed is None:
+            return
+        folders, since, ready = changed, 0.0, lambda: None  # 0: rebuild at once, with the new folder's files
+
+
+def _watch(preview: Preview, background: BackgroundBuild | None, stop: threading.Event, folders: list[Path],
+           ready: Callable[[], None], since: float) -> list[Path] | None:
+    """Watch ``folders`` until ``stop`` (None), or until the folders worth watching change (the new list)."""
     root = preview.root
     templates = (root / "templates").resolve()
     started = False
-    for changes in watchfiles.watch(*watched(root), watch_filter=PlanFilter(), stop_event=stop, debounce=50,
+    for changes in watchfiles.watch(*folders, watch_filter=PlanFilter(), stop_event=stop, debounce=50,
                                     step=20, yield_on_timeout=True, rust_timeout=100):
         if not started:
             started = True
             if newest(root) >= since:
-                changes = {(watchfiles.Change.modified, str(root / "content"))}
+                changes = {(watchfiles.Change.modified, str(folder)) for folder in folders}
             ready()
         if not changes:
+            if watched(root) != folders:
+                return watched(root)
             continue
         paths = [Path(path) for _, path in changes]
         names = sorted({p.relative_to(root.resolve()).as_posix() if p.is_relative_to(root.resolve()) else str(p)
@@ -202,6 +222,7 @@ def watch(preview: Preview, background: BackgroundBuild | None, stop: threading.
                 background.schedule()
             else:  # it would only fail on the same errors, and print them all again
                 background.hold()
+    return None
 
 
 def newest(root: Path) -> float:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import http.client
 import json
+import os
 import re
 import signal
 import subprocess
@@ -141,10 +142,16 @@ def test_a_content_error_is_shown_in_the_page_until_fixed(served: Served) -> Non
 
 
 def test_the_reload_endpoint_answers_after_a_rebuild(served: Served) -> None:
-    _, body = served.get("/")
-    generation = int(re.search(r"var generation = (\d+);", body).group(1))
+    """The long poll answers after a rebuild with the page's digest now: an edit that changes nothing on the
+    page (a blank line) leaves its digest as the page has it, and the tab does not reload (every open tab
+    reloaded after each save and again after each background build, losing what was typed in it)."""
+    _, body = served.get("/glossary.html")
+    found = re.search(r'var generation = (\d+), digest = "(\w+)"', body)
+    assert found, body[-1500:]
+    generation, digest = int(found.group(1)), found.group(2)
     answer: list[str] = []
-    waiting = threading.Thread(target=lambda: answer.append(served.get(f"/__reload?since={generation}")[1]))
+    waiting = threading.Thread(target=lambda: answer.append(
+        served.get(f"/__reload?page=/glossary.html&since={generation}")[1]))
     waiting.start()
     time.sleep(0.3)
     assert not answer, "the long poll must wait for a change"
@@ -152,6 +159,77 @@ def test_the_reload_endpoint_answers_after_a_rebuild(served: Served) -> None:
     path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     waiting.join(TIMEOUT)
     assert answer and json.loads(answer[0])["generation"] != generation
+    assert json.loads(answer[0])["digest"] == digest
+
+
+def test_a_dozen_tabs_all_load_and_only_the_tab_whose_page_changed_reloads(served: Served, browser: object) -> None:
+    """Each tab of the preview held a long poll open, and a browser opens at most six connections to a host: a
+    seventh tab never loaded. One tab now polls for all and tells the others; after an edit, only a tab whose
+    page it changed reloads."""
+    pages = ["/", "/glossary.html", "/program/GOV-01.html", "/program/ECO-01.html", "/agency/diskominfo.html",
+             "/agency/bpkad.html", "/pillar/governance.html", "/pillar/economy.html", "/chapter/pendahuluan.html",
+             "/budget.html", "/roadmap.html", "/agencies.html"]
+    context = browser.new_context()  # type: ignore[attr-defined]
+    tabs = []
+    try:
+        for path in pages:
+            tab = context.new_page()
+            tab.goto(f"http://127.0.0.1:{served.port}{path}", timeout=10_000)
+            tab.evaluate("window.kept = true")
+            tabs.append(tab)
+        agency = served.root / AGENCY
+        agency.write_text(agency.read_text(encoding="utf-8").replace("e-Sambat (Media", "e-Lapor (Media"), encoding="utf-8")
+        program = tabs[pages.index("/program/GOV-01.html")]
+        program.wait_for_function("document.title.includes('e-Lapor')", timeout=TIMEOUT * 1000)
+        assert program.evaluate("window.kept === undefined"), "the changed page was reloaded"
+        time.sleep(1.0)
+        glossary = tabs[pages.index("/glossary.html")]
+        assert glossary.evaluate("window.kept === true"), "a page the edit did not change was reloaded"
+    finally:
+        context.close()
+
+
+def test_an_image_just_saved_is_served_at_once(served: Served) -> None:
+    """content/assets/ reached the preview only through the background build's copy: an image added to a chapter
+    showed broken for the 2 s of settling plus the build (40 s with the PDF), and for good while the content had
+    errors. The preview serves the file as saved."""
+    image = served.root / "content" / "assets" / "peta-baru.svg"
+    image.parent.mkdir(exist_ok=True)
+    image.write_text('<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"/>', encoding="utf-8")
+    status, body = served.get("/assets/peta-baru.svg")
+    assert status == 200 and body.startswith("<svg")
+    assert served.get("/assets/../content/plan.yml")[0] == 404 and served.get("/assets/%2e%2e/plan.yml")[0] == 404
+
+
+def test_a_second_preview_on_a_port_in_use_stops_before_building(served: Served) -> None:
+    """A second `serve` on the first one's port rebuilt the running preview's site, then failed in the system's
+    English ("Address already in use"). It now fails at once, in the plan's language, and builds nothing."""
+    site = served.root / "build" / "site" / "index.html"
+    before = site.stat().st_mtime_ns
+    as_a_user = {name: value for name, value in os.environ.items() if name != "MASTERPLAN_LANG"}
+    second = subprocess.run([sys.executable, "-m", "masterplan", "serve", str(served.root), "--port", str(served.port),
+                             "--no-pdf"], check=False, capture_output=True, text=True, timeout=60, env=as_a_user)
+    printed = second.stdout + second.stderr
+    assert second.returncode == 1, printed
+    assert f"tidak dapat membuka server di 127.0.0.1:{served.port}: port itu sedang dipakai program lain" in printed
+    assert "Membuat situs" not in printed and "Address already in use" not in printed
+    assert site.stat().st_mtime_ns == before
+
+
+def test_a_templates_folder_made_while_serving_is_watched(served: Served) -> None:
+    """A plan starts without templates/ (`new` makes none): one made while the preview ran was not watched, so
+    an override saved in it showed only after `serve` was started again."""
+    from masterplan.resources import theme_dir
+
+    assert not (served.root / "templates").exists()
+    override = served.root / "templates" / "site" / "footer.html"
+    override.parent.mkdir(parents=True)
+    time.sleep(0.5)  # the folder first, the file a moment later, as a person copies it in
+    override.write_text((theme_dir() / "site" / "footer.html").read_text(encoding="utf-8")
+                        .replace("</footer>", "<p>Dikelola Diskominfo Kota Contoh</p></footer>"), encoding="utf-8")
+    served.wait_for("/", lambda status, body: "Dikelola Diskominfo Kota Contoh" in body, "the footer override")
+    override.write_text(override.read_text(encoding="utf-8").replace("Dikelola", "Diasuh"), encoding="utf-8")
+    served.wait_for("/", lambda status, body: "Diasuh Diskominfo Kota Contoh" in body, "an edit of the override")
 
 
 TRAVERSALS = ["/../", "/%2e%2e/", "/..%2f", "//etc/passwd", "/../../../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd",
