@@ -142,7 +142,7 @@ def test_toc_page_numbers_are_where_the_headings_stand(sample_pdf: Path) -> None
     titles = [title for title, _ in entries]  # the lists of tables and figures were missing from it
     assert titles.index("Landasan Hukum") < titles.index("Daftar Tabel") < titles.index("Daftar Gambar") < next(
         i for i, title in enumerate(titles) if title.startswith("Bab 1"))
-    assert [label for title, label in entries[:2]] == ["ii", "iv"]  # the foreword's two pages, then the legal basis
+    assert [label for title, label in entries[:2]] == ["ii", "iii"]  # the foreword on a page of its own, signature included, then the legal basis
     for title, printed in entries:
         heading = re.sub(r"^(Bab \d+|Lampiran [A-Z]|\d+\.\d+)\s+", "", title)
         where = [i for i, label in enumerate(labels) if label == printed]

@@ -114,7 +114,7 @@ def test_symlinked_image_leading_outside_is_refused(make_plan: Callable[..., Pat
     os.symlink("/etc/passwd", root / "content" / "assets" / "peta.png")
     from masterplan.project import load_and_check
     said = "\n".join(map(str, load_and_check(root).report))  # validate says so, not only the 45 s PDF build
-    assert "content/chapters/01-pendahuluan.md:9:1: error[E511]: 'assets/peta.png' leads outside the plan" in said, said
+    assert "content/chapters/01-pendahuluan.md:9:9: error[E511]: 'assets/peta.png' leads outside the plan" in said, said
     result = build(root)
     assert not result.ok and "error[E511]" in problems(result)
     assert not (root / "build" / "masterplan.pdf").exists()
