@@ -73,6 +73,7 @@ class Preview:
         self.speaker = project.speaker(root)  #: says what is printed, in the plan's language (read again each rebuild)
         self.generation = 0
         self.errors: list[Diagnostic] = []
+        self.told: set[str] = set()  #: the diagnostics' lines printed for the plan as it is now (not printed again)
         self.pages: Pages | None = None
         self.in_process = True  #: False once the site renderer's interface no longer matches
         #: unchanged files are not parsed or schema-checked again, nor on the first load when a command before kept them
@@ -90,10 +91,12 @@ class Preview:
         plan.yml names none (a build reads plan.yml's itself, and a flag would override it)."""
         return self.given or (None if self.from_plan else self.kept)
 
-    def rebuild(self, loaded: tuple[Any, Report] | None = None) -> bool:
+    def rebuild(self, loaded: tuple[Any, Report] | None = None, render: str | None = None) -> bool:
         """Load, check and list the pages again; True when the plan is good. Never raises.
 
-        ``loaded``: a plan and its full report just read by a build (with :attr:`cache`), used as is.
+        ``loaded``: a plan and its full report just read by a build (with :attr:`cache`), used as is;
+        ``render``: a page to render now (after a theme edit: a template that fails is said here and
+        holds the background build, rather than only in the page once it is opened).
         """
         started = time.perf_counter()
         self.speaker = project.speaker(self.root)  # the plan's language may have been edited too
@@ -105,6 +108,8 @@ class Preview:
                 pages = self._pages(plan, problems, report)
                 if pages is not None:
                     self.pages = pages
+                    if render in pages.by_path:
+                        pages.render(pages.by_path[render])
         except jinja2.TemplateError as exc:
             report = Report([template_error(exc, self.root)])
         except Exception as exc:  # noqa: BLE001 - a bug must not take the preview down; show it like any problem
@@ -113,11 +118,12 @@ class Preview:
         report.extend(problems)
         self._publish(report.errors)
         took = time.perf_counter() - started
-        self.tell(*report.sorted())
+        before, self.told = self.told, set()
+        self._tell_new(report.sorted(), before)
         self.say(Message("Rebuilt in {seconds:.2f} s", seconds=took) if not report.errors else
                  Message("{count} error(s): the page shows them until they are fixed", count=len(report.errors)))
         if later:
-            threading.Thread(target=self._run_later, args=(later,), daemon=True).start()
+            threading.Thread(target=self._run_later, args=(later, before), daemon=True).start()
         return not report.errors
 
     def _load(self, later: list[Callable[[], list[Diagnostic]]]) -> tuple[Any, Report]:
@@ -130,9 +136,18 @@ class Preview:
             later.extend(lambda rule=rule: list(rule(plan, report.unreadable)) for rule in checks.WARNING_RULES)
         return plan, report
 
-    def _run_later(self, later: list[Callable[[], list[Diagnostic]]]) -> None:
+    def _run_later(self, later: list[Callable[[], list[Diagnostic]]], before: set[str]) -> None:
         found = [d for run in later for d in run()]
-        self.tell(*Report(found).sorted())
+        self._tell_new(Report(found).sorted(), before)
+
+    def _tell_new(self, diagnostics: list[Diagnostic], before: set[str]) -> None:
+        """Print the diagnostics not printed before this rebuild: a warning left as it was is said once, not
+        on every save (a plan with dozens of them buried each save's own lines)."""
+        for diagnostic in diagnostics:
+            line = self.speaker.line(diagnostic)
+            if line not in before:
+                self.log(line)
+            self.told.add(line)
 
     def say(self, message: Message) -> None:
         """Print a line in the plan's language."""

@@ -294,7 +294,8 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, pdf: bool = Tru
     address = f"http://{host if ':' not in host else f'[{host}]'}:{server.server_address[1]}/"
     background = BackgroundBuild(root, pdf, log, lambda ok: preview.rebuild() if ok else None,
                                  address=preview.build_address,
-                                 say=lambda message: preview.speaker.say(message))  # the speaker of the last rebuild
+                                 say=lambda message: preview.speaker.say(message),  # the speaker of the last rebuild
+                                 known=lambda line: line in preview.told)
     pdf_file = root / "build" / "masterplan.pdf"
     if pdf and (not pdf_file.is_file() or newest(root) > pdf_file.stat().st_mtime):
         background.schedule(delay=0)

@@ -53,10 +53,12 @@ class BackgroundBuild:
 
     def __init__(self, root: Path, pdf: bool, log: Callable[[str], None], done: Callable[[bool], None],
                  settle: float = SETTLE_SECONDS, address: Callable[[], str | None] = lambda: None,
-                 say: Callable[[Message], str] = str):
+                 say: Callable[[Message], str] = str, known: Callable[[str], bool] = lambda line: False):
         """``say``: how this build's lines are worded (the preview's speaker, in the plan's language);
-        ``address``: the ``--base-url`` to give each build, asked when it starts (plan.yml may change)."""
+        ``address``: the ``--base-url`` to give each build, asked when it starts (plan.yml may change);
+        ``known``: whether a line is one the preview printed already (its diagnostics: not printed twice)."""
         self.root, self.pdf, self.log, self.done, self.settle, self.wording = root, pdf, log, done, settle, say
+        self.known = known
         self.address = address
         self.due: float | None = None
         self.process: subprocess.Popen[str] | None = None
@@ -130,6 +132,8 @@ class BackgroundBuild:
         once = {self.wording(message) for message in SAID_ONCE}
         for line in self.process.stdout:
             line = line.rstrip()
+            if self.known(line):  # a diagnostic the preview printed already
+                continue
             if line in once:
                 if line in self.told:
                     continue
@@ -213,10 +217,11 @@ def _watch(preview: Preview, background: BackgroundBuild | None, stop: threading
         names = sorted({p.relative_to(root.resolve()).as_posix() if p.is_relative_to(root.resolve()) else str(p)
                         for p in paths})
         preview.say(Message("Changed: {files}", files=", ".join(names[:5]) + (" …" if len(names) > 5 else "")))
-        if any(p.is_relative_to(templates) for p in paths):
+        themed = any(p.is_relative_to(templates) for p in paths)
+        if themed:
             _clear_template_caches()
             _copy_static(root)
-        good = preview.rebuild()
+        good = preview.rebuild(render="index.html" if themed else None)
         if background is not None:
             if good:
                 background.schedule()

@@ -232,6 +232,37 @@ def test_a_templates_folder_made_while_serving_is_watched(served: Served) -> Non
     served.wait_for("/", lambda status, body: "Diasuh Diskominfo Kota Contoh" in body, "an edit of the override")
 
 
+def test_a_warning_left_as_it_is_is_said_once_not_on_every_save(served: Served) -> None:
+    """Every save printed every warning again, and the background build printed them once more ("build │ …"):
+    one warning came 10 times in 1.3 s of saves. A warning is said when it appears; saves that leave it say
+    only what changed."""
+    agency = served.root / AGENCY
+    agency.write_text(agency.read_text(encoding="utf-8").replace("partners: [bpkad]", "partners: [bpkad, diskominfo]"),
+                      encoding="utf-8")
+    served.wait_for("/program/GOV-01.html", lambda status, body: "Diskominfo" in body.split("Mitra", 1)[-1], "the partner")
+    for _ in range(3):
+        time.sleep(0.4)
+        agency.write_text(agency.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    deadline = time.monotonic() + TIMEOUT  # the background build of the last save: its lines come last
+    while not any("Build di latar belakang selesai" in line or "Background build done" in line
+                  for line in served.lines[-3:]) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    said = [line for line in served.lines if "[W407]" in line]
+    assert len(said) == 1, "\n".join(served.lines)
+
+
+def test_a_template_error_made_while_serving_is_said_in_the_terminal(served: Served) -> None:
+    """A footer override naming what the plan lacks showed E801 in the page only: the terminal said "Rebuilt"
+    and a background build laid out the whole PDF before failing on it. It is said at once, and holds it."""
+    override = served.root / "templates" / "site" / "footer.html"
+    override.parent.mkdir(parents=True)
+    override.write_text("<footer>{{ plan.kota.nama }}</footer>", encoding="utf-8")
+    deadline = time.monotonic() + TIMEOUT
+    while not any("footer.html" in line and "kota" in line for line in served.lines) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert any("templates/site/footer.html" in line and "kota" in line for line in served.lines), "\n".join(served.lines)
+
+
 TRAVERSALS = ["/../", "/%2e%2e/", "/..%2f", "//etc/passwd", "/../../../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd",
               "/..%2f..%2f..%2fetc%2fpasswd", "/%2E%2E%2F%2E%2E%2Fetc%2Fpasswd", "/..\\..\\etc\\passwd",
               "/%5c..%5c..%5cetc%5cpasswd", "/static/../../secret.txt", "/static/%2e%2e/%2e%2e/secret.txt",
