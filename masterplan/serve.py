@@ -160,12 +160,24 @@ class Handler(BaseHTTPRequestHandler):
         page = self.preview.page(relative) if relative is not None else None
         if page is not None:
             return HTTPStatus.OK, page
-        found = self.asset(url_path) or site_file(self.preview.site, url_path)
+        found = self.asset(url_path) or self.theme_file(url_path) or site_file(self.preview.site, url_path)
         if found is None or self.gone(found):
             return self.not_found()
         if found.suffix == ".html":
             return HTTPStatus.OK, found.read_text(encoding="utf-8", errors="replace")
         return found
+
+    def theme_file(self, url_path: str) -> Path | None:
+        """A stylesheet or script of the theme (the plan's override winning), as the theme has it now: the
+        copy in ``build/site/static`` may be older, or gone with ``build/`` (pages showed without style)."""
+        prefix = "/static/"
+        if not url_path.startswith(prefix):
+            return None
+        from masterplan.render.theme import Theme
+        theme = Theme.for_plan(self.preview.root)
+        found = theme.files("site/static").get(unquote(url_path[len(prefix):]))
+        inside = found is not None and any(found.resolve().is_relative_to(folder.resolve()) for folder in theme.folders)
+        return found if inside else None  # a link out of the theme's folders is not followed
 
     def asset(self, url_path: str) -> Path | None:
         """A file of ``content/assets/`` as saved, ahead of the copy the next background build makes (an image

@@ -263,6 +263,20 @@ def test_a_template_error_made_while_serving_is_said_in_the_terminal(served: Ser
     assert any("templates/site/footer.html" in line and "kota" in line for line in served.lines), "\n".join(served.lines)
 
 
+def test_pages_keep_their_style_when_build_is_deleted_while_serving(served: Served) -> None:
+    """The README says build/ is safe to delete; deleted while the preview ran, its pages lost their stylesheet
+    and scripts (404) until a content edit and a full background build. The theme's files are served as the
+    theme has them."""
+    import shutil
+
+    from masterplan.resources import theme_dir
+
+    shutil.rmtree(served.root / "build")
+    status, body = served.get("/static/site.css")
+    assert status == 200 and body == (theme_dir() / "site" / "static" / "site.css").read_text(encoding="utf-8")
+    assert served.get("/static/menu.js")[0] == 200 and served.get("/static/../../content/plan.yml")[0] == 404
+
+
 TRAVERSALS = ["/../", "/%2e%2e/", "/..%2f", "//etc/passwd", "/../../../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd",
               "/..%2f..%2f..%2fetc%2fpasswd", "/%2E%2E%2F%2E%2E%2Fetc%2Fpasswd", "/..\\..\\etc\\passwd",
               "/%5c..%5c..%5cetc%5cpasswd", "/static/../../secret.txt", "/static/%2e%2e/%2e%2e/secret.txt",
