@@ -248,7 +248,8 @@ def _expand(chapter: Chapter, context: dict[str, Any]) -> tuple[str | None, list
         nothing = (_lookup_of_nothing(exc.message or "", written, context.get("plan"))  # the failing line's lookup,
                    or _lookup_of_nothing(exc.message or "", chapter.body, context.get("plan")))  # else the chapter's first
         what, hint = (nothing.what, nothing.hint) if nothing else sandbox.undefined_message(exc.message or "")
-        found = error(at(line, _column(written, nothing.unknown if nothing else exc.message or "")), "E504", "chapter refers to something that does not exist: {what}",
+        column = _column(written, nothing.unknown if nothing else exc.message or "")
+        found = error(at(line, column), "E504", "chapter refers to something that does not exist: {what}",
                       hint or "chapters can read plan.city, plan.pillars, plan.programs, plan.agencies, plan.glossary, "
                       "... (masterplan's README lists them all)", what=what)
         return None, [found.naming(nothing.unknown) if nothing else found]

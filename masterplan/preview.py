@@ -153,11 +153,6 @@ class Preview:
         """Print a line in the plan's language."""
         self.log(self.speaker.say(message))
 
-    def tell(self, *diagnostics: Diagnostic) -> None:
-        """Print diagnostics as compiler-style lines in the plan's language."""
-        for diagnostic in diagnostics:
-            self.log(self.speaker.line(diagnostic))
-
     def verify(self, path: str = "index.html") -> bool:
         """Whether an in-process page equals the one a full build just wrote; if not, use full builds.
 

@@ -199,16 +199,19 @@ def site_pages(plan: Plan, _: Translate) -> Iterator[Page]:
 def moved_pages(plan: Plan, _: Translate) -> Iterator[Page]:
     """A page at each program's and agency's former address (``former_ids``), leading to its page: links
     published before the rename keep working. Not searched, not in the sitemap."""
-    moved: list[tuple[str, Sequence[Program | Agency], str]] = [
-        ("program", plan.programs, _("This program's address has changed. Its page is now:")),
-        ("agency", plan.agencies, _("This agency's address has changed. Its page is now:"))]
-    for folder, items, lead in moved:
-        for item in items:
-            for former in item.former_ids:
-                title = (_("Program {old} is now {new}", old=former, new=item.id) if folder == "program"
-                         else _("Agency {old} is now {new}", old=former, new=getattr(item, "short_name", item.id)))
-                yield Page(f"{folder}/{former}.html", "site/moved.html", title, {"moved_to": item, "lead": lead},
-                           inputs=(item.position.file,), searchable=False, in_sitemap=False)
+    for program in plan.programs:
+        for former in program.former_ids:
+            yield _moved(f"program/{former}.html", program, _("Program {old} is now {new}", old=former, new=program.id),
+                         _("This program's address has changed. Its page is now:"))
+    for agency in plan.agencies:
+        for former in agency.former_ids:
+            yield _moved(f"agency/{former}.html", agency, _("Agency {old} is now {new}", old=former, new=agency.short_name),
+                         _("This agency's address has changed. Its page is now:"))
+
+
+def _moved(path: str, now: Program | Agency, title: str, lead: str) -> Page:
+    return Page(path, "site/moved.html", title, {"moved_to": now, "lead": lead}, inputs=(now.position.file,),
+                searchable=False, in_sitemap=False)
 
 
 def all_pages(plan: Plan, _: Translate, problems: list[Diagnostic],
