@@ -66,7 +66,7 @@ def _captions_below(chapter: Chapter) -> Iterator[tuple[int, re.Match[str]]]:
     (its words are known only once the text is filled in: it stays as written)."""
     lines = chapter.body.split("\n")
     for number, line in enumerate(lines):
-        if "{{" not in line and "{%" not in line and _below_table(lines, number) and (match := CAPTION.match(line)):
+        if _caption_line(line) and _below_table(lines, number) and (match := CAPTION.match(line)):
             yield number, match
 
 
@@ -125,11 +125,9 @@ def captions_above_tables(chapter: Chapter) -> Iterator[CaptionAbove]:
     lines = chapter.body.split("\n")
     for number, line in enumerate(lines):
         below = _below_table(lines, number)
-        if not CAPTION.match(line) or "{{" in line or "{%" in line:  # with Jinja: no caption (table_captions)
+        if not _caption_line(line):
             continue
-        above = _right_above_table(lines, number) or (
-            number + 2 < len(lines) and not lines[number + 1].strip() and _is_row(lines[number + 2]))
-        if above and (not below or _right_above_table(lines, number)):
+        if _above_table(lines, number) and (not below or _right_above_table(lines, number)):
             yield CaptionAbove(number + 1, line.strip(), below)
 
 
@@ -167,9 +165,7 @@ def no_tables(chapter: Chapter) -> Iterator[NoTable]:
             yield NoTable(number + 1, "pasted", _cells(lines[number].split("\t")))
         number = max(end, number + 1)
     for number, line in enumerate(lines):
-        if CAPTION.match(line) and "{{" not in line and "{%" not in line and not _below_table(lines, number) \
-                and not _right_above_table(lines, number) and not (
-                number + 2 < len(lines) and not lines[number + 1].strip() and _is_row(lines[number + 2])):
+        if _caption_line(line) and not _below_table(lines, number) and not _above_table(lines, number):
             yield NoTable(number + 1, "caption", text=line.strip())
 
 
@@ -186,6 +182,18 @@ def _below_table(lines: Sequence[str], number: int) -> bool:
     """Whether line ``number`` stands right below a table, or one blank line below it."""
     before = lines[number - 1] if number >= 1 else ""
     return _is_row(before) or (not before.strip() and number >= 2 and _is_row(lines[number - 2]))
+
+
+def _caption_line(line: str) -> bool:
+    """Whether a line is a caption as written: one with Jinja in it is none (its words are known only once
+    the text is filled in, see :func:`table_captions`)."""
+    return bool(CAPTION.match(line)) and "{{" not in line and "{%" not in line
+
+
+def _above_table(lines: Sequence[str], number: int) -> bool:
+    """Whether line ``number`` stands above a table, right above it or one blank line above."""
+    return _right_above_table(lines, number) or (
+        number + 2 < len(lines) and not lines[number + 1].strip() and _is_row(lines[number + 2]))
 
 
 def _right_above_table(lines: Sequence[str], number: int) -> bool:
