@@ -22,6 +22,11 @@ _SCALES = [(10**12, "trillion"), (10**9, "billion"), (10**6, "million")]
 _EVERY_DIGIT = decimal.Context(prec=400)
 
 
+def _scale(amount: int) -> tuple[int, str]:
+    """The largest of :data:`_SCALES` that ``amount`` reaches, or (0, "") below a million."""
+    return next(((scale, word) for scale, word in _SCALES if abs(amount) >= scale), (0, ""))
+
+
 @cache
 def _pattern(text: str) -> NumberPattern:
     """A Babel number pattern (``#,##0.##``), parsed once rather than on every number."""
@@ -77,10 +82,27 @@ class Formats:
         """A rounded amount for summaries: ``Rp 1,25 miliar``, ``Rp 450 juta``."""
         if amount is None:
             return "–"
-        for scale, word in _SCALES:
-            if abs(amount) >= scale:
-                return f"Rp {self.number(round(amount / scale, 2))} {self.translate(word)}"
-        return self.rupiah(amount)
+        scale, word = _scale(amount)
+        if not scale:
+            return self.rupiah(amount)
+        return f"Rp {self.number(round(amount / scale, 2))} {self.translate(word)}"
+
+    def rupiah_alike(self, amounts: list[int]) -> list[str]:
+        """Rounded amounts printed side by side (a chart's bars): :meth:`rupiah_short`, with as many
+        decimals on every amount of one scale as the one that needs most (``Rp 23,00 miliar``
+        beside ``Rp 38,82 miliar``, not ``Rp 23 miliar``)."""
+        places: dict[int, int] = {}
+        for amount in amounts:
+            scale, _ = _scale(amount)
+            if scale:
+                written = f"{round(abs(amount) / scale, 2):.2f}".rstrip("0")
+                places[scale] = max(places.get(scale, 0), len(written.partition(".")[2]))
+        labels = []
+        for amount in amounts:
+            scale, word = _scale(amount)
+            labels.append(f"Rp {self.measure(round(amount / scale, 2), places[scale])} {self.translate(word)}"
+                          if scale else self.rupiah_short(amount))
+        return labels
 
     def file_size(self, size: int | None) -> str:
         """A download's size as people read it: ``2,3 MB``, ``450 kB`` (``1 MB``, not ``1.000 kB``); "–" of none."""

@@ -80,6 +80,18 @@ def test_numbers_of_any_size_are_written_with_every_digit() -> None:
     assert indonesian.percent(10**30, 3 * 10**30) == "33,3%"
 
 
+def test_amounts_side_by_side_have_as_many_decimals_as_the_most_exact() -> None:
+    """A chart's bars read "Rp 23 miliar" beside "Rp 38,82 miliar", as if 23 were rounded more."""
+    from masterplan.formatting import Formats
+
+    indonesian = Formats("id", Translator("id", load_catalog()))
+    amounts = [38_820_000_000, 42_300_000_000, 23_000_000_000, 450_000_000, 400_000_000, 2_000_000, 0]
+    assert indonesian.rupiah_alike(amounts) == ["Rp 38,82 miliar", "Rp 42,30 miliar", "Rp 23,00 miliar",
+                                                "Rp 450 juta", "Rp 400 juta", "Rp 2 juta", "Rp 0"]
+    assert indonesian.rupiah_alike([1_500_000_000, 2_000_000_000]) == ["Rp 1,5 miliar", "Rp 2,0 miliar"]
+    assert indonesian.rupiah_alike([]) == []
+
+
 def test_a_file_size_reads_as_people_write_it() -> None:
     """999,600 bytes said "1.000 kB"; a template asking the size of no PDF was a traceback."""
     from masterplan.formatting import Formats

@@ -698,6 +698,14 @@ def test_money_in_indonesian_format(sample_pdf: Path) -> None:
     assert re.search(r"Rp\s\d+(,\d+)?\s(miliar|juta)", whole)
 
 
+def test_a_budget_charts_amounts_have_one_number_of_decimals(sample_pdf: Path) -> None:
+    """The chart of the budget by pillar printed "Rp 23 miliar" beside "Rp 38,82 miliar"."""
+    page = next(text for text in texts(sample_pdf) if "Smart Environment Rp" in " ".join(text.split()))
+    amounts = re.findall(r"Rp ([\d.,]+) miliar", " ".join(page.split()))
+    assert len(amounts) >= 6 and {len(amount.partition(",")[2]) for amount in amounts} == {2}, amounts
+    assert "Rp 23,00 miliar" in " ".join(page.split())
+
+
 def test_metadata(sample_pdf: Path) -> None:
     reader = read(sample_pdf)
     meta = reader.metadata

@@ -171,6 +171,14 @@ def test_every_page_has_a_title_of_its_own(sample_build: Path) -> None:
     assert titles["Peta Jalan · Masterplan Smart City Kota Pasuruan 2022–2031"] == ["roadmap.html"]
 
 
+def test_the_budget_charts_amounts_have_one_number_of_decimals(sample_build: Path) -> None:
+    """Bars read "Rp 23 miliar" beside "Rp 38,82 miliar", as if one were rounded more than the other."""
+    page = (sample_build / "build" / "site" / "budget.html").read_text(encoding="utf-8")
+    chart = page[page.index('id="pillar-bars"'):page.index("</figure>", page.index('id="pillar-bars"'))]
+    amounts = re.findall(r'<span class="bar-value">Rp ([\d.,]+) miliar</span>', chart)
+    assert len(amounts) == 6 and {len(amount.partition(",")[2]) for amount in amounts} == {2}, amounts
+
+
 def test_budget_by_agency_lists_only_agencies_with_a_budget(sample_build: Path) -> None:
     html = read(sample_build / "build" / "site", "budget.html")
     table, foot = html.split('id="budget-agency"', 1)[1].split("</tbody>", 1)

@@ -141,8 +141,8 @@ def environment(theme: Theme, language: str) -> jinja2.Environment:
     env.globals.update(_=translate, language=language)
     env.filters.update({name: language_bound(function) for name, function in {
         "t": lambda text: localize(text, language),
-        "rupiah": formats.rupiah, "rupiah_short": formats.rupiah_short, "number": formats.number,
-        "measure": formats.measure,
+        "rupiah": formats.rupiah, "rupiah_short": formats.rupiah_short, "rupiah_alike": formats.rupiah_alike,
+        "number": formats.number, "measure": formats.measure,
         "percent": formats.percent, "file_size": formats.file_size,
         "date": formats.date,
         "markdown": lambda text, shift=0: Markup(to_html(localize(text, language), shift)),
