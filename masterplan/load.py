@@ -31,6 +31,7 @@ from masterplan.model import (
     BudgetLine,
     GlossaryTerm,
     Indicator,
+    LeftOut,
     Mission,
     Period,
     Pillar,
@@ -62,6 +63,7 @@ class _Reader:
         self.folders_inside: dict[Path, bool] = {}
         self.plain_files: set[Path] = set()  #: files listed as no symlink (no need to ask again)
         self.report = Report()
+        self.left_out: list[LeftOut] = []  #: programs left out of the plan, as far as they could be read
         self.language = DEFAULT_LANGUAGE
 
     def inside(self, path: Path) -> bool:
@@ -116,7 +118,22 @@ class _Reader:
         for program in left_out:
             known = isinstance(program, dict) and validation_fast.is_program_id(program.get("id"))
             self.report.unreadable.add(program["id"] if known else ANY_PROGRAM)
+            if isinstance(program, LocatedMap) and isinstance(program.get("id"), str):
+                self.left_out.append(self.part_of(program))
         return data
+
+    def part_of(self, program: LocatedMap) -> LeftOut:
+        """What of a program that does not match the schema can be read: its budget lines and indicators that do."""
+        def fitting(field: str, definition: str) -> list[Any]:
+            items = program.get(field)
+            if not isinstance(items, list):
+                return []
+            return [item for item in items if validation.fits("agency", definition, item)]
+
+        return LeftOut(
+            id=program["id"], indicators=self.indicators(fitting("indicators", "indicator")),
+            budget=[BudgetLine(b["year"], b["amount"], b["source"], b.position) for b in fitting("budget", "budget_line")],
+        )
 
     def read(self, path: Path, file: str, kind: str) -> FileResult:
         """Parse and schema-check one file, or reuse the cache's result for the unchanged file."""
@@ -382,6 +399,7 @@ def load(root: Path, cache: FileCache | None = None) -> tuple[Plan | None, Repor
     plan.agencies = agencies
     plan.glossary = glossary
     plan.chapters = found_chapters
+    plan.left_out = reader.left_out
     plan.link()
     return plan, reader.report
 

@@ -116,6 +116,16 @@ class BudgetLine:
 
 
 @dataclass
+class LeftOut:
+    """A program left out of the plan for a mistake in its file: what of it could still be read,
+    so that the mistakes in how its numbers are written are told in the same round."""
+
+    id: str
+    budget: list[BudgetLine]
+    indicators: list[Indicator]
+
+
+@dataclass
 class SubElement:
     id: str
     name: Text
@@ -311,6 +321,7 @@ class Plan(ProgramGroup):
     two_sided: bool = False  #: the book is printed on both sides: chapters open on right-hand pages (plan.yml print)
     data_license: str | None = None  #: the licence the open data is published under (plan.yml open_data), if stated
     data_license_url: str | None = None  #: the address of that licence's text
+    left_out: list[LeftOut] = field(default_factory=list)  #: programs with a mistake in their file, in part
 
     _index: dict[str, Any] = field(default_factory=dict, repr=False)
 

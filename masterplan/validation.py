@@ -71,6 +71,17 @@ def _validator(kind: str) -> jsonschema.protocols.Validator:
     return cls(schema_for(kind))
 
 
+@cache
+def _part_validator(kind: str, definition: str) -> jsonschema.protocols.Validator:
+    schema = schema_for(kind)
+    return type(_validator(kind))({"$defs": schema["$defs"], "$ref": f"#/$defs/{definition}"})
+
+
+def fits(kind: str, definition: str, value: Any) -> bool:
+    """Whether ``value`` matches one definition of a kind's schema (``budget_line`` of ``agency``)."""
+    return bool(_part_validator(kind, definition).is_valid(value))
+
+
 def _describe(value: Any) -> Any:
     if isinstance(value, (dict, list)):
         return _TYPE_NAMES["object" if isinstance(value, dict) else "array"]

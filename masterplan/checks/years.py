@@ -49,14 +49,7 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
             if line.year not in period:
                 yield error(line.position, "E302", "program {program}: budget year {year} is outside the program "
                             "period {period}", program=program.id, year=line.year, period=period)
-            if isinstance(line.amount, float) and line.amount < 1_000_000:  # "2.000": the schema's whole number 2.0
-                written = line.amount.written if isinstance(line.amount, DotGrouped) else None
-                yield error(line.position, "E306", "program {program}: the budget for {year} reads as {amount:,} "
-                            "rupiah: YAML takes a dot for a decimal point, so 2.000 is two",
-                            Message("write it without dots: {whole} (or the whole amount, if more was meant)",
-                                    whole=written.replace(".", "")) if written else
-                            "write the amount in whole rupiah without dots, e.g. 2000000000",
-                            program=program.id, year=line.year, amount=round(line.amount))
+            yield from _amount(program.id, line)
             if (line.year, line.source) in seen:
                 yield warning(line.position, "W308", "program {program}: the budget for {year} from {source} is "
                               "given twice (first at line {line}); both amounts are counted",
@@ -66,6 +59,23 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
         for indicator in program.indicators:
             yield from _targets(indicator, period, Message("program {program}", program=program.id),
                                 Message("the program period"))
+    for left_out in plan.left_out:  # its schema mistake is told already; told with it, how its numbers are written
+        for line in left_out.budget:
+            yield from _amount(left_out.id, line)
+        for indicator in left_out.indicators:
+            yield from _values(indicator, Message("program {program}", program=left_out.id))
+
+
+def _amount(program: str, line: BudgetLine) -> Iterator[Diagnostic]:
+    """E306: an amount written with dots for thousands (2.000), which YAML reads as a small decimal number."""
+    if isinstance(line.amount, float) and line.amount < 1_000_000:  # "2.000": the schema's whole number 2.0
+        written = line.amount.written if isinstance(line.amount, DotGrouped) else None
+        yield error(line.position, "E306", "program {program}: the budget for {year} reads as {amount:,} "
+                    "rupiah: YAML takes a dot for a decimal point, so 2.000 is two",
+                    Message("write it without dots: {whole} (or the whole amount, if more was meant)",
+                            whole=written.replace(".", "")) if written else
+                    "write the amount in whole rupiah without dots, e.g. 2000000000",
+                    program=program, year=line.year, amount=round(line.amount))
 
 
 def _dot_grouped(value: DotGrouped, indicator: Indicator, where: Position, label: Message) -> Iterator[Diagnostic]:
@@ -99,14 +109,9 @@ def _dot_grouped(value: DotGrouped, indicator: Indicator, where: Position, label
                       label=label, indicator=str(indicator.name), written=value.written, number=float(value))
 
 
-def _targets(indicator: Indicator, period: Period, label: Message, what: Message) -> Iterator[Diagnostic]:
-    """``label``: "pillar X" or "program X"; ``what``: the period the targets belong in, in words."""
-    first = min(indicator.targets, default=None)
-    if indicator.baseline_year is not None and first is not None and indicator.baseline_year >= first:
-        yield warning(indicator.position, "W309", "{label}: indicator '{indicator}' has its baseline in {baseline}, "
-                      "not before its first target ({first})",
-                      "the baseline is the condition before the plan: a year before the first target",
-                      label=label, indicator=str(indicator.name), baseline=indicator.baseline_year, first=first)
+def _values(indicator: Indicator, label: Message) -> Iterator[Diagnostic]:
+    """How an indicator's baseline and targets are written: with a dot for thousands (E307, W312), or
+    a decimal comma (W310)."""
     for year, value in [(None, indicator.baseline_value), *indicator.targets.items()]:
         where: Position = (indicator.target_positions.get(year, indicator.position) if year
                            else indicator.baseline_position or indicator.position)
@@ -117,6 +122,17 @@ def _targets(indicator: Indicator, period: Period, label: Message, what: Message
                           Message("YAML writes a decimal number with a point and no thousands marks: {number}",
                                   number=value.strip().replace(",", ".")),
                           label=label, indicator=str(indicator.name), value=value)
+
+
+def _targets(indicator: Indicator, period: Period, label: Message, what: Message) -> Iterator[Diagnostic]:
+    """``label``: "pillar X" or "program X"; ``what``: the period the targets belong in, in words."""
+    first = min(indicator.targets, default=None)
+    if indicator.baseline_year is not None and first is not None and indicator.baseline_year >= first:
+        yield warning(indicator.position, "W309", "{label}: indicator '{indicator}' has its baseline in {baseline}, "
+                      "not before its first target ({first})",
+                      "the baseline is the condition before the plan: a year before the first target",
+                      label=label, indicator=str(indicator.name), baseline=indicator.baseline_year, first=first)
+    yield from _values(indicator, label)
     for year in indicator.targets:
         if year not in period:
             where = indicator.target_positions.get(year, indicator.position)
