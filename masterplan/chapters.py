@@ -16,7 +16,7 @@ from typing import Any, NamedTuple
 
 import jinja2
 
-from masterplan import sandbox, validation, yamlfile
+from masterplan import jinja_words, sandbox, validation, yamlfile
 from masterplan.diagnostics import (
     Diagnostic,
     Message,
@@ -219,8 +219,9 @@ def _expand(chapter: Chapter, context: dict[str, Any]) -> tuple[str | None, list
     try:
         template = sandbox.compile_chapter(chapter.body, file)
     except jinja2.TemplateSyntaxError as exc:
-        return None, [error(at(exc.lineno), "E503", "template error in chapter: {detail}", sandbox.syntax_hint(exc),
-                            detail=exc.message)]
+        said = jinja_words.syntax(exc, chapter.body, chapter.body_line)
+        return None, [error(at(said.line), "E503", "template error in chapter: {detail}",
+                            said.hint or sandbox.syntax_hint(exc), detail=said.what)]
     except (RecursionError, MemoryError):
         return None, [error(at(1), "E503", "template error in chapter: the template is nested too deeply")]
     pieces: list[str] = []
@@ -269,9 +270,12 @@ def _expand(chapter: Chapter, context: dict[str, Any]) -> tuple[str | None, list
                            "plan.program('GOV-01'); the lists are plan.programs, plan.agencies and plan.pillars")
         else:
             hint = None
-        return None, [error(at(sandbox.template_line(exc.__traceback__, chapter)), "E503",
-                            "template error in chapter: {exception}: {detail}", hint, exception=type(exc).__name__,
-                            detail=str(exc))]
+        words = jinja_words.runtime(exc)
+        where = at(sandbox.template_line(exc.__traceback__, chapter))
+        if isinstance(words, Message):
+            return None, [error(where, "E503", "template error in chapter: {detail}", hint, detail=words)]
+        return None, [error(where, "E503", "template error in chapter: {exception}: {detail}", hint,
+                            exception=type(exc).__name__, detail=words)]
     return "".join(pieces), []
 
 

@@ -21,7 +21,7 @@ from typing import Any
 
 import jinja2
 
-from masterplan import project
+from masterplan import jinja_words, project
 from masterplan.diagnostics import Diagnostic, Message, Position, Report, error
 from masterplan.kept_files import RememberedFiles
 from masterplan.render.site_links import PAGES
@@ -56,7 +56,10 @@ def site_pages(plan: Any, root: Path, pdf_size: int | None, problems: list[Diagn
 def template_error(exc: jinja2.TemplateError, root: Path) -> Diagnostic:
     """A template failure as a diagnostic at the template's file and line."""
     where = template_position(exc, Theme.for_plan(root), "templates")
-    return error(where, "E801", "template error: {detail}", detail=exc.message or str(exc))
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        said = jinja_words.syntax(exc, exc.source or "")
+        return error(where._replace(line=said.line), "E801", "template error: {detail}", said.hint, detail=said.what)
+    return error(where, "E801", "template error: {detail}", detail=jinja_words.runtime(exc))
 
 
 class Preview:

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 from typing import Any
 
+from masterplan import jinja_words
 from masterplan.diagnostics import Diagnostic, Message, Position, error
 from masterplan.i18n import plan_theme, templates_of, theme_dir
 from masterplan.model import Plan
@@ -32,11 +33,14 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
         name = path.relative_to(folder).as_posix()
         env = _site_environment(theme, plan.language) if name.startswith("site/") else environment(theme, plan.language)
         try:
-            env.compile(path.read_text(encoding="utf-8"), name, str(path))
+            source = path.read_text(encoding="utf-8")
+            env.compile(source, name, str(path))
         except jinja2.TemplateSyntaxError as exc:
-            hint = "compare it with the theme's own file of the same name" if (theme_dir() / name).is_file() else None
-            yield error(Position(f"templates/{name}", exc.lineno or 1, 1), "E703", "template error: {detail}", hint,
-                        detail=exc.message or str(exc))
+            said = jinja_words.syntax(exc, source)
+            hint = said.hint or ("compare it with the theme's own file of the same name" if (theme_dir() / name).is_file()
+                                 else None)
+            yield error(Position(f"templates/{name}", said.line, 1), "E703", "template error: {detail}", hint,
+                        detail=said.what)
         except RecursionError:
             yield error(Position(f"templates/{name}"), "E703", "template error: {detail}",
                         detail=Message("the template is nested too deeply"))

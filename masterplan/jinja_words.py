@@ -1,0 +1,152 @@
+"""Jinja's and Python's own error texts in the plan's words, for the people who write chapters and templates.
+
+Jinja says "Unexpected end of template. Jinja was looking for the following tags: 'elif' or
+'else' or 'endif'. …" at the chapter's last line, in English; a writer needs "the {% if %} of
+line 34 is never closed" at line 34, in the plan's language. Texts not known here are passed
+on as Jinja wrote them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import jinja2
+
+from masterplan.diagnostics import Message
+
+_LOOKING_FOR = re.compile(r"The innermost block that needs to be closed is '(\w+)'")
+_UNKNOWN_TAG = re.compile(r"^Encountered unknown tag '(\w+)'")
+_UNEXPECTED = re.compile(r"^unexpected '([^']*)'(?:, expected '([^']*)')?$")
+_EXPECTED_TOKEN = re.compile(r"^expected token '([^']*)', got '([^']*)'$")
+_EOF_EXPECTED = re.compile(r"^unexpected end of template, expected '([^']*)'\.$")
+_CHAR = re.compile(r"^unexpected char '(.)' at \d+$")
+_OPERANDS = re.compile(r"^unsupported operand type\(s\) for ([^:]+): '(\w+)' and '(\w+)'$")
+_COMPARED = re.compile(r"^'([^']+)' not supported between instances of '(\w+)' and '(\w+)'$")
+_CONCATENATED = re.compile(r'^can only concatenate (\w+) \(not "(\w+)"\) to \w+$')
+_NOT_ITERABLE = re.compile(r"^'(\w+)' object is not iterable$")
+_NO_LENGTH = re.compile(r"^object of type '(\w+)' has no len\(\)$")
+#: Python's type names as a chapter's writer knows the values
+_KINDS = {"int": "a number", "float": "a number", "Decimal": "a number", "str": "text", "Markup": "text",
+          "Text": "a text field", "list": "a list", "tuple": "a list", "dict": "a mapping of fields",
+          "NoneType": "nothing", "bool": "true or false", "Undefined": "nothing", "SandboxedUndefined": "nothing"}
+#: Jinja's names of what it expected, as written in a chapter
+_TOKENS = {"end of print statement": "}}", "end of statement block": "%}", "rparen": ")", "rbracket": "]",
+           "rbrace": "}", "name": "a name", "end of template": "the end of the text"}
+_OPENERS = ("if", "for", "macro", "call", "filter", "set", "block", "raw", "with", "autoescape", "trans")
+
+
+@dataclass(frozen=True)
+class Said:
+    """A Jinja error in the plan's words: what, a hint (or None), and the line it belongs at."""
+
+    what: Message | str
+    hint: Message | None
+    line: int
+
+
+def syntax(exc: jinja2.TemplateSyntaxError, source: str, first_line: int = 1) -> Said:
+    """A syntax error of template ``source``: an unclosed block is said at the line that opens it.
+
+    ``first_line``: the line of the file ``source`` starts at (a chapter's text, below its front
+    matter), for a line named in the message; the said line counts from ``source``'s first."""
+    text = exc.message or str(exc)
+    line = exc.lineno or 1
+    block = _LOOKING_FOR.search(text)
+    unknown = _UNKNOWN_TAG.match(text)
+    if unknown and not block:
+        return Said(Message("unknown tag {{% {tag} %}}", tag=unknown.group(1)),
+                    Message("Jinja's tags include {{% if %}}, {{% for %}} and {{% set %}}; each {{% if %}} ends with "
+                            "{{% endif %}}, each {{% for %}} with {{% endfor %}}"), line)
+    if block:
+        name = block.group(1)
+        opened = _open_block(source, name, before=line)
+        if unknown:
+            return Said(Message("{{% {tag} %}} where {{% end{block} %}} was expected: the {{% {block} %}} of line "
+                                "{opened} is still open", tag=unknown.group(1), block=name, opened=(opened or line) + first_line - 1),
+                        Message("close the {{% {block} %}} first, or check the spelling of the tag", block=name), line)
+        return Said(Message("the {{% {block} %}} is never closed", block=name),
+                    Message("end it with {{% end{block} %}} where its text ends", block=name), opened or line)
+    return Said(_syntax_words(text), None, line)
+
+
+def _syntax_words(text: str) -> Message | str:
+    found = _UNEXPECTED.match(text)
+    if found:
+        what, expected = found.groups()
+        if expected:
+            return Message("'{found}' where Jinja expected '{expected}'", found=what, expected=expected)
+        return Message("'{found}' is not expected here", found=what)
+    found = _EXPECTED_TOKEN.match(text)
+    if found:
+        return Message("'{found}' where Jinja expected {expected}", found=found.group(2),
+                       expected=_token(found.group(1)))
+    found = _EOF_EXPECTED.match(text)
+    if found:
+        return Message("the text ends where Jinja expected {expected}: a {{{{ or {{% is never closed",
+                       expected=_token(found.group(1)))
+    found = _CHAR.match(text)
+    if found:
+        return Message("the character '{char}' has no meaning inside {{{{ ... }}}} or {{% ... %}}", char=found.group(1))
+    if text.startswith("Missing end of comment tag"):
+        return Message("a comment {{# is never closed with #}}")
+    if text.startswith("Unexpected end of template"):
+        return Message("the text ends inside a Jinja tag")
+    return text
+
+
+def _token(name: str) -> Message | str:
+    written = _TOKENS.get(name, name)
+    return Message(written) if written.startswith(("a ", "the ")) else f"'{written}'"
+
+
+def _open_block(source: str, name: str, before: int) -> int | None:
+    """The line of the innermost ``{% name %}`` still open at line ``before``, by Jinja's own lexer."""
+    env = jinja2.Environment()
+    stack: list[tuple[str, int]] = []
+    expect_name = False
+    try:
+        for line, kind, value in env.lex(source):
+            if line > before:
+                break
+            if kind == "whitespace":
+                continue
+            if kind == "block_begin":
+                expect_name = True
+            elif expect_name and kind == "name":
+                expect_name = False
+                if value in _OPENERS:
+                    stack.append((value, line))
+                elif value.startswith("end") and stack and stack[-1][0] == value[3:]:
+                    stack.pop()
+            else:
+                expect_name = False
+    except jinja2.TemplateSyntaxError:
+        pass  # the lexer stops where the source stops making sense: what was open by then stands
+    return next((line for opened, line in reversed(stack) if opened == name), None)
+
+
+def runtime(exc: Exception) -> Message | str:
+    """A failure while a template runs (``{{ plan.period.start + "x" }}``) in the plan's words."""
+    text = str(exc)
+    found = _OPERANDS.match(text) or _COMPARED.match(text)
+    if found:
+        operator, left, right = found.groups()
+        return Message("'{operator}' cannot join {left} and {right}", operator=operator, left=_kind(left),
+                       right=_kind(right))
+    found = _CONCATENATED.match(text)
+    if found:
+        return Message("'{operator}' cannot join {left} and {right}", operator="+", left=_kind(found.group(1)),
+                       right=_kind(found.group(2)))
+    found = _NOT_ITERABLE.match(text)
+    if found:
+        return Message("{kind} cannot be gone through with {{% for %}}", kind=_kind(found.group(1)))
+    found = _NO_LENGTH.match(text)
+    if found:
+        return Message("{kind} has no length", kind=_kind(found.group(1)))
+    return text
+
+
+def _kind(name: str) -> Message | str:
+    known = _KINDS.get(name)
+    return Message(known) if known else f"'{name}'"
