@@ -202,6 +202,9 @@ def _explain(err: ValidationError, data: Any, default: Position) -> Diagnostic:
                      'en: "regency, village"}}' if cut else None, field=field, value=_describe(err.instance))
     if kind == "enum":
         choices = [str(c) for c in err.validator_value]
+        if err.instance is None:  # "status:" left empty: not the value 'None', and no "did you mean 'done'?"
+            return error(where, "E104", "{field} is empty", Message("write one of {choices}",
+                                                                   choices=", ".join(choices)), field=field)
         meant = INDONESIAN_STATUSES.get(str(err.instance).lower().strip())
         hint = (Message("values are English: did you mean '{word}'?", word=meant) if meant in choices
                 else did_you_mean(str(err.instance), choices))
