@@ -214,6 +214,8 @@ def _explain(err: ValidationError, data: Any, default: Position) -> Diagnostic:
         value = str(err.instance)
         if path[-1:] == ["language"]:
             hint = Message("write the language as its code: id (Indonesian) or en (English)")
+        elif value.strip() != value and re.fullmatch(str(err.validator_value), value.strip()):
+            hint = Message("remove the spaces around it: {id}", id=value.strip())  # "LIV-09 ": not "write liv-09"
         elif re.fullmatch(str(err.validator_value), value.lower().strip()):
             hint = Message("ids are written in small letters: {id}", id=value.lower().strip())
         else:
