@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from typing import Any
@@ -44,16 +45,34 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
     yield from _cycles(plan)
 
 
+def _free_id(plan: Plan, taken: str) -> str | None:
+    """The next id of ``taken``'s series no program has (LIV-12 after LIV-01 … LIV-11), or None for an id of no series."""
+    series = re.fullmatch(r"(.*?)(\d+)", taken)
+    if not series:
+        return None
+    prefix, digits = series.groups()
+    numbers = [int(found.group(1)) for p in plan.programs
+               if (found := re.fullmatch(re.escape(prefix) + r"(\d+)", p.id))]
+    return f"{prefix}{max(numbers, default=0) + 1:0{len(digits)}d}"
+
+
 def _unique_ids(plan: Plan) -> Iterator[Diagnostic]:
     first: dict[str, Program] = {}  # by id in capitals: GOV-01 and gov-01 would be one page on Windows and macOS
+    told: set[str] = set()  #: ids whose first program has its E207 already
     for agency in plan.agencies:
         for program in agency.programs:
             other = first.get(program.id.upper())
             if other is None:
                 first[program.id.upper()] = program
-            elif other.id == program.id:
-                yield error(program.at("id"), "E207", "program id '{id}' is used twice (also at {position})",
-                            "every program id must be unique in the whole plan", id=program.id, position=other.at("id"))
+            elif other.id == program.id:  # said at both: the copy may be either (pasted from another agency's file)
+                free = _free_id(plan, program.id)
+                hint = (Message("a copy: delete one of them; two programs: give one a new id, e.g. {free}",
+                                free=free) if free else "every program id must be unique in the whole plan")
+                pairs = ((other, program), (program, other)) if other.id not in told else ((program, other),)
+                told.add(other.id)
+                for here, there in pairs:
+                    yield error(here.at("id"), "E207", "program id '{id}' is used twice (also at {position})",
+                                hint, id=program.id, position=there.at("id"))
             else:
                 yield error(program.at("id"), "E207", "program id '{id}' differs from '{other}' (at {position}) "
                             "only in capitals", "ids that differ only in capitals name the same web page on Windows "
