@@ -12,6 +12,12 @@ from masterplan.model import BudgetLine, Indicator, Period, Plan
 from masterplan.yamlfile import DotGrouped
 
 _DECIMAL_COMMA = re.compile(r"\s*-?\d+,\d+\s*")
+_THOUSANDS = re.compile(r"[+-]?\d{1,3}(?:\.\d{3})+(?:,\d+)?")
+_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")
+_WITH_UNIT = re.compile(r"([+-]?\d[\d.,]*)\s*(%|[^\W\d]+(?:\s+[^\W\d]+)*)")
+_ABOUT = re.compile(r"(?:±|\+/-|sekitar|kurang lebih|kl\.?)\s*(\d[\d.,]*)", re.IGNORECASE)
+_BOUND = re.compile(r"(?:<=?|>=?|≤|≥|kurang dari|lebih dari|maks(?:imal)?\.?|min(?:imal)?\.?)\s*(\d[\d.,]*)\s*%?",
+                    re.IGNORECASE)
 _YEARS = re.compile(r"\b((?:19|20)\d\d)\s*[–—-]\s*((?:19|20)\d\d)\b")
 
 
@@ -117,11 +123,39 @@ def _values(indicator: Indicator, label: Message) -> Iterator[Diagnostic]:
                            else indicator.baseline_position or indicator.position)
         if isinstance(value, DotGrouped) and not value.written.lstrip("+-").startswith("0"):  # 0.385: a decimal
             yield from _dot_grouped(value, indicator, where, label)
-        if isinstance(value, str) and _DECIMAL_COMMA.fullmatch(value):  # 14,5 as Indonesians write it: text to YAML
+        hint = _number_as_text(value, indicator) if isinstance(value, str) else None
+        if hint:  # 14,5, 25%, 1.500.000 or '100': text to YAML, which the charts and the open data leave out
             yield warning(where, "W310", "{label}: indicator '{indicator}': '{value}' is read as text, not a number",
-                          Message("YAML writes a decimal number with a point and no thousands marks: {number}",
-                                  number=value.strip().replace(",", ".")),
-                          label=label, indicator=str(indicator.name), value=value)
+                          hint, label=label, indicator=str(indicator.name), value=value)
+
+
+def _number_as_text(value: str, indicator: Indicator) -> Message | None:
+    """How to write a number that was written as text, or None for a text that is no number ("ada", "tersedia")."""
+    text = value.strip()
+    if _DECIMAL_COMMA.fullmatch(text):  # 14,5 as Indonesians write it
+        return Message("YAML writes a decimal number with a point and no thousands marks: {number}",
+                       number=text.replace(",", "."))
+    if _THOUSANDS.fullmatch(text):  # 1.500.000: two dots or more make it text
+        return Message("write it without dots: {whole}", whole=_plain_number(text))
+    if _NUMBER.fullmatch(text):  # '100' in quotes
+        return Message("write the number without quotes: {number}", number=text)
+    written = _WITH_UNIT.fullmatch(text)
+    if written and (written.group(2) == "%" or written.group(2).casefold() in str(indicator.unit).casefold()):
+        return Message("write the number alone: {number}; the unit ({unit}) is written once, in unit",
+                       number=_plain_number(written.group(1)), unit=str(indicator.unit))
+    about = _ABOUT.fullmatch(text)
+    if about:
+        return Message("write the number alone: {number}", number=_plain_number(about.group(1)))
+    bound = _BOUND.fullmatch(text)
+    if bound:
+        return Message("the charts and the open data need a number: write {number}, and say 'at most' or 'at least' "
+                       "in the indicator's name", number=_plain_number(bound.group(1)))
+    return None
+
+
+def _plain_number(text: str) -> str:
+    """``1.500`` → ``1500``, ``14,5`` → ``14.5``: a number as YAML reads it."""
+    return (text.replace(".", "") if _THOUSANDS.fullmatch(text.split(",")[0]) else text).replace(",", ".")
 
 
 def _targets(indicator: Indicator, period: Period, label: Message, what: Message) -> Iterator[Diagnostic]:
