@@ -98,6 +98,21 @@ def test_the_cover_gives_the_sites_address(make_plan: Callable[..., Path]) -> No
     assert "Situsweb" not in squeeze(pages(unpublished)[0])  # no address, no line
 
 
+def test_the_covers_title_keeps_its_years_on_one_line(make_plan: Callable[..., Path]) -> None:
+    """A longer title set "… Tahun 2022–" on one line of the cover and "2026: Menuju …" on the next."""
+    root = make_plan()
+    plan_file = root / "content" / "plan.yml"
+    plan_file.write_text(plan_file.read_text(encoding="utf-8").replace(
+        "title: Masterplan Smart City Kota Contoh 2022–2026",
+        'title: "Masterplan Smart City Kota Contoh Provinsi Jawa 2022–2026: Menuju Kota Cerdas"'),
+        encoding="utf-8")
+    result = build(root)
+    assert result.ok, problems(result)
+    lines = pages(root)[0].splitlines()
+    assert any("Menuju" in line for line in lines)
+    assert any("2022–2026" in line for line in lines if "Periode" not in line), lines
+
+
 @pytest.mark.parametrize("url", ["/etc/passwd", "http://example.com/logo.png", "file:///etc/passwd"])
 def test_image_outside_the_plan_fails_the_build(make_plan: Callable[..., Path], url: str) -> None:
     chapter = XREF_CHAPTER + f"\n    ![Peta]({url})\n"

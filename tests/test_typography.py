@@ -10,7 +10,15 @@ def test_short_pieces_are_kept_whole_and_compounds_may_break() -> None:
     html = "<p>Layanan e-Government, Wi-Fi, Diskop-UM, masing-masing, GOV-02 dan 2022–2023.</p>"
     assert keep_whole(html) == (
         '<p>Layanan <span class="nobreak">e-Government</span>, <span class="nobreak">Wi-Fi</span>, '
-        '<span class="nobreak">Diskop-UM</span>, <span class="compound">masing-masing</span>, GOV-02 dan 2022–2023.</p>')
+        '<span class="nobreak">Diskop-UM</span>, <span class="compound">masing-masing</span>, GOV-02 dan '
+        '<span class="nobreak">2022–2023</span>.</p>')
+
+
+def test_a_range_of_years_is_never_parted_after_its_dash() -> None:
+    """A longer title set the cover's "Tahun 2022–" on one line and "2031: Menuju …" on the next."""
+    html = '<h1 class="cover-title">Masterplan Tahun 2022–2031: Menuju</h1><p>hlm. 12–14, 2022–20310</p>'
+    assert keep_whole(html) == ('<h1 class="cover-title">Masterplan Tahun <span class="nobreak">2022–2031</span>: '
+                                'Menuju</h1><p>hlm. 12–14, 2022–20310</p>')
 
 
 def test_a_compound_is_kept_from_hyphenation_but_codes_are_left_alone() -> None:

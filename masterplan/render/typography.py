@@ -8,6 +8,7 @@
   break at its hyphen but is not hyphenated again ("Inisia-/tif-inisiatif"): WeasyPrint
   hyphenates its pieces as words of their own, so it is wrapped in ``<span class="compound">``,
   which book.css keeps from hyphenation. A code with digits ("GOV-01") is too short to hyphenate.
+- A range of years is not parted after its dash ("2022–/2031").
 - A number is not parted from its unit or its currency: "35 / km²", "208 / ribu jiwa",
   "Rp / 276.660.000.000" break no more (a no-break space joins them).
 - A paragraph does not end on a piece of a word alone on its last line ("dipantau ber-/sama."):
@@ -38,6 +39,8 @@ UNITS = ("km²", "km", "m²", "m³", "m", "cm", "mm", "ha", "kg", "ton", "liter"
 #: its literal text, which the regular expression engine looks for quickly)
 _UNIT_SPACE = re.compile(r" (?<=\d )(?=(?:" + "|".join(UNITS) + r")(?![\w²³]))")
 _CURRENCY_SPACE = re.compile(r"Rp (?=\d)(?<![\w.,]Rp )")
+#: a range of years, never broken after its dash ("Tahun 2022–" / "2031" on a cover with a longer title)
+_YEAR_RANGE = re.compile(r"(?<![\w–-])\d{4}–\d{4}(?![\w–-])")
 #: a paragraph's or list item's last word (text, not a tag, before its end): never hyphenated, so no
 #: paragraph ends with a piece of a word alone on its last line ("dipantau ber-/sama.")
 _LAST_WORD = re.compile(r"(\s)([^\s<>]{2,}[^\s<>-])((?:\s*</(?:a|em|strong|span)>){0,2}[.,;:!?)»”]*\s*</(?:p|li|dd)>)")
@@ -80,6 +83,8 @@ def keep_whole(html: str) -> str:
             text = _HYPHENATED.sub(short_piece, text)
         if " " in text:
             text = _CURRENCY_SPACE.sub("Rp\u00a0", _UNIT_SPACE.sub("\u00a0", text))
+        if "–" in text:
+            text = _YEAR_RANGE.sub(lambda m: _nobreak(m.group(0)), text)
         return text
 
     parts: list[str] = []
