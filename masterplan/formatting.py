@@ -72,6 +72,19 @@ class Formats:
             return "–"
         return self._decimal(100 * part / whole, "0") + "%"
 
+    def shares(self, parts: list[int], whole: int) -> list[str]:
+        """Each of ``parts`` as a share of ``whole``, like :meth:`percent`, rounded so that parts which make
+        up the whole print shares adding up to 100,0% (largest remainders: 23,4 + 39,2 + 37,4, not 23,4 +
+        39,3 + 37,4 under a "Total 100,0%")."""
+        if not whole or sum(parts) != whole or any(part < 0 for part in parts):
+            return [self.percent(part, whole) for part in parts]
+        exact = [1000 * part / whole for part in parts]  # in tenths of a percent
+        tenths = [int(value) for value in exact]
+        by_remainder = sorted(range(len(parts)), key=lambda i: (tenths[i] - exact[i], i))
+        for i in by_remainder[:1000 - sum(tenths)]:
+            tenths[i] += 1
+        return [self._decimal(value / 10, "0") + "%" for value in tenths]
+
     def rupiah(self, amount: int | None) -> str:
         """The exact amount: ``Rp 1.250.000.000``."""
         if amount is None:

@@ -92,6 +92,23 @@ def test_amounts_side_by_side_have_as_many_decimals_as_the_most_exact() -> None:
     assert indonesian.rupiah_alike([]) == []
 
 
+def test_shares_of_a_whole_add_up_to_a_hundred_percent() -> None:
+    """Tabel 14.2 printed shares adding up to 100,1% above its "Total 100,0%"."""
+    from masterplan.formatting import Formats
+
+    indonesian = Formats("id", Translator("id", load_catalog()))
+    amounts = [170_410, 29_750, 26_500, 22_500, 11_850, 6_800, 6_250, 2_600]
+    plain = [indonesian.percent(amount, sum(amounts)) for amount in amounts]
+    shares = indonesian.shares(amounts, sum(amounts))
+    assert round(sum(float(s[:-1].replace(",", ".")) for s in plain), 1) == 100.1  # the case: rounded alone
+    assert round(sum(float(s[:-1].replace(",", ".")) for s in shares), 1) == 100.0
+    assert all(abs(float(a[:-1].replace(",", ".")) - float(b[:-1].replace(",", "."))) < 0.11
+               for a, b in zip(plain, shares))
+    assert indonesian.shares([1, 1, 1], 3) == ["33,4%", "33,3%", "33,3%"]
+    assert indonesian.shares([5, 0], 10) == ["50,0%", "0,0%"]  # not the whole: each as it is
+    assert indonesian.shares([], 0) == []
+
+
 def test_a_file_size_reads_as_people_write_it() -> None:
     """999,600 bytes said "1.000 kB"; a template asking the size of no PDF was a traceback."""
     from masterplan.formatting import Formats

@@ -706,6 +706,19 @@ def test_a_budget_charts_amounts_have_one_number_of_decimals(sample_pdf: Path) -
     assert "Rp 23,00 miliar" in " ".join(page.split())
 
 
+def test_the_shares_of_the_budget_add_up_to_the_totals_hundred_percent(sample_pdf: Path) -> None:
+    """Tabel 14.2 and 14.3 printed shares adding up to 100,1% above "Total 100,0%"."""
+    pages = [" ".join(text.split()) for text in texts(sample_pdf)]
+    for caption in ("Tabel 14.2 Indikasi anggaran per sumber pendanaan",
+                    "Tabel 14.3 Indikasi anggaran per perangkat daerah pengampu"):
+        first = next(i for i, text in enumerate(pages) if caption in text and "Daftar Tabel" not in text)
+        table = " ".join(pages[first:first + 2])
+        table = table[table.index(caption):]
+        table = table[:table.index("Total Rp")]
+        shares = [float(found.replace(",", ".")) for found in re.findall(r"(\d+,\d)%", table)]
+        assert len(shares) >= 8 and round(sum(shares), 1) == 100.0, (caption, shares)
+
+
 def test_metadata(sample_pdf: Path) -> None:
     reader = read(sample_pdf)
     meta = reader.metadata

@@ -179,6 +179,15 @@ def test_the_budget_charts_amounts_have_one_number_of_decimals(sample_build: Pat
     assert len(amounts) == 6 and {len(amount.partition(",")[2]) for amount in amounts} == {2}, amounts
 
 
+def test_the_shares_by_funding_source_add_up_to_a_hundred_percent(sample_build: Path) -> None:
+    """Rounded one by one, the sources' shares added up to 100,1% above the total's 100,0%."""
+    page = (sample_build / "build" / "site" / "budget.html").read_text(encoding="utf-8")
+    table = page[page.index('id="budget-source"'):]
+    table = table[:table.index("<tfoot>")]
+    shares = [float(found.replace(",", ".")) for found in re.findall(r'<td class="num">(\d+,\d)%</td>', table)]
+    assert len(shares) >= 8 and round(sum(shares), 1) == 100.0, shares
+
+
 def test_budget_by_agency_lists_only_agencies_with_a_budget(sample_build: Path) -> None:
     html = read(sample_build / "build" / "site", "budget.html")
     table, foot = html.split('id="budget-agency"', 1)[1].split("</tbody>", 1)

@@ -143,7 +143,7 @@ def environment(theme: Theme, language: str) -> jinja2.Environment:
         "t": lambda text: localize(text, language),
         "rupiah": formats.rupiah, "rupiah_short": formats.rupiah_short, "rupiah_alike": formats.rupiah_alike,
         "number": formats.number, "measure": formats.measure,
-        "percent": formats.percent, "file_size": formats.file_size,
+        "percent": formats.percent, "shares": formats.shares, "file_size": formats.file_size,
         "date": formats.date,
         "markdown": lambda text, shift=0: Markup(to_html(localize(text, language), shift)),
     }.items()})
