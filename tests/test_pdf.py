@@ -719,6 +719,19 @@ def test_the_shares_of_the_budget_add_up_to_the_totals_hundred_percent(sample_pd
         assert len(shares) >= 8 and round(sum(shares), 1) == 100.0, (caption, shares)
 
 
+def test_the_matrices_amounts_stand_in_one_column_for_every_program(sample_pdf: Path) -> None:
+    """A program with a longer funding source ("APBD Provinsi") had its amounts further left than the next one's."""
+    pages = texts(sample_pdf)
+    matrix = [i for i, text in enumerate(pages) if "APBD Provinsi" in text and "Indikasi anggaran dan sumber" in text]
+    assert matrix
+    with pdfplumber.open(sample_pdf) as pdf:
+        for index in matrix:
+            words = pdf.pages[index].extract_words()
+            right = {round(w["x1"], 1) for w in words if re.fullmatch(r"\d{1,3}(\.\d{3}){2,}", w["text"])
+                     and w["x0"] > pdf.pages[index].width * 0.7}
+            assert len(right) >= 1 and max(right) - min(right) < 1.0, (index + 1, sorted(right))
+
+
 def test_metadata(sample_pdf: Path) -> None:
     reader = read(sample_pdf)
     meta = reader.metadata

@@ -39,6 +39,12 @@ def test_tags_attributes_and_drawings_are_left_alone() -> None:
 
 
 
+def test_a_scale_keeps_its_number() -> None:
+    """Tabel 6.1's narrow unit column set "indeks skala" on one line and "5" alone on the next."""
+    assert keep_whole("<td>indeks skala 5</td><p>Tahap 2 dan skala 1.000 orang</p>") == (
+        "<td>indeks skala\u00a05</td><p>Tahap\u00a02 dan skala 1.000 orang</p>")
+
+
 def test_numbers_keep_their_unit_and_amounts_their_currency() -> None:
     html = ("<p>Luas 35 km², sekitar 208 ribu jiwa; anggaran Rp 276.660.000.000 selama 10 tahun, "
             "Rp 1,25 miliar.</p><td>12 m</td>")

@@ -10,7 +10,8 @@
   which book.css keeps from hyphenation. A code with digits ("GOV-01") is too short to hyphenate.
 - A range of years is not parted after its dash ("2022–/2031").
 - A number is not parted from its unit or its currency: "35 / km²", "208 / ribu jiwa",
-  "Rp / 276.660.000.000" break no more (a no-break space joins them).
+  "Rp / 276.660.000.000" break no more (a no-break space joins them); nor does a scale or a step from its
+  number ("indeks skala / 5").
 - A paragraph does not end on a piece of a word alone on its last line ("dipantau ber-/sama."):
   its last word is not hyphenated, and a heading's last word does not stand alone on its
   last line (:func:`whole_last_words`).
@@ -39,6 +40,8 @@ UNITS = ("km²", "km", "m²", "m³", "m", "cm", "mm", "ha", "kg", "ton", "liter"
 #: its literal text, which the regular expression engine looks for quickly)
 _UNIT_SPACE = re.compile(r" (?<=\d )(?=(?:" + "|".join(UNITS) + r")(?![\w²³]))")
 _CURRENCY_SPACE = re.compile(r"Rp (?=\d)(?<![\w.,]Rp )")
+#: a scale or a step and its number: "indeks skala / 5" left the 5 alone on a line of a narrow unit column
+_NUMBERED_SPACE = re.compile(r"\b(skala|tahap|fase|level|tingkat|jilid) (?=\d{1,3}(?![\w.,]))", re.IGNORECASE)
 #: a range of years, never broken after its dash ("Tahun 2022–" / "2031" on a cover with a longer title)
 _YEAR_RANGE = re.compile(r"(?<![\w–-])\d{4}–\d{4}(?![\w–-])")
 #: a paragraph's or list item's last word (text, not a tag, before its end): never hyphenated, so no
@@ -83,6 +86,7 @@ def keep_whole(html: str) -> str:
             text = _HYPHENATED.sub(short_piece, text)
         if " " in text:
             text = _CURRENCY_SPACE.sub("Rp\u00a0", _UNIT_SPACE.sub("\u00a0", text))
+            text = _NUMBERED_SPACE.sub("\\1\u00a0", text)
         if "–" in text:
             text = _YEAR_RANGE.sub(lambda m: _nobreak(m.group(0)), text)
         return text
