@@ -188,6 +188,17 @@ def test_the_shares_by_funding_source_add_up_to_a_hundred_percent(sample_build: 
     assert len(shares) >= 8 and round(sum(shares), 1) == 100.0, shares
 
 
+def test_a_chapters_pillar_cards_stand_under_a_heading_of_their_own(sample_build: Path) -> None:
+    """The six cards were h3s under the chapter's last h2, "Status Program": a screen reader's outline made the
+    pillars sections of the program status."""
+    page = (sample_build / "build" / "site" / "chapter" / "rencana-program.html").read_text(encoding="utf-8")
+    headings = re.findall(r"<(h[23])[^>]*>(?:<a [^>]*>)?([^<]*)", page)
+    first_card = next(i for i, (level, text) in enumerate(headings) if text == "Smart Governance")
+    assert [text for level, text in headings[:first_card] if level == "h2"][-1] == "Dimensi smart city"
+    home = (sample_build / "build" / "site" / "index.html").read_text(encoding="utf-8")
+    assert home.count("Dimensi smart city</h2>") == 1
+
+
 def test_budget_by_agency_lists_only_agencies_with_a_budget(sample_build: Path) -> None:
     html = read(sample_build / "build" / "site", "budget.html")
     table, foot = html.split('id="budget-agency"', 1)[1].split("</tbody>", 1)
