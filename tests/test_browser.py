@@ -142,6 +142,19 @@ def test_whoever_moves_by_landmarks_misses_nothing(path: str, page: object, serv
     assert page.get_by_role("complementary", name="Tentang dokumen ini").get_by_text("Draf.").count() == 1  # type: ignore[attr-defined]
 
 
+def test_the_printed_roadmap_shows_no_folded_tables(page: object, server: str) -> None:
+    """Printed, the roadmap showed its folded "show as tables" control and a caption promising "the tables below",
+    which paper never showed; the chart holds what they hold."""
+    page.goto(server + "roadmap.html")  # type: ignore[attr-defined]
+    summary = page.locator("details.as-tables summary")  # type: ignore[attr-defined]
+    caption = page.locator("#roadmap-chart-caption")  # type: ignore[attr-defined]
+    assert summary.is_visible() and "Tabel di bawah" in caption.inner_text()
+    page.emulate_media(media="print")  # type: ignore[attr-defined]
+    assert not summary.is_visible()
+    assert "Tabel di bawah" not in caption.inner_text() and caption.inner_text().startswith("Gambar")
+    assert page.locator(".gantt li").first.is_visible()  # type: ignore[attr-defined]
+
+
 def test_search_for_sambat_lists_the_e_sambat_program(page: object, server: str, plan: Plan) -> None:
     page.goto(server + "search.html")  # type: ignore[attr-defined]
     page.fill("#search-input", "sambat")  # type: ignore[attr-defined]
