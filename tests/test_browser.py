@@ -380,6 +380,24 @@ def test_indicator_columns_are_as_tall_as_their_values(width: int, browser: obje
     assert measured > 5
 
 
+def test_an_indicators_columns_mark_the_years_skipped_and_are_not_read_twice(page: object, server: str,
+                                                                              plan: Plan) -> None:
+    """The baseline (2021) stood beside a first target of 2027 as if the years were consecutive; and a screen
+    reader read every value twice, the table's and then the chart's ("68 Kondisi awal 2021")."""
+    program = next(p for p in plan.programs for ind in p.indicators
+                   if ind.baseline_year and ind.targets and min(ind.targets) - ind.baseline_year > 1)
+    page.goto(server + f"program/{program.id}.html")  # type: ignore[attr-defined]
+    assert page.locator("figure.columns").count() >= 1  # type: ignore[attr-defined]
+    assert page.locator("figure.columns:not([aria-hidden=true])").count() == 0  # type: ignore[attr-defined]
+    assert page.get_by_role("figure").filter(has=page.locator(".column")).count() == 0  # type: ignore[attr-defined]
+    spacing = page.eval_on_selector_all(".after-gap", """items => items.map(li => {  // the gap, against the usual one
+        const before = li.previousElementSibling.getBoundingClientRect(), here = li.getBoundingClientRect();
+        const next = li.nextElementSibling && li.nextElementSibling.getBoundingClientRect();
+        return [here.left - before.right, next ? next.left - here.right : 6, getComputedStyle(li, '::before').content];
+    })""")  # type: ignore[attr-defined]
+    assert spacing and all(gap > 2 * usual and mark == '"…"' for gap, usual, mark in spacing), spacing
+
+
 def test_search_counts_every_result_and_shows_more_on_request(page: object, server: str) -> None:
     """"anggaran" is on most pages: the count is all of them, not the first 20 shown, and the button
     adds the next ones, moving the focus to the first of them."""
