@@ -312,3 +312,17 @@ def test_a_language_left_empty_gets_no_word_of_commas(make_plan: Callable[..., P
     root = make_plan({economy: MINI_FILES[economy].replace("name: Smart Economy", "name: {id: Ekonomi Cerdas, en: }")})
     found = [d for d in load_and_check(root).report if d.code == "E101"]
     assert found and all("comma" not in str(d.hint) for d in found), [str(d) for d in found]
+
+
+def test_the_characters_taken_for_granted_are_in_every_bundled_font() -> None:
+    """checks.glyphs loads no font for a plan of Latin letters and common punctuation: the bundled fonts must have them."""
+    from fontTools.ttLib import TTFont
+
+    from masterplan.checks import glyphs
+    from masterplan.resources import theme_dir
+
+    common = [chr(code) for code in range(0x20, 0x180) if chr(code).isprintable()] + list("–—‘’‚“”„•…·×÷±²³°€™‰′″")
+    assert not [c for c in common if glyphs.COMMON.fullmatch(c)]
+    for font in sorted((theme_dir() / "fonts").glob("*.ttf")):
+        have = TTFont(font, lazy=True)["cmap"].getBestCmap()
+        assert [c for c in common if ord(c) not in have] == [], font.name

@@ -19,6 +19,7 @@ from collections.abc import Set as AbstractSet
 from masterplan.checks import (
     catalog,
     chapters,
+    glyphs,
     last_build,
     publishing,
     references,
@@ -46,6 +47,7 @@ ERROR_RULES: list[Rule] = [
 WARNING_RULES: list[Rule] = [
     synchronisation.check,
     sample.check,
+    glyphs.check,
     last_build.renamed_programs,
     last_build.renamed_agencies,
     last_build.renamed_chapters,

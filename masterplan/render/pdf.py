@@ -52,6 +52,7 @@ import jinja2
 import weasyprint
 from weasyprint.text.fonts import FontConfiguration
 
+from masterplan.content_text import character_at, content_texts
 from masterplan.diagnostics import (
     Diagnostic,
     Message,
@@ -221,8 +222,11 @@ def _diagnostics(fetcher: Fetcher, records: list[logging.LogRecord], plan: Plan)
             found.append(error(_where(message, plan, fetcher), "E602", "PDF: {detail}",
                                "check the file named in the message", detail=message))
         elif glyph := _GLYPH.search(message):
-            texts = _content_texts(plan) if texts is None else texts
-            found.append(warning(_character_at(chr(int(glyph.group(1), 16)), texts, plan), "W603", "PDF: {detail}",
+            texts = content_texts(plan) if texts is None else texts
+            character = chr(int(glyph.group(1), 16))
+            if any(character in text for _, text in texts):
+                continue  # the content's: checks.glyphs says it at its line (W605), for validate too
+            found.append(warning(character_at(character, texts, plan), "W603", "PDF: {detail}",
                                  "none of the book's fonts has this character: the PDF shows an empty box in its place",
                                  detail=message))
         else:
@@ -232,26 +236,6 @@ def _diagnostics(fetcher: Fetcher, records: list[logging.LogRecord], plan: Plan)
 
 
 _GLYPH = re.compile(r"\(U\+([0-9A-Fa-f]{4,6})\)")  #: how WeasyPrint names a character no font has
-
-
-def _content_texts(plan: Plan) -> list[tuple[str, str]]:
-    """(name, text) of each chapter and YAML file of the content, in name order."""
-    if plan.content is None:
-        return []
-    root = plan.content.parent
-    return [(path.relative_to(root).as_posix(), path.read_text(encoding="utf-8", errors="replace"))
-            for path in sorted(plan.content.rglob("*"))
-            if path.suffix.lower() in (".md", ".yml", ".yaml") and not path.is_symlink() and path.is_file()]
-
-
-def _character_at(character: str, texts: list[tuple[str, str]], plan: Plan) -> Position:
-    """The first line of the content that has ``character`` (a chapter's, an agency's, ...), else plan.yml."""
-    for name, text in texts:
-        at = text.find(character)
-        if at >= 0:
-            line_start = text.rfind("\n", 0, at) + 1
-            return Position(name, text.count("\n", 0, at) + 1, at - line_start + 1)
-    return Position(plan.position.file)
 
 
 def _where(text: str, plan: Plan, fetcher: Fetcher) -> Position:

@@ -1,0 +1,50 @@
+"""Characters the book cannot print: an emoji or a symbol none of its fonts has comes out of the PDF as an
+empty box. Said by validate, at the line that wrote it, not only by a build that lays out the PDF."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
+from functools import lru_cache
+from pathlib import Path
+
+from masterplan.content_text import character_at, content_texts
+from masterplan.diagnostics import Diagnostic, warning
+from masterplan.i18n import plan_theme
+from masterplan.model import Plan
+from masterplan.resources import theme_dir
+
+#: what the bundled fonts surely have (Latin up to Extended-A, and the punctuation a plan uses): a plan
+#: of only these loads no font (tests/test_checks.py holds the fonts to it)
+COMMON = re.compile(r"[^\x00-\u017f–—‘’‚“”„•…·×÷±²³°€™‰′″]")
+FONT_SUFFIXES = (".ttf", ".otf")
+
+
+def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
+    texts = content_texts(plan)
+    rare = sorted({character for _, text in texts for character in COMMON.findall(text)
+                   if not character.isspace() and character.isprintable()})
+    if not rare:
+        return
+    root = plan.content.parent if plan.content is not None else None
+    covered = _covered(tuple(_fonts(root)))
+    for character in rare:
+        if ord(character) not in covered:
+            yield warning(character_at(character, texts, plan), "W605", "no font of the book has the character "
+                          "'{character}' (U+{code:04X}): the PDF shows an empty box in its place",
+                          "write it in words, or leave it out", character=character, code=ord(character))
+
+
+def _fonts(root: Path | None) -> list[Path]:
+    """The font files of the plan's theme and of the default theme."""
+    folders = [*(plan_theme(root) if root is not None else ()), theme_dir()]
+    return [path for folder in folders for path in sorted((folder / "fonts").glob("*"))
+            if path.suffix.lower() in FONT_SUFFIXES]
+
+
+@lru_cache(maxsize=4)
+def _covered(fonts: tuple[Path, ...]) -> frozenset[int]:
+    """The code points any of ``fonts`` draws."""
+    from fontTools.ttLib import TTFont  # only for a plan with a character beyond COMMON
+    return frozenset(code for path in fonts for code in TTFont(path, lazy=True)["cmap"].getBestCmap())
