@@ -1,0 +1,58 @@
+"""Plain-text fields printed as written: names, summaries, locations, units.
+
+Only a description (and a chapter) is Markdown; a program's name or summary is printed as
+typed, so ``<b>Pasien</b>`` showed its tags on the site, in its description for search engines
+and in the book's matrix, ``&amp;`` showed as such, and ``{{ plan.city }}`` stayed braces. W522
+says so at the field, with what to write instead.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
+
+from masterplan.diagnostics import Diagnostic, Message, Position, warning
+from masterplan.model import Indicator, Plan, Text
+
+#: a tag (<b>, </b>, <br/>), a character entity (&amp;, &#8211;) or Jinja ({{ … }}, {% … %})
+_MARKUP = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>|&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,5});"
+                     r"|\{\{.*?\}\}|\{%.*?%\}")
+
+
+def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
+    for pillar in plan.pillars:
+        for name in ("name", "summary"):
+            yield from _markup(getattr(pillar, name), pillar.where.get(name, pillar.position), name)
+        for sub in pillar.sub_elements:
+            yield from _markup(sub.name, sub.position, "name")
+        yield from _indicators(pillar.indicators)
+    for agency in plan.agencies:
+        yield from _markup(agency.name, agency.where.get("name", agency.position), "name")
+    for program in plan.programs:
+        for name in ("name", "summary", "location"):
+            yield from _markup(getattr(program, name), program.at(name), name)
+        yield from _indicators(program.indicators)
+
+
+def _indicators(indicators: list[Indicator]) -> Iterator[Diagnostic]:
+    for indicator in indicators:
+        for name in ("name", "unit"):
+            yield from _markup(getattr(indicator, name), indicator.position, name)
+
+
+def _markup(text: Text, where: Position, field: str) -> Iterator[Diagnostic]:
+    for value in dict.fromkeys(text.values.values()):
+        found = list(dict.fromkeys(_MARKUP.findall(value or "")))
+        if found:  # said once a field: "<b>Pasien</b> puskesmas<br>" is one mistake
+            yield warning(where, "W522", "{field} is plain text: {markup} is printed as written", _hint(found[0]),
+                          field=field, markup=" ".join(found))
+
+
+def _hint(markup: str) -> Message:
+    if markup.startswith("&"):
+        return Message("write the character itself: {character}", character=html.unescape(markup))
+    if markup.startswith("{"):
+        return Message("Jinja works in chapters only: write the text itself")
+    return Message("write it without tags; a description takes Markdown, e.g. **bold**")
