@@ -523,7 +523,7 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str, file: str, line_offset: 
     column = mark.column + 1 if mark else 1
     lines = text.split("\n")
     bad_line = lines[mark.line] if mark and mark.line < len(lines) else ""
-    hint = _layout_hint(problem, bad_line) or hint
+    hint = _quote_hint(problem, bad_line, mark.column if mark else 0) or _layout_hint(problem, bad_line) or hint
     colonless = _colonless_line_above(lines, mark.line) if mark and "mapping values are not allowed" in problem else None
     if colonless is not None:  # "city Kota Pasuruan" above "title: …": the two lines read as one key
         line, column = colonless + 1 + line_offset, len(lines[colonless]) - len(lines[colonless].lstrip()) + 1
@@ -583,6 +583,25 @@ def _layout_hint(problem: str, line: str) -> Message | None:
     if "expected '-' indicator" in problem or "did not find expected key" in problem:
         return Message("check this line's indentation: it must line up with the fields above it")
     return None
+
+
+def _quote_hint(problem: str, line: str, column: int) -> Message | None:
+    """A value that starts with a character YAML reads as syntax (``*Prioritas*``, ``> 90%``, ``%``,
+    ``@Dinkes``, ``[Usulan Baru] Layanan``): put it in quotes, shown with the line's own field."""
+    key, _, value = line.partition(": ")
+    value = value.strip()
+    if not value:
+        return None
+    start = value[0]
+    if not ("cannot start any token" in problem and line[column:column + 1] == start
+            or "alphabetic or numeric character" in problem and start in "*&"
+            or "comment or line break" in problem and start in ">|"
+            or "did not find expected key" in problem and start in "[{" and value[-1] not in "]}"):
+        return None
+    shown = value if len(value) <= 40 else value[:32] + "…"
+    example = f"{key.strip()}: " + (f'"{shown}"' if '"' not in shown else f"'{shown}'")
+    return Message("a value that starts with {character} is read as YAML, not as text: put it in quotes, e.g. {example}",
+                   character=start, example=example)
 
 
 _ODD_SPACE_HINT = Message("it often comes with text pasted from Word or a web page: "
