@@ -218,6 +218,9 @@ def _explain(err: ValidationError, data: Any, default: Position) -> Diagnostic:
             hint = Message("remove the spaces around it: {id}", id=value.strip())  # "LIV-09 ": not "write liv-09"
         elif re.fullmatch(str(err.validator_value), value.lower().strip()):
             hint = Message("ids are written in small letters: {id}", id=value.lower().strip())
+        elif "A-Z" not in str(err.validator_value) and re.fullmatch(  # a slug, not a program's code ("GOV 01")
+                str(err.validator_value), slug := re.sub(r"\s+", "_", value.lower().strip())):
+            hint = Message("ids are written in small letters, with '_' for a space: {id}", id=slug)  # Smart Living
         else:
             hint = Message("use small letters, digits, '-' and '_' only, no spaces" if "a-z" in str(err.validator_value)
                            and "A-Z" not in str(err.validator_value) else "use letters, digits, '-' and '_' only, no spaces")

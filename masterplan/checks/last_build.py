@@ -11,6 +11,7 @@ has no program now; a missing or unreadable file means no such hint.
 
 from __future__ import annotations
 
+import difflib
 import json
 import os
 import re
@@ -163,7 +164,18 @@ class Unknown:
         return self._hint(missing, "agencies")
 
     def _hint(self, missing: str, kind: str) -> Message | None:
-        return self.last.gone(missing, kind, self.names[kind]) or did_you_mean(missing, self.names[kind])
+        return (self.last.gone(missing, kind, self.names[kind]) or did_you_mean(missing, self.names[kind])
+                or _by_name(missing, self.names[kind]))
+
+
+def _by_name(missing: str, names: dict[str, str | None]) -> Message | None:
+    """The id of the one whose name ``missing`` spells, or the one name it begins ('dinas_sosial' for dinsos,
+    Dinas Sosial, Pemberdayaan Perempuan dan Perlindungan Anak)."""
+    spelt = re.sub(r"[_\-\s]+", " ", missing).strip().lower()
+    by_name = {str(name).lower(): id_ for id_, name in names.items() if name}
+    starting = [name for name in by_name if re.match(re.escape(spelt) + r"\b", name)]  # "Dinas Sosial, Pemberdayaan …"
+    found = starting if len(starting) == 1 else difflib.get_close_matches(spelt, list(by_name), n=1, cutoff=0.85)
+    return Message("did you mean '{word}' ({name})?", word=by_name[found[0]], name=names[by_name[found[0]]]) if found else None
 
 
 def renamed_programs(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
