@@ -139,7 +139,7 @@ class NoTable(NamedTuple):
 
 
 #: a row as a spreadsheet pastes it: cells apart by tabs (an indented code line starts with its tab)
-_PASTED_ROW = re.compile(r"[^\s|][^\t]*(?:\t+[^\t\n]+)+")
+_PASTED_ROW = re.compile(r"(?![•●▪◦‣○■·])[^\s|][^\t]*(?:\t+[^\t\n]+)+")  #: not a bullet and a tab: a list (W523)
 #: the rule below a table's header: | --- | :---: | (the tables extension wants it on the second line)
 _RULE = re.compile(r"\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*")
 

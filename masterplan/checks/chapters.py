@@ -93,6 +93,8 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
         yield from _captions_above_tables(chapter)
         yield from _numbered_captions(chapter)
         yield from _no_tables(chapter)
+        for line, item in bullets(chapter.body):
+            yield _bulleted(Position(chapter.position.file, chapter.body_line + line - 1, 1), item)
         text, problems = chapters.expand(chapter, context)
         yield from (p for p in problems if p.unknown is None  # not an id a broken file may hold:
                     or (p.unknown not in unreadable and ANY_PROGRAM not in unreadable))
@@ -252,6 +254,26 @@ def _numbered_captions(chapter: Chapter) -> Iterator[Diagnostic]:
                       line=numbered.text)
 
 
+#: a line that starts with a bullet as Word or a web page writes it ("•<tab>Puskesmas digital"), not Markdown's '- '
+_BULLET = re.compile(r"^[ \t]*[•●▪◦‣○■·][ \t\u00a0]*(\S.*)$", re.MULTILINE)
+
+
+def bullets(text: str) -> Iterator[tuple[int, str]]:
+    """(line, first item) of each run of lines pasted as a bulleted list, which Markdown prints as one paragraph."""
+    last = -2
+    for found in _BULLET.finditer(text):
+        line = text.count("\n", 0, found.start()) + 1
+        if line != last + 1:
+            yield line, found.group(1).strip()
+        last = line
+
+
+def _bulleted(where: Position, item: str) -> Diagnostic:
+    return warning(where, "W523", "these lines start with a bullet pasted from a word processor: they are printed as "
+                   "one paragraph, not as a list", Message("start each item on a line of its own with '- ', after "
+                                                           "an empty line: - {item}", item=item[:60]))
+
+
 def _no_tables(chapter: Chapter) -> Iterator[Diagnostic]:
     """Text meant as a table that is printed as text: pasted from a spreadsheet, without the '---' rule,
     or a caption of no table."""
@@ -336,6 +358,9 @@ def _text_links(text: Text, where: Position, content: Path | None, block: bool =
                 yield found
         for what, line in html.removed(value):
             yield _removed(what, Position(where.file, where.line + line - 1, where.column) if block and line > 1 else where)
+        for line, item in bullets(value):
+            yield _bulleted(Position(where.file, where.line + line - 1, where.column) if block and line > 1 else where,
+                            item)
         for pattern in (crossref.PATTERN, crossref.MISTYPED):
             for ref, line, _ in crossref.find(value, pattern):
                 yield warning(Position(where.file, where.line + line - 1, where.column) if block and line > 1 else where,
