@@ -732,6 +732,12 @@ def test_the_matrices_amounts_stand_in_one_column_for_every_program(sample_pdf: 
             assert len(right) >= 1 and max(right) - min(right) < 1.0, (index + 1, sorted(right))
 
 
+def test_an_apostrophe_prints_alike_from_chapters_and_fields(sample_pdf: Path) -> None:
+    """The chapters printed "masjid jami’", the programs' fields "masjid jami'"."""
+    whole = "\n".join(texts(sample_pdf))
+    assert whole.count("jami\u2019") >= 3 and "jami'" not in whole
+
+
 def test_metadata(sample_pdf: Path) -> None:
     reader = read(sample_pdf)
     meta = reader.metadata

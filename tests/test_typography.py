@@ -39,6 +39,13 @@ def test_tags_attributes_and_drawings_are_left_alone() -> None:
 
 
 
+def test_an_apostrophe_typed_in_a_field_prints_as_the_chapters_do() -> None:
+    """"masjid jami'" from a program's summary beside "masjid jami’" in a chapter's text."""
+    assert keep_whole("<td>sekitar masjid jami&#39; kerap kotor; Qur&#39;an</td>") == (
+        "<td>sekitar masjid jami\u2019 kerap kotor; Qur\u2019an</td>")
+    assert keep_whole("<td>disebut &#39;Pasar&#39; saja</td>") == "<td>disebut &#39;Pasar&#39; saja</td>"
+
+
 def test_a_scale_keeps_its_number() -> None:
     """Tabel 6.1's narrow unit column set "indeks skala" on one line and "5" alone on the next."""
     assert keep_whole("<td>indeks skala 5</td><p>Tahap 2 dan skala 1.000 orang</p>") == (

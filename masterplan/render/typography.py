@@ -9,6 +9,7 @@
   hyphenates its pieces as words of their own, so it is wrapped in ``<span class="compound">``,
   which book.css keeps from hyphenation. A code with digits ("GOV-01") is too short to hyphenate.
 - A range of years is not parted after its dash ("2022–/2031").
+- An apostrophe typed in a YAML field ("masjid jami'") is printed as the chapters print theirs: ’.
 - A number is not parted from its unit or its currency: "35 / km²", "208 / ribu jiwa",
   "Rp / 276.660.000.000" break no more (a no-break space joins them); nor does a scale or a step from its
   number ("indeks skala / 5").
@@ -42,6 +43,10 @@ _UNIT_SPACE = re.compile(r" (?<=\d )(?=(?:" + "|".join(UNITS) + r")(?![\w²³]))
 _CURRENCY_SPACE = re.compile(r"Rp (?=\d)(?<![\w.,]Rp )")
 #: a scale or a step and its number: "indeks skala / 5" left the 5 alone on a line of a narrow unit column
 _NUMBERED_SPACE = re.compile(r"\b(skala|tahap|fase|level|tingkat|jilid) (?=\d{1,3}(?![\w.,]))", re.IGNORECASE)
+#: an apostrophe after a letter, as a YAML field has it (Jinja writes it &#39;): "jami'" printed as the chapters
+#: print it, "jami’"; left as written where a straight quote opens a quotation in the same text ('Pasar')
+_APOSTROPHE = re.compile(r"(?<=[^\W\d_])&#39;")
+_OPENING_QUOTE = re.compile(r"(?:^|(?<=[\s(]))&#39;(?=\w)")
 #: a range of years, never broken after its dash ("Tahun 2022–" / "2031" on a cover with a longer title)
 _YEAR_RANGE = re.compile(r"(?<![\w–-])\d{4}–\d{4}(?![\w–-])")
 #: a paragraph's or list item's last word (text, not a tag, before its end): never hyphenated, so no
@@ -89,6 +94,8 @@ def keep_whole(html: str) -> str:
             text = _NUMBERED_SPACE.sub("\\1\u00a0", text)
         if "–" in text:
             text = _YEAR_RANGE.sub(lambda m: _nobreak(m.group(0)), text)
+        if "&#39;" in text and not _OPENING_QUOTE.search(text):
+            text = _APOSTROPHE.sub("\u2019", text)
         return text
 
     parts: list[str] = []
