@@ -398,6 +398,26 @@ def test_an_indicators_columns_mark_the_years_skipped_and_are_not_read_twice(pag
     assert spacing and all(gap > 2 * usual and mark == '"…"' for gap, usual, mark in spacing), spacing
 
 
+def test_the_agencies_matrix_says_its_key_within_a_phones_screen(browser: object, server: str) -> None:
+    """On a phone the caption, as wide as the table, was cut at the screen's edge before its key "(diampu /
+    didukung)", the full names left room for one pillar, and a screen reader heard "1 slash 0"."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})  # type: ignore[attr-defined]
+    tab = context.new_page()
+    tab.goto(server + "agency/index.html")
+    box = tab.locator(".table-scroll").first.bounding_box()
+    title = tab.locator(".table-title").first
+    assert "(diampu / didukung)" in title.inner_text()
+    assert title.bounding_box()["x"] + title.bounding_box()["width"] <= box["x"] + box["width"] + 1
+    table = tab.get_by_role("table", name="Tabel 15.1 Perangkat daerah dan dimensi", exact=False)
+    assert table.count() == 1
+    headers = tab.locator("#agency-pillar thead th")
+    assert headers.nth(2).bounding_box()["x"] + headers.nth(2).bounding_box()["width"] <= box["x"] + box["width"]
+    cell = tab.locator("#agency-pillar td", has_text="5 / 6").first
+    assert cell.locator(".visually-hidden").inner_text() == "5 diampu, 6 didukung"
+    assert cell.locator("[aria-hidden=true]").inner_text() == "5 / 6"
+    context.close()
+
+
 def test_search_counts_every_result_and_shows_more_on_request(page: object, server: str) -> None:
     """"anggaran" is on most pages: the count is all of them, not the first 20 shown, and the button
     adds the next ones, moving the focus to the first of them."""
