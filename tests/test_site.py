@@ -199,6 +199,18 @@ def test_a_chapters_pillar_cards_stand_under_a_heading_of_their_own(sample_build
     assert home.count("Dimensi smart city</h2>") == 1
 
 
+def test_the_missions_table_is_on_the_site_where_its_references_lead(sample_build: Path, ) -> None:
+    """The book's Tabel 3.1 (missions × pillars) was not on the site; "[[tab:missions]]" led to the home page's
+    list of missions, which does not say which programs serve which."""
+    site = sample_build / "build" / "site"
+    chapter = (site / "chapter" / "visi-misi.html").read_text(encoding="utf-8")
+    table = chapter[chapter.index('<table id="missions-matrix"'):chapter.index("</table>", chapter.index('<table id="missions-matrix"'))]
+    assert "Tabel 3.1" in chapter[chapter.index('id="missions-matrix-caption"'):][:200]
+    assert table.count("<tr>") == 1 + 5 and '<a href="../program/GOV-01.html"' in table
+    referring = (site / "chapter" / "rencana-program.html").read_text(encoding="utf-8")
+    assert 'href="../chapter/visi-misi.html#missions-matrix"' in referring and "index.html#missions" not in referring
+
+
 def test_budget_by_agency_lists_only_agencies_with_a_budget(sample_build: Path) -> None:
     html = read(sample_build / "build" / "site", "budget.html")
     table, foot = html.split('id="budget-agency"', 1)[1].split("</tbody>", 1)

@@ -91,6 +91,8 @@ def reference_resolver(plan: Plan, base: str, label: Callable[[str], str | None]
     for chapter in plan.chapters:
         if chapter.generated == "readiness":
             targets["tab:readiness"] = url_for(chapter) + "#readiness"
+        if chapter.generated == "vision" and plan.missions:  # the table the book numbers, on the chapter's page
+            targets["tab:missions"] = url_for(chapter) + "#missions-matrix"
         for table in table_captions(chapter):
             targets[table.ref] = f"{url_for(chapter)}#{anchor(table.ref)}"
 
