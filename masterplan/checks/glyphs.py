@@ -32,8 +32,8 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
     for character in rare:
         if ord(character) not in covered:
             yield warning(character_at(character, texts, plan), "W605", "no font of the book has the character "
-                          "'{character}' (U+{code:04X}): the PDF shows an empty box in its place",
-                          "write it in words, or leave it out", character=character, code=ord(character))
+                          "'{character}' ({code}): the PDF shows an empty box in its place",
+                          "write it in words, or leave it out", character=character, code=f"U+{ord(character):04X}")
 
 
 def _fonts(root: Path | None) -> list[Path]:
