@@ -129,7 +129,45 @@ def _type_hint(err: ValidationError) -> str | None:
     if isinstance(value, float) and "integer" in str(err.validator_value) and list(err.absolute_path)[-1:] == ["amount"]:
         return Message("amounts are whole rupiah, written without dots: "
                        "YAML takes a dot for a decimal point (1.500 is one and a half)")
+    return _shape_hint(err)
+
+
+#: how a field with parts is written, for one written as something else ("period: 2023-2026")
+_SHAPES = {"period": "period: {start: 2023, end: 2026}", "baseline": "baseline: {year: 2021, value: 45}",
+           "targets": "targets: {2024: 50, 2025: 60}", "partners": "partners: [dinsos, dispendukcapil]",
+           "budget": "budget: [{year: 2024, amount: 150000000, source: APBD}]", "missions": "missions: [m1, m3]",
+           "supports": "supports: [GOV-01, ECO-03]", "depends_on": "depends_on: [GOV-01]",
+           "former_ids": "former_ids: [GOV-13]", "goals": "goals: [Layanan publik daring pada 2026]"}
+_YEAR_SPAN = re.compile(r"\s*((?:19|20)\d\d)\s*(?:[-–—/]|s\.?d\.?|sampai)\s*((?:19|20)\d\d)\s*")
+
+
+def _colon_in_text(value: Any) -> Message | None:
+    """A text with ": " in it, read as a field and its value ("description: Tujuan: …")."""
+    if isinstance(value, dict) and not all(isinstance(k, str) and _LANGUAGE_CODE.fullmatch(k) for k in value):
+        return Message('a text with ": " in it goes in quotes, or below its field: write | after the field\'s name '
+                       "and the text on the lines under it, indented")
     return None
+
+
+def _shape_hint(err: ValidationError) -> Message | None:
+    """An example of the field written as it should be: with the writer's own years where it had them."""
+    path = list(err.absolute_path)
+    field = path[-1] if path else None
+    value = err.instance
+    span = _YEAR_SPAN.fullmatch(value) if isinstance(value, str) else None
+    if span and field in ("year", "start", "end"):  # a budget line for "2024-2025", "start: 2023/2024"
+        return Message("one year here: {first} (a budget line a year: {first}, then {last} on a line of its own)"
+                       if field == "year" else "one year here: {first}", first=span.group(1), last=span.group(2))
+    wanted = dict if "object" in str(err.validator_value) else list if "array" in str(err.validator_value) else None
+    if not isinstance(field, str) or field not in _SHAPES or wanted is None or isinstance(value, wanted):
+        return None
+    if span and field == "period":
+        example = f"period: {{start: {span.group(1)}, end: {span.group(2)}}}"
+    elif isinstance(value, str) and _SHAPES[field].endswith("]") and value.strip():  # "dinsos, dispendukcapil"
+        example = f"{field}: [{', '.join(part.strip() for part in re.split(r'[,;]| dan ', value) if part.strip())}]"
+    else:
+        example = _SHAPES[field]
+    return Message("written like this: {example}", example=example)
 
 
 #: digits grouped in threes by dots, commas or spaces ("1.250.000"), or plain digits in quotes
@@ -199,7 +237,8 @@ def _explain(err: ValidationError, data: Any, default: Position) -> Diagnostic:
         return error(where, "E101", "{field} should be text, or a mapping of language code to text "
                                     "(e.g. {{id: ..., en: ...}}), not {value}",
                      'a comma inside {{...}} ends a text there: put each text in quotes, e.g. {{id: "kabupaten, desa", '
-                     'en: "regency, village"}}' if cut else None, field=field, value=_describe(err.instance))
+                     'en: "regency, village"}}' if cut else _colon_in_text(err.instance), field=field,
+                     value=_describe(err.instance))
     if kind == "enum":
         choices = [str(c) for c in err.validator_value]
         if err.instance is None:  # "status:" left empty: not the value 'None', and no "did you mean 'done'?"
