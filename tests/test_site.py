@@ -211,6 +211,15 @@ def test_the_missions_table_is_on_the_site_where_its_references_lead(sample_buil
     assert 'href="../chapter/visi-misi.html#missions-matrix"' in referring and "index.html#missions" not in referring
 
 
+def test_the_list_of_all_programs_leads_to_each_pillar(sample_build: Path) -> None:
+    """On a phone the list ran some twenty-five screens with no way to a pillar but scrolling."""
+    page = (sample_build / "build" / "site" / "program" / "index.html").read_text(encoding="utf-8")
+    toc = page[page.index('<nav class="toc"'):page.index("</nav>", page.index('<nav class="toc"'))]
+    anchors = re.findall(r'<a href="#([^"]+)">([^<]+)</a>', toc)
+    assert [text for _, text in anchors][:2] == ["Smart Governance (16)", "Smart Branding (10)"] and len(anchors) == 6
+    assert all(f'id="{anchor}"' in page for anchor, _ in anchors)
+
+
 def test_budget_by_agency_lists_only_agencies_with_a_budget(sample_build: Path) -> None:
     html = read(sample_build / "build" / "site", "budget.html")
     table, foot = html.split('id="budget-agency"', 1)[1].split("</tbody>", 1)
