@@ -6,6 +6,7 @@ outputs always agree.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from masterplan.model import Agency, Plan, Program, Text
@@ -91,6 +92,8 @@ class GlossaryEntry:
 
     term: str
     definition: Text
+    agency_id: str | None = None  #: the agency whose short name the term is, for a link to its page
+    anchor: str = ""  #: the term's own id on the website's page, from its words: a link to it outlives new terms
 
     @property
     def initial(self) -> str:
@@ -100,10 +103,19 @@ class GlossaryEntry:
 
 def glossary(plan: Plan) -> list[GlossaryEntry]:
     """The plan's terms plus every agency's short name, sorted; a term written by hand wins."""
-    entries = {t.term.casefold(): GlossaryEntry(t.term, t.definition) for t in plan.glossary}
+    agencies = {agency.short_name.casefold(): agency.id for agency in plan.agencies}
+    entries = {t.term.casefold(): GlossaryEntry(t.term, t.definition, agencies.get(t.term.casefold()))
+               for t in plan.glossary}
     for agency in plan.agencies:
-        entries.setdefault(agency.short_name.casefold(), GlossaryEntry(agency.short_name, agency.name))
-    return sorted(entries.values(), key=lambda e: e.term.casefold())
+        entries.setdefault(agency.short_name.casefold(), GlossaryEntry(agency.short_name, agency.name, agency.id))
+    ordered = sorted(entries.values(), key=lambda e: e.term.casefold())
+    taken: set[str] = set()
+    for entry in ordered:
+        anchor = "term-" + (re.sub(r"[^\w]+", "-", entry.term.casefold()).strip("-") or "x")
+        entry.anchor = next(f"{anchor}-{n}" if n else anchor for n in range(len(taken) + 1)
+                            if (f"{anchor}-{n}" if n else anchor) not in taken)
+        taken.add(entry.anchor)
+    return ordered
 
 
 @dataclass

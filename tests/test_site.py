@@ -244,13 +244,23 @@ def test_the_glossary_jumps_to_each_first_letter(sample_build: Path) -> None:
     nav = re.search(r'<nav class="az" aria-label="Istilah menurut huruf awal">(.*?)</nav>', html, re.DOTALL)
     assert nav
     links = re.findall(r'<a href="#([\w-]+)">(\w)</a>', nav.group(1))
-    terms = re.findall(r'<dt id="term-[\d-]+">([^<]+)</dt>', html)
+    terms = re.findall(r'<dt id="term-[\w-]+">(?:<a [^>]*>)?([^<]+)', html)
     assert [letter for _, letter in links] == sorted({term[0].upper() for term in terms}) and len(links) > 10
     for anchor, letter in links:
-        first = re.search(rf'<h2 class="letter" id="{anchor}">{letter}</h2>\s*<dl class="glossary">\s*<div><dt id="term-[\d-]+">([^<]+)</dt>', html)
+        first = re.search(rf'<h2 class="letter" id="{anchor}">{letter}</h2>\s*<dl class="glossary">\s*<div><dt id="term-[\w-]+">(?:<a [^>]*>)?([^<]+)', html)
         assert first, anchor
         assert first.group(1)[0].upper() == letter
         assert terms.index(first.group(1)) == min(i for i, term in enumerate(terms) if term[0].upper() == letter)
+
+
+def test_a_glossary_terms_anchor_is_its_words_and_an_agency_leads_to_its_page(sample_build: Path) -> None:
+    """Terms were anchored by their place (term-1-4): a link to one led elsewhere once a term was added before
+    it; the agencies' short names did not lead to the agencies' pages."""
+    html = read(sample_build / "build" / "site", "glossary.html")
+    assert '<dt id="term-apbd">APBD</dt>' in html
+    assert '<dt id="term-dinkes"><a href="agency/dinkes.html">Dinkes</a></dt>' in html
+    ids = re.findall(r'<dt id="([^"]+)"', html)
+    assert len(ids) == len(set(ids)) > 60 and not [i for i in ids if re.fullmatch(r"term-[\d-]+", i)]
 
 
 def test_home_shows_vision_missions_and_legal_basis(mini_site: Path) -> None:
