@@ -282,6 +282,7 @@ class _Reader:
             supports_ids=list(data.get("supports") or []),
             programs=[self.program(p, data["id"]) for p in data.get("programs") or []],
             position=data.position, where=self.where(data), former_ids=list(data.get("former_ids") or []),
+            contact={name: value.strip() for name, value in (data.get("contact") or {}).items()},
         )
 
     def glossary(self, path: Path) -> list[GlossaryTerm]:

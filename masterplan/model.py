@@ -258,6 +258,7 @@ class Agency:
     where: dict[str, Position] = field(default_factory=dict)
     supported: list[Program] = field(default_factory=list, repr=False)
     former_ids: list[str] = field(default_factory=list)  #: ids it had before a rename; their pages lead to it
+    contact: dict[str, str] = field(default_factory=dict)  #: address, phone, email, website: those given
 
     def at(self, name: str) -> Position:
         return self.where.get(name, self.position)

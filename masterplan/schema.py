@@ -183,6 +183,12 @@ DOCUMENTS: dict[str, dict[str, Any]] = {
         "programs": _list({"$ref": "#/$defs/program"}, "Programs this agency leads."),
         "former_ids": _ids(SLUG, "Ids this agency had before it was renamed (a new nomenclature): their web pages "
                            "lead to its page, so published links keep working."),
+        "contact": _obj("How citizens reach the agency, shown on its web page and in the open data.", {
+            "address": {"type": "string", "pattern": NOT_BLANK, "description": "Office address."},
+            "phone": {"type": "string", "pattern": r"^[+(]?[0-9][0-9 ()./-]{4,}$", "description": "Phone number, in quotes."},
+            "email": {"type": "string", "pattern": r"^[^@\s]+@[^@\s]+\.[^@\s]+$", "description": "E-mail address."},
+            "website": {"type": "string", "pattern": r"^https?://\S+$", "description": "Website, with its https://."},
+        }, []),
     }, ["id", "name", "short_name", "kind"]),
     "glossary": _obj("content/glossary.yml: terms and abbreviations.", {
         "terms": _list(_obj("A term.", {

@@ -132,6 +132,11 @@ def _type_hint(err: ValidationError) -> str | None:
     return _shape_hint(err)
 
 
+#: what an agency's contact field holds, and an example of it
+_CONTACT_WORDS = {"email": (Message("an e-mail address"), "email: dinkes@kota.go.id"),
+                  "website": (Message("a web address"), "website: https://dinkes.kota.go.id"),
+                  "phone": (Message("a phone number"), 'phone: "(0343) 424242"'),
+                  "address": (Message("an address"), "address: Jl. Pahlawan No. 1")}
 #: how a field with parts is written, for one written as something else ("period: 2023-2026")
 _SHAPES = {"period": "period: {start: 2023, end: 2026}", "baseline": "baseline: {year: 2021, value: 45}",
            "targets": "targets: {2024: 50, 2025: 60}", "partners": "partners: [dinsos, dispendukcapil]",
@@ -249,6 +254,11 @@ def _explain(err: ValidationError, data: Any, default: Position) -> Diagnostic:
                 else did_you_mean(str(err.instance), choices))
         return error(where, "E104", "{field}: '{value}' is not one of {choices}", hint,
                      field=field, value=err.instance, choices=", ".join(choices))
+    if kind == "pattern" and path[-2:-1] == ["contact"] and path[-1] in _CONTACT_WORDS:
+        what, example = _CONTACT_WORDS[path[-1]]
+        return error(where, "E106", "{field}: '{value}' is not {what}", Message("written like this: {example}",
+                                                                                example=example),
+                     field=field, value=err.instance, what=what)
     if kind == "pattern":
         value = str(err.instance)
         if path[-1:] == ["language"]:

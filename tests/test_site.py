@@ -881,3 +881,30 @@ def test_the_header_names_the_plan_as_its_title_does(make_plan: Callable[..., Pa
     assert run(root, BuildOptions(pdf=False, search=False)).ok
     header = read(root / "build" / "site", "index.html").split('class="brand-title">', 1)[1].split("<", 1)[0]
     assert header.strip() == shown
+
+
+def test_an_agencys_contact_is_on_its_page_and_in_the_open_data(make_plan: Callable[..., Path]) -> None:
+    """Citizens found no way to reach an agency: its file can now give an address, phone, e-mail and website."""
+    import csv
+    import json
+
+    from masterplan.build import BuildOptions, run
+
+    root = make_plan()
+    agency = root / "content" / "agencies" / "bpkad.yml"
+    agency.write_text(agency.read_text(encoding="utf-8").replace("kind: badan\n", (
+        "kind: badan\ncontact:\n  address: Jl. Pahlawan No. 1, Kota Contoh\n  phone: \"(0343) 424242\"\n"
+        "  website: https://bpkad.kota.go.id\n"), 1), encoding="utf-8")
+    result = run(root, BuildOptions(pdf=False, search=False))
+    assert result.ok, [str(d) for d in result.report]
+    site = root / "build" / "site"
+    page = (site / "agency" / "bpkad.html").read_text(encoding="utf-8")
+    assert '<h2 id="contact">Kontak</h2>' in page and "Jl. Pahlawan No. 1, Kota Contoh" in page
+    assert '<a href="tel:0343424242">(0343) 424242</a>' in page and 'href="https://bpkad.kota.go.id"' in page
+    assert "Surel" not in page  # no e-mail given, no line for it
+    rows = {row["id"]: row for row in csv.DictReader((site / "data" / "agencies.csv").open(encoding="utf-8"))}
+    assert rows["bpkad"]["phone"] == "(0343) 424242" and rows["bpkad"]["email"] == "" and rows["diskominfo"]["address"] == ""
+    data = json.loads((site / "data" / "plan.json").read_text(encoding="utf-8"))
+    assert next(a for a in data["agencies"] if a["id"] == "bpkad")["contact"]["website"] == "https://bpkad.kota.go.id"
+    other = (site / "agency" / "diskominfo.html").read_text(encoding="utf-8")
+    assert 'id="contact"' not in other

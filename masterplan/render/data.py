@@ -25,6 +25,8 @@ from masterplan.render import datapackage, workbook
 FORMAT = "masterplan/plan"
 FORMAT_VERSION = 1
 LIST_SEPARATOR = ";"
+#: the ways an agency can be reached, as its file may give them (contact:), in the order the open data lists them
+CONTACT_FIELDS = ("address", "phone", "email", "website")
 
 #: file → (column, description); the descriptions are catalog messages (shown translated on the site).
 COLUMNS: dict[str, list[tuple[str, str]]] = {
@@ -61,6 +63,10 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
         ("programs_led", "Number of programs it leads"),
         ("programs_supported", "Number of other agencies' programs it partners in"),
         ("budget_led", "Indicative budget of the programs it leads, whole rupiah"),
+        ("address", "Office address, where given"),
+        ("phone", "Phone number, where given"),
+        ("email", "E-mail address, where given"),
+        ("website", "Website, where given"),
     ],
     "indicators.csv": [
         ("owner_type", "program or pillar"),
@@ -142,6 +148,7 @@ def as_json(plan: Plan) -> dict[str, Any]:
         "agencies": [{
             "id": a.id, "name": _text(a.name), "short_name": a.short_name, "kind": a.kind,
             "leads": [p.id for p in a.programs], "supports": [p.id for p in a.supported], "former_ids": a.former_ids,
+            "contact": a.contact,
         } for a in plan.agencies],
         "programs": [_program(p) for p in plan.programs],
         "readiness": [{"element": r.element, "aspect": _text(r.aspect), "condition": _text(r.condition),
@@ -175,7 +182,8 @@ def _budget_rows(plan: Plan) -> Iterator[list[Any]]:
 def _agency_rows(plan: Plan) -> Iterator[list[Any]]:
     budget = summary.budget(plan).by_agency
     for a in plan.agencies:
-        yield [a.id, a.short_name, str(a.name), a.kind, len(a.programs), len(a.supported), budget.get(a.id, 0)]
+        yield [a.id, a.short_name, str(a.name), a.kind, len(a.programs), len(a.supported), budget.get(a.id, 0),
+               *(a.contact.get(name, "") for name in CONTACT_FIELDS)]
 
 
 def _indicator_rows(plan: Plan) -> Iterator[list[Any]]:
