@@ -19,6 +19,7 @@ from collections.abc import Set as AbstractSet
 from masterplan.checks import (
     catalog,
     chapters,
+    glossary,
     glyphs,
     last_build,
     plain_text,
@@ -49,6 +50,7 @@ WARNING_RULES: list[Rule] = [
     synchronisation.check,
     sample.check,
     glyphs.check,
+    glossary.check,
     plain_text.check,
     last_build.renamed_programs,
     last_build.renamed_agencies,

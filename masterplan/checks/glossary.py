@@ -1,0 +1,29 @@
+"""Glossary terms the plan never uses: a book for the mayor defined BSrE, LKjIP and SIPD, which no page
+of it names. W524 says so at the term, so the list is kept to what a reader meets."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
+
+from masterplan.content_text import content_texts
+from masterplan.diagnostics import Diagnostic, warning
+from masterplan.model import Plan
+
+GLOSSARY_FILE = "content/glossary.yml"
+
+
+def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
+    if not plan.glossary:
+        return
+    # the files' text, and the funding sources the budget tables name (the default ones are written nowhere)
+    text = "\n".join([*(body for name, body in content_texts(plan) if name != GLOSSARY_FILE), *plan.funding_sources])
+    folded = text.casefold()
+    for term in plan.glossary:
+        written = term.term.strip()
+        # an abbreviation as written (SIPD, not "sipd" inside a word); any other term in any case
+        haystack, needle = (text, written) if written.upper() == written else (folded, written.casefold())
+        if not re.search(r"(?<![\w-])" + re.escape(needle) + r"(?![\w-])", haystack):
+            yield warning(term.position, "W524", "glossary term '{term}' is used nowhere in the plan",
+                          "delete it, or use it where the plan means it", term=written)
