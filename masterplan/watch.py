@@ -29,6 +29,8 @@ from masterplan.preview import Preview
 from masterplan.render.site import NO_ADDRESS
 
 SETTLE_SECONDS = 2.0
+#: how long a file found empty right after a change is given to be written (an editor that truncates, then writes)
+SAVE_SECONDS = 0.5
 #: what a background build says that stays true while the preview runs: told by the first build only
 SAID_ONCE = (NO_ADDRESS,)
 
@@ -217,6 +219,7 @@ def _watch(preview: Preview, background: BackgroundBuild | None, stop: threading
         names = sorted({p.relative_to(root.resolve()).as_posix() if p.is_relative_to(root.resolve()) else str(p)
                         for p in paths})
         preview.say(Message("Changed: {files}", files=", ".join(names[:5]) + (" …" if len(names) > 5 else "")))
+        written(paths)
         themed = any(p.is_relative_to(templates) for p in paths)
         if themed:
             _clear_template_caches()
@@ -228,6 +231,22 @@ def _watch(preview: Preview, background: BackgroundBuild | None, stop: threading
             else:  # it would only fail on the same errors, and print them all again
                 background.hold()
     return None
+
+
+def written(paths: list[Path], wait: float = SAVE_SECONDS) -> None:
+    """Return once none of ``paths`` is an empty file, or after ``wait`` seconds. An editor that empties a file
+    before writing it (truncate, then write) is seen mid-save: the preview showed "file is empty" and every error
+    that follows from it for about a second, until the file's second event."""
+    deadline = time.monotonic() + wait
+    while time.monotonic() < deadline and any(_empty(path) for path in paths):
+        time.sleep(0.02)
+
+
+def _empty(path: Path) -> bool:
+    try:
+        return path.is_file() and path.stat().st_size == 0
+    except OSError:
+        return False
 
 
 def newest(root: Path) -> float:

@@ -546,3 +546,22 @@ def test_the_address_in_plan_yml_wins_over_the_kept_one_and_follows_its_edits(ma
             time.sleep(0.2)
     finally:
         stop(running)
+
+
+def test_a_file_emptied_mid_save_is_read_once_written(tmp_path: Path) -> None:
+    """An editor that truncates a file, then writes it, was seen between the two: the preview showed "file is
+    empty" and the errors that follow from it until the file's next event, about a second later."""
+    import threading
+
+    from masterplan import watch
+
+    saved = tmp_path / "dinkes.yml"
+    saved.write_text("", encoding="utf-8")
+    writer = threading.Timer(0.1, lambda: saved.write_text("id: dinkes\n", encoding="utf-8"))
+    writer.start()
+    watch.written([saved], wait=5.0)
+    writer.join()
+    assert saved.read_text(encoding="utf-8") == "id: dinkes\n"
+    left_empty = tmp_path / "kosong.yml"
+    left_empty.write_text("", encoding="utf-8")
+    watch.written([left_empty, tmp_path / "deleted.yml"], wait=0.05)  # an empty file meant so: read as it is
