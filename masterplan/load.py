@@ -253,9 +253,11 @@ class _Reader:
             try:
                 return datetime.date.fromisoformat(value.strip())
             except ValueError:
+                meant = _spelt_date(value)
                 self.report.add(error(data.at("date"), "E101", "date should be a date, not '{value}'",
                                       "there is no such day: months run from 01 to 12, days to 28–31"
                                       if re.fullmatch(r"\s*\d{4}-\d{2}-\d{2}\s*", value)
+                                      else Message("write it as YYYY-MM-DD: {date}", date=meant.isoformat()) if meant
                                       else "write it as YYYY-MM-DD, e.g. 2021-12-01", value=value))
                 return None
         return value
@@ -345,6 +347,27 @@ class _Reader:
             if item is not None:
                 items.append(item)
         return items
+
+
+_MONTHS = {name: number for number, names in enumerate(
+    [("januari", "january", "jan"), ("februari", "february", "feb", "pebruari"), ("maret", "march", "mar"),
+     ("april", "apr"), ("mei", "may"), ("juni", "june", "jun"), ("juli", "july", "jul"),
+     ("agustus", "august", "agu", "aug"), ("september", "sep", "sept"), ("oktober", "october", "okt", "oct"),
+     ("november", "nov", "nopember"), ("desember", "december", "des", "dec")], start=1) for name in names}
+_SPELT_DATE = re.compile(r"\s*(\d{1,2})\s*([A-Za-z]+|[-/.]\s*\d{1,2}\s*[-/.])\s*(\d{4})\s*")
+
+
+def _spelt_date(text: str) -> datetime.date | None:
+    """A date as Indonesians write it ("15 Januari 2023", "15/01/2023", "15-01-2023"), or None."""
+    found = _SPELT_DATE.fullmatch(text)
+    if not found:
+        return None
+    day, month, year = found.groups()
+    number = _MONTHS.get(month.lower()) if month[0].isalpha() else int(month.strip("-/. "))
+    try:
+        return datetime.date(int(year), number, int(day)) if number else None
+    except ValueError:
+        return None
 
 
 def _is_file(entry: os.DirEntry[str]) -> bool:
