@@ -161,6 +161,7 @@ def test_search_for_sambat_lists_the_e_sambat_program(page: object, server: str,
     _wait_for_search(page)
     hrefs = page.eval_on_selector_all("#search-results a", "links => links.map(a => a.href)")  # type: ignore[attr-defined]
     assert server + f"program/{e_sambat(plan)}.html" in hrefs
+    assert page.title().startswith("\u201csambat\u201d \u00b7 Cari \u00b7 ")  # type: ignore[attr-defined]  # history names it
     page.screenshot(path="/tmp/site-search-1280.png", full_page=True)  # type: ignore[attr-defined]
     assert page.problems == []  # type: ignore[attr-defined]
 

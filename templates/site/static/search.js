@@ -62,10 +62,14 @@
     });
   }
 
+  // the tab's title names the search, as history and bookmarks show it: "“sambat” · Cari · …"
+  var title = document.title;
+
   function run() {
     var query = input.value.trim();
     var ticket = ++latest;
     history.replaceState(null, "", query ? "?q=" + encodeURIComponent(query) : location.pathname);
+    document.title = query ? "\u201c" + query + "\u201d \u00b7 " + title : title;
     list.textContent = "";
     more.hidden = true;
     if (!query) { status.textContent = ""; return; }
