@@ -118,6 +118,12 @@ def glossary(plan: Plan) -> list[GlossaryEntry]:
     return ordered
 
 
+def largest_first(amounts: dict[str, int]) -> list[tuple[str, int]]:
+    """(key, amount) of the amounts that are not nothing, the largest first: the rows of the book's budget tables,
+    of the site's and of the workbook's."""
+    return sorted(((key, amount) for key, amount in amounts.items() if amount), key=lambda item: -item[1])
+
+
 @dataclass
 class ProgramBudget:
     """One program's indicative budget as a year × funding source grid."""

@@ -262,10 +262,6 @@ def glossary(plan: Plan, language: str) -> list[tuple[str, str]]:
     return sorted(terms.items(), key=lambda item: item[0].lower())
 
 
-def _largest(amounts: dict[str, int]) -> list[tuple[str, int]]:
-    return sorted(((key, amount) for key, amount in amounts.items() if amount), key=lambda kv: -kv[1])
-
-
 def html(plan: Plan, book: Book, env: jinja2.Environment, extra: dict[str, Any]) -> str:
     """The whole print HTML: chapters first (to number their sections), then the book around them."""
     money = summary.budget(plan)
@@ -273,7 +269,7 @@ def html(plan: Plan, book: Book, env: jinja2.Environment, extra: dict[str, Any])
     missions = summary.mission_matrix(plan)
     context = {
         "plan": plan, "book": book, "outline": book.outline, "money": money, "running_title": running_title(plan),
-        "budget_rows": {"source": _largest(money.by_source), "agency": _largest(money.by_agency)},
+        "budget_rows": {"source": summary.largest_first(money.by_source), "agency": summary.largest_first(money.by_agency)},
         "colours": charts.pillar_colours(plan), "missions": missions,
         "missions_counted": any(len(cell) > MISSION_CODES for row in missions.values() for cell in row.values()),
         "agency_matrix": summary.agency_matrix(plan), "by_agency": by_agency,

@@ -18,7 +18,7 @@ from typing import Any
 from masterplan.model import Indicator, Pillar, Plan, Program
 from masterplan.render import charts, outline
 from masterplan.render.site_links import url_for
-from masterplan.summary import BudgetSummary
+from masterplan.summary import BudgetSummary, largest_first
 
 Translate = Callable[..., str]
 BarRow = tuple[str, "str | None", int, str]
@@ -120,8 +120,7 @@ def budget_bars(plan: Plan, budget: BudgetSummary) -> dict[str, list[BarRow]]:
     colours = charts.pillar_colours(plan)
     return {
         "pillar": [(str(p.name), url_for(p), budget.by_pillar.get(p.id, 0), colours[p.id]) for p in plan.pillars],
-        "source": [(source, None, amount, charts.PALETTE[0]) for source, amount in
-                   sorted(budget.by_source.items(), key=lambda item: -item[1]) if amount],
+        "source": [(source, None, amount, charts.PALETTE[0]) for source, amount in largest_first(budget.by_source)],
     }
 
 

@@ -95,10 +95,11 @@ def _budget(book: Any, plan: Plan, words: Translator, formats: dict[str, Any]) -
           [[names[pillar], *years.values(), money.by_pillar[pillar]] for pillar, years in money.by_pillar_year.items()]
           + [[words("Total"), *(money.by_year[year] for year in money.years), money.total]])
     block(words("Budget by funding source"), [words("Funding source"), words("Indicative budget"), words("Share")],
-          [[source, amount, amount / money.total if money.total else 0] for source, amount in money.by_source.items()]
+          [[source, amount, amount / money.total if money.total else 0] for source, amount in summary.largest_first(
+              money.by_source)]
           + [[words("Total"), money.total, 1 if money.total else 0]], shares=True)
     agencies = {a.id: a.short_name for a in plan.agencies}
-    led = sorted(money.by_agency.items(), key=lambda item: -item[1])
+    led = summary.largest_first(money.by_agency)
     block(words("Budget by agency"), [words("Agency"), words("Indicative budget")],
           [[agencies.get(agency, agency), amount] for agency, amount in led] + [[words("Total"), money.total]])
     sheet.set_column(0, 0, 28)
