@@ -19,6 +19,7 @@ _LOOKING_FOR = re.compile(r"The innermost block that needs to be closed is '(\w+
 _UNKNOWN_TAG = re.compile(r"^Encountered unknown tag '(\w+)'")
 _UNEXPECTED = re.compile(r"^unexpected '([^']*)'(?:, expected '([^']*)')?$")
 _EXPECTED_TOKEN = re.compile(r"^expected token '([^']*)', got '([^']*)'$")
+_NO_EXPRESSION = re.compile(r"^Expected an expression, got '([^']*)'$")
 _EOF_EXPECTED = re.compile(r"^unexpected end of template, expected '([^']*)'\.$")
 _CHAR = re.compile(r"^unexpected char '(.)' at \d+$")
 _OPERANDS = re.compile(r"^unsupported operand type\(s\) for ([^:]+): '(\w+)' and '(\w+)'$")
@@ -76,11 +77,14 @@ def _syntax_words(text: str) -> Message | str:
         what, expected = found.groups()
         if expected:
             return Message("'{found}' where Jinja expected '{expected}'", found=what, expected=expected)
-        return Message("'{found}' is not expected here", found=what)
+        return Message("{found} is not expected here", found=_token(what))
     found = _EXPECTED_TOKEN.match(text)
     if found:
         return Message("'{found}' where Jinja expected {expected}", found=found.group(2),
                        expected=_token(found.group(1)))
+    found = _NO_EXPRESSION.match(text)
+    if found:  # "{{ }}": braces with nothing in them
+        return Message("a value or a name is missing here: Jinja found {found}", found=_token(found.group(1)))
     found = _EOF_EXPECTED.match(text)
     if found:
         return Message("the text ends where Jinja expected {expected}: a {{{{ or {{% is never closed",
@@ -104,7 +108,7 @@ def _open_block(source: str, name: str, before: int) -> int | None:
     """The line of the innermost ``{% name %}`` still open at line ``before``, by Jinja's own lexer."""
     env = jinja2.Environment()
     stack: list[tuple[str, int]] = []
-    expect_name = False
+    opening: tuple[str, int] | None = None  #: a tag just named, open until its end shows it closes nothing
     try:
         for line, kind, value in env.lex(source):
             if line > before:
@@ -112,15 +116,19 @@ def _open_block(source: str, name: str, before: int) -> int | None:
             if kind == "whitespace":
                 continue
             if kind == "block_begin":
-                expect_name = True
-            elif expect_name and kind == "name":
-                expect_name = False
-                if value in _OPENERS:
-                    stack.append((value, line))
-                elif value.startswith("end") and stack and stack[-1][0] == value[3:]:
-                    stack.pop()
-            else:
-                expect_name = False
+                opening = ("", line)
+            elif opening is not None and opening[0] == "" and kind == "name":
+                opening = (value, opening[1])
+                if value.startswith("end"):  # it closes the innermost block, or it is the mistake Jinja names
+                    if stack and stack[-1][0] == value[3:]:
+                        stack.pop()
+                    opening = None
+            elif opening and kind == "operator" and value == "=" and opening[0] == "set":
+                opening = None  # {% set x = 1 %}: a one-line set opens no block
+            elif opening and kind == "block_end":
+                if opening[0] in _OPENERS:
+                    stack.append(opening)
+                opening = None
     except jinja2.TemplateSyntaxError:
         pass  # the lexer stops where the source stops making sense: what was open by then stands
     return next((line for opened, line in reversed(stack) if opened == name), None)
@@ -129,10 +137,15 @@ def _open_block(source: str, name: str, before: int) -> int | None:
 def runtime(exc: Exception) -> Message | str:
     """A failure while a template runs (``{{ plan.period.start + "x" }}``) in the plan's words."""
     text = str(exc)
-    found = _OPERANDS.match(text) or _COMPARED.match(text)
+    found = _OPERANDS.match(text)
     if found:
         operator, left, right = found.groups()
         return Message("'{operator}' cannot join {left} and {right}", operator=operator, left=_kind(left),
+                       right=_kind(right))
+    found = _COMPARED.match(text)
+    if found:
+        operator, left, right = found.groups()
+        return Message("{left} cannot be compared with {right} ('{operator}')", operator=operator, left=_kind(left),
                        right=_kind(right))
     found = _CONCATENATED.match(text)
     if found:

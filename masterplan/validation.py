@@ -129,6 +129,8 @@ def _type_hint(err: ValidationError) -> str | None:
     if isinstance(value, float) and "integer" in str(err.validator_value) and list(err.absolute_path)[-1:] == ["amount"]:
         return Message("amounts are whole rupiah, written without dots: "
                        "YAML takes a dot for a decimal point (1.500 is one and a half)")
+    if list(err.absolute_path)[-2:-1] == ["contact"] and isinstance(value, (int, float)):  # phone: 0343424242
+        return Message("YAML reads it as a number: put it in quotes, e.g. {example}", example='phone: "(0343) 424242"')
     return _shape_hint(err)
 
 
@@ -143,6 +145,8 @@ _SHAPES = {"period": "period: {start: 2023, end: 2026}", "baseline": "baseline: 
            "budget": "budget: [{year: 2024, amount: 150000000, source: APBD}]", "missions": "missions: [m1, m3]",
            "supports": "supports: [GOV-01, ECO-03]", "depends_on": "depends_on: [GOV-01]",
            "former_ids": "former_ids: [GOV-13]", "goals": "goals: [Layanan publik daring pada 2026]"}
+#: the fields that list ids, which a writer may give as one line of text ("dinsos, bpkad"); goals are sentences
+_ID_LISTS = ("partners", "missions", "supports", "depends_on", "former_ids")
 _YEAR_SPAN = re.compile(r"\s*((?:19|20)\d\d)\s*(?:[-–—/]|s\.?d\.?|sampai)\s*((?:19|20)\d\d)\s*")
 
 
@@ -161,14 +165,15 @@ def _shape_hint(err: ValidationError) -> Message | None:
     value = err.instance
     span = _YEAR_SPAN.fullmatch(value) if isinstance(value, str) else None
     if span and field in ("year", "start", "end"):  # a budget line for "2024-2025", "start: 2023/2024"
-        return Message("one year here: {first} (a budget line a year: {first}, then {last} on a line of its own)"
+        return Message("one year here: {first} (a budget line a year: {first}, then each year up to {last} on a line "
+                       "of its own)"
                        if field == "year" else "one year here: {first}", first=span.group(1), last=span.group(2))
     wanted = dict if "object" in str(err.validator_value) else list if "array" in str(err.validator_value) else None
     if not isinstance(field, str) or field not in _SHAPES or wanted is None or isinstance(value, wanted):
         return None
     if span and field == "period":
         example = f"period: {{start: {span.group(1)}, end: {span.group(2)}}}"
-    elif isinstance(value, str) and _SHAPES[field].endswith("]") and value.strip():  # "dinsos, dispendukcapil"
+    elif isinstance(value, str) and field in _ID_LISTS and value.strip():  # "dinsos, dispendukcapil"
         example = f"{field}: [{', '.join(part.strip() for part in re.split(r'[,;]| dan ', value) if part.strip())}]"
     else:
         example = _SHAPES[field]
@@ -268,8 +273,8 @@ def _explain(err: ValidationError, data: Any, default: Position) -> Diagnostic:
         elif re.fullmatch(str(err.validator_value), value.lower().strip()):
             hint = Message("ids are written in small letters: {id}", id=value.lower().strip())
         elif "A-Z" not in str(err.validator_value) and re.fullmatch(  # a slug, not a program's code ("GOV 01")
-                str(err.validator_value), slug := re.sub(r"\s+", "_", value.lower().strip())):
-            hint = Message("ids are written in small letters, with '_' for a space: {id}", id=slug)  # Smart Living
+                str(err.validator_value), slug := _slug(value, path)):
+            hint = Message("ids are written in small letters, with '_' for a space: {id}", id=slug)  # Prasarana Kesehatan
         else:
             hint = Message("use small letters, digits, '-' and '_' only, no spaces" if "a-z" in str(err.validator_value)
                            and "A-Z" not in str(err.validator_value) else "use letters, digits, '-' and '_' only, no spaces")
@@ -289,6 +294,15 @@ def _explain(err: ValidationError, data: Any, default: Position) -> Diagnostic:
                      "write a year in full, e.g. 2024" if "year" in field or field.endswith(("start", "end")) else None,
                      field=field, value=err.instance, bound=err.validator_value)
     return error(where, "E100", "{field}: {problem}", field=field, problem=err.message)
+
+
+def _slug(value: str, path: list[Any]) -> str:
+    """An id as a name would be written as one: "Prasarana Kesehatan" → prasarana_kesehatan; a pillar named
+    "Smart Living" is living (the pillars' ids leave "smart" out)."""
+    words = value.lower().split()
+    if path[-1:] == ["pillar"] and len(words) > 1 and words[0] == "smart":
+        words = words[1:]
+    return "_".join(words)
 
 
 def _wants_words(err: ValidationError) -> bool:

@@ -588,18 +588,23 @@ def _layout_hint(problem: str, line: str) -> Message | None:
 def _quote_hint(problem: str, line: str, column: int) -> Message | None:
     """A value that starts with a character YAML reads as syntax (``*Prioritas*``, ``> 90%``, ``%``,
     ``@Dinkes``, ``[Usulan Baru] Layanan``): put it in quotes, shown with the line's own field."""
-    key, _, value = line.partition(": ")
+    item = line.lstrip()
+    key, _, value = ("-", "", item[2:]) if item.startswith("- ") and ": " not in item else line.partition(": ")
     value = value.strip()
     if not value:
         return None
     start = value[0]
+    if start in ">|" and len(value) > 1 and value[1:].strip()[:1] not in "+-0123456789":  # "description: | Teks"
+        return Message("the text after {character} goes on the lines below it, indented: {key}: {character} then "
+                       "the text on the next line", character=start, key=key.strip())
     if not ("cannot start any token" in problem and line[column:column + 1] == start
             or "alphabetic or numeric character" in problem and start in "*&"
             or "comment or line break" in problem and start in ">|"
             or "did not find expected key" in problem and start in "[{" and value[-1] not in "]}"):
         return None
     shown = value if len(value) <= 40 else value[:32] + "…"
-    example = f"{key.strip()}: " + (f'"{shown}"' if '"' not in shown else f"'{shown}'")
+    quoted = f'"{shown}"' if '"' not in shown else "'" + shown.replace("'", "''") + "'"  # YAML doubles a ' in '…'
+    example = f"- {quoted}" if key == "-" else f"{key.strip()}: {quoted}"
     return Message("a value that starts with {character} is read as YAML, not as text: put it in quotes, e.g. {example}",
                    character=start, example=example)
 

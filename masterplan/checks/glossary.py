@@ -11,19 +11,21 @@ from masterplan.content_text import content_texts
 from masterplan.diagnostics import Diagnostic, warning
 from masterplan.model import Plan
 
-GLOSSARY_FILE = "content/glossary.yml"
-
 
 def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
     if not plan.glossary:
         return
-    # the files' text, and the funding sources the budget tables name (the default ones are written nowhere)
-    text = "\n".join([*(body for name, body in content_texts(plan) if name != GLOSSARY_FILE), *plan.funding_sources])
-    folded = text.casefold()
+    # the other files' text, the funding sources the budget tables name (the default ones are written nowhere),
+    # and the other terms' definitions, which readers of the glossary meet (APBN in DAK's)
+    glossary_file = plan.glossary[0].position.file
+    files = "\n".join([*(body for name, body in content_texts(plan) if name != glossary_file), *plan.funding_sources])
     for term in plan.glossary:
         written = term.term.strip()
-        # an abbreviation as written (SIPD, not "sipd" inside a word); any other term in any case
-        haystack, needle = (text, written) if written.upper() == written else (folded, written.casefold())
-        if not re.search(r"(?<![\w-])" + re.escape(needle) + r"(?![\w-])", haystack):
+        text = "\n".join([files, *(value for other in plan.glossary if other is not term
+                                   for value in other.definition.values.values() if value)])
+        # an abbreviation as written (SIPD, not "sipd" inside a word), "antar-SIPKD" and "OPD-OPD" too;
+        # any other term in any case
+        haystack, needle = (text, written) if written.upper() == written else (text.casefold(), written.casefold())
+        if not re.search(r"(?<!\w)" + re.escape(needle) + r"(?!\w)", haystack):
             yield warning(term.position, "W524", "glossary term '{term}' is used nowhere in the plan",
                           "delete it, or use it where the plan means it", term=written)

@@ -36,6 +36,12 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
                           "write it in words, or leave it out", character=character, code=f"U+{ord(character):04X}")
 
 
+def drawn(plan: Plan, character: str) -> bool:
+    """Whether a font of the plan's theme or of the default theme has ``character`` (else W605 said so)."""
+    root = plan.content.parent if plan.content is not None else None
+    return ord(character) in _covered(tuple(_fonts(root)))
+
+
 def _fonts(root: Path | None) -> list[Path]:
     """The font files of the plan's theme and of the default theme."""
     folders = [*(plan_theme(root) if root is not None else ()), theme_dir()]
@@ -45,6 +51,13 @@ def _fonts(root: Path | None) -> list[Path]:
 
 @lru_cache(maxsize=4)
 def _covered(fonts: tuple[Path, ...]) -> frozenset[int]:
-    """The code points any of ``fonts`` draws."""
-    from fontTools.ttLib import TTFont  # only for a plan with a character beyond COMMON
-    return frozenset(code for path in fonts for code in TTFont(path, lazy=True)["cmap"].getBestCmap())
+    """The code points any of ``fonts`` draws (a file that is no font a renderer could use draws none)."""
+    # only for a plan with a character beyond COMMON
+    from fontTools.ttLib import TTFont, TTLibError
+    covered: set[int] = set()
+    for path in fonts:
+        try:
+            covered.update(TTFont(path, lazy=True)["cmap"].getBestCmap() or {})
+        except (TTLibError, OSError, KeyError, TypeError, ValueError):
+            continue
+    return frozenset(covered)

@@ -52,6 +52,7 @@ import jinja2
 import weasyprint
 from weasyprint.text.fonts import FontConfiguration
 
+from masterplan.checks import glyphs
 from masterplan.content_text import character_at, content_texts
 from masterplan.diagnostics import (
     Diagnostic,
@@ -224,8 +225,8 @@ def _diagnostics(fetcher: Fetcher, records: list[logging.LogRecord], plan: Plan)
         elif glyph := _GLYPH.search(message):
             texts = content_texts(plan) if texts is None else texts
             character = chr(int(glyph.group(1), 16))
-            if any(character in text for _, text in texts):
-                continue  # the content's: checks.glyphs says it at its line (W605), for validate too
+            if any(character in text for _, text in texts) and not glyphs.drawn(plan, character):
+                continue  # the content's, and no font has it: checks.glyphs says it at its line (W605), validate too
             found.append(warning(character_at(character, texts, plan), "W603", "PDF: {detail}",
                                  "none of the book's fonts has this character: the PDF shows an empty box in its place",
                                  detail=message))

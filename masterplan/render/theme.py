@@ -9,6 +9,7 @@ keeps ``__pycache__``, so a cold process does not compile the theme again.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -144,7 +145,7 @@ def environment(theme: Theme, language: str) -> jinja2.Environment:
         "rupiah": formats.rupiah, "rupiah_short": formats.rupiah_short, "rupiah_alike": formats.rupiah_alike,
         "number": formats.number, "measure": formats.measure,
         "percent": formats.percent, "shares": formats.shares, "file_size": formats.file_size,
-        "date": formats.date,
+        "date": formats.date, "tel": lambda phone: re.sub(r"[^0-9+]", "", str(phone)),  # a tel: link's digits
         "markdown": lambda text, shift=0: Markup(to_html(localize(text, language), shift)),
     }.items()})
     return env
