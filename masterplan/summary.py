@@ -118,6 +118,15 @@ def glossary(plan: Plan) -> list[GlossaryEntry]:
     return ordered
 
 
+MISSION_CODES = 40  #: program codes a cell of the missions table lists (three lines); with more in any cell it counts them
+
+
+def missions_counted(matrix: dict[str, dict[str, list[Program]]]) -> bool:
+    """Whether the missions table counts its programs rather than list them (a province's plan), in the book
+    and on the site alike."""
+    return any(len(cell) > MISSION_CODES for row in matrix.values() for cell in row.values())
+
+
 def largest_first(amounts: dict[str, int]) -> list[tuple[str, int]]:
     """(key, amount) of the amounts that are not nothing, the largest first: the rows of the book's budget tables,
     of the site's and of the workbook's."""

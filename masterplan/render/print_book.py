@@ -33,7 +33,6 @@ ROADMAP_ROWS_CONTINUED = 60  #: lines of each page the roadmap continues on (3.5
 BARS_PER_PAGE = 40  #: bars of a budget chart on a page with its caption (44 fit the text's height)
 RUNNING_TITLE = 60  #: characters of the plan's title in the running header, one line beside the chapter's title
 WIDE_TABLE = 8  #: columns from which a chapter's own table is set small, its long words broken to fit the page
-MISSION_CODES = 40  #: program codes a cell of the missions table lists (three lines); with more in any cell it counts them
 
 
 @dataclass
@@ -271,7 +270,7 @@ def html(plan: Plan, book: Book, env: jinja2.Environment, extra: dict[str, Any])
         "plan": plan, "book": book, "outline": book.outline, "money": money, "running_title": running_title(plan),
         "budget_rows": {"source": summary.largest_first(money.by_source), "agency": summary.largest_first(money.by_agency)},
         "colours": charts.pillar_colours(plan), "missions": missions,
-        "missions_counted": any(len(cell) > MISSION_CODES for row in missions.values() for cell in row.values()),
+        "missions_counted": summary.missions_counted(missions),
         "agency_matrix": summary.agency_matrix(plan), "by_agency": by_agency,
         "glossary": glossary(plan, env.globals["language"]),
         # long chapters in chunks, each from a new page (see pdf_chunks)

@@ -34,7 +34,7 @@ def common_context(plan: Plan, book: outline.Outline, translate: Translate, base
         "has_pdf": has_pdf,
         "base_url": base_url.rstrip("/") + "/" if base_url else None,
         "roadmap_chart": site_charts.roadmap(plan), "caption": site_charts.captioner(book, translate),
-        "missions": summary.mission_matrix(plan),
+        "missions": (missions := summary.mission_matrix(plan)), "missions_counted": summary.missions_counted(missions),
         "chapter_labels": site_charts.chapter_labels(book), "book_contents": site_charts.book_contents(book),
         "colours": site_charts.pillar_colours(plan),
         "glossary_entries": summary.glossary(plan), "data_columns": COLUMNS, "json_fields": JSON_FIELDS,
