@@ -11,6 +11,8 @@ from masterplan.content_text import content_texts
 from masterplan.diagnostics import Diagnostic, warning
 from masterplan.model import Plan
 
+_WORD = re.compile(r"\w+")
+
 
 def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
     if not plan.glossary:
@@ -19,13 +21,22 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
     # and the other terms' definitions, which readers of the glossary meet (APBN in DAK's)
     glossary_file = plan.glossary[0].position.file
     files = "\n".join([*(body for name, body in content_texts(plan) if name != glossary_file), *plan.funding_sources])
+    folded = files.casefold()
+    words = set(_WORD.findall(files))  # a term of one word is looked up, not searched for: a plan's text is megabytes
+    folded_words = {word.casefold() for word in words}
     for term in plan.glossary:
         written = term.term.strip()
-        text = "\n".join([files, *(value for other in plan.glossary if other is not term
-                                   for value in other.definition.values.values() if value)])
         # an abbreviation as written (SIPD, not "sipd" inside a word), "antar-SIPKD" and "OPD-OPD" too;
         # any other term in any case
-        haystack, needle = (text, written) if written.upper() == written else (text.casefold(), written.casefold())
-        if not re.search(r"(?<!\w)" + re.escape(needle) + r"(?!\w)", haystack):
+        exact = written.upper() == written
+        needle = written if exact else written.casefold()
+        pattern = re.compile(r"(?<!\w)" + re.escape(needle) + r"(?!\w)")
+        if _WORD.fullmatch(needle):
+            used = needle in (words if exact else folded_words)
+        else:
+            used = bool(pattern.search(files if exact else folded))
+        definitions = (value if exact else value.casefold() for other in plan.glossary if other is not term
+                       for value in other.definition.values.values() if value)
+        if not used and not any(pattern.search(text) for text in definitions):
             yield warning(term.position, "W524", "glossary term '{term}' is used nowhere in the plan",
                           "delete it, or use it where the plan means it", term=written)
