@@ -17,6 +17,7 @@ from typing import Any, NamedTuple
 import jinja2
 
 from masterplan import jinja_words, sandbox, validation, yamlfile
+from masterplan.dates import spelt_date
 from masterplan.diagnostics import (
     Diagnostic,
     Message,
@@ -86,12 +87,6 @@ def _signature(data: Any, language: str, problems: list[Diagnostic]) -> Signatur
                      data.get("name"), data.get("id_number"))
 
 
-#: a date as YAML and ISO write it: 2025-01-15
-_ISO_DATE = re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})")
-#: a date as Indonesians write it in numbers, the day first: 15-01-2026, 15/1/2026, 15.01.2026
-_DAY_FIRST = re.compile(r"(?P<day>\d{1,2})([-/.])(?P<month>\d{1,2})\2(?P<year>\d{4})")
-
-
 def _signed_date_as_written(data: Any) -> None:
     """A signature's date that YAML read as a date (``date: 2025-01-15``), back to the text it was written as.
 
@@ -108,11 +103,11 @@ def _signed_date(signed: yamlfile.LocatedMap, language: str, problems: list[Diag
     2025"), other text as written ("Januari 2022"). A day that is none (2025-02-30) is an error in
     ``problems``, and printed as written."""
     written = signed["date"]
-    numbers = _ISO_DATE.fullmatch(written.strip()) or _DAY_FIRST.fullmatch(written.strip())
+    numbers = spelt_date(written)
     if not numbers:
         return written
     try:
-        day = datetime.date(*map(int, numbers.group("year", "month", "day")))
+        day = datetime.date(*numbers)
     except ValueError:
         problems.append(error(signed.at("date"), "E101", "date should be a date, not '{value}'",
                               "there is no such day: months run from 01 to 12, days to 28–31", value=written))

@@ -160,3 +160,4 @@ def spelt_amount(text: str) -> int | None:
     if len(fraction) > places:
         return None
     return int(whole + fraction.ljust(places, "0"))
+

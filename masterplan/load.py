@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from masterplan import chapters, validation, validation_fast, yamlfile
+from masterplan.dates import spelt_date
 from masterplan.diagnostics import (
     ANY_PROGRAM,
     Diagnostic,
@@ -132,7 +133,7 @@ class _Reader:
 
         return LeftOut(
             id=program["id"], indicators=self.indicators(fitting("indicators", "indicator")),
-            budget=[BudgetLine(b["year"], b["amount"], b["source"], b.position) for b in fitting("budget", "budget_line")],
+            budget=_budget_lines(fitting("budget", "budget_line")),
         )
 
     def read(self, path: Path, file: str, kind: str) -> FileResult:
@@ -210,7 +211,7 @@ class _Reader:
             sub_element_id=data["sub_element"], summary=self.text(data.get("summary")),
             description=self.text(data.get("description")), quick_win=bool(data.get("quick_win", False)),
             partner_ids=list(data.get("partners") or []), period=Period(period["start"], period["end"]),
-            budget=[BudgetLine(b["year"], b["amount"], b["source"], b.position) for b in data.get("budget") or []],
+            budget=_budget_lines(data.get("budget")),
             indicators=self.indicators(data.get("indicators")),
             depends_on_ids=list(data.get("depends_on") or []), mission_ids=list(data.get("missions") or []),
             status=data.get("status", "planned"), lead_id=lead_id, position=data.position, where=self.where(data),
@@ -253,7 +254,7 @@ class _Reader:
             try:
                 return datetime.date.fromisoformat(value.strip())
             except ValueError:
-                meant = _spelt_date(value)
+                meant = _calendar_day(value)
                 self.report.add(error(data.at("date"), "E101", "date should be a date, not '{value}'",
                                       "there is no such day: months run from 01 to 12, days to 28–31"
                                       if re.fullmatch(r"\s*\d{4}-\d{2}-\d{2}\s*", value)
@@ -349,23 +350,15 @@ class _Reader:
         return items
 
 
-_MONTHS = {name: number for number, names in enumerate(
-    [("januari", "january", "jan"), ("februari", "february", "feb", "pebruari"), ("maret", "march", "mar"),
-     ("april", "apr"), ("mei", "may"), ("juni", "june", "jun"), ("juli", "july", "jul"),
-     ("agustus", "august", "agu", "aug"), ("september", "sep", "sept"), ("oktober", "october", "okt", "oct"),
-     ("november", "nov", "nopember"), ("desember", "december", "des", "dec")], start=1) for name in names}
-_SPELT_DATE = re.compile(r"\s*(\d{1,2})\s*([A-Za-z]+|[-/.]\s*\d{1,2}\s*[-/.])\s*(\d{4})\s*")
+def _budget_lines(items: Any) -> list[BudgetLine]:
+    return [BudgetLine(b["year"], b["amount"], b["source"], b.position) for b in items or []]
 
 
-def _spelt_date(text: str) -> datetime.date | None:
-    """A date as Indonesians write it ("15 Januari 2023", "15/01/2023", "15-01-2023"), or None."""
-    found = _SPELT_DATE.fullmatch(text)
-    if not found:
-        return None
-    day, month, year = found.groups()
-    number = _MONTHS.get(month.lower()) if month[0].isalpha() else int(month.strip("-/. "))
+def _calendar_day(text: str) -> datetime.date | None:
+    """The day ``text`` writes ("15 Januari 2023", "15/01/2023"), if it is one."""
+    numbers = spelt_date(text)
     try:
-        return datetime.date(int(year), number, int(day)) if number else None
+        return datetime.date(*numbers) if numbers else None
     except ValueError:
         return None
 

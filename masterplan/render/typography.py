@@ -71,8 +71,9 @@ def _compound(word: str) -> str:
 
 def keep_whole(html: str) -> str:
     """``html`` with every hyphenated word that has a piece of one or two letters at either end
-    kept on one line, every other one of letters kept from hyphenation, and every number with its
-    unit or currency.
+    kept on one line, every other one of letters kept from hyphenation, every number with its
+    unit, currency or scale, every range of years whole; and a field's typed apostrophe as the
+    chapters print theirs.
 
     "Kec. Panggungrejo" is not joined by a no-break space: in the matrix's narrow agency
     columns the pair is wider than the column, which then split the name mid-word.
