@@ -244,6 +244,10 @@ class Pillar(ProgramGroup):
         return next((s for s in self.sub_elements if s.id == sub_id), None)
 
 
+#: the ways an agency can be reached, as its file may give them (contact:), in the order the open data lists them
+CONTACT_FIELDS = ("address", "phone", "email", "website")
+
+
 @dataclass
 class Agency:
     """A city agency (OPD): the programs it leads and those it says it supports."""

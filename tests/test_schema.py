@@ -66,3 +66,15 @@ def test_schema_out_writes_the_kind_asked_for(tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == ["agency.schema.json"]
     assert json.loads((tmp_path / "agency.schema.json").read_text(encoding="utf-8"))["properties"]["programs"]
+
+
+def test_an_agencys_contact_fields_are_one_list() -> None:
+    """The schema, the open data's columns and validate's words name the same contact fields."""
+    from masterplan.model import CONTACT_FIELDS
+    from masterplan.render.data import COLUMNS
+    from masterplan.schema import schema_for
+    from masterplan.validation import _CONTACT_WORDS
+
+    assert tuple(schema_for("agency")["properties"]["contact"]["properties"]) == CONTACT_FIELDS
+    assert tuple(column for column, _ in COLUMNS["agencies.csv"][-4:]) == CONTACT_FIELDS
+    assert set(_CONTACT_WORDS) == set(CONTACT_FIELDS)

@@ -19,14 +19,12 @@ from typing import Any
 from masterplan import summary
 from masterplan.diagnostics import Message
 from masterplan.i18n import Translator
-from masterplan.model import Indicator, Plan, Program, Text
+from masterplan.model import CONTACT_FIELDS, Indicator, Plan, Program, Text
 from masterplan.render import datapackage, workbook
 
 FORMAT = "masterplan/plan"
 FORMAT_VERSION = 1
 LIST_SEPARATOR = ";"
-#: the ways an agency can be reached, as its file may give them (contact:), in the order the open data lists them
-CONTACT_FIELDS = ("address", "phone", "email", "website")
 
 #: file → (column, description); the descriptions are catalog messages (shown translated on the site).
 COLUMNS: dict[str, list[tuple[str, str]]] = {
@@ -86,7 +84,7 @@ JSON_FIELDS: list[tuple[str, str]] = [
     ("plan", ("City, title, period, version, status, date, vision, missions, legal basis, funding sources, "
               "the open data's licence")),
     ("pillars", "Pillars with sub-elements, goals, indicators and the codes of their programs"),
-    ("agencies", "Agencies with the codes of the programs they lead and support"),
+    ("agencies", "Agencies with the codes of the programs they lead and support, and their contact where given"),
     ("programs", "Every program with all its fields, budget lines and indicators"),
     ("readiness", "Readiness analysis rows"),
     ("glossary", "Glossary terms"),
