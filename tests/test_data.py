@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import textwrap
 from collections.abc import Callable
@@ -142,7 +143,12 @@ def test_the_workbook_holds_each_csv_table_as_a_sheet_of_typed_cells(built: tupl
     budget = book["budget"]
     amounts = [row[5] for row in budget.iter_rows(min_row=2, values_only=True)]
     assert all(isinstance(a, int) for a in amounts) and sum(amounts) == plan.total_budget
-    assert budget["F2"].number_format == "#,##0"  # 1.250.000 in an Indonesian spreadsheet, 1,250,000 in an English one
+    # Rp 1.250.000 in an Indonesian spreadsheet, Rp 1,250,000 in an English one
+    assert budget["F2"].number_format == '"Rp "#,##0'
+    # an empty value is a blank cell, not a text of no characters that COUNTA and ISBLANK take for a value
+    programs_sheet = book["programs"]
+    no_partners = [row for row in programs_sheet.iter_rows(min_row=2) if row[5].value in (None, "")]
+    assert no_partners and all(row[5].data_type == "n" and row[5].value is None for row in no_partners)
     programs = {row[0]: row for row in book["programs"].iter_rows(min_row=2, values_only=True)}
     assert [programs[p.id][6] for p in plan.programs] == [p.quick_win for p in plan.programs]
     assert programs["GOV-01"][6] is True  # TRUE (BENAR in an Indonesian spreadsheet), not the text "true"
@@ -243,6 +249,12 @@ def test_datapackage_describes_each_csv_file_as_frictionless_reads_it(built: tup
     assert resources["programs"]["schema"]["foreignKeys"] == [
         {"fields": ["lead_agency"], "reference": {"resource": "agencies", "fields": ["id"]}}]
     assert package["name"] == "kota-contoh-2022-2026" and "licenses" not in package  # the mini plan states none
+    assert package["description"].startswith("Program, baris anggaran, perangkat daerah, dan indikator Masterplan")
+    # each table's size and SHA-256: a copy that differs from the published one is told apart
+    for name in COLUMNS:
+        written = (data / name).read_bytes()
+        assert resources[name.removesuffix(".csv")]["bytes"] == len(written)
+        assert resources[name.removesuffix(".csv")]["hash"] == f"sha256:{hashlib.sha256(written).hexdigest()}"
 
 
 def test_datapackage_finds_a_table_that_breaks_its_description(built: tuple[Plan, Path]) -> None:
@@ -255,7 +267,10 @@ def test_datapackage_finds_a_table_that_breaks_its_description(built: tuple[Plan
     budget[1] = budget[1].rsplit(",", 1)[0] + ",tiga ratus juta"
     (data / "budget.csv").write_text("\n".join(budget) + "\n", encoding="utf-8")
     found = frictionless_errors(data)
-    assert found["programs"] == ["foreign-key"] and found["budget"] == ["type-error"]
+    # the changed files' size and hash no longer match the published ones, and the description says where
+    assert "foreign-key" in found["programs"] and "hash-count" in found["programs"]
+    assert "type-error" in found["budget"] and "hash-count" in found["budget"]
+    assert found["agencies"] == [] and found["indicators"] == []
 
 
 def test_datapackage_names_the_licence_and_its_page(make_plan: Callable[..., Path]) -> None:
@@ -268,7 +283,17 @@ def test_datapackage_names_the_licence_and_its_page(make_plan: Callable[..., Pat
     root = make_plan({"content/plan.yml": licensed})
     assert run(root, BuildOptions(pdf=False, search=False)).ok
     package = json.loads((root / "build" / "site" / "data" / "datapackage.json").read_text(encoding="utf-8"))
-    assert package["licenses"] == [{"title": "CC BY 4.0", "path": "https://creativecommons.org/licenses/by/4.0/"}]
+    assert package["licenses"] == [{"name": "CC-BY-4.0", "title": "CC BY 4.0",
+                                    "path": "https://creativecommons.org/licenses/by/4.0/"}]
+
+
+@pytest.mark.parametrize(("written", "named"), [
+    ("CC BY 4.0", "CC-BY-4.0"), ("cc-by-sa 4.0", "CC-BY-SA-4.0"), ("CC BY-NC-SA 4.0", "CC-BY-NC-SA-4.0"),
+    ("CC0 1.0", "CC0-1.0"), ("CC BY 3.0", "CC-BY-3.0"), ("Open Government Licence", None), ("CC BY", None)])
+def test_a_creative_commons_licence_is_named_by_its_id(written: str, named: str | None) -> None:
+    """The id open-data portals file a package under (CKAN, data.go.id), from the licence as a city writes it."""
+    from masterplan.render.datapackage import licence_id
+    assert licence_id(written) == named
 
 
 def test_a_plans_own_words_for_the_notes_sheet_make_a_name_a_spreadsheet_accepts(make_plan: Callable[..., Path]) -> None:

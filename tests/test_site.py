@@ -850,6 +850,15 @@ def test_the_open_data_page_offers_a_workbook_and_says_how_to_open_a_csv(sample_
     assert (site / "data" / "plan.xlsx").read_bytes()[:2] == b"PK"  # the link leads to a workbook (a zip file)
 
 
+def test_the_open_data_page_says_what_the_files_change_in_a_text(sample_build: Path) -> None:
+    """A CSV cell that begins with '-' gains an apostrophe (so no spreadsheet runs it as a formula), and a
+    program's summary in plan.json is Markdown: a reuser comparing the files is told both."""
+    page = read(sample_build / "build" / "site", "data.html")
+    assert ("Di berkas CSV, teks yang diawali =, +, - atau @ diberi tanda petik (&#39;) di depannya" in page
+            and "plan.xlsx dan plan.json menyimpan teks itu apa adanya" in page)
+    assert "Ringkasan dan uraian berformat Markdown" in page
+
+
 def test_the_open_data_page_states_the_licence_or_that_none_is_stated(sample_build: Path, mini_site: Path) -> None:
     """Reuse is what a licence allows: the sample's page links its licence; a plan that states none
     gets no promise of reuse made on its behalf."""

@@ -11,6 +11,7 @@ Meanings are written in the plan's language; the columns themselves are
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from pathlib import Path
@@ -55,27 +56,58 @@ def _schema(file: str, columns: list[tuple[str, str]], words: Translator) -> dic
     return schema
 
 
-def describe(plan: Plan, columns: dict[str, list[tuple[str, str]]], words: Translator) -> dict[str, Any]:
-    """The package descriptor of the CSV tables ``columns`` describes."""
+#: a Creative Commons licence or dedication as people write it ("CC BY 4.0", "CC-BY-SA-4.0", "CC0 1.0")
+_CREATIVE_COMMONS = re.compile(r"CC[ -]?(BY(?:[ -](?:SA|ND|NC|NC[ -]SA|NC[ -]ND))?|0)[ -](\d\.\d)", re.IGNORECASE)
+
+
+def licence_id(title: str) -> str | None:
+    """The Open Definition / SPDX id of a Creative Commons licence written as ``title``, e.g. CC-BY-4.0."""
+    found = _CREATIVE_COMMONS.fullmatch(title.strip())
+    if found is None:
+        return None
+    kind = re.sub(r"[ -]+", "-", found.group(1).upper())
+    return f"CC{'' if kind == '0' else '-'}{kind}-{found.group(2)}"
+
+
+def describe(plan: Plan, columns: dict[str, list[tuple[str, str]]], words: Translator,
+             files: dict[str, bytes] | None = None) -> dict[str, Any]:
+    """The package descriptor of the CSV tables ``columns`` describes; with ``files`` (name → the bytes
+    written), each table's size and SHA-256, so a copy that differs from the one published is told apart."""
     package: dict[str, Any] = {
         "profile": "tabular-data-package",
         "name": re.sub(r"[^a-z0-9]+", "-", f"{plan.city} {plan.period.start} {plan.period.end}".lower()).strip("-"),
         "title": str(plan.title),
+        "description": words("The programs, budget lines, agencies and indicators of {title}, from the files the "
+                             "book and the website are made of. Amounts are whole rupiah.", title=str(plan.title)),
+        "keywords": ["smart city", "masterplan", plan.city, *([plan.province] if plan.province else [])],
         **({"version": plan.version} if plan.version else {}),
         "contributors": [{"title": str(plan.author), "role": "publisher"}],
     }
     if plan.date:
         package["created"] = f"{plan.date.isoformat()}T00:00:00Z"
-    if plan.data_license and plan.data_license_url:  # a package's licence is a web page, or an id we do not keep
-        package["licenses"] = [{"title": plan.data_license, "path": plan.data_license_url}]
-    elif plan.data_license:
-        package["description"] = f"{words('Licence')}: {plan.data_license}"
+    if plan.data_license:
+        named = licence_id(plan.data_license)
+        licence = {**({"name": named} if named else {}), "title": plan.data_license,
+                   **({"path": plan.data_license_url} if plan.data_license_url else {})}
+        if len(licence) > 1:  # a package's licence has an id or a web page; else it is said in words
+            package["licenses"] = [licence]
+        else:
+            package["description"] += f" {words('Licence')}: {plan.data_license}."
     package["resources"] = [{
         "name": _name(file), "path": file, "profile": "tabular-data-resource", "format": "csv",
-        "mediatype": "text/csv", "encoding": "utf-8", "schema": _schema(file, described, words),
+        "mediatype": "text/csv", "encoding": "utf-8", **_size_and_hash((files or {}).get(file)),
+        "schema": _schema(file, described, words),
     } for file, described in columns.items()]
     return package
 
 
-def write(plan: Plan, path: Path, columns: dict[str, list[tuple[str, str]]], words: Translator) -> None:
-    path.write_text(json.dumps(describe(plan, columns, words), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+def _size_and_hash(content: bytes | None) -> dict[str, Any]:
+    if content is None:
+        return {}
+    return {"bytes": len(content), "hash": f"sha256:{hashlib.sha256(content).hexdigest()}"}
+
+
+def write(plan: Plan, path: Path, columns: dict[str, list[tuple[str, str]]], words: Translator,
+          files: dict[str, bytes] | None = None) -> None:
+    package = describe(plan, columns, words, files)
+    path.write_text(json.dumps(package, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

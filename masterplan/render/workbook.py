@@ -3,8 +3,8 @@
 A CSV file opened with a double click in a spreadsheet set to Indonesian lands each row
 in one cell (the list separator there is ';', the decimal sign ','). The workbook holds
 the very rows of :data:`data.ROWS` as typed cells instead: amounts are numbers shown
-with thousands separators in the reader's own locale, flags are TRUE/FALSE, text is
-never read as a formula. Sheet names and headers are the CSV files' and columns' names,
+as rupiah with thousands separators in the reader's own locale, flags are TRUE/FALSE, an
+empty value is a blank cell, text is never read as a formula. Sheet names and headers are the CSV files' and columns' names,
 so a script may read either; a header cell, selected, shows what its column means. A
 sheet for people follows with the budget summaries the book prints (by pillar and year,
 by funding source, by agency), and the last sheet describes every column in the plan's
@@ -25,6 +25,7 @@ from masterplan.model import Plan
 
 NAME = "plan.xlsx"
 MONEY_COLUMNS = {"budget_total", "amount", "budget_led"}  #: whole rupiah, shown with thousands separators
+MONEY_FORMAT = '"Rp "#,##0'  #: the reader's own thousands separator: Rp 1.250.000.000 in Indonesian
 WIDEST = 60  #: characters; a longer column's cells wrap in the spreadsheet's own way
 SHEET_NAME_LONGEST = 31  #: characters, in Excel's sheet names
 TITLE_LONGEST, MESSAGE_LONGEST = 32, 255  #: characters, in the title and text of a cell's input message
@@ -54,7 +55,7 @@ def _sheet(book: Any, name: str, described: list[tuple[str, str]], rows: list[li
                                                    "input_message": words(meaning)[:MESSAGE_LONGEST]})
     for number, row in enumerate(rows, start=1):
         for index, value in enumerate(row):
-            if value is None:
+            if value is None or value == "":  # a blank cell: COUNTA and ISBLANK count it as empty
                 continue
             if isinstance(value, bool):
                 sheet.write_boolean(number, index, value)
@@ -139,7 +140,7 @@ def write(plan: Plan, path: Path, columns: dict[str, list[tuple[str, str]]],
     created = datetime.datetime.combine(plan.date, datetime.time()) if plan.date else datetime.datetime(2000, 1, 1)
     book.set_properties({"title": str(plan.title), "author": str(plan.author), "created": created,
                          "comments": "masterplan"})
-    formats = {"header": book.add_format({"bold": True, "bottom": 1}), "money": book.add_format({"num_format": "#,##0"}),
+    formats = {"header": book.add_format({"bold": True, "bottom": 1}), "money": book.add_format({"num_format": MONEY_FORMAT}),
                "percent": book.add_format({"num_format": "0.0%"}), "title": book.add_format({"bold": True, "font_size": 13})}
     for file, described in columns.items():
         _sheet(book, file, described, list(rows[file](plan)), words, formats)
