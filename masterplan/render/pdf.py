@@ -65,6 +65,7 @@ from masterplan.diagnostics import (
 from masterplan.formatting import Formats
 from masterplan.model import Plan
 from masterplan.render import (
+    draft_mark,
     hyphenation,
     outline,
     pdf_cache,
@@ -105,8 +106,9 @@ def render(plan: Plan, root: Path, staging: Staging, options: BuildOptions, repo
              for c in book_outline.chapters}
     book = print_book.Book(book_outline, texts, print_book.figures(plan, book_outline, formats, translate))
     logo = _logo(plan, fetcher, report)
+    mark = draft_mark.mark(translate("Draft"), theme) if plan.is_draft else ""
     try:
-        html = print_book.html(plan, book, env, {"logo": logo, "site_address": options.base_url})
+        html = print_book.html(plan, book, env, {"logo": logo, "site_address": options.base_url, "draft_mark": mark})
     except jinja2.TemplateError as exc:  # a plan's own template override can be wrong
         report.add(error(template_position(exc, theme, "templates/print"), "E603", "print template error: {detail}",
                          detail=exc.message or str(exc)))
@@ -115,7 +117,8 @@ def render(plan: Plan, root: Path, staging: Staging, options: BuildOptions, repo
     if len(report.errors) > errors_before:
         return [Message("PDF: not laid out, the book's content has errors")]  # they fail the build anyway
     target = staging.path(FILE_NAME)
-    running = env.get_template("print/running.html").render(plan=plan, running_title=print_book.running_title(plan))
+    running = env.get_template("print/running.html").render(plan=plan, running_title=print_book.running_title(plan),
+                                                            draft_mark=mark)
     try:
         if options.jobs == SINGLE_PASS:  # the reference: one WeasyPrint pass over the whole book
             return _single_pass(plan, html, theme, fetcher, target, report, started, html_done)
