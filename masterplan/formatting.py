@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from functools import cache
 
-from babel import Locale
+from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_time
 from babel.numbers import NumberPattern, parse_pattern
 from babel.units import format_unit
@@ -27,6 +27,9 @@ def _scale(amount: int) -> tuple[int, str]:
     return next(((scale, word) for scale, word in _SCALES if abs(amount) >= scale), (0, ""))
 
 
+FALLBACK = "en"  #: the language numbers and dates are written in when the plan's is unknown to Babel
+
+
 @cache
 def _pattern(text: str) -> NumberPattern:
     """A Babel number pattern (``#,##0.##``), parsed once rather than on every number."""
@@ -37,7 +40,10 @@ class Formats:
     """Formatting functions bound to one language."""
 
     def __init__(self, language: str, translate: Callable[[str], str]):
-        self.locale = Locale.parse(language)  # parsed once: Babel would parse a name on every call
+        try:
+            self.locale = Locale.parse(language)  # parsed once: Babel would parse a name on every call
+        except (ValueError, UnknownLocaleError):  # a code no language has ("od" for "id"): English, as W108 says
+            self.locale = Locale.parse(FALLBACK)
         self.translate = translate
         self._written: dict[tuple[type, str, str], str] = {}  # Babel takes 50 µs a number; a plan repeats its amounts
 

@@ -142,6 +142,20 @@ def test_build_and_validate_report_the_same(make_plan: Callable[..., Path]) -> N
     assert not (root / "build" / "site").exists()
 
 
+def test_a_language_code_no_language_has_builds_in_english_without_a_traceback(make_plan: Callable[..., Path]) -> None:
+    """'od' typed for 'id': Babel knows no such language, and the site's number and date formats came to a
+    traceback. The build goes on as W108 says, in English, numbers and dates too."""
+    plan = MINI_FILES["content/plan.yml"].replace("leading_sector: diskominfo\n", "leading_sector: diskominfo\n"
+                                                  "        language: od\n")
+    assert plan != MINI_FILES["content/plan.yml"]
+    root = make_plan({"content/plan.yml": plan})
+    code, _, said = invoke("build", str(root), "--no-pdf", "--no-search")
+    assert code == 0, said
+    assert "W108" in said and "'od' is the code of no language: write one the theme speaks (en, id)" in said
+    budget = (root / "build" / "site" / "budget.html").read_text(encoding="utf-8")
+    assert "Budget" in budget and "650,000,000" in budget  # English words and English thousands
+
+
 def test_new_refuses_to_overwrite_and_force_keeps_a_backup(tmp_path: Path) -> None:
     target = tmp_path / "kota"
     code, _, _ = invoke("new", str(target))

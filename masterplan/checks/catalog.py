@@ -40,9 +40,18 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
     if plan.language not in spoken:
         yield warning(plan.where.get("language", plan.position), "W108",
                       "the theme has no words in '{language}': the book and the website will be in English",
-                      Message("languages it speaks: {languages}; add a translation for {language} to "
-                              "templates/i18n/messages.yml", languages=", ".join(sorted(spoken)), language=plan.language),
-                      language=plan.language)
+                      _language_hint(plan.language, spoken), language=plan.language)
+
+
+def _language_hint(language: str, spoken: AbstractSet[str]) -> Message:
+    """What to write instead: a language the theme speaks, when ``language`` is no language's code ("od"
+    typed for "id"); else where its words go. Babel is imported only for a plan the theme cannot speak."""
+    from babel import localedata
+    if not localedata.exists(language):
+        return Message("'{language}' is the code of no language: write one the theme speaks ({languages})",
+                       language=language, languages=", ".join(sorted(spoken)))
+    return Message("languages it speaks: {languages}; add a translation for {language} to templates/i18n/messages.yml",
+                   languages=", ".join(sorted(spoken)), language=language)
 
 
 def _template_messages(folder: Path) -> set[str]:
