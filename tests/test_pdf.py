@@ -491,6 +491,33 @@ def test_a_sub_element_s_short_words_are_not_broken_in_the_matrix(sample_build: 
     assert re.search(r"Kesejahte[\u2010-]\s+raan", whole), "a long word still breaks (the check can see a break)"
 
 
+def test_the_outline_opens_as_a_list_of_chapters(sample_pdf: Path) -> None:
+    """Each chapter's bookmark is closed (a negative /Count): a phone's panel showed all 98 entries at once.
+    Its sections are still there, a tap away."""
+    item = read(sample_pdf).trailer["/Root"]["/Outlines"]["/First"].get_object()
+    chapters = []
+    while True:
+        chapters.append((item["/Title"], item.get("/Count", 0), "/First" in item))
+        if "/Next" not in item:
+            break
+        item = item["/Next"].get_object()
+    with_sections = [(title, count) for title, count, nested in chapters if nested]
+    assert len(with_sections) >= 10 and all(count < 0 for _, count in with_sections), with_sections
+    assert len(outline_entries(sample_pdf)) > 3 * len(chapters)
+
+
+def test_nothing_is_printed_within_8_mm_of_the_top_or_bottom_edge(sample_pdf: Path) -> None:
+    """Office printers leave the paper's outer 4–6 mm blank: the landscape pages' folio sat 6 mm from the edge."""
+    near = []
+    with pdfplumber.open(sample_pdf) as pdf:
+        for page in pdf.pages[1:]:  # the cover is printed to the edge
+            for char in page.chars:
+                if char["text"].strip() and (char["top"] < 8 * MM or page.height - char["bottom"] < 8 * MM):
+                    near.append((page.page_number, char["text"], round((page.height - char["bottom"]) / MM, 1)))
+                    break
+    assert not near, near
+
+
 def test_the_book_opens_with_its_bookmarks_and_its_title_shown(sample_pdf: Path) -> None:
     """A viewer opened the book on its cover with the bookmarks hidden and the file's name in its bar; a reader
     of a 77-page plan finds a chapter by the bookmarks, so they are shown, and the window names the plan."""
@@ -510,7 +537,7 @@ def test_each_agency_s_programs_come_in_the_book_s_order(sample_pdf: Path) -> No
         entry = re.match(r"((?:GOV|BRD|ECO|LIV|SOC|ENV)-\d\d) .*?(\d+)\s*$", line)
         if entry and groups:
             groups[-1].append((entry.group(1)[:3], int(entry.group(2))))
-        elif len(line.strip()) > 2:  # an agency's name starts its group (a letter of the draft mark does not)
+        elif len(line.strip()) > 2:  # an agency's name starts its group
             groups.append([])
     mixed = 0
     for group in groups:
@@ -535,10 +562,10 @@ def test_the_cover_keeps_the_city_name_on_one_line(sample_build: Path, sample_pd
 
 def text_runs(page: pdfplumber.page.Page) -> list[tuple[float, float, float, str]]:
     """(top, left, right, text) of each run of characters drawn one after another, left to right, on
-    one line: a line of one table cell. The draft mark's big letters are left out."""
+    one line: a line of one table cell."""
     runs: list[list[dict]] = []
     for char in page.chars:
-        if not char["text"].strip() or char["size"] >= 20:
+        if not char["text"].strip():
             continue
         last = runs[-1][-1] if runs else None
         if last is None or abs(char["top"] - last["top"]) > 1 or char["x0"] < last["x0"]:
@@ -567,6 +594,22 @@ def test_matrix_cells_never_run_into_each_other(sample_pdf: Path) -> None:
     assert not stray, stray
 
 
+def test_no_agency_name_is_cut_in_a_matrix_column(sample_build: Path, sample_pdf: Path) -> None:
+    """The lead agency's column was 0.1 mm too narrow for "Bappelitbangda" at 8 pt: "Bappelitbangd" / "a",
+    without a hyphen, which a search for the agency misses."""
+    plan = load_and_check(sample_build).plan
+    assert plan is not None
+    cut = {agency.short_name[:length]: agency.short_name for agency in plan.agencies if " " not in agency.short_name
+           for length in range(4, len(agency.short_name))}
+    found = []
+    with pdfplumber.open(sample_pdf) as pdf:
+        for page in pdf.pages:
+            if page.width > page.height:
+                found += [(page.page_number, word["text"]) for word in page.extract_words()
+                          if word["text"].rstrip(",;") in cut]
+    assert not found, found
+
+
 def test_glossary_definitions_stand_beside_their_terms(sample_build: Path, sample_pdf: Path) -> None:
     """A term that takes two lines ("Perumda Air / Minum") does not push later terms away from their definitions."""
     from masterplan import summary
@@ -579,9 +622,8 @@ def test_glossary_definitions_stand_beside_their_terms(sample_build: Path, sampl
     checked = 0
     with pdfplumber.open(sample_pdf) as pdf:
         for page in pdf.pages:
-            text = page.filter(lambda item: item.get("size", 0) < 20)  # not the draft mark's letters
-            words = [w for w in text.extract_words() if w["top"] > HEADER_ZONE["portrait"]]
-            if "Glosarium" not in {w["text"] for w in text.extract_words()[:8]} or not words:
+            words = [w for w in page.extract_words() if w["top"] > HEADER_ZONE["portrait"]]
+            if "Glosarium" not in {w["text"] for w in page.extract_words()[:8]} or not words:
                 continue
             left = min(w["x0"] for w in words)
             column = left + 38 * MM  # where definitions start (book.css: .glossary dd)
@@ -773,6 +815,7 @@ def test_metadata(sample_pdf: Path) -> None:
     assert meta.title.startswith("Masterplan Smart City Kota Pasuruan")
     assert meta.author == "Pemerintah Kota Pasuruan"
     assert meta.subject and "Pasuruan" in meta.subject
+    assert meta.subject.endswith("2022–2031 · Versi 1.0 · Draf")  # two drafts e-mailed apart are told apart
     assert "smart city" in reader.metadata.get("/Keywords", "")
     assert reader.trailer["/Root"].get("/Lang") == "id"
 
