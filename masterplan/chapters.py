@@ -189,6 +189,23 @@ def _lookup_of_nothing(message: str, line: str, plan: Any) -> _Nothing | None:
     return None
 
 
+_EMPTY = re.compile(r"^'None' has no attribute '(\w+)'$")
+
+
+def _field_of_nothing(message: str, line: str) -> tuple[Message, Message] | None:
+    """"'None' has no attribute 'name'" in the plan's words: which value of the failing line is empty
+    (``plan.leading_sector`` when plan.yml names an agency no file has), and what to do about it."""
+    empty = _EMPTY.match(message)
+    if empty is None:
+        return None
+    field = empty.group(1)
+    written = re.search(rf"((?:\w+\.)*\w+)\.{field}\b", line)
+    value = written.group(1) if written else Message("the value before .{field}", field=field)
+    return (Message("{value} is empty, so it has no field '{field}'", value=value, field=field),
+            Message("when it names something of another file (an agency, a program), the error said there is the "
+                    "cause; otherwise print it only when it is set: {{% if {value} %}}...{{% endif %}}", value=value))
+
+
 #: what Jinja says is undefined: "'...Plan object' has no attribute 'kota'", "'kota' is undefined"
 _NAMED = re.compile(r"attribute '(\w+)'$|^'(\w+)' is undefined$")
 
@@ -243,7 +260,8 @@ def _expand(chapter: Chapter, context: dict[str, Any]) -> tuple[str | None, list
         written = lines[line - 1] if 0 < line <= len(lines) else ""
         nothing = (_lookup_of_nothing(exc.message or "", written, context.get("plan"))  # the failing line's lookup,
                    or _lookup_of_nothing(exc.message or "", chapter.body, context.get("plan")))  # else the chapter's first
-        what, hint = (nothing.what, nothing.hint) if nothing else sandbox.undefined_message(exc.message or "")
+        what, hint = ((nothing.what, nothing.hint) if nothing else _field_of_nothing(exc.message or "", written)
+                      or sandbox.undefined_message(exc.message or ""))
         column = _column(written, nothing.unknown if nothing else exc.message or "")
         found = error(at(line, column), "E504", "chapter refers to something that does not exist: {what}",
                       hint or "chapters can read plan.city, plan.pillars, plan.programs, plan.agencies, plan.glossary, "

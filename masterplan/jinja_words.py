@@ -27,6 +27,8 @@ _COMPARED = re.compile(r"^'([^']+)' not supported between instances of '(\w+)' a
 _CONCATENATED = re.compile(r'^can only concatenate (\w+) \(not "(\w+)"\) to \w+$')
 _NOT_ITERABLE = re.compile(r"^'(\w+)' object is not iterable$")
 _NO_LENGTH = re.compile(r"^object of type '(\w+)' has no len\(\)$")
+_NO_FIELD = re.compile(r"^'(?:(?:[\w.]+\.)?(\w+) object|None)' has no attribute '([^']*)'$")
+_NO_FILTER = re.compile(r"^No (filter|test) named '([^']*)'")
 #: Python's type names as a chapter's writer knows the values
 _KINDS = {"int": "a number", "float": "a number", "Decimal": "a number", "str": "text", "Markup": "text",
           "Text": "a text field", "list": "a list", "tuple": "a list", "dict": "a mapping of fields",
@@ -92,6 +94,11 @@ def _syntax_words(text: str) -> Message | str:
     found = _CHAR.match(text)
     if found:
         return Message("the character '{char}' has no meaning inside {{{{ ... }}}} or {{% ... %}}", char=found.group(1))
+    found = _NO_FILTER.match(text)
+    if found:
+        kind, name = found.groups()
+        return (Message("there is no filter '{name}'", name=name) if kind == "filter"
+                else Message("there is no test '{name}'", name=name))
     if text.startswith("Missing end of comment tag"):
         return Message("a comment {{# is never closed with #}}")
     if text.startswith("Unexpected end of template"):
@@ -157,6 +164,10 @@ def runtime(exc: Exception) -> Message | str:
     found = _NO_LENGTH.match(text)
     if found:
         return Message("{kind} has no length", kind=_kind(found.group(1)))
+    found = _NO_FIELD.match(text)
+    if found:  # "'str object' has no attribute 'nope'"; "'None' has no attribute 'name'"
+        kind, name = found.groups()
+        return Message("{kind} has no field '{name}'", kind=_kind(kind) if kind else Message("an empty value"), name=name)
     return text
 
 

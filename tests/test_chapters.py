@@ -206,3 +206,32 @@ def test_each_cross_reference_is_found_at_its_own_column() -> None:
     """Three unknown references on one line were all reported at column 1."""
     from masterplan import crossref
     assert list(crossref.find("Lihat [[X]] dan [[tab:y]].\n[[Z]]")) == [("X", 1, 7), ("tab:y", 1, 17), ("Z", 2, 1)]
+
+
+@pytest.mark.parametrize(("value", "said"), [
+    ("Dinas Kesehatan", "text has no field 'nope'"),  # Jinja: "'str object' has no attribute 'nope'"
+    (None, "an empty value has no field 'nope'"),  # Jinja: "'None' has no attribute 'nope'"
+    ([1, 2], "a list has no field 'nope'"),
+])
+def test_a_field_a_value_lacks_is_said_in_the_plans_words(value: object, said: str) -> None:
+    """A template override's {{ x.nope }}, said by the preview (E801) in Python's words before."""
+    import jinja2
+
+    from masterplan import jinja_words
+
+    with pytest.raises(jinja2.UndefinedError) as raised:
+        jinja2.Environment(undefined=jinja2.StrictUndefined).from_string("{{ x.nope }}").render(x=value)
+    assert str(jinja_words.runtime(raised.value)) == said
+
+
+def test_an_unknown_filter_is_said_in_the_plans_words_with_the_one_meant() -> None:
+    """"No filter named 'lenght'." was Jinja's English inside an Indonesian message."""
+    import jinja2
+
+    from masterplan import jinja_words
+
+    with pytest.raises(jinja2.TemplateSyntaxError) as raised:
+        sandbox.compile_chapter("Ada {{ plan.programs | lenght }} program.", "content/chapters/01-x.md")
+    said = jinja_words.syntax(raised.value, "Ada {{ plan.programs | lenght }} program.")
+    assert str(said.what) == "there is no filter 'lenght'"
+    assert str(sandbox.syntax_hint(raised.value)) == "did you mean 'length'?"
