@@ -594,22 +594,6 @@ def test_matrix_cells_never_run_into_each_other(sample_pdf: Path) -> None:
     assert not stray, stray
 
 
-def test_no_agency_name_is_cut_in_a_matrix_column(sample_build: Path, sample_pdf: Path) -> None:
-    """The lead agency's column was 0.1 mm too narrow for "Bappelitbangda" at 8 pt: "Bappelitbangd" / "a",
-    without a hyphen, which a search for the agency misses."""
-    plan = load_and_check(sample_build).plan
-    assert plan is not None
-    cut = {agency.short_name[:length]: agency.short_name for agency in plan.agencies if " " not in agency.short_name
-           for length in range(4, len(agency.short_name))}
-    found = []
-    with pdfplumber.open(sample_pdf) as pdf:
-        for page in pdf.pages:
-            if page.width > page.height:
-                found += [(page.page_number, word["text"]) for word in page.extract_words()
-                          if word["text"].rstrip(",;") in cut]
-    assert not found, found
-
-
 def test_glossary_definitions_stand_beside_their_terms(sample_build: Path, sample_pdf: Path) -> None:
     """A term that takes two lines ("Perumda Air / Minum") does not push later terms away from their definitions."""
     from masterplan import summary
@@ -622,8 +606,9 @@ def test_glossary_definitions_stand_beside_their_terms(sample_build: Path, sampl
     checked = 0
     with pdfplumber.open(sample_pdf) as pdf:
         for page in pdf.pages:
-            words = [w for w in page.extract_words() if w["top"] > HEADER_ZONE["portrait"]]
-            if "Glosarium" not in {w["text"] for w in page.extract_words()[:8]} or not words:
+            text = page.filter(lambda item: item.get("size", 0) < 20)  # not the chapter's title
+            words = [w for w in text.extract_words() if w["top"] > HEADER_ZONE["portrait"]]
+            if "Glosarium" not in {w["text"] for w in text.extract_words()[:8]} or not words:
                 continue
             left = min(w["x0"] for w in words)
             column = left + 38 * MM  # where definitions start (book.css: .glossary dd)
@@ -687,7 +672,8 @@ def test_no_line_breaks_a_word_a_typesetter_keeps_whole(sample_build: Path, samp
 
 
 def test_agency_names_in_the_matrices_break_between_words(sample_build: Path, sample_pdf: Path) -> None:
-    """"Kec. Panggungrejo" once shared a no-break space, wider than the partner column: "Panggungre" / "jo"."""
+    """"Kec. Panggungrejo" once shared a no-break space, wider than the partner column: "Panggungre" / "jo"; the lead
+    agency's column was 0.1 mm too narrow for "Bappelitbangda" at 8 pt: "Bappelitbangd" / "a", without a hyphen."""
     plan = load_and_check(sample_build).plan
     assert plan is not None
     words = {word for agency in plan.agencies for word in agency.short_name.split() if len(word) >= 8}
@@ -696,7 +682,7 @@ def test_agency_names_in_the_matrices_break_between_words(sample_build: Path, sa
         for page in pdf.pages:
             if page.width > page.height:
                 cut += [(page.page_number, run[3][-12:]) for run in text_runs(page)
-                        for word in words for k in range(4, len(word) - 1) if run[3].endswith(word[:k])]
+                        for word in words for k in range(4, len(word)) if run[3].endswith(word[:k])]
     assert "Panggungrejo" in " ".join(words) and not cut, cut
 
 
