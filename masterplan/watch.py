@@ -66,6 +66,7 @@ class BackgroundBuild:
         self.process: subprocess.Popen[str] | None = None
         self.group: int | None = None  #: the running build's process group, to stop it with its workers
         self.stopping = False
+        self.superseded = False  #: the running build reads content an editor is saving again: its result is worth nothing
         self.told: set[str] = set()  #: lines of SAID_ONCE an earlier build printed (not repeated)
         self._wake = threading.Condition()
         self._thread = threading.Thread(target=self._loop, name="masterplan-build", daemon=True)
@@ -77,6 +78,13 @@ class BackgroundBuild:
             self.due = time.monotonic() + (self.settle if delay is None else delay)
             self._wake.notify_all()
         self._cancel()  # a build of older content is worth nothing now
+
+    def supersede(self) -> None:
+        """A file changed: a running build stops at once, before it reads the file half saved (an editor
+        that empties a file, then writes it, made the build fail on an "empty file" that never was)."""
+        if self.group is not None:
+            self.superseded = True
+            self._cancel()
 
     def hold(self) -> None:
         """No build until the next :meth:`schedule` (the content has errors); a running one stops."""
@@ -119,13 +127,17 @@ class BackgroundBuild:
                 self.due = None
             self._run()
 
-    def _run(self) -> None:
-        what = Message("PDF and site") if self.pdf else Message("site files and search index")
+    def _command(self) -> list[str]:
         command = [sys.executable, "-m", "masterplan", "build", str(self.root)] + ([] if self.pdf else ["--no-pdf"])
         address = self.address()
-        command += ["--base-url", address] if address else []
+        return command + (["--base-url", address] if address else [])
+
+    def _run(self) -> None:
+        what = Message("PDF and site") if self.pdf else Message("site files and search index")
+        command = self._command()
         self.say(Message("Background build started ({what})…", what=what))
-        started = time.monotonic()
+        started, since = time.monotonic(), time.time()
+        self.superseded = False
         self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                                         start_new_session=True,  # Ctrl-C is ours to pass on, not the terminal's
                                         env={**os.environ, PROGRESS: "lines"})  # how far the PDF is, as lines
@@ -143,9 +155,11 @@ class BackgroundBuild:
             self.log(f"  build │ {line}")  # already said in the plan's language by the build
         code = self.process.wait()
         self.group = None  # every process of the group has closed the output: none is left to stop
-        if code < 0:
-            self.say(Message("Background build stopped") if self.stopping or self.due is None
-                     else Message("Background build cancelled: newer edits arrived"))
+        # a build that failed while a file was saved again read it half written: newer edits, not a failure
+        newer = code != 0 and not self.stopping and (self.due is not None or self.superseded or newest(self.root) >= since)
+        if code < 0 or newer:
+            self.say(Message("Background build cancelled: newer edits arrived") if newer
+                     else Message("Background build stopped"))
             return
         took = time.monotonic() - started
         self.say(Message("Background build done in {seconds:.1f} s", seconds=took) if code == 0 else
@@ -219,6 +233,8 @@ def _watch(preview: Preview, background: BackgroundBuild | None, stop: threading
         names = sorted({p.relative_to(root.resolve()).as_posix() if p.is_relative_to(root.resolve()) else str(p)
                         for p in paths})
         preview.say(Message("Changed: {files}", files=", ".join(names[:5]) + (" …" if len(names) > 5 else "")))
+        if background is not None:
+            background.supersede()
         written(paths)
         themed = any(p.is_relative_to(templates) for p in paths)
         if themed:

@@ -565,3 +565,37 @@ def test_a_file_emptied_mid_save_is_read_once_written(tmp_path: Path) -> None:
     left_empty = tmp_path / "kosong.yml"
     left_empty.write_text("", encoding="utf-8")
     watch.written([left_empty, tmp_path / "deleted.yml"], wait=0.05)  # an empty file meant so: read as it is
+
+
+def test_a_background_build_that_failed_on_a_file_saved_again_is_cancelled_not_failed(tmp_path: Path) -> None:
+    """An editor that empties a file and then writes it, saved while a build ran: the build read the empty
+    file and said "failed … file is empty", an error that never was. A build that fails while the content
+    changes under it is said to be cancelled by newer edits, and the site's PDF is not given up on."""
+    import sys
+
+    from conftest import write_plan
+
+    from masterplan.watch import BackgroundBuild
+
+    class Reading(BackgroundBuild):
+        def _command(self) -> list[str]:  # a build that reads for a second, then fails on what it read
+            return [sys.executable, "-c", "import sys, time; time.sleep(1.0); sys.exit(1)"]
+
+    root = write_plan(tmp_path, {})
+    lines: list[str] = []
+    results: list[bool] = []
+    build = Reading(root, False, lines.append, results.append)
+    try:
+        build.schedule(delay=0)
+        deadline = time.monotonic() + 10
+        while build.process is None and time.monotonic() < deadline:
+            time.sleep(0.02)
+        agency = root / "content" / "agencies" / "bpkad.yml"
+        agency.write_text(agency.read_text(encoding="utf-8") + "\n", encoding="utf-8")  # saved again meanwhile
+        while not any("Background build" in line and "started" not in line for line in lines) \
+                and time.monotonic() < deadline:
+            time.sleep(0.05)
+    finally:
+        build.stop()
+    assert "Background build cancelled: newer edits arrived" in lines, lines
+    assert not any("failed" in line for line in lines) and results == []
