@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 from collections.abc import Callable
@@ -779,6 +780,10 @@ def test_a_renamed_programs_old_address_leads_to_its_page(build: Build) -> None:
     old = _leads_on(site, "program/GOV-01.html", "program/GOV-21.html")
     assert re.search(r'<a href="../program/GOV-21.html"><span class="code">GOV-21</span> e-Sambat', old)
     assert "Program GOV-01 kini GOV-21" in old
+    # the open data says it too: a reuser joins this release's GOV-21 to the last one's GOV-01
+    with (site / "data" / "programs.csv").open(encoding="utf-8", newline="") as handle:
+        rows = {row["id"]: row for row in csv.DictReader(handle)}
+    assert rows["GOV-21"]["former_ids"] == "GOV-01" and rows["ECO-01"]["former_ids"] == ""
 
 
 def _leads_on(site: Path, old: str, new: str) -> str:

@@ -44,6 +44,7 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
         ("missions", "Mission ids served, separated by ';'"),
         ("depends_on", "Program codes this program depends on, separated by ';'"),
         ("location", "Where it is carried out"),
+        ("former_ids", "Codes it had in earlier versions of the plan, separated by ';' (to follow it across releases)"),
     ],
     "budget.csv": [
         ("program_id", "Program code"),
@@ -168,7 +169,8 @@ def _program_rows(plan: Plan) -> Iterator[list[Any]]:
     for p in plan.programs:
         yield [p.id, str(p.name), p.pillar_id, p.sub_element_id, p.lead_id, _joined(p.partner_ids),
                p.quick_win, p.period.start, p.period.end, p.status, p.total_budget,
-               _joined(p.sources), _joined(p.mission_ids), _joined(p.depends_on_ids), str(p.location)]
+               _joined(p.sources), _joined(p.mission_ids), _joined(p.depends_on_ids), str(p.location),
+               _joined(p.former_ids)]
 
 
 def _budget_rows(plan: Plan) -> Iterator[list[Any]]:
