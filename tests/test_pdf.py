@@ -491,6 +491,21 @@ def test_a_sub_element_s_short_words_are_not_broken_in_the_matrix(sample_build: 
     assert re.search(r"Kesejahte[\u2010-]\s+raan", whole), "a long word still breaks (the check can see a break)"
 
 
+def test_spaced_capitals_copy_and_search_as_words(sample_pdf: Path) -> None:
+    """The cover's issuer and the chapters' labels are capitals spaced apart; at 0.125 em and more a PDF reader
+    took each gap for a space: "P E M E R I N TA H K OTA PA S U R U A N", "B A B 1"."""
+    def words(page: int) -> str:
+        done = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), str(sample_pdf), "-"], check=True,
+                              capture_output=True, text=True)
+        return done.stdout
+
+    assert "PEMERINTAH KOTA PASURUAN" in words(1)
+    assert "DRAF" in words(1)  # the cover's status label, text as it should be
+    first_chapter = next(number for number, text in enumerate(texts(sample_pdf), start=1) if "Latar Belakang" in text
+                         and "Daftar Isi" not in text)
+    assert "BAB 1" in words(first_chapter)
+
+
 def test_the_outline_opens_as_a_list_of_chapters(sample_pdf: Path) -> None:
     """Each chapter's bookmark is closed (a negative /Count): a phone's panel showed all 98 entries at once.
     Its sections are still there, a tap away."""
