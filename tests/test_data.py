@@ -130,7 +130,8 @@ def test_the_workbook_holds_each_csv_table_as_a_sheet_of_typed_cells(built: tupl
 
     plan, data = built
     book = openpyxl.load_workbook(data / "plan.xlsx")
-    assert book.sheetnames == ["programs", "budget", "agencies", "indicators", "Ringkasan anggaran", "Keterangan kolom"]
+    assert book.sheetnames == ["programs", "budget", "agencies", "indicators", "pillars", "sub_elements", "missions",
+                               "Ringkasan anggaran", "Keterangan kolom"]
     for name, columns in COLUMNS.items():
         sheet = book[name.removesuffix(".csv")]
         table = [list(row) for row in sheet.iter_rows(values_only=True)]
@@ -210,7 +211,8 @@ def test_a_header_cell_selected_shows_what_its_column_means(built: tuple[Plan, P
         for index, (column, _) in enumerate(columns):
             title, prompt, on = shown[f"{openpyxl.utils.get_column_letter(index + 1)}1"]
             assert title == column and on and prompt
-    assert shown["A1"][1] == "program atau pillar (dimensi)"  # indicators.csv's owner_type, in Indonesian
+        if name == "indicators.csv":
+            assert shown["A1"][1] == "program atau pillar (dimensi)"  # owner_type, in Indonesian
 
 
 def test_the_workbook_is_the_same_file_for_the_same_plan(make_plan: Callable[..., Path]) -> None:
@@ -238,7 +240,8 @@ def frictionless_errors(data: Path) -> dict[str, list[str]]:
 
 def test_datapackage_describes_each_csv_file_as_frictionless_reads_it(built: tuple[Plan, Path]) -> None:
     _, data = built
-    assert frictionless_errors(data) == {"programs": [], "budget": [], "agencies": [], "indicators": []}
+    assert frictionless_errors(data) == {"programs": [], "budget": [], "agencies": [], "indicators": [], "pillars": [],
+                                         "sub_elements": [], "missions": []}
     package = json.loads((data / "datapackage.json").read_text(encoding="utf-8"))
     resources = {r["name"]: r for r in package["resources"]}
     for name, columns in COLUMNS.items():
@@ -247,7 +250,10 @@ def test_datapackage_describes_each_csv_file_as_frictionless_reads_it(built: tup
     amount = {f["name"]: f for f in resources["budget"]["schema"]["fields"]}["amount"]
     assert amount == {"name": "amount", "type": "integer", "description": "Jumlah indikatif, dalam rupiah penuh"}
     assert resources["programs"]["schema"]["foreignKeys"] == [
-        {"fields": ["lead_agency"], "reference": {"resource": "agencies", "fields": ["id"]}}]
+        {"fields": ["lead_agency"], "reference": {"resource": "agencies", "fields": ["id"]}},
+        {"fields": ["pillar"], "reference": {"resource": "pillars", "fields": ["id"]}},
+        {"fields": ["pillar", "sub_element"], "reference": {"resource": "sub_elements", "fields": ["pillar", "id"]}}]
+    assert resources["sub_elements"]["schema"]["primaryKey"] == ["pillar", "id"]
     assert package["name"] == "kota-contoh-2022-2026" and "licenses" not in package  # the mini plan states none
     assert package["description"].startswith("Program, baris anggaran, perangkat daerah, dan indikator Masterplan")
     # each table's size and SHA-256: a copy that differs from the published one is told apart
@@ -255,6 +261,24 @@ def test_datapackage_describes_each_csv_file_as_frictionless_reads_it(built: tup
         written = (data / name).read_bytes()
         assert resources[name.removesuffix(".csv")]["bytes"] == len(written)
         assert resources[name.removesuffix(".csv")]["hash"] == f"sha256:{hashlib.sha256(written).hexdigest()}"
+
+
+def test_the_codes_in_the_tables_have_their_names_in_tables_of_their_own(built: tuple[Plan, Path]) -> None:
+    """A reuser of the CSV files alone read 'governance', 'pelayanan_publik' and 'm1' with nothing to say what
+    they are: pillars.csv, sub_elements.csv and missions.csv give their names, as the book does."""
+    plan, data = built
+    pillars = rows(data / "pillars.csv")
+    assert [(p["id"], p["name"], p["programs"]) for p in pillars] == [
+        (p.id, str(p.name), str(len(p.programs))) for p in plan.pillars]
+    assert sum(int(p["budget_total"]) for p in pillars) == plan.total_budget
+    subs = {(s["pillar"], s["id"]): s for s in rows(data / "sub_elements.csv")}
+    for program in plan.programs:  # every program's codes join to a named row
+        assert subs[(program.pillar_id, program.sub_element_id)]["name"]
+    assert sum(int(s["programs"]) for s in subs.values()) == len(plan.programs)
+    missions = rows(data / "missions.csv")
+    assert [(m["id"], m["text"]) for m in missions] == [(m.id, str(m.text)) for m in plan.missions]
+    assert [int(m["programs"]) for m in missions] == [
+        sum(m.id in p.mission_ids for p in plan.programs) for m in plan.missions]
 
 
 def test_datapackage_finds_a_table_that_breaks_its_description(built: tuple[Plan, Path]) -> None:

@@ -1,4 +1,4 @@
-"""Open data: the plan as ``plan.json``, four CSV tables (described in ``datapackage.json``) and a workbook.
+"""Open data: the plan as ``plan.json``, CSV tables (described in ``datapackage.json``) and a workbook.
 
 The shapes are stable and documented in one place, :data:`COLUMNS` and
 :data:`JSON_FIELDS`; the website's open-data page prints that documentation, so the
@@ -76,6 +76,24 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
         ("baseline_value", "Baseline value"),
         ("year", "Target year (one row per target)"),
         ("target", "Target value for that year"),
+    ],
+    "pillars.csv": [
+        ("id", "Pillar id"),
+        ("name", "Pillar name"),
+        ("order", "Its place among the pillars, as the book and the site list them"),
+        ("programs", "Number of programs in it"),
+        ("budget_total", "Indicative budget of its programs over all years, whole rupiah"),
+    ],
+    "sub_elements.csv": [
+        ("pillar", "Pillar id"),
+        ("id", "Sub-element id (one pillar's own)"),
+        ("name", "Sub-element name"),
+        ("programs", "Number of programs in it"),
+    ],
+    "missions.csv": [
+        ("id", "Mission id"),
+        ("text", "The mission, as the plan words it"),
+        ("programs", "Number of programs that serve it"),
     ],
 }
 
@@ -197,9 +215,27 @@ def _indicator_rows(plan: Plan) -> Iterator[list[Any]]:
                 yield head + [year, value]
 
 
+def _pillar_rows(plan: Plan) -> Iterator[list[Any]]:
+    budget = summary.budget(plan).by_pillar
+    for p in plan.pillars:
+        yield [p.id, str(p.name), p.order, len(p.programs), budget.get(p.id, 0)]
+
+
+def _sub_element_rows(plan: Plan) -> Iterator[list[Any]]:
+    for p in plan.pillars:
+        for sub in p.sub_elements:
+            yield [p.id, sub.id, str(sub.name), sum(program.sub_element_id == sub.id for program in p.programs)]
+
+
+def _mission_rows(plan: Plan) -> Iterator[list[Any]]:
+    for m in plan.missions:
+        yield [m.id, str(m.text), sum(m.id in program.mission_ids for program in plan.programs)]
+
+
 ROWS: dict[str, Callable[[Plan], Iterator[list[Any]]]] = {
     "programs.csv": _program_rows, "budget.csv": _budget_rows, "agencies.csv": _agency_rows,
-    "indicators.csv": _indicator_rows,
+    "indicators.csv": _indicator_rows, "pillars.csv": _pillar_rows, "sub_elements.csv": _sub_element_rows,
+    "missions.csv": _mission_rows,
 }
 
 

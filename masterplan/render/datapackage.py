@@ -26,16 +26,21 @@ NAME = "datapackage.json"
 TYPES: dict[str, str] = {
     "quick_win": "boolean", "start_year": "integer", "end_year": "integer", "budget_total": "integer",
     "year": "integer", "amount": "integer", "programs_led": "integer", "programs_supported": "integer",
-    "budget_led": "integer", "baseline_year": "integer",
+    "budget_led": "integer", "baseline_year": "integer", "order": "integer", "programs": "integer",
     "baseline_value": "any", "target": "any",  # an indicator's value is a number or a word ("tersedia")
 }
-#: table → the column that identifies its rows
-PRIMARY_KEYS = {"programs.csv": "id", "agencies.csv": "id"}
-#: (table, column) → the table and column it names a row of
+#: table → the columns that identify its rows
+PRIMARY_KEYS = {"programs.csv": ["id"], "agencies.csv": ["id"], "pillars.csv": ["id"],
+                "sub_elements.csv": ["pillar", "id"], "missions.csv": ["id"]}
+#: (table, columns) → the table and columns they name a row of (a sub-element is its pillar's)
 FOREIGN_KEYS = {
-    ("programs.csv", "lead_agency"): ("agencies.csv", "id"),
-    ("budget.csv", "program_id"): ("programs.csv", "id"),
-    ("budget.csv", "lead_agency"): ("agencies.csv", "id"),
+    ("programs.csv", ("lead_agency",)): ("agencies.csv", ("id",)),
+    ("programs.csv", ("pillar",)): ("pillars.csv", ("id",)),
+    ("programs.csv", ("pillar", "sub_element")): ("sub_elements.csv", ("pillar", "id")),
+    ("budget.csv", ("program_id",)): ("programs.csv", ("id",)),
+    ("budget.csv", ("lead_agency",)): ("agencies.csv", ("id",)),
+    ("budget.csv", ("pillar",)): ("pillars.csv", ("id",)),
+    ("sub_elements.csv", ("pillar",)): ("pillars.csv", ("id",)),
 }
 
 
@@ -48,9 +53,9 @@ def _schema(file: str, columns: list[tuple[str, str]], words: Translator) -> dic
         {"name": column, "type": TYPES.get(column, "string"), "description": words(meaning)}
         for column, meaning in columns]}
     if file in PRIMARY_KEYS:
-        schema["primaryKey"] = [PRIMARY_KEYS[file]]
-    references = [{"fields": [column], "reference": {"resource": _name(table), "fields": [key]}}
-                  for (source, column), (table, key) in FOREIGN_KEYS.items() if source == file]
+        schema["primaryKey"] = PRIMARY_KEYS[file]
+    references = [{"fields": list(columns), "reference": {"resource": _name(table), "fields": list(keys)}}
+                  for (source, columns), (table, keys) in FOREIGN_KEYS.items() if source == file]
     if references:
         schema["foreignKeys"] = references
     return schema
