@@ -847,8 +847,8 @@ def test_the_open_data_page_offers_a_workbook_and_says_how_to_open_a_csv(sample_
     opens anywhere, and says how to open a CSV file instead."""
     site = sample_build / "build" / "site"
     page = read(site, "data.html")
-    assert ('<a href="data/plan.xlsx" download>plan.xlsx</a> — tabel program, anggaran, perangkat daerah, dan indikator '
-            'dalam satu buku kerja') in page
+    assert ('<a href="data/plan.xlsx" download>plan.xlsx</a> — setiap tabel CSV di bawah dalam satu buku kerja, '
+            'satu lembar per tabel') in page
     assert "ambil plan.xlsx: berkas ini terbuka dengan klik ganda" in page
     assert '<a href="data/datapackage.json" download>datapackage.json</a> — deskripsi berkas CSV' in page
     assert "Data › Dari Teks/CSV" in page and "koma sebagai pemisah" in page
