@@ -222,13 +222,22 @@ def test_the_list_of_all_programs_leads_to_each_pillar(sample_build: Path) -> No
 
 
 def test_budget_by_agency_lists_only_agencies_with_a_budget(sample_build: Path) -> None:
+    """The book's Tabel 14.3, column for column (its site twin had a count of programs where the book has shares),
+    each rounded amount with the exact one beside it, which the book prints."""
     html = read(sample_build / "build" / "site", "budget.html")
     table, foot = html.split('id="budget-agency"', 1)[1].split("</tbody>", 1)
     assert table.count("<tr>") > 10 and "Rp 0<" not in table
-    led = [int(n) for n in re.findall(r'</th>\s*<td class="num">(\d+)</td>', table)]
-    total = re.search(r'<tfoot><tr><th scope="row">Total</th><td class="num">(\d+)</td><td class="num">([^<]+)</td>', foot)
+    head = re.findall(r'<th scope="col"[^>]*>([^<]+)</th>', table)
+    assert head == ["Perangkat Daerah", "Anggaran", "Porsi"], head
+    amounts = [int(n) for n in re.findall(r'<data value="(\d+)" title="Rp [\d.]+">Rp [\d,]+ (?:miliar|juta)</data>', table)]
+    assert len(amounts) == table.count("<tr>") - 1 and amounts == sorted(amounts, reverse=True)
+    shares = [float(n.replace(",", ".")) for n in re.findall(r'<td class="num">(\d+,\d)%</td>', table)]
+    assert len(shares) == len(amounts) and round(sum(shares), 1) == 100.0
+    total = re.search(r'<tfoot><tr><th scope="row">Total</th><td class="num"><data value="(\d+)" title="([^"]+)">'
+                      r'([^<]+)</data></td><td class="num">100,0%</td>', foot)
     assert total, "the table has a total row, as Tabel 14.3 in the book"
-    assert int(total.group(1)) == sum(led) and total.group(2) == "Rp 276,66 miliar"
+    assert int(total.group(1)) == sum(amounts) == 276_660_000_000
+    assert (total.group(2), total.group(3)) == ("Rp 276.660.000.000", "Rp 276,66 miliar")
 
 
 def test_a_captioned_chapter_table_carries_the_books_number(sample_build: Path) -> None:
