@@ -89,7 +89,9 @@ class BackgroundBuild:
     def hold(self) -> None:
         """No build until the next :meth:`schedule` (the content has errors); a running one stops."""
         with self._wake:
-            waiting, self.due = self.due is not None or self.group is not None, None
+            # a build stopped a moment ago by the edit that brought the errors (supersede) was waited for too
+            waiting, self.due = self.due is not None or self.group is not None or self.superseded, None
+            self.superseded = False
         self._cancel()
         if waiting:
             self.say(Message("Background build waits until the errors are fixed"))
@@ -136,7 +138,7 @@ class BackgroundBuild:
         what = Message("PDF and site") if self.pdf else Message("site files and search index")
         command = self._command()
         self.say(Message("Background build started ({what})…", what=what))
-        started, since = time.monotonic(), time.time()
+        started, before = time.monotonic(), newest(self.root)
         self.superseded = False
         self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                                         start_new_session=True,  # Ctrl-C is ours to pass on, not the terminal's
@@ -156,7 +158,8 @@ class BackgroundBuild:
         code = self.process.wait()
         self.group = None  # every process of the group has closed the output: none is left to stop
         # a build that failed while a file was saved again read it half written: newer edits, not a failure
-        newer = code != 0 and not self.stopping and (self.due is not None or self.superseded or newest(self.root) >= since)
+        newer = code != 0 and not self.stopping and (self.due is not None or self.superseded
+                                                     or newest(self.root) > before)
         if code < 0 or newer:
             self.say(Message("Background build cancelled: newer edits arrived") if newer
                      else Message("Background build stopped"))
@@ -266,6 +269,15 @@ def _empty(path: Path) -> bool:
 
 
 def newest(root: Path) -> float:
-    """The latest modification time of any content or template file."""
-    files = [p for folder in watched(root) for p in folder.rglob("*") if p.is_file()]
-    return max((p.stat().st_mtime for p in files), default=0.0)
+    """The latest modification time of any content or template file the watcher heeds (not an editor's
+    swap or backup file); a file gone while it is looked at is passed over."""
+    heeded = PlanFilter()
+    latest = 0.0
+    for folder in watched(root):
+        for path in folder.rglob("*"):
+            try:
+                if heeded(watchfiles.Change.modified, str(path)) and path.is_file():
+                    latest = max(latest, path.stat().st_mtime)
+            except OSError:
+                continue
+    return latest

@@ -570,32 +570,76 @@ def test_a_file_emptied_mid_save_is_read_once_written(tmp_path: Path) -> None:
 def test_a_background_build_that_failed_on_a_file_saved_again_is_cancelled_not_failed(tmp_path: Path) -> None:
     """An editor that empties a file and then writes it, saved while a build ran: the build read the empty
     file and said "failed … file is empty", an error that never was. A build that fails while the content
-    changes under it is said to be cancelled by newer edits, and the site's PDF is not given up on."""
+    changes under it is said to be cancelled by newer edits, and the site's PDF is not given up on; an
+    editor's swap file written meanwhile is no such change."""
     import sys
 
     from conftest import write_plan
 
     from masterplan.watch import BackgroundBuild
 
+    go = tmp_path / "go"
+
     class Reading(BackgroundBuild):
-        def _command(self) -> list[str]:  # a build that reads for a second, then fails on what it read
-            return [sys.executable, "-c", "import sys, time; time.sleep(1.0); sys.exit(1)"]
+        def _command(self) -> list[str]:  # a build that reads until told to go on, then fails on what it read
+            script = f"import os, sys, time\nwhile not os.path.exists({str(go)!r}): time.sleep(0.02)\nsys.exit(1)"
+            return [sys.executable, "-c", script]
+
+    def run(edit: Path) -> list[str]:
+        lines: list[str] = []
+        build = Reading(root, False, lines.append, results.append)
+        try:
+            build.schedule(delay=0)
+            deadline = time.monotonic() + 30
+            while build.process is None and time.monotonic() < deadline:
+                time.sleep(0.02)
+            time.sleep(0.05)  # the build has looked at the content's times
+            edit.write_text(edit.read_text(encoding="utf-8") + "\n" if edit.exists() else "x", encoding="utf-8")
+            go.touch()
+            while not any("Background build" in line and "started" not in line for line in lines) \
+                    and time.monotonic() < deadline:
+                time.sleep(0.05)
+        finally:
+            build.stop()
+            go.unlink(missing_ok=True)
+        return lines
+
+    root = write_plan(tmp_path / "plan", {})
+    results: list[bool] = []
+    lines = run(root / "content" / "agencies" / "bpkad.yml")
+    assert "Background build cancelled: newer edits arrived" in lines, lines
+    assert not any("failed" in line for line in lines) and results == []
+    lines = run(root / "content" / "agencies" / ".bpkad.yml.swp")  # vim's, which no rebuild follows
+    assert "Background build failed: the site keeps the previous PDF (errors above)" in lines, lines
+    assert results == [False]
+
+
+def test_an_edit_that_brings_errors_stops_the_build_and_says_it_waits(tmp_path: Path) -> None:
+    """The watcher stops a running build at the first sign of an edit (supersede); when the edit turns out
+    to bring errors, the preview still says the background build waits for them to be fixed."""
+    import sys
+
+    from conftest import write_plan
+
+    from masterplan.watch import BackgroundBuild
+
+    class Long(BackgroundBuild):
+        def _command(self) -> list[str]:
+            return [sys.executable, "-c", "import time; time.sleep(60)"]
 
     root = write_plan(tmp_path, {})
     lines: list[str] = []
-    results: list[bool] = []
-    build = Reading(root, False, lines.append, results.append)
+    build = Long(root, False, lines.append, lambda ok: None)
     try:
         build.schedule(delay=0)
-        deadline = time.monotonic() + 10
+        deadline = time.monotonic() + 30
         while build.process is None and time.monotonic() < deadline:
             time.sleep(0.02)
-        agency = root / "content" / "agencies" / "bpkad.yml"
-        agency.write_text(agency.read_text(encoding="utf-8") + "\n", encoding="utf-8")  # saved again meanwhile
-        while not any("Background build" in line and "started" not in line for line in lines) \
-                and time.monotonic() < deadline:
-            time.sleep(0.05)
+        build.supersede()
+        while not any("cancelled" in line for line in lines) and time.monotonic() < deadline:
+            time.sleep(0.02)
+        build.hold()
     finally:
         build.stop()
-    assert "Background build cancelled: newer edits arrived" in lines, lines
-    assert not any("failed" in line for line in lines) and results == []
+    assert lines[1:] == ["Background build cancelled: newer edits arrived",
+                         "Background build waits until the errors are fixed"], lines
