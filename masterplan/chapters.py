@@ -192,18 +192,30 @@ def _lookup_of_nothing(message: str, line: str, plan: Any) -> _Nothing | None:
 _EMPTY = re.compile(r"^'None' has no attribute '(\w+)'$")
 
 
-def _field_of_nothing(message: str, line: str) -> tuple[Message, Message] | None:
+class _Empty(NamedTuple):
+    """A value of a chapter's line that was empty (None): what to say, the hint, and the value (when one)."""
+
+    what: Message
+    hint: Message
+    value: str | None
+
+
+def _field_of_nothing(message: str, line: str) -> _Empty | None:
     """"'None' has no attribute 'name'" in the plan's words: which value of the failing line is empty
-    (``plan.leading_sector`` when plan.yml names an agency no file has), and what to do about it."""
+    (``plan.leading_sector`` when plan.yml names an agency no file has), and what to do about it. A line
+    with two values before that field (``p.name`` and ``p.lead.name``) does not say which one Jinja met."""
     empty = _EMPTY.match(message)
     if empty is None:
         return None
     field = empty.group(1)
-    written = re.search(rf"((?:\w+\.)*\w+)\.{field}\b", line)
-    value = written.group(1) if written else Message("the value before .{field}", field=field)
-    return (Message("{value} is empty, so it has no field '{field}'", value=value, field=field),
-            Message("when it names something of another file (an agency, a program), the error said there is the "
-                    "cause; otherwise print it only when it is set: {{% if {value} %}}...{{% endif %}}", value=value))
+    values = list(dict.fromkeys(re.findall(rf"((?:\w+\.)*\w+)\.{field}\b", line)))
+    cause = Message("when it names something of another file (an agency, a program), the error reported for "
+                    "that file is the cause")
+    if len(values) == 1:
+        return _Empty(Message("{value} is empty, so it has no field '{field}'", value=values[0], field=field),
+                      Message("{cause}; otherwise print it only when it is set: {{% if {value} %}}...{{% endif %}}",
+                              cause=cause, value=values[0]), values[0])
+    return _Empty(Message("a value before .{field} is empty, so it has no field '{field}'", field=field), cause, None)
 
 
 #: what Jinja says is undefined: "'...Plan object' has no attribute 'kota'", "'kota' is undefined"
@@ -258,10 +270,14 @@ def _expand(chapter: Chapter, context: dict[str, Any]) -> tuple[str | None, list
         line = sandbox.template_line(exc.__traceback__, chapter)
         lines = chapter.body.split("\n")
         written = lines[line - 1] if 0 < line <= len(lines) else ""
-        nothing = (_lookup_of_nothing(exc.message or "", written, context.get("plan"))  # the failing line's lookup,
-                   or _lookup_of_nothing(exc.message or "", chapter.body, context.get("plan")))  # else the chapter's first
-        what, hint = ((nothing.what, nothing.hint) if nothing else _field_of_nothing(exc.message or "", written)
-                      or sandbox.undefined_message(exc.message or ""))
+        plan = context.get("plan")
+        nothing = _lookup_of_nothing(exc.message or "", written, plan)  # the failing line's lookup of an id,
+        empty = None if nothing else _field_of_nothing(exc.message or "", written)
+        if nothing is None and not (empty and empty.value and empty.value.startswith("plan.")):
+            # a value the chapter set ({% set p = plan.program('GOV-99') %}): the chapter's lookup that found nothing
+            nothing = _lookup_of_nothing(exc.message or "", chapter.body, plan)
+        what, hint = ((nothing.what, nothing.hint) if nothing else (empty.what, empty.hint) if empty
+                      else sandbox.undefined_message(exc.message or ""))
         column = _column(written, nothing.unknown if nothing else exc.message or "")
         found = error(at(line, column), "E504", "chapter refers to something that does not exist: {what}",
                       hint or "chapters can read plan.city, plan.pillars, plan.programs, plan.agencies, plan.glossary, "

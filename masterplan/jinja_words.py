@@ -96,14 +96,17 @@ def _syntax_words(text: str) -> Message | str:
         return Message("the character '{char}' has no meaning inside {{{{ ... }}}} or {{% ... %}}", char=found.group(1))
     found = _NO_FILTER.match(text)
     if found:
-        kind, name = found.groups()
-        return (Message("there is no filter '{name}'", name=name) if kind == "filter"
-                else Message("there is no test '{name}'", name=name))
+        return _no_filter(*found.groups())
     if text.startswith("Missing end of comment tag"):
         return Message("a comment {{# is never closed with #}}")
     if text.startswith("Unexpected end of template"):
         return Message("the text ends inside a Jinja tag")
     return text
+
+
+def _no_filter(kind: str, name: str) -> Message:
+    return Message("there is no filter '{name}'", name=name) if kind == "filter" else Message(
+        "there is no test '{name}'", name=name)
 
 
 def _token(name: str) -> Message | str:
@@ -164,6 +167,9 @@ def runtime(exc: Exception) -> Message | str:
     found = _NO_LENGTH.match(text)
     if found:
         return Message("{kind} has no length", kind=_kind(found.group(1)))
+    found = _NO_FILTER.match(text)
+    if found:  # a filter met only when its line runs: inside an {% if %} that was false until now
+        return _no_filter(*found.groups())
     found = _NO_FIELD.match(text)
     if found:  # "'str object' has no attribute 'nope'"; "'None' has no attribute 'name'"
         kind, name = found.groups()

@@ -235,3 +235,19 @@ def test_an_unknown_filter_is_said_in_the_plans_words_with_the_one_meant() -> No
     said = jinja_words.syntax(raised.value, "Ada {{ plan.programs | lenght }} program.")
     assert str(said.what) == "there is no filter 'lenght'"
     assert str(sandbox.syntax_hint(raised.value)) == "did you mean 'length'?"
+    # inside an {% if %}, Jinja meets the filter only when the line runs, as a runtime error
+    with pytest.raises(jinja2.TemplateRuntimeError) as running:
+        jinja2.Environment().from_string("{% if x %}{{ x | lenght }}{% endif %}").render(x=1)
+    assert str(jinja_words.runtime(running.value)) == "there is no filter 'lenght'"
+
+
+def test_an_empty_value_is_named_only_when_the_line_shows_which() -> None:
+    """"{{ p.name }} dipimpin {{ p.lead.name }}": Jinja does not say which was empty; blaming "p" would send the
+    writer to the wrong value."""
+    one = chapters._field_of_nothing("'None' has no attribute 'name'", "Koordinator: {{ plan.leading_sector.name }}.")
+    assert one is not None and str(one.what) == "plan.leading_sector is empty, so it has no field 'name'"
+    assert "{% if plan.leading_sector %}" in str(one.hint)
+    two = chapters._field_of_nothing("'None' has no attribute 'name'", "{{ p.name }} dipimpin {{ p.lead.name }}")
+    assert two is not None and str(two.what) == "a value before .name is empty, so it has no field 'name'"
+    assert "{% if" not in str(two.hint)
+    assert chapters._field_of_nothing("'kota' is undefined", "{{ kota }}") is None
