@@ -313,7 +313,8 @@ def test_datapackage_names_the_licence_and_its_page(make_plan: Callable[..., Pat
 
 @pytest.mark.parametrize(("written", "named"), [
     ("CC BY 4.0", "CC-BY-4.0"), ("cc-by-sa 4.0", "CC-BY-SA-4.0"), ("CC BY-NC-SA 4.0", "CC-BY-NC-SA-4.0"),
-    ("CC0 1.0", "CC0-1.0"), ("CC BY 3.0", "CC-BY-3.0"), ("Open Government Licence", None), ("CC BY", None)])
+    ("CC0 1.0", "CC0-1.0"), ("CC BY 3.0", "CC-BY-3.0"), ("CC BY 4.0 Internasional", "CC-BY-4.0"),
+    ("Open Government Licence", None), ("CC BY", None), ("CC BY 9.9", None), ("CC0 4.0", None)])
 def test_a_creative_commons_licence_is_named_by_its_id(written: str, named: str | None) -> None:
     """The id open-data portals file a package under (CKAN, data.go.id), from the licence as a city writes it."""
     from masterplan.render.datapackage import licence_id

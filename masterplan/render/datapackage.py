@@ -61,30 +61,34 @@ def _schema(file: str, columns: list[tuple[str, str]], words: Translator) -> dic
     return schema
 
 
-#: a Creative Commons licence or dedication as people write it ("CC BY 4.0", "CC-BY-SA-4.0", "CC0 1.0")
-_CREATIVE_COMMONS = re.compile(r"CC[ -]?(BY(?:[ -](?:SA|ND|NC|NC[ -]SA|NC[ -]ND))?|0)[ -](\d\.\d)", re.IGNORECASE)
+#: a Creative Commons licence or dedication as people write it ("CC BY 4.0", "CC-BY-SA-4.0 Internasional", "CC0 1.0"),
+#: in a version Creative Commons published
+_CREATIVE_COMMONS = re.compile(r"CC[ -]?(?:(BY(?:[ -](?:SA|ND|NC|NC[ -]SA|NC[ -]ND))?)[ -](1\.0|2\.0|2\.5|3\.0|4\.0)"
+                               r"|(0)[ -](1\.0))(?:[ -](?:International|Internasional))?", re.IGNORECASE)
 
 
 def licence_id(title: str) -> str | None:
-    """The Open Definition / SPDX id of a Creative Commons licence written as ``title``, e.g. CC-BY-4.0."""
+    """The Open Definition / SPDX id of a Creative Commons licence written as ``title``, e.g. CC-BY-4.0; None for
+    any other licence, and for a version Creative Commons never published ("CC BY 9.9")."""
     found = _CREATIVE_COMMONS.fullmatch(title.strip())
     if found is None:
         return None
-    kind = re.sub(r"[ -]+", "-", found.group(1).upper())
-    return f"CC{'' if kind == '0' else '-'}{kind}-{found.group(2)}"
+    if found.group(3):
+        return f"CC0-{found.group(4)}"
+    return f"CC-{re.sub(r'[ -]+', '-', found.group(1).upper())}-{found.group(2)}"
 
 
 def describe(plan: Plan, columns: dict[str, list[tuple[str, str]]], words: Translator,
-             files: dict[str, bytes] | None = None) -> dict[str, Any]:
-    """The package descriptor of the CSV tables ``columns`` describes; with ``files`` (name → the bytes
-    written), each table's size and SHA-256, so a copy that differs from the one published is told apart."""
+             files: dict[str, bytes]) -> dict[str, Any]:
+    """The package descriptor of the CSV tables ``columns`` describes; ``files`` (name → the bytes written)
+    give each table's size and SHA-256, so a copy that differs from the one published is told apart."""
     package: dict[str, Any] = {
         "profile": "tabular-data-package",
         "name": re.sub(r"[^a-z0-9]+", "-", f"{plan.city} {plan.period.start} {plan.period.end}".lower()).strip("-"),
         "title": str(plan.title),
         "description": words("The programs, budget lines, agencies and indicators of {title}, from the files the "
                              "book and the website are made of. Amounts are whole rupiah.", title=str(plan.title)),
-        "keywords": ["smart city", "masterplan", plan.city, *([plan.province] if plan.province else [])],
+        "keywords": [words("smart city"), words("master plan"), plan.city, *([plan.province] if plan.province else [])],
         **({"version": plan.version} if plan.version else {}),
         "contributors": [{"title": str(plan.author), "role": "publisher"}],
     }
@@ -100,19 +104,17 @@ def describe(plan: Plan, columns: dict[str, list[tuple[str, str]]], words: Trans
             package["description"] += f" {words('Licence')}: {plan.data_license}."
     package["resources"] = [{
         "name": _name(file), "path": file, "profile": "tabular-data-resource", "format": "csv",
-        "mediatype": "text/csv", "encoding": "utf-8", **_size_and_hash((files or {}).get(file)),
+        "mediatype": "text/csv", "encoding": "utf-8", **_size_and_hash(files[file]),
         "schema": _schema(file, described, words),
     } for file, described in columns.items()]
     return package
 
 
-def _size_and_hash(content: bytes | None) -> dict[str, Any]:
-    if content is None:
-        return {}
+def _size_and_hash(content: bytes) -> dict[str, Any]:
     return {"bytes": len(content), "hash": f"sha256:{hashlib.sha256(content).hexdigest()}"}
 
 
 def write(plan: Plan, path: Path, columns: dict[str, list[tuple[str, str]]], words: Translator,
-          files: dict[str, bytes] | None = None) -> None:
+          files: dict[str, bytes]) -> None:
     package = describe(plan, columns, words, files)
     path.write_text(json.dumps(package, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
