@@ -189,9 +189,6 @@ def _lookup_of_nothing(message: str, line: str, plan: Any) -> _Nothing | None:
     return None
 
 
-_EMPTY = re.compile(r"^'None' has no attribute '(\w+)'$")
-
-
 class _Empty(NamedTuple):
     """A value of a chapter's line that was empty (None): what to say, the hint, and the value (when one)."""
 
@@ -204,11 +201,10 @@ def _field_of_nothing(message: str, line: str) -> _Empty | None:
     """"'None' has no attribute 'name'" in the plan's words: which value of the failing line is empty
     (``plan.leading_sector`` when plan.yml names an agency no file has), and what to do about it. A line
     with two values before that field (``p.name`` and ``p.lead.name``) does not say which one Jinja met."""
-    empty = _EMPTY.match(message)
-    if empty is None:
+    field = jinja_words.empty_field(message)
+    if field is None:
         return None
-    field = empty.group(1)
-    values = list(dict.fromkeys(re.findall(rf"((?:\w+\.)*\w+)\.{field}\b", line)))
+    values = list(dict.fromkeys(re.findall(rf"((?:\w+\.)*\w+)\.{re.escape(field)}\b", line)))
     cause = Message("when it names something of another file (an agency, a program), the error reported for "
                     "that file is the cause")
     if len(values) == 1:

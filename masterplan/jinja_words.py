@@ -177,6 +177,12 @@ def runtime(exc: Exception) -> Message | str:
     return text
 
 
+def empty_field(text: str) -> str | None:
+    """The field Jinja looked up on an empty value ("'None' has no attribute 'name'" → ``name``), else None."""
+    found = _NO_FIELD.match(text)
+    return found.group(2) if found and found.group(1) is None else None
+
+
 def _kind(name: str) -> Message | str:
     known = _KINDS.get(name)
     return Message(known) if known else f"'{name}'"
