@@ -166,13 +166,19 @@ class _Generator:
         return made
 
     def program(self, agency: dict[str, Any], pillar: dict[str, Any], sub_id: str,
-                others: list[dict[str, Any]], earlier: list[str]) -> dict[str, Any]:
+                others: list[dict[str, Any]], earlier: list[tuple[str, int]], quick_win: bool) -> dict[str, Any]:
+        """A program as an agency writes one; ``earlier``: (id, first year) of programs it may depend on."""
         rnd = self.random
         region = agency["_region"]
         place = rnd.choice(words.CITY_PLACES)
         name, topic = self.name(pillar["id"], region or place)
-        start = rnd.randint(self.period[0], max(self.period[1] - 1, self.period[0]))
-        end = min(start + rnd.randint(0, 3), self.period[1])
+        if quick_win:  # fast and early, as validate expects of a quick win (W416)
+            start = rnd.randint(self.period[0], min(self.period[0] + 1, self.period[1]))
+            end = min(start + rnd.randint(0, 1), self.period[1])
+        else:
+            start = rnd.randint(self.period[0], max(self.period[1] - 1, self.period[0]))
+            end = min(start + rnd.randint(0, 3), self.period[1])
+        possible = [program_id for program_id, first in earlier if first <= start]  # none starting later (W413)
         years = range(start, end + 1)
         sentences = rnd.sample(words.SENTENCES, rnd.randint(3, 6))
         opening = f"{name} dimulai pada {start} dan dikoordinasikan oleh {agency['short_name']}."
@@ -185,16 +191,17 @@ class _Generator:
         program: dict[str, Any] = {
             "id": self.program_id(pillar["id"]), "name": name, "pillar": pillar["id"], "sub_element": sub_id,
             "summary": self.fill(rnd.choice(words.SUMMARIES), topic, place), "description": description,
-            "quick_win": rnd.random() < 0.05,
+            "quick_win": quick_win,
             "partners": [a["id"] for a in partners],
             "period": {"start": start, "end": end},
             "budget": [{"year": year, "amount": rnd.randint(10, 600) * 5_000_000,
                         "source": rnd.choice(self.funding[:4]) if rnd.random() < 0.8 else rnd.choice(self.funding)}
                        for year in years],
             "indicators": self.indicators(topic, years),
-            "depends_on": rnd.sample(earlier, rnd.randint(1, 2)) if earlier and rnd.random() < 0.25 else [],
+            "depends_on": rnd.sample(possible, min(len(possible), rnd.randint(1, 2))) if possible and rnd.random() < 0.25
+            else [],
             "missions": rnd.sample(self.missions, min(len(self.missions), rnd.randint(1, 2))),
-            "status": rnd.choice(["planned", "planned", "ongoing", "done"]),
+            "status": rnd.choice(["planned", "planned", "ongoing"]),  # none done: the plan is dated before they start
         }
         for partner in partners:
             partner["supports"].append(program["id"])
@@ -207,17 +214,16 @@ class _Generator:
             return
         slots = [(pillar, sub["id"]) for pillar in self.pillars for sub in pillar["sub_elements"]]
         quick = {pillar["id"] for pillar in self.pillars}  # one quick win per pillar, at least
-        earlier: list[str] = []
+        earlier: list[tuple[str, int]] = []
         for index in range(wanted):
             agency = agencies[index % len(agencies)]
             pillar, sub_id = slots[index] if index < len(slots) else self.random.choice(slots)
             region_mates = [a for a in agencies if a["_region"] == agency["_region"]] or agencies
-            program = self.program(agency, pillar, sub_id, region_mates, earlier[-200:])
-            if pillar["id"] in quick:
-                program["quick_win"] = True
-                quick.discard(pillar["id"])
+            quick_win = pillar["id"] in quick or self.random.random() < 0.05
+            quick.discard(pillar["id"])
+            program = self.program(agency, pillar, sub_id, region_mates, earlier[-200:], quick_win)
             agency["programs"].append(program)
-            earlier.append(program["id"])
+            earlier.append((program["id"], program["period"]["start"]))
         for agency in agencies:
             agency.pop("_region")
             if not agency["supports"]:

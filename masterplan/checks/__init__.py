@@ -19,6 +19,7 @@ from collections.abc import Set as AbstractSet
 from masterplan.checks import (
     catalog,
     chapters,
+    coherence,
     glossary,
     glyphs,
     last_build,
@@ -44,10 +45,12 @@ ERROR_RULES: list[Rule] = [
     publishing.check,
     templates.check,
 ]
-#: Rules that only ever warn (synchronisation across agencies: gaps, near-duplicates; the sample's leftovers;
+#: Rules that only ever warn (synchronisation across agencies: gaps, near-duplicates; the plan's coherence as
+#: Bappeda reviews it; the sample's leftovers;
 #: programs, agencies and chapters renamed since the last build).
 WARNING_RULES: list[Rule] = [
     synchronisation.check,
+    coherence.check,
     sample.check,
     glyphs.check,
     glossary.check,

@@ -162,11 +162,18 @@ def _near_duplicates(programs: list[Program]) -> Iterator[Diagnostic]:
         similar.setdefault((second_number, what), []).append(first_number)
     for (number, what), earlier in sorted(similar.items()):
         program = programs[number]
-        named: str = ", ".join(f"{programs[n].id} ({programs[n].lead_id})" for n in earlier[:SHOWN])
+        named: str = ", ".join(f"{programs[n].id} ({_agency(programs[n])})" for n in earlier[:SHOWN])
         if len(earlier) > SHOWN:
             named = Message("{programs} and {count} more", programs=named, count=len(earlier) - SHOWN)
+        same = what == "names" and all(str(programs[n].name).casefold() == str(program.name).casefold() for n in earlier)
         yield warning(program.position, "W401",
+                      "program {program} ({agency}) has the same name as {similar}" if same else
                       "program {program} ({agency}) has near-identical names to {similar}" if what == "names" else
                       "program {program} ({agency}) has near-identical descriptions to {similar}",
                       "merge them, or make one a partner of the other",
-                      program=program.id, agency=program.lead_id, similar=named)
+                      program=program.id, agency=_agency(program), similar=named)
+
+
+def _agency(program: Program) -> str:
+    """The lead agency as people name it (its short name: Dishub), or its id when it is unknown."""
+    return program.lead.short_name if program.lead is not None else program.lead_id

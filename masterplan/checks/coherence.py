@@ -1,0 +1,149 @@
+"""Whether the plan holds together as the planning agency (Bappeda) reviews it before the mayor adopts it.
+
+Warnings, each about one program or indicator and said at its line:
+
+- a program that depends on one starting after it (W413): it would wait for what is not there yet;
+- a program that serves no RPJMD mission (W414), and a mission no program serves (W415): the plan's
+  link to the regional plan (Tabel 3.1) has a gap;
+- a quick win that runs longer than :data:`QUICK_WIN_YEARS` years, or starts after the plan's first
+  :data:`QUICK_WIN_YEARS` years (W416): quick wins are the plan's fast, visible first steps;
+- an indicator whose baseline and targets go up and down (W314): a target typed wrong, or a year swapped;
+- a percentage below 0 or above 100 (W315): a count written where a share was meant, or the reverse;
+- a program said to be done though it starts after the plan's date (W316).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
+from itertools import pairwise
+
+from masterplan.diagnostics import Diagnostic, Message, Position, warning
+from masterplan.model import Indicator, Plan
+from masterplan.yamlfile import DotGrouped
+
+QUICK_WIN_YEARS = 3  #: a quick win runs at most this many years, and starts within the plan's first ones
+PERCENT_UNITS = {"persen", "%", "percent", "per cent", "persentase"}
+
+
+def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
+    yield from _dependencies(plan)
+    yield from _missions(plan, unreadable)
+    yield from _quick_wins(plan)
+    for label, indicator in _indicators(plan):
+        yield from _up_and_down(label, indicator)
+        yield from _percent(label, indicator)
+    if plan.date is not None:
+        for program in plan.programs:
+            if program.status == "done" and program.period.start > plan.date.year:
+                yield warning(program.at("status"), "W316", "program {program} is marked done, but it starts in {start}, "
+                              "after the plan's date ({date})", "status: planned, or ongoing once it has started",
+                              program=program.id, start=program.period.start, date=plan.date.isoformat())
+
+
+def _dependencies(plan: Plan) -> Iterator[Diagnostic]:
+    for program in plan.programs:
+        for index, needed_id in enumerate(program.depends_on_ids):
+            needed = plan.program(needed_id)
+            if needed is not None and needed.period.start > program.period.start:
+                yield warning(program.at(f"depends_on[{index}]"), "W413",
+                              "program {program} starts in {start} but depends on {needed}, which starts in {later}",
+                              Message("start {program} later or {needed} earlier, or drop the dependency",
+                                      program=program.id, needed=needed.id),
+                              program=program.id, start=program.period.start, needed=needed.id,
+                              later=needed.period.start)
+
+
+def _missions(plan: Plan, unreadable: AbstractSet[str]) -> Iterator[Diagnostic]:
+    if not plan.missions:
+        return
+    for program in plan.programs:
+        if not program.mission_ids:
+            yield warning(program.at("missions"), "W414", "program {program} serves no RPJMD mission",
+                          Message("name the missions it serves, e.g. missions: [{mission}]", mission=plan.missions[0].id),
+                          program=program.id)
+    served = {mission for program in plan.programs for mission in program.mission_ids}
+    for mission in plan.missions if not unreadable else []:  # an unreadable agency file's programs may serve it
+        if mission.id not in served:
+            yield warning(mission.position, "W415", "no program serves mission {mission}",
+                          "add it to the missions of the programs that serve it", mission=mission.id)
+
+
+def _quick_wins(plan: Plan) -> Iterator[Diagnostic]:
+    for program in plan.programs:
+        if not program.quick_win:
+            continue
+        years = program.period.end - program.period.start + 1
+        if years > QUICK_WIN_YEARS:
+            yield warning(program.at("period"), "W416", "quick win {program} runs {years} years ({period})",
+                          Message("a quick win shows results within {limit} years: shorten it, or make it a program "
+                                  "of its own (quick_win: false)", limit=QUICK_WIN_YEARS),
+                          program=program.id, years=years, period=str(program.period))
+        elif program.period.start >= plan.period.start + QUICK_WIN_YEARS:
+            yield warning(program.at("period"), "W416", "quick win {program} starts in {start}, late in the plan "
+                          "({plan_start}–{plan_end})", Message("a quick win starts in the plan's first {limit} years",
+                                                               limit=QUICK_WIN_YEARS),
+                          program=program.id, start=program.period.start, plan_start=plan.period.start,
+                          plan_end=plan.period.end)
+
+
+def _indicators(plan: Plan) -> Iterator[tuple[Message, Indicator]]:
+    for pillar in plan.pillars:
+        for indicator in pillar.indicators:
+            yield Message("pillar {pillar}", pillar=pillar.id), indicator
+    for program in plan.programs:
+        for indicator in program.indicators:
+            yield Message("program {program}", program=program.id), indicator
+
+
+def _numbers(indicator: Indicator) -> list[tuple[int | None, float]]:
+    """(year, value) of the baseline and the targets that are numbers, in year order (the baseline's year None);
+    none when one is written with a dot for thousands (1.000): E307 and W312 say what YAML made of it, and
+    until it is written plainly its order with the others means nothing."""
+    values = (indicator.baseline_value, *indicator.targets.values())
+    if any(isinstance(value, DotGrouped) for value in values):
+        return []
+    found: list[tuple[int | None, float]] = []
+    if isinstance(indicator.baseline_value, (int, float)) and not isinstance(indicator.baseline_value, bool):
+        found.append((None, indicator.baseline_value))
+    found += [(year, value) for year, value in sorted(indicator.targets.items())
+              if isinstance(value, (int, float)) and not isinstance(value, bool)]
+    return found
+
+
+def _target_at(indicator: Indicator, year: int | None) -> Position:
+    if year is None:
+        return indicator.baseline_position or indicator.position
+    return indicator.target_positions.get(year, indicator.position)
+
+
+def _up_and_down(label: Message, indicator: Indicator) -> Iterator[Diagnostic]:
+    values = _numbers(indicator)
+    steps = [(after[0], after[1] - before[1]) for before, after in pairwise(values)]
+    rises = [year for year, step in steps if step > 0]
+    falls = [year for year, step in steps if step < 0]
+    if rises and falls:
+        # the turn that goes against the indicator's way overall (from its first value to its last)
+        turn = (falls if values[-1][1] >= values[0][1] else rises)[0]
+        yield warning(_target_at(indicator, turn), "W314",
+                      "{label}: indicator '{indicator}' goes up and down ({values})",
+                      Message("targets usually move one way from the baseline: check the value for {year}", year=turn),
+                      label=label, indicator=str(indicator.name), year=turn,
+                      values=" → ".join(_shown(value) for _, value in values))
+
+
+def _percent(label: Message, indicator: Indicator) -> Iterator[Diagnostic]:
+    if str(indicator.unit).strip().lower() not in PERCENT_UNITS:
+        return
+    for year, value in _numbers(indicator):
+        if not 0 <= value <= 100:
+            yield warning(_target_at(indicator, year), "W315",
+                          "{label}: indicator '{indicator}' is a percentage, but one of its values is {value}",
+                          "a percentage lies between 0 and 100: write the share, or change the unit",
+                          label=label, indicator=str(indicator.name), value=_shown(value))
+            return
+
+
+def _shown(value: float) -> str:
+    """A value as the plan's file writes it: 40, 58.5, 1500000."""
+    return str(int(value)) if float(value).is_integer() else f"{value:.10g}"
