@@ -180,6 +180,30 @@ def test_search_for_an_agencys_short_name_lists_its_own_page_first(page: object,
     assert page.problems == []  # type: ignore[attr-defined]
 
 
+@pytest.mark.parametrize(("query", "program"), [("gov 13", "GOV-13"), ("GOV 1", "GOV-01"), ("liv5", "LIV-05"),
+                                              ("Gov-13", "GOV-13")])
+def test_a_program_code_typed_as_people_type_it_finds_the_program_first(query: str, program: str, page: object,
+                                                                        server: str) -> None:
+    """"gov 13" listed GOV-13 tenth, after the pillar and agencies naming "13"; "GOV 1" listed GOV-01 31st."""
+    page.goto(server + "search.html?q=" + query)  # type: ignore[attr-defined]
+    _wait_for_search(page)
+    first = page.locator("#search-results li a").first  # type: ignore[attr-defined]
+    assert first.get_attribute("href") == f"/program/{program}.html", query
+    assert page.input_value("#search-input") == query  # the box keeps what was typed
+    assert page.problems == []  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("query", ["kominfo", "dashboard", "sambt"])
+def test_a_word_the_site_lacks_finds_nothing_rather_than_a_letter(query: str, page: object, server: str) -> None:
+    """Pagefind matches an unknown word by its longest known start: "kominfo" found the glossary's letter "K"
+    and listed the glossary, its excerpt "K." marked. A reader is told there are no results."""
+    page.goto(server + "search.html?q=" + query)  # type: ignore[attr-defined]
+    _wait_for_search(page)
+    page.wait_for_function("/Tidak ada hasil/.test(document.getElementById('search-status').textContent)")  # type: ignore[attr-defined]
+    assert page.locator("#search-results li").count() == 0  # type: ignore[attr-defined]
+    assert page.problems == []  # type: ignore[attr-defined]
+
+
 @pytest.mark.parametrize("folder", ["", "smartcity/"], ids=["web-root", "sub-folder"])
 @pytest.mark.parametrize("published", [False, True], ids=["no-base-url", "base-url"])
 def test_a_search_result_opens_its_page_wherever_the_site_is_served(

@@ -13,6 +13,24 @@
   var latest = 0;
   var timer = null;
 
+  // "gov 13", "GOV 1", "liv5": a program's code as people type it, searched as the code itself (GOV-13, GOV-01,
+  // LIV-05), which the program's page holds; only for the letters the plan's codes start with ("tahap 2" is words)
+  var prefixes = (script.dataset.codes || "").split(" ").filter(Boolean);
+  function searched(query) {
+    var code = /^([a-z]+)[\s._-]*0*(\d{1,3})$/i.exec(query);
+    if (!code || prefixes.indexOf(code[1].toUpperCase()) < 0) { return query; }
+    return code[1].toUpperCase() + "-" + (code[2].length < 2 ? "0" + code[2] : code[2]);
+  }
+
+  // a result that matched the query only by a letter or two (Pagefind looks for the longest known start of an
+  // unknown word: "kominfo" found the glossary's letter "K"): no match, to a reader
+  function stray(result, query) {
+    var words = query.split(/\s+/);
+    if (words.some(function (word) { return word.length < 3; })) { return false; }
+    var marked = (result.excerpt.match(/<mark>[^<]*<\/mark>/g) || []).map(function (m) { return m.slice(6, -7); });
+    return marked.length > 0 && marked.every(function (word) { return word.trim().length < 3; });
+  }
+
   function say(key, query, count) {
     status.textContent = (status.dataset[key] || "").replace("{query}", query).replace("{count}", count);
   }
@@ -30,8 +48,11 @@
   var more = document.getElementById("search-more");
   var pending = [];
 
-  function append(results) {
+  var dropped = 0; // stray results left out of the latest search
+
+  function append(results, query) {
     results.forEach(function (result) {
+      if (stray(result, query)) { dropped += 1; return; }
       var item = document.createElement("li");
       var link = document.createElement("a");
       // from the host's root, the site's folder included (/smartcity/program/GOV-05.html): Pagefind takes
@@ -52,12 +73,12 @@
     });
   }
 
-  function next(ticket) {
+  function next(ticket, query) {
     var batch = pending.splice(0, PAGE);
     more.hidden = true;
     return Promise.all(batch.map(function (r) { return r.data(); })).then(function (results) {
       if (ticket !== latest) { return; }
-      append(results);
+      append(results, query);
       more.hidden = pending.length === 0;
     });
   }
@@ -74,12 +95,19 @@
     more.hidden = true;
     if (!query) { status.textContent = ""; return; }
     say("loading", query, 0);
-    load().then(function (pagefind) { return pagefind.search(query); })
+    dropped = 0;
+    load().then(function (pagefind) {
+      var code = searched(query);
+      // a code no page holds ("GOV 99") is searched as typed
+      return pagefind.search(code).then(function (found) {
+        return found.results.length || code === query ? found : pagefind.search(query);
+      });
+    })
       .then(function (search) {
         if (ticket !== latest) { return; }
         pending = search.results.slice();
-        return next(ticket).then(function () {
-          var total = search.results.length;
+        return next(ticket, query).then(function () {
+          var total = search.results.length - dropped;
           if (ticket === latest) { say(total === 0 ? "none" : total === 1 ? "one" : "many", query, total); }
         });
       })
@@ -88,7 +116,7 @@
 
   more.addEventListener("click", function () {
     var first = list.children.length;
-    next(latest).then(function () {
+    next(latest, input.value.trim()).then(function () {
       var link = list.children[first] && list.children[first].querySelector("a");
       if (link) { link.focus(); } // keyboard and screen reader users land on the first new result
     });
