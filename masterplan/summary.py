@@ -7,7 +7,7 @@ outputs always agree.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from masterplan.model import Agency, Plan, Program, Text
 
@@ -23,24 +23,34 @@ class BudgetSummary:
     by_source: dict[str, int]
     by_agency: dict[str, int]
     total: int
+    by_source_year: dict[str, dict[int, int]] = field(default_factory=dict)  #: funding source → year → amount
+
+    @property
+    def sources_by_year(self) -> list[str]:
+        """The funding sources with money, largest first, as Tabel 14.2 lists them: the source × year table's columns."""
+        return [source for source, amount in largest_first(self.by_source) if amount]
 
 
 def budget(plan: Plan) -> BudgetSummary:
-    """Totals by pillar × year, by year, by funding source and by lead agency."""
+    """Totals by pillar × year, by year, by funding source (and source × year) and by lead agency."""
     years = list(plan.period.years)
     by_pillar_year: dict[str, dict[int, int]] = {p.id: {y: 0 for y in years} for p in plan.pillars}
     by_year = {y: 0 for y in years}
     by_source = {s: 0 for s in plan.funding_sources}
     by_agency = {a.id: 0 for a in plan.agencies}
+    by_source_year: dict[str, dict[int, int]] = {}
     for program in plan.programs:
         for line in program.budget:
+            row = by_source_year.setdefault(line.source, {y: 0 for y in years})
+            row[line.year] = row.get(line.year, 0) + line.amount
             by_pillar_year.setdefault(program.pillar_id, {}).setdefault(line.year, 0)
             by_pillar_year[program.pillar_id][line.year] += line.amount
             by_year[line.year] = by_year.get(line.year, 0) + line.amount
             by_source[line.source] = by_source.get(line.source, 0) + line.amount
             by_agency[program.lead_id] = by_agency.get(program.lead_id, 0) + line.amount
     by_pillar = {pillar: sum(row.values()) for pillar, row in by_pillar_year.items()}
-    return BudgetSummary(years, by_pillar_year, by_pillar, by_year, by_source, by_agency, sum(by_year.values()))
+    return BudgetSummary(years, by_pillar_year, by_pillar, by_year, by_source, by_agency, sum(by_year.values()),
+                         by_source_year)
 
 
 def mission_matrix(plan: Plan) -> dict[str, dict[str, list[Program]]]:

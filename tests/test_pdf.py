@@ -791,6 +791,29 @@ def test_the_shares_of_the_budget_add_up_to_the_totals_hundred_percent(sample_pd
         assert len(shares) >= 8 and round(sum(shares), 1) == 100.0, (caption, shares)
 
 
+def test_the_budget_by_funding_source_and_year_adds_up(sample_build: Path, sample_pdf: Path) -> None:
+    """Bappeda compares each year's APBD with the city's fiscal capacity: Tabel 14.4 gives the sources (largest first,
+    as Tabel 14.2) across the years, each column's total the source's, and the last the plan's."""
+    from masterplan import summary
+
+    plan = load_and_check(sample_build).plan
+    assert plan is not None
+    money = summary.budget(plan)
+    pages = texts(sample_pdf)
+    caption = "Tabel 14.4 Indikasi anggaran per sumber pendanaan dan tahun"
+    at = next(i for i, text in enumerate(pages) if caption in " ".join(text.split()) and "Daftar Tabel" not in text)
+    with pdfplumber.open(sample_pdf) as pdf:
+        rows = [row for table in pdf.pages[at].extract_tables() for row in table]
+    head = next(row for row in rows if row[0] == "Tahun")
+    assert head[1:-1] == money.sources_by_year and head[1] == "APBD"
+    total = next(row for row in rows if row[0] == "Total")
+    as_number = [int(cell.replace(".", "")) for cell in total[1:]]
+    assert as_number == [money.by_source[source] for source in money.sources_by_year] + [money.total]
+    year = next(row for row in rows if row[0] == "2025")
+    assert year[1] == f"{money.by_source_year['APBD'][2025]:,}".replace(",", ".")
+    assert "(Tabel 14.4, hlm." in " ".join(" ".join(text.split()) for text in pages)  # the chapter leads to it
+
+
 def test_the_matrices_amounts_stand_in_one_column_for_every_program(sample_pdf: Path) -> None:
     """A program with a longer funding source ("APBD Provinsi") had its amounts further left than the next one's."""
     pages = texts(sample_pdf)

@@ -240,6 +240,17 @@ def test_budget_by_agency_lists_only_agencies_with_a_budget(sample_build: Path) 
     assert (total.group(2), total.group(3)) == ("Rp 276.660.000.000", "Rp 276,66 miliar")
 
 
+def test_the_budget_page_has_the_books_budget_by_funding_source_and_year(sample_build: Path) -> None:
+    html = read(sample_build / "build" / "site", "budget.html")
+    table = html[html.index('id="budget-source-year"'):]
+    table = table[:table.index("</table>")]
+    assert "<caption id=\"budget-source-year-caption\">Tabel 14.4 Indikasi anggaran per sumber pendanaan dan tahun</caption>" in table
+    assert re.findall(r'<th scope="col" class="num">([^<]+)</th>', table)[:2] == ["APBD", "DAK"]
+    total = re.findall(r'<data value="(\d+)"', table[table.index("<tfoot>"):])
+    assert int(total[-1]) == 276_660_000_000 and sum(map(int, total[:-1])) == int(total[-1])
+    assert 'href="#by-source-year"' in html  # in the page's own table of contents
+
+
 def test_a_captioned_chapter_table_carries_the_books_number(sample_build: Path) -> None:
     html = read(sample_build / "build" / "site", "chapter/gambaran-umum.html")
     assert '<table id="tab-swot"><caption>Tabel 2.1 Analisis SWOT Kota Pasuruan</caption>' in html
@@ -676,7 +687,7 @@ def test_a_chapters_contents_list_names_every_section_it_shows(sample_build: Pat
     listed, shown = _toc_and_headings(read(folder, "tata-kelola.html"))
     assert [text for _, _, text in listed] == ["Kelembagaan", "Pola Pembiayaan", "Monitoring dan Evaluasi",
                                                "Anggaran per Dimensi dan Tahun", "Anggaran per Sumber Pendanaan",
-                                               "Anggaran per Perangkat Daerah"]
+                                               "Anggaran per Perangkat Daerah", "Anggaran per Sumber Pendanaan dan Tahun"]
     assert listed == shown
     for path in folder.glob("*.html"):
         html = path.read_text(encoding="utf-8")
@@ -704,7 +715,8 @@ def test_a_chapter_heading_never_takes_an_id_its_part_or_the_page_already_has(bu
         """
     html = read(build({"content/chapters/02-pembiayaan.md": chapter}), "chapter/pembiayaan.html")
     listed, shown = _toc_and_headings(html)
-    assert [anchor for _, anchor, _ in listed] == ["by-pillar-2", "main-2", "by-pillar", "by-source", "by-agency"]
+    assert [anchor for _, anchor, _ in listed] == ["by-pillar-2", "main-2", "by-pillar", "by-source", "by-agency",
+                                                  "by-source-year"]
     assert listed == shown
     ids = re.findall(r'\sid="([^"]+)"', html)
     assert len(ids) == len(set(ids))

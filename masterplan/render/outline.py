@@ -51,6 +51,7 @@ GENERATED_ITEMS: dict[str, list[tuple[str, str, str]]] = {
         ("fig:budget-source", "figure", "Indicative budget by funding source"),
         ("tab:budget-agency", "table", "Indicative budget by lead agency"),
         ("fig:budget-agency", "figure", "Indicative budget by lead agency"),
+        ("tab:budget-source-year", "table", "Indicative budget by funding source and year"),
     ],
     "agencies": [("tab:agency-pillar", "table", "Agencies and pillars: programs led and supported")],
 }
