@@ -9,7 +9,8 @@ Warnings, each about one program or indicator and said at its line:
   :data:`QUICK_WIN_YEARS` years (W416): quick wins are the plan's fast, visible first steps;
 - an indicator whose baseline and targets go up and down (W314): a target typed wrong, or a year swapped;
 - a percentage below 0 or above 100 (W315): a count written where a share was meant, or the reverse;
-- a program said to be done though it starts after the plan's date (W316).
+- a program said to be done though it starts after the plan's date (W316);
+- a program without an indicative budget (W317): its page says "Rp 0", and the budget tables leave it out.
 """
 
 from __future__ import annotations
@@ -30,6 +31,11 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
     yield from _dependencies(plan)
     yield from _missions(plan, unreadable)
     yield from _quick_wins(plan)
+    for program in plan.programs:
+        if not program.budget:
+            yield warning(program.at("budget"), "W317", "program {program} has no indicative budget",
+                          "add its budget lines (year, amount, source); a program that needs no money of its own "
+                          "says so in its description", program=program.id)
     for label, indicator in _indicators(plan):
         yield from _up_and_down(label, indicator)
         yield from _percent(label, indicator)

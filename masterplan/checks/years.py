@@ -169,8 +169,8 @@ def _targets(indicator: Indicator, period: Period, label: Message, what: Message
     """``label``: "pillar X" or "program X"; ``what``: the period the targets belong in, in words."""
     first = min(indicator.targets, default=None)
     if indicator.baseline_year is not None and first is not None and indicator.baseline_year >= first:
-        yield warning(indicator.position, "W309", "{label}: indicator '{indicator}' has its baseline in {baseline}, "
-                      "not before its first target ({first})",
+        yield warning(indicator.baseline_position or indicator.position, "W309",  # at the baseline, its subject
+                      "{label}: indicator '{indicator}' has its baseline in {baseline}, not before its first target ({first})",
                       "the baseline is the condition before the plan: a year before the first target",
                       label=label, indicator=str(indicator.name), baseline=indicator.baseline_year, first=first)
     yield from _values(indicator, label)
