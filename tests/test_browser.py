@@ -193,6 +193,22 @@ def test_a_program_code_typed_as_people_type_it_finds_the_program_first(query: s
     assert page.problems == []  # type: ignore[attr-defined]
 
 
+def test_a_search_from_another_pages_box_lands_on_the_results(page: object, server: str) -> None:
+    """From the header's box, a keyboard user landed at the top of the search page, twenty Tabs from the first
+    result. The count of results takes the focus (a screen reader says it); the next Tab is the first result."""
+    page.goto(server + "index.html")  # type: ignore[attr-defined]
+    page.fill("#header-q", "sambat")  # type: ignore[attr-defined]
+    page.press("#header-q", "Enter")  # type: ignore[attr-defined]
+    page.wait_for_function("document.activeElement && document.activeElement.id === 'search-status'")  # type: ignore[attr-defined]
+    assert "hasil" in page.evaluate("document.activeElement.textContent")  # type: ignore[attr-defined]
+    page.keyboard.press("Tab")  # type: ignore[attr-defined]
+    assert page.evaluate("document.activeElement === document.querySelector('#search-results a')")  # type: ignore[attr-defined]
+    page.fill("#search-input", "parkir")  # type: ignore[attr-defined]
+    page.wait_for_function("/parkir/.test(document.getElementById('search-status').textContent)")  # type: ignore[attr-defined]
+    assert page.evaluate("document.activeElement.id") == "search-input"  # type: ignore[attr-defined]  # typing keeps it
+    assert page.problems == []  # type: ignore[attr-defined]
+
+
 @pytest.mark.parametrize("query", ["kominfo", "dashboard", "sambt"])
 def test_a_word_the_site_lacks_finds_nothing_rather_than_a_letter(query: str, page: object, server: str) -> None:
     """Pagefind matches an unknown word by its longest known start: "kominfo" found the glossary's letter "K"

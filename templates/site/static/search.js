@@ -86,7 +86,9 @@
   // the tab's title names the search, as history and bookmarks show it: "“sambat” · Cari · …"
   var title = document.title;
 
-  function run() {
+  // landing: the search came from another page's box (?q=): the reader is taken to the results' count, from
+  // which the next Tab is the first result, rather than to the top of the page, twenty Tabs away
+  function run(landing) {
     var query = input.value.trim();
     var ticket = ++latest;
     history.replaceState(null, "", query ? "?q=" + encodeURIComponent(query) : location.pathname);
@@ -108,7 +110,9 @@
         pending = search.results.slice();
         return next(ticket, query).then(function () {
           var total = search.results.length - dropped;
-          if (ticket === latest) { say(total === 0 ? "none" : total === 1 ? "one" : "many", query, total); }
+          if (ticket !== latest) { return; }
+          say(total === 0 ? "none" : total === 1 ? "one" : "many", query, total);
+          if (landing === true) { status.tabIndex = -1; status.focus(); }
         });
       })
       .catch(function () { say("failed", query, 0); });
@@ -127,14 +131,14 @@
     form.hidden = true;
     return;
   }
-  form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
+  form.addEventListener("submit", function (event) { event.preventDefault(); run(false); });
   // the header's box says what the page searches for, as the page's own box does
   var header = document.getElementById("header-q");
   input.addEventListener("input", function () {
     if (header) { header.value = input.value; }
-    clearTimeout(timer); timer = setTimeout(run, 250);
+    clearTimeout(timer); timer = setTimeout(function () { run(false); }, 250);
   });
   input.value = new URLSearchParams(location.search).get("q") || "";
   if (header) { header.value = input.value; }
-  if (input.value) { run(); }
+  if (input.value) { run(true); }
 })();
