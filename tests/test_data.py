@@ -169,13 +169,18 @@ def test_the_workbook_sums_the_budget_as_the_book_does(built: tuple[Plan, Path])
             blocks[title] = []
         elif row[0]:
             blocks[title].append(row)
-    by_year = blocks["Anggaran per Dimensi dan Tahun"]
-    assert by_year[0][:2] == ("Dimensi", str(money.years[0])) and by_year[0][len(money.years) + 1] == "Total"
-    pillars = {str(p.name): p.id for p in plan.pillars}
+    by_year = blocks["Anggaran per Dimensi dan Tahun"]  # years down, pillars across, as the book's Tabel 14.1
+    pillars = [p.id for p in plan.pillars]
+    assert by_year[0][:len(pillars) + 2] == ("Tahun", *(str(p.name) for p in plan.pillars), "Total")
     for row in by_year[1:-1]:
-        assert list(row[1:len(money.years) + 1]) == list(money.by_pillar_year[pillars[str(row[0])]].values())
-        assert row[len(money.years) + 1] == money.by_pillar[pillars[str(row[0])]]
-    assert by_year[-1][0] == "Total" and by_year[-1][len(money.years) + 1] == money.total == 650_000_000
+        year = int(str(row[0]))
+        assert list(row[1:len(pillars) + 1]) == [money.by_pillar_year[p].get(year, 0) for p in pillars]
+        assert row[len(pillars) + 1] == money.by_year[year]
+    assert [str(row[0]) for row in by_year[1:-1]] == [str(year) for year in money.years]
+    assert by_year[-1][0] == "Total" and by_year[-1][len(pillars) + 1] == money.total == 650_000_000
+    by_source_year = blocks["Anggaran per Sumber Pendanaan dan Tahun"]  # as the book's Tabel 14.4
+    assert by_source_year[0][:4] == ("Tahun", "APBD", "APBN", "Total")
+    assert by_source_year[-1][:4] == ("Total", 550_000_000, 100_000_000, 650_000_000)
     sources = blocks["Anggaran per Sumber Pendanaan"]
     assert [(row[0], row[1]) for row in sources[1:-1]] == [("APBD", 550_000_000), ("APBN", 100_000_000)]  # as the book
     assert sum(row[2] for row in sources[1:-1]) == pytest.approx(1) and sources[-1][1:3] == (money.total, 1)

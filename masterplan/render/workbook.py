@@ -91,10 +91,12 @@ def _budget(book: Any, plan: Plan, words: Translator, formats: dict[str, Any]) -
                 sheet.write_number(number, index, amount, formats["percent" if percent else "money"])
         line += len(rows) + 3
 
-    names = {p.id: str(p.name) for p in plan.pillars}
-    block(words("Budget by pillar and year"), [words("Pillar"), *map(str, money.years), words("Total")],
-          [[names[pillar], *years.values(), money.by_pillar[pillar]] for pillar, years in money.by_pillar_year.items()]
-          + [[words("Total"), *(money.by_year[year] for year in money.years), money.total]])
+    # years down, pillars (sources) across, as the book's Tabel 14.1 and 14.4 and the site's
+    pillars = [p.id for p in plan.pillars]
+    block(words("Budget by pillar and year"), [words("Year"), *(str(p.name) for p in plan.pillars), words("Total")],
+          [[str(year), *(money.by_pillar_year.get(p, {}).get(year, 0) for p in pillars), money.by_year[year]]
+           for year in money.years]
+          + [[words("Total"), *(money.by_pillar.get(p, 0) for p in pillars), money.total]])
     block(words("Budget by funding source"), [words("Funding source"), words("Indicative budget"), words("Share")],
           [[source, amount, amount / money.total if money.total else 0] for source, amount in summary.largest_first(
               money.by_source)]
@@ -103,8 +105,13 @@ def _budget(book: Any, plan: Plan, words: Translator, formats: dict[str, Any]) -
     led = summary.largest_first(money.by_agency)
     block(words("Budget by agency"), [words("Agency"), words("Indicative budget")],
           [[agencies.get(agency, agency), amount] for agency, amount in led] + [[words("Total"), money.total]])
+    sources = money.sources_by_year
+    block(words("Budget by funding source and year"), [words("Year"), *sources, words("Total")],
+          [[str(year), *(money.by_source_year[source].get(year, 0) for source in sources), money.by_year[year]]
+           for year in money.years]
+          + [[words("Total"), *(money.by_source[source] for source in sources), money.total]])
     sheet.set_column(0, 0, 28)
-    sheet.set_column(1, len(money.years) + 1, 16)
+    sheet.set_column(1, max(len(pillars), len(sources), 2) + 1, 16)
 
 
 def _about(book: Any, plan: Plan, columns: dict[str, list[tuple[str, str]]], words: Translator,
