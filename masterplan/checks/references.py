@@ -169,7 +169,8 @@ def _program(plan: Plan, program: Program, agencies: set[str], unreadable: Abstr
         elif partner == program.lead_id:
             yield warning(_item(program, "partners", index), "W407", "program {program}: the lead agency {agency} "
                           "is also listed as a partner", "remove it from partners: the agency whose file holds a "
-                          "program leads it", program=program.id, agency=partner)
+                          "program leads it", program=program.id,
+                          agency=program.lead.short_name if program.lead is not None else partner)
     missions = [m.id for m in plan.missions]
     for index, mission in enumerate(program.mission_ids):
         if mission not in missions:
