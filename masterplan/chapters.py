@@ -176,7 +176,7 @@ class _Nothing(NamedTuple):
 def _lookup_of_nothing(message: str, line: str, plan: Any) -> _Nothing | None:
     """"'None' has no attribute 'name'" in the plan's words when the failing line of a chapter looks
     up an id the plan lacks: which lookup found nothing, and the id meant (a renamed program's new one)."""
-    if not message.startswith("'None' has no attribute") or plan is None:
+    if jinja_words.empty_field(message) is None or plan is None:
         return None
     for kind, wanted in _LOOKUP.findall(line):
         if getattr(plan, kind)(wanted) is None:

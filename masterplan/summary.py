@@ -27,7 +27,8 @@ class BudgetSummary:
 
     @property
     def sources_by_year(self) -> list[str]:
-        """The funding sources with money, largest first, as Tabel 14.2 lists them: the source × year table's columns."""
+        """The funding sources with money, largest first, as the budget by funding source lists them: the
+        columns of the budget by funding source and year."""
         return [source for source, amount in largest_first(self.by_source) if amount]
 
 

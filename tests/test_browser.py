@@ -181,7 +181,7 @@ def test_search_for_an_agencys_short_name_lists_its_own_page_first(page: object,
 
 
 @pytest.mark.parametrize(("query", "program"), [("gov 13", "GOV-13"), ("GOV 1", "GOV-01"), ("liv5", "LIV-05"),
-                                              ("Gov-13", "GOV-13")])
+                                              ("gov.013", "GOV-13")])
 def test_a_program_code_typed_as_people_type_it_finds_the_program_first(query: str, program: str, page: object,
                                                                         server: str) -> None:
     """"gov 13" listed GOV-13 tenth, after the pillar and agencies naming "13"; "GOV 1" listed GOV-01 31st."""

@@ -1,20 +1,25 @@
 """Whether the plan holds together as the planning agency (Bappeda) reviews it before the mayor adopts it.
 
-Warnings, each about one program or indicator and said at its line:
+Warnings, each said at the line that writes what it is about:
 
 - a program that depends on one starting after it (W413): it would wait for what is not there yet;
 - a program that serves no RPJMD mission (W414), and a mission no program serves (W415): the plan's
-  link to the regional plan (Tabel 3.1) has a gap;
-- a quick win that runs longer than :data:`QUICK_WIN_YEARS` years, or starts after the plan's first
-  :data:`QUICK_WIN_YEARS` years (W416): quick wins are the plan's fast, visible first steps;
-- an indicator whose baseline and targets go up and down (W314): a target typed wrong, or a year swapped;
-- a percentage below 0 or above 100 (W315): a count written where a share was meant, or the reverse;
+  link to the regional plan (the missions table) has a gap; a plan whose programs name no mission at
+  all is told once;
+- a quick win that runs longer than :data:`QUICK_WIN_YEARS` years, or starts more than that many
+  years after the plan's first year or its date (a revised plan's new quick wins) (W416): quick wins
+  are the plan's fast, visible first steps;
+- an indicator whose baseline and targets go up and down (W314): a target typed wrong, or a year
+  swapped; counts per year (``unit: titik per tahun``), which rise and fall with the work, are left alone;
+- a percentage above :data:`PERCENT_MOST` (W315): a count written where a share was meant (a school
+  enrolment rate of 105 % or a realisation of 102 % is no mistake);
 - a program said to be done though it starts after the plan's date (W316);
 - a program without an indicative budget (W317): its page says "Rp 0", and the budget tables leave it out.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 from itertools import pairwise
@@ -23,31 +28,24 @@ from masterplan.diagnostics import Diagnostic, Message, Position, warning
 from masterplan.model import Indicator, Plan
 from masterplan.yamlfile import DotGrouped
 
-QUICK_WIN_YEARS = 3  #: a quick win runs at most this many years, and starts within the plan's first ones
-PERCENT_UNITS = {"persen", "%", "percent", "per cent", "persentase"}
+QUICK_WIN_YEARS = 3  #: a quick win runs at most this many years, and starts within as many of the plan's
+PERCENT_MOST = 200  #: a share above this is surely a count (enrolment rates and realisations pass 100)
+_PERCENT = re.compile(r"%|\b(?:persen|prosen|percent|per cent)", re.IGNORECASE)
+_PER_YEAR = re.compile(r"\bper\s*tahun\b|/\s*tahun\b|\bper\s*year\b|/\s*year\b", re.IGNORECASE)
 
 
 def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
     yield from _dependencies(plan)
     yield from _missions(plan, unreadable)
     yield from _quick_wins(plan)
-    for program in plan.programs:
-        if not program.budget:
-            yield warning(program.at("budget"), "W317", "program {program} has no indicative budget",
-                          "add its budget lines (year, amount, source); a program that needs no money of its own "
-                          "says so in its description", program=program.id)
+    yield from _status_and_budget(plan)
     for label, indicator in _indicators(plan):
         yield from _up_and_down(label, indicator)
         yield from _percent(label, indicator)
-    if plan.date is not None:
-        for program in plan.programs:
-            if program.status == "done" and program.period.start > plan.date.year:
-                yield warning(program.at("status"), "W316", "program {program} is marked done, but it starts in {start}, "
-                              "after the plan's date ({date})", "status: planned, or ongoing once it has started",
-                              program=program.id, start=program.period.start, date=plan.date.isoformat())
 
 
 def _dependencies(plan: Plan) -> Iterator[Diagnostic]:
+    """W413: a program that depends on one starting in a later year."""
     for program in plan.programs:
         for index, needed_id in enumerate(program.depends_on_ids):
             needed = plan.program(needed_id)
@@ -61,12 +59,18 @@ def _dependencies(plan: Plan) -> Iterator[Diagnostic]:
 
 
 def _missions(plan: Plan, unreadable: AbstractSet[str]) -> Iterator[Diagnostic]:
+    """W414 and W415: programs and RPJMD missions that the other side does not name."""
     if not plan.missions:
+        return
+    example = Message("name the missions it serves, e.g. missions: [{mission}]", mission=plan.missions[0].id)
+    if not any(program.mission_ids for program in plan.programs):  # none named: one warning, not one a program
+        if plan.programs and not unreadable:
+            yield warning(plan.missions[0].position, "W414", "no program names the RPJMD missions it serves",
+                          example)
         return
     for program in plan.programs:
         if not program.mission_ids:
-            yield warning(program.at("missions"), "W414", "program {program} serves no RPJMD mission",
-                          Message("name the missions it serves, e.g. missions: [{mission}]", mission=plan.missions[0].id),
+            yield warning(program.at("missions"), "W414", "program {program} serves no RPJMD mission", example,
                           program=program.id)
     served = {mission for program in plan.programs for mission in program.mission_ids}
     for mission in plan.missions if not unreadable else []:  # an unreadable agency file's programs may serve it
@@ -76,6 +80,8 @@ def _missions(plan: Plan, unreadable: AbstractSet[str]) -> Iterator[Diagnostic]:
 
 
 def _quick_wins(plan: Plan) -> Iterator[Diagnostic]:
+    """W416: a quick win that runs long, or starts late (counted from the plan's date too: a revision's quick wins)."""
+    first = max(plan.period.start, plan.date.year if plan.date is not None else plan.period.start)
     for program in plan.programs:
         if not program.quick_win:
             continue
@@ -85,12 +91,24 @@ def _quick_wins(plan: Plan) -> Iterator[Diagnostic]:
                           Message("a quick win shows results within {limit} years: shorten it, or make it a program "
                                   "of its own (quick_win: false)", limit=QUICK_WIN_YEARS),
                           program=program.id, years=years, period=str(program.period))
-        elif program.period.start >= plan.period.start + QUICK_WIN_YEARS:
-            yield warning(program.at("period"), "W416", "quick win {program} starts in {start}, late in the plan "
-                          "({plan_start}–{plan_end})", Message("a quick win starts in the plan's first {limit} years",
-                                                               limit=QUICK_WIN_YEARS),
-                          program=program.id, start=program.period.start, plan_start=plan.period.start,
-                          plan_end=plan.period.end)
+        elif program.period.start >= first + QUICK_WIN_YEARS:
+            yield warning(program.at("period"), "W416", "quick win {program} starts in {start}, after the plan's "
+                          "first {limit} years ({plan_start}–{plan_end})",
+                          Message("a quick win starts in the plan's first {limit} years", limit=QUICK_WIN_YEARS),
+                          program=program.id, start=program.period.start, limit=QUICK_WIN_YEARS,
+                          plan_start=plan.period.start, plan_end=plan.period.end)
+
+
+def _status_and_budget(plan: Plan) -> Iterator[Diagnostic]:
+    """W316: a program done before it starts; W317: a program without an indicative budget."""
+    for program in plan.programs:
+        if plan.date is not None and program.status == "done" and program.period.start > plan.date.year:
+            yield warning(program.at("status"), "W316", "program {program} is marked done, but it starts in {start}, "
+                          "after the plan's date ({date})", "status: planned, or ongoing once it has started",
+                          program=program.id, start=program.period.start, date=plan.date.isoformat())
+        if not program.budget:
+            yield warning(program.at("budget"), "W317", "program {program} has no indicative budget",
+                          "add its budget lines: year, amount and source", program=program.id)
 
 
 def _indicators(plan: Plan) -> Iterator[tuple[Message, Indicator]]:
@@ -123,29 +141,40 @@ def _target_at(indicator: Indicator, year: int | None) -> Position:
     return indicator.target_positions.get(year, indicator.position)
 
 
+def _one_way(values: list[float]) -> bool:
+    steps = [after - before for before, after in pairwise(values)]
+    return all(step >= 0 for step in steps) or all(step <= 0 for step in steps)
+
+
 def _up_and_down(label: Message, indicator: Indicator) -> Iterator[Diagnostic]:
+    """W314: a baseline and targets that rise and fall; the hint names the value that stands out, when one does."""
+    if _PER_YEAR.search(str(indicator.unit)):
+        return
     values = _numbers(indicator)
+    if _one_way([value for _, value in values]):
+        return
+    # the one value without which the rest move one way (2, 6, 10, 140, 17, 20: 140); else the first turn
+    odd = [year for index, (year, _) in enumerate(values)
+           if _one_way([value for other, (_, value) in enumerate(values) if other != index])]
     steps = [(after[0], after[1] - before[1]) for before, after in pairwise(values)]
-    rises = [year for year, step in steps if step > 0]
-    falls = [year for year, step in steps if step < 0]
-    if rises and falls:
-        # the turn that goes against the indicator's way overall (from its first value to its last)
-        turn = (falls if values[-1][1] >= values[0][1] else rises)[0]
-        yield warning(_target_at(indicator, turn), "W314",
-                      "{label}: indicator '{indicator}' goes up and down ({values})",
-                      Message("targets usually move one way from the baseline: check the value for {year}", year=turn),
-                      label=label, indicator=str(indicator.name), year=turn,
-                      values=" → ".join(_shown(value) for _, value in values))
+    turns = [year for (year, step), (_, previous) in zip(steps[1:], steps, strict=False) if step * previous < 0]
+    year = odd[0] if len(odd) == 1 else turns[0] if turns else steps[-1][0]
+    yield warning(_target_at(indicator, year), "W314", "{label}: indicator '{indicator}' goes up and down ({values})",
+                  Message("targets usually move one way from the baseline: check the value for {year}",
+                          year=year if year is not None else Message("the baseline")),
+                  label=label, indicator=str(indicator.name), values=" → ".join(_shown(value) for _, value in values))
 
 
 def _percent(label: Message, indicator: Indicator) -> Iterator[Diagnostic]:
-    if str(indicator.unit).strip().lower() not in PERCENT_UNITS:
+    """W315: a percentage far above 100, which no share reaches."""
+    if not _PERCENT.search(str(indicator.unit)):
         return
     for year, value in _numbers(indicator):
-        if not 0 <= value <= 100:
+        if value > PERCENT_MOST:
             yield warning(_target_at(indicator, year), "W315",
                           "{label}: indicator '{indicator}' is a percentage, but one of its values is {value}",
-                          "a percentage lies between 0 and 100: write the share, or change the unit",
+                          Message("a share above {most} % is surely a count: write the share, or change the unit",
+                                  most=PERCENT_MOST),
                           label=label, indicator=str(indicator.name), value=_shown(value))
             return
 

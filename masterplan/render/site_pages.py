@@ -193,16 +193,8 @@ def site_pages(plan: Plan, _: Translate) -> Iterator[Page]:
     yield Page(url_for("glossary"), "site/glossary.html", _("Glossary"))
     yield Page(url_for("data"), "site/data.html", _("Open data"))
     yield Page(url_for("search"), "site/search.html", _("Search"), searchable=False, in_sitemap=False,
-               context={"code_prefixes": code_prefixes(plan)})
+               context={"program_codes": [program.id for program in plan.programs]})
     yield Page(url_for("not_found"), "site/404.html", _("Page not found"), searchable=False, in_sitemap=False)
-
-
-def code_prefixes(plan: Plan) -> list[str]:
-    """The letters program codes start with (GOV of GOV-13), for the search page to read "gov 13" as the code."""
-    return sorted({found.group(0).upper() for program in plan.programs if (found := _PREFIX.match(program.id))})
-
-
-_PREFIX = re.compile(r"[A-Za-z]+(?=[-_.]?\d)")
 
 
 def moved_pages(plan: Plan, _: Translate) -> Iterator[Page]:

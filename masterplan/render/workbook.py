@@ -91,7 +91,7 @@ def _budget(book: Any, plan: Plan, words: Translator, formats: dict[str, Any]) -
                 sheet.write_number(number, index, amount, formats["percent" if percent else "money"])
         line += len(rows) + 3
 
-    # years down, pillars (sources) across, as the book's Tabel 14.1 and 14.4 and the site's
+    # years down, pillars (sources) across, as the book's and the site's tables
     pillars = [p.id for p in plan.pillars]
     block(words("Budget by pillar and year"), [words("Year"), *(str(p.name) for p in plan.pillars), words("Total")],
           [[str(year), *(money.by_pillar_year.get(p, {}).get(year, 0) for p in pillars), money.by_year[year]]

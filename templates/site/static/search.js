@@ -14,12 +14,16 @@
   var timer = null;
 
   // "gov 13", "GOV 1", "liv5": a program's code as people type it, searched as the code itself (GOV-13, GOV-01,
-  // LIV-05), which the program's page holds; only for the letters the plan's codes start with ("tahap 2" is words)
-  var prefixes = (script.dataset.codes || "").split(" ").filter(Boolean);
+  // LIV-05); only when the plan has that program: its codes, letters and number, are on the script element
+  var codes = {};
+  (script.dataset.codes || "").split(" ").filter(Boolean).forEach(function (id) { codes[key(id)] = id; });
+  function key(text) { // GOV-013, gov 13, GOV.13 → GOV13
+    var parts = /^([a-z]+)[\s._-]*0*(\d{1,4})$/i.exec(text.trim());
+    return parts ? parts[1].toUpperCase() + String(Number(parts[2])) : null;
+  }
   function searched(query) {
-    var code = /^([a-z]+)[\s._-]*0*(\d{1,3})$/i.exec(query);
-    if (!code || prefixes.indexOf(code[1].toUpperCase()) < 0) { return query; }
-    return code[1].toUpperCase() + "-" + (code[2].length < 2 ? "0" + code[2] : code[2]);
+    var found = key(query);
+    return (found && codes[found]) || query;
   }
 
   // a result that matched the query only by a letter or two (Pagefind looks for the longest known start of an
@@ -73,13 +77,19 @@
     });
   }
 
-  function next(ticket, query) {
+  // the next results, a batch at a time, until one shows (a batch of stray results only is passed over);
+  // the count says the results shown and still to come, less the stray ones met so far
+  function next(ticket, query, total) {
     var batch = pending.splice(0, PAGE);
+    var shown = list.children.length;
     more.hidden = true;
     return Promise.all(batch.map(function (r) { return r.data(); })).then(function (results) {
       if (ticket !== latest) { return; }
       append(results, query);
+      if (list.children.length === shown && pending.length) { return next(ticket, query, total); }
       more.hidden = pending.length === 0;
+      var count = total - dropped;
+      say(count === 0 ? "none" : count === 1 ? "one" : "many", query, count);
     });
   }
 
@@ -98,21 +108,16 @@
     if (!query) { status.textContent = ""; return; }
     say("loading", query, 0);
     dropped = 0;
-    load().then(function (pagefind) {
-      var code = searched(query);
-      // a code no page holds ("GOV 99") is searched as typed
-      return pagefind.search(code).then(function (found) {
-        return found.results.length || code === query ? found : pagefind.search(query);
-      });
-    })
+    load().then(function (pagefind) { return pagefind.search(searched(query)); })
       .then(function (search) {
         if (ticket !== latest) { return; }
         pending = search.results.slice();
-        return next(ticket, query).then(function () {
-          var total = search.results.length - dropped;
-          if (ticket !== latest) { return; }
-          say(total === 0 ? "none" : total === 1 ? "one" : "many", query, total);
-          if (landing === true) { status.tabIndex = -1; status.focus(); }
+        return next(ticket, query, search.results.length).then(function () {
+          // unless the reader has gone on meanwhile (typing in the box, say)
+          if (ticket === latest && landing === true && document.activeElement === document.body) {
+            status.tabIndex = -1;
+            status.focus();
+          }
         });
       })
       .catch(function () { say("failed", query, 0); });
@@ -120,7 +125,7 @@
 
   more.addEventListener("click", function () {
     var first = list.children.length;
-    next(latest, input.value.trim()).then(function () {
+    next(latest, input.value.trim(), list.children.length + pending.length + dropped).then(function () {
       var link = list.children[first] && list.children[first].querySelector("a");
       if (link) { link.focus(); } // keyboard and screen reader users land on the first new result
     });
