@@ -510,10 +510,11 @@ def test_a_table_wider_than_the_screen_says_it_scrolls(browser: object, server: 
     """The budget by pillar and year is wider than a phone: a cue above it says so until it is scrolled to its
     end; a table that fits has no cue. At 1280 px all three fit (the budget by pillar and year scrolled there
     until its years ran down and its pillars across); on a phone the funding sources' and the agencies' tables
-    fit too (the agencies' cut its amounts off until they were rounded, as in the first table)."""
+    fit too (the agencies' cut its amounts off until they were rounded, as in the first table); the budget by
+    funding source and year, eight sources across, scrolls on a phone as the first does."""
     hint = "Geser ke samping untuk melihat semua kolom"
     cue = "box => getComputedStyle(box, '::before').content"
-    for width, cued in ((390, [True, False, False]), (1280, [False, False, False])):
+    for width, cued in ((390, [True, False, False, True]), (1280, [False, False, False, False])):
         context = browser.new_context(viewport={"width": width, "height": 800})  # type: ignore[attr-defined]
         tab = context.new_page()
         tab.goto(server + "budget.html")
