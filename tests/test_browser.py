@@ -209,6 +209,20 @@ def test_a_search_from_another_pages_box_lands_on_the_results(page: object, serv
     assert page.problems == []  # type: ignore[attr-defined]
 
 
+def test_words_that_find_nothing_together_find_what_a_part_of_them_does(page: object, server: str) -> None:
+    """"wifi gratis" found nothing, as "gratis" is on no page, and said only that; "wifi" alone lists the public
+    Wi-Fi program first. The page says so, and shows what the words it found find."""
+    page.goto(server + "search.html?q=wifi%20gratis")  # type: ignore[attr-defined]
+    _wait_for_search(page)
+    page.wait_for_function("/sebagian/.test(document.getElementById('search-status').textContent)")  # type: ignore[attr-defined]
+    said = page.inner_text("#search-status")  # type: ignore[attr-defined]
+    assert said.startswith("Tidak ada hasil untuk “wifi gratis”;") and "untuk “wifi”, sebagian katanya" in said
+    assert page.locator("#search-results li a").first.get_attribute("href") == "/program/SOC-05.html"  # type: ignore[attr-defined]
+    page.goto(server + "search.html?q=zzzz%20qqqq")  # type: ignore[attr-defined]
+    page.wait_for_function("/Tidak ada hasil untuk “zzzz qqqq”\\.$/.test(document.getElementById('search-status').textContent)")  # type: ignore[attr-defined]
+    assert page.problems == []  # type: ignore[attr-defined]
+
+
 @pytest.mark.parametrize("query", ["kominfo", "dashboard", "sambt"])
 def test_a_word_the_site_lacks_finds_nothing_rather_than_a_letter(query: str, page: object, server: str) -> None:
     """Pagefind matches an unknown word by its longest known start: "kominfo" found the glossary's letter "K"

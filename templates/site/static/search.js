@@ -35,8 +35,24 @@
     return marked.length > 0 && marked.every(function (word) { return word.trim().length < 3; });
   }
 
-  function say(key, query, count) {
-    status.textContent = (status.dataset[key] || "").replace("{query}", query).replace("{count}", count);
+  function say(key, query, count, fewer) {
+    status.textContent = (status.dataset[key] || "").replace("{query}", query).replace("{count}", count)
+      .replace("{fewer}", fewer || "");
+  }
+
+  // "wifi gratis": every word must match, and "gratis" is on no page; when several words find nothing
+  // together, the words that find something on their own are searched (and said to be)
+  function finds(pagefind, word) {
+    return pagefind.search(searched(word)).then(function (search) {
+      return Promise.all(search.results.slice(0, 5).map(function (r) { return r.data(); }));
+    }).then(function (results) { return results.some(function (result) { return !stray(result, word); }); });
+  }
+  function fewer(pagefind, query) {
+    var words = query.split(/\s+/);
+    return Promise.all(words.map(function (word) { return finds(pagefind, word); })).then(function (found) {
+      var kept = words.filter(function (word, index) { return found[index]; });
+      return kept.length && kept.length < words.length ? kept.join(" ") : null;
+    });
   }
 
   function load() {
@@ -79,16 +95,19 @@
 
   // the next results, a batch at a time, until one shows (a batch of stray results only is passed over);
   // the count says the results shown and still to come, less the stray ones met so far
+  var part = null; // the words searched instead of the whole query (see fewer), else null
+
   function next(ticket, query, total) {
     var batch = pending.splice(0, PAGE);
     var shown = list.children.length;
     more.hidden = true;
     return Promise.all(batch.map(function (r) { return r.data(); })).then(function (results) {
       if (ticket !== latest) { return; }
-      append(results, query);
+      append(results, part || query);
       if (list.children.length === shown && pending.length) { return next(ticket, query, total); }
       more.hidden = pending.length === 0;
       var count = total - dropped;
+      if (part && count) { say("fewer", query, count, part); return; }
       say(count === 0 ? "none" : count === 1 ? "one" : "many", query, count);
     });
   }
@@ -108,17 +127,30 @@
     if (!query) { status.textContent = ""; return; }
     say("loading", query, 0);
     dropped = 0;
-    load().then(function (pagefind) { return pagefind.search(searched(query)); })
-      .then(function (search) {
-        if (ticket !== latest) { return; }
-        pending = search.results.slice();
-        return next(ticket, query, search.results.length).then(function () {
-          // unless the reader has gone on meanwhile (typing in the box, say)
-          if (ticket === latest && landing === true && document.activeElement === document.body) {
-            status.tabIndex = -1;
-            status.focus();
-          }
+    part = null;
+    var pagefind = null;
+    function show(search) {
+      if (ticket !== latest) { return Promise.resolve(); }
+      pending = search.results.slice();
+      return next(ticket, query, search.results.length);
+    }
+    load().then(function (loaded) { pagefind = loaded; return pagefind.search(searched(query)); })
+      .then(show)
+      .then(function () {
+        if (ticket !== latest || list.children.length || query.split(/\s+/).length < 2) { return; }
+        return fewer(pagefind, query).then(function (words) {
+          if (!words || ticket !== latest) { return; }
+          part = words;
+          dropped = 0;
+          return pagefind.search(searched(words)).then(show);
         });
+      })
+      .then(function () {
+        // unless the reader has gone on meanwhile (typing in the box, say)
+        if (ticket === latest && landing === true && document.activeElement === document.body) {
+          status.tabIndex = -1;
+          status.focus();
+        }
       })
       .catch(function () { say("failed", query, 0); });
   }
