@@ -7,7 +7,7 @@ outputs always agree.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from masterplan.model import Agency, Plan, Program, Text
 
@@ -23,7 +23,7 @@ class BudgetSummary:
     by_source: dict[str, int]
     by_agency: dict[str, int]
     total: int
-    by_source_year: dict[str, dict[int, int]] = field(default_factory=dict)  #: funding source → year → amount
+    by_source_year: dict[str, dict[int, int]]  #: funding source → year → amount
 
     @property
     def sources_by_year(self) -> list[str]:
