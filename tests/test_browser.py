@@ -223,6 +223,30 @@ def test_words_that_find_nothing_together_find_what_a_part_of_them_does(page: ob
     assert page.problems == []  # type: ignore[attr-defined]
 
 
+@pytest.mark.parametrize(("query", "target", "section"), [("apbn", "/glossary.html#term-apbn", "APBN"),
+                                                     ("rencana induk", "/chapter/pendahuluan.html#latar-belakang",
+                                                      "Latar Belakang")])
+def test_a_result_opens_at_the_term_or_section_it_was_found_in(query: str, target: str, section: str, page: object,
+                                                                server: str) -> None:
+    """A glossary term found by search opened the glossary at its top, and a chapter at its title: the reader
+    scrolled through sixty terms to find "APBN". The result names the entry or section it links to, the page opens
+    with it in sight, and a glossary entry is marked."""
+    page.goto(server + "search.html?q=" + query)  # type: ignore[attr-defined]
+    _wait_for_search(page)
+    link = page.locator(f"#search-results a[href='{target}']")  # type: ignore[attr-defined]
+    assert link.locator(".result-section").inner_text() == section
+    link.click()  # type: ignore[attr-defined]
+    page.wait_for_load_state()  # type: ignore[attr-defined]
+    landed = page.locator("#" + target.split("#")[1])  # type: ignore[attr-defined]
+    assert landed.inner_text().strip() == section
+    assert 0 <= landed.bounding_box()["y"] < 120  # at the top of the window, not scrolled past
+    if "glossary" in target:
+        row, other = (page.evaluate(f"getComputedStyle(document.querySelector('{selector}')).backgroundColor")  # type: ignore[attr-defined]
+                      for selector in ("div:has(> #term-apbn)", "div:has(> #term-asn)"))
+        assert row != other
+    assert page.problems == []  # type: ignore[attr-defined]
+
+
 @pytest.mark.parametrize("query", ["kominfo", "dashboard", "sambt"])
 def test_a_word_the_site_lacks_finds_nothing_rather_than_a_letter(query: str, page: object, server: str) -> None:
     """Pagefind matches an unknown word by its longest known start: "kominfo" found the glossary's letter "K"

@@ -64,6 +64,25 @@
     return api;
   }
 
+  // where a result's link lands: the heading or glossary term above the words its excerpt shows (the window
+  // of EXCERPT words holding the most matches, as Pagefind picks it), unless that is the page's start
+  var EXCERPT = 24;
+  function section(result) {
+    var spots = (result.locations || []).slice().sort(function (a, b) { return a - b; });
+    var best = null, most = 0;
+    spots.forEach(function (spot) {
+      var near = spots.filter(function (other) { return other >= spot && other < spot + EXCERPT; }).length;
+      if (near > most) { most = near; best = spot; }
+    });
+    var above = null;
+    (result.anchors || []).forEach(function (anchor) {
+      if (best !== null && anchor.location <= best && /^(h[2-6]|dt)$/i.test(anchor.element) && anchor.text) {
+        above = anchor;
+      }
+    });
+    return above;
+  }
+
   var PAGE = 20; // results fetched at a time: each needs its own fragment of the index
   var more = document.getElementById("search-more");
   var pending = [];
@@ -77,8 +96,15 @@
       var link = document.createElement("a");
       // from the host's root, the site's folder included (/smartcity/program/GOV-05.html): Pagefind takes
       // that folder from the address pagefind.js was loaded from, so the link is right wherever the site is served
-      link.href = result.url;
+      var part = section(result);
+      link.href = result.url + (part ? "#" + encodeURIComponent(part.id) : "");
       link.textContent = (result.meta && result.meta.title) || result.url;
+      if (part && part.text !== link.textContent) { // the section it lands on ("Glosarium › APBN")
+        var named = document.createElement("span");
+        named.className = "result-section";
+        named.textContent = part.text;
+        link.appendChild(named);
+      }
       if (result.meta && result.meta.kind) { // what the page is: a program, a chapter, a pillar, an agency
         var kind = document.createElement("span");
         kind.className = "result-kind";
