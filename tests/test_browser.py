@@ -513,6 +513,26 @@ def test_search_counts_every_result_and_shows_more_on_request(page: object, serv
     assert page.problems == []  # type: ignore[attr-defined]
 
 
+def test_back_from_a_result_returns_to_the_same_place_in_the_results(page: object, server: str) -> None:
+    """Back from the 30th result came to the top of the first 20: the results arrive after the page has loaded,
+    too late for the browser to scroll back, and the "more" batches were gone. They come back, scrolled as left."""
+    page.goto(server + "search.html?q=anggaran")  # type: ignore[attr-defined]
+    _wait_for_search(page)
+    page.click("#search-more")  # type: ignore[attr-defined]
+    page.wait_for_function("document.querySelectorAll('#search-results li').length > 20")  # type: ignore[attr-defined]
+    shown = page.locator("#search-results li").count()  # type: ignore[attr-defined]
+    chosen = page.locator("#search-results li a").nth(29)  # type: ignore[attr-defined]
+    chosen.scroll_into_view_if_needed()  # type: ignore[attr-defined]
+    scrolled, href = page.evaluate("scrollY"), chosen.get_attribute("href")  # type: ignore[attr-defined]
+    chosen.click()  # type: ignore[attr-defined]
+    page.wait_for_url("**" + href.split("#")[0] + "*")  # type: ignore[attr-defined]
+    page.go_back()  # type: ignore[attr-defined]
+    page.wait_for_function(f"document.querySelectorAll('#search-results li').length === {shown} && scrollY > 0")  # type: ignore[attr-defined]
+    assert abs(page.evaluate("scrollY") - scrolled) < 5  # type: ignore[attr-defined]
+    assert page.locator("#search-results li a").nth(29).get_attribute("href") == href  # type: ignore[attr-defined]
+    assert page.problems == []  # type: ignore[attr-defined]
+
+
 @pytest.mark.parametrize("query", ["quick wins", "peta jalan", "anggaran"])
 def test_search_lists_a_subject_once(query: str, page: object, server: str) -> None:
     """A page that repeats a chapter's table (quick-wins.html beside Bab 12) is not a second result."""

@@ -138,6 +138,25 @@
     });
   }
 
+  // Back from a result: the list comes back as long as it was (its "more" batches) and scrolled where it was,
+  // which the browser can't do itself, as the results arrive after the page has loaded
+  var back = history.state && history.state.shown ? history.state : null;
+  if ("scrollRestoration" in history) { history.scrollRestoration = "manual"; }
+  window.addEventListener("pagehide", function () {
+    history.replaceState({ shown: list.children.length, y: window.scrollY }, "");
+  });
+  function restore(ticket, query) {
+    if (ticket !== latest) { return false; }
+    if (list.children.length < back.shown && pending.length) {
+      return next(ticket, query, list.children.length + pending.length + dropped).then(function () {
+        return restore(ticket, query);
+      });
+    }
+    window.scrollTo(0, back.y);
+    back = null;
+    return true;
+  }
+
   // the tab's title names the search, as history and bookmarks show it: "“sambat” · Cari · …"
   var title = document.title;
 
@@ -171,9 +190,10 @@
           return pagefind.search(searched(words)).then(show);
         });
       })
-      .then(function () {
-        // unless the reader has gone on meanwhile (typing in the box, say)
-        if (ticket === latest && landing === true && document.activeElement === document.body) {
+      .then(function () { return back !== null && landing === true && restore(ticket, query); })
+      .then(function (restored) {
+        // unless the reader has gone on meanwhile (typing in the box, say), or came back to where they were
+        if (!restored && ticket === latest && landing === true && document.activeElement === document.body) {
           status.tabIndex = -1;
           status.focus();
         }
