@@ -10,13 +10,15 @@ operators, filters and methods may build.
 from __future__ import annotations
 
 import ctypes
+import datetime
 import functools
 import itertools
 import re
 import signal
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
+from pathlib import PurePath
 from types import TracebackType
 from typing import Any
 
@@ -54,11 +56,17 @@ class _Sandbox(ImmutableSandboxedEnvironment):
         self.filters = {name: _bounded_filter(function) for name, function in self.filters.items()}
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
-        if not super().is_safe_attribute(obj, attr, value):
-            return False
-        if type(obj).__module__ == "masterplan.model" and callable(value):
-            return attr in READ_ONLY_METHODS
-        return True
+        """The plan's fields and read-only lookups, and what plain values (texts, numbers, lists, dates)
+        offer; nothing of any other object: a file path's methods read and write the disk."""
+        if not super().is_safe_attribute(obj, attr, value) or isinstance(value, PurePath):
+            return False  # where the plan lives on this machine is not the chapter's to print, nor to open
+        if type(obj).__module__ == "masterplan.model":
+            return not callable(value) or attr in READ_ONLY_METHODS
+        return isinstance(obj, PLAIN_VALUES) and (type(obj) is tuple or not isinstance(obj, tuple))  # not a record
+
+    def unsafe_undefined(self, obj: Any, attribute: str) -> jinja2.Undefined:
+        return self.undefined(Message("a chapter cannot read '{name}' of a {kind}", name=attribute,
+                                      kind=type(obj).__name__), name=attribute, obj=obj, exc=SecurityError)
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         if isinstance(obj, str) and attribute in ("format", "format_map"):
@@ -83,6 +91,9 @@ class _Sandbox(ImmutableSandboxedEnvironment):
         return result
 
 
+#: The values whose attributes and methods chapters may use besides the model's (the immutable sandbox
+#: already refuses the methods that change a list or dict).
+PLAIN_VALUES = (str, int, float, list, tuple, dict, set, frozenset, Mapping, datetime.date)
 #: Methods of the plan model that chapters may call: lookups that change nothing.
 READ_ONLY_METHODS = frozenset(["pillar", "agency", "program", "chapter", "sub_element", "at", "budget_in", "get"])
 _CONCAT = "masterplan_concat"

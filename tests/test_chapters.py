@@ -112,6 +112,23 @@ BOMBS = [
 ]
 
 
+@pytest.mark.parametrize("payload", ["{{ plan.content.joinpath('/etc/hostname').read_text() }}",
+                                     "{{ plan.content.joinpath(target).write_text('pwned') }}",
+                                     "{{ (plan.content / '..' / '..').iterdir()|list }}",
+                                     "{{ plan.content }}",
+                                     "{{ plan.programs[0].position.file }}"])
+def test_chapter_text_reaches_neither_the_disk_nor_where_the_plan_lives(plan: Plan, payload: str,
+                                                                         tmp_path: Path) -> None:
+    """The plan's folder is a path object: its methods read and wrote any file (validate was enough), and
+    printing it published where the plan lives on the machine. A chapter reads the plan's values only."""
+    target = tmp_path / "written.txt"
+    body = payload.replace("target", repr(str(target)))
+    text, problems = expand(plan, f"Paragraf.\n\n{body}\n")
+    assert text is None and [p.code for p in problems] == ["E506"], (text, problems)
+    assert str(problems[0].message).startswith("chapter template is not allowed to do this: a chapter cannot read")
+    assert not target.exists()
+
+
 @pytest.mark.parametrize("payload", INJECTIONS)
 def test_template_injection_is_refused(plan: Plan, payload: str) -> None:
     programs = list(plan.programs)
