@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
+from masterplan.assets import folder_refusal, refusal
 from masterplan.diagnostics import Message
 from masterplan.i18n import Translator
 from masterplan.model import ASSETS
@@ -175,9 +176,7 @@ class Handler(BaseHTTPRequestHandler):
             return None
         from masterplan.render.theme import Theme
         theme = Theme.for_plan(self.preview.root)
-        found = theme.files("site/static").get(unquote(url_path[len(prefix):]))
-        inside = found is not None and any(found.resolve().is_relative_to(folder.resolve()) for folder in theme.folders)
-        return found if inside else None  # a link out of the theme's folders is not followed
+        return theme.files("site/static").get(unquote(url_path[len(prefix):]))  # never a link out of the theme
 
     def asset(self, url_path: str) -> Path | None:
         """A file of ``content/assets/`` as saved, ahead of the copy the next background build makes (an image
@@ -185,7 +184,11 @@ class Handler(BaseHTTPRequestHandler):
         prefix = f"/{ASSETS}/"
         if not url_path.startswith(prefix):
             return None
-        return site_file(self.preview.root / "content" / ASSETS, url_path[len(prefix) - 1:])
+        content = self.preview.root / "content"
+        if folder_refusal(content) is not None:
+            return None
+        found = site_file(content / ASSETS, url_path[len(prefix) - 1:])
+        return found if found is not None and refusal(found, content) is None else None  # as the site publishes
 
     def gone(self, found: Path) -> bool:
         """A page the last build wrote that the plan no longer has (a program renamed or deleted): the
@@ -193,6 +196,8 @@ class Handler(BaseHTTPRequestHandler):
         pages = self.preview.pages
         if pages is None or not self.preview.in_process or found.suffix != ".html":
             return False
+        if not found.is_relative_to(self.preview.site.resolve()):
+            return False  # a file of content/assets/ as saved
         path = found.relative_to(self.preview.site.resolve()).as_posix()
         return not path.startswith(f"{ASSETS}/") and path not in pages.by_path  # the plan's own HTML is no page
 

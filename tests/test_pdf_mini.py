@@ -285,3 +285,24 @@ def test_the_renderer_hands_no_picture_to_ghostscript(tmp_path: Path) -> None:
     from masterplan.render import PICTURES
     Fetcher(tmp_path, Theme.for_plan(tmp_path))
     assert set(Image.OPEN) == set(PICTURES) and "EPS" not in Image.ID
+
+
+def test_a_theme_file_linking_out_of_the_theme_is_neither_read_nor_published(make_plan: Callable[..., Path],
+                                                                            tmp_path: Path) -> None:
+    """A plan's templates/ may override any file of the theme; one that was a link out of it (to a key, to
+    /etc/passwd) was read by the PDF's renderer, through the theme's own address, and copied into the site."""
+    from masterplan.render.site_files import copy_static
+    root = make_plan({})
+    secret = tmp_path / "secret.png"
+    secret.write_bytes(b"secret")
+    for folder, name in (("site/static", "leak.png"), ("print", "evil.png")):
+        (root / "templates" / folder).mkdir(parents=True, exist_ok=True)
+        (root / "templates" / folder / name).symlink_to(secret)
+    theme = Theme.for_plan(root)
+    fetcher = Fetcher(root / "content", theme)
+    for url in ((theme_dir() / "print" / "evil.png").as_uri(), (root / "templates" / "print" / "evil.png").as_uri()):
+        assert fetcher.refusal(url), url
+        with pytest.raises(ValueError):
+            fetcher.fetch(url)
+    copy_static(theme, tmp_path / "static")
+    assert not (tmp_path / "static" / "leak.png").exists() and (tmp_path / "static" / "site.css").is_file()

@@ -201,6 +201,26 @@ def test_an_image_just_saved_is_served_at_once(served: Served) -> None:
     assert served.get("/assets/../content/plan.yml")[0] == 404 and served.get("/assets/%2e%2e/plan.yml")[0] == 404
 
 
+def test_the_preview_serves_of_content_assets_only_what_the_site_publishes(served: Served, tmp_path: Path) -> None:
+    """The preview served any file of content/assets/ as saved: a page or script (and a .html file there ended
+    the request in a traceback), or a link to a file of the machine, as the folder itself could be."""
+    assets = served.root / "content" / "assets"
+    assets.mkdir(exist_ok=True)
+    (assets / "peta.html").write_text("<script>alert(1)</script>", encoding="utf-8")
+    secret = tmp_path / "id_rsa"
+    secret.write_text("secret", encoding="utf-8")
+    (assets / "kunci.txt").symlink_to(secret)
+    (assets / "peta.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"/>', encoding="utf-8")
+    assert served.get("/assets/peta.html")[0] == 404
+    assert served.get("/assets/kunci.txt")[0] == 404
+    assert served.get("/assets/peta.svg")[0] == 200
+    for path in assets.iterdir():
+        path.rename(tmp_path / path.name)
+    assets.rmdir()
+    assets.symlink_to(tmp_path, target_is_directory=True)
+    assert served.get("/assets/peta.svg")[0] == 404 and served.get("/assets/id_rsa")[0] == 404
+
+
 def test_a_second_preview_on_a_port_in_use_stops_before_building(served: Served) -> None:
     """A second `serve` on the first one's port rebuilt the running preview's site, then failed in the system's
     English ("Address already in use"). It now fails at once, in the plan's language, and builds nothing."""

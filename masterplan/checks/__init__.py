@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable
 from collections.abc import Set as AbstractSet
 
 from masterplan.checks import (
+    assets,
     catalog,
     chapters,
     coherence,
@@ -43,6 +44,7 @@ ERROR_RULES: list[Rule] = [
     chapters.check,
     catalog.check,
     publishing.check,
+    assets.check,
     templates.check,
 ]
 #: Rules that only ever warn (synchronisation across agencies: gaps, near-duplicates; the plan's coherence as

@@ -10,6 +10,7 @@ import shutil
 from html import escape
 from pathlib import Path
 
+from masterplan.assets import published
 from masterplan.diagnostics import Position, Report, warning
 from masterplan.model import Plan
 from masterplan.output import Staging
@@ -56,15 +57,12 @@ def copy_logo(plan: Plan, root: Path, folder: Path) -> None:
 
 
 def copy_assets(root: Path, target: Path) -> None:
-    """The images chapters and descriptions show (content/assets/), as plain files: links are not followed."""
-    source = root / "content" / "assets"
-    if not source.is_dir():
-        return
-    for path in source.rglob("*"):
-        if path.is_file() and not path.is_symlink():
-            destination = target / path.relative_to(source)
-            destination.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(path, destination)
+    """The pictures and files to download of content/assets/, as :mod:`masterplan.assets` allows (a link is
+    followed only inside content/; the checks report what is left out)."""
+    for path, name in published(root / "content"):
+        destination = target / name
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, destination)
 
 
 def copy_pdf(root: Path, staging: Staging, target: Path, built: bool, report: Report) -> int | None:

@@ -1,0 +1,67 @@
+"""content/assets/ on the city's website: pictures and files to download, never a page, a script or a file
+of the machine the plan is built on (masterplan.assets)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import write_plan
+
+from masterplan.build import BuildOptions, run
+from masterplan.project import load_and_check
+
+SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4">\n<rect width="4" height="4"/>\n{extra}</svg>'
+
+
+def _errors(root: Path) -> list[tuple[str, str]]:
+    return [(str(d.position), d.code) for d in load_and_check(root).report.errors]
+
+
+@pytest.mark.parametrize(("name", "text", "where"), [
+    ("peta.html", "<p>Peta</p><script>fetch('/admin')</script>", "content/assets/peta.html"),
+    ("unggah.php", "<?php system($_GET['c']); ?>", "content/assets/unggah.php"),
+    (".htaccess", "Options +ExecCGI", "content/assets/.htaccess"),
+    ("data/tabel.xml", '<html xmlns="http://www.w3.org/1999/xhtml"><script>alert(1)</script></html>',
+     "content/assets/data/tabel.xml"),
+    ("peta.svg", SVG.format(extra='<script>alert(document.cookie)</script>\n'), "content/assets/peta.svg:3:1"),
+    ("ikon.svg", SVG.format(extra='<a href="javascript:alert(1)"><circle r="1"/></a>\n'), "content/assets/ikon.svg:3:1"),
+    ("muat.svg", SVG.replace("<rect", '<rect onload="alert(1)"').format(extra=""), "content/assets/muat.svg:2:1"),
+])
+def test_a_file_that_would_run_on_the_citys_site_is_an_error(name: str, text: str, where: str,
+                                                             tmp_path: Path) -> None:
+    """A page, a script, a server program or an SVG with a script in content/assets/ was published as it was, onto
+    the city's domain: opened from its address, it ran there as the city's own (an SVG shown as a picture runs
+    nothing; opened by itself, it does)."""
+    root = write_plan(tmp_path, {})
+    path = root / "content" / "assets" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    assert _errors(root) == [(where, "E526")]
+    result = run(root, BuildOptions(pdf=False))
+    assert not result.ok and not (root / "build" / "site").exists()
+
+
+def test_a_link_leading_out_of_content_is_an_error_and_never_published(tmp_path: Path) -> None:
+    """A symbolic link in content/assets/ (or the folder itself as one) published a file of the machine: the
+    preview served it, and the site carried it."""
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "id_rsa").write_text("secret", encoding="utf-8")
+    root = write_plan(tmp_path / "plan", {})
+    assets = root / "content" / "assets"
+    assets.mkdir(parents=True, exist_ok=True)
+    (assets / "kunci.txt").symlink_to(outside / "id_rsa")
+    (assets / "ringkasan.yml").symlink_to(root / "content" / "plan.yml")  # inside content/: the plan's own file
+    (assets / "peta.svg").write_text(SVG.format(extra=""), encoding="utf-8")
+    assert _errors(root) == [("content/assets/kunci.txt", "E525")]
+    (assets / "kunci.txt").unlink()
+    result = run(root, BuildOptions(pdf=False))
+    assert result.ok, [str(d) for d in result.report.errors]
+    published = sorted(p.name for p in (root / "build" / "site" / "assets").iterdir())
+    assert published == ["peta.svg", "ringkasan.yml"]
+    for path in assets.iterdir():
+        path.rename(outside / path.name)
+    assets.rmdir()
+    assets.symlink_to(outside, target_is_directory=True)
+    assert _errors(root) == [("content/assets", "E525")]
