@@ -657,7 +657,7 @@ def _line_of_index(text: str, index: int) -> tuple[int, int]:
     # libyaml counts bytes of the UTF-8 text, the pure-Python reader counts characters
     before = text.encode("utf-8")[:index].decode("utf-8", "ignore") if _Loader.__name__ == "CSafeLoader" \
         else text[:index]
-    return before.count("\n") + 1, index - (before.rfind("\n") + 1) + 1
+    return before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1  # in characters, as a reader counts
 
 
 def read(path: Path, file: str) -> tuple[Any, list[Diagnostic]]:

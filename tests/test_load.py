@@ -49,6 +49,15 @@ def test_windows_files_give_the_same_lines(data: bytes) -> None:
     assert found == plain
 
 
+@pytest.mark.parametrize("before", ["a: x\n", "a: ééé\n", "a: 雨雨\n", "a: 🌧\n"])
+def test_a_control_character_is_found_at_its_column_after_any_letters(before: str) -> None:
+    """After a line of accented letters, a pasted control character was said three columns too far right
+    (libyaml counts bytes, a column counts characters)."""
+    assert parse(before + "b: x\x01y\n")[1] == ["2:5:E001"]
+    word = before[3:].strip()
+    assert parse(f"b: {word}\x01\n")[1] == [f"1:{len(word) + 4}:E001"]
+
+
 def test_duplicate_keys_name_the_first() -> None:
     _, problems = yamlfile.parse("a: 1\nb: 2\na: 3\n", "f.yml")
     assert [(p.position.line, p.code) for p in problems] == [(3, "E002")]
