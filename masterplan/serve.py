@@ -12,6 +12,7 @@ from __future__ import annotations
 import errno
 import hashlib
 import html
+import ipaddress
 import json
 import mimetypes
 import re
@@ -140,6 +141,9 @@ class Handler(BaseHTTPRequestHandler):
         self.respond(head=True)
 
     def respond(self, head: bool) -> None:
+        if not self.host_allowed():
+            self.send_text(HTTPStatus.FORBIDDEN, "403: this preview answers only at its own address", head)
+            return
         parts = urlsplit(self.path)
         if parts.path == RELOAD_PATH:
             self.reload(parts.query)
@@ -152,6 +156,15 @@ class Handler(BaseHTTPRequestHandler):
             self.send_text(shown[0], "404: not found", head)
         else:
             self.send_text(shown[0], decorate(shown[1], self.preview, generation), head, "text/html")
+
+    def host_allowed(self) -> bool:
+        """Whether the request names this machine: listening on 127.0.0.1 (the default), a page of another site
+        whose name is made to lead here (DNS rebinding) would otherwise read the preview, drafts and all."""
+        listening = ipaddress.ip_address(self.server.server_address[0])
+        if not listening.is_loopback:
+            return True  # --host: the address people reach it at is theirs to choose
+        named = urlsplit("//" + (self.headers.get("Host") or "")).hostname or ""
+        return named == "localhost" or named.endswith(".localhost") or _loopback(named)
 
     def shows(self, url_path: str) -> Path | tuple[HTTPStatus, str | None]:
         """What a URL shows: a file to send as it is, or the status and HTML of a page (None: a bare 404)."""
@@ -260,6 +273,13 @@ class Handler(BaseHTTPRequestHandler):
 
     def log_message(self, format: str, *args: object) -> None:
         pass  # the terminal shows rebuilds and errors, not every request
+
+
+def _loopback(host: str) -> bool:
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 class Server(ThreadingHTTPServer):

@@ -221,6 +221,26 @@ def test_the_preview_serves_of_content_assets_only_what_the_site_publishes(serve
     assert served.get("/assets/peta.svg")[0] == 404 and served.get("/assets/id_rsa")[0] == 404
 
 
+@pytest.mark.parametrize(("host", "status"), [("evil.example", 403), ("evil.example:80", 403), ("127.0.0.1.nip.io", 403),
+                                            ("", 403), ("localhost", 200), ("127.0.0.1:{port}", 200),
+                                            ("LOCALHOST:{port}", 200), ("[::1]:{port}", 200)])
+def test_the_preview_answers_only_at_its_own_address(host: str, status: int, served: Served) -> None:
+    """A web page of another site, its name made to lead to 127.0.0.1 (DNS rebinding), could read the preview's
+    pages, drafts and all: the preview answered any Host."""
+    connection = http.client.HTTPConnection("127.0.0.1", served.port, timeout=TIMEOUT)
+    try:
+        connection.putrequest("GET", "/index.html", skip_host=True)
+        if host:
+            connection.putheader("Host", host.format(port=served.port))
+        connection.endheaders()
+        response = connection.getresponse()
+        assert response.status == status
+        body = response.read().decode("utf-8")
+        assert ("Kota" in body) == (status == 200)
+    finally:
+        connection.close()
+
+
 def test_a_second_preview_on_a_port_in_use_stops_before_building(served: Served) -> None:
     """A second `serve` on the first one's port rebuilt the running preview's site, then failed in the system's
     English ("Address already in use"). It now fails at once, in the plan's language, and builds nothing."""
