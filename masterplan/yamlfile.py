@@ -99,6 +99,7 @@ _PLAIN_TAGS = {f"tag:yaml.org,2002:{name}" for name in
                ("map", "seq", "str", "int", "float", "bool", "null", "timestamp")}
 _STR = "tag:yaml.org,2002:str"
 _FLOAT = "tag:yaml.org,2002:float"
+_INT = "tag:yaml.org,2002:int"
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _MERGE = "tag:yaml.org,2002:merge"
 _SCALAR_CONSTRUCTORS = {f"tag:yaml.org,2002:{name}": SafeConstructor.yaml_constructors[f"tag:yaml.org,2002:{name}"]
@@ -149,6 +150,25 @@ class _Composer(_Loader):  # type: ignore[misc, valid-type]
         return tag
 
 
+def _read_otherwise(node: ScalarNode) -> tuple[Message, Message] | None:
+    """What YAML 1.1 makes of a number written as a time (``30:00``, base 60: 1800) or with a leading zero
+    (``010``, octal: 8), and how to write it instead; None for any other value."""
+    written = node.value
+    digits = written.lstrip("+-").replace("_", "")
+    if node.tag not in (_INT, _FLOAT) or not (":" in digits or (node.tag == _INT and digits[1:2].isdigit())):
+        return None
+    value = _SCALAR_CONSTRUCTORS[node.tag](SafeConstructor(), node)
+    if ":" in digits:
+        return (Message("'{written}' is read as {value}: YAML reads a number written with ':' as minutes and "
+                        "seconds (base 60)", written=written, value=value),
+                Message("write one number ({first} for {written}), or put it in quotes to keep it as text: "
+                        "'{written}'", first=digits.split(":")[0].lstrip("0") or "0", written=written))
+    return (Message("'{written}' is read as {value}: YAML reads a number that starts with 0 as octal",
+                    written=written, value=value),
+            Message("write it without the leading 0 ({plain}), or in quotes if it is a code or a phone number: "
+                    "'{written}'", plain=written.replace(digits, digits.lstrip("0") or "0"), written=written))
+
+
 class _Unusual(Exception):
     """The document is too deep, too big or broken: read it again the careful way for the exact message."""
 
@@ -196,6 +216,11 @@ class _Builder:
     def scalar(self, node: ScalarNode) -> Any:
         if node.tag == _STR:
             return node.value
+        if ":" in node.value or node.value.lstrip("+-")[:1] == "0":  # 30:00, 010: numbers other than they look
+            otherwise = _read_otherwise(node)
+            if otherwise is not None:
+                self.problems.append(error(self.pos(node), "E017", *otherwise))
+                return None
         shareable = node.tag in _SHAREABLE
         if shareable and (node.tag, node.value) in self.shared:
             return self.shared[node.tag, node.value]
