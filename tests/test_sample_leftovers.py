@@ -69,6 +69,20 @@ def test_lines_naming_the_samples_districts_are_left_too(tmp_path: Path) -> None
     assert "content/agencies/kecamatan_purworejo.yml" not in _found(root, "W112")
 
 
+def test_a_district_of_the_sample_is_named_in_a_line_rewritten_around_it(tmp_path: Path) -> None:
+    """Pasuruan replaced by Probolinggo in every file left "Kota Probolinggo … empat kecamatan, yaitu Gadingrejo,
+    Purworejo, Bugul Kidul, dan Panggungrejo" in the book, and validate --strict passed: W112 named only lines
+    still exactly the sample's. A district of the sample is no place of another city, in any line."""
+    root = _started(tmp_path)
+    for path in (root / "content").rglob("*.*"):
+        if path.suffix in (".yml", ".md"):
+            path.write_text(path.read_text(encoding="utf-8").replace("Pasuruan", "Probolinggo"), encoding="utf-8")
+    chapter = "content/chapters/02-gambaran-umum.md"
+    line, message = _found(root, "W112")[chapter]
+    assert "Gadingrejo" in (root / chapter).read_text(encoding="utf-8").splitlines()[line - 1]
+    assert message == "1 line(s) of this file name places in Pasuruan: Gadingrejo, Purworejo, Bugul Kidul, Panggungrejo"
+
+
 def test_a_copy_of_the_sample_has_no_leftovers(tmp_path: Path) -> None:
     scaffold(tmp_path / "sample")
     assert _found(tmp_path / "sample", "W112") == {}

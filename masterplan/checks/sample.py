@@ -10,6 +10,7 @@ mention the sample's city in words of its own (a neighbouring city).
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 from functools import lru_cache
@@ -69,31 +70,51 @@ def _lines_left(plan: Plan, content: Path, sample: SamplePlan) -> Iterator[Diagn
     """One warning per file that still has lines of the sample naming its city or a place in it (a
     district), at the first of them: lines of any of the sample's files in the same folder."""
     own = plan.city.lower()  # a district of the sample that is the plan's own place too (Kabupaten Purworejo)
-    names = (sample.name, *(place for place in sample.places if place.lower() not in own))
+    places = [place for place in sample.places if place.lower() not in own]
+    names = (sample.name, *places)
+    # a district of the sample is no place in another city: a line naming one is the sample's, rewritten or not
+    # (its city swapped for the plan's, its years moved by new --period), unlike the city's name, which a plan may
+    # well name in words of its own (a neighbouring city)
+    district = re.compile(r"\b(?:" + "|".join(map(re.escape, places)) + r")\b") if places else None
     for path in sorted(content.rglob("*")):
         suffix = path.suffix.lower()  # "rsud.YML" is read as "rsud.yml" is
         if suffix not in (".yml", ".yaml", ".md") or not path.is_file():
             continue
         left = _folder_lines_naming(sample.content / path.parent.relative_to(content), names)
-        if not left:
+        if not left and district is None:
             continue
         try:
             lines = path.read_text(encoding="utf-8").splitlines()
         except (OSError, UnicodeDecodeError):
             continue  # the loader reports a file it cannot read
-        found = [(number, line, left[line.strip()]) for number, line in enumerate(lines, 1) if line.strip() in left]
+        found = list(_left_in(lines, left, district))
         if found:
-            number, line, named = found[0]
-            every = [name for _, _, names_of_line in found for name in names_of_line]
-            places = ", ".join(dict.fromkeys(name for name in every if name != sample.name))
+            number, line, named, _ = found[0]
+            every = [name for _, _, names_of_line, _ in found for name in names_of_line]
+            named_places = ", ".join(dict.fromkeys(name for name in every if name != sample.name))
             city = sample.name in every
+            rewritten = not all(unchanged for *_, unchanged in found)
             yield warning(Position(relative_path(path, content.parent), number, line.index(named[0]) + 1), "W112",
-                          LEFT[city, bool(places)],
+                          (REWRITTEN if rewritten else LEFT)[city, bool(named_places)],
                           Message("this plan is {city}: rewrite them for it, or delete them", city=plan.city),
-                          count=len(found), sample=sample.name, places=places)
+                          count=len(found), sample=sample.name, places=named_places)
+
+
+def _left_in(lines: list[str], left: dict[str, tuple[str, ...]],
+             district: re.Pattern[str] | None) -> Iterator[tuple[int, str, tuple[str, ...], bool]]:
+    """(line number, line, the names it has of the sample, whether it is the sample's line unchanged) of each
+    line that is still the sample's, or that names a district of it."""
+    for number, line in enumerate(lines, 1):
+        if line.strip() in left:
+            yield number, line, left[line.strip()], True
+        elif district is not None and (places := tuple(dict.fromkeys(district.findall(line)))):
+            yield number, line, places, False
 
 
 #: what W112 says the lines name: (the sample's city?, places in it?) → message
+#: … when some of the lines were rewritten (a district of the sample named in the plan's own words)
+REWRITTEN = {(False, True): "{count} line(s) of this file name places in {sample}: {places}",
+             (True, True): "{count} line(s) of this file are the sample's or name places in {sample}: {places}"}
 LEFT = {(True, False): "{count} line(s) of this file are still the sample's and name {sample}",
         (False, True): "{count} line(s) of this file are still the sample's and name places in {sample}: {places}",
         (True, True): "{count} line(s) of this file are still the sample's and name {sample} and places in it: "
