@@ -186,6 +186,7 @@ class _Builder:
         self.aliased = False
         self.plain_keys = True  #: every key so far text or a four-digit year
         self.built: set[int] = set()
+        self.items: set[int] = set()  #: the mappings that are items of a list (ids of their nodes)
         self.problems: list[Diagnostic] = []
 
     def pos(self, node: Node) -> Position:
@@ -259,6 +260,8 @@ class _Builder:
         items.positions = positions = []
         build, pos = self.build, self.pos
         for child in node.value:
+            if child.__class__ is MappingNode:
+                self.items.add(id(child))
             items.append(build(child))
             positions.append(pos(child))
         return items
@@ -269,6 +272,7 @@ class _Builder:
         result.key_positions = key_positions = {}
         result.value_positions = value_positions = {}
         build, file, first_line = self.build, self.file, self.first_line
+        restarted = False  #: the item's first field came again: the rest belongs to an item that lost its '- '
         for key_node, value_node in node.value:
             key_mark = key_node.start_mark
             where = _new_position(Position, (file, key_mark.line + first_line, key_mark.column + 1))
@@ -281,6 +285,17 @@ class _Builder:
                 self.problems.append(error(where, "E007", "a key must be a plain word"))
                 continue
             if key in result:
+                if restarted:
+                    continue  # a field of the item that lost its '- ': said once, at its first field
+                first = next(iter(result))
+                if key == first and id(node) in self.items:  # '- id: A' … 'id: B': a second item without its '- '
+                    restarted = True
+                    self.problems.append(error(
+                        where, "E002", "'{key}' again (first at line {line}): a new item of the list without its '- '?",
+                        Message("start it with '- ' as the item above: '- {key}:' at column {column}", key=key,
+                                column=max(key_positions[key].column - 2, 1)),
+                        key=key, line=key_positions[key].line))
+                    continue
                 self.problems.append(error(
                     where, "E002", "duplicate key '{key}' (first at line {line})",
                     "YAML would silently keep only the last one; merge them or delete one",
