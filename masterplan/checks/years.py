@@ -140,6 +140,11 @@ def _number_as_text(value: str, indicator: Indicator) -> Message | None:
     """How to write a number that was written as text, or None for a text that is no number ("ada", "tersedia")."""
     text = value.strip()
     if _DECIMAL_COMMA.fullmatch(text):  # 14,5 as Indonesians write it
+        whole, _, fraction = text.partition(",")
+        if len(fraction) == 3:  # 1,500: one and a half as Indonesians write it, or 1500 as a spreadsheet in English
+            return Message("YAML writes a number without thousands marks and with a decimal point: {thousands} if "
+                           "the comma marks thousands, {decimal} if it is a decimal comma", thousands=whole + fraction,
+                           decimal=f"{whole}.{fraction.rstrip('0') or '0'}")
         return Message("YAML writes a decimal number with a point and no thousands marks: {number}",
                        number=text.replace(",", "."))
     if _THOUSANDS.fullmatch(text):  # 1.500.000: two dots or more make it text
