@@ -146,12 +146,13 @@ def _by_parts(plan: Plan, root: Path, html: str, running: str, theme: Theme, fet
     placed = [pdf_join.Placed(schedule.written[part.index][0], schedule.first_page(part.index),
                               schedule.info[part.index], part.front) for part in parts]
     pages = placed[-1].first + placed[-1].info["pages"]
+    pages += pages % 2 if plan.two_sided else 0  # the last leaf's back, blank: the join adds it
     for part in placed:  # a part's reasons came as plain text (JSON): said again here, in words a speaker can translate
         fetcher.refused += [(url, fetcher.refusal(url) or reason) for url, reason in part.info["refused"]
                             if (url, reason) not in fetcher.refused]
     report.extend(_diagnostics(fetcher, [logging.makeLogRecord({"levelno": level, "msg": message})
                                          for level, message in schedule.book_records()], plan))
-    pdf_join.join(placed, target)
+    pdf_join.join(placed, target, even=plan.two_sided)
     cache.finish(schedule.labels(), {p.key: schedule.info[p.index]["pages"] for p in parts})
     written = time.perf_counter()
     return [Message("PDF: {pages} pages in {seconds:.1f} s (HTML {html:.1f} s, layout {layout:.1f} s, join {join:.1f} s); "
@@ -188,6 +189,8 @@ def _single_pass(plan: Plan, html: str, theme: Theme, fetcher: Fetcher, target: 
                 stylesheets=[weasyprint.CSS(filename=str(theme.find(name)), url_fetcher=fetcher, font_config=fonts)
                              for name in stylesheets(plan)],
                 presentational_hints=False, font_config=fonts)
+            if plan.two_sided and len(document.pages) % 2:  # the last leaf's back, blank, as the join adds it
+                document.pages.append(next(page for page in document.pages if page._page_box.page_type.blank))
             laid_out = time.perf_counter()
             document.write_pdf(target, **pdf_options(tagged(plan)))
         finally:

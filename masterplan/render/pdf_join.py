@@ -48,18 +48,26 @@ class Placed:
     front: bool = False  #: front matter, numbered in roman
 
 
-def join(parts: list[Placed], target: Path) -> None:
+def join(parts: list[Placed], target: Path, even: bool = False) -> None:
+    """Join ``parts`` into ``target``; ``even``: a book printed on both sides ends with a whole leaf, the back
+    of its last page blank if need be (a print shop adds one to a book of an odd number of pages)."""
     writer = PdfWriter()
     readers = [PdfReader(part.path) for part in parts]
     blank = _blank_page(parts, readers)
+
+    def add_blank(like: Any) -> None:
+        if blank is None:
+            writer.add_blank_page(like.mediabox.width, like.mediabox.height)
+        else:
+            writer.add_page(blank)  # pypdf leaves its /StructParents out: nothing on it is tagged
+
     for part, reader in zip(parts, readers, strict=True):
         while len(writer.pages) < part.first:  # a blank left-hand page before a chapter (two-sided printing)
-            if blank is None:
-                writer.add_blank_page(reader.pages[0].mediabox.width, reader.pages[0].mediabox.height)
-            else:
-                writer.add_page(blank)  # pypdf leaves its /StructParents out: nothing on it is tagged
+            add_blank(reader.pages[0])
         for page in reader.pages:
             writer.add_page(page)
+    if even and len(writer.pages) % 2:
+        add_blank(readers[0].pages[0])
     pdf_fonts.share(writer)
     heights = [float(p.mediabox.height) for p in writer.pages]
 
