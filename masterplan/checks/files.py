@@ -1,0 +1,73 @@
+"""Files in content/ that nothing reads, said so (W017), rather than left out of the plan without a word.
+
+An agency's file saved as ``dishub.yml.txt`` (Notepad adds ``.txt``), a chapter as
+``99-baru.md.txt``, an agency's file put in ``content/`` itself or in a folder
+``content/agency/``: the plan was built without them, and the agency's programs were
+simply missing. Hidden files, editors' backups and ``content/assets/`` (published as it
+is) are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
+from pathlib import Path
+
+from masterplan.diagnostics import Diagnostic, Message, Position, did_you_mean, warning
+from masterplan.model import ASSETS, Plan
+
+#: each folder of content/ the plan is read from, with the files it reads
+READ = {"agencies": (".yml", ".yaml"), "pillars": (".yml", ".yaml"), "chapters": (".md",)}
+TOP_FILES = ("plan.yml", "glossary.yml")  #: the files of content/ itself
+#: what an editor or a copy leaves beside a file, never meant to be read: backups, swap and lock files
+_LEFTOVER = re.compile(r"^[.#~]|~$|#$|\.(bak|old|orig|swp|tmp)$", re.IGNORECASE)
+#: a name that hides a file's real ending behind another ("dishub.yml.txt", "bab.md.docx")
+_HIDDEN_ENDING = re.compile(r"^(.+\.(?:ya?ml|md))\.\w+$", re.IGNORECASE)
+_PLAN_SUFFIXES = (".yml", ".yaml", ".md")
+
+
+def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
+    content = plan.content
+    if content is None or not content.is_dir():
+        return
+    for entry in sorted(content.iterdir()):
+        if _LEFTOVER.search(entry.name) or entry.name == ASSETS:
+            continue
+        where = Position(f"content/{entry.name}")
+        if entry.is_dir():
+            if entry.name not in READ:
+                yield warning(where, "W017", "folder content/{name}/ is not read", did_you_mean(entry.name, READ) or
+                              Message("the plan is read from content/plan.yml, glossary.yml, agencies/, pillars/ and "
+                                      "chapters/; pictures and files to download go in content/assets/"),
+                              name=entry.name)
+            else:
+                yield from _folder(entry, READ[entry.name])
+        elif entry.name not in TOP_FILES and entry.suffix.lower() in _PLAN_SUFFIXES + (".txt",):
+            yield warning(where, "W017", "{name} is not read: content/ itself holds only plan.yml and glossary.yml",
+                          Message("an agency's file goes in content/agencies/, a pillar's in content/pillars/, a "
+                                  "chapter in content/chapters/"), name=entry.name)
+
+
+def _folder(folder: Path, suffixes: tuple[str, ...]) -> Iterator[Diagnostic]:
+    """The files of ``folder`` that are not read: another ending, or a sub-folder."""
+    for path in sorted(folder.iterdir()):
+        if _LEFTOVER.search(path.name) or (path.is_file() and path.suffix.lower() in suffixes):
+            continue
+        where = Position(f"content/{folder.name}/{path.name}")
+        hidden = _HIDDEN_ENDING.match(path.name)
+        if path.is_dir():
+            yield warning(where, "W017", "folder content/{folder}/{name}/ is not read: the files of content/{folder}/ "
+                          "are read, not those of its folders",
+                          Message("move its files up into content/{folder}/", folder=folder.name),
+                          folder=folder.name, name=path.name)
+        elif hidden and hidden.group(1).lower().endswith(suffixes):
+            yield warning(where, "W017", "{name} is not read: its name ends in {ending}",
+                          Message("rename it to {file}; Windows hides a file's ending unless 'File name extensions' "
+                                  "is ticked in Explorer's View menu", file=hidden.group(1)),
+                          name=path.name, ending=path.suffix)
+        else:
+            yield warning(where, "W017", "{name} is not read: content/{folder}/ reads only {endings} files",
+                          Message("save it as {file}, or move it out of content/ if it is not part of the plan",
+                                  file=path.stem + suffixes[0]),
+                          name=path.name, folder=folder.name, endings=", ".join(suffixes))
