@@ -469,6 +469,34 @@ def test_previous_pdf_is_linked_when_the_pdf_is_not_rebuilt(make_plan: Callable[
     assert 'href="../download/masterplan.pdf"' in read(root / "build" / "site", "program/GOV-01.html")
 
 
+def test_a_pdf_of_another_plan_linked_without_the_pdf_build_is_a_warning(make_plan: Callable[..., Path]) -> None:
+    """A plan started from the sample, its city renamed and built with --no-pdf, offered the sample's PDF for
+    download: Pasuruan 30 times in a book the site said was Probolinggo's, and --strict passed."""
+    from pypdf import PdfWriter
+
+    from masterplan.project import load_and_check
+    root = make_plan()
+
+    def last_pdf(title: str) -> None:
+        writer = PdfWriter()
+        writer.add_blank_page(595, 842)
+        writer.add_metadata({"/Title": title})
+        (root / "build").mkdir(exist_ok=True)
+        with open(root / "build" / "masterplan.pdf", "wb") as file:
+            writer.write(file)
+
+    last_pdf("Masterplan Smart City Kota Pasuruan 2022–2031")
+    built = run(root, BuildOptions(pdf=False, search=False))
+    warned = [d for d in built.report.warnings if d.code == "W702"]
+    assert len(warned) == 1 and warned[0].position.file == "content/plan.yml", warned
+    assert "titled 'Masterplan Smart City Kota Pasuruan 2022–2031'" in str(warned[0].message)
+    assert not run(root, BuildOptions(pdf=False, search=False, strict=True)).ok
+    plan = load_and_check(root).plan
+    assert plan is not None
+    last_pdf(plan.title.get(plan.language))
+    assert [d for d in run(root, BuildOptions(pdf=False, search=False)).report.warnings if d.code == "W702"] == []
+
+
 def test_the_download_links_say_the_pdfs_size(make_plan: Callable[..., Path]) -> None:
     """A reader on a phone plan decides before downloading; a new PDF's size shows even when the
     content (and so every page's key) did not change."""

@@ -131,7 +131,7 @@ def render(plan: Plan, root: Path, staging: Staging, options: BuildOptions, repo
     """
     started = time.perf_counter()
     folder = staging.path("site")
-    pdf_size = copy_pdf(root, staging, folder / PAGES["pdf"], options.pdf, report)
+    pdf_size = copy_pdf(plan, root, staging, folder / PAGES["pdf"], options.pdf, report)
     site = prepare(plan, root, options, report, pdf_size)
     build = root / "build"
     manifest = site_cache.Manifest.load(build) if options.cache else site_cache.Manifest(build / site_cache.MANIFEST)

@@ -65,8 +65,9 @@ def copy_assets(root: Path, target: Path) -> None:
         shutil.copyfile(path, destination)
 
 
-def copy_pdf(root: Path, staging: Staging, target: Path, built: bool, report: Report) -> int | None:
-    """Put the PDF in the site: this build's, or the previous good one when it was not built.
+def copy_pdf(plan: Plan, root: Path, staging: Staging, target: Path, built: bool, report: Report) -> int | None:
+    """Put the PDF in the site: this build's, or the previous good one when it was not built (said when that
+    one is another plan's, by its title: the sample's, started from, or a city's before it was renamed).
 
     Returns its size in bytes (the download links say it), None when there is no PDF."""
     source = staging.path("masterplan.pdf") if built else root / "build" / "masterplan.pdf"
@@ -74,9 +75,27 @@ def copy_pdf(root: Path, staging: Staging, target: Path, built: bool, report: Re
         if built:
             report.add(warning(Position("content/plan.yml"), "W701", "the website links no PDF: none was written"))
         return None
+    if not built:
+        titled = _pdf_title(source)
+        if titled is not None and titled not in plan.title.values.values():
+            report.add(warning(plan.where.get("title", plan.position), "W702",
+                               "the website links the PDF built last, which is titled '{old}', not '{new}'",
+                               "build the PDF again before publishing the site: masterplan build, without --no-pdf",
+                               old=titled, new=plan.title.get(plan.language)))
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(source, target)
     return target.stat().st_size
+
+
+def _pdf_title(path: Path) -> str | None:
+    """The title a PDF's document information gives, or None (none, or a file pypdf cannot read)."""
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+    try:
+        title = PdfReader(path).metadata.title
+    except (OSError, PyPdfError, AttributeError, ValueError):
+        return None
+    return title.strip() if isinstance(title, str) else None
 
 
 def write_sitemap(pages: list[Page], folder: Path, base_url: str) -> None:
