@@ -129,6 +129,17 @@ def test_chapter_text_reaches_neither_the_disk_nor_where_the_plan_lives(plan: Pl
     assert not target.exists()
 
 
+@pytest.mark.parametrize(("body", "said"), [("{{ plan.programs[500].name }}", "a list has no item 500"),
+                                           ("{{ 1.500.000 }}", "a number has no item 0"),
+                                           ("{{ plan.city.nama }}", "a text has no field 'nama'")])
+def test_a_lookup_of_nothing_in_a_plain_value_is_said_in_words(plan: Plan, body: str, said: str) -> None:
+    """"list object has no element 500", "float object has no element 0": Python's words for a plain value, in
+    English amid an Indonesian message."""
+    text, problems = expand(plan, f"Paragraf.\n\n{body}\n")
+    assert text is None and [p.code for p in problems] == ["E504"]
+    assert str(problems[0].message) == f"chapter refers to something that does not exist: {said}"
+
+
 @pytest.mark.parametrize("payload", INJECTIONS)
 def test_template_injection_is_refused(plan: Plan, payload: str) -> None:
     programs = list(plan.programs)
