@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import ast
 import re
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import REPO
 
 from masterplan.i18n import Translator, load_catalog
@@ -28,6 +30,20 @@ def test_templates_use_many_catalog_words() -> None:
 def test_every_message_has_a_translation(language: str) -> None:
     missing = Translator(language).missing(sorted(_messages()))
     assert missing == []
+
+
+def test_every_word_of_the_catalog_is_said_somewhere() -> None:
+    """A word the theme no longer says ("Dependencies", "Served by", "Illustrative") stayed in the catalog, for
+    translators to keep up. Every entry of messages.yml is a text of a template or a string of the code (Python's
+    adjacent literals joined, as a long message is written)."""
+    said = "\n".join(path.read_text(encoding="utf-8") for pattern in ("*.html", "*.svg", "*.js", "*.xml")
+                     for path in theme_dir().rglob(pattern))
+    strings = {node.value for path in (REPO / "masterplan").rglob("*.py")
+               for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))) if isinstance(node, ast.Constant)
+               and isinstance(node.value, str)}
+    catalog = yaml.safe_load((theme_dir() / "i18n" / "messages.yml").read_text(encoding="utf-8"))
+    unused = [word for word in catalog if word not in strings and word not in said]
+    assert unused == []
 
 
 def test_catalog_words_in_both_languages() -> None:

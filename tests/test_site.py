@@ -9,7 +9,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-import yaml
 from conftest import MINI_FILES
 
 from masterplan.build import BuildOptions, run
@@ -567,8 +566,7 @@ def test_every_site_word_is_in_the_catalog() -> None:
         words |= set(re.findall(r"_\('([^']+)'", path.read_text(encoding="utf-8")))
     from masterplan.render.data import COLUMNS, JSON_FIELDS
     words |= {d for columns in COLUMNS.values() for _, d in columns} | {d for _, d in JSON_FIELDS}
-    assert sorted(w for w in words if "id" not in catalog.get(w, {})) == []
-    assert yaml.safe_load((theme_dir() / "i18n" / "messages.yml").read_text(encoding="utf-8"))
+    assert len(words) > 100 and sorted(w for w in words if "id" not in catalog.get(w, {})) == []
 
 
 def test_chapter_contents_list_shows_headings_as_written(build: Build) -> None:
