@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from masterplan.render.draft_mark import mark
@@ -39,3 +40,13 @@ def test_a_theme_font_that_cannot_be_read_gives_way_to_the_default_one(tmp_path:
 
 def test_a_word_no_font_draws_gives_no_mark_rather_than_a_box() -> None:
     assert mark("草稿", Theme((theme_dir(),))) == ""
+
+
+def test_a_draft_whose_mark_no_font_draws_is_said_to_carry_none(make_plan: Callable[..., Path]) -> None:
+    """A draft whose mark came out empty (a word in letters no font of the theme has) passed for the adopted plan
+    without a word: the build says so."""
+    from masterplan.build import BuildOptions, run
+    root = make_plan({"templates/i18n/messages.yml": '"Draft": {id: "草稿"}\n'})
+    result = run(root, BuildOptions(site=False))
+    warned = [d for d in result.report.warnings if d.code == "W606"]
+    assert len(warned) == 1 and "carry no '草稿' mark" in str(warned[0].message), [str(d) for d in result.report]

@@ -44,6 +44,7 @@ from __future__ import annotations
 import logging
 import re
 import time
+import traceback
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -107,6 +108,10 @@ def render(plan: Plan, root: Path, staging: Staging, options: BuildOptions, repo
     book = print_book.Book(book_outline, texts, print_book.figures(plan, book_outline, formats, translate))
     logo = _logo(plan, fetcher, report)
     mark = draft_mark.mark(translate("Draft"), theme) if plan.is_draft else ""
+    if plan.is_draft and not mark:  # a draft must never pass for the adopted plan
+        report.add(warning(plan.where.get("status", plan.position), "W606", "the draft's pages carry no '{word}' mark: "
+                           "no font of the theme could draw it", "check the theme's fonts/NotoSans-Bold.ttf",
+                           word=translate("Draft")))
     try:
         html = print_book.html(plan, book, env, {"logo": logo, "site_address": options.base_url, "draft_mark": mark})
     except jinja2.TemplateError as exc:  # a plan's own template override can be wrong
@@ -125,9 +130,11 @@ def render(plan: Plan, root: Path, staging: Staging, options: BuildOptions, repo
         return _by_parts(plan, root, html, running, theme, fetcher, target, options, report, started, html_done,
                          say)
     except Exception as exc:  # noqa: BLE001 - WeasyPrint rarely raises; a user must never see a traceback
+        where = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
         report.add(error(Position(plan.position.file), "E604", "PDF: WeasyPrint failed: {kind}: {detail}",
-                         "the messages above may name the cause; otherwise please report this",
-                         kind=type(exc).__name__, detail=str(exc)))
+                         Message("the messages above may name the cause; otherwise please report this, with where "
+                                 "it failed: {where}", where=f"{Path(where.filename).name}:{where.lineno}"
+                                 if where else "?"), kind=type(exc).__name__, detail=str(exc)))
         return [Message("PDF: layout failed")]
 
 
