@@ -2,7 +2,8 @@
 
 Every chapter, and every section of the front matter, opens on a right-hand page, with a
 blank left-hand page before it where needed; blank pages carry no header and no number;
-the side margins are equal, so the text breaks as in the one-sided book; landscape pages
+the inner margin is the wider and the header's chapter title is at the outer edge, the text as wide as in the
+one-sided book, so it breaks the same; landscape pages
 keep their header and number clear of the binding. The book laid
 out by parts is the single pass's, also after an edit that moves the blank pages.
 """
@@ -15,6 +16,7 @@ from pathlib import Path
 
 import pdfplumber
 import pypdf
+import pytest
 from conftest import MINI_FILES, make_final, write_plan
 from tagged import tagged_text, unmapped_marks, untagged_links
 from test_pdf_mini import XREF_CHAPTER
@@ -29,6 +31,7 @@ from test_pdf_parts import (
     twins,
 )
 
+from masterplan.render import pdf_chunks
 from masterplan.render.pdf import SINGLE_PASS
 
 CHAPTERS = {"content/chapters/01-pendahuluan.md": XREF_CHAPTER, "content/chapters/90-penutup.md": CLOSING}
@@ -68,10 +71,17 @@ def test_chapters_open_on_right_hand_pages_as_in_one_pass(tmp_path: Path) -> Non
     with pdfplumber.open(parts / "build" / "masterplan.pdf") as pdf:
         portrait = [page for page in range(body[0], len(reader.pages))
                     if page not in blank and pdf.pages[page].width < pdf.pages[page].height]
-        for index in (portrait[0], next(page for page in portrait if page % 2)):  # a right-hand page, a left-hand one
+        # the inner margin, at the binding, is the wider: left on a right-hand page, right on a left-hand one; the
+        # chapter's title heads the page at its outer edge
+        for index in (portrait[0], *(page for page in portrait if page % 2)):  # a right-hand page, the left-hand ones
+            left, right = (25, 20) if index % 2 == 0 else (20, 25)  # inner 25 mm, outer 20 mm
             text = [c for c in pdf.pages[index].chars if c["top"] > 30 * MM and c["size"] < 20]
-            assert round(min(c["x0"] for c in text) / MM, 1) == 22.5
-            assert round(max(c["x1"] for c in text) / MM, 1) <= 210 - 22.5
+            assert round(min(c["x0"] for c in text) / MM, 1) == left, index
+            assert round(max(c["x1"] for c in text) / MM, 1) <= 210 - right, index
+            header = [c for c in pdf.pages[index].chars if c["top"] < 22 * MM]
+            bold = [c for c in header if "Bold" in c["fontname"]]
+            if bold:  # the chapter's title, bold: at the right edge of a right-hand page, the left of a left-hand one
+                assert (min(c["x0"] for c in bold) < pdf.pages[index].width / 2) == (index % 2 == 1), index
         # a landscape page is turned in the bound book, its top or its bottom edge at the binding:
         # the running header and the page number stay well clear of both (binding takes 3 to 5 mm)
         landscape = [page for page in pdf.pages if page.width > page.height]
@@ -79,6 +89,24 @@ def test_chapters_open_on_right_hand_pages_as_in_one_pass(tmp_path: Path) -> Non
         for page in landscape:
             assert min(c["top"] for c in page.chars) > 12 * MM
             assert page.height - max(c["bottom"] for c in page.chars) > 12 * MM
+
+
+def test_a_part_laid_out_apart_takes_the_side_of_the_book_its_pages_fall_on(tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """A chunk of a long chapter is laid out apart, as if its first page were a right-hand one; on a left-hand
+    page its text sat at the binding's margin and its header at the spine, where the single pass mirrors them.
+    Cut into chunks of a few lines, the book is the single pass's, every letter where the single pass has it."""
+    monkeypatch.setattr(pdf_chunks, "AGENCY_LINES", 4)
+    monkeypatch.setattr(pdf_chunks, "INDEX_LINES", 4)
+    single, parts = twins(tmp_path, TWO_SIDED)
+    build(single, SINGLE_PASS)
+    build(parts, jobs=2, cache=False)
+    assert_same_book(single, parts)
+    with pdfplumber.open(single / "build" / "masterplan.pdf") as one, \
+            pdfplumber.open(parts / "build" / "masterplan.pdf") as joined:
+        for number, (a, b) in enumerate(zip(one.pages, joined.pages, strict=True), 1):
+            placed = [[(c["text"], round(c["x0"], 1), round(c["top"], 1)) for c in page.chars] for page in (a, b)]
+            assert placed[0] == placed[1], f"page {number}"
 
 
 def test_an_edit_that_moves_the_blank_pages_gives_the_one_pass_book(tmp_path: Path) -> None:

@@ -25,7 +25,7 @@ import weasyprint
 from weasyprint import document as wp_document
 from weasyprint.formatting_structure import boxes
 from weasyprint.layout.background import layout_backgrounds
-from weasyprint.layout.page import make_margin_boxes
+from weasyprint.layout.page import make_margin_boxes, set_page_type_computed_styles
 from weasyprint.text.fonts import FontConfiguration
 
 from masterplan.output import write_whole
@@ -74,7 +74,7 @@ class LaidOut:
         original = wp_document.layout_document
 
         def keep(html: Any, root_box: Any, context: Any, *args: Any, **kwargs: Any) -> Any:
-            contexts.append(context)
+            contexts.append((html, context))
             return original(html, root_box, context, *args, **kwargs)
 
         with capture_logs() as records:
@@ -86,18 +86,25 @@ class LaidOut:
                     stylesheets=[stylesheet], presentational_hints=False, font_config=fonts)
             finally:
                 wp_document.layout_document = original
-        self.context = contexts[0]
+        self.html, self.context = contexts[0]
         # an empty data-own (a link into another part) leaves an empty target-counter: nothing lost
         self.records = [r for r in records if "undefined anchor ('string', '')" not in r.getMessage()]
         self.offset = start  #: the page number before the first page, as laid out (``starting_at``)
 
     def renumber(self, offset: int) -> None:
-        """Number the pages from ``offset + 1`` on: only the margin boxes are laid out again."""
-        if offset == self.offset:
+        """Number the pages from ``offset + 1`` on, each on the side of the book its number gives (an odd page
+        is a right-hand one): only the margin boxes are laid out again, and a page laid out on the other side
+        is moved across (a two-sided book's inner margin is the wider one: left on a right-hand page)."""
+        sides = ["right" if (offset + index) % 2 == 0 else "left" for index in range(len(self.document.pages))]
+        if offset == self.offset and all(page._page_box.page_type.side == side
+                                         for page, side in zip(self.document.pages, sides, strict=True)):
             return
         context = self.context
         for index, page in enumerate(self.document.pages):
             box = page._page_box
+            turned = box.page_type.side != sides[index]
+            if turned:
+                self._turn(box, sides[index])
             state = copy.deepcopy(context.page_maker[index + 1][3])
             counters = state[1]
             counters["page"] = [value + offset - self.offset for value in counters.get("page", [0])]
@@ -107,7 +114,22 @@ class LaidOut:
             kept = tuple(child for child in box.children if not isinstance(child, boxes.MarginBox))
             box.children = kept + tuple(make_margin_boxes(context, box, state))
             layout_backgrounds(box, context.get_image_from_uri)
+            if turned:  # its links, anchors and bookmarks where the page now has them
+                self.document.pages[index] = wp_document.Page(box)
         self.offset = offset
+
+    def _turn(self, box: Any, side: str) -> None:
+        """Make the page ``box`` one of the other side: its margins and margin boxes that side's, its content
+        moved across by the difference (the same width: its lines break as laid out)."""
+        page_type = box.page_type._replace(side=side)
+        set_page_type_computed_styles(page_type, self.html, self.context.style_for)
+        style = self.context.style_for(page_type)
+        shift = style["margin_left"].value - box.margin_left
+        box.page_type, box.style = page_type, style
+        box.margin_left, box.margin_right = style["margin_left"].value, style["margin_right"].value
+        for child in box.children:
+            if not isinstance(child, boxes.MarginBox):
+                child.translate(shift, 0)
 
     def info(self) -> PartInfo:
         anchors: dict[str, list[float]] = {}
