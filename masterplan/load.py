@@ -274,6 +274,7 @@ class _Reader:
                                      data["id"], s.position) for s in data["sub_elements"]],
             goals=[self.text(g) for g in data.get("goals") or []],
             indicators=self.indicators(data.get("indicators")), position=data.position, where=self.where(data),
+            colour=data.get("colour", "").lower() or None,
         )
 
     def agency(self, path: Path) -> Agency | None:

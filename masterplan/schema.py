@@ -168,6 +168,9 @@ DOCUMENTS: dict[str, dict[str, Any]] = {
         "id": {"type": "string", "pattern": SLUG, "description": "Equals the file name."},
         "name": _ref("name", "Name, e.g. Smart Governance."),
         "order": {"type": "integer", "description": "Position among the pillars."},
+        "colour": {"type": "string", "pattern": "^#[0-9a-fA-F]{6}$",
+                   "description": "The pillar's colour in the book and on the site, quoted: \"#1f4e79\" "
+                                  "(default: the theme's palette, by order)."},
         "summary": _ref("text", "One sentence."),
         "description": _ref("text", "Markdown."),
         "sub_elements": _list({"$ref": "#/$defs/sub_element"}, "Sub-elements."),

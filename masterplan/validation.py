@@ -125,6 +125,8 @@ def _type_hint(err: ValidationError) -> str | None:
         return _WHOLE_RUPIAH
     if isinstance(value, str) and "integer" in str(err.validator_value) and (rupiah := _spelt(value)):
         return Message("write the amount in whole rupiah as a plain number: {number}", number=str(rupiah))
+    if value is None and list(err.absolute_path)[-1:] == ["colour"]:  # colour: #1f4e79, a comment to YAML
+        return Message("YAML reads # as the start of a comment: put the colour in quotes, \"#1f4e79\"")
     if value is None and "array" in str(err.validator_value):  # "programs:" with nothing under it
         return Message("write [] for an empty list, or put its items below, each on a line starting with '- '")
     if isinstance(value, str) and value.lower() in {"yes", "no", "ya", "tidak", "true", "false"}:

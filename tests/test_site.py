@@ -496,6 +496,21 @@ def test_a_pdf_of_another_plan_linked_without_the_pdf_build_is_a_warning(make_pl
     assert [d for d in run(root, BuildOptions(pdf=False, search=False)).report.warnings if d.code == "W702"] == []
 
 
+def test_a_pillar_can_have_its_own_colour_in_the_site_and_the_book(make_plan: Callable[..., Path]) -> None:
+    """A second city's pillar colours were fixed in the code: its brand's red could not be a pillar's."""
+    from conftest import MINI_FILES
+
+    from masterplan.project import load_and_check
+    from masterplan.render.charts import RoadmapWords, pillar_colours, roadmap
+    pillar = MINI_FILES["content/pillars/governance.yml"].replace("order: 1\n", 'order: 1\n        colour: "#8B1A1A"\n')
+    root = make_plan({"content/pillars/governance.yml": pillar})
+    assert run(root, BuildOptions(pdf=False, search=False)).ok
+    assert "--pillar: #8b1a1a" in read(root / "build" / "site", "pillar/governance.html")
+    plan = load_and_check(root).plan
+    assert plan is not None and pillar_colours(plan)["governance"] == "#8b1a1a"
+    assert 'fill="#8b1a1a"' in roadmap(plan, RoadmapWords("Peta jalan", "Quick win", str))  # the book's roadmap
+
+
 def test_the_download_links_say_the_pdfs_size(make_plan: Callable[..., Path]) -> None:
     """A reader on a phone plan decides before downloading; a new PDF's size shows even when the
     content (and so every page's key) did not change."""

@@ -5,7 +5,7 @@ container), ``role="img"``, a ``<title>`` and a ``<desc>`` text alternative, and
 font; the book shows it as an image of itself (:func:`image`). The website draws its own in
 HTML (:mod:`site_charts`) with the same pillar colours.
 Every piece of text from the content is escaped. The pillar colours are defined once,
-in :data:`PALETTE`, and handed out by pillar order (:func:`pillar_colours`).
+in :data:`PALETTE`, and handed out by pillar order (:func:`pillar_colours`), unless a pillar names its own.
 """
 
 from __future__ import annotations
@@ -32,8 +32,8 @@ SMALL = 10.5
 
 
 def pillar_colours(plan: Plan) -> dict[str, str]:
-    """pillar id → colour, stable for a plan (by pillar order)."""
-    return {p.id: PALETTE[i % len(PALETTE)] for i, p in enumerate(plan.pillars)}
+    """pillar id → colour: the pillar's own (``colour:`` in its file), else the palette's, by pillar order."""
+    return {p.id: p.colour or PALETTE[i % len(PALETTE)] for i, p in enumerate(plan.pillars)}
 
 
 #: Noto Sans's advance widths in em, for the letters far from the 0.6 em of most (a digit: 0.57, "a": 0.56,
