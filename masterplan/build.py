@@ -7,6 +7,8 @@ replaced only when every step succeeded, so a failed or killed build loses nothi
 from __future__ import annotations
 
 import gc
+import os
+import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -23,12 +25,18 @@ STOPPED = Message("Build stopped: fix the errors above; the previous output is k
 STOPPED_STRICT = Message("Build stopped by --strict: fix the warnings above; the previous output is kept.")
 
 
+#: environment variable: ``lines`` prints the PDF's progress as lines, each quarter done (the preview's
+#: background build reads them through a pipe), and :data:`READ` once the content is read; otherwise the
+#: progress shows on a terminal only
+PROGRESS = "MASTERPLAN_PROGRESS"
+#: the line a build printing its progress as lines prints once it has read the plan's text: an edit saved from
+#: then on no longer reaches it (the preview lets it finish, then builds again)
+READ = "masterplan: content read"
+
+
 def _stopped(report: Report) -> list[str]:
     """The summary of a build that stopped: for errors, or (with --strict) for warnings alone."""
     return [STOPPED if report.errors else STOPPED_STRICT]
-#: environment variable: ``lines`` prints the PDF's progress as lines, each quarter done (the preview's
-#: background build reads them through a pipe); otherwise it shows on a terminal only
-PROGRESS = "MASTERPLAN_PROGRESS"
 
 
 @dataclass
@@ -72,6 +80,8 @@ def _run(root: Path, options: BuildOptions, cache: FileCache | None) -> BuildRes
     # --strict: warnings stop the build, so they are known before rendering; otherwise the
     # warning rules run beside the rendering (see project.warnings_alongside)
     checked = load_and_check(root, cache, warnings=options.strict)
+    if os.environ.get(PROGRESS) == "lines":
+        print(READ, file=sys.stderr, flush=True)
     report = checked.report
     if checked.plan is None or report.failed(options.strict):
         if checked.plan is not None and not options.strict:

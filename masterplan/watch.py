@@ -4,9 +4,10 @@ Each change under ``content/`` or ``templates/`` reloads the plan in-process
 (:class:`masterplan.preview.Preview`), which the open page shows at once. Two seconds
 after the last change, a background ``masterplan build`` (PDF included unless turned
 off) refreshes ``build/``: the PDF, the search index, the open data, the site files on
-disk. It runs in its own process, so a slow PDF never delays the preview, and it is
-restarted when another edit arrives meanwhile. A failed build keeps the previous PDF,
-which the site keeps linking.
+disk. It runs in its own process, so a slow PDF never delays the preview. An edit
+arriving while it still reads the content restarts it; one arriving later lets it finish
+(its PDF one edit behind) and another build follows. A failed build keeps the previous
+PDF, which the site keeps linking.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from pathlib import Path
 
 import watchfiles
 
-from masterplan.build import PROGRESS
+from masterplan.build import PROGRESS, READ
 from masterplan.diagnostics import Message
 from masterplan.output import remove_dead_staging
 from masterplan.preview import Preview
@@ -67,22 +68,27 @@ class BackgroundBuild:
         self.group: int | None = None  #: the running build's process group, to stop it with its workers
         self.stopping = False
         self.superseded = False  #: the running build reads content an editor is saving again: its result is worth nothing
+        self.read = False  #: the running build has read the content (it said :data:`READ`): an edit no longer reaches it
         self.told: set[str] = set()  #: lines of SAID_ONCE an earlier build printed (not repeated)
         self._wake = threading.Condition()
         self._thread = threading.Thread(target=self._loop, name="masterplan-build", daemon=True)
         self._thread.start()
 
     def schedule(self, delay: float | None = None) -> None:
-        """Build ``delay`` seconds from now (default: the settle time), replacing any earlier plan."""
+        """Build ``delay`` seconds from now (default: the settle time), replacing any earlier plan. A running
+        build that has read the content is let finish (its PDF is one edit behind, and the next one follows):
+        under edits saved every few seconds, stopping each made the PDF never catch up."""
         with self._wake:
             self.due = time.monotonic() + (self.settle if delay is None else delay)
             self._wake.notify_all()
-        self._cancel()  # a build of older content is worth nothing now
+        if not self.read:
+            self._cancel()  # still reading: it may read the edit half saved
 
     def supersede(self) -> None:
-        """A file changed: a running build stops at once, before it reads the file half saved (an editor
-        that empties a file, then writes it, made the build fail on an "empty file" that never was)."""
-        if self.group is not None:
+        """A file changed: a running build that is still reading the content stops at once, before it reads the
+        file half saved (an editor that empties a file, then writes it, made the build fail on an "empty file"
+        that never was)."""
+        if self.group is not None and not self.read:
             self.superseded = True
             self._cancel()
 
@@ -139,7 +145,7 @@ class BackgroundBuild:
         command = self._command()
         self.say(Message("Background build started ({what})…", what=what))
         started, before = time.monotonic(), newest(self.root)
-        self.superseded = False
+        self.superseded = self.read = False
         self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                                         start_new_session=True,  # Ctrl-C is ours to pass on, not the terminal's
                                         env={**os.environ, PROGRESS: "lines"})  # how far the PDF is, as lines
@@ -148,6 +154,9 @@ class BackgroundBuild:
         once = {self.wording(message) for message in SAID_ONCE}
         for line in self.process.stdout:
             line = line.rstrip()
+            if line == READ:
+                self.read = True
+                continue
             if self.known(line):  # a diagnostic the preview printed already
                 continue
             if line in once:
@@ -156,7 +165,7 @@ class BackgroundBuild:
                 self.told.add(line)
             self.log(f"  build │ {line}")  # already said in the plan's language by the build
         code = self.process.wait()
-        self.group = None  # every process of the group has closed the output: none is left to stop
+        self.group, self.read = None, False  # every process of the group has closed the output: none is left to stop
         # a build that failed while a file was saved again read it half written: newer edits, not a failure
         newer = code != 0 and not self.stopping and (self.due is not None or self.superseded
                                                      or newest(self.root) > before)

@@ -654,6 +654,41 @@ def test_a_background_build_that_failed_on_a_file_saved_again_is_cancelled_not_f
     assert results == [False]
 
 
+def test_a_build_that_has_read_the_content_finishes_and_the_next_one_follows(tmp_path: Path) -> None:
+    """Every edit stopped the running build: saved every few seconds, the PDF never caught up. A build that has
+    read the content is let finish (its PDF one edit behind), and the edit's own build follows."""
+    import sys
+    import threading
+
+    from conftest import write_plan
+
+    from masterplan.build import READ
+    from masterplan.watch import BackgroundBuild
+
+    class Reads(BackgroundBuild):
+        def _command(self) -> list[str]:
+            script = f"import sys, time; print({READ!r}, file=sys.stderr, flush=True); time.sleep(1.5)"
+            return [sys.executable, "-c", script]
+
+    root = write_plan(tmp_path, {})
+    lines: list[str] = []
+    finished = threading.Semaphore(0)
+    build = Reads(root, False, lines.append, lambda ok: finished.release(), settle=0.1)
+    try:
+        build.schedule(delay=0)
+        deadline = time.monotonic() + 30
+        while not build.read and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert build.read, lines
+        build.supersede()  # the watcher's first word of an edit, then its schedule once the preview is rebuilt
+        build.schedule()
+        assert finished.acquire(timeout=30) and finished.acquire(timeout=30), lines
+    finally:
+        build.stop()
+    assert sum("Background build done" in line for line in lines) == 2, lines
+    assert not any("cancelled" in line or READ in line for line in lines), lines
+
+
 def test_an_edit_that_brings_errors_stops_the_build_and_says_it_waits(tmp_path: Path) -> None:
     """The watcher stops a running build at the first sign of an edit (supersede); when the edit turns out
     to bring errors, the preview still says the background build waits for them to be fixed."""
