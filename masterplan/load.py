@@ -10,6 +10,7 @@ import datetime
 import os
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -351,6 +352,22 @@ class _Reader:
         return items
 
 
+def agency_named(report: Report, agencies: list[Agency]) -> None:
+    """A partner written as its agency's name or short name ('Dinas Kesehatan', 'Dinkes') is not an id: its E106
+    says the id to write (dinkes) rather than the name made an id (dinas_kesehatan, which is no agency either)."""
+    by_name = {name.casefold(): agency for agency in agencies
+               for name in (agency.short_name, *agency.name.values.values())}
+    for index, found in enumerate(report.items):
+        if found.code != "E106" or not found.unknown:
+            continue
+        agency = by_name.get(found.unknown.casefold())
+        if agency is not None and agency.id == found.unknown.lower():  # BPKAD: "ids are written in small letters"
+            agency = None
+        hint = Message("write the agency's id: {id} ({name})", id=agency.id, name=str(agency.name)) if agency \
+            else found.hint
+        report.items[index] = replace(found, hint=hint, unknown=None)  # a name written wrong, no id the plan lacks
+
+
 def _budget_lines(items: Any) -> list[BudgetLine]:
     return [BudgetLine(b["year"], b["amount"], b["source"], b.position) for b in items or []]
 
@@ -413,6 +430,7 @@ def load(root: Path, cache: FileCache | None = None) -> tuple[Plan | None, Repor
     reader.report.extend(problems)
     if plan is None:
         return None, reader.report
+    agency_named(reader.report, agencies)
     plan.pillars = sorted(pillars, key=lambda p: (p.order, p.id))
     plan.agencies = agencies
     plan.glossary = glossary

@@ -283,7 +283,10 @@ def _explain(err: ValidationError, data: Any, default: Position) -> Diagnostic:
         else:
             hint = Message("use small letters, digits, '-' and '_' only, no spaces" if "a-z" in str(err.validator_value)
                            and "A-Z" not in str(err.validator_value) else "use letters, digits, '-' and '_' only, no spaces")
-        return error(where, "E106", "{field}: '{value}' is not a valid id or code", hint, field=field, value=err.instance)
+        found = error(where, "E106", "{field}: '{value}' is not a valid id or code", hint, field=field, value=err.instance)
+        # an agency named as people name it (partners: [Dinas Kesehatan]): the loader, once every agency is read,
+        # names its id (load.agency_named)
+        return found.naming(value.strip()) if path[-2:-1] == ["partners"] else found
     if kind == "minimum" and field.endswith("amount"):
         return error(where, "E304", "{field}: negative amount {value:,}", field=field, value=err.instance)
     if kind in ("minimum", "maximum") and abs(err.validator_value) >= MAX_VALUE:  # an amount, an indicator's value

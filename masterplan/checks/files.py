@@ -25,6 +25,8 @@ _LEFTOVER = re.compile(r"^[.#~]|~$|#$|\.(bak|old|orig|swp|tmp)$", re.IGNORECASE)
 #: a name that hides a file's real ending behind another ("dishub.yml.txt", "bab.md.docx")
 _HIDDEN_ENDING = re.compile(r"^(.+\.(?:ya?ml|md))\.\w+$", re.IGNORECASE)
 _PLAN_SUFFIXES = (".yml", ".yaml", ".md")
+#: what an agency's text may be saved as by a word processor or an editor instead
+_WRITTEN = frozenset([".txt", ".doc", ".docx", ".odt", ".rtf", ".json", ".markdown", ".yml_", ".yaml_"])
 
 
 def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
@@ -35,28 +37,35 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
         if _LEFTOVER.search(entry.name) or entry.name == ASSETS:
             continue
         where = Position(f"content/{entry.name}")
-        if entry.is_dir():
-            if entry.name not in READ:
+        if entry.is_dir() and entry.name in READ:
+            yield from _folder(entry, READ[entry.name])
+        elif entry.is_dir():
+            if _holds_text(entry):  # a folder of pictures only is the book's (W513 says the site lacks them)
                 yield warning(where, "W017", "folder content/{name}/ is not read", did_you_mean(entry.name, READ) or
                               Message("the plan is read from content/plan.yml, glossary.yml, agencies/, pillars/ and "
                                       "chapters/; pictures and files to download go in content/assets/"),
                               name=entry.name)
-            else:
-                yield from _folder(entry, READ[entry.name])
         elif entry.name not in TOP_FILES and entry.suffix.lower() in _PLAN_SUFFIXES + (".txt",):
             yield warning(where, "W017", "{name} is not read: content/ itself holds only plan.yml and glossary.yml",
                           Message("an agency's file goes in content/agencies/, a pillar's in content/pillars/, a "
                                   "chapter in content/chapters/"), name=entry.name)
 
 
+def _holds_text(folder: Path) -> bool:
+    """Whether ``folder`` holds plan text (YAML or Markdown) at any depth."""
+    return any(path.suffix.lower() in _PLAN_SUFFIXES for path in folder.rglob("*"))
+
+
 def _folder(folder: Path, suffixes: tuple[str, ...]) -> Iterator[Diagnostic]:
-    """The files of ``folder`` that are not read: another ending, or a sub-folder."""
+    """The text files of ``folder`` that are not read: another ending, or in a sub-folder (pictures are left alone)."""
     for path in sorted(folder.iterdir()):
         if _LEFTOVER.search(path.name) or (path.is_file() and path.suffix.lower() in suffixes):
             continue
         where = Position(f"content/{folder.name}/{path.name}")
         hidden = _HIDDEN_ENDING.match(path.name)
         if path.is_dir():
+            if not _holds_text(path):
+                continue  # pictures a chapter shows (the book prints them; W513 says the site lacks them)
             yield warning(where, "W017", "folder content/{folder}/{name}/ is not read: the files of content/{folder}/ "
                           "are read, not those of its folders",
                           Message("move its files up into content/{folder}/", folder=folder.name),
@@ -66,7 +75,7 @@ def _folder(folder: Path, suffixes: tuple[str, ...]) -> Iterator[Diagnostic]:
                           Message("rename it to {file}; Windows hides a file's ending unless 'File name extensions' "
                                   "is ticked in Explorer's View menu", file=hidden.group(1)),
                           name=path.name, ending=path.suffix)
-        else:
+        elif path.suffix.lower() in _WRITTEN:  # text saved as a document, not a picture a chapter shows
             yield warning(where, "W017", "{name} is not read: content/{folder}/ reads only {endings} files",
                           Message("save it as {file}, or move it out of content/ if it is not part of the plan",
                                   file=path.stem + suffixes[0]),
