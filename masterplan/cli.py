@@ -115,7 +115,10 @@ def new(directory: Path, force: bool, city: str | None, period: str | None) -> N
         click.echo(speaker.say(Message("Previous content kept in {folder}", folder=backup)))
     for line in notes(change) if change else []:
         click.echo(speaker.say(line))
-    click.echo(speaker.say(Message("Created {folder}. Next: cd {plan} && masterplan validate && masterplan build",
+    here = directory.resolve() == Path.cwd().resolve()  # masterplan new . : nowhere to cd to
+    click.echo(speaker.say(Message("Created {folder}. Next: masterplan validate && masterplan build",
+                                   folder=directory / "content") if here else
+                           Message("Created {folder}. Next: cd {plan} && masterplan validate && masterplan build",
                                    folder=directory / "content", plan=directory)))
 
 

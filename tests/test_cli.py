@@ -156,6 +156,15 @@ def test_a_language_code_no_language_has_builds_in_english_without_a_traceback(m
     assert "Budget" in budget and "650,000,000" in budget  # English words and English thousands
 
 
+def test_new_in_the_current_folder_does_not_say_to_cd_into_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`masterplan new .` said "Next: cd . && masterplan validate"."""
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = invoke("new", ".")
+    assert code == 0 and "Next: masterplan validate && masterplan build" in out and "cd ." not in out
+    code, out, _ = invoke("new", "kota")
+    assert code == 0 and "Next: cd kota && masterplan validate" in out
+
+
 def test_new_refuses_to_overwrite_and_force_keeps_a_backup(tmp_path: Path) -> None:
     target = tmp_path / "kota"
     code, _, _ = invoke("new", str(target))
