@@ -6,8 +6,9 @@ preview serves them), so a file there must not be able to act as the city's site
 - a web page, script or XML document (``.html``, ``.js``, ``.xml``…) runs in the reader's
   browser with the site's rights, and a server-side program or server setting (``.php``,
   ``.htaccess``…) may run on the city's web server itself;
-- an SVG drawing holding a script (``<script>``, ``onload="…"``, ``javascript:`` links,
-  ``<foreignObject>``) runs it when opened from its own address (shown as a picture, it would not);
+- an SVG drawing holding a script (``<script>``, ``onload="…"``, ``javascript:`` links, or an
+  entity that may hide one), or one that is no well-formed XML, runs it when opened from its own
+  address (shown as a picture, it would not); a compressed one (``.svgz``) cannot be checked;
 - a link (symbolic) leading out of ``content/``, the ``assets`` folder itself or a file in it, would
   publish a file of the machine the plan is built on.
 
@@ -21,7 +22,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple
-from xml.etree import ElementTree
+from xml.parsers import expat
 
 from masterplan.diagnostics import Message
 from masterplan.model import ASSETS
@@ -30,11 +31,10 @@ from masterplan.model import ASSETS
 ACTIVE_SUFFIXES = frozenset([
     ".html", ".htm", ".xhtml", ".xht", ".shtml", ".shtm", ".mht", ".mhtml", ".hta", ".js", ".mjs", ".xml", ".xsl",
     ".xslt", ".php", ".php3", ".php4", ".php5", ".php7", ".phtml", ".phar", ".asp", ".aspx", ".ashx", ".jsp",
-    ".jspx", ".cgi", ".pl", ".py", ".rb", ".sh", ".htaccess", ".htpasswd", ".swf",
+    ".jspx", ".cgi", ".pl", ".py", ".rb", ".sh", ".htaccess", ".htpasswd", ".swf", ".svgz", ".pht", ".phtm",
+    ".php8", ".phps", ".cfm", ".jhtml", ".wasm",
 ])
 ACTIVE_NAMES = frozenset([".htaccess", ".htpasswd", "web.config", ".user.ini"])
-#: In an SVG drawing: what runs when it is opened from its own address.
-_SVG_SCRIPT = re.compile(r"<(?:\w+:)?(?:script|foreignObject)\b|\son\w+\s*=|javascript:", re.IGNORECASE)
 
 
 class Refused(NamedTuple):
@@ -76,20 +76,51 @@ def refusal(path: Path, content: Path) -> Refused | None:
 
 def _svg_refusal(path: Path) -> Refused | None:
     try:
-        text = path.read_bytes().decode("utf-8", errors="replace")
+        data = path.read_bytes()
     except OSError:
         return None  # the image checks say it cannot be read
-    found = _SVG_SCRIPT.search(text)
+    found = _svg_script(data)
     if found is None:
         return None
-    try:
-        ElementTree.fromstring(text.encode())
-    except (ElementTree.ParseError, ValueError):
-        return None  # no drawing a browser shows: it runs nothing (the image checks report it)
+    line, what = found
+    if what is None:
+        return Refused("E526", Message("the SVG drawing cannot be read as XML (line {line}): a browser shows, and "
+                                       "runs, what comes before the fault", line=line),
+                       Message("save it again from the drawing program"), line=line)
     return Refused("E526", Message("the SVG drawing holds a script ({found}): opened from its address on the city's "
-                            "website, it would run there", found=found.group().strip()[:40]),
-                    Message("remove the script: a drawing in the book and on the site needs none"),
-                    line=text.count("\n", 0, found.start()) + 1)
+                                   "website, it would run there", found=what),
+                   Message("remove the script: a drawing in the book and on the site needs none"), line=line)
+
+
+def _svg_script(data: bytes) -> tuple[int, str | None] | None:
+    """(line, what) of the first thing in an SVG that runs in a browser: a ``<script>`` (any prefix), an ``on…``
+    handler, a ``javascript:`` address (its character references decoded, its spaces left out), an entity
+    declaration (which can hide any of them); (line, None) when the file is no well-formed XML; else None.
+    A ``<foreignObject>`` (a drawing program's text boxes) is read through like the rest."""
+    found: list[tuple[int, str]] = []
+    parser = expat.ParserCreate(namespace_separator=" ")
+
+    def element(name: str, attributes: dict[str, str]) -> None:
+        if name.rsplit(" ", 1)[-1].lower() == "script":
+            found.append((parser.CurrentLineNumber, "<script>"))
+        for key, value in attributes.items():
+            attribute = key.rsplit(" ", 1)[-1].lower()
+            if attribute.startswith("on"):
+                found.append((parser.CurrentLineNumber, f"{attribute}="))
+            elif "javascript:" in re.sub(r"[\s\x00-\x1f]", "", value).lower():
+                found.append((parser.CurrentLineNumber, "javascript:"))
+
+    def entity(*_: object) -> None:
+        found.append((parser.CurrentLineNumber, "<!ENTITY>"))
+
+    parser.StartElementHandler = element
+    parser.EntityDeclHandler = entity
+    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)  # no external DTD is ever read
+    try:
+        parser.Parse(data, True)
+    except expat.ExpatError as fault:
+        return found[0] if found else (fault.lineno, None)
+    return found[0] if found else None
 
 
 def published(content: Path) -> Iterator[tuple[Path, str]]:

@@ -322,7 +322,9 @@ class Plan(ProgramGroup):
     agencies: list[Agency] = field(default_factory=list)
     chapters: list[Chapter] = field(default_factory=list)
     glossary: list[GlossaryTerm] = field(default_factory=list)
-    content: Path | None = None  #: the content folder it was read from, for the files it names (logo, images)
+    #: the content folder it was read from, for the files it names (logo, images); not in its repr, which chapter
+    #: text may print ({{ plan }}): where the plan lies on the machine is not the site's to tell
+    content: Path | None = field(default=None, repr=False)
     base_url: str | None = None  #: the public address the site is published at (plan.yml), for every build
     two_sided: bool = False  #: the book is printed on both sides: chapters open on right-hand pages (plan.yml print)
     data_license: str | None = None  #: the licence the open data is published under (plan.yml open_data), if stated

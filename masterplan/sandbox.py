@@ -23,6 +23,7 @@ from types import TracebackType
 from typing import Any
 
 import jinja2
+from jinja2.filters import _GroupTuple
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from jinja2.visitor import NodeTransformer
 
@@ -62,6 +63,8 @@ class _Sandbox(ImmutableSandboxedEnvironment):
             return False  # where the plan lives on this machine is not the chapter's to print, nor to open
         if type(obj).__module__ == "masterplan.model":
             return not callable(value) or attr in READ_ONLY_METHODS
+        if isinstance(obj, JINJA_VALUES):  # {{ loop.index }}, a groupby's grouper and list
+            return True
         return isinstance(obj, PLAIN_VALUES) and (type(obj) is tuple or not isinstance(obj, tuple))  # not a record
 
     def unsafe_undefined(self, obj: Any, attribute: str) -> jinja2.Undefined:
@@ -94,6 +97,8 @@ class _Sandbox(ImmutableSandboxedEnvironment):
 #: The values whose attributes and methods chapters may use besides the model's (the immutable sandbox
 #: already refuses the methods that change a list or dict).
 PLAIN_VALUES = (str, int, float, list, tuple, dict, set, frozenset, Mapping, datetime.date)
+#: What Jinja itself hands a template: a loop's state, the groups of ``groupby``.
+JINJA_VALUES = (jinja2.runtime.LoopContext, _GroupTuple)
 #: Methods of the plan model that chapters may call: lookups that change nothing.
 READ_ONLY_METHODS = frozenset(["pillar", "agency", "program", "chapter", "sub_element", "at", "budget_in", "get"])
 _CONCAT = "masterplan_concat"

@@ -152,7 +152,7 @@ class _Composer(_Loader):  # type: ignore[misc, valid-type]
 
 def _read_otherwise(node: ScalarNode) -> tuple[Message, Message] | None:
     """What YAML 1.1 makes of a number written as a time (``30:00``, base 60: 1800) or with a leading zero
-    (``010``, octal: 8), and how to write it instead; None for any other value."""
+    that changes it (``010``, octal: 8; ``07`` is 7 either way), and how to write it instead; None for any other."""
     written = node.value
     digits = written.lstrip("+-").replace("_", "")
     if node.tag not in (_INT, _FLOAT) or not (":" in digits or (node.tag == _INT and digits[1:2].isdigit())):
@@ -161,12 +161,15 @@ def _read_otherwise(node: ScalarNode) -> tuple[Message, Message] | None:
     if ":" in digits:
         return (Message("'{written}' is read as {value}: YAML reads a number written with ':' as minutes and "
                         "seconds (base 60)", written=written, value=value),
-                Message("write one number ({first} for {written}), or put it in quotes to keep it as text: "
-                        "'{written}'", first=digits.split(":")[0].lstrip("0") or "0", written=written))
+                Message("write it as one number (30 for 30 minutes), or in quotes to keep it as text: "
+                        "'{written}'", written=written))
+    decimal = int(digits, 10) * (-1 if written.startswith("-") else 1) if digits.isdigit() else None
+    if decimal == value:
+        return None  # 01, 07: the same number as it looks
     return (Message("'{written}' is read as {value}: YAML reads a number that starts with 0 as octal",
                     written=written, value=value),
             Message("write it without the leading 0 ({plain}), or in quotes if it is a code or a phone number: "
-                    "'{written}'", plain=written.replace(digits, digits.lstrip("0") or "0"), written=written))
+                    "'{written}'", plain=decimal if decimal is not None else written, written=written))
 
 
 class _Unusual(Exception):

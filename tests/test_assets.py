@@ -27,6 +27,14 @@ def _errors(root: Path) -> list[tuple[str, str]]:
     ("peta.svg", SVG.format(extra='<script>alert(document.cookie)</script>\n'), "content/assets/peta.svg:3:1"),
     ("ikon.svg", SVG.format(extra='<a href="javascript:alert(1)"><circle r="1"/></a>\n'), "content/assets/ikon.svg:3:1"),
     ("muat.svg", SVG.replace("<rect", '<rect onload="alert(1)"').format(extra=""), "content/assets/muat.svg:2:1"),
+    ("awalan.svg", SVG.format(extra='<x-y:script xmlns:x-y="http://www.w3.org/2000/svg">alert(1)</x-y:script>\n'),
+     "content/assets/awalan.svg:3:1"),
+    ("entitas.svg", '<!DOCTYPE svg [<!ENTITY s "&#60;script&#62;alert(1)&#60;/script&#62;">]>\n' + SVG.format(extra="&s;"),
+     "content/assets/entitas.svg:1:1"),
+    ("rujukan.svg", SVG.format(extra='<a xmlns:xlink="http://www.w3.org/1999/xlink" xlink:href="jav&#97;script:alert(1)">'
+                                     '<circle r="1"/></a>\n'), "content/assets/rujukan.svg:3:1"),
+    ("rusak.svg", SVG.format(extra="<script>alert(1)</script>&nbsp;\n"), "content/assets/rusak.svg:3:1"),
+    ("peta.svgz", "compressed", "content/assets/peta.svgz"),
 ])
 def test_a_file_that_would_run_on_the_citys_site_is_an_error(name: str, text: str, where: str,
                                                              tmp_path: Path) -> None:
@@ -65,3 +73,15 @@ def test_a_link_leading_out_of_content_is_an_error_and_never_published(tmp_path:
     assets.rmdir()
     assets.symlink_to(outside, target_is_directory=True)
     assert _errors(root) == [("content/assets", "E525")]
+
+
+def test_a_drawing_programs_svg_without_script_is_published(tmp_path: Path) -> None:
+    """draw.io and Illustrator write text boxes as <foreignObject>, and a label may read "onion = bawang": neither
+    runs anything, and both were refused."""
+    root = write_plan(tmp_path, {})
+    assets = root / "content" / "assets"
+    assets.mkdir(parents=True, exist_ok=True)
+    (assets / "bagan.svg").write_text(SVG.format(
+        extra='<switch><foreignObject width="4" height="4"><div xmlns="http://www.w3.org/1999/xhtml">Alur</div>'
+              '</foreignObject><text> onion = bawang</text></switch>\n'), encoding="utf-8")
+    assert _errors(root) == []

@@ -129,6 +129,19 @@ def test_chapter_text_reaches_neither_the_disk_nor_where_the_plan_lives(plan: Pl
     assert not target.exists()
 
 
+def test_a_chapter_uses_jinjas_loops_and_groups_and_prints_no_folder_of_the_machine(plan: Plan) -> None:
+    """Shutting chapters off from everything but the plan's values shut them off from loop.index and groupby's
+    groups too; and {{ plan }} printed the folder the plan was read from."""
+    body = ("{% for p in plan.programs %}{{ loop.index }}{% if loop.last %}.{% endif %}{% endfor %} "
+            "{% for g in plan.programs|groupby('pillar_id') %}{{ g.grouper }}={{ g.list|length }};{% endfor %}")
+    text, problems = expand(plan, body + "\n")
+    assert problems == [] and text is not None
+    assert text.startswith("".join(str(n) for n in range(1, len(plan.programs) + 1)) + ".")
+    assert f"{plan.programs[0].pillar_id}=" in text
+    text, problems = expand(plan, "{{ plan }}\n")
+    assert problems == [] and text is not None and plan.content is not None and str(plan.content) not in text
+
+
 @pytest.mark.parametrize(("body", "said"), [("{{ plan.programs[500].name }}", "a list has no item 500"),
                                            ("{{ 1.500.000 }}", "a number has no item 0"),
                                            ("{{ plan.city.nama }}", "a text has no field 'nama'")])

@@ -89,6 +89,9 @@ def test_chapters_open_on_right_hand_pages_as_in_one_pass(tmp_path: Path) -> Non
         for page in landscape:
             assert min(c["top"] for c in page.chars) > 12 * MM
             assert page.height - max(c["bottom"] for c in page.chars) > 12 * MM
+            # turned, its ends are the leaf's head and foot: the chapter's title stays at one end, left page or right
+            title = [c for c in page.chars if c["top"] < 20 * MM and "Bold" in c["fontname"]]
+            assert not title or min(c["x0"] for c in title) > page.width / 2, page.page_number
 
 
 def test_a_part_laid_out_apart_takes_the_side_of_the_book_its_pages_fall_on(tmp_path: Path,

@@ -83,6 +83,18 @@ def test_a_district_of_the_sample_is_named_in_a_line_rewritten_around_it(tmp_pat
     assert message == "1 line(s) of this file name places in Pasuruan: Gadingrejo, Purworejo, Bugul Kidul, Panggungrejo"
 
 
+def test_a_plan_written_from_scratch_may_have_a_district_of_the_samples_name(tmp_path: Path) -> None:
+    """Kabupaten Blitar has a Kecamatan Panggungrejo of its own: its plan, written from scratch, was told it named
+    places in Pasuruan."""
+    from conftest import MINI_FILES, write_plan
+    plan = MINI_FILES["content/plan.yml"].replace("Kota Contoh", "Kabupaten Blitar")
+    agency = MINI_FILES["content/agencies/bpkad.yml"].replace(
+        "name: Badan Pengelolaan Keuangan dan Aset Daerah", "name: Kantor Kecamatan Panggungrejo, Blitar")
+    root = write_plan(tmp_path, {"content/plan.yml": plan, "content/agencies/bpkad.yml": agency})
+    assert "Panggungrejo" in (root / "content/agencies/bpkad.yml").read_text(encoding="utf-8")
+    assert _found(root, "W112") == {}
+
+
 def test_a_copy_of_the_sample_has_no_leftovers(tmp_path: Path) -> None:
     scaffold(tmp_path / "sample")
     assert _found(tmp_path / "sample", "W112") == {}

@@ -24,6 +24,8 @@ from masterplan.sample_plan import SamplePlan, city_name
 
 #: a notice this much like the sample's (its city swapped for another) is the sample's
 SAME_NOTICE = 0.8
+#: a line this long or longer is a sentence of its own: one the sample has too shows a plan started from it
+SENTENCE = 60
 
 
 @lru_cache(maxsize=64)
@@ -72,21 +74,23 @@ def _lines_left(plan: Plan, content: Path, sample: SamplePlan) -> Iterator[Diagn
     own = plan.city.lower()  # a district of the sample that is the plan's own place too (Kabupaten Purworejo)
     places = [place for place in sample.places if place.lower() not in own]
     names = (sample.name, *places)
-    # a district of the sample is no place in another city: a line naming one is the sample's, rewritten or not
-    # (its city swapped for the plan's, its years moved by new --period), unlike the city's name, which a plan may
-    # well name in words of its own (a neighbouring city)
-    district = re.compile(r"\b(?:" + "|".join(map(re.escape, places)) + r")\b") if places else None
+    texts: dict[Path, list[str]] = {}
     for path in sorted(content.rglob("*")):
-        suffix = path.suffix.lower()  # "rsud.YML" is read as "rsud.yml" is
-        if suffix not in (".yml", ".yaml", ".md") or not path.is_file():
-            continue
+        if path.suffix.lower() in (".yml", ".yaml", ".md") and path.is_file():  # "rsud.YML" is read as "rsud.yml" is
+            try:
+                texts[path] = path.read_text(encoding="utf-8").splitlines()
+            except (OSError, UnicodeDecodeError):
+                continue  # the loader reports a file it cannot read
+    # a district of the sample is no place of a plan started from it: a line naming one is the sample's, rewritten
+    # or not (its city swapped for the plan's, its years moved by new --period), unlike the city's name, which a
+    # plan may well name in words of its own (a neighbouring city); a plan written from scratch may have a
+    # Kecamatan Panggungrejo of its own (Kabupaten Blitar's)
+    started = places and not _own_words(texts, _sample_lines(sample.content))
+    district = re.compile(r"\b(?:" + "|".join(map(re.escape, places)) + r")\b") if started else None
+    for path, lines in texts.items():
         left = _folder_lines_naming(sample.content / path.parent.relative_to(content), names)
         if not left and district is None:
             continue
-        try:
-            lines = path.read_text(encoding="utf-8").splitlines()
-        except (OSError, UnicodeDecodeError):
-            continue  # the loader reports a file it cannot read
         found = list(_left_in(lines, left, district))
         if found:
             number, line, named, _ = found[0]
@@ -98,6 +102,22 @@ def _lines_left(plan: Plan, content: Path, sample: SamplePlan) -> Iterator[Diagn
                           (REWRITTEN if rewritten else LEFT)[city, bool(named_places)],
                           Message("this plan is {city}: rewrite them for it, or delete them", city=plan.city),
                           count=len(found), sample=sample.name, places=named_places)
+
+
+def _own_words(texts: dict[Path, list[str]], sample_lines: frozenset[str]) -> bool:
+    """Whether the plan's files have none of the sample's sentences left: written from scratch, not started from it."""
+    return not any(line.strip() in sample_lines for lines in texts.values() for line in lines)
+
+
+@lru_cache(maxsize=4)
+def _sample_lines(content: Path) -> frozenset[str]:
+    """The sample's lines long enough to be its own sentences (not "status: planned"), from every text file."""
+    found: set[str] = set()
+    for path in content.rglob("*"):
+        if path.suffix in (".yml", ".md"):
+            found.update(line.strip() for line in path.read_text(encoding="utf-8").splitlines()
+                         if len(line.strip()) >= SENTENCE)
+    return frozenset(found)
 
 
 def _left_in(lines: list[str], left: dict[str, tuple[str, ...]],
