@@ -163,7 +163,10 @@ class Handler(BaseHTTPRequestHandler):
         listening = ipaddress.ip_address(self.server.server_address[0])
         if not listening.is_loopback:
             return True  # --host: the address people reach it at is theirs to choose
-        named = urlsplit("//" + (self.headers.get("Host") or "")).hostname or ""
+        try:
+            named = (urlsplit("//" + (self.headers.get("Host") or "")).hostname or "").rstrip(".")
+        except ValueError:  # "Host: [": no name at all
+            return False
         return named == "localhost" or named.endswith(".localhost") or _loopback(named)
 
     def shows(self, url_path: str) -> Path | tuple[HTTPStatus, str | None]:
@@ -174,7 +177,10 @@ class Handler(BaseHTTPRequestHandler):
         page = self.preview.page(relative) if relative is not None else None
         if page is not None:
             return HTTPStatus.OK, page
-        found = self.asset(url_path) or self.theme_file(url_path) or site_file(self.preview.site, url_path)
+        if url_path.startswith(f"/{ASSETS}/"):  # content/assets/ as saved, or nothing: never the last build's copy
+            found = self.asset(url_path)  # (of a file since deleted, or refused: E525, E526)
+        else:
+            found = self.theme_file(url_path) or site_file(self.preview.site, url_path)
         if found is None or self.gone(found):
             return self.not_found()
         if found.suffix == ".html":

@@ -223,7 +223,8 @@ def test_the_preview_serves_of_content_assets_only_what_the_site_publishes(serve
 
 @pytest.mark.parametrize(("host", "status"), [("evil.example", 403), ("evil.example:80", 403), ("127.0.0.1.nip.io", 403),
                                             ("", 403), ("localhost", 200), ("127.0.0.1:{port}", 200),
-                                            ("LOCALHOST:{port}", 200), ("[::1]:{port}", 200)])
+                                            ("LOCALHOST:{port}", 200), ("[::1]:{port}", 200), ("[", 403),
+                                            ("localhost.:{port}", 200)])
 def test_the_preview_answers_only_at_its_own_address(host: str, status: int, served: Served) -> None:
     """A web page of another site, its name made to lead to 127.0.0.1 (DNS rebinding), could read the preview's
     pages, drafts and all: the preview answered any Host."""
@@ -502,9 +503,9 @@ def test_a_renamed_program_is_gone_from_the_preview_at_once(served: Served) -> N
     assert served.get("/program/ECO-01.html")[0] == 404
     assert (served.root / "build" / "site" / "program" / "ECO-01.html").is_file()  # only the last build has it
     assert served.get("/program")[0] == 200  # a folder's index, without its slash, is still a page
-    (served.root / "build" / "site" / "assets").mkdir(exist_ok=True)
+    (served.root / "build" / "site" / "assets").mkdir(exist_ok=True)  # a copy the last build left, of a file the
     (served.root / "build" / "site" / "assets" / "peta.html").write_text("<p>peta</p>", encoding="utf-8")
-    assert served.get("/assets/peta.html")[0] == 200  # a plan's own HTML file is no page of the plan
+    assert served.get("/assets/peta.html")[0] == 404  # plan no longer has (or now refuses: E526): served as saved
 
 
 def test_the_not_found_page_below_the_top_folder_keeps_its_style_and_menu(served: Served) -> None:

@@ -45,6 +45,8 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
                               Message("the plan is read from content/plan.yml, glossary.yml, agencies/, pillars/ and "
                                       "chapters/; pictures and files to download go in content/assets/"),
                               name=entry.name)
+        elif (hidden := _HIDDEN_ENDING.match(entry.name)) and hidden.group(1).lower() in TOP_FILES:
+            yield _hidden_ending(where, entry, hidden.group(1))  # glossary.yml.txt
         elif entry.name not in TOP_FILES and entry.suffix.lower() in _PLAN_SUFFIXES + (".txt",):
             yield warning(where, "W017", "{name} is not read: content/ itself holds only plan.yml and glossary.yml",
                           Message("an agency's file goes in content/agencies/, a pillar's in content/pillars/, a "
@@ -68,15 +70,20 @@ def _folder(folder: Path, suffixes: tuple[str, ...]) -> Iterator[Diagnostic]:
                 continue  # pictures a chapter shows (the book prints them; W513 says the site lacks them)
             yield warning(where, "W017", "folder content/{folder}/{name}/ is not read: the files of content/{folder}/ "
                           "are read, not those of its folders",
-                          Message("move its files up into content/{folder}/", folder=folder.name),
+                          Message("move its files up into content/{folder}/, or the folder out of content/ if they "
+                                  "are not part of the plan (an archive)", folder=folder.name),
                           folder=folder.name, name=path.name)
         elif hidden and hidden.group(1).lower().endswith(suffixes):
-            yield warning(where, "W017", "{name} is not read: its name ends in {ending}",
-                          Message("rename it to {file}; Windows hides a file's ending unless 'File name extensions' "
-                                  "is ticked in Explorer's View menu", file=hidden.group(1)),
-                          name=path.name, ending=path.suffix)
+            yield _hidden_ending(where, path, hidden.group(1))
         elif path.suffix.lower() in _WRITTEN:  # text saved as a document, not a picture a chapter shows
             yield warning(where, "W017", "{name} is not read: content/{folder}/ reads only {endings} files",
                           Message("save it as {file}, or move it out of content/ if it is not part of the plan",
                                   file=path.stem + suffixes[0]),
                           name=path.name, folder=folder.name, endings=", ".join(suffixes))
+
+
+def _hidden_ending(where: Position, path: Path, meant: str) -> Diagnostic:
+    """``dishub.yml.txt``: a file whose real ending Windows hid, then another was added to."""
+    return warning(where, "W017", "{name} is not read: its name ends in {ending}",
+                   Message("rename it to {file}; Windows hides a file's ending unless 'File name extensions' is "
+                           "ticked in Explorer's View menu", file=meant), name=path.name, ending=path.suffix)

@@ -141,7 +141,7 @@ def _number_as_text(value: str, indicator: Indicator) -> Message | None:
     text = value.strip()
     if _DECIMAL_COMMA.fullmatch(text):  # 14,5 as Indonesians write it
         whole, _, fraction = text.partition(",")
-        if len(fraction) == 3:  # 1,500: one and a half as Indonesians write it, or 1500 as a spreadsheet in English
+        if len(fraction) == 3 and whole.strip().lstrip("-") not in ("0", ""):  # 1,500: 1.5 or 1500? (0,125: 0.125)
             return Message("YAML writes a number without thousands marks and with a decimal point: {thousands} if "
                            "the comma marks thousands, {decimal} if it is a decimal comma", thousands=whole + fraction,
                            decimal=f"{whole}.{fraction.rstrip('0') or '0'}")

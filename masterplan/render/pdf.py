@@ -196,8 +196,9 @@ def _single_pass(plan: Plan, html: str, theme: Theme, fetcher: Fetcher, target: 
                 stylesheets=[weasyprint.CSS(filename=str(theme.find(name)), url_fetcher=fetcher, font_config=fonts)
                              for name in stylesheets(plan)],
                 presentational_hints=False, font_config=fonts)
-            if plan.two_sided and len(document.pages) % 2:  # the last leaf's back, blank, as the join adds it
-                document.pages.append(next(page for page in document.pages if page._page_box.page_type.blank))
+            blank = next((page for page in document.pages if page._page_box.page_type.blank), None)
+            if plan.two_sided and len(document.pages) % 2 and blank is not None:  # the last leaf's back, as the join
+                document.pages.append(blank)
             laid_out = time.perf_counter()
             document.write_pdf(target, **pdf_options(tagged(plan)))
         finally:

@@ -89,12 +89,17 @@ def copy_pdf(plan: Plan, root: Path, staging: Staging, target: Path, built: bool
 
 def _pdf_title(path: Path) -> str | None:
     """The title a PDF's document information gives, or None (none, or a file pypdf cannot read)."""
+    import logging
+
     from pypdf import PdfReader
-    from pypdf.errors import PyPdfError
+    quiet = logging.getLogger("pypdf")
+    level, quiet.level = quiet.level, logging.CRITICAL  # "EOF marker not found": said as W702's absence, not in English
     try:
         title = PdfReader(path).metadata.title
-    except (OSError, PyPdfError, AttributeError, ValueError):
+    except Exception:  # noqa: BLE001 - any damage pypdf meets (TypeError, AssertionError…): no title to compare
         return None
+    finally:
+        quiet.level = level
     return title.strip() if isinstance(title, str) else None
 
 

@@ -42,7 +42,7 @@ class Theme:
         """The file that wins for ``name`` (e.g. ``print/book.css``)."""
         for folder in self.folders:
             candidate = folder / name
-            if candidate.is_file() and _inside(candidate, folder):
+            if candidate.is_file() and (folder == self.folders[-1] or _inside(candidate, folder)):
                 return candidate
         raise FileNotFoundError(f"theme file not found: {name}")
 
@@ -53,14 +53,15 @@ class Theme:
             base = folder / subfolder
             if base.is_dir():
                 for path in base.rglob("*"):
-                    if path.is_file() and _inside(path, folder):
+                    if path.is_file() and (folder == self.folders[-1] or _inside(path, folder)):
                         found[path.relative_to(base).as_posix()] = path
         return found
 
 
 def _inside(path: Path, folder: Path) -> bool:
-    """Whether ``path`` is a file of the theme ``folder``: a link leading out of it (to /etc/passwd, copied into
-    the site, or read by the PDF's renderer) is not."""
+    """Whether ``path`` is a file of the plan's theme ``folder``: a link leading out of it (to /etc/passwd, copied
+    into the site, or read by the PDF's renderer) is not. The tool's own theme is trusted as installed (a
+    distribution may link its fonts to the system's)."""
     return path.resolve().is_relative_to(folder.resolve())
 
 
