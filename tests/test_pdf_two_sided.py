@@ -112,6 +112,21 @@ def test_a_part_laid_out_apart_takes_the_side_of_the_book_its_pages_fall_on(tmp_
             assert placed[0] == placed[1], f"page {number}"
 
 
+def test_a_theme_whose_left_pages_are_not_its_right_ones_mirrored_is_told(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """A part laid out apart is moved to the side its pages fall on; a theme whose left-hand pages have other margins
+    than the right-hand ones swapped would break their lines otherwise there: the book says so, not in silence."""
+    from masterplan.render.pdf_layout import TURNED_BADLY
+    from masterplan.resources import theme_dir
+
+    monkeypatch.setattr(pdf_chunks, "AGENCY_LINES", 4)
+    css = (theme_dir() / "print" / "two-sided.css").read_text(encoding="utf-8")
+    root = write_plan(tmp_path, {**TWO_SIDED, "templates/print/two-sided.css":
+                                 css.replace("margin-left: 20mm; margin-right: 25mm;", "margin-left: 15mm; margin-right: 25mm;")})
+    said = [str(d.message) for d in build(root, jobs=2, cache=False).report.warnings if d.code == "W603"]
+    assert any(TURNED_BADLY in message for message in said), said
+
+
 def test_an_edit_that_moves_the_blank_pages_gives_the_one_pass_book(tmp_path: Path) -> None:
     single, parts = twins(tmp_path, TWO_SIDED)
     build(parts, jobs=2)

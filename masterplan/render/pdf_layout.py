@@ -17,6 +17,7 @@ log messages), so it can cross a process boundary and be cached as JSON.
 from __future__ import annotations
 
 import copy
+import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,10 @@ from masterplan.render import hyphenation
 from masterplan.render.print_fetch import Fetcher, capture_logs
 from masterplan.render.theme import Theme
 
+#: what the book says when the theme's left-hand pages are not its right-hand ones mirrored
+TURNED_BADLY = ("the theme's left-hand and right-hand pages differ in more than the order of their side margins: "
+                "the book's parts laid out apart may not match it; give both pages the same margins, left and right "
+                "swapped")
 PDF_OPTIONS: dict[str, Any] = {
     "pdf_variant": None,  #: plain PDF (no PDF/A or PDF/UA variant)
     "uncompressed_pdf": False,
@@ -90,6 +95,7 @@ class LaidOut:
         # an empty data-own (a link into another part) leaves an empty target-counter: nothing lost
         self.records = [r for r in records if "undefined anchor ('string', '')" not in r.getMessage()]
         self.offset = start  #: the page number before the first page, as laid out (``starting_at``)
+        self.turned_badly = False  #: a page moved to the other side, whose margins there are not these mirrored
 
     def renumber(self, offset: int) -> None:
         """Number the pages from ``offset + 1`` on, each on the side of the book its number gives (an odd page
@@ -125,6 +131,10 @@ class LaidOut:
         set_page_type_computed_styles(page_type, self.html, self.context.style_for)
         style = self.context.style_for(page_type)
         shift = style["margin_left"].value - box.margin_left
+        if any(abs(style[f"margin_{edge}"].value - getattr(box, f"margin_{edge}")) > 0.01 for edge in ("top", "bottom")) \
+                or abs(style["margin_left"].value + style["margin_right"].value
+                       - box.margin_left - box.margin_right) > 0.01:
+            self.turned_badly = True  # the content's lines would break otherwise there: said with the part's PDF
         box.page_type, box.style = page_type, style
         box.margin_left, box.margin_right = style["margin_left"].value, style["margin_right"].value
         for child in box.children:
@@ -169,7 +179,10 @@ class LaidOut:
         finally:
             for name in elsewhere:
                 del stand_ins[name]
-        return [[r.levelno, r.getMessage()] for r in records], [list(item) for item in self.fetcher.refused[refused:]]
+        said = [[r.levelno, r.getMessage()] for r in records]
+        if self.turned_badly:
+            said.append([logging.WARNING, TURNED_BADLY])
+        return said, [list(item) for item in self.fetcher.refused[refused:]]
 
 
 class Stylesheets:
