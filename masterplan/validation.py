@@ -117,8 +117,8 @@ def _type_hint(err: ValidationError) -> str | None:
     if isinstance(value, datetime.date) and "string" in str(err.validator_value):
         return Message("YAML reads {value} as a date: put it in quotes, \"{value}\"", value=value)
     if isinstance(value, bool) and "string" in str(err.validator_value):  # short_name: NO (Nomor Objek)
-        return Message("YAML reads yes, no, on, off, true and false, in any case, as yes or no: put the text in "
-                       "quotes, e.g. \"NO\"")
+        return Message("YAML reads yes, no, on, off, true and false (small, capital or Capitalised) as yes or no: "
+                       "put the text in quotes, e.g. \"NO\"")
     if isinstance(value, str) and _GROUPED.fullmatch(value.strip()) and "integer" in str(err.validator_value):
         return Message("write the number without quotes or dots: {number}", number=re.sub(r"[^0-9]", "", value))
     if isinstance(value, str) and _DECIMAL.fullmatch(value.strip()) and list(err.absolute_path)[-1:] == ["amount"]:
