@@ -51,24 +51,24 @@ def folder_refusal(content: Path) -> Refused | None:
     """Why nothing of ``content/assets/`` is published: the folder is a link leading out of ``content/``."""
     folder = content / ASSETS
     if folder.is_dir() and not folder.resolve().is_relative_to(content.resolve()):
-        return Refused("E525", Message("content/assets/ is a link to {target}, outside the plan's content/ folder: the "
-                                "website would publish what that folder holds", target=folder.resolve()),
-                        Message("make content/assets/ a folder of its own and copy the files into it"))
+        return Refused("E525", Message("content/assets/ is a link to {target}, outside the plan's content/ folder: "
+                                       "the website would publish what that folder holds", target=folder.resolve()),
+                       Message("make content/assets/ a folder of its own and copy the files into it"))
     return None
 
 
 def refusal(path: Path, content: Path) -> Refused | None:
     """Why the file ``path`` of ``content/assets/`` is not published, or None when it is."""
     if not path.resolve().is_relative_to(content.resolve()):
-        return Refused("E525", Message("this file is a link to {target}, outside the plan's content/ folder: the website "
-                                "would publish a file of this machine", target=path.resolve()),
-                        Message("copy the file into content/assets/ instead of linking to it"))
+        return Refused("E525", Message("this file is a link to {target}, outside the plan's content/ folder: the "
+                                       "website would publish a file of this machine", target=path.resolve()),
+                       Message("copy the file into content/assets/ instead of linking to it"))
     name = path.name.lower()
     if name in ACTIVE_NAMES or path.suffix.lower() in ACTIVE_SUFFIXES:
-        return Refused("E526", Message("a web page, script or server file in content/assets/ would run on the city's "
-                                "website, as the city's own"),
-                        Message("publish it as a PDF or a picture; content/assets/ is for pictures and files to "
-                                "download"))
+        return Refused("E526", Message("a web page, script or server file in content/assets/ would run on the "
+                                       "city's website, as the city's own"),
+                       Message("publish it as a PDF or a picture; content/assets/ is for pictures and files to "
+                               "download"))
     if path.suffix.lower() == ".svg":
         return _svg_refusal(path)
     return None
