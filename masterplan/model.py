@@ -239,7 +239,7 @@ class Pillar(ProgramGroup):
     position: Position
     where: dict[str, Position] = field(default_factory=dict)
     programs: list[Program] = field(default_factory=list, repr=False)
-    colour: str | None = None  #: "#1f4e79" as plan.yml gives it, else the theme's palette is used
+    colour: str | None = None  #: "#1f4e79" as the pillar's file gives it (else the theme's palette is used)
 
     def sub_element(self, sub_id: str) -> SubElement | None:
         return next((s for s in self.sub_elements if s.id == sub_id), None)
