@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import copy
 import logging
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,6 +35,8 @@ from masterplan.render import hyphenation
 from masterplan.render.print_fetch import Fetcher, capture_logs
 from masterplan.render.theme import Theme
 
+#: a stylesheet that styles left-hand and right-hand pages apart (``@page :left``, ``@page chapter:right``…)
+SIDED = re.compile(r"@page[^{]*:(?:left|right|recto|verso)\b", re.IGNORECASE)
 #: what the book says when the theme's left-hand pages are not its right-hand ones mirrored
 TURNED_BADLY = ("the theme's left-hand and right-hand pages differ in more than the order of their side margins: "
                 "the book's parts laid out apart may not match it; give both pages the same margins, left and right "
@@ -96,19 +99,23 @@ class LaidOut:
         self.records = [r for r in records if "undefined anchor ('string', '')" not in r.getMessage()]
         self.offset = start  #: the page number before the first page, as laid out (``starting_at``)
         self.turned_badly = False  #: a page moved to the other side, whose margins there are not these mirrored
+        #: whether left-hand and right-hand pages differ at all (a book printed on both sides): else a page
+        #: laid out on the other side needs no turning
+        self.sided = bool(SIDED.search(css))
 
     def renumber(self, offset: int) -> None:
         """Number the pages from ``offset + 1`` on, each on the side of the book its number gives (an odd page
         is a right-hand one): only the margin boxes are laid out again, and a page laid out on the other side
         is moved across (a two-sided book's inner margin is the wider one: left on a right-hand page)."""
         sides = ["right" if (offset + index) % 2 == 0 else "left" for index in range(len(self.document.pages))]
-        if offset == self.offset and all(page._page_box.page_type.side == side
-                                         for page, side in zip(self.document.pages, sides, strict=True)):
+        turning = self.sided and any(page._page_box.page_type.side != side
+                                     for page, side in zip(self.document.pages, sides, strict=True))
+        if offset == self.offset and not turning:
             return
         context = self.context
         for index, page in enumerate(self.document.pages):
             box = page._page_box
-            turned = box.page_type.side != sides[index]
+            turned = self.sided and box.page_type.side != sides[index]
             if turned:
                 self._turn(box, sides[index])
             state = copy.deepcopy(context.page_maker[index + 1][3])
