@@ -142,7 +142,8 @@ class Handler(BaseHTTPRequestHandler):
 
     def respond(self, head: bool) -> None:
         if not self.host_allowed():
-            self.send_text(HTTPStatus.FORBIDDEN, "403: this preview answers only at its own address", head)
+            self.send_text(HTTPStatus.FORBIDDEN, self.preview.speaker.say(
+                Message("403: this preview answers only at its own address (localhost, 127.0.0.1)")), head)
             return
         parts = urlsplit(self.path)
         if parts.path == RELOAD_PATH:
@@ -153,7 +154,7 @@ class Handler(BaseHTTPRequestHandler):
         if isinstance(shown, Path):
             self.send_file(shown, head)
         elif shown[1] is None:
-            self.send_text(shown[0], "404: not found", head)
+            self.send_text(shown[0], self.preview.speaker.say(Message("404: not found")), head)
         else:
             self.send_text(shown[0], decorate(shown[1], self.preview, generation), head, "text/html")
 
