@@ -25,6 +25,7 @@ import watchfiles
 
 from masterplan.build import PROGRESS, READ
 from masterplan.diagnostics import Message
+from masterplan.leftovers import EDITOR_LEFTOVERS
 from masterplan.output import remove_dead_staging
 from masterplan.preview import Preview
 from masterplan.render.site import NO_ADDRESS
@@ -35,12 +36,6 @@ SAVE_SECONDS = 0.5
 #: what a background build says that stays true while the preview runs: told by the first build only
 SAID_ONCE = (NO_ADDRESS,)
 
-#: Files editors write beside the one being saved and delete or rename right after, on
-#: top of watchfiles' own list (vim's ``.swp``, ``~`` backups, emacs's ``.#`` locks):
-#: GNU ``sed -i`` (``sedAbC123``), vim's write test (``4913``), emacs's ``#autosave#``,
-#: gedit's ``.goutputstream-…``, Kate's swap files and generic ``.tmp`` files.
-EDITOR_LEFTOVERS = (r"^sed[A-Za-z0-9]{6}$", r"^4913$", r"^#.*#$", r"^\.goutputstream-", r"\.kate-swp$",
-                    r"\.tmp$", r"\.crswap$")
 
 
 class PlanFilter(watchfiles.DefaultFilter):

@@ -15,13 +15,12 @@ from collections.abc import Set as AbstractSet
 from pathlib import Path
 
 from masterplan.diagnostics import Diagnostic, Message, Position, did_you_mean, warning
+from masterplan.leftovers import is_leftover
 from masterplan.model import ASSETS, Plan
 
 #: each folder of content/ the plan is read from, with the files it reads
 READ = {"agencies": (".yml", ".yaml"), "pillars": (".yml", ".yaml"), "chapters": (".md",)}
 TOP_FILES = ("plan.yml", "glossary.yml")  #: the files of content/ itself
-#: what an editor or a copy leaves beside a file, never meant to be read: backups, swap and lock files
-_LEFTOVER = re.compile(r"^[.#~]|~$|#$|\.(bak|old|orig|swp|tmp)$", re.IGNORECASE)
 #: a name that hides a file's real ending behind another ("dishub.yml.txt", "bab.md.docx")
 _HIDDEN_ENDING = re.compile(r"^(.+\.(?:ya?ml|md))\.\w+$", re.IGNORECASE)
 _PLAN_SUFFIXES = (".yml", ".yaml", ".md")
@@ -34,7 +33,7 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
     if content is None or not content.is_dir():
         return
     for entry in sorted(content.iterdir()):
-        if _LEFTOVER.search(entry.name) or entry.name == ASSETS:
+        if is_leftover(entry.name) or entry.name == ASSETS:
             continue
         where = Position(f"content/{entry.name}")
         if entry.is_dir() and entry.name in READ:
@@ -61,7 +60,7 @@ def _holds_text(folder: Path) -> bool:
 def _folder(folder: Path, suffixes: tuple[str, ...]) -> Iterator[Diagnostic]:
     """The text files of ``folder`` that are not read: another ending, or in a sub-folder (pictures are left alone)."""
     for path in sorted(folder.iterdir()):
-        if _LEFTOVER.search(path.name) or (path.is_file() and path.suffix.lower() in suffixes):
+        if is_leftover(path.name) or (path.is_file() and path.suffix.lower() in suffixes):
             continue
         where = Position(f"content/{folder.name}/{path.name}")
         hidden = _HIDDEN_ENDING.match(path.name)
