@@ -95,7 +95,8 @@ def _svg_refusal(path: Path) -> Refused | None:
 def _svg_script(data: bytes) -> tuple[int, str | None] | None:
     """(line, what) of the first thing in an SVG that runs in a browser: a ``<script>`` (any prefix), an ``on…``
     handler, a ``javascript:`` address (its character references decoded, its spaces left out), an entity
-    declaration (which can hide any of them); (line, None) when the file is no well-formed XML; else None.
+    that holds markup or names a file (which can hide any of them: a plain text one, as Illustrator declares its
+    namespaces, passes); (line, None) when the file is no well-formed XML; else None.
     A ``<foreignObject>`` (a drawing program's text boxes) is read through like the rest."""
     found: list[tuple[int, str]] = []
     parser = expat.ParserCreate(namespace_separator=" ")
@@ -110,8 +111,11 @@ def _svg_script(data: bytes) -> tuple[int, str | None] | None:
             elif "javascript:" in re.sub(r"[\s\x00-\x1f]", "", value).lower():
                 found.append((parser.CurrentLineNumber, "javascript:"))
 
-    def entity(*_: object) -> None:
-        found.append((parser.CurrentLineNumber, "<!ENTITY>"))
+    def entity(name: str, parameter: bool, value: str | None, *_: object) -> None:
+        # Illustrator declares its namespaces so (<!ENTITY ns_svg "http://www.w3.org/2000/svg">): plain text passes;
+        # markup, another entity or a file (an external entity) may hide a script
+        if value is None or re.search(r"[<&]|javascript:", re.sub(r"[\s\x00-\x1f]", "", value), re.IGNORECASE):
+            found.append((parser.CurrentLineNumber, "<!ENTITY>"))
 
     parser.StartElementHandler = element
     parser.EntityDeclHandler = entity

@@ -76,12 +76,17 @@ def test_a_link_leading_out_of_content_is_an_error_and_never_published(tmp_path:
 
 
 def test_a_drawing_programs_svg_without_script_is_published(tmp_path: Path) -> None:
-    """draw.io and Illustrator write text boxes as <foreignObject>, and a label may read "onion = bawang": neither
-    runs anything, and both were refused."""
+    """draw.io and Illustrator write text boxes as <foreignObject>, Illustrator its namespaces as entities, and a
+    label may read "onion = bawang": none of them runs anything, and each was refused."""
     root = write_plan(tmp_path, {})
     assets = root / "content" / "assets"
     assets.mkdir(parents=True, exist_ok=True)
     (assets / "bagan.svg").write_text(SVG.format(
         extra='<switch><foreignObject width="4" height="4"><div xmlns="http://www.w3.org/1999/xhtml">Alur</div>'
               '</foreignObject><text> onion = bawang</text></switch>\n'), encoding="utf-8")
+    (assets / "logo-illustrator.svg").write_text(  # Illustrator declares its namespaces as entities
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" '
+        '"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd" [\n\t<!ENTITY ns_svg "http://www.w3.org/2000/svg">\n]>\n'
+        '<svg version="1.1" xmlns="&ns_svg;" width="4" height="4"><rect width="4" height="4"/></svg>\n',
+        encoding="utf-8")
     assert _errors(root) == []
