@@ -35,6 +35,12 @@ ACTIVE_SUFFIXES = frozenset([
     ".php8", ".phps", ".cfm", ".jhtml", ".wasm",
 ])
 ACTIVE_NAMES = frozenset([".htaccess", ".htpasswd", "web.config", ".user.ini"])
+#: Elements that run or load a page, in an SVG or the HTML of its <foreignObject>, by their local name
+_RUNNING = frozenset(["script", "iframe", "frame", "object", "embed", "applet", "base", "meta", "form", "portal"])
+_XSLT = "http://www.w3.org/1999/XSL/Transform"
+#: The DOCTYPEs drawing programs write (SVG's own): no entity a browser adds to them
+_SVG_DOCTYPES = frozenset([None, "-//W3C//DTD SVG 1.0//EN", "-//W3C//DTD SVG 1.1//EN", "-//W3C//DTD SVG 1.1 Basic//EN",
+                           "-//W3C//DTD SVG 1.1 Tiny//EN", "-//W3C//DTD SVG 20010904//EN"])
 
 
 class Refused(NamedTuple):
@@ -93,8 +99,10 @@ def _svg_refusal(path: Path) -> Refused | None:
 
 
 def _svg_script(data: bytes) -> tuple[int, str | None] | None:
-    """(line, what) of the first thing in an SVG that runs in a browser: a ``<script>`` (any prefix), an ``on…``
-    handler, a ``javascript:`` address (its character references decoded, its spaces left out), an entity
+    """(line, what) of the first thing in an SVG that runs in a browser: a ``<script>`` (any prefix), a frame or
+    object (an ``<iframe srcdoc>`` in a ``<foreignObject>``), an ``on…`` handler, a ``javascript:`` address (its
+    character references decoded, its spaces left out), an XSLT sheet or ``<?xml-stylesheet?>``, a DOCTYPE
+    other than SVG's or an entity the file does not declare (HTML's ``&colon;``, which a browser knows), an entity
     that holds markup or names a file (which can hide any of them: a plain text one, as Illustrator declares its
     namespaces, passes); (line, None) when the file is no well-formed XML; else None.
     A ``<foreignObject>`` (a drawing program's text boxes) is read through like the rest."""
@@ -102,16 +110,31 @@ def _svg_script(data: bytes) -> tuple[int, str | None] | None:
     parser = expat.ParserCreate(namespace_separator=" ")
 
     def element(name: str, attributes: dict[str, str]) -> None:
-        if name.rsplit(" ", 1)[-1].lower() == "script":
-            found.append((parser.CurrentLineNumber, "<script>"))
+        namespace, _, local = name.rpartition(" ")
+        if local.lower() in _RUNNING or namespace == _XSLT:
+            found.append((parser.CurrentLineNumber, f"<{local}>"))
         for key, value in attributes.items():
             attribute = key.rsplit(" ", 1)[-1].lower()
-            if attribute.startswith("on"):
+            if attribute.startswith("on") or attribute == "srcdoc":
                 found.append((parser.CurrentLineNumber, f"{attribute}="))
             elif "javascript:" in re.sub(r"[\s\x00-\x1f]", "", value).lower():
                 found.append((parser.CurrentLineNumber, "javascript:"))
 
+    def doctype(name: str, system: str | None, public: str | None, internal: bool) -> None:
+        if (system or public) and public not in _SVG_DOCTYPES:  # XHTML's: a browser knows &colon; and the like
+            found.append((parser.CurrentLineNumber, "<!DOCTYPE>"))
+
+    def instruction(target: str, data: str) -> None:
+        if target.lower() == "xml-stylesheet":  # an XSLT sheet writes what it likes, scripts too
+            found.append((parser.CurrentLineNumber, "<?xml-stylesheet?>"))
+
+    def skipped(name: str, parameter: bool) -> None:  # an entity the file does not declare: a browser's may be a ':'
+        found.append((parser.CurrentLineNumber, f"&{name};"))
+
+    declared = {"lt", "gt", "amp", "quot", "apos"}
+
     def entity(name: str, parameter: bool, value: str | None, *_: object) -> None:
+        declared.add(name)
         # Illustrator declares its namespaces so (<!ENTITY ns_svg "http://www.w3.org/2000/svg">): plain text passes;
         # markup, another entity or a file (an external entity) may hide a script
         if value is None or re.search(r"[<&]|javascript:", re.sub(r"[\s\x00-\x1f]", "", value), re.IGNORECASE):
@@ -119,12 +142,18 @@ def _svg_script(data: bytes) -> tuple[int, str | None] | None:
 
     parser.StartElementHandler = element
     parser.EntityDeclHandler = entity
+    parser.StartDoctypeDeclHandler = doctype
+    parser.ProcessingInstructionHandler = instruction
+    parser.SkippedEntityHandler = skipped
     parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)  # no external DTD is ever read
     try:
         parser.Parse(data, True)
     except expat.ExpatError as fault:
         return found[0] if found else (fault.lineno, None)
-    return found[0] if found else None
+    for undeclared in re.finditer(rb"&([A-Za-z_][\w.-]*);", data):  # skipped in silence in an attribute, behind a
+        if undeclared.group(1).decode() not in declared:  # DOCTYPE naming a DTD: a browser's may be HTML's &colon;
+            found.append((data.count(b"\n", 0, undeclared.start()) + 1, undeclared.group().decode()))
+    return min(found) if found else None
 
 
 def published(content: Path) -> Iterator[tuple[Path, str]]:

@@ -178,8 +178,9 @@ class Handler(BaseHTTPRequestHandler):
         page = self.preview.page(relative) if relative is not None else None
         if page is not None:
             return HTTPStatus.OK, page
-        if url_path.startswith(f"/{ASSETS}/"):  # content/assets/ as saved, or nothing: never the last build's copy
-            found = self.asset(url_path)  # (of a file since deleted, or refused: E525, E526)
+        if unquote(url_path).lower().startswith(f"/{ASSETS}/"):  # content/assets/ as saved, or nothing: never the
+            # last build's copy (/%61ssets/ and /ASSETS/ are that folder too, to site_file and a Windows disk)
+            found = self.asset(url_path)  # (of a file since deleted, or refused: E525, E526); only /assets/ itself
         else:
             found = self.theme_file(url_path) or site_file(self.preview.site, url_path)
         if found is None or self.gone(found):

@@ -35,6 +35,18 @@ def _errors(root: Path) -> list[tuple[str, str]]:
                                      '<circle r="1"/></a>\n'), "content/assets/rujukan.svg:3:1"),
     ("rusak.svg", SVG.format(extra="<script>alert(1)</script>&nbsp;\n"), "content/assets/rusak.svg:3:1"),
     ("peta.svgz", "compressed", "content/assets/peta.svgz"),
+    ("xhtml.svg", '<!DOCTYPE svg PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" '
+                  '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">\n' + SVG.format(extra=""),
+     "content/assets/xhtml.svg:1:1"),  # a browser gives it HTML's entities: javascript&colon; is javascript:
+    ("titik-dua.svg", '<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" '
+                      '"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">\n'
+                      + SVG.format(extra='<a href="javascript&colon;alert(1)"><circle r="1"/></a>\n'),
+     "content/assets/titik-dua.svg:4:1"),
+    ("bingkai.svg", SVG.format(extra='<foreignObject width="4" height="4"><iframe xmlns="http://www.w3.org/1999/xhtml" '
+                                     'srcdoc="&lt;script&gt;alert(1)&lt;/script&gt;"/></foreignObject>\n'),
+     "content/assets/bingkai.svg:3:1"),
+    ("gaya.svg", '<?xml-stylesheet type="text/xsl" href="lembar.svg"?>\n' + SVG.format(extra=""),
+     "content/assets/gaya.svg:1:1"),
 ])
 def test_a_file_that_would_run_on_the_citys_site_is_an_error(name: str, text: str, where: str,
                                                              tmp_path: Path) -> None:

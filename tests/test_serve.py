@@ -507,6 +507,7 @@ def test_a_renamed_program_is_gone_from_the_preview_at_once(served: Served) -> N
     (served.root / "build" / "site" / "assets").mkdir(exist_ok=True)  # a copy the last build left, of a file the
     (served.root / "build" / "site" / "assets" / "peta.html").write_text("<p>peta</p>", encoding="utf-8")
     assert served.get("/assets/peta.html")[0] == 404  # plan no longer has (or now refuses: E526): served as saved
+    assert served.get("/%61ssets/peta.html")[0] == 404 and served.get("/ASSETS/peta.html")[0] == 404
 
 
 def test_the_not_found_page_below_the_top_folder_keeps_its_style_and_menu(served: Served) -> None:

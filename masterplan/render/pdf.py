@@ -76,7 +76,7 @@ from masterplan.render import (
     pdf_workers,
     print_book,
 )
-from masterplan.render.pdf_layout import pdf_options
+from masterplan.render.pdf_layout import TURNED_BADLY, pdf_options
 from masterplan.render.print_fetch import Fetcher, capture_logs, content_url
 from masterplan.render.theme import Theme, environment, template_position
 
@@ -244,6 +244,10 @@ def _diagnostics(fetcher: Fetcher, records: list[logging.LogRecord], plan: Plan)
             found.append(warning(character_at(character, texts, plan), "W603", "PDF: {detail}",
                                  "none of the book's fonts has this character: the PDF shows an empty box in its place",
                                  detail=message))
+        elif message == TURNED_BADLY:
+            found.append(warning(Position(plan.position.file), "W603", "PDF: {detail}",
+                                 "give the theme's left-hand and right-hand pages the same margins, left and right "
+                                 "swapped", detail=Message(TURNED_BADLY)))
         else:
             found.append(warning(Position(plan.position.file), "W603", "PDF: {detail}",
                                  "the print theme's CSS or HTML has something WeasyPrint ignores", detail=message))

@@ -39,8 +39,7 @@ from masterplan.render.theme import Theme
 SIDED = re.compile(r"@page[^{]*:(?:left|right|recto|verso)\b", re.IGNORECASE)
 #: what the book says when the theme's left-hand pages are not its right-hand ones mirrored
 TURNED_BADLY = ("the theme's left-hand and right-hand pages differ in more than the order of their side margins: "
-                "the book's parts laid out apart may not match it; give both pages the same margins, left and right "
-                "swapped")
+                "the book's parts laid out apart may not match it")
 PDF_OPTIONS: dict[str, Any] = {
     "pdf_variant": None,  #: plain PDF (no PDF/A or PDF/UA variant)
     "uncompressed_pdf": False,
@@ -137,6 +136,9 @@ class LaidOut:
         page_type = box.page_type._replace(side=side)
         set_page_type_computed_styles(page_type, self.html, self.context.style_for)
         style = self.context.style_for(page_type)
+        if not all(hasattr(style[f"margin_{edge}"], "value") for edge in ("top", "right", "bottom", "left")):
+            self.turned_badly = True  # margin: auto, of a plan's own theme: no telling where the page would be
+            return
         shift = style["margin_left"].value - box.margin_left
         if any(abs(style[f"margin_{edge}"].value - getattr(box, f"margin_{edge}")) > 0.01 for edge in ("top", "bottom")) \
                 or abs(style["margin_left"].value + style["margin_right"].value
