@@ -6,9 +6,9 @@ preview serves them), so a file there must not be able to act as the city's site
 - a web page, script or XML document (``.html``, ``.js``, ``.xml``…) runs in the reader's
   browser with the site's rights, and a server-side program or server setting (``.php``,
   ``.htaccess``…) may run on the city's web server itself;
-- an SVG drawing holding a script (``<script>``, ``onload="…"``, ``javascript:`` links, or an
-  entity that may hide one), or one that is no well-formed XML, runs it when opened from its own
-  address (shown as a picture, it would not); a compressed one (``.svgz``) cannot be checked;
+- an SVG drawing holding a script (``<script>``, ``onload="…"``, ``javascript:`` links, a frame,
+  an XSLT sheet, or an entity that may hide one) runs it when opened from its own address (shown
+  as a picture, it would not); a compressed one (``.svgz``) cannot be checked;
 - a link (symbolic) leading out of ``content/``, the ``assets`` folder itself or a file in it, would
   publish a file of the machine the plan is built on.
 
@@ -89,22 +89,19 @@ def _svg_refusal(path: Path) -> Refused | None:
     if found is None:
         return None
     line, what = found
-    if what is None:
-        return Refused("E526", Message("the SVG drawing cannot be read as XML (line {line}): a browser shows, and "
-                                       "runs, what comes before the fault", line=line),
-                       Message("save it again from the drawing program"), line=line)
     return Refused("E526", Message("the SVG drawing holds a script ({found}): opened from its address on the city's "
                                    "website, it would run there", found=what),
                    Message("remove the script: a drawing in the book and on the site needs none"), line=line)
 
 
-def _svg_script(data: bytes) -> tuple[int, str | None] | None:
+def _svg_script(data: bytes) -> tuple[int, str] | None:
     """(line, what) of the first thing in an SVG that runs in a browser: a ``<script>`` (any prefix), a frame or
     object (an ``<iframe srcdoc>`` in a ``<foreignObject>``), an ``on…`` handler, a ``javascript:`` address (its
     character references decoded, its spaces left out), an XSLT sheet or ``<?xml-stylesheet?>``, a DOCTYPE
     other than SVG's or an entity the file does not declare (HTML's ``&colon;``, which a browser knows), an entity
     that holds markup or names a file (which can hide any of them: a plain text one, as Illustrator declares its
-    namespaces, passes); (line, None) when the file is no well-formed XML; else None.
+    namespaces, passes); else None. In a file that is no well-formed XML, only what comes before the fault counts:
+    a browser stops there (the image checks say the book cannot print it).
     A ``<foreignObject>`` (a drawing program's text boxes) is read through like the rest."""
     found: list[tuple[int, str]] = []
     parser = expat.ParserCreate(namespace_separator=" ")
@@ -148,8 +145,8 @@ def _svg_script(data: bytes) -> tuple[int, str | None] | None:
     parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)  # no external DTD is ever read
     try:
         parser.Parse(data, True)
-    except expat.ExpatError as fault:
-        return found[0] if found else (fault.lineno, None)
+    except expat.ExpatError:  # a browser shows, and runs, what comes before the fault, and nothing after it
+        return min(found) if found else None
     for undeclared in re.finditer(rb"&([A-Za-z_][\w.-]*);", data):  # skipped in silence in an attribute, behind a
         if undeclared.group(1).decode() not in declared:  # DOCTYPE naming a DTD: a browser's may be HTML's &colon;
             found.append((data.count(b"\n", 0, undeclared.start()) + 1, undeclared.group().decode()))
