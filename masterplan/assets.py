@@ -153,11 +153,17 @@ def _svg_script(data: bytes) -> tuple[int, str] | None:
     return min(found) if found else None
 
 
-def published(content: Path) -> Iterator[tuple[Path, str]]:
-    """Each file of ``content/assets/`` the website publishes, with its name there (``peta/kota.png``)."""
+def judged(content: Path) -> Iterator[tuple[Path, str, Refused | None]]:
+    """Each file of ``content/assets/`` with its name there (``peta/kota.png``) and why it is not published (None:
+    it is); nothing when the folder itself is refused (:func:`folder_refusal`)."""
     folder = content / ASSETS
     if not folder.is_dir() or folder_refusal(content) is not None:
         return
     for path in sorted(folder.rglob("*")):
-        if path.is_file() and refusal(path, content) is None:
-            yield path, path.relative_to(folder).as_posix()
+        if path.is_file():
+            yield path, path.relative_to(folder).as_posix(), refusal(path, content)
+
+
+def published(content: Path) -> Iterator[tuple[Path, str]]:
+    """Each file of ``content/assets/`` the website publishes, with its name there."""
+    return ((path, name) for path, name, refused in judged(content) if refused is None)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 
-from masterplan.assets import folder_refusal, refusal
+from masterplan.assets import folder_refusal, judged
 from masterplan.diagnostics import Diagnostic, Position, error
 from masterplan.model import ASSETS, Plan
 
@@ -18,12 +18,7 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
     refused = folder_refusal(content)
     if refused is not None:
         yield error(Position(f"content/{ASSETS}"), refused.code, refused.reason, refused.hint)
-        return
-    for path in sorted((content / ASSETS).rglob("*")):
-        if not path.is_file():
-            continue
-        refused = refusal(path, content)
-        if refused is not None:
-            name = f"content/{ASSETS}/{path.relative_to(content / ASSETS).as_posix()}"  # the link's, not its target's
-            yield error(Position(name, refused.line, 1 if refused.line else 0),
+    for _, name, refused in judged(content):
+        if refused is not None:  # at the link's name, not its target's
+            yield error(Position(f"content/{ASSETS}/{name}", refused.line, 1 if refused.line else 0),
                         refused.code, refused.reason, refused.hint)
