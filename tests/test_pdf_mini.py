@@ -306,3 +306,43 @@ def test_a_theme_file_linking_out_of_the_theme_is_neither_read_nor_published(mak
             fetcher.fetch(url)
     copy_static(theme, tmp_path / "static")
     assert not (tmp_path / "static" / "leak.png").exists() and (tmp_path / "static" / "site.css").is_file()
+
+
+SITE_ONLY = """
+import sys
+from masterplan.cli import cli
+try:
+    cli.main(["build", "--no-pdf", "--no-search", sys.argv[1]], prog_name="masterplan", obj=True)
+except SystemExit as stop:
+    print("exit", stop.code, "pdf stack:", sorted(m for m in ("weasyprint", "pypdf") if m in sys.modules))
+"""
+
+
+def test_a_site_only_build_knows_the_title_of_the_pdf_built_last_without_the_pdf_stack(
+        draft_book: Path, tmp_path: Path) -> None:
+    """``build --no-pdf`` after a PDF build, a revision's quick look: the linked PDF's title (W702) is the one
+    recorded when the PDF was built, so the command imports no PDF library (pypdf alone is a tenth of a
+    second). A PDF put in its place by hand is read to know its title."""
+    import shutil
+    import subprocess
+    import sys
+
+    def site_only(root: Path) -> str:
+        done = subprocess.run([sys.executable, "-c", SITE_ONLY, str(root)], capture_output=True, text=True,
+                              check=False)
+        return done.stdout.strip().splitlines()[-1] + "\n" + done.stderr
+
+    book = (draft_book / "build" / "masterplan.pdf").read_bytes()
+    said = site_only(draft_book)
+    assert said.startswith("exit 0 pdf stack: []") and "W702" not in said, said
+    assert (draft_book / "build" / "masterplan.pdf").read_bytes() == book
+    assert (draft_book / "build" / "site" / "download" / "masterplan.pdf").read_bytes() == book
+
+    copy = tmp_path / "copy"
+    shutil.copytree(draft_book, copy)
+    writer = pypdf.PdfWriter()
+    writer.add_blank_page(595, 842)
+    writer.add_metadata({"/Title": "Masterplan Smart City Kota Pasuruan 2022–2031"})
+    writer.write(copy / "build" / "masterplan.pdf")  # the sample's, copied over the plan's own
+    said = site_only(copy)
+    assert said.startswith("exit 0 pdf stack: ['pypdf']") and "W702" in said, said

@@ -73,6 +73,7 @@ from masterplan.render import (
     pdf_join,
     pdf_parts,
     pdf_schedule,
+    pdf_title,
     pdf_workers,
     print_book,
 )
@@ -126,9 +127,13 @@ def render(plan: Plan, root: Path, staging: Staging, options: BuildOptions, repo
                                                             draft_mark=mark)
     try:
         if options.jobs == SINGLE_PASS:  # the reference: one WeasyPrint pass over the whole book
-            return _single_pass(plan, html, theme, fetcher, target, report, started, html_done)
-        return _by_parts(plan, root, html, running, theme, fetcher, target, options, report, started, html_done,
-                         say)
+            summary = _single_pass(plan, html, theme, fetcher, target, report, started, html_done)
+        else:
+            summary = _by_parts(plan, root, html, running, theme, fetcher, target, options, report, started,
+                                html_done, say)
+        if target.is_file():
+            pdf_title.record(target, root / "build")
+        return summary
     except Exception as exc:  # noqa: BLE001 - WeasyPrint rarely raises; a user must never see a traceback
         where = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
         report.add(error(Position(plan.position.file), "E604", "PDF: WeasyPrint failed: {kind}: {detail}",

@@ -14,6 +14,7 @@ from masterplan.assets import published
 from masterplan.diagnostics import Position, Report, warning
 from masterplan.model import Plan
 from masterplan.output import Staging
+from masterplan.render import pdf_title
 from masterplan.render.site_cache import digest
 from masterplan.render.site_links import PAGES
 from masterplan.render.site_pages import Page
@@ -76,7 +77,7 @@ def copy_pdf(plan: Plan, root: Path, staging: Staging, target: Path, built: bool
             report.add(warning(Position("content/plan.yml"), "W701", "the website links no PDF: none was written"))
         return None
     if not built:
-        titled = _pdf_title(source)
+        titled = pdf_title.recorded(source, root / "build")
         if titled is not None and titled not in plan.title.values.values():
             report.add(warning(plan.where.get("title", plan.position), "W702",
                                "the website links the PDF built last, which is titled '{old}', not '{new}'",
@@ -85,22 +86,6 @@ def copy_pdf(plan: Plan, root: Path, staging: Staging, target: Path, built: bool
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(source, target)
     return target.stat().st_size
-
-
-def _pdf_title(path: Path) -> str | None:
-    """The title a PDF's document information gives, or None (none, or a file pypdf cannot read)."""
-    import logging
-
-    from pypdf import PdfReader
-    quiet = logging.getLogger("pypdf")
-    level, quiet.level = quiet.level, logging.CRITICAL  # "EOF marker not found": said as W702's absence, not in English
-    try:
-        title = PdfReader(path).metadata.title
-    except Exception:  # noqa: BLE001 - any damage pypdf meets (TypeError, AssertionError…): no title to compare
-        return None
-    finally:
-        quiet.level = level
-    return title.strip() if isinstance(title, str) else None
 
 
 def write_sitemap(pages: list[Page], folder: Path, base_url: str) -> None:
