@@ -352,19 +352,27 @@ class _Reader:
         return items
 
 
-def agency_named(report: Report, agencies: list[Agency]) -> None:
-    """A partner written as its agency's name or short name ('Dinas Kesehatan', 'Dinkes') is not an id: its E106
-    says the id to write (dinkes) rather than the name made an id (dinas_kesehatan, which is no agency either)."""
-    by_name = {name.casefold(): agency for agency in agencies
-               for name in (agency.short_name, *agency.name.values.values())}
+def named_for_ids(report: Report, agencies: list[Agency]) -> None:
+    """A partner written as its agency's name or short name ('Dinas Kesehatan', 'Dinkes'), or a program depended on
+    or supported written as its name ('e-Sambat (Media Sambat Masyarakat)'), is not an id: its E106 says the id to
+    write (dinkes, GOV-01) rather than the name made an id (dinas_kesehatan, which is nothing either)."""
+    agencies_named = {name.casefold(): agency for agency in agencies
+                      for name in (agency.short_name, *agency.name.values.values())}
+    programs_named = {name.casefold(): program for agency in agencies for program in agency.programs
+                      for name in program.name.values.values()}
     for index, found in enumerate(report.items):
         if found.code != "E106" or not found.unknown:
             continue
-        agency = by_name.get(found.unknown.casefold())
-        if agency is not None and agency.id == found.unknown.lower():  # BPKAD: "ids are written in small letters"
-            agency = None
-        hint = Message("write the agency's id: {id} ({name})", id=agency.id, name=str(agency.name)) if agency \
-            else found.hint
+        named: Agency | Program | None
+        if ".partners[" in str(getattr(found.message, "values", {}).get("field", "")):
+            named, kind = agencies_named.get(found.unknown.casefold()), "agency"
+        else:
+            named, kind = programs_named.get(found.unknown.casefold()), "program"
+        if named is not None and named.id.lower() == found.unknown.lower():  # BPKAD: "ids are written in small letters"
+            named = None
+        hint = found.hint if named is None else \
+            Message("write the agency's id: {id} ({name})" if kind == "agency" else "write the program's id: {id} ({name})",
+                    id=named.id, name=str(named.name))
         report.items[index] = replace(found, hint=hint, unknown=None)  # a name written wrong, no id the plan lacks
 
 
@@ -430,7 +438,7 @@ def load(root: Path, cache: FileCache | None = None) -> tuple[Plan | None, Repor
     reader.report.extend(problems)
     if plan is None:
         return None, reader.report
-    agency_named(reader.report, agencies)
+    named_for_ids(reader.report, agencies)
     plan.pillars = sorted(pillars, key=lambda p: (p.order, p.id))
     plan.agencies = agencies
     plan.glossary = glossary

@@ -284,9 +284,9 @@ def _explain(err: ValidationError, data: Any, default: Position) -> Diagnostic:
             hint = Message("use small letters, digits, '-' and '_' only, no spaces" if "a-z" in str(err.validator_value)
                            and "A-Z" not in str(err.validator_value) else "use letters, digits, '-' and '_' only, no spaces")
         found = error(where, "E106", "{field}: '{value}' is not a valid id or code", hint, field=field, value=err.instance)
-        # an agency named as people name it (partners: [Dinas Kesehatan]): the loader, once every agency is read,
-        # names its id (load.agency_named)
-        return found.naming(value.strip()) if path[-2:-1] == ["partners"] else found
+        # an agency or a program named as people name it (partners: [Dinas Kesehatan], depends_on: [e-Sambat (Media
+        # Sambat Masyarakat)]): the loader, once every agency is read, names its id (load.named_for_ids)
+        return found.naming(value.strip()) if path[-2:-1] in (["partners"], ["depends_on"], ["supports"]) else found
     if kind == "minimum" and field.endswith("amount"):
         return error(where, "E304", "{field}: negative amount {value:,}", field=field, value=err.instance)
     if kind in ("minimum", "maximum") and abs(err.validator_value) >= MAX_VALUE:  # an amount, an indicator's value

@@ -170,12 +170,18 @@ class Unknown:
 
 def _by_name(missing: str, names: dict[str, str | None]) -> Message | None:
     """The id of the one whose name ``missing`` spells, or the one name it begins ('dinas_sosial' for dinsos,
-    Dinas Sosial, Pemberdayaan Perempuan dan Perlindungan Anak)."""
-    spelt = re.sub(r"[_\-\s]+", " ", missing).strip().lower()
-    by_name = {str(name).lower(): id_ for id_, name in names.items() if name}
+    Dinas Sosial, Pemberdayaan Perempuan dan Perlindungan Anak; 'e-sambat' for GOV-01, e-Sambat (Media Sambat
+    Masyarakat))."""
+    spelt = _spelt(missing)
+    by_name = {_spelt(str(name)): id_ for id_, name in names.items() if name}
     starting = [name for name in by_name if re.match(re.escape(spelt) + r"\b", name)]  # "Dinas Sosial, Pemberdayaan …"
     found = starting if len(starting) == 1 else difflib.get_close_matches(spelt, list(by_name), n=1, cutoff=0.85)
     return Message("did you mean '{word}' ({name})?", word=by_name[found[0]], name=names[by_name[found[0]]]) if found else None
+
+
+def _spelt(name: str) -> str:
+    """A name as it is compared: small letters, a dash or an underscore as a space."""
+    return re.sub(r"[_\-\s]+", " ", name).strip().lower()
 
 
 def renamed_programs(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
