@@ -613,6 +613,24 @@ def test_a_list_table_on_a_phone_reads_as_cards(path: str, browser: object, serv
     assert all(not box["stacked"] and box["labels"] == ["none"] * len(box["labels"]) for box in found[1280])
 
 
+def test_a_programs_budget_from_one_source_fits_a_phone(browser: object, server: str, plan: Plan) -> None:
+    """GOV-01's budget (APBD only) was 12 px wider than a 360 px phone: "Tota", and the last digit of every
+    total under the edge, for a Total column repeating the APBD one. A program with more sources keeps it."""
+    one = next(p for p in plan.programs if len({line.source for line in p.budget}) == 1)
+    more = next(p for p in plan.programs if len({line.source for line in p.budget}) > 1)
+    context = browser.new_context(viewport={"width": 360, "height": 800})  # type: ignore[attr-defined]
+    tab = context.new_page()
+    found = {}
+    for program in (one, more):
+        tab.goto(f"{server}program/{program.id}.html")
+        found[program.id] = tab.eval_on_selector(".table-scroll:has(#program-budget)", """box => [
+            box.scrollWidth - box.clientWidth, [...box.querySelectorAll('thead th')].map(th => th.textContent.trim())]""")
+    context.close()
+    sources = sorted({line.source for line in more.budget})
+    assert found[one.id] == [0, ["Tahun", one.budget[0].source]], found
+    assert found[more.id][1] == ["Tahun", *sources, "Total"], found
+
+
 def test_a_grid_of_figures_keeps_its_row_names_in_sight_while_it_scrolls(browser: object, server: str) -> None:
     """The budget by pillar and year scrolls on a phone: its years scrolled away with the amounts."""
     context = browser.new_context(viewport={"width": 390, "height": 900})  # type: ignore[attr-defined]
