@@ -18,13 +18,21 @@ from babel.units import format_unit
 
 _SCALES = [(10**12, "trillion"), (10**9, "billion"), (10**6, "million")]
 #: Babel rounds a number in the current decimal context, whose default 28 digits fail from 10^26 up
-#: (a plan's total of large amounts): room for every digit of any float, or of an int of up to 397 digits
-_EVERY_DIGIT = decimal.Context(prec=400)
+#: (a plan's total of large amounts): room for every digit of any float, or of an int of up to 397 digits;
+#: a half rounded up, as people and spreadsheets round (2,125 → 2,13), not to the even digit (2,12)
+_EVERY_DIGIT = decimal.Context(prec=400, rounding=decimal.ROUND_HALF_UP)
+_HUNDREDTH = decimal.Decimal("0.01")
 
 
-def _scale(amount: int) -> tuple[int, str]:
-    """The largest of :data:`_SCALES` that ``amount`` reaches, or (0, "") below a million."""
-    return next(((scale, word) for scale, word in _SCALES if abs(amount) >= scale), (0, ""))
+def _scaled(amount: int) -> tuple[decimal.Decimal, str] | None:
+    """``amount`` in the largest of :data:`_SCALES` it reaches once rounded to two decimals, half up:
+    ``(Decimal("2.13"), "billion")`` for 2.125.000.000, ``(Decimal("1.00"), "billion")`` for 999.999.999
+    (not 1.000 juta); None below a million."""
+    for scale, word in _SCALES:
+        value = (decimal.Decimal(abs(amount)) / scale).quantize(_HUNDREDTH, rounding=decimal.ROUND_HALF_UP)
+        if value >= 1:
+            return (value if amount >= 0 else -value), word
+    return None
 
 
 FALLBACK = "en"  #: the language numbers and dates are written in when the plan's is unknown to Babel
@@ -101,27 +109,21 @@ class Formats:
         """A rounded amount for summaries: ``Rp 1,25 miliar``, ``Rp 450 juta``."""
         if amount is None:
             return "–"
-        scale, word = _scale(amount)
-        if not scale:
+        scaled = _scaled(amount)
+        if scaled is None:
             return self.rupiah(amount)
-        return f"Rp {self.number(round(amount / scale, 2))} {self.translate(word)}"
+        return f"Rp {self.number(scaled[0])} {self.translate(scaled[1])}"
 
     def rupiah_alike(self, amounts: list[int]) -> list[str]:
         """Rounded amounts printed side by side (a chart's bars): :meth:`rupiah_short`, with as many
         decimals on every amount of one scale as the one that needs most (``Rp 23,00 miliar``
         beside ``Rp 38,82 miliar``, not ``Rp 23 miliar``)."""
-        places: dict[int, int] = {}
-        for amount in amounts:
-            scale, _ = _scale(amount)
-            if scale:
-                written = f"{round(abs(amount) / scale, 2):.2f}".rstrip("0")
-                places[scale] = max(places.get(scale, 0), len(written.partition(".")[2]))
-        labels = []
-        for amount in amounts:
-            scale, word = _scale(amount)
-            labels.append(f"Rp {self.measure(round(amount / scale, 2), places[scale])} {self.translate(word)}"
-                          if scale else self.rupiah_short(amount))
-        return labels
+        scaled = [_scaled(amount) for amount in amounts]
+        places: dict[str, int] = {}
+        for value, word in filter(None, scaled):
+            places[word] = max(places.get(word, 0), len(f"{abs(value):.2f}".rstrip("0").partition(".")[2]))
+        return [f"Rp {self.measure(found[0], places[found[1]])} {self.translate(found[1])}" if found
+                else self.rupiah_short(amount) for amount, found in zip(amounts, scaled)]
 
     def file_size(self, size: int | None) -> str:
         """A download's size as people read it: ``2,3 MB``, ``450 kB`` (``1 MB``, not ``1.000 kB``); "–" of none."""

@@ -108,6 +108,23 @@ def test_amounts_side_by_side_have_as_many_decimals_as_the_most_exact() -> None:
     assert indonesian.rupiah_alike([]) == []
 
 
+def test_a_rounded_amount_rounds_a_half_up_and_takes_the_scale_it_rounds_to() -> None:
+    """Rp 2.125.000.000 read "Rp 2,12 miliar" (to the even digit, and 1,375 went up to 1,38); Rp 999.999.999 read
+    "Rp 1.000 juta"."""
+    from masterplan.formatting import Formats
+
+    indonesian = Formats("id", Translator("id", load_catalog()))
+    short = indonesian.rupiah_short
+    assert [short(2_125_000_000), short(6_625_000_000), short(1_375_000_000)] == \
+        ["Rp 2,13 miliar", "Rp 6,63 miliar", "Rp 1,38 miliar"]
+    assert [short(999_999_999), short(994_000_000), short(999_999_999_999)] == \
+        ["Rp 1 miliar", "Rp 994 juta", "Rp 1 triliun"]
+    assert short(-2_125_000_000) == "Rp -2,13 miliar"
+    assert indonesian.rupiah_alike([2_125_000_000, 999_999_999, 1_500_000_000]) == \
+        ["Rp 2,13 miliar", "Rp 1,00 miliar", "Rp 1,50 miliar"]
+    assert [indonesian.measure(2.25, 1), indonesian.number(2.675)] == ["2,3", "2,68"]  # as a spreadsheet shows them
+
+
 def test_shares_of_a_whole_add_up_to_a_hundred_percent() -> None:
     """Tabel 14.2 printed shares adding up to 100,1% above its "Total 100,0%"."""
     from masterplan.formatting import Formats
