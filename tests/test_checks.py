@@ -326,3 +326,25 @@ def test_the_characters_taken_for_granted_are_in_every_bundled_font() -> None:
     for font in sorted((theme_dir() / "fonts").glob("*.ttf")):
         have = TTFont(font, lazy=True)["cmap"].getBestCmap()
         assert [c for c in common if ord(c) not in have] == [], font.name
+
+
+def test_a_program_moved_to_another_pillar_with_its_old_code_is_a_warning(tmp_path: Path) -> None:
+    """GOV-09 moved to Smart Economy passed validate, though Bab 5 says GOV codes Smart Governance's programs and
+    its budget now counted in Smart Economy's tables. A plan coding programs by pillar is told; the sample is
+    not (its codes agree)."""
+    import shutil
+
+    from conftest import REPO
+
+    shutil.copytree(REPO / "content", tmp_path / "content")
+    assert [d for d in load_and_check(tmp_path).report if d.code == "W417"] == []
+    bapenda = tmp_path / "content" / "agencies" / "bapenda.yml"
+    text = bapenda.read_text(encoding="utf-8")
+    moved = text.replace("    pillar: governance\n    sub_element: efisiensi_kebijakan\n",
+                         "    pillar: economy\n    sub_element: kesejahteraan_rakyat\n", 1)
+    assert moved != text and "  - id: GOV-09\n" in moved.split("pillar: economy")[0]
+    bapenda.write_text(moved, encoding="utf-8")
+    found = [d for d in load_and_check(tmp_path).report if d.code == "W417"]
+    assert [(d.position.file, d.position.line) for d in found] == [("content/agencies/bapenda.yml", 9)], found
+    assert "GOV-09's code is one of pillar governance's (GOV-), but it is in pillar economy" in found[0].message
+    assert "such as ECO-12" in str(found[0].hint) and "pillar: governance" in str(found[0].hint)

@@ -20,6 +20,7 @@ from masterplan.checks import (
     assets,
     catalog,
     chapters,
+    codes,
     coherence,
     colours,
     files,
@@ -55,6 +56,7 @@ ERROR_RULES: list[Rule] = [
 WARNING_RULES: list[Rule] = [
     synchronisation.check,
     coherence.check,
+    codes.check,
     sample.check,
     files.check,
     colours.check,

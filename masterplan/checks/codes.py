@@ -1,0 +1,79 @@
+"""Whether each program's code agrees with its pillar, where the plan numbers programs by pillar.
+
+Most plans code a program by its pillar (GOV-01 for Smart Governance, ECO-03 for Smart Economy);
+the book says so, and readers look a program up by it. A program moved to another pillar and not
+renumbered, or filed under the wrong one, reads as the first pillar's while its budget counts in the
+second's tables (W417). Plans that code programs otherwise (by agency, by year) are left alone: a
+code's prefix counts only when nearly all programs with it are in one pillar, and nearly all of the
+program's own pillar's programs have another.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
+
+from masterplan.diagnostics import Diagnostic, Message, warning
+from masterplan.model import Plan, Program
+
+MOSTLY = 0.8  #: the share of a prefix's programs in one pillar (and of a pillar's programs with one prefix) that makes it that pillar's
+FEWEST = 3  #: programs a prefix needs in a pillar before it is taken to be that pillar's
+_CODE = re.compile(r"([A-Za-z]+)([-_. ]?)(\d+)$")
+
+
+def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
+    """W417: a program whose code is another pillar's."""
+    owners = _prefix_owners(plan.programs)
+    for pillar in plan.pillars:
+        for program in pillar.programs:
+            code = _CODE.match(program.id)
+            owner = owners.get(code.group(1).upper()) if code else None
+            own = owners.get(_pillar_prefix(pillar.programs, program) or "")
+            if code is None or owner is None or owner == pillar.id or own != pillar.id:
+                continue
+            yield warning(program.at("pillar"), "W417", "program {program}'s code is one of pillar {owner}'s "
+                          "({prefix}-), but it is in pillar {pillar}",
+                          Message("if it belongs to {pillar}, give it a code of {pillar}'s, such as {code}, and add "
+                                  "former_ids: [{program}], so links to its page keep working; otherwise write "
+                                  "pillar: {owner}", pillar=pillar.id, code=_next_code(plan, pillar.programs, program),
+                                  program=program.id, owner=owner),
+                          program=program.id, owner=owner, prefix=code.group(1), pillar=pillar.id)
+
+
+def _prefix_owners(programs: list[Program]) -> dict[str, str]:
+    """Each code prefix nearly all of whose programs (at least :data:`FEWEST`) are in one pillar → that pillar."""
+    pillars: defaultdict[str, Counter[str]] = defaultdict(Counter)
+    for program in programs:
+        if code := _CODE.match(program.id):
+            pillars[code.group(1).upper()][program.pillar_id] += 1
+    owners = {}
+    for prefix, counts in pillars.items():
+        pillar, count = counts.most_common(1)[0]
+        if count >= FEWEST and count >= MOSTLY * sum(counts.values()):
+            owners[prefix] = pillar
+    return owners
+
+
+def _pillar_prefix(programs: list[Program], but: Program) -> str | None:
+    """The prefix nearly all of a pillar's other programs have, if one does."""
+    counts = Counter(code.group(1).upper() for program in programs if program is not but
+                     and (code := _CODE.match(program.id)))
+    if not counts:
+        return None
+    prefix, count = counts.most_common(1)[0]
+    return prefix if count >= MOSTLY * (len(programs) - 1) else None
+
+
+def _next_code(plan: Plan, programs: list[Program], but: Program) -> str:
+    """The first free code after the pillar's highest, written as its others are: ECO-07 after ECO-06."""
+    codes = [code for program in programs if program is not but and (code := _CODE.match(program.id))]
+    prefix = Counter(code.group(1).upper() for code in codes).most_common(1)[0][0]
+    last = max((code for code in codes if code.group(1).upper() == prefix), key=lambda code: int(code.group(3)))
+    number = int(last.group(3))
+    while True:
+        number += 1
+        code = f"{last.group(1)}{last.group(2)}{number:0{len(last.group(3))}d}"
+        if plan.program(code) is None:
+            return code
