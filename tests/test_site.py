@@ -148,6 +148,23 @@ def test_budget_tables_show_a_dash_where_there_is_no_money(sample_build: Path) -
     assert grid.count('<span class="visually-hidden" data-pagefind-ignore>Rp 0</span>') == 10
 
 
+def test_rounded_budget_tables_say_how_they_are_rounded(sample_build: Path) -> None:
+    """A planner added up a year's rounded amounts on budget.html (40,78 miliar) against its total (40,79), and
+    found a share (DAK 10,7%) rounded otherwise than the spreadsheet's (10,8%), neither explained. Each table
+    of rounded amounts or shares says so under it, and its screen reader hears it; the book's shares too."""
+    import pypdf
+
+    html = read(sample_build / "build" / "site", "budget.html")
+    notes = dict(re.findall(r'<p class="table-note" id="([\w-]+)-note">([^<]+)</p>', html))
+    rounded, shared = "Nilai dibulatkan: total dapat", "Persentase dibulatkan ke satu desimal sehingga jumlahnya 100%."
+    assert set(notes) == {"budget-pillar", "budget-source", "budget-agency", "budget-source-year"}, notes
+    assert [rounded in notes[t] for t in notes] == [True, False, True, True] and shared in notes["budget-agency"]
+    assert all(f'<table id="{table}" class="budget" aria-describedby="{table}-note">' in html for table in notes)
+    book = " ".join((page.extract_text() or "") for page in
+                    pypdf.PdfReader(sample_build / "build" / "masterplan.pdf").pages)
+    assert " ".join(book.split()).count(shared) == 2  # the shares by funding source and by agency
+
+
 def test_the_agencies_table_shows_a_dash_for_an_agency_that_leads_nothing(sample_build: Path) -> None:
     """Tabel 15.1's last column read "Rp 0" for the kecamatan that only support programs; its other empty cells "–"."""
     html = read(sample_build / "build" / "site", "chapter/sinkronisasi.html")
