@@ -564,6 +564,36 @@ def test_no_horizontal_scrolling(width: int, browser: object, server: str, plan:
     assert too_wide == {}
 
 
+def test_large_text_on_a_phone_reflows_and_keeps_the_menu_in_reach(browser: object, server: str, plan: Plan) -> None:
+    """Text at 200 % on a 360 px phone (WCAG's resize text): the site title ran over the Menu button, whose tap
+    opened the home page instead, so the menu and the search were out of reach; the program facts, the pillar
+    cards, the budget bars, the chapter list and the glossary pushed pages 25 to 150 px sideways; the indicator
+    charts hid their later years off to the side; a strip of the skip link showed above the header."""
+    context = browser.new_context(viewport={"width": 360, "height": 740})  # type: ignore[attr-defined]
+    tab = context.new_page()
+    kinds = {**page_types(plan), "glossary": "glossary.html", "chapter": f"chapter/{plan.chapters[1].id}.html"}
+    too_wide, menu = {}, {}
+    for kind, path in kinds.items():
+        tab.goto(server + path)
+        tab.add_style_tag(content="html { font-size: 200% !important; }")
+        scroll = tab.evaluate("document.documentElement.scrollWidth")
+        if scroll > 360:
+            too_wide[kind] = scroll
+        menu[kind] = tab.evaluate("""() => { const button = document.querySelector('.menu-toggle'), r = button.getBoundingClientRect();
+            return document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2) === button; }""")
+    tab.goto(server + "program/GOV-01.html")
+    tab.add_style_tag(content="html { font-size: 200% !important; }")
+    hidden_years = tab.eval_on_selector_all("figure.columns ol", """charts => charts.map(ol => [...ol.children]
+        .filter(li => li.getBoundingClientRect().right > ol.getBoundingClientRect().right + 1).length)""")
+    skip = tab.eval_on_selector(".skip-link", "link => link.getBoundingClientRect().bottom")
+    tab.locator(".menu-toggle").click()
+    opened = tab.locator("#header-q").is_visible()
+    context.close()
+    assert too_wide == {} and all(menu.values()), (too_wide, menu)
+    assert hidden_years and set(hidden_years) == {0}, hidden_years
+    assert skip <= 0 and opened
+
+
 def test_a_table_wider_than_the_screen_says_it_scrolls(browser: object, server: str) -> None:
     """The budget by pillar and year is wider than a phone: a cue above it says so until it is scrolled to its
     end; a table that fits has no cue. At 1280 px all three fit (the budget by pillar and year scrolled there
