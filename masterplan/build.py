@@ -53,6 +53,10 @@ class BuildOptions:
     one_shot: bool = False  #: the process ends after this build (the command line, not the preview)
 
 
+#: said when another build of the plan (the preview's, or one in another window) holds build/ until it ends
+WAITING = Message("Waiting for another build of this plan to finish (the preview's, or one in another window)...")
+
+
 @dataclass
 class BuildResult:
     ok: bool
@@ -96,7 +100,8 @@ def _run(root: Path, options: BuildOptions, cache: FileCache | None) -> BuildRes
         # forked workers
         gc.freeze()
     warnings = list if options.strict else warnings_alongside(plan, report.unreadable)
-    staging = output.Staging(root / "build")
+    staging = output.Staging(root / "build", lambda: print(speaker(root, plan.language).say(WAITING), file=sys.stderr,
+                                                           flush=True))
     summary: list[str] = []
     exported: Alongside[list[str]] | None = None
     try:

@@ -16,6 +16,7 @@ import fcntl
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
@@ -23,14 +24,21 @@ from types import TracebackType
 class Staging:
     """A fresh folder for one build's output, swapped into ``build_dir`` on success."""
 
-    def __init__(self, build_dir: Path):
+    def __init__(self, build_dir: Path, waiting: Callable[[], None] | None = None):
+        """``waiting`` is called when another build holds the lock, before waiting for it (to say so)."""
         self.build_dir = build_dir
         self.folder = build_dir / f".staging-{os.getpid()}"
+        self.waiting = waiting
 
     def __enter__(self) -> Staging:  # noqa: PYI034 - typing.Self needs Python 3.11
         self.build_dir.mkdir(parents=True, exist_ok=True)
         self.lock = (self.build_dir / ".lock").open("a")
-        fcntl.flock(self.lock, fcntl.LOCK_EX)  # released by __exit__, or by the kernel if we are killed
+        try:
+            fcntl.flock(self.lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if self.waiting is not None:
+                self.waiting()
+            fcntl.flock(self.lock, fcntl.LOCK_EX)  # released by __exit__, or by the kernel if we are killed
         _remove_leftovers(self.build_dir)
         if self.folder.exists():
             shutil.rmtree(self.folder)

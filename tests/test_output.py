@@ -189,3 +189,56 @@ def test_two_builds_of_one_plan_take_turns(tmp_path: Path) -> None:
     worker.join(10)
     assert order == ["first committed", "second entered"]
     assert (build / "site" / "index.html").read_text(encoding="utf-8") == "second"
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads processes from /proc")
+@pytest.mark.parametrize("kill", [signal.SIGTERM, signal.SIGKILL])
+def test_a_build_killed_mid_layout_leaves_no_worker_and_the_next_build_runs(kill: int,
+                                                                           make_plan: Callable[..., Path]) -> None:
+    """``kill`` (or ``kill -9``) on a build mid-layout left its two layout workers waiting for work forever,
+    holding the lock on build/: the next build, and the preview, then waited for ever, saying nothing."""
+    root = make_plan()
+    previous_output(root / "build")
+    environment = {**os.environ, PROGRESS: "lines"}
+    process = subprocess.Popen([sys.executable, "-m", "masterplan", "build", str(root), "--jobs", "2", "--no-cache"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=environment,
+                               start_new_session=True)
+    try:
+        assert process.stderr is not None
+        said = next((line for line in process.stderr if line.startswith("PDF: ")), "")  # the workers are at work
+        assert said and process.poll() is None, "ended before laying out"
+        assert len(_running_in_group(process.pid)) >= 3  # the build and its two layout workers
+        os.kill(process.pid, kill)  # the build alone, as `kill PID` does: its workers are not signalled
+        process.wait(30)
+        deadline = time.monotonic() + 10
+        while _running_in_group(process.pid) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        left = _running_in_group(process.pid)
+    finally:
+        if _running_in_group(process.pid):
+            os.killpg(process.pid, signal.SIGKILL)
+    assert left == [], "a worker of the killed build is still running"
+    assert_previous_output(root / "build")
+    from masterplan.build import BuildOptions, run
+    assert run(root, BuildOptions(pdf=False, search=False)).ok  # it would wait for the lock, for ever
+
+
+def test_a_build_waiting_for_another_says_so(make_plan: Callable[..., Path]) -> None:
+    """A build run while the preview's was writing build/ waited tens of seconds with nothing on the screen."""
+    import fcntl
+
+    root = make_plan()
+    (root / "build").mkdir()
+    with open(root / "build" / ".lock", "a") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)  # another build of the plan is writing
+        process = subprocess.Popen([sys.executable, "-m", "masterplan", "build", str(root), "--no-pdf", "--no-search"],
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        assert process.stderr is not None
+        import select
+        said = select.select([process.stderr], [], [], 30)[0]  # what it says while it waits, if anything
+        first = process.stderr.readline() if said else ""
+        still = process.poll() is None
+        fcntl.flock(held, fcntl.LOCK_UN)
+    out, _ = process.communicate(timeout=60)
+    assert first.startswith("Waiting for another build of this plan to finish") and still, first
+    assert process.returncode == 0 and "Output in" in out
