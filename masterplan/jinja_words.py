@@ -177,6 +177,20 @@ def runtime(exc: Exception) -> Message | str:
     return text
 
 
+def template_failure(exc: jinja2.TemplateError) -> Said:
+    """A theme template's failure (a plan's override of it): a syntax error as :func:`syntax` says it, at
+    its line (0 when Jinja gives none); a field the model lacks as a chapter's is said ("a plan has no
+    field 'kota'", "field names are English: did you mean 'city'?"); other failures as :func:`runtime`."""
+    from masterplan.sandbox import undefined_message
+
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        return syntax(exc, exc.source or "")
+    what, hint = undefined_message(str(exc))
+    if isinstance(what, Message):
+        return Said(what, hint if isinstance(hint, Message) else None, 0)
+    return Said(runtime(exc), None, 0)
+
+
 def empty_field(text: str) -> str | None:
     """The field Jinja looked up on an empty value ("'None' has no attribute 'name'" → ``name``), else None."""
     found = _NO_FIELD.match(text)

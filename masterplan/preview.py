@@ -56,10 +56,9 @@ def site_pages(plan: Any, root: Path, pdf_size: int | None, problems: list[Diagn
 def template_error(exc: jinja2.TemplateError, root: Path) -> Diagnostic:
     """A template failure as a diagnostic at the template's file and line."""
     where = template_position(exc, Theme.for_plan(root), "templates")
-    if isinstance(exc, jinja2.TemplateSyntaxError):
-        said = jinja_words.syntax(exc, exc.source or "")
-        return error(where._replace(line=said.line), "E801", "template error: {detail}", said.hint, detail=said.what)
-    return error(where, "E801", "template error: {detail}", detail=jinja_words.runtime(exc))
+    said = jinja_words.template_failure(exc)
+    return error(where._replace(line=said.line or where.line), "E801", "template error: {detail}", said.hint,
+                 detail=said.what)
 
 
 class Preview:

@@ -557,6 +557,19 @@ def test_broken_theme_override_is_a_diagnostic_not_a_traceback(make_plan: Callab
     assert not [d for d in result.report if d.code.startswith("W71")]  # no search index of a failed site
 
 
+def test_a_theme_override_naming_a_field_the_plan_lacks_is_said_in_the_plans_words(
+        make_plan: Callable[..., Path]) -> None:
+    """A footer override's {{ plan.kota }} failed the build with Python's "'masterplan.model.Plan object' has no
+    attribute 'kota'", in English whatever the plan's language, where a chapter is told to write 'city'."""
+    footer = (theme_dir() / "site" / "footer.html").read_text(encoding="utf-8")
+    root = make_plan({"templates/site/footer.html": footer.replace("{{ plan.title | t }}", "{{ plan.kota }}", 1)})
+    result = run(root, BuildOptions(pdf=False, search=False))
+    failed = [d for d in result.report.errors if d.code == "E702"]
+    assert failed and all(d.position.file == "templates/site/footer.html" for d in failed)
+    assert failed[0].message.endswith(": a plan has no field 'kota'"), failed[0].message
+    assert failed[0].hint == "field names are English: did you mean 'city'?"
+
+
 def test_an_override_written_for_an_older_theme_is_told_what_replaced_its_name(make_plan: Callable[..., Path]) -> None:
     """A plan's site/chapter.html copied from the theme before chapter pages lost 'toc' failed with
     Jinja's bare "'toc' is undefined"; the hint now says what makes the contents list instead."""

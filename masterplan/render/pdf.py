@@ -53,6 +53,7 @@ import jinja2
 import weasyprint
 from weasyprint.text.fonts import FontConfiguration
 
+from masterplan import jinja_words
 from masterplan.checks import glyphs
 from masterplan.content_text import character_at, content_texts
 from masterplan.diagnostics import (
@@ -116,8 +117,10 @@ def render(plan: Plan, root: Path, staging: Staging, options: BuildOptions, repo
     try:
         html = print_book.html(plan, book, env, {"logo": logo, "site_address": options.base_url, "draft_mark": mark})
     except jinja2.TemplateError as exc:  # a plan's own template override can be wrong
-        report.add(error(template_position(exc, theme, "templates/print"), "E603", "print template error: {detail}",
-                         detail=exc.message or str(exc)))
+        said = jinja_words.template_failure(exc)
+        where = template_position(exc, theme, "templates/print")
+        report.add(error(where._replace(line=said.line or where.line), "E603", "print template error: {detail}",
+                         said.hint, detail=said.what))
         return [Message("PDF: not laid out, a print template failed")]
     html_done = time.perf_counter()
     if len(report.errors) > errors_before:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 import jinja2
 
+from masterplan import jinja_words
 from masterplan.diagnostics import Diagnostic, Message, error
 from masterplan.interrupt import forking, ignore_interrupt
 from masterplan.render import site_cache
@@ -111,7 +112,8 @@ def _template_problem(exc: jinja2.TemplateError, page: Page, theme: Theme) -> Di
     name an override written for an older theme still uses."""
     where = template_position(exc, theme, f"templates/{page.template}")
     retired = _UNDEFINED.match(str(exc))
-    hint = RETIRED_NAMES.get(retired.group(1)) if retired else None
-    return error(where, "E702", "website template failed on {page}: {detail}",
+    said = jinja_words.template_failure(exc)
+    hint = (RETIRED_NAMES.get(retired.group(1)) if retired else None) or said.hint
+    return error(where._replace(line=said.line or where.line), "E702", "website template failed on {page}: {detail}",
                  hint or "check the plan's templates/ overrides against the default theme", page=page.path,
-                 detail=str(exc))
+                 detail=said.what)
