@@ -244,6 +244,13 @@ class Pillar(ProgramGroup):
     def sub_element(self, sub_id: str) -> SubElement | None:
         return next((s for s in self.sub_elements if s.id == sub_id), None)
 
+    @property
+    def programs_by_sub_element(self) -> list[Program]:
+        """Its programs sub-element by sub-element, in the order the pillar lists them (one it lacks last), as
+        the book's matrix and the site's pillar page group them; in their own order within a sub-element."""
+        order = {sub.id: index for index, sub in enumerate(self.sub_elements)}
+        return sorted(self.programs, key=lambda program: order.get(program.sub_element_id, len(order)))
+
 
 #: the ways an agency can be reached, as its file may give them (contact:), in the order the open data lists them
 CONTACT_FIELDS = ("address", "phone", "email", "website")

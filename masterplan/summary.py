@@ -89,9 +89,11 @@ def agency_matrix(plan: Plan) -> dict[str, dict[str, AgencyRole]]:
 
 def programs_by_agency(plan: Plan) -> list[tuple[Agency, list[Program], list[Program]]]:
     """Each agency, sorted by short name, with the programs it leads and those it supports, each in the
-    book's order (by pillar, then code: GOV-01 before BRD-03, as their pages come)."""
-    place = {program.id: number for number, program in enumerate(plan.programs)}
-    return [(agency, sorted(agency.programs, key=lambda p: place[p.id]), sorted(agency.supported, key=lambda p: place[p.id]))
+    book's order (as the pillars' matrices list them: GOV-01 before BRD-03, as their pages come)."""
+    place = {program.id: number for number, program in
+             enumerate(program for pillar in plan.pillars for program in pillar.programs_by_sub_element)}
+    return [(agency, sorted(agency.programs, key=lambda p: place.get(p.id, len(place))),
+             sorted(agency.supported, key=lambda p: place.get(p.id, len(place))))
             for agency in sorted(plan.agencies, key=lambda a: a.short_name.lower())]
 
 

@@ -308,3 +308,21 @@ def test_the_samples_chapters_take_its_city_and_years_from_the_plan() -> None:
         assert words in text
     raw = "\n".join(path.read_text(encoding="utf-8") for path in (REPO / "content" / "chapters").glob("*.md"))
     assert "2022–2031" not in raw and "Tema 2022" not in raw and "(2022–2023)" not in raw
+
+
+def test_the_samples_chapters_say_the_plans_length_in_years(tmp_path: Path) -> None:
+    """A planner changed the period to 2022–2032: the Pendahuluan still read "Jangka waktunya sepuluh tahun, dari
+    2022 sampai dengan 2032", the foreword "peta jalan sepuluh tahun"."""
+    import shutil
+
+    shutil.copytree(REPO / "content", tmp_path / "content")
+    plan_yml = tmp_path / "content" / "plan.yml"
+    text = plan_yml.read_text(encoding="utf-8")
+    assert "period: {start: 2022, end: 2031}" in text
+    plan_yml.write_text(text.replace("period: {start: 2022, end: 2031}", "period: {start: 2022, end: 2032}"),
+                        encoding="utf-8")
+    plan = load_and_check(tmp_path).plan
+    assert plan is not None
+    said = "\n".join(chapters.expand(c, chapters.context(plan))[0] or "" for c in plan.chapters)
+    assert "Jangka waktunya 11 tahun, dari 2022 sampai dengan 2032" in said and "peta jalan 11 tahun" in said
+    assert "sepuluh tahun" not in said

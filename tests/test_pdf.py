@@ -266,6 +266,23 @@ def test_a_pillars_indicators_open_its_landscape_matrix_pages(sample_build: Path
     assert found == len(plan.pillars)
 
 
+def test_a_pillars_matrix_lists_its_programs_sub_element_by_sub_element(sample_build: Path, sample_pdf: Path) -> None:
+    """Bab 5 says the programs are grouped by sub-element, and the site's pillar pages group them; the book's
+    matrices listed them by code (GOV-01 Pelayanan publik, GOV-03 Efisiensi kebijakan, GOV-05 Manajemen…)."""
+    plan = load_and_check(sample_build).plan
+    assert plan is not None
+    reader = read(sample_pdf)
+    rows = {name.removeprefix("program-"): (reader.get_destination_page_number(place), -float(place.top or 0))
+            for name, place in reader.named_destinations.items() if name.startswith("program-")}
+    for pillar in plan.pillars:  # each row's place in the book: its page, then from the top down
+        printed = sorted((p.id for p in pillar.programs), key=rows.__getitem__)
+        order = [sub.id for sub in pillar.sub_elements]
+        groups = [order.index(plan.program(id_).sub_element_id) for id_ in printed]  # type: ignore[union-attr]
+        assert groups == sorted(groups), (pillar.id, printed)
+    governance = [p.sub_element_id for p in plan.pillars[0].programs]
+    assert governance != sorted(governance, key=[s.id for s in plan.pillars[0].sub_elements].index)  # codes alone mix them
+
+
 def test_the_budget_by_pillar_and_year_sits_on_a_portrait_page_below_its_section(sample_build: Path,
                                                                                  sample_pdf: Path) -> None:
     """Tabel 14.1 had a landscape page of its own, two thirds blank, after a page holding only §14.3.
