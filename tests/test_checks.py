@@ -348,3 +348,26 @@ def test_a_program_moved_to_another_pillar_with_its_old_code_is_a_warning(tmp_pa
     assert [(d.position.file, d.position.line) for d in found] == [("content/agencies/bapenda.yml", 9)], found
     assert "GOV-09's code is one of pillar governance's (GOV-), but it is in pillar economy" in found[0].message
     assert "such as ECO-12" in str(found[0].hint) and "pillar: governance" in str(found[0].hint)
+
+
+def test_a_program_id_differing_only_in_capitals_is_said_at_the_one_not_published_before(tmp_path: Path) -> None:
+    """Dishub's LIV-04 renamed gov-01 was said at Diskominfotik's GOV-01 (read after it), with "give this
+    program another id": following it renamed the published GOV-01 and broke every link to its page."""
+    import json
+    import shutil
+
+    from conftest import REPO
+
+    shutil.copytree(REPO / "content", tmp_path / "content")
+    plan = load_and_check(tmp_path).plan
+    assert plan is not None
+    data = tmp_path / "build" / "site" / "data"
+    data.mkdir(parents=True)
+    (data / "plan.json").write_text(json.dumps({"programs": [{"id": p.id, "name": str(p.name)} for p in plan.programs]}),
+                                    encoding="utf-8")  # the last build's open data
+    dishub = tmp_path / "content" / "agencies" / "dishub.yml"
+    dishub.write_text(dishub.read_text(encoding="utf-8").replace("  - id: LIV-04\n", "  - id: gov-01\n", 1),
+                      encoding="utf-8")
+    [found] = [d for d in load_and_check(tmp_path).report if d.code == "E207"]
+    assert found.position.file == "content/agencies/dishub.yml", found
+    assert found.message.startswith("program id 'gov-01' differs from 'GOV-01' (at content/agencies/diskominfotik.yml")

@@ -70,6 +70,10 @@ class LastBuild:
                 found[item["id"]] = _name(item.get("name"), self.plan.language)
         return found
 
+    def published(self, kind: str) -> set[str]:
+        """The ids of the last build's ``kind`` ("programs" or "agencies"); none without a last build."""
+        return set(self._names(kind))
+
     def renamed(self, missing: str, kind: str, current: dict[str, str]) -> str | None:
         """The id today of what the last build had as ``missing``: the one id (new since then) now
         carrying its name. None when it was never built, or no single id carries its name."""

@@ -26,8 +26,8 @@ def _item(thing: Program | Agency, name: str, index: int) -> Position:
 
 
 def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
-    yield from _unique_ids(plan)
     unknown = Unknown(plan)
+    yield from _unique_ids(plan, unknown)
     agencies = {a.id for a in plan.agencies}
     if plan.leading_sector_id not in agencies and plan.leading_sector_id not in unreadable:
         yield error(plan.where.get("leading_sector", plan.position), "E203",
@@ -56,7 +56,7 @@ def _free_id(plan: Plan, taken: str) -> str | None:
     return f"{prefix}{max(numbers, default=0) + 1:0{len(digits)}d}"
 
 
-def _unique_ids(plan: Plan) -> Iterator[Diagnostic]:
+def _unique_ids(plan: Plan, unknown: Unknown) -> Iterator[Diagnostic]:
     first: dict[str, Program] = {}  # by id in capitals: GOV-01 and gov-01 would be one page on Windows and macOS
     told: set[str] = set()  #: ids whose first program has its E207 already
     for agency in plan.agencies:
@@ -73,11 +73,14 @@ def _unique_ids(plan: Plan) -> Iterator[Diagnostic]:
                 for here, there in pairs:
                     yield error(here.at("id"), "E207", "program id '{id}' is used twice (also at {position})",
                                 hint, id=program.id, position=there.at("id"))
-            else:
-                yield error(program.at("id"), "E207", "program id '{id}' differs from '{other}' (at {position}) "
+            else:  # said at the one the last build did not publish (the newcomer), when it published the other
+                published = unknown.last.published("programs")
+                here, there = (other, program) if other.id not in published and program.id in published \
+                    else (program, other)
+                yield error(here.at("id"), "E207", "program id '{id}' differs from '{other}' (at {position}) "
                             "only in capitals", "ids that differ only in capitals name the same web page on Windows "
-                            "and macOS: give this program another id", id=program.id, other=other.id,
-                            position=other.at("id"))
+                            "and macOS: give this program another id", id=here.id, other=there.id,
+                            position=there.at("id"))
     yield from _former_ids(plan, first)
     seen: dict[str, object] = {}
     for mission in plan.missions:
