@@ -242,3 +242,25 @@ def test_a_build_waiting_for_another_says_so(make_plan: Callable[..., Path]) -> 
     out, _ = process.communicate(timeout=60)
     assert first.startswith("Waiting for another build of this plan to finish") and still, first
     assert process.returncode == 0 and "Output in" in out
+
+
+def test_a_full_disk_while_the_pdf_is_written_is_said_as_the_machines_problem(make_plan: Callable[..., Path],
+                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """A disk filling up while the book was written said E604 "WeasyPrint failed … please report this", and W701
+    "the website links no PDF", both at content/plan.yml, beside E901: the plan's content looked at fault."""
+    import errno
+
+    from masterplan.build import BuildOptions, run
+    from masterplan.render import pdf_join
+
+    def full(*_: object, **__: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device", "build/.staging/masterplan.pdf")
+
+    root = make_plan()
+    previous_output(root / "build")
+    monkeypatch.setattr(pdf_join, "join", full)
+    result = run(root, BuildOptions(search=False))
+    assert not result.ok
+    assert [(d.code, d.message) for d in result.report] == \
+        [("E901", "cannot write the output: No space left on device")], [str(d) for d in result.report]
+    assert_previous_output(root / "build")

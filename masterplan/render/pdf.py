@@ -137,6 +137,8 @@ def render(plan: Plan, root: Path, staging: Staging, options: BuildOptions, repo
         if target.is_file():
             pdf_title.record(target, root / "build")
         return summary
+    except OSError:  # a full disk, a read-only folder: the machine's problem, which the build says as such (E901)
+        raise
     except Exception as exc:  # noqa: BLE001 - WeasyPrint rarely raises; a user must never see a traceback
         where = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
         report.add(error(Position(plan.position.file), "E604", "PDF: WeasyPrint failed: {kind}: {detail}",
