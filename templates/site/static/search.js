@@ -68,11 +68,20 @@
   // of EXCERPT words holding the most matches, as Pagefind picks it), unless that is the page's start
   var EXCERPT = 24;
   function section(result) {
-    var spots = (result.locations || []).slice().sort(function (a, b) { return a - b; });
+    // the passage where the matched words stand closest together, each weighing as Pagefind scores it (a rare
+    // word more than a common one): "Dinas Perhubungan" side by side in Dishub's entry, not "Dinas" three times
+    // in the entries around Dindikbud's
+    var spots = (result.weighted_locations || (result.locations || []).map(function (location) {
+      return { location: location, balanced_score: 1 };
+    })).slice().sort(function (a, b) { return a.location - b.location; });
     var best = null, most = 0;
     spots.forEach(function (spot) {
-      var near = spots.filter(function (other) { return other >= spot && other < spot + EXCERPT; }).length;
-      if (near > most) { most = near; best = spot; }
+      var near = spots.filter(function (other) {
+        return other.location >= spot.location && other.location < spot.location + EXCERPT;
+      }).reduce(function (sum, other) {
+        return sum + (other.balanced_score || 0) / (1 + other.location - spot.location);
+      }, 0);
+      if (near > most) { most = near; best = spot.location; }
     });
     var above = null;
     (result.anchors || []).forEach(function (anchor) {
