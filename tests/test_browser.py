@@ -731,6 +731,22 @@ def test_the_budget_bars_share_one_scale(browser: object, server: str) -> None:
     assert len(charts) == 2 and all(len(ends) > 3 and len(set(ends)) == 1 for ends in charts), charts
 
 
+def test_a_screen_reader_moves_through_the_roadmap_by_pillar_and_opens_a_program_from_it(page: object, server: str,
+                                                                                          plan: Plan) -> None:
+    """The roadmap's only heading was its title, over seventy programs: the pillars' names were plain text, and
+    the chart's names led nowhere (the links were in the folded tables only)."""
+    page.goto(server + "roadmap.html")  # type: ignore[attr-defined]
+    chart = page.locator("#roadmap-chart")  # type: ignore[attr-defined]
+    pillars = [str(p.name) for p in plan.pillars if p.programs]
+    assert chart.get_by_role("heading", level=2).count() == len(pillars)
+    assert all(chart.get_by_role("heading", level=2, name=name, exact=True).count() == 1 for name in pillars)
+    links = chart.get_by_role("link").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    assert sorted(links) == sorted(f"program/{p.id}.html" for p in plan.programs)
+    chart.get_by_role("link", name=f"{plan.programs[0].id} {plan.programs[0].name}").click()
+    page.wait_for_load_state()  # type: ignore[attr-defined]
+    assert page.url.endswith(f"/program/{plan.programs[0].id}.html")  # type: ignore[attr-defined]
+
+
 def test_the_roadmaps_tables_fold_under_the_chart(browser: object, server: str, plan: Plan) -> None:
     """The chart was followed by one table per pillar with the same data: 6,400 px of page at 1280. They are
     folded under a summary that opens them, keyboard included."""
