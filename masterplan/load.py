@@ -152,7 +152,8 @@ class _Reader:
             broken = {p.position for p in problems if p.severity is Severity.ERROR}
             schema_problems = [d for d in validation.check(kind, data, Position(file, 1, 1))
                                if d.position not in broken]
-        result = FileResult(data, tuple(problems), tuple(schema_problems))
+        result = FileResult(data, tuple(yamlfile.odd_spaces_named(content, problems)),
+                            tuple(yamlfile.odd_spaces_named(content, schema_problems)))
         if self.cache is not None:
             self.cache.put(path, file, kind, result, content)
         return result

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -21,7 +22,14 @@ import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from masterplan.diagnostics import Diagnostic, Message, Position, error, warning
+from masterplan.diagnostics import (
+    Diagnostic,
+    Message,
+    Position,
+    Severity,
+    error,
+    warning,
+)
 
 try:  # libyaml is ~10x faster; positions are the same with either parser
     from yaml import CSafeLoader as _Loader
@@ -673,6 +681,33 @@ def _odd_indentation(text: str, file: str, line_offset: int) -> Diagnostic | Non
     return error(Position(file, line + line_offset, column), "E014",
                  "this line is indented with {space}, which YAML does not take for a space", _ODD_SPACE_HINT,
                  space=space)
+
+
+#: the UTF-8 bytes every look-alike space of :data:`_ODD_SPACES` starts with: a file without them is passed by at once
+_ODD_SPACE_BYTES = (b"\xc2\xa0", b"\xe2\x80", b"\xe2\x81\x9f", b"\xe3\x80\x80", b"\xef\xbb\xbf")
+
+
+def odd_spaces_named(content: bytes, diagnostics: list[Diagnostic], first_line: int = 1) -> list[Diagnostic]:
+    """``diagnostics`` of a file, an error on a line holding a look-alike space within it (not its indentation,
+    which E014 names) told so: ``sub_element:`` + a non-breaking space + ``sarana`` was "expected ':' not
+    found" on a line that shows one, and ``amount: 600000000`` + one was "not '600000000\\xa0'"."""
+    if not any(odd in content for odd in _ODD_SPACE_BYTES):
+        return diagnostics
+    lines = content.decode("utf-8", errors="replace").splitlines()
+    named = []
+    for found in diagnostics:
+        index = found.position.line - first_line
+        line = lines[index] if found.severity is Severity.ERROR and found.code != "E014" and 0 <= index < len(lines) \
+            else ""
+        odd = _ODD_SPACES.search(line.lstrip(" \t-\ufeff\u00a0"))
+        if odd:
+            space = _SPACE_NAMES.get(odd.group()) or Message("the space character {character}",
+                                                            character=_code_point(ord(odd.group())))
+            note = Message("this line holds {space}, which looks like a space but is not one to YAML: retype it as "
+                           "a normal space", space=space)
+            found = replace(found, hint=Message("{note}; {hint}", note=note, hint=found.hint) if found.hint else note)
+        named.append(found)
+    return named
 
 
 _SPACE_NAMES = {"\u00a0": Message("a non-breaking space"), "\ufeff": Message("an invisible byte order mark"),
