@@ -14,7 +14,8 @@ Warnings, each said at the line that writes what it is about:
 - a percentage above :data:`PERCENT_MOST` (W315): a count written where a share was meant (a school
   enrolment rate of 105 % or a realisation of 102 % is no mistake);
 - a program said to be done though it starts after the plan's date (W316);
-- a program without an indicative budget (W317): its page says "Rp 0", and the budget tables leave it out.
+- a program without an indicative budget (W317): its page says "Rp 0", and the budget tables leave it out;
+  a budget line of Rp 0 (W319), which the tables show as no budget for that year.
 """
 
 from __future__ import annotations
@@ -109,6 +110,10 @@ def _status_and_budget(plan: Plan) -> Iterator[Diagnostic]:
         if not program.budget:
             yield warning(program.at("budget"), "W317", "program {program} has no indicative budget",
                           "add its budget lines: year, amount and source", program=program.id)
+        for line in program.budget:
+            if line.amount == 0:
+                yield warning(line.position, "W319", "program {program}: a budget line of Rp 0 for {year}",
+                              "write the amount, or delete the line", program=program.id, year=line.year)
 
 
 def _indicators(plan: Plan) -> Iterator[tuple[Message, Indicator]]:
