@@ -371,3 +371,19 @@ def test_a_program_id_differing_only_in_capitals_is_said_at_the_one_not_publishe
     [found] = [d for d in load_and_check(tmp_path).report if d.code == "E207"]
     assert found.position.file == "content/agencies/dishub.yml", found
     assert found.message.startswith("program id 'gov-01' differs from 'GOV-01' (at content/agencies/diskominfotik.yml")
+
+
+def test_a_misspelt_pillar_is_one_error_not_also_a_gap_in_the_pillar_meant(tmp_path: Path) -> None:
+    """Dishub's quick win written 'pillar: livng' gave E201 and W403 "pillar living has no quick win": fixing
+    the spelling ended both, but the warning sent the operator looking for a quick win to add."""
+    import shutil
+
+    from conftest import REPO
+
+    shutil.copytree(REPO / "content", tmp_path / "content")
+    dishub = tmp_path / "content" / "agencies" / "dishub.yml"
+    text = dishub.read_text(encoding="utf-8")
+    assert "    pillar: living\n" in text.split("quick_win: true")[0]
+    dishub.write_text(text.replace("    pillar: living\n", "    pillar: livng\n", 1), encoding="utf-8")
+    found = load_and_check(tmp_path).report
+    assert [d.code for d in found if d.code in ("E201", "W402", "W403")] == ["E201"], [str(d) for d in found]

@@ -25,8 +25,10 @@ _COMMON = {"dan", "di", "yang", "untuk", "dengan", "ke", "dari", "pada", "the", 
 
 def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
     yield from _near_duplicates(plan.programs)
-    # with an agency file unreadable, its programs are missing: gaps would be guesses
-    for pillar in plan.pillars if not unreadable else []:
+    # with an agency file unreadable, its programs are missing, and a program whose pillar or sub-element is
+    # misspelt (its error says so) is in none: gaps would be guesses
+    homeless = any(program.pillar is None or program.sub_element is None for program in plan.programs)
+    for pillar in plan.pillars if not unreadable and not homeless else []:
         served = {p.sub_element_id for p in pillar.programs}
         for sub in pillar.sub_elements:
             if sub.id not in served:
