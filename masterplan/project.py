@@ -159,8 +159,8 @@ def scaffold(target: Path, force: bool = False, adaptation: Adaptation | None = 
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     gitignore = target / ".gitignore"
-    if not gitignore.exists():
-        gitignore.write_text("build/\n", encoding="utf-8")
+    if not gitignore.exists():  # the output, and the backups --force keeps (the history is git's)
+        gitignore.write_text(f"build/\n{CONTENT}.backup-*/\n", encoding="utf-8")
     return backup
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import html
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import pypdf
@@ -204,6 +206,11 @@ def test_force_with_a_city_keeps_the_previous_content_in_a_backup(tmp_path: Path
     assert "city: Kota Probolinggo" in mine.read_text(encoding="utf-8")
     assert "period: {start: 2022, end: 2031}" in mine.read_text(encoding="utf-8")  # no --period: the sample's
     assert [p.name for p in root.iterdir() if p.name.startswith(".masterplan-new")] == []
+    if shutil.which("git"):  # the backup is not offered for a commit beside the plan (git keeps the history)
+        subprocess.run(["git", "init", "-q", str(root)], check=True)
+        listed = subprocess.run(["git", "-C", str(root), "status", "--porcelain", "--untracked-files=all"],
+                                capture_output=True, text=True, check=True).stdout
+        assert "content/plan.yml" in listed and "content.backup-" not in listed, listed
 
 
 @pytest.fixture(scope="module")
@@ -313,7 +320,6 @@ def test_the_samples_chapters_take_its_city_and_years_from_the_plan() -> None:
 def test_the_samples_chapters_say_the_plans_length_in_years(tmp_path: Path) -> None:
     """A planner changed the period to 2022–2032: the Pendahuluan still read "Jangka waktunya sepuluh tahun, dari
     2022 sampai dengan 2032", the foreword "peta jalan sepuluh tahun"."""
-    import shutil
 
     shutil.copytree(REPO / "content", tmp_path / "content")
     plan_yml = tmp_path / "content" / "plan.yml"
