@@ -123,6 +123,9 @@ def _run(root: Path, options: BuildOptions, cache: FileCache | None) -> BuildRes
             finally:
                 if exported is not None:
                     exported.reap()  # done writing before the staging folder is kept or thrown away
+            if options.site and not report.errors:
+                from masterplan.render import site_cache
+                site_cache.keep_unchanged(root / "build" / "site", staging.path("site"))
             report.extend(warnings())
             if report.failed(options.strict):
                 raise ContentError(report.errors)

@@ -1017,3 +1017,29 @@ def test_an_agencys_contact_is_on_its_page_and_in_the_open_data(make_plan: Calla
     assert next(a for a in data["agencies"] if a["id"] == "bpkad")["contact"]["website"] == "https://bpkad.kota.go.id"
     other = (site / "agency" / "diskominfo.html").read_text(encoding="utf-8")
     assert 'id="contact"' not in other
+
+
+def test_files_a_rebuild_leaves_as_they_were_keep_their_time(make_plan: Callable[..., Path]) -> None:
+    """Every build re-stamped the theme's files, the open data and the pictures, unchanged or not: `rsync -a` to
+    the web server copied them all again after a one-word edit. Unchanged, they are the last build's files."""
+    import time
+
+    root = make_plan()
+    (root / "content" / "assets").mkdir(parents=True, exist_ok=True)
+    (root / "content" / "assets" / "foto.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
+    assert run(root, BuildOptions(pdf=False, search=False)).ok
+    site = root / "build" / "site"
+
+    def stamps() -> dict[str, int]:
+        return {p.relative_to(site).as_posix(): p.stat().st_mtime_ns for p in site.rglob("*") if p.is_file()}
+
+    before = stamps()
+    time.sleep(0.05)
+    agency = root / "content" / "agencies" / "diskominfo.yml"
+    agency.write_text(agency.read_text(encoding="utf-8").replace("e-Sambat (Media", "e-Lapor Warga (Media"),
+                      encoding="utf-8")
+    assert run(root, BuildOptions(pdf=False, search=False)).ok
+    after = stamps()
+    changed = {path for path in after if after[path] != before.get(path)}
+    assert {"static/site.css", "data/pillars.csv", "assets/foto.png"}.isdisjoint(changed), sorted(changed)
+    assert {"data/programs.csv", "data/plan.json", "program/GOV-01.html"} <= changed, sorted(changed)

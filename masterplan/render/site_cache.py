@@ -127,6 +127,35 @@ def link(source: Path, target: Path) -> None:
         shutil.copyfile(source, target)
 
 
+def keep_unchanged(previous: Path, new: Path) -> int:
+    """Make each file of the new site ``new`` that is byte for byte the last build's (in ``previous``) that file,
+    with its modification time: the theme's files, the open data, the pictures, the search index's parts.
+    Written anew, every build re-stamped them, and ``rsync -a`` to the web server copied them all again.
+    Pages are linked so as they are written (:meth:`LastSite.reuse`). Returns how many were kept."""
+    kept = 0
+    for path in new.rglob("*"):
+        old = previous / path.relative_to(new)
+        try:
+            mine, theirs = os.stat(path, follow_symlinks=False), os.stat(old, follow_symlinks=False)
+        except OSError:
+            continue
+        if (not stat.S_ISREG(mine.st_mode) or not stat.S_ISREG(theirs.st_mode) or mine.st_ino == theirs.st_ino
+                or mine.st_size != theirs.st_size or theirs.st_uid != os.getuid()
+                or stat.S_IMODE(theirs.st_mode) != stat.S_IMODE(mine.st_mode)):
+            continue
+        if old.read_bytes() != path.read_bytes():
+            continue
+        temporary = path.with_name(f".{path.name}.kept")
+        try:
+            os.link(old, temporary, follow_symlinks=False)
+            os.replace(temporary, path)
+        except OSError:  # another file system: the new file stays
+            temporary.unlink(missing_ok=True)
+            continue
+        kept += 1
+    return kept
+
+
 @dataclass(frozen=True)
 class LastSite:
     """Last build's site, whose files the new one links where a page is unchanged.
