@@ -176,7 +176,7 @@ def test_the_workbook_sums_the_budget_as_the_book_does(built: tuple[Plan, Path])
         year = int(str(row[0]))
         assert list(row[1:len(pillars) + 1]) == [money.by_pillar_year[p].get(year, 0) for p in pillars]
         assert row[len(pillars) + 1] == money.by_year[year]
-    assert [str(row[0]) for row in by_year[1:-1]] == [str(year) for year in money.years]
+    assert [row[0] for row in by_year[1:-1]] == list(money.years)  # numbers: text was flagged in Excel
     assert by_year[-1][0] == "Total" and by_year[-1][len(pillars) + 1] == money.total == 650_000_000
     by_source_year = blocks["Anggaran per Sumber Pendanaan dan Tahun"]  # as the book's Tabel 14.4
     assert by_source_year[0][:4] == ("Tahun", "APBD", "APBN", "Total")

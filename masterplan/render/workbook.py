@@ -85,7 +85,10 @@ def _budget(book: Any, plan: Plan, words: Translator, formats: dict[str, Any]) -
         sheet.write_string(line, 0, title, formats["title"])
         sheet.write_row(line + 1, 0, head, formats["header"])
         for number, row in enumerate(rows, start=line + 2):
-            sheet.write_string(number, 0, row[0], formats["header"] if row is rows[-1] else None)
+            if isinstance(row[0], int):  # a year: a number, as on the other sheets (text, it was flagged in Excel)
+                sheet.write_number(number, 0, row[0])
+            else:
+                sheet.write_string(number, 0, row[0], formats["header"] if row is rows[-1] else None)
             for index, amount in enumerate(row[1:], start=1):
                 percent = shares and index == len(row) - 1
                 sheet.write_number(number, index, amount, formats["percent" if percent else "money"])
@@ -94,7 +97,7 @@ def _budget(book: Any, plan: Plan, words: Translator, formats: dict[str, Any]) -
     # years down, pillars (sources) across, as the book's and the site's tables
     pillars = [p.id for p in plan.pillars]
     block(words("Budget by pillar and year"), [words("Year"), *(str(p.name) for p in plan.pillars), words("Total")],
-          [[str(year), *(money.by_pillar_year.get(p, {}).get(year, 0) for p in pillars), money.by_year[year]]
+          [[year, *(money.by_pillar_year.get(p, {}).get(year, 0) for p in pillars), money.by_year[year]]
            for year in money.years]
           + [[words("Total"), *(money.by_pillar.get(p, 0) for p in pillars), money.total]])
     block(words("Budget by funding source"), [words("Funding source"), words("Indicative budget"), words("Share")],
@@ -107,7 +110,7 @@ def _budget(book: Any, plan: Plan, words: Translator, formats: dict[str, Any]) -
           [[agencies.get(agency, agency), amount] for agency, amount in led] + [[words("Total"), money.total]])
     sources = money.sources_by_year
     block(words("Budget by funding source and year"), [words("Year"), *sources, words("Total")],
-          [[str(year), *(money.by_source_year[source].get(year, 0) for source in sources), money.by_year[year]]
+          [[year, *(money.by_source_year[source].get(year, 0) for source in sources), money.by_year[year]]
            for year in money.years]
           + [[words("Total"), *(money.by_source[source] for source in sources), money.total]])
     sheet.set_column(0, 0, 28)
