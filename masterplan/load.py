@@ -43,7 +43,7 @@ from masterplan.model import (
     SubElement,
     Text,
 )
-from masterplan.schema import DEFAULT_FUNDING_SOURCES, SLUG
+from masterplan.schema import DEFAULT_FUNDING_SOURCES, PROGRAM_ID, SLUG
 from masterplan.yamlfile import LocatedList, LocatedMap
 
 CONTENT = "content"
@@ -121,10 +121,10 @@ class _Reader:
             known = isinstance(program, dict) and validation_fast.is_program_id(program.get("id"))
             self.report.unreadable.add(program["id"] if known else ANY_PROGRAM)
             if isinstance(program, LocatedMap) and isinstance(program.get("id"), str):
-                self.left_out.append(self.part_of(program))
+                self.left_out.append(self.part_of(program, data["id"]))
         return data
 
-    def part_of(self, program: LocatedMap) -> LeftOut:
+    def part_of(self, program: LocatedMap, lead_id: str) -> LeftOut:
         """What of a program that does not match the schema can be read: its budget lines and indicators that do."""
         def fitting(field: str, definition: str) -> list[Any]:
             items = program.get(field)
@@ -132,9 +132,17 @@ class _Reader:
                 return []
             return [item for item in items if validation.fits("agency", definition, item)]
 
+        def ids(field: str, pattern: str) -> list[str]:  # a list with an item the schema refused is told by it
+            items = program.get(field)
+            return list(items) if isinstance(items, list) and all(
+                isinstance(item, str) and re.fullmatch(pattern, item) for item in items) else []
+
         return LeftOut(
             id=program["id"], indicators=self.indicators(fitting("indicators", "indicator")),
-            budget=_budget_lines(fitting("budget", "budget_line")),
+            budget=_budget_lines(fitting("budget", "budget_line")), position=program.position, lead_id=lead_id,
+            partner_ids=ids("partners", SLUG), mission_ids=ids("missions", SLUG),
+            depends_on_ids=ids("depends_on", PROGRAM_ID),
+            where=self.where(program),
         )
 
     def read(self, path: Path, file: str, kind: str) -> FileResult:

@@ -118,11 +118,22 @@ class BudgetLine:
 @dataclass
 class LeftOut:
     """A program left out of the plan for a mistake in its file: what of it could still be read,
-    so that the mistakes in how its numbers are written are told in the same round."""
+    so that the mistakes in how its numbers are written, and in the ids it names (a partner, a
+    mission, a program it depends on), are told in the same round."""
 
     id: str
     budget: list[BudgetLine]
     indicators: list[Indicator]
+    position: Position = field(default_factory=lambda: Position(""))
+    lead_id: str = ""  #: the agency whose file holds it
+    partner_ids: list[str] = field(default_factory=list)  #: each list as written, when all its items are text
+    mission_ids: list[str] = field(default_factory=list)
+    depends_on_ids: list[str] = field(default_factory=list)
+    where: dict[str, Position] = field(default_factory=dict)
+    lead: None = None  #: not linked to its agency, as a program of the plan is
+
+    def at(self, name: str) -> Position:
+        return self.where.get(name, self.position)
 
 
 @dataclass

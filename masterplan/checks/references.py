@@ -17,10 +17,10 @@ from masterplan.diagnostics import (
     error,
     warning,
 )
-from masterplan.model import Agency, Plan, Program
+from masterplan.model import Agency, LeftOut, Plan, Program
 
 
-def _item(thing: Program | Agency, name: str, index: int) -> Position:
+def _item(thing: Program | LeftOut | Agency, name: str, index: int) -> Position:
     """Position of one item of a list field (the loader records them as ``name[index]``)."""
     return thing.where.get(f"{name}[{index}]", thing.at(name))
 
@@ -35,6 +35,8 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
                     agency=plan.leading_sector_id).naming(plan.leading_sector_id)
     for program in plan.programs:
         yield from _program(plan, program, agencies, unreadable, unknown)
+    for left_out in plan.left_out:  # its own mistake is told already; the ids it names are told with it
+        yield from _named(plan, left_out, agencies, unreadable, unknown)
     programs = {p.id for p in plan.programs}
     for agency in plan.agencies:
         for index, program_id in enumerate(agency.supports_ids):
@@ -159,6 +161,12 @@ def _program(plan: Plan, program: Program, agencies: set[str], unreadable: Abstr
                            sub_elements=", ".join(s.id for s in pillar.sub_elements)))
         yield error(program.at("sub_element"), "E202", "program {program}: pillar {pillar} has no sub-element "
                     "'{sub_element}'", hint, program=program.id, pillar=pillar.id, sub_element=program.sub_element_id)
+    yield from _named(plan, program, agencies, unreadable, unknown)
+
+
+def _named(plan: Plan, program: Program | LeftOut, agencies: set[str], unreadable: AbstractSet[str],
+           unknown: Unknown) -> Iterator[Diagnostic]:
+    """The agencies, missions, programs and funding sources a program names: each one the plan has."""
     for index, partner in enumerate(program.partner_ids):
         if partner in program.partner_ids[:index]:
             yield error(_item(program, "partners", index), "E212", "program {program}: partner agency '{agency}' "
