@@ -332,3 +332,18 @@ def test_the_samples_chapters_say_the_plans_length_in_years(tmp_path: Path) -> N
     said = "\n".join(chapters.expand(c, chapters.context(plan))[0] or "" for c in plan.chapters)
     assert "Jangka waktunya 11 tahun, dari 2022 sampai dengan 2032" in said and "peta jalan 11 tahun" in said
     assert "sepuluh tahun" not in said
+
+
+def test_the_samples_quick_win_year_counts_the_quick_wins_of_that_year(tmp_path: Path) -> None:
+    """A planner made ENV-02 (2024–2026) a quick win too: the book said "Quick win tahun 2022, sebanyak 7
+    program", counting a quick win that starts two years later."""
+    shutil.copytree(REPO / "content", tmp_path / "content")
+    bugul = tmp_path / "content" / "agencies" / "kecamatan_bugul_kidul.yml"
+    text = bugul.read_text(encoding="utf-8")
+    program = text.split("  - id: ENV-02\n", 1)[1].split("\n  - id: ", 1)[0]
+    assert "quick_win: false" in program and "period: {start: 2024, end: 2026}" in program
+    bugul.write_text(text.replace(program, program.replace("quick_win: false", "quick_win: true")), encoding="utf-8")
+    plan = load_and_check(tmp_path).plan
+    assert plan is not None and len(plan.quick_wins) == 7
+    said = "\n".join(chapters.expand(c, chapters.context(plan))[0] or "" for c in plan.chapters)
+    assert "Quick win tahun 2022, sebanyak 6 program" in said
