@@ -311,7 +311,8 @@ def test_on_a_phone_the_menu_folds_behind_a_button_and_the_title_is_in_sight(bro
                                                                             plan: Plan) -> None:
     """At 390 px the brand, search, six pillars and six pages took 330 px and the draft notice followed: a program's
     title began near 590 px. The search and menus now fold behind a "Menu" button that says whether it is open,
-    opens with Enter (or a tap), and closes with Escape, the focus back on it."""
+    opens with Enter (or a tap), and closes with Escape, the focus back on it; Escape in the search box with
+    words typed empties it and no longer also closes the menu (what was typed was gone, and the search out of sight)."""
     context = browser.new_context(viewport={"width": 390, "height": 844})  # type: ignore[attr-defined]
     tab = context.new_page()
     tab.goto(server + f"program/{e_sambat(plan)}.html")
@@ -327,6 +328,9 @@ def test_on_a_phone_the_menu_folds_behind_a_button_and_the_title_is_in_sight(bro
     tab.keyboard.press("Tab")
     assert tab.evaluate("document.activeElement.id") == "header-q"  # the next stop is the search, then the menus
     assert _axe(tab) == []
+    tab.keyboard.type("sambat")  # Escape in the search with words typed empties it; the menu stays open
+    tab.keyboard.press("Escape")
+    assert _header(tab)["button"] == "true" and tab.input_value("#header-q") == ""
     tab.keyboard.press("Escape")
     assert _header(tab)["button"] == "false"
     assert tab.evaluate("document.activeElement.classList.contains('menu-toggle')")

@@ -22,7 +22,11 @@
     open(button.getAttribute("aria-expanded") !== "true");
   });
   header.addEventListener("keydown", function (event) {
-    if (event.key === "Escape" && header.classList.contains("menu-open") && getComputedStyle(button).display !== "none") {
+    // in the search box with words typed, Escape empties it (as the browser does) and the menu stays open; once
+    // it is empty, Escape closes the menu
+    var typing = event.target.type === "search" && event.target.value !== "";
+    if (event.key === "Escape" && !typing && header.classList.contains("menu-open") &&
+        getComputedStyle(button).display !== "none") {
       open(false);
       button.focus();
     }
