@@ -138,6 +138,9 @@ def validate(plan_dir: Path, output_format: str, strict: bool) -> None:
     kept = KeptFiles()
     try:
         checked = load_and_check(root, kept)
+        if checked.plan is not None and not checked.report.errors:  # what only rendering finds, as build would
+            from masterplan.checks.templates import rendered
+            checked.report.extend(rendered(checked.plan))
         speaker = _speaker(root, checked.plan)
         if output_format == "text" and root != plan_dir.resolve():  # found in a folder above: say which plan this is
             click.echo(speaker.say(Message("Plan folder: {folder}", folder=root)))

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import MINI_FILES
+from conftest import MINI_FILES, REPO
 
 from masterplan.cli import cli
 
@@ -332,3 +332,20 @@ def test_every_help_text_has_its_indonesian(tmp_path: Path) -> None:
     walk(cli, click.Context(cli, info_name="masterplan"))
     assert len(texts) > 30
     assert [text for text in texts if "id" not in catalog.get(text, {})] == []
+
+
+def test_validate_finds_a_field_the_plan_lacks_in_a_website_template_override(tmp_path: Path) -> None:
+    """validate said "Tidak ada masalah." for a footer override printing {{ plan.kota }}, which failed the build."""
+    import shutil
+
+    shutil.copytree(REPO / "content", tmp_path / "content")
+    footer = (REPO / "templates" / "site" / "footer.html").read_text(encoding="utf-8")
+    (tmp_path / "templates" / "site").mkdir(parents=True)
+    (tmp_path / "templates" / "site" / "footer.html").write_text(footer.replace("{{ plan.title | t }}",
+                                                                                "{{ plan.kota }}", 1), encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "masterplan", "validate", str(tmp_path)], capture_output=True,
+                          text=True, check=False)
+    assert done.returncode == 1, done.stdout + done.stderr
+    said = [line for line in done.stdout.splitlines() if "E702" in line]
+    assert len(said) == 1 and said[0].startswith("templates/site/footer.html:"), done.stdout  # once, not per page
+    assert "a plan has no field 'kota'" in said[0] and "did you mean 'city'?" in said[0]

@@ -2,7 +2,9 @@
 
 ``validate`` said "no problems" while ``build`` stopped on a typo in an overriding template
 (``{% endif</li>``); now both report it at its line. What only rendering can find (a field
-the model does not have) is still the build's to report.
+the model does not have, ``{{ plan.kota }}``) ``validate`` finds by rendering a page of each kind
+of the website as the build will (:func:`rendered`), when the plan overrides one of its templates;
+the build and the preview find it as they render.
 """
 
 from __future__ import annotations
@@ -52,3 +54,36 @@ def _site_environment(theme: Any, language: str) -> Any:
     """The website's templates have filters and globals of their own (``describe``, ``href``)."""
     from masterplan.render.site import site_environment
     return site_environment(theme, language)
+
+
+def rendered(plan: Plan) -> Iterator[Diagnostic]:
+    """The failures of the plan's own website templates that only rendering finds, each once: a page of each
+    kind rendered as the build renders it. Nothing when the plan overrides no website template, or when the
+    plan cannot be rendered for another reason (the build says that one)."""
+    own = plan_theme(plan.content.parent) if plan.content is not None else ()
+    if not own or not any(path.relative_to(own[0]).as_posix().startswith("site/") for path in templates_of(own[0])):
+        return
+    import jinja2
+
+    from masterplan.build import BuildOptions
+    from masterplan.diagnostics import Report
+    from masterplan.render import site, site_workers
+    try:
+        prepared = site.prepare(plan, plan.content.parent, BuildOptions(pdf=False, search=False), Report())
+    except Exception:  # noqa: BLE001 - a plan the site cannot be made of: the build's to say why
+        return
+    kinds: set[str] = set()
+    said: set[Position] = set()
+    for page in prepared.pages:
+        if page.template in kinds:
+            continue
+        kinds.add(page.template)
+        try:
+            prepared.render_page(page)
+        except jinja2.TemplateError as exc:
+            found = site_workers.template_problem(exc, page, prepared.theme)
+            if found.position not in said:  # a footer's fault fails every kind of page alike: said once
+                said.add(found.position)
+                yield found
+        except Exception:  # noqa: BLE001, S112 - not a template's fault (content the build reports otherwise)
+            continue

@@ -85,7 +85,7 @@ def _write_share(job: Job, share: int, workers: int) -> tuple[list[Diagnostic], 
         try:
             html = site.render_page(page).encode("utf-8")
         except jinja2.TemplateError as exc:
-            return [_template_problem(exc, page, site.theme)], entries, rendered
+            return [template_problem(exc, page, site.theme)], entries, rendered
         rendered += 1
         entries[page.path] = [key, site_cache.digest(html)]
         # same HTML as last time (or no record of last time, --no-cache): keep the file as it was
@@ -107,7 +107,7 @@ RETIRED_NAMES = {
 _UNDEFINED = re.compile(r"^'(\w+)' is undefined$")
 
 
-def _template_problem(exc: jinja2.TemplateError, page: Page, theme: Theme) -> Diagnostic:
+def template_problem(exc: jinja2.TemplateError, page: Page, theme: Theme) -> Diagnostic:
     """A theme template that fails: point at its line when Jinja knows it, and name what replaced a
     name an override written for an older theme still uses."""
     where = template_position(exc, theme, f"templates/{page.template}")
