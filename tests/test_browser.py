@@ -601,6 +601,17 @@ def test_large_text_on_a_phone_reflows_and_keeps_the_menu_in_reach(browser: obje
     assert skip <= 0 and opened
 
 
+def test_the_small_links_on_a_phone_are_a_fingers_target(browser: object, server: str, plan: Plan) -> None:
+    """The footer's links, the breadcrumbs and the contents list's entries were 15 to 19 px high on a phone."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})  # type: ignore[attr-defined]
+    tab = context.new_page()
+    tab.goto(server + f"chapter/{plan.chapters[1].id}.html")
+    heights = tab.eval_on_selector_all(".footer-links a, .breadcrumbs a, .toc a",
+                                       "links => links.map(a => a.getBoundingClientRect().height)")
+    context.close()
+    assert len(heights) >= 6 and min(heights) >= 24, heights
+
+
 def test_a_table_wider_than_the_screen_says_it_scrolls(browser: object, server: str) -> None:
     """The budget by pillar and year is wider than a phone: a cue above it says so until it is scrolled to its
     end; a table that fits has no cue. At 1280 px all three fit (the budget by pillar and year scrolled there
