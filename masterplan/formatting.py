@@ -27,7 +27,7 @@ _HUNDREDTH = decimal.Decimal("0.01")
 def _scaled(amount: int) -> tuple[decimal.Decimal, str] | None:
     """``amount`` in the largest of :data:`_SCALES` it reaches once rounded to two decimals, half up:
     ``(Decimal("2.13"), "billion")`` for 2.125.000.000, ``(Decimal("1.00"), "billion")`` for 999.999.999
-    (not 1.000 juta); None below a million."""
+    (not 1.000 juta); None below a million once rounded (999.995 rupiah is 1 juta)."""
     for scale, word in _SCALES:
         value = (decimal.Decimal(abs(amount)) / scale).quantize(_HUNDREDTH, rounding=decimal.ROUND_HALF_UP)
         if value >= 1:

@@ -683,15 +683,20 @@ def _odd_indentation(text: str, file: str, line_offset: int) -> Diagnostic | Non
                  space=space)
 
 
-#: the UTF-8 bytes every look-alike space of :data:`_ODD_SPACES` starts with: a file without them is passed by at once
-_ODD_SPACE_BYTES = (b"\xc2\xa0", b"\xe2\x80", b"\xe2\x81\x9f", b"\xe3\x80\x80", b"\xef\xbb\xbf")
+#: the UTF-8 bytes of the look-alike spaces of :data:`_ODD_SPACES`: a file without any is passed by at once
+_ODD_SPACE_BYTES = re.compile("|".join(re.escape(chr(c).encode("utf-8")).decode("latin-1") for c in
+                                       (0xA0, *range(0x2000, 0x200C), 0x202F, 0x205F, 0x3000, 0xFEFF)).encode("latin-1"))
+#: a look-alike space where YAML looks for a real one: after a field's colon or a list's dash or comma, or after a
+#: value, before a comma, a bracket, a comment or the line's end (inside a text, "Rp 100 juta", it is only text)
+_ODD_SPACE_IN_SYNTAX = re.compile(r"(?<=[:,\[{-])" + _ODD_SPACES.pattern + "|" + _ODD_SPACES.pattern +
+                                  r"(?=[ \t]*(?:[,\]}#]|$))")
 
 
 def odd_spaces_named(content: bytes, diagnostics: list[Diagnostic], first_line: int = 1) -> list[Diagnostic]:
-    """``diagnostics`` of a file, an error on a line holding a look-alike space within it (not its indentation,
-    which E014 names) told so: ``sub_element:`` + a non-breaking space + ``sarana`` was "expected ':' not
-    found" on a line that shows one, and ``amount: 600000000`` + one was "not '600000000\\xa0'"."""
-    if not any(odd in content for odd in _ODD_SPACE_BYTES):
+    """``diagnostics`` of a file, an error on a line holding a look-alike space where YAML looks for a space told
+    so (indentation is E014's): ``sub_element:`` + a non-breaking space + ``sarana`` was "expected ':' not found"
+    on a line that shows one, and ``amount: 600000000`` + one was "not '600000000\\xa0'"."""
+    if not any(d.severity is Severity.ERROR for d in diagnostics) or not _ODD_SPACE_BYTES.search(content):
         return diagnostics
     lines = content.decode("utf-8", errors="replace").splitlines()
     named = []
@@ -699,7 +704,7 @@ def odd_spaces_named(content: bytes, diagnostics: list[Diagnostic], first_line: 
         index = found.position.line - first_line
         line = lines[index] if found.severity is Severity.ERROR and found.code != "E014" and 0 <= index < len(lines) \
             else ""
-        odd = _ODD_SPACES.search(line.lstrip(" \t-\ufeff\u00a0"))
+        odd = _ODD_SPACE_IN_SYNTAX.search(line.lstrip(" \t-\ufeff\u00a0"))
         if odd:
             space = _SPACE_NAMES.get(odd.group()) or Message("the space character {character}",
                                                             character=_code_point(ord(odd.group())))

@@ -346,7 +346,7 @@ def test_a_program_moved_to_another_pillar_with_its_old_code_is_a_warning(tmp_pa
     bapenda.write_text(moved, encoding="utf-8")
     found = [d for d in load_and_check(tmp_path).report if d.code == "W417"]
     assert [(d.position.file, d.position.line) for d in found] == [("content/agencies/bapenda.yml", 9)], found
-    assert "GOV-09's code is one of pillar governance's (GOV-), but it is in pillar economy" in found[0].message
+    assert "GOV-09's code is one of pillar governance's (GOV-…), but it is in pillar economy" in found[0].message
     assert "such as ECO-12" in str(found[0].hint) and "pillar: governance" in str(found[0].hint)
 
 
@@ -387,3 +387,31 @@ def test_a_misspelt_pillar_is_one_error_not_also_a_gap_in_the_pillar_meant(tmp_p
     dishub.write_text(text.replace("    pillar: living\n", "    pillar: livng\n", 1), encoding="utf-8")
     found = load_and_check(tmp_path).report
     assert [d.code for d in found if d.code in ("E201", "W402", "W403")] == ["E201"], [str(d) for d in found]
+    dlh = tmp_path / "content" / "agencies" / "dlh.yml"  # another pillar's gap is still said
+    quick = dlh.read_text(encoding="utf-8")
+    assert quick.count("quick_win: true") == 1
+    dlh.write_text(quick.replace("quick_win: true", "quick_win: false"), encoding="utf-8")
+    found = load_and_check(tmp_path).report
+    assert [(d.code, d.message) for d in found if d.code in ("W402", "W403")] == \
+        [("W403", "pillar environment has no quick win")], [str(d) for d in found]
+
+
+def test_a_plan_coding_programs_by_agency_is_not_told_they_are_in_another_pillar() -> None:
+    """Dishub's DISHUB-01…04 in living and DISHUB-05, an electric bus, in environment, whose other programs are
+    DLH's: W417 said DISHUB- was living's code and offered DLH-05, another agency's."""
+    from types import SimpleNamespace
+
+    from masterplan.checks import codes
+    from masterplan.diagnostics import Position
+
+    def program(code: str, pillar: str) -> SimpleNamespace:
+        return SimpleNamespace(id=code, pillar_id=pillar, at=lambda name: Position("content/agencies/x.yml", 1, 1))
+
+    environment = [program(f"DLH-0{i}", "environment") for i in range(1, 5)] + [program("DISHUB-05", "environment")]
+    living = [program(f"DISHUB-0{i}", "living") for i in range(1, 5)]
+    plan = SimpleNamespace(programs=environment + living, pillars=[SimpleNamespace(id="environment", programs=environment),
+                                                                  SimpleNamespace(id="living", programs=living)],
+                           agencies=[SimpleNamespace(id="dishub", short_name="Dishub"),
+                                     SimpleNamespace(id="dlh", short_name="DLH")],
+                           program=lambda code: None)
+    assert list(codes.check(plan)) == []  # type: ignore[arg-type]

@@ -193,3 +193,17 @@ def test_codes_sort_by_their_numbers_and_codes_of_equal_numbers_keep_one_order()
     assert sorted(codes, key=code_order) == expected  # GOV-1a beside GOV-1a2: a text and a number in one place
     other_order = ["GOV-²", "GOV-1a2", "GOV-01", "ECO-3", "GOV-2a", "GOV-1a", "GOV-1", "GOV-9", "GOV-10"]
     assert sorted(other_order, key=code_order) == expected  # GOV-01 before GOV-1 whichever came first
+
+
+def test_a_non_breaking_space_inside_a_text_is_not_blamed_for_an_error_on_its_line() -> None:
+    """'descripton: Anggaran Rp' + NBSP + '100 juta' was told to retype the space, beside E103 for the field's
+    spelling: in a text it is only text; after a colon or a value YAML looks for a real space."""
+    from masterplan.diagnostics import Position, error
+    from masterplan.yamlfile import odd_spaces_named
+
+    content = "id: x\ndescripton: Anggaran Rp\u00a0100 juta\nsub_element:\u00a0sarana\n".encode()
+    said = odd_spaces_named(content, [error(Position("f.yml", 2, 1), "E103", "unknown field 'descripton'",
+                                            "did you mean 'description'?"),
+                                      error(Position("f.yml", 3, 1), "E001", "could not find expected ':'")])
+    assert said[0].hint == "did you mean 'description'?"
+    assert str(said[1].hint).startswith("this line holds a non-breaking space")

@@ -264,3 +264,19 @@ def test_a_full_disk_while_the_pdf_is_written_is_said_as_the_machines_problem(ma
     assert [(d.code, d.message) for d in result.report] == \
         [("E901", "cannot write the output: No space left on device")], [str(d) for d in result.report]
     assert_previous_output(root / "build")
+
+
+def test_a_layout_worker_that_dies_is_a_layout_failure_not_a_full_disk(make_plan: Callable[..., Path],
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """A layout worker killed (the out-of-memory killer) broke the parent's pipe: ConnectionResetError, an
+    OSError like a full disk's, was said as E901 "cannot write the output … check disk space"."""
+    from masterplan.build import BuildOptions, run
+    from masterplan.render import pdf_join
+
+    def broken(*_: object, **__: object) -> None:
+        raise ConnectionResetError(104, "Connection reset by peer")
+
+    root = make_plan()
+    monkeypatch.setattr(pdf_join, "join", broken)
+    result = run(root, BuildOptions(search=False))
+    assert [d.code for d in result.report.errors] == ["E604"], [str(d) for d in result.report]

@@ -5,7 +5,7 @@ the book says so, and readers look a program up by it. A program moved to anothe
 renumbered, or filed under the wrong one, reads as the first pillar's while its budget counts in the
 second's tables (W417). Plans that code programs otherwise (by agency, by year) are left alone: a
 code's prefix counts only when nearly all programs with it are in one pillar, and nearly all of the
-program's own pillar's programs have another.
+program's own pillar's programs have another; a prefix that names an agency (DISHUB-05) never does.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 
+from masterplan.checks.references import free_id
 from masterplan.diagnostics import Diagnostic, Message, warning
 from masterplan.model import Plan, Program
 
@@ -25,7 +26,9 @@ _CODE = re.compile(r"([A-Za-z]+)([-_. ]?)(\d+)$")
 
 def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
     """W417: a program whose code is another pillar's."""
-    owners = _prefix_owners(plan.programs)
+    agencies = {name.upper() for agency in plan.agencies for name in (agency.id, agency.short_name)}
+    owners = {prefix: pillar for prefix, pillar in _prefix_owners(plan.programs).items()
+              if prefix not in agencies}  # DISHUB-05: coded by its agency, in whichever pillar
     for pillar in plan.pillars:
         for program in pillar.programs:
             code = _CODE.match(program.id)
@@ -34,12 +37,12 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
             if code is None or owner is None or owner == pillar.id or own != pillar.id:
                 continue
             yield warning(program.at("pillar"), "W417", "program {program}'s code is one of pillar {owner}'s "
-                          "({prefix}-), but it is in pillar {pillar}",
+                          "({prefix}…), but it is in pillar {pillar}",
                           Message("if it belongs to {pillar}, give it a code of {pillar}'s, such as {code}, and add "
                                   "former_ids: [{program}], so links to its page keep working; otherwise write "
-                                  "pillar: {owner}", pillar=pillar.id, code=_next_code(plan, pillar.programs, program),
+                                  "pillar: {owner}", pillar=pillar.id, code=_pillar_code(plan, pillar.programs, program),
                                   program=program.id, owner=owner),
-                          program=program.id, owner=owner, prefix=code.group(1), pillar=pillar.id)
+                          program=program.id, owner=owner, prefix=code.group(1) + code.group(2), pillar=pillar.id)
 
 
 def _prefix_owners(programs: list[Program]) -> dict[str, str]:
@@ -66,14 +69,8 @@ def _pillar_prefix(programs: list[Program], but: Program) -> str | None:
     return prefix if count >= MOSTLY * (len(programs) - 1) else None
 
 
-def _next_code(plan: Plan, programs: list[Program], but: Program) -> str:
-    """The first free code after the pillar's highest, written as its others are: ECO-07 after ECO-06."""
+def _pillar_code(plan: Plan, programs: list[Program], but: Program) -> str | None:
+    """The first code of the pillar's series no program has: ECO-07 after ECO-06."""
     codes = [code for program in programs if program is not but and (code := _CODE.match(program.id))]
     prefix = Counter(code.group(1).upper() for code in codes).most_common(1)[0][0]
-    last = max((code for code in codes if code.group(1).upper() == prefix), key=lambda code: int(code.group(3)))
-    number = int(last.group(3))
-    while True:
-        number += 1
-        code = f"{last.group(1)}{last.group(2)}{number:0{len(last.group(3))}d}"
-        if plan.program(code) is None:
-            return code
+    return free_id(plan, next(code.group(0) for code in codes if code.group(1).upper() == prefix))

@@ -47,7 +47,7 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
     yield from _cycles(plan)
 
 
-def _free_id(plan: Plan, taken: str) -> str | None:
+def free_id(plan: Plan, taken: str) -> str | None:
     """The next id of ``taken``'s series no program has (LIV-12 after LIV-01 … LIV-11), or None for an id of no series."""
     series = re.fullmatch(r"(.*?)(\d+)", taken)
     if not series:
@@ -67,7 +67,7 @@ def _unique_ids(plan: Plan, unknown: Unknown) -> Iterator[Diagnostic]:
             if other is None:
                 first[program.id.upper()] = program
             elif other.id == program.id:  # said at both: the copy may be either (pasted from another agency's file)
-                free = _free_id(plan, program.id)
+                free = free_id(plan, program.id)
                 hint = (Message("a copy: delete one of them; two programs: give one a new id, e.g. {free}",
                                 free=free) if free else "every program id must be unique in the whole plan")
                 pairs = ((other, program), (program, other)) if other.id not in told else ((program, other),)

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 from itertools import chain
 
-from masterplan.diagnostics import Diagnostic, Message, warning
+from masterplan.diagnostics import Diagnostic, Message, closest, warning
 from masterplan.model import Plan, Program
 
 NAME_SIMILARITY = 0.75
@@ -25,10 +25,12 @@ _COMMON = {"dan", "di", "yang", "untuk", "dengan", "ke", "dari", "pada", "the", 
 
 def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
     yield from _near_duplicates(plan.programs)
-    # with an agency file unreadable, its programs are missing, and a program whose pillar or sub-element is
-    # misspelt (its error says so) is in none: gaps would be guesses
-    homeless = any(program.pillar is None or program.sub_element is None for program in plan.programs)
-    for pillar in plan.pillars if not unreadable and not homeless else []:
+    # with an agency file unreadable, its programs are missing: gaps would be guesses; so they would be in the
+    # pillar a program with a misspelt pillar or sub-element was meant for (its error says so)
+    meant = _meant_pillars(plan)
+    for pillar in plan.pillars if not unreadable else []:
+        if meant is None or pillar.id in meant:
+            continue
         served = {p.sub_element_id for p in pillar.programs}
         for sub in pillar.sub_elements:
             if sub.id not in served:
@@ -142,6 +144,21 @@ def _at_least(bound: float) -> int:
 def _jaccard(a: set, b: set) -> float:  # type: ignore[type-arg]
     shared = len(a & b)
     return shared / (len(a) + len(b) - shared) if a and b else 0.0
+
+
+def _meant_pillars(plan: Plan) -> set[str] | None:
+    """The pillars programs with a misspelt pillar ('livng') or sub-element were meant for; None when one's
+    pillar is like none of them (any may be short of it)."""
+    meant: set[str] = set()
+    for program in plan.programs:
+        if program.pillar is None:
+            close = closest(program.pillar_id, [p.id for p in plan.pillars])
+            if close is None:
+                return None
+            meant.add(close)
+        elif program.sub_element is None:
+            meant.add(program.pillar.id)
+    return meant
 
 
 def _near_duplicates(programs: list[Program]) -> Iterator[Diagnostic]:

@@ -41,6 +41,7 @@ content problem.
 
 from __future__ import annotations
 
+import errno
 import logging
 import re
 import time
@@ -137,15 +138,27 @@ def render(plan: Plan, root: Path, staging: Staging, options: BuildOptions, repo
         if target.is_file():
             pdf_title.record(target, root / "build")
         return summary
-    except OSError:  # a full disk, a read-only folder: the machine's problem, which the build says as such (E901)
-        raise
-    except Exception as exc:  # noqa: BLE001 - WeasyPrint rarely raises; a user must never see a traceback
-        where = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
-        report.add(error(Position(plan.position.file), "E604", "PDF: WeasyPrint failed: {kind}: {detail}",
-                         Message("the messages above may name the cause; otherwise please report this, with where "
-                                 "it failed: {where}", where=f"{Path(where.filename).name}:{where.lineno}"
-                                 if where else "?"), kind=type(exc).__name__, detail=str(exc)))
+    except OSError as exc:
+        if exc.errno in MACHINE_ERRORS:  # a full disk, a read-only folder: the build says so (E901)
+            raise
+        report.add(_failed(plan, exc))  # a worker that died (the out-of-memory killer): a WeasyPrint failure
         return [Message("PDF: layout failed")]
+    except Exception as exc:  # noqa: BLE001 - WeasyPrint rarely raises; a user must never see a traceback
+        report.add(_failed(plan, exc))
+        return [Message("PDF: layout failed")]
+
+
+#: what the machine says of itself when the book cannot be written: no room, no right to write there
+MACHINE_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM})
+
+
+def _failed(plan: Plan, exc: Exception) -> Diagnostic:
+    """E604: the layout failed, with where, for a report."""
+    where = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
+    return error(Position(plan.position.file), "E604", "PDF: WeasyPrint failed: {kind}: {detail}",
+                 Message("the messages above may name the cause; otherwise please report this, with where "
+                         "it failed: {where}", where=f"{Path(where.filename).name}:{where.lineno}"
+                         if where else "?"), kind=type(exc).__name__, detail=str(exc))
 
 
 def _by_parts(plan: Plan, root: Path, html: str, running: str, theme: Theme, fetcher: Fetcher, target: Path,

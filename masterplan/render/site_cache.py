@@ -131,7 +131,7 @@ def keep_unchanged(previous: Path, new: Path) -> int:
     """Make each file of the new site ``new`` that is byte for byte the last build's (in ``previous``) that file,
     with its modification time: the theme's files, the open data, the pictures, the search index's parts.
     Written anew, every build re-stamped them, and ``rsync -a`` to the web server copied them all again.
-    Pages are linked so as they are written (:meth:`LastSite.reuse`). Returns how many were kept."""
+    Pages are linked as they are written (:meth:`LastSite.reuse`). Returns how many were kept."""
     kept = 0
     for path in new.rglob("*"):
         old = previous / path.relative_to(new)
