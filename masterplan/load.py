@@ -14,7 +14,13 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from masterplan import chapters, validation, validation_fast, yamlfile
+from masterplan import (
+    chapters,
+    look_alike_spaces,
+    validation,
+    validation_fast,
+    yamlfile,
+)
 from masterplan.dates import spelt_date
 from masterplan.diagnostics import (
     ANY_PROGRAM,
@@ -160,8 +166,8 @@ class _Reader:
             broken = {p.position for p in problems if p.severity is Severity.ERROR}
             schema_problems = [d for d in validation.check(kind, data, Position(file, 1, 1))
                                if d.position not in broken]
-        result = FileResult(data, tuple(yamlfile.odd_spaces_named(content, problems)),
-                            tuple(yamlfile.odd_spaces_named(content, schema_problems)))
+        result = FileResult(data, tuple(look_alike_spaces.named(content, problems)),
+                            tuple(look_alike_spaces.named(content, schema_problems)))
         if self.cache is not None:
             self.cache.put(path, file, kind, result, content)
         return result

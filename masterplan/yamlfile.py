@@ -6,7 +6,7 @@ plain Python values by hand, so that every mapping and list carries the position
 each of its values, duplicate keys are reported, and alias bombs are cut short.
 
 What agencies paste from Word is named where it stands: a line indented with a look-alike
-space (E014), and a text YAML cut short at " #1", the rest read as a comment (W015, a
+space (E014, :mod:`masterplan.look_alike_spaces`), and a text YAML cut short at " #1", the rest read as a comment (W015, a
 warning: the file is still read). libyaml's syntax errors get a hint about the line.
 """
 
@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import replace
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -22,14 +21,8 @@ import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from masterplan.diagnostics import (
-    Diagnostic,
-    Message,
-    Position,
-    Severity,
-    error,
-    warning,
-)
+from masterplan import look_alike_spaces
+from masterplan.diagnostics import Diagnostic, Message, Position, error, warning
 
 try:  # libyaml is ~10x faster; positions are the same with either parser
     from yaml import CSafeLoader as _Loader
@@ -315,10 +308,10 @@ class _Builder:
                 continue
             if key.__class__ is not str and (key.__class__ is not int or not 1000 <= key <= 9999):
                 self.plain_keys = False
-            elif key.__class__ is str and not key.isascii() and _ODD_SPACES.match(key):
+            elif key.__class__ is str and not key.isascii() and look_alike_spaces.SPACES.match(key):
                 self.problems.append(error(where, "E014", "this line is indented with a space YAML does not take "
                                            "for one ({character}), so '{field}' is not read as a field",
-                                           _ODD_SPACE_HINT, character=_code_point(ord(key[0])), field=key.strip()))
+                                           look_alike_spaces.HINT, character=look_alike_spaces.code_point(ord(key[0])), field=key.strip()))
                 continue
             result[key] = build(value_node)
             key_positions[key] = where
@@ -524,14 +517,14 @@ def _parse_carefully(text: str, file: str, line_offset: int) -> tuple[Any, list[
         line, column = _line_of_index(text, exc.position)
         if isinstance(exc.character, int):
             unreadable = Message("control character {character} is not allowed in YAML",
-                                 character=_code_point(exc.character))
+                                 character=look_alike_spaces.code_point(exc.character))
         else:
             unreadable = Message("YAML cannot read this file: {detail}", detail=exc.reason)
         return None, [error(Position(file, line + line_offset, column), "E001", unreadable,
                             "remove it; it often comes with text pasted from a PDF or a word processor")]
     except yaml.MarkedYAMLError as exc:
         syntax = _syntax_error(exc, text, file, line_offset)
-        odd = _odd_indentation(text, file, line_offset) if not text.isascii() else None
+        odd = look_alike_spaces.indentation(text, file, line_offset) if not text.isascii() else None
         # the look-alike space is the cause when it indents the line the parser stopped at, or the one before
         cause = odd is not None and syntax.position.line - 1 <= odd.position.line <= syntax.position.line
         return None, [odd if cause else syntax]
@@ -658,74 +651,6 @@ def _quote_hint(problem: str, line: str, column: int) -> Message | None:
     example = f"- {quoted}" if key == "-" else f"{key.strip()}: {quoted}"
     return Message("a value that starts with {character} is read as YAML, not as text: put it in quotes, e.g. {example}",
                    character=start, example=example)
-
-
-_ODD_SPACE_HINT = Message("it often comes with text pasted from Word or a web page: "
-                          "retype the indentation with normal spaces")
-#: spaces that look like spaces but are not YAML's (text pasted from Word or a web page)
-_ODD_SPACES = re.compile(r"[\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]")
-
-
-def _odd_indentation(text: str, file: str, line_offset: int) -> Diagnostic | None:
-    """A line indented with a non-breaking or other look-alike space: YAML reads it as text, never as
-    indentation, so the file's structure is not what it looks like."""
-    for found in _ODD_SPACES.finditer(text):  # most are inside text ("Rp 1.000" from Word): only indentation counts
-        start = text.rfind("\n", 0, found.start()) + 1
-        if not text[start:found.start()].strip(" \t-"):
-            break
-    else:
-        return None
-    line, column = _line_of_index_chars(text, found.start())
-    space = _SPACE_NAMES.get(found.group()) or Message("the space character {character}",
-                                                       character=_code_point(ord(found.group())))
-    return error(Position(file, line + line_offset, column), "E014",
-                 "this line is indented with {space}, which YAML does not take for a space", _ODD_SPACE_HINT,
-                 space=space)
-
-
-#: the UTF-8 bytes of the look-alike spaces of :data:`_ODD_SPACES`: a file without any is passed by at once
-_ODD_SPACE_BYTES = re.compile("|".join(re.escape(chr(c).encode("utf-8")).decode("latin-1") for c in
-                                       (0xA0, *range(0x2000, 0x200C), 0x202F, 0x205F, 0x3000, 0xFEFF)).encode("latin-1"))
-#: a look-alike space where YAML looks for a real one: after a field's colon or a list's dash or comma, or after a
-#: value, before a comma, a bracket, a comment or the line's end (inside a text, "Rp 100 juta", it is only text)
-_ODD_SPACE_IN_SYNTAX = re.compile(r"(?<=[:,\[{-])" + _ODD_SPACES.pattern + "|" + _ODD_SPACES.pattern +
-                                  r"(?=[ \t]*(?:[,\]}#]|$))")
-
-
-def odd_spaces_named(content: bytes, diagnostics: list[Diagnostic], first_line: int = 1) -> list[Diagnostic]:
-    """``diagnostics`` of a file, an error on a line holding a look-alike space where YAML looks for a space told
-    so (indentation is E014's): ``sub_element:`` + a non-breaking space + ``sarana`` was "expected ':' not found"
-    on a line that shows one, and ``amount: 600000000`` + one was "not '600000000\\xa0'"."""
-    if not any(d.severity is Severity.ERROR for d in diagnostics) or not _ODD_SPACE_BYTES.search(content):
-        return diagnostics
-    lines = content.decode("utf-8", errors="replace").splitlines()
-    named = []
-    for found in diagnostics:
-        index = found.position.line - first_line
-        line = lines[index] if found.severity is Severity.ERROR and found.code != "E014" and 0 <= index < len(lines) \
-            else ""
-        odd = _ODD_SPACE_IN_SYNTAX.search(line.lstrip(" \t-\ufeff\u00a0"))
-        if odd:
-            space = _SPACE_NAMES.get(odd.group()) or Message("the space character {character}",
-                                                            character=_code_point(ord(odd.group())))
-            note = Message("this line holds {space}, which looks like a space but is not one to YAML: retype it as "
-                           "a normal space", space=space)
-            found = replace(found, hint=Message("{note}; {hint}", note=note, hint=found.hint) if found.hint else note)
-        named.append(found)
-    return named
-
-
-_SPACE_NAMES = {"\u00a0": Message("a non-breaking space"), "\ufeff": Message("an invisible byte order mark"),
-                "\u200b": Message("a zero-width space")}
-
-
-def _code_point(number: int) -> str:
-    """A character's number as Unicode writes it, e.g. U+00A0."""
-    return f"U+{number:04X}"
-
-
-def _line_of_index_chars(text: str, index: int) -> tuple[int, int]:
-    return text.count("\n", 0, index) + 1, index - (text.rfind("\n", 0, index) + 1) + 1
 
 
 def _too_big(position: Position, aliased: bool) -> Diagnostic:

@@ -199,10 +199,10 @@ def test_a_non_breaking_space_inside_a_text_is_not_blamed_for_an_error_on_its_li
     """'descripton: Anggaran Rp' + NBSP + '100 juta' was told to retype the space, beside E103 for the field's
     spelling: in a text it is only text; after a colon or a value YAML looks for a real space."""
     from masterplan.diagnostics import Position, error
-    from masterplan.yamlfile import odd_spaces_named
+    from masterplan.look_alike_spaces import named
 
     content = "id: x\ndescripton: Anggaran Rp\u00a0100 juta\nsub_element:\u00a0sarana\n".encode()
-    said = odd_spaces_named(content, [error(Position("f.yml", 2, 1), "E103", "unknown field 'descripton'",
+    said = named(content, [error(Position("f.yml", 2, 1), "E103", "unknown field 'descripton'",
                                             "did you mean 'description'?"),
                                       error(Position("f.yml", 3, 1), "E001", "could not find expected ':'")])
     assert said[0].hint == "did you mean 'description'?"
