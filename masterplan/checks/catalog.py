@@ -106,10 +106,16 @@ def _entries(path: Path, file: str, theme: dict[str, dict[str, str]], used: set[
                           "it changes nothing", unused, message=message)
             continue
         for language, text in translations.items():
-            if not fits(text, message):
-                yield warning(translations.at(language), "W110", "the {language} translation of '{message}' does not keep "
-                            "its blanks {blanks}", "write each {{name}} of the message, and only those",
-                            language=language, message=message, blanks=_shown(message))
+            if fits(text, message):
+                continue
+            if _shown(message) == "–" and _shown(text) != "–":  # "– " named no blank: say the translation's own
+                yield warning(translations.at(language), "W110", "the {language} translation of '{message}' has blanks "
+                              "{blanks}, and the message has none", "write a brace as text doubled: {{{{ and }}}}",
+                              language=language, message=message, blanks=_shown(text))
+            else:
+                yield warning(translations.at(language), "W110", "the {language} translation of '{message}' does not "
+                              "keep its blanks {blanks}", "write each {{name}} of the message, and only those",
+                              language=language, message=message, blanks=_shown(message))
 
 
 def _shown(message: str) -> str:
