@@ -33,8 +33,9 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
         for program in pillar.programs:
             code = _CODE.match(program.id)
             owner = owners.get(code.group(1).upper()) if code else None
-            own = owners.get(_pillar_prefix(pillar.programs, program) or "")
-            if code is None or owner is None or owner == pillar.id or own != pillar.id:
+            if code is None or owner is None or owner == pillar.id:
+                continue  # the pillar's other programs are counted only for the rare code owned elsewhere
+            if owners.get(_pillar_prefix(pillar.programs, program) or "") != pillar.id:
                 continue
             yield warning(program.at("pillar"), "W417", "program {program}'s code is one of pillar {owner}'s "
                           "({prefix}…), but it is in pillar {pillar}",
