@@ -26,6 +26,7 @@ from masterplan.diagnostics import (
     did_you_mean,
     error,
 )
+from masterplan.located import LocatedMap
 from masterplan.model import Chapter, Signature, Text
 
 FILE_NAME = re.compile(r"^(\d+)-([a-z0-9][a-z0-9_-]*)\.md$")
@@ -98,7 +99,7 @@ def _signed_date_as_written(data: Any) -> None:
         signed["date"] = (day.date() if isinstance(day, datetime.datetime) else day).isoformat()
 
 
-def _signed_date(signed: yamlfile.LocatedMap, language: str, problems: list[Diagnostic]) -> str:
+def _signed_date(signed: LocatedMap, language: str, problems: list[Diagnostic]) -> str:
     """The date printed under a signature: a date as the plan's language writes dates ("15 Januari
     2025"), other text as written ("Januari 2022"). A day that is none (2025-02-30) is an error in
     ``problems``, and printed as written."""

@@ -33,6 +33,7 @@ from masterplan.diagnostics import (
     relative,
 )
 from masterplan.filecache import FileCache, FileResult
+from masterplan.located import LocatedList, LocatedMap
 from masterplan.model import (
     DEFAULT_LANGUAGE,
     Agency,
@@ -50,7 +51,6 @@ from masterplan.model import (
     Text,
 )
 from masterplan.schema import DEFAULT_FUNDING_SOURCES, PROGRAM_ID, SLUG
-from masterplan.yamlfile import LocatedList, LocatedMap
 
 CONTENT = "content"
 _FILE_ID = re.compile(r"[a-z0-9][a-z0-9_-]*")  #: a file name that could be an id as it stands

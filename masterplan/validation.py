@@ -21,6 +21,7 @@ from masterplan.diagnostics import (
     error,
     listing,
 )
+from masterplan.located import LocatedMap, locate
 from masterplan.schema import (
     INDONESIAN_STATUSES,
     MAX_VALUE,
@@ -29,7 +30,6 @@ from masterplan.schema import (
     schema_for,
 )
 from masterplan.validation_fast import is_valid
-from masterplan.yamlfile import LocatedMap, locate
 
 if TYPE_CHECKING:  # jsonschema is imported only when a file is invalid: it costs ~70 ms to import
     import jsonschema

@@ -15,8 +15,8 @@ from typing import Any
 import fastjsonschema
 
 from masterplan import code_cache
+from masterplan.located import LocatedList, LocatedMap
 from masterplan.schema import schema_for
-from masterplan.yamlfile import LocatedList, LocatedMap
 
 
 @cache

@@ -10,7 +10,7 @@ import pytest
 from masterplan import yamlfile
 from masterplan.diagnostics import ANY_PROGRAM, Position
 from masterplan.load import load
-from masterplan.yamlfile import LocatedList, LocatedMap
+from masterplan.located import LocatedList, LocatedMap
 
 
 def parse(text: str, offset: int = 0) -> tuple[object, list[str]]:

@@ -24,6 +24,7 @@ from masterplan.i18n import (
     plan_theme,
     templates_of,
 )
+from masterplan.located import LocatedMap
 from masterplan.model import Plan
 
 _SHAPE = Message('e.g. "Budget": {{id: "Anggaran"}}')
@@ -90,12 +91,12 @@ def _entries(path: Path, file: str, theme: dict[str, dict[str, str]], used: set[
     yield from problems
     if data is None:
         return
-    if not isinstance(data, yamlfile.LocatedMap):
+    if not isinstance(data, LocatedMap):
         yield warning(Position(file, 1, 1), "W110", "a catalog is a mapping of English messages to their translations",
                     _SHAPE)
         return
     for message, translations in data.items():
-        if not isinstance(message, str) or not isinstance(translations, yamlfile.LocatedMap) or not all(
+        if not isinstance(message, str) or not isinstance(translations, LocatedMap) or not all(
                 isinstance(text, str) for text in translations.values()):
             yield warning(data.key_at(message), "W110", "catalog entry '{message}' is not a mapping of language to text",
                         _SHAPE, message=message)

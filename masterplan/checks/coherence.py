@@ -26,8 +26,8 @@ from collections.abc import Set as AbstractSet
 from itertools import pairwise
 
 from masterplan.diagnostics import Diagnostic, Message, Position, warning
+from masterplan.located import DotGrouped
 from masterplan.model import Indicator, Plan
-from masterplan.yamlfile import DotGrouped
 
 QUICK_WIN_YEARS = 3  #: a quick win runs at most this many years, and starts within as many of the plan's
 PERCENT_MOST = 200  #: a share above this is surely a count (enrolment rates and realisations pass 100)

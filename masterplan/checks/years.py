@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 
 from masterplan.diagnostics import Diagnostic, Message, Position, error, warning
+from masterplan.located import DotGrouped
 from masterplan.model import BudgetLine, Indicator, Period, Plan
-from masterplan.yamlfile import DotGrouped
 
 _DECIMAL_COMMA = re.compile(r"\s*-?\d+,\d+\s*")
 _THOUSANDS = re.compile(r"[+-]?\d{1,3}(?:\.\d{3})+(?:,\d+)?")

@@ -1,0 +1,72 @@
+"""Values read from YAML that remember where they were written.
+
+A mapping or list read by :mod:`masterplan.yamlfile` knows the file, line and column of itself and
+of each of its values, so that every check can point at the line to change.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from masterplan.diagnostics import Position
+
+
+class DotGrouped(float):
+    """A number written with thousands dots as Indonesians write it (``1.000``, ``2.500``), which
+    YAML reads as a decimal number (1.0, 2.5): that number still, remembering how it was written,
+    so a check can say what YAML made of it."""
+
+    written: str
+
+
+#: ``1.000``, ``12.500``: digits grouped by dots in threes, as a thousands mark (YAML 1.1 reads a float)
+DOT_GROUPED = re.compile(r"[-+]?\d{1,3}(?:\.\d{3})+")
+
+
+class LocatedMap(dict):
+    """A dict that knows where it stands and where each key and value stands."""
+
+    position: Position
+    key_positions: dict[Any, Position]
+    value_positions: dict[Any, Position]
+    #: On a document read by :func:`parse`: True when every key in it, at any depth, is text or a
+    #: four-digit year (schema validation takes a short cut then); None where not known.
+    plain_keys: bool | None = None
+    #: keys whose values are blocks of text (``key: |``): their position is the block's first line, so a
+    #: line of the text is a line of the file
+    literal_blocks: frozenset[Any] = frozenset()
+
+    def at(self, key: Any) -> Position:
+        """Position of the value under ``key``, or of the mapping when absent."""
+        return self.value_positions.get(key, self.position)
+
+    def key_at(self, key: Any) -> Position:
+        """Position of ``key`` itself, or of the mapping when absent."""
+        return self.key_positions.get(key, self.position)
+
+
+class LocatedList(list):
+    """A list that knows where it stands and where each item stands."""
+
+    position: Position
+    positions: list[Position]
+
+    def at(self, index: int) -> Position:
+        return self.positions[index] if 0 <= index < len(self.positions) else self.position
+
+
+def position_of(value: Any, default: Position) -> Position:
+    """The position of a located container, else ``default``."""
+    return getattr(value, "position", default)
+
+
+def locate(root: Any, path: list[Any] | tuple[Any, ...], default: Position) -> Position:
+    """Follow a path of keys and indexes into located data; return the deepest position found."""
+    here, found = root, position_of(root, default)
+    for step in path:
+        if isinstance(here, LocatedMap) and step in here or isinstance(here, LocatedList) and isinstance(step, int) and step < len(here):
+            found, here = here.at(step), here[step]
+        else:
+            break
+    return found

@@ -1,0 +1,132 @@
+"""libyaml's syntax errors, said where the writer should look and with a hint about the line.
+
+libyaml stops where it noticed a problem, in its own terse words ("mapping values are not allowed
+here"); the writer of an agency file needs the line they got wrong (the field above that lost its
+colon, the quote never closed) and what they most likely did.
+"""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from masterplan.diagnostics import Diagnostic, Message, Position, error
+from masterplan.yaml_nodes import MAX_DEPTH
+
+
+def too_deep(file: str, line: int, column: int) -> Diagnostic:
+    return error(Position(file, line, column), "E005", "lists and mappings are nested more than {depth} levels deep",
+                 "a plan file needs only a few levels; check the brackets and indentation", depth=MAX_DEPTH)
+
+
+def syntax_error(exc: yaml.MarkedYAMLError, text: str, file: str, line_offset: int) -> Diagnostic:
+    """A syntax error, pointed at the line where the writer should look."""
+    mark = exc.problem_mark or exc.context_mark
+    problem: str = exc.problem or exc.context or Message("invalid YAML")  # PyYAML's words: a value
+    if "nesting depth" in problem:  # libyaml ≥ 0.2.6 has a depth limit of its own
+        return too_deep(file, (mark.line + 1 if mark else 1) + line_offset, mark.column + 1 if mark else 1)
+    hint: Message | None = None
+    if exc.context_mark and exc.context and "end of stream" in problem:
+        # a quote or bracket left open: the end of the file is the wrong place to look
+        what = exc.context.replace("while scanning ", "").replace("while parsing ", "")
+        what = Message("a quoted text") if what == "a quoted scalar" else what.replace("scalar", "text")
+        mark, problem = exc.context_mark, Message("{what} never ends", what=what)
+        hint = Message("close the quote or bracket opened here")
+    elif (exc.context_mark and exc.context and re.search(r"flow (sequence|mapping)", exc.context)
+          and exc.context_mark.line != getattr(mark, "line", None)):
+        hint = Message("is the list opened at line {line} closed?" if "sequence" in exc.context
+                       else "is the mapping opened at line {line} closed?",
+                       line=exc.context_mark.line + 1 + line_offset)
+    elif exc.context_mark and exc.context == "while scanning a simple key" and "expected ':'" in problem:
+        # libyaml notices the missing colon where the next line starts; the writer looks at the key's line
+        mark = exc.context_mark
+        hint = Message("a field's name is followed by a colon and a space, e.g. name: Pendahuluan")
+    line = (mark.line + 1 if mark else 1) + line_offset
+    column = mark.column + 1 if mark else 1
+    lines = text.split("\n")
+    bad_line = lines[mark.line] if mark and mark.line < len(lines) else ""
+    hint = _quote_hint(problem, bad_line, mark.column if mark else 0) or _layout_hint(problem, bad_line) or hint
+    colonless = _colonless_line_above(lines, mark.line) if mark and "mapping values are not allowed" in problem else None
+    if colonless is not None:  # "city Kota Pasuruan" above "title: …": the two lines read as one key
+        line, column = colonless + 1 + line_offset, len(lines[colonless]) - len(lines[colonless].lstrip()) + 1
+        hint = Message("a field's name is followed by a colon and a space, e.g. name: Pendahuluan")
+    if "\t" in bad_line:
+        hint = Message("YAML indents with spaces, never with tabs")
+    if mark and not text[mark.index:].strip() and text.strip():
+        # the text ended mid-value: the last written line is where to look
+        last = len(text.rstrip().split("\n"))
+        return error(Position(file, last + line_offset, 1), "E001",
+                     "YAML syntax error: {problem} before the end of the text", hint, problem=_words_of_yaml(problem))
+    return error(Position(file, line, column), "E001", "YAML syntax error: {problem}", hint,
+                 problem=_words_of_yaml(problem))
+
+
+def _colonless_line_above(lines: list[str], at: int) -> int | None:
+    """The line above line ``at`` (counted from 0) when it is a field that lost its colon: a plain
+    line indented like line ``at``, with no ':' in it, that does not continue the text of a field
+    above it. YAML reads the two lines as one key and complains at the colon of the second."""
+    def written_above(line: int) -> int | None:
+        return next((i for i in range(line - 1, -1, -1) if lines[i].strip() and not lines[i].lstrip().startswith("#")),
+                    None)
+
+    def indent(text: str) -> int:
+        return len(text) - len(text.lstrip(" -"))
+
+    above = written_above(at)
+    if above is None or at >= len(lines):
+        return None
+    text = lines[above].strip()
+    plain = ":" not in text and not text.startswith(("'", '"', "[", "{", "|", ">", "&", "*", "!"))
+    if not plain or indent(lines[above]) != indent(lines[at]):
+        return None
+    before = written_above(above)  # "summary: Kegiatan ini …" over indented lines: they continue its text
+    continued = before is not None and indent(lines[before]) < indent(lines[above]) and not lines[before].rstrip().endswith(":")
+    return None if continued else above
+
+
+def _words_of_yaml(problem: str) -> str:
+    """PyYAML's complaint as a message the catalog may translate (its text is the key; braces are its own)."""
+    return problem if isinstance(problem, Message) else Message(problem.replace("{", "{{").replace("}", "}}"))
+
+
+def _layout_hint(problem: str, line: str) -> Message | None:
+    """What a writer most likely did, for libyaml's terse complaints about a line."""
+    value = line.split(": ", 1)[1].strip() if ": " in line else ""
+    if "mapping values are not allowed" in problem:
+        if "\u201c" in value or "\u201d" in value:
+            return Message('curly quotes \u201c \u201d are not YAML quotes: put the text in straight quotes, "..."')
+        before = line.split(": ", 1)[0].strip(" -")
+        if ": " in value or value.endswith(":") or " " in before:  # "dengan tiga cara: ..." is text, not a field
+            return Message('text with ": " in it goes in quotes, e.g. title: "Pendahuluan: Latar Belakang"')
+        return Message("this line is indented deeper than the line above allows: line it up with the fields above")
+    if "did not find expected key" in problem and value[:1] in ("'", '"') and value.rstrip()[-1:] != value[:1]:
+        return Message("a text that starts with a quote must end with it: put the whole text in quotes, "
+                       "or start without one")
+    if "expected '-' indicator" in problem or "did not find expected key" in problem:
+        return Message("check this line's indentation: it must line up with the fields above it")
+    return None
+
+
+def _quote_hint(problem: str, line: str, column: int) -> Message | None:
+    """A value that starts with a character YAML reads as syntax (``*Prioritas*``, ``> 90%``, ``%``,
+    ``@Dinkes``, ``[Usulan Baru] Layanan``): put it in quotes, shown with the line's own field."""
+    item = line.lstrip()
+    key, _, value = ("-", "", item[2:]) if item.startswith("- ") and ": " not in item else line.partition(": ")
+    value = value.strip()
+    if not value:
+        return None
+    start = value[0]
+    if start in ">|" and len(value) > 1 and value[1:].strip()[:1] not in "+-0123456789":  # "description: | Teks"
+        return Message("the text after {character} goes on the lines below it, indented: {key}: {character} then "
+                       "the text on the next line", character=start, key=key.strip())
+    if not ("cannot start any token" in problem and line[column:column + 1] == start
+            or "alphabetic or numeric character" in problem and start in "*&"
+            or "comment or line break" in problem and start in ">|"
+            or "did not find expected key" in problem and start in "[{" and value[-1] not in "]}"):
+        return None
+    shown = value if len(value) <= 40 else value[:32] + "…"
+    quoted = f'"{shown}"' if '"' not in shown else "'" + shown.replace("'", "''") + "'"  # YAML doubles a ' in '…'
+    example = f"- {quoted}" if key == "-" else f"{key.strip()}: {quoted}"
+    return Message("a value that starts with {character} is read as YAML, not as text: put it in quotes, e.g. {example}",
+                   character=start, example=example)
