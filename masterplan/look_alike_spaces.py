@@ -27,18 +27,25 @@ _NAMES = {"\u00a0": Message("a non-breaking space"), "\ufeff": Message("an invis
           "\u200b": Message("a zero-width space")}
 
 
-def indentation(text: str, file: str, line_offset: int) -> Diagnostic | None:
-    """E014: a line indented with a non-breaking or other look-alike space: YAML reads it as text, never as
-    indentation, so the file's structure is not what it looks like."""
+def indentation(text: str, file: str, line_offset: int, stopped_at: int) -> Diagnostic | None:
+    """E014 for a syntax error that YAML stopped at on line ``stopped_at`` (of the file): when that line or the one
+    before is indented with a non-breaking or other look-alike space, which YAML reads as text, never as
+    indentation, so the file's structure is not what it looks like. Said at the first line of a block pasted so
+    (blank lines inside it included); None when the error has another cause."""
+    odd: dict[int, re.Match[str]] = {}  #: line of the file -> its first look-alike space, for lines indented with one
     for found in SPACES.finditer(text):  # most are inside text ("Rp 1.000" from Word): only indentation counts
         start = text.rfind("\n", 0, found.start()) + 1
         if not text[start:found.start()].strip(" \t-"):
-            break
-    else:
+            odd.setdefault(text.count("\n", 0, found.start()) + 1 + line_offset, found)
+    lines = text.split("\n")
+    first = next((line for line in (stopped_at, stopped_at - 1) if line in odd), None)
+    if first is None:
         return None
-    line = text.count("\n", 0, found.start()) + 1
+    while first - 1 in odd or first - 2 in odd and not lines[first - 2 - line_offset].strip():
+        first -= 1 if first - 1 in odd else 2
+    found = odd[first]
     column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
-    return error(Position(file, line + line_offset, column), "E014",
+    return error(Position(file, first, column), "E014",
                  "this line is indented with {space}, which YAML does not take for a space", HINT,
                  space=_named(found.group()))
 

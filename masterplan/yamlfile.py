@@ -138,10 +138,8 @@ def _parse_carefully(text: str, file: str, line_offset: int) -> tuple[Any, list[
                             "remove it; it often comes with text pasted from a PDF or a word processor")]
     except yaml.MarkedYAMLError as exc:
         syntax = syntax_error(exc, text, file, line_offset)
-        odd = look_alike_spaces.indentation(text, file, line_offset) if not text.isascii() else None
-        # the look-alike space is the cause when it indents the line the parser stopped at, or the one before
-        cause = odd is not None and syntax.position.line - 1 <= odd.position.line <= syntax.position.line
-        return None, [odd if cause else syntax]
+        odd = None if text.isascii() else look_alike_spaces.indentation(text, file, line_offset, syntax.position.line)
+        return None, [odd or syntax]
     except yaml.YAMLError as exc:
         return None, [error(Position(file, 1 + line_offset, 1), "E001", "YAML syntax error: {problem}",
                             problem=str(exc))]
