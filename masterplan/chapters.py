@@ -41,8 +41,10 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
     return None, text, 1
 
 
-def read(path: Path, file: str, language: str) -> tuple[Chapter | None, list[Diagnostic]]:
-    """One chapter file into a Chapter, or the diagnostics that prevent it."""
+def read(path: Path, file: str, language: str, written_in: str | None = None,
+         ) -> tuple[Chapter | None, list[Diagnostic]]:
+    """One chapter file into a Chapter, or the diagnostics that prevent it; its texts are written in
+    ``written_in`` (by default the plan's ``language``)."""
     match = FILE_NAME.match(path.name)
     if not match:
         return None, [error(Position(file), "E501", "chapter file name should look like NN-slug.md",
@@ -73,18 +75,18 @@ def read(path: Path, file: str, language: str) -> tuple[Chapter | None, list[Dia
     if any(d.severity is Severity.ERROR for d in problems):
         return None, problems
     chapter = Chapter(
-        id=data.get("id", match.group(2)), title=Text.of(data["title"], language),
+        id=data.get("id", match.group(2)), title=Text.of(data["title"], language, written_in),
         order=data.get("order", int(match.group(1))), part=data.get("part", "body"),
         generated=data.get("generated"), body=body, position=Position(file, 1, 1), body_line=body_line,
-        signed=_signature(data.get("signed"), language, problems),
+        signed=_signature(data.get("signed"), language, problems, written_in),
     )
     return chapter, problems  # warnings, or a signature's impossible date (printed as written)
 
 
-def _signature(data: Any, language: str, problems: list[Diagnostic]) -> Signature | None:
+def _signature(data: Any, language: str, problems: list[Diagnostic], written_in: str | None) -> Signature | None:
     if not data:
         return None
-    return Signature(data["place"], _signed_date(data, language, problems), Text.of(data["role"], language),
+    return Signature(data["place"], _signed_date(data, language, problems), Text.of(data["role"], language, written_in),
                      data.get("name"), data.get("id_number"))
 
 
@@ -124,7 +126,8 @@ def _signed_date(signed: LocatedMap, language: str, problems: list[Diagnostic]) 
 
 
 def read_folder(folder: Path, name: Callable[[Path], str], language: str,
-                allowed: Callable[[Path], bool] = lambda path: True) -> tuple[list[Chapter], list[Diagnostic]]:
+                allowed: Callable[[Path], bool] = lambda path: True, written_in: str | None = None,
+                ) -> tuple[list[Chapter], list[Diagnostic]]:
     """Every chapter of ``content/chapters/`` in order; a missing folder is simply no chapters.
 
     ``allowed`` says whether a file may be read (the loader refuses links out of the plan folder)."""
@@ -139,7 +142,7 @@ def read_folder(folder: Path, name: Callable[[Path], str], language: str,
             problems.append(error(Position(name(path)), "E013", "file is a link to a place outside the plan folder",
                                   "copy the file into the plan folder instead of linking to it"))
             continue
-        chapter, trouble = read(path, name(path), language)
+        chapter, trouble = read(path, name(path), language, written_in)
         problems += trouble
         if chapter:
             found.append(chapter)

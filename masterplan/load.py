@@ -73,6 +73,7 @@ class _Reader:
         self.report = Report()
         self.left_out: list[LeftOut] = []  #: programs left out of the plan, as far as they could be read
         self.language = DEFAULT_LANGUAGE
+        self.written_in: str | None = None  #: plan.yml's written_in, when it gives one
 
     def inside(self, path: Path) -> bool:
         """:func:`inside`, resolving each folder once: a plain file in a folder inside is inside."""
@@ -185,7 +186,7 @@ class _Reader:
             self.report.unreadable.add(ANY_PROGRAM)
 
     def text(self, raw: Any) -> Text:
-        return Text.of(raw, self.language)
+        return Text.of(raw, self.language, self.written_in)
 
     def where(self, data: LocatedMap) -> dict[str, Position]:
         """Positions of each field, of each item of a list field as ``name[index]``, and of each block of
@@ -239,6 +240,7 @@ class _Reader:
         if data is None:
             return None
         self.language = data.get("language", DEFAULT_LANGUAGE)
+        self.written_in = data.get("written_in")
         period = data["period"]
         city = data["city"]
         where = self.where(data)
@@ -250,6 +252,7 @@ class _Reader:
             notice=self.text(data.get("notice")), author=self.text(data.get("author") or f"Pemerintah {city}"),
             period=Period(period["start"], period["end"]), version=str(data.get("version", "")),
             status=data["status"], date=self.date(data), language=self.language,
+            written_in=self.written_in or self.language,
             leading_sector_id=data["leading_sector"], logo=data.get("logo"), vision=self.text(data["vision"]),
             missions=[Mission(m["id"], self.text(m["text"]), m.position) for m in data["missions"]],
             legal_basis=[self.text(t) for t in data.get("legal_basis") or []],
@@ -449,7 +452,7 @@ def load(root: Path, cache: FileCache | None = None) -> tuple[Plan | None, Repor
     glossary_file = content / "glossary.yml"
     glossary = reader.glossary(glossary_file) if glossary_file.is_file() else []
     found_chapters, problems = chapters.read_folder(content / "chapters", reader.name, reader.language,
-                                                    reader.inside)
+                                                    reader.inside, reader.written_in)
     reader.report.extend(problems)
     if plan is None:
         return None, reader.report

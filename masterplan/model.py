@@ -41,20 +41,27 @@ class Text:
     default: str = "id"
 
     @classmethod
-    def of(cls, raw: Any, default: str = "id") -> Text:
+    def of(cls, raw: Any, default: str = "id", written_in: str | None = None) -> Text:
+        """A text as a plan's file gives it: a mapping of language code to text, or a plain one, which is
+        taken to be written in ``written_in`` (the plan's ``written_in``; by default its language)."""
         if isinstance(raw, Text):
             return raw
         if isinstance(raw, Mapping):
             return cls({str(k): str(v) for k, v in raw.items()}, default)
-        return cls({default: "" if raw is None else str(raw)}, default)
+        return cls({written_in or default: "" if raw is None else str(raw)}, default)
 
     def get(self, language: str) -> str:
         """The text in ``language``, falling back to the default language, then any."""
-        if language in self.values:
-            return self.values[language]
-        if self.default in self.values:
-            return self.values[self.default]
-        return next(iter(self.values.values()), "")
+        return self.shown(language)[0]
+
+    def shown(self, language: str) -> tuple[str, str]:
+        """What :meth:`get` gives for ``language``, and the language it is written in: another one where the
+        text has no translation into ``language`` (an Indonesian name in the English edition)."""
+        for written in (language, self.default):
+            if written in self.values:
+                return self.values[written], written
+        first = next(iter(self.values.items()), None)
+        return (first[1], first[0]) if first else ("", language)
 
     def __str__(self) -> str:
         return self.get(self.default)
@@ -326,7 +333,8 @@ class Plan(ProgramGroup):
     version: str
     status: str
     date: datetime.date | None
-    language: str
+    language: str  #: the edition's: its interface words, number and date formats
+    written_in: str  #: the language of texts written as plain text (not as a mapping of language to text)
     leading_sector_id: str
     logo: str | None
     vision: Text

@@ -142,6 +142,10 @@ DOCUMENTS: dict[str, dict[str, Any]] = {
         "status": {"enum": PLAN_STATUSES, "description": "draft (marked on every page) or final."},
         "date": {"type": "string", "format": "date", "description": "Document date (YYYY-MM-DD)."},
         "language": {"type": "string", "pattern": "^[a-z]{2}$", "description": "Output language (default id)."},
+        "written_in": {"type": "string", "pattern": "^[a-z]{2}$", "description":
+                       "The language the plan's texts are written in where a file gives a plain text, not one per "
+                       "language (default: the output language). With language: en and written_in: id, the English "
+                       "edition marks those texts as Indonesian, for screen readers, hyphenation and the open data."},
         "leading_sector": {"type": "string", "pattern": SLUG, "description": "Agency id of the leading sector."},
         "logo": {"type": "string", "description": "Path of the logo, relative to content/."},
         "base_url": {"type": "string", "description": "Public address the site is published at, e.g. "

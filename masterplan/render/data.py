@@ -149,7 +149,7 @@ def as_json(plan: Plan) -> dict[str, Any]:
             "notice": _text(plan.notice), "author": _text(plan.author),
             "period": {"start": plan.period.start, "end": plan.period.end},
             "version": plan.version, "status": plan.status,
-            "date": plan.date.isoformat() if plan.date else None, "language": plan.language,
+            "date": plan.date.isoformat() if plan.date else None, "language": plan.language, "written_in": plan.written_in,
             "leading_sector": plan.leading_sector_id, "vision": _text(plan.vision),
             "missions": [{"id": m.id, "text": _text(m.text)} for m in plan.missions],
             "legal_basis": [_text(t) for t in plan.legal_basis], "funding_sources": plan.funding_sources,

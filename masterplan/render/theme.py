@@ -95,6 +95,35 @@ def localize(text: Any, language: str) -> str:
     return "" if text is None else str(text)
 
 
+def in_its_language(text: Any, language: str) -> Markup | str:
+    """A Text in ``language`` as an element's content (the ``t_lang`` filter): in a ``<span lang="…">`` where
+    it is shown in another language (an Indonesian name in the English edition), so that a screen reader
+    pronounces it as written and the book hyphenates it by its own language's rules; plain otherwise.
+    Attributes and texts put together into others take the plain ``t``."""
+    if not isinstance(text, Text):
+        return localize(text, language)
+    shown, written = text.shown(language)
+    if written == language or not shown:
+        return shown
+    return Markup('<span lang="{}">{}</span>').format(written, shown)
+
+
+def lang_attribute(written: Text | str, language: str) -> Markup:
+    """`` lang="id"`` for an element holding text written in another language than the page's (``written``: a
+    language code, or a Text, in the language it is shown in), to put in its tag; nothing else."""
+    if isinstance(written, Text):
+        written = written.shown(language)[1]
+    return Markup(' lang="{}"').format(written) if written != language else Markup()
+
+
+def markdown_in_its_language(text: Any, language: str, shift: int = 0) -> Markup:
+    """A Markdown text as HTML (the ``markdown`` filter), in a ``<div lang="…">`` where it is shown in another
+    language than the page's."""
+    shown, written = text.shown(language) if isinstance(text, Text) else (localize(text, language), language)
+    html = Markup(to_html(shown, shift))
+    return html if written == language or not shown else Markup('<div lang="{}">{}</div>').format(written, html)
+
+
 COMPILED = "templates-"  #: compiled-template folders in the user's cache are named "templates-<version>…"
 
 
@@ -146,13 +175,15 @@ def environment(theme: Theme, language: str) -> jinja2.Environment:
                              bytecode_cache=compiled_templates())
     translate = Translator(language, load_catalog(theme.folders[:-1]))
     formats = Formats(language, translate)
-    env.globals.update(_=translate, language=language)
+    env.globals.update(_=translate, language=language,
+                       lang_of=lambda written: lang_attribute(written, language))
     env.filters.update({name: language_bound(function) for name, function in {
         "t": lambda text: localize(text, language),
+        "t_lang": lambda text: in_its_language(text, language),
         "rupiah": formats.rupiah, "rupiah_short": formats.rupiah_short, "rupiah_alike": formats.rupiah_alike,
         "number": formats.number, "measure": formats.measure,
         "percent": formats.percent, "shares": formats.shares, "file_size": formats.file_size,
         "date": formats.date, "tel": lambda phone: re.sub(r"[^0-9+]", "", str(phone)),  # a tel: link's digits
-        "markdown": lambda text, shift=0: Markup(to_html(localize(text, language), shift)),
+        "markdown": lambda text, shift=0: markdown_in_its_language(text, language, shift),
     }.items()})
     return env

@@ -1,0 +1,96 @@
+"""An edition in another language than the plan is written in (``language: en``, ``written_in: id``) marks
+the plan's own texts with their language: for screen readers, the book's hyphenation and the open data."""
+
+from __future__ import annotations
+
+import json
+import re
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pdfplumber
+from conftest import MINI_FILES
+
+from masterplan.build import BuildOptions, run
+
+PLAN_YML = MINI_FILES["content/plan.yml"]
+ENGLISH = PLAN_YML.replace("status: draft", "status: draft\n        language: en\n        written_in: id")
+
+
+def built(make_plan: Callable[..., Path], files: dict[str, str | None], **options: object) -> Path:
+    root = make_plan(files)
+    result = run(root, BuildOptions(**{"pdf": False, **options}))  # type: ignore[arg-type]
+    assert result.ok, [str(d) for d in result.report.errors]
+    return root / "build"
+
+
+def page(build: Path, path: str) -> str:
+    return (build / "site" / path).read_text(encoding="utf-8")
+
+
+def test_the_english_edition_marks_the_indonesian_texts_it_shows(make_plan: Callable[..., Path]) -> None:
+    build = built(make_plan, {"content/plan.yml": ENGLISH})
+    program = page(build, "program/GOV-01.html")
+    assert '<html lang="en"' in program
+    assert '<h1><span lang="id">e-Sambat (Media Sambat Masyarakat)</span></h1>' in program
+    assert '<span lang="id">Dinas Komunikasi dan Informatika</span> (Diskominfo)' in program
+    assert re.search(r'<div lang="id">\s*<p>Warga <strong>mengadu</strong>', program), "the description, as Markdown"
+    assert "Lead agency" in program, "the interface is English, and not marked"
+    chapter = page(build, "chapter/pendahuluan.html")
+    assert '<div class="prose" lang="id">' in chapter
+    assert '<h1><span lang="id">Pendahuluan</span></h1>' in chapter
+    home = page(build, "index.html")
+    assert '<span lang="id">Kota cerdas yang melayani.</span>' in home
+    assert '<meta name="description" content="Kota cerdas yang melayani.">' in home, "attributes hold plain text"
+
+
+def test_a_text_translated_into_the_edition_is_not_marked(make_plan: Callable[..., Path]) -> None:
+    agency = MINI_FILES["content/agencies/diskominfo.yml"].replace(
+        "name: e-Sambat (Media Sambat Masyarakat)", "name: {id: e-Sambat (Media Sambat Masyarakat), en: e-Sambat (Citizen Complaints)}")
+    build = built(make_plan, {"content/plan.yml": ENGLISH, "content/agencies/diskominfo.yml": agency})
+    program = page(build, "program/GOV-01.html")
+    assert "<h1>e-Sambat (Citizen Complaints)</h1>" in program
+    pillar = page(build, "pillar/governance.html")
+    assert "<h3 id=\"sub-pelayanan_publik\">Public Services</h3>" in pillar
+
+
+def test_an_edition_in_the_language_the_plan_is_written_in_has_no_marks(make_plan: Callable[..., Path]) -> None:
+    indonesian = built(make_plan, {})
+    untold = built(make_plan, {"content/plan.yml": PLAN_YML.replace("status: draft", "status: draft\n        language: en")})
+    for build in (indonesian, untold):  # without written_in, plain texts are in the edition's language
+        for path in (build / "site").rglob("*.html"):
+            assert not re.search(r'<(?!html)[a-z]+[^>]* lang="', path.read_text(encoding="utf-8")), path
+
+
+def test_the_open_data_keys_each_text_by_the_language_it_is_written_in(make_plan: Callable[..., Path]) -> None:
+    build = built(make_plan, {"content/plan.yml": ENGLISH})
+    data = json.loads(page(build, "data/plan.json"))
+    assert data["plan"]["language"] == "en" and data["plan"]["written_in"] == "id"
+    assert data["plan"]["vision"] == {"id": "Kota cerdas yang melayani."}
+    governance = next(p for p in data["pillars"] if p["id"] == "governance")
+    assert governance["sub_elements"][0]["name"] == {"id": "Pelayanan Publik", "en": "Public Services"}
+
+
+def test_the_english_book_hyphenates_indonesian_words_between_their_syllables(make_plan: Callable[..., Path]) -> None:
+    """English patterns broke "pelaksan-aannya", "kapas-itas", "lingkun-gan": between a consonant and the vowel
+    after it, which an Indonesian syllable never is, or inside ng, ny, kh, sy, which are one consonant."""
+    words = ("pelaksanaannya mengintegrasikan kapasitas lingkungan pembiayaan kelurahan pemerintahan "
+             "keberlanjutan penyelenggaraan ") * 12
+    chapter = textwrap.dedent(f"""\
+        ---
+        title: Pendahuluan
+        ---
+        {words}
+        """)
+    build = built(make_plan, {"content/plan.yml": ENGLISH, "content/chapters/01-pendahuluan.md": chapter},
+                  pdf=True, site=False)
+    with pdfplumber.open(build / "masterplan.pdf") as pdf:
+        lines = [line for p in pdf.pages for line in (p.extract_text() or "").split("\n")]
+    broken = [(re.search(r"(\w+)\u2010$", line).group(1), following.split()[0])  # type: ignore[union-attr]
+              for line, following in zip(lines, lines[1:]) if re.search(r"\w\u2010$", line) and following.split()]
+    assert len(broken) >= 5, "the chapter's words are long enough to be hyphenated"
+    wrong = [f"{before}-{after}" for before, after in broken
+             if before[-1].lower() in "bcdfghjklmnpqrstvwxyz" and after[0].lower() in "aeiou"
+             or (before[-1] + after[0]).lower() in ("ng", "ny", "kh", "sy")]
+    assert not wrong, wrong
