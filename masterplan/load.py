@@ -395,7 +395,7 @@ def named_for_ids(report: Report, agencies: list[Agency]) -> None:
 
 
 def _budget_lines(items: Any) -> list[BudgetLine]:
-    return [BudgetLine(b["year"], b["amount"], b["source"], b.position) for b in items or []]
+    return [BudgetLine(b["year"], b["amount"], b["source"], b.position, b.at("amount")) for b in items or []]
 
 
 def _calendar_day(text: str) -> datetime.date | None:

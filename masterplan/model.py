@@ -120,6 +120,11 @@ class BudgetLine:
     amount: int
     source: str
     position: Position
+    amount_at: Position | None = None  #: where the amount itself is written (the line's own position otherwise)
+
+    @property
+    def amount_position(self) -> Position:
+        return self.amount_at or self.position
 
 
 @dataclass
