@@ -33,11 +33,17 @@ ACTIVE_SUFFIXES = frozenset([
     ".xslt", ".php", ".php3", ".php4", ".php5", ".php7", ".phtml", ".phar", ".asp", ".aspx", ".ashx", ".jsp",
     ".jspx", ".cgi", ".pl", ".py", ".rb", ".sh", ".htaccess", ".htpasswd", ".swf", ".svgz", ".pht", ".phtm",
     ".php8", ".phps", ".cfm", ".jhtml", ".wasm",
+    # XML a browser shows as a page, scripts included, when a server's type table knows it (Debian's /etc/mime.types
+    # gives .xhtm application/xhtml+xml), and what IIS runs
+    ".xhtm", ".xpdl", ".rss", ".atom", ".rdf", ".mml", ".xbl", ".xul", ".htc", ".vml", ".xsd", ".wsdl",
+    ".asa", ".asax", ".asmx", ".cshtml", ".vbhtml", ".cer",
 ])
 ACTIVE_NAMES = frozenset([".htaccess", ".htpasswd", "web.config", ".user.ini"])
 #: Elements that run or load a page, in an SVG or the HTML of its <foreignObject>, by their local name
 _RUNNING = frozenset(["script", "iframe", "frame", "object", "embed", "applet", "base", "meta", "form", "portal"])
 _XSLT = "http://www.w3.org/1999/XSL/Transform"
+_UNREADABLE = "unreadable"  #: what :func:`_svg_script` finds in a file it cannot read as its declaration says
+_WRONG_ENCODING = expat.errors.codes[expat.errors.XML_ERROR_INCORRECT_ENCODING]
 #: The DOCTYPEs drawing programs write (SVG's own): no entity a browser adds to them
 _SVG_DOCTYPES = frozenset([None, "-//W3C//DTD SVG 1.0//EN", "-//W3C//DTD SVG 1.1//EN", "-//W3C//DTD SVG 1.1 Basic//EN",
                            "-//W3C//DTD SVG 1.1 Tiny//EN", "-//W3C//DTD SVG 20010904//EN"])
@@ -89,6 +95,11 @@ def _svg_refusal(path: Path) -> Refused | None:
     if found is None:
         return None
     line, what = found
+    if what == _UNREADABLE:
+        return Refused("E526", Message("the SVG drawing cannot be read as the file says it is written (its encoding, "
+                                       "or what comes before the drawing): a browser may read it otherwise, "
+                                       "scripts included"),
+                       Message("save it again from the drawing program as a plain SVG (UTF-8)"), line=line)
     return Refused("E526", Message("the SVG drawing holds a script ({found}): opened from its address on the city's "
                                    "website, it would run there", found=what),
                    Message("remove the script: a drawing in the book and on the site needs none"), line=line)
@@ -101,12 +112,18 @@ def _svg_script(data: bytes) -> tuple[int, str] | None:
     other than SVG's or an entity the file does not declare (HTML's ``&colon;``, which a browser knows), an entity
     that holds markup or names a file (which can hide any of them: a plain text one, as Illustrator declares its
     namespaces, passes); else None. In a file that is no well-formed XML, only what comes before the fault counts:
-    a browser stops there (the image checks say the book cannot print it).
+    a browser stops there (the image checks say the book cannot print it); a file not read as its declaration
+    says (its encoding, or a fault before its first element) is :data:`_UNREADABLE`, as a browser may read it
+    otherwise.
     A ``<foreignObject>`` (a drawing program's text boxes) is read through like the rest."""
     found: list[tuple[int, str]] = []
     parser = expat.ParserCreate(namespace_separator=" ")
 
+    started = False  #: an element was read: the bytes are read as their declaration says
+
     def element(name: str, attributes: dict[str, str]) -> None:
+        nonlocal started
+        started = True
         namespace, _, local = name.rpartition(" ")
         if local.lower() in _RUNNING or namespace == _XSLT:
             found.append((parser.CurrentLineNumber, f"<{local}>"))
@@ -145,7 +162,14 @@ def _svg_script(data: bytes) -> tuple[int, str] | None:
     parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)  # no external DTD is ever read
     try:
         parser.Parse(data, True)
-    except expat.ExpatError:  # a browser shows, and runs, what comes before the fault, and nothing after it
+    except (ValueError, LookupError):  # an encoding this parser does not read (Shift_JIS, an unknown one)
+        return 1, _UNREADABLE
+    except expat.ExpatError as fault:
+        # a browser shows, and runs, what comes before a fault and nothing after it, where it reads the bytes as this
+        # parser does: not where the declared encoding is not the bytes' (UTF-16 declared on ASCII), nor before the
+        # first element (its own guess at the bytes may find one)
+        if fault.code == _WRONG_ENCODING or not started:
+            return min([*found, (fault.lineno, _UNREADABLE)])
         return min(found) if found else None
     for undeclared in re.finditer(rb"&([A-Za-z_][\w.-]*);", data):  # skipped in silence in an attribute, behind a
         if undeclared.group(1).decode() not in declared:  # DOCTYPE naming a DTD: a browser's may be HTML's &colon;

@@ -47,6 +47,16 @@ def _errors(root: Path) -> list[tuple[str, str]]:
      "content/assets/bingkai.svg:3:1"),
     ("gaya.svg", '<?xml-stylesheet type="text/xsl" href="lembar.svg"?>\n' + SVG.format(extra=""),
      "content/assets/gaya.svg:1:1"),
+    # declared UTF-16 on plain bytes: this parser stopped at the first byte and saw nothing, Chromium ran the script
+    ("utf16.svg", '<?xml version="1.0" encoding="UTF-16LE"?>' + SVG.format(extra="<script>alert(1)</script>"),
+     "content/assets/utf16.svg:1:1"),
+    ("sjis.svg", '<?xml version="1.0" encoding="Shift_JIS"?>\n' + SVG.format(extra=""),  # a traceback, in every command
+     "content/assets/sjis.svg:1:1"),
+    ("entah.svg", '<?xml version="1.0" encoding="x-unknown"?>\n' + SVG.format(extra=""), "content/assets/entah.svg:1:1"),
+    ("laporan.xhtm", '<html xmlns="http://www.w3.org/1999/xhtml"><script>alert(1)</script></html>',
+     "content/assets/laporan.xhtm"),
+    ("laporan.xpdl", '<html xmlns="http://www.w3.org/1999/xhtml"><script>alert(1)</script></html>',
+     "content/assets/laporan.xpdl"),
 ])
 def test_a_file_that_would_run_on_the_citys_site_is_an_error(name: str, text: str, where: str,
                                                              tmp_path: Path) -> None:

@@ -3,6 +3,7 @@ the plan's own texts with their language: for screen readers, the book's hyphena
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import textwrap
@@ -88,7 +89,7 @@ def test_the_english_book_hyphenates_indonesian_words_between_their_syllables(ma
     with pdfplumber.open(build / "masterplan.pdf") as pdf:
         lines = [line for p in pdf.pages for line in (p.extract_text() or "").split("\n")]
     broken = [(re.search(r"(\w+)\u2010$", line).group(1), following.split()[0])  # type: ignore[union-attr]
-              for line, following in zip(lines, lines[1:]) if re.search(r"\w\u2010$", line) and following.split()]
+              for line, following in itertools.pairwise(lines) if re.search(r"\w\u2010$", line) and following.split()]
     assert len(broken) >= 5, "the chapter's words are long enough to be hyphenated"
     wrong = [f"{before}-{after}" for before, after in broken
              if before[-1].lower() in "bcdfghjklmnpqrstvwxyz" and after[0].lower() in "aeiou"
