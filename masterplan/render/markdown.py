@@ -66,9 +66,16 @@ def url_problem(url: str, image: bool) -> str | None:
     return None
 
 
+#: the most columns and rows a table cell may span, as browsers count them (HTML's limits); WeasyPrint has none, and
+#: laid out colspan="100000000" in more than 5 GB of memory before it was stopped
+_SPAN_LIMITS = {"colspan": 1000, "rowspan": 65534}
+
+
 def _safe_url(tag: str, attribute: str, value: str) -> str | None:
     if attribute == "start":  # a list's first number, nothing else
         return value if value.isdigit() else None
+    if attribute in _SPAN_LIMITS:
+        return str(min(int(value), _SPAN_LIMITS[attribute])) if value.strip().isdigit() else None
     if attribute not in ("href", "src"):
         return value
     return None if url_problem(value, image=tag == "img") else value
