@@ -163,11 +163,21 @@ def _up_and_down(label: Message, indicator: Indicator) -> Iterator[Diagnostic]:
            if _one_way([value for other, (_, value) in enumerate(values) if other != index])]
     steps = [(after[0], after[1] - before[1]) for before, after in pairwise(values)]
     turns = [year for (year, step), (_, previous) in zip(steps[1:], steps, strict=False) if step * previous < 0]
-    year = odd[0] if len(odd) == 1 else turns[0] if turns else steps[-1][0]
+    year = _farthest(values, odd) if odd else turns[0] if turns else steps[-1][0]
     yield warning(_target_at(indicator, year), "W314", "{label}: indicator '{indicator}' goes up and down ({values})",
                   Message("targets usually move one way from the baseline: check the value for {year}",
                           year=year if year is not None else Message("the baseline")),
                   label=label, indicator=str(indicator.name), values=" → ".join(_shown(value) for _, value in values))
+
+
+def _farthest(values: list[tuple[int | None, float]], years: list[int | None]) -> int | None:
+    """Of the ``years`` whose value alone breaks the direction, the one farthest from its neighbours' mean: in
+    0 → 30 → 600 → 90, both 600 and 90 are such a value, and 600 is the spike."""
+    def distance(index: int) -> float:
+        around = [value for _, value in values[max(index - 1, 0):index] + values[index + 1:index + 2]]
+        return abs(values[index][1] - sum(around) / len(around))
+    indexes = [index for index, (year, _) in enumerate(values) if year in years]
+    return values[max(indexes, key=distance)][0]
 
 
 def _percent(label: Message, indicator: Indicator) -> Iterator[Diagnostic]:
