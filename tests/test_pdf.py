@@ -796,6 +796,26 @@ def test_a_budget_charts_amounts_have_one_number_of_decimals(sample_pdf: Path) -
     assert "Rp 23,00 miliar" in " ".join(page.split())
 
 
+def test_a_tables_total_row_lines_its_figures_up_with_the_figures_above(sample_pdf: Path) -> None:
+    """Tabel 14.1 and 14.4 printed each total 2 pt left of its column's figures (the total row kept a wider table's
+    side padding): a bold row a reader runs the eye down to."""
+    checked = 0
+    with pdfplumber.open(sample_pdf) as pdf:
+        for page in pdf.pages:
+            words = page.extract_words(x_tolerance=1)  # "400.000.000" apart from the "APBD" after it
+            totals = [w for w in words if w["text"] == "Total"]
+            figures = [w for w in words if re.fullmatch(r"(Rp )?\d{1,3}(\.\d{3})+", w["text"])]
+            for total in totals:
+                row = [w for w in figures if abs(w["top"] - total["top"]) < 2]
+                above = {round(w["x1"], 1) for w in figures if w["top"] < total["top"] - 2}
+                if not above:  # a table's total at the top of a page it continues onto
+                    continue
+                for figure in row:
+                    checked += 1
+                    assert min(abs(figure["x1"] - x) for x in above) < 0.3, (page.page_number, figure["text"])
+    assert checked >= 15, "the budget tables' totals were found"
+
+
 def test_the_shares_of_the_budget_add_up_to_the_totals_hundred_percent(sample_pdf: Path) -> None:
     """Tabel 14.2 and 14.3 printed shares adding up to 100,1% above "Total 100,0%"."""
     pages = [" ".join(text.split()) for text in texts(sample_pdf)]
