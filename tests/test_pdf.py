@@ -22,7 +22,7 @@ from masterplan.render.typography import UNITS
 REPO = Path(__file__).resolve().parent.parent
 A4 = (595, 842)
 MM = 72 / 25.4
-HEADER_ZONE = {"portrait": 23 * MM, "landscape": 17.5 * MM}  #: above the text area (book.css @page margins)
+HEADER_ZONE = {"portrait": 23 * MM, "landscape": 24 * MM}  #: above the text area (book.css @page margins)
 
 
 @lru_cache(maxsize=8)
@@ -549,6 +549,20 @@ def test_nothing_is_printed_within_10_mm_of_the_top_or_bottom_edge(sample_pdf: P
                     near.append((page.page_number, char["text"], round((page.height - char["bottom"]) / MM, 1)))
                     break
     assert not near, near
+
+
+def test_a_landscape_page_keeps_the_binding_clear_at_its_top(sample_pdf: Path) -> None:
+    """Turned in the bound book, a landscape page has its top edge at the binding: its running header sat 10 mm
+    from that edge, in the spine, where a portrait page keeps 25 mm at its left. Nothing is printed in the top
+    15 mm now (the header's letters start 17 mm from the edge)."""
+    landscape = 0
+    with pdfplumber.open(sample_pdf) as pdf:
+        for page in pdf.pages:
+            if page.width > page.height:
+                landscape += 1
+                top = min(char["top"] for char in page.chars if char["text"].strip())
+                assert top > 15 * MM, (page.page_number, round(top / MM, 1))
+    assert landscape >= 10
 
 
 def test_the_book_opens_with_its_bookmarks_and_its_title_shown(sample_pdf: Path) -> None:
