@@ -11,7 +11,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pdfplumber
-from conftest import MINI_FILES
+import pytest
+from conftest import MINI_FILES, write_plan
 
 from masterplan.build import BuildOptions, run
 
@@ -73,9 +74,9 @@ def test_the_open_data_keys_each_text_by_the_language_it_is_written_in(make_plan
     assert governance["sub_elements"][0]["name"] == {"id": "Pelayanan Publik", "en": "Public Services"}
 
 
-def test_the_english_book_hyphenates_indonesian_words_between_their_syllables(make_plan: Callable[..., Path]) -> None:
-    """English patterns broke "pelaksan-aannya", "kapas-itas", "lingkun-gan": between a consonant and the vowel
-    after it, which an Indonesian syllable never is, or inside ng, ny, kh, sy, which are one consonant."""
+@pytest.fixture(scope="module")
+def english_book(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The English book of a plan written in Indonesian, with a chapter of long Indonesian words."""
     words = ("pelaksanaannya mengintegrasikan kapasitas lingkungan pembiayaan kelurahan pemerintahan "
              "keberlanjutan penyelenggaraan ") * 12
     chapter = textwrap.dedent(f"""\
@@ -84,9 +85,17 @@ def test_the_english_book_hyphenates_indonesian_words_between_their_syllables(ma
         ---
         {words}
         """)
-    build = built(make_plan, {"content/plan.yml": ENGLISH, "content/chapters/01-pendahuluan.md": chapter},
-                  pdf=True, site=False)
-    with pdfplumber.open(build / "masterplan.pdf") as pdf:
+    root = write_plan(tmp_path_factory.mktemp("english"), {"content/plan.yml": ENGLISH,
+                                                           "content/chapters/01-pendahuluan.md": chapter})
+    result = run(root, BuildOptions(site=False))
+    assert result.ok, [str(d) for d in result.report.errors]
+    return root / "build" / "masterplan.pdf"
+
+
+def test_the_english_book_hyphenates_indonesian_words_between_their_syllables(english_book: Path) -> None:
+    """English patterns broke "pelaksan-aannya", "kapas-itas", "lingkun-gan": between a consonant and the vowel
+    after it, which an Indonesian syllable never is, or inside ng, ny, kh, sy, which are one consonant."""
+    with pdfplumber.open(english_book) as pdf:
         lines = [line for p in pdf.pages for line in (p.extract_text() or "").split("\n")]
     broken = [(re.search(r"(\w+)\u2010$", line).group(1), following.split()[0])  # type: ignore[union-attr]
               for line, following in itertools.pairwise(lines) if re.search(r"\w\u2010$", line) and following.split()]
@@ -95,3 +104,11 @@ def test_the_english_book_hyphenates_indonesian_words_between_their_syllables(ma
              if before[-1].lower() in "bcdfghjklmnpqrstvwxyz" and after[0].lower() in "aeiou"
              or (before[-1] + after[0]).lower() in ("ng", "ny", "kh", "sy")]
     assert not wrong, wrong
+
+
+def test_the_english_books_contents_keep_each_chapter_number_on_its_titles_line(english_book: Path) -> None:
+    """"Chapter" stood alone on a line above each chapter's entry: the number's column was "Bab 1"'s width."""
+    with pdfplumber.open(english_book) as pdf:
+        contents = next(text for p in pdf.pages if (text := p.extract_text() or "").startswith("Table of contents"))
+    assert re.search(r"^Chapter 1 Pendahuluan\b", contents, re.MULTILINE), contents
+    assert not re.search(r"^Chapter$", contents, re.MULTILINE)
