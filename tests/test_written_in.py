@@ -112,3 +112,16 @@ def test_the_english_books_contents_keep_each_chapter_number_on_its_titles_line(
         contents = next(text for p in pdf.pages if (text := p.extract_text() or "").startswith("Table of contents"))
     assert re.search(r"^Chapter 1 Pendahuluan\b", contents, re.MULTILINE), contents
     assert not re.search(r"^Chapter$", contents, re.MULTILINE)
+
+
+def test_the_english_matrix_heads_stand_apart(english_book: Path) -> None:
+    """"Baseline" (wider than "Kondisi awal"'s longer word) stood 0.6 mm from "Target per year": read as one."""
+    gaps = []
+    with pdfplumber.open(english_book) as pdf:
+        for page in pdf.pages:
+            words = page.extract_words(x_tolerance=1)
+            for baseline in (w for w in words if w["text"] == "Baseline"):
+                target = next((w for w in words if w["text"] == "Target" and abs(w["top"] - baseline["top"]) < 2), None)
+                if target:
+                    gaps.append((target["x0"] - baseline["x1"]) * 25.4 / 72)
+    assert gaps and min(gaps) > 1.5, gaps
