@@ -125,3 +125,10 @@ def test_the_english_matrix_heads_stand_apart(english_book: Path) -> None:
                 if target:
                     gaps.append((target["x0"] - baseline["x1"]) * 25.4 / 72)
     assert gaps and min(gaps) > 1.5, gaps
+
+
+def test_an_agencys_description_reads_right_for_one_program(make_plan: Callable[..., Path]) -> None:
+    """"… leads 1 and supports 1 programs of the plan" in the English description of an agency's page."""
+    build = built(make_plan, {"content/plan.yml": ENGLISH})
+    agency = page(build, "agency/bpkad.html")
+    assert "leads 1 and supports 1 of the plan&#39;s programs; budget of the programs it leads: Rp 100 million." in agency
