@@ -3,7 +3,7 @@
 Only a description (and a chapter) is Markdown; a program's name or summary is printed as
 typed, so ``<b>Pasien</b>`` showed its tags on the site, in its description for search engines
 and in the book's matrix, ``&amp;`` showed as such, and ``{{ plan.city }}`` stayed braces. W522
-says so at the field, with what to write instead.
+says so at the field, with what to write instead; in a description (Markdown, not a chapter), of Jinja.
 """
 
 from __future__ import annotations
@@ -19,6 +19,8 @@ from masterplan.model import Indicator, Plan, Text
 #: a tag (<b>, </b>, <br/>), a character entity (&amp;, &#8211;) or Jinja ({{ … }}, {% … %})
 _MARKUP = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>|&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,5});"
                      r"|\{\{.*?\}\}|\{%.*?%\}")
+#: Jinja, which only a chapter fills in
+_JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}")
 
 
 def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
@@ -33,7 +35,10 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
     for program in plan.programs:
         for name in ("name", "summary", "location"):
             yield from _markup(getattr(program, name), program.at(name), name)
+        yield from _jinja(program.description, program.at("description"))
         yield from _indicators(program.indicators)
+    for pillar in plan.pillars:
+        yield from _jinja(pillar.description, pillar.where.get("description", pillar.position))
 
 
 def _indicators(indicators: list[Indicator]) -> Iterator[Diagnostic]:
@@ -48,6 +53,14 @@ def _markup(text: Text, where: Position, field: str) -> Iterator[Diagnostic]:
         if found:  # said once a field: "<b>Pasien</b> puskesmas<br>" is one mistake
             yield warning(where, "W522", "{field} is plain text: {markup} is printed as written", _hint(found[0]),
                           field=field, markup=" ".join(found))
+
+
+def _jinja(text: Text, where: Position) -> Iterator[Diagnostic]:
+    for value in dict.fromkeys(text.values.values()):
+        found = list(dict.fromkeys(_JINJA.findall(value or "")))
+        if found:
+            yield warning(where, "W522", "a description is Markdown, which Jinja does not fill in: {markup} is printed "
+                          "as written", _hint(found[0]), markup=" ".join(found))
 
 
 def _hint(markup: str) -> Message:
