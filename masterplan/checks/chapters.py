@@ -15,6 +15,8 @@ from collections.abc import Set as AbstractSet
 from pathlib import Path
 from urllib.parse import quote, unquote
 
+import jinja2
+
 from masterplan import captions, chapters, crossref
 from masterplan.checks import html, images
 from masterplan.checks.last_build import Unknown
@@ -95,6 +97,7 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
         yield from _no_tables(chapter)
         for line, item in bullets(chapter.body):
             yield _bulleted(Position(chapter.position.file, chapter.body_line + line - 1, 1), item)
+        yield from _stray_braces(chapter)
         text, problems = chapters.expand(chapter, context)
         yield from (p for p in problems if p.unknown is None  # not an id a broken file may hold:
                     or (p.unknown not in unreadable and ANY_PROGRAM not in unreadable))
@@ -256,6 +259,31 @@ def _numbered_captions(chapter: Chapter) -> Iterator[Diagnostic]:
 
 #: a line that starts with a bullet as Word or a web page writes it ("•<tab>Puskesmas digital"), not Markdown's '- '
 _BULLET = re.compile(r"^[ \t]*[•●▪◦‣○■·][ \t\u00a0]*(\S.*)$", re.MULTILINE)
+
+
+#: "{ plan.city }}": an expression that lost one of its opening braces (Jinja leaves it as text)
+_ONE_BRACE = re.compile(r"(?<!\{)\{\s*[A-Za-z_][\w.]*(?:\s*\|[^{}\n]*)?\s*\}\}")
+
+
+def _stray_braces(chapter: Chapter) -> Iterator[Diagnostic]:
+    """W527: a brace typed once too few or too many around a Jinja expression ("{ plan.city }}", "{{ plan.city }}}"):
+    Jinja leaves the braces as text, and the book and the site print them."""
+    try:
+        tokens = list(jinja2.Environment().lex(chapter.body))
+    except jinja2.TemplateSyntaxError:
+        return  # said by the chapter's expansion (E503)
+    for (line, kind, value), (_, before, _) in zip(tokens, [(0, "", ""), *tokens], strict=False):
+        found = _ONE_BRACE.search(value) if kind == "data" else None
+        if found:
+            stray, line = found.group(), line + value.count("\n", 0, found.start())
+        elif kind == "data" and before == "variable_end" and value.startswith("}"):
+            stray = "}}}"
+        else:
+            continue
+        yield warning(Position(chapter.position.file, chapter.body_line + line - 1, 1), "W527",
+                      "'{text}' is printed as written: a brace too few or too many around a Jinja expression",
+                      Message("write two braces on each side of an expression, e.g. {example}",
+                              example="{{ plan.city }}"), text=stray)
 
 
 def bullets(text: str) -> Iterator[tuple[int, str]]:
