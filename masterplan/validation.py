@@ -152,6 +152,8 @@ _SHAPES = {"period": "period: {start: 2023, end: 2026}", "baseline": "baseline: 
            "former_ids": "former_ids: [GOV-13]", "goals": "goals: [Layanan publik daring pada 2026]"}
 #: the fields that list ids, which a writer may give as one line of text ("dinsos, bpkad"); goals are sentences
 _ID_LISTS = ("partners", "missions", "supports", "depends_on", "former_ids")
+#: ids apart by spaces only ("diskominfotik rsud", "GOV-01 GOV-02"): no name of words, which has capitals
+_ID_WORDS = re.compile(r"(?:[a-z0-9_]+|[A-Z]{2,}-\d+)(?:\s+(?:[a-z0-9_]+|[A-Z]{2,}-\d+))*")
 _YEAR_SPAN = re.compile(r"\s*((?:19|20)\d\d)\s*(?:[-–—/]|s\.?d\.?|sampai)\s*((?:19|20)\d\d)\s*")
 
 
@@ -179,7 +181,10 @@ def _shape_hint(err: ValidationError) -> Message | None:
     if span and field == "period":
         example = f"period: {{start: {span.group(1)}, end: {span.group(2)}}}"
     elif isinstance(value, str) and field in _ID_LISTS and value.strip():  # "dinsos, dispendukcapil"
-        example = f"{field}: [{', '.join(part.strip() for part in re.split(r'[,;]| dan ', value) if part.strip())}]"
+        parts = [part.strip() for part in re.split(r"[,;]| dan ", value) if part.strip()]
+        if all(_ID_WORDS.fullmatch(part) for part in parts):  # the lines of a list without its dashes: YAML joined
+            parts = [word for part in parts for word in part.split()]  # them with spaces ("diskominfotik rsud")
+        example = f"{field}: [{', '.join(parts)}]"
     else:
         example = _SHAPES[field]
     return Message("written like this: {example}", example=example)
