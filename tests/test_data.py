@@ -356,3 +356,24 @@ def test_the_open_data_is_written_once_by_a_process_beside_the_build(make_plan: 
     assert (root / "build" / "site" / "data" / "plan.xlsx").is_file()
     pids = writers.read_text(encoding="utf-8").split()
     assert len(pids) == 1 and int(pids[0]) != os.getpid()
+
+
+def test_a_text_cell_stays_one_cell_where_a_spreadsheet_splits_rows_at_semicolons(make_plan) -> None:
+    """A program named "e-Sambat;=cmd|'/C calc'!A0": Excel set to Indonesian, which splits a CSV row at ';', made
+    "=cmd|…" a cell of its own, a formula. A piece after a ';' that starts as a formula does is quoted with '."""
+    import csv
+
+    from conftest import MINI_FILES
+
+    from masterplan.build import BuildOptions, run
+
+    agency = MINI_FILES["content/agencies/diskominfo.yml"].replace(
+        "name: e-Sambat (Media Sambat Masyarakat)", "name: \"e-Sambat;=cmd|'/C calc'!A0\"")
+    root = make_plan({"content/agencies/diskominfo.yml": agency})
+    assert run(root, BuildOptions(pdf=False)).ok
+    text = (root / "build" / "site" / "data" / "programs.csv").read_text(encoding="utf-8")
+    row = next(line for line in text.splitlines() if "GOV-01" in line)
+    by_semicolon = next(csv.reader([row], delimiter=";"))
+    assert not any(cell.lstrip().startswith(("=", "+", "@")) for cell in by_semicolon), by_semicolon
+    by_comma = next(csv.reader([row]))
+    assert by_comma[1] == "e-Sambat;'=cmd|'/C calc'!A0" and by_comma[5] == "bpkad"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -239,14 +240,22 @@ ROWS: dict[str, Callable[[Plan], Iterator[list[Any]]]] = {
 }
 
 
+#: a piece of a text after a ';' that starts as a formula does: Excel set to Indonesian splits a CSV row at ';'
+_FORMULA_AFTER_SEMICOLON = re.compile(r";(\s*)(?=[=+\-@])")
+
+
 def _cell(value: Any) -> Any:
-    """A CSV cell; text that a spreadsheet would run as a formula (=, +, -, @) is quoted with '."""
+    """A CSV cell; text that a spreadsheet would run as a formula (=, +, -, @) is quoted with ', at its start and
+    after a ';' (a spreadsheet that splits rows at ';' makes "e-Sambat;=cmd|…" two cells, the second a formula)."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
+    if isinstance(value, str):
+        if ";" in value:
+            value = _FORMULA_AFTER_SEMICOLON.sub(r";\1'", value)
+        if value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+            return "'" + value
     return value
 
 
