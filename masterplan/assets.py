@@ -163,18 +163,29 @@ def _svg_script(data: bytes) -> tuple[int, str] | None:
     try:
         parser.Parse(data, True)
     except (ValueError, LookupError):  # an encoding this parser does not read (Shift_JIS, an unknown one)
-        return 1, _UNREADABLE
+        return (1, _UNREADABLE) if _may_run(data) else None
     except expat.ExpatError as fault:
         # a browser shows, and runs, what comes before a fault and nothing after it, where it reads the bytes as this
         # parser does: not where the declared encoding is not the bytes' (UTF-16 declared on ASCII), nor before the
         # first element (its own guess at the bytes may find one)
-        if fault.code == _WRONG_ENCODING or not started:
+        if (fault.code == _WRONG_ENCODING or not started) and _may_run(data):
             return min([*found, (fault.lineno, _UNREADABLE)])
         return min(found) if found else None
     for undeclared in re.finditer(rb"&([A-Za-z_][\w.-]*);", data):  # skipped in silence in an attribute, behind a
         if undeclared.group(1).decode() not in declared:  # DOCTYPE naming a DTD: a browser's may be HTML's &colon;
             found.append((data.count(b"\n", 0, undeclared.start()) + 1, undeclared.group().decode()))
     return min(found) if found else None
+
+
+#: what may run in a browser, looked for in the bytes of a file that cannot be read as it says it is written
+_RUNS = re.compile(r"<\s*[\w.-]*:?(?:script|iframe|frame|object|embed|foreignobject)|\bon\w+\s*=|javascript:|<!entity"
+                   r"|<\?xml-stylesheet|&#", re.IGNORECASE)
+
+
+def _may_run(data: bytes) -> bool:
+    """Whether bytes read as one byte a character, or as UTF-16 either way (a browser's guesses), hold
+    :data:`_RUNS`: a script may hide behind a declaration that is not the bytes' own."""
+    return any(_RUNS.search(data.decode(encoding, "ignore")) for encoding in ("latin-1", "utf-16-le", "utf-16-be"))
 
 
 def judged(content: Path) -> Iterator[tuple[Path, str, Refused | None]]:

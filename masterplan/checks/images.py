@@ -35,6 +35,18 @@ XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
 XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
 #: what a style loads: ``@import``, or a ``url()`` that is not a part of the drawing itself (``url(#id)``)
 _STYLE_LOADS = re.compile(r"""@import\b|url\(\s*['"]?\s*(?!#)[^)\s'"]""", re.IGNORECASE)
+#: a CSS escape: a backslash and a character's code in hex (and a space that ends it), or the character itself
+_CSS_ESCAPE = re.compile(r"\\([0-9a-fA-F]{1,6})[ \t\n]?|\\(.)", re.DOTALL)
+
+
+def _css_unescaped(style: str) -> str:
+    """A style as CSS reads it: ``@\\69mport`` is ``@import``, ``u\\72l(`` is ``url(``."""
+    def character(match: re.Match[str]) -> str:
+        if match.group(2) is not None:
+            return match.group(2)
+        code = int(match.group(1), 16)
+        return chr(code) if 0 < code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else "\ufffd"
+    return _CSS_ESCAPE.sub(character, style) if "\\" in style else style
 
 
 def problem(path: Path, content: Path) -> Message | None:
@@ -87,7 +99,7 @@ class _Reader:
         for element in root.iter():
             name = str(element.tag).rsplit("}", 1)[-1]
             style = (element.text or "") if name == "style" else element.get("style", "")
-            if _STYLE_LOADS.search(style):
+            if _STYLE_LOADS.search(_css_unescaped(style)):
                 return Message("the SVG's style loads a file or address; the renderer reads none: write the style "
                                "in the SVG itself")
             if name not in ("image", "use"):
