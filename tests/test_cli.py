@@ -340,8 +340,9 @@ def test_validate_finds_a_field_the_plan_lacks_in_a_website_template_override(tm
 
     shutil.copytree(REPO / "content", tmp_path / "content")
     footer = (REPO / "templates" / "site" / "footer.html").read_text(encoding="utf-8")
+    assert "{{ plan.title | t_lang }}" in footer
     (tmp_path / "templates" / "site").mkdir(parents=True)
-    (tmp_path / "templates" / "site" / "footer.html").write_text(footer.replace("{{ plan.title | t }}",
+    (tmp_path / "templates" / "site" / "footer.html").write_text(footer.replace("{{ plan.title | t_lang }}",
                                                                                 "{{ plan.kota }}", 1), encoding="utf-8")
     done = subprocess.run([sys.executable, "-m", "masterplan", "validate", str(tmp_path)], capture_output=True,
                           text=True, check=False)

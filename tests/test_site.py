@@ -562,7 +562,8 @@ def test_a_theme_override_naming_a_field_the_plan_lacks_is_said_in_the_plans_wor
     """A footer override's {{ plan.kota }} failed the build with Python's "'masterplan.model.Plan object' has no
     attribute 'kota'", in English whatever the plan's language, where a chapter is told to write 'city'."""
     footer = (theme_dir() / "site" / "footer.html").read_text(encoding="utf-8")
-    root = make_plan({"templates/site/footer.html": footer.replace("{{ plan.title | t }}", "{{ plan.kota }}", 1)})
+    assert "{{ plan.title | t_lang }}" in footer
+    root = make_plan({"templates/site/footer.html": footer.replace("{{ plan.title | t_lang }}", "{{ plan.kota }}", 1)})
     result = run(root, BuildOptions(pdf=False, search=False))
     failed = [d for d in result.report.errors if d.code == "E702"]
     assert failed and all(d.position.file == "templates/site/footer.html" for d in failed)
