@@ -42,6 +42,11 @@ ACTIVE_NAMES = frozenset([".htaccess", ".htpasswd", "web.config", ".user.ini"])
 #: Elements that run or load a page, in an SVG or the HTML of its <foreignObject>, by their local name
 _RUNNING = frozenset(["script", "iframe", "frame", "object", "embed", "applet", "base", "meta", "form", "portal"])
 _XSLT = "http://www.w3.org/1999/XSL/Transform"
+#: the encoding an XML declaration names, and those this parser reads as a browser does (any other may hide a
+#: script from it: a drawing program writes UTF-8)
+_DECLARED_ENCODING = re.compile(rb"""\s*<\?xml\s[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
+_ENCODINGS_READ_ALIKE = frozenset(["utf-8", "utf8", "us-ascii", "ascii", "iso-8859-1", "latin-1", "latin1", "utf-16",
+                                   "utf-16le", "utf-16be"])
 _UNREADABLE = "unreadable"  #: what :func:`_svg_script` finds in a file it cannot read as its declaration says
 _WRONG_ENCODING = expat.errors.codes[expat.errors.XML_ERROR_INCORRECT_ENCODING]
 #: The DOCTYPEs drawing programs write (SVG's own): no entity a browser adds to them
@@ -160,15 +165,18 @@ def _svg_script(data: bytes) -> tuple[int, str] | None:
     parser.ProcessingInstructionHandler = instruction
     parser.SkippedEntityHandler = skipped
     parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)  # no external DTD is ever read
+    encoding = _DECLARED_ENCODING.match(data)
+    if encoding and encoding.group(1).decode().lower() not in _ENCODINGS_READ_ALIKE:  # ISO-2022-JP reads "<scr" ESC
+        return 1, _UNREADABLE  # "(B" "ipt>" as "<script>", where this parser stops at the escape
     try:
         parser.Parse(data, True)
-    except (ValueError, LookupError):  # an encoding this parser does not read (Shift_JIS, an unknown one)
-        return (1, _UNREADABLE) if _may_run(data) else None
+    except (ValueError, LookupError):  # an encoding this parser does not read (Shift_JIS, ISO-2022-JP, an unknown
+        return 1, _UNREADABLE  # one): what a browser reads in it is not known here
     except expat.ExpatError as fault:
         # a browser shows, and runs, what comes before a fault and nothing after it, where it reads the bytes as this
-        # parser does: not where the declared encoding is not the bytes' (UTF-16 declared on ASCII), nor before the
-        # first element (its own guess at the bytes may find one)
-        if (fault.code == _WRONG_ENCODING or not started) and _may_run(data):
+        # parser does: not where the declared encoding is not the bytes' (UTF-16 declared on ASCII), nor, where
+        # something in the bytes may run, before the first element (its own guess at the bytes may find one)
+        if fault.code == _WRONG_ENCODING or not started and _may_run(data):
             return min([*found, (fault.lineno, _UNREADABLE)])
         return min(found) if found else None
     for undeclared in re.finditer(rb"&([A-Za-z_][\w.-]*);", data):  # skipped in silence in an attribute, behind a
@@ -177,15 +185,18 @@ def _svg_script(data: bytes) -> tuple[int, str] | None:
     return min(found) if found else None
 
 
-#: what may run in a browser, looked for in the bytes of a file that cannot be read as it says it is written
-_RUNS = re.compile(r"<\s*[\w.-]*:?(?:script|iframe|frame|object|embed|foreignobject)|\bon\w+\s*=|javascript:|<!entity"
+#: what may run in a browser, looked for in the bytes of a file that cannot be read as it says it is written: the
+#: elements of :data:`_RUNNING` and a foreignObject, a handler or srcdoc, javascript:, an entity, a style sheet
+_RUNS = re.compile(r"<[\w.-]*:?(?:" + "|".join([*_RUNNING, "foreignobject"]) + r")|\bon\w+=|srcdoc=|javascript:|<!entity"
                    r"|<\?xml-stylesheet|&#", re.IGNORECASE)
 
 
 def _may_run(data: bytes) -> bool:
     """Whether bytes read as one byte a character, or as UTF-16 either way (a browser's guesses), hold
-    :data:`_RUNS`: a script may hide behind a declaration that is not the bytes' own."""
-    return any(_RUNS.search(data.decode(encoding, "ignore")) for encoding in ("latin-1", "utf-16-le", "utf-16-be"))
+    :data:`_RUNS` once spaces and control characters are left out ("java\tscript:"): a script may hide behind a
+    declaration that is not the bytes' own."""
+    return any(_RUNS.search(re.sub(r"[\s\x00-\x1f]", "", data.decode(encoding, "ignore")))
+               for encoding in ("latin-1", "utf-16-le", "utf-16-be"))
 
 
 def judged(content: Path) -> Iterator[tuple[Path, str, Refused | None]]:

@@ -415,11 +415,14 @@ def _cut_names(agencies: list[Agency]) -> dict[str, Agency]:
 
 
 def _name_begins(written: str, agencies: list[Agency]) -> Agency | None:
-    """The one agency whose name of two words or more opens ``written`` ("Rumah Sakit Umum Daerah dr. Soedarsono")."""
+    """The agency whose name of two words or more opens ``written`` ("Rumah Sakit Umum Daerah dr. Soedarsono"), the
+    longest where one name opens another ("Dinas Pendidikan dan Kebudayaan …" is not "Dinas Pendidikan")."""
     text = written.casefold()
-    found = {agency.id: agency for agency in agencies for name in agency.name.values.values()
-             if " " in name.strip() and text.startswith(name.casefold().strip() + " ")}
-    return next(iter(found.values())) if len(found) == 1 else None
+    found = sorted(((len(name.strip()), agency.id, agency) for agency in agencies for name in agency.name.values.values()
+                    if " " in name.strip() and text.startswith(name.casefold().strip() + " ")), reverse=True)
+    if not found or len(found) > 1 and found[1][0] == found[0][0] and found[1][1] != found[0][1]:
+        return None  # no name, or two agencies' names alike
+    return found[0][2]
 
 
 def _budget_lines(items: Any) -> list[BudgetLine]:

@@ -124,6 +124,7 @@ class BudgetLine:
 
     @property
     def amount_position(self) -> Position:
+        """Where to point at the amount: its own line and column, else the budget line's."""
         return self.amount_at or self.position
 
 

@@ -182,8 +182,12 @@ def _shape_hint(err: ValidationError) -> Message | None:
         example = f"period: {{start: {span.group(1)}, end: {span.group(2)}}}"
     elif isinstance(value, str) and field in _ID_LISTS and value.strip():  # "dinsos, dispendukcapil"
         parts = [part.strip() for part in re.split(r"[,;]| dan ", value) if part.strip()]
-        if all(_ID_WORDS.fullmatch(part) for part in parts):  # the lines of a list without its dashes: YAML joined
-            parts = [word for part in parts for word in part.split()]  # them with spaces ("diskominfotik rsud")
+        words = [word for part in parts for word in part.split()]
+        if len(words) > len(parts) and all(_ID_WORDS.fullmatch(part) for part in parts):
+            # the lines of a list without its dashes, which YAML joined with spaces ("diskominfotik rsud"); or a name
+            # typed in small letters ("dinas kesehatan"), which is no id either way
+            return Message("written like this, the ids apart by commas: {example} (an agency or a program is "
+                           "written by its id, not its name)", example=f"{field}: [{', '.join(words)}]")
         example = f"{field}: [{', '.join(parts)}]"
     else:
         example = _SHAPES[field]

@@ -415,3 +415,14 @@ def test_a_plan_coding_programs_by_agency_is_not_told_they_are_in_another_pillar
                                      SimpleNamespace(id="dlh", short_name="DLH")],
                            program=lambda code: None)
     assert list(codes.check(plan)) == []  # type: ignore[arg-type]
+
+
+def test_an_svg_style_is_read_with_its_css_escapes_as_css_reads_it() -> None:
+    """@\\69mport and u\\72l( load an address as @import and url( do; an escape may end with any CSS space, a carriage
+    return and line feed as one."""
+    from masterplan.checks.images import _STYLE_LOADS, _css_unescaped
+
+    for style in ('@\\69mport "https://x/a.css";', "src: u\\72l(https://x/f.ttf)", '@\\69\r\nmport "https://x/a.css"',
+                  "src: u\\72\rl(https://x/f.ttf)", "src: u\\72\fl(https://x/f.ttf)"):
+        assert _STYLE_LOADS.search(_css_unescaped(style)), style
+    assert not _STYLE_LOADS.search(_css_unescaped("fill: url(#g); content: '\\201C'"))

@@ -178,3 +178,15 @@ def test_a_table_chunk_keeps_its_last_rows_together_and_its_stripes_even(rows: i
         assert len(last) == kept and len(body) % 2 == 0
     else:
         assert groups == [list(range(rows))]
+
+
+def test_a_continued_chunk_keeps_the_running_title_of_a_chapter_marked_with_its_language() -> None:
+    """The English book's roadmap went on over pages headed with no chapter: its title, Indonesian, carries
+    lang="id" before data-running, and the chunks lost it."""
+    from masterplan.render.pdf_parts import chunks
+
+    chapter = ('<section class="chapter part-body kind-chapter" id="c"><header class="opener">'
+               '<h1 class="chapter-title" lang="id" data-running="Chapter 13 · Peta Jalan">Peta Jalan</h1></header>'
+               '<p>Teks.</p><div class="matrix" data-chunk><p>rows</p></div></section>')
+    parts = chunks(chapter, "Chapter")
+    assert len(parts) == 2 and "Chapter 13 · Peta Jalan" in parts[1]

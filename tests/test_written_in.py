@@ -44,6 +44,7 @@ def test_the_english_edition_marks_the_indonesian_texts_it_shows(make_plan: Call
     assert '<h1><span lang="id">Pendahuluan</span></h1>' in chapter
     home = page(build, "index.html")
     assert '<span lang="id">Kota cerdas yang melayani.</span>' in home
+    assert '<h1 id="page-title" lang="id">Masterplan Smart City Kota' in home
     assert '<meta name="description" content="Kota cerdas yang melayani.">' in home, "attributes hold plain text"
 
 
@@ -131,4 +132,4 @@ def test_an_agencys_description_reads_right_for_one_program(make_plan: Callable[
     """"… leads 1 and supports 1 programs of the plan" in the English description of an agency's page."""
     build = built(make_plan, {"content/plan.yml": ENGLISH})
     agency = page(build, "agency/bpkad.html")
-    assert "leads 1 and supports 1 of the plan&#39;s programs; budget of the programs it leads: Rp 100 million." in agency
+    assert "leads 1 and supports 1 of the plan&#39;s programs; indicative budget of the programs it leads: Rp 100 million." in agency

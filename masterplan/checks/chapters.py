@@ -15,8 +15,6 @@ from collections.abc import Set as AbstractSet
 from pathlib import Path
 from urllib.parse import quote, unquote
 
-import jinja2
-
 from masterplan import captions, chapters, crossref
 from masterplan.checks import html, images
 from masterplan.checks.last_build import Unknown
@@ -261,29 +259,24 @@ def _numbered_captions(chapter: Chapter) -> Iterator[Diagnostic]:
 _BULLET = re.compile(r"^[ \t]*[•●▪◦‣○■·][ \t\u00a0]*(\S.*)$", re.MULTILINE)
 
 
-#: "{ plan.city }}": an expression that lost one of its opening braces (Jinja leaves it as text)
-_ONE_BRACE = re.compile(r"(?<!\{)\{\s*[A-Za-z_][\w.]*(?:\s*\|[^{}\n]*)?\s*\}\}")
+#: a brace too many or too few around a Jinja expression: "}}}", "{ plan.city }}" (one opening brace lost); "{{{"
+#: is Jinja's own syntax error (E503)
+_STRAY_BRACES = re.compile(r"\}\}\}|(?<!\{)\{\s*[A-Za-z_][\w.]*(?:\s*\|[^{}\n]*)?\s*\}\}")
+#: what Jinja prints as written, on purpose
+_RAW = re.compile(r"\{%-?\s*raw\s*-?%\}.*?\{%-?\s*endraw\s*-?%\}", re.DOTALL)
 
 
 def _stray_braces(chapter: Chapter) -> Iterator[Diagnostic]:
     """W527: a brace typed once too few or too many around a Jinja expression ("{ plan.city }}", "{{ plan.city }}}"):
-    Jinja leaves the braces as text, and the book and the site print them."""
-    try:
-        tokens = list(jinja2.Environment().lex(chapter.body))
-    except jinja2.TemplateSyntaxError:
-        return  # said by the chapter's expansion (E503)
-    for (line, kind, value), (_, before, _) in zip(tokens, [(0, "", ""), *tokens], strict=False):
-        found = _ONE_BRACE.search(value) if kind == "data" else None
-        if found:
-            stray, line = found.group(), line + value.count("\n", 0, found.start())
-        elif kind == "data" and before == "variable_end" and value.startswith("}"):
-            stray = "}}}"
-        else:
-            continue
-        yield warning(Position(chapter.position.file, chapter.body_line + line - 1, 1), "W527",
+    the book and the site print the braces Jinja leaves (a {% raw %} block is left alone)."""
+    text = _RAW.sub(lambda raw: "\n" * raw.group().count("\n"), chapter.body) if "raw" in chapter.body else chapter.body
+    for found in _STRAY_BRACES.finditer(text):
+        line = text.count("\n", 0, found.start())
+        column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
+        yield warning(Position(chapter.position.file, chapter.body_line + line, column), "W527",
                       "'{text}' is printed as written: a brace too few or too many around a Jinja expression",
                       Message("write two braces on each side of an expression, e.g. {example}",
-                              example="{{ plan.city }}"), text=stray)
+                              example="{{ plan.city }}"), text=found.group())
 
 
 def bullets(text: str) -> Iterator[tuple[int, str]]:

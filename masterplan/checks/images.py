@@ -36,7 +36,7 @@ XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
 #: what a style loads: ``@import``, or a ``url()`` that is not a part of the drawing itself (``url(#id)``)
 _STYLE_LOADS = re.compile(r"""@import\b|url\(\s*['"]?\s*(?!#)[^)\s'"]""", re.IGNORECASE)
 #: a CSS escape: a backslash and a character's code in hex (and a space that ends it), or the character itself
-_CSS_ESCAPE = re.compile(r"\\([0-9a-fA-F]{1,6})[ \t\n]?|\\(.)", re.DOTALL)
+_CSS_ESCAPE = re.compile(r"\\([0-9a-fA-F]{1,6})(?:\r\n|[ \t\n\r\f])?|\\(.)", re.DOTALL)
 
 
 def _css_unescaped(style: str) -> str:

@@ -16,11 +16,11 @@ from collections.abc import Set as AbstractSet
 from masterplan.diagnostics import Diagnostic, Message, Position, warning
 from masterplan.model import Indicator, Plan, Text
 
-#: a tag (<b>, </b>, <br/>), a character entity (&amp;, &#8211;) or Jinja ({{ … }}, {% … %})
-_MARKUP = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>|&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,5});"
-                     r"|\{\{.*?\}\}|\{%.*?%\}")
 #: Jinja, which only a chapter fills in
 _JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}")
+#: a tag (<b>, </b>, <br/>), a character entity (&amp;, &#8211;) or Jinja ({{ … }}, {% … %})
+_MARKUP = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>|&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,5});|"
+                     + _JINJA.pattern)
 
 
 def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
@@ -30,15 +30,13 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
         for sub in pillar.sub_elements:
             yield from _markup(sub.name, sub.position, "name")
         yield from _indicators(pillar.indicators)
+        yield from _markup(pillar.description, pillar.where.get("description", pillar.position), "description")
     for agency in plan.agencies:
         yield from _markup(agency.name, agency.where.get("name", agency.position), "name")
     for program in plan.programs:
-        for name in ("name", "summary", "location"):
+        for name in ("name", "summary", "location", "description"):
             yield from _markup(getattr(program, name), program.at(name), name)
-        yield from _jinja(program.description, program.at("description"))
         yield from _indicators(program.indicators)
-    for pillar in plan.pillars:
-        yield from _jinja(pillar.description, pillar.where.get("description", pillar.position))
 
 
 def _indicators(indicators: list[Indicator]) -> Iterator[Diagnostic]:
@@ -48,19 +46,18 @@ def _indicators(indicators: list[Indicator]) -> Iterator[Diagnostic]:
 
 
 def _markup(text: Text, where: Position, field: str) -> Iterator[Diagnostic]:
+    """W522 for what ``field`` prints as written: markup in a plain-text field, Jinja in a description (Markdown)."""
+    description = field == "description"
     for value in dict.fromkeys(text.values.values()):
-        found = list(dict.fromkeys(_MARKUP.findall(value or "")))
-        if found:  # said once a field: "<b>Pasien</b> puskesmas<br>" is one mistake
-            yield warning(where, "W522", "{field} is plain text: {markup} is printed as written", _hint(found[0]),
-                          field=field, markup=" ".join(found))
-
-
-def _jinja(text: Text, where: Position) -> Iterator[Diagnostic]:
-    for value in dict.fromkeys(text.values.values()):
-        found = list(dict.fromkeys(_JINJA.findall(value or "")))
-        if found:
+        found = list(dict.fromkeys((_JINJA if description else _MARKUP).findall(value or "")))
+        if not found:  # said once a field: "<b>Pasien</b> puskesmas<br>" is one mistake
+            continue
+        if description:
             yield warning(where, "W522", "a description is Markdown, which Jinja does not fill in: {markup} is printed "
                           "as written", _hint(found[0]), markup=" ".join(found))
+        else:
+            yield warning(where, "W522", "{field} is plain text: {markup} is printed as written", _hint(found[0]),
+                          field=field, markup=" ".join(found))
 
 
 def _hint(markup: str) -> Message:

@@ -241,7 +241,7 @@ ROWS: dict[str, Callable[[Plan], Iterator[list[Any]]]] = {
 
 
 #: a piece of a text after a ';' that starts as a formula does: Excel set to Indonesian splits a CSV row at ';'
-_FORMULA_AFTER_SEMICOLON = re.compile(r";(\s*)(?=[=+\-@])")
+_FORMULA_AFTER_SEMICOLON = re.compile(re.escape(LIST_SEPARATOR) + r"(\s*)(?=[=+\-@])")
 
 
 def _cell(value: Any) -> Any:
@@ -252,8 +252,8 @@ def _cell(value: Any) -> Any:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
-        if ";" in value:
-            value = _FORMULA_AFTER_SEMICOLON.sub(r";\1'", value)
+        if LIST_SEPARATOR in value:
+            value = _FORMULA_AFTER_SEMICOLON.sub(LIST_SEPARATOR + r"\1'", value)
         if value[:1] in ("=", "+", "-", "@", "\t", "\r"):
             return "'" + value
     return value

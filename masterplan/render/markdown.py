@@ -71,11 +71,13 @@ def url_problem(url: str, image: bool) -> str | None:
 _SPAN_LIMITS = {"colspan": 1000, "rowspan": 65534}
 
 
-def _safe_url(tag: str, attribute: str, value: str) -> str | None:
+def _safe_attribute(tag: str, attribute: str, value: str) -> str | None:
+    """An attribute's value as the sanitizer keeps it, or None to drop it: a list's first number, a cell's span
+    within a browser's limits, an address that stays in the plan folder or on the web."""
     if attribute == "start":  # a list's first number, nothing else
-        return value if value.isdigit() else None
+        return value if re.fullmatch(r"[0-9]+", value) else None
     if attribute in _SPAN_LIMITS:
-        return str(min(int(value), _SPAN_LIMITS[attribute])) if value.strip().isdigit() else None
+        return str(min(int(value), _SPAN_LIMITS[attribute])) if re.fullmatch(r"\s*[0-9]+\s*", value) else None
     if attribute not in ("href", "src"):
         return value
     return None if url_problem(value, image=tag == "img") else value
@@ -157,7 +159,7 @@ def to_html(text: str, shift_headings: int = 0) -> str:
 def _clean(html: str) -> str:
     """Only the tags, attributes and addresses content may use."""
     return nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=URL_SCHEMES,
-                     attribute_filter=_safe_url, link_rel="noopener noreferrer")
+                     attribute_filter=_safe_attribute, link_rel="noopener noreferrer")
 
 
 #: a table of chapter text and its caption paragraph below it (see captions.table_captions); one

@@ -34,7 +34,8 @@ _SECTION_OPEN = re.compile(r"<section\b[^>]*>")
 #: an element with the data-chunk attribute itself (attributes walked one by one, so text in a
 #: quoted value, e.g. from content, never counts)
 _CHUNK = re.compile(r'<\w+(?:\s+[\w:-]+(?:="[^"]*")?)*\s+data-chunk(?=[\s/>])')
-_RUNNING = re.compile(r'<h1 class="chapter-title" data-running="([^"]*)"')
+#: the chapter's title for its running header, wherever among the heading's attributes (a lang="id" may come first)
+_RUNNING = re.compile(r'<h1 class="chapter-title"(?:\s+[\w:-]+="[^"]*")*?\s+data-running="([^"]*)"')
 _KIND = re.compile(r"\bkind-[-\w]+")
 #: a chunk that opens with the head of a continued table, whose marks set the header's left part
 _TABLE_LED = re.compile(r'<[^>]+>\s*<table\b[^>]*>\s*(?:<colgroup>.*?</colgroup>\s*)?<thead>\s*<tr>\s*<th\b[^>]*>'
