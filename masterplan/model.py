@@ -120,12 +120,7 @@ class BudgetLine:
     amount: int
     source: str
     position: Position
-    amount_at: Position | None = None  #: where the amount itself is written (the line's own position otherwise)
-
-    @property
-    def amount_position(self) -> Position:
-        """Where to point at the amount: its own line and column, else the budget line's."""
-        return self.amount_at or self.position
+    amount_at: Position  #: where the amount itself is written (the line's own position when it has none)
 
 
 @dataclass

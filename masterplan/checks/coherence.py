@@ -112,7 +112,7 @@ def _status_and_budget(plan: Plan) -> Iterator[Diagnostic]:
                           "add its budget lines: year, amount and source", program=program.id)
         for line in program.budget:
             if line.amount == 0 and type(line.amount) is int:  # 0.000, a decimal to YAML, is E306's
-                yield warning(line.amount_position, "W319", "program {program}: a budget line of Rp 0 for {year}",
+                yield warning(line.amount_at, "W319", "program {program}: a budget line of Rp 0 for {year}",
                               "write the amount, or delete the line", program=program.id, year=line.year)
 
 

@@ -76,14 +76,14 @@ def _amount(program: str, line: BudgetLine) -> Iterator[Diagnostic]:
     """E306: an amount written with dots for thousands (2.000), which YAML reads as a small decimal number;
     W313: a whole amount below a million rupiah, typed in millions or billions as a spreadsheet shows it."""
     if isinstance(line.amount, int) and 0 < line.amount < 1_000_000:  # 800: thousands or millions, as in a sheet
-        yield warning(line.amount_position, "W313", "program {program}: the budget for {year} is {amount}",
+        yield warning(line.amount_at, "W313", "program {program}: the budget for {year} is {amount}",
                       Message("amounts are whole rupiah: {amount} juta is written {millions}, {amount} miliar "
                               "{billions}", amount=str(line.amount), millions=str(line.amount * 10**6),
                               billions=str(line.amount * 10**9)), program=program, year=line.year,
                       amount=Message("Rp {amount:,}", amount=line.amount))
     if isinstance(line.amount, float) and line.amount < 1_000_000:  # "2.000": the schema's whole number 2.0
         written = line.amount.written if isinstance(line.amount, DotGrouped) else None
-        yield error(line.amount_position, "E306", "program {program}: the budget for {year} reads as {amount:,} "
+        yield error(line.amount_at, "E306", "program {program}: the budget for {year} reads as {amount:,} "
                     "rupiah: YAML takes a dot for a decimal point, so 2.000 is two",
                     Message("write it without dots: {whole} (or the whole amount, if more was meant)",
                             whole=written.replace(".", "")) if written else
