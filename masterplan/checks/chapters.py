@@ -15,7 +15,7 @@ from collections.abc import Set as AbstractSet
 from pathlib import Path
 from urllib.parse import quote, unquote
 
-from masterplan import captions, chapters, crossref
+from masterplan import captions, chapters, crossref, markdown_limits
 from masterplan.checks import html, images
 from masterplan.checks.last_build import Unknown
 from masterplan.diagnostics import (
@@ -33,7 +33,10 @@ from masterplan.model import ASSETS, Chapter, Plan, Text, code_order
 #: Where Markdown puts URLs: [text](url), ![alt](url), [id]: url, <url>; with the character each
 #: needs, so the many texts without one are not searched at all. Raw HTML's: see :mod:`checks.html`.
 _URLS = [
-    (re.compile(r"(!?)\[(?:[^\]\\]|\\.)*\]\(\s*<?([^)\s>]*)"), None, "["),
+    # a link's text may hold brackets two levels deep ([see [[GOV-01]]](…)): a '[' is read on to its ']', not
+    # to the end of the text, or 20,000 of them would take minutes
+    (re.compile(r"(!?)\[(?:[^\[\]\\]|\\.|\[(?:[^\[\]\\]|\\.|\[(?:[^\[\]\\]|\\.)*\])*\])*\]\(\s*<?([^)\s>]*)"),
+     None, "["),
     (re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?([^\s>]+)", re.MULTILINE), "link", "["),
     (re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>"), "link", "<"),
 ]
@@ -80,6 +83,9 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
             yield error(chapter.position, "E512", "chapter claims the generated part '{part}', which {file} claims already",
                         "one chapter leads each generated part: remove 'generated:' from one of them",
                         part=chapter.generated, file=other.position.file)
+        if too_costly := _too_costly(chapter.body, Position(chapter.position.file, chapter.body_line, 1), True):
+            yield too_costly  # the checks below read its Markdown, some as slowly as Markdown would
+            continue
         for table in captions.table_captions(chapter):
             if table.ref in tables:
                 yield error(Position(chapter.position.file, chapter.body_line + table.line - 1, 1), "E510",
@@ -101,6 +107,8 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
                     or (p.unknown not in unreadable and ANY_PROGRAM not in unreadable))
         if text is not None:  # else Jinja failed (said above): what it would fill in is not known, what is written is
             yield from _expanded_links(chapter, text, plan.content)
+            if filled := _too_costly(text, Position(chapter.position.file, chapter.body_line, 1), filled=True):
+                yield filled
         for ref, line, column in crossref.find(chapter.body):
             if ref in known or ref.split(":")[-1] in unreadable or (":" not in ref and ANY_PROGRAM in unreadable):
                 continue
@@ -343,6 +351,17 @@ def _closest_reference(ref: str, known: Iterable[str]) -> Message | None:
     return Message("did you mean '{word}'?", word=same_kind[found]) if found else None
 
 
+def _too_costly(text: str, where: Position, block: bool = False, filled: bool = False) -> Diagnostic | None:
+    """E528 for a Markdown text too costly to convert (see :mod:`masterplan.markdown_limits`): at its line when
+    the text's lines are the file's (``block``), else at ``where``; ``filled`` for a chapter as Jinja filled it in."""
+    found = markdown_limits.excess(text)
+    if found is None:
+        return None
+    at = Position(where.file, where.line + found.line - 1, where.column) if block else where
+    return error(at, "E528", Message("{problem}, once Jinja has filled it in", problem=found.message) if filled
+                 else found.message, found.hint)
+
+
 def _removed(what: Message, where: Position) -> Diagnostic:
     return warning(where, "W520", "{what} is removed from the HTML: the book and the site keep only text, tables, "
                    "lists, links and images", "write it in Markdown, or link to what it showed: [peta interaktif](https://...)",
@@ -372,6 +391,9 @@ def _text_links(text: Text, where: Position, content: Path | None, block: bool =
     """A text's links and images, each at its own line when the text is one block (``description: |``,
     positioned at its first line: a line of the text is a line of the file), else at the text."""
     for value in dict.fromkeys(text.values.values()):
+        if too_costly := _too_costly(value, where, block):
+            yield too_costly
+            continue
         for kind, url, line, _ in urls(value):
             at = Position(where.file, where.line + line - 1, where.column) if block and line > 1 else where
             found = _problem(kind, url, at, content)

@@ -13,7 +13,7 @@ import threading
 import urllib.parse
 from collections.abc import Callable, Sequence
 from functools import lru_cache
-from html import unescape
+from html import escape, unescape
 
 import markdown as markdown_lib
 import nh3
@@ -21,6 +21,7 @@ import nh3
 from masterplan.captions import ID, LEAD, TableCaption, separate_captions
 from masterplan.crossref import PATTERN
 from masterplan.diagnostics import Message
+from masterplan.markdown_limits import excess
 
 ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "caption", "code", "dd", "del", "div", "dl", "dt", "em",
@@ -92,6 +93,8 @@ def unsanitized(text: str) -> str:
 
 
 def _convert(text: str) -> str:
+    if excess(text):  # validate says E528: never spend minutes (or a RecursionError) on it
+        return "<p>" + escape(text) + "</p>"
     # One converter per thread, reset between texts: setting up the extensions costs as much as converting.
     converter = getattr(_converters, "markdown", None)
     if converter is None:

@@ -1,0 +1,151 @@
+"""How much work one Markdown text may ask of the converter, so that no agency's text stalls a build.
+
+Python-Markdown's time grows with the square of some shapes of text, and deep nesting overflows
+its recursion. Measured on a 2-core machine with this project's extensions:
+
+- a ``[`` without its ``]`` is searched for to the end of its paragraph, by each of the link
+  patterns: 4,000 of them in one paragraph took 3 s, 8,000 took 18 s;
+- each block is looked up among its siblings one by one: 10,000 list items took 5.8 s,
+  5,000 table rows 2.4 s, 5,000 headings 2.6 s;
+- each abbreviation (``*[ATCS]: …``) is searched for in every piece of the text: 400 took 1.3 s,
+  5,000 took 31 s, 50 found 20,000 times 1.2 s;
+- a list or quote nested about 500 levels deep (``- - - … a``, or ever deeper indentation)
+  stops it with a RecursionError.
+
+No real chapter comes near the limits below (the sample's longest has 37 lines and 4 brackets);
+a text past one is not converted, and ``validate`` says E528 at its line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from masterplan.diagnostics import Message
+
+MAX_LINES = 2_000
+#: characters the link patterns may read in one paragraph looking for brackets' pairs (about 0.3 s)
+MAX_BRACKET_SEARCH = 500_000
+#: abbreviations times the words of their text: each is looked for in every piece of text, and each one found
+#: splits a piece in more (50 abbreviations found 20,000 times took 1.2 s)
+MAX_ABBREVIATION_SEARCH = 500_000
+MAX_NESTING = 32  #: lists and quotes inside one another (a real plan's go three or four deep)
+#: marks that may start an inline pattern (emphasis, code, links, HTML, entities, quotes) in one paragraph, one
+#: table row or one list item's line: each match is spliced into the paragraph's text anew, so the time grows
+#: with their square (5,000 '*a*' in one paragraph took 1.9 s, 20,000 took 16.5 s; 1,000 take 0.1 s)
+MAX_INLINE_MARKS = 2_000
+
+_BLANK_LINES = re.compile(r"\n(?:[ \t]*\n)+")  #: what parts paragraphs, lists and tables
+_BRACKET = re.compile(r"\\.|[\[\]]")
+_MARKS = re.compile(r"[*_`\[<&\"'\\]")
+_TABLE_RULE = re.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-*:?[ \t]*)*\|?[ \t]*")
+_ABBREVIATION = re.compile(r"^[ ]{0,3}\*\[[^\]\n]+\][ ]?:", re.MULTILINE)
+#: a line's lead: blanks and the markers of the quotes and list items it stands in
+_LEAD = re.compile(r"(?:[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])))*[ \t]*")
+_MARKER = re.compile(r">|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])")
+#: a text this short passes no limit but nesting's: its brackets' search is at most its length squared, halved,
+#: its marks fewer than MAX_INLINE_MARKS
+_SURELY_WITHIN = 700
+
+
+@dataclass(frozen=True)
+class Excess:
+    """What makes a text too costly to convert, and its line (1 = the text's first)."""
+
+    line: int
+    message: Message
+    hint: str | Message
+
+
+def excess(text: str) -> Excess | None:
+    """The first limit ``text`` passes, or None when Markdown may convert it."""
+    if len(text) < _SURELY_WITHIN:
+        return _too_deep(text) if len(text) > 2 * MAX_NESTING else None  # '- ' nests a level in 2 characters
+    return (_too_many_lines(text) or _too_deep(text) or _too_many_abbreviations(text) or _unpaired_brackets(text)
+            or _dense_marks(text))
+
+
+def _too_many_lines(text: str) -> Excess | None:
+    lines = text.count("\n") + 1
+    if lines <= MAX_LINES:
+        return None
+    return Excess(MAX_LINES + 1, Message("the text has {count:,} lines, more than the {limit:,} one text may have",
+                                         count=lines, limit=MAX_LINES),
+                  "split it: a long chapter into two chapters, a long description into a chapter")
+
+
+def _too_deep(text: str) -> Excess | None:
+    for number, line in enumerate(text.split("\n"), 1):
+        if not line.strip():
+            continue  # a blank line, however long, nests nothing
+        lead = _LEAD.match(line).group()  # type: ignore[union-attr]  # matches every line, if only emptily
+        indent = len(lead) - len(lead.lstrip(" \t"))
+        depth = len(_MARKER.findall(lead)) + len(lead[:indent].expandtabs(4)) // 4
+        if depth > MAX_NESTING:
+            return Excess(number, Message("lists or quotes nested {depth} deep, more than {limit}", depth=depth,
+                                          limit=MAX_NESTING),
+                          "put a list or a quote inside another a few levels deep at most")
+    return None
+
+
+def _too_many_abbreviations(text: str) -> Excess | None:
+    """Abbreviations times the words they are looked for among, past MAX_ABBREVIATION_SEARCH: at the definition
+    that passes it."""
+    if "*[" not in text:
+        return None
+    words = len(text.split())
+    for count, found in enumerate(_ABBREVIATION.finditer(text), 1):
+        if count * words > MAX_ABBREVIATION_SEARCH:
+            return Excess(text.count("\n", 0, found.start()) + 1,
+                          Message("{count:,} abbreviations (*[…]: …) in a text of {words:,} words are too slow to "
+                                  "convert", count=len(_ABBREVIATION.findall(text)), words=words),
+                          "explain terms once, in content/glossary.yml")
+    return None
+
+
+def _unpaired_brackets(text: str) -> Excess | None:
+    """A paragraph whose brackets would have the link patterns read more than MAX_BRACKET_SEARCH characters:
+    each '[' is read on to its own ']', or to the paragraph's end when it has none."""
+    if "[" not in text:
+        return None
+    for start, end in _blocks(text):
+        open_at: list[int] = []
+        searched = deepest = 0
+        for bracket in _BRACKET.finditer(text, start, end):
+            if bracket.group() == "[":
+                open_at.append(bracket.start())
+                deepest = max(deepest, len(open_at))
+            elif bracket.group() == "]" and open_at:
+                searched += bracket.start() - open_at.pop()
+        searched += sum(end - at for at in open_at)
+        if searched > MAX_BRACKET_SEARCH:
+            line = text.count("\n", 0, start) + 1
+            if open_at:
+                return Excess(line, Message("a paragraph with {count:,} '[' without their ']' is too slow to "
+                                            "convert", count=len(open_at)),
+                              "write \\[ for a bracket that starts no link")
+            return Excess(line, Message("a paragraph with brackets nested {depth:,} deep is too slow to convert",
+                                        depth=deepest), "write \\[ and \\] for brackets that make no link")
+    return None
+
+
+def _dense_marks(text: str) -> Excess | None:
+    """A paragraph, table row or list item's line with more than MAX_INLINE_MARKS marks."""
+    if len(_MARKS.findall(text)) <= MAX_INLINE_MARKS:
+        return None
+    for start, end in _blocks(text):
+        lines = text[start:end].split("\n")
+        one_by_one = len(lines) > 1 and _TABLE_RULE.fullmatch(lines[1]) or _MARKER.match(lines[0].lstrip(" \t"))
+        for number, piece in enumerate(lines if one_by_one else ["\n".join(lines)]):
+            if len(_MARKS.findall(piece)) > MAX_INLINE_MARKS:
+                return Excess(text.count("\n", 0, start) + 1 + number,
+                              Message("a paragraph with {count:,} marks of Markdown (*, _, `, [, <, &, quotes) is "
+                                      "too slow to convert", count=len(_MARKS.findall(piece))),
+                              "split it into shorter paragraphs")
+    return None
+
+
+def _blocks(text: str) -> list[tuple[int, int]]:
+    """Where each run of lines without a blank one between starts and ends in ``text``."""
+    cuts = [0] + [n for gap in _BLANK_LINES.finditer(text) for n in gap.span()] + [len(text)]
+    return list(zip(cuts[::2], cuts[1::2]))

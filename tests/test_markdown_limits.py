@@ -1,0 +1,91 @@
+"""How much work one Markdown text may ask: long real chapters pass, the shapes that stall Python-Markdown don't.
+
+The corpus (tests/bad_inputs/markdown-*.yml) checks E528's place in validate and build; these check the
+limits' edges and that what a real plan writes stays well inside them.
+"""
+
+from __future__ import annotations
+
+from masterplan.markdown_limits import MAX_LINES, MAX_NESTING, excess
+from masterplan.render.markdown import to_html
+
+
+def _long_real_chapter() -> str:
+    """A long chapter as a city writes one: sections of prose with links and cross-references, a
+    38-row table per section, lists four deep, abbreviations."""
+    section = "\n".join([
+        "## Kondisi Kelurahan",
+        "",
+        "Kota ini memiliki 34 kelurahan ([data BPS](https://bps.go.id/x)); lihat [[GOV-01]] dan [[tab:swot]].",
+        "Rujukan [RPJMD [2021–2026]](assets/rpjmd.pdf) memuat [angka] yang sama.",
+        "",
+        "| Kelurahan | Penduduk | Luas |",
+        "|---|---:|---:|",
+        *(f"| Kelurahan {n} | {n * 1000} | {n},5 |" for n in range(38)),
+        "",
+        "- Layanan", "    - Pengaduan", "        - e-Sambat", "            - [tautan](https://x.go.id)",
+        "",
+        "> Kutipan wali kota.",
+        "",
+    ])
+    abbreviations = "\n".join(f"*[SPBE{n}]: Sistem Pemerintahan Berbasis Elektronik {n}" for n in range(30))
+    return "\n".join([section] * 30) + "\n" + abbreviations + "\n"
+
+
+def test_a_long_real_chapter_is_within_every_limit() -> None:
+    text = _long_real_chapter()
+    assert 1_500 < text.count("\n") < MAX_LINES
+    assert excess(text) is None
+
+
+def test_lines_past_the_limit_are_found_at_the_first_line_too_many() -> None:
+    assert excess("\n".join(["Baris."] * MAX_LINES)) is None
+    found = excess("\n".join(["Baris."] * (MAX_LINES + 1)))
+    assert found is not None and found.line == MAX_LINES + 1
+
+
+def test_nesting_past_the_limit_is_found_at_its_line() -> None:
+    within = "\n".join("    " * n + "- butir" for n in range(MAX_NESTING))
+    assert excess(within) is None
+    found = excess(within + "\n" + "    " * MAX_NESTING + "- butir")
+    assert found is not None and found.line == MAX_NESTING + 1
+    quoted = excess("Pembuka.\n\n" + "> " * (MAX_NESTING + 1) + "kutipan")
+    assert quoted is not None and quoted.line == 3
+    assert excess(" " * 100_000) is None  # a long blank line nests nothing
+
+
+def test_abbreviations_count_with_the_words_they_are_looked_for_among() -> None:
+    words = " ".join(f"A{n % 50}" for n in range(9_000))  # 9,000 words, each one of the abbreviations
+    definitions = [f"*[A{n}]: singkatan {n}" for n in range(60)]
+    assert excess("\n".join(definitions[:50]) + "\n\n" + words) is None  # 50 × 9,150 words: within
+    found = excess("Teks.\n\n" + "\n".join(definitions) + "\n\n" + words)
+    assert found is not None and found.line == 2 + 55  # the 55th passes 500,000 (55 × 9,181 words)
+    assert "60 abbreviations" in str(found.message)
+
+
+def test_brackets_count_only_when_their_pairs_are_missing_or_far() -> None:
+    assert excess("[tautan](https://x.go.id) " * 1_000) is None  # each ']' right after its '['
+    assert excess("\\[" * 1_000) is None  # written as text: unescaped, 1,000 '[' would be searched 500,500 characters
+    found = excess("Pembuka.\n\nParagraf dua.\n\nTeks " + "[" * 4_000 + "\n\nPenutup.")
+    assert found is not None and found.line == 5 and "4,000" in str(found.message)
+    nested = excess("[" * 2_000 + "a" + "]" * 2_000)
+    assert nested is not None and "nested 2,000 deep" in str(found and nested.message)
+    apart = "\n\n".join("Teks [" + "a" * 600 for _ in range(200))  # one '[' a paragraph: each searches its own
+    assert excess(apart) is None
+
+
+def test_the_converter_never_works_on_a_text_past_a_limit() -> None:
+    """Python-Markdown stopped with a RecursionError on a list nested 1,000 deep; the text is shown as
+    written instead (validate has refused it already: E528)."""
+    html = to_html("- " * 1_000 + "<b>a</b>")
+    assert html.startswith("<p>- - -") and "&lt;b&gt;a&lt;/b&gt;" in html
+
+
+def test_marks_count_in_one_paragraph_not_across_a_table_or_a_list() -> None:
+    """Each inline pattern found is spliced into its paragraph anew: 20,000 '*a*' in one took 16.5 s."""
+    assert excess("*a* " * 1_000) is None  # 2,000 marks
+    found = excess("Pembuka.\n\n" + "*a* " * 1_001)
+    assert found is not None and found.line == 3 and "2,002 marks" in str(found.message)
+    rows = "\n".join("| **Kelurahan** | `kode` | [peta](https://x.go.id) |" for _ in range(1_500))
+    assert excess("| Nama | Kode | Peta |\n|---|:-:|---|\n" + rows) is None  # a row's cells are texts of their own
+    assert excess("\n".join("- **butir** dan *catatan*" for _ in range(1_500))) is None
