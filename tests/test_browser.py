@@ -694,6 +694,47 @@ def test_a_grid_of_figures_keeps_its_row_names_in_sight_while_it_scrolls(browser
     assert after == [before, True]
 
 
+_FOCUSED_IN_GRID = """() => {
+    const link = document.activeElement, box = link.closest('.table-scroll'), cell = link.closest('td, th');
+    if (!box || !cell) return null;
+    const r = link.getBoundingClientRect(), pinned = cell.parentElement.cells[0].getBoundingClientRect();
+    const port = box.getBoundingClientRect(), right = port.left + box.clientLeft + box.clientWidth;
+    return {link: link.textContent, clear: cell === cell.parentElement.cells[0] || r.left >= pinned.right - 0.5,
+            inside: r.left >= port.left - 0.5 && r.right <= right + 0.5, scrolled: box.scrollLeft};
+}"""
+
+
+@pytest.mark.parametrize(("path", "table", "width"), [("chapter/visi-misi.html", "missions-matrix", 375),
+                                                       ("chapter/visi-misi.html", "missions-matrix", 320),
+                                                       ("chapter/tata-kelola.html", "budget-pillar", 375),
+                                                       ("budget.html", "budget-pillar", 414)])
+def test_a_link_reached_with_the_keyboard_is_not_hidden_under_a_grids_pinned_column(
+        path: str, table: str, width: int, browser: object, server: str) -> None:
+    """On a phone, Shift+Tab back through the missions' matrix (Tabel 3.1) or the budget by pillar (its pillars'
+    links in the header row) left the focused link scrolled wholly under the row's pinned name: the keyboard user
+    saw no focus at all. Every link, going forward to the table's end and back, is now in sight beside it."""
+    context = browser.new_context(viewport={"width": width, "height": 800})  # type: ignore[attr-defined]
+    tab = context.new_page()
+    tab.goto(server + path)
+    tab.eval_on_selector(f"#{table}", "t => t.closest('.table-scroll').focus()")
+    seen = []
+    for key in ["Tab"] * 200:
+        tab.keyboard.press(key)
+        where = tab.evaluate(_FOCUSED_IN_GRID)
+        if where is None:
+            break
+        seen.append(("forward", where))
+    links = len(seen)
+    for _ in range(links):
+        tab.keyboard.press("Shift+Tab")
+        seen.append(("back", tab.evaluate(_FOCUSED_IN_GRID)))
+    tab.screenshot(path=f"/tmp/site-grid-focus-{table}-{width}.png")
+    context.close()
+    assert links >= 5 and max(where["scrolled"] for _, where in seen) > 50, seen
+    hidden = [(way, where) for way, where in seen if not (where["clear"] and where["inside"])]
+    assert not hidden, hidden
+
+
 @pytest.mark.parametrize("width", [390, 1280])
 def test_the_footer_of_a_short_page_stands_at_the_bottom_of_the_window(width: int, browser: object,
                                                                        server: str) -> None:

@@ -8,7 +8,7 @@
 // On a phone, a list-like table that does not fit (programs, quick wins, indicators, readiness) is
 // read as cards instead: one card a row, its name first, each value under its column's name. Grids
 // of figures (budgets, the roadmap, the agencies' matrix) keep their columns and scroll, with each
-// row's name kept in sight.
+// row's name kept in sight, and a link reached with the keyboard is scrolled clear of that name.
 (function () {
   "use strict";
   var boxes = Array.prototype.slice.call(document.querySelectorAll(".table-scroll, .chart-scroll"));
@@ -59,8 +59,26 @@
     if (hidden > 1) { box.setAttribute("tabindex", "0"); } else { box.removeAttribute("tabindex"); }
     box.classList.toggle("at-end", hidden > 1 && box.scrollLeft >= hidden - 1);
   }
+  // Chromium scrolls a focused link into a box only until some of it shows: going back with Shift+Tab through
+  // a grid, the link stopped at the box's edge, wholly under the row's pinned name. This runs as focus moves,
+  // before the browser's own scrolling, which then finds the link (and its focus ring) in sight.
+  var RING = 10;
+  function reveal(box, target) {
+    var cell = target.closest("td, th");
+    var pinned = cell && cell.parentElement.cells[0];
+    if (!pinned || pinned === cell || !box.contains(cell) || getComputedStyle(pinned).position !== "sticky") { return; }
+    var start = pinned.getBoundingClientRect().right + RING;
+    var end = box.getBoundingClientRect().left + box.clientLeft + box.clientWidth - RING;
+    var link = target.getBoundingClientRect();
+    if (link.left < start) {
+      box.scrollLeft -= start - link.left;
+    } else if (link.right > end) {
+      box.scrollLeft += Math.min(link.right - end, link.left - start);
+    }
+  }
   boxes.forEach(function (box) {
     box.addEventListener("scroll", function () { mark(box); }, { passive: true });
+    box.addEventListener("focusin", function (event) { reveal(box, event.target); });
     mark(box);
   });
   // a phone's browser resizes the window as its address bar comes and goes while scrolling: only a new
