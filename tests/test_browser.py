@@ -1022,6 +1022,61 @@ def test_every_internal_link_and_anchor_resolves(page: object, server: str, site
     assert built - reached <= {"404.html"}, "pages no link leads to"
 
 
+@pytest.fixture(scope="module")
+def english_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The sample plan's English edition (``language: en``; its texts written in Indonesian), served, no PDF."""
+    import shutil
+
+    from masterplan.build import BuildOptions, run
+    root = tmp_path_factory.mktemp("english")
+    shutil.copytree(REPO / "content", root / "content")
+    plan_yml = root / "content" / "plan.yml"
+    plan_yml.write_text(re.sub(r"(?m)^language: .*$", "language: en", plan_yml.read_text(encoding="utf-8")),
+                        encoding="utf-8")
+    result = run(root, BuildOptions(pdf=False))
+    assert result.ok, [str(d) for d in result.report.errors]
+    with serving(root / "build" / "site") as address:
+        yield address
+
+
+#: each element's words: the language(s) they are marked with ("id", "en", or "en id" where the two meet), and their start
+_READ_AS = """elements => elements.map(e => {
+    const words = document.createTreeWalker(e, NodeFilter.SHOW_TEXT), languages = new Set();
+    while (words.nextNode()) {
+        if (words.currentNode.textContent.trim()) languages.add(words.currentNode.parentElement.closest('[lang]').lang);
+    }
+    return [[...languages].sort().join(' '), e.textContent.trim().slice(0, 40)];
+})"""
+
+
+def test_the_english_edition_reads_its_indonesian_names_as_indonesian_wherever_they_are_listed(
+        page: object, english_server: str) -> None:
+    """In the English edition a screen reader read Indonesian names with English rules where the page listed them
+    as plain text: the search results' titles and excerpts, the breadcrumbs' current page, the home page's
+    chapters, a chapter's "On this page" entries and the "Next: Chapter 2 Gambaran Umum…" links. Each is now
+    marked Indonesian; the interface's own words stay English."""
+    page.goto(english_server + "search.html?q=sampah")  # type: ignore[attr-defined]
+    _wait_for_search(page)
+    results = page.eval_on_selector_all(  # type: ignore[attr-defined]
+        "#search-results li:has(.result-kind) a, #search-results li:has(.result-kind) p", _READ_AS)
+    kinds = page.eval_on_selector_all("#search-results .result-kind", _READ_AS)  # type: ignore[attr-defined]
+    programs = page.eval_on_selector_all(  # type: ignore[attr-defined]
+        "#search-results li:has(a[href*='program/']:not([href*='index'])) :is(a, p)", _READ_AS)
+    assert results and programs and all(lang == "id" for lang, _ in programs), [e for e in programs if e[0] != "id"]
+    assert {lang for lang, _ in kinds} == {"en"}, kinds
+    page.goto(english_server + "chapter/gambaran-umum.html")  # type: ignore[attr-defined]
+    read = {name: page.eval_on_selector_all(selector, _READ_AS) for name, selector in {  # type: ignore[attr-defined]
+        "current page": ".breadcrumbs [aria-current=page]", "on this page": ".toc li a",
+        "next and previous": ".pager a > :not(.pager-dir)"}.items()}
+    page.goto(english_server + "index.html")  # type: ignore[attr-defined]
+    read["chapters"] = page.eval_on_selector_all(".chapter-list a", _READ_AS)  # type: ignore[attr-defined]
+    assert all(read.values()), read
+    # the pillars' chapters have their English names from the plan
+    unmarked = {name: [entry for entry in entries if entry[0] != "id" and not entry[1].startswith("Smart ")]
+                for name, entries in read.items()}
+    assert unmarked == {name: [] for name in read}, unmarked
+
+
 def test_site_opened_from_disk_works_and_says_search_needs_a_server(page: object, site: Path, plan: Plan) -> None:
     page.goto((site / "index.html").as_uri())  # type: ignore[attr-defined]
     page.click("a[href='program/index.html']")  # type: ignore[attr-defined]

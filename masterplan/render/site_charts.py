@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from masterplan.model import Indicator, Pillar, Plan, Program
+from masterplan.model import Indicator, Pillar, Plan, Program, Text
 from masterplan.render import charts, outline
 from masterplan.render.site_links import url_for
 from masterplan.summary import BudgetSummary, largest_first
@@ -91,15 +91,16 @@ def captioner(book: outline.Outline, _: Translate) -> Callable[[str, str], str]:
 PART_PAGES = frozenset({"quick_wins", "roadmap", "budget", "agencies"})
 
 
-def book_contents(book: outline.Outline) -> list[tuple[str, str, Any]]:
+def book_contents(book: outline.Outline) -> list[tuple[str, Text | str, Any]]:
     """(label, title, page) of each chapter of the book that has a page on the site, in book order:
-    content chapters, the pillars' chapters, and the chapters the site shows as pages of their own."""
-    contents: list[tuple[str, str, Any]] = []
+    content chapters, the pillars' chapters, and the chapters the site shows as pages of their own.
+    A chapter's or pillar's title is the plan's Text, for ``t_lang`` to mark with its language."""
+    contents: list[tuple[str, Text | str, Any]] = []
     for chapter in book.chapters:
         if chapter.chapter is not None:
-            contents.append((chapter.label, chapter.title, chapter.chapter))
+            contents.append((chapter.label, chapter.chapter.title, chapter.chapter))
         elif chapter.pillar is not None:
-            contents.append((chapter.label, chapter.title, chapter.pillar))
+            contents.append((chapter.label, chapter.pillar.name, chapter.pillar))
         elif chapter.generated in PART_PAGES:
             contents.append((chapter.label, chapter.title, chapter.generated))
     return contents

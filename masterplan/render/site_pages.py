@@ -17,7 +17,7 @@ from markupsafe import Markup
 from masterplan import chapters
 from masterplan.captions import TableCaption, table_captions
 from masterplan.diagnostics import Diagnostic
-from masterplan.model import Agency, Chapter, Plan, Program
+from masterplan.model import Agency, Chapter, Plan, Program, Text
 from masterplan.render.markdown import (
     number_tables,
     relocate,
@@ -39,11 +39,15 @@ class Page:
     template: str  #: e.g. ``site/program.html``
     title: str
     context: dict[str, Any] = field(default_factory=dict)
-    crumbs: list[tuple[str, str]] = field(default_factory=list)  #: (label, path) between home and this page
+    #: (label, path) between home and this page; a label that is the plan's Text is marked with its language
+    crumbs: list[tuple[Text | str, str]] = field(default_factory=list)
     inputs: tuple[str, ...] = (WHOLE_PLAN,)
     searchable: bool = True  #: indexed for the site's own search
     in_sitemap: bool = True  #: listed in sitemap.xml: not the search form, the 404 page, nor a former address
     root: str | None = None  #: where its links start, when not from its own folder (the 404 page: the site's folder)
+    #: the plan's Text the title shows (a program's name), so that the breadcrumbs mark the title with its language
+    #: where it is not the page's (an Indonesian name in the English edition); None: a title in the page's words
+    name: Text | None = None
 
     @property
     def base(self) -> str:
@@ -70,7 +74,7 @@ def pillar_pages(plan: Plan, _: Translate) -> Iterator[Page]:
         yield Page(url_for(pillar), "site/pillar.html", str(pillar.name),
                    {"pillar": pillar, "groups": groups, **_neighbours(plan.pillars, index)},
                    [(_("Pillars"), "index.html#pillars")],
-                   (plan.position.file, pillar.position.file, *_program_inputs(pillar.programs)))
+                   (plan.position.file, pillar.position.file, *_program_inputs(pillar.programs)), name=pillar.name)
 
 
 def program_pages(plan: Plan, _: Translate) -> Iterator[Page]:
@@ -81,16 +85,16 @@ def program_pages(plan: Plan, _: Translate) -> Iterator[Page]:
             related = [*program.depends_on, *program.dependents, *(p for p in neighbours.values() if p)]
             yield Page(url_for(program), "site/program.html", f"{program.name}",
                        {"program": program, "pillar": pillar, **neighbours},
-                       [(str(pillar.name), url_for(pillar))],
+                       [(pillar.name, url_for(pillar))],
                        (plan.position.file, pillar.position.file, *_program_inputs([program]),
-                        *dict.fromkeys(p.position.file for p in related)))
+                        *dict.fromkeys(p.position.file for p in related)), name=program.name)
 
 
 def agency_pages(plan: Plan, _: Translate) -> Iterator[Page]:
     for agency in plan.agencies:
         yield Page(url_for(agency), "site/agency.html", f"{agency.name} ({agency.short_name})",
                    {"agency": agency}, [(_("Agencies"), url_for("agencies"))],
-                   (plan.position.file, agency.position.file, *_program_inputs(agency.supported)))
+                   (plan.position.file, agency.position.file, *_program_inputs(agency.supported)), name=agency.name)
 
 
 _HEADING = re.compile(r"<h([23])((?:\s[^>]*)?)>(.*?)</h\1>", re.DOTALL)
@@ -100,15 +104,50 @@ _TAGS = re.compile(r"<[^>]+>")
 LAYOUT_IDS = frozenset({"main", "main-nav", "header-search", "header-q", "toc-title"})
 
 
+_TAG = re.compile(r"<(/?)([a-zA-Z][\w-]*)((?:\s[^>]*)?)>")
+_LANG = re.compile(r'\slang="([^"]*)"')
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
+_WHOLLY = re.compile(r'\s*<(\w+)[^>]*\slang="([^"]*)"[^>]*>(?:(?!<\1[\s>]).)*</\1>\s*', re.DOTALL)
+
+
+def _languages(html: str) -> list[tuple[int, str | None]]:
+    """(offset, language) at each tag of ``html`` where the language marked around it (``lang="…"``) changes:
+    None outside any, where the text is in the page's language."""
+    stack: list[tuple[str, str | None]] = []
+    changes: list[tuple[int, str | None]] = [(0, None)]
+    for tag in _TAG.finditer(html):
+        closing, name, attributes = tag.group(1), tag.group(2).lower(), tag.group(3)
+        if closing:
+            while stack and stack.pop()[0] != name:
+                pass
+        elif name not in _VOID and not attributes.rstrip().endswith("/"):
+            lang = _LANG.search(attributes)
+            stack.append((name, lang.group(1) if lang else (stack[-1][1] if stack else None)))
+        now = stack[-1][1] if stack else None
+        if now != changes[-1][1]:
+            changes.append((tag.end(), now))
+    return changes
+
+
 def anchor_headings(html: str) -> tuple[Markup, list[tuple[int, str, str]]]:
     """Every h2/h3 of ``html`` in order, as a table of contents (level, id, text), and the HTML with an id
-    on each heading that had none (from its words, unlike every other id of the page)."""
+    on each heading that had none (from its words, unlike every other id of the page).
+
+    A heading in another language than the page's (a chapter's, written in Indonesian, in the English edition:
+    in an element marked ``lang="id"``, or wholly in one) has its text in a ``<span lang="…">``, as ``t_lang``
+    gives, so that its entry in the contents list is read in its language."""
     toc: list[tuple[int, str, str]] = []
     used = set(LAYOUT_IDS) | set(_ID.findall(html))
+    languages = _languages(html) if ' lang="' in html else [(0, None)]
+
+    def language_at(offset: int) -> str | None:
+        return [lang for start, lang in languages if start <= offset][-1]
 
     def add_id(match: re.Match[str]) -> str:
         level, attributes, inner = match.groups()
         text = " ".join(Markup(_TAGS.sub("", inner)).unescape().split())  # plain text: the template escapes it once
+        own, wholly = _LANG.search(attributes or ""), _WHOLLY.fullmatch(inner)
+        lang = wholly.group(2) if wholly else own.group(1) if own else language_at(match.start())
         given = _ID.search(attributes)
         if given:
             anchor = given.group(1)
@@ -121,7 +160,7 @@ def anchor_headings(html: str) -> tuple[Markup, list[tuple[int, str, str]]]:
             used.add(anchor)
             attributes = f' id="{anchor}"{attributes}'
         if text:
-            toc.append((int(level), anchor, text))
+            toc.append((int(level), anchor, Markup('<span lang="{}">{}</span>').format(lang, text) if lang else text))
         return f"<h{level}{attributes}>{inner}</h{level}>"
 
     return Markup(_HEADING.sub(add_id, html)), toc
@@ -161,7 +200,7 @@ def chapter_pages(plan: Plan, _: Translate, problems: list[Diagnostic],
         html = resolve_references(html, reference_resolver(plan, prefix(path), label))
         yield Page(path, "site/chapter.html", str(chapter.title),
                    {"chapter": chapter, "body": Markup(html)},  # headings get their ids with the chapter's part
-                   [], (WHOLE_PLAN,))
+                   [], (WHOLE_PLAN,), name=chapter.title)
 
 
 def _captioner(label: Callable[[str], str | None] | None) -> Callable[[TableCaption, str, str], str]:
