@@ -140,6 +140,22 @@ def test_the_roadmaps_bars_stand_out_in_forced_colours(scheme: str, tab: object,
     assert len(ratios) > 20 and min(ratios) >= 3, sorted(set(ratios))[:5]
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_menu_underlines_the_current_page_alone_in_forced_colours(scheme: str, tab: object, server: str) -> None:
+    """In High Contrast every menu entry's underline (transparent but for the current page's) was painted in the
+    text colour: the current page looked like the others. Now only its entry is underlined, in the highlight
+    colour; the others' line is the page's colour, unseen."""
+    tab.emulate_media(forced_colors="active", color_scheme=scheme)  # type: ignore[attr-defined]
+    tab.goto(server + "roadmap.html")  # type: ignore[attr-defined]
+    lines = tab.eval_on_selector_all(".main-nav a", """links => links.map(a => [a.getAttribute('aria-current'),
+        getComputedStyle(a).borderBottomColor, getComputedStyle(a).borderBottomWidth])""")  # type: ignore[attr-defined]
+    behind = _seen_behind(tab, ".main-nav a")
+    current = [colour for marked, colour, _ in lines if marked == "page"]
+    others = {colour for marked, colour, _ in lines if marked != "page"}
+    assert len(current) == 1 and len(lines) > 3 and all(width == "3px" for _, _, width in lines), lines
+    assert others == {behind[0][1]} and current[0] not in others, (lines, behind[0])
+
+
 _HIDDEN = """() => Object.fromEntries([...document.querySelectorAll('.table-scroll')].map(
     box => [box.querySelector('table').id, box.scrollWidth - box.clientWidth]))"""
 
