@@ -156,6 +156,19 @@ def test_the_menu_underlines_the_current_page_alone_in_forced_colours(scheme: st
     assert others == {behind[0][1]} and current[0] not in others, (lines, behind[0])
 
 
+def test_the_next_and_previous_links_are_named_without_their_arrows(tab: object, server: str) -> None:
+    """A screen reader named the chapters' links "← Sebelumnya Bab 1 …" and "Berikutnya → Bab 3 …": the arrows,
+    drawn by the stylesheet, were read too. They are still seen, and no longer heard."""
+    tab.goto(server + "chapter/gambaran-umum.html")  # type: ignore[attr-defined]
+    tree = tab.locator(".pager").aria_snapshot()  # type: ignore[attr-defined]
+    names = re.findall(r'- link "([^"]*)"', tree)
+    seen = tab.eval_on_selector_all(".pager .pager-dir", """dirs => dirs.map(d =>
+        getComputedStyle(d, '::before').content + getComputedStyle(d, '::after').content)""")  # type: ignore[attr-defined]
+    assert names[0].startswith("Sebelumnya Bab 1") and names[1].startswith("Berikutnya Bab 3"), names
+    assert not any(arrow in name for name in names for arrow in "←→"), names
+    assert all("←" in arrows or "→" in arrows for arrows in seen), seen
+
+
 _HIDDEN = """() => Object.fromEntries([...document.querySelectorAll('.table-scroll')].map(
     box => [box.querySelector('table').id, box.scrollWidth - box.clientWidth]))"""
 
