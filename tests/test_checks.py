@@ -142,7 +142,7 @@ def test_boilerplate_shared_by_many_programs_is_still_a_near_duplicate(make_plan
     """Sixty programs with one and the same text: each is reported once, with what it resembles counted."""
     text = "Kegiatan ini dilaksanakan sesuai dengan ketentuan yang berlaku di lingkungan pemerintah daerah."
     programs = {agency: "".join(
-        f"  - {{id: {agency.upper()}-{n:02d}, name: Program {agency} nomor {n}, pillar: governance, "
+        f"  - {{id: {agency.upper()}-{n:02d}, name: Program {agency} nomor {n:02d}, pillar: governance, "
         f"sub_element: pelayanan_publik, period: {{start: 2023, end: 2024}}, summary: '{text}', "
         f"description: '{text}'}}\n" for n in range(30)) for agency in ("dinkes", "dishub")}
     files = {f"content/agencies/{agency}.yml": f"id: {agency}\nname: Dinas {agency}\nshort_name: {agency}\n"
@@ -150,9 +150,25 @@ def test_boilerplate_shared_by_many_programs_is_still_a_near_duplicate(make_plan
     report = load_and_check(make_plan(files)).report
     assert not report.errors, report.errors
     found = [d.message for d in report.warnings if d.code == "W401" and "descriptions" in d.message]
-    assert len(found) == 30  # each program of the later agency file, once
-    assert all(m.startswith("program DISHUB-") and " and 27 more" in m for m in found)
-    assert sum(int(m.split(" and ")[-1].split()[0]) + 3 for m in found) == 30 * 30  # every pair counted
+    assert len(found) == 59  # each program but the first, once (those of one agency are alike too)
+    assert sum(int(m.split(" and ")[-1].split()[0]) + 3 if " more" in m else m.count(", ") + 1
+               for m in found) == 60 * 59 // 2  # every pair counted
+
+
+def test_a_near_duplicate_in_its_own_agency_and_in_another_is_told_what_to_do_with_each(
+        make_plan: Callable[..., Path]) -> None:
+    """A program alike to one of its own agency's (a copy) and to another agency's: the hint says both."""
+    def program(id_: str) -> str:
+        return (f"  - {{id: {id_}, name: Parkir Elektronik dan Retribusi Parkir Nontunai, pillar: governance, "
+                f"sub_element: pelayanan_publik, period: {{start: 2023, end: 2024}}}}\n")
+    files = {f"content/agencies/{agency}.yml": f"id: {agency}\nname: Dinas {agency}\nshort_name: {agency}\n"
+             f"kind: dinas\nprograms:\n{listing}" for agency, listing in
+             (("dinkes", program("LIV-01")), ("dishub", program("LIV-02") + program("LIV-03")))}
+    found = [d for d in load_and_check(make_plan(files)).report.warnings if d.code == "W401"]
+    assert [(d.message, d.hint) for d in found if d.message.startswith("program LIV-03")] == [
+        ("program LIV-03 (dishub) has the same name as LIV-01 (dinkes), LIV-02 (dishub)",
+         ("a copy in the same agency's file: delete one of them; with another agency's program: merge them, "
+          "or make one a partner of the other"))]
 
 
 @pytest.mark.parametrize("apart_from", [0, 10**9], ids=["forked", "in-process"])

@@ -162,9 +162,9 @@ def _meant_pillars(plan: Plan) -> set[str] | None:
 
 
 def _near_duplicates(programs: list[Program]) -> Iterator[Diagnostic]:
-    """Pairs of programs from different agencies whose names or texts nearly match (not two
-    under one id: a program copied to another agency and not deleted is E207's, whose advice is
-    to delete one, not to merge or partner them)."""
+    """Pairs of programs whose names or texts nearly match: from two agencies (to merge, or partner), or from
+    one (a block pasted again under a new id, its budget counted twice). Not two under one id: a program
+    copied to another agency and not deleted is E207's, whose advice is to delete one."""
     # programs are numbered by their place in the list: ids may be duplicated (E207 says so)
     names = [_words(str(p.name)) for p in programs]
     texts = [_shingles(f"{p.summary} {p.description}") for p in programs]
@@ -172,7 +172,7 @@ def _near_duplicates(programs: list[Program]) -> Iterator[Diagnostic]:
     for features, threshold, what in ((texts, TEXT_SIMILARITY, "descriptions"), (names, NAME_SIMILARITY, "names")):
         for first, second in _similar_pairs(features, threshold):
             one, other = programs[first], programs[second]
-            if one.lead_id != other.lead_id and one.id.upper() != other.id.upper():
+            if one.id.upper() != other.id.upper():
                 found[(first, second)] = what
     # one warning per program and kind of likeness, naming the earlier programs it resembles:
     # sixty programs sharing one boilerplate text give sixty warnings, not 1,770 pairs
@@ -189,8 +189,21 @@ def _near_duplicates(programs: list[Program]) -> Iterator[Diagnostic]:
                       "program {program} ({agency}) has the same name as {similar}" if same else
                       "program {program} ({agency}) has near-identical names to {similar}" if what == "names" else
                       "program {program} ({agency}) has near-identical descriptions to {similar}",
-                      "merge them, or make one a partner of the other",
+                      _advice(program, [programs[n] for n in earlier]),
                       program=program.id, agency=_agency(program), similar=named)
+
+
+def _advice(program: Program, similar: list[Program]) -> str:
+    """What to do with near-duplicates: a copy within one agency's file is deleted or told apart; programs of two
+    agencies are merged, or one partners the other."""
+    own = [other for other in similar if other.lead_id == program.lead_id]
+    if len(own) == len(similar):
+        return ("a copy: delete one of them, or both budgets are counted; two programs: tell them apart in name "
+                "and description")
+    if own:
+        return ("a copy in the same agency's file: delete one of them; with another agency's program: merge them, "
+                "or make one a partner of the other")
+    return "merge them, or make one a partner of the other"
 
 
 def _agency(program: Program) -> str:
