@@ -165,32 +165,37 @@ def _near_duplicates(programs: list[Program]) -> Iterator[Diagnostic]:
     """Pairs of programs whose names or texts nearly match: from two agencies (to merge, or partner), or from
     one (a block pasted again under a new id, its budget counted twice). Not two under one id: a program
     copied to another agency and not deleted is E207's, whose advice is to delete one."""
-    # programs are numbered by their place in the list: ids may be duplicated (E207 says so)
+    # one warning per program and kind of likeness, at each of the programs (the agency that pasted the copy may
+    # hold either), naming the others: sixty programs sharing one boilerplate text give sixty warnings, not 1,770 pairs
+    for (number, what), others in sorted(_alike(programs).items()):
+        program = programs[number]
+        named: str = ", ".join(f"{programs[n].id} ({_agency(programs[n])})" for n in others[:SHOWN])
+        if len(others) > SHOWN:
+            named = Message("{programs} and {count} more", programs=named, count=len(others) - SHOWN)
+        same = what == "names" and all(str(programs[n].name).casefold() == str(program.name).casefold() for n in others)
+        yield warning(program.position, "W401",
+                      "program {program} ({agency}) has the same name as {similar}" if same else
+                      "program {program} ({agency}) has near-identical names to {similar}" if what == "names" else
+                      "program {program} ({agency}) has near-identical descriptions to {similar}",
+                      _advice(program, [programs[n] for n in others]),
+                      program=program.id, agency=_agency(program), similar=named)
+
+
+def _alike(programs: list[Program]) -> dict[tuple[int, str], list[int]]:
+    """(program, kind of likeness: names or descriptions) → the other programs it is alike to, in plan order; a pair
+    alike in both is told by its names. Programs are numbered by their place in the list: ids may be duplicated."""
     names = [_words(str(p.name)) for p in programs]
     texts = [_shingles(f"{p.summary} {p.description}") for p in programs]
     found: dict[tuple[int, int], str] = {}
     for features, threshold, what in ((texts, TEXT_SIMILARITY, "descriptions"), (names, NAME_SIMILARITY, "names")):
         for first, second in _similar_pairs(features, threshold):
-            one, other = programs[first], programs[second]
-            if one.id.upper() != other.id.upper():
+            if programs[first].id.upper() != programs[second].id.upper():
                 found[(first, second)] = what
-    # one warning per program and kind of likeness, naming the earlier programs it resembles:
-    # sixty programs sharing one boilerplate text give sixty warnings, not 1,770 pairs
-    similar: dict[tuple[int, str], list[int]] = {}
-    for (first_number, second_number), what in sorted(found.items()):
-        similar.setdefault((second_number, what), []).append(first_number)
-    for (number, what), earlier in sorted(similar.items()):
-        program = programs[number]
-        named: str = ", ".join(f"{programs[n].id} ({_agency(programs[n])})" for n in earlier[:SHOWN])
-        if len(earlier) > SHOWN:
-            named = Message("{programs} and {count} more", programs=named, count=len(earlier) - SHOWN)
-        same = what == "names" and all(str(programs[n].name).casefold() == str(program.name).casefold() for n in earlier)
-        yield warning(program.position, "W401",
-                      "program {program} ({agency}) has the same name as {similar}" if same else
-                      "program {program} ({agency}) has near-identical names to {similar}" if what == "names" else
-                      "program {program} ({agency}) has near-identical descriptions to {similar}",
-                      _advice(program, [programs[n] for n in earlier]),
-                      program=program.id, agency=_agency(program), similar=named)
+    alike: defaultdict[tuple[int, str], list[int]] = defaultdict(list)
+    for (first, second), what in sorted(found.items()):
+        alike[(first, what)].append(second)
+        alike[(second, what)].append(first)
+    return {key: sorted(others) for key, others in alike.items()}
 
 
 def _advice(program: Program, similar: list[Program]) -> str:
