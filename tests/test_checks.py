@@ -154,6 +154,17 @@ def test_boilerplate_shared_by_many_programs_is_still_a_near_duplicate(make_plan
     assert all(m.endswith(" and 56 more") for m in found)
 
 
+@pytest.mark.parametrize("one, other", [
+    ("Wi-Fi Publik di Ruang Terbuka Hijau", "WiFi Publik di Ruang Terbuka Hijau"),
+    ("Transaksi Non Tunai di Pasar Rakyat", "Transaksi Nontunai di Pasar Rakyat"),
+    ("Integrasi e-Sambat dengan Command Center", "Integrasi eSambat dengan Command Center"),
+])
+def test_names_spelt_otherwise_are_compared_as_one(one: str, other: str) -> None:
+    from masterplan.checks.synchronisation import _shingles, _words
+    assert _words(one) == _words(other)
+    assert _shingles(one) == _shingles(other)
+
+
 def test_a_near_duplicate_in_its_own_agency_and_in_another_is_told_what_to_do_with_each(
         make_plan: Callable[..., Path]) -> None:
     """A program alike to one of its own agency's (a copy) and to another agency's: the hint says both."""

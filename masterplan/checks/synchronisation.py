@@ -19,6 +19,8 @@ NAME_SIMILARITY = 0.75
 TEXT_SIMILARITY = 0.6
 SHOWN = 3  #: similar programs named in one warning; the rest are counted
 _WORD = re.compile(r"\w+")
+_IN_WORD_HYPHEN = re.compile(r"(?<=[^\W\d])-(?=[^\W\d])")  #: Wi-Fi, e-Sambat (not the dash of 2022-2026)
+_NON = re.compile(r"\bnon\s+(?=[^\W\d])")  #: non tunai, as nontunai
 _COMMON = {"dan", "di", "yang", "untuk", "dengan", "ke", "dari", "pada", "the", "of", "and", "kota", "program",
            "pengembangan", "peningkatan", "penguatan", "pembangunan", "sistem", "layanan"}
 
@@ -84,12 +86,18 @@ def _one_sided_partners(plan: Plan) -> Iterator[Diagnostic]:
                               agency=agency.id, program=program_id)
 
 
+def _spelling(text: str) -> str:
+    """A text in small letters with its spelling variants made one: Wi-Fi and WiFi, e-Sambat and eSambat, Non Tunai,
+    Non-Tunai and Nontunai are each written alike in Indonesian plans."""
+    return _NON.sub("non", _IN_WORD_HYPHEN.sub("", text.lower()))
+
+
 def _words(text: str) -> set[str]:
-    return {w for w in _WORD.findall(text.lower()) if w not in _COMMON and len(w) > 1}
+    return {w for w in _WORD.findall(_spelling(text)) if w not in _COMMON and len(w) > 1}
 
 
 def _shingles(text: str) -> set[tuple[str, ...]]:
-    words = _WORD.findall(text.lower())
+    words = _WORD.findall(_spelling(text))
     return set(zip(words, words[1:], words[2:]))
 
 
