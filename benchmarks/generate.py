@@ -87,6 +87,7 @@ class _Generator:
         self.city = str(plan.get("city", ""))
         self.names: dict[str, list[frozenset[str]]] = {}
         self.numbers: dict[str, int] = {}
+        self.baselines: dict[tuple[str, int], int] = {}  #: (indicator, year) → its one baseline (W418)
         for agency in self.sample_agencies:
             for sample_program in agency.get("programs") or []:
                 self.remember(str(sample_program["name"]))
@@ -155,12 +156,15 @@ class _Generator:
     def indicators(self, topic: str, years: range) -> list[dict[str, Any]]:
         made = []
         for name, unit, (low, high), step in self.random.sample(words.INDICATORS, self.random.randint(1, 3)):
-            baseline = value = self.random.randint(low, high)
+            drawn = self.random.randint(low, high)
+            rises = [step + self.random.randint(0, abs(step)) for _ in years]
+            filled = self.fill(name, topic, "")  # drawn in the order of old, so plans stay as they were
+            baseline = value = self.baselines.setdefault((filled, years.start - 1), drawn)  # one a year (W418)
             targets = {}
-            for year in years:
-                value = max(value + step + self.random.randint(0, abs(step)), 1)
+            for year, rise in zip(years, rises, strict=True):
+                value = max(value + rise, 1)
                 targets[year] = min(value, 100) if unit == "persen" else value
-            made.append({"name": self.fill(name, topic, ""), "unit": unit,
+            made.append({"name": filled, "unit": unit,
                          "baseline": {"year": years.start - 1, "value": baseline},
                          "targets": targets})
         return made

@@ -15,12 +15,16 @@ Warnings, each said at the line that writes what it is about:
   enrolment rate of 105 % or a realisation of 102 % is no mistake);
 - a program said to be done though it starts after the plan's date (W316);
 - a program without an indicative budget (W317): its page says "Rp 0", and the budget tables leave it out;
-  a budget line of Rp 0 (W319), which the tables show as no budget for that year.
+  a budget line of Rp 0 (W319), which the tables show as no budget for that year;
+- one indicator (the same name) measured in another unit, or given another baseline for the same year, in
+  another place (W418): two agencies' programs, a program and a pillar, or one program twice; the readers take
+  them for one measure, and the figures do not add up.
 """
 
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 from itertools import pairwise
@@ -43,6 +47,7 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
     for label, indicator in _indicators(plan):
         yield from _up_and_down(label, indicator)
         yield from _percent(label, indicator)
+    yield from _one_indicator_measured_otherwise(plan)
 
 
 def _dependencies(plan: Plan) -> Iterator[Diagnostic]:
@@ -123,6 +128,67 @@ def _indicators(plan: Plan) -> Iterator[tuple[Message, Indicator]]:
     for program in plan.programs:
         for indicator in program.indicators:
             yield Message("program {program}", program=program.id), indicator
+
+
+def _one_indicator_measured_otherwise(plan: Plan) -> Iterator[Diagnostic]:
+    """W418 at each later place of an indicator (its name in any letters and spacing) whose unit, or whose
+    baseline for one year, differs from an earlier place's."""
+    earlier: defaultdict[str, list[tuple[Message, Indicator]]] = defaultdict(list)
+    for label, indicator in _indicators(plan):
+        name = _alike(indicator.name)
+        if name:
+            yield from _measured_otherwise(label, indicator, earlier[name])
+            earlier[name].append((label, indicator))
+
+
+def _measured_otherwise(label: Message, indicator: Indicator,
+                        earlier: list[tuple[Message, Indicator]]) -> Iterator[Diagnostic]:
+    """W418: ``indicator`` against the earlier places of its name; another unit is told, else another baseline."""
+    unit = next(((other, there) for other, there in earlier if _alike(there.unit) != _alike(indicator.unit)), None)
+    if unit is not None:
+        other, there = unit
+        yield warning(indicator.position, "W418", "{label}: indicator '{indicator}' is measured in '{unit}', but "
+                      "in '{other_unit}' at {position} ({other})",
+                      _agree(label, other, Message("one indicator has one unit: agree on it with {other}, or give "
+                                                   "the two indicators different names", other=other)),
+                      label=label, indicator=str(indicator.name), unit=str(indicator.unit),
+                      other_unit=str(there.unit), position=there.position, other=other)
+        return
+    year, value = indicator.baseline_year, indicator.baseline_value
+    baseline = next(((other, there) for other, there in earlier if year is not None and there.baseline_year == year
+                     and value is not None and there.baseline_value is not None
+                     and not _same_value(there.baseline_value, value)), None)
+    if baseline is not None:
+        other, there = baseline
+        yield warning(indicator.baseline_position or indicator.position, "W418", "{label}: indicator '{indicator}' "
+                      "has the baseline {value} for {year}, but {other_value} at {position} ({other})",
+                      _agree(label, other, Message("one indicator has one baseline a year: agree on the figure "
+                                                   "with {other}, or give the two indicators different names",
+                                                   other=other)),
+                      label=label, indicator=str(indicator.name), value=_value(value), year=year,
+                      other_value=_value(there.baseline_value),
+                      position=there.baseline_position or there.position, other=other)
+
+
+def _agree(label: Message, other: Message, agreement: Message) -> Message | str:
+    """W418's hint: to agree with the other place, or, when both are in one program or pillar, to delete a copy."""
+    return "a copy: delete one of them; two indicators: give them different names" if other == label else agreement
+
+
+def _alike(text: object) -> str:
+    """A name or unit as compared: in small letters, its spaces made one."""
+    return " ".join(str(text).split()).casefold()
+
+
+def _same_value(one: object, other: object) -> bool:
+    """Whether two values are one: numbers by value (40 and 40.0), texts as :func:`_alike` compares them."""
+    numbers = [isinstance(v, (int, float)) and not isinstance(v, bool) for v in (one, other)]
+    return float(one) == float(other) if all(numbers) else _alike(one) == _alike(other)  # type: ignore[arg-type]
+
+
+def _value(value: object) -> str:
+    """A baseline as the file writes it."""
+    return _shown(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else str(value)
 
 
 def _numbers(indicator: Indicator) -> list[tuple[int | None, float]]:
