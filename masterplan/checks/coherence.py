@@ -29,6 +29,7 @@ from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 from itertools import pairwise
 
+from masterplan.checks.references import folded
 from masterplan.diagnostics import Diagnostic, Message, Position, warning
 from masterplan.located import DotGrouped
 from masterplan.model import Indicator, Plan
@@ -135,7 +136,7 @@ def _one_indicator_measured_otherwise(plan: Plan) -> Iterator[Diagnostic]:
     baseline for one year, differs from an earlier place's."""
     earlier: defaultdict[str, list[tuple[Message, Indicator]]] = defaultdict(list)
     for label, indicator in _indicators(plan):
-        name = _alike(indicator.name)
+        name = folded(indicator.name)
         if name:
             yield from _measured_otherwise(label, indicator, earlier[name])
             earlier[name].append((label, indicator))
@@ -144,7 +145,7 @@ def _one_indicator_measured_otherwise(plan: Plan) -> Iterator[Diagnostic]:
 def _measured_otherwise(label: Message, indicator: Indicator,
                         earlier: list[tuple[Message, Indicator]]) -> Iterator[Diagnostic]:
     """W418: ``indicator`` against the earlier places of its name; another unit is told, else another baseline."""
-    unit = next(((other, there) for other, there in earlier if _alike(there.unit) != _alike(indicator.unit)), None)
+    unit = next(((other, there) for other, there in earlier if folded(there.unit) != folded(indicator.unit)), None)
     if unit is not None:
         other, there = unit
         yield warning(indicator.position, "W418", "{label}: indicator '{indicator}' is measured in '{unit}', but "
@@ -175,15 +176,10 @@ def _agree(label: Message, other: Message, agreement: Message) -> Message | str:
     return "a copy: delete one of them; two indicators: give them different names" if other == label else agreement
 
 
-def _alike(text: object) -> str:
-    """A name or unit as compared: in small letters, its spaces made one."""
-    return " ".join(str(text).split()).casefold()
-
-
 def _same_value(one: object, other: object) -> bool:
-    """Whether two values are one: numbers by value (40 and 40.0), texts as :func:`_alike` compares them."""
+    """Whether two values are one: numbers by value (40 and 40.0), texts as :func:`folded` makes them."""
     numbers = [isinstance(v, (int, float)) and not isinstance(v, bool) for v in (one, other)]
-    return float(one) == float(other) if all(numbers) else _alike(one) == _alike(other)  # type: ignore[arg-type]
+    return float(one) == float(other) if all(numbers) else folded(one) == folded(other)  # type: ignore[arg-type]
 
 
 def _value(value: object) -> str:

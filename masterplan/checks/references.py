@@ -84,6 +84,7 @@ def _unique_ids(plan: Plan, unknown: Unknown) -> Iterator[Diagnostic]:
                             "and macOS: give this program another id", id=here.id, other=there.id,
                             position=there.at("id"))
     yield from _former_ids(plan, first)
+    yield from _agency_names(plan)
     seen: dict[str, object] = {}
     for mission in plan.missions:
         if mission.id in seen:
@@ -96,6 +97,32 @@ def _unique_ids(plan: Plan, unknown: Unknown) -> Iterator[Diagnostic]:
                 yield error(sub.position, "E209", "sub-element id '{id}' is used twice in pillar {pillar}",
                             id=sub.id, pillar=pillar.id)
             subs.add(sub.id)
+
+
+def _agency_names(plan: Plan) -> Iterator[Diagnostic]:
+    """E214: an agency with another's short name, which the program matrix and the budget tables name it by;
+    W215: one with another's full name (and a short name of its own). Said at the later agency."""
+    short_names: dict[str, Agency] = {}
+    names: dict[str, Agency] = {}
+    for agency in plan.agencies:
+        other = short_names.setdefault(folded(agency.short_name), agency)
+        if other is not agency:
+            yield error(agency.at("short_name"), "E214", "agency {agency}: short name '{short_name}' is also agency "
+                        "{other}'s (at {position})", "the program matrix and the budget tables name agencies by "
+                        "their short names: give each agency its own", agency=agency.id,
+                        short_name=agency.short_name, other=other.id, position=other.at("short_name"))
+            continue
+        other = names.setdefault(folded(agency.name), agency)
+        if other is not agency:
+            yield warning(agency.at("name"), "W215", "agency {agency}: name '{name}' is also agency {other}'s "
+                          "(at {position})", "two files for one agency: merge them into one; two agencies: give "
+                          "each its full name", agency=agency.id, name=str(agency.name), other=other.id,
+                          position=other.at("name"))
+
+
+def folded(text: object) -> str:
+    """A name (or a unit) as compared: in small letters, its spaces made one (Dishub, DISHUB and 'dishub ')."""
+    return " ".join(str(text).split()).casefold()
 
 
 #: names of the site's own pages in program/ (the list of programs): no program's id, now or before
