@@ -61,8 +61,11 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
 
 
 def _one_sided_partners(plan: Plan) -> Iterator[Diagnostic]:
+    """W406: a partnership one side does not list; W409: an agency supporting its own program. Not for an id two
+    programs have (E207's): which of them an agency's ``supports`` means is not known until one is deleted."""
+    twice = {program_id for program_id, count in Counter(p.id for p in plan.programs).items() if count > 1}
     for program in plan.programs:
-        for partner in program.partners:
+        for partner in program.partners if program.id not in twice else []:
             if program.id not in partner.supports_ids and partner.id != program.lead_id:
                 at = program.where.get(f"partners[{program.partner_ids.index(partner.id)}]", program.at("partners"))
                 yield warning(at, "W406",
@@ -72,7 +75,7 @@ def _one_sided_partners(plan: Plan) -> Iterator[Diagnostic]:
                               program=program.id, agency=partner.id)
     for agency in plan.agencies:
         for index, program_id in enumerate(agency.supports_ids):
-            program = plan.program(program_id)
+            program = plan.program(program_id) if program_id not in twice else None
             if program is not None and program.lead_id == agency.id:  # the program moved into this agency's file
                 yield warning(agency.where.get(f"supports[{index}]", agency.at("supports")), "W409", "agency {agency} leads {program} and also lists it under "
                               "'supports'", Message("remove {program} from supports: the agency whose file holds a "
