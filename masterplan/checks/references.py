@@ -40,7 +40,10 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
     programs = {p.id for p in plan.programs}
     for agency in plan.agencies:
         for index, program_id in enumerate(agency.supports_ids):
-            if program_id not in programs and program_id not in unreadable and ANY_PROGRAM not in unreadable:
+            if program_id in agency.supports_ids[:index]:
+                yield error(_item(agency, "supports", index), "E212", "agency {agency}: program '{program}' is listed "
+                            "twice under supports", "delete the second one", agency=agency.id, program=program_id)
+            elif program_id not in programs and program_id not in unreadable and ANY_PROGRAM not in unreadable:
                 yield error(_item(agency, "supports", index), "E205", "agency {agency} supports unknown program "
                             "'{program}'", unknown.program(program_id), agency=agency.id,
                             program=program_id).naming(program_id)

@@ -75,7 +75,8 @@ def _one_sided_partners(plan: Plan) -> Iterator[Diagnostic]:
                               program=program.id, agency=partner.id)
     for agency in plan.agencies:
         for index, program_id in enumerate(agency.supports_ids):
-            program = plan.program(program_id) if program_id not in twice else None
+            listed_again = program_id in agency.supports_ids[:index]  # E212's
+            program = plan.program(program_id) if program_id not in twice and not listed_again else None
             if program is not None and program.lead_id == agency.id:  # the program moved into this agency's file
                 yield warning(agency.where.get(f"supports[{index}]", agency.at("supports")), "W409", "agency {agency} leads {program} and also lists it under "
                               "'supports'", Message("remove {program} from supports: the agency whose file holds a "
