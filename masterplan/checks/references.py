@@ -17,7 +17,7 @@ from masterplan.diagnostics import (
     error,
     warning,
 )
-from masterplan.model import Agency, LeftOut, Plan, Program
+from masterplan.model import Agency, LeftOut, Pillar, Plan, Program
 
 
 def _item(thing: Program | LeftOut | Agency, name: str, index: int) -> Position:
@@ -93,7 +93,12 @@ def _unique_ids(plan: Plan, unknown: Unknown) -> Iterator[Diagnostic]:
         if mission.id in seen:
             yield error(mission.position, "E209", "mission id '{id}' is used twice", id=mission.id)
         seen[mission.id] = mission
+    ordered: dict[int, Pillar] = {}  #: order -> the first pillar with it (they are sorted by order, then id)
     for pillar in plan.pillars:
+        if (first := ordered.setdefault(pillar.order, pillar)) is not pillar:
+            yield warning(pillar.where.get("order", pillar.position), "W515", "pillar order {order} is also "
+                          "{file}'s: the two are put in order by their ids", "give each pillar a number of its "
+                          "own in order:", order=pillar.order, file=first.position.file)
         subs: set[str] = set()
         for sub in pillar.sub_elements:
             if sub.id in subs:
