@@ -211,7 +211,8 @@ def _named(plan: Plan, program: Program | LeftOut, agencies: set[str], unreadabl
             continue
         if partner not in agencies:
             yield error(_item(program, "partners", index), "E203", "program {program}: unknown partner agency "
-                        "'{agency}'", unknown.agency(partner), program=program.id, agency=partner).naming(partner)
+                        "'{agency}'", unknown.agency(partner) or _supporter(plan, program),
+                        program=program.id, agency=partner).naming(partner)
         elif partner == program.lead_id:
             yield warning(_item(program, "partners", index), "W407", "program {program}: the lead agency {agency} "
                           "is also listed as a partner", "remove it from partners: the agency whose file holds a "
@@ -237,6 +238,24 @@ def _named(plan: Plan, program: Program | LeftOut, agencies: set[str], unreadabl
             yield error(line.position, "E206", "program {program}: unknown funding source '{source}'",
                         Message("{suggestion} {known}", suggestion=close, known=known) if close else known,
                         program=program.id, source=line.source)
+
+
+def meant_partner(plan: Plan, program: Program | LeftOut) -> Agency | None:
+    """The agency a program's one unknown partner id most likely means: the one agency that lists the program
+    under supports, neither its lead nor a listed partner (dishub, after dishub.yml became dinas_perhubungan.yml)."""
+    unknown = [partner for partner in program.partner_ids if plan.agency(partner) is None]
+    if len(unknown) != 1:
+        return None
+    supporters = [agency for agency in plan.agencies if program.id in agency.supports_ids
+                  and agency.id not in program.partner_ids and agency.id != program.lead_id]
+    return supporters[0] if len(supporters) == 1 else None
+
+
+def _supporter(plan: Plan, program: Program | LeftOut) -> Message | None:
+    """The hint for a partner id no agency has, when one agency says it supports the program."""
+    meant = meant_partner(plan, program)
+    return None if meant is None else Message("did you mean {agency}? it lists {program} under supports",
+                                              agency=meant.id, program=program.id)
 
 
 def _cycles(plan: Plan) -> Iterator[Diagnostic]:

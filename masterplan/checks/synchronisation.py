@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 from itertools import chain
 
+from masterplan.checks.references import meant_partner
 from masterplan.diagnostics import Diagnostic, Message, closest, warning
 from masterplan.model import Plan, Program
 
@@ -82,7 +83,8 @@ def _one_sided_partners(plan: Plan) -> Iterator[Diagnostic]:
                               "'supports'", Message("remove {program} from supports: the agency whose file holds a "
                                                     "program leads it", program=program_id),
                               agency=agency.id, program=program_id)
-            elif program is not None and agency.id not in program.partner_ids:
+            elif program is not None and agency.id not in program.partner_ids \
+                    and meant_partner(plan, program) is not agency:  # E203's: its partner id (a typo, a rename) means it
                 yield warning(agency.where.get(f"supports[{index}]", agency.at("supports")), "W406",
                               "agency {agency} supports {program}, but the program does not list it as partner",
                               Message("add {agency} to the partners of {program} in {file}",
