@@ -48,8 +48,7 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
             continue
         if plan_period.start <= plan_period.end and (period.start not in plan_period
                                                        or period.end not in plan_period):
-            yield error(program.at("period"), "E301", "program {program}: period {period} lies outside the plan "
-                        "period {plan_period}", program=program.id, period=period, plan_period=plan_period)
+            yield _outside(program.id, program.at("period"), period, plan_period)
         seen: dict[tuple[int, str], BudgetLine] = {}
         for line in program.budget:
             if line.year not in period:
@@ -70,6 +69,24 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
             yield from _amount(left_out.id, line)
         for indicator in left_out.indicators:
             yield from _values(indicator, Message("program {program}", program=left_out.id))
+
+
+def _outside(program: str, at: Position, period: Period, plan_period: Period) -> Diagnostic:
+    """E301: a program's period that starts before the plan's, ends after it, both, or lies wholly outside it."""
+    before, after = period.start < plan_period.start, period.end > plan_period.end
+    wholly = period.end < plan_period.start or period.start > plan_period.end
+    return error(at, "E301",
+                 "program {program}: period {period} lies outside the plan period {plan_period}" if wholly else
+                 "program {program}: period {period} starts before the plan period {plan_period} and ends after it"
+                 if before and after else
+                 "program {program}: period {period} starts before the plan period {plan_period}" if before else
+                 "program {program}: period {period} ends after the plan period {plan_period}",
+                 Message("a program of the plan runs within {plan_period}", plan_period=plan_period) if wholly else
+                 Message("run it within {plan_period}", plan_period=plan_period) if before and after else
+                 Message("start it in {year} or later; what was done before belongs in the baseline",
+                         year=plan_period.start) if before else
+                 Message("end it in {year} or earlier; the next plan carries it on", year=plan_period.end),
+                 program=program, period=period, plan_period=plan_period)
 
 
 def _amount(program: str, line: BudgetLine) -> Iterator[Diagnostic]:
