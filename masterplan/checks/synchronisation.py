@@ -8,13 +8,13 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from collections.abc import Set as AbstractSet
 from itertools import chain
 
 from masterplan.checks.references import meant_partner
 from masterplan.diagnostics import Diagnostic, Message, closest, warning
-from masterplan.model import Plan, Program
+from masterplan.model import GlossaryTerm, Plan, Program
 
 NAME_SIMILARITY = 0.75
 TEXT_SIMILARITY = 0.6
@@ -27,7 +27,7 @@ _COMMON = {"dan", "di", "yang", "untuk", "dengan", "ke", "dari", "pada", "the", 
 
 
 def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
-    yield from _near_duplicates(plan.programs)
+    yield from _near_duplicates(plan.programs, _acronyms(plan.glossary))
     # with an agency file unreadable, its programs are missing: gaps would be guesses; so they would be in the
     # pillar a program with a misspelt pillar or sub-element was meant for (its error says so)
     meant = _meant_pillars(plan)
@@ -175,13 +175,28 @@ def _meant_pillars(plan: Plan) -> set[str] | None:
     return meant
 
 
-def _near_duplicates(programs: list[Program]) -> Iterator[Diagnostic]:
+def _acronyms(glossary: list[GlossaryTerm]) -> Callable[[str], str]:
+    """A name with each long form the glossary spells out written as its acronym instead, so that 'Area Traffic
+    Control System (ATCS)' and 'ATCS' read alike. The long form is the definition up to its first ';' or '.'
+    ("ATCS: Area Traffic Control System; sistem …"), of a term of one word."""
+    long_forms: dict[str, str] = {}
+    for entry in glossary:
+        long_form = " ".join(_spelling(re.split(r"[;.]", str(entry.definition), maxsplit=1)[0]).split())
+        if len(entry.term.split()) == 1 and len(long_form.split()) > 1:
+            long_forms[long_form] = _spelling(entry.term)
+    if not long_forms:
+        return _spelling
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(long_forms, key=len, reverse=True))) + r")\b")
+    return lambda name: pattern.sub(lambda found: long_forms[found.group(0)], _spelling(name))
+
+
+def _near_duplicates(programs: list[Program], shortened: Callable[[str], str]) -> Iterator[Diagnostic]:
     """Pairs of programs whose names or texts nearly match: from two agencies (to merge, or partner), or from
     one (a block pasted again under a new id, its budget counted twice). Not two under one id: a program
     copied to another agency and not deleted is E207's, whose advice is to delete one."""
     # one warning per program and kind of likeness, at each of the programs (the agency that pasted the copy may
     # hold either), naming the others: sixty programs sharing one boilerplate text give sixty warnings, not 1,770 pairs
-    for (number, what), others in sorted(_alike(programs).items()):
+    for (number, what), others in sorted(_alike(programs, shortened).items()):
         program = programs[number]
         named: str = ", ".join(f"{programs[n].id} ({_agency(programs[n])})" for n in others[:SHOWN])
         if len(others) > SHOWN:
@@ -195,10 +210,11 @@ def _near_duplicates(programs: list[Program]) -> Iterator[Diagnostic]:
                       program=program.id, agency=_agency(program), similar=named)
 
 
-def _alike(programs: list[Program]) -> dict[tuple[int, str], list[int]]:
+def _alike(programs: list[Program], shortened: Callable[[str], str]) -> dict[tuple[int, str], list[int]]:
     """(program, kind of likeness: names or descriptions) → the other programs it is alike to, in plan order; a pair
-    alike in both is told by its names. Programs are numbered by their place in the list: ids may be duplicated."""
-    names = [_words(str(p.name)) for p in programs]
+    alike in both is told by its names. Programs are numbered by their place in the list: ids may be duplicated.
+    ``shortened`` writes a name's long forms as the glossary's acronyms."""
+    names = [_words(shortened(str(p.name))) for p in programs]
     texts = [_shingles(f"{p.summary} {p.description}") for p in programs]
     found: dict[tuple[int, int], str] = {}
     for features, threshold, what in ((texts, TEXT_SIMILARITY, "descriptions"), (names, NAME_SIMILARITY, "names")):
