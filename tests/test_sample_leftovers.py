@@ -185,3 +185,63 @@ def test_a_district_of_the_sample_that_is_the_plans_own_place_is_no_leftover(tmp
     found = _found(root, "W112")
     assert "content/agencies/kecamatan_purworejo.yml" not in found
     assert "content/agencies/kecamatan_gadingrejo.yml" in found and "content/plan.yml" in found
+
+
+def _period_set_by_hand(root: Path, start: int, end: int) -> None:
+    plan = root / PLAN
+    plan.write_text(plan.read_text(encoding="utf-8").replace("period: {start: 2022, end: 2031}",
+                                                             f"period: {{start: {start}, end: {end}}}"),
+                    encoding="utf-8")
+
+
+def test_a_period_moved_by_hand_is_told_once_with_the_command_that_moves_every_year(tmp_path: Path) -> None:
+    """Probolinggo set period: {start: 2025, end: 2034} in a fresh sample: 112 errors, none saying that
+    ``masterplan new --period`` moves every year with it; one warning says so, beside the errors."""
+    root = _started(tmp_path)
+    _period_set_by_hand(root, 2025, 2034)
+    report = load_and_check(root).report
+    moved = [d for d in report.warnings if d.code == "W116"]
+    out = [d for d in report.errors if d.code == "E301"]
+    assert len(moved) == 1 and moved[0].position.file == PLAN and len(out) > 50
+    assert moved[0].message == (f"the plan period is 2025–2034, but {len(out)} of "
+                                f"{len(load_and_check(root).plan.programs)} programs are still in the sample's "
+                                "years, 2022–2031: their years did not move with it")
+    assert moved[0].hint is not None and moved[0].hint.startswith(
+        'masterplan new . --force --period 2025-2034 --city "Kota Probolinggo" starts again from the sample')
+
+
+def test_an_indicator_with_several_targets_outside_the_period_is_one_error(tmp_path: Path) -> None:
+    """A pillar indicator with targets for 2022, 2023 and 2024 gave three E303 once the period began in 2025."""
+    root = _started(tmp_path)
+    _period_set_by_hand(root, 2025, 2034)
+    targets = [d for d in load_and_check(root).report.errors if d.code == "E303"]
+    assert targets and len({(d.position.file, d.position.line) for d in targets}) == len(targets)
+    assert any("has targets for 2022, 2023 and 2024, outside the plan period 2025–2034" in d.message for d in targets)
+
+
+@pytest.mark.parametrize(("start", "end"), [(2022, 2031), (2021, 2032), (2024, 2027)])
+def test_no_moved_period_is_told_for_the_samples_own_or_another_length(tmp_path: Path, start: int, end: int) -> None:
+    """The sample's period, or one new --period would refuse (another number of years), has nothing to suggest."""
+    root = _started(tmp_path)
+    _period_set_by_hand(root, start, end)
+    assert not [d for d in load_and_check(root).report.warnings if d.code == "W116"]
+
+
+def _spaced_wider(line: str) -> str:
+    """The line with its words two spaces apart after its field's name (so still the same YAML)."""
+    field, colon, value = line.partition(": ") if ": " in line else ("", "", line)
+    return field + colon + value[:len(value) - len(value.lstrip())] + value.lstrip().replace(" ", "  ")
+
+
+def test_no_moved_period_is_told_for_a_plan_in_its_own_words(tmp_path: Path) -> None:
+    """A plan with none of the sample's sentences was not started from it: starting again from it is no help."""
+    root = _started(tmp_path)
+    _period_set_by_hand(root, 2025, 2034)
+    for path in (root / "content").rglob("*.*"):
+        if path.suffix in (".yml", ".md"):
+            lines = path.read_text(encoding="utf-8").splitlines()  # every sentence in other words: spaced wider
+            path.write_text("\n".join(_spaced_wider(line) for line in lines).replace("deed.id", "deed.en") + "\n",
+                            encoding="utf-8")
+    report = load_and_check(root).report
+    assert len([d for d in report.errors if d.code == "E301"]) > 50
+    assert not [d for d in report.warnings if d.code == "W116"]

@@ -56,24 +56,23 @@ def _folder_lines_naming(folder: Path, names: tuple[str, ...]) -> dict[str, tupl
 
 
 def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
-    """What the plan still has of the sample: W112 and W114 for another city's plan (or a final one), W113."""
+    """What the plan still has of the sample: W112 and W114 for another city's plan (or a final one), W113; W116
+    for a plan whose period was moved by hand."""
     sample = sample_plan.sample()
     if not sample.name or plan.content is None or plan.content.resolve() == sample.content.resolve():
         return  # the sample itself
     own = plan.city.strip().lower() == sample.city.lower()  # the sample's city making its own plan from it
+    texts = _texts(plan.content)
+    yield from _period_moved(plan, sample, texts)
     if not own:
-        yield from _lines_left(plan, plan.content, sample)
+        yield from _lines_left(plan, plan.content, sample, texts)
     if not own or not plan.is_draft:
         yield from _assets_left(plan, plan.content, sample)
     yield from _final_notice(plan, sample)
 
 
-def _lines_left(plan: Plan, content: Path, sample: SamplePlan) -> Iterator[Diagnostic]:
-    """One warning per file that still has lines of the sample naming its city or a place in it (a
-    district), at the first of them: lines of any of the sample's files in the same folder."""
-    own = plan.city.lower()  # a district of the sample that is the plan's own place too (Kabupaten Purworejo)
-    places = [place for place in sample.places if place.lower() not in own]
-    names = (sample.name, *places)
+def _texts(content: Path) -> dict[Path, list[str]]:
+    """The lines of every YAML and Markdown file of the plan's ``content`` folder."""
     texts: dict[Path, list[str]] = {}
     for path in sorted(content.rglob("*")):
         if path.suffix.lower() in (".yml", ".yaml", ".md") and path.is_file():  # "rsud.YML" is read as "rsud.yml" is
@@ -81,6 +80,36 @@ def _lines_left(plan: Plan, content: Path, sample: SamplePlan) -> Iterator[Diagn
                 texts[path] = path.read_text(encoding="utf-8").splitlines()
             except (OSError, UnicodeDecodeError):
                 continue  # the loader reports a file it cannot read
+    return texts
+
+
+def _period_moved(plan: Plan, sample: SamplePlan, texts: dict[Path, list[str]]) -> Iterator[Diagnostic]:
+    """W116, once: the period of a plan still the sample's was changed by hand, leaving most programs in the
+    sample's years (each told by E301), where ``masterplan new --period`` would have moved every year with it."""
+    period = plan.period
+    if period == sample.period or len(period.years) != len(sample.period.years):
+        return
+    left = [program for program in plan.programs if not (program.period.start in period and program.period.end in
+                                                          period) and {program.period.start, program.period.end} <=
+            set(sample.period.years)]  # outside the plan period, in the sample's
+    if not left or 2 * len(left) < len(plan.programs) or _own_words(texts, _sample_lines(sample.content)):
+        return
+    city = f' --city "{plan.city}"' if plan.city.strip().lower() != sample.city.lower() else ""
+    yield warning(plan.where.get("period", plan.position), "W116", "the plan period is {period}, but {count} of "
+                  "{programs} programs are still in the sample's years, {sample}: their years did not move with it",
+                  Message("masterplan new . --force --period {start}-{end}{city} starts again from the sample with "
+                          "every year moved, after keeping your content/ in a backup folder; or move the years "
+                          "yourself",
+                          start=str(period.start), end=str(period.end), city=city),
+                  period=period, count=len(left), programs=len(plan.programs), sample=sample.period)
+
+
+def _lines_left(plan: Plan, content: Path, sample: SamplePlan, texts: dict[Path, list[str]]) -> Iterator[Diagnostic]:
+    """One warning per file that still has lines of the sample naming its city or a place in it (a
+    district), at the first of them: lines of any of the sample's files in the same folder."""
+    own = plan.city.lower()  # a district of the sample that is the plan's own place too (Kabupaten Purworejo)
+    places = [place for place in sample.places if place.lower() not in own]
+    names = (sample.name, *places)
     # a district of the sample is no place of a plan started from it: a line naming one is the sample's, rewritten
     # or not (its city swapped for the plan's, its years moved by new --period), unlike the city's name, which a
     # plan may well name in words of its own (a neighbouring city); a plan written from scratch may have a

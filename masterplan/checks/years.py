@@ -9,6 +9,7 @@ from collections.abc import Set as AbstractSet
 
 from masterplan.diagnostics import Diagnostic, Message, Position, error, warning
 from masterplan.located import DotGrouped
+from masterplan.messages import listing
 from masterplan.model import BudgetLine, Indicator, Period, Plan
 
 _DECIMAL_COMMA = re.compile(r"\s*-?\d+,\d+\s*")
@@ -196,8 +197,11 @@ def _targets(indicator: Indicator, period: Period, label: Message, what: Message
                       "the baseline is the condition before the plan: a year before the first target",
                       label=label, indicator=str(indicator.name), baseline=indicator.baseline_year, first=first)
     yield from _values(indicator, label)
-    for year in indicator.targets:
-        if year not in period:
-            where = indicator.target_positions.get(year, indicator.position)
-            yield error(where, "E303", "{label}: indicator '{indicator}' has a target for {year}, outside {what} {period}",
-                        label=label, indicator=str(indicator.name), year=year, what=what, period=period)
+    outside = [year for year in indicator.targets if year not in period]
+    if outside:  # once per indicator: a period moved puts several of its targets out at once
+        where = indicator.target_positions.get(outside[0], indicator.position)
+        yield error(where, "E303", "{label}: indicator '{indicator}' has a target for {year}, outside {what} {period}"
+                    if len(outside) == 1 else
+                    "{label}: indicator '{indicator}' has targets for {years}, outside {what} {period}",
+                    label=label, indicator=str(indicator.name), year=outside[0], years=listing(map(str, outside)),
+                    what=what, period=period)
