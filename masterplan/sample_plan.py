@@ -7,9 +7,11 @@ both read its city, period, cover notice and places here.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from masterplan.model import Period
 from masterplan.resources import sample_dir
@@ -17,6 +19,7 @@ from masterplan.resources import sample_dir
 #: the words a city's name starts with, left out to find the name itself ("Kota Pasuruan" → "Pasuruan")
 CITY_WORDS = ("kota ", "kabupaten ", "kab. ", "provinsi ")
 DISTRICT_WORD = "kecamatan "  #: what a district agency's name starts with ("Kecamatan Gadingrejo")
+MIN_NAME = 4  #: a shorter part of a program's name ("119") is no name it goes by
 
 
 def city_name(city: str) -> str:
@@ -69,13 +72,48 @@ class SamplePlan:
         return _districts(self.content)
 
 
+    @property
+    def agency_names(self) -> tuple[str, ...]:
+        """The short names the sample's agencies go by in its texts: Diskominfotik, Bappelitbangda."""
+        return tuple(str(data["short_name"]) for data in _agencies(self.content) if data.get("short_name"))
+
+    @property
+    def program_names(self) -> tuple[str, ...]:
+        """The names the sample's programs go by: each one's name, what it starts with before a colon or a
+        bracket, and what the brackets hold ("e-Sambat (Media Sambat Masyarakat)" → also e-Sambat and Media
+        Sambat Masyarakat; "Smart Go: e-Planning …" → also Smart Go)."""
+        names: dict[str, None] = {}
+        for data in _agencies(self.content):
+            for program in data.get("programs") or []:
+                name = program.get("name") if isinstance(program, dict) else None
+                for text in name.values() if isinstance(name, dict) else [name]:
+                    names.update(dict.fromkeys(_goes_by(str(text)) if text else ()))
+        return tuple(names)
+
+
+def _goes_by(name: str) -> list[str]:
+    """A program's name and the shorter names it holds (before a colon or a bracket, in brackets)."""
+    found = [name.strip(), re.split(r":|\(", name, maxsplit=1)[0].strip(), *re.findall(r"\(([^)]+)\)", name)]
+    return [part.strip() for part in found if len(part.strip()) >= MIN_NAME]
+
+
 @lru_cache(maxsize=4)
-def _districts(content: Path) -> tuple[str, ...]:
+def _agencies(content: Path) -> tuple[dict[str, Any], ...]:
+    """What the sample's agency files hold, each file's mapping."""
     from masterplan import yamlfile
-    found: list[str] = []
+    found: list[dict[str, Any]] = []
     for path in sorted((content / "agencies").glob("*.yml")):
         data, _ = yamlfile.read(path, path.name)
-        name = data.get("name") if isinstance(data, dict) and data.get("kind") == "kecamatan" else None
+        if isinstance(data, dict):
+            found.append(data)
+    return tuple(found)
+
+
+@lru_cache(maxsize=4)
+def _districts(content: Path) -> tuple[str, ...]:
+    found: list[str] = []
+    for data in _agencies(content):
+        name = data.get("name") if data.get("kind") == "kecamatan" else None
         if isinstance(name, str) and name.lower().startswith(DISTRICT_WORD) and name[len(DISTRICT_WORD):].strip():
             found.append(name[len(DISTRICT_WORD):].strip())
     return tuple(found)

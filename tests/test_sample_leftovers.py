@@ -245,3 +245,50 @@ def test_no_moved_period_is_told_for_a_plan_in_its_own_words(tmp_path: Path) -> 
     report = load_and_check(root).report
     assert len([d for d in report.errors if d.code == "E301"]) > 50
     assert not [d for d in report.warnings if d.code == "W116"]
+
+
+def _replace_in(root: Path, old: str, new: str) -> None:
+    """``old`` written ``new`` in every file of the plan's content."""
+    for path in (root / "content").rglob("*.*"):
+        if path.suffix in (".yml", ".md"):
+            path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+
+
+def _chapter_naming(root: Path, line: str) -> str:
+    chapter = root / "content/chapters/09-sinkronisasi.md"
+    chapter.write_text(chapter.read_text(encoding="utf-8") + f"\n{line}\n", encoding="utf-8")
+    return "content/chapters/09-sinkronisasi.md"
+
+
+def test_chapters_naming_the_samples_agencies_and_programs_this_plan_lacks(tmp_path: Path) -> None:
+    """Probolinggo renamed Diskominfotik to its Diskominfo and e-Sambat to its own channel: the chapters' lines
+    that still named them passed once the city was changed."""
+    root = _started(tmp_path)
+    assert _found(root, "W117") == {}  # the sample's programs and agencies are still this plan's
+    (root / "content/agencies/diskominfotik.yml").rename(root / "content/agencies/diskominfo.yml")
+    _replace_in(root, "diskominfotik", "diskominfo")
+    _replace_in(root, "short_name: Diskominfotik", "short_name: Diskominfo")
+    _replace_in(root, "name: e-Sambat (Media Sambat Masyarakat)", "name: Probolinggo Mendengar")
+    file = _chapter_naming(root, "Aduan warga lewat e-Sambat ditangani Diskominfotik; Diskominfo menyusun laporan.")
+    lines = (root / file).read_text(encoding="utf-8").splitlines()
+    first = next(n for n, line in enumerate(lines, 1) if "Diskominfotik" in line or "e-Sambat" in line)
+    line, message = _found(root, "W117")[file]
+    assert line == first and "this plan does not have" in message
+    assert "Diskominfotik" in message and "e-Sambat" in message and "Diskominfo," not in message
+
+
+def test_an_agency_of_the_sample_a_plan_names_without_a_file_like_it_is_no_leftover(tmp_path: Path) -> None:
+    """A plan may name its Inspektorat, or BPBD, with no file for it: only a sample's agency this plan calls
+    otherwise (Diskominfo for Diskominfotik) is the sample's name."""
+    root = _started(tmp_path)
+    _replace_in(root, "short_name: Inspektorat", "short_name: Bawasda")
+    _replace_in(root, "short_name: BPBD", "short_name: Penanggulangan Bencana")
+    for agency in ("inspektorat", "bpbd"):  # their names no longer "Inspektorat" or "… (BPBD)" either
+        path = root / f"content/agencies/{agency}.yml"
+        lines = path.read_text(encoding="utf-8").splitlines()
+        path.write_text("\n".join("name: Badan Pengawas" if line.startswith("name:") else line for line in lines)
+                        + "\n", encoding="utf-8")
+    _chapter_naming(root, "Inspektorat dan BPBD mengawal pelaksanaannya.")
+    report = load_and_check(root).report
+    assert not report.errors, [str(d) for d in report.errors][:3]
+    assert not [d for d in report.warnings if d.code == "W117"]

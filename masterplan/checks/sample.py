@@ -10,6 +10,7 @@ mention the sample's city in words of its own (a neighbouring city).
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
@@ -19,11 +20,14 @@ from pathlib import Path
 from masterplan import sample_plan
 from masterplan.diagnostics import Diagnostic, Message, Position, warning
 from masterplan.diagnostics import relative as relative_path
+from masterplan.messages import listing
 from masterplan.model import ASSETS, Plan
 from masterplan.sample_plan import SamplePlan, city_name
 
 #: a notice this much like the sample's (its city swapped for another) is the sample's
 SAME_NOTICE = 0.8
+#: an agency's short name this much like one of the sample's is the plan's own name for it (Diskominfo: Diskominfotik)
+ALIKE, ALIKE_START = 0.6, 5
 #: a line this long or longer is a sentence of its own: one the sample has too shows a plan started from it
 SENTENCE = 60
 
@@ -57,7 +61,7 @@ def _folder_lines_naming(folder: Path, names: tuple[str, ...]) -> dict[str, tupl
 
 def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
     """What the plan still has of the sample: W112 and W114 for another city's plan (or a final one), W113; W116
-    for a plan whose period was moved by hand."""
+    for a plan whose period was moved by hand; W117 for chapters naming the sample's agencies and programs."""
     sample = sample_plan.sample()
     if not sample.name or plan.content is None or plan.content.resolve() == sample.content.resolve():
         return  # the sample itself
@@ -66,6 +70,7 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
     yield from _period_moved(plan, sample, texts)
     if not own:
         yield from _lines_left(plan, plan.content, sample, texts)
+        yield from _names_left(plan, sample)
     if not own or not plan.is_draft:
         yield from _assets_left(plan, plan.content, sample)
     yield from _final_notice(plan, sample)
@@ -168,6 +173,47 @@ LEFT = {(True, False): "{count} line(s) of this file are still the sample's and 
         (False, True): "{count} line(s) of this file are still the sample's and name places in {sample}: {places}",
         (True, True): "{count} line(s) of this file are still the sample's and name {sample} and places in it: "
                       "{places}"}
+
+
+def _names_left(plan: Plan, sample: SamplePlan) -> Iterator[Diagnostic]:
+    """W117, one per chapter, at the first: its text names the sample's programs (e-Sambat, Smart Go) or agencies
+    (Diskominfotik) that this plan does not have, facts of the sample read as the city's own."""
+    names = _sample_names_not_in(plan, sample)
+    if not names:
+        return
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")(?![\w-])")
+    for chapter in plan.chapters:
+        found = [(number, match) for number, line in enumerate(chapter.body.splitlines(), chapter.body_line)
+                 for match in pattern.finditer(line)]
+        if found:
+            number, first = found[0]
+            yield warning(Position(chapter.position.file, number, first.start() + 1), "W117",
+                          "{count} line(s) of this chapter name {names}, of the sample's agencies and programs, which "
+                          "this plan does not have", Message("this plan is {city}: name its own agencies and programs "
+                                                             "there, or delete these", city=plan.city),
+                          count=len(dict.fromkeys(number for number, _ in found)),
+                          names=listing(dict.fromkeys(match.group() for _, match in found)))
+
+
+def _sample_names_not_in(plan: Plan, sample: SamplePlan) -> set[str]:
+    """The names of the sample's programs, and the short names of its agencies, that no name of this plan's has;
+    an agency's only where this plan calls one of its own alike (Diskominfo, Bappeda): "Inspektorat" or "BPBD" may
+    well be named by a plan that has no file for it."""
+    shorts = [agency.short_name for agency in plan.agencies]
+    own = [*shorts, *(text for agency in plan.agencies for text in agency.name.values.values()),
+           *(text for program in plan.programs for text in program.name.values.values())]
+    programs = {name for name in sample.program_names if not any(name in text for text in own)}
+    agencies = {name for name in sample.agency_names if not any(name in text for text in own)
+                and any(_alike(name, short) for short in shorts)}
+    return programs | agencies
+
+
+def _alike(name: str, short: str) -> bool:
+    """Whether an agency's short name ``short`` is another name of the sample's ``name``: the same start, much the
+    same letters (Diskominfo, Diskominfotik; Bappeda, Bappelitbangda; not BPKAD, BPBD)."""
+    name, short = name.lower(), short.lower()
+    return (len(os.path.commonprefix([name, short])) >= ALIKE_START
+            and difflib.SequenceMatcher(None, name, short).ratio() >= ALIKE)
 
 
 def _assets_left(plan: Plan, content: Path, sample: SamplePlan) -> Iterator[Diagnostic]:
