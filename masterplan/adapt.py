@@ -157,6 +157,9 @@ def notes(change: Adaptation) -> Iterator[Message]:
     yield Message("Still the sample's, to replace with your city's own:")
     yield Message("  - content/assets/logo.svg: a placeholder shield, not your local government's emblem")
     yield Message("  - content/plan.yml: the province, the vision, the legal basis and the readiness table")
+    yield Message("  - content/plan.yml: open_data, the licence the website publishes the open data under ({licence}, "
+                  "the sample's choice, not yet your city's)", licence=sample.licence or "-")
+    yield Message("  - content/pillars/*.yml: each pillar's indicators, their baselines and targets")
     yield Message("  - the agencies (among them the sample city's kecamatan), their programs, budgets and targets, "
                   "and what the texts tell of the city's places and history")
     yield Message("  - the cover's notice (an illustration, not an official document): write your own or delete it "
@@ -166,6 +169,18 @@ def notes(change: Adaptation) -> Iterator[Message]:
         yield Message("  - the sample is written for a Kota: Wali Kota, Perwali and Pemerintah Kota became Bupati, "
                       "Perbup and Pemerintah Kabupaten; check the words kelurahan and kota in the texts and write "
                       "desa or kabupaten where your regency needs them (kota cerdas stays)")
+
+
+def still_the_samples(sample: SamplePlan, change: Adaptation | None, folder: Path) -> Message | None:
+    """What ``new`` says of a plan made without --city: it is still the sample city's, which validate passes and
+    build makes a book of; the command that makes it the user's city's."""
+    if change is not None and change.city:
+        return None
+    period = change.period if change is not None and change.period else sample.period
+    return Message("This plan is still the sample's, {city}'s: validate finds nothing to change and build makes its "
+                   "book. For your city and years: masterplan new {folder} --force --city \"Kota …\" --period "
+                   "{start}-{end} (as many years as {sample})", city=sample.city, folder=str(folder),
+                   start=str(period.start), end=str(period.end), sample=str(sample.period))
 
 
 def adapt(content: Path, change: Adaptation) -> None:

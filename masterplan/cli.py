@@ -94,7 +94,7 @@ def cli() -> None:
               "sample's): every year of the programs, budgets and targets moves with it.")
 def new(directory: Path, force: bool, city: str | None, period: str | None) -> None:
     """Create a plan folder in DIRECTORY from the sample plan (Kota Pasuruan), for your city and years if given."""
-    from masterplan.adapt import WrongOption, adaptation, notes
+    from masterplan.adapt import WrongOption, adaptation, notes, still_the_samples
     from masterplan.project import AlreadyExists, scaffold
     from masterplan.sample_plan import sample
     speaker = _speaker(directory)
@@ -115,6 +115,8 @@ def new(directory: Path, force: bool, city: str | None, period: str | None) -> N
         click.echo(speaker.say(Message("Previous content kept in {folder}", folder=backup)))
     for line in notes(change) if change else []:
         click.echo(speaker.say(line))
+    if reminder := still_the_samples(sample(), change, directory):
+        click.echo(speaker.say(reminder))
     here = directory.resolve() == Path.cwd().resolve()  # masterplan new . : nowhere to cd to
     click.echo(speaker.say(Message("Created {folder}. Next: masterplan validate && masterplan build",
                                    folder=directory / "content") if here else

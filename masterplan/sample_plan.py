@@ -43,12 +43,13 @@ def head_of(city: str) -> str:
 
 @dataclass(frozen=True)
 class SamplePlan:
-    """The sample's content folder, and the city, period and cover notice its plan.yml gives."""
+    """The sample's content folder, and the city, period, cover notice and open-data licence its plan.yml gives."""
 
     content: Path
     city: str
     period: Period
     notice: str
+    licence: str = ""  #: the open data's licence its plan.yml gives (open_data: license)
 
     @property
     def name(self) -> str:
@@ -62,8 +63,9 @@ class SamplePlan:
         data = data if isinstance(data, dict) else {}
         period = data.get("period") if isinstance(data.get("period"), dict) else {}
         notice = data.get("notice")
+        open_data = data.get("open_data") if isinstance(data.get("open_data"), dict) else {}
         return cls(content, str(data.get("city", "")), Period(int(period.get("start", 0)), int(period.get("end", 0))),
-                   notice if isinstance(notice, str) else "")
+                   notice if isinstance(notice, str) else "", str(open_data.get("license") or ""))
 
     @property
     def places(self) -> tuple[str, ...]:

@@ -165,6 +165,18 @@ def test_new_in_the_current_folder_does_not_say_to_cd_into_it(tmp_path: Path, mo
     assert code == 0 and "Next: cd kota && masterplan validate" in out
 
 
+def test_new_without_a_city_says_the_plan_is_still_the_samples(tmp_path: Path) -> None:
+    """`masterplan new kota` said only "Next: cd kota && masterplan validate && masterplan build": validate then found
+    nothing and build made Kota Pasuruan's book."""
+    code, out, _ = invoke("new", str(tmp_path / "kota"))
+    assert code == 0 and "This plan is still the sample's, Kota Pasuruan's: validate finds nothing to change" in out
+    assert f'masterplan new {tmp_path / "kota"} --force --city "Kota …" --period 2022-2031' in out
+    code, out, _ = invoke("new", str(tmp_path / "kota"), "--force", "--period", "2025-2034")
+    assert code == 0 and '--city "Kota …" --period 2025-2034 (as many years as 2022–2031)' in out
+    code, out, _ = invoke("new", str(tmp_path / "kota"), "--force", "--city", "Kota Probolinggo")
+    assert code == 0 and "still the sample's" not in out
+
+
 def test_new_refuses_to_overwrite_and_force_keeps_a_backup(tmp_path: Path) -> None:
     target = tmp_path / "kota"
     code, _, _ = invoke("new", str(target))

@@ -109,6 +109,9 @@ def test_the_command_says_what_changed_and_what_is_still_the_samples(made: tuple
             "and the names of programs and indicators; the texts that tell of Pasuruan still name it, and validate "
             "names their files (W112)") in out
     assert "content/assets/logo.svg: a placeholder shield, not your local government's emblem" in out
+    assert "content/pillars/*.yml: each pillar's indicators, their baselines and targets" in out
+    assert ("content/plan.yml: open_data, the licence the website publishes the open data under (CC BY 4.0, the "
+            "sample's choice, not yet your city's)") in out
     assert out.rstrip().endswith("masterplan validate && masterplan build")
     assert "Bupati" not in out and "your regency" not in out  # a Kota, as the sample is
 
