@@ -29,7 +29,7 @@ GENERATED_FIGURES = ["fig:roadmap", "fig:budget-pillar", "fig:budget-source", "f
 
 def generated_tables(plan: Plan) -> set[str]:
     """The ids of every table the book generates, the pillars' own included."""
-    matrices = {f"tab:program-{p.id}" for p in plan.pillars}
+    matrices = {f"tab:program-{p.id}" for p in plan.pillars if p.programs}  # as render/outline.py
     indicators = {f"tab:indicators-{p.id}" for p in plan.pillars if p.indicators}  # as render/outline.py
     return set(GENERATED_TABLES) | matrices | indicators
 

@@ -346,3 +346,27 @@ def test_a_site_only_build_knows_the_title_of_the_pdf_built_last_without_the_pdf
     writer.write(copy / "build" / "masterplan.pdf")  # the sample's, copied over the plan's own
     said = site_only(copy)
     assert said.startswith("exit 0 pdf stack: ['pypdf']") and "W702" in said, said
+
+
+def test_a_pillar_without_programs_says_so_with_no_empty_matrix(tmp_path: Path) -> None:
+    """A pillar with no programs printed a header-only matrix on a landscape page, said "Dimensi ini memuat 0
+    program; … dimuat dalam Tabel 7.2", and took a table number."""
+    from conftest import write_plan
+
+    root = write_plan(tmp_path, {"content/pillars/living.yml": """\
+        id: living
+        name: Smart Living
+        order: 3
+        sub_elements:
+          - {id: kesehatan, name: Prasarana Kesehatan}
+        """})
+    result = build(root)
+    assert result.ok, problems(result)
+    text = [" ".join(page.split()) for page in pages(root)]
+    living = [page for page in text if "Belum ada program di dimensi ini." in page]
+    assert len(living) == 1 and "Matriks Program" in living[0]
+    assert not any("memuat 0 program" in page for page in text)
+    assert not any("Matriks program Smart Living" in page for page in text)  # no caption, not in the list of tables
+    with pdfplumber.open(root / "build" / "masterplan.pdf") as pdf:
+        landscape = [page for page in pdf.pages if page.width > page.height]
+        assert landscape and not any("Smart Living" in (page.extract_text() or "") for page in landscape)

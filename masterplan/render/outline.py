@@ -182,7 +182,8 @@ class _Builder:
             specs = []
             if pillar.indicators:
                 specs.append((f"tab:indicators-{pillar.id}", "table", self._("Indicators of {pillar}", pillar=name)))
-            specs.append((f"tab:program-{pillar.id}", "table", self._("Program matrix of {pillar}", pillar=name)))
+            if pillar.programs:  # a pillar without programs says so, with no empty matrix
+                specs.append((f"tab:program-{pillar.id}", "table", self._("Program matrix of {pillar}", pillar=name)))
             self.items(chapter, specs)
 
     def text_chapter(self, source: Chapter) -> None:
