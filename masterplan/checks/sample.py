@@ -70,7 +70,8 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
     yield from _period_moved(plan, sample, texts)
     if not own:
         yield from _lines_left(plan, plan.content, sample, texts)
-        yield from _names_left(plan, sample)
+        if not unreadable:  # else the programs of a file that could not be read would be missed as the sample's
+            yield from _names_left(plan, sample)
     if not own or not plan.is_draft:
         yield from _assets_left(plan, plan.content, sample)
     yield from _final_notice(plan, sample)
