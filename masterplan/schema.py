@@ -153,8 +153,9 @@ DOCUMENTS: dict[str, dict[str, Any]] = {
                      "404.html from it (build --base-url overrides it)."},
         "print": _obj("How the PDF book is printed.", {
             "two_sided": {"type": "boolean", "description": "Printed on both sides of the paper: every chapter "
-                          "opens on a right-hand page (after a blank left-hand one where needed), and the inner and "
-                          "outer margins are equal. Default false (one-sided, wider margin on the left)."},
+                          "opens on a right-hand page (after a blank left-hand one where needed), and the wider margin "
+                          "(25 mm, the outer 20 mm) is at the binding: on the left of a right-hand page, the right of "
+                          "a left-hand one. Default false (one-sided, the wider margin on the left)."},
         }, []),
         "open_data": _obj("The website's open-data files (plan.json and the CSV tables).", {
             "license": {"type": "string", "minLength": 1, "description": "The licence they are published under, as "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import re
 from pathlib import Path
 
 import jsonschema
@@ -12,6 +13,7 @@ from click.testing import CliRunner
 from conftest import REPO
 
 from masterplan.cli import cli
+from masterplan.schema import schema_for
 
 
 def _as_json(value):
@@ -78,3 +80,12 @@ def test_an_agencys_contact_fields_are_one_list() -> None:
     assert tuple(schema_for("agency")["properties"]["contact"]["properties"]) == CONTACT_FIELDS
     assert tuple(column for column, _ in COLUMNS["agencies.csv"][-4:]) == CONTACT_FIELDS
     assert set(_CONTACT_WORDS) == set(CONTACT_FIELDS)
+
+
+def test_the_two_sided_books_margins_are_described_as_the_theme_sets_them() -> None:
+    """An editor's tooltip said a two-sided book's inner and outer margins were equal: the theme's CSS gives the
+    binding 25 mm and the outer edge 20 mm, and the tooltip says so."""
+    described = schema_for("plan")["properties"]["print"]["properties"]["two_sided"]["description"]
+    css = (REPO / "templates" / "print" / "two-sided.css").read_text(encoding="utf-8")
+    outer, inner = re.search(r"margin-left: (\d+)mm; margin-right: (\d+)mm;", css).groups()  # a left-hand page
+    assert f"({inner} mm, the outer {outer} mm)" in described and "equal" not in described
