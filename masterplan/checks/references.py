@@ -222,8 +222,10 @@ def _named(plan: Plan, program: Program | LeftOut, agencies: set[str], unreadabl
     for index, mission in enumerate(program.mission_ids):
         if mission not in missions:
             yield error(_item(program, "missions", index), "E204", "program {program}: unknown mission '{mission}'",
-                        did_you_mean(mission, missions) or Message("the plan's missions: {missions}",
-                                                                  missions=", ".join(missions)),
+                        did_you_mean(mission, missions) or (Message("the plan's missions: {missions}",
+                                                                   missions=", ".join(missions)) if missions else
+                                                           "plan.yml lists no missions: write them under missions: "
+                                                           "there, or remove this one"),
                         program=program.id, mission=mission)
     for index, dependency in enumerate(program.depends_on_ids):
         if plan.program(dependency) is None and dependency not in unreadable and ANY_PROGRAM not in unreadable:
