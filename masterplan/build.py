@@ -23,6 +23,9 @@ from masterplan.project import load_and_check, speaker, warnings_alongside, warn
 
 STOPPED = Message("Build stopped: fix the errors above; the previous output is kept.")
 STOPPED_STRICT = Message("Build stopped by --strict: fix the warnings above; the previous output is kept.")
+#: the same, for a plan never built before: there is no output to keep
+FIRST_STOPPED = Message("Build stopped: fix the errors above.")
+FIRST_STOPPED_STRICT = Message("Build stopped by --strict: fix the warnings above.")
 
 
 #: environment variable: ``lines`` prints the PDF's progress as lines, each quarter done (the preview's
@@ -34,9 +37,13 @@ PROGRESS = "MASTERPLAN_PROGRESS"
 READ = "masterplan: content read"
 
 
-def _stopped(report: Report) -> list[str]:
-    """The summary of a build that stopped: for errors, or (with --strict) for warnings alone."""
-    return [STOPPED if report.errors else STOPPED_STRICT]
+def _stopped(report: Report, root: Path) -> list[str]:
+    """The summary of a build that stopped: for errors, or (with --strict) for warnings alone; that the previous
+    output is kept only where there is one (a site or a book in build/)."""
+    built = (root / "build" / "site").is_dir() or (root / "build" / "masterplan.pdf").is_file()
+    if report.errors:
+        return [STOPPED if built else FIRST_STOPPED]
+    return [STOPPED_STRICT if built else FIRST_STOPPED_STRICT]
 
 
 @dataclass
@@ -90,7 +97,7 @@ def _run(root: Path, options: BuildOptions, cache: FileCache | None) -> BuildRes
     if checked.plan is None or report.failed(options.strict):
         if checked.plan is not None and not options.strict:
             report.extend(warnings_of(checked.plan, report.unreadable))
-        return BuildResult(False, report, _stopped(report), checked.plan)
+        return BuildResult(False, report, _stopped(report, root), checked.plan)
     plan = checked.plan
     if options.base_url is None and plan.base_url:  # plan.yml's address, unless the command line gives one
         options = replace(options, base_url=plan.base_url)
@@ -132,7 +139,7 @@ def _run(root: Path, options: BuildOptions, cache: FileCache | None) -> BuildRes
     except ContentError as exc:
         report.extend(exc.diagnostics)
         report.extend(warnings())
-        return BuildResult(False, report, _stopped(report), plan)
+        return BuildResult(False, report, _stopped(report, root), plan)
     except OSError as exc:  # a full disk or a read-only folder: the machine's problem, said plainly
         report.extend(warnings())
         report.add(error(Position(exc.filename and str(exc.filename) or "build"), "E901",

@@ -165,6 +165,18 @@ def test_content_errors_keep_the_previous_output(make_plan: Callable[..., Path])
     assert not list((root / "build").glob(".staging-*"))
 
 
+def test_a_stopped_build_says_the_previous_output_is_kept_only_where_there_is_one(
+        make_plan: Callable[..., Path]) -> None:
+    """The very first build of a plan with an error said "the previous output is kept": there was none."""
+    from masterplan.build import BuildOptions, run
+    root = make_plan({"content/pillars/economy.yml": "id: economy\nname: [\n"})
+    first = run(root, BuildOptions())
+    assert [str(line) for line in first.summary] == ["Build stopped: fix the errors above."]
+    previous_output(root / "build")
+    again = run(root, BuildOptions())
+    assert [str(line) for line in again.summary] == ["Build stopped: fix the errors above; the previous output is kept."]
+
+
 def test_two_builds_of_one_plan_take_turns(tmp_path: Path) -> None:
     """The preview's background build and a build run by hand never interleave their swaps."""
     import threading
