@@ -8,6 +8,7 @@ values in another language, numbers written with that language's marks (1,5; 10.
 
 from __future__ import annotations
 
+import datetime
 import string
 from collections.abc import Iterable
 from functools import lru_cache
@@ -29,7 +30,7 @@ class Message(str):
     values: dict[str, Any]
 
     def __new__(cls, template: str, **values: Any) -> Message:  # noqa: PYI034 (typing.Self needs 3.11)
-        self = super().__new__(cls, _fill(template, values))
+        self = super().__new__(cls, _fill(template, {name: _moment(value, "en") for name, value in values.items()}))
         self.template, self.values = template, values
         return self
 
@@ -79,8 +80,18 @@ def _message(template: str, values: dict[str, Any]) -> Message:
 
 
 def say(text: Any, translate: Translator) -> Any:
-    """``text`` in the translator's language when it is a :class:`Message`; anything else as it is."""
-    return text.say(translate) if isinstance(text, Message) else text
+    """``text`` in the translator's language when it is a :class:`Message` or a moment (a datetime, as the
+    language writes a day and a time: December 1, 2026 10:00 PM; 1 Desember 2026 22.00); anything else as it is."""
+    return text.say(translate) if isinstance(text, Message) else _moment(text, translate.language)
+
+
+def _moment(value: Any, language: str) -> Any:
+    """A datetime as ``language`` writes a day and a time; anything else as it is."""
+    if not isinstance(value, datetime.datetime):
+        return value
+    # Babel, imported only for a message with a moment
+    from masterplan.formatting import Formats
+    return Formats(language, str).moment(value)
 
 
 def listing(words: Iterable[Any], last: str = "and") -> Message:

@@ -12,7 +12,8 @@ import pytest
 from conftest import MINI_FILES
 
 from masterplan.build import BuildOptions, run
-from masterplan.i18n import load_catalog
+from masterplan.i18n import Translator, load_catalog
+from masterplan.messages import Message
 from masterplan.render import site_workers
 from masterplan.resources import theme_dir
 
@@ -479,8 +480,12 @@ def test_previous_pdf_is_linked_when_the_pdf_is_not_rebuilt(make_plan: Callable[
     assert "download/masterplan.pdf" not in read(root / "build" / "site", "index.html")
     (root / "build" / "masterplan.pdf").write_bytes(b"%PDF-1.7 previous")
     second = run(root, BuildOptions(pdf=False))
-    assert second.ok  # when, as the plan's language writes a day and a time (not 2026-11-30 07:08)
-    assert re.search(r"The website links the PDF built \d{1,2} \w+ 20\d\d \d\d\.\d\d,", " ".join(map(str, second.summary)))
+    assert second.ok  # when, as the message's language writes a day and a time (not 2026-11-30 07:08)
+    said = " ".join(map(str, second.summary))
+    assert re.search(r"The website links the PDF built [A-Z][a-z]+ \d{1,2}, 20\d\d \d{1,2}:\d\d\s[AP]M,", said), said
+    in_indonesian = " ".join(line.say(Translator("id")) for line in second.summary if isinstance(line, Message))
+    assert re.search(r"menautkan PDF hasil build \d{1,2} [A-Z][a-z]+ 20\d\d \d\d\.\d\d;", in_indonesian), in_indonesian
+    assert not re.search(r"Januari|Februari|Maret|Mei|Juni|Juli|Agustus|Oktober|Desember", said)  # English months only
     assert (root / "build" / "site" / "download" / "masterplan.pdf").read_bytes() == b"%PDF-1.7 previous"
     assert 'href="../download/masterplan.pdf"' in read(root / "build" / "site", "program/GOV-01.html")
 

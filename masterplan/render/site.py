@@ -19,12 +19,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import jinja2
-from babel.core import UnknownLocaleError
 from markupsafe import Markup
 
 from masterplan import summary
 from masterplan.diagnostics import Diagnostic, Message, Report
-from masterplan.formatting import Formats
 from masterplan.model import ASSETS, Plan
 from masterplan.output import Staging
 from masterplan.render import outline, search, site_cache, site_charts
@@ -152,7 +150,7 @@ def render(plan: Plan, root: Path, staging: Staging, options: BuildOptions, repo
     manifest.save()
     return [Message("Website: {pages} pages ({rendered} rendered) in {seconds:.2f} s, {search}",
                     pages=len(site.pages), rendered=written, seconds=html_seconds, search=search_index),
-            *([] if options.pdf else [_linked_pdf(root, pdf_size, plan.language)]),
+            *([] if options.pdf else [_linked_pdf(root, pdf_size)]),
             *([] if options.base_url else [NO_ADDRESS])]
 
 
@@ -162,16 +160,12 @@ NO_ADDRESS = Message("No public address (base_url in plan.yml, or --base-url): n
                      "links, and 404.html shows properly only for addresses in the site's top folder")
 
 
-def _linked_pdf(root: Path, size: int | None, language: str) -> Message:
+def _linked_pdf(root: Path, size: int | None) -> Message:
     """What a build without the PDF links: the last PDF built (maybe older than the site), or none."""
     if size is None:
         return Message("The website links no PDF: none has been built yet (build without --no-pdf)")
     built = datetime.datetime.fromtimestamp((root / "build" / "masterplan.pdf").stat().st_mtime)
-    try:
-        when = Formats(language, str).moment(built)
-    except (ValueError, UnknownLocaleError):  # a language Babel does not know (W108)
-        when = f"{built:%Y-%m-%d %H:%M}"
-    return Message("The website links the PDF built {when}, which may be older than the website", when=when)
+    return Message("The website links the PDF built {when}, which may be older than the website", when=built)
 
 
 def _search_index(folder: Path, previous: Path, manifest: site_cache.Manifest, options: BuildOptions,
