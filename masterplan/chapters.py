@@ -282,6 +282,8 @@ def _expand(chapter: Chapter, context: dict[str, Any]) -> tuple[str | None, list
         found = error(at(line, column), "E504", "chapter refers to something that does not exist: {what}",
                       hint or "chapters can read plan.city, plan.pillars, plan.programs, plan.agencies, plan.glossary, "
                       "... (masterplan's README lists them all)", what=what)
+        if nothing is None and empty and empty.value == "plan.leading_sector" and plan and plan.leading_sector_id:
+            return None, [found.naming(plan.leading_sector_id)]  # not said when its agency's file cannot be read
         return None, [found.naming(nothing.unknown) if nothing else found]
     except sandbox.SecurityError as exc:
         return None, [error(at(sandbox.template_line(exc.__traceback__, chapter)), "E506",
