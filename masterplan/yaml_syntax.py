@@ -51,6 +51,12 @@ def syntax_error(exc: yaml.MarkedYAMLError, text: str, file: str, line_offset: i
     if colonless is not None:  # "city Kota Pasuruan" above "title: …": the two lines read as one key
         line, column = colonless + 1 + line_offset, len(lines[colonless]) - len(lines[colonless].lstrip()) + 1
         hint = Message("a field's name is followed by a colon and a space, e.g. name: Pendahuluan")
+    opened = _open_quote_above(lines, mark.line) if mark and "end of stream" not in (exc.problem or "") else None
+    if opened is not None:  # city: "Kota Probolinggo …: YAML read on to the next line's quote and stumbled after it
+        line, column = opened + 1 + line_offset, lines[opened].find(_quote_of(lines[opened])) + 1
+        return error(Position(file, line, column), "E001", "YAML syntax error: the quote opened here is closed only "
+                     "at line {line}", "end the text with the same quote on this line, or write it without quotes",
+                     line=mark.line + 1 + line_offset)
     if "\t" in bad_line:
         hint = Message("YAML indents with spaces, never with tabs")
     if mark and not text[mark.index:].strip() and text.strip():
@@ -83,6 +89,24 @@ def _colonless_line_above(lines: list[str], at: int) -> int | None:
     before = written_above(above)  # "summary: Kegiatan ini …" over indented lines: they continue its text
     continued = before is not None and indent(lines[before]) < indent(lines[above]) and not lines[before].rstrip().endswith(":")
     return None if continued else above
+
+
+def _quote_of(line: str) -> str:
+    """The quote a field's value starts with ('"' or "'"), or ''."""
+    value = line.split(": ", 1)[1].lstrip() if ": " in line else line.strip().lstrip("-").lstrip()
+    return value[:1] if value[:1] in ("'", '"') else ""
+
+
+def _open_quote_above(lines: list[str], at: int) -> int | None:
+    """The line above line ``at`` (counted from 0) whose quoted value is not closed on it, when the lines between
+    hold no quote and line ``at`` does: YAML took them all for one text, up to that quote, and complained after it."""
+    for above in range(at - 1, -1, -1):
+        quote = _quote_of(lines[above])
+        if quote and lines[above].count(quote) % 2 and quote in lines[at]:
+            return above
+        if '"' in lines[above] or "'" in lines[above]:
+            return None
+    return None
 
 
 def _words_of_yaml(problem: str) -> str:
