@@ -325,15 +325,15 @@ class _Reader:
     def named_after_file(self, data: LocatedMap, path: Path) -> bool:
         if data["id"] == path.stem:
             return True
-        self.unreadable(path, data["id"])
         renamed = f"{data['id']}{path.suffix}"
         original = path.parent / renamed
         if original.is_file() and not original.samefile(path):  # "dinkes - Copy.yml" beside dinkes.yml
+            # the original is read, its programs with it: a reference to none of them is still reported (E205)
             hint = Message("{file} exists: if this file is a copy of it, move the copy out of content/", file=renamed)
-        elif _FILE_ID.fullmatch(path.stem):
-            hint = Message("rename the file to {file} or set id: {id}", file=renamed, id=path.stem)
-        else:  # "dinkes (baru).yml"
-            hint = Message("rename the file to {file}", file=renamed)
+        else:
+            self.unreadable(path, data["id"])
+            hint = (Message("rename the file to {file} or set id: {id}", file=renamed, id=path.stem)
+                    if _FILE_ID.fullmatch(path.stem) else Message("rename the file to {file}", file=renamed))  # "dinkes (baru).yml"
         self.report.add(error(data.at("id"), "E105", "id '{id}' differs from the file name '{file}'", hint,
                               id=data["id"], file=path.name))
         return False
