@@ -775,6 +775,63 @@ def test_only_a_table_that_scrolls_is_a_keyboard_stop(browser: object, server: s
     assert all(scrolls == stop for boxes in stops.values() for scrolls, stop in boxes), stops
 
 
+def test_a_table_of_chapter_text_shows_every_column_on_a_phone_in_large_text(browser: object, server: str) -> None:
+    """Tabel 2.1 (SWOT), written in the chapter's Markdown, was a block that scrolled by itself: with text at 200 %
+    on a 320 px phone its two right columns were cut at the screen's edge, with no cue, no name and no keyboard
+    stop to scroll them. In the site's table box it now reads as cards, as the site's list tables do: every cell
+    in sight under its column's name, the caption above as the box's title."""
+    context = browser.new_context(viewport={"width": 320, "height": 700})  # type: ignore[attr-defined]
+    tab = context.new_page()
+    tab.route("**/site.css*", lambda route: route.fulfill(  # large text from the start, as the reader's setting is
+        response=(css := route.fetch()), body=css.text() + "html { font-size: 200% !important; }"))
+    tab.goto(server + "chapter/gambaran-umum.html")
+    cut = tab.eval_on_selector_all("#tab-swot th, #tab-swot td", """cells => cells.filter(cell => {
+        const box = cell.closest('.table-scroll, table').getBoundingClientRect(), edges = cell.getBoundingClientRect();
+        return edges.right > Math.min(box.right, innerWidth) + 1 || edges.left < box.left - 1;
+    }).map(cell => cell.textContent.slice(0, 20))""")
+    tab.locator("#tab-swot").locator("xpath=..").screenshot(path="/tmp/site-chapter-table-320-large-text.png")
+    title = tab.locator("#tab-swot").evaluate("table => table.parentElement.querySelector('.table-title')?.innerText")
+    labels = tab.eval_on_selector_all("#tab-swot tbody td", "cells => cells.map(cell => cell.dataset.label)")
+    context.close()
+    assert not cut, cut
+    assert title == "Tabel 2.1 Analisis SWOT Kota Pasuruan"
+    assert labels[:3] == ["Lingkup", "Faktor positif", "Faktor negatif"], labels
+
+
+def test_a_wide_table_of_chapter_text_scrolls_in_a_named_box_with_the_keyboard(browser: object,
+                                                                                make_plan: Any) -> None:
+    """A chapter's own table of fourteen years, too wide for a tablet: its box says it scrolls, is a keyboard stop
+    named by the caption, and the arrow keys scroll it. On a phone it reads as cards, as the site's list tables."""
+    from masterplan.build import BuildOptions, run
+    years = range(2019, 2033)
+    table = ("| Indikator | " + " | ".join(map(str, years)) + " |\n|---|" + "---|" * len(years) + "\n"
+             + "| Indeks SPBE | " + " | ".join(f"{2 + i / 10:.2f}" for i, _ in enumerate(years)) + " |\n")
+    chapter = f"---\ntitle: Pendahuluan\n---\n{table}\nTabel: Indeks SPBE per tahun (tab:spbe)\n"
+    root = make_plan({"content/chapters/01-pendahuluan.md": chapter})
+    result = run(root, BuildOptions(pdf=False, search=False))
+    assert result.ok, [str(d) for d in result.report]
+    with serving(root / "build" / "site") as address:
+        context = browser.new_context(viewport={"width": 700, "height": 800})  # type: ignore[attr-defined]
+        tab = context.new_page()
+        tab.goto(address + "chapter/pendahuluan.html")
+        box = tab.get_by_role("region", name=re.compile(r"^Tabel 1\.1 Indeks SPBE per tahun$"))
+        assert "Geser ke samping untuk melihat semua kolom" in box.evaluate("b => getComputedStyle(b, '::before').content")
+        assert box.evaluate("b => b.scrollWidth > b.clientWidth + 1 && b.tabIndex === 0")
+        tab.keyboard.press("Tab")  # the skip link, the menu, …: Tab until the box has the focus
+        for _ in range(40):
+            if box.evaluate("b => document.activeElement === b"):
+                break
+            tab.keyboard.press("Tab")
+        tab.keyboard.press("ArrowRight")
+        tab.wait_for_function("() => document.querySelector('.table-scroll').scrollLeft > 0")
+        box.screenshot(path="/tmp/site-chapter-wide-table-700.png")
+        tab.set_viewport_size({"width": 320, "height": 800})
+        tab.wait_for_function("() => document.querySelector('.table-scroll').classList.contains('stacked')")
+        labels = tab.eval_on_selector_all(".table-scroll td", "cells => cells.map(c => c.dataset.label)")
+        context.close()
+    assert labels[:3] == ["Indikator", "2019", "2020"], labels
+
+
 def test_the_budget_bars_share_one_scale(browser: object, server: str) -> None:
     """Each bar's grey track ended where its own value label began (740–769 px at 1280): a bar's length
     could not be compared with the next one's."""

@@ -270,10 +270,42 @@ def test_the_budget_page_has_the_books_budget_by_funding_source_and_year(sample_
 
 def test_a_captioned_chapter_table_carries_the_books_number(sample_build: Path) -> None:
     html = read(sample_build / "build" / "site", "chapter/gambaran-umum.html")
-    assert '<table id="tab-swot"><caption>Tabel 2.1 Analisis SWOT Kota Pasuruan</caption>' in html
+    assert '<table id="tab-swot"><caption id="tab-swot-caption">Tabel 2.1 Analisis SWOT Kota Pasuruan</caption>' in html
     assert 'dirangkum dalam <a href="../chapter/gambaran-umum.html#tab-swot">Tabel 2.1</a>' in html
     assert "Tabel: Analisis SWOT" not in html and "(tab:swot)" not in html
     assert "Tabel 2.2 Analisis kesiapan" in html
+
+
+def test_a_table_of_chapter_text_is_in_a_named_box_that_scrolls_as_the_sites_own_tables_are(build: Build) -> None:
+    """A Markdown table was a bare <table> styled to scroll by itself: no name for its box, no keyboard stop, no
+    cue that it scrolls. Each is now in the box the generated tables have, named by its caption (shown above it
+    as its title) or, without one, as a table; a link in the caption is not repeated in the title, which screen
+    readers skip."""
+    chapter = """\
+        ---
+        title: Pendahuluan
+        ---
+        | Tahun | Nilai |
+        |---|---|
+        | 2023 | 1 |
+
+        Tabel: Capaian [[GOV-01]] per tahun (tab:capaian)
+
+        | Tanpa | Judul |
+        |---|---|
+        | a | b |
+        """
+    html = read(build({"content/chapters/01-pendahuluan.md": chapter}), "chapter/pendahuluan.html")
+    boxes = re.findall(r'<div class="table-scroll" role="region" tabindex="0" '
+                       r'data-hint="Geser ke samping untuk melihat semua kolom" ([^>]*)>\s*(.*?)</div>', html, re.DOTALL)
+    assert len(boxes) == 2, html
+    (named, captioned), (unnamed, bare) = boxes
+    assert named == 'aria-labelledby="tab-capaian-caption"'
+    title = re.match(r'<p class="table-title" aria-hidden="true" data-pagefind-ignore>(Tabel 1\.1 Capaian GOV-01 per '
+                     r'tahun)</p>\s*<table id="tab-capaian"><caption id="tab-capaian-caption">Tabel 1\.1 Capaian '
+                     r'<a href="../program/GOV-01.html"[^>]*>GOV-01</a> per tahun</caption>', captioned)
+    assert title, captioned
+    assert unnamed == 'aria-label="Tabel"' and bare.startswith("<table>") and bare.rstrip().endswith("</table>")
 
 
 def test_the_glossary_jumps_to_each_first_letter(sample_build: Path) -> None:

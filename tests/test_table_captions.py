@@ -165,7 +165,7 @@ def test_the_book_numbers_a_table_captioned_right_below_it(fishing: Path) -> Non
 
 def test_the_site_captions_a_table_captioned_right_below_it(fishing: Path) -> None:
     html = (fishing / "build" / "site" / "chapter" / "perikanan.html").read_text(encoding="utf-8")
-    assert '<table id="tab-nelayan"><caption>Tabel 2.1 Nelayan per kelurahan</caption>' in html
+    assert '<table id="tab-nelayan"><caption id="tab-nelayan-caption">Tabel 2.1 Nelayan per kelurahan</caption>' in html
     assert "<td>Tabel: Nelayan" not in html and html.count("<table") == 2 and "| Mayangan" not in html
 
 
@@ -189,8 +189,8 @@ def test_the_site_numbers_tables_captioned_as_staff_write_them(tmp_path: Path) -
         tabel : Kapal per kelurahan
         """, pdf=False)
     html = (root / "build" / "site" / "chapter" / "kelembagaan.html").read_text(encoding="utf-8")
-    assert '<table id="tab-lembaga"><caption>Tabel 2.1 Lembaga pengelola smart city</caption>' in html
-    assert "<caption>Tabel 2.2 Kapal per kelurahan</caption>" in html
+    assert '<table id="tab-lembaga"><caption id="tab-lembaga-caption">Tabel 2.1 Lembaga pengelola smart city</caption>' in html
+    assert "-caption\">Tabel 2.2 Kapal per kelurahan</caption>" in html
     assert "<td>Tabel" not in html and "<td>tabel" not in html and "tab:Lembaga" not in html
     assert '<p>Lembaga pengelola ada pada <a href="../chapter/kelembagaan.html#tab-lembaga">Tabel 2.1</a>.</p>' in html
 

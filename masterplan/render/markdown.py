@@ -195,6 +195,26 @@ def number_tables(html: str, captions: Sequence[TableCaption], place: Callable[[
     return _CAPTIONED.sub(numbered, html) if captions and "<table>" in html else html
 
 
+_TABLE_TAG = re.compile(r"<(/?)table\b[^>]*>")
+
+
+def each_table(html: str, place: Callable[[str], str]) -> str:
+    """Each table of (sanitized) HTML, from its ``<table>`` to its ``</table>``, as ``place`` writes it; a table
+    written in a cell of another (raw HTML may nest them) goes with the table it is in."""
+    parts: list[str] = []
+    depth = start = done = 0
+    for tag in _TABLE_TAG.finditer(html):
+        if not tag.group(1):
+            start = tag.start() if depth == 0 else start
+            depth += 1
+        elif depth:
+            depth -= 1
+            if depth == 0:
+                parts += [html[done:start], place(html[start:tag.end()])]
+                done = tag.end()
+    return "".join(parts) + html[done:] if parts else html
+
+
 def resolve_references(html: str, resolve: Callable[[str], str]) -> str:
     """Replace every ``[[id]]`` in (already sanitized) HTML by the renderer's trusted markup."""
     return PATTERN.sub(lambda m: resolve(m.group(1)), html)

@@ -7,6 +7,7 @@ plan), so an incremental build can re-render only the pages whose inputs changed
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ from masterplan.captions import TableCaption, table_captions
 from masterplan.diagnostics import Diagnostic
 from masterplan.model import Agency, Chapter, Plan, Program, Text
 from masterplan.render.markdown import (
+    each_table,
     number_tables,
     relocate,
     resolve_references,
@@ -198,6 +200,7 @@ def chapter_pages(plan: Plan, _: Translate, problems: list[Diagnostic],
         path = url_for(chapter)
         html = number_tables(relocate(to_html(text), prefix(path)), table_captions(chapter), _captioner(label))
         html = resolve_references(html, reference_resolver(plan, prefix(path), label))
+        html = each_table(html, _scroll_box(_))
         yield Page(path, "site/chapter.html", str(chapter.title),
                    {"chapter": chapter, "body": Markup(html)},  # headings get their ids with the chapter's part
                    [], (WHOLE_PLAN,), name=chapter.title)
@@ -211,6 +214,29 @@ def _captioner(label: Callable[[str], str | None] | None) -> Callable[[TableCapt
         words = f"{number} {caption}" if number else caption
         return table_html.replace("<table>", f'<table id="{anchor(table.ref)}"><caption>{words}</caption>', 1)
     return place
+
+
+_CAPTIONED_TABLE = re.compile(r'<table(?: id="([^"]*)")?>\s*<caption>(.*?)</caption>', re.DOTALL)
+
+
+def _scroll_box(_: Translate) -> Callable[[str], str]:
+    """A table of chapter text in the box the site's own tables have (macros.html's ``table``): on a phone it
+    scrolls sideways inside it, the box says so (tables.js), is a keyboard stop named by the caption, and
+    the caption stays in sight above the table as its title."""
+    numbers = itertools.count(1)
+    opening = Markup('<div class="table-scroll" role="region" tabindex="0" data-hint="{}"').format(
+        _("Scroll sideways to see every column"))
+
+    def box(table: str) -> str:
+        number = next(numbers)
+        found = _CAPTIONED_TABLE.match(table)
+        if not found:  # no caption to name it by
+            return Markup('{} aria-label="{}">\n{}\n</div>').format(opening, _("Table"), Markup(table))
+        caption = f"{found.group(1) or f'table-{number}'}-caption"
+        named = table.replace("<caption>", f'<caption id="{caption}">', 1)
+        return Markup('{} aria-labelledby="{}">\n<p class="table-title" aria-hidden="true" data-pagefind-ignore>{}</p>'
+                      '\n{}\n</div>').format(opening, caption, Markup(found.group(2)).striptags(), Markup(named))
+    return box
 
 
 def site_pages(plan: Plan, _: Translate) -> Iterator[Page]:
