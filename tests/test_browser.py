@@ -876,6 +876,27 @@ def test_the_roadmaps_tables_fold_under_the_chart(browser: object, server: str, 
     assert shown == sum(1 for pillar in plan.pillars if pillar.programs)
 
 
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_roadmaps_tables_mark_each_quick_win_as_the_chart_does(width: int, browser: object, server: str,
+                                                                    plan: Plan) -> None:
+    """The chart marks a quick win with a diamond (", quick win" to a screen reader); its tables, the same data
+    for whoever cannot use the chart, said nothing of it. Each quick win's row now says "Quick win", to the eye
+    beside its code and to a screen reader in the row's name."""
+    context = browser.new_context(viewport={"width": width, "height": 900})  # type: ignore[attr-defined]
+    tab = context.new_page()
+    tab.goto(server + "roadmap.html")
+    tab.click("details.as-tables > summary")
+    rows = dict(tab.eval_on_selector_all("table.roadmap tbody th[scope=row]", """names => names.map(name => {
+        const mark = name.querySelector('.badge'), edges = name.getBoundingClientRect();
+        const seen = mark && mark.checkVisibility() && mark.getBoundingClientRect().right <= edges.right + 1;
+        return [name.querySelector('.code').textContent, seen ? name.innerText.replace(/\\s+/g, ' ') : ''];
+    })"""))
+    tab.locator("table.roadmap").first.screenshot(path=f"/tmp/site-roadmap-table-{width}.png")
+    context.close()
+    quick = {program.id for program in plan.quick_wins}
+    assert quick and {code for code, text in rows.items() if text.endswith("Quick win")} == quick, rows
+
+
 def test_a_folded_roadmap_table_says_it_scrolls_once_opened(browser: object, server: str) -> None:
     """A table folded in <details> measured nothing when the page loaded: opened on a phone, it scrolled
     without its cue and was no keyboard stop."""
