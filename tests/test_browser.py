@@ -832,6 +832,26 @@ def test_a_wide_table_of_chapter_text_scrolls_in_a_named_box_with_the_keyboard(b
     assert labels[:3] == ["Indikator", "2019", "2020"], labels
 
 
+def test_only_a_table_that_scrolls_is_a_named_region(browser: object, server: str) -> None:
+    """A table's box that fits lost its Tab stop but stayed a region, so a screen reader's list of landmarks had
+    one for each table on the page, each to do nothing with. It is one only while it scrolls, named by its
+    caption; made narrow, a box that then scrolls is a region again."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})  # type: ignore[attr-defined]
+    tab = context.new_page()
+    tab.goto(server + "budget.html")
+    regions = "boxes => boxes.map(b => [b.scrollWidth > b.clientWidth + 1, b.getAttribute('role'), b.getAttribute('aria-labelledby')])"
+    wide = tab.eval_on_selector_all(".table-scroll", regions)
+    tab.set_viewport_size({"width": 390, "height": 800})
+    tab.wait_for_function("() => document.querySelector('.table-scroll').tabIndex === 0")
+    narrow = tab.eval_on_selector_all(".table-scroll", regions)
+    named = tab.get_by_role("region").evaluate_all(  # a <section> named by its heading is a region too
+        "boxes => boxes.filter(b => b.matches('.table-scroll')).map(b => b.querySelector('caption').id)")
+    context.close()
+    assert wide and all(not scrolls and role is None and name is None for scrolls, role, name in wide), wide
+    assert narrow[0][0] and [scrolls for scrolls, _, _ in narrow] == [role == "region" for _, role, _ in narrow]
+    assert [name for scrolls, _, name in narrow if scrolls] == named and all(named), (narrow, named)
+
+
 def test_the_budget_bars_share_one_scale(browser: object, server: str) -> None:
     """Each bar's grey track ended where its own value label began (740–769 px at 1280): a bar's length
     could not be compared with the next one's."""

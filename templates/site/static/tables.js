@@ -2,8 +2,9 @@
 // whose table does not fit, so the stylesheet can say so above it; and marks a box scrolled
 // to its end, so the cue goes once everything has been seen. A box is a keyboard stop (to scroll
 // it with the arrow keys) only while it scrolls: a page of tables that fit is not a page of
-// stops that do nothing. Without script the tables still scroll and every box is a stop; only
-// the cue is missing.
+// stops that do nothing; and a region (a landmark named by its caption) only then too: a page of tables that
+// fit is not a list of landmarks that are each one table. Without script the tables still scroll and every
+// box is a stop and a region; only the cue is missing.
 //
 // On a phone, a list-like table that does not fit (programs, quick wins, indicators, readiness) is
 // read as cards instead: one card a row, its name first, each value under its column's name. Grids
@@ -14,6 +15,11 @@
   var boxes = Array.prototype.slice.call(document.querySelectorAll(".table-scroll, .chart-scroll"));
   var narrow = window.matchMedia("(max-width: 40rem)");
   var GRIDS = ["budget", "matrix", "roadmap"];
+  // what makes each box a named region, as the page gave it: taken off while the box fits, given back when it scrolls
+  var naming = boxes.map(function (box) {
+    return ["role", "aria-labelledby", "aria-label"].filter(function (name) { return box.hasAttribute(name); })
+      .map(function (name) { return [name, box.getAttribute(name)]; });
+  });
 
   function stackable(box) {
     var table = box.querySelector("table");
@@ -45,6 +51,16 @@
     table.setAttribute("data-labelled", "");
   }
 
+  function region(box, scrolls) {
+    naming[boxes.indexOf(box)].forEach(function (attribute) {
+      if (!scrolls) {
+        box.removeAttribute(attribute[0]);
+      } else if (box.getAttribute(attribute[0]) !== attribute[1]) {  // a scroll of the box is no change of its name
+        box.setAttribute(attribute[0], attribute[1]);
+      }
+    });
+  }
+
   function mark(box) {
     var table = stackable(box);
     if (table) {
@@ -57,6 +73,7 @@
     var hidden = box.scrollWidth - box.clientWidth;
     box.classList.toggle("scrolls", hidden > 1);
     if (hidden > 1) { box.setAttribute("tabindex", "0"); } else { box.removeAttribute("tabindex"); }
+    region(box, hidden > 1);
     box.classList.toggle("at-end", hidden > 1 && box.scrollLeft >= hidden - 1);
   }
   // Chromium scrolls a focused link into a box only until some of it shows: going back with Shift+Tab through
