@@ -452,3 +452,22 @@ def test_an_svg_style_is_read_with_its_css_escapes_as_css_reads_it() -> None:
                   "src: u\\72\rl(https://x/f.ttf)", "src: u\\72\fl(https://x/f.ttf)"):
         assert _STYLE_LOADS.search(_css_unescaped(style)), style
     assert not _STYLE_LOADS.search(_css_unescaped("fill: url(#g); content: '\\201C'"))
+
+
+def test_one_indicator_of_two_agencies_may_differ_in_baseline_and_write_percent_either_way(
+        make_plan: Callable[..., Path]) -> None:
+    """W418 said "agree on the figure" to three agencies each measuring its own satisfaction index, and told
+    'persen' from '%' as two units; a pillar's indicator of the name, and a copy in one program, are still told."""
+    agencies = {name: textwrap.dedent(MINI_FILES[name]) for name in ("content/agencies/diskominfo.yml",
+                                                                    "content/agencies/bpkad.yml")}
+    first, second = (text.replace("name: Aduan ditanggapi dalam 10 menit", "name: Indeks Kepuasan Masyarakat")
+                     .replace("name: Retribusi non-tunai", "name: Indeks Kepuasan Masyarakat")
+                     for text in agencies.values())
+    second = second.replace("unit: persen", "unit: '%'").replace("baseline: {year: 2021, value: 10}",
+                                                                  "baseline: {year: 2021, value: 40.5}")
+    root = make_plan(dict(zip(agencies, (first, second))))
+    report = load_and_check(root).report
+    assert [d for d in report if d.code == "W418"] == []
+    third = second.replace("unit: '%'", "unit: indeks")
+    assert [d.code for d in load_and_check(make_plan(dict(zip(agencies, (first, third))))).report
+            if d.code == "W418"] == ["W418"]  # another unit is still told

@@ -24,7 +24,6 @@ Warnings, each said at the line that writes what it is about:
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 from itertools import pairwise
@@ -45,7 +44,7 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
     yield from _missions(plan, unreadable)
     yield from _quick_wins(plan)
     yield from _status_and_budget(plan)
-    for label, indicator in _indicators(plan):
+    for label, indicator, _ in _indicators(plan):
         yield from _up_and_down(label, indicator)
         yield from _percent(label, indicator)
     yield from _one_indicator_measured_otherwise(plan)
@@ -122,53 +121,67 @@ def _status_and_budget(plan: Plan) -> Iterator[Diagnostic]:
                               "write the amount, or delete the line", program=program.id, year=line.year)
 
 
-def _indicators(plan: Plan) -> Iterator[tuple[Message, Indicator]]:
+def _indicators(plan: Plan) -> Iterator[tuple[Message, Indicator, object]]:
+    """(label, indicator, whose): the pillars' indicators are the city's, one owner's; each program's its own."""
     for pillar in plan.pillars:
         for indicator in pillar.indicators:
-            yield Message("pillar {pillar}", pillar=pillar.id), indicator
+            yield Message("pillar {pillar}", pillar=pillar.id), indicator, "pillars"
     for program in plan.programs:
         for indicator in program.indicators:
-            yield Message("program {program}", program=program.id), indicator
+            yield Message("program {program}", program=program.id), indicator, id(program)
 
 
 def _one_indicator_measured_otherwise(plan: Plan) -> Iterator[Diagnostic]:
-    """W418 at each later place of an indicator (its name in any letters and spacing) whose unit, or whose
-    baseline for one year, differs from an earlier place's."""
-    earlier: defaultdict[str, list[tuple[Message, Indicator]]] = defaultdict(list)
-    for label, indicator in _indicators(plan):
+    """W418 where an indicator (its name in any letters and spacing) is measured in another unit than at its first
+    place (% and persen are one unit), or given another baseline for one year than a pillar's indicator of that
+    name, or than a copy in its own program. Agencies' own indicators of one name (a satisfaction index each
+    measures of its services) may differ in their baselines. Each place is compared once: 3,000 programs
+    sharing one indicator are 3,000 lookups."""
+    first: dict[str, tuple[Message, Indicator]] = {}
+    baselines: dict[tuple[object, str, int], tuple[Message, Indicator]] = {}  # (pillars or a program, name, year)
+    for label, indicator, owner in _indicators(plan):
         name = folded(indicator.name)
-        if name:
-            yield from _measured_otherwise(label, indicator, earlier[name])
-            earlier[name].append((label, indicator))
+        if not name:
+            continue
+        place = first.setdefault(name, (label, indicator))
+        if place[1] is not indicator and _unit(place[1].unit) != _unit(indicator.unit):
+            yield _other_unit(label, indicator, *place)
+            continue
+        year, value = indicator.baseline_year, indicator.baseline_value
+        if year is None or value is None:
+            continue
+        compared = [baselines.get(("pillars", name, year)), baselines.get((owner, name, year))]
+        other = next((found for found in compared if found is not None and found[1].baseline_value is not None
+                      and not _same_value(found[1].baseline_value, value)), None)
+        if other is not None:
+            yield _other_baseline(label, indicator, *other)
+        baselines.setdefault((owner, name, year), (label, indicator))
 
 
-def _measured_otherwise(label: Message, indicator: Indicator,
-                        earlier: list[tuple[Message, Indicator]]) -> Iterator[Diagnostic]:
-    """W418: ``indicator`` against the earlier places of its name; another unit is told, else another baseline."""
-    unit = next(((other, there) for other, there in earlier if folded(there.unit) != folded(indicator.unit)), None)
-    if unit is not None:
-        other, there = unit
-        yield warning(indicator.position, "W418", "{label}: indicator '{indicator}' is measured in '{unit}', but "
-                      "in '{other_unit}' at {position} ({other})",
-                      _agree(label, other, Message("one indicator has one unit: agree on it with {other}, or give "
-                                                   "the two indicators different names", other=other)),
-                      label=label, indicator=str(indicator.name), unit=str(indicator.unit),
-                      other_unit=str(there.unit), position=there.position, other=other)
-        return
-    year, value = indicator.baseline_year, indicator.baseline_value
-    baseline = next(((other, there) for other, there in earlier if year is not None and there.baseline_year == year
-                     and value is not None and there.baseline_value is not None
-                     and not _same_value(there.baseline_value, value)), None)
-    if baseline is not None:
-        other, there = baseline
-        yield warning(indicator.baseline_position or indicator.position, "W418", "{label}: indicator '{indicator}' "
-                      "has the baseline {value} for {year}, but {other_value} at {position} ({other})",
-                      _agree(label, other, Message("one indicator has one baseline a year: agree on the figure "
-                                                   "with {other}, or give the two indicators different names",
-                                                   other=other)),
-                      label=label, indicator=str(indicator.name), value=_value(value), year=year,
-                      other_value=_value(there.baseline_value),
-                      position=there.baseline_position or there.position, other=other)
+def _unit(unit: object) -> str:
+    """A unit as compared: folded, the ways of writing percent made one."""
+    text = folded(unit)
+    return "%" if _PERCENT.fullmatch(text) else text
+
+
+def _other_unit(label: Message, indicator: Indicator, other: Message, there: Indicator) -> Diagnostic:
+    return warning(indicator.position, "W418", "{label}: indicator '{indicator}' is measured in '{unit}', but "
+                   "in '{other_unit}' at {position} ({other})",
+                   _agree(label, other, Message("one indicator has one unit: agree on it with {other}, or give "
+                                                "the two indicators different names", other=other)),
+                   label=label, indicator=str(indicator.name), unit=str(indicator.unit),
+                   other_unit=str(there.unit), position=there.position, other=other)
+
+
+def _other_baseline(label: Message, indicator: Indicator, other: Message, there: Indicator) -> Diagnostic:
+    return warning(indicator.baseline_position or indicator.position, "W418", "{label}: indicator '{indicator}' "
+                   "has the baseline {value} for {year}, but {other_value} at {position} ({other})",
+                   _agree(label, other, Message("one indicator has one baseline a year: agree on the figure "
+                                                "with {other}, or give the two indicators different names",
+                                                other=other)),
+                   label=label, indicator=str(indicator.name), value=_value(indicator.baseline_value),
+                   year=indicator.baseline_year, other_value=_value(there.baseline_value),
+                   position=there.baseline_position or there.position, other=other)
 
 
 def _agree(label: Message, other: Message, agreement: Message) -> Message | str:
