@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from masterplan.diagnostics import Message
 
-MAX_LINES = 2_000
+MAX_LINES = 5_000  #: a chapter listing 3,000 programs in a table, as Jinja fills it in, takes 1.6 s
 #: characters the link patterns may read in one paragraph looking for brackets' pairs (about 0.3 s)
 MAX_BRACKET_SEARCH = 500_000
 #: abbreviations times the words of their text: each is looked for in every piece of text, and each one found
@@ -32,8 +32,8 @@ MAX_ABBREVIATION_SEARCH = 500_000
 MAX_NESTING = 32  #: lists and quotes inside one another (a real plan's go three or four deep)
 #: marks that may start an inline pattern (emphasis, code, links, HTML, entities, quotes) in one paragraph, one
 #: table row or one list item's line: each match is spliced into the paragraph's text anew, so the time grows
-#: with their square (5,000 '*a*' in one paragraph took 1.9 s, 20,000 took 16.5 s; 1,000 take 0.1 s)
-MAX_INLINE_MARKS = 2_000
+#: with their square (5,000 '*a*' in one paragraph took 1.9 s, 20,000 took 16.5 s; 1,600 take 0.15 s)
+MAX_INLINE_MARKS = 5_000
 
 _BLANK_LINES = re.compile(r"\n(?:[ \t]*\n)+")  #: what parts paragraphs, lists and tables
 _BRACKET = re.compile(r"\\.|[\[\]]")
@@ -42,6 +42,7 @@ _TABLE_RULE = re.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-*:?[ \t]*)*\
 _ABBREVIATION = re.compile(r"^[ ]{0,3}\*\[[^\]\n]+\][ ]?:", re.MULTILINE)
 #: a line's lead: blanks and the markers of the quotes and list items it stands in
 _LEAD = re.compile(r"(?:[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])))*[ \t]*")
+_THEMATIC_BREAK = re.compile(r" {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*")
 _MARKER = re.compile(r">|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])")
 #: a text this short passes no limit but nesting's: its brackets' search is at most its length squared, halved,
 #: its marks fewer than MAX_INLINE_MARKS
@@ -71,16 +72,18 @@ def _too_many_lines(text: str) -> Excess | None:
         return None
     return Excess(MAX_LINES + 1, Message("the text has {count:,} lines, more than the {limit:,} one text may have",
                                          count=lines, limit=MAX_LINES),
-                  "split it: a long chapter into two chapters, a long description into a chapter")
+                  "split it: a long chapter into two chapters, a long description into a chapter; a Jinja loop "
+                  "writing a row for each program: the book's generated tables list them all already")
 
 
 def _too_deep(text: str) -> Excess | None:
     for number, line in enumerate(text.split("\n"), 1):
-        if not line.strip():
-            continue  # a blank line, however long, nests nothing
+        if not line.strip() or _THEMATIC_BREAK.fullmatch(line):
+            continue  # a blank line, however long, nests nothing; '- - - -' is a rule
         lead = _LEAD.match(line).group()  # type: ignore[union-attr]  # matches every line, if only emptily
-        indent = len(lead) - len(lead.lstrip(" \t"))
-        depth = len(_MARKER.findall(lead)) + len(lead[:indent].expandtabs(4)) // 4
+        markers = len(_MARKER.findall(lead))
+        indent = len(lead) - len(lead.lstrip(" \t"))  # a level a list's indentation: code, without a marker
+        depth = markers + (len(lead[:indent].expandtabs(4)) // 4 if markers else 0)
         if depth > MAX_NESTING:
             return Excess(number, Message("lists or quotes nested {depth} deep, more than {limit}", depth=depth,
                                           limit=MAX_NESTING),
@@ -124,8 +127,8 @@ def _unpaired_brackets(text: str) -> Excess | None:
                 return Excess(line, Message("a paragraph with {count:,} '[' without their ']' is too slow to "
                                             "convert", count=len(open_at)),
                               "write \\[ for a bracket that starts no link")
-            return Excess(line, Message("a paragraph with brackets nested {depth:,} deep is too slow to convert",
-                                        depth=deepest), "write \\[ and \\] for brackets that make no link")
+            return Excess(line, Message("a paragraph whose brackets are nested {depth:,} deep or far apart is too slow "
+                                        "to convert", depth=deepest), "write \\[ and \\] for brackets that make no link")
     return None
 
 
@@ -134,15 +137,30 @@ def _dense_marks(text: str) -> Excess | None:
     if len(_MARKS.findall(text)) <= MAX_INLINE_MARKS:
         return None
     for start, end in _blocks(text):
-        lines = text[start:end].split("\n")
-        one_by_one = len(lines) > 1 and _TABLE_RULE.fullmatch(lines[1]) or _MARKER.match(lines[0].lstrip(" \t"))
-        for number, piece in enumerate(lines if one_by_one else ["\n".join(lines)]):
-            if len(_MARKS.findall(piece)) > MAX_INLINE_MARKS:
-                return Excess(text.count("\n", 0, start) + 1 + number,
-                              Message("a paragraph with {count:,} marks of Markdown (*, _, `, [, <, &, quotes) is "
-                                      "too slow to convert", count=len(_MARKS.findall(piece))),
-                              "split it into shorter paragraphs")
+        first_line = text.count("\n", 0, start) + 1
+        for offset, lines in _between_headings(text[start:end].split("\n")):
+            one_by_one = len(lines) > 1 and _TABLE_RULE.fullmatch(lines[1]) or _MARKER.match(lines[0].lstrip(" \t"))
+            for number, piece in enumerate(lines if one_by_one else ["\n".join(lines)]):
+                if len(_MARKS.findall(piece)) > MAX_INLINE_MARKS:
+                    return Excess(first_line + offset + (number if one_by_one else 0),
+                                  Message("a paragraph with {count:,} marks of Markdown (*, _, `, [, <, &, quotes) is "
+                                          "too slow to convert", count=len(_MARKS.findall(piece))),
+                                  "split it into shorter paragraphs")
     return None
+
+
+def _between_headings(lines: list[str]) -> list[tuple[int, list[str]]]:
+    """(offset, lines) of each run of ``lines`` between '#' headings, which end a paragraph in Python-Markdown
+    (a list or a table right under one is not part of it)."""
+    runs: list[tuple[int, list[str]]] = []
+    for number, line in enumerate(lines):
+        if line.lstrip(" ").startswith("#"):
+            runs.append((number + 1, []))
+        elif not runs:
+            runs.append((number, [line]))
+        else:
+            runs[-1][1].append(line)
+    return [(offset, run) for offset, run in runs if run]
 
 
 def _blocks(text: str) -> list[tuple[int, int]]:

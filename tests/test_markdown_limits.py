@@ -52,6 +52,8 @@ def test_nesting_past_the_limit_is_found_at_its_line() -> None:
     quoted = excess("Pembuka.\n\n" + "> " * (MAX_NESTING + 1) + "kutipan")
     assert quoted is not None and quoted.line == 3
     assert excess(" " * 100_000) is None  # a long blank line nests nothing
+    assert excess("Teks.\n\n" + "- " * 60 + "-") is None  # a rule, not 60 lists
+    assert excess("Teks.\n\n" + " " * 200 + "kode") is None  # an indented line with no list: code
 
 
 def test_abbreviations_count_with_the_words_they_are_looked_for_among() -> None:
@@ -83,9 +85,12 @@ def test_the_converter_never_works_on_a_text_past_a_limit() -> None:
 
 def test_marks_count_in_one_paragraph_not_across_a_table_or_a_list() -> None:
     """Each inline pattern found is spliced into its paragraph anew: 20,000 '*a*' in one took 16.5 s."""
-    assert excess("*a* " * 1_000) is None  # 2,000 marks
-    found = excess("Pembuka.\n\n" + "*a* " * 1_001)
-    assert found is not None and found.line == 3 and "2,002 marks" in str(found.message)
+    assert excess("*a* " * 2_500) is None  # 5,000 marks
+    found = excess("Pembuka.\n\n" + "*a* " * 2_501)
+    assert found is not None and found.line == 3 and "5,002 marks" in str(found.message)
+    listed = "\n".join("- **Program** dan *catatan* ([[GOV-01]])" for _ in range(1_500))  # 9,000 marks in all
+    assert excess("## Daftar program\n" + listed) is None  # a list under a heading is no part of a paragraph
+    assert excess("Program prioritas:\n" + listed) is not None  # under a line of text, Markdown makes it one
     rows = "\n".join("| **Kelurahan** | `kode` | [peta](https://x.go.id) |" for _ in range(1_500))
     assert excess("| Nama | Kode | Peta |\n|---|:-:|---|\n" + rows) is None  # a row's cells are texts of their own
     assert excess("\n".join("- **butir** dan *catatan*" for _ in range(1_500))) is None
