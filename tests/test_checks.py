@@ -471,3 +471,10 @@ def test_one_indicator_of_two_agencies_may_differ_in_baseline_and_write_percent_
     third = second.replace("unit: '%'", "unit: indeks")
     assert [d.code for d in load_and_check(make_plan(dict(zip(agencies, (first, third))))).report
             if d.code == "W418"] == ["W418"]  # another unit is still told
+
+
+def test_an_image_inside_a_link_is_checked_as_an_image() -> None:
+    """The link pattern read the whole [![alt](img)](url) and went on after it: the image's address went
+    unchecked, and a missing picture reached the site."""
+    found = sorted(urls("Lihat [![Peta kota](assets/tidak-ada.png)](https://example.org/peta)."))
+    assert found == [("image", "assets/tidak-ada.png", 1, 21), ("link", "https://example.org/peta", 1, 44)]

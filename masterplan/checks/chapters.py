@@ -34,9 +34,11 @@ from masterplan.model import ASSETS, Chapter, Plan, Text, code_order
 #: needs, so the many texts without one are not searched at all. Raw HTML's: see :mod:`checks.html`.
 _URLS = [
     # a link's text may hold brackets two levels deep ([see [[GOV-01]]](…)): a '[' is read on to its ']', not
-    # to the end of the text, or 20,000 of them would take minutes
-    (re.compile(r"(!?)\[(?:[^\[\]\\]|\\.|\[(?:[^\[\]\\]|\\.|\[(?:[^\[\]\\]|\\.)*\])*\])*\]\(\s*<?([^)\s>]*)"),
-     None, "["),
+    # to the end of the text, or 20,000 of them would take minutes; an image is looked for on its own, also
+    # inside a link's text ([![peta](assets/peta.png)](https://…))
+    (re.compile(r"(?<!!)\[(?:[^\[\]\\]|\\.|\[(?:[^\[\]\\]|\\.|\[(?:[^\[\]\\]|\\.)*\])*\])*\]\(\s*<?([^)\s>]*)"),
+     "link", "["),
+    (re.compile(r"!\[(?:[^\[\]\\]|\\.|\[(?:[^\[\]\\]|\\.)*\])*\]\(\s*<?([^)\s>]*)"), "image", "!["),
     (re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?([^\s>]+)", re.MULTILINE), "link", "["),
     (re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>"), "link", "<"),
 ]
@@ -54,8 +56,7 @@ def urls(text: str) -> Iterator[tuple[str, str, int, int]]:
             continue
         for match in pattern.finditer(text):
             line = text.count("\n", 0, match.start()) + 1
-            group = 1 if kind else 2
-            yield (kind or ("image" if match.group(1) else "link")), match.group(group), line, column(match.start(group))
+            yield kind, match.group(1), line, column(match.start(1))
     for tag in html.tags(text):
         for name, value in tag.attributes:
             if name in ("src", "href") and value and tag.keeps(name):
