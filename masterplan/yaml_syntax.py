@@ -53,7 +53,8 @@ def syntax_error(exc: yaml.MarkedYAMLError, text: str, file: str, line_offset: i
         hint = Message("a field's name is followed by a colon and a space, e.g. name: Pendahuluan")
     opened = _open_quote_above(lines, mark.line) if mark and "end of stream" not in (exc.problem or "") else None
     if opened is not None:  # city: "Kota Probolinggo …: YAML read on to the next line's quote and stumbled after it
-        line, column = opened + 1 + line_offset, lines[opened].find(_quote_of(lines[opened])) + 1
+        opening = lines[opened]
+        line, column = opened + 1 + line_offset, opening.find(_quote_of(opening), opening.find(": ") + 1) + 1
         return error(Position(file, line, column), "E001", "YAML syntax error: the quote opened here is closed only "
                      "at line {line}", "end the text with the same quote on this line, or write it without quotes",
                      line=mark.line + 1 + line_offset)
@@ -99,13 +100,14 @@ def _quote_of(line: str) -> str:
 
 def _open_quote_above(lines: list[str], at: int) -> int | None:
     """The line above line ``at`` (counted from 0) whose quoted value is not closed on it, when the lines between
-    hold no quote and line ``at`` does: YAML took them all for one text, up to that quote, and complained after it."""
-    for above in range(at - 1, -1, -1):
-        quote = _quote_of(lines[above])
-        if quote and lines[above].count(quote) % 2 and quote in lines[at]:
+    hold no such quote and line ``at`` does: YAML took them all for one text, up to that quote, and complained after
+    it. Only the same quote closes a text: an apostrophe in a comment between does not matter to a '"'."""
+    for quote in ('"', "'"):
+        if quote not in lines[at]:
+            continue
+        above = next((n for n in range(at - 1, -1, -1) if quote in lines[n]), None)
+        if above is not None and _quote_of(lines[above]) == quote and lines[above].count(quote) % 2:
             return above
-        if '"' in lines[above] or "'" in lines[above]:
-            return None
     return None
 
 
