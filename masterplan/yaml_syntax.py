@@ -102,7 +102,7 @@ def _open_quote_above(lines: list[str], at: int) -> int | None:
     """The line above line ``at`` (counted from 0) whose quoted value is not closed on it, when the lines between
     hold no such quote and line ``at`` does: YAML took them all for one text, up to that quote, and complained after
     it. Only the same quote closes a text: an apostrophe in a comment between does not matter to a '"'."""
-    for quote in ('"', "'"):
+    for quote in ('"', "'") if at < len(lines) else ():  # a mark past the last line: the end of the text
         if quote not in lines[at]:
             continue
         above = next((n for n in range(at - 1, -1, -1) if quote in lines[n]), None)
