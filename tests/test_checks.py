@@ -181,6 +181,20 @@ def test_a_near_duplicate_in_its_own_agency_and_in_another_is_told_what_to_do_wi
           "or make one a partner of the other"))]
 
 
+def test_phases_of_one_program_told_apart_by_a_number_or_a_letter_are_no_copies(
+        make_plan: Callable[..., Path]) -> None:
+    """"Wi-Fi Publik Kelurahan Tahap 1" and "… Tahap 2" of one agency were told to delete one as a copy: the
+    number was dropped with every one-character word."""
+    def program(id_: str, name: str) -> str:
+        return (f"  - {{id: {id_}, name: {name}, pillar: governance, sub_element: pelayanan_publik, "
+                f"period: {{start: 2023, end: 2024}}}}\n")
+    listing = (program("GOV-11", "Wi-Fi Publik Kelurahan Tahap 1") + program("GOV-12", "Wi-Fi Publik Kelurahan Tahap 2")
+               + program("GOV-13", "Pos Pantau Zona A") + program("GOV-14", "Pos Pantau Zona B"))
+    files = {"content/agencies/dinkes.yml": f"id: dinkes\nname: Dinas Kesehatan\nshort_name: Dinkes\nkind: dinas\n"
+                                             f"programs:\n{listing}"}
+    assert [d.message for d in load_and_check(make_plan(files)).report.warnings if d.code == "W401"] == []
+
+
 @pytest.mark.parametrize("apart_from", [0, 10**9], ids=["forked", "in-process"])
 def test_a_build_reports_the_same_warnings_whether_they_ran_beside_it_or_not(
         apart_from: int, make_plan: Callable[..., Path], monkeypatch: pytest.MonkeyPatch) -> None:

@@ -99,7 +99,7 @@ def _spelling(text: str) -> str:
 
 
 def _words(text: str) -> set[str]:
-    return {w for w in _WORD.findall(_spelling(text)) if w not in _COMMON and len(w) > 1}
+    return {w for w in _WORD.findall(_spelling(text)) if w not in _COMMON}  # "Tahap 1", "Zona A": kept apart
 
 
 def _shingles(text: str) -> set[tuple[str, ...]]:
