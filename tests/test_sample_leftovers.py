@@ -194,10 +194,12 @@ def _period_set_by_hand(root: Path, start: int, end: int) -> None:
                     encoding="utf-8")
 
 
-def test_a_period_moved_by_hand_is_told_once_with_the_command_that_moves_every_year(tmp_path: Path) -> None:
+def test_a_period_moved_by_hand_is_told_once_with_the_command_that_moves_every_year(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Probolinggo set period: {start: 2025, end: 2034} in a fresh sample: 112 errors, none saying that
     ``masterplan new --period`` moves every year with it; one warning says so, beside the errors."""
     root = _started(tmp_path)
+    monkeypatch.chdir(root)
     _period_set_by_hand(root, 2025, 2034)
     report = load_and_check(root).report
     moved = [d for d in report.warnings if d.code == "W116"]
@@ -208,6 +210,22 @@ def test_a_period_moved_by_hand_is_told_once_with_the_command_that_moves_every_y
                                 "years, 2022–2031: their years did not move with it")
     assert moved[0].hint is not None and moved[0].hint.startswith(
         'masterplan new . --force --period 2025-2034 --city "Kota Probolinggo" starts again from the sample')
+
+
+@pytest.mark.parametrize(("here", "folder"), [("kota probolinggo/content/chapters", "../.."),
+                                              ("", '"kota probolinggo"'), ("elsewhere", '"../kota probolinggo"')])
+def test_the_command_of_a_moved_period_names_the_plan_folder_from_where_validate_runs(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, here: str, folder: str) -> None:
+    """``masterplan new . --force`` was said from a subfolder of the plan, or with a PLAN_DIR, where ``.`` is
+    not the plan: typed there, it made a plan inside the chapters' folder."""
+    root = tmp_path / "kota probolinggo"
+    _started(root)
+    _period_set_by_hand(root, 2025, 2034)
+    (tmp_path / "elsewhere").mkdir()
+    monkeypatch.chdir(tmp_path / here)
+    moved = [d for d in load_and_check(root).report.warnings if d.code == "W116"]
+    assert len(moved) == 1 and moved[0].hint is not None
+    assert moved[0].hint.startswith(f"masterplan new {folder} --force --period 2025-2034 --city ")
 
 
 def test_an_indicator_with_several_targets_outside_the_period_is_one_error(tmp_path: Path) -> None:

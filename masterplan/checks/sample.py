@@ -103,11 +103,22 @@ def _period_moved(plan: Plan, sample: SamplePlan, texts: dict[Path, list[str]]) 
     city = f' --city "{plan.city}"' if plan.city.strip().lower() != sample.city.lower() else ""
     yield warning(plan.where.get("period", plan.position), "W116", "the plan period is {period}, but {count} of "
                   "{programs} programs are still in the sample's years, {sample}: their years did not move with it",
-                  Message("masterplan new . --force --period {start}-{end}{city} starts again from the sample with "
-                          "every year moved, after keeping your content/ in a backup folder; or move the years "
+                  Message("masterplan new {folder} --force --period {start}-{end}{city} starts again from the sample "
+                          "with every year moved, after keeping your content/ in a backup folder; or move the years "
                           "yourself",
-                          start=str(period.start), end=str(period.end), city=city),
+                          folder=_from_here(plan.content.parent), start=str(period.start), end=str(period.end),
+                          city=city),
                   period=period, count=len(left), programs=len(plan.programs), sample=sample.period)
+
+
+def _from_here(folder: Path) -> str:
+    """The plan folder as a command typed in the current folder names it: ``.`` there, ``..`` from its content/,
+    ``kota-probolinggo`` from the folder above; quoted when it has spaces."""
+    try:
+        shown = os.path.relpath(folder.resolve(), Path.cwd().resolve())
+    except (OSError, ValueError):  # the current folder deleted; another drive (Windows)
+        shown = str(folder.resolve())
+    return f'"{shown}"' if any(char.isspace() for char in shown) else shown
 
 
 def _lines_left(plan: Plan, content: Path, sample: SamplePlan, texts: dict[Path, list[str]]) -> Iterator[Diagnostic]:
