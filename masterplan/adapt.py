@@ -176,11 +176,16 @@ def still_the_samples(sample: SamplePlan, change: Adaptation | None, folder: Pat
     build makes a book of; the command that makes it the user's city's."""
     if change is not None and change.city:
         return None
-    period = change.period if change is not None and change.period else sample.period
+    if change is not None and change.period:  # the years the user gave: only the city is left to give
+        return Message("This plan is still the sample's, {city}'s: validate finds nothing to change and build makes "
+                       "its book. For your city: masterplan new {folder} --force --city \"Kota NAME\" --period "
+                       "{start}-{end}, with your city's name for NAME", city=sample.city, folder=str(folder),
+                       start=str(change.period.start), end=str(change.period.end))
     return Message("This plan is still the sample's, {city}'s: validate finds nothing to change and build makes its "
-                   "book. For your city and years: masterplan new {folder} --force --city \"Kota …\" --period "
-                   "{start}-{end} (as many years as {sample})", city=sample.city, folder=str(folder),
-                   start=str(period.start), end=str(period.end), sample=str(sample.period))
+                   "book. For your city and years: masterplan new {folder} --force --city \"Kota NAME\" --period "
+                   "START-END, with your city's name for NAME and its first and last year for START and END ({years} "
+                   "years, as many as the sample's {sample})", city=sample.city, folder=str(folder),
+                   years=len(sample.period.years), sample=str(sample.period))
 
 
 def adapt(content: Path, change: Adaptation) -> None:
