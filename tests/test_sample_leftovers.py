@@ -310,3 +310,36 @@ def test_an_agency_of_the_sample_a_plan_names_without_a_file_like_it_is_no_lefto
     report = load_and_check(root).report
     assert not report.errors, [str(d) for d in report.errors][:3]
     assert not [d for d in report.warnings if d.code == "W117"]
+
+
+def _atcs_renamed(root: Path) -> None:
+    _replace_in(root, "name: Area Traffic Control System (ATCS)", "name: Simpang Cerdas Probolinggo")
+
+
+@pytest.mark.parametrize("own", ["description", "glossary"])
+def test_a_generic_term_the_plan_uses_in_its_own_texts_is_its_own(tmp_path: Path, own: str) -> None:
+    """Probolinggo renamed its ATCS program, yet its own description of it, or its glossary, still says ATCS, a
+    generic term: its chapters naming ATCS got W117 "names ATCS, of the sample's agencies and programs, which this
+    plan does not have"."""
+    root = _started(tmp_path)
+    _atcs_renamed(root)
+    if own == "description":
+        _replace_in(root, "Seluruh simpang terhubung ke ruang kendali ATCS",
+                    "Tiga puluh simpang Kota Probolinggo terhubung ke ruang kendali ATCS milik Dishub")
+    else:
+        _replace_in(root, "definition: Area Traffic Control System; sistem pengendalian lampu lalu lintas terpusat",
+                    "definition: Area Traffic Control System; pengatur lampu lalu lintas di simpang Kota Probolinggo")
+    file = _chapter_naming(root, "Simpang utama dipantau melalui ATCS.")
+    assert file not in _found(root, "W117")
+
+
+def test_a_generic_term_only_in_texts_still_the_samples_is_not_the_plans_own(tmp_path: Path) -> None:
+    """The sample's description and glossary entry naming ATCS, copied unchanged (or with the city moved by new),
+    are not the plan's own words: a chapter naming ATCS after its program was renamed is still told."""
+    root = _started(tmp_path)
+    _atcs_renamed(root)
+    _replace_in(root, "name: e-Sambat (Media Sambat Masyarakat)", "name: Probolinggo Mendengar")
+    _replace_in(root, "kanal pengaduan warga Kota Pasuruan", "kanal pengaduan warga Kota Probolinggo")  # as new does
+    file = _chapter_naming(root, "Simpang utama dipantau melalui ATCS; aduan warga lewat e-Sambat.")
+    _, message = _found(root, "W117")[file]
+    assert "ATCS" in message and "e-Sambat" in message

@@ -208,16 +208,69 @@ def _names_left(plan: Plan, sample: SamplePlan) -> Iterator[Diagnostic]:
 
 
 def _sample_names_not_in(plan: Plan, sample: SamplePlan) -> set[str]:
-    """The names of the sample's programs, and the short names of its agencies, that no name of this plan's has;
-    an agency's only where this plan calls one of its own alike (Diskominfo, Bappeda): "Inspektorat" or "BPBD" may
-    well be named by a plan that has no file for it."""
+    """The names of the sample's programs, and the short names of its agencies, that no name of this plan's has,
+    nor any text of its YAML files in its own words (ATCS, a generic term, in the description of the program it
+    renamed, or in its glossary); an agency's only where this plan calls one of its own alike (Diskominfo,
+    Bappeda): "Inspektorat" or "BPBD" may well be named by a plan that has no file for it."""
     shorts = [agency.short_name for agency in plan.agencies]
     own = [*shorts, *(text for agency in plan.agencies for text in agency.name.values.values()),
-           *(text for program in plan.programs for text in program.name.values.values())]
+           *(text for program in plan.programs for text in program.name.values.values()),
+           *_own_texts(plan, sample)]
     programs = {name for name in sample.program_names if not any(name in text for text in own)}
     agencies = {name for name in sample.agency_names if not any(name in text for text in own)
                 and any(_alike(name, short) for short in shorts)}
     return programs | agencies
+
+
+def _own_texts(plan: Plan, sample: SamplePlan) -> Iterator[str]:
+    """The texts of the plan's programs (summaries, descriptions) and glossary (a term with its definition) that
+    are not the sample's: copied from it they are no sign of the plan's own use of a name (its programs'
+    descriptions, its glossary, still naming e-Sambat), even with the city and the years moved by ``new``."""
+    samples = _sample_texts(sample.content)
+    cities = {plan.city: sample.city, city_name(plan.city): sample.name} if plan.city.strip() else {}
+
+    def the_samples(text: str) -> bool:
+        for city, original in cities.items():
+            text = text.replace(city, original)
+        return _normal(text) in samples
+
+    for program in plan.programs:
+        for text in (*program.summary.values.values(), *program.description.values.values()):
+            if not the_samples(text):
+                yield text
+    for entry in plan.glossary:
+        definitions = list(entry.definition.values.values())
+        if not all(map(the_samples, definitions)) or entry.term.strip() not in samples:
+            yield entry.term
+            yield from definitions
+
+
+@lru_cache(maxsize=4)
+def _sample_texts(content: Path) -> frozenset[str]:
+    """Every text of the sample's YAML files (its agencies' programs, its glossary), as :func:`_normal` writes it."""
+    from masterplan import yamlfile
+
+    def scalars(data: object) -> Iterator[str]:
+        if isinstance(data, dict):
+            for value in data.values():
+                yield from scalars(value)
+        elif isinstance(data, list):
+            for value in data:
+                yield from scalars(value)
+        elif isinstance(data, str):
+            yield data
+
+    found: set[str] = set()
+    for path in sorted(content.rglob("*.yml")):
+        data, _ = yamlfile.read(path, path.name)
+        found.update(_normal(text) for text in scalars(data))
+    return frozenset(found)
+
+
+def _normal(text: str) -> str:
+    """A text as compared with the sample's: its spaces and line breaks one space, its years alike (moved by new
+    --period)."""
+    return re.sub(r"\b(?:19|20)\d\d\b", "YEAR", " ".join(text.split()))
 
 
 def _alike(name: str, short: str) -> bool:
