@@ -115,7 +115,8 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
                 continue
             yield error(Position(chapter.position.file, chapter.body_line + line - 1, column), "E507",
                         "cross-reference to unknown '{ref}'",
-                        (":" not in ref and unknown.program(ref)) or _closest_reference(ref, known),
+                        (":" not in ref and unknown.program(ref)) or _empty_table(ref, plan)
+                        or _closest_reference(ref, known),
                         ref=ref).naming(ref.split(":")[-1])
         for text, line, column in crossref.find(crossref.outside_templates(chapter.body), crossref.MISTYPED):
             meant = crossref.meant(text)
@@ -330,6 +331,24 @@ def _no_tables(chapter: Chapter) -> Iterator[Diagnostic]:
 #: kinds of cross-reference as staff also write them (in Indonesian, in English, in full)
 KIND_WORDS = {"pilar": "pillar", "tabel": "tab", "table": "tab", "gambar": "fig", "figure": "fig", "chapter": "bab",
               "opd": "agency", "program": ""}
+
+
+def _empty_table(ref: str, plan: Plan) -> Message | None:
+    """Why a pillar's own table is no target: the pillar has no programs (no matrix) or no indicators (no table),
+    so its chapter prints none (``tab:program-talenta``); what to refer to instead."""
+    for prefix, lacking in (("tab:program-", "programs"), ("tab:indicators-", "indicators")):
+        pillar = next((p for p in plan.pillars if ref == f"{prefix}{p.id}"), None)
+        if pillar is None:
+            continue
+        if lacking == "programs" and not pillar.programs:
+            return Message("pillar {pillar} has no programs yet, so its chapter prints no program matrix: refer to "
+                           "the pillar itself, [[pillar:{pillar}]], until a program is given pillar: {pillar}",
+                           pillar=pillar.id)
+        if lacking == "indicators" and not pillar.indicators:
+            return Message("pillar {pillar} has no indicators yet, so its chapter prints no indicator table: refer "
+                           "to the pillar itself, [[pillar:{pillar}]], until its file lists indicators",
+                           pillar=pillar.id)
+    return None
 
 
 def _closest_reference(ref: str, known: Iterable[str]) -> Message | None:
