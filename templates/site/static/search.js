@@ -122,9 +122,9 @@
       }
       var excerpt = document.createElement("p");
       excerpt.innerHTML = result.excerpt; // Pagefind escapes page text; only <mark> is markup
-      if (result.meta && result.meta.lang) { // a page's name and text in another language than this page's
-        link.lang = excerpt.lang = result.meta.lang;
-      }
+      // a page named in another language than this page's: its title is that name, read in its language; the
+      // excerpt is left unmarked, as it may hold the edition's own words ("Budget", "Lead agency") beside the name
+      if (result.meta && result.meta.lang) { link.lang = result.meta.lang; }
       item.appendChild(link);
       item.appendChild(excerpt);
       list.appendChild(item);
