@@ -278,13 +278,17 @@ def _expand(chapter: Chapter, context: dict[str, Any]) -> tuple[str | None, list
             nothing = _lookup_of_nothing(exc.message or "", chapter.body, plan)
         what, hint = ((nothing.what, nothing.hint) if nothing else (empty.what, empty.hint) if empty
                       else sandbox.undefined_message(exc.message or ""))
+        # plan.yml's leading sector, an agency no file defines: said with its id, not while its file cannot be read
+        sector = plan.leading_sector_id if not nothing and empty and empty.value == "plan.leading_sector" and plan \
+            else None
+        if sector:
+            what = Message("plan.leading_sector is empty: no file of the plan defines agency '{id}', which plan.yml "
+                           "names", id=sector)
         column = _column(written, nothing.unknown if nothing else exc.message or "")
         found = error(at(line, column), "E504", "chapter refers to something that does not exist: {what}",
                       hint or "chapters can read plan.city, plan.pillars, plan.programs, plan.agencies, plan.glossary, "
                       "... (masterplan's README lists them all)", what=what)
-        if nothing is None and empty and empty.value == "plan.leading_sector" and plan and plan.leading_sector_id:
-            return None, [found.naming(plan.leading_sector_id)]  # not said when its agency's file cannot be read
-        return None, [found.naming(nothing.unknown) if nothing else found]
+        return None, [found.naming(nothing.unknown) if nothing else found.naming(sector) if sector else found]
     except sandbox.SecurityError as exc:
         return None, [error(at(sandbox.template_line(exc.__traceback__, chapter)), "E506",
                             "chapter template is not allowed to do this: {detail}", detail=exc.message)]
