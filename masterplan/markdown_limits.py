@@ -18,6 +18,7 @@ a text past one is not converted, and ``validate`` says E528 at its line.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -30,6 +31,7 @@ MAX_BRACKET_SEARCH = 500_000
 #: splits a piece in more (50 abbreviations found 20,000 times took 1.2 s)
 MAX_ABBREVIATION_SEARCH = 500_000
 MAX_NESTING = 32  #: lists and quotes inside one another (a real plan's go three or four deep)
+MAX_COLUMNS = 1_000  #: a table's columns, as a cell may span (10,000 columns of '|a|a|…' took 8.4 s)
 #: marks that may start an inline pattern (emphasis, code, links, HTML, entities, quotes) in one paragraph, one
 #: table row or one list item's line: each match is spliced into the paragraph's text anew, so the time grows
 #: with their square (5,000 '*a*' in one paragraph took 1.9 s, 20,000 took 16.5 s; 1,600 take 0.15 s)
@@ -63,7 +65,7 @@ def excess(text: str) -> Excess | None:
     if len(text) < _SURELY_WITHIN:
         return _too_deep(text) if len(text) > 2 * MAX_NESTING else None  # '- ' nests a level in 2 characters
     return (_too_many_lines(text) or _too_deep(text) or _too_many_abbreviations(text) or _unpaired_brackets(text)
-            or _dense_marks(text))
+            or _unclosed_addresses(text) or _dense_marks(text) or _too_many_columns(text))
 
 
 def _too_many_lines(text: str) -> Excess | None:
@@ -129,6 +131,35 @@ def _unpaired_brackets(text: str) -> Excess | None:
                               "write \\[ for a bracket that starts no link")
             return Excess(line, Message("a paragraph whose brackets are nested {depth:,} deep or far apart is too slow "
                                         "to convert", depth=deepest), "write \\[ and \\] for brackets that make no link")
+    return None
+
+
+def _unclosed_addresses(text: str) -> Excess | None:
+    """A paragraph whose links' addresses, each read from its '](' to the next ')' (or the paragraph's end when
+    none follows), add up to more than MAX_BRACKET_SEARCH characters: ('[a](' + 'x ' * 500) * 400 took 16 s."""
+    if "](" not in text:
+        return None
+    for start, end in _blocks(text):
+        closes = [found.start() for found in re.finditer(r"\)", text[start:end])]
+        searched = 0
+        for opening in re.finditer(r"\]\(", text[start:end]):
+            after = bisect.bisect(closes, opening.start())
+            searched += (closes[after] if after < len(closes) else end - start) - opening.start()
+        if searched > MAX_BRACKET_SEARCH:
+            return Excess(text.count("\n", 0, start) + 1,
+                          Message("a paragraph whose links' addresses are not closed with ')' is too slow to convert"),
+                          "close each link's address: [text](address)")
+    return None
+
+
+def _too_many_columns(text: str) -> Excess | None:
+    if text.count("|") <= MAX_COLUMNS:
+        return None
+    for number, line in enumerate(text.split("\n"), 1):
+        if line.count("|") > MAX_COLUMNS + 1:
+            return Excess(number, Message("a table row with more than {limit:,} columns ({count:,} '|')",
+                                          count=line.count("|"), limit=MAX_COLUMNS),
+                          "split the table, or give its figures as a file of the plan (assets/…xlsx)")
     return None
 
 

@@ -101,3 +101,20 @@ def test_a_line_almost_a_tables_rule_is_read_at_once() -> None:
     text = "Teks *a* " * 2_600 + "\n" + "-" + "|  " * 40 + "x"
     found = excess(text)
     assert found is not None and "marks" in str(found.message)
+
+
+def test_link_addresses_left_open_and_tables_thousands_of_columns_wide_are_past_the_limits() -> None:
+    """('[a](' + 'x ' * 100) * 400 took Python-Markdown 16 s, each '](' read on to the paragraph's end; a table
+    of 10,000 columns 8.4 s. A paragraph of links, and a table of 1,000 columns, are within."""
+    found = excess("Pembuka.\n\n" + ("[a](" + "xxxxxxxxx " * 100) * 200)
+    assert found is not None and found.line == 3 and "not closed with ')'" in str(found.message)
+    assert excess("[tautan](https://x.go.id) teks " * 2_000) is None
+    wide = excess("Tabel.\n\n" + "|".join(["a"] * 5_000) + "\n" + "|".join(["-"] * 5_000))
+    assert wide is not None and wide.line == 3 and "more than 1,000 columns" in str(wide.message)
+    assert excess("|" + "a|" * 1_000 + "\n|" + "-|" * 1_000) is None
+
+
+def test_a_run_of_unclosed_tags_is_read_as_no_tag_at_once() -> None:
+    """'<span <span …' was read from each '<' to the end by the raw-HTML check (4 runs of 1,500: 56 s)."""
+    from masterplan.checks.html import tags
+    assert [tag.name for tag in tags(("<span " * 1_500 + "\n\n") * 4 + "<b>tebal</b>")] == ["b"]

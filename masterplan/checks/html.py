@@ -24,7 +24,8 @@ REMOVED_WHOLE = {"script", "style"}
 #: what is shown, not read as HTML: a code span (`<b>`, ``<b>``) and a comment, which the sanitizer drops
 _NOT_HTML = re.compile(r"(?<![`\\])(`+)(?!`).+?(?<!`)\1(?!`)|<!--.*?-->", re.DOTALL)
 #: an opening tag, a ">" inside a quoted value included (<img alt="a>b" src="x.png">)
-_TAG = re.compile(r"""<([a-zA-Z][\w:-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*)\s*/?>""")
+#: (an attribute's name holds no '<': a run of '<span <span …' would be read from each '<' to the end, minutes long)
+_TAG = re.compile(r"""<([a-zA-Z][\w:-]*)((?:\s+[^\s"'>/=<]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*)\s*/?>""")
 _ATTRIBUTE = re.compile(r"""([^\s"'=<>/]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+))?""")
 
 
