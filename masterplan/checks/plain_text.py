@@ -17,7 +17,7 @@ from masterplan.diagnostics import Diagnostic, Message, Position, warning
 from masterplan.model import Indicator, Plan, Text
 
 #: Jinja, which only a chapter fills in
-_JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}")
+_JINJA = re.compile(r"\{\{(?:(?!\{\{|\}\}).)*\}\}|\{%(?:(?!\{%|%\}).)*%\}")  #: each read only up to the next's start
 #: a tag (<b>, </b>, <br/>), a character entity (&amp;, &#8211;) or Jinja ({{ … }}, {% … %})
 _MARKUP = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>|&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,5});|"
                      + _JINJA.pattern)
