@@ -370,3 +370,23 @@ def test_a_pillar_without_programs_says_so_with_no_empty_matrix(tmp_path: Path) 
     with pdfplumber.open(root / "build" / "masterplan.pdf") as pdf:
         landscape = [page for page in pdf.pages if page.width > page.height]
         assert landscape and not any("Smart Living" in (page.extract_text() or "") for page in landscape)
+
+
+def test_a_pasted_string_without_spaces_is_broken_without_hyphens_inside_the_margin(make_plan: Callable[..., Path]) -> None:
+    """A hash pasted into a chapter was hyphenated like a word: a hyphen inside a code reads as part of it, and
+    WeasyPrint's time for it grows faster than its square (2,000 letters about 25 s, 5,000 hours)."""
+    import random
+    generator = random.Random(7)
+    pasted = "".join(generator.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(900))
+    chapter = XREF_CHAPTER + f"\n    Kunci arsip: {pasted} (salinan).\n"
+    root = make_plan({"content/chapters/01-pendahuluan.md": chapter})
+    result = build(root)
+    assert result.ok, problems(result)
+    with pdfplumber.open(root / "build" / "masterplan.pdf") as pdf:
+        page = next(page for page in pdf.pages if "Kunci arsip" in (page.extract_text() or ""))
+        text = page.extract_text()
+        assert pasted in squeeze(text)  # every letter, in order, and no hyphen added between them
+        lines = text[text.index("Kunci arsip"):text.index("(salinan)")].splitlines()
+        assert len(lines) >= 8
+        words = page.extract_words()
+        assert max(word["x1"] for word in words) <= page.width - 20 * 72 / 25.4 + 1  # inside the right margin

@@ -82,3 +82,12 @@ def test_the_last_word_of_a_paragraph_is_kept_from_hyphenation() -> None:
         '<h2><span class="secnum">12.2</span> Quick Wins <span class="nobreak">yang Ramah</span></h2>'
     assert whole("<h3>Satu</h3>") == "<h3>Satu</h3>"
     assert whole("<h1>Daftar Isi</h1>") == '<h1><span class="nobreak">Daftar Isi</span></h1>'
+
+
+def test_a_run_too_long_for_a_word_gets_places_to_break_and_no_hyphenation() -> None:
+    """A pasted hash or address of more than 40 characters: a zero-width space every ten characters, never inside
+    an entity ("&amp;"), and a span book.css keeps from hyphenation; words of 40 characters are left alone."""
+    word = "ketidakbertanggungjawabannya" + "x" * 12
+    html = f"<p>{word} a{'b' * 13}&amp;{'c' * 30}</p>"
+    assert keep_whole(html) == (f'<p>{word} <span class="unspaced">abbbbbbbbb\u200bbbbb&amp;ccccc\u200b'
+                                'cccccccccc\u200bcccccccccc\u200bccccc</span></p>')

@@ -13,6 +13,14 @@
 - A number is not parted from its unit or its currency: "35 / km²", "208 / ribu jiwa",
   "Rp / 276.660.000.000" break no more (a no-break space joins them); nor does a scale or a step from its
   number ("indeks skala / 5").
+- A run of more than :data:`LONGEST_WORD` characters without a space (a pasted hash, key or address) is
+  wrapped in ``<span class="unspaced">``, which book.css keeps from hyphenation, and given a break
+  opportunity (a zero-width space, which a reader copying the text does not get) every :data:`PIECE`
+  characters. WeasyPrint's hyphenation of one word takes time with the square of its length and more
+  (500 letters 0.4 s, 1,000 letters 1.8 s, 2,000 about 25 s), and so does breaking it anywhere
+  (``overflow-wrap``: 20,000 letters 11.7 s): one such string stalled the whole book. In pieces, 20,000
+  letters take 0.6 s. A hyphen added inside a code or an address would also be read as part of it. No
+  Indonesian word comes near ("ketidakbertanggungjawaban" has 25 letters).
 - A paragraph does not end on a piece of a word alone on its last line ("dipantau ber-/sama."):
   its last word is not hyphenated, and a heading's last word does not stand alone on its
   last line (:func:`whole_last_words`).
@@ -49,6 +57,11 @@ _APOSTROPHE = re.compile(r"(?<=[^\W\d_])&#39;")
 _OPENING_QUOTE = re.compile(r"(?:^|(?<=[\s(]))&#39;(?=\w)")
 #: a range of years, never broken after its dash ("Tahun 2022–" / "2031" on a cover with a longer title)
 _YEAR_RANGE = re.compile(r"(?<![\w–-])\d{4}–\d{4}(?![\w–-])")
+LONGEST_WORD = 40  #: characters: a longer run without a space is no word to hyphenate
+PIECE = 10  #: characters of such a run between two chances to break the line
+_UNSPACED = re.compile(rf"[^\s<>]{{{LONGEST_WORD + 1},}}")
+#: a run's next piece (an entity, "&amp;", counts as one character and is never cut) before more of the run
+_PIECE = re.compile(rf"(?:&#?\w+;|.){{{PIECE}}}(?=.)")
 #: a paragraph's or list item's last word (text, not a tag, before its end): never hyphenated, so no
 #: paragraph ends with a piece of a word alone on its last line ("dipantau ber-/sama.")
 _LAST_WORD = re.compile(r"(\s)([^\s<>]{2,}[^\s<>-])((?:\s*</(?:a|em|strong|span)>){0,2}[.,;:!?)»”]*\s*</(?:p|li|dd)>)")
@@ -69,11 +82,16 @@ def _compound(word: str) -> str:
     return f'<span class="compound">{word}</span>'
 
 
+def _in_pieces(run: re.Match[str]) -> str:
+    pieces = _PIECE.sub(lambda piece: piece.group(0) + "\u200b", run.group(0))
+    return f'<span class="unspaced">{pieces}</span>'
+
+
 def keep_whole(html: str) -> str:
     """``html`` with every hyphenated word that has a piece of one or two letters at either end
     kept on one line, every other one of letters kept from hyphenation, every number with its
-    unit, currency or scale, every range of years whole; and a field's typed apostrophe as the
-    chapters print theirs.
+    unit, currency or scale, every range of years whole, every run of characters too long for a word
+    broken without hyphens; and a field's typed apostrophe as the chapters print theirs.
 
     "Kec. Panggungrejo" is not joined by a no-break space: in the matrix's narrow agency
     columns the pair is wider than the column, which then split the name mid-word.
@@ -97,6 +115,8 @@ def keep_whole(html: str) -> str:
             text = _YEAR_RANGE.sub(lambda m: _nobreak(m.group(0)), text)
         if "&#39;" in text and not _OPENING_QUOTE.search(text):
             text = _APOSTROPHE.sub("\u2019", text)
+        if len(text) > LONGEST_WORD:
+            text = _UNSPACED.sub(_in_pieces, text)
         return text
 
     parts: list[str] = []
