@@ -7,6 +7,7 @@ plan), so an incremental build can re-render only the pages whose inputs changed
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections.abc import Callable, Iterator, Sequence
@@ -142,8 +143,10 @@ def anchor_headings(html: str) -> tuple[Markup, list[tuple[int, str, str]]]:
     used = set(LAYOUT_IDS) | set(_ID.findall(html))
     languages = _languages(html) if ' lang="' in html else [(0, None)]
 
+    starts = [start for start, _ in languages]
+
     def language_at(offset: int) -> str | None:
-        return [lang for start, lang in languages if start <= offset][-1]
+        return languages[bisect.bisect_right(starts, offset) - 1][1]
 
     def add_id(match: re.Match[str]) -> str:
         level, attributes, inner = match.groups()
