@@ -246,8 +246,9 @@ def _expand(chapter: Chapter, context: dict[str, Any]) -> tuple[str | None, list
         said = jinja_words.syntax(exc, chapter.body, chapter.body_line)
         return None, [error(at(said.line), "E503", "template error in chapter: {detail}",
                             said.hint or sandbox.syntax_hint(exc), detail=said.what)]
-    except (RecursionError, MemoryError):
-        return None, [error(at(1), "E503", "template error in chapter: the template is nested too deeply")]
+    except (RecursionError, MemoryError, SyntaxError):  # Python's own limit: 100 blocks one in another
+        return None, [error(at(jinja_words.deepest_line(chapter.body)), "E503",
+                            "template error in chapter: the template is nested too deeply")]
     pieces: list[str] = []
     size = 0
     generator = template.generate(**context)

@@ -144,6 +144,23 @@ def _open_block(source: str, name: str, before: int) -> int | None:
     return next((line for opened, line in reversed(stack) if opened == name), None)
 
 
+#: what opens and closes one level of nesting for Jinja's parser: a bracket, and a block tag (whose own "{%"
+#: and "%}" are one bracket opened and closed)
+_OPENS = (re.compile(r"[{(\[]"), re.compile(r"\{%-?\s*(?:if|for|macro|call|filter|with|block)\b"))
+_CLOSES = (re.compile(r"[})\]]"), re.compile(r"\{%-?\s*end"))
+
+
+def deepest_line(source: str) -> int:
+    """The line of ``source`` (1 first) where its brackets and blocks are nested deepest: where Jinja's parser,
+    which recurses once a level, ran out of depth ("{{{{{{…" read as dictionaries in dictionaries)."""
+    depth, deepest, line = 0, 0, 1
+    for number, text in enumerate(source.splitlines(), 1):
+        depth += sum(len(opens.findall(text)) for opens in _OPENS) - sum(len(closes.findall(text)) for closes in _CLOSES)
+        if depth > deepest:
+            deepest, line = depth, number
+    return line
+
+
 def runtime(exc: Exception) -> Message | str:
     """A failure while a template runs (``{{ plan.period.start + "x" }}``) in the plan's words."""
     text = str(exc)

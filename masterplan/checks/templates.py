@@ -43,8 +43,8 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
                                  else None)
             yield error(Position(f"templates/{name}", said.line, 1), "E703", "template error: {detail}", hint,
                         detail=said.what)
-        except RecursionError:
-            yield error(Position(f"templates/{name}"), "E703", "template error: {detail}",
+        except (RecursionError, SyntaxError):  # Python's own limit: 100 blocks one in another
+            yield error(Position(f"templates/{name}", jinja_words.deepest_line(source), 1), "E703", "template error: {detail}",
                         detail=Message("the template is nested too deeply"))
         except (OSError, UnicodeDecodeError) as exc:
             yield error(Position(f"templates/{name}"), "E703", "template error: {detail}", detail=str(exc))
