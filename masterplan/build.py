@@ -40,7 +40,7 @@ READ = "masterplan: content read"
 def _stopped(report: Report, root: Path) -> list[str]:
     """The summary of a build that stopped: for errors, or (with --strict) for warnings alone; that the previous
     output is kept only where there is one (a site or a book in build/)."""
-    built = (root / "build" / "site").is_dir() or (root / "build" / "masterplan.pdf").is_file()
+    built = (output.build_folder(root) / output.SITE).is_dir() or (output.build_folder(root) / output.PDF).is_file()
     if report.errors:
         return [STOPPED if built else FIRST_STOPPED]
     return [STOPPED_STRICT if built else FIRST_STOPPED_STRICT]
@@ -107,7 +107,7 @@ def _run(root: Path, options: BuildOptions, cache: FileCache | None) -> BuildRes
         # forked workers
         gc.freeze()
     warnings = list if options.strict else warnings_alongside(plan, report.unreadable)
-    staging = output.Staging(root / "build", lambda: print(speaker(root, plan.language).say(WAITING), file=sys.stderr,
+    staging = output.Staging(output.build_folder(root), lambda: print(speaker(root, plan.language).say(WAITING), file=sys.stderr,
                                                            flush=True))
     summary: list[str] = []
     exported: Alongside[list[str]] | None = None
@@ -116,7 +116,7 @@ def _run(root: Path, options: BuildOptions, cache: FileCache | None) -> BuildRes
             try:
                 if options.site:
                     from masterplan.render import data
-                    folder, words = staging.path("site") / "data", plan_words(root, plan.language)
+                    folder, words = staging.path(output.SITE) / "data", plan_words(root, plan.language)
                     # the open data needs only the plan: written by a second core while this one goes on
                     exported = Alongside(lambda: data.export(plan, folder, words))
                 if options.pdf:
@@ -132,7 +132,7 @@ def _run(root: Path, options: BuildOptions, cache: FileCache | None) -> BuildRes
                     exported.reap()  # done writing before the staging folder is kept or thrown away
             if options.site and not report.errors:
                 from masterplan.render import site_cache
-                site_cache.keep_unchanged(root / "build" / "site", staging.path("site"))
+                site_cache.keep_unchanged(output.build_folder(root) / output.SITE, staging.path(output.SITE))
             report.extend(warnings())
             if report.failed(options.strict):
                 raise ContentError(report.errors)
@@ -146,4 +146,4 @@ def _run(root: Path, options: BuildOptions, cache: FileCache | None) -> BuildRes
                          "cannot write the output: {detail}", "check disk space and permissions",
                          detail=exc.strerror or str(exc)))
         return BuildResult(False, report, [Message("Build stopped; the previous output is kept.")], plan)
-    return BuildResult(True, report, summary + [Message("Output in {folder}", folder=root / "build")], plan)
+    return BuildResult(True, report, summary + [Message("Output in {folder}", folder=output.build_folder(root))], plan)

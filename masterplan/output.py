@@ -20,6 +20,15 @@ from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
+BUILD = "build"  #: the plan's output folder, in the plan folder
+SITE = "site"  #: the website, in the output folder (and in a staging folder until the swap)
+PDF = "masterplan.pdf"  #: the book, in the output folder
+
+
+def build_folder(root: Path) -> Path:
+    """The output folder of the plan in ``root``."""
+    return root / BUILD
+
 
 class Staging:
     """A fresh folder for one build's output, swapped into ``build_dir`` on success."""

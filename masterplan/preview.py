@@ -21,7 +21,7 @@ from typing import Any
 
 import jinja2
 
-from masterplan import jinja_words, project
+from masterplan import jinja_words, output, project
 from masterplan.diagnostics import Diagnostic, Message, Position, Report, error
 from masterplan.kept_files import RememberedFiles
 from masterplan.render.site_links import PAGES
@@ -70,7 +70,7 @@ class Preview:
         self.given = base_url  #: ``serve --base-url``: the public address the site is built for, before plan.yml's
         self.kept = kept  #: the address build/site was built for, used when neither serve nor plan.yml names one
         self.from_plan = project.plan_field(root, "base_url")  #: plan.yml's ``base_url``, read again with the plan
-        self.site = root / "build" / "site"
+        self.site = output.build_folder(root) / output.SITE
         self.log = log
         self.speaker = project.speaker(root)  #: says what is printed, in the plan's language (read again each rebuild)
         self.generation = 0

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
+from masterplan import output
 from masterplan.assets import folder_refusal, refusal
 from masterplan.diagnostics import Message
 from masterplan.i18n import Translator
@@ -319,7 +320,7 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, pdf: bool = Tru
     from masterplan.render.site import published_address
     from masterplan.watch import BackgroundBuild, newest, watch
 
-    site = root / "build" / "site"
+    site = output.build_folder(root) / output.SITE
     kept = published_address(site) if base_url is None else None
     preview = Preview(root, log, base_url, kept)
     if kept and not preview.from_plan:
@@ -341,7 +342,7 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, pdf: bool = Tru
                                  address=preview.build_address,
                                  say=lambda message: preview.speaker.say(message),  # the speaker of the last rebuild
                                  known=lambda line: line in preview.told)
-    pdf_file = root / "build" / "masterplan.pdf"
+    pdf_file = output.build_folder(root) / output.PDF
     if pdf and (not pdf_file.is_file() or newest(root) > pdf_file.stat().st_mtime):
         background.schedule(delay=0)
     stop = threading.Event()

@@ -26,7 +26,7 @@ import watchfiles
 from masterplan.build import PROGRESS, READ
 from masterplan.diagnostics import Message
 from masterplan.leftovers import EDITOR_LEFTOVERS
-from masterplan.output import remove_dead_staging
+from masterplan.output import BUILD, SITE, remove_dead_staging
 from masterplan.preview import Preview
 from masterplan.render.site import NO_ADDRESS
 
@@ -104,7 +104,7 @@ class BackgroundBuild:
         self._cancel()
         self._thread.join(timeout=5)
         if not self._thread.is_alive():  # the build it ran has ended: its staging folder is nobody's now
-            remove_dead_staging(self.root / "build")
+            remove_dead_staging(self.root / BUILD)
 
     def say(self, message: Message) -> None:
         self.log(self.wording(message))
@@ -187,7 +187,7 @@ def _copy_static(root: Path) -> None:
     from masterplan.render import site_files
     from masterplan.render.theme import Theme
     try:
-        site_files.copy_static(Theme.for_plan(root), root / "build" / "site" / "static")
+        site_files.copy_static(Theme.for_plan(root), root / BUILD / SITE / "static")
     except (AttributeError, OSError):
         pass  # the background build copies them too
 

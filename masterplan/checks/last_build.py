@@ -22,18 +22,19 @@ from html import unescape
 from pathlib import Path
 from typing import Any
 
+from masterplan import output
 from masterplan.diagnostics import Diagnostic, Message, did_you_mean, warning
 from masterplan.load import YAML_SUFFIXES
 from masterplan.model import Agency, Plan, Program
 
 #: where a build leaves the open data, relative to the plan folder
-PUBLISHED = Path("build") / "site" / "data" / "plan.json"
+PUBLISHED = Path(output.BUILD, output.SITE) / "data" / "plan.json"
 #: where it leaves the programs' pages
-PUBLISHED_PROGRAMS = Path("build") / "site" / "program"
+PUBLISHED_PROGRAMS = Path(output.BUILD, output.SITE) / "program"
 #: where it leaves the agencies' pages
-PUBLISHED_AGENCIES = Path("build") / "site" / "agency"
+PUBLISHED_AGENCIES = Path(output.BUILD, output.SITE) / "agency"
 #: where it leaves the chapters' pages
-PUBLISHED_CHAPTERS = Path("build") / "site" / "chapter"
+PUBLISHED_CHAPTERS = Path(output.BUILD, output.SITE) / "chapter"
 _HEADING = re.compile(r"<h1[^>]*>(.*?)</h1>", re.DOTALL)
 
 

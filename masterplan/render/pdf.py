@@ -67,6 +67,7 @@ from masterplan.diagnostics import (
 )
 from masterplan.formatting import Formats
 from masterplan.model import Plan
+from masterplan.output import PDF, build_folder
 from masterplan.render import (
     draft_mark,
     hyphenation,
@@ -87,7 +88,6 @@ if TYPE_CHECKING:  # build.py imports this module lazily; these names are for ty
     from masterplan.build import BuildOptions
     from masterplan.output import Staging
 
-FILE_NAME = "masterplan.pdf"
 STYLESHEET = "print/book.css"
 TWO_SIDED = "print/two-sided.css"  #: added after the stylesheet for a book printed on both sides of the paper
 SINGLE_PASS = 0  #: ``BuildOptions.jobs`` value for one WeasyPrint pass over the whole book (tests' reference)
@@ -95,7 +95,7 @@ SINGLE_PASS = 0  #: ``BuildOptions.jobs`` value for one WeasyPrint pass over the
 
 def render(plan: Plan, root: Path, staging: Staging, options: BuildOptions, report: Report,
            say: Callable[[Message], str] = str) -> list[str]:
-    """Write the book to ``staging.path("masterplan.pdf")``; returns summary lines for the terminal.
+    """Write the book to ``staging.path(PDF)``; returns summary lines for the terminal.
 
     ``say``: how progress on a terminal is worded (a speaker's, in the plan's language)."""
     started = time.perf_counter()
@@ -126,7 +126,7 @@ def render(plan: Plan, root: Path, staging: Staging, options: BuildOptions, repo
     html_done = time.perf_counter()
     if len(report.errors) > errors_before:
         return [Message("PDF: not laid out, the book's content has errors")]  # they fail the build anyway
-    target = staging.path(FILE_NAME)
+    target = staging.path(PDF)
     running = env.get_template("print/running.html").render(plan=plan, running_title=print_book.running_title(plan),
                                                             draft_mark=mark)
     try:
@@ -136,7 +136,7 @@ def render(plan: Plan, root: Path, staging: Staging, options: BuildOptions, repo
             summary = _by_parts(plan, root, html, running, theme, fetcher, target, options, report, started,
                                 html_done, say)
         if target.is_file():
-            pdf_title.record(target, root / "build")
+            pdf_title.record(target, build_folder(root))
         return summary
     except OSError as exc:
         if exc.errno in MACHINE_ERRORS:  # a full disk, a read-only folder: the build says so (E901)
@@ -167,7 +167,7 @@ def _by_parts(plan: Plan, root: Path, html: str, running: str, theme: Theme, fet
     """The book laid out as parts (in parallel, cached), joined into one PDF."""
     parts = pdf_parts.split(html, running)
     css = pdf_parts.part_css("\n".join(theme.find(name).read_text(encoding="utf-8") for name in stylesheets(plan)))
-    cache = pdf_cache.Cache(root / "build" / ".cache" / "pdf", options.cache, pdf_cache.stamp(root, tagged(plan)))
+    cache = pdf_cache.Cache(build_folder(root) / ".cache" / "pdf", options.cache, pdf_cache.stamp(root, tagged(plan)))
     jobs = min(options.jobs or pdf_workers.cores(), len(parts))
     with pdf_workers.Pool(jobs, root, tagged(plan)) as pool:  # ended at once when interrupted
         schedule = pdf_schedule.Schedule(parts, css, cache, pool, say, plan.two_sided)

@@ -24,7 +24,7 @@ from markupsafe import Markup
 from masterplan import summary
 from masterplan.diagnostics import Diagnostic, Message, Report
 from masterplan.model import ASSETS, Plan
-from masterplan.output import Staging
+from masterplan.output import PDF, SITE, Staging, build_folder
 from masterplan.render import outline, search, site_cache, site_charts
 from masterplan.render.markdown import relocate
 from masterplan.render.site_context import Layout, common_context
@@ -128,15 +128,15 @@ def render(plan: Plan, root: Path, staging: Staging, options: BuildOptions, repo
     build (see :mod:`site_cache`), and so is the search index when no page changed.
     """
     started = time.perf_counter()
-    folder = staging.path("site")
+    folder = staging.path(SITE)
     pdf_size = copy_pdf(plan, root, staging, folder / PAGES["pdf"], options.pdf, report)
     site = prepare(plan, root, options, report, pdf_size)
-    build = root / "build"
+    build = build_folder(root)
     manifest = site_cache.Manifest.load(build) if options.cache else site_cache.Manifest(build / site_cache.MANIFEST)
     keys = site_cache.Keys.for_build(root, site.theme.folders,
                                      (pdf_size is not None, options.base_url, site.common["logo"], plan.language),
                                      {PAGES["pdf"]: str(pdf_size)})
-    problems, written = write_pages(site, folder, keys, manifest, build / "site", options.jobs)
+    problems, written = write_pages(site, folder, keys, manifest, build / SITE, options.jobs)
     report.extend(problems)
     copy_static(site.theme, folder / "static")
     copy_logo(plan, root, folder)
@@ -146,7 +146,7 @@ def render(plan: Plan, root: Path, staging: Staging, options: BuildOptions, repo
     html_seconds = time.perf_counter() - started
     if problems:  # pages that failed stop the build: indexing the rest would only add Pagefind's complaints
         return []
-    search_index = _search_index(folder, build / "site", manifest, options, report)
+    search_index = _search_index(folder, build / SITE, manifest, options, report)
     manifest.save()
     return [Message("Website: {pages} pages ({rendered} rendered) in {seconds:.2f} s, {search}",
                     pages=len(site.pages), rendered=written, seconds=html_seconds, search=search_index),
@@ -164,7 +164,7 @@ def _linked_pdf(root: Path, size: int | None) -> Message:
     """What a build without the PDF links: the last PDF built (maybe older than the site), or none."""
     if size is None:
         return Message("The website links no PDF: none has been built yet (build without --no-pdf)")
-    built = datetime.datetime.fromtimestamp((root / "build" / "masterplan.pdf").stat().st_mtime)
+    built = datetime.datetime.fromtimestamp((build_folder(root) / PDF).stat().st_mtime)
     return Message("The website links the PDF built {when}, which may be older than the website", when=built)
 
 

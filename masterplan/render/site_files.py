@@ -13,7 +13,7 @@ from pathlib import Path
 from masterplan.assets import published
 from masterplan.diagnostics import Position, Report, warning
 from masterplan.model import Plan
-from masterplan.output import Staging
+from masterplan.output import PDF, Staging, build_folder
 from masterplan.render import pdf_title
 from masterplan.render.site_cache import digest
 from masterplan.render.site_links import PAGES
@@ -71,13 +71,13 @@ def copy_pdf(plan: Plan, root: Path, staging: Staging, target: Path, built: bool
     one is another plan's, by its title: the sample's, started from, or a city's before it was renamed).
 
     Returns its size in bytes (the download links say it), None when there is no PDF."""
-    source = staging.path("masterplan.pdf") if built else root / "build" / "masterplan.pdf"
+    source = staging.path(PDF) if built else build_folder(root) / PDF
     if not source.is_file():
         if built:
             report.add(warning(Position("content/plan.yml"), "W701", "the website links no PDF: none was written"))
         return None
     if not built:
-        titled = pdf_title.recorded(source, root / "build")
+        titled = pdf_title.recorded(source, build_folder(root))
         if titled is not None and titled not in plan.title.values.values():
             report.add(warning(plan.where.get("title", plan.position), "W702",
                                "the website links the PDF built last, which is titled '{old}', not '{new}'",
