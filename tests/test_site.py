@@ -989,13 +989,13 @@ def test_the_open_data_page_offers_a_workbook_and_says_how_to_open_a_csv(sample_
 
 
 def test_the_open_data_page_says_what_the_files_change_in_a_text(sample_build: Path) -> None:
-    """A CSV cell that begins with '-' (or has a piece after ';' that does) gains an apostrophe (so no spreadsheet
+    """A CSV cell that begins with '-', not a lone one (or has a piece after ';' that does), gains an apostrophe (so no spreadsheet
     runs it as a formula), and a program's summary in plan.json is Markdown: a reuser comparing the files is told
     both."""
     page = read(sample_build / "build" / "site", "data.html")
-    assert ("Di berkas CSV, teks yang diawali =, +, - atau @, atau yang bagiannya sesudah &#39;;&#39; diawali tanda "
-            "itu, diberi tanda petik (&#39;) di depannya" in page
-            and "plan.xlsx dan plan.json menyimpan teks itu apa adanya" in page)
+    assert ("Di berkas CSV, teks yang diawali =, +, - atau @ (kecuali &#39;-&#39; saja), atau yang bagiannya sesudah "
+            "&#39;;&#39; diawali tanda itu, diberi tanda petik (&#39;) di depannya" in page
+            and "plan.json dan plan.xlsx menyimpan teks itu apa adanya" in page)
     assert "Ringkasan dan uraian berformat Markdown" in page
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -21,7 +20,7 @@ from masterplan import summary
 from masterplan.diagnostics import Message
 from masterplan.i18n import Translator
 from masterplan.model import CONTACT_FIELDS, Indicator, Plan, Program, Text
-from masterplan.render import datapackage, workbook
+from masterplan.render import data_notes, datapackage, workbook
 
 FORMAT = "masterplan/plan"
 FORMAT_VERSION = 1
@@ -240,22 +239,16 @@ ROWS: dict[str, Callable[[Plan], Iterator[list[Any]]]] = {
 }
 
 
-#: a piece of a text after a ';' that starts as a formula does: Excel set to Indonesian splits a CSV row at ';'
-_FORMULA_AFTER_SEMICOLON = re.compile(re.escape(LIST_SEPARATOR) + r"(\s*)(?=[=+\-@])")
-
-
 def _cell(value: Any) -> Any:
-    """A CSV cell; text that a spreadsheet would run as a formula (=, +, -, @) is quoted with ', at its start and
-    after a ';' (a spreadsheet that splits rows at ';' makes "e-Sambat;=cmd|…" two cells, the second a formula)."""
+    """A CSV cell; text that a spreadsheet would run as a formula gets an apostrophe before it
+    (:func:`data_notes.guarded`: at its start and after a ';', as "e-Sambat;=cmd|…" splits in a spreadsheet set to
+    Indonesian)."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
-        if LIST_SEPARATOR in value:
-            value = _FORMULA_AFTER_SEMICOLON.sub(LIST_SEPARATOR + r"\1'", value)
-        if value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-            return "'" + value
+        return data_notes.guarded(value)
     return value
 
 

@@ -19,6 +19,7 @@ from typing import Any
 
 from masterplan.i18n import Translator
 from masterplan.model import Plan
+from masterplan.render import data_notes
 
 NAME = "datapackage.json"
 
@@ -103,11 +104,17 @@ def describe(plan: Plan, columns: dict[str, list[tuple[str, str]]], words: Trans
         else:
             package["description"] += f" {words('Licence')}: {plan.data_license}."
     package["resources"] = [{
-        "name": _name(file), "path": file, "profile": "tabular-data-resource", "format": "csv",
+        "name": _name(file), "path": file, "description": " ".join(_resource_notes(file, words)),
+        "profile": "tabular-data-resource", "format": "csv",
         "mediatype": "text/csv", "encoding": "utf-8", **_size_and_hash(files[file]),
         "schema": _schema(file, described, words),
     } for file, described in columns.items()]
     return package
+
+
+def _resource_notes(file: str, words: Translator) -> list[str]:
+    """What a reader of this one table must know, besides its columns: how its texts are guarded."""
+    return [f"{data_notes.guard_rule(words)} {data_notes.UNGUARD_TEXT}"]
 
 
 def _size_and_hash(content: bytes) -> dict[str, Any]:

@@ -1,0 +1,83 @@
+"""Open data as one file of it reads to whoever gets only that file: a CSV table in a script, plan.xlsx forwarded
+by e-mail, datapackage.json in a portal. Each says what that reader needs (a draft is a draft, which release it is,
+how decimals and guarded texts are written), read back with csv, openpyxl and json."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+from conftest import MINI_FILES, REPO
+
+from masterplan.build import BuildOptions, run
+
+
+def build(make_plan: Callable[..., Path], files: dict[str, str] | None = None) -> Path:
+    root = make_plan(files or {})
+    built = run(root, BuildOptions(pdf=False, search=False))
+    assert built.ok, [str(d) for d in built.report]
+    return root / "build" / "site" / "data"
+
+
+def table(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def descriptor(data: Path) -> dict:
+    return json.loads((data / "datapackage.json").read_text(encoding="utf-8"))
+
+
+def test_a_lone_dash_is_written_as_is_and_a_script_takes_the_apostrophe_away_as_described(make_plan) -> None:
+    """An agency's address "-" came out as "'-" and its phone "+62 343 424242" as "'+62 343 424242". A lone '-' is
+    no formula in any spreadsheet: now written as is. "+62 …" keeps its apostrophe (Excel starts a formula at a
+    '+'), and datapackage.json says which pattern a script takes away to get every text back as written."""
+    agency = MINI_FILES["content/agencies/bpkad.yml"].replace(
+        "kind: badan\n", "kind: badan\n        contact: {phone: '+62 343 424242', address: '-'}\n").replace(
+        "name: Transaksi Non-Tunai", "name: \"Transaksi;-;'=Non;+Tunai\"")
+    data = build(make_plan, {"content/agencies/bpkad.yml": agency})
+    bpkad = {r["id"]: r for r in table(data / "agencies.csv")}["bpkad"]
+    assert bpkad["address"] == "-"
+    assert bpkad["phone"] == "'+62 343 424242"
+    name = {r["id"]: r for r in table(data / "programs.csv")}["ECO-01"]["name"]
+    assert name == "Transaksi;-;''=Non;'+Tunai"
+
+    agencies = next(r for r in descriptor(data)["resources"] if r["name"] == "agencies")
+    pattern = agencies["description"].rpartition(": ")[2]
+    assert re.sub(pattern, r"\1", bpkad["phone"]) == "+62 343 424242"
+    assert re.sub(pattern, r"\1", name) == "Transaksi;-;'=Non;+Tunai"
+    assert re.sub(pattern, r"\1", bpkad["address"]) == "-"
+    # README and the site's data page give the same pattern
+    assert f"`{pattern}`" in (REPO / "README.md").read_text(encoding="utf-8")
+    page = (data.parent / "data.html").read_text(encoding="utf-8")
+    assert f"<code>{pattern.replace(chr(39), '&#39;')}</code>" in page
+
+
+def test_every_text_of_the_csv_files_comes_back_as_written(make_plan) -> None:
+    """Every text cell of every table, the apostrophe taken away as described, is the text plan.json holds."""
+    from masterplan.render import data_notes
+
+    names = ["=1+1", "-", "--", "@mention", "'=quoted", "'plain", "a; =b", "a;\t+c", "+62 343 424242", "-5", "x;-"]
+    agency = MINI_FILES["content/agencies/bpkad.yml"].rstrip(" ")
+    for number, name in enumerate(names, start=2):
+        agency += textwrap.indent(textwrap.dedent(f"""\
+              - id: ECO-0{number}
+                name: {json.dumps(name)}
+                pillar: economy
+                sub_element: transaksi_keuangan
+                period: {{start: 2022, end: 2023}}
+                budget: [{{year: 2022, amount: 100000000, source: APBN}}]
+            """), " " * 10)
+    data = build(make_plan, {"content/agencies/bpkad.yml": agency})
+    written = {p["id"]: p["name"]["id"] for p in json.loads((data / "plan.json").read_text(encoding="utf-8"))["programs"]}
+    read = {r["id"]: data_notes.UNGUARD.sub(r"\1", r["name"]) for r in table(data / "programs.csv")}
+    assert read == written
+    assert set(names) <= set(read.values())
+    raw = [r["name"] for r in table(data / "programs.csv")]
+    assert "-" in raw and "x;-" in raw  # a lone '-' is no formula: written as is
+    pieces = [piece.lstrip(" \t") for cell in raw for piece in cell.split(";")]
+    assert not [p for p in pieces if p[:1] in ("=", "+", "@", "\t") or (p.startswith("-") and p != "-")]
