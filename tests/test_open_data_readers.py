@@ -81,3 +81,59 @@ def test_every_text_of_the_csv_files_comes_back_as_written(make_plan) -> None:
     assert "-" in raw and "x;-" in raw  # a lone '-' is no formula: written as is
     pieces = [piece.lstrip(" \t") for cell in raw for piece in cell.split(";")]
     assert not [p for p in pieces if p[:1] in ("=", "+", "@", "\t") or (p.startswith("-") and p != "-")]
+
+
+NOTICE = "Dokumen ilustratif: program, anggaran, dan target rekaan."
+
+
+def sheet_rows(path: Path, sheet: str) -> list[tuple[object, ...]]:
+    import openpyxl
+
+    return [tuple(row) for row in openpyxl.load_workbook(path)[sheet].iter_rows(values_only=True)]
+
+
+def test_a_drafts_descriptor_and_workbook_say_it_is_a_draft_before_any_figure(make_plan) -> None:
+    """plan.yml's `status: draft` and its notice were on the site and in plan.json only: a forwarded plan.xlsx, or
+    the package a portal shows, read as the adopted figures."""
+    import openpyxl
+
+    plan_yml = MINI_FILES["content/plan.yml"].rstrip(" ") + f"        notice: {json.dumps(NOTICE)}\n"
+    data = build(make_plan, {"content/plan.yml": plan_yml})
+    said = f"DRAF. {NOTICE}"
+    package = descriptor(data)
+    assert package["title"] == "Masterplan Smart City Kota Contoh 2022–2026 (Draf)"
+    assert package["description"].startswith(said + " Program, baris anggaran")
+    assert all(resource["description"].startswith(said) for resource in package["resources"])
+
+    book = openpyxl.load_workbook(data / "plan.xlsx")
+    assert book.active.title == "Keterangan kolom"  # a draft's workbook opens at its notes
+    notes = book["Keterangan kolom"]
+    assert notes["A2"].value == said and notes["A2"].font.b and notes["A2"].font.color.rgb.endswith("C00000")
+    assert "A2:C2" in {str(cells) for cells in notes.merged_cells.ranges}
+    assert book["Ringkasan anggaran"]["A1"].value == said  # above the first total
+    for sheet in book.worksheets:  # printed, every page says so
+        assert sheet.oddHeader.left.text == said
+    assert book.properties.contentStatus == "Draf" and book.properties.subject == said
+
+
+def test_a_draft_without_a_notice_is_still_said_to_be_one(make_plan) -> None:
+    data = build(make_plan)
+    said = "DRAF. Masterplan ini belum ditetapkan: program, anggaran, dan targetnya masih dapat berubah."
+    assert descriptor(data)["description"].startswith(said)
+    assert sheet_rows(data / "plan.xlsx", "Keterangan kolom")[1][0] == said
+
+
+def test_an_adopted_plans_files_say_no_draft(make_plan) -> None:
+    import openpyxl
+    from conftest import finalised
+
+    data = build(make_plan, {"content/plan.yml": finalised(MINI_FILES["content/plan.yml"])})
+    package = descriptor(data)
+    assert package["title"] == "Masterplan Smart City Kota Contoh 2022–2026"
+    assert package["description"].startswith("Program, baris anggaran")
+    assert "DRAF" not in json.dumps(package)
+    book = openpyxl.load_workbook(data / "plan.xlsx")
+    assert book.active.title == "programs"
+    assert not any("DRAF" in str(cell) for sheet in book.worksheets for row in sheet.iter_rows(values_only=True)
+                   for cell in row)
+    assert book["programs"].oddHeader.left.text is None

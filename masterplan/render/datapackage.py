@@ -86,9 +86,10 @@ def describe(plan: Plan, columns: dict[str, list[tuple[str, str]]], words: Trans
     package: dict[str, Any] = {
         "profile": "tabular-data-package",
         "name": re.sub(r"[^a-z0-9]+", "-", f"{plan.city} {plan.period.start} {plan.period.end}".lower()).strip("-"),
-        "title": str(plan.title),
-        "description": words("The programs, budget lines, agencies and indicators of {title}, from the files the "
-                             "book and the website are made of. Amounts are whole rupiah.", title=str(plan.title)),
+        "title": f"{plan.title} ({words('Draft')})" if plan.is_draft else str(plan.title),
+        "description": " ".join([*_status(plan, words), words(
+            "The programs, budget lines, agencies and indicators of {title}, from the files the book and the website "
+            "are made of. Amounts are whole rupiah.", title=str(plan.title))]),
         "keywords": [words("smart city"), words("master plan"), plan.city, *([plan.province] if plan.province else [])],
         **({"version": plan.version} if plan.version else {}),
         "contributors": [{"title": str(plan.author), "role": "publisher"}],
@@ -104,7 +105,7 @@ def describe(plan: Plan, columns: dict[str, list[tuple[str, str]]], words: Trans
         else:
             package["description"] += f" {words('Licence')}: {plan.data_license}."
     package["resources"] = [{
-        "name": _name(file), "path": file, "description": " ".join(_resource_notes(file, words)),
+        "name": _name(file), "path": file, "description": " ".join(_resource_notes(plan, words)),
         "profile": "tabular-data-resource", "format": "csv",
         "mediatype": "text/csv", "encoding": "utf-8", **_size_and_hash(files[file]),
         "schema": _schema(file, described, words),
@@ -112,9 +113,15 @@ def describe(plan: Plan, columns: dict[str, list[tuple[str, str]]], words: Trans
     return package
 
 
-def _resource_notes(file: str, words: Translator) -> list[str]:
-    """What a reader of this one table must know, besides its columns: how its texts are guarded."""
-    return [f"{data_notes.guard_rule(words)} {data_notes.UNGUARD_TEXT}"]
+def _status(plan: Plan, words: Translator) -> list[str]:
+    """The plan's status and notice, first in every description: a draft's figures never pass for adopted ones."""
+    said = data_notes.status(plan, words)
+    return [said] if said else []
+
+
+def _resource_notes(plan: Plan, words: Translator) -> list[str]:
+    """What a reader of one table must know besides its columns: whether it is a draft, how its texts are guarded."""
+    return [*_status(plan, words), f"{data_notes.guard_rule(words)} {data_notes.UNGUARD_TEXT}"]
 
 
 def _size_and_hash(content: bytes) -> dict[str, Any]:

@@ -14,6 +14,7 @@ language. The file is the same bytes for the same plan (dated with the plan's da
 from __future__ import annotations
 
 import datetime
+import math
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -22,6 +23,7 @@ from typing import Any
 from masterplan import summary
 from masterplan.i18n import Translator
 from masterplan.model import Plan
+from masterplan.render import data_notes
 
 NAME = "plan.xlsx"
 MONEY_COLUMNS = {"budget_total", "amount", "budget_led"}  #: whole rupiah, shown with thousands separators
@@ -29,6 +31,12 @@ MONEY_FORMAT = '"Rp "#,##0'  #: the reader's own thousands separator: Rp 1.250.0
 WIDEST = 60  #: characters; a longer column's cells wrap in the spreadsheet's own way
 SHEET_NAME_LONGEST = 31  #: characters, in Excel's sheet names
 TITLE_LONGEST, MESSAGE_LONGEST = 32, 255  #: characters, in the title and text of a cell's input message
+HEADER_LONGEST = 255  #: characters, in a printed page's header (Excel's limit)
+NOTES_WIDTHS = (14, 20, 80)  #: characters, of the notes sheet's columns: sheet, column, meaning
+SUMMARY_WIDTHS = (28, 16)  #: characters, of the budget summary's first column and the next ones
+NOTICE_COLOUR = "#C00000"  #: the notice's: dark red, read before any figure
+NOTICE_LINE_HEIGHT = 15  #: points, of a line of the wrapped notice
+NOTICE_GLYPH = 1.15  #: a bold letter's width, in a column's width units (the width of a digit)
 
 
 def _table(file: str) -> str:
@@ -78,7 +86,8 @@ def _budget(book: Any, plan: Plan, words: Translator, formats: dict[str, Any]) -
     """A sheet for people: the budget summaries the book and the site show, as numbers to reuse in a report."""
     sheet = book.add_worksheet(_sheet_name(words("Budget summary"), book, "budget summary"))
     money = summary.budget(plan)
-    line = 0
+    notice_widths = (SUMMARY_WIDTHS[0], *[SUMMARY_WIDTHS[1]] * 3)  # the year, and at least two columns of amounts
+    line = _notice(sheet, 0, data_notes.status(plan, words), notice_widths, formats)
 
     def block(title: str, head: list[str], rows: list[list[Any]], shares: bool = False) -> None:
         nonlocal line
@@ -113,30 +122,52 @@ def _budget(book: Any, plan: Plan, words: Translator, formats: dict[str, Any]) -
           [[year, *(money.by_source_year[source].get(year, 0) for source in sources), money.by_year[year]]
            for year in money.years]
           + [[words("Total"), *(money.by_source[source] for source in sources), money.total]])
-    sheet.set_column(0, 0, 28)
-    sheet.set_column(1, max(len(pillars), len(sources), 2) + 1, 16)
+    sheet.set_column(0, 0, SUMMARY_WIDTHS[0])
+    sheet.set_column(1, max(len(pillars), len(sources), 2) + 1, SUMMARY_WIDTHS[1])
+
+
+def _notice(sheet: Any, line: int, text: str | None, widths: tuple[int, ...], formats: dict[str, Any]) -> int:
+    """``text`` (the plan's status and notice) across the first columns of ``line``, wrapped, in the notice's
+    format; returns the next line to write on, a blank one left after it (the same ``line`` when there is no text)."""
+    if not text:
+        return line
+    sheet.merge_range(line, 0, line, len(widths) - 1, text, formats["notice"])
+    lines = math.ceil(len(text) * NOTICE_GLYPH / sum(widths))
+    sheet.set_row(line, NOTICE_LINE_HEIGHT * lines)  # Excel does not size a merged cell's row to its wrapped text
+    return line + 2
 
 
 def _about(book: Any, plan: Plan, columns: dict[str, list[tuple[str, str]]], words: Translator,
-           formats: dict[str, Any]) -> None:
-    """The last sheet: which plan, under which licence, and what each column of each sheet means."""
+           formats: dict[str, Any]) -> Any:
+    """The last sheet: which plan, whether it is a draft, under which licence, and what each column of each sheet
+    means."""
     sheet = book.add_worksheet(_sheet_name(words("Column notes"), book, "notes"))
     sheet.write_string(0, 0, str(plan.title), formats["title"])
+    line = _notice(sheet, 1, data_notes.status(plan, words), NOTES_WIDTHS, formats)
     if plan.version:
-        sheet.write_string(1, 0, f"{words('Version')} {plan.version}")
+        sheet.write_string(line, 0, f"{words('Version')} {plan.version}")
     licence = (f"{words('Licence')}: {plan.data_license}" + (f" ({plan.data_license_url})" if plan.data_license_url else "")
                if plan.data_license else words("No licence is stated for these files: ask {author} before reusing them.",
                                                author=str(plan.author)))
-    sheet.write_string(2, 0, licence)
-    sheet.write_row(4, 0, [words("Sheet"), words("Column"), words("Meaning")], formats["header"])
-    line = 5
+    sheet.write_string(line + 1, 0, licence)
+    sheet.write_row(line + 3, 0, [words("Sheet"), words("Column"), words("Meaning")], formats["header"])
+    line += 4
     for file, described in columns.items():
         for column, meaning in described:
             sheet.write_row(line, 0, [_table(file), column, words(meaning)])
             line += 1
-    sheet.set_column(0, 0, 14)
-    sheet.set_column(1, 1, 20)
-    sheet.set_column(2, 2, 80)
+    for index, width in enumerate(NOTES_WIDTHS):
+        sheet.set_column(index, index, width)
+    return sheet
+
+
+def _draft_header(book: Any, status: str) -> None:
+    """Every sheet of a draft's workbook, printed, says it is a draft at the top of each page."""
+    text = "&L" + status.replace("&", "&&")
+    if len(text) > HEADER_LONGEST:
+        text = text[:HEADER_LONGEST - 1].removesuffix("&") + "…"
+    for sheet in book.worksheets():
+        sheet.set_header(text)
 
 
 def write(plan: Plan, path: Path, columns: dict[str, list[tuple[str, str]]],
@@ -149,11 +180,18 @@ def write(plan: Plan, path: Path, columns: dict[str, list[tuple[str, str]]],
                                            "strings_to_formulas": False, "strings_to_urls": False})
     created = datetime.datetime.combine(plan.date, datetime.time()) if plan.date else datetime.datetime(2000, 1, 1)
     book.set_properties({"title": str(plan.title), "author": str(plan.author), "created": created,
-                         "comments": "masterplan"})
+                         "comments": "masterplan", "subject": data_notes.status(plan, words) or "",
+                         "status": words("Draft") if plan.is_draft else ""})
     formats = {"header": book.add_format({"bold": True, "bottom": 1}), "money": book.add_format({"num_format": MONEY_FORMAT}),
-               "percent": book.add_format({"num_format": "0.0%"}), "title": book.add_format({"bold": True, "font_size": 13})}
+               "percent": book.add_format({"num_format": "0.0%"}), "title": book.add_format({"bold": True, "font_size": 13}),
+               "notice": book.add_format({"bold": True, "font_color": NOTICE_COLOUR, "text_wrap": True,
+                                          "valign": "top"})}
     for file, described in columns.items():
         _sheet(book, file, described, list(rows[file](plan)), words, formats)
     _budget(book, plan, words, formats)
-    _about(book, plan, columns, words, formats)
+    notes = _about(book, plan, columns, words, formats)
+    status = data_notes.status(plan, words)
+    if plan.is_draft and status:  # a draft opens at its notes, whose first lines say it is one
+        notes.activate()
+        _draft_header(book, status)
     book.close()
