@@ -137,3 +137,30 @@ def test_an_adopted_plans_files_say_no_draft(make_plan) -> None:
     assert not any("DRAF" in str(cell) for sheet in book.worksheets for row in sheet.iter_rows(values_only=True)
                    for cell in row)
     assert book["programs"].oddHeader.left.text is None
+
+
+def test_the_decimal_sign_is_said_where_a_csv_reader_looks(make_plan) -> None:
+    """indicators.csv writes 2.4: the data page told Indonesian spreadsheet users to import UTF-8 with commas, not
+    to choose the dot as the decimal sign, without which 2.4 reads as 24; datapackage.json did not say it either."""
+    data = build(make_plan)
+    assert "2.1" in {r["baseline_value"] for r in table(data / "indicators.csv")}
+    page = (data.parent / "data.html").read_text(encoding="utf-8")
+    assert ("pilih UTF-8 dan koma sebagai pemisah. Angka desimal ditulis dengan titik (2.4): saat mengimpor, pilih "
+            "juga titik sebagai pemisah desimal, dengan lokal English (United States)") in page
+    assert "aplikasi berbahasa Indonesia membaca 2.4 sebagai 24" in page
+    package = descriptor(data)
+    assert "Angka desimal ditulis dengan titik (2.4)" in package["description"]
+    resources = {r["name"]: r for r in package["resources"]}
+    assert all(r["dialect"]["delimiter"] == "," for r in resources.values())
+    assert "Angka desimal ditulis dengan titik" in resources["indicators"]["description"]
+    values = {f["name"]: f for f in resources["indicators"]["schema"]["fields"]}
+    for name in ("baseline_value", "target"):
+        assert values[name]["decimalChar"] == "." and "desimal sesudah titik (2.4)" in values[name]["description"]
+
+
+def test_an_english_data_page_says_the_decimal_sign_too(make_plan) -> None:
+    plan_yml = MINI_FILES["content/plan.yml"].replace("status: draft", "status: draft\n        language: en")
+    page = (build(make_plan, {"content/plan.yml": plan_yml}).parent / "data.html").read_text(encoding="utf-8")
+    assert ("choosing UTF-8 and the comma as the separator. Decimals are written with a dot (2.4): choose the dot as "
+            "the decimal sign when importing too, with the locale English (United States)") in page
+    assert "decimals are written with a dot (2.4)." in page

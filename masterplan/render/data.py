@@ -73,9 +73,9 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
         ("indicator", "Indicator name"),
         ("unit", "Unit"),
         ("baseline_year", "Year of the baseline value"),
-        ("baseline_value", "Baseline value"),
+        ("baseline_value", "Baseline value: a number, its decimals after a dot (2.4), or a word"),
         ("year", "Target year (one row per target)"),
-        ("target", "Target value for that year"),
+        ("target", "Target value for that year: a number, its decimals after a dot (2.4), or a word"),
     ],
     "pillars.csv": [
         ("id", "Pillar id"),

@@ -65,9 +65,11 @@ def package_version(plan: Plan, data_fingerprint: str) -> str:
 
 
 def decimals(words: Translator) -> str:
-    """How the CSV files write a number with decimals, and how to import them so a spreadsheet reads it."""
-    return words("Decimals are written with a dot (2.4): import the CSV files with the dot as the decimal sign "
-                 "(the English (United States) locale), or a spreadsheet set to Indonesian reads 2.4 as 24.")
+    """How the CSV files write a number with decimals, and how to import them so that a spreadsheet set to
+    Indonesian (whose decimal sign is the comma, the dot grouping thousands) reads it."""
+    return words("Decimals are written with a dot (2.4): choose the dot as the decimal sign when importing too, "
+                 "with the locale English (United States) (LibreOffice: Language in the import dialog; Excel: "
+                 "Transform Data, then Change Type › Using Locale), or a spreadsheet set to Indonesian reads 2.4 as 24.")
 
 
 def guard_rule(words: Translator) -> str:

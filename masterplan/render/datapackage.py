@@ -30,6 +30,10 @@ TYPES: dict[str, str] = {
     "budget_led": "integer", "baseline_year": "integer", "order": "integer", "programs": "integer",
     "baseline_value": "any", "target": "any",  # an indicator's value is a number or a word ("tersedia")
 }
+#: the types of a column that may hold a number with decimals (written with a dot: 2.4)
+DECIMAL_TYPES = {"number", "any"}
+#: how the CSV files are written (Python's csv module, as :func:`masterplan.render.data.export` calls it)
+DIALECT = {"delimiter": ",", "lineTerminator": "\n", "quoteChar": '"', "doubleQuote": True, "header": True}
 #: table → the columns that identify its rows
 PRIMARY_KEYS = {"programs.csv": ["id"], "agencies.csv": ["id"], "pillars.csv": ["id"],
                 "sub_elements.csv": ["pillar", "id"], "missions.csv": ["id"]}
@@ -49,10 +53,17 @@ def _name(file: str) -> str:
     return file.removesuffix(".csv")
 
 
+def _field(column: str, meaning: str, words: Translator) -> dict[str, Any]:
+    """A column's Table Schema field; one that may hold decimals says its decimal sign (Table Schema's property
+    of a number column, said too of a column of numbers and words, for the numbers it holds)."""
+    field = {"name": column, "type": TYPES.get(column, "string"), "description": words(meaning)}
+    if field["type"] in DECIMAL_TYPES:
+        field["decimalChar"] = "."
+    return field
+
+
 def _schema(file: str, columns: list[tuple[str, str]], words: Translator) -> dict[str, Any]:
-    schema: dict[str, Any] = {"fields": [
-        {"name": column, "type": TYPES.get(column, "string"), "description": words(meaning)}
-        for column, meaning in columns]}
+    schema: dict[str, Any] = {"fields": [_field(column, meaning, words) for column, meaning in columns]}
     if file in PRIMARY_KEYS:
         schema["primaryKey"] = PRIMARY_KEYS[file]
     references = [{"fields": list(columns), "reference": {"resource": _name(table), "fields": list(keys)}}
@@ -89,7 +100,7 @@ def describe(plan: Plan, columns: dict[str, list[tuple[str, str]]], words: Trans
         "title": f"{plan.title} ({words('Draft')})" if plan.is_draft else str(plan.title),
         "description": " ".join([*_status(plan, words), words(
             "The programs, budget lines, agencies and indicators of {title}, from the files the book and the website "
-            "are made of. Amounts are whole rupiah.", title=str(plan.title))]),
+            "are made of. Amounts are whole rupiah.", title=str(plan.title)), data_notes.decimals(words)]),
         "keywords": [words("smart city"), words("master plan"), plan.city, *([plan.province] if plan.province else [])],
         **({"version": plan.version} if plan.version else {}),
         "contributors": [{"title": str(plan.author), "role": "publisher"}],
@@ -105,9 +116,9 @@ def describe(plan: Plan, columns: dict[str, list[tuple[str, str]]], words: Trans
         else:
             package["description"] += f" {words('Licence')}: {plan.data_license}."
     package["resources"] = [{
-        "name": _name(file), "path": file, "description": " ".join(_resource_notes(plan, words)),
+        "name": _name(file), "path": file, "description": " ".join(_resource_notes(plan, described, words)),
         "profile": "tabular-data-resource", "format": "csv",
-        "mediatype": "text/csv", "encoding": "utf-8", **_size_and_hash(files[file]),
+        "mediatype": "text/csv", "encoding": "utf-8", "dialect": DIALECT, **_size_and_hash(files[file]),
         "schema": _schema(file, described, words),
     } for file, described in columns.items()]
     return package
@@ -119,9 +130,12 @@ def _status(plan: Plan, words: Translator) -> list[str]:
     return [said] if said else []
 
 
-def _resource_notes(plan: Plan, words: Translator) -> list[str]:
-    """What a reader of one table must know besides its columns: whether it is a draft, how its texts are guarded."""
-    return [*_status(plan, words), f"{data_notes.guard_rule(words)} {data_notes.UNGUARD_TEXT}"]
+def _resource_notes(plan: Plan, columns: list[tuple[str, str]], words: Translator) -> list[str]:
+    """What a reader of one table must know besides its columns: whether it is a draft, how its decimals are
+    written (where a column may hold some), how its texts are guarded."""
+    decimals = any(TYPES.get(column) in DECIMAL_TYPES for column, _ in columns)
+    return [*_status(plan, words), *([data_notes.decimals(words)] if decimals else []),
+            f"{data_notes.guard_rule(words)} {data_notes.UNGUARD_TEXT}"]
 
 
 def _size_and_hash(content: bytes) -> dict[str, Any]:
