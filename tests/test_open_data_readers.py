@@ -164,3 +164,31 @@ def test_an_english_data_page_says_the_decimal_sign_too(make_plan) -> None:
     assert ("choosing UTF-8 and the comma as the separator. Decimals are written with a dot (2.4): choose the dot as "
             "the decimal sign when importing too, with the locale English (United States)") in page
     assert "decimals are written with a dot (2.4)." in page
+
+
+def column_widths(sheet) -> dict[int, float]:
+    """Each column's width in characters as a spreadsheet reads it (less the padding the file adds)."""
+    return {index: dimension.width - 0.71 for dimension in sheet.column_dimensions.values()
+            for index in range(dimension.min, dimension.max + 1)}
+
+
+def test_every_amount_fits_its_column_as_a_spreadsheet_shows_it(make_plan) -> None:
+    """Columns were sized by the amount's digits (250000000: 11 characters), not as shown, 'Rp 250.000.000' (14):
+    Excel and LibreOffice showed ######## in every cell of budget.amount, most of programs.budget_total and
+    agencies.budget_led, and the budget summary's largest totals."""
+    import openpyxl
+
+    agency = MINI_FILES["content/agencies/diskominfo.yml"].replace("amount: 300000000", "amount: 1250000000000")
+    data = build(make_plan, {"content/agencies/diskominfo.yml": agency})
+    book = openpyxl.load_workbook(data / "plan.xlsx")
+    amounts = 0
+    for sheet in book.worksheets:
+        widths = column_widths(sheet)
+        for row in sheet.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, int) and cell.number_format.startswith('"Rp "'):
+                    shown = f"Rp {cell.value:,}"  # Rp 1.250.000.250.000 in Indonesian: as many characters
+                    assert len(shown) < widths[cell.column], (sheet.title, cell.coordinate, shown)
+                    amounts += 1
+    assert amounts > 20
+    assert any(cell.value == 1_250_250_000_000 for row in book["Ringkasan anggaran"].iter_rows() for cell in row)

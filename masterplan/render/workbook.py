@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +33,7 @@ SHEET_NAME_LONGEST = 31  #: characters, in Excel's sheet names
 TITLE_LONGEST, MESSAGE_LONGEST = 32, 255  #: characters, in the title and text of a cell's input message
 HEADER_LONGEST = 255  #: characters, in a printed page's header (Excel's limit)
 NOTES_WIDTHS = (14, 20, 80)  #: characters, of the notes sheet's columns: sheet, column, meaning
-SUMMARY_WIDTHS = (28, 16)  #: characters, of the budget summary's first column and the next ones
+NOTICE_COLUMNS = 4  #: of the budget summary, the notice spans: the year's and three of amounts (as wide as a screen)
 NOTICE_COLOUR = "#C00000"  #: the notice's: dark red, read before any figure
 NOTICE_LINE_HEIGHT = 15  #: points, of a line of the wrapped notice
 NOTICE_GLYPH = 1.15  #: a bold letter's width, in a column's width units (the width of a digit)
@@ -44,10 +44,21 @@ def _table(file: str) -> str:
     return file.removesuffix(".csv")
 
 
-def _width(header: str, rows: list[list[Any]], column: int) -> float:
-    """A column wide enough for its header and its longest value (up to :data:`WIDEST`)."""
-    longest = max((len(str(row[column])) for row in rows if row[column] is not None), default=0)
-    return min(max(len(header), longest) + 2, WIDEST)
+def _shown(value: Any, money: bool = False) -> str:
+    """A cell's value as a spreadsheet shows it, to size its column by: an amount in :data:`MONEY_FORMAT`
+    (Rp 1.250.000.000, its prefix and separators as wide as digits, which they are not wider than), a flag in the
+    longest of its words (FALSE, SALAH in Indonesian)."""
+    if isinstance(value, bool):
+        return "FALSE"
+    if money and isinstance(value, (int, float)):
+        return f"Rp {value:,.0f}"
+    return str(value)
+
+
+def _width(texts: Iterable[str]) -> float:
+    """A column wide enough for the longest of ``texts`` as shown (up to :data:`WIDEST`), with room for the
+    header's filter button."""
+    return min(max((len(text) for text in texts), default=0) + 2, WIDEST)
 
 
 def _sheet(book: Any, name: str, described: list[tuple[str, str]], rows: list[list[Any]], words: Translator,
@@ -56,8 +67,9 @@ def _sheet(book: Any, name: str, described: list[tuple[str, str]], rows: list[li
     columns = [column for column, _ in described]
     sheet.write_row(0, 0, columns, formats["header"])
     for index, (column, meaning) in enumerate(described):
-        cell_format = formats["money"] if column in MONEY_COLUMNS else None
-        sheet.set_column(index, index, _width(column, rows, index), cell_format)
+        money = column in MONEY_COLUMNS
+        shown = (_shown(row[index], money) for row in rows if row[index] is not None)
+        sheet.set_column(index, index, _width([column, *shown]), formats["money"] if money else None)
         # the column's meaning, in the plan's language, shown beside its header when it is selected
         sheet.data_validation(0, index, 0, index, {"validate": "any", "input_title": column[:TITLE_LONGEST],
                                                    "input_message": words(meaning)[:MESSAGE_LONGEST]})
@@ -86,13 +98,20 @@ def _budget(book: Any, plan: Plan, words: Translator, formats: dict[str, Any]) -
     """A sheet for people: the budget summaries the book and the site show, as numbers to reuse in a report."""
     sheet = book.add_worksheet(_sheet_name(words("Budget summary"), book, "budget summary"))
     money = summary.budget(plan)
-    notice_widths = (SUMMARY_WIDTHS[0], *[SUMMARY_WIDTHS[1]] * 3)  # the year, and at least two columns of amounts
-    line = _notice(sheet, 0, data_notes.status(plan, words), notice_widths, formats)
+    status = data_notes.status(plan, words)
+    line = 2 if status else 0  # the notice, written once the columns' widths are known, and a blank line
+    shown: dict[int, list[str]] = {}  # column → its texts as shown, but the blocks' titles (which overflow)
 
     def block(title: str, head: list[str], rows: list[list[Any]], shares: bool = False) -> None:
         nonlocal line
         sheet.write_string(line, 0, title, formats["title"])
         sheet.write_row(line + 1, 0, head, formats["header"])
+        for index, text in enumerate(head):
+            shown.setdefault(index, []).append(text)
+        for row in rows:
+            shown[0].append(_shown(row[0]))
+            for index, amount in enumerate(row[1:], start=1):
+                shown[index].append(f"{amount:.1%}" if shares and index == len(row) - 1 else _shown(amount, True))
         for number, row in enumerate(rows, start=line + 2):
             if isinstance(row[0], int):  # a year: a number, as on the other sheets (text, it was flagged in Excel)
                 sheet.write_number(number, 0, row[0])
@@ -122,11 +141,13 @@ def _budget(book: Any, plan: Plan, words: Translator, formats: dict[str, Any]) -
           [[year, *(money.by_source_year[source].get(year, 0) for source in sources), money.by_year[year]]
            for year in money.years]
           + [[words("Total"), *(money.by_source[source] for source in sources), money.total]])
-    sheet.set_column(0, 0, SUMMARY_WIDTHS[0])
-    sheet.set_column(1, max(len(pillars), len(sources), 2) + 1, SUMMARY_WIDTHS[1])
+    widths = [_width(shown[index]) for index in sorted(shown)]
+    for index, width in enumerate(widths):
+        sheet.set_column(index, index, width)
+    _notice(sheet, 0, status, widths[:NOTICE_COLUMNS], formats)
 
 
-def _notice(sheet: Any, line: int, text: str | None, widths: tuple[int, ...], formats: dict[str, Any]) -> int:
+def _notice(sheet: Any, line: int, text: str | None, widths: Sequence[float], formats: dict[str, Any]) -> int:
     """``text`` (the plan's status and notice) across the first columns of ``line``, wrapped, in the notice's
     format; returns the next line to write on, a blank one left after it (the same ``line`` when there is no text)."""
     if not text:
