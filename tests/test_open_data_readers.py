@@ -192,3 +192,43 @@ def test_every_amount_fits_its_column_as_a_spreadsheet_shows_it(make_plan) -> No
                     amounts += 1
     assert amounts > 20
     assert any(cell.value == 1_250_250_000_000 for row in book["Ringkasan anggaran"].iter_rows() for cell in row)
+
+
+def release_said(data: Path) -> tuple[str, str, str]:
+    """The descriptor's version, and the release line of the workbook's summary and notes sheets."""
+    summary = [row[0] for row in sheet_rows(data / "plan.xlsx", "Ringkasan anggaran") if row[0]]
+    notes = [row[0] for row in sheet_rows(data / "plan.xlsx", "Keterangan kolom") if row[0]]
+    line = next(text for text in summary if str(text).startswith("Versi"))
+    assert line in notes
+    return descriptor(data)["version"], line, descriptor(data)["description"]
+
+
+def test_a_budget_edit_gives_the_open_data_another_version_and_no_edit_the_same_bytes(make_plan) -> None:
+    """After a budget edit and a rebuild, datapackage.json still said "version": "0.1" and "created" the plan's
+    date, and the workbook "Versi 0.1": two releases with different totals told apart by their hashes only."""
+    root = make_plan()
+    data = root / "build" / "site" / "data"
+    assert run(root, BuildOptions(pdf=False, search=False)).ok
+    version, line, description = release_said(data)
+    fingerprint = version.removeprefix("0.1+")
+    assert re.fullmatch(r"[0-9a-f]{8}", fingerprint)
+    assert line.startswith(f"Versi 0.1, sidik jari data {fingerprint} (sidik jari berubah")
+    assert f"Versi 0.1, sidik jari data {fingerprint}: sidik jari ini" in description
+    assert "created" not in descriptor(data) and "Dokumen bertanggal 2021-12-01." in description
+    published = {name: (data / name).read_bytes() for name in ("datapackage.json", "plan.xlsx")}
+
+    assert run(root, BuildOptions(pdf=False, search=False, cache=False)).ok  # nothing changed: the same bytes
+    assert {name: (data / name).read_bytes() for name in published} == published
+
+    agency = root / "content" / "agencies" / "diskominfo.yml"
+    agency.write_text(agency.read_text(encoding="utf-8").replace("amount: 300000000", "amount: 325000000"),
+                      encoding="utf-8")
+    assert run(root, BuildOptions(pdf=False, search=False)).ok
+    edited, edited_line, _ = release_said(data)
+    assert edited.startswith("0.1+") and edited != version  # the plan's version kept: the data's told apart
+    assert edited_line != line and edited.removeprefix("0.1+") in edited_line
+
+
+def test_readme_tells_authors_to_raise_the_version_before_republishing() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert "raise `version` in plan.yml before you publish" in " ".join(readme.split())

@@ -285,11 +285,13 @@ def export(plan: Plan, folder: Path, words: Translator) -> list[str]:
 
     ``words`` translates into the plan's language (what the columns mean, in the description and the workbook)."""
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / "plan.json").write_text(_json_lines(as_json(plan)), encoding="utf-8")
+    document = _json_lines(as_json(plan)).encode("utf-8")
+    (folder / "plan.json").write_bytes(document)
     tables = {name: _csv([c for c, _ in columns], ROWS[name](plan)).encode("utf-8") for name, columns in COLUMNS.items()}
     for name, content in tables.items():
         (folder / name).write_bytes(content)
-    datapackage.write(plan, folder / datapackage.NAME, COLUMNS, words, tables)
-    workbook.write(plan, folder / workbook.NAME, COLUMNS, ROWS, words)
+    release = data_notes.fingerprint({"plan.json": document, **tables})  # the same data, the same files
+    datapackage.write(plan, folder / datapackage.NAME, COLUMNS, words, tables, release)
+    workbook.write(plan, folder / workbook.NAME, COLUMNS, ROWS, words, release)
     return [Message("Open data: plan.json, {files} CSV files and {workbook} ({programs} programs)",
                     files=len(COLUMNS), workbook=workbook.NAME, programs=len(plan.programs))]

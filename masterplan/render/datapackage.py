@@ -91,22 +91,25 @@ def licence_id(title: str) -> str | None:
 
 
 def describe(plan: Plan, columns: dict[str, list[tuple[str, str]]], words: Translator,
-             files: dict[str, bytes]) -> dict[str, Any]:
+             files: dict[str, bytes], fingerprint: str) -> dict[str, Any]:
     """The package descriptor of the CSV tables ``columns`` describes; ``files`` (name → the bytes written)
-    give each table's size and SHA-256, so a copy that differs from the one published is told apart."""
+    give each table's size and SHA-256, so a copy that differs from the one published is told apart.
+
+    Its version is the plan's with the data's ``fingerprint`` (:func:`data_notes.package_version`); it has no
+    ``created``, the time the descriptor was made, which would change every build's files: the plan's date is
+    in the description."""
     package: dict[str, Any] = {
         "profile": "tabular-data-package",
         "name": re.sub(r"[^a-z0-9]+", "-", f"{plan.city} {plan.period.start} {plan.period.end}".lower()).strip("-"),
         "title": f"{plan.title} ({words('Draft')})" if plan.is_draft else str(plan.title),
         "description": " ".join([*_status(plan, words), words(
             "The programs, budget lines, agencies and indicators of {title}, from the files the book and the website "
-            "are made of. Amounts are whole rupiah.", title=str(plan.title)), data_notes.decimals(words)]),
+            "are made of. Amounts are whole rupiah.", title=str(plan.title)), data_notes.decimals(words),
+            *_release(plan, fingerprint, words)]),
         "keywords": [words("smart city"), words("master plan"), plan.city, *([plan.province] if plan.province else [])],
-        **({"version": plan.version} if plan.version else {}),
+        "version": data_notes.package_version(plan, fingerprint),
         "contributors": [{"title": str(plan.author), "role": "publisher"}],
     }
-    if plan.date:
-        package["created"] = f"{plan.date.isoformat()}T00:00:00Z"
     if plan.data_license:
         named = licence_id(plan.data_license)
         licence = {**({"name": named} if named else {}), "title": plan.data_license,
@@ -130,6 +133,14 @@ def _status(plan: Plan, words: Translator) -> list[str]:
     return [said] if said else []
 
 
+def _release(plan: Plan, fingerprint: str, words: Translator) -> list[str]:
+    """Which release of the data this is, and the plan's date, for people reading the description."""
+    said = [words("{release}: the fingerprint, a short hash of these files (also after the '+' of the package's "
+                  "version), changes with any figure or text in them.",
+                  release=data_notes.release(plan, fingerprint, words))]
+    return said + ([words("Plan dated {date}.", date=plan.date.isoformat())] if plan.date else [])
+
+
 def _resource_notes(plan: Plan, columns: list[tuple[str, str]], words: Translator) -> list[str]:
     """What a reader of one table must know besides its columns: whether it is a draft, how its decimals are
     written (where a column may hold some), how its texts are guarded."""
@@ -143,6 +154,6 @@ def _size_and_hash(content: bytes) -> dict[str, Any]:
 
 
 def write(plan: Plan, path: Path, columns: dict[str, list[tuple[str, str]]], words: Translator,
-          files: dict[str, bytes]) -> None:
-    package = describe(plan, columns, words, files)
+          files: dict[str, bytes], fingerprint: str) -> None:
+    package = describe(plan, columns, words, files, fingerprint)
     path.write_text(json.dumps(package, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

@@ -94,12 +94,14 @@ def _sheet_name(text: str, book: Any, fallback: str) -> str:
     return name if name and name.lower() not in {s.name.lower() for s in book.worksheets()} else fallback
 
 
-def _budget(book: Any, plan: Plan, words: Translator, formats: dict[str, Any]) -> None:
+def _budget(book: Any, plan: Plan, words: Translator, formats: dict[str, Any], release: str) -> None:
     """A sheet for people: the budget summaries the book and the site show, as numbers to reuse in a report."""
     sheet = book.add_worksheet(_sheet_name(words("Budget summary"), book, "budget summary"))
     money = summary.budget(plan)
     status = data_notes.status(plan, words)
     line = 2 if status else 0  # the notice, written once the columns' widths are known, and a blank line
+    sheet.write_string(line, 0, release)
+    line += 2
     shown: dict[int, list[str]] = {}  # column → its texts as shown, but the blocks' titles (which overflow)
 
     def block(title: str, head: list[str], rows: list[list[Any]], shares: bool = False) -> None:
@@ -159,14 +161,13 @@ def _notice(sheet: Any, line: int, text: str | None, widths: Sequence[float], fo
 
 
 def _about(book: Any, plan: Plan, columns: dict[str, list[tuple[str, str]]], words: Translator,
-           formats: dict[str, Any]) -> Any:
+           formats: dict[str, Any], release: str) -> Any:
     """The last sheet: which plan, whether it is a draft, under which licence, and what each column of each sheet
     means."""
     sheet = book.add_worksheet(_sheet_name(words("Column notes"), book, "notes"))
     sheet.write_string(0, 0, str(plan.title), formats["title"])
     line = _notice(sheet, 1, data_notes.status(plan, words), NOTES_WIDTHS, formats)
-    if plan.version:
-        sheet.write_string(line, 0, f"{words('Version')} {plan.version}")
+    sheet.write_string(line, 0, release)
     licence = (f"{words('Licence')}: {plan.data_license}" + (f" ({plan.data_license_url})" if plan.data_license_url else "")
                if plan.data_license else words("No licence is stated for these files: ask {author} before reusing them.",
                                                author=str(plan.author)))
@@ -192,9 +193,9 @@ def _draft_header(book: Any, status: str) -> None:
 
 
 def write(plan: Plan, path: Path, columns: dict[str, list[tuple[str, str]]],
-          rows: dict[str, Callable[[Plan], Any]], words: Translator) -> None:
+          rows: dict[str, Callable[[Plan], Any]], words: Translator, fingerprint: str) -> None:
     """Write the workbook to ``path``: one sheet per table of ``columns`` (rows from ``rows``), the budget
-    summaries, then the columns' sheet."""
+    summaries, then the columns' sheet; both of these say which release the data is, by ``fingerprint``."""
     import xlsxwriter  # only builds that write open data pay for it
 
     book = xlsxwriter.Workbook(str(path), {"in_memory": True, "strings_to_numbers": False,
@@ -209,8 +210,10 @@ def write(plan: Plan, path: Path, columns: dict[str, list[tuple[str, str]]],
                                           "valign": "top"})}
     for file, described in columns.items():
         _sheet(book, file, described, list(rows[file](plan)), words, formats)
-    _budget(book, plan, words, formats)
-    notes = _about(book, plan, columns, words, formats)
+    release = words("{release} (the fingerprint changes with any figure or text of the data)",
+                    release=data_notes.release(plan, fingerprint, words))
+    _budget(book, plan, words, formats, release)
+    notes = _about(book, plan, columns, words, formats, release)
     status = data_notes.status(plan, words)
     if plan.is_draft and status:  # a draft opens at its notes, whose first lines say it is one
         notes.activate()
