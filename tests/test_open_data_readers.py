@@ -232,3 +232,36 @@ def test_a_budget_edit_gives_the_open_data_another_version_and_no_edit_the_same_
 def test_readme_tells_authors_to_raise_the_version_before_republishing() -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     assert "raise `version` in plan.yml before you publish" in " ".join(readme.split())
+
+
+def test_budget_and_programs_name_their_pillar_and_lead_agency_beside_the_codes(make_plan) -> None:
+    """budget.csv and programs.csv gave codes only (lead_agency=diskominfo, pillar=governance): a pivot by agency
+    showed codes. Names are appended after the columns there were, which stay as they were."""
+    import openpyxl
+
+    data = build(make_plan)
+    with (data / "budget.csv").open(encoding="utf-8", newline="") as handle:
+        header = next(csv.reader(handle))
+    assert header == ["program_id", "pillar", "lead_agency", "year", "funding_source", "amount",
+                      "pillar_name", "lead_agency_name", "program_name"]
+    by_agency: dict[str, int] = {}
+    for row in table(data / "budget.csv"):  # a pivot by agency, as a spreadsheet makes it
+        by_agency[row["lead_agency_name"]] = by_agency.get(row["lead_agency_name"], 0) + int(row["amount"])
+    assert by_agency == {"Dinas Komunikasi dan Informatika": 550_000_000,
+                         "Badan Pengelolaan Keuangan dan Aset Daerah": 100_000_000}
+    sambat = {r["id"]: r for r in table(data / "programs.csv")}["GOV-01"]
+    assert list(sambat)[:16][-1] == "former_ids"  # the columns there were, in their order
+    assert (sambat["pillar_name"], sambat["lead_agency_name"], sambat["summary"]) == (
+        "Smart Governance", "Dinas Komunikasi dan Informatika", "Aduan warga ditanggapi dalam 10 menit.")
+    assert {r["program_name"] for r in table(data / "budget.csv")} == {"e-Sambat (Media Sambat Masyarakat)",
+                                                                        "Transaksi Non-Tunai"}
+    book = openpyxl.load_workbook(data / "plan.xlsx")
+    budget = [row for row in book["budget"].iter_rows(values_only=True)]
+    assert budget[0][6:] == ("pillar_name", "lead_agency_name", "program_name")
+    assert budget[1][6:] == ("Smart Governance", "Dinas Komunikasi dan Informatika", "e-Sambat (Media Sambat Masyarakat)")
+    fields = {r["name"]: {f["name"]: f["description"] for f in r["schema"]["fields"]}
+              for r in descriptor(data)["resources"]}
+    assert fields["budget"]["lead_agency_name"] == fields["programs"]["lead_agency_name"] == \
+        "Nama lengkap perangkat daerah pengampu"
+    assert fields["budget"]["pillar_name"] == "Nama dimensi" and fields["budget"]["program_name"] == "Nama program"
+    assert fields["programs"]["summary"].startswith("Ringkasannya, berformat Markdown")

@@ -45,6 +45,9 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
         ("depends_on", "Program codes this program depends on, separated by ';'"),
         ("location", "Where it is carried out"),
         ("former_ids", "Codes it had in earlier versions of the plan, separated by ';' (to follow it across releases)"),
+        ("pillar_name", "Pillar name"),
+        ("lead_agency_name", "Lead agency's full name"),
+        ("summary", "Its summary, in Markdown as the plan's files write it"),
     ],
     "budget.csv": [
         ("program_id", "Program code"),
@@ -53,6 +56,9 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
         ("year", "Budget year"),
         ("funding_source", "Funding source"),
         ("amount", "Indicative amount, whole rupiah"),
+        ("pillar_name", "Pillar name"),
+        ("lead_agency_name", "Lead agency's full name"),
+        ("program_name", "Program name"),
     ],
     "agencies.csv": [
         ("id", "Agency id"),
@@ -183,18 +189,23 @@ def _joined(items: list[str]) -> str:
     return LIST_SEPARATOR.join(items)
 
 
+def _names(program: Program) -> list[str]:
+    """The names behind a program's pillar and lead agency codes, so that a table pivoted by them reads."""
+    return [str(program.pillar.name) if program.pillar else "", str(program.lead.name) if program.lead else ""]
+
+
 def _program_rows(plan: Plan) -> Iterator[list[Any]]:
     for p in plan.programs:
         yield [p.id, str(p.name), p.pillar_id, p.sub_element_id, p.lead_id, _joined(p.partner_ids),
                p.quick_win, p.period.start, p.period.end, p.status, p.total_budget,
                _joined(p.sources), _joined(p.mission_ids), _joined(p.depends_on_ids), str(p.location),
-               _joined(p.former_ids)]
+               _joined(p.former_ids), *_names(p), str(p.summary)]
 
 
 def _budget_rows(plan: Plan) -> Iterator[list[Any]]:
     for p in plan.programs:
         for line in sorted(p.budget, key=lambda b: (b.year, b.source)):
-            yield [p.id, p.pillar_id, p.lead_id, line.year, line.source, line.amount]
+            yield [p.id, p.pillar_id, p.lead_id, line.year, line.source, line.amount, *_names(p), str(p.name)]
 
 
 def _agency_rows(plan: Plan) -> Iterator[list[Any]]:
