@@ -265,3 +265,63 @@ def test_budget_and_programs_name_their_pillar_and_lead_agency_beside_the_codes(
         "Nama lengkap perangkat daerah pengampu"
     assert fields["budget"]["pillar_name"] == "Nama dimensi" and fields["budget"]["program_name"] == "Nama program"
     assert fields["programs"]["summary"].startswith("Ringkasannya, berformat Markdown")
+
+
+def frictionless_errors(data: Path) -> dict[str, list[str]]:
+    import frictionless
+
+    report = frictionless.validate(str(data / "datapackage.json"))
+    assert not report.errors, [e.message for e in report.errors]
+    return {task.name: [error.type for error in task.errors] for task in report.tasks}
+
+
+def test_each_budget_and_indicator_row_has_a_key_and_an_indicators_owner_is_checked(make_plan) -> None:
+    """datapackage.json gave indicators.csv no key and no reference (an owner_id naming no program passed), and
+    budget.csv no key. A plan may budget the same year and source twice (W308, both counted) and give a program two
+    indicators of one name, or one without targets: the rows still have a key, so the package stays valid."""
+    agency = MINI_FILES["content/agencies/diskominfo.yml"].replace(
+        "          - {year: 2023, amount: 300000000, source: APBD}\n",
+        "          - {year: 2023, amount: 300000000, source: APBD}\n"
+        "              - {year: 2023, amount: 20000000, source: APBD}\n").replace(
+        "            missions: [m1]\n",
+        "              - {name: Aduan ditanggapi dalam 10 menit, unit: persen, baseline: {year: 2021, value: 40}}\n"
+        "            missions: [m1]\n")
+    data = build(make_plan, {"content/agencies/diskominfo.yml": agency})
+    assert frictionless_errors(data) == {name: [] for name in
+                                         ("programs", "budget", "agencies", "indicators", "pillars", "sub_elements",
+                                          "missions")}
+    resources = {r["name"]: r["schema"] for r in descriptor(data)["resources"]}
+    assert resources["budget"]["primaryKey"] == ["program_id", "year", "funding_source"]
+    assert resources["indicators"]["primaryKey"] == ["owner_type", "owner_id", "indicator_number", "year"]
+    assert resources["indicators"]["foreignKeys"] == [
+        {"fields": ["program_id"], "reference": {"resource": "programs", "fields": ["id"]}},
+        {"fields": ["pillar"], "reference": {"resource": "pillars", "fields": ["id"]}}]
+    budget = [(r["program_id"], r["year"], r["funding_source"], r["amount"]) for r in table(data / "budget.csv")]
+    assert ("GOV-01", "2023", "APBD", "320000000") in budget  # the two lines of 2023 as one, both counted
+    assert sum(int(amount) for *_, amount in budget) == 670_000_000
+    sambat = [(r["indicator_number"], r["year"], r["program_id"], r["pillar"])
+              for r in table(data / "indicators.csv") if r["owner_id"] == "GOV-01"]
+    assert sambat == [("1", "2022", "GOV-01", "governance"), ("1", "2023", "GOV-01", "governance"),
+                      ("1", "2024", "GOV-01", "governance"), ("2", "", "GOV-01", "governance")]
+
+    # an indicator's owner that names no program, a budget row twice: found
+    indicators = (data / "indicators.csv").read_text(encoding="utf-8")
+    (data / "indicators.csv").write_text(indicators.replace(",GOV-01,governance\n", ",GOV-99,governance\n", 1),
+                                         encoding="utf-8")
+    lines = (data / "budget.csv").read_text(encoding="utf-8").splitlines()
+    (data / "budget.csv").write_text("\n".join([*lines, lines[1]]) + "\n", encoding="utf-8")
+    found = frictionless_errors(data)
+    assert "foreign-key" in found["indicators"] and "primary-key" in found["budget"]
+
+
+def test_plan_json_gives_null_for_a_text_the_plan_leaves_out(make_plan) -> None:
+    """A program without a location read "location": {"id": ""} (56 of the sample's 70 programs)."""
+    agency = MINI_FILES["content/agencies/diskominfo.yml"].replace(
+        "            status: ongoing\n", "            status: ongoing\n            location: Balai Kota\n")
+    data = build(make_plan, {"content/agencies/diskominfo.yml": agency})
+    document = json.loads((data / "plan.json").read_text(encoding="utf-8"))
+    programs = {p["id"]: p for p in document["programs"]}
+    assert programs["GOV-01"]["location"] == {"id": "Balai Kota"}
+    assert programs["ECO-01"]["location"] is None and programs["ECO-01"]["summary"] is None
+    assert document["plan"]["notice"] is None  # the mini plan gives none
+    assert '{"id": ""}' not in (data / "plan.json").read_text(encoding="utf-8")

@@ -89,7 +89,7 @@ def test_a_program_page_says_where_the_program_is_carried_out_when_its_file_does
     assert "<dt>Lokasi</dt>" not in read(site, "program/ECO-01.html")  # none stated: no empty fact
     assert "Kecamatan Gadingrejo" in read(site, "data/programs.csv").splitlines()[1]
     programs = {p["id"]: p for p in json.loads(read(site, "data/plan.json"))["programs"]}
-    assert programs["GOV-01"]["location"] == {"id": "Kecamatan Gadingrejo"} and programs["ECO-01"]["location"] == {"id": ""}
+    assert programs["GOV-01"]["location"] == {"id": "Kecamatan Gadingrejo"} and programs["ECO-01"]["location"] is None
 
 
 def test_home_lists_every_chapter_in_book_order(mini_site: Path) -> None:

@@ -82,6 +82,9 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
         ("baseline_value", "Baseline value: a number, its decimals after a dot (2.4), or a word"),
         ("year", "Target year (one row per target)"),
         ("target", "Target value for that year: a number, its decimals after a dot (2.4), or a word"),
+        ("indicator_number", "Its place among its program's or pillar's indicators (1, 2, …), as the book lists them"),
+        ("program_id", "Program code, for a program's indicator (else empty)"),
+        ("pillar", "Pillar id: the pillar's own indicator, or the pillar of the program"),
     ],
     "pillars.csv": [
         ("id", "Pillar id"),
@@ -117,8 +120,9 @@ JSON_FIELDS: list[tuple[str, str]] = [
 ]
 
 
-def _text(value: Text) -> dict[str, str]:
-    return dict(value.values)
+def _text(value: Text) -> dict[str, str] | None:
+    """A text as language → text; None for one the plan does not give (a program without a location)."""
+    return dict(value.values) if value else None
 
 
 def _indicator(indicator: Indicator) -> dict[str, Any]:
@@ -203,9 +207,14 @@ def _program_rows(plan: Plan) -> Iterator[list[Any]]:
 
 
 def _budget_rows(plan: Plan) -> Iterator[list[Any]]:
+    """A row per program, year and funding source: two lines of the same year and source (W308: both are
+    counted) are one row of their sum, so that the three identify a row, as the table's description says."""
     for p in plan.programs:
-        for line in sorted(p.budget, key=lambda b: (b.year, b.source)):
-            yield [p.id, p.pillar_id, p.lead_id, line.year, line.source, line.amount, *_names(p), str(p.name)]
+        amounts: dict[tuple[int, str], int] = {}
+        for line in p.budget:
+            amounts[line.year, line.source] = amounts.get((line.year, line.source), 0) + line.amount
+        for (year, source), amount in sorted(amounts.items()):
+            yield [p.id, p.pillar_id, p.lead_id, year, source, amount, *_names(p), str(p.name)]
 
 
 def _agency_rows(plan: Plan) -> Iterator[list[Any]]:
@@ -216,14 +225,16 @@ def _agency_rows(plan: Plan) -> Iterator[list[Any]]:
 
 
 def _indicator_rows(plan: Plan) -> Iterator[list[Any]]:
-    owners = [("pillar", p.id, p.indicators) for p in plan.pillars]
-    owners += [("program", p.id, p.indicators) for p in plan.programs]
-    for kind, owner, indicators in owners:
-        for ind in indicators:
+    """A row per target (one for an indicator without targets); the owner is said again as a program code and a
+    pillar id, columns a table's description can say the programs and pillars tables hold."""
+    owners = [("pillar", p.id, p.indicators, None, p.id) for p in plan.pillars]
+    owners += [("program", p.id, p.indicators, p.id, p.pillar_id) for p in plan.programs]
+    for kind, owner, indicators, program, pillar in owners:
+        for number, ind in enumerate(indicators, start=1):
             head = [kind, owner, str(ind.name), str(ind.unit), ind.baseline_year, ind.baseline_value]
             targets = sorted(ind.targets.items()) or [(None, None)]
             for year, value in targets:
-                yield head + [year, value]
+                yield [*head, year, value, number, program, pillar]
 
 
 def _pillar_rows(plan: Plan) -> Iterator[list[Any]]:

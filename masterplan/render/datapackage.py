@@ -28,6 +28,7 @@ TYPES: dict[str, str] = {
     "quick_win": "boolean", "start_year": "integer", "end_year": "integer", "budget_total": "integer",
     "year": "integer", "amount": "integer", "programs_led": "integer", "programs_supported": "integer",
     "budget_led": "integer", "baseline_year": "integer", "order": "integer", "programs": "integer",
+    "indicator_number": "integer",
     "baseline_value": "any", "target": "any",  # an indicator's value is a number or a word ("tersedia")
 }
 #: the types of a column that may hold a number with decimals (written with a dot: 2.4)
@@ -36,7 +37,9 @@ DECIMAL_TYPES = {"number", "any"}
 DIALECT = {"delimiter": ",", "lineTerminator": "\n", "quoteChar": '"', "doubleQuote": True, "header": True}
 #: table → the columns that identify its rows
 PRIMARY_KEYS = {"programs.csv": ["id"], "agencies.csv": ["id"], "pillars.csv": ["id"],
-                "sub_elements.csv": ["pillar", "id"], "missions.csv": ["id"]}
+                "sub_elements.csv": ["pillar", "id"], "missions.csv": ["id"],
+                "budget.csv": ["program_id", "year", "funding_source"],
+                "indicators.csv": ["owner_type", "owner_id", "indicator_number", "year"]}
 #: (table, columns) → the table and columns they name a row of (a sub-element is its pillar's)
 FOREIGN_KEYS = {
     ("programs.csv", ("lead_agency",)): ("agencies.csv", ("id",)),
@@ -46,6 +49,8 @@ FOREIGN_KEYS = {
     ("budget.csv", ("lead_agency",)): ("agencies.csv", ("id",)),
     ("budget.csv", ("pillar",)): ("pillars.csv", ("id",)),
     ("sub_elements.csv", ("pillar",)): ("pillars.csv", ("id",)),
+    ("indicators.csv", ("program_id",)): ("programs.csv", ("id",)),
+    ("indicators.csv", ("pillar",)): ("pillars.csv", ("id",)),
 }
 
 
