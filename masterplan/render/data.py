@@ -9,8 +9,6 @@ in JSON; CSV cells hold the plan's language. Amounts are whole rupiah. The workb
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -261,27 +259,6 @@ ROWS: dict[str, Callable[[Plan], Iterator[list[Any]]]] = {
 }
 
 
-def _cell(value: Any) -> Any:
-    """A CSV cell; text that a spreadsheet would run as a formula gets an apostrophe before it
-    (:func:`data_notes.guarded`: at its start and after a ';', as "e-Sambat;=cmd|…" splits in a spreadsheet set to
-    Indonesian)."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, str):
-        return data_notes.guarded(value)
-    return value
-
-
-def _csv(header: list[str], rows: Iterator[list[Any]]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows([_cell(cell) for cell in row] for row in rows)
-    return buffer.getvalue()
-
-
 def _json_lines(document: dict[str, Any]) -> str:
     """The JSON document with one top-level field, and one item of a top-level list, per line.
 
@@ -309,7 +286,7 @@ def export(plan: Plan, folder: Path, words: Translator) -> list[str]:
     folder.mkdir(parents=True, exist_ok=True)
     document = _json_lines(as_json(plan)).encode("utf-8")
     (folder / "plan.json").write_bytes(document)
-    tables = {name: _csv([c for c, _ in columns], ROWS[name](plan)).encode("utf-8") for name, columns in COLUMNS.items()}
+    tables = {name: data_notes.csv_table([c for c, _ in columns], ROWS[name](plan)).encode("utf-8") for name, columns in COLUMNS.items()}
     for name, content in tables.items():
         (folder / name).write_bytes(content)
     release = data_notes.fingerprint({"plan.json": document, **tables})  # the same data, the same files

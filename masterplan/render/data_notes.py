@@ -1,4 +1,5 @@
-"""What a reader of any one open-data file must be told, said alike in ``datapackage.json`` and the workbook.
+"""What a reader of any one open-data file must be told, said alike in ``datapackage.json`` and the workbook,
+and the CSV files written as it says.
 
 A file is forwarded on its own: ``plan.xlsx`` by e-mail, a CSV table into a newsroom's
 notebook. Each says whether the plan is a draft (with the plan's notice), which release its
@@ -10,8 +11,12 @@ The rule of that apostrophe lives here too, with the pattern that takes it away 
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
 import re
+from collections.abc import Iterable
+from typing import Any
 
 from masterplan.i18n import Translator
 from masterplan.model import Plan
@@ -27,9 +32,33 @@ UNGUARD = re.compile(r"(^|;[ \t]*)'(?='*[=+\-@\t\r])")
 UNGUARD_TEXT = UNGUARD.pattern  #: the same, as README and the descriptor print it for a script to copy
 
 
+#: how :func:`csv_table` writes a table, as a Frictionless CSV dialect says it
+DIALECT: dict[str, Any] = {"delimiter": ",", "lineTerminator": "\n", "quoteChar": '"', "doubleQuote": True, "header": True}
+
+
 def guarded(text: str) -> str:
     """``text`` with an apostrophe before each start of a formula (see :data:`GUARD`)."""
     return GUARD.sub(r"\1'", text)
+
+
+def _cell(value: Any) -> Any:
+    """A CSV cell: empty for no value, true or false for a flag, a text :func:`guarded`."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return guarded(value)
+    return value
+
+
+def csv_table(header: list[str], rows: Iterable[list[Any]]) -> str:
+    """A table as CSV text in :data:`DIALECT` (numbers as Python writes them: a dot before decimals)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=DIALECT["delimiter"], lineterminator=DIALECT["lineTerminator"])
+    writer.writerow(header)
+    writer.writerows([_cell(cell) for cell in row] for row in rows)
+    return buffer.getvalue()
 
 
 def status(plan: Plan, words: Translator) -> str | None:

@@ -33,8 +33,6 @@ TYPES: dict[str, str] = {
 }
 #: the types of a column that may hold a number with decimals (written with a dot: 2.4)
 DECIMAL_TYPES = {"number", "any"}
-#: how the CSV files are written (Python's csv module, as :func:`masterplan.render.data.export` calls it)
-DIALECT = {"delimiter": ",", "lineTerminator": "\n", "quoteChar": '"', "doubleQuote": True, "header": True}
 #: table → the columns that identify its rows
 PRIMARY_KEYS = {"programs.csv": ["id"], "agencies.csv": ["id"], "pillars.csv": ["id"],
                 "sub_elements.csv": ["pillar", "id"], "missions.csv": ["id"],
@@ -126,7 +124,7 @@ def describe(plan: Plan, columns: dict[str, list[tuple[str, str]]], words: Trans
     package["resources"] = [{
         "name": _name(file), "path": file, "description": " ".join(_resource_notes(plan, described, words)),
         "profile": "tabular-data-resource", "format": "csv",
-        "mediatype": "text/csv", "encoding": "utf-8", "dialect": DIALECT, **_size_and_hash(files[file]),
+        "mediatype": "text/csv", "encoding": "utf-8", "dialect": data_notes.DIALECT, **_size_and_hash(files[file]),
         "schema": _schema(file, described, words),
     } for file, described in columns.items()]
     return package
