@@ -100,7 +100,7 @@ def test_plan_json_states_the_licence_the_plan_gives_and_none_otherwise(built: t
 def test_plan_json_holds_the_whole_model(built: tuple[Plan, Path]) -> None:
     plan, data = built
     document = json.loads((data / "plan.json").read_text(encoding="utf-8"))
-    assert document["format"] == FORMAT and document["format_version"] == 1
+    assert document["format"] == FORMAT and document["format_version"] == 2
     documented = {key.strip() for keys, _ in JSON_FIELDS for key in keys.split(",")}
     assert set(document) == documented
     assert document["totals"]["budget"] == plan.total_budget

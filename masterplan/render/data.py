@@ -21,7 +21,7 @@ from masterplan.model import CONTACT_FIELDS, Indicator, Plan, Program, Text
 from masterplan.render import data_notes, datapackage, workbook
 
 FORMAT = "masterplan/plan"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  #: 2: a text the plan leaves out is null, no longer "" (a location {"id": ""})
 LIST_SEPARATOR = ";"
 
 #: file → (column, description); the descriptions are catalog messages (shown translated on the site).
@@ -106,7 +106,7 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
 
 #: Top-level keys of plan.json and what they hold.
 JSON_FIELDS: list[tuple[str, str]] = [
-    ("format, format_version", "File format name and version; the version changes only when a field is removed or renamed"),
+    ("format, format_version", "File format name and version; the version changes only when a field is removed, renamed or holds another kind of value"),
     ("plan", ("City, title, period, version, status, date, vision, missions, legal basis, funding sources, "
               "the open data's licence")),
     ("pillars", "Pillars with sub-elements, goals, indicators and the codes of their programs"),
