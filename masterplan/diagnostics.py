@@ -119,15 +119,27 @@ def closest(word: str, choices: Iterable[str]) -> str | None:
     A different case or two swapped letters ('APDB' for 'APBD') beat difflib's similarity,
     which must be 0.75 or more ('dispendukcapil' is not a typo of 'disperindag', 0.64); an
     id that differs in its number only is another thing, not a typo ('GOV-14' is not 'GOV-16',
-    'SOC-20' is not 'SOC-02': after a rename, the likely one is a program that exists, not the one meant).
+    'SOC-20' is not 'SOC-02': after a rename, the likely one is a program that exists, not the one meant). A
+    letter O, I or l typed for a digit is a typo of the code with the digit ('GOV-O1' is 'GOV-01').
     """
     word, known = str(word), [str(c) for c in choices]
-    for same in (lambda c: c.lower() == word.lower(), lambda c: sorted(c.lower()) == sorted(word.lower())):
+    for same in (lambda c: c.lower() == word.lower(), lambda c: _read(c) == _read(word),
+                 lambda c: sorted(c.lower()) == sorted(word.lower())):
         exact = [c for c in known if same(c) and not _numbered_apart(word, c)]
         if len(exact) == 1:
             return exact[0]
-    close = [c for c in difflib.get_close_matches(word, known, n=3, cutoff=0.75) if not _numbered_apart(word, c)]
+    close = [c for c in difflib.get_close_matches(word, known, n=3, cutoff=0.75)
+             if not _numbered_apart(word, c) and not (_NUMBER.search(c) and _numbered_apart(_read(word), _read(c)))]
     return close[0] if close else None
+
+
+#: letters typed for the digits they look like: 'GOV-O1' (the letter O) is GOV-01, not GOV-16
+_LOOK_ALIKE = str.maketrans("oil", "011")
+
+
+def _read(word: str) -> str:
+    """``word`` in small letters with O, I and l read as the digits 0 and 1."""
+    return word.lower().translate(_LOOK_ALIKE)
 
 
 _NUMBER = re.compile(r"\d+")

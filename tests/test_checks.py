@@ -11,7 +11,7 @@ from conftest import MINI_FILES
 
 from masterplan import checks
 from masterplan.checks.chapters import urls
-from masterplan.diagnostics import ANY_PROGRAM, did_you_mean
+from masterplan.diagnostics import ANY_PROGRAM, closest, did_you_mean
 from masterplan.load import load
 from masterplan.project import load_and_check
 from masterplan.render.markdown import url_problem
@@ -492,3 +492,13 @@ def test_an_image_inside_a_link_is_checked_as_an_image() -> None:
     unchecked, and a missing picture reached the site."""
     found = sorted(urls("Lihat [![Peta kota](assets/tidak-ada.png)](https://example.org/peta)."))
     assert found == [("image", "assets/tidak-ada.png", 1, 21), ("link", "https://example.org/peta", 1, 44)]
+
+
+def test_a_letter_typed_for_a_digit_is_told_the_code_with_the_digit() -> None:
+    """[[GOV-O1]] (the letter O) was told "did you mean 'GOV-16'?", [[GOV-O2]] 'GOV-12': valid links to the wrong
+    programs, which nothing would catch after the hint was followed."""
+    codes = [f"GOV-{number:02d}" for number in range(1, 20)]
+    assert [closest(typed, codes) for typed in ("GOV-O1", "GOV-O2", "GOV-l2", "gov-o7")] == [
+        "GOV-01", "GOV-02", "GOV-12", "GOV-07"]
+    agencies = ["dispendukcapil", "disperindag", "satpolpp"]
+    assert [closest(typed, agencies) for typed in ("dispendukcapl", "satpoIpp")] == ["dispendukcapil", "satpolpp"]
