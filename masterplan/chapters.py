@@ -244,7 +244,7 @@ def _expand(chapter: Chapter, context: dict[str, Any]) -> tuple[str | None, list
         template = sandbox.compile_chapter(chapter.body, file)
     except jinja2.TemplateSyntaxError as exc:
         said = jinja_words.syntax(exc, chapter.body, chapter.body_line)
-        return None, [error(at(said.line), "E503", "template error in chapter: {detail}",
+        return None, [error(at(said.line, said.column), "E503", "template error in chapter: {detail}",
                             said.hint or sandbox.syntax_hint(exc), detail=said.what)]
     except (RecursionError, MemoryError, SyntaxError):  # Python's own limit: 100 blocks one in another
         return None, [error(at(jinja_words.deepest_line(chapter.body)), "E503",

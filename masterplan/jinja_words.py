@@ -41,11 +41,12 @@ _OPENERS = ("if", "for", "macro", "call", "filter", "set", "block", "raw", "with
 
 @dataclass(frozen=True)
 class Said:
-    """A Jinja error in the plan's words: what, a hint (or None), and the line it belongs at."""
+    """A Jinja error in the plan's words: what, a hint (or None), and the line (and column) it belongs at."""
 
     what: Message | str
     hint: Message | None
     line: int
+    column: int = 1
 
 
 def syntax(exc: jinja2.TemplateSyntaxError, source: str, first_line: int = 1) -> Said:
@@ -70,7 +71,26 @@ def syntax(exc: jinja2.TemplateSyntaxError, source: str, first_line: int = 1) ->
                         Message("close the {{% {block} %}} first, or check the spelling of the tag", block=name), line)
         return Said(Message("the {{% {block} %}} is never closed", block=name),
                     Message("end it with {{% end{block} %}} where its text ends", block=name), opened or line)
-    return Said(_syntax_words(text), None, line)
+    return Said(_syntax_words(text), None, line, _column(text, source, line))
+
+
+#: the start of a Jinja tag
+_TAG_START = re.compile(r"\{[{%#]")
+
+
+def _column(text: str, source: str, line: int) -> int:
+    """Where on ``line`` of ``source`` the mistake Jinja reports is: the word it did not expect ('sampai' in
+    "{{ plan.period.start sampai"), after the line's first tag; else that tag; else 1."""
+    lines = source.splitlines()
+    if not 0 < line <= len(lines):
+        return 1
+    written = lines[line - 1]
+    tag = _TAG_START.search(written)
+    start = tag.start() if tag else 0
+    found = _EXPECTED_TOKEN.match(text) or _UNEXPECTED.match(text)
+    word = (found.group(2) if found.re is _EXPECTED_TOKEN else found.group(1)) if found else None
+    at = written.find(word, start + 2 if tag else 0) if word else -1
+    return (at if at >= 0 else start) + 1
 
 
 def _syntax_words(text: str) -> Message | str:

@@ -41,7 +41,7 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
             said = jinja_words.syntax(exc, source)
             hint = said.hint or ("compare it with the theme's own file of the same name" if (theme_dir() / name).is_file()
                                  else None)
-            yield error(Position(f"templates/{name}", said.line, 1), "E703", "template error: {detail}", hint,
+            yield error(Position(f"templates/{name}", said.line, said.column), "E703", "template error: {detail}", hint,
                         detail=said.what)
         except (RecursionError, SyntaxError):  # Python's own limit: 100 blocks one in another
             yield error(Position(f"templates/{name}", jinja_words.deepest_line(source), 1), "E703", "template error: {detail}",
