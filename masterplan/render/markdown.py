@@ -63,7 +63,7 @@ def url_problem(url: str, image: bool) -> str | None:
     if value.startswith("/"):
         return Message("is an absolute path: it points outside the plan folder")
     if ".." in re.split(r"[/?#]", value):
-        return Message("climbs out with '..': it points outside the plan folder")
+        return Message("climbs up with '..': an address starts in content/ and may not leave it")
     return None
 
 
