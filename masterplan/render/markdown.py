@@ -21,7 +21,8 @@ import nh3
 from masterplan.captions import ID, LEAD, TableCaption, separate_captions
 from masterplan.crossref import PATTERN
 from masterplan.diagnostics import Message
-from masterplan.markdown_limits import excess
+from masterplan.markdown_limits import Excess, excess
+from masterplan.table_limits import CELL_TAG, MARK, SPAN_LIMITS, oversized
 
 ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "caption", "code", "dd", "del", "div", "dl", "dt", "em",
@@ -67,18 +68,16 @@ def url_problem(url: str, image: bool) -> str | None:
     return None
 
 
-#: the most columns and rows a table cell may span, as browsers count them (HTML's limits); WeasyPrint has none, and
-#: laid out colspan="100000000" in more than 5 GB of memory before it was stopped
-_SPAN_LIMITS = {"colspan": 1000, "rowspan": 65534}
-
-
 def _safe_attribute(tag: str, attribute: str, value: str) -> str | None:
     """An attribute's value as the sanitizer keeps it, or None to drop it: a list's first number, a cell's span
     within a browser's limits, an address that stays in the plan folder or on the web."""
     if attribute == "start":  # a list's first number, nothing else
         return value if re.fullmatch(r"[0-9]+", value) else None
-    if attribute in _SPAN_LIMITS:
-        return str(min(int(value), _SPAN_LIMITS[attribute])) if re.fullmatch(r"\s*[0-9]+\s*", value) else None
+    if attribute in SPAN_LIMITS:
+        if short := re.fullmatch(r"\s*0*([0-9]{1,9})\s*", value):
+            return str(min(int(short.group(1)), SPAN_LIMITS[attribute]))
+        # more digits: past the limit, and more than Python reads as a number (5,000 printed a traceback)
+        return str(SPAN_LIMITS[attribute]) if re.fullmatch(r"\s*[0-9]+\s*", value) else None
     if attribute not in ("href", "src"):
         return value
     return None if url_problem(value, image=tag == "img") else value
@@ -156,13 +155,32 @@ def to_html(text: str, shift_headings: int = 0) -> str:
     html = _convert(separate_captions(text))
     if shift_headings:
         html = _HEADING_SHIFT.sub(lambda m: f"<{m.group(1)}h{min(int(m.group(2)) + shift_headings, 6)}", html)
-    return _clean(html)
+    html = _clean(html)
+    if oversized(html):  # validate says E528: never spend minutes laying its table out
+        return "<p>" + escape(text) + "</p>"
+    return html
 
 
-def _clean(html: str) -> str:
+def _clean(html: str, attributes: dict[str, set[str]] = ALLOWED_ATTRIBUTES) -> str:
     """Only the tags, attributes and addresses content may use."""
-    return nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=URL_SCHEMES,
+    return nh3.clean(html, tags=ALLOWED_TAGS, attributes=attributes, url_schemes=URL_SCHEMES,
                      attribute_filter=_safe_attribute, link_rel="noopener noreferrer")
+
+
+_TABLE_START = re.compile(r"<table(?=[\s/>])", re.IGNORECASE)
+
+
+def oversized_table(text: str) -> Excess | None:
+    """The first table of Markdown ``text`` too large for the book to lay out (see :mod:`masterplan.table_limits`),
+    at the line where it starts (1 = the text's first), or None. Measured in the HTML the book would print: each
+    ``<table`` of the text is marked with where it starts, and the sanitizer is told to keep the mark."""
+    if not CELL_TAG.search(text):
+        return None  # only cells written as HTML may span, or be many on a line of few '|'
+    marked = _TABLE_START.sub(lambda start: f'{start.group()} {MARK}="{start.start()}"', text)  # where in ``text``
+    found = oversized(_clean(_convert(separate_captions(marked)), {**ALLOWED_ATTRIBUTES, "table": {MARK}}))
+    if found is None:
+        return None
+    return Excess(text.count("\n", 0, found.mark) + 1 if found.mark is not None else 1, found.message, found.hint)
 
 
 #: a table of chapter text and its caption paragraph below it (see captions.table_captions); one
