@@ -26,6 +26,10 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 #: Limits that keep a hostile or broken file from hanging or crashing the loader. The
 #: largest real agency file is a few hundred kilobytes with a few thousand values.
 MAX_NODES = 200_000  #: values in one document, counting every expansion of an alias
+MAX_FILE_BYTES = 2 * 1024 * 1024  #: the largest real agency file is a few hundred kilobytes
+#: characters of text in one document, counting every expansion of an alias: no more than a file may hold
+#: without aliases (a 110 KB file of aliases repeating one long text took `build --no-pdf` 22 s and 1.25 GB)
+MAX_CHARACTERS = MAX_FILE_BYTES
 MAX_DEPTH = 64  #: nesting of lists and mappings (libyaml's composer recurses in C: deeper crashes)
 
 
@@ -120,6 +124,7 @@ class Builder:
         self.first_line = 1 + line_offset
         self.scalars = SafeConstructor()
         self.visited = 0
+        self.characters = 0  #: of the text values built so far, each expansion of an alias again
         self.aliased = False
         self.plain_keys = True  #: every key so far text or a four-digit year
         self.built: set[int] = set()
@@ -136,6 +141,9 @@ class Builder:
         if self.visited > MAX_NODES:
             raise TooBig(self.pos(node), self.aliased)
         if node.tag == _STR and node.__class__ is ScalarNode:  # most values: plain text
+            self.characters += len(node.value)
+            if self.characters > MAX_CHARACTERS:  # only aliases repeating text make a file's text longer than it
+                raise TooLong(self.pos(node))
             return node.value
         if node.__class__ is not ScalarNode:
             if id(node) in self.built:
@@ -263,6 +271,13 @@ class TooBig(Exception):
     def __init__(self, position: Position, aliased: bool = False):
         self.position = position
         self.aliased = aliased
+
+
+class TooLong(Exception):
+    """More characters of text than MAX_CHARACTERS, once aliases are filled in: at the value that passed it."""
+
+    def __init__(self, position: Position):
+        self.position = position
 
 
 class TooDeep(Exception):

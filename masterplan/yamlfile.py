@@ -23,17 +23,18 @@ from masterplan.diagnostics import Diagnostic, Message, Position, error
 from masterplan.located import LocatedMap
 from masterplan.pasted_text import CURLY_OPENING, curly_quoted, cut_at_hash
 from masterplan.yaml_nodes import (
+    MAX_CHARACTERS,
     MAX_DEPTH,
+    MAX_FILE_BYTES,
     MAX_NODES,
     Builder,
     Composer,
     Loader,
     TooBig,
     TooDeep,
+    TooLong,
 )
 from masterplan.yaml_syntax import syntax_error, too_deep
-
-MAX_FILE_BYTES = 2 * 1024 * 1024  #: the largest real agency file is a few hundred kilobytes
 
 
 def _scan(text: str) -> None:
@@ -148,6 +149,11 @@ def _parse_carefully(text: str, file: str, line_offset: int) -> tuple[Any, list[
         value = None if node is None else builder.build(node)
     except TooBig as big:
         return None, [_too_big(big.position, big.aliased)]
+    except TooLong as long:
+        return None, [error(long.position, "E005", "with what its aliases (*name) repeat, the file's text passes "
+                            "{limit:,} characters here, more than a file may hold",
+                            "write a long text once, where it belongs: aliases (&name, *name) may repeat short "
+                            "values only", limit=MAX_CHARACTERS)]
     except RecursionError:
         return None, [error(Position(file, 1 + line_offset, 1), "E005", "document is nested too deeply")]
     return _located(value, builder, file, line_offset)
