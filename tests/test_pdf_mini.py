@@ -170,6 +170,31 @@ def test_fetcher_allows_only_content_and_theme(tmp_path: Path) -> None:
     assert fetcher.refused[0][0] == "file:///etc/passwd"
 
 
+def _png_header(side: int) -> bytes:
+    """A PNG's first bytes, naming its size (``side`` pixels square): all a reader looks at before the pixels."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", side, side, 1, 0, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(b"")) + chunk(b"IEND", b""))
+
+
+def test_fetcher_refuses_a_picture_too_large_to_decode(tmp_path: Path) -> None:
+    """A PNG of 13,000 x 13,000 pixels in 37 KB took the build 1.46 GB: validate says E519 first, and the
+    renderer is never given one (its header is read, not its pixels)."""
+    content = tmp_path / "content"
+    (content / "assets").mkdir(parents=True)
+    (content / "assets" / "besar.png").write_bytes(_png_header(13_000))
+    (content / "assets" / "cukup.png").write_bytes(_png_header(6_000))
+    fetcher = Fetcher(content, Theme.for_plan(tmp_path))
+    assert fetcher.fetch((content / "assets" / "cukup.png").as_uri())
+    with pytest.raises(ValueError):
+        fetcher.fetch((content / "assets" / "besar.png").as_uri())
+    assert "13,000 × 13,000 pixels (169 megapixels)" in str(fetcher.refused[0][1])
+
+
 def test_broken_template_override_is_a_diagnostic(make_plan: Callable[..., Path]) -> None:
     root = make_plan({"templates/print/cover.html": "<section class='cover'>\n{{ plan.nothing.here }}</section>"})
     result = build(root)

@@ -22,13 +22,13 @@ from __future__ import annotations
 
 import base64
 import re
-from io import BytesIO
 from pathlib import Path
 from urllib.parse import unquote, unquote_to_bytes, urljoin, urlsplit
 from xml.etree import ElementTree
 
+from masterplan.checks.svg_copies import MAX_COPIES, Copies, Cycle
 from masterplan.diagnostics import Message
-from masterplan.render import MAX_DATA_URL, PICTURES
+from masterplan.render import MAX_DATA_URL, opened_picture, too_large
 
 SVG = "{http://www.w3.org/2000/svg}"
 XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
@@ -61,6 +61,7 @@ class _Reader:
         self.content = content
         self.reading: list[Path] = []  #: the drawings loading the one being read, outermost first
         self.read: set[Path] = set()  #: files read and found printable
+        self.sizes: dict[Path, int] = {}  #: how many elements the drawing of each file read draws
 
     def file(self, path: Path) -> Message | None:
         resolved = path.resolve()
@@ -111,7 +112,62 @@ class _Reader:
             found = self.loaded(href, (element.get(XML_BASE) if picture else None) or address, picture)
             if found is not None:
                 return found
-        return None
+        return self.copies(root, address)
+
+    def copies(self, root: ElementTree.Element, address: str) -> Message | None:
+        """Whether the SVG ``root`` copies its shapes (or other drawings) more than the book draws, or into
+        themselves (see :mod:`masterplan.checks.svg_copies`)."""
+        try:
+            count = Copies(root, lambda element, href: self.drawn(element, href, address)).count()
+        except Cycle as cycle:
+            return Message("the SVG draws '{name}' inside itself (a <use> naming what holds it): the renderer cannot "
+                           "draw it", name=cycle.name[:80])
+        if count <= MAX_COPIES:
+            return None
+        return Message("the SVG draws more than {limit:,} copies of its shapes: a <use> draws all that the element "
+                       "it names holds, its own <use>s included; save the drawing as a PNG picture, or use fewer "
+                       "copies", limit=MAX_COPIES)
+
+    def drawn(self, element: ElementTree.Element, href: str, address: str) -> int | str:
+        """What the ``<use>`` or ``<image>`` ``element`` of the SVG read from ``address`` draws from ``href``:
+        the id it names in the same file, or how many elements another drawing draws (0 for a picture)."""
+        picture = str(element.tag).endswith("image")
+        try:
+            target = urlsplit(urljoin((element.get(XML_BASE) if picture else None) or address, href))
+            data = _data(target.geturl()) if target.scheme.lower() == "data" else None
+            path = Path(unquote(target.path)).resolve() if target.scheme.lower() == "file" else None
+        except ValueError:
+            return 0
+        if path is not None and self.reading and path == self.reading[-1] and not picture and target.fragment:
+            return target.fragment  # the renderer reads '#id' of its own file in the drawing it has
+        if path is not None and path in self.reading:
+            raise Cycle(href[:80])
+        if path is not None and path not in self.sizes:
+            try:  # another file the renderer may read (checked above), else it draws nothing
+                data = path.read_bytes() if path.is_relative_to(self.content) else b""
+            except OSError:
+                data = b""
+        return self.sizes[path] if path in self.sizes else self.drawing_size(data or b"", path)
+
+    def drawing_size(self, data: bytes, path: Path | None) -> int:
+        """How many elements the drawing in ``data`` (read from ``path``) draws: 0 for a picture."""
+        try:
+            root = ElementTree.fromstring(data) if data.lstrip()[:1] == b"<" else None
+        except (ElementTree.ParseError, ValueError):
+            root = None
+        if root is None:
+            size = 0
+        elif path is None:  # a drawing in a data: URL
+            size = Copies(root, lambda element, href: self.drawn(element, href, "")).drawn(root)
+        else:
+            self.reading.append(path)
+            try:
+                size = Copies(root, lambda element, href: self.drawn(element, href, path.as_uri())).drawn(root)
+            finally:
+                self.reading.pop()
+        if path is not None:
+            self.sizes[path] = size
+        return size
 
     def loaded(self, href: str, base: str, picture: bool) -> Message | None:
         """What is wrong with what an SVG loads from ``href``: a picture, or (not ``picture``) a drawing to reuse."""
@@ -145,11 +201,10 @@ def _picture(data: bytes) -> Message | None | bool:
     no picture; what is wrong with a picture Pillow knows but cannot read (a broken file, one too large)."""
     if data.lstrip()[:1] == b"<" or data.startswith(b"\xef\xbb\xbf") or data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         return False  # text: an SVG (Pillow would only say no, slower)
-    # imported only for a plan with pictures
-    from PIL import Image, UnidentifiedImageError
+    from PIL import UnidentifiedImageError  # imported only for a plan with pictures
     try:
-        with Image.open(BytesIO(data), formats=PICTURES):
-            return None
+        with opened_picture(data) as picture:  # its header: the size, no pixels
+            return too_large(*picture.size)
     except UnidentifiedImageError:
         return False
     except Exception as failure:  # noqa: BLE001 - a decompression bomb, a truncated header: what Pillow says

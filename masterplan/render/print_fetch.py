@@ -30,7 +30,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 from weasyprint.urls import URLFetcher, URLFetcherResponse, path2url
 
 from masterplan.diagnostics import Message
-from masterplan.render import MAX_DATA_URL, PICTURES
+from masterplan.render import MAX_DATA_URL, PICTURES, opened_picture, too_large
 from masterplan.render.theme import Theme
 
 
@@ -91,7 +91,20 @@ class Fetcher(URLFetcher):
         path = self.local(url)
         assert path is not None
         kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-        return URLFetcherResponse(path2url(str(path)), path.read_bytes(), {"Content-Type": kind})
+        data = path.read_bytes()
+        if path.is_relative_to(self.content) and (reason := _too_large(data)):  # validate says E519 first
+            self.refused.append((url, reason))
+            raise ValueError(f"refused {url}: {reason}")
+        return URLFetcherResponse(path2url(str(path)), data, {"Content-Type": kind})
+
+
+def _too_large(data: bytes) -> Message | None:
+    """Why a picture of content/ is not printed, read from its header: more pixels than the book decodes."""
+    try:
+        with opened_picture(data) as picture:
+            return too_large(*picture.size)
+    except Exception:  # noqa: BLE001 - no picture (a font, a stylesheet, an SVG) or none Pillow reads: WeasyPrint says
+        return None
 
 
 def pictures_only() -> None:
