@@ -28,8 +28,8 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import words  # a sibling module, not a package
 
-from masterplan.checks.synchronisation import (
-    _words,  # the rule generated names must pass
+from masterplan.checks.near_duplicates import (
+    words as _words,  # the rule generated names must pass
 )
 
 try:

@@ -123,7 +123,7 @@ def test_similar_pairs_are_every_pair_over_the_threshold() -> None:
     """The near-duplicate search (prefix filtering) finds exactly what comparing every pair finds."""
     import random
 
-    from masterplan.checks.synchronisation import _jaccard, _similar_pairs
+    from masterplan.checks.similar_sets import jaccard, similar_pairs
     for seed in range(300):
         rnd = random.Random(seed)
         universe, threshold = rnd.randint(2, 30), rnd.choice([0.1, 0.34, 0.6, 0.75, 0.9, 1.0])
@@ -133,8 +133,8 @@ def test_similar_pairs_are_every_pair_over_the_threshold() -> None:
             words = {f"w{n}" for n in rnd.choice(templates)} | {f"w{rnd.randrange(universe)}"}
             sets.append(words - {f"w{rnd.randrange(universe)}"})
         every = {(i, j) for i in range(len(sets)) for j in range(i + 1, len(sets))
-                 if _jaccard(sets[i], sets[j]) >= threshold}
-        found = list(_similar_pairs(sets, threshold))
+                 if jaccard(sets[i], sets[j]) >= threshold}
+        found = list(similar_pairs(sets, threshold))
         assert len(found) == len(set(found)) and set(found) == every, seed
 
 
@@ -154,15 +154,64 @@ def test_boilerplate_shared_by_many_programs_is_still_a_near_duplicate(make_plan
     assert all(m.endswith(" and 56 more") for m in found)
 
 
+def test_likenesses_added_up_by_group_are_those_of_every_pair() -> None:
+    """W401 counts programs with one and the same words as a group (8,000 copies were 64 million pairs): what each
+    warning says is what comparing every pair of programs says, copies under one id (E207's) left out."""
+    import random
+
+    from masterplan.checks.alike_programs import SHOWN, Alike, Likeness
+    from masterplan.checks.similar_sets import jaccard
+    for seed in range(400):
+        rnd = random.Random(seed)
+        count = rnd.randint(1, 40)
+        name_words = [{"aduan", "warga", "terpadu"}, {"aduan", "warga", "terpadu", "daring"}, {"parkir"}, set(),
+                      {"parkir", "nontunai"}, {"taman", "hijau", "teduh", "kota"}]
+        texts = [{(w,) for w in words} for words in name_words]
+        ids = [rnd.choice("ABCDEFGHIJ"[:rnd.randint(1, 10)]) for _ in range(count)]
+        leads = [rnd.choice(["dinkes", "dishub"]) for _ in range(count)]
+        names = [rnd.choice(["aduan", "Aduan", "parkir"]).casefold() for _ in range(count)]
+        by_name = [rnd.choice(name_words) for _ in range(count)]
+        by_text = [rnd.choice(texts) for _ in range(count)]
+        found = list(Alike(ids, leads, names, by_name, by_text, 0.75, 0.6).likenesses())
+        every = []
+        for one in range(count):
+            others = [n for n in range(count) if ids[n] != ids[one]]
+            alike = {"names": [n for n in others if jaccard(by_name[one], by_name[n]) >= 0.75]}
+            alike["descriptions"] = [n for n in others if jaccard(by_text[one], by_text[n]) >= 0.6
+                                     and n not in alike["names"]]
+            every += [Likeness(one, what, alike[what][:SHOWN], len(alike[what]),
+                               sum(names[n] == names[one] for n in alike[what]),
+                               sum(leads[n] == leads[one] for n in alike[what]))
+                      for what in ("descriptions", "names") if alike[what]]
+        assert found == every, seed
+
+
+def test_a_program_pasted_many_times_is_told_at_each_copy(make_plan: Callable[..., Path]) -> None:
+    """Forty copies of one program, two left under one id: each is told once by its name, counting the others
+    but not its copy of the same id (E207 tells of that one)."""
+    listing = "".join(f"  - {{id: GOV-{n:02d}, name: Posyandu Digital Balita Sehat, pillar: governance, "
+                      f"sub_element: pelayanan_publik, period: {{start: 2023, end: 2024}}, summary: Aduan warga "
+                      f"ditanggapi dalam sepuluh menit.}}\n" for n in [*range(2, 42), 2])
+    files = {"content/agencies/dinkes.yml": f"id: dinkes\nname: Dinas Kesehatan\nshort_name: Dinkes\nkind: dinas\n"
+                                             f"programs:\n{listing}"}
+    report = load_and_check(make_plan(files)).report
+    found = [d.message for d in report.warnings if d.code == "W401"]
+    assert len(found) == 41 and not [m for m in found if "descriptions" in m]
+    assert found.count("program GOV-02 (Dinkes) has the same name as GOV-03 (Dinkes), GOV-04 (Dinkes), "
+                       "GOV-05 (Dinkes) and 36 more") == 2
+    assert "program GOV-03 (Dinkes) has the same name as GOV-02 (Dinkes), GOV-02 (Dinkes), GOV-04 (Dinkes) " \
+           "and 37 more" in found  # the plan lists programs by code
+
+
 @pytest.mark.parametrize("one, other", [
     ("Wi-Fi Publik di Ruang Terbuka Hijau", "WiFi Publik di Ruang Terbuka Hijau"),
     ("Transaksi Non Tunai di Pasar Rakyat", "Transaksi Nontunai di Pasar Rakyat"),
     ("Integrasi e-Sambat dengan Command Center", "Integrasi eSambat dengan Command Center"),
 ])
 def test_names_spelt_otherwise_are_compared_as_one(one: str, other: str) -> None:
-    from masterplan.checks.synchronisation import _shingles, _words
-    assert _words(one) == _words(other)
-    assert _shingles(one) == _shingles(other)
+    from masterplan.checks.near_duplicates import shingles, words
+    assert words(one) == words(other)
+    assert shingles(one) == shingles(other)
 
 
 def test_a_near_duplicate_in_its_own_agency_and_in_another_is_told_what_to_do_with_each(
