@@ -154,10 +154,12 @@ def expand(chapter: Chapter, context: dict[str, Any]) -> tuple[str | None, list[
 
     Filled in once per loaded plan: the checks and both renderers ask for the same text.
     """
-    memo = getattr(context.get("plan"), "_index", {}).setdefault("expanded", {})
+    index = getattr(context.get("plan"), "_index", {})
+    memo = index.setdefault("expanded", {})
     key = (chapter.position.file, chapter.body, tuple(sorted(context)))
     if key not in memo:
-        memo[key] = _expand(chapter, context)
+        budget = index.setdefault("chapters' time", sandbox.TimeBudget(sandbox.MAX_SECONDS_IN_ALL))
+        memo[key] = _expand(chapter, context, budget)
     return memo[key]
 
 
@@ -234,7 +236,7 @@ def _column(line: str, what: str) -> int:
     return at + 1 if at >= 0 else 1
 
 
-def _expand(chapter: Chapter, context: dict[str, Any]) -> tuple[str | None, list[Diagnostic]]:
+def _expand(chapter: Chapter, context: dict[str, Any], budget: sandbox.TimeBudget) -> tuple[str | None, list[Diagnostic]]:
     file = chapter.position.file
 
     def at(line: int, column: int = 1) -> Position:
@@ -252,8 +254,13 @@ def _expand(chapter: Chapter, context: dict[str, Any]) -> tuple[str | None, list
     pieces: list[str] = []
     size = 0
     generator = template.generate(**context)
+    allowed = budget.allowed()
+    if not allowed:
+        return None, [error(at(1), "E505", "chapters take longer than {seconds} s to fill in together: no time is "
+                            "left for this chapter", "a Jinja loop in an earlier chapter runs too long (see its error)",
+                            seconds=f"{budget.seconds:g}")]
     try:
-        with sandbox.time_limit(sandbox.MAX_SECONDS):
+        with budget.spent(), sandbox.time_limit(allowed):
             for piece in generator:
                 size += len(piece)
                 if size > sandbox.MAX_OUTPUT_CHARS:
@@ -264,8 +271,12 @@ def _expand(chapter: Chapter, context: dict[str, Any]) -> tuple[str | None, list
                                         limit=sandbox.MAX_OUTPUT_CHARS)]
                 pieces.append(piece)
     except sandbox.TimeUp as exc:
-        return None, [error(at(sandbox.template_line(exc.__traceback__, chapter)), "E505",
-                            "chapter takes longer than {seconds} s to fill in",
+        where = at(sandbox.template_line(exc.__traceback__, chapter))
+        if allowed < sandbox.MAX_SECONDS:  # the chapters before it took the rest
+            return None, [error(where, "E505", "chapters take longer than {seconds} s to fill in together: the time "
+                                "ran out in this chapter", "a Jinja loop in this chapter or an earlier one runs too long",
+                                seconds=f"{budget.seconds:g}")]
+        return None, [error(where, "E505", "chapter takes longer than {seconds} s to fill in",
                             "a Jinja loop in this chapter runs too long", seconds=f"{sandbox.MAX_SECONDS:g}")]
     except jinja2.UndefinedError as exc:
         line = sandbox.template_line(exc.__traceback__, chapter)

@@ -3,7 +3,8 @@
 Chapter text comes from many hands and is published on the city's domain, so its Jinja
 runs in the immutable sandbox, cannot load other templates, may call only read-only
 lookups on the model, and is bounded in time (SIGALRM in the main thread, an
-asynchronous exception elsewhere), in output size, and in the size of what its
+asynchronous exception elsewhere: :data:`MAX_SECONDS` a chapter, :data:`MAX_SECONDS_IN_ALL`
+for all chapters of a plan together), in output size, and in the size of what its
 operators, filters and methods may build.
 """
 
@@ -16,6 +17,7 @@ import itertools
 import re
 import signal
 import threading
+import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import PurePath
@@ -31,11 +33,13 @@ from masterplan.diagnostics import Message, did_you_mean
 from masterplan.model import Chapter
 from masterplan.schema import english_field
 
-__all__ = ["SecurityError", "TimeUp", "compile_chapter", "running_line", "syntax_hint", "template_line",
-           "time_limit"]
+__all__ = ["SecurityError", "TimeBudget", "TimeUp", "compile_chapter", "running_line", "syntax_hint",
+           "template_line", "time_limit"]
 
 MAX_OUTPUT_CHARS = 2_000_000
 MAX_SECONDS = 5.0
+#: all chapters of a plan together: with only a chapter's limit, ten runaway chapters held a build 59 s
+MAX_SECONDS_IN_ALL = 10.0
 MAX_RANGE = 10_000
 
 
@@ -228,6 +232,27 @@ _SANDBOX = _Sandbox()
 
 class TimeUp(BaseException):
     """Raised into a runaway template (a BaseException, so that no ``except Exception`` keeps it)."""
+
+
+class TimeBudget:
+    """The time the chapters of one loaded plan have left to be filled in, together."""
+
+    def __init__(self, seconds: float):
+        self.seconds = seconds
+        self.left = seconds
+
+    def allowed(self) -> float:
+        """What the next chapter may take: :data:`MAX_SECONDS`, or less when less is left (0: nothing)."""
+        return max(min(MAX_SECONDS, self.left), 0.0)
+
+    @contextmanager
+    def spent(self) -> Iterator[None]:
+        """Take the time the block takes off what is left."""
+        started = time.monotonic()
+        try:
+            yield
+        finally:
+            self.left -= time.monotonic() - started
 
 
 @contextmanager

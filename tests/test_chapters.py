@@ -26,6 +26,7 @@ BODY_LINE = 4  # after '---', 'title: ...', '---'
 @pytest.fixture(autouse=True)
 def quick_time_limit(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sandbox, "MAX_SECONDS", 1.0)
+    monkeypatch.setattr(sandbox, "MAX_SECONDS_IN_ALL", 1000.0)  # the tests share one plan: each has a chapter's time
 
 
 def chapter(body: str) -> Chapter:
@@ -190,6 +191,28 @@ def test_time_limit_works_outside_the_main_thread(plan: Plan) -> None:
     assert not worker.is_alive()
     text, problems = found[0]
     assert text is None and problems[0].code == "E505"
+
+
+def test_runaway_chapters_share_one_time_budget(make_plan: Callable[..., Path],
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each chapter had its own time: ten runaway chapters held a build 59 s. The chapters of a plan now have
+    :data:`sandbox.MAX_SECONDS_IN_ALL` together; the error says at which chapter the time ran out, and after it
+    that none was left."""
+    monkeypatch.setattr(sandbox, "MAX_SECONDS_IN_ALL", 2.5)
+    endless = "{% for a in range(10000) %}{% for b in range(10000) %}{% endfor %}{% endfor %}"
+    files = {f"content/chapters/0{n}-bab.md": f"---\ntitle: Bab {n}\n---\nSatu.\n{endless}\n" for n in range(2, 6)}
+    files["content/chapters/06-akhir.md"] = "---\ntitle: Akhir\n---\nKota {{ plan.city }}.\n"
+    from masterplan.project import load_and_check
+    found = [(d.position.file, d.position.line, d.message, d.hint) for d in
+             load_and_check(make_plan(files), warnings=False).report.errors if d.code == "E505"]
+    one = ("chapter takes longer than 1 s to fill in", "a Jinja loop in this chapter runs too long")
+    none_left = ("chapters take longer than 2.5 s to fill in together: no time is left for this chapter",
+                 "a Jinja loop in an earlier chapter runs too long (see its error)")
+    ran_out = ("chapters take longer than 2.5 s to fill in together: the time ran out in this chapter",
+               "a Jinja loop in this chapter or an earlier one runs too long")
+    assert found == [("content/chapters/02-bab.md", 5, *one), ("content/chapters/03-bab.md", 5, *one),
+                     ("content/chapters/04-bab.md", 5, *ran_out),
+                     ("content/chapters/05-bab.md", 4, *none_left), ("content/chapters/06-akhir.md", 4, *none_left)]
 
 
 def test_a_thread_outlives_its_time_limit_unharmed(plan: Plan) -> None:
