@@ -399,18 +399,23 @@ def test_a_pillar_without_programs_says_so_with_no_empty_matrix(tmp_path: Path) 
 
 def test_a_pasted_string_without_spaces_is_broken_without_hyphens_inside_the_margin(make_plan: Callable[..., Path]) -> None:
     """A hash pasted into a chapter was hyphenated like a word: a hyphen inside a code reads as part of it, and
-    WeasyPrint's time for it grows faster than its square (2,000 letters about 25 s, 5,000 hours)."""
+    WeasyPrint's time for it grows faster than its square (2,000 letters about 25 s, 5,000 hours). An address
+    with "e-sambat" in it was hyphenated still ("smar-/tcity"), and "a-" before 300 letters, kept whole as a
+    short piece, ran off the page."""
     import random
     generator = random.Random(7)
     pasted = "".join(generator.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(900))
-    chapter = XREF_CHAPTER + f"\n    Kunci arsip: {pasted} (salinan).\n"
+    address = "https://smartcity.kotabugul.go.id/e-sambat/laporan/2022/rekap-tahunan-final-versi-cetak-lengkap.pdf"
+    hyphened = "a-" + "".join(generator.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(300))  # "a-" kept whole
+    chapter = XREF_CHAPTER + f"\n    Kunci arsip: {pasted} (salinan).\n\n    Unduh {address} atau {hyphened} juga.\n"
     root = make_plan({"content/chapters/01-pendahuluan.md": chapter})
     result = build(root)
     assert result.ok, problems(result)
     with pdfplumber.open(root / "build" / "masterplan.pdf") as pdf:
         page = next(page for page in pdf.pages if "Kunci arsip" in (page.extract_text() or ""))
         text = page.extract_text()
-        assert pasted in squeeze(text)  # every letter, in order, and no hyphen added between them
+        for run in (pasted, address, hyphened):
+            assert run in squeeze(text)  # every character, in order, and no hyphen added between them
         lines = text[text.index("Kunci arsip"):text.index("(salinan)")].splitlines()
         assert len(lines) >= 8
         words = page.extract_words()

@@ -105,7 +105,7 @@ def keep_whole(html: str) -> str:
             return _compound(word)  # it may break at its hyphen, and only there
         return word  # a code: "GOV-01", "ISO-27001"
 
-    def prose(text: str) -> str:
+    def words(text: str) -> str:
         if "-" in text:
             text = _HYPHENATED.sub(short_piece, text)
         if " " in text:
@@ -115,9 +115,16 @@ def keep_whole(html: str) -> str:
             text = _YEAR_RANGE.sub(lambda m: _nobreak(m.group(0)), text)
         if "&#39;" in text and not _OPENING_QUOTE.search(text):
             text = _APOSTROPHE.sub("\u2019", text)
-        if len(text) > LONGEST_WORD:
-            text = _UNSPACED.sub(_in_pieces, text)
         return text
+
+    def prose(text: str) -> str:  # a long run first: the rules for words would cut it into pieces too short
+        if len(text) <= LONGEST_WORD:
+            return words(text)
+        parts, done = [], 0
+        for run in _UNSPACED.finditer(text):
+            parts += [words(text[done:run.start()]), _in_pieces(run)]
+            done = run.end()
+        return "".join(parts) + words(text[done:])
 
     parts: list[str] = []
     done = 0
