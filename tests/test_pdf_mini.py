@@ -183,11 +183,12 @@ def _png_header(side: int) -> bytes:
 
 def test_fetcher_refuses_a_picture_too_large_to_decode(tmp_path: Path) -> None:
     """A PNG of 13,000 x 13,000 pixels in 37 KB took the build 1.46 GB: validate says E519 first, and the
-    renderer is never given one (its header is read, not its pixels)."""
+    renderer is never given one (its header is read, not its pixels). A 48-megapixel photo (a drone's, a phone's
+    largest) was refused too: the limit is 100."""
     content = tmp_path / "content"
     (content / "assets").mkdir(parents=True)
     (content / "assets" / "besar.png").write_bytes(_png_header(13_000))
-    (content / "assets" / "cukup.png").write_bytes(_png_header(6_000))
+    (content / "assets" / "cukup.png").write_bytes(_png_header(7_000))  # 49 megapixels, as a drone's photo
     fetcher = Fetcher(content, Theme.for_plan(tmp_path))
     assert fetcher.fetch((content / "assets" / "cukup.png").as_uri())
     with pytest.raises(ValueError):

@@ -26,7 +26,7 @@ from pathlib import Path
 from urllib.parse import unquote, unquote_to_bytes, urljoin, urlsplit
 from xml.etree import ElementTree
 
-from masterplan.checks.svg_copies import MAX_COPIES, Copies, Cycle
+from masterplan.checks.svg_copies import Copies, Cycle
 from masterplan.diagnostics import Message
 from masterplan.render import MAX_DATA_URL, opened_picture, too_large
 
@@ -117,16 +117,17 @@ class _Reader:
     def copies(self, root: ElementTree.Element, address: str) -> Message | None:
         """Whether the SVG ``root`` copies its shapes (or other drawings) more than the book draws, or into
         themselves (see :mod:`masterplan.checks.svg_copies`)."""
+        copies = Copies(root, lambda element, href: self.drawn(element, href, address))
         try:
-            count = Copies(root, lambda element, href: self.drawn(element, href, address)).count()
+            count = copies.count()
         except Cycle as cycle:
             return Message("the SVG draws '{name}' inside itself (a <use> naming what holds it): the renderer cannot "
                            "draw it", name=cycle.name[:80])
-        if count <= MAX_COPIES:
+        if count <= copies.allowed:
             return None
         return Message("the SVG draws more than {limit:,} copies of its shapes: a <use> draws all that the element "
                        "it names holds, its own <use>s included; save the drawing as a PNG picture, or use fewer "
-                       "copies", limit=MAX_COPIES)
+                       "copies", limit=copies.allowed)
 
     def drawn(self, element: ElementTree.Element, href: str, address: str) -> int | str:
         """What the ``<use>`` or ``<image>`` ``element`` of the SVG read from ``address`` draws from ``href``:

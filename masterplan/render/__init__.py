@@ -22,8 +22,9 @@ MAX_DATA_URL = 512 * 1024
 PICTURES = ("PNG", "JPEG", "GIF", "WEBP", "BMP", "TIFF")
 #: pixels of one picture the book prints: WeasyPrint decodes a picture whole, at 4 bytes a pixel or more, whatever
 #: its file's size (a PNG of 13,000 x 13,000 pixels in 37 KB took the build 1.46 GB); a full A4 page at 300 dpi
-#: is 8.7 million
-MAX_PIXELS = 40_000_000
+#: is 8.7 million, a drone's or a phone's photo at its largest 48 to 50 (one of 48 took 436 MB), a medium-format
+#: camera's 100
+MAX_PIXELS = 100_000_000
 
 
 def too_large(width: int, height: int) -> Message | None:
