@@ -68,3 +68,12 @@ def test_real_tables_pass() -> None:
     markdown = "| a | b | c |\n|---|---|---|\n" + "| 1 | 2 | 3 |\n" * 3000 + "\n<table><tr><td>x</td></tr></table>"
     for text in (budget, roadmap, markdown):
         assert oversized_table(text) is None
+
+
+def test_tables_with_a_grouped_header_count_only_the_cells_their_spans_add() -> None:
+    """Nine tables of 100 programs by 10 years, each under a grouped header (a rowspan and a colspan), were E528
+    ("cover 10,098 cells"): the cells written counted against the spans' limit once a table had one span."""
+    head = '<thead><tr><th rowspan="2">Program</th><th colspan="10">Anggaran</th></tr><tr>' + "<th>Tahun</th>" * 10
+    body = "<tbody>" + ("<tr><td>Program</td>" + "<td>1</td>" * 10 + "</tr>") * 100 + "</tbody>"
+    text = "\n\n".join(f"<table>{head}</tr></thead>{body}</table>" for _ in range(9))
+    assert oversized_table(text) is None
