@@ -80,17 +80,20 @@ _TAG_START = re.compile(r"\{[{%#]")
 
 def _column(text: str, source: str, line: int) -> int:
     """Where on ``line`` of ``source`` the mistake Jinja reports is: the word it did not expect ('sampai' in
-    "{{ plan.period.start sampai"), after the line's first tag; else that tag; else 1."""
+    "{{ plan.period.start sampai") where the line's tags have it once; else the line's one tag; else 1 (Jinja
+    names no column, and a '}' or a ')' could be any tag's)."""
     lines = source.splitlines()
     if not 0 < line <= len(lines):
         return 1
     written = lines[line - 1]
-    tag = _TAG_START.search(written)
-    start = tag.start() if tag else 0
+    tags = [tag.start() for tag in _TAG_START.finditer(written)]
     found = _EXPECTED_TOKEN.match(text) or _UNEXPECTED.match(text)
-    word = (found.group(2) if found.re is _EXPECTED_TOKEN else found.group(1)) if found else None
-    at = written.find(word, start + 2 if tag else 0) if word else -1
-    return (at if at >= 0 else start) + 1
+    word = (found.group(2) if found.re is _EXPECTED_TOKEN else found.group(1)) if found else ""
+    if tags and re.fullmatch(r"\w+", word):
+        places = [place.start() for place in re.finditer(rf"\b{word}\b", written[tags[0]:])]
+        if len(places) == 1:
+            return tags[0] + places[0] + 1
+    return tags[0] + 1 if len(tags) == 1 else 1
 
 
 def _syntax_words(text: str) -> Message | str:

@@ -315,3 +315,22 @@ def test_an_empty_value_is_named_only_when_the_line_shows_which() -> None:
     assert two is not None and str(two.what) == "a value before .name is empty, so it has no field 'name'"
     assert "{% if" not in str(two.hint)
     assert chapters._field_of_nothing("'kota' is undefined", "{{ kota }}") is None
+
+
+@pytest.mark.parametrize(("line", "column"), [
+    ("Periode {{ plan.period.start }} sampai {{ plan.period.end + }}", 1),
+    ("Lihat {{ plan.program('GOV-01').name }} dan {{ plan.program('GOV-02'.name }}", 1),
+    ("Rencana dari tahun {{ plan.period.start sampai {{ plan.period.end }}.", 41),
+    ("Satu {{ plan.city + }} saja", 6),
+])
+def test_a_jinja_mistake_is_said_at_its_column_only_where_it_is_known(line: str, column: int) -> None:
+    """Jinja names a line, not a column: the word it did not expect is found where the line has it once, the tag
+    where the line has one; else column 1. A line of two tags was told the first, correct one's column."""
+    import jinja2
+
+    from masterplan import jinja_words
+    source = f"Pembuka.\n{line}\n"
+    with pytest.raises(jinja2.TemplateSyntaxError) as raised:
+        jinja2.Environment().parse(source)
+    said = jinja_words.syntax(raised.value, source)
+    assert (said.line, said.column) == (2, column)
