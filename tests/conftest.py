@@ -116,6 +116,7 @@ MINI_FILES: dict[str, str] = {
             budget:
               - {year: 2022, amount: 250000000, source: APBD}
               - {year: 2023, amount: 300000000, source: APBD}
+              - {year: 2024, amount: 100000000, source: APBD}
             indicators:
               - name: Aduan ditanggapi dalam 10 menit
                 unit: persen
@@ -137,7 +138,7 @@ MINI_FILES: dict[str, str] = {
             sub_element: transaksi_keuangan
             quick_win: true
             period: {start: 2022, end: 2023}
-            budget: [{year: 2022, amount: 100000000, source: APBN}]
+            budget: [{year: 2022, amount: 50000000, source: APBN}, {year: 2023, amount: 50000000, source: APBN}]
             indicators:
               - name: Retribusi non-tunai
                 unit: persen
