@@ -14,6 +14,7 @@ from masterplan.diagnostics import Diagnostic, Message, warning
 from masterplan.model import Indicator, Plan
 
 _Figure = tuple[Message, Indicator, object]  #: where a baseline or target was first given: label, indicator, value
+_Figures = tuple[dict[tuple[object, str, int], _Figure], dict[tuple[object, str, int], _Figure]]  #: baselines, targets
 
 
 def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
@@ -23,8 +24,8 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
     index each measures of its services) may differ in their figures. Each place is compared once: 3,000 programs
     sharing one indicator are 3,000 lookups."""
     first: dict[str, tuple[Message, Indicator]] = {}
-    baselines: dict[tuple[object, str, int], _Figure] = {}  # (pillars or a program, name, year)
-    targets: dict[tuple[object, str, int], _Figure] = {}
+    givers: dict[str, set[object]] = {}  # name -> the pillars and programs that gave figures of it so far
+    figures: _Figures = ({}, {})  # baselines, targets: (pillars or a program, name, year) -> where first given
     for label, indicator, owner in indicators(plan):
         name = folded(indicator.name)
         if not name:
@@ -33,19 +34,29 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
         if place[1] is not indicator and _unit(place[1].unit) != _unit(indicator.unit):
             yield _other_unit(label, indicator, *place)
             continue
-        year, value = indicator.baseline_year, indicator.baseline_value
-        other = _differing(baselines, owner, name, year, value)
-        if other is not None:
-            yield _other_baseline(label, indicator, other[0], other[1])
-        if year is not None and value is not None:
-            baselines.setdefault((owner, name, year), (label, indicator, value))
-        told = False
-        for year, value in sorted(indicator.targets.items()):
-            other = _differing(targets, owner, name, year, value)
-            if other is not None and not told:  # once an indicator: a pillar's row of targets differs in several
-                yield _other_target(label, indicator, year, other)
-                told = True
+        given = givers.setdefault(name, set())
+        if "pillars" in given or owner in given:  # most names have nothing before them to compare with
+            yield from _other_figures(label, indicator, owner, name, figures)
+        given.add(owner)
+        baselines, targets = figures
+        if indicator.baseline_year is not None and indicator.baseline_value is not None:
+            baselines.setdefault((owner, name, indicator.baseline_year), (label, indicator, indicator.baseline_value))
+        for year, value in indicator.targets.items():
             targets.setdefault((owner, name, year), (label, indicator, value))
+
+
+def _other_figures(label: Message, indicator: Indicator, owner: object, name: str,
+                   figures: _Figures) -> Iterator[Diagnostic]:
+    """W418 for a baseline, and for the first target, that differs from the one given before for that year."""
+    baselines, targets = figures
+    other = _differing(baselines, owner, name, indicator.baseline_year, indicator.baseline_value)
+    if other is not None:
+        yield _other_baseline(label, indicator, other[0], other[1])
+    for year, value in sorted(indicator.targets.items()):
+        other = _differing(targets, owner, name, year, value)
+        if other is not None:  # once an indicator: a pillar's row of targets differs in several years
+            yield _other_target(label, indicator, year, other)
+            return
 
 
 def _differing(seen: dict[tuple[object, str, int], _Figure], owner: object, name: str, year: int | None,
