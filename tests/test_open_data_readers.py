@@ -306,7 +306,7 @@ def test_each_budget_and_indicator_row_has_a_key_and_an_indicators_owner_is_chec
 
     # an indicator's owner that names no program, a budget row twice: found
     indicators = (data / "indicators.csv").read_text(encoding="utf-8")
-    (data / "indicators.csv").write_text(indicators.replace(",GOV-01,governance\n", ",GOV-99,governance\n", 1),
+    (data / "indicators.csv").write_text(indicators.replace(",GOV-01,governance,\n", ",GOV-99,governance,\n", 1),
                                          encoding="utf-8")
     lines = (data / "budget.csv").read_text(encoding="utf-8").splitlines()
     (data / "budget.csv").write_text("\n".join([*lines, lines[1]]) + "\n", encoding="utf-8")
@@ -325,3 +325,17 @@ def test_plan_json_gives_null_for_a_text_the_plan_leaves_out(make_plan) -> None:
     assert programs["ECO-01"]["location"] is None and programs["ECO-01"]["summary"] is None
     assert document["plan"]["notice"] is None  # the mini plan gives none
     assert '{"id": ""}' not in (data / "plan.json").read_text(encoding="utf-8")
+
+
+def test_an_indicators_direction_is_in_the_open_data(make_plan) -> None:
+    """`direction: up` (which way is better), which validate checks the targets against, was in no data file."""
+    agency = MINI_FILES["content/agencies/diskominfo.yml"].replace(
+        "                unit: persen\n", "                unit: persen\n                direction: up\n")
+    data = build(make_plan, {"content/agencies/diskominfo.yml": agency})
+    rows = {(r["owner_id"], r["year"]): r["direction"] for r in table(data / "indicators.csv")}
+    assert rows[("GOV-01", "2022")] == "up" and rows[("ECO-01", "2022")] == ""
+    programs = {p["id"]: p for p in json.loads((data / "plan.json").read_text(encoding="utf-8"))["programs"]}
+    assert programs["GOV-01"]["indicators"][0]["direction"] == "up"
+    assert programs["ECO-01"]["indicators"][0]["direction"] is None
+    fields = next(r for r in descriptor(data)["resources"] if r["name"] == "indicators")["schema"]["fields"]
+    assert fields[-1]["name"] == "direction"
