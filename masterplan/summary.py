@@ -24,6 +24,7 @@ class BudgetSummary:
     by_agency: dict[str, int]
     total: int
     by_source_year: dict[str, dict[int, int]]  #: funding source → year → amount
+    by_agency_year: dict[str, dict[int, int]]  #: lead agency id → year → amount (its pagu indikatif per year)
 
     @property
     def sources_by_year(self) -> list[str]:
@@ -33,13 +34,15 @@ class BudgetSummary:
 
 
 def budget(plan: Plan) -> BudgetSummary:
-    """Totals by pillar × year, by year, by funding source (and source × year) and by lead agency."""
+    """Totals by pillar × year, by year, by funding source (and source × year) and by lead agency (and agency ×
+    year)."""
     years = list(plan.period.years)
     by_pillar_year: dict[str, dict[int, int]] = {p.id: {y: 0 for y in years} for p in plan.pillars}
     by_year = {y: 0 for y in years}
     by_source = {s: 0 for s in plan.funding_sources}
     by_agency = {a.id: 0 for a in plan.agencies}
     by_source_year: dict[str, dict[int, int]] = {}
+    by_agency_year: dict[str, dict[int, int]] = {a.id: {y: 0 for y in years} for a in plan.agencies}
     for program in plan.programs:
         for line in program.budget:
             row = by_source_year.setdefault(line.source, {y: 0 for y in years})
@@ -49,9 +52,11 @@ def budget(plan: Plan) -> BudgetSummary:
             by_year[line.year] = by_year.get(line.year, 0) + line.amount
             by_source[line.source] = by_source.get(line.source, 0) + line.amount
             by_agency[program.lead_id] = by_agency.get(program.lead_id, 0) + line.amount
+            led = by_agency_year.setdefault(program.lead_id, {y: 0 for y in years})
+            led[line.year] = led.get(line.year, 0) + line.amount
     by_pillar = {pillar: sum(row.values()) for pillar, row in by_pillar_year.items()}
     return BudgetSummary(years, by_pillar_year, by_pillar, by_year, by_source, by_agency, sum(by_year.values()),
-                         by_source_year)
+                         by_source_year, by_agency_year)
 
 
 def mission_matrix(plan: Plan) -> dict[str, dict[str, list[Program]]]:

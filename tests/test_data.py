@@ -189,6 +189,13 @@ def test_the_workbook_sums_the_budget_as_the_book_does(built: tuple[Plan, Path])
     assert {shorts[row[0]]: row[1] for row in agencies[1:-1]} == {a: v for a, v in money.by_agency.items() if v}
     amounts = [row[1] for row in agencies[1:-1]]
     assert amounts == sorted(amounts, reverse=True)  # the largest first
+    by_agency_year = blocks["Anggaran per Perangkat Daerah dan Tahun"]  # as the book's Tabel 14.5: agencies down
+    assert by_agency_year[0][:len(money.years) + 2] == ("Perangkat Daerah", *map(str, money.years), "Total")
+    assert [row[0] for row in by_agency_year[1:-1]] == [row[0] for row in agencies[1:-1]]
+    for row in by_agency_year[1:-1]:
+        assert list(row[1:len(money.years) + 2]) == [*money.by_agency_year[shorts[row[0]]].values(),
+                                                    money.by_agency[shorts[row[0]]]]
+    assert by_agency_year[-1][:len(money.years) + 2] == ("Total", *money.by_year.values(), money.total)
 
 
 def test_the_workbook_says_what_every_column_means_in_the_plans_language(built: tuple[Plan, Path]) -> None:
