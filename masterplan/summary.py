@@ -68,6 +68,16 @@ def mission_matrix(plan: Plan) -> dict[str, dict[str, list[Program]]]:
     return matrix
 
 
+def without_mission(plan: Plan) -> dict[str, list[Program]]:
+    """pillar id → programs serving no mission of the plan (W414), for the missions table's last row: empty when
+    every program serves one, so the row is there only for programs the rows above leave out."""
+    unlinked: dict[str, list[Program]] = {}
+    for program in plan.programs:
+        if not program.missions:
+            unlinked.setdefault(program.pillar_id, []).append(program)
+    return unlinked
+
+
 @dataclass
 class AgencyRole:
     """What one agency does in one pillar: programs it leads and programs it supports."""
@@ -139,10 +149,12 @@ def glossary(plan: Plan) -> list[GlossaryEntry]:
 MISSION_CODES = 40  #: program codes a cell of the missions table lists (three lines); with more in any cell it counts them
 
 
-def missions_counted(matrix: dict[str, dict[str, list[Program]]]) -> bool:
+def missions_counted(matrix: dict[str, dict[str, list[Program]]],
+                     unlinked: dict[str, list[Program]] | None = None) -> bool:
     """Whether the missions table counts its programs rather than list them (a province's plan), in the book
-    and on the site alike."""
-    return any(len(cell) > MISSION_CODES for row in matrix.values() for cell in row.values())
+    and on the site alike; its row of programs serving no mission (``unlinked``) counts too."""
+    rows = [*matrix.values(), unlinked or {}]
+    return any(len(cell) > MISSION_CODES for row in rows for cell in row.values())
 
 
 def largest_first(amounts: dict[str, int]) -> list[tuple[str, int]]:

@@ -421,3 +421,39 @@ def test_a_pasted_string_without_spaces_is_broken_without_hyphens_inside_the_mar
         assert len(lines) >= 8
         words = page.extract_words()
         assert max(word["x1"] for word in words) <= page.width - 20 * 72 / 25.4 + 1  # inside the right margin
+
+
+VISION_CHAPTER = """\
+    ---
+    title: Visi dan Misi
+    generated: vision
+    ---
+    Arah pembangunan kota cerdas.
+    """
+
+
+def test_a_program_serving_no_mission_is_listed_in_the_missions_tables_last_row(make_plan: Callable[..., Path]) -> None:
+    """A program without a mission (W414) vanished from Tabel 3.1, in the book and on the site, so its cells did not
+    add up to the plan's programs: a last row "Belum terkait misi" lists it under its pillar."""
+    from conftest import MINI_FILES
+
+    agency = MINI_FILES["content/agencies/bpkad.yml"].replace("            missions: [m2]\n", "")
+    root = make_plan({"content/agencies/bpkad.yml": agency, "content/chapters/02-visi.md": VISION_CHAPTER})
+    result = run(root, BuildOptions())
+    assert result.ok, problems(result)
+    assert [d.code for d in result.report if d.code == "W414"] == ["W414"]
+    with pdfplumber.open(root / "build" / "masterplan.pdf") as pdf:
+        page = next(page for page in pdf.pages if "Misi dan program yang mendukungnya per dimensi" in
+                    (page.extract_text() or "") and "Daftar Tabel" not in (page.extract_text() or ""))
+        table = next(t for t in page.find_tables() if t.extract()[0][0] == "Misi")
+        lines = page.crop(table.bbox).extract_text().split("\n")  # by text: a row without stripes has no rules
+    assert lines == ["Misi Smart Governance Smart Economy", "1. Tata kelola yang baik GOV-01 –",
+                     "2. Ekonomi yang tumbuh – –", "Belum terkait misi – ECO-01"]  # under its pillar
+    html = (root / "build" / "site" / "chapter" / "visi.html").read_text(encoding="utf-8")
+    row = html[html.index('<tr class="without-mission">'):]
+    row = row[:row.index("</tr>")]
+    assert '<th scope="row">Belum terkait misi</th>' in row and ">ECO-01</a>" in row and "GOV-01" not in row
+    linked = make_plan({"content/chapters/02-visi.md": VISION_CHAPTER})  # every program serving a mission: no row
+    assert run(linked, BuildOptions(pdf=False)).ok
+    html = (linked / "build" / "site" / "chapter" / "visi.html").read_text(encoding="utf-8")
+    assert "missions-matrix" in html and "Belum terkait misi" not in html
