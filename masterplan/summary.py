@@ -79,6 +79,28 @@ def without_mission(plan: Plan) -> dict[str, list[Program]]:
 
 
 @dataclass
+class FirstYear:
+    """What the quick wins cost in the plan's first year, beside all programs' budget that year: the quick wins'
+    table gives each one's total over its years, not what they ask of the running year's APBD."""
+
+    year: int
+    quick_wins: int  #: the quick wins' budget lines of that year, every funding source
+    total: int  #: all programs' budget that year
+
+    @property
+    def share(self) -> float:
+        return self.quick_wins / self.total if self.total else 0.0
+
+
+def quick_wins_first_year(plan: Plan) -> FirstYear:
+    """The quick wins' budget in the plan's first year and that year's whole indicative budget."""
+    year = plan.period.start
+    lines = [(program, line) for program in plan.programs for line in program.budget if line.year == year]
+    return FirstYear(year, sum(line.amount for program, line in lines if program.quick_win),
+                     sum(line.amount for _, line in lines))
+
+
+@dataclass
 class AgencyRole:
     """What one agency does in one pillar: programs it leads and programs it supports."""
 

@@ -295,6 +295,15 @@ def test_the_budget_page_has_the_books_budget_by_agency_and_year(sample_build: P
     assert 'href="#by-agency-year"' in html  # in the page's own table of contents
 
 
+def test_the_quick_wins_page_says_what_they_cost_in_the_plans_first_year(sample_build: Path) -> None:
+    """As under the book's Tabel 12.1: the quick wins' 2022 budget and its share of 2022's whole budget."""
+    html = read(sample_build / "build" / "site", "quick-wins.html")
+    assert ('<p class="table-note" id="quick-wins-note">Anggaran: jumlah setiap quick win selama tahun pelaksanaannya.'
+            " Pada 2022, tahun pertama rencana, indikasi anggaran quick wins berjumlah Rp 3.900.000.000, yaitu 48,1% dari"
+            " indikasi anggaran seluruh program pada tahun itu (Rp 8.100.000.000).</p>") in html
+    assert 'aria-describedby="quick-wins-note"' in html
+
+
 def test_a_captioned_chapter_table_carries_the_books_number(sample_build: Path) -> None:
     html = read(sample_build / "build" / "site", "chapter/gambaran-umum.html")
     assert '<table id="tab-swot"><caption id="tab-swot-caption">Tabel 2.1 Analisis SWOT Kota Pasuruan</caption>' in html
