@@ -54,7 +54,8 @@ def _far_off(program: Program) -> Iterator[Diagnostic]:
         if line.amount >= FACTOR_FAR_OFF * median:
             yield warning(line.amount_at, "W320", "program {program}: the budget for {year} is {amount}, {factor}× "
                           "the median of its other lines ({median})",
-                          "a zero too many? amounts are whole rupiah: check the digits",
+                          "a zero too many? amounts are whole rupiah: check the digits (a year of building or buying may "
+                          "rightly cost more)",
                           program=program.id, year=line.year, factor=round(line.amount / median),
                           amount=Message("Rp {amount:,}", amount=line.amount),
                           median=Message("Rp {amount:,}", amount=round(median)))
