@@ -216,6 +216,16 @@ def make_plan(tmp_path: Path) -> Callable[..., Path]:
 
 
 @pytest.fixture
+def served(make_plan: Callable[..., Path]) -> Iterator[object]:
+    """``masterplan serve --no-pdf`` running on a mini plan (:mod:`serving`), stopped with Ctrl-C after the test."""
+    from serving import start, stop
+
+    running = start(make_plan(), "--no-pdf")
+    yield running
+    stop(running)
+
+
+@pytest.fixture
 def mini_plan(make_plan: Callable[..., Path]) -> Path:
     return make_plan()
 
