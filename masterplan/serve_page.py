@@ -145,6 +145,8 @@ def assets_shown(page: str, url_path: str, content: Path) -> list[str]:
     saved over with another left the page's HTML as it was, and the open tab showed the old one."""
     stamps = set()
     for value in _ADDRESS.findall(page):
+        if ASSETS not in value:  # most of a page's links: not worth resolving
+            continue
         for address in (part.split()[0] for part in html.unescape(value).split(",") if part.split()):
             path = unquote(urlsplit(urljoin(url_path, address)).path)
             if not path.startswith(f"/{ASSETS}/") or "/../" in path:

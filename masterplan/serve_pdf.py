@@ -15,6 +15,7 @@ preview builds it again if not.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -50,7 +51,13 @@ class PdfState:
         if self.kind == CURRENT:
             return ""
         errors = list(self.errors[:SHOWN_ERRORS]) + (["…"] if len(self.errors) > SHOWN_ERRORS else [])
-        return " ".join([Translator(language)(WORDS[self.kind]), *errors])
+        return " ".join([_words(language)(WORDS[self.kind]), *errors])
+
+
+@functools.lru_cache(maxsize=8)
+def _words(language: str) -> Translator:
+    """The theme's words in ``language``, read once (the page asks for them with every rebuild)."""
+    return Translator(language)
 
 
 def outdated(root: Path) -> bool:

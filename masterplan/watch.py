@@ -137,7 +137,8 @@ class Watcher:
         names = sorted({p.relative_to(root).as_posix() if p.is_relative_to(root) else str(p) for p in paths})
         self.unsaid = None  # what the files were a moment ago is no longer worth showing
         self.preview.told.changed()
-        self.preview.reread_language()  # "Changed:" said in the language plan.yml now names
+        if "content/plan.yml" in names:  # "Changed:" said in the language plan.yml now names
+            self.preview.reread_language()
         self.preview.say(Message("Changed: {files}", files=", ".join(names[:5]) + (" …" if len(names) > 5 else "")))
         if self.background is not None:
             self.background.supersede()
