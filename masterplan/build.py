@@ -12,7 +12,7 @@ import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from masterplan import output
+from masterplan import output, plan_state
 from masterplan.alongside import Alongside
 from masterplan.diagnostics import ContentError, Message, Position, Report, error
 from masterplan.filecache import FileCache
@@ -90,6 +90,7 @@ def run(root: Path, options: BuildOptions, cache: FileCache | None = None) -> Bu
 def _run(root: Path, options: BuildOptions, cache: FileCache | None) -> BuildResult:
     # --strict: warnings stop the build, so they are known before rendering; otherwise the
     # warning rules run beside the rendering (see project.warnings_alongside)
+    sources = plan_state.fingerprint(root) if options.pdf else None  # before reading: an edit saved meanwhile shows
     checked = load_and_check(root, cache, warnings=options.strict)
     if os.environ.get(PROGRESS) == "lines":
         print(READ, file=sys.stderr, flush=True)
@@ -121,7 +122,7 @@ def _run(root: Path, options: BuildOptions, cache: FileCache | None) -> BuildRes
                     exported = Alongside(lambda: data.export(plan, folder, words))
                 if options.pdf:
                     from masterplan.render import pdf
-                    summary += pdf.render(plan, root, staging, options, report, speaker(root, plan.language).say)
+                    summary += pdf.render(plan, root, staging, options, report, speaker(root, plan.language).say, sources)
                 if options.site:
                     from masterplan.render import site
                     summary += site.render(plan, root, staging, options, report)

@@ -25,7 +25,8 @@ _NOT_A_LINE_BREAK = re.compile(r"[^\n]")
 
 #: Tables and figures the generated chapters produce, by id.
 GENERATED_TABLES = ["tab:missions", "tab:readiness", "tab:quick-wins", "tab:budget-pillar",
-                    "tab:budget-source", "tab:budget-agency", "tab:budget-source-year", "tab:agency-pillar"]
+                    "tab:budget-source", "tab:budget-agency", "tab:budget-source-year",
+                    "tab:budget-agency-year", "tab:agency-pillar"]
 GENERATED_FIGURES = ["fig:roadmap", "fig:budget-pillar", "fig:budget-source", "fig:budget-agency"]
 
 

@@ -18,8 +18,21 @@ EDITOR_LEFTOVERS = (r"^sed[A-Za-z0-9]{6}$", r"^4913$", r"^#.*#$", r"^\.goutputst
 #: hidden files, a copy kept by hand (``.bak``, ``.old``, ``.orig``) and what Windows and macOS leave in a folder.
 KEPT_ASIDE = (r"\.sw.$", r"~$", r"^\.", r"\.(?:bak|old|orig)$", r"^Thumbs\.db$", r"^desktop\.ini$")
 _LEFTOVER = re.compile("|".join((*EDITOR_LEFTOVERS, *KEPT_ASIDE)), re.IGNORECASE)
+#: What the preview's watcher leaves out: watchfiles' own defaults (caches, version control, swap and backup
+#: files) and the editor leftovers. Written out here, so that a build, which does not import watchfiles, counts
+#: the files the watcher heeds (:mod:`masterplan.plan_state`).
+UNWATCHED_FOLDERS = ("__pycache__", ".git", ".hg", ".svn", ".tox", ".venv", ".idea", "node_modules", ".mypy_cache",
+                     ".pytest_cache", ".hypothesis")
+UNWATCHED = (r"\.py[cod]$", r"\.___jb_...___$", r"\.sw.$", "~$", r"^\.\#", r"^\.DS_Store$", r"^flycheck_",
+             *EDITOR_LEFTOVERS)
+_UNWATCHED = re.compile("|".join(UNWATCHED))
 
 
 def is_leftover(name: str) -> bool:
     """Whether a file named ``name`` is one of those, not the plan's."""
     return _LEFTOVER.search(name) is not None
+
+
+def unwatched(name: str) -> bool:
+    """Whether a change of the file named ``name`` is none the preview rebuilds for."""
+    return _UNWATCHED.search(name) is not None

@@ -216,6 +216,7 @@ class _Reader:
             baseline_year=baseline.get("year"), baseline_value=baseline.get("value"),
             targets=years, position=data.position, target_positions=positions,
             baseline_position=baseline.at("value") if isinstance(baseline, LocatedMap) else None,
+            direction=data.get("direction"),
         )
 
     def indicators(self, items: Any) -> list[Indicator]:

@@ -101,6 +101,7 @@ class Indicator:
     position: Position
     target_positions: dict[int, Position] = field(default_factory=dict)
     baseline_position: Position | None = None  #: of the baseline's value, when the indicator has one
+    direction: str | None = None  #: "up" or "down": which way is better, when the plan says so
 
     @property
     def decimals(self) -> int:

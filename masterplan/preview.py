@@ -24,8 +24,19 @@ import jinja2
 from masterplan import jinja_words, output, project
 from masterplan.diagnostics import Diagnostic, Message, Position, Report, error
 from masterplan.kept_files import RememberedFiles
+from masterplan.preview_told import WARNINGS_SETTLE, Told
 from masterplan.render.site_links import PAGES
 from masterplan.render.theme import Theme, template_position
+from masterplan.serve_pdf import PdfState
+
+
+@dataclass
+class Rebuilt:
+    """What a check of the plan found, before the page and the terminal show it."""
+
+    report: Report
+    later: list[Callable[[], list[Diagnostic]]]  #: the warning rules to run (none for a plan with errors)
+    took: float  #: seconds
 
 
 @dataclass
@@ -75,8 +86,10 @@ class Preview:
         self.speaker = project.speaker(root)  #: says what is printed, in the plan's language (read again each rebuild)
         self.generation = 0
         self.errors: list[Diagnostic] = []
-        self.told: set[str] = set()  #: the diagnostics' lines printed for the plan as it is now (not printed again)
+        #: the diagnostics' lines printed for the plan as it is now (not printed again)
+        self.told = Told(log, lambda line: self.speaker.say(Message("No longer applies: {line}", line=line)))
         self.pages: Pages | None = None
+        self.pdf = PdfState()  #: where the PDF the pages link stands, said beside each link (:mod:`masterplan.serve_pdf`)
         self.in_process = True  #: False once the site renderer's interface no longer matches
         #: unchanged files are not parsed or schema-checked again, nor on the first load when a command before kept them
         self.cache = RememberedFiles()
@@ -93,15 +106,23 @@ class Preview:
         plan.yml names none (a build reads plan.yml's itself, and a flag would override it)."""
         return self.given or (None if self.from_plan else self.kept)
 
+    def reread_language(self) -> None:
+        """Say what follows in the plan's language as saved (``language:`` in plan.yml may just have changed)."""
+        self.speaker = project.speaker(self.root)
+
     def rebuild(self, loaded: tuple[Any, Report] | None = None, render: str | None = None) -> bool:
-        """Load, check and list the pages again; True when the plan is good. Never raises.
+        """Load, check and list the pages again, and show what was found; True when the plan is good."""
+        return self.publish(self.check(loaded, render))
+
+    def check(self, loaded: tuple[Any, Report] | None = None, render: str | None = None) -> Rebuilt:
+        """Load, check and list the pages again, showing nothing yet (:meth:`publish`). Never raises.
 
         ``loaded``: a plan and its full report just read by a build (with :attr:`cache`), used as is;
         ``render``: a page to render now (after a theme edit: a template that fails is said here and
         holds the background build, rather than only in the page once it is opened).
         """
         started = time.perf_counter()
-        self.speaker = project.speaker(self.root)  # the plan's language may have been edited too
+        self.reread_language()
         problems: list[Diagnostic] = []
         later: list[Callable[[], list[Diagnostic]]] = []
         try:
@@ -118,14 +139,22 @@ class Preview:
             report = Report([error(Position("content"), "E899", "internal error: {kind}: {detail}",
                                    kind=type(exc).__name__, detail=str(exc))])
         report.extend(problems)
+        return Rebuilt(report, [] if report.errors else later, time.perf_counter() - started)
+
+    def publish(self, rebuilt: Rebuilt) -> bool:
+        """Show what a check found: the errors over the page, new lines in the terminal (the warnings of a plan
+        without errors once they are worked out, in another thread); True when the plan is good."""
+        report = rebuilt.report
         self._publish(report.errors)
-        took = time.perf_counter() - started
-        before, self.told = self.told, set()
-        self._tell_new(report.sorted(), before)
-        self.say(Message("Rebuilt in {seconds:.2f} s", seconds=took) if not report.errors else
+        state = self.told.changed()
+        found = Report(report.errors).sorted() if report.errors else report.sorted()  # warnings wait for a whole plan
+        self.told.found(self._lines(found))
+        self.say(Message("Rebuilt in {seconds:.2f} s", seconds=rebuilt.took) if not report.errors else
                  Message("{count} error(s): the page shows them until they are fixed", count=len(report.errors)))
-        if later:
-            threading.Thread(target=self._run_later, args=(later, before), daemon=True).start()
+        if rebuilt.later:
+            threading.Thread(target=self._run_later, args=(rebuilt.later, found, state), daemon=True).start()
+        elif not report.errors:
+            self.told.settled(state, self._lines(found))
         return not report.errors
 
     def _load(self, later: list[Callable[[], list[Diagnostic]]]) -> tuple[Any, Report]:
@@ -138,18 +167,14 @@ class Preview:
             later.extend(lambda rule=rule: list(rule(plan, report.unreadable)) for rule in checks.WARNING_RULES)
         return plan, report
 
-    def _run_later(self, later: list[Callable[[], list[Diagnostic]]], before: set[str]) -> None:
-        found = [d for run in later for d in run()]
-        self._tell_new(Report(found).sorted(), before)
+    def _run_later(self, later: list[Callable[[], list[Diagnostic]]], found: list[Diagnostic], state: int) -> None:
+        started = time.monotonic()
+        everything = Report(found + [d for run in later for d in run()]).sorted()
+        time.sleep(max(0.0, started + WARNINGS_SETTLE - time.monotonic()))  # a plan half saved is saved again by then
+        self.told.settled(state, self._lines(everything))
 
-    def _tell_new(self, diagnostics: list[Diagnostic], before: set[str]) -> None:
-        """Print the diagnostics not printed before this rebuild: a warning left as it was is said once, not
-        on every save (a plan with dozens of them buried each save's own lines)."""
-        for diagnostic in diagnostics:
-            line = self.speaker.line(diagnostic)
-            if line not in before:
-                self.log(line)
-            self.told.add(line)
+    def _lines(self, diagnostics: list[Diagnostic]) -> list[tuple[str, bool]]:
+        return [(self.speaker.line(d), d.severity.value != "error") for d in diagnostics]
 
     def say(self, message: Message) -> None:
         """Print a line in the plan's language."""
@@ -191,6 +216,15 @@ class Preview:
             self.errors = errors
             if self.pages is not None:
                 self.pages.rendered.clear()
+            self.generation += 1
+            self._changed.notify_all()
+
+    def show_pdf(self, state: PdfState) -> None:
+        """Say ``state`` beside the links to the PDF, in every open tab (none reloads for it)."""
+        with self._changed:
+            if state == self.pdf:
+                return
+            self.pdf = state
             self.generation += 1
             self._changed.notify_all()
 

@@ -12,9 +12,12 @@ from typing import Any
 
 DEFAULT_FUNDING_SOURCES = ["APBD", "APBD Provinsi", "APBN", "DAK", "CSR", "KPBU", "Swasta", "Hibah"]
 PROGRAM_STATUSES = ["planned", "ongoing", "done"]
+INDICATOR_DIRECTIONS = ["up", "down"]
 #: a program's status as people write it in Indonesian, and the value the file takes
 INDONESIAN_STATUSES = {"rencana": "planned", "direncanakan": "planned", "berjalan": "ongoing",
                        "sedang berjalan": "ongoing", "dilaksanakan": "ongoing", "selesai": "done", "tuntas": "done"}
+#: an indicator's direction as people write it in Indonesian, and the value the file takes
+INDONESIAN_DIRECTIONS = {"naik": "up", "meningkat": "up", "turun": "down", "menurun": "down"}
 AGENCY_KINDS = ["dinas", "badan", "sekretariat", "kecamatan", "bumd", "other"]
 READINESS_ELEMENTS = ["struktur", "infrastruktur", "suprastruktur"]
 PLAN_STATUSES = ["draft", "final"]
@@ -86,6 +89,9 @@ DEFS: dict[str, Any] = {
         "targets": {"type": "object", "description": "Target per year: {2023: 40, 2024: 60}.",
                     "propertyNames": {"pattern": "^[0-9]{4}$"},
                     "additionalProperties": {"$ref": "#/$defs/value"}},
+        "direction": {"enum": INDICATOR_DIRECTIONS, "description": "Which way is better: up (naik: a share of "
+                      "services online) or down (turun: a stunting rate). With it, validate warns of a target that "
+                      "moves the other way, or a final target no better than the baseline."},
     }, ["name", "unit"]),
     "budget_line": _obj("Indicative budget for one year from one source.", {
         "year": _ref("year", "Budget year."),
@@ -235,7 +241,7 @@ INDONESIAN_FIELDS = {
     "akhir": ("end",), "awal": ("start", "baseline"), "kondisi_awal": ("baseline",), "ketergantungan": ("depends_on",),
     "id_lama": ("former_ids",), "kode_lama": ("former_ids",), "cetak": ("print",), "bolak_balik": ("two_sided",),
     "dua_sisi": ("two_sided",), "data_terbuka": ("open_data",), "lisensi": ("license",),
-    "lokasi": ("location",), "tempat": ("location",),
+    "lokasi": ("location",), "tempat": ("location",), "arah": ("direction",),
 }
 
 

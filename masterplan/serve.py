@@ -1,21 +1,17 @@
 """``masterplan serve``: the website on a local address while you edit, reloading by itself.
 
 The server answers only for files under ``build/site`` (anything else is a 404, however
-the path is spelled or encoded), listens on 127.0.0.1 unless told otherwise, and, in
-preview only, adds to each HTML page a small script that long-polls ``/__reload`` and
-reloads the page after each rebuild. While the content has errors, each page carries an
-overlay listing them as ``file:line: message``.
+the path is spelled or encoded), pages rendered from the plan in memory, and ``content/assets/``
+as saved; it listens on 127.0.0.1 unless told otherwise. What it adds to each page (the reload
+script, the error overlay, the PDF's state) is :mod:`masterplan.serve_page`'s.
 """
 
 from __future__ import annotations
 
 import errno
-import hashlib
-import html
 import ipaddress
 import json
 import mimetypes
-import re
 import shutil
 import signal
 import sys
@@ -28,60 +24,16 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from masterplan import output
+from masterplan import output, serve_pdf
 from masterplan.assets import folder_refusal, refusal
+from masterplan.background import BackgroundBuild
 from masterplan.diagnostics import Message
-from masterplan.i18n import Translator
 from masterplan.model import ASSETS
 from masterplan.preview import Preview
 from masterplan.render.site_links import site_folder
+from masterplan.serve_page import RELOAD_PATH, decorate, digest, pdf_note
 
-RELOAD_PATH = "/__reload"
-POLL_SECONDS = 20.0
-
-#: One tab of the preview long-polls ``/__reload`` for all its tabs (a browser opens at most six
-#: connections to a host: with a poll in each, a seventh tab never loaded); it tells the others of each
-#: rebuild. A tab reloads when its own page changed (its digest), not on every rebuild.
-RELOAD_SCRIPT = """<script>/* masterplan serve: reload after a rebuild that changed this page */
-(function () {
-  var generation = %d, digest = "%s", url = "%s?page=" + encodeURIComponent(location.pathname);
-  var channel = "BroadcastChannel" in window ? new BroadcastChannel("masterplan-reload") : null;
-  function check(since) {
-    return fetch(url + "&since=" + since, {cache: "no-store"}).then(function (r) { return r.json(); });
-  }
-  function seen(d) {
-    if (d.generation === generation) { return; }
-    generation = d.generation;
-    if (d.digest !== digest) { location.reload(); }
-  }
-  if (channel) {
-    channel.onmessage = function (e) { if (e.data !== generation) { check(-1).then(seen).catch(function () {}); } };
-  }
-  function lead() {  /* holds the lock as long as this tab lives */
-    return new Promise(function () {
-      (function poll() {
-        check(generation).then(function (d) {
-          if (channel) { channel.postMessage(d.generation); }
-          seen(d); poll();
-        }).catch(function () { setTimeout(poll, 1000); });
-      })();
-    });
-  }
-  if (channel && navigator.locks) { navigator.locks.request("masterplan-reload", lead); } else { lead(); }
-})();
-</script>"""
-
-OVERLAY = """<div id="masterplan-errors" role="alert" style="position:fixed;inset:0 0 auto 0;max-height:70vh;\
-overflow:auto;z-index:2147483647;background:#fff4f4;color:#5c0000;border-bottom:4px solid #c00;\
-padding:1rem 1.5rem;font:14px/1.5 ui-monospace,monospace;box-shadow:0 4px 16px rgba(0,0,0,.3)">
-<button type="button" onclick="this.parentNode.remove()" aria-label="%s" style="float:right;font:inherit;\
-font-size:20px;line-height:1;padding:.2rem .6rem;border:1px solid #c00;background:#fff;color:#5c0000;cursor:pointer">\
-&times;</button>
-<strong style="font-size:16px">%s</strong>
-<ul style="margin:.5rem 0 0;padding-left:1.2rem">%s</ul>
-<p style="margin:.5rem 0 0">%s</p></div>"""
-
-_LANG = re.compile(r'<html lang="([a-z]{2})"')
+POLL_SECONDS = 20.0  #: how long a tab's request for the next rebuild is held open
 BARE_PAGE = "<!doctype html><html lang=\"id\"><head><meta charset=\"utf-8\"><title>masterplan</title></head><body></body></html>"
 
 
@@ -106,27 +58,6 @@ def site_file(site: Path, url_path: str) -> Path | None:
     if not resolved.is_relative_to(base) or not resolved.is_file():
         return None
     return resolved
-
-
-def digest(page: str, preview: Preview) -> str:
-    """What a tab compares to tell whether its page changed: the page and the errors shown over it."""
-    errors = "\n".join(preview.speaker.line(d) for d in preview.errors)
-    return hashlib.sha1(f"{page}\n{errors}".encode()).hexdigest()[:16]
-
-
-def decorate(page: str, preview: Preview, generation: int) -> str:
-    """The page with the reload script and, while there are errors, the error overlay (which a click on
-    its × closes, for a look at the page under it)."""
-    extra = RELOAD_SCRIPT % (generation, digest(page, preview), RELOAD_PATH)
-    errors = preview.errors
-    if errors:
-        language = _LANG.search(page)
-        translate = Translator(language.group(1) if language else "id")  # the page's own language
-        items = "".join(f"<li>{html.escape(preview.speaker.line(d))}</li>" for d in errors)  # as in the terminal
-        extra = OVERLAY % (html.escape(translate("Close")), html.escape(translate("masterplan: the plan has errors")),
-                           items, html.escape(translate("Fix them and save: this page comes back by itself."))) + extra
-    marker = page.rfind("</body>")
-    return page[:marker] + extra + page[marker:] if marker >= 0 else page + extra
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -157,7 +88,7 @@ class Handler(BaseHTTPRequestHandler):
         elif shown[1] is None:
             self.send_text(shown[0], self.preview.speaker.say(Message("404: not found")), head)
         else:
-            self.send_text(shown[0], decorate(shown[1], self.preview, generation), head, "text/html")
+            self.send_text(shown[0], decorate(shown[1], parts.path, self.preview, generation), head, "text/html")
 
     def host_allowed(self) -> bool:
         """Whether the request names this machine: listening on 127.0.0.1 (the default), a page of another site
@@ -250,7 +181,9 @@ class Handler(BaseHTTPRequestHandler):
         page = parse_qs(query).get("page")
         if page:  # the digest of that page as it is now: the tab reloads only when it differs from its own
             shown = self.shows(page[0])
-            answer["digest"] = digest(shown[1], self.preview) if isinstance(shown, tuple) and shown[1] else None
+            html = shown[1] if isinstance(shown, tuple) else None
+            answer["digest"] = digest(html, page[0], self.preview) if html else None
+            answer["pdf"] = pdf_note(self.preview, html or "")
         self.send_text(HTTPStatus.OK, json.dumps(answer), False, "application/json")
 
     def send_text(self, status: HTTPStatus, text: str, head: bool, kind: str = "text/plain") -> None:
@@ -318,7 +251,7 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, pdf: bool = Tru
     """
     from masterplan.build import BuildOptions, run
     from masterplan.render.site import published_address
-    from masterplan.watch import BackgroundBuild, newest, watch
+    from masterplan.watch import watch
 
     site = output.build_folder(root) / output.SITE
     kept = published_address(site) if base_url is None else None
@@ -331,35 +264,60 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, pdf: bool = Tru
         preview.say(Message("error: cannot listen on {host}:{port}: {detail} (try --port with another number)",
                             host=host, port=port, detail=_said(exc)))
         return 1
-    read_at = time.time()
-    preview.say(Message("Building the site…"))
-    result = run(root, BuildOptions(pdf=False, base_url=preview.build_address()), cache=preview.cache)
-    if preview.rebuild((result.plan, result.report) if result.plan is not None else None):
-        preview.verify()
-    threading.Thread(target=server.serve_forever, name="masterplan-serve", daemon=True).start()
     address = f"http://{host if ':' not in host else f'[{host}]'}:{server.server_address[1]}/"
-    background = BackgroundBuild(root, pdf, log, lambda ok: preview.rebuild() if ok else None,
-                                 address=preview.build_address,
-                                 say=lambda message: preview.speaker.say(message),  # the speaker of the last rebuild
-                                 known=lambda line: line in preview.told)
-    pdf_file = output.build_folder(root) / output.PDF
-    if pdf and (not pdf_file.is_file() or newest(root) > pdf_file.stat().st_mtime):
-        background.schedule(delay=0)
+    # said first, not below the plan's errors and the background build's lines: a browser opened on it waits
+    # for the first build
+    preview.say(Message("Serving {site} on {address} (Ctrl-C to stop)", site=site, address=address))
+    background: BackgroundBuild | None = None
+    serving = threading.Thread(target=server.serve_forever, name="masterplan-serve", daemon=True)
     stop = threading.Event()
-    _stop_on_sigterm()
-    try:
-        watch(preview, background, stop,
-              lambda: preview.say(Message("Serving {site} on {address} (Ctrl-C to stop)", site=site, address=address)),
-              read_at)
+    try:  # Ctrl-C while the site is first built stops as well as later
+        read_at = time.time()
+        preview.say(Message("Building the site…"))
+        result = run(root, BuildOptions(pdf=False, base_url=preview.build_address()), cache=preview.cache)
+        good = preview.rebuild((result.plan, result.report) if result.plan is not None else None)
+        if good:
+            preview.verify()
+        _stop_on_sigterm()  # not before: the first build's forked workers would take it as theirs
+        background = _background(preview, pdf, good)
+        watch(preview, background, stop, read_at, serving.start)  # pages once edits are watched
     except KeyboardInterrupt:
         pass
     finally:
         stop.set()
-        background.stop()
-        server.shutdown()
+        if background is not None:
+            background.stop()
+        if serving.is_alive():
+            server.shutdown()
         server.server_close()
     preview.say(Message("Stopped."))
     return 0
+
+
+def _background(preview: Preview, pdf: bool, good: bool) -> BackgroundBuild:
+    """The preview's background build, started now when the PDF is not of the plan as saved (after a restart
+    too: a PDF built from the edit before the last) and the plan is ``good``; with errors, it waits for them
+    to be fixed. With ``pdf``, each change of where the PDF stands is said in the pages."""
+    root = preview.root
+
+    def done(ok: bool) -> None:
+        if ok and not preview.errors:  # the pages say the new PDF's size (with errors, once they are fixed)
+            preview.rebuild()
+
+    def changed() -> None:
+        if pdf:
+            preview.show_pdf(serve_pdf.state(root, background, bool(preview.errors)))
+
+    background = BackgroundBuild(root, pdf, preview.log, done, address=preview.build_address,
+                                 say=lambda message: preview.speaker.say(message),  # the speaker of the last rebuild
+                                 known=lambda line: line in preview.told, changed=changed)
+    if pdf and serve_pdf.outdated(root):
+        if good:
+            background.schedule(delay=0)
+        else:
+            background.say(Message("Background build waits until the errors are fixed"))
+    changed()
+    return background
 
 
 #: the system's reasons a preview cannot listen, in the user's words (the system says them in English)

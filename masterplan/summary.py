@@ -24,6 +24,7 @@ class BudgetSummary:
     by_agency: dict[str, int]
     total: int
     by_source_year: dict[str, dict[int, int]]  #: funding source → year → amount
+    by_agency_year: dict[str, dict[int, int]]  #: lead agency id → year → amount (its pagu indikatif per year)
 
     @property
     def sources_by_year(self) -> list[str]:
@@ -33,13 +34,15 @@ class BudgetSummary:
 
 
 def budget(plan: Plan) -> BudgetSummary:
-    """Totals by pillar × year, by year, by funding source (and source × year) and by lead agency."""
+    """Totals by pillar × year, by year, by funding source (and source × year) and by lead agency (and agency ×
+    year)."""
     years = list(plan.period.years)
     by_pillar_year: dict[str, dict[int, int]] = {p.id: {y: 0 for y in years} for p in plan.pillars}
     by_year = {y: 0 for y in years}
     by_source = {s: 0 for s in plan.funding_sources}
     by_agency = {a.id: 0 for a in plan.agencies}
     by_source_year: dict[str, dict[int, int]] = {}
+    by_agency_year: dict[str, dict[int, int]] = {a.id: {y: 0 for y in years} for a in plan.agencies}
     for program in plan.programs:
         for line in program.budget:
             row = by_source_year.setdefault(line.source, {y: 0 for y in years})
@@ -49,9 +52,11 @@ def budget(plan: Plan) -> BudgetSummary:
             by_year[line.year] = by_year.get(line.year, 0) + line.amount
             by_source[line.source] = by_source.get(line.source, 0) + line.amount
             by_agency[program.lead_id] = by_agency.get(program.lead_id, 0) + line.amount
+            led = by_agency_year.setdefault(program.lead_id, {y: 0 for y in years})
+            led[line.year] = led.get(line.year, 0) + line.amount
     by_pillar = {pillar: sum(row.values()) for pillar, row in by_pillar_year.items()}
     return BudgetSummary(years, by_pillar_year, by_pillar, by_year, by_source, by_agency, sum(by_year.values()),
-                         by_source_year)
+                         by_source_year, by_agency_year)
 
 
 def mission_matrix(plan: Plan) -> dict[str, dict[str, list[Program]]]:
@@ -61,6 +66,38 @@ def mission_matrix(plan: Plan) -> dict[str, dict[str, list[Program]]]:
         for mission in program.missions:
             matrix[mission.id].setdefault(program.pillar_id, []).append(program)
     return matrix
+
+
+def without_mission(plan: Plan) -> dict[str, list[Program]]:
+    """pillar id → programs serving no mission of the plan (W414), for the missions table's last row: empty when
+    every program serves one, so the row is there only for programs the rows above leave out."""
+    unlinked: dict[str, list[Program]] = {}
+    for program in plan.programs:
+        if not program.missions:
+            unlinked.setdefault(program.pillar_id, []).append(program)
+    return unlinked
+
+
+@dataclass
+class FirstYear:
+    """What the quick wins cost in the plan's first year, beside all programs' budget that year: the quick wins'
+    table gives each one's total over its years, not what they ask of the running year's APBD."""
+
+    year: int
+    quick_wins: int  #: the quick wins' budget lines of that year, every funding source
+    total: int  #: all programs' budget that year
+
+    @property
+    def share(self) -> float:
+        return self.quick_wins / self.total if self.total else 0.0
+
+
+def quick_wins_first_year(plan: Plan) -> FirstYear:
+    """The quick wins' budget in the plan's first year and that year's whole indicative budget."""
+    year = plan.period.start
+    lines = [(program, line) for program in plan.programs for line in program.budget if line.year == year]
+    return FirstYear(year, sum(line.amount for program, line in lines if program.quick_win),
+                     sum(line.amount for _, line in lines))
 
 
 @dataclass
@@ -134,10 +171,12 @@ def glossary(plan: Plan) -> list[GlossaryEntry]:
 MISSION_CODES = 40  #: program codes a cell of the missions table lists (three lines); with more in any cell it counts them
 
 
-def missions_counted(matrix: dict[str, dict[str, list[Program]]]) -> bool:
+def missions_counted(matrix: dict[str, dict[str, list[Program]]],
+                     unlinked: dict[str, list[Program]] | None = None) -> bool:
     """Whether the missions table counts its programs rather than list them (a province's plan), in the book
-    and on the site alike."""
-    return any(len(cell) > MISSION_CODES for row in matrix.values() for cell in row.values())
+    and on the site alike; its row of programs serving no mission (``unlinked``) counts too."""
+    rows = [*matrix.values(), unlinked or {}]
+    return any(len(cell) > MISSION_CODES for row in rows for cell in row.values())
 
 
 def largest_first(amounts: dict[str, int]) -> list[tuple[str, int]]:

@@ -23,6 +23,7 @@ from masterplan.diagnostics import (
 )
 from masterplan.located import LocatedMap, locate
 from masterplan.schema import (
+    INDONESIAN_DIRECTIONS,
     INDONESIAN_STATUSES,
     MAX_VALUE,
     NOT_BLANK,
@@ -268,7 +269,7 @@ def _explain(err: ValidationError, data: Any, default: Position) -> Diagnostic:
         if err.instance is None:  # "status:" left empty: not the value 'None', and no "did you mean 'done'?"
             return error(where, "E104", "{field} is empty", Message("write one of {choices}",
                                                                    choices=", ".join(choices)), field=field)
-        meant = INDONESIAN_STATUSES.get(str(err.instance).lower().strip())
+        meant = {**INDONESIAN_STATUSES, **INDONESIAN_DIRECTIONS}.get(str(err.instance).lower().strip())
         hint = (Message("values are English: did you mean '{word}'?", word=meant) if meant in choices
                 else did_you_mean(str(err.instance), choices))
         return error(where, "E104", "{field}: '{value}' is not one of {choices}", hint,

@@ -116,6 +116,7 @@ MINI_FILES: dict[str, str] = {
             budget:
               - {year: 2022, amount: 250000000, source: APBD}
               - {year: 2023, amount: 300000000, source: APBD}
+              - {year: 2024, amount: 100000000, source: APBD}
             indicators:
               - name: Aduan ditanggapi dalam 10 menit
                 unit: persen
@@ -137,7 +138,7 @@ MINI_FILES: dict[str, str] = {
             sub_element: transaksi_keuangan
             quick_win: true
             period: {start: 2022, end: 2023}
-            budget: [{year: 2022, amount: 100000000, source: APBN}]
+            budget: [{year: 2022, amount: 50000000, source: APBN}, {year: 2023, amount: 50000000, source: APBN}]
             indicators:
               - name: Retribusi non-tunai
                 unit: persen
@@ -212,6 +213,16 @@ def make_plan(tmp_path: Path) -> Callable[..., Path]:
         return write_plan(tmp_path / f"plan{next(counter)}", files or {})
 
     return make
+
+
+@pytest.fixture
+def served(make_plan: Callable[..., Path]) -> Iterator[object]:
+    """``masterplan serve --no-pdf`` running on a mini plan (:mod:`serving`), stopped with Ctrl-C after the test."""
+    from serving import start, stop
+
+    running = start(make_plan(), "--no-pdf")
+    yield running
+    stop(running)
 
 
 @pytest.fixture

@@ -254,7 +254,7 @@ def test_what_chapters_may_read(plan: Plan) -> None:
                                   "{{ plan.city ~ '!' }}, {{ range(3) | sum }}, {{ self }}")
     assert problems == []
     assert text is not None and text.startswith("2 program, 2 OPD, 2 quick win, 2022–2026, e-Sambat")
-    assert "ECO-01" in text and "650,000,000" in text and "Kota Contoh!" in text
+    assert "ECO-01" in text and "750,000,000" in text and "Kota Contoh!" in text
 
 
 def test_validate_reports_chapter_injection_at_its_line(make_plan: Callable[..., Path]) -> None:

@@ -153,7 +153,7 @@ def test_a_language_code_no_language_has_builds_in_english_without_a_traceback(m
     assert code == 0, said
     assert "W108" in said and "'od' is the code of no language: write one the theme speaks (en, id)" in said
     budget = (root / "build" / "site" / "budget.html").read_text(encoding="utf-8")
-    assert "Budget" in budget and "650,000,000" in budget  # English words and English thousands
+    assert "Budget" in budget and "750,000,000" in budget  # English words and English thousands
 
 
 def test_new_in_the_current_folder_does_not_say_to_cd_into_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

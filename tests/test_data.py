@@ -42,7 +42,7 @@ def test_csv_headers_are_the_documented_columns(built: tuple[Plan, Path]) -> Non
 def test_budget_csv_totals_equal_the_model(built: tuple[Plan, Path]) -> None:
     plan, data = built
     lines = rows(data / "budget.csv")
-    assert sum(int(r["amount"]) for r in lines) == plan.total_budget == 650_000_000
+    assert sum(int(r["amount"]) for r in lines) == plan.total_budget == 750_000_000
     money = summary.budget(plan)
     for pillar in plan.pillars:
         assert sum(int(r["amount"]) for r in lines if r["pillar"] == pillar.id) == money.by_pillar[pillar.id]
@@ -78,7 +78,7 @@ def test_agencies_csv_names_each_agency_with_what_it_leads_and_supports(built: t
     assert list(table) == [a.id for a in plan.agencies]
     assert table["bpkad"]["short_name"] == "BPKAD" and table["bpkad"]["kind"] == "badan"
     assert table["bpkad"]["programs_supported"] == "1"
-    assert sum(int(r["budget_led"]) for r in table.values()) == plan.total_budget == 650_000_000
+    assert sum(int(r["budget_led"]) for r in table.values()) == plan.total_budget == 750_000_000
     led = {a.id: len(a.programs) for a in plan.agencies}
     assert {k: int(r["programs_led"]) for k, r in table.items()} == led and led["diskominfo"] > 0
 
@@ -177,18 +177,25 @@ def test_the_workbook_sums_the_budget_as_the_book_does(built: tuple[Plan, Path])
         assert list(row[1:len(pillars) + 1]) == [money.by_pillar_year[p].get(year, 0) for p in pillars]
         assert row[len(pillars) + 1] == money.by_year[year]
     assert [row[0] for row in by_year[1:-1]] == list(money.years)  # numbers: text was flagged in Excel
-    assert by_year[-1][0] == "Total" and by_year[-1][len(pillars) + 1] == money.total == 650_000_000
+    assert by_year[-1][0] == "Total" and by_year[-1][len(pillars) + 1] == money.total == 750_000_000
     by_source_year = blocks["Anggaran per Sumber Pendanaan dan Tahun"]  # as the book's Tabel 14.4
     assert by_source_year[0][:4] == ("Tahun", "APBD", "APBN", "Total")
-    assert by_source_year[-1][:4] == ("Total", 550_000_000, 100_000_000, 650_000_000)
+    assert by_source_year[-1][:4] == ("Total", 650_000_000, 100_000_000, 750_000_000)
     sources = blocks["Anggaran per Sumber Pendanaan"]
-    assert [(row[0], row[1]) for row in sources[1:-1]] == [("APBD", 550_000_000), ("APBN", 100_000_000)]  # as the book
+    assert [(row[0], row[1]) for row in sources[1:-1]] == [("APBD", 650_000_000), ("APBN", 100_000_000)]  # as the book
     assert sum(row[2] for row in sources[1:-1]) == pytest.approx(1) and sources[-1][1:3] == (money.total, 1)
     agencies = blocks["Anggaran per Perangkat Daerah"]
     shorts = {a.short_name: a.id for a in plan.agencies}
     assert {shorts[row[0]]: row[1] for row in agencies[1:-1]} == {a: v for a, v in money.by_agency.items() if v}
     amounts = [row[1] for row in agencies[1:-1]]
     assert amounts == sorted(amounts, reverse=True)  # the largest first
+    by_agency_year = blocks["Anggaran per Perangkat Daerah dan Tahun"]  # as the book's Tabel 14.5: agencies down
+    assert by_agency_year[0][:len(money.years) + 2] == ("Perangkat Daerah", *map(str, money.years), "Total")
+    assert [row[0] for row in by_agency_year[1:-1]] == [row[0] for row in agencies[1:-1]]
+    for row in by_agency_year[1:-1]:
+        assert list(row[1:len(money.years) + 2]) == [*money.by_agency_year[shorts[row[0]]].values(),
+                                                    money.by_agency[shorts[row[0]]]]
+    assert by_agency_year[-1][:len(money.years) + 2] == ("Total", *money.by_year.values(), money.total)
 
 
 def test_the_workbook_says_what_every_column_means_in_the_plans_language(built: tuple[Plan, Path]) -> None:

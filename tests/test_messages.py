@@ -85,7 +85,7 @@ def test_messages_are_templates_not_text_made_in_english() -> None:
 #: what prints or raises text for a person: it must be a Message said by a speaker, not English made in place
 SAYING = {"echo", "log", "print", "SecurityError", "TemplateSyntaxError", "AlreadyExists"}
 #: a child build's own lines, already said in the plan's language, passed on with a prefix
-PASSED_ON = {("masterplan/watch.py", "  build │ ")}
+PASSED_ON = {("masterplan/background.py", "  build │ ")}
 
 
 def _english_words(file: str, expr: ast.expr) -> bool:

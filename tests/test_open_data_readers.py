@@ -191,7 +191,7 @@ def test_every_amount_fits_its_column_as_a_spreadsheet_shows_it(make_plan) -> No
                     assert len(shown) < widths[cell.column], (sheet.title, cell.coordinate, shown)
                     amounts += 1
     assert amounts > 20
-    assert any(cell.value == 1_250_250_000_000 for row in book["Ringkasan anggaran"].iter_rows() for cell in row)
+    assert any(cell.value == 1_250_350_000_000 for row in book["Ringkasan anggaran"].iter_rows() for cell in row)
 
 
 def release_said(data: Path) -> tuple[str, str, str]:
@@ -247,7 +247,7 @@ def test_budget_and_programs_name_their_pillar_and_lead_agency_beside_the_codes(
     by_agency: dict[str, int] = {}
     for row in table(data / "budget.csv"):  # a pivot by agency, as a spreadsheet makes it
         by_agency[row["lead_agency_name"]] = by_agency.get(row["lead_agency_name"], 0) + int(row["amount"])
-    assert by_agency == {"Dinas Komunikasi dan Informatika": 550_000_000,
+    assert by_agency == {"Dinas Komunikasi dan Informatika": 650_000_000,
                          "Badan Pengelolaan Keuangan dan Aset Daerah": 100_000_000}
     sambat = {r["id"]: r for r in table(data / "programs.csv")}["GOV-01"]
     assert list(sambat)[:16][-1] == "former_ids"  # the columns there were, in their order
@@ -298,7 +298,7 @@ def test_each_budget_and_indicator_row_has_a_key_and_an_indicators_owner_is_chec
         {"fields": ["pillar"], "reference": {"resource": "pillars", "fields": ["id"]}}]
     budget = [(r["program_id"], r["year"], r["funding_source"], r["amount"]) for r in table(data / "budget.csv")]
     assert ("GOV-01", "2023", "APBD", "320000000") in budget  # the two lines of 2023 as one, both counted
-    assert sum(int(amount) for *_, amount in budget) == 670_000_000
+    assert sum(int(amount) for *_, amount in budget) == 770_000_000
     sambat = [(r["indicator_number"], r["year"], r["program_id"], r["pillar"])
               for r in table(data / "indicators.csv") if r["owner_id"] == "GOV-01"]
     assert sambat == [("1", "2022", "GOV-01", "governance"), ("1", "2023", "GOV-01", "governance"),
@@ -306,7 +306,7 @@ def test_each_budget_and_indicator_row_has_a_key_and_an_indicators_owner_is_chec
 
     # an indicator's owner that names no program, a budget row twice: found
     indicators = (data / "indicators.csv").read_text(encoding="utf-8")
-    (data / "indicators.csv").write_text(indicators.replace(",GOV-01,governance\n", ",GOV-99,governance\n", 1),
+    (data / "indicators.csv").write_text(indicators.replace(",GOV-01,governance,\n", ",GOV-99,governance,\n", 1),
                                          encoding="utf-8")
     lines = (data / "budget.csv").read_text(encoding="utf-8").splitlines()
     (data / "budget.csv").write_text("\n".join([*lines, lines[1]]) + "\n", encoding="utf-8")
@@ -325,3 +325,17 @@ def test_plan_json_gives_null_for_a_text_the_plan_leaves_out(make_plan) -> None:
     assert programs["ECO-01"]["location"] is None and programs["ECO-01"]["summary"] is None
     assert document["plan"]["notice"] is None  # the mini plan gives none
     assert '{"id": ""}' not in (data / "plan.json").read_text(encoding="utf-8")
+
+
+def test_an_indicators_direction_is_in_the_open_data(make_plan) -> None:
+    """`direction: up` (which way is better), which validate checks the targets against, was in no data file."""
+    agency = MINI_FILES["content/agencies/diskominfo.yml"].replace(
+        "                unit: persen\n", "                unit: persen\n                direction: up\n")
+    data = build(make_plan, {"content/agencies/diskominfo.yml": agency})
+    rows = {(r["owner_id"], r["year"]): r["direction"] for r in table(data / "indicators.csv")}
+    assert rows[("GOV-01", "2022")] == "up" and rows[("ECO-01", "2022")] == ""
+    programs = {p["id"]: p for p in json.loads((data / "plan.json").read_text(encoding="utf-8"))["programs"]}
+    assert programs["GOV-01"]["indicators"][0]["direction"] == "up"
+    assert programs["ECO-01"]["indicators"][0]["direction"] is None
+    fields = next(r for r in descriptor(data)["resources"] if r["name"] == "indicators")["schema"]["fields"]
+    assert fields[-1]["name"] == "direction"

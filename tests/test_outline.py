@@ -42,7 +42,7 @@ def test_tables_and_figures_numbered_per_chapter(make_plan: Callable[..., Path])
     assert [(i.id, i.number) for i in budget.items] == [
         ("tab:budget-pillar", "5.1"), ("fig:budget-pillar", "5.1"), ("tab:budget-source", "5.2"),
         ("fig:budget-source", "5.2"), ("tab:budget-agency", "5.3"), ("fig:budget-agency", "5.3"),
-        ("tab:budget-source-year", "5.4")]
+        ("tab:budget-source-year", "5.4"), ("tab:budget-agency-year", "5.5")]
     assert result.item("tab:program-economy").number == "4.1"
     assert result.item("tab:program-governance").caption == "Matriks program Smart Governance"
     every = [i.id for i in result.tables + result.figures]

@@ -15,9 +15,11 @@ import pytest
 import tagged
 
 from masterplan.i18n import Translator
+from masterplan.model import Plan
 from masterplan.project import load_and_check
 from masterplan.render import outline
 from masterplan.render.typography import UNITS
+from masterplan.summary import BudgetSummary, budget
 
 REPO = Path(__file__).resolve().parent.parent
 A4 = (595, 842)
@@ -31,6 +33,11 @@ def read(pdf: Path) -> pypdf.PdfReader:
 
 
 @lru_cache(maxsize=8)
+def rupiah(amount: int) -> str:
+    """An amount as the book prints it: Rp 1.250.000.000."""
+    return f"Rp {amount:,}".replace(",", ".")
+
+
 def texts(pdf: Path) -> tuple[str, ...]:
     return tuple(page.extract_text() or "" for page in read(pdf).pages)
 
@@ -843,17 +850,24 @@ def test_the_shares_of_the_budget_add_up_to_the_totals_hundred_percent(sample_pd
         assert len(shares) >= 8 and round(sum(shares), 1) == 100.0, (caption, shares)
 
 
+def sample_budget(sample_build: Path) -> tuple[Plan, BudgetSummary]:
+    """The sample's plan, read again, and its budget totals as the book sums them."""
+    plan = load_and_check(sample_build).plan
+    assert plan is not None
+    return plan, budget(plan)
+
+
+def caption_page(pages: tuple[str, ...], caption: str) -> int:
+    """The index of the page a table's caption opens, not the list of tables."""
+    return next(i for i, text in enumerate(pages) if caption in " ".join(text.split()) and "Daftar Tabel" not in text)
+
+
 def test_the_budget_by_funding_source_and_year_adds_up(sample_build: Path, sample_pdf: Path) -> None:
     """Bappeda compares each year's APBD with the city's fiscal capacity: Tabel 14.4 gives the sources (largest first,
     as Tabel 14.2) across the years, each column's total the source's, and the last the plan's."""
-    from masterplan import summary
-
-    plan = load_and_check(sample_build).plan
-    assert plan is not None
-    money = summary.budget(plan)
+    _, money = sample_budget(sample_build)
     pages = texts(sample_pdf)
-    caption = "Tabel 14.4 Indikasi anggaran per sumber pendanaan dan tahun"
-    at = next(i for i, text in enumerate(pages) if caption in " ".join(text.split()) and "Daftar Tabel" not in text)
+    at = caption_page(pages, "Tabel 14.4 Indikasi anggaran per sumber pendanaan dan tahun")
     with pdfplumber.open(sample_pdf) as pdf:
         rows = [row for table in pdf.pages[at].extract_tables() for row in table]
     head = next(row for row in rows if row[0] == "Tahun")
@@ -864,6 +878,63 @@ def test_the_budget_by_funding_source_and_year_adds_up(sample_build: Path, sampl
     year = next(row for row in rows if row[0] == "2025")
     assert year[1] == f"{money.by_source_year['APBD'][2025]:,}".replace(",", ".")
     assert "(Tabel 14.4, hlm." in " ".join(" ".join(text.split()) for text in pages)  # the chapter leads to it
+
+
+def test_the_budget_by_lead_agency_and_year_gives_each_agency_its_ceiling_per_year(sample_build: Path,
+                                                                                  sample_pdf: Path) -> None:
+    """Agencies write their Renstra and Renja from their pagu indikatif per year, which Tabel 14.3 (a total per agency)
+    did not give: Tabel 14.5 lists the lead agencies (largest first) across the years, on landscape pages inside the
+    margins, its head repeated on the page it continues on, every row and the total row adding up."""
+    from masterplan import summary
+
+    plan, money = sample_budget(sample_build)
+    pages = texts(sample_pdf)
+    first = caption_page(pages, "Tabel 14.5 Indikasi anggaran per perangkat daerah pengampu dan tahun")
+    shown = [first] + list(itertools.takewhile(lambda i: "Tabel 14.5 (lanjutan)" in pages[i], range(first + 1, len(pages))))
+    assert len(shown) == 2, shown
+    rows: list[list[str]] = []
+    with pdfplumber.open(sample_pdf) as pdf:
+        for index in shown:
+            page = pdf.pages[index]
+            assert page.width > page.height  # landscape
+            table = next(t for t in page.find_tables() if t.extract()[0][-1] == "Total" and t.extract()[0][1] == "2022")
+            assert 16 * MM - 1 < table.bbox[0] and table.bbox[2] < page.width - 16 * MM + 1, table.bbox
+            lines = page.crop(table.bbox).extract_text().split("\n")  # by text: a row without stripes has no rules
+            assert lines[0] == " ".join(["Perangkat daerah pengampu", *map(str, money.years), "Total"])  # on each page
+            rows += [[" ".join(words[:-len(money.years) - 1]), *words[-len(money.years) - 1:]]
+                     for words in (line.split() for line in lines[1:])]
+    as_number = [[0 if cell == "–" else int(cell.replace(".", "")) for cell in row[1:]] for row in rows]
+    shorts = {a.short_name: a.id for a in plan.agencies}
+    led = [agency for agency, amount in summary.largest_first(money.by_agency)]
+    assert [shorts.get(row[0]) for row in rows[:-1]] == led and rows[-1][0] == "Total"
+    for row, amounts in zip(rows[:-1], as_number[:-1], strict=True):
+        assert amounts == [money.by_agency_year[shorts[row[0]]][year] for year in money.years] + [money.by_agency[shorts[row[0]]]]
+    assert as_number[-1] == [money.by_year[year] for year in money.years] + [money.total]
+    assert rows[0][:3] == ["DPUPR", "–", "500.000.000"] and rows[-1][-1] == "276.660.000.000"
+    assert "(Tabel 14.5, hlm." in " ".join(" ".join(text.split()) for text in pages)  # Bab 14 leads agencies to it
+
+
+def test_under_the_quick_wins_what_they_cost_in_the_plans_first_year(sample_build: Path, sample_pdf: Path) -> None:
+    """Tabel 12.1 gives each quick win's total over its years: neither what they ask of 2022 nor its share of 2022's
+    budget was to be seen (48 % in the sample, while Bab 12 says they fit in the running year's APBD). A note under
+    the table says both, figures summed here from the plan's budget lines."""
+    plan = load_and_check(sample_build).plan
+    assert plan is not None
+    lines = [(p.quick_win, line.amount) for p in plan.programs for line in p.budget if line.year == 2022]
+    quick, whole = sum(a for q, a in lines if q), sum(a for _, a in lines)
+    assert (quick, whole) == (3_900_000_000, 8_100_000_000)
+    share = f"{100 * quick / whole:.1f}".replace(".", ",")
+    said = (f"Pada 2022, tahun pertama rencana, indikasi anggaran quick wins berjumlah {rupiah(quick)}, yaitu {share}% "
+            f"dari indikasi anggaran seluruh program pada tahun itu ({rupiah(whole)}).")
+    assert share == "48,1"
+    pages = [" ".join(text.split()) for text in texts(sample_pdf)]
+    found = [i for i, text in enumerate(pages) if said in text]
+    assert len(found) == 1, said
+    assert "Tabel 12.1" in pages[found[0]]  # under the table, on its last page
+    with pdfplumber.open(sample_pdf) as pdf:
+        page = pdf.pages[found[0]]
+        note = [w for w in page.extract_words() if w["top"] > page.search("tahun pertama rencana")[0]["top"] - 20]
+        assert all(16 * MM - 1 < w["x0"] and w["x1"] < page.width - 16 * MM + 1 for w in note)
 
 
 def test_the_matrices_amounts_stand_in_one_column_for_every_program(sample_pdf: Path) -> None:

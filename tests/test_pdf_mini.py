@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pdfplumber
 import pypdf
@@ -38,6 +40,21 @@ def pages(root: Path) -> list[str]:
 
 def problems(result: BuildResult) -> str:
     return "\n".join(str(d) for d in result.report)
+
+
+@contextmanager
+def chapter_page(make_plan: Callable[..., Path], chapter: str, shown: str) -> Iterator[Any]:
+    """The page of the built PDF showing ``shown``, of a mini plan whose first chapter is ``chapter``."""
+    root = make_plan({"content/chapters/01-pendahuluan.md": chapter})
+    result = build(root)
+    assert result.ok, problems(result)
+    with pdfplumber.open(root / "build" / "masterplan.pdf") as pdf:
+        yield next(page for page in pdf.pages if shown in (page.extract_text() or ""))
+
+
+def inside_the_right_margin(page: Any) -> bool:
+    """Whether every word of a portrait page ends inside its right margin (20 mm)."""
+    return max(word["x1"] for word in page.extract_words()) <= page.width - 20 * 72 / 25.4 + 1
 
 
 @pytest.fixture(scope="module")
@@ -232,13 +249,8 @@ WIDE_TABLE_CHAPTER = XREF_CHAPTER + """
 
 def test_a_chapter_table_of_twelve_columns_keeps_every_column_on_the_page(make_plan: Callable[..., Path]) -> None:
     """Laid out at its natural size, ten years of amounts ran off the page: 2030, 2031 and the total were lost."""
-    root = make_plan({"content/chapters/01-pendahuluan.md": WIDE_TABLE_CHAPTER})
-    result = build(root)
-    assert result.ok, problems(result)
-    with pdfplumber.open(root / "build" / "masterplan.pdf") as pdf:
-        page = next(page for page in pdf.pages if "Jumlah" in (page.extract_text() or ""))
-        words = page.extract_words()
-        assert max(word["x1"] for word in words) <= page.width - 20 * 72 / 25.4 + 1  # inside the right margin
+    with chapter_page(make_plan, WIDE_TABLE_CHAPTER, "Jumlah") as page:
+        assert inside_the_right_margin(page)
         text = squeeze(page.extract_text())
         for heading in ["2022", "2030", "2031", "Jumlah"]:
             assert heading in text
@@ -409,15 +421,46 @@ def test_a_pasted_string_without_spaces_is_broken_without_hyphens_inside_the_mar
     address = "https://smartcity.kotabugul.go.id/e-sambat/laporan/2022/rekap-tahunan-final-versi-cetak-lengkap.pdf"
     hyphened = "a-" + "".join(generator.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(300))  # "a-" kept whole
     chapter = XREF_CHAPTER + f"\n    Kunci arsip: {pasted} (salinan).\n\n    Unduh {address} atau {hyphened} juga.\n"
-    root = make_plan({"content/chapters/01-pendahuluan.md": chapter})
-    result = build(root)
-    assert result.ok, problems(result)
-    with pdfplumber.open(root / "build" / "masterplan.pdf") as pdf:
-        page = next(page for page in pdf.pages if "Kunci arsip" in (page.extract_text() or ""))
+    with chapter_page(make_plan, chapter, "Kunci arsip") as page:
         text = page.extract_text()
         for run in (pasted, address, hyphened):
             assert run in squeeze(text)  # every character, in order, and no hyphen added between them
         lines = text[text.index("Kunci arsip"):text.index("(salinan)")].splitlines()
         assert len(lines) >= 8
-        words = page.extract_words()
-        assert max(word["x1"] for word in words) <= page.width - 20 * 72 / 25.4 + 1  # inside the right margin
+        assert inside_the_right_margin(page)
+
+
+VISION_CHAPTER = """\
+    ---
+    title: Visi dan Misi
+    generated: vision
+    ---
+    Arah pembangunan kota cerdas.
+    """
+
+
+def test_a_program_serving_no_mission_is_listed_in_the_missions_tables_last_row(make_plan: Callable[..., Path]) -> None:
+    """A program without a mission (W414) vanished from Tabel 3.1, in the book and on the site, so its cells did not
+    add up to the plan's programs: a last row "Belum terkait misi" lists it under its pillar."""
+    from conftest import MINI_FILES
+
+    agency = MINI_FILES["content/agencies/bpkad.yml"].replace("            missions: [m2]\n", "")
+    root = make_plan({"content/agencies/bpkad.yml": agency, "content/chapters/02-visi.md": VISION_CHAPTER})
+    result = run(root, BuildOptions())
+    assert result.ok, problems(result)
+    assert [d.code for d in result.report if d.code == "W414"] == ["W414"]
+    with pdfplumber.open(root / "build" / "masterplan.pdf") as pdf:
+        page = next(page for page in pdf.pages if "Misi dan program yang mendukungnya per dimensi" in
+                    (page.extract_text() or "") and "Daftar Tabel" not in (page.extract_text() or ""))
+        table = next(t for t in page.find_tables() if t.extract()[0][0] == "Misi")
+        lines = page.crop(table.bbox).extract_text().split("\n")  # by text: a row without stripes has no rules
+    assert lines == ["Misi Smart Governance Smart Economy", "1. Tata kelola yang baik GOV-01 –",
+                     "2. Ekonomi yang tumbuh – –", "Belum terkait misi – ECO-01"]  # under its pillar
+    html = (root / "build" / "site" / "chapter" / "visi.html").read_text(encoding="utf-8")
+    row = html[html.index('<tr class="without-mission">'):]
+    row = row[:row.index("</tr>")]
+    assert '<th scope="row">Belum terkait misi</th>' in row and ">ECO-01</a>" in row and "GOV-01" not in row
+    linked = make_plan({"content/chapters/02-visi.md": VISION_CHAPTER})  # every program serving a mission: no row
+    assert run(linked, BuildOptions(pdf=False)).ok
+    html = (linked / "build" / "site" / "chapter" / "visi.html").read_text(encoding="utf-8")
+    assert "missions-matrix" in html and "Belum terkait misi" not in html

@@ -60,10 +60,29 @@ def test_the_preview_speaks_indonesian_for_an_indonesian_plan(make_plan: Callabl
         process.wait(timeout=20)
     time.sleep(0.2)
     said = "\n".join(lines)
-    assert lines[0] == "Membuat situs…" and "Berhenti." in lines, said
+    # the address first, not below the errors (and the background build's lines) the first build brings
+    assert lines[0].startswith("Menyajikan ") and lines[1] == "Membuat situs…" and "Berhenti." in lines, said
     assert any(line.startswith(f"{AGENCY}:") and ": kesalahan[" in line for line in lines), said
     assert any(re.fullmatch(r"\d+ kesalahan: halaman menampilkannya sampai diperbaiki", line) for line in lines), said
     assert any(re.fullmatch(r"Menyajikan .* di http://127\.0\.0\.1:\d+/ \(Ctrl-C untuk berhenti\)", line)
                for line in lines), said
     assert f"Berubah: {AGENCY}" in lines, said
     assert not re.search(r"Building|Serving|Rebuilt|Stopped|error\[|Traceback", said), said
+
+
+def test_a_save_that_changes_the_plans_language_is_said_in_the_new_one(make_plan: Callable[..., Path],
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """The save that set ``language: en`` in plan.yml was said in Indonesian ("Berubah: content/plan.yml"), the
+    lines after it in English."""
+    from serving import start, stop
+
+    monkeypatch.delenv("MASTERPLAN_LANG")  # the plan's language, as a user runs it
+    running = start(make_plan(), "--no-pdf")
+    try:
+        plan_yml = running.root / "content" / "plan.yml"
+        plan_yml.write_text(plan_yml.read_text(encoding="utf-8") + "language: en\n", encoding="utf-8")
+        running.wait_line(lambda line: line.startswith("Rebuilt in ") or "error(s)" in line, "the rebuild")
+    finally:
+        stop(running)
+    assert "Changed: content/plan.yml" in running.lines and "Berubah: content/plan.yml" not in running.lines, \
+        running.lines

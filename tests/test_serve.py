@@ -13,88 +13,13 @@ import sys
 import textwrap
 import threading
 import time
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from serving import AGENCY, TIMEOUT, Served, start, stop
 
-TIMEOUT = 30.0
-
-
-@dataclass
-class Served:
-    """A running ``masterplan serve`` process and what it printed."""
-
-    root: Path
-    process: subprocess.Popen[str]
-    port: int = 0
-    lines: list[str] = field(default_factory=list)
-
-    def get(self, path: str) -> tuple[int, str]:
-        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=TIMEOUT)
-        try:
-            connection.request("GET", path)
-            response = connection.getresponse()
-            return response.status, response.read().decode("utf-8", errors="replace")
-        finally:
-            connection.close()
-
-    def wait_for(self, path: str, test: Callable[[int, str], bool], what: str) -> str:
-        """Poll ``path`` until ``test(status, body)`` holds; fail with the last answer after a while."""
-        deadline = time.monotonic() + TIMEOUT
-        status, body = self.get(path)
-        while not test(status, body):
-            if time.monotonic() > deadline:
-                pytest.fail(f"timed out waiting for {what}; last answer {status}: {body[:400]}\n"
-                            + "\n".join(self.lines[-20:]))
-            time.sleep(0.1)
-            status, body = self.get(path)
-        return body
-
-
-def start(root: Path, *options: str) -> Served:
-    process = subprocess.Popen([sys.executable, "-m", "masterplan", "serve", str(root), "--port", "0", *options],
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    served = Served(root, process)
-    ready = threading.Event()
-
-    def read() -> None:
-        assert process.stdout is not None
-        for line in process.stdout:
-            served.lines.append(line.rstrip())
-            found = re.search(r"on http://127\.0\.0\.1:(\d+)/", line)
-            if found:
-                served.port = int(found.group(1))
-                ready.set()
-        ready.set()
-
-    threading.Thread(target=read, daemon=True).start()
-    if not ready.wait(120) or not served.port:
-        process.kill()
-        pytest.fail("serve did not start:\n" + "\n".join(served.lines))
-    return served
-
-
-def stop(served: Served) -> None:
-    served.process.send_signal(signal.SIGINT)  # what Ctrl-C sends
-    try:
-        code = served.process.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        served.process.kill()
-        pytest.fail("serve did not stop on Ctrl-C")
-    assert code == 0, "\n".join(served.lines)
-    assert not any("Traceback" in line for line in served.lines), "\n".join(served.lines)
-
-
-@pytest.fixture
-def served(make_plan: Callable[..., Path]) -> Iterator[Served]:
-    running = start(make_plan(), "--no-pdf")
-    yield running
-    stop(running)
-
-
-AGENCY = "content/agencies/diskominfo.yml"
+from masterplan.background import BackgroundBuild
 
 
 def test_an_edit_shows_in_the_served_page(served: Served) -> None:
@@ -146,7 +71,7 @@ def test_the_reload_endpoint_answers_after_a_rebuild(served: Served) -> None:
     page (a blank line) leaves its digest as the page has it, and the tab does not reload (every open tab
     reloaded after each save and again after each background build, losing what was typed in it)."""
     _, body = served.get("/glossary.html")
-    found = re.search(r'var generation = (\d+), digest = "(\w+)"', body)
+    found = re.search(r'var said = \{"generation": (\d+), "digest": "(\w+)"', body)
     assert found, body[-1500:]
     generation, digest = int(found.group(1)), found.group(2)
     answer: list[str] = []
@@ -433,7 +358,7 @@ def test_a_cancelled_background_build_stops_with_its_pdf_workers(tmp_path: Path)
     """Newer edits cancel the PDF build: no layout process may go on using the machine."""
     import shutil
 
-    from masterplan.watch import BackgroundBuild
+    from masterplan.background import BackgroundBuild
 
     shutil.copytree(Path(__file__).resolve().parent.parent / "content", tmp_path / "content")  # a book of many parts
     lines: list[str] = []
@@ -457,7 +382,7 @@ def test_a_cancelled_background_build_stops_with_its_pdf_workers(tmp_path: Path)
 
 def test_content_errors_hold_the_background_build(tmp_path: Path) -> None:
     """A build of content with errors only fails on them, printing every error a second time."""
-    from masterplan.watch import BackgroundBuild
+    from masterplan.background import BackgroundBuild
 
     lines: list[str] = []
     build = BackgroundBuild(tmp_path, True, lines.append, lambda ok: None, settle=0.2)
@@ -477,8 +402,8 @@ def test_a_background_build_tells_what_a_site_without_address_lacks_once(tmp_pat
 
     from conftest import write_plan
 
+    from masterplan.background import BackgroundBuild
     from masterplan.render.site import NO_ADDRESS
-    from masterplan.watch import BackgroundBuild
 
     root = write_plan(tmp_path, {})
     lines: list[str] = []
@@ -619,7 +544,7 @@ def test_a_background_build_that_failed_on_a_file_saved_again_is_cancelled_not_f
 
     from conftest import write_plan
 
-    from masterplan.watch import BackgroundBuild
+    from masterplan.background import BackgroundBuild
 
     go = tmp_path / "go"
 
@@ -657,32 +582,38 @@ def test_a_background_build_that_failed_on_a_file_saved_again_is_cancelled_not_f
     assert results == [False]
 
 
-def test_a_build_that_has_read_the_content_finishes_and_the_next_one_follows(tmp_path: Path) -> None:
-    """Every edit stopped the running build: saved every few seconds, the PDF never caught up. A build that has
-    read the content is let finish (its PDF one edit behind), and the edit's own build follows."""
-    import sys
-    import threading
-
-    from conftest import write_plan
-
+def _a_build_that_has_read(root: Path) -> tuple[BackgroundBuild, list[str], threading.Semaphore]:
+    """A background build (a stand-in that says it read the content, then takes 1.5 s) once it has read it; its
+    lines, and a semaphore released as each build ends."""
     from masterplan.build import READ
-    from masterplan.watch import BackgroundBuild
 
     class Reads(BackgroundBuild):
         def _command(self) -> list[str]:
             script = f"import sys, time; print({READ!r}, file=sys.stderr, flush=True); time.sleep(1.5)"
             return [sys.executable, "-c", script]
 
-    root = write_plan(tmp_path, {})
     lines: list[str] = []
     finished = threading.Semaphore(0)
     build = Reads(root, False, lines.append, lambda ok: finished.release(), settle=0.1)
+    build.schedule(delay=0)
+    deadline = time.monotonic() + 30
+    while not build.read and time.monotonic() < deadline:
+        time.sleep(0.02)
+    if not build.read:
+        build.stop()
+        pytest.fail("\n".join(lines))
+    return build, lines, finished
+
+
+def test_a_build_that_has_read_the_content_finishes_and_the_next_one_follows(tmp_path: Path) -> None:
+    """Every edit stopped the running build: saved every few seconds, the PDF never caught up. A build that has
+    read the content is let finish (its PDF one edit behind), and the edit's own build follows."""
+    from conftest import write_plan
+
+    from masterplan.build import READ
+
+    build, lines, finished = _a_build_that_has_read(write_plan(tmp_path, {}))
     try:
-        build.schedule(delay=0)
-        deadline = time.monotonic() + 30
-        while not build.read and time.monotonic() < deadline:
-            time.sleep(0.02)
-        assert build.read, lines
         build.supersede()  # the watcher's first word of an edit, then its schedule once the preview is rebuilt
         build.schedule()
         assert finished.acquire(timeout=30) and finished.acquire(timeout=30), lines
@@ -692,6 +623,25 @@ def test_a_build_that_has_read_the_content_finishes_and_the_next_one_follows(tmp
     assert not any("cancelled" in line or READ in line for line in lines), lines
 
 
+def test_a_build_that_has_read_the_content_finishes_when_an_edit_brings_errors(tmp_path: Path) -> None:
+    """A tab saved by mistake and taken back a second later stopped a background build nearly done ("cancelled:
+    newer edits arrived", which was not why), and the next one started from scratch. A build that has read the
+    content goes on: its PDF is that of the plan before the mistake."""
+    from conftest import write_plan
+
+    build, lines, finished = _a_build_that_has_read(write_plan(tmp_path, {}))
+    try:
+        build.supersede()  # the watcher's first word of the edit, then its hold: the edit brought errors
+        build.hold()
+        build.hold()  # and another save with errors
+        assert finished.acquire(timeout=30), lines
+    finally:
+        build.stop()
+    assert lines[1] == "Background build goes on with the content it read before the errors; the next one waits " \
+                       "until they are fixed", lines
+    assert lines[2].startswith("Background build done") and len(lines) == 3, lines
+
+
 def test_an_edit_that_brings_errors_stops_the_build_and_says_it_waits(tmp_path: Path) -> None:
     """The watcher stops a running build at the first sign of an edit (supersede); when the edit turns out
     to bring errors, the preview still says the background build waits for them to be fixed."""
@@ -699,7 +649,7 @@ def test_an_edit_that_brings_errors_stops_the_build_and_says_it_waits(tmp_path: 
 
     from conftest import write_plan
 
-    from masterplan.watch import BackgroundBuild
+    from masterplan.background import BackgroundBuild
 
     class Long(BackgroundBuild):
         def _command(self) -> list[str]:

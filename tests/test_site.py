@@ -14,6 +14,7 @@ from conftest import MINI_FILES
 from masterplan.build import BuildOptions, run
 from masterplan.i18n import Translator, load_catalog
 from masterplan.messages import Message
+from masterplan.project import load_and_check
 from masterplan.render import site_workers
 from masterplan.resources import theme_dir
 
@@ -58,7 +59,7 @@ def test_only_the_search_files_the_site_loads_are_published(mini_site: Path) -> 
 def test_program_page_shows_what_the_model_knows(mini_site: Path) -> None:
     html = read(mini_site, "program/GOV-01.html")
     assert "<h1>e-Sambat (Media Sambat Masyarakat)</h1>" in html
-    assert "Rp 250.000.000" in html and "Rp 550.000.000" in html  # budget by year, and total
+    assert "Rp 250.000.000" in html and "Rp 650.000.000" in html  # budget by year, and total
     assert 'href="../agency/bpkad.html"' in html  # partner
     assert 'href="../program/ECO-01.html"' in html  # a dependent program
     assert "Tata kelola yang baik" in html  # mission served
@@ -70,7 +71,8 @@ def test_the_largest_amounts_and_values_validate_admits_are_written_in_full(buil
     """Figures at the schema's bounds (an amount just below 10^18 rupiah, a value of 10^15) build and read whole."""
     agency = MINI_FILES["content/agencies/diskominfo.yml"]
     for old, new in [("amount: 250000000", "amount: 999999999999999999"), ("amount: 300000000", "amount: 999999999999999999"),
-                     ("value: 40}", "value: -1000000000000000}"), ("2022: 60,", "2022: 999999999999999.99,")]:
+                     ("value: 40}", "value: -1000000000000000}"), ("2022: 60,", "2022: 999999999999999.99,"),
+                     ("\n              - {year: 2024, amount: 100000000, source: APBD}", "")]:  # two lines at the bound, summed
         assert old in agency
         agency = agency.replace(old, new)
     site = build({"content/agencies/diskominfo.yml": agency})
@@ -158,8 +160,8 @@ def test_rounded_budget_tables_say_how_they_are_rounded(sample_build: Path) -> N
     html = read(sample_build / "build" / "site", "budget.html")
     notes = dict(re.findall(r'<p class="table-note" id="([\w-]+)-note">([^<]+)</p>', html))
     rounded, shared = "Nilai dibulatkan: total dapat", "Persentase dibulatkan ke satu desimal sehingga jumlahnya 100%."
-    assert set(notes) == {"budget-pillar", "budget-source", "budget-agency", "budget-source-year"}, notes
-    assert [rounded in notes[t] for t in notes] == [True, False, True, True] and shared in notes["budget-agency"]
+    assert set(notes) == {"budget-pillar", "budget-source", "budget-agency", "budget-source-year", "budget-agency-year"}
+    assert [rounded in notes[t] for t in notes] == [True, False, True, True, True] and shared in notes["budget-agency"]
     assert all(f'<table id="{table}" class="budget" aria-describedby="{table}-note">' in html for table in notes)
     book = " ".join((page.extract_text() or "") for page in
                     pypdf.PdfReader(sample_build / "build" / "masterplan.pdf").pages)
@@ -266,6 +268,40 @@ def test_the_budget_page_has_the_books_budget_by_funding_source_and_year(sample_
     total = re.findall(r'<data value="(\d+)"', table[table.index("<tfoot>"):])
     assert int(total[-1]) == 276_660_000_000 and sum(map(int, total[:-1])) == int(total[-1])
     assert 'href="#by-source-year"' in html  # in the page's own table of contents
+
+
+def test_the_budget_page_has_the_books_budget_by_agency_and_year(sample_build: Path) -> None:
+    """An agency finds its pagu indikatif per year (the book's Tabel 14.5) on the budget page, which gave only its total."""
+    from masterplan import summary
+
+    plan = load_and_check(sample_build).plan
+    assert plan is not None
+    money = summary.budget(plan)
+    html = read(sample_build / "build" / "site", "budget.html")
+    table = html[html.index('id="budget-agency-year"'):]
+    table = table[:table.index("</table>")]
+    assert ('<caption id="budget-agency-year-caption">Tabel 14.5 Indikasi anggaran per perangkat daerah pengampu dan'
+            ' tahun</caption>') in table
+    assert re.findall(r'<th scope="col" class="num">([^<]+)</th>', table) == [*map(str, money.years), "Total"]
+    body = table[table.index("<tbody>"):table.index("</tbody>")]
+    agencies = re.findall(r'<th scope="row"><a href="agency/([^"]+)\.html">', body)
+    assert agencies == [agency for agency, _ in summary.largest_first(money.by_agency)]
+    first = body[:body.index("</tr>")]
+    assert 'title="Rp 500.000.000">Rp 500 juta</data>' in first  # DPUPR's 2023, rounded as the page's other tables
+    amounts = [int(v) for v in re.findall(r'<data value="(\d+)"', first)]
+    assert amounts == [v for v in money.by_agency_year["dpupr"].values() if v] + [money.by_agency["dpupr"]]
+    total = [int(v) for v in re.findall(r'<data value="(\d+)"', table[table.index("<tfoot>"):])]
+    assert total == [money.by_year[year] for year in money.years] + [money.total]
+    assert 'href="#by-agency-year"' in html  # in the page's own table of contents
+
+
+def test_the_quick_wins_page_says_what_they_cost_in_the_plans_first_year(sample_build: Path) -> None:
+    """As under the book's Tabel 12.1: the quick wins' 2022 budget and its share of 2022's whole budget."""
+    html = read(sample_build / "build" / "site", "quick-wins.html")
+    assert ('<p class="table-note" id="quick-wins-note">Anggaran: jumlah setiap quick win selama tahun pelaksanaannya.'
+            " Pada 2022, tahun pertama rencana, indikasi anggaran quick wins berjumlah Rp 3.900.000.000, yaitu 48,1% dari"
+            " indikasi anggaran seluruh program pada tahun itu (Rp 8.100.000.000).</p>") in html
+    assert 'aria-describedby="quick-wins-note"' in html
 
 
 def test_a_captioned_chapter_table_carries_the_books_number(sample_build: Path) -> None:
@@ -799,7 +835,8 @@ def test_a_chapters_contents_list_names_every_section_it_shows(sample_build: Pat
     listed, shown = _toc_and_headings(read(folder, "tata-kelola.html"))
     assert [text for _, _, text in listed] == ["Kelembagaan", "Pola Pembiayaan", "Monitoring dan Evaluasi",
                                                "Anggaran per Dimensi dan Tahun", "Anggaran per Sumber Pendanaan",
-                                               "Anggaran per Perangkat Daerah", "Anggaran per Sumber Pendanaan dan Tahun"]
+                                               "Anggaran per Perangkat Daerah", "Anggaran per Sumber Pendanaan dan Tahun",
+                                               "Anggaran per Perangkat Daerah dan Tahun"]
     assert listed == shown
     for path in folder.glob("*.html"):
         html = path.read_text(encoding="utf-8")
@@ -828,7 +865,7 @@ def test_a_chapter_heading_never_takes_an_id_its_part_or_the_page_already_has(bu
     html = read(build({"content/chapters/02-pembiayaan.md": chapter}), "chapter/pembiayaan.html")
     listed, shown = _toc_and_headings(html)
     assert [anchor for _, anchor, _ in listed] == ["by-pillar-2", "main-2", "by-pillar", "by-source", "by-agency",
-                                                  "by-source-year"]
+                                                  "by-source-year", "by-agency-year"]
     assert listed == shown
     ids = re.findall(r'\sid="([^"]+)"', html)
     assert len(ids) == len(set(ids))

@@ -18,6 +18,7 @@ from collections.abc import Set as AbstractSet
 
 from masterplan.checks import (
     assets,
+    budget_lines,
     catalog,
     chapters,
     codes,
@@ -26,7 +27,9 @@ from masterplan.checks import (
     files,
     glossary,
     glyphs,
+    indicator_course,
     last_build,
+    one_indicator,
     plain_text,
     publishing,
     references,
@@ -51,11 +54,14 @@ ERROR_RULES: list[Rule] = [
     templates.check,
 ]
 #: Rules that only ever warn (synchronisation across agencies: gaps, near-duplicates; the plan's coherence as
-#: Bappeda reviews it; the sample's leftovers;
+#: Bappeda reviews it, its budget lines year by year and its indicators' course; the sample's leftovers;
 #: programs, agencies and chapters renamed since the last build).
 WARNING_RULES: list[Rule] = [
     synchronisation.check,
     coherence.check,
+    budget_lines.check,
+    indicator_course.check,
+    one_indicator.check,
     codes.check,
     sample.check,
     files.check,

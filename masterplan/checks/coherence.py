@@ -13,12 +13,13 @@ Warnings, each said at the line that writes what it is about:
   swapped; counts per year (``unit: titik per tahun``), which rise and fall with the work, are left alone;
 - a percentage above :data:`PERCENT_MOST` (W315): a count written where a share was meant (a school
   enrolment rate of 105 % or a realisation of 102 % is no mistake);
-- a program said to be done though it starts after the plan's date (W316);
+- a program said to be done though it starts after the plan's date, or ongoing though it starts after that and
+  after the plan's first year (W316): a program of the first year may carry on work already under way;
 - a program without an indicative budget (W317): its page says "Rp 0", and the budget tables leave it out;
-  a budget line of Rp 0 (W319), which the tables show as no budget for that year;
-- one indicator (the same name) measured in another unit, or given another baseline for the same year, in
-  another place (W418): two agencies' programs, a program and a pillar, or one program twice; the readers take
-  them for one measure, and the figures do not add up.
+  a budget line of Rp 0 (W319), which the tables show as no budget for that year.
+
+One indicator told otherwise in two places (W418) is :mod:`masterplan.checks.one_indicator`'s; how an indicator's
+targets move against its direction, and one without a baseline, :mod:`masterplan.checks.indicator_course`'s.
 """
 
 from __future__ import annotations
@@ -28,14 +29,13 @@ from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 from itertools import pairwise
 
-from masterplan.checks.references import folded
 from masterplan.diagnostics import Diagnostic, Message, Position, warning
 from masterplan.located import DotGrouped
 from masterplan.model import Indicator, Plan
 
 QUICK_WIN_YEARS = 3  #: a quick win runs at most this many years, and starts within as many of the plan's
 PERCENT_MOST = 200  #: a share above this is surely a count (enrolment rates and realisations pass 100)
-_PERCENT = re.compile(r"%|\b(?:persen|prosen|percent|per cent)", re.IGNORECASE)
+PERCENT = re.compile(r"%|\b(?:persen|prosen|percent|per cent)", re.IGNORECASE)  #: a unit that is a share
 _PER_YEAR = re.compile(r"\bper\s*tahun\b|/\s*tahun\b|\bper\s*year\b|/\s*year\b", re.IGNORECASE)
 
 
@@ -44,10 +44,9 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
     yield from _missions(plan, unreadable)
     yield from _quick_wins(plan)
     yield from _status_and_budget(plan)
-    for label, indicator, _ in _indicators(plan):
+    for label, indicator, _ in indicators(plan):
         yield from _up_and_down(label, indicator)
         yield from _percent(label, indicator)
-    yield from _one_indicator_measured_otherwise(plan)
 
 
 def _dependencies(plan: Plan) -> Iterator[Diagnostic]:
@@ -106,11 +105,16 @@ def _quick_wins(plan: Plan) -> Iterator[Diagnostic]:
 
 
 def _status_and_budget(plan: Plan) -> Iterator[Diagnostic]:
-    """W316: a program done before it starts; W317: a program without an indicative budget."""
+    """W316: a program done, or ongoing, before it starts; W317: a program without an indicative budget."""
     for program in plan.programs:
         if plan.date is not None and program.status == "done" and program.period.start > plan.date.year:
             yield warning(program.at("status"), "W316", "program {program} is marked done, but it starts in {start}, "
                           "after the plan's date ({date})", "status: planned, or ongoing once it has started",
+                          program=program.id, start=program.period.start, date=plan.date.isoformat())
+        if plan.date is not None and program.status == "ongoing" \
+                and program.period.start > max(plan.date.year, plan.period.start):  # the first year's may carry on work
+            yield warning(program.at("status"), "W316", "program {program} is marked ongoing, but it starts in "
+                          "{start}, after the plan's date ({date})", "status: planned until it has started",
                           program=program.id, start=program.period.start, date=plan.date.isoformat())
         if not program.budget:
             yield warning(program.at("budget"), "W317", "program {program} has no indicative budget",
@@ -121,7 +125,7 @@ def _status_and_budget(plan: Plan) -> Iterator[Diagnostic]:
                               "write the amount, or delete the line", program=program.id, year=line.year)
 
 
-def _indicators(plan: Plan) -> Iterator[tuple[Message, Indicator, object]]:
+def indicators(plan: Plan) -> Iterator[tuple[Message, Indicator, object]]:
     """(label, indicator, whose): the pillars' indicators are the city's, one owner's; each program's its own."""
     for pillar in plan.pillars:
         for indicator in pillar.indicators:
@@ -131,76 +135,7 @@ def _indicators(plan: Plan) -> Iterator[tuple[Message, Indicator, object]]:
             yield Message("program {program}", program=program.id), indicator, id(program)
 
 
-def _one_indicator_measured_otherwise(plan: Plan) -> Iterator[Diagnostic]:
-    """W418 where an indicator (its name in any letters and spacing) is measured in another unit than at its first
-    place (% and persen are one unit), or given another baseline for one year than a pillar's indicator of that
-    name, or than a copy in its own program. Agencies' own indicators of one name (a satisfaction index each
-    measures of its services) may differ in their baselines. Each place is compared once: 3,000 programs
-    sharing one indicator are 3,000 lookups."""
-    first: dict[str, tuple[Message, Indicator]] = {}
-    baselines: dict[tuple[object, str, int], tuple[Message, Indicator]] = {}  # (pillars or a program, name, year)
-    for label, indicator, owner in _indicators(plan):
-        name = folded(indicator.name)
-        if not name:
-            continue
-        place = first.setdefault(name, (label, indicator))
-        if place[1] is not indicator and _unit(place[1].unit) != _unit(indicator.unit):
-            yield _other_unit(label, indicator, *place)
-            continue
-        year, value = indicator.baseline_year, indicator.baseline_value
-        if year is None or value is None:
-            continue
-        compared = [baselines.get(("pillars", name, year)), baselines.get((owner, name, year))]
-        other = next((found for found in compared if found is not None and found[1].baseline_value is not None
-                      and not _same_value(found[1].baseline_value, value)), None)
-        if other is not None:
-            yield _other_baseline(label, indicator, *other)
-        baselines.setdefault((owner, name, year), (label, indicator))
-
-
-def _unit(unit: object) -> str:
-    """A unit as compared: folded, the ways of writing percent made one."""
-    text = folded(unit)
-    return "%" if _PERCENT.fullmatch(text) else text
-
-
-def _other_unit(label: Message, indicator: Indicator, other: Message, there: Indicator) -> Diagnostic:
-    return warning(indicator.position, "W418", "{label}: indicator '{indicator}' is measured in '{unit}', but "
-                   "in '{other_unit}' at {position} ({other})",
-                   _agree(label, other, Message("one indicator has one unit: agree on it with {other}, or give "
-                                                "the two indicators different names", other=other)),
-                   label=label, indicator=str(indicator.name), unit=str(indicator.unit),
-                   other_unit=str(there.unit), position=there.position, other=other)
-
-
-def _other_baseline(label: Message, indicator: Indicator, other: Message, there: Indicator) -> Diagnostic:
-    return warning(indicator.baseline_position or indicator.position, "W418", "{label}: indicator '{indicator}' "
-                   "has the baseline {value} for {year}, but {other_value} at {position} ({other})",
-                   _agree(label, other, Message("one indicator has one baseline a year: agree on the figure "
-                                                "with {other}, or give the two indicators different names",
-                                                other=other)),
-                   label=label, indicator=str(indicator.name), value=_value(indicator.baseline_value),
-                   year=indicator.baseline_year, other_value=_value(there.baseline_value),
-                   position=there.baseline_position or there.position, other=other)
-
-
-def _agree(label: Message, other: Message, agreement: Message) -> Message | str:
-    """W418's hint: to agree with the other place, or, when both are in one program or pillar, to delete a copy."""
-    return "a copy: delete one of them; two indicators: give them different names" if other == label else agreement
-
-
-def _same_value(one: object, other: object) -> bool:
-    """Whether two values are one: numbers by value (40 and 40.0), texts as :func:`folded` makes them."""
-    numbers = [isinstance(v, (int, float)) and not isinstance(v, bool) for v in (one, other)]
-    return float(one) == float(other) if all(numbers) else folded(one) == folded(other)  # type: ignore[arg-type]
-
-
-def _value(value: object) -> str:
-    """A baseline as the file writes it."""
-    return _shown(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else str(value)
-
-
-def _numbers(indicator: Indicator) -> list[tuple[int | None, float]]:
+def numbers(indicator: Indicator) -> list[tuple[int | None, float]]:
     """(year, value) of the baseline and the targets that are numbers, in year order (the baseline's year None);
     none when one is written with a dot for thousands (1.000): E307 and W312 say what YAML made of it, and
     until it is written plainly its order with the others means nothing."""
@@ -215,7 +150,7 @@ def _numbers(indicator: Indicator) -> list[tuple[int | None, float]]:
     return found
 
 
-def _target_at(indicator: Indicator, year: int | None) -> Position:
+def target_at(indicator: Indicator, year: int | None) -> Position:
     if year is None:
         return indicator.baseline_position or indicator.position
     return indicator.target_positions.get(year, indicator.position)
@@ -230,7 +165,7 @@ def _up_and_down(label: Message, indicator: Indicator) -> Iterator[Diagnostic]:
     """W314: a baseline and targets that rise and fall; the hint names the value that stands out, when one does."""
     if _PER_YEAR.search(str(indicator.unit)):
         return
-    values = _numbers(indicator)
+    values = numbers(indicator)
     if _one_way([value for _, value in values]):
         return
     # the one value without which the rest move one way (2, 6, 10, 140, 17, 20: 140); else the first turn
@@ -239,10 +174,10 @@ def _up_and_down(label: Message, indicator: Indicator) -> Iterator[Diagnostic]:
     steps = [(after[0], after[1] - before[1]) for before, after in pairwise(values)]
     turns = [year for (year, step), (_, previous) in zip(steps[1:], steps, strict=False) if step * previous < 0]
     year = _farthest(values, odd) if odd else turns[0] if turns else steps[-1][0]
-    yield warning(_target_at(indicator, year), "W314", "{label}: indicator '{indicator}' goes up and down ({values})",
+    yield warning(target_at(indicator, year), "W314", "{label}: indicator '{indicator}' goes up and down ({values})",
                   Message("targets usually move one way from the baseline: check the value for {year}",
                           year=year if year is not None else Message("the baseline")),
-                  label=label, indicator=str(indicator.name), values=" → ".join(_shown(value) for _, value in values))
+                  label=label, indicator=str(indicator.name), values=" → ".join(shown(value) for _, value in values))
 
 
 def _farthest(values: list[tuple[int | None, float]], years: list[int | None]) -> int | None:
@@ -257,18 +192,18 @@ def _farthest(values: list[tuple[int | None, float]], years: list[int | None]) -
 
 def _percent(label: Message, indicator: Indicator) -> Iterator[Diagnostic]:
     """W315: a percentage far above 100, which no share reaches."""
-    if not _PERCENT.search(str(indicator.unit)):
+    if not PERCENT.search(str(indicator.unit)):
         return
-    for year, value in _numbers(indicator):
+    for year, value in numbers(indicator):
         if value > PERCENT_MOST:
-            yield warning(_target_at(indicator, year), "W315",
+            yield warning(target_at(indicator, year), "W315",
                           "{label}: indicator '{indicator}' is a percentage, but one of its values is {value}",
                           Message("a share above {most} % is surely a count: write the share, or change the unit",
                                   most=PERCENT_MOST),
-                          label=label, indicator=str(indicator.name), value=_shown(value))
+                          label=label, indicator=str(indicator.name), value=shown(value))
             return
 
 
-def _shown(value: float) -> str:
+def shown(value: float) -> str:
     """A value as the plan's file writes it: 40, 58.5, 1500000."""
     return str(int(value)) if float(value).is_integer() else f"{value:.10g}"

@@ -83,6 +83,7 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
         ("indicator_number", "Its place among its program's or pillar's indicators (1, 2, …), as the book lists them"),
         ("program_id", "Program code, for a program's indicator (else empty)"),
         ("pillar", "Pillar id: the pillar's own indicator, or the pillar of the program"),
+        ("direction", "Which way is better: up or down, where the plan says so (else empty)"),
     ],
     "pillars.csv": [
         ("id", "Pillar id"),
@@ -128,6 +129,7 @@ def _indicator(indicator: Indicator) -> dict[str, Any]:
         "name": _text(indicator.name), "unit": _text(indicator.unit),
         "baseline": {"year": indicator.baseline_year, "value": indicator.baseline_value},
         "targets": {str(year): value for year, value in sorted(indicator.targets.items())},
+        "direction": indicator.direction,
     }
 
 
@@ -232,7 +234,7 @@ def _indicator_rows(plan: Plan) -> Iterator[list[Any]]:
             head = [kind, owner, str(ind.name), str(ind.unit), ind.baseline_year, ind.baseline_value]
             targets = sorted(ind.targets.items()) or [(None, None)]
             for year, value in targets:
-                yield [*head, year, value, number, program, pillar]
+                yield [*head, year, value, number, program, pillar, ind.direction]
 
 
 def _pillar_rows(plan: Plan) -> Iterator[list[Any]]:

@@ -52,6 +52,7 @@ GENERATED_ITEMS: dict[str, list[tuple[str, str, str]]] = {
         ("tab:budget-agency", "table", "Indicative budget by lead agency"),
         ("fig:budget-agency", "figure", "Indicative budget by lead agency"),
         ("tab:budget-source-year", "table", "Indicative budget by funding source and year"),
+        ("tab:budget-agency-year", "table", "Indicative budget by lead agency and year"),
     ],
     "agencies": [("tab:agency-pillar", "table", "Agencies and pillars: programs led and supported")],
 }

@@ -94,10 +94,11 @@ SINGLE_PASS = 0  #: ``BuildOptions.jobs`` value for one WeasyPrint pass over the
 
 
 def render(plan: Plan, root: Path, staging: Staging, options: BuildOptions, report: Report,
-           say: Callable[[Message], str] = str) -> list[str]:
+           say: Callable[[Message], str] = str, sources: str | None = None) -> list[str]:
     """Write the book to ``staging.path(PDF)``; returns summary lines for the terminal.
 
-    ``say``: how progress on a terminal is worded (a speaker's, in the plan's language)."""
+    ``say``: how progress on a terminal is worded (a speaker's, in the plan's language); ``sources``: the
+    fingerprint of the plan's files as the build found them before reading (recorded beside the book)."""
     started = time.perf_counter()
     errors_before = len(report.errors)
     theme = Theme.for_plan(root)
@@ -136,7 +137,7 @@ def render(plan: Plan, root: Path, staging: Staging, options: BuildOptions, repo
             summary = _by_parts(plan, root, html, running, theme, fetcher, target, options, report, started,
                                 html_done, say)
         if target.is_file():
-            pdf_title.record(target, build_folder(root))
+            pdf_title.record(target, build_folder(root), sources)
         return summary
     except OSError as exc:
         if exc.errno in MACHINE_ERRORS:  # a full disk, a read-only folder: the build says so (E901)

@@ -270,7 +270,9 @@ def html(plan: Plan, book: Book, env: jinja2.Environment, extra: dict[str, Any])
         "plan": plan, "book": book, "outline": book.outline, "money": money, "running_title": running_title(plan),
         "budget_rows": {"source": summary.largest_first(money.by_source), "agency": summary.largest_first(money.by_agency)},
         "colours": charts.pillar_colours(plan), "missions": missions,
-        "missions_counted": summary.missions_counted(missions),
+        "quick_wins_first_year": summary.quick_wins_first_year(plan),
+        "without_mission": (unlinked := summary.without_mission(plan)),
+        "missions_counted": summary.missions_counted(missions, unlinked),
         "agency_matrix": summary.agency_matrix(plan), "by_agency": by_agency,
         "glossary": glossary(plan, env.globals["language"]),
         # long chapters in chunks, each from a new page (see pdf_chunks)

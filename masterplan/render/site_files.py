@@ -73,7 +73,8 @@ def copy_pdf(plan: Plan, root: Path, staging: Staging, target: Path, built: bool
     Returns its size in bytes (the download links say it), None when there is no PDF."""
     source = staging.path(PDF) if built else build_folder(root) / PDF
     if not source.is_file():
-        if built:
+        if built and not report.errors:  # with errors (a print template that fails: E603) nothing is published:
+            # the site in place keeps linking its PDF, which "links no PDF" said it did not
             report.add(warning(Position("content/plan.yml"), "W701", "the website links no PDF: none was written"))
         return None
     if not built:

@@ -7,8 +7,8 @@ as rupiah with thousands separators in the reader's own locale, flags are TRUE/F
 empty value is a blank cell, text is never read as a formula. Sheet names and headers are the CSV files' and columns' names,
 so a script may read either; a header cell, selected, shows what its column means. A
 sheet for people follows with the budget summaries the book prints (by pillar and year,
-by funding source, by agency), and the last sheet describes every column in the plan's
-language. The file is the same bytes for the same plan (dated with the plan's date).
+by funding source, by agency, by funding source and year, by agency and year), and the last
+sheet describes every column in the plan's language. The file is the same bytes for the same plan (dated with the plan's date).
 """
 
 from __future__ import annotations
@@ -143,6 +143,11 @@ def _budget(book: Any, plan: Plan, words: Translator, formats: dict[str, Any], r
           [[year, *(money.by_source_year[source].get(year, 0) for source in sources), money.by_year[year]]
            for year in money.years]
           + [[words("Total"), *(money.by_source[source] for source in sources), money.total]])
+    # lead agencies down (largest first, as by agency), years across: each agency's ceiling per year for its Renja
+    block(words("Budget by agency and year"), [words("Agency"), *(str(year) for year in money.years), words("Total")],
+          [[agencies.get(agency, agency), *(money.by_agency_year[agency].get(year, 0) for year in money.years), amount]
+           for agency, amount in led]
+          + [[words("Total"), *(money.by_year[year] for year in money.years), money.total]])
     widths = [_width(shown[index]) for index in sorted(shown)]
     for index, width in enumerate(widths):
         sheet.set_column(index, index, width)

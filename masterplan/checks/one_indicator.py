@@ -1,0 +1,122 @@
+"""One indicator (the same name, in any letters and spacing) told otherwise in two places (W418): measured in
+another unit, or given another baseline or another target for the same year, by two agencies' programs, a program
+and a pillar, or one program twice. The readers take them for one measure, and the figures do not add up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
+
+from masterplan.checks.coherence import PERCENT, indicators, shown, target_at
+from masterplan.checks.references import folded
+from masterplan.diagnostics import Diagnostic, Message, warning
+from masterplan.model import Indicator, Plan
+
+_Figure = tuple[Message, Indicator, object]  #: where a baseline or target was first given: label, indicator, value
+_Figures = tuple[dict[tuple[object, str, int], _Figure], dict[tuple[object, str, int], _Figure]]  #: baselines, targets
+
+
+def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
+    """W418 where an indicator (its name in any letters and spacing) is measured in another unit than at its first
+    place (% and persen are one unit), or given another baseline, or another target, for one year than a pillar's
+    indicator of that name, or than a copy in its own program. Agencies' own indicators of one name (a satisfaction
+    index each measures of its services) may differ in their figures. Each place is compared once: 3,000 programs
+    sharing one indicator are 3,000 lookups."""
+    first: dict[str, tuple[Message, Indicator]] = {}
+    givers: dict[str, set[object]] = {}  # name -> the pillars and programs that gave figures of it so far
+    figures: _Figures = ({}, {})  # baselines, targets: (pillars or a program, name, year) -> where first given
+    for label, indicator, owner in indicators(plan):
+        name = folded(indicator.name)
+        if not name:
+            continue
+        place = first.setdefault(name, (label, indicator))
+        if place[1] is not indicator and _unit(place[1].unit) != _unit(indicator.unit):
+            yield _other_unit(label, indicator, *place)
+            continue
+        given = givers.setdefault(name, set())
+        if "pillars" in given or owner in given:  # most names have nothing before them to compare with
+            yield from _other_figures(label, indicator, owner, name, figures)
+        given.add(owner)
+        baselines, targets = figures
+        if indicator.baseline_year is not None and indicator.baseline_value is not None:
+            baselines.setdefault((owner, name, indicator.baseline_year), (label, indicator, indicator.baseline_value))
+        for year, value in indicator.targets.items():
+            targets.setdefault((owner, name, year), (label, indicator, value))
+
+
+def _other_figures(label: Message, indicator: Indicator, owner: object, name: str,
+                   figures: _Figures) -> Iterator[Diagnostic]:
+    """W418 for a baseline, and for the first target, that differs from the one given before for that year."""
+    baselines, targets = figures
+    other = _differing(baselines, owner, name, indicator.baseline_year, indicator.baseline_value)
+    if other is not None:
+        yield _other_baseline(label, indicator, other[0], other[1])
+    for year, value in sorted(indicator.targets.items()):
+        other = _differing(targets, owner, name, year, value)
+        if other is not None:  # once an indicator: a pillar's row of targets differs in several years
+            yield _other_target(label, indicator, year, other)
+            return
+
+
+def _differing(seen: dict[tuple[object, str, int], _Figure], owner: object, name: str, year: int | None,
+               value: object) -> _Figure | None:
+    """The pillars' figure of this name and year, or the owner's own, when it is another than ``value``."""
+    if year is None or value is None:
+        return None
+    compared = [seen.get(("pillars", name, year)), seen.get((owner, name, year))]
+    return next((found for found in compared if found is not None and found[2] is not None
+                 and not _same_value(found[2], value)), None)
+
+
+def _other_target(label: Message, indicator: Indicator, year: int, other: _Figure) -> Diagnostic:
+    there_label, there, there_value = other
+    return warning(target_at(indicator, year), "W418", "{label}: indicator '{indicator}' has the target {value} for "
+                   "{year}, but {other_value} at {position} ({other})",
+                   _agree(label, there_label, Message("one indicator has one target a year: agree on the figure "
+                                                      "with {other}, or give the two indicators different names",
+                                                      other=there_label)),
+                   label=label, indicator=str(indicator.name), value=_value(indicator.targets[year]), year=year,
+                   other_value=_value(there_value), position=target_at(there, year), other=there_label)
+
+
+def _unit(unit: object) -> str:
+    """A unit as compared: folded, the ways of writing percent made one."""
+    text = folded(unit)
+    return "%" if PERCENT.fullmatch(text) else text
+
+
+def _other_unit(label: Message, indicator: Indicator, other: Message, there: Indicator) -> Diagnostic:
+    return warning(indicator.position, "W418", "{label}: indicator '{indicator}' is measured in '{unit}', but "
+                   "in '{other_unit}' at {position} ({other})",
+                   _agree(label, other, Message("one indicator has one unit: agree on it with {other}, or give "
+                                                "the two indicators different names", other=other)),
+                   label=label, indicator=str(indicator.name), unit=str(indicator.unit),
+                   other_unit=str(there.unit), position=there.position, other=other)
+
+
+def _other_baseline(label: Message, indicator: Indicator, other: Message, there: Indicator) -> Diagnostic:
+    return warning(indicator.baseline_position or indicator.position, "W418", "{label}: indicator '{indicator}' "
+                   "has the baseline {value} for {year}, but {other_value} at {position} ({other})",
+                   _agree(label, other, Message("one indicator has one baseline a year: agree on the figure "
+                                                "with {other}, or give the two indicators different names",
+                                                other=other)),
+                   label=label, indicator=str(indicator.name), value=_value(indicator.baseline_value),
+                   year=indicator.baseline_year, other_value=_value(there.baseline_value),
+                   position=there.baseline_position or there.position, other=other)
+
+
+def _agree(label: Message, other: Message, agreement: Message) -> Message | str:
+    """W418's hint: to agree with the other place, or, when both are in one program or pillar, to delete a copy."""
+    return "a copy: delete one of them; two indicators: give them different names" if other == label else agreement
+
+
+def _same_value(one: object, other: object) -> bool:
+    """Whether two values are one: numbers by value (40 and 40.0), texts as :func:`folded` makes them."""
+    numbers = [isinstance(v, (int, float)) and not isinstance(v, bool) for v in (one, other)]
+    return float(one) == float(other) if all(numbers) else folded(one) == folded(other)  # type: ignore[arg-type]
+
+
+def _value(value: object) -> str:
+    """A baseline as the file writes it."""
+    return shown(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else str(value)

@@ -1,0 +1,53 @@
+"""The state of a plan's files as a short fingerprint: the one a PDF was built from, and the one now.
+
+A build takes it before it reads the content and records it beside the PDF it writes
+(:mod:`masterplan.render.pdf_title`); the preview compares it with the plan's as it is now to
+know whether the PDF it links is of the content being edited, or of an earlier version. A
+file's modification time could not say so: a build that read edit A and wrote its PDF after
+edit B was saved left a PDF newer than every file, one edit behind, and never rebuilt.
+
+Each file of ``content/`` and ``templates/`` counts by its path, size and modification time
+(not its bytes: a look reads no picture); as the preview's watcher, it leaves out what an editor
+leaves beside the file it saves, and caches (:mod:`masterplan.leftovers`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+from masterplan.leftovers import UNWATCHED_FOLDERS, unwatched
+
+FOLDERS = ("content", "templates")  #: what a build reads of the plan folder
+
+
+def fingerprint(root: Path) -> str:
+    """The fingerprint of the plan folder ``root`` as its files are now."""
+    digest = hashlib.sha256()
+    for path, size, modified in sorted(files(root)):
+        digest.update(f"{path}\0{size}\0{modified}\n".encode("utf-8", "surrogateescape"))
+    return digest.hexdigest()[:32]
+
+
+def newest(root: Path) -> float:
+    """The latest modification time of those files, in seconds (0 when there are none)."""
+    return max((modified for _, _, modified in files(root)), default=0) / 1e9
+
+
+def files(root: Path) -> list[tuple[str, int, int]]:
+    """Each file of the plan's folders (links to folders not followed): its path in ``root``, size and time
+    (nanoseconds)."""
+    found = []
+    for directory, folders, names in (walked for folder in FOLDERS for walked in os.walk(root / folder)):
+        folders[:] = [name for name in folders if name not in UNWATCHED_FOLDERS]  # .git, __pycache__
+        for name in names:
+            if unwatched(name):
+                continue
+            path = os.path.join(directory, name)
+            try:
+                stat = os.stat(path)
+            except OSError:  # gone while looked at, or a dangling link: as if it were not there
+                continue
+            found.append((os.path.relpath(path, root), stat.st_size, stat.st_mtime_ns))
+    return found

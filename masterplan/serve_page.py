@@ -1,0 +1,188 @@
+"""What the preview adds to each page it serves: the reload script, the error overlay, the PDF's state.
+
+In preview only, each HTML page gets a small script that long-polls ``/__reload`` and reloads the
+page after a rebuild that changed it (its HTML, the errors over it, or a picture of
+``content/assets/`` it shows), keeping the keyboard focus where it was; beside each link to the
+PDF it says, as it changes, whether that PDF is of the plan as saved (:mod:`masterplan.serve_pdf`).
+While the content has errors, each page carries an overlay listing them as ``file:line: message``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import re
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+from masterplan.i18n import Translator
+from masterplan.model import ASSETS
+from masterplan.preview import Preview
+from masterplan.render.site_links import PAGES
+
+RELOAD_PATH = "/__reload"
+
+#: One tab of the preview long-polls ``/__reload`` for all its tabs (a browser opens at most six
+#: connections to a host: with a poll in each, a seventh tab never loaded); it tells the others of each
+#: rebuild. A tab reloads when its own page changed (its digest), not on every rebuild. Before it does, it
+#: notes which element had the keyboard focus (by id, else a link by its address, else by its place),
+#: and gives it back after (the focus fell to the page's start on every reload).
+RELOAD_SCRIPT = """<script>/* masterplan serve: reload after a rebuild that changed this page */
+(function () {
+  var said = %s, generation = said.generation, digest = said.digest;
+  var url = said.path + "?page=" + encodeURIComponent(location.pathname), kept = "masterplan-focus";
+  var channel = "BroadcastChannel" in window ? new BroadcastChannel("masterplan-reload") : null;
+  function place(el) {
+    if (el.id) { return {id: el.id}; }
+    var href = el.getAttribute("href");
+    if (href !== null) {
+      var same = document.querySelectorAll(el.tagName + '[href=\\"' + CSS.escape(href) + '\\"]');
+      return {tag: el.tagName, href: href, nth: Array.prototype.indexOf.call(same, el)};
+    }
+    var path = [];
+    for (var node = el; node && node !== document.body; node = node.parentElement) {
+      path.unshift(Array.prototype.indexOf.call(node.parentElement.children, node));
+    }
+    return {path: path};
+  }
+  function found(at) {
+    if (at.id) { return document.getElementById(at.id); }
+    if (at.href !== undefined) {
+      return document.querySelectorAll(at.tag + '[href=\\"' + CSS.escape(at.href) + '\\"]')[at.nth] || null;
+    }
+    var node = document.body;
+    for (var i = 0; node && i < at.path.length; i++) { node = node.children[at.path[i]]; }
+    return node || null;
+  }
+  function reload() {
+    var el = document.activeElement;
+    try {
+      if (el && el !== document.body && el !== document.documentElement) {
+        sessionStorage.setItem(kept, JSON.stringify({page: location.pathname, at: place(el)}));
+      }
+    } catch (e) { /* no storage: the focus is lost, as before */ }
+    location.reload();
+  }
+  function refocus() {
+    try {
+      var was = JSON.parse(sessionStorage.getItem(kept) || "null");
+      sessionStorage.removeItem(kept);
+      var el = was && was.page === location.pathname ? found(was.at) : null;
+      if (el) { el.focus({preventScroll: true}); }
+    } catch (e) { /* a page changed past recognition: no focus to give back */ }
+  }
+  function note(pdf) {  /* beside each link to the PDF: whether it is of the plan as saved */
+    var links = document.querySelectorAll('a[href$="' + said.pdf + '"]');
+    for (var i = 0; i < links.length; i++) {
+      var next = links[i].nextElementSibling;
+      var shown = next && next.className === "masterplan-pdf" ? next : null;
+      if (!pdf.text) { if (shown) { shown.remove(); } continue; }
+      if (!shown) {
+        shown = document.createElement("span");
+        shown.className = "masterplan-pdf";
+        shown.setAttribute("role", "status");
+        links[i].insertAdjacentElement("afterend", shown);
+      }
+      shown.setAttribute("data-state", pdf.kind);
+      shown.style.cssText = "display:inline-block;max-width:40rem;margin:.25rem .5rem;padding:.2rem .5rem;" +
+        "border-radius:.25rem;font-size:.875rem;line-height:1.4;font-weight:normal;" +
+        (pdf.kind === "failed" ? "background:#fff4f4;color:#5c0000;border:1px solid #c00"
+                               : "background:#fff7e0;color:#4a3300;border:1px solid #b07d00");
+      shown.textContent = pdf.text;
+    }
+  }
+  function check(since) {
+    return fetch(url + "&since=" + since, {cache: "no-store"}).then(function (r) { return r.json(); });
+  }
+  function seen(d) {
+    if (d.generation === generation) { return; }
+    generation = d.generation;
+    if (d.digest !== digest) { reload(); } else { note(d.pdf); }
+  }
+  refocus();
+  note(said.note);
+  if (channel) {
+    channel.onmessage = function (e) { if (e.data !== generation) { check(-1).then(seen).catch(function () {}); } };
+  }
+  function lead() {  /* holds the lock as long as this tab lives */
+    return new Promise(function () {
+      (function poll() {
+        check(generation).then(function (d) {
+          if (channel) { channel.postMessage(d.generation); }
+          seen(d); poll();
+        }).catch(function () { setTimeout(poll, 1000); });
+      })();
+    });
+  }
+  if (channel && navigator.locks) { navigator.locks.request("masterplan-reload", lead); } else { lead(); }
+})();
+</script>"""
+
+OVERLAY = """<div id="masterplan-errors" role="alert" style="position:fixed;inset:0 0 auto 0;max-height:70vh;\
+overflow:auto;z-index:2147483647;background:#fff4f4;color:#5c0000;border-bottom:4px solid #c00;\
+padding:1rem 1.5rem;font:14px/1.5 ui-monospace,monospace;box-shadow:0 4px 16px rgba(0,0,0,.3)">
+<button type="button" onclick="this.parentNode.remove()" aria-label="%s" style="float:right;font:inherit;\
+font-size:20px;line-height:1;padding:.2rem .6rem;border:1px solid #c00;background:#fff;color:#5c0000;cursor:pointer">\
+&times;</button>
+<strong style="font-size:16px">%s</strong>
+<ul style="margin:.5rem 0 0;padding-left:1.2rem">%s</ul>
+<p style="margin:.5rem 0 0">%s</p></div>"""
+
+_LANG = re.compile(r'<html lang="([a-z]{2})"')
+#: an address a page names: a picture's, a link's (``srcset`` lists several, each with its size)
+_ADDRESS = re.compile(r'\s(?:src|href|srcset)="([^"]+)"')
+
+
+def language(page: str) -> str:
+    """The language the page is written in (the plan's)."""
+    found = _LANG.search(page)
+    return found.group(1) if found else "id"
+
+
+def assets_shown(page: str, url_path: str, content: Path) -> list[str]:
+    """The files of ``content/assets/`` the page at ``url_path`` names, each with its size and time: a picture
+    saved over with another left the page's HTML as it was, and the open tab showed the old one."""
+    stamps = set()
+    for value in _ADDRESS.findall(page):
+        if ASSETS not in value:  # most of a page's links: not worth resolving
+            continue
+        for address in (part.split()[0] for part in html.unescape(value).split(",") if part.split()):
+            path = unquote(urlsplit(urljoin(url_path, address)).path)
+            if not path.startswith(f"/{ASSETS}/") or "/../" in path:
+                continue
+            try:
+                stat = (content / path.lstrip("/")).stat()
+                stamps.add(f"{path} {stat.st_size} {stat.st_mtime_ns}")
+            except OSError:
+                stamps.add(f"{path} -")
+    return sorted(stamps)
+
+
+def digest(page: str, url_path: str, preview: Preview) -> str:
+    """What a tab compares to tell whether its page changed: the page, the errors shown over it, and the
+    pictures of ``content/assets/`` it shows."""
+    errors = "\n".join(preview.speaker.line(d) for d in preview.errors)
+    assets = "\n".join(assets_shown(page, url_path, preview.root / "content"))
+    return hashlib.sha1(f"{page}\n{errors}\n{assets}".encode()).hexdigest()[:16]
+
+
+def decorate(page: str, url_path: str, preview: Preview, generation: int) -> str:
+    """The page with the reload script, the PDF's state beside its links and, while there are errors, the
+    error overlay (which a click on its × closes, for a look at the page under it)."""
+    said = {"generation": generation, "digest": digest(page, url_path, preview), "path": RELOAD_PATH,
+            "pdf": PAGES["pdf"].rsplit("/", 1)[-1], "note": pdf_note(preview, page)}
+    extra = RELOAD_SCRIPT % json.dumps(said).replace("</", "<\\/")
+    errors = preview.errors
+    if errors:
+        translate = Translator(language(page))  # the page's own language
+        items = "".join(f"<li>{html.escape(preview.speaker.line(d))}</li>" for d in errors)  # as in the terminal
+        extra = OVERLAY % (html.escape(translate("Close")), html.escape(translate("masterplan: the plan has errors")),
+                           items, html.escape(translate("Fix them and save: this page comes back by itself."))) + extra
+    marker = page.rfind("</body>")
+    return page[:marker] + extra + page[marker:] if marker >= 0 else page + extra
+
+
+def pdf_note(preview: Preview, page: str) -> dict[str, str]:
+    """What the page says beside its links to the PDF: the state's name and its words in the page's language."""
+    return {"kind": preview.pdf.kind, "text": preview.pdf.said(language(page))}

@@ -1,0 +1,102 @@
+"""``masterplan serve`` under the edits of a working day: files saved in two goes, deleted and written back,
+errors made and fixed a second later; what the terminal says of them, and what the background build does."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from serving import Served, start, stop
+
+BPKAD = "content/agencies/bpkad.yml"
+NO_QUICK_WIN = "[W403]"  #: pillar economy has no quick win: what the mini plan warns of without bpkad's program
+
+
+def _said_from(served: Served, mark: int) -> list[str]:
+    return served.lines[mark:]
+
+
+def test_a_plan_with_errors_is_not_warned_of(served: Served) -> None:
+    """bpkad.yml deleted for a while (a checkout, a sync client): besides the error, the warning rules ran on the
+    plan without it and said "pillar economy has no quick win", "no program serves mission m2"…; nothing took
+    them back once the file was back. While the plan has errors, only they are said."""
+    bpkad = served.root / BPKAD
+    kept = bpkad.read_text(encoding="utf-8")
+    mark = len(served.lines)
+    bpkad.unlink()
+    served.wait_line(lambda line: "[E203]" in line, "the error of the agency gone", after=mark)
+    bpkad.write_text(kept, encoding="utf-8")
+    served.wait_line(lambda line: line.startswith("Rebuilt in "), "the plan whole again", after=mark)
+    warned = [line for line in _said_from(served, mark) if any(code in line for code in ("[W402]", "[W403]", "[W415]"))]
+    assert warned == [], "\n".join(served.lines)
+
+
+def test_a_warning_that_no_longer_holds_is_said_to_be_gone(served: Served) -> None:
+    """A warning was said once, when it appeared, and never again: fixed, nothing said so."""
+    served.edit(BPKAD, "quick_win: true", "quick_win: false")
+    warning = served.wait_line(lambda line: NO_QUICK_WIN in line, "the warning")
+    served.edit(BPKAD, "quick_win: false", "quick_win: true")
+    served.wait_line(lambda line: line == f"No longer applies: {warning}", "the warning said to be gone")
+
+
+def test_a_warning_of_a_plan_saved_over_a_moment_later_is_not_said(served: Served) -> None:
+    """A plan's state that lasted a fifth of a second was warned of as if it stood."""
+    mark = len(served.lines)
+    served.edit(BPKAD, "quick_win: true", "quick_win: false")
+    time.sleep(0.2)
+    served.edit(BPKAD, "quick_win: false", "quick_win: true")
+    # a warning that stands, saved after: said once the plan stays as it is, so after any of the states before
+    served.edit("content/agencies/diskominfo.yml", "partners: [bpkad]", "partners: [bpkad, diskominfo]")
+    served.wait_line(lambda line: "[W407]" in line, "the warning that stands", after=mark)
+    assert not any(NO_QUICK_WIN in line for line in _said_from(served, mark)), "\n".join(served.lines)
+
+
+def test_a_file_written_in_two_goes_shows_no_errors_between(served: Served) -> None:
+    """A network share or sync client writes a file half, then the rest: the half was shown as errors in the
+    terminal and over the page."""
+    agency = served.root / BPKAD
+    text = agency.read_text(encoding="utf-8").replace("Transaksi Non-Tunai", "Transaksi Nirtunai")
+    mark = len(served.lines)
+    with agency.open("w", encoding="utf-8") as written:
+        written.write(text[:len(text) // 2])
+        written.flush()
+        time.sleep(0.3)
+        written.write(text[len(text) // 2:])
+    served.wait_for("/program/ECO-01.html", lambda status, body: "Transaksi Nirtunai" in body, "the edit")
+    served.wait_line(lambda line: line.startswith("Rebuilt in "), "the rebuild", after=mark)
+    assert not any("error" in line for line in _said_from(served, mark)), "\n".join(served.lines)
+
+
+def test_a_file_deleted_and_written_back_shows_no_errors_between(served: Served) -> None:
+    """Deleted, then written back a moment later (a sync client, an editor that saves so): the errors of the
+    plan without it were shown, GOV-01's partner unknown."""
+    agency = served.root / BPKAD
+    text = agency.read_text(encoding="utf-8").replace("Transaksi Non-Tunai", "Transaksi Nirtunai")
+    mark = len(served.lines)
+    agency.unlink()
+    time.sleep(0.2)
+    agency.write_text(text, encoding="utf-8")
+    served.wait_for("/program/ECO-01.html", lambda status, body: "Transaksi Nirtunai" in body, "the edit")
+    served.wait_line(lambda line: line.startswith("Rebuilt in "), "the rebuild", after=mark)
+    assert not any("error" in line for line in _said_from(served, mark)), "\n".join(served.lines)
+
+
+def test_a_preview_started_on_errors_builds_in_the_background_once_they_are_fixed(make_plan: Callable[..., Path]) \
+        -> None:
+    """Started with an error in the content, the preview ran a background build at once, which failed on it (and
+    said every error a second time); and its address came below those lines."""
+    root = make_plan()
+    agency = root / "content/agencies/diskominfo.yml"
+    good = agency.read_text(encoding="utf-8")
+    agency.write_text(good.replace("short_name: Diskominfo", "short_name: [Diskominfo"), encoding="utf-8")
+    running = start(root)
+    try:
+        running.wait_line(lambda line: line == "Background build waits until the errors are fixed", "the wait")
+        agency.write_text(good, encoding="utf-8")
+        running.wait_line(lambda line: line.startswith("Background build done"), "the build", timeout=240)
+    finally:
+        stop(running)
+    assert running.lines[0].startswith("Serving "), running.lines
+    assert sum(line.startswith("Background build started") for line in running.lines) == 1, running.lines
+    assert not any("failed" in line for line in running.lines), running.lines

@@ -1,0 +1,60 @@
+"""The preview's page in a browser after an edit: reloaded when a picture it shows is saved over, the keyboard
+focus where it was."""
+
+from __future__ import annotations
+
+import io
+
+from serving import TIMEOUT, Served
+
+CHAPTER = "content/chapters/01-pendahuluan.md"
+
+
+def _png(side: int) -> bytes:
+    from PIL import Image
+
+    kept = io.BytesIO()
+    Image.new("RGB", (side, side), (20, 160, 40)).save(kept, "PNG")
+    return kept.getvalue()
+
+
+def test_a_picture_saved_over_reloads_the_page_that_shows_it(served: Served, browser: object) -> None:
+    """Another picture copied over content/assets/peta.png left the open chapter showing the old one: the page
+    reloaded only when its HTML changed, and the picture's address had not."""
+    picture = served.root / "content" / "assets" / "peta.png"
+    picture.parent.mkdir(exist_ok=True)
+    picture.write_bytes(_png(4))
+    served.edit(CHAPTER, "## Latar Belakang\n", "## Latar Belakang\n\n![Peta wilayah](assets/peta.png)\n")
+    served.wait_for("/chapter/pendahuluan.html", lambda status, body: "peta.png" in body, "the picture in the page")
+    context = browser.new_context()  # type: ignore[attr-defined]
+    try:
+        tab = context.new_page()
+        tab.goto(served.address + "/chapter/pendahuluan.html")
+        shown = "document.querySelector(\"img[alt='Peta wilayah']\").naturalWidth"
+        tab.wait_for_function(f"{shown} === 4")
+        tab.evaluate("window.kept = true")
+        picture.write_bytes(_png(8))
+        tab.wait_for_function(f"window.kept === undefined && {shown} === 8", timeout=TIMEOUT * 1000)
+    finally:
+        context.close()
+
+
+def test_the_keyboard_focus_stays_where_it_was_after_a_reload(served: Served, browser: object) -> None:
+    """Each reload after a save left the focus on the page's start (scrolling was kept): whoever moves through the
+    page with the keyboard started again from the top after every edit."""
+    context = browser.new_context()  # type: ignore[attr-defined]
+    try:
+        tab = context.new_page()
+        tab.goto(served.address + "/chapter/pendahuluan.html")
+        tab.locator("main a[href$='GOV-01.html']").first.focus()
+        focused = "document.activeElement.outerHTML"
+        before = tab.evaluate(focused)
+        assert "GOV-01" in before
+        tab.evaluate("window.kept = true")
+        served.edit(CHAPTER, "termasuk e-Sambat", "termasuk aplikasi e-Sambat")
+        tab.wait_for_function("window.kept === undefined && document.body.innerText.includes('aplikasi e-Sambat')",
+                              timeout=TIMEOUT * 1000)
+        assert tab.evaluate(focused) == before
+    finally:
+        context.close()
+

@@ -1,0 +1,107 @@
+"""The PDF of ``masterplan serve``: built again when it is not of the plan as saved (after a restart too), and
+said beside its links in the preview's pages while it is being built, of an earlier version, or failed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pypdf
+import pytest
+from serving import AGENCY, TIMEOUT, start, stop
+
+from masterplan.resources import theme_dir
+
+PDF_BUILD = 240.0  #: seconds a background build of the mini plan's PDF may take on a busy machine
+NOTE = ".masterplan-pdf"  #: what the preview puts beside each link to the PDF
+
+
+def _text(pdf: Path) -> str:
+    return " ".join(" ".join(page.extract_text() or "" for page in pypdf.PdfReader(pdf).pages).split())
+
+
+def _broken_cover(root: Path) -> Path:
+    """The plan's own cover template, naming what the plan lacks (E603 as the PDF is built)."""
+    cover = root / "templates" / "print" / "cover.html"
+    cover.parent.mkdir(parents=True, exist_ok=True)
+    theme = (theme_dir() / "print" / "cover.html").read_text(encoding="utf-8")
+    cover.write_text(theme.replace('<p class="cover-period">', '<p class="cover-period">{{ plan.nothing.here }}'),
+                     encoding="utf-8")
+    return cover
+
+
+def test_a_pdf_built_from_the_edit_before_the_last_is_built_again_after_a_restart(
+        make_plan: Callable[..., Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Edit A read by a build, edit B saved while it laid the PDF out, the preview stopped before the next build:
+    started again, it built nothing (the PDF was newer than every file), and the PDF said A while the plan said B."""
+    from masterplan import build
+    from masterplan.build import BuildOptions, run
+
+    root = make_plan()
+    agency = root / AGENCY
+    agency.write_text(agency.read_text(encoding="utf-8").replace("e-Sambat (Media", "Sambat Satu (Media"),
+                      encoding="utf-8")
+    read = build.load_and_check
+
+    def then_edit_b(*args: Any, **kwargs: Any) -> Any:
+        checked = read(*args, **kwargs)
+        agency.write_text(agency.read_text(encoding="utf-8").replace("Sambat Satu", "Sambat Dua"), encoding="utf-8")
+        return checked
+
+    monkeypatch.setattr(build, "load_and_check", then_edit_b)
+    assert run(root, BuildOptions(search=False)).ok
+    monkeypatch.undo()
+    pdf = root / "build" / "masterplan.pdf"
+    assert "Sambat Satu" in _text(pdf) and pdf.stat().st_mtime > agency.stat().st_mtime
+    running = start(root)
+    try:
+        running.wait_line(lambda line: line.startswith("Background build done"), "the PDF built again", PDF_BUILD)
+    finally:
+        stop(running)
+    assert "Sambat Dua" in _text(pdf) and "Sambat Satu" not in _text(pdf)
+
+
+def test_a_failing_print_template_is_not_said_to_leave_the_site_without_a_pdf(make_plan: Callable[..., Path]) -> None:
+    """E603 came with W701 "the website links no PDF: none was written", while nothing was published and the site
+    in place kept linking the PDF built before."""
+    from masterplan.build import BuildOptions, run
+
+    root = make_plan()
+    _broken_cover(root)
+    result = run(root, BuildOptions(search=False))
+    codes = [d.code for d in result.report]
+    assert not result.ok and "E603" in codes and "W701" not in codes, [str(d) for d in result.report]
+
+
+def test_the_page_says_beside_the_pdf_link_that_it_is_being_built_or_failed(make_plan: Callable[..., Path],
+                                                                          browser: object) -> None:
+    """With the cover template failing (E603), the terminal said the build failed, but the page still offered
+    "Unduh dokumen (PDF, 984 kB)" as if current; nor did it say the PDF was being made again in the 10–60 s after
+    each edit. Beside the link, the preview now says so as it happens, without reloading the page."""
+    from masterplan.build import BuildOptions, run
+
+    root = make_plan()
+    assert run(root, BuildOptions(search=False)).ok  # a PDF of the plan as it is: nothing to say
+    running = start(root)
+    context = browser.new_context()  # type: ignore[attr-defined]
+    try:
+        tab = context.new_page()
+        tab.goto(running.address + "/index.html")
+        assert tab.locator("a[href$='masterplan.pdf']").count() >= 1 and tab.locator(NOTE).count() == 0
+        tab.evaluate("window.kept = true")
+        cover = _broken_cover(root)
+        beside = tab.locator(f".button + {NOTE}")  # the home page's download button, and what follows it
+        beside.filter(has_text="PDF sedang dibuat ulang").wait_for(timeout=TIMEOUT * 1000)  # in the page's language
+        beside.filter(has_text="PDF gagal dibuat ulang").wait_for(timeout=PDF_BUILD * 1000)
+        said = beside.inner_text()
+        assert "tautan ini memberi PDF sebelumnya" in said, said
+        assert "templates/print/cover.html:10:1: error[E603]: print template error: a plan has no field 'nothing'" \
+            in said, said  # as the terminal says it
+        assert tab.evaluate("window.kept === true"), "the page was reloaded to say it"
+        cover.unlink()
+        beside.wait_for(state="detached", timeout=PDF_BUILD * 1000)  # the PDF is of the plan again
+    finally:
+        context.close()
+        stop(running)
+    assert not any("[W701]" in line for line in running.lines), running.lines
