@@ -205,7 +205,8 @@ class _Generator:
             "depends_on": rnd.sample(possible, min(len(possible), rnd.randint(1, 2))) if possible and rnd.random() < 0.25
             else [],
             "missions": rnd.sample(self.missions, min(len(self.missions), rnd.randint(1, 2))),
-            "status": rnd.choice(["planned", "planned", "ongoing"]),  # none done: the plan is dated before they start
+            # none done: the plan is dated before they start; ongoing only in the plan's first year (W316)
+            "status": rnd.choice(["planned", "planned", "ongoing"] if start == self.period[0] else ["planned"]),
         }
         for partner in partners:
             partner["supports"].append(program["id"])

@@ -114,6 +114,12 @@ class Formats:
             return self.rupiah(amount)
         return f"Rp {self.number(scaled[0])} {self.translate(scaled[1])}"
 
+    def billions(self, amount: int) -> str:
+        """An amount in billions of rupiah with two decimals, for a grid of amounts whose unit its caption
+        states once: ``3,25`` for Rp 3.250.000.000, ``0,35`` for Rp 350 juta (rounded half up)."""
+        value = (decimal.Decimal(amount) / 1_000_000_000).quantize(_HUNDREDTH, rounding=decimal.ROUND_HALF_UP)
+        return self.measure(value, 2)
+
     def rupiah_alike(self, amounts: list[int]) -> list[str]:
         """Rounded amounts printed side by side (a chart's bars): :meth:`rupiah_short`, with as many
         decimals on every amount of one scale as the one that needs most (``Rp 23,00 miliar``

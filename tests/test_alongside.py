@@ -95,10 +95,9 @@ def test_an_interrupted_wait_still_waits_for_the_child(forked: list[int], monkey
     def interrupted(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(os, "fdopen", interrupted)
-    with pytest.raises(KeyboardInterrupt):  # Ctrl-C stays Ctrl-C, not "bad file descriptor"
+    with monkeypatch.context() as patched, pytest.raises(KeyboardInterrupt):  # Ctrl-C stays Ctrl-C, not "bad file descriptor"
+        patched.setattr(os, "fdopen", interrupted)
         beside.result()
-    monkeypatch.undo()
     beside.reap()  # the build's clean-up after it: nothing left to do, nothing closed twice
     with pytest.raises(ChildProcessError):
         os.waitpid(forked[0], os.WNOHANG)

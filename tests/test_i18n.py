@@ -125,6 +125,16 @@ def test_a_rounded_amount_rounds_a_half_up_and_takes_the_scale_it_rounds_to() ->
     assert [indonesian.measure(2.25, 1), indonesian.number(2.675)] == ["2,3", "2,68"]  # as a spreadsheet shows them
 
 
+
+def test_an_amount_in_billions_has_two_decimals_rounded_half_up() -> None:
+    """Tabel 14.5 on the site writes its amounts in the caption's unit, billions of rupiah, every one to two places."""
+    from masterplan.formatting import Formats
+
+    billions = Formats("id", Translator("id", load_catalog())).billions
+    assert [billions(47_450_000_000), billions(350_000_000), billions(2_125_000_000), billions(4_999_999)] == \
+        ["47,45", "0,35", "2,13", "0,00"]
+    assert Formats("en", Translator("en", load_catalog())).billions(1_234_500_000_000) == "1,234.50"
+
 def test_shares_of_a_whole_add_up_to_a_hundred_percent() -> None:
     """Tabel 14.2 printed shares adding up to 100,1% above its "Total 100,0%"."""
     from masterplan.formatting import Formats

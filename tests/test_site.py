@@ -281,13 +281,13 @@ def test_the_budget_page_has_the_books_budget_by_agency_and_year(sample_build: P
     table = html[html.index('id="budget-agency-year"'):]
     table = table[:table.index("</table>")]
     assert ('<caption id="budget-agency-year-caption">Tabel 14.5 Indikasi anggaran per perangkat daerah pengampu dan'
-            ' tahun</caption>') in table
+            ' tahun (miliar rupiah)</caption>') in table
     assert re.findall(r'<th scope="col" class="num">([^<]+)</th>', table) == [*map(str, money.years), "Total"]
     body = table[table.index("<tbody>"):table.index("</tbody>")]
     agencies = re.findall(r'<th scope="row"><a href="agency/([^"]+)\.html">', body)
     assert agencies == [agency for agency, _ in summary.largest_first(money.by_agency)]
     first = body[:body.index("</tr>")]
-    assert 'title="Rp 500.000.000">Rp 500 juta</data>' in first  # DPUPR's 2023, rounded as the page's other tables
+    assert 'title="Rp 500.000.000">0,50</data>' in first  # DPUPR's 2023, in the caption's unit (it fits 1280 px)
     amounts = [int(v) for v in re.findall(r'<data value="(\d+)"', first)]
     assert amounts == [v for v in money.by_agency_year["dpupr"].values() if v] + [money.by_agency["dpupr"]]
     total = [int(v) for v in re.findall(r'<data value="(\d+)"', table[table.index("<tfoot>"):])]
