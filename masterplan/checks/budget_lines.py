@@ -2,8 +2,11 @@
 
 Warnings, each at the line that writes what it is about:
 
-- a line of at least :data:`FACTOR_FAR_OFF` times the median of the program's other lines (W320): a digit typed
-  too many (200000000000 among lines of 800 juta), which the budget tables add up without a word;
+- a line of at least :data:`FACTOR_FAR_OFF` times the median of the program's other lines (W320) that is another
+  of its lines with zeros added (8000000000 beside 800000000: a zero typed too many), or any line of at least
+  :data:`FACTOR_BEYOND_BUILDING` times that median (200000000000 among lines of 800 juta); the budget tables add
+  them up without a word. A year of building or buying ten or thirty times the running years' cost is left
+  alone: it warned on true investment years;
 - years inside a program's period with no budget line (W321): its matrix prints the whole period, and the
   budget tables leave those years out; a line of Rp 0 is a deliberate zero (W319 says so), so it counts as given.
 
@@ -20,6 +23,8 @@ from masterplan.messages import listing
 from masterplan.model import BudgetLine, Plan, Program
 
 FACTOR_FAR_OFF = 10  #: a line this many times the median of the program's other lines is far off
+FACTOR_BEYOND_BUILDING = 100  #: this many times it, far off even for a year of building or buying
+ZEROS_ADDED = 4  #: a line that is another with up to this many zeros added reads as zeros typed too many
 OTHERS_NEEDED = 2  #: the other non-zero lines a median is taken of, at least
 
 
@@ -49,16 +54,37 @@ def _far_off(program: Program) -> Iterator[Diagnostic]:
     if len(lines) < OTHERS_NEEDED + 1:
         return
     amounts = [line.amount for line in lines]
+    first_of: dict[int, BudgetLine] = {}  # each amount's earliest line, which another line with zeros added is said to repeat
+    for line in sorted(lines, key=lambda line: line.year, reverse=True):
+        first_of[line.amount] = line
     for index, line in enumerate(lines):
         median = _median_without(amounts, index)
-        if line.amount >= FACTOR_FAR_OFF * median:
-            yield warning(line.amount_at, "W320", "program {program}: the budget for {year} is {amount}, {factor}× "
-                          "the median of its other lines ({median})",
-                          "a zero too many? amounts are whole rupiah: check the digits (a year of building or buying may "
-                          "rightly cost more)",
-                          program=program.id, year=line.year, factor=round(line.amount / median),
-                          amount=Message("Rp {amount:,}", amount=line.amount),
-                          median=Message("Rp {amount:,}", amount=round(median)))
+        if line.amount < FACTOR_FAR_OFF * median:
+            continue
+        repeated = _repeated_with_zeros(line, first_of)
+        if repeated is None and line.amount < FACTOR_BEYOND_BUILDING * median:
+            continue  # a year of building or buying: ten, thirty times the running cost, and rightly so
+        amount = Message("Rp {amount:,}", amount=line.amount)
+        hint = (Message("a zero too many? it is the {year} line's {amount} with {zeros} added at its end",
+                        year=repeated[0].year, amount=Message("Rp {amount:,}", amount=repeated[0].amount),
+                        zeros=repeated[1]) if repeated else
+                Message("a zero too many? amounts are whole rupiah: check the digits"))
+        yield warning(line.amount_at, "W320", "program {program}: the budget for {year} is {amount}, {factor}× "
+                      "the median of its other lines ({median})", hint,
+                      program=program.id, year=line.year, factor=round(line.amount / median), amount=amount,
+                      median=Message("Rp {amount:,}", amount=round(median)))
+
+
+def _repeated_with_zeros(line: BudgetLine, first_of: dict[int, BudgetLine]) -> tuple[BudgetLine, str] | None:
+    """Another line that ``line`` is with one to :data:`ZEROS_ADDED` zeros added, and those zeros: (its line, "00")."""
+    amount = line.amount
+    for count in range(1, ZEROS_ADDED + 1):
+        if amount % 10 ** count:
+            return None
+        other = first_of.get(amount // 10 ** count)
+        if other is not None and other is not line:
+            return other, "0" * count
+    return None
 
 
 def _missing_years(program: Program) -> Iterator[Diagnostic]:
