@@ -248,6 +248,7 @@ class _Reader:
         open_data = data.get("open_data") or {}
         if "license_url" in open_data:
             where["open_data.license_url"] = open_data.at("license_url")
+        ceiling, ceiling_at = self.apbd_ceiling(data)
         return Plan(
             city=city, province=data.get("province", ""), title=self.text(data["title"]),
             notice=self.text(data.get("notice")), author=self.text(data.get("author") or f"Pemerintah {city}"),
@@ -265,7 +266,24 @@ class _Reader:
             base_url=(data.get("base_url") or "").strip() or None,
             two_sided=bool((data.get("print") or {}).get("two_sided", False)),
             data_license=open_data.get("license"), data_license_url=open_data.get("license_url"),
+            apbd_ceiling=ceiling, apbd_ceiling_at=ceiling_at,
         )
+
+    def apbd_ceiling(self, data: LocatedMap) -> tuple[dict[int, int], dict[int, Position]]:
+        """plan.yml's APBD ceiling per year and where each is written; a year given twice is an error, as a
+        target's (the schema let through only keys that read as years, and whole amounts)."""
+        given: LocatedMap | dict[Any, Any] = data.get("apbd_ceiling") or {}
+        amounts: dict[int, int] = {}
+        positions: dict[int, Position] = {}
+        for key, amount in given.items():
+            year = int(key)
+            where = given.key_at(key) if isinstance(given, LocatedMap) else data.at("apbd_ceiling")
+            if year in amounts:
+                self.report.add(error(where, "E002", "the APBD ceiling for {year} is given twice (first at line "
+                                      "{line})", "keep one of them", year=year, line=positions[year].line))
+                continue
+            amounts[year], positions[year] = amount, where
+        return amounts, positions
 
     def date(self, data: LocatedMap) -> datetime.date | None:
         """The plan's date; quoted text must still name a real date (YYYY-MM-DD)."""

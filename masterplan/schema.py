@@ -174,6 +174,13 @@ DOCUMENTS: dict[str, dict[str, Any]] = {
         "legal_basis": _list({"$ref": "#/$defs/text"}, "Laws and regulations the plan rests on."),
         "readiness": _list({"$ref": "#/$defs/readiness"}, "Readiness analysis rows."),
         "funding_sources": _list({"type": "string"}, "Allowed funding sources."),
+        "apbd_ceiling": {"type": "object", "description": "The city budget (APBD) the plan's programs may take each "
+                         "year (pagu indikatif), in whole rupiah: {2023: 12000000000, 2024: 12500000000}. validate "
+                         "warns of a year whose programs' APBD lines add up to more (W324); years not given are not "
+                         "checked.",
+                         "propertyNames": {"pattern": "^[0-9]{4}$"},
+                         "additionalProperties": {"type": "integer", "minimum": 0, "maximum": MAX_AMOUNT,
+                                                  "description": "Amount in whole rupiah, e.g. 12000000000."}},
     }, ["city", "title", "period", "status", "leading_sector", "vision", "missions"]),
     "pillar": _obj("content/pillars/<id>.yml: one smart city dimension.", {
         "id": {"type": "string", "pattern": SLUG, "description": "Equals the file name."},
@@ -242,6 +249,7 @@ INDONESIAN_FIELDS = {
     "id_lama": ("former_ids",), "kode_lama": ("former_ids",), "cetak": ("print",), "bolak_balik": ("two_sided",),
     "dua_sisi": ("two_sided",), "data_terbuka": ("open_data",), "lisensi": ("license",),
     "lokasi": ("location",), "tempat": ("location",), "arah": ("direction",),
+    "pagu_apbd": ("apbd_ceiling",), "pagu": ("apbd_ceiling",), "pagu_indikatif": ("apbd_ceiling",),
 }
 
 

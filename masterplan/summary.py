@@ -59,6 +59,50 @@ def budget(plan: Plan) -> BudgetSummary:
                          by_source_year, by_agency_year)
 
 
+#: the funding source that is the city's own budget, as funding_sources spells it: what plan.yml's apbd_ceiling bounds
+CITY_BUDGET = "APBD"
+
+
+@dataclass(frozen=True)
+class CeilingYear:
+    """One year's APBD asked by the programs, beside the ceiling plan.yml gives for it (apbd_ceiling)."""
+
+    year: int
+    apbd: int  #: the programs' budget lines of that year with source APBD
+    ceiling: int
+
+    @property
+    def left(self) -> int:
+        """What the ceiling leaves that year; below zero, by how much the programs are over it."""
+        return self.ceiling - self.apbd
+
+    @property
+    def over(self) -> int:
+        """By how much the programs' APBD is over the ceiling that year; nothing when it fits."""
+        return max(0, self.apbd - self.ceiling)
+
+
+def apbd_against_ceiling(plan: Plan) -> list[CeilingYear]:
+    """Each year of the plan period that plan.yml gives an APBD ceiling for, with the programs' APBD that year."""
+    apbd = {year: 0 for year in plan.apbd_ceiling}
+    for program in plan.programs:
+        for line in program.budget:
+            if line.source == CITY_BUDGET and line.year in apbd:
+                apbd[line.year] += line.amount
+    return [CeilingYear(year, apbd[year], plan.apbd_ceiling[year])
+            for year in sorted(plan.apbd_ceiling) if year in plan.period]
+
+
+def apbd_by_agency(plan: Plan, year: int) -> list[tuple[str, int]]:
+    """(lead agency id, its programs' APBD in ``year``), the largest first, agencies with none left out."""
+    amounts: dict[str, int] = {}
+    for program in plan.programs:
+        for line in program.budget:
+            if line.source == CITY_BUDGET and line.year == year:
+                amounts[program.lead_id] = amounts.get(program.lead_id, 0) + line.amount
+    return largest_first(amounts)
+
+
 def mission_matrix(plan: Plan) -> dict[str, dict[str, list[Program]]]:
     """mission id → pillar id → programs serving that mission in that pillar."""
     matrix: dict[str, dict[str, list[Program]]] = {m.id: {p.id: [] for p in plan.pillars} for m in plan.missions}

@@ -113,6 +113,11 @@ def _field(path: Any, data: Any = None) -> str:
     return ".".join(parts).replace(".[", "[") or Message("document")
 
 
+def _is_amount(path: list[Any]) -> bool:
+    """Whether the value at ``path`` is an amount of rupiah: a budget line's, or a year's APBD ceiling in plan.yml."""
+    return path[-1:] == ["amount"] or (len(path) == 2 and path[0] == "apbd_ceiling")
+
+
 def _type_hint(err: ValidationError) -> str | None:
     value = err.instance
     if isinstance(value, datetime.date) and "string" in str(err.validator_value):
@@ -122,7 +127,7 @@ def _type_hint(err: ValidationError) -> str | None:
                        "put the text in quotes, e.g. \"NO\"")
     if isinstance(value, str) and _GROUPED.fullmatch(value.strip()) and "integer" in str(err.validator_value):
         return Message("write the number without quotes or dots: {number}", number=re.sub(r"[^0-9]", "", value))
-    if isinstance(value, str) and _DECIMAL.fullmatch(value.strip()) and list(err.absolute_path)[-1:] == ["amount"]:
+    if isinstance(value, str) and _DECIMAL.fullmatch(value.strip()) and _is_amount(list(err.absolute_path)):
         return _WHOLE_RUPIAH
     if isinstance(value, str) and "integer" in str(err.validator_value) and (rupiah := _spelt(value)):
         return Message("write the amount in whole rupiah as a plain number: {number}", number=str(rupiah))
@@ -132,7 +137,7 @@ def _type_hint(err: ValidationError) -> str | None:
         return Message("write [] for an empty list, or put its items below, each on a line starting with '- '")
     if isinstance(value, str) and value.lower() in {"yes", "no", "ya", "tidak", "true", "false"}:
         return Message("write true for ya and false for tidak, without quotes")
-    if isinstance(value, float) and "integer" in str(err.validator_value) and list(err.absolute_path)[-1:] == ["amount"]:
+    if isinstance(value, float) and "integer" in str(err.validator_value) and _is_amount(list(err.absolute_path)):
         return Message("amounts are whole rupiah, written without dots: "
                        "YAML takes a dot for a decimal point (1.500 is one and a half)")
     if list(err.absolute_path)[-2:-1] == ["contact"] and isinstance(value, (int, float)):  # phone: 0343424242
@@ -238,7 +243,9 @@ def _explain(err: ValidationError, data: Any, default: Position) -> Diagnostic:
         split = isinstance(container, dict) and container.get(err.instance, 0) is None  # {2023: 20,5}: "5" alone
         return error(where, "E106", "{field}: '{value}' is not a year",
                      "in {{...}} a comma separates targets: write a decimal number with a point, e.g. 2023: 20.5"
-                     if split else "write each target as a four-digit year and a value, e.g. 2024: 80",
+                     if split else "write each year in four digits and its ceiling in whole rupiah, e.g. 2024: "
+                     "12000000000" if path[:1] == ["apbd_ceiling"] else
+                     "write each target as a four-digit year and a value, e.g. 2024: 80",
                      field=field, value=err.instance)
     if kind == "required":
         missing = re.findall(r"'([^']+)' is a required property", err.message)
@@ -297,11 +304,11 @@ def _explain(err: ValidationError, data: Any, default: Position) -> Diagnostic:
         # an agency or a program named as people name it (partners: [Dinas Kesehatan], depends_on: [e-Sambat (Media
         # Sambat Masyarakat)]): the loader, once every agency is read, names its id (load.named_for_ids)
         return found.naming(value.strip()) if path[-2:-1] in (["partners"], ["depends_on"], ["supports"]) else found
-    if kind == "minimum" and field.endswith("amount"):
+    if kind == "minimum" and _is_amount(path):
         return error(where, "E304", "{field}: negative amount {value:,}", field=field, value=err.instance)
     if kind in ("minimum", "maximum") and abs(err.validator_value) >= MAX_VALUE:  # an amount, an indicator's value
         hint = (Message("check the number of digits: an amount is whole rupiah, below a million trillion (10^18)")
-                if field.endswith("amount") else
+                if _is_amount(path) else
                 Message("check the number of digits, or measure in a larger unit (e.g. miliar rupiah instead of rupiah)"))
         return error(where, "E107", "{field}: {value:,} is out of range (at least {bound:,})" if kind == "minimum"
                      else "{field}: {value:,} is out of range (at most {bound:,})", hint,

@@ -37,6 +37,7 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
         yield error(plan.where.get("period", plan.position), "E305", "plan period starts after it ends ({start} > {end})",
                     start=plan_period.start, end=plan_period.end)
     yield from _title_years(plan)
+    yield from _ceiling_years(plan)
     for pillar in plan.pillars if plan_period.start <= plan_period.end else []:
         for indicator in pillar.indicators:
             yield from _targets(indicator, plan_period, Message("pillar {pillar}", pillar=pillar.id),
@@ -72,6 +73,30 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
             yield from _values(indicator, Message("program {program}", program=left_out.id))
 
 
+def _ceiling_years(plan: Plan) -> Iterator[Diagnostic]:
+    """E302: a year of plan.yml's APBD ceiling outside the plan period (no program's budget falls in it);
+    E306: a ceiling written with dots for thousands (12.000), which YAML reads as a small decimal number."""
+    period = plan.period
+    for year, where in plan.apbd_ceiling_at.items():
+        if period.start <= period.end and year not in period:
+            yield error(where, "E302", "apbd_ceiling: year {year} is outside the plan period {period}",
+                        Message("give the ceiling of the plan's years only, {period}", period=period),
+                        year=year, period=period)
+        amount = plan.apbd_ceiling[year]
+        if isinstance(amount, float):
+            yield error(where, "E306", "apbd_ceiling: the ceiling for {year} reads as {amount:,} rupiah: YAML takes "
+                        "a dot for a decimal point, so 2.000 is two", _without_dots(amount), year=year,
+                        amount=round(amount))
+
+
+def _without_dots(amount: float) -> Message | str:
+    """The hint of E306: the amount as written, without its dots."""
+    written = amount.written if isinstance(amount, DotGrouped) else None
+    return (Message("write it without dots: {whole} (or the whole amount, if more was meant)",
+                    whole=written.replace(".", "")) if written else
+            "write the amount in whole rupiah without dots, e.g. 2000000000")
+
+
 def _outside(program: str, at: Position, period: Period, plan_period: Period) -> Diagnostic:
     """E301: a program's period that starts before the plan's, ends after it, both, or lies wholly outside it."""
     before, after = period.start < plan_period.start, period.end > plan_period.end
@@ -100,13 +125,9 @@ def _amount(program: str, line: BudgetLine) -> Iterator[Diagnostic]:
                               billions=str(line.amount * 10**9)), program=program, year=line.year,
                       amount=Message("Rp {amount:,}", amount=line.amount))
     if isinstance(line.amount, float) and line.amount < 1_000_000:  # "2.000": the schema's whole number 2.0
-        written = line.amount.written if isinstance(line.amount, DotGrouped) else None
         yield error(line.amount_at, "E306", "program {program}: the budget for {year} reads as {amount:,} "
                     "rupiah: YAML takes a dot for a decimal point, so 2.000 is two",
-                    Message("write it without dots: {whole} (or the whole amount, if more was meant)",
-                            whole=written.replace(".", "")) if written else
-                    "write the amount in whole rupiah without dots, e.g. 2000000000",
-                    program=program, year=line.year, amount=round(line.amount))
+                    _without_dots(line.amount), program=program, year=line.year, amount=round(line.amount))
 
 
 def _dot_grouped(value: DotGrouped, indicator: Indicator, where: Position, label: Message) -> Iterator[Diagnostic]:

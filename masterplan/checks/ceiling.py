@@ -1,0 +1,43 @@
+"""The programs' APBD against the city budget plan.yml says they may take each year (apbd_ceiling), as the planning
+agency (Bappeda) checks that the plan follows the budget rules.
+
+- a year whose programs' budget lines with source APBD add up to more than that year's ceiling (W324), at the
+  ceiling's line, with the total, the ceiling, how much over, and the lead agencies asking the most APBD that year,
+  so the planner knows whom to ask; years plan.yml gives no ceiling for are not checked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
+
+from masterplan.diagnostics import Diagnostic, Message, warning
+from masterplan.messages import listing
+from masterplan.model import Plan
+from masterplan.summary import apbd_against_ceiling, apbd_by_agency
+
+LARGEST_AGENCIES = 3  #: the lead agencies with the most APBD a warning names
+
+
+def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
+    for row in apbd_against_ceiling(plan):
+        if row.left < 0 and isinstance(row.ceiling, int):  # a ceiling of 12.000 is E306's
+            yield warning(plan.apbd_ceiling_at[row.year], "W324", "APBD {year}: the programs ask {apbd}, more than "
+                          "the ceiling of {ceiling} by {over}; the most from {agencies}",
+                          "agree the amounts with those agencies: move some to a later year or another funding "
+                          "source, or correct the ceiling", year=row.year, apbd=_rupiah(row.apbd),
+                          ceiling=_rupiah(row.ceiling), over=_rupiah(-row.left), agencies=_largest(plan, row.year))
+
+
+def _rupiah(amount: int) -> Message:
+    return Message("Rp {amount:,}", amount=amount)
+
+
+def _largest(plan: Plan, year: int) -> Message:
+    """The lead agencies with the most APBD in ``year``, by short name, each with its amount."""
+    named = []
+    for agency_id, amount in apbd_by_agency(plan, year)[:LARGEST_AGENCIES]:
+        agency = plan.agency(agency_id)
+        named.append(Message("{agency} ({amount})", agency=agency.short_name if agency else agency_id,
+                             amount=_rupiah(amount)))
+    return listing(named)
