@@ -55,7 +55,7 @@ _PERIOD = re.compile(r"^\s*(\d{4})\s*[-–—]\s*(\d{4})\s*$")
 _YEARS = re.compile(r"(?<![\d.,])(\d{4})(?:(\s*[–—-]\s*)(\d{4}))?(?![\d])")
 _ANY_YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 _YEAR_FIELDS = ("year", "start", "end")
-_YEAR_KEYED = "targets"  #: a mapping whose keys are years
+_YEAR_KEYED = ("targets", "apbd_ceiling")  #: the mappings whose keys are years
 #: the fields whose text names the plan or a thing of its own: the sample city's name in it is renamed
 _NAMING = frozenset({"city", "title", "author", "notice", "name", "place", "role"})
 #: a kota's words for its own government and a kabupaten's; "Peraturan Wali Kota" and "Wakil Wali Kota"
@@ -251,7 +251,7 @@ class _Rewrite:
             for key, value in node.value:
                 name = key.value if isinstance(key, ScalarNode) else None
                 # a key is a field's name or an id, kept as written; a key of targets is a year
-                yield _span(key, self._year if field == _YEAR_KEYED and key.tag == _INT else str)
+                yield _span(key, self._year if field in _YEAR_KEYED and key.tag == _INT else str)
                 if name in _YEAR_FIELDS and isinstance(value, ScalarNode) and value.tag == _INT:
                     yield _span(value, self._year)
                 elif name == "date" and isinstance(value, ScalarNode):

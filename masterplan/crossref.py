@@ -27,6 +27,8 @@ _NOT_A_LINE_BREAK = re.compile(r"[^\n]")
 GENERATED_TABLES = ["tab:missions", "tab:readiness", "tab:quick-wins", "tab:budget-pillar",
                     "tab:budget-source", "tab:budget-agency", "tab:budget-source-year",
                     "tab:budget-agency-year", "tab:agency-pillar"]
+#: the programs' APBD per year against plan.yml's apbd_ceiling, in a plan that gives one
+CEILING_TABLE = "tab:budget-apbd-ceiling"
 GENERATED_FIGURES = ["fig:roadmap", "fig:budget-pillar", "fig:budget-source", "fig:budget-agency"]
 
 
@@ -34,7 +36,8 @@ def generated_tables(plan: Plan) -> set[str]:
     """The ids of every table the book generates, the pillars' own included."""
     matrices = {f"tab:program-{p.id}" for p in plan.pillars if p.programs}  # as render/outline.py
     indicators = {f"tab:indicators-{p.id}" for p in plan.pillars if p.indicators}  # as render/outline.py
-    return set(GENERATED_TABLES) | matrices | indicators
+    ceiling = {CEILING_TABLE} if plan.apbd_ceiling else set()  # as render/outline.py
+    return set(GENERATED_TABLES) | matrices | indicators | ceiling
 
 
 def targets(plan: Plan) -> set[str]:

@@ -97,6 +97,18 @@ def test_plan_json_states_the_licence_the_plan_gives_and_none_otherwise(built: t
                                            "url": "https://creativecommons.org/licenses/by/4.0/deed.id"}
 
 
+def test_plan_json_gives_the_apbd_ceiling_the_plan_gives_and_none_otherwise(built: tuple[Plan, Path],
+                                                                           make_plan: Callable[..., Path]) -> None:
+    _, data = built
+    assert json.loads((data / "plan.json").read_text(encoding="utf-8"))["plan"]["apbd_ceiling"] is None
+    from conftest import MINI_FILES
+    ceiling = textwrap.dedent(MINI_FILES["content/plan.yml"]) + "apbd_ceiling: {2023: 200000000, 2022: 300000000}\n"
+    root = make_plan({"content/plan.yml": ceiling})
+    assert run(root, BuildOptions(pdf=False)).ok
+    document = json.loads((root / "build" / "site" / "data" / "plan.json").read_text(encoding="utf-8"))
+    assert document["plan"]["apbd_ceiling"] == {"2022": 300_000_000, "2023": 200_000_000}
+
+
 def test_plan_json_holds_the_whole_model(built: tuple[Plan, Path]) -> None:
     plan, data = built
     document = json.loads((data / "plan.json").read_text(encoding="utf-8"))

@@ -880,6 +880,16 @@ def test_the_budget_by_funding_source_and_year_adds_up(sample_build: Path, sampl
     assert "(Tabel 14.4, hlm." in " ".join(" ".join(text.split()) for text in pages)  # the chapter leads to it
 
 
+def test_the_apbd_against_its_ceiling_is_printed_year_by_year(sample_build: Path, sample_pdf: Path) -> None:
+    """Bappeda checks that the programs' APBD fits the pagu indikatif each year: with plan.yml's apbd_ceiling, the
+    budget chapter ends with Tabel 14.6, a row a year: the programs' APBD, the ceiling, the share used, what is left."""
+    pages = texts(sample_pdf)
+    text = " ".join(pages[caption_page(pages, "Tabel 14.6 APBD per tahun terhadap pagu indikatif")].split())
+    assert "Tahun APBD program Pagu Terpakai Sisa" in text
+    assert "2023 Rp 28.300.000.000 Rp 30.000.000.000 94,3% Rp 1.700.000.000" in text
+    assert "2031 Rp 3.900.000.000 Rp 15.000.000.000 26,0% Rp 11.100.000.000" in text
+
+
 def test_the_budget_by_lead_agency_and_year_gives_each_agency_its_ceiling_per_year(sample_build: Path,
                                                                                   sample_pdf: Path) -> None:
     """Agencies write their Renstra and Renja from their pagu indikatif per year, which Tabel 14.3 (a total per agency)

@@ -160,8 +160,9 @@ def test_rounded_budget_tables_say_how_they_are_rounded(sample_build: Path) -> N
     html = read(sample_build / "build" / "site", "budget.html")
     notes = dict(re.findall(r'<p class="table-note" id="([\w-]+)-note">([^<]+)</p>', html))
     rounded, shared = "Nilai dibulatkan: total dapat", "Persentase dibulatkan ke satu desimal sehingga jumlahnya 100%."
-    assert set(notes) == {"budget-pillar", "budget-source", "budget-agency", "budget-source-year", "budget-agency-year"}
-    assert [rounded in notes[t] for t in notes] == [True, False, True, True, True] and shared in notes["budget-agency"]
+    assert set(notes) == {"budget-pillar", "budget-source", "budget-agency", "budget-source-year", "budget-agency-year",
+                          "budget-apbd-ceiling"}
+    assert [rounded in notes[t] for t in notes] == [True, False, True, True, True, True] and shared in notes["budget-agency"]
     assert all(f'<table id="{table}" class="budget" aria-describedby="{table}-note">' in html for table in notes)
     book = " ".join((page.extract_text() or "") for page in
                     pypdf.PdfReader(sample_build / "build" / "masterplan.pdf").pages)
@@ -293,6 +294,37 @@ def test_the_budget_page_has_the_books_budget_by_agency_and_year(sample_build: P
     total = [int(v) for v in re.findall(r'<data value="(\d+)"', table[table.index("<tfoot>"):])]
     assert total == [money.by_year[year] for year in money.years] + [money.total]
     assert 'href="#by-agency-year"' in html  # in the page's own table of contents
+
+
+def test_the_budget_page_has_the_apbd_against_its_ceiling(sample_build: Path) -> None:
+    """Bappeda checks each year's APBD against the pagu indikatif plan.yml gives (apbd_ceiling): as the book's
+    Tabel 14.6, a row a year with the programs' APBD, the ceiling, the share used and what is left."""
+    html = read(sample_build / "build" / "site", "budget.html")
+    table = html[html.index('id="budget-apbd-ceiling"'):]
+    table = table[:table.index("</table>")]
+    assert '<caption id="budget-apbd-ceiling-caption">Tabel 14.6 APBD per tahun terhadap pagu indikatif</caption>' in table
+    assert re.findall(r'<th scope="col"[^>]*>([^<]+)</th>', table) == ["Tahun", "APBD program", "Pagu", "Terpakai", "Sisa"]
+    row = table[table.index('<th scope="row">2023</th>'):]
+    cells = [re.sub(r"<[^>]+>", "", cell).strip() for cell in re.findall(r"<td[^>]*>(.*?)</td>", row[:row.index("</tr>")],
+                                                                          re.DOTALL)]
+    assert cells == ["Rp 28,3 miliar", "Rp 30 miliar", "94,3%", "Rp 1,7 miliar"]
+    assert 'href="#apbd-ceiling"' in html  # in the page's own table of contents
+
+
+def test_a_year_over_its_apbd_ceiling_says_so_on_the_budget_page_and_none_without_a_ceiling(build: Build) -> None:
+    """The year over its ceiling reads "−Rp 100 juta melampaui pagu" (a minus and words, not a colour); a plan
+    that gives no ceiling (the mini plan) has no such table, nor an entry for it in the page's contents."""
+    plan_yml = MINI_FILES["content/plan.yml"].rstrip() + "\n        apbd_ceiling: {2022: 300000000, 2023: 200000000}\n"
+    html = read(build({"content/plan.yml": plan_yml}), "budget.html")
+    table = html[html.index('id="budget-apbd-ceiling"'):]
+    rows = re.findall(r'<tr[^>]*><th scope="row">(\d+)</th>(.*?)</tr>', table[:table.index("</table>")], re.DOTALL)
+    shown = {year: [" ".join(re.sub(r"<[^>]+>", " ", cell).split()) for cell in re.findall(r"<td[^>]*>(.*?)</td>", cells,
+                                                                                        re.DOTALL)]
+             for year, cells in rows}
+    assert shown == {"2022": ["Rp 250 juta", "Rp 300 juta", "83,3%", "Rp 50 juta"],
+                     "2023": ["Rp 300 juta", "Rp 200 juta", "150,0%", "−Rp 100 juta melampaui pagu"]}
+    without = read(build(), "budget.html")
+    assert "budget-apbd-ceiling" not in without and "apbd-ceiling" not in without
 
 
 def test_the_quick_wins_page_says_what_they_cost_in_the_plans_first_year(sample_build: Path) -> None:
@@ -836,7 +868,7 @@ def test_a_chapters_contents_list_names_every_section_it_shows(sample_build: Pat
     assert [text for _, _, text in listed] == ["Kelembagaan", "Pola Pembiayaan", "Monitoring dan Evaluasi",
                                                "Anggaran per Dimensi dan Tahun", "Anggaran per Sumber Pendanaan",
                                                "Anggaran per Perangkat Daerah", "Anggaran per Sumber Pendanaan dan Tahun",
-                                               "Anggaran per Perangkat Daerah dan Tahun"]
+                                               "Anggaran per Perangkat Daerah dan Tahun", "APBD terhadap Pagu Indikatif"]
     assert listed == shown
     for path in folder.glob("*.html"):
         html = path.read_text(encoding="utf-8")

@@ -109,7 +109,7 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
 JSON_FIELDS: list[tuple[str, str]] = [
     ("format, format_version", "File format name and version; the version changes only when a field is removed, renamed or holds another kind of value"),
     ("plan", ("City, title, period, version, status, date, vision, missions, legal basis, funding sources, "
-              "the open data's licence")),
+              "the open data's licence, the APBD ceiling per year (pagu indikatif) where the plan gives one")),
     ("pillars", "Pillars with sub-elements, goals, indicators and the codes of their programs"),
     ("agencies", "Agencies with the codes of the programs they lead and support, and their contact where given"),
     ("programs", "Every program with all its fields, budget lines and indicators"),
@@ -164,6 +164,7 @@ def as_json(plan: Plan) -> dict[str, Any]:
             "missions": [{"id": m.id, "text": _text(m.text)} for m in plan.missions],
             "legal_basis": [_text(t) for t in plan.legal_basis], "funding_sources": plan.funding_sources,
             "license": {"name": plan.data_license, "url": plan.data_license_url} if plan.data_license else None,
+            "apbd_ceiling": {str(year): amount for year, amount in sorted(plan.apbd_ceiling.items())} or None,
         },
         "pillars": [{
             "id": p.id, "name": _text(p.name), "order": p.order, "summary": _text(p.summary),

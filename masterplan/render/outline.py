@@ -27,6 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from masterplan.captions import table_captions
+from masterplan.crossref import CEILING_TABLE
 from masterplan.model import Chapter, Pillar, Plan
 
 Translate = Callable[..., str]
@@ -53,6 +54,7 @@ GENERATED_ITEMS: dict[str, list[tuple[str, str, str]]] = {
         ("fig:budget-agency", "figure", "Indicative budget by lead agency"),
         ("tab:budget-source-year", "table", "Indicative budget by funding source and year"),
         ("tab:budget-agency-year", "table", "Indicative budget by lead agency and year"),
+        (CEILING_TABLE, "table", "APBD per year against its ceiling"),
     ],
     "agencies": [("tab:agency-pillar", "table", "Agencies and pillars: programs led and supported")],
 }
@@ -174,7 +176,8 @@ class _Builder:
 
     def generated_items(self, kind: str) -> list[tuple[str, str, str]]:
         period = str(self.plan.period)
-        return [(ref, what, self._(caption, period=period)) for ref, what, caption in GENERATED_ITEMS.get(kind, [])]
+        return [(ref, what, self._(caption, period=period)) for ref, what, caption in GENERATED_ITEMS.get(kind, [])
+                if ref != CEILING_TABLE or self.plan.apbd_ceiling]
 
     def pillar_chapters(self, part: str) -> None:
         for pillar in self.plan.pillars:
