@@ -234,6 +234,24 @@ class _Generator:
             if not agency["supports"]:
                 agency.pop("supports")
             _dump(agency, self.content / "agencies" / f"{agency['id']}.yml")
+        self.fit_ceilings()
+
+    def fit_ceilings(self) -> None:
+        """Raise plan.yml's APBD ceilings to what the grown plan asks each year, and a tenth more (W324 stays quiet)."""
+        plan_file = self.content / "plan.yml"
+        plan = _read(plan_file)
+        if not plan.get("apbd_ceiling"):
+            return
+        asked = dict.fromkeys(plan["apbd_ceiling"], 0)
+        for path in (self.content / "agencies").glob("*.yml"):
+            for program in _read(path).get("programs") or []:
+                for line in program.get("budget") or []:
+                    if line["source"] == "APBD" and line["year"] in asked:
+                        asked[line["year"]] += line["amount"]
+        billion = 1_000_000_000
+        plan["apbd_ceiling"] = {year: max(ceiling, -(-asked[year] * 11 // 10 // billion) * billion)
+                                for year, ceiling in plan["apbd_ceiling"].items()}
+        _dump(plan, plan_file)
 
 
 def generate(out: Path, scale: Scale | str, seed: int = 1, sample: Path | None = None) -> Path:
