@@ -48,6 +48,10 @@ class Told:
                 kept[line] = warning
             self.lines = kept
 
+    def is_current(self, state: int) -> bool:
+        """Whether ``state`` is still the plan's: no change came since (what is found in it is worth saying)."""
+        return state == self.state
+
     def settled(self, state: int, lines: list[tuple[str, bool]]) -> None:
         """Everything found in a plan without errors, warnings included, in the plan's ``state``: said when
         it is still the plan's, with each warning said before that no longer holds."""
