@@ -67,7 +67,7 @@ CITY_BUDGET = "APBD"
 class CeilingYear:
     """One year's APBD asked by the programs, beside the ceiling plan.yml gives for it (apbd_ceiling)."""
 
-    year: int
+    year: int | None  #: None for the years given put together (:func:`ceiling_total`)
     apbd: int  #: the programs' budget lines of that year with source APBD
     ceiling: int
 
@@ -91,6 +91,11 @@ def apbd_against_ceiling(plan: Plan) -> list[CeilingYear]:
                 apbd[line.year] += line.amount
     return [CeilingYear(year, apbd[year], plan.apbd_ceiling[year])
             for year in sorted(plan.apbd_ceiling) if year in plan.period]
+
+
+def ceiling_total(years: list[CeilingYear]) -> CeilingYear | None:
+    """The years given put together, a table's total row: the APBD asked against the sum of their ceilings."""
+    return CeilingYear(None, sum(row.apbd for row in years), sum(row.ceiling for row in years)) if years else None
 
 
 def apbd_by_agency(plan: Plan, year: int) -> list[tuple[str, int]]:

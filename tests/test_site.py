@@ -308,6 +308,9 @@ def test_the_budget_page_has_the_apbd_against_its_ceiling(sample_build: Path) ->
     cells = [re.sub(r"<[^>]+>", "", cell).strip() for cell in re.findall(r"<td[^>]*>(.*?)</td>", row[:row.index("</tr>")],
                                                                           re.DOTALL)]
     assert cells == ["Rp 28,3 miliar", "Rp 30 miliar", "94,3%", "Rp 1,7 miliar"]
+    total = table[table.index("<tfoot>"):]
+    assert [re.sub(r"<[^>]+>", "", cell).strip() for cell in re.findall(r"<td[^>]*>(.*?)</td>", total, re.DOTALL)] == \
+        ["Rp 170,41 miliar", "Rp 227 miliar", "75,1%", "Rp 56,59 miliar"]  # the ten years together, as the book's
     assert 'href="#apbd-ceiling"' in html  # in the page's own table of contents
 
 
@@ -323,6 +326,9 @@ def test_a_year_over_its_apbd_ceiling_says_so_on_the_budget_page_and_none_withou
              for year, cells in rows}
     assert shown == {"2022": ["Rp 250 juta", "Rp 300 juta", "83,3%", "Rp 50 juta"],
                      "2023": ["Rp 300 juta", "Rp 200 juta", "150,0%", "−Rp 100 juta melampaui pagu"]}
+    total = table[table.index("<tfoot>"):table.index("</tfoot>")]
+    assert [" ".join(re.sub(r"<[^>]+>", " ", cell).split()) for cell in re.findall(r"<td[^>]*>(.*?)</td>", total, re.DOTALL)] \
+        == ["Rp 550 juta", "Rp 500 juta", "110,0%", "−Rp 50 juta melampaui pagu"]  # over in the two years together
     without = read(build(), "budget.html")
     assert "budget-apbd-ceiling" not in without and "apbd-ceiling" not in without
 

@@ -269,7 +269,7 @@ def html(plan: Plan, book: Book, env: jinja2.Environment, extra: dict[str, Any])
     context = {
         "plan": plan, "book": book, "outline": book.outline, "money": money, "running_title": running_title(plan),
         "budget_rows": {"source": summary.largest_first(money.by_source), "agency": summary.largest_first(money.by_agency)},
-        "ceiling_rows": summary.apbd_against_ceiling(plan),
+        "ceiling_rows": (ceiling := summary.apbd_against_ceiling(plan)), "ceiling_total": summary.ceiling_total(ceiling),
         "colours": charts.pillar_colours(plan), "missions": missions,
         "quick_wins_first_year": summary.quick_wins_first_year(plan),
         "without_mission": (unlinked := summary.without_mission(plan)),

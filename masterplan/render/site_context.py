@@ -31,7 +31,7 @@ def common_context(plan: Plan, book: outline.Outline, translate: Translate, base
     budget = summary.budget(plan)
     return {
         "plan": plan, "budget": budget, "logo": logo, "bar_rows": site_charts.budget_bars(plan, budget),
-        "ceiling_rows": summary.apbd_against_ceiling(plan),
+        "ceiling_rows": (ceiling := summary.apbd_against_ceiling(plan)), "ceiling_total": summary.ceiling_total(ceiling),
         "has_pdf": has_pdf,
         "base_url": base_url.rstrip("/") + "/" if base_url else None,
         "roadmap_chart": site_charts.roadmap(plan), "caption": site_charts.captioner(book, translate),
