@@ -21,7 +21,7 @@ from typing import Any
 
 import jinja2
 
-from masterplan import jinja_words, output, project
+from masterplan import collector, jinja_words, output, project
 from masterplan.diagnostics import Diagnostic, Message, Position, Report, error
 from masterplan.kept_files import RememberedFiles
 from masterplan.preview_told import WARNINGS_SETTLE, Told
@@ -95,7 +95,8 @@ class Preview:
         self.cache = RememberedFiles()
         self._changed = threading.Condition()
         self._render_lock = threading.Lock()
-        self._warnings: threading.Thread | None = None  #: the last plan's warning rules, worked out after it shows
+        self._idle: list[threading.Thread] = []  #: what waits for a plan to stay unchanged: its warnings, a collection
+        self.collector = collector.Held()  #: off from an edit until the plan stays unchanged (:mod:`masterplan.collector`)
 
     @property
     def base_url(self) -> str | None:
@@ -123,7 +124,8 @@ class Preview:
         holds the background build, rather than only in the page once it is opened).
         """
         started = time.perf_counter()
-        self.told.changed()  # the warnings still being worked out for the plan before stop: they would slow this
+        self.told.changed()  # the plan before is no longer current: its warning rules stop, they would slow this
+        self.collector.check_starts()
         self.reread_language()
         problems: list[Diagnostic] = []
         later: list[Callable[[], list[Diagnostic]]] = []
@@ -153,11 +155,11 @@ class Preview:
         self.told.found(self._lines(found))
         self.say(Message("Rebuilt in {seconds:.2f} s", seconds=rebuilt.took) if not report.errors else
                  Message("{count} error(s): the page shows them until they are fixed", count=len(report.errors)))
-        if rebuilt.later:
-            self._warnings = threading.Thread(target=self._run_later, args=(rebuilt.later, found, state), daemon=True)
-            self._warnings.start()
-        elif not report.errors:
+        if not rebuilt.later and not report.errors:
             self.told.settled(state, self._lines(found))
+        idle = threading.Thread(target=self._when_unchanged, args=(rebuilt.later, found, state), daemon=True)
+        self._idle = [thread for thread in self._idle if thread.is_alive()] + [idle]
+        idle.start()
         return not report.errors
 
     def _load(self, later: list[Callable[[], list[Diagnostic]]]) -> tuple[Any, Report]:
@@ -170,11 +172,17 @@ class Preview:
             later.extend(lambda rule=rule: list(rule(plan, report.unreadable)) for rule in checks.WARNING_RULES)
         return plan, report
 
-    def _run_later(self, later: list[Callable[[], list[Diagnostic]]], found: list[Diagnostic], state: int) -> None:
-        """The warning rules of a plan that stayed unchanged for :data:`WARNINGS_SETTLE`, stopped by the next edit:
-        a plan half saved is saved again by then, and a province's rules (5 s of 3,000 programs) running beside the
-        next check made it twice as slow."""
+    def _when_unchanged(self, later: list[Callable[[], list[Diagnostic]]], found: list[Diagnostic],
+                        state: int) -> None:
+        """Once the plan has stayed unchanged for :data:`WARNINGS_SETTLE`: free the plans it replaced, then work out
+        its warning rules, stopped by the next edit. A plan half saved is saved again by then; a province's rules
+        (5 s of 3,000 programs) running beside the next check made it twice as slow, and so did the collection."""
         time.sleep(WARNINGS_SETTLE)
+        if not self.told.is_current(state):
+            return
+        self.collector.collect()
+        if not later:
+            return
         more: list[Diagnostic] = []
         for run in later:
             if not self.told.is_current(state):
@@ -183,9 +191,10 @@ class Preview:
         self.told.settled(state, self._lines(Report(found + more).sorted()))
 
     def wait_for_warnings(self, timeout: float | None = None) -> None:
-        """Wait until the last plan's warnings are said (or given up for a newer plan): for the benchmark."""
-        if self._warnings is not None:
-            self._warnings.join(timeout)
+        """Wait until the warnings of every plan checked so far are said (or given up for a newer plan) and the
+        collector has run: for the benchmark and the tests."""
+        for thread in list(self._idle):
+            thread.join(timeout)
 
     def _lines(self, diagnostics: list[Diagnostic]) -> list[tuple[str, bool]]:
         return [(self.speaker.line(d), d.severity.value != "error") for d in diagnostics]

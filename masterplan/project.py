@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import gc
 import os
 import shutil
 import tempfile
-import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from collections.abc import Set as AbstractSet
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from masterplan import checks
+from masterplan import checks, collector
 from masterplan.adapt import Adaptation, adapt
 from masterplan.alongside import Alongside
 from masterplan.diagnostics import Diagnostic, Message, Report, Speaker
@@ -74,7 +71,7 @@ class Checked:
 
 def load_and_check(root: Path, cache: FileCache | None = None, warnings: bool = True) -> Checked:
     """Load the plan and run every rule on it (``warnings=False``: only the rules that can fail it)."""
-    with _collector_paused():
+    with collector.paused():
         plan, report = load(root, cache)
         if cache is not None:
             cache.loaded()
@@ -103,30 +100,6 @@ def warnings_alongside(plan: Plan, unreadable: AbstractSet[str]) -> Callable[[],
     A tiny plan runs them here and now (see :class:`Alongside`).
     """
     return Alongside(lambda: warnings_of(plan, unreadable), here=len(plan.programs) < WARNINGS_APART_FROM).result
-
-
-_pauses = {"count": 0, "was_enabled": False}
-_pauses_lock = threading.Lock()
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cycle collector off while a plan is read: a large plan is hundreds of thousands of
-    new objects, none of them garbage, and the collector would walk them all again and again
-    (about a third of the loading time of a 3,000-program plan). Safe for the preview's threads:
-    the collector is back on only when the last reader is done."""
-    with _pauses_lock:
-        if _pauses["count"] == 0:
-            _pauses["was_enabled"] = gc.isenabled()
-            gc.disable()
-        _pauses["count"] += 1
-    try:
-        yield
-    finally:
-        with _pauses_lock:
-            _pauses["count"] -= 1
-            if _pauses["count"] == 0 and _pauses["was_enabled"]:
-                gc.enable()
 
 
 class AlreadyExists(Exception):
