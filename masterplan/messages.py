@@ -104,3 +104,9 @@ def listing(words: Iterable[Any], last: str = "and") -> Message:
     for item in head[1:]:
         body = Message("{first}, {then}", first=body, then=item)
     return Message("{first} or {last}" if last == "or" else "{first} and {last}", first=body, last=tail)
+
+
+def rupiah(amount: int) -> Message:
+    """An amount of money in a message, whole rupiah with the language's thousands mark: Rp 1,250,000 in English,
+    Rp 1.250.000 in Indonesian."""
+    return Message("Rp {amount:,}", amount=amount)

@@ -25,6 +25,7 @@ from test_bad_inputs import CASES, build_case, load_case
 from masterplan.cli import cli
 from masterplan.diagnostics import ENGLISH, Message, Position, Speaker, error, say
 from masterplan.i18n import blanks, fits, load_catalog
+from masterplan.messages import rupiah
 
 SOURCES = sorted((REPO / "masterplan").rglob("*.py"))
 #: the argument positions that hold a message or a hint, by the name of the function called
@@ -234,6 +235,12 @@ def test_numbers_take_the_language_marks() -> None:
     assert Speaker.of("id").say(limit) == "teks bab melebihi 2.000.000 karakter"
     assert Speaker.of("id").say(Message("program {program}: unknown pillar '{pillar}'", program="GOV-1.5",
                                         pillar="x,y")) == "program GOV-1.5: pilar 'x,y' tidak dikenal"  # text stays
+
+
+def test_an_amount_of_money_is_written_once_for_every_message() -> None:
+    """W313, W320 and W324 each wrote "Rp {amount:,}" in place; now one helper, said with the language's marks."""
+    assert rupiah(1_250_000_000) == "Rp 1,250,000,000"
+    assert Speaker.of("id").say(rupiah(1_250_000_000)) == "Rp 1.250.000.000"
 
 
 def test_fractions_take_the_language_decimal_mark() -> None:

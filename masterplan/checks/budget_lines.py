@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 
 from masterplan.diagnostics import Diagnostic, Message, warning
-from masterplan.messages import listing
+from masterplan.messages import listing, rupiah
 from masterplan.model import BudgetLine, Plan, Program
 
 FACTOR_FAR_OFF = 10  #: a line this many times the median of the program's other lines is far off
@@ -64,15 +64,15 @@ def _far_off(program: Program) -> Iterator[Diagnostic]:
         repeated = _repeated_with_zeros(line, first_of)
         if repeated is None and line.amount < FACTOR_BEYOND_BUILDING * median:
             continue  # a year of building or buying: ten, thirty times the running cost, and rightly so
-        amount = Message("Rp {amount:,}", amount=line.amount)
+        amount = rupiah(line.amount)
         hint = (Message("a zero too many? it is the {year} line's {amount} with {zeros} added at its end",
-                        year=repeated[0].year, amount=Message("Rp {amount:,}", amount=repeated[0].amount),
+                        year=repeated[0].year, amount=rupiah(repeated[0].amount),
                         zeros=repeated[1]) if repeated else
                 Message("a zero too many? amounts are whole rupiah: check the digits"))
         yield warning(line.amount_at, "W320", "program {program}: the budget for {year} is {amount}, {factor}× "
                       "the median of its other lines ({median})", hint,
                       program=program.id, year=line.year, factor=round(line.amount / median), amount=amount,
-                      median=Message("Rp {amount:,}", amount=round(median)))
+                      median=rupiah(round(median)))
 
 
 def _repeated_with_zeros(line: BudgetLine, first_of: dict[int, BudgetLine]) -> tuple[BudgetLine, str] | None:

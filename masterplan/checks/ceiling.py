@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 
 from masterplan.diagnostics import Diagnostic, Message, warning
-from masterplan.messages import listing
+from masterplan.messages import listing, rupiah
 from masterplan.model import Plan
 from masterplan.summary import apbd_against_ceiling, apbd_by_agency
 
@@ -25,12 +25,8 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
             yield warning(plan.apbd_ceiling_at[row.year], "W324", "APBD {year}: the programs ask {apbd}, more than "
                           "the ceiling of {ceiling} by {over}; the most from {agencies}",
                           "agree the amounts with those agencies: move some to a later year or another funding "
-                          "source, or correct the ceiling", year=row.year, apbd=_rupiah(row.apbd),
-                          ceiling=_rupiah(row.ceiling), over=_rupiah(-row.left), agencies=_largest(plan, row.year))
-
-
-def _rupiah(amount: int) -> Message:
-    return Message("Rp {amount:,}", amount=amount)
+                          "source, or correct the ceiling", year=row.year, apbd=rupiah(row.apbd),
+                          ceiling=rupiah(row.ceiling), over=rupiah(-row.left), agencies=_largest(plan, row.year))
 
 
 def _largest(plan: Plan, year: int) -> Message:
@@ -39,5 +35,5 @@ def _largest(plan: Plan, year: int) -> Message:
     for agency_id, amount in apbd_by_agency(plan, year)[:LARGEST_AGENCIES]:
         agency = plan.agency(agency_id)
         named.append(Message("{agency} ({amount})", agency=agency.short_name if agency else agency_id,
-                             amount=_rupiah(amount)))
+                             amount=rupiah(amount)))
     return listing(named)

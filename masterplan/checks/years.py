@@ -9,7 +9,7 @@ from collections.abc import Set as AbstractSet
 
 from masterplan.diagnostics import Diagnostic, Message, Position, error, warning
 from masterplan.located import DotGrouped
-from masterplan.messages import listing
+from masterplan.messages import listing, rupiah
 from masterplan.model import BudgetLine, Indicator, Period, Plan
 
 _DECIMAL_COMMA = re.compile(r"\s*-?\d+,\d+\s*")
@@ -123,7 +123,7 @@ def _amount(program: str, line: BudgetLine) -> Iterator[Diagnostic]:
                       Message("amounts are whole rupiah: {amount} juta is written {millions}, {amount} miliar "
                               "{billions}", amount=str(line.amount), millions=str(line.amount * 10**6),
                               billions=str(line.amount * 10**9)), program=program, year=line.year,
-                      amount=Message("Rp {amount:,}", amount=line.amount))
+                      amount=rupiah(line.amount))
     if isinstance(line.amount, float) and line.amount < 1_000_000:  # "2.000": the schema's whole number 2.0
         yield error(line.amount_at, "E306", "program {program}: the budget for {year} reads as {amount:,} "
                     "rupiah: YAML takes a dot for a decimal point, so 2.000 is two",
