@@ -176,8 +176,8 @@ DOCUMENTS: dict[str, dict[str, Any]] = {
         "funding_sources": _list({"type": "string"}, "Allowed funding sources."),
         "apbd_ceiling": {"type": "object", "description": "The city budget (APBD) the plan's programs may take each "
                          "year (pagu indikatif), in whole rupiah: {2023: 12000000000, 2024: 12500000000}. validate "
-                         "warns of a year whose programs' APBD lines add up to more (W324); years not given are not "
-                         "checked.",
+                         "warns of a year whose programs' APBD lines add up to more (W324), and of a ceiling under a "
+                         "million rupiah, typed in millions (W325); years not given are not checked.",
                          "propertyNames": {"pattern": "^[0-9]{4}$"},
                          "additionalProperties": {"type": "integer", "minimum": 0, "maximum": MAX_AMOUNT,
                                                   "description": "Amount in whole rupiah, e.g. 12000000000."}},

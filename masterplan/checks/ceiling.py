@@ -3,7 +3,10 @@ agency (Bappeda) checks that the plan follows the budget rules.
 
 - a year whose programs' budget lines with source APBD add up to more than that year's ceiling (W324), at the
   ceiling's line, with the total, the ceiling, how much over, and the lead agencies asking the most APBD that year,
-  so the planner knows whom to ask; years plan.yml gives no ceiling for are not checked.
+  so the planner knows whom to ask; years plan.yml gives no ceiling for are not checked;
+- a year's ceiling below a million rupiah (W325), typed in millions as a spreadsheet of "juta rupiah" shows it
+  (30000 for 30 miliar), as W313 says of a budget line; that year is not held against it (W324 would say the
+  programs ask billions more than a ceiling of thirty thousand rupiah).
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 
+from masterplan.checks.years import in_full, typed_short
 from masterplan.diagnostics import Diagnostic, Message, warning
 from masterplan.messages import listing, rupiah
 from masterplan.model import Plan
@@ -20,8 +24,13 @@ LARGEST_AGENCIES = 3  #: the lead agencies with the most APBD a warning names
 
 
 def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
+    for year, ceiling in sorted(plan.apbd_ceiling.items()):
+        if typed_short(ceiling):
+            yield warning(plan.apbd_ceiling_at[year], "W325", "apbd_ceiling: the ceiling for {year} is {amount}",
+                          in_full(ceiling), year=year, amount=rupiah(ceiling))
     for row in apbd_against_ceiling(plan):
-        if row.left < 0 and isinstance(row.ceiling, int):  # a ceiling of 12.000 is E306's
+        # a ceiling of 12.000 is E306's, one of 30000 W325's
+        if row.left < 0 and isinstance(row.ceiling, int) and not typed_short(row.ceiling):
             yield warning(plan.apbd_ceiling_at[row.year], "W324", "APBD {year}: the programs ask {apbd}, more than "
                           "the ceiling of {ceiling} by {over}; the most from {agencies}",
                           "agree the amounts with those agencies: move some to a later year or another funding "

@@ -20,6 +20,7 @@ _ABOUT = re.compile(r"(?:±|\+/-|sekitar|kurang lebih|kl\.?)\s*(\d[\d.,]*)", re.
 _BOUND = re.compile(r"(?:<=?|>=?|≤|≥|kurang dari|lebih dari|maks(?:imal)?\.?|min(?:imal)?\.?)\s*(\d[\d.,]*)\s*%?",
                     re.IGNORECASE)
 _YEARS = re.compile(r"\b((?:19|20)\d\d)\s*[–—-]\s*((?:19|20)\d\d)\b")
+LEAST_RUPIAH = 1_000_000  #: a whole amount below it is typed short of rupiah (W313, W325): 800 for 800 juta
 
 
 def _title_years(plan: Plan) -> Iterator[Diagnostic]:
@@ -89,6 +90,18 @@ def _ceiling_years(plan: Plan) -> Iterator[Diagnostic]:
                         amount=round(amount))
 
 
+def typed_short(amount: object) -> bool:
+    """Whether a whole amount of rupiah is below :data:`LEAST_RUPIAH`: typed in thousands or millions, as a
+    spreadsheet of "juta rupiah" shows it (800 for 800 juta). A budget line's (W313), a year's APBD ceiling's (W325)."""
+    return isinstance(amount, int) and 0 < amount < LEAST_RUPIAH
+
+
+def in_full(amount: int) -> Message:
+    """The hint of W313 and W325: the amount written in whole rupiah, read as millions and as billions."""
+    return Message("amounts are whole rupiah: {amount} juta is written {millions}, {amount} miliar {billions}",
+                   amount=str(amount), millions=str(amount * 10**6), billions=str(amount * 10**9))
+
+
 def _without_dots(amount: float) -> Message | str:
     """The hint of E306: the amount as written, without its dots."""
     written = amount.written if isinstance(amount, DotGrouped) else None
@@ -118,13 +131,10 @@ def _outside(program: str, at: Position, period: Period, plan_period: Period) ->
 def _amount(program: str, line: BudgetLine) -> Iterator[Diagnostic]:
     """E306: an amount written with dots for thousands (2.000), which YAML reads as a small decimal number;
     W313: a whole amount below a million rupiah, typed in millions or billions as a spreadsheet shows it."""
-    if isinstance(line.amount, int) and 0 < line.amount < 1_000_000:  # 800: thousands or millions, as in a sheet
+    if typed_short(line.amount):
         yield warning(line.amount_at, "W313", "program {program}: the budget for {year} is {amount}",
-                      Message("amounts are whole rupiah: {amount} juta is written {millions}, {amount} miliar "
-                              "{billions}", amount=str(line.amount), millions=str(line.amount * 10**6),
-                              billions=str(line.amount * 10**9)), program=program, year=line.year,
-                      amount=rupiah(line.amount))
-    if isinstance(line.amount, float) and line.amount < 1_000_000:  # "2.000": the schema's whole number 2.0
+                      in_full(line.amount), program=program, year=line.year, amount=rupiah(line.amount))
+    if isinstance(line.amount, float) and line.amount < LEAST_RUPIAH:  # "2.000": the schema's whole number 2.0
         yield error(line.amount_at, "E306", "program {program}: the budget for {year} reads as {amount:,} "
                     "rupiah: YAML takes a dot for a decimal point, so 2.000 is two",
                     _without_dots(line.amount), program=program, year=line.year, amount=round(line.amount))
