@@ -81,6 +81,12 @@ class CeilingYear:
         """By how much the programs' APBD is over the ceiling that year; nothing when it fits."""
         return max(0, self.apbd - self.ceiling)
 
+    @property
+    def share(self) -> float | None:
+        """The APBD asked as a share of the ceiling (0.943: 94,3 % used; above 1 when over it); None for a ceiling
+        of nothing."""
+        return self.apbd / self.ceiling if self.ceiling else None
+
 
 def apbd_against_ceiling(plan: Plan) -> list[CeilingYear]:
     """Each year of the plan period that plan.yml gives an APBD ceiling for, with the programs' APBD that year."""

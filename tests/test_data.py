@@ -15,7 +15,7 @@ from masterplan import summary
 from masterplan.build import BuildOptions, run
 from masterplan.model import Plan
 from masterplan.project import load_and_check
-from masterplan.render.data import COLUMNS, FORMAT, JSON_FIELDS, as_json
+from masterplan.render.data import COLUMNS, FORMAT, JSON_FIELDS, as_json, export, tables
 
 
 @pytest.fixture
@@ -33,8 +33,8 @@ def rows(path: Path) -> list[dict[str, str]]:
 
 
 def test_csv_headers_are_the_documented_columns(built: tuple[Plan, Path]) -> None:
-    _, data = built
-    for name, columns in COLUMNS.items():
+    plan, data = built
+    for name, columns in tables(plan).items():
         with (data / name).open(encoding="utf-8") as handle:
             assert next(csv.reader(handle)) == [column for column, _ in columns]
 
@@ -144,7 +144,7 @@ def test_the_workbook_holds_each_csv_table_as_a_sheet_of_typed_cells(built: tupl
     book = openpyxl.load_workbook(data / "plan.xlsx")
     assert book.sheetnames == ["programs", "budget", "agencies", "indicators", "pillars", "sub_elements", "missions",
                                "Ringkasan anggaran", "Keterangan kolom"]
-    for name, columns in COLUMNS.items():
+    for name, columns in tables(plan).items():
         sheet = book[name.removesuffix(".csv")]
         table = [list(row) for row in sheet.iter_rows(values_only=True)]
         assert table[0] == [column for column, _ in columns]
@@ -211,13 +211,13 @@ def test_the_workbook_sums_the_budget_as_the_book_does(built: tuple[Plan, Path])
 
 
 def test_the_workbook_says_what_every_column_means_in_the_plans_language(built: tuple[Plan, Path]) -> None:
-    _, data = built
+    plan, data = built
     notes = sheet_rows(data / "plan.xlsx", "Keterangan kolom")
     assert notes[0][0] == "Masterplan Smart City Kota Contoh 2022–2026"
     assert ("Lembar", "Kolom", "Arti") in notes
     assert ("budget", "amount", "Jumlah indikatif, dalam rupiah penuh") in notes
     described = {(sheet, column) for sheet, column, _ in notes[notes.index(("Lembar", "Kolom", "Arti")) + 1:]}
-    assert described == {(name.removesuffix(".csv"), column) for name, columns in COLUMNS.items() for column, _ in columns}
+    assert described == {(name.removesuffix(".csv"), column) for name, columns in tables(plan).items() for column, _ in columns}
     assert any("Belum ada lisensi" in str(row[0]) for row in notes[:5])  # the mini plan states none
 
 
@@ -226,9 +226,9 @@ def test_a_header_cell_selected_shows_what_its_column_means(built: tuple[Plan, P
     shows for a selected cell."""
     import openpyxl
 
-    _, data = built
+    plan, data = built
     book = openpyxl.load_workbook(data / "plan.xlsx")
-    for name, columns in COLUMNS.items():
+    for name, columns in tables(plan).items():
         shown = {str(rule.sqref): (rule.promptTitle, rule.prompt, rule.showInputMessage)
                  for rule in book[name.removesuffix(".csv")].data_validations.dataValidation}
         assert len(shown) == len(columns)
@@ -263,12 +263,12 @@ def frictionless_errors(data: Path) -> dict[str, list[str]]:
 
 
 def test_datapackage_describes_each_csv_file_as_frictionless_reads_it(built: tuple[Plan, Path]) -> None:
-    _, data = built
+    plan, data = built
     assert frictionless_errors(data) == {"programs": [], "budget": [], "agencies": [], "indicators": [], "pillars": [],
                                          "sub_elements": [], "missions": []}
     package = json.loads((data / "datapackage.json").read_text(encoding="utf-8"))
     resources = {r["name"]: r for r in package["resources"]}
-    for name, columns in COLUMNS.items():
+    for name, columns in tables(plan).items():
         fields = resources[name.removesuffix(".csv")]["schema"]["fields"]
         assert [f["name"] for f in fields] == [column for column, _ in columns]
     amount = {f["name"]: f for f in resources["budget"]["schema"]["fields"]}["amount"]
@@ -281,7 +281,7 @@ def test_datapackage_describes_each_csv_file_as_frictionless_reads_it(built: tup
     assert package["name"] == "kota-contoh-2022-2026" and "licenses" not in package  # the mini plan states none
     assert "Program, baris anggaran, perangkat daerah, dan indikator Masterplan" in package["description"]
     # each table's size and SHA-256: a copy that differs from the published one is told apart
-    for name in COLUMNS:
+    for name in tables(plan):
         written = (data / name).read_bytes()
         assert resources[name.removesuffix(".csv")]["bytes"] == len(written)
         assert resources[name.removesuffix(".csv")]["hash"] == f"sha256:{hashlib.sha256(written).hexdigest()}"
@@ -303,6 +303,94 @@ def test_the_codes_in_the_tables_have_their_names_in_tables_of_their_own(built: 
     assert [(m["id"], m["text"]) for m in missions] == [(m.id, str(m.text)) for m in plan.missions]
     assert [int(m["programs"]) for m in missions] == [
         sum(m.id in p.mission_ids for p in plan.programs) for m in plan.missions]
+
+
+@pytest.fixture(scope="module")
+def sample_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample plan's open data (content/, which gives an APBD ceiling for each of its ten years), written as a
+    build writes it, without the book and the site."""
+    from conftest import REPO
+
+    from masterplan.i18n import plan_words
+
+    plan = load_and_check(REPO).plan
+    assert plan is not None and plan.apbd_ceiling
+    folder = tmp_path_factory.mktemp("sample-data")
+    export(plan, folder, plan_words(REPO, plan.language))
+    return folder
+
+
+def test_the_apbd_against_its_ceiling_is_open_data_as_the_book_prints_it(sample_data: Path) -> None:
+    """The book's Tabel 14.6 (APBD per tahun terhadap pagu indikatif) was in no data file: a planner had to copy it
+    from the PDF. Now apbd_ceiling.csv, a sheet of plan.xlsx and a block of its budget summary, with the book's
+    figures: Rp 170.410.000.000 of Rp 227.000.000.000 in the ten years, 75,1 % used, Rp 56.590.000.000 left."""
+    import openpyxl
+
+    table = rows(sample_data / "apbd_ceiling.csv")
+    assert list(table[0]) == ["year", "apbd", "ceiling", "share_used", "left"]
+    assert [r["year"] for r in table] == [str(year) for year in range(2022, 2032)]  # a row a year, no total row
+    assert table[1] == {"year": "2023", "apbd": "28300000000", "ceiling": "30000000000", "share_used": "0.9433",
+                        "left": "1700000000"}  # the book's Rp 28,3 miliar of Rp 30 miliar, 94,3 %, Rp 1,7 miliar left
+    assert sum(int(r["apbd"]) for r in table) == 170_410_000_000
+    assert sum(int(r["ceiling"]) for r in table) == 227_000_000_000
+    assert sum(int(r["left"]) for r in table) == 56_590_000_000
+
+    book = openpyxl.load_workbook(sample_data / "plan.xlsx")
+    assert book.sheetnames == ["programs", "budget", "agencies", "indicators", "pillars", "sub_elements", "missions",
+                               "apbd_ceiling", "Ringkasan anggaran", "Keterangan kolom"]
+    sheet = book["apbd_ceiling"]
+    assert [cell.value for cell in sheet[3]] == [2023, 28_300_000_000, 30_000_000_000, 0.9433, 1_700_000_000]
+    assert sheet["B3"].number_format == '"Rp "#,##0' and sheet["D3"].number_format == "0.0%"  # 94,3% in Indonesian
+    summary_sheet = [tuple(row) for row in book["Ringkasan anggaran"].iter_rows(values_only=True)]
+    start = summary_sheet.index(("APBD terhadap Pagu Indikatif", *[None] * (len(summary_sheet[0]) - 1)))
+    head, *years, total = summary_sheet[start + 1:start + 13]
+    assert head[:5] == ("Tahun", "APBD program", "Pagu", "Terpakai", "Sisa")  # the book's columns
+    assert [row[0] for row in years] == list(range(2022, 2032))
+    assert total[0] == "Total" and total[1:3] == (170_410_000_000, 227_000_000_000) and total[4] == 56_590_000_000
+    assert round(total[3], 3) == 0.751  # 75,1 %, as the book's total row
+    notes = [tuple(row) for row in book["Keterangan kolom"].iter_rows(values_only=True)]
+    meaning = "Anggaran kota (APBD) yang dapat digunakan program pada tahun itu (pagu indikatif), dalam rupiah penuh"
+    assert ("apbd_ceiling", "ceiling", meaning) in notes
+
+
+def test_the_datapackage_describes_the_apbd_against_its_ceiling(sample_data: Path) -> None:
+    """Each column's type and meaning; the year is the key; the share says its decimals are written with a dot."""
+    assert frictionless_errors(sample_data)["apbd_ceiling"] == []
+    package = json.loads((sample_data / "datapackage.json").read_text(encoding="utf-8"))
+    resource = {r["name"]: r for r in package["resources"]}["apbd_ceiling"]
+    fields = {f["name"]: f for f in resource["schema"]["fields"]}
+    assert list(fields) == [column for column, _ in COLUMNS["apbd_ceiling.csv"]]
+    assert {name: f["type"] for name, f in fields.items()} == {
+        "year": "integer", "apbd": "integer", "ceiling": "integer", "share_used": "number", "left": "integer"}
+    assert fields["share_used"]["decimalChar"] == "."
+    assert fields["left"]["description"].startswith("Sisa pagu pada tahun itu, dalam rupiah penuh; di bawah nol")
+    assert resource["schema"]["primaryKey"] == ["year"]
+    assert "Angka desimal ditulis dengan titik (2.4)" in resource["description"]
+
+
+def test_a_year_over_its_ceiling_is_left_below_zero_and_a_plan_without_one_has_no_such_table(
+        built: tuple[Plan, Path], make_plan: Callable[..., Path]) -> None:
+    """Over the ceiling, what is left is negative and the share above 1; the site's data page lists the file, with
+    what its columns mean. A plan that gives no ceiling (the mini plan) has no such file, sheet, resource or entry."""
+    import openpyxl
+    from conftest import MINI_FILES
+    ceiling = textwrap.dedent(MINI_FILES["content/plan.yml"]) + "apbd_ceiling: {2022: 300000000, 2023: 200000000}\n"
+    root = make_plan({"content/plan.yml": ceiling})
+    assert run(root, BuildOptions(pdf=False, search=False)).ok
+    data = root / "build" / "site" / "data"
+    assert rows(data / "apbd_ceiling.csv") == [
+        {"year": "2022", "apbd": "250000000", "ceiling": "300000000", "share_used": "0.8333", "left": "50000000"},
+        {"year": "2023", "apbd": "300000000", "ceiling": "200000000", "share_used": "1.5", "left": "-100000000"}]
+    page = (root / "build" / "site" / "data.html").read_text(encoding="utf-8")
+    assert '<a href="data/apbd_ceiling.csv" download>apbd_ceiling.csv</a>' in page
+    assert "Sisa pagu pada tahun itu, dalam rupiah penuh; di bawah nol, sebesar kelebihan yang diminta program" in page
+
+    _, without = built
+    assert not (without / "apbd_ceiling.csv").exists()
+    assert "apbd_ceiling" not in openpyxl.load_workbook(without / "plan.xlsx", read_only=True).sheetnames
+    package = json.loads((without / "datapackage.json").read_text(encoding="utf-8"))
+    assert "apbd_ceiling" not in {r["name"] for r in package["resources"]}
+    assert "apbd_ceiling" not in (without.parent / "data.html").read_text(encoding="utf-8")
 
 
 def test_datapackage_finds_a_table_that_breaks_its_description(built: tuple[Plan, Path]) -> None:

@@ -103,7 +103,16 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
         ("text", "The mission, as the plan words it"),
         ("programs", "Number of programs that serve it"),
     ],
+    # the book's table of the APBD per year against its ceiling, in a plan that gives one (WRITTEN_IF)
+    "apbd_ceiling.csv": [
+        ("year", "Budget year"),
+        ("apbd", "The programs' budget lines of that year whose funding source is APBD, added up, whole rupiah"),
+        ("ceiling", "The city budget (APBD) the programs may take that year (pagu indikatif), whole rupiah"),
+        ("share_used", "Share of the ceiling the programs' APBD takes, decimals after a dot (0.943 is 94.3%); above 1 in a year over it"),
+        ("left", "What the ceiling leaves that year, whole rupiah; below zero, by how much the programs ask more"),
+    ],
 }
+SHARE_PLACES = 4  #: decimal places of a share in the tables (0.9433: 94.33 %)
 
 #: Top-level keys of plan.json and what they hold.
 JSON_FIELDS: list[tuple[str, str]] = [
@@ -255,11 +264,29 @@ def _mission_rows(plan: Plan) -> Iterator[list[Any]]:
         yield [m.id, str(m.text), sum(m.id in program.mission_ids for program in plan.programs)]
 
 
+def _ceiling_rows(plan: Plan) -> Iterator[list[Any]]:
+    """A row per year plan.yml gives a ceiling for, as the book's table; no total row, which would be no year (a
+    table's rows are what its key names: the workbook's budget summary totals it, as the book does)."""
+    for row in summary.apbd_against_ceiling(plan):
+        share = None if row.share is None else round(row.share, SHARE_PLACES)
+        yield [row.year, row.apbd, row.ceiling, share, row.left]
+
+
 ROWS: dict[str, Callable[[Plan], Iterator[list[Any]]]] = {
     "programs.csv": _program_rows, "budget.csv": _budget_rows, "agencies.csv": _agency_rows,
     "indicators.csv": _indicator_rows, "pillars.csv": _pillar_rows, "sub_elements.csv": _sub_element_rows,
-    "missions.csv": _mission_rows,
+    "missions.csv": _mission_rows, "apbd_ceiling.csv": _ceiling_rows,
 }
+#: the tables written only when the plan has what they hold
+WRITTEN_IF: dict[str, Callable[[Plan], bool]] = {
+    "apbd_ceiling.csv": lambda plan: bool(summary.apbd_against_ceiling(plan)),
+}
+
+
+def tables(plan: Plan) -> dict[str, list[tuple[str, str]]]:
+    """The tables of :data:`COLUMNS` written for ``plan`` (file → its columns): the files its data page lists,
+    its data package describes and its workbook holds."""
+    return {name: columns for name, columns in COLUMNS.items() if name not in WRITTEN_IF or WRITTEN_IF[name](plan)}
 
 
 def _json_lines(document: dict[str, Any]) -> str:
@@ -289,11 +316,13 @@ def export(plan: Plan, folder: Path, words: Translator) -> list[str]:
     folder.mkdir(parents=True, exist_ok=True)
     document = _json_lines(as_json(plan)).encode("utf-8")
     (folder / "plan.json").write_bytes(document)
-    tables = {name: data_notes.csv_table([c for c, _ in columns], ROWS[name](plan)).encode("utf-8") for name, columns in COLUMNS.items()}
-    for name, content in tables.items():
+    written = tables(plan)
+    files = {name: data_notes.csv_table([c for c, _ in columns], ROWS[name](plan)).encode("utf-8")
+             for name, columns in written.items()}
+    for name, content in files.items():
         (folder / name).write_bytes(content)
-    release = data_notes.fingerprint({"plan.json": document, **tables})  # the same data, the same files
-    datapackage.write(plan, folder / datapackage.NAME, COLUMNS, words, tables, release)
-    workbook.write(plan, folder / workbook.NAME, COLUMNS, ROWS, words, release)
+    release = data_notes.fingerprint({"plan.json": document, **files})  # the same data, the same files
+    datapackage.write(plan, folder / datapackage.NAME, written, words, files, release)
+    workbook.write(plan, folder / workbook.NAME, written, ROWS, words, release)
     return [Message("Open data: plan.json, {files} CSV files and {workbook} ({programs} programs)",
-                    files=len(COLUMNS), workbook=workbook.NAME, programs=len(plan.programs))]
+                    files=len(written), workbook=workbook.NAME, programs=len(plan.programs))]

@@ -28,7 +28,8 @@ TYPES: dict[str, str] = {
     "quick_win": "boolean", "start_year": "integer", "end_year": "integer", "budget_total": "integer",
     "year": "integer", "amount": "integer", "programs_led": "integer", "programs_supported": "integer",
     "budget_led": "integer", "baseline_year": "integer", "order": "integer", "programs": "integer",
-    "indicator_number": "integer",
+    "indicator_number": "integer", "apbd": "integer", "ceiling": "integer", "left": "integer",
+    "share_used": "number",
     "baseline_value": "any", "target": "any",  # an indicator's value is a number or a word ("tersedia")
 }
 #: the types of a column that may hold a number with decimals (written with a dot: 2.4)
@@ -37,7 +38,7 @@ DECIMAL_TYPES = {"number", "any"}
 PRIMARY_KEYS = {"programs.csv": ["id"], "agencies.csv": ["id"], "pillars.csv": ["id"],
                 "sub_elements.csv": ["pillar", "id"], "missions.csv": ["id"],
                 "budget.csv": ["program_id", "year", "funding_source"],
-                "indicators.csv": ["owner_type", "owner_id", "indicator_number", "year"]}
+                "indicators.csv": ["owner_type", "owner_id", "indicator_number", "year"], "apbd_ceiling.csv": ["year"]}
 #: (table, columns) → the table and columns they name a row of (a sub-element is its pillar's)
 FOREIGN_KEYS = {
     ("programs.csv", ("lead_agency",)): ("agencies.csv", ("id",)),

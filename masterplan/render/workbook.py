@@ -7,7 +7,8 @@ as rupiah with thousands separators in the reader's own locale, flags are TRUE/F
 empty value is a blank cell, text is never read as a formula. Sheet names and headers are the CSV files' and columns' names,
 so a script may read either; a header cell, selected, shows what its column means. A
 sheet for people follows with the budget summaries the book prints (by pillar and year,
-by funding source, by agency, by funding source and year, by agency and year), and the last
+by funding source, by agency, by funding source and year, by agency and year, and the APBD
+per year against its ceiling where the plan gives one), and the last
 sheet describes every column in the plan's language. The file is the same bytes for the same plan (dated with the plan's date).
 """
 
@@ -26,8 +27,11 @@ from masterplan.model import Plan
 from masterplan.render import data_notes
 
 NAME = "plan.xlsx"
-MONEY_COLUMNS = {"budget_total", "amount", "budget_led"}  #: whole rupiah, shown with thousands separators
+MONEY_COLUMNS = {"budget_total", "amount", "budget_led", "apbd", "ceiling", "left"}  #: whole rupiah, shown with
+#: thousands separators
 MONEY_FORMAT = '"Rp "#,##0'  #: the reader's own thousands separator: Rp 1.250.000.000 in Indonesian
+SHARE_COLUMNS = {"share_used"}  #: shares (0.943), shown as percentages in :data:`SHARE_FORMAT`
+SHARE_FORMAT = "0.0%"  #: 94,3% in Indonesian, as the book writes a share
 WIDEST = 60  #: characters; a longer column's cells wrap in the spreadsheet's own way
 SHEET_NAME_LONGEST = 31  #: characters, in Excel's sheet names
 TITLE_LONGEST, MESSAGE_LONGEST = 32, 255  #: characters, in the title and text of a cell's input message
@@ -44,15 +48,22 @@ def _table(file: str) -> str:
     return file.removesuffix(".csv")
 
 
-def _shown(value: Any, money: bool = False) -> str:
+def _shown(value: Any, money: bool = False, share: bool = False) -> str:
     """A cell's value as a spreadsheet shows it, to size its column by: an amount in :data:`MONEY_FORMAT`
-    (Rp 1.250.000.000, its prefix and separators as wide as digits, which they are not wider than), a flag in the
-    longest of its words (FALSE, SALAH in Indonesian)."""
+    (Rp 1.250.000.000, its prefix and separators as wide as digits, which they are not wider than), a share in
+    :data:`SHARE_FORMAT`, a flag in the longest of its words (FALSE, SALAH in Indonesian)."""
     if isinstance(value, bool):
         return "FALSE"
     if money and isinstance(value, (int, float)):
         return f"Rp {value:,.0f}"
+    if share and isinstance(value, (int, float)):
+        return f"{value:.1%}"
     return str(value)
+
+
+def _format(column: str, formats: dict[str, Any]) -> Any:
+    """A column's cell format: money, a share, or none."""
+    return formats["money"] if column in MONEY_COLUMNS else formats["percent"] if column in SHARE_COLUMNS else None
 
 
 def _width(texts: Iterable[str]) -> float:
@@ -67,9 +78,9 @@ def _sheet(book: Any, name: str, described: list[tuple[str, str]], rows: list[li
     columns = [column for column, _ in described]
     sheet.write_row(0, 0, columns, formats["header"])
     for index, (column, meaning) in enumerate(described):
-        money = column in MONEY_COLUMNS
-        shown = (_shown(row[index], money) for row in rows if row[index] is not None)
-        sheet.set_column(index, index, _width([column, *shown]), formats["money"] if money else None)
+        shown = (_shown(row[index], column in MONEY_COLUMNS, column in SHARE_COLUMNS)
+                 for row in rows if row[index] is not None)
+        sheet.set_column(index, index, _width([column, *shown]), _format(column, formats))
         # the column's meaning, in the plan's language, shown beside its header when it is selected
         sheet.data_validation(0, index, 0, index, {"validate": "any", "input_title": column[:TITLE_LONGEST],
                                                    "input_message": words(meaning)[:MESSAGE_LONGEST]})
@@ -104,7 +115,8 @@ def _budget(book: Any, plan: Plan, words: Translator, formats: dict[str, Any], r
     line += 2
     shown: dict[int, list[str]] = {}  # column → its texts as shown, but the blocks' titles (which overflow)
 
-    def block(title: str, head: list[str], rows: list[list[Any]], shares: bool = False) -> None:
+    def block(title: str, head: list[str], rows: list[list[Any]], shares: int = 0) -> None:
+        """``shares``: the column holding shares (of the total, of the ceiling), shown as percentages."""
         nonlocal line
         sheet.write_string(line, 0, title, formats["title"])
         sheet.write_row(line + 1, 0, head, formats["header"])
@@ -113,15 +125,15 @@ def _budget(book: Any, plan: Plan, words: Translator, formats: dict[str, Any], r
         for row in rows:
             shown[0].append(_shown(row[0]))
             for index, amount in enumerate(row[1:], start=1):
-                shown[index].append(f"{amount:.1%}" if shares and index == len(row) - 1 else _shown(amount, True))
+                shown[index].append(_shown(amount, index != shares, index == shares))
         for number, row in enumerate(rows, start=line + 2):
             if isinstance(row[0], int):  # a year: a number, as on the other sheets (text, it was flagged in Excel)
                 sheet.write_number(number, 0, row[0])
             else:
                 sheet.write_string(number, 0, row[0], formats["header"] if row is rows[-1] else None)
             for index, amount in enumerate(row[1:], start=1):
-                percent = shares and index == len(row) - 1
-                sheet.write_number(number, index, amount, formats["percent" if percent else "money"])
+                if amount is not None:  # the share of a ceiling of nothing: a blank cell
+                    sheet.write_number(number, index, amount, formats["percent" if index == shares else "money"])
         line += len(rows) + 3
 
     # years down, pillars (sources) across, as the book's and the site's tables
@@ -133,7 +145,7 @@ def _budget(book: Any, plan: Plan, words: Translator, formats: dict[str, Any], r
     block(words("Budget by funding source"), [words("Funding source"), words("Indicative budget"), words("Share")],
           [[source, amount, amount / money.total if money.total else 0] for source, amount in summary.largest_first(
               money.by_source)]
-          + [[words("Total"), money.total, 1 if money.total else 0]], shares=True)
+          + [[words("Total"), money.total, 1 if money.total else 0]], shares=2)
     agencies = {a.id: a.short_name for a in plan.agencies}
     led = summary.largest_first(money.by_agency)
     block(words("Budget by agency"), [words("Agency"), words("Indicative budget")],
@@ -148,10 +160,24 @@ def _budget(book: Any, plan: Plan, words: Translator, formats: dict[str, Any], r
           [[agencies.get(agency, agency), *(money.by_agency_year[agency].get(year, 0) for year in money.years), amount]
            for agency, amount in led]
           + [[words("Total"), *(money.by_year[year] for year in money.years), money.total]])
+    _ceiling(plan, words, block)
     widths = [_width(shown[index]) for index in sorted(shown)]
     for index, width in enumerate(widths):
         sheet.set_column(index, index, width)
     _notice(sheet, 0, status, widths[:NOTICE_COLUMNS], formats)
+
+
+def _ceiling(plan: Plan, words: Translator, block: Callable[..., None]) -> None:
+    """The book's Tabel 14.6, in a plan that gives a ceiling: each year's APBD asked by the programs against it, and
+    the years given put together; what is left is below zero in a year over it."""
+    years = summary.apbd_against_ceiling(plan)
+    total = summary.ceiling_total(years)
+    if total is None:
+        return
+    block(words("APBD against its ceiling"),
+          [words("Year"), words("Programs' APBD"), words("Ceiling"), words("Used"), words("Left")],
+          [[row.year, row.apbd, row.ceiling, row.share, row.left] for row in years]
+          + [[words("Total"), total.apbd, total.ceiling, total.share, total.left]], shares=3)
 
 
 def _notice(sheet: Any, line: int, text: str | None, widths: Sequence[float], formats: dict[str, Any]) -> int:
@@ -210,7 +236,7 @@ def write(plan: Plan, path: Path, columns: dict[str, list[tuple[str, str]]],
                          "comments": "masterplan", "subject": data_notes.status(plan, words) or "",
                          "status": words("Draft") if plan.is_draft else ""})
     formats = {"header": book.add_format({"bold": True, "bottom": 1}), "money": book.add_format({"num_format": MONEY_FORMAT}),
-               "percent": book.add_format({"num_format": "0.0%"}), "title": book.add_format({"bold": True, "font_size": 13}),
+               "percent": book.add_format({"num_format": SHARE_FORMAT}), "title": book.add_format({"bold": True, "font_size": 13}),
                "notice": book.add_format({"bold": True, "font_color": NOTICE_COLOUR, "text_wrap": True,
                                           "valign": "top"})}
     for file, described in columns.items():
