@@ -24,7 +24,7 @@ _TEMPLATE_TAG = re.compile(r"\{\{(?:(?!\{\{|\}\}).)*\}\}|\{%(?:(?!\{%|%\}).)*%\}
 _NOT_A_LINE_BREAK = re.compile(r"[^\n]")
 
 #: Tables and figures the generated chapters produce, by id.
-GENERATED_TABLES = ["tab:missions", "tab:readiness", "tab:quick-wins", "tab:budget-pillar",
+GENERATED_TABLES = ["tab:missions", "tab:budget-mission", "tab:readiness", "tab:quick-wins", "tab:budget-pillar",
                     "tab:budget-source", "tab:budget-agency", "tab:budget-source-year",
                     "tab:budget-agency-year", "tab:agency-pillar"]
 #: the programs' APBD per year against plan.yml's apbd_ceiling, in a plan that gives one

@@ -134,6 +134,44 @@ def without_mission(plan: Plan) -> dict[str, list[Program]]:
 
 
 @dataclass
+class MissionBudget:
+    """The programs of one row of the budget by RPJMD mission and their indicative budget over the plan."""
+
+    programs: int = 0
+    total: int = 0  #: every funding source
+    apbd: int = 0  #: of which the city's own budget (:data:`CITY_BUDGET`)
+
+    def add(self, program: Program) -> None:
+        self.programs += 1
+        self.total += program.total_budget
+        self.apbd += sum(line.amount for line in program.budget if line.source == CITY_BUDGET)
+
+
+@dataclass
+class MissionBudgets:
+    """The budget by RPJMD mission, as the planning agency checks the plan against the RPJMD: a program serving
+    two missions counts in both rows, so the rows add up to more than :attr:`plan`, which counts each once."""
+
+    by_mission: dict[str, MissionBudget]  #: mission id → its programs, in the plan's order of missions
+    unlinked: MissionBudget | None  #: programs serving no mission (W414); None when every program serves one
+    plan: MissionBudget  #: every program once: the plan's total
+
+
+def budget_by_mission(plan: Plan) -> MissionBudgets:
+    """Each mission's programs, their total indicative budget and its APBD; those serving none; the whole plan."""
+    by_mission = {mission.id: MissionBudget() for mission in plan.missions}
+    unlinked, whole = MissionBudget(), MissionBudget()
+    for program in plan.programs:
+        whole.add(program)
+        served = {mission.id for mission in program.missions}  # a mission listed twice counts the program once
+        for mission_id in served:
+            by_mission[mission_id].add(program)
+        if not served:
+            unlinked.add(program)
+    return MissionBudgets(by_mission, unlinked if unlinked.programs else None, whole)
+
+
+@dataclass
 class FirstYear:
     """What the quick wins cost in the plan's first year, beside all programs' budget that year: the quick wins'
     table gives each one's total over its years, not what they ask of the running year's APBD."""

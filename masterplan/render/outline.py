@@ -41,7 +41,8 @@ GENERATED_ORDER: dict[str, str] = {
 #: (id, kind, caption message) of the tables and figures each generated part holds, in order.
 #: Keep in step with crossref.GENERATED_TABLES / GENERATED_FIGURES.
 GENERATED_ITEMS: dict[str, list[tuple[str, str, str]]] = {
-    "vision": [("tab:missions", "table", "Missions and the programs serving them, by pillar")],
+    "vision": [("tab:missions", "table", "Missions and the programs serving them, by pillar"),
+               ("tab:budget-mission", "table", "Indicative budget by RPJMD mission")],
     "readiness": [("tab:readiness", "table", "Readiness analysis: structure, infrastructure and superstructure")],
     "quick_wins": [("tab:quick-wins", "table", "Quick wins")],
     "roadmap": [("fig:roadmap", "figure", "Roadmap of programs by pillar, {period}")],

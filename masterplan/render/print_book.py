@@ -274,6 +274,7 @@ def html(plan: Plan, book: Book, env: jinja2.Environment, extra: dict[str, Any])
         "quick_wins_first_year": summary.quick_wins_first_year(plan),
         "without_mission": (unlinked := summary.without_mission(plan)),
         "missions_counted": summary.missions_counted(missions, unlinked),
+        "mission_budget": summary.budget_by_mission(plan),
         "agency_matrix": summary.agency_matrix(plan), "by_agency": by_agency,
         "glossary": glossary(plan, env.globals["language"]),
         # long chapters in chunks, each from a new page (see pdf_chunks)

@@ -39,6 +39,7 @@ def common_context(plan: Plan, book: outline.Outline, translate: Translate, base
         "missions": (missions := summary.mission_matrix(plan)),
         "without_mission": (unlinked := summary.without_mission(plan)),
         "missions_counted": summary.missions_counted(missions, unlinked),
+        "mission_budget": summary.budget_by_mission(plan),
         "chapter_labels": site_charts.chapter_labels(book), "book_contents": site_charts.book_contents(book),
         "colours": site_charts.pillar_colours(plan),
         "glossary_entries": summary.glossary(plan), "data_columns": tables(plan), "json_fields": JSON_FIELDS,

@@ -39,7 +39,8 @@ PAGES = {
 
 #: Where generated tables and figures (cross-reference ids) are shown on the site.
 GENERATED_TARGETS = {
-    "tab:missions": "index.html#missions", "tab:quick-wins": "quick-wins.html#quick-wins",
+    "tab:missions": "index.html#missions", "tab:budget-mission": "index.html#missions",
+    "tab:quick-wins": "quick-wins.html#quick-wins",
     "tab:budget-pillar": "budget.html#by-pillar", "tab:budget-source": "budget.html#by-source",
     "tab:budget-agency": "budget.html#by-agency", "tab:agency-pillar": "agency/index.html#agency-pillar",
     "fig:roadmap": "roadmap.html#roadmap-chart", "fig:budget-pillar": "budget.html#by-pillar",
@@ -93,6 +94,7 @@ def reference_resolver(plan: Plan, base: str, label: Callable[[str], str | None]
             targets["tab:readiness"] = url_for(chapter) + "#readiness"
         if chapter.generated == "vision" and plan.missions:  # the table the book numbers, on the chapter's page
             targets["tab:missions"] = url_for(chapter) + "#missions-matrix"
+            targets["tab:budget-mission"] = url_for(chapter) + "#budget-mission"
         for table in table_captions(chapter):
             targets[table.ref] = f"{url_for(chapter)}#{anchor(table.ref)}"
 
