@@ -557,7 +557,8 @@ def test_no_horizontal_scrolling(width: int, browser: object, server: str, plan:
     context = browser.new_context(viewport={"width": width, "height": 800})  # type: ignore[attr-defined]
     tab = context.new_page()
     kinds = {**page_types(plan), "quick-wins": "quick-wins.html", "data": "data.html", "agencies": "agency/index.html",
-             "chapter": f"chapter/{plan.chapters[1].id}.html", "glossary": "glossary.html", "404": "404.html"}
+             "chapter": f"chapter/{plan.chapters[1].id}.html", "glossary": "glossary.html", "404": "404.html",
+             "vision": f"chapter/{next(c.id for c in plan.chapters if c.generated == 'vision')}.html"}
     too_wide = {}
     for kind, path in kinds.items():
         tab.goto(server + path)
@@ -662,6 +663,28 @@ def test_a_list_table_on_a_phone_reads_as_cards(path: str, browser: object, serv
                               for box in found[390]), found[390]
     assert all(label in box["columns"] for box in found[390] for label in box["labels"]), found[390]
     assert all(not box["stacked"] and box["labels"] == ["none"] * len(box["labels"]) for box in found[1280])
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_the_budget_by_mission_shows_every_figure_without_scrolling(width: int, browser: object, server: str) -> None:
+    """Tabel 3.2, the budget by RPJMD mission (a mission's words, its programs, budget, APBD and share), hides
+    nothing sideways: at 1280 px in its columns, on a phone as one card a mission, each figure under its column's
+    name, the total last."""
+    context = browser.new_context(viewport={"width": width, "height": 900})  # type: ignore[attr-defined]
+    tab = context.new_page()
+    tab.goto(server + "chapter/visi-misi.html")
+    box = tab.eval_on_selector(".table-scroll:has(#budget-mission)", """box => {
+        const cells = [...box.querySelectorAll('td')], port = box.getBoundingClientRect();
+        return {hidden: box.scrollWidth - box.clientWidth, stacked: box.classList.contains('stacked'),
+                page: document.documentElement.scrollWidth, rows: box.querySelectorAll('tbody tr, tfoot tr').length,
+                outside: cells.filter(td => td.getBoundingClientRect().right > port.right + 0.5).length,
+                labels: [...box.querySelectorAll('tfoot td')].map(td => getComputedStyle(td, '::before').content)}; }""")
+    tab.screenshot(path=f"/tmp/site-budget-mission-{width}.png", full_page=True)
+    context.close()
+    assert box["hidden"] <= 1 and box["outside"] == 0 and box["page"] <= width and box["rows"] == 5 + 1, box
+    assert box["stacked"] == (width == 360), box
+    assert box["labels"] == (['"Program"', '"Indikasi anggaran"', '"Bersumber APBD"', '"Porsi dari total"']
+                             if width == 360 else ["none"] * 4), box
 
 
 def test_a_programs_budget_from_one_source_fits_a_phone(browser: object, server: str, plan: Plan) -> None:

@@ -49,6 +49,17 @@ def test_tables_and_figures_numbered_per_chapter(make_plan: Callable[..., Path])
     assert len(every) == len(set(every))
 
 
+def test_the_vision_chapter_numbers_the_budget_by_mission_after_the_missions_table(
+        make_plan: Callable[..., Path]) -> None:
+    """The budget by RPJMD mission is the vision chapter's second table, with its caption in the list of tables."""
+    result = book(make_plan, {**CHAPTERS, "content/chapters/01-visi.md": "---\ntitle: Visi\ngenerated: vision\n---\nVisi.\n"})
+    chapter = next(c for c in result.chapters if c.generated == "vision")
+    assert [(t.id, t.number, t.caption) for t in chapter.tables] == [
+        ("tab:missions", f"{chapter.number}.1", "Misi dan program yang mendukungnya per dimensi"),
+        ("tab:budget-mission", f"{chapter.number}.2", "Indikasi anggaran per misi RPJMD")]
+    assert result.resolve("tab:budget-mission").text == f"Tabel {chapter.number}.2"
+
+
 def test_resolve_cross_references(make_plan: Callable[..., Path]) -> None:
     result = book(make_plan, CHAPTERS)
     assert result.resolve("tab:budget-source").text == "Tabel 5.2"

@@ -1055,3 +1055,20 @@ def test_a_quick_wins_output_keeps_its_number_beside_its_unit(sample_build: Path
                     beside = [w["text"] for w in words if abs(w["top"] - number["top"]) < 1.5 and 0 < w["x0"] - number["x1"] < 6]
                     assert beside and beside[0] in firsts, (page.page_number, before["text"], number["text"], beside)
     assert outputs >= 5
+
+
+def test_the_budget_by_mission_follows_the_missions_table(sample_pdf: Path) -> None:
+    """Bappeda checks the plan against the RPJMD: Tabel 3.2, after the missions × pillars table, gives each
+    mission's programs, their budget over the plan, its APBD and its share of the plan's; the total row counts each
+    program once (the plan's Rp 276.660.000.000), the rows, counting a program in each of its missions, more."""
+    pages = texts(sample_pdf)
+    listed = next(" ".join(text.split()) for text in pages if text.lstrip().startswith("Daftar Tabel"))
+    assert "Tabel 3.2 Indikasi anggaran per misi RPJMD ...." in listed
+    at = caption_page(pages, "Tabel 3.2 Indikasi anggaran per misi RPJMD")
+    assert at >= caption_page(pages, "Tabel 3.1 Misi dan program yang mendukungnya per dimensi")
+    text = " ".join(pages[at].split())
+    assert "Misi Program Indikasi anggaran Bersumber APBD Porsi dari total" in text
+    assert ("4. Mewujudkan infrastruktur dan tata ruang kota yang berkualitas, nyaman, dan berwawasan lingkungan. "
+            "21 Rp 153.550.000.000 Rp 71.500.000.000 55,5%") in text
+    assert "Total 70 Rp 276.660.000.000 Rp 170.410.000.000 100,0%" in text
+    assert "Belum terkait misi" not in text  # every program of the sample serves a mission

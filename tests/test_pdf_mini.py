@@ -464,3 +464,44 @@ def test_a_program_serving_no_mission_is_listed_in_the_missions_tables_last_row(
     assert run(linked, BuildOptions(pdf=False)).ok
     html = (linked / "build" / "site" / "chapter" / "visi.html").read_text(encoding="utf-8")
     assert "missions-matrix" in html and "Belum terkait misi" not in html
+
+
+def test_the_budget_by_mission_counts_a_program_in_each_of_its_missions(make_plan: Callable[..., Path]) -> None:
+    """Bappeda checks the plan against the RPJMD by what each mission's programs cost: after Tabel 2.1, Tabel 2.2
+    gives each mission's programs, their budget and APBD and their share of the plan. GOV-01 serves both missions
+    and counts in both rows; ECO-01 serves none and has the last row; the total counts each program once, as the
+    note under the table says. The site's chapter has the same table, amounts rounded; "[[tab:budget-mission]]"
+    leads to it."""
+    from test_summary import TWO_MISSIONS
+
+    chapter = VISION_CHAPTER.replace("Arah pembangunan kota cerdas.", "Anggaran per misi: [[tab:budget-mission]].")
+    root = make_plan({**TWO_MISSIONS, "content/chapters/02-visi.md": chapter})
+    result = run(root, BuildOptions())
+    assert result.ok, problems(result)
+    with pdfplumber.open(root / "build" / "masterplan.pdf") as pdf:
+        page = next(page for page in pdf.pages if "Tabel 2.2 Indikasi anggaran per misi RPJMD" in
+                    (page.extract_text() or "") and "Daftar Tabel" not in (page.extract_text() or ""))
+        table = next(t for t in page.find_tables() if t.extract()[0][-1] == "Porsi dari total")
+        lines = page.crop(table.bbox).extract_text().split("\n")
+        text = " ".join((page.extract_text() or "").split())
+        assert table.bbox[2] < page.width - 20 * 72 / 25.4  # inside the right margin
+    assert lines == ["Misi Program Indikasi anggaran Bersumber APBD Porsi dari total",
+                     "1. Tata kelola yang baik 1 Rp 650.000.000 Rp 650.000.000 86,7%",
+                     "2. Ekonomi yang tumbuh 1 Rp 650.000.000 Rp 650.000.000 86,7%",
+                     "Belum terkait misi 1 Rp 100.000.000 Rp 0 13,3%",
+                     "Total 2 Rp 750.000.000 Rp 650.000.000 100,0%"]
+    assert "dihitung pada baris setiap misinya, sehingga jumlah baris-baris melebihi total" in text
+    assert "Anggaran per misi: Tabel 2.2" in " ".join(" ".join(pages(root)).split())
+    html = (root / "build" / "site" / "chapter" / "visi.html").read_text(encoding="utf-8")
+    table_html = html[html.index('<table id="budget-mission"'):]
+    table_html = table_html[:table_html.index("</table>")]
+    rows = [[" ".join(re.sub(r"<[^>]+>", " ", cell).split()) for cell in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row)]
+            for row in re.findall(r"<tr[^>]*>(.*?)</tr>", table_html, re.DOTALL)]
+    assert rows == [["Misi", "Program", "Indikasi anggaran", "Bersumber APBD", "Porsi dari total"],
+                    ["1. Tata kelola yang baik", "1", "Rp 650 juta", "Rp 650 juta", "86,7%"],
+                    ["2. Ekonomi yang tumbuh", "1", "Rp 650 juta", "Rp 650 juta", "86,7%"],
+                    ["Belum terkait misi", "1", "Rp 100 juta", "– Rp 0", "13,3%"],
+                    ["Total", "2", "Rp 750 juta", "Rp 650 juta", "100,0%"]]
+    assert "Tabel 2.2 Indikasi anggaran per misi RPJMD</caption>" in table_html
+    assert "jumlah baris-baris melebihi total" in html[html.index('id="budget-mission-note"'):][:600]
+    assert 'href="../chapter/visi.html#budget-mission"' in html

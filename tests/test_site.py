@@ -1158,3 +1158,22 @@ def test_files_a_rebuild_leaves_as_they_were_keep_their_time(make_plan: Callable
     changed = {path for path in after if after[path] != before.get(path)}
     assert {"static/site.css", "data/pillars.csv", "assets/foto.png"}.isdisjoint(changed), sorted(changed)
     assert {"data/programs.csv", "data/plan.json", "program/GOV-01.html"} <= changed, sorted(changed)
+
+
+def test_the_budget_by_mission_is_under_the_missions_table(sample_build: Path) -> None:
+    """The book's Tabel 3.2 on the vision chapter's page, under Tabel 3.1: each mission's programs, budget (rounded, as
+    the budget page's, the exact amount kept beside it), APBD and share; the total, each program once, the plan's."""
+    html = read(sample_build / "build" / "site", "chapter/visi-misi.html")
+    assert html.index('id="missions-matrix"') < html.index('id="budget-mission"')
+    table = html[html.index('<table id="budget-mission"'):]
+    table = table[:table.index("</table>")]
+    assert '<caption id="budget-mission-caption">Tabel 3.2 Indikasi anggaran per misi RPJMD</caption>' in table
+    rows = {re.sub(r"<[^>]+>", "", row[0]): [re.sub(r"<[^>]+>", "", cell) for cell in row[1:]] for row in (
+        re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row) for row in re.findall(r"<tr[^>]*>(.*?)</tr>", table, re.DOTALL))}
+    assert rows["4. Mewujudkan infrastruktur dan tata ruang kota yang berkualitas, nyaman, dan berwawasan lingkungan."] \
+        == ["21", "Rp 153,55 miliar", "Rp 71,5 miliar", "55,5%"]
+    assert rows["Total"] == ["70", "Rp 276,66 miliar", "Rp 170,41 miliar", "100,0%"] and len(rows) == 1 + 5 + 1
+    assert 'title="Rp 153.550.000.000"' in table and 'title="Rp 276.660.000.000"' in table
+    note = html[html.index('id="budget-mission-note"'):]
+    assert "Nilai dibulatkan" in note[:300] and "jumlah baris-baris melebihi total" in note[:600]
+    assert 'href="#budget-by-mission"' in html  # in the page's own table of contents
