@@ -51,7 +51,7 @@ def _printed_pages(tab: object) -> list[list[str]]:
         return [[_flat(line) for line in (sheet.extract_text() or "").splitlines()] for sheet in pdf.pages]
 
 
-@pytest.mark.parametrize("path", ["program/GOV-01.html", "budget.html"])
+@pytest.mark.parametrize("path", ["program/GOV-01.html", "budget.html", "chapter/visi-misi.html"])
 def test_a_printed_page_totals_each_table_once_and_keeps_titles_with_their_tables(path: str, tab: object,
                                                                                   server: str) -> None:
     """Printed, GOV-01's budget showed "Total Rp 2.150.000.000" on two sheets, as if a subtotal: Chromium repeats
