@@ -159,6 +159,11 @@ MINI_FILES: dict[str, str] = {
     "content/glossary.yml": """\
         terms:
           - {term: APBD, definition: Anggaran Pendapatan dan Belanja Daerah}
+          - {term: APBN, definition: Anggaran Pendapatan dan Belanja Negara}
+          - {term: OPD, definition: Organisasi Perangkat Daerah}
+          - {term: SDM, definition: Sumber Daya Manusia}
+          - {term: SPBE, definition: Sistem Pemerintahan Berbasis Elektronik}
+          - {term: TIK, definition: Teknologi Informasi dan Komunikasi}
         """,
 }
 

@@ -1,7 +1,11 @@
-"""Glossary terms the plan never uses: a book for the mayor defined BSrE, LKjIP and SIPD, which no page
-of it names. W524 says so at the term, so the list is kept to what a reader meets.
+"""The glossary against the plan's text, both ways, the text read once for both.
 
-Every term is looked for at once (:class:`~masterplan.phrases.Phrases`): one by one, 8,000 terms took 30 s."""
+Glossary terms the plan never uses: a book for the mayor defined BSrE, LKjIP and SIPD, which no page
+of it names. W524 says so at the term, so the list is kept to what a reader meets. Every term is looked for at
+once (:class:`~masterplan.phrases.Phrases`): one by one, 8,000 terms took 30 s.
+
+Abbreviations the plan uses and the glossary does not explain (SDM, SMP, KK in the sample): W529, in
+:mod:`masterplan.checks.abbreviations`."""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ import re
 from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 
+from masterplan.checks import abbreviations
 from masterplan.content_text import content_texts
 from masterplan.diagnostics import Diagnostic, warning
 from masterplan.model import GlossaryTerm, Plan
@@ -23,7 +28,13 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
     # the other files' text, the funding sources the budget tables name (the default ones are written nowhere),
     # and the other terms' definitions, which readers of the glossary meet (APBN in DAK's)
     glossary_file = plan.glossary[0].position.file
-    files = "\n".join([*(body for name, body in content_texts(plan) if name != glossary_file), *plan.funding_sources])
+    texts = [(name, body) for name, body in content_texts(plan) if name != glossary_file]
+    yield from _unused(plan, "\n".join([*(body for _, body in texts), *plan.funding_sources]))
+    yield from abbreviations.unexplained(plan, texts, glossary_file)
+
+
+def _unused(plan: Plan, files: str) -> Iterator[Diagnostic]:
+    """W524 for each term that neither ``files`` (the plan's text) nor another term's definition uses."""
     written = [term.term.strip() for term in plan.glossary]
     # an abbreviation as written (SIPD, not "sipd" inside a word), "antar-SIPKD" and "OPD-OPD" too;
     # any other term in any case
