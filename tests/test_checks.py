@@ -240,6 +240,45 @@ def test_glossary_terms_with_marks_are_found_as_written(make_plan: Callable[...,
     assert found == [f"glossary term '{term}' is used nowhere in the plan"
                      for term in ("C++", "S.Kom.", "e-Monev", "TP2DD")]
 
+def test_an_abbreviation_the_glossary_does_not_explain_is_told_once_in_the_plans_language(
+        make_plan: Callable[..., Path]) -> None:
+    """The sample's book used SDM, SMP and KK, which its glossary did not explain, and validate said nothing: W529
+    names each once, at its first use (a description's, before a chapter's), with how often the plan uses it, in
+    Indonesian as the catalog says it; a word of a fenced block, a YAML comment after a value, a word in capitals
+    and a program's code are no abbreviations the reader meets."""
+    from masterplan.diagnostics import Speaker
+    agency = MINI_FILES["content/agencies/bpkad.yml"].replace(
+        "name: Transaksi Non-Tunai\n",
+        "name: Transaksi Non-Tunai\n            description: Pedagang SMP dan SD memakai kode QR.  # bukan QRIS\n")
+    files = {"content/agencies/bpkad.yml": agency,
+             "content/chapters/02-isi.md": "---\ntitle: Isi\n---\n\nSiswa SMP, PENTING: ECO-01 dan ECO.\n\n"
+                                           "```\nDATA SMP KK\n```\n\nSiswa SMP lagi.\n"}
+    found = [d for d in load_and_check(make_plan(files)).report.warnings if d.code == "W529"]
+    said = "abbreviation '{}' is used {} time(s) in the plan, but the glossary does not explain it"
+    assert [(str(d.position), d.message) for d in found] == [
+        ("content/agencies/bpkad.yml:9:27", said.format("SMP", 3)), ("content/agencies/bpkad.yml:9:35", said.format("SD", 1)),
+        ("content/agencies/bpkad.yml:9:51", said.format("QR", 1))]
+    assert Speaker.of("id").line(found[0]) == (
+        "content/agencies/bpkad.yml:9:27: peringatan[W529]: singkatan 'SMP' dipakai 3 kali dalam masterplan, tetapi "
+        "tidak dijelaskan di glosarium (tambahkan ke content/glossary.yml beserta kepanjangannya: "
+        "- {term: SMP, definition: …})")
+
+
+def test_a_plan_without_a_glossary_is_not_told_of_abbreviations(make_plan: Callable[..., Path]) -> None:
+    """No glossary, no annex to add to: the mini plan's SDM, TIK, SPBE, APBN and OPD are not told one by one."""
+    checked = load_and_check(make_plan({"content/glossary.yml": None}))
+    assert [d for d in checked.report.warnings if d.code == "W529"] == []
+
+
+def test_text_written_to_stall_the_abbreviations_check_is_read_once(make_plan: Callable[..., Path]) -> None:
+    """Content is untrusted: a line of openings that never close ({{, [[, ](, ``, a fence) is read once, and
+    the abbreviation after them is still told (by hand: a line of 400 KB of them took 0.14 s, 1.6 MB 0.54 s)."""
+    line = "{{ [[ ]( `` x@ " * 20_000
+    files = {"content/chapters/02-isi.md": f"---\ntitle: Isi\n---\n\n{line}SDMX\n"}
+    found = [d.message for d in load_and_check(make_plan(files)).report.warnings if d.code == "W529"]
+    assert found == ["abbreviation 'SDMX' is used 1 time(s) in the plan, but the glossary does not explain it"]
+
+
 @pytest.mark.parametrize("one, other", [
     ("Wi-Fi Publik di Ruang Terbuka Hijau", "WiFi Publik di Ruang Terbuka Hijau"),
     ("Transaksi Non Tunai di Pasar Rakyat", "Transaksi Nontunai di Pasar Rakyat"),

@@ -262,7 +262,7 @@ def test_a_regency_speaks_of_its_bupati_but_where_the_sample_tells_of_pasuruan(r
     plan = (content / "plan.yml").read_text(encoding="utf-8")
     assert "author: Pemerintah Kabupaten Malang" in plan and "resmi Pemerintah Kabupaten Malang." in plan
     assert "condition: Belum ada Peraturan Bupati tentang SPBE" in plan
-    assert "  - term: Perbup\n    definition: Peraturan Bupati.\n" in (content / "glossary.yml").read_text(encoding="utf-8")
+    assert "  - term: Perbup\n    definition: Peraturan Bupati\n" in (content / "glossary.yml").read_text(encoding="utf-8")
     cover, *_ = _book_pages(root / "build" / "masterplan.pdf")
     assert "PEMERINTAH KABUPATEN MALANG Masterplan Smart City Kabupaten Malang 2022–2031" in cover
     text = _book_text(root / "build" / "masterplan.pdf")
@@ -351,4 +351,4 @@ def test_the_samples_quick_win_year_counts_the_quick_wins_of_that_year(tmp_path:
     plan = load_and_check(tmp_path).plan
     assert plan is not None and len(plan.quick_wins) == 7
     said = "\n".join(chapters.expand(c, chapters.context(plan))[0] or "" for c in plan.chapters)
-    assert "Quick win tahun 2022, sebanyak 6 program" in said
+    assert "*Quick win* tahun 2022, sebanyak 6 program" in said

@@ -58,3 +58,44 @@ def test_commands_work_from_inside_a_plan_folder(tmp_path: Path) -> None:
                             check=False, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert "No problems found." in result.stdout
+
+
+def test_the_samples_glossary_entries_end_alike(sample) -> None:
+    """A reviewer saw the printed glossary end its acronyms' definitions with a period (APBN's, DAK's) and the
+    agencies' full names without one: every entry now ends as the agencies' names do, and the sample's glossary
+    explains every abbreviation its text uses (W529, asserted by the test of no warnings above)."""
+    from masterplan import summary
+    entries = summary.glossary(sample.plan)
+    assert len(entries) > 60
+    ending = [(entry.term, str(entry.definition)) for entry in entries if str(entry.definition).rstrip().endswith(".")]
+    assert ending == []
+    terms = {entry.term: str(entry.definition) for entry in entries}
+    assert terms["SDM"] == "Sumber Daya Manusia" and terms["SMP"] == "Sekolah Menengah Pertama"
+    assert terms["KK"].startswith("Kepala keluarga") and "Kartu Keluarga" in terms["KK"]
+
+
+FOREIGN = ("quick win", "command center", "leading sector", "e-government", "event", "e-planning", "e-budgeting",
+           "e-reporting", "monitoring")  #: English words the sample's chapters use in running text
+
+
+def test_the_samples_chapters_set_foreign_terms_in_italics_in_running_text(sample) -> None:
+    """*quick win* was italic in one place and plain in the next chapters, "leading sector" and "command center"
+    plain: in running text each foreign term is italic; headings, table captions and names (Pasuruan Command
+    Center) stay upright."""
+    import re
+
+    from masterplan import chapters
+    context = chapters.context(sample.plan)
+    upright: list[str] = []
+    for chapter in sample.plan.chapters:
+        text = chapters.expand(chapter, context)[0] or ""
+        for line in text.splitlines():
+            if line.startswith(("#", "Tabel:")):
+                continue
+            for term in FOREIGN:
+                for found in re.finditer(rf"(?<![\w*-]){re.escape(term)}s?(?![\w*-])", line, re.IGNORECASE):
+                    if not (" " in term and found.group().istitle()):  # a name: Pasuruan Command Center
+                        upright.append(f"{chapter.id}: {found.group()}")
+    assert upright == []
+    said = "\n".join(chapters.expand(c, context)[0] or "" for c in sample.plan.chapters)
+    assert "## Monitoring dan Evaluasi" in said and "*Quick win* adalah program" in said

@@ -29,18 +29,22 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
     # and the other terms' definitions, which readers of the glossary meet (APBN in DAK's)
     glossary_file = plan.glossary[0].position.file
     texts = [(name, body) for name, body in content_texts(plan) if name != glossary_file]
-    yield from _unused(plan, "\n".join([*(body for _, body in texts), *plan.funding_sources]))
-    yield from abbreviations.unexplained(plan, texts, glossary_file)
+    files = "\n".join([*(body for _, body in texts), *plan.funding_sources])
+    parts = split_words(files)
+    words = set(parts[1::2])
+    yield from _unused(plan, files, parts, words)
+    yield from abbreviations.unexplained(plan, texts, words, glossary_file)
 
 
-def _unused(plan: Plan, files: str) -> Iterator[Diagnostic]:
-    """W524 for each term that neither ``files`` (the plan's text) nor another term's definition uses."""
+def _unused(plan: Plan, files: str, parts: list[str], words: set[str]) -> Iterator[Diagnostic]:
+    """W524 for each term that neither ``files`` (the plan's text, cut into ``parts`` by
+    :func:`~masterplan.phrases.split_words`, its ``words``) nor another term's definition uses."""
     written = [term.term.strip() for term in plan.glossary]
     # an abbreviation as written (SIPD, not "sipd" inside a word), "antar-SIPKD" and "OPD-OPD" too;
     # any other term in any case
     exact = [term.upper() == term for term in written]
     needles = [term if as_written else term.casefold() for term, as_written in zip(written, exact)]
-    in_files = _in_files(files, needles, exact)
+    in_files = _in_files(files, parts, words, needles, exact)
     in_definitions = _in_other_definitions(plan.glossary, needles, exact)
     for number, term in enumerate(plan.glossary):
         if not in_files[number] and not in_definitions[number]:
@@ -48,11 +52,9 @@ def _unused(plan: Plan, files: str) -> Iterator[Diagnostic]:
                           "delete it, or use it where the plan means it", term=written[number])
 
 
-def _in_files(files: str, needles: list[str], exact: list[bool]) -> list[bool]:
+def _in_files(files: str, parts: list[str], words: set[str], needles: list[str], exact: list[bool]) -> list[bool]:
     """Whether each term is in the plan's text: a term of one word is looked up, not searched for (a plan's text
     is megabytes); the others are searched for all at once, in the text as written or in small letters."""
-    parts = split_words(files)
-    words = set(parts[1::2])
     folded_words = {word.casefold() for word in words}
     found = [needle in (words if as_written else folded_words) if _WORD.fullmatch(needle) else False
              for needle, as_written in zip(needles, exact)]
