@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from masterplan.model import Agency, Plan, Program, Text
+from masterplan.model import Agency, Indicator, Plan, Program, Text, Value
 
 
 @dataclass
@@ -191,6 +191,29 @@ def quick_wins_first_year(plan: Plan) -> FirstYear:
     lines = [(program, line) for program in plan.programs for line in program.budget if line.year == year]
     return FirstYear(year, sum(line.amount for program, line in lines if program.quick_win),
                      sum(line.amount for _, line in lines))
+
+
+#: how many of a quick win's indicators its row in the quick wins' table names as its output target
+OUTPUT_INDICATORS = 2
+
+
+@dataclass(frozen=True)
+class OutputTarget:
+    """One line of a quick win's output target: an indicator and its last target (none when it sets none)."""
+
+    indicator: Indicator
+    year: int | None
+    value: Value | None
+
+
+def output_targets(program: Program) -> list[OutputTarget]:
+    """A quick win's output target as the quick wins' table gives it, in the book and on the site alike: its
+    first indicators, each with its target of the latest year."""
+    found = []
+    for indicator in program.indicators[:OUTPUT_INDICATORS]:
+        year = max(indicator.targets, default=None)
+        found.append(OutputTarget(indicator, year, indicator.targets[year] if year is not None else None))
+    return found
 
 
 @dataclass

@@ -342,6 +342,22 @@ def test_the_quick_wins_page_says_what_they_cost_in_the_plans_first_year(sample_
     assert 'aria-describedby="quick-wins-note"' in html
 
 
+@pytest.mark.parametrize("name", ["quick-wins.html", "chapter/quick-wins.html"])
+def test_the_quick_wins_table_gives_each_ones_output_target_as_the_books_does(name: str, sample_build: Path) -> None:
+    """The site's Tabel 12.1 left out the book's "Target keluaran" column: each quick win's first two indicators,
+    each with its target of the latest year."""
+    table = re.search(r'<table id="quick-wins".*?</table>', read(sample_build / "build" / "site", name), re.DOTALL)
+    assert table
+    heads = [re.sub(r"<[^>]+>", "", head) for head in re.findall(r'<th scope="col"[^>]*>(.*?)</th>', table.group(0))]
+    assert heads[5:8] == ["Tahun", "Target keluaran", "Anggaran"]
+    gov02 = next(row for row in re.findall(r"<tr>.*?</tr>", table.group(0), re.DOTALL) if "GOV-02" in row)
+    cells = [" ".join(re.sub(r"<[^>]+>", " ", cell).replace("&nbsp;", " ").split())
+             for cell in re.findall(r"<td[^>]*>(.*?)</td>", gov02, re.DOTALL)]
+    assert cells[5] == ("Layanan publik daring yang terhubung ke portal layanan terpadu: 40 layanan (2023)"
+                        " Dataset sektoral yang terbit di portal Satu Data: 400 dataset (2023)")
+    assert cells[6] == "Rp 1,65 miliar"
+
+
 def test_a_captioned_chapter_table_carries_the_books_number(sample_build: Path) -> None:
     html = read(sample_build / "build" / "site", "chapter/gambaran-umum.html")
     assert '<table id="tab-swot"><caption id="tab-swot-caption">Tabel 2.1 Analisis SWOT Kota Pasuruan</caption>' in html

@@ -271,7 +271,7 @@ def html(plan: Plan, book: Book, env: jinja2.Environment, extra: dict[str, Any])
         "budget_rows": {"source": summary.largest_first(money.by_source), "agency": summary.largest_first(money.by_agency)},
         "ceiling_rows": (ceiling := summary.apbd_against_ceiling(plan)), "ceiling_total": summary.ceiling_total(ceiling),
         "colours": charts.pillar_colours(plan), "missions": missions,
-        "quick_wins_first_year": summary.quick_wins_first_year(plan),
+        "quick_wins_first_year": summary.quick_wins_first_year(plan), "output_targets": summary.output_targets,
         "without_mission": (unlinked := summary.without_mission(plan)),
         "missions_counted": summary.missions_counted(missions, unlinked),
         "mission_budget": summary.budget_by_mission(plan),
