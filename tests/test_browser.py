@@ -613,6 +613,35 @@ def test_the_small_links_on_a_phone_are_a_fingers_target(browser: object, server
     assert len(heights) >= 6 and min(heights) >= 24, heights
 
 
+@pytest.mark.parametrize("path", ["budget.html", "chapter/tata-kelola.html"])
+def test_a_wrapped_contents_entry_has_its_number_at_its_first_line(path: str, browser: object, server: str) -> None:
+    """At 360 px an entry of "Di halaman ini" that wraps had its number beside its last line ("Anggaran per Sumber
+    Pendanaan / 4. dan Tahun"): the number is drawn at the first line, the lines after it indented under the text."""
+    from io import BytesIO
+
+    from PIL import Image
+
+    context = browser.new_context(viewport={"width": 360, "height": 800})  # type: ignore[attr-defined]
+    tab = context.new_page()
+    tab.goto(server + path)
+    entries = tab.eval_on_selector_all(".toc li", """items => items.map(li => {
+        const ol = li.parentElement.getBoundingClientRect(), r = li.getBoundingClientRect();
+        const range = document.createRange(); range.selectNodeContents(li.querySelector('a'));
+        const text = [...range.getClientRects()];
+        return {x: ol.left + 1, y: r.top + window.scrollY, width: r.left - ol.left - 1, height: r.height,
+                first: text[0].bottom - r.top, lefts: [...new Set(text.map(t => Math.round(t.left)))]}; })""")
+    wrapped = [entry for entry in entries if entry["height"] > 2 * entry["first"]]
+    numbers = []
+    for entry in wrapped:  # the rows of the number's ink, in the margin left of the entry
+        shot = Image.open(BytesIO(tab.screenshot(full_page=True, clip={  # type: ignore[attr-defined]
+            "x": entry["x"], "y": entry["y"], "width": entry["width"], "height": entry["height"]}))).convert("L")
+        ink = [y for y in range(shot.height) if min(shot.getpixel((x, y)) for x in range(shot.width)) < 128]
+        numbers.append((min(ink), max(ink), round(entry["first"])))
+    context.close()
+    assert wrapped and all(len(entry["lefts"]) == 1 for entry in wrapped), wrapped  # its lines start alike
+    assert all(bottom <= first for _, bottom, first in numbers), numbers
+
+
 def test_a_table_wider_than_the_screen_says_it_scrolls(browser: object, server: str) -> None:
     """The budget by pillar and year is wider than a phone: a cue above it says so until it is scrolled to its
     end; a table that fits has no cue. At 1280 px all three fit (the budget by pillar and year scrolled there
