@@ -209,6 +209,24 @@ def test_a_search_from_another_pages_box_lands_on_the_results(page: object, serv
     assert page.problems == []  # type: ignore[attr-defined]
 
 
+def test_the_results_count_takes_the_focus_without_a_ring_and_the_next_link_shows_one(page: object,
+                                                                                      server: str) -> None:
+    """The results' count ("15 hasil untuk …"), which takes the focus for screen readers, wore the keyboard's heavy
+    black-and-yellow ring, like a control one could press; the focus still moves there, without a ring, and the
+    first result, reached with Tab, still shows one."""
+    ring = "() => { const s = getComputedStyle(document.activeElement); return [s.outlineStyle, s.boxShadow]; }"
+    page.goto(server + "index.html")  # type: ignore[attr-defined]
+    page.fill("#header-q", "sambat")  # type: ignore[attr-defined]
+    page.press("#header-q", "Enter")  # type: ignore[attr-defined]
+    page.wait_for_function("document.activeElement && document.activeElement.id === 'search-status'")  # type: ignore[attr-defined]
+    count = page.evaluate(ring)  # type: ignore[attr-defined]
+    page.screenshot(path="/tmp/site-search-count-focus.png")  # type: ignore[attr-defined]
+    page.keyboard.press("Tab")  # type: ignore[attr-defined]
+    link = page.evaluate(ring)  # type: ignore[attr-defined]
+    assert count == ["none", "none"], count
+    assert link[0] == "solid" and "255, 191, 71" in link[1], link  # --focus, #ffbf47
+
+
 def test_words_that_find_nothing_together_find_what_a_part_of_them_does(page: object, server: str) -> None:
     """"wifi gratis" found nothing, as "gratis" is on no page, and said only that; "wifi" alone lists the public
     Wi-Fi program first. The page says so, and shows what the words it found find."""
