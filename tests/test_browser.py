@@ -503,22 +503,25 @@ def test_an_indicators_columns_mark_the_years_skipped_and_are_not_read_twice(pag
 
 
 def test_the_agencies_matrix_says_its_key_within_a_phones_screen(browser: object, server: str) -> None:
-    """On a phone the caption, as wide as the table, was cut at the screen's edge before its key "(diampu /
-    didukung)", the full names left room for one pillar, and a screen reader heard "1 slash 0"."""
+    """On a phone the caption, as wide as the table, was cut at the screen's edge before its key ("(tebal:
+    diampu)", which codes are bold), the full names left room for one pillar, and a screen reader heard "1 slash 0"."""
     context = browser.new_context(viewport={"width": 390, "height": 844})  # type: ignore[attr-defined]
     tab = context.new_page()
     tab.goto(server + "agency/index.html")
     box = tab.locator(".table-scroll").first.bounding_box()
     title = tab.locator(".table-title").first
-    assert "(diampu / didukung)" in title.inner_text()
+    assert "(tebal: diampu)" in title.inner_text()
     assert title.bounding_box()["x"] + title.bounding_box()["width"] <= box["x"] + box["width"] + 1
     table = tab.get_by_role("table", name="Tabel 15.1 Perangkat daerah dan dimensi", exact=False)
     assert table.count() == 1
     headers = tab.locator("#agency-pillar thead th")
     assert headers.nth(2).bounding_box()["x"] + headers.nth(2).bounding_box()["width"] <= box["x"] + box["width"]
-    cell = tab.locator("#agency-pillar td", has_text="5 / 6").first
-    assert cell.locator(".visually-hidden").inner_text() == "5 diampu, 6 didukung"
-    assert cell.locator("[aria-hidden=true]").inner_text() == "5 / 6"
+    cell = tab.locator("#agency-pillar td.num", has_text="7 / 15").first
+    assert cell.locator(".visually-hidden").inner_text() == "7 diampu, 15 didukung"
+    assert cell.locator("[aria-hidden=true]").inner_text() == "7 / 15"
+    led = tab.locator("#agency-pillar td.codes .led").first  # bold to the eye, in words to a screen reader
+    assert led.locator(".visually-hidden").inner_text() == "Mengampu:"
+    assert led.locator("a").first.evaluate("a => getComputedStyle(a).fontWeight") == "700"
     context.close()
 
 
