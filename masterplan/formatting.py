@@ -106,30 +106,23 @@ class Formats:
         return f"Rp {self.number(amount, 0)}"
 
     def rupiah_short(self, amount: int | None) -> str:
-        """A rounded amount for summaries: ``Rp 1,25 miliar``, ``Rp 450 juta``."""
+        """A rounded amount, written one way wherever it stands (a table, a chart's bar, a card): in miliar or
+        triliun always with two decimals, ``Rp 23,00 miliar`` as ``Rp 42,30 miliar`` beside it; in juta whole
+        when it is, ``Rp 450 juta``, else with two decimals, ``Rp 1,25 juta``; below a million, exact."""
         if amount is None:
             return "–"
         scaled = _scaled(amount)
         if scaled is None:
             return self.rupiah(amount)
-        return f"Rp {self.number(scaled[0])} {self.translate(scaled[1])}"
+        value, word = scaled
+        places = 0 if word == "million" and value == value.to_integral_value() else 2
+        return f"Rp {self.measure(value, places)} {self.translate(word)}"
 
     def billions(self, amount: int) -> str:
         """An amount in billions of rupiah with two decimals, for a grid of amounts whose unit its caption
         states once: ``3,25`` for Rp 3.250.000.000, ``0,35`` for Rp 350 juta (rounded half up)."""
         value = (decimal.Decimal(amount) / 1_000_000_000).quantize(_HUNDREDTH, rounding=decimal.ROUND_HALF_UP)
         return self.measure(value, 2)
-
-    def rupiah_alike(self, amounts: list[int]) -> list[str]:
-        """Rounded amounts printed side by side (a chart's bars): :meth:`rupiah_short`, with as many
-        decimals on every amount of one scale as the one that needs most (``Rp 23,00 miliar``
-        beside ``Rp 38,82 miliar``, not ``Rp 23 miliar``)."""
-        scaled = [_scaled(amount) for amount in amounts]
-        places: dict[str, int] = {}
-        for value, word in filter(None, scaled):
-            places[word] = max(places.get(word, 0), len(f"{abs(value):.2f}".rstrip("0").partition(".")[2]))
-        return [f"Rp {self.measure(found[0], places[found[1]])} {self.translate(found[1])}" if found
-                else self.rupiah_short(amount) for amount, found in zip(amounts, scaled)]
 
     def file_size(self, size: int | None) -> str:
         """A download's size as people read it: ``2,3 MB``, ``450 kB`` (``1 MB``, not ``1.000 kB``); "–" of none."""

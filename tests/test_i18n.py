@@ -96,16 +96,18 @@ def test_numbers_of_any_size_are_written_with_every_digit() -> None:
     assert indonesian.percent(10**30, 3 * 10**30) == "33,3%"
 
 
-def test_amounts_side_by_side_have_as_many_decimals_as_the_most_exact() -> None:
-    """A chart's bars read "Rp 23 miliar" beside "Rp 38,82 miliar", as if 23 were rounded more."""
+def test_a_rounded_amount_is_written_one_way_wherever_it_stands() -> None:
+    """A chart's bars read "Rp 23,00 miliar" and "Rp 42,30 miliar" above a table reading "Rp 23 miliar" and "Rp 42,3
+    miliar"; the home page's cards "Rp 38,82 miliar" beside "Rp 23 miliar". In miliar (and triliun) two decimals,
+    always; in juta a whole number as it is, any other with two."""
     from masterplan.formatting import Formats
 
-    indonesian = Formats("id", Translator("id", load_catalog()))
-    amounts = [38_820_000_000, 42_300_000_000, 23_000_000_000, 450_000_000, 400_000_000, 2_000_000, 0]
-    assert indonesian.rupiah_alike(amounts) == ["Rp 38,82 miliar", "Rp 42,30 miliar", "Rp 23,00 miliar",
-                                                "Rp 450 juta", "Rp 400 juta", "Rp 2 juta", "Rp 0"]
-    assert indonesian.rupiah_alike([1_500_000_000, 2_000_000_000]) == ["Rp 1,5 miliar", "Rp 2,0 miliar"]
-    assert indonesian.rupiah_alike([]) == []
+    short = Formats("id", Translator("id", load_catalog())).rupiah_short
+    amounts = [38_820_000_000, 42_300_000_000, 23_000_000_000, 450_000_000, 1_500_000, 2_000_000, 0]
+    assert [short(amount) for amount in amounts] == ["Rp 38,82 miliar", "Rp 42,30 miliar", "Rp 23,00 miliar",
+                                                     "Rp 450 juta", "Rp 1,50 juta", "Rp 2 juta", "Rp 0"]
+    assert [short(1_234_500_000_000), short(-100_000_000)] == ["Rp 1,23 triliun", "Rp -100 juta"]
+    assert Formats("en", Translator("en", load_catalog())).rupiah_short(23_000_000_000) == "Rp 23.00 billion"
 
 
 def test_a_rounded_amount_rounds_a_half_up_and_takes_the_scale_it_rounds_to() -> None:
@@ -118,10 +120,8 @@ def test_a_rounded_amount_rounds_a_half_up_and_takes_the_scale_it_rounds_to() ->
     assert [short(2_125_000_000), short(6_625_000_000), short(1_375_000_000)] == \
         ["Rp 2,13 miliar", "Rp 6,63 miliar", "Rp 1,38 miliar"]
     assert [short(999_999_999), short(994_000_000), short(999_999_999_999)] == \
-        ["Rp 1 miliar", "Rp 994 juta", "Rp 1 triliun"]
+        ["Rp 1,00 miliar", "Rp 994 juta", "Rp 1,00 triliun"]
     assert short(-2_125_000_000) == "Rp -2,13 miliar"
-    assert indonesian.rupiah_alike([2_125_000_000, 999_999_999, 1_500_000_000]) == \
-        ["Rp 2,13 miliar", "Rp 1,00 miliar", "Rp 1,50 miliar"]
     assert [indonesian.measure(2.25, 1), indonesian.number(2.675)] == ["2,3", "2,68"]  # as a spreadsheet shows them
 
 

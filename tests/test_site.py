@@ -211,6 +211,24 @@ def test_every_page_has_a_title_of_its_own(sample_build: Path) -> None:
     assert titles["Peta Jalan · Masterplan Smart City Kota Pasuruan 2022–2031"] == ["roadmap.html"]
 
 
+def test_a_rounded_amount_reads_the_same_in_a_chart_a_table_and_a_card(sample_build: Path) -> None:
+    """budget.html's Gambar 14.1 read "Rp 42,30 miliar" and "Rp 23,00 miliar" above Tabel 14.1's "Rp 42,3 miliar" and
+    "Rp 23 miliar"; the home page's cards "Rp 38,82 miliar" beside "Rp 23 miliar" in one row. Every amount in miliar
+    has two decimals, and each pillar's bar reads as its total in the table."""
+    site = sample_build / "build" / "site"
+    budget, home = read(site, "budget.html"), read(site, "index.html")
+    chart = budget[budget.index('id="pillar-bars"'):budget.index("</figure>", budget.index('id="pillar-bars"'))]
+    bars = re.findall(r'<span class="bar-value">([^<]+)</span>', chart)
+    table = budget[budget.index('id="budget-pillar"'):budget.index("</table>", budget.index('id="budget-pillar"'))]
+    totals = re.findall(r"<data [^>]*>([^<]+)</data>", table.split("<tfoot>", 1)[1])
+    assert bars == totals[:-1] and bars[1:3] == ["Rp 42,30 miliar", "Rp 23,00 miliar"], (bars, totals)
+    cards = [re.findall(r"<dd>(Rp [^<]+)</dd>", card) for card in home.split('class="card"')[1:]]
+    assert [amounts for amounts in cards if amounts][:3] == [["Rp 38,82 miliar"], ["Rp 42,30 miliar"], ["Rp 23,00 miliar"]]
+    for page in (site / "index.html", site / "budget.html", site / "quick-wins.html", site / "agency" / "dlh.html"):
+        uneven = re.findall(r"Rp \d+(?:,\d)? (?:miliar|triliun)\b", page.read_text(encoding="utf-8"))
+        assert uneven == [], (page.name, uneven)
+
+
 def test_the_budget_charts_amounts_have_one_number_of_decimals(sample_build: Path) -> None:
     """Bars read "Rp 23 miliar" beside "Rp 38,82 miliar", as if one were rounded more than the other."""
     page = (sample_build / "build" / "site" / "budget.html").read_text(encoding="utf-8")
@@ -326,10 +344,10 @@ def test_the_budget_page_has_the_apbd_against_its_ceiling(sample_build: Path) ->
     row = table[table.index('<th scope="row">2023</th>'):]
     cells = [re.sub(r"<[^>]+>", "", cell).strip() for cell in re.findall(r"<td[^>]*>(.*?)</td>", row[:row.index("</tr>")],
                                                                           re.DOTALL)]
-    assert cells == ["Rp 28,3 miliar", "Rp 30 miliar", "94,3%", "Rp 1,7 miliar"]
+    assert cells == ["Rp 28,30 miliar", "Rp 30,00 miliar", "94,3%", "Rp 1,70 miliar"]
     total = table[table.index("<tfoot>"):]
     assert [re.sub(r"<[^>]+>", "", cell).strip() for cell in re.findall(r"<td[^>]*>(.*?)</td>", total, re.DOTALL)] == \
-        ["Rp 170,41 miliar", "Rp 227 miliar", "75,1%", "Rp 56,59 miliar"]  # the ten years together, as the book's
+        ["Rp 170,41 miliar", "Rp 227,00 miliar", "75,1%", "Rp 56,59 miliar"]  # the ten years together, as the book's
     assert 'href="#apbd-ceiling"' in html  # in the page's own table of contents
 
 
@@ -883,10 +901,10 @@ def test_compiled_templates_carry_no_language_from_one_plan_to_another(tmp_path:
     theme = Theme.for_plan(tmp_path / "plan")
     environment.cache_clear()
     try:
-        assert environment(theme, "id").get_template("site/amount.html").render() == "1.234,5 Rp 2,5 miliar"
+        assert environment(theme, "id").get_template("site/amount.html").render() == "1.234,5 Rp 2,50 miliar"
         assert list((tmp_path / "cache").rglob("*.cache"))  # compiled and kept
         environment.cache_clear()
-        assert environment(theme, "en").get_template("site/amount.html").render() == "1,234.5 Rp 2.5 billion"
+        assert environment(theme, "en").get_template("site/amount.html").render() == "1,234.5 Rp 2.50 billion"
     finally:
         environment.cache_clear()
 

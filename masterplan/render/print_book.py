@@ -177,7 +177,7 @@ def figures(plan: Plan, book: outline.Outline, formats: Formats, translate: outl
         item = book.item(ref)
         if item:
             ordered = sorted(rows, key=lambda r: -r[1]) if ref != "fig:budget-pillar" else rows
-            labels = formats.rupiah_alike([value for _, value, _ in ordered])
+            labels = [formats.rupiah_short(value) for _, value, _ in ordered]
             bars = [charts.Bar(label, value, text, colour) for (label, value, colour), text in zip(ordered, labels)]
             found[ref] = [charts.image(charts.bars(page, item.caption, FONT, among=bars)) for page in _bar_pages(bars)]
     return found

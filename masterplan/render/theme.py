@@ -180,7 +180,7 @@ def environment(theme: Theme, language: str) -> jinja2.Environment:
     env.filters.update({name: language_bound(function) for name, function in {
         "t": lambda text: localize(text, language),
         "t_lang": lambda text: in_its_language(text, language),
-        "rupiah": formats.rupiah, "rupiah_short": formats.rupiah_short, "rupiah_alike": formats.rupiah_alike,
+        "rupiah": formats.rupiah, "rupiah_short": formats.rupiah_short,
         "billions": formats.billions,
         "number": formats.number, "measure": formats.measure,
         "percent": formats.percent, "shares": formats.shares, "file_size": formats.file_size,
