@@ -663,6 +663,39 @@ def test_a_wrapped_contents_entry_has_its_number_at_its_first_line(path: str, br
     assert all(bottom <= first for _, bottom, first in numbers), numbers
 
 
+#: (table, text, lines) of each amount in the tables' cells: the lines its text takes, screen readers' words left out
+_AMOUNT_LINES = """boxes => boxes.flatMap(box => [...box.querySelectorAll('td.num')].map(cell => {
+        const walk = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT), lines = new Set(), seen = [];
+        for (let text = walk.nextNode(); text; text = walk.nextNode()) {
+            if (text.parentElement.closest('.visually-hidden') || !text.textContent.trim()) continue;
+            const range = document.createRange(); range.selectNodeContents(text);
+            [...range.getClientRects()].filter(r => r.width).forEach(r => lines.add(Math.round(r.bottom)));
+            seen.push(text.textContent.trim());
+        }
+        return [box.querySelector('table').id, seen.join(' '), lines.size]; })
+    .filter(([, text]) => /\\d/.test(text)))"""
+
+
+@pytest.mark.parametrize("path", ["budget.html", "chapter/tata-kelola.html"])
+def test_an_amount_never_wraps_and_the_budget_tables_fit_a_desktop(path: str, browser: object, server: str) -> None:
+    """Amounts broke inside: at 1280 px Tabel 14.4's "Rp 5,2 / miliar", at 360 px Tabel 14.4's and 14.6's "Rp /
+    170,41 / miliar" on three lines. Every amount of the budget's tables is on one line at both widths; at 1280 px
+    every table fits its box (on a phone the grids scroll, with their cue)."""
+    found, hidden = {}, {}
+    for width in (1280, 360):
+        context = browser.new_context(viewport={"width": width, "height": 900})  # type: ignore[attr-defined]
+        tab = context.new_page()
+        tab.goto(server + path)
+        found[width] = tab.eval_on_selector_all(".table-scroll:has(table.budget)", _AMOUNT_LINES)
+        hidden[width] = tab.eval_on_selector_all(".table-scroll:has(table.budget)", """boxes => boxes.map(box =>
+            [box.querySelector('table').id, box.scrollWidth - box.clientWidth, box.classList.contains('scrolls')])""")
+        context.close()
+    assert len(found[1280]) > 200 and len(found[360]) == len(found[1280]), found
+    assert [cell for width in found for cell in found[width] if cell[2] != 1] == []
+    assert [box for box in hidden[1280] if box[1] > 0] == [], hidden[1280]
+    assert all(box[2] for box in hidden[360] if box[1] > 0), hidden[360]  # what scrolls on a phone says so
+
+
 def test_a_table_wider_than_the_screen_says_it_scrolls(browser: object, server: str) -> None:
     """The budget by pillar and year is wider than a phone: a cue above it says so until it is scrolled to its
     end; a table that fits has no cue. At 1280 px all three fit (the budget by pillar and year scrolled there
@@ -671,10 +704,11 @@ def test_a_table_wider_than_the_screen_says_it_scrolls(browser: object, server: 
     funding source and year, eight sources across, scrolls on a phone as the first does, and so does the budget by
     agency and year, eleven columns of amounts; at 1280 px that one hid 640 px of its years until its amounts were
     written in one unit, billions of rupiah, named in its caption. The APBD against its ceiling (five columns)
-    fits both: on a phone its amounts wrap ("Rp 28,3 / miliar")."""
+    fits 1280 px and scrolls on a phone, where its amounts wrapped ("Rp 28,3 / miliar") until an amount kept to
+    one line."""
     hint = "Geser ke samping untuk melihat semua kolom"
     cue = "box => getComputedStyle(box, '::before').content"
-    for width, cued in ((390, [True, False, False, True, True, False]), (1280, [False] * 6)):
+    for width, cued in ((390, [True, False, False, True, True, True]), (1280, [False] * 6)):
         context = browser.new_context(viewport={"width": width, "height": 800})  # type: ignore[attr-defined]
         tab = context.new_page()
         tab.goto(server + "budget.html")

@@ -301,7 +301,8 @@ def test_the_budget_page_has_the_books_budget_by_funding_source_and_year(sample_
     html = read(sample_build / "build" / "site", "budget.html")
     table = html[html.index('id="budget-source-year"'):]
     table = table[:table.index("</table>")]
-    assert "<caption id=\"budget-source-year-caption\">Tabel 14.4 Indikasi anggaran per sumber pendanaan dan tahun</caption>" in table
+    assert ("<caption id=\"budget-source-year-caption\">Tabel 14.4 Indikasi anggaran per sumber pendanaan dan tahun"
+            " (miliar rupiah)</caption>") in table  # its amounts in one unit, each on one line
     assert re.findall(r'<th scope="col" class="num">([^<]+)</th>', table)[:2] == ["APBD", "DAK"]
     total = re.findall(r'<data value="(\d+)"', table[table.index("<tfoot>"):])
     assert int(total[-1]) == 276_660_000_000 and sum(map(int, total[:-1])) == int(total[-1])
