@@ -29,6 +29,8 @@ GENERATED_TABLES = ["tab:missions", "tab:budget-mission", "tab:readiness", "tab:
                     "tab:budget-agency-year", "tab:agency-pillar"]
 #: the programs' APBD per year against plan.yml's apbd_ceiling, in a plan that gives one
 CEILING_TABLE = "tab:budget-apbd-ceiling"
+#: the roadmap's programs and budget by phase, in a plan whose plan.yml gives phases
+PHASES_TABLE = "tab:phases"
 GENERATED_FIGURES = ["fig:roadmap", "fig:budget-pillar", "fig:budget-source", "fig:budget-agency"]
 
 
@@ -37,7 +39,8 @@ def generated_tables(plan: Plan) -> set[str]:
     matrices = {f"tab:program-{p.id}" for p in plan.pillars if p.programs}  # as render/outline.py
     indicators = {f"tab:indicators-{p.id}" for p in plan.pillars if p.indicators}  # as render/outline.py
     ceiling = {CEILING_TABLE} if plan.apbd_ceiling else set()  # as render/outline.py
-    return set(GENERATED_TABLES) | matrices | indicators | ceiling
+    phases = {PHASES_TABLE} if plan.phases else set()  # as render/outline.py
+    return set(GENERATED_TABLES) | matrices | indicators | ceiling | phases
 
 
 def targets(plan: Plan) -> set[str]:

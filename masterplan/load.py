@@ -43,6 +43,7 @@ from masterplan.model import (
     LeftOut,
     Mission,
     Period,
+    Phase,
     Pillar,
     Plan,
     Program,
@@ -267,6 +268,9 @@ class _Reader:
             two_sided=bool((data.get("print") or {}).get("two_sided", False)),
             data_license=open_data.get("license"), data_license_url=open_data.get("license_url"),
             apbd_ceiling=ceiling, apbd_ceiling_at=ceiling_at,
+            phases=[Phase(self.text(phase["name"]), self.text(phase.get("theme")),
+                          Period(phase["period"]["start"], phase["period"]["end"]), phase.position,
+                          self.where(phase)) for phase in data.get("phases") or []],
         )
 
     def apbd_ceiling(self, data: LocatedMap) -> tuple[dict[int, int], dict[int, Position]]:

@@ -162,6 +162,21 @@ class Mission:
 
 
 @dataclass
+class Phase:
+    """A stage of the roadmap (tahapan): short, medium or long term (jangka pendek, menengah, panjang), the plan's
+    years it spans and what it is about (its theme: "Membangun Momentum")."""
+
+    name: Text
+    theme: Text
+    period: Period
+    position: Position
+    where: dict[str, Position] = field(default_factory=dict)
+
+    def at(self, name: str) -> Position:
+        return self.where.get(name, self.position)
+
+
+@dataclass
 class ReadinessItem:
     element: str
     aspect: Text
@@ -362,6 +377,8 @@ class Plan(ProgramGroup):
     #: the years plan.yml gives (apbd_ceiling); the others are not checked
     apbd_ceiling: dict[int, int] = field(default_factory=dict)
     apbd_ceiling_at: dict[int, Position] = field(default_factory=dict)  #: where each year's ceiling is written
+    #: the roadmap's stages (tahapan) as plan.yml lists them; none: the roadmap shows the years alone
+    phases: list[Phase] = field(default_factory=list)
 
     _index: dict[str, Any] = field(default_factory=dict, repr=False)
 

@@ -122,6 +122,11 @@ DEFS: dict[str, Any] = {
         "id": {"type": "string", "pattern": SLUG, "description": "Mission id, e.g. m1."},
         "text": _ref("text", "The mission."),
     }, ["id", "text"]),
+    "phase": _obj("A stage of the roadmap (tahapan): short, medium or long term.", {
+        "name": _ref("name", "Name, e.g. Jangka Pendek."),
+        "theme": _ref("text", "What the stage is about, e.g. Membangun Momentum."),
+        "period": _ref("period", "Its years, within the plan period."),
+    }, ["name", "period"]),
     "readiness": _obj("One row of the readiness analysis.", {
         "element": {"enum": READINESS_ELEMENTS, "description": "struktur, infrastruktur or suprastruktur."},
         "aspect": _ref("text", "Aspect assessed."),
@@ -181,6 +186,10 @@ DOCUMENTS: dict[str, dict[str, Any]] = {
                          "propertyNames": {"pattern": "^[0-9]{4}$"},
                          "additionalProperties": {"type": "integer", "minimum": 0, "maximum": MAX_AMOUNT,
                                                   "description": "Amount in whole rupiah, e.g. 12000000000."}},
+        "phases": _list({"$ref": "#/$defs/phase"}, "The roadmap's stages (tahapan), in order, e.g. Jangka Pendek "
+                        "2022–2023, Jangka Menengah 2024–2026, Jangka Panjang 2027–2031: the roadmap shows them above "
+                        "its years, and a table gives each stage's programs and budget. validate warns of stages out "
+                        "of order, overlapping, or leaving a year of the plan in none (W326)."),
     }, ["city", "title", "period", "status", "leading_sector", "vision", "missions"]),
     "pillar": _obj("content/pillars/<id>.yml: one smart city dimension.", {
         "id": {"type": "string", "pattern": SLUG, "description": "Equals the file name."},
@@ -249,6 +258,7 @@ INDONESIAN_FIELDS = {
     "id_lama": ("former_ids",), "kode_lama": ("former_ids",), "cetak": ("print",), "bolak_balik": ("two_sided",),
     "dua_sisi": ("two_sided",), "data_terbuka": ("open_data",), "lisensi": ("license",),
     "lokasi": ("location",), "tempat": ("location",), "arah": ("direction",),
+    "tahapan": ("phases",), "tahap": ("phases",), "tema": ("theme",),
     "pagu_apbd": ("apbd_ceiling",), "pagu": ("apbd_ceiling",), "pagu_indikatif": ("apbd_ceiling",),
 }
 

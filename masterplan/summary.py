@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from masterplan.model import Agency, Indicator, Plan, Program, Text, Value
+from masterplan.model import Agency, Indicator, Phase, Plan, Program, Text, Value
 
 
 @dataclass
@@ -214,6 +214,36 @@ def output_targets(program: Program) -> list[OutputTarget]:
         year = max(indicator.targets, default=None)
         found.append(OutputTarget(indicator, year, indicator.targets[year] if year is not None else None))
     return found
+
+
+@dataclass(frozen=True)
+class PhaseRow:
+    """One roadmap phase's row of the table of programs and budget by phase."""
+
+    phase: Phase
+    starting: int  #: programs whose first year is in the phase
+    running: int  #: programs with at least one year in the phase, those starting in it included
+    budget: int  #: every program's budget lines of the phase's years, every funding source
+
+
+@dataclass(frozen=True)
+class PhaseBudgets:
+    """The table of programs and budget by phase: a row per phase as plan.yml lists them, and the plan's whole
+    indicative budget each row's share is of (years in no phase, which W326 warns of, count only there)."""
+
+    rows: list[PhaseRow]
+    total: int
+
+
+def budget_by_phase(plan: Plan) -> PhaseBudgets:
+    """For each phase of the roadmap, the programs starting in it, those running in it, and its years' budget."""
+    rows = []
+    for phase in plan.phases:
+        years = phase.period
+        running = [p for p in plan.programs if p.period.start <= years.end and p.period.end >= years.start]
+        rows.append(PhaseRow(phase, sum(1 for p in running if p.period.start in years), len(running),
+                             sum(line.amount for p in plan.programs for line in p.budget if line.year in years)))
+    return PhaseBudgets(rows, plan.total_budget)
 
 
 @dataclass

@@ -39,6 +39,7 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
                     start=plan_period.start, end=plan_period.end)
     yield from _title_years(plan)
     yield from _ceiling_years(plan)
+    yield from _phase_years(plan)
     for pillar in plan.pillars if plan_period.start <= plan_period.end else []:
         for indicator in pillar.indicators:
             yield from _targets(indicator, plan_period, Message("pillar {pillar}", pillar=pillar.id),
@@ -100,6 +101,25 @@ def in_full(amount: int) -> Message:
     """The hint of W313 and W325: the amount written in whole rupiah, read as millions and as billions."""
     return Message("amounts are whole rupiah: {amount} juta is written {millions}, {amount} miliar {billions}",
                    amount=str(amount), millions=str(amount * 10**6), billions=str(amount * 10**9))
+
+
+def _phase_years(plan: Plan) -> Iterator[Diagnostic]:
+    """E305: a roadmap phase (plan.yml phases) that starts after it ends; E301: one whose years reach outside the
+    plan period (the roadmap has no column for them)."""
+    plan_period = plan.period
+    for phase in plan.phases:
+        period, name = phase.period, str(phase.name)
+        if period.start > period.end:
+            yield error(phase.at("period"), "E305", "phase {phase}: period starts after it ends ({start} > {end})",
+                        "swap start and end", phase=name, start=period.start, end=period.end)
+        elif plan_period.start <= plan_period.end and (period.start not in plan_period
+                                                         or period.end not in plan_period):
+            wholly = period.end < plan_period.start or period.start > plan_period.end
+            yield error(phase.at("period"), "E301", "phase {phase}: period {period} lies outside the plan period "
+                        "{plan_period}" if wholly else "phase {phase}: period {period} reaches outside the plan "
+                        "period {plan_period}", Message("a phase holds years of the plan, within {plan_period}",
+                                                        plan_period=plan_period),
+                        phase=name, period=period, plan_period=plan_period)
 
 
 def _without_dots(amount: float) -> Message | str:

@@ -19,7 +19,7 @@ from html import escape, unescape
 
 from markupsafe import Markup
 
-from masterplan.model import Pillar, Plan, Program
+from masterplan.model import Phase, Pillar, Plan, Program
 
 #: Pillar colours in pillar order: sober, distinct, dark enough for white text (WCAG AA: 4.5:1 or more).
 PALETTE = ["#1f4e79", "#7b4f9d", "#946d09", "#c0533a", "#1b7f86", "#3d7f35", "#5d6d7e", "#8c3d5e"]
@@ -117,6 +117,7 @@ class RoadmapWords:
     title: str
     quick_win: str
     description: Callable[[Program], str]  #: one sentence per program, for the text alternative
+    phase: str = "Phase"  #: the word beside the band of the roadmap's phases, in the label column
 
 
 RoadmapGroup = tuple[Pillar, Sequence[Program]]
@@ -135,6 +136,69 @@ def roadmap_rows(program: Program) -> int:
     return len(roadmap_label(program))
 
 
+PHASE_LINE = 12.0  #: height of a line of a phase's name in the band above the roadmap's years, in chart units
+PHASE_BAND = "#e3e9f0"  #: the band's tint behind each phase's name: dark text on it reads as the chart's other words
+
+
+def phase_spans(plan: Plan) -> list[tuple[Phase, int, int]]:
+    """Each phase with its first year's column and how many columns it spans, cut at the plan's years (a phase
+    reaching outside them is E301's); phases of no year of the plan, or ending before they start, left out."""
+    first, last = plan.period.start, plan.period.end
+    spans = []
+    for phase in plan.phases:
+        start, end = max(phase.period.start, first), min(phase.period.end, last)
+        if start <= end:
+            spans.append((phase, start - first, end - start + 1))
+    return spans
+
+
+def _phase_names(plan: Plan, col: float) -> list[tuple[Phase, int, int, list[str]]]:
+    """The phases' spans, each with its name in at most two lines of its columns' width."""
+    return [(phase, start, span, _wrap(str(phase.name), span * col - 6, SMALL, 2, bold=True))
+            for phase, start, span in phase_spans(plan)]
+
+
+def _column(plan: Plan) -> float:
+    """Width of one year's column of the roadmap, in chart units."""
+    return (WIDTH - ROADMAP_LABEL - 4) / max(len(plan.period.years), 1)
+
+
+def phase_band_height(plan: Plan) -> float:
+    """Height of the band naming the phases above the roadmap's years, in chart units: nothing without phases."""
+    named = _phase_names(plan, _column(plan))
+    return max((len(lines) for *_, lines in named), default=0) * PHASE_LINE + 8 if named else 0.0
+
+
+def phase_band_rows(plan: Plan) -> int:
+    """How many of the roadmap's lines (:data:`ROADMAP_ROW`) the band of phases takes: what a page holds less."""
+    return math.ceil(phase_band_height(plan) / ROADMAP_ROW)
+
+
+def _phase_band(plan: Plan, words: RoadmapWords, col: float, height: float) -> tuple[list[str], list[str]]:
+    """The band of phases above the years (each phase's name over its years) and the faint lines at the phases'
+    boundaries running down the chart, to be drawn under its bars; and a sentence per phase for the text
+    alternative."""
+    band, label_w = phase_band_height(plan), ROADMAP_LABEL
+    body: list[str] = []
+    described: list[str] = []
+    if band:
+        body.append(_text(4, 2 + band / 2 + 3.5, _fit(words.phase, label_w - 12, SMALL, True), SMALL, fill=MUTED,
+                          weight="bold"))
+    for phase, start, span, lines in _phase_names(plan, col):
+        x = label_w + start * col
+        body.append(f'<rect x="{x + 1:.1f}" y="2" width="{span * col - 2:.1f}" height="{band - 2:.1f}" rx="2"'
+                    f' fill="{PHASE_BAND}"/>')
+        first = 2 + (band - len(lines) * PHASE_LINE) / 2 + PHASE_LINE - 3
+        body += [_text(x + span * col / 2, first + i * PHASE_LINE, line, SMALL, "middle", INK, "bold")
+                 for i, line in enumerate(lines)]
+        if start:  # the plan's first year has the chart's edge
+            body.append(f'<line x1="{x:.1f}" x2="{x:.1f}" y1="2" y2="{height - 22:.1f}" stroke="{MUTED}"'
+                        ' stroke-width="0.6" stroke-dasharray="3 2" stroke-opacity="0.7"/>')
+        theme = f", {phase.theme}" if phase.theme else ""
+        described.append(f"{phase.name} ({phase.period}{theme}).")
+    return body, described
+
+
 def roadmap(plan: Plan, words: RoadmapWords, groups: Sequence[RoadmapGroup] | None = None, font: str = FONT) -> str:
     """Gantt chart: programs (grouped by pillar) across the plan years; quick wins marked ◆.
 
@@ -143,18 +207,19 @@ def roadmap(plan: Plan, words: RoadmapWords, groups: Sequence[RoadmapGroup] | No
     """
     years = list(plan.period.years)
     colours = pillar_colours(plan)
-    label_w, top, row, head = ROADMAP_LABEL, 30.0, ROADMAP_ROW, 19.0
-    col = (WIDTH - label_w - 4) / max(len(years), 1)
+    label_w, top, row, head = ROADMAP_LABEL, 30.0 + phase_band_height(plan), ROADMAP_ROW, 19.0
+    col = _column(plan)
     pillars = list(groups) if groups is not None else [(p, p.programs) for p in plan.pillars]
     rows = sum(roadmap_rows(program) for _, programs in pillars for program in programs)
     height = top + rows * row + len(pillars) * head + 26
     body = [f'<rect x="{label_w + i * col:.1f}" y="{top - 4}" width="{col:.1f}" height="{height - top - 22:.1f}"'
             f' fill="{BAND if i % 2 == 0 else "#ffffff"}"/>' for i in range(len(years))]
+    band, described = _phase_band(plan, words, col, height)
+    body += band
     every = math.ceil((_width(str(years[-1]), SMALL, bold=True) + 4) / col) if years else 1  # 20 years: every other
     body += [_text(label_w + (i + 0.5) * col, top - 10, str(year), SMALL, "middle", MUTED, "bold")
              for i, year in enumerate(years) if i % every == 0]
     y = top
-    described: list[str] = []
     for pillar, programs in pillars:
         colour = colours.get(pillar.id, PALETTE[0])
         body.append(f'<rect x="0" y="{y:.1f}" width="{WIDTH}" height="{head - 3}" fill="{colour}"/>')

@@ -27,7 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from masterplan.captions import table_captions
-from masterplan.crossref import CEILING_TABLE
+from masterplan.crossref import CEILING_TABLE, PHASES_TABLE
 from masterplan.model import Chapter, Pillar, Plan
 
 Translate = Callable[..., str]
@@ -45,7 +45,8 @@ GENERATED_ITEMS: dict[str, list[tuple[str, str, str]]] = {
                ("tab:budget-mission", "table", "Indicative budget by RPJMD mission")],
     "readiness": [("tab:readiness", "table", "Readiness analysis: structure, infrastructure and superstructure")],
     "quick_wins": [("tab:quick-wins", "table", "Quick wins")],
-    "roadmap": [("fig:roadmap", "figure", "Roadmap of programs by pillar, {period}")],
+    "roadmap": [("fig:roadmap", "figure", "Roadmap of programs by pillar, {period}"),
+                (PHASES_TABLE, "table", "Programs and budget by phase")],
     "budget": [
         ("tab:budget-pillar", "table", "Indicative budget by pillar and year"),
         ("fig:budget-pillar", "figure", "Indicative budget by pillar"),
@@ -178,7 +179,7 @@ class _Builder:
     def generated_items(self, kind: str) -> list[tuple[str, str, str]]:
         period = str(self.plan.period)
         return [(ref, what, self._(caption, period=period)) for ref, what, caption in GENERATED_ITEMS.get(kind, [])
-                if ref != CEILING_TABLE or self.plan.apbd_ceiling]
+                if (ref != CEILING_TABLE or self.plan.apbd_ceiling) and (ref != PHASES_TABLE or self.plan.phases)]
 
     def pillar_chapters(self, part: str) -> None:
         for pillar in self.plan.pillars:

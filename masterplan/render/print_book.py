@@ -163,7 +163,8 @@ def figures(plan: Plan, book: outline.Outline, formats: Formats, translate: outl
     found: dict[str, list[Markup]] = {}
     item = book.item("fig:roadmap")
     if item:
-        words = charts.RoadmapWords(item.caption, translate("Quick win"), program_description(translate))
+        words = charts.RoadmapWords(item.caption, translate("Quick win"), program_description(translate),
+                                    translate("Phase"))
         found["fig:roadmap"] = [charts.image(charts.roadmap(plan, words, chunk, FONT)) for chunk in _roadmap_pages(plan)]
     money = summary.budget(plan)
     colours = charts.pillar_colours(plan)
@@ -203,16 +204,17 @@ def _roadmap_pages(plan: Plan) -> list[list[charts.RoadmapGroup]]:
     def lines(programs: list[Program]) -> int:
         return 1 + sum(charts.roadmap_rows(program) for program in programs)
 
+    band = charts.phase_band_rows(plan)  # the phases' band above the years, on every page
     pages: list[list[charts.RoadmapGroup]] = [[]]
     used = 0
     for pillar in plan.pillars:
         programs = list(pillar.programs)
-        fits_a_page = lines(programs) <= ROADMAP_ROWS_CONTINUED
+        fits_a_page = lines(programs) <= ROADMAP_ROWS_CONTINUED - band
         while True:
-            room = (ROADMAP_ROWS if len(pages) == 1 else ROADMAP_ROWS_CONTINUED) - used
+            room = (ROADMAP_ROWS if len(pages) == 1 else ROADMAP_ROWS_CONTINUED) - band - used
             if pages[-1] and room < lines(programs if fits_a_page else programs[:3]):
                 pages.append([])
-                used, room = 0, ROADMAP_ROWS_CONTINUED
+                used, room = 0, ROADMAP_ROWS_CONTINUED - band
             count, height = 1, lines(programs[:1])  # a page holds one program at least
             while count < len(programs) and height + charts.roadmap_rows(programs[count]) <= room:
                 height += charts.roadmap_rows(programs[count])
@@ -270,7 +272,7 @@ def html(plan: Plan, book: Book, env: jinja2.Environment, extra: dict[str, Any])
         "plan": plan, "book": book, "outline": book.outline, "money": money, "running_title": running_title(plan),
         "budget_rows": {"source": summary.largest_first(money.by_source), "agency": summary.largest_first(money.by_agency)},
         "ceiling_rows": (ceiling := summary.apbd_against_ceiling(plan)), "ceiling_total": summary.ceiling_total(ceiling),
-        "colours": charts.pillar_colours(plan), "missions": missions,
+        "colours": charts.pillar_colours(plan), "missions": missions, "phase_budget": summary.budget_by_phase(plan),
         "quick_wins_first_year": summary.quick_wins_first_year(plan), "output_targets": summary.output_targets,
         "without_mission": (unlinked := summary.without_mission(plan)),
         "missions_counted": summary.missions_counted(missions, unlinked),

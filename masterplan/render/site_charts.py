@@ -12,10 +12,10 @@ while its years scroll sideways beside them.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-from masterplan.model import Indicator, Pillar, Plan, Program, Text
+from masterplan.model import Indicator, Phase, Pillar, Plan, Program, Text
 from masterplan.render import charts, outline
 from masterplan.render.site_links import url_for
 from masterplan.summary import BudgetSummary, largest_first
@@ -44,11 +44,32 @@ class RoadmapPillar:
 
 
 @dataclass(frozen=True)
+class RoadmapPhase:
+    """A phase's name in the band above the roadmap's years: from the ``column``-th year (1 the plan's first),
+    over ``span`` years."""
+
+    phase: Phase
+    column: int
+    span: int
+
+
+@dataclass(frozen=True)
 class RoadmapChart:
-    """The roadmap as the site draws it: the plan's years across, each pillar's programs down."""
+    """The roadmap as the site draws it: the plan's years across, each pillar's programs down; the phases above
+    the years, and faint lines where one ends and the next starts (``bounds``: a CSS background of the programs'
+    lines, empty without phases)."""
 
     years: list[int]
     pillars: list[RoadmapPillar]
+    phases: list[RoadmapPhase] = field(default_factory=list)
+    bounds: str = ""
+
+
+def _bounds(starts: list[float]) -> str:
+    """A CSS background drawing a faint line at each of ``starts`` (percent of the years' width)."""
+    line = "rgb(91 102 115 / 45%)"  # the charts' muted ink, faint
+    return ", ".join(f"linear-gradient(90deg, transparent calc({x}% - 1px), {line} calc({x}% - 1px), {line} {x}%, "
+                     f"transparent {x}%)" for x in starts)
 
 
 def roadmap(plan: Plan) -> RoadmapChart | None:
@@ -64,8 +85,10 @@ def roadmap(plan: Plan) -> RoadmapChart | None:
         span = max(min(program.period.end, years[-1]) - years[0] - start + 1, 1)
         return RoadmapRow(program, round(100 * start / len(years), 3), round(100 * span / len(years), 3))
 
+    phases = [RoadmapPhase(phase, start + 1, span) for phase, start, span in charts.phase_spans(plan)]
+    starts = sorted({round(100 * (band.column - 1) / len(years), 3) for band in phases if band.column > 1})
     return RoadmapChart(years, [RoadmapPillar(pillar, colours[pillar.id], [row(p) for p in pillar.programs])
-                                for pillar in plan.pillars if pillar.programs])
+                                for pillar in plan.pillars if pillar.programs], phases, _bounds(starts))
 
 
 def reference_label(book: outline.Outline) -> Callable[[str], str | None]:
