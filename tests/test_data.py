@@ -109,6 +109,22 @@ def test_plan_json_gives_the_apbd_ceiling_the_plan_gives_and_none_otherwise(buil
     assert document["plan"]["apbd_ceiling"] == {"2022": 300_000_000, "2023": 200_000_000}
 
 
+def test_plan_json_gives_the_roadmaps_phases_and_an_empty_list_without_them(built: tuple[Plan, Path],
+                                                                          make_plan: Callable[..., Path]) -> None:
+    _, data = built
+    assert json.loads((data / "plan.json").read_text(encoding="utf-8"))["plan"]["phases"] == []
+    from conftest import MINI_FILES
+    phased = textwrap.dedent(MINI_FILES["content/plan.yml"]) + (
+        "phases:\n  - {name: Jangka Pendek, theme: Membangun Momentum, period: {start: 2022, end: 2023}}\n"
+        "  - {name: {id: Jangka Menengah, en: Medium term}, period: {start: 2024, end: 2026}}\n")
+    root = make_plan({"content/plan.yml": phased})
+    assert run(root, BuildOptions(pdf=False)).ok
+    document = json.loads((root / "build" / "site" / "data" / "plan.json").read_text(encoding="utf-8"))
+    assert document["plan"]["phases"] == [
+        {"name": {"id": "Jangka Pendek"}, "theme": {"id": "Membangun Momentum"}, "period": {"start": 2022, "end": 2023}},
+        {"name": {"id": "Jangka Menengah", "en": "Medium term"}, "theme": None, "period": {"start": 2024, "end": 2026}}]
+
+
 def test_plan_json_holds_the_whole_model(built: tuple[Plan, Path]) -> None:
     plan, data = built
     document = json.loads((data / "plan.json").read_text(encoding="utf-8"))

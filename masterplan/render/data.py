@@ -118,7 +118,8 @@ SHARE_PLACES = 4  #: decimal places of a share in the tables (0.9433: 94.33 %)
 JSON_FIELDS: list[tuple[str, str]] = [
     ("format, format_version", "File format name and version; the version changes only when a field is removed, renamed or holds another kind of value"),
     ("plan", ("City, title, period, version, status, date, vision, missions, legal basis, funding sources, "
-              "the open data's licence, the APBD ceiling per year (pagu indikatif) where the plan gives one")),
+              "the open data's licence, the APBD ceiling per year (pagu indikatif) where the plan gives one, the "
+              "roadmap's phases (tahapan) with their theme and years")),
     ("pillars", "Pillars with sub-elements, goals, indicators and the codes of their programs"),
     ("agencies", "Agencies with the codes of the programs they lead and support, and their contact where given"),
     ("programs", "Every program with all its fields, budget lines and indicators"),
@@ -174,6 +175,8 @@ def as_json(plan: Plan) -> dict[str, Any]:
             "legal_basis": [_text(t) for t in plan.legal_basis], "funding_sources": plan.funding_sources,
             "license": {"name": plan.data_license, "url": plan.data_license_url} if plan.data_license else None,
             "apbd_ceiling": {str(year): amount for year, amount in sorted(plan.apbd_ceiling.items())} or None,
+            "phases": [{"name": _text(phase.name), "theme": _text(phase.theme),
+                        "period": {"start": phase.period.start, "end": phase.period.end}} for phase in plan.phases],
         },
         "pillars": [{
             "id": p.id, "name": _text(p.name), "order": p.order, "summary": _text(p.summary),
