@@ -102,6 +102,17 @@ def test_the_new_plan_validates_clean_like_the_sample(made: tuple[Path, str], tm
     assert all(p.period.start >= 2025 and p.period.end <= 2034 for p in plan.programs)
 
 
+def test_the_roadmaps_phases_move_with_the_period(made: tuple[Path, str]) -> None:
+    """The sample's phases (plan.yml phases) move with every other year: still each year of the new period in one
+    phase, so the new plan has no W326, and Bab 13 reads them."""
+    root, _ = made
+    plan = load_and_check(root).plan
+    assert plan is not None
+    assert [(str(p.name), str(p.theme), p.period.start, p.period.end) for p in plan.phases] == [
+        ("Jangka Pendek", "Membangun Momentum", 2025, 2026), ("Jangka Menengah", "Integrasi Layanan", 2027, 2029),
+        ("Jangka Panjang", "Kota Cerdas yang Berkelanjutan", 2030, 2034)]
+
+
 def test_the_command_says_what_changed_and_what_is_still_the_samples(made: tuple[Path, str]) -> None:
     _, out = made
     assert "Period: 2022–2031 became 2025–2034; every year of the plan moved +3 year(s)" in out

@@ -891,6 +891,32 @@ def test_the_apbd_against_its_ceiling_is_printed_year_by_year(sample_build: Path
     assert "Total Rp 170.410.000.000 Rp 227.000.000.000 75,1% Rp 56.590.000.000" in text  # the ten years together
 
 
+def test_the_roadmap_names_its_phases_over_their_years_and_a_table_gives_their_programs_and_budget(
+        sample_build: Path, sample_pdf: Path) -> None:
+    """The sample's phases (plan.yml phases) were prose in Bab 13 alone: now each page of Gambar 13.1 names every
+    phase in a band over its own years, and Tabel 13.1 gives each phase's programs and the budget of its years."""
+    pages = texts(sample_pdf)
+    first = caption_page(pages, "Gambar 13.1 Peta jalan program per dimensi, 2022–2031")
+    shown = [first] + list(itertools.takewhile(lambda i: "Gambar 13.1 (lanjutan)" in pages[i], range(first + 1, len(pages))))
+    assert len(shown) == 3, shown
+    with pdfplumber.open(sample_pdf) as pdf:
+        for index in shown:
+            page = pdf.pages[index]
+            years = {w["text"]: w for w in page.extract_words() if re.fullmatch(r"20(2[2-9]|3[01])", w["text"])}
+            top = years["2022"]["top"]
+            for name, start, end in (("Jangka Pendek", 2022, 2023), ("Jangka Menengah", 2024, 2026),
+                                     ("Jangka Panjang", 2027, 2031)):
+                over = page.crop((years[str(start)]["x0"] - 4, top - 30, years[str(end)]["x1"] + 4, top - 1))
+                assert squeeze(over.extract_text()) == squeeze(name), (index, name)
+            assert "Tahapan" in page.crop((0, top - 30, years["2022"]["x0"], top - 1)).extract_text()
+    text = " ".join(pages[caption_page(pages, "Tabel 13.1 Program dan anggaran per tahapan")].split())
+    assert "Tahapan Tahun Program dimulai Program berjalan Indikasi anggaran Porsi" in text
+    assert "Jangka Pendek 2022–2023 40 40 Rp 36.700.000.000 13,3% Membangun Momentum" in text
+    assert "Jangka Menengah 2024–2026 27 61 Rp 139.320.000.000 50,4% Integrasi Layanan" in text
+    assert "Jangka Panjang 2027–2031 3 44 Rp 100.640.000.000 36,4% Kota Cerdas yang Berkelanjutan" in text
+    assert "terhadap total indikasi anggaran rencana, Rp 276.660.000.000." in text
+
+
 def test_the_budget_by_lead_agency_and_year_gives_each_agency_its_ceiling_per_year(sample_build: Path,
                                                                                   sample_pdf: Path) -> None:
     """Agencies write their Renstra and Renja from their pagu indikatif per year, which Tabel 14.3 (a total per agency)

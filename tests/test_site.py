@@ -352,6 +352,47 @@ def test_the_budget_page_has_the_apbd_against_its_ceiling(sample_build: Path) ->
     assert 'href="#apbd-ceiling"' in html  # in the page's own table of contents
 
 
+def test_the_roadmap_page_names_the_phases_over_their_years_and_tables_them(sample_build: Path) -> None:
+    """The sample's phases (plan.yml phases) above the roadmap's years, each over its own (grid columns), a faint
+    line at each boundary after the first year (2024, 2027: 20 % and 50 % of the years), and the book's Tabel 13.1
+    of each phase's programs and budget, its amounts rounded as the budget page's."""
+    html = read(sample_build / "build" / "site", "roadmap.html")
+    band = html[html.index('<div class="gantt-phases"'):]
+    band = band[:band.index("</div>")]
+    assert re.findall(r'<span style="grid-column: (\d+) / span (\d+)">([^<]+)</span>', band) == [
+        ("1", "2", "Jangka Pendek"), ("3", "3", "Jangka Menengah"), ("6", "5", "Jangka Panjang")]
+    chart = html[html.index('<div class="gantt"'):]
+    assert re.findall(r"transparent calc\(([\d.]+)% - 1px\)", chart[:chart.index(">")]) == ["20.0", "50.0"]
+    table = html[html.index('id="phase-budget"'):]
+    table = table[:table.index("</table>")]
+    assert '<caption id="phase-budget-caption">Tabel 13.1 Program dan anggaran per tahapan</caption>' in table
+    assert re.findall(r'<th scope="col"[^>]*>([^<]+)</th>', table) == [
+        "Tahapan", "Tahun", "Program dimulai", "Program berjalan", "Indikasi anggaran", "Porsi"]
+    rows = {" ".join(re.sub(r"<[^>]+>", " ", head).split()): [" ".join(re.sub(r"<[^>]+>", " ", cell).split())
+                                                             for cell in re.findall(r"<td[^>]*>(.*?)</td>", cells)]
+            for head, cells in re.findall(r'<tr><th scope="row">(.*?)</th>(.*?)</tr>', table)}
+    assert rows == {
+        "Jangka Pendek Membangun Momentum": ["2022–2023", "40", "40", "Rp 36,7 miliar", "13,3%"],
+        "Jangka Menengah Integrasi Layanan": ["2024–2026", "27", "61", "Rp 139,32 miliar", "50,4%"],
+        "Jangka Panjang Kota Cerdas yang Berkelanjutan": ["2027–2031", "3", "44", "Rp 100,64 miliar", "36,4%"]}
+    assert "terhadap total indikasi anggaran rencana, Rp 276.660.000.000." in html
+
+
+def test_a_plan_without_phases_has_its_roadmap_as_before(build: Build) -> None:
+    """The mini plan gives no phases: no band above the years, no lines at boundaries, no table of phases; given
+    phases, the mini plan's roadmap shows them and its table counts its two programs."""
+    without = read(build(), "roadmap.html")
+    assert "gantt-phases" not in without and "--bounds" not in without and "phase-budget" not in without
+    plan_yml = MINI_FILES["content/plan.yml"].rstrip() + (
+        "\n        phases:\n          - {name: Jangka Pendek, period: {start: 2022, end: 2023}}"
+        "\n          - {name: Jangka Menengah, period: {start: 2024, end: 2026}}\n")
+    html = read(build({"content/plan.yml": plan_yml}), "roadmap.html")
+    assert re.findall(r'grid-column: (\d+) / span (\d+)">([^<]+)<', html) == [("1", "2", "Jangka Pendek"),
+                                                                           ("3", "3", "Jangka Menengah")]
+    table = html[html.index('id="phase-budget"'):html.index("</table>", html.index('id="phase-budget"'))]
+    assert re.findall(r'<td class="num">(\d+)</td><td class="num">(\d+)</td>', table) == [("2", "2"), ("0", "1")]
+
+
 def test_a_year_over_its_apbd_ceiling_says_so_on_the_budget_page_and_none_without_a_ceiling(build: Build) -> None:
     """The year over its ceiling reads "−Rp 100 juta melampaui pagu" (a minus and words, not a colour); a plan
     that gives no ceiling (the mini plan) has no such table, nor an entry for it in the page's contents."""
