@@ -98,3 +98,28 @@ def test_a_chapters_captioned_tables_come_first_in_its_numbering(make_plan: Call
         ("tab:anggaran-3", "5.3", "Tepat di bawah tabel"),
         ("tab:budget-pillar", "5.4", "Indikasi anggaran per dimensi dan tahun")]
     assert result.resolve("tab:pola").text == "Tabel 5.1"
+
+
+def test_the_table_of_phases_is_numbered_in_the_roadmap_only_when_the_plan_gives_phases(
+        make_plan: Callable[..., Path]) -> None:
+    """plan.yml phases: the roadmap's part numbers "Program dan anggaran per tahapan" as its table, which a chapter
+    may refer to ([[tab:phases]]); without phases there is no such table, and [[tab:phases]] is unknown (E507)."""
+    import textwrap
+
+    from conftest import MINI_FILES
+
+    from masterplan import crossref
+
+    phased = textwrap.dedent(MINI_FILES["content/plan.yml"]) + (
+        "phases:\n  - {name: Jangka Pendek, period: {start: 2022, end: 2026}}\n")
+    result = book(make_plan, {**CHAPTERS, "content/plan.yml": phased,
+                              "content/chapters/04-peta-jalan.md": "---\ntitle: Peta Jalan\ngenerated: roadmap\n---\n"
+                                                                   "Lihat [[tab:phases]].\n"})
+    roadmap = result.chapter("peta-jalan")
+    assert [(i.id, i.number, i.caption) for i in roadmap.items] == [
+        ("fig:roadmap", "6.1", "Peta jalan program per dimensi, 2022–2026"),
+        ("tab:phases", "6.1", "Program dan anggaran per tahapan")]
+    assert result.resolve("tab:phases").text == "Tabel 6.1"
+    without = load_and_check(make_plan(CHAPTERS)).plan
+    assert without is not None and "tab:phases" not in crossref.targets(without)
+    assert outline.build(without, Translator("id")).item("tab:phases") is None

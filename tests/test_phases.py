@@ -48,7 +48,7 @@ def test_the_books_roadmap_names_each_phase_over_its_years_and_is_as_before_with
     assert ">Jangka Pendek</text>" in svg and ">Jangka Menengah</text>" in svg and ">Tahapan</text>" in svg
     assert svg.count("stroke-dasharray") == 1  # a boundary line at 2024; the plan's first year is the chart's edge
     assert "Jangka Pendek (2022–2023, Membangun Momentum)." in svg  # in the text alternative
-    assert charts.phase_band_rows(plan) == 2
+    assert charts.phase_band_rows(plan) == 2  # a line each name: 17 units
     plain = _plan(make_plan, "")
     before = charts.roadmap(plain, WORDS)
     assert "Tahapan" not in before and "stroke-dasharray" not in before and charts.phase_band_rows(plain) == 0

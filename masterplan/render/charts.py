@@ -154,7 +154,7 @@ def phase_spans(plan: Plan) -> list[tuple[Phase, int, int]]:
 
 def _phase_names(plan: Plan, col: float) -> list[tuple[Phase, int, int, list[str]]]:
     """The phases' spans, each with its name in at most two lines of its columns' width."""
-    return [(phase, start, span, _wrap(str(phase.name), span * col - 6, SMALL, 2, bold=True))
+    return [(phase, start, span, _wrap(str(phase.name), span * col - 10, SMALL, 2, bold=True))
             for phase, start, span in phase_spans(plan)]
 
 
@@ -166,7 +166,7 @@ def _column(plan: Plan) -> float:
 def phase_band_height(plan: Plan) -> float:
     """Height of the band naming the phases above the roadmap's years, in chart units: nothing without phases."""
     named = _phase_names(plan, _column(plan))
-    return max((len(lines) for *_, lines in named), default=0) * PHASE_LINE + 8 if named else 0.0
+    return max((len(lines) for *_, lines in named), default=0) * PHASE_LINE + 5 if named else 0.0
 
 
 def phase_band_rows(plan: Plan) -> int:
