@@ -1119,6 +1119,14 @@ def test_the_roadmaps_names_stay_in_sight_while_its_years_scroll_on_a_phone(
     assert abs((name["top"] + name["bottom"]) / 2 - (bar_top + bar_bottom) / 2) < 2, (name, "bar", name["row"])
 
 
+#: The roadmap's box and, for each year above it, the year and the middle of its heading (script for evaluate).
+_YEAR_MIDDLES = """
+        const box = document.querySelector('#roadmap-chart .chart-scroll');
+        const middle = e => { const r = e.getBoundingClientRect(); return (r.left + r.right) / 2; };
+        const years = [...box.querySelectorAll('.gantt-years .gantt-track > span')]
+            .map(e => [e.textContent.trim(), middle(e)]);"""
+
+
 def test_the_roadmap_at_desktop_width_shows_every_name_beside_its_years(browser: object, server: str,
                                                                         plan: Plan) -> None:
     """At 1280 px the whole roadmap fits, without scrolling: each program's code and name, left of a bar that
@@ -1127,11 +1135,7 @@ def test_the_roadmap_at_desktop_width_shows_every_name_beside_its_years(browser:
     tab = context.new_page()
     tab.goto(server + "roadmap.html")
     tab.screenshot(path="/tmp/site-roadmap-1280.png")
-    shown = tab.evaluate("""() => {
-        const box = document.querySelector('#roadmap-chart .chart-scroll');
-        const middle = e => { const r = e.getBoundingClientRect(); return (r.left + r.right) / 2; };
-        const years = [...box.querySelectorAll('.gantt-years .gantt-track > span')]
-            .map(e => [e.textContent.trim(), middle(e)]);
+    shown = tab.evaluate("() => {" + _YEAR_MIDDLES + """
         const rows = [...box.querySelectorAll('li')].map(row => {
             const name = row.querySelector('.gantt-name'), bar = row.querySelector('.gantt-bar');
             const n = name.getBoundingClientRect(), b = bar.getBoundingClientRect();
@@ -1153,6 +1157,35 @@ def test_the_roadmap_at_desktop_width_shows_every_name_beside_its_years(browser:
         assert name_right <= bar_left and bar_right <= 1280, row
         covered = {int(year) for year, middle in shown["years"] if bar_left < middle < bar_right}
         assert covered == set(program.period.years) & set(plan.period.years), (program.id, covered)
+
+
+@pytest.mark.parametrize("width", [1280, 360])
+def test_the_roadmap_names_each_phase_over_its_own_years(width: int, browser: object, server: str, plan: Plan) -> None:
+    """The sample's phases (plan.yml phases) in a band above the years: each name whole within its box (wrapped on
+    a phone, never cut), each box over exactly the years of its phase, a faint line down the programs' rows where
+    a phase starts; the page itself never wider than the screen."""
+    context = browser.new_context(viewport={"width": width, "height": 900})  # type: ignore[attr-defined]
+    tab = context.new_page()
+    tab.goto(server + "roadmap.html")
+    tab.locator("#roadmap-chart").screenshot(path=f"/tmp/site-roadmap-phases-{width}.png")
+    shown = tab.evaluate("() => {" + _YEAR_MIDDLES + """
+        const phases = [...box.querySelectorAll('.gantt-phases .gantt-track > span')].map(e => {
+            const r = e.getBoundingClientRect();
+            return {name: e.textContent.trim(), left: r.left, right: r.right, whole: e.scrollWidth <= e.clientWidth,
+                    size: parseFloat(getComputedStyle(e).fontSize)};
+        });
+        const track = box.querySelector('li .gantt-track');
+        return {years, phases, lines: getComputedStyle(track).backgroundImage.split('linear-gradient').length - 1,
+                page: document.documentElement.scrollWidth};
+    }""")
+    context.close()
+    assert shown["page"] <= width
+    assert [phase["name"] for phase in shown["phases"]] == [str(phase.name) for phase in plan.phases]
+    for phase, band in zip(plan.phases, shown["phases"]):
+        assert band["whole"] and band["size"] >= 12, band
+        under = {int(year) for year, middle in shown["years"] if band["left"] < middle < band["right"]}
+        assert under == set(phase.period.years), (band, under)
+    assert shown["lines"] == (len(plan.phases) - 1) + 1  # a line where each later phase starts, the years' stripes
 
 
 def test_each_pillar_of_the_roadmap_gives_the_years_again_in_line_with_its_bars(browser: object, server: str,

@@ -896,9 +896,8 @@ def test_the_roadmap_names_its_phases_over_their_years_and_a_table_gives_their_p
     """The sample's phases (plan.yml phases) were prose in Bab 13 alone: now each page of Gambar 13.1 names every
     phase in a band over its own years, and Tabel 13.1 gives each phase's programs and the budget of its years."""
     pages = texts(sample_pdf)
-    first = caption_page(pages, "Gambar 13.1 Peta jalan program per dimensi, 2022–2031")
-    shown = [first] + list(itertools.takewhile(lambda i: "Gambar 13.1 (lanjutan)" in pages[i], range(first + 1, len(pages))))
-    assert len(shown) == 3, shown
+    shown = [i for i, text in enumerate(pages) if re.search(r"^Gambar 13\.1\b", text, re.MULTILINE) and "...." not in text]
+    assert len(shown) == 2, shown  # as without phases (test_the_roadmap_continues_on_full_pages)
     with pdfplumber.open(sample_pdf) as pdf:
         for index in shown:
             page = pdf.pages[index]
@@ -911,9 +910,9 @@ def test_the_roadmap_names_its_phases_over_their_years_and_a_table_gives_their_p
             assert "Tahapan" in page.crop((0, top - 30, years["2022"]["x0"], top - 1)).extract_text()
     text = " ".join(pages[caption_page(pages, "Tabel 13.1 Program dan anggaran per tahapan")].split())
     assert "Tahapan Tahun Program dimulai Program berjalan Indikasi anggaran Porsi" in text
-    assert "Jangka Pendek 2022–2023 40 40 Rp 36.700.000.000 13,3% Membangun Momentum" in text
-    assert "Jangka Menengah 2024–2026 27 61 Rp 139.320.000.000 50,4% Integrasi Layanan" in text
-    assert "Jangka Panjang 2027–2031 3 44 Rp 100.640.000.000 36,4% Kota Cerdas yang Berkelanjutan" in text
+    assert "Jangka Pendek Membangun Momentum 2022–2023 40 40 Rp 36.700.000.000 13,3%" in text
+    assert "Jangka Menengah Integrasi Layanan 2024–2026 27 61 Rp 139.320.000.000 50,4%" in text
+    assert "Jangka Panjang Kota Cerdas yang Berkelanjutan 2027–2031 3 44 Rp 100.640.000.000 36,4%" in text
     assert "terhadap total indikasi anggaran rencana, Rp 276.660.000.000." in text
 
 
