@@ -372,7 +372,7 @@ def test_the_roadmap_page_names_the_phases_over_their_years_and_tables_them(samp
                                                              for cell in re.findall(r"<td[^>]*>(.*?)</td>", cells)]
             for head, cells in re.findall(r'<tr><th scope="row">(.*?)</th>(.*?)</tr>', table)}
     assert rows == {
-        "Jangka Pendek Membangun Momentum": ["2022–2023", "40", "40", "Rp 36,7 miliar", "13,3%"],
+        "Jangka Pendek Membangun Momentum": ["2022–2023", "40", "40", "Rp 36,70 miliar", "13,3%"],
         "Jangka Menengah Integrasi Layanan": ["2024–2026", "27", "61", "Rp 139,32 miliar", "50,4%"],
         "Jangka Panjang Kota Cerdas yang Berkelanjutan": ["2027–2031", "3", "44", "Rp 100,64 miliar", "36,4%"]}
     assert "terhadap total indikasi anggaran rencana, Rp 276.660.000.000." in html
@@ -1266,7 +1266,7 @@ def test_the_budget_by_mission_is_under_the_missions_table(sample_build: Path) -
     rows = {re.sub(r"<[^>]+>", "", row[0]): [re.sub(r"<[^>]+>", "", cell) for cell in row[1:]] for row in (
         re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row) for row in re.findall(r"<tr[^>]*>(.*?)</tr>", table, re.DOTALL))}
     assert rows["4. Mewujudkan infrastruktur dan tata ruang kota yang berkualitas, nyaman, dan berwawasan lingkungan."] \
-        == ["21", "Rp 153,55 miliar", "Rp 71,5 miliar", "55,5%"]
+        == ["21", "Rp 153,55 miliar", "Rp 71,50 miliar", "55,5%"]
     assert rows["Total"] == ["70", "Rp 276,66 miliar", "Rp 170,41 miliar", "100,0%"] and len(rows) == 1 + 5 + 1
     assert 'title="Rp 153.550.000.000"' in table and 'title="Rp 276.660.000.000"' in table
     note = html[html.index('id="budget-mission-note"'):]
