@@ -79,7 +79,7 @@ def test_the_roadmaps_labels_keep_clear_of_its_marks_and_years(sample_pdf: Path)
             pages += 1
             centres = [(w["x0"] + w["x1"]) / 2 for w in axis]
             columns = centres[0] - (centres[1] - centres[0]) / 2  # the first year's column starts there
-            labels = [c for c in page.chars if c["text"].strip() and c["size"] < 20 and c["x0"] < columns
+            labels = [c for c in page.chars if c["text"].strip() and c["size"] < 9 and c["x0"] < columns  # not the text after the figure
                       and axis[0]["bottom"] < c["top"] < page.height - 22 * MM]
             assert labels and min(c["size"] for c in labels) >= SMALLEST - 0.005
             ends = max(c["x1"] for c in labels)

@@ -26,7 +26,7 @@ XREF_CHAPTER = """\
     ## Latar Belakang
 
     Matriks program ekonomi ada pada [[tab:program-economy]]; e-Sambat adalah [[GOV-01]].
-    Anggaran per sumber: [[tab:budget-source]].
+    Anggaran per sumber: [[tab:budget-source]]. Setiap OPD mengisi programnya sendiri.
     """
 
 
