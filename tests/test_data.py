@@ -159,7 +159,7 @@ def test_the_workbook_holds_each_csv_table_as_a_sheet_of_typed_cells(built: tupl
     plan, data = built
     book = openpyxl.load_workbook(data / "plan.xlsx")
     assert book.sheetnames == ["programs", "budget", "agencies", "indicators", "pillars", "sub_elements", "missions",
-                               "Ringkasan anggaran", "Keterangan kolom"]
+                               "budget_by_mission", "Ringkasan anggaran", "Keterangan kolom"]
     for name, columns in tables(plan).items():
         sheet = book[name.removesuffix(".csv")]
         table = [list(row) for row in sheet.iter_rows(values_only=True)]
@@ -281,7 +281,7 @@ def frictionless_errors(data: Path) -> dict[str, list[str]]:
 def test_datapackage_describes_each_csv_file_as_frictionless_reads_it(built: tuple[Plan, Path]) -> None:
     plan, data = built
     assert frictionless_errors(data) == {"programs": [], "budget": [], "agencies": [], "indicators": [], "pillars": [],
-                                         "sub_elements": [], "missions": []}
+                                         "sub_elements": [], "missions": [], "budget_by_mission": []}
     package = json.loads((data / "datapackage.json").read_text(encoding="utf-8"))
     resources = {r["name"]: r for r in package["resources"]}
     for name, columns in tables(plan).items():
@@ -353,7 +353,8 @@ def test_the_apbd_against_its_ceiling_is_open_data_as_the_book_prints_it(sample_
 
     book = openpyxl.load_workbook(sample_data / "plan.xlsx")
     assert book.sheetnames == ["programs", "budget", "agencies", "indicators", "pillars", "sub_elements", "missions",
-                               "apbd_ceiling", "Ringkasan anggaran", "Keterangan kolom"]
+                               "apbd_ceiling", "budget_by_mission", "budget_by_phase", "Ringkasan anggaran",
+                               "Keterangan kolom"]
     sheet = book["apbd_ceiling"]
     assert [cell.value for cell in sheet[3]] == [2023, 28_300_000_000, 30_000_000_000, 0.9433, 1_700_000_000]
     assert sheet["B3"].number_format == '"Rp "#,##0' and sheet["D3"].number_format == "0.0%"  # 94,3% in Indonesian
@@ -407,6 +408,156 @@ def test_a_year_over_its_ceiling_is_left_below_zero_and_a_plan_without_one_has_n
     package = json.loads((without / "datapackage.json").read_text(encoding="utf-8"))
     assert "apbd_ceiling" not in {r["name"] for r in package["resources"]}
     assert "apbd_ceiling" not in (without.parent / "data.html").read_text(encoding="utf-8")
+
+
+def expected_mission_rows(plan: Plan) -> list[dict[str, str]]:
+    """budget_by_mission.csv's rows as the book's table counts them, worked out from the programs' own budget lines:
+    a mission's programs, those serving none (where there are), then every program once."""
+    whole = sum(line.amount for program in plan.programs for line in program.budget)
+
+    def row(kind: str, mission: tuple[str, str, str], programs: list) -> dict[str, str]:
+        total = sum(line.amount for program in programs for line in program.budget)
+        apbd = sum(line.amount for program in programs for line in program.budget if line.source == "APBD")
+        return {"row_type": kind, "mission_id": mission[0], "mission_number": mission[1], "mission": mission[2],
+                "programs": str(len(programs)), "budget_total": str(total), "apbd": str(apbd),
+                "share_of_plan": format(round(total / whole, 4), "g")}
+
+    expected = [row("mission", (m.id, str(number), str(m.text)), [p for p in plan.programs if m.id in p.mission_ids])
+                for number, m in enumerate(plan.missions, start=1)]
+    unlinked = [p for p in plan.programs if not p.mission_ids]
+    return expected + ([row("none", ("", "", ""), unlinked)] if unlinked else []) + [
+        row("total", ("", "", ""), plan.programs)]
+
+
+def expected_phase_rows(plan: Plan) -> list[dict[str, str]]:
+    """budget_by_phase.csv's rows as the book's table counts them, worked out from the programs' years and lines."""
+    whole = sum(line.amount for program in plan.programs for line in program.budget)
+    expected = []
+    for number, phase in enumerate(plan.phases, start=1):
+        years = set(range(phase.period.start, phase.period.end + 1))
+        running = [p for p in plan.programs if years & set(range(p.period.start, p.period.end + 1))]
+        budget = sum(line.amount for program in plan.programs for line in program.budget if line.year in years)
+        expected.append({"phase_number": str(number), "name": str(phase.name), "theme": str(phase.theme),
+                         "start_year": str(phase.period.start), "end_year": str(phase.period.end),
+                         "programs_starting": str(sum(p.period.start in years for p in running)),
+                         "programs_running": str(len(running)), "budget": str(budget),
+                         "share_of_plan": format(round(budget / whole, 4), "g")})
+    return expected
+
+
+def test_the_budget_by_mission_and_by_phase_are_open_data_as_the_book_prints_them(sample_data: Path) -> None:
+    """The book's Tabel 3.2 (anggaran per misi RPJMD) and Tabel 13.1 (program dan anggaran per tahapan) were in no
+    data file: a planner checking the plan against the RPJMD copied them from the PDF. Now budget_by_mission.csv
+    and budget_by_phase.csv and their sheets of plan.xlsx, with the book's figures."""
+    import openpyxl
+    from conftest import REPO
+
+    plan = load_and_check(REPO).plan
+    missions = rows(sample_data / "budget_by_mission.csv")
+    assert missions == expected_mission_rows(plan)
+    by_id = {r["mission_id"]: r for r in missions}
+    # the book: misi 4, 21 programs, Rp 153.550.000.000, 55,5 %; the total 70 programs, Rp 276.660.000.000, 100 %
+    assert (by_id["m4"]["mission_number"], by_id["m4"]["programs"], by_id["m4"]["budget_total"],
+            by_id["m4"]["share_of_plan"]) == ("4", "21", "153550000000", "0.555")
+    assert missions[-1] == {**missions[-1], "row_type": "total", "programs": "70", "budget_total": "276660000000",
+                            "apbd": "170410000000", "share_of_plan": "1"}
+    # a program serving two missions counts in both rows: the mission rows add up to more than the total
+    assert sum(int(r["programs"]) for r in missions[:-1]) > 70
+    assert "none" not in {r["row_type"] for r in missions}  # every sample program serves a mission
+
+    phases = rows(sample_data / "budget_by_phase.csv")
+    assert phases == expected_phase_rows(plan)
+    assert [(r["name"], r["start_year"], r["end_year"], r["programs_starting"], r["programs_running"], r["budget"])
+            for r in phases] == [("Jangka Pendek", "2022", "2023", "40", "40", "36700000000"),
+                                 ("Jangka Menengah", "2024", "2026", "27", "61", "139320000000"),
+                                 ("Jangka Panjang", "2027", "2031", "3", "44", "100640000000")]
+
+    book = openpyxl.load_workbook(sample_data / "plan.xlsx")
+    sheet = book["budget_by_mission"]
+    assert [cell.value for cell in sheet[5]] == ["mission", "m4", 4, str(plan.missions[3].text), 21, 153_550_000_000,
+                                                 71_500_000_000, 0.555]
+    assert sheet["F5"].number_format == '"Rp "#,##0' and sheet["H5"].number_format == "0.0%"  # 55,5% in Indonesian
+    sheet = book["budget_by_phase"]
+    assert [cell.value for cell in sheet[3]] == [2, "Jangka Menengah", "Integrasi Layanan", 2024, 2026, 27, 61,
+                                                 139_320_000_000, 0.5036]
+    assert sheet["H3"].number_format == '"Rp "#,##0' and sheet["I3"].number_format == "0.0%"
+    notes = [tuple(row) for row in book["Keterangan kolom"].iter_rows(values_only=True)]
+    meaning = ("Jumlah program pada baris itu; program yang mendukung dua misi dihitung di kedua baris misi itu dan "
+               "sekali pada total")
+    assert ("budget_by_mission", "programs", meaning) in notes
+
+
+def test_the_datapackage_describes_the_budget_by_mission_and_by_phase(sample_data: Path) -> None:
+    """Each column's type and meaning; what identifies a row; a mission's row names a row of missions.csv; the
+    table's description says a program serving two missions counts in both rows and once in the total."""
+    errors = frictionless_errors(sample_data)
+    assert errors["budget_by_mission"] == [] and errors["budget_by_phase"] == []
+    package = json.loads((sample_data / "datapackage.json").read_text(encoding="utf-8"))
+    resources = {r["name"]: r for r in package["resources"]}
+    missions, phases = resources["budget_by_mission"], resources["budget_by_phase"]
+    assert {f["name"]: f["type"] for f in missions["schema"]["fields"]} == {
+        "row_type": "string", "mission_id": "string", "mission_number": "integer", "mission": "string",
+        "programs": "integer", "budget_total": "integer", "apbd": "integer", "share_of_plan": "number"}
+    assert {f["name"]: f["type"] for f in phases["schema"]["fields"]} == {
+        "phase_number": "integer", "name": "string", "theme": "string", "start_year": "integer", "end_year": "integer",
+        "programs_starting": "integer", "programs_running": "integer", "budget": "integer", "share_of_plan": "number"}
+    assert missions["schema"]["primaryKey"] == ["row_type", "mission_id"]
+    assert missions["schema"]["foreignKeys"] == [
+        {"fields": ["mission_id"], "reference": {"resource": "missions", "fields": ["id"]}}]
+    assert phases["schema"]["primaryKey"] == ["phase_number"]
+    assert ("Program yang mendukung dua misi dihitung di kedua baris misi itu dan sekali pada baris total"
+            in missions["description"])
+    assert "Program yang berjalan melintasi dua tahapan dihitung berjalan di keduanya" in phases["description"]
+    assert "Angka desimal ditulis dengan titik (2.4)" in missions["description"]
+
+
+def test_a_program_serving_two_missions_counts_in_both_rows_and_once_in_the_total(
+        built: tuple[Plan, Path], make_plan: Callable[..., Path]) -> None:
+    """GOV-01 serves both missions, ECO-01 none: each mission row has GOV-01's Rp 650.000.000, a row of type none
+    has ECO-01's, and the total counts each once (Rp 750.000.000, not 1.400.000.000). The data page lists the file
+    with its note. A plan without phases (the mini plan) has no budget_by_phase file, sheet, resource or entry; a
+    plan without missions no budget_by_mission."""
+    import openpyxl
+    from conftest import MINI_FILES
+
+    root = make_plan({
+        "content/agencies/diskominfo.yml": MINI_FILES["content/agencies/diskominfo.yml"].replace(
+            "missions: [m1]", "missions: [m1, m2]"),
+        "content/agencies/bpkad.yml": MINI_FILES["content/agencies/bpkad.yml"].replace("            missions: [m2]\n", "")})
+    assert run(root, BuildOptions(pdf=False, search=False)).ok
+    plan = load_and_check(root).plan
+    data = root / "build" / "site" / "data"
+    table = rows(data / "budget_by_mission.csv")
+    assert table == expected_mission_rows(plan)
+    assert [(r["row_type"], r["mission_id"], r["programs"], r["budget_total"], r["apbd"]) for r in table] == [
+        ("mission", "m1", "1", "650000000", "650000000"), ("mission", "m2", "1", "650000000", "650000000"),
+        ("none", "", "1", "100000000", "0"), ("total", "", "2", "750000000", "650000000")]
+    assert frictionless_errors(data)["budget_by_mission"] == []  # the none and total rows have no mission to name
+    page = (root / "build" / "site" / "data.html").read_text(encoding="utf-8")
+    assert '<a href="data/budget_by_mission.csv" download>budget_by_mission.csv</a>' in page
+    assert ("Program yang mendukung dua misi dihitung di kedua baris misi itu dan sekali pada baris total, sehingga "
+            "jumlah baris misi bisa melebihi total") in page
+
+    _, without = built  # the mini plan gives no phases
+    assert not (without / "budget_by_phase.csv").exists()
+    assert "budget_by_phase" not in openpyxl.load_workbook(without / "plan.xlsx", read_only=True).sheetnames
+    package = json.loads((without / "datapackage.json").read_text(encoding="utf-8"))
+    assert "budget_by_phase" not in {r["name"] for r in package["resources"]}
+    assert "budget_by_phase" not in (without.parent / "data.html").read_text(encoding="utf-8")
+
+    plan_yml = MINI_FILES["content/plan.yml"].replace(
+        "missions:\n          - {id: m1, text: Tata kelola yang baik}\n          - {id: m2, text: Ekonomi yang tumbuh}\n",
+        "missions: []\n")
+    root = make_plan({"content/plan.yml": plan_yml,
+                      "content/agencies/diskominfo.yml": MINI_FILES["content/agencies/diskominfo.yml"].replace(
+                          "            missions: [m1]\n", ""),
+                      "content/agencies/bpkad.yml": MINI_FILES["content/agencies/bpkad.yml"].replace(
+                          "            missions: [m2]\n", "")})
+    assert run(root, BuildOptions(pdf=False, search=False)).ok
+    data = root / "build" / "site" / "data"
+    assert not (data / "budget_by_mission.csv").exists() and (data / "missions.csv").exists()
+    assert "budget_by_mission" not in {r["name"] for r in json.loads(
+        (data / "datapackage.json").read_text(encoding="utf-8"))["resources"]}
 
 
 def test_datapackage_finds_a_table_that_breaks_its_description(built: tuple[Plan, Path]) -> None:

@@ -289,7 +289,7 @@ def test_each_budget_and_indicator_row_has_a_key_and_an_indicators_owner_is_chec
     data = build(make_plan, {"content/agencies/diskominfo.yml": agency})
     assert frictionless_errors(data) == {name: [] for name in
                                          ("programs", "budget", "agencies", "indicators", "pillars", "sub_elements",
-                                          "missions")}
+                                          "missions", "budget_by_mission")}
     resources = {r["name"]: r["schema"] for r in descriptor(data)["resources"]}
     assert resources["budget"]["primaryKey"] == ["program_id", "year", "funding_source"]
     assert resources["indicators"]["primaryKey"] == ["owner_type", "owner_id", "indicator_number", "year"]

@@ -18,7 +18,7 @@ from masterplan import summary
 from masterplan.diagnostics import Message
 from masterplan.i18n import Translator
 from masterplan.model import CONTACT_FIELDS, Indicator, Plan, Program, Text
-from masterplan.render import data_notes, datapackage, workbook
+from masterplan.render import data_notes, data_summaries, datapackage, workbook
 
 FORMAT = "masterplan/plan"
 FORMAT_VERSION = 2  #: 2: a text the plan leaves out is null, no longer "" (a location {"id": ""})
@@ -103,16 +103,8 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
         ("text", "The mission, as the plan words it"),
         ("programs", "Number of programs that serve it"),
     ],
-    # the book's table of the APBD per year against its ceiling, in a plan that gives one (WRITTEN_IF)
-    "apbd_ceiling.csv": [
-        ("year", "Budget year"),
-        ("apbd", "The programs' budget lines of that year whose funding source is APBD, added up, whole rupiah"),
-        ("ceiling", "The city budget (APBD) the programs may take that year (pagu indikatif), whole rupiah"),
-        ("share_used", "Share of the ceiling the programs' APBD takes, decimals after a dot (0.943 is 94.3%); above 1 in a year over it"),
-        ("left", "What the ceiling leaves that year, whole rupiah; below zero, by how much the programs ask more"),
-    ],
+    **data_summaries.COLUMNS,  # the book's summary tables, in a plan that has what they sum (WRITTEN_IF)
 }
-SHARE_PLACES = 4  #: decimal places of a share in the tables (0.9433: 94.33 %)
 
 #: Top-level keys of plan.json and what they hold.
 JSON_FIELDS: list[tuple[str, str]] = [
@@ -267,23 +259,12 @@ def _mission_rows(plan: Plan) -> Iterator[list[Any]]:
         yield [m.id, str(m.text), sum(m.id in program.mission_ids for program in plan.programs)]
 
 
-def _ceiling_rows(plan: Plan) -> Iterator[list[Any]]:
-    """A row per year plan.yml gives a ceiling for, as the book's table; no total row, which would be no year (a
-    table's rows are what its key names: the workbook's budget summary totals it, as the book does)."""
-    for row in summary.apbd_against_ceiling(plan):
-        share = None if row.share is None else round(row.share, SHARE_PLACES)
-        yield [row.year, row.apbd, row.ceiling, share, row.left]
-
-
 ROWS: dict[str, Callable[[Plan], Iterator[list[Any]]]] = {
     "programs.csv": _program_rows, "budget.csv": _budget_rows, "agencies.csv": _agency_rows,
     "indicators.csv": _indicator_rows, "pillars.csv": _pillar_rows, "sub_elements.csv": _sub_element_rows,
-    "missions.csv": _mission_rows, "apbd_ceiling.csv": _ceiling_rows,
+    "missions.csv": _mission_rows, **data_summaries.ROWS,
 }
-#: the tables written only when the plan has what they hold
-WRITTEN_IF: dict[str, Callable[[Plan], bool]] = {
-    "apbd_ceiling.csv": lambda plan: bool(summary.apbd_against_ceiling(plan)),
-}
+WRITTEN_IF = data_summaries.WRITTEN_IF  #: the tables written only when the plan has what they hold
 
 
 def tables(plan: Plan) -> dict[str, list[tuple[str, str]]]:

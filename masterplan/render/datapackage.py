@@ -19,7 +19,7 @@ from typing import Any
 
 from masterplan.i18n import Translator
 from masterplan.model import Plan
-from masterplan.render import data_notes
+from masterplan.render import data_notes, data_summaries
 
 NAME = "datapackage.json"
 
@@ -29,7 +29,8 @@ TYPES: dict[str, str] = {
     "year": "integer", "amount": "integer", "programs_led": "integer", "programs_supported": "integer",
     "budget_led": "integer", "baseline_year": "integer", "order": "integer", "programs": "integer",
     "indicator_number": "integer", "apbd": "integer", "ceiling": "integer", "left": "integer",
-    "share_used": "number",
+    "share_used": "number", "mission_number": "integer", "share_of_plan": "number", "phase_number": "integer",
+    "programs_starting": "integer", "programs_running": "integer", "budget": "integer",
     "baseline_value": "any", "target": "any",  # an indicator's value is a number or a word ("tersedia")
 }
 #: the types of a column that may hold a number with decimals (written with a dot: 2.4)
@@ -38,7 +39,8 @@ DECIMAL_TYPES = {"number", "any"}
 PRIMARY_KEYS = {"programs.csv": ["id"], "agencies.csv": ["id"], "pillars.csv": ["id"],
                 "sub_elements.csv": ["pillar", "id"], "missions.csv": ["id"],
                 "budget.csv": ["program_id", "year", "funding_source"],
-                "indicators.csv": ["owner_type", "owner_id", "indicator_number", "year"], "apbd_ceiling.csv": ["year"]}
+                "indicators.csv": ["owner_type", "owner_id", "indicator_number", "year"], "apbd_ceiling.csv": ["year"],
+                "budget_by_mission.csv": ["row_type", "mission_id"], "budget_by_phase.csv": ["phase_number"]}
 #: (table, columns) → the table and columns they name a row of (a sub-element is its pillar's)
 FOREIGN_KEYS = {
     ("programs.csv", ("lead_agency",)): ("agencies.csv", ("id",)),
@@ -50,6 +52,7 @@ FOREIGN_KEYS = {
     ("sub_elements.csv", ("pillar",)): ("pillars.csv", ("id",)),
     ("indicators.csv", ("program_id",)): ("programs.csv", ("id",)),
     ("indicators.csv", ("pillar",)): ("pillars.csv", ("id",)),
+    ("budget_by_mission.csv", ("mission_id",)): ("missions.csv", ("id",)),
 }
 
 
@@ -123,7 +126,7 @@ def describe(plan: Plan, columns: dict[str, list[tuple[str, str]]], words: Trans
         else:
             package["description"] += f" {words('Licence')}: {plan.data_license}."
     package["resources"] = [{
-        "name": _name(file), "path": file, "description": " ".join(_resource_notes(plan, described, words)),
+        "name": _name(file), "path": file, "description": " ".join(_resource_notes(plan, file, described, words)),
         "profile": "tabular-data-resource", "format": "csv",
         "mediatype": "text/csv", "encoding": "utf-8", "dialect": data_notes.DIALECT, **_size_and_hash(files[file]),
         "schema": _schema(file, described, words),
@@ -145,11 +148,13 @@ def _release(plan: Plan, fingerprint: str, words: Translator) -> list[str]:
     return said + ([words("Plan dated {date}.", date=plan.date.isoformat())] if plan.date else [])
 
 
-def _resource_notes(plan: Plan, columns: list[tuple[str, str]], words: Translator) -> list[str]:
-    """What a reader of one table must know besides its columns: whether it is a draft, how its decimals are
-    written (where a column may hold some), how its texts are guarded."""
+def _resource_notes(plan: Plan, file: str, columns: list[tuple[str, str]], words: Translator) -> list[str]:
+    """What a reader of one table must know besides its columns: whether it is a draft, what its rows count (a
+    summary table's :data:`data_summaries.NOTES`), how its decimals are written (where a column may hold some),
+    how its texts are guarded."""
     decimals = any(TYPES.get(column) in DECIMAL_TYPES for column, _ in columns)
-    return [*_status(plan, words), *([data_notes.decimals(words)] if decimals else []),
+    rows = [words(data_summaries.NOTES[file])] if file in data_summaries.NOTES else []
+    return [*_status(plan, words), *rows, *([data_notes.decimals(words)] if decimals else []),
             f"{data_notes.guard_rule(words)} {data_notes.UNGUARD_TEXT}"]
 
 

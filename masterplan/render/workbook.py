@@ -27,10 +27,10 @@ from masterplan.model import Plan
 from masterplan.render import data_notes
 
 NAME = "plan.xlsx"
-MONEY_COLUMNS = {"budget_total", "amount", "budget_led", "apbd", "ceiling", "left"}  #: whole rupiah, shown with
+MONEY_COLUMNS = {"budget_total", "amount", "budget_led", "apbd", "ceiling", "left", "budget"}  #: whole rupiah, shown with
 #: thousands separators
 MONEY_FORMAT = '"Rp "#,##0'  #: the reader's own thousands separator: Rp 1.250.000.000 in Indonesian
-SHARE_COLUMNS = {"share_used"}  #: shares (0.943), shown as percentages in :data:`SHARE_FORMAT`
+SHARE_COLUMNS = {"share_used", "share_of_plan"}  #: shares (0.943), shown as percentages in :data:`SHARE_FORMAT`
 SHARE_FORMAT = "0.0%"  #: 94,3% in Indonesian, as the book writes a share
 WIDEST = 60  #: characters; a longer column's cells wrap in the spreadsheet's own way
 SHEET_NAME_LONGEST = 31  #: characters, in Excel's sheet names
