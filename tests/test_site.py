@@ -1164,9 +1164,12 @@ def test_the_open_data_page_says_what_the_files_change_in_a_text(sample_build: P
     runs it as a formula), and a program's summary in plan.json is Markdown: a reuser comparing the files is told
     both."""
     page = read(sample_build / "build" / "site", "data.html")
-    assert ("Di berkas CSV, teks yang diawali =, +, - atau @ (kecuali &#39;-&#39; saja), atau yang bagiannya sesudah "
-            "&#39;;&#39; diawali tanda itu, diberi tanda petik (&#39;) di depannya" in page
-            and "plan.json dan plan.xlsx menyimpan teks itu apa adanya" in page)
+    assert ("Di berkas CSV, teks (atau butir daftar sesudah &#39;;&#39;) yang diawali =, +, - atau @ diberi tanda petik "
+            "(&#39;) di depannya, agar aplikasi lembar kerja menampilkannya sebagai teks, bukan menghitungnya sebagai "
+            "rumus: nomor telepon +62 343 424242 ditulis &#39;+62 343 424242." in page
+            and "plan.xlsx dan plan.json menyimpan setiap teks apa adanya" in page)
+    # said in words a city official acts on: the pattern a script needs is in datapackage.json, not on the page
+    assert "ekspresi reguler" not in page and "(^|;" not in page
     assert "Ringkasan dan uraian berformat Markdown" in page
 
 
