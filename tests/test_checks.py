@@ -254,10 +254,11 @@ def test_an_abbreviation_the_glossary_does_not_explain_is_told_once_in_the_plans
              "content/chapters/02-isi.md": "---\ntitle: Isi\n---\n\nSiswa SMP, PENTING: ECO-01 dan ECO.\n\n"
                                            "```\nDATA SMP KK\n```\n\nSiswa SMP lagi.\n"}
     found = [d for d in load_and_check(make_plan(files)).report.warnings if d.code == "W529"]
-    said = "abbreviation '{}' is used {} time(s) in the plan, but the glossary does not explain it"
+    said = "abbreviation '{}' is used {} in the plan, but the glossary does not explain it"
     assert [(str(d.position), d.message) for d in found] == [
-        ("content/agencies/bpkad.yml:9:27", said.format("SMP", 3)), ("content/agencies/bpkad.yml:9:35", said.format("SD", 1)),
-        ("content/agencies/bpkad.yml:9:51", said.format("QR", 1))]
+        ("content/agencies/bpkad.yml:9:27", said.format("SMP", "3 times")),
+        ("content/agencies/bpkad.yml:9:35", said.format("SD", "1 time")),
+        ("content/agencies/bpkad.yml:9:51", said.format("QR", "1 time"))]
     assert Speaker.of("id").line(found[0]) == (
         "content/agencies/bpkad.yml:9:27: peringatan[W529]: singkatan 'SMP' dipakai 3 kali dalam masterplan, tetapi "
         "tidak dijelaskan di glosarium (tambahkan ke content/glossary.yml beserta kepanjangannya: "
@@ -276,7 +277,23 @@ def test_text_written_to_stall_the_abbreviations_check_is_read_once(make_plan: C
     line = "{{ [[ ]( `` x@ " * 20_000
     files = {"content/chapters/02-isi.md": f"---\ntitle: Isi\n---\n\n{line}SDMX\n"}
     found = [d.message for d in load_and_check(make_plan(files)).report.warnings if d.code == "W529"]
-    assert found == ["abbreviation 'SDMX' is used 1 time(s) in the plan, but the glossary does not explain it"]
+    assert found == ["abbreviation 'SDMX' is used 1 time in the plan, but the glossary does not explain it"]
+
+
+@pytest.mark.parametrize("language, once, thrice", [
+    ("en", "abbreviation 'SD' is used 1 time in the plan", "abbreviation 'SMP' is used 3 times in the plan"),
+    ("id", "singkatan 'SD' dipakai 1 kali dalam masterplan", "singkatan 'SMP' dipakai 3 kali dalam masterplan"),
+])
+def test_an_unexplained_abbreviations_uses_are_counted_in_words_of_one_or_many(
+        make_plan: Callable[..., Path], language: str, once: str, thrice: str) -> None:
+    """W529 said 'used 1 time(s)': one use is 'time', more are 'times' in English; Indonesian says 'kali' for
+    both, as the catalog gives each form."""
+    from masterplan.diagnostics import Speaker
+    files = {"content/chapters/02-isi.md": "---\ntitle: Isi\n---\n\nSiswa SMP dan SD.\n\nSiswa SMP lagi, SMP.\n"}
+    found = [d for d in load_and_check(make_plan(files)).report.warnings if d.code == "W529"]
+    lines = [Speaker.of(language).line(d) for d in found]
+    assert [line.split(": ", 2)[2].split(",")[0] for line in lines] == [thrice, once]
+    assert lines[0].startswith("content/chapters/02-isi.md:5:7: ")
 
 
 @pytest.mark.parametrize("one, other", [
