@@ -7,6 +7,7 @@ outputs always agree.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from masterplan.model import Agency, Indicator, Phase, Plan, Program, Text, Value
@@ -104,14 +105,16 @@ def ceiling_total(years: list[CeilingYear]) -> CeilingYear | None:
     return CeilingYear(None, sum(row.apbd for row in years), sum(row.ceiling for row in years)) if years else None
 
 
-def apbd_by_agency(plan: Plan, year: int) -> list[tuple[str, int]]:
-    """(lead agency id, its programs' APBD in ``year``), the largest first, agencies with none left out."""
-    amounts: dict[str, int] = {}
+def apbd_by_agency(plan: Plan, years: Iterable[int]) -> dict[int, list[tuple[str, int]]]:
+    """Year of ``years`` → (lead agency id, its programs' APBD that year), the largest first, agencies with none
+    left out: the programs are walked once for all the years."""
+    amounts: dict[int, dict[str, int]] = {year: {} for year in years}
     for program in plan.programs:
         for line in program.budget:
-            if line.source == CITY_BUDGET and line.year == year:
-                amounts[program.lead_id] = amounts.get(program.lead_id, 0) + line.amount
-    return largest_first(amounts)
+            if line.source == CITY_BUDGET and line.year in amounts:
+                led = amounts[line.year]
+                led[program.lead_id] = led.get(program.lead_id, 0) + line.amount
+    return {year: largest_first(led) for year, led in amounts.items()}
 
 
 def mission_matrix(plan: Plan) -> dict[str, dict[str, list[Program]]]:

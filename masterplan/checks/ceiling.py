@@ -28,20 +28,23 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
         if typed_short(ceiling):
             yield warning(plan.apbd_ceiling_at[year], "W325", "apbd_ceiling: the ceiling for {year} is {amount}",
                           in_full(ceiling), year=year, amount=rupiah(ceiling))
-    for row in apbd_against_ceiling(plan):
-        # a ceiling of 12.000 is E306's, one of 30000 W325's
-        if row.left < 0 and isinstance(row.ceiling, int) and not typed_short(row.ceiling):
-            yield warning(plan.apbd_ceiling_at[row.year], "W324", "APBD {year}: the programs ask {apbd}, more than "
-                          "the ceiling of {ceiling} by {over}; the most from {agencies}",
-                          "agree the amounts with those agencies: move some to a later year or another funding "
-                          "source, or correct the ceiling", year=row.year, apbd=rupiah(row.apbd),
-                          ceiling=rupiah(row.ceiling), over=rupiah(-row.left), agencies=_largest(plan, row.year))
+    # a ceiling of 12.000 is E306's, one of 30000 W325's
+    over = [row for row in apbd_against_ceiling(plan)
+            if row.left < 0 and isinstance(row.ceiling, int) and not typed_short(row.ceiling)]
+    leading = apbd_by_agency(plan, [row.year for row in over]) if over else {}
+    for row in over:
+        yield warning(plan.apbd_ceiling_at[row.year], "W324", "APBD {year}: the programs ask {apbd}, more than "
+                      "the ceiling of {ceiling} by {over}; the most from {agencies}",
+                      "agree the amounts with those agencies: move some to a later year or another funding "
+                      "source, or correct the ceiling", year=row.year, apbd=rupiah(row.apbd),
+                      ceiling=rupiah(row.ceiling), over=rupiah(-row.left), agencies=_largest(plan, leading[row.year]))
 
 
-def _largest(plan: Plan, year: int) -> Message:
-    """The lead agencies with the most APBD in ``year``, by short name, each with its amount."""
+def _largest(plan: Plan, leading: list[tuple[str, int]]) -> Message:
+    """The first of the ``leading`` agencies (id, APBD asked in a year, the most first), by short name, each with
+    its amount."""
     named = []
-    for agency_id, amount in apbd_by_agency(plan, year)[:LARGEST_AGENCIES]:
+    for agency_id, amount in leading[:LARGEST_AGENCIES]:
         agency = plan.agency(agency_id)
         named.append(Message("{agency} ({amount})", agency=agency.short_name if agency else agency_id,
                              amount=rupiah(amount)))
