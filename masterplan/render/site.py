@@ -41,6 +41,7 @@ from masterplan.render.site_links import PAGES, site_folder, url_for
 from masterplan.render.site_pages import (
     WHOLE_PLAN,
     Page,
+    ScrollBox,
     all_pages,
     anchor_headings,
     describe,
@@ -110,7 +111,7 @@ def prepare(plan: Plan, root: Path, options: BuildOptions, report: Report, pdf_s
     translate = env.globals["_"]
     book = outline.build(plan, translate)
     problems: list[Diagnostic] = []
-    pages = all_pages(plan, translate, problems, site_charts.reference_label(book))
+    pages = all_pages(plan, translate, problems, site_charts.reference_label(book), _scroll_box(env))
     report.extend(problems)
     if options.base_url:  # a web server shows the 404 page at any depth: its links start from the site's folder
         for page in pages:
@@ -119,6 +120,15 @@ def prepare(plan: Plan, root: Path, options: BuildOptions, report: Report, pdf_s
     common = common_context(plan, book, translate, options.base_url, pdf_size is not None, logo_path(plan, root))
     common["asset_versions"] = asset_versions(theme)
     return PreparedSite(env, pages, {**common, "layout": Layout(env, common)}, theme, pdf_size)
+
+
+def _scroll_box(env: jinja2.Environment) -> ScrollBox | None:
+    """The theme's box for a chapter's tables; None when a plan's copy of it fails to load (every page, which
+    imports it through macros.html, then says so: E702), and its tables go without one."""
+    try:
+        return getattr(env.get_template("site/scroll_box.html").module, "scroll_box", None)
+    except jinja2.TemplateError:
+        return None
 
 
 def render(plan: Plan, root: Path, staging: Staging, options: BuildOptions, report: Report) -> list[str]:

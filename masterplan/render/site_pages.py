@@ -32,6 +32,9 @@ from masterplan.render.site_links import prefix, reference_resolver, slug, url_f
 
 WHOLE_PLAN = "*"
 Translate = Callable[..., str]
+#: the theme's box a wide table scrolls sideways in, site/scroll_box.html's macro: (its caption's id, or "" for a
+#: table without one; the caption as its title; ``caller``: the table) → the box's HTML
+ScrollBox = Callable[..., str]
 
 
 @dataclass
@@ -192,8 +195,10 @@ def first_paragraph(html: str) -> Markup:
 
 
 def chapter_pages(plan: Plan, _: Translate, problems: list[Diagnostic],
-                  label: Callable[[str], str | None] | None = None) -> Iterator[Page]:
-    """Narrative chapters; a chapter whose text cannot be filled in is reported and left out."""
+                  label: Callable[[str], str | None] | None = None,
+                  scroll_box: ScrollBox | None = None) -> Iterator[Page]:
+    """Narrative chapters, each table in ``scroll_box``; a chapter whose text cannot be filled in is reported and
+    left out."""
     context = chapters.context(plan)
     for chapter in plan.chapters:
         text, trouble = chapters.expand(chapter, context)
@@ -203,7 +208,8 @@ def chapter_pages(plan: Plan, _: Translate, problems: list[Diagnostic],
         path = url_for(chapter)
         html = number_tables(relocate(to_html(text), prefix(path)), table_captions(chapter), _captioner(label))
         html = resolve_references(html, reference_resolver(plan, prefix(path), label))
-        html = each_table(html, _scroll_box(_))
+        if scroll_box:
+            html = each_table(html, _boxed(scroll_box))
         yield Page(path, "site/chapter.html", str(chapter.title),
                    {"chapter": chapter, "body": Markup(html)},  # headings get their ids with the chapter's part
                    [], (WHOLE_PLAN,), name=chapter.title)
@@ -222,23 +228,19 @@ def _captioner(label: Callable[[str], str | None] | None) -> Callable[[TableCapt
 _CAPTIONED_TABLE = re.compile(r'<table(?: id="([^"]*)")?>\s*<caption>(.*?)</caption>', re.DOTALL)
 
 
-def _scroll_box(_: Translate) -> Callable[[str], str]:
-    """A table of chapter text in the box the site's own tables have (macros.html's ``table``): on a phone it
-    scrolls sideways inside it, the box says so (tables.js), is a keyboard stop named by the caption, and
-    the caption stays in sight above the table as its title."""
+def _boxed(scroll_box: ScrollBox) -> Callable[[str], str]:
+    """A table of chapter text in the box the site's own tables have (the theme's site/scroll_box.html), named by
+    its caption, which stays in sight above the table as its title; the caption gets an id to be named by."""
     numbers = itertools.count(1)
-    opening = Markup('<div class="table-scroll" role="region" tabindex="0" data-hint="{}"').format(
-        _("Scroll sideways to see every column"))
 
     def box(table: str) -> str:
         number = next(numbers)
         found = _CAPTIONED_TABLE.match(table)
         if not found:  # no caption to name it by
-            return Markup('{} aria-label="{}">\n{}\n</div>').format(opening, _("Table"), Markup(table))
+            return scroll_box("", "", caller=lambda: Markup(table))
         caption = f"{found.group(1) or f'table-{number}'}-caption"
         named = table.replace("<caption>", f'<caption id="{caption}">', 1)
-        return Markup('{} aria-labelledby="{}">\n<p class="table-title" aria-hidden="true" data-pagefind-ignore>{}</p>'
-                      '\n{}\n</div>').format(opening, caption, Markup(found.group(2)).striptags(), Markup(named))
+        return scroll_box(caption, Markup(found.group(2)).striptags(), caller=lambda: Markup(named))
     return box
 
 
@@ -284,10 +286,10 @@ def _moved(path: str, now: Program | Agency, title: str, lead: str) -> Page:
 
 
 def all_pages(plan: Plan, _: Translate, problems: list[Diagnostic],
-              label: Callable[[str], str | None] | None = None) -> list[Page]:
+              label: Callable[[str], str | None] | None = None, scroll_box: ScrollBox | None = None) -> list[Page]:
     """Every page of the site, in a stable order."""
     return [*site_pages(plan, _), *pillar_pages(plan, _), *agency_pages(plan, _),
-            *program_pages(plan, _), *moved_pages(plan, _), *chapter_pages(plan, _, problems, label)]
+            *program_pages(plan, _), *moved_pages(plan, _), *chapter_pages(plan, _, problems, label, scroll_box)]
 
 
 def chapter_for(plan: Plan, part: str) -> Chapter | None:
