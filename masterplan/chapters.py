@@ -16,7 +16,7 @@ from typing import Any, NamedTuple
 
 import jinja2
 
-from masterplan import jinja_words, sandbox, validation, yamlfile
+from masterplan import chapter_lists, jinja_words, sandbox, validation, yamlfile
 from masterplan.dates import spelt_date
 from masterplan.diagnostics import (
     Diagnostic,
@@ -188,8 +188,10 @@ def _lookup_of_nothing(message: str, line: str, plan: Any) -> _Nothing | None:
         if getattr(plan, kind)(wanted) is None:
             from masterplan.checks.last_build import Unknown
             unknown = Unknown(plan)
-            hint = unknown.program(wanted) if kind == "program" else unknown.agency(wanted) if kind == "agency" \
-                else did_you_mean(wanted, [p.id for p in plan.pillars])
+            hint = (unknown.program(wanted) if kind == "program" else unknown.agency(wanted) if kind == "agency"
+                    else did_you_mean(wanted, [p.id for p in plan.pillars])) or Message(
+                "no {kind} of the plan has the id {id}: check it, or print this only when it is found: "
+                "{{% if {lookup} %}}...{{% endif %}}", kind=kind, id=wanted, lookup=f"plan.{kind}('{wanted}')")
             return _Nothing(Message("{lookup} finds no {kind} of that id", lookup=f"plan.{kind}('{wanted}')",
                                     kind=kind), hint, wanted)
     return None
@@ -280,8 +282,11 @@ def _expand(chapter: Chapter, context: dict[str, Any], budget: sandbox.TimeBudge
                             "a Jinja loop in this chapter runs too long", seconds=f"{sandbox.MAX_SECONDS:g}")]
     except jinja2.UndefinedError as exc:
         line = sandbox.template_line(exc.__traceback__, chapter)
-        lines = chapter.body.split("\n")
-        written = lines[line - 1] if 0 < line <= len(lines) else ""
+        written = _written(chapter, line)
+        listed = chapter_lists.past_the_end(exc.message or "", written, context)  # plan.phases[3] of 2 phases
+        if listed:
+            return None, [error(at(line, listed.column), "E504", "chapter refers to something that does not exist: "
+                                "{what}", listed.hint, what=listed.what)]
         plan = context.get("plan")
         nothing = _lookup_of_nothing(exc.message or "", written, plan)  # the failing line's lookup of an id,
         empty = None if nothing else _field_of_nothing(exc.message or "", written)
@@ -317,13 +322,27 @@ def _expand(chapter: Chapter, context: dict[str, Any], budget: sandbox.TimeBudge
                            "plan.program('GOV-01'); the lists are plan.programs, plan.agencies and plan.pillars")
         else:
             hint = None
+        line = sandbox.template_line(exc.__traceback__, chapter)
+        listed = chapter_lists.unpacking(str(exc), _written(chapter, line), context)  # {% set a, b, c = plan.phases %}
+        if listed:
+            return None, [error(at(line, listed.column), "E503", "template error in chapter: {detail}", listed.hint,
+                                detail=listed.what)]
         words = jinja_words.runtime(exc)
-        where = at(sandbox.template_line(exc.__traceback__, chapter))
         if isinstance(words, Message):
-            return None, [error(where, "E503", "template error in chapter: {detail}", hint, detail=words)]
-        return None, [error(where, "E503", "template error in chapter: {exception}: {detail}", hint,
-                            exception=type(exc).__name__, detail=words)]
+            return None, [error(at(line), "E503", "template error in chapter: {detail}", hint, detail=words)]
+        # words not known here: Python's own, in English, after a sentence in the plan's language
+        return None, [error(at(line), "E503", "template error in chapter: this line could not be filled in; Python "
+                            "says (in English): {exception}: {detail}", hint or Message(
+                                "check the values this line uses and what it does with them; chapters can read "
+                                "plan.city, plan.pillars, plan.programs, plan.agencies, plan.phases, ... "
+                                "(masterplan's README lists them all)"), exception=type(exc).__name__, detail=words)]
     return "".join(pieces), []
+
+
+def _written(chapter: Chapter, line: int) -> str:
+    """Line ``line`` of the chapter's text (1 first), as written; empty when there is none."""
+    lines = chapter.body.split("\n")
+    return lines[line - 1] if 0 < line <= len(lines) else ""
 
 
 def context(plan: Any) -> dict[str, Any]:

@@ -33,7 +33,7 @@ from masterplan.diagnostics import Message, did_you_mean
 from masterplan.model import Chapter
 from masterplan.schema import english_field
 
-__all__ = ["SecurityError", "TimeBudget", "TimeUp", "compile_chapter", "running_line", "syntax_hint",
+__all__ = ["SecurityError", "TimeBudget", "TimeUp", "compile_chapter", "read", "running_line", "syntax_hint",
            "template_line", "time_limit"]
 
 MAX_OUTPUT_CHARS = 2_000_000
@@ -292,6 +292,18 @@ def time_limit(seconds: float) -> Iterator[None]:
         timer.cancel()
         if state["fired"]:  # not delivered yet: take it back so it cannot land after the template
             ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread_id), None)
+
+
+def read(path: str, context: Mapping[str, Any]) -> Any:
+    """The value a dotted name of a chapter (``plan.phases``) has, each field read as the sandbox lets a chapter
+    read it; None when a field is missing or not the chapter's to read."""
+    first, *fields = path.split(".")
+    value = context.get(first)
+    for name in fields:
+        value = _SANDBOX.getattr(value, name)
+        if isinstance(value, jinja2.Undefined):
+            return None
+    return value
 
 
 def template_line(tb: TracebackType | None, chapter: Chapter) -> int:
