@@ -54,10 +54,10 @@ def test_a_scale_keeps_its_number() -> None:
 
 def test_numbers_keep_their_unit_and_amounts_their_currency() -> None:
     html = ("<p>Luas 35 km², sekitar 208 ribu jiwa; anggaran Rp 276.660.000.000 selama 10 tahun, "
-            "Rp 1,25 miliar.</p><td>12 m</td>")
+            "Rp 1,25 miliar.</p><td>12 m</td><p>Pelaksanaan dibagi dalam 3 tahap.</p>")
     assert keep_whole(html) == (
         "<p>Luas 35\u00a0km², sekitar 208\u00a0ribu jiwa; anggaran Rp\u00a0276.660.000.000 selama 10\u00a0tahun, "
-        "Rp\u00a01,25\u00a0miliar.</p><td>12\u00a0m</td>")
+        "Rp\u00a01,25\u00a0miliar.</p><td>12\u00a0m</td><p>Pelaksanaan dibagi dalam 3\u00a0tahap.</p>")
 
 
 def test_numbers_before_other_words_and_units_in_attributes_are_left_alone() -> None:

@@ -43,8 +43,8 @@ _HYPHENATED = re.compile(r"(?<![\w-])\w+(?:-\w+)+(?![\w-])")
 SHORT = 2  #: pieces of this many letters or fewer stay with their neighbour
 #: what a number measures or counts in a plan, kept on the number's line
 UNITS = ("km²", "km", "m²", "m³", "m", "cm", "mm", "ha", "kg", "ton", "liter", "kWh", "kW", "MW", "Mbps", "Gbps",
-         "GB", "TB", "detik", "menit", "jam", "hari", "minggu", "bulan", "tahun", "persen", "ribu", "juta",
-         "miliar", "triliun")
+         "GB", "TB", "detik", "menit", "jam", "hari", "minggu", "bulan", "tahun", "tahap", "persen", "ribu",
+         "juta", "miliar", "triliun")
 #: the space between a number and its unit; and between "Rp" and an amount (each pattern starts with
 #: its literal text, which the regular expression engine looks for quickly)
 _UNIT_SPACE = re.compile(r" (?<=\d )(?=(?:" + "|".join(UNITS) + r")(?![\w²³]))")
