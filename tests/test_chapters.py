@@ -143,11 +143,11 @@ def test_a_chapter_uses_jinjas_loops_and_groups_and_prints_no_folder_of_the_mach
     assert problems == [] and text is not None and plan.content is not None and str(plan.content) not in text
 
 
-@pytest.mark.parametrize(("body", "said"), [("{{ plan.programs[500].name }}", "a list has no item 500"),
+@pytest.mark.parametrize(("body", "said"), [("{% set years = [2022, 2023] %}{{ years[5] }}", "a list has no item 5"),
                                            ("{{ 1.500.000 }}", "a number has no item 0"),
                                            ("{{ plan.city.nama }}", "a text has no field 'nama'")])
 def test_a_lookup_of_nothing_in_a_plain_value_is_said_in_words(plan: Plan, body: str, said: str) -> None:
-    """"list object has no element 500", "float object has no element 0": Python's words for a plain value, in
+    """"list object has no element 5", "float object has no element 0": Python's words for a plain value, in
     English amid an Indonesian message."""
     text, problems = expand(plan, f"Paragraf.\n\n{body}\n")
     assert text is None and [p.code for p in problems] == ["E504"]

@@ -14,31 +14,19 @@ from click.testing import CliRunner
 
 from masterplan.cli import cli
 
-SAMPLE_PHASES = """\
-phases:
-  - name: Jangka Pendek
-    theme: Membangun Momentum
-    period: {start: 2022, end: 2023}
-  - name: Jangka Menengah
-    theme: Integrasi Layanan
-    period: {start: 2024, end: 2026}
-  - name: Jangka Panjang
-    theme: Kota Cerdas yang Berkelanjutan
-    period: {start: 2027, end: 2031}
-"""
-TWO_PHASES = """\
-phases:
-  - name: Jangka Pendek
-    theme: Membangun Momentum
-    period: {start: 2022, end: 2026}
-  - name: Jangka Panjang
-    theme: Kota Cerdas yang Berkelanjutan
-    period: {start: 2027, end: 2031}
-"""
-FOUR_PHASES = SAMPLE_PHASES.replace("end: 2031}", "end: 2029}") + """\
-  - name: Evaluasi
-    period: {start: 2030, end: 2031}
-"""
+
+def phases_yml(*phases: tuple[str, str | None, int, int]) -> str:
+    """plan.yml's ``phases:`` written as the sample writes them: name, theme (when one), first and last year."""
+    return "phases:\n" + "".join(f"  - name: {name}\n" + (f"    theme: {theme}\n" if theme else "")
+                                  + f"    period: {{start: {start}, end: {end}}}\n" for name, theme, start, end in phases)
+
+
+SHORT, MEDIUM, LONG = "Jangka Pendek", "Jangka Menengah", "Jangka Panjang"
+MOMENTUM, SERVICES, LASTING = "Membangun Momentum", "Integrasi Layanan", "Kota Cerdas yang Berkelanjutan"
+SAMPLE_PHASES = phases_yml((SHORT, MOMENTUM, 2022, 2023), (MEDIUM, SERVICES, 2024, 2026), (LONG, LASTING, 2027, 2031))
+TWO_PHASES = phases_yml((SHORT, MOMENTUM, 2022, 2026), (LONG, LASTING, 2027, 2031))
+FOUR_PHASES = phases_yml((SHORT, MOMENTUM, 2022, 2023), (MEDIUM, SERVICES, 2024, 2026), (LONG, LASTING, 2027, 2029),
+                         ("Evaluasi", None, 2030, 2031))
 #: the first words of the sample's paragraph on each of its phases, in order
 PARAGRAPHS = ("Tahap ini diisi *quick win*", "Tahap ini memanfaatkan fondasi", "Tahap ini menekankan keberlanjutan")
 
@@ -71,7 +59,7 @@ def test_a_new_city_with_two_phases_builds_a_roadmap_section_for_each(tmp_path: 
     text = _page_text(root / "build" / "site" / "chapter" / "peta-jalan.html")
     assert "Pelaksanaan dibagi dalam 2 tahap." in text
     sections = re.findall(r"<h2[^>]*>(.*?)</h2>", (root / "build" / "site" / "chapter" / "peta-jalan.html")
-                          .read_text(encoding="utf-8"), re.S)
+                          .read_text(encoding="utf-8"), re.DOTALL)
     headings = [" ".join(html.unescape(re.sub(r"<[^>]+>", "", h)).split()) for h in sections]
     assert [h for h in headings if h.startswith("Jangka")] == [
         "Jangka Pendek (2022–2026): Membangun Momentum", "Jangka Panjang (2027–2031): Kota Cerdas yang Berkelanjutan"]
@@ -90,7 +78,7 @@ def test_a_fourth_phase_gets_its_section_without_a_paragraph_of_the_sample(tmp_p
     roadmap = next(c for c in plan.chapters if c.id == "peta-jalan")
     text, problems = chapters.expand(roadmap, chapters.context(plan))
     assert problems == [] and text is not None and "Pelaksanaan dibagi dalam 4 tahap." in text
-    assert re.findall(r"^## (.*)$", text, re.M)[1:5] == [
+    assert re.findall(r"^## (.*)$", text, re.MULTILINE)[1:5] == [
         "Jangka Pendek (2022–2023): Membangun Momentum", "Jangka Menengah (2024–2026): Integrasi Layanan",
         "Jangka Panjang (2027–2029): Kota Cerdas yang Berkelanjutan", "Evaluasi (2030–2031)"]
     last = text.split("## Evaluasi (2030–2031)")[1].split("## ")[0]
@@ -109,8 +97,8 @@ def test_a_roadmap_taking_three_phases_apart_is_told_plainly_in_indonesian(
     monkeypatch.delenv("MASTERPLAN_LANG")
     code, output = invoke("validate", str(root))
     said = [line for line in output.splitlines() if "[E" in line]
-    assert code == 1 and said == [
+    assert code == 1 and said == [(
         f"content/chapters/07-peta-jalan.md:{at + 1}:1: kesalahan[E503]: kesalahan templat di bab: plan.phases berisi "
         "2 butir, sedangkan bab ini mengharapkan 3 (jadikan plan.phases berisi 3 butir di plan.yml (phases:), atau "
-        "ubah baris ini agar menyebut 2 nama; {% for item in plan.phases %} menjalani butir sebanyak apa pun)"]
+        "ubah baris ini agar menyebut 2 nama; {% for item in plan.phases %} menjalani butir sebanyak apa pun)")]
     assert "unpack" not in output and "ValueError" not in output
