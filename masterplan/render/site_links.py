@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 from markupsafe import Markup, escape
 
 from masterplan.captions import table_captions
-from masterplan.model import Agency, Chapter, Pillar, Plan, Program
+from masterplan.model import Agency, Chapter, Mission, Pillar, Plan, Program
 from masterplan.render.outline import anchor
 
 #: Site-level pages: name → path from the site root.
@@ -58,6 +58,8 @@ def url_for(target: Any) -> str:
         return f"agency/{target.id}.html"
     if isinstance(target, Chapter):
         return f"chapter/{target.id}.html"
+    if isinstance(target, Mission):
+        return f"mission/{target.id}.html"
     return PAGES[target]
 
 

@@ -96,6 +96,20 @@ def program_pages(plan: Plan, _: Translate) -> Iterator[Page]:
                         *dict.fromkeys(p.position.file for p in related)), name=program.name)
 
 
+def mission_pages(plan: Plan, _: Translate) -> Iterator[Page]:
+    """A page per RPJMD mission: its row of the budget by mission and the programs serving it. Its share of the
+    plan's budget is of every program's, so every program's file is one of its inputs (a program starting or
+    ceasing to serve it included)."""
+    vision = chapter_for(plan, "vision")
+    listed = (url_for(vision) if vision else url_for("home")) + "#missions"
+    for index, mission in enumerate(plan.missions):
+        serving = sorted((p for p in plan.programs if mission in p.missions), key=lambda p: p.code_order)
+        yield Page(url_for(mission), "site/mission.html", str(mission.text),
+                   {"mission": mission, "number": index + 1, "programs": serving, **_neighbours(plan.missions, index)},
+                   [(_("Missions"), listed)],
+                   (plan.position.file, *dict.fromkeys(p.position.file for p in plan.programs)), name=mission.text)
+
+
 def agency_pages(plan: Plan, _: Translate) -> Iterator[Page]:
     for agency in plan.agencies:
         yield Page(url_for(agency), "site/agency.html", f"{agency.name} ({agency.short_name})",
@@ -288,7 +302,7 @@ def _moved(path: str, now: Program | Agency, title: str, lead: str) -> Page:
 def all_pages(plan: Plan, _: Translate, problems: list[Diagnostic],
               label: Callable[[str], str | None] | None = None, scroll_box: ScrollBox | None = None) -> list[Page]:
     """Every page of the site, in a stable order."""
-    return [*site_pages(plan, _), *pillar_pages(plan, _), *agency_pages(plan, _),
+    return [*site_pages(plan, _), *pillar_pages(plan, _), *mission_pages(plan, _), *agency_pages(plan, _),
             *program_pages(plan, _), *moved_pages(plan, _), *chapter_pages(plan, _, problems, label, scroll_box)]
 
 
