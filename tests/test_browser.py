@@ -104,6 +104,7 @@ def page_types(plan: Plan) -> dict[str, str]:
         "home": "index.html", "pillar": f"pillar/{plan.pillars[0].id}.html",
         "agency": f"agency/{plan.leading_sector_id}.html", "program": f"program/{e_sambat(plan)}.html",
         "roadmap": "roadmap.html", "budget": "budget.html", "search": "search.html?q=sambat",
+        "mission": f"mission/{plan.missions[0].id}.html",
     }
 
 
@@ -123,7 +124,7 @@ def _wait_for_search(tab: object) -> None:
         timeout=15000)
 
 
-@pytest.mark.parametrize("kind", ["home", "pillar", "agency", "program", "roadmap", "budget", "search"])
+@pytest.mark.parametrize("kind", ["home", "pillar", "agency", "program", "roadmap", "budget", "search", "mission"])
 def test_page_has_no_wcag_violations_nor_console_errors(kind: str, page: object, server: str, plan: Plan) -> None:
     page.goto(server + page_types(plan)[kind])  # type: ignore[attr-defined]
     if kind == "search":

@@ -47,11 +47,41 @@ def test_an_edited_program_shows_in_its_page_and_every_page_listing_it(sample: P
     total = len(list((sample / "build" / "site").rglob("*.html")))
     assert f"({total} rendered)" not in summary, "an edit in one file re-rendered the whole site"
     neighbours = [p for p in program.pillar.programs if p is not program][:1]  # its "next" page
-    showing = [program, *program.depends_on, *program.dependents, *neighbours, *program.partners]
+    showing = [program, *program.depends_on, *program.dependents, *neighbours, *program.partners, *program.missions]
+    assert program.missions
     for path in {url_for(program.pillar), url_for(program.lead), url_for("programs"), *map(url_for, showing)}:
         assert "Program Revisi Kilat" in page(sample, path), path
     assert "0 rendered" in build(sample)  # nothing changed: nothing rendered
     assert "Program Revisi Kilat" in page(sample, url_for(program))
+
+
+def test_a_budget_edit_shows_on_every_mission_page(sample: Path) -> None:
+    """A mission's page gives its share of the whole plan's budget: a program's new amount changes the figures of
+    the missions it serves and the share of every other, whose pages are rendered again too."""
+    build(sample)
+    plan, _ = load(sample)
+    assert plan is not None
+    def untouched(program: object) -> list[str]:  # missions no program its file leads or supports serves
+        file = program.position.file  # type: ignore[attr-defined]
+        served = {m.id for p in plan.programs if file in (p.position.file, *(a.position.file for a in p.partners))
+                  for m in p.missions}
+        return [m.id for m in plan.missions if m.id not in served]
+
+    program = next(p for p in plan.programs if p.missions and p.budget and untouched(p))
+    before = {m.id: page(sample, url_for(m)) for m in plan.missions}
+    file = sample / program.position.file
+    text = file.read_text(encoding="utf-8")
+    line = program.budget[0].amount_at.line - 1
+    lines = text.splitlines(keepends=True)
+    assert f"amount: {program.budget[0].amount}" in lines[line]
+    lines[line] = lines[line].replace(f"amount: {program.budget[0].amount}", f"amount: {program.budget[0].amount + 7_000_000_000}")
+    file.write_text("".join(lines), encoding="utf-8")
+    build(sample)
+    for mission in plan.missions:
+        assert page(sample, url_for(mission)) != before[mission.id], mission.id
+    served = page(sample, url_for(program.missions[0]))
+    total = sum(p.total_budget for p in plan.programs if program.missions[0] in p.missions) + 7_000_000_000
+    assert f'<data value="{total}"' in served
 
 
 def test_a_template_edit_renders_every_page_using_it_again(sample: Path) -> None:
