@@ -40,8 +40,8 @@
       .replace("{fewer}", fewer || "");
   }
 
-  // "wifi gratis": every word must match, and "gratis" is on no page; when several words find nothing
-  // together, the words that find something on their own are searched (and said to be)
+  // "wifi gratis": every word must match, and "gratis" is on no page; when a word of several finds nothing on
+  // its own, the words that find something are searched (and said to be)
   function finds(pagefind, word) {
     return pagefind.search(searched(word)).then(function (search) {
       return Promise.all(search.results.slice(0, 5).map(function (r) { return r.data(); }));
@@ -191,16 +191,16 @@
       pending = search.results.slice();
       return next(ticket, query, search.results.length);
     }
-    load().then(function (loaded) { pagefind = loaded; return pagefind.search(searched(query)); })
-      .then(show)
-      .then(function () {
-        if (ticket !== latest || list.children.length || query.split(/\s+/).length < 2) { return; }
-        return fewer(pagefind, query).then(function (words) {
-          if (!words || ticket !== latest) { return; }
-          part = words;
-          dropped = 0;
-          return pagefind.search(searched(words)).then(show);
-        });
+    // a word that finds nothing is looked at first: Pagefind may match it by a letter (no result together) or,
+    // as its index stands, drop it from the query and list the other words' results as the whole query's
+    load().then(function (loaded) {
+      pagefind = loaded;
+      return query.split(/\s+/).length < 2 ? null : fewer(pagefind, query);
+    })
+      .then(function (words) {
+        if (ticket !== latest) { return; }
+        part = words;
+        return pagefind.search(searched(words || query)).then(show);
       })
       .then(function () { return back !== null && landing === true && restore(ticket, query); })
       .then(function (restored) {
