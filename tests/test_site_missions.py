@@ -95,6 +95,15 @@ def test_a_program_page_links_the_missions_it_serves(sample: tuple[Plan, Path]) 
         assert f"<h1>{text}</h1>" in read(site, urljoin(path, href))
 
 
+def test_the_home_page_links_each_mission_to_its_page(sample: tuple[Plan, Path]) -> None:
+    plan, site = sample
+    section = read(site, "index.html").split('id="missions"', 1)[1].split("</section>", 1)[0]
+    links = re.findall(r'<li><a href="([^"]+)">(.*?)</a></li>', section)
+    assert links == [(f"mission/{m.id}.html", str(m.text)) for m in plan.missions]
+    for href, text in links:
+        assert f"<h1>{text}</h1>" in read(site, href)
+
+
 @pytest.mark.parametrize(("language", "words"), [
     ("id", ["Belum ada program yang mendukung misi ini.", ">Misi 1<", ">Misi<"]),
     ("en", ["No program serves this mission yet.", ">Mission 1<", ">Missions<"])])
