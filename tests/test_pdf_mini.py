@@ -488,7 +488,7 @@ def test_the_budget_by_mission_counts_a_program_in_each_of_its_missions(make_pla
     assert lines == ["Misi Program Indikasi anggaran Bersumber APBD Porsi dari total",
                      "1. Tata kelola yang baik 1 Rp 650.000.000 Rp 650.000.000 86,7%",
                      "2. Ekonomi yang tumbuh 1 Rp 650.000.000 Rp 650.000.000 86,7%",
-                     "Belum terkait misi 1 Rp 100.000.000 Rp 0 13,3%",
+                     "Belum terkait misi 1 Rp 100.000.000 – 13,3%",
                      "Total 2 Rp 750.000.000 Rp 650.000.000 100,0%"]
     assert "dihitung pada baris setiap misinya, sehingga jumlah baris-baris melebihi total" in text
     assert "Anggaran per misi: Tabel 2.2" in " ".join(" ".join(pages(root)).split())
