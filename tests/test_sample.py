@@ -74,6 +74,18 @@ def test_the_samples_glossary_entries_end_alike(sample) -> None:
     assert terms["KK"].startswith("Kepala keluarga") and "Kartu Keluarga" in terms["KK"]
 
 
+def test_kk_counts_what_its_glossary_entry_says(sample) -> None:
+    """The sample uses KK once, as the unit of ENV-02's indicator, which counted "Rumah tangga" (households, one of
+    which may hold several Kartu Keluarga) while the glossary called a KK one Kartu Keluarga: the indicator now
+    counts families (keluarga) and the glossary says KK counts families, one for each Kartu Keluarga."""
+    from masterplan import summary
+    definition = {entry.term: str(entry.definition) for entry in summary.glossary(sample.plan)}["KK"]
+    assert definition.startswith("Kepala keluarga; satuan hitung keluarga") and "rumah tangga" not in definition
+    counted = [str(indicator.name.get("id")) for program in sample.plan.programs for indicator in program.indicators
+               if str(indicator.unit.get("id")) == "KK"]
+    assert counted and all(name.startswith("Keluarga ") for name in counted)
+
+
 FOREIGN = ("quick win", "command center", "leading sector", "e-government", "event", "e-planning", "e-budgeting",
            "e-reporting", "monitoring")  #: English words the sample's chapters use in running text
 
