@@ -697,6 +697,28 @@ def test_an_amount_never_wraps_and_the_budget_tables_fit_a_desktop(path: str, br
     assert all(box[2] for box in hidden[360] if box[1] > 0), hidden[360]  # what scrolls on a phone says so
 
 
+@pytest.mark.parametrize("path", ["index.html", "pillar/environment.html", "agency/dlh.html"])
+def test_a_key_figure_stays_on_one_line_in_its_card(path: str, browser: object, server: str) -> None:
+    """The home page's "Anggaran indikatif" card read "Rp 276,66 / miliar" on a 360 px phone (three line boxes, 124 px
+    for 215 px of figure). A figure is on one line and inside its card at 360 and at 1280 px: on a phone the cards
+    stand one under another, at 1280 px the four stand in a row."""
+    for width in (360, 1280):
+        context = browser.new_context(viewport={"width": width, "height": 800})  # type: ignore[attr-defined]
+        tab = context.new_page()
+        tab.goto(server + path)
+        cards = tab.eval_on_selector_all(".figures > div", """cards => cards.map(card => {
+            const figure = card.querySelector('dd'), range = document.createRange(); range.selectNodeContents(figure);
+            const lines = new Set([...range.getClientRects()].filter(r => r.width).map(r => Math.round(r.bottom)));
+            const text = range.getBoundingClientRect(), box = card.getBoundingClientRect();
+            return [figure.textContent.trim(), lines.size, text.left >= box.left && text.right <= box.right,
+                    Math.round(box.top)]; })""")
+        context.close()
+        assert len(cards) >= 3 and any(card[0].startswith("Rp ") for card in cards), cards
+        assert [card for card in cards if card[1] != 1 or not card[2]] == [], (width, cards)
+        rows = {card[3] for card in cards}
+        assert len(rows) == (len(cards) if width == 360 else 1), (width, cards)
+
+
 def test_a_table_wider_than_the_screen_says_it_scrolls(browser: object, server: str) -> None:
     """The budget by pillar and year is wider than a phone: a cue above it says so until it is scrolled to its
     end; a table that fits has no cue. At 1280 px all three fit (the budget by pillar and year scrolled there
