@@ -11,7 +11,7 @@ from test_pdf import MM
 
 HEADING_SIZES = {9.0, 10.0, 10.5, 11.0, 13.0, 18.0, 22.0}  #: pt of captions, headings and titles (book.css)
 NAVY = (0.11, 0.208, 0.369)  #: a table head's fill, #1c355e
-MATRIX_BLANK = 0.25  #: of the room a program matrix has on a page, at most left blank (but on its last page)
+MATRIX_BLANK = 0.32  #: of the room a program matrix has on a page, at most left blank (but on its last page)
 
 
 @pytest.fixture(scope="module")
@@ -93,8 +93,9 @@ def matrix_pages(pdf: pdfplumber.PDF) -> list[list[tuple[int, float]]]:
 def test_a_program_matrix_fills_its_pages(sample_pdf: Path) -> None:
     """A program never split across pages, and programs are 31 to 52 mm tall: a pillar's first matrix page held
     its indicators, the matrix's lead-in and one program, the rest of the matrix's room (33 to 42 %) blank. A
-    program now goes on over the page under the repeated head, and no matrix page but a matrix's last leaves
-    more than a quarter of its room blank."""
+    program now goes on over the page under the repeated head, but the last two, which stay whole and together
+    (the last never alone on a page): no matrix page but a matrix's last leaves more than 32 % of its room blank,
+    which only the page before the last two programs comes near (28 and 30 % in two of the sample's six)."""
     with pdfplumber.open(sample_pdf) as pdf:
         matrices = matrix_pages(pdf)
     assert len(matrices) == 6 and all(len(matrix) >= 3 for matrix in matrices), matrices
