@@ -51,15 +51,16 @@ def figures(html: str) -> list[str]:
 
 def test_a_mission_page_lists_its_programs_with_its_row_of_the_budget_by_mission(sample: tuple[Plan, Path]) -> None:
     """Tabel 3.2 said how much the programs serving mission 4 cost, not which they are: its page lists them, by code,
-    each code leading to the program, and gives the table's figures for it."""
+    each name leading to the program, and gives the table's figures for it."""
     plan, site = sample
     mission = next(m for m in plan.missions if m.id == "m4")
     serving = sorted((p for p in plan.programs if "m4" in p.mission_ids), key=lambda p: p.code_order)
     assert len(serving) > 5
     html = read(site, "mission/m4.html")
     table = html[html.index('<table id="mission-programs"'):html.index("</table>", html.index('id="mission-programs"'))]
-    codes = re.findall(r'<td class="code"><a href="\.\./program/([^"]+)\.html">([^<]+)</a></td>', table)
-    assert [code for code, _ in codes] == [p.id for p in serving] and all(a == b for a, b in codes)
+    rows = re.findall(r'<td class="code">([^<]+)</td>\s*<th scope="row"><a href="\.\./program/([^"]+)\.html">([^<]+)</a>',
+                      table)
+    assert rows == [(p.id, p.id, str(p.name)) for p in serving]  # each name leads to its program, as in every list
     assert f"<h1>{mission.text}</h1>" in html and ">Misi 4<" in html
     for program in serving:  # name, pillar, lead agency and years in its row
         row = table[table.index(f">{program.id}<"):].split("</tr>", 1)[0]
@@ -121,7 +122,7 @@ def test_a_mission_no_program_serves_says_so(language: str, words: list[str], ma
     empty = read(site, "mission/m3.html")
     assert words[0] in empty and 'id="mission-programs"' not in empty
     first = read(site, "mission/m1.html")
-    assert 'href="../program/GOV-01.html">GOV-01<' in first and words[1] in first
+    assert '<td class="code">GOV-01</td>' in first and 'href="../program/GOV-01.html"' in first and words[1] in first
     crumbs = first.split('class="breadcrumbs', 1)[1].split("</nav>", 1)[0]
     assert f'href="../index.html#missions"{words[2]}' in crumbs  # the home page lists them when no chapter does
 
