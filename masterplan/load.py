@@ -270,7 +270,8 @@ class _Reader:
             apbd_ceiling=ceiling, apbd_ceiling_at=ceiling_at,
             phases=[Phase(self.text(phase["name"]), self.text(phase.get("theme")),
                           Period(phase["period"]["start"], phase["period"]["end"]), phase.position,
-                          self.where(phase)) for phase in data.get("phases") or []],
+                          self.where(phase), self.text(phase.get("description")))
+                    for phase in data.get("phases") or []],
         )
 
     def apbd_ceiling(self, data: LocatedMap) -> tuple[dict[int, int], dict[int, Position]]:

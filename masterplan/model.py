@@ -164,13 +164,15 @@ class Mission:
 @dataclass
 class Phase:
     """A stage of the roadmap (tahapan): short, medium or long term (jangka pendek, menengah, panjang), the plan's
-    years it spans and what it is about (its theme: "Membangun Momentum")."""
+    years it spans, what it is about (its theme: "Membangun Momentum") and what is done in it (its description,
+    Markdown the roadmap chapter prints)."""
 
     name: Text
     theme: Text
     period: Period
     position: Position
     where: dict[str, Position] = field(default_factory=dict)
+    description: Text = field(default_factory=lambda: Text({}))
 
     def at(self, name: str) -> Position:
         return self.where.get(name, self.position)

@@ -126,6 +126,8 @@ DEFS: dict[str, Any] = {
         "name": _ref("name", "Name, e.g. Jangka Pendek."),
         "theme": _ref("text", "What the stage is about, e.g. Membangun Momentum."),
         "period": _ref("period", "Its years, within the plan period."),
+        "description": _ref("text", "What is done in the stage, a paragraph or more (Markdown): the roadmap "
+                                    "chapter prints it under the stage's heading ({{ phase.description }})."),
     }, ["name", "period"]),
     "readiness": _obj("One row of the readiness analysis.", {
         "element": {"enum": READINESS_ELEMENTS, "description": "struktur, infrastruktur or suprastruktur."},

@@ -115,14 +115,17 @@ def test_plan_json_gives_the_roadmaps_phases_and_an_empty_list_without_them(buil
     assert json.loads((data / "plan.json").read_text(encoding="utf-8"))["plan"]["phases"] == []
     from conftest import MINI_FILES
     phased = textwrap.dedent(MINI_FILES["content/plan.yml"]) + (
-        "phases:\n  - {name: Jangka Pendek, theme: Membangun Momentum, period: {start: 2022, end: 2023}}\n"
+        "phases:\n  - {name: Jangka Pendek, theme: Membangun Momentum, period: {start: 2022, end: 2023},\n"
+        "     description: Fondasi digital dibangun.}\n"
         "  - {name: {id: Jangka Menengah, en: Medium term}, period: {start: 2024, end: 2026}}\n")
     root = make_plan({"content/plan.yml": phased})
     assert run(root, BuildOptions(pdf=False)).ok
     document = json.loads((root / "build" / "site" / "data" / "plan.json").read_text(encoding="utf-8"))
     assert document["plan"]["phases"] == [
-        {"name": {"id": "Jangka Pendek"}, "theme": {"id": "Membangun Momentum"}, "period": {"start": 2022, "end": 2023}},
-        {"name": {"id": "Jangka Menengah", "en": "Medium term"}, "theme": None, "period": {"start": 2024, "end": 2026}}]
+        {"name": {"id": "Jangka Pendek"}, "theme": {"id": "Membangun Momentum"}, "period": {"start": 2022, "end": 2023},
+         "description": {"id": "Fondasi digital dibangun."}},
+        {"name": {"id": "Jangka Menengah", "en": "Medium term"}, "theme": None, "period": {"start": 2024, "end": 2026},
+         "description": None}]
 
 
 def test_plan_json_holds_the_whole_model(built: tuple[Plan, Path]) -> None:

@@ -111,7 +111,7 @@ JSON_FIELDS: list[tuple[str, str]] = [
     ("format, format_version", "File format name and version; the version changes only when a field is removed, renamed or holds another kind of value"),
     ("plan", ("City, title, period, version, status, date, vision, missions, legal basis, funding sources, "
               "the open data's licence, the APBD ceiling per year (pagu indikatif) where the plan gives one, the "
-              "roadmap's phases (tahapan) with their theme and years")),
+              "roadmap's phases (tahapan) with their theme, years and description")),
     ("pillars", "Pillars with sub-elements, goals, indicators and the codes of their programs"),
     ("agencies", "Agencies with the codes of the programs they lead and support, and their contact where given"),
     ("programs", "Every program with all its fields, budget lines and indicators"),
@@ -168,7 +168,8 @@ def as_json(plan: Plan) -> dict[str, Any]:
             "license": {"name": plan.data_license, "url": plan.data_license_url} if plan.data_license else None,
             "apbd_ceiling": {str(year): amount for year, amount in sorted(plan.apbd_ceiling.items())} or None,
             "phases": [{"name": _text(phase.name), "theme": _text(phase.theme),
-                        "period": {"start": phase.period.start, "end": phase.period.end}} for phase in plan.phases],
+                        "period": {"start": phase.period.start, "end": phase.period.end},
+                        "description": _text(phase.description)} for phase in plan.phases],
         },
         "pillars": [{
             "id": p.id, "name": _text(p.name), "order": p.order, "summary": _text(p.summary),
