@@ -7,8 +7,9 @@ as rupiah with thousands separators in the reader's own locale, flags are TRUE/F
 empty value is a blank cell, text is never read as a formula. Sheet names and headers are the CSV files' and columns' names,
 so a script may read either; a header cell, selected, shows what its column means. A
 sheet for people follows with the budget summaries the book prints (by pillar and year,
-by funding source, by agency, by funding source and year, by agency and year, and the APBD
-per year against its ceiling where the plan gives one), and the last
+by funding source, by agency, by funding source and year, by agency and year, the APBD
+per year against its ceiling where the plan gives one, by RPJMD mission where it has missions
+and by roadmap phase where it has phases), and the last
 sheet describes every column in the plan's language. The file is the same bytes for the same plan (dated with the plan's date).
 """
 
@@ -22,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from masterplan import summary
+from masterplan.formatting import Formats
 from masterplan.i18n import Translator
 from masterplan.model import Plan
 from masterplan.render import data_notes
@@ -41,6 +43,7 @@ NOTICE_COLUMNS = 4  #: of the budget summary, the notice spans: the year's and t
 NOTICE_COLOUR = "#C00000"  #: the notice's: dark red, read before any figure
 NOTICE_LINE_HEIGHT = 15  #: points, of a line of the wrapped notice
 NOTICE_GLYPH = 1.15  #: a bold letter's width, in a column's width units (the width of a digit)
+WRAPPED = 40  #: characters: a mission's or a phase's name wraps in the budget summary's first column past this
 
 
 def _table(file: str) -> str:
@@ -114,27 +117,41 @@ def _budget(book: Any, plan: Plan, words: Translator, formats: dict[str, Any], r
     sheet.write_string(line, 0, release)
     line += 2
     shown: dict[int, list[str]] = {}  # column → its texts as shown, but the blocks' titles (which overflow)
+    notes: list[tuple[int, str]] = []  # line → a block's note, wrapped across the columns once their widths are known
 
-    def block(title: str, head: list[str], rows: list[list[Any]], shares: int = 0) -> None:
-        """``shares``: the column holding shares (of the total, of the ceiling), shown as percentages."""
+    def block(title: str, head: list[str], rows: list[list[Any]], shares: int = 0, counts: Sequence[int] = (),
+              total: bool = True, wrapped: bool = False, note: str | None = None) -> None:
+        """``shares``: the column holding shares (of the total, of the ceiling), shown as percentages; ``counts``:
+        columns of numbers that are no amounts (programs); the last row is a total, in bold; ``wrapped``: the first
+        column's texts wrap (a mission), and size it up to :data:`WRAPPED`; ``note``: a line under the block, as
+        the book's under its table, wrapped as the notice is."""
         nonlocal line
         sheet.write_string(line, 0, title, formats["title"])
         sheet.write_row(line + 1, 0, head, formats["header"])
         for index, text in enumerate(head):
             shown.setdefault(index, []).append(text)
         for row in rows:
-            shown[0].append(_shown(row[0]))
+            first = _shown(row[0])
+            shown[0].append(max(first.splitlines(), key=len)[:WRAPPED] if wrapped else first)
             for index, amount in enumerate(row[1:], start=1):
-                shown[index].append(_shown(amount, index != shares, index == shares))
+                shown[index].append(_shown(amount, index != shares and index not in counts, index == shares))
         for number, row in enumerate(rows, start=line + 2):
             if isinstance(row[0], int):  # a year: a number, as on the other sheets (text, it was flagged in Excel)
                 sheet.write_number(number, 0, row[0])
             else:
-                sheet.write_string(number, 0, row[0], formats["header"] if row is rows[-1] else None)
+                sheet.write_string(number, 0, row[0], formats["header"] if total and row is rows[-1]
+                                   else formats["wrapped"] if wrapped else None)
             for index, amount in enumerate(row[1:], start=1):
-                if amount is not None:  # the share of a ceiling of nothing: a blank cell
-                    sheet.write_number(number, index, amount, formats["percent" if index == shares else "money"])
-        line += len(rows) + 3
+                if isinstance(amount, str):  # a phase's years, 2024–2026 as the book writes them
+                    sheet.write_string(number, index, amount)
+                elif amount is not None:  # the share of a ceiling of nothing: a blank cell
+                    sheet.write_number(number, index, amount, None if index in counts else
+                                       formats["percent" if index == shares else "money"])
+        line += len(rows) + 2
+        if note:
+            notes.append((line, note))
+            line += 1
+        line += 1
 
     # years down, pillars (sources) across, as the book's and the site's tables
     pillars = [p.id for p in plan.pillars]
@@ -161,10 +178,14 @@ def _budget(book: Any, plan: Plan, words: Translator, formats: dict[str, Any], r
            for agency, amount in led]
           + [[words("Total"), *(money.by_year[year] for year in money.years), money.total]])
     _ceiling(plan, words, block)
+    _missions(plan, words, block)
+    _phases(plan, words, block)
     widths = [_width(shown[index]) for index in sorted(shown)]
     for index, width in enumerate(widths):
         sheet.set_column(index, index, width)
     _notice(sheet, 0, status, widths[:NOTICE_COLUMNS], formats)
+    for note_line, note in notes:
+        _notice(sheet, note_line, note, widths[:NOTICE_COLUMNS], formats, "wrapped")
 
 
 def _ceiling(plan: Plan, words: Translator, block: Callable[..., None]) -> None:
@@ -180,12 +201,59 @@ def _ceiling(plan: Plan, words: Translator, block: Callable[..., None]) -> None:
           + [[words("Total"), total.apbd, total.ceiling, total.share, total.left]], shares=3)
 
 
-def _notice(sheet: Any, line: int, text: str | None, widths: Sequence[float], formats: dict[str, Any]) -> int:
-    """``text`` (the plan's status and notice) across the first columns of ``line``, wrapped, in the notice's
-    format; returns the next line to write on, a blank one left after it (the same ``line`` when there is no text)."""
+def _share(part: int, whole: int) -> float | None:
+    """``part`` of ``whole`` as a fraction, shown as a percentage; None (a blank cell) of nothing."""
+    return part / whole if whole else None
+
+
+def _missions(plan: Plan, words: Translator, block: Callable[..., None]) -> None:
+    """The book's Tabel 3.2, in a plan with missions: each mission's programs, their budget and its APBD, those
+    serving none (where there are), then every program once; the book's note says why the rows add up to more."""
+    if not plan.missions:
+        return
+    budgets = summary.budget_by_mission(plan)
+    whole = budgets.plan.total
+
+    def row(label: str, budget: summary.MissionBudget) -> list[Any]:
+        return [label, budget.programs, budget.total, budget.apbd, _share(budget.total, whole)]
+
+    rows = [row(f"{number}. {mission.text}", budgets.by_mission[mission.id])
+            for number, mission in enumerate(plan.missions, start=1)]
+    if budgets.unlinked:
+        rows.append(row(words("Not linked to a mission"), budgets.unlinked))
+    block(words("Budget by mission"), [words("Mission"), words("Programs"), words("Indicative budget"),
+                                        words("Of which APBD"), words("Share of the plan")],
+          [*rows, row(words("Total"), budgets.plan)], shares=4, counts=(1,), wrapped=True,
+          note=words("A program serving more than one mission counts in the row of each, so the rows add up to more "
+                     "than the total, which counts every program once. Share: of the plan's total indicative budget."))
+
+
+def _phases(plan: Plan, words: Translator, block: Callable[..., None]) -> None:
+    """The book's Tabel 13.1, in a plan with phases: each phase (its theme under its name), its years, the programs
+    starting and running in it and its years' budget; no total row, as the book's (a program runs in two phases)."""
+    if not plan.phases:
+        return
+    phases = summary.budget_by_phase(plan)
+    block(words("Programs and Budget by Phase"),
+          [words("Phase"), words("Years"), words("Programs starting"), words("Programs running"),
+           words("Indicative budget"), words("Share")],
+          [["\n".join(filter(None, (str(row.phase.name), str(row.phase.theme)))), str(row.phase.period),
+            row.starting, row.running, row.budget, _share(row.budget, phases.total)] for row in phases.rows],
+          shares=5, counts=(2, 3), total=False, wrapped=True,
+          note=words("Programs running: those with at least one year in the phase, those starting in it included; a "
+                     "program running over two phases counts in each. Budget: every program's budget lines of the "
+                     "phase's years, all funding sources. Share: of the plan's total indicative budget, {total}.",
+                     total=Formats(words.language, words).rupiah(phases.total)))
+
+
+def _notice(sheet: Any, line: int, text: str | None, widths: Sequence[float], formats: dict[str, Any],
+            style: str = "notice") -> int:
+    """``text`` (the plan's status and notice; a block's note) across the first columns of ``line``, wrapped, in
+    the ``style`` format (the notice's: bold, dark red); returns the next line to write on, a blank one left after
+    it (the same ``line`` when there is no text)."""
     if not text:
         return line
-    sheet.merge_range(line, 0, line, len(widths) - 1, text, formats["notice"])
+    sheet.merge_range(line, 0, line, len(widths) - 1, text, formats[style])
     lines = math.ceil(len(text) * NOTICE_GLYPH / sum(widths))
     sheet.set_row(line, NOTICE_LINE_HEIGHT * lines)  # Excel does not size a merged cell's row to its wrapped text
     return line + 2
@@ -237,6 +305,7 @@ def write(plan: Plan, path: Path, columns: dict[str, list[tuple[str, str]]],
                          "status": words("Draft") if plan.is_draft else ""})
     formats = {"header": book.add_format({"bold": True, "bottom": 1}), "money": book.add_format({"num_format": MONEY_FORMAT}),
                "percent": book.add_format({"num_format": SHARE_FORMAT}), "title": book.add_format({"bold": True, "font_size": 13}),
+               "wrapped": book.add_format({"text_wrap": True}),
                "notice": book.add_format({"bold": True, "font_color": NOTICE_COLOUR, "text_wrap": True,
                                           "valign": "top"})}
     for file, described in columns.items():
