@@ -19,6 +19,7 @@ from masterplan.model import Plan
 SHARE_PLACES = 4  #: decimal places of a share in the tables (0.9433: 94.33 %)
 #: the ``row_type`` of the budget by mission's rows: a mission's programs, those serving none, every program once
 MISSION, NO_MISSION, TOTAL = "mission", "none", "total"
+ROW_TYPES = (MISSION, NO_MISSION, TOTAL)  #: every ``row_type``, as ``datapackage.json`` constrains the column
 
 #: file → (column, description), as :data:`masterplan.render.data.COLUMNS`; the descriptions are catalog messages
 COLUMNS: dict[str, list[tuple[str, str]]] = {
@@ -31,7 +32,7 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
     ],
     "budget_by_mission.csv": [
         ("row_type", "mission: the programs serving that mission; none: those serving no mission; total: every program once"),
-        ("mission_id", "Mission id, in a mission's row (else empty)"),
+        ("mission_id", "Mission id, in a mission's row; empty in the rows none and total, which name no mission (row_type tells them apart)"),
         ("mission_number", "Its number among the RPJMD's missions (1, 2, …), as the book numbers them (else empty)"),
         ("mission", "The mission, as the plan words it (else empty)"),
         ("programs", "Number of programs in the row; a program serving two missions counts in both rows and once in the total"),

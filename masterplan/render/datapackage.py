@@ -33,6 +33,9 @@ TYPES: dict[str, str] = {
     "programs_starting": "integer", "programs_running": "integer", "budget": "integer",
     "baseline_value": "any", "target": "any",  # an indicator's value is a number or a word ("tersedia")
 }
+#: a column's Table Schema constraints, when it may hold only some values: a budget by mission's row is of a type
+#: always, so a reader filtering on it finds each row (the none and total rows have no mission_id, a key of missions)
+CONSTRAINTS: dict[str, dict[str, Any]] = {"row_type": {"required": True, "enum": list(data_summaries.ROW_TYPES)}}
 #: the types of a column that may hold a number with decimals (written with a dot: 2.4)
 DECIMAL_TYPES = {"number", "any"}
 #: table → the columns that identify its rows
@@ -62,10 +65,13 @@ def _name(file: str) -> str:
 
 def _field(column: str, meaning: str, words: Translator) -> dict[str, Any]:
     """A column's Table Schema field; one that may hold decimals says its decimal sign (Table Schema's property
-    of a number column, said too of a column of numbers and words, for the numbers it holds)."""
-    field = {"name": column, "type": TYPES.get(column, "string"), "description": words(meaning)}
+    of a number column, said too of a column of numbers and words, for the numbers it holds); one of
+    :data:`CONSTRAINTS` says the values it may hold."""
+    field: dict[str, Any] = {"name": column, "type": TYPES.get(column, "string"), "description": words(meaning)}
     if field["type"] in DECIMAL_TYPES:
         field["decimalChar"] = "."
+    if column in CONSTRAINTS:
+        field["constraints"] = CONSTRAINTS[column]
     return field
 
 
