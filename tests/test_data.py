@@ -8,6 +8,7 @@ import json
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -467,6 +468,8 @@ def test_the_budget_by_mission_and_by_phase_are_open_data_as_the_book_prints_the
     # a program serving two missions counts in both rows: the mission rows add up to more than the total
     assert sum(int(r["programs"]) for r in missions[:-1]) > 70
     assert "none" not in {r["row_type"] for r in missions}  # every sample program serves a mission
+    assert [(r["row_type"], r["mission_id"]) for r in missions] == [
+        *(("mission", m.id) for m in plan.missions), ("total", "")]  # the keys a reader filters the rows by
 
     phases = rows(sample_data / "budget_by_phase.csv")
     assert phases == expected_phase_rows(plan)
@@ -490,6 +493,94 @@ def test_the_budget_by_mission_and_by_phase_are_open_data_as_the_book_prints_the
     assert ("budget_by_mission", "programs", meaning) in notes
 
 
+def summary_block(path: Path, title: str, sheet_name: str = "Ringkasan anggaran") -> list[list[Any]] | None:
+    """The rows of a block of plan.xlsx's budget summary, as openpyxl reads them: its header, its rows and the note
+    under them, up to the blank line after it; None when the sheet has no such block."""
+    import openpyxl
+
+    sheet = openpyxl.load_workbook(path)[sheet_name]
+    lines = [list(row) for row in sheet.iter_rows()]
+    start = next((number for number, row in enumerate(lines) if row[0].value == title), None)
+    if start is None:
+        return None
+    block = []
+    for row in lines[start + 1:]:
+        if all(cell.value is None for cell in row):
+            return block
+        block.append(row)
+    return block
+
+
+def values(row: list[Any]) -> list[Any]:
+    """A summary row's cells' values, up to its last value."""
+    found = [cell.value for cell in row]
+    while found and found[-1] is None:
+        found.pop()
+    return found
+
+
+def test_the_workbooks_budget_summary_gives_the_budget_by_mission_and_by_phase_as_the_book(sample_data: Path) -> None:
+    """The summary sheet a planner reads had the budget by pillar, source, agency and the ceiling, but not Tabel 3.2
+    (by RPJMD mission) nor Tabel 13.1 (by phase): now a block each, with the book's columns, figures and note:
+    misi 4, 21 programs, Rp 153.550.000.000 of which APBD Rp 71.500.000.000, 55,5 %; the total 70 programs,
+    Rp 276.660.000.000, APBD Rp 170.410.000.000; Jangka Menengah 2024–2026, 27 starting, 61 running,
+    Rp 139.320.000.000, 50,4 %."""
+    from conftest import REPO
+
+    plan = load_and_check(REPO).plan
+    book = sample_data / "plan.xlsx"
+    head, *missions, total, note = summary_block(book, "Anggaran per Misi")
+    assert values(head) == ["Misi", "Program", "Indikasi anggaran", "Bersumber APBD", "Porsi dari total"]
+    expected = expected_mission_rows(plan)  # worked out from the programs' own budget lines
+    assert [values(row) for row in [*missions, total]] == [
+        [label, int(r["programs"]), int(r["budget_total"]), int(r["apbd"]),
+         pytest.approx(float(r["share_of_plan"]), abs=5e-5)]
+        for label, r in zip([*(f"{n}. {m.text}" for n, m in enumerate(plan.missions, start=1)), "Total"], expected)]
+    assert values(missions[3])[1:4] == [21, 153_550_000_000, 71_500_000_000] and round(missions[3][4].value, 3) == 0.555
+    assert values(total)[:4] == ["Total", 70, 276_660_000_000, 170_410_000_000] and total[4].value == 1
+    # amounts in rupiah and shares as percentages, as the other blocks; a number of programs is no amount
+    assert [missions[3][i].number_format for i in range(1, 5)] == ["General", '"Rp "#,##0', '"Rp "#,##0', "0.0%"]
+    assert missions[0][0].alignment.wrap_text and total[0].font.b  # a long mission wraps; the total is in bold
+    assert note[0].value.startswith("Program yang mendukung lebih dari satu misi dihitung pada baris setiap misinya")
+    assert sum(values(row)[1] for row in missions) > 70  # as the note says: the rows add up to more than the total
+
+    head, *phases, note = summary_block(book, "Program dan Anggaran per Tahapan")
+    assert values(head) == ["Tahapan", "Tahun", "Program dimulai", "Program berjalan", "Indikasi anggaran", "Porsi"]
+    assert [values(row) for row in phases] == [
+        [f"{r['name']}\n{r['theme']}", f"{r['start_year']}–{r['end_year']}", int(r["programs_starting"]),
+         int(r["programs_running"]), int(r["budget"]), pytest.approx(float(r["share_of_plan"]), abs=5e-5)]
+        for r in expected_phase_rows(plan)]  # no total row: a program running over two phases counts in each
+    assert values(phases[1])[:5] == ["Jangka Menengah\nIntegrasi Layanan", "2024–2026", 27, 61, 139_320_000_000]
+    assert round(phases[1][5].value, 3) == 0.504
+    assert [phases[1][i].number_format for i in range(2, 6)] == ["General", "General", '"Rp "#,##0', "0.0%"]
+    assert note[0].value.endswith("Porsi: terhadap total indikasi anggaran rencana, Rp 276.660.000.000.")
+
+
+def test_an_english_workbook_gives_the_budget_by_mission_and_by_phase_in_english(make_plan: Callable[..., Path]) -> None:
+    """A plan in English has the blocks in English, as its other blocks: titles, headers, notes, the phases' names
+    and the plan's total as an English reader writes it."""
+    from conftest import MINI_FILES
+    plan_yml = textwrap.dedent(MINI_FILES["content/plan.yml"]).replace("status: draft", "status: draft\nlanguage: en") + (
+        "phases:\n  - {name: {id: Jangka Pendek, en: Short term}, theme: {id: Membangun Momentum, en: Building momentum},"
+        " period: {start: 2022, end: 2023}}\n  - {name: {id: Jangka Menengah, en: Medium term}, period: {start: 2024, end: 2026}}\n")
+    root = make_plan({"content/plan.yml": plan_yml})
+    assert run(root, BuildOptions(pdf=False, search=False)).ok
+    plan = load_and_check(root).plan
+    book = root / "build" / "site" / "data" / "plan.xlsx"
+    head, *missions, note = summary_block(book, "Budget by mission", "Budget summary")
+    assert values(head) == ["Mission", "Programs", "Indicative budget", "Of which APBD", "Share of the plan"]
+    assert [values(row)[:4] for row in missions] == [
+        [label, int(r["programs"]), int(r["budget_total"]), int(r["apbd"])]
+        for label, r in zip(["1. Tata kelola yang baik", "2. Ekonomi yang tumbuh", "Total"], expected_mission_rows(plan))]
+    assert note[0].value.startswith("A program serving more than one mission counts in the row of each")
+    head, *phases, note = summary_block(book, "Programs and Budget by Phase", "Budget summary")
+    assert values(head) == ["Phase", "Years", "Programs starting", "Programs running", "Indicative budget", "Share"]
+    assert [values(row)[:5] for row in phases] == [
+        [label, f"{r['start_year']}–{r['end_year']}", int(r["programs_starting"]), int(r["programs_running"]),
+         int(r["budget"])] for label, r in zip(["Short term\nBuilding momentum", "Medium term"], expected_phase_rows(plan))]
+    assert note[0].value.endswith("Share: of the plan's total indicative budget, Rp 750,000,000.")
+
+
 def test_the_datapackage_describes_the_budget_by_mission_and_by_phase(sample_data: Path) -> None:
     """Each column's type and meaning; what identifies a row; a mission's row names a row of missions.csv; the
     table's description says a program serving two missions counts in both rows and once in the total."""
@@ -505,6 +596,11 @@ def test_the_datapackage_describes_the_budget_by_mission_and_by_phase(sample_dat
         "phase_number": "integer", "name": "string", "theme": "string", "start_year": "integer", "end_year": "integer",
         "programs_starting": "integer", "programs_running": "integer", "budget": "integer", "share_of_plan": "number"}
     assert missions["schema"]["primaryKey"] == ["row_type", "mission_id"]
+    fields = {f["name"]: f for f in missions["schema"]["fields"]}
+    # every row has a type a reader filters on, one of three; a mission_id only where it names a mission
+    assert fields["row_type"]["constraints"] == {"required": True, "enum": ["mission", "none", "total"]}
+    assert fields["mission_id"]["description"] == (
+        "Kode misi, pada baris misi; kosong pada baris none dan total, yang tidak menunjuk misi (row_type membedakannya)")
     assert missions["schema"]["foreignKeys"] == [
         {"fields": ["mission_id"], "reference": {"resource": "missions", "fields": ["id"]}}]
     assert phases["schema"]["primaryKey"] == ["phase_number"]
@@ -536,10 +632,26 @@ def test_a_program_serving_two_missions_counts_in_both_rows_and_once_in_the_tota
         ("mission", "m1", "1", "650000000", "650000000"), ("mission", "m2", "1", "650000000", "650000000"),
         ("none", "", "1", "100000000", "0"), ("total", "", "2", "750000000", "650000000")]
     assert frictionless_errors(data)["budget_by_mission"] == []  # the none and total rows have no mission to name
+    # a reader filters the rows by row_type: a mission's names it in mission_id, the others name none
+    assert [(r["row_type"], r["mission_id"]) for r in table] == [("mission", "m1"), ("mission", "m2"), ("none", ""),
+                                                                 ("total", "")]
+    assert [row[:2] for row in sheet_rows(data / "plan.xlsx", "budget_by_mission")[1:]] == [
+        ("mission", "m1"), ("mission", "m2"), ("none", None), ("total", None)]  # None: a blank cell
+    # the workbook's budget summary: the same rows, the programs serving none in a row of their own
+    assert [values(row) for row in summary_block(data / "plan.xlsx", "Anggaran per Misi")[1:-1]] == [
+        ["1. Tata kelola yang baik", 1, 650_000_000, 650_000_000, pytest.approx(650 / 750)],
+        ["2. Ekonomi yang tumbuh", 1, 650_000_000, 650_000_000, pytest.approx(650 / 750)],
+        ["Belum terkait misi", 1, 100_000_000, 0, pytest.approx(100 / 750)], ["Total", 2, 750_000_000, 650_000_000, 1]]
     page = (root / "build" / "site" / "data.html").read_text(encoding="utf-8")
     assert '<a href="data/budget_by_mission.csv" download>budget_by_mission.csv</a>' in page
     assert ("Program yang mendukung dua misi dihitung di kedua baris misi itu dan sekali pada baris total, sehingga "
             "jumlah baris misi bisa melebihi total") in page
+    assert "kosong pada baris none dan total, yang tidak menunjuk misi (row_type membedakannya)" in page
+    csv_file = data / "budget_by_mission.csv"
+    written = csv_file.read_text(encoding="utf-8")
+    csv_file.write_text(written.replace("\ntotal,", "\n,"), encoding="utf-8")  # a row of no type
+    assert "constraint-error" in frictionless_errors(data)["budget_by_mission"]
+    csv_file.write_text(written, encoding="utf-8")
 
     _, without = built  # the mini plan gives no phases
     assert not (without / "budget_by_phase.csv").exists()
@@ -547,6 +659,8 @@ def test_a_program_serving_two_missions_counts_in_both_rows_and_once_in_the_tota
     package = json.loads((without / "datapackage.json").read_text(encoding="utf-8"))
     assert "budget_by_phase" not in {r["name"] for r in package["resources"]}
     assert "budget_by_phase" not in (without.parent / "data.html").read_text(encoding="utf-8")
+    assert summary_block(without / "plan.xlsx", "Program dan Anggaran per Tahapan") is None
+    assert summary_block(without / "plan.xlsx", "Anggaran per Misi")  # its missions' block
 
     plan_yml = MINI_FILES["content/plan.yml"].replace(
         "missions:\n          - {id: m1, text: Tata kelola yang baik}\n          - {id: m2, text: Ekonomi yang tumbuh}\n",
@@ -561,6 +675,7 @@ def test_a_program_serving_two_missions_counts_in_both_rows_and_once_in_the_tota
     assert not (data / "budget_by_mission.csv").exists() and (data / "missions.csv").exists()
     assert "budget_by_mission" not in {r["name"] for r in json.loads(
         (data / "datapackage.json").read_text(encoding="utf-8"))["resources"]}
+    assert summary_block(data / "plan.xlsx", "Anggaran per Misi") is None
 
 
 def test_datapackage_finds_a_table_that_breaks_its_description(built: tuple[Plan, Path]) -> None:

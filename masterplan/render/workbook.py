@@ -122,9 +122,9 @@ def _budget(book: Any, plan: Plan, words: Translator, formats: dict[str, Any], r
     def block(title: str, head: list[str], rows: list[list[Any]], shares: int = 0, counts: Sequence[int] = (),
               total: bool = True, wrapped: bool = False, note: str | None = None) -> None:
         """``shares``: the column holding shares (of the total, of the ceiling), shown as percentages; ``counts``:
-        columns of numbers that are no amounts (programs); the last row is a total, in bold; ``wrapped``: the first
-        column's texts wrap (a mission), and size it up to :data:`WRAPPED`; ``note``: a line under the block, as
-        the book's under its table, wrapped as the notice is."""
+        columns of numbers that are no amounts (programs); ``total``: the last row is the total, in bold;
+        ``wrapped``: the first column's texts wrap (a mission), and size it up to :data:`WRAPPED`; ``note``: a line
+        under the block, as the book's under its table, wrapped as the notice is."""
         nonlocal line
         sheet.write_string(line, 0, title, formats["title"])
         sheet.write_row(line + 1, 0, head, formats["header"])
