@@ -10,7 +10,7 @@ link from reaching the published plan.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from collections.abc import Set as AbstractSet
 from pathlib import Path
 from urllib.parse import quote, unquote
@@ -71,6 +71,15 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
     claimed: dict[str, Chapter] = {}  #: generated part -> the chapter it follows
     tables = crossref.generated_tables(plan)
     ordered: dict[tuple[str, int], Chapter] = {}  #: (part, order) -> the first chapter with it
+
+    def unknown_reference(ref: str, at: Position) -> Diagnostic | None:
+        """E507 for a cross-reference to nothing the plan has (none for an id a broken file may hold)."""
+        if ref in known or ref.split(":")[-1] in unreadable or (":" not in ref and ANY_PROGRAM in unreadable):
+            return None
+        return error(at, "E507", "cross-reference to unknown '{ref}'",
+                     (":" not in ref and unknown.program(ref)) or _empty_table(ref, plan) or _closest_reference(ref, known),
+                     ref=ref).naming(ref.split(":")[-1])
+
     for chapter in plan.chapters:
         if (first := ordered.setdefault((chapter.part, chapter.order), chapter)) is not chapter:
             yield warning(chapter.position, "W515", "chapter order {order} is also {file}'s: the two are put in "
@@ -111,20 +120,10 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
             if filled := _too_costly(text, Position(chapter.position.file, chapter.body_line, 1), filled=True):
                 yield filled
         for ref, line, column in crossref.find(chapter.body):
-            if ref in known or ref.split(":")[-1] in unreadable or (":" not in ref and ANY_PROGRAM in unreadable):
-                continue
-            yield error(Position(chapter.position.file, chapter.body_line + line - 1, column), "E507",
-                        "cross-reference to unknown '{ref}'",
-                        (":" not in ref and unknown.program(ref)) or _empty_table(ref, plan)
-                        or _closest_reference(ref, known),
-                        ref=ref).naming(ref.split(":")[-1])
+            if found := unknown_reference(ref, Position(chapter.position.file, chapter.body_line + line - 1, column)):
+                yield found
         for text, line, column in crossref.find(crossref.outside_templates(chapter.body), crossref.MISTYPED):
-            meant = crossref.meant(text)
-            yield warning(Position(chapter.position.file, chapter.body_line + line - 1, column), "W518",
-                          "'[[{text}]]' is not a cross-reference: it is printed as written",
-                          Message("write the id alone between the brackets: [[{id}]]", id=meant) if meant else
-                          "a cross-reference is an id alone between double brackets, e.g. [[GOV-01]] or "
-                          "[[tab:swot]]; write other text without them", text=text)
+            yield _mistyped(text, Position(chapter.position.file, chapter.body_line + line - 1, column))
     for pillar in plan.pillars:
         for name in ("summary", "description"):
             yield from _text_links(getattr(pillar, name), pillar.where.get(name, pillar.position), plan.content,
@@ -134,6 +133,9 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
     for program in plan.programs:
         for name in ("summary", "description"):
             yield from _text_links(getattr(program, name), program.at(name), plan.content, f"{name}|" in program.where)
+    for phase in plan.phases:  # printed by the roadmap chapter ({{ phase.description }}): its cross-references work
+        yield from _text_links(phase.description, phase.at("description"), plan.content, "description|" in phase.where,
+                               unknown_reference)
     if plan.logo:
         where = plan.where.get("logo", plan.position)
         found = _problem("image", plan.logo, where, None) or _missing("logo", plan.logo, where, plan.content)
@@ -412,25 +414,44 @@ def _expanded_links(chapter: Chapter, text: str, content: Path | None) -> Iterat
                 yield found
 
 
-def _text_links(text: Text, where: Position, content: Path | None, block: bool = False) -> Iterator[Diagnostic]:
+def _text_links(text: Text, where: Position, content: Path | None, block: bool = False,
+                in_chapter: Callable[[str, Position], Diagnostic | None] | None = None) -> Iterator[Diagnostic]:
     """A text's links and images, each at its own line when the text is one block (``description: |``,
-    positioned at its first line: a line of the text is a line of the file), else at the text."""
+    positioned at its first line: a line of the text is a line of the file), else at the text. ``in_chapter``: for
+    a text a chapter prints (a phase's description), what a cross-reference in it to nothing known is, as in the
+    chapter; its cross-references work there. Elsewhere any is printed as written (W518)."""
+
+    def at(line: int) -> Position:
+        return Position(where.file, where.line + line - 1, where.column) if block and line > 1 else where
+
     for value in dict.fromkeys(text.values.values()):
         if too_costly := _too_costly(value, where, block):
             yield too_costly
             continue
         for kind, url, line, _ in urls(value):
-            at = Position(where.file, where.line + line - 1, where.column) if block and line > 1 else where
-            found = _problem(kind, url, at, content)
-            if found:
+            if found := _problem(kind, url, at(line), content):
                 yield found
         for what, line in html.removed(value):
-            yield _removed(what, Position(where.file, where.line + line - 1, where.column) if block and line > 1 else where)
+            yield _removed(what, at(line))
         for line, item in bullets(value):
-            yield _bulleted(Position(where.file, where.line + line - 1, where.column) if block and line > 1 else where,
-                            item)
+            yield _bulleted(at(line), item)
+        if in_chapter is not None:
+            for ref, line, _ in crossref.find(value):
+                if found := in_chapter(ref, at(line)):
+                    yield found
+            for ref, line, _ in crossref.find(value, crossref.MISTYPED):
+                yield _mistyped(ref, at(line))
+            continue
         for pattern in (crossref.PATTERN, crossref.MISTYPED):
             for ref, line, _ in crossref.find(value, pattern):
-                yield warning(Position(where.file, where.line + line - 1, where.column) if block and line > 1 else where,
-                              "W518", "'[[{text}]]' is printed as written: cross-references work in chapters only",
+                yield warning(at(line), "W518", "'[[{text}]]' is printed as written: cross-references work in chapters only",
                               "name it in words here, e.g. e-Sambat (GOV-01)", text=ref)
+
+
+def _mistyped(text: str, where: Position) -> Diagnostic:
+    """W518 for double brackets around what is no cross-reference (``[[ GOV-01 ]]``, ``[[GOV-01|teks]]``)."""
+    meant = crossref.meant(text)
+    return warning(where, "W518", "'[[{text}]]' is not a cross-reference: it is printed as written",
+                   Message("write the id alone between the brackets: [[{id}]]", id=meant) if meant else
+                   "a cross-reference is an id alone between double brackets, e.g. [[GOV-01]] or "
+                   "[[tab:swot]]; write other text without them", text=text)

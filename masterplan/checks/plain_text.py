@@ -37,6 +37,9 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
         for name in ("name", "summary", "location", "description"):
             yield from _markup(getattr(program, name), program.at(name), name)
         yield from _indicators(program.indicators)
+    for phase in plan.phases:  # its name and theme head a section of the roadmap chapter, its description fills it
+        for name in ("name", "theme", "description"):
+            yield from _markup(getattr(phase, name), phase.at(name), name)
 
 
 def _indicators(indicators: list[Indicator]) -> Iterator[Diagnostic]:
