@@ -80,8 +80,11 @@ def test_a_mission_page_lists_its_programs_with_its_row_of_the_budget_by_mission
     assert row[0] == str(len(serving))
     assert int(row[1]) == sum(p.total_budget for p in serving)
     assert figures(html) == row  # programs, budget, APBD, share: the table's figures, to the rupiah
-    back = re.search(r'<p class="from-chapter"><a href="([^"]+)">[^<]*Tabel 3\.2', html)
-    assert back and urljoin("mission/m4.html", back.group(1)) == f"{vision}#budget-mission"  # and leads to the table
+    back = re.search(r'<p class="from-chapter">([^<]*)<a href="([^"]+)">([^<]*)</a>', html)
+    assert back and urljoin("mission/m4.html", back.group(2)) == f"{vision}#budget-mission"  # and leads to the table
+    # which the link names as the chapter's page captions it; it said "Dalam buku PDF: …" and opened no PDF
+    assert back.group(3).startswith("Tabel 3.2 ") and f">{back.group(3)}</caption>" in chapter
+    assert "PDF" not in back.group(1) + back.group(3)
 
 
 def test_a_program_page_links_the_missions_it_serves(sample: tuple[Plan, Path]) -> None:
