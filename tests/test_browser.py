@@ -280,6 +280,28 @@ def test_a_word_the_site_lacks_finds_nothing_rather_than_a_letter(query: str, pa
     assert page.problems == []  # type: ignore[attr-defined]
 
 
+def test_a_search_that_finds_nothing_offers_where_to_look_instead(page: object, server: str) -> None:
+    """A misspelt word ("kesehtan") ended the search at "Tidak ada hasil", with no way on but the menu: the page
+    now offers the programs, the agencies and the glossary, each link a finger's target, and hides them again as
+    soon as a search finds something."""
+    page.set_viewport_size({"width": 360, "height": 740})  # type: ignore[attr-defined]
+    page.goto(server + "search.html?q=kesehtan")  # type: ignore[attr-defined]
+    _wait_for_search(page)
+    page.wait_for_function("/Tidak ada hasil/.test(document.getElementById('search-status').textContent)")  # type: ignore[attr-defined]
+    browse = page.locator("#search-browse")  # type: ignore[attr-defined]
+    assert browse.is_visible() and browse.inner_text().startswith("Atau telusuri:")
+    links = browse.locator("a")
+    assert links.all_inner_texts() == ["Semua program", "Perangkat Daerah", "Glosarium"]
+    targets = [server + path for path in ("program/index.html", "agency/index.html", "glossary.html")]
+    assert links.evaluate_all("links => links.map(a => a.href)") == targets
+    assert min(links.evaluate_all("links => links.map(a => a.getBoundingClientRect().height)")) >= 24
+    page.screenshot(path="/tmp/site-search-none-360.png")  # type: ignore[attr-defined]
+    page.fill("#search-input", "kesehatan")  # type: ignore[attr-defined]
+    page.wait_for_function("/^\\d+ hasil untuk “kesehatan”/.test(document.getElementById('search-status').textContent)")  # type: ignore[attr-defined]
+    assert page.locator("#search-results li").count() > 0 and not browse.is_visible()  # type: ignore[attr-defined]
+    assert page.problems == []  # type: ignore[attr-defined]
+
+
 @pytest.mark.parametrize("folder", ["", "smartcity/"], ids=["web-root", "sub-folder"])
 @pytest.mark.parametrize("published", [False, True], ids=["no-base-url", "base-url"])
 def test_a_search_result_opens_its_page_wherever_the_site_is_served(

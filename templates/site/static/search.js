@@ -9,6 +9,7 @@
   var status = document.getElementById("search-status");
   var list = document.getElementById("search-results");
   var offline = document.getElementById("search-offline");
+  var browse = document.getElementById("search-browse"); // shown with "no results": where to look instead
   var api = null;
   var latest = 0;
   var timer = null;
@@ -145,6 +146,7 @@
       if (list.children.length === shown && pending.length) { return next(ticket, query, total); }
       more.hidden = pending.length === 0;
       var count = total - dropped;
+      browse.hidden = count !== 0;
       if (part && count) { say("fewer", query, count, part); return; }
       say(count === 0 ? "none" : count === 1 ? "one" : "many", query, count);
     });
@@ -181,6 +183,7 @@
     document.title = query ? "\u201c" + query + "\u201d \u00b7 " + title : title;
     list.textContent = "";
     more.hidden = true;
+    browse.hidden = true;
     if (!query) { status.textContent = ""; return; }
     say("loading", query, 0);
     dropped = 0;
@@ -210,7 +213,7 @@
           status.focus();
         }
       })
-      .catch(function () { say("failed", query, 0); });
+      .catch(function () { say("failed", query, 0); browse.hidden = false; });
   }
 
   more.addEventListener("click", function () {
