@@ -81,6 +81,20 @@ def test_a_printed_page_totals_each_table_once_and_keeps_titles_with_their_table
         assert lines and lines[-1] not in titles, (path, lines[-3:])
 
 
+def test_the_printed_glossary_leaves_out_its_row_of_letter_buttons(tab: object, server: str) -> None:
+    """Printed, the glossary opened with its letters' jump links, "A B C D E G I K L M N O P / Q R S T U", two
+    rows of buttons that lead nowhere on paper (the contents list of other pages is left out already). The
+    letters' headings, and every term, still print."""
+    tab.goto(server + "glossary.html")  # type: ignore[attr-defined]
+    letters = tab.eval_on_selector_all("main h2.letter", "hs => hs.map(h => h.innerText)")  # type: ignore[attr-defined]
+    terms = tab.eval_on_selector_all("main dt", "ts => ts.map(t => t.innerText)")  # type: ignore[attr-defined]
+    lines = [line for sheet in _printed_pages(tab) for line in sheet]
+    assert len(letters) > 10 and not [line for line in lines if re.fullmatch(r"(\w )+\w", line)], lines[:12]
+    assert [line for line in lines if line in letters] == letters
+    text = " ".join(lines)
+    assert all(_flat(term) in text for term in terms)
+
+
 def _seen_behind(tab: object, selector: str) -> list[tuple[str, str]]:
     """Each element's painted background and, behind it, its nearest ancestor's opaque one (else the page's)."""
     return tab.eval_on_selector_all(selector, r"""elements => elements.map(e => {
