@@ -107,6 +107,20 @@ def test_home_lists_every_chapter_in_book_order(mini_site: Path) -> None:
     assert " · " not in title, f"the home page's title names the plan once: {title}"
 
 
+def test_every_pages_menu_leads_to_the_list_of_chapters(sample_build: Path) -> None:
+    """The menu named the pillars and the plan's pages but no chapter: from a program's page, the chapters (the plan's
+    text) were reached only through the home page. Every page's menu now has "Daftar Isi", the home page's list."""
+    folder = sample_build / "build" / "site"
+    assert 'id="chapters"' in read(folder, "index.html").split('class="chapter-list"', 1)[0]
+    pages = sorted(path.relative_to(folder).as_posix() for path in folder.rglob("*.html"))
+    entries = {page: re.findall(r'<a href="([^"]+)">Daftar Isi</a>',
+                                read(folder, page).split('class="nav-pages"', 1)[1].split("</ul>", 1)[0])
+               for page in pages if page != "404.html"}
+    up = {page: "../" * page.count("/") for page in entries}
+    assert len(entries) > 100 and all(links == [up[page] + "index.html#chapters"] for page, links in entries.items()), \
+        [(page, links) for page, links in entries.items() if links != [up[page] + "index.html#chapters"]][:3]
+
+
 def test_next_links_lead_through_the_book_in_order(sample_build: Path) -> None:
     """From Bab 1, "Berikutnya" visits every chapter the home page lists, the pillars' Bab 6–11 included
     (Bab 5 led to Bab 12), and "Sebelumnya" leads back."""
