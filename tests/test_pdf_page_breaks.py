@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
-from test_pdf import MM
+import yaml
+from test_pdf import MM, REPO
 
 HEADING_SIZES = {9.0, 10.0, 10.5, 11.0, 13.0, 18.0, 22.0}  #: pt of captions, headings and titles (book.css)
 NAVY = (0.11, 0.208, 0.369)  #: a table head's fill, #1c355e
@@ -102,13 +103,14 @@ def test_a_program_matrix_fills_its_pages(sample_pdf: Path) -> None:
     assert [page for matrix in matrices for page in matrix[:-1] if page[1] > MATRIX_BLANK] == [], matrices
 
 
-def matrix_columns(page: pdfplumber.page.Page) -> tuple[list[tuple[float, float]], float]:
-    """The program matrix's ten columns on a page (its head's cells, left to right) and the head's bottom."""
+def head_columns(page: pdfplumber.page.Page, count: int = 10) -> tuple[list[tuple[float, float]], float]:
+    """The columns of the lowest table head of ``count`` cells on a page (its cells, left to right) and the head's
+    bottom; by default the program matrix's ten."""
     rows: dict[float, list[dict]] = {}
     for rect in page.rects:
         if tuple(round(v, 3) for v in rect.get("non_stroking_color") or ()) == NAVY:
             rows.setdefault(round(rect["top"]), []).append(rect)
-    heads = [cells for _, cells in sorted(rows.items()) if len(cells) == 10]
+    heads = [cells for _, cells in sorted(rows.items()) if len(cells) == count]
     if not heads:
         return [], 0.0
     return sorted((cell["x0"], cell["x1"]) for cell in heads[-1]), max(cell["bottom"] for cell in heads[-1])
@@ -127,7 +129,7 @@ def rows_missing_cells(pdf: pdfplumber.PDF) -> list[tuple[int, str, list[int]]]:
     under it), beside the indicator's name and its targets."""
     missing = []
     for page in pdf.pages:
-        columns, head = matrix_columns(page) if page.width > page.height else ([], 0.0)
+        columns, head = head_columns(page) if page.width > page.height else ([], 0.0)
         if not columns:
             continue
         _, bottom = text_area(page)
@@ -152,6 +154,27 @@ def test_a_program_or_indicator_starts_on_a_page_with_every_cell(sample_pdf: Pat
     A row now starts on a page only with every cell's first line."""
     with pdfplumber.open(sample_pdf) as pdf:
         missing = rows_missing_cells(pdf)
-        pages = sum(1 for page in pdf.pages if matrix_columns(page)[0])
+        pages = sum(1 for page in pdf.pages if head_columns(page)[0])
     assert pages >= 24  # the six matrices' pages were read
     assert missing == []
+
+
+def test_the_readiness_table_ends_with_two_rows_at_least_on_its_last_page(sample_pdf: Path) -> None:
+    """Tabel 2.2's last row, "Perencanaan dan penganggaran", stood alone under the repeated head on page 6, the
+    rest of the page blank: the row before it now goes over with it."""
+    items = yaml.safe_load((REPO / "content" / "plan.yml").read_text(encoding="utf-8"))["readiness"]
+    order = ["struktur", "infrastruktur", "suprastruktur"]
+    before_last, last = [item["aspect"].split() for element in order for item in items if item["element"] == element][-2:]
+
+    def holds(words: list[str], aspect: list[str]) -> bool:
+        return any(words[i:i + len(aspect)] == aspect for i in range(len(words)))
+
+    with pdfplumber.open(sample_pdf) as pdf:
+        aspects = []
+        for page in pdf.pages[:20]:
+            columns, head = head_columns(page, 4)
+            aspects.append([w["text"] for w in page.extract_words() if columns and w["top"] > head
+                            and column_of(w, columns) == 0])
+    pages = [number for number, words in enumerate(aspects, start=1) if holds(words, last)]
+    assert len(pages) == 1
+    assert holds(aspects[pages[0] - 1], before_last)
