@@ -150,7 +150,7 @@ def test_a_program_or_indicator_starts_on_a_page_with_every_cell(sample_pdf: Pat
     """Program 6 of Smart Society (SOC-03) began at the foot of page 36 with its number, lead agency, years and
     two budget lines beside empty cells, its name, sub-element, indicator and partners all on page 37 (a cell's
     first paragraph, kept to three lines a page by orphans and widows, went over whole); LIV-06 showed its name
-    and baseline on page 31 beside an empty indicator and empty targets. The English edition had three such rows.
+    and baseline on page 31 beside an empty indicator and empty targets. The English edition had four such rows.
     A row now starts on a page only with every cell's first line."""
     with pdfplumber.open(sample_pdf) as pdf:
         missing = rows_missing_cells(pdf)
