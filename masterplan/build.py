@@ -117,9 +117,12 @@ def _run(root: Path, options: BuildOptions, cache: FileCache | None) -> BuildRes
             try:
                 if options.site:
                     from masterplan.render import data
+                    from masterplan.render.workbook_kept import KeptWorkbook
                     folder, words = staging.path(output.SITE) / "data", plan_words(root, plan.language)
+                    kept = KeptWorkbook(output.build_folder(root), output.build_folder(root) / output.SITE / "data"
+                                        / data.workbook.NAME, reuse=options.cache)
                     # the open data needs only the plan: written by a second core while this one goes on
-                    exported = Alongside(lambda: data.export(plan, folder, words))
+                    exported = Alongside(lambda: data.export(plan, folder, words, kept))
                 if options.pdf:
                     from masterplan.render import pdf
                     summary += pdf.render(plan, root, staging, options, report, speaker(root, plan.language).say, sources)

@@ -195,3 +195,78 @@ def test_the_load_cache_reuses_unchanged_files_and_sees_edits(sample: Path) -> N
     assert file.stat().st_size == status.st_size
     again, _ = load(sample, cache)
     assert again is not None and str(again.program(first.programs[0].id).name) == "Nama Lain"
+
+
+def workbook_texts(root: Path) -> str:
+    """Every cell of the built workbook, as text (its sheets' names are left out)."""
+    import openpyxl
+    book = openpyxl.load_workbook(root / "build" / "site" / "data" / "plan.xlsx", read_only=True)
+    try:
+        return "\n".join(str(cell) for sheet in book.worksheets for row in sheet.iter_rows(values_only=True)
+                         for cell in row if cell is not None)
+    finally:
+        book.close()
+
+
+def test_the_workbook_is_never_stale(sample: Path) -> None:
+    """The last build's plan.xlsx is taken again only while its data and words are the same: an edited program
+    shows in it, and a workbook changed by hand in the output is written again."""
+    build(sample)
+    plan, _ = load(sample)
+    assert plan is not None
+    program = plan.programs[0]
+    source = sample / program.position.file
+    source.write_text(source.read_text(encoding="utf-8").replace(str(program.name), "Program Buku Kerja Baru", 1),
+                      encoding="utf-8")
+    build(sample)
+    assert "Program Buku Kerja Baru" in workbook_texts(sample)
+    workbook = sample / "build" / "site" / "data" / "plan.xlsx"
+    good = workbook.read_bytes()
+    build(sample)  # nothing changed: the same workbook
+    assert workbook.read_bytes() == good
+    os.unlink(workbook)
+    workbook.write_bytes(b"not a workbook")
+    build(sample)
+    assert workbook.read_bytes() == good
+
+
+def test_the_workbook_follows_the_plans_language(sample: Path) -> None:
+    """An English edition of the same data has English words in its workbook, not the last build's Indonesian."""
+    build(sample)
+    assert "Anggaran per Dimensi dan Tahun" in workbook_texts(sample)
+    plan_yml = sample / "content" / "plan.yml"
+    plan_yml.write_text(plan_yml.read_text(encoding="utf-8").replace("language: id ", "language: en ", 1),
+                        encoding="utf-8")
+    build(sample)
+    texts = workbook_texts(sample)
+    assert "Budget by pillar and year" in texts and "Anggaran per Dimensi dan Tahun" not in texts
+
+
+def test_a_kept_workbook_is_written_only_when_what_it_shows_changed(tmp_path: Path) -> None:
+    from masterplan.render.workbook_kept import KeptWorkbook
+    written: list[Path] = []
+
+    def write(path: Path) -> None:
+        written.append(path)
+        path.write_bytes(f"workbook {len(written)}".encode())
+
+    def output(name: str, reuse: bool = True) -> Path:
+        """Write the workbook of a build into its own folder ``name``, as a build's staging folder, then keep it."""
+        last = tmp_path / "build" / "site" / "plan.xlsx"
+        folder = tmp_path / name
+        folder.mkdir()
+        KeptWorkbook(tmp_path / "build", last, reuse).write(folder / "plan.xlsx", key, write)
+        last.parent.mkdir(parents=True, exist_ok=True)
+        last.unlink(missing_ok=True)  # the new output replaces the last
+        shutil.copyfile(folder / "plan.xlsx", last)
+        return folder / "plan.xlsx"
+
+    key = "a"
+    assert output("first").read_bytes() == b"workbook 1"
+    assert output("same").read_bytes() == b"workbook 1" and len(written) == 1
+    assert output("no-cache", reuse=False).read_bytes() == b"workbook 2"
+    key = "b"
+    assert output("changed").read_bytes() == b"workbook 3"
+    (tmp_path / "build" / "site" / "plan.xlsx").unlink()
+    (tmp_path / "build" / "site" / "plan.xlsx").write_bytes(b"edited by hand")
+    assert output("edited").read_bytes() == b"workbook 4"

@@ -18,7 +18,14 @@ from masterplan import summary
 from masterplan.diagnostics import Message
 from masterplan.i18n import Translator
 from masterplan.model import CONTACT_FIELDS, Indicator, Plan, Program, Text
-from masterplan.render import data_notes, data_summaries, datapackage, workbook
+from masterplan.render import (
+    data_notes,
+    data_summaries,
+    datapackage,
+    workbook,
+    workbook_kept,
+)
+from masterplan.render.workbook_kept import KeptWorkbook
 
 FORMAT = "masterplan/plan"
 FORMAT_VERSION = 2  #: 2: a text the plan leaves out is null, no longer "" (a location {"id": ""})
@@ -293,11 +300,12 @@ def _json_lines(document: dict[str, Any]) -> str:
     return "{\n" + ",\n".join(fields) + "\n}\n"
 
 
-def export(plan: Plan, folder: Path, words: Translator) -> list[str]:
+def export(plan: Plan, folder: Path, words: Translator, kept: KeptWorkbook | None = None) -> list[str]:
     """Write plan.json, the CSV tables, their description and the workbook into ``folder``; returns summary
     lines for the terminal.
 
-    ``words`` translates into the plan's language (what the columns mean, in the description and the workbook)."""
+    ``words`` translates into the plan's language (what the columns mean, in the description and the workbook);
+    ``kept``, the last build's workbook, is taken again when nothing it shows changed."""
     folder.mkdir(parents=True, exist_ok=True)
     document = _json_lines(as_json(plan)).encode("utf-8")
     (folder / "plan.json").write_bytes(document)
@@ -308,6 +316,12 @@ def export(plan: Plan, folder: Path, words: Translator) -> list[str]:
         (folder / name).write_bytes(content)
     release = data_notes.fingerprint({"plan.json": document, **files})  # the same data, the same files
     datapackage.write(plan, folder / datapackage.NAME, written, words, files, release)
-    workbook.write(plan, folder / workbook.NAME, written, ROWS, words, release)
+    def write_workbook(path: Path) -> None:
+        workbook.write(plan, path, written, ROWS, words, release)
+
+    if kept is None:
+        write_workbook(folder / workbook.NAME)
+    else:
+        kept.write(folder / workbook.NAME, workbook_kept.key({"plan.json": document, **files}, words), write_workbook)
     return [Message("Open data: plan.json, {files} CSV files and {workbook} ({programs} programs)",
                     files=len(written), workbook=workbook.NAME, programs=len(plan.programs))]
