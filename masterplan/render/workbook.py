@@ -9,7 +9,7 @@ so a script may read either; a header cell, selected, shows what its column mean
 sheet for people follows with the budget summaries the book prints (by pillar and year,
 by funding source, by agency, by funding source and year, by agency and year, the APBD
 per year against its ceiling where the plan gives one, by RPJMD mission where it has missions
-and by roadmap phase where it has phases), and the last
+and by roadmap phase where it has phases: :mod:`workbook_summary`'s blocks), and the last
 sheet describes every column in the plan's language. The file is the same bytes for the same plan (dated with the plan's date).
 """
 
@@ -22,11 +22,10 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from masterplan import summary
-from masterplan.formatting import Formats
 from masterplan.i18n import Translator
 from masterplan.model import Plan
-from masterplan.render import data_notes
+from masterplan.render import data_notes, workbook_summary
+from masterplan.render.workbook_summary import SummaryBlock
 
 NAME = "plan.xlsx"
 MONEY_COLUMNS = {"budget_total", "amount", "budget_led", "apbd", "ceiling", "left", "budget"}  #: whole rupiah, shown with
@@ -108,142 +107,59 @@ def _sheet_name(text: str, book: Any, fallback: str) -> str:
     return name if name and name.lower() not in {s.name.lower() for s in book.worksheets()} else fallback
 
 
+def _block_shown(block: SummaryBlock) -> dict[int, list[str]]:
+    """A block's texts as shown, column by column, to size the columns by; not its title, which overflows."""
+    shown = {index: [text] for index, text in enumerate(block.head)}
+    for row in block.rows:
+        first = _shown(row[0])
+        shown[0].append(max(first.splitlines(), key=len)[:WRAPPED] if block.wrapped else first)
+        for index, amount in enumerate(row[1:], start=1):
+            shown[index].append(_shown(amount, block.kind(index) == "money", block.kind(index) == "percent"))
+    return shown
+
+
+def _widths(blocks: Sequence[SummaryBlock]) -> list[float]:
+    """The budget summary's columns' widths: each as wide as the longest of the blocks' texts in it."""
+    shown: dict[int, list[str]] = {}
+    for block in blocks:
+        for index, texts in _block_shown(block).items():
+            shown.setdefault(index, []).extend(texts)
+    return [_width(shown[index]) for index in sorted(shown)]
+
+
+def _write_block(sheet: Any, line: int, block: SummaryBlock, widths: Sequence[float], formats: dict[str, Any]) -> int:
+    """Write ``block`` from ``line`` on, its note across the columns of ``widths``; returns the next line to write on,
+    a blank one left after it."""
+    sheet.write_string(line, 0, block.title, formats["title"])
+    sheet.write_row(line + 1, 0, block.head, formats["header"])
+    for number, row in enumerate(block.rows, start=line + 2):
+        if isinstance(row[0], int):  # a year: a number, as on the other sheets (text, it was flagged in Excel)
+            sheet.write_number(number, 0, row[0])
+        else:
+            sheet.write_string(number, 0, row[0], formats["header"] if block.total and row is block.rows[-1]
+                               else formats["wrapped"] if block.wrapped else None)
+        for index, amount in enumerate(row[1:], start=1):
+            if isinstance(amount, str):  # a phase's years, 2024–2026 as the book writes them
+                sheet.write_string(number, index, amount)
+            elif amount is not None:  # the share of a ceiling of nothing: a blank cell
+                kind = block.kind(index)
+                sheet.write_number(number, index, amount, formats[kind] if kind else None)
+    line += len(block.rows) + 2
+    return _notice(sheet, line, block.note, widths, formats, "wrapped") if block.note else line + 1
+
+
 def _budget(book: Any, plan: Plan, words: Translator, formats: dict[str, Any], release: str) -> None:
     """A sheet for people: the budget summaries the book and the site show, as numbers to reuse in a report."""
     sheet = book.add_worksheet(_sheet_name(words("Budget summary"), book, "budget summary"))
-    money = summary.budget(plan)
-    status = data_notes.status(plan, words)
-    line = 2 if status else 0  # the notice, written once the columns' widths are known, and a blank line
-    sheet.write_string(line, 0, release)
-    line += 2
-    shown: dict[int, list[str]] = {}  # column → its texts as shown, but the blocks' titles (which overflow)
-    notes: list[tuple[int, str]] = []  # line → a block's note, wrapped across the columns once their widths are known
-
-    def block(title: str, head: list[str], rows: list[list[Any]], shares: int = 0, counts: Sequence[int] = (),
-              total: bool = True, wrapped: bool = False, note: str | None = None) -> None:
-        """``shares``: the column holding shares (of the total, of the ceiling), shown as percentages; ``counts``:
-        columns of numbers that are no amounts (programs); ``total``: the last row is the total, in bold;
-        ``wrapped``: the first column's texts wrap (a mission), and size it up to :data:`WRAPPED`; ``note``: a line
-        under the block, as the book's under its table, wrapped as the notice is."""
-        nonlocal line
-        sheet.write_string(line, 0, title, formats["title"])
-        sheet.write_row(line + 1, 0, head, formats["header"])
-        for index, text in enumerate(head):
-            shown.setdefault(index, []).append(text)
-        for row in rows:
-            first = _shown(row[0])
-            shown[0].append(max(first.splitlines(), key=len)[:WRAPPED] if wrapped else first)
-            for index, amount in enumerate(row[1:], start=1):
-                shown[index].append(_shown(amount, index != shares and index not in counts, index == shares))
-        for number, row in enumerate(rows, start=line + 2):
-            if isinstance(row[0], int):  # a year: a number, as on the other sheets (text, it was flagged in Excel)
-                sheet.write_number(number, 0, row[0])
-            else:
-                sheet.write_string(number, 0, row[0], formats["header"] if total and row is rows[-1]
-                                   else formats["wrapped"] if wrapped else None)
-            for index, amount in enumerate(row[1:], start=1):
-                if isinstance(amount, str):  # a phase's years, 2024–2026 as the book writes them
-                    sheet.write_string(number, index, amount)
-                elif amount is not None:  # the share of a ceiling of nothing: a blank cell
-                    sheet.write_number(number, index, amount, None if index in counts else
-                                       formats["percent" if index == shares else "money"])
-        line += len(rows) + 2
-        if note:
-            notes.append((line, note))
-            line += 1
-        line += 1
-
-    # years down, pillars (sources) across, as the book's and the site's tables
-    pillars = [p.id for p in plan.pillars]
-    block(words("Budget by pillar and year"), [words("Year"), *(str(p.name) for p in plan.pillars), words("Total")],
-          [[year, *(money.by_pillar_year.get(p, {}).get(year, 0) for p in pillars), money.by_year[year]]
-           for year in money.years]
-          + [[words("Total"), *(money.by_pillar.get(p, 0) for p in pillars), money.total]])
-    block(words("Budget by funding source"), [words("Funding source"), words("Indicative budget"), words("Share")],
-          [[source, amount, amount / money.total if money.total else 0] for source, amount in summary.largest_first(
-              money.by_source)]
-          + [[words("Total"), money.total, 1 if money.total else 0]], shares=2)
-    agencies = {a.id: a.short_name for a in plan.agencies}
-    led = summary.largest_first(money.by_agency)
-    block(words("Budget by agency"), [words("Agency"), words("Indicative budget")],
-          [[agencies.get(agency, agency), amount] for agency, amount in led] + [[words("Total"), money.total]])
-    sources = money.sources_by_year
-    block(words("Budget by funding source and year"), [words("Year"), *sources, words("Total")],
-          [[year, *(money.by_source_year[source].get(year, 0) for source in sources), money.by_year[year]]
-           for year in money.years]
-          + [[words("Total"), *(money.by_source[source] for source in sources), money.total]])
-    # lead agencies down (largest first, as by agency), years across: each agency's ceiling per year for its Renja
-    block(words("Budget by agency and year"), [words("Agency"), *(str(year) for year in money.years), words("Total")],
-          [[agencies.get(agency, agency), *(money.by_agency_year[agency].get(year, 0) for year in money.years), amount]
-           for agency, amount in led]
-          + [[words("Total"), *(money.by_year[year] for year in money.years), money.total]])
-    _ceiling(plan, words, block)
-    _missions(plan, words, block)
-    _phases(plan, words, block)
-    widths = [_width(shown[index]) for index in sorted(shown)]
+    blocks = workbook_summary.blocks(plan, words)
+    widths = _widths(blocks)
     for index, width in enumerate(widths):
         sheet.set_column(index, index, width)
-    _notice(sheet, 0, status, widths[:NOTICE_COLUMNS], formats)
-    for note_line, note in notes:
-        _notice(sheet, note_line, note, widths[:NOTICE_COLUMNS], formats, "wrapped")
-
-
-def _ceiling(plan: Plan, words: Translator, block: Callable[..., None]) -> None:
-    """The book's Tabel 14.6, in a plan that gives a ceiling: each year's APBD asked by the programs against it, and
-    the years given put together; what is left is below zero in a year over it."""
-    years = summary.apbd_against_ceiling(plan)
-    total = summary.ceiling_total(years)
-    if total is None:
-        return
-    block(words("APBD against its ceiling"),
-          [words("Year"), words("Programs' APBD"), words("Ceiling"), words("Used"), words("Left")],
-          [[row.year, row.apbd, row.ceiling, row.share, row.left] for row in years]
-          + [[words("Total"), total.apbd, total.ceiling, total.share, total.left]], shares=3)
-
-
-def _share(part: int, whole: int) -> float | None:
-    """``part`` of ``whole`` as a fraction, shown as a percentage; None (a blank cell) of nothing."""
-    return part / whole if whole else None
-
-
-def _missions(plan: Plan, words: Translator, block: Callable[..., None]) -> None:
-    """The book's Tabel 3.2, in a plan with missions: each mission's programs, their budget and its APBD, those
-    serving none (where there are), then every program once; the book's note says why the rows add up to more."""
-    if not plan.missions:
-        return
-    budgets = summary.budget_by_mission(plan)
-    whole = budgets.plan.total
-
-    def row(label: str, budget: summary.MissionBudget) -> list[Any]:
-        return [label, budget.programs, budget.total, budget.apbd, _share(budget.total, whole)]
-
-    rows = [row(f"{number}. {mission.text}", budgets.by_mission[mission.id])
-            for number, mission in enumerate(plan.missions, start=1)]
-    if budgets.unlinked:
-        rows.append(row(words("Not linked to a mission"), budgets.unlinked))
-    block(words("Budget by mission"), [words("Mission"), words("Programs"), words("Indicative budget"),
-                                        words("Of which APBD"), words("Share of the plan")],
-          [*rows, row(words("Total"), budgets.plan)], shares=4, counts=(1,), wrapped=True,
-          note=words("A program serving more than one mission counts in the row of each, so the rows add up to more "
-                     "than the total, which counts every program once. Share: of the plan's total indicative budget."))
-
-
-def _phases(plan: Plan, words: Translator, block: Callable[..., None]) -> None:
-    """The book's Tabel 13.1, in a plan with phases: each phase (its theme under its name), its years, the programs
-    starting and running in it and its years' budget; no total row, as the book's (a program runs in two phases)."""
-    if not plan.phases:
-        return
-    phases = summary.budget_by_phase(plan)
-    block(words("Programs and Budget by Phase"),
-          [words("Phase"), words("Years"), words("Programs starting"), words("Programs running"),
-           words("Indicative budget"), words("Share")],
-          [["\n".join(filter(None, (str(row.phase.name), str(row.phase.theme)))), str(row.phase.period),
-            row.starting, row.running, row.budget, _share(row.budget, phases.total)] for row in phases.rows],
-          shares=5, counts=(2, 3), total=False, wrapped=True,
-          note=words("Programs running: those with at least one year in the phase, those starting in it included; a "
-                     "program running over two phases counts in each. Budget: every program's budget lines of the "
-                     "phase's years, all funding sources. Share: of the plan's total indicative budget, {total}.",
-                     total=Formats(words.language, words).rupiah(phases.total)))
+    line = _notice(sheet, 0, data_notes.status(plan, words), widths[:NOTICE_COLUMNS], formats)
+    sheet.write_string(line, 0, release)
+    line += 2
+    for block in blocks:
+        line = _write_block(sheet, line, block, widths[:NOTICE_COLUMNS], formats)
 
 
 def _notice(sheet: Any, line: int, text: str | None, widths: Sequence[float], formats: dict[str, Any],
