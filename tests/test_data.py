@@ -150,6 +150,13 @@ def test_plan_json_is_deterministic(built: tuple[Plan, Path]) -> None:
     assert json.dumps(as_json(plan)) == json.dumps(as_json(plan))
 
 
+#: each CSV file's sheet in an Indonesian plan's plan.xlsx
+SHEETS = {"programs.csv": "Program", "budget.csv": "Baris anggaran", "agencies.csv": "Perangkat Daerah",
+          "indicators.csv": "Indikator", "pillars.csv": "Dimensi", "sub_elements.csv": "Subelemen", "missions.csv": "Misi",
+          "apbd_ceiling.csv": "APBD terhadap Pagu Indikatif", "budget_by_mission.csv": "Anggaran per Misi",
+          "budget_by_phase.csv": "Anggaran per Tahapan"}
+
+
 def sheet_rows(path: Path, sheet: str) -> list[tuple[object, ...]]:
     import openpyxl
 
@@ -162,10 +169,10 @@ def test_the_workbook_holds_each_csv_table_as_a_sheet_of_typed_cells(built: tupl
 
     plan, data = built
     book = openpyxl.load_workbook(data / "plan.xlsx")
-    assert book.sheetnames == ["programs", "budget", "agencies", "indicators", "pillars", "sub_elements", "missions",
-                               "budget_by_mission", "Ringkasan anggaran", "Keterangan kolom"]
+    assert book.sheetnames == ["Program", "Baris anggaran", "Perangkat Daerah", "Indikator", "Dimensi", "Subelemen",
+                               "Misi", "Anggaran per Misi", "Ringkasan anggaran", "Keterangan kolom"]
     for name, columns in tables(plan).items():
-        sheet = book[name.removesuffix(".csv")]
+        sheet = book[SHEETS[name]]
         table = [list(row) for row in sheet.iter_rows(values_only=True)]
         assert table[0] == [column for column, _ in columns]
         # the same rows as the CSV file, a cell for each of its values (empty cells for empty values)
@@ -173,16 +180,16 @@ def test_the_workbook_holds_each_csv_table_as_a_sheet_of_typed_cells(built: tupl
         assert [[str(v).lower() if isinstance(v, bool) else str(v) for v in row] for row in written] == \
             [list(r.values()) for r in rows(data / name)]
         assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref.startswith("A1:")
-    budget = book["budget"]
+    budget = book["Baris anggaran"]
     amounts = [row[5] for row in budget.iter_rows(min_row=2, values_only=True)]
     assert all(isinstance(a, int) for a in amounts) and sum(amounts) == plan.total_budget
     # Rp 1.250.000 in an Indonesian spreadsheet, Rp 1,250,000 in an English one
     assert budget["F2"].number_format == '"Rp "#,##0'
     # an empty value is a blank cell, not a text of no characters that COUNTA and ISBLANK take for a value
-    programs_sheet = book["programs"]
+    programs_sheet = book["Program"]
     no_partners = [row for row in programs_sheet.iter_rows(min_row=2) if row[5].value in (None, "")]
     assert no_partners and all(row[5].data_type == "n" and row[5].value is None for row in no_partners)
-    programs = {row[0]: row for row in book["programs"].iter_rows(min_row=2, values_only=True)}
+    programs = {row[0]: row for row in book["Program"].iter_rows(min_row=2, values_only=True)}
     assert [programs[p.id][6] for p in plan.programs] == [p.quick_win for p in plan.programs]
     assert programs["GOV-01"][6] is True  # TRUE (BENAR in an Indonesian spreadsheet), not the text "true"
     assert programs["GOV-01"][7] == 2022
@@ -235,9 +242,9 @@ def test_the_workbook_says_what_every_column_means_in_the_plans_language(built: 
     notes = sheet_rows(data / "plan.xlsx", "Keterangan kolom")
     assert notes[0][0] == "Masterplan Smart City Kota Contoh 2022–2026"
     assert ("Lembar", "Kolom", "Arti") in notes
-    assert ("budget", "amount", "Jumlah indikatif, dalam rupiah penuh") in notes
+    assert ("Baris anggaran", "amount", "Jumlah indikatif, dalam rupiah penuh") in notes
     described = {(sheet, column) for sheet, column, _ in notes[notes.index(("Lembar", "Kolom", "Arti")) + 1:]}
-    assert described == {(name.removesuffix(".csv"), column) for name, columns in tables(plan).items() for column, _ in columns}
+    assert described == {(SHEETS[name], column) for name, columns in tables(plan).items() for column, _ in columns}
     assert any("Belum ada lisensi" in str(row[0]) for row in notes[:5])  # the mini plan states none
 
 
@@ -250,7 +257,7 @@ def test_a_header_cell_selected_shows_what_its_column_means(built: tuple[Plan, P
     book = openpyxl.load_workbook(data / "plan.xlsx")
     for name, columns in tables(plan).items():
         shown = {str(rule.sqref): (rule.promptTitle, rule.prompt, rule.showInputMessage)
-                 for rule in book[name.removesuffix(".csv")].data_validations.dataValidation}
+                 for rule in book[SHEETS[name]].data_validations.dataValidation}
         assert len(shown) == len(columns)
         for index, (column, _) in enumerate(columns):
             title, prompt, on = shown[f"{openpyxl.utils.get_column_letter(index + 1)}1"]
@@ -356,10 +363,8 @@ def test_the_apbd_against_its_ceiling_is_open_data_as_the_book_prints_it(sample_
     assert sum(int(r["left"]) for r in table) == 56_590_000_000
 
     book = openpyxl.load_workbook(sample_data / "plan.xlsx")
-    assert book.sheetnames == ["programs", "budget", "agencies", "indicators", "pillars", "sub_elements", "missions",
-                               "apbd_ceiling", "budget_by_mission", "budget_by_phase", "Ringkasan anggaran",
-                               "Keterangan kolom"]
-    sheet = book["apbd_ceiling"]
+    assert book.sheetnames == [*SHEETS.values(), "Ringkasan anggaran", "Keterangan kolom"]
+    sheet = book["APBD terhadap Pagu Indikatif"]
     assert [cell.value for cell in sheet[3]] == [2023, 28_300_000_000, 30_000_000_000, 0.9433, 1_700_000_000]
     assert sheet["B3"].number_format == '"Rp "#,##0' and sheet["D3"].number_format == "0.0%"  # 94,3% in Indonesian
     summary_sheet = [tuple(row) for row in book["Ringkasan anggaran"].iter_rows(values_only=True)]
@@ -371,7 +376,7 @@ def test_the_apbd_against_its_ceiling_is_open_data_as_the_book_prints_it(sample_
     assert round(total[3], 3) == 0.751  # 75,1 %, as the book's total row
     notes = [tuple(row) for row in book["Keterangan kolom"].iter_rows(values_only=True)]
     meaning = "Anggaran kota (APBD) yang dapat digunakan program pada tahun itu (pagu indikatif), dalam rupiah penuh"
-    assert ("apbd_ceiling", "ceiling", meaning) in notes
+    assert ("APBD terhadap Pagu Indikatif", "ceiling", meaning) in notes
 
 
 def test_the_datapackage_describes_the_apbd_against_its_ceiling(sample_data: Path) -> None:
@@ -408,7 +413,7 @@ def test_a_year_over_its_ceiling_is_left_below_zero_and_a_plan_without_one_has_n
 
     _, without = built
     assert not (without / "apbd_ceiling.csv").exists()
-    assert "apbd_ceiling" not in openpyxl.load_workbook(without / "plan.xlsx", read_only=True).sheetnames
+    assert "APBD terhadap Pagu Indikatif" not in openpyxl.load_workbook(without / "plan.xlsx", read_only=True).sheetnames
     package = json.loads((without / "datapackage.json").read_text(encoding="utf-8"))
     assert "apbd_ceiling" not in {r["name"] for r in package["resources"]}
     assert "apbd_ceiling" not in (without.parent / "data.html").read_text(encoding="utf-8")
@@ -479,18 +484,18 @@ def test_the_budget_by_mission_and_by_phase_are_open_data_as_the_book_prints_the
                                  ("Jangka Panjang", "2027", "2031", "3", "44", "100640000000")]
 
     book = openpyxl.load_workbook(sample_data / "plan.xlsx")
-    sheet = book["budget_by_mission"]
+    sheet = book["Anggaran per Misi"]
     assert [cell.value for cell in sheet[5]] == ["mission", "m4", 4, str(plan.missions[3].text), 21, 153_550_000_000,
                                                  71_500_000_000, 0.555]
     assert sheet["F5"].number_format == '"Rp "#,##0' and sheet["H5"].number_format == "0.0%"  # 55,5% in Indonesian
-    sheet = book["budget_by_phase"]
+    sheet = book["Anggaran per Tahapan"]
     assert [cell.value for cell in sheet[3]] == [2, "Jangka Menengah", "Integrasi Layanan", 2024, 2026, 27, 61,
                                                  139_320_000_000, 0.5036]
     assert sheet["H3"].number_format == '"Rp "#,##0' and sheet["I3"].number_format == "0.0%"
     notes = [tuple(row) for row in book["Keterangan kolom"].iter_rows(values_only=True)]
     meaning = ("Jumlah program pada baris itu; program yang mendukung dua misi dihitung di kedua baris misi itu dan "
                "sekali pada total")
-    assert ("budget_by_mission", "programs", meaning) in notes
+    assert ("Anggaran per Misi", "programs", meaning) in notes
 
 
 def summary_block(path: Path, title: str, sheet_name: str = "Ringkasan anggaran") -> list[list[Any]] | None:
@@ -635,7 +640,7 @@ def test_a_program_serving_two_missions_counts_in_both_rows_and_once_in_the_tota
     # a reader filters the rows by row_type: a mission's names it in mission_id, the others name none
     assert [(r["row_type"], r["mission_id"]) for r in table] == [("mission", "m1"), ("mission", "m2"), ("none", ""),
                                                                  ("total", "")]
-    assert [row[:2] for row in sheet_rows(data / "plan.xlsx", "budget_by_mission")[1:]] == [
+    assert [row[:2] for row in sheet_rows(data / "plan.xlsx", "Anggaran per Misi")[1:]] == [
         ("mission", "m1"), ("mission", "m2"), ("none", None), ("total", None)]  # None: a blank cell
     # the workbook's budget summary: the same rows, the programs serving none in a row of their own
     assert [values(row) for row in summary_block(data / "plan.xlsx", "Anggaran per Misi")[1:-1]] == [
@@ -655,7 +660,7 @@ def test_a_program_serving_two_missions_counts_in_both_rows_and_once_in_the_tota
 
     _, without = built  # the mini plan gives no phases
     assert not (without / "budget_by_phase.csv").exists()
-    assert "budget_by_phase" not in openpyxl.load_workbook(without / "plan.xlsx", read_only=True).sheetnames
+    assert "Anggaran per Tahapan" not in openpyxl.load_workbook(without / "plan.xlsx", read_only=True).sheetnames
     package = json.loads((without / "datapackage.json").read_text(encoding="utf-8"))
     assert "budget_by_phase" not in {r["name"] for r in package["resources"]}
     assert "budget_by_phase" not in (without.parent / "data.html").read_text(encoding="utf-8")

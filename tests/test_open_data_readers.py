@@ -135,10 +135,10 @@ def test_an_adopted_plans_files_say_no_draft(make_plan) -> None:
     assert package["description"].startswith("Program, baris anggaran")
     assert "DRAF" not in json.dumps(package)
     book = openpyxl.load_workbook(data / "plan.xlsx")
-    assert book.active.title == "programs"
+    assert book.active.title == "Program"
     assert not any("DRAF" in str(cell) for sheet in book.worksheets for row in sheet.iter_rows(values_only=True)
                    for cell in row)
-    assert book["programs"].oddHeader.left.text is None
+    assert book["Program"].oddHeader.left.text is None
 
 
 def test_the_decimal_sign_is_said_where_a_csv_reader_looks(make_plan) -> None:
@@ -258,7 +258,7 @@ def test_budget_and_programs_name_their_pillar_and_lead_agency_beside_the_codes(
     assert {r["program_name"] for r in table(data / "budget.csv")} == {"e-Sambat (Media Sambat Masyarakat)",
                                                                         "Transaksi Non-Tunai"}
     book = openpyxl.load_workbook(data / "plan.xlsx")
-    budget = [row for row in book["budget"].iter_rows(values_only=True)]
+    budget = [row for row in book["Baris anggaran"].iter_rows(values_only=True)]
     assert budget[0][6:] == ("pillar_name", "lead_agency_name", "program_name")
     assert budget[1][6:] == ("Smart Governance", "Dinas Komunikasi dan Informatika", "e-Sambat (Media Sambat Masyarakat)")
     fields = {r["name"]: {f["name"]: f["description"] for f in r["schema"]["fields"]}
@@ -341,3 +341,44 @@ def test_an_indicators_direction_is_in_the_open_data(make_plan) -> None:
     assert programs["ECO-01"]["indicators"][0]["direction"] is None
     fields = next(r for r in descriptor(data)["resources"] if r["name"] == "indicators")["schema"]["fields"]
     assert fields[-1]["name"] == "direction"
+
+
+def test_a_workbooks_sheets_are_named_in_the_plans_language_each_with_its_csv_file(make_plan) -> None:
+    """The table sheets were named as the CSV files ("programs", "budget_by_mission") in a workbook otherwise in the
+    plan's language: now "Program", "Baris anggaran"… in an Indonesian plan, "Programs", "Budget lines"… in an English
+    one, and the notes sheet lists each sheet with the CSV file it holds, whose columns are the sheet's."""
+    import openpyxl
+
+    csv_files = ["programs.csv", "budget.csv", "agencies.csv", "indicators.csv", "pillars.csv", "sub_elements.csv",
+                 "missions.csv", "budget_by_mission.csv"]
+    english = MINI_FILES["content/plan.yml"].replace("status: draft", "status: draft\n        language: en")
+    for files, names, others, listing, described in [
+            ({}, ["Program", "Baris anggaran", "Perangkat Daerah", "Indikator", "Dimensi", "Subelemen", "Misi",
+                  "Anggaran per Misi"], ["Ringkasan anggaran", "Keterangan kolom"], ("Lembar", "Berkas CSV", None),
+             ("Lembar", "Kolom", "Arti")),
+            ({"content/plan.yml": english}, ["Programs", "Budget lines", "Agencies", "Indicators", "Pillars",
+                                             "Sub-elements", "Missions", "Budget by mission"],
+             ["Budget summary", "Column notes"], ("Sheet", "CSV file", None), ("Sheet", "Column", "Meaning"))]:
+        data = build(make_plan, files)
+        book = openpyxl.load_workbook(data / "plan.xlsx")
+        assert book.sheetnames == [*names, *others]
+        notes = sheet_rows(data / "plan.xlsx", others[-1])
+        start = notes.index(listing) + 1  # the list of sheets, up to the blank line after it
+        assert notes[start:notes.index((None, None, None), start)] == [(n, f, None) for n, f in zip(names, csv_files)]
+        for name, file in zip(names, csv_files):
+            with (data / file).open(encoding="utf-8", newline="") as handle:
+                assert [cell.value for cell in book[name][1]] == next(csv.reader(handle))
+        # then the notes on the columns, each naming the sheet it is on
+        columns = notes[notes.index(described) + 1:]
+        assert list(dict.fromkeys(row[0] for row in columns)) == names
+
+
+def test_a_plans_own_words_that_give_two_sheets_one_name_still_make_a_workbook(make_plan) -> None:
+    """Excel refuses two sheets of one name (in any case): a plan's words naming the agencies' sheet as the
+    programs' leave it its CSV table's name, and that name taken, that name with a number."""
+    import openpyxl
+
+    words = '"Programs": {id: "agencies"}\n"Agencies": {id: "AGENCIES"}\n"Indicators": {id: "Program"}\n'
+    data = build(make_plan, {"templates/i18n/words.yml": words})
+    names = openpyxl.load_workbook(data / "plan.xlsx", read_only=True).sheetnames
+    assert names[:4] == ["agencies", "Baris anggaran", "agencies 2", "Program"]

@@ -4,18 +4,21 @@ A CSV file opened with a double click in a spreadsheet set to Indonesian lands e
 in one cell (the list separator there is ';', the decimal sign ','). The workbook holds
 the very rows of :data:`data.ROWS` as typed cells instead: amounts are numbers shown
 as rupiah with thousands separators in the reader's own locale, flags are TRUE/FALSE, an
-empty value is a blank cell, text is never read as a formula. Sheet names and headers are the CSV files' and columns' names,
-so a script may read either; a header cell, selected, shows what its column means. A
+empty value is a blank cell, text is never read as a formula. Each table's sheet is named in
+the plan's language (Program, Baris anggaran…: :data:`SHEET_NAMES`), its headers are the CSV
+columns' names, and a header cell, selected, shows what its column means. A
 sheet for people follows with the budget summaries the book prints (by pillar and year,
 by funding source, by agency, by funding source and year, by agency and year, the APBD
 per year against its ceiling where the plan gives one, by RPJMD mission where it has missions
 and by roadmap phase where it has phases: :mod:`workbook_summary`'s blocks), and the last
-sheet describes every column in the plan's language. The file is the same bytes for the same plan (dated with the plan's date).
+sheet lists the table sheets with the CSV file each holds and describes every column in the plan's
+language. The file is the same bytes for the same plan (dated with the plan's date).
 """
 
 from __future__ import annotations
 
 import datetime
+import itertools
 import math
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -37,17 +40,17 @@ WIDEST = 60  #: characters; a longer column's cells wrap in the spreadsheet's ow
 SHEET_NAME_LONGEST = 31  #: characters, in Excel's sheet names
 TITLE_LONGEST, MESSAGE_LONGEST = 32, 255  #: characters, in the title and text of a cell's input message
 HEADER_LONGEST = 255  #: characters, in a printed page's header (Excel's limit)
-NOTES_WIDTHS = (14, 20, 80)  #: characters, of the notes sheet's columns: sheet, column, meaning
+MEANING_WIDTH = 80  #: characters, of the notes sheet's column of meanings (its others fit their longest text)
 NOTICE_COLUMNS = 4  #: of the budget summary, the notice spans: the year's and three of amounts (as wide as a screen)
 NOTICE_COLOUR = "#C00000"  #: the notice's: dark red, read before any figure
 NOTICE_LINE_HEIGHT = 15  #: points, of a line of the wrapped notice
 NOTICE_GLYPH = 1.15  #: a bold letter's width, in a column's width units (the width of a digit)
 WRAPPED = 40  #: characters: a mission's or a phase's name wraps in the budget summary's first column past this
-
-
-def _table(file: str) -> str:
-    """A CSV file's table name, as the workbook's sheets and the data package's resources say it."""
-    return file.removesuffix(".csv")
+#: CSV file → its sheet's name, a catalog message said in the plan's language (a table not named here: its file's name)
+SHEET_NAMES = {"programs.csv": "Programs", "budget.csv": "Budget lines", "agencies.csv": "Agencies",
+               "indicators.csv": "Indicators", "pillars.csv": "Pillars", "sub_elements.csv": "Sub-elements",
+               "missions.csv": "Missions", "apbd_ceiling.csv": "APBD against its ceiling",
+               "budget_by_mission.csv": "Budget by mission", "budget_by_phase.csv": "Budget by phase"}
 
 
 def _shown(value: Any, money: bool = False, share: bool = False) -> str:
@@ -74,9 +77,11 @@ def _width(texts: Iterable[str]) -> float:
     return min(max((len(text) for text in texts), default=0) + 2, WIDEST)
 
 
-def _sheet(book: Any, name: str, described: list[tuple[str, str]], rows: list[list[Any]], words: Translator,
-           formats: dict[str, Any]) -> None:
-    sheet = book.add_worksheet(_table(name))
+def _sheet(book: Any, file: str, described: list[tuple[str, str]], rows: list[list[Any]], words: Translator,
+           formats: dict[str, Any]) -> str:
+    """The sheet of the CSV table ``file``, named in the plan's language; returns its name."""
+    table = file.removesuffix(".csv")
+    sheet = book.add_worksheet(_sheet_name(words(SHEET_NAMES.get(file, table)), book, table))
     columns = [column for column, _ in described]
     sheet.write_row(0, 0, columns, formats["header"])
     for index, (column, meaning) in enumerate(described):
@@ -98,13 +103,16 @@ def _sheet(book: Any, name: str, described: list[tuple[str, str]], rows: list[li
                 sheet.write_string(number, index, str(value))
     sheet.freeze_panes(1, 0)
     sheet.autofilter(0, 0, max(len(rows), 1), len(columns) - 1)
+    return sheet.name
 
 
 def _sheet_name(text: str, book: Any, fallback: str) -> str:
     """A translation as a sheet's name: without the characters Excel refuses there, short enough, and
-    no other sheet's name (in any case); else ``fallback``."""
+    no other sheet's name (in any case); else ``fallback``, or that with a number when it is one."""
     name = " ".join(re.sub(r"[\[\]:*?/\\]", " ", text).split())[:SHEET_NAME_LONGEST].strip(" '")
-    return name if name and name.lower() not in {s.name.lower() for s in book.worksheets()} else fallback
+    taken = {sheet.name.lower() for sheet in book.worksheets()}
+    numbered = (f"{fallback} {number}" for number in itertools.count(2))
+    return next(free for free in itertools.chain((name, fallback), numbered) if free and free.lower() not in taken)
 
 
 def _block_shown(block: SummaryBlock) -> dict[int, list[str]]:
@@ -175,27 +183,35 @@ def _notice(sheet: Any, line: int, text: str | None, widths: Sequence[float], fo
     return line + 2
 
 
-def _about(book: Any, plan: Plan, columns: dict[str, list[tuple[str, str]]], words: Translator,
-           formats: dict[str, Any], release: str) -> Any:
-    """The last sheet: which plan, whether it is a draft, under which licence, and what each column of each sheet
-    means."""
+def _about(book: Any, plan: Plan, columns: dict[str, list[tuple[str, str]]], sheets: dict[str, str],
+           words: Translator, formats: dict[str, Any], release: str) -> Any:
+    """The last sheet: which plan, whether it is a draft, under which licence, which CSV file each sheet of
+    ``sheets`` (CSV file → sheet) holds, and what each column of each sheet means."""
     sheet = book.add_worksheet(_sheet_name(words("Column notes"), book, "notes"))
+    described = [[sheets[file], column, words(meaning)] for file, pairs in columns.items() for column, meaning in pairs]
+    widths = (_width([words("Sheet"), *sheets.values()]),
+              _width([words("Column"), words("CSV file"), *sheets, *(row[1] for row in described)]), MEANING_WIDTH)
+    for index, width in enumerate(widths):
+        sheet.set_column(index, index, width)
     sheet.write_string(0, 0, str(plan.title), formats["title"])
-    line = _notice(sheet, 1, data_notes.status(plan, words), NOTES_WIDTHS, formats)
+    line = _notice(sheet, 1, data_notes.status(plan, words), widths, formats)
     sheet.write_string(line, 0, release)
     licence = (f"{words('Licence')}: {plan.data_license}" + (f" ({plan.data_license_url})" if plan.data_license_url else "")
                if plan.data_license else words("No licence is stated for these files: ask {author} before reusing them.",
                                                author=str(plan.author)))
     sheet.write_string(line + 1, 0, licence)
-    sheet.write_row(line + 3, 0, [words("Sheet"), words("Column"), words("Meaning")], formats["header"])
-    line += 4
-    for file, described in columns.items():
-        for column, meaning in described:
-            sheet.write_row(line, 0, [_table(file), column, words(meaning)])
-            line += 1
-    for index, width in enumerate(NOTES_WIDTHS):
-        sheet.set_column(index, index, width)
+    line = _rows(sheet, line + 3, [words("Sheet"), words("CSV file")], [[name, file] for file, name in sheets.items()],
+                 formats)
+    _rows(sheet, line + 1, [words("Sheet"), words("Column"), words("Meaning")], described, formats)
     return sheet
+
+
+def _rows(sheet: Any, line: int, head: list[str], rows: list[list[str]], formats: dict[str, Any]) -> int:
+    """A table of texts from ``line`` on, under its header; returns the line after it."""
+    sheet.write_row(line, 0, head, formats["header"])
+    for number, row in enumerate(rows, start=line + 1):
+        sheet.write_row(number, 0, row)
+    return line + len(rows) + 1
 
 
 def _draft_header(book: Any, status: str) -> None:
@@ -224,12 +240,12 @@ def write(plan: Plan, path: Path, columns: dict[str, list[tuple[str, str]]],
                "wrapped": book.add_format({"text_wrap": True}),
                "notice": book.add_format({"bold": True, "font_color": NOTICE_COLOUR, "text_wrap": True,
                                           "valign": "top"})}
-    for file, described in columns.items():
-        _sheet(book, file, described, list(rows[file](plan)), words, formats)
+    sheets = {file: _sheet(book, file, described, list(rows[file](plan)), words, formats)
+              for file, described in columns.items()}
     release = words("{release} (the fingerprint changes with any figure or text of the data)",
                     release=data_notes.release(plan, fingerprint, words))
     _budget(book, plan, words, formats, release)
-    notes = _about(book, plan, columns, words, formats, release)
+    notes = _about(book, plan, columns, sheets, words, formats, release)
     status = data_notes.status(plan, words)
     if plan.is_draft and status:  # a draft opens at its notes, whose first lines say it is one
         notes.activate()
