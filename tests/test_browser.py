@@ -2,7 +2,6 @@
 
 Needs Debian's ``chromium`` (/usr/bin/chromium), Playwright for Python and npm's
 ``axe-core`` (``npm ci`` in the repository). Only a missing Chromium skips these tests.
-Screenshots of every page type land in /tmp/site-<page>-<width>.png.
 """
 
 from __future__ import annotations
@@ -163,7 +162,6 @@ def test_search_for_sambat_lists_the_e_sambat_program(page: object, server: str,
     hrefs = page.eval_on_selector_all("#search-results a", "links => links.map(a => a.href)")  # type: ignore[attr-defined]
     assert server + f"program/{e_sambat(plan)}.html" in hrefs
     assert page.title().startswith("\u201csambat\u201d \u00b7 Cari \u00b7 ")  # type: ignore[attr-defined]  # history names it
-    page.screenshot(path="/tmp/site-search-1280.png", full_page=True)  # type: ignore[attr-defined]
     assert page.problems == []  # type: ignore[attr-defined]
 
 
@@ -221,7 +219,6 @@ def test_the_results_count_takes_the_focus_without_a_ring_and_the_next_link_show
     page.press("#header-q", "Enter")  # type: ignore[attr-defined]
     page.wait_for_function("document.activeElement && document.activeElement.id === 'search-status'")  # type: ignore[attr-defined]
     count = page.evaluate(ring)  # type: ignore[attr-defined]
-    page.screenshot(path="/tmp/site-search-count-focus.png")  # type: ignore[attr-defined]
     page.keyboard.press("Tab")  # type: ignore[attr-defined]
     link = page.evaluate(ring)  # type: ignore[attr-defined]
     assert count == ["none", "none"], count
@@ -295,7 +292,6 @@ def test_a_search_that_finds_nothing_offers_where_to_look_instead(page: object, 
     targets = [server + path for path in ("program/index.html", "agency/index.html", "glossary.html")]
     assert links.evaluate_all("links => links.map(a => a.href)") == targets
     assert min(links.evaluate_all("links => links.map(a => a.getBoundingClientRect().height)")) >= 24
-    page.screenshot(path="/tmp/site-search-none-360.png")  # type: ignore[attr-defined]
     page.fill("#search-input", "kesehatan")  # type: ignore[attr-defined]
     page.wait_for_function("/^\\d+ hasil untuk “kesehatan”/.test(document.getElementById('search-status').textContent)")  # type: ignore[attr-defined]
     assert page.locator("#search-results li").count() > 0 and not browse.is_visible()  # type: ignore[attr-defined]
@@ -375,7 +371,6 @@ def test_on_a_phone_the_menu_folds_behind_a_button_and_the_title_is_in_sight(bro
     tab.keyboard.press("Escape")
     assert _header(tab)["button"] == "false"
     assert tab.evaluate("document.activeElement.classList.contains('menu-toggle')")
-    tab.screenshot(path="/tmp/site-menu-390.png")
     context.close()
 
 
@@ -611,7 +606,6 @@ def test_no_horizontal_scrolling(width: int, browser: object, server: str, plan:
         scroll = tab.evaluate("document.documentElement.scrollWidth")
         if scroll > width:
             too_wide[kind] = scroll
-        tab.screenshot(path=f"/tmp/site-{kind}-{width}.png", full_page=True)
     context.close()
     assert too_wide == {}
 
@@ -808,7 +802,6 @@ def test_the_budget_by_mission_shows_every_figure_without_scrolling(width: int, 
                 page: document.documentElement.scrollWidth, rows: box.querySelectorAll('tbody tr, tfoot tr').length,
                 outside: cells.filter(td => td.getBoundingClientRect().right > port.right + 0.5).length,
                 labels: [...box.querySelectorAll('tfoot td')].map(td => getComputedStyle(td, '::before').content)}; }""")
-    tab.screenshot(path=f"/tmp/site-budget-mission-{width}.png", full_page=True)
     context.close()
     assert box["hidden"] <= 1 and box["outside"] == 0 and box["page"] <= width and box["rows"] == 5 + 1, box
     assert box["stacked"] == (width == 360), box
@@ -905,7 +898,6 @@ def test_a_link_reached_with_the_keyboard_is_not_hidden_under_a_grids_pinned_col
     for _ in range(links):
         tab.keyboard.press("Shift+Tab")
         seen.append(("back", tab.evaluate(_FOCUSED_IN_GRID)))
-    tab.screenshot(path=f"/tmp/site-grid-focus-{table}-{width}.png")
     context.close()
     assert links >= 5 and max(where["scrolled"] for _, where in seen) > 50, seen
     hidden = [(way, where) for way, where in seen if not (where["clear"] and where["inside"])]
@@ -966,7 +958,6 @@ def test_a_table_of_chapter_text_shows_every_column_on_a_phone_in_large_text(bro
         const box = cell.closest('.table-scroll, table').getBoundingClientRect(), edges = cell.getBoundingClientRect();
         return edges.right > Math.min(box.right, innerWidth) + 1 || edges.left < box.left - 1;
     }).map(cell => cell.textContent.slice(0, 20))""")
-    tab.locator("#tab-swot").locator("xpath=..").screenshot(path="/tmp/site-chapter-table-320-large-text.png")
     title = tab.locator("#tab-swot").evaluate("table => table.parentElement.querySelector('.table-title')?.innerText")
     labels = tab.eval_on_selector_all("#tab-swot tbody td", "cells => cells.map(cell => cell.dataset.label)")
     context.close()
@@ -1001,7 +992,6 @@ def test_a_wide_table_of_chapter_text_scrolls_in_a_named_box_with_the_keyboard(b
             tab.keyboard.press("Tab")
         tab.keyboard.press("ArrowRight")
         tab.wait_for_function("() => document.querySelector('.table-scroll').scrollLeft > 0")
-        box.screenshot(path="/tmp/site-chapter-wide-table-700.png")
         tab.set_viewport_size({"width": 320, "height": 800})
         tab.wait_for_function("() => document.querySelector('.table-scroll').classList.contains('stacked')")
         labels = tab.eval_on_selector_all(".table-scroll td", "cells => cells.map(c => c.dataset.label)")
@@ -1088,7 +1078,6 @@ def test_the_roadmaps_tables_mark_each_quick_win_as_the_chart_does(width: int, b
         const seen = mark && mark.checkVisibility() && mark.getBoundingClientRect().right <= edges.right + 1;
         return [name.querySelector('.code').textContent, seen ? name.innerText.replace(/\\s+/g, ' ') : ''];
     })"""))
-    tab.locator("table.roadmap").first.screenshot(path=f"/tmp/site-roadmap-table-{width}.png")
     context.close()
     quick = {program.id for program in plan.quick_wins}
     assert quick and {code for code, text in rows.items() if text.endswith("Quick win")} == quick, rows
@@ -1150,8 +1139,6 @@ def test_the_roadmaps_names_stay_in_sight_while_its_years_scroll_on_a_phone(
     tab.goto(server + "roadmap.html")
     name = tab.evaluate(_SHOWN, [str(first.name)])
     year = tab.evaluate(_SHOWN, [last_year])
-    if script:
-        tab.screenshot(path="/tmp/site-roadmap-390-scrolled.png")
     context.close()
     assert name is not None and year is not None
     assert name["scrolled"] > 100, "the chart should scroll sideways on a phone"
@@ -1179,7 +1166,6 @@ def test_the_roadmap_at_desktop_width_shows_every_name_beside_its_years(browser:
     context = browser.new_context(viewport={"width": 1280, "height": 800})  # type: ignore[attr-defined]
     tab = context.new_page()
     tab.goto(server + "roadmap.html")
-    tab.screenshot(path="/tmp/site-roadmap-1280.png")
     shown = tab.evaluate("() => {" + _YEAR_MIDDLES + """
         const rows = [...box.querySelectorAll('li')].map(row => {
             const name = row.querySelector('.gantt-name'), bar = row.querySelector('.gantt-bar');
@@ -1212,7 +1198,6 @@ def test_the_roadmap_names_each_phase_over_its_own_years(width: int, browser: ob
     context = browser.new_context(viewport={"width": width, "height": 900})  # type: ignore[attr-defined]
     tab = context.new_page()
     tab.goto(server + "roadmap.html")
-    tab.locator("#roadmap-chart").screenshot(path=f"/tmp/site-roadmap-phases-{width}.png")
     shown = tab.evaluate("() => {" + _YEAR_MIDDLES + """
         const phases = [...box.querySelectorAll('.gantt-phases .gantt-track > span')].map(e => {
             const r = e.getBoundingClientRect();

@@ -152,7 +152,6 @@ def test_the_roadmaps_bars_stand_out_in_forced_colours(scheme: str, tab: object,
     seen = _seen_behind(tab, ".gantt-bar, .gantt-mark")
     opacities = tab.eval_on_selector_all(  # type: ignore[attr-defined]
         ".gantt-bar, .gantt-mark", "marks => marks.map(m => +getComputedStyle(m).opacity)")
-    tab.screenshot(path=f"/tmp/site-roadmap-forced-{scheme}.png")  # type: ignore[attr-defined]
     ratios = [round(_contrast(fill, behind, opacity), 2) for (fill, behind), opacity in zip(seen, opacities)]
     assert len(ratios) > 20 and min(ratios) >= 3, sorted(set(ratios))[:5]
 
