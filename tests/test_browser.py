@@ -1108,6 +1108,25 @@ def test_the_roadmap_on_a_phone_is_legible_and_says_it_scrolls(browser: object, 
     assert "Geser ke samping untuk melihat semua tahun" in cue
 
 
+@pytest.mark.parametrize("width", [360, 1280])
+def test_the_roadmaps_program_names_look_like_links_without_a_pointer(width: int, browser: object, server: str,
+                                                                      plan: Plan) -> None:
+    """The chart's program names, each a link to its program, were underlined only under a mouse pointer: on a
+    phone, which has none, they read as plain text (WCAG 1.4.1). Each is underlined now, clear of its letters."""
+    context = browser.new_context(viewport={"width": width, "height": 900})  # type: ignore[attr-defined]
+    tab = context.new_page()
+    tab.goto(server + "roadmap.html")
+    links = tab.eval_on_selector_all("#roadmap-chart a", """links => links.map(a => {
+        const style = getComputedStyle(a);
+        return [a.textContent.trim().split(' ')[0], style.textDecorationLine,
+                parseFloat(style.textDecorationThickness), parseFloat(style.textUnderlineOffset)];
+    })""")
+    context.close()
+    assert sorted(code for code, *_ in links) == sorted(program.id for program in plan.programs)  # every name
+    assert {line for _, line, _, _ in links} == {"underline"}, links[:3]
+    assert min(thickness for *_, thickness, _ in links) >= 1 and min(offset for *_, offset in links) >= 2, links[:3]
+
+
 #: The element of the roadmap chart that shows a piece of text, the innermost holding all of it, and where it is:
 #: its box, and whether it is what a reader sees at its centre (not hidden under, or scrolled out of, its box).
 _SHOWN = """([text]) => {
