@@ -559,10 +559,27 @@ def test_references_to_a_pillars_tables_link_to_them(build: Build) -> None:
                       r'<a href="\.\./pillar/governance\.html#programs">(Tabel \d+\.2)</a>', html)
     assert found, html[-1500:]
     # where the link leads, the page says which table it is: its programs stand in a table per sub-element there,
-    # none numbered, and "Tabel 4.2" was nowhere on it
+    # none numbered, and "Tabel 4.2" was nowhere on it; a site built without the PDF claims none ("Dalam buku PDF")
     pillar = read(site, "pillar/governance.html")
     after = pillar.split('id="programs"', 1)[1].split("<section", 1)[0]
-    assert f"Dalam buku PDF: {found.group(1)} Matriks program Smart Governance" in after, after
+    assert f"Dalam buku: {found.group(1)} Matriks program Smart Governance" in after, after
+    assert "PDF" not in after and "<a " not in after
+
+
+def test_a_pillar_page_opens_the_pdf_at_its_program_matrix(sample_build: Path) -> None:
+    """A pillar page said "Dalam buku PDF: Tabel 6.2 …" without a link to the PDF, and said it on a site built
+    without one too. Where the site links the PDF, the table's name opens the PDF at the page that shows it."""
+    import pypdf
+
+    site = sample_build / "build" / "site"
+    said = read(site, "pillar/governance.html").split('id="programs"', 1)[1].split("<section", 1)[0]
+    link = re.search(r'<p class="from-chapter">Dalam buku PDF: <a href="([^"#]+)#nameddest=([\w-]+)">([^<]+)</a></p>',
+                     said)
+    assert link, said
+    assert (site / "pillar" / link.group(1)).resolve() == (site / "download" / "masterplan.pdf").resolve()
+    reader = pypdf.PdfReader(site / "download" / "masterplan.pdf")
+    page = reader.pages[reader.get_destination_page_number(reader.named_destinations[link.group(2)])]
+    assert link.group(3).startswith("Tabel ") and link.group(3) in " ".join(page.extract_text().split())
 
 
 def test_a_signed_chapter_ends_with_its_signatory(build: Build) -> None:

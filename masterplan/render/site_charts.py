@@ -110,6 +110,12 @@ def captioner(book: outline.Outline, _: Translate) -> Callable[[str, str], str]:
     return caption
 
 
+def pdf_destination(ref: str) -> str:
+    """The address fragment that opens the book's PDF at a table, figure or chapter (RFC 8118): the PDF names the
+    place of each by its HTML id, ``tab:program-society`` → ``nameddest=tab-program-society``."""
+    return "nameddest=" + outline.anchor(ref)
+
+
 #: generated parts of the book with a site page of the same name (``quick_wins`` → quick-wins.html)
 PART_PAGES = frozenset({"quick_wins", "roadmap", "budget", "agencies"})
 

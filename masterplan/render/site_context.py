@@ -35,6 +35,7 @@ def common_context(plan: Plan, book: outline.Outline, translate: Translate, base
         "has_pdf": has_pdf,
         "base_url": base_url.rstrip("/") + "/" if base_url else None,
         "roadmap_chart": site_charts.roadmap(plan), "caption": site_charts.captioner(book, translate),
+        "pdf_destination": site_charts.pdf_destination,
         "phase_budget": summary.budget_by_phase(plan),
         "quick_wins_first_year": summary.quick_wins_first_year(plan), "output_targets": summary.output_targets,
         "agency_rows": summary.programs_by_agency(plan), "agency_matrix": summary.agency_matrix(plan),
