@@ -516,6 +516,25 @@ def test_a_glossary_terms_anchor_is_its_words_and_an_agency_leads_to_its_page(sa
     assert len(ids) == len(set(ids)) > 60 and not [i for i in ids if re.fullmatch(r"term-[\d-]+", i)]
 
 
+def test_a_glossary_term_that_names_a_program_leads_to_its_page(sample_build: Path) -> None:
+    """KIPAS, e-Sambat: the glossary explained the city's apps without a way to their programs. A term that is a
+    program's name, or its part before a colon or a bracket, or within its closing bracket, leads there now; a term
+    only used in names ("UMKM" of "… Akses Pembiayaan UMKM") does not."""
+    site = sample_build / "build" / "site"
+    html = read(site, "glossary.html")
+    entries = dict(re.findall(r'<dt id="term-[\w-]+">(?:<a [^>]*>)?([^<]+)(?:</a>)?</dt> <dd>(.*?)</dd>', html))
+    named = {term: re.search(r'<span class="glossary-program">Program: <a href="([^"]+)"><span class="code">([A-Z]+-\d+)'
+                             r'</span> ([^<]+)</a></span>$', meaning) for term, meaning in entries.items()}
+    linked = {term: found.groups() for term, found in named.items() if found}
+    assert linked["KIPAS"] == ("program/BRD-01.html", "BRD-01", "KIPAS: Aplikasi Jelajah Kota Pasuruan")
+    assert linked["e-Sambat"][1:] == ("GOV-01", "e-Sambat (Media Sambat Masyarakat)")
+    assert linked["ATCS"][1:] == ("LIV-04", "Area Traffic Control System (ATCS)")
+    assert set(linked) == {"KIPAS", "e-Sambat", "ATCS", "Smart Go"}, linked  # not UMKM, GPS, CCTV, ASN …
+    for href, code, name in linked.values():  # each leads to its program's page
+        page = read(site, href)
+        assert f"<h1>{name}</h1>" in page and code in page
+
+
 def test_home_shows_vision_missions_and_legal_basis(mini_site: Path) -> None:
     html = read(mini_site, "index.html")
     assert "Kota cerdas yang melayani." in html and "Ekonomi yang tumbuh" in html
