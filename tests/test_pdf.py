@@ -650,12 +650,12 @@ def test_matrix_cells_never_run_into_each_other(sample_pdf: Path) -> None:
 
 def test_glossary_definitions_stand_beside_their_terms(sample_build: Path, sample_pdf: Path) -> None:
     """A term that takes two lines ("Perumda Air / Minum") does not push later terms away from their definitions."""
-    from masterplan import summary
+    from masterplan import glossary_entries
 
     plan = load_and_check(sample_build).plan
     assert plan is not None
     definitions: dict[str, set[str]] = {}  # a term's first word → the first words of its definitions
-    for entry in summary.glossary(plan):
+    for entry in glossary_entries.glossary(plan):
         definitions.setdefault(entry.term.split()[0], set()).add(str(entry.definition).split()[0])
     checked = 0
     with pdfplumber.open(sample_pdf) as pdf:

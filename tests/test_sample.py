@@ -64,8 +64,8 @@ def test_the_samples_glossary_entries_end_alike(sample) -> None:
     """A reviewer saw the printed glossary end its acronyms' definitions with a period (APBN's, DAK's) and the
     agencies' full names without one: every entry now ends as the agencies' names do, and the sample's glossary
     explains every abbreviation its text uses (W529, asserted by the test of no warnings above)."""
-    from masterplan import summary
-    entries = summary.glossary(sample.plan)
+    from masterplan import glossary_entries
+    entries = glossary_entries.glossary(sample.plan)
     assert len(entries) > 60
     ending = [(entry.term, str(entry.definition)) for entry in entries if str(entry.definition).rstrip().endswith(".")]
     assert ending == []
@@ -78,8 +78,8 @@ def test_kk_counts_what_its_glossary_entry_says(sample) -> None:
     """The sample uses KK once, as the unit of ENV-02's indicator, which counted "Rumah tangga" (households, one of
     which may hold several Kartu Keluarga) while the glossary called a KK one Kartu Keluarga: the indicator now
     counts families (keluarga) and the glossary says KK counts families, one for each Kartu Keluarga."""
-    from masterplan import summary
-    definition = {entry.term: str(entry.definition) for entry in summary.glossary(sample.plan)}["KK"]
+    from masterplan import glossary_entries
+    definition = {entry.term: str(entry.definition) for entry in glossary_entries.glossary(sample.plan)}["KK"]
     assert definition.startswith("Kepala keluarga; satuan hitung keluarga") and "rumah tangga" not in definition
     counted = [str(indicator.name.get("id")) for program in sample.plan.programs for indicator in program.indicators
                if str(indicator.unit.get("id")) == "KK"]
