@@ -16,6 +16,8 @@ from babel.dates import format_date, format_time
 from babel.numbers import NumberPattern, parse_pattern
 from babel.units import format_unit
 
+from masterplan.schema import FUNDING_SOURCE_NAMES
+
 _SCALES = [(10**12, "trillion"), (10**9, "billion"), (10**6, "million")]
 #: Babel rounds a number in the current decimal context, whose default 28 digits fail from 10^26 up
 #: (a plan's total of large amounts): room for every digit of any float, or of an int of up to 397 digits;
@@ -33,6 +35,12 @@ def _scaled(amount: int) -> tuple[decimal.Decimal, str] | None:
         if value >= 1:
             return (value if amount >= 0 else -value), word
     return None
+
+
+def funding_source(source: str, translate: Callable[[str], str]) -> str:
+    """A funding source as the edition names it: one of the default sources in the catalog's words ("Swasta" is
+    "Private sector" in English), any other as the plan spells it."""
+    return translate(FUNDING_SOURCE_NAMES[source]) if source in FUNDING_SOURCE_NAMES else source
 
 
 FALLBACK = "en"  #: the language numbers and dates are written in when the plan's is unknown to Babel
@@ -54,6 +62,10 @@ class Formats:
             self.locale = Locale.parse(FALLBACK)
         self.translate = translate
         self._written: dict[tuple[type, str, str], str] = {}  # Babel takes 50 µs a number; a plan repeats its amounts
+
+    def funding_source(self, source: str) -> str:
+        """A funding source's name in this language (:func:`funding_source`)."""
+        return funding_source(source, self.translate)
 
     def number(self, value: float | str | None, decimals: int = 2) -> str:
         """``1250000`` → ``1.250.000``; ``2.5`` → ``2,5``; text is returned as it is."""

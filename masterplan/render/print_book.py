@@ -170,7 +170,7 @@ def figures(plan: Plan, book: outline.Outline, formats: Formats, translate: outl
     colours = charts.pillar_colours(plan)
     slices = {
         "fig:budget-pillar": [(str(p.name), money.by_pillar.get(p.id, 0), colours[p.id]) for p in plan.pillars],
-        "fig:budget-source": [(s, v, charts.PALETTE[0]) for s, v in money.by_source.items() if v],
+        "fig:budget-source": [(formats.funding_source(s), v, charts.PALETTE[0]) for s, v in money.by_source.items() if v],
         "fig:budget-agency": [(a.short_name, money.by_agency.get(a.id, 0), charts.PALETTE[0])
                               for a in plan.agencies if money.by_agency.get(a.id)],
     }

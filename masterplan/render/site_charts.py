@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from masterplan.formatting import funding_source
 from masterplan.model import Indicator, Phase, Pillar, Plan, Program, Text
 from masterplan.render import charts, outline
 from masterplan.render.site_links import url_for
@@ -145,12 +146,14 @@ def pillar_colours(plan: Plan) -> dict[str, str]:
     return charts.pillar_colours(plan)
 
 
-def budget_bars(plan: Plan, budget: BudgetSummary) -> dict[str, list[BarRow]]:
-    """Rows (label, link, amount, colour) of the budget bar charts: by pillar and by funding source."""
+def budget_bars(plan: Plan, budget: BudgetSummary, translate: Callable[[str], str]) -> dict[str, list[BarRow]]:
+    """Rows (label, link, amount, colour) of the budget bar charts: by pillar and by funding source (named in
+    ``translate``'s language)."""
     colours = charts.pillar_colours(plan)
     return {
         "pillar": [(str(p.name), url_for(p), budget.by_pillar.get(p.id, 0), colours[p.id]) for p in plan.pillars],
-        "source": [(source, None, amount, charts.PALETTE[0]) for source, amount in largest_first(budget.by_source)],
+        "source": [(funding_source(source, translate), None, amount, charts.PALETTE[0])
+                   for source, amount in largest_first(budget.by_source)],
     }
 
 

@@ -30,7 +30,7 @@ def common_context(plan: Plan, book: outline.Outline, translate: Translate, base
     """What every page can read, computed once per build."""
     budget = summary.budget(plan)
     return {
-        "plan": plan, "budget": budget, "logo": logo, "bar_rows": site_charts.budget_bars(plan, budget),
+        "plan": plan, "budget": budget, "logo": logo, "bar_rows": site_charts.budget_bars(plan, budget, translate),
         "ceiling_rows": (ceiling := summary.apbd_against_ceiling(plan)), "ceiling_total": summary.ceiling_total(ceiling),
         "has_pdf": has_pdf,
         "base_url": base_url.rstrip("/") + "/" if base_url else None,
