@@ -256,8 +256,9 @@ class _Rewrite:
                     yield _span(value, self._year)
                 elif name == "date" and isinstance(value, ScalarNode):
                     yield _span(value, lambda written: _ANY_YEAR.sub(lambda m: self._year(m.group(1)), written))
-                else:
-                    yield from self._scalars(value, name, own if name in ("name", "unit") else frozenset())
+                else:  # a naming field's text in each language ({id: …, en: …}) names as the field does
+                    inner = field if field in _NAMING else name
+                    yield from self._scalars(value, inner, own if name in ("name", "unit") else frozenset())
 
     def _year(self, written: str) -> str:
         return str(int(written) + self.shift)

@@ -2,7 +2,7 @@
 
 ``masterplan new --city --period`` (:mod:`masterplan.adapt`) makes it another city's plan,
 and the sample checks (:mod:`masterplan.checks.sample`) name what a plan still has of it;
-both read its city, period, cover notice and places here.
+both read its city, period, cover notice (in each language it is written in) and places here.
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ class SamplePlan:
     content: Path
     city: str
     period: Period
-    notice: str
+    notices: tuple[str, ...]  #: the cover notice in each language plan.yml writes it in (a text or {id: …, en: …})
     licence: str = ""  #: the open data's licence its plan.yml gives (open_data: license)
 
     @property
@@ -62,10 +62,9 @@ class SamplePlan:
         data, _ = yamlfile.read(content / "plan.yml", "plan.yml")
         data = data if isinstance(data, dict) else {}
         period = data.get("period") if isinstance(data.get("period"), dict) else {}
-        notice = data.get("notice")
         open_data = data.get("open_data") if isinstance(data.get("open_data"), dict) else {}
         return cls(content, str(data.get("city", "")), Period(int(period.get("start", 0)), int(period.get("end", 0))),
-                   notice if isinstance(notice, str) else "", str(open_data.get("license") or ""))
+                   _texts(data.get("notice")), str(open_data.get("license") or ""))
 
     @property
     def places(self) -> tuple[str, ...]:
@@ -91,6 +90,12 @@ class SamplePlan:
                 for text in name.values() if isinstance(name, dict) else [name]:
                     names.update(dict.fromkeys(_goes_by(str(text)) if text else ()))
         return tuple(names)
+
+
+def _texts(raw: Any) -> tuple[str, ...]:
+    """A text field's texts: the one a plain text gives, or each language's of a mapping ({id: …, en: …})."""
+    texts = raw.values() if isinstance(raw, dict) else [raw]
+    return tuple(text for text in texts if isinstance(text, str) and text)
 
 
 def _goes_by(name: str) -> list[str]:

@@ -102,6 +102,15 @@ def test_the_new_plan_validates_clean_like_the_sample(made: tuple[Path, str], tm
     assert all(p.period.start >= 2025 and p.period.end <= 2034 for p in plan.programs)
 
 
+def test_the_notice_names_the_new_city_in_each_language_it_is_written_in(made: tuple[Path, str]) -> None:
+    """The sample's notice is written in Indonesian and English ({id: …, en: …}): both name the new city, as a
+    notice written as one text did."""
+    plan = load_and_check(made[0]).plan
+    assert plan is not None
+    assert plan.notice.values["id"].endswith("bukan dokumen resmi Pemerintah Kota Probolinggo.")
+    assert plan.notice.values["en"].endswith("not an official document of the Government of Kota Probolinggo.")
+
+
 def test_the_roadmaps_phases_move_with_the_period(made: tuple[Path, str]) -> None:
     """The sample's phases (plan.yml phases) move with every other year: still each year of the new period in one
     phase, so the new plan has no W326, and Bab 13 reads them."""

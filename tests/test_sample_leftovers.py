@@ -6,8 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from masterplan.project import load_and_check, scaffold
+from masterplan.resources import sample_dir
 
 PLAN = "content/plan.yml"
 
@@ -100,22 +102,42 @@ def test_a_copy_of_the_sample_has_no_leftovers(tmp_path: Path) -> None:
     assert _found(tmp_path / "sample", "W112") == {}
 
 
-@pytest.mark.parametrize(("status", "notice", "warned"), [
-    ("final", None, True),  # the sample's notice, its city swapped for the plan's
-    ("draft", None, False),
-    ("final", "Ditetapkan dengan Peraturan Wali Kota Probolinggo Nomor 12 Tahun 2025.", False),
-])
-def test_a_final_plan_with_the_samples_notice(tmp_path: Path, status: str, notice: str | None, warned: bool) -> None:
-    root = _started(tmp_path)
+#: the sample's notice in each language, as plan.yml writes it ({id: …, en: …})
+SAMPLE_NOTICE = yaml.safe_load((sample_dir() / "plan.yml").read_text(encoding="utf-8"))["notice"]
+OWN_NOTICE = "Ditetapkan dengan Peraturan Wali Kota Probolinggo Nomor 12 Tahun 2025."
+
+
+def _with_notice(root: Path, status: str, notice: object) -> int:
+    """plan.yml with ``status`` and ``notice`` (a text, or a mapping of language to text) in place of the sample's
+    notice; the line the notice starts on."""
     plan = root / PLAN
     lines = plan.read_text(encoding="utf-8").splitlines()
-    for number, line in enumerate(lines):
-        if line.startswith("status:"):
-            lines[number] = f"status: {status}"
-        elif line.startswith("notice:"):
-            lines[number] = f'notice: "{notice}"' if notice else line.replace("Pasuruan", "Probolinggo")
-            notice_line = number + 1
+    start = next(n for n, line in enumerate(lines) if line.startswith("notice:"))
+    end = next(n for n in range(start + 1, len(lines)) if not lines[n].startswith(" "))  # the mapping's lines
+    written = yaml.safe_dump({"notice": notice}, allow_unicode=True, width=1000).splitlines()
+    lines[start:end] = written
+    lines = [f"status: {status}" if line.startswith("status:") else line for line in lines]
     plan.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return start + 1 + (len(written) > 1)  # a mapping: the warning points at its first language's line
+
+
+def _probolinggo(text: str) -> str:
+    return text.replace("Pasuruan", "Probolinggo")
+
+
+@pytest.mark.parametrize(("status", "notice", "warned"), [
+    # the sample's notice, its city swapped for the plan's: in both languages, in either, or as one plain text
+    ("final", {language: _probolinggo(text) for language, text in SAMPLE_NOTICE.items()}, True),
+    ("final", {"en": _probolinggo(SAMPLE_NOTICE["en"])}, True),
+    ("final", _probolinggo(SAMPLE_NOTICE["id"]), True),
+    ("final", _probolinggo(SAMPLE_NOTICE["en"]), True),
+    ("draft", {language: _probolinggo(text) for language, text in SAMPLE_NOTICE.items()}, False),
+    ("final", OWN_NOTICE, False),
+    ("final", {"id": OWN_NOTICE, "en": "Adopted by Mayoral Regulation of Probolinggo No. 12 of 2025."}, False),
+], ids=["both-languages", "english-alone", "indonesian-text", "english-text", "draft", "own-text", "own-both"])
+def test_a_final_plan_with_the_samples_notice(tmp_path: Path, status: str, notice: object, warned: bool) -> None:
+    root = _started(tmp_path)
+    notice_line = _with_notice(root, status, notice)
     found = _found(root, "W113")
     assert (PLAN in found) is warned
     if warned:

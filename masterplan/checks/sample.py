@@ -304,11 +304,11 @@ def _assets_left(plan: Plan, content: Path, sample: SamplePlan) -> Iterator[Diag
 
 def _final_notice(plan: Plan, sample: SamplePlan) -> Iterator[Diagnostic]:
     """A final plan whose cover still says what the sample's says (that it is only an illustration)."""
-    if plan.is_draft or not sample.notice:
+    if plan.is_draft or not sample.notices:
         return
     for text in plan.notice.values.values():
         as_sample = text.replace(city_name(plan.city), sample.name) if city_name(plan.city) else text
-        if difflib.SequenceMatcher(None, as_sample, sample.notice).ratio() >= SAME_NOTICE:
+        if any(difflib.SequenceMatcher(None, as_sample, notice).ratio() >= SAME_NOTICE for notice in sample.notices):
             yield warning(plan.where.get("notice", plan.position), "W113", "the plan is final, but its cover still "
                           "carries the sample's notice", "delete notice: from content/plan.yml, or write the "
                           "notice this plan needs")

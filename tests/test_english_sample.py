@@ -1,0 +1,73 @@
+"""The sample's English edition (``language: en``): what the tool writes is English (the cover's notice, the names
+of the funding sources in the budget tables, the program matrices and the charts); only the texts the plan's
+authors wrote in Indonesian (``written_in: id``) stay as written."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pypdf
+import pytest
+from conftest import REPO
+
+from masterplan.build import BuildOptions, run
+
+#: the sample's notice in English, as plan.yml writes it beside the Indonesian one
+NOTICE = ("Illustrative document: a sample made to demonstrate the masterplan software, with invented programs, budgets "
+          "and targets, and so not an official document of the Government of Kota Pasuruan.")
+#: the Indonesian names of the default funding sources (the plan's codes), which the English book must not print
+INDONESIAN_SOURCES = re.compile(r"\b(?:Swasta|Hibah)\b")
+
+
+@pytest.fixture(scope="module")
+def english_sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample plan made an English edition (its texts still written in Indonesian), built once: PDF and site."""
+    root = tmp_path_factory.mktemp("english-sample")
+    shutil.copytree(REPO / "content", root / "content")
+    plan = root / "content" / "plan.yml"
+    written = plan.read_text(encoding="utf-8")
+    english = re.sub(r"^language: id\b", "language: en", written, count=1, flags=re.MULTILINE)
+    assert english != written, "the sample's plan.yml has no 'language: id' line"
+    plan.write_text(english, encoding="utf-8")
+    result = run(root, BuildOptions(search=False))
+    assert result.ok, "\n".join(str(d) for d in result.report.errors)
+    return root / "build"
+
+
+@pytest.fixture(scope="module")
+def pages(english_sample: Path) -> list[str]:
+    """Each page's text, its lines joined; a word hyphenated at a line's end is whole again."""
+    return [" ".join((page.extract_text() or "").split()).replace("\u2010 ", "")
+            for page in pypdf.PdfReader(english_sample / "masterplan.pdf").pages]
+
+
+def test_the_cover_and_the_legal_page_give_the_notice_in_english(pages: list[str]) -> None:
+    assert NOTICE in pages[0]
+    assert [number for number, text in enumerate(pages, 1) if NOTICE in text] == [1, 3]  # the cover, the legal page
+    assert not [number for number, text in enumerate(pages, 1) if "Dokumen ilustratif" in text]
+
+
+def test_the_budget_tables_name_the_funding_sources_in_english(pages: list[str]) -> None:
+    table = next(text for text in pages if "Table 14.2 Indicative budget by funding source Funding source" in text)
+    for row in ("Provincial APBD Rp 11,850,000,000 4.3%", "Private sector Rp 6,800,000,000 2.5%",
+                "Grants Rp 2,600,000,000 0.9%", "APBD Rp 170,410,000,000 61.6%"):
+        assert row in table, table
+    by_year = next(text for text in pages if "Table 14.4 Indicative budget by funding source and year Year" in text)
+    assert "Provincial APBD Private sector CSR Grants Total" in by_year, by_year
+
+
+def test_no_page_prints_an_indonesian_funding_source(pages: list[str]) -> None:
+    """The program matrices' budget lines, the quick wins' table, the tables and charts of Bab 14: the sample's
+    prose speaks of "investasi swasta" and "hibah", never with a capital."""
+    found = {number: INDONESIAN_SOURCES.findall(text) for number, text in enumerate(pages, 1)}
+    assert not {number: words for number, words in found.items() if words}
+    assert sum("Private sector" in text for text in pages) >= 4  # the matrices' lines, the tables, the chart
+
+
+def test_the_site_names_the_funding_sources_in_english(english_sample: Path) -> None:
+    budget = (english_sample / "site" / "budget.html").read_text(encoding="utf-8")
+    assert '<th scope="row">Private sector</th>' in budget and '<th scope="row">Grants</th>' in budget
+    pages = {path.name: path.read_text(encoding="utf-8") for path in (english_sample / "site").rglob("*.html")}
+    assert not {name for name, text in pages.items() if INDONESIAN_SOURCES.search(re.sub(r"<[^>]+>", " ", text))}
