@@ -353,7 +353,10 @@ class _Reader:
         original = path.parent / renamed
         if original.is_file() and not original.samefile(path):  # "dinkes - Copy.yml" beside dinkes.yml
             # the original is read, its programs with it: a reference to none of them is still reported (E205)
-            hint = Message("{file} exists: if this file is a copy of it, move the copy out of content/", file=renamed)
+            hint = (Message("{file} exists: if this file is a copy of it, move the copy out of content/; if you are "
+                            "starting {id} from a copy of it, set id: {id}", file=renamed, id=path.stem)  # dp3a.yml
+                    if _FILE_ID.fullmatch(path.stem) else
+                    Message("{file} exists: if this file is a copy of it, move the copy out of content/", file=renamed))
         else:
             self.unreadable(path, data["id"])
             hint = (Message("rename the file to {file} or set id: {id}", file=renamed, id=path.stem)
