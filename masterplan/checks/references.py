@@ -50,27 +50,30 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
     yield from _cycles(plan)
 
 
-def free_id(plan: Plan, taken: str) -> str | None:
-    """The next id of ``taken``'s series no program has (LIV-12 after LIV-01 … LIV-11), or None for an id of no series."""
+def free_id(plan: Plan, taken: str, offered: AbstractSet[str] = frozenset()) -> str | None:
+    """The next id of ``taken``'s series no program has (LIV-12 after LIV-01 … LIV-11), nor is among the ids
+    ``offered`` already, or None for an id of no series."""
     series = re.fullmatch(r"(.*?)(\d+)", taken)
     if not series:
         return None
     prefix, digits = series.groups()
-    numbers = [int(found.group(1)) for p in plan.programs
-               if (found := re.fullmatch(re.escape(prefix) + r"(\d+)", p.id))]
+    numbers = [int(found.group(1)) for id_ in (*(p.id for p in plan.programs), *offered)
+               if (found := re.fullmatch(re.escape(prefix) + r"(\d+)", id_))]
     return f"{prefix}{max(numbers, default=0) + 1:0{len(digits)}d}"
 
 
 def _unique_ids(plan: Plan, unknown: Unknown) -> Iterator[Diagnostic]:
     first: dict[str, Program] = {}  # by id in capitals: GOV-01 and gov-01 would be one page on Windows and macOS
     told: set[str] = set()  #: ids whose first program has its E207 already
+    offered: set[str] = set()  #: the new ids the hints gave: a file copied with its programs has several twice
     for agency in plan.agencies:
         for program in agency.programs:
             other = first.get(program.id.upper())
             if other is None:
                 first[program.id.upper()] = program
             elif other.id == program.id:  # said at both: the copy may be either (pasted from another agency's file)
-                free = free_id(plan, program.id)
+                free = free_id(plan, program.id, offered)
+                offered.update([free] if free else [])
                 hint = (Message("a copy: delete one of them; two programs: give one a new id, e.g. {free}",
                                 free=free) if free else "every program id must be unique in the whole plan")
                 pairs = ((other, program), (program, other)) if other.id not in told else ((program, other),)
