@@ -10,7 +10,7 @@ from collections.abc import Set as AbstractSet
 from masterplan.diagnostics import Diagnostic, Message, Position, error, warning
 from masterplan.located import DotGrouped
 from masterplan.messages import listing, rupiah
-from masterplan.model import BudgetLine, Indicator, Period, Plan
+from masterplan.model import BudgetLine, Indicator, Period, Plan, Program
 
 _DECIMAL_COMMA = re.compile(r"\s*-?\d+,\d+\s*")
 _THOUSANDS = re.compile(r"[+-]?\d{1,3}(?:\.\d{3})+(?:,\d+)?")
@@ -56,8 +56,7 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
         seen: dict[tuple[int, str], BudgetLine] = {}
         for line in program.budget:
             if line.year not in period:
-                yield error(line.position, "E302", "program {program}: budget year {year} is outside the program "
-                            "period {period}", program=program.id, year=line.year, period=period)
+                yield _budget_year(program, line)
             yield from _amount(program.id, line)
             if (line.year, line.source) in seen:
                 yield warning(line.position, "W308", "program {program}: the budget for {year} from {source} is "
@@ -73,6 +72,22 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
             yield from _amount(left_out.id, line)
         for indicator in left_out.indicators:
             yield from _values(indicator, Message("program {program}", program=left_out.id))
+
+
+def _budget_year(program: Program, line: BudgetLine) -> Diagnostic:
+    """E302: a budget line's year outside its program's period; where one year of the period has no line and the
+    year looks typed for it (2082 or 2029 for 2028), that year is named."""
+    period = program.period
+    budgeted = {other.year for other in program.budget}
+    typed = str(line.year)
+    meant = [year for year in period.years if year not in budgeted and len(str(year)) == len(typed)
+             and (sorted(str(year)) == sorted(typed) or sum(a != b for a, b in zip(str(year), typed)) == 1)]
+    hint = (Message("did you mean {year}? It has no budget line; if not, make the program's period include "
+                    "{typed}", year=str(meant[0]), typed=typed) if len(meant) == 1 else
+            Message("give the amount a year of {period}, or make the program's period include {typed}",
+                    period=period, typed=typed))
+    return error(line.position, "E302", "program {program}: budget year {year} is outside the program period "
+                 "{period}", hint, program=program.id, year=line.year, period=period)
 
 
 def _ceiling_years(plan: Plan) -> Iterator[Diagnostic]:
