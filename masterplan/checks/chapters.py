@@ -77,7 +77,8 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
         if ref in known or ref.split(":")[-1] in unreadable or (":" not in ref and ANY_PROGRAM in unreadable):
             return None
         return error(at, "E507", "cross-reference to unknown '{ref}'",
-                     (":" not in ref and unknown.program(ref)) or _empty_table(ref, plan) or _closest_reference(ref, known),
+                     (":" not in ref and unknown.program(ref)) or _empty_table(ref, plan) or _closest_reference(ref, known)
+                     or (unknown.series(ref) if ":" not in ref else None),
                      ref=ref).naming(ref.split(":")[-1])
 
     for chapter in plan.chapters:

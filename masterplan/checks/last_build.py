@@ -25,7 +25,7 @@ from typing import Any
 from masterplan import output
 from masterplan.diagnostics import Diagnostic, Message, did_you_mean, warning
 from masterplan.load import YAML_SUFFIXES
-from masterplan.model import Agency, Plan, Program
+from masterplan.model import Agency, Plan, Program, code_order
 
 #: where a build leaves the open data, relative to the plan folder
 PUBLISHED = Path(output.BUILD, output.SITE) / "data" / "plan.json"
@@ -160,6 +160,21 @@ class Unknown:
             return Message("{old} is now {new} (its former_ids say so): write the new id", old=missing,
                            new=self.renamed[missing.upper()])
         return self._hint(missing, "programs")
+
+    def series(self, missing: str) -> Message | None:
+        """The last hint for a program id that names nothing and is no likely typo of one (GOV-99): the ids of its
+        series the plan has, so that the one meant can be looked up among them."""
+        found = re.fullmatch(r"(.*?[^\W\d])[-_. ]?\d+", missing)
+        if not found:
+            return None
+        series = re.compile(re.escape(found.group(1)) + r"[-_. ]?\d+", re.IGNORECASE)
+        ids = sorted((id_ for id_ in self.names["programs"] if series.fullmatch(id_)), key=code_order)
+        if not ids:
+            return None
+        return Message("no program has the id {id}; the plan's {series} programs are {first} to {last}", id=missing,
+                       series=found.group(1).upper(), first=ids[0], last=ids[-1]) if len(ids) > 1 else \
+            Message("no program has the id {id}; the plan's only {series} program is {first}", id=missing,
+                    series=found.group(1).upper(), first=ids[0])
 
     def agency(self, missing: str) -> Message | None:
         """The hint for an agency id the plan does not have."""

@@ -45,7 +45,7 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
                             "twice under supports", "delete the second one", agency=agency.id, program=program_id)
             elif program_id not in programs and program_id not in unreadable and ANY_PROGRAM not in unreadable:
                 yield error(_item(agency, "supports", index), "E205", "agency {agency} supports unknown program "
-                            "'{program}'", unknown.program(program_id), agency=agency.id,
+                            "'{program}'", unknown.program(program_id) or unknown.series(program_id), agency=agency.id,
                             program=program_id).naming(program_id)
     yield from _cycles(plan)
 
@@ -233,7 +233,7 @@ def _named(plan: Plan, program: Program | LeftOut, agencies: set[str], unreadabl
     for index, dependency in enumerate(program.depends_on_ids):
         if plan.program(dependency) is None and dependency not in unreadable and ANY_PROGRAM not in unreadable:
             yield error(_item(program, "depends_on", index), "E205", "program {program}: depends on unknown program "
-                        "'{dependency}'", unknown.program(dependency),
+                        "'{dependency}'", unknown.program(dependency) or unknown.series(dependency),
                         program=program.id, dependency=dependency).naming(dependency)
     for line in program.budget:
         if line.source not in plan.funding_sources:
