@@ -5,7 +5,8 @@ of it names. W524 says so at the term, so the list is kept to what a reader meet
 once (:class:`~masterplan.phrases.Phrases`): one by one, 8,000 terms took 30 s.
 
 Abbreviations the plan uses and the glossary does not explain (SDM, SMP, KK in the sample): W529, in
-:mod:`masterplan.checks.abbreviations`."""
+:mod:`masterplan.checks.abbreviations`; not while an agency's file cannot be read, whose short name (DP3A) would
+explain one."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from collections.abc import Set as AbstractSet
 
 from masterplan.checks import abbreviations
 from masterplan.content_text import content_texts
-from masterplan.diagnostics import Diagnostic, warning
+from masterplan.diagnostics import ANY_PROGRAM, Diagnostic, warning
 from masterplan.model import GlossaryTerm, Plan
 from masterplan.phrases import Phrases, split_words
 
@@ -33,7 +34,8 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
     parts = split_words(files)
     words = set(parts[1::2])
     yield from _unused(plan, files, parts, words)
-    yield from abbreviations.unexplained(plan, texts, words, glossary_file)
+    if ANY_PROGRAM not in unreadable:  # an agency's file unread: its short name, which explains its abbreviation, is not known
+        yield from abbreviations.unexplained(plan, texts, words, glossary_file)
 
 
 def _unused(plan: Plan, files: str, parts: list[str], words: set[str]) -> Iterator[Diagnostic]:
