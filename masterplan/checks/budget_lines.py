@@ -20,7 +20,7 @@ from collections.abc import Set as AbstractSet
 
 from masterplan.diagnostics import Diagnostic, Message, warning
 from masterplan.messages import listing, rupiah
-from masterplan.model import BudgetLine, Plan, Program
+from masterplan.model import BudgetLine, Period, Plan, Program
 
 FACTOR_FAR_OFF = 10  #: a line this many times the median of the program's other lines is far off
 FACTOR_BEYOND_BUILDING = 100  #: this many times it, far off even for a year of building or buying
@@ -31,7 +31,7 @@ OTHERS_NEEDED = 2  #: the other non-zero lines a median is taken of, at least
 def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
     for program in plan.programs:
         yield from _far_off(program)
-        yield from _missing_years(program)
+        yield from _missing_years(program, plan.period)
 
 
 def _amounts(program: Program) -> list[BudgetLine]:
@@ -87,14 +87,15 @@ def _repeated_with_zeros(line: BudgetLine, first_of: dict[int, BudgetLine]) -> t
     return None
 
 
-def _missing_years(program: Program) -> Iterator[Diagnostic]:
+def _missing_years(program: Program, plan_period: Period) -> Iterator[Diagnostic]:
     """W321: years of the program's period without a budget line, for a program that has some (W317 tells one
-    without any); a period that is wrong (E305) or lies outside the plan's (E301) is told first."""
+    without any); a period that is wrong (E305) or lies outside the plan's (E301) is told first, and years outside
+    the plan's are not asked for (the budget tables have no column for them)."""
     period = program.period
     if not program.budget or period.start > period.end:
         return
     given = {line.year for line in program.budget}
-    missing = [year for year in range(period.start, period.end + 1) if year not in given]
+    missing = [year for year in period.years if year not in given and year in plan_period]
     if missing:
         yield warning(program.at("budget"), "W321", "program {program} runs {period} but has no budget line for "
                       "{years}", "the budget tables leave those years out: add their lines, or shorten the period", program=program.id, period=str(period),
