@@ -89,7 +89,7 @@ def test_the_new_plan_validates_clean_like_the_sample(made: tuple[Path, str], tm
     assert (code, lines[-1]) == (0, f"0 error(s), {len(SAMPLES_OWN) + 1} warning(s)")
     assert [line.split(":")[0] for line in lines if "warning[W112]" in line] == SAMPLES_OWN
     assert "content/chapters/01-pendahuluan.md:7:6: warning[W112]: 3 line(s) of this file are still the sample's " \
-           "and name Pasuruan (this plan is Kota Probolinggo: rewrite them for it, or delete them)" in lines
+           "and name Pasuruan (this plan is Kota Probolinggo: rewrite lines 7, 9 and 22 for it, or delete them)" in lines
     assert "content/chapters/02-gambaran-umum.md:8:6: warning[W112]: 3 line(s) of this file" in out
     logo = next(n for n, line in enumerate((root / "content" / "plan.yml").read_text(encoding="utf-8").splitlines(), 1)
                 if line.startswith("logo:"))

@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from masterplan.checks.sample import rewrite_hint
+from masterplan.diagnostics import ENGLISH
 from masterplan.project import load_and_check, scaffold
 from masterplan.resources import sample_dir
 
@@ -42,6 +44,24 @@ def test_lines_left_from_the_sample_are_counted_per_file_at_the_first(tmp_path: 
     assert line == naming[0]
     assert message == f"{len(naming)} line(s) of this file are still the sample's and name Pasuruan"
     assert all(file.startswith("content/") for file in found) and len(found) > 5
+
+
+def test_the_hint_names_the_lines_left(tmp_path: Path) -> None:
+    """The warning stands at the first line; its hint names every line to rewrite, up to twelve and how many more."""
+    root = _started(tmp_path)
+    plan = root / PLAN
+    naming = _lines_naming(plan)
+    *head, last = naming
+    assert f"rewrite lines {', '.join(map(str, head))} and {last} for it" in _hint(root, PLAN)
+    plan_read = load_and_check(root).plan
+    assert plan_read is not None
+    hint = ENGLISH.say(rewrite_hint(plan_read, list(range(1, 31))))
+    assert hint == "this plan is Kota Probolinggo: rewrite lines 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12 and 18 more for " \
+                   "it, or delete them"
+
+
+def _hint(root: Path, file: str) -> str:
+    return next(str(d.hint) for d in load_and_check(root).report.warnings if d.code == "W112" and d.position.file == file)
 
 
 def test_a_rewritten_line_is_no_longer_named_and_the_plans_own_words_never_are(tmp_path: Path) -> None:

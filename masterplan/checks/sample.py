@@ -146,8 +146,21 @@ def _lines_left(plan: Plan, content: Path, sample: SamplePlan, texts: dict[Path,
             rewritten = not all(unchanged for *_, unchanged in found)
             yield warning(Position(relative_path(path, content.parent), number, line.index(named[0]) + 1), "W112",
                           (REWRITTEN if rewritten else LEFT)[city, bool(named_places)],
-                          Message("this plan is {city}: rewrite them for it, or delete them", city=plan.city),
+                          rewrite_hint(plan, [number for number, *_ in found]),
                           count=len(found), sample=sample.name, places=named_places)
+
+
+LINES_LISTED = 12  #: of W112's lines, the hint lists this many by number, and how many more there are
+
+
+def rewrite_hint(plan: Plan, numbers: list[int]) -> Message:
+    """W112's hint: rewrite the lines for this plan or delete them, naming them when there are several."""
+    if len(numbers) < 2:
+        return Message("this plan is {city}: rewrite them for it, or delete them", city=plan.city)
+    listed = listing(map(str, numbers)) if len(numbers) <= LINES_LISTED else \
+        Message("{lines} and {more} more", lines=", ".join(map(str, numbers[:LINES_LISTED])),
+                more=len(numbers) - LINES_LISTED)
+    return Message("this plan is {city}: rewrite lines {lines} for it, or delete them", city=plan.city, lines=listed)
 
 
 def _own_words(texts: dict[Path, list[str]], sample_lines: frozenset[str]) -> bool:
