@@ -167,20 +167,22 @@ def test_search_for_sambat_lists_the_e_sambat_program(page: object, server: str,
 
 def test_search_for_an_agencys_short_name_lists_its_own_page_first(page: object, server: str, plan: Plan) -> None:
     """People search for an agency by its short name: "Diskominfotik" listed its page 20th of 20 (DLH's 3rd,
-    DPUPR's and Satpol PP's 2nd), after the programs naming it, as the page's title left the short name out."""
-    for short_name in ("Diskominfotik", "DLH", "DPUPR", "Satpol PP", "Disparpora"):
+    DPUPR's and Satpol PP's 2nd), after the programs naming it, as the page's title left the short name out. Its full
+    name ("Dinas Kesehatan") lists it first too, before the mission and the programs naming the agency."""
+    for short_name in ("Diskominfotik", "DLH", "DPUPR", "Satpol PP", "Disparpora", "Dinkes"):
         agency = next(agency for agency in plan.agencies if agency.short_name == short_name)
-        page.goto(server + "search.html")  # type: ignore[attr-defined]
-        page.fill("#search-input", short_name)  # type: ignore[attr-defined]
-        _wait_for_search(page)
-        first = page.locator("#search-results li").first  # type: ignore[attr-defined]
-        assert first.locator("a").get_attribute("href") == f"/agency/{agency.id}.html", short_name
-        assert short_name in first.locator("a").inner_text()
+        for query in (short_name, str(agency.name)):
+            page.goto(server + "search.html")  # type: ignore[attr-defined]
+            page.fill("#search-input", query)  # type: ignore[attr-defined]
+            _wait_for_search(page)
+            first = page.locator("#search-results li").first  # type: ignore[attr-defined]
+            assert first.locator("a").get_attribute("href") == f"/agency/{agency.id}.html", query
+            assert short_name in first.locator("a").inner_text()
     assert page.problems == []  # type: ignore[attr-defined]
 
 
 @pytest.mark.parametrize(("query", "program"), [("gov 13", "GOV-13"), ("GOV 1", "GOV-01"), ("liv5", "LIV-05"),
-                                              ("gov.013", "GOV-13")])
+                                              ("gov.013", "GOV-13"), ("GOV-05", "GOV-05")])
 def test_a_program_code_typed_as_people_type_it_finds_the_program_first(query: str, program: str, page: object,
                                                                         server: str) -> None:
     """"gov 13" listed GOV-13 tenth, after the pillar and agencies naming "13"; "GOV 1" listed GOV-01 31st."""
@@ -786,6 +788,70 @@ def test_a_list_table_on_a_phone_reads_as_cards(path: str, browser: object, serv
                               for box in found[390]), found[390]
     assert all(label in box["columns"] for box in found[390] for label in box["labels"]), found[390]
     assert all(not box["stacked"] and box["labels"] == ["none"] * len(box["labels"]) for box in found[1280])
+
+
+def test_the_list_of_all_programs_on_a_phone_is_a_line_or_two_a_program(browser: object, server: str,
+                                                                        plan: Plan) -> None:
+    """At 360 px the page of all 70 programs ran to 22,800 px, each program a card of a value a line (up to 327 px):
+    a program is now its name over a line or two of its code, sub-element, agency, years and budget."""
+    context = browser.new_context(viewport={"width": 360, "height": 800})  # type: ignore[attr-defined]
+    tab = context.new_page()
+    tab.goto(server + "program/index.html")
+    found = tab.evaluate("""() => ({height: document.documentElement.scrollHeight,
+        width: document.documentElement.scrollWidth,
+        rows: [...document.querySelectorAll('table.programs tbody tr')].map(row => row.getBoundingClientRect().height)})""")
+    assert _axe(tab) == []
+    context.close()
+    assert len(found["rows"]) == len(plan.programs) and max(found["rows"]) < 150, found["rows"]
+    assert found["height"] < 12000 and found["width"] <= 360, found["height"]
+
+
+def _programs_shown(tab: object) -> list[str]:
+    """The codes of the programs the all-programs page shows."""
+    return tab.eval_on_selector_all("table.programs tbody tr", """rows => rows.filter(row => row.checkVisibility())
+        .map(row => row.querySelector('.code').textContent)""")  # type: ignore[attr-defined]
+
+
+def _filtered(tab: object, count: str) -> None:
+    tab.wait_for_function("count => document.getElementById('program-filter-count').textContent === count",  # type: ignore[attr-defined]
+                          arg=count)
+
+
+def test_the_programs_filter_narrows_the_list_and_says_how_many(page: object, server: str, plan: Plan) -> None:
+    """Finding one program among 70 (3,000 in a large plan) meant scrolling the whole list: a box narrows it by
+    code, name or agency as the reader types, a menu by pillar, and a live region says how many show."""
+    total = len(plan.programs)
+    page.goto(server + "program/index.html")  # type: ignore[attr-defined]
+    _filtered(page, f"{total} dari {total} program")
+    assert len(_programs_shown(page)) == total
+    assert page.get_attribute("#program-filter-count", "role") == "status"  # type: ignore[attr-defined]
+    led = sorted(p.id for p in plan.programs if p.lead and p.lead.short_name == "Dinkes")
+    page.fill("#program-filter-text", "dinkes")  # type: ignore[attr-defined]
+    _filtered(page, f"{len(led)} dari {total} program")
+    assert sorted(_programs_shown(page)) == led and led
+    page.fill("#program-filter-text", "gov-05")  # type: ignore[attr-defined]
+    _filtered(page, f"1 dari {total} program")
+    assert _programs_shown(page) == ["GOV-05"]
+    assert page.locator("section.program-group:visible").count() == 1  # type: ignore[attr-defined]
+    pillar = plan.pillars[-1]
+    page.fill("#program-filter-text", "")  # type: ignore[attr-defined]
+    page.keyboard.press("Tab")  # type: ignore[attr-defined]
+    assert page.evaluate("document.activeElement.id") == "program-filter-pillar"  # type: ignore[attr-defined]
+    page.select_option("#program-filter-pillar", pillar.id)  # type: ignore[attr-defined]
+    _filtered(page, f"{len(pillar.programs)} dari {total} program")
+    assert sorted(_programs_shown(page)) == sorted(p.id for p in pillar.programs)
+    assert _axe(page) == [] and page.problems == []  # type: ignore[attr-defined]
+
+
+def test_without_script_the_programs_page_lists_every_program_and_no_filter(browser: object, server: str,
+                                                                           plan: Plan) -> None:
+    """The filter needs script: without it the form, which would do nothing, stays hidden and every program shows."""
+    context = browser.new_context(java_script_enabled=False)  # type: ignore[attr-defined]
+    tab = context.new_page()
+    tab.goto(server + "program/index.html")
+    shown, form = _programs_shown(tab), tab.is_visible("#program-filter")
+    context.close()
+    assert len(shown) == len(plan.programs) and not form
 
 
 @pytest.mark.parametrize("width", [360, 1280])

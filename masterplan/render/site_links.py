@@ -35,6 +35,7 @@ PAGES = {
     "search_js": "static/search.js",
     "tables_js": "static/tables.js",
     "menu_js": "static/menu.js",
+    "programs_js": "static/programs.js",
 }
 
 #: Where generated tables and figures (cross-reference ids) are shown on the site.

@@ -1,0 +1,50 @@
+// The all-programs page's filter: a box (code, name or agency, short or full) and a pillar, narrowing the list as
+// the reader types; the count of programs shown is said as it changes ("12 dari 70 program"). Without script the
+// form stays hidden and the whole list shows. Each row's words are read once; a keystroke, after a short pause,
+// only toggles `hidden` on rows and pillar sections, so a list of 3,000 programs stays quick.
+(function () {
+  "use strict";
+  var form = document.getElementById("program-filter");
+  if (!form) { return; }
+  var text = document.getElementById("program-filter-text");
+  var pillar = document.getElementById("program-filter-pillar");
+  var count = document.getElementById("program-filter-count");
+  var sections = Array.prototype.slice.call(document.querySelectorAll(".program-group"));
+  function words(row) {  // the row's text and its agencies' full names (an <abbr>'s title)
+    var titles = Array.prototype.map.call(row.querySelectorAll("abbr[title]"), function (abbr) { return abbr.title; });
+    return (row.textContent + " " + titles.join(" ")).toLowerCase().replace(/\s+/g, " ");
+  }
+  var groups = sections.map(function (section) {
+    return { section: section, rows: Array.prototype.map.call(section.querySelectorAll("tbody tr"), function (row) {
+      return { row: row, words: words(row) };
+    }) };
+  });
+  var total = groups.reduce(function (sum, group) { return sum + group.rows.length; }, 0);
+
+  function apply() {
+    var terms = text.value.toLowerCase().split(/\s+/).filter(Boolean);
+    var chosen = pillar ? pillar.value : "";
+    var shown = 0;
+    groups.forEach(function (group) {
+      var inPillar = !chosen || group.section.getAttribute("data-pillar") === chosen;
+      var here = 0;
+      group.rows.forEach(function (entry) {
+        var match = inPillar && terms.every(function (term) { return entry.words.indexOf(term) !== -1; });
+        if (entry.row.hidden === match) { entry.row.hidden = !match; }
+        if (match) { here += 1; }
+      });
+      group.section.hidden = here === 0;
+      shown += here;
+    });
+    count.textContent = count.getAttribute("data-count").replace("{shown}", shown).replace("{total}", total);
+  }
+  var pending = null;
+  text.addEventListener("input", function () {
+    clearTimeout(pending);
+    pending = setTimeout(apply, 150);
+  });
+  if (pillar) { pillar.addEventListener("change", apply); }
+  form.addEventListener("submit", function (event) { event.preventDefault(); clearTimeout(pending); apply(); });
+  apply();  // the count is there before the form shows: a live region speaks of changes, not of its first words
+  form.hidden = false;
+})();
