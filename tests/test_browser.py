@@ -854,6 +854,26 @@ def test_without_script_the_programs_page_lists_every_program_and_no_filter(brow
     assert len(shown) == len(plan.programs) and not form
 
 
+def test_an_indicator_on_a_phone_shows_its_targets_side_by_side(browser: object, server: str) -> None:
+    """At 360 px GOV-05's indicator (unit, baseline, three yearly targets) was a card of 303 px, a value a line,
+    over a chart of 247 px: its unit and baseline now share a line, its targets several a line, each value still
+    under its column's name, the card under 200 px and the chart lower."""
+    context = browser.new_context(viewport={"width": 360, "height": 800})  # type: ignore[attr-defined]
+    tab = context.new_page()
+    tab.goto(server + "program/GOV-05.html")
+    found = tab.eval_on_selector("table.indicators tbody tr", """row => {
+        const cells = [...row.querySelectorAll('td')];
+        return {height: row.getBoundingClientRect().height, tops: cells.map(td => Math.round(td.getBoundingClientRect().top)),
+                labels: cells.map(td => getComputedStyle(td, '::before').content),
+                right: Math.max(...cells.map(td => td.getBoundingClientRect().right)),
+                chart: document.querySelector('figure.columns').getBoundingClientRect().height}; }""")
+    context.close()
+    tops = found["tops"]
+    assert found["height"] < 200 and found["chart"] < 210 and found["right"] <= 360, found
+    assert tops[0] == tops[1] and len(set(tops[2:])) < len(tops[2:]), found  # side by side
+    assert found["labels"][:3] == ['"Satuan"', '"Kondisi awal"', '"2023"'], found
+
+
 @pytest.mark.parametrize("width", [360, 1280])
 def test_the_budget_by_mission_shows_every_figure_without_scrolling(width: int, browser: object, server: str) -> None:
     """Tabel 3.2, the budget by RPJMD mission (a mission's words, its programs, budget, APBD and share), hides
