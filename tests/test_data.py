@@ -195,6 +195,17 @@ def test_the_workbook_holds_each_csv_table_as_a_sheet_of_typed_cells(built: tupl
     assert programs["GOV-01"][7] == 2022
 
 
+def test_every_open_data_table_has_a_sheet_name_in_both_languages() -> None:
+    """A table added to the open data without a sheet name would get its file's English name in an Indonesian
+    workbook ("budget_by_phase"), next to sheets named "Program" and "Baris anggaran"."""
+    from masterplan.i18n import Translator
+    from masterplan.render.workbook import SHEET_NAMES
+
+    assert set(SHEET_NAMES) == set(COLUMNS)
+    indonesian = Translator("id")
+    assert not [name for name in SHEET_NAMES.values() if indonesian(name) == name]
+
+
 def test_the_workbook_sums_the_budget_as_the_book_does(built: tuple[Plan, Path]) -> None:
     """The budget summaries the book and the site print, by pillar and year, funding source and agency,
     as numbers a planner can reuse in a report."""

@@ -71,3 +71,12 @@ def test_the_site_names_the_funding_sources_in_english(english_sample: Path) -> 
     assert '<th scope="row">Private sector</th>' in budget and '<th scope="row">Grants</th>' in budget
     pages = {path.name: path.read_text(encoding="utf-8") for path in (english_sample / "site").rglob("*.html")}
     assert not {name for name, text in pages.items() if INDONESIAN_SOURCES.search(re.sub(r"<[^>]+>", " ", text))}
+
+
+def test_the_workbooks_budget_summary_names_the_funding_sources_in_english(english_sample: Path) -> None:
+    import openpyxl
+
+    sheet = openpyxl.load_workbook(english_sample / "site" / "data" / "plan.xlsx", read_only=True)["Budget summary"]
+    cells = [str(cell) for row in sheet.iter_rows(values_only=True) for cell in row if cell is not None]
+    assert "Private sector" in cells and "Grants" in cells and "Provincial APBD" in cells
+    assert not [cell for cell in cells if INDONESIAN_SOURCES.fullmatch(cell) or cell == "APBD Provinsi"]

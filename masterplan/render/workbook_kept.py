@@ -62,8 +62,7 @@ class KeptWorkbook:
     def _take_last(self, path: Path, workbook_key: str) -> bool:
         try:
             recorded = json.loads(self._record.read_text(encoding="utf-8"))
-            if recorded != {"key": workbook_key, "hash": recorded.get("hash")} or \
-                    _digest(self._last.read_bytes()) != recorded["hash"]:
+            if recorded.get("key") != workbook_key or _digest(self._last.read_bytes()) != recorded.get("hash"):
                 return False
         except (OSError, ValueError, AttributeError):  # no record or no last workbook yet, or either unreadable
             return False

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from masterplan import summary
-from masterplan.formatting import Formats
+from masterplan.formatting import Formats, funding_source
 from masterplan.i18n import Translator
 from masterplan.model import Plan
 
@@ -54,7 +54,7 @@ def _totals(plan: Plan, words: Translator) -> list[SummaryBlock]:
         + [[words("Total"), *(money.by_pillar.get(p, 0) for p in pillars), money.total]])
     by_source = SummaryBlock(
         words("Budget by funding source"), [words("Funding source"), words("Indicative budget"), words("Share")],
-        [[source, amount, amount / money.total if money.total else 0]
+        [[funding_source(source, words), amount, amount / money.total if money.total else 0]
          for source, amount in summary.largest_first(money.by_source)]
         + [[words("Total"), money.total, 1 if money.total else 0]], shares=2)
     agencies = {a.id: a.short_name for a in plan.agencies}
@@ -64,7 +64,8 @@ def _totals(plan: Plan, words: Translator) -> list[SummaryBlock]:
         [[agencies.get(agency, agency), amount] for agency, amount in led] + [[words("Total"), money.total]])
     sources = money.sources_by_year
     by_source_year = SummaryBlock(
-        words("Budget by funding source and year"), [words("Year"), *sources, words("Total")],
+        words("Budget by funding source and year"),
+        [words("Year"), *(funding_source(source, words) for source in sources), words("Total")],
         [[year, *(money.by_source_year[source].get(year, 0) for source in sources), money.by_year[year]]
          for year in money.years]
         + [[words("Total"), *(money.by_source[source] for source in sources), money.total]])
