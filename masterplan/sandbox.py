@@ -26,7 +26,11 @@ from typing import Any
 
 import jinja2
 from jinja2.filters import _GroupTuple
-from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+from jinja2.sandbox import (
+    ImmutableSandboxedEnvironment,
+    SandboxedFormatter,
+    SecurityError,
+)
 from jinja2.visitor import NodeTransformer
 
 from masterplan.diagnostics import Message, did_you_mean
@@ -75,6 +79,21 @@ class _Sandbox(ImmutableSandboxedEnvironment):
         return self.undefined(Message("a chapter cannot read '{name}' of a {kind}", name=attribute,
                                       kind=type(obj).__name__), name=attribute, obj=obj, exc=SecurityError)
 
+    def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
+        """``str.format`` through :class:`_BoundedFormatter`, which checks each field's width as it is filled in
+        (Jinja's own formatter takes ``'{:>{}}'.format(1, 1500000000)`` and builds 1.5 GB)."""
+        wrapped = super().wrap_str_format(value)
+        if wrapped is None or type(value.__self__) is not str:  # Markup keeps Jinja's escaping formatter
+            return wrapped
+        text, mapping = value.__self__, value.__name__ == "format_map"
+
+        def bounded(*args: Any, **kwargs: Any) -> str:
+            if mapping:
+                return _BoundedFormatter(self).vformat(text, (), *args, **kwargs)
+            return _BoundedFormatter(self).vformat(text, args, kwargs)
+
+        return functools.update_wrapper(bounded, value)
+
     def getattr(self, obj: Any, attribute: str) -> Any:
         if isinstance(obj, str) and attribute in ("format", "format_map"):
             _check_format(obj)  # Jinja wraps str.format itself: check before the call disappears
@@ -98,6 +117,21 @@ class _Sandbox(ImmutableSandboxedEnvironment):
         return result
 
 
+class _BoundedFormatter(SandboxedFormatter):
+    """``str.format`` that refuses a field's width or precision of a million or more, also one the values give
+    (``'{:>{}}'``), and stops once what it has written is over :data:`MAX_OUTPUT_CHARS`, each before the
+    field is built."""
+
+    written = 0
+
+    def format_field(self, value: Any, format_spec: str) -> Any:
+        _check_format(format_spec)
+        _check_estimate(self.written + _size(value) + sum(map(int, _NUMBER.findall(format_spec))))
+        result = super().format_field(value, format_spec)
+        self.written += len(result)
+        return result
+
+
 #: The values whose attributes and methods chapters may use besides the model's (the immutable sandbox
 #: already refuses the methods that change a list or dict).
 PLAIN_VALUES = (str, int, float, list, tuple, dict, set, frozenset, Mapping, datetime.date)
@@ -107,6 +141,14 @@ JINJA_VALUES = (jinja2.runtime.LoopContext, _GroupTuple)
 READ_ONLY_METHODS = frozenset(["pillar", "agency", "program", "chapter", "sub_element", "at", "budget_in", "get"])
 _CONCAT = "masterplan_concat"
 _BIG_NUMBER = re.compile(r"\d{7,}")
+_NUMBER = re.compile(r"\d+")
+#: the largest number ``**`` and ``*`` may make: squaring one of 20 million bits takes 4 s, of 80 million 43 s, in one
+#: step the time limit cannot cut short
+_MAX_BITS = 10_000
+#: the most characters a number may print as (a float's 309 digits, an int's of :data:`_MAX_BITS`), its sign, point
+_NUMBER_CHARS = _MAX_BITS * 3 // 10 + 100
+#: a conversion of ``'%s' % value``: mapping key, flags, width and precision (a '*' takes them from the values), type
+_CONVERSION = re.compile(r"%(?:\([^)]*\))?[-#0 +]*(\*|\d*)(?:\.(\*|\d*))?[hlL]?(.)", re.DOTALL)
 
 
 def _size(value: Any) -> int:
@@ -132,11 +174,31 @@ def _check_arguments(args: tuple[Any, ...], kwargs: dict[str, Any], numbers: boo
         _check_size(value)
 
 
-def _check_format(text: str, *values: Any) -> None:
+def _check_format(text: str, *values: Any, percent: bool = False) -> None:
     if _BIG_NUMBER.search(text):
         raise SecurityError(Message("a format with a width or precision of a million or more is over the limit"))
-    if values:
+    if percent:
+        _check_estimate(_percent_size(text, values))
+    elif values:
         _check_estimate(len(text) + (text.count("{") + text.count("%")) * max(map(_size, values), default=0))
+
+
+def _percent_size(text: str, values: tuple[Any, ...]) -> int:
+    """At most how long ``text % values`` is: each conversion as wide as its width and precision (a '*' takes
+    them from the values: ``'%*d' % (1500000000, 1)``) and the longest value or number together."""
+    named = [v for value in values if isinstance(value, Mapping) for v in value.values()]  # '%(a)s' % {...}
+    longest = max(map(_size, (*values, *named)), default=0) + _NUMBER_CHARS
+    taken = iter(values)
+    size = len(text)
+    for conversion in _CONVERSION.finditer(text):
+        if conversion.group(3) == "%":
+            continue
+        for part in conversion.group(1, 2):
+            number = next(taken, 0) if part == "*" else int(part or 0)
+            size += abs(number) if isinstance(number, int) else 0
+        next(taken, None)
+        size += longest
+    return size
 
 
 def _check_estimate(size: int) -> None:
@@ -147,7 +209,7 @@ def _check_estimate(size: int) -> None:
 
 def _check_growth(name: str, value: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
     """Refuse, before the work is done, the few operations whose result can be far larger
-    than their inputs: replace, join, format and indent (all checked per input elsewhere)."""
+    than their inputs: replace, join, format, indent, expandtabs and translate (all checked per input elsewhere)."""
     if not isinstance(value, str) and name not in ("do_join", "join"):
         return
     arguments = list(args) + list(kwargs.values())
@@ -160,14 +222,28 @@ def _check_growth(name: str, value: Any, args: tuple[Any, ...], kwargs: dict[str
     elif name == "do_join" and isinstance(value, (list, tuple)):
         separator = str(arguments[0]) if arguments else ""
         _check_estimate(len(separator) * len(value) + _size(value))
-    elif name in ("format", "format_map", "do_format"):
+    elif name in ("format", "format_map"):
         _check_format(value, *arguments, *[v for a in arguments if isinstance(a, dict) for v in a.values()])
+    elif name == "do_format":
+        _check_format(value, *arguments, percent=True)
+    elif name == "expandtabs":
+        size = arguments[0] if arguments else 8
+        if isinstance(size, int):
+            _check_estimate(len(value) + value.count("\t") * max(size, 0))
+    elif name == "translate" and arguments:
+        table = arguments[0]
+        replacements = table.values() if isinstance(table, Mapping) else table if isinstance(table, (list, tuple)) else ()
+        _check_estimate(len(value) * max((len(r) for r in replacements if isinstance(r, str)), default=1))
     elif name == "do_indent" and arguments and isinstance(arguments[0], str):
         _check_estimate(len(value) + (value.count("\n") + 1) * len(arguments[0]))
 
 
 def _check_binop(operator: str, left: Any, right: Any) -> None:
     if operator == "*":
+        if (isinstance(left, int) and isinstance(right, int)
+                and left.bit_length() + right.bit_length() > _MAX_BITS):
+            raise SecurityError(Message("a product of more than {digits:,} digits is too large a number",
+                                        digits=_MAX_BITS * 3 // 10))
         for sequence, times in ((left, right), (right, left)):
             if (isinstance(sequence, (str, list, tuple)) and isinstance(times, int)
                     and max(times, 0) * max(_size(sequence), 1) > MAX_OUTPUT_CHARS):
@@ -175,13 +251,13 @@ def _check_binop(operator: str, left: Any, right: Any) -> None:
                                             times=times))
     elif operator == "**":
         if (isinstance(left, int) and isinstance(right, int) and abs(left) > 1 and right > 0
-                and right * abs(left).bit_length() > 10_000):
+                and right * abs(left).bit_length() > _MAX_BITS):
             raise SecurityError(Message("{base} ** {power} is too large a number", base=left, power=right))
     elif operator == "+":
         if _size(left) + _size(right) > MAX_OUTPUT_CHARS:
             raise _too_long_to_join()
     elif operator == "%" and isinstance(left, str):
-        _check_format(left, *(right if isinstance(right, tuple) else (right,)))
+        _check_format(left, *(right if isinstance(right, tuple) else (right,)), percent=True)
 
 
 def _bounded_range(*args: int) -> range:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import threading
 import time
+import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -178,6 +179,47 @@ def test_huge_or_endless_templates_are_bounded(plan: Plan, payload: str) -> None
     assert len(problems) == 1 and problems[0].code in {"E503", "E505", "E506"}, problems
     assert problems[0].position.file == FILE
     assert problems[0].position.line == BODY_LINE + 2, problems
+
+
+#: Results the sandbox measured only once they were built: each took 1–3 GB before its E506 (here 100 MB)
+BUILT_BEFORE_MEASURED = [
+    "{{ '{:>{}}'.format(1, 100000000) }}",
+    "{{ '{0:.{1}f}'.format(1.5, 100000000) }}",
+    "{{ '{a:>{b}}'.format_map({'a': 1, 'b': 100000000}) }}",
+    "{{ ('{0:>999999}' * 100).format(1) }}",
+    "{{ '%*d' % (100000000, 1) }}",
+    "{{ '%.*f'|format(100000000, 1.5) }}",
+    "{{ ('%999999d' * 100) % ((1,) * 100) }}",
+    "{% set a = 'x' * 1000000 %}{{ ('%(a)s' * 100) % {'a': a} }}",
+    "{{ ('\t' * 1000).expandtabs(100000) }}",
+    "{{ ('a' * 100000).translate({97: 'x' * 1000}) }}",
+]
+
+
+@pytest.mark.parametrize("payload", BUILT_BEFORE_MEASURED)
+def test_huge_results_are_refused_before_they_are_built(plan: Plan, payload: str) -> None:
+    """A width from the values ('{:>{}}'), a '*' width, many wide fields, tabs expanded, letters translated to
+    long texts: the size check came after the text was made (1.5 GB for '{:>{}}'.format(1, 1500000000)). Now
+    the size the result would have is refused before it is built."""
+    tracemalloc.start()
+    try:
+        text, problems = expand(plan, f"Satu.\nDua.\n{payload}\n")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert text is None and [(p.code, p.position.line) for p in problems] == [("E506", BODY_LINE + 2)], problems
+    assert "would be over the limit" in str(problems[0].message) or "a million or more" in str(problems[0].message)
+    assert peak < 30_000_000, f"{peak:,} bytes"
+
+
+def test_a_product_of_huge_numbers_is_refused(plan: Plan) -> None:
+    """Multiplying is one step the time limit cannot cut short: fourteen squarings of 10**2000 held validate 8 s
+    for its 5 s limit (squaring a number of 80 million bits takes 43 s). A product is bounded as a power is."""
+    text, problems = expand(plan, "{% set a = 10 ** 2000 %}{% set b = a * a %}{{ b * b }}\n")
+    assert text is None and [p.code for p in problems] == ["E506"]
+    assert "a product of more than 3,000 digits is too large a number" in str(problems[0].message)
+    text, problems = expand(plan, "{{ '{:,}'.format(plan.total_budget * 1000) }} {{ '%5.1f%%'|format(12.5) }}\n")
+    assert problems == [] and text is not None and "750,000,000,000" in text and " 12.5%" in text
 
 
 def test_time_limit_works_outside_the_main_thread(plan: Plan) -> None:
