@@ -15,7 +15,14 @@ from collections.abc import Set as AbstractSet
 from pathlib import Path
 from urllib.parse import quote, unquote
 
-from masterplan import captions, chapters, crossref, markdown_limits, table_limits
+from masterplan import (
+    captions,
+    chapters,
+    crossref,
+    html_limits,
+    markdown_limits,
+    table_limits,
+)
 from masterplan.checks import html, images
 from masterplan.checks.last_build import Unknown
 from masterplan.diagnostics import (
@@ -375,14 +382,18 @@ def _closest_reference(ref: str, known: Iterable[str]) -> Message | None:
 
 
 def _too_costly(text: str, where: Position, block: bool = False, filled: bool = False) -> Diagnostic | None:
-    """E528 for a Markdown text too costly to convert (see :mod:`masterplan.markdown_limits`), or with a table too
-    large to lay out (:mod:`masterplan.table_limits`): at its line when the text's lines are the file's
-    (``block``), else at ``where``; ``filled`` for a chapter as Jinja filled it in."""
+    """E528 for a Markdown text too costly to convert (see :mod:`masterplan.markdown_limits`), with a table too
+    large to lay out (:mod:`masterplan.table_limits`) or HTML nested too deep (:mod:`masterplan.html_limits`):
+    at its line when the text's lines are the file's (``block``), else at ``where``; ``filled`` for a chapter as
+    Jinja filled it in."""
     found = markdown_limits.excess(text)
     if found is None and table_limits.CELL_TAG.search(text):
         # the Markdown library (~40 ms), imported for a table written as HTML only
         from masterplan.render.markdown import oversized_table
         found = oversized_table(text)
+    if found is None and html_limits.may_be_too_deep(text):  # (and for tags enough to nest too deep)
+        from masterplan.render.markdown import nested_too_deep
+        found = nested_too_deep(text)
     if found is None:
         return None
     at = Position(where.file, where.line + found.line - 1, where.column) if block else where

@@ -18,9 +18,11 @@ from html import escape, unescape
 import markdown as markdown_lib
 import nh3
 
+from masterplan import html_limits
 from masterplan.captions import ID, LEAD, TableCaption, separate_captions
 from masterplan.crossref import PATTERN
 from masterplan.diagnostics import Message
+from masterplan.html_limits import too_deep
 from masterplan.markdown_limits import Excess, excess
 from masterplan.table_limits import CELL_TAG, MARK, SPAN_LIMITS, oversized
 
@@ -156,7 +158,7 @@ def to_html(text: str, shift_headings: int = 0) -> str:
     if shift_headings:
         html = _HEADING_SHIFT.sub(lambda m: f"<{m.group(1)}h{min(int(m.group(2)) + shift_headings, 6)}", html)
     html = _clean(html)
-    if oversized(html):  # validate says E528: never spend minutes laying its table out
+    if oversized(html) or too_deep(html):  # validate says E528: never spend minutes laying its table out, nor fail
         return "<p>" + escape(text) + "</p>"
     return html
 
@@ -168,6 +170,20 @@ def _clean(html: str, attributes: dict[str, set[str]] = ALLOWED_ATTRIBUTES) -> s
 
 
 _TABLE_START = re.compile(r"<table(?=[\s/>])", re.IGNORECASE)
+_TAG_START = re.compile(rf"<(?:{'|'.join(sorted(ALLOWED_TAGS))})(?=[\s/>])", re.IGNORECASE)
+
+
+def nested_too_deep(text: str) -> Excess | None:
+    """Where the HTML of Markdown ``text`` nests deeper than the book can lay out (see :mod:`masterplan.html_limits`),
+    at the line of the raw tag around it (1 = the text's first; 1 too when Markdown's own elements pass the limit),
+    or None. Each tag the sanitizer keeps is marked with where it starts in ``text``, and the sanitizer is told to
+    keep the mark."""
+    marked = _TAG_START.sub(lambda start: f'{start.group()} {html_limits.MARK}="{start.start()}"', text)
+    found = too_deep(_clean(_convert(separate_captions(marked)),
+                            {tag: {*ALLOWED_ATTRIBUTES.get(tag, ()), html_limits.MARK} for tag in ALLOWED_TAGS}))
+    if found is None:
+        return None
+    return Excess(text.count("\n", 0, found.mark) + 1 if found.mark is not None else 1, found.message, found.hint)
 
 
 def oversized_table(text: str) -> Excess | None:
