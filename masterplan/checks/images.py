@@ -37,6 +37,9 @@ XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
 _STYLE_LOADS = re.compile(r"""@import\b|url\(\s*['"]?\s*(?!#)[^)\s'"]""", re.IGNORECASE)
 #: a CSS escape: a backslash and a character's code in hex (and a space that ends it), or the character itself
 _CSS_ESCAPE = re.compile(r"\\([0-9a-fA-F]{1,6})(?:\r\n|[ \t\n\r\f])?|\\(.)", re.DOTALL)
+#: elements one in another that an SVG may have: the renderer draws each inside its parent by recursion, and an SVG of
+#: 1,000 groups one in another failed the book ("Failed to render SVG image"); drawing programs nest a few tens
+MAX_DEPTH = 200
 
 
 def _css_unescaped(style: str) -> str:
@@ -97,6 +100,9 @@ class _Reader:
 
     def drawing(self, root: ElementTree.Element, address: str) -> Message | None:
         """The first thing the SVG ``root`` (read from ``address``) loads that would fail the book."""
+        if _deeper_than(root, MAX_DEPTH):
+            return Message("the SVG has elements nested more than {limit} deep (groups in groups): the renderer cannot "
+                           "draw it; save the drawing as a PNG picture", limit=MAX_DEPTH)
         for element in root.iter():
             name = str(element.tag).rsplit("}", 1)[-1]
             style = (element.text or "") if name == "style" else element.get("style", "")
@@ -195,6 +201,16 @@ class _Reader:
             return Message("the SVG loads '{href}', which is not a file of the plan", href=shown)
         inner = self.file(target)
         return Message("the SVG loads '{href}': {reason}", href=shown, reason=inner) if inner else None
+
+
+def _deeper_than(root: ElementTree.Element, limit: int) -> bool:
+    """Whether elements nest in ``root`` more than ``limit`` deep (counted without recursion: it may be deep)."""
+    level = [root]
+    for _ in range(limit):
+        level = [child for element in level for child in element]
+        if not level:
+            return False
+    return True
 
 
 def _picture(data: bytes) -> Message | None | bool:
