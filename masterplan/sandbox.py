@@ -234,8 +234,10 @@ def _check_growth(name: str, value: Any, args: tuple[Any, ...], kwargs: dict[str
         table = arguments[0]
         replacements = table.values() if isinstance(table, Mapping) else table if isinstance(table, (list, tuple)) else ()
         _check_estimate(len(value) * max((len(r) for r in replacements if isinstance(r, str)), default=1))
-    elif name == "do_indent" and arguments and isinstance(arguments[0], str):
-        _check_estimate(len(value) + (value.count("\n") + 1) * len(arguments[0]))
+    elif name == "do_indent":
+        width = kwargs.get("width", args[0] if args else 4)  # a text, or so many spaces
+        if isinstance(width, (str, int)):
+            _check_estimate(len(value) + (value.count("\n") + 1) * (len(width) if isinstance(width, str) else width))
 
 
 def _check_binop(operator: str, left: Any, right: Any) -> None:

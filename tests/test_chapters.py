@@ -193,6 +193,8 @@ BUILT_BEFORE_MEASURED = [
     "{% set a = 'x' * 1000000 %}{{ ('%(a)s' * 100) % {'a': a} }}",
     "{{ ('\t' * 1000).expandtabs(100000) }}",
     "{{ ('a' * 100000).translate({97: 'x' * 1000}) }}",
+    "{{ ('a\\n' * 100)|indent(1000000) }}",
+    "{{ ('a\\n' * 100)|indent(first=True, width=1000000) }}",
 ]
 
 
