@@ -63,6 +63,7 @@ class _Sandbox(ImmutableSandboxedEnvironment):
         super().__init__(undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=True)
         self.globals = {"range": _bounded_range, _CONCAT: _bounded_concat}
         self.filters = {name: _bounded_filter(function) for name, function in self.filters.items()}
+        self.filters["sum"] = _bounded_filter(_joining_sum)
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
         """The plan's fields and read-only lookups, and what plain values (texts, numbers, lists, dates)
@@ -161,8 +162,12 @@ def _size(value: Any) -> int:
 
 def _check_size(value: Any) -> None:
     if _size(value) > MAX_OUTPUT_CHARS:
-        raise SecurityError(Message("a value of more than {limit:,} characters or items is over the limit",
-                                    limit=MAX_OUTPUT_CHARS))
+        raise _too_large()
+
+
+def _too_large() -> SecurityError:
+    return SecurityError(Message("a value of more than {limit:,} characters or items is over the limit",
+                                 limit=MAX_OUTPUT_CHARS))
 
 
 def _check_arguments(args: tuple[Any, ...], kwargs: dict[str, Any], numbers: bool = True) -> None:
@@ -281,6 +286,25 @@ def _bounded_concat(*parts: Any) -> str:
 def _too_long_to_join() -> SecurityError:
     return SecurityError(Message("joining texts of more than {limit:,} characters is over the limit",
                                  limit=MAX_OUTPUT_CHARS))
+
+
+@jinja2.pass_environment
+def _joining_sum(environment: jinja2.Environment, iterable: Any, attribute: str | int | None = None,
+                 start: Any = 0) -> Any:
+    """Jinja's ``sum``, with lists (or tuples) joined in one pass: ``sum()`` copies all it has joined so far at each
+    item, in one step the time limit cannot cut short (2,000 lists of 1,000 took 21 s for a chapter's 5 s)."""
+    if not isinstance(start, (list, tuple)):
+        return jinja2.filters.sync_do_sum(environment, iterable, attribute, start)
+    if attribute is not None:
+        iterable = map(jinja2.filters.make_attrgetter(environment, attribute), iterable)
+    items = list(itertools.islice(iterable, MAX_OUTPUT_CHARS + 1))
+    kind = list if isinstance(start, list) else tuple
+    for item in items:
+        if not isinstance(item, kind):
+            raise TypeError(f'can only concatenate {kind.__name__} (not "{type(item).__name__}") to {kind.__name__}')
+    if len(start) + sum(map(len, items)) > MAX_OUTPUT_CHARS:
+        raise _too_large()
+    return kind(itertools.chain(start, *items))
 
 
 def _bounded_filter(function: Callable[..., Any]) -> Callable[..., Any]:

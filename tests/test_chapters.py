@@ -214,6 +214,19 @@ def test_huge_results_are_refused_before_they_are_built(plan: Plan, payload: str
     assert peak < 30_000_000, f"{peak:,} bytes"
 
 
+def test_lists_are_summed_in_one_pass(plan: Plan) -> None:
+    """sum(start=[]) copied all it had joined at each list, in one step the time limit cannot cut short: 2,000
+    lists of 1,000 took 21 s for a chapter's 5 s. Lists are joined in one pass now, and bounded in size."""
+    text, problems = expand(plan, "{{ ([[1] * 1000] * 2000)|sum(start=[])|length }}\n")
+    assert problems == [] and text is not None and text.strip() == "2000000"
+    text, problems = expand(plan, "{{ ([[1] * 1000] * 2001)|sum(start=[])|length }}\n")
+    assert text is None and [p.code for p in problems] == ["E506"]
+    text, problems = expand(plan, "{{ plan.pillars|map(attribute='programs')|sum(start=[])|map(attribute='id')|join(' ') }} "
+                                  "{{ [(1, 2), (3,)]|sum(start=()) }} {{ [1, 2.5]|sum }}\n")
+    assert problems == [] and text is not None and text.split()[-4:] == ["(1,", "2,", "3)", "3.5"], text
+    assert len(text.split()) == len(plan.programs) + 4
+
+
 def test_a_product_of_huge_numbers_is_refused(plan: Plan) -> None:
     """Multiplying is one step the time limit cannot cut short: fourteen squarings of 10**2000 held validate 8 s
     for its 5 s limit (squaring a number of 80 million bits takes 43 s). A product is bounded as a power is."""
