@@ -257,6 +257,42 @@ def test_a_chapter_table_of_twelve_columns_keeps_every_column_on_the_page(make_p
         assert "181.250" in text
 
 
+LONG_PERIOD = range(2022, 2042)  #: a plan of 20 years (RPJPD-long)
+
+
+def test_the_budget_by_agency_and_year_of_a_long_plan_keeps_every_year_on_the_page(make_plan: Callable[..., Path]) -> None:
+    """Tabel 14.5 has a column a year: a plan of 15 or 20 years ran off the landscape page from 2035 on, the total with
+    it. Its years now stand in blocks of at most ten, one table under the other (20 years: 2022–2031, then 2032–2041
+    and the total), every figure inside the margins (16 mm) and each year heading a column once."""
+    from conftest import MINI_FILES
+    plan_yml = MINI_FILES["content/plan.yml"].replace("end: 2026}", f"end: {LONG_PERIOD[-1]}}}")
+    lines = "".join(f"              - {{year: {year}, amount: 11800000000, source: APBD}}\n" for year in LONG_PERIOD)
+    agency = re.sub(r"period: \{start: 2022, end: 2024\}\n            budget:\n(              - .*\n)+",
+                    f"period: {{start: 2022, end: {LONG_PERIOD[-1]}}}\n            budget:\n{lines}",
+                    MINI_FILES["content/agencies/diskominfo.yml"])
+    assert agency.count("11800000000") == len(LONG_PERIOD)
+    root = make_plan({"content/plan.yml": plan_yml, "content/agencies/diskominfo.yml": agency})
+    result = build(root)
+    assert result.ok, problems(result)
+    margin = 16 * 72 / 25.4
+    with pdfplumber.open(root / "build" / "masterplan.pdf") as pdf:
+        texts = [page.extract_text() or "" for page in pdf.pages]
+        first, number = next((i, found[1]) for i, text in enumerate(texts) if pdf.pages[i].width > pdf.pages[i].height
+                             and (found := re.search(r"Tabel (\d+\.\d+) Indikasi anggaran per perangkat daerah pengampu"
+                                                     " dan tahun", text)))  # 8.5 here, 14.5 in the sample
+        shown = [pdf.pages[first]] + [pdf.pages[i] for i in range(first + 1, len(texts))
+                                      if f"Tabel {number} (lanjutan)" in texts[i]]
+        heads: list[str] = []
+        for page in shown:
+            words = page.extract_words()
+            assert margin - 1 < min(w["x0"] for w in words) and max(w["x1"] for w in words) < page.width - margin + 1
+            heads += [line for line in (page.extract_text() or "").split("\n") if line.startswith("Perangkat daerah pengampu")]
+        text = squeeze(" ".join(page.extract_text() or "" for page in shown))
+    assert heads == ["Perangkat daerah pengampu " + " ".join(map(str, LONG_PERIOD[:10])),
+                     "Perangkat daerah pengampu " + " ".join(map(str, LONG_PERIOD[10:])) + " Total"], heads
+    assert f"Tabel{number}(lanjutan)" in text and squeeze(f"Diskominfo {'11.800.000.000 ' * 10}236.000.000.000") in text
+
+
 def test_a_character_no_font_has_is_named_at_its_line_by_every_build_cached_or_not(make_plan: Callable[..., Path]) -> None:
     """WeasyPrint logs a missing glyph while writing a part's PDF; a build that took the part from the
     cache said nothing, so --strict passed or failed by the cache's state, and the warning named plan.yml.
