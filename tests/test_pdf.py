@@ -740,6 +740,25 @@ def test_agency_names_in_the_matrices_break_between_words(sample_build: Path, sa
     assert "Panggungrejo" in " ".join(words) and not cut, cut
 
 
+def test_a_partner_agency_starts_its_line_whole(sample_build: Path, sample_pdf: Path) -> None:
+    """In the matrices' and the quick wins' partner column a line ended with the first word of the next agency,
+    "Dinsos, Kec." over "Purworejo" (pages 30, 36, 37, 41), and "Kec. Bugul Kidul," (22.1 mm at 8 pt) broke as
+    "Kec. Bugul" / "Kidul," in its 25 mm column: each agency now goes to the next line whole where it does not
+    fit, and one wider than the column ("Kec. Panggungrejo", 25.1 mm) breaks between its own words on lines of its own."""
+    plan = load_and_check(sample_build).plan
+    assert plan is not None
+    names = [squeeze(agency.short_name) for agency in plan.agencies if " " in agency.short_name]
+    cut = []
+    with pdfplumber.open(sample_pdf) as pdf:
+        for page in pdf.pages:
+            if page.width > page.height:
+                for _, _, _, text in text_runs(page):
+                    last = text.rsplit(",", 1)[-1]
+                    if last and any(name != last and name.startswith(last) for name in names) and ("," in text or last == "Kec.Bugul"):
+                        cut.append((page.page_number, text))
+    assert "Kec.BugulKidul" in names and not cut, cut
+
+
 def test_no_line_holds_only_the_first_half_of_a_hyphenated_word(sample_pdf: Path) -> None:
     """WeasyPrint 68 can set "menyinkron-" alone on a line, the rest of its paragraph stretched below, when an
     inline element comes later in the paragraph; the typography pass once added one that did (see typography.py)."""
