@@ -371,6 +371,20 @@ def test_the_roadmap_continues_on_full_pages(sample_pdf: Path) -> None:
     assert "ENV-12" in last and "SOC-01" in last  # the last pillars share the continued page
 
 
+def test_a_roadmap_label_does_not_end_on_a_word_alone(sample_pdf: Path) -> None:
+    """A program's name wrapped onto a second line of the roadmap left one word there, "(Public Safety Center" over
+    "119)", "Insentif Guru" over "Ngaji", "Terpantau" over "GPS" (eleven of the sample's labels): the last line now
+    takes the word before it too where it fits, "Center 119)", "Guru Ngaji"."""
+    lines = [line for text in texts(sample_pdf) if re.search(r"^Gambar 13\.1\b", text, re.MULTILINE) and "...." not in text
+             for line in text.split("\n")]
+    code = re.compile(r"[A-Z]{3}-\d{2} ")
+    labels = [(line, after) for line, after in itertools.pairwise(lines) if code.match(line)]
+    assert len(labels) >= 70, len(labels)  # every program's first line
+    alone = [(line, after) for line, after in labels
+             if not code.match(after) and not after.startswith(("Smart ", "Quick win")) and " " not in after]
+    assert alone == [], alone
+
+
 def test_a_continued_table_is_named_in_the_header(sample_pdf: Path, sample_outline: outline.Outline) -> None:
     """On the pages a table continues on, the header's left part says "Tabel 6.2 (lanjutan)" where the
     book's title stands elsewhere, on the table's first page too."""

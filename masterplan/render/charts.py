@@ -60,13 +60,18 @@ def _fit(text: str, width: float, size: float, bold: bool = False, cut: bool = F
 
 def _wrap(text: str, width: float, size: float, lines: int, bold: bool = False) -> list[str]:
     """``text`` in at most ``lines`` lines of ``width`` units at font size ``size``, broken between
-    words; what still does not fit is cut with an ellipsis at the end of the last line."""
+    words, a second line of one word given the word before it too; what still does not fit is cut with an
+    ellipsis at the end of the last line."""
     wrapped: list[str] = []
     for word in text.split():
         if wrapped and _width(f"{wrapped[-1]} {word}", size, bold) <= width:
             wrapped[-1] += " " + word
         else:
             wrapped.append(word)
+    if len(wrapped) == 2 <= lines and " " not in wrapped[1]:  # not one word alone on the last line ("Center" / "119)")
+        head, _, last = wrapped[0].rpartition(" ")
+        if " " in head and _width(f"{last} {wrapped[1]}", size, bold) <= width:
+            wrapped = [head, f"{last} {wrapped[1]}"]
     if len(wrapped) > lines:
         wrapped = wrapped[:lines]
         wrapped[-1] = _fit(wrapped[-1], width, size, bold, cut=True)
