@@ -14,7 +14,8 @@ Warnings, each said at the line that writes what it is about:
 - a percentage above :data:`PERCENT_MOST` (W315): a count written where a share was meant (a school
   enrolment rate of 105 % or a realisation of 102 % is no mistake);
 - a program said to be done though it starts after the plan's date, or ongoing though it starts after that and
-  after the plan's first year (W316): a program of the first year may carry on work already under way;
+  after the plan's first year (W316): a program of the first year may carry on work already under way; and, as a
+  revision moves the date on, one still planned though its years began before it, or ongoing though they ended;
 - a program without an indicative budget (W317): its page says "Rp 0", and the budget tables leave it out;
   a budget line of Rp 0 (W319), which the tables show as no budget for that year.
 
@@ -24,6 +25,7 @@ targets move against its direction, and one without a baseline, :mod:`masterplan
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
@@ -31,7 +33,7 @@ from itertools import pairwise
 
 from masterplan.diagnostics import Diagnostic, Message, Position, warning
 from masterplan.located import DotGrouped
-from masterplan.model import Indicator, Plan
+from masterplan.model import Indicator, Plan, Program
 
 QUICK_WIN_YEARS = 3  #: a quick win runs at most this many years, and starts within as many of the plan's
 PERCENT_MOST = 200  #: a share above this is surely a count (enrolment rates and realisations pass 100)
@@ -116,6 +118,8 @@ def _status_and_budget(plan: Plan) -> Iterator[Diagnostic]:
             yield warning(program.at("status"), "W316", "program {program} is marked ongoing, but it starts in "
                           "{start}, after the plan's date ({date})", "status: planned until it has started",
                           program=program.id, start=program.period.start, date=plan.date.isoformat())
+        if plan.date is not None:
+            yield from _status_behind(program, plan.date)
         if not program.budget:
             yield warning(program.at("budget"), "W317", "program {program} has no indicative budget",
                           "add its budget lines: year, amount and source", program=program.id)
@@ -123,6 +127,24 @@ def _status_and_budget(plan: Plan) -> Iterator[Diagnostic]:
             if line.amount == 0 and type(line.amount) is int:  # 0.000, a decimal to YAML, is E306's
                 yield warning(line.amount_at, "W319", "program {program}: a budget line of Rp 0 for {year}",
                               "write the amount, or delete the line", program=program.id, year=line.year)
+
+
+def _status_behind(program: Program, date: datetime.date) -> Iterator[Diagnostic]:
+    """W316 the other way, as a revision moves the plan's date on (2021 → 2027): a program still planned though
+    its years began before the date, or still ongoing though they ended before it, would be printed so."""
+    start, end, year = program.period.start, program.period.end, date.year
+    if program.status == "planned" and end < year:
+        yield warning(program.at("status"), "W316", "program {program} is marked planned, but its period ended "
+                      "in {end}, before the plan's date ({date})", "status: done once it was carried out; if it "
+                      "goes on, give it its new period", program=program.id, end=end, date=date.isoformat())
+    elif program.status == "planned" and start < year:
+        yield warning(program.at("status"), "W316", "program {program} is marked planned, but it started in "
+                      "{start}, before the plan's date ({date})", "status: ongoing; if it has not started, move "
+                      "its period", program=program.id, start=start, date=date.isoformat())
+    elif program.status == "ongoing" and end < year:
+        yield warning(program.at("status"), "W316", "program {program} is marked ongoing, but its period ended "
+                      "in {end}, before the plan's date ({date})", "status: done; if it goes on, give it its new "
+                      "period", program=program.id, end=end, date=date.isoformat())
 
 
 def indicators(plan: Plan) -> Iterator[tuple[Message, Indicator, object]]:
