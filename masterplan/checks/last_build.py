@@ -101,9 +101,15 @@ class LastBuild:
                    set()) if isinstance(items, list) else set()
         if not led:
             return None
-        heirs = [agency.id for agency in self.plan.agencies if agency.id not in before
-                 and 2 * len(led & {program.id for program in agency.programs}) >= len(led)]
-        return heirs[0] if len(heirs) == 1 else None
+        heirs = [agency.id for agency in self.plan.agencies
+                 if 2 * len(led & {program.id for program in agency.programs}) >= len(led)]
+        new = [heir for heir in heirs if heir not in before]  # a new nomenclature's, before one merged into
+        return new[0] if len(new) == 1 else heirs[0] if len(heirs) == 1 else None
+
+    def merged(self, missing: str, heir: str) -> bool:
+        """Whether agency ``heir``, which leads what ``missing`` led, was in the last build beside it: the two
+        were merged (Diskop-UM into Disperindag), not one renamed."""
+        return heir in self._names("agencies") and missing != heir
 
     def gone(self, missing: str, kind: str, current: dict[str, str]) -> Message | None:
         """A hint for an id the plan no longer has but the last build did: what it is called now
@@ -112,6 +118,10 @@ class LastBuild:
         if missing not in before:
             return None
         name, new = before[missing], self.renamed(missing, kind, current)
+        if new and kind == "agencies" and self.merged(missing, new):
+            return Message("{old} of the last build, \"{name}\", is gone, and {new}, which now leads its programs, "
+                           "took it over: write {new}, and add former_ids: [{old}] to {new} so links to its "
+                           "published page keep working", old=missing, new=new, name=name)
         if new and new.upper() != missing.upper():  # former_ids keeps links to its page
             return Message("{old} of the last build, \"{name}\", is now {new}: write the new id, and add "
                            "former_ids: [{old}] to {new} so links to its published page keep working",
@@ -183,6 +193,11 @@ class Unknown:
                            new=self.renamed_agencies[missing])
         return self._hint(missing, "agencies")
 
+    def heir(self, missing: str) -> str | None:
+        """The agency that does the work of agency id ``missing`` today: its former_ids say so, or it leads what
+        ``missing`` led in the last build."""
+        return self.renamed_agencies.get(missing) or self.last.renamed(missing, "agencies", self.names["agencies"])
+
     def _hint(self, missing: str, kind: str) -> Message | None:
         return (self.last.gone(missing, kind, self.names[kind]) or did_you_mean(missing, self.names[kind])
                 or _by_name(missing, self.names[kind]))
@@ -218,10 +233,13 @@ def renamed_programs(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> 
 def renamed_agencies(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
     """W412: an agency renamed since the last build (a new nomenclature: diskominfo became diskominfotik)
     without ``former_ids``: the next build drops its published page ``agency/OLD.html``."""
+    last = LastBuild(plan)
     for old, agency in _renamed(plan, "agencies", plan.agencies, PUBLISHED_AGENCIES, set()):
-        yield warning(agency.at("id"), "W412", "agency {new} was {old} in the last build: the next build "
-                      "drops the page {page} it published", Message("add former_ids: [{old}] to {new}, so links "
-                                                                     "to the old page keep working", old=old, new=agency.id),
+        said = ("agency {new} now leads what {old} led in the last build: the next build drops the page {page} it "
+                "published" if last.merged(old, agency.id) else
+                "agency {new} was {old} in the last build: the next build drops the page {page} it published")
+        yield warning(agency.at("id"), "W412", said, Message("add former_ids: [{old}] to {new}, so links "
+                                                            "to the old page keep working", old=old, new=agency.id),
                       new=agency.id, old=old, page=f"agency/{old}.html")
 
 

@@ -213,8 +213,11 @@ def _named(plan: Plan, program: Program | LeftOut, agencies: set[str], unreadabl
         if partner in unreadable:
             continue
         if partner not in agencies:
+            leads = unknown.heir(partner) == program.lead_id  # merged into the program's own lead
             yield error(_item(program, "partners", index), "E203", "program {program}: unknown partner agency "
-                        "'{agency}'", unknown.agency(partner) or _supporter(plan, program),
+                        "'{agency}'", Message("{old}'s work is now {lead}'s, which leads this program: delete {old} "
+                                              "from partners", old=partner, lead=program.lead_id) if leads else
+                        unknown.agency(partner) or _supporter(plan, program),
                         program=program.id, agency=partner).naming(partner)
         elif partner == program.lead_id:
             yield warning(_item(program, "partners", index), "W407", "program {program}: the lead agency {agency} "
