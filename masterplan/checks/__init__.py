@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable
 from collections.abc import Set as AbstractSet
 
 from masterplan.checks import (
+    agency_names,
     assets,
     budget_lines,
     catalog,
@@ -75,6 +76,7 @@ WARNING_RULES: list[Rule] = [
     plain_text.check,
     last_build.renamed_programs,
     last_build.renamed_agencies,
+    agency_names.check,
     last_build.renamed_chapters,
 ]
 RULES: list[Rule] = [*ERROR_RULES, *WARNING_RULES]

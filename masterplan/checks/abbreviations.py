@@ -51,11 +51,11 @@ _YAML_COMMENT = ("#", re.compile(r"#(?<![^ \t\n]#)(?![^ \t\n])[^\n]*"))  #: a '#
 
 
 def unexplained(plan: Plan, texts: list[tuple[str, str]], words: AbstractSet[str],
-                glossary_file: str) -> Iterator[Diagnostic]:
+                glossary_file: str, names: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
     """W529 for each abbreviation of ``texts`` (name, text of each content file but the glossary; ``words``, the
-    words of them all, as W524 reads them) that neither the glossary nor an agency's short name explains, at its
-    first use."""
-    explained = _explained(plan)
+    words of them all, as W524 reads them) that neither the glossary nor an agency's short name, nor one of
+    ``names``, explains, at its first use."""
+    explained = _explained(plan) | {word for name in names for word in _ABBREVIATION.findall(name)}
     maybe = {word for word in words
              if _ABBREVIATION.fullmatch(word) and word not in explained and _is_abbreviation(word)}
     if not maybe:  # the 5,900 words of a clean plan of 4.4 MB (L) are looked through in 2 ms
@@ -63,7 +63,7 @@ def unexplained(plan: Plan, texts: list[tuple[str, str]], words: AbstractSet[str
     used: Counter[str] = Counter()
     first: dict[str, Position] = {}
     for name, text in texts:
-        for word, position in _uses(name, _as_read(name, text), maybe):
+        for word, position in _uses(name, as_read(name, text), maybe):
             used[word] += 1
             first.setdefault(word, position)
     for word in sorted(used, key=first.__getitem__):  # by file, line and column
@@ -89,7 +89,7 @@ def _uses(name: str, text: str, words: AbstractSet[str]) -> Iterator[tuple[str, 
             yield found.group(), Position(name, line, start - text.rfind("\n", 0, start))
 
 
-def _as_read(name: str, text: str) -> str:
+def as_read(name: str, text: str) -> str:
     """``text`` with what no reader meets as text blanked out, each line kept where it was."""
     kinds = _NOT_TEXT if name.lower().endswith(".md") else [_YAML_COMMENT, *_NOT_TEXT]
     for start, pattern in kinds:

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 
-from masterplan.checks import abbreviations
+from masterplan.checks import abbreviations, agency_names
 from masterplan.content_text import content_texts
 from masterplan.diagnostics import ANY_PROGRAM, Diagnostic, warning
 from masterplan.model import GlossaryTerm, Plan
@@ -35,7 +35,8 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
     words = set(parts[1::2])
     yield from _unused(plan, files, parts, words)
     if ANY_PROGRAM not in unreadable:  # an agency's file unread: its short name, which explains its abbreviation, is not known
-        yield from abbreviations.unexplained(plan, texts, words, glossary_file)
+        # an agency the last build had and the plan has no more: W419 says to write today's name, not a definition
+        yield from abbreviations.unexplained(plan, texts, words, glossary_file, set(agency_names.names_gone(plan)))
 
 
 def _unused(plan: Plan, files: str, parts: list[str], words: set[str]) -> Iterator[Diagnostic]:

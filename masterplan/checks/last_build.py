@@ -71,6 +71,18 @@ class LastBuild:
                 found[item["id"]] = _name(item.get("name"), self.plan.language)
         return found
 
+    def agencies_gone(self) -> dict[str, list[str]]:
+        """id → the short name and names of each agency of the last build the plan has no more (by that id)."""
+        items = self._published.get("agencies")
+        now = {agency.id for agency in self.plan.agencies}
+        gone: dict[str, list[str]] = {}
+        for item in items if isinstance(items, list) else []:
+            if isinstance(item, dict) and isinstance(item.get("id"), str) and item["id"] not in now:
+                name = item.get("name")
+                names = [item.get("short_name"), *(name.values() if isinstance(name, dict) else [name])]
+                gone[item["id"]] = [text.strip() for text in names if isinstance(text, str) and text.strip()]
+        return gone
+
     def published(self, kind: str) -> set[str]:
         """The ids of the last build's ``kind`` ("programs" or "agencies"); none without a last build."""
         return set(self._names(kind))
