@@ -146,7 +146,8 @@ class LastBuild:
             return Message("{old}, \"{name}\", was in the last build, and its file {file} is gone: restore the "
                            "file, or name the agency that now does its work", old=missing, name=name or missing,
                            file=f"content/agencies/{missing}.yml")
-        return Message("{old}, \"{name}\", was in the last build: its id has been changed, or it has been removed",
+        return Message("{old}, \"{name}\", was in the last build: its id has been changed, or it has been removed; "
+                       "dropped in a revision, delete {old} here; renamed, write its new id",
                        old=missing, name=name or missing)
 
 
