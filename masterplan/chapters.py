@@ -87,7 +87,7 @@ def _signature(data: Any, language: str, problems: list[Diagnostic], written_in:
     if not data:
         return None
     return Signature(data["place"], _signed_date(data, language, problems), Text.of(data["role"], language, written_in),
-                     data.get("name"), data.get("id_number"))
+                     data.get("name"), data.get("id_number"), data.at("date"))
 
 
 def _signed_date_as_written(data: Any) -> None:

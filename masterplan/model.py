@@ -322,6 +322,7 @@ class Signature:
     role: Text
     name: str | None = None
     id_number: str | None = None
+    date_at: Position | None = None  #: where the front matter writes the date
 
 
 @dataclass

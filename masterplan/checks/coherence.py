@@ -16,6 +16,8 @@ Warnings, each said at the line that writes what it is about:
 - a program said to be done though it starts after the plan's date, or ongoing though it starts after that and
   after the plan's first year (W316): a program of the first year may carry on work already under way; and, as a
   revision moves the date on, one still planned though its years began before it, or ongoing though they ended;
+- a chapter (the foreword) signed in a year before the plan's date (W530): a revision's book kept the signature
+  of the plan it revises;
 - a program without an indicative budget (W317): its page says "Rp 0", and the budget tables leave it out;
   a budget line of Rp 0 (W319), which the tables show as no budget for that year.
 
@@ -38,6 +40,7 @@ from masterplan.model import Indicator, Plan, Program
 QUICK_WIN_YEARS = 3  #: a quick win runs at most this many years, and starts within as many of the plan's
 PERCENT_MOST = 200  #: a share above this is surely a count (enrolment rates and realisations pass 100)
 PERCENT = re.compile(r"%|\b(?:persen|prosen|percent|per cent)", re.IGNORECASE)  #: a unit that is a share
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")  #: a year in a signature's date as written ("Desember 2021")
 _PER_YEAR = re.compile(r"\bper\s*tahun\b|/\s*tahun\b|\bper\s*year\b|/\s*year\b", re.IGNORECASE)
 
 
@@ -46,6 +49,7 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
     yield from _missions(plan, unreadable)
     yield from _quick_wins(plan)
     yield from _status_and_budget(plan)
+    yield from _signed_before(plan)
     for label, indicator, _ in indicators(plan):
         yield from _up_and_down(label, indicator)
         yield from _percent(label, indicator)
@@ -145,6 +149,18 @@ def _status_behind(program: Program, date: datetime.date) -> Iterator[Diagnostic
         yield warning(program.at("status"), "W316", "program {program} is marked ongoing, but its period ended "
                       "in {end}, before the plan's date ({date})", "status: done; if it goes on, give it its new "
                       "period", program=program.id, end=end, date=date.isoformat())
+
+
+def _signed_before(plan: Plan) -> Iterator[Diagnostic]:
+    """W530: a chapter (the foreword) signed in a year before the plan's date: a revision's book printed the
+    mayor's foreword of the plan it revises, "Desember 2021" under a plan dated 2027."""
+    for chapter in plan.chapters:
+        years = [int(year) for year in _YEAR.findall(chapter.signed.date)] if chapter.signed and plan.date else []
+        if plan.date is not None and chapter.signed is not None and years and max(years) < plan.date.year:
+            yield warning(chapter.signed.date_at or chapter.position, "W530", "this chapter is signed '{signed}', "
+                          "before the plan's date ({date})", "a revision is signed anew: write its signing date under "
+                          "signed:, and the name of who signs it now", signed=chapter.signed.date,
+                          date=plan.date.isoformat())
 
 
 def indicators(plan: Plan) -> Iterator[tuple[Message, Indicator, object]]:
