@@ -20,6 +20,7 @@ from collections.abc import Set as AbstractSet
 
 from masterplan.checks.abbreviations import as_read
 from masterplan.checks.last_build import PUBLISHED_AGENCIES, Unknown
+from masterplan.checks.references import folded
 from masterplan.content_text import content_texts
 from masterplan.diagnostics import Diagnostic, Message, Position, warning
 from masterplan.model import Plan
@@ -64,15 +65,12 @@ def names_gone(plan: Plan, unknown: Unknown | None = None) -> dict[str, str]:
     if not pages - {agency.id for agency in plan.agencies} - {"index"}:
         return {}
     gone = (unknown or Unknown(plan)).last.agencies_gone()
-    kept = {_folded(text) for agency in plan.agencies for text in (agency.short_name, *agency.name.values.values())
+    kept = {folded(text) for agency in plan.agencies for text in (agency.short_name, *agency.name.values.values())
             if text}
-    return {name: old for old, names in gone.items() for name in names if _folded(name) not in kept}
+    return {name: old for old, names in gone.items() for name in names if folded(name) not in kept}
 
 
 def _spelt(name: str) -> str:
     """A name as a pattern: any run of spaces (a line broken in a YAML text) where it has one."""
     return r"\s+".join(map(re.escape, name.split()))
 
-
-def _folded(name: str) -> str:
-    return " ".join(name.split()).casefold()
