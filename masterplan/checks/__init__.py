@@ -34,6 +34,7 @@ from masterplan.checks import (
     one_indicator,
     phases,
     plain_text,
+    program_names,
     publishing,
     references,
     sample,
@@ -77,6 +78,7 @@ WARNING_RULES: list[Rule] = [
     last_build.renamed_programs,
     last_build.renamed_agencies,
     agency_names.check,
+    program_names.check,
     last_build.renamed_chapters,
 ]
 RULES: list[Rule] = [*ERROR_RULES, *WARNING_RULES]

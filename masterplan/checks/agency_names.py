@@ -14,15 +14,13 @@ them names an agency the plan has no more."""
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 
-from masterplan.checks.abbreviations import as_read
 from masterplan.checks.last_build import PUBLISHED_AGENCIES, Unknown
+from masterplan.checks.named_in_texts import first_uses
 from masterplan.checks.references import folded
-from masterplan.content_text import content_texts
-from masterplan.diagnostics import Diagnostic, Message, Position, warning
+from masterplan.diagnostics import Diagnostic, Message, warning
 from masterplan.model import Plan
 
 
@@ -33,24 +31,14 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
     names = names_gone(plan, unknown)
     if not names:
         return
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(_spelt(name) for name in sorted(names, key=len, reverse=True))
-                         + r")(?![\w-])")
-    for file, text in content_texts(plan):
-        found: dict[str, tuple[Position, set[int]]] = {}
-        read = as_read(file, text)
-        for match in pattern.finditer(read):
-            line = read.count("\n", 0, match.start()) + 1
-            name = next(name for name in names if re.fullmatch(_spelt(name), match.group()))
-            at = Position(file, line, match.start() - read.rfind("\n", 0, match.start()))
-            found.setdefault(name, (at, set()))[1].add(line)
-        for name, (at, lines) in found.items():
-            old = names[name]
-            heir = plan.agency(unknown.heir(old) or "")
-            yield warning(at, "W419", "{count} line(s) of this file name '{name}', agency {old} of the last build, "
-                          "which the plan no longer has",
-                          Message("it is now {short} ({heir}): write its name", short=heir.short_name, heir=heir.id)
-                          if heir is not None else "name the agency that does its work now, or delete the name",
-                          count=len(lines), name=name, old=old)
+    for use in first_uses(plan, names):
+        old = names[use.name]
+        heir = plan.agency(unknown.heir(old) or "")
+        yield warning(use.at, "W419", "{count} line(s) of this file name '{name}', agency {old} of the last build, "
+                      "which the plan no longer has",
+                      Message("it is now {short} ({heir}): write its name", short=heir.short_name, heir=heir.id)
+                      if heir is not None else "name the agency that does its work now, or delete the name",
+                      count=use.lines, name=use.name, old=old)
 
 
 def names_gone(plan: Plan, unknown: Unknown | None = None) -> dict[str, str]:
@@ -64,13 +52,8 @@ def names_gone(plan: Plan, unknown: Unknown | None = None) -> dict[str, str]:
         return {}  # no build yet
     if not pages - {agency.id for agency in plan.agencies} - {"index"}:
         return {}
-    gone = (unknown or Unknown(plan)).last.agencies_gone()
+    gone = (unknown or Unknown(plan)).last.names_gone("agencies")
     kept = {folded(text) for agency in plan.agencies for text in (agency.short_name, *agency.name.values.values())
             if text}
     return {name: old for old, names in gone.items() for name in names if folded(name) not in kept}
-
-
-def _spelt(name: str) -> str:
-    """A name as a pattern: any run of spaces (a line broken in a YAML text) where it has one."""
-    return r"\s+".join(map(re.escape, name.split()))
 

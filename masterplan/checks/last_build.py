@@ -71,10 +71,11 @@ class LastBuild:
                 found[item["id"]] = _name(item.get("name"), self.plan.language)
         return found
 
-    def agencies_gone(self) -> dict[str, list[str]]:
-        """id → the short name and names of each agency of the last build the plan has no more (by that id)."""
-        items = self._published.get("agencies")
-        now = {agency.id for agency in self.plan.agencies}
+    def names_gone(self, kind: str) -> dict[str, list[str]]:
+        """id → the short name (an agency's) and the names of each of the last build's ``kind`` ("programs" or
+        "agencies") the plan has no more by that id."""
+        items = self._published.get(kind)
+        now = {item.id for item in (self.plan.agencies if kind == "agencies" else self.plan.programs)}
         gone: dict[str, list[str]] = {}
         for item in items if isinstance(items, list) else []:
             if isinstance(item, dict) and isinstance(item.get("id"), str) and item["id"] not in now:

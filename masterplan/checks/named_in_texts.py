@@ -1,0 +1,49 @@
+"""Where the content's texts name something by its name (an agency's, a program's), as a reader meets them: not in
+code, links or YAML comments. For the checks of the names a revision left behind in descriptions, chapters and the
+glossary (W419 for a removed agency, W420 for a dropped program): each is told once per file, at its first use."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterator
+from dataclasses import dataclass
+
+from masterplan.checks.abbreviations import as_read
+from masterplan.content_text import content_texts
+from masterplan.diagnostics import Position
+from masterplan.model import Plan
+
+
+@dataclass(frozen=True)
+class FirstUse:
+    """The first use of ``name`` in a content file, and how many of the file's lines use it."""
+
+    name: str
+    at: Position
+    lines: int
+
+
+def first_uses(plan: Plan, names: Collection[str]) -> Iterator[FirstUse]:
+    """The first use of each of ``names`` in each content file, file by file in name order, in the order of their
+    first use. A name is found whole (not inside a longer word), spelt with any run of spaces where it has one
+    (a line broken in a YAML text)."""
+    if not names:
+        return
+    spelt = {name: re.compile(_spelt(name)) for name in names}
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(_spelt(name) for name in sorted(names, key=len, reverse=True))
+                         + r")(?![\w-])")
+    for file, text in content_texts(plan):
+        found: dict[str, tuple[Position, set[int]]] = {}
+        read = as_read(file, text)
+        for match in pattern.finditer(read):
+            line = read.count("\n", 0, match.start()) + 1
+            name = next(name for name, spelling in spelt.items() if spelling.fullmatch(match.group()))
+            at = Position(file, line, match.start() - read.rfind("\n", 0, match.start()))
+            found.setdefault(name, (at, set()))[1].add(line)
+        for name, (at, lines) in found.items():
+            yield FirstUse(name, at, len(lines))
+
+
+def _spelt(name: str) -> str:
+    """A name as a pattern: any run of spaces (a line broken in a YAML text) where it has one."""
+    return r"\s+".join(map(re.escape, name.split()))
