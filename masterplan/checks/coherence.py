@@ -51,7 +51,7 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
     yield from _status_and_budget(plan)
     yield from _signed_before(plan)
     for label, indicator, _ in indicators(plan):
-        yield from _up_and_down(label, indicator)
+        yield from _up_and_down(label, indicator, plan.date)
         yield from _percent(label, indicator)
 
 
@@ -201,8 +201,11 @@ def _one_way(values: list[float]) -> bool:
     return all(step >= 0 for step in steps) or all(step <= 0 for step in steps)
 
 
-def _up_and_down(label: Message, indicator: Indicator) -> Iterator[Diagnostic]:
-    """W314: a baseline and targets that rise and fall; the hint names the value that stands out, when one does."""
+def _up_and_down(label: Message, indicator: Indicator, date: datetime.date | None) -> Iterator[Diagnostic]:
+    """W314: a baseline and targets that rise and fall; the hint names the value that stands out, when one does.
+    A revision (the plan dated 2027) that lowers its coming targets makes a past year's value stand out, which
+    it no longer sets: the hint names the first year from the plan's date on where the course turns, or else says
+    that the year it names is past."""
     if _PER_YEAR.search(str(indicator.unit)):
         return
     values = numbers(indicator)
@@ -214,10 +217,19 @@ def _up_and_down(label: Message, indicator: Indicator) -> Iterator[Diagnostic]:
     steps = [(after[0], after[1] - before[1]) for before, after in pairwise(values)]
     turns = [year for (year, step), (_, previous) in zip(steps[1:], steps, strict=False) if step * previous < 0]
     year = _farthest(values, odd) if odd else turns[0] if turns else steps[-1][0]
+    hint = Message("targets usually move one way from the baseline: check the value for {year}",
+                   year=year if year is not None else Message("the baseline"))
+    if date is not None and year is not None and year < date.year:  # a revision's: that year's target is history
+        past, year = year, next((other for other in [*odd, *turns] if other is not None and other >= date.year), year)
+        hint = Message("targets usually move one way from the baseline: check the value for {year} ({past}'s stands "
+                       "out more, but it is before the plan's date, {date}, and stays as adopted)", year=year,
+                       past=past, date=date.isoformat()) if year != past else \
+            Message("targets usually move one way from the baseline: check the value for {year}, though it is before "
+                    "the plan's date ({date}): a past year's target stays as adopted, so correct it only if it was "
+                    "written wrong", year=year, date=date.isoformat())
     yield warning(target_at(indicator, year), "W314", "{label}: indicator '{indicator}' goes up and down ({values})",
-                  Message("targets usually move one way from the baseline: check the value for {year}",
-                          year=year if year is not None else Message("the baseline")),
-                  label=label, indicator=str(indicator.name), values=" → ".join(shown(value) for _, value in values))
+                  hint, label=label, indicator=str(indicator.name),
+                  values=" → ".join(shown(value) for _, value in values))
 
 
 def _farthest(values: list[tuple[int | None, float]], years: list[int | None]) -> int | None:
