@@ -16,7 +16,14 @@ from typing import Any, NamedTuple
 
 import jinja2
 
-from masterplan import chapter_lists, jinja_words, sandbox, validation, yamlfile
+from masterplan import (
+    chapter_lists,
+    jinja_words,
+    sandbox,
+    sandbox_limits,
+    validation,
+    yamlfile,
+)
 from masterplan.dates import spelt_date
 from masterplan.diagnostics import (
     Diagnostic,
@@ -265,12 +272,12 @@ def _expand(chapter: Chapter, context: dict[str, Any], budget: sandbox.TimeBudge
         with budget.spent(), sandbox.time_limit(allowed):
             for piece in generator:
                 size += len(piece)
-                if size > sandbox.MAX_OUTPUT_CHARS:
+                if size > sandbox_limits.MAX_OUTPUT_CHARS:
                     line = sandbox.running_line(generator, template)
                     generator.close()
                     return None, [error(at(line), "E505", "chapter text grows past {limit:,} characters",
                                         "a Jinja loop in this chapter produces too much text",
-                                        limit=sandbox.MAX_OUTPUT_CHARS)]
+                                        limit=sandbox_limits.MAX_OUTPUT_CHARS)]
                 pieces.append(piece)
     except sandbox.TimeUp as exc:
         where = at(sandbox.template_line(exc.__traceback__, chapter))

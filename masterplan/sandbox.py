@@ -5,7 +5,7 @@ runs in the immutable sandbox, cannot load other templates, may call only read-o
 lookups on the model, and is bounded in time (SIGALRM in the main thread, an
 asynchronous exception elsewhere: :data:`MAX_SECONDS` a chapter, :data:`MAX_SECONDS_IN_ALL`
 for all chapters of a plan together), in output size, and in the size of what its
-operators, filters and methods may build.
+operators, filters and methods may build (:mod:`masterplan.sandbox_limits`, each checked before it is built).
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from __future__ import annotations
 import ctypes
 import datetime
 import functools
-import itertools
 import re
 import signal
 import threading
@@ -28,11 +27,11 @@ import jinja2
 from jinja2.filters import _GroupTuple
 from jinja2.sandbox import (
     ImmutableSandboxedEnvironment,
-    SandboxedFormatter,
     SecurityError,
 )
 from jinja2.visitor import NodeTransformer
 
+from masterplan import sandbox_limits as limits
 from masterplan.diagnostics import Message, did_you_mean
 from masterplan.model import Chapter
 from masterplan.schema import english_field
@@ -40,11 +39,9 @@ from masterplan.schema import english_field
 __all__ = ["SecurityError", "TimeBudget", "TimeUp", "compile_chapter", "read", "running_line", "syntax_hint",
            "template_line", "time_limit"]
 
-MAX_OUTPUT_CHARS = 2_000_000
 MAX_SECONDS = 5.0
 #: all chapters of a plan together: with only a chapter's limit, ten runaway chapters held a build 59 s
 MAX_SECONDS_IN_ALL = 10.0
-MAX_RANGE = 10_000
 
 
 class _Sandbox(ImmutableSandboxedEnvironment):
@@ -53,7 +50,7 @@ class _Sandbox(ImmutableSandboxedEnvironment):
     The immutable sandbox already refuses ``_private`` attributes and methods that change
     lists and dicts. On top of it: only read-only methods of the plan model may be called;
     the operators and filters that can build a huge string or list (``*``, ``**``, ``+``,
-    ``%``, ``~``, ``join``, ``center``, ...) refuse results past :data:`MAX_OUTPUT_CHARS`;
+    ``%``, ``~``, ``join``, ``center``, ...) refuse results past :data:`~masterplan.sandbox_limits.MAX_OUTPUT_CHARS`;
     and no Jinja global but a bounded ``range``.
     """
 
@@ -61,9 +58,9 @@ class _Sandbox(ImmutableSandboxedEnvironment):
 
     def __init__(self) -> None:
         super().__init__(undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=True)
-        self.globals = {"range": _bounded_range, _CONCAT: _bounded_concat}
-        self.filters = {name: _bounded_filter(function) for name, function in self.filters.items()}
-        self.filters["sum"] = _bounded_filter(_joining_sum)
+        self.globals = {"range": limits.bounded_range, _CONCAT: limits.bounded_concat}
+        self.filters = {name: limits.bounded_filter(function) for name, function in self.filters.items()}
+        self.filters["sum"] = limits.bounded_filter(limits.joining_sum)
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
         """The plan's fields and read-only lookups, and what plain values (texts, numbers, lists, dates)
@@ -81,7 +78,7 @@ class _Sandbox(ImmutableSandboxedEnvironment):
                                       kind=type(obj).__name__), name=attribute, obj=obj, exc=SecurityError)
 
     def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
-        """``str.format`` through :class:`_BoundedFormatter`, which checks each field's width as it is filled in
+        """``str.format`` through :class:`BoundedFormatter`, which checks each field's width as it is filled in
         (Jinja's own formatter takes ``'{:>{}}'.format(1, 1500000000)`` and builds 1.5 GB)."""
         wrapped = super().wrap_str_format(value)
         if wrapped is None or type(value.__self__) is not str:  # Markup keeps Jinja's escaping formatter
@@ -90,20 +87,20 @@ class _Sandbox(ImmutableSandboxedEnvironment):
 
         def bounded(*args: Any, **kwargs: Any) -> str:
             if mapping:
-                return _BoundedFormatter(self).vformat(text, (), *args, **kwargs)
-            return _BoundedFormatter(self).vformat(text, args, kwargs)
+                return limits.BoundedFormatter(self).vformat(text, (), *args, **kwargs)
+            return limits.BoundedFormatter(self).vformat(text, args, kwargs)
 
         return functools.update_wrapper(bounded, value)
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         if isinstance(obj, str) and attribute in ("format", "format_map"):
-            _check_format(obj)  # Jinja wraps str.format itself: check before the call disappears
+            limits.check_format(obj)  # Jinja wraps str.format itself: check before the call disappears
         return super().getattr(obj, attribute)
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
-        _check_binop(operator, left, right)
+        limits.check_binop(operator, left, right)
         result = super().call_binop(context, operator, left, right)
-        _check_size(result)
+        limits.check_size(result)
         return result
 
     def call(self, context: Any, obj: Any, /, *args: Any, **kwargs: Any) -> Any:
@@ -111,25 +108,10 @@ class _Sandbox(ImmutableSandboxedEnvironment):
         owner = getattr(method, "__self__", None)
         if isinstance(owner, (str, list, tuple, dict)):  # a method of a built-in value: 'x'.ljust(10**9)
             name = getattr(method, "__name__", "")
-            _check_arguments(args, kwargs, numbers=name not in ("format", "format_map"))
-            _check_growth(name, owner, args, kwargs)
+            limits.check_arguments(args, kwargs, numbers=name not in ("format", "format_map"))
+            limits.check_growth(name, owner, args, kwargs)
         result = super().call(context, obj, *args, **kwargs)
-        _check_size(result)
-        return result
-
-
-class _BoundedFormatter(SandboxedFormatter):
-    """``str.format`` that refuses a field's width or precision of a million or more, also one the values give
-    (``'{:>{}}'``), and stops once what it has written is over :data:`MAX_OUTPUT_CHARS`, each before the
-    field is built."""
-
-    written = 0
-
-    def format_field(self, value: Any, format_spec: str) -> Any:
-        _check_format(format_spec)
-        _check_estimate(self.written + _size(value) + sum(map(int, _NUMBER.findall(format_spec))))
-        result = super().format_field(value, format_spec)
-        self.written += len(result)
+        limits.check_size(result)
         return result
 
 
@@ -141,192 +123,6 @@ JINJA_VALUES = (jinja2.runtime.LoopContext, _GroupTuple)
 #: Methods of the plan model that chapters may call: lookups that change nothing.
 READ_ONLY_METHODS = frozenset(["pillar", "agency", "program", "chapter", "sub_element", "at", "budget_in", "get"])
 _CONCAT = "masterplan_concat"
-_BIG_NUMBER = re.compile(r"\d{7,}")
-_NUMBER = re.compile(r"\d+")
-#: the largest number ``**`` and ``*`` may make: squaring one of 20 million bits takes 4 s, of 80 million 43 s, in one
-#: step the time limit cannot cut short
-_MAX_BITS = 10_000
-#: the most characters a number may print as (a float's 309 digits, an int's of :data:`_MAX_BITS`), its sign, point
-_NUMBER_CHARS = _MAX_BITS * 3 // 10 + 100
-#: a conversion of ``'%s' % value``: mapping key, flags, width and precision (a '*' takes them from the values), type
-_CONVERSION = re.compile(r"%(?:\([^)]*\))?[-#0 +]*(\*|\d*)(?:\.(\*|\d*))?[hlL]?(.)", re.DOTALL)
-
-
-def _size(value: Any) -> int:
-    if isinstance(value, str):
-        return len(value)
-    if isinstance(value, (list, tuple)):
-        return len(value) + sum(len(item) for item in value[:MAX_RANGE] if isinstance(item, str))
-    return 0
-
-
-def _check_size(value: Any) -> None:
-    if _size(value) > MAX_OUTPUT_CHARS:
-        raise _too_large()
-
-
-def _too_large() -> SecurityError:
-    return SecurityError(Message("a value of more than {limit:,} characters or items is over the limit",
-                                 limit=MAX_OUTPUT_CHARS))
-
-
-def _check_arguments(args: tuple[Any, ...], kwargs: dict[str, Any], numbers: bool = True) -> None:
-    """Refuse huge values and (unless formatting them) huge numbers: widths, counts, repeats."""
-    for value in (*args, *kwargs.values()):
-        if numbers and isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_OUTPUT_CHARS:
-            raise SecurityError(Message("the number {number:,} is too large here (limit {limit:,})", number=value,
-                                        limit=MAX_OUTPUT_CHARS))
-        _check_size(value)
-
-
-def _check_format(text: str, *values: Any, percent: bool = False) -> None:
-    if _BIG_NUMBER.search(text):
-        raise SecurityError(Message("a format with a width or precision of a million or more is over the limit"))
-    if percent:
-        _check_estimate(_percent_size(text, values))
-    elif values:
-        _check_estimate(len(text) + (text.count("{") + text.count("%")) * max(map(_size, values), default=0))
-
-
-def _percent_size(text: str, values: tuple[Any, ...]) -> int:
-    """At most how long ``text % values`` is: each conversion as wide as its width and precision (a '*' takes
-    them from the values: ``'%*d' % (1500000000, 1)``) and the longest value or number together."""
-    named = [v for value in values if isinstance(value, Mapping) for v in value.values()]  # '%(a)s' % {...}
-    longest = max(map(_size, (*values, *named)), default=0) + _NUMBER_CHARS
-    taken = iter(values)
-    size = len(text)
-    for conversion in _CONVERSION.finditer(text):
-        if conversion.group(3) == "%":
-            continue
-        for part in conversion.group(1, 2):
-            number = next(taken, 0) if part == "*" else int(part or 0)
-            size += abs(number) if isinstance(number, int) else 0
-        next(taken, None)
-        size += longest
-    return size
-
-
-def _check_estimate(size: int) -> None:
-    if size > MAX_OUTPUT_CHARS:
-        raise SecurityError(Message("the result would be over the limit of {limit:,} characters",
-                                    limit=MAX_OUTPUT_CHARS))
-
-
-def _check_growth(name: str, value: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
-    """Refuse, before the work is done, the few operations whose result can be far larger
-    than their inputs: replace, join, format, indent, expandtabs and translate (all checked per input elsewhere)."""
-    if not isinstance(value, str) and name not in ("do_join", "join"):
-        return
-    arguments = list(args) + list(kwargs.values())
-    if name in ("replace", "do_replace") and len(arguments) >= 2:
-        old, new = str(arguments[0]), str(arguments[1])
-        times = value.count(old) if old else len(value) + 1
-        _check_estimate(len(value) + times * len(new))
-    elif name == "join" and isinstance(value, str) and arguments and isinstance(arguments[0], (list, tuple)):
-        _check_estimate(len(value) * len(arguments[0]) + _size(arguments[0]))
-    elif name == "do_join" and isinstance(value, (list, tuple)):
-        separator = str(arguments[0]) if arguments else ""
-        _check_estimate(len(separator) * len(value) + _size(value))
-    elif name in ("format", "format_map"):
-        _check_format(value, *arguments, *[v for a in arguments if isinstance(a, dict) for v in a.values()])
-    elif name == "do_format":
-        _check_format(value, *arguments, percent=True)
-    elif name == "expandtabs":
-        size = arguments[0] if arguments else 8
-        if isinstance(size, int):
-            _check_estimate(len(value) + value.count("\t") * max(size, 0))
-    elif name == "translate" and arguments:
-        table = arguments[0]
-        replacements = table.values() if isinstance(table, Mapping) else table if isinstance(table, (list, tuple)) else ()
-        _check_estimate(len(value) * max((len(r) for r in replacements if isinstance(r, str)), default=1))
-    elif name == "do_indent":
-        width = kwargs.get("width", args[0] if args else 4)  # a text, or so many spaces
-        if isinstance(width, (str, int)):
-            _check_estimate(len(value) + (value.count("\n") + 1) * (len(width) if isinstance(width, str) else width))
-
-
-def _check_binop(operator: str, left: Any, right: Any) -> None:
-    if operator == "*":
-        if (isinstance(left, int) and isinstance(right, int)
-                and left.bit_length() + right.bit_length() > _MAX_BITS):
-            raise SecurityError(Message("a product of more than {digits:,} digits is too large a number",
-                                        digits=_MAX_BITS * 3 // 10))
-        for sequence, times in ((left, right), (right, left)):
-            if (isinstance(sequence, (str, list, tuple)) and isinstance(times, int)
-                    and max(times, 0) * max(_size(sequence), 1) > MAX_OUTPUT_CHARS):
-                raise SecurityError(Message("repeating a text or list {times:,} times is over the limit",
-                                            times=times))
-    elif operator == "**":
-        if (isinstance(left, int) and isinstance(right, int) and abs(left) > 1 and right > 0
-                and right * abs(left).bit_length() > _MAX_BITS):
-            raise SecurityError(Message("{base} ** {power} is too large a number", base=left, power=right))
-    elif operator == "+":
-        if _size(left) + _size(right) > MAX_OUTPUT_CHARS:
-            raise _too_long_to_join()
-    elif operator == "%" and isinstance(left, str):
-        _check_format(left, *(right if isinstance(right, tuple) else (right,)), percent=True)
-
-
-def _bounded_range(*args: int) -> range:
-    span = range(*args)
-    if len(span) > MAX_RANGE:
-        raise SecurityError(Message("range() of {count:,} items is over the limit of {limit:,}", count=len(span),
-                                    limit=MAX_RANGE))
-    return span
-
-
-def _bounded_concat(*parts: Any) -> str:
-    """The ``~`` operator, with a size limit (rewritten from Jinja's own, which has none)."""
-    texts = [str(part) for part in parts]
-    if sum(map(len, texts)) > MAX_OUTPUT_CHARS:
-        raise _too_long_to_join()
-    return "".join(texts)
-
-
-def _too_long_to_join() -> SecurityError:
-    return SecurityError(Message("joining texts of more than {limit:,} characters is over the limit",
-                                 limit=MAX_OUTPUT_CHARS))
-
-
-@jinja2.pass_environment
-def _joining_sum(environment: jinja2.Environment, iterable: Any, attribute: str | int | None = None,
-                 start: Any = 0) -> Any:
-    """Jinja's ``sum``, with lists (or tuples) joined in one pass: ``sum()`` copies all it has joined so far at each
-    item, in one step the time limit cannot cut short (2,000 lists of 1,000 took 21 s for a chapter's 5 s)."""
-    if not isinstance(start, (list, tuple)):
-        return jinja2.filters.sync_do_sum(environment, iterable, attribute, start)
-    if attribute is not None:
-        iterable = map(jinja2.filters.make_attrgetter(environment, attribute), iterable)
-    items = list(itertools.islice(iterable, MAX_OUTPUT_CHARS + 1))
-    kind = list if isinstance(start, list) else tuple
-    for item in items:
-        if not isinstance(item, kind):
-            raise TypeError(f'can only concatenate {kind.__name__} (not "{type(item).__name__}") to {kind.__name__}')
-    if len(start) + sum(map(len, items)) > MAX_OUTPUT_CHARS:
-        raise _too_large()
-    return kind(itertools.chain(start, *items))
-
-
-def _bounded_filter(function: Callable[..., Any]) -> Callable[..., Any]:
-    """A filter that refuses huge inputs, huge numeric arguments and huge results."""
-    skip = 2 if getattr(function, "jinja_pass_arg", None) else 1  # (context or environment,) value
-
-    name = function.__name__
-
-    @functools.wraps(function)
-    def bounded(*args: Any, **kwargs: Any) -> Any:
-        if name == "do_join" and len(args) >= skip and not isinstance(args[skip - 1], (str, list, tuple)):
-            items = list(itertools.islice(args[skip - 1], MAX_OUTPUT_CHARS + 1))  # a generator: count it
-            args = (*args[:skip - 1], items, *args[skip:])
-        value = args[skip - 1] if len(args) >= skip else None
-        _check_size(value)
-        _check_arguments(args[skip:], kwargs, numbers=name != "do_format")
-        _check_growth(name, value, args[skip:], kwargs)
-        result = function(*args, **kwargs)
-        _check_size(result)
-        return result
-
-    return bounded
 
 
 _SANDBOX = _Sandbox()
