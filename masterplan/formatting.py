@@ -16,7 +16,7 @@ from babel.dates import format_date, format_time
 from babel.numbers import NumberPattern, parse_pattern
 from babel.units import format_unit
 
-from masterplan.schema import FUNDING_SOURCE_NAMES
+from masterplan.funding_sources import FUNDING_SOURCE_NAMES
 
 _SCALES = [(10**12, "trillion"), (10**9, "billion"), (10**6, "million")]
 #: Babel rounds a number in the current decimal context, whose default 28 digits fail from 10^26 up

@@ -33,6 +33,7 @@ from masterplan.diagnostics import (
     relative,
 )
 from masterplan.filecache import FileCache, FileResult
+from masterplan.funding_sources import DEFAULT_FUNDING_SOURCES
 from masterplan.located import LocatedList, LocatedMap
 from masterplan.model import (
     DEFAULT_LANGUAGE,
@@ -51,7 +52,7 @@ from masterplan.model import (
     SubElement,
     Text,
 )
-from masterplan.schema import DEFAULT_FUNDING_SOURCES, PROGRAM_ID, SLUG
+from masterplan.schema import PROGRAM_ID, SLUG
 
 CONTENT = "content"
 _FILE_ID = re.compile(r"[a-z0-9][a-z0-9_-]*")  #: a file name that could be an id as it stands

@@ -10,11 +10,6 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-#: the funding sources a plan has unless it lists its own (funding_sources), each with the catalog's English message
-#: the book and the site name it by ("Swasta" is "Private sector" in an English edition); an acronym is its own name
-FUNDING_SOURCE_NAMES = {"APBD": "APBD", "APBD Provinsi": "Provincial APBD", "APBN": "APBN", "DAK": "DAK", "CSR": "CSR",
-                        "KPBU": "KPBU", "Swasta": "Private sector", "Hibah": "Grants"}
-DEFAULT_FUNDING_SOURCES = list(FUNDING_SOURCE_NAMES)
 PROGRAM_STATUSES = ["planned", "ongoing", "done"]
 INDICATOR_DIRECTIONS = ["up", "down"]
 #: a program's status as people write it in Indonesian, and the value the file takes
