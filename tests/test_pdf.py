@@ -754,23 +754,40 @@ def test_agency_names_in_the_matrices_break_between_words(sample_build: Path, sa
     assert "Panggungrejo" in " ".join(words) and not cut, cut
 
 
-def test_a_partner_agency_starts_its_line_whole(sample_build: Path, sample_pdf: Path) -> None:
+#: the sample's partner agencies whose names are of more than one word and fit the matrices' 25 mm partner column
+#: ("Kec. Bugul Kidul," is 22.1 mm at 8 pt); "Kec. Panggungrejo" (25.1 mm) is wider, and breaks between its own words
+PARTNERS_THAT_FIT = ["Kec. Bugul Kidul", "Kec. Gadingrejo", "Kec. Purworejo"]
+
+
+def test_a_partner_agency_starts_its_line_whole(sample_pdf: Path) -> None:
     """In the matrices' and the quick wins' partner column a line ended with the first word of the next agency,
-    "Dinsos, Kec." over "Purworejo" (pages 30, 36, 37, 41), and "Kec. Bugul Kidul," (22.1 mm at 8 pt) broke as
-    "Kec. Bugul" / "Kidul," in its 25 mm column: each agency now goes to the next line whole where it does not
-    fit, and one wider than the column ("Kec. Panggungrejo", 25.1 mm) breaks between its own words on lines of its own."""
-    plan = load_and_check(sample_build).plan
-    assert plan is not None
-    names = [squeeze(agency.short_name) for agency in plan.agencies if " " in agency.short_name]
-    cut = []
+    "Dinsos, Kec." over "Purworejo" (pages 30, 36, 37, 41), and "Kec. Bugul Kidul," broke as "Kec. Bugul" /
+    "Kidul,": each agency that fits its column now goes to the next line whole where it does not fit on this one.
+    A name is cut where a line ends with its first words and the line below it starts with the rest."""
+    lines, cut = [], []
     with pdfplumber.open(sample_pdf) as pdf:
         for page in pdf.pages:
             if page.width > page.height:
-                for _, _, _, text in text_runs(page):
-                    last = text.rsplit(",", 1)[-1]
-                    if last and any(name != last and name.startswith(last) for name in names) and ("," in text or last == "Kec.Bugul"):
-                        cut.append((page.page_number, text))
-    assert "Kec.BugulKidul" in names and not cut, cut
+                runs = text_runs(page)
+                lines += [text for _, _, _, text in runs]
+                for (top, left, right, text), below in itertools.product(runs, runs):
+                    # the next line, starting under this one: a run may hold the lead's cell and the partners' first line
+                    if left - 1 < below[1] < right and 0 < below[0] - top < 14:
+                        cut += [(page.page_number, text, below[3]) for name in PARTNERS_THAT_FIT
+                                if _cut_between(name, text, below[3])]
+    assert all(any(squeeze(name) in line for line in lines) for name in PARTNERS_THAT_FIT)  # the matrices name them
+    assert not cut, cut
+
+
+def _cut_between(name: str, line: str, below: str) -> bool:
+    """Whether ``name`` begins at the end of ``line`` (a whole item of its list) and goes on at the start of ``below``
+    (lines as :func:`text_runs` reads them, without spaces)."""
+    words = name.split()
+    for k in range(1, len(words)):
+        first, rest = squeeze(" ".join(words[:k])), squeeze(" ".join(words[k:]))
+        if (line == first or line.endswith("," + first)) and below.startswith(rest):
+            return True
+    return False
 
 
 def test_no_line_holds_only_the_first_half_of_a_hyphenated_word(sample_pdf: Path) -> None:
