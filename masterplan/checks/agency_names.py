@@ -31,7 +31,8 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
     names = names_gone(plan, unknown)
     if not names:
         return
-    for use in first_uses(plan, names):
+    carried = [text for agency in plan.agencies for text in (agency.short_name, *agency.name.values.values()) if text]
+    for use in first_uses(plan, names, carried):
         old = names[use.name]
         heir = plan.agency(unknown.heir(old) or "")
         yield warning(use.at, "W419", "{count} line(s) of this file name '{name}', agency {old} of the last build, "

@@ -23,25 +23,36 @@ class FirstUse:
     lines: int
 
 
-def first_uses(plan: Plan, names: Collection[str]) -> Iterator[FirstUse]:
+def first_uses(plan: Plan, names: Collection[str], carried: Collection[str] = ()) -> Iterator[FirstUse]:
     """The first use of each of ``names`` in each content file, file by file in name order, in the order of their
     first use. A name is found whole (not inside a longer word), spelt with any run of spaces where it has one
-    (a line broken in a YAML text)."""
+    (a line broken in a YAML text), and not inside one of the ``carried`` names, which the plan has today: a
+    program renamed from "Kampung Siaga Bencana" to "Kampung Siaga Bencana Terpadu" is named by its new name."""
     if not names:
         return
     spelt = {name: re.compile(_spelt(name)) for name in names}
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(_spelt(name) for name in sorted(names, key=len, reverse=True))
-                         + r")(?![\w-])")
+    pattern = _whole(names)
+    holding = [name for name in carried if pattern.search(name)]
+    within = _whole(holding) if holding else None
     for file, text in content_texts(plan):
         found: dict[str, tuple[Position, set[int]]] = {}
         read = as_read(file, text)
+        spans = [held.span() for held in within.finditer(read)] if within else []
         for match in pattern.finditer(read):
+            if any(start <= match.start() and match.end() <= end for start, end in spans):
+                continue
             line = read.count("\n", 0, match.start()) + 1
             name = next(name for name, spelling in spelt.items() if spelling.fullmatch(match.group()))
             at = Position(file, line, match.start() - read.rfind("\n", 0, match.start()))
             found.setdefault(name, (at, set()))[1].add(line)
         for name, (at, lines) in found.items():
             yield FirstUse(name, at, len(lines))
+
+
+def _whole(names: Collection[str]) -> re.Pattern[str]:
+    """Any of ``names``, whole, the longest first."""
+    return re.compile(r"(?<![\w-])(?:" + "|".join(_spelt(name) for name in sorted(names, key=len, reverse=True))
+                      + r")(?![\w-])")
 
 
 def _spelt(name: str) -> str:

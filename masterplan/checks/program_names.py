@@ -26,7 +26,8 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
     if unreadable:  # a file unread: its programs are not known, and may be these
         return
     names = names_gone(plan)
-    for use in first_uses(plan, names):
+    carried = [text for program in plan.programs for text in program.name.values.values() if text]
+    for use in first_uses(plan, names, carried):
         yield warning(use.at, "W420", "{count} line(s) of this file name '{name}', program {old} of the last build, "
                       "which the plan no longer has",
                       "delete the mention; if the program was renamed, write a cross-reference to its new id, "
