@@ -12,7 +12,7 @@ import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from masterplan import output, plan_state
+from masterplan import output, plan_state, published_plan
 from masterplan.alongside import Alongside
 from masterplan.diagnostics import ContentError, Message, Position, Report, error
 from masterplan.filecache import FileCache
@@ -137,6 +137,7 @@ def _run(root: Path, options: BuildOptions, cache: FileCache | None) -> BuildRes
             if options.site and not report.errors:
                 from masterplan.render import site_cache
                 site_cache.keep_unchanged(output.build_folder(root) / output.SITE, staging.path(output.SITE))
+                published_plan.keep(plan, output.build_folder(root), staging.folder)  # a revision's first build
             report.extend(warnings())
             if report.failed(options.strict):
                 raise ContentError(report.errors)

@@ -8,16 +8,16 @@ names of the agencies it had; each of them that no agency of the plan carries no
 file, as a reader meets the text (not in code, links or YAML comments), and told once per file and agency, at its
 first use, with the agency that does its work now where one does (its ``former_ids``, or leading what it led).
 
-Cheap when nothing was removed: the last build's agency pages are listed, and its open data read only when one of
-them names an agency the plan has no more."""
+Cheap when nothing was removed: the last build's agency pages (and, mid-revision, the published plan's) are listed,
+and its open data read only when one of them names an agency the plan has no more. The names are found once for
+this check and the glossary's (W529), which must not ask to define a removed agency's abbreviation."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 
-from masterplan.checks.last_build import PUBLISHED_AGENCIES, Unknown
+from masterplan.checks.last_build import PUBLISHED_AGENCIES, Unknown, published_pages
 from masterplan.checks.named_in_texts import first_uses
 from masterplan.checks.references import folded
 from masterplan.diagnostics import Diagnostic, Message, warning
@@ -27,8 +27,8 @@ from masterplan.model import Plan
 def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
     if unreadable:  # an agency's file unread: its names are not known, and may be these
         return
-    unknown = Unknown(plan)
-    names = names_gone(plan, unknown)
+    unknown = Unknown.of(plan)
+    names = names_gone(plan)
     if not names:
         return
     carried = [text for agency in plan.agencies for text in (agency.short_name, *agency.name.values.values()) if text]
@@ -42,18 +42,20 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
                       count=use.lines, name=use.name, old=old)
 
 
-def names_gone(plan: Plan, unknown: Unknown | None = None) -> dict[str, str]:
-    """Each short or full name of an agency gone since the last build → its id; not one an agency of the plan
-    still carries (an id changed, its names kept). Empty without a build, or when its agencies are all here."""
-    if plan.content is None:
+def names_gone(plan: Plan) -> dict[str, str]:
+    """Each short or full name of an agency gone since the last build (or the published plan a revision started
+    from) → its id; not one an agency of the plan still carries (an id changed, its names kept). Empty without a
+    build, or when its agencies are all here. Found once for W419 and W529 (the glossary check)."""
+    unknown = Unknown.of(plan)
+    if unknown.names_gone is None:
+        unknown.names_gone = _names_gone(plan, unknown)
+    return unknown.names_gone
+
+
+def _names_gone(plan: Plan, unknown: Unknown) -> dict[str, str]:
+    if not published_pages(plan, PUBLISHED_AGENCIES) - {agency.id for agency in plan.agencies} - {"index"}:
         return {}
-    try:
-        pages = {name[:-5] for name in os.listdir(plan.content.parent / PUBLISHED_AGENCIES) if name.endswith(".html")}
-    except OSError:
-        return {}  # no build yet
-    if not pages - {agency.id for agency in plan.agencies} - {"index"}:
-        return {}
-    gone = (unknown or Unknown(plan)).last.names_gone("agencies")
+    gone = unknown.last.names_gone("agencies")
     kept = {folded(text) for agency in plan.agencies for text in (agency.short_name, *agency.name.values.values())
             if text}
     return {name: old for old, names in gone.items() for name in names if folded(name) not in kept}

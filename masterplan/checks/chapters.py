@@ -72,7 +72,7 @@ def urls(text: str) -> Iterator[tuple[str, str, int, int]]:
 
 def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
     known = crossref.targets(plan)
-    unknown = Unknown(plan)
+    unknown = Unknown.of(plan)
     context = chapters.context(plan)
     seen: dict[str, Chapter] = {}
     claimed: dict[str, Chapter] = {}  #: generated part -> the chapter it follows

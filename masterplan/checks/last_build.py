@@ -1,12 +1,15 @@
-"""What the last good build published, for hints about ids that are gone since (:class:`Unknown`),
-for W410, a renamed program whose published page the next build would drop, and for W411, a
-chapter whose file was renamed, which moves its page.
+"""What the last good build published, for hints about ids that are gone since (:class:`Unknown`), and for
+the pages the next build would drop (:mod:`masterplan.checks.renamed_pages`: W410, W411, W412).
 
 A program renamed from SOC-20 to SOC-30 leaves other agencies' files naming SOC-20. The
 nearest existing id (SOC-02) is the wrong guess; the last build's open data
 (``build/site/data/plan.json``) knows that SOC-20 was "Kampung Siaga Bencana", and that
 this name is now SOC-30's. Read only when an unknown id is found, or a page of the last build
 has no program now; a missing or unreadable file means no such hint.
+
+A build in the middle of a revision publishes nothing yet, though it replaces the last build's open data: what
+only the published plan the revision started from had (:mod:`masterplan.published_plan`, the baseline) is looked
+up there, as if the last build had it.
 """
 
 from __future__ import annotations
@@ -15,17 +18,14 @@ import difflib
 import json
 import os
 import re
-from collections.abc import Iterator, Sequence
-from collections.abc import Set as AbstractSet
 from functools import cached_property
-from html import unescape
 from pathlib import Path
 from typing import Any
 
-from masterplan import output
-from masterplan.diagnostics import Diagnostic, Message, did_you_mean, warning
+from masterplan import output, published_plan
+from masterplan.diagnostics import Message, did_you_mean
 from masterplan.load import YAML_SUFFIXES
-from masterplan.model import Agency, Plan, Program, code_order
+from masterplan.model import Plan, code_order
 
 #: where a build leaves the open data, relative to the plan folder
 PUBLISHED = Path(output.BUILD, output.SITE) / "data" / "plan.json"
@@ -35,14 +35,14 @@ PUBLISHED_PROGRAMS = Path(output.BUILD, output.SITE) / "program"
 PUBLISHED_AGENCIES = Path(output.BUILD, output.SITE) / "agency"
 #: where it leaves the chapters' pages
 PUBLISHED_CHAPTERS = Path(output.BUILD, output.SITE) / "chapter"
-_HEADING = re.compile(r"<h1[^>]*>(.*?)</h1>", re.DOTALL)
 
 
 class LastBuild:
     """The ids and names of the programs and agencies of the last good build of ``plan``."""
 
-    def __init__(self, plan: Plan):
+    def __init__(self, plan: Plan, source: Path = PUBLISHED):
         self.plan = plan
+        self.source = source  #: its open data, relative to the plan folder
         self._known: dict[Any, Any] = {}  #: the last build's names by kind, and who carries each name now
 
     @cached_property
@@ -51,11 +51,23 @@ class LastBuild:
         if self.plan.content is None:
             return {}
         try:
-            with open(self.plan.content.parent / PUBLISHED, encoding="utf-8") as handle:
+            with open(self.plan.content.parent / self.source, encoding="utf-8") as handle:
                 data = json.load(handle)
         except (OSError, ValueError):
             return {}
         return data if isinstance(data, dict) else {}
+
+    @cached_property
+    def baseline(self) -> LastBuild | None:
+        """The published plan the last build's revision started from, whose ids a draft build of the revision
+        dropped already; None for the baseline itself (read only when a hint needs it)."""
+        return LastBuild(self.plan, published_plan.PLAN) if self.source == PUBLISHED else None
+
+    def _knowing(self, missing: str, kind: str) -> LastBuild:
+        """The build whose ``kind`` had ``missing``: this one, or else its baseline when that had it."""
+        if missing in self._names(kind) or self.baseline is None or missing not in self.baseline._names(kind):
+            return self
+        return self.baseline
 
     def _names(self, kind: str) -> dict[str, str]:
         """id → name in the plan's language, of the last build's ``kind`` ("programs" or "agencies")."""
@@ -82,15 +94,18 @@ class LastBuild:
                 name = item.get("name")
                 names = [item.get("short_name"), *(name.values() if isinstance(name, dict) else [name])]
                 gone[item["id"]] = [text.strip() for text in names if isinstance(text, str) and text.strip()]
-        return gone
+        return gone | {old: names for old, names in (self.baseline.names_gone(kind) if self.baseline else {}).items()
+                       if old not in gone}
 
     def published(self, kind: str) -> set[str]:
         """The ids of the last build's ``kind`` ("programs" or "agencies"); none without a last build."""
-        return set(self._names(kind))
+        return set(self._names(kind)) | (self.baseline.published(kind) if self.baseline else set())
 
     def renamed(self, missing: str, kind: str, current: dict[str, str]) -> str | None:
         """The id today of what the last build had as ``missing``: the one id (new since then) now
         carrying its name. None when it was never built, or no single id carries its name."""
+        if (source := self._knowing(missing, kind)) is not self:
+            return source.renamed(missing, kind, current)
         before = self._names(kind)
         name = before.get(missing)
         if not name:
@@ -122,15 +137,20 @@ class LastBuild:
     def merged(self, missing: str, heir: str) -> bool:
         """Whether agency ``heir``, which leads what ``missing`` led, was in the last build beside it: the two
         were merged (Diskop-UM into Disperindag), not one renamed."""
-        return heir in self._names("agencies") and missing != heir
+        return heir in self._knowing(missing, "agencies")._names("agencies") and missing != heir
 
-    def gone(self, missing: str, kind: str, current: dict[str, str]) -> Message | None:
+    def gone(self, missing: str, kind: str, current: dict[str, str], lead: str = "") -> Message | None:
         """A hint for an id the plan no longer has but the last build did: what it is called now
-        (``current``: id → name today), or that it was removed or renamed. None when it was never built."""
+        (``current``: id → name today), or that it was removed or renamed. None when it was never built.
+        ``lead``: the agency leading the program that names ``missing`` as a partner."""
+        if (source := self._knowing(missing, kind)) is not self:
+            return source.gone(missing, kind, current, lead)
         before = self._names(kind)
         if missing not in before:
             return None
         name, new = before[missing], self.renamed(missing, kind, current)
+        if new and kind == "agencies" and new == lead:  # merged into the program's own lead
+            return absorbed(missing, lead)
         if new and kind == "agencies" and self.merged(missing, new):
             return Message("{old} of the last build, \"{name}\", is gone, and {new}, which now leads its programs, "
                            "took it over: write {new}, and add former_ids: [{old}] to {new} so links to its "
@@ -150,6 +170,24 @@ class LastBuild:
         return Message("{old}, \"{name}\", was in the last build: its id has been changed, or it has been removed; "
                        "dropped in a revision, delete {old} here; renamed, write its new id",
                        old=missing, name=name or missing)
+
+
+def published_pages(plan: Plan, folder: Path) -> set[str]:
+    """The ids of the pages in ``folder`` (:data:`PUBLISHED_AGENCIES`…) the last build published, and the published
+    plan a revision started from, which a draft build of the revision dropped already; none without a build."""
+    if plan.content is None:
+        return set()
+    try:
+        pages = {name[:-5] for name in os.listdir(plan.content.parent / folder) if name.endswith(".html")}
+    except OSError:
+        pages = set()  # no build yet
+    return pages | published_plan.pages(plan.content.parent, folder.name)
+
+
+def absorbed(partner: str, lead: str) -> Message:
+    """The hint for a partner merged into the agency leading the program: it is no partner any more."""
+    return Message("{old}'s work is now {lead}'s, which leads this program: delete {old} from partners", old=partner,
+                   lead=lead)
 
 
 def _yaml_file(folder: Path, stem: str) -> bool:
@@ -172,11 +210,22 @@ class Unknown:
     """Hints for an id that names nothing: renamed or removed since the last build, else a likely typo."""
 
     def __init__(self, plan: Plan):
+        self.plan = plan
         self.last = LastBuild(plan)
+        #: W419's names of agencies gone (:func:`agency_names.names_gone`), which W529 needs too: found once
+        self.names_gone: dict[str, str] | None = None
         self.renamed = {former.upper(): program.id for program in plan.programs for former in program.former_ids}
         self.renamed_agencies = {former: agency.id for agency in plan.agencies for former in agency.former_ids}
         self.names = {"programs": {p.id: p.name.get(plan.language) for p in plan.programs},
                       "agencies": {a.id: a.name.get(plan.language) for a in plan.agencies}}
+
+    @classmethod
+    def of(cls, plan: Plan) -> Unknown:
+        """The hints for ``plan``, shared by the checks of one validation: the last build is read once for all."""
+        global _shared
+        if _shared is None or _shared.plan is not plan:
+            _shared = cls(plan)
+        return _shared
 
     def program(self, missing: str) -> Message | None:
         """The hint for a program id the plan does not have."""
@@ -200,21 +249,26 @@ class Unknown:
             Message("no program has the id {id}; the plan's only {series} program is {first}", id=missing,
                     series=found.group(1).upper(), first=ids[0])
 
-    def agency(self, missing: str) -> Message | None:
-        """The hint for an agency id the plan does not have."""
+    def agency(self, missing: str, lead: str = "") -> Message | None:
+        """The hint for an agency id the plan does not have; ``lead``: the agency leading the program that names
+        it as a partner."""
         if missing in self.renamed_agencies:
-            return Message("{old} is now {new} (its former_ids say so): write the new id", old=missing,
-                           new=self.renamed_agencies[missing])
-        return self._hint(missing, "agencies")
+            new = self.renamed_agencies[missing]
+            return absorbed(missing, lead) if new == lead else \
+                Message("{old} is now {new} (its former_ids say so): write the new id", old=missing, new=new)
+        return self._hint(missing, "agencies", lead)
 
     def heir(self, missing: str) -> str | None:
         """The agency that does the work of agency id ``missing`` today: its former_ids say so, or it leads what
         ``missing`` led in the last build."""
         return self.renamed_agencies.get(missing) or self.last.renamed(missing, "agencies", self.names["agencies"])
 
-    def _hint(self, missing: str, kind: str) -> Message | None:
-        return (self.last.gone(missing, kind, self.names[kind]) or did_you_mean(missing, self.names[kind])
+    def _hint(self, missing: str, kind: str, lead: str = "") -> Message | None:
+        return (self.last.gone(missing, kind, self.names[kind], lead) or did_you_mean(missing, self.names[kind])
                 or _by_name(missing, self.names[kind]))
+
+
+_shared: Unknown | None = None  #: the hints of the plan checked last (:meth:`Unknown.of`)
 
 
 def _by_name(missing: str, names: dict[str, str | None]) -> Message | None:
@@ -231,84 +285,3 @@ def _by_name(missing: str, names: dict[str, str | None]) -> Message | None:
 def _spelt(name: str) -> str:
     """A name as it is compared: small letters, a dash or an underscore as a space."""
     return re.sub(r"[_\-\s]+", " ", name).strip().lower()
-
-
-def renamed_programs(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
-    """W410: a program renamed since the last build without ``former_ids``, whose published page
-    (``program/OLD.html``) the next build would drop, breaking every link to it. The last build's
-    pages are listed first (cheap); its open data is read only when one of them has no program now."""
-    for old, program in _renamed(plan, "programs", plan.programs, PUBLISHED_PROGRAMS, {"INDEX"}):
-        yield warning(program.at("id"), "W410", "program {new} was {old} in the last build: the next build "
-                      "drops the page {page} it published", Message("add former_ids: [{old}] to {new}, so links "
-                                                                     "to the old page keep working", old=old, new=program.id),
-                      new=program.id, old=old, page=f"program/{old}.html")
-
-
-def renamed_agencies(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
-    """W412: an agency renamed since the last build (a new nomenclature: diskominfo became diskominfotik)
-    without ``former_ids``: the next build drops its published page ``agency/OLD.html``."""
-    last = LastBuild(plan)
-    for old, agency in _renamed(plan, "agencies", plan.agencies, PUBLISHED_AGENCIES, set()):
-        said = ("agency {new} now leads what {old} led in the last build: the next build drops the page {page} it "
-                "published" if last.merged(old, agency.id) else
-                "agency {new} was {old} in the last build: the next build drops the page {page} it published")
-        yield warning(agency.at("id"), "W412", said, Message("add former_ids: [{old}] to {new}, so links "
-                                                            "to the old page keep working", old=old, new=agency.id),
-                      new=agency.id, old=old, page=f"agency/{old}.html")
-
-
-def _renamed(plan: Plan, kind: str, items: Sequence[Program | Agency], folder: Path,
-             reserved: set[str]) -> Iterator[tuple[str, Any]]:
-    """(id in the last build, what has it now) of each page of ``folder`` the last build published for
-    something that has another id now and no ``former_ids`` naming the old one."""
-    if plan.content is None:
-        return
-    try:
-        published = {name[:-5] for name in os.listdir(plan.content.parent / folder) if name.endswith(".html")}
-    except OSError:
-        return  # no build yet
-    kept = {i.id.upper() for i in items} | {f.upper() for i in items for f in i.former_ids} | reserved
-    vanished = sorted(page for page in published if page.upper() not in kept)  # GOV-01 → gov-01: one page
-    if not vanished:
-        return
-    unknown = Unknown(plan)
-    now = {item.id: item for item in items}
-    for old in vanished:
-        new = unknown.last.renamed(old, kind, unknown.names[kind])
-        if new in now:
-            yield old, now[new]
-
-
-def renamed_chapters(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
-    """W411: a chapter whose page the last build published under another name (its file was
-    renamed, "10-penutup.md" to "10-kesimpulan.md"): the next build drops ``chapter/OLD.html``.
-    The old page is the one whose heading is the chapter's title; pages are read only when a
-    page of the last build has no chapter now."""
-    if plan.content is None:
-        return
-    folder = plan.content.parent / PUBLISHED_CHAPTERS
-    try:
-        published = {name[:-5] for name in os.listdir(folder) if name.endswith(".html")}
-    except OSError:
-        return  # no build yet
-    vanished = published - {chapter.id for chapter in plan.chapters}
-    if not vanished:
-        return
-    titles = {_published_title(folder / f"{old}.html"): old for old in sorted(vanished, reverse=True)}  # one title twice: the first id
-    for chapter in plan.chapters:
-        old = titles.get(str(chapter.title)) if chapter.id not in published else None
-        if old is not None:
-            yield warning(chapter.position, "W411", "chapter '{title}' was published as {page}: the next build "
-                          "drops that page and publishes {new}",
-                          Message("to keep its address, write id: {old} in the front matter", old=old),
-                          title=str(chapter.title), page=f"chapter/{old}.html", new=f"chapter/{chapter.id}.html")
-
-
-def _published_title(page: Path) -> str | None:
-    """The heading of a page the last build published; None when it cannot be read."""
-    try:
-        with open(page, encoding="utf-8", errors="replace") as handle:
-            found = _HEADING.search(handle.read(65536))
-    except OSError:
-        return None
-    return unescape(re.sub(r"<[^>]+>", "", found.group(1))).strip() if found else None

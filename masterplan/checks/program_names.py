@@ -11,11 +11,10 @@ them is a program the plan has no more."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 
-from masterplan.checks.last_build import PUBLISHED_PROGRAMS, LastBuild
+from masterplan.checks.last_build import PUBLISHED_PROGRAMS, Unknown, published_pages
 from masterplan.checks.named_in_texts import first_uses
 from masterplan.checks.references import folded
 from masterplan.diagnostics import Diagnostic, warning
@@ -39,17 +38,11 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
 def names_gone(plan: Plan) -> dict[str, str]:
     """Each name of a program of the last build that the plan has no more → its id then; not one a program of the
     plan still carries (a renumbering keeps the names), nor one whose id a program's ``former_ids`` keep. Empty
-    without a build, or when its programs are all here."""
-    if plan.content is None:
-        return {}
-    try:
-        pages = {name[:-5].upper() for name in os.listdir(plan.content.parent / PUBLISHED_PROGRAMS)
-                 if name.endswith(".html")}
-    except OSError:
-        return {}  # no build yet
+    without a build (nor the published plan a revision started from), or when its programs are all here."""
+    pages = {page.upper() for page in published_pages(plan, PUBLISHED_PROGRAMS)}
     kept = {id_.upper() for program in plan.programs for id_ in (program.id, *program.former_ids)}
     if not pages - kept - {"INDEX"}:
         return {}
     carried = {folded(text) for program in plan.programs for text in program.name.values.values() if text}
-    return {name: old for old, names in LastBuild(plan).names_gone("programs").items() if old.upper() not in kept
+    return {name: old for old, names in Unknown.of(plan).last.names_gone("programs").items() if old.upper() not in kept
             for name in names if folded(name) not in carried}

@@ -26,7 +26,7 @@ def _item(thing: Program | LeftOut | Agency, name: str, index: int) -> Position:
 
 
 def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
-    unknown = Unknown(plan)
+    unknown = Unknown.of(plan)
     yield from _unique_ids(plan, unknown)
     agencies = {a.id for a in plan.agencies}
     if plan.leading_sector_id not in agencies and plan.leading_sector_id not in unreadable:
@@ -213,11 +213,8 @@ def _named(plan: Plan, program: Program | LeftOut, agencies: set[str], unreadabl
         if partner in unreadable:
             continue
         if partner not in agencies:
-            leads = unknown.heir(partner) == program.lead_id  # merged into the program's own lead
             yield error(_item(program, "partners", index), "E203", "program {program}: unknown partner agency "
-                        "'{agency}'", Message("{old}'s work is now {lead}'s, which leads this program: delete {old} "
-                                              "from partners", old=partner, lead=program.lead_id) if leads else
-                        unknown.agency(partner) or _supporter(plan, program),
+                        "'{agency}'", unknown.agency(partner, program.lead_id) or _supporter(plan, program),
                         program=program.id, agency=partner).naming(partner)
         elif partner == program.lead_id:
             yield warning(_item(program, "partners", index), "W407", "program {program}: the lead agency {agency} "

@@ -1,0 +1,105 @@
+"""Published pages the next build would drop: W410, a renamed program whose page the last build published;
+W412, an agency renamed (or merged into another) without ``former_ids``; W411, a chapter whose file was renamed,
+which moves its page.
+
+The last build's pages (and those of the published plan a revision started from) are listed first, which is cheap;
+its open data, or a page's heading, is read only when one of them has nothing in the plan now.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator, Sequence
+from collections.abc import Set as AbstractSet
+from html import unescape
+from pathlib import Path
+from typing import Any
+
+from masterplan.checks.last_build import (
+    PUBLISHED_AGENCIES,
+    PUBLISHED_CHAPTERS,
+    PUBLISHED_PROGRAMS,
+    Unknown,
+    published_pages,
+)
+from masterplan.diagnostics import Diagnostic, Message, warning
+from masterplan.model import Agency, Plan, Program
+
+_HEADING = re.compile(r"<h1[^>]*>(.*?)</h1>", re.DOTALL)
+
+
+def renamed_programs(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
+    """W410: a program renamed since the last build without ``former_ids``, whose published page
+    (``program/OLD.html``) the next build would drop, breaking every link to it. The last build's
+    pages are listed first (cheap); its open data is read only when one of them has no program now."""
+    for old, program in _renamed(plan, "programs", plan.programs, PUBLISHED_PROGRAMS, {"INDEX"}):
+        yield warning(program.at("id"), "W410", "program {new} was {old} in the last build: the next build "
+                      "drops the page {page} it published", Message("add former_ids: [{old}] to {new}, so links "
+                                                                     "to the old page keep working", old=old, new=program.id),
+                      new=program.id, old=old, page=f"program/{old}.html")
+
+
+def renamed_agencies(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
+    """W412: an agency renamed since the last build (a new nomenclature: diskominfo became diskominfotik)
+    without ``former_ids``: the next build drops its published page ``agency/OLD.html``."""
+    last = Unknown.of(plan).last
+    for old, agency in _renamed(plan, "agencies", plan.agencies, PUBLISHED_AGENCIES, set()):
+        said = ("agency {new} now leads what {old} led in the last build: the next build drops the page {page} it "
+                "published" if last.merged(old, agency.id) else
+                "agency {new} was {old} in the last build: the next build drops the page {page} it published")
+        yield warning(agency.at("id"), "W412", said, Message("add former_ids: [{old}] to {new}, so links "
+                                                            "to the old page keep working", old=old, new=agency.id),
+                      new=agency.id, old=old, page=f"agency/{old}.html")
+
+
+def _renamed(plan: Plan, kind: str, items: Sequence[Program | Agency], folder: Path,
+             reserved: set[str]) -> Iterator[tuple[str, Any]]:
+    """(id in the last build, what has it now) of each page of ``folder`` the last build published for
+    something that has another id now and no ``former_ids`` naming the old one."""
+    published = published_pages(plan, folder)
+    kept = {i.id.upper() for i in items} | {f.upper() for i in items for f in i.former_ids} | reserved
+    vanished = sorted(page for page in published if page.upper() not in kept)  # GOV-01 → gov-01: one page
+    if not vanished:
+        return
+    unknown = Unknown.of(plan)
+    now = {item.id: item for item in items}
+    for old in vanished:
+        new = unknown.last.renamed(old, kind, unknown.names[kind])
+        if new in now:
+            yield old, now[new]
+
+
+def renamed_chapters(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
+    """W411: a chapter whose page the last build published under another name (its file was
+    renamed, "10-penutup.md" to "10-kesimpulan.md"): the next build drops ``chapter/OLD.html``.
+    The old page is the one whose heading is the chapter's title; pages are read only when a
+    page of the last build has no chapter now."""
+    if plan.content is None:
+        return
+    folder = plan.content.parent / PUBLISHED_CHAPTERS
+    try:
+        published = {name[:-5] for name in os.listdir(folder) if name.endswith(".html")}
+    except OSError:
+        return  # no build yet
+    vanished = published - {chapter.id for chapter in plan.chapters}
+    if not vanished:
+        return
+    titles = {_published_title(folder / f"{old}.html"): old for old in sorted(vanished, reverse=True)}  # one title twice: the first id
+    for chapter in plan.chapters:
+        old = titles.get(str(chapter.title)) if chapter.id not in published else None
+        if old is not None:
+            yield warning(chapter.position, "W411", "chapter '{title}' was published as {page}: the next build "
+                          "drops that page and publishes {new}",
+                          Message("to keep its address, write id: {old} in the front matter", old=old),
+                          title=str(chapter.title), page=f"chapter/{old}.html", new=f"chapter/{chapter.id}.html")
+
+
+def _published_title(page: Path) -> str | None:
+    """The heading of a page the last build published; None when it cannot be read."""
+    try:
+        with open(page, encoding="utf-8", errors="replace") as handle:
+            found = _HEADING.search(handle.read(65536))
+    except OSError:
+        return None
+    return unescape(re.sub(r"<[^>]+>", "", found.group(1))).strip() if found else None

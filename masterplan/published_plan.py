@@ -1,0 +1,82 @@
+"""The published plan a revision starts from, kept beside the build so the last-build hints outlive a draft build.
+
+A revision starts: the plan's ``version`` (or ``date``) is edited, an agency merged, and ``build --no-pdf`` run
+once to look at the site. That build replaces ``build/site/data/plan.json`` with the half-revised plan, while the
+public site still shows the old one, whose agency pages, names and ids the hints (E203, W412, W419…) are about.
+So a build that writes the site for a plan whose version or date differs from the last build's keeps the last
+build's open data, and the list of its agency and program pages, in ``build/.published/``: the baseline. Builds of
+the same revision leave it as it is; the next revision's first build replaces it.
+
+The baseline goes through the build's staging folder like the site, so a build that fails loses nothing, and
+``--no-cache`` keeps it (it is a record, not a cache). Reading it is cheap: the small list of pages first, the open
+data only when a hint needs it. A missing or damaged file means no baseline, never a crash.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+from typing import Any
+
+from masterplan import output
+from masterplan.model import Plan
+
+FOLDER = ".published"  #: the baseline, in the output folder (kept through the staging folder, like the site)
+#: the baseline's open data, relative to the plan folder: the plan.json of the last build of the previous revision
+PLAN = Path(output.BUILD, FOLDER, "plan.json")
+#: the pages that build published, by folder ("agency", "program"), relative to the plan folder
+PAGES = Path(output.BUILD, FOLDER, "pages.json")
+_LAST = Path(output.SITE, "data", "plan.json")  #: the last build's open data, in the output folder
+_KINDS = ("agency", "program")  #: the site's folders whose pages are listed
+
+
+def keep(plan: Plan, build_dir: Path, staging: Path) -> None:
+    """Put the last build's open data and page list into ``staging`` as the new baseline, when ``plan`` is of
+    another revision than the last build and than the baseline kept so far (a revision undone keeps it)."""
+    last = build_dir / _LAST
+    published = revision(last)
+    now = (plan.version, plan.date.isoformat() if plan.date else None)
+    if published is None or published == now or revision(build_dir / FOLDER / "plan.json") == now:
+        return
+    target = staging / FOLDER
+    target.mkdir()
+    shutil.copyfile(last, target / "plan.json")
+    pages = {kind: sorted(_pages(build_dir / output.SITE / kind)) for kind in _KINDS}
+    (target / "pages.json").write_text(json.dumps({"revision": list(published), "pages": pages}), encoding="utf-8")
+
+
+def revision(path: Path) -> tuple[Any, Any] | None:
+    """(version, date) of the plan.json at ``path``; None when it cannot be read. Its line ``"plan": {…}`` is near
+    the top (one top-level field a line): read alone, not the megabytes of programs after it."""
+    try:
+        with open(path, encoding="utf-8") as handle:
+            head = [handle.readline() for _ in range(8)]
+        line = next((line for line in head if line.startswith(' "plan": ')), None)
+        if line is not None:
+            data = json.loads(line.strip().removeprefix('"plan": ').rstrip(","))
+        else:  # not written one field a line: the whole file
+            with open(path, encoding="utf-8") as handle:
+                data = json.load(handle).get("plan")
+    except (OSError, ValueError, AttributeError):
+        return None
+    return (data.get("version"), data.get("date")) if isinstance(data, dict) else None
+
+
+def pages(root: Path, kind: str) -> set[str]:
+    """The ids of the ``kind`` pages ("agency", "program") the baseline of the plan folder ``root`` published;
+    none without a baseline, or with a damaged one."""
+    try:
+        with open(root / PAGES, encoding="utf-8") as handle:
+            found = json.load(handle).get("pages", {}).get(kind)
+    except (OSError, ValueError, AttributeError):
+        return set()
+    return {page for page in found if isinstance(page, str)} if isinstance(found, list) else set()
+
+
+def _pages(folder: Path) -> set[str]:
+    try:
+        return {name[:-5] for name in os.listdir(folder) if name.endswith(".html")}
+    except OSError:
+        return set()

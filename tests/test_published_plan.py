@@ -1,0 +1,142 @@
+"""The last-build hints outlive a build in the middle of a revision: the published plan is kept as a baseline.
+
+The real sequence, through the command line: the published version is built; a revision starts (version and date
+edited, BPKAD merged into Diskominfo) and is built once to look at the site, which replaces the open data the
+hints read; ``validate`` must still tell the merge (W412, W419, E203), as the public site still shows BPKAD.
+"""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from pathlib import Path
+from typing import Any
+
+from click.testing import CliRunner
+from conftest import MINI_FILES, write_plan
+
+from masterplan.cli import cli
+
+CHAPTER = MINI_FILES["content/chapters/01-pendahuluan.md"] + "\n        Disusun Diskominfo bersama BPKAD.\n"
+#: BPKAD merged into Diskominfo: its file deleted, its program moved, GOV-01's partner dropped
+MERGED = {
+    "content/agencies/bpkad.yml": None,
+    "content/agencies/diskominfo.yml": MINI_FILES["content/agencies/diskominfo.yml"].replace(
+        "            partners: [bpkad]\n", "").rstrip(" ") + """\
+          - id: ECO-01
+            name: Transaksi Non-Tunai
+            pillar: economy
+            sub_element: transaksi_keuangan
+            quick_win: true
+            period: {start: 2022, end: 2023}
+            budget: [{year: 2022, amount: 50000000, source: APBN}, {year: 2023, amount: 50000000, source: APBN}]
+            depends_on: [GOV-01]
+            missions: [m2]
+        """,
+}
+#: an agency's file written from an old copy, after the draft build: it names bpkad as a partner
+DISHUB = """\
+    id: dishub
+    name: Dinas Perhubungan
+    short_name: Dishub
+    kind: dinas
+    programs:
+      - id: ECO-02
+        name: Parkir Non-Tunai
+        pillar: economy
+        sub_element: transaksi_keuangan
+        partners: [bpkad]
+        period: {start: 2023, end: 2024}
+        budget: [{year: 2023, amount: 80000000, source: APBD}]
+        missions: [m2]
+    """
+
+
+def build(root: Path, *options: str) -> int:
+    result = CliRunner().invoke(cli, ["build", "--no-pdf", "--no-search", *options, str(root)])
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result.exit_code
+
+
+def validate(root: Path) -> list[dict[str, Any]]:
+    result = CliRunner().invoke(cli, ["validate", "--format", "json", str(root)])
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return json.loads(result.stdout)  # type: ignore[no-any-return]
+
+
+def revise(root: Path, files: dict[str, str | None]) -> None:
+    """Start the revision: a new version and date, and ``files`` written (None: deleted)."""
+    plan = root / "content" / "plan.yml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace('version: "0.1"', 'version: "0.2"')
+                    .replace("date: 2021-12-01", "date: 2026-01-15"), encoding="utf-8")
+    for name, text in files.items():
+        if text is None:
+            (root / name).unlink()
+        else:
+            (root / name).write_text(textwrap.dedent(text), encoding="utf-8")
+
+
+def told(found: list[dict[str, Any]], code: str) -> list[str]:
+    return [f"{d['file']}:{d['line']}: {d['message']} ({d.get('hint')})" for d in found if d["code"] == code]
+
+
+def published(tmp_path: Path) -> Path:
+    """The mini plan, its chapter naming BPKAD, built as published (version 0.1)."""
+    root = write_plan(tmp_path / "plan", {"content/chapters/01-pendahuluan.md": CHAPTER})
+    assert build(root) == 0
+    assert (root / "build/site/agency/bpkad.html").is_file()
+    assert not (root / "build/.published").exists(), "the first build has no revision before it"
+    return root
+
+
+def test_a_merge_is_still_told_after_a_build_in_the_middle_of_the_revision(tmp_path: Path) -> None:
+    root = published(tmp_path)
+    revise(root, MERGED)
+    assert build(root) == 0  # the draft build, to look at the site: it drops agency/bpkad.html
+    assert not (root / "build/site/agency/bpkad.html").exists()
+    found = validate(root)
+    assert told(found, "W412") == [("content/agencies/diskominfo.yml:1: agency diskominfo now leads what bpkad led "
+                                   "in the last build: the next build drops the page agency/bpkad.html it published "
+                                   "(add former_ids: [bpkad] to diskominfo, so links to the old page keep working)")]
+    assert told(found, "W419") == [("content/chapters/01-pendahuluan.md:9: 1 line(s) of this file name 'BPKAD', agency "
+                                   "bpkad of the last build, which the plan no longer has (it is now Diskominfo "
+                                   "(diskominfo): write its name)")]
+    assert not [d for d in found if d["code"] == "W529" and "BPKAD" in d["message"]]  # W419 says what to write
+
+    (root / "content/agencies/dishub.yml").write_text(textwrap.dedent(DISHUB), encoding="utf-8")
+    assert build(root, "--no-cache") == 1  # stopped by the E203: the baseline is not lost
+    [hint] = [d["hint"] for d in validate(root) if d["code"] == "E203"]
+    assert hint == ('bpkad of the last build, "Badan Pengelolaan Keuangan dan Aset Daerah", is gone, and diskominfo, '
+                    'which now leads its programs, took it over: write diskominfo, and add former_ids: [bpkad] to '
+                    'diskominfo so links to its published page keep working')
+
+    (root / "content/agencies/dishub.yml").write_text(textwrap.dedent(DISHUB).replace("[bpkad]", "[diskominfo]"),
+                                                       encoding="utf-8")
+    assert build(root, "--no-cache") == 0  # another build of the same revision keeps the published plan
+    assert len(told(validate(root), "W412")) == 1
+
+
+def test_a_damaged_baseline_gives_no_hint_and_no_crash(tmp_path: Path) -> None:
+    root = published(tmp_path)
+    revise(root, MERGED)
+    assert build(root) == 0
+    for name in ("plan.json", "pages.json"):
+        (root / "build/.published" / name).write_text('{"agencies": [1, {"id": 2}], "pages": {"agency": "x"', "utf-8")
+    found = validate(root)
+    assert not told(found, "W412") and not told(found, "W419")
+
+
+def test_the_next_revision_starts_from_the_plan_published_last(tmp_path: Path) -> None:
+    """Version 0.2 published (its merge told and fixed with former_ids); version 0.3 drops Diskominfo's old id for
+    good: the baseline is 0.2's build, which had no BPKAD page of its own any more."""
+    root = published(tmp_path)
+    revise(root, MERGED)
+    assert build(root) == 0
+    assert json.loads((root / "build/.published/pages.json").read_text("utf-8"))["revision"] == ["0.1", "2021-12-01"]
+    plan = root / "content" / "plan.yml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace('version: "0.2"', 'version: "0.3"'), encoding="utf-8")
+    assert build(root) == 0
+    assert json.loads((root / "build/.published/pages.json").read_text("utf-8"))["revision"] == ["0.2", "2026-01-15"]
+    assert not told(validate(root), "W412")
