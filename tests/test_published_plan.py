@@ -22,17 +22,8 @@ CHAPTER = MINI_FILES["content/chapters/01-pendahuluan.md"] + "\n        Disusun 
 MERGED = {
     "content/agencies/bpkad.yml": None,
     "content/agencies/diskominfo.yml": MINI_FILES["content/agencies/diskominfo.yml"].replace(
-        "            partners: [bpkad]\n", "").rstrip(" ") + """\
-          - id: ECO-01
-            name: Transaksi Non-Tunai
-            pillar: economy
-            sub_element: transaksi_keuangan
-            quick_win: true
-            period: {start: 2022, end: 2023}
-            budget: [{year: 2022, amount: 50000000, source: APBN}, {year: 2023, amount: 50000000, source: APBN}]
-            depends_on: [GOV-01]
-            missions: [m2]
-        """,
+        "            partners: [bpkad]\n", "").rstrip(" ")
+    + MINI_FILES["content/agencies/bpkad.yml"].split("        programs:\n")[1],
 }
 #: an agency's file written from an old copy, after the draft build: it names bpkad as a partner
 DISHUB = """\
