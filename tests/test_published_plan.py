@@ -131,3 +131,23 @@ def test_the_next_revision_starts_from_the_plan_published_last(tmp_path: Path) -
     assert build(root) == 0
     assert json.loads((root / "build/.published/pages.json").read_text("utf-8"))["revision"] == ["0.2", "2026-01-15"]
     assert not told(validate(root), "W412")
+
+
+def test_a_renamed_program_is_still_told_after_a_build_in_the_middle_of_the_revision(tmp_path: Path) -> None:
+    """GOV-01 renumbered GOV-10 everywhere, the revision built once: program/GOV-01.html, which the public site
+    still has, would go without a word, and a file written later naming GOV-01 was told only of GOV-10's look-alike
+    ids."""
+    root = published(tmp_path)
+    names = ["content/agencies/diskominfo.yml", "content/agencies/bpkad.yml", "content/chapters/01-pendahuluan.md"]
+    revise(root, {name: (root / name).read_text("utf-8").replace("GOV-01", "GOV-10") for name in names})
+    assert build(root) == 0
+    assert not (root / "build/site/program/GOV-01.html").exists()
+    assert told(validate(root), "W410") == [
+        ("content/agencies/diskominfo.yml:6: program GOV-10 was GOV-01 in the last build: the next build drops the "
+        "page program/GOV-01.html it published (add former_ids: [GOV-01] to GOV-10, so links to the old page keep "
+        "working)")]
+    bpkad = root / "content/agencies/bpkad.yml"
+    bpkad.write_text(bpkad.read_text("utf-8").replace("depends_on: [GOV-10]", "depends_on: [GOV-01]"), "utf-8")
+    [hint] = [d["hint"] for d in validate(root) if d["code"] == "E205"]
+    assert hint == ('GOV-01 of the last build, "e-Sambat (Media Sambat Masyarakat)", is now GOV-10: write the new id, '
+                    'and add former_ids: [GOV-01] to GOV-10 so links to its published page keep working')
