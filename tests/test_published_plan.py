@@ -8,6 +8,7 @@ hints read; ``validate`` must still tell the merge (W412, W419, E203), as the pu
 from __future__ import annotations
 
 import json
+import re
 import textwrap
 from pathlib import Path
 from typing import Any
@@ -57,11 +58,16 @@ def validate(root: Path) -> list[dict[str, Any]]:
     return json.loads(result.stdout)  # type: ignore[no-any-return]
 
 
+def dated(root: Path, version: str, date: str) -> None:
+    """Give the plan in ``root`` another version and date."""
+    plan = root / "content" / "plan.yml"
+    text = re.sub(r"(?m)^version: .*$", f'version: "{version}"', plan.read_text(encoding="utf-8"))
+    plan.write_text(re.sub(r"(?m)^date: .*$", f"date: {date}", text), encoding="utf-8")
+
+
 def revise(root: Path, files: dict[str, str | None]) -> None:
     """Start the revision: a new version and date, and ``files`` written (None: deleted)."""
-    plan = root / "content" / "plan.yml"
-    plan.write_text(plan.read_text(encoding="utf-8").replace('version: "0.1"', 'version: "0.2"')
-                    .replace("date: 2021-12-01", "date: 2026-01-15"), encoding="utf-8")
+    dated(root, "0.2", "2026-01-15")
     for name, text in files.items():
         if text is None:
             (root / name).unlink()
@@ -126,8 +132,7 @@ def test_the_next_revision_starts_from_the_plan_published_last(tmp_path: Path) -
     revise(root, MERGED)
     assert build(root) == 0
     assert json.loads((root / "build/.published/pages.json").read_text("utf-8"))["revision"] == ["0.1", "2021-12-01"]
-    plan = root / "content" / "plan.yml"
-    plan.write_text(plan.read_text(encoding="utf-8").replace('version: "0.2"', 'version: "0.3"'), encoding="utf-8")
+    dated(root, "0.3", "2026-01-15")
     assert build(root) == 0
     assert json.loads((root / "build/.published/pages.json").read_text("utf-8"))["revision"] == ["0.2", "2026-01-15"]
     assert not told(validate(root), "W412")
@@ -151,3 +156,15 @@ def test_a_renamed_program_is_still_told_after_a_build_in_the_middle_of_the_revi
     [hint] = [d["hint"] for d in validate(root) if d["code"] == "E205"]
     assert hint == ('GOV-01 of the last build, "e-Sambat (Media Sambat Masyarakat)", is now GOV-10: write the new id, '
                     'and add former_ids: [GOV-01] to GOV-10 so links to its published page keep working')
+
+
+def test_a_revision_undone_keeps_the_published_plan(tmp_path: Path) -> None:
+    """The revision's version and date written back to the published ones (the revision dropped): the draft build
+    is not taken for a published plan."""
+    root = published(tmp_path)
+    revise(root, MERGED)
+    assert build(root) == 0
+    dated(root, "0.1", "2021-12-01")
+    assert build(root) == 0
+    assert json.loads((root / "build/.published/pages.json").read_text("utf-8"))["revision"] == ["0.1", "2021-12-01"]
+    assert len(told(validate(root), "W412")) == 1
