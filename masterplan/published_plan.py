@@ -4,7 +4,8 @@ A revision starts: the plan's ``version`` (or ``date``) is edited, an agency mer
 once to look at the site. That build replaces ``build/site/data/plan.json`` with the half-revised plan, while the
 public site still shows the old one, whose agency pages, names and ids the hints (E203, W412, W419…) are about.
 So a build that writes the site for a plan whose version or date differs from the last build's keeps the last
-build's open data, and the list of its agency and program pages, in ``build/.published/``: the baseline. Builds of
+build's open data, the list of its agency, program and chapter pages, and its chapters' headings, in
+``build/.published/``: the baseline. Builds of
 the same revision leave it as it is; the next revision's first build replaces it.
 
 The baseline goes through the build's staging folder like the site, so a build that fails loses nothing, and
@@ -16,7 +17,9 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
+from html import unescape
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +32,8 @@ PLAN = Path(output.BUILD, FOLDER, "plan.json")
 #: the pages that build published, by folder ("agency", "program"), relative to the plan folder
 PAGES = Path(output.BUILD, FOLDER, "pages.json")
 _LAST = Path(output.SITE, "data", "plan.json")  #: the last build's open data, in the output folder
-_KINDS = ("agency", "program")  #: the site's folders whose pages are listed
+_KINDS = ("agency", "program", "chapter")  #: the site's folders whose pages are listed
+_HEADING = re.compile(r"<h1[^>]*>(.*?)</h1>", re.DOTALL)
 
 
 def keep(plan: Plan, build_dir: Path, staging: Path) -> None:
@@ -44,7 +48,9 @@ def keep(plan: Plan, build_dir: Path, staging: Path) -> None:
     target.mkdir()
     shutil.copyfile(last, target / "plan.json")
     pages = {kind: sorted(_pages(build_dir / output.SITE / kind)) for kind in _KINDS}
-    (target / "pages.json").write_text(json.dumps({"revision": list(published), "pages": pages}), encoding="utf-8")
+    titles = {page: page_title(build_dir / output.SITE / "chapter" / f"{page}.html") for page in pages["chapter"]}
+    (target / "pages.json").write_text(json.dumps({"revision": list(published), "pages": pages,
+                                                   "chapter_titles": titles}), encoding="utf-8")
 
 
 def revision(path: Path) -> tuple[Any, Any] | None:
@@ -65,14 +71,37 @@ def revision(path: Path) -> tuple[Any, Any] | None:
 
 
 def pages(root: Path, kind: str) -> set[str]:
-    """The ids of the ``kind`` pages ("agency", "program") the baseline of the plan folder ``root`` published;
-    none without a baseline, or with a damaged one."""
+    """The ids of the ``kind`` pages ("agency", "program", "chapter") the baseline of the plan folder ``root``
+    published; none without a baseline, or with a damaged one."""
+    found = _listed(root).get("pages")
+    found = found.get(kind) if isinstance(found, dict) else None
+    return {page for page in found if isinstance(page, str)} if isinstance(found, list) else set()
+
+
+def chapter_titles(root: Path) -> dict[str, str]:
+    """id → heading of each chapter page the baseline of the plan folder ``root`` published."""
+    found = _listed(root).get("chapter_titles")
+    return {page: title for page, title in found.items() if isinstance(page, str) and isinstance(title, str)} \
+        if isinstance(found, dict) else {}
+
+
+def page_title(page: Path) -> str | None:
+    """The heading of a page a build published; None when it cannot be read."""
+    try:
+        with open(page, encoding="utf-8", errors="replace") as handle:
+            found = _HEADING.search(handle.read(65536))
+    except OSError:
+        return None
+    return unescape(re.sub(r"<[^>]+>", "", found.group(1))).strip() if found else None
+
+
+def _listed(root: Path) -> dict[str, Any]:
     try:
         with open(root / PAGES, encoding="utf-8") as handle:
-            found = json.load(handle).get("pages", {}).get(kind)
-    except (OSError, ValueError, AttributeError):
-        return set()
-    return {page for page in found if isinstance(page, str)} if isinstance(found, list) else set()
+            data = json.load(handle)
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
 
 
 def _pages(folder: Path) -> set[str]:

@@ -168,3 +168,16 @@ def test_a_revision_undone_keeps_the_published_plan(tmp_path: Path) -> None:
     assert build(root) == 0
     assert json.loads((root / "build/.published/pages.json").read_text("utf-8"))["revision"] == ["0.1", "2021-12-01"]
     assert len(told(validate(root), "W412")) == 1
+
+
+def test_a_chapter_moved_is_still_told_after_a_build_in_the_middle_of_the_revision(tmp_path: Path) -> None:
+    """01-pendahuluan.md renamed 01-latar-belakang.md: the draft build published chapter/latar-belakang.html and
+    dropped chapter/pendahuluan.html, and W411 went quiet, though every link to the public page breaks."""
+    root = published(tmp_path)
+    revise(root, {"content/chapters/01-pendahuluan.md": None, "content/chapters/01-latar-belakang.md": CHAPTER})
+    assert build(root) == 0
+    assert (root / "build/site/chapter/latar-belakang.html").is_file()
+    assert told(validate(root), "W411") == [
+        ("content/chapters/01-latar-belakang.md:1: chapter 'Pendahuluan' was published as chapter/pendahuluan.html: "
+        "the next build drops that page and publishes chapter/latar-belakang.html (to keep its address, write id: "
+        "pendahuluan in the front matter)")]

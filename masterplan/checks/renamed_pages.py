@@ -9,13 +9,12 @@ its open data, or a page's heading, is read only when one of them has nothing in
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterator, Sequence
 from collections.abc import Set as AbstractSet
-from html import unescape
 from pathlib import Path
 from typing import Any
 
+from masterplan import published_plan
 from masterplan.checks.last_build import (
     PUBLISHED_AGENCIES,
     PUBLISHED_CHAPTERS,
@@ -25,8 +24,6 @@ from masterplan.checks.last_build import (
 )
 from masterplan.diagnostics import Diagnostic, Message, warning
 from masterplan.model import Agency, Plan, Program
-
-_HEADING = re.compile(r"<h1[^>]*>(.*?)</h1>", re.DOTALL)
 
 
 def renamed_programs(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
@@ -79,27 +76,20 @@ def renamed_chapters(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> 
         return
     folder = plan.content.parent / PUBLISHED_CHAPTERS
     try:
-        published = {name[:-5] for name in os.listdir(folder) if name.endswith(".html")}
+        built = {name[:-5] for name in os.listdir(folder) if name.endswith(".html")}
     except OSError:
-        return  # no build yet
-    vanished = published - {chapter.id for chapter in plan.chapters}
+        built = set()  # no build yet
+    baseline = published_plan.pages(plan.content.parent, folder.name)  # a draft build of a revision moved them
+    vanished = (built | baseline) - {chapter.id for chapter in plan.chapters}
     if not vanished:
         return
-    titles = {_published_title(folder / f"{old}.html"): old for old in sorted(vanished, reverse=True)}  # one title twice: the first id
+    kept = published_plan.chapter_titles(plan.content.parent) if vanished - built else {}
+    titles = {published_plan.page_title(folder / f"{old}.html") if old in built else kept.get(old): old
+              for old in sorted(vanished, reverse=True)}  # one title twice: the first id
     for chapter in plan.chapters:
-        old = titles.get(str(chapter.title)) if chapter.id not in published else None
-        if old is not None:
+        old = titles.get(str(chapter.title))
+        if old is not None and chapter.id not in (built if old in built else baseline):  # its page is not the old
             yield warning(chapter.position, "W411", "chapter '{title}' was published as {page}: the next build "
                           "drops that page and publishes {new}",
                           Message("to keep its address, write id: {old} in the front matter", old=old),
                           title=str(chapter.title), page=f"chapter/{old}.html", new=f"chapter/{chapter.id}.html")
-
-
-def _published_title(page: Path) -> str | None:
-    """The heading of a page the last build published; None when it cannot be read."""
-    try:
-        with open(page, encoding="utf-8", errors="replace") as handle:
-            found = _HEADING.search(handle.read(65536))
-    except OSError:
-        return None
-    return unescape(re.sub(r"<[^>]+>", "", found.group(1))).strip() if found else None
