@@ -29,7 +29,7 @@ from masterplan.model import Plan
 FOLDER = ".published"  #: the baseline, in the output folder (kept through the staging folder, like the site)
 #: the baseline's open data, relative to the plan folder: the plan.json of the last build of the previous revision
 PLAN = Path(output.BUILD, FOLDER, "plan.json")
-#: the pages that build published, by folder ("agency", "program"), relative to the plan folder
+#: the pages that build published, by folder ("agency", "program", "chapter"), and its chapters' headings
 PAGES = Path(output.BUILD, FOLDER, "pages.json")
 _LAST = Path(output.SITE, "data", "plan.json")  #: the last build's open data, in the output folder
 _KINDS = ("agency", "program", "chapter")  #: the site's folders whose pages are listed
