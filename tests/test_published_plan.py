@@ -181,3 +181,18 @@ def test_a_chapter_moved_is_still_told_after_a_build_in_the_middle_of_the_revisi
         ("content/chapters/01-latar-belakang.md:1: chapter 'Pendahuluan' was published as chapter/pendahuluan.html: "
         "the next build drops that page and publishes chapter/latar-belakang.html (to keep its address, write id: "
         "pendahuluan in the front matter)")]
+
+
+def test_a_dropped_programs_name_is_still_told_after_a_build_in_the_middle_of_the_revision(tmp_path: Path) -> None:
+    """ECO-01 "Transaksi Non-Tunai" dropped by the revision, which was built once: the chapter still naming it is
+    told (W420), though the draft build's open data no longer knows the program."""
+    root = write_plan(tmp_path / "plan", {"content/chapters/01-pendahuluan.md": MINI_FILES[
+        "content/chapters/01-pendahuluan.md"] + "\n        Program Transaksi Non-Tunai dimulai 2023.\n"})
+    assert build(root) == 0
+    bpkad = MINI_FILES["content/agencies/bpkad.yml"]
+    revise(root, {"content/agencies/bpkad.yml": bpkad.split("        programs:\n")[0] + "        programs: []\n"})
+    assert build(root) == 0
+    assert not (root / "build/site/program/ECO-01.html").exists()
+    assert [line.split(" (")[0] for line in told(validate(root), "W420")] == [
+        ("content/chapters/01-pendahuluan.md:9: 1 line(s) of this file name 'Transaksi Non-Tunai', program ECO-01 of "
+         "the last build, which the plan no longer has")]
