@@ -13,6 +13,8 @@ import pdfplumber
 import pypdf
 import pytest
 import tagged
+from pdf_reading import page_texts, plumbed
+from pdf_reading import reader as read
 
 from masterplan.i18n import Translator
 from masterplan.model import Plan
@@ -28,18 +30,9 @@ HEADER_ZONE = {"portrait": 23 * MM, "landscape": 24 * MM}  #: above the text are
 
 
 @lru_cache(maxsize=8)
-def read(pdf: Path) -> pypdf.PdfReader:
-    return pypdf.PdfReader(pdf)
-
-
-@lru_cache(maxsize=8)
 def rupiah(amount: int) -> str:
     """An amount as the book prints it: Rp 1.250.000.000."""
     return f"Rp {amount:,}".replace(",", ".")
-
-
-def texts(pdf: Path) -> tuple[str, ...]:
-    return tuple(page.extract_text() or "" for page in read(pdf).pages)
 
 
 def squeeze(text: str) -> str:
@@ -71,7 +64,7 @@ def draft_marked(pdf: Path) -> list[bool]:
 def page_labels(pdf: Path) -> tuple[str, ...]:
     """The page number printed in each page's footer ('' on the cover)."""
     labels = []
-    with pdfplumber.open(pdf) as doc:
+    with plumbed(pdf) as doc:
         for page in doc.pages:
             words = [w["text"] for w in page.extract_words() if w["top"] > page.height - 22 * MM]
             labels.append(words[-1] if words else "")
@@ -82,7 +75,7 @@ def page_labels(pdf: Path) -> tuple[str, ...]:
 def header_words(pdf: Path) -> tuple[str, ...]:
     """The words in each page's header zone."""
     found = []
-    with pdfplumber.open(pdf) as doc:
+    with plumbed(pdf) as doc:
         for page in doc.pages:
             zone = HEADER_ZONE["portrait" if page.height > page.width else "landscape"]
             found.append(" ".join(w["text"] for w in page.extract_words() if w["bottom"] < zone))
@@ -129,7 +122,7 @@ def outline_entries(pdf: Path) -> list[tuple[str, int]]:
 
 def toc_entries(pdf: Path) -> list[tuple[str, str]]:
     """(title, printed page) of every line of the table of contents."""
-    pages = texts(pdf)
+    pages = page_texts(pdf)
     start = next(i for i, t in enumerate(pages) if t.lstrip().startswith("Daftar Isi"))
     end = next(i for i, t in enumerate(pages) if i > start and t.lstrip().startswith("Daftar Tabel"))
     entries = []
@@ -165,7 +158,7 @@ def sample_outline(sample_build: Path) -> outline.Outline:
 def test_toc_page_numbers_are_where_the_headings_stand(sample_pdf: Path) -> None:
     entries = toc_entries(sample_pdf)
     labels = page_labels(sample_pdf)
-    pages = texts(sample_pdf)
+    pages = page_texts(sample_pdf)
     assert len(entries) > 30
     assert entries[0][0] == "Kata Pengantar", "the mayor's foreword opens the book, right after the cover"
     titles = [title for title, _ in entries]  # the lists of tables and figures were missing from it
@@ -181,7 +174,7 @@ def test_toc_page_numbers_are_where_the_headings_stand(sample_pdf: Path) -> None
 
 def test_every_program_id_and_name_is_printed(sample_build: Path, sample_pdf: Path) -> None:
     checked = load_and_check(sample_build)
-    whole = squeeze("".join(texts(sample_pdf)))
+    whole = squeeze("".join(page_texts(sample_pdf)))
     for program in checked.plan.programs:
         assert program.id in whole
         assert squeeze(str(program.name)) in whole, program.name
@@ -192,7 +185,7 @@ def test_a_programs_location_is_printed_in_its_matrix_row(sample_build: Path, sa
     assert checked.plan is not None
     located = [p for p in checked.plan.programs if p.location]
     assert len(located) >= 10
-    whole = squeeze(re.sub(r"\u2010\s+", "", "".join(texts(sample_pdf))))  # a word hyphenated at a line's end, whole
+    whole = squeeze(re.sub(r"\u2010\s+", "", "".join(page_texts(sample_pdf))))  # a word hyphenated at a line's end, whole
     for program in located:
         printed = str(program.location).replace("'", "\u2019")  # the book's apostrophe (render/typography.py)
         assert squeeze(f"Lokasi: {printed}") in whole, program.id
@@ -200,7 +193,7 @@ def test_a_programs_location_is_printed_in_its_matrix_row(sample_build: Path, sa
 
 def test_outline_lists_every_chapter_on_its_page(sample_pdf: Path, sample_outline: outline.Outline) -> None:
     bookmarks = dict(outline_entries(sample_pdf))
-    pages = texts(sample_pdf)
+    pages = page_texts(sample_pdf)
     for chapter in sample_outline.chapters:
         title = bookmark_title(chapter)
         assert title in bookmarks, title
@@ -247,7 +240,7 @@ def test_no_running_header_on_cover_and_chapter_openers(sample_pdf: Path,
 
 def test_matrix_pages_are_landscape_and_the_others_portrait(sample_pdf: Path) -> None:
     pages = read(sample_pdf).pages
-    for index, text in enumerate(texts(sample_pdf)):
+    for index, text in enumerate(page_texts(sample_pdf)):
         head = "\n".join(line for line in text.split("\n")[:4] if "...." not in line)  # not a contents entry
         expected = (A4[1], A4[0]) if "Matriks program" in head else None
         assert size(pages[index]) in (A4, (A4[1], A4[0]))
@@ -263,7 +256,7 @@ def test_a_pillars_indicators_open_its_landscape_matrix_pages(sample_build: Path
     plan = load_and_check(sample_build).plan
     assert plan is not None
     pages, found = read(sample_pdf).pages, 0
-    for index, text in enumerate(texts(sample_pdf)):
+    for index, text in enumerate(page_texts(sample_pdf)):
         flat = " ".join(text.split())
         for pillar in plan.pillars:
             if re.search(rf"Tabel \d+\.\d+ Indikator {re.escape(str(pillar.name))}\b", flat) and "...." not in flat:
@@ -298,12 +291,12 @@ def test_the_budget_by_pillar_and_year_sits_on_a_portrait_page_below_its_section
     plan = load_and_check(sample_build).plan
     assert plan is not None
     pages = read(sample_pdf).pages
-    found = [i for i, text in enumerate(texts(sample_pdf))
+    found = [i for i, text in enumerate(page_texts(sample_pdf))
              if "Indikasi anggaran per dimensi dan tahun" in text and "...." not in text]
     assert len(found) == 1
     index = found[0]
     assert size(pages[index]) == A4, f"page {index + 1} is not portrait"
-    lines = texts(sample_pdf)[index].split("\n")
+    lines = page_texts(sample_pdf)[index].split("\n")
     heading = next(i for i, line in enumerate(lines) if line.endswith("Anggaran per Dimensi dan Tahun"))
     assert heading > 2, "the section starts a page of its own"
     rows = [line.split()[0] for line in lines if re.match(r"20\d\d ", line)]
@@ -314,7 +307,7 @@ def test_the_budget_by_pillar_and_year_sits_on_a_portrait_page_below_its_section
 def test_a_captioned_chapter_table_is_numbered_listed_and_referenced(sample_pdf: Path) -> None:
     """Bab 2's SWOT table (a Markdown table with "Tabel: ..." below it) had no number, no caption and no
     entry in the list of tables; it is Tabel 2.1 now, before the generated readiness table (2.2)."""
-    pages, labels = [" ".join(text.split()) for text in texts(sample_pdf)], page_labels(sample_pdf)
+    pages, labels = [" ".join(text.split()) for text in page_texts(sample_pdf)], page_labels(sample_pdf)
     caption = "Tabel 2.1 Analisis SWOT Kota Pasuruan"
     shown = [i for i, text in enumerate(pages) if caption in text and "...." not in text]
     assert len(shown) == 1
@@ -330,7 +323,7 @@ def test_a_captioned_chapter_table_is_numbered_listed_and_referenced(sample_pdf:
 def test_no_markup_is_printed_as_text(sample_pdf: Path) -> None:
     """A chapter table's head once got its marks by adding text to safe HTML, which escaped the whole table:
     Tabel 2.1 printed as "<table> <thead> <tr> <th></th> ..."."""
-    printed = [(i + 1, tag) for i, text in enumerate(texts(sample_pdf))
+    printed = [(i + 1, tag) for i, text in enumerate(page_texts(sample_pdf))
                for tag in re.findall(r"</?(?:table|thead|tbody|tr|th|td|p|span|div|strong|em|a)\b[^>]*>", text)]
     assert not printed, printed[:5]
 
@@ -339,7 +332,7 @@ def test_the_foreword_ends_with_its_signature_block(sample_pdf: Path) -> None:
     """The foreword ended "Pasuruan, Desember 2021 / Wali Kota Pasuruan" at the left, with no room to sign. Its
     front matter's ``signed`` is now a block right of the page with room for the signature and the stamp,
     never alone on its page."""
-    with pdfplumber.open(sample_pdf) as pdf:
+    with plumbed(sample_pdf) as pdf:
         page = next(page for page in pdf.pages[1:8] if "Pasuruan, Desember 2021" in (page.extract_text() or ""))
         lines = {line["text"]: line for line in page.extract_text_lines()}
         place, role = lines["Pasuruan, Desember 2021"], lines["Wali Kota Pasuruan,"]
@@ -353,7 +346,7 @@ def test_the_foreword_ends_with_its_signature_block(sample_pdf: Path) -> None:
 def test_the_front_pages_share_one_title_style(sample_pdf: Path) -> None:
     """The foreword's title was a 22 pt chapter opener between the 18 pt titles of the legal basis and the contents."""
     sizes = {}
-    with pdfplumber.open(sample_pdf) as pdf:
+    with plumbed(sample_pdf) as pdf:
         for page in pdf.pages[1:5]:
             for line in page.extract_text_lines():
                 if line["text"] in ("Landasan Hukum", "Kata Pengantar", "Daftar Isi"):
@@ -364,10 +357,10 @@ def test_the_front_pages_share_one_title_style(sample_pdf: Path) -> None:
 def test_the_roadmap_continues_on_full_pages(sample_pdf: Path) -> None:
     """Gambar 13.1 took three pages, the last two thirds blank: the pages it continues on hold more lines
     than its first, which shares its page with the section's text. The sample's 70 programs take two."""
-    pages = [i for i, text in enumerate(texts(sample_pdf))
+    pages = [i for i, text in enumerate(page_texts(sample_pdf))
              if re.search(r"^Gambar 13\.1\b", text, re.MULTILINE) and "...." not in text]
     assert len(pages) == 2 and pages[1] == pages[0] + 1, pages
-    last = " ".join(texts(sample_pdf)[pages[1]].split())
+    last = " ".join(page_texts(sample_pdf)[pages[1]].split())
     assert "ENV-12" in last and "SOC-01" in last  # the last pillars share the continued page
 
 
@@ -375,7 +368,7 @@ def test_a_roadmap_label_does_not_end_on_a_word_alone(sample_pdf: Path) -> None:
     """A program's name wrapped onto a second line of the roadmap left one word there, "(Public Safety Center" over
     "119)", "Insentif Guru" over "Ngaji", "Terpantau" over "GPS" (eleven of the sample's labels): the last line now
     takes the word before it too where it fits, "Center 119)", "Guru Ngaji"."""
-    lines = [line for text in texts(sample_pdf) if re.search(r"^Gambar 13\.1\b", text, re.MULTILINE) and "...." not in text
+    lines = [line for text in page_texts(sample_pdf) if re.search(r"^Gambar 13\.1\b", text, re.MULTILINE) and "...." not in text
              for line in text.split("\n")]
     code = re.compile(r"[A-Z]{3}-\d{2} ")
     labels = [(line, after) for line, after in itertools.pairwise(lines) if code.match(line)]
@@ -388,7 +381,7 @@ def test_a_roadmap_label_does_not_end_on_a_word_alone(sample_pdf: Path) -> None:
 def test_a_continued_table_is_named_in_the_header(sample_pdf: Path, sample_outline: outline.Outline) -> None:
     """On the pages a table continues on, the header's left part says "Tabel 6.2 (lanjutan)" where the
     book's title stands elsewhere, on the table's first page too."""
-    headers, pages = header_words(sample_pdf), texts(sample_pdf)
+    headers, pages = header_words(sample_pdf), page_texts(sample_pdf)
     for pillar in ("governance", "branding", "economy", "living", "society", "environment"):
         item = sample_outline.item(f"tab:program-{pillar}")
         assert item is not None
@@ -413,7 +406,7 @@ def test_no_table_leaves_its_last_row_alone_on_a_page(sample_pdf: Path) -> None:
     table, the page otherwise blank. A program matrix page holds two programs at least (but the first, below the
     pillar's indicators), and Tabel 15.1 carries over more than one agency."""
     alone, matrix_pages = [], 0
-    for number, text in enumerate(texts(sample_pdf), start=1):
+    for number, text in enumerate(page_texts(sample_pdf), start=1):
         rows = re.findall(r"^\d{1,2} (?:GOV|BRD|ECO|LIV|SOC|ENV)\W\d\d", text, re.MULTILINE)
         if len(rows) == 1 and "Matriks program" not in text:
             alone.append((number, rows[0]))
@@ -428,7 +421,7 @@ def test_no_table_leaves_its_last_row_alone_on_a_page(sample_pdf: Path) -> None:
 def test_a_wrapped_section_heading_continues_under_its_words(sample_pdf: Path) -> None:
     """"12.2 Tema 2022: … Religi yang / Ramah": the second line started under the number; and its last word
     stood alone there: the last two words now go together ("… Religi / yang Ramah")."""
-    with pdfplumber.open(sample_pdf) as pdf:
+    with plumbed(sample_pdf) as pdf:
         for page in pdf.pages:
             words = page.extract_words()
             texts_on_page = [w["text"] for w in words]
@@ -448,7 +441,7 @@ def test_a_wrapped_section_heading_continues_under_its_words(sample_pdf: Path) -
 def test_the_lists_of_tables_and_figures_keep_numbers_apart_from_captions(sample_pdf: Path) -> None:
     """"Gambar 14.3Indikasi…": the figures' longer label all but touched its caption."""
     gaps = []
-    with pdfplumber.open(sample_pdf) as pdf:
+    with plumbed(sample_pdf) as pdf:
         for page in pdf.pages[2:10]:
             words = page.extract_words()
             for label, number, caption in zip(words, words[1:], words[2:]):
@@ -462,7 +455,7 @@ def test_budget_amounts_in_the_matrices_line_up(sample_pdf: Path) -> None:
     """Each amount was right-aligned together with its source ("APBD", "DAK", "APBD Provinsi"), so amounts
     ended at different places; now they end on one line, the sources in a column beside them."""
     spread = []
-    with pdfplumber.open(sample_pdf) as pdf:
+    with plumbed(sample_pdf) as pdf:
         for page in pdf.pages:
             if page.width < page.height:
                 continue
@@ -478,7 +471,7 @@ def test_a_funding_source_stays_on_its_amounts_line(sample_pdf: Path) -> None:
     """"APBD Provinsi" wrapped in the matrices' 14.5 mm source column: "APBD" beside the amount, "Provinsi"
     under it, so the next year's amount stood a line lower than its neighbours."""
     split, whole = [], 0
-    with pdfplumber.open(sample_pdf) as pdf:
+    with plumbed(sample_pdf) as pdf:
         for page in (page for page in pdf.pages if page.width > page.height):
             words = [w for w in page.extract_words(x_tolerance=1) if w["x0"] > page.width * 0.75]
             for word in (w for w in words if w["text"] == "Provinsi"):
@@ -493,7 +486,7 @@ def test_a_funding_source_stays_on_its_amounts_line(sample_pdf: Path) -> None:
 
 def test_an_indicators_targets_read_alike(sample_pdf: Path) -> None:
     """Tabel 6.1 read "2023: 2,8; 2024: 3; 2025: 3,2"; the matrices separate targets with "·"."""
-    whole = " ".join(" ".join(texts(sample_pdf)).split())
+    whole = " ".join(" ".join(page_texts(sample_pdf)).split())
     assert "2023: 2,8 · 2024: 3,0 · 2025: 3,2" in whole
     assert not re.search(r"\b20\d\d: [\d.,]+;", whole)
 
@@ -501,7 +494,7 @@ def test_an_indicators_targets_read_alike(sample_pdf: Path) -> None:
 def test_programs_by_agency_read_code_name_and_page(sample_pdf: Path) -> None:
     """§15.6 read "GOV-09, hlm. 15 Pendataan …": the page came between code and name. Now "GOV-09 Pendataan …
     (hlm. 15)", and the page is the one that shows the program's row in its pillar's matrix."""
-    pages, labels = texts(sample_pdf), page_labels(sample_pdf)
+    pages, labels = page_texts(sample_pdf), page_labels(sample_pdf)
     section = next(i for i, text in enumerate(pages) if "Program per Perangkat Daerah" in text and "...." not in text)
     listed = " ".join(" ".join(pages[section:section + 6]).split()).split("Program per Perangkat Daerah", 1)[1]
     entries = re.findall(r"\b((?:GOV|BRD|ECO|LIV|SOC|ENV)-\d\d) [^;()]+? \(hlm\. (\d+)\)", listed)
@@ -518,7 +511,7 @@ def test_a_sub_element_s_short_words_are_not_broken_in_the_matrix(sample_build: 
     plan = load_and_check(sample_build).plan
     assert plan is not None
     pages = read(sample_pdf).pages
-    whole = "\n".join(text for page, text in zip(pages, texts(sample_pdf))  # the matrices' landscape pages
+    whole = "\n".join(text for page, text in zip(pages, page_texts(sample_pdf))  # the matrices' landscape pages
                       if page.mediabox.width > page.mediabox.height)
     short = {word for pillar in plan.pillars for sub in pillar.sub_elements for word in str(sub.name).split()
              if 4 <= len(word) < 10 and word.isalpha()}
@@ -539,7 +532,7 @@ def test_spaced_capitals_copy_and_search_as_words(sample_pdf: Path) -> None:
 
     assert "PEMERINTAH KOTA PASURUAN" in words(1)
     assert "DRAF" in words(1)  # the cover's status label, text as it should be
-    first_chapter = next(number for number, text in enumerate(texts(sample_pdf), start=1) if "Latar Belakang" in text
+    first_chapter = next(number for number, text in enumerate(page_texts(sample_pdf), start=1) if "Latar Belakang" in text
                          and "Daftar Isi" not in text)
     assert "BAB 1" in words(first_chapter)
 
@@ -563,7 +556,7 @@ def test_nothing_is_printed_within_10_mm_of_the_top_or_bottom_edge(sample_pdf: P
     """Office printers leave the paper's outer 4–6 mm blank: the landscape pages' folio sat 6 mm from the edge. A print
     shop keeps text 10 mm from the trim: the portrait folio sat 9 mm from it, the landscape header 9.2 mm."""
     near = []
-    with pdfplumber.open(sample_pdf) as pdf:
+    with plumbed(sample_pdf) as pdf:
         for page in pdf.pages[1:]:  # the cover is printed to the edge
             for char in page.chars:
                 if char["text"].strip() and (char["top"] < 10 * MM or page.height - char["bottom"] < 10 * MM):
@@ -577,7 +570,7 @@ def test_a_landscape_page_keeps_the_binding_clear_at_its_top(sample_pdf: Path) -
     from that edge, in the spine, where a portrait page keeps 25 mm at its left. Nothing is printed in the top
     15 mm now (the header's letters start 17 mm from the edge)."""
     landscape = 0
-    with pdfplumber.open(sample_pdf) as pdf:
+    with plumbed(sample_pdf) as pdf:
         for page in pdf.pages:
             if page.width > page.height:
                 landscape += 1
@@ -598,7 +591,7 @@ def test_the_book_opens_with_its_bookmarks_and_its_title_shown(sample_pdf: Path)
 def test_each_agency_s_programs_come_in_the_book_s_order(sample_pdf: Path) -> None:
     """The index and §15.6 sorted an agency's programs by the letters of their codes: BRD-03 (page 19) came
     before GOV-01 (page 14), ECO-02 before GOV-08. They now come in the book's order, so their pages go on."""
-    pages = texts(sample_pdf)
+    pages = page_texts(sample_pdf)
     start = next(i for i, text in enumerate(pages) if text.lstrip().startswith("Indeks Program per Perangkat Daerah"))
     groups: list[list[tuple[str, int]]] = []
     for line in "\n".join(pages[start:]).split("\n"):
@@ -624,7 +617,7 @@ def test_each_agency_s_programs_come_in_the_book_s_order(sample_pdf: Path) -> No
 def test_the_cover_keeps_the_city_name_on_one_line(sample_build: Path, sample_pdf: Path) -> None:
     plan = load_and_check(sample_build).plan
     assert plan is not None
-    lines = [line.replace("\xa0", " ").strip() for line in texts(sample_pdf)[0].split("\n")]
+    lines = [line.replace("\xa0", " ").strip() for line in page_texts(sample_pdf)[0].split("\n")]
     assert any(str(plan.city) in line for line in lines) and not [line for line in lines if line.endswith("Kota")]
 
 
@@ -647,7 +640,7 @@ def test_matrix_cells_never_run_into_each_other(sample_pdf: Path) -> None:
     no comma is left alone on a line of a narrow column ("Bappelitbangda" / "," / "Dispendukcapil"), and no line
     of targets starts with the dot between two of them."""
     collisions, stray = [], []
-    with pdfplumber.open(sample_pdf) as pdf:
+    with plumbed(sample_pdf) as pdf:
         landscape = [page for page in pdf.pages if page.width > page.height]
         assert landscape
         for page in landscape:
@@ -672,7 +665,7 @@ def test_glossary_definitions_stand_beside_their_terms(sample_build: Path, sampl
     for entry in glossary_entries.glossary(plan):
         definitions.setdefault(entry.term.split()[0], set()).add(str(entry.definition).split()[0])
     checked = 0
-    with pdfplumber.open(sample_pdf) as pdf:
+    with plumbed(sample_pdf) as pdf:
         for page in pdf.pages:
             text = page.filter(lambda item: item.get("size", 0) < 20)  # not the chapter's title
             words = [w for w in text.extract_words() if w["top"] > HEADER_ZONE["portrait"]]
@@ -713,7 +706,7 @@ def test_hyphenation_breaks_words_between_syllables(sample_pdf: Path) -> None:
 def hyphenated_words(pdf: Path) -> list[tuple[int, str, str]]:
     """(page, before, after) of each word WeasyPrint hyphenated (U+2010) at the end of a line."""
     found = []
-    for number, text in enumerate(texts(pdf), start=1):
+    for number, text in enumerate(page_texts(pdf), start=1):
         for line, following in itertools.pairwise(text.split("\n")):
             before = re.search(r"(\w+)\u2010$", line.rstrip())
             after = re.match(r"\w+", following.strip())
@@ -729,7 +722,7 @@ def test_no_line_breaks_a_word_a_typesetter_keeps_whole(sample_build: Path, samp
     heads = {agency.short_name.rsplit("-", 1)[0] + "-" for agency in plan.agencies if "-" in agency.short_name}
     assert heads, "the sample has an agency whose abbreviation has a hyphen"
     broken, seen = [], 0
-    with pdfplumber.open(sample_pdf) as pdf:
+    with plumbed(sample_pdf) as pdf:
         for page in pdf.pages:
             for word in page.extract_words():
                 text = word["text"].strip("(,;")
@@ -746,7 +739,7 @@ def test_agency_names_in_the_matrices_break_between_words(sample_build: Path, sa
     assert plan is not None
     words = {word for agency in plan.agencies for word in agency.short_name.split() if len(word) >= 8}
     cut = []
-    with pdfplumber.open(sample_pdf) as pdf:
+    with plumbed(sample_pdf) as pdf:
         for page in pdf.pages:
             if page.width > page.height:
                 cut += [(page.page_number, run[3][-12:]) for run in text_runs(page)
@@ -765,7 +758,7 @@ def test_a_partner_agency_starts_its_line_whole(sample_pdf: Path) -> None:
     "Kidul,": each agency that fits its column now goes to the next line whole where it does not fit on this one.
     A name is cut where a line ends with its first words and the line below it starts with the rest."""
     lines, cut = [], []
-    with pdfplumber.open(sample_pdf) as pdf:
+    with plumbed(sample_pdf) as pdf:
         for page in pdf.pages:
             if page.width > page.height:
                 runs = text_runs(page)
@@ -794,7 +787,7 @@ def test_no_line_holds_only_the_first_half_of_a_hyphenated_word(sample_pdf: Path
     """WeasyPrint 68 can set "menyinkron-" alone on a line, the rest of its paragraph stretched below, when an
     inline element comes later in the paragraph; the typography pass once added one that did (see typography.py)."""
     portrait = [number for number, page in enumerate(read(sample_pdf).pages, start=1) if size(page) == A4]
-    lone = [(number, line.strip()) for number, text in enumerate(texts(sample_pdf), start=1) if number in portrait
+    lone = [(number, line.strip()) for number, text in enumerate(page_texts(sample_pdf), start=1) if number in portrait
             for line in text.split("\n") if re.fullmatch(r"\w+\u2010", line.strip())]
     assert len(portrait) > 40 and not lone, lone  # landscape matrix columns are narrow: "Kesejahte-/raan" is fine there
 
@@ -805,7 +798,7 @@ def test_no_paragraph_ends_on_a_piece_of_a_word(sample_pdf: Path) -> None:
     matrices' narrow columns may still break ("Sarana Trans-/portasi")."""
     portrait = {number for number, page in enumerate(read(sample_pdf).pages, start=1) if size(page) == A4}
     pieces = [(number, line.strip()[-24:], following.strip())
-              for number, text in enumerate(texts(sample_pdf), start=1)
+              for number, text in enumerate(page_texts(sample_pdf), start=1)
               for line, following in itertools.pairwise(text.split("\n"))
               if line.rstrip().endswith("\u2010") and re.fullmatch(r"\w+[.,;:!?)]*", following.strip())
               and (number in portrait or following.strip().endswith("."))]
@@ -821,7 +814,7 @@ def test_no_line_parts_a_number_from_its_unit_or_an_amount_from_its_currency(sam
         return (line.endswith("Rp") and following[:1].isdigit()) or (line[-1:].isdigit() and bool(unit.match(following)))
 
     found = [(number, line.strip()[-20:], following.strip()[:12])
-             for number, text in enumerate(texts(sample_pdf), start=1)
+             for number, text in enumerate(page_texts(sample_pdf), start=1)
              for line, following in itertools.pairwise(text.split("\n")) if parted(line.strip(), following.strip())]
     assert not found, found
 
@@ -829,7 +822,7 @@ def test_no_line_parts_a_number_from_its_unit_or_an_amount_from_its_currency(sam
 def test_nothing_is_printed_past_the_side_margins(sample_pdf: Path) -> None:
     """book.css: portrait pages keep 25 mm on the left and 20 mm on the right, landscape pages 16 mm on each side."""
     outside = []
-    with pdfplumber.open(sample_pdf) as pdf:
+    with plumbed(sample_pdf) as pdf:
         for page in pdf.pages[1:]:  # the cover is printed to the edge
             landscape = page.width > page.height
             left, right = (16 * MM, page.width - 16 * MM) if landscape else (25 * MM, page.width - 20 * MM)
@@ -844,9 +837,9 @@ def test_draft_mark_on_every_page_and_none_of_its_letters_in_the_text(sample_pdf
     """The mark is on every page, drawn as shapes: a page's text, copied, searched or read by position,
     holds no letter of it (it had put a stray "R" into "Smart BranRding" in Tabel 14.1)."""
     assert all(draft_marked(sample_pdf))
-    pages = texts(sample_pdf)
+    pages = page_texts(sample_pdf)
     assert not [number for number, text in enumerate(pages[1:], start=2) if "DRAF" in squeeze(text)]
-    with pdfplumber.open(sample_pdf) as pdf:
+    with plumbed(sample_pdf) as pdf:
         assert not [page.page_number for page in pdf.pages if any(c["size"] > 40 for c in page.chars)]
         budget = next(page for page in pdf.pages if "Tabel 14.1" in (page.extract_text() or "")
                       and "Daftar Tabel" not in (page.extract_text() or ""))
@@ -854,14 +847,14 @@ def test_draft_mark_on_every_page_and_none_of_its_letters_in_the_text(sample_pdf
 
 
 def test_money_in_indonesian_format(sample_pdf: Path) -> None:
-    whole = "\n".join(texts(sample_pdf))
+    whole = "\n".join(page_texts(sample_pdf))
     assert re.search(r"Rp\s\d{1,3}(\.\d{3}){2,}", whole)
     assert re.search(r"Rp\s\d+(,\d+)?\s(miliar|juta)", whole)
 
 
 def test_a_budget_charts_amounts_have_one_number_of_decimals(sample_pdf: Path) -> None:
     """The chart of the budget by pillar printed "Rp 23 miliar" beside "Rp 38,82 miliar"."""
-    page = next(text for text in texts(sample_pdf) if "Smart Environment Rp" in " ".join(text.split()))
+    page = next(text for text in page_texts(sample_pdf) if "Smart Environment Rp" in " ".join(text.split()))
     amounts = re.findall(r"Rp ([\d.,]+) miliar", " ".join(page.split()))
     assert len(amounts) >= 6 and {len(amount.partition(",")[2]) for amount in amounts} == {2}, amounts
     assert "Rp 23,00 miliar" in " ".join(page.split())
@@ -871,7 +864,7 @@ def test_a_tables_total_row_lines_its_figures_up_with_the_figures_above(sample_p
     """Tabel 14.1 and 14.4 printed each total 2 pt left of its column's figures (the total row kept a wider table's
     side padding): a bold row a reader runs the eye down to."""
     checked = 0
-    with pdfplumber.open(sample_pdf) as pdf:
+    with plumbed(sample_pdf) as pdf:
         for page in pdf.pages:
             words = page.extract_words(x_tolerance=1)  # "400.000.000" apart from the "APBD" after it
             totals = [w for w in words if w["text"] == "Total"]
@@ -889,7 +882,7 @@ def test_a_tables_total_row_lines_its_figures_up_with_the_figures_above(sample_p
 
 def test_the_shares_of_the_budget_add_up_to_the_totals_hundred_percent(sample_pdf: Path) -> None:
     """Tabel 14.2 and 14.3 printed shares adding up to 100,1% above "Total 100,0%"."""
-    pages = [" ".join(text.split()) for text in texts(sample_pdf)]
+    pages = [" ".join(text.split()) for text in page_texts(sample_pdf)]
     for caption in ("Tabel 14.2 Indikasi anggaran per sumber pendanaan",
                     "Tabel 14.3 Indikasi anggaran per perangkat daerah pengampu"):
         first = next(i for i, text in enumerate(pages) if caption in text and "Daftar Tabel" not in text)
@@ -916,9 +909,9 @@ def test_the_budget_by_funding_source_and_year_adds_up(sample_build: Path, sampl
     """Bappeda compares each year's APBD with the city's fiscal capacity: Tabel 14.4 gives the sources (largest first,
     as Tabel 14.2) across the years, each column's total the source's, and the last the plan's."""
     _, money = sample_budget(sample_build)
-    pages = texts(sample_pdf)
+    pages = page_texts(sample_pdf)
     at = caption_page(pages, "Tabel 14.4 Indikasi anggaran per sumber pendanaan dan tahun")
-    with pdfplumber.open(sample_pdf) as pdf:
+    with plumbed(sample_pdf) as pdf:
         rows = [row for table in pdf.pages[at].extract_tables() for row in table]
     head = next(row for row in rows if row[0] == "Tahun")
     assert head[1:-1] == money.sources_by_year and head[1] == "APBD"
@@ -933,7 +926,7 @@ def test_the_budget_by_funding_source_and_year_adds_up(sample_build: Path, sampl
 def test_the_apbd_against_its_ceiling_is_printed_year_by_year(sample_build: Path, sample_pdf: Path) -> None:
     """Bappeda checks that the programs' APBD fits the pagu indikatif each year: with plan.yml's apbd_ceiling, the
     budget chapter ends with Tabel 14.6, a row a year: the programs' APBD, the ceiling, the share used, what is left."""
-    pages = texts(sample_pdf)
+    pages = page_texts(sample_pdf)
     text = " ".join(pages[caption_page(pages, "Tabel 14.6 APBD per tahun terhadap pagu indikatif")].split())
     assert "Tahun APBD program Pagu Terpakai Sisa" in text
     assert "2023 Rp 28.300.000.000 Rp 30.000.000.000 94,3% Rp 1.700.000.000" in text
@@ -945,10 +938,10 @@ def test_the_roadmap_names_its_phases_over_their_years_and_a_table_gives_their_p
         sample_build: Path, sample_pdf: Path) -> None:
     """The sample's phases (plan.yml phases) were prose in Bab 13 alone: now each page of Gambar 13.1 names every
     phase in a band over its own years, and Tabel 13.1 gives each phase's programs and the budget of its years."""
-    pages = texts(sample_pdf)
+    pages = page_texts(sample_pdf)
     shown = [i for i, text in enumerate(pages) if re.search(r"^Gambar 13\.1\b", text, re.MULTILINE) and "...." not in text]
     assert len(shown) == 2, shown  # as without phases (test_the_roadmap_continues_on_full_pages)
-    with pdfplumber.open(sample_pdf) as pdf:
+    with plumbed(sample_pdf) as pdf:
         for index in shown:
             page = pdf.pages[index]
             years = {w["text"]: w for w in page.extract_words() if re.fullmatch(r"20(2[2-9]|3[01])", w["text"])}
@@ -974,12 +967,12 @@ def test_the_budget_by_lead_agency_and_year_gives_each_agency_its_ceiling_per_ye
     from masterplan import summary
 
     plan, money = sample_budget(sample_build)
-    pages = texts(sample_pdf)
+    pages = page_texts(sample_pdf)
     first = caption_page(pages, "Tabel 14.5 Indikasi anggaran per perangkat daerah pengampu dan tahun")
     shown = [first] + list(itertools.takewhile(lambda i: "Tabel 14.5 (lanjutan)" in pages[i], range(first + 1, len(pages))))
     assert len(shown) == 2, shown
     rows: list[list[str]] = []
-    with pdfplumber.open(sample_pdf) as pdf:
+    with plumbed(sample_pdf) as pdf:
         for index in shown:
             page = pdf.pages[index]
             assert page.width > page.height  # landscape
@@ -1013,11 +1006,11 @@ def test_under_the_quick_wins_what_they_cost_in_the_plans_first_year(sample_buil
     said = (f"Pada 2022, tahun pertama rencana, indikasi anggaran quick wins berjumlah {rupiah(quick)}, yaitu {share}% "
             f"dari indikasi anggaran seluruh program pada tahun itu ({rupiah(whole)}).")
     assert share == "48,1"
-    pages = [" ".join(text.split()) for text in texts(sample_pdf)]
+    pages = [" ".join(text.split()) for text in page_texts(sample_pdf)]
     found = [i for i, text in enumerate(pages) if said in text]
     assert len(found) == 1, said
     assert "Tabel 12.1" in pages[found[0]]  # under the table, on its last page
-    with pdfplumber.open(sample_pdf) as pdf:
+    with plumbed(sample_pdf) as pdf:
         page = pdf.pages[found[0]]
         note = [w for w in page.extract_words() if w["top"] > page.search("tahun pertama rencana")[0]["top"] - 20]
         assert all(16 * MM - 1 < w["x0"] and w["x1"] < page.width - 16 * MM + 1 for w in note)
@@ -1025,10 +1018,10 @@ def test_under_the_quick_wins_what_they_cost_in_the_plans_first_year(sample_buil
 
 def test_the_matrices_amounts_stand_in_one_column_for_every_program(sample_pdf: Path) -> None:
     """A program with a longer funding source ("APBD Provinsi") had its amounts further left than the next one's."""
-    pages = texts(sample_pdf)
+    pages = page_texts(sample_pdf)
     matrix = [i for i, text in enumerate(pages) if "APBD Provinsi" in text and "Indikasi anggaran dan sumber" in text]
     assert matrix
-    with pdfplumber.open(sample_pdf) as pdf:
+    with plumbed(sample_pdf) as pdf:
         for index in matrix:
             words = pdf.pages[index].extract_words()
             right = {round(w["x1"], 1) for w in words if re.fullmatch(r"\d{1,3}(\.\d{3}){2,}", w["text"])
@@ -1038,7 +1031,7 @@ def test_the_matrices_amounts_stand_in_one_column_for_every_program(sample_pdf: 
 
 def test_an_apostrophe_prints_alike_from_chapters_and_fields(sample_pdf: Path) -> None:
     """The chapters printed "masjid jami’", the programs' fields "masjid jami'"."""
-    whole = "\n".join(texts(sample_pdf))
+    whole = "\n".join(page_texts(sample_pdf))
     assert whole.count("jami\u2019") >= 3 and "jami'" not in whole
 
 
@@ -1119,7 +1112,7 @@ def test_a_quick_wins_output_keeps_its_number_beside_its_unit(sample_build: Path
     firsts = {str(indicator.unit).split()[0] for program in checked.plan.programs if program.quick_win
               for indicator in program.indicators[:2]}
     outputs = 0
-    with pdfplumber.open(sample_pdf) as pdf:
+    with plumbed(sample_pdf) as pdf:
         for page in pdf.pages:
             if "Tabel 12.1" not in (page.extract_text() or "") or "Daftar Tabel" in (page.extract_text() or ""):
                 continue
@@ -1136,7 +1129,7 @@ def test_the_budget_by_mission_follows_the_missions_table(sample_pdf: Path) -> N
     """Bappeda checks the plan against the RPJMD: Tabel 3.2, after the missions × pillars table, gives each
     mission's programs, their budget over the plan, its APBD and its share of the plan's; the total row counts each
     program once (the plan's Rp 276.660.000.000), the rows, counting a program in each of its missions, more."""
-    pages = texts(sample_pdf)
+    pages = page_texts(sample_pdf)
     listed = next(" ".join(text.split()) for text in pages if text.lstrip().startswith("Daftar Tabel"))
     assert "Tabel 3.2 Indikasi anggaran per misi RPJMD ...." in listed
     at = caption_page(pages, "Tabel 3.2 Indikasi anggaran per misi RPJMD")
