@@ -8,9 +8,9 @@ import re
 import shutil
 from pathlib import Path
 
-import pypdf
 import pytest
 from conftest import REPO
+from pdf_reading import page_texts
 
 from masterplan.build import BuildOptions, run
 
@@ -39,8 +39,8 @@ def english_sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def pages(english_sample: Path) -> list[str]:
     """Each page's text, its lines joined; a word hyphenated at a line's end is whole again."""
-    return [" ".join((page.extract_text() or "").split()).replace("\u2010 ", "")
-            for page in pypdf.PdfReader(english_sample / "masterplan.pdf").pages]
+    return [" ".join(text.split()).replace("\u2010 ", "")
+            for text in page_texts(english_sample / "masterplan.pdf")]
 
 
 def test_the_cover_and_the_legal_page_give_the_notice_in_english(pages: list[str]) -> None:

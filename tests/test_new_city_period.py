@@ -12,10 +12,10 @@ import shutil
 import subprocess
 from pathlib import Path
 
-import pypdf
 import pytest
 from click.testing import CliRunner
 from conftest import REPO
+from pdf_reading import page_texts
 
 from masterplan import chapters
 from masterplan.cli import cli
@@ -68,7 +68,7 @@ def built(made: tuple[Path, str]) -> Path:
 
 def _book_pages(pdf: Path) -> list[str]:
     """Each page's text, its lines joined; a word hyphenated at a line's end is whole again."""
-    return [" ".join((page.extract_text() or "").split()).replace("\u2010 ", "") for page in pypdf.PdfReader(pdf).pages]
+    return [" ".join(text.split()).replace("\u2010 ", "") for text in page_texts(pdf)]
 
 
 def _book_text(pdf: Path) -> str:

@@ -7,9 +7,9 @@ import itertools
 import re
 from pathlib import Path
 
-import pdfplumber
 import pytest
-from test_pdf import MM, texts
+from pdf_reading import page_texts, plumbed
+from test_pdf import MM
 
 from masterplan.model import Plan
 from masterplan.project import load_and_check
@@ -45,7 +45,7 @@ def test_no_text_is_smaller_than_7_pt_or_pale(sample_pdf: Path) -> None:
     small: collections.Counter[tuple[int, float]] = collections.Counter()
     pale: collections.Counter[tuple[int, str]] = collections.Counter()
     seen = 0
-    with pdfplumber.open(sample_pdf) as pdf:
+    with plumbed(sample_pdf) as pdf:
         for page in pdf.pages:
             for char in page.chars:
                 if not char["text"].strip():
@@ -67,7 +67,7 @@ def test_the_roadmaps_labels_keep_clear_of_its_marks_and_years(sample_pdf: Path)
     first year's column (at 6 pt "ENV-04 Pengolahan Sampah … Gas Metana" ran into that column), and its lines
     keep a line's height apart."""
     pages = 0
-    with pdfplumber.open(sample_pdf) as pdf:
+    with plumbed(sample_pdf) as pdf:
         for page in pdf.pages:
             if not re.search(r"^Gambar 13\.1\b", page.extract_text() or "", re.MULTILINE):
                 continue
@@ -98,7 +98,7 @@ def printed(text: str) -> re.Pattern[str]:
 def test_the_vision_and_missions_are_not_hyphenated(sample_plan: Plan, sample_pdf: Path) -> None:
     """The plan's own statements, quoted in Bab 3, read whole: the vision broke as "ber-/daya saing", a mission
     as "berwa-/wasan"."""
-    whole = "\n".join(texts(sample_pdf))
+    whole = "\n".join(page_texts(sample_pdf))
     statements = [str(sample_plan.vision), *(str(mission.text) for mission in sample_plan.missions)]
     found = {statement: [m.group() for m in printed(statement).finditer(whole)] for statement in statements}
     assert all(found.values()), [statement for statement, shown in found.items() if not shown]
@@ -110,7 +110,7 @@ def test_headings_captions_and_table_heads_are_not_hyphenated(sample_pdf: Path) 
     """Nothing set in bold sans-serif (headings, captions, table heads, program names in the matrices) ends a
     line with a hyphen WeasyPrint added."""
     broken = []
-    with pdfplumber.open(sample_pdf) as pdf:
+    with plumbed(sample_pdf) as pdf:
         for page in pdf.pages:
             broken += [page.page_number for c in page.chars if c["text"] == "\u2010" and "Sans-Bold" in c["fontname"]]
     assert not broken, broken
@@ -119,7 +119,7 @@ def test_headings_captions_and_table_heads_are_not_hyphenated(sample_pdf: Path) 
 def test_program_names_are_not_hyphenated(sample_plan: Plan, sample_pdf: Path) -> None:
     """§15.6 printed "Infrastruk-/tur", "Kam-/pung", "Parti-/sipasi": a program's name after its code (matrices,
     quick wins, programs by agency, index) may wrap between its words, never inside one."""
-    whole = "\n".join(texts(sample_pdf))
+    whole = "\n".join(page_texts(sample_pdf))
     seen, broken = 0, []
     for program in sample_plan.programs:
         for match in printed(f"{program.id} {program.name}").finditer(whole):
@@ -132,7 +132,7 @@ def test_program_names_are_not_hyphenated(sample_plan: Plan, sample_pdf: Path) -
 def test_a_word_with_a_hyphen_is_not_hyphenated_again(sample_pdf: Path) -> None:
     """"Inisia-/tif-inisiatif" (Bab 1): a word that has a hyphen may break at it ("masing-/masing"), nowhere else."""
     found = [(number, line.strip()[-24:], following.strip()[:24])
-             for number, text in enumerate(texts(sample_pdf), start=1)
+             for number, text in enumerate(page_texts(sample_pdf), start=1)
              for line, following in itertools.pairwise(text.split("\n"))
              if line.rstrip().endswith("\u2010")
              and (re.search(r"\w-\w+\u2010$", line.rstrip()) or re.match(r"\w+-\w", following.strip()))]
@@ -143,7 +143,7 @@ def test_a_programs_budget_years_stand_in_a_column(sample_pdf: Path) -> None:
     """Each year was right-aligned with its amount, so "2023 Rp 1.500.000.000" stood left of "2025 Rp 800.000.000".
     On every matrix page the years and "Total" start at one place, the amounts end at another."""
     spread = []
-    with pdfplumber.open(sample_pdf) as pdf:
+    with plumbed(sample_pdf) as pdf:
         for page in (page for page in pdf.pages if page.width > page.height):
             words = page.extract_words(x_tolerance=1)
             pairs = [(label, rp) for label, rp in itertools.pairwise(words)

@@ -8,6 +8,7 @@ from pathlib import Path
 import pdfplumber
 import pytest
 import yaml
+from pdf_reading import plumbed
 from test_pdf import MM, REPO
 
 HEADING_SIZES = {9.0, 10.0, 10.5, 11.0, 13.0, 18.0, 22.0}  #: pt of captions, headings and titles (book.css)
@@ -52,7 +53,7 @@ def test_no_page_ends_with_a_heading_and_a_table_stands_with_its_lead_in(sample_
     of page 50; §2.4 ended page 3 the same way. No page's last line is a heading or a caption, and a table's
     caption opens a page only where the book turns to a landscape page (or back), which starts a page anyway."""
     ending, opening = [], []
-    with pdfplumber.open(sample_pdf) as pdf:
+    with plumbed(sample_pdf) as pdf:
         pages = [(page, lines(page), page.width > page.height) for page in pdf.pages[1:]]
         for (page, found, landscape), (_, _, before) in zip(pages[1:], pages):
             if not found:
@@ -97,7 +98,7 @@ def test_a_program_matrix_fills_its_pages(sample_pdf: Path) -> None:
     program now goes on over the page under the repeated head, but the last two, which stay whole and together
     (the last never alone on a page): no matrix page but a matrix's last leaves more than 32 % of its room blank,
     which only the page before the last two programs comes near (28 and 30 % in two of the sample's six)."""
-    with pdfplumber.open(sample_pdf) as pdf:
+    with plumbed(sample_pdf) as pdf:
         matrices = matrix_pages(pdf)
     assert len(matrices) == 6 and all(len(matrix) >= 3 for matrix in matrices), matrices
     assert [page for matrix in matrices for page in matrix[:-1] if page[1] > MATRIX_BLANK] == [], matrices
@@ -152,7 +153,7 @@ def test_a_program_or_indicator_starts_on_a_page_with_every_cell(sample_pdf: Pat
     first paragraph, kept to three lines a page by orphans and widows, went over whole); LIV-06 showed its name
     and baseline on page 31 beside an empty indicator and empty targets. The English edition had four such rows.
     A row now starts on a page only with every cell's first line."""
-    with pdfplumber.open(sample_pdf) as pdf:
+    with plumbed(sample_pdf) as pdf:
         missing = rows_missing_cells(pdf)
         pages = sum(1 for page in pdf.pages if head_columns(page)[0])
     assert pages >= 24  # the six matrices' pages were read
@@ -169,7 +170,7 @@ def test_the_readiness_table_ends_with_two_rows_at_least_on_its_last_page(sample
     def holds(words: list[str], aspect: list[str]) -> bool:
         return any(words[i:i + len(aspect)] == aspect for i in range(len(words)))
 
-    with pdfplumber.open(sample_pdf) as pdf:
+    with plumbed(sample_pdf) as pdf:
         aspects = []
         for page in pdf.pages[:20]:
             columns, head = head_columns(page, 4)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from conftest import MINI_FILES
+from pdf_reading import page_texts, plumbed
 
 from masterplan.build import BuildOptions, run
 from masterplan.i18n import Translator, load_catalog
@@ -169,7 +170,6 @@ def test_rounded_budget_tables_say_how_they_are_rounded(sample_build: Path) -> N
     """A planner added up a year's rounded amounts on budget.html (40,78 miliar) against its total (40,79), and
     found a share (DAK 10,7%) rounded otherwise than the spreadsheet's (10,8%), neither explained. Each table
     of rounded amounts or shares says so under it, and its screen reader hears it; the book's shares too."""
-    import pypdf
 
     html = read(sample_build / "build" / "site", "budget.html")
     notes = dict(re.findall(r'<p class="table-note" id="([\w-]+)-note">([^<]+)</p>', html))
@@ -178,8 +178,7 @@ def test_rounded_budget_tables_say_how_they_are_rounded(sample_build: Path) -> N
                           "budget-apbd-ceiling"}
     assert [rounded in notes[t] for t in notes] == [True, False, True, True, True, True] and shared in notes["budget-agency"]
     assert all(f'<table id="{table}" class="budget" aria-describedby="{table}-note">' in html for table in notes)
-    book = " ".join((page.extract_text() or "") for page in
-                    pypdf.PdfReader(sample_build / "build" / "masterplan.pdf").pages)
+    book = " ".join(page_texts(sample_build / "build" / "masterplan.pdf"))
     assert " ".join(book.split()).count(shared) == 2  # the shares by funding source and by agency
 
 
@@ -188,7 +187,6 @@ def test_the_sites_tabel_15_1_is_the_books(name: str, sample_build: Path) -> Non
     """"Tabel 15.1" named two tables: the book's program codes per agency and pillar, and on the site counts per
     pillar beside a budget column ("1 / 0", "Rp 1,2 miliar"). The site's is the book's now: each row gives the codes
     of the book's row (the first of each cell on the row's first printed line) and the same "led / supported"."""
-    import pdfplumber
 
     table = read(sample_build / "build" / "site", name).split('id="agency-pillar"', 1)[1].split("</table>", 1)[0]
     heads = [re.sub(r"<[^>]+>", "", head) for head in re.findall(r'<th scope="col"[^>]*>(.*?)</th>', table)]
@@ -200,7 +198,7 @@ def test_the_sites_tabel_15_1_is_the_books(name: str, sample_build: Path) -> Non
         firsts = [(re.findall(r">([A-Z]{3}-\d\d)</a>", cell) or ["–"])[0] for cell in cells[:-1]]
         count = re.search(r'aria-hidden="true">([^<]+)<', cells[-1])
         rows.append((short, " ".join([*firsts, count.group(1) if count else "–"])))
-    with pdfplumber.open(sample_build / "build" / "masterplan.pdf") as pdf:
+    with plumbed(sample_build / "build" / "masterplan.pdf") as pdf:
         printed = {line for page in pdf.pages if "Tabel 15.1" in (text := page.extract_text() or "")
                    for line in text.splitlines()}
     assert len(rows) == 31 and ("Bapenda", "GOV-09 BRD-07 ECO-01 LIV-05 – – 1 / 4") in rows

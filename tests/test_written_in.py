@@ -10,9 +10,9 @@ import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
-import pdfplumber
 import pytest
 from conftest import MINI_FILES, write_plan
+from pdf_reading import plumbed
 
 from masterplan.build import BuildOptions, run
 
@@ -96,7 +96,7 @@ def english_book(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_the_english_book_hyphenates_indonesian_words_between_their_syllables(english_book: Path) -> None:
     """English patterns broke "pelaksan-aannya", "kapas-itas", "lingkun-gan": between a consonant and the vowel
     after it, which an Indonesian syllable never is, or inside ng, ny, kh, sy, which are one consonant."""
-    with pdfplumber.open(english_book) as pdf:
+    with plumbed(english_book) as pdf:
         lines = [line for p in pdf.pages for line in (p.extract_text() or "").split("\n")]
     broken = [(re.search(r"(\w+)\u2010$", line).group(1), following.split()[0])  # type: ignore[union-attr]
               for line, following in itertools.pairwise(lines) if re.search(r"\w\u2010$", line) and following.split()]
@@ -109,7 +109,7 @@ def test_the_english_book_hyphenates_indonesian_words_between_their_syllables(en
 
 def test_the_english_books_contents_keep_each_chapter_number_on_its_titles_line(english_book: Path) -> None:
     """"Chapter" stood alone on a line above each chapter's entry: the number's column was "Bab 1"'s width."""
-    with pdfplumber.open(english_book) as pdf:
+    with plumbed(english_book) as pdf:
         contents = next(text for p in pdf.pages if (text := p.extract_text() or "").startswith("Table of contents"))
     assert re.search(r"^Chapter 1 Pendahuluan\b", contents, re.MULTILINE), contents
     assert not re.search(r"^Chapter$", contents, re.MULTILINE)
@@ -118,7 +118,7 @@ def test_the_english_books_contents_keep_each_chapter_number_on_its_titles_line(
 def test_the_english_matrix_heads_stand_apart(english_book: Path) -> None:
     """"Baseline" (wider than "Kondisi awal"'s longer word) stood 0.6 mm from "Target per year": read as one."""
     gaps = []
-    with pdfplumber.open(english_book) as pdf:
+    with plumbed(english_book) as pdf:
         for page in pdf.pages:
             words = page.extract_words(x_tolerance=1)
             for baseline in (w for w in words if w["text"] == "Baseline"):
