@@ -126,6 +126,9 @@ def _run(root: Path, options: BuildOptions, cache: FileCache | None) -> BuildRes
                 if options.pdf:
                     from masterplan.render import pdf
                     summary += pdf.render(plan, root, staging, options, report, speaker(root, plan.language).say, sources)
+                    if plan.executive_summary and not report.errors:  # opt-in: a second, short PDF beside the book
+                        from masterplan.render import summary_book
+                        summary += summary_book.render(plan, root, staging, options, report)
                 if options.site:
                     from masterplan.render import site
                     summary += site.render(plan, root, staging, options, report)

@@ -48,14 +48,16 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
     return None, text, 1
 
 
-def read(path: Path, file: str, language: str, written_in: str | None = None,
+def read(path: Path, file: str, language: str, written_in: str | None = None, named: tuple[str, int] | None = None,
          ) -> tuple[Chapter | None, list[Diagnostic]]:
     """One chapter file into a Chapter, or the diagnostics that prevent it; its texts are written in
-    ``written_in`` (by default the plan's ``language``)."""
+    ``written_in`` (by default the plan's ``language``). ``named``: the id and order of a file whose name is
+    fixed (the executive summary's text), not NN-slug.md."""
     match = FILE_NAME.match(path.name)
-    if not match:
+    if named is None and not match:
         return None, [error(Position(file), "E501", "chapter file name should look like NN-slug.md",
                             "e.g. 03-visi-misi.md: a number for the order, then lowercase words")]
+    slug, number = named or (match.group(2), int(match.group(1)))  # type: ignore[union-attr]
     try:
         data_bytes = path.read_bytes()
     except OSError as exc:
@@ -82,8 +84,8 @@ def read(path: Path, file: str, language: str, written_in: str | None = None,
     if any(d.severity is Severity.ERROR for d in problems):
         return None, problems
     chapter = Chapter(
-        id=data.get("id", match.group(2)), title=Text.of(data["title"], language, written_in),
-        order=data.get("order", int(match.group(1))), part=data.get("part", "body"),
+        id=data.get("id", slug), title=Text.of(data["title"], language, written_in),
+        order=data.get("order", number), part=data.get("part", "body"),
         generated=data.get("generated"), body=body, position=Position(file, 1, 1), body_line=body_line,
         signed=_signature(data.get("signed"), language, problems, written_in),
     )

@@ -37,8 +37,10 @@ from masterplan.funding_sources import DEFAULT_FUNDING_SOURCES
 from masterplan.located import LocatedList, LocatedMap
 from masterplan.model import (
     DEFAULT_LANGUAGE,
+    SUMMARY_TEXT,
     Agency,
     BudgetLine,
+    Chapter,
     GlossaryTerm,
     Indicator,
     LeftOut,
@@ -267,6 +269,7 @@ class _Reader:
             position=data.position, where=where, content=self.root / CONTENT,
             base_url=(data.get("base_url") or "").strip() or None,
             two_sided=bool((data.get("print") or {}).get("two_sided", False)),
+            executive_summary=bool(data.get("executive_summary", False)),
             data_license=open_data.get("license"), data_license_url=open_data.get("license_url"),
             apbd_ceiling=ceiling, apbd_ceiling_at=ceiling_at,
             phases=[Phase(self.text(phase["name"]), self.text(phase.get("theme")),
@@ -398,6 +401,19 @@ class _Reader:
         return items
 
 
+def _summary_text(reader: _Reader, path: Path) -> Chapter | None:
+    """content/executive-summary.md read as a chapter is (its problems at its lines), or None without one."""
+    if not path.is_file():
+        return None
+    if not reader.inside(path):
+        reader.report.add(outside_error(reader.name(path)))
+        return None
+    text, problems = chapters.read(path, reader.name(path), reader.language, reader.written_in,
+                                   named=(path.stem, 0))
+    reader.report.extend(problems)
+    return text
+
+
 def named_for_ids(report: Report, agencies: list[Agency]) -> None:
     """A partner written as its agency's name or short name ('Dinas Kesehatan', 'Dinkes'), or a program depended on
     or supported written as its name ('e-Sambat (Media Sambat Masyarakat)'), is not an id: its E106 says the id to
@@ -520,6 +536,7 @@ def load(root: Path, cache: FileCache | None = None) -> tuple[Plan | None, Repor
     plan.agencies = agencies
     plan.glossary = glossary
     plan.chapters = found_chapters
+    plan.summary_text = _summary_text(reader, content / SUMMARY_TEXT)
     plan.left_out = reader.left_out
     plan.link()
     return plan, reader.report

@@ -29,6 +29,8 @@ def code_order(code: str) -> tuple[tuple[str | int, ...], str]:
 
 #: The folder of content/ the website publishes as it is (content/assets/ → site/assets/): images, files to download.
 ASSETS = "assets"
+#: the authors' text that opens the executive summary, in content/: a chapter file (front matter, Markdown, Jinja)
+SUMMARY_TEXT = "executive-summary.md"
 #: The plan's language when plan.yml names none, and the language messages fall back to.
 DEFAULT_LANGUAGE = "id"
 
@@ -373,6 +375,9 @@ class Plan(ProgramGroup):
     content: Path | None = field(default=None, repr=False)
     base_url: str | None = None  #: the public address the site is published at (plan.yml), for every build
     two_sided: bool = False  #: the book is printed on both sides: chapters open on right-hand pages (plan.yml print)
+    executive_summary: bool = False  #: an executive summary is written beside the book (plan.yml executive_summary)
+    #: the authors' text that opens the executive summary (content/executive-summary.md), if written
+    summary_text: Chapter | None = None
     data_license: str | None = None  #: the licence the open data is published under (plan.yml open_data), if stated
     data_license_url: str | None = None  #: the address of that licence's text
     left_out: list[LeftOut] = field(default_factory=list)  #: programs with a mistake in their file, in part

@@ -23,6 +23,9 @@ from types import TracebackType
 BUILD = "build"  #: the plan's output folder, in the plan folder
 SITE = "site"  #: the website, in the output folder (and in a staging folder until the swap)
 PDF = "masterplan.pdf"  #: the book, in the output folder
+#: the executive summary (plan.yml executive_summary), beside the book: one name in every language, as the book's, so
+#: the site's link and a city's own scripts never depend on the edition
+SUMMARY_PDF = "masterplan-summary.pdf"
 
 
 def build_folder(root: Path) -> Path:

@@ -169,6 +169,11 @@ DOCUMENTS: dict[str, dict[str, Any]] = {
                           "(25 mm, the outer 20 mm) is at the binding: on the left of a right-hand page, the right of "
                           "a left-hand one. Default false (one-sided, the wider margin on the left)."},
         }, []),
+        "executive_summary": {"type": "boolean", "description": "Also write the executive summary (Ringkasan "
+                              "Eksekutif), a short second PDF beside the book: cover, vision and missions, the pillars "
+                              "with their goals, programs and budget, the quick wins, the budget summaries and the "
+                              "roadmap, after the authors' own text in content/executive-summary.md when there is one. "
+                              "Default false."},
         "open_data": _obj("The website's open-data files (plan.json and the CSV tables).", {
             "license": {"type": "string", "minLength": 1, "description": "The licence they are published under, as "
                         "readers know it, e.g. CC BY 4.0 (without one, the website says none is stated)."},
@@ -247,8 +252,8 @@ DOCUMENTS: dict[str, dict[str, Any]] = {
 
 #: field names people write in Indonesian, and the English ones they mean (in a file, or in a chapter's Jinja)
 INDONESIAN_FIELDS = {
-    "kota": ("city",), "provinsi": ("province",), "nama": ("name",), "judul": ("title",), "ringkasan": ("summary",),
-    "deskripsi": ("description",), "uraian": ("description",), "tahun": ("year", "period"), "periode": ("period",),
+    "kota": ("city",), "provinsi": ("province",), "nama": ("name",), "judul": ("title",),
+    "ringkasan": ("summary", "executive_summary"), "deskripsi": ("description",), "uraian": ("description",), "tahun": ("year", "period"), "periode": ("period",),
     "anggaran": ("budget",), "sumber": ("source",), "jumlah": ("amount",), "pilar": ("pillar", "pillars"),
     "opd": ("agencies", "lead"), "dinas": ("agencies",), "misi": ("missions",), "visi": ("vision",),
     "indikator": ("indicators",), "target": ("targets",), "mitra": ("partners",), "pendukung": ("partners",),
@@ -257,7 +262,8 @@ INDONESIAN_FIELDS = {
     "subelemen": ("sub_element", "sub_elements"), "tujuan": ("goals",), "mulai": ("start",), "selesai": ("end",),
     "akhir": ("end",), "awal": ("start", "baseline"), "kondisi_awal": ("baseline",), "ketergantungan": ("depends_on",),
     "id_lama": ("former_ids",), "kode_lama": ("former_ids",), "cetak": ("print",), "bolak_balik": ("two_sided",),
-    "dua_sisi": ("two_sided",), "data_terbuka": ("open_data",), "lisensi": ("license",),
+    "dua_sisi": ("two_sided",), "ringkasan_eksekutif": ("executive_summary",),
+    "data_terbuka": ("open_data",), "lisensi": ("license",),
     "lokasi": ("location",), "tempat": ("location",), "arah": ("direction",),
     "tahapan": ("phases",), "tahap": ("phases",), "tema": ("theme",),
     "pagu_apbd": ("apbd_ceiling",), "pagu": ("apbd_ceiling",), "pagu_indikatif": ("apbd_ceiling",),

@@ -16,11 +16,11 @@ from pathlib import Path
 
 from masterplan.diagnostics import Diagnostic, Message, Position, did_you_mean, warning
 from masterplan.leftovers import is_leftover
-from masterplan.model import ASSETS, Plan
+from masterplan.model import ASSETS, SUMMARY_TEXT, Plan
 
 #: each folder of content/ the plan is read from, with the files it reads
 READ = {"agencies": (".yml", ".yaml"), "pillars": (".yml", ".yaml"), "chapters": (".md",)}
-TOP_FILES = ("plan.yml", "glossary.yml")  #: the files of content/ itself
+TOP_FILES = ("plan.yml", "glossary.yml", SUMMARY_TEXT)  #: the files of content/ itself
 #: a name that hides a file's real ending behind another ("dishub.yml.txt", "bab.md.docx")
 _HIDDEN_ENDING = re.compile(r"^(.+\.(?:ya?ml|md))\.\w+$", re.IGNORECASE)
 _PLAN_SUFFIXES = (".yml", ".yaml", ".md")
@@ -46,6 +46,10 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
                               name=entry.name)
         elif (hidden := _HIDDEN_ENDING.match(entry.name)) and hidden.group(1).lower() in TOP_FILES:
             yield _hidden_ending(where, entry, hidden.group(1))  # glossary.yml.txt
+        elif entry.name == SUMMARY_TEXT and not plan.executive_summary:
+            yield warning(where, "W017", "{name} is not read: plan.yml asks for no executive summary",
+                          "write 'executive_summary: true' in content/plan.yml, and the build writes it beside "
+                          "the book", name=entry.name)
         elif entry.name not in TOP_FILES and entry.suffix.lower() in _PLAN_SUFFIXES + (".txt",):
             yield warning(where, "W017", "{name} is not read: content/ itself holds only plan.yml and glossary.yml",
                           Message("an agency's file goes in content/agencies/, a pillar's in content/pillars/, a "

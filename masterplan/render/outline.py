@@ -151,7 +151,7 @@ def _roman_letter(index: int) -> str:
     return chr(ord("A") + index) if index < 26 else str(index + 1)
 
 
-class _Builder:
+class Builder:
     def __init__(self, plan: Plan, translate: Translate, language: str):
         self.plan, self._, self.language = plan, translate, language
         self.chapters: list[BookChapter] = []
@@ -214,7 +214,7 @@ class _Builder:
 def build(plan: Plan, translate: Translate, language: str | None = None) -> Outline:
     """The book's chapters, numbers and cross-reference targets for ``plan``."""
     language = language or plan.language
-    builder = _Builder(plan, translate, language)
+    builder = Builder(plan, translate, language)
     claimed = {c.generated for c in plan.chapters if c.generated}
     parts: dict[str, list[Chapter]] = {"front": [], "body": [], "back": []}
     for source in plan.chapters:
@@ -228,10 +228,12 @@ def build(plan: Plan, translate: Translate, language: str | None = None) -> Outl
         builder.text_chapter(source)
     builder.add("glossary", translate("Glossary"), "back", "glossary")
     builder.add("index", translate("Index of programs by agency"), "back", "index")
-    return Outline(builder.chapters, _targets(plan, builder.chapters, translate))
+    return Outline(builder.chapters, targets(plan, builder.chapters, translate))
 
 
-def _targets(plan: Plan, chapters: list[BookChapter], translate: Translate) -> dict[str, Target]:
+def targets(plan: Plan, chapters: list[BookChapter], translate: Translate) -> dict[str, Target]:
+    """What every cross-reference id names among ``chapters``: the plan's agencies and programs, the chapters, and
+    their tables and figures."""
     found: dict[str, Target] = {}
     agencies_chapter = next((c.key for c in chapters if c.generated == "agencies"), "index")
     for agency in plan.agencies:

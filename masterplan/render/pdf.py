@@ -48,7 +48,7 @@ import time
 import traceback
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 import weasyprint
@@ -110,19 +110,15 @@ def render(plan: Plan, root: Path, staging: Staging, options: BuildOptions, repo
     texts = {c.key: print_book.chapter_text(plan, c, book_outline, translate, report)
              for c in book_outline.chapters}
     book = print_book.Book(book_outline, texts, print_book.figures(plan, book_outline, formats, translate))
-    logo = _logo(plan, fetcher, report)
+    logo = logo_url(plan, fetcher, report)
     mark = draft_mark.mark(translate("Draft"), theme) if plan.is_draft else ""
     if plan.is_draft and not mark:  # a draft must never pass for the adopted plan
         report.add(warning(plan.where.get("status", plan.position), "W606", "the draft's pages carry no '{word}' mark: "
                            "no font of the theme could draw it", "check the theme's fonts/NotoSans-Bold.ttf",
                            word=translate("Draft")))
-    try:
-        html = print_book.html(plan, book, env, {"logo": logo, "site_address": options.base_url, "draft_mark": mark})
-    except jinja2.TemplateError as exc:  # a plan's own template override can be wrong
-        said = jinja_words.template_failure(exc)
-        where = template_position(exc, theme, "templates/print")
-        report.add(error(where._replace(line=said.line or where.line), "E603", "print template error: {detail}",
-                         said.hint, detail=said.what))
+    html = print_html(plan, book, env, theme, report,
+                      {"logo": logo, "site_address": options.base_url, "draft_mark": mark})
+    if html is None:
         return [Message("PDF: not laid out, a print template failed")]
     html_done = time.perf_counter()
     if len(report.errors) > errors_before:
@@ -130,7 +126,8 @@ def render(plan: Plan, root: Path, staging: Staging, options: BuildOptions, repo
     target = staging.path(PDF)
     running = env.get_template("print/running.html").render(plan=plan, running_title=print_book.running_title(plan),
                                                             draft_mark=mark)
-    try:
+
+    def lay_out() -> list[str]:
         if options.jobs == SINGLE_PASS:  # the reference: one WeasyPrint pass over the whole book
             summary = _single_pass(plan, html, theme, fetcher, target, report, started, html_done)
         else:
@@ -139,14 +136,36 @@ def render(plan: Plan, root: Path, staging: Staging, options: BuildOptions, repo
         if target.is_file():
             pdf_title.record(target, build_folder(root), sources)
         return summary
+
+    return guarded(plan, report, lay_out, Message("PDF: layout failed"))
+
+
+def print_html(plan: Plan, book: print_book.Book, env: jinja2.Environment, theme: Theme, report: Report,
+               extra: dict[str, Any], document: str = print_book.DOCUMENT) -> str | None:
+    """The print HTML of ``document`` (the book's, or another document of the plan's); None, with E603, when a
+    template fails (a plan's own template override can be wrong)."""
+    try:
+        return print_book.html(plan, book, env, extra, document)
+    except jinja2.TemplateError as exc:
+        said = jinja_words.template_failure(exc)
+        where = template_position(exc, theme, "templates/print")
+        report.add(error(where._replace(line=said.line or where.line), "E603", "print template error: {detail}",
+                         said.hint, detail=said.what))
+        return None
+
+
+def guarded(plan: Plan, report: Report, lay_out: Callable[[], list[str]], failed: Message) -> list[str]:
+    """What ``lay_out`` returns; ``failed``, with E604, when WeasyPrint (or a worker) fails: never a traceback."""
+    try:
+        return lay_out()
     except OSError as exc:
         if exc.errno in MACHINE_ERRORS:  # a full disk, a read-only folder: the build says so (E901)
             raise
         report.add(_failed(plan, exc))  # a worker that died (the out-of-memory killer): a WeasyPrint failure
-        return [Message("PDF: layout failed")]
+        return [failed]
     except Exception as exc:  # noqa: BLE001 - WeasyPrint rarely raises; a user must never see a traceback
         report.add(_failed(plan, exc))
-        return [Message("PDF: layout failed")]
+        return [failed]
 
 
 #: what the machine says of itself when the book cannot be written: no room, no right to write there
@@ -212,6 +231,17 @@ def tagged(plan: Plan) -> bool:
 def _single_pass(plan: Plan, html: str, theme: Theme, fetcher: Fetcher, target: Path, report: Report,
                  started: float, html_done: float) -> list[str]:
     """The whole book in one WeasyPrint pass: the reference the parts are tested against."""
+    pages, laid_out = lay_out_once(plan, html, theme, fetcher, target, report)
+    written = time.perf_counter()
+    return [Message("PDF: {pages} pages in {seconds:.1f} s (HTML {html:.1f} s, layout {layout:.1f} s, write {write:.1f} s)",
+                    pages=pages, seconds=written - started, html=html_done - started,
+                    layout=laid_out - html_done, write=written - laid_out)]
+
+
+def lay_out_once(plan: Plan, html: str, theme: Theme, fetcher: Fetcher, target: Path, report: Report,
+                 ) -> tuple[int, float]:
+    """``html`` laid out in one WeasyPrint pass with the theme's stylesheets and written to ``target``, its
+    problems reported; returns its pages and when the layout ended (``time.perf_counter()``)."""
     hyphenation.register()
     with capture_logs() as records:
         try:
@@ -227,13 +257,10 @@ def _single_pass(plan: Plan, html: str, theme: Theme, fetcher: Fetcher, target: 
             document.write_pdf(target, **pdf_options(tagged(plan)))
         finally:
             report.extend(_diagnostics(fetcher, records, plan))
-    written = time.perf_counter()
-    return [Message("PDF: {pages} pages in {seconds:.1f} s (HTML {html:.1f} s, layout {layout:.1f} s, write {write:.1f} s)",
-                    pages=len(document.pages), seconds=written - started, html=html_done - started,
-                    layout=laid_out - html_done, write=written - laid_out)]
+    return len(document.pages), laid_out
 
 
-def _logo(plan: Plan, fetcher: Fetcher, report: Report) -> str | None:
+def logo_url(plan: Plan, fetcher: Fetcher, report: Report) -> str | None:
     """The cover logo's URL, or None (with an error when the plan names a file we may not read)."""
     if not plan.logo:
         return None

@@ -32,6 +32,7 @@ ROADMAP_ROWS = 46  #: lines of the roadmap's first page, below its section's tex
 ROADMAP_ROWS_CONTINUED = 60  #: lines of each page the roadmap continues on (3.5 mm a line at the text width)
 BARS_PER_PAGE = 40  #: bars of a budget chart on a page with its caption (44 fit the text's height)
 RUNNING_TITLE = 60  #: characters of the plan's title in the running header, one line beside the chapter's title
+DOCUMENT = "print/book.html"  #: the book's page template, around its chapters
 WIDE_TABLE = 8  #: columns from which a chapter's own table is set small, its long words broken to fit the page
 
 
@@ -263,8 +264,9 @@ def glossary(plan: Plan, language: str) -> list[tuple[str, str]]:
     return sorted(terms.items(), key=lambda item: item[0].lower())
 
 
-def html(plan: Plan, book: Book, env: jinja2.Environment, extra: dict[str, Any]) -> str:
-    """The whole print HTML: chapters first (to number their sections), then the book around them."""
+def html(plan: Plan, book: Book, env: jinja2.Environment, extra: dict[str, Any], document: str = DOCUMENT) -> str:
+    """The whole print HTML: chapters first (to number their sections), then ``document`` around them (the book, or
+    another document of the plan made of the same chapters and parts: the executive summary)."""
     money = summary.budget(plan)
     by_agency = summary.programs_by_agency(plan)
     missions = summary.mission_matrix(plan)
@@ -294,5 +296,5 @@ def html(plan: Plan, book: Book, env: jinja2.Environment, extra: dict[str, Any])
                                           + "\n<!-- body -->\n" + template.render(context, chapters=rest))
     body = typography.keep_whole(body)
     front_html, _, rest_html = body.partition("\n<!-- body -->\n")
-    book_html = env.get_template("print/book.html").render(context, front=Markup(front_html), body=Markup(rest_html))
+    book_html = env.get_template(document).render(context, front=Markup(front_html), body=Markup(rest_html))
     return typography.whole_last_words(book_html)
