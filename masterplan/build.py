@@ -126,7 +126,9 @@ def _run(root: Path, options: BuildOptions, cache: FileCache | None) -> BuildRes
                 if options.pdf:
                     from masterplan.render import pdf
                     summary += pdf.render(plan, root, staging, options, report, speaker(root, plan.language).say, sources)
-                    if plan.executive_summary and not report.errors:  # opt-in: a second, short PDF beside the book
+                    if not plan.executive_summary:  # a summary of the plan before it was turned off goes
+                        staging.drop(output.SUMMARY_PDF)
+                    elif not report.errors:  # opt-in: a second, short PDF beside the book
                         from masterplan.render import summary_book
                         summary += summary_book.render(plan, root, staging, options, report)
                 if options.site:

@@ -41,6 +41,7 @@ class Staging:
         self.build_dir = build_dir
         self.folder = build_dir / f".staging-{os.getpid()}"
         self.waiting = waiting
+        self.dropped: set[str] = set()  #: entries of the output folder this build removes (see :meth:`drop`)
 
     def __enter__(self) -> Staging:  # noqa: PYI034 - typing.Self needs Python 3.11
         self.build_dir.mkdir(parents=True, exist_ok=True)
@@ -64,6 +65,11 @@ class Staging:
             target.mkdir(parents=True, exist_ok=True)
         return target
 
+    def drop(self, name: str) -> None:
+        """Remove the output folder's ``name`` when this build's output is swapped in (an output the plan no longer
+        asks for: the executive summary), and only then: a failed build keeps it."""
+        self.dropped.add(name)
+
     def __exit__(self, kind: type[BaseException] | None, value: BaseException | None,
                  tb: TracebackType | None) -> None:
         try:
@@ -86,6 +92,8 @@ class Staging:
                 shutil.rmtree(retired, ignore_errors=True)
             elif retired.exists():
                 retired.unlink()
+        for name in sorted(self.dropped):
+            (self.build_dir / name).unlink(missing_ok=True)
 
 
 def write_whole(path: Path, data: bytes) -> None:

@@ -132,6 +132,8 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
                 yield found
         for text, line, column in crossref.find(crossref.outside_templates(chapter.body), crossref.MISTYPED):
             yield _mistyped(text, Position(chapter.position.file, chapter.body_line + line - 1, column))
+    if plan.executive_summary and plan.summary_text is not None:  # its Jinja, as a chapter's: told at its lines
+        yield from chapters.expand(plan.summary_text, context)[1]
     for pillar in plan.pillars:
         for name in ("summary", "description"):
             yield from _text_links(getattr(pillar, name), pillar.where.get(name, pillar.position), plan.content,

@@ -80,10 +80,11 @@ class ContinuedTables:
     its first page, with the title.
     """
 
-    def __init__(self, plan: Plan, book: outline.Outline, translate: outline.Translate):
+    def __init__(self, plan: Plan, book: outline.Outline, translate: outline.Translate, title: str | None = None):
+        """``title``: the document's running title, when not the book's (:func:`running_title`)."""
         self.book = book
         self.word, self.continued = translate("Table"), translate("continued")
-        self.title = self._mark(running_title(plan))
+        self.title = self._mark(title or running_title(plan))
 
     @staticmethod
     def _mark(text: str) -> Markup:
@@ -286,7 +287,7 @@ def html(plan: Plan, book: Book, env: jinja2.Environment, extra: dict[str, Any],
         "last_rows_apart": pdf_chunks.last_rows_apart, "quick_win_chunks": pdf_chunks.quick_wins(plan),
         "agency_row_chunks": pdf_chunks.agency_rows(by_agency), "agency_chunks": pdf_chunks.by_agency(by_agency),
         "index_chunks": pdf_chunks.index(by_agency),
-        "figure_pages": pdf_chunks.FIGURE_PAGES, "continued": ContinuedTables(plan, book.outline, env.globals["_"]),
+        "figure_pages": pdf_chunks.FIGURE_PAGES, "continued": ContinuedTables(plan, book.outline, env.globals["_"], extra.get("running_title")),
         **extra,
     }
     front = [c for c in book.outline.chapters if c.part == "front"]

@@ -34,6 +34,7 @@ from masterplan.render.site_files import (
     copy_logo,
     copy_pdf,
     copy_static,
+    copy_summary,
     logo_path,
     write_sitemap,
 )
@@ -88,6 +89,7 @@ class PreparedSite:
     common: dict[str, Any]  #: what every page can read, the shared header and footer included
     theme: Theme
     pdf_size: int | None = None  #: the linked PDF's size, shown by whole-plan pages only (their keys hold it)
+    summary_size: int | None = None  #: the linked executive summary's size, likewise; None: not linked
 
     def compile_templates(self) -> None:
         """Compile every website template of the theme (pages, parts, macros) into the environment's cache."""
@@ -100,11 +102,12 @@ class PreparedSite:
     def render_page(self, page: Page) -> str:
         """The HTML of one page (raises ``jinja2.TemplateError`` for a broken template)."""
         template = self.env.get_template(page.template)
-        shown = {"pdf_size": self.pdf_size} if WHOLE_PLAN in page.inputs else {}
+        shown = {"pdf_size": self.pdf_size, "summary_size": self.summary_size} if WHOLE_PLAN in page.inputs else {}
         return template.render({**self.common, **page.context, **shown, "page": page, "base": page.base})
 
 
-def prepare(plan: Plan, root: Path, options: BuildOptions, report: Report, pdf_size: int | None = None) -> PreparedSite:
+def prepare(plan: Plan, root: Path, options: BuildOptions, report: Report, pdf_size: int | None = None,
+            summary_size: int | None = None) -> PreparedSite:
     """List the site's pages and compute what they share; used by :func:`render` and the preview."""
     theme = Theme.for_plan(root)
     env = site_environment(theme, plan.language)
@@ -119,7 +122,7 @@ def prepare(plan: Plan, root: Path, options: BuildOptions, report: Report, pdf_s
                 page.root = site_folder(options.base_url)
     common = common_context(plan, book, translate, options.base_url, pdf_size is not None, logo_path(plan, root))
     common["asset_versions"] = asset_versions(theme)
-    return PreparedSite(env, pages, {**common, "layout": Layout(env, common)}, theme, pdf_size)
+    return PreparedSite(env, pages, {**common, "layout": Layout(env, common)}, theme, pdf_size, summary_size)
 
 
 def _scroll_box(env: jinja2.Environment) -> ScrollBox | None:
@@ -140,12 +143,13 @@ def render(plan: Plan, root: Path, staging: Staging, options: BuildOptions, repo
     started = time.perf_counter()
     folder = staging.path(SITE)
     pdf_size = copy_pdf(plan, root, staging, folder / PAGES["pdf"], options.pdf, report)
-    site = prepare(plan, root, options, report, pdf_size)
+    summary_size = copy_summary(plan, root, staging, folder / PAGES["summary_pdf"], options.pdf)
+    site = prepare(plan, root, options, report, pdf_size, summary_size)
     build = build_folder(root)
     manifest = site_cache.Manifest.load(build) if options.cache else site_cache.Manifest(build / site_cache.MANIFEST)
     keys = site_cache.Keys.for_build(root, site.theme.folders,
                                      (pdf_size is not None, options.base_url, site.common["logo"], plan.language),
-                                     {PAGES["pdf"]: str(pdf_size)})
+                                     {PAGES["pdf"]: str(pdf_size), PAGES["summary_pdf"]: str(summary_size)})
     problems, written = write_pages(site, folder, keys, manifest, build / SITE, options.jobs)
     report.extend(problems)
     copy_static(site.theme, folder / "static")

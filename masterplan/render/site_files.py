@@ -13,7 +13,7 @@ from pathlib import Path
 from masterplan.assets import published
 from masterplan.diagnostics import Position, Report, warning
 from masterplan.model import Plan
-from masterplan.output import PDF, Staging, build_folder
+from masterplan.output import PDF, SUMMARY_PDF, Staging, build_folder
 from masterplan.render import pdf_title
 from masterplan.render.site_cache import digest
 from masterplan.render.site_links import PAGES
@@ -84,6 +84,19 @@ def copy_pdf(plan: Plan, root: Path, staging: Staging, target: Path, built: bool
                                "the website links the PDF built last, which is titled '{old}', not '{new}'",
                                "build the PDF again before publishing the site: masterplan build, without --no-pdf",
                                old=titled, new=plan.title.get(plan.language)))
+    return _copy(source, target)
+
+
+def copy_summary(plan: Plan, root: Path, staging: Staging, target: Path, built: bool) -> int | None:
+    """Put the executive summary in the site as the book (:func:`copy_pdf`): this build's, or the last one when the
+    PDF was not built. Returns its size; None when the plan asks for none (an old one left in build/ is not linked)
+    or there is none yet."""
+    source = staging.path(SUMMARY_PDF) if built else build_folder(root) / SUMMARY_PDF
+    return _copy(source, target) if plan.executive_summary and source.is_file() else None
+
+
+def _copy(source: Path, target: Path) -> int:
+    """Copy a PDF into the site; its size in bytes, which the download links say."""
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(source, target)
     return target.stat().st_size

@@ -31,6 +31,7 @@ PAGES = {
     "search": "search.html",
     "not_found": "404.html",
     "pdf": "download/masterplan.pdf",
+    "summary_pdf": "download/masterplan-summary.pdf",  #: the executive summary, when the plan has one
     "css": "static/site.css",
     "search_js": "static/search.js",
     "tables_js": "static/tables.js",

@@ -1,0 +1,151 @@
+"""The executive summary (Ringkasan Eksekutif): the second, short PDF a plan asks for with ``executive_summary: true``.
+
+Read back as a reader sees it: the sample's (built once per session by conftest's ``sample_build``, the sample
+turning it on), its English edition (the summary alone, laid out once for this module), and a mini plan's, for what
+the build does with the file: written beside the book, kept by ``--no-pdf`` and by a failed build, gone when the plan
+no longer asks for it.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pypdf
+import pytest
+from conftest import REPO, write_plan
+
+from masterplan.build import BuildOptions, run
+from masterplan.diagnostics import Report
+from masterplan.output import SUMMARY_PDF, Staging
+from masterplan.project import load_and_check
+from masterplan.render import summary_book
+
+#: a quick win of the sample (content/agencies/dishub.yml)
+QUICK_WIN = "Kota Nyaman bagi Pengunjung Kawasan Wisata Religi"
+#: the sample's first mission (content/plan.yml)
+MISSION = "Mewujudkan tata kelola pemerintahan yang bersih, efektif, dan melayani dengan dukungan teknologi informasi."
+
+
+def texts(pdf: Path) -> list[str]:
+    """Each page's text, its lines joined; a word hyphenated at a line's end is whole again."""
+    return [" ".join((page.extract_text() or "").split()).replace("\u2010 ", "").replace("\xa0", " ")
+            for page in pypdf.PdfReader(pdf).pages]
+
+
+def outline_titles(pdf: Path) -> list[str]:
+    """The PDF's bookmarks, the top level only."""
+    return [item.title for item in pypdf.PdfReader(pdf).outline if not isinstance(item, list)]
+
+
+@pytest.fixture(scope="module")
+def summary(sample_build: Path) -> Path:
+    return sample_build / "build" / SUMMARY_PDF
+
+
+@pytest.fixture(scope="module")
+def pages(summary: Path) -> list[str]:
+    return texts(summary)
+
+
+def test_the_sample_summary_is_a_short_document_beside_the_book(sample_build: Path, pages: list[str]) -> None:
+    assert (sample_build / "build" / "masterplan.pdf").is_file()
+    assert 8 <= len(pages) <= 20, len(pages)
+
+
+def test_the_cover_names_the_summary_the_plan_and_the_notice(pages: list[str]) -> None:
+    cover = pages[0]
+    assert "RINGKASAN EKSEKUTIF" in cover
+    assert "Masterplan Smart City Kota Pasuruan 2022–2031" in cover
+    assert "Periode 2022–2031" in cover and "Versi 1.0" in cover and "1 Desember 2021" in cover
+    assert "Dokumen ilustratif: contoh yang disusun" in cover  # the sample's notice, as on the book's cover
+
+
+def test_the_authors_text_opens_it_with_its_figures_filled_in(pages: list[str]) -> None:
+    assert "Ringkasan" in pages[1]
+    assert "memuat 70 program dari 31 perangkat daerah" in pages[1]  # {{ plan.programs | length }} …
+    assert "{{" not in " ".join(pages)
+
+
+def test_it_gives_the_vision_the_missions_the_pillars_and_the_quick_wins(pages: list[str]) -> None:
+    whole = " ".join(pages)
+    assert "Terwujudnya Kota Pasuruan sebagai kota cerdas" in whole
+    assert MISSION in whole
+    pillars = next(page for page in pages if "Dimensi: tujuan, program, dan indikasi anggaran" in page)
+    assert "Smart Governance" in pillars
+    assert QUICK_WIN in whole
+    assert "Tabel 4.1 Quick Wins" in whole
+
+
+def test_the_budget_is_summed_in_rupiah_by_pillar_year_and_source(pages: list[str]) -> None:
+    budget = next(page for page in pages if "Anggaran per Dimensi dan Tahun" in page)
+    assert "Indikasi anggaran seluruh program berjumlah Rp 276.660.000.000 selama 10 tahun." in budget
+    whole = " ".join(pages)
+    assert "Anggaran per Sumber Pendanaan" in whole
+    assert re.search(r"APBD Rp 170\.410\.000\.000 61,6%", whole), whole
+    assert "Peta jalan program per dimensi, 2022–2031" in whole  # the roadmap chart's caption
+
+
+def test_pages_are_numbered_after_the_cover(pages: list[str]) -> None:
+    assert not re.search(r"\b1$", pages[0])  # the cover has no folio
+    for number, text in enumerate(pages[1:], start=1):
+        assert text.endswith(f" {number}"), (number, text[-80:])
+
+
+def test_its_outline_and_metadata_are_the_summary_s(summary: Path) -> None:
+    assert outline_titles(summary) == ["Bab 1 · Ringkasan", "Bab 2 · Visi dan Misi", "Bab 3 · Dimensi Smart City",
+                                       "Bab 4 · Quick Wins", "Bab 5 · Anggaran", "Bab 6 · Peta Jalan"]
+    reader = pypdf.PdfReader(summary)
+    assert reader.metadata.title == "Ringkasan Eksekutif: Masterplan Smart City Kota Pasuruan 2022–2031"
+    assert reader.trailer["/Root"]["/Lang"] == "id"
+
+
+def test_the_site_offers_the_summary_beside_the_book(sample_build: Path, summary: Path) -> None:
+    site = sample_build / "build" / "site"
+    assert (site / "download" / SUMMARY_PDF).read_bytes() == summary.read_bytes()
+    for page in ("index.html", "data.html"):
+        html = (site / page).read_text(encoding="utf-8")
+        assert f'href="download/{SUMMARY_PDF}"' in html, page
+    assert "Ringkasan Eksekutif (PDF," in (site / "index.html").read_text(encoding="utf-8")
+
+
+def test_an_english_edition_s_summary_is_in_english(tmp_path: Path) -> None:
+    shutil.copytree(REPO / "content", tmp_path / "content")
+    plan_yml = tmp_path / "content" / "plan.yml"
+    plan_yml.write_text(re.sub(r"^language: id\b", "language: en", plan_yml.read_text(encoding="utf-8"), count=1,
+                               flags=re.MULTILINE), encoding="utf-8")
+    plan = load_and_check(tmp_path).plan
+    assert plan is not None and plan.language == "en"
+    report = Report()
+    with Staging(tmp_path / "build") as staging:  # the summary alone: the book is test_english_sample's
+        summary_book.render(plan, tmp_path, staging, BuildOptions(), report)
+    assert not report.errors, report.errors
+    pages = texts(tmp_path / "build" / SUMMARY_PDF)
+    assert "EXECUTIVE SUMMARY" in pages[0] and "Illustrative document" in pages[0]
+    assert "The indicative budget of all programs totals Rp 276,660,000,000 over 10 years." in " ".join(pages)
+    assert outline_titles(tmp_path / "build" / SUMMARY_PDF)[1:3] == ["Chapter 2 · Vision and missions",
+                                                                   "Chapter 3 · Smart city pillars"]
+
+
+def test_a_failed_build_and_a_build_without_the_pdf_keep_the_last_summary(tmp_path: Path) -> None:
+    root = write_plan(tmp_path, {})
+    plan_yml = root / "content" / "plan.yml"
+    written = plan_yml.read_text(encoding="utf-8")
+    plan_yml.write_text(written.replace("leading_sector: diskominfo", "leading_sector: diskominfo\n"
+                                        "executive_summary: true"), encoding="utf-8")
+    assert run(root, BuildOptions(site=False, search=False)).ok
+    summary = root / "build" / SUMMARY_PDF
+    made = summary.read_bytes()
+    assert "RINGKASAN EKSEKUTIF" in texts(summary)[0]
+    assert run(root, BuildOptions(pdf=False, search=False)).ok
+    assert summary.read_bytes() == made
+    agency = root / "content" / "agencies" / "bpkad.yml"
+    agency.write_text(agency.read_text(encoding="utf-8").replace("pillar: economy", "pillar: ekonomi"), encoding="utf-8")
+    assert not run(root, BuildOptions(site=False, search=False)).ok
+    assert summary.read_bytes() == made
+    # a plan that no longer asks for it: the next good build takes the last one away, the book stays
+    agency.write_text(agency.read_text(encoding="utf-8").replace("pillar: ekonomi", "pillar: economy"), encoding="utf-8")
+    plan_yml.write_text(written, encoding="utf-8")
+    assert run(root, BuildOptions(site=False, search=False)).ok
+    assert not summary.exists() and (root / "build" / "masterplan.pdf").is_file()
