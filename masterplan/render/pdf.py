@@ -48,7 +48,7 @@ import time
 import traceback
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import jinja2
 import weasyprint
@@ -101,10 +101,7 @@ def render(plan: Plan, root: Path, staging: Staging, options: BuildOptions, repo
     fingerprint of the plan's files as the build found them before reading (recorded beside the book)."""
     started = time.perf_counter()
     errors_before = len(report.errors)
-    theme = Theme.for_plan(root)
-    env = environment(theme, plan.language)
-    translate = env.globals["_"]
-    fetcher = Fetcher(root / "content", theme)
+    theme, env, translate, fetcher = press(plan, root)
     book_outline = outline.build(plan, translate, plan.language)
     formats = Formats(plan.language, translate)
     texts = {c.key: print_book.chapter_text(plan, c, book_outline, translate, report)
@@ -138,6 +135,23 @@ def render(plan: Plan, root: Path, staging: Staging, options: BuildOptions, repo
         return summary
 
     return guarded(plan, report, lay_out, Message("PDF: layout failed"))
+
+
+class Press(NamedTuple):
+    """What laying out a document of the plan takes: the theme, its Jinja environment in the plan's language, the
+    catalog's words in it, and the fetcher WeasyPrint reads through."""
+
+    theme: Theme
+    env: jinja2.Environment
+    translate: Callable[..., str]
+    fetcher: Fetcher
+
+
+def press(plan: Plan, root: Path) -> Press:
+    """The :class:`Press` of the plan in ``root``."""
+    theme = Theme.for_plan(root)
+    env = environment(theme, plan.language)
+    return Press(theme, env, env.globals["_"], Fetcher(root / "content", theme))
 
 
 def print_html(plan: Plan, book: print_book.Book, env: jinja2.Environment, theme: Theme, report: Report,

@@ -8,7 +8,7 @@ roadmap. Written only when plan.yml asks (``executive_summary: true``) and the P
 
 Nothing here is the book's again: the chapters are numbered by :class:`outline.Builder`, the
 charts drawn by :func:`print_book.figures`, the HTML filled by :func:`print_book.html` from
-``print/summary.html`` around ``print/chapters.html`` (the book's parts, and the summary's own
+``print/summary.html`` (which extends the book's ``print/book.html``) around ``print/chapters.html`` (the book's parts, and the summary's own
 ``parts/summary_*.html``), laid out with book.css in one WeasyPrint pass
 (:func:`pdf.lay_out_once`): for a dozen pages, the book's parts and their cache would cost
 more than they save.
@@ -25,8 +25,6 @@ from masterplan.formatting import Formats
 from masterplan.model import Plan
 from masterplan.output import SUMMARY_PDF
 from masterplan.render import draft_mark, outline, pdf, print_book
-from masterplan.render.print_fetch import Fetcher
-from masterplan.render.theme import Theme, environment
 
 if TYPE_CHECKING:  # build.py imports this module lazily; these names are for type checkers only
     from masterplan.build import BuildOptions
@@ -70,10 +68,7 @@ def render(plan: Plan, root: Path, staging: Staging, options: BuildOptions, repo
     """Write the executive summary to ``staging.path(SUMMARY_PDF)``; returns summary lines for the terminal."""
     started = time.perf_counter()
     errors_before = len(report.errors)
-    theme = Theme.for_plan(root)
-    env = environment(theme, plan.language)
-    translate = env.globals["_"]
-    fetcher = Fetcher(root / "content", theme)
+    theme, env, translate, fetcher = pdf.press(plan, root)
     chapters = contents(plan, translate)
     texts = {c.key: print_book.chapter_text(plan, c, chapters, translate, report) for c in chapters.chapters}
     book = print_book.Book(chapters, texts, print_book.figures(plan, chapters, Formats(plan.language, translate),
