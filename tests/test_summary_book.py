@@ -138,6 +138,9 @@ def test_a_failed_build_and_a_build_without_the_pdf_keep_the_last_summary(tmp_pa
     summary = root / "build" / SUMMARY_PDF
     made = summary.read_bytes()
     assert "RINGKASAN EKSEKUTIF" in texts(summary)[0]
+    again = run(root, BuildOptions(site=False, search=False))  # nothing changed: the summary is the last one, kept
+    assert "Executive summary: unchanged since the last build" in [str(line) for line in again.summary]
+    assert summary.read_bytes() == made
     assert run(root, BuildOptions(pdf=False, search=False)).ok
     assert summary.read_bytes() == made
     agency = root / "content" / "agencies" / "bpkad.yml"
