@@ -31,7 +31,7 @@ FOLDER = ".published"  #: the baseline, in the output folder (kept through the s
 PLAN = Path(output.BUILD, FOLDER, "plan.json")
 #: the pages that build published, by folder ("agency", "program", "chapter"), and its chapters' headings
 PAGES = Path(output.BUILD, FOLDER, "pages.json")
-_LAST = Path(output.SITE, "data", "plan.json")  #: the last build's open data, in the output folder
+LAST = Path(output.SITE, "data", "plan.json")  #: the last build's open data, in the output folder
 _KINDS = ("agency", "program", "chapter")  #: the site's folders whose pages are listed
 _HEADING = re.compile(r"<h1[^>]*>(.*?)</h1>", re.DOTALL)
 
@@ -39,7 +39,7 @@ _HEADING = re.compile(r"<h1[^>]*>(.*?)</h1>", re.DOTALL)
 def keep(plan: Plan, build_dir: Path, staging: Path) -> None:
     """Put the last build's open data and page list into ``staging`` as the new baseline, when ``plan`` is of
     another revision than the last build and than the baseline kept so far (a revision undone keeps it)."""
-    last = build_dir / _LAST
+    last = build_dir / LAST
     published = revision(last)
     now = (plan.version, plan.date.isoformat() if plan.date else None)
     if published is None or published == now or revision(build_dir / FOLDER / "plan.json") == now:
@@ -47,7 +47,7 @@ def keep(plan: Plan, build_dir: Path, staging: Path) -> None:
     target = staging / FOLDER
     target.mkdir()
     shutil.copyfile(last, target / "plan.json")
-    pages = {kind: sorted(_pages(build_dir / output.SITE / kind)) for kind in _KINDS}
+    pages = {kind: sorted(pages_in(build_dir / output.SITE / kind)) for kind in _KINDS}
     titles = {page: page_title(build_dir / output.SITE / "chapter" / f"{page}.html") for page in pages["chapter"]}
     (target / "pages.json").write_text(json.dumps({"revision": list(published), "pages": pages,
                                                    "chapter_titles": titles}), encoding="utf-8")
@@ -104,7 +104,8 @@ def _listed(root: Path) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
-def _pages(folder: Path) -> set[str]:
+def pages_in(folder: Path) -> set[str]:
+    """The ids of the pages in a folder of a built site (``agency/``: "dishub" for dishub.html); none without it."""
     try:
         return {name[:-5] for name in os.listdir(folder) if name.endswith(".html")}
     except OSError:

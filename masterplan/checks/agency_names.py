@@ -17,9 +17,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 
-from masterplan.checks.last_build import PUBLISHED_AGENCIES, Unknown, published_pages
-from masterplan.checks.named_in_texts import first_uses
-from masterplan.checks.references import folded
+from masterplan.checks.last_build import Unknown
+from masterplan.checks.named_in_texts import first_uses, names_left
 from masterplan.diagnostics import Diagnostic, Message, warning
 from masterplan.model import Plan
 
@@ -31,8 +30,7 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
     names = names_gone(plan)
     if not names:
         return
-    carried = [text for agency in plan.agencies for text in (agency.short_name, *agency.name.values.values()) if text]
-    for use in first_uses(plan, names, carried):
+    for use in first_uses(plan, names, _carried(plan)):
         old = names[use.name]
         heir = plan.agency(unknown.heir(old) or "")
         yield warning(use.at, "W419", "{count} line(s) of this file name '{name}', agency {old} of the last build, "
@@ -48,15 +46,10 @@ def names_gone(plan: Plan) -> dict[str, str]:
     build, or when its agencies are all here. Found once for W419 and W529 (the glossary check)."""
     unknown = Unknown.of(plan)
     if unknown.names_gone is None:
-        unknown.names_gone = _names_gone(plan, unknown)
+        unknown.names_gone = names_left(plan, "agencies", (agency.id for agency in plan.agencies), _carried(plan))
     return unknown.names_gone
 
 
-def _names_gone(plan: Plan, unknown: Unknown) -> dict[str, str]:
-    if not published_pages(plan, PUBLISHED_AGENCIES) - {agency.id for agency in plan.agencies} - {"index"}:
-        return {}
-    gone = unknown.last.names_gone("agencies")
-    kept = {folded(text) for agency in plan.agencies for text in (agency.short_name, *agency.name.values.values())
-            if text}
-    return {name: old for old, names in gone.items() for name in names if folded(name) not in kept}
-
+def _carried(plan: Plan) -> list[str]:
+    """The short and full names of the plan's agencies today."""
+    return [text for agency in plan.agencies for text in (agency.short_name, *agency.name.values.values()) if text]

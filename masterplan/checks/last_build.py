@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import difflib
 import json
-import os
 import re
 from functools import cached_property
 from pathlib import Path
@@ -28,7 +27,7 @@ from masterplan.load import YAML_SUFFIXES
 from masterplan.model import Plan, code_order
 
 #: where a build leaves the open data, relative to the plan folder
-PUBLISHED = Path(output.BUILD, output.SITE) / "data" / "plan.json"
+PUBLISHED = Path(output.BUILD) / published_plan.LAST
 #: where it leaves the programs' pages
 PUBLISHED_PROGRAMS = Path(output.BUILD, output.SITE) / "program"
 #: where it leaves the agencies' pages
@@ -177,11 +176,8 @@ def published_pages(plan: Plan, folder: Path) -> set[str]:
     plan a revision started from, which a draft build of the revision dropped already; none without a build."""
     if plan.content is None:
         return set()
-    try:
-        pages = {name[:-5] for name in os.listdir(plan.content.parent / folder) if name.endswith(".html")}
-    except OSError:
-        pages = set()  # no build yet
-    return pages | published_plan.pages(plan.content.parent, folder.name)
+    return published_plan.pages_in(plan.content.parent / folder) | published_plan.pages(plan.content.parent,
+                                                                                          folder.name)
 
 
 def absorbed(partner: str, lead: str) -> Message:
@@ -223,9 +219,10 @@ class Unknown:
     def of(cls, plan: Plan) -> Unknown:
         """The hints for ``plan``, shared by the checks of one validation: the last build is read once for all."""
         global _shared
-        if _shared is None or _shared.plan is not plan:
-            _shared = cls(plan)
-        return _shared
+        shared = _shared
+        if shared is None or shared.plan is not plan:
+            shared = _shared = cls(plan)
+        return shared
 
     def program(self, missing: str) -> Message | None:
         """The hint for a program id the plan does not have."""

@@ -1,14 +1,22 @@
 """Where the content's texts name something by its name (an agency's, a program's), as a reader meets them: not in
 code, links or YAML comments. For the checks of the names a revision left behind in descriptions, chapters and the
-glossary (W419 for a removed agency, W420 for a dropped program): each is told once per file, at its first use."""
+glossary (W419 for a removed agency, W420 for a dropped program): which names the last build had that the plan has no
+more (:func:`names_left`), and where each is used (:func:`first_uses`), told once per file, at its first use."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 
 from masterplan.checks.abbreviations import as_read
+from masterplan.checks.last_build import (
+    PUBLISHED_AGENCIES,
+    PUBLISHED_PROGRAMS,
+    Unknown,
+    published_pages,
+)
+from masterplan.checks.references import folded
 from masterplan.content_text import content_texts
 from masterplan.diagnostics import Position
 from masterplan.model import Plan
@@ -21,6 +29,20 @@ class FirstUse:
     name: str
     at: Position
     lines: int
+
+
+def names_left(plan: Plan, kind: str, kept: Iterable[str], carried: Iterable[str]) -> dict[str, str]:
+    """Each name of an item of the last build's ``kind`` ("agencies" or "programs"), or of the published plan a
+    revision started from, whose id the plan no longer has among ``kept`` → that id; not one of the names ``carried``
+    by the plan today (an id changed, its name kept). Empty without a build, or when all the pages it published are
+    of ``kept`` ids: its open data is read only when one is not."""
+    kept = {id_.upper() for id_ in kept}
+    folder = PUBLISHED_AGENCIES if kind == "agencies" else PUBLISHED_PROGRAMS
+    if not {page.upper() for page in published_pages(plan, folder)} - kept - {"INDEX"}:
+        return {}
+    held = {folded(text) for text in carried}
+    return {name: old for old, names in Unknown.of(plan).last.names_gone(kind).items() if old.upper() not in kept
+            for name in names if folded(name) not in held}
 
 
 def first_uses(plan: Plan, names: Collection[str], carried: Collection[str] = ()) -> Iterator[FirstUse]:

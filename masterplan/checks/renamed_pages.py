@@ -8,7 +8,6 @@ its open data, or a page's heading, is read only when one of them has nothing in
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from pathlib import Path
@@ -75,10 +74,7 @@ def renamed_chapters(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> 
     if plan.content is None:
         return
     folder = plan.content.parent / PUBLISHED_CHAPTERS
-    try:
-        built = {name[:-5] for name in os.listdir(folder) if name.endswith(".html")}
-    except OSError:
-        built = set()  # no build yet
+    built = published_plan.pages_in(folder)
     baseline = published_plan.pages(plan.content.parent, folder.name)  # a draft build of a revision moved them
     vanished = (built | baseline) - {chapter.id for chapter in plan.chapters}
     if not vanished:
