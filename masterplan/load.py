@@ -536,7 +536,8 @@ def load(root: Path, cache: FileCache | None = None) -> tuple[Plan | None, Repor
     plan.agencies = agencies
     plan.glossary = glossary
     plan.chapters = found_chapters
-    plan.summary_text = _summary_text(reader, content / SUMMARY_TEXT)
+    # read only for a summary: without one, the file is not read (checks.files says so, W017), broken or not
+    plan.summary_text = _summary_text(reader, content / SUMMARY_TEXT) if plan.executive_summary else None
     plan.left_out = reader.left_out
     plan.link()
     return plan, reader.report
