@@ -128,12 +128,19 @@ def test_an_english_edition_s_summary_is_in_english(tmp_path: Path) -> None:
                                                                    "Chapter 3 · Smart city pillars"]
 
 
-def test_a_failed_build_and_a_build_without_the_pdf_keep_the_last_summary(tmp_path: Path) -> None:
+def summary_on(tmp_path: Path) -> tuple[Path, str]:
+    """The mini plan asking for the summary; returns its folder and plan.yml as written without it."""
     root = write_plan(tmp_path, {})
     plan_yml = root / "content" / "plan.yml"
     written = plan_yml.read_text(encoding="utf-8")
     plan_yml.write_text(written.replace("leading_sector: diskominfo", "leading_sector: diskominfo\n"
                                         "executive_summary: true"), encoding="utf-8")
+    return root, written
+
+
+def test_a_failed_build_and_a_build_without_the_pdf_keep_the_last_summary(tmp_path: Path) -> None:
+    root, written = summary_on(tmp_path)
+    plan_yml = root / "content" / "plan.yml"
     assert run(root, BuildOptions(site=False, search=False)).ok
     summary = root / "build" / SUMMARY_PDF
     made = summary.read_bytes()
@@ -152,3 +159,18 @@ def test_a_failed_build_and_a_build_without_the_pdf_keep_the_last_summary(tmp_pa
     plan_yml.write_text(written, encoding="utf-8")
     assert run(root, BuildOptions(site=False, search=False)).ok
     assert not summary.exists() and (root / "build" / "masterplan.pdf").is_file()
+
+
+def test_printing_on_both_sides_lays_the_summary_out_again(tmp_path: Path) -> None:
+    root, _ = summary_on(tmp_path)
+    assert run(root, BuildOptions(site=False, search=False)).ok
+    summary = root / "build" / SUMMARY_PDF
+    one_sided = len(pypdf.PdfReader(summary).pages)
+    plan_yml = root / "content" / "plan.yml"
+    plan_yml.write_text(plan_yml.read_text(encoding="utf-8") + "print: {two_sided: true}\n", encoding="utf-8")
+    again = run(root, BuildOptions(site=False, search=False))  # only the stylesheets differ: not the last one copied
+    assert again.ok
+    lines = [str(line) for line in again.summary]
+    assert "Executive summary: unchanged since the last build" not in lines, lines
+    assert any(line.startswith("Executive summary: ") and " pages in " in line for line in lines), lines
+    assert len(pypdf.PdfReader(summary).pages) % 2 == 0, one_sided  # the last leaf's back, as the book's

@@ -200,7 +200,7 @@ def _by_parts(plan: Plan, root: Path, html: str, running: str, theme: Theme, fet
               say: Callable[[Message], str]) -> list[str]:
     """The book laid out as parts (in parallel, cached), joined into one PDF."""
     parts = pdf_parts.split(html, running)
-    css = pdf_parts.part_css("\n".join(theme.find(name).read_text(encoding="utf-8") for name in stylesheets(plan)))
+    css = pdf_parts.part_css(stylesheet_text(plan, theme))
     cache = pdf_cache.Cache(build_folder(root) / ".cache" / "pdf", options.cache, pdf_cache.stamp(root, tagged(plan)))
     jobs = min(options.jobs or pdf_workers.cores(), len(parts))
     with pdf_workers.Pool(jobs, root, tagged(plan)) as pool:  # ended at once when interrupted
@@ -229,6 +229,12 @@ def _by_parts(plan: Plan, root: Path, html: str, running: str, theme: Theme, fet
 def stylesheets(plan: Plan) -> list[str]:
     """The theme's stylesheets for the plan's book, in the order they apply."""
     return [STYLESHEET, *([TWO_SIDED] if plan.two_sided else [])]
+
+
+def stylesheet_text(plan: Plan, theme: Theme) -> str:
+    """The theme's stylesheets for the plan's book, their text joined: what a cached layout is keyed by besides its
+    HTML (two-sided printing changes only these)."""
+    return "\n".join(theme.find(name).read_text(encoding="utf-8") for name in stylesheets(plan))
 
 
 _DATA_URL = re.compile(r"(data:[^,\s'\"]{0,60},[^\s'\"]{0,20})[^\s'\"]+")  #: a data: URL, as a message shows it

@@ -11,14 +11,14 @@ charts drawn by :func:`print_book.figures`, the HTML filled by :func:`print_book
 ``print/summary.html`` (which extends the book's ``print/book.html``) around ``print/chapters.html`` (the book's parts, and the summary's own
 ``parts/summary_*.html``), laid out with book.css in one WeasyPrint pass
 (:func:`pdf.lay_out_once`): for a dozen pages, the book's parts would cost more than they save.
-The last one laid out is kept under ``build/.cache/summary/``, keyed by its HTML and what
-:func:`pdf_cache.stamp` keys the book's parts by (theme, images, versions): a build whose edit
-the summary does not show copies it, with no layout (its WeasyPrint warnings are the book's).
+The last one laid out is kept under ``build/.cache/summary/`` by a :class:`pdf_cache.Cache`, keyed as
+the book's parts are (its HTML, the stylesheets two-sided printing changes, the theme, images and
+versions): a build whose edit the summary does not show copies it, with no layout (its WeasyPrint
+warnings are the book's).
 """
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 import time
 from pathlib import Path
@@ -87,18 +87,20 @@ def render(plan: Plan, root: Path, staging: Staging, options: BuildOptions, repo
     if html is None or len(report.errors) > errors_before:
         return [Message("Executive summary: not laid out, its content has errors")]
     target = staging.path(SUMMARY_PDF)
-    kept = build_folder(root) / ".cache" / "summary"
-    key = hashlib.sha256(f"{pdf_cache.stamp(root, pdf.tagged(plan))}\0{html}".encode()).hexdigest()
-    if options.cache and (kept / f"{key}.pdf").is_file():  # nothing it shows changed: the last one, not laid out
-        shutil.copyfile(kept / f"{key}.pdf", target)
+    cache = pdf_cache.Cache(build_folder(root) / ".cache" / "summary", options.cache,
+                            pdf_cache.stamp(root, pdf.tagged(plan)))
+    key = cache.key(html, pdf.stylesheet_text(plan, theme))
+    if cache.has_pdf(key, 0):  # nothing it shows changed: the last one, not laid out
+        shutil.copyfile(cache.pdf(key, 0), target)
+        cache.finish({}, {})
         return [Message("Executive summary: unchanged since the last build")]
 
     def lay_out() -> list[str]:
         pages, _ = pdf.lay_out_once(plan, html, theme, fetcher, target, report)
         if not report.errors:  # the last good one is kept, under its key: an edit elsewhere costs no layout
-            shutil.rmtree(kept, ignore_errors=True)
-            kept.mkdir(parents=True)
-            write_whole(kept / f"{key}.pdf", target.read_bytes())
+            write_whole(cache.pdf(key, 0), target.read_bytes())
+            cache.wrote_pdf(key, 0)
+            cache.finish({}, {})  # the one before it goes
         return [Message("Executive summary: {pages} pages in {seconds:.1f} s", pages=pages,
                         seconds=time.perf_counter() - started)]
 
