@@ -402,7 +402,8 @@ class _Reader:
 
 
 def _summary_text(reader: _Reader, path: Path) -> Chapter | None:
-    """content/executive-summary.md read as a chapter is (its problems at its lines), or None without one."""
+    """content/executive-summary.md read as a chapter is (its problems at its lines), or None without one; its
+    ``part:`` and ``generated:``, a book's chapter's, have no effect there."""
     if not path.is_file():
         return None
     if not reader.inside(path):
@@ -411,7 +412,9 @@ def _summary_text(reader: _Reader, path: Path) -> Chapter | None:
     text, problems = chapters.read(path, reader.name(path), reader.language, reader.written_in,
                                    named=(path.stem, 0))
     reader.report.extend(problems)
-    return text
+    # the summary's text always opens its body with the authors' words: a 'part: front' (the summary has no front
+    # matter) would drop it, a 'generated:' would pull the book's tables in
+    return None if text is None else replace(text, part="body", generated=None)
 
 
 def named_for_ids(report: Report, agencies: list[Agency]) -> None:

@@ -174,3 +174,21 @@ def test_printing_on_both_sides_lays_the_summary_out_again(tmp_path: Path) -> No
     assert "Executive summary: unchanged since the last build" not in lines, lines
     assert any(line.startswith("Executive summary: ") and " pages in " in line for line in lines), lines
     assert len(pypdf.PdfReader(summary).pages) % 2 == 0, one_sided  # the last leaf's back, as the book's
+
+
+def test_the_authors_text_shows_whatever_part_its_front_matter_names(tmp_path: Path) -> None:
+    root, _ = summary_on(tmp_path)
+    (root / "content" / "executive-summary.md").write_text(
+        "---\ntitle: Pokok-Pokok Rencana\npart: front\ngenerated: budget\n---\n\nKalimat pembuka para penyusun.\n",
+        encoding="utf-8")
+    plan = load_and_check(root).plan
+    assert plan is not None
+    report = Report()
+    with Staging(root / "build") as staging:  # the summary alone
+        summary_book.render(plan, root, staging, BuildOptions(cache=False), report)
+    assert not report.errors, report.errors
+    pages = texts(root / "build" / SUMMARY_PDF)
+    assert "Kalimat pembuka para penyusun." in pages[1]
+    titles = outline_titles(root / "build" / SUMMARY_PDF)
+    assert titles[0] == "Bab 1 · Pokok-Pokok Rencana", titles
+    assert not any(re.search(r"Tabel 1\.\d", page) for page in pages)  # the budget's tables are chapter 5's only
