@@ -15,6 +15,7 @@ from pathlib import Path
 import pypdf
 import pytest
 from conftest import REPO, write_plan
+from pdf_reading import plumbed
 
 from masterplan.build import BuildOptions, run
 from masterplan.diagnostics import Report
@@ -192,3 +193,26 @@ def test_the_authors_text_shows_whatever_part_its_front_matter_names(tmp_path: P
     titles = outline_titles(root / "build" / SUMMARY_PDF)
     assert titles[0] == "Bab 1 · Pokok-Pokok Rencana", titles
     assert not any(re.search(r"Tabel 1\.\d", page) for page in pages)  # the budget's tables are chapter 5's only
+
+
+def test_the_running_header_of_a_long_title_fits_on_one_line(tmp_path: Path) -> None:
+    root, _ = summary_on(tmp_path)
+    plan_yml = root / "content" / "plan.yml"
+    plan_yml.write_text(plan_yml.read_text(encoding="utf-8").replace(
+        "title: Masterplan Smart City Kota Contoh 2022–2026",
+        "title: Masterplan Smart City Kota Contoh Tahun 2022–2026 Menuju Kota Cerdas yang Melayani Warga"),
+        encoding="utf-8")
+    (root / "content" / "executive-summary.md").write_text(  # as long a chapter's title as the book's longest
+        "---\ntitle: Pokok-Pokok Masterplan Smart City bagi Pimpinan Daerah\n---\n\n" + "Kalimat. " * 600,
+        encoding="utf-8")
+    plan = load_and_check(root).plan
+    assert plan is not None
+    report = Report()
+    with Staging(root / "build") as staging:  # the summary alone
+        summary_book.render(plan, root, staging, BuildOptions(cache=False), report)
+    assert not report.errors, report.errors
+    with plumbed(root / "build" / SUMMARY_PDF) as document:
+        for page in document.pages[1:]:
+            header = [word for word in page.extract_words() if word["bottom"] < 24 * 72 / 25.4]  # above the margin
+            assert len({round(word["bottom"]) for word in header}) <= 1, [(w["text"], w["bottom"]) for w in header]
+            assert not header or header[0]["text"] == "Ringkasan", header

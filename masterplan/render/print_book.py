@@ -62,9 +62,10 @@ def _xref(target: outline.Target | None, ref: str, page_word: str) -> str:
             f' data-page="{escape(page_word)}">{escape(target.text)}</a>')
 
 
-def running_title(plan: Plan) -> str:
-    """The plan's title as the running header shows it: cut at a word, with "…", when longer than a line's share."""
-    title = localize(plan.title, plan.language)
+def running_title(plan: Plan, prefix: str = "") -> str:
+    """The plan's title as the running header shows it, after ``prefix`` (the summary's "Ringkasan Eksekutif · "):
+    the whole cut at a word, with "…", when longer than a line's share."""
+    title = prefix + localize(plan.title, plan.language)
     if len(title) <= RUNNING_TITLE:
         return title
     return title[:RUNNING_TITLE].rsplit(" ", 1)[0].rstrip(",;:(–-") + "…"

@@ -78,12 +78,11 @@ def render(plan: Plan, root: Path, staging: Staging, options: BuildOptions, repo
     book = print_book.Book(chapters, texts, print_book.figures(plan, chapters, Formats(plan.language, translate),
                                                                translate))
     kind = translate("Executive summary")
-    title = print_book.running_title(plan)
     html = pdf.print_html(plan, book, env, theme, report, {
         "logo": pdf.logo_url(plan, fetcher, report), "site_address": options.base_url,
         "draft_mark": draft_mark.mark(translate("Draft"), theme) if plan.is_draft else "",  # the book warns of none
         "cover_kind": kind, "document_title": f"{kind}: {plan.title.get(plan.language)}",
-        "running_title": f"{kind} · {title}"}, TEMPLATE)
+        "running_title": print_book.running_title(plan, f"{kind} · ")}, TEMPLATE)
     if html is None or len(report.errors) > errors_before:
         return [Message("Executive summary: not laid out, its content has errors")]
     target = staging.path(SUMMARY_PDF)
