@@ -49,19 +49,25 @@ class Pages:
 
 
 def site_pages(plan: Any, root: Path, pdf_size: int | None, problems: list[Diagnostic],
-               base_url: str | None = None) -> Pages:
-    """The site's pages for ``plan``, rendered lazily by the same code as ``masterplan build``."""
+               base_url: str | None = None, summary_size: int | None = None) -> Pages:
+    """The site's pages for ``plan``, rendered lazily by the same code as ``masterplan build``; ``pdf_size`` and
+    ``summary_size``: the linked book's and executive summary's, None for one not linked."""
     from masterplan.build import BuildOptions
     from masterplan.render import site
 
     report = Report()
     options = BuildOptions(pdf=False, search=False, cache=False, base_url=base_url)
-    prepared = site.prepare(plan, root, options, report, pdf_size)
+    prepared = site.prepare(plan, root, options, report, pdf_size, summary_size)
     problems.extend(report.items)
     for page in prepared.pages:  # shown for a missing page at any depth of this server: its links start at "/"
         if page.path == site.PAGES["not_found"]:
             page.root = "/"
     return Pages(prepared.render_page, {page.path: page for page in prepared.pages})
+
+
+def _size(pdf: Path) -> int | None:
+    """The size of a PDF in the built site, which its download links say; None when there is none."""
+    return pdf.stat().st_size if pdf.is_file() else None
 
 
 def template_error(exc: jinja2.TemplateError, root: Path) -> Diagnostic:
@@ -219,12 +225,13 @@ class Preview:
         return same
 
     def _pages(self, plan: Any, problems: list[Diagnostic], report: Report) -> Pages | None:
-        pdf = self.site / PAGES["pdf"]
-        pdf_size = pdf.stat().st_size if pdf.is_file() else None
+        pdf_size = _size(self.site / PAGES["pdf"])
+        # the summary the last build put in the site, linked as the build links it: only while the plan asks for one
+        summary_size = _size(self.site / PAGES["summary_pdf"]) if plan.executive_summary else None
         if self.in_process:
             try:
                 self.from_plan = plan.base_url
-                return site_pages(plan, self.root, pdf_size, problems, self.base_url)
+                return site_pages(plan, self.root, pdf_size, problems, self.base_url, summary_size)
             except (TypeError, AttributeError, ImportError, KeyError) as exc:
                 self.in_process = False  # a bug in the page list: fall back to full builds
                 self.say(Message("preview: in-process rendering unavailable ({detail}); using full site builds",
