@@ -12,10 +12,9 @@ import re
 import shutil
 from pathlib import Path
 
-import pypdf
 import pytest
 from conftest import REPO, write_plan
-from pdf_reading import plumbed
+from pdf_reading import page_texts, plumbed, reader
 
 from masterplan.build import BuildOptions, run
 from masterplan.diagnostics import Report
@@ -31,13 +30,12 @@ MISSION = "Mewujudkan tata kelola pemerintahan yang bersih, efektif, dan melayan
 
 def texts(pdf: Path) -> list[str]:
     """Each page's text, its lines joined; a word hyphenated at a line's end is whole again."""
-    return [" ".join((page.extract_text() or "").split()).replace("\u2010 ", "").replace("\xa0", " ")
-            for page in pypdf.PdfReader(pdf).pages]
+    return [" ".join(text.split()).replace("\u2010 ", "").replace("\xa0", " ") for text in page_texts(pdf)]
 
 
 def outline_titles(pdf: Path) -> list[str]:
     """The PDF's bookmarks, the top level only."""
-    return [item.title for item in pypdf.PdfReader(pdf).outline if not isinstance(item, list)]
+    return [item.title for item in reader(pdf).outline if not isinstance(item, list)]
 
 
 @pytest.fixture(scope="module")
@@ -64,7 +62,7 @@ def test_the_cover_names_the_summary_the_plan_and_the_notice(pages: list[str]) -
 
 
 def test_the_authors_text_opens_it_with_its_figures_filled_in(pages: list[str]) -> None:
-    assert "Ringkasan" in pages[1]
+    assert pages[1].startswith("BAB 1 Ringkasan "), pages[1][:80]  # its chapter's heading (the page has no header)
     assert "memuat 70 program dari 31 perangkat daerah" in pages[1]  # {{ plan.programs | length }} …
     assert "{{" not in " ".join(pages)
 
@@ -97,9 +95,9 @@ def test_pages_are_numbered_after_the_cover(pages: list[str]) -> None:
 def test_its_outline_and_metadata_are_the_summary_s(summary: Path) -> None:
     assert outline_titles(summary) == ["Bab 1 · Ringkasan", "Bab 2 · Visi dan Misi", "Bab 3 · Dimensi Smart City",
                                        "Bab 4 · Quick Wins", "Bab 5 · Anggaran", "Bab 6 · Peta Jalan"]
-    reader = pypdf.PdfReader(summary)
-    assert reader.metadata.title == "Ringkasan Eksekutif: Masterplan Smart City Kota Pasuruan 2022–2031"
-    assert reader.trailer["/Root"]["/Lang"] == "id"
+    document = reader(summary)
+    assert document.metadata.title == "Ringkasan Eksekutif: Masterplan Smart City Kota Pasuruan 2022–2031"
+    assert document.trailer["/Root"]["/Lang"] == "id"
 
 
 def test_the_site_offers_the_summary_beside_the_book(sample_build: Path, summary: Path) -> None:
@@ -166,7 +164,7 @@ def test_printing_on_both_sides_lays_the_summary_out_again(tmp_path: Path) -> No
     root, _ = summary_on(tmp_path)
     assert run(root, BuildOptions(site=False, search=False)).ok
     summary = root / "build" / SUMMARY_PDF
-    one_sided = len(pypdf.PdfReader(summary).pages)
+    one_sided = len(page_texts(summary))
     plan_yml = root / "content" / "plan.yml"
     plan_yml.write_text(plan_yml.read_text(encoding="utf-8") + "print: {two_sided: true}\n", encoding="utf-8")
     again = run(root, BuildOptions(site=False, search=False))  # only the stylesheets differ: not the last one copied
@@ -174,7 +172,7 @@ def test_printing_on_both_sides_lays_the_summary_out_again(tmp_path: Path) -> No
     lines = [str(line) for line in again.summary]
     assert "Executive summary: unchanged since the last build" not in lines, lines
     assert any(line.startswith("Executive summary: ") and " pages in " in line for line in lines), lines
-    assert len(pypdf.PdfReader(summary).pages) % 2 == 0, one_sided  # the last leaf's back, as the book's
+    assert len(page_texts(summary)) % 2 == 0, one_sided  # the last leaf's back, as the book's
 
 
 def test_the_authors_text_shows_whatever_part_its_front_matter_names(tmp_path: Path) -> None:
@@ -216,3 +214,21 @@ def test_the_running_header_of_a_long_title_fits_on_one_line(tmp_path: Path) -> 
             header = [word for word in page.extract_words() if word["bottom"] < 24 * 72 / 25.4]  # above the margin
             assert len({round(word["bottom"]) for word in header}) <= 1, [(w["text"], w["bottom"]) for w in header]
             assert not header or header[0]["text"] == "Ringkasan", header
+
+
+def test_a_picture_the_renderer_refuses_in_the_authors_text_is_told_at_its_line(tmp_path: Path) -> None:
+    from masterplan.render import pdf
+    from masterplan.render.print_fetch import Fetcher
+    from masterplan.render.theme import Theme
+
+    root, _ = summary_on(tmp_path)
+    (root / "content" / "assets").mkdir()
+    (root / "content" / "assets" / "peta.svg").write_bytes((REPO / "content" / "assets" / "logo.svg").read_bytes())
+    (root / "content" / "executive-summary.md").write_text(
+        "---\ntitle: Ringkasan\n---\n\nKalimat pembuka.\n\n![Peta](assets/peta.svg)\n", encoding="utf-8")
+    plan = load_and_check(root).plan
+    assert plan is not None
+    fetcher = Fetcher(root / "content", Theme.for_plan(root))
+    fetcher.refused.append((f"{fetcher.base_url}assets/peta.svg", "not a picture the book prints"))
+    told = [str(d) for d in pdf._diagnostics(fetcher, [], plan)]
+    assert len(told) == 1 and told[0].startswith("content/executive-summary.md:7:"), told
