@@ -137,6 +137,17 @@ def summary_on(tmp_path: Path) -> tuple[Path, str]:
     return root, written
 
 
+def summary_alone(root: Path) -> Path:
+    """The plan's summary laid out alone (no book, no cache), with no error; returns it."""
+    plan = load_and_check(root).plan
+    assert plan is not None
+    report = Report()
+    with Staging(root / "build") as staging:
+        summary_book.render(plan, root, staging, BuildOptions(cache=False), report)
+    assert not report.errors, report.errors
+    return root / "build" / SUMMARY_PDF
+
+
 def test_a_failed_build_and_a_build_without_the_pdf_keep_the_last_summary(tmp_path: Path) -> None:
     root, written = summary_on(tmp_path)
     plan_yml = root / "content" / "plan.yml"
@@ -180,12 +191,7 @@ def test_the_authors_text_shows_whatever_part_its_front_matter_names(tmp_path: P
     (root / "content" / "executive-summary.md").write_text(
         "---\ntitle: Pokok-Pokok Rencana\npart: front\ngenerated: budget\n---\n\nKalimat pembuka para penyusun.\n",
         encoding="utf-8")
-    plan = load_and_check(root).plan
-    assert plan is not None
-    report = Report()
-    with Staging(root / "build") as staging:  # the summary alone
-        summary_book.render(plan, root, staging, BuildOptions(cache=False), report)
-    assert not report.errors, report.errors
+    summary_alone(root)
     pages = texts(root / "build" / SUMMARY_PDF)
     assert "Kalimat pembuka para penyusun." in pages[1]
     titles = outline_titles(root / "build" / SUMMARY_PDF)
@@ -203,12 +209,7 @@ def test_the_running_header_of_a_long_title_fits_on_one_line(tmp_path: Path) -> 
     (root / "content" / "executive-summary.md").write_text(  # as long a chapter's title as the book's longest
         "---\ntitle: Pokok-Pokok Masterplan Smart City bagi Pimpinan Daerah\n---\n\n" + "Kalimat. " * 600,
         encoding="utf-8")
-    plan = load_and_check(root).plan
-    assert plan is not None
-    report = Report()
-    with Staging(root / "build") as staging:  # the summary alone
-        summary_book.render(plan, root, staging, BuildOptions(cache=False), report)
-    assert not report.errors, report.errors
+    summary_alone(root)
     with plumbed(root / "build" / SUMMARY_PDF) as document:
         for page in document.pages[1:]:
             header = [word for word in page.extract_words() if word["bottom"] < 24 * 72 / 25.4]  # above the margin
