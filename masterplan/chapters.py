@@ -48,16 +48,21 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
     return None, text, 1
 
 
-def read(path: Path, file: str, language: str, written_in: str | None = None, named: tuple[str, int] | None = None,
+def read(path: Path, file: str, language: str, written_in: str | None = None,
          ) -> tuple[Chapter | None, list[Diagnostic]]:
-    """One chapter file into a Chapter, or the diagnostics that prevent it; its texts are written in
-    ``written_in`` (by default the plan's ``language``). ``named``: the id and order of a file whose name is
-    fixed (the executive summary's text), not NN-slug.md."""
+    """One chapter file, named NN-slug.md, into a Chapter, or the diagnostics that prevent it; its texts are
+    written in ``written_in`` (by default the plan's ``language``)."""
     match = FILE_NAME.match(path.name)
-    if named is None and not match:
+    if not match:
         return None, [error(Position(file), "E501", "chapter file name should look like NN-slug.md",
                             "e.g. 03-visi-misi.md: a number for the order, then lowercase words")]
-    slug, number = named or (match.group(2), int(match.group(1)))  # type: ignore[union-attr]
+    return read_named(path, file, language, written_in, match.group(2), int(match.group(1)))
+
+
+def read_named(path: Path, file: str, language: str, written_in: str | None, slug: str, number: int = 0,
+               ) -> tuple[Chapter | None, list[Diagnostic]]:
+    """A file written as a chapter is, whatever its name (the executive summary's text): ``slug`` and ``number``
+    are its id and order unless its front matter says otherwise."""
     try:
         data_bytes = path.read_bytes()
     except OSError as exc:

@@ -409,8 +409,7 @@ def _summary_text(reader: _Reader, path: Path) -> Chapter | None:
     if not reader.inside(path):
         reader.report.add(outside_error(reader.name(path)))
         return None
-    text, problems = chapters.read(path, reader.name(path), reader.language, reader.written_in,
-                                   named=(path.stem, 0))
+    text, problems = chapters.read_named(path, reader.name(path), reader.language, reader.written_in, path.stem)
     reader.report.extend(problems)
     # the summary's text always opens its body with the authors' words: a 'part: front' (the summary has no front
     # matter) would drop it, a 'generated:' would pull the book's tables in

@@ -11,12 +11,14 @@ from __future__ import annotations
 import datetime
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from masterplan.diagnostics import Position
+
+T = TypeVar("T")
 
 Value = int | float | str
 
@@ -402,6 +404,13 @@ class Plan(ProgramGroup):
     @property
     def is_draft(self) -> bool:
         return self.status == "draft"
+
+    def derived(self, key: str, make: Callable[[], T]) -> T:
+        """What ``make`` finds in this plan, found once (until :meth:`link` runs again) for every check and renderer
+        that asks by ``key``."""
+        if key not in self._index:
+            self._index[key] = make()
+        return self._index[key]
 
     def _lookup(self, kind: str, items: list[Any], key: str) -> Any:
         if kind not in self._index:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from masterplan.model import Agency, Indicator, Phase, Plan, Program, Value
+from masterplan.model import Agency, Indicator, Phase, Pillar, Plan, Program, Value
 
 
 @dataclass
@@ -31,6 +31,10 @@ class BudgetSummary:
         """The funding sources with money, largest first, as the budget by funding source lists them: the
         columns of the budget by funding source and year."""
         return [source for source, amount in largest_first(self.by_source) if amount]
+
+    def pillar_amounts(self, pillars: Iterable[Pillar]) -> list[int]:
+        """Each of ``pillars``' indicative budget over the plan's years, in their order (0 for one with none)."""
+        return [self.by_pillar.get(pillar.id, 0) for pillar in pillars]
 
 
 def budget(plan: Plan) -> BudgetSummary:

@@ -218,11 +218,7 @@ class Unknown:
     @classmethod
     def of(cls, plan: Plan) -> Unknown:
         """The hints for ``plan``, shared by the checks of one validation: the last build is read once for all."""
-        global _shared
-        shared = _shared
-        if shared is None or shared.plan is not plan:
-            shared = _shared = cls(plan)
-        return shared
+        return plan.derived("unknown ids' hints", lambda: cls(plan))
 
     def program(self, missing: str) -> Message | None:
         """The hint for a program id the plan does not have."""
@@ -264,8 +260,6 @@ class Unknown:
         return (self.last.gone(missing, kind, self.names[kind], lead) or did_you_mean(missing, self.names[kind])
                 or _by_name(missing, self.names[kind]))
 
-
-_shared: Unknown | None = None  #: the hints of the plan checked last (:meth:`Unknown.of`)
 
 
 def _by_name(missing: str, names: dict[str, str | None]) -> Message | None:
