@@ -51,6 +51,7 @@ from masterplan.model import (
     Plan,
     Program,
     ReadinessItem,
+    Revision,
     SubElement,
     Text,
 )
@@ -276,7 +277,13 @@ class _Reader:
                           Period(phase["period"]["start"], phase["period"]["end"]), phase.position,
                           self.where(phase), self.text(phase.get("description")))
                     for phase in data.get("phases") or []],
+            revisions=[self.revision(entry) for entry in data.get("revisions") or []],
         )
+
+    def revision(self, data: LocatedMap) -> Revision:
+        """An entry of plan.yml's history (revisions), its date read as the plan's own is."""
+        return Revision(str(data["version"]), self.date(data), self.text(data["summary"]), data.position,
+                        self.text(data.get("decree")), self.where(data))
 
     def apbd_ceiling(self, data: LocatedMap) -> tuple[dict[int, int], dict[int, Position]]:
         """plan.yml's APBD ceiling per year and where each is written; a year given twice is an error, as a
@@ -295,7 +302,7 @@ class _Reader:
         return amounts, positions
 
     def date(self, data: LocatedMap) -> datetime.date | None:
-        """The plan's date; quoted text must still name a real date (YYYY-MM-DD)."""
+        """The date of plan.yml, or of one of its revisions; quoted text must still name a real date (YYYY-MM-DD)."""
         value = data.get("date")
         if isinstance(value, str):
             try:

@@ -183,6 +183,22 @@ class Phase:
 
 
 @dataclass
+class Revision:
+    """One version of the plan in its history (riwayat revisi): its number, its date, what it changed, and the
+    regulation that adopted it (a Peraturan Wali Kota), when one did."""
+
+    version: str
+    date: datetime.date | None  #: None where plan.yml writes no real day (E101 says so)
+    summary: Text
+    position: Position
+    decree: Text = field(default_factory=lambda: Text({}))  #: empty for a version no regulation adopted (a draft)
+    where: dict[str, Position] = field(default_factory=dict)
+
+    def at(self, name: str) -> Position:
+        return self.where.get(name, self.position)
+
+
+@dataclass
 class ReadinessItem:
     element: str
     aspect: Text
@@ -389,6 +405,8 @@ class Plan(ProgramGroup):
     apbd_ceiling_at: dict[int, Position] = field(default_factory=dict)  #: where each year's ceiling is written
     #: the roadmap's stages (tahapan) as plan.yml lists them; none: the roadmap shows the years alone
     phases: list[Phase] = field(default_factory=list)
+    #: the plan's history (riwayat revisi) as plan.yml lists it, oldest first; none: the book and the site show none
+    revisions: list[Revision] = field(default_factory=list)
 
     _index: dict[str, Any] = field(default_factory=dict, repr=False)
 

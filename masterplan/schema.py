@@ -128,6 +128,16 @@ DEFS: dict[str, Any] = {
         "description": _ref("text", "What is done in the stage, a paragraph or more (Markdown): the roadmap "
                                     "chapter prints it under the stage's heading ({{ phase.description }})."),
     }, ["name", "period"]),
+    "revision": _obj("One version of the plan in its history (riwayat revisi), a row of the table the book's front "
+                     "matter and the site's home page print.", {
+        "version": {"type": ["string", "number"], "description": "The version's number as the cover gives it, in "
+                    "quotes: \"1.0\" (unquoted, YAML reads 1.10 as 1.1)."},
+        "date": {"type": "string", "format": "date", "description": "When it was issued or adopted (YYYY-MM-DD), on "
+                 "or before the plan's date."},
+        "summary": _ref("name", "What this version is or changed, e.g. Rancangan untuk konsultasi publik."),
+        "decree": _ref("name", "The regulation that adopted it, e.g. Peraturan Wali Kota Pasuruan Nomor 45 Tahun "
+                       "2022 (none for a draft)."),
+    }, ["version", "date", "summary"]),
     "readiness": _obj("One row of the readiness analysis.", {
         "element": {"enum": READINESS_ELEMENTS, "description": "struktur, infrastruktur or suprastruktur."},
         "aspect": _ref("text", "Aspect assessed."),
@@ -196,6 +206,11 @@ DOCUMENTS: dict[str, dict[str, Any]] = {
                         "2022–2023, Jangka Menengah 2024–2026, Jangka Panjang 2027–2031: the roadmap shows them above "
                         "its years, and a table gives each stage's programs and budget. validate warns of stages out "
                         "of order, overlapping, or leaving a year of the plan in none (W326)."),
+        "revisions": _list({"$ref": "#/$defs/revision"}, "The plan's history (riwayat revisi), oldest first: each "
+                           "version with its date, what it changed and the Perwali that adopted it. The book prints it "
+                           "as a table in its front matter, the site on its home page. validate tells a version listed "
+                           "twice (E113), versions out of date order (W118), one dated after the plan's date (W119), "
+                           "and a final plan whose own version the list lacks (W120)."),
     }, ["city", "title", "period", "status", "leading_sector", "vision", "missions"]),
     "pillar": _obj("content/pillars/<id>.yml: one smart city dimension.", {
         "id": {"type": "string", "pattern": SLUG, "description": "Equals the file name."},
@@ -266,6 +281,9 @@ INDONESIAN_FIELDS = {
     "data_terbuka": ("open_data",), "lisensi": ("license",),
     "lokasi": ("location",), "tempat": ("location",), "arah": ("direction",),
     "tahapan": ("phases",), "tahap": ("phases",), "tema": ("theme",),
+    "riwayat_revisi": ("revisions",), "revisi": ("revisions",), "riwayat": ("revisions",),
+    "versi": ("version",), "tanggal": ("date",), "perwali": ("decree",), "penetapan": ("decree",),
+    "dasar_penetapan": ("decree",), "ditetapkan_dengan": ("decree",), "perubahan": ("summary",),
     "pagu_apbd": ("apbd_ceiling",), "pagu": ("apbd_ceiling",), "pagu_indikatif": ("apbd_ceiling",),
 }
 

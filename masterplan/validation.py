@@ -347,10 +347,10 @@ def _blank(value: Any) -> list[str] | None:
     return None
 
 
-#: fields a planner writes into plan.yml to record a revision, which the plan records otherwise
-_REVISION_FIELDS = frozenset({"revision", "revisions", "revisi", "perubahan", "changes", "changelog", "change_log",
-                              "history", "riwayat", "perwali", "document_number", "nomor", "nomor_perwali",
-                              "amendment", "adopted", "ditetapkan", "penetapan"})
+#: fields a planner writes into plan.yml to record a revision, which the plan records in its list of revisions
+_REVISION_FIELDS = frozenset({"revision", "perubahan", "changes", "changelog", "change_log", "history", "perwali",
+                              "document_number", "nomor", "nomor_perwali", "amendment", "adopted", "ditetapkan",
+                              "penetapan"})
 
 
 def _unknown_fields(err: ValidationError, field: str, mapping_at: Position) -> list[Diagnostic]:
@@ -366,9 +366,10 @@ def _unknown_fields(err: ValidationError, field: str, mapping_at: Position) -> l
             hint = (_WHOLE_RUPIAH_SPLIT if "amount" in err.instance else
                     Message("in {{...}} a comma separates fields: write a decimal number with a point, e.g. value: 2.4"))
         hint = _split_amount(err.instance, name) or hint
-        if str(name).lower() in _REVISION_FIELDS and "version" in known:  # plan.yml: not "did you mean 'vision'?"
-            hint = Message("plan.yml records a revision by its version and date: raise version and write the "
-                           "revision's date; its Perwali goes in legal_basis, what it changed in a chapter of its own")
+        if str(name).lower() in _REVISION_FIELDS and "revisions" in known:  # plan.yml: not "did you mean 'vision'?"
+            hint = Message("plan.yml lists its versions under revisions:, each with its version, date, summary (what "
+                           "it changed) and decree (the Perwali that adopted it); raise version and date to the "
+                           "revision's")
         if name == "lead" and "sub_element" in known:
             hint = Message("the agency whose file holds a program leads it: move the program into that agency's file")
         if field:

@@ -37,6 +37,7 @@ from masterplan.checks import (
     publishing,
     references,
     renamed_pages,
+    revisions,
     sample,
     synchronisation,
     templates,
@@ -54,6 +55,7 @@ ERROR_RULES: list[Rule] = [
     chapters.check,
     catalog.check,
     publishing.check,
+    revisions.duplicates,
     assets.check,
     templates.check,
 ]
@@ -66,6 +68,7 @@ WARNING_RULES: list[Rule] = [
     budget_lines.check,
     ceiling.check,
     phases.check,
+    revisions.check,
     indicator_course.check,
     one_indicator.check,
     codes.check,

@@ -1,0 +1,61 @@
+"""The plan's history (plan.yml ``revisions``, riwayat revisi) against itself and the plan's own version and date.
+
+The book's front matter and the site's home page print the list as written, oldest first, so a mistake in it is a
+mistake readers see in the table:
+
+- E113, at the later entry: a version listed twice (two rows of one version; which one is right is not known);
+- W118, at the later entry, naming both lines: an entry dated before the one listed above it;
+- W119: an entry dated after the plan's ``date``, a history ahead of the document it is printed in;
+- W120, at the last entry: a final plan whose own ``version`` the list lacks, so the history printed in the
+  adopted book ends at an older version. A draft is not told: its version is not adopted yet.
+
+Entries whose date is no real day (E101, said by the loader) are left out of the date rules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
+from itertools import pairwise
+
+from masterplan.diagnostics import Diagnostic, Message, error, warning
+from masterplan.model import Plan
+
+
+def duplicates(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
+    """E113: a version listed twice, told at each later entry with the first one's line."""
+    first: dict[str, int] = {}
+    for revision in plan.revisions:
+        version = revision.version.strip()
+        if version in first:
+            yield error(revision.at("version"), "E113", "version {version} is listed twice in revisions (first at "
+                        "line {line})", "give each version one entry: merge the two, or correct the number",
+                        version=version, line=first[version])
+        else:
+            first[version] = revision.at("version").line
+
+
+def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
+    """W118–W120: the history's dates in order and not past the plan's, and a final plan's version in it."""
+    dated = [(revision, revision.date) for revision in plan.revisions if revision.date is not None]
+    for (before, before_date), (after, date) in pairwise(dated):
+        if date < before_date:
+            yield warning(after.at("date"), "W118", "version {version} ({date}) is listed after version {before} "
+                          "({before_date}, line {line}), which is dated later",
+                          "list the revisions oldest first, as the history table prints them",
+                          version=after.version, date=date.isoformat(), before=before.version,
+                          before_date=before_date.isoformat(), line=before.at("date").line)
+    for revision, date in dated:
+        if plan.date is not None and date > plan.date:
+            yield warning(revision.at("date"), "W119", "version {version} is dated {date}, after the plan's date "
+                          "{plan_date}", "a revision raises the plan's date to its own: correct one of the two dates",
+                          version=revision.version, date=date.isoformat(), plan_date=plan.date.isoformat())
+    listed = {revision.version.strip() for revision in plan.revisions}
+    if plan.status == "final" and plan.revisions and plan.version.strip() and plan.version.strip() not in listed:
+        last = plan.revisions[-1]
+        yield warning(last.at("version"), "W120", "the plan is final at version {version}, which revisions does not "
+                      "list: its history ends at version {last}", Message(
+                          "add an entry for version {version}: its date ({date}), what it changed, and the decree "
+                          "that adopted it", version=plan.version.strip(),
+                          date=plan.date.isoformat() if plan.date else "YYYY-MM-DD"),
+                      version=plan.version.strip(), last=last.version)
