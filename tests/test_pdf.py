@@ -344,14 +344,15 @@ def test_the_foreword_ends_with_its_signature_block(sample_pdf: Path) -> None:
 
 
 def test_the_front_pages_share_one_title_style(sample_pdf: Path) -> None:
-    """The foreword's title was a 22 pt chapter opener between the 18 pt titles of the legal basis and the contents."""
+    """The foreword's title was a 22 pt chapter opener between the 18 pt titles of the legal basis and the contents;
+    the revision history, between those two, is titled as they are."""
     sizes = {}
     with plumbed(sample_pdf) as pdf:
-        for page in pdf.pages[1:5]:
+        for page in pdf.pages[1:6]:
             for line in page.extract_text_lines():
-                if line["text"] in ("Landasan Hukum", "Kata Pengantar", "Daftar Isi"):
+                if line["text"] in ("Landasan Hukum", "Kata Pengantar", "Riwayat Revisi", "Daftar Isi"):
                     sizes[line["text"]] = round(line["chars"][0]["size"], 1)
-    assert len(sizes) == 3 and len(set(sizes.values())) == 1, sizes
+    assert len(sizes) == 4 and len(set(sizes.values())) == 1, sizes
 
 
 def test_the_roadmap_continues_on_full_pages(sample_pdf: Path) -> None:

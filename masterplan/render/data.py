@@ -118,7 +118,8 @@ JSON_FIELDS: list[tuple[str, str]] = [
     ("format, format_version", "File format name and version; the version changes only when a field is removed, renamed or holds another kind of value"),
     ("plan", ("City, title, period, version, status, date, vision, missions, legal basis, funding sources, "
               "the open data's licence, the APBD ceiling per year (pagu indikatif) where the plan gives one, the "
-              "roadmap's phases (tahapan) with their theme, years and description")),
+              "roadmap's phases (tahapan) with their theme, years and description, the plan's revision history "
+              "(riwayat revisi: each version's date, what it changed and the regulation that adopted it)")),
     ("pillars", "Pillars with sub-elements, goals, indicators and the codes of their programs"),
     ("agencies", "Agencies with the codes of the programs they lead and support, and their contact where given"),
     ("programs", "Every program with all its fields, budget lines and indicators"),
@@ -177,6 +178,9 @@ def as_json(plan: Plan) -> dict[str, Any]:
             "phases": [{"name": _text(phase.name), "theme": _text(phase.theme),
                         "period": {"start": phase.period.start, "end": phase.period.end},
                         "description": _text(phase.description)} for phase in plan.phases],
+            "revisions": [{"version": revision.version, "date": revision.date.isoformat() if revision.date else None,
+                           "summary": _text(revision.summary), "decree": _text(revision.decree)}
+                          for revision in plan.revisions],
         },
         "pillars": [{
             "id": p.id, "name": _text(p.name), "order": p.order, "summary": _text(p.summary),

@@ -1,0 +1,195 @@
+"""The plan's history (plan.yml ``revisions``, Riwayat Revisi): a table in the book's front matter and on the site's
+home page, a list in plan.json, in the Indonesian edition and the English one; nothing of it without the list."""
+
+from __future__ import annotations
+
+import json
+import re
+import textwrap
+from collections.abc import Callable
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from conftest import MINI_FILES, REPO, finalised, write_plan
+from pdf_reading import page_texts, reader
+from test_pdf import page_labels
+
+from masterplan.build import BuildOptions, run
+from masterplan.project import load_and_check
+
+DECREE = "Peraturan Wali Kota Contoh Nomor 45 Tahun 2021"
+#: the mini plan, adopted at version 1.0, with its two versions
+HISTORY = finalised(textwrap.dedent(MINI_FILES["content/plan.yml"]).replace('version: "0.1"', 'version: "1.0"')) + f"""\
+revisions:
+  - version: "0.9"
+    date: 2021-10-15
+    summary: {{id: Rancangan untuk konsultasi publik, en: Draft for public consultation}}
+  - version: "1.0"
+    date: 2021-12-01
+    summary: {{id: Ditetapkan setelah konsultasi publik, en: Adopted after the public consultation}}
+    decree: {DECREE}
+"""
+ROMAN = set("ivxlc")
+
+
+def _build(root: Path, plan_yml: str) -> Path:
+    write_plan(root, {"content/plan.yml": plan_yml})
+    result = run(root, BuildOptions(search=False))
+    assert result.ok, "\n".join(str(d) for d in result.report)
+    return root / "build"
+
+
+@pytest.fixture(scope="module")
+def indonesian(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _build(tmp_path_factory.mktemp("history-id"), HISTORY)
+
+
+@pytest.fixture(scope="module")
+def english(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _build(tmp_path_factory.mktemp("history-en"), HISTORY.replace("status: final", "status: final\nlanguage: en"))
+
+
+def _squeezed(pdf: Path) -> list[str]:
+    return [" ".join(text.split()) for text in page_texts(pdf)]
+
+
+def _history_page(pdf: Path, title: str) -> tuple[str, str]:
+    """The text and printed number of the page the history is on (not the table of contents naming it)."""
+    pages = _squeezed(pdf)
+    found = [index for index, text in enumerate(pages) if text.startswith(title) or f" {title} Versi" in text
+             or f" {title} Version" in text]
+    assert len(found) == 1, [pages[i][:120] for i in found]
+    return pages[found[0]], page_labels(pdf)[found[0]]
+
+
+def test_the_book_prints_the_history_in_its_front_matter(indonesian: Path) -> None:
+    text, label = _history_page(indonesian / "masterplan.pdf", "Riwayat Revisi")
+    assert set(label) <= ROMAN and label, label  # a front-matter page: numbered in roman
+    assert "Versi Tanggal Uraian perubahan Ditetapkan dengan" in text
+    assert "0.9 15 Oktober 2021 Rancangan untuk konsultasi publik –" in text  # a draft: no regulation
+    assert f"1.0 1 Desember 2021 Ditetapkan setelah konsultasi publik {DECREE}" in text
+    assert text.index("0.9 15 Oktober") < text.index("1.0 1 Desember")  # oldest first, as listed
+
+
+def test_the_contents_and_the_outline_lead_to_the_history(indonesian: Path) -> None:
+    pdf = indonesian / "masterplan.pdf"
+    _, label = _history_page(pdf, "Riwayat Revisi")
+    contents = next(text for text in _squeezed(pdf) if text.startswith("Daftar Isi"))
+    assert re.search(rf"Landasan Hukum \.+ ii Riwayat Revisi \.+ {label} Daftar Tabel", contents), contents
+    titles = [item.title for item in reader(pdf).outline if not isinstance(item, list)]
+    assert titles.index("Landasan Hukum") + 1 == titles.index("Riwayat Revisi") < titles.index("Daftar Isi")
+
+
+def test_the_english_edition_says_revision_history(english: Path) -> None:
+    text, label = _history_page(english / "masterplan.pdf", "Revision history")
+    assert set(label) <= ROMAN and label
+    assert "Version Date Summary of changes Adopted by" in text
+    assert "0.9 October 15, 2021 Draft for public consultation" in text
+    assert f"1.0 December 1, 2021 Adopted after the public consultation {DECREE}" in text
+
+
+class _Tables(HTMLParser):
+    """Each table of a page by its id: its caption, and its rows as the texts of their cells (and a cell's
+    <time datetime>, in brackets after its text)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tables: dict[str, dict[str, list]] = {}
+        self.current: dict[str, list] | None = None
+        self.cell: list[str] | None = None
+        self.in_caption = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        named = dict(attrs)
+        if tag == "table":
+            self.current = self.tables.setdefault(named.get("id") or "", {"caption": [], "rows": []})
+        elif self.current is None:
+            return
+        elif tag == "caption":
+            self.in_caption = True
+        elif tag == "tr":
+            self.current["rows"].append([])
+        elif tag in ("td", "th"):
+            self.cell = []
+            self.current["rows"][-1].append(self.cell)
+        elif tag == "time" and self.cell is not None:
+            self.cell.append(f"[{named.get('datetime')}]")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "table":
+            self.current = None
+        elif tag == "caption":
+            self.in_caption = False
+        elif tag in ("td", "th"):
+            self.cell = None
+
+    def handle_data(self, data: str) -> None:
+        if self.in_caption and self.current is not None:
+            self.current["caption"].append(data)
+        elif self.cell is not None:
+            self.cell.append(data)
+
+
+def _table(page: Path, table_id: str) -> tuple[str, list[list[str]]]:
+    parser = _Tables()
+    parser.feed(page.read_text(encoding="utf-8"))
+    table = parser.tables[table_id]
+    rows = [[" ".join("".join(cell).split()) for cell in row] for row in table["rows"]]
+    return " ".join("".join(table["caption"]).split()), rows
+
+
+def test_the_home_page_shows_the_history_as_a_table_with_a_caption(indonesian: Path) -> None:
+    home = (indonesian / "site" / "index.html").read_text(encoding="utf-8")
+    assert '<h2 id="revision-history">Riwayat Revisi</h2>' in home
+    caption, rows = _table(indonesian / "site" / "index.html", "revisions")
+    assert caption == "Versi masterplan beserta tanggal dan peraturan yang menetapkannya"
+    assert rows == [
+        ["Versi", "Tanggal", "Uraian perubahan", "Ditetapkan dengan"],
+        ["0.9", "[2021-10-15]15 Oktober 2021", "Rancangan untuk konsultasi publik", "–Belum ditetapkan"],
+        ["1.0", "[2021-12-01]1 Desember 2021", "Ditetapkan setelah konsultasi publik", DECREE],
+    ]
+    assert '<th scope="row">1.0</th>' in home
+
+
+def test_the_english_home_page_names_its_columns_in_english(english: Path) -> None:
+    caption, rows = _table(english / "site" / "index.html", "revisions")
+    assert caption == "Versions of the plan, with their dates and the regulations that adopted them"
+    assert rows[0] == ["Version", "Date", "Summary of changes", "Adopted by"]
+    assert rows[2] == ["1.0", "[2021-12-01]December 1, 2021", "Adopted after the public consultation", DECREE]
+
+
+def test_plan_json_carries_the_history(indonesian: Path) -> None:
+    data = json.loads((indonesian / "site" / "data" / "plan.json").read_text(encoding="utf-8"))
+    assert data["plan"]["revisions"] == [
+        {"version": "0.9", "date": "2021-10-15", "decree": None,
+         "summary": {"id": "Rancangan untuk konsultasi publik", "en": "Draft for public consultation"}},
+        {"version": "1.0", "date": "2021-12-01", "decree": {"id": DECREE},
+         "summary": {"id": "Ditetapkan setelah konsultasi publik", "en": "Adopted after the public consultation"}},
+    ]
+
+
+def test_a_plan_without_a_history_has_no_table(tmp_path: Path) -> None:
+    write_plan(tmp_path, {})
+    result = run(tmp_path, BuildOptions(pdf=False, search=False))
+    assert result.ok
+    home = (tmp_path / "build" / "site" / "index.html").read_text(encoding="utf-8")
+    assert "Riwayat Revisi" not in home and 'id="revisions"' not in home
+    plan = json.loads((tmp_path / "build" / "site" / "data" / "plan.json").read_text(encoding="utf-8"))
+    assert plan["plan"]["revisions"] == []
+
+
+def test_only_a_final_plan_is_told_its_version_is_missing_from_the_history(make_plan: Callable[..., Path]) -> None:
+    """A draft of version 2.0 is not adopted yet: a history ending at 1.0 is right until it is (W120 when final)."""
+    draft = HISTORY.replace("status: final", "status: draft").replace('version: "1.0"\nstatus', 'version: "2.0"\nstatus')
+    assert 'version: "2.0"' in draft
+    codes = {d.code for d in load_and_check(make_plan({"content/plan.yml": draft})).report}
+    assert not codes & {"E113", "W118", "W119", "W120"}, codes
+    final = load_and_check(make_plan({"content/plan.yml": finalised(draft)})).report
+    assert [(d.code, d.position.line) for d in final if d.code == "W120"] == [("W120", 20)]  # the last entry, 1.0
+
+
+def test_the_sample_has_a_history_and_no_warning_of_it() -> None:
+    checked = load_and_check(REPO)
+    assert checked.plan is not None and [r.version for r in checked.plan.revisions] == ["0.9", "1.0"]
+    assert not [d for d in checked.report if d.code in {"E113", "W118", "W119", "W120"}]
