@@ -1,4 +1,4 @@
-"""Plain-text fields printed as written: names, summaries, locations, units.
+"""Plain-text fields printed as written: names, summaries, locations, units, a revision's decree.
 
 Only a description (and a chapter) is Markdown; a program's name or summary is printed as
 typed, so ``<b>Pasien</b>`` showed its tags on the site, in its description for search engines
@@ -40,6 +40,9 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
     for phase in plan.phases:  # its name and theme head a section of the roadmap chapter, its description fills it
         for name in ("name", "theme", "description"):
             yield from _markup(getattr(phase, name), phase.at(name), name)
+    for revision in plan.revisions:  # a row of the history table, in the book's front matter and on the home page
+        for name in ("summary", "decree"):
+            yield from _markup(getattr(revision, name), revision.at(name), name)
 
 
 def _indicators(indicators: list[Indicator]) -> Iterator[Diagnostic]:
