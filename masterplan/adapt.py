@@ -55,7 +55,7 @@ _PERIOD = re.compile(r"^\s*(\d{4})\s*[-–—]\s*(\d{4})\s*$")
 _YEARS = re.compile(r"(?<![\d.,])(\d{4})(?:(\s*[–—-]\s*)(\d{4}))?(?![\d])")
 _ANY_YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 _YEAR_FIELDS = ("year", "start", "end")
-_YEAR_KEYED = ("targets", "apbd_ceiling")  #: the mappings whose keys are years
+_YEAR_KEYED = ("targets", "realised", "apbd_ceiling")  #: the mappings whose keys are years
 #: the fields whose text names the plan or a thing of its own: the sample city's name in it is renamed
 _NAMING = frozenset({"city", "title", "author", "notice", "name", "place", "role"})
 #: a kota's words for its own government and a kabupaten's; "Peraturan Wali Kota" and "Wakil Wali Kota"

@@ -205,24 +205,33 @@ class _Reader:
 
     def indicator(self, data: LocatedMap) -> Indicator:
         baseline = data.get("baseline") or {}
-        targets: LocatedMap | dict[Any, Any] = data.get("targets") or {}
-        years: dict[int, Any] = {}
-        positions: dict[int, Position] = {}
-        for key, value in targets.items():  # the schema let through only keys that read as years
-            year = int(key)
-            where = targets.key_at(key) if isinstance(targets, LocatedMap) else data.at("targets")
-            if year in years:
-                self.report.add(error(where, "E002", "target year {year} is given twice (first at line {line})",
-                                      "keep one of them", year=year, line=positions[year].line))
-                continue
-            years[year], positions[year] = value, where
+        targets, target_positions = self.yearly(data, "targets")
+        realised, realised_positions = self.yearly(data, "realised")
         return Indicator(
             name=self.text(data["name"]), unit=self.text(data["unit"]),
             baseline_year=baseline.get("year"), baseline_value=baseline.get("value"),
-            targets=years, position=data.position, target_positions=positions,
+            targets=targets, position=data.position, target_positions=target_positions,
             baseline_position=baseline.at("value") if isinstance(baseline, LocatedMap) else None,
-            direction=data.get("direction"),
+            direction=data.get("direction"), realised=realised, realised_positions=realised_positions,
         )
+
+    def yearly(self, data: LocatedMap, name: str) -> tuple[dict[int, Any], dict[int, Position]]:
+        """An indicator's values by year (its ``targets`` or ``realised``) and where each year is written; a year
+        given twice is an error (E002), the first kept."""
+        given: LocatedMap | dict[Any, Any] = data.get(name) or {}
+        years: dict[int, Any] = {}
+        positions: dict[int, Position] = {}
+        for key, value in given.items():  # the schema let through only keys that read as years
+            year = int(key)
+            where = given.key_at(key) if isinstance(given, LocatedMap) else data.at(name)
+            if year in years:
+                self.report.add(error(where, "E002", "target year {year} is given twice (first at line {line})"
+                                      if name == "targets" else
+                                      "realised year {year} is given twice (first at line {line})",
+                                      "keep one of them", year=year, line=positions[year].line))
+                continue
+            years[year], positions[year] = value, where
+        return years, positions
 
     def indicators(self, items: Any) -> list[Indicator]:
         return [self.indicator(item) for item in items or []]

@@ -95,7 +95,7 @@ class Period:
 
 @dataclass
 class Indicator:
-    """A measurable indicator: baseline and a target per year."""
+    """A measurable indicator: baseline, a target per year and, once monitored, what it reached (realised)."""
 
     name: Text
     unit: Text
@@ -106,12 +106,14 @@ class Indicator:
     target_positions: dict[int, Position] = field(default_factory=dict)
     baseline_position: Position | None = None  #: of the baseline's value, when the indicator has one
     direction: str | None = None  #: "up" or "down": which way is better, when the plan says so
+    realised: dict[int, Value] = field(default_factory=dict)  #: what it reached per year (realisasi), as monitored
+    realised_positions: dict[int, Position] = field(default_factory=dict)
 
     @property
     def decimals(self) -> int:
         """Decimal places that print every value of the indicator alike: "2,0" beside "2,3" (at most 2)."""
         places = 0
-        for value in (self.baseline_value, *self.targets.values()):
+        for value in (self.baseline_value, *self.targets.values(), *self.realised.values()):
             if isinstance(value, float) and math.isfinite(value):
                 places = max(places, len(f"{value:.2f}".rstrip("0").partition(".")[2]))
         return places

@@ -88,6 +88,11 @@ DEFS: dict[str, Any] = {
         "targets": {"type": "object", "description": "Target per year: {2023: 40, 2024: 60}.",
                     "propertyNames": {"pattern": "^[0-9]{4}$"},
                     "additionalProperties": {"$ref": "#/$defs/value"}},
+        "realised": {"type": "object", "description": "What the indicator reached per year, as monitoring "
+                     "(monev) measured it, written like targets: {2022: 35, 2023: 41}. Printed beside the "
+                     "targets (Realisasi) and carried by the open data.",
+                     "propertyNames": {"pattern": "^[0-9]{4}$"},
+                     "additionalProperties": {"$ref": "#/$defs/value"}},
         "direction": {"enum": INDICATOR_DIRECTIONS, "description": "Which way is better: up (naik: a share of "
                       "services online) or down (turun: a stunting rate). With it, validate warns of a target that "
                       "moves the other way, or a final target no better than the baseline."},
@@ -284,6 +289,7 @@ INDONESIAN_FIELDS = {
     "riwayat_revisi": ("revisions",), "revisi": ("revisions",), "riwayat": ("revisions",),
     "versi": ("version",), "tanggal": ("date",), "perwali": ("decree",), "penetapan": ("decree",),
     "dasar_penetapan": ("decree",), "ditetapkan_dengan": ("decree",), "perubahan": ("summary",),
+    "realisasi": ("realised",), "capaian": ("realised",),
     "pagu_apbd": ("apbd_ceiling",), "pagu": ("apbd_ceiling",), "pagu_indikatif": ("apbd_ceiling",),
 }
 

@@ -35,6 +35,7 @@ from masterplan.checks import (
     plain_text,
     program_names,
     publishing,
+    realised,
     references,
     renamed_pages,
     revisions,
@@ -52,6 +53,7 @@ Rule = Callable[[Plan, AbstractSet[str]], Iterable[Diagnostic]]
 ERROR_RULES: list[Rule] = [
     references.check,
     years.check,
+    realised.years,
     chapters.check,
     catalog.check,
     publishing.check,
@@ -70,6 +72,7 @@ WARNING_RULES: list[Rule] = [
     phases.check,
     revisions.check,
     indicator_course.check,
+    realised.check,
     one_indicator.check,
     codes.check,
     sample.check,

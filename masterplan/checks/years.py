@@ -183,7 +183,7 @@ def _dot_grouped(value: DotGrouped, indicator: Indicator, where: Position, label
     whose values have decimals (nothing said). Without plain values to tell, a value written .000
     beside it shows thousands (an error); else a warning, with both readings (a decimal with three
     places written with a fourth, 3.1250, is not taken for thousands)."""
-    values = (indicator.baseline_value, *indicator.targets.values())
+    values = (indicator.baseline_value, *indicator.targets.values(), *indicator.realised.values())
     numbers = [v for v in values if isinstance(v, (int, float)) and not isinstance(v, bool)]
     plain = [v for v in numbers if not isinstance(v, DotGrouped)]
     if any(abs(v) >= 100 * abs(value) or (float(v).is_integer() and abs(v) >= 1000) for v in plain):
@@ -207,20 +207,23 @@ def _dot_grouped(value: DotGrouped, indicator: Indicator, where: Position, label
 
 
 def _values(indicator: Indicator, label: Message) -> Iterator[Diagnostic]:
-    """How an indicator's baseline and targets are written: with a dot for thousands (E307, W312), or
-    a decimal comma (W310)."""
-    for year, value in [(None, indicator.baseline_value), *indicator.targets.items()]:
-        where: Position = (indicator.target_positions.get(year, indicator.position) if year
-                           else indicator.baseline_position or indicator.position)
+    """How an indicator's baseline, targets and realised figures are written: with a dot for thousands (E307, W312),
+    or a decimal comma (W310)."""
+    written = [(indicator.baseline_position or indicator.position, indicator.baseline_value)]
+    written += [(indicator.target_positions.get(year, indicator.position), value)
+                for year, value in indicator.targets.items()]
+    written += [(indicator.realised_positions.get(year, indicator.position), value)
+                for year, value in indicator.realised.items()]
+    for where, value in written:
         if isinstance(value, DotGrouped) and not value.written.lstrip("+-").startswith("0"):  # 0.385: a decimal
             yield from _dot_grouped(value, indicator, where, label)
-        hint = _number_as_text(value, indicator) if isinstance(value, str) else None
+        hint = number_as_text(value, indicator) if isinstance(value, str) else None
         if hint:  # 14,5, 25%, 1.500.000 or '100': text to YAML, which the charts and the open data leave out
             yield warning(where, "W310", "{label}: indicator '{indicator}': '{value}' is read as text, not a number",
                           hint, label=label, indicator=str(indicator.name), value=value)
 
 
-def _number_as_text(value: str, indicator: Indicator) -> Message | None:
+def number_as_text(value: str, indicator: Indicator) -> Message | None:
     """How to write a number that was written as text, or None for a text that is no number ("ada", "tersedia")."""
     text = value.strip()
     if _DECIMAL_COMMA.fullmatch(text):  # 14,5 as Indonesians write it

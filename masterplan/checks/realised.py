@@ -1,0 +1,73 @@
+"""An indicator's realised figures (``realised:``, realisasi): what monitoring (monev) measured it reached, year by year.
+
+Each said at the year it is about:
+
+- a realised year outside the plan period, or before the indicator's baseline year (E308, an error, as a target's
+  year outside its period is): the plan cannot have reached anything in a year it does not hold;
+- a realised year after the year of the plan's ``date`` (W327): a figure from the future, most often a year typed
+  wrong, or a plan whose date was not moved on when its monitoring figures were written in;
+- a realised value of another kind than the indicator's targets (W328): a word ("tercapai") where every target is a
+  number, which the charts and the open data cannot set beside them, or a number where every target is a word.
+  A number written as text (``'55%'``, ``14,5``) is W310's, as it is for a target (:mod:`masterplan.checks.years`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
+
+from masterplan.checks.coherence import indicators
+from masterplan.checks.years import number_as_text
+from masterplan.diagnostics import Diagnostic, Message, error, warning
+from masterplan.model import Indicator, Plan, Value
+
+
+def years(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
+    """E308: a realised year outside the plan period or before the baseline year."""
+    period = plan.period
+    if period.start > period.end:  # E305 says so; every year would be "outside" it
+        return
+    for label, indicator, _ in indicators(plan):
+        for year in sorted(indicator.realised):
+            where = indicator.realised_positions.get(year, indicator.position)
+            if year not in period:
+                yield error(where, "E308", "{label}: indicator '{indicator}' has a realised figure for {year}, "
+                            "outside the plan period {period}", Message("a realised figure is of a year of the plan, "
+                                                                        "{period}", period=period),
+                            label=label, indicator=str(indicator.name), year=year, period=period)
+            elif indicator.baseline_year is not None and year < indicator.baseline_year:
+                yield error(where, "E308", "{label}: indicator '{indicator}' has a realised figure for {year}, "
+                            "before its baseline ({baseline})", "check the year: what the plan reached comes "
+                            "after the condition it started from", label=label, indicator=str(indicator.name),
+                            year=year, baseline=indicator.baseline_year)
+
+
+def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
+    """W327: a realised figure of a year after the plan's date; W328: one of another kind than the targets."""
+    for label, indicator, _ in indicators(plan):
+        for year, value in sorted(indicator.realised.items()):
+            where = indicator.realised_positions.get(year, indicator.position)
+            if plan.date is not None and year > plan.date.year and year in plan.period:  # outside it: E308
+                yield warning(where, "W327", "{label}: indicator '{indicator}' has a realised figure for {year}, "
+                              "after the plan's date ({date})", Message("check the year: a figure is measured once "
+                                                                        "its year is over; or move the plan's date "
+                                                                        "on to when it was written in"),
+                              label=label, indicator=str(indicator.name), year=year, date=plan.date.isoformat())
+            kind = _kind(value)
+            targets = {_kind(target) for target in indicator.targets.values()}
+            if len(targets) == 1 and kind not in targets and not _number_in_text(value, indicator):
+                yield warning(where, "W328", "{label}: indicator '{indicator}': the realised figure for {year} is "
+                              "text ('{value}'), its targets are numbers" if kind == "text" else
+                              "{label}: indicator '{indicator}': the realised figure for {year} is a number "
+                              "({value}), its targets are text", "write what was reached as the targets are "
+                              "written, so that the two can be set side by side", label=label,
+                              indicator=str(indicator.name), year=year, value=str(value))
+
+
+def _kind(value: Value) -> str:
+    return "text" if isinstance(value, str) else "number"
+
+
+def _number_in_text(value: Value, indicator: Indicator) -> bool:
+    """Whether ``value`` is a number written as text (W310 tells how to write it)."""
+    return isinstance(value, str) and number_as_text(value, indicator) is not None
