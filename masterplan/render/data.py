@@ -85,12 +85,14 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
         ("unit", "Unit"),
         ("baseline_year", "Year of the baseline value"),
         ("baseline_value", "Baseline value: a number, its decimals after a dot (2.4), or a word"),
-        ("year", "Target year (one row per target)"),
+        ("year", "Year of a target or a realised figure (one row per year)"),
         ("target", "Target value for that year: a number, its decimals after a dot (2.4), or a word"),
         ("indicator_number", "Its place among its program's or pillar's indicators (1, 2, …), as the book lists them"),
         ("program_id", "Program code, for a program's indicator (else empty)"),
         ("pillar", "Pillar id: the pillar's own indicator, or the pillar of the program"),
         ("direction", "Which way is better: up or down, where the plan says so (else empty)"),
+        ("realised", ("What the indicator reached that year (realisasi), as monitoring measured it, where the plan "
+                     "gives it (else empty): a number, its decimals after a dot (2.4), or a word")),
     ],
     "pillars.csv": [
         ("id", "Pillar id"),
@@ -120,9 +122,11 @@ JSON_FIELDS: list[tuple[str, str]] = [
               "the open data's licence, the APBD ceiling per year (pagu indikatif) where the plan gives one, the "
               "roadmap's phases (tahapan) with their theme, years and description, the plan's revision history "
               "(riwayat revisi: each version's date, what it changed and the regulation that adopted it)")),
-    ("pillars", "Pillars with sub-elements, goals, indicators and the codes of their programs"),
+    ("pillars", ("Pillars with sub-elements, goals, indicators (baseline, targets and realised figures by year) and the codes "
+                "of their programs")),
     ("agencies", "Agencies with the codes of the programs they lead and support, and their contact where given"),
-    ("programs", "Every program with all its fields, budget lines and indicators"),
+    ("programs", ("Every program with all its fields, budget lines and indicators (baseline, targets and realised "
+                  "figures by year)")),
     ("readiness", "Readiness analysis rows"),
     ("glossary", "Glossary terms"),
     ("totals", "Budget totals by pillar, year, funding source and agency"),
@@ -140,6 +144,7 @@ def _indicator(indicator: Indicator) -> dict[str, Any]:
         "baseline": {"year": indicator.baseline_year, "value": indicator.baseline_value},
         "targets": {str(year): value for year, value in sorted(indicator.targets.items())},
         "direction": indicator.direction,
+        "realised": {str(year): value for year, value in sorted(indicator.realised.items())},
     }
 
 
@@ -242,16 +247,17 @@ def _agency_rows(plan: Plan) -> Iterator[list[Any]]:
 
 
 def _indicator_rows(plan: Plan) -> Iterator[list[Any]]:
-    """A row per target (one for an indicator without targets); the owner is said again as a program code and a
-    pillar id, columns a table's description can say the programs and pillars tables hold."""
+    """A row per year of a target or a realised figure (one for an indicator without either); the owner is said again
+    as a program code and a pillar id, columns a table's description can say the programs and pillars tables hold."""
     owners = [("pillar", p.id, p.indicators, None, p.id) for p in plan.pillars]
     owners += [("program", p.id, p.indicators, p.id, p.pillar_id) for p in plan.programs]
     for kind, owner, indicators, program, pillar in owners:
         for number, ind in enumerate(indicators, start=1):
             head = [kind, owner, str(ind.name), str(ind.unit), ind.baseline_year, ind.baseline_value]
-            targets = sorted(ind.targets.items()) or [(None, None)]
-            for year, value in targets:
-                yield [*head, year, value, number, program, pillar, ind.direction]
+            years = sorted({*ind.targets, *ind.realised}) or [None]
+            for year in years:
+                yield [*head, year, ind.targets.get(year), number, program, pillar, ind.direction,
+                       ind.realised.get(year)]
 
 
 def _pillar_rows(plan: Plan) -> Iterator[list[Any]]:

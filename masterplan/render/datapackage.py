@@ -31,7 +31,7 @@ TYPES: dict[str, str] = {
     "indicator_number": "integer", "apbd": "integer", "ceiling": "integer", "left": "integer",
     "share_used": "number", "mission_number": "integer", "share_of_plan": "number", "phase_number": "integer",
     "programs_starting": "integer", "programs_running": "integer", "budget": "integer",
-    "baseline_value": "any", "target": "any",  # an indicator's value is a number or a word ("tersedia")
+    "baseline_value": "any", "target": "any", "realised": "any",  # an indicator's value is a number or a word ("tersedia")
 }
 #: a column's Table Schema constraints, when it may hold only some values: a budget by mission's row is of a type
 #: always, so a reader filtering on it finds each row (the none and total rows have no mission_id, a key of missions)
