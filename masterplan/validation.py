@@ -245,6 +245,8 @@ def _explain(err: ValidationError, data: Any, default: Position) -> Diagnostic:
                      "in {{...}} a comma separates targets: write a decimal number with a point, e.g. 2023: 20.5"
                      if split else "write each year in four digits and its ceiling in whole rupiah, e.g. 2024: "
                      "12000000000" if path[:1] == ["apbd_ceiling"] else
+                     "write each realised figure as a four-digit year and a value, e.g. 2023: 78"
+                     if path[-1:] == ["realised"] else
                      "write each target as a four-digit year and a value, e.g. 2024: 80",
                      field=field, value=err.instance)
     if kind == "required":
