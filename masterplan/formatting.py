@@ -43,6 +43,11 @@ def funding_source(source: str, translate: Callable[[str], str]) -> str:
     return translate(FUNDING_SOURCE_NAMES[source]) if source in FUNDING_SOURCE_NAMES else source
 
 
+#: an indicator's direction (``Indicator.direction``) in the catalog's words: which way the book and the site say is
+#: better, beside its targets ("diharapkan turun" in Indonesian)
+DIRECTION_WORDS = {"up": "higher is better", "down": "lower is better"}
+
+
 FALLBACK = "en"  #: the language numbers and dates are written in when the plan's is unknown to Babel
 
 
@@ -66,6 +71,10 @@ class Formats:
     def funding_source(self, source: str) -> str:
         """A funding source's name in this language (:func:`funding_source`)."""
         return funding_source(source, self.translate)
+
+    def direction(self, direction: str | None) -> str:
+        """Which way an indicator is better, in this language ("lower is better"); "" where the plan does not say."""
+        return self.translate(DIRECTION_WORDS[direction]) if direction in DIRECTION_WORDS else ""
 
     def number(self, value: float | str | None, decimals: int = 2) -> str:
         """``1250000`` → ``1.250.000``; ``2.5`` → ``2,5``; text is returned as it is."""

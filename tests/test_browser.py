@@ -1525,3 +1525,24 @@ def test_a_renamed_programs_old_link_opens_its_new_page(page: object, tmp_path: 
         page.goto(address + "program/SOC-07.html#budget")  # type: ignore[attr-defined]
         page.wait_for_url("**/program/SOC-70.html#budget")  # type: ignore[attr-defined]
         assert page.locator("#budget").is_visible()  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_an_indicators_direction_is_heard_in_words_and_shown_with_an_arrow(width: int, browser: object,
+                                                                           server: str) -> None:
+    """LIV-10's stunting prevalence should fall: its row's "Arah" cell shows "↓ diharapkan turun", and a screen
+    reader hears the words, not "downwards arrow"; the posyandu's indicator, without a direction, shows no "Arah"
+    on a phone's card."""
+    context = browser.new_context(viewport={"width": width, "height": 900})  # type: ignore[attr-defined]
+    tab = context.new_page()
+    tab.goto(server + "program/LIV-10.html")
+    table = tab.locator("#program-indicators")
+    cell = table.get_by_role("cell", name=re.compile(r"^(Arah )?diharapkan turun$"))  # a card's says its column
+    assert cell.count() == 1 and cell.inner_text().split() == ["↓", "diharapkan", "turun"]
+    shown = tab.eval_on_selector_all("#program-indicators td.direction-cell", """cells => cells.map(td =>
+        [td.parentElement.querySelector('th').textContent, td.offsetHeight > 0 ? td.innerText.trim() : null])""")
+    # on a phone's card the empty cell is not shown at all, where it would be "Arah" over nothing
+    assert shown == [["Prevalensi balita stunting", "↓\u00a0diharapkan turun"],  # the arrow never alone on a line
+                     ["Posyandu yang mencatat pengukuran balita secara digital", None if width == 390 else ""]], shown
+    assert _axe(tab) == []
+    context.close()

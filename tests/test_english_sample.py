@@ -80,3 +80,15 @@ def test_the_workbooks_budget_summary_names_the_funding_sources_in_english(engli
     cells = [str(cell) for row in sheet.iter_rows(values_only=True) for cell in row if cell is not None]
     assert "Private sector" in cells and "Grants" in cells and "Provincial APBD" in cells
     assert not [cell for cell in cells if INDONESIAN_SOURCES.fullmatch(cell) or cell == "APBD Provinsi"]
+
+
+def test_the_book_and_the_site_say_which_way_an_indicator_is_better_in_english(pages: list[str],
+                                                                               english_sample: Path) -> None:
+    """Tabel 9.1's slums and LIV-10's stunting should fall, Tabel 8.1's cashless shops rise: said in English."""
+    slums = next(text for text in pages if "Table 9.1 Indicators of Smart Living No." in text)
+    assert "2031: 0 lower is better" in slums and "diharapkan" not in slums, slums
+    assert any("2031: 70 higher is better" in text for text in pages)
+    program = (english_sample / "site" / "program" / "LIV-10.html").read_text(encoding="utf-8")
+    assert '<th scope="col">Direction</th>' in program
+    assert '<span class="direction"><span aria-hidden="true">↓&nbsp;</span>lower is better</span>' in program
+    assert "diharapkan" not in program

@@ -181,7 +181,7 @@ def environment(theme: Theme, language: str) -> jinja2.Environment:
         "t": lambda text: localize(text, language),
         "t_lang": lambda text: in_its_language(text, language),
         "rupiah": formats.rupiah, "rupiah_short": formats.rupiah_short,
-        "billions": formats.billions, "funding_source": formats.funding_source,
+        "billions": formats.billions, "funding_source": formats.funding_source, "direction": formats.direction,
         "number": formats.number, "measure": formats.measure,
         "percent": formats.percent, "shares": formats.shares, "file_size": formats.file_size,
         "date": formats.date, "tel": lambda phone: re.sub(r"[^0-9+]", "", str(phone)),  # a tel: link's digits
