@@ -21,7 +21,8 @@ REALISED_FILES = {
         "targets: {2022: 60, 2023: 80, 2024: 90}",
         "targets: {2022: 60, 2023: 80, 2024: 90}\n                realised: {2022: 55, 2023: 78.5}"),
     "content/pillars/governance.yml": MINI_FILES["content/pillars/governance.yml"].replace(
-        "targets: {2022: 2.3, 2026: 3.5}", "targets: {2022: 2.3, 2026: 3.5}\n            realised: {2022: 2.25, 2023: 2.6}"),
+        "targets: {2022: 2.3, 2026: 3.5}", "targets: {2022: 2.3, 2026: 3.5}\n            realised: {2022: 2.25, 2023: 2.6}"
+        "\n            direction: up"),
 }
 
 
@@ -88,9 +89,10 @@ def test_the_program_page_shows_the_realised_figures_in_a_row_under_the_targets(
 
 def test_the_pillar_page_gives_a_year_with_only_a_realised_figure_its_column(monitored: Path) -> None:
     head, targets, realised = table_rows(monitored / "site" / "pillar" / "governance.html", "pillar-indicators")
-    assert [text for _, _, text in head][3:] == ["2022", "2023", "2026"]
-    assert [text for _, _, text in targets][3:] == ["2,30", "–", "3,50"]
-    assert [text for _, _, text in realised] == ["Indeks SPBE: Realisasi", "", "", "2,25", "2,60", "–"]
+    assert [text for _, _, text in head][3:] == ["2022", "2023", "2026", "Arah"]
+    assert [text for _, _, text in targets][3:] == ["2,30", "–", "3,50", "↑ diharapkan naik"]
+    # under the direction column, an empty cell: the row's figures stay under their years
+    assert [text for _, _, text in realised] == ["Indeks SPBE: Realisasi", "", "", "2,25", "2,60", "–", ""]
 
 
 def test_the_book_prints_the_realised_figures_under_the_targets(monitored: Path) -> None:
@@ -98,7 +100,7 @@ def test_the_book_prints_the_realised_figures_under_the_targets(monitored: Path)
     # the program matrix
     assert "2022: 60,0 · 2023: 80,0 · 2024: 90,0 Realisasi 2022: 55,0 · 2023: 78,5" in text
     # the pillar's indicators
-    assert "2022: 2,30 · 2026: 3,50 Realisasi 2022: 2,25 · 2023: 2,60" in text
+    assert "2022: 2,30 · 2026: 3,50 diharapkan naik Realisasi 2022: 2,25 · 2023: 2,60" in text
 
 
 def test_a_plan_without_realised_figures_prints_no_such_word(unmonitored: Path) -> None:
