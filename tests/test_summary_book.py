@@ -125,6 +125,24 @@ def test_an_english_edition_s_summary_is_in_english(tmp_path: Path) -> None:
     assert "The indicative budget of all programs totals Rp 276,660,000,000 over 10 years." in " ".join(pages)
     assert outline_titles(tmp_path / "build" / SUMMARY_PDF)[1:3] == ["Chapter 2 · Vision and missions",
                                                                    "Chapter 3 · Smart city pillars"]
+    # the pillars' table's head: each word inside its cell ("Programs" ran 2 mm into "Quick wins")
+    assert not head_words_outside(tmp_path / "build" / SUMMARY_PDF, "Programs")
+
+
+def head_words_outside(pdf: Path, word: str) -> list[str]:
+    """The words of the table head holding ``word`` (on the first page that has it) that run past the right edge of
+    the cell they start in (its coloured background); each a word and by how many points."""
+    with plumbed(pdf) as book:
+        for page in book.pages:
+            head = next((w for w in page.extract_words() if w["text"] == word), None)
+            if head is None:
+                continue
+            cells = [r for r in page.rects if r["top"] <= head["top"] and head["bottom"] <= r["bottom"]]
+            assert len(cells) > 3, "the head's cells are drawn as rectangles"
+            row = [w for w in page.extract_words() if cells[0]["top"] <= w["top"] and w["bottom"] <= cells[0]["bottom"]]
+            starts = [(w, next(c for c in cells if c["x0"] - 0.5 <= w["x0"] < c["x1"])) for w in row]  # its cell
+            return [f"{w['text']} by {w['x1'] - c['x1']:.1f} pt" for w, c in starts if w["x1"] > c["x1"] + 0.5]
+    raise AssertionError(f"no page has {word!r}")
 
 
 def summary_on(tmp_path: Path) -> tuple[Path, str]:
