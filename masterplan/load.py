@@ -205,8 +205,9 @@ class _Reader:
 
     def indicator(self, data: LocatedMap) -> Indicator:
         baseline = data.get("baseline") or {}
-        targets, target_positions = self.yearly(data, "targets")
-        realised, realised_positions = self.yearly(data, "realised")
+        targets, target_positions = self.yearly(data, "targets", "target year {year} is given twice (first at line {line})")
+        realised, realised_positions = self.yearly(data, "realised",
+                                                   "realised year {year} is given twice (first at line {line})")
         return Indicator(
             name=self.text(data["name"]), unit=self.text(data["unit"]),
             baseline_year=baseline.get("year"), baseline_value=baseline.get("value"),
@@ -215,20 +216,18 @@ class _Reader:
             direction=data.get("direction"), realised=realised, realised_positions=realised_positions,
         )
 
-    def yearly(self, data: LocatedMap, name: str) -> tuple[dict[int, Any], dict[int, Position]]:
-        """An indicator's values by year (its ``targets`` or ``realised``) and where each year is written; a year
-        given twice is an error (E002), the first kept."""
+    def yearly(self, data: LocatedMap, name: str, twice: str) -> tuple[dict[int, Any], dict[int, Position]]:
+        """The values of ``data``'s ``name`` by year (an indicator's ``targets`` or ``realised``, plan.yml's
+        ``apbd_ceiling``) and where each year is written; a year given twice is an error (E002, ``twice`` its
+        message), the first kept. The schema let through only keys that read as years."""
         given: LocatedMap | dict[Any, Any] = data.get(name) or {}
         years: dict[int, Any] = {}
         positions: dict[int, Position] = {}
-        for key, value in given.items():  # the schema let through only keys that read as years
+        for key, value in given.items():
             year = int(key)
             where = given.key_at(key) if isinstance(given, LocatedMap) else data.at(name)
             if year in years:
-                self.report.add(error(where, "E002", "target year {year} is given twice (first at line {line})"
-                                      if name == "targets" else
-                                      "realised year {year} is given twice (first at line {line})",
-                                      "keep one of them", year=year, line=positions[year].line))
+                self.report.add(error(where, "E002", twice, "keep one of them", year=year, line=positions[year].line))
                 continue
             years[year], positions[year] = value, where
         return years, positions
@@ -262,7 +261,8 @@ class _Reader:
         open_data = data.get("open_data") or {}
         if "license_url" in open_data:
             where["open_data.license_url"] = open_data.at("license_url")
-        ceiling, ceiling_at = self.apbd_ceiling(data)
+        ceiling, ceiling_at = self.yearly(data, "apbd_ceiling",
+                                          "the APBD ceiling for {year} is given twice (first at line {line})")
         return Plan(
             city=city, province=data.get("province", ""), title=self.text(data["title"]),
             notice=self.text(data.get("notice")), author=self.text(data.get("author") or f"Pemerintah {city}"),
@@ -293,22 +293,6 @@ class _Reader:
         """An entry of plan.yml's history (revisions), its date read as the plan's own is."""
         return Revision(str(data["version"]), self.date(data), self.text(data["summary"]), data.position,
                         self.text(data.get("decree")), self.where(data))
-
-    def apbd_ceiling(self, data: LocatedMap) -> tuple[dict[int, int], dict[int, Position]]:
-        """plan.yml's APBD ceiling per year and where each is written; a year given twice is an error, as a
-        target's (the schema let through only keys that read as years, and whole amounts)."""
-        given: LocatedMap | dict[Any, Any] = data.get("apbd_ceiling") or {}
-        amounts: dict[int, int] = {}
-        positions: dict[int, Position] = {}
-        for key, amount in given.items():
-            year = int(key)
-            where = given.key_at(key) if isinstance(given, LocatedMap) else data.at("apbd_ceiling")
-            if year in amounts:
-                self.report.add(error(where, "E002", "the APBD ceiling for {year} is given twice (first at line "
-                                      "{line})", "keep one of them", year=year, line=positions[year].line))
-                continue
-            amounts[year], positions[year] = amount, where
-        return amounts, positions
 
     def date(self, data: LocatedMap) -> datetime.date | None:
         """The date of plan.yml, or of one of its revisions; quoted text must still name a real date (YYYY-MM-DD)."""

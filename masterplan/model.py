@@ -197,6 +197,7 @@ class Revision:
     where: dict[str, Position] = field(default_factory=dict)
 
     def at(self, name: str) -> Position:
+        """Where plan.yml writes the entry's ``name`` (its version, date…), else the entry itself."""
         return self.where.get(name, self.position)
 
 

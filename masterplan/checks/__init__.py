@@ -53,7 +53,7 @@ Rule = Callable[[Plan, AbstractSet[str]], Iterable[Diagnostic]]
 ERROR_RULES: list[Rule] = [
     references.check,
     years.check,
-    realised.years,
+    realised.outside_plan,
     chapters.check,
     catalog.check,
     publishing.check,

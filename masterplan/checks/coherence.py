@@ -183,11 +183,15 @@ def numbers(indicator: Indicator) -> list[tuple[int | None, float]]:
     if any(isinstance(value, DotGrouped) for value in values):
         return []
     found: list[tuple[int | None, float]] = []
-    if isinstance(indicator.baseline_value, (int, float)) and not isinstance(indicator.baseline_value, bool):
-        found.append((None, indicator.baseline_value))
-    found += [(year, value) for year, value in sorted(indicator.targets.items())
-              if isinstance(value, (int, float)) and not isinstance(value, bool)]
+    if _number(indicator.baseline_value):
+        found.append((None, indicator.baseline_value))  # type: ignore[arg-type]
+    found += [(year, value) for year, value in sorted(indicator.targets.items()) if _number(value)]
     return found
+
+
+def _number(value: object) -> bool:
+    """Whether ``value`` is a number as written: not yes/no, nor 1.000 with a dot for thousands (E307, W312)."""
+    return isinstance(value, (int, float)) and not isinstance(value, (bool, DotGrouped))
 
 
 def target_at(indicator: Indicator, year: int | None) -> Position:
@@ -243,12 +247,14 @@ def _farthest(values: list[tuple[int | None, float]], years: list[int | None]) -
 
 
 def _percent(label: Message, indicator: Indicator) -> Iterator[Diagnostic]:
-    """W315: a percentage far above 100, which no share reaches."""
+    """W315: a percentage far above 100, which no share reaches: a target, the baseline or a realised figure."""
     if not PERCENT.search(str(indicator.unit)):
         return
-    for year, value in numbers(indicator):
+    realised = [(indicator.realised_positions.get(year, indicator.position), value)
+                for year, value in sorted(indicator.realised.items()) if _number(value)]
+    for at, value in [(target_at(indicator, year), value) for year, value in numbers(indicator)] + realised:
         if value > PERCENT_MOST:
-            yield warning(target_at(indicator, year), "W315",
+            yield warning(at, "W315",
                           "{label}: indicator '{indicator}' is a percentage, but one of its values is {value}",
                           Message("a share above {most} % is surely a count: write the share, or change the unit",
                                   most=PERCENT_MOST),

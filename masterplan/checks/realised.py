@@ -22,7 +22,7 @@ from masterplan.diagnostics import Diagnostic, Message, error, warning
 from masterplan.model import Indicator, Plan, Value
 
 
-def years(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
+def outside_plan(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
     """E308: a realised year outside the plan period or before the baseline year."""
     period = plan.period
     if period.start > period.end:  # E305 says so; every year would be "outside" it
@@ -49,9 +49,9 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
             where = indicator.realised_positions.get(year, indicator.position)
             if plan.date is not None and year > plan.date.year and year in plan.period:  # outside it: E308
                 yield warning(where, "W327", "{label}: indicator '{indicator}' has a realised figure for {year}, "
-                              "after the plan's date ({date})", Message("check the year: a figure is measured once "
-                                                                        "its year is over; or move the plan's date "
-                                                                        "on to when it was written in"),
+                              "after the plan's date ({date})", Message("check the year: nothing of a year is "
+                                                                        "measured before it begins; or move the "
+                                                                        "plan's date on to when it was written in"),
                               label=label, indicator=str(indicator.name), year=year, date=plan.date.isoformat())
             kind = _kind(value)
             targets = {_kind(target) for target in indicator.targets.values()}
@@ -65,6 +65,7 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
 
 
 def _kind(value: Value) -> str:
+    """"text" or "number": what a value is written as, to set a realised figure beside the targets."""
     return "text" if isinstance(value, str) else "number"
 
 

@@ -43,13 +43,13 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
             yield warning(after.at("date"), "W118", "version {version} ({date}) is listed after version {before} "
                           "({before_date}, line {line}), which is dated later",
                           "list the revisions oldest first, as the history table prints them",
-                          version=after.version, date=date.isoformat(), before=before.version,
+                          version=after.version.strip(), date=date.isoformat(), before=before.version.strip(),
                           before_date=before_date.isoformat(), line=before.at("date").line)
     for revision, date in dated:
         if plan.date is not None and date > plan.date:
             yield warning(revision.at("date"), "W119", "version {version} is dated {date}, after the plan's date "
                           "{plan_date}", "a revision raises the plan's date to its own: correct one of the two dates",
-                          version=revision.version, date=date.isoformat(), plan_date=plan.date.isoformat())
+                          version=revision.version.strip(), date=date.isoformat(), plan_date=plan.date.isoformat())
     listed = {revision.version.strip() for revision in plan.revisions}
     if plan.status == "final" and plan.revisions and plan.version.strip() and plan.version.strip() not in listed:
         last = plan.revisions[-1]
