@@ -157,13 +157,45 @@ def budget_bars(plan: Plan, budget: BudgetSummary, translate: Callable[[str], st
     }
 
 
-def indicator_columns(indicator: Indicator) -> list[tuple[int | str, float, float, bool]]:
-    """(year, value, height in percent, is the baseline) for an indicator's numeric values."""
-    points: list[tuple[int | str, float, bool]] = []
-    if isinstance(indicator.baseline_value, (int, float)):
-        points.append((indicator.baseline_year or "", indicator.baseline_value, True))
-    points += [(year, value, False) for year, value in sorted(indicator.targets.items())
-               if isinstance(value, (int, float))]
-    top = max((abs(value) for _, value, _ in points), default=0)
-    return [(year, value, round(100 * abs(value) / top, 1) if top else 0.0, baseline)
-            for year, value, baseline in points]
+@dataclass(frozen=True)
+class IndicatorColumn:
+    """One year's slot of an indicator's column chart: its baseline or target (``value``, None where the year has a
+    realised figure only) and what it reached (``realised``), each ``height`` percent of the largest value drawn."""
+
+    year: int | str
+    value: float | None
+    height: float
+    baseline: bool
+    realised: float | None = None
+    realised_height: float = 0.0
+
+
+def indicator_columns(indicator: Indicator) -> list[IndicatorColumn]:
+    """An indicator's numeric baseline, targets and realised figures, a slot a year: the baseline's first, then the
+    years with a target or a realised figure; one scale for all, so a figure above every target stays in the box."""
+    targets = _numbers(indicator.targets)
+    realised = _numbers(indicator.realised)
+    has_baseline = _is_number(indicator.baseline_value)
+    top = max(map(abs, [*targets.values(), *realised.values(), *([indicator.baseline_value] if has_baseline else [])]),
+              default=0)
+
+    def column(year: int | str, value: float | None, baseline: bool) -> IndicatorColumn:
+        reached = realised.get(year) if isinstance(year, int) else None
+        return IndicatorColumn(year, value, _share(value, top), baseline, reached, _share(reached, top))
+
+    slots = [column(indicator.baseline_year or "", indicator.baseline_value, True)] if has_baseline else []
+    skipped = {indicator.baseline_year} if has_baseline else set()  # its realised figure beside the baseline
+    return slots + [column(year, targets.get(year), False) for year in sorted({*targets, *realised} - skipped)]
+
+
+def _numbers(by_year: dict[int, Any]) -> dict[int, float]:
+    return {year: value for year, value in by_year.items() if _is_number(value)}
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _share(value: float | None, top: float) -> float:
+    """A value's height in percent of the largest drawn (0 for none)."""
+    return round(100 * abs(value) / top, 1) if value is not None and top else 0.0

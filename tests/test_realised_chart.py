@@ -1,0 +1,138 @@
+"""The site's indicator columns with realised figures (realisasi): each year's figure a narrower column beside its
+target, as tall as its value on the chart's one scale, its value under the year and a key under the chart; an
+indicator without any is drawn as before."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from conftest import CHROMIUM, write_plan
+from test_browser import _axe, serving
+from test_realised import REALISED_FILES
+
+from masterplan.build import BuildOptions, run
+
+#: GOV-01's indicator: baseline 40 (2021), targets 60, 80, 90 (2022–2024), realised 55, 78.5 (2022, 2023)
+_PROGRAM = "content/agencies/diskominfo.yml"
+
+
+class _Chart(HTMLParser):
+    """The first indicator chart of a page: its figure's classes, and per year slot the heights (percent, as drawn)
+    of its columns and the texts of its labels, by class; and the key's text."""
+
+    _READ = ("column-value", "column-year", "column-realised-value", "columns-key")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.figure_class: str | None = None
+        self.slots: list[dict[str, str]] = []
+        self.key = ""
+        self.open: list[str] = []  # within the figure, the label each open element belongs to ("" for none)
+        self.done = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        classes = (found.get("class") or "").split()
+        if tag == "figure" and "columns" in classes and self.figure_class is None:
+            self.figure_class = found.get("class")
+        if self.figure_class is None or self.done:
+            return
+        if tag == "li":
+            self.slots.append({})
+        if "column" in classes or "column-realised" in classes:
+            height = re.fullmatch(r"height: ([\d.]+)%", found.get("style") or "")
+            self.slots[-1][classes[0]] = height.group(1) if height else "?"
+        self.open.append(next((name for name in self._READ if name in classes), self.open[-1] if self.open else ""))
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.figure_class is None or self.done:
+            return
+        self.done = tag == "figure"
+        if self.open:
+            self.open.pop()
+
+    def handle_data(self, data: str) -> None:
+        label = self.open[-1] if self.open and not self.done else ""
+        if label == "columns-key":
+            self.key += data
+        elif label:
+            self.slots[-1][label] = self.slots[-1].get(label, "") + data
+
+
+def _chart(files: dict[str, str], root: Path) -> _Chart:
+    write_plan(root, files)
+    result = run(root, BuildOptions(pdf=False))
+    assert result.ok, [str(d) for d in result.report]
+    chart = _Chart()
+    chart.feed((root / "build" / "site" / "program" / "GOV-01.html").read_text(encoding="utf-8"))
+    return chart
+
+
+def _drawn(chart: _Chart) -> list[tuple[str, str | None, str | None, str | None, str | None]]:
+    """Each slot as (year, target height, target value, realised height, realised value as shown)."""
+    return [(s["column-year"], s.get("column"), s.get("column-value"), s.get("column-realised"),
+             s.get("column-realised-value", "").strip() or None) for s in chart.slots]
+
+
+def test_realised_figures_stand_beside_their_targets(tmp_path: Path) -> None:
+    """Only the baseline and the targets were drawn: a reader saw what was planned, not what was reached."""
+    chart = _chart(REALISED_FILES, tmp_path)
+    assert "with-realised" in (chart.figure_class or "")
+    assert _drawn(chart) == [("2021", "44.4", "40,0", None, None),
+                             ("2022", "66.7", "60,0", "61.1", "55,0"),
+                             ("2023", "88.9", "80,0", "87.2", "78,5"),
+                             ("2024", "100.0", "90,0", None, None)]
+    assert chart.key.split() == ["Target", "Realisasi"]
+
+
+def test_a_realised_figure_above_every_target_sets_the_scale(tmp_path: Path) -> None:
+    """A figure that beat every target is the chart's tallest column, not one running out of its box."""
+    files = {**REALISED_FILES, _PROGRAM: REALISED_FILES[_PROGRAM].replace("78.5}", "120}")}
+    assert _drawn(_chart(files, tmp_path))[1:] == [("2022", "50.0", "60", "45.8", "55"),
+                                                   ("2023", "66.7", "80", "100.0", "120"),
+                                                   ("2024", "75.0", "90", None, None)]
+
+
+def test_a_realised_figure_of_a_year_without_a_target_has_its_own_slot(tmp_path: Path) -> None:
+    files = {**REALISED_FILES, _PROGRAM: REALISED_FILES[_PROGRAM].replace(
+        "{2022: 60, 2023: 80, 2024: 90}", "{2022: 60, 2024: 90}")}
+    assert _drawn(_chart(files, tmp_path))[2] == ("2023", None, None, "87.2", "78,5")
+
+
+@pytest.mark.parametrize("files", [{}, {_PROGRAM: REALISED_FILES[_PROGRAM].replace("{2022: 55, 2023: 78.5}", "{}")}],
+                         ids=["without", "empty"])
+def test_an_indicator_without_realised_figures_is_drawn_as_before(files: dict[str, str], tmp_path: Path) -> None:
+    chart = _chart(files, tmp_path)
+    assert chart.figure_class == "columns" and chart.key == ""
+    assert _drawn(chart) == [("2021", "44.4", "40", None, None), ("2022", "66.7", "60", None, None),
+                             ("2023", "88.9", "80", None, None), ("2024", "100.0", "90", None, None)]
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium")
+@pytest.mark.parametrize("width", [390, 1280])
+def test_in_chromium_a_figure_above_every_target_is_the_tallest_and_stays_in_its_box(
+        width: int, browser: object, tmp_path: Path) -> None:
+    """As drawn: each column's height its value's share of the largest, realised or target; the tallest (a
+    realised 120 over targets up to 90) under the chart's caption, its key under the years; the page passes axe."""
+    files = {**REALISED_FILES, _PROGRAM: REALISED_FILES[_PROGRAM].replace("78.5}", "120}")}
+    _chart(files, tmp_path)
+    context = browser.new_context(viewport={"width": width, "height": 900})  # type: ignore[attr-defined]
+    tab = context.new_page()
+    with serving(tmp_path / "build" / "site") as address:
+        tab.goto(address + "program/GOV-01.html")
+        drawn = tab.eval_on_selector("figure.columns", """f => {
+            const box = el => el.getBoundingClientRect();
+            return {columns: [...f.querySelectorAll('.column, .column-realised')].map(c => box(c).height),
+                    tallest: box(f.querySelector('.column-realised[style*="100"]')).top,
+                    caption: box(f.querySelector('figcaption')).bottom, key: box(f.querySelector('.columns-key')).top,
+                    years: Math.max(...[...f.querySelectorAll('.column-realised-value')].map(v => box(v).bottom))}; }""")
+        violations = _axe(tab)
+    context.close()
+    values = [40, 60, 55, 80, 120, 90]  # in the page's order: each year's target, then its realised figure
+    tallest = max(drawn["columns"])
+    assert [round(120 * height / tallest) for height in drawn["columns"]] == values, drawn
+    assert drawn["caption"] <= drawn["tallest"] and drawn["years"] <= drawn["key"], drawn
+    assert violations == []
