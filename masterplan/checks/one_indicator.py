@@ -1,6 +1,7 @@
 """One indicator (the same name, in any letters and spacing) told otherwise in two places (W418): measured in
-another unit, or given another baseline or another target for the same year, by two agencies' programs, a program
-and a pillar, or one program twice. The readers take them for one measure, and the figures do not add up.
+another unit, or given another baseline, another target or another realised figure (realisasi) for the same year, by
+two agencies' programs, a program and a pillar, or one program twice. The readers take them for one measure, and the
+figures do not add up: a year reached 55 on one page and 61 on another is the same contradiction as two targets.
 """
 
 from __future__ import annotations
@@ -10,22 +11,34 @@ from collections.abc import Set as AbstractSet
 
 from masterplan.checks.coherence import PERCENT, indicators, shown, target_at
 from masterplan.checks.references import folded
-from masterplan.diagnostics import Diagnostic, Message, warning
+from masterplan.diagnostics import Diagnostic, Message, Position, warning
 from masterplan.model import Indicator, Plan
 
-_Figure = tuple[Message, Indicator, object]  #: where a baseline or target was first given: label, indicator, value
-_Figures = tuple[dict[tuple[object, str, int], _Figure], dict[tuple[object, str, int], _Figure]]  #: baselines, targets
+_Figure = tuple[Message, Indicator, object]  #: where a figure of a year was first given: label, indicator, value
+_Seen = dict[tuple[object, str, int], _Figure]  #: (pillars or a program, name, year) -> where first given
+_Figures = tuple[_Seen, _Seen, _Seen]  #: baselines, targets, realised figures
+_KINDS = (False, True)  #: the yearly figures compared: targets, then realised figures (``realised`` below)
+
+
+def _yearly(indicator: Indicator, realised: bool) -> dict[int, object]:
+    """An indicator's targets, or its realised figures (realisasi), by year."""
+    return indicator.realised if realised else indicator.targets
+
+
+def _yearly_at(indicator: Indicator, year: int, realised: bool) -> Position:
+    """Where an indicator's target, or realised figure, for ``year`` is written."""
+    return indicator.realised_positions.get(year, indicator.position) if realised else target_at(indicator, year)
 
 
 def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
     """W418 where an indicator (its name in any letters and spacing) is measured in another unit than at its first
-    place (% and persen are one unit), or given another baseline, or another target, for one year than a pillar's
-    indicator of that name, or than a copy in its own program. Agencies' own indicators of one name (a satisfaction
-    index each measures of its services) may differ in their figures. Each place is compared once: 3,000 programs
+    place (% and persen are one unit), or given another baseline, another target or another realised figure, for one
+    year than a pillar's indicator of that name, or than a copy in its own program. Agencies' own indicators of one
+    name (a satisfaction index each measures of its services) may differ in their figures. Each place is compared once: 3,000 programs
     sharing one indicator are 3,000 lookups."""
     first: dict[str, tuple[Message, Indicator]] = {}
     givers: dict[str, set[object]] = {}  # name -> the pillars and programs that gave figures of it so far
-    figures: _Figures = ({}, {})  # baselines, targets: (pillars or a program, name, year) -> where first given
+    figures: _Figures = ({}, {}, {})  # baselines, targets, realised figures
     for label, indicator, owner in indicators(plan):
         name = folded(indicator.name)
         if not name:
@@ -38,28 +51,31 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
         if "pillars" in given or owner in given:  # most names have nothing before them to compare with
             yield from _other_figures(label, indicator, owner, name, figures)
         given.add(owner)
-        baselines, targets = figures
+        baselines, *yearly = figures
         if indicator.baseline_year is not None and indicator.baseline_value is not None:
             baselines.setdefault((owner, name, indicator.baseline_year), (label, indicator, indicator.baseline_value))
-        for year, value in indicator.targets.items():
-            targets.setdefault((owner, name, year), (label, indicator, value))
+        for seen, realised in zip(yearly, _KINDS, strict=True):
+            for year, value in _yearly(indicator, realised).items():
+                seen.setdefault((owner, name, year), (label, indicator, value))
 
 
 def _other_figures(label: Message, indicator: Indicator, owner: object, name: str,
                    figures: _Figures) -> Iterator[Diagnostic]:
-    """W418 for a baseline, and for the first target, that differs from the one given before for that year."""
-    baselines, targets = figures
+    """W418 for a baseline, for the first target and for the first realised figure that differ from the one given
+    before for that year."""
+    baselines, *yearly = figures
     other = _differing(baselines, owner, name, indicator.baseline_year, indicator.baseline_value)
     if other is not None:
         yield _other_baseline(label, indicator, other[0], other[1])
-    for year, value in sorted(indicator.targets.items()):
-        other = _differing(targets, owner, name, year, value)
-        if other is not None:  # once an indicator: a pillar's row of targets differs in several years
-            yield _other_target(label, indicator, year, other)
-            return
+    for seen, realised in zip(yearly, _KINDS, strict=True):
+        for year, value in sorted(_yearly(indicator, realised).items()):
+            other = _differing(seen, owner, name, year, value)
+            if other is not None:  # once an indicator: a pillar's row of targets differs in several years
+                yield _other_yearly(label, indicator, year, other, realised)
+                break
 
 
-def _differing(seen: dict[tuple[object, str, int], _Figure], owner: object, name: str, year: int | None,
+def _differing(seen: _Seen, owner: object, name: str, year: int | None,
                value: object) -> _Figure | None:
     """The pillars' figure of this name and year, or the owner's own, when it is another than ``value``."""
     if year is None or value is None:
@@ -69,15 +85,20 @@ def _differing(seen: dict[tuple[object, str, int], _Figure], owner: object, name
                  and not _same_value(found[2], value)), None)
 
 
-def _other_target(label: Message, indicator: Indicator, year: int, other: _Figure) -> Diagnostic:
+def _other_yearly(label: Message, indicator: Indicator, year: int, other: _Figure, realised: bool) -> Diagnostic:
     there_label, there, there_value = other
-    return warning(target_at(indicator, year), "W418", "{label}: indicator '{indicator}' has the target {value} for "
-                   "{year}, but {other_value} at {position} ({other})",
-                   _agree(label, there_label, Message("one indicator has one target a year: agree on the figure "
-                                                      "with {other}, or give the two indicators different names",
-                                                      other=there_label)),
-                   label=label, indicator=str(indicator.name), value=_value(indicator.targets[year]), year=year,
-                   other_value=_value(there_value), position=target_at(there, year), other=there_label)
+    agreement = Message("one indicator reaches one figure a year: agree on what monitoring measured with {other}, "
+                        "or give the two indicators different names" if realised else
+                        "one indicator has one target a year: agree on the figure with {other}, or give the two "
+                        "indicators different names", other=there_label)
+    return warning(_yearly_at(indicator, year, realised), "W418",
+                   "{label}: indicator '{indicator}' has the realised figure {value} for {year}, but {other_value} at "
+                   "{position} ({other})" if realised else
+                   "{label}: indicator '{indicator}' has the target {value} for {year}, but {other_value} at "
+                   "{position} ({other})", _agree(label, there_label, agreement),
+                   label=label, indicator=str(indicator.name), value=_value(_yearly(indicator, realised)[year]),
+                   year=year, other_value=_value(there_value), position=_yearly_at(there, year, realised),
+                   other=there_label)
 
 
 def _unit(unit: object) -> str:
