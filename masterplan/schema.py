@@ -94,8 +94,9 @@ DEFS: dict[str, Any] = {
                      "propertyNames": {"pattern": "^[0-9]{4}$"},
                      "additionalProperties": {"$ref": "#/$defs/value"}},
         "direction": {"enum": INDICATOR_DIRECTIONS, "description": "Which way is better: up (naik: a share of "
-                      "services online) or down (turun: a stunting rate). With it, validate warns of a target that "
-                      "moves the other way, or a final target no better than the baseline."},
+                      "services online) or down (turun: a stunting rate). The book and the site print it beside the "
+                      "targets; validate warns of a target that moves the other way, or a final target no better "
+                      "than the baseline."},
     }, ["name", "unit"]),
     "budget_line": _obj("Indicative budget for one year from one source.", {
         "year": _ref("year", "Budget year."),

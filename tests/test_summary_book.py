@@ -228,11 +228,14 @@ def test_the_running_header_of_a_long_title_fits_on_one_line(tmp_path: Path) -> 
         "---\ntitle: Pokok-Pokok Masterplan Smart City bagi Pimpinan Daerah\n---\n\n" + "Kalimat. " * 600,
         encoding="utf-8")
     summary_alone(root)
+    headed = 0
     with plumbed(root / "build" / SUMMARY_PDF) as document:
         for page in document.pages[1:]:
             header = [word for word in page.extract_words() if word["bottom"] < 24 * 72 / 25.4]  # above the margin
             assert len({round(word["bottom"]) for word in header}) <= 1, [(w["text"], w["bottom"]) for w in header]
             assert not header or header[0]["text"] == "Ringkasan", header
+            headed += bool(header)
+    assert headed, "the chapter's pages after its first have a running header"
 
 
 def test_a_picture_the_renderer_refuses_in_the_authors_text_is_told_at_its_line(tmp_path: Path) -> None:
