@@ -31,6 +31,7 @@ from masterplan.diagnostics import (
     Severity,
     error,
     relative,
+    warning,
 )
 from masterplan.filecache import FileCache, FileResult
 from masterplan.funding_sources import DEFAULT_FUNDING_SOURCES
@@ -411,9 +412,17 @@ def _summary_text(reader: _Reader, path: Path) -> Chapter | None:
         return None
     text, problems = chapters.read_named(path, reader.name(path), reader.language, reader.written_in, path.stem)
     reader.report.extend(problems)
+    if text is None:
+        return None
     # the summary's text always opens its body with the authors' words: a 'part: front' (the summary has no front
-    # matter) would drop it, a 'generated:' would pull the book's tables in
-    return None if text is None else replace(text, part="body", generated=None)
+    # matter) would drop it, a 'generated:' would pull the book's tables in; what its front matter asks is told
+    for field, value in (("part", text.part if text.part != "body" else None), ("generated", text.generated)):
+        if value:
+            reader.report.add(warning(text.position, "W531", "the executive summary's text always opens the "
+                                      "summary: its front matter's {field}: {value} is not used",
+                                      "delete that line: the summary's own chapters hold its tables",
+                                      field=field, value=value))
+    return replace(text, part="body", generated=None)
 
 
 def named_for_ids(report: Report, agencies: list[Agency]) -> None:
