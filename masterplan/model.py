@@ -110,6 +110,11 @@ class Indicator:
     realised_positions: dict[int, Position] = field(default_factory=dict)
 
     @property
+    def years(self) -> list[int]:
+        """The years it gives a target or a realised figure for, in order: a year each of its tables' columns."""
+        return sorted({*self.targets, *self.realised})
+
+    @property
     def decimals(self) -> int:
         """Decimal places that print every value of the indicator alike: "2,0" beside "2,3" (at most 2)."""
         places = 0

@@ -254,8 +254,7 @@ def _indicator_rows(plan: Plan) -> Iterator[list[Any]]:
     for kind, owner, indicators, program, pillar in owners:
         for number, ind in enumerate(indicators, start=1):
             head = [kind, owner, str(ind.name), str(ind.unit), ind.baseline_year, ind.baseline_value]
-            years = sorted({*ind.targets, *ind.realised}) or [None]
-            for year in years:
+            for year in ind.years or [None]:
                 yield [*head, year, ind.targets.get(year), number, program, pillar, ind.direction,
                        ind.realised.get(year)]
 
