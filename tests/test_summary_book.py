@@ -217,10 +217,9 @@ def test_the_authors_text_shows_whatever_part_its_front_matter_names(tmp_path: P
     assert not any(re.search(r"Tabel 1\.\d", page) for page in pages)  # the budget's tables are chapter 5's only
     told = sorted((d.position.file, d.position.line, str(d.message)) for d in load_and_check(root).report.warnings
                   if d.code == "W531")
-    assert told == [("content/executive-summary.md", 1, "the executive summary's text always opens the summary: its "
-                     "front matter's generated: budget is not used"),
-                    ("content/executive-summary.md", 1, "the executive summary's text always opens the summary: its "
-                     "front matter's part: front is not used")]
+    opens = "the executive summary's text always opens the summary: its front matter's"
+    assert told == [("content/executive-summary.md", 1, f"{opens} generated: budget is not used"),
+                    ("content/executive-summary.md", 1, f"{opens} part: front is not used")]
 
 
 def test_the_running_header_of_a_long_title_fits_on_one_line(tmp_path: Path) -> None:
