@@ -10,7 +10,7 @@ import pytest
 from conftest import MINI_FILES
 
 from masterplan import checks
-from masterplan.checks.chapters import urls
+from masterplan.checks.links import urls
 from masterplan.diagnostics import ANY_PROGRAM, closest, did_you_mean
 from masterplan.load import load
 from masterplan.project import load_and_check
@@ -370,9 +370,9 @@ def test_a_build_reports_the_same_warnings_whether_they_ran_beside_it_or_not(
     ("Agency:bpkd", "did you mean 'agency:bpkad'?"),
 ])
 def test_a_cross_reference_is_suggested_within_its_kind(ref: str, hint: str | None) -> None:
-    from masterplan.checks.chapters import _closest_reference
+    from masterplan.checks.cross_references import closest_reference
     known = ["agency:disnaker", "agency:bpkad", "GOV-01", "agency:pendahuluan", "pillar:economy", "tab:budget-source"]
-    assert _closest_reference(ref, known) == hint
+    assert closest_reference(ref, known) == hint
 
 
 def test_a_copy_of_the_themes_own_templates_compiles(make_plan: Callable[..., Path]) -> None:
@@ -456,11 +456,11 @@ def test_a_one_sided_partnership_is_pointed_at_in_its_list(make_plan: Callable[.
 
 def test_a_cross_reference_without_its_leading_zero_is_told_the_code_of_that_number() -> None:
     """[[GOV-1]] in the sample, which has GOV-01 to GOV-16: no hint, GOV-10 to GOV-16 being as alike."""
-    from masterplan.checks.chapters import _closest_reference
+    from masterplan.checks.cross_references import closest_reference
 
     known = {f"GOV-{n:02d}" for n in range(1, 17)} | {"tab:swot"}
-    assert str(_closest_reference("GOV-1", known)) == "did you mean 'GOV-01'?"
-    assert str(_closest_reference("GOV-16", known - {"GOV-16"})) != "did you mean 'GOV-01'?"
+    assert str(closest_reference("GOV-1", known)) == "did you mean 'GOV-01'?"
+    assert str(closest_reference("GOV-16", known - {"GOV-16"})) != "did you mean 'GOV-01'?"
 
 
 @pytest.mark.parametrize("text", [
@@ -472,7 +472,7 @@ def test_a_cross_reference_without_its_leading_zero_is_told_the_code_of_that_num
 ])
 def test_every_image_the_sanitizer_keeps_is_checked(text: str) -> None:
     """The renderer loads these images: validate said nothing of a missing one, and the build failed 87 s later."""
-    from masterplan.checks.chapters import urls
+    from masterplan.checks.links import urls
 
     assert ("image", "assets/peta.png", text.count("\n", 0, text.index("<img")) + 1) in [u[:3] for u in urls(text)]
 

@@ -1,0 +1,91 @@
+"""Cross-references (``[[GOV-01]]``, ``[[tab:swot]]``) that name nothing the plan has (E507), with what was likely
+meant, and double brackets around what is no cross-reference (W518)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from collections.abc import Set as AbstractSet
+
+from masterplan import crossref
+from masterplan.checks.last_build import Unknown
+from masterplan.diagnostics import (
+    ANY_PROGRAM,
+    Diagnostic,
+    Message,
+    Position,
+    closest,
+    error,
+    warning,
+)
+from masterplan.model import Plan, code_order
+
+UnknownReference = Callable[[str, Position], "Diagnostic | None"]
+
+
+def unknown_references(plan: Plan, unreadable: AbstractSet[str]) -> UnknownReference:
+    """What a cross-reference to nothing the plan has is, said at its place: E507 (none for an id a broken file may
+    hold)."""
+    known = crossref.targets(plan)
+    unknown = Unknown.of(plan)
+
+    def unknown_reference(ref: str, at: Position) -> Diagnostic | None:
+        if ref in known or ref.split(":")[-1] in unreadable or (":" not in ref and ANY_PROGRAM in unreadable):
+            return None
+        return error(at, "E507", "cross-reference to unknown '{ref}'",
+                     (":" not in ref and unknown.program(ref)) or empty_table(ref, plan) or closest_reference(ref, known)
+                     or (unknown.series(ref) if ":" not in ref else None),
+                     ref=ref).naming(ref.split(":")[-1])
+
+    return unknown_reference
+
+
+#: kinds of cross-reference as staff also write them (in Indonesian, in English, in full)
+KIND_WORDS = {"pilar": "pillar", "tabel": "tab", "table": "tab", "gambar": "fig", "figure": "fig", "chapter": "bab",
+              "opd": "agency", "program": ""}
+
+
+def empty_table(ref: str, plan: Plan) -> Message | None:
+    """Why a pillar's own table is no target: the pillar has no programs (no matrix) or no indicators (no table),
+    so its chapter prints none (``tab:program-talenta``); what to refer to instead."""
+    for prefix, lacking in (("tab:program-", "programs"), ("tab:indicators-", "indicators")):
+        pillar = next((p for p in plan.pillars if ref == f"{prefix}{p.id}"), None)
+        if pillar is None:
+            continue
+        if lacking == "programs" and not pillar.programs:
+            return Message("pillar {pillar} has no programs yet, so its chapter prints no program matrix: refer to "
+                           "the pillar itself, [[pillar:{pillar}]], until a program is given pillar: {pillar}",
+                           pillar=pillar.id)
+        if lacking == "indicators" and not pillar.indicators:
+            return Message("pillar {pillar} has no indicators yet, so its chapter prints no indicator table: refer "
+                           "to the pillar itself, [[pillar:{pillar}]], until its file lists indicators",
+                           pillar=pillar.id)
+    return None
+
+
+def closest_reference(ref: str, known: Iterable[str]) -> Message | None:
+    """A likely typo of a cross-reference, within its kind: 'agency:damkar' is not 'agency:disnaker',
+    however alike the two are with the 'agency:' both start with. A kind of its own ('pilar:economy')
+    is read as the one it most likely means. Ids are written in small letters: 'tab:Lembaga' is 'tab:lembaga'."""
+    known = set(known)
+    if ref.rpartition(":")[2] != ref.rpartition(":")[2].lower() and ref.lower() in known:
+        return Message("ids are written in small letters: {id}", id=ref.lower())
+    by_kind: dict[str, dict[str, str]] = {}
+    for other in known:
+        other_kind, _, other_name = other.rpartition(":")
+        by_kind.setdefault(other_kind, {})[other_name] = other
+    kind, _, name = ref.rpartition(":")
+    if kind not in by_kind:
+        kind = KIND_WORDS.get(kind.lower(), closest(kind.lower(), [k for k in by_kind if k]) or kind)
+    same_kind = by_kind.get(kind, {})
+    numbered = [other for other in same_kind if code_order(other)[0] == code_order(name)[0]]  # GOV-1 is GOV-01
+    found = name if name in same_kind else (numbered[0] if len(numbered) == 1 else closest(name, same_kind))
+    return Message("did you mean '{word}'?", word=same_kind[found]) if found else None
+
+
+def mistyped(text: str, where: Position) -> Diagnostic:
+    """W518 for double brackets around what is no cross-reference (``[[ GOV-01 ]]``, ``[[GOV-01|teks]]``)."""
+    meant = crossref.meant(text)
+    return warning(where, "W518", "'[[{text}]]' is not a cross-reference: it is printed as written",
+                   Message("write the id alone between the brackets: [[{id}]]", id=meant) if meant else
+                   "a cross-reference is an id alone between double brackets, e.g. [[GOV-01]] or "
+                   "[[tab:swot]]; write other text without them", text=text)

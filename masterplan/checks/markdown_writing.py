@@ -1,0 +1,126 @@
+"""Markdown a chapter's writer meant otherwise than the book and the site print it.
+
+A second title (``# heading``, W514), a caption above its table (W516) or numbered by hand (W517),
+HTML the sanitizer removes (W520), a table without its ``---`` row or pasted from a spreadsheet (W521),
+bullets pasted from a word processor (W523), and a brace too few or too many around Jinja (W527).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from masterplan import captions
+from masterplan.diagnostics import Diagnostic, Message, Position, warning
+from masterplan.model import Chapter
+
+_TITLE_HEADING = re.compile(r"^#(?![#}])[ \t]*(\S.*?)[ \t#]*$")  # not '#}', the end of a Jinja comment
+
+
+def title_headings(chapter: Chapter) -> Iterator[Diagnostic]:
+    """A '# heading' in a chapter's text: one # per chapter, its title, so the line would lose its heading.
+
+    Code fences are no exception: chapters are Markdown without the fenced-code extension."""
+    for number, line in enumerate(chapter.body.split("\n"), start=chapter.body_line):
+        heading = _TITLE_HEADING.match(line)
+        if heading and "|" not in line:  # "# | Program | OPD" heads a table
+            hashtag = not line[1:2].isspace()
+            yield warning(Position(chapter.position.file, number, 1), "W514",
+                          "'{line}' is a heading of the chapter title's level: the book and the site show it as text",
+                          Message("a section is written ## {title}; a hashtag at the start of a line, \\#{title}"
+                                  if hashtag else "sections of a chapter start at ##: ## {title}",
+                                  title=heading.group(1)),
+                          line=line.strip())
+
+
+def captions_above_tables(chapter: Chapter) -> Iterator[Diagnostic]:
+    """A table caption written above its table: the book reads captions below their tables."""
+    for caption in captions.captions_above_tables(chapter):
+        where = Position(chapter.position.file, chapter.body_line + caption.line - 1, 1)
+        if caption.captions_above:
+            yield warning(where, "W516", "'{line}' is the caption of the table above it, not of the table right below it",
+                          "a caption goes below its table: if it names the table below, move it there",
+                          line=caption.text)
+        else:
+            yield warning(where, "W516", "'{line}' stands above a table and is printed as text: a caption goes "
+                          "below its table", "move the line right below the table it names", line=caption.text)
+
+
+def numbered_captions(chapter: Chapter) -> Iterator[Diagnostic]:
+    """A caption with a number of its own, "Tabel 1. Lembaga": the book prints its own number instead."""
+    for numbered in captions.numbered_captions(chapter):
+        yield warning(Position(chapter.position.file, chapter.body_line + numbered.line - 1, 1), "W517",
+                      "'{line}' captions the table above it, but the book numbers its tables itself: the "
+                      "number written is not printed", Message("write it as: {caption}", caption=numbered.documented),
+                      line=numbered.text)
+
+
+#: a line that starts with a bullet as Word or a web page writes it ("•<tab>Puskesmas digital"), not Markdown's '- '
+_BULLET = re.compile(r"^[ \t]*[•●▪◦‣○■·][ \t\u00a0]*(\S.*)$", re.MULTILINE)
+
+
+#: a brace too many or too few around a Jinja expression: "}}}", "{ plan.city }}" (one opening brace lost); "{{{"
+#: is Jinja's own syntax error (E503)
+_STRAY_BRACES = re.compile(r"\}\}\}|(?<!\{)\{\s*[A-Za-z_][\w.]*(?:\s*\|[^{}\n]*)?\s*\}\}")
+#: what Jinja prints as written, on purpose
+_RAW = re.compile(r"\{%-?\s*raw\s*-?%\}.*?\{%-?\s*endraw\s*-?%\}", re.DOTALL)
+
+
+def stray_braces(chapter: Chapter) -> Iterator[Diagnostic]:
+    """W527: a brace typed once too few or too many around a Jinja expression ("{ plan.city }}", "{{ plan.city }}}"):
+    the book and the site print the braces Jinja leaves (a {% raw %} block is left alone)."""
+    text = _RAW.sub(lambda raw: "\n" * raw.group().count("\n"), chapter.body) if "raw" in chapter.body else chapter.body
+    for found in _STRAY_BRACES.finditer(text):
+        line = text.count("\n", 0, found.start())
+        column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
+        yield warning(Position(chapter.position.file, chapter.body_line + line, column), "W527",
+                      "'{text}' is printed as written: a brace too few or too many around a Jinja expression",
+                      Message("write two braces on each side of an expression, e.g. {example}",
+                              example="{{ plan.city }}"), text=found.group())
+
+
+def bullets(text: str) -> Iterator[tuple[int, str]]:
+    """(line, first item) of each run of lines pasted as a bulleted list, which Markdown prints as one paragraph."""
+    last = -2
+    for found in _BULLET.finditer(text):
+        line = text.count("\n", 0, found.start()) + 1
+        if line != last + 1:
+            yield line, found.group(1).strip()
+        last = line
+
+
+def bulleted(where: Position, item: str) -> Diagnostic:
+    """W523 for a run of lines pasted as a bulleted list (:func:`bullets`)."""
+    return warning(where, "W523", "these lines start with a bullet pasted from a word processor: they are printed as "
+                   "one paragraph, not as a list", Message("start each item on a line of its own with '- ', after "
+                                                           "an empty line: - {item}", item=item[:60]))
+
+
+def no_tables(chapter: Chapter) -> Iterator[Diagnostic]:
+    """Text meant as a table that is printed as text: pasted from a spreadsheet, without the '---' rule,
+    or a caption of no table."""
+    for found in captions.no_tables(chapter):
+        where = Position(chapter.position.file, chapter.body_line + found.line - 1, 1)
+        if found.kind == "caption":
+            yield warning(where, "W521", "'{line}' captions no table: there is no table right above it, so it is "
+                          "printed as text", "a caption goes right below its table, a table being rows between '|' "
+                          "with a row of '---' under its header", line=found.text)
+            continue
+        row = "| " + " | ".join(found.cells) + " |"
+        rule = "|" + "---|" * len(found.cells)
+        if found.kind == "pasted":
+            yield warning(where, "W521", "these lines look pasted from a spreadsheet (cells apart by tabs): they are "
+                          "printed as one paragraph, not as a table",
+                          Message("write them as a Markdown table: each row's cells between '|', and a row of '---' "
+                                  "under the header: {row} then {rule}", row=row, rule=rule))
+        else:
+            yield warning(where, "W521", "these rows between '|' have no row of '---' under their header: they are "
+                          "printed as text, not as a table",
+                          Message("put {rule} on the line right below the first row", rule=rule))
+
+
+def removed(what: Message, where: Position) -> Diagnostic:
+    """W520 for HTML the sanitizer removes (:func:`masterplan.checks.html.removed`)."""
+    return warning(where, "W520", "{what} is removed from the HTML: the book and the site keep only text, tables, "
+                   "lists, links and images", "write it in Markdown, or link to what it showed: [peta interaktif](https://...)",
+                   what=what)

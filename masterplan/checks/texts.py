@@ -1,0 +1,68 @@
+"""The Markdown texts of the plan's YAML files: pillars', sub-elements', programs' and phases' summaries and
+descriptions, which the book and the site print as a chapter's text is printed.
+
+Their links and images lead where a chapter's must (:mod:`masterplan.checks.links`); a cross-reference works in a
+phase's description, which the roadmap chapter prints, and nowhere else (W518).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from masterplan import crossref
+from masterplan.checks import html, links, markdown_writing
+from masterplan.checks.costly_texts import too_costly
+from masterplan.checks.cross_references import UnknownReference, mistyped
+from masterplan.diagnostics import Diagnostic, Position, warning
+from masterplan.model import Plan, Text
+
+
+def in_texts(plan: Plan, unknown_reference: UnknownReference) -> Iterator[Diagnostic]:
+    """Every text's links, images, removed HTML, pasted bullets and cross-references, at its line."""
+    for pillar in plan.pillars:
+        for name in ("summary", "description"):
+            yield from text_links(getattr(pillar, name), pillar.where.get(name, pillar.position), plan.content,
+                                  f"{name}|" in pillar.where)
+        for sub in pillar.sub_elements:
+            yield from text_links(sub.description, sub.position, plan.content)
+    for program in plan.programs:
+        for name in ("summary", "description"):
+            yield from text_links(getattr(program, name), program.at(name), plan.content, f"{name}|" in program.where)
+    for phase in plan.phases:  # printed by the roadmap chapter ({{ phase.description }}): its cross-references work
+        yield from text_links(phase.description, phase.at("description"), plan.content, "description|" in phase.where,
+                              unknown_reference)
+
+
+def text_links(text: Text, where: Position, content: Path | None, block: bool = False,
+               in_chapter: UnknownReference | None = None) -> Iterator[Diagnostic]:
+    """A text's links and images, each at its own line when the text is one block (``description: |``,
+    positioned at its first line: a line of the text is a line of the file), else at the text. ``in_chapter``: for
+    a text a chapter prints (a phase's description), what a cross-reference in it to nothing known is, as in the
+    chapter; its cross-references work there. Elsewhere any is printed as written (W518)."""
+
+    def at(line: int) -> Position:
+        return Position(where.file, where.line + line - 1, where.column) if block and line > 1 else where
+
+    for value in dict.fromkeys(text.values.values()):
+        if costly := too_costly(value, where, block):
+            yield costly
+            continue
+        for kind, url, line, _ in links.urls(value):
+            if found := links.problem(kind, url, at(line), content):
+                yield found
+        for what, line in html.removed(value):
+            yield markdown_writing.removed(what, at(line))
+        for line, item in markdown_writing.bullets(value):
+            yield markdown_writing.bulleted(at(line), item)
+        if in_chapter is not None:
+            for ref, line, _ in crossref.find(value):
+                if found := in_chapter(ref, at(line)):
+                    yield found
+            for ref, line, _ in crossref.find(value, crossref.MISTYPED):
+                yield mistyped(ref, at(line))
+            continue
+        for pattern in (crossref.PATTERN, crossref.MISTYPED):
+            for ref, line, _ in crossref.find(value, pattern):
+                yield warning(at(line), "W518", "'[[{text}]]' is printed as written: cross-references work in chapters only",
+                              "name it in words here, e.g. e-Sambat (GOV-01)", text=ref)
