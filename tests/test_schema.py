@@ -75,11 +75,11 @@ def test_an_agencys_contact_fields_are_one_list() -> None:
     from masterplan.model import CONTACT_FIELDS
     from masterplan.render.data import COLUMNS
     from masterplan.schema import schema_for
-    from masterplan.validation import _CONTACT_WORDS
+    from masterplan.schema_hints import CONTACT_WORDS
 
     assert tuple(schema_for("agency")["properties"]["contact"]["properties"]) == CONTACT_FIELDS
     assert tuple(column for column, _ in COLUMNS["agencies.csv"][-4:]) == CONTACT_FIELDS
-    assert set(_CONTACT_WORDS) == set(CONTACT_FIELDS)
+    assert set(CONTACT_WORDS) == set(CONTACT_FIELDS)
 
 
 def test_the_two_sided_books_margins_are_described_as_the_theme_sets_them() -> None:

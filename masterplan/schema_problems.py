@@ -1,0 +1,232 @@
+"""One schema problem in words an agency's staff can act on: which field, what was expected, and a hint where one
+helps (:mod:`masterplan.schema_hints`); an unknown field said at its key, with the field likely meant."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from masterplan.diagnostics import (
+    Diagnostic,
+    Message,
+    Position,
+    did_you_mean,
+    error,
+    listing,
+)
+from masterplan.located import LocatedMap, locate
+from masterplan.schema import (
+    INDONESIAN_DIRECTIONS,
+    INDONESIAN_STATUSES,
+    MAX_VALUE,
+    NOT_BLANK,
+    english_field,
+)
+from masterplan.schema_hints import (
+    CONTACT_WORDS,
+    LANGUAGE_CODE,
+    WHOLE_RUPIAH_SPLIT,
+    colon_in_text,
+    is_amount,
+    split_amount,
+    type_hint,
+)
+
+if TYPE_CHECKING:
+    from jsonschema.exceptions import ValidationError
+
+
+_TYPE_NAMES = {"string": Message("text"), "integer": Message("a whole number"), "number": Message("a number"),
+               "boolean": Message("true or false"), "array": Message("a list"),
+               "object": Message("a mapping of fields")}
+
+
+def _describe(value: Any) -> Any:
+    if isinstance(value, (dict, list)):
+        return _TYPE_NAMES["object" if isinstance(value, dict) else "array"]
+    if value is None:
+        return Message("nothing")
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return value  # a number, written in the reader's language (1,5)
+    return repr(value) if isinstance(value, str) else str(value)
+
+
+def field_name(path: Any, data: Any = None) -> str:
+    """Where in the file, as staff read it: ``programs[ECO-01].budget[2023].amount``.
+
+    An item of a list is named by its ``id`` or ``year`` when it has one, else counted from 1
+    (the third target, ``[3]``); the message's file:line says exactly where it is.
+    """
+    parts = []
+    for step in path:
+        if isinstance(step, int) and isinstance(data, list):  # an item of a list
+            item = data[step] if step < len(data) else None
+            name = next((item[key] for key in ("id", "year") if isinstance(item, dict) and
+                         isinstance(item.get(key), (str, int)) and not isinstance(item.get(key), bool)), step + 1)
+            parts.append(f"[{name}]")
+        else:  # a key of a mapping: a field, or a year of the targets ({2024: 70})
+            parts.append(f"[{step}]" if isinstance(step, int) else str(step))
+            item = data.get(step) if isinstance(data, dict) else None
+        data = item
+    return ".".join(parts).replace(".[", "[") or Message("document")
+
+
+def explain(err: ValidationError, data: Any, default: Position) -> Diagnostic:
+    """One problem in words (unknown fields, which come in groups, are :func:`unknown_fields`)."""
+    path = list(err.absolute_path)
+    where = locate(data, path, default)
+    field = field_name(path, data)
+    kind = err.validator
+    if "propertyNames" in err.relative_schema_path:  # a key of a free-form mapping: targets' years
+        container = locate_value(data, path)
+        if isinstance(container, LocatedMap):
+            where = container.key_at(err.instance)
+        split = isinstance(container, dict) and container.get(err.instance, 0) is None  # {2023: 20,5}: "5" alone
+        return error(where, "E106", "{field}: '{value}' is not a year",
+                     "in {{...}} a comma separates targets: write a decimal number with a point, e.g. 2023: 20.5"
+                     if split else "write each year in four digits and its ceiling in whole rupiah, e.g. 2024: "
+                     "12000000000" if path[:1] == ["apbd_ceiling"] else
+                     "write each realised figure as a four-digit year and a value, e.g. 2023: 78"
+                     if path[-1:] == ["realised"] else
+                     "write each target as a four-digit year and a value, e.g. 2024: 80",
+                     field=field, value=err.instance)
+    if kind == "required":
+        missing = re.findall(r"'([^']+)' is a required property", err.message)
+        name = missing[0] if missing else err.message
+        if not path:
+            return error(where, "E102", "missing required field '{name}'", name=name)
+        return error(where, "E102", "missing required field '{name}' in {field}", name=name, field=field)
+    if kind == "type":
+        expected = err.validator_value if isinstance(err.validator_value, list) else [err.validator_value]
+        words = listing((_TYPE_NAMES.get(t, t) for t in expected), "or")
+        split = split_amount(locate_value(data, path[:-1])) if path[-1:] == ["amount"] else None
+        return error(where, "E101", "{field} should be {expected}, not {value}", split or type_hint(err),
+                     field=field, expected=words, value=_describe(err.instance))
+    if (blank := _blank(err.instance)) is not None and _wants_words(err):
+        at = path + blank  # {id: "", en: Smart Economy}: at the empty language's text
+        return error(locate(data, at, default), "E112", "{field} is empty",
+                     "write it in words: the book and the site show it", field=field_name(at, data))
+    if kind == "anyOf":
+        cut = isinstance(err.instance, dict) and any(  # {id: satu, dua, en: …}: "dua" a key of no value
+            value is None and not LANGUAGE_CODE.fullmatch(str(key)) for key, value in err.instance.items())
+        return error(where, "E101", "{field} should be text, or a mapping of language code to text "
+                                    "(e.g. {{id: ..., en: ...}}), not {value}",
+                     'a comma inside {{...}} ends a text there: put each text in quotes, e.g. {{id: "kabupaten, desa", '
+                     'en: "regency, village"}}' if cut else colon_in_text(err.instance), field=field,
+                     value=_describe(err.instance))
+    if kind == "enum":
+        choices = [str(c) for c in err.validator_value]
+        if err.instance is None:  # "status:" left empty: not the value 'None', and no "did you mean 'done'?"
+            return error(where, "E104", "{field} is empty", Message("write one of {choices}",
+                                                                   choices=", ".join(choices)), field=field)
+        meant = {**INDONESIAN_STATUSES, **INDONESIAN_DIRECTIONS}.get(str(err.instance).lower().strip())
+        hint = (Message("values are English: did you mean '{word}'?", word=meant) if meant in choices
+                else did_you_mean(str(err.instance), choices))
+        return error(where, "E104", "{field}: '{value}' is not one of {choices}", hint,
+                     field=field, value=err.instance, choices=", ".join(choices))
+    if kind == "pattern" and path[-2:-1] == ["contact"] and path[-1] in CONTACT_WORDS:
+        what, example = CONTACT_WORDS[path[-1]]
+        return error(where, "E106", "{field}: '{value}' is not {what}", Message("written like this: {example}",
+                                                                                example=example),
+                     field=field, value=err.instance, what=what)
+    if kind == "pattern":
+        value = str(err.instance)
+        if path[-1:] == ["language"]:
+            hint = Message("write the language as its code: id (Indonesian) or en (English)")
+        elif value.strip() != value and re.fullmatch(str(err.validator_value), value.strip()):
+            hint = Message("remove the spaces around it: {id}", id=value.strip())  # "LIV-09 ": not "write liv-09"
+        elif re.fullmatch(str(err.validator_value), value.lower().strip()):
+            hint = Message("ids are written in small letters: {id}", id=value.lower().strip())
+        elif "A-Z" not in str(err.validator_value) and re.fullmatch(  # a slug, not a program's code ("GOV 01")
+                str(err.validator_value), slug := _slug(value, path)):
+            hint = Message("ids are written in small letters, with '_' for a space: {id}", id=slug)  # Prasarana Kesehatan
+        else:
+            hint = Message("use small letters, digits, '-' and '_' only, no spaces" if "a-z" in str(err.validator_value)
+                           and "A-Z" not in str(err.validator_value) else "use letters, digits, '-' and '_' only, no spaces")
+        found = error(where, "E106", "{field}: '{value}' is not a valid id or code", hint, field=field, value=err.instance)
+        # an agency or a program named as people name it (partners: [Dinas Kesehatan], depends_on: [e-Sambat (Media
+        # Sambat Masyarakat)]): the loader, once every agency is read, names its id (load.named_for_ids)
+        return found.naming(value.strip()) if path[-2:-1] in (["partners"], ["depends_on"], ["supports"]) else found
+    if kind == "minimum" and is_amount(path):
+        return error(where, "E304", "{field}: negative amount {value:,}", field=field, value=err.instance)
+    if kind in ("minimum", "maximum") and abs(err.validator_value) >= MAX_VALUE:  # an amount, an indicator's value
+        hint = (Message("check the number of digits: an amount is whole rupiah, below a million trillion (10^18)")
+                if is_amount(path) else
+                Message("check the number of digits, or measure in a larger unit (e.g. miliar rupiah instead of rupiah)"))
+        return error(where, "E107", "{field}: {value:,} is out of range (at least {bound:,})" if kind == "minimum"
+                     else "{field}: {value:,} is out of range (at most {bound:,})", hint,
+                     field=field, value=err.instance, bound=err.validator_value)
+    if kind in ("minimum", "maximum"):
+        return error(where, "E107", "{field}: {value} is out of range (at least {bound})" if kind == "minimum"
+                     else "{field}: {value} is out of range (at most {bound})",
+                     "write a year in full, e.g. 2024" if "year" in field or field.endswith(("start", "end")) else None,
+                     field=field, value=err.instance, bound=err.validator_value)
+    return error(where, "E100", "{field}: {problem}", field=field, problem=err.message)
+
+
+def _slug(value: str, path: list[Any]) -> str:
+    """An id as a name would be written as one: "Prasarana Kesehatan" → prasarana_kesehatan; a pillar named
+    "Smart Living" is living (the pillars' ids leave "smart" out)."""
+    words = value.lower().split()
+    if path[-1:] == ["pillar"] and len(words) > 1 and words[0] == "smart":
+        words = words[1:]
+    return "_".join(words)
+
+
+def _wants_words(err: ValidationError) -> bool:
+    """Whether the schema that failed asks for text that is not blank (a name, a title, a term)."""
+    if err.validator == "anyOf":
+        return any(branch.get("pattern") == NOT_BLANK for branch in err.validator_value)
+    return err.validator == "pattern" and err.validator_value == NOT_BLANK
+
+
+def _blank(value: Any) -> list[str] | None:
+    """Where in ``value`` (a text, or a mapping of language code to text) a text is empty or only spaces:
+    ``[]`` for the text itself, ``["en"]`` for one language's; None when none is."""
+    if isinstance(value, str):
+        return [] if not value.strip() else None
+    if isinstance(value, dict):
+        return next(([language] for language, text in value.items() if isinstance(text, str) and not text.strip()), None)
+    return None
+
+
+#: fields a planner writes into plan.yml to record a revision, which the plan records in its list of revisions
+_REVISION_FIELDS = frozenset({"revision", "perubahan", "changes", "changelog", "change_log", "history", "perwali",
+                              "document_number", "nomor", "nomor_perwali", "amendment", "adopted", "ditetapkan",
+                              "penetapan"})
+
+
+def unknown_fields(err: ValidationError, field: str, mapping_at: Position) -> list[Diagnostic]:
+    """One diagnostic per unknown field of a mapping (jsonschema reports them together), each at its key."""
+    known = sorted(err.schema.get("properties", {}))
+    found = []
+    for name in [k for k in err.instance if k not in known] or ["?"]:
+        where = err.instance.key_at(name) if isinstance(err.instance, LocatedMap) else mapping_at
+        english = english_field(name, known)
+        hint = (Message("field names are English: did you mean '{word}'?", word=english) if english
+                else did_you_mean(str(name), known) or Message("known fields: {fields}", fields=", ".join(known)))
+        if isinstance(name, int) and err.instance.get(name, 0) is None:  # {year: 2021, value: 2,4}: "4" alone
+            hint = (WHOLE_RUPIAH_SPLIT if "amount" in err.instance else
+                    Message("in {{...}} a comma separates fields: write a decimal number with a point, e.g. value: 2.4"))
+        hint = split_amount(err.instance, name) or hint
+        if str(name).lower() in _REVISION_FIELDS and "revisions" in known:  # plan.yml: not "did you mean 'vision'?"
+            hint = Message("plan.yml lists its versions under revisions:, each with its version, date, summary (what "
+                           "it changed) and decree (the Perwali that adopted it); raise version and date to the "
+                           "revision's")
+        if name == "lead" and "sub_element" in known:
+            hint = Message("the agency whose file holds a program leads it: move the program into that agency's file")
+        if field:
+            found.append(error(where, "E103", "unknown field '{name}' in {field}", hint, name=name, field=field))
+        else:
+            found.append(error(where, "E103", "unknown field '{name}'", hint, name=name))
+    return found
+
+
+def locate_value(data: Any, path: list[Any]) -> Any:
+    """The value at ``path`` inside ``data``, or None."""
+    for step in path:
+        try:
+            data = data[step]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
