@@ -24,6 +24,13 @@ class DotGrouped(float):
 DOT_GROUPED = re.compile(r"[-+]?\d{1,3}(?:\.\d{3})+")
 
 
+def is_number(value: object) -> bool:
+    """Whether ``value`` is a number as written: not yes/no (which YAML reads as booleans, a kind of int), nor
+    1.000 with a dot for thousands (:class:`DotGrouped`), whose value YAML may have made a thousand times too small
+    (E307 and W312 say so); the checks compare, and the charts draw, only numbers."""
+    return isinstance(value, (int, float)) and not isinstance(value, (bool, DotGrouped))
+
+
 class LocatedMap(dict):
     """A dict that knows where it stands and where each key and value stands."""
 

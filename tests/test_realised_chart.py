@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import CHROMIUM, write_plan
+from conftest import CHROMIUM, MINI_FILES, write_plan
 from test_browser import _axe, serving
 from test_realised import REALISED_FILES
 
@@ -109,6 +109,16 @@ def test_an_indicator_without_realised_figures_is_drawn_as_before(files: dict[st
     assert chart.figure_class == "columns" and chart.key == ""
     assert _drawn(chart) == [("2021", "44.4", "40", None, None), ("2022", "66.7", "60", None, None),
                              ("2023", "88.9", "80", None, None), ("2024", "100.0", "90", None, None)]
+
+
+def test_a_target_written_with_a_dot_for_thousands_is_not_drawn(tmp_path: Path) -> None:
+    """1.500 for 2024 is read by YAML as 1.5 (W312 says so): the chart drew a column of 1,5 that may be a thousand
+    times too small; it draws the targets written plainly, on their own scale."""
+    files = {_PROGRAM: MINI_FILES[_PROGRAM].replace("2024: 90}", "2024: 1.500}")}
+    # the values keep the one decimal the indicator is written with (1.500's), as its table shows them
+    assert _drawn(_chart(files, tmp_path)) == [("2021", "50.0", "40,0", None, None),
+                                               ("2022", "75.0", "60,0", None, None),
+                                               ("2023", "100.0", "80,0", None, None)]
 
 
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium")

@@ -34,7 +34,7 @@ from collections.abc import Set as AbstractSet
 from itertools import pairwise
 
 from masterplan.diagnostics import Diagnostic, Message, Position, warning
-from masterplan.located import DotGrouped
+from masterplan.located import DotGrouped, is_number
 from masterplan.model import Indicator, Plan, Program
 
 QUICK_WIN_YEARS = 3  #: a quick win runs at most this many years, and starts within as many of the plan's
@@ -183,15 +183,10 @@ def numbers(indicator: Indicator) -> list[tuple[int | None, float]]:
     if any(isinstance(value, DotGrouped) for value in values):
         return []
     found: list[tuple[int | None, float]] = []
-    if _number(indicator.baseline_value):
+    if is_number(indicator.baseline_value):
         found.append((None, indicator.baseline_value))  # type: ignore[arg-type]
-    found += [(year, value) for year, value in sorted(indicator.targets.items()) if _number(value)]
+    found += [(year, value) for year, value in sorted(indicator.targets.items()) if is_number(value)]
     return found
-
-
-def _number(value: object) -> bool:
-    """Whether ``value`` is a number as written: not yes/no, nor 1.000 with a dot for thousands (E307, W312)."""
-    return isinstance(value, (int, float)) and not isinstance(value, (bool, DotGrouped))
 
 
 def target_at(indicator: Indicator, year: int | None) -> Position:
@@ -251,7 +246,7 @@ def _percent(label: Message, indicator: Indicator) -> Iterator[Diagnostic]:
     if not PERCENT.search(str(indicator.unit)):
         return
     realised = [(indicator.realised_positions.get(year, indicator.position), value)
-                for year, value in sorted(indicator.realised.items()) if _number(value)]
+                for year, value in sorted(indicator.realised.items()) if is_number(value)]
     for at, value in [(target_at(indicator, year), value) for year, value in numbers(indicator)] + realised:
         if value > PERCENT_MOST:
             yield warning(at, "W315",

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from masterplan.formatting import funding_source
+from masterplan.located import is_number
 from masterplan.model import Indicator, Phase, Pillar, Plan, Program, Text
 from masterplan.render import charts, outline
 from masterplan.render.site_links import url_for
@@ -175,7 +176,7 @@ def indicator_columns(indicator: Indicator) -> list[IndicatorColumn]:
     years with a target or a realised figure; one scale for all, so a figure above every target stays in the box."""
     targets = _numbers(indicator.targets)
     realised = _numbers(indicator.realised)
-    has_baseline = _is_number(indicator.baseline_value)
+    has_baseline = is_number(indicator.baseline_value)
     top = max(map(abs, [*targets.values(), *realised.values(), *([indicator.baseline_value] if has_baseline else [])]),
               default=0)
 
@@ -189,11 +190,7 @@ def indicator_columns(indicator: Indicator) -> list[IndicatorColumn]:
 
 
 def _numbers(by_year: dict[int, Any]) -> dict[int, float]:
-    return {year: value for year, value in by_year.items() if _is_number(value)}
-
-
-def _is_number(value: object) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
+    return {year: value for year, value in by_year.items() if is_number(value)}
 
 
 def _share(value: float | None, top: float) -> float:
