@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
+from typing import Literal
 
 from masterplan.checks.coherence import PERCENT, indicators, shown, target_at
 from masterplan.checks.references import folded
@@ -16,18 +17,19 @@ from masterplan.model import Indicator, Plan
 
 _Figure = tuple[Message, Indicator, object]  #: where a figure of a year was first given: label, indicator, value
 _Seen = dict[tuple[object, str, int], _Figure]  #: (pillars or a program, name, year) -> where first given
-_Figures = tuple[_Seen, _Seen, _Seen]  #: baselines, targets, realised figures
-_KINDS = (False, True)  #: the yearly figures compared: targets, then realised figures (``realised`` below)
+_Kind = Literal["baseline", "targets", "realised"]  #: the kinds of figure compared, by name
+_Figures = dict[_Kind, _Seen]  #: each kind's figures as first given
+_YEARLY: tuple[_Kind, ...] = ("targets", "realised")  #: the yearly figures compared: targets, realised figures
 
 
-def _yearly(indicator: Indicator, realised: bool) -> dict[int, object]:
+def _yearly(indicator: Indicator, kind: _Kind) -> dict[int, object]:
     """An indicator's targets, or its realised figures (realisasi), by year."""
-    return indicator.realised if realised else indicator.targets
+    return indicator.realised if kind == "realised" else indicator.targets
 
 
-def _yearly_at(indicator: Indicator, year: int, realised: bool) -> Position:
+def _yearly_at(indicator: Indicator, year: int, kind: _Kind) -> Position:
     """Where an indicator's target, or realised figure, for ``year`` is written."""
-    return indicator.realised_positions.get(year, indicator.position) if realised else target_at(indicator, year)
+    return indicator.realised_positions.get(year, indicator.position) if kind == "realised" else target_at(indicator, year)
 
 
 def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
@@ -38,7 +40,7 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
     sharing one indicator are 3,000 lookups."""
     first: dict[str, tuple[Message, Indicator]] = {}
     givers: dict[str, set[object]] = {}  # name -> the pillars and programs that gave figures of it so far
-    figures: _Figures = ({}, {}, {})  # baselines, targets, realised figures
+    figures: _Figures = {"baseline": {}, "targets": {}, "realised": {}}
     for label, indicator, owner in indicators(plan):
         name = folded(indicator.name)
         if not name:
@@ -51,27 +53,26 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
         if "pillars" in given or owner in given:  # most names have nothing before them to compare with
             yield from _other_figures(label, indicator, owner, name, figures)
         given.add(owner)
-        baselines, *yearly = figures
         if indicator.baseline_year is not None and indicator.baseline_value is not None:
-            baselines.setdefault((owner, name, indicator.baseline_year), (label, indicator, indicator.baseline_value))
-        for seen, realised in zip(yearly, _KINDS, strict=True):
-            for year, value in _yearly(indicator, realised).items():
-                seen.setdefault((owner, name, year), (label, indicator, value))
+            figures["baseline"].setdefault((owner, name, indicator.baseline_year),
+                                           (label, indicator, indicator.baseline_value))
+        for kind in _YEARLY:
+            for year, value in _yearly(indicator, kind).items():
+                figures[kind].setdefault((owner, name, year), (label, indicator, value))
 
 
 def _other_figures(label: Message, indicator: Indicator, owner: object, name: str,
                    figures: _Figures) -> Iterator[Diagnostic]:
     """W418 for a baseline, for the first target and for the first realised figure that differ from the one given
     before for that year."""
-    baselines, *yearly = figures
-    other = _differing(baselines, owner, name, indicator.baseline_year, indicator.baseline_value)
+    other = _differing(figures["baseline"], owner, name, indicator.baseline_year, indicator.baseline_value)
     if other is not None:
         yield _other_baseline(label, indicator, other[0], other[1])
-    for seen, realised in zip(yearly, _KINDS, strict=True):
-        for year, value in sorted(_yearly(indicator, realised).items()):
-            other = _differing(seen, owner, name, year, value)
+    for kind in _YEARLY:
+        for year, value in sorted(_yearly(indicator, kind).items()):
+            other = _differing(figures[kind], owner, name, year, value)
             if other is not None:  # once an indicator: a pillar's row of targets differs in several years
-                yield _other_yearly(label, indicator, year, other, realised)
+                yield _other_yearly(label, indicator, year, other, kind)
                 break
 
 
@@ -85,19 +86,20 @@ def _differing(seen: _Seen, owner: object, name: str, year: int | None,
                  and not _same_value(found[2], value)), None)
 
 
-def _other_yearly(label: Message, indicator: Indicator, year: int, other: _Figure, realised: bool) -> Diagnostic:
+def _other_yearly(label: Message, indicator: Indicator, year: int, other: _Figure, kind: _Kind) -> Diagnostic:
+    """W418 for a target, or a realised figure, of ``year`` other than the one ``other`` gives."""
     there_label, there, there_value = other
     agreement = Message("one indicator reaches one figure a year: agree on what monitoring measured with {other}, "
-                        "or give the two indicators different names" if realised else
+                        "or give the two indicators different names" if kind == "realised" else
                         "one indicator has one target a year: agree on the figure with {other}, or give the two "
                         "indicators different names", other=there_label)
-    return warning(_yearly_at(indicator, year, realised), "W418",
+    return warning(_yearly_at(indicator, year, kind), "W418",
                    "{label}: indicator '{indicator}' has the realised figure {value} for {year}, but {other_value} at "
-                   "{position} ({other})" if realised else
+                   "{position} ({other})" if kind == "realised" else
                    "{label}: indicator '{indicator}' has the target {value} for {year}, but {other_value} at "
                    "{position} ({other})", _agree(label, there_label, agreement),
-                   label=label, indicator=str(indicator.name), value=_value(_yearly(indicator, realised)[year]),
-                   year=year, other_value=_value(there_value), position=_yearly_at(there, year, realised),
+                   label=label, indicator=str(indicator.name), value=_value(_yearly(indicator, kind)[year]),
+                   year=year, other_value=_value(there_value), position=_yearly_at(there, year, kind),
                    other=there_label)
 
 
