@@ -1,0 +1,67 @@
+"""An agency or a program written by its name where its id is meant: E106's hint says the id to write.
+
+A partner written as its agency's name or short name ('Dinas Kesehatan', 'Dinkes'), or a program depended on or
+supported written as its name ('e-Sambat (Media Sambat Masyarakat)'), is not an id: once every agency is read,
+its E106 says the id to write (dinkes, GOV-01) rather than the name made an id (dinas_kesehatan, which is nothing
+either).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from masterplan.diagnostics import Message, Report
+from masterplan.model import Agency, Program
+
+
+def named_for_ids(report: Report, agencies: list[Agency]) -> None:
+    """Give each E106 of ``report`` whose unknown id is an agency's or a program's name the hint of its id."""
+    agencies_named = {name.casefold(): agency for agency in agencies
+                      for name in (agency.short_name, *agency.name.values.values())}
+    cut = _cut_names(agencies)
+    programs_named = {name.casefold(): program for agency in agencies for program in agency.programs
+                      for name in program.name.values.values()}
+    for index, found in enumerate(report.items):
+        if found.code != "E106" or not found.unknown:
+            continue
+        named: Agency | Program | None
+        if ".partners[" in str(getattr(found.message, "values", {}).get("field", "")):
+            named, kind = agencies_named.get(found.unknown.casefold()), "agency"
+            if named is None and found.unknown.casefold() in cut:  # "[Dinas Komunikasi, Informatika dan Statistik]"
+                named, kind = cut[found.unknown.casefold()], "cut"
+            named = named or _name_begins(found.unknown, agencies)  # "RSUD dr. Soedarsono": the agency's name and more
+        else:
+            named, kind = programs_named.get(found.unknown.casefold()), "program"
+        if named is not None and named.id.lower() == found.unknown.lower():  # BPKAD: "ids are written in small letters"
+            named = None
+        hint = found.hint if named is None else Message(_ID_OF_NAMED[kind], id=named.id, name=str(named.name))
+        report.items[index] = replace(found, hint=hint, unknown=None)  # a name written wrong, no id the plan lacks
+
+
+_ID_OF_NAMED = {
+    "agency": "write the agency's id: {id} ({name})",
+    "cut": "the comma in the agency's name cut it in two in a list: write the agency's id: {id} ({name})",
+    "program": "write the program's id: {id} ({name})",
+}
+
+
+def _cut_names(agencies: list[Agency]) -> dict[str, Agency]:
+    """The pieces of agency names a comma cuts apart in a ``[…]`` list ("Dinas Komunikasi", "Informatika dan
+    Statistik"), each with its agency, where no two agencies have the piece."""
+    pieces: dict[str, list[Agency]] = {}
+    for agency in agencies:
+        for name in agency.name.values.values():
+            for piece in name.split(",") if "," in name else ():
+                pieces.setdefault(piece.strip().casefold(), []).append(agency)
+    return {piece: found[0] for piece, found in pieces.items() if piece and len({a.id for a in found}) == 1}
+
+
+def _name_begins(written: str, agencies: list[Agency]) -> Agency | None:
+    """The agency whose name of two words or more opens ``written`` ("Rumah Sakit Umum Daerah dr. Soedarsono"), the
+    longest where one name opens another ("Dinas Pendidikan dan Kebudayaan …" is not "Dinas Pendidikan")."""
+    text = written.casefold()
+    found = sorted(((len(name.strip()), agency.id, agency) for agency in agencies for name in agency.name.values.values()
+                    if " " in name.strip() and text.startswith(name.casefold().strip() + " ")), reverse=True)
+    if not found or len(found) > 1 and found[1][0] == found[0][0] and found[1][1] != found[0][1]:
+        return None  # no name, or two agencies' names alike
+    return found[0][2]
