@@ -16,8 +16,9 @@ from masterplan.adapt import Adaptation, adapt
 from masterplan.alongside import Alongside
 from masterplan.diagnostics import Diagnostic, Message, Report, Speaker
 from masterplan.filecache import FileCache
+from masterplan.folder_reader import CONTENT
 from masterplan.i18n import plan_theme
-from masterplan.load import CONTENT, load
+from masterplan.load import load
 from masterplan.model import DEFAULT_LANGUAGE, Plan
 from masterplan.resources import sample_dir
 

@@ -23,7 +23,7 @@ from typing import Any
 
 from masterplan import output, published_plan
 from masterplan.diagnostics import Message, did_you_mean
-from masterplan.load import YAML_SUFFIXES
+from masterplan.folder_reader import YAML_SUFFIXES
 from masterplan.model import Plan, code_order
 
 #: where a build leaves the open data, relative to the plan folder

@@ -1,0 +1,103 @@
+"""Reads content/plan.yml into a :class:`~masterplan.model.Plan`: the city, its vision and missions, the
+roadmap's phases, the plan's history (revisions), its readiness, its dates and its budget ceilings.
+
+The plan's language and the language of its plain texts, which plan.yml gives, are set on the reader here:
+every file read after it writes its texts in them.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from pathlib import Path
+
+from masterplan.dates import spelt_date
+from masterplan.diagnostics import Message, error
+from masterplan.folder_reader import CONTENT, FolderReader
+from masterplan.funding_sources import DEFAULT_FUNDING_SOURCES
+from masterplan.located import LocatedMap
+from masterplan.model import (
+    DEFAULT_LANGUAGE,
+    Mission,
+    Period,
+    Phase,
+    Plan,
+    ReadinessItem,
+    Revision,
+)
+
+
+def read_plan(reader: FolderReader, path: Path) -> Plan | None:
+    """The plan plan.yml at ``path`` describes, without its pillars, agencies and chapters; None when it cannot
+    be read."""
+    data = reader.document(path, "plan")
+    if data is None:
+        return None
+    reader.language = data.get("language", DEFAULT_LANGUAGE)
+    reader.written_in = data.get("written_in")
+    period = data["period"]
+    city = data["city"]
+    where = reader.where(data)
+    open_data = data.get("open_data") or {}
+    if "license_url" in open_data:
+        where["open_data.license_url"] = open_data.at("license_url")
+    ceiling, ceiling_at = reader.yearly(data, "apbd_ceiling",
+                                        "the APBD ceiling for {year} is given twice (first at line {line})")
+    text = reader.text
+    return Plan(
+        city=city, province=data.get("province", ""), title=text(data["title"]),
+        notice=text(data.get("notice")), author=text(data.get("author") or f"Pemerintah {city}"),
+        period=Period(period["start"], period["end"]), version=str(data.get("version", "")),
+        status=data["status"], date=_date(reader, data), language=reader.language,
+        written_in=reader.written_in or reader.language,
+        leading_sector_id=data["leading_sector"], logo=data.get("logo"), vision=text(data["vision"]),
+        missions=[Mission(m["id"], text(m["text"]), m.position) for m in data["missions"]],
+        legal_basis=[text(t) for t in data.get("legal_basis") or []],
+        readiness=[ReadinessItem(r["element"], text(r["aspect"]), text(r["condition"]),
+                                 text(r.get("gap")), text(r.get("recommendation")), r.position)
+                   for r in data.get("readiness") or []],
+        funding_sources=list(data.get("funding_sources") or DEFAULT_FUNDING_SOURCES),
+        position=data.position, where=where, content=reader.root / CONTENT,
+        base_url=(data.get("base_url") or "").strip() or None,
+        two_sided=bool((data.get("print") or {}).get("two_sided", False)),
+        executive_summary=bool(data.get("executive_summary", False)),
+        data_license=open_data.get("license"), data_license_url=open_data.get("license_url"),
+        apbd_ceiling=ceiling, apbd_ceiling_at=ceiling_at,
+        phases=[Phase(text(phase["name"]), text(phase.get("theme")),
+                      Period(phase["period"]["start"], phase["period"]["end"]), phase.position,
+                      reader.where(phase), text(phase.get("description")))
+                for phase in data.get("phases") or []],
+        revisions=[_revision(reader, entry) for entry in data.get("revisions") or []],
+    )
+
+
+def _revision(reader: FolderReader, data: LocatedMap) -> Revision:
+    """An entry of plan.yml's history (revisions), its date read as the plan's own is."""
+    return Revision(str(data["version"]), _date(reader, data), reader.text(data["summary"]), data.position,
+                    reader.text(data.get("decree")), reader.where(data))
+
+
+def _date(reader: FolderReader, data: LocatedMap) -> datetime.date | None:
+    """The date of plan.yml, or of one of its revisions; quoted text must still name a real date (YYYY-MM-DD)."""
+    value = data.get("date")
+    if isinstance(value, str):
+        try:
+            return datetime.date.fromisoformat(value.strip())
+        except ValueError:
+            meant = _calendar_day(value)
+            reader.report.add(error(data.at("date"), "E101", "date should be a date, not '{value}'",
+                                    "there is no such day: months run from 01 to 12, days to 28–31"
+                                    if re.fullmatch(r"\s*\d{4}-\d{2}-\d{2}\s*", value)
+                                    else Message("write it as YYYY-MM-DD: {date}", date=meant.isoformat()) if meant
+                                    else "write it as YYYY-MM-DD, e.g. 2021-12-01", value=value))
+            return None
+    return value
+
+
+def _calendar_day(text: str) -> datetime.date | None:
+    """The day ``text`` writes ("15 Januari 2023", "15/01/2023"), if it is one."""
+    numbers = spelt_date(text)
+    try:
+        return datetime.date(*numbers) if numbers else None
+    except ValueError:
+        return None
