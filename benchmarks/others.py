@@ -13,7 +13,8 @@ from pathlib import Path
 
 from masterplan.formatting import Formats
 from masterplan.load import load
-from masterplan.model import Plan, Program
+from masterplan.model import Plan
+from masterplan.programs import Program
 
 HUGO_BASEOF = """<!doctype html><html lang="id"><head><meta charset="utf-8"><title>{{ .Title }}</title></head>
 <body><nav><a href="{{ "/" | relURL }}">{{ .Site.Title }}</a></nav><main>{{ block "main" . }}{{ end }}</main></body></html>

@@ -43,8 +43,8 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from masterplan.chapters import split_front_matter
 from masterplan.diagnostics import Message
-from masterplan.model import Period
 from masterplan.sample_plan import SamplePlan, city_name, head_of, is_regency
+from masterplan.values import Period
 
 #: the years a plan's fields may hold (the schema's bounds); a baseline is the year before the period
 FIRST_YEAR, LAST_YEAR = 1900, 2200

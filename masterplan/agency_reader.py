@@ -16,8 +16,10 @@ from masterplan.diagnostics import ANY_PROGRAM
 from masterplan.folder_reader import FolderReader
 from masterplan.indicator_reader import read_indicators
 from masterplan.located import LocatedMap
-from masterplan.model import Agency, BudgetLine, LeftOut, Period, Program
+from masterplan.plan_parts import Agency
+from masterplan.programs import BudgetLine, LeftOut, Program
 from masterplan.schema import PROGRAM_ID, SLUG
+from masterplan.values import Period
 
 
 class AgencyReader:

@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
-from masterplan.model import Chapter
+from masterplan.plan_parts import Chapter
 
 #: how a caption line starts: "Tabel:" (or "Table:"), also as staff write it, "tabel:", "Tabel :", or
 #: with a number of the writer's own and its mark, "Tabel 1.", "Tabel 14.1:", "Tabel 1 -" ("Tabel 1

@@ -34,7 +34,8 @@ from masterplan.diagnostics import (
     error,
 )
 from masterplan.located import LocatedMap
-from masterplan.model import Chapter, Signature, Text
+from masterplan.plan_parts import Chapter, Signature
+from masterplan.values import Text
 
 FILE_NAME = re.compile(r"^(\d+)-([a-z0-9][a-z0-9_-]*)\.md$")
 def split_front_matter(text: str) -> tuple[str | None, str, int]:

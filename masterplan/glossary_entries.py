@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from masterplan.model import Plan, Text
+from masterplan.model import Plan
+from masterplan.values import Text
 
 
 @dataclass

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from masterplan.diagnostics import error
 from masterplan.folder_reader import FolderReader
-from masterplan.model import GlossaryTerm
+from masterplan.plan_parts import GlossaryTerm
 
 
 def read_glossary(reader: FolderReader, path: Path) -> list[GlossaryTerm]:

@@ -7,7 +7,7 @@ from typing import Any
 
 from masterplan.folder_reader import FolderReader
 from masterplan.located import LocatedMap
-from masterplan.model import Indicator
+from masterplan.programs import Indicator
 
 
 def read_indicators(reader: FolderReader, items: Any) -> list[Indicator]:

@@ -17,9 +17,10 @@ from masterplan.diagnostics import Position, Report, error, warning
 from masterplan.filecache import FileCache
 from masterplan.folder_reader import CONTENT, FolderReader, outside_error
 from masterplan.glossary_reader import read_glossary
-from masterplan.model import SUMMARY_TEXT, Chapter, Plan
+from masterplan.model import SUMMARY_TEXT, Plan
 from masterplan.names_for_ids import named_for_ids
 from masterplan.pillar_reader import read_pillar
+from masterplan.plan_parts import Chapter
 from masterplan.plan_reader import read_plan
 
 

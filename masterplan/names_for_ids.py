@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from masterplan.diagnostics import Message, Report
-from masterplan.model import Agency, Program
+from masterplan.plan_parts import Agency
+from masterplan.programs import Program
 
 
 def named_for_ids(report: Report, agencies: list[Agency]) -> None:

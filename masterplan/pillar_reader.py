@@ -7,7 +7,7 @@ from pathlib import Path
 
 from masterplan.folder_reader import FolderReader
 from masterplan.indicator_reader import read_indicators
-from masterplan.model import Pillar, SubElement
+from masterplan.plan_parts import Pillar, SubElement
 
 
 def read_pillar(reader: FolderReader, path: Path) -> Pillar | None:

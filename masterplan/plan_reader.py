@@ -16,15 +16,9 @@ from masterplan.diagnostics import Message, error
 from masterplan.folder_reader import CONTENT, FolderReader
 from masterplan.funding_sources import DEFAULT_FUNDING_SOURCES
 from masterplan.located import LocatedMap
-from masterplan.model import (
-    DEFAULT_LANGUAGE,
-    Mission,
-    Period,
-    Phase,
-    Plan,
-    ReadinessItem,
-    Revision,
-)
+from masterplan.model import DEFAULT_LANGUAGE, Plan
+from masterplan.plan_parts import Mission, Phase, ReadinessItem, Revision
+from masterplan.values import Period
 
 
 def read_plan(reader: FolderReader, path: Path) -> Plan | None:

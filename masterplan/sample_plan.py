@@ -13,8 +13,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from masterplan.model import Period
 from masterplan.resources import sample_dir
+from masterplan.values import Period
 
 #: the words a city's name starts with, left out to find the name itself ("Kota Pasuruan" → "Pasuruan")
 CITY_WORDS = ("kota ", "kabupaten ", "kab. ", "provinsi ")

@@ -15,6 +15,7 @@ import datetime
 import functools
 import re
 import signal
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
@@ -33,7 +34,8 @@ from jinja2.visitor import NodeTransformer
 
 from masterplan import sandbox_limits as limits
 from masterplan.diagnostics import Message, did_you_mean
-from masterplan.model import Chapter
+from masterplan.model import MODULES
+from masterplan.plan_parts import Chapter
 from masterplan.schema import english_field
 
 __all__ = ["SecurityError", "TimeBudget", "TimeUp", "compile_chapter", "read", "running_line", "syntax_hint",
@@ -67,7 +69,7 @@ class _Sandbox(ImmutableSandboxedEnvironment):
         offer; nothing of any other object: a file path's methods read and write the disk."""
         if not super().is_safe_attribute(obj, attr, value) or isinstance(value, PurePath):
             return False  # where the plan lives on this machine is not the chapter's to print, nor to open
-        if type(obj).__module__ == "masterplan.model":
+        if type(obj).__module__ in MODULES:
             return not callable(value) or attr in READ_ONLY_METHODS
         if isinstance(obj, JINJA_VALUES):  # {{ loop.index }}, a groupby's grouper and list
             return True
@@ -264,12 +266,11 @@ def undefined_message(message: str) -> tuple[str, str | None]:
     """Jinja's "'masterplan.model.Plan object' has no attribute 'kota'" in the plan's words, with a hint.
 
     Jinja's own text, when it is not one of these, is returned as it is."""
-    from masterplan import model
     missing = _NO_ATTRIBUTE.match(message)
     if missing:
         kind, name = missing.groups()
-        cls = getattr(model, kind, None)
-        if isinstance(cls, type) and cls.__module__ == model.__name__:
+        cls = _model_class(kind)
+        if cls is not None:
             names = {*dir(cls), *getattr(cls, "__dataclass_fields__", {})}  # fields without a default are not in dir()
             known = sorted(n for n in names if not n.startswith("_"))
             english = english_field(name, known)
@@ -289,6 +290,15 @@ def undefined_message(message: str) -> tuple[str, str | None]:
                 Message("chapters read the plan through 'plan' (plan.city, plan.programs, ...) and the names their "
                         "own {{% for %}} and {{% set %}} give"))
     return message, None
+
+
+def _model_class(kind: str) -> type | None:
+    """The class of the plan model Python names ``kind`` (Plan, Program…), if it is one."""
+    for name in MODULES:
+        cls = getattr(sys.modules[name], kind, None)
+        if isinstance(cls, type) and cls.__module__ == name:
+            return cls
+    return None
 
 
 def syntax_hint(exc: jinja2.TemplateSyntaxError) -> str | None:

@@ -9,7 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from masterplan.model import Agency, Indicator, Phase, Pillar, Plan, Program, Value
+from masterplan.model import Plan
+from masterplan.plan_parts import Agency, Phase, Pillar
+from masterplan.programs import Indicator, Program
+from masterplan.values import Value
 
 
 @dataclass

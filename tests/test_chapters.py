@@ -18,7 +18,9 @@ import pytest
 from masterplan import chapters, sandbox
 from masterplan.diagnostics import Position
 from masterplan.load import load
-from masterplan.model import Chapter, Plan, Text
+from masterplan.model import Plan
+from masterplan.plan_parts import Chapter
+from masterplan.values import Text
 
 FILE = "content/chapters/09-uji.md"
 BODY_LINE = 4  # after '---', 'title: ...', '---'

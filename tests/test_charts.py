@@ -54,7 +54,7 @@ def test_roadmap_has_every_program_and_marks_quick_wins(make_plan: Callable[...,
 @pytest.mark.parametrize(("years", "labelled"), [(10, 10), (20, 10), (40, 10)])
 def test_roadmap_year_labels_never_run_together(make_plan: Callable[..., Path], years: int, labelled: int) -> None:
     """A 20-year plan's years were drawn in every column and ran together ("2022202320242025...")."""
-    from masterplan.model import Period
+    from masterplan.values import Period
 
     plan = plan_of(make_plan)
     plan.period = Period(2022, 2022 + years - 1)

@@ -166,7 +166,8 @@ def test_an_indicators_values_print_with_one_number_of_decimals() -> None:
     many decimals as the most exact of them ("2,0"), up to two."""
     from masterplan.diagnostics import Position
     from masterplan.formatting import Formats
-    from masterplan.model import Indicator, Text
+    from masterplan.programs import Indicator
+    from masterplan.values import Text
 
     def indicator(baseline: object, *targets: object) -> Indicator:
         return Indicator(Text.of("x", "id"), Text.of("%", "id"), 2021, baseline,  # type: ignore[arg-type]

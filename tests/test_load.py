@@ -186,7 +186,7 @@ def test_one_pass_reads_as_the_careful_two_passes(text: str, offset: int) -> Non
 
 
 def test_codes_sort_by_their_numbers_and_codes_of_equal_numbers_keep_one_order() -> None:
-    from masterplan.model import code_order
+    from masterplan.values import code_order
 
     codes = ["GOV-10", "GOV-9", "GOV-1", "GOV-01", "GOV-2a", "ECO-3", "GOV-²", "GOV-1a2", "GOV-1a"]
     expected = ["ECO-3", "GOV-01", "GOV-1", "GOV-1a", "GOV-1a2", "GOV-2a", "GOV-9", "GOV-10", "GOV-²"]

@@ -16,8 +16,9 @@ from masterplan.captions import (
     table_captions,
 )
 from masterplan.diagnostics import Position
-from masterplan.model import Chapter, Text
+from masterplan.plan_parts import Chapter
 from masterplan.render.markdown import number_tables, to_html
+from masterplan.values import Text
 
 TABLE = "| a | b |\n|---|---|\n| 1 | 2 |\n"
 

@@ -20,7 +20,9 @@ from collections.abc import Set as AbstractSet
 
 from masterplan.diagnostics import Diagnostic, Message, warning
 from masterplan.messages import listing, rupiah
-from masterplan.model import BudgetLine, Period, Plan, Program
+from masterplan.model import Plan
+from masterplan.programs import BudgetLine, Program
+from masterplan.values import Period
 
 FACTOR_FAR_OFF = 10  #: a line this many times the median of the program's other lines is far off
 FACTOR_BEYOND_BUILDING = 100  #: this many times it, far off even for a year of building or buying

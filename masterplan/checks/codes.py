@@ -17,7 +17,8 @@ from collections.abc import Set as AbstractSet
 
 from masterplan.checks.references import free_id
 from masterplan.diagnostics import Diagnostic, Message, warning
-from masterplan.model import Plan, Program
+from masterplan.model import Plan
+from masterplan.programs import Program
 
 MOSTLY = 0.8  #: the share of a prefix's programs in one pillar (and of a pillar's programs with one prefix) that makes it that pillar's
 FEWEST = 3  #: programs a prefix needs in a pillar before it is taken to be that pillar's

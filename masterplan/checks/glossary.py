@@ -17,8 +17,9 @@ from collections.abc import Set as AbstractSet
 from masterplan.checks import abbreviations, agency_names
 from masterplan.content_text import content_texts
 from masterplan.diagnostics import ANY_PROGRAM, Diagnostic, warning
-from masterplan.model import GlossaryTerm, Plan
+from masterplan.model import Plan
 from masterplan.phrases import Phrases, split_words
+from masterplan.plan_parts import GlossaryTerm
 
 _WORD = re.compile(r"\w+")
 

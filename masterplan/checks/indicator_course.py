@@ -17,7 +17,8 @@ from itertools import pairwise
 
 from masterplan.checks.coherence import indicators, numbers, shown, target_at
 from masterplan.diagnostics import Diagnostic, Message, warning
-from masterplan.model import Indicator, Plan
+from masterplan.model import Plan
+from masterplan.programs import Indicator
 
 _SIGN = {"up": 1, "down": -1}  #: a step that way is better
 

@@ -24,7 +24,8 @@ from typing import Any
 from masterplan import output, published_plan
 from masterplan.diagnostics import Message, did_you_mean
 from masterplan.folder_reader import YAML_SUFFIXES
-from masterplan.model import Plan, code_order
+from masterplan.model import Plan
+from masterplan.values import code_order
 
 #: where a build leaves the open data, relative to the plan folder
 PUBLISHED = Path(output.BUILD) / published_plan.LAST

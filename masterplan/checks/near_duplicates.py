@@ -14,7 +14,8 @@ from collections.abc import Callable, Iterator
 
 from masterplan.checks.alike_programs import SHOWN, Alike, Likeness
 from masterplan.diagnostics import Diagnostic, Message, warning
-from masterplan.model import GlossaryTerm, Program
+from masterplan.plan_parts import GlossaryTerm
+from masterplan.programs import Program
 
 NAME_SIMILARITY = 0.75
 TEXT_SIMILARITY = 0.6

@@ -14,7 +14,9 @@ from collections.abc import Set as AbstractSet
 from itertools import pairwise
 
 from masterplan.diagnostics import Diagnostic, Message, warning
-from masterplan.model import Period, Phase, Plan
+from masterplan.model import Plan
+from masterplan.plan_parts import Phase
+from masterplan.values import Period
 
 _COVER = "move a phase's start or end so that each year of the plan is in one phase"
 

@@ -14,7 +14,9 @@ from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 
 from masterplan.diagnostics import Diagnostic, Message, Position, warning
-from masterplan.model import Indicator, Plan, Text
+from masterplan.model import Plan
+from masterplan.programs import Indicator
+from masterplan.values import Text
 
 #: Jinja, which only a chapter fills in
 _JINJA = re.compile(r"\{\{(?:(?!\{\{|\}\}).)*\}\}|\{%(?:(?!\{%|%\}).)*%\}")  #: each read only up to the next's start

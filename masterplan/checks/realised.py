@@ -19,7 +19,9 @@ from collections.abc import Set as AbstractSet
 from masterplan.checks.coherence import indicators
 from masterplan.checks.years import number_as_text
 from masterplan.diagnostics import Diagnostic, Message, error, warning
-from masterplan.model import Indicator, Plan, Value
+from masterplan.model import Plan
+from masterplan.programs import Indicator
+from masterplan.values import Value
 
 
 def outside_plan(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:

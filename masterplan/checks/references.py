@@ -17,7 +17,9 @@ from masterplan.diagnostics import (
     error,
     warning,
 )
-from masterplan.model import Agency, LeftOut, Pillar, Plan, Program
+from masterplan.model import Plan
+from masterplan.plan_parts import Agency, Pillar
+from masterplan.programs import LeftOut, Program
 
 
 def _item(thing: Program | LeftOut | Agency, name: str, index: int) -> Position:

@@ -22,7 +22,9 @@ from masterplan.checks.last_build import (
     published_pages,
 )
 from masterplan.diagnostics import Diagnostic, Message, warning
-from masterplan.model import Agency, Plan, Program
+from masterplan.model import Plan
+from masterplan.plan_parts import Agency
+from masterplan.programs import Program
 
 
 def renamed_programs(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:

@@ -10,7 +10,9 @@ from collections.abc import Set as AbstractSet
 from masterplan.diagnostics import Diagnostic, Message, Position, error, warning
 from masterplan.located import DotGrouped
 from masterplan.messages import listing, rupiah
-from masterplan.model import BudgetLine, Indicator, Period, Plan, Program
+from masterplan.model import Plan
+from masterplan.programs import BudgetLine, Indicator, Program
+from masterplan.values import Period
 
 _DECIMAL_COMMA = re.compile(r"\s*-?\d+,\d+\s*")
 _THOUSANDS = re.compile(r"[+-]?\d{1,3}(?:\.\d{3})+(?:,\d+)?")

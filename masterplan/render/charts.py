@@ -19,7 +19,9 @@ from html import escape, unescape
 
 from markupsafe import Markup
 
-from masterplan.model import Phase, Pillar, Plan, Program
+from masterplan.model import Plan
+from masterplan.plan_parts import Phase, Pillar
+from masterplan.programs import Program
 
 #: Pillar colours in pillar order: sober, distinct, dark enough for white text (WCAG AA: 4.5:1 or more).
 PALETTE = ["#1f4e79", "#7b4f9d", "#946d09", "#c0533a", "#1b7f86", "#3d7f35", "#5d6d7e", "#8c3d5e"]

@@ -17,7 +17,9 @@ from typing import Any
 from masterplan import summary
 from masterplan.diagnostics import Message
 from masterplan.i18n import Translator
-from masterplan.model import CONTACT_FIELDS, Indicator, Plan, Program, Text
+from masterplan.model import Plan
+from masterplan.plan_parts import CONTACT_FIELDS
+from masterplan.programs import Indicator, Program
 from masterplan.render import (
     data_notes,
     data_summaries,
@@ -26,6 +28,7 @@ from masterplan.render import (
     workbook_kept,
 )
 from masterplan.render.workbook_kept import KeptWorkbook
+from masterplan.values import Text
 
 FORMAT = "masterplan/plan"
 FORMAT_VERSION = 2  #: 2: a text the plan leaves out is null, no longer "" (a location {"id": ""})

@@ -28,7 +28,8 @@ from dataclasses import dataclass, field
 
 from masterplan.captions import table_captions
 from masterplan.crossref import CEILING_TABLE, PHASES_TABLE
-from masterplan.model import Chapter, Pillar, Plan
+from masterplan.model import Plan
+from masterplan.plan_parts import Chapter, Pillar
 
 Translate = Callable[..., str]
 

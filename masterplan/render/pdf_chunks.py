@@ -23,7 +23,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from masterplan.model import Agency, Plan, Program
+from masterplan.model import Plan
+from masterplan.plan_parts import Agency
+from masterplan.programs import Program
 
 T = TypeVar("T")
 

@@ -22,7 +22,8 @@ from masterplan import chapters, summary
 from masterplan.captions import TableCaption, table_captions
 from masterplan.diagnostics import Report, warning
 from masterplan.formatting import Formats
-from masterplan.model import Plan, Program
+from masterplan.model import Plan
+from masterplan.programs import Program
 from masterplan.render import charts, outline, pdf_chunks, typography
 from masterplan.render.markdown import number_tables, resolve_references, to_html
 from masterplan.render.theme import localize

@@ -15,7 +15,9 @@ from urllib.parse import urlsplit
 from markupsafe import Markup, escape
 
 from masterplan.captions import table_captions
-from masterplan.model import Agency, Chapter, Mission, Pillar, Plan, Program
+from masterplan.model import Plan
+from masterplan.plan_parts import Agency, Chapter, Mission, Pillar
+from masterplan.programs import Program
 from masterplan.render.outline import anchor
 
 #: Site-level pages: name → path from the site root.

@@ -19,7 +19,9 @@ from markupsafe import Markup
 from masterplan import chapters
 from masterplan.captions import TableCaption, table_captions
 from masterplan.diagnostics import Diagnostic
-from masterplan.model import Agency, Chapter, Plan, Program, Text
+from masterplan.model import Plan
+from masterplan.plan_parts import Agency, Chapter
+from masterplan.programs import Program
 from masterplan.render.markdown import (
     each_table,
     number_tables,
@@ -29,6 +31,7 @@ from masterplan.render.markdown import (
 )
 from masterplan.render.outline import anchor
 from masterplan.render.site_links import prefix, reference_resolver, slug, url_for
+from masterplan.values import Text
 
 WHOLE_PLAN = "*"
 Translate = Callable[..., str]

@@ -23,9 +23,9 @@ from masterplan import __version__
 from masterplan.diagnostics import Position
 from masterplan.formatting import Formats
 from masterplan.i18n import Translator, load_catalog, plan_theme
-from masterplan.model import Text
 from masterplan.render.markdown import to_html
 from masterplan.resources import forget_unused, source_hash, theme_dir, user_cache
+from masterplan.values import Text
 
 
 @dataclass(frozen=True)

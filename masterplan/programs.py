@@ -1,0 +1,144 @@
+"""A program: what an agency will do, when, for how much (its budget lines), measured how (its indicators);
+a program left out of the plan for a mistake in its file; and what groups programs (a pillar, the plan)."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from masterplan.diagnostics import Position
+from masterplan.values import Period, Text, Value, code_order
+
+if TYPE_CHECKING:  # resolved by Plan.link; the parts import ProgramGroup from here
+    from masterplan.plan_parts import Agency, Mission, Pillar, SubElement
+
+
+@dataclass
+class Indicator:
+    """A measurable indicator: baseline, a target per year and, once monitored, what it reached (realised)."""
+
+    name: Text
+    unit: Text
+    baseline_year: int | None
+    baseline_value: Value | None
+    targets: dict[int, Value]
+    position: Position
+    target_positions: dict[int, Position] = field(default_factory=dict)
+    baseline_position: Position | None = None  #: of the baseline's value, when the indicator has one
+    direction: str | None = None  #: "up" or "down": which way is better, when the plan says so
+    realised: dict[int, Value] = field(default_factory=dict)  #: what it reached per year (realisasi), as monitored
+    realised_positions: dict[int, Position] = field(default_factory=dict)
+
+    @property
+    def years(self) -> list[int]:
+        """The years it gives a target or a realised figure for, in order: a year each of its tables' columns."""
+        return sorted({*self.targets, *self.realised})
+
+    @property
+    def decimals(self) -> int:
+        """Decimal places that print every value of the indicator alike: "2,0" beside "2,3" (at most 2)."""
+        places = 0
+        for value in (self.baseline_value, *self.targets.values(), *self.realised.values()):
+            if isinstance(value, float) and math.isfinite(value):
+                places = max(places, len(f"{value:.2f}".rstrip("0").partition(".")[2]))
+        return places
+
+
+@dataclass
+class BudgetLine:
+    """Indicative money for one year from one funding source, in whole rupiah."""
+
+    year: int
+    amount: int
+    source: str
+    position: Position
+    amount_at: Position  #: where the amount itself is written (the line's own position when it has none)
+
+
+@dataclass
+class LeftOut:
+    """A program left out of the plan for a mistake in its file: what of it could still be read,
+    so that the mistakes in how its numbers are written, and in the ids it names (a partner, a
+    mission, a program it depends on), are told in the same round."""
+
+    id: str
+    budget: list[BudgetLine]
+    indicators: list[Indicator]
+    position: Position = field(default_factory=lambda: Position(""))
+    lead_id: str = ""  #: the agency whose file holds it
+    partner_ids: list[str] = field(default_factory=list)  #: each list as written, when all its items are text
+    mission_ids: list[str] = field(default_factory=list)
+    depends_on_ids: list[str] = field(default_factory=list)
+    where: dict[str, Position] = field(default_factory=dict)
+    lead: None = None  #: not linked to its agency, as a program of the plan is
+
+    def at(self, name: str) -> Position:
+        return self.where.get(name, self.position)
+
+
+@dataclass
+class Program:
+    """A program: what an agency will do, when, for how much, measured how."""
+
+    id: str
+    name: Text
+    pillar_id: str
+    sub_element_id: str
+    summary: Text
+    description: Text
+    quick_win: bool
+    partner_ids: list[str]
+    period: Period
+    budget: list[BudgetLine]
+    indicators: list[Indicator]
+    depends_on_ids: list[str]
+    mission_ids: list[str]
+    status: str
+    lead_id: str
+    position: Position
+    where: dict[str, Position] = field(default_factory=dict)
+    former_ids: list[str] = field(default_factory=list)  #: ids it had before a rename; their pages lead to it
+    location: Text = field(default_factory=lambda: Text({}))  #: where it is carried out (whole city, a district…)
+    # resolved by Plan.link
+    pillar: Pillar | None = field(default=None, repr=False)
+    sub_element: SubElement | None = field(default=None, repr=False)
+    lead: Agency | None = field(default=None, repr=False)
+    partners: list[Agency] = field(default_factory=list, repr=False)
+    depends_on: list[Program] = field(default_factory=list, repr=False)
+    dependents: list[Program] = field(default_factory=list, repr=False)
+    missions: list[Mission] = field(default_factory=list, repr=False)
+
+    def at(self, name: str) -> Position:
+        return self.where.get(name, self.position)
+
+    @property
+    def code_order(self) -> tuple[tuple[str | int, ...], str]:
+        """Where its code sorts: "GOV-29" before "GOV-289" (see :func:`code_order`)."""
+        return code_order(self.id)
+
+    @property
+    def total_budget(self) -> int:
+        return sum(line.amount for line in self.budget)
+
+    def budget_in(self, year: int) -> int:
+        return sum(line.amount for line in self.budget if line.year == year)
+
+    @property
+    def sources(self) -> list[str]:
+        return list(dict.fromkeys(line.source for line in self.budget))
+
+
+class ProgramGroup:
+    """Anything that groups programs (a pillar, the whole plan): its quick wins and total budget."""
+
+    programs: list[Program]
+
+    @property
+    def quick_wins(self) -> list[Program]:
+        return [p for p in self.programs if p.quick_win]
+
+    @property
+    def total_budget(self) -> int:
+        return sum(p.total_budget for p in self.programs)
+

@@ -1,0 +1,74 @@
+"""The small values the plan's parts are written with: a text in one or more languages, a span of whole years,
+an indicator's figure, and the order program codes sort in."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+Value = int | float | str  #: an indicator's figure as its file writes it
+
+
+def code_order(code: str) -> tuple[tuple[str | int, ...], str]:
+    """A sort key for codes: their numbers compared as numbers ("GOV-29" before "GOV-289"); codes whose
+    numbers are equal ("GOV-01", "GOV-1") keep one order, by the code as written."""
+    parts = re.split(r"(\d+)", code)  # text, number, text, …: every odd part is a number, in every code
+    return tuple(int(part) if index % 2 else part for index, part in enumerate(parts)), code
+
+
+@dataclass(frozen=True)
+class Text:
+    """Human-readable text in one or more languages; ``str()`` gives the default language."""
+
+    values: Mapping[str, str]
+    default: str = "id"
+
+    @classmethod
+    def of(cls, raw: Any, default: str = "id", written_in: str | None = None) -> Text:
+        """A text as a plan's file gives it: a mapping of language code to text, or a plain one, which is
+        taken to be written in ``written_in`` (the plan's ``written_in``; by default its language)."""
+        if isinstance(raw, Text):
+            return raw
+        if isinstance(raw, Mapping):
+            return cls({str(k): str(v) for k, v in raw.items()}, default)
+        return cls({written_in or default: "" if raw is None else str(raw)}, default)
+
+    def get(self, language: str) -> str:
+        """The text in ``language``, falling back to the default language, then any."""
+        return self.shown(language)[0]
+
+    def shown(self, language: str) -> tuple[str, str]:
+        """What :meth:`get` gives for ``language``, and the language it is written in: another one where the
+        text has no translation into ``language`` (an Indonesian name in the English edition)."""
+        for written in (language, self.default):
+            if written in self.values:
+                return self.values[written], written
+        first = next(iter(self.values.items()), None)
+        return (first[1], first[0]) if first else ("", language)
+
+    def __str__(self) -> str:
+        return self.get(self.default)
+
+    def __bool__(self) -> bool:
+        return any(self.values.values())
+
+
+@dataclass(frozen=True)
+class Period:
+    """A span of whole years, both ends included."""
+
+    start: int
+    end: int
+
+    @property
+    def years(self) -> range:
+        return range(self.start, self.end + 1)
+
+    def __contains__(self, year: object) -> bool:
+        return isinstance(year, int) and self.start <= year <= self.end
+
+    def __str__(self) -> str:
+        """``2022–2026``; one year alone as ``2023``."""
+        return f"{self.start}–{self.end}" if self.end != self.start else str(self.start)
