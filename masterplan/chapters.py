@@ -12,7 +12,7 @@ import datetime
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 import jinja2
 
@@ -34,10 +34,14 @@ from masterplan.diagnostics import (
     error,
 )
 from masterplan.located import LocatedMap
+from masterplan.model import Plan
 from masterplan.plan_parts import Chapter, Signature
 from masterplan.values import Text
 
 FILE_NAME = re.compile(r"^(\d+)-([a-z0-9][a-z0-9_-]*)\.md$")
+T = TypeVar("T")
+
+
 def split_front_matter(text: str) -> tuple[str | None, str, int]:
     """(front matter, body, line where the body starts) of a chapter file."""
     lines = text.split("\n")
@@ -169,13 +173,19 @@ def expand(chapter: Chapter, context: dict[str, Any]) -> tuple[str | None, list[
 
     Filled in once per loaded plan: the checks and both renderers ask for the same text.
     """
-    index = getattr(context.get("plan"), "_index", {})
-    memo = index.setdefault("expanded", {})
+    plan = context.get("plan")
+    memo: dict[Any, tuple[str | None, list[Diagnostic]]] = _once(plan, "expanded", dict)
     key = (chapter.position.file, chapter.body, tuple(sorted(context)))
     if key not in memo:
-        budget = index.setdefault("chapters' time", sandbox.TimeBudget(sandbox.MAX_SECONDS_IN_ALL))
+        budget = _once(plan, "chapters' time", lambda: sandbox.TimeBudget(sandbox.MAX_SECONDS_IN_ALL))
         memo[key] = _expand(chapter, context, budget)
     return memo[key]
+
+
+def _once(plan: Any, key: str, make: Callable[[], T]) -> T:
+    """What ``make`` gives, kept by the plan (:meth:`Plan.derived`) for every chapter; made anew for each chapter
+    when the context holds no plan."""
+    return plan.derived(key, make) if isinstance(plan, Plan) else make()
 
 
 #: plan.program, plan.agency or plan.pillar written without the id they look up: the list was meant

@@ -103,16 +103,19 @@ class Plan(ProgramGroup):
     #: the plan's history (riwayat revisi) as plan.yml lists it, oldest first; none: the book and the site show none
     revisions: list[Revision] = field(default_factory=list)
 
-    _index: dict[str, Any] = field(default_factory=dict, repr=False)
+    #: its programs in order and its parts by id, found once until :meth:`link` runs again
+    _lookups: dict[str, Any] = field(default_factory=dict, repr=False)
+    #: what checks and renderers derive from it (:meth:`derived`), found once until :meth:`link` runs again
+    _derived: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @property
     def programs(self) -> list[Program]:
         """Every program, by pillar order, then code (its numbers as numbers)."""
-        if "programs" not in self._index:
+        if "programs" not in self._lookups:
             order = {p.id: p.order for p in self.pillars}
             every = [prog for agency in self.agencies for prog in agency.programs]
-            self._index["programs"] = sorted(every, key=lambda p: (order.get(p.pillar_id, 999), p.code_order))
-        return self._index["programs"]
+            self._lookups["programs"] = sorted(every, key=lambda p: (order.get(p.pillar_id, 999), p.code_order))
+        return self._lookups["programs"]
 
     @property
     def is_draft(self) -> bool:
@@ -121,16 +124,16 @@ class Plan(ProgramGroup):
     def derived(self, key: str, make: Callable[[], T]) -> T:
         """What ``make`` finds in this plan, found once (until :meth:`link` runs again) for every check and renderer
         that asks by ``key``."""
-        if key not in self._index:
-            self._index[key] = make()
-        return self._index[key]
+        if key not in self._derived:
+            self._derived[key] = make()
+        return self._derived[key]
 
     def _lookup(self, kind: str, items: list[Any], key: str) -> Any:
-        if kind not in self._index:
-            self._index[kind] = {}
+        if kind not in self._lookups:
+            self._lookups[kind] = {}
             for item in items:
-                self._index[kind].setdefault(item.id, item)
-        return self._index[kind].get(key)
+                self._lookups[kind].setdefault(item.id, item)
+        return self._lookups[kind].get(key)
 
     def pillar(self, pillar_id: str) -> Pillar | None:
         return self._lookup("pillar", self.pillars, pillar_id)
@@ -150,7 +153,8 @@ class Plan(ProgramGroup):
 
     def link(self) -> None:
         """Resolve ids into objects; unknown ids stay unresolved (the checks report them)."""
-        self._index.clear()
+        self._lookups.clear()
+        self._derived.clear()
         pillars = {p.id: p for p in self.pillars}
         agencies = {a.id: a for a in self.agencies}
         missions = {m.id: m for m in self.missions}
