@@ -30,6 +30,7 @@ class AgencyReader:
         self.left_out: list[LeftOut] = []  #: programs left out of the plan, as far as they could be read
 
     def agency(self, path: Path) -> Agency | None:
+        """The agency the file at ``path`` describes, or None when it cannot be read or is not named after its id."""
         reader = self.reader
         data = reader.document(path, "agency", self.fitting_programs)
         if data is None or not reader.named_after_file(data, path):
@@ -43,6 +44,7 @@ class AgencyReader:
         )
 
     def program(self, data: LocatedMap, lead_id: str) -> Program:
+        """A program of the agency ``lead_id``'s file, as it matched the schema."""
         reader = self.reader
         period = data["period"]
         return Program(

@@ -136,6 +136,7 @@ class FolderReader:
             self.report.unreadable.add(ANY_PROGRAM)
 
     def text(self, raw: Any) -> Text:
+        """A text as a file gives it, in the plan's language (plain text: in the language plan.yml writes in)."""
         return Text.of(raw, self.language, self.written_in)
 
     def where(self, data: LocatedMap) -> dict[str, Position]:
@@ -165,6 +166,8 @@ class FolderReader:
         return years, positions
 
     def named_after_file(self, data: LocatedMap, path: Path) -> bool:
+        """Whether the file's id is its file name, as a pillar's and an agency's must be; if not, E105 says which
+        of the two to change."""
         if data["id"] == path.stem:
             return True
         renamed = f"{data['id']}{path.suffix}"
@@ -184,6 +187,8 @@ class FolderReader:
         return False
 
     def folder(self, path: Path, read: Callable[[Path], Any], required: bool = True) -> list[Any]:
+        """What ``read`` makes of each YAML file of the folder, in the order of their names; a missing or empty
+        folder is an error when ``required``, two files of one name (dinkes.yml, dinkes.yaml) always."""
         if not path.is_dir():
             if required:
                 self.report.add(error(Position(self.name(path)), "E011", "folder is missing",
