@@ -27,7 +27,6 @@ from masterplan.plan_parts import (
     Revision,
 )
 from masterplan.programs import (
-    Indicator,  # noqa: F401 (see below)
     LeftOut,
     Program,
     ProgramGroup,
@@ -35,12 +34,7 @@ from masterplan.programs import (
 from masterplan.values import (
     Period,
     Text,
-    code_order,  # noqa: F401 (see below)
 )
-
-# Indicator and code_order are still imported from here by checks/chapters.py, checks/coherence.py,
-# checks/one_indicator.py and render/site_charts.py, which another branch reorganises at the same time;
-# once both are merged, those imports can name values/programs and these two names go.
 
 T = TypeVar("T")
 

@@ -145,7 +145,7 @@ def explain(err: ValidationError, data: Any, default: Position) -> Diagnostic:
                            and "A-Z" not in str(err.validator_value) else "use letters, digits, '-' and '_' only, no spaces")
         found = error(where, "E106", "{field}: '{value}' is not a valid id or code", hint, field=field, value=err.instance)
         # an agency or a program named as people name it (partners: [Dinas Kesehatan], depends_on: [e-Sambat (Media
-        # Sambat Masyarakat)]): the loader, once every agency is read, names its id (load.named_for_ids)
+        # Sambat Masyarakat)]): the loader, once every agency is read, names its id (names_for_ids.named_for_ids)
         return found.naming(value.strip()) if path[-2:-1] in (["partners"], ["depends_on"], ["supports"]) else found
     if kind == "minimum" and is_amount(path):
         return error(where, "E304", "{field}: negative amount {value:,}", field=field, value=err.instance)

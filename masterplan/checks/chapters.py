@@ -17,7 +17,8 @@ from masterplan.checks import html, links, markdown_writing, texts
 from masterplan.checks.costly_texts import too_costly
 from masterplan.checks.cross_references import mistyped, unknown_references
 from masterplan.diagnostics import ANY_PROGRAM, Diagnostic, Position, error, warning
-from masterplan.model import Chapter, Plan
+from masterplan.model import Plan
+from masterplan.plan_parts import Chapter
 
 
 def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:

@@ -35,7 +35,8 @@ from itertools import pairwise
 
 from masterplan.diagnostics import Diagnostic, Message, Position, warning
 from masterplan.located import DotGrouped, is_number
-from masterplan.model import Indicator, Plan, Program
+from masterplan.model import Plan
+from masterplan.programs import Indicator, Program
 
 QUICK_WIN_YEARS = 3  #: a quick win runs at most this many years, and starts within as many of the plan's
 PERCENT_MOST = 200  #: a share above this is surely a count (enrolment rates and realisations pass 100)

@@ -17,7 +17,8 @@ from masterplan.diagnostics import (
     error,
     warning,
 )
-from masterplan.model import Plan, code_order
+from masterplan.model import Plan
+from masterplan.values import code_order
 
 UnknownReference = Callable[[str, Position], "Diagnostic | None"]
 

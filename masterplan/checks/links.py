@@ -22,7 +22,8 @@ from masterplan.diagnostics import (
     error,
     warning,
 )
-from masterplan.model import ASSETS, Chapter
+from masterplan.model import ASSETS
+from masterplan.plan_parts import Chapter
 
 #: Where Markdown puts URLs: [text](url), ![alt](url), [id]: url, <url>; with the character each
 #: needs, so the many texts without one are not searched at all. Raw HTML's: see :mod:`checks.html`.

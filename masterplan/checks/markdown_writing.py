@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from masterplan import captions
 from masterplan.diagnostics import Diagnostic, Message, Position, warning
-from masterplan.model import Chapter
+from masterplan.plan_parts import Chapter
 
 _TITLE_HEADING = re.compile(r"^#(?![#}])[ \t]*(\S.*?)[ \t#]*$")  # not '#}', the end of a Jinja comment
 

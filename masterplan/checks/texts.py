@@ -15,7 +15,8 @@ from masterplan.checks import html, links, markdown_writing
 from masterplan.checks.costly_texts import too_costly
 from masterplan.checks.cross_references import UnknownReference, mistyped
 from masterplan.diagnostics import Diagnostic, Position, warning
-from masterplan.model import Plan, Text
+from masterplan.model import Plan
+from masterplan.values import Text
 
 
 def in_texts(plan: Plan, unknown_reference: UnknownReference) -> Iterator[Diagnostic]:

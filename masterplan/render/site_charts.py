@@ -17,10 +17,13 @@ from typing import Any
 
 from masterplan.formatting import funding_source
 from masterplan.located import is_number
-from masterplan.model import Indicator, Phase, Pillar, Plan, Program, Text
+from masterplan.model import Plan
+from masterplan.plan_parts import Phase, Pillar
+from masterplan.programs import Indicator, Program
 from masterplan.render import charts, outline
 from masterplan.render.site_links import url_for
 from masterplan.summary import BudgetSummary, largest_first
+from masterplan.values import Text
 
 Translate = Callable[..., str]
 BarRow = tuple[str, "str | None", int, str]
