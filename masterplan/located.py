@@ -12,12 +12,17 @@ from typing import Any
 from masterplan.diagnostics import Position
 
 
-class DotGrouped(float):
+class WrittenFloat(float):
+    """A decimal number that Python would print otherwise than it was written (``1.10`` prints as 1.1):
+    that number still, remembering how it was written, for a field that is text to its reader (a version)."""
+
+    written: str
+
+
+class DotGrouped(WrittenFloat):
     """A number written with thousands dots as Indonesians write it (``1.000``, ``2.500``), which
     YAML reads as a decimal number (1.0, 2.5): that number still, remembering how it was written,
     so a check can say what YAML made of it."""
-
-    written: str
 
 
 #: ``1.000``, ``12.500``: digits grouped by dots in threes, as a thousands mark (YAML 1.1 reads a float)
@@ -61,6 +66,11 @@ class LocatedList(list):
 
     def at(self, index: int) -> Position:
         return self.positions[index] if 0 <= index < len(self.positions) else self.position
+
+
+def as_written(value: Any) -> str:
+    """A value as its file wrote it: ``version: 1.10`` is "1.10", though YAML reads the number 1.1."""
+    return value.written if isinstance(value, WrittenFloat) else str(value)
 
 
 def position_of(value: Any, default: Position) -> Position:

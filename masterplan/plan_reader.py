@@ -15,7 +15,7 @@ from masterplan.dates import spelt_date
 from masterplan.diagnostics import Message, error
 from masterplan.folder_reader import CONTENT, FolderReader
 from masterplan.funding_sources import DEFAULT_FUNDING_SOURCES
-from masterplan.located import LocatedMap
+from masterplan.located import LocatedMap, as_written
 from masterplan.model import DEFAULT_LANGUAGE, Plan
 from masterplan.plan_parts import Mission, Phase, ReadinessItem, Revision
 from masterplan.values import Period
@@ -41,7 +41,7 @@ def read_plan(reader: FolderReader, path: Path) -> Plan | None:
     return Plan(
         city=city, province=data.get("province", ""), title=text(data["title"]),
         notice=text(data.get("notice")), author=text(data.get("author") or f"Pemerintah {city}"),
-        period=Period(period["start"], period["end"]), version=str(data.get("version", "")),
+        period=Period(period["start"], period["end"]), version=as_written(data.get("version", "")),
         status=data["status"], date=_date(reader, data), language=reader.language,
         written_in=reader.written_in or reader.language,
         leading_sector_id=data["leading_sector"], logo=data.get("logo"), vision=text(data["vision"]),
@@ -67,7 +67,7 @@ def read_plan(reader: FolderReader, path: Path) -> Plan | None:
 
 def _revision(reader: FolderReader, data: LocatedMap) -> Revision:
     """An entry of plan.yml's history (revisions), its date read as the plan's own is."""
-    return Revision(str(data["version"]), _date(reader, data), reader.text(data["summary"]), data.position,
+    return Revision(as_written(data["version"]), _date(reader, data), reader.text(data["summary"]), data.position,
                     reader.text(data.get("decree")), reader.where(data))
 
 

@@ -16,7 +16,13 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from masterplan import look_alike_spaces
 from masterplan.diagnostics import Diagnostic, Message, Position, error
-from masterplan.located import DOT_GROUPED, DotGrouped, LocatedList, LocatedMap
+from masterplan.located import (
+    DOT_GROUPED,
+    DotGrouped,
+    LocatedList,
+    LocatedMap,
+    WrittenFloat,
+)
 
 try:  # libyaml is ~10x faster; positions are the same with either parser
     from yaml import CSafeLoader as Loader
@@ -190,9 +196,11 @@ class Builder:
             self.problems.append(error(self.pos(node), "E008", "'{value}' is not a number a plan can use",
                                        "write the number itself, e.g. 12.5", value=node.value))
             return None
-        if node.tag == _FLOAT and DOT_GROUPED.fullmatch(node.value):
-            value = DotGrouped(value)
-            value.written = node.value
+        if node.tag == _FLOAT:  # 1.000 (thousands dots?), 1.10 (a version?): the number, remembering how it was written
+            kind = DotGrouped if DOT_GROUPED.fullmatch(node.value) else WrittenFloat if repr(value) != node.value else None
+            if kind is not None:
+                value = kind(value)
+                value.written = node.value
         if shareable:
             if len(self.shared) > _MEMO_SIZE:
                 self.shared.clear()

@@ -193,3 +193,18 @@ def test_the_sample_has_a_history_and_no_warning_of_it() -> None:
     checked = load_and_check(REPO)
     assert checked.plan is not None and [r.version for r in checked.plan.revisions] == ["0.9", "1.0"]
     assert not [d for d in checked.report if d.code in {"E113", "W118", "W119", "W120"}]
+
+
+def test_a_version_written_without_quotes_is_printed_as_written(tmp_path: Path) -> None:
+    """``version: 1.10`` is the number 1.1 to YAML; the site, plan.json and the checks still take it as 1.10."""
+    unquoted = HISTORY.replace('version: "1.0"', "version: 1.10").replace('version: "0.9"', "version: 1.09")
+    assert unquoted.count("version: 1.10") == 2, unquoted
+    write_plan(tmp_path, {"content/plan.yml": unquoted})
+    result = run(tmp_path, BuildOptions(pdf=False, search=False))
+    assert result.ok and not [d for d in result.report if d.code == "W120"], [str(d) for d in result.report]
+    site = tmp_path / "build" / "site"
+    _, rows = _table(site / "index.html", "revisions")
+    assert [row[0] for row in rows] == ["Versi", "1.09", "1.10"]
+    assert "Versi 1.10</p>" in (site / "index.html").read_text(encoding="utf-8")  # the footer of every page
+    plan = json.loads((site / "data" / "plan.json").read_text(encoding="utf-8"))["plan"]
+    assert plan["version"] == "1.10" and [r["version"] for r in plan["revisions"]] == ["1.09", "1.10"]
