@@ -12,6 +12,7 @@ import re
 import shutil
 from pathlib import Path
 
+import pdfplumber
 import pytest
 from conftest import REPO, write_plan
 from pdf_reading import page_texts, plumbed, reader
@@ -31,6 +32,11 @@ MISSION = "Mewujudkan tata kelola pemerintahan yang bersih, efektif, dan melayan
 def texts(pdf: Path) -> list[str]:
     """Each page's text, its lines joined; a word hyphenated at a line's end is whole again."""
     return [" ".join(text.split()).replace("\u2010 ", "").replace("\xa0", " ") for text in page_texts(pdf)]
+
+
+def running_header(page: pdfplumber.page.Page) -> list[dict]:
+    """The words of a page's running header: above the text's top margin (24 mm upright, 25 mm turned)."""
+    return [word for word in page.extract_words() if word["bottom"] < 24 * 72 / 25.4]
 
 
 def outline_titles(pdf: Path) -> list[str]:
@@ -91,6 +97,17 @@ def test_the_budget_is_summed_in_rupiah_by_pillar_year_and_source(pages: list[st
     assert "Anggaran per Sumber Pendanaan" in whole
     assert re.search(r"APBD Rp 170\.410\.000\.000 61,6%", whole), whole
     assert "Peta jalan program per dimensi, 2022–2031" in whole  # the roadmap chart's caption
+
+
+def test_the_quick_wins_landscape_chapter_opens_without_a_running_header(summary: Path) -> None:
+    """As every chapter's first page: the header is on the chapter's later (landscape) pages only."""
+    with plumbed(summary) as document:
+        turned = [page for page in document.pages if page.width > page.height]
+        assert len(turned) >= 2, len(turned)
+        assert " ".join(turned[0].extract_text().split()).startswith("BAB 4 Quick Wins")
+        headers = [" ".join(word["text"] for word in running_header(page)) for page in turned]
+    assert headers[0] == "" and all(headers[1:]), headers
+    assert headers[1].endswith("Bab 4 · Quick Wins"), headers
 
 
 def test_pages_are_numbered_after_the_cover(pages: list[str]) -> None:
@@ -245,7 +262,7 @@ def test_the_running_header_of_a_long_title_fits_on_one_line(tmp_path: Path) -> 
     headed = 0
     with plumbed(root / "build" / SUMMARY_PDF) as document:
         for page in document.pages[1:]:
-            header = [word for word in page.extract_words() if word["bottom"] < 24 * 72 / 25.4]  # above the margin
+            header = running_header(page)
             assert len({round(word["bottom"]) for word in header}) <= 1, [(w["text"], w["bottom"]) for w in header]
             assert not header or header[0]["text"] == "Ringkasan", header
             headed += bool(header)
