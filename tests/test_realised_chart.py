@@ -146,3 +146,37 @@ def test_in_chromium_a_figure_above_every_target_is_the_tallest_and_stays_in_its
     assert [round(120 * height / tallest) for height in drawn["columns"]] == values, drawn
     assert drawn["caption"] <= drawn["tallest"] and drawn["years"] <= drawn["key"], drawn
     assert violations == []
+
+
+#: GOV-01 reporting rupiah over five years: each value thirteen characters, beside its target's
+_LONG_VALUES = {
+    **REALISED_FILES,
+    "content/plan.yml": REALISED_FILES["content/plan.yml"].replace("date: 2024-03-01", "date: 2026-12-01"),
+    _PROGRAM: REALISED_FILES[_PROGRAM].replace("period: {start: 2022, end: 2024}", "period: {start: 2022, end: 2026}")
+    .replace("value: 40}", "value: 1250000000}").replace(
+        "targets: {2022: 60, 2023: 80, 2024: 90}\n                realised: {2022: 55, 2023: 78.5}",
+        "targets: {2022: 1500000000, 2023: 1750000000, 2024: 2000000000, 2025: 2250000000, 2026: 2500000000}\n"
+        "                realised: {2022: 1487654321, 2023: 1765432109, 2024: 1987654321, 2025: 2234567890, "
+        "2026: 2498765432}"),
+}
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium")
+def test_on_a_phone_long_values_neither_overlap_nor_leave_the_chart(browser: object, tmp_path: Path) -> None:
+    """Six years of thirteen-character values (1.487.654.321) at 390 px: the years run on in more rows rather than
+    print their labels over each other and past the chart's edge."""
+    assert _drawn(_chart(_LONG_VALUES, tmp_path))[-1] == ("2026", "100.0", "2.500.000.000", "100.0", "2.498.765.432")
+    context = browser.new_context(viewport={"width": 390, "height": 900})  # type: ignore[attr-defined]
+    tab = context.new_page()
+    with serving(tmp_path / "build" / "site") as address:
+        tab.goto(address + "program/GOV-01.html")
+        chart, labels = tab.eval_on_selector("figure.columns", """f => {
+            const box = e => { const b = e.getBoundingClientRect(); return [b.left, b.top, b.right, b.bottom]; };
+            return [box(f), [...f.querySelectorAll('.column-value, .column-realised-value')]
+                .filter(label => label.textContent.trim()).map(box)]; }""")
+    context.close()
+    assert len(labels) == 11, labels  # six targets (the baseline's among them), five realised figures
+    for index, (left, top, right, bottom) in enumerate(labels):
+        assert chart[0] <= left and right <= chart[2] and chart[1] <= top and bottom <= chart[3], (chart, labels[index])
+        for other in labels[index + 1:]:
+            assert right <= other[0] or other[2] <= left or bottom <= other[1] or other[3] <= top, (labels[index], other)
