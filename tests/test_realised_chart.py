@@ -180,3 +180,37 @@ def test_on_a_phone_long_values_neither_overlap_nor_leave_the_chart(browser: obj
         assert chart[0] <= left and right <= chart[2] and chart[1] <= top and bottom <= chart[3], (chart, labels[index])
         for other in labels[index + 1:]:
             assert right <= other[0] or other[2] <= left or bottom <= other[1] or other[3] <= top, (labels[index], other)
+
+
+def _colours(tab: object, selector: str) -> dict[tuple[int, ...], int]:
+    """How many pixels of each colour the first element matching ``selector`` shows inside its border."""
+    from io import BytesIO
+
+    from PIL import Image
+
+    box = tab.eval_on_selector(selector, """e => { const b = e.getBoundingClientRect();  // scrolled into view
+        return {x: b.left + 2, y: b.top + 2, width: b.width - 4, height: b.height - 4}; }""")  # type: ignore[attr-defined]
+    shot = Image.open(BytesIO(tab.screenshot(clip=box))).convert("RGB")  # type: ignore[attr-defined]
+    return {colour: count for count, colour in shot.getcolors(1 << 16)}
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium")
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_in_forced_colours_realised_columns_stay_hatched(scheme: str, browser: object, tmp_path: Path) -> None:
+    """Windows High Contrast drops a gradient: the realised columns and their key were hollow boxes. They are hatched
+    in the theme's two colours, beside the targets' solid ones."""
+    _chart(REALISED_FILES, tmp_path)
+    context = browser.new_context(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
+    tab = context.new_page()
+    tab.emulate_media(forced_colors="active", color_scheme=scheme)
+    with serving(tmp_path / "build" / "site") as address:
+        tab.goto(address + "program/GOV-01.html")
+        tab.eval_on_selector("figure.columns", "f => f.scrollIntoView()")
+        target = _colours(tab, "li:not(.baseline) .column")
+        realised, key = (_colours(tab, selector) for selector in (".column-realised", ".columns-key .key-realised"))
+    context.close()
+    assert len(target) == 1, target  # one solid colour
+    for hatched in (realised, key):
+        stripes = sorted(hatched.values(), reverse=True)
+        assert len(stripes) >= 2 and stripes[1] >= sum(stripes) / 5, hatched  # two colours, each a fair share
+        assert set(target) <= set(hatched), (target, hatched)  # the target's colour among the stripes
