@@ -16,6 +16,7 @@ from babel.dates import format_date, format_time
 from babel.numbers import NumberPattern, parse_pattern
 from babel.units import format_unit
 
+from masterplan.directions import DIRECTIONS
 from masterplan.funding_sources import FUNDING_SOURCE_NAMES
 
 _SCALES = [(10**12, "trillion"), (10**9, "billion"), (10**6, "million")]
@@ -41,11 +42,6 @@ def funding_source(source: str, translate: Callable[[str], str]) -> str:
     """A funding source as the edition names it: one of the default sources in the catalog's words ("Swasta" is
     "Private sector" in English), any other as the plan spells it."""
     return translate(FUNDING_SOURCE_NAMES[source]) if source in FUNDING_SOURCE_NAMES else source
-
-
-#: an indicator's direction (``Indicator.direction``) in the catalog's words: which way the book and the site say is
-#: better, beside its targets ("diharapkan turun" in Indonesian)
-DIRECTION_WORDS = {"up": "higher is better", "down": "lower is better"}
 
 
 FALLBACK = "en"  #: the language numbers and dates are written in when the plan's is unknown to Babel
@@ -74,7 +70,7 @@ class Formats:
 
     def direction(self, direction: str | None) -> str:
         """Which way an indicator is better, in this language ("lower is better"); "" where the plan does not say."""
-        return self.translate(DIRECTION_WORDS[direction]) if direction in DIRECTION_WORDS else ""
+        return self.translate(DIRECTIONS[direction].words) if direction in DIRECTIONS else ""
 
     def number(self, value: float | str | None, decimals: int = 2) -> str:
         """``1250000`` → ``1.250.000``; ``2.5`` → ``2,5``; text is returned as it is."""

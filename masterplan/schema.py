@@ -10,8 +10,10 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+from masterplan.directions import DIRECTIONS
+
 PROGRAM_STATUSES = ["planned", "ongoing", "done"]
-INDICATOR_DIRECTIONS = ["up", "down"]
+INDICATOR_DIRECTIONS = list(DIRECTIONS)
 #: a program's status as people write it in Indonesian, and the value the file takes
 INDONESIAN_STATUSES = {"rencana": "planned", "direncanakan": "planned", "berjalan": "ongoing",
                        "sedang berjalan": "ongoing", "dilaksanakan": "ongoing", "selesai": "done", "tuntas": "done"}

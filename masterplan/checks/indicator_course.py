@@ -17,10 +17,9 @@ from itertools import pairwise
 
 from masterplan.checks.coherence import indicators, numbers, shown, target_at
 from masterplan.diagnostics import Diagnostic, Message, warning
+from masterplan.directions import DIRECTIONS
 from masterplan.model import Plan
 from masterplan.programs import Indicator
-
-_SIGN = {"up": 1, "down": -1}  #: a step that way is better
 
 
 def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
@@ -29,14 +28,14 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
             yield warning(indicator.position, "W322", "{label}: indicator '{indicator}' has no baseline",
                           "write the condition before the plan: baseline: {{year: …, value: …}} (Permendagri 86/2017)",
                           label=label, indicator=str(indicator.name))
-        if indicator.direction in _SIGN:
+        if indicator.direction in DIRECTIONS:
             yield from _against(label, indicator)
 
 
 def _against(label: Message, indicator: Indicator) -> Iterator[Diagnostic]:
     """W323, once an indicator: its first target that moves against its direction, else its final target when it is
     no better than the baseline."""
-    sign = _SIGN[str(indicator.direction)]
+    sign = DIRECTIONS[str(indicator.direction)].sign
     values = numbers(indicator)
     targets = [(year, value) for year, value in values if year is not None]
     wrong = next(((before, after) for before, after in pairwise(targets) if (after[1] - before[1]) * sign < 0), None)

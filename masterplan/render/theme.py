@@ -21,6 +21,7 @@ from markupsafe import Markup
 
 from masterplan import __version__
 from masterplan.diagnostics import Position
+from masterplan.directions import DIRECTIONS
 from masterplan.formatting import Formats
 from masterplan.i18n import Translator, load_catalog, plan_theme
 from masterplan.render.markdown import to_html
@@ -175,7 +176,7 @@ def environment(theme: Theme, language: str) -> jinja2.Environment:
                              bytecode_cache=compiled_templates())
     translate = Translator(language, load_catalog(theme.folders[:-1]))
     formats = Formats(language, translate)
-    env.globals.update(_=translate, language=language,
+    env.globals.update(_=translate, language=language, directions=DIRECTIONS,
                        lang_of=lambda written: lang_attribute(written, language))
     env.filters.update({name: language_bound(function) for name, function in {
         "t": lambda text: localize(text, language),
