@@ -446,6 +446,22 @@ def test_a_pillar_without_programs_says_so_with_no_empty_matrix(tmp_path: Path) 
         assert landscape and not any("Smart Living" in (page.extract_text() or "") for page in landscape)
 
 
+def test_a_quick_win_without_indicators_has_a_dash_for_its_output_target(tmp_path: Path) -> None:
+    """The quick wins' table left a quick win's "Target keluaran" blank where it has no indicator, as if the cell
+    were lost; its other empty cells, and the site's table, say "–"."""
+    from conftest import MINI_FILES, write_plan
+    from pdf_reading import page_texts
+
+    bpkad = MINI_FILES["content/agencies/bpkad.yml"]
+    without = re.sub(r"            indicators:\n(?:                .*\n|              - .*\n)+", "", bpkad)
+    assert "indicators" not in without and "depends_on" in without
+    root = write_plan(tmp_path, {"content/agencies/bpkad.yml": without})
+    result = build(root)
+    assert result.ok, problems(result)
+    # ECO-01's lead, partners (none), years, output target (none), budget and source
+    assert "BPKAD – 2022–2023 – Rp\xa0100.000.000 APBN" in "\n".join(page_texts(root / "build" / "masterplan.pdf"))
+
+
 def test_a_pasted_string_without_spaces_is_broken_without_hyphens_inside_the_margin(make_plan: Callable[..., Path]) -> None:
     """A hash pasted into a chapter was hyphenated like a word: a hyphen inside a code reads as part of it, and
     WeasyPrint's time for it grows faster than its square (2,000 letters about 25 s, 5,000 hours). An address
