@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from masterplan.diagnostics import Position
+from masterplan.directions import DIRECTIONS
+from masterplan.located import is_number
 from masterplan.values import Period, Text, Value, code_order
 
 if TYPE_CHECKING:  # resolved by Plan.link; the parts import ProgramGroup from here
@@ -34,6 +36,20 @@ class Indicator:
     def years(self) -> list[int]:
         """The years it gives a target or a realised figure for, in order: a year each of its tables' columns."""
         return sorted({*self.targets, *self.realised})
+
+    def met(self, year: int) -> bool | None:
+        """Whether what it reached in ``year`` met that year's target, judged by its ``direction`` (at least the
+        target going up, at most it going down); None where that cannot be said: no direction, no target or no
+        realised figure that year, or either one not a number as written (a word, 1.000 with a thousands dot)."""
+        target, reached = self.targets.get(year), self.realised.get(year)
+        if self.direction not in DIRECTIONS or not is_number(target) or not is_number(reached):
+            return None
+        return (reached - target) * DIRECTIONS[self.direction].sign >= 0  # type: ignore[operator]
+
+    @property
+    def attainment(self) -> dict[int, bool]:
+        """Each year whose target it can be said to have met or missed (:meth:`met`): met or not."""
+        return {year: met for year in self.years if (met := self.met(year)) is not None}
 
     @property
     def decimals(self) -> int:

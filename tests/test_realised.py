@@ -14,12 +14,16 @@ from pdf_reading import page_texts
 
 from masterplan.build import BuildOptions, run
 
-#: monitored up to 2024: the program's first two years, and the pillar's index in a year it has no target for
+#: monitored up to 2024: the program's first two years, and the pillar's index in a year it has no target for; the
+#: program's second indicator and the pillar's say which way is better, so each figure met its target or not
 REALISED_FILES = {
     "content/plan.yml": MINI_FILES["content/plan.yml"].replace("date: 2021-12-01", "date: 2024-03-01"),
     "content/agencies/diskominfo.yml": MINI_FILES["content/agencies/diskominfo.yml"].replace(
         "targets: {2022: 60, 2023: 80, 2024: 90}",
-        "targets: {2022: 60, 2023: 80, 2024: 90}\n                realised: {2022: 55, 2023: 78.5}"),
+        "targets: {2022: 60, 2023: 80, 2024: 90}\n                realised: {2022: 55, 2023: 78.5}"
+        # lower is better: 2022's 18 met its target of 20, 2023's 12 missed its 10
+        "\n              - {name: Waktu respons awal aduan, unit: menit, direction: down, baseline: {year: 2021, value: 35},"
+        "\n                 targets: {2022: 20, 2023: 10, 2024: 10}, realised: {2022: 18, 2023: 12}}"),
     "content/pillars/governance.yml": MINI_FILES["content/pillars/governance.yml"].replace(
         "targets: {2022: 2.3, 2026: 3.5}", "targets: {2022: 2.3, 2026: 3.5}\n            realised: {2022: 2.25, 2023: 2.6}"
         "\n            direction: up"),
@@ -79,12 +83,30 @@ def table_rows(page: Path, table_id: str) -> list[list[tuple[str, str, str]]]:
 
 
 def test_the_program_page_shows_the_realised_figures_in_a_row_under_the_targets(monitored: Path) -> None:
-    head, targets, realised = table_rows(monitored / "site" / "program" / "GOV-01.html", "program-indicators")
-    assert [text for _, _, text in head][3:] == ["2022", "2023", "2024"]
-    assert [text for _, _, text in targets][3:] == ["60,0", "80,0", "90,0"]  # 78,5 beside them: one decimal for all
+    head, targets, realised, *_ = table_rows(monitored / "site" / "program" / "GOV-01.html", "program-indicators")
+    assert [text for _, _, text in head][3:] == ["2022", "2023", "2024", "Arah"]
+    assert [text for _, _, text in targets][3:] == ["60,0", "80,0", "90,0", ""]  # 78,5 beside them: one decimal for all
     # its row header says what the row is, and of which indicator (visually hidden, read with each cell)
     assert realised[0] == ("th", "row", "Aduan ditanggapi dalam 10 menit: Realisasi")
-    assert [text for _, _, text in realised][3:] == ["55,0", "78,5", "–"]
+    # without a direction, a figure is not said to meet its target or not
+    assert [text for _, _, text in realised][3:] == ["55,0", "78,5", "–", ""]
+
+
+def test_the_program_page_marks_each_realised_figure_met_or_not_by_the_direction(monitored: Path) -> None:
+    page = monitored / "site" / "program" / "GOV-01.html"
+    *_, targets, realised = table_rows(page, "program-indicators")
+    assert [text for _, _, text in targets][3:] == ["20", "10", "10", "↓ diharapkan turun"]
+    # lower is better: 18 under 20 met it, 12 over 10 did not; a mark to the eye, words to a screen reader
+    assert [text for _, _, text in realised][3:] == ["18 ✓ (target tercapai)", "12 ✗ (target tidak tercapai)", "–", ""]
+    html = page.read_text(encoding="utf-8")
+    assert ('<p class="table-note" id="program-indicators-note">✓ target tercapai, ✗ target tidak tercapai, menurut '
+            'arah yang diharapkan indikator.</p>') in html
+
+
+def test_the_pillar_page_marks_a_realised_figure_below_a_rising_target_as_not_met(monitored: Path) -> None:
+    *_, realised = table_rows(monitored / "site" / "pillar" / "governance.html", "pillar-indicators")
+    # higher is better: 2,25 under 2,30 missed it; 2023 has no target to meet
+    assert [text for _, _, text in realised][3:5] == ["2,25 ✗ (target tidak tercapai)", "2,60"]
 
 
 def test_the_pillar_page_gives_a_year_with_only_a_realised_figure_its_column(monitored: Path) -> None:
@@ -92,7 +114,8 @@ def test_the_pillar_page_gives_a_year_with_only_a_realised_figure_its_column(mon
     assert [text for _, _, text in head][3:] == ["2022", "2023", "2026", "Arah"]
     assert [text for _, _, text in targets][3:] == ["2,30", "–", "3,50", "↑ diharapkan naik"]
     # under the direction column, an empty cell: the row's figures stay under their years
-    assert [text for _, _, text in realised] == ["Indeks SPBE: Realisasi", "", "", "2,25", "2,60", "–", ""]
+    assert [text for _, _, text in realised] == [
+        "Indeks SPBE: Realisasi", "", "", "2,25 ✗ (target tidak tercapai)", "2,60", "–", ""]
 
 
 def test_the_book_prints_the_realised_figures_under_the_targets(monitored: Path) -> None:
@@ -100,7 +123,12 @@ def test_the_book_prints_the_realised_figures_under_the_targets(monitored: Path)
     # the program matrix
     assert "2022: 60,0 · 2023: 80,0 · 2024: 90,0 Realisasi 2022: 55,0 · 2023: 78,5" in text
     # the pillar's indicators
-    assert "2022: 2,30 · 2026: 3,50 diharapkan naik Realisasi 2022: 2,25 · 2023: 2,60" in text
+    assert "2022: 2,30 · 2026: 3,50 diharapkan naik Realisasi 2022: 2,25 (tidak tercapai) · 2023: 2,60" in text
+
+
+def test_the_book_says_in_words_whether_each_realised_figure_met_its_target(monitored: Path) -> None:
+    text = " ".join(" ".join(page.split()) for page in page_texts(monitored / "masterplan.pdf"))
+    assert "2022: 20 · 2023: 10 · 2024: 10 diharapkan turun Realisasi 2022: 18 (tercapai) · 2023: 12 (tidak tercapai)" in text
 
 
 def test_a_plan_without_realised_figures_prints_no_such_word(unmonitored: Path) -> None:
@@ -117,7 +145,7 @@ def test_the_open_data_carries_the_realised_figures(monitored: Path) -> None:
     data = monitored / "site" / "data"
     with (data / "indicators.csv").open(encoding="utf-8", newline="") as handle:
         table = list(csv.DictReader(handle))
-    assert [(r["year"], r["target"], r["realised"]) for r in table if r["owner_id"] == "GOV-01"] == [
+    assert [(r["year"], r["target"], r["realised"]) for r in table if r["owner_id"] == "GOV-01"][:3] == [
         ("2022", "60", "55"), ("2023", "80", "78.5"), ("2024", "90", "")]
     # a year with a realised figure and no target is a row of its own
     assert [(r["year"], r["target"], r["realised"]) for r in table if r["owner_id"] == "governance"] == [
@@ -129,7 +157,7 @@ def test_the_open_data_carries_the_realised_figures(monitored: Path) -> None:
     sheet = openpyxl.load_workbook(data / "plan.xlsx", read_only=True)["Indikator"]
     rows = [list(row) for row in sheet.iter_rows(values_only=True)]
     column = rows[0].index("realised")
-    assert [row[column] for row in rows[1:] if row[1] == "GOV-01"] == [55, 78.5, None]
+    assert [row[column] for row in rows[1:] if row[1] == "GOV-01"][:3] == [55, 78.5, None]
     package = json.loads((data / "datapackage.json").read_text(encoding="utf-8"))
     fields = next(r for r in package["resources"] if r["name"] == "indicators")["schema"]["fields"]
     described = {field["name"]: field for field in fields}
