@@ -5,7 +5,8 @@ Each said at the year it is about:
 - a realised year outside the plan period, or before the indicator's baseline year (E308, an error, as a target's
   year outside its period is): the plan cannot have reached anything in a year it does not hold;
 - a realised year after the year of the plan's ``date`` (W327): a figure from the future, most often a year typed
-  wrong, or a plan whose date was not moved on when its monitoring figures were written in;
+  wrong, or a plan whose date was not moved on when its monitoring figures were written in (told once an
+  indicator, at the first such year, naming them all);
 - a realised value of another kind than the indicator's targets (W328): a word ("tercapai") where every target is a
   number, which the charts and the open data cannot set beside them, or a number where every target is a word.
   A number written as text (``'55%'``, ``14,5``) is W310's, as it is for a target (:mod:`masterplan.checks.years`).
@@ -19,6 +20,7 @@ from collections.abc import Set as AbstractSet
 from masterplan.checks.coherence import indicators
 from masterplan.checks.years import number_as_text
 from masterplan.diagnostics import Diagnostic, Message, error, warning
+from masterplan.messages import listing
 from masterplan.model import Plan
 from masterplan.programs import Indicator
 from masterplan.values import Value
@@ -47,14 +49,9 @@ def outside_plan(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iter
 def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
     """W327: a realised figure of a year after the plan's date; W328: one of another kind than the targets."""
     for label, indicator, _ in indicators(plan):
+        yield from _from_the_future(plan, label, indicator)
         for year, value in sorted(indicator.realised.items()):
             where = indicator.realised_positions.get(year, indicator.position)
-            if plan.date is not None and year > plan.date.year and year in plan.period:  # outside it: E308
-                yield warning(where, "W327", "{label}: indicator '{indicator}' has a realised figure for {year}, "
-                              "after the plan's date ({date})", Message("check the year: nothing of a year is "
-                                                                        "measured before it begins; or move the "
-                                                                        "plan's date on to when it was written in"),
-                              label=label, indicator=str(indicator.name), year=year, date=plan.date.isoformat())
             kind = _kind(value)
             targets = {_kind(target) for target in indicator.targets.values()}
             if len(targets) == 1 and kind not in targets and not _number_in_text(value, indicator):
@@ -64,6 +61,27 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
                               "({value}), its targets are text", "write what was reached as the targets are "
                               "written, so that the two can be set side by side", label=label,
                               indicator=str(indicator.name), year=year, value=str(value))
+
+
+def _from_the_future(plan: Plan, label: str, indicator: Indicator) -> Iterator[Diagnostic]:
+    """W327, once an indicator, at the first of its realised years after the year of the plan's date, naming them all:
+    a plan whose date was not moved on has every figure of its first monitoring "from the future", told once each
+    indicator rather than once each year."""
+    if plan.date is None:
+        return
+    years = [year for year in sorted(indicator.realised) if year > plan.date.year and year in plan.period]  # outside: E308
+    if not years:
+        return
+    where = indicator.realised_positions.get(years[0], indicator.position)
+    hint = Message("check the year: nothing of a year is measured before it begins; or move the plan's date on to "
+                   "when it was written in")
+    values = {"label": label, "indicator": str(indicator.name), "date": plan.date.isoformat()}
+    if len(years) == 1:
+        yield warning(where, "W327", "{label}: indicator '{indicator}' has a realised figure for {year}, after the "
+                      "plan's date ({date})", hint, year=years[0], **values)
+    else:
+        yield warning(where, "W327", "{label}: indicator '{indicator}' has realised figures for {years}, after the "
+                      "plan's date ({date})", hint, years=listing(years), **values)
 
 
 def _kind(value: Value) -> str:
