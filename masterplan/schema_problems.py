@@ -82,12 +82,15 @@ def explain(err: ValidationError, data: Any, default: Position) -> Diagnostic:
         if isinstance(container, LocatedMap):
             where = container.key_at(err.instance)
         split = isinstance(container, dict) and container.get(err.instance, 0) is None  # {2023: 20,5}: "5" alone
+        realised = path[-1:] == ["realised"]
         return error(where, "E106", "{field}: '{value}' is not a year",
+                     "in {{...}} a comma separates realised figures: write a decimal number with a point, e.g. "
+                     "2023: 16.4" if split and realised else
                      "in {{...}} a comma separates targets: write a decimal number with a point, e.g. 2023: 20.5"
                      if split else "write each year in four digits and its ceiling in whole rupiah, e.g. 2024: "
                      "12000000000" if path[:1] == ["apbd_ceiling"] else
                      "write each realised figure as a four-digit year and a value, e.g. 2023: 78"
-                     if path[-1:] == ["realised"] else
+                     if realised else
                      "write each target as a four-digit year and a value, e.g. 2024: 80",
                      field=field, value=err.instance)
     if kind == "required":
