@@ -162,3 +162,26 @@ def test_the_open_data_carries_the_realised_figures(monitored: Path) -> None:
     fields = next(r for r in package["resources"] if r["name"] == "indicators")["schema"]["fields"]
     described = {field["name"]: field for field in fields}
     assert described["realised"]["type"] == "any" and "realisasi" in described["realised"]["description"]
+
+
+def test_the_open_data_says_whether_each_realised_figure_met_its_target(monitored: Path) -> None:
+    """As the book and the site do: the program's second indicator is lower-is-better, its first has no direction."""
+    import openpyxl
+
+    data = monitored / "site" / "data"
+    with (data / "indicators.csv").open(encoding="utf-8", newline="") as handle:
+        table = list(csv.DictReader(handle))
+    assert [(r["indicator_number"], r["year"], r["target"], r["realised"], r["target_met"])
+            for r in table if r["owner_id"] == "GOV-01"] == [
+        ("1", "2022", "60", "55", ""), ("1", "2023", "80", "78.5", ""), ("1", "2024", "90", "", ""),
+        ("2", "2022", "20", "18", "true"), ("2", "2023", "10", "12", "false"), ("2", "2024", "10", "", "")]
+    plan = json.loads((data / "plan.json").read_text(encoding="utf-8"))
+    program = next(p for p in plan["programs"] if p["id"] == "GOV-01")
+    assert [i["target_met"] for i in program["indicators"]] == [{}, {"2022": True, "2023": False}]
+    sheet = openpyxl.load_workbook(data / "plan.xlsx", read_only=True)["Indikator"]
+    rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+    column = rows[0].index("target_met")
+    assert [row[column] for row in rows[1:] if row[1] == "GOV-01"] == [None, None, None, True, False, None]
+    package = json.loads((data / "datapackage.json").read_text(encoding="utf-8"))
+    fields = next(r for r in package["resources"] if r["name"] == "indicators")["schema"]["fields"]
+    assert {field["name"]: field["type"] for field in fields}["target_met"] == "boolean"

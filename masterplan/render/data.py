@@ -96,6 +96,8 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
         ("direction", "Which way is better: up or down, where the plan says so (else empty)"),
         ("realised", ("What the indicator reached that year (realisasi), as monitoring measured it, where the plan "
                      "gives it (else empty): a number, its decimals after a dot (2.4), or a word")),
+        ("target_met", ("Whether the realised figure met that year's target, judged by the direction: true or false "
+                        "(else empty: no direction, no target or realised figure that year, or either a word)")),
     ],
     "pillars.csv": [
         ("id", "Pillar id"),
@@ -148,6 +150,7 @@ def _indicator(indicator: Indicator) -> dict[str, Any]:
         "targets": {str(year): value for year, value in sorted(indicator.targets.items())},
         "direction": indicator.direction,
         "realised": {str(year): value for year, value in sorted(indicator.realised.items())},
+        "target_met": {str(year): met for year, met in sorted(indicator.attainment.items())},
     }
 
 
@@ -259,7 +262,7 @@ def _indicator_rows(plan: Plan) -> Iterator[list[Any]]:
             head = [kind, owner, str(ind.name), str(ind.unit), ind.baseline_year, ind.baseline_value]
             for year in ind.years or [None]:
                 yield [*head, year, ind.targets.get(year), number, program, pillar, ind.direction,
-                       ind.realised.get(year)]
+                       ind.realised.get(year), ind.met(year) if year is not None else None]
 
 
 def _pillar_rows(plan: Plan) -> Iterator[list[Any]]:

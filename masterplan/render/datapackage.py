@@ -25,7 +25,7 @@ NAME = "datapackage.json"
 
 #: a column's Table Schema type, when it is not text
 TYPES: dict[str, str] = {
-    "quick_win": "boolean", "start_year": "integer", "end_year": "integer", "budget_total": "integer",
+    "quick_win": "boolean", "target_met": "boolean", "start_year": "integer", "end_year": "integer", "budget_total": "integer",
     "year": "integer", "amount": "integer", "programs_led": "integer", "programs_supported": "integer",
     "budget_led": "integer", "baseline_year": "integer", "order": "integer", "programs": "integer",
     "indicator_number": "integer", "apbd": "integer", "ceiling": "integer", "left": "integer",
