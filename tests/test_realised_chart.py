@@ -4,6 +4,7 @@ indicator without any is drawn as before."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -100,6 +101,16 @@ def test_a_realised_figure_of_a_year_without_a_target_has_its_own_slot(tmp_path:
     files = {**REALISED_FILES, _PROGRAM: REALISED_FILES[_PROGRAM].replace(
         "{2022: 60, 2023: 80, 2024: 90}", "{2022: 60, 2024: 90}")}
     assert _drawn(_chart(files, tmp_path))[2] == ("2023", None, None, "87.2", "78,5")
+
+
+def test_a_realised_figure_says_under_its_year_whether_it_met_its_target(tmp_path: Path) -> None:
+    """GOV-01's second indicator, lower is better: 18 met its 20, 12 missed its 10; marked as in the table above."""
+    _chart(REALISED_FILES, tmp_path)
+    page = (tmp_path / "build" / "site" / "program" / "GOV-01.html").read_text(encoding="utf-8")
+    second = _Chart()
+    second.feed(page[page.index('<figure class="columns', page.index('<figure class="columns') + 1):])
+    assert [" ".join(value.split()) if value else value for *_, value in _drawn(second)] == [
+        None, "18 ✓ (target tercapai)", "12 ✗ (target tidak tercapai)", None]
 
 
 @pytest.mark.parametrize("files", [{}, {_PROGRAM: REALISED_FILES[_PROGRAM].replace("{2022: 55, 2023: 78.5}", "{}")}],
@@ -214,3 +225,29 @@ def test_in_forced_colours_realised_columns_stay_hatched(scheme: str, browser: o
         stripes = sorted(hatched.values(), reverse=True)
         assert len(stripes) >= 2 and stripes[1] >= sum(stripes) / 5, hatched  # two colours, each a fair share
         assert set(target) <= set(hatched), (target, hatched)  # the target's colour among the stripes
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium")
+def test_on_a_phone_the_realised_values_of_neighbouring_years_keep_apart(browser: object, tmp_path: Path) -> None:
+    """Six years of a two-decimal indicator on a 390 px phone: "▨ 17,85" under 2022 ran into "▨ 16,40" under 2023
+    (prevalensi stunting in a sample monitored to 2025); its hatched square above it, each stays in its year's slot."""
+    program = REALISED_FILES[_PROGRAM].replace("period: {start: 2022, end: 2024}", "period: {start: 2022, end: 2026}")
+    program = program.replace("targets: {2022: 20, 2023: 10, 2024: 10}, realised: {2022: 18, 2023: 12}",
+                              "targets: {2022: 17.85, 2023: 16.05, 2024: 14.05, 2025: 12.05, 2026: 10.55},"
+                              " realised: {2022: 17.85, 2023: 16.45, 2024: 13.95, 2025: 12.65, 2026: 10.25}")
+    files = {**REALISED_FILES, _PROGRAM: program,
+             "content/plan.yml": REALISED_FILES["content/plan.yml"].replace("date: 2024-03-01", "date: 2026-12-01")}
+    _chart(files, tmp_path)
+    context = browser.new_context(viewport={"width": 390, "height": 900})  # type: ignore[attr-defined]
+    tab = context.new_page()
+    with serving(tmp_path / "build" / "site") as address:
+        tab.goto(address + "program/GOV-01.html")
+        # what shows of each value: its square, its digits, its mark (not the words kept for a screen reader)
+        spans = tab.eval_on_selector_all("figure.with-attainment .column-realised-value", """values => values.map(v => {
+            const boxes = [...v.childNodes].map(n => {
+                if (n.nodeType === Node.TEXT_NODE) { const r = document.createRange(); r.selectNode(n);
+                                                     return r.getBoundingClientRect(); }
+                return (n.querySelector('[aria-hidden="true"]') || n).getBoundingClientRect(); });
+            return [Math.min(...boxes.map(b => b.left)), Math.max(...boxes.map(b => b.right))]; })""")
+    context.close()
+    assert len(spans) == 6 and all(right <= next_left for (_, right), (next_left, _) in itertools.pairwise(spans)), spans
