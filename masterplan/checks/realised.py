@@ -7,6 +7,8 @@ Each said at the year it is about:
 - a realised year after the year of the plan's ``date`` (W327): a figure from the future, most often a year typed
   wrong, or a plan whose date was not moved on when its monitoring figures were written in (told once an
   indicator, at the first such year, naming them all);
+- realised figures set beside number targets of an indicator without a ``direction`` (W329, once an indicator):
+  whether they met their targets cannot be said, by the book, the site or the open data;
 - a realised value of another kind than the indicator's targets (W328): a word ("tercapai") where every target is a
   number, which the charts and the open data cannot set beside them, or a number where every target is a word.
   A number written as text (``'55%'``, ``14,5``) is W310's, as it is for a target (:mod:`masterplan.checks.years`).
@@ -47,9 +49,11 @@ def outside_plan(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iter
 
 
 def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
-    """W327: a realised figure of a year after the plan's date; W328: one of another kind than the targets."""
+    """W327: a realised figure of a year after the plan's date; W329: realised figures of an indicator without a
+    direction; W328: one of another kind than the targets."""
     for label, indicator, _ in indicators(plan):
         yield from _from_the_future(plan, label, indicator)
+        yield from _without_direction(label, indicator)
         for year, value in sorted(indicator.realised.items()):
             where = indicator.realised_positions.get(year, indicator.position)
             kind = _kind(value)
@@ -82,6 +86,21 @@ def _from_the_future(plan: Plan, label: str, indicator: Indicator) -> Iterator[D
     else:
         yield warning(where, "W327", "{label}: indicator '{indicator}' has realised figures for {years}, after the "
                       "plan's date ({date})", hint, years=listing(years), **values)
+
+
+def _without_direction(label: str, indicator: Indicator) -> Iterator[Diagnostic]:
+    """W329, once an indicator, at its first realised figure beside a number target: without a ``direction`` the
+    book, the site and the open data cannot say whether it met its target (a stunting rate under its target is met, a
+    coverage under it is not)."""
+    if indicator.direction is not None:
+        return
+    years = [year for year in sorted(indicator.realised) if _kind(indicator.realised[year]) == "number"
+             and year in indicator.targets and _kind(indicator.targets[year]) == "number"]
+    if years:
+        yield warning(indicator.realised_positions.get(years[0], indicator.position), "W329",
+                      "{label}: indicator '{indicator}' has realised figures but no direction, so the book and the "
+                      "site cannot say whether they met its targets", "add direction: up if a higher figure is "
+                      "better, or direction: down if a lower one is", label=label, indicator=str(indicator.name))
 
 
 def _kind(value: Value) -> str:
