@@ -97,7 +97,7 @@ def test_the_program_page_marks_each_realised_figure_met_or_not_by_the_direction
     *_, targets, realised = table_rows(page, "program-indicators")
     assert [text for _, _, text in targets][3:] == ["20", "10", "10", "↓ diharapkan turun"]
     # lower is better: 18 under 20 met it, 12 over 10 did not; a mark to the eye, words to a screen reader
-    assert [text for _, _, text in realised][3:] == ["18 ✓ (target tercapai)", "12 ✗ (target tidak tercapai)", "–", ""]
+    assert [text for _, _, text in realised][3:] == ["✓18 (target tercapai)", "✗12 (target tidak tercapai)", "–", ""]
     html = page.read_text(encoding="utf-8")
     assert ('<p class="table-note" id="program-indicators-note">✓ target tercapai, ✗ target tidak tercapai, menurut '
             'arah yang diharapkan indikator.</p>') in html
@@ -106,7 +106,7 @@ def test_the_program_page_marks_each_realised_figure_met_or_not_by_the_direction
 def test_the_pillar_page_marks_a_realised_figure_below_a_rising_target_as_not_met(monitored: Path) -> None:
     *_, realised = table_rows(monitored / "site" / "pillar" / "governance.html", "pillar-indicators")
     # higher is better: 2,25 under 2,30 missed it; 2023 has no target to meet
-    assert [text for _, _, text in realised][3:5] == ["2,25 ✗ (target tidak tercapai)", "2,60"]
+    assert [text for _, _, text in realised][3:5] == ["✗2,25 (target tidak tercapai)", "2,60"]
 
 
 def test_the_pillar_page_gives_a_year_with_only_a_realised_figure_its_column(monitored: Path) -> None:
@@ -115,7 +115,7 @@ def test_the_pillar_page_gives_a_year_with_only_a_realised_figure_its_column(mon
     assert [text for _, _, text in targets][3:] == ["2,30", "–", "3,50", "↑ diharapkan naik"]
     # under the direction column, an empty cell: the row's figures stay under their years
     assert [text for _, _, text in realised] == [
-        "Indeks SPBE: Realisasi", "", "", "2,25 ✗ (target tidak tercapai)", "2,60", "–", ""]
+        "Indeks SPBE: Realisasi", "", "", "✗2,25 (target tidak tercapai)", "2,60", "–", ""]
 
 
 def test_the_book_prints_the_realised_figures_under_the_targets(monitored: Path) -> None:

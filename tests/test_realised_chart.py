@@ -110,7 +110,7 @@ def test_a_realised_figure_says_under_its_year_whether_it_met_its_target(tmp_pat
     second = _Chart()
     second.feed(page[page.index('<figure class="columns', page.index('<figure class="columns') + 1):])
     assert [" ".join(value.split()) if value else value for *_, value in _drawn(second)] == [
-        None, "18 ✓ (target tercapai)", "12 ✗ (target tidak tercapai)", None]
+        None, "18✓ (target tercapai)", "12✗ (target tidak tercapai)", None]
 
 
 @pytest.mark.parametrize("files", [{}, {_PROGRAM: REALISED_FILES[_PROGRAM].replace("{2022: 55, 2023: 78.5}", "{}")}],
@@ -251,3 +251,23 @@ def test_on_a_phone_the_realised_values_of_neighbouring_years_keep_apart(browser
             return [Math.min(...boxes.map(b => b.left)), Math.max(...boxes.map(b => b.right))]; })""")
     context.close()
     assert len(spans) == 6 and all(right <= next_left for (_, right), (next_left, _) in itertools.pairwise(spans)), spans
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium")
+def test_in_the_table_a_marked_realised_figure_stays_right_under_its_target(browser: object, tmp_path: Path) -> None:
+    """The mark (✓ 18 met 20, lower being better) stands at the cell's other side: the figure's digits end where the
+    target's above them do, as in a column of numbers, not a mark's width to the left."""
+    _chart(REALISED_FILES, tmp_path)
+    context = browser.new_context(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
+    tab = context.new_page()
+    with serving(tmp_path / "build" / "site") as address:
+        tab.goto(address + "program/GOV-01.html")
+        ends = tab.eval_on_selector("#program-indicators", """table => {
+            const rows = [...table.querySelectorAll('tbody tr')].slice(-2);  // the second indicator, its realised row
+            return rows.map(row => { const cell = row.querySelectorAll('td')[2];  // its 2022
+                const text = [...cell.childNodes].find(n => n.nodeType === Node.TEXT_NODE && n.textContent.trim());
+                const range = document.createRange(); range.selectNode(text);
+                return [text.textContent.trim(), range.getBoundingClientRect().right]; }); }""")
+    context.close()
+    (target, target_end), (realised, realised_end) = ends
+    assert (target, realised) == ("20", "18") and abs(target_end - realised_end) < 1, ends
