@@ -182,6 +182,9 @@ def test_the_open_data_says_whether_each_realised_figure_met_its_target(monitore
     rows = [list(row) for row in sheet.iter_rows(values_only=True)]
     column = rows[0].index("target_met")
     assert [row[column] for row in rows[1:] if row[1] == "GOV-01"] == [None, None, None, True, False, None]
+    notes = openpyxl.load_workbook(data / "plan.xlsx", read_only=True)["Keterangan kolom"]
+    said = {row[1]: row[2] for row in notes.iter_rows(values_only=True) if row[0] == "Indikator"}
+    assert said["target_met"].startswith("Apakah realisasi memenuhi target tahun itu, menurut arahnya (direction)")
     package = json.loads((data / "datapackage.json").read_text(encoding="utf-8"))
     fields = next(r for r in package["resources"] if r["name"] == "indicators")["schema"]["fields"]
     assert {field["name"]: field["type"] for field in fields}["target_met"] == "boolean"
