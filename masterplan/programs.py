@@ -9,11 +9,14 @@ from typing import TYPE_CHECKING
 
 from masterplan.diagnostics import Position
 from masterplan.directions import DIRECTIONS
-from masterplan.located import is_number
+from masterplan.located import DotGrouped, is_number
 from masterplan.values import Period, Text, Value, code_order
 
 if TYPE_CHECKING:  # resolved by Plan.link; the parts import ProgramGroup from here
     from masterplan.plan_parts import Agency, Mission, Pillar, SubElement
+
+
+MOST_DECIMALS = 3  #: the decimal places an indicator's values print with at most: 0,385 (a Gini ratio), not 0,39
 
 
 @dataclass
@@ -40,11 +43,36 @@ class Indicator:
     def met(self, year: int) -> bool | None:
         """Whether what it reached in ``year`` met that year's target, judged by its ``direction`` (at least the
         target going up, at most it going down); None where that cannot be said: no direction, no target or no
-        realised figure that year, or either one not a number as written (a word, 1.000 with a thousands dot)."""
+        realised figure that year, or either one not a number as written (:meth:`is_number`). Judged as printed, to
+        :attr:`decimals` places: a figure printed as its target is never told apart from it."""
         target, reached = self.targets.get(year), self.realised.get(year)
-        if self.direction not in DIRECTIONS or not is_number(target) or not is_number(reached):
+        if self.direction not in DIRECTIONS or not self.is_number(target) or not self.is_number(reached):
             return None
-        return (reached - target) * DIRECTIONS[self.direction].sign >= 0  # type: ignore[operator]
+        step = round(float(reached) - float(target), self.decimals)  # type: ignore[arg-type]
+        return step * DIRECTIONS[self.direction].sign >= 0
+
+    def is_number(self, value: object) -> bool:
+        """Whether ``value``, one of its figures, is a number as written: not yes/no (YAML's booleans), nor 1.000
+        written with a dot for thousands, unless its dot is a decimal point after all (:meth:`decimal_dot`). The
+        checks compare, the site's charts draw and :meth:`met` judges only these."""
+        return is_number(value) or (isinstance(value, DotGrouped) and self.decimal_dot(value))
+
+    def decimal_dot(self, value: DotGrouped) -> bool:
+        """Whether the dot of ``value`` (written like 1.000, which YAML reads as a decimal) is a decimal point: 0.385;
+        or 2.875 beside a plainly written 2.6, an index with decimals, unless its plain values show thousands."""
+        return value.written.lstrip("+-").startswith("0") or (
+            not self.thousands_shown(value) and any(not float(v).is_integer() for v in self._plain_numbers()))
+
+    def thousands_shown(self, value: DotGrouped) -> bool:
+        """Whether its plainly written values show the dot of ``value`` marks thousands: one a hundred times larger,
+        or a whole number of a thousand or more."""
+        return any(abs(v) >= 100 * abs(value) or (float(v).is_integer() and abs(v) >= 1000)
+                   for v in self._plain_numbers())
+
+    def _plain_numbers(self) -> list[float]:
+        """Its baseline, targets and realised figures that are numbers written without a dot for thousands."""
+        return [v for v in (self.baseline_value, *self.targets.values(), *self.realised.values())
+                if is_number(v)]  # type: ignore[misc]
 
     @property
     def attainment(self) -> dict[int, bool]:
@@ -53,11 +81,12 @@ class Indicator:
 
     @property
     def decimals(self) -> int:
-        """Decimal places that print every value of the indicator alike: "2,0" beside "2,3" (at most 2)."""
+        """Decimal places that print every value of the indicator alike: "2,0" beside "2,3"; at most 3, as a Gini
+        ratio is given (0,385)."""
         places = 0
         for value in (self.baseline_value, *self.targets.values(), *self.realised.values()):
             if isinstance(value, float) and math.isfinite(value):
-                places = max(places, len(f"{value:.2f}".rstrip("0").partition(".")[2]))
+                places = max(places, len(f"{value:.{MOST_DECIMALS}f}".rstrip("0").partition(".")[2]))
         return places
 
 

@@ -163,7 +163,7 @@ def test_a_file_size_reads_as_people_write_it() -> None:
 
 def test_an_indicators_values_print_with_one_number_of_decimals() -> None:
     """"2023: 2; 2024: 2,3" read as if 2 were less exact than 2,3: every value of an indicator now has as
-    many decimals as the most exact of them ("2,0"), up to two."""
+    many decimals as the most exact of them ("2,0"), up to three (a Gini ratio, 0,385)."""
     from masterplan.diagnostics import Position
     from masterplan.formatting import Formats
     from masterplan.programs import Indicator
@@ -174,8 +174,9 @@ def test_an_indicators_values_print_with_one_number_of_decimals() -> None:
                          {2022 + i: t for i, t in enumerate(targets)}, Position("f", 1, 1))
 
     assert indicator(2, 2.3, 3).decimals == 1 and indicator(2.25, 3).decimals == 2 and indicator(10, 20).decimals == 0
-    assert indicator(1.0, 0.333333).decimals == 2 and indicator("ada", 2.5).decimals == 1
-    assert indicator(-1.5, 1e-05, 1234.5678).decimals == 2 and indicator(float("nan"), float("inf"), 4).decimals == 0
+    assert indicator(1.0, 0.333333).decimals == 3 and indicator("ada", 2.5).decimals == 1
+    assert indicator(0.390, 0.385).decimals == 3 and indicator(0.39, 0.3851).decimals == 3
+    assert indicator(-1.5, 1e-05, 1234.5678).decimals == 3 and indicator(float("nan"), float("inf"), 4).decimals == 0
     formats = Formats("id", Translator("id", load_catalog()))
     assert [formats.measure(v, 1) for v in (2, 2.3, -1.5, 1250, "ada", None)] == ["2,0", "2,3", "-1,5", "1.250,0", "ada", "–"]
     assert formats.measure(3, 0) == "3"

@@ -113,6 +113,25 @@ def test_a_realised_figure_says_under_its_year_whether_it_met_its_target(tmp_pat
         None, "18✓ (target tercapai)", "12✗ (target tidak tercapai)", None]
 
 
+def test_a_ratio_written_with_three_decimals_is_drawn_and_judged_as_printed(tmp_path: Path) -> None:
+    """A Gini ratio (0.390 falling to 0.375) is written with a dot YAML could take for thousands, which its leading 0
+    rules out (validate says nothing): the chart left it out and no figure was judged; two decimals printed 0,384
+    beside a target of 0,385 as "0,38" twice."""
+    files = {**REALISED_FILES, _PROGRAM: REALISED_FILES[_PROGRAM].replace(
+        "{name: Waktu respons awal aduan, unit: menit, direction: down, baseline: {year: 2021, value: 35},",
+        "{name: Rasio Gini, unit: indeks, direction: down, baseline: {year: 2021, value: 0.390},").replace(
+        "targets: {2022: 20, 2023: 10, 2024: 10}, realised: {2022: 18, 2023: 12}}",
+        "targets: {2022: 0.385, 2023: 0.380, 2024: 0.375}, realised: {2022: 0.384, 2023: 0.381}}")}
+    _chart(files, tmp_path)
+    page = (tmp_path / "build" / "site" / "program" / "GOV-01.html").read_text(encoding="utf-8")
+    second = _Chart()
+    second.feed(page[page.index('<figure class="columns', page.index('<figure class="columns') + 1):])
+    assert [(year, target, " ".join(value.split()) if value else value)
+            for year, _, target, _, value in _drawn(second)] == [
+        ("2021", "0,390", None), ("2022", "0,385", "0,384✓ (target tercapai)"),
+        ("2023", "0,380", "0,381✗ (target tidak tercapai)"), ("2024", "0,375", None)]
+
+
 @pytest.mark.parametrize("files", [{}, {_PROGRAM: REALISED_FILES[_PROGRAM].replace("{2022: 55, 2023: 78.5}", "{}")}],
                          ids=["without", "empty"])
 def test_an_indicator_without_realised_figures_is_drawn_as_before(files: dict[str, str], tmp_path: Path) -> None:

@@ -34,7 +34,7 @@ from collections.abc import Set as AbstractSet
 from itertools import pairwise
 
 from masterplan.diagnostics import Diagnostic, Message, Position, warning
-from masterplan.located import DotGrouped, is_number
+from masterplan.located import DotGrouped
 from masterplan.model import Plan
 from masterplan.programs import Indicator, Program
 
@@ -181,12 +181,12 @@ def numbers(indicator: Indicator) -> list[tuple[int | None, float]]:
     none when one is written with a dot for thousands (1.000): E307 and W312 say what YAML made of it, and
     until it is written plainly its order with the others means nothing."""
     values = (indicator.baseline_value, *indicator.targets.values())
-    if any(isinstance(value, DotGrouped) for value in values):
+    if any(isinstance(value, DotGrouped) and not indicator.decimal_dot(value) for value in values):
         return []
     found: list[tuple[int | None, float]] = []
-    if is_number(indicator.baseline_value):
+    if indicator.is_number(indicator.baseline_value):
         found.append((None, indicator.baseline_value))  # type: ignore[arg-type]
-    found += [(year, value) for year, value in sorted(indicator.targets.items()) if is_number(value)]
+    found += [(year, value) for year, value in sorted(indicator.targets.items()) if indicator.is_number(value)]
     return found
 
 
@@ -247,7 +247,7 @@ def _percent(label: Message, indicator: Indicator) -> Iterator[Diagnostic]:
     if not PERCENT.search(str(indicator.unit)):
         return
     realised = [(indicator.realised_positions.get(year, indicator.position), value)
-                for year, value in sorted(indicator.realised.items()) if is_number(value)]
+                for year, value in sorted(indicator.realised.items()) if indicator.is_number(value)]
     for at, value in [(target_at(indicator, year), value) for year, value in numbers(indicator)] + realised:
         if value > PERCENT_MOST:
             yield warning(at, "W315",

@@ -1,6 +1,6 @@
 """An indicator's realised figures (``realised:``, realisasi): what monitoring (monev) measured it reached, year by year.
 
-Each said at the year it is about:
+Each said at the (first) year it is about:
 
 - a realised year outside the plan period, or before the indicator's baseline year (E308, an error, as a target's
   year outside its period is): the plan cannot have reached anything in a year it does not hold;
@@ -67,7 +67,7 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
                               indicator=str(indicator.name), year=year, value=str(value))
 
 
-def _from_the_future(plan: Plan, label: str, indicator: Indicator) -> Iterator[Diagnostic]:
+def _from_the_future(plan: Plan, label: Message, indicator: Indicator) -> Iterator[Diagnostic]:
     """W327, once an indicator, at the first of its realised years after the year of the plan's date, naming them all:
     a plan whose date was not moved on has every figure of its first monitoring "from the future", told once each
     indicator rather than once each year."""
@@ -88,14 +88,14 @@ def _from_the_future(plan: Plan, label: str, indicator: Indicator) -> Iterator[D
                       "plan's date ({date})", hint, years=listing(years), **values)
 
 
-def _without_direction(label: str, indicator: Indicator) -> Iterator[Diagnostic]:
+def _without_direction(label: Message, indicator: Indicator) -> Iterator[Diagnostic]:
     """W329, once an indicator, at its first realised figure beside a number target: without a ``direction`` the
     book, the site and the open data cannot say whether it met its target (a stunting rate under its target is met, a
     coverage under it is not)."""
     if indicator.direction is not None:
         return
-    years = [year for year in sorted(indicator.realised) if _kind(indicator.realised[year]) == "number"
-             and year in indicator.targets and _kind(indicator.targets[year]) == "number"]
+    years = [year for year in sorted(indicator.realised) if indicator.is_number(indicator.realised[year])
+             and indicator.is_number(indicator.targets.get(year))]
     if years:
         yield warning(indicator.realised_positions.get(years[0], indicator.position), "W329",
                       "{label}: indicator '{indicator}' has realised figures but no direction, so the book and the "

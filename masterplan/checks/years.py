@@ -178,23 +178,16 @@ def _amount(program: str, line: BudgetLine) -> Iterator[Diagnostic]:
 
 
 def _dot_grouped(value: DotGrouped, indicator: Indicator, where: Position, label: Message) -> Iterator[Diagnostic]:
-    """A value written like a thousand with a dot (1.000, 2.500), which YAML reads as a decimal number.
+    """A value written like a thousand with a dot (1.000, 2.500), which YAML reads as a decimal number, and whose dot
+    the indicator does not show to be a decimal point (:meth:`Indicator.decimal_dot`).
 
-    The indicator's plainly written values tell which was meant: one a hundred times larger, or
-    a whole number of a thousand or more, shows thousands (an error); decimals (2.6) show an index
-    whose values have decimals (nothing said). Without plain values to tell, a value written .000
-    beside it shows thousands (an error); else a warning, with both readings (a decimal with three
-    places written with a fourth, 3.1250, is not taken for thousands)."""
+    The indicator's plainly written values may show thousands: one a hundred times larger, or a whole number of a
+    thousand or more (an error). Without plain values to tell, a value written .000 beside it shows thousands (an
+    error); else a warning, with both readings (a decimal with three places written with a fourth, 3.1250, is not
+    taken for thousands)."""
     values = (indicator.baseline_value, *indicator.targets.values(), *indicator.realised.values())
-    numbers = [v for v in values if isinstance(v, (int, float)) and not isinstance(v, bool)]
-    plain = [v for v in numbers if not isinstance(v, DotGrouped)]
-    if any(abs(v) >= 100 * abs(value) or (float(v).is_integer() and abs(v) >= 1000) for v in plain):
-        surely = True
-    elif any(not float(v).is_integer() for v in plain):
-        return  # an index written with decimals: 2.875 beside 2.6 is one too
-    else:
-        surely = any(isinstance(v, DotGrouped) and v.written.endswith(".000") for v in numbers)
-    if surely:
+    if indicator.thousands_shown(value) or any(isinstance(v, DotGrouped) and v.written.endswith(".000")
+                                               for v in values):
         yield error(where, "E307", "{label}: indicator '{indicator}': {written} reads as {number}: YAML takes "
                     "a dot for a decimal point", Message("write it without dots: {whole}",
                                                          whole=value.written.replace(".", "")),
@@ -217,7 +210,7 @@ def _values(indicator: Indicator, label: Message) -> Iterator[Diagnostic]:
     written += [(indicator.realised_positions.get(year, indicator.position), value)
                 for year, value in indicator.realised.items()]
     for where, value in written:
-        if isinstance(value, DotGrouped) and not value.written.lstrip("+-").startswith("0"):  # 0.385: a decimal
+        if isinstance(value, DotGrouped) and not indicator.decimal_dot(value):  # 0.385, 2.875 beside 2.6: decimals
             yield from _dot_grouped(value, indicator, where, label)
         hint = number_as_text(value, indicator) if isinstance(value, str) else None
         if hint:  # 14,5, 25%, 1.500.000 or '100': text to YAML, which the charts and the open data leave out

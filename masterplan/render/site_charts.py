@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from masterplan.formatting import funding_source
-from masterplan.located import is_number
 from masterplan.model import Plan
 from masterplan.plan_parts import Phase, Pillar
 from masterplan.programs import Indicator, Program
@@ -177,9 +176,9 @@ class IndicatorColumn:
 def indicator_columns(indicator: Indicator) -> list[IndicatorColumn]:
     """An indicator's numeric baseline, targets and realised figures, a slot a year: the baseline's first, then the
     years with a target or a realised figure; one scale for all, so a figure above every target stays in the box."""
-    targets = _numbers(indicator.targets)
-    realised = _numbers(indicator.realised)
-    has_baseline = is_number(indicator.baseline_value)
+    targets = _numbers(indicator, indicator.targets)
+    realised = _numbers(indicator, indicator.realised)
+    has_baseline = indicator.is_number(indicator.baseline_value)
     top = max(map(abs, [*targets.values(), *realised.values(), *([indicator.baseline_value] if has_baseline else [])]),
               default=0)
 
@@ -192,8 +191,9 @@ def indicator_columns(indicator: Indicator) -> list[IndicatorColumn]:
     return slots + [column(year, targets.get(year), False) for year in sorted({*targets, *realised} - skipped)]
 
 
-def _numbers(by_year: dict[int, Any]) -> dict[int, float]:
-    return {year: value for year, value in by_year.items() if is_number(value)}
+def _numbers(indicator: Indicator, by_year: dict[int, Any]) -> dict[int, float]:
+    """The figures of ``by_year`` (its targets or realised figures) the chart draws: the indicator's numbers."""
+    return {year: value for year, value in by_year.items() if indicator.is_number(value)}
 
 
 def _share(value: float | None, top: float) -> float:
