@@ -1,7 +1,7 @@
-"""Reads content/agencies/<id>.yml into an :class:`~masterplan.model.Agency` with the programs it leads.
+"""Reads content/agencies/<id>.yml into an :class:`~masterplan.plan_parts.Agency` with the programs it leads.
 
 A program that does not match the schema is left out of the plan, not the whole agency with it: what of it can
-still be read (its budget lines, its indicators, the ids it names) is kept as a :class:`~masterplan.model.LeftOut`,
+still be read (its budget lines, its indicators, the ids it names) is kept as a :class:`~masterplan.programs.LeftOut`,
 so that the checks tell its other mistakes in the same round.
 """
 

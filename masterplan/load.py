@@ -2,7 +2,8 @@
 
 One bad file never hides the problems of the others: each file is read and checked on
 its own, and only files that passed their schema become model objects. Each kind of file
-has its reader (plan_reader, pillar_reader, agency_reader, glossary_reader, chapters);
+has its reader (plan_reader, pillar_reader, agency_reader with indicator_reader, glossary_reader, chapters),
+folder_reader finds, parses and schema-checks them, and names_for_ids hints an id for a name written in its place;
 this module reads them in order and joins what they read into one plan.
 """
 

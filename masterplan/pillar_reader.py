@@ -1,4 +1,4 @@
-"""Reads content/pillars/<id>.yml into a :class:`~masterplan.model.Pillar`: a smart city dimension with its
+"""Reads content/pillars/<id>.yml into a :class:`~masterplan.plan_parts.Pillar`: a smart city dimension with its
 sub-elements, goals and indicators."""
 
 from __future__ import annotations

@@ -123,7 +123,7 @@ PLAIN_VALUES = (str, int, float, list, tuple, dict, set, frozenset, Mapping, dat
 #: What Jinja itself hands a template: a loop's state, the groups of ``groupby``.
 JINJA_VALUES = (jinja2.runtime.LoopContext, _GroupTuple)
 #: Methods of the plan model that chapters may call: lookups that change nothing.
-READ_ONLY_METHODS = frozenset(["pillar", "agency", "program", "chapter", "sub_element", "at", "budget_in", "get"])
+READ_ONLY_METHODS = frozenset(["pillar", "agency", "program", "chapter", "sub_element", "at", "budget_in", "get", "met"])
 _CONCAT = "masterplan_concat"
 
 

@@ -18,7 +18,7 @@ INDICATOR_DIRECTIONS = list(DIRECTIONS)
 INDONESIAN_STATUSES = {"rencana": "planned", "direncanakan": "planned", "berjalan": "ongoing",
                        "sedang berjalan": "ongoing", "dilaksanakan": "ongoing", "selesai": "done", "tuntas": "done"}
 #: an indicator's direction as people write it in Indonesian, and the value the file takes
-INDONESIAN_DIRECTIONS = {"naik": "up", "meningkat": "up", "turun": "down", "menurun": "down"}
+INDONESIAN_DIRECTIONS = {word: value for value, direction in DIRECTIONS.items() for word in direction.indonesian}
 AGENCY_KINDS = ["dinas", "badan", "sekretariat", "kecamatan", "bumd", "other"]
 READINESS_ELEMENTS = ["struktur", "infrastruktur", "suprastruktur"]
 PLAN_STATUSES = ["draft", "final"]

@@ -97,7 +97,8 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
         ("realised", ("What the indicator reached that year (realisasi), as monitoring measured it, where the plan "
                      "gives it (else empty): a number, its decimals after a dot (2.4), or a word")),
         ("target_met", ("Whether the realised figure met that year's target, judged by the direction: true or false "
-                        "(else empty: no direction, no target or realised figure that year, or either a word)")),
+                        "(else empty: no direction, no target or realised figure that year, or either one not a plain "
+                        "number: a word, 1.000 with a thousands dot)")),
     ],
     "pillars.csv": [
         ("id", "Pillar id"),
