@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from masterplan import attainment
 from masterplan.captions import table_captions
 from masterplan.model import Plan
 
@@ -31,6 +32,8 @@ GENERATED_TABLES = ["tab:missions", "tab:budget-mission", "tab:readiness", "tab:
 CEILING_TABLE = "tab:budget-apbd-ceiling"
 #: the roadmap's programs and budget by phase, in a plan whose plan.yml gives phases
 PHASES_TABLE = "tab:phases"
+#: each pillar's indicators met, missed and not judged in the latest year monitored, in a plan with realised figures
+ATTAINMENT_TABLE = "tab:attainment"
 GENERATED_FIGURES = ["fig:roadmap", "fig:budget-pillar", "fig:budget-source", "fig:budget-agency"]
 
 
@@ -40,7 +43,8 @@ def generated_tables(plan: Plan) -> set[str]:
     indicators = {f"tab:indicators-{p.id}" for p in plan.pillars if p.indicators}  # as render/outline.py
     ceiling = {CEILING_TABLE} if plan.apbd_ceiling else set()  # as render/outline.py
     phases = {PHASES_TABLE} if plan.phases else set()  # as render/outline.py
-    return set(GENERATED_TABLES) | matrices | indicators | ceiling | phases
+    monitored = {ATTAINMENT_TABLE} if attainment.latest_year(plan) is not None else set()  # as render/outline.py
+    return set(GENERATED_TABLES) | matrices | indicators | ceiling | phases | monitored
 
 
 def targets(plan: Plan) -> set[str]:

@@ -9,9 +9,10 @@ PDF is "Tabel 5.2" on the site), so the numbering lives here and nowhere else:
 - back chapters are lettered (Lampiran A, B, ...), followed by the glossary and the
   index of programs by agency;
 - every generated part (vision, readiness, pillars, quick wins, roadmap, budget,
-  agencies) appears exactly once: the parts that no chapter claims are appended to the
+  attainment, agencies) appears exactly once: the parts that no chapter claims are appended to the
   body, in the order of domain.md, under a default title, so no plan loses its program
-  matrices or budget tables;
+  matrices or budget tables (attainment only in a plan with realised figures: there is
+  nothing to sum before any monitoring);
 - tables and figures are numbered per chapter ("5.2"), in the order they appear: the
   tables a chapter's text captions ("Tabel: Analisis SWOT") first, then its generated part's.
 
@@ -26,8 +27,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from masterplan import attainment
 from masterplan.captions import table_captions
-from masterplan.crossref import CEILING_TABLE, PHASES_TABLE
+from masterplan.crossref import ATTAINMENT_TABLE, CEILING_TABLE, PHASES_TABLE
 from masterplan.model import Plan
 from masterplan.plan_parts import Chapter, Pillar
 
@@ -36,7 +38,8 @@ Translate = Callable[..., str]
 #: Generated parts in the order domain.md gives them; the default title of an unclaimed part.
 GENERATED_ORDER: dict[str, str] = {
     "vision": "Vision and missions", "readiness": "Readiness analysis", "pillars": "Strategy per pillar",
-    "quick_wins": "Quick wins", "roadmap": "Roadmap", "budget": "Budget", "agencies": "Agencies",
+    "quick_wins": "Quick wins", "roadmap": "Roadmap", "budget": "Budget", "attainment": "Indicator attainment",
+    "agencies": "Agencies",
 }
 
 #: (id, kind, caption message) of the tables and figures each generated part holds, in order.
@@ -59,6 +62,7 @@ GENERATED_ITEMS: dict[str, list[tuple[str, str, str]]] = {
         ("tab:budget-agency-year", "table", "Indicative budget by lead agency and year"),
         (CEILING_TABLE, "table", "APBD per year against its ceiling"),
     ],
+    "attainment": [(ATTAINMENT_TABLE, "table", "Indicators that met their target by pillar, {year}")],
     "agencies": [("tab:agency-pillar", "table", "Agencies and pillars: programs led and supported")],
 }
 
@@ -157,6 +161,7 @@ class Builder:
         self.plan, self._, self.language = plan, translate, language
         self.chapters: list[BookChapter] = []
         self.body_count = 0
+        self.monitored = attainment.latest_year(plan)  #: the year the attainment table is about; None: no such table
 
     def add(self, key: str, title: str, part: str, kind: str, **extra: object) -> BookChapter:
         number: str | None = None
@@ -179,8 +184,10 @@ class Builder:
 
     def generated_items(self, kind: str) -> list[tuple[str, str, str]]:
         period = str(self.plan.period)
-        return [(ref, what, self._(caption, period=period)) for ref, what, caption in GENERATED_ITEMS.get(kind, [])
-                if (ref != CEILING_TABLE or self.plan.apbd_ceiling) and (ref != PHASES_TABLE or self.plan.phases)]
+        return [(ref, what, self._(caption, period=period, year=self.monitored))
+                for ref, what, caption in GENERATED_ITEMS.get(kind, [])
+                if (ref != CEILING_TABLE or self.plan.apbd_ceiling) and (ref != PHASES_TABLE or self.plan.phases)
+                and (ref != ATTAINMENT_TABLE or self.monitored is not None)]
 
     def pillar_chapters(self, part: str) -> None:
         for pillar in self.plan.pillars:
@@ -223,7 +230,7 @@ def build(plan: Plan, translate: Translate, language: str | None = None) -> Outl
     for source in parts["front"] + parts["body"]:
         builder.text_chapter(source)
     for kind in GENERATED_ORDER:
-        if kind not in claimed:
+        if kind not in claimed and (kind != "attainment" or builder.monitored is not None):
             builder.generated_chapter(kind)
     for source in parts["back"]:
         builder.text_chapter(source)

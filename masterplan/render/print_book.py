@@ -18,7 +18,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from masterplan import chapters, summary
+from masterplan import attainment, chapters, summary
 from masterplan.captions import TableCaption, table_captions
 from masterplan.diagnostics import Report, warning
 from masterplan.formatting import Formats
@@ -282,7 +282,7 @@ def html(plan: Plan, book: Book, env: jinja2.Environment, extra: dict[str, Any],
         "without_mission": (unlinked := summary.without_mission(plan)),
         "missions_counted": summary.missions_counted(missions, unlinked),
         "mission_budget": summary.budget_by_mission(plan),
-        "agency_matrix": summary.agency_matrix(plan), "by_agency": by_agency,
+        "agency_matrix": summary.agency_matrix(plan), "by_agency": by_agency, "attainment": attainment.by_pillar(plan),
         "glossary": glossary(plan, env.globals["language"]),
         # long chapters in chunks, each from a new page (see pdf_chunks)
         "matrix_chunks": pdf_chunks.program_matrix, "program_row_groups": pdf_chunks.program_row_groups,

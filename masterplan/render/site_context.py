@@ -14,7 +14,7 @@ from babel import Locale, UnknownLocaleError
 from babel.core import get_global
 from markupsafe import Markup
 
-from masterplan import glossary_entries, summary
+from masterplan import attainment, glossary_entries, summary
 from masterplan.model import Plan
 from masterplan.render import data_notes, data_summaries, outline, site_charts
 from masterplan.render.data import JSON_FIELDS, tables
@@ -42,7 +42,7 @@ def common_context(plan: Plan, book: outline.Outline, translate: Translate, base
         "missions": (missions := summary.mission_matrix(plan)),
         "without_mission": (unlinked := summary.without_mission(plan)),
         "missions_counted": summary.missions_counted(missions, unlinked),
-        "mission_budget": summary.budget_by_mission(plan),
+        "mission_budget": summary.budget_by_mission(plan), "attainment": attainment.by_pillar(plan),
         "chapter_labels": site_charts.chapter_labels(book), "book_contents": site_charts.book_contents(book),
         "colours": site_charts.pillar_colours(plan),
         "glossary_entries": glossary_entries.glossary(plan), "data_columns": tables(plan), "json_fields": JSON_FIELDS,

@@ -49,6 +49,7 @@ GENERATED_TARGETS = {
     "tab:budget-agency": "budget.html#by-agency", "tab:agency-pillar": "agency/index.html#agency-pillar",
     "fig:roadmap": "roadmap.html#roadmap-chart", "tab:phases": "roadmap.html#phase-budget", "fig:budget-pillar": "budget.html#by-pillar",
     "fig:budget-source": "budget.html#by-source", "fig:budget-agency": "budget.html#by-agency",
+    "tab:attainment": "index.html#attainment",
 }
 
 

@@ -1,0 +1,67 @@
+"""How far the plan is on track, at a glance: per pillar, for the latest year monitored, how many of its indicators
+(its own and its programs') met their target, how many did not, and how many could not be judged.
+
+:func:`by_pillar` gives the overview the site's home page, the book's ``generated: attainment`` part and the open
+data's ``attainment_by_pillar`` print alike; None for a plan without any realised figure, which prints as before.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from masterplan.model import Plan
+from masterplan.plan_parts import Pillar
+from masterplan.programs import Indicator
+
+
+@dataclass(frozen=True)
+class Counts:
+    """One row of the overview: its indicators that met their target that year, missed it, or were not judged (no
+    direction, no target or no realised figure that year, or a figure written as a word)."""
+
+    met: int = 0
+    missed: int = 0
+    not_judged: int = 0
+
+    def __add__(self, other: Counts) -> Counts:
+        return Counts(self.met + other.met, self.missed + other.missed, self.not_judged + other.not_judged)
+
+    @property
+    def indicators(self) -> int:
+        return self.met + self.missed + self.not_judged
+
+
+@dataclass(frozen=True)
+class Overview:
+    """The plan's attainment in ``year``: a row per pillar, in the plan's order, and their total."""
+
+    year: int
+    rows: list[tuple[Pillar, Counts]]
+    total: Counts
+
+
+def latest_year(plan: Plan) -> int | None:
+    """The latest year any indicator of the plan has a realised figure for; None before any monitoring."""
+    return max((year for indicator in indicators(plan) for year in indicator.realised), default=None)
+
+
+def indicators(plan: Plan) -> list[Indicator]:
+    """Every indicator of the plan: each pillar's own, then its programs'."""
+    return [indicator for pillar in plan.pillars for indicator in _of(pillar)]
+
+
+def _of(pillar: Pillar) -> list[Indicator]:
+    return [*pillar.indicators, *(indicator for program in pillar.programs for indicator in program.indicators)]
+
+
+def _count(judged: list[bool | None]) -> Counts:
+    return Counts(judged.count(True), judged.count(False), judged.count(None))
+
+
+def by_pillar(plan: Plan) -> Overview | None:
+    """Each pillar's indicators met, missed and not judged in the latest year monitored, and the total."""
+    year = latest_year(plan)
+    if year is None:
+        return None
+    rows = [(pillar, _count([indicator.met(year) for indicator in _of(pillar)])) for pillar in plan.pillars]
+    return Overview(year, rows, sum((counts for _, counts in rows), Counts()))

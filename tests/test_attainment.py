@@ -1,0 +1,76 @@
+"""How far the plan is on track, at a glance: each pillar's indicators met, not met and not judged in the latest year
+monitored, on the site's home page, in the book (its own chapter, listed among the tables) and in the English
+edition; a plan without realised figures shows no such table."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import MINI_FILES, write_plan
+from pdf_reading import page_texts
+from test_realised import REALISED_FILES, table_rows
+
+from masterplan.build import BuildOptions, run
+
+#: monitored up to 2023: GOV-01's first indicator (higher is better) reached its 80, its second (lower is better)
+#: missed its 10, the pillar's index has no target in 2023 and ECO-01's indicator no realised figure: not judged
+AGENCY = "content/agencies/diskominfo.yml"
+MONITORED = {**REALISED_FILES, AGENCY: REALISED_FILES[AGENCY].replace(
+    "realised: {2022: 55, 2023: 78.5}", "realised: {2022: 55, 2023: 80}\n                direction: up")}
+ENGLISH = {**MONITORED, "content/plan.yml": MONITORED["content/plan.yml"] + "language: en\n"}
+
+
+def _built(root: Path) -> Path:
+    result = run(root, BuildOptions())
+    assert result.ok, [str(d) for d in result.report]
+    return root / "build"
+
+
+@pytest.fixture(scope="module")
+def monitored(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _built(write_plan(tmp_path_factory.mktemp("attained"), MONITORED))
+
+
+def _cells(page: Path) -> list[list[str]]:
+    return [[text for _, _, text in row] for row in table_rows(page, "attainment")]
+
+
+def _text(pdf: Path) -> str:
+    return " ".join(" ".join(page.split()) for page in page_texts(pdf))
+
+
+def test_the_home_page_counts_each_pillars_indicators_met_not_met_and_not_judged(monitored: Path) -> None:
+    assert _cells(monitored / "site" / "index.html") == [
+        ["Dimensi", "Target tercapai", "Target tidak tercapai", "Tidak dapat dinilai"],
+        ["Smart Governance", "1", "1", "1"],
+        ["Smart Economy", "0", "0", "1"],
+        ["Total", "1", "1", "2"],
+    ]
+
+
+def test_the_home_pages_table_says_the_year_it_is_about_in_its_caption(monitored: Path) -> None:
+    html = (monitored / "site" / "index.html").read_text(encoding="utf-8")
+    assert '<caption id="attainment-caption">Tabel 9.1 Capaian target indikator per dimensi, 2023</caption>' in html
+    assert 'scope="row">Total</th>' in html.partition('id="attainment"')[2]
+
+
+def test_the_book_prints_the_table_in_its_own_chapter_and_lists_it_among_the_tables(monitored: Path) -> None:
+    text = _text(monitored / "masterplan.pdf")
+    assert "Bab 9 Capaian Indikator" in text
+    assert "Dimensi Target tercapai Target tidak tercapai Tidak dapat dinilai Smart Governance 1 1 1 " \
+           "Smart Economy 0 0 1 Total 1 1 2" in text
+    assert text.count("Capaian target indikator per dimensi, 2023") == 2  # the list of tables, the caption
+
+
+def test_the_english_edition_says_it_in_english(tmp_path: Path) -> None:
+    build = _built(write_plan(tmp_path, ENGLISH))
+    assert _cells(build / "site" / "index.html")[0] == ["Pillar", "Target met", "Target not met", "Not judged"]
+    text = _text(build / "masterplan.pdf")
+    assert "Indicators that met their target by pillar, 2023" in text and "Indicator attainment" in text
+
+
+def test_a_plan_without_realised_figures_shows_no_attainment(tmp_path: Path) -> None:
+    build = _built(write_plan(tmp_path, {"content/plan.yml": MINI_FILES["content/plan.yml"]}))
+    assert 'id="attainment"' not in (build / "site" / "index.html").read_text(encoding="utf-8")
+    assert "Capaian" not in _text(build / "masterplan.pdf")
