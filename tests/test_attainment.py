@@ -1,9 +1,10 @@
 """How far the plan is on track, at a glance: each pillar's indicators met, not met and not judged in the latest year
-monitored, on the site's home page, in the book (its own chapter, listed among the tables) and in the English
-edition; a plan without realised figures shows no such table."""
+monitored, on the site's home page, in the book (its own chapter, listed among the tables), in plan.json and in the
+English edition; a plan without realised figures shows no such table."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -73,4 +74,17 @@ def test_the_english_edition_says_it_in_english(tmp_path: Path) -> None:
 def test_a_plan_without_realised_figures_shows_no_attainment(tmp_path: Path) -> None:
     build = _built(write_plan(tmp_path, {"content/plan.yml": MINI_FILES["content/plan.yml"]}))
     assert 'id="attainment"' not in (build / "site" / "index.html").read_text(encoding="utf-8")
+    assert "attainment_by_pillar" not in (build / "site" / "data" / "plan.json").read_text(encoding="utf-8")
     assert "Capaian" not in _text(build / "masterplan.pdf")
+
+
+def test_the_open_data_carries_the_counts_and_the_data_page_says_what_they_are(monitored: Path) -> None:
+    plan = json.loads((monitored / "site" / "data" / "plan.json").read_text(encoding="utf-8"))
+    assert plan["attainment_by_pillar"] == {
+        "year": 2023,
+        "pillars": [{"pillar": "governance", "target_met": 1, "target_not_met": 1, "not_judged": 1},
+                    {"pillar": "economy", "target_met": 0, "target_not_met": 0, "not_judged": 1}],
+        "total": {"target_met": 1, "target_not_met": 1, "not_judged": 2},
+    }
+    html = (monitored / "site" / "data.html").read_text(encoding="utf-8")
+    assert "<code>attainment_by_pillar</code></th><td>Pada tahun terakhir yang dipantau (year)" in html

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from masterplan import summary
+from masterplan import attainment, summary
 from masterplan.diagnostics import Message
 from masterplan.i18n import Translator
 from masterplan.model import Plan
@@ -137,6 +137,15 @@ JSON_FIELDS: list[tuple[str, str]] = [
     ("glossary", "Glossary terms"),
     ("totals", "Budget totals by pillar, year, funding source and agency"),
 ]
+#: plan.json's key for how far the plan is on track, in a plan with realised figures (else neither it nor its line)
+ATTAINMENT_FIELD = ("attainment_by_pillar", (
+    "In the latest year monitored (year): each pillar's indicators, its programs' included, that met their target, "
+    "did not, and could not be judged (no realised figure or target that year, no direction, a word), and the total"))
+
+
+def json_fields(plan: Plan) -> list[tuple[str, str]]:
+    """plan.json's top-level keys that ``plan``'s file has, and what they hold."""
+    return [*JSON_FIELDS, ATTAINMENT_FIELD] if attainment.latest_year(plan) is not None else JSON_FIELDS
 
 
 def _text(value: Text) -> dict[str, str] | None:
@@ -171,8 +180,22 @@ def _program(program: Program) -> dict[str, Any]:
     }
 
 
+def _attainment(overview: attainment.Overview) -> dict[str, Any]:
+    def counts(row: attainment.Counts) -> dict[str, int]:
+        return {"target_met": row.met, "target_not_met": row.missed, "not_judged": row.not_judged}
+    return {"year": overview.year, "pillars": [{"pillar": pillar.id, **counts(row)} for pillar, row in overview.rows],
+            "total": counts(overview.total)}
+
+
 def as_json(plan: Plan) -> dict[str, Any]:
     """The whole model as plain data (the shape of ``plan.json``)."""
+    document = _model(plan)
+    if overview := attainment.by_pillar(plan):
+        document[ATTAINMENT_FIELD[0]] = _attainment(overview)
+    return document
+
+
+def _model(plan: Plan) -> dict[str, Any]:
     totals = summary.budget(plan)
     return {
         "format": FORMAT, "format_version": FORMAT_VERSION,
