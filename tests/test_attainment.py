@@ -58,7 +58,7 @@ def test_the_home_pages_table_says_the_year_it_is_about_in_its_caption(monitored
 
 def test_the_book_prints_the_table_in_its_own_chapter_and_lists_it_among_the_tables(monitored: Path) -> None:
     text = _text(monitored / "masterplan.pdf")
-    assert "Bab 9 Capaian Indikator" in text
+    assert "BAB 9 Capaian Indikator Tabel 9.1 Capaian target indikator per dimensi, 2023" in text
     assert "Dimensi Target tercapai Target tidak tercapai Tidak dapat dinilai Smart Governance 1 1 1 " \
            "Smart Economy 0 0 1 Total 1 1 2" in text
     assert text.count("Capaian target indikator per dimensi, 2023") == 2  # the list of tables, the caption
@@ -88,3 +88,15 @@ def test_the_open_data_carries_the_counts_and_the_data_page_says_what_they_are(m
     }
     html = (monitored / "site" / "data.html").read_text(encoding="utf-8")
     assert "<code>attainment_by_pillar</code></th><td>Pada tahun terakhir yang dipantau (year)" in html
+
+
+def test_a_chapter_claiming_the_part_holds_the_table_after_its_text(tmp_path: Path) -> None:
+    chapter = "---\ntitle: Monitoring dan Evaluasi\ngenerated: attainment\n---\nCapaiannya dirangkum dalam [[tab:attainment]].\n"
+    build = _built(write_plan(tmp_path, {**MONITORED, "content/chapters/08-monev.md": chapter}))
+    text = _text(build / "masterplan.pdf")
+    assert ("BAB 2 Monitoring dan Evaluasi Capaiannya dirangkum dalam Tabel 2.1, hlm. 2. "
+            "Tabel 2.1 Capaian target indikator per dimensi, 2023") in text
+    assert "Capaian Indikator" not in text  # no chapter of its own besides
+    page = build / "site" / "chapter" / "monev.html"
+    assert _cells(page)[-1] == ["Total", "1", "1", "2"]
+    assert 'href="../index.html#attainment">Tabel 2.1</a>' in page.read_text(encoding="utf-8")
