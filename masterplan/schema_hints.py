@@ -57,10 +57,13 @@ CONTACT_WORDS = {"email": (Message("an e-mail address"), "email: dinkes@kota.go.
                   "address": (Message("an address"), "address: Jl. Pahlawan No. 1")}
 #: how a field with parts is written, for one written as something else ("period: 2023-2026")
 _SHAPES = {"period": "period: {start: 2023, end: 2026}", "baseline": "baseline: {year: 2021, value: 45}",
-           "targets": "targets: {2024: 50, 2025: 60}", "partners": "partners: [dinsos, dispendukcapil]",
+           "targets": "targets: {2024: 50, 2025: 60}", "realised": "realised: {2023: 78, 2024: 85}",
+           "partners": "partners: [dinsos, dispendukcapil]",
            "budget": "budget: [{year: 2024, amount: 150000000, source: APBD}]", "missions": "missions: [m1, m3]",
            "supports": "supports: [GOV-01, ECO-03]", "depends_on": "depends_on: [GOV-01]",
            "former_ids": "former_ids: [GOV-13]", "goals": "goals: [Layanan publik daring pada 2026]"}
+#: an indicator's figures by year, a mapping of year to value: a writer may list them (``- 2024: 72``) or leave a year empty
+_BY_YEAR = ("targets", "realised")
 #: the fields that list ids, which a writer may give as one line of text ("dinsos, bpkad"); goals are sentences
 _ID_LISTS = ("partners", "missions", "supports", "depends_on", "former_ids")
 #: ids apart by spaces only ("diskominfotik rsud", "GOV-01 GOV-02"): no name of words, which has capitals
@@ -91,6 +94,8 @@ def _shape_hint(err: ValidationError) -> Message | None:
         return None
     if span and field == "period":
         example = f"period: {{start: {span.group(1)}, end: {span.group(2)}}}"
+    elif field in _BY_YEAR and (listed := _listed_years(field, value)):  # "- 2024: 72": the writer's years
+        example = listed
     elif isinstance(value, str) and field in _ID_LISTS and value.strip():  # "dinsos, dispendukcapil"
         parts = [part.strip() for part in re.split(r"[,;]| dan ", value) if part.strip()]
         words = [word for part in parts for word in part.split()]
@@ -103,6 +108,33 @@ def _shape_hint(err: ValidationError) -> Message | None:
     else:
         example = _SHAPES[field]
     return Message("written like this: {example}", example=example)
+
+
+def empty_year_hint(path: list[Any], figures: Any) -> Message | None:
+    """The hint for a year of an indicator's targets or realised figures left empty (``2026:`` with nothing): write
+    its figure, or leave the year out, shown with the writer's other years."""
+    field = path[-2] if len(path) > 1 else None
+    if field not in _BY_YEAR or not isinstance(figures, dict) or figures.get(path[-1], 0) is not None:
+        return None
+    example = _by_year(field, list(figures.items())) or _SHAPES[field]
+    if field == "realised":
+        return Message("write that year's realised figure, or leave out a year not yet measured: {example}",
+                       example=example)
+    return Message("write that year's target, or leave out a year without one: {example}", example=example)
+
+
+def _listed_years(field: str, value: Any) -> str:
+    """Figures written as a list of years (``- 2024: 72``, each item a mapping of one year) as the one mapping they
+    are written as; empty for another list."""
+    if not isinstance(value, list) or not all(isinstance(item, dict) and len(item) == 1 for item in value):
+        return ""
+    return _by_year(field, [pair for item in value for pair in item.items()])
+
+
+def _by_year(field: str, pairs: list[tuple[Any, Any]]) -> str:
+    """``targets: {2024: 50, 2025: 60}`` of the years given a value; empty when none is."""
+    written = [f"{year}: {value}" for year, value in pairs if value is not None]
+    return f"{field}: {{{', '.join(written)}}}" if written else ""
 
 
 #: digits grouped in threes by dots, commas or spaces ("1.250.000"), or plain digits in quotes

@@ -27,6 +27,7 @@ from masterplan.schema_hints import (
     LANGUAGE_CODE,
     WHOLE_RUPIAH_SPLIT,
     colon_in_text,
+    empty_year_hint,
     is_amount,
     split_amount,
     type_hint,
@@ -102,8 +103,10 @@ def explain(err: ValidationError, data: Any, default: Position) -> Diagnostic:
     if kind == "type":
         expected = err.validator_value if isinstance(err.validator_value, list) else [err.validator_value]
         words = listing((_TYPE_NAMES.get(t, t) for t in expected), "or")
-        split = split_amount(locate_value(data, path[:-1])) if path[-1:] == ["amount"] else None
-        return error(where, "E101", "{field} should be {expected}, not {value}", split or type_hint(err),
+        container = locate_value(data, path[:-1])
+        split = split_amount(container) if path[-1:] == ["amount"] else None
+        hint = split or empty_year_hint(path, container) or type_hint(err)
+        return error(where, "E101", "{field} should be {expected}, not {value}", hint,
                      field=field, expected=words, value=_describe(err.instance))
     if (blank := _blank(err.instance)) is not None and _wants_words(err):
         at = path + blank  # {id: "", en: Smart Economy}: at the empty language's text
