@@ -24,7 +24,7 @@ from masterplan.diagnostics import Report, warning
 from masterplan.formatting import Formats
 from masterplan.model import Plan
 from masterplan.programs import Program
-from masterplan.render import charts, outline, pdf_chunks, typography
+from masterplan.render import charts, matrix_rows, outline, pdf_chunks, typography
 from masterplan.render.markdown import number_tables, resolve_references, to_html
 from masterplan.render.theme import localize
 
@@ -286,6 +286,7 @@ def html(plan: Plan, book: Book, env: jinja2.Environment, extra: dict[str, Any],
         "glossary": glossary(plan, env.globals["language"]),
         # long chapters in chunks, each from a new page (see pdf_chunks)
         "matrix_chunks": pdf_chunks.program_matrix, "program_row_groups": pdf_chunks.program_row_groups,
+        "monitored_row_height": matrix_rows.monitored_row_height,
         "last_rows_apart": pdf_chunks.last_rows_apart, "quick_win_chunks": pdf_chunks.quick_wins(plan),
         "agency_row_chunks": pdf_chunks.agency_rows(by_agency), "agency_chunks": pdf_chunks.by_agency(by_agency),
         "index_chunks": pdf_chunks.index(by_agency),
