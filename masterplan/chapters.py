@@ -93,13 +93,25 @@ def read_named(path: Path, file: str, language: str, written_in: str | None, slu
     problems += [d for d in validation.check("chapter", data, Position(file, 2, 1)) if d.position not in broken]
     if any(d.severity is Severity.ERROR for d in problems):
         return None, problems
+    parts = _generated(data)
     chapter = Chapter(
         id=data.get("id", slug), title=Text.of(data["title"], language, written_in),
         order=data.get("order", number), part=data.get("part", "body"),
-        generated=data.get("generated"), body=body, position=Position(file, 1, 1), body_line=body_line,
-        signed=_signature(data.get("signed"), language, problems, written_in),
+        generated=tuple(part for part, _ in parts), body=body, position=Position(file, 1, 1), body_line=body_line,
+        signed=_signature(data.get("signed"), language, problems, written_in), generated_at=tuple(at for _, at in parts),
     )
     return chapter, problems  # warnings, or a signature's impossible date (printed as written)
+
+
+def _generated(data: Any) -> list[tuple[str, Position]]:
+    """The generated parts the front matter claims (``generated: budget`` or ``generated: [budget, attainment]``),
+    in the order written, each with where it is written (a part written twice is kept twice, for the check to tell)."""
+    value = data.get("generated")
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [(value, data.at("generated"))]
+    return [(part, value.at(index) if hasattr(value, "at") else data.at("generated")) for index, part in enumerate(value)]
 
 
 def _signature(data: Any, language: str, problems: list[Diagnostic], written_in: str | None) -> Signature | None:

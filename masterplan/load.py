@@ -39,13 +39,13 @@ def _summary_text(reader: FolderReader, path: Path) -> Chapter | None:
         return None
     # the summary's text always opens its body with the authors' words: a 'part: front' (the summary has no front
     # matter) would drop it, a 'generated:' would pull the book's tables in; what its front matter asks is told
-    for field, value in (("part", text.part if text.part != "body" else None), ("generated", text.generated)):
+    for field, value in (("part", text.part if text.part != "body" else None), ("generated", ", ".join(text.generated))):
         if value:
             reader.report.add(warning(text.position, "W531", "the executive summary's text always opens the "
                                       "summary: its front matter's {field}: {value} is not used",
                                       "delete that line: the summary's own chapters hold its tables",
                                       field=field, value=value))
-    return replace(text, part="body", generated=None)
+    return replace(text, part="body", generated=(), generated_at=())
 
 
 def load(root: Path, cache: FileCache | None = None) -> tuple[Plan | None, Report]:

@@ -150,8 +150,9 @@ class Chapter:
     title: Text
     order: int
     part: str
-    generated: str | None
+    generated: tuple[str, ...]  #: the generated parts that follow its text, in the order its front matter writes them
     body: str
     position: Position
     body_line: int
     signed: Signature | None = None
+    generated_at: tuple[Position, ...] = ()  #: where the front matter writes each of ``generated``

@@ -260,7 +260,10 @@ DOCUMENTS: dict[str, dict[str, Any]] = {
         "id": {"type": "string", "pattern": SLUG, "description": "Id for cross-references (default: file slug)."},
         "order": {"type": "integer", "description": "Position (default: the NN of the file name)."},
         "part": {"enum": CHAPTER_PARTS, "description": "front, body (default) or back matter."},
-        "generated": {"enum": GENERATED_PARTS, "description": "Generated material appended to the chapter."},
+        "generated": {"type": ["string", "array"], "if": {"type": "string"}, "then": {"enum": GENERATED_PARTS},
+                      "items": {"enum": GENERATED_PARTS},
+                      "description": "Generated material appended to the chapter: a part, or a list of parts "
+                                     "following its text in the order written."},
         "signed": _obj("Who signs the chapter (a foreword): printed at its end, with room for the signature.", {
             "place": {"type": "string", "description": "Where it is signed, e.g. Pasuruan."},
             "date": {"type": "string", "description": "A date, 2025-01-15 (printed as the plan's language writes "

@@ -5,6 +5,7 @@ English edition; a plan without realised figures shows no such table."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -100,3 +101,20 @@ def test_a_chapter_claiming_the_part_holds_the_table_after_its_text(tmp_path: Pa
     page = build / "site" / "chapter" / "monev.html"
     assert _cells(page)[-1] == ["Total", "1", "1", "2"]
     assert 'href="../index.html#attainment">Tabel 2.1</a>' in page.read_text(encoding="utf-8")
+
+
+def test_a_chapter_claiming_the_budget_and_the_attainment_holds_both_in_the_order_written(tmp_path: Path) -> None:
+    chapter = "---\ntitle: Monitoring dan Evaluasi\ngenerated: [budget, attainment]\n---\nAnggaran dan capaiannya.\n"
+    build = _built(write_plan(tmp_path, {**MONITORED, "content/chapters/08-monev.md": chapter}))
+    text = _text(build / "masterplan.pdf")
+    body = text[text.index("BAB 2 Monitoring dan Evaluasi Anggaran dan capaiannya."):]
+    budget = body.index("Tabel 2.1 Indikasi anggaran per dimensi dan tahun")
+    attained = body.index("Tabel 2.6 Capaian target indikator per dimensi, 2023")
+    assert budget < body.index("Tabel 2.5 Indikasi anggaran per perangkat daerah pengampu dan tahun") < attained
+    assert attained < body.index("BAB 3 Visi dan Misi")  # the next chapter: no "Anggaran" of its own
+    assert "Capaian Indikator" not in text  # nor an attainment chapter
+    page = build / "site" / "chapter" / "monev.html"
+    tables = re.findall(r'<table id="([^"]+)"', page.read_text(encoding="utf-8"))
+    assert tables == ["budget-pillar", "budget-source", "budget-agency", "budget-source-year", "budget-agency-year",
+                      "attainment"]
+    assert _cells(page)[-1] == ["Total", "1", "1", "2"]

@@ -599,7 +599,7 @@ def test_no_horizontal_scrolling(width: int, browser: object, server: str, plan:
     tab = context.new_page()
     kinds = {**page_types(plan), "quick-wins": "quick-wins.html", "data": "data.html", "agencies": "agency/index.html",
              "chapter": f"chapter/{plan.chapters[1].id}.html", "glossary": "glossary.html", "404": "404.html",
-             "vision": f"chapter/{next(c.id for c in plan.chapters if c.generated == 'vision')}.html"}
+             "vision": f"chapter/{next(c.id for c in plan.chapters if 'vision' in c.generated)}.html"}
     too_wide = {}
     for kind, path in kinds.items():
         tab.goto(server + path)

@@ -33,7 +33,7 @@ def quick_time_limit(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def chapter(body: str) -> Chapter:
-    return Chapter("uji", Text.of("Uji"), 9, "body", None, body, Position(FILE, 1, 1), BODY_LINE)
+    return Chapter("uji", Text.of("Uji"), 9, "body", (), body, Position(FILE, 1, 1), BODY_LINE)
 
 
 @pytest.fixture(scope="module")

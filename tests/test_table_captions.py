@@ -24,7 +24,7 @@ TABLE = "| a | b |\n|---|---|\n| 1 | 2 |\n"
 
 
 def chapter(body: str) -> Chapter:
-    return Chapter("bab", Text.of("Bab", "id"), 1, "body", None, body, Position("content/chapters/01-bab.md", 1, 1), 4)
+    return Chapter("bab", Text.of("Bab", "id"), 1, "body", (), body, Position("content/chapters/01-bab.md", 1, 1), 4)
 
 
 def place(table: TableCaption, caption: str, html: str) -> str:

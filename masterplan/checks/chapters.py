@@ -38,10 +38,11 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
             yield error(chapter.position, "E509", "chapter id '{id}' is also used by {file}",
                         "give one of them another id in its front matter", id=chapter.id, file=seen[chapter.id].position.file)
         seen.setdefault(chapter.id, chapter)
-        if chapter.generated and (other := claimed.setdefault(chapter.generated, chapter)) is not chapter:
-            yield error(chapter.position, "E512", "chapter claims the generated part '{part}', which {file} claims already",
-                        "one chapter leads each generated part: remove 'generated:' from one of them",
-                        part=chapter.generated, file=other.position.file)
+        for index, (part, where) in enumerate(zip(chapter.generated, chapter.generated_at, strict=True)):
+            if (other := claimed.setdefault(part, chapter)) is not chapter or part in chapter.generated[:index]:
+                yield error(where, "E512", "chapter claims the generated part '{part}', which {file} claims already",
+                            "one chapter leads each generated part: remove it from the 'generated:' of one of them",
+                            part=part, file=other.position.file)
         if costly := too_costly(chapter.body, Position(chapter.position.file, chapter.body_line, 1), True):
             yield costly  # the checks below read its Markdown, some as slowly as Markdown would
             continue

@@ -4,7 +4,7 @@ Both outputs must number chapters, tables and figures identically ("Tabel 5.2" i
 PDF is "Tabel 5.2" on the site), so the numbering lives here and nowhere else:
 
 - front chapters (``part: front``) are unnumbered (their pages get roman numbers in print);
-- body chapters are numbered 1..N in order; a chapter with ``generated: pillars`` is
+- body chapters are numbered 1..N in order; a chapter claiming ``generated: pillars`` is
   followed by one generated chapter per pillar, each numbered in turn;
 - back chapters are lettered (Lampiran A, B, ...), followed by the glossary and the
   index of programs by agency;
@@ -99,7 +99,7 @@ class BookChapter:
     label: str  #: ``Bab 3``, ``Lampiran A``, or empty
     chapter: Chapter | None = None
     pillar: Pillar | None = None
-    generated: str | None = None  #: the generated part that follows the chapter's own text
+    generated: tuple[str, ...] = ()  #: the generated parts that follow the chapter's own text, in order
     items: list[Item] = field(default_factory=list)  #: tables and figures in the order they appear
 
     @property
@@ -201,21 +201,21 @@ class Builder:
             self.items(chapter, specs)
 
     def text_chapter(self, source: Chapter) -> None:
-        kind = source.generated
         chapter = self.add(source.id, source.title.get(self.language), source.part, "text",
-                           chapter=source, generated=kind)
+                           chapter=source, generated=source.generated)
         self.items(chapter, [(table.ref, "table", table.text) for table in table_captions(source)])
-        if kind == "pillars":
+        for kind in source.generated:
+            if kind != "pillars":
+                self.items(chapter, self.generated_items(kind))
+        if "pillars" in source.generated:  # its own chapters, after the chapter's
             self.pillar_chapters(source.part)
-        elif kind:
-            self.items(chapter, self.generated_items(kind))
 
     def generated_chapter(self, kind: str) -> None:
         key = f"gen-{kind.replace('_', '-')}"
         if kind == "pillars":
             self.pillar_chapters("body")
             return
-        chapter = self.add(key, self._(GENERATED_ORDER[kind]), "body", "generated", generated=kind)
+        chapter = self.add(key, self._(GENERATED_ORDER[kind]), "body", "generated", generated=(kind,))
         self.items(chapter, self.generated_items(kind))
 
 
@@ -223,7 +223,7 @@ def build(plan: Plan, translate: Translate, language: str | None = None) -> Outl
     """The book's chapters, numbers and cross-reference targets for ``plan``."""
     language = language or plan.language
     builder = Builder(plan, translate, language)
-    claimed = {c.generated for c in plan.chapters if c.generated}
+    claimed = {kind for c in plan.chapters for kind in c.generated}
     parts: dict[str, list[Chapter]] = {"front": [], "body": [], "back": []}
     for source in plan.chapters:
         parts.get(source.part, parts["body"]).append(source)
@@ -243,7 +243,7 @@ def targets(plan: Plan, chapters: list[BookChapter], translate: Translate) -> di
     """What every cross-reference id names among ``chapters``: the plan's agencies and programs, the chapters, and
     their tables and figures."""
     found: dict[str, Target] = {}
-    agencies_chapter = next((c.key for c in chapters if c.generated == "agencies"), "index")
+    agencies_chapter = next((c.key for c in chapters if "agencies" in c.generated), "index")
     for agency in plan.agencies:
         found[f"agency:{agency.id}"] = Target("agency", None, agency.short_name, anchor(f"agency-{agency.id}"),
                                               agencies_chapter)

@@ -134,8 +134,8 @@ def book_contents(book: outline.Outline) -> list[tuple[str, Text | str, Any]]:
             contents.append((chapter.label, chapter.chapter.title, chapter.chapter))
         elif chapter.pillar is not None:
             contents.append((chapter.label, chapter.pillar.name, chapter.pillar))
-        elif chapter.generated in PART_PAGES:
-            contents.append((chapter.label, chapter.title, chapter.generated))
+        elif chapter.kind == "generated" and chapter.generated[0] in PART_PAGES:
+            contents.append((chapter.label, chapter.title, chapter.generated[0]))
     return contents
 
 

@@ -97,9 +97,9 @@ def reference_resolver(plan: Plan, base: str, label: Callable[[str], str | None]
 
     targets = dict(GENERATED_TARGETS)
     for chapter in plan.chapters:
-        if chapter.generated == "readiness":
+        if "readiness" in chapter.generated:
             targets["tab:readiness"] = url_for(chapter) + "#readiness"
-        if chapter.generated == "vision" and plan.missions:  # the table the book numbers, on the chapter's page
+        if "vision" in chapter.generated and plan.missions:  # the table the book numbers, on the chapter's page
             targets["tab:missions"] = url_for(chapter) + "#missions-matrix"
             targets["tab:budget-mission"] = url_for(chapter) + "#budget-mission"
         for table in table_captions(chapter):

@@ -311,5 +311,5 @@ def all_pages(plan: Plan, _: Translate, problems: list[Diagnostic],
 
 def chapter_for(plan: Plan, part: str) -> Chapter | None:
     """The chapter that carries a generated part (e.g. ``readiness``), if any."""
-    return next((c for c in plan.chapters if c.generated == part), None)
+    return next((c for c in plan.chapters if part in c.generated), None)
 

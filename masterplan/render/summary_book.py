@@ -60,7 +60,7 @@ def contents(plan: Plan, translate: outline.Translate) -> outline.Outline:
         builder.text_chapter(plan.summary_text)
     for part, title, refs in CHAPTERS:
         chapter = builder.add(f"summary-{part.replace('_', '-')}", translate(title), "body", "generated",
-                              generated=part)
+                              generated=(part,))
         builder.items(chapter, [known[ref] for ref in refs if ref in known])
     found = outline.targets(plan, builder.chapters, translate)
     # the summary holds no program or agency: a cross-reference to one is told (W604), never a link to nowhere
