@@ -45,6 +45,7 @@ from masterplan.render.site_pages import (
     ScrollBox,
     all_pages,
     anchor_headings,
+    book_part_pages,
     describe,
     first_paragraph,
 )
@@ -114,7 +115,8 @@ def prepare(plan: Plan, root: Path, options: BuildOptions, report: Report, pdf_s
     translate = env.globals["_"]
     book = outline.build(plan, translate)
     problems: list[Diagnostic] = []
-    pages = all_pages(plan, translate, problems, site_charts.reference_label(book), _scroll_box(env))
+    pages = [*all_pages(plan, translate, problems, site_charts.reference_label(book), _scroll_box(env)),
+             *book_part_pages(book)]
     report.extend(problems)
     if options.base_url:  # a web server shows the 404 page at any depth: its links start from the site's folder
         for page in pages:

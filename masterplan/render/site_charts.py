@@ -120,13 +120,15 @@ def pdf_destination(ref: str) -> str:
     return "nameddest=" + outline.anchor(ref)
 
 
-#: generated parts of the book with a site page of the same name (``quick_wins`` → quick-wins.html)
+#: generated parts of the book with a site page of the same name (``quick_wins`` → quick-wins.html), always; the
+#: others have one only as a chapter of the book of their own (site_pages.book_part_pages), named alike
 PART_PAGES = frozenset({"quick_wins", "roadmap", "budget", "agencies"})
 
 
 def book_contents(book: outline.Outline) -> list[tuple[str, Text | str, Any]]:
-    """(label, title, page) of each chapter of the book that has a page on the site, in book order:
-    content chapters, the pillars' chapters, and the chapters the site shows as pages of their own.
+    """(label, title, page) of each chapter of the book, in book order, with the page the site shows it on:
+    content chapters, the pillars' chapters, and the generated parts no chapter claims (each a page of its own);
+    not the glossary and the index closing the book (the site's glossary page and agencies' pages hold them).
     A chapter's or pillar's title is the plan's Text, for ``t_lang`` to mark with its language."""
     contents: list[tuple[str, Text | str, Any]] = []
     for chapter in book.chapters:
@@ -134,7 +136,7 @@ def book_contents(book: outline.Outline) -> list[tuple[str, Text | str, Any]]:
             contents.append((chapter.label, chapter.chapter.title, chapter.chapter))
         elif chapter.pillar is not None:
             contents.append((chapter.label, chapter.pillar.name, chapter.pillar))
-        elif chapter.kind == "generated" and chapter.generated[0] in PART_PAGES:
+        elif chapter.kind == "generated":
             contents.append((chapter.label, chapter.title, chapter.generated[0]))
     return contents
 

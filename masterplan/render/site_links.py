@@ -28,6 +28,10 @@ PAGES = {
     "quick_wins": "quick-wins.html",
     "roadmap": "roadmap.html",
     "budget": "budget.html",
+    #: the generated parts no other page shows in full, when no chapter claims them: the book's chapter of each
+    "vision": "vision.html",
+    "readiness": "readiness.html",
+    "attainment": "attainment.html",
     "glossary": "glossary.html",
     "data": "data.html",
     "search": "search.html",
@@ -49,7 +53,7 @@ GENERATED_TARGETS = {
     "tab:budget-agency": "budget.html#by-agency", "tab:agency-pillar": "agency/index.html#agency-pillar",
     "fig:roadmap": "roadmap.html#roadmap-chart", "tab:phases": "roadmap.html#phase-budget", "fig:budget-pillar": "budget.html#by-pillar",
     "fig:budget-source": "budget.html#by-source", "fig:budget-agency": "budget.html#by-agency",
-    "tab:attainment": "index.html#attainment",
+    "tab:attainment": "index.html#attainment", "tab:readiness": "readiness.html#readiness",
 }
 
 

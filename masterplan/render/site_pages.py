@@ -29,7 +29,8 @@ from masterplan.render.markdown import (
     resolve_references,
     to_html,
 )
-from masterplan.render.outline import anchor
+from masterplan.render.outline import Outline, anchor
+from masterplan.render.site_charts import PART_PAGES
 from masterplan.render.site_links import prefix, reference_resolver, slug, url_for
 from masterplan.values import Text
 
@@ -307,6 +308,15 @@ def all_pages(plan: Plan, _: Translate, problems: list[Diagnostic],
     """Every page of the site, in a stable order."""
     return [*site_pages(plan, _), *pillar_pages(plan, _), *mission_pages(plan, _), *agency_pages(plan, _),
             *program_pages(plan, _), *moved_pages(plan, _), *chapter_pages(plan, _, problems, label, scroll_box)]
+
+
+def book_part_pages(book: Outline) -> Iterator[Page]:
+    """A page for each chapter of the book that is a generated part no other page shows in full (the vision and
+    missions, the readiness analysis, the attainment table, when no chapter claims them): the book's title, the
+    part's tables."""
+    for chapter in book.chapters:
+        if chapter.kind == "generated" and (part := chapter.generated[0]) not in PART_PAGES:
+            yield Page(url_for(part), "site/part.html", chapter.title, {"part": part})
 
 
 def chapter_for(plan: Plan, part: str) -> Chapter | None:

@@ -1,0 +1,79 @@
+"""The site's home page lists every chapter of the book, in the book's order, as its outline names them, each
+leading to the page that shows it: the parts no chapter claims (the vision, the readiness analysis, the attainment
+table) included, on pages of their own."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from conftest import write_plan
+from pdf_reading import reader
+from test_attainment import MONITORED, _built
+
+#: the book's outline also names its own lists, which are no chapters, and the glossary and the index closing it,
+#: which the site's glossary page and agencies' pages hold
+BOOK_LISTS = {"Landasan Hukum", "Daftar Isi", "Daftar Tabel", "Daftar Gambar", "Glosarium",
+              "Indeks Program per Perangkat Daerah"}
+
+
+class _ChapterList(HTMLParser):
+    """(words as read, link) of each item of the home page's list of chapters."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.entries: list[tuple[str, str]] = []
+        self._in_list = False
+        self._words: list[str] | None = None
+        self._href = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "ul" and ("class", "chapter-list") in attrs:
+            self._in_list = True
+        elif self._in_list and tag == "li":
+            self._words = []
+        elif self._words is not None and tag == "a":
+            self._href = dict(attrs)["href"] or ""
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "ul":
+            self._in_list = False
+        elif tag == "li" and self._words is not None:
+            self.entries.append((" ".join("".join(self._words).split()), self._href))
+            self._words = None
+
+    def handle_data(self, data: str) -> None:
+        if self._words is not None:
+            self._words.append(data)
+
+
+@pytest.fixture(scope="module")
+def build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The mini plan with realised figures, its chapters claiming no generated part: each its own chapter."""
+    return _built(write_plan(tmp_path_factory.mktemp("contents"), MONITORED))
+
+
+def _listed(site: Path) -> list[tuple[str, str]]:
+    parser = _ChapterList()
+    parser.feed((site / "index.html").read_text(encoding="utf-8"))
+    return parser.entries
+
+
+def test_the_home_page_lists_every_chapter_of_the_book_in_its_order(build: Path) -> None:
+    chapters = [item.title.replace(" · ", " ") for item in reader(build / "masterplan.pdf").outline
+                if not isinstance(item, list) and item.title not in BOOK_LISTS]
+    assert [words for words, _ in _listed(build / "site")] == chapters
+    assert {"Bab 2 Visi dan Misi", "Bab 3 Analisis Kesiapan", "Bab 9 Capaian Indikator"} <= set(chapters)
+
+
+def test_each_chapter_listed_leads_to_a_page_showing_it(build: Path) -> None:
+    site = build / "site"
+    pages = dict(_listed(site))
+    assert pages["Bab 3 Analisis Kesiapan"] == "readiness.html"
+    readiness = (site / "readiness.html").read_text(encoding="utf-8")
+    assert "<h1>Analisis Kesiapan</h1>" in readiness and 'id="readiness"' in readiness
+    assert 'id="attainment"' in (site / pages["Bab 9 Capaian Indikator"]).read_text(encoding="utf-8")
+    assert 'id="missions-matrix"' in (site / pages["Bab 2 Visi dan Misi"]).read_text(encoding="utf-8")
+    for words, href in pages.items():
+        assert (site / href).is_file(), words
