@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from masterplan.model import Plan
 from masterplan.plan_parts import Pillar
 from masterplan.programs import Indicator
+from masterplan.values import folded
 
 
 @dataclass(frozen=True)
@@ -41,8 +42,11 @@ class Overview:
 
 
 def latest_year(plan: Plan) -> int | None:
-    """The latest year any indicator of the plan has a realised figure for; None before any monitoring."""
-    return max((year for indicator in indicators(plan) for year in indicator.realised), default=None)
+    """The latest year any indicator of the plan has a realised figure for, up to the year of the plan's date (a
+    later one is a year typed wrong or a date not moved on, W327); None before any monitoring."""
+    last = plan.date.year if plan.date is not None else None
+    return max((year for indicator in indicators(plan) for year in indicator.realised if last is None or year <= last),
+               default=None)
 
 
 def indicators(plan: Plan) -> list[Indicator]:
@@ -51,7 +55,11 @@ def indicators(plan: Plan) -> list[Indicator]:
 
 
 def _of(pillar: Pillar) -> list[Indicator]:
-    return [*pillar.indicators, *(indicator for program in pillar.programs for indicator in program.indicators)]
+    """A pillar's own indicators, then its programs' but those of a name the pillar gives: one indicator, its figures
+    given in two places (W418 says where they differ), is counted once."""
+    own = {folded(indicator.name) for indicator in pillar.indicators}
+    return [*pillar.indicators, *(indicator for program in pillar.programs for indicator in program.indicators
+                                  if folded(indicator.name) not in own)]
 
 
 def _count(judged: list[bool | None]) -> Counts:

@@ -1,5 +1,5 @@
 """The small values the plan's parts are written with: a text in one or more languages, a span of whole years,
-an indicator's figure, and the order program codes sort in."""
+an indicator's figure, the order program codes sort in, and a name as names are compared."""
 
 from __future__ import annotations
 
@@ -72,3 +72,8 @@ class Period:
     def __str__(self) -> str:
         """``2022–2026``; one year alone as ``2023``."""
         return f"{self.start}–{self.end}" if self.end != self.start else str(self.start)
+
+
+def folded(text: object) -> str:
+    """A name (or a unit) as compared: in small letters, its spaces made one (Dishub, DISHUB and 'dishub ')."""
+    return " ".join(str(text).split()).casefold()

@@ -57,6 +57,29 @@ def test_the_home_pages_table_says_the_year_it_is_about_in_its_caption(monitored
     assert 'scope="row">Total</th>' in html.partition('id="attainment"')[2]
 
 
+def test_a_year_after_the_plans_date_and_an_indicator_given_twice_leave_the_counts_as_they_were(tmp_path: Path) -> None:
+    """A realised figure of 2025 in a plan dated March 2024 (W327: a year typed wrong, or a date not moved on) made
+    the table 2025's, every indicator in it not judged; the pillar's Indeks SPBE, its figures given again under
+    GOV-01 (one indicator, as W418 reads it), was counted twice."""
+    pillar = "content/pillars/governance.yml"
+    files = {**MONITORED,
+             pillar: MONITORED[pillar].replace("realised: {2022: 2.25, 2023: 2.6}",
+                                               "realised: {2022: 2.25, 2023: 2.6, 2025: 2.9}"),
+             AGENCY: MONITORED[AGENCY].replace(
+                 "\n              - {name: Waktu respons awal aduan",
+                 "\n              - {name: Indeks SPBE, unit: indeks, baseline: {year: 2021, value: 2.1},"
+                 " targets: {2022: 2.3}, realised: {2022: 2.25, 2023: 2.6}, direction: up}"
+                 "\n              - {name: Waktu respons awal aduan")}
+    root = write_plan(tmp_path, files)
+    result = run(root, BuildOptions(pdf=False, search=False))
+    assert result.ok, [str(d) for d in result.report]
+    assert "W327" in {d.code for d in result.report}
+    page = root / "build" / "site" / "index.html"
+    assert "Capaian target indikator per dimensi, 2023</caption>" in page.read_text(encoding="utf-8")
+    assert _cells(page)[1:] == [["Smart Governance", "1", "1", "1"], ["Smart Economy", "0", "0", "1"],
+                                ["Total", "1", "1", "2"]]
+
+
 def test_the_book_prints_the_table_in_its_own_chapter_and_lists_it_among_the_tables(monitored: Path) -> None:
     text = _text(monitored / "masterplan.pdf")
     assert "BAB 9 Capaian Indikator Tabel 9.1 Capaian target indikator per dimensi, 2023" in text
@@ -100,7 +123,8 @@ def test_a_chapter_claiming_the_part_holds_the_table_after_its_text(tmp_path: Pa
     assert "Capaian Indikator" not in text  # no chapter of its own besides
     page = build / "site" / "chapter" / "monev.html"
     assert _cells(page)[-1] == ["Total", "1", "1", "2"]
-    assert 'href="../index.html#attainment">Tabel 2.1</a>' in page.read_text(encoding="utf-8")
+    assert 'href="../chapter/monev.html#attainment">Tabel 2.1</a>' in page.read_text(encoding="utf-8")  # this page
+    assert '<h2 id="attainment-heading">Capaian Indikator</h2>' in page.read_text(encoding="utf-8")
 
 
 def test_a_chapter_claiming_the_budget_and_the_attainment_holds_both_in_the_order_written(tmp_path: Path) -> None:

@@ -16,10 +16,10 @@ from masterplan.checks.last_build import (
     Unknown,
     published_pages,
 )
-from masterplan.checks.references import folded
 from masterplan.content_text import content_texts
 from masterplan.diagnostics import Position
 from masterplan.model import Plan
+from masterplan.values import folded
 
 
 @dataclass(frozen=True)

@@ -11,10 +11,10 @@ from collections.abc import Set as AbstractSet
 from typing import Literal
 
 from masterplan.checks.coherence import PERCENT, indicators, shown, target_at
-from masterplan.checks.references import folded
 from masterplan.diagnostics import Diagnostic, Message, Position, warning
 from masterplan.model import Plan
 from masterplan.programs import Indicator
+from masterplan.values import folded
 
 _Figure = tuple[Message, Indicator, object]  #: where a figure of a year was first given: label, indicator, value
 _Seen = dict[tuple[object, str, int], _Figure]  #: (pillars or a program, name, year) -> where first given

@@ -20,6 +20,7 @@ from masterplan.diagnostics import (
 from masterplan.model import Plan
 from masterplan.plan_parts import Agency, Pillar
 from masterplan.programs import LeftOut, Program
+from masterplan.values import folded
 
 
 def _item(thing: Program | LeftOut | Agency, name: str, index: int) -> Position:
@@ -131,11 +132,6 @@ def _agency_names(plan: Plan) -> Iterator[Diagnostic]:
                           "(at {position})", "two files for one agency: merge them into one; two agencies: give "
                           "each its full name", agency=agency.id, name=str(agency.name), other=other.id,
                           position=other.at("name"))
-
-
-def folded(text: object) -> str:
-    """A name (or a unit) as compared: in small letters, its spaces made one (Dishub, DISHUB and 'dishub ')."""
-    return " ".join(str(text).split()).casefold()
 
 
 #: names of the site's own pages in program/ (the list of programs): no program's id, now or before

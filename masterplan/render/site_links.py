@@ -103,6 +103,8 @@ def reference_resolver(plan: Plan, base: str, label: Callable[[str], str | None]
     for chapter in plan.chapters:
         if "readiness" in chapter.generated:
             targets["tab:readiness"] = url_for(chapter) + "#readiness"
+        if "attainment" in chapter.generated:  # the table on the chapter's page, as on the home page
+            targets["tab:attainment"] = url_for(chapter) + "#attainment"
         if "vision" in chapter.generated and plan.missions:  # the table the book numbers, on the chapter's page
             targets["tab:missions"] = url_for(chapter) + "#missions-matrix"
             targets["tab:budget-mission"] = url_for(chapter) + "#budget-mission"
