@@ -27,10 +27,6 @@ class Counts:
     def __add__(self, other: Counts) -> Counts:
         return Counts(self.met + other.met, self.missed + other.missed, self.not_judged + other.not_judged)
 
-    @property
-    def indicators(self) -> int:
-        return self.met + self.missed + self.not_judged
-
 
 @dataclass(frozen=True)
 class Overview:

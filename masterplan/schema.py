@@ -260,8 +260,8 @@ DOCUMENTS: dict[str, dict[str, Any]] = {
         "id": {"type": "string", "pattern": SLUG, "description": "Id for cross-references (default: file slug)."},
         "order": {"type": "integer", "description": "Position (default: the NN of the file name)."},
         "part": {"enum": CHAPTER_PARTS, "description": "front, body (default) or back matter."},
-        "generated": {"type": ["string", "array"], "if": {"type": "string"}, "then": {"enum": GENERATED_PARTS},
-                      "items": {"enum": GENERATED_PARTS},
+        "generated": {"if": {"not": {"type": "array"}}, "then": {"enum": GENERATED_PARTS},  # one part, or nothing:
+                      "items": {"enum": GENERATED_PARTS},  # "generated is empty: write one of …" (E104)
                       "description": "Generated material appended to the chapter: a part, or a list of parts "
                                      "following its text in the order written."},
         "signed": _obj("Who signs the chapter (a foreword): printed at its end, with room for the signature.", {

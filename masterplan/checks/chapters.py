@@ -1,4 +1,4 @@
-"""Chapters: each one's id, order and generated part its own, its Jinja filled in, its tables' ids unique, its
+"""Chapters: each one's id, order and generated parts its own, its Jinja filled in, its tables' ids unique, its
 Markdown printed as meant; and the images (the logo's too) and links of every text the plan prints.
 
 The rules of one kind live beside: where links and images lead (:mod:`~masterplan.checks.links`), Markdown
@@ -39,7 +39,10 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
                         "give one of them another id in its front matter", id=chapter.id, file=seen[chapter.id].position.file)
         seen.setdefault(chapter.id, chapter)
         for index, (part, where) in enumerate(zip(chapter.generated, chapter.generated_at, strict=True)):
-            if (other := claimed.setdefault(part, chapter)) is not chapter or part in chapter.generated[:index]:
+            if part in chapter.generated[:index]:
+                yield error(where, "E512", "chapter claims the generated part '{part}' twice",
+                            "remove it once from its 'generated:'", part=part)
+            elif (other := claimed.setdefault(part, chapter)) is not chapter:
                 yield error(where, "E512", "chapter claims the generated part '{part}', which {file} claims already",
                             "one chapter leads each generated part: remove it from the 'generated:' of one of them",
                             part=part, file=other.position.file)

@@ -11,9 +11,9 @@ still go on over the page. The height is an estimate in lines of the matrix's 8 
 from __future__ import annotations
 
 import math
-from typing import Any
 
 from masterplan.programs import Indicator
+from masterplan.values import Text
 
 LINE = 1.3  #: a line of the matrix's text, in em (table.data's line-height in book.css)
 STRUT = 6.4  #: book.css's 18 mm strut of every matrix cell, in em of its 8 pt text: never less
@@ -24,7 +24,7 @@ SPARE = 1  #: lines more than counted, for a value or a name that wraps where th
 
 def monitored_row_height(indicator: Indicator) -> str:
     """The CSS height (``11.7em``) a monitored indicator's row needs on a page: its targets cell (targets, which way
-    is better, realised figures each with "(tidak tercapai)" on a line of its own) or its name, the taller."""
+    is better, realised figures each followed by "(tidak tercapai)") or its name in its longest language, the taller."""
     targets = " ".join(f"{year}: {value} ·" for year, value in indicator.targets.items())
     realised = " ".join(f"{year}: {value} {'(tidak tercapai) ' if year in indicator.attainment else ''}·"
                         for year, value in indicator.realised.items())
@@ -38,6 +38,6 @@ def _lines(text: str, width: int) -> int:
     return max(1, math.ceil(len(text) / width))
 
 
-def _longest(text: Any) -> str:
-    """A text, or the longest of its languages' (``{id: …, en: …}``)."""
-    return max((str(t) for t in text.values()), key=len, default="") if isinstance(text, dict) else str(text)
+def _longest(text: Text | str) -> str:
+    """A text in the longest of its languages (``{id: …, en: …}``): the edition may print any of them."""
+    return max(text.values.values(), key=len, default=str(text)) if isinstance(text, Text) else str(text)

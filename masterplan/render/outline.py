@@ -14,7 +14,7 @@ PDF is "Tabel 5.2" on the site), so the numbering lives here and nowhere else:
   matrices or budget tables (attainment only in a plan with realised figures: there is
   nothing to sum before any monitoring);
 - tables and figures are numbered per chapter ("5.2"), in the order they appear: the
-  tables a chapter's text captions ("Tabel: Analisis SWOT") first, then its generated part's.
+  tables a chapter's text captions ("Tabel: Analisis SWOT") first, then its generated parts', in their order.
 
 :func:`build` gives an :class:`Outline`; :meth:`Outline.resolve` turns a cross-reference
 id (``GOV-01``, ``tab:budget-source``, ``bab:pendahuluan``, ``pillar:living``,
