@@ -1,9 +1,12 @@
 """The site's home page lists every chapter of the book, in the book's order, as its outline names them, each
 leading to the page that shows it: the parts no chapter claims (the vision, the readiness analysis, the attainment
-table) included, on pages of their own."""
+table) included, on pages of their own, and the glossary and the index closing the book; each of those pages leads
+to the chapters before and after it."""
 
 from __future__ import annotations
 
+import posixpath
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -12,10 +15,8 @@ from conftest import write_plan
 from pdf_reading import reader
 from test_attainment import MONITORED, _built
 
-#: the book's outline also names its own lists, which are no chapters, and the glossary and the index closing it,
-#: which the site's glossary page and agencies' pages hold
-BOOK_LISTS = {"Landasan Hukum", "Daftar Isi", "Daftar Tabel", "Daftar Gambar", "Glosarium",
-              "Indeks Program per Perangkat Daerah"}
+#: the book's outline also names its own lists, which are no chapters
+BOOK_LISTS = {"Landasan Hukum", "Daftar Isi", "Daftar Tabel", "Daftar Gambar"}
 
 
 class _ChapterList(HTMLParser):
@@ -77,3 +78,34 @@ def test_each_chapter_listed_leads_to_a_page_showing_it(build: Path) -> None:
     assert 'id="missions-matrix"' in (site / pages["Bab 2 Visi dan Misi"]).read_text(encoding="utf-8")
     for words, href in pages.items():
         assert (site / href).is_file(), words
+
+
+def test_the_list_ends_with_the_glossary_and_the_index_closing_the_book(build: Path) -> None:
+    """The list named every chapter but the glossary and the index of programs by agency, which close the book."""
+    assert _listed(build / "site")[-2:] == [("Glosarium", "glossary.html"),
+                                            ("Indeks Program per Perangkat Daerah", "program/index.html")]
+
+
+_PAGER = re.compile(r'<a class="pager-(prev|next)" rel="(?:prev|next)" href="([^"]*)">')
+
+
+def _pager(site: Path, path: str) -> dict[str, str]:
+    """The page before and after ``path`` in the book, as its links "Sebelumnya" and "Berikutnya" lead (from the
+    site's root)."""
+    html = (site / path).read_text(encoding="utf-8")
+    return {way: posixpath.normpath(posixpath.join(posixpath.dirname(path), href))
+            for way, href in _PAGER.findall(html)}
+
+
+def test_every_page_listed_leads_to_the_chapters_before_and_after_it(build: Path) -> None:
+    """The last chapter's "Berikutnya" led to the glossary page, which had no way on to the index nor back; the quick
+    wins' page, a chapter of the book of its own, had none either. Each page listed now leads to its neighbours in
+    the list, the first with no way back, the last with no way on."""
+    site = build / "site"
+    pages = [href for _, href in _listed(site)]
+    assert "quick-wins.html" in pages
+    for index, path in enumerate(pages):
+        expected = {"prev": pages[index - 1]} if index else {}
+        if index + 1 < len(pages):
+            expected["next"] = pages[index + 1]
+        assert _pager(site, path) == expected, path

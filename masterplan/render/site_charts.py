@@ -125,11 +125,17 @@ def pdf_destination(ref: str) -> str:
 PART_PAGES = frozenset({"quick_wins", "roadmap", "budget", "agencies"})
 
 
+#: the site's page for each chapter closing the book: the glossary's, and the list of every program with its lead
+#: agency (filtered by agency) for the index of programs by agency
+CLOSING_PAGES = {"glossary": "glossary", "index": "programs"}
+
+
 def book_contents(book: outline.Outline) -> list[tuple[str, Text | str, Any]]:
     """(label, title, page) of each chapter of the book, in book order, with the page the site shows it on:
-    content chapters, the pillars' chapters, and the generated parts no chapter claims (each a page of its own);
-    not the glossary and the index closing the book (the site's glossary page and agencies' pages hold them).
-    A chapter's or pillar's title is the plan's Text, for ``t_lang`` to mark with its language."""
+    content chapters, the pillars' chapters, the generated parts no chapter claims (each a page of its own), and the
+    glossary and the index closing the book (:data:`CLOSING_PAGES`); each page once, so that its previous and next
+    chapters are the book's. A chapter's or pillar's title is the plan's Text, for ``t_lang`` to mark with its
+    language."""
     contents: list[tuple[str, Text | str, Any]] = []
     for chapter in book.chapters:
         if chapter.chapter is not None:
@@ -138,6 +144,8 @@ def book_contents(book: outline.Outline) -> list[tuple[str, Text | str, Any]]:
             contents.append((chapter.label, chapter.pillar.name, chapter.pillar))
         elif chapter.kind == "generated":
             contents.append((chapter.label, chapter.title, chapter.generated[0]))
+        elif chapter.kind in CLOSING_PAGES:
+            contents.append((chapter.label, chapter.title, CLOSING_PAGES[chapter.kind]))
     return contents
 
 
