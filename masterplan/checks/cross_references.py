@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from collections.abc import Set as AbstractSet
 
-from masterplan import crossref
+from masterplan import attainment, crossref
 from masterplan.checks.last_build import Unknown
 from masterplan.diagnostics import (
     ANY_PROGRAM,
@@ -32,9 +32,11 @@ def unknown_references(plan: Plan, unreadable: AbstractSet[str]) -> UnknownRefer
     def unknown_reference(ref: str, at: Position) -> Diagnostic | None:
         if ref in known or ref.split(":")[-1] in unreadable or (":" not in ref and ANY_PROGRAM in unreadable):
             return None
+        if ref == crossref.ATTAINMENT_TABLE and unreadable:  # a pillar's or agency's file unread may hold realised figures
+            return None
         return error(at, "E507", "cross-reference to unknown '{ref}'",
-                     (":" not in ref and unknown.program(ref)) or empty_table(ref, plan) or closest_reference(ref, known)
-                     or (unknown.series(ref) if ":" not in ref else None),
+                     (":" not in ref and unknown.program(ref)) or empty_table(ref, plan) or unmonitored(ref, plan)
+                     or closest_reference(ref, known) or (unknown.series(ref) if ":" not in ref else None),
                      ref=ref).naming(ref.split(":")[-1])
 
     return unknown_reference
@@ -61,6 +63,20 @@ def empty_table(ref: str, plan: Plan) -> Message | None:
                            "to the pillar itself, [[pillar:{pillar}]], until its file lists indicators",
                            pillar=pillar.id)
     return None
+
+
+def unmonitored(ref: str, plan: Plan) -> Message | None:
+    """Why the attainment table is no target: no indicator has a realised figure of a year up to the plan's date, so
+    the book prints no such table; when it will."""
+    if ref != crossref.ATTAINMENT_TABLE:
+        return None
+    later = sorted({year for indicator in attainment.indicators(plan) for year in indicator.realised})
+    if later and plan.date is not None:  # every one after the plan's date (W327): the table is of none of them
+        return Message("the plan's realised figures are all of years after its date ({date}): the attainment table "
+                       "appears once one is of a year up to it; check the years, or move the plan's date on",
+                       date=plan.date.isoformat())
+    return Message("no indicator has a realised figure yet, so the book prints no attainment table: it appears once "
+                   "an indicator has its first one (realised: under the indicator, in an agency's or a pillar's file)")
 
 
 def closest_reference(ref: str, known: Iterable[str]) -> Message | None:
