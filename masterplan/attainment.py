@@ -2,7 +2,8 @@
 (its own and its programs') met their target, how many did not, and how many could not be judged.
 
 :func:`by_pillar` gives the overview the site's home page, the book's ``generated: attainment`` part and the open
-data's ``attainment_by_pillar`` print alike; None for a plan without any realised figure, which prints as before.
+data's ``attainment_by_pillar`` print alike; None for a plan without any realised figure, which prints as before
+(its ``attainment_by_pillar`` null).
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ from masterplan.values import folded
 @dataclass(frozen=True)
 class Counts:
     """One row of the overview: its indicators that met their target that year, missed it, or were not judged (no
-    direction, no target or no realised figure that year, or a figure written as a word)."""
+    direction, no target or no realised figure that year, a figure written as a word, or one written like 1.000,
+    whose dot may mark thousands: W312)."""
 
     met: int = 0
     missed: int = 0

@@ -136,16 +136,11 @@ JSON_FIELDS: list[tuple[str, str]] = [
     ("readiness", "Readiness analysis rows"),
     ("glossary", "Glossary terms"),
     ("totals", "Budget totals by pillar, year, funding source and agency"),
+    ("attainment_by_pillar", (
+        "In the latest year monitored (year): each pillar's indicators, its programs' included, that met their "
+        "target, did not, and could not be judged (no realised figure or target that year, no direction, a word, "
+        "1.000 with a dot that may mark thousands), and the total; null before any realised figure")),
 ]
-#: plan.json's key for how far the plan is on track, in a plan with realised figures (else neither it nor its line)
-ATTAINMENT_FIELD = ("attainment_by_pillar", (
-    "In the latest year monitored (year): each pillar's indicators, its programs' included, that met their target, "
-    "did not, and could not be judged (no realised figure or target that year, no direction, a word), and the total"))
-
-
-def json_fields(plan: Plan) -> list[tuple[str, str]]:
-    """plan.json's top-level keys that ``plan``'s file has, and what they hold."""
-    return [*JSON_FIELDS, ATTAINMENT_FIELD] if attainment.latest_year(plan) is not None else JSON_FIELDS
 
 
 def _text(value: Text) -> dict[str, str] | None:
@@ -190,8 +185,8 @@ def _attainment(overview: attainment.Overview) -> dict[str, Any]:
 def as_json(plan: Plan) -> dict[str, Any]:
     """The whole model as plain data (the shape of ``plan.json``)."""
     document = _model(plan)
-    if overview := attainment.by_pillar(plan):
-        document[ATTAINMENT_FIELD[0]] = _attainment(overview)
+    overview = attainment.by_pillar(plan)
+    document["attainment_by_pillar"] = _attainment(overview) if overview else None
     return document
 
 

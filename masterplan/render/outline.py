@@ -62,7 +62,7 @@ GENERATED_ITEMS: dict[str, list[tuple[str, str, str]]] = {
         ("tab:budget-agency-year", "table", "Indicative budget by lead agency and year"),
         (CEILING_TABLE, "table", "APBD per year against its ceiling"),
     ],
-    "attainment": [(ATTAINMENT_TABLE, "table", "Indicators that met their target by pillar, {year}")],
+    "attainment": [(ATTAINMENT_TABLE, "table", "Attainment of indicator targets by pillar, {year}")],
     "agencies": [("tab:agency-pillar", "table", "Agencies and pillars: programs led and supported")],
 }
 
