@@ -16,7 +16,8 @@ from masterplan import summary
 from masterplan.build import BuildOptions, run
 from masterplan.model import Plan
 from masterplan.project import load_and_check
-from masterplan.render.data import COLUMNS, FORMAT, JSON_FIELDS, as_json, export, tables
+from masterplan.render.data import FORMAT, JSON_FIELDS, as_json, export
+from masterplan.render.data_tables import COLUMNS, tables
 
 
 @pytest.fixture

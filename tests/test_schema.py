@@ -73,7 +73,7 @@ def test_schema_out_writes_the_kind_asked_for(tmp_path: Path) -> None:
 def test_an_agencys_contact_fields_are_one_list() -> None:
     """The schema, the open data's columns and validate's words name the same contact fields."""
     from masterplan.plan_parts import CONTACT_FIELDS
-    from masterplan.render.data import COLUMNS
+    from masterplan.render.data_tables import COLUMNS
     from masterplan.schema import schema_for
     from masterplan.schema_hints import CONTACT_WORDS
 

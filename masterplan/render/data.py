@@ -1,16 +1,16 @@
 """Open data: the plan as ``plan.json``, CSV tables (described in ``datapackage.json``) and a workbook.
 
-The shapes are stable and documented in one place, :data:`COLUMNS` and
-:data:`JSON_FIELDS`; the website's open-data page prints that documentation, so the
-files and their description cannot drift apart. Texts are objects of language → text
-in JSON; CSV cells hold the plan's language. Amounts are whole rupiah. The workbook
-(:mod:`workbook`) holds the CSV tables' rows as typed cells, for spreadsheets in any locale.
+The shapes are stable and documented in two places, :data:`JSON_FIELDS` here for ``plan.json`` and
+:data:`masterplan.render.data_tables.COLUMNS` for the CSV tables (whose rows are made there too); the
+website's open-data page prints that documentation, so the files and their description cannot drift
+apart. Texts are objects of language → text in JSON; CSV cells hold the plan's language. Amounts are
+whole rupiah. The workbook (:mod:`workbook`) holds the CSV tables' rows as typed cells, for spreadsheets
+in any locale. :func:`export` writes them all.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -18,11 +18,10 @@ from masterplan import attainment, summary
 from masterplan.diagnostics import Message
 from masterplan.i18n import Translator
 from masterplan.model import Plan
-from masterplan.plan_parts import CONTACT_FIELDS
 from masterplan.programs import Indicator, Program
 from masterplan.render import (
     data_notes,
-    data_summaries,
+    data_tables,
     datapackage,
     workbook,
     workbook_kept,
@@ -32,94 +31,6 @@ from masterplan.values import Text
 
 FORMAT = "masterplan/plan"
 FORMAT_VERSION = 2  #: 2: a text the plan leaves out is null, no longer "" (a location {"id": ""})
-LIST_SEPARATOR = ";"
-
-#: file → (column, description); the descriptions are catalog messages (shown translated on the site).
-COLUMNS: dict[str, list[tuple[str, str]]] = {
-    "programs.csv": [
-        ("id", "Program code"),
-        ("name", "Program name"),
-        ("pillar", "Pillar id"),
-        ("sub_element", "Sub-element id"),
-        ("lead_agency", "Lead agency id"),
-        ("partner_agencies", "Partner agency ids, separated by ';'"),
-        ("quick_win", "true for a quick win, else false"),
-        ("start_year", "First implementation year"),
-        ("end_year", "Last implementation year"),
-        ("status", "planned, ongoing or done"),
-        ("budget_total", "Indicative budget over all years, whole rupiah"),
-        ("funding_sources", "Funding sources, separated by ';'"),
-        ("missions", "Mission ids served, separated by ';'"),
-        ("depends_on", "Program codes this program depends on, separated by ';'"),
-        ("location", "Where it is carried out"),
-        ("former_ids", "Codes it had in earlier versions of the plan, separated by ';' (to follow it across releases)"),
-        ("pillar_name", "Pillar name"),
-        ("lead_agency_name", "Lead agency's full name"),
-        ("summary", "Its summary, in Markdown as the plan's files write it"),
-    ],
-    "budget.csv": [
-        ("program_id", "Program code"),
-        ("pillar", "Pillar id"),
-        ("lead_agency", "Lead agency id"),
-        ("year", "Budget year"),
-        ("funding_source", "Funding source"),
-        ("amount", "Indicative amount, whole rupiah"),
-        ("pillar_name", "Pillar name"),
-        ("lead_agency_name", "Lead agency's full name"),
-        ("program_name", "Program name"),
-    ],
-    "agencies.csv": [
-        ("id", "Agency id"),
-        ("short_name", "Abbreviation people use"),
-        ("name", "Full name"),
-        ("kind", "dinas, badan, sekretariat, kecamatan, bumd or other"),
-        ("programs_led", "Number of programs it leads"),
-        ("programs_supported", "Number of other agencies' programs it partners in"),
-        ("budget_led", "Indicative budget of the programs it leads, whole rupiah"),
-        ("address", "Office address, where given"),
-        ("phone", "Phone number, where given"),
-        ("email", "E-mail address, where given"),
-        ("website", "Website, where given"),
-    ],
-    "indicators.csv": [
-        ("owner_type", "program or pillar"),
-        ("owner_id", "Program code or pillar id"),
-        ("indicator", "Indicator name"),
-        ("unit", "Unit"),
-        ("baseline_year", "Year of the baseline value"),
-        ("baseline_value", "Baseline value: a number, its decimals after a dot (2.4), or a word"),
-        ("year", "Year of a target or a realised figure (one row per year)"),
-        ("target", "Target value for that year: a number, its decimals after a dot (2.4), or a word"),
-        ("indicator_number", "Its place among its program's or pillar's indicators (1, 2, …), as the book lists them"),
-        ("program_id", "Program code, for a program's indicator (else empty)"),
-        ("pillar", "Pillar id: the pillar's own indicator, or the pillar of the program"),
-        ("direction", "Which way is better: up or down, where the plan says so (else empty)"),
-        ("realised", ("What the indicator reached that year (realisasi), as monitoring measured it, where the plan "
-                     "gives it (else empty): a number, its decimals after a dot (2.4), or a word")),
-        ("target_met", ("Whether the realised figure met that year's target, judged by the direction: true or false "
-                        "(else empty: no direction, no target or realised figure that year, or either one not a plain "
-                        "number: a word, 1.000 with a thousands dot)")),
-    ],
-    "pillars.csv": [
-        ("id", "Pillar id"),
-        ("name", "Pillar name"),
-        ("order", "Its place among the pillars, as the book and the site list them"),
-        ("programs", "Number of programs in it"),
-        ("budget_total", "Indicative budget of its programs over all years, whole rupiah"),
-    ],
-    "sub_elements.csv": [
-        ("pillar", "Pillar id"),
-        ("id", "Sub-element id (one pillar's own)"),
-        ("name", "Sub-element name"),
-        ("programs", "Number of programs in it"),
-    ],
-    "missions.csv": [
-        ("id", "Mission id"),
-        ("text", "The mission, as the plan words it"),
-        ("programs", "Number of programs that serve it"),
-    ],
-    **data_summaries.COLUMNS,  # the book's summary tables, in a plan that has what they sum (WRITTEN_IF)
-}
 
 #: Top-level keys of plan.json and what they hold.
 JSON_FIELDS: list[tuple[str, str]] = [
@@ -236,85 +147,6 @@ def _model(plan: Plan) -> dict[str, Any]:
     }
 
 
-def _joined(items: list[str]) -> str:
-    return LIST_SEPARATOR.join(items)
-
-
-def _names(program: Program) -> list[str]:
-    """The names behind a program's pillar and lead agency codes, so that a table pivoted by them reads."""
-    return [str(program.pillar.name) if program.pillar else "", str(program.lead.name) if program.lead else ""]
-
-
-def _program_rows(plan: Plan) -> Iterator[list[Any]]:
-    for p in plan.programs:
-        yield [p.id, str(p.name), p.pillar_id, p.sub_element_id, p.lead_id, _joined(p.partner_ids),
-               p.quick_win, p.period.start, p.period.end, p.status, p.total_budget,
-               _joined(p.sources), _joined(p.mission_ids), _joined(p.depends_on_ids), str(p.location),
-               _joined(p.former_ids), *_names(p), str(p.summary)]
-
-
-def _budget_rows(plan: Plan) -> Iterator[list[Any]]:
-    """A row per program, year and funding source: two lines of the same year and source (W308: both are
-    counted) are one row of their sum, so that the three identify a row, as the table's description says."""
-    for p in plan.programs:
-        amounts: dict[tuple[int, str], int] = {}
-        for line in p.budget:
-            amounts[line.year, line.source] = amounts.get((line.year, line.source), 0) + line.amount
-        for (year, source), amount in sorted(amounts.items()):
-            yield [p.id, p.pillar_id, p.lead_id, year, source, amount, *_names(p), str(p.name)]
-
-
-def _agency_rows(plan: Plan) -> Iterator[list[Any]]:
-    budget = summary.budget(plan).by_agency
-    for a in plan.agencies:
-        yield [a.id, a.short_name, str(a.name), a.kind, len(a.programs), len(a.supported), budget.get(a.id, 0),
-               *(a.contact.get(name, "") for name in CONTACT_FIELDS)]
-
-
-def _indicator_rows(plan: Plan) -> Iterator[list[Any]]:
-    """A row per year of a target or a realised figure (one for an indicator without either); the owner is said again
-    as a program code and a pillar id, columns a table's description can say the programs and pillars tables hold."""
-    owners = [("pillar", p.id, p.indicators, None, p.id) for p in plan.pillars]
-    owners += [("program", p.id, p.indicators, p.id, p.pillar_id) for p in plan.programs]
-    for kind, owner, indicators, program, pillar in owners:
-        for number, ind in enumerate(indicators, start=1):
-            head = [kind, owner, str(ind.name), str(ind.unit), ind.baseline_year, ind.baseline_value]
-            for year in ind.years or [None]:
-                yield [*head, year, ind.targets.get(year), number, program, pillar, ind.direction,
-                       ind.realised.get(year), ind.met(year) if year is not None else None]
-
-
-def _pillar_rows(plan: Plan) -> Iterator[list[Any]]:
-    budget = summary.budget(plan).by_pillar
-    for p in plan.pillars:
-        yield [p.id, str(p.name), p.order, len(p.programs), budget.get(p.id, 0)]
-
-
-def _sub_element_rows(plan: Plan) -> Iterator[list[Any]]:
-    for p in plan.pillars:
-        for sub in p.sub_elements:
-            yield [p.id, sub.id, str(sub.name), sum(program.sub_element_id == sub.id for program in p.programs)]
-
-
-def _mission_rows(plan: Plan) -> Iterator[list[Any]]:
-    for m in plan.missions:
-        yield [m.id, str(m.text), sum(m.id in program.mission_ids for program in plan.programs)]
-
-
-ROWS: dict[str, Callable[[Plan], Iterator[list[Any]]]] = {
-    "programs.csv": _program_rows, "budget.csv": _budget_rows, "agencies.csv": _agency_rows,
-    "indicators.csv": _indicator_rows, "pillars.csv": _pillar_rows, "sub_elements.csv": _sub_element_rows,
-    "missions.csv": _mission_rows, **data_summaries.ROWS,
-}
-WRITTEN_IF = data_summaries.WRITTEN_IF  #: the tables written only when the plan has what they hold
-
-
-def tables(plan: Plan) -> dict[str, list[tuple[str, str]]]:
-    """The tables of :data:`COLUMNS` written for ``plan`` (file → its columns): the files its data page lists,
-    its data package describes and its workbook holds."""
-    return {name: columns for name, columns in COLUMNS.items() if name not in WRITTEN_IF or WRITTEN_IF[name](plan)}
-
-
 def _json_lines(document: dict[str, Any]) -> str:
     """The JSON document with one top-level field, and one item of a top-level list, per line.
 
@@ -343,15 +175,15 @@ def export(plan: Plan, folder: Path, words: Translator, kept: KeptWorkbook | Non
     folder.mkdir(parents=True, exist_ok=True)
     document = _json_lines(as_json(plan)).encode("utf-8")
     (folder / "plan.json").write_bytes(document)
-    written = tables(plan)
-    files = {name: data_notes.csv_table([c for c, _ in columns], ROWS[name](plan)).encode("utf-8")
+    written = data_tables.tables(plan)
+    files = {name: data_notes.csv_table([c for c, _ in columns], data_tables.ROWS[name](plan)).encode("utf-8")
              for name, columns in written.items()}
     for name, content in files.items():
         (folder / name).write_bytes(content)
     release = data_notes.fingerprint({"plan.json": document, **files})  # the same data, the same files
     datapackage.write(plan, folder / datapackage.NAME, written, words, files, release)
     def write_workbook(path: Path) -> None:
-        workbook.write(plan, path, written, ROWS, words, release)
+        workbook.write(plan, path, written, data_tables.ROWS, words, release)
 
     if kept is None:
         write_workbook(folder / workbook.NAME)

@@ -21,7 +21,7 @@ SHARE_PLACES = 4  #: decimal places of a share in the tables (0.9433: 94.33 %)
 MISSION, NO_MISSION, TOTAL = "mission", "none", "total"
 ROW_TYPES = (MISSION, NO_MISSION, TOTAL)  #: every ``row_type``, as ``datapackage.json`` constrains the column
 
-#: file → (column, description), as :data:`masterplan.render.data.COLUMNS`; the descriptions are catalog messages
+#: file → (column, description), as :data:`masterplan.render.data_tables.COLUMNS`; the descriptions are catalog messages
 COLUMNS: dict[str, list[tuple[str, str]]] = {
     "apbd_ceiling.csv": [
         ("year", "Budget year"),

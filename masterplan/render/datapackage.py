@@ -6,7 +6,7 @@ row, and which columns name a row of another table: a program's lead agency is a
 agency of ``agencies.csv``, a budget line's program a program of ``programs.csv``. So a
 reuser can check the files as published, and the city can check them before publishing.
 Meanings are written in the plan's language; the columns themselves are
-:data:`masterplan.render.data.COLUMNS`.
+:data:`masterplan.render.data_tables.COLUMNS`.
 """
 
 from __future__ import annotations

@@ -17,7 +17,8 @@ from markupsafe import Markup
 from masterplan import attainment, glossary_entries, summary
 from masterplan.model import Plan
 from masterplan.render import data_notes, data_summaries, outline, site_charts
-from masterplan.render.data import JSON_FIELDS, tables
+from masterplan.render.data import JSON_FIELDS
+from masterplan.render.data_tables import tables
 from masterplan.render.site_pages import Page, Translate, chapter_for
 from masterplan.render.workbook import NAME as WORKBOOK
 

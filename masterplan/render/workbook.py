@@ -2,7 +2,7 @@
 
 A CSV file opened with a double click in a spreadsheet set to Indonesian lands each row
 in one cell (the list separator there is ';', the decimal sign ','). The workbook holds
-the very rows of :data:`data.ROWS` as typed cells instead: amounts are numbers shown
+the very rows of :data:`data_tables.ROWS` as typed cells instead: amounts are numbers shown
 as rupiah with thousands separators in the reader's own locale, flags are TRUE/FALSE, an
 empty value is a blank cell, text is never read as a formula. Each table's sheet is named in
 the plan's language (Program, Baris anggaran…: :data:`SHEET_NAMES`), its headers are the CSV
