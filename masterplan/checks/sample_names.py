@@ -5,7 +5,7 @@ A chapter copied from the sample may go on naming its programs (e-Sambat, Smart 
 A name counts only where this plan has none like it in its own words: not among its agencies and
 programs, nor in a text of its YAML files that is not the sample's (a program's description, a glossary
 entry), and an agency's only where the plan calls one of its own much alike (Diskominfo for Diskominfotik).
-:mod:`masterplan.checks.sample` runs it, for a plan of another city.
+:mod:`masterplan.checks.sample` runs it, for a plan of another city whose files could all be read.
 """
 
 from __future__ import annotations

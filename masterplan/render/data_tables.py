@@ -1,10 +1,11 @@
 """The plan's CSV tables: what each one's columns hold (:data:`COLUMNS`) and its rows (:data:`ROWS`).
 
-A row per program, budget line, agency, indicator year, pillar, sub-element and mission, and the book's summary
-tables (:mod:`masterplan.render.data_summaries`) in a plan that has what they sum. The column descriptions are
-documentation printed on the site's open-data page and in ``datapackage.json``, so the files and their
-description cannot drift apart. Cells hold the plan's language; amounts are whole rupiah; a list is one cell,
-its items separated by :data:`LIST_SEPARATOR`. :mod:`masterplan.render.data` writes them, beside ``plan.json``.
+A row for each program, each program's budget year and funding source, agency, indicator's year, pillar,
+sub-element and mission; and the book's summary tables (:mod:`masterplan.render.data_summaries`), in a plan
+that has what they sum (:data:`WRITTEN_IF`). The column descriptions are documentation printed on the site's
+open-data page and in ``datapackage.json``, so the files and their description cannot drift apart. Cells hold
+the plan's language; amounts are whole rupiah; a list is one cell, its items separated by :data:`LIST_SEPARATOR`.
+:mod:`masterplan.render.data` writes them, beside ``plan.json``.
 """
 
 from __future__ import annotations
