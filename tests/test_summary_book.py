@@ -270,7 +270,7 @@ def test_the_running_header_of_a_long_title_fits_on_one_line(tmp_path: Path) -> 
 
 
 def test_a_picture_the_renderer_refuses_in_the_authors_text_is_told_at_its_line(tmp_path: Path) -> None:
-    from masterplan.render import pdf
+    from masterplan.render import pdf_logs
     from masterplan.render.print_fetch import Fetcher
     from masterplan.render.theme import Theme
 
@@ -283,5 +283,5 @@ def test_a_picture_the_renderer_refuses_in_the_authors_text_is_told_at_its_line(
     assert plan is not None
     fetcher = Fetcher(root / "content", Theme.for_plan(root))
     fetcher.refused.append((f"{fetcher.base_url}assets/peta.svg", "not a picture the book prints"))
-    told = [str(d) for d in pdf._diagnostics(fetcher, [], plan)]
+    told = [str(d) for d in pdf_logs.diagnostics(fetcher, [], plan)]
     assert len(told) == 1 and told[0].startswith("content/executive-summary.md:7:"), told

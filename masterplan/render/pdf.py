@@ -35,15 +35,14 @@ the reference.
 
 WeasyPrint reads only through :class:`masterplan.render.print_fetch.Fetcher`; refused
 URLs and WeasyPrint's log records become diagnostics (errors for anything that failed
-to load, warnings for ignored CSS; see that module for why). Nothing here raises for a
-content problem.
+to load, warnings for ignored CSS; see that module for why, and :mod:`masterplan.render.pdf_logs` for where
+each is placed). Nothing here raises for a content problem.
 """
 
 from __future__ import annotations
 
 import errno
 import logging
-import re
 import time
 import traceback
 from collections.abc import Callable
@@ -55,8 +54,6 @@ import weasyprint
 from weasyprint.text.fonts import FontConfiguration
 
 from masterplan import jinja_words
-from masterplan.checks import glyphs
-from masterplan.content_text import character_at, content_texts
 from masterplan.diagnostics import (
     Diagnostic,
     Message,
@@ -74,13 +71,14 @@ from masterplan.render import (
     outline,
     pdf_cache,
     pdf_join,
+    pdf_logs,
     pdf_parts,
     pdf_schedule,
     pdf_title,
     pdf_workers,
     print_book,
 )
-from masterplan.render.pdf_layout import TURNED_BADLY, pdf_options
+from masterplan.render.pdf_layout import pdf_options
 from masterplan.render.print_fetch import Fetcher, capture_logs, content_url
 from masterplan.render.theme import Theme, environment, template_position
 
@@ -214,7 +212,7 @@ def _by_parts(plan: Plan, root: Path, html: str, running: str, theme: Theme, fet
     for part in placed:  # a part's reasons came as plain text (JSON): said again here, in words a speaker can translate
         fetcher.refused += [(url, fetcher.refusal(url) or reason) for url, reason in part.info["refused"]
                             if (url, reason) not in fetcher.refused]
-    report.extend(_diagnostics(fetcher, [logging.makeLogRecord({"levelno": level, "msg": message})
+    report.extend(pdf_logs.diagnostics(fetcher, [logging.makeLogRecord({"levelno": level, "msg": message})
                                          for level, message in schedule.book_records()], plan))
     pdf_join.join(placed, target, even=plan.two_sided)
     cache.finish(schedule.labels(), {p.key: schedule.info[p.index]["pages"] for p in parts})
@@ -235,9 +233,6 @@ def stylesheet_text(plan: Plan, theme: Theme) -> str:
     """The theme's stylesheets for the plan's book, their text joined: what a cached layout is keyed by besides its
     HTML (two-sided printing changes only these)."""
     return "\n".join(theme.find(name).read_text(encoding="utf-8") for name in stylesheets(plan))
-
-
-_DATA_URL = re.compile(r"(data:[^,\s'\"]{0,60},[^\s'\"]{0,20})[^\s'\"]+")  #: a data: URL, as a message shows it
 
 
 def tagged(plan: Plan) -> bool:
@@ -276,7 +271,7 @@ def lay_out_once(plan: Plan, html: str, theme: Theme, fetcher: Fetcher, target: 
             laid_out = time.perf_counter()
             document.write_pdf(target, **pdf_options(tagged(plan)))
         finally:
-            report.extend(_diagnostics(fetcher, records, plan))
+            report.extend(pdf_logs.diagnostics(fetcher, records, plan))
     return len(document.pages), laid_out
 
 
@@ -290,55 +285,3 @@ def logo_url(plan: Plan, fetcher: Fetcher, report: Report) -> str | None:
                          file=plan.logo, reason=reason))
         return None
     return url
-
-
-def _diagnostics(fetcher: Fetcher, records: list[logging.LogRecord], plan: Plan) -> list[Diagnostic]:
-    """Refused URLs and WeasyPrint's log records as diagnostics, positioned where we can."""
-    found: list[Diagnostic] = []
-    refused = [url for url, _ in fetcher.refused]
-    for url, reason in fetcher.refused:
-        found.append(error(_where(url, plan, fetcher), "E601", "PDF: refused to read '{url}': {reason}",
-                           "the book may only use files under content/ and the theme", url=url, reason=reason))
-    texts: list[tuple[str, str]] | None = None  #: the content's files, read once a character is looked for
-    for record in records:
-        message = _DATA_URL.sub(r"\1…", record.getMessage().strip().splitlines()[0])  # not tens of kB of base64
-        if any(url in message for url in refused):
-            continue  # already reported as a refused URL
-        if record.levelno >= logging.ERROR:
-            found.append(error(_where(message, plan, fetcher), "E602", "PDF: {detail}",
-                               "check the file named in the message", detail=message))
-        elif glyph := _GLYPH.search(message):
-            texts = content_texts(plan) if texts is None else texts
-            character = chr(int(glyph.group(1), 16))
-            if any(character in text for _, text in texts) and not glyphs.drawn(plan, character):
-                continue  # the content's, and no font has it: checks.glyphs says it at its line (W605), validate too
-            found.append(warning(character_at(character, texts, plan), "W603", "PDF: {detail}",
-                                 "none of the book's fonts has this character: the PDF shows an empty box in its place",
-                                 detail=message))
-        elif message == TURNED_BADLY:
-            found.append(warning(Position(plan.position.file), "W603", "PDF: {detail}",
-                                 "give the theme's left-hand and right-hand pages the same margins, left and right "
-                                 "swapped", detail=Message(TURNED_BADLY)))
-        else:
-            found.append(warning(Position(plan.position.file), "W603", "PDF: {detail}",
-                                 "the print theme's CSS or HTML has something WeasyPrint ignores", detail=message))
-    return found
-
-
-_GLYPH = re.compile(r"\(U\+([0-9A-Fa-f]{4,6})\)")  #: how WeasyPrint names a character no font has
-
-
-def _where(text: str, plan: Plan, fetcher: Fetcher) -> Position:
-    """The chapter line (the executive summary's text is one; or the plan's logo field) that names the file in
-    ``text``, as best we can tell."""
-    base = fetcher.base_url
-    start = text.find(base)
-    if start >= 0:
-        name = text[start + len(base):].split("'")[0].split(":")[0]
-        for chapter in [*plan.chapters, *([plan.summary_text] if plan.summary_text else [])]:
-            line = chapter.body.find(name)
-            if name and line >= 0:
-                return Position(chapter.position.file, chapter.body_line + chapter.body.count("\n", 0, line), 1)
-        if plan.logo and name == plan.logo:
-            return plan.where.get("logo", plan.position)
-    return Position(plan.position.file)
