@@ -205,8 +205,8 @@ def _by_parts(plan: Plan, root: Path, html: str, running: str, theme: Theme, fet
         schedule = pdf_schedule.Schedule(parts, css, cache, pool, say, plan.two_sided)
         schedule.run()
     laid_out = time.perf_counter()
-    placed = [pdf_join.Placed(schedule.written[part.index][0], schedule.first_page(part.index),
-                              schedule.info[part.index], part.front) for part in parts]
+    placed = [pdf_join.Placed(schedule.written[part.index][0], schedule.pages.first_page(part.index),
+                              schedule.pages.info[part.index], part.front) for part in parts]
     pages = placed[-1].first + placed[-1].info["pages"]
     pages += pages % 2 if plan.two_sided else 0  # the last leaf's back, blank: the join adds it
     for part in placed:  # a part's reasons came as plain text (JSON): said again here, in words a speaker can translate
@@ -215,7 +215,7 @@ def _by_parts(plan: Plan, root: Path, html: str, running: str, theme: Theme, fet
     report.extend(pdf_logs.diagnostics(fetcher, [logging.makeLogRecord({"levelno": level, "msg": message})
                                          for level, message in schedule.book_records()], plan))
     pdf_join.join(placed, target, even=plan.two_sided)
-    cache.finish(schedule.labels(), {p.key: schedule.info[p.index]["pages"] for p in parts})
+    cache.finish(schedule.pages.labels(), {p.key: schedule.pages.info[p.index]["pages"] for p in parts})
     written = time.perf_counter()
     return [Message("PDF: {pages} pages in {seconds:.1f} s (HTML {html:.1f} s, layout {layout:.1f} s, join {join:.1f} s); "
                     "{parts} parts, {layouts} layouts (cached parts need none), {jobs}",

@@ -20,6 +20,9 @@ number (see :mod:`masterplan.render.pdf_layout`). So:
    When parts wait on each other in a cycle, the first is laid out on guesses the same
    way. Before the join every part's printed numbers and first page are checked against
    the final layout, so no stale number reaches the book.
+
+Where each part falls and which numbers it prints, known or guessed, is reckoned by
+:class:`masterplan.render.pdf_pages.Pages`; this module decides what to do with them.
 """
 
 from __future__ import annotations
@@ -33,7 +36,8 @@ from typing import Any
 from masterplan.build import PROGRESS
 from masterplan.diagnostics import Message
 from masterplan.render.pdf_cache import Cache
-from masterplan.render.pdf_parts import Part, roman, starting_at, with_page_numbers
+from masterplan.render.pdf_pages import Pages
+from masterplan.render.pdf_parts import Part, starting_at, with_page_numbers
 from masterplan.render.pdf_workers import Pool
 
 
@@ -42,19 +46,13 @@ class LayoutFailed(Exception):
 
 
 class Schedule:
+    """The book's parts laid out and written by the pool's workers, or taken from the cache: :meth:`run` returns
+    once every part is written with its true numbers, and :attr:`pages` then says where each goes in the book."""
+
     def __init__(self, parts: list[Part], css: str, cache: Cache, pool: Pool, say: Callable[[Message], str] = str,
                  two_sided: bool = False):
         self.parts, self.css, self.cache, self.pool = parts, css, cache, pool
-        self.two_sided = two_sided  #: chapters open on right-hand (odd) pages, after a blank page where needed
-        self.holder: dict[str, int] = {}
-        for part in parts:
-            for anchor in part.anchors:
-                self.holder.setdefault(anchor, part.index)
-        last = cache.last()
-        self.guesses: dict[str, str] = last["labels"]
-        self.guessed_pages: dict[str, int] = last["pages"]
-        self.info: dict[int, dict[str, Any]] = {}
-        self.own = {p.index: {a for a in p.refs if self.holder.get(a) == p.index} for p in parts}
+        self.pages = Pages(parts, two_sided, cache.last())
         self.used: dict[int, tuple[dict[str, str], int]] = {}  #: part → (numbers printed, start laid out with)
         self.html: dict[int, tuple[str, str]] = {}  #: part → (HTML, CSS) laid out
         self.keys: dict[int, str] = {}
@@ -64,99 +62,6 @@ class Schedule:
         self.pending = {p.index for p in parts}
         self.laid_out = 0  #: layouts done in this build (cache misses and re-layouts)
         self.progress = _Progress(len(parts), say)
-
-    # ---- page numbers ------------------------------------------------------
-
-    def offset(self, index: int, assume: int | bool | None = None) -> int | None:
-        """The page number before the part's first page, once the body before it is laid out.
-
-        Printed on both sides, a chapter's first part starts on an odd page: after an odd
-        page, a blank one (counted, not numbered) goes before it. ``assume``: a part (or with
-        True every part) whose length, while unknown, is taken from the last build, or as one
-        page."""
-        if self.parts[index].front:
-            return 0
-        total = 0
-        for part in self.parts[:index + 1]:
-            if part.front:
-                continue
-            if self.two_sided and part.opens and total % 2:
-                total += 1
-            if part.index == index:
-                return total
-            if part.index in self.info:
-                total += self.info[part.index]["pages"]
-            elif assume is True or part.index == assume:
-                total += self.guessed_pages.get(part.key, 1)
-            else:
-                return None
-        raise AssertionError("a part is always among the parts up to itself")
-
-    def first_page(self, index: int) -> int:
-        """Where the laid-out part's first page goes in the book (0 for the first), blank pages
-        counted: on both sides, the body opens on a right-hand page after the front matter too."""
-        if self.parts[index].front:
-            return 0
-        front = sum(self.info[p.index]["pages"] for p in self.parts if p.front)
-        offset = self.offset(index)
-        assert offset is not None, "every part is laid out by now"
-        return front + (front % 2 if self.two_sided else 0) + offset
-
-    def label(self, anchor: str, assume: int | bool | None = None) -> str | None:
-        """The printed page of ``anchor``, '' when it is nowhere in the book, None while unknown."""
-        index = self.holder.get(anchor)
-        if index is None:
-            return ""
-        info, offset = self.info.get(index), self.offset(index, assume)
-        if info is None or offset is None:
-            return None
-        place = info["anchors"].get(anchor)
-        if place is None:
-            return ""
-        number = offset + int(place[0]) + 1
-        return roman(number) if self.parts[index].front else str(number)
-
-    def _plan(self, index: int, force: bool = False, blank: bool = False) -> tuple[dict[str, str], int] | None:
-        """The page numbers a part prints for other parts, and its first page's offset as laid out.
-
-        None while they depend on parts not laid out. What depends on the part itself (pages
-        after it that its own length moves) is guessed: from the last build, or with the
-        part one page long; ``force`` guesses every unknown length the same way; ``blank``
-        leaves a number in a part not laid out yet blank (the part is laid out again once it is known)."""
-        found = {}
-        for anchor in sorted(self.parts[index].refs - self.own[index]):
-            value = self.label(anchor, True if force else None)
-            if value is None:
-                value = self.guesses.get(anchor) or self.label(anchor, assume=index)
-            if value is None and blank:
-                value = ""
-            if value is None:
-                return None
-            found[anchor] = value
-        start = 0
-        if self.own[index]:  # WeasyPrint counts these pages itself: the start must be right
-            known = self.offset(index, True if force else None)
-            if known is None:
-                return None
-            start = known
-        return found, start
-
-    def _first_unknown(self, index: int) -> bool:
-        """Whether every body part before this one is laid out: it is then laid out at once,
-        on guesses if it must (typically an introduction citing later tables), because
-        every later part waits for its length; a wrong guess costs one small re-layout."""
-        return not self.parts[index].front and all(
-            p.index in self.info for p in self.parts[:index] if not p.front)
-
-    def _true(self, index: int) -> tuple[dict[str, str | None], int | None]:
-        labels = {a: self.label(a) for a in self.used[index][0]}
-        return labels, (self.offset(index) if self.own[index] else 0)
-
-    def labels(self) -> dict[str, str]:
-        """Every anchor's printed page (for the next build's guesses)."""
-        return {a: label for a in self.holder if (label := self.label(a))}
-
-    # ---- the loop ----------------------------------------------------------
 
     def run(self) -> None:
         idle = 0  #: rounds in a row with no worker busy: a few are normal, many would be a bug
@@ -182,18 +87,18 @@ class Schedule:
         chapter that itself waits cannot be: its number is in no part laid out); else the first, with such
         numbers blank."""
         order = sorted(self.pending, key=lambda i: (self.parts[i].front, i))
-        return next((i for i in order if self._plan(i, force=True) is not None), order[0])
+        return next((i for i in order if self.pages.printed(i, force=True) is not None), order[0])
 
     def _layouts(self, force: int | None = None) -> None:
         # Book order: first pages become known early, so workers write and forget parts as
         # they go (a worker holding many laid-out parts is what would fill the memory).
         order = sorted(self.pending, key=lambda i: (self.parts[i].front, i))
         for index in ([force] if force is not None else order):
-            plan = self._plan(index, force is not None or self._first_unknown(index), blank=force is not None)
+            plan = self.pages.printed(index, force is not None or self.pages.first_unknown(index), blank=force is not None)
             if plan is None:
                 continue
             labels, start = plan
-            html = with_page_numbers(self.parts[index].html, labels, self.own[index])
+            html = with_page_numbers(self.parts[index].html, labels, self.pages.own[index])
             css = starting_at(self.css, start)
             key = self.cache.key(html, css)
             cached = self.cache.info(key)
@@ -203,10 +108,10 @@ class Schedule:
             self.pending.discard(index)
             self.used[index], self.html[index], self.keys[index] = plan, (html, css), key
             if cached is not None:
-                self.info[index] = cached
+                self.pages.info[index] = cached
                 continue
             assert worker is not None
-            offset = self.offset(index)
+            offset = self.pages.offset(index)
             self.running.add(index)
             self.laid_out += 1
             if offset is not None:  # its numbers are final: lay out and write in one go
@@ -219,7 +124,7 @@ class Schedule:
                 self.pool.send(worker, ("layout", index, html, css, start, None, None))
 
     def _writes(self) -> None:
-        for index in sorted(self.info):
+        for index in sorted(self.pages.info):
             if index in self.running or index in self.written:
                 continue
             truth = self._true(index)
@@ -228,7 +133,7 @@ class Schedule:
             if truth != self.used[index]:
                 self._again(index)
                 continue
-            offset = self.offset(index)
+            offset = self.pages.offset(index)
             if offset is None:
                 continue
             key = self.keys[index]
@@ -250,13 +155,16 @@ class Schedule:
             self.written[index] = (path, offset)
             self.cache.wrote_pdf(key, offset)
 
+    def _true(self, index: int) -> tuple[dict[str, str | None], int | None]:
+        """The numbers the part prints and its start, as the layouts known now make them (None while unknown)."""
+        labels = {a: self.pages.label(a) for a in self.used[index][0]}
+        return labels, (self.pages.offset(index) if self.pages.own[index] else 0)
+
     def _again(self, index: int) -> None:
         """The part printed a wrong number: forget its layout, guess better next time."""
-        self.guessed_pages[self.parts[index].key] = self.info[index]["pages"]
-        self.guesses.update({a: v for a, v in self._true(index)[0].items() if v is not None})
         if index in self.kept:
             self.pool.send(self.kept.pop(index), ("drop", index), reply=False)
-        del self.info[index]
+        self.pages.forget(index, self._true(index)[0])
         self.pending.add(index)
         self.written.pop(index, None)
 
@@ -265,7 +173,7 @@ class Schedule:
         complete = True
         for part in self.parts:
             index = part.index
-            if index not in self.info:
+            if index not in self.pages.info:
                 complete = False
                 continue
             truth = self._true(index)
@@ -273,8 +181,8 @@ class Schedule:
                 if None not in truth[0].values() and truth[1] is not None:
                     self._again(index)
                 complete = False
-            elif self.written.get(index, (None, None))[1] != self.offset(index):
-                if self.offset(index) is not None:
+            elif self.written.get(index, (None, None))[1] != self.pages.offset(index):
+                if self.pages.offset(index) is not None:
                     self.written.pop(index, None)
                 complete = False
         return complete
@@ -285,25 +193,25 @@ class Schedule:
             raise LayoutFailed(f"{self.parts[index].key}: {reply[3]}")
         info = reply[3]
         if kind == "laid":
-            self.info[index] = info
+            self.pages.info[index] = info
             self.cache.put_info(self.keys[index], info)
             self.running.discard(index)
             self.kept[index] = worker
         elif kind == "written":
             records, refused = reply[4], reply[5]
             if info is not None or records or refused:  # what writing logged (a missing glyph) or refused (an
-                known = info if info is not None else self.info[index]  # SVG's <use>) is kept with the part's
-                self.info[index] = {**known, "records": known["records"] + [r for r in records if r not in known["records"]],
+                known = info if info is not None else self.pages.info[index]  # SVG's <use>) is kept with the part's
+                self.pages.info[index] = {**known, "records": known["records"] + [r for r in records if r not in known["records"]],
                                     "refused": known["refused"] + [r for r in refused if r not in known["refused"]]}
-                self.cache.put_info(self.keys[index], self.info[index])  # so a build from the cache says it again
+                self.cache.put_info(self.keys[index], self.pages.info[index])  # so a build from the cache says it again
             self.running.discard(index)
             self.progress.step(len(self.written))
 
     def book_records(self) -> list[list[Any]]:
         """Every message WeasyPrint logged for the parts in the book (laying them out or writing them), each once."""
         seen: dict[tuple[int, str], None] = {}
-        for index in sorted(self.info):
-            for level, message in self.info[index]["records"]:
+        for index in sorted(self.pages.info):
+            for level, message in self.pages.info[index]["records"]:
                 seen.setdefault((level, message))
         return [list(k) for k in seen]
 
