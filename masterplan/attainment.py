@@ -2,8 +2,8 @@
 (its own and its programs') met their target, how many did not, and how many could not be judged.
 
 :func:`by_pillar` gives the overview the site's home page, the book's ``generated: attainment`` part and the open
-data's ``attainment_by_pillar`` print alike; None for a plan without any realised figure, which prints as before
-(its ``attainment_by_pillar`` null).
+data's ``attainment_by_pillar`` print alike; None for a plan without any realised figure, whose book and site
+show no such table and whose ``attainment_by_pillar`` is null.
 """
 
 from __future__ import annotations

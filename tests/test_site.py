@@ -125,13 +125,18 @@ def test_every_pages_menu_leads_to_the_list_of_chapters(sample_build: Path) -> N
 
 def test_next_links_lead_through_the_book_in_order(sample_build: Path) -> None:
     """From the preface, "Berikutnya" visits every chapter the home page lists, the pillars' Bab 6–11 included
-    (Bab 5 led to Bab 12), on to the glossary and the list of programs closing it (the last chapter led to the glossary
-    page, which led nowhere), and "Sebelumnya" leads back."""
+    (Bab 5 led to Bab 12), on to the glossary and the index of programs by agency closing it (the last chapter led to
+    the glossary page, which led nowhere), and "Sebelumnya" leads back. The index is the agencies' page, every agency
+    with its programs (the list of all programs, grouped by pillar, was named "Indeks Program per Perangkat Daerah"),
+    as Bab 15 claims the agencies' table; each page is listed once, and a page whose table a chapter shows in full
+    leads to that chapter, not on through the book."""
     folder = sample_build / "build" / "site"
     home = read(folder, "index.html").split('class="chapter-list"', 1)[1].split("</ul>", 1)[0]
     listed = re.findall(r'<li>(?:<span class="chapter-label">[^<]+</span> )?<a href="([^"]+)">', home)
     assert len(listed) > 12 and any(path.startswith("pillar/") for path in listed)
-    assert listed[-2:] == ["glossary.html", "program/index.html"]
+    assert listed[-2:] == ["glossary.html", "agency/index.html"] and len(set(listed)) == len(listed)
+    for claimed in ("quick-wins.html", "roadmap.html", "budget.html"):
+        assert 'rel="next"' not in read(folder, claimed) and 'rel="prev"' not in read(folder, claimed), claimed
 
     def follow(start: str, rel: str) -> list[str]:
         visited = [start]

@@ -81,7 +81,9 @@ def test_each_chapter_listed_leads_to_a_page_showing_it(build: Path) -> None:
 
 
 def test_the_list_ends_with_the_glossary_and_the_index_closing_the_book(build: Path) -> None:
-    """The list named every chapter but the glossary and the index of programs by agency, which close the book."""
+    """The list named every chapter but the glossary and the index of programs by agency, which close the book. The
+    agencies' page being a chapter of its own here (no chapter claims it), the index leads to the list of all
+    programs, so that no page is listed twice."""
     assert _listed(build / "site")[-2:] == [("Glosarium", "glossary.html"),
                                             ("Indeks Program per Perangkat Daerah", "program/index.html")]
 

@@ -70,8 +70,8 @@ def unmonitored(ref: str, plan: Plan) -> Message | None:
     the book prints no such table; when it will."""
     if ref != crossref.ATTAINMENT_TABLE:
         return None
-    later = sorted({year for indicator in attainment.indicators(plan) for year in indicator.realised})
-    if later and plan.date is not None:  # every one after the plan's date (W327): the table is of none of them
+    # realised figures, yet no table: each is of a year after the plan's date (W327); no date, no cap (E101)
+    if plan.date is not None and any(indicator.realised for indicator in attainment.indicators(plan)):
         return Message("the plan's realised figures are all of years after its date ({date}): the attainment table "
                        "appears once one is of a year up to it; check the years, or move the plan's date on",
                        date=plan.date.isoformat())

@@ -30,7 +30,9 @@ from masterplan.render.workbook_kept import KeptWorkbook
 from masterplan.values import Text
 
 FORMAT = "masterplan/plan"
-FORMAT_VERSION = 2  #: 2: a text the plan leaves out is null, no longer "" (a location {"id": ""})
+#: 2: a text the plan leaves out is null, no longer "" (a location {"id": ""}); 3: attainment_by_pillar is always
+#: there, null before any realised figure (version 2 left it out)
+FORMAT_VERSION = 3
 
 #: Top-level keys of plan.json and what they hold.
 JSON_FIELDS: list[tuple[str, str]] = [

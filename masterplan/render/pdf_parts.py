@@ -18,7 +18,7 @@ a link to the part's own pages gets ``data-own="#x"`` instead and WeasyPrint cou
 (such a part is laid out once its first page number is known, :func:`starting_at`).
 The written number is the target's printed page: roman in the front matter, arabic
 elsewhere. :func:`targets` tells which parts a part's numbers depend on, so the
-scheduler in :mod:`masterplan.render.pdf` lays a part out only once those are known.
+scheduler (:mod:`masterplan.render.pdf_schedule`, its page numbers :mod:`masterplan.render.pdf_pages`) lays a part out only once those are known.
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ the plan's ``print/book.css`` points at relatively) is taken from the default th
 the way every other theme file is.
 
 WeasyPrint never raises for a missing image or a CSS rule it ignores: it logs.
-:func:`capture_logs` collects those records during a render; :mod:`masterplan.render.pdf`
+:func:`capture_logs` collects those records during a render; :mod:`masterplan.render.pdf_logs`
 turns records of level ERROR (a resource that failed to load) into build errors and
 WARNING records (ignored or unsupported CSS) into warnings, which fail the build only
 under ``--strict``: an ignored declaration in a plan's theme override rarely changes the

@@ -125,9 +125,10 @@ def pdf_destination(ref: str) -> str:
 PART_PAGES = frozenset({"quick_wins", "roadmap", "budget", "agencies"})
 
 
-#: the site's page for each chapter closing the book: the glossary's, and the list of every program with its lead
-#: agency (filtered by agency) for the index of programs by agency
-CLOSING_PAGES = {"glossary": "glossary", "index": "programs"}
+#: the site's page for each chapter closing the book: the glossary's, and for the index of programs by agency the
+#: agencies' page (every agency with the programs it leads and supports), or, where that page is already a chapter of
+#: its own (no chapter claims ``agencies``), the list of every program with its lead agency
+CLOSING_PAGES = {"glossary": ("glossary",), "index": ("agencies", "programs")}
 
 
 def book_contents(book: outline.Outline) -> list[tuple[str, Text | str, Any]]:
@@ -145,7 +146,9 @@ def book_contents(book: outline.Outline) -> list[tuple[str, Text | str, Any]]:
         elif chapter.kind == "generated":
             contents.append((chapter.label, chapter.title, chapter.generated[0]))
         elif chapter.kind in CLOSING_PAGES:
-            contents.append((chapter.label, chapter.title, CLOSING_PAGES[chapter.kind]))
+            shown = [page for _, _, page in contents]
+            page = next(page for page in CLOSING_PAGES[chapter.kind] if page not in shown)
+            contents.append((chapter.label, chapter.title, page))
     return contents
 
 

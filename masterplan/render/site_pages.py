@@ -79,10 +79,10 @@ def _program_inputs(programs: Sequence[Program]) -> tuple[str, ...]:
 
 
 def pillar_pages(plan: Plan, _: Translate) -> Iterator[Page]:
-    for index, pillar in enumerate(plan.pillars):
+    for pillar in plan.pillars:
         groups = [(sub, [p for p in pillar.programs if p.sub_element_id == sub.id]) for sub in pillar.sub_elements]
         yield Page(url_for(pillar), "site/pillar.html", str(pillar.name),
-                   {"pillar": pillar, "groups": groups, **_neighbours(plan.pillars, index)},
+                   {"pillar": pillar, "groups": groups},
                    [(_("Pillars"), "index.html#pillars")],
                    (plan.position.file, pillar.position.file, *_program_inputs(pillar.programs)), name=pillar.name)
 
