@@ -72,6 +72,21 @@ class BuildResult:
     plan: Plan | None = None  #: the loaded plan, when it could be read (errors or not)
 
 
+def _companions(plan: Plan, root: Path, staging: output.Staging, options: BuildOptions, report: Report) -> list[str]:
+    """The plan's other books beside the book, each opt-in: the executive summary, the strategic analysis. One the
+    plan no longer asks for (or, for the analysis, has no chapter for) goes with this build's output."""
+    from masterplan.render import analysis_book, summary_book
+    said: list[str] = []
+    for wanted, file, render in ((plan.executive_summary, output.SUMMARY_PDF, summary_book.render),
+                                 (plan.strategic_analysis and bool(plan.analysis), output.ANALYSIS_PDF,
+                                  analysis_book.render)):
+        if not wanted:
+            staging.drop(file)
+        elif not report.errors:
+            said += render(plan, root, staging, options, report)
+    return said
+
+
 def run(root: Path, options: BuildOptions, cache: FileCache | None = None) -> BuildResult:
     """Build the plan folder ``root``; never raises for a content problem.
 
@@ -126,11 +141,7 @@ def _run(root: Path, options: BuildOptions, cache: FileCache | None) -> BuildRes
                 if options.pdf:
                     from masterplan.render import pdf
                     summary += pdf.render(plan, root, staging, options, report, speaker(root, plan.language).say, sources)
-                    if not plan.executive_summary:  # a summary of the plan before it was turned off goes
-                        staging.drop(output.SUMMARY_PDF)
-                    elif not report.errors:  # opt-in: a second, short PDF beside the book
-                        from masterplan.render import summary_book
-                        summary += summary_book.render(plan, root, staging, options, report)
+                    summary += _companions(plan, root, staging, options, report)
                 if options.site:
                     from masterplan.render import site
                     summary += site.render(plan, root, staging, options, report)

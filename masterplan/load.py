@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from masterplan import chapters
+from masterplan import analysis, chapters
 from masterplan.agency_reader import AgencyReader
 from masterplan.diagnostics import Position, Report, error, warning
 from masterplan.filecache import FileCache
@@ -82,6 +82,8 @@ def load(root: Path, cache: FileCache | None = None) -> tuple[Plan | None, Repor
     plan.chapters = found_chapters
     # read only for a summary: without one, the file is not read (checks.files says so, W017), broken or not
     plan.summary_text = _summary_text(reader, content / SUMMARY_TEXT) if plan.executive_summary else None
+    if plan.strategic_analysis:  # likewise: without it, content/analysis/ is not read (W017)
+        plan.analysis = analysis.read(plan, content, reader.report, reader.name, reader.inside, reader.written_in)
     plan.left_out = agency_reader.left_out
     plan.link()
     return plan, reader.report

@@ -45,6 +45,8 @@ MODULES = ("masterplan.model", "masterplan.plan_parts", "masterplan.programs", "
 ASSETS = "assets"
 #: the authors' text that opens the executive summary, in content/: a chapter file (front matter, Markdown, Jinja)
 SUMMARY_TEXT = "executive-summary.md"
+#: the strategic analysis's chapters (plan.yml strategic_analysis), in content/: NN-<slug>.md as the book's chapters
+ANALYSIS = "analysis"
 #: The plan's language when plan.yml names none, and the language messages fall back to.
 DEFAULT_LANGUAGE = "id"
 
@@ -85,6 +87,9 @@ class Plan(ProgramGroup):
     executive_summary: bool = False  #: an executive summary is written beside the book (plan.yml executive_summary)
     #: the authors' text that opens the executive summary (content/executive-summary.md), if written
     summary_text: Chapter | None = None
+    #: the strategic analysis (Buku Analisis Strategis) is written beside the book (plan.yml strategic_analysis)
+    strategic_analysis: bool = False
+    analysis: list[Chapter] = field(default_factory=list)  #: its chapters (content/analysis/), in order
     data_license: str | None = None  #: the licence the open data is published under (plan.yml open_data), if stated
     data_license_url: str | None = None  #: the address of that licence's text
     left_out: list[LeftOut] = field(default_factory=list)  #: programs with a mistake in their file, in part

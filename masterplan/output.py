@@ -26,6 +26,8 @@ PDF = "masterplan.pdf"  #: the book, in the output folder
 #: the executive summary (plan.yml executive_summary), beside the book: one name in every language, as the book's, so
 #: the site's link and a city's own scripts never depend on the edition
 SUMMARY_PDF = "masterplan-summary.pdf"
+#: the strategic analysis (plan.yml strategic_analysis), beside the book, named as the summary is
+ANALYSIS_PDF = "masterplan-analysis.pdf"
 
 
 def build_folder(root: Path) -> Path:

@@ -55,6 +55,7 @@ def read_plan(reader: FolderReader, path: Path) -> Plan | None:
         base_url=(data.get("base_url") or "").strip() or None,
         two_sided=bool((data.get("print") or {}).get("two_sided", False)),
         executive_summary=bool(data.get("executive_summary", False)),
+        strategic_analysis=bool(data.get("strategic_analysis", False)),
         data_license=open_data.get("license"), data_license_url=open_data.get("license_url"),
         apbd_ceiling=ceiling, apbd_ceiling_at=ceiling_at,
         phases=[Phase(text(phase["name"]), text(phase.get("theme")),

@@ -25,6 +25,7 @@ from masterplan import collector, jinja_words, output, project
 from masterplan.diagnostics import Diagnostic, Message, Position, Report, error
 from masterplan.kept_files import RememberedFiles
 from masterplan.preview_told import WARNINGS_SETTLE, Told
+from masterplan.render import site_links
 from masterplan.render.site_links import PAGES
 from masterplan.render.theme import Theme, template_position
 from masterplan.serve_pdf import PdfState
@@ -49,15 +50,16 @@ class Pages:
 
 
 def site_pages(plan: Any, root: Path, pdf_size: int | None, problems: list[Diagnostic],
-               base_url: str | None = None, summary_size: int | None = None) -> Pages:
+               base_url: str | None = None, companions: dict[str, int] | None = None) -> Pages:
     """The site's pages for ``plan``, rendered lazily by the same code as ``masterplan build``; ``pdf_size`` and
-    ``summary_size``: the linked book's and executive summary's, None for one not linked."""
+    ``companions``: the linked book's size, None when not linked, and its other books' by their page's key
+    (site_links.COMPANIONS), each one not linked left out."""
     from masterplan.build import BuildOptions
     from masterplan.render import site
 
     report = Report()
     options = BuildOptions(pdf=False, search=False, cache=False, base_url=base_url)
-    prepared = site.prepare(plan, root, options, report, pdf_size, summary_size)
+    prepared = site.prepare(plan, root, options, report, pdf_size, companions)
     problems.extend(report.items)
     for page in prepared.pages:  # shown for a missing page at any depth of this server: its links start at "/"
         if page.path == site.PAGES["not_found"]:
@@ -226,12 +228,13 @@ class Preview:
 
     def _pages(self, plan: Any, problems: list[Diagnostic], report: Report) -> Pages | None:
         pdf_size = _size(self.site / PAGES["pdf"])
-        # the summary the last build put in the site, linked as the build links it: only while the plan asks for one
-        summary_size = _size(self.site / PAGES["summary_pdf"]) if plan.executive_summary else None
+        # the summary and analysis the last build put in the site, linked as the build links them: only while the plan
+        # asks for them
+        companions = {key: size for key in site_links.companions(plan) if (size := _size(self.site / PAGES[key]))}
         if self.in_process:
             try:
                 self.from_plan = plan.base_url
-                return site_pages(plan, self.root, pdf_size, problems, self.base_url, summary_size)
+                return site_pages(plan, self.root, pdf_size, problems, self.base_url, companions)
             except (TypeError, AttributeError, ImportError, KeyError) as exc:
                 self.in_process = False  # a bug in the page list: fall back to full builds
                 self.say(Message("preview: in-process rendering unavailable ({detail}); using full site builds",

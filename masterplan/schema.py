@@ -192,6 +192,10 @@ DOCUMENTS: dict[str, dict[str, Any]] = {
                               "with their goals, programs and budget, the quick wins, the budget summaries and the "
                               "roadmap, after the authors' own text in content/executive-summary.md when there is one. "
                               "Default false."},
+        "strategic_analysis": {"type": "boolean", "description": "Also write the strategic analysis (Buku Analisis "
+                               "Strategis), a third PDF beside the book, from the authors' chapters in content/analysis/ "
+                               "(NN-<slug>.md, written as the book's chapters; they may claim generated: readiness or "
+                               "vision). Default false."},
         "open_data": _obj("The website's open-data files (plan.json and the CSV tables).", {
             "license": {"type": "string", "minLength": 1, "description": "The licence they are published under, as "
                         "readers know it, e.g. CC BY 4.0 (without one, the website says none is stated)."},
@@ -289,6 +293,7 @@ INDONESIAN_FIELDS = {
     "akhir": ("end",), "awal": ("start", "baseline"), "kondisi_awal": ("baseline",), "ketergantungan": ("depends_on",),
     "id_lama": ("former_ids",), "kode_lama": ("former_ids",), "cetak": ("print",), "bolak_balik": ("two_sided",),
     "dua_sisi": ("two_sided",), "ringkasan_eksekutif": ("executive_summary",),
+    "analisis_strategis": ("strategic_analysis",), "analisis": ("strategic_analysis",),
     "data_terbuka": ("open_data",), "lisensi": ("license",),
     "lokasi": ("location",), "tempat": ("location",), "arah": ("direction",),
     "tahapan": ("phases",), "tahap": ("phases",), "tema": ("theme",),

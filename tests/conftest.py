@@ -247,3 +247,26 @@ def sample_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = run(root, BuildOptions())
     assert result.ok, "\n".join(str(d) for d in result.report.errors)
     return root
+
+
+def english_book(root: Path, render: Callable[..., object]) -> Path:
+    """The sample plan copied into ``root`` as its English edition (``language: en``), one of its books laid out
+    alone by ``render`` (summary_book.render, analysis_book.render), with no error; returns build/."""
+    import re
+
+    from masterplan.build import BuildOptions
+    from masterplan.diagnostics import Report
+    from masterplan.output import Staging
+    from masterplan.project import load_and_check
+
+    shutil.copytree(REPO / "content", root / "content")
+    plan_yml = root / "content" / "plan.yml"
+    plan_yml.write_text(re.sub(r"^language: id\b", "language: en", plan_yml.read_text(encoding="utf-8"), count=1,
+                               flags=re.MULTILINE), encoding="utf-8")
+    plan = load_and_check(root).plan
+    assert plan is not None and plan.language == "en"
+    report = Report()
+    with Staging(root / "build") as staging:  # that book alone: the main one is test_english_sample's
+        render(plan, root, staging, BuildOptions(), report)
+    assert not report.errors, report.errors
+    return root / "build"

@@ -56,3 +56,15 @@ def plumbed(pdf: Path | str) -> Iterator[pdfplumber.PDF]:
     """The book as pdfplumber reads it, for ``with plumbed(path) as pdf:`` where a test would open it; its pages keep
     their characters once read, for the next test of the same book. Left open for them."""
     yield _plumbed(_stamp(pdf))
+
+
+def joined_texts(pdf: Path | str) -> list[str]:
+    """Each page's text, its lines joined; a word hyphenated at a line's end is whole again."""
+    return [" ".join(text.split()).replace("\u2010 ", "").replace("\xa0", " ") for text in page_texts(pdf)]
+
+
+def outline_pages(pdf: Path | str) -> list[tuple[str, int]]:
+    """The PDF's top-level bookmarks, each with the index of the page it opens (0 for the first sheet's front)."""
+    read = reader(pdf)
+    return [(item.title, read.get_destination_page_number(item)) for item in read.outline
+            if not isinstance(item, list)]

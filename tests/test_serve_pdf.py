@@ -107,19 +107,25 @@ def test_the_page_says_beside_the_pdf_link_that_it_is_being_built_or_failed(make
     assert not any("[W701]" in line for line in running.lines), running.lines
 
 
-def test_the_previewed_home_page_offers_the_summary_the_build_made(make_plan: Callable[..., Path]) -> None:
-    """The build's home and open-data pages link the executive summary; the preview's, rendered in-process, did
-    not (nor did it know its size), and the page checked against the build's differed: full builds from then on."""
+def test_the_previewed_home_page_offers_the_summary_and_analysis_the_build_made(make_plan: Callable[..., Path]) -> None:
+    """The build's home and open-data pages link the executive summary and the strategic analysis; the preview's,
+    rendered in-process, did not (nor did it know their size), and the page checked against the build's differed:
+    full builds from then on."""
     from masterplan.build import BuildOptions, run
     from masterplan.preview import Preview
 
     root = make_plan()
     plan_yml = root / "content" / "plan.yml"
     plan_yml.write_text(plan_yml.read_text(encoding="utf-8").replace(
-        "leading_sector: diskominfo", "leading_sector: diskominfo\nexecutive_summary: true"), encoding="utf-8")
+        "leading_sector: diskominfo", "leading_sector: diskominfo\nexecutive_summary: true\nstrategic_analysis: true"),
+        encoding="utf-8")
+    (root / "content" / "analysis").mkdir()
+    (root / "content" / "analysis" / "01-profil.md").write_text("---\ntitle: Profil Kota\n---\n\nKota kecil.\n",
+                                                                encoding="utf-8")
     assert run(root, BuildOptions(search=False)).ok
     preview = Preview(root, log=lambda line: None)
     preview.rebuild()
     for path in ("index.html", "data.html"):
-        assert 'href="download/masterplan-summary.pdf"' in (preview.page(path) or ""), path
+        for pdf in ("masterplan-summary.pdf", "masterplan-analysis.pdf"):
+            assert f'href="download/{pdf}"' in (preview.page(path) or ""), (path, pdf)
     assert preview.verify() and preview.in_process

@@ -9,13 +9,13 @@ no longer asks for it.
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pdfplumber
 import pytest
-from conftest import REPO, write_plan
-from pdf_reading import page_texts, plumbed, reader
+from conftest import REPO, english_book, write_plan
+from pdf_reading import joined_texts as texts
+from pdf_reading import outline_pages, page_texts, plumbed, reader
 
 from masterplan.build import BuildOptions, run
 from masterplan.diagnostics import Report
@@ -29,11 +29,6 @@ QUICK_WIN = "Kota Nyaman bagi Pengunjung Kawasan Wisata Religi"
 MISSION = "Mewujudkan tata kelola pemerintahan yang bersih, efektif, dan melayani dengan dukungan teknologi informasi."
 
 
-def texts(pdf: Path) -> list[str]:
-    """Each page's text, its lines joined; a word hyphenated at a line's end is whole again."""
-    return [" ".join(text.split()).replace("\u2010 ", "").replace("\xa0", " ") for text in page_texts(pdf)]
-
-
 def running_header(page: pdfplumber.page.Page) -> list[dict]:
     """The words of a page's running header: above the text's top margin (24 mm upright, 25 mm turned)."""
     return [word for word in page.extract_words() if word["bottom"] < 24 * 72 / 25.4]
@@ -42,13 +37,6 @@ def running_header(page: pdfplumber.page.Page) -> list[dict]:
 def outline_titles(pdf: Path) -> list[str]:
     """The PDF's bookmarks, the top level only."""
     return [title for title, _ in outline_pages(pdf)]
-
-
-def outline_pages(pdf: Path) -> list[tuple[str, int]]:
-    """The PDF's top-level bookmarks, each with the index of the page it opens (0 for the first sheet's front)."""
-    read = reader(pdf)
-    return [(item.title, read.get_destination_page_number(item)) for item in read.outline
-            if not isinstance(item, list)]
 
 
 @pytest.fixture(scope="module")
@@ -134,16 +122,7 @@ def test_the_site_offers_the_summary_beside_the_book(sample_build: Path, summary
 
 
 def test_an_english_edition_s_summary_is_in_english(tmp_path: Path) -> None:
-    shutil.copytree(REPO / "content", tmp_path / "content")
-    plan_yml = tmp_path / "content" / "plan.yml"
-    plan_yml.write_text(re.sub(r"^language: id\b", "language: en", plan_yml.read_text(encoding="utf-8"), count=1,
-                               flags=re.MULTILINE), encoding="utf-8")
-    plan = load_and_check(tmp_path).plan
-    assert plan is not None and plan.language == "en"
-    report = Report()
-    with Staging(tmp_path / "build") as staging:  # the summary alone: the book is test_english_sample's
-        summary_book.render(plan, tmp_path, staging, BuildOptions(), report)
-    assert not report.errors, report.errors
+    english_book(tmp_path, summary_book.render)
     pages = texts(tmp_path / "build" / SUMMARY_PDF)
     assert "EXECUTIVE SUMMARY" in pages[0] and "Illustrative document" in pages[0]
     assert "The indicative budget of all programs totals Rp 276,660,000,000 over 10 years." in " ".join(pages)

@@ -11,25 +11,48 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
+from typing import Any
 
-from masterplan import captions, chapters, crossref
+from masterplan import analysis, captions, chapters, crossref
 from masterplan.checks import html, links, markdown_writing, texts
 from masterplan.checks.costly_texts import too_costly
-from masterplan.checks.cross_references import mistyped, unknown_references
+from masterplan.checks.cross_references import (
+    UnknownReference,
+    analysis_references,
+    mistyped,
+    unknown_references,
+)
 from masterplan.diagnostics import ANY_PROGRAM, Diagnostic, Position, error, warning
 from masterplan.model import Plan
 from masterplan.plan_parts import Chapter
 
 
 def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
-    unknown_reference = unknown_references(plan, unreadable)
     context = chapters.context(plan)
+    unknown_reference = unknown_references(plan, unreadable)
+    yield from _book(plan, plan.chapters, context, unknown_reference, crossref.generated_tables(plan), unreadable)
+    if plan.strategic_analysis:  # its chapters, as the book's: their ids, parts and tables the analysis's own
+        yield from _book(plan, plan.analysis, context, analysis_references(plan, unreadable),
+                         analysis.generated_tables(plan), unreadable)
+    if plan.executive_summary and plan.summary_text is not None:  # its Jinja, as a chapter's: told at its lines
+        yield from chapters.expand(plan.summary_text, context)[1]
+    yield from texts.in_texts(plan, unknown_reference)
+    if plan.logo:
+        where = plan.where.get("logo", plan.position)
+        found = links.problem("image", plan.logo, where, None) or links.missing("logo", plan.logo, where, plan.content)
+        if found:
+            yield found
+
+
+def _book(plan: Plan, book: list[Chapter], context: dict[str, Any], unknown_reference: UnknownReference,
+          tables: set[str], unreadable: AbstractSet[str]) -> Iterator[Diagnostic]:
+    """The problems of one book's chapters (the book's, or the strategic analysis's): ``tables`` holds the ids of the
+    tables it generates, to which its captions' are added."""
     seen: dict[str, Chapter] = {}
     claimed: dict[str, Chapter] = {}  #: generated part -> the chapter it follows
-    tables = crossref.generated_tables(plan)
     ordered: dict[tuple[str, int], Chapter] = {}  #: (part, order) -> the first chapter with it
 
-    for chapter in plan.chapters:
+    for chapter in book:
         if (first := ordered.setdefault((chapter.part, chapter.order), chapter)) is not chapter:
             yield warning(chapter.position, "W515", "chapter order {order} is also {file}'s: the two are put in "
                           "order by their ids", "give each chapter a number of its own: the NN- of its file name, "
@@ -69,14 +92,6 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
                 yield found
         for text, line, column in crossref.find(crossref.outside_templates(chapter.body), crossref.MISTYPED):
             yield mistyped(text, Position(chapter.position.file, chapter.body_line + line - 1, column))
-    if plan.executive_summary and plan.summary_text is not None:  # its Jinja, as a chapter's: told at its lines
-        yield from chapters.expand(plan.summary_text, context)[1]
-    yield from texts.in_texts(plan, unknown_reference)
-    if plan.logo:
-        where = plan.where.get("logo", plan.position)
-        found = links.problem("image", plan.logo, where, None) or links.missing("logo", plan.logo, where, plan.content)
-        if found:
-            yield found
 
 
 def _written(chapter: Chapter) -> Iterator[Diagnostic]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from collections.abc import Set as AbstractSet
 
-from masterplan import attainment, crossref
+from masterplan import analysis, attainment, crossref
 from masterplan.checks.last_build import Unknown
 from masterplan.diagnostics import (
     ANY_PROGRAM,
@@ -40,6 +40,37 @@ def unknown_references(plan: Plan, unreadable: AbstractSet[str]) -> UnknownRefer
                      ref=ref).naming(ref.split(":")[-1])
 
     return unknown_reference
+
+
+def analysis_references(plan: Plan, unreadable: AbstractSet[str]) -> UnknownReference:
+    """What a cross-reference of the strategic analysis to nothing it holds is: W604 for a program or agency (printed
+    as plain text, no link: the analysis has no program matrix) and for what only the book holds (printed as written),
+    E507 for what the plan does not have."""
+    own = analysis.contents(plan, as_written).targets
+    in_book = crossref.targets(plan)
+
+    def unknown_reference(ref: str, at: Position) -> Diagnostic | None:
+        target = own.get(ref)
+        if target is not None and target.kind in ("program", "agency"):
+            return warning(at, "W604", "cross-reference '{ref}' is printed as plain text, {text}: the strategic "
+                           "analysis holds no program matrix or agency to lead to",
+                           "write the name itself, or leave it: the master plan's book has the link", ref=ref,
+                           text=target.text)
+        if target is not None or ref.split(":")[-1] in unreadable:
+            return None
+        if ref in in_book:
+            return warning(at, "W604", "cross-reference '{ref}' names nothing in the strategic analysis: the book "
+                           "holds it, and it is printed as written",
+                           "refer to the analysis's own chapters and tables ([[bab:…]], [[tab:…]]), or name the "
+                           "book's in words", ref=ref)
+        return error(at, "E507", "cross-reference to unknown '{ref}'", closest_reference(ref, own), ref=ref)
+
+    return unknown_reference
+
+
+def as_written(text: str, **values: object) -> str:
+    """A translation that leaves each word as the code writes it (for ids, which no word changes)."""
+    return text.format(**values) if values else text
 
 
 #: kinds of cross-reference as staff also write them (in Indonesian, in English, in full)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from masterplan.diagnostics import Diagnostic, Message, Position, did_you_mean, warning
 from masterplan.leftovers import is_leftover
-from masterplan.model import ASSETS, SUMMARY_TEXT, Plan
+from masterplan.model import ANALYSIS, ASSETS, SUMMARY_TEXT, Plan
 
 #: each folder of content/ the plan is read from, with the files it reads
 READ = {"agencies": (".yml", ".yaml"), "pillars": (".yml", ".yaml"), "chapters": (".md",)}
@@ -38,6 +38,13 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
         where = Position(f"content/{entry.name}")
         if entry.is_dir() and entry.name in READ:
             yield from _folder(entry, READ[entry.name])
+        elif entry.is_dir() and entry.name == ANALYSIS:
+            if plan.strategic_analysis:
+                yield from _folder(entry, READ["chapters"])
+            elif _holds_text(entry):
+                yield warning(where, "W017", "folder content/{name}/ is not read: plan.yml asks for no strategic "
+                              "analysis", "write 'strategic_analysis: true' in content/plan.yml, and the build "
+                              "writes it beside the book", name=entry.name)
         elif entry.is_dir():
             if _holds_text(entry):  # a folder of pictures only is the book's (W513 says the site lacks them)
                 yield warning(where, "W017", "folder content/{name}/ is not read", did_you_mean(entry.name, READ) or

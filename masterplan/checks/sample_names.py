@@ -33,7 +33,7 @@ def check(plan: Plan, sample: SamplePlan) -> Iterator[Diagnostic]:
     if not names:
         return
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")(?![\w-])")
-    for chapter in plan.chapters:
+    for chapter in [*plan.chapters, *plan.analysis]:
         found = [(number, match) for number, line in enumerate(chapter.body.splitlines(), chapter.body_line)
                  for match in pattern.finditer(line)]
         if found:

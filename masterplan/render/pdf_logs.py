@@ -59,13 +59,13 @@ _GLYPH = re.compile(r"\(U\+([0-9A-Fa-f]{4,6})\)")  #: how WeasyPrint names a cha
 
 
 def _where(text: str, plan: Plan, fetcher: Fetcher) -> Position:
-    """The chapter line (the executive summary's text is one; or the plan's logo field) that names the file in
-    ``text``, as best we can tell."""
+    """The chapter line (the executive summary's text and the strategic analysis's chapters are ones; or the plan's
+    logo field) that names the file in ``text``, as best we can tell."""
     base = fetcher.base_url
     start = text.find(base)
     if start >= 0:
         name = text[start + len(base):].split("'")[0].split(":")[0]
-        for chapter in [*plan.chapters, *([plan.summary_text] if plan.summary_text else [])]:
+        for chapter in [*plan.chapters, *([plan.summary_text] if plan.summary_text else []), *plan.analysis]:
             line = chapter.body.find(name)
             if name and line >= 0:
                 return Position(chapter.position.file, chapter.body_line + chapter.body.count("\n", 0, line), 1)

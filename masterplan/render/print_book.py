@@ -59,6 +59,8 @@ class Book:
 def _xref(target: outline.Target | None, ref: str, page_word: str) -> str:
     if target is None:
         return f"[[{escape(ref)}]]"
+    if not target.anchor:  # named, but not in this document (a program in the strategic analysis): plain text
+        return escape(target.text)
     return (f'<a class="xref xref-{target.kind}" href="#{escape(target.anchor)}"'
             f' data-page="{escape(page_word)}">{escape(target.text)}</a>')
 
@@ -107,10 +109,11 @@ def _open_head(table_html: str, marks: Markup) -> str:
 
 
 def chapter_text(plan: Plan, entry: outline.BookChapter, book: outline.Outline, translate: outline.Translate,
-                 report: Report) -> Markup:
+                 report: Report, told: bool = False) -> Markup:
     """A content chapter's own text as safe HTML with its cross-references resolved.
 
-    Image URLs were checked with the content (E508); the fetcher refuses anything else."""
+    Image URLs were checked with the content (E508); the fetcher refuses anything else. ``told``: a cross-reference
+    ``book`` does not hold was told by validate at its line (the strategic analysis's), not again here."""
     source = entry.chapter
     if source is None:
         return Markup("")
@@ -122,7 +125,7 @@ def chapter_text(plan: Plan, entry: outline.BookChapter, book: outline.Outline, 
 
     def resolve(ref: str) -> str:
         target = book.resolve(ref)
-        if target is None:
+        if target is None and not told:
             report.add(warning(source.position, "W604", "cross-reference '{ref}' names nothing in the book", ref=ref))
         return _xref(target, ref, page_word)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime
 import re
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from html import unescape
 from pathlib import Path
@@ -31,14 +31,14 @@ from masterplan.render.site_context import Layout, common_context
 from masterplan.render.site_files import (
     asset_versions,
     copy_assets,
+    copy_companions,
     copy_logo,
     copy_pdf,
     copy_static,
-    copy_summary,
     logo_path,
     write_sitemap,
 )
-from masterplan.render.site_links import PAGES, site_folder, url_for
+from masterplan.render.site_links import COMPANIONS, PAGES, site_folder, url_for
 from masterplan.render.site_pages import (
     WHOLE_PLAN,
     Page,
@@ -90,7 +90,9 @@ class PreparedSite:
     common: dict[str, Any]  #: what every page can read, the shared header and footer included
     theme: Theme
     pdf_size: int | None = None  #: the linked PDF's size, shown by whole-plan pages only (their keys hold it)
-    summary_size: int | None = None  #: the linked executive summary's size, likewise; None: not linked
+    #: the linked executive summary's and strategic analysis's sizes by their page's key, likewise; one not linked is
+    #: not there
+    companions: dict[str, int] = field(default_factory=dict)
 
     def compile_templates(self) -> None:
         """Compile every website template of the theme (pages, parts, macros) into the environment's cache."""
@@ -103,12 +105,13 @@ class PreparedSite:
     def render_page(self, page: Page) -> str:
         """The HTML of one page (raises ``jinja2.TemplateError`` for a broken template)."""
         template = self.env.get_template(page.template)
-        shown = {"pdf_size": self.pdf_size, "summary_size": self.summary_size} if WHOLE_PLAN in page.inputs else {}
+        shown = {"pdf_size": self.pdf_size, **{size: self.companions.get(key) for key, size in COMPANIONS.items()}
+                 } if WHOLE_PLAN in page.inputs else {}
         return template.render({**self.common, **page.context, **shown, "page": page, "base": page.base})
 
 
 def prepare(plan: Plan, root: Path, options: BuildOptions, report: Report, pdf_size: int | None = None,
-            summary_size: int | None = None) -> PreparedSite:
+            companions: dict[str, int] | None = None) -> PreparedSite:
     """List the site's pages and compute what they share; used by :func:`render` and the preview."""
     theme = Theme.for_plan(root)
     env = site_environment(theme, plan.language)
@@ -124,7 +127,8 @@ def prepare(plan: Plan, root: Path, options: BuildOptions, report: Report, pdf_s
                 page.root = site_folder(options.base_url)
     common = common_context(plan, book, translate, options.base_url, pdf_size is not None, logo_path(plan, root))
     common["asset_versions"] = asset_versions(theme)
-    return PreparedSite(env, pages, {**common, "layout": Layout(env, common)}, theme, pdf_size, summary_size)
+    return PreparedSite(env, pages, {**common, "layout": Layout(env, common)}, theme, pdf_size,
+                        companions or {})
 
 
 def _scroll_box(env: jinja2.Environment) -> ScrollBox | None:
@@ -145,13 +149,14 @@ def render(plan: Plan, root: Path, staging: Staging, options: BuildOptions, repo
     started = time.perf_counter()
     folder = staging.path(SITE)
     pdf_size = copy_pdf(plan, root, staging, folder / PAGES["pdf"], options.pdf, report)
-    summary_size = copy_summary(plan, root, staging, folder / PAGES["summary_pdf"], options.pdf)
-    site = prepare(plan, root, options, report, pdf_size, summary_size)
+    companions = copy_companions(plan, root, staging, folder, options.pdf)
+    site = prepare(plan, root, options, report, pdf_size, companions)
     build = build_folder(root)
     manifest = site_cache.Manifest.load(build) if options.cache else site_cache.Manifest(build / site_cache.MANIFEST)
     keys = site_cache.Keys.for_build(root, site.theme.folders,
                                      (pdf_size is not None, options.base_url, site.common["logo"], plan.language),
-                                     {PAGES["pdf"]: str(pdf_size), PAGES["summary_pdf"]: str(summary_size)})
+                                     {PAGES["pdf"]: str(pdf_size),
+                                      **{PAGES[key]: str(companions.get(key)) for key in COMPANIONS}})
     problems, written = write_pages(site, folder, keys, manifest, build / SITE, options.jobs)
     report.extend(problems)
     copy_static(site.theme, folder / "static")

@@ -8,15 +8,15 @@ from __future__ import annotations
 
 import shutil
 from html import escape
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from masterplan.assets import published
 from masterplan.diagnostics import Position, Report, warning
 from masterplan.model import Plan
-from masterplan.output import PDF, SUMMARY_PDF, Staging, build_folder
+from masterplan.output import PDF, Staging, build_folder
 from masterplan.render import pdf_title
 from masterplan.render.site_cache import digest
-from masterplan.render.site_links import PAGES
+from masterplan.render.site_links import PAGES, companions
 from masterplan.render.site_pages import Page
 from masterplan.render.theme import Theme
 
@@ -87,12 +87,18 @@ def copy_pdf(plan: Plan, root: Path, staging: Staging, target: Path, built: bool
     return _copy(source, target)
 
 
-def copy_summary(plan: Plan, root: Path, staging: Staging, target: Path, built: bool) -> int | None:
-    """Put the executive summary in the site as the book (:func:`copy_pdf`): this build's, or the last one when the
-    PDF was not built. Returns its size; None when the plan asks for none (an old one left in build/ is not linked)
-    or there is none yet."""
-    source = staging.path(SUMMARY_PDF) if built else build_folder(root) / SUMMARY_PDF
-    return _copy(source, target) if plan.executive_summary and source.is_file() else None
+def copy_companions(plan: Plan, root: Path, staging: Staging, folder: Path, built: bool) -> dict[str, int]:
+    """Put the plan's other books (the executive summary, the strategic analysis) in the site as the book
+    (:func:`copy_pdf`): this build's, or the last ones when the PDF was not built. Returns each one's size by its
+    page's key (site_links.COMPANIONS); one the plan asks for none of (an old one left in build/ is not linked), or
+    that there is none of yet, is left out."""
+    sizes: dict[str, int] = {}
+    for key in companions(plan):
+        name = PurePosixPath(PAGES[key]).name  # the site's download is named as the build's file (output.py)
+        source = staging.path(name) if built else build_folder(root) / name
+        if source.is_file():
+            sizes[key] = _copy(source, folder / PAGES[key])
+    return sizes
 
 
 def _copy(source: Path, target: Path) -> int:

@@ -38,6 +38,7 @@ PAGES = {
     "not_found": "404.html",
     "pdf": "download/masterplan.pdf",
     "summary_pdf": "download/masterplan-summary.pdf",  #: the executive summary, when the plan has one
+    "analysis_pdf": "download/masterplan-analysis.pdf",  #: the strategic analysis, likewise
     "css": "static/site.css",
     "search_js": "static/search.js",
     "tables_js": "static/tables.js",
@@ -55,6 +56,17 @@ GENERATED_TARGETS = {
     "fig:budget-source": "budget.html#by-source", "fig:budget-agency": "budget.html#by-agency",
     "tab:attainment": "index.html#attainment", "tab:readiness": "readiness.html#readiness",
 }
+
+
+#: the plan's other books the site offers beside the book, by their page's key: the name the templates read their
+#: size by (None: not linked)
+COMPANIONS = {"summary_pdf": "summary_size", "analysis_pdf": "analysis_size"}
+
+
+def companions(plan: Plan) -> list[str]:
+    """The keys of :data:`COMPANIONS` the plan asks for (plan.yml executive_summary, strategic_analysis)."""
+    return [key for key, asked in (("summary_pdf", plan.executive_summary), ("analysis_pdf", plan.strategic_analysis))
+            if asked]
 
 
 def url_for(target: Any) -> str:
