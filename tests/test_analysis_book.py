@@ -1,0 +1,131 @@
+"""The strategic analysis (Buku Analisis Strategis): the third PDF a plan asks for with ``strategic_analysis: true``.
+
+Read back as a reader sees it: the sample's (built once per session by conftest's ``sample_build``, the sample
+turning it on), its English edition (the analysis alone, laid out once), and a mini plan's, for what the build does
+with the file: none without chapters, written beside the book, copied when nothing it shows changed, kept by
+``--no-pdf`` and by a failed build, gone when the plan no longer asks for it. What validate says of its chapters is
+in tests/bad_inputs/analysis-*.yml.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from conftest import english_book, write_plan
+from pdf_reading import joined_texts as texts
+from pdf_reading import outline_pages, reader
+
+from masterplan.build import BuildOptions, run
+from masterplan.output import ANALYSIS_PDF
+from masterplan.project import load_and_check
+from masterplan.render import analysis_book
+
+#: the sample's chapters of the analysis (content/analysis/), as its outline names them
+CHAPTERS = ["Bab 1 · Pendahuluan", "Bab 2 · Profil Kota", "Bab 3 · Analisis Kesiapan",
+            "Bab 4 · Isu Strategis dan Analisis SWOT", "Bab 5 · Analisis per Dimensi", "Bab 6 · Penutup"]
+
+
+@pytest.fixture(scope="module")
+def pages(sample_build: Path) -> list[str]:
+    return texts(sample_build / "build" / ANALYSIS_PDF)
+
+
+def test_the_cover_names_the_analysis_the_plan_and_the_notice(pages: list[str]) -> None:
+    assert 15 <= len(pages) <= 30, len(pages)
+    cover = pages[0]
+    assert "BUKU ANALISIS STRATEGIS" in cover
+    assert "Masterplan Smart City Kota Pasuruan 2022–2031" in cover and "Versi 1.0" in cover
+    assert "Dokumen ilustratif: contoh yang disusun" in cover  # the sample's notice, as on the book's cover
+
+
+def test_its_chapters_open_at_the_pages_its_outline_and_contents_give(sample_build: Path, pages: list[str]) -> None:
+    outline = outline_pages(sample_build / "build" / ANALYSIS_PDF)
+    chapters = [(title, page) for title, page in outline if title.startswith("Bab ")]
+    assert [title for title, _ in chapters] == CHAPTERS
+    contents = pages[1]
+    assert contents.startswith("Daftar Isi") and contents.endswith(" ii")  # front matter: roman folios, from the cover
+    for title, page in chapters:
+        label, name = title.split(" · ")
+        assert pages[page].upper().startswith(f"{label} {name}".upper()), (title, pages[page][:60])
+        folio = pages[page].rsplit(" ", 1)[1]  # the page's own number, at its foot
+        assert re.search(rf"{label} {re.escape(name)}[ .]*{folio}\b", contents), (title, folio)
+    assert pages[chapters[0][1]].endswith(" 1")  # the body counts from 1 again
+
+
+def test_the_readiness_chapter_holds_the_plans_readiness_table(pages: list[str]) -> None:
+    whole = " ".join(pages)
+    assert "Tabel 3.1 Analisis kesiapan: struktur, infrastruktur dan suprastruktur" in whole
+    assert "Analisis mencakup 14 aspek." in whole  # {{ plan.readiness | length }}
+    for aspect in ("Sumber daya manusia TIK", "Kepemimpinan dan komitmen", "Perencanaan dan penganggaran"):
+        assert aspect in whole  # content/plan.yml's readiness, each element
+    assert "lihat [[" not in whole.lower() and "{{" not in whole
+
+
+def test_each_pillar_has_its_section_with_its_own_figures(sample_build: Path, pages: list[str]) -> None:
+    plan = load_and_check(sample_build).plan
+    assert plan is not None
+    whole = " ".join(pages)
+    for number, pillar in enumerate(plan.pillars, start=1):
+        name = pillar.name.get("id")
+        assert f"5.{number} {name}" in whole, name
+        assert (f"Arah pengembangan dimensi {name} dirumuskan dalam {len(pillar.goals)} sasaran" in whole
+                and f"dijabarkan menjadi {len(pillar.programs)} program" in whole), name
+    assert "Tabel 4.1 Analisis SWOT kota" in whole and "Tabel 4.2 Arah strategi dari analisis SWOT" in whole
+
+
+def test_its_metadata_and_the_site_are_the_analysis_s(sample_build: Path) -> None:
+    analysis = sample_build / "build" / ANALYSIS_PDF
+    document = reader(analysis)
+    assert document.metadata.title == "Buku Analisis Strategis: Masterplan Smart City Kota Pasuruan 2022–2031"
+    assert document.trailer["/Root"]["/Lang"] == "id"
+    site = sample_build / "build" / "site"
+    assert (site / "download" / ANALYSIS_PDF).read_bytes() == analysis.read_bytes()
+    for page in ("index.html", "data.html"):
+        assert f'href="download/{ANALYSIS_PDF}"' in (site / page).read_text(encoding="utf-8"), page
+    assert "Analisis Strategis (PDF," in (site / "index.html").read_text(encoding="utf-8")
+
+
+def test_an_english_edition_s_analysis_is_in_english(tmp_path: Path) -> None:
+    pdf = english_book(tmp_path, analysis_book.render) / ANALYSIS_PDF
+    pages = texts(pdf)
+    assert "STRATEGIC ANALYSIS" in pages[0] and "Table of contents" in pages[1]
+    assert "Table 3.1 Readiness analysis: structure, infrastructure and superstructure" in " ".join(pages)
+    assert [title for title, _ in outline_pages(pdf)][2:4] == ["Chapter 1 · Pendahuluan", "Chapter 2 · Profil Kota"]
+    assert reader(pdf).trailer["/Root"]["/Lang"] == "en"
+
+
+def test_the_build_writes_keeps_and_removes_the_analysis_as_the_plan_asks(tmp_path: Path) -> None:
+    root = write_plan(tmp_path, {})
+    plan_yml = root / "content" / "plan.yml"
+    written = plan_yml.read_text(encoding="utf-8")
+    plan_yml.write_text(written.replace("leading_sector: diskominfo", "leading_sector: diskominfo\n"
+                                        "strategic_analysis: true"), encoding="utf-8")
+    analysis = root / "build" / ANALYSIS_PDF
+    first = run(root, BuildOptions(site=False, search=False))  # no chapter yet: W533, and none written
+    assert first.ok and [d.code for d in first.report.warnings] == ["W533"] and not analysis.exists()
+    (root / "content" / "analysis").mkdir()
+    (root / "content" / "analysis" / "01-kesiapan.md").write_text(
+        "---\ntitle: Kesiapan Kota\ngenerated: readiness\n---\n\nKota ini menilai {{ plan.readiness | length }} "
+        "aspek kesiapan ([[tab:readiness]]).\n", encoding="utf-8")
+    assert run(root, BuildOptions(site=False, search=False)).ok
+    made = analysis.read_bytes()
+    pages = texts(analysis)
+    assert "BUKU ANALISIS STRATEGIS" in pages[0]
+    assert "Kota ini menilai 1 aspek kesiapan (Tabel 1.1, hlm. 1)." in " ".join(pages)
+    again = run(root, BuildOptions(site=False, search=False))  # nothing changed: the last one, copied
+    assert "Strategic analysis: unchanged since the last build" in [str(line) for line in again.summary]
+    assert analysis.read_bytes() == made
+    assert run(root, BuildOptions(pdf=False, search=False)).ok  # --no-pdf: kept, and the site links it
+    assert analysis.read_bytes() == made
+    assert (root / "build" / "site" / "download" / ANALYSIS_PDF).read_bytes() == made
+    agency = root / "content" / "agencies" / "bpkad.yml"
+    agency.write_text(agency.read_text(encoding="utf-8").replace("pillar: economy", "pillar: ekonomi"), encoding="utf-8")
+    assert not run(root, BuildOptions(site=False, search=False)).ok  # a failed build: the last one kept
+    assert analysis.read_bytes() == made
+    agency.write_text(agency.read_text(encoding="utf-8").replace("pillar: ekonomi", "pillar: economy"), encoding="utf-8")
+    plan_yml.write_text(written, encoding="utf-8")  # no longer asked for: gone at the next good build, the book stays
+    off = run(root, BuildOptions(site=False, search=False))
+    assert off.ok and not analysis.exists() and (root / "build" / "masterplan.pdf").is_file()
+    assert [d.code for d in off.report.warnings] == ["W017"]  # content/analysis/ is not read, and said so
