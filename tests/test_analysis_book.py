@@ -107,13 +107,16 @@ def test_the_build_writes_keeps_and_removes_the_analysis_as_the_plan_asks(tmp_pa
     assert first.ok and [d.code for d in first.report.warnings] == ["W533"] and not analysis.exists()
     (root / "content" / "analysis").mkdir()
     (root / "content" / "analysis" / "01-kesiapan.md").write_text(
-        "---\ntitle: Kesiapan Kota\ngenerated: readiness\n---\n\nKota ini menilai {{ plan.readiness | length }} "
-        "aspek kesiapan ([[tab:readiness]]).\n", encoding="utf-8")
-    assert run(root, BuildOptions(site=False, search=False)).ok
+        "---\ntitle: Kesiapan Kota\ngenerated: [readiness, vision]\n---\n\nKota ini menilai {{ plan.readiness | length }} "
+        "aspek kesiapan ([[tab:readiness]]). Layanan [[GOV-01]] ada pada [[pillar:governance]].\n", encoding="utf-8")
+    built = run(root, BuildOptions(site=False, search=False))
+    assert built.ok and [d.code for d in built.report.warnings] == ["W604"]  # GOV-01: plain text, no link
     made = analysis.read_bytes()
     pages = texts(analysis)
     assert "BUKU ANALISIS STRATEGIS" in pages[0]
-    assert "Kota ini menilai 1 aspek kesiapan (Tabel 1.1, hlm. 1)." in " ".join(pages)
+    whole = " ".join(pages)
+    assert "Kota ini menilai 1 aspek kesiapan (Tabel 1.1, hlm. 1). Layanan GOV-01 ada pada Smart Governance." in whole
+    assert "Kota cerdas yang melayani." in whole and "Tabel 1.2" in whole  # the vision, its missions' table after
     again = run(root, BuildOptions(site=False, search=False))  # nothing changed: the last one, copied
     assert "Strategic analysis: unchanged since the last build" in [str(line) for line in again.summary]
     assert analysis.read_bytes() == made
