@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from conftest import english_book, write_plan
 from pdf_reading import joined_texts as texts
-from pdf_reading import outline_pages, reader
+from pdf_reading import outline_pages, plumbed, reader
 
 from masterplan.build import BuildOptions, run
 from masterplan.output import ANALYSIS_PDF
@@ -52,6 +52,21 @@ def test_its_chapters_open_at_the_pages_its_outline_and_contents_give(sample_bui
         folio = pages[page].rsplit(" ", 1)[1]  # the page's own number, at its foot
         assert re.search(rf"{label} {re.escape(name)}[ .]*{folio}\b", contents), (title, folio)
     assert pages[chapters[0][1]].endswith(" 1")  # the body counts from 1 again
+
+
+def running_left(pdf: Path) -> list[str]:
+    """Each page's running header, its left part: the words above the text's top margin, left of the middle."""
+    with plumbed(pdf) as document:
+        return [" ".join(word["text"] for word in page.extract_words()
+                         if word["bottom"] < 24 * 72 / 25.4 and word["x0"] < page.width / 2) for page in document.pages]
+
+
+def test_each_page_s_running_header_names_the_analysis(sample_build: Path) -> None:
+    """Also after a table its chapter captions (the SWOT's), whose marks named the book's title there before."""
+    headers = [left for left in running_left(sample_build / "build" / ANALYSIS_PDF) if left]
+    assert len(headers) >= 8, headers
+    for left in headers:
+        assert left.startswith("Buku Analisis Strategis · ") or left.endswith("(lanjutan)"), left
 
 
 def test_the_readiness_chapter_holds_the_plans_readiness_table(pages: list[str]) -> None:

@@ -54,15 +54,17 @@ def render(plan: Plan, root: Path, staging: Staging, options: BuildOptions, repo
     errors_before = len(report.errors)
     theme, env, translate, fetcher = pdf.press(plan, root)
     chapters = companion.contents(plan, translate)
-    texts = {c.key: print_book.chapter_text(plan, c, chapters, translate, report, companion.told) for c in chapters.chapters}
+    kind = translate(companion.kind)
+    running = print_book.running_title(plan, f"{kind} · ")
+    texts = {c.key: print_book.chapter_text(plan, c, chapters, translate, report, companion.told, running)
+             for c in chapters.chapters}
     book = print_book.Book(chapters, texts, print_book.figures(plan, chapters, Formats(plan.language, translate),
                                                                translate))
-    kind = translate(companion.kind)
     html = pdf.print_html(plan, book, env, theme, report, {
         "logo": pdf.logo_url(plan, fetcher, report), "site_address": options.base_url,
         "draft_mark": draft_mark.mark(translate("Draft"), theme) if plan.is_draft else "",  # the book warns of none
         "cover_kind": kind, "document_title": f"{kind}: {plan.title.get(plan.language)}",
-        "running_title": print_book.running_title(plan, f"{kind} · "), **dict(companion.extra)}, companion.template)
+        "running_title": running, **dict(companion.extra)}, companion.template)
     if html is None or len(report.errors) > errors_before:
         return [Message(companion.not_laid_out)]
     target = staging.path(companion.file)

@@ -109,11 +109,12 @@ def _open_head(table_html: str, marks: Markup) -> str:
 
 
 def chapter_text(plan: Plan, entry: outline.BookChapter, book: outline.Outline, translate: outline.Translate,
-                 report: Report, told: bool = False) -> Markup:
+                 report: Report, told: bool = False, title: str | None = None) -> Markup:
     """A content chapter's own text as safe HTML with its cross-references resolved.
 
     Image URLs were checked with the content (E508); the fetcher refuses anything else. ``told``: a cross-reference
-    ``book`` does not hold was told by validate at its line (the strategic analysis's), not again here."""
+    ``book`` does not hold was told by validate at its line (the strategic analysis's), not again here. ``title``: the
+    document's running title, when not the book's (:func:`running_title`), which its tables' pages show again."""
     source = entry.chapter
     if source is None:
         return Markup("")
@@ -129,7 +130,7 @@ def chapter_text(plan: Plan, entry: outline.BookChapter, book: outline.Outline, 
             report.add(warning(source.position, "W604", "cross-reference '{ref}' names nothing in the book", ref=ref))
         return _xref(target, ref, page_word)
 
-    marks = ContinuedTables(plan, book, translate)
+    marks = ContinuedTables(plan, book, translate, title)
 
     def place(table: TableCaption, caption: str, table_html: str) -> str:  # as the caption macro of print/macros.html
         item = book.item(table.ref)
