@@ -418,6 +418,37 @@ def test_search_results_say_what_each_page_is(page: object, server: str) -> None
     assert kinds.get("program") == "Program" and kinds.get("chapter") == "Bab", results
 
 
+@pytest.mark.parametrize("width", [1280, 390])
+def test_a_program_found_by_search_shows_its_lead_agency_years_and_budget(width: int, page: object, server: str,
+                                                                         plan: Plan) -> None:
+    """A journalist searching "sampah" for "how much, and who is responsible?" saw each program's title and an
+    excerpt of its summary: the lead agency, years and budget only on its page, one click per program. Each program
+    result now says them under its title, as its page does; on a phone each stays on one line ("Rp 1,20 miliar")."""
+    from masterplan.formatting import Formats
+    from masterplan.i18n import Translator, load_catalog
+
+    formats = Formats("id", Translator("id", load_catalog()))
+    page.set_viewport_size({"width": width, "height": 844})  # type: ignore[attr-defined]
+    page.goto(server + "search.html?q=sampah")  # type: ignore[attr-defined]
+    _wait_for_search(page)
+    shown = page.eval_on_selector_all("#search-results li", """items => items.map(li => [li.querySelector('a').href,
+        li.querySelector('.result-facts') ? li.querySelector('.result-facts').innerText : null,
+        [...li.querySelectorAll('.result-facts span')].map(s => s.getClientRects().length)])""")  # type: ignore[attr-defined]
+    programs = {program.id: program for program in plan.programs}
+    pages = [(urlsplit(href).path.rsplit("/", 1)[-1].removesuffix(".html"), facts, lines) for href, facts, lines in shown]
+    found = [(programs[name], facts, lines) for name, facts, lines in pages if name in programs]
+    assert len(found) >= 3, shown
+    for program, facts, lines in found:
+        assert program.lead is not None
+        expected = [program.id, f"Pengampu: {program.lead.short_name}", str(program.period),
+                    formats.rupiah_short(program.total_budget)] + (["Quick win"] if program.quick_win else [])
+        assert facts == " · ".join(expected), (program.id, facts)
+        assert lines == [1] * len(expected), (program.id, lines)
+    assert "ENV-01" in [program.id for program, _, _ in found]  # the quick win among them
+    assert not [facts for name, facts, _ in pages if name not in programs and facts], shown
+    assert page.problems == []  # type: ignore[attr-defined]
+
+
 def test_search_excerpts_are_prose_not_the_roadmap_cells(page: object, server: str) -> None:
     """The roadmap's year cells say "berjalan" to screen readers; search excerpts do not repeat it."""
     page.goto(server + "search.html?q=sampah")  # type: ignore[attr-defined]
@@ -433,7 +464,7 @@ def test_search_excerpts_start_with_the_pages_words_not_its_labels(page: object,
     page's title and words, not those labels; a program is still found first by its code."""
     page.goto(server + "search.html?q=sampah")  # type: ignore[attr-defined]
     _wait_for_search(page)
-    excerpts = page.eval_on_selector_all("#search-results li p", "items => items.map(p => p.textContent)")  # type: ignore[attr-defined]
+    excerpts = page.eval_on_selector_all("#search-results li p:not(.result-facts)", "items => items.map(p => p.textContent)")  # type: ignore[attr-defined]
     assert len(excerpts) > 5 and not [text for text in excerpts if " · " in text], excerpts
     found = page.evaluate("""async () => {
         const pagefind = await import('./pagefind/pagefind.js');
@@ -459,7 +490,7 @@ def test_search_excerpts_keep_words_apart_and_differ(query: str, page: object, s
     pillar cards, which Bab 5 shows too, are not a second result with the same excerpt."""
     page.goto(server + f"search.html?q={query}")  # type: ignore[attr-defined]
     _wait_for_search(page)
-    excerpts = page.eval_on_selector_all("#search-results li p", "items => items.map(p => p.textContent)")  # type: ignore[attr-defined]
+    excerpts = page.eval_on_selector_all("#search-results li p:not(.result-facts)", "items => items.map(p => p.textContent)")  # type: ignore[attr-defined]
     assert len(excerpts) > 5
     assert not [text for text in excerpts if re.search(r"AnggaranRp|diampu\d|Wins?\d|Program\d", text)], excerpts
     assert len(excerpts) == len(set(excerpts)), excerpts

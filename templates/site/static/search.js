@@ -121,12 +121,26 @@
         kind.textContent = result.meta.kind;
         item.appendChild(kind);
       }
+      // a program's code, lead agency, years and budget (its page's data-facts): what a reader came for, without
+      // opening each result
+      var facts = null;
+      if (result.meta && result.meta.facts) {
+        facts = document.createElement("p");
+        facts.className = "result-facts";
+        result.meta.facts.split(" \u00b7 ").forEach(function (fact, index) { // a fact kept on one line on a phone
+          if (index) { facts.appendChild(document.createTextNode(" \u00b7 ")); }
+          var kept = document.createElement("span");
+          kept.textContent = fact;
+          facts.appendChild(kept);
+        });
+      }
       var excerpt = document.createElement("p");
       excerpt.innerHTML = result.excerpt; // Pagefind escapes page text; only <mark> is markup
       // a page named in another language than this page's: its title is that name, read in its language; the
       // excerpt is left unmarked, as it may hold the edition's own words ("Budget", "Lead agency") beside the name
       if (result.meta && result.meta.lang) { link.lang = result.meta.lang; }
       item.appendChild(link);
+      if (facts) { item.appendChild(facts); }
       item.appendChild(excerpt);
       list.appendChild(item);
     });
