@@ -449,6 +449,39 @@ def test_a_program_found_by_search_shows_its_lead_agency_years_and_budget(width:
     assert page.problems == []  # type: ignore[attr-defined]
 
 
+def test_search_results_narrow_to_programs_and_to_a_pillar_and_the_address_keeps_it(page: object, server: str,
+                                                                                    plan: Plan) -> None:
+    """"sampah" listed 16 pages, chapters, agencies and a mission among the four programs a journalist wanted, with
+    no way to keep only programs, or one pillar's. Two menus narrow the results, each choice with its count; the
+    address keeps them, so the narrowed list can be bookmarked, sent or come back to."""
+    page.goto(server + "search.html?q=sampah")  # type: ignore[attr-defined]
+    _wait_for_search(page)
+    everything = page.eval_on_selector_all("#search-results li > a", "links => links.map(a => a.pathname)")  # type: ignore[attr-defined]
+    programs = [path for path in everything if re.fullmatch(r"/program/[A-Z]+-\d+\.html", path)]
+    assert len(everything) > len(programs) >= 3, everything
+    kinds = page.eval_on_selector_all("#search-kind option", "options => options.map(o => o.textContent)")  # type: ignore[attr-defined]
+    assert kinds[0] == "Semua halaman" and f"Program ({len(programs)})" in kinds, kinds
+    page.select_option("#search-kind", "Program")  # type: ignore[attr-defined]
+    page.wait_for_function("document.getElementById('search-status').textContent.startsWith("  # type: ignore[attr-defined]
+                           f"'{len(programs)} hasil')")
+    narrowed = page.eval_on_selector_all("#search-results li > a", "links => links.map(a => a.pathname)")  # type: ignore[attr-defined]
+    assert sorted(narrowed) == sorted(programs)
+    pillar = next(p for p in plan.pillars if p.id == "environment")
+    page.select_option("#search-pillar", str(pillar.name))  # type: ignore[attr-defined]
+    page.wait_for_url(re.compile(r"pillar=Smart\+Environment"))  # type: ignore[attr-defined]
+    assert "kind=Program" in page.url  # type: ignore[attr-defined]
+    page.reload()  # type: ignore[attr-defined]  # the address, bookmarked or sent, opens the same narrowed list
+    _wait_for_search(page)
+    assert page.input_value("#search-kind") == "Program" and page.input_value("#search-pillar") == str(pillar.name)  # type: ignore[attr-defined]
+    again = page.eval_on_selector_all("#search-results li > a", "links => links.map(a => a.pathname)")  # type: ignore[attr-defined]
+    ids = {program.id for program in pillar.programs}
+    assert again and all(path.rsplit("/", 1)[-1].removesuffix(".html") in ids for path in again), again
+    page.select_option("#search-kind", "")  # type: ignore[attr-defined]  # every page of the pillar again: its own
+    page.wait_for_function("[...document.querySelectorAll('#search-results li > a')]"  # type: ignore[attr-defined]
+                           f".some(a => a.pathname === '/pillar/{pillar.id}.html')")
+    assert page.problems == []  # type: ignore[attr-defined]
+
+
 def test_search_excerpts_are_prose_not_the_roadmap_cells(page: object, server: str) -> None:
     """The roadmap's year cells say "berjalan" to screen readers; search excerpts do not repeat it."""
     page.goto(server + "search.html?q=sampah")  # type: ignore[attr-defined]

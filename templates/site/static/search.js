@@ -59,7 +59,9 @@
   function load() {
     if (!api) {
       api = import(new URL(script.dataset.index, document.baseURI).href).then(function (pagefind) {
-        return pagefind.options({ excerptLength: 24 }).then(function () { return pagefind; });
+        // the filters' index loaded first: without it a search's counts by kind and pillar come back empty
+        return pagefind.options({ excerptLength: 24 }).then(function () { return pagefind.filters(); })
+          .then(function () { return pagefind; });
       });
     }
     return api;
@@ -185,6 +187,35 @@
     return true;
   }
 
+  // the results narrowed to a kind of page ("Program") or a pillar: each menu lists what the words found, with
+  // its count for them alone ("Program (4)"); the choice is kept in the address, as the words are
+  var narrowing = document.getElementById("search-filters");
+  var menus = Array.prototype.slice.call(narrowing.querySelectorAll("select"));
+  function chosen() {
+    var filters = {};
+    menus.forEach(function (menu) { if (menu.value) { filters[menu.dataset.filter] = menu.value; } });
+    return filters;
+  }
+  function offer(counts) {
+    menus.forEach(function (menu) {
+      var found = counts[menu.dataset.filter] || {};
+      var kept = menu.value;
+      while (menu.options.length > 1) { menu.remove(1); }
+      Object.keys(found).filter(function (value) { return found[value] > 0 || value === kept; })
+        .sort(function (a, b) { return found[b] - found[a] || a.localeCompare(b); })
+        .forEach(function (value) { menu.add(new Option(value + " (" + found[value] + ")", value)); });
+      menu.value = kept;
+    });
+  }
+  function address(query) {
+    var params = new URLSearchParams();
+    if (query) { params.set("q", query); }
+    var filters = chosen();
+    Object.keys(filters).forEach(function (name) { params.set(name, filters[name]); });
+    var text = params.toString();
+    return text ? "?" + text : location.pathname;
+  }
+
   // the tab's title names the search, as history and bookmarks show it: "“sambat” · Cari · …"
   var title = document.title;
 
@@ -193,12 +224,12 @@
   function run(landing) {
     var query = input.value.trim();
     var ticket = ++latest;
-    history.replaceState(null, "", query ? "?q=" + encodeURIComponent(query) : location.pathname);
+    history.replaceState(null, "", address(query));
     document.title = query ? "\u201c" + query + "\u201d \u00b7 " + title : title;
     list.textContent = "";
     more.hidden = true;
     browse.hidden = true;
-    if (!query) { status.textContent = ""; return; }
+    if (!query) { status.textContent = ""; narrowing.hidden = true; return; }
     say("loading", query, 0);
     dropped = 0;
     part = null;
@@ -206,6 +237,8 @@
     function show(search) {
       if (ticket !== latest) { return Promise.resolve(); }
       pending = search.results.slice();
+      offer(search.totalFilters || {});
+      narrowing.hidden = search.unfilteredResultCount === 0 && !Object.keys(chosen()).length;
       return next(ticket, query, search.results.length);
     }
     // a word that finds nothing is looked at first: Pagefind may match it by a letter (no result together) or,
@@ -217,7 +250,7 @@
       .then(function (words) {
         if (ticket !== latest) { return; }
         part = words;
-        return pagefind.search(searched(words || query)).then(show);
+        return pagefind.search(searched(words || query), { filters: chosen() }).then(show);
       })
       .then(function () { return back !== null && landing === true && restore(ticket, query); })
       .then(function (restored) {
@@ -249,6 +282,11 @@
   input.addEventListener("input", function () {
     if (header) { header.value = input.value; }
     clearTimeout(timer); timer = setTimeout(function () { run(false); }, 250);
+  });
+  menus.forEach(function (menu) {
+    menu.addEventListener("change", function () { run(false); });
+    var given = new URLSearchParams(location.search).get(menu.name); // a narrowed search's address, bookmarked
+    if (given) { menu.add(new Option(given, given)); menu.value = given; }
   });
   input.value = new URLSearchParams(location.search).get("q") || "";
   if (header) { header.value = input.value; }
