@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import io
 import re
 import threading
 from collections.abc import Iterator
@@ -153,6 +154,26 @@ def test_the_printed_roadmap_shows_no_folded_tables(page: object, server: str) -
     assert not summary.is_visible()
     assert "Tabel di bawah" not in caption.inner_text() and caption.inner_text().startswith("Gambar")
     assert page.locator(".gantt li").first.is_visible()  # type: ignore[attr-defined]
+
+
+def test_a_printed_program_page_says_its_address_and_leaves_out_the_menus(page: object, published_site: Path,
+                                                                        plan: Plan) -> None:
+    """A council staffer printed a program's page for a hearing: the sheet said which plan, version and date, but
+    not where the page is, unless the browser's own header line was left on (Chromium's "Headers and footers",
+    often turned off, and which names the address the staffer read it at, not the public one). A site built with
+    its public address prints it under the footer; the screen does not show it, and paper shows no menu."""
+    import pdfplumber
+
+    program = plan.programs[0]
+    with serving(published_site) as address:
+        page.goto(f"{address}program/{program.id}.html")  # type: ignore[attr-defined]
+        assert not page.locator(".page-address").is_visible()  # type: ignore[attr-defined]
+        with pdfplumber.open(io.BytesIO(page.pdf(format="A4"))) as pdf:  # type: ignore[attr-defined]
+            text = "\n".join(sheet.extract_text() or "" for sheet in pdf.pages)
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    assert f"Alamat halaman ini: https://pasuruankota.go.id/smartcity/program/{program.id}.html" in lines, lines[-8:]
+    assert str(program.name) in " ".join(lines) and program.lead is not None and program.lead.short_name in text
+    assert not [line for line in lines if "Peta Jalan" in line and "Anggaran" in line], lines[:12]  # the menu's row
 
 
 def test_search_for_sambat_lists_the_e_sambat_program(page: object, server: str, plan: Plan) -> None:
