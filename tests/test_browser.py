@@ -176,6 +176,40 @@ def test_a_printed_program_page_says_its_address_and_leaves_out_the_menus(page: 
     assert not [line for line in lines if "Peta Jalan" in line and "Anggaran" in line], lines[:12]  # the menu's row
 
 
+def test_an_agencys_page_gives_what_each_program_it_leads_costs_year_by_year(page: object, server: str,
+                                                                           plan: Plan) -> None:
+    """A council staffer preparing DLH's hearing asked what its programs cost each year: its page gave each
+    program's total only, the years on the budget page, summed for the agency. Its page now has a table of its
+    programs by year, whose totals are the budget page's row for the agency (Tabel 14.5)."""
+    from masterplan.formatting import Formats
+    from masterplan.i18n import Translator, load_catalog
+
+    billions = Formats("id", Translator("id", load_catalog())).billions
+    agency = next(agency for agency in plan.agencies if agency.short_name == "DLH")
+    # each cell as the eye reads it: an empty one's "–", not the "Rp 0" a screen reader hears
+    read = """table => [...table.querySelectorAll('tr')].map(row => [...row.cells].map(cell =>
+        cell.innerText.trim().split('\\n')[0]))"""
+    page.goto(server + "budget.html")  # type: ignore[attr-defined]
+    book = page.eval_on_selector("#budget-agency-year", read)  # type: ignore[attr-defined]
+    page.goto(server + f"agency/{agency.id}.html")  # type: ignore[attr-defined]
+    assert page.locator("#agency-led-year-caption").inner_text() == (  # type: ignore[attr-defined]
+        "Indikasi anggaran program yang diampu DLH per tahun (miliar rupiah)")
+    rows = page.eval_on_selector("#agency-led-year", read)  # type: ignore[attr-defined]
+    years = rows[0][1:-1]
+    assert rows[0][0] == "Program" and rows[0][-1] == "Total" and years == [str(y) for y in range(int(years[0]),
+                                                                                                   int(years[-1]) + 1)]
+    programs = sorted(agency.programs, key=lambda program: program.code_order)
+    assert [row[0].split()[0] for row in rows[1:-1]] == [program.id for program in programs]
+    for program, row in zip(programs, rows[1:-1]):
+        assert row[1:] == [billions(program.budget_in(int(y))) if program.budget_in(int(y)) else "–" for y in years] + [
+            billions(program.total_budget)], program.id
+    totals = next(row for row in book if row[0] == "DLH")
+    assert rows[-1][0] == "Total" and rows[-1][1:] == [totals[book[0].index(year)] for year in years] + [totals[-1]]
+    page.set_viewport_size({"width": 390, "height": 844})  # type: ignore[attr-defined]  # on a phone, the codes
+    assert page.locator("#agency-led-year tbody th a").first.is_visible()  # type: ignore[attr-defined]
+    assert page.problems == []  # type: ignore[attr-defined]
+
+
 def test_search_for_sambat_lists_the_e_sambat_program(page: object, server: str, plan: Plan) -> None:
     page.goto(server + "search.html")  # type: ignore[attr-defined]
     page.fill("#search-input", "sambat")  # type: ignore[attr-defined]
