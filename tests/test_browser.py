@@ -205,6 +205,12 @@ def test_an_agencys_page_gives_what_each_program_it_leads_costs_year_by_year(pag
             billions(program.total_budget)], program.id
     totals = next(row for row in book if row[0] == "DLH")
     assert rows[-1][0] == "Total" and rows[-1][1:] == [totals[book[0].index(year)] for year in years] + [totals[-1]]
+    import pdfplumber  # printed, a program's row is one line: its code and its years' amounts, the names above
+
+    with pdfplumber.open(io.BytesIO(page.pdf(format="A4"))) as pdf:  # type: ignore[attr-defined]
+        printed = [" ".join(line.split()) for sheet in pdf.pages for line in (sheet.extract_text() or "").splitlines()]
+    for row in rows[1:-1]:
+        assert " ".join([row[0].split()[0], *row[1:]]) in printed, (row, printed)
     page.set_viewport_size({"width": 390, "height": 844})  # type: ignore[attr-defined]  # on a phone, the codes
     assert page.locator("#agency-led-year tbody th a").first.is_visible()  # type: ignore[attr-defined]
     assert page.problems == []  # type: ignore[attr-defined]
