@@ -510,6 +510,21 @@ def test_a_program_found_by_search_shows_its_lead_agency_years_and_budget(width:
     assert page.problems == []  # type: ignore[attr-defined]
 
 
+@pytest.mark.parametrize("query", ["sampah", "Dinas Lingkungan Hidup"])
+def test_a_results_excerpt_does_not_repeat_the_title_above_it(query: str, page: object, server: str) -> None:
+    """Under "Sistem Informasi Persampahan dan Armada Terpantau GPS" the excerpt began "Sistem Informasi
+    Persampahan dan Armada Terpantau GPS. Rute dan…" (DLH's: "Dinas Lingkungan Hidup (DLH). Program…"): a third of
+    it said again what the line above says. It starts after the title, with the page's own words."""
+    page.goto(server + "search.html?q=" + query)  # type: ignore[attr-defined]
+    _wait_for_search(page)
+    shown = page.eval_on_selector_all("#search-results li", """items => items.map(li => [
+        li.querySelector('a').firstChild.textContent, li.querySelector('p:not(.result-facts)').textContent])""")  # type: ignore[attr-defined]
+    assert len(shown) > 5
+    assert not [(title, excerpt) for title, excerpt in shown if re.match(r"([A-Z]+-\d+\. )?" + re.escape(title), excerpt)]
+    assert all(excerpt.strip() for _, excerpt in shown), shown
+    assert page.problems == []  # type: ignore[attr-defined]
+
+
 def test_search_results_narrow_to_programs_and_to_a_pillar_and_the_address_keeps_it(page: object, server: str,
                                                                                     plan: Plan) -> None:
     """"sampah" listed 16 pages, chapters, agencies and a mission among the four programs a journalist wanted, with

@@ -95,6 +95,24 @@
     return above;
   }
 
+  // an excerpt from a page's start opened with its title ("ENV-03. Sistem Informasi Persampahan…. Rute…"), the
+  // line just above it: the excerpt starts after it, its marks kept, unless nothing would be left
+  function untitled(excerpt, title) {
+    var start = title && new RegExp("^([A-Z]+-\\d+\\. )?" + title.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") + "\\.? ")
+      .exec(excerpt.textContent);
+    if (!start || start[0].length >= excerpt.textContent.trim().length) { return; }
+    var left = start[0].length;
+    var words = document.createTreeWalker(excerpt, NodeFilter.SHOW_TEXT);
+    while (left > 0 && words.nextNode()) {
+      var cut = Math.min(left, words.currentNode.data.length);
+      words.currentNode.data = words.currentNode.data.slice(cut);
+      left -= cut;
+    }
+    Array.prototype.forEach.call(excerpt.querySelectorAll("mark"), function (mark) {
+      if (!mark.textContent) { mark.remove(); }
+    });
+  }
+
   var PAGE = 20; // results fetched at a time: each needs its own fragment of the index
   var more = document.getElementById("search-more");
   var pending = [];
@@ -138,6 +156,7 @@
       }
       var excerpt = document.createElement("p");
       excerpt.innerHTML = result.excerpt; // Pagefind escapes page text; only <mark> is markup
+      untitled(excerpt, result.meta && result.meta.title);
       // a page named in another language than this page's: its title is that name, read in its language; the
       // excerpt is left unmarked, as it may hold the edition's own words ("Budget", "Lead agency") beside the name
       if (result.meta && result.meta.lang) { link.lang = result.meta.lang; }
