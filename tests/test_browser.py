@@ -222,6 +222,29 @@ def test_an_agencys_page_gives_what_each_program_it_leads_costs_year_by_year(pag
     assert page.problems == []  # type: ignore[attr-defined]
 
 
+def test_search_finds_an_indonesian_words_other_forms(page: object, server: str) -> None:
+    """Pagefind indexes the pages in their language (``<html lang="id">``) with its Indonesian stemmer: "pantau"
+    finds "terpantau", "pemantauan", "dipantau"; "aduan" finds "pengaduan"; a journalist's "persampahan" finds the
+    programs about "sampah". A guard: a page written without its language, or an index built as English, loses it."""
+    found = page_search(page, server, ["pantau", "aduan", "persampahan"])
+    assert {"terpantau", "pemantauan", "dipantau"} <= found["pantau"], found
+    assert "pengaduan" in found["aduan"] and "sampah" in found["persampahan"], found
+
+
+def page_search(page: object, server: str, queries: list[str]) -> dict[str, set[str]]:
+    """The words each query marks in the excerpts of its first 30 results, as Pagefind's API gives them."""
+    page.goto(server + "search.html")  # type: ignore[attr-defined]
+    return {query: set(words) for query, words in page.evaluate("""async queries => {
+        const pagefind = await import('./pagefind/pagefind.js');
+        const found = [];
+        for (const query of queries) {
+            const results = await Promise.all((await pagefind.search(query)).results.slice(0, 30).map(r => r.data()));
+            found.push([query, results.flatMap(r => (r.excerpt.match(/<mark>[^<]*<\\/mark>/g) || [])
+                .map(m => m.slice(6, -7).toLowerCase().replace(/[^a-z-]/g, '')))]);
+        }
+        return found; }""", queries)}  # type: ignore[attr-defined]
+
+
 def test_search_for_sambat_lists_the_e_sambat_program(page: object, server: str, plan: Plan) -> None:
     page.goto(server + "search.html")  # type: ignore[attr-defined]
     page.fill("#search-input", "sambat")  # type: ignore[attr-defined]
