@@ -95,17 +95,21 @@
     return above;
   }
 
-  // an excerpt from a page's start opened with its title ("ENV-03. Sistem Informasi Persampahan…. Rute…"), the
-  // line just above it: the excerpt starts after it, its marks kept, unless nothing would be left
+  // an excerpt from a page's start opened with its title ("ENV-03. Sistem Informasi Persampahan…. Rute…"), or
+  // with its last words ("Hidup (DLH). Program…"), the line just above it: the excerpt starts after them, its marks
+  // kept, unless nothing would be left
   function untitled(excerpt, title) {
-    var start = title && new RegExp("^([A-Z]+-\\d+\\. )?" + title.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") + "\\.? ")
-      .exec(excerpt.textContent);
-    if (!start || start[0].length >= excerpt.textContent.trim().length) { return; }
+    var words = (title || "").replace(/\.$/, "").split(" "), text = excerpt.textContent, start = null;
+    for (var first = 0; first < words.length && !start; first++) {
+      var tail = words.slice(first).join(" ").replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      start = tail && new RegExp("^([A-Z]+-\\d+\\. )?" + tail + "\\. ").exec(text);
+    }
+    if (!start || start[0].length >= text.trim().length) { return; }
     var left = start[0].length;
-    var words = document.createTreeWalker(excerpt, NodeFilter.SHOW_TEXT);
-    while (left > 0 && words.nextNode()) {
-      var cut = Math.min(left, words.currentNode.data.length);
-      words.currentNode.data = words.currentNode.data.slice(cut);
+    var texts = document.createTreeWalker(excerpt, NodeFilter.SHOW_TEXT);
+    while (left > 0 && texts.nextNode()) {
+      var cut = Math.min(left, texts.currentNode.data.length);
+      texts.currentNode.data = texts.currentNode.data.slice(cut);
       left -= cut;
     }
     Array.prototype.forEach.call(excerpt.querySelectorAll("mark"), function (mark) {
