@@ -41,7 +41,7 @@ from pathlib import Path
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from masterplan.chapters import split_front_matter
+from masterplan.chapter_reader import split_front_matter
 from masterplan.diagnostics import Message
 from masterplan.sample_plan import SamplePlan, city_name, head_of, is_regency
 from masterplan.values import Period

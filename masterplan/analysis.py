@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from masterplan import chapters
+from masterplan import chapter_reader
 from masterplan.diagnostics import Message, Report, warning
 from masterplan.model import ANALYSIS, Plan
 from masterplan.plan_parts import Chapter
@@ -33,7 +33,7 @@ def read(plan: Plan, content: Path, report: Report, name: Callable[[Path], str],
          written_in: str | None) -> list[Chapter]:
     """The chapters of ``content/analysis/`` in order, each claiming only what the analysis shows; a plan asking for
     the analysis with no chapter for it is told at plan.yml's line (W533)."""
-    found, problems = chapters.read_folder(content / ANALYSIS, name, plan.language, inside, written_in)
+    found, problems = chapter_reader.read_folder(content / ANALYSIS, name, plan.language, inside, written_in)
     report.extend(problems)
     if not found and not problems:
         report.add(warning(plan.where.get("strategic_analysis", plan.position), "W533",

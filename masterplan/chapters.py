@@ -1,183 +1,26 @@
-"""Narrative chapters: front matter, Markdown body, and the sandboxed Jinja that fills in numbers.
+"""Filling in a chapter's text: the sandboxed Jinja that puts the plan's figures in its prose.
 
 A chapter's prose may read the plan (``{{ plan.programs | length }} program``) so figures
 stay true after every revision. Chapter text comes from many hands, so it runs in
 Jinja's immutable sandbox, with a time limit and an output limit, and every failure
-becomes a diagnostic at the chapter's file and line.
+becomes a diagnostic at the chapter's file and line. The chapter files themselves are
+read by :mod:`masterplan.chapter_reader`.
 """
 
 from __future__ import annotations
 
-import datetime
 import re
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
 import jinja2
 
-from masterplan import (
-    chapter_lists,
-    jinja_words,
-    sandbox,
-    sandbox_limits,
-    validation,
-    yamlfile,
-)
-from masterplan.dates import spelt_date
-from masterplan.diagnostics import (
-    Diagnostic,
-    Message,
-    Position,
-    Severity,
-    did_you_mean,
-    error,
-)
-from masterplan.located import LocatedMap
+from masterplan import chapter_lists, jinja_words, sandbox, sandbox_limits
+from masterplan.diagnostics import Diagnostic, Message, Position, did_you_mean, error
 from masterplan.model import Plan
-from masterplan.plan_parts import Chapter, Signature
-from masterplan.values import Text
+from masterplan.plan_parts import Chapter
 
-FILE_NAME = re.compile(r"^(\d+)-([a-z0-9][a-z0-9_-]*)\.md$")
 T = TypeVar("T")
-
-
-def split_front_matter(text: str) -> tuple[str | None, str, int]:
-    """(front matter, body, line where the body starts) of a chapter file."""
-    lines = text.split("\n")
-    if not lines or lines[0].strip() != "---":
-        return None, text, 1
-    for number, line in enumerate(lines[1:], start=1):
-        if line.strip() in ("---", "..."):
-            return "\n".join(lines[1:number]), "\n".join(lines[number + 1:]), number + 2
-    return None, text, 1
-
-
-def read(path: Path, file: str, language: str, written_in: str | None = None,
-         ) -> tuple[Chapter | None, list[Diagnostic]]:
-    """One chapter file, named NN-slug.md, into a Chapter, or the diagnostics that prevent it; its texts are
-    written in ``written_in`` (by default the plan's ``language``)."""
-    match = FILE_NAME.match(path.name)
-    if not match:
-        return None, [error(Position(file), "E501", "chapter file name should look like NN-slug.md",
-                            "e.g. 03-visi-misi.md: a number for the order, then lowercase words")]
-    return read_named(path, file, language, written_in, match.group(2), int(match.group(1)))
-
-
-def read_named(path: Path, file: str, language: str, written_in: str | None, slug: str, number: int = 0,
-               ) -> tuple[Chapter | None, list[Diagnostic]]:
-    """A file written as a chapter is, whatever its name (the executive summary's text): ``slug`` and ``number``
-    are its id and order unless its front matter says otherwise."""
-    try:
-        data_bytes = path.read_bytes()
-    except OSError as exc:
-        return None, [error(Position(file), "E009", "cannot read file: {reason}", reason=exc.strerror)]
-    text, problems = yamlfile.decode(data_bytes, file)
-    if text is None:
-        return None, problems
-    front, body, body_line = split_front_matter(text)
-    if front is None and text.split("\n", 1)[0].strip() == "---":
-        return None, [error(Position(file, 1, 1), "E502", "the front matter that starts here is never closed",
-                            "end it with a line '---' before the chapter text")]
-    if front is None:
-        return None, [error(Position(file, 1, 1), "E502", "chapter has no front matter",
-                            "start the file with '---', a line 'title: ...', and '---'")]
-    if not front.strip():
-        return None, [error(Position(file, 1, 1), "E502", "the front matter is empty",
-                            "write at least a line 'title: ...' between the two '---' lines")]
-    data, problems = yamlfile.parse(front, file, line_offset=1)
-    if data is None:
-        return None, problems
-    _signed_date_as_written(data)
-    broken = {p.position for p in problems if p.severity is Severity.ERROR}  # a value YAML could not read: said once
-    problems += [d for d in validation.check("chapter", data, Position(file, 2, 1)) if d.position not in broken]
-    if any(d.severity is Severity.ERROR for d in problems):
-        return None, problems
-    parts = _generated(data)
-    chapter = Chapter(
-        id=data.get("id", slug), title=Text.of(data["title"], language, written_in),
-        order=data.get("order", number), part=data.get("part", "body"),
-        generated=tuple(part for part, _ in parts), body=body, position=Position(file, 1, 1), body_line=body_line,
-        signed=_signature(data.get("signed"), language, problems, written_in), generated_at=tuple(at for _, at in parts),
-    )
-    return chapter, problems  # warnings, or a signature's impossible date (printed as written)
-
-
-def _generated(data: Any) -> list[tuple[str, Position]]:
-    """The generated parts the front matter claims (``generated: budget`` or ``generated: [budget, attainment]``),
-    in the order written, each with where it is written (a part written twice is kept twice, for the check to tell)."""
-    value = data.get("generated")
-    if value is None:
-        return []
-    if isinstance(value, str):
-        return [(value, data.at("generated"))]
-    return [(part, value.at(index) if hasattr(value, "at") else data.at("generated")) for index, part in enumerate(value)]
-
-
-def _signature(data: Any, language: str, problems: list[Diagnostic], written_in: str | None) -> Signature | None:
-    if not data:
-        return None
-    return Signature(data["place"], _signed_date(data, language, problems), Text.of(data["role"], language, written_in),
-                     data.get("name"), data.get("id_number"), data.at("date"))
-
-
-def _signed_date_as_written(data: Any) -> None:
-    """A signature's date that YAML read as a date (``date: 2025-01-15``), back to the text it was written as.
-
-    ``signed.date`` is text, as printed ("Desember 2021"), or a date; a date is told apart
-    by :func:`_signed_date`, quoted or not."""
-    signed = data.get("signed") if isinstance(data, dict) else None
-    day = signed.get("date") if isinstance(signed, dict) else None
-    if isinstance(day, datetime.date):
-        signed["date"] = (day.date() if isinstance(day, datetime.datetime) else day).isoformat()
-
-
-def _signed_date(signed: LocatedMap, language: str, problems: list[Diagnostic]) -> str:
-    """The date printed under a signature: a date as the plan's language writes dates ("15 Januari
-    2025"), other text as written ("Januari 2022"). A day that is none (2025-02-30) is an error in
-    ``problems``, and printed as written."""
-    written = signed["date"]
-    numbers = spelt_date(written)
-    if not numbers:
-        return written
-    try:
-        day = datetime.date(*numbers)
-    except ValueError:
-        problems.append(error(signed.at("date"), "E101", "date should be a date, not '{value}'",
-                              "there is no such day: months run from 01 to 12, days to 28–31", value=written))
-        return written
-    # Babel (~30 ms) only for a date to print: validating a plan without one does not wait for it
-    from babel.core import UnknownLocaleError
-
-    from masterplan.formatting import Formats
-    try:
-        return Formats(language, str).date(day)
-    except UnknownLocaleError:  # a language Babel does not know (W108 says the theme has no words in it)
-        return day.isoformat()
-
-
-def read_folder(folder: Path, name: Callable[[Path], str], language: str,
-                allowed: Callable[[Path], bool] = lambda path: True, written_in: str | None = None,
-                ) -> tuple[list[Chapter], list[Diagnostic]]:
-    """Every chapter of ``content/chapters/`` in order; a missing folder is simply no chapters.
-
-    ``allowed`` says whether a file may be read (the loader refuses links out of the plan folder)."""
-    if not folder.is_dir():
-        return [], []
-    found: list[Chapter] = []
-    problems: list[Diagnostic] = []
-    for path in sorted(folder.iterdir()):
-        if path.suffix.lower() != ".md" or not path.is_file():  # "11-lampiran.MD" is named, not skipped
-            continue
-        if not allowed(path):
-            problems.append(error(Position(name(path)), "E013", "file is a link to a place outside the plan folder",
-                                  "copy the file into the plan folder instead of linking to it"))
-            continue
-        chapter, trouble = read(path, name(path), language, written_in)
-        problems += trouble
-        if chapter:
-            found.append(chapter)
-    return sorted(found, key=lambda c: (c.order, c.id)), problems
 
 
 def expand(chapter: Chapter, context: dict[str, Any]) -> tuple[str | None, list[Diagnostic]]:

@@ -2,7 +2,7 @@
 
 One bad file never hides the problems of the others: each file is read and checked on
 its own, and only files that passed their schema become model objects. Each kind of file
-has its reader (plan_reader, pillar_reader, agency_reader with indicator_reader, glossary_reader, chapters),
+has its reader (plan_reader, pillar_reader, agency_reader with indicator_reader, glossary_reader, chapter_reader),
 folder_reader finds, parses and schema-checks them, and names_for_ids hints an id for a name written in its place;
 this module reads them in order and joins what they read into one plan.
 """
@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from masterplan import analysis, chapters
+from masterplan import analysis, chapter_reader
 from masterplan.agency_reader import AgencyReader
 from masterplan.diagnostics import Position, Report, error, warning
 from masterplan.filecache import FileCache
@@ -33,7 +33,7 @@ def _summary_text(reader: FolderReader, path: Path) -> Chapter | None:
     if not reader.inside(path):
         reader.report.add(outside_error(reader.name(path)))
         return None
-    text, problems = chapters.read_named(path, reader.name(path), reader.language, reader.written_in, path.stem)
+    text, problems = chapter_reader.read_named(path, reader.name(path), reader.language, reader.written_in, path.stem)
     reader.report.extend(problems)
     if text is None:
         return None
@@ -70,8 +70,8 @@ def load(root: Path, cache: FileCache | None = None) -> tuple[Plan | None, Repor
     agencies = reader.folder(content / "agencies", agency_reader.agency)
     glossary_file = content / "glossary.yml"
     glossary = read_glossary(reader, glossary_file) if glossary_file.is_file() else []
-    found_chapters, problems = chapters.read_folder(content / "chapters", reader.name, reader.language,
-                                                    reader.inside, reader.written_in)
+    found_chapters, problems = chapter_reader.read_folder(content / "chapters", reader.name, reader.language,
+                                                          reader.inside, reader.written_in)
     reader.report.extend(problems)
     if plan is None:
         return None, reader.report

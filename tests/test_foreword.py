@@ -11,7 +11,7 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from masterplan import chapters
+from masterplan import chapter_reader
 
 FOREWORD = """\
 ---
@@ -40,7 +40,7 @@ def test_a_signature_date_is_printed_as_the_plan_writes_dates(tmp_path: Path, wr
                                                                printed: str) -> None:
     path = tmp_path / "00-kata-pengantar.md"
     path.write_text(FOREWORD.replace("DATE", written), encoding="utf-8")
-    chapter, problems = chapters.read(path, "content/chapters/00-kata-pengantar.md", language)
+    chapter, problems = chapter_reader.read(path, "content/chapters/00-kata-pengantar.md", language)
     assert [str(d) for d in problems] == []
     assert chapter is not None and chapter.signed is not None and chapter.signed.date == printed
 
