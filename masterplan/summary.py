@@ -1,7 +1,8 @@
-"""Figures derived from the model, shared by every renderer: budget totals, matrices.
+"""Budget figures derived from the model, shared by every renderer: totals, the APBD against its ceiling,
+the budget by mission, by phase and of the quick wins' first year, a program's year × source grid.
 
-Both the PDF and the site print these, so they are computed once, here, and the two
-outputs always agree.
+Both the PDF and the site (and the open data) print these, so they are computed once, here, and
+the outputs always agree. How the tables group the programs themselves is :mod:`masterplan.program_tables`'.
 """
 
 from __future__ import annotations
@@ -10,9 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from masterplan.model import Plan
-from masterplan.plan_parts import Agency, Phase, Pillar
-from masterplan.programs import Indicator, Program
-from masterplan.values import Value
+from masterplan.plan_parts import Phase, Pillar
+from masterplan.programs import Program
 
 
 @dataclass
@@ -123,25 +123,6 @@ def apbd_by_agency(plan: Plan, years: Iterable[int]) -> dict[int, list[tuple[str
     return {year: largest_first(led) for year, led in amounts.items()}
 
 
-def mission_matrix(plan: Plan) -> dict[str, dict[str, list[Program]]]:
-    """mission id → pillar id → programs serving that mission in that pillar."""
-    matrix: dict[str, dict[str, list[Program]]] = {m.id: {p.id: [] for p in plan.pillars} for m in plan.missions}
-    for program in plan.programs:
-        for mission in program.missions:
-            matrix[mission.id].setdefault(program.pillar_id, []).append(program)
-    return matrix
-
-
-def without_mission(plan: Plan) -> dict[str, list[Program]]:
-    """pillar id → programs serving no mission of the plan (W414), for the missions table's last row: empty when
-    every program serves one, so the row is there only for programs the rows above leave out."""
-    unlinked: dict[str, list[Program]] = {}
-    for program in plan.programs:
-        if not program.missions:
-            unlinked.setdefault(program.pillar_id, []).append(program)
-    return unlinked
-
-
 @dataclass
 class MissionBudget:
     """The programs of one row of the budget by RPJMD mission and their indicative budget over the plan."""
@@ -202,29 +183,6 @@ def quick_wins_first_year(plan: Plan) -> FirstYear:
                      sum(line.amount for _, line in lines))
 
 
-#: how many of a quick win's indicators its row in the quick wins' table names as its output target
-OUTPUT_INDICATORS = 2
-
-
-@dataclass(frozen=True)
-class OutputTarget:
-    """One line of a quick win's output target: an indicator and its last target (none when it sets none)."""
-
-    indicator: Indicator
-    year: int | None
-    value: Value | None
-
-
-def output_targets(program: Program) -> list[OutputTarget]:
-    """A quick win's output target as the quick wins' table gives it, in the book and on the site alike: its
-    first indicators, each with its target of the latest year."""
-    found = []
-    for indicator in program.indicators[:OUTPUT_INDICATORS]:
-        year = max(indicator.targets, default=None)
-        found.append(OutputTarget(indicator, year, indicator.targets[year] if year is not None else None))
-    return found
-
-
 @dataclass(frozen=True)
 class PhaseRow:
     """One roadmap phase's row of the table of programs and budget by phase."""
@@ -253,53 +211,6 @@ def budget_by_phase(plan: Plan) -> PhaseBudgets:
         rows.append(PhaseRow(phase, sum(1 for p in running if p.period.start in years), len(running),
                              sum(line.amount for p in plan.programs for line in p.budget if line.year in years)))
     return PhaseBudgets(rows, plan.total_budget)
-
-
-@dataclass
-class AgencyRole:
-    """What one agency does in one pillar: programs it leads and programs it supports."""
-
-    led: list[Program]
-    supported: list[Program]
-
-    @property
-    def count(self) -> int:
-        return len(self.led) + len(self.supported)
-
-
-def agency_matrix(plan: Plan) -> dict[str, dict[str, AgencyRole]]:
-    """agency id → pillar id → its role there: the synchronisation picture across agencies."""
-    matrix = {a.id: {p.id: AgencyRole([], []) for p in plan.pillars} for a in plan.agencies}
-    for program in plan.programs:
-        if program.lead_id in matrix and program.pillar_id in matrix[program.lead_id]:
-            matrix[program.lead_id][program.pillar_id].led.append(program)
-        for partner in program.partners:
-            if program.pillar_id in matrix[partner.id]:
-                matrix[partner.id][program.pillar_id].supported.append(program)
-    return matrix
-
-
-def programs_by_agency(plan: Plan) -> list[tuple[Agency, list[Program], list[Program]]]:
-    """Each agency, sorted by short name, with the programs it leads and those it supports, each in the
-    book's order (as the pillars' matrices list them: GOV-01 before BRD-03, as their pages come)."""
-    place = {program.id: number for number, program in
-             enumerate(program for pillar in plan.pillars for program in pillar.programs_by_sub_element)}
-    return [(agency, sorted(agency.programs, key=lambda p: place.get(p.id, len(place))),
-             sorted(agency.supported, key=lambda p: place.get(p.id, len(place))))
-            for agency in sorted(plan.agencies, key=lambda a: a.short_name.lower())]
-
-
-
-
-MISSION_CODES = 40  #: program codes a cell of the missions table lists (three lines); with more in any cell it counts them
-
-
-def missions_counted(matrix: dict[str, dict[str, list[Program]]],
-                     unlinked: dict[str, list[Program]] | None = None) -> bool:
-    """Whether the missions table counts its programs rather than list them (a province's plan), in the book
-    and on the site alike; its row of programs serving no mission (``unlinked``) counts too."""
-    rows = [*matrix.values(), unlinked or {}]
-    return any(len(cell) > MISSION_CODES for row in rows for cell in row.values())
 
 
 def largest_first(amounts: dict[str, int]) -> list[tuple[str, int]]:

@@ -1,4 +1,4 @@
-"""Figures derived from the model (masterplan/summary.py), as both outputs print them."""
+"""Budget figures derived from the model (masterplan/summary.py), as both outputs print them."""
 
 from __future__ import annotations
 

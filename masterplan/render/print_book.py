@@ -18,7 +18,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from masterplan import attainment, chapters, summary
+from masterplan import attainment, chapters, program_tables, summary
 from masterplan.captions import TableCaption, table_captions
 from masterplan.diagnostics import Report, warning
 from masterplan.formatting import Formats
@@ -275,18 +275,18 @@ def html(plan: Plan, book: Book, env: jinja2.Environment, extra: dict[str, Any],
     """The whole print HTML: chapters first (to number their sections), then ``document`` around them (the book, or
     another document of the plan made of the same chapters and parts: the executive summary)."""
     money = summary.budget(plan)
-    by_agency = summary.programs_by_agency(plan)
-    missions = summary.mission_matrix(plan)
+    by_agency = program_tables.programs_by_agency(plan)
+    missions = program_tables.mission_matrix(plan)
     context = {
         "plan": plan, "book": book, "outline": book.outline, "money": money, "running_title": running_title(plan),
         "budget_rows": {"source": summary.largest_first(money.by_source), "agency": summary.largest_first(money.by_agency)},
         "ceiling_rows": (ceiling := summary.apbd_against_ceiling(plan)), "ceiling_total": summary.ceiling_total(ceiling),
         "colours": charts.pillar_colours(plan), "missions": missions, "phase_budget": summary.budget_by_phase(plan),
-        "quick_wins_first_year": summary.quick_wins_first_year(plan), "output_targets": summary.output_targets,
-        "without_mission": (unlinked := summary.without_mission(plan)),
-        "missions_counted": summary.missions_counted(missions, unlinked),
+        "quick_wins_first_year": summary.quick_wins_first_year(plan), "output_targets": program_tables.output_targets,
+        "without_mission": (unlinked := program_tables.without_mission(plan)),
+        "missions_counted": program_tables.missions_counted(missions, unlinked),
         "mission_budget": summary.budget_by_mission(plan),
-        "agency_matrix": summary.agency_matrix(plan), "by_agency": by_agency, "attainment": attainment.by_pillar(plan),
+        "agency_matrix": program_tables.agency_matrix(plan), "by_agency": by_agency, "attainment": attainment.by_pillar(plan),
         "glossary": glossary(plan, env.globals["language"]),
         # long chapters in chunks, each from a new page (see pdf_chunks)
         "matrix_chunks": pdf_chunks.program_matrix, "program_row_groups": pdf_chunks.program_row_groups,

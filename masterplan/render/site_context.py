@@ -14,7 +14,7 @@ from babel import Locale, UnknownLocaleError
 from babel.core import get_global
 from markupsafe import Markup
 
-from masterplan import attainment, glossary_entries, summary
+from masterplan import attainment, glossary_entries, program_tables, summary
 from masterplan.model import Plan
 from masterplan.render import data_notes, data_summaries, outline, site_charts
 from masterplan.render.data import JSON_FIELDS
@@ -38,11 +38,11 @@ def common_context(plan: Plan, book: outline.Outline, translate: Translate, base
         "roadmap_chart": site_charts.roadmap(plan), "caption": site_charts.captioner(book, translate),
         "pdf_destination": site_charts.pdf_destination,
         "phase_budget": summary.budget_by_phase(plan),
-        "quick_wins_first_year": summary.quick_wins_first_year(plan), "output_targets": summary.output_targets,
-        "agency_rows": summary.programs_by_agency(plan), "agency_matrix": summary.agency_matrix(plan),
-        "missions": (missions := summary.mission_matrix(plan)),
-        "without_mission": (unlinked := summary.without_mission(plan)),
-        "missions_counted": summary.missions_counted(missions, unlinked),
+        "quick_wins_first_year": summary.quick_wins_first_year(plan), "output_targets": program_tables.output_targets,
+        "agency_rows": program_tables.programs_by_agency(plan), "agency_matrix": program_tables.agency_matrix(plan),
+        "missions": (missions := program_tables.mission_matrix(plan)),
+        "without_mission": (unlinked := program_tables.without_mission(plan)),
+        "missions_counted": program_tables.missions_counted(missions, unlinked),
         "mission_budget": summary.budget_by_mission(plan), "attainment": attainment.by_pillar(plan),
         "chapter_labels": site_charts.chapter_labels(book), "book_contents": site_charts.book_contents(book),
         "colours": site_charts.pillar_colours(plan),
