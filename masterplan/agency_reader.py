@@ -18,7 +18,7 @@ from masterplan.indicator_reader import read_indicators
 from masterplan.located import LocatedMap
 from masterplan.plan_parts import Agency
 from masterplan.programs import BudgetLine, LeftOut, Program
-from masterplan.schema import PROGRAM_ID, SLUG
+from masterplan.schema_defs import PROGRAM_ID, SLUG
 from masterplan.values import Period
 
 

@@ -28,7 +28,7 @@ from masterplan.diagnostics import (
 from masterplan.filecache import FileCache, FileResult
 from masterplan.located import LocatedList, LocatedMap
 from masterplan.model import DEFAULT_LANGUAGE
-from masterplan.schema import SLUG
+from masterplan.schema_defs import SLUG
 from masterplan.values import Text
 
 #: the folder of a plan folder that holds what the plan says (plan.yml, pillars/, agencies/, chapters/…)

@@ -34,9 +34,9 @@ from jinja2.visitor import NodeTransformer
 
 from masterplan import sandbox_limits as limits
 from masterplan.diagnostics import Message, did_you_mean
+from masterplan.indonesian_words import english_field
 from masterplan.model import MODULES
 from masterplan.plan_parts import Chapter
-from masterplan.schema import english_field
 
 __all__ = ["SecurityError", "TimeBudget", "TimeUp", "compile_chapter", "read", "running_line", "syntax_hint",
            "template_line", "time_limit"]

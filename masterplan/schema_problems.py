@@ -14,14 +14,13 @@ from masterplan.diagnostics import (
     error,
     listing,
 )
-from masterplan.located import LocatedMap, locate
-from masterplan.schema import (
+from masterplan.indonesian_words import (
     INDONESIAN_DIRECTIONS,
     INDONESIAN_STATUSES,
-    MAX_VALUE,
-    NOT_BLANK,
     english_field,
 )
+from masterplan.located import LocatedMap, locate
+from masterplan.schema_defs import MAX_VALUE, NOT_BLANK
 from masterplan.schema_hints import (
     CONTACT_WORDS,
     LANGUAGE_CODE,

@@ -16,8 +16,9 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from masterplan.diagnostics import Diagnostic, Message, Position, error
+from masterplan.indonesian_words import english_field
 from masterplan.located import locate
-from masterplan.schema import english_field, schema_for
+from masterplan.schema import schema_for
 from masterplan.schema_problems import explain, field_name, unknown_fields
 from masterplan.validation_fast import is_valid
 
