@@ -1,20 +1,43 @@
 """The plan's content files as text, and where a character first occurs in them: for problems found in
-what the renderers print (a character no font has) that are said at the line that wrote it."""
+what the renderers print (a character no font has) that are said at the line that wrote it.
+
+Only the files the plan is read from count: a folder the build does not read (``content/analysis/`` in a plan
+asking for no strategic analysis, an archive ``content/lama/``) draws W017 and no warning of its text."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from masterplan.diagnostics import Position
-from masterplan.model import Plan
+from masterplan.model import ANALYSIS, SUMMARY_TEXT, Plan
+
+#: each folder of content/ the plan is read from, with the files it reads (its own, not its folders')
+READ = {"agencies": (".yml", ".yaml"), "pillars": (".yml", ".yaml"), "chapters": (".md",)}
+TOP_FILES = ("plan.yml", "glossary.yml", SUMMARY_TEXT)  #: the files of content/ itself
+
+
+def read_files(plan: Plan) -> list[Path]:
+    """The files of content/ the plan is read from, in name order: plan.yml, glossary.yml, the folders of
+    :data:`READ`, and the executive summary's text and the strategic analysis's chapters when plan.yml asks for
+    them."""
+    content = plan.content
+    if content is None or not content.is_dir():
+        return []
+    folders = {**READ, **({ANALYSIS: READ["chapters"]} if plan.strategic_analysis else {})}
+    tops = [name for name in TOP_FILES if name != SUMMARY_TEXT or plan.executive_summary]
+    found = [content / name for name in tops]
+    found += [path for folder, endings in folders.items() if (content / folder).is_dir()
+              for path in (content / folder).iterdir() if path.suffix.lower() in endings]
+    return sorted(path for path in found if not path.is_symlink() and path.is_file())
 
 
 def content_texts(plan: Plan) -> list[tuple[str, str]]:
-    """(name, text) of each chapter and YAML file of the content, in name order."""
+    """(name, text) of each chapter and YAML file the plan is read from (:func:`read_files`), in name order."""
     if plan.content is None:
         return []
     root = plan.content.parent
     return [(path.relative_to(root).as_posix(), path.read_text(encoding="utf-8", errors="replace"))
-            for path in sorted(plan.content.rglob("*"))
-            if path.suffix.lower() in (".md", ".yml", ".yaml") and not path.is_symlink() and path.is_file()]
+            for path in read_files(plan)]
 
 
 def character_at(character: str, texts: list[tuple[str, str]], plan: Plan) -> Position:

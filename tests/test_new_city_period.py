@@ -103,6 +103,22 @@ def test_the_new_plan_validates_clean_like_the_sample(made: tuple[Path, str], tm
     assert all(p.period.start >= 2025 and p.period.end <= 2034 for p in plan.programs)
 
 
+def test_the_samples_analysis_left_unasked_is_not_read_and_draws_only_w017(made: tuple[Path, str],
+                                                                           tmp_path: Path) -> None:
+    """With 'strategic_analysis: false' the build does not read content/analysis/: W017 says so once, and the
+    sample's lines there naming Pasuruan draw no W112 (two files did), nor any other warning of their text."""
+    root = tmp_path / "kota-probolinggo"
+    shutil.copytree(made[0], root)
+    plan_file = root / "content" / "plan.yml"
+    plan_file.write_text(plan_file.read_text(encoding="utf-8").replace("strategic_analysis: true",
+                                                                       "strategic_analysis: false"), encoding="utf-8")
+    warnings = load_and_check(root).report.warnings
+    assert [d.position.file for d in warnings if d.code == "W112"] == \
+        [file for file in SAMPLES_OWN if not file.startswith("content/analysis/")]
+    assert [(d.code, d.position.file) for d in warnings if d.position.file.startswith("content/analysis")] == \
+        [("W017", "content/analysis")]
+
+
 def test_the_notice_names_the_new_city_in_each_language_it_is_written_in(made: tuple[Path, str]) -> None:
     """The sample's notice is written in Indonesian and English ({id: …, en: …}): both name the new city, as a
     notice written as one text did."""

@@ -14,13 +14,11 @@ from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 from pathlib import Path
 
+from masterplan.content_text import READ, TOP_FILES
 from masterplan.diagnostics import Diagnostic, Message, Position, did_you_mean, warning
 from masterplan.leftovers import is_leftover
 from masterplan.model import ANALYSIS, ASSETS, SUMMARY_TEXT, Plan
 
-#: each folder of content/ the plan is read from, with the files it reads
-READ = {"agencies": (".yml", ".yaml"), "pillars": (".yml", ".yaml"), "chapters": (".md",)}
-TOP_FILES = ("plan.yml", "glossary.yml", SUMMARY_TEXT)  #: the files of content/ itself
 #: a name that hides a file's real ending behind another ("dishub.yml.txt", "bab.md.docx")
 _HIDDEN_ENDING = re.compile(r"^(.+\.(?:ya?ml|md))\.\w+$", re.IGNORECASE)
 _PLAN_SUFFIXES = (".yml", ".yaml", ".md")

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from masterplan import sample_plan
 from masterplan.checks import sample_names
+from masterplan.content_text import read_files
 from masterplan.diagnostics import Diagnostic, Message, Position, warning
 from masterplan.diagnostics import relative as relative_path
 from masterplan.messages import listing
@@ -66,7 +67,7 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
     if not sample.name or plan.content is None or plan.content.resolve() == sample.content.resolve():
         return  # the sample itself
     own = plan.city.strip().lower() == sample.city.lower()  # the sample's city making its own plan from it
-    texts = _texts(plan.content)
+    texts = _texts(plan)
     yield from _period_moved(plan, sample, texts)
     if not own:
         yield from _lines_left(plan, plan.content, sample, texts)
@@ -77,15 +78,15 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
     yield from _final_notice(plan, sample)
 
 
-def _texts(content: Path) -> dict[Path, list[str]]:
-    """The lines of every YAML and Markdown file of the plan's ``content`` folder."""
+def _texts(plan: Plan) -> dict[Path, list[str]]:
+    """The lines of every YAML and Markdown file the plan is read from ("rsud.YML" too, as it is read): not of a
+    folder the build does not read (W017 says so)."""
     texts: dict[Path, list[str]] = {}
-    for path in sorted(content.rglob("*")):
-        if path.suffix.lower() in (".yml", ".yaml", ".md") and path.is_file():  # "rsud.YML" is read as "rsud.yml" is
-            try:
-                texts[path] = path.read_text(encoding="utf-8").splitlines()
-            except (OSError, UnicodeDecodeError):
-                continue  # the loader reports a file it cannot read
+    for path in read_files(plan):
+        try:
+            texts[path] = path.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError):
+            continue  # the loader reports a file it cannot read
     return texts
 
 
