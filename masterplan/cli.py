@@ -70,7 +70,9 @@ def cli() -> None:
     """Turn a city's smart-city master plan (YAML + Markdown) into a PDF book and a website.
 
     A plan folder holds content/ (plan.yml, pillars/, agencies/, chapters/, glossary.yml,
-    assets/), optionally templates/ to override the default theme, and build/ for output.
+    assets/; executive-summary.md and analysis/ when plan.yml asks for the executive summary
+    and the strategic analysis), optionally templates/ to override the default theme, and
+    build/ for output.
 
     \b
     Typical session:
@@ -93,7 +95,12 @@ def cli() -> None:
 @click.option("--period", default=None, help="The plan's first and last year, e.g. 2025-2034 (as many years as the "
               "sample's): every year of the programs, budgets and targets moves with it.")
 def new(directory: Path, force: bool, city: str | None, period: str | None) -> None:
-    """Create a plan folder in DIRECTORY from the sample plan (Kota Pasuruan), for your city and years if given."""
+    """Create a plan folder in DIRECTORY from the sample plan (Kota Pasuruan), for your city and years if given.
+
+    The sample asks for the executive summary (content/executive-summary.md) and the strategic
+    analysis (content/analysis/NN-<slug>.md): for a plan without them, delete the file or folder
+    and 'executive_summary: true' or 'strategic_analysis: true' in content/plan.yml.
+    """
     from masterplan.adapt import WrongOption, adaptation, notes, still_the_samples
     from masterplan.project import AlreadyExists, scaffold
     from masterplan.sample_plan import sample
@@ -131,6 +138,9 @@ def new(directory: Path, force: bool, city: str | None, period: str | None) -> N
 @click.option("--strict", is_flag=True, help="Warnings fail too (exit code 1).")
 def validate(plan_dir: Path, output_format: str, strict: bool) -> None:
     """Check the whole plan and report every problem at once.
+
+    It reads content/ as the build does: executive-summary.md and analysis/ only when
+    plan.yml asks for the executive summary and the strategic analysis (else W017 says so).
 
     Exit code 0: clean; 1: content errors (or warnings with --strict); 2: wrong command line.
     """

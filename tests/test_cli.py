@@ -308,6 +308,20 @@ def test_help_speaks_indonesian_by_default_and_the_plans_language_inside_a_plan(
     assert "Port to listen on (0: any free port). [default: 8000;" in _help("serve", cwd=english / "content")
 
 
+@pytest.mark.parametrize(("language", "when", "only"), [("id", "bila plan.yml meminta", "hanya"),
+                                                        ("en", "when plan.yml asks for", "only")])
+def test_help_names_the_summarys_and_the_analysiss_files_where_it_tells_the_folder(language: str, when: str,
+                                                                                  only: str, tmp_path: Path) -> None:
+    """The folder's shape, in each language: content/executive-summary.md and content/analysis/ beside chapters/,
+    read when plan.yml asks for them (validate says so too), and the sample ``new`` copies asks for both."""
+    told = _help(cwd=tmp_path, language=language)
+    assert "glossary.yml, assets/; executive-summary.md" in told and f"analysis/ {when}" in told
+    assert f"analysis/ {only} {when}" in _help("validate", cwd=tmp_path, language=language)
+    made = _help("new", cwd=tmp_path, language=language)
+    assert "(content/executive-summary.md)" in made and "(content/analysis/NN-<slug>.md)" in made
+    assert "'strategic_analysis: true'" in made
+
+
 def test_the_version_line_is_said_in_the_readers_language(tmp_path: Path) -> None:
     from masterplan import __version__
     assert _as_a_person(["--version"], tmp_path, None).stdout == f"masterplan, versi {__version__}\n"
