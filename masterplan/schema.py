@@ -126,7 +126,9 @@ DOCUMENTS: dict[str, dict[str, Any]] = {
             "definition": ref("text", "What it means."),
         }, ["term", "definition"]), "Terms."),
     }, ["terms"]),
-    "chapter": obj("Front matter of content/chapters/NN-<slug>.md.", {
+    "chapter": obj("Front matter of a chapter: content/chapters/NN-<slug>.md, content/analysis/NN-<slug>.md (the "
+                   "strategic analysis's: generated readiness or vision only) and content/executive-summary.md "
+                   "(a title only).", {
         "title": ref("name", "Chapter title."),
         "id": {"type": "string", "pattern": SLUG, "description": "Id for cross-references (default: file slug)."},
         "order": {"type": "integer", "description": "Position (default: the NN of the file name)."},

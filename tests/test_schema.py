@@ -55,6 +55,25 @@ def test_sample_files_satisfy_the_published_schema(tmp_path: Path) -> None:
     assert checked >= 28
 
 
+def test_the_chapter_schema_covers_the_analysiss_and_the_summarys_front_matter(tmp_path: Path) -> None:
+    """``schema --kind chapter`` is the front matter of every Markdown file of the plan: it says so, and the sample's
+    chapters, the strategic analysis's and the executive summary's satisfy it; a misspelled field in the analysis's
+    front matter is refused as in a chapter's."""
+    schema = json.loads(CliRunner().invoke(cli, ["schema", "--kind", "chapter"]).output)
+    assert "content/analysis/NN-<slug>.md" in schema["description"]
+    assert "content/executive-summary.md" in schema["description"]
+    content = REPO / "content"
+    files = [*sorted((content / "chapters").glob("*.md")), *sorted((content / "analysis").glob("*.md")),
+             content / "executive-summary.md"]
+    validator = jsonschema.Draft202012Validator(schema)
+    for file in files:
+        front = _as_json(yaml.safe_load(file.read_text(encoding="utf-8").split("---\n")[1]))
+        errors = list(validator.iter_errors(front))
+        assert not errors, f"{file}: {errors[0].message}"
+    assert len([file for file in files if file.parent.name == "analysis"]) >= 6
+    assert list(validator.iter_errors({"title": "Profil Kota", "generated": ["readiness"], "oder": 2}))
+
+
 def test_schema_rejects_a_misspelled_field_like_an_editor_would() -> None:
     schema = json.loads(CliRunner().invoke(cli, ["schema", "--kind", "agency"]).output)
     bad = {"id": "x", "name": "X", "short_name": "X", "kind": "dinas", "programz": []}
