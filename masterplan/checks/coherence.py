@@ -154,10 +154,11 @@ def _status_behind(program: Program, date: datetime.date) -> Iterator[Diagnostic
 
 def _signed_before(plan: Plan) -> Iterator[Diagnostic]:
     """W530: a chapter (the foreword) signed in a year before the plan's date: a revision's book printed the
-    mayor's foreword of the plan it revises, "Desember 2021" under a plan dated 2027."""
+    mayor's foreword of the plan it revises, "Desember 2021" under a plan dated 2027; the strategic analysis's
+    chapters print their signature as the book's do."""
     if plan.date is None:
         return
-    for chapter in plan.chapters:
+    for chapter in [*plan.chapters, *plan.analysis]:
         years = [int(year) for year in _YEAR.findall(chapter.signed.date)] if chapter.signed else []
         if chapter.signed is not None and years and max(years) < plan.date.year:
             yield warning(chapter.signed.date_at or chapter.position, "W530", "this chapter is signed '{signed}', "
