@@ -45,9 +45,11 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
                               "writes it beside the book", name=entry.name)
         elif entry.is_dir():
             if _holds_text(entry):  # a folder of pictures only is the book's (W513 says the site lacks them)
-                yield warning(where, "W017", "folder content/{name}/ is not read", did_you_mean(entry.name, READ) or
-                              Message("the plan is read from content/plan.yml, glossary.yml, agencies/, pillars/ and "
-                                      "chapters/; pictures and files to download go in content/assets/"),
+                yield warning(where, "W017", "folder content/{name}/ is not read",
+                              did_you_mean(entry.name, [*READ, ANALYSIS]) or
+                              Message("the plan is read from content/plan.yml, glossary.yml, executive-summary.md, "
+                                      "agencies/, pillars/, chapters/ and analysis/; pictures and files to download "
+                                      "go in content/assets/"),
                               name=entry.name)
         elif (hidden := _HIDDEN_ENDING.match(entry.name)) and hidden.group(1).lower() in TOP_FILES:
             yield _hidden_ending(where, entry, hidden.group(1))  # glossary.yml.txt
@@ -56,9 +58,11 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
                           "write 'executive_summary: true' in content/plan.yml, and the build writes it beside "
                           "the book", name=entry.name)
         elif entry.name not in TOP_FILES and entry.suffix.lower() in _PLAN_SUFFIXES + (".txt",):
-            yield warning(where, "W017", "{name} is not read: content/ itself holds only plan.yml and glossary.yml",
+            yield warning(where, "W017", "{name} is not read: content/ itself holds only plan.yml, glossary.yml and "
+                          "executive-summary.md", did_you_mean(entry.name, TOP_FILES) or
                           Message("an agency's file goes in content/agencies/, a pillar's in content/pillars/, a "
-                                  "chapter in content/chapters/"), name=entry.name)
+                                  "chapter in content/chapters/, one of the strategic analysis in content/analysis/"),
+                          name=entry.name)
 
 
 def _holds_text(folder: Path) -> bool:
