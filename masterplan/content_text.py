@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from masterplan.diagnostics import Position
+from masterplan.folder_reader import inside
 from masterplan.model import ANALYSIS, SUMMARY_TEXT, Plan
 
 #: each folder of content/ the plan is read from, with the files it reads (its own, not its folders')
@@ -28,7 +29,8 @@ def read_files(plan: Plan) -> list[Path]:
     found = [content / name for name in tops]
     found += [path for folder, endings in folders.items() if (content / folder).is_dir()
               for path in (content / folder).iterdir() if path.suffix.lower() in endings]
-    return sorted(path for path in found if not path.is_symlink() and path.is_file())
+    # a link within the plan folder is read as the loader reads it; one leading out of it is never read (E013)
+    return sorted(path for path in found if path.is_file() and (not path.is_symlink() or inside(path, content.parent)))
 
 
 def content_texts(plan: Plan) -> list[tuple[str, str]]:

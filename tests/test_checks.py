@@ -265,6 +265,21 @@ def test_an_abbreviation_the_glossary_does_not_explain_is_told_once_in_the_plans
         "- {term: SMP, definition: …})")
 
 
+def test_a_chapter_linked_from_inside_the_plan_is_checked_as_the_book_reads_it(make_plan: Callable[..., Path]) -> None:
+    """A chapter that is a link (symlink) to a file elsewhere in the plan folder is read into the book, so its
+    abbreviations are told as any chapter's; one leading out of the plan is never read (E013), nor checked."""
+    root = make_plan({"drafts/isi.md": "---\ntitle: Isi\n---\n\nSiswa SMPX.\n"})
+    (root / "content/chapters/02-isi.md").symlink_to(root / "drafts/isi.md")
+    found = {d.message.split("'")[1] for d in load_and_check(root).report.warnings if d.code == "W529"}
+    assert "SMPX" in found
+    (root / "content/chapters/02-isi.md").unlink()
+    (root / "content/chapters/02-isi.md").symlink_to(root.parent / "elsewhere.md")
+    (root.parent / "elsewhere.md").write_text("---\ntitle: Luar\n---\n\nSiswa SMPZ.\n", encoding="utf-8")
+    checked = load_and_check(root).report
+    assert "E013" in {d.code for d in checked.errors}
+    assert "SMPZ" not in {d.message.split("'")[1] for d in checked.warnings if d.code == "W529"}
+
+
 def test_a_plan_without_a_glossary_is_not_told_of_abbreviations(make_plan: Callable[..., Path]) -> None:
     """No glossary, no annex to add to: the mini plan's SDM, TIK, SPBE, APBN and OPD are not told one by one."""
     checked = load_and_check(make_plan({"content/glossary.yml": None}))
