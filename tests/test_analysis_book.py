@@ -147,3 +147,22 @@ def test_the_build_writes_keeps_and_removes_the_analysis_as_the_plan_asks(tmp_pa
     off = run(root, BuildOptions(site=False, search=False))
     assert off.ok and not analysis.exists() and (root / "build" / "masterplan.pdf").is_file()
     assert [d.code for d in off.report.warnings] == ["W017"]  # content/analysis/ is not read, and said so
+
+
+def test_a_cross_reference_its_jinja_writes_to_nothing_it_holds_is_told_by_the_build(tmp_path: Path) -> None:
+    """validate reads a chapter as written, so a reference a loop writes (``[[bab:{{ pillar.id }}]]``) is not its to
+    tell; the analysis printed it as written and said nothing, where the book's chapter says W604. Now the build tells
+    it, once each, and a reference written as is stays told by validate alone (E507 there, not again here)."""
+    root = write_plan(tmp_path, {})
+    plan_yml = root / "content" / "plan.yml"
+    plan_yml.write_text(plan_yml.read_text(encoding="utf-8").replace(
+        "leading_sector: diskominfo", "leading_sector: diskominfo\nstrategic_analysis: true"), encoding="utf-8")
+    (root / "content" / "analysis").mkdir()
+    (root / "content" / "analysis" / "01-dimensi.md").write_text(
+        "---\ntitle: Dimensi\n---\n\n{% for pillar in plan.pillars %}Lihat [[bab:{{ pillar.id }}]] dan "
+        "[[pillar:{{ pillar.id }}]].\n\n{% endfor %}", encoding="utf-8")
+    built = run(root, BuildOptions(site=False, search=False))
+    told = sorted(d.message for d in built.report.warnings if d.code == "W604")
+    assert built.ok and told == [f"cross-reference 'bab:{pillar.id}' names nothing in the book"
+                                 for pillar in sorted(load_and_check(root).plan.pillars, key=lambda p: p.id)]
+    assert "Lihat [[bab:" in " ".join(texts(root / "build" / ANALYSIS_PDF))

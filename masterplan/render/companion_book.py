@@ -44,7 +44,7 @@ class Companion:
     laid_out: str  #: said when it is laid out: {pages}, {seconds}
     failed: str  #: said when WeasyPrint fails
     extra: tuple[tuple[str, Any], ...] = ()  #: what its template reads beside the book's
-    told: bool = False  #: a cross-reference to nothing it holds was told by validate, at its line (chapter_text)
+    told: bool = False  #: a cross-reference written to nothing it holds was told by validate, at its line (chapter_text)
 
 
 def render(plan: Plan, root: Path, staging: Staging, options: BuildOptions, report: Report,

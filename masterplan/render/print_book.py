@@ -18,7 +18,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from masterplan import attainment, chapters, program_tables, summary
+from masterplan import attainment, chapters, crossref, program_tables, summary
 from masterplan.captions import TableCaption, table_captions
 from masterplan.diagnostics import Report, warning
 from masterplan.formatting import Formats
@@ -113,7 +113,8 @@ def chapter_text(plan: Plan, entry: outline.BookChapter, book: outline.Outline, 
     """A content chapter's own text as safe HTML with its cross-references resolved.
 
     Image URLs were checked with the content (E508); the fetcher refuses anything else. ``told``: a cross-reference
-    ``book`` does not hold was told by validate at its line (the strategic analysis's), not again here. ``title``: the
+    written in the chapter that ``book`` does not hold was told by validate at its line (the strategic analysis's), not
+    again here; one its Jinja wrote (``[[bab:{{ pillar.id }}]]``), which validate does not see, is told. ``title``: the
     document's running title, when not the book's (:func:`running_title`), which its tables' pages show again."""
     source = entry.chapter
     if source is None:
@@ -123,10 +124,11 @@ def chapter_text(plan: Plan, entry: outline.BookChapter, book: outline.Outline, 
     if text is None:
         return Markup("")
     page_word = translate("page")
+    written = {ref for ref, _, _ in crossref.find(crossref.outside_templates(source.body))} if told else set()
 
     def resolve(ref: str) -> str:
         target = book.resolve(ref)
-        if target is None and not told:
+        if target is None and ref not in written:
             report.add(warning(source.position, "W604", "cross-reference '{ref}' names nothing in the book", ref=ref))
         return _xref(target, ref, page_word)
 
