@@ -69,7 +69,7 @@ class Staging:
 
     def drop(self, name: str) -> None:
         """Remove the output folder's ``name`` when this build's output is swapped in (an output the plan no longer
-        asks for: the executive summary), and only then: a failed build keeps it."""
+        asks for: the executive summary, the strategic analysis), and only then: a failed build keeps it."""
         self.dropped.add(name)
 
     def __exit__(self, kind: type[BaseException] | None, value: BaseException | None,

@@ -275,7 +275,7 @@ def glossary(plan: Plan, language: str) -> list[tuple[str, str]]:
 
 def html(plan: Plan, book: Book, env: jinja2.Environment, extra: dict[str, Any], document: str = DOCUMENT) -> str:
     """The whole print HTML: chapters first (to number their sections), then ``document`` around them (the book, or
-    another document of the plan made of the same chapters and parts: the executive summary)."""
+    another document of the plan made of the same chapters and parts: the executive summary, the strategic analysis)."""
     money = summary.budget(plan)
     by_agency = program_tables.programs_by_agency(plan)
     missions = program_tables.mission_matrix(plan)
