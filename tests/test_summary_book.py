@@ -98,6 +98,16 @@ def test_the_quick_wins_landscape_chapter_opens_without_a_running_header(summary
     assert headers[1].endswith("Bab 4 · Quick Wins"), headers
 
 
+def test_the_running_header_names_the_summary_and_the_whole_title(summary: Path) -> None:
+    """The summary's chapters' titles are short: its kind, the plan's title, city and period all fit (the period was
+    cut, "… Kota Pasuruan…")."""
+    with plumbed(summary) as document:
+        headers = [" ".join(word["text"] for word in running_header(page) if word["x0"] < page.width / 2)
+                   for page in document.pages[1:]]
+    headers = [left for left in headers if left and not left.endswith("(lanjutan)")]
+    assert headers and set(headers) == {"Ringkasan Eksekutif · Masterplan Smart City Kota Pasuruan 2022–2031"}, headers
+
+
 def test_pages_are_numbered_after_the_cover(pages: list[str]) -> None:
     assert not re.search(r"\b1$", pages[0])  # the cover has no folio
     for number, text in enumerate(pages[1:], start=1):

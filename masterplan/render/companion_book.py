@@ -55,7 +55,7 @@ def render(plan: Plan, root: Path, staging: Staging, options: BuildOptions, repo
     theme, env, translate, fetcher = pdf.press(plan, root)
     chapters = companion.contents(plan, translate)
     kind = translate(companion.kind)
-    running = print_book.running_title(plan, f"{kind} · ")
+    running = print_book.running_title(plan, f"{kind} · ", chapters)
     texts = {c.key: print_book.chapter_text(plan, c, chapters, translate, report, companion.told, running)
              for c in chapters.chapters}
     book = print_book.Book(chapters, texts, print_book.figures(plan, chapters, Formats(plan.language, translate),

@@ -33,6 +33,7 @@ ROADMAP_ROWS = 46  #: lines of the roadmap's first page, below its section's tex
 ROADMAP_ROWS_CONTINUED = 60  #: lines of each page the roadmap continues on (3.5 mm a line at the text width)
 BARS_PER_PAGE = 40  #: bars of a budget chart on a page with its caption (44 fit the text's height)
 RUNNING_TITLE = 60  #: characters of the plan's title in the running header, one line beside the chapter's title
+RUNNING_LINE = 112  #: characters of the running header's line: its title's part and the longest chapter's together
 DOCUMENT = "print/book.html"  #: the book's page template, around its chapters
 WIDE_TABLE = 8  #: columns from which a chapter's own table is set small, its long words broken to fit the page
 
@@ -65,13 +66,19 @@ def _xref(target: outline.Target | None, ref: str, page_word: str) -> str:
             f' data-page="{escape(page_word)}">{escape(target.text)}</a>')
 
 
-def running_title(plan: Plan, prefix: str = "") -> str:
+def running_title(plan: Plan, prefix: str = "", chapters: outline.Outline | None = None) -> str:
     """The plan's title as the running header shows it, after ``prefix`` (the summary's "Ringkasan Eksekutif · "):
-    the whole cut at a word, with "…", when longer than a line's share."""
+    the whole cut at a word, with "…", when longer than a line's share. That share is :data:`RUNNING_TITLE`, or,
+    given the book's ``chapters``, what their longest running title ("Bab 4 · Isu Strategis …") leaves of the line:
+    a companion book's short chapter titles leave room for its kind, the plan's title, city and period whole."""
     title = prefix + localize(plan.title, plan.language)
-    if len(title) <= RUNNING_TITLE:
+    share = RUNNING_TITLE
+    if chapters is not None and chapters.chapters:
+        longest = max(len(f"{c.label} · {c.title}" if c.label else c.title) for c in chapters.chapters)
+        share = max(RUNNING_TITLE, RUNNING_LINE - longest)
+    if len(title) <= share:
         return title
-    return title[:RUNNING_TITLE].rsplit(" ", 1)[0].rstrip(",;:(–-") + "…"
+    return title[:share].rsplit(" ", 1)[0].rstrip(",;:(–-") + "…"
 
 
 class ContinuedTables:
