@@ -92,6 +92,22 @@ def test_each_pillar_has_its_section_with_its_own_figures(sample_build: Path, pa
     assert "Tabel 4.1 Analisis SWOT kota" in whole and "Tabel 4.2 Arah strategi dari analisis SWOT" in whole
 
 
+def test_it_leads_to_the_plan_s_missions_programs_and_quick_wins(sample_build: Path, pages: list[str]) -> None:
+    """Its tables 4.3 and 5.1 are filled from the plan (content/analysis/04-…, 05-…): a revision keeps them right."""
+    plan = load_and_check(sample_build).plan
+    assert plan is not None
+    whole = " ".join(pages)
+    assert "Tabel 4.3 Misi RPJMD dan dimensi yang mendukungnya" in whole
+    first, governance = plan.missions[0], plan.pillars[0]
+    serving = sum(first in program.missions for program in governance.programs)
+    # the programs of the pillar serving the mission, its count kept beside its name (a no-break space)
+    assert re.search(rf"{governance.name.get('id')}\s\({serving}\)", whole), serving
+    assert "Tabel 5.1 Dimensi, sasaran, dan program pada buku masterplan" in whole
+    for pillar in plan.pillars:
+        for program in pillar.quick_wins:
+            assert f"{program.id} {program.name.get('id')}" in whole, program.id
+
+
 def test_its_metadata_and_the_site_are_the_analysis_s(sample_build: Path) -> None:
     analysis = sample_build / "build" / ANALYSIS_PDF
     document = reader(analysis)
