@@ -41,6 +41,7 @@ PAGES = {
     "analysis_pdf": "download/masterplan-analysis.pdf",  #: the strategic analysis, likewise
     "css": "static/site.css",
     "search_js": "static/search.js",
+    "filters_js": "static/filters.js",  #: the search's menus narrowing its results, loaded before search.js
     "tables_js": "static/tables.js",
     "menu_js": "static/menu.js",
     "programs_js": "static/programs.js",

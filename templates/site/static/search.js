@@ -1,4 +1,5 @@
-/* Search with Pagefind's index (pagefind/pagefind.js), the site's only script.
+/* Search with Pagefind's index (pagefind/pagefind.js): the words typed, the results listed with their facts.
+   Its menus narrowing the results are filters.js's, loaded before it.
    Words come from data-* attributes rendered through the translation catalog.
    Result links are Pagefind's paths from the host's root, so the site works at the web root and in any folder. */
 (function () {
@@ -11,6 +12,7 @@
   var offline = document.getElementById("search-offline");
   var browse = document.getElementById("search-browse"); // shown with "no results": where to look instead
   var api = null;
+  var known = {}; // every kind and pillar the index has a page of ({kind: {Program: 40, …}, pillar: {…}})
   var latest = 0;
   var timer = null;
 
@@ -61,7 +63,7 @@
       api = import(new URL(script.dataset.index, document.baseURI).href).then(function (pagefind) {
         // the filters' index loaded first: without it a search's counts by kind and pillar come back empty
         return pagefind.options({ excerptLength: 24 }).then(function () { return pagefind.filters(); })
-          .then(function () { return pagefind; });
+          .then(function (all) { known = all || {}; return pagefind; });
       });
     }
     return api;
@@ -210,34 +212,10 @@
     return true;
   }
 
-  // the results narrowed to a kind of page ("Program") or a pillar: each menu lists what the words found, with
-  // its count for them alone ("Program (4)"); the choice is kept in the address, as the words are
+  // the results narrowed to a kind of page ("Program") or a pillar (filters.js); the choice is kept in the
+  // address, as the words are
   var narrowing = document.getElementById("search-filters");
-  var menus = Array.prototype.slice.call(narrowing.querySelectorAll("select"));
-  function chosen() {
-    var filters = {};
-    menus.forEach(function (menu) { if (menu.value) { filters[menu.dataset.filter] = menu.value; } });
-    return filters;
-  }
-  function offer(counts) {
-    menus.forEach(function (menu) {
-      var found = counts[menu.dataset.filter] || {};
-      var kept = menu.value;
-      while (menu.options.length > 1) { menu.remove(1); }
-      Object.keys(found).filter(function (value) { return found[value] > 0 || value === kept; })
-        .sort(function (a, b) { return found[b] - found[a] || a.localeCompare(b); })
-        .forEach(function (value) { menu.add(new Option(value + " (" + found[value] + ")", value)); });
-      menu.value = kept;
-    });
-  }
-  function address(query) {
-    var params = new URLSearchParams();
-    if (query) { params.set("q", query); }
-    var filters = chosen();
-    Object.keys(filters).forEach(function (name) { params.set(name, filters[name]); });
-    var text = params.toString();
-    return text ? "?" + text : location.pathname;
-  }
+  var filters = window.searchFilters(narrowing);
 
   // the tab's title names the search, as history and bookmarks show it: "“sambat” · Cari · …"
   var title = document.title;
@@ -247,7 +225,7 @@
   function run(landing) {
     var query = input.value.trim();
     var ticket = ++latest;
-    history.replaceState(null, "", address(query));
+    history.replaceState(null, "", filters.address(query));
     document.title = query ? "\u201c" + query + "\u201d \u00b7 " + title : title;
     list.textContent = "";
     more.hidden = true;
@@ -260,9 +238,11 @@
     function show(search) {
       if (ticket !== latest) { return Promise.resolve(); }
       pending = search.results.slice();
-      offer(search.totalFilters || {});
-      narrowing.hidden = search.unfilteredResultCount === 0 && !Object.keys(chosen()).length;
-      return next(ticket, query, search.results.length);
+      return filters.offer(pagefind, searched(part || query), search).then(function () {
+        if (ticket !== latest) { return; }
+        narrowing.hidden = search.unfilteredResultCount === 0 && !Object.keys(filters.chosen(null)).length;
+        return next(ticket, query, search.results.length);
+      });
     }
     // a word that finds nothing is looked at first: Pagefind may match it by a letter (no result together) or,
     // as its index stands, drop it from the query and list the other words' results as the whole query's
@@ -273,7 +253,10 @@
       .then(function (words) {
         if (ticket !== latest) { return; }
         part = words;
-        return pagefind.search(searched(words || query), { filters: chosen() }).then(show);
+        // a choice the index lacks (an address from the other edition, a pillar renamed) is dropped, and the
+        // address with it
+        if (filters.drop(known)) { history.replaceState(null, "", filters.address(query)); }
+        return pagefind.search(searched(words || query), { filters: filters.chosen(null) }).then(show);
       })
       .then(function () { return back !== null && landing === true && restore(ticket, query); })
       .then(function (restored) {
@@ -306,12 +289,13 @@
     if (header) { header.value = input.value; }
     clearTimeout(timer); timer = setTimeout(function () { run(false); }, 250);
   });
-  menus.forEach(function (menu) {
-    menu.addEventListener("change", function () { run(false); });
-    var given = new URLSearchParams(location.search).get(menu.name); // a narrowed search's address, bookmarked
-    if (given) { menu.add(new Option(given, given)); menu.value = given; }
-  });
+  filters.menus.forEach(function (menu) { menu.addEventListener("change", function () { run(false); }); });
   input.value = new URLSearchParams(location.search).get("q") || "";
   if (header) { header.value = input.value; }
-  if (input.value) { run(true); }
+  if (input.value) {
+    filters.given(new URLSearchParams(location.search)); // a narrowed search's address, bookmarked
+    run(true);
+  } else if (location.search) { // "?kind=Program": a choice without words is no search
+    history.replaceState(null, "", filters.address(""));
+  }
 })();

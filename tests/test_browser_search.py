@@ -1,0 +1,177 @@
+"""The site search's menus narrowing its results ("Tampilkan", "Dimensi") and the facts under each result, in a
+real headless Chromium, on the sample site built in Indonesian and as its English edition (no PDF).
+
+Needs Debian's ``chromium`` (/usr/bin/chromium) and Playwright for Python, as tests/test_browser.py does.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import CHROMIUM, REPO
+from test_browser import _wait_for_search, serving
+
+from masterplan.model import Plan
+from masterplan.project import load_and_check
+
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium")
+
+
+def _built(root: Path, language: str) -> Path:
+    """The sample plan copied into ``root`` in ``language`` and its site built with its search index."""
+    from masterplan.build import BuildOptions, run
+
+    shutil.copytree(REPO / "content", root / "content")
+    plan_yml = root / "content" / "plan.yml"
+    plan_yml.write_text(re.sub(r"(?m)^language: .*$", f"language: {language}", plan_yml.read_text(encoding="utf-8")),
+                        encoding="utf-8")
+    result = run(root, BuildOptions(pdf=False))
+    assert result.ok, [str(d) for d in result.report.errors]
+    return root
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _built(tmp_path_factory.mktemp("search-id"), "id")
+
+
+@pytest.fixture(scope="module")
+def server(sample: Path) -> Iterator[str]:
+    with serving(sample / "build" / "site") as address:
+        yield address
+
+
+@pytest.fixture(scope="module")
+def english_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with serving(_built(tmp_path_factory.mktemp("search-en"), "en") / "build" / "site") as address:
+        yield address
+
+
+@pytest.fixture(scope="module")
+def plan(sample: Path) -> Plan:
+    checked = load_and_check(sample)
+    assert checked.plan is not None
+    return checked.plan
+
+
+@pytest.fixture
+def page(browser: object) -> Iterator[object]:
+    """A fresh page that records console and page errors."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
+    tab = context.new_page()
+    tab.problems = []
+    tab.on("console", lambda m: tab.problems.append(f"console: {m.text}") if m.type == "error" else None)
+    tab.on("pageerror", lambda e: tab.problems.append(f"page error: {e}"))
+    yield tab
+    context.close()
+
+
+def _choices(tab: object, menu: str) -> list[str]:
+    return tab.eval_on_selector_all(f"#search-{menu} option", "options => options.map(o => o.textContent)")  # type: ignore[attr-defined]
+
+
+def _status(tab: object, start: str) -> None:
+    tab.wait_for_function("start => document.getElementById('search-status').textContent.startsWith(start)",  # type: ignore[attr-defined]
+                          arg=start, timeout=15000)
+
+
+def test_each_menu_counts_its_choices_under_the_other_menus_choice(page: object, server: str) -> None:
+    """Narrowed to Smart Environment, "sampah" offered "Bab (5)", the count for every pillar: choosing it listed
+    nothing. Each menu now counts under the other menu's choice, and offers no choice that finds nothing."""
+    page.goto(server + "search.html?q=sampah&pillar=Smart+Environment")  # type: ignore[attr-defined]
+    _wait_for_search(page)
+    kinds = _choices(page, "kind")[1:]
+    assert kinds and not [kind for kind in kinds if kind.startswith("Bab")], kinds
+    for choice in kinds:  # each choice lists as many results as it said
+        value, count = re.fullmatch(r"(.+) \((\d+)\)", choice).groups()  # type: ignore[union-attr]
+        page.select_option("#search-kind", value)  # type: ignore[attr-defined]
+        _status(page, f"{count} hasil" if count != "1" else "1 hasil")
+        assert page.locator("#search-results li").count() == int(count), choice  # type: ignore[attr-defined]
+    page.select_option("#search-kind", "Program")  # type: ignore[attr-defined]
+    _status(page, "4 hasil")
+    # the pillar menu counts the programs only; the kind menu, with no pillar chosen, every pillar's
+    assert _choices(page, "pillar")[1:] == ["Smart Environment (4)"], _choices(page, "pillar")
+    page.select_option("#search-pillar", "")  # type: ignore[attr-defined]
+    _status(page, "4 hasil")
+    assert "Bab (5)" in _choices(page, "kind") and "Program (4)" in _choices(page, "kind")
+    assert page.problems == []  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(("address", "kept"), [
+    ("search.html?q=sampah&kind=Nothing", "search.html?q=sampah"),
+    ("search.html?q=sampah&pillar=Smart+Energy&kind=Program", "search.html?q=sampah&kind=Program"),
+    ("search.html?kind=Program", "search.html"),
+])
+def test_a_shared_address_with_a_choice_the_index_lacks_drops_it(address: str, kept: str, page: object,
+                                                                 server: str) -> None:
+    """An address with a kind or pillar the site has no page of (sent from the other edition, a pillar since
+    renamed) showed a blank menu and "no results"; a choice without words stayed in the address. The choice is
+    dropped, from the search and from the address."""
+    page.goto(server + address)  # type: ignore[attr-defined]
+    if "q=" in address:
+        _wait_for_search(page)
+        assert re.match(r"\d+ hasil untuk", page.inner_text("#search-status")), page.inner_text("#search-status")  # type: ignore[attr-defined]
+    page.wait_for_url(server + kept)  # type: ignore[attr-defined]
+    assert page.problems == []  # type: ignore[attr-defined]
+
+
+def test_a_search_address_from_the_indonesian_edition_opens_on_the_english_one(page: object,
+                                                                               english_server: str) -> None:
+    """``kind=Bab`` is "Chapter" in English: the Indonesian edition's address listed nothing there."""
+    page.goto(english_server + "search.html?q=sampah&kind=Bab")  # type: ignore[attr-defined]
+    _wait_for_search(page)
+    page.wait_for_url(english_server + "search.html?q=sampah")  # type: ignore[attr-defined]
+    assert re.match(r"\d+ results for", page.inner_text("#search-status"))  # type: ignore[attr-defined]
+    assert page.input_value("#search-kind") == "" and "Chapter (5)" in _choices(page, "kind")  # type: ignore[attr-defined]
+
+
+def _facts(tab: object, address: str) -> dict[str, str]:
+    """Each result's page (its file's name) and the facts under its title."""
+    tab.goto(address)  # type: ignore[attr-defined]
+    _wait_for_search(tab)
+    return dict(tab.eval_on_selector_all("#search-results li:has(.result-facts)", """items => items.map(li =>  
+        [li.querySelector('a').pathname.split('/').pop().replace('.html', ''),
+         li.querySelector('.result-facts').textContent])"""))  # type: ignore[attr-defined]
+
+
+def test_a_results_facts_say_one_program_as_one_and_leave_out_none(page: object, server: str,
+                                                                    english_server: str, plan: Plan) -> None:
+    """The English edition said "Leads 1 programs"; an agency leading nothing, "Leads 0 programs · supports 4 ·
+    Rp 0". One program is said as one, and a count or an amount of 0 is left out."""
+    one = next(agency for agency in plan.agencies if len(agency.programs) == 1 and agency.supported)
+    idle = next(agency for agency in plan.agencies if not agency.programs)
+    facts = _facts(page, english_server + f"search.html?q={one.short_name}&kind=Agency")
+    assert re.fullmatch(rf"Leads 1 program · supports {len(one.supported)} · Rp [\d.,]+ (billion|million)",
+                        facts[one.id]), facts
+    facts = _facts(page, server + f"search.html?q={idle.short_name}&kind=Perangkat+Daerah")
+    assert facts[idle.id] == f"Mendukung {len(idle.supported)}", facts
+    assert page.problems == []  # type: ignore[attr-defined]
+
+
+def test_the_menus_work_with_the_keyboard(page: object, server: str) -> None:
+    """From the search box, Tab reaches the kind menu; the arrow keys change it, and the results and their count
+    follow at once, the focus kept on the menu."""
+    page.goto(server + "search.html?q=sampah")  # type: ignore[attr-defined]
+    _wait_for_search(page)
+    _status(page, "16 hasil")
+    page.focus("#search-input")  # type: ignore[attr-defined]
+    for _ in range(5):
+        if page.evaluate("document.activeElement.id") == "search-kind":  # type: ignore[attr-defined]
+            break
+        page.keyboard.press("Tab")  # type: ignore[attr-defined]
+    assert page.evaluate("document.activeElement.id") == "search-kind"  # type: ignore[attr-defined]
+    page.keyboard.press("ArrowDown")  # type: ignore[attr-defined]  # the first choice: the most results
+    first = _choices(page, "kind")[1]
+    count = re.fullmatch(r".+ \((\d+)\)", first).group(1)  # type: ignore[union-attr]
+    _status(page, f"{count} hasil")
+    page.keyboard.press("ArrowDown")  # type: ignore[attr-defined]
+    second = re.fullmatch(r"(.+) \((\d+)\)", _choices(page, "kind")[2]).groups()  # type: ignore[union-attr]
+    _status(page, f"{second[1]} hasil")
+    assert page.locator("#search-results li").count() == int(second[1])  # type: ignore[attr-defined]
+    assert page.evaluate("document.activeElement.id") == "search-kind"  # type: ignore[attr-defined]
+    assert page.input_value("#search-kind") == second[0] and f"kind={second[0]}" in page.url  # type: ignore[attr-defined]
+    assert page.problems == []  # type: ignore[attr-defined]
