@@ -78,22 +78,6 @@ def server(site: Path) -> Iterator[str]:
         yield address
 
 
-@pytest.fixture
-def page(browser: object) -> Iterator[object]:
-    """A fresh page that records console errors, page errors and requests leaving 127.0.0.1."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
-    tab = context.new_page()
-    tab.problems = []
-    tab.on("console", lambda m: tab.problems.append(f"console {m.type}: {m.text} at {m.location.get('url')}")
-           if m.type == "error" else None)
-    tab.on("response", lambda r: tab.problems.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None)
-    tab.on("pageerror", lambda e: tab.problems.append(f"page error: {e}"))
-    tab.on("request", lambda r: tab.problems.append(f"external request: {r.url}")
-           if not r.url.startswith(("http://127.0.0.1", "file://", "data:")) else None)
-    yield tab
-    context.close()
-
-
 def e_sambat(plan: Plan) -> str:
     return next(p.id for p in plan.programs if "sambat" in str(p.name).lower())
 

@@ -51,25 +51,6 @@ def english_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield address
 
 
-@pytest.fixture(scope="module")
-def plan(sample: Path) -> Plan:
-    checked = load_and_check(sample)
-    assert checked.plan is not None
-    return checked.plan
-
-
-@pytest.fixture
-def page(browser: object) -> Iterator[object]:
-    """A fresh page that records console and page errors."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
-    tab = context.new_page()
-    tab.problems = []
-    tab.on("console", lambda m: tab.problems.append(f"console: {m.text}") if m.type == "error" else None)
-    tab.on("pageerror", lambda e: tab.problems.append(f"page error: {e}"))
-    yield tab
-    context.close()
-
-
 def _choices(tab: object, menu: str) -> list[str]:
     return tab.eval_on_selector_all(f"#search-{menu} option", "options => options.map(o => o.textContent)")  # type: ignore[attr-defined]
 
@@ -139,9 +120,11 @@ def _facts(tab: object, address: str) -> dict[str, str]:
 
 
 def test_a_results_facts_say_one_program_as_one_and_leave_out_none(page: object, server: str,
-                                                                    english_server: str, plan: Plan) -> None:
+                                                                    english_server: str, sample: Path) -> None:
     """The English edition said "Leads 1 programs"; an agency leading nothing, "Leads 0 programs · supports 4 ·
     Rp 0". One program is said as one, and a count or an amount of 0 is left out."""
+    plan: Plan | None = load_and_check(sample).plan
+    assert plan is not None
     one = next(agency for agency in plan.agencies if len(agency.programs) == 1 and agency.supported)
     idle = next(agency for agency in plan.agencies if not agency.programs)
     facts = _facts(page, english_server + f"search.html?q={one.short_name}&kind=Agency")

@@ -1191,7 +1191,8 @@ def test_stylesheet_and_scripts_are_linked_by_version_so_no_browser_keeps_an_old
         return {path: version.pop() for path, version in found.items() if len(version) == 1}
 
     before = versions()
-    assert set(before) == {"static/site.css", "static/tables.js", "static/menu.js", "static/search.js"}
+    assert set(before) == {"static/site.css", "static/tables.js", "static/menu.js", "static/search.js",
+                           "static/filters.js"}
     assert versions() == before
     own = root / "templates" / "site" / "static" / "site.css"
     own.parent.mkdir(parents=True)
