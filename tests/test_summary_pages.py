@@ -1,0 +1,92 @@
+"""The executive summary's pages read well: no table's rest stands on a page left mostly blank, and a page is left
+mostly blank only before a chapter, which opens a page of its own, or at the end.
+
+Read back from the summary laid out alone (no book, no cache) of three plans: the sample, its English edition, and
+the sample made another city's plan for other years (``masterplan new --city --period``). "Mostly blank": the page's
+lowest line of text (its folio left aside) stands in the upper half of the text's area, between the top and bottom
+margins (book.css: 24 and 22 mm upright, 25 and 16 mm turned).
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import REPO
+from pdf_reading import outline_pages, plumbed
+
+from masterplan.build import BuildOptions
+from masterplan.cli import cli
+from masterplan.diagnostics import Report
+from masterplan.output import SUMMARY_PDF, Staging
+from masterplan.project import load_and_check
+from masterplan.render import summary_book
+
+MM = 72 / 25.4
+
+
+def sample_copy(root: Path, edition: str) -> None:
+    """The sample plan in ``root``: as it is (``id``), its English edition (``en``), or made Kota Probolinggo's for
+    2025–2034 by ``masterplan new`` (``probolinggo``)."""
+    if edition == "probolinggo":
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setenv("MASTERPLAN_LANG", "en")
+            result = CliRunner().invoke(cli, ["new", str(root), "--city", "Kota Probolinggo", "--period", "2025-2034"])
+        assert result.exit_code == 0, result.output
+        return
+    shutil.copytree(REPO / "content", root / "content")
+    plan_yml = root / "content" / "plan.yml"
+    plan_yml.write_text(re.sub(r"^language: id\b", f"language: {edition}", plan_yml.read_text(encoding="utf-8"),
+                               count=1, flags=re.MULTILINE), encoding="utf-8")
+
+
+@pytest.fixture(scope="module", params=["id", "en", "probolinggo"])
+def summary(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One plan's executive summary, laid out alone."""
+    root = tmp_path_factory.mktemp(f"summary-{request.param}") / "plan"
+    sample_copy(root, request.param)
+    plan = load_and_check(root).plan
+    assert plan is not None
+    report = Report()
+    with Staging(root / "build") as staging:
+        summary_book.render(plan, root, staging, BuildOptions(cache=False), report)
+    assert not report.errors, report.errors
+    return root / "build" / SUMMARY_PDF
+
+
+def page_fill(pdf: Path) -> list[tuple[float, str]]:
+    """Each page's fill, how far down its text's area its lowest line of text stands (0 at the top margin, 1 at the
+    bottom one), and its running header's left part ("Tabel 3.1 (lanjutan)" on a table's later pages)."""
+    fills = []
+    with plumbed(pdf) as document:
+        for page in document.pages:
+            turned = page.width > page.height
+            top, bottom = (25 if turned else 24) * MM, page.height - (16 if turned else 22) * MM
+            words = page.extract_words()
+            lowest = max((w["bottom"] for w in words if top <= w["top"] and w["bottom"] <= bottom), default=top)
+            header = " ".join(w["text"] for w in words if w["bottom"] < top and w["x0"] < page.width / 2)
+            fills.append(((lowest - top) / (bottom - top), header))
+    return fills
+
+
+def test_no_table_goes_on_over_a_page_it_leaves_mostly_blank(summary: Path) -> None:
+    """The pillars' table held four pillars on the chapter's first page and two and the total on the next, two thirds
+    blank before the quick wins' chapter: the six and the total are on one page."""
+    rests = [(number, round(fill, 2), header) for number, (fill, header) in enumerate(page_fill(summary), start=1)
+             if re.search(r"\((lanjutan|continued)\)", header) and fill < 0.5]
+    assert rests == [], rests
+    with plumbed(summary) as document:
+        pillars = [page.page_number for page in document.pages
+                   if re.search(r"Ta(bel|ble) 3\.1", page.extract_text() or "")]
+    assert len(pillars) == 1, pillars
+
+
+def test_a_page_is_mostly_blank_only_before_a_chapter_or_at_the_end(summary: Path) -> None:
+    fills = page_fill(summary)
+    openers = {page for _, page in outline_pages(summary)}
+    blank = [(index + 1, round(fill, 2)) for index, (fill, _) in enumerate(fills[:-1])
+             if fill < 0.5 and index + 1 not in openers]  # the next page opens no chapter
+    assert blank == [], blank
