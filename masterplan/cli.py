@@ -79,7 +79,8 @@ def cli() -> None:
       masterplan new kota-saya        # start from the Kota Pasuruan sample
       cd kota-saya
       masterplan validate             # every problem, as file:line:column
-      masterplan build                # build/masterplan.pdf and build/site/
+      masterplan build                # book PDF, site, open data in build/;
+                                      # summary, analysis PDFs if plan.yml asks
       masterplan serve                # live preview while you edit
 
     Commands work from inside a plan folder (or any folder below it) or with a path to one.
@@ -204,6 +205,9 @@ def schema(kind: str, out: Path | None) -> None:
 def build(one_shot: bool | None, plan_dir: Path, pdf: bool, site: bool, strict: bool, jobs: int | None,
           no_cache: bool, search: bool, base_url: str | None) -> None:
     """Build the PDF book, the website and the open data into build/.
+
+    The open data goes into build/site/data/; the executive summary and the strategic analysis, each a PDF
+    beside the book, are built too when plan.yml asks for them.
 
     The previous output is replaced only when the whole build succeeded.
     """

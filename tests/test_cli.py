@@ -322,6 +322,26 @@ def test_help_names_the_summarys_and_the_analysiss_files_where_it_tells_the_fold
     assert "'strategic_analysis: true'" in made
 
 
+@pytest.mark.parametrize(("language", "session", "build"), [
+    ("id", "masterplan build # buku PDF, situs, data terbuka di build/; # ringkasan, analisis bila diminta plan.yml",
+     ("Data terbuka ditulis ke build/site/data/; ringkasan eksekutif dan buku analisis strategis, masing-masing PDF "
+      "di samping buku, ikut dibuat bila plan.yml memintanya.")),
+    ("en", "masterplan build # book PDF, site, open data in build/; # summary, analysis PDFs if plan.yml asks",
+     ("The open data goes into build/site/data/; the executive summary and the strategic analysis, each a PDF beside "
+      "the book, are built too when plan.yml asks for them."))])
+def test_help_says_build_writes_the_open_data_and_the_summary_and_analysis_asked_for(language: str, session: str,
+                                                                                       build: str,
+                                                                                       tmp_path: Path) -> None:
+    """The typical session's build line said only "build/masterplan.pdf and build/site/"; build's own help and the
+    README's line say the same as it."""
+    assert session in _help(cwd=tmp_path, language=language)
+    assert build in _help("build", cwd=tmp_path, language=language)
+    using = (REPO / "README.md").read_text(encoding="utf-8").split("```sh")[2].splitlines()  # "Using it"
+    at = next(number for number, line in enumerate(using) if line.startswith("masterplan build "))
+    readme = " ".join(" ".join(using[at:at + 2]).split())  # the line and the comment going on under it
+    assert "build/site/data/" in readme and "masterplan-summary.pdf and -analysis.pdf when plan.yml asks" in readme
+
+
 def test_the_version_line_is_said_in_the_readers_language(tmp_path: Path) -> None:
     from masterplan import __version__
     assert _as_a_person(["--version"], tmp_path, None).stdout == f"masterplan, versi {__version__}\n"
