@@ -1,0 +1,70 @@
+"""A count of programs reads right in English, one or many: "1 program", "2 programs" (Indonesian has no plural:
+"1 program", "2 program"), on the site and in the book.
+
+Read from the mini plan (conftest), whose two pillars, two sub-elements and two agencies each have exactly one
+program, built as its English edition and, for the plural, with a second program in one sub-element.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from conftest import MINI_FILES
+from pdf_reading import joined_texts
+
+from masterplan.build import BuildOptions, run
+
+PLAN_YML = textwrap.dedent(MINI_FILES["content/plan.yml"])
+#: "1 programs", "The 1 programs": a count of one said in the plural
+ONE_IN_PLURAL = re.compile(r"\b1 programs\b|\bThe 1 programs\b")
+
+
+def built(make_plan: Callable[..., Path], language: str, files: dict[str, str | None] | None = None) -> Path:
+    """The mini plan in ``language``'s edition, built (book and site, no search); returns build/."""
+    root = make_plan({"content/plan.yml": f"{PLAN_YML}language: {language}\n", **(files or {})})
+    result = run(root, BuildOptions(search=False))
+    assert result.ok, [str(d) for d in result.report.errors]
+    return root / "build"
+
+
+@pytest.fixture(scope="module")
+def english(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from conftest import write_plan
+
+    root = tmp_path_factory.mktemp("english-counts")
+    return built(lambda files: write_plan(root, files), "en")
+
+
+def test_the_book_says_one_program_of_a_sub_element_and_of_a_pillar(english: Path) -> None:
+    """It said "Public Services (1 programs)" and "The 1 programs of this pillar … follow in Table 4.2"."""
+    book = " ".join(joined_texts(english / "masterplan.pdf"))
+    assert "Public Services (1 program)" in book and "Ekosistem Transaksi Keuangan (1 program)" in book
+    assert ("The one program of this pillar, with its indicators, agencies and indicative budget, follows in "
+            "Table 4.2.") in book
+    assert ONE_IN_PLURAL.findall(book) == []
+
+
+def test_the_site_says_one_program_of_a_pillar_and_of_an_agency(english: Path) -> None:
+    site = english / "site"
+    assert 'data-facts="Chapter 4 · 1 program · Rp 650 million"' in (site / "pillar" / "governance.html").read_text(
+        encoding="utf-8")
+    assert 'data-facts="Leads 1 program · Rp 650 million"' in (site / "agency" / "diskominfo.html").read_text(
+        encoding="utf-8")
+    said = {str(path.relative_to(site)): ONE_IN_PLURAL.findall(re.sub(r"<[^>]+>", " ", path.read_text(
+        encoding="utf-8"))) for path in site.rglob("*.html")}
+    assert {path: found for path, found in said.items() if found} == {}
+
+
+def test_two_programs_of_a_sub_element_and_a_pillar_are_programs(make_plan: Callable[..., Path]) -> None:
+    agency = MINI_FILES["content/agencies/bpkad.yml"]
+    second = textwrap.dedent(agency[agency.index("          - id: ECO-01"):]).replace("ECO-01", "ECO-02").replace(
+        "depends_on: [GOV-01]", "depends_on: [ECO-01]")
+    files = {"content/agencies/bpkad.yml": textwrap.dedent(agency) + textwrap.indent(second, "  ")}
+    english = " ".join(joined_texts(built(make_plan, "en", files) / "masterplan.pdf"))
+    assert "Ekosistem Transaksi Keuangan (2 programs)" in english
+    assert "The 2 programs of this pillar, with their indicators, agencies and indicative budget, follow in" in english
+    assert "Public Services (1 program)" in english
