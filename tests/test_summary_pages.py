@@ -17,13 +17,9 @@ import pytest
 from click.testing import CliRunner
 from conftest import REPO
 from pdf_reading import outline_pages, plumbed
+from test_summary_book import summary_alone
 
-from masterplan.build import BuildOptions
 from masterplan.cli import cli
-from masterplan.diagnostics import Report
-from masterplan.output import SUMMARY_PDF, Staging
-from masterplan.project import load_and_check
-from masterplan.render import summary_book
 
 MM = 72 / 25.4
 
@@ -48,13 +44,7 @@ def summary(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFac
     """One plan's executive summary, laid out alone."""
     root = tmp_path_factory.mktemp(f"summary-{request.param}") / "plan"
     sample_copy(root, request.param)
-    plan = load_and_check(root).plan
-    assert plan is not None
-    report = Report()
-    with Staging(root / "build") as staging:
-        summary_book.render(plan, root, staging, BuildOptions(cache=False), report)
-    assert not report.errors, report.errors
-    return root / "build" / SUMMARY_PDF
+    return summary_alone(root)
 
 
 def page_fill(pdf: Path) -> list[tuple[float, str]]:
