@@ -346,7 +346,8 @@ def test_an_indicators_direction_is_in_the_open_data(make_plan) -> None:
 def test_a_workbooks_sheets_are_named_in_the_plans_language_each_with_its_csv_file(make_plan) -> None:
     """The table sheets were named as the CSV files ("programs", "budget_by_mission") in a workbook otherwise in the
     plan's language: now "Program", "Baris anggaran"… in an Indonesian plan, "Programs", "Budget lines"… in an English
-    one, and the notes sheet lists each sheet with the CSV file it holds, whose columns are the sheet's."""
+    one, and the notes sheet lists each sheet with the CSV file it holds, whose columns are the sheet's (and what it
+    holds)."""
     import openpyxl
 
     csv_files = ["programs.csv", "budget.csv", "agencies.csv", "indicators.csv", "pillars.csv", "sub_elements.csv",
@@ -354,17 +355,18 @@ def test_a_workbooks_sheets_are_named_in_the_plans_language_each_with_its_csv_fi
     english = MINI_FILES["content/plan.yml"].replace("status: draft", "status: draft\n        language: en")
     for files, names, others, listing, described in [
             ({}, ["Program", "Baris anggaran", "Perangkat Daerah", "Indikator", "Dimensi", "Subelemen", "Misi",
-                  "Anggaran per Misi"], ["Ringkasan anggaran", "Keterangan kolom"], ("Lembar", "Berkas CSV", None),
+                  "Anggaran per Misi"], ["Ringkasan anggaran", "Keterangan kolom"], ("Lembar", "Berkas CSV", "Isi"),
              ("Lembar", "Kolom", "Arti")),
             ({"content/plan.yml": english}, ["Programs", "Budget lines", "Agencies", "Indicators", "Pillars",
                                              "Sub-elements", "Missions", "Budget by mission"],
-             ["Budget summary", "Column notes"], ("Sheet", "CSV file", None), ("Sheet", "Column", "Meaning"))]:
+             ["Budget summary", "Column notes"], ("Sheet", "CSV file", "What it holds"), ("Sheet", "Column", "Meaning"))]:
         data = build(make_plan, files)
         book = openpyxl.load_workbook(data / "plan.xlsx")
         assert book.sheetnames == [*names, *others]
         notes = sheet_rows(data / "plan.xlsx", others[-1])
         start = notes.index(listing) + 1  # the list of sheets, up to the blank line after it
-        assert notes[start:notes.index((None, None, None), start)] == [(n, f, None) for n, f in zip(names, csv_files)]
+        listed = notes[start:notes.index((None, None, None), start)]
+        assert [row[:2] for row in listed] == list(zip(names, csv_files)) and all(row[2] for row in listed)
         for name, file in zip(names, csv_files):
             with (data / file).open(encoding="utf-8", newline="") as handle:
                 assert [cell.value for cell in book[name][1]] == next(csv.reader(handle))

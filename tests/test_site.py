@@ -876,10 +876,9 @@ def test_every_site_word_is_in_the_catalog() -> None:
         words |= set(re.findall(r'_\("([^"]+)"', path.read_text(encoding="utf-8")))
         words |= set(re.findall(r"_\('([^']+)'", path.read_text(encoding="utf-8")))
     from masterplan.render.data import JSON_FIELDS
-    from masterplan.render.data_summaries import NOTES
-    from masterplan.render.data_tables import COLUMNS
+    from masterplan.render.data_tables import COLUMNS, NOTES, TITLES
     words |= {d for columns in COLUMNS.values() for _, d in columns} | {d for _, d in JSON_FIELDS}
-    words |= set(NOTES.values())
+    words |= set(NOTES.values()) | set(TITLES.values())
     assert len(words) > 100 and sorted(w for w in words if "id" not in catalog.get(w, {})) == []
 
 

@@ -5,7 +5,9 @@ sub-element and mission; and the book's summary tables (:mod:`masterplan.render.
 that has what they sum (:data:`WRITTEN_IF`). The column descriptions are documentation printed on the site's
 open-data page and in ``datapackage.json``, so the files and their description cannot drift apart. Cells hold
 the plan's language; amounts are whole rupiah; a list is one cell, its items separated by :data:`LIST_SEPARATOR`.
-:mod:`masterplan.render.data` writes them, beside ``plan.json``.
+Each table has a title (:data:`TITLES`, its workbook sheet's name) and says what it holds and what one of its rows is
+(:data:`NOTES`), wherever it is described: its resource in ``datapackage.json`` (what a data portal shows beside it),
+the site's open-data page and the workbook's notes sheet. :mod:`masterplan.render.data` writes them, beside ``plan.json``.
 """
 
 from __future__ import annotations
@@ -106,6 +108,30 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
         ("programs", "Number of programs that serve it"),
     ],
     **data_summaries.COLUMNS,  # the book's summary tables, in a plan that has what they sum (WRITTEN_IF)
+}
+
+
+#: file → its title, a catalog message said in the plan's language: the workbook's sheet, the data package's resource
+TITLES: dict[str, str] = {
+    "programs.csv": "Programs", "budget.csv": "Budget lines", "agencies.csv": "Agencies",
+    "indicators.csv": "Indicators", "pillars.csv": "Pillars", "sub_elements.csv": "Sub-elements",
+    "missions.csv": "Missions", "apbd_ceiling.csv": "APBD against its ceiling",
+    "budget_by_mission.csv": "Budget by mission", "budget_by_phase.csv": "Budget by phase",
+}
+#: file → what the table holds and what one row of it is, a catalog message (a data portal shows it beside the file)
+NOTES: dict[str, str] = {
+    "programs.csv": "The plan's programs: a row per program.",
+    "budget.csv": ("The programs' indicative budget: a row per program, budget year and funding source (two lines of "
+                   "a program with the same year and source are one row of their sum)."),
+    "agencies.csv": "The agencies (perangkat daerah): a row per agency, with the programs it leads and supports.",
+    "indicators.csv": ("The indicators of the pillars and the programs: a row per indicator and year of a target or a "
+                       "realised figure (one row, its year empty, for an indicator without either)."),
+    "pillars.csv": "The pillars (smart city dimensions): a row per pillar.",
+    "sub_elements.csv": "The pillars' sub-elements: a row per sub-element, with its pillar.",
+    "missions.csv": "The RPJMD missions the programs serve: a row per mission.",
+    "apbd_ceiling.csv": ("The book's table of the APBD against its ceiling (pagu indikatif): a row per year of the "
+                         "ceiling, without a total row."),
+    **data_summaries.NOTES,
 }
 
 

@@ -19,7 +19,7 @@ from typing import Any
 
 from masterplan.i18n import Translator
 from masterplan.model import Plan
-from masterplan.render import data_notes, data_summaries
+from masterplan.render import data_notes, data_summaries, data_tables
 
 NAME = "datapackage.json"
 
@@ -132,7 +132,8 @@ def describe(plan: Plan, columns: dict[str, list[tuple[str, str]]], words: Trans
         else:
             package["description"] += f" {words('Licence')}: {plan.data_license}."
     package["resources"] = [{
-        "name": _name(file), "path": file, "description": " ".join(_resource_notes(plan, file, described, words)),
+        "name": _name(file), "title": words(data_tables.TITLES[file]), "path": file,
+        "description": " ".join(_resource_notes(plan, file, described, words)),
         "profile": "tabular-data-resource", "format": "csv",
         "mediatype": "text/csv", "encoding": "utf-8", "dialect": data_notes.DIALECT, **_size_and_hash(files[file]),
         "schema": _schema(file, described, words),
@@ -155,12 +156,11 @@ def _release(plan: Plan, fingerprint: str, words: Translator) -> list[str]:
 
 
 def _resource_notes(plan: Plan, file: str, columns: list[tuple[str, str]], words: Translator) -> list[str]:
-    """What a reader of one table must know besides its columns: whether it is a draft, what its rows count (a
-    summary table's :data:`data_summaries.NOTES`), how its decimals are written (where a column may hold some),
-    how its texts are guarded."""
+    """What a reader of one table must know besides its columns: whether it is a draft, what it holds and what one
+    of its rows is (:data:`data_tables.NOTES`), how its decimals are written (where a column may hold some), how its
+    texts are guarded."""
     decimals = any(TYPES.get(column) in DECIMAL_TYPES for column, _ in columns)
-    rows = [words(data_summaries.NOTES[file])] if file in data_summaries.NOTES else []
-    return [*_status(plan, words), *rows, *([data_notes.decimals(words)] if decimals else []),
+    return [*_status(plan, words), words(data_tables.NOTES[file]), *([data_notes.decimals(words)] if decimals else []),
             f"{data_notes.guard_rule(words)} {data_notes.UNGUARD_TEXT}"]
 
 

@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from masterplan import attainment, glossary_entries, program_tables, summary
 from masterplan.model import Plan
-from masterplan.render import data_notes, data_summaries, outline, site_charts
+from masterplan.render import data_notes, data_tables, outline, site_charts
 from masterplan.render.data import JSON_FIELDS
 from masterplan.render.data_tables import tables
 from masterplan.render.site_pages import Page, Translate, chapter_for
@@ -47,7 +47,7 @@ def common_context(plan: Plan, book: outline.Outline, translate: Translate, base
         "chapter_labels": site_charts.chapter_labels(book), "book_contents": site_charts.book_contents(book),
         "colours": site_charts.pillar_colours(plan),
         "glossary_entries": glossary_entries.glossary(plan), "data_columns": tables(plan), "json_fields": JSON_FIELDS,
-        "workbook": WORKBOOK, "data_decimals": data_notes.decimals(translate), "table_notes": data_summaries.NOTES,
+        "workbook": WORKBOOK, "data_decimals": data_notes.decimals(translate), "table_notes": data_tables.NOTES,
         "part_chapters": {part: chapter for part in outline.GENERATED_ORDER if (chapter := chapter_for(plan, part))},
         "years": list(plan.period.years), "og_locale": og_locale(plan.language),
         "share_image": logo if logo and logo.endswith(SHARE_IMAGE_TYPES) else None,

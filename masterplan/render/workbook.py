@@ -27,7 +27,7 @@ from typing import Any
 
 from masterplan.i18n import Translator
 from masterplan.model import Plan
-from masterplan.render import data_notes, workbook_summary
+from masterplan.render import data_notes, data_tables, workbook_summary
 from masterplan.render.workbook_summary import SummaryBlock
 
 NAME = "plan.xlsx"
@@ -46,11 +46,7 @@ NOTICE_COLOUR = "#C00000"  #: the notice's: dark red, read before any figure
 NOTICE_LINE_HEIGHT = 15  #: points, of a line of the wrapped notice
 NOTICE_GLYPH = 1.15  #: a bold letter's width, in a column's width units (the width of a digit)
 WRAPPED = 40  #: characters: a mission's or a phase's name wraps in the budget summary's first column past this
-#: CSV file → its sheet's name, a catalog message said in the plan's language (a table not named here: its file's name)
-SHEET_NAMES = {"programs.csv": "Programs", "budget.csv": "Budget lines", "agencies.csv": "Agencies",
-               "indicators.csv": "Indicators", "pillars.csv": "Pillars", "sub_elements.csv": "Sub-elements",
-               "missions.csv": "Missions", "apbd_ceiling.csv": "APBD against its ceiling",
-               "budget_by_mission.csv": "Budget by mission", "budget_by_phase.csv": "Budget by phase"}
+SHEET_NAMES = data_tables.TITLES  #: CSV file → its sheet's name (a table not named there: its file's name)
 
 
 def _shown(value: Any, money: bool = False, share: bool = False) -> str:
@@ -186,7 +182,7 @@ def _notice(sheet: Any, line: int, text: str | None, widths: Sequence[float], fo
 def _about(book: Any, plan: Plan, columns: dict[str, list[tuple[str, str]]], sheets: dict[str, str],
            words: Translator, formats: dict[str, Any], release: str) -> Any:
     """The last sheet: which plan, whether it is a draft, under which licence, which CSV file each sheet of
-    ``sheets`` (CSV file → sheet) holds, and what each column of each sheet means."""
+    ``sheets`` (CSV file → sheet) holds and what a row of it is, and what each column of each sheet means."""
     sheet = book.add_worksheet(_sheet_name(words("Column notes"), book, "notes"))
     described = [[sheets[file], column, words(meaning)] for file, pairs in columns.items() for column, meaning in pairs]
     widths = (_width([words("Sheet"), *sheets.values()]),
@@ -200,8 +196,8 @@ def _about(book: Any, plan: Plan, columns: dict[str, list[tuple[str, str]]], she
                if plan.data_license else words("No licence is stated for these files: ask {author} before reusing them.",
                                                author=str(plan.author)))
     sheet.write_string(line + 1, 0, licence)
-    line = _rows(sheet, line + 3, [words("Sheet"), words("CSV file")], [[name, file] for file, name in sheets.items()],
-                 formats)
+    line = _rows(sheet, line + 3, [words("Sheet"), words("CSV file"), words("What it holds")],
+                 [[name, file, words(data_tables.NOTES[file])] for file, name in sheets.items()], formats)
     _rows(sheet, line + 1, [words("Sheet"), words("Column"), words("Meaning")], described, formats)
     return sheet
 

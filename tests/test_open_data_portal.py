@@ -1,0 +1,67 @@
+"""Open data as a city's Satu Data operator puts it on a data portal (CKAN reads ``datapackage.json``): each table
+with a title and a sentence on what one of its rows is, who keeps the data and where it comes from; read back with
+json, csv and openpyxl as a portal's or a reader's tools read them."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import openpyxl
+from conftest import MINI_FILES
+
+from masterplan.build import BuildOptions, run
+
+
+def build(make_plan: Callable[..., Path], files: dict[str, str] | None = None, base_url: str | None = None) -> Path:
+    root = make_plan(files or {})
+    built = run(root, BuildOptions(pdf=False, search=False, base_url=base_url))
+    assert built.ok, [str(d) for d in built.report]
+    return root / "build" / "site" / "data"
+
+
+def resources(data: Path) -> dict[str, dict]:
+    package = json.loads((data / "datapackage.json").read_text(encoding="utf-8"))
+    return {resource["path"]: resource for resource in package["resources"]}
+
+
+def page_text(data: Path) -> str:
+    """The site's open-data page as a reader sees it: its words, without the markup."""
+    page = (data.parent / "data.html").read_text(encoding="utf-8")
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())
+
+
+def test_each_table_has_a_title_and_says_what_a_row_is_wherever_it_is_described(make_plan) -> None:
+    """A portal listed the tables as "programs", "budget", … with a description that was only the draft notice and
+    the apostrophe rule: nothing said what budget.csv holds, or that its row is a program's year and funding
+    source. Now each resource has the title its workbook sheet has, and its description, the data page and the
+    workbook's notes sheet say what the table holds and what one row is."""
+    data = build(make_plan)
+    described = resources(data)
+    sheets = openpyxl.load_workbook(data / "plan.xlsx").sheetnames
+    assert [described[file]["title"] for file in described] == sheets[:len(described)]
+    assert described["budget.csv"]["title"] == "Baris anggaran"
+    row = ("Indikasi anggaran program: satu baris per program, tahun anggaran, dan sumber pendanaan (dua baris "
+           "anggaran satu program dengan tahun dan sumber yang sama menjadi satu baris berisi jumlahnya).")
+    assert row in described["budget.csv"]["description"]
+    assert "satu baris per program." in described["programs.csv"]["description"]
+    assert "satu baris per indikator dan tahun target atau realisasi" in described["indicators.csv"]["description"]
+    assert all(" satu baris per " in described[file]["description"]  # the summary tables' notes say theirs as before
+               for file in described if file not in ("budget_by_mission.csv", "budget_by_phase.csv"))
+
+    assert f"budget.csv {row}" in page_text(data)  # under the table's heading on the site's data page
+    notes = openpyxl.load_workbook(data / "plan.xlsx")["Keterangan kolom"]
+    listed = {row[1]: row for row in notes.iter_rows(values_only=True) if row[1] in described}
+    assert listed["budget.csv"][:3] == ("Baris anggaran", "budget.csv", row)
+    header = next(r for r in notes.iter_rows(values_only=True) if r[1] == "Berkas CSV")
+    assert header[:3] == ("Lembar", "Berkas CSV", "Isi")
+
+
+def test_an_english_plans_tables_are_titled_and_described_in_english(make_plan) -> None:
+    plan_yml = MINI_FILES["content/plan.yml"].replace("date: 2021-12-01", "date: 2021-12-01\n        language: en")
+    described = resources(build(make_plan, {"content/plan.yml": plan_yml}))
+    assert described["budget.csv"]["title"] == "Budget lines"
+    assert "a row per program, budget year and funding source" in described["budget.csv"]["description"]
