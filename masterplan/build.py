@@ -137,7 +137,7 @@ def _run(root: Path, options: BuildOptions, cache: FileCache | None) -> BuildRes
                     kept = KeptWorkbook(output.build_folder(root), output.build_folder(root) / output.SITE / "data"
                                         / data.workbook.NAME, reuse=options.cache)
                     # the open data needs only the plan: written by a second core while this one goes on
-                    exported = Alongside(lambda: data.export(plan, folder, words, kept))
+                    exported = Alongside(lambda: data.export(plan, folder, words, kept, options.base_url))
                 if options.pdf:
                     from masterplan.render import pdf
                     summary += pdf.render(plan, root, staging, options, report, speaker(root, plan.language).say, sources)

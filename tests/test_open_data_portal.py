@@ -65,3 +65,30 @@ def test_an_english_plans_tables_are_titled_and_described_in_english(make_plan) 
     described = resources(build(make_plan, {"content/plan.yml": plan_yml}))
     assert described["budget.csv"]["title"] == "Budget lines"
     assert "a row per program, budget year and funding source" in described["budget.csv"]["description"]
+
+
+def test_the_descriptor_names_who_keeps_the_data_and_with_the_sites_address_where_it_comes_from(make_plan) -> None:
+    """A portal reading datapackage.json found no author, maintainer or source: its only contributor was the
+    city as publisher, a role CKAN maps to none of its fields, and nothing gave the site's address. Now the
+    leading sector is the maintainer, with the e-mail address and website its file gives, and a build with the
+    site's public address names the data page as the package's homepage and the plan's site as its source."""
+    agency = MINI_FILES["content/agencies/diskominfo.yml"].replace(
+        "kind: dinas\n", "kind: dinas\n        contact: {email: diskominfo@kotacontoh.go.id, "
+                         "website: 'https://diskominfo.kotacontoh.go.id'}\n")
+    data = build(make_plan, {"content/agencies/diskominfo.yml": agency},
+                 base_url="https://smartcity.kotacontoh.go.id/masterplan")
+    package = json.loads((data / "datapackage.json").read_text(encoding="utf-8"))
+    assert package["contributors"] == [
+        {"title": "Pemerintah Kota Contoh", "role": "publisher"},
+        {"title": "Dinas Komunikasi dan Informatika", "role": "maintainer", "organization": "Pemerintah Kota Contoh",
+         "email": "diskominfo@kotacontoh.go.id", "path": "https://diskominfo.kotacontoh.go.id"}]
+    assert package["homepage"] == "https://smartcity.kotacontoh.go.id/masterplan/data.html"
+    assert package["sources"] == [{"title": "Masterplan Smart City Kota Contoh 2022–2026",
+                                   "path": "https://smartcity.kotacontoh.go.id/masterplan/"}]
+    assert (data.parent / "data.html").is_file()  # the homepage is the page the build wrote
+
+    # without an address nor a contact: the maintainer by name, and no page or source a portal would follow
+    package = json.loads((build(make_plan) / "datapackage.json").read_text(encoding="utf-8"))
+    assert package["contributors"][1] == {"title": "Dinas Komunikasi dan Informatika", "role": "maintainer",
+                                          "organization": "Pemerintah Kota Contoh"}
+    assert "homepage" not in package and "sources" not in package

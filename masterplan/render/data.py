@@ -168,12 +168,14 @@ def _json_lines(document: dict[str, Any]) -> str:
     return "{\n" + ",\n".join(fields) + "\n}\n"
 
 
-def export(plan: Plan, folder: Path, words: Translator, kept: KeptWorkbook | None = None) -> list[str]:
+def export(plan: Plan, folder: Path, words: Translator, kept: KeptWorkbook | None = None,
+           base_url: str | None = None) -> list[str]:
     """Write plan.json, the CSV tables, their description and the workbook into ``folder``; returns summary
     lines for the terminal.
 
     ``words`` translates into the plan's language (what the columns mean, in the description and the workbook);
-    ``kept``, the last build's workbook, is taken again when nothing it shows changed."""
+    ``kept``, the last build's workbook, is taken again when nothing it shows changed; ``base_url``, the site's
+    public address, goes into the description (its page and source)."""
     folder.mkdir(parents=True, exist_ok=True)
     document = _json_lines(as_json(plan)).encode("utf-8")
     (folder / "plan.json").write_bytes(document)
@@ -183,7 +185,7 @@ def export(plan: Plan, folder: Path, words: Translator, kept: KeptWorkbook | Non
     for name, content in files.items():
         (folder / name).write_bytes(content)
     release = data_notes.fingerprint({"plan.json": document, **files})  # the same data, the same files
-    datapackage.write(plan, folder / datapackage.NAME, written, words, files, release)
+    datapackage.write(plan, folder / datapackage.NAME, written, words, files, release, base_url)
     def write_workbook(path: Path) -> None:
         workbook.write(plan, path, written, data_tables.ROWS, words, release)
 

@@ -20,6 +20,7 @@ from typing import Any
 from masterplan.i18n import Translator
 from masterplan.model import Plan
 from masterplan.render import data_notes, data_summaries, data_tables
+from masterplan.render.site_links import url_for
 
 NAME = "datapackage.json"
 
@@ -104,9 +105,10 @@ def licence_id(title: str) -> str | None:
 
 
 def describe(plan: Plan, columns: dict[str, list[tuple[str, str]]], words: Translator,
-             files: dict[str, bytes], fingerprint: str) -> dict[str, Any]:
+             files: dict[str, bytes], fingerprint: str, base_url: str | None = None) -> dict[str, Any]:
     """The package descriptor of the CSV tables ``columns`` describes; ``files`` (name → the bytes written)
-    give each table's size and SHA-256, so a copy that differs from the one published is told apart.
+    give each table's size and SHA-256, so a copy that differs from the one published is told apart; ``base_url``,
+    the site's public address, where they are described and where they come from (:func:`_provenance`).
 
     Its version is the plan's with the data's ``fingerprint`` (:func:`data_notes.package_version`); it has no
     ``created``, the time the descriptor was made, which would change every build's files: the plan's date is
@@ -121,7 +123,7 @@ def describe(plan: Plan, columns: dict[str, list[tuple[str, str]]], words: Trans
             *_release(plan, fingerprint, words)]),
         "keywords": [words("smart city"), words("master plan"), plan.city, *([plan.province] if plan.province else [])],
         "version": data_notes.package_version(plan, fingerprint),
-        "contributors": [{"title": str(plan.author), "role": "publisher"}],
+        **_provenance(plan, base_url),
     }
     if plan.data_license:
         named = licence_id(plan.data_license)
@@ -139,6 +141,26 @@ def describe(plan: Plan, columns: dict[str, list[tuple[str, str]]], words: Trans
         "schema": _schema(file, described, words),
     } for file, described in columns.items()]
     return package
+
+
+def _provenance(plan: Plan, base_url: str | None) -> dict[str, Any]:
+    """Who publishes the data and who keeps it, and, with the site's public address, the page that describes it and
+    the plan it comes from: what a data portal (CKAN) shows as its author, maintainer and source.
+
+    The publisher is the plan's author (the city's government); the maintainer, to whom a reuser writes, is the
+    leading sector (the agency that compiles the plan, the Satu Data walidata), with the e-mail address and website
+    its file gives."""
+    contributors: list[dict[str, str]] = [{"title": str(plan.author), "role": "publisher"}]
+    keeper = plan.leading_sector
+    if keeper is not None:
+        reached = {"email": keeper.contact.get("email"), "path": keeper.contact.get("website")}
+        contributors.append({"title": str(keeper.name), "role": "maintainer", "organization": str(plan.author),
+                             **{key: value for key, value in reached.items() if value}})
+    if not base_url:
+        return {"contributors": contributors}
+    site = base_url.rstrip("/") + "/"
+    return {"homepage": site + url_for("data"), "sources": [{"title": str(plan.title), "path": site}],
+            "contributors": contributors}
 
 
 def _status(plan: Plan, words: Translator) -> list[str]:
@@ -169,6 +191,6 @@ def _size_and_hash(content: bytes) -> dict[str, Any]:
 
 
 def write(plan: Plan, path: Path, columns: dict[str, list[tuple[str, str]]], words: Translator,
-          files: dict[str, bytes], fingerprint: str) -> None:
-    package = describe(plan, columns, words, files, fingerprint)
+          files: dict[str, bytes], fingerprint: str, base_url: str | None = None) -> None:
+    package = describe(plan, columns, words, files, fingerprint, base_url)
     path.write_text(json.dumps(package, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
