@@ -92,3 +92,24 @@ def test_the_descriptor_names_who_keeps_the_data_and_with_the_sites_address_wher
     assert package["contributors"][1] == {"title": "Dinas Komunikasi dan Informatika", "role": "maintainer",
                                           "organization": "Pemerintah Kota Contoh"}
     assert "homepage" not in package and "sources" not in package
+
+
+def test_the_budget_page_links_its_figures_as_data_and_the_data_page_names_each_table(make_plan) -> None:
+    """A reader of the budget page who wanted its figures in a spreadsheet had to find the open-data page in the
+    menu, whose list of downloads gave only file names ("budget.csv"). Now the budget page links the workbook,
+    naming the sheet that holds its tables, and budget.csv, saying what a row of it is; and the data page names
+    each table beside its file, linking the table's columns further down."""
+    data = build(make_plan)
+    site = data.parent
+    budget = (site / "budget.html").read_text(encoding="utf-8")
+    links = re.findall(r'<a href="([^"]+)" download>', budget)
+    assert links == ["data/plan.xlsx", "data/budget.csv"] and all((site / link).is_file() for link in links)
+    words = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", budget)).split())
+    assert ("Angka-angka ini sebagai data terbuka: plan.xlsx (lembar Ringkasan anggaran), budget.csv (satu baris "
+            "per program, tahun anggaran, dan sumber pendanaan) · Data Terbuka") in words
+    assert "Ringkasan anggaran" in openpyxl.load_workbook(data / "plan.xlsx").sheetnames
+
+    page = (site / "data.html").read_text(encoding="utf-8")
+    assert '<a href="data/budget.csv" download>budget.csv</a> — <a href="#budget-csv">Baris anggaran</a>' in page
+    assert 'id="budget-csv"' in page
+    assert "programs.csv — Program budget.csv — Baris anggaran agencies.csv — Perangkat Daerah" in page_text(data)

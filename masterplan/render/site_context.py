@@ -48,6 +48,7 @@ def common_context(plan: Plan, book: outline.Outline, translate: Translate, base
         "colours": site_charts.pillar_colours(plan),
         "glossary_entries": glossary_entries.glossary(plan), "data_columns": tables(plan), "json_fields": JSON_FIELDS,
         "workbook": WORKBOOK, "data_decimals": data_notes.decimals(translate), "table_notes": data_tables.NOTES,
+        "table_titles": data_tables.TITLES,
         "part_chapters": {part: chapter for part in outline.GENERATED_ORDER if (chapter := chapter_for(plan, part))},
         "years": list(plan.period.years), "og_locale": og_locale(plan.language),
         "share_image": logo if logo and logo.endswith(SHARE_IMAGE_TYPES) else None,
