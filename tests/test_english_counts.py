@@ -68,3 +68,59 @@ def test_two_programs_of_a_sub_element_and_a_pillar_are_programs(make_plan: Call
     assert "Ekosistem Transaksi Keuangan (2 programs)" in english
     assert "The 2 programs of this pillar, with their indicators, agencies and indicative budget, follow in" in english
     assert "Public Services (1 program)" in english
+
+
+#: a count of one said in the plural, anywhere in a page's HTML (its text, its description, its attributes)
+ONE_OF_MANY = re.compile(r"\b1 (programs|pillars|entries|agencies|indicators|quick wins)\b")
+
+
+@pytest.fixture(scope="module")
+def lone(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
+    """The mini plan cut to one pillar, one program and one agency, no glossary of its own (its one entry is the
+    agency), in English with its executive summary; built: its build/ and the build's summary lines."""
+    from conftest import write_plan
+
+    root = write_plan(tmp_path_factory.mktemp("lone-program") / "plan", {
+        "content/plan.yml": f"{PLAN_YML}language: en\nexecutive_summary: true\n",
+        "content/pillars/economy.yml": None, "content/agencies/bpkad.yml": None, "content/glossary.yml": None,
+        "content/agencies/diskominfo.yml": MINI_FILES["content/agencies/diskominfo.yml"].replace(
+            "            partners: [bpkad]\n", "")})
+    result = run(root, BuildOptions(search=False))
+    assert result.ok, [str(d) for d in result.report.errors]
+    return root / "build", [str(line) for line in result.summary]
+
+
+def test_one_program_in_one_pillar_on_the_site(lone: tuple[Path, list[str]]) -> None:
+    """The programs page said "1 programs across 1 pillars.", its filter "1 of 1 programs", the glossary's
+    description "1 entries"."""
+    site = lone[0] / "site"
+    programs = (site / "program" / "index.html").read_text(encoding="utf-8")
+    assert '<p class="lead">1 program in 1 pillar.</p>' in programs
+    assert 'data-count="{shown} of 1 program"' in programs
+    assert "with their meanings: 1 entry." in (site / "glossary.html").read_text(encoding="utf-8")
+    said = {str(path.relative_to(site)): ONE_OF_MANY.findall(path.read_text(encoding="utf-8"))
+            for path in site.rglob("*.html")}
+    assert {path: found for path, found in said.items() if found} == {}
+
+
+def test_one_program_in_the_books_and_the_build_summary(lone: tuple[Path, list[str]]) -> None:
+    """The build's open data line said "(1 programs)"; the book and the executive summary say no count of one in
+    the plural."""
+    build, summary = lone
+    assert any(line.startswith("Open data: plan.json,") and line.endswith("and plan.xlsx (1 program)")
+               for line in summary), summary
+    for pdf in ("masterplan.pdf", "masterplan-summary.pdf"):
+        text = " ".join(joined_texts(build / pdf))
+        assert ONE_IN_PLURAL.findall(text) == [] and ONE_OF_MANY.findall(text) == [], pdf
+
+
+def test_two_programs_in_one_pillar_on_the_site(make_plan: Callable[..., Path]) -> None:
+    """The programs page's lead said "2 programs across 1 pillars."."""
+    agency = MINI_FILES["content/agencies/bpkad.yml"]
+    root = make_plan({"content/plan.yml": f"{PLAN_YML}language: en\n", "content/pillars/economy.yml": None,
+                      "content/agencies/bpkad.yml": agency.replace("pillar: economy", "pillar: governance").replace(
+                          "sub_element: transaksi_keuangan", "sub_element: pelayanan_publik")})
+    result = run(root, BuildOptions(pdf=False, search=False))
+    assert result.ok, [str(d) for d in result.report.errors]
+    lead = (root / "build" / "site" / "program" / "index.html").read_text(encoding="utf-8")
+    assert '<p class="lead">2 programs in 1 pillar.</p>' in lead

@@ -193,5 +193,6 @@ def export(plan: Plan, folder: Path, words: Translator, kept: KeptWorkbook | Non
         write_workbook(folder / workbook.NAME)
     else:
         kept.write(folder / workbook.NAME, workbook_kept.key({"plan.json": document, **files}, words), write_workbook)
-    return [Message("Open data: plan.json, {files} CSV files and {workbook} ({programs} programs)",
+    return [Message("Open data: plan.json, {files} CSV files and {workbook} (1 program)" if len(plan.programs) == 1
+                    else "Open data: plan.json, {files} CSV files and {workbook} ({programs} programs)",
                     files=len(written), workbook=workbook.NAME, programs=len(plan.programs))]
