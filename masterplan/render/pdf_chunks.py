@@ -89,9 +89,9 @@ def program_row_groups(chunk: Sequence[T]) -> list[list[T]]:
 
 
 def last_rows_apart(chunk: Sequence[T]) -> list[list[T]]:
-    """A chunk of a table of one-line rows as its body and, when it has more than three
-    rows, its last rows as a group of their own that does not split, so the table never
-    ends with one row alone on a page. The body keeps an even count (two or three rows
+    """A chunk of a table of rows that do not split (one-line rows, the quick wins) as its
+    body and, when it has more than three rows, its last rows as a group of their own that
+    does not split, so the table never ends with one row alone on a page. The body keeps an even count (two or three rows
     go last), so the stripes of the rows run on across the two groups."""
     if len(chunk) <= 3:
         return [list(chunk)]
