@@ -19,14 +19,17 @@ from dataclasses import replace
 from pathlib import Path
 
 from masterplan import chapter_reader
+from masterplan.captions import table_captions
 from masterplan.diagnostics import Message, Report, warning
 from masterplan.model import ANALYSIS, Plan
 from masterplan.plan_parts import Chapter
-from masterplan.render import outline
 
 #: the generated parts a chapter of the strategic analysis may claim: what the analysis leads to, not the plan's
 #: programs and money (the book's)
 PARTS = ("readiness", "vision")
+#: the tables each of :data:`PARTS` holds, by id (their captions and numbers: render/outline.py's GENERATED_ITEMS)
+PART_TABLES: dict[str, tuple[str, ...]] = {"readiness": ("tab:readiness",),
+                                           "vision": ("tab:missions", "tab:budget-mission")}
 
 
 def read(plan: Plan, content: Path, report: Report, name: Callable[[Path], str], inside: Callable[[Path], bool],
@@ -58,28 +61,22 @@ def _shown(chapter: Chapter, report: Report) -> Chapter:
     return replace(chapter, generated=tuple(part for part, _ in kept), generated_at=tuple(at for _, at in kept))
 
 
-def contents(plan: Plan, translate: outline.Translate) -> outline.Outline:
-    """The analysis's chapters, numbered as the book numbers its own (front, body, then back), with their tables,
-    and what its cross-references name: its chapters and tables as links, a program, an agency or a pillar as plain
-    text (an empty anchor)."""
-    builder = outline.Builder(plan, translate, plan.language)
-    parts: dict[str, list[Chapter]] = {"front": [], "body": [], "back": []}
-    for source in plan.analysis:
-        parts.get(source.part, parts["body"]).append(source)
-    for source in [*parts["front"], *parts["body"], *parts["back"]]:
-        builder.text_chapter(source)
-    found = {ref: target for ref, target in outline.targets(plan, builder.chapters, translate).items()
-             if target.kind in ("chapter", "table", "figure")}
-    for program in plan.programs:
-        found[program.id] = outline.Target("program", program.id, program.id, "", None)
-    for agency in plan.agencies:
-        found[f"agency:{agency.id}"] = outline.Target("agency", None, agency.short_name, "", None)
-    for pillar in plan.pillars:
-        found[f"pillar:{pillar.id}"] = outline.Target("pillar", None, pillar.name.get(plan.language), "", None)
-    return outline.Outline(builder.chapters, found)
+def targets(plan: Plan) -> set[str]:
+    """Every id a cross-reference of the analysis may name: its chapters and tables (links), and the plan's pillars,
+    programs and agencies (printed as plain text, :func:`plain_texts`)."""
+    ids = {ref for chapter in plan.analysis for ref in (chapter.id, f"bab:{chapter.id}")}
+    ids |= {table.ref for chapter in plan.analysis for table in table_captions(chapter)}
+    ids |= generated_tables(plan) | {f"pillar:{pillar.id}" for pillar in plan.pillars}
+    return ids | set(plain_texts(plan))
+
+
+def plain_texts(plan: Plan) -> dict[str, str]:
+    """What the analysis prints for a cross-reference to a program (its code) or an agency (its short name), by id:
+    it holds no program matrix or agency to lead to."""
+    texts = {f"agency:{agency.id}": agency.short_name for agency in plan.agencies}
+    return texts | {program.id: program.id for program in plan.programs}
 
 
 def generated_tables(plan: Plan) -> set[str]:
     """The ids of the tables the analysis's chapters claim (its captions' are their own)."""
-    return {ref for chapter in plan.analysis for part in chapter.generated
-            for ref, kind, _ in outline.GENERATED_ITEMS.get(part, []) if kind == "table"}
+    return {ref for chapter in plan.analysis for part in chapter.generated for ref in PART_TABLES.get(part, ())}

@@ -10,17 +10,22 @@ in tests/bad_inputs/analysis-*.yml.
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-from conftest import english_book, write_plan
+from conftest import REPO, english_book, write_plan
 from pdf_reading import joined_texts as texts
 from pdf_reading import outline_pages, plumbed, reader
 
+from masterplan import analysis as strategic_analysis
 from masterplan.build import BuildOptions, run
 from masterplan.output import ANALYSIS_PDF
 from masterplan.project import load_and_check
 from masterplan.render import analysis_book
+from masterplan.render.outline import GENERATED_ITEMS
 
 #: the sample's chapters of the analysis (content/analysis/), as its outline names them
 CHAPTERS = ["Bab 1 · Pendahuluan", "Bab 2 · Profil Kota", "Bab 3 · Analisis Kesiapan",
@@ -184,3 +189,23 @@ def test_a_cross_reference_its_jinja_writes_to_nothing_it_holds_is_told_by_the_b
     assert built.ok and told == [f"cross-reference 'bab:{pillar.id}' names nothing in the book"
                                  for pillar in sorted(load_and_check(root).plan.pillars, key=lambda p: p.id)]
     assert "Lihat [[bab:" in " ".join(texts(root / "build" / ANALYSIS_PDF))
+
+
+def test_what_validate_lets_the_analysis_name_is_what_its_book_resolves(tmp_path: Path) -> None:
+    """The check stage derives the analysis's cross-reference ids without its renderer: the ids it accepts are the
+    book's targets, a program or an agency as the plain text the book prints, and nothing of render is loaded."""
+    shutil.copytree(REPO / "content", tmp_path / "content")
+    plan = load_and_check(tmp_path).plan
+    assert plan is not None and plan.analysis
+    book = analysis_book.contents(plan, lambda text, **values: text.format(**values) if values else text).targets
+    assert strategic_analysis.targets(plan) == set(book)
+    assert strategic_analysis.plain_texts(plan) == {ref: target.text for ref, target in book.items()
+                                                    if target.kind in ("program", "agency")}
+    assert strategic_analysis.generated_tables(plan) == {"tab:readiness"}  # the sample's readiness chapter claims it
+    for part in strategic_analysis.PARTS:  # the parts it may claim hold the tables the book numbers
+        assert strategic_analysis.PART_TABLES[part] == tuple(
+            ref for ref, kind, _ in GENERATED_ITEMS[part] if kind == "table")
+    imports = ("import sys, masterplan.analysis, masterplan.checks.cross_references;"
+               "print(sorted(m for m in sys.modules if m.startswith('masterplan.render.')))")
+    loaded = subprocess.run([sys.executable, "-c", imports], capture_output=True, text=True, check=True)
+    assert "masterplan.render.outline" not in loaded.stdout, loaded.stdout

@@ -46,17 +46,17 @@ def analysis_references(plan: Plan, unreadable: AbstractSet[str]) -> UnknownRefe
     """What a cross-reference of the strategic analysis to nothing it holds is: W604 for a program or agency (printed
     as plain text, no link: the analysis has no program matrix) and for what only the book holds (printed as written),
     E507 for what the plan does not have."""
-    own = analysis.contents(plan, as_written).targets
+    own = analysis.targets(plan)
+    plain = analysis.plain_texts(plan)
     in_book = crossref.targets(plan)
 
     def unknown_reference(ref: str, at: Position) -> Diagnostic | None:
-        target = own.get(ref)
-        if target is not None and target.kind in ("program", "agency"):
+        if ref in plain:
             return warning(at, "W604", "cross-reference '{ref}' is printed as plain text, {text}: the strategic "
                            "analysis holds no program matrix or agency to lead to",
                            "write the name itself, or leave it: the master plan's book has the link", ref=ref,
-                           text=target.text)
-        if target is not None or ref.split(":")[-1] in unreadable:
+                           text=plain[ref])
+        if ref in own or ref.split(":")[-1] in unreadable:
             return None
         if ref in in_book:
             return warning(at, "W604", "cross-reference '{ref}' names nothing in the strategic analysis: the book "
@@ -66,11 +66,6 @@ def analysis_references(plan: Plan, unreadable: AbstractSet[str]) -> UnknownRefe
         return error(at, "E507", "cross-reference to unknown '{ref}'", closest_reference(ref, own), ref=ref)
 
     return unknown_reference
-
-
-def as_written(text: str, **values: object) -> str:
-    """A translation that leaves each word as the code writes it (for ids, which no word changes)."""
-    return text.format(**values) if values else text
 
 
 #: kinds of cross-reference as staff also write them (in Indonesian, in English, in full)

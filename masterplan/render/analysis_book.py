@@ -12,19 +12,41 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from masterplan import analysis
 from masterplan.diagnostics import Report
 from masterplan.model import Plan
 from masterplan.output import ANALYSIS_PDF
-from masterplan.render import companion_book
+from masterplan.plan_parts import Chapter
+from masterplan.render import companion_book, outline
 
 if TYPE_CHECKING:  # build.py imports this module lazily; these names are for type checkers only
     from masterplan.build import BuildOptions
     from masterplan.output import Staging
 
+
+def contents(plan: Plan, translate: outline.Translate) -> outline.Outline:
+    """The analysis's chapters, numbered as the book numbers its own (front, body, then back), with their tables,
+    and what its cross-references name: its chapters and tables as links, a program, an agency or a pillar as plain
+    text (an empty anchor)."""
+    builder = outline.Builder(plan, translate, plan.language)
+    parts: dict[str, list[Chapter]] = {"front": [], "body": [], "back": []}
+    for source in plan.analysis:
+        parts.get(source.part, parts["body"]).append(source)
+    for source in [*parts["front"], *parts["body"], *parts["back"]]:
+        builder.text_chapter(source)
+    found = {ref: target for ref, target in outline.targets(plan, builder.chapters, translate).items()
+             if target.kind in ("chapter", "table", "figure")}
+    for program in plan.programs:
+        found[program.id] = outline.Target("program", program.id, program.id, "", None)
+    for agency in plan.agencies:
+        found[f"agency:{agency.id}"] = outline.Target("agency", None, agency.short_name, "", None)
+    for pillar in plan.pillars:
+        found[f"pillar:{pillar.id}"] = outline.Target("pillar", None, pillar.name.get(plan.language), "", None)
+    return outline.Outline(builder.chapters, found)
+
+
 #: the strategic analysis as :mod:`companion_book` writes it
 ANALYSIS = companion_book.Companion(
-    "Strategic analysis", ANALYSIS_PDF, "print/analysis.html", "analysis", analysis.contents,
+    "Strategic analysis", ANALYSIS_PDF, "print/analysis.html", "analysis", contents,
     "Strategic analysis: not laid out, its content has errors", "Strategic analysis: unchanged since the last build",
     "Strategic analysis: {pages} pages in {seconds:.1f} s", "Strategic analysis: layout failed", extra=(("book_front", False),), told=True)
 
