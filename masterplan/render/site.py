@@ -38,16 +38,14 @@ from masterplan.render.site_files import (
     logo_path,
     write_sitemap,
 )
+from masterplan.render.site_html import anchor_headings, describe, first_paragraph
 from masterplan.render.site_links import COMPANIONS, PAGES, site_folder, url_for
 from masterplan.render.site_pages import (
     WHOLE_PLAN,
     Page,
     ScrollBox,
     all_pages,
-    anchor_headings,
     book_part_pages,
-    describe,
-    first_paragraph,
 )
 from masterplan.render.site_workers import write_pages
 from masterplan.render.theme import Theme, environment

@@ -7,7 +7,6 @@ plan), so an incremental build can re-render only the pages whose inputs changed
 
 from __future__ import annotations
 
-import bisect
 import itertools
 import re
 from collections.abc import Callable, Iterator, Sequence
@@ -31,7 +30,7 @@ from masterplan.render.markdown import (
 )
 from masterplan.render.outline import Outline, anchor
 from masterplan.render.site_charts import PART_PAGES
-from masterplan.render.site_links import prefix, reference_resolver, slug, url_for
+from masterplan.render.site_links import prefix, reference_resolver, url_for
 from masterplan.values import Text
 
 WHOLE_PLAN = "*"
@@ -119,97 +118,6 @@ def agency_pages(plan: Plan, _: Translate) -> Iterator[Page]:
         yield Page(url_for(agency), "site/agency.html", f"{agency.name} ({agency.short_name})",
                    {"agency": agency}, [(_("Agencies"), url_for("agencies"))],
                    (plan.position.file, agency.position.file, *_program_inputs(agency.supported)), name=agency.name)
-
-
-_HEADING = re.compile(r"<h([23])((?:\s[^>]*)?)>(.*?)</h\1>", re.DOTALL)
-_ID = re.compile(r'\sid="([^"]*)"')
-_TAGS = re.compile(r"<[^>]+>")
-#: ids the layout around a page's main part gives (menus, contents list): never a heading's
-LAYOUT_IDS = frozenset({"main", "main-nav", "header-search", "header-q", "toc-title"})
-
-
-_TAG = re.compile(r"<(/?)([a-zA-Z][\w-]*)((?:\s[^>]*)?)>")
-_LANG = re.compile(r'\slang="([^"]*)"')
-_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
-_WHOLLY = re.compile(r'\s*<(\w+)[^>]*\slang="([^"]*)"[^>]*>(?:(?!<\1[\s>]).)*</\1>\s*', re.DOTALL)
-
-
-def _languages(html: str) -> list[tuple[int, str | None]]:
-    """(offset, language) at each tag of ``html`` where the language marked around it (``lang="…"``) changes:
-    None outside any, where the text is in the page's language."""
-    stack: list[tuple[str, str | None]] = []
-    changes: list[tuple[int, str | None]] = [(0, None)]
-    for tag in _TAG.finditer(html):
-        closing, name, attributes = tag.group(1), tag.group(2).lower(), tag.group(3)
-        if closing:
-            while stack and stack.pop()[0] != name:
-                pass
-        elif name not in _VOID and not attributes.rstrip().endswith("/"):
-            lang = _LANG.search(attributes)
-            stack.append((name, lang.group(1) if lang else (stack[-1][1] if stack else None)))
-        now = stack[-1][1] if stack else None
-        if now != changes[-1][1]:
-            changes.append((tag.end(), now))
-    return changes
-
-
-def anchor_headings(html: str) -> tuple[Markup, list[tuple[int, str, str]]]:
-    """Every h2/h3 of ``html`` in order, as a table of contents (level, id, text), and the HTML with an id
-    on each heading that had none (from its words, unlike every other id of the page).
-
-    A heading in another language than the page's (a chapter's, written in Indonesian, in the English edition:
-    in an element marked ``lang="id"``, or wholly in one) has its text in a ``<span lang="…">``, as ``t_lang``
-    gives, so that its entry in the contents list is read in its language."""
-    toc: list[tuple[int, str, str]] = []
-    used = set(LAYOUT_IDS) | set(_ID.findall(html))
-    languages = _languages(html) if ' lang="' in html else [(0, None)]
-
-    starts = [start for start, _ in languages]
-
-    def language_at(offset: int) -> str | None:
-        return languages[bisect.bisect_right(starts, offset) - 1][1]
-
-    def add_id(match: re.Match[str]) -> str:
-        level, attributes, inner = match.groups()
-        text = " ".join(Markup(_TAGS.sub("", inner)).unescape().split())  # plain text: the template escapes it once
-        own, wholly = _LANG.search(attributes or ""), _WHOLLY.fullmatch(inner)
-        lang = wholly.group(2) if wholly else own.group(1) if own else language_at(match.start())
-        given = _ID.search(attributes)
-        if given:
-            anchor = given.group(1)
-        else:
-            anchor = base = slug(text)
-            count = 1
-            while anchor in used:
-                count += 1
-                anchor = f"{base}-{count}"
-            used.add(anchor)
-            attributes = f' id="{anchor}"{attributes}'
-        if text:
-            toc.append((int(level), anchor, Markup('<span lang="{}">{}</span>').format(lang, text) if lang else text))
-        return f"<h{level}{attributes}>{inner}</h{level}>"
-
-    return Markup(_HEADING.sub(add_id, html)), toc
-
-
-DESCRIPTION_LENGTH = 160  #: characters of a page's description that search engines and link previews show
-_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
-
-
-def describe(html: str, limit: int = DESCRIPTION_LENGTH) -> str:
-    """A page's summary or lead as a plain-text description: cut at a word, with "…", when it runs longer."""
-    text = Markup(html).striptags()  # tags out, entities undone, runs of spaces made one
-    if len(text) <= limit:
-        return text
-    cut = text[:limit].rsplit(" ", 1)[0] if " " in text[:limit] else text[:limit - 1]
-    return cut.rstrip(" ,;:·–—-") + "…"
-
-
-def first_paragraph(html: str) -> Markup:
-    """The first paragraph of a chapter's text that has words (not only an image), for its description;
-    empty when there is none."""
-    return next((Markup(found.group(1)) for found in _PARAGRAPH.finditer(html) if Markup(found.group(1)).striptags()),
-                Markup())
 
 
 def chapter_pages(plan: Plan, _: Translate, problems: list[Diagnostic],
