@@ -15,7 +15,14 @@ from typing import Any, NamedTuple, TypeVar
 
 import jinja2
 
-from masterplan import chapter_lists, jinja_words, sandbox, sandbox_limits
+from masterplan import (
+    chapter_lists,
+    jinja_words,
+    sandbox,
+    sandbox_errors,
+    sandbox_limits,
+    sandbox_time,
+)
 from masterplan.diagnostics import Diagnostic, Message, Position, did_you_mean, error
 from masterplan.model import Plan
 from masterplan.plan_parts import Chapter
@@ -32,7 +39,7 @@ def expand(chapter: Chapter, context: dict[str, Any]) -> tuple[str | None, list[
     memo: dict[Any, tuple[str | None, list[Diagnostic]]] = _once(plan, "expanded", dict)
     key = (chapter.position.file, chapter.body, tuple(sorted(context)))
     if key not in memo:
-        budget = _once(plan, "chapters' time", lambda: sandbox.TimeBudget(sandbox.MAX_SECONDS_IN_ALL))
+        budget = _once(plan, "chapters' time", lambda: sandbox_time.TimeBudget(sandbox_time.MAX_SECONDS_IN_ALL))
         memo[key] = _expand(chapter, context, budget)
     return memo[key]
 
@@ -118,7 +125,7 @@ def _column(line: str, what: str) -> int:
     return at + 1 if at >= 0 else 1
 
 
-def _expand(chapter: Chapter, context: dict[str, Any], budget: sandbox.TimeBudget) -> tuple[str | None, list[Diagnostic]]:
+def _expand(chapter: Chapter, context: dict[str, Any], budget: sandbox_time.TimeBudget) -> tuple[str | None, list[Diagnostic]]:
     file = chapter.position.file
 
     def at(line: int, column: int = 1) -> Position:
@@ -129,7 +136,7 @@ def _expand(chapter: Chapter, context: dict[str, Any], budget: sandbox.TimeBudge
     except jinja2.TemplateSyntaxError as exc:
         said = jinja_words.syntax(exc, chapter.body, chapter.body_line)
         return None, [error(at(said.line, said.column), "E503", "template error in chapter: {detail}",
-                            said.hint or sandbox.syntax_hint(exc), detail=said.what)]
+                            said.hint or sandbox_errors.syntax_hint(exc), detail=said.what)]
     except (RecursionError, MemoryError, SyntaxError):  # Python's own limit: 100 blocks one in another
         return None, [error(at(jinja_words.deepest_line(chapter.body)), "E503",
                             "template error in chapter: the template is nested too deeply")]
@@ -142,7 +149,7 @@ def _expand(chapter: Chapter, context: dict[str, Any], budget: sandbox.TimeBudge
                             "left for this chapter", "a Jinja loop in an earlier chapter runs too long (see its error)",
                             seconds=f"{budget.seconds:g}")]
     try:
-        with budget.spent(), sandbox.time_limit(allowed):
+        with budget.spent(), sandbox_time.time_limit(allowed):
             for piece in generator:
                 size += len(piece)
                 if size > sandbox_limits.MAX_OUTPUT_CHARS:
@@ -152,14 +159,14 @@ def _expand(chapter: Chapter, context: dict[str, Any], budget: sandbox.TimeBudge
                                         "a Jinja loop in this chapter produces too much text",
                                         limit=sandbox_limits.MAX_OUTPUT_CHARS)]
                 pieces.append(piece)
-    except sandbox.TimeUp as exc:
+    except sandbox_time.TimeUp as exc:
         where = at(sandbox.template_line(exc.__traceback__, chapter))
-        if allowed < sandbox.MAX_SECONDS:  # the chapters before it took the rest
+        if allowed < sandbox_time.MAX_SECONDS:  # the chapters before it took the rest
             return None, [error(where, "E505", "chapters take longer than {seconds} s to fill in together: the time "
                                 "ran out in this chapter", "a Jinja loop in this chapter or an earlier one runs too long",
                                 seconds=f"{budget.seconds:g}")]
         return None, [error(where, "E505", "chapter takes longer than {seconds} s to fill in",
-                            "a Jinja loop in this chapter runs too long", seconds=f"{sandbox.MAX_SECONDS:g}")]
+                            "a Jinja loop in this chapter runs too long", seconds=f"{sandbox_time.MAX_SECONDS:g}")]
     except jinja2.UndefinedError as exc:
         line = sandbox.template_line(exc.__traceback__, chapter)
         written = _written(chapter, line)
@@ -174,7 +181,7 @@ def _expand(chapter: Chapter, context: dict[str, Any], budget: sandbox.TimeBudge
             # a value the chapter set ({% set p = plan.program('GOV-99') %}): the chapter's lookup that found nothing
             nothing = _lookup_of_nothing(exc.message or "", chapter.body, plan)
         what, hint = ((nothing.what, nothing.hint) if nothing else (empty.what, empty.hint) if empty
-                      else sandbox.undefined_message(exc.message or ""))
+                      else sandbox_errors.undefined_message(exc.message or ""))
         # plan.yml's leading sector, an agency no file defines: said with its id, not while its file cannot be read
         sector = plan.leading_sector_id if not nothing and empty and empty.value == "plan.leading_sector" and plan \
             else None

@@ -3,7 +3,7 @@
 Field names (``anggaran:`` for ``budget:``, in a file or in a chapter's Jinja), a program's status
 (``berjalan`` for ``ongoing``) and an indicator's direction (``naik`` for ``up``): the checks and the
 sandbox name the English word meant (:mod:`masterplan.schema_problems`, :mod:`masterplan.validation`,
-:mod:`masterplan.sandbox`). The format itself stays as :mod:`masterplan.schema` declares it.
+:mod:`masterplan.sandbox_errors`). The format itself stays as :mod:`masterplan.schema` declares it.
 """
 
 from __future__ import annotations

@@ -221,7 +221,7 @@ def template_failure(exc: jinja2.TemplateError) -> Said:
     """A theme template's failure (a plan's override of it): a syntax error as :func:`syntax` says it, at
     its line (0 when Jinja gives none); a field the model lacks as a chapter's is said ("a plan has no
     field 'kota'", "field names are English: did you mean 'city'?"); other failures as :func:`runtime`."""
-    from masterplan.sandbox import undefined_message
+    from masterplan.sandbox_errors import undefined_message
 
     if isinstance(exc, jinja2.TemplateSyntaxError):
         return syntax(exc, exc.source or "")

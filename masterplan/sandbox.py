@@ -2,24 +2,17 @@
 
 Chapter text comes from many hands and is published on the city's domain, so its Jinja
 runs in the immutable sandbox, cannot load other templates, may call only read-only
-lookups on the model, and is bounded in time (SIGALRM in the main thread, an
-asynchronous exception elsewhere: :data:`MAX_SECONDS` a chapter, :data:`MAX_SECONDS_IN_ALL`
-for all chapters of a plan together), in output size, and in the size of what its
-operators, filters and methods may build (:mod:`masterplan.sandbox_limits`, each checked before it is built).
+lookups on the model, and is bounded in output size and in the size of what its
+operators, filters and methods may build (:mod:`masterplan.sandbox_limits`, each checked before it is built),
+and in time (:mod:`masterplan.sandbox_time`). What goes wrong in it is said in the plan's words by
+:mod:`masterplan.sandbox_errors`.
 """
 
 from __future__ import annotations
 
-import ctypes
 import datetime
 import functools
-import re
-import signal
-import sys
-import threading
-import time
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping
 from pathlib import PurePath
 from types import TracebackType
 from typing import Any
@@ -33,17 +26,11 @@ from jinja2.sandbox import (
 from jinja2.visitor import NodeTransformer
 
 from masterplan import sandbox_limits as limits
-from masterplan.diagnostics import Message, did_you_mean
-from masterplan.indonesian_words import english_field
+from masterplan.diagnostics import Message
 from masterplan.model import MODULES
 from masterplan.plan_parts import Chapter
 
-__all__ = ["SecurityError", "TimeBudget", "TimeUp", "compile_chapter", "read", "running_line", "syntax_hint",
-           "template_line", "time_limit"]
-
-MAX_SECONDS = 5.0
-#: all chapters of a plan together: with only a chapter's limit, ten runaway chapters held a build 59 s
-MAX_SECONDS_IN_ALL = 10.0
+__all__ = ["SANDBOX", "SecurityError", "compile_chapter", "read", "running_line", "template_line"]
 
 
 class _Sandbox(ImmutableSandboxedEnvironment):
@@ -127,71 +114,8 @@ READ_ONLY_METHODS = frozenset(["pillar", "agency", "program", "chapter", "sub_el
 _CONCAT = "masterplan_concat"
 
 
-_SANDBOX = _Sandbox()
-
-
-class TimeUp(BaseException):
-    """Raised into a runaway template (a BaseException, so that no ``except Exception`` keeps it)."""
-
-
-class TimeBudget:
-    """The time the chapters of one loaded plan have left to be filled in, together."""
-
-    def __init__(self, seconds: float):
-        self.seconds = seconds
-        self.left = seconds
-
-    def allowed(self) -> float:
-        """What the next chapter may take: :data:`MAX_SECONDS`, or less when less is left (0: nothing)."""
-        return max(min(MAX_SECONDS, self.left), 0.0)
-
-    @contextmanager
-    def spent(self) -> Iterator[None]:
-        """Take the time the block takes off what is left."""
-        started = time.monotonic()
-        try:
-            yield
-        finally:
-            self.left -= time.monotonic() - started
-
-
-@contextmanager
-def time_limit(seconds: float) -> Iterator[None]:
-    """Stop a runaway template after ``seconds``: with SIGALRM in the main thread, else by
-    raising TimeUp asynchronously into this thread (it lands between two bytecodes)."""
-    if threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer"):
-        def stop(signum: int, frame: Any) -> None:
-            raise TimeUp()
-
-        previous = signal.signal(signal.SIGALRM, stop)
-        signal.setitimer(signal.ITIMER_REAL, seconds)
-        try:
-            yield
-        finally:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, previous)
-        return
-    thread_id = threading.get_ident()
-    lock = threading.Lock()
-    state = {"running": True, "fired": False}
-
-    def fire() -> None:
-        with lock:
-            if state["running"]:
-                state["fired"] = True
-                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread_id), ctypes.py_object(TimeUp))
-
-    timer = threading.Timer(seconds, fire)
-    timer.daemon = True
-    timer.start()
-    try:
-        yield
-    finally:
-        with lock:
-            state["running"] = False
-        timer.cancel()
-        if state["fired"]:  # not delivered yet: take it back so it cannot land after the template
-            ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread_id), None)
+#: the one environment every chapter is compiled in
+SANDBOX = _Sandbox()
 
 
 def read(path: str, context: Mapping[str, Any]) -> Any:
@@ -200,7 +124,7 @@ def read(path: str, context: Mapping[str, Any]) -> Any:
     first, *fields = path.split(".")
     value = context.get(first)
     for name in fields:
-        value = _SANDBOX.getattr(value, name)
+        value = SANDBOX.getattr(value, name)
         if isinstance(value, jinja2.Undefined):
             return None
     return value
@@ -245,73 +169,9 @@ _NOT_IN_CHAPTERS = (jinja2.nodes.Extends, jinja2.nodes.Include, jinja2.nodes.Imp
 @functools.lru_cache(maxsize=512)
 def compile_chapter(body: str, file: str) -> jinja2.Template:
     """Parse, refuse template loading, route ``~`` through the bounded join, compile."""
-    tree = _SANDBOX.parse(body, filename=file)
+    tree = SANDBOX.parse(body, filename=file)
     for node in tree.find_all(_NOT_IN_CHAPTERS):
         raise jinja2.TemplateSyntaxError(Message("chapters cannot extend, include or import other templates"),
                                          node.lineno, filename=file)
-    code = _SANDBOX.compile(_BoundedConcat().visit(tree), filename=file)
-    return _SANDBOX.template_class.from_code(_SANDBOX, code, _SANDBOX.make_globals(None))
-
-
-_NO_ATTRIBUTE = re.compile(r"^'(?:[\w.]+\.)?(\w+) object' has no attribute '([^']*)'$")
-_UNDEFINED = re.compile(r"^'([^']*)' is undefined$")
-_NO_ELEMENT = re.compile(r"^'?(?:[\w.]+\.)?(\w+) object'? has no element (.*)$")
-#: Python's names of plain values, as a chapter's writer knows them
-_KINDS = {"str": Message("text"), "list": Message("list"), "tuple": Message("list"), "int": Message("number"),
-          "float": Message("number"), "dict": Message("mapping"), "bool": Message("yes or no"),
-          "NoneType": Message("empty value")}
-
-
-def undefined_message(message: str) -> tuple[str, str | None]:
-    """Jinja's "'masterplan.model.Plan object' has no attribute 'kota'" in the plan's words, with a hint.
-
-    Jinja's own text, when it is not one of these, is returned as it is."""
-    missing = _NO_ATTRIBUTE.match(message)
-    if missing:
-        kind, name = missing.groups()
-        cls = _model_class(kind)
-        if cls is not None:
-            names = {*dir(cls), *getattr(cls, "__dataclass_fields__", {})}  # fields without a default are not in dir()
-            known = sorted(n for n in names if not n.startswith("_"))
-            english = english_field(name, known)
-            hint = (Message("field names are English: did you mean '{word}'?", word=english) if english
-                    else did_you_mean(name, known) or Message("its fields: {fields}", fields=", ".join(known)))
-            return Message("a {kind} has no field '{name}'", kind=kind.lower(), name=name), hint
-        return Message("a {kind} has no field '{name}'", kind=_KINDS.get(kind, kind), name=name), None
-    element = _NO_ELEMENT.match(message)
-    if element:  # plan.programs[500], {{ 1.500.000 }} (the number 1.5, then its item 0)
-        kind, index = element.groups()
-        return (Message("a {kind} has no item {index}", kind=_KINDS.get(kind, kind), index=index),
-                Message("a list's items are counted from 0: plan.programs[0] is the first, plan.programs[-1] the last; "
-                        "a number is written without dots (1500000)"))
-    unknown = _UNDEFINED.match(message)
-    if unknown:
-        return (Message("'{name}' is not defined here", name=unknown.group(1)),
-                Message("chapters read the plan through 'plan' (plan.city, plan.programs, ...) and the names their "
-                        "own {{% for %}} and {{% set %}} give"))
-    return message, None
-
-
-def _model_class(kind: str) -> type | None:
-    """The class of the plan model Python names ``kind`` (Plan, Program…), if it is one."""
-    for name in MODULES:
-        cls = getattr(sys.modules[name], kind, None)
-        if isinstance(cls, type) and cls.__module__ == name:
-            return cls
-    return None
-
-
-def syntax_hint(exc: jinja2.TemplateSyntaxError) -> str | None:
-    unknown = re.match(r"No (filter|test) named '([^']*)'", exc.message or "")
-    if unknown:
-        kind, name = unknown.groups()
-        known = _SANDBOX.filters if kind == "filter" else _SANDBOX.tests
-        names = ", ".join(sorted(known))
-        return did_you_mean(name, known) or (Message("known filters: {names}", names=names) if kind == "filter"
-                                             else Message("known tests: {names}", names=names))
-    if "cannot extend" in (exc.message or ""):
-        return None
-    if "expected token 'end of print statement'" in (exc.message or ""):
-        return Message("{{{{ ... }}}} holds one Jinja expression: a placeholder such as {{{{nama kepala dinas}}}} is "
-                       "not one; write the text itself, or wrap it in {{% raw %}}...{{% endraw %}} to print the braces")
-    return Message("Jinja expressions are written {{{{ ... }}}}, statements {{% ... %}}")
+    code = SANDBOX.compile(_BoundedConcat().visit(tree), filename=file)
+    return SANDBOX.template_class.from_code(SANDBOX, code, SANDBOX.make_globals(None))

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from masterplan import chapters, sandbox
+from masterplan import chapters, sandbox, sandbox_errors, sandbox_time
 from masterplan.diagnostics import Position
 from masterplan.load import load
 from masterplan.model import Plan
@@ -28,8 +28,8 @@ BODY_LINE = 4  # after '---', 'title: ...', '---'
 
 @pytest.fixture(autouse=True)
 def quick_time_limit(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(sandbox, "MAX_SECONDS", 1.0)
-    monkeypatch.setattr(sandbox, "MAX_SECONDS_IN_ALL", 1000.0)  # the tests share one plan: each has a chapter's time
+    monkeypatch.setattr(sandbox_time, "MAX_SECONDS", 1.0)
+    monkeypatch.setattr(sandbox_time, "MAX_SECONDS_IN_ALL", 1000.0)  # the tests share one plan: each has a chapter's time
 
 
 def chapter(body: str) -> Chapter:
@@ -47,7 +47,7 @@ def plan(tmp_path_factory: pytest.TempPathFactory) -> Plan:
 def expand(plan: Plan, body: str) -> tuple[str | None, list[Any]]:
     started = time.monotonic()
     text, problems = chapters.expand(chapter(body), chapters.context(plan))
-    assert time.monotonic() - started < sandbox.MAX_SECONDS + 2
+    assert time.monotonic() - started < sandbox_time.MAX_SECONDS + 2
     return text, problems
 
 
@@ -246,7 +246,7 @@ def test_time_limit_works_outside_the_main_thread(plan: Plan) -> None:
                "{% endfor %}{% endfor %}{% endfor %}")
     worker = threading.Thread(target=lambda: found.append(expand(plan, endless)))
     worker.start()
-    worker.join(sandbox.MAX_SECONDS + 10)
+    worker.join(sandbox_time.MAX_SECONDS + 10)
     assert not worker.is_alive()
     text, problems = found[0]
     assert text is None and problems[0].code == "E505"
@@ -255,9 +255,9 @@ def test_time_limit_works_outside_the_main_thread(plan: Plan) -> None:
 def test_runaway_chapters_share_one_time_budget(make_plan: Callable[..., Path],
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     """Each chapter had its own time: ten runaway chapters held a build 59 s. The chapters of a plan now have
-    :data:`sandbox.MAX_SECONDS_IN_ALL` together; the error says at which chapter the time ran out, and after it
+    :data:`sandbox_time.MAX_SECONDS_IN_ALL` together; the error says at which chapter the time ran out, and after it
     that none was left."""
-    monkeypatch.setattr(sandbox, "MAX_SECONDS_IN_ALL", 2.5)
+    monkeypatch.setattr(sandbox_time, "MAX_SECONDS_IN_ALL", 2.5)
     endless = "{% for a in range(10000) %}{% for b in range(10000) %}{% endfor %}{% endfor %}"
     files = {f"content/chapters/0{n}-bab.md": f"---\ntitle: Bab {n}\n---\nSatu.\n{endless}\n" for n in range(2, 6)}
     files["content/chapters/06-akhir.md"] = "---\ntitle: Akhir\n---\nKota {{ plan.city }}.\n"
@@ -357,7 +357,7 @@ def test_an_unknown_filter_is_said_in_the_plans_words_with_the_one_meant() -> No
         sandbox.compile_chapter("Ada {{ plan.programs | lenght }} program.", "content/chapters/01-x.md")
     said = jinja_words.syntax(raised.value, "Ada {{ plan.programs | lenght }} program.")
     assert str(said.what) == "there is no filter 'lenght'"
-    assert str(sandbox.syntax_hint(raised.value)) == "did you mean 'length'?"
+    assert str(sandbox_errors.syntax_hint(raised.value)) == "did you mean 'length'?"
     # inside an {% if %}, Jinja meets the filter only when the line runs, as a runtime error
     with pytest.raises(jinja2.TemplateRuntimeError) as running:
         jinja2.Environment().from_string("{% if x %}{{ x | lenght }}{% endif %}").render(x=1)
