@@ -77,13 +77,13 @@ def test_print_roadmap_pages_hold_every_program_once_and_never_overflow(first: i
                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     """A pillar longer than a page continues on the next; one that fits is kept whole. The first page,
     below the section's text, holds fewer lines than the pages the chart continues on."""
-    from masterplan.render import print_book
+    from masterplan.render import print_figures
 
-    monkeypatch.setattr(print_book, "ROADMAP_ROWS", first)
-    monkeypatch.setattr(print_book, "ROADMAP_ROWS_CONTINUED", rows)
+    monkeypatch.setattr(print_figures, "ROADMAP_ROWS", first)
+    monkeypatch.setattr(print_figures, "ROADMAP_ROWS_CONTINUED", rows)
     plan = load_and_check(Path(__file__).resolve().parent.parent).plan  # the sample: 10 to 16 programs a pillar
     assert plan is not None
-    pages = print_book._roadmap_pages(plan)
+    pages = print_figures._roadmap_pages(plan)
     drawn = [program.id for page in pages for _, programs in page for program in programs]
     assert drawn == [program.id for pillar in plan.pillars for program in pillar.programs]
     lines = [sum(1 + sum(charts.roadmap_rows(p) for p in programs) for _, programs in page) for page in pages]
@@ -128,13 +128,13 @@ def test_a_control_character_in_a_name_leaves_the_chart_readable() -> None:
 def test_a_bar_chart_over_pages_keeps_one_scale_and_every_bar() -> None:
     """A province's 120 agencies do not fit one page: the chart goes on over pages of about the same
     length, where a bar is as long as it would be on the first (and the labels as wide)."""
-    from masterplan.render import print_book
+    from masterplan.render import print_figures
 
     many = [charts.Bar(f"Dinas Nomor {n}" + " Panjang" * (n == 90), 1000 - n, f"Rp {1000 - n}") for n in range(120)]
-    pages = print_book._bar_pages(many)
+    pages = print_figures._bar_pages(many)
     assert [len(page) for page in pages] == [40, 40, 40] and [bar for page in pages for bar in page] == many
-    assert [len(page) for page in print_book._bar_pages(many[:45])] == [23, 22]
-    assert print_book._bar_pages([]) == [[]]
+    assert [len(page) for page in print_figures._bar_pages(many[:45])] == [23, 22]
+    assert print_figures._bar_pages([]) == [[]]
 
     def drawn(svg: str) -> list[tuple[str, str]]:
         return [(r.get("x"), r.get("width")) for r in parse(svg).iter(f"{SVG}rect")]

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from test_pdf_parts import assert_same_book, build, laid_out, page_texts, read, twins
 
-from masterplan.render import pdf_chunks, print_book
+from masterplan.render import pdf_chunks, print_figures
 from masterplan.render.pdf import SINGLE_PASS
 
 PROGRAMS = 9
@@ -55,9 +55,9 @@ def tiny_chunks() -> Iterator[None]:
                            ("INDEX_LINES", 6),
                            ("FIGURE_PAGES", 1)):
             patch.setattr(pdf_chunks, name, size)
-        patch.setattr(print_book, "ROADMAP_ROWS", 4)
-        patch.setattr(print_book, "ROADMAP_ROWS_CONTINUED", 4)
-        patch.setattr(print_book, "BARS_PER_PAGE", 2)
+        patch.setattr(print_figures, "ROADMAP_ROWS", 4)
+        patch.setattr(print_figures, "ROADMAP_ROWS_CONTINUED", 4)
+        patch.setattr(print_figures, "BARS_PER_PAGE", 2)
         yield
 
 

@@ -1,7 +1,7 @@
 """The plan's other books beside the main one: the executive summary and the strategic analysis, each one PDF.
 
 Each is made of the book's machinery: its chapters numbered by :class:`outline.Builder`, its text filled in by
-:func:`print_book.chapter_text`, its charts drawn by :func:`print_book.figures`, its HTML filled by
+:func:`print_book.chapter_text`, its charts drawn by :func:`print_figures.figures`, its HTML filled by
 :func:`print_book.html` from its own page template (which extends the book's ``print/book.html``) around
 ``print/chapters.html``, laid out with book.css in one WeasyPrint pass (:func:`pdf.lay_out_once`): for a few dozen
 pages, the book's parts would cost more than they save. The last one laid out is kept under
@@ -23,7 +23,14 @@ from masterplan.diagnostics import Message, Report
 from masterplan.formatting import Formats
 from masterplan.model import Plan
 from masterplan.output import build_folder, write_whole
-from masterplan.render import draft_mark, outline, pdf, pdf_cache, print_book
+from masterplan.render import (
+    draft_mark,
+    outline,
+    pdf,
+    pdf_cache,
+    print_book,
+    print_figures,
+)
 
 if TYPE_CHECKING:  # build.py imports this module lazily; these names are for type checkers only
     from masterplan.build import BuildOptions
@@ -58,8 +65,8 @@ def render(plan: Plan, root: Path, staging: Staging, options: BuildOptions, repo
     running = print_book.running_title(plan, f"{kind} · ", chapters)
     texts = {c.key: print_book.chapter_text(plan, c, chapters, translate, report, companion.told, running)
              for c in chapters.chapters}
-    book = print_book.Book(chapters, texts, print_book.figures(plan, chapters, Formats(plan.language, translate),
-                                                               translate))
+    book = print_book.Book(chapters, texts, print_figures.figures(plan, chapters, Formats(plan.language, translate),
+                                                                  translate))
     html = pdf.print_html(plan, book, env, theme, report, {
         "logo": pdf.logo_url(plan, fetcher, report), "site_address": options.base_url,
         "draft_mark": draft_mark.mark(translate("Draft"), theme) if plan.is_draft else "",  # the book warns of none

@@ -77,6 +77,7 @@ from masterplan.render import (
     pdf_title,
     pdf_workers,
     print_book,
+    print_figures,
 )
 from masterplan.render.pdf_layout import pdf_options
 from masterplan.render.print_fetch import Fetcher, capture_logs, content_url
@@ -104,7 +105,7 @@ def render(plan: Plan, root: Path, staging: Staging, options: BuildOptions, repo
     formats = Formats(plan.language, translate)
     texts = {c.key: print_book.chapter_text(plan, c, book_outline, translate, report)
              for c in book_outline.chapters}
-    book = print_book.Book(book_outline, texts, print_book.figures(plan, book_outline, formats, translate))
+    book = print_book.Book(book_outline, texts, print_figures.figures(plan, book_outline, formats, translate))
     logo = logo_url(plan, fetcher, report)
     mark = draft_mark.mark(translate("Draft"), theme) if plan.is_draft else ""
     if plan.is_draft and not mark:  # a draft must never pass for the adopted plan
