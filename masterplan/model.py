@@ -25,6 +25,7 @@ from masterplan.plan_parts import (
     Pillar,
     ReadinessItem,
     Revision,
+    Swot,
 )
 from masterplan.programs import (
     LeftOut,
@@ -101,6 +102,8 @@ class Plan(ProgramGroup):
     phases: list[Phase] = field(default_factory=list)
     #: the plan's history (riwayat revisi) as plan.yml lists it, oldest first; none: the book and the site show none
     revisions: list[Revision] = field(default_factory=list)
+    #: the SWOT analysis as plan.yml gives it (swot), which chapters print; None: plan.yml gives none
+    swot: Swot | None = None
 
     #: its programs in order and its parts by id, found once until :meth:`link` runs again
     _lookups: dict[str, Any] = field(default_factory=dict, repr=False)

@@ -1,5 +1,5 @@
 """The parts of the plan around its programs: pillars and their sub-elements, agencies, missions, the roadmap's
-phases, the plan's revisions, its readiness, its glossary terms and its narrative chapters."""
+phases, the plan's revisions, its readiness and SWOT, its glossary terms and its narrative chapters."""
 
 from __future__ import annotations
 
@@ -69,6 +69,16 @@ class ReadinessItem:
     gap: Text
     recommendation: Text
     position: Position
+
+
+@dataclass
+class Swot:
+    """The city's SWOT analysis (plan.yml swot): each kind's factors, in order, for the chapters that print it."""
+
+    strengths: list[Text]
+    weaknesses: list[Text]
+    opportunities: list[Text]
+    threats: list[Text]
 
 
 @dataclass

@@ -1,5 +1,5 @@
 """Reads content/plan.yml into a :class:`~masterplan.model.Plan`: the city, its vision and missions, the
-roadmap's phases, the plan's history (revisions), its readiness, its dates and its budget ceilings.
+roadmap's phases, the plan's history (revisions), its readiness and SWOT, its dates and its budget ceilings.
 
 The plan's language and the language of its plain texts, which plan.yml gives, are set on the reader here:
 every file read after it writes its texts in them.
@@ -17,7 +17,7 @@ from masterplan.folder_reader import CONTENT, FolderReader
 from masterplan.funding_sources import DEFAULT_FUNDING_SOURCES
 from masterplan.located import LocatedMap, as_written
 from masterplan.model import DEFAULT_LANGUAGE, Plan
-from masterplan.plan_parts import Mission, Phase, ReadinessItem, Revision
+from masterplan.plan_parts import Mission, Phase, ReadinessItem, Revision, Swot
 from masterplan.values import Period
 
 
@@ -63,6 +63,7 @@ def read_plan(reader: FolderReader, path: Path) -> Plan | None:
                       reader.where(phase), text(phase.get("description")))
                 for phase in data.get("phases") or []],
         revisions=[_revision(reader, entry) for entry in data.get("revisions") or []],
+        swot=_swot(reader, data.get("swot")),
     )
 
 
@@ -70,6 +71,14 @@ def _revision(reader: FolderReader, data: LocatedMap) -> Revision:
     """An entry of plan.yml's history (revisions), its date read as the plan's own is."""
     return Revision(as_written(data["version"]), _date(reader, data), reader.text(data["summary"]), data.position,
                     reader.text(data.get("decree")), reader.where(data))
+
+
+def _swot(reader: FolderReader, data: LocatedMap | None) -> Swot | None:
+    """plan.yml's SWOT analysis, each factor a text; None when it gives none."""
+    if data is None:
+        return None
+    return Swot(*([reader.text(factor) for factor in data[kind]]
+                  for kind in ("strengths", "weaknesses", "opportunities", "threats")))
 
 
 def _date(reader: FolderReader, data: LocatedMap) -> datetime.date | None:

@@ -73,6 +73,8 @@ DOCUMENTS: dict[str, dict[str, Any]] = {
         "missions": list_of({"$ref": "#/$defs/mission"}, "Missions derived from the RPJMD."),
         "legal_basis": list_of({"$ref": "#/$defs/text"}, "Laws and regulations the plan rests on."),
         "readiness": list_of({"$ref": "#/$defs/readiness"}, "Readiness analysis rows."),
+        "swot": ref("swot", "The SWOT analysis: its factors, read by the chapters that print it (the book's and the "
+                    "strategic analysis's), so that both print the same."),
         "funding_sources": list_of({"type": "string"}, "Allowed funding sources."),
         "apbd_ceiling": {"type": "object", "description": "The city budget (APBD) the plan's programs may take each "
                          "year (pagu indikatif), in whole rupiah: {2023: 12000000000, 2024: 12500000000}. validate "

@@ -1,7 +1,7 @@
 """The content format's shared parts, as JSON Schema ``$defs``: the kinds of value and the parts several files hold.
 
 Text, names, years, periods and values; an indicator, a budget line, a program, a mission, a phase, a
-revision, a readiness row, a sub-element; the words and limits they allow, and the helpers that declare
+revision, a readiness row, the SWOT analysis, a sub-element; the words and limits they allow, and the helpers that declare
 them. :mod:`masterplan.schema` puts them together into one schema per kind of file.
 """
 
@@ -151,6 +151,13 @@ DEFS: dict[str, Any] = {
         "gap": ref("text", "Gap to close."),
         "recommendation": ref("text", "Recommendation."),
     }, ["element", "aspect", "condition"]),
+    "swot": obj("The city's SWOT analysis (analisis SWOT), typed once for every book that prints it: a chapter "
+                "prints its factors with Jinja ({{ plan.swot.strengths | join('; ') }}).", {
+        "strengths": list_of({"$ref": "#/$defs/text"}, "Strengths (kekuatan): internal, positive."),
+        "weaknesses": list_of({"$ref": "#/$defs/text"}, "Weaknesses (kelemahan): internal, negative."),
+        "opportunities": list_of({"$ref": "#/$defs/text"}, "Opportunities (peluang): external, positive."),
+        "threats": list_of({"$ref": "#/$defs/text"}, "Threats (ancaman): external, negative."),
+    }, ["strengths", "weaknesses", "opportunities", "threats"]),
     "sub_element": obj("A sub-element of a pillar.", {
         "id": {"type": "string", "pattern": SLUG, "description": "Id, unique within the pillar."},
         "name": ref("name", "Name."),
