@@ -9,7 +9,8 @@ the folder is not read (:mod:`checks.files` says so, W017).
 It holds no program matrix: a chapter of it may claim the generated parts of :data:`PARTS` only (another is told,
 W532, and left out), and a program or agency it names is printed as plain text (its code, its short name), no link
 (W604 says so at its line); a pillar is printed as its name. Its cross-references may name its own chapters and
-tables.
+tables: :func:`targets` gives the ids validate accepts, from the model alone; the book numbering them is
+:func:`masterplan.render.analysis_book.contents`.
 """
 
 from __future__ import annotations

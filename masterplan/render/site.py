@@ -4,7 +4,7 @@ Reads like its own table of contents: list the pages (:mod:`site_pages`), render
 with templates compiled once per process (:mod:`site_workers`), copy the theme's static
 files and the PDF, write ``sitemap.xml`` when the public address is known
 (:mod:`site_files`), and index the result for search (:mod:`search`). What every page
-shares is :mod:`site_context`. Problems become diagnostics in the build report.
+shares is :mod:`site_context`; what its templates read off a page's HTML (headings, description), :mod:`site_html`. Problems become diagnostics in the build report.
 """
 
 from __future__ import annotations
