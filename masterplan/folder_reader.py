@@ -25,6 +25,7 @@ from masterplan.diagnostics import (
     error,
     relative,
 )
+from masterplan.file_names import is_file
 from masterplan.filecache import FileCache, FileResult
 from masterplan.located import LocatedList, LocatedMap
 from masterplan.model import DEFAULT_LANGUAGE
@@ -172,7 +173,7 @@ class FolderReader:
             return True
         renamed = f"{data['id']}{path.suffix}"
         original = path.parent / renamed
-        if original.is_file() and not original.samefile(path):  # "dinkes - Copy.yml" beside dinkes.yml
+        if is_file(original) and not original.samefile(path):  # "dinkes - Copy.yml" beside dinkes.yml
             # the original is read, its programs with it: a reference to none of them is still reported (E205)
             hint = (Message("{file} exists: if this file is a copy of it, move the copy out of content/; if you are "
                             "starting {id} from a copy of it, set id: {id}", file=renamed, id=path.stem)  # dp3a.yml

@@ -22,6 +22,7 @@ from masterplan.diagnostics import (
     error,
     warning,
 )
+from masterplan.file_names import is_dir, is_file
 from masterplan.model import ASSETS
 from masterplan.plan_parts import Chapter
 
@@ -76,7 +77,7 @@ def problem(kind: str, url: str, where: Position, content: Path | None) -> Diagn
 def missing(kind: str, url: str, where: Position, content: Path | None) -> Diagnostic | None:
     """An image (or the logo) that names no file of the plan: the PDF could not be made without it."""
     name = _file_named(url)
-    if content is not None and name and (content / name).is_file():
+    if content is not None and name and is_file(content / name):
         if not (content / name).resolve().is_relative_to(content.resolve()):  # the build may read only the plan's files
             return error(where, "E511", "'{url}' leads outside the plan: content/{name} links to a file outside content/",
                          "copy the file into content/assets/ rather than linking to it", url=url, name=name)
@@ -93,7 +94,7 @@ def missing(kind: str, url: str, where: Position, content: Path | None) -> Diagn
         return None
     folder = (content / name).parent
     files = sorted(f"{Path(name).parent.as_posix()}/{f.name}".removeprefix("./") for f in folder.iterdir()
-                   if f.is_file()) if folder.is_dir() else []
+                   if f.is_file()) if is_dir(folder) else []
     spaced = [file for file in files if Path(file).name.startswith(f"{Path(name).name} ")]  # "Peta Sidoarjo.png"
     hint = (Message("folders are parted with /, not \\: {url}", url=url.replace("\\", "/")) if "\\" in url
             else Message("a space ends an address: write it as %20 ({address}), or rename the file without spaces",
@@ -139,7 +140,7 @@ def _file_named(url: str) -> str:
 def _file_in(content: Path, name: str) -> bool:
     """Whether ``content/name`` is a file, or starts one (``<assets/Laporan Akhir.pdf>`` is read up to its space)."""
     path = content / name
-    return path.is_file() or (path.parent.is_dir() and any(f.name.startswith(f"{path.name} ")
+    return is_file(path) or (is_dir(path.parent) and any(f.name.startswith(f"{path.name} ")
                                                             for f in path.parent.iterdir()))
 
 
