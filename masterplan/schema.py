@@ -24,6 +24,7 @@ from masterplan.schema_defs import (
     ids,
     list_of,
     obj,
+    page_id,
     ref,
 )
 
@@ -94,7 +95,7 @@ DOCUMENTS: dict[str, dict[str, Any]] = {
                            "and a final plan whose own version the list lacks (W120)."),
     }, ["city", "title", "period", "status", "leading_sector", "vision", "missions"]),
     "pillar": obj("content/pillars/<id>.yml: one smart city dimension.", {
-        "id": {"type": "string", "pattern": SLUG, "description": "Equals the file name."},
+        "id": page_id(SLUG, "Equals the file name."),
         "name": ref("name", "Name, e.g. Smart Governance."),
         "order": {"type": "integer", "description": "Position among the pillars."},
         "colour": {"type": "string", "pattern": "^#[0-9a-fA-F]{6}$",
@@ -107,7 +108,7 @@ DOCUMENTS: dict[str, dict[str, Any]] = {
         "indicators": list_of({"$ref": "#/$defs/indicator"}, "Pillar-level indicators."),
     }, ["id", "name", "order", "sub_elements"]),
     "agency": obj("content/agencies/<id>.yml: one agency (OPD) and the programs it leads.", {
-        "id": {"type": "string", "pattern": SLUG, "description": "Equals the file name."},
+        "id": page_id(SLUG, "Equals the file name."),
         "name": ref("name", "Full name."),
         "short_name": {"type": "string", "pattern": NOT_BLANK, "description": "Abbreviation people use, e.g. Dinkes."},
         "kind": {"enum": AGENCY_KINDS, "description": "dinas, badan, sekretariat, kecamatan, bumd or other."},
@@ -132,7 +133,7 @@ DOCUMENTS: dict[str, dict[str, Any]] = {
                    "strategic analysis's: generated readiness or vision only) and content/executive-summary.md "
                    "(a title only).", {
         "title": ref("name", "Chapter title."),
-        "id": {"type": "string", "pattern": SLUG, "description": "Id for cross-references (default: file slug)."},
+        "id": page_id(SLUG, "Id for cross-references (default: file slug)."),
         "order": {"type": "integer", "description": "Position (default: the NN of the file name)."},
         "part": {"enum": CHAPTER_PARTS, "description": "front, body (default) or back matter."},
         "generated": {"if": {"not": {"type": "array"}}, "then": {"enum": GENERATED_PARTS},  # one part, or nothing:

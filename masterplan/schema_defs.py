@@ -21,6 +21,8 @@ GENERATED_PARTS = ["vision", "readiness", "pillars", "quick_wins", "roadmap", "b
 
 SLUG = r"^[a-z0-9][a-z0-9_-]*$"
 PROGRAM_ID = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
+#: The longest id of what has a web page of its own (program/<id>.html): a file name has at most 255 bytes.
+MAX_PAGE_ID = 100
 #: text with something to read: a name, title or term that is empty or only spaces makes an empty heading
 NOT_BLANK = r"\S"
 #: The largest amount of one budget line, in whole rupiah: a million trillion less one (a whole national
@@ -46,6 +48,11 @@ def ref(name: str, description: str) -> dict[str, Any]:
 def list_of(item: dict[str, Any], description: str) -> dict[str, Any]:
     """A list whose items are each ``item``."""
     return {"type": "array", "items": item, "description": description}
+
+
+def page_id(pattern: str, description: str) -> dict[str, Any]:
+    """The id of what the site gives a page of its own, named after it: short enough to name a file."""
+    return {"type": "string", "pattern": pattern, "maxLength": MAX_PAGE_ID, "description": description}
 
 
 def ids(pattern: str, description: str) -> dict[str, Any]:
@@ -105,7 +112,7 @@ DEFS: dict[str, Any] = {
         "source": {"type": "string", "description": "Funding source, one of the plan's funding_sources."},
     }, ["year", "amount", "source"]),
     "program": obj("A program, led by the agency whose file holds it.", {
-        "id": {"type": "string", "pattern": PROGRAM_ID, "description": "Unique in the whole plan, e.g. GOV-01."},
+        "id": page_id(PROGRAM_ID, "Unique in the whole plan, e.g. GOV-01."),
         "name": ref("name", "Program name."),
         "pillar": {"type": "string", "pattern": SLUG, "description": "Pillar id."},
         "sub_element": {"type": "string", "pattern": SLUG, "description": "Sub-element id of that pillar."},
@@ -124,7 +131,7 @@ DEFS: dict[str, Any] = {
         "status": {"enum": PROGRAM_STATUSES, "description": "planned, ongoing or done."},
     }, ["id", "name", "pillar", "sub_element", "period"]),
     "mission": obj("An RPJMD mission.", {
-        "id": {"type": "string", "pattern": SLUG, "description": "Mission id, e.g. m1."},
+        "id": page_id(SLUG, "Mission id, e.g. m1."),
         "text": ref("text", "The mission."),
     }, ["id", "text"]),
     "phase": obj("A stage of the roadmap (tahapan): short, medium or long term.", {

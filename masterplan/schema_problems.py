@@ -129,6 +129,10 @@ def explain(err: ValidationError, data: Any, default: Position) -> Diagnostic:
                 else did_you_mean(str(err.instance), choices))
         return error(where, "E104", "{field}: '{value}' is not one of {choices}", hint,
                      field=field, value=err.instance, choices=", ".join(choices))
+    if kind == "maxLength":  # an id the site would name a page after, longer than a file name can be
+        return error(where, "E106", "{field}: an id of {length} characters is too long (at most {limit}): the site "
+                     "names a page after it", "shorten it: an id is a short code, the name says the rest",
+                     field=field, length=len(err.instance), limit=err.validator_value)
     if kind == "pattern" and path[-2:-1] == ["contact"] and path[-1] in CONTACT_WORDS:
         what, example = CONTACT_WORDS[path[-1]]
         return error(where, "E106", "{field}: '{value}' is not {what}", Message("written like this: {example}",
