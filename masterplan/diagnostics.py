@@ -3,7 +3,7 @@
 Every stage (loading, schema checks, cross-reference checks, rendering) reports through
 :class:`Diagnostic`, printed like a compiler message, in the plan's language::
 
-    content/agencies/dinkes.yml:14:7: kesalahan[E201]: program LIV-03: pilar 'livng' tidak dikenal (maksud Anda 'living'?)
+    content/agencies/dinkes.yml:14:7: kesalahan[E201]: program LIV-03: dimensi 'livng' tidak dikenal (maksud Anda 'living'?)
 
 A message is written in English with named blanks (:class:`masterplan.messages.Message`);
 the translation catalog (``templates/i18n/``) gives it in other languages, and

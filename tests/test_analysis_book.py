@@ -78,7 +78,7 @@ def test_each_page_s_running_header_names_the_analysis(sample_build: Path) -> No
 
 def test_the_readiness_chapter_holds_the_plans_readiness_table(pages: list[str]) -> None:
     whole = " ".join(pages)
-    assert "Tabel 3.1 Analisis kesiapan: struktur, infrastruktur dan suprastruktur" in whole
+    assert "Tabel 3.1 Analisis kesiapan: struktur, infrastruktur, dan suprastruktur" in whole
     assert "Analisis mencakup 14 aspek." in whole  # {{ plan.readiness | length }}
     for aspect in ("Sumber daya manusia TIK", "Kepemimpinan dan komitmen", "Perencanaan dan penganggaran"):
         assert aspect in whole  # content/plan.yml's readiness, each element

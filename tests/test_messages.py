@@ -202,7 +202,7 @@ def test_validate_speaks_indonesian_for_an_indonesian_plan(plan_with_a_typo, mon
     assert code == 1
     line = next(line for line in output.splitlines() if "[E201]" in line)
     assert line.startswith(f"{agency}:") and ": kesalahan[E201]: " in line
-    assert "pilar" in line and "unknown" not in line
+    assert "dimensi" in line and "unknown" not in line
     assert re.search(r"\n1 kesalahan, \d+ peringatan$", output.rstrip())
 
 
@@ -226,7 +226,7 @@ def test_json_for_tools_keeps_codes_and_severities_and_says_the_message(plan_wit
     code, output = _validate(root, "--format", "json")
     found = [d for d in json.loads(output) if d["code"] == "E201"]
     assert code == 1 and found and found[0]["severity"] == "error" and found[0]["file"] == agency
-    assert "pilar" in found[0]["message"] and "unknown" not in found[0]["message"]
+    assert "dimensi" in found[0]["message"] and "unknown" not in found[0]["message"]
 
 
 def test_numbers_take_the_language_marks() -> None:
@@ -234,13 +234,13 @@ def test_numbers_take_the_language_marks() -> None:
     assert limit == "chapter text grows past 2,000,000 characters"
     assert Speaker.of("id").say(limit) == "teks bab melebihi 2.000.000 karakter"
     assert Speaker.of("id").say(Message("program {program}: unknown pillar '{pillar}'", program="GOV-1.5",
-                                        pillar="x,y")) == "program GOV-1.5: pilar 'x,y' tidak dikenal"  # text stays
+                                        pillar="x,y")) == "program GOV-1.5: dimensi 'x,y' tidak dikenal"  # text stays
 
 
 def test_an_amount_of_money_is_written_once_for_every_message() -> None:
     """W313, W320 and W324 each wrote "Rp {amount:,}" in place; now one helper, said with the language's marks."""
     assert rupiah(1_250_000_000) == "Rp 1,250,000,000"
-    assert Speaker.of("id").say(rupiah(1_250_000_000)) == "Rp 1.250.000.000"
+    assert Speaker.of("id").say(rupiah(1_250_000_000)) == "Rp1.250.000.000"
 
 
 def test_fractions_take_the_language_decimal_mark() -> None:

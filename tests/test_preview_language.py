@@ -52,7 +52,7 @@ def test_the_preview_speaks_indonesian_for_an_indonesian_plan(make_plan: Callabl
         body = _get(port, "/")
         overlay = body[body.index('id="masterplan-errors"'):]
         assert f"{AGENCY}:" in overlay and ": kesalahan[" in overlay and "error[" not in overlay
-        assert "rencana ini memuat kesalahan" in overlay
+        assert "isi masterplan memuat kesalahan" in overlay
         agency.write_text(good, encoding="utf-8")
         _wait(lambda: any(line.startswith("Diperbarui dalam ") for line in lines), "the rebuild", lines)
     finally:

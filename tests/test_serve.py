@@ -71,7 +71,7 @@ def test_a_content_error_is_shown_in_the_page_until_fixed(served: Served) -> Non
     path.write_text(good.replace("short_name: Diskominfo", "short_name: [Diskominfo"), encoding="utf-8")
     body = served.wait_for("/program/GOV-01.html", lambda s, b: 'id="masterplan-errors"' in b, "the overlay")
     assert re.search(r"content/agencies/diskominfo\.yml:\d+(:\d+)?: error", body), body[-2000:]
-    assert "rencana ini memuat kesalahan" in body and "Perbaiki lalu simpan" in body  # in the page's language
+    assert "isi masterplan memuat kesalahan" in body and "Perbaiki lalu simpan" in body  # in the page's language
     assert any("diskominfo.yml:" in line for line in served.lines)
     path.write_text(good.replace("e-Sambat (Media", "e-Sambat Lagi (Media"), encoding="utf-8")
     served.wait_for("/program/GOV-01.html",

@@ -1,4 +1,4 @@
-"""Synchronisation across agencies (sinkronisasi program antar OPD): gaps, duplicates, one-sided partners.
+"""Synchronisation across agencies (sinkronisasi program antar-OPD): gaps, duplicates, one-sided partners.
 
 These are warnings: the plan can be built, but the leading sector should look.
 """
