@@ -1016,6 +1016,10 @@ def test_under_the_quick_wins_what_they_cost_in_the_plans_first_year(sample_buil
         page = pdf.pages[found[0]]
         note = [w for w in page.extract_words() if w["top"] > page.search("tahun pertama masterplan")[0]["top"] - 20]
         assert all(16 * MM - 1 < w["x0"] and w["x1"] < page.width - 16 * MM + 1 for w in note)
+        # the theme's "quick win" in italics, as the chapters write theirs: EYD V sets a foreign term so
+        words = [(w["text"], w["fontname"]) for w in page.extract_words(extra_attrs=["fontname"])]
+        at = next(i for i in range(len(words)) if [text for text, _ in words[i:i + 3]] == ["seluruh", "quick", "win"])
+        assert [font.endswith("Italic") for _, font in words[at:at + 4]] == [False, True, True, False], words[at:at + 4]
 
 
 def test_the_matrices_amounts_stand_in_one_column_for_every_program(sample_pdf: Path) -> None:

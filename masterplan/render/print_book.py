@@ -21,6 +21,7 @@ from masterplan.captions import TableCaption, table_captions
 from masterplan.diagnostics import Report, warning
 from masterplan.model import Plan
 from masterplan.render import charts, matrix_rows, outline, pdf_chunks, typography
+from masterplan.render.foreign_terms import italicised
 from masterplan.render.markdown import number_tables, resolve_references, to_html
 from masterplan.render.theme import localize
 
@@ -224,7 +225,7 @@ def html(plan: Plan, book: Book, env: jinja2.Environment, extra: dict[str, Any],
     template = env.get_template("print/chapters.html")
     body, book.sections = number_sections(template.render(context, chapters=front)
                                           + "\n<!-- body -->\n" + template.render(context, chapters=rest))
-    body = typography.keep_whole(body)
+    body = typography.keep_whole(italicised(body, env.globals["language"]))
     front_html, _, rest_html = body.partition("\n<!-- body -->\n")
     book_html = env.get_template(document).render(context, front=Markup(front_html), body=Markup(rest_html))
     return typography.whole_last_words(book_html)
