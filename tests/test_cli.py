@@ -299,7 +299,7 @@ def test_help_speaks_indonesian_by_default_and_the_plans_language_inside_a_plan(
                                                                                make_plan: Callable[..., Path]) -> None:
     text = _help("serve", cwd=tmp_path)
     assert text.startswith("Penggunaan: masterplan serve [OPTIONS] [PLAN_DIR]")
-    assert "Pratinjau situs web selama menyunting" in text and " Opsi: -p, --port" in text
+    assert "Menampilkan pratinjau situs web selama Anda menyunting" in text and " Opsi: -p, --port" in text
     assert "Port yang dipakai (0: port bebas mana saja)." in text and "[bawaan: 8000;" in text
     assert "Tampilkan pesan ini lalu keluar." in text
     assert "Perintah: build Membuat buku PDF" in _help(cwd=tmp_path)
