@@ -125,5 +125,5 @@ def test_a_roadmap_taking_three_phases_apart_is_told_plainly_in_indonesian(
     assert code == 1 and said == [(
         f"content/chapters/07-peta-jalan.md:{at + 1}:1: kesalahan[E503]: kesalahan templat di bab: plan.phases berisi "
         "2 butir, sedangkan bab ini mengharapkan 3 (jadikan plan.phases berisi 3 butir di plan.yml (phases:), atau "
-        "ubah baris ini agar menyebut 2 nama; {% for item in plan.phases %} menjalani butir sebanyak apa pun)")]
+        "ubah baris ini agar menyebut 2 nama; {% for item in plan.phases %} menelusuri butir sebanyak apa pun)")]
     assert "unpack" not in output and "ValueError" not in output
