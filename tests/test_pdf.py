@@ -870,7 +870,7 @@ def test_a_tables_total_row_lines_its_figures_up_with_the_figures_above(sample_p
         for page in pdf.pages:
             words = page.extract_words(x_tolerance=1)  # "400.000.000" apart from the "APBD" after it
             totals = [w for w in words if w["text"] == "Total"]
-            figures = [w for w in words if re.fullmatch(r"(Rp )?\d{1,3}(\.\d{3})+", w["text"])]
+            figures = [w for w in words if re.fullmatch(r"(Rp ?)?\d{1,3}(\.\d{3})+", w["text"])]
             for total in totals:
                 row = [w for w in figures if abs(w["top"] - total["top"]) < 2]
                 above = {round(w["x1"], 1) for w in figures if w["top"] < total["top"] - 2}
