@@ -1,8 +1,8 @@
-"""Numbers, money and dates in the plan's language (Babel): ``Rp1.250.000.000``, ``Rp1,25 miliar``, ``1 Desember 2021``.
+"""Numbers, money and dates in the plan's language (Babel): ``Rp 1.250.000.000``, ``Rp 1,25 miliar``, ``1 Desember 2021``.
 
-The one place where the rupiah format is defined; templates reach it through filters. Indonesian writes the sign
-against the amount, ``Rp1.250.000.000``, as EYD V (Ejaan Bahasa Indonesia yang Disempurnakan, 2022) and Babel's
-``id`` locale write it; English sets it apart, ``Rp 1,250,000,000``.
+The one place where the rupiah format is defined; templates reach it through filters. Every language sets the sign
+apart from the amount, ``Rp 1.250.000.000`` (English ``Rp 1,250,000,000``), as the plan's readers expect it (the
+domain card: "readers expect Indonesian formatting: ``Rp 1.250.000.000``"), not against it as EYD V writes it.
 """
 
 from __future__ import annotations
@@ -47,8 +47,7 @@ def funding_source(source: str, translate: Callable[[str], str]) -> str:
 
 
 FALLBACK = "en"  #: the language numbers and dates are written in when the plan's is unknown to Babel
-#: the rupiah sign as each language sets it before an amount; a language not listed sets it apart, as English
-RUPIAH_SIGN = {"id": "Rp"}
+RUPIAH_SIGN = "Rp "  #: the rupiah sign before an amount, set apart in every language (the module's docstring says why)
 
 
 @cache
@@ -66,7 +65,6 @@ class Formats:
         except (ValueError, UnknownLocaleError):  # a code no language has ("od" for "id"): English, as W108 says
             self.locale = Locale.parse(FALLBACK)
         self.translate = translate
-        self.rupiah_sign = RUPIAH_SIGN.get(self.locale.language, "Rp ")
         self._written: dict[tuple[type, str, str], str] = {}  # Babel takes 50 µs a number; a plan repeats its amounts
 
     def funding_source(self, source: str) -> str:
@@ -122,18 +120,18 @@ class Formats:
         return [self._decimal(value / 10, "0") + "%" for value in tenths]
 
     def rupiah(self, amount: int | None) -> str:
-        """The exact amount: ``Rp1.250.000.000``; below zero with a minus before the sign, ``−Rp100.000``, as the
+        """The exact amount: ``Rp 1.250.000.000``; below zero with a minus before the sign, ``−Rp 100.000``, as the
         budget tables write an amount over the ceiling."""
         if amount is None:
             return "–"
         if amount < 0:
             return "−" + self.rupiah(-amount)
-        return self.rupiah_sign + self.number(amount, 0)
+        return RUPIAH_SIGN + self.number(amount, 0)
 
     def rupiah_short(self, amount: int | None) -> str:
         """A rounded amount, written one way wherever it stands (a table, a chart's bar, a card): in miliar or
-        triliun always with two decimals, ``Rp23,00 miliar`` as ``Rp42,30 miliar`` beside it; in juta whole
-        when it is, ``Rp450 juta``, else with two decimals, ``Rp1,25 juta``; below a million, exact."""
+        triliun always with two decimals, ``Rp 23,00 miliar`` as ``Rp 42,30 miliar`` beside it; in juta whole
+        when it is, ``Rp 450 juta``, else with two decimals, ``Rp 1,25 juta``; below a million, exact."""
         if amount is None:
             return "–"
         if amount < 0:
@@ -143,11 +141,11 @@ class Formats:
             return self.rupiah(amount)
         value, word = scaled
         places = 0 if word == "million" and value == value.to_integral_value() else 2
-        return f"{self.rupiah_sign}{self.measure(value, places)} {self.translate(word)}"
+        return f"{RUPIAH_SIGN}{self.measure(value, places)} {self.translate(word)}"
 
     def billions(self, amount: int) -> str:
         """An amount in billions of rupiah with two decimals, for a grid of amounts whose unit its caption
-        states once: ``3,25`` for Rp3.250.000.000, ``0,35`` for Rp350 juta (rounded half up)."""
+        states once: ``3,25`` for Rp 3.250.000.000, ``0,35`` for Rp 350 juta (rounded half up)."""
         value = (decimal.Decimal(amount) / 1_000_000_000).quantize(_HUNDREDTH, rounding=decimal.ROUND_HALF_UP)
         return self.measure(value, 2)
 

@@ -1,6 +1,6 @@
 """The Indonesian the tool prints, as a language editor reads it against EYD V (Ejaan Bahasa Indonesia yang
-Disempurnakan, Edisi V, 2022) and the KBBI: the catalog's Indonesian texts, the sample plan's, the rupiah and the
-books' foreign terms."""
+Disempurnakan, Edisi V, 2022) and the KBBI: the catalog's Indonesian texts, the sample plan's, the rupiah (set apart
+from its amount, as the domain's readers expect, where EYD V writes it against) and the books' foreign terms."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ SAMPLE = sorted(path for path in (REPO / "content").rglob("*") if path.suffix in
 MISWRITTEN = {
     r"\bwalikota\b": "Wali Kota, two words",
     r"\bantar ?[A-Z]{2,}": "antar-OPD: a bound form joined by a hyphen to an abbreviation",
-    r"\bRp[ .]+[\d{]": "Rp1.250.000, Rp1,2 miliar: the sign against the amount",
+    r"\bRp[\d{]": "Rp 1.250.000, Rp 1,20 miliar: the sign set apart, as the plan's readers expect (not EYD V's Rp1)",
     r"\b(?:aktifitas|efektifitas|produktifitas|kreatifitas|sistim|kwalitas|resiko|praktek|obyek|nasehat|ijin"
     r"|propinsi|himbau|silahkan|sekedar|jadual|merubah|tehnik|kordinasi|koordinir|standarisasi)\b":
         "the KBBI's spelling: aktivitas, sistem, kualitas, risiko, praktik, objek, izin, provinsi, ...",
@@ -46,8 +46,8 @@ def _lines(path: Path) -> list[tuple[int, str]]:
 
 @pytest.mark.parametrize("path", CATALOG + SAMPLE, ids=lambda path: str(path.relative_to(REPO)))
 def test_the_catalog_and_the_sample_write_indonesian_as_eyd_v_does(path: Path) -> None:
-    """"Rp 1.250.000" in the books and "Rp {amount:,}" in messages, where EYD V writes Rp1.250.000; and no
-    Walikota, antar OPD, aktifitas or dimana anywhere the tool or its sample speaks Indonesian."""
+    """No Walikota, antar OPD, aktifitas or dimana anywhere the tool or its sample speaks Indonesian, and no
+    "Rp1.250.000" or "Rp{amount:,}": the sign stands apart, as the books print it."""
     texts = _indonesian_texts(path) if path in CATALOG else _lines(path)
     found = [f"{path.name}:{number}: {match.group(0)!r}: {rule}" for number, text in texts
              for pattern, rule in MISWRITTEN.items() for match in re.finditer(pattern, text, re.IGNORECASE * (
@@ -64,15 +64,16 @@ def test_the_diagnostics_name_things_as_the_books_do() -> None:
     assert Speaker.of("id").say(Message("pillar {pillar}", pillar="living")) == "dimensi living"
 
 
-def test_an_indonesian_amount_has_its_sign_against_it_and_an_english_one_apart() -> None:
-    """EYD V writes Rp1.250.000 (as Babel's id locale does); English sets the sign apart, Rp 1,250,000."""
+def test_an_amount_has_its_sign_apart_in_indonesian_as_in_english() -> None:
+    """The branch wrote Rp1.250.000.000 as EYD V does; the domain's readers expect Rp 1.250.000.000 and
+    Rp 1,20 miliar, the sign set apart as English sets it, with a minus before the sign."""
     indonesian = Formats("id", Translator("id", load_catalog()))
     english = Formats("en", Translator("en", load_catalog()))
     assert [indonesian.rupiah(1_250_000_000), indonesian.rupiah_short(1_200_000_000)] == \
-        ["Rp1.250.000.000", "Rp1,20 miliar"]
+        ["Rp 1.250.000.000", "Rp 1,20 miliar"]
     assert [english.rupiah(1_250_000_000), english.rupiah_short(1_200_000_000)] == \
         ["Rp 1,250,000,000", "Rp 1.20 billion"]
-    assert [indonesian.rupiah(-100_000), english.rupiah_short(-2_000_000)] == ["−Rp100.000", "−Rp 2 million"]
+    assert [indonesian.rupiah(-100_000), english.rupiah_short(-2_000_000)] == ["−Rp 100.000", "−Rp 2 million"]
 
 
 def test_a_foreign_term_is_set_in_italics_in_an_indonesian_books_prose() -> None:

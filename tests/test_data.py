@@ -570,7 +570,7 @@ def test_the_workbooks_budget_summary_gives_the_budget_by_mission_and_by_phase_a
     assert values(phases[1])[:5] == ["Jangka Menengah\nIntegrasi Layanan", "2024–2026", 27, 61, 139_320_000_000]
     assert round(phases[1][5].value, 3) == 0.504
     assert [phases[1][i].number_format for i in range(2, 6)] == ["General", "General", '"Rp "#,##0', "0.0%"]
-    assert note[0].value.endswith("Porsi: terhadap total indikasi anggaran masterplan, Rp276.660.000.000.")
+    assert note[0].value.endswith("Porsi: terhadap total indikasi anggaran masterplan, Rp 276.660.000.000.")
 
 
 def test_an_english_workbook_gives_the_budget_by_mission_and_by_phase_in_english(make_plan: Callable[..., Path]) -> None:

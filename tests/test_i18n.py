@@ -90,7 +90,7 @@ def test_numbers_of_any_size_are_written_with_every_digit() -> None:
     from masterplan.formatting import Formats
 
     indonesian = Formats("id", Translator("id", load_catalog()))
-    assert indonesian.rupiah(10**28) == "Rp10" + ".000" * 9
+    assert indonesian.rupiah(10**28) == "Rp 10" + ".000" * 9
     assert indonesian.measure(10**27, 2) == "1" + ".000" * 9 + ",00"
     assert indonesian.number(1.0e300).startswith("1.000.000.000")
     assert indonesian.percent(10**30, 3 * 10**30) == "33,3%"
@@ -104,9 +104,9 @@ def test_a_rounded_amount_is_written_one_way_wherever_it_stands() -> None:
 
     short = Formats("id", Translator("id", load_catalog())).rupiah_short
     amounts = [38_820_000_000, 42_300_000_000, 23_000_000_000, 450_000_000, 1_500_000, 2_000_000, 0]
-    assert [short(amount) for amount in amounts] == ["Rp38,82 miliar", "Rp42,30 miliar", "Rp23,00 miliar",
-                                                     "Rp450 juta", "Rp1,50 juta", "Rp2 juta", "Rp0"]
-    assert [short(1_234_500_000_000), short(-100_000_000)] == ["Rp1,23 triliun", "−Rp100 juta"]
+    assert [short(amount) for amount in amounts] == ["Rp 38,82 miliar", "Rp 42,30 miliar", "Rp 23,00 miliar",
+                                                     "Rp 450 juta", "Rp 1,50 juta", "Rp 2 juta", "Rp 0"]
+    assert [short(1_234_500_000_000), short(-100_000_000)] == ["Rp 1,23 triliun", "−Rp 100 juta"]
     assert Formats("en", Translator("en", load_catalog())).rupiah_short(23_000_000_000) == "Rp 23.00 billion"
 
 
@@ -118,10 +118,10 @@ def test_a_rounded_amount_rounds_a_half_up_and_takes_the_scale_it_rounds_to() ->
     indonesian = Formats("id", Translator("id", load_catalog()))
     short = indonesian.rupiah_short
     assert [short(2_125_000_000), short(6_625_000_000), short(1_375_000_000)] == \
-        ["Rp2,13 miliar", "Rp6,63 miliar", "Rp1,38 miliar"]
+        ["Rp 2,13 miliar", "Rp 6,63 miliar", "Rp 1,38 miliar"]
     assert [short(999_999_999), short(994_000_000), short(999_999_999_999)] == \
-        ["Rp1,00 miliar", "Rp994 juta", "Rp1,00 triliun"]
-    assert short(-2_125_000_000) == "−Rp2,13 miliar"
+        ["Rp 1,00 miliar", "Rp 994 juta", "Rp 1,00 triliun"]
+    assert short(-2_125_000_000) == "−Rp 2,13 miliar"
     assert [indonesian.measure(2.25, 1), indonesian.number(2.675)] == ["2,3", "2,68"]  # as a spreadsheet shows them
 
 

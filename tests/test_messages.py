@@ -240,7 +240,7 @@ def test_numbers_take_the_language_marks() -> None:
 def test_an_amount_of_money_is_written_once_for_every_message() -> None:
     """W313, W320 and W324 each wrote "Rp {amount:,}" in place; now one helper, said with the language's marks."""
     assert rupiah(1_250_000_000) == "Rp 1,250,000,000"
-    assert Speaker.of("id").say(rupiah(1_250_000_000)) == "Rp1.250.000.000"
+    assert Speaker.of("id").say(rupiah(1_250_000_000)) == "Rp 1.250.000.000"
 
 
 def test_fractions_take_the_language_decimal_mark() -> None:

@@ -98,7 +98,7 @@ def test_a_mission_table_of_a_hundred_programs_a_cell_counts_them(pages: list[st
 def test_a_one_year_program_shows_its_year_once(pages: list[str]) -> None:
     matrix = next(page for page in pages if "GOV-2 Layanan Digital" in page and "APBD" in page)
     row = matrix.split("GOV-2 Layanan Digital")[1].split("GOV-3 Layanan Digital")[0]
-    assert " 2023 2023 Rp100.000.000" in row, row
+    assert " 2023 2023 Rp 100.000.000" in row, row
     assert "2023–2023" not in "".join(pages)
 
 

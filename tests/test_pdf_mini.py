@@ -83,7 +83,7 @@ def test_cross_reference_prints_table_number_and_page(draft_book: Path) -> None:
 def test_draft_mark_on_every_page_and_money_format(draft_book: Path) -> None:
     text = pages(draft_book)
     assert all(draft_marked(draft_book / "build" / "masterplan.pdf"))
-    assert any(re.search(r"Rp250\.000\.000", t) for t in text)  # the sign against its amount, as EYD V writes it
+    assert any(re.search(r"Rp\s250\.000\.000", t) for t in text)  # a no-break space keeps "Rp" with its amount
 
 
 def test_final_plan_has_no_draft_mark(make_plan: Callable[..., Path]) -> None:
@@ -459,7 +459,7 @@ def test_a_quick_win_without_indicators_has_a_dash_for_its_output_target(tmp_pat
     result = build(root)
     assert result.ok, problems(result)
     # ECO-01's lead, partners (none), years, output target (none), budget and source
-    assert "BPKAD – 2022–2023 – Rp100.000.000 APBN" in "\n".join(page_texts(root / "build" / "masterplan.pdf"))
+    assert "BPKAD – 2022–2023 – Rp\xa0100.000.000 APBN" in "\n".join(page_texts(root / "build" / "masterplan.pdf"))
 
 
 def test_a_pasted_string_without_spaces_is_broken_without_hyphens_inside_the_margin(make_plan: Callable[..., Path]) -> None:
@@ -538,10 +538,10 @@ def test_the_budget_by_mission_counts_a_program_in_each_of_its_missions(make_pla
         text = " ".join((page.extract_text() or "").split())
         assert table.bbox[2] < page.width - 20 * 72 / 25.4  # inside the right margin
     assert lines == ["Misi Program Indikasi anggaran Bersumber APBD Porsi dari total",
-                     "1. Tata kelola yang baik 1 Rp650.000.000 Rp650.000.000 86,7%",
-                     "2. Ekonomi yang tumbuh 1 Rp650.000.000 Rp650.000.000 86,7%",
-                     "Belum terkait misi 1 Rp100.000.000 – 13,3%",
-                     "Total 2 Rp750.000.000 Rp650.000.000 100,0%"]
+                     "1. Tata kelola yang baik 1 Rp 650.000.000 Rp 650.000.000 86,7%",
+                     "2. Ekonomi yang tumbuh 1 Rp 650.000.000 Rp 650.000.000 86,7%",
+                     "Belum terkait misi 1 Rp 100.000.000 – 13,3%",
+                     "Total 2 Rp 750.000.000 Rp 650.000.000 100,0%"]
     assert "dihitung pada baris setiap misinya, sehingga jumlah baris-baris melebihi total" in text
     assert "Anggaran per misi: Tabel 2.2" in " ".join(" ".join(pages(root)).split())
     html = (root / "build" / "site" / "chapter" / "visi.html").read_text(encoding="utf-8")
@@ -550,10 +550,10 @@ def test_the_budget_by_mission_counts_a_program_in_each_of_its_missions(make_pla
     rows = [[" ".join(re.sub(r"<[^>]+>", " ", cell).split()) for cell in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row)]
             for row in re.findall(r"<tr[^>]*>(.*?)</tr>", table_html, re.DOTALL)]
     assert rows == [["Misi", "Program", "Indikasi anggaran", "Bersumber APBD", "Porsi dari total"],
-                    ["1. Tata kelola yang baik", "1", "Rp650 juta", "Rp650 juta", "86,7%"],
-                    ["2. Ekonomi yang tumbuh", "1", "Rp650 juta", "Rp650 juta", "86,7%"],
-                    ["Belum terkait misi", "1", "Rp100 juta", "– Rp0", "13,3%"],
-                    ["Total", "2", "Rp750 juta", "Rp650 juta", "100,0%"]]
+                    ["1. Tata kelola yang baik", "1", "Rp 650 juta", "Rp 650 juta", "86,7%"],
+                    ["2. Ekonomi yang tumbuh", "1", "Rp 650 juta", "Rp 650 juta", "86,7%"],
+                    ["Belum terkait misi", "1", "Rp 100 juta", "– Rp 0", "13,3%"],
+                    ["Total", "2", "Rp 750 juta", "Rp 650 juta", "100,0%"]]
     assert "Tabel 2.2 Indikasi anggaran per misi RPJMD</caption>" in table_html
     assert "jumlah baris-baris melebihi total" in html[html.index('id="budget-mission-note"'):][:600]
     assert 'href="../chapter/visi.html#budget-mission"' in html

@@ -80,10 +80,10 @@ def test_it_gives_the_vision_the_missions_the_pillars_and_the_quick_wins(pages: 
 
 def test_the_budget_is_summed_in_rupiah_by_pillar_year_and_source(pages: list[str]) -> None:
     budget = next(page for page in pages if "Anggaran per Dimensi dan Tahun" in page)
-    assert "Indikasi anggaran seluruh program berjumlah Rp276.660.000.000 selama 10 tahun." in budget
+    assert "Indikasi anggaran seluruh program berjumlah Rp 276.660.000.000 selama 10 tahun." in budget
     whole = " ".join(pages)
     assert "Anggaran per Sumber Pendanaan" in whole
-    assert re.search(r"APBD Rp170\.410\.000\.000 61,6%", whole), whole
+    assert re.search(r"APBD Rp 170\.410\.000\.000 61,6%", whole), whole
     assert "Peta jalan program per dimensi, 2022–2031" in whole  # the roadmap chart's caption
 
 

@@ -10,9 +10,9 @@
   which book.css keeps from hyphenation. A code with digits ("GOV-01") is too short to hyphenate.
 - A range of years is not parted after its dash ("2022–/2031").
 - An apostrophe typed in a YAML field ("masjid jami'") is printed as the chapters print theirs: ’.
-- A number is not parted from its unit or its currency: "35 / km²", "208 / ribu jiwa", and in English
-  "Rp / 276,660,000,000" break no more (a no-break space joins them; Indonesian writes Rp276.660.000.000,
-  one word); nor does a scale or a step from its number ("indeks skala / 5").
+- A number is not parted from its unit or its currency: "35 / km²", "208 / ribu jiwa",
+  "Rp / 276.660.000.000" break no more (a no-break space joins them); nor does a scale or a step from its
+  number ("indeks skala / 5").
 - A run of more than :data:`LONGEST_WORD` characters without a space (a pasted hash, key or address) is
   wrapped in ``<span class="unspaced">``, which book.css keeps from hyphenation, and given a break
   opportunity (a zero-width space, which a reader copying the text does not get) every :data:`PIECE`
