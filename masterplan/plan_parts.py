@@ -71,6 +71,10 @@ class ReadinessItem:
     position: Position
 
 
+#: the kinds of factor of a SWOT analysis, in the order plan.yml and the open data give them
+SWOT_KINDS = ("strengths", "weaknesses", "opportunities", "threats")
+
+
 @dataclass
 class Swot:
     """The city's SWOT analysis (plan.yml swot): each kind's factors, in order, for the chapters that print it."""

@@ -10,14 +10,22 @@ from __future__ import annotations
 import datetime
 import re
 from pathlib import Path
+from typing import Any
 
 from masterplan.dates import spelt_date
-from masterplan.diagnostics import Message, error
+from masterplan.diagnostics import Message, Position, error
 from masterplan.folder_reader import CONTENT, FolderReader
 from masterplan.funding_sources import DEFAULT_FUNDING_SOURCES
 from masterplan.located import LocatedMap, as_written
 from masterplan.model import DEFAULT_LANGUAGE, Plan
-from masterplan.plan_parts import Mission, Phase, ReadinessItem, Revision, Swot
+from masterplan.plan_parts import (
+    SWOT_KINDS,
+    Mission,
+    Phase,
+    ReadinessItem,
+    Revision,
+    Swot,
+)
 from masterplan.values import Period
 
 
@@ -77,8 +85,24 @@ def _swot(reader: FolderReader, data: LocatedMap | None) -> Swot | None:
     """plan.yml's SWOT analysis, each factor a text; None when it gives none."""
     if data is None:
         return None
-    return Swot(*([reader.text(factor) for factor in data[kind]]
-                  for kind in ("strengths", "weaknesses", "opportunities", "threats")))
+    for kind in SWOT_KINDS:
+        for index, factor in enumerate(data[kind]):
+            _table_cell(reader, data[kind].at(index), kind, factor)
+    return Swot(*([reader.text(factor) for factor in data[kind]] for kind in SWOT_KINDS))
+
+
+def _table_cell(reader: FolderReader, where: Position, kind: str, factor: Any) -> None:
+    """A SWOT factor that would break the Markdown table a chapter prints it in: a '|' ends its cell there, a
+    line break its row (E108)."""
+    texts = factor.values() if isinstance(factor, dict) else [factor]
+    written = " ".join(text for text in texts if isinstance(text, str))
+    if "|" in written:
+        reader.report.add(error(where, "E108", "swot.{kind}: a factor holding '|' splits the table a chapter prints "
+                                "it in", "write it without '|', e.g. with '/' or 'dan'", kind=kind))
+    elif "\n" in written or "\r" in written:  # a block (- |) keeps even its last line break
+        reader.report.add(error(where, "E108", "swot.{kind}: a factor holding a line break ends the row of the table "
+                                "a chapter prints it in", "write each factor on one line; make two factors of it "
+                                "if it says two things", kind=kind))
 
 
 def _date(reader: FolderReader, data: LocatedMap) -> datetime.date | None:

@@ -160,10 +160,10 @@ DEFS: dict[str, Any] = {
     }, ["element", "aspect", "condition"]),
     "swot": obj("The city's SWOT analysis (analisis SWOT), typed once for every book that prints it: a chapter "
                 "prints its factors with Jinja ({{ plan.swot.strengths | join('; ') }}).", {
-        "strengths": list_of({"$ref": "#/$defs/text"}, "Strengths (kekuatan): internal, positive."),
-        "weaknesses": list_of({"$ref": "#/$defs/text"}, "Weaknesses (kelemahan): internal, negative."),
-        "opportunities": list_of({"$ref": "#/$defs/text"}, "Opportunities (peluang): external, positive."),
-        "threats": list_of({"$ref": "#/$defs/text"}, "Threats (ancaman): external, negative."),
+        "strengths": {**list_of({"$ref": "#/$defs/text"}, "Strengths (kekuatan): internal, positive."), "minItems": 1},
+        "weaknesses": {**list_of({"$ref": "#/$defs/text"}, "Weaknesses (kelemahan): internal, negative."), "minItems": 1},
+        "opportunities": {**list_of({"$ref": "#/$defs/text"}, "Opportunities (peluang): external, positive."), "minItems": 1},
+        "threats": {**list_of({"$ref": "#/$defs/text"}, "Threats (ancaman): external, negative."), "minItems": 1},
     }, ["strengths", "weaknesses", "opportunities", "threats"]),
     "sub_element": obj("A sub-element of a pillar.", {
         "id": {"type": "string", "pattern": SLUG, "description": "Id, unique within the pillar."},

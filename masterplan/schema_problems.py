@@ -170,6 +170,8 @@ def explain(err: ValidationError, data: Any, default: Position) -> Diagnostic:
                      else "{field}: {value} is out of range (at most {bound})",
                      "write a year in full, e.g. 2024" if "year" in field or field.endswith(("start", "end")) else None,
                      field=field, value=err.instance, bound=err.validator_value)
+    if kind == "minItems":  # swot: {strengths: []}: the chapter would print "Kekuatan: ."
+        return error(where, "E112", "{field} is empty", "write at least one item in the list", field=field)
     return error(where, "E100", "{field}: {problem}", field=field, problem=err.message)
 
 
