@@ -41,6 +41,7 @@ INDONESIAN_FIELDS = {
     "dasar_penetapan": ("decree",), "ditetapkan_dengan": ("decree",), "perubahan": ("summary",),
     "realisasi": ("realised",), "capaian": ("realised",),
     "pagu_apbd": ("apbd_ceiling",), "pagu": ("apbd_ceiling",), "pagu_indikatif": ("apbd_ceiling",),
+    "kekuatan": ("strengths",), "kelemahan": ("weaknesses",), "peluang": ("opportunities",), "ancaman": ("threats",),
 }
 
 
