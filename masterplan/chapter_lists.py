@@ -39,7 +39,9 @@ _PATH = re.compile(r"plan(?:\.[a-z]\w*)+")
 #: where the plan writes the items of its lists, for what to change there
 SOURCES = {"plan.phases": "plan.yml (phases:)", "plan.missions": "plan.yml (missions:)",
            "plan.readiness": "plan.yml (readiness:)", "plan.legal_basis": "plan.yml (legal_basis:)",
-           "plan.revisions": "plan.yml (revisions:)",
+           "plan.revisions": "plan.yml (revisions:)", "plan.swot": "plan.yml (swot:)",
+           "plan.swot.strengths": "plan.yml (swot:)", "plan.swot.weaknesses": "plan.yml (swot:)",
+           "plan.swot.opportunities": "plan.yml (swot:)", "plan.swot.threats": "plan.yml (swot:)",
            "plan.pillars": "content/pillars/", "plan.agencies": "content/agencies/",
            "plan.programs": "content/agencies/ (programs:)", "plan.quick_wins": "content/agencies/ (quick_win: true)",
            "plan.chapters": "content/chapters/", "plan.glossary": "content/glossary.yml"}

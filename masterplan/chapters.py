@@ -103,9 +103,13 @@ def _field_of_nothing(message: str, line: str) -> _Empty | None:
     cause = Message("when it names something of another file (an agency, a program), the error reported for "
                     "that file is the cause")
     if len(values) == 1:
+        source = chapter_lists.SOURCES.get(values[0])  # plan.swot when plan.yml gives no swot:
+        hint = (Message("write it in {source}, or print it only when it is given: {{% if {value} %}}...{{% endif %}}",
+                        source=source, value=values[0]) if source else
+                Message("{cause}; otherwise print it only when it is set: {{% if {value} %}}...{{% endif %}}",
+                        cause=cause, value=values[0]))
         return _Empty(Message("{value} is empty, so it has no field '{field}'", value=values[0], field=field),
-                      Message("{cause}; otherwise print it only when it is set: {{% if {value} %}}...{{% endif %}}",
-                              cause=cause, value=values[0]), values[0])
+                      hint, values[0])
     return _Empty(Message("a value before .{field} is empty, so it has no field '{field}'", field=field), cause, None)
 
 
