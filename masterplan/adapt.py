@@ -157,6 +157,8 @@ def notes(change: Adaptation) -> Iterator[Message]:
     yield Message("Still the sample's, to replace with your city's own:")
     yield Message("  - content/assets/logo.svg: a placeholder shield, not your local government's emblem")
     yield Message("  - content/plan.yml: the province, the vision, the legal basis and the readiness table")
+    yield Message("  - content/plan.yml: swot, the sample city's SWOT analysis (its strengths, weaknesses, opportunities "
+                  "and threats, which chapter 2 and the strategic analysis print): write your city's own")
     yield Message("  - content/plan.yml: revisions, the sample's history (its versions, their dates and what each "
                   "changed): write your plan's own, or delete it")
     yield Message("  - content/plan.yml: open_data, the licence the website publishes the open data under ({licence}, "

@@ -147,6 +147,8 @@ def test_the_command_says_what_changed_and_what_is_still_the_samples(made: tuple
             "names their files (W112)") in out
     assert "content/assets/logo.svg: a placeholder shield, not your local government's emblem" in out
     assert "content/pillars/*.yml: each pillar's indicators, their baselines and targets" in out
+    assert ("content/plan.yml: swot, the sample city's SWOT analysis (its strengths, weaknesses, opportunities and "
+            "threats, which chapter 2 and the strategic analysis print): write your city's own") in out
     assert ("content/plan.yml: revisions, the sample's history (its versions, their dates and what each changed): "
             "write your plan's own, or delete it") in out
     assert ("content/plan.yml: open_data, the licence the website publishes the open data under (CC BY 4.0, the "
