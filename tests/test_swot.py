@@ -8,8 +8,11 @@ tests/bad_inputs/swot-*.yml.
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
+import textwrap
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -17,6 +20,7 @@ from conftest import REPO
 from pdf_reading import joined_texts as texts
 
 from masterplan import chapters
+from masterplan.build import BuildOptions, run
 from masterplan.model import Plan
 from masterplan.output import ANALYSIS_PDF, PDF
 from masterplan.project import load_and_check
@@ -58,3 +62,22 @@ def test_an_edit_of_plan_yml_s_swot_shows_in_both_books(tmp_path: Path) -> None:
         assert text is not None and not problems
         assert "**Peluang:** kebijakan nasional SPBE dan Satu Data; perluasan QRIS di pasar rakyat;" in text
         assert all(cell.split(": ", 1)[1] in text for cell in cells(plan))
+
+
+def test_plan_json_gives_the_swot_plan_yml_gives_and_null_without_it(make_plan: Callable[..., Path]) -> None:
+    """The open data's plan.json holds the SWOT analysis as plan.yml writes it, each factor a text by language."""
+    from conftest import MINI_FILES
+    bare = make_plan()
+    assert run(bare, BuildOptions(pdf=False)).ok
+    assert json.loads((bare / "build" / "site" / "data" / "plan.json").read_text(encoding="utf-8"))["swot"] is None
+    given = textwrap.dedent(MINI_FILES["content/plan.yml"]) + (
+        "swot:\n  strengths: [wilayah yang kompak, {id: SDM muda, en: young workforce}]\n"
+        "  weaknesses: [SDM TIK terbatas]\n  opportunities: [perluasan QRIS]\n  threats: [banjir rob]\n")
+    root = make_plan({"content/plan.yml": given})
+    assert run(root, BuildOptions(pdf=False)).ok
+    document = json.loads((root / "build" / "site" / "data" / "plan.json").read_text(encoding="utf-8"))
+    assert document["swot"] == {
+        "strengths": [{"id": "wilayah yang kompak"}, {"id": "SDM muda", "en": "young workforce"}],
+        "weaknesses": [{"id": "SDM TIK terbatas"}], "opportunities": [{"id": "perluasan QRIS"}],
+        "threats": [{"id": "banjir rob"}]}
+    assert list(document).index("swot") == list(document).index("readiness") + 1

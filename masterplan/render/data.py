@@ -18,6 +18,7 @@ from masterplan import attainment, summary
 from masterplan.diagnostics import Message
 from masterplan.i18n import Translator
 from masterplan.model import Plan
+from masterplan.plan_parts import SWOT_KINDS
 from masterplan.programs import Indicator, Program
 from masterplan.render import (
     data_notes,
@@ -47,6 +48,8 @@ JSON_FIELDS: list[tuple[str, str]] = [
     ("programs", ("Every program with all its fields, budget lines and indicators (baseline, targets and realised "
                   "figures by year)")),
     ("readiness", "Readiness analysis rows"),
+    ("swot", ("The SWOT analysis: its strengths, weaknesses, opportunities and threats, each a list of factors; "
+              "null when the plan gives none")),
     ("glossary", "Glossary terms"),
     ("totals", "Budget totals by pillar, year, funding source and agency"),
     ("attainment_by_pillar", (
@@ -140,6 +143,8 @@ def _model(plan: Plan) -> dict[str, Any]:
         "programs": [_program(p) for p in plan.programs],
         "readiness": [{"element": r.element, "aspect": _text(r.aspect), "condition": _text(r.condition),
                        "gap": _text(r.gap), "recommendation": _text(r.recommendation)} for r in plan.readiness],
+        "swot": {kind: [_text(factor) for factor in getattr(plan.swot, kind)] for kind in SWOT_KINDS}
+                if plan.swot else None,
         "glossary": [{"term": g.term, "definition": _text(g.definition)} for g in plan.glossary],
         "totals": {
             "budget": totals.total, "programs": len(plan.programs),
