@@ -200,11 +200,11 @@ def test_every_open_data_table_has_a_sheet_name_in_both_languages() -> None:
     """A table added to the open data without a sheet name would get its file's English name in an Indonesian
     workbook ("budget_by_phase"), next to sheets named "Program" and "Baris anggaran"."""
     from masterplan.i18n import Translator
-    from masterplan.render.workbook import SHEET_NAMES
+    from masterplan.render.data_tables import TITLES
 
-    assert set(SHEET_NAMES) == set(COLUMNS)
+    assert set(TITLES) == set(COLUMNS)
     indonesian = Translator("id")
-    assert not [name for name in SHEET_NAMES.values() if indonesian(name) == name]
+    assert not [name for name in TITLES.values() if indonesian(name) == name]
 
 
 def test_the_workbook_sums_the_budget_as_the_book_does(built: tuple[Plan, Path]) -> None:

@@ -5,7 +5,7 @@ in one cell (the list separator there is ';', the decimal sign ','). The workboo
 the very rows of :data:`data_tables.ROWS` as typed cells instead: amounts are numbers shown
 as rupiah with thousands separators in the reader's own locale, flags are TRUE/FALSE, an
 empty value is a blank cell, text is never read as a formula. Each table's sheet is named in
-the plan's language (Program, Baris anggaran…: :data:`SHEET_NAMES`), its headers are the CSV
+the plan's language (Program, Baris anggaran…: :data:`data_tables.TITLES`), its headers are the CSV
 columns' names, and a header cell, selected, shows what its column means. A
 sheet for people follows with the budget summaries the book prints (by pillar and year,
 by funding source, by agency, by funding source and year, by agency and year, the APBD
@@ -46,7 +46,6 @@ NOTICE_COLOUR = "#C00000"  #: the notice's: dark red, read before any figure
 NOTICE_LINE_HEIGHT = 15  #: points, of a line of the wrapped notice
 NOTICE_GLYPH = 1.15  #: a bold letter's width, in a column's width units (the width of a digit)
 WRAPPED = 40  #: characters: a mission's or a phase's name wraps in the budget summary's first column past this
-SHEET_NAMES = data_tables.TITLES  #: CSV file → its sheet's name (a table not named there: its file's name)
 
 
 def _shown(value: Any, money: bool = False, share: bool = False) -> str:
@@ -77,7 +76,7 @@ def _sheet(book: Any, file: str, described: list[tuple[str, str]], rows: list[li
            formats: dict[str, Any]) -> str:
     """The sheet of the CSV table ``file``, named in the plan's language; returns its name."""
     table = file.removesuffix(".csv")
-    sheet = book.add_worksheet(_sheet_name(words(SHEET_NAMES.get(file, table)), book, table))
+    sheet = book.add_worksheet(_sheet_name(words(data_tables.TITLES.get(file, table)), book, table))
     columns = [column for column, _ in described]
     sheet.write_row(0, 0, columns, formats["header"])
     for index, (column, meaning) in enumerate(described):
