@@ -21,6 +21,7 @@ from pathlib import Path
 
 from masterplan import chapter_reader
 from masterplan.captions import table_captions
+from masterplan.crossref import PART_TABLES
 from masterplan.diagnostics import Message, Report, warning
 from masterplan.model import ANALYSIS, Plan
 from masterplan.plan_parts import Chapter
@@ -28,9 +29,6 @@ from masterplan.plan_parts import Chapter
 #: the generated parts a chapter of the strategic analysis may claim: what the analysis leads to, not the plan's
 #: programs and money (the book's)
 PARTS = ("readiness", "vision")
-#: the tables each of :data:`PARTS` holds, by id (their captions and numbers: render/outline.py's GENERATED_ITEMS)
-PART_TABLES: dict[str, tuple[str, ...]] = {"readiness": ("tab:readiness",),
-                                           "vision": ("tab:missions", "tab:budget-mission")}
 
 
 def read(plan: Plan, content: Path, report: Report, name: Callable[[Path], str], inside: Callable[[Path], bool],

@@ -24,8 +24,16 @@ _AROUND_COLON = re.compile(r"\s*:\s*")
 _TEMPLATE_TAG = re.compile(r"\{\{(?:(?!\{\{|\}\}).)*\}\}|\{%(?:(?!\{%|%\}).)*%\}|\{#(?:(?!\{#|#\}).)*#\}", re.DOTALL)
 _NOT_A_LINE_BREAK = re.compile(r"[^\n]")
 
+#: the missions with the programs serving them, and the budget by RPJMD mission (the generated part "vision")
+MISSIONS_TABLE, MISSION_BUDGET_TABLE = "tab:missions", "tab:budget-mission"
+#: structure, infrastructure and superstructure (the generated part "readiness")
+READINESS_TABLE = "tab:readiness"
+#: the tables the generated parts a strategic analysis may claim hold, by part, in order; the book and the analysis
+#: number them, with render/outline.py's captions (the check stage reads them here, loading no renderer)
+PART_TABLES: dict[str, tuple[str, ...]] = {"vision": (MISSIONS_TABLE, MISSION_BUDGET_TABLE),
+                                           "readiness": (READINESS_TABLE,)}
 #: Tables and figures the generated chapters produce, by id.
-GENERATED_TABLES = ["tab:missions", "tab:budget-mission", "tab:readiness", "tab:quick-wins", "tab:budget-pillar",
+GENERATED_TABLES = [*PART_TABLES["vision"], *PART_TABLES["readiness"], "tab:quick-wins", "tab:budget-pillar",
                     "tab:budget-source", "tab:budget-agency", "tab:budget-source-year",
                     "tab:budget-agency-year", "tab:agency-pillar"]
 #: the programs' APBD per year against plan.yml's apbd_ceiling, in a plan that gives one

@@ -29,7 +29,15 @@ from dataclasses import dataclass, field
 
 from masterplan import attainment
 from masterplan.captions import table_captions
-from masterplan.crossref import ATTAINMENT_TABLE, CEILING_TABLE, PHASES_TABLE
+from masterplan.crossref import (
+    ATTAINMENT_TABLE,
+    CEILING_TABLE,
+    MISSION_BUDGET_TABLE,
+    MISSIONS_TABLE,
+    PART_TABLES,
+    PHASES_TABLE,
+    READINESS_TABLE,
+)
 from masterplan.model import Plan
 from masterplan.plan_parts import Chapter, Pillar
 
@@ -42,12 +50,16 @@ GENERATED_ORDER: dict[str, str] = {
     "agencies": "Agencies",
 }
 
+#: caption messages of the tables of crossref.PART_TABLES (the vision's and the readiness analysis's)
+_PART_TABLE_CAPTIONS: dict[str, str] = {
+    MISSIONS_TABLE: "Missions and the programs serving them, by pillar",
+    MISSION_BUDGET_TABLE: "Indicative budget by RPJMD mission",
+    READINESS_TABLE: "Readiness analysis: structure, infrastructure and superstructure",
+}
 #: (id, kind, caption message) of the tables and figures each generated part holds, in order.
 #: Keep in step with crossref.GENERATED_TABLES / GENERATED_FIGURES.
 GENERATED_ITEMS: dict[str, list[tuple[str, str, str]]] = {
-    "vision": [("tab:missions", "table", "Missions and the programs serving them, by pillar"),
-               ("tab:budget-mission", "table", "Indicative budget by RPJMD mission")],
-    "readiness": [("tab:readiness", "table", "Readiness analysis: structure, infrastructure and superstructure")],
+    **{part: [(ref, "table", _PART_TABLE_CAPTIONS[ref]) for ref in refs] for part, refs in PART_TABLES.items()},
     "quick_wins": [("tab:quick-wins", "table", "Quick wins")],
     "roadmap": [("fig:roadmap", "figure", "Roadmap of programs by pillar, {period}"),
                 (PHASES_TABLE, "table", "Programs and budget by phase")],
