@@ -83,6 +83,7 @@ class Swot:
     weaknesses: list[Text]
     opportunities: list[Text]
     threats: list[Text]
+    where: dict[str, Position] = field(default_factory=dict)  #: each factor's position, as ``strengths[0]``
 
 
 @dataclass

@@ -10,10 +10,9 @@ from __future__ import annotations
 import datetime
 import re
 from pathlib import Path
-from typing import Any
 
 from masterplan.dates import spelt_date
-from masterplan.diagnostics import Message, Position, error
+from masterplan.diagnostics import Message, error
 from masterplan.folder_reader import CONTENT, FolderReader
 from masterplan.funding_sources import DEFAULT_FUNDING_SOURCES
 from masterplan.located import LocatedMap, as_written
@@ -82,27 +81,11 @@ def _revision(reader: FolderReader, data: LocatedMap) -> Revision:
 
 
 def _swot(reader: FolderReader, data: LocatedMap | None) -> Swot | None:
-    """plan.yml's SWOT analysis, each factor a text; None when it gives none."""
+    """plan.yml's SWOT analysis, each factor a text at its position (:mod:`checks.swot` reads them as the table
+    cells they are printed in); None when it gives none."""
     if data is None:
         return None
-    for kind in SWOT_KINDS:
-        for index, factor in enumerate(data[kind]):
-            _table_cell(reader, data[kind].at(index), kind, factor)
-    return Swot(*([reader.text(factor) for factor in data[kind]] for kind in SWOT_KINDS))
-
-
-def _table_cell(reader: FolderReader, where: Position, kind: str, factor: Any) -> None:
-    """A SWOT factor that would break the Markdown table a chapter prints it in: a '|' ends its cell there, a
-    line break its row (E108)."""
-    texts = factor.values() if isinstance(factor, dict) else [factor]
-    written = " ".join(text for text in texts if isinstance(text, str))
-    if "|" in written:
-        reader.report.add(error(where, "E108", "swot.{kind}: a factor holding '|' splits the table a chapter prints "
-                                "it in", "write it without '|', e.g. with '/' or 'dan'", kind=kind))
-    elif "\n" in written or "\r" in written:  # a block (- |) keeps even its last line break
-        reader.report.add(error(where, "E108", "swot.{kind}: a factor holding a line break ends the row of the table "
-                                "a chapter prints it in", "write each factor on one line; make two factors of it "
-                                "if it says two things", kind=kind))
+    return Swot(*([reader.text(factor) for factor in data[kind]] for kind in SWOT_KINDS), where=reader.where(data))
 
 
 def _date(reader: FolderReader, data: LocatedMap) -> datetime.date | None:

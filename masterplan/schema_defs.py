@@ -50,6 +50,12 @@ def list_of(item: dict[str, Any], description: str) -> dict[str, Any]:
     return {"type": "array", "items": item, "description": description}
 
 
+def _factors(description: str) -> dict[str, Any]:
+    """A kind of SWOT factor: at least one, each a text; an empty item (``-``) passes here for
+    :mod:`masterplan.checks.swot` to tell at its line, as it tells an empty text (E112)."""
+    return {**list_of({"anyOf": [{"$ref": "#/$defs/text"}, {"type": "null"}]}, description), "minItems": 1}
+
+
 def page_id(pattern: str, description: str) -> dict[str, Any]:
     """The id of what the site gives a page of its own, named after it: short enough to name a file."""
     return {"type": "string", "pattern": pattern, "maxLength": MAX_PAGE_ID, "description": description}
@@ -160,10 +166,10 @@ DEFS: dict[str, Any] = {
     }, ["element", "aspect", "condition"]),
     "swot": obj("The city's SWOT analysis (analisis SWOT), typed once for every book that prints it: a chapter "
                 "prints its factors with Jinja ({{ plan.swot.strengths | join('; ') }}).", {
-        "strengths": {**list_of({"$ref": "#/$defs/text"}, "Strengths (kekuatan): internal, positive."), "minItems": 1},
-        "weaknesses": {**list_of({"$ref": "#/$defs/text"}, "Weaknesses (kelemahan): internal, negative."), "minItems": 1},
-        "opportunities": {**list_of({"$ref": "#/$defs/text"}, "Opportunities (peluang): external, positive."), "minItems": 1},
-        "threats": {**list_of({"$ref": "#/$defs/text"}, "Threats (ancaman): external, negative."), "minItems": 1},
+        "strengths": _factors("Strengths (kekuatan): internal, positive."),
+        "weaknesses": _factors("Weaknesses (kelemahan): internal, negative."),
+        "opportunities": _factors("Opportunities (peluang): external, positive."),
+        "threats": _factors("Threats (ancaman): external, negative."),
     }, ["strengths", "weaknesses", "opportunities", "threats"]),
     "sub_element": obj("A sub-element of a pillar.", {
         "id": {"type": "string", "pattern": SLUG, "description": "Id, unique within the pillar."},

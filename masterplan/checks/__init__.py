@@ -40,6 +40,7 @@ from masterplan.checks import (
     renamed_pages,
     revisions,
     sample,
+    swot,
     synchronisation,
     templates,
     years,
@@ -58,6 +59,7 @@ ERROR_RULES: list[Rule] = [
     catalog.check,
     publishing.check,
     revisions.duplicates,
+    swot.check,
     assets.check,
     templates.check,
 ]
