@@ -94,3 +94,16 @@ def test_a_foreign_term_is_set_in_italics_in_an_indonesian_books_prose() -> None
 def test_the_readme_writes_antar_opd_as_eyd_v() -> None:
     """The README named the synchronisation "sinkronisasi program antar OPD", which EYD V writes antar-OPD."""
     assert not re.search(r"\bantar OPD\b", (REPO / "README.md").read_text(encoding="utf-8"))
+
+
+def test_a_foreign_term_is_never_set_in_italics_in_a_title_or_an_attribute() -> None:
+    """An ``<em>`` inside a ``<title>`` is no element there (its text shows the tag, in the PDF's metadata or an
+    SVG's tooltip), and one inside an attribute value breaks the tag: a ``>`` in a quoted value ended the tag for
+    the pass, which then set the rest of the value in italics as prose."""
+    html = ('<title>Masterplan smart city: quick win</title>'
+            '<td title="anggaran > quick win" data-note=\'event > monitoring\'>quick win</td>'
+            '<img alt="smart city > e-government" src="a.png"><!-- a note > quick win -->')
+    assert italicised(html, "id") == (
+        '<title>Masterplan smart city: quick win</title>'
+        '<td title="anggaran > quick win" data-note=\'event > monitoring\'><em class="foreign">quick win</em></td>'
+        '<img alt="smart city > e-government" src="a.png"><!-- a note > quick win -->')

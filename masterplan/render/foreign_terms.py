@@ -17,8 +17,9 @@ import re
 FOREIGN = ("quick wins", "quick win", "smart city", "command center", "leading sector", "e-government", "e-planning",
            "e-budgeting", "e-reporting", "events", "event", "monitoring")
 _TERM = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(term) for term in FOREIGN) + r")(?![\w-])")
-#: a tag, or an element whose content is no prose (kept as it is)
-_TAG_OR_CODE = re.compile(r"<svg\b.*?</svg>|<style\b.*?</style>|<script\b.*?</script>|<[^>]*>",
+#: a comment, an element whose content is no prose or is no element's (a ``<title>``: a PDF's metadata, an SVG's
+#: tooltip), or a tag with its attributes, a quoted value read to its closing quote (``alt="a > b"``): kept as it is
+_TAG_OR_CODE = re.compile(r"<!--.*?-->|<(svg|style|script|title|textarea)\b.*?</\1\s*>|<(?:[^>\"']|\"[^\"]*\"|'[^']*')*>",
                           re.DOTALL | re.IGNORECASE)
 _ITALIC_OPEN = re.compile(r"<(em|i|code|pre)\b", re.IGNORECASE)
 _ITALIC_CLOSE = re.compile(r"</(em|i|code|pre)\s*>", re.IGNORECASE)
@@ -30,7 +31,7 @@ def _marked(text: str) -> str:
 
 def italicised(html: str, language: str) -> str:
     """``html`` with each term of :data:`FOREIGN` in its prose wrapped in ``<em class="foreign">``, outside
-    ``<em>``, ``<i>``, ``<code>`` and ``<pre>``; as it is in English."""
+    ``<em>``, ``<i>``, ``<code>`` and ``<pre>``, never in a tag's attributes or a ``<title>``; as it is in English."""
     if language == "en" or not _TERM.search(html):
         return html
     parts: list[str] = []
