@@ -128,7 +128,9 @@ def _period(text: str, sample: Period) -> Period:
         raise WrongOption("--period", Message("{start}-{end} starts after it ends", start=str(start), end=str(end)),
                           example)
     if end - start + 1 != years:
-        raise WrongOption("--period", Message("{start}-{end} is {count} years; the sample plan's period, {sample}, is "
+        raise WrongOption("--period", Message("{start}-{end} is 1 year; the sample plan's period, {sample}, is "
+                                              "{years} years, and its programs fill all of them" if start == end else
+                                              "{start}-{end} is {count} years; the sample plan's period, {sample}, is "
                                               "{years} years, and its programs fill all of them", start=str(start),
                                               end=str(end), count=end - start + 1, sample=str(sample), years=years),
                           Message("{example}; shorten or lengthen the period afterwards in content/plan.yml, "
@@ -145,8 +147,11 @@ def notes(change: Adaptation) -> Iterator[Message]:
     """What the command says it changed, and what is still the sample's for the user to replace."""
     sample = change.sample
     if change.period:
-        yield Message("Period: {sample} became {period}; every year of the plan moved {shift} year(s) with it: periods, "
-                      "budgets, targets, baselines, the date, and the plan's years in texts", sample=str(sample.period),
+        yield Message("Period: {sample} became {period}; every year of the plan moved {shift} year with it: periods, "
+                      "budgets, targets, baselines, the date, and the plan's years in texts" if abs(change.shift) == 1
+                      else "Period: {sample} became {period}; every year of the plan moved {shift} years with it: "
+                      "periods, budgets, targets, baselines, the date, and the plan's years in texts",
+                      sample=str(sample.period),
                       period=str(change.period), shift=f"{change.shift:+d}")
     if not change.city:
         return

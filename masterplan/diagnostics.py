@@ -223,8 +223,10 @@ class Speaker:
     def text(self, diagnostics: Sequence[Diagnostic]) -> str:
         """Compiler-style lines followed by a one-line summary, and one naming the ids that many of them name."""
         errors = sum(d.severity is Severity.ERROR for d in diagnostics)
-        summary = Message("{errors} error(s), {warnings} warning(s)", errors=errors,
-                          warnings=len(diagnostics) - errors)
+        warnings = len(diagnostics) - errors
+        summary = Message("{errors}, {warnings}",  # "1 error, 2 warnings": English says a count of one in the singular
+                          errors=Message("1 error") if errors == 1 else Message("{count} errors", count=errors),
+                          warnings=Message("1 warning") if warnings == 1 else Message("{count} warnings", count=warnings))
         cause = common_cause(diagnostics)
         return "\n".join([*(self.line(d) for d in diagnostics), self.say(summary), *([self.say(cause)] if cause else [])])
 

@@ -72,6 +72,14 @@ def _size(pdf: Path) -> int | None:
     return pdf.stat().st_size if pdf.is_file() else None
 
 
+def errors_shown(count: int) -> Message:
+    """What the terminal says of a rebuild with ``count`` errors, which the page shows ("1 error: …", in English
+    a count of one in the singular)."""
+    if count == 1:
+        return Message("1 error: the page shows it until it is fixed")
+    return Message("{count} errors: the page shows them until they are fixed", count=count)
+
+
 def template_error(exc: jinja2.TemplateError, root: Path) -> Diagnostic:
     """A template failure as a diagnostic at the template's file and line."""
     where = template_position(exc, Theme.for_plan(root), "templates")
@@ -162,7 +170,7 @@ class Preview:
         found = Report(report.errors).sorted() if report.errors else report.sorted()  # warnings wait for a whole plan
         self.told.found(self._lines(found))
         self.say(Message("Rebuilt in {seconds:.2f} s", seconds=rebuilt.took) if not report.errors else
-                 Message("{count} error(s): the page shows them until they are fixed", count=len(report.errors)))
+                 errors_shown(len(report.errors)))
         if not rebuilt.later and not report.errors:
             self.told.settled(state, self._lines(found))
         idle = threading.Thread(target=self._when_unchanged, args=(rebuilt.later, found, state), daemon=True)

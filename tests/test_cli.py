@@ -53,7 +53,7 @@ def test_text_format_is_compiler_style(make_plan: Callable[..., Path]) -> None:
     code, out, _ = invoke("validate", str(root))  # on stdout: `validate > report.txt` keeps the report
     assert code == 1
     lines = out.strip().splitlines()
-    assert lines[-1].startswith("1 error(s), ")
+    assert lines[-1].startswith("1 error, ")
     assert all(LINE.match(line) for line in lines[:-1]), lines
     match = next(LINE.match(line) for line in lines if "error[" in line)
     assert match.group("file", "line", "column", "severity", "code") == (
@@ -276,7 +276,7 @@ def test_no_cause_line_for_an_id_named_once_or_twice(make_plan: Callable[..., Pa
     root = make_plan({agency: text})
     code, out, _ = invoke("validate", str(root))
     assert code == 1 and "'dinkess'" in out
-    assert out.strip().splitlines()[-1].startswith("1 error(s)")
+    assert out.strip().splitlines()[-1].startswith("1 error, ")
 
 
 def _as_a_person(args: list[str], cwd: Path, language: str | None) -> subprocess.CompletedProcess[str]:

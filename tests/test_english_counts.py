@@ -2,7 +2,8 @@
 "1 program", "2 program"), on the site and in the book.
 
 Read from the mini plan (conftest), whose two pillars, two sub-elements and two agencies each have exactly one
-program, built as its English edition and, for the plural, with a second program in one sub-element.
+program, built as its English edition and, for the plural, with a second program in one sub-element. And the
+same of what validate and serve count (1 error, 1 warning) and of a one-year plan's budget (over 1 year).
 """
 
 from __future__ import annotations
@@ -124,3 +125,42 @@ def test_two_programs_in_one_pillar_on_the_site(make_plan: Callable[..., Path]) 
     assert result.ok, [str(d) for d in result.report.errors]
     lead = (root / "build" / "site" / "program" / "index.html").read_text(encoding="utf-8")
     assert '<p class="lead">2 programs in 1 pillar.</p>' in lead
+
+
+def test_validate_and_serve_say_a_count_of_one_error_or_warning_in_the_singular() -> None:
+    """validate ended with "1 error(s), 1 warning(s)", and serve said "1 error(s): the page shows them"."""
+    from masterplan.diagnostics import Position, Speaker, error, warning
+    from masterplan.preview import errors_shown
+
+    found = [error(Position("content/plan.yml", 1), "E101", "x"), warning(Position("content/plan.yml", 2), "W101", "y")]
+    english, indonesian = Speaker.of("en"), Speaker.of("id")
+    assert english.text(found).splitlines()[-1] == "1 error, 1 warning"
+    assert english.text(found[:1] * 2).splitlines()[-1] == "2 errors, 0 warnings"
+    assert indonesian.text(found).splitlines()[-1] == "1 kesalahan, 1 peringatan"
+    assert english.say(errors_shown(1)) == "1 error: the page shows it until it is fixed"
+    assert english.say(errors_shown(3)) == "3 errors: the page shows them until they are fixed"
+    assert indonesian.say(errors_shown(1)) == "1 kesalahan: halaman menampilkannya sampai diperbaiki"
+
+
+def test_a_one_year_plans_budget_is_over_1_year(make_plan: Callable[..., Path]) -> None:
+    """The budget chapter of a plan of one year said "totals Rp 300 million over 1 years"."""
+    one_year = PLAN_YML.replace("2022–2026", "2022").replace("end: 2026", "end: 2022")
+    files = {
+        "content/chapters/02-anggaran.md": "---\ntitle: Anggaran\ngenerated: budget\n---\n",
+        "content/pillars/governance.yml": textwrap.dedent(MINI_FILES["content/pillars/governance.yml"]).replace(
+            ", 2026: 3.5", ""),
+        "content/agencies/diskominfo.yml": re.sub(r"(?m)^\s+- \{year: 202[34].*\n", "", textwrap.dedent(
+            MINI_FILES["content/agencies/diskominfo.yml"]).replace("end: 2024", "end: 2022").replace(
+            ", 2023: 80, 2024: 90", "")),
+        "content/agencies/bpkad.yml": textwrap.dedent(MINI_FILES["content/agencies/bpkad.yml"]).replace(
+            "end: 2023", "end: 2022").replace(", {year: 2023, amount: 50000000, source: APBN}", "").replace(
+            ", 2023: 80", ""),
+    }
+    book = {}
+    for language in ("en", "id"):
+        root = make_plan({**files, "content/plan.yml": f"{one_year}language: {language}\n"})
+        result = run(root, BuildOptions(search=False, site=False))
+        assert result.ok, [str(d) for d in result.report.errors]
+        book[language] = " ".join(joined_texts(root / "build" / "masterplan.pdf"))
+    assert "The indicative budget of all programs totals Rp 300,000,000 over 1 year." in book["en"]
+    assert "Indikasi anggaran seluruh program berjumlah Rp 300.000.000 selama 1 tahun." in book["id"]

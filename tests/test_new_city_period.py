@@ -87,11 +87,11 @@ def test_the_new_plan_validates_clean_like_the_sample(made: tuple[Path, str], tm
     # no error; the warnings name what is still the sample's: each file whose lines tell of Pasuruan
     # (W112), and its placeholder shield, which the site would publish as the city's logo (W114)
     lines = out.strip().splitlines()
-    assert (code, lines[-1]) == (0, f"0 error(s), {len(SAMPLES_OWN) + 1} warning(s)")
+    assert (code, lines[-1]) == (0, f"0 errors, {len(SAMPLES_OWN) + 1} warnings")
     assert [line.split(":")[0] for line in lines if "warning[W112]" in line] == SAMPLES_OWN
-    assert "content/chapters/01-pendahuluan.md:7:6: warning[W112]: 3 line(s) of this file are still the sample's " \
+    assert "content/chapters/01-pendahuluan.md:7:6: warning[W112]: 3 lines of this file are still the sample's " \
            "and name Pasuruan (this plan is Kota Probolinggo: rewrite lines 7, 9 and 22 for it, or delete them)" in lines
-    assert "content/chapters/02-gambaran-umum.md:8:6: warning[W112]: 3 line(s) of this file" in out
+    assert "content/chapters/02-gambaran-umum.md:8:6: warning[W112]: 3 lines of this file" in out
     logo = next(n for n, line in enumerate((root / "content" / "plan.yml").read_text(encoding="utf-8").splitlines(), 1)
                 if line.startswith("logo:"))
     assert f"content/plan.yml:{logo}:7: warning[W114]: the logo assets/logo.svg is the sample's" in out
@@ -141,7 +141,7 @@ def test_the_roadmaps_phases_move_with_the_period(made: tuple[Path, str]) -> Non
 
 def test_the_command_says_what_changed_and_what_is_still_the_samples(made: tuple[Path, str]) -> None:
     _, out = made
-    assert "Period: 2022–2031 became 2025–2034; every year of the plan moved +3 year(s)" in out
+    assert "Period: 2022–2031 became 2025–2034; every year of the plan moved +3 years" in out
     assert ("City: Kota Pasuruan became Kota Probolinggo in the title, the cover's notice, the foreword's signature "
             "and the names of programs and indicators; the texts that tell of Pasuruan still name it, and validate "
             "names their files (W112)") in out
@@ -217,6 +217,7 @@ def test_files_keep_their_layout_and_only_years_and_the_city_change(made: tuple[
     ("2025-2020", "error: --period: 2025-2020 starts after it ends (give 10 years, e.g. 2020-2029)"),
     ("abc", "error: --period: 'abc' is not a period (write the first and the last year with a dash between them"),
     ("2025-2029", "error: --period: 2025-2029 is 5 years; the sample plan's period, 2022–2031, is 10 years"),
+    ("2025-2025", "error: --period: 2025-2025 is 1 year; the sample plan's period, 2022–2031, is 10 years"),
     ("1890-1899", "error: --period: 1890-1899: a plan's years lie between 1901 and 2200"),
 ])
 def test_a_period_that_cannot_be_made_is_refused_before_anything_is_written(period: str, says: str,
@@ -224,6 +225,12 @@ def test_a_period_that_cannot_be_made_is_refused_before_anything_is_written(peri
     code, out, err = invoke("new", str(tmp_path / "kota"), "--period", period)
     assert code == 2 and err.startswith(says) and out == ""
     assert not (tmp_path / "kota").exists()
+
+
+def test_a_period_one_year_on_says_the_years_moved_one_year(tmp_path: Path) -> None:
+    """It said "every year of the plan moved +1 year(s)"."""
+    code, out, _ = invoke("new", str(tmp_path / "kota"), "--period", "2023-2032")
+    assert code == 0 and "Period: 2022–2031 became 2023–2032; every year of the plan moved +1 year with it:" in out
 
 
 def test_a_city_name_that_cannot_stand_in_the_texts_is_refused(tmp_path: Path) -> None:

@@ -97,7 +97,7 @@ def test_a_merge_is_still_told_after_a_build_in_the_middle_of_the_revision(tmp_p
     assert told(found, "W412") == [("content/agencies/diskominfo.yml:1: agency diskominfo now leads what bpkad led "
                                    "in the last build: the next build drops the page agency/bpkad.html it published "
                                    "(add former_ids: [bpkad] to diskominfo, so links to the old page keep working)")]
-    assert told(found, "W419") == [("content/chapters/01-pendahuluan.md:9: 1 line(s) of this file name 'BPKAD', agency "
+    assert told(found, "W419") == [("content/chapters/01-pendahuluan.md:9: 1 line of this file names 'BPKAD', agency "
                                    "bpkad of the last build, which the plan no longer has (it is now Diskominfo "
                                    "(diskominfo): write its name)")]
     assert not [d for d in found if d["code"] == "W529" and "BPKAD" in d["message"]]  # W419 says what to write
@@ -194,5 +194,5 @@ def test_a_dropped_programs_name_is_still_told_after_a_build_in_the_middle_of_th
     assert build(root) == 0
     assert not (root / "build/site/program/ECO-01.html").exists()
     assert [line.split(" (")[0] for line in told(validate(root), "W420")] == [
-        ("content/chapters/01-pendahuluan.md:9: 1 line(s) of this file name 'Transaksi Non-Tunai', program ECO-01 of "
+        ("content/chapters/01-pendahuluan.md:9: 1 line of this file names 'Transaksi Non-Tunai', program ECO-01 of "
          "the last build, which the plan no longer has")]

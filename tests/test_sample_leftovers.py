@@ -42,7 +42,7 @@ def test_lines_left_from_the_sample_are_counted_per_file_at_the_first(tmp_path: 
     found = _found(root, "W112")
     line, message = found[PLAN]
     assert line == naming[0]
-    assert message == f"{len(naming)} line(s) of this file are still the sample's and name Pasuruan"
+    assert message == f"{len(naming)} lines of this file are still the sample's and name Pasuruan"
     assert all(file.startswith("content/") for file in found) and len(found) > 5
 
 
@@ -74,7 +74,7 @@ def test_a_rewritten_line_is_no_longer_named_and_the_plans_own_words_never_are(t
     plan.write_text("\n".join(lines) + "\n", encoding="utf-8")
     line, message = _found(root, "W112")[PLAN]
     left = len(_lines_naming(plan)) - 1  # the comment is not the sample's
-    assert line == _lines_naming(plan)[0] and message.startswith(f"{left} line(s)")
+    assert line == _lines_naming(plan)[0] and message.startswith(f"{left} lines ")
 
 
 def test_lines_naming_the_samples_districts_are_left_too(tmp_path: Path) -> None:
@@ -83,7 +83,7 @@ def test_lines_naming_the_samples_districts_are_left_too(tmp_path: Path) -> None
     root = _started(tmp_path)
     line, message = _found(root, "W112")["content/agencies/kecamatan_gadingrejo.yml"]
     assert line == 2
-    assert message == "5 line(s) of this file are still the sample's and name places in Pasuruan: Gadingrejo"
+    assert message == "5 lines of this file are still the sample's and name places in Pasuruan: Gadingrejo"
     _, message = _found(root, "W112")["content/agencies/dkpp.yml"]
     assert message.endswith("and name Pasuruan and places in it: Panggungrejo")
     agency = root / "content/agencies/kecamatan_purworejo.yml"
@@ -102,7 +102,7 @@ def test_a_district_of_the_sample_is_named_in_a_line_rewritten_around_it(tmp_pat
     chapter = "content/chapters/02-gambaran-umum.md"
     line, message = _found(root, "W112")[chapter]
     assert "Gadingrejo" in (root / chapter).read_text(encoding="utf-8").splitlines()[line - 1]
-    assert message == "1 line(s) of this file name places in Pasuruan: Gadingrejo, Purworejo, Bugul Kidul, Panggungrejo"
+    assert message == "1 line of this file names places in Pasuruan: Gadingrejo, Purworejo, Bugul Kidul, Panggungrejo"
 
 
 def test_a_plan_written_from_scratch_may_have_a_district_of_the_samples_name(tmp_path: Path) -> None:

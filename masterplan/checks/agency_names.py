@@ -33,8 +33,9 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
     for use in first_uses(plan, names, _carried(plan)):
         old = names[use.name]
         heir = plan.agency(unknown.heir(old) or "")
-        yield warning(use.at, "W419", "{count} line(s) of this file name '{name}', agency {old} of the last build, "
-                      "which the plan no longer has",
+        yield warning(use.at, "W419", "1 line of this file names '{name}', agency {old} of the last build, which the "
+                      "plan no longer has" if use.lines == 1 else "{count} lines of this file name '{name}', agency "
+                      "{old} of the last build, which the plan no longer has",
                       Message("it is now {short} ({heir}): write its name", short=heir.short_name, heir=heir.id)
                       if heir is not None else "name the agency that does its work now, or delete the name",
                       count=use.lines, name=use.name, old=old)

@@ -32,14 +32,16 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
         old = names[use.name]
         chapter = use.at.file.lower().endswith(".md")
         if (heir := heirs.get(old.upper())) is not None:
-            yield warning(use.at, "W420", "{count} line(s) of this file name '{name}', program {old} of the last "
-                          "build, which is now {new}, '{now}'",
+            yield warning(use.at, "W420", "1 line of this file names '{name}', program {old} of the last build, "
+                          "which is now {new}, '{now}'" if use.lines == 1 else "{count} lines of this file name "
+                          "'{name}', program {old} of the last build, which is now {new}, '{now}'",
                           Message("write its name today, or a cross-reference to it, [[{new}]]", new=heir.id)
                           if chapter else Message("write its name today"), count=use.lines, name=use.name, old=old,
                           new=heir.id, now=heir.name.get(plan.language))
             continue
-        yield warning(use.at, "W420", "{count} line(s) of this file name '{name}', program {old} of the last build, "
-                      "which the plan no longer has",
+        yield warning(use.at, "W420", "1 line of this file names '{name}', program {old} of the last build, which "
+                      "the plan no longer has" if use.lines == 1 else "{count} lines of this file name '{name}', "
+                      "program {old} of the last build, which the plan no longer has",
                       "delete the mention; if the program was renamed, write a cross-reference to its new id, "
                       "[[NEW-ID]]" if chapter else
                       "delete the mention; if the program was renamed, write its new name",

@@ -145,8 +145,9 @@ def _lines_left(plan: Plan, content: Path, sample: SamplePlan, texts: dict[Path,
             named_places = ", ".join(dict.fromkeys(name for name in every if name != sample.name))
             city = sample.name in every
             rewritten = not all(unchanged for *_, unchanged in found)
+            one, many = (REWRITTEN if rewritten else LEFT)[city, bool(named_places)]
             yield warning(Position(relative_path(path, content.parent), number, line.index(named[0]) + 1), "W112",
-                          (REWRITTEN if rewritten else LEFT)[city, bool(named_places)],
+                          one if len(found) == 1 else many,
                           rewrite_hint(plan, [number for number, *_ in found]),
                           count=len(found), sample=sample.name, places=named_places)
 
@@ -157,7 +158,7 @@ LINES_LISTED = 12  #: of W112's lines, the hint lists this many by number, and h
 def rewrite_hint(plan: Plan, numbers: list[int]) -> Message:
     """W112's hint: rewrite the lines for this plan or delete them, naming them when there are several."""
     if len(numbers) < 2:
-        return Message("this plan is {city}: rewrite them for it, or delete them", city=plan.city)
+        return Message("this plan is {city}: rewrite the line for it, or delete it", city=plan.city)
     listed = listing(map(str, numbers)) if len(numbers) <= LINES_LISTED else \
         Message("{lines} and {more} more", lines=", ".join(map(str, numbers[:LINES_LISTED])),
                 more=len(numbers) - LINES_LISTED)
@@ -191,14 +192,19 @@ def _left_in(lines: list[str], left: dict[str, tuple[str, ...]],
             yield number, line, places, False
 
 
-#: what W112 says the lines name: (the sample's city?, places in it?) → message
+#: what W112 says the lines name: (the sample's city?, places in it?) → message for one line, for more
 #: … when some of the lines were rewritten (a district of the sample named in the plan's own words)
-REWRITTEN = {(False, True): "{count} line(s) of this file name places in {sample}: {places}",
-             (True, True): "{count} line(s) of this file are the sample's or name places in {sample}: {places}"}
-LEFT = {(True, False): "{count} line(s) of this file are still the sample's and name {sample}",
-        (False, True): "{count} line(s) of this file are still the sample's and name places in {sample}: {places}",
-        (True, True): "{count} line(s) of this file are still the sample's and name {sample} and places in it: "
-                      "{places}"}
+REWRITTEN = {(False, True): ("1 line of this file names places in {sample}: {places}",
+                             "{count} lines of this file name places in {sample}: {places}"),
+             (True, True): ("1 line of this file is the sample's or names places in {sample}: {places}",
+                            "{count} lines of this file are the sample's or name places in {sample}: {places}")}
+LEFT = {(True, False): ("1 line of this file is still the sample's and names {sample}",
+                        "{count} lines of this file are still the sample's and name {sample}"),
+        (False, True): ("1 line of this file is still the sample's and names places in {sample}: {places}",
+                        "{count} lines of this file are still the sample's and name places in {sample}: {places}"),
+        (True, True): ("1 line of this file is still the sample's and names {sample} and places in it: {places}",
+                       ("{count} lines of this file are still the sample's and name {sample} and places in it: "
+                        "{places}"))}
 
 
 def _assets_left(plan: Plan, content: Path, sample: SamplePlan) -> Iterator[Diagnostic]:

@@ -38,11 +38,13 @@ def check(plan: Plan, sample: SamplePlan) -> Iterator[Diagnostic]:
                  for match in pattern.finditer(line)]
         if found:
             number, first = found[0]
+            lines = len(dict.fromkeys(number for number, _ in found))
             yield warning(Position(chapter.position.file, number, first.start() + 1), "W117",
-                          "{count} line(s) of this chapter name {names}, of the sample's agencies and programs, which "
-                          "this plan does not have", Message("this plan is {city}: name its own agencies and programs "
-                                                             "there, or delete these", city=plan.city),
-                          count=len(dict.fromkeys(number for number, _ in found)),
+                          "1 line of this chapter names {names}, of the sample's agencies and programs, which this "
+                          "plan does not have" if lines == 1 else "{count} lines of this chapter name {names}, of the "
+                          "sample's agencies and programs, which this plan does not have",
+                          Message("this plan is {city}: name its own agencies and programs there, or delete these",
+                                  city=plan.city), count=lines,
                           names=listing(dict.fromkeys(match.group() for _, match in found)))
 
 
