@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from conftest import MINI_FILES, REPO, finalised, write_plan
-from pdf_reading import page_texts, reader
+from pdf_reading import page_texts, plumbed, reader
 from test_pdf import page_labels
 
 from masterplan.build import BuildOptions, run
@@ -208,3 +208,17 @@ def test_a_version_written_without_quotes_is_printed_as_written(tmp_path: Path) 
     assert "Versi 1.10</p>" in (site / "index.html").read_text(encoding="utf-8")  # the footer of every page
     plan = json.loads((site / "data" / "plan.json").read_text(encoding="utf-8"))["plan"]
     assert plan["version"] == "1.10" and [r["version"] for r in plan["revisions"]] == ["1.09", "1.10"]
+
+
+def test_a_range_of_years_stays_on_the_line_of_the_word_before_it(tmp_path: Path) -> None:
+    """The sample's history printed "… diselaraskan dengan RPJMD 2021–" at a line's end and "2026." alone on the
+    next, in the narrow column of its summary; the range and "RPJMD" are now one line's, read back from the PDF."""
+    summary = "Rancangan akhir, disempurnakan dari hasil konsultasi publik dan diselaraskan dengan RPJMD 2021–2026."
+    write_plan(tmp_path, {"content/plan.yml": HISTORY.replace("Ditetapkan setelah konsultasi publik", f"'{summary}'")})
+    result = run(tmp_path, BuildOptions(search=False, site=False))
+    assert result.ok, "\n".join(str(d) for d in result.report)
+    with plumbed(tmp_path / "build" / "masterplan.pdf") as pdf:
+        page = next(page for page in pdf.pages if (page.extract_text() or "").startswith("Riwayat Revisi"))
+        lines = page.extract_text().splitlines()
+    assert [line for line in lines if "RPJMD 2021–2026" in line], lines
+    assert not [line for line in lines if line.strip() in ("2026.", "2021–2026.")], lines

@@ -24,6 +24,7 @@ from masterplan.diagnostics import Position
 from masterplan.directions import DIRECTIONS
 from masterplan.formatting import Formats
 from masterplan.i18n import Translator, load_catalog, plan_theme
+from masterplan.render import typography
 from masterplan.render.markdown import to_html
 from masterplan.resources import forget_unused, source_hash, theme_dir, user_cache
 from masterplan.values import Text
@@ -187,5 +188,6 @@ def environment(theme: Theme, language: str) -> jinja2.Environment:
         "percent": formats.percent, "shares": formats.shares, "file_size": formats.file_size,
         "date": formats.date, "tel": lambda phone: re.sub(r"[^0-9+]", "", str(phone)),  # a tel: link's digits
         "markdown": lambda text, shift=0: markdown_in_its_language(text, language, shift),
+        "years_whole": typography.years_with_their_word,  # "RPJMD 2021–2026" on one line, in a cell of the book
     }.items()})
     return env

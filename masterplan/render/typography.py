@@ -35,6 +35,9 @@ a span could keep from being hyphenated, are left to hyphenation rather than wra
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+
+from markupsafe import Markup, escape
 
 #: tags and the elements whose content is not prose, kept as they are
 _NOT_PROSE = re.compile(r"<svg\b.*?</svg>|<style\b.*?</style>|<script\b.*?</script>|<[^>]*>", re.DOTALL | re.IGNORECASE)
@@ -57,6 +60,8 @@ _APOSTROPHE = re.compile(r"(?<=[^\W\d_])&#39;")
 _OPENING_QUOTE = re.compile(r"(?:^|(?<=[\s(]))&#39;(?=\w)")
 #: a range of years, never broken after its dash ("Tahun 2022–" / "2031" on a cover with a longer title)
 _YEAR_RANGE = re.compile(r"(?<![\w–-])\d{4}–\d{4}(?![\w–-])")
+#: a range of years and the word before it, if any: "RPJMD 2021–2026", "Renstra 2021–2026"
+_WORD_AND_YEARS = re.compile(r"(?<![\w–-])(?:[^\W\d_][\w.]*[ \u00a0])?\d{4}–\d{4}(?![\w–-])")
 LONGEST_WORD = 40  #: characters: a longer run without a space is no word to hyphenate
 PIECE = 10  #: characters of such a run between two chances to break the line
 _UNSPACED = re.compile(rf"[^\s<>]{{{LONGEST_WORD + 1},}}")
@@ -126,6 +131,12 @@ def keep_whole(html: str) -> str:
             done = run.end()
         return "".join(parts) + words(text[done:])
 
+    return _in_prose(html, prose)
+
+
+def _in_prose(html: str, prose: Callable[[str], str]) -> str:
+    """``html`` with ``prose`` applied to each text between its tags (not to attributes, an SVG, a style or a
+    script)."""
     parts: list[str] = []
     done = 0
     for match in _NOT_PROSE.finditer(html):
@@ -134,6 +145,15 @@ def keep_whole(html: str) -> str:
         done = match.end()
     parts.append(prose(html[done:]))
     return "".join(parts)
+
+
+def years_with_their_word(html: str) -> Markup:
+    """``html`` (a table cell's text; plain text is escaped) with each range of years kept on one line with the
+    word before it: the revision history's narrow column printed "RPJMD 2021–" at a line's end and "2026." on the
+    next, and parting "RPJMD" from its years reads no better. Its cells are printed outside the chapters, which
+    :func:`keep_whole` treats."""
+    return Markup(_in_prose(str(escape(html)), lambda text: _WORD_AND_YEARS.sub(
+        lambda match: _nobreak(match.group(0)), text) if "–" in text else text))
 
 
 def whole_last_words(html: str) -> str:
