@@ -69,6 +69,7 @@ from masterplan.render import (
     draft_mark,
     hyphenation,
     outline,
+    pdf_archive,
     pdf_cache,
     pdf_join,
     pdf_logs,
@@ -271,6 +272,7 @@ def lay_out_once(plan: Plan, html: str, theme: Theme, fetcher: Fetcher, target: 
                 document.pages.append(blank)
             laid_out = time.perf_counter()
             document.write_pdf(target, **pdf_options(tagged(plan)))
+            pdf_archive.mend(target)
         finally:
             report.extend(pdf_logs.diagnostics(fetcher, records, plan))
     return len(document.pages), laid_out

@@ -12,7 +12,8 @@ the whole book can know (and writes it as compactly as a single pass, :mod:`pdf_
 - page labels, so that a PDF reader's page numbers are the printed ones (iii, 14);
 - one structure tree of the parts' tags (:mod:`pdf_structure`);
 - the document information and catalog entries (title, author, keywords, language) of
-  the front part, which carries the same ``<head>`` as every other part.
+  the front part, which carries the same ``<head>`` as every other part, and a final plan's
+  PDF/A identification and output intent (:mod:`pdf_archive`).
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from pypdf.generic import (
     TextStringObject,
 )
 
-from masterplan.render import pdf_fonts, pdf_pack, pdf_structure
+from masterplan.render import pdf_archive, pdf_fonts, pdf_pack, pdf_structure
 
 SCALE = 0.75  #: CSS px → PDF points
 
@@ -90,6 +91,7 @@ def join(parts: list[Placed], target: Path, even: bool = False) -> None:
     _page_labels(writer, parts)
     pdf_structure.join(writer, readers, [part.first for part in parts])
     _metadata(writer, readers[0])
+    pdf_archive.carry(writer, readers)
     pdf_pack.write(writer, target)
 
 

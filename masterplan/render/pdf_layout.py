@@ -31,7 +31,7 @@ from weasyprint.layout.page import make_margin_boxes, set_page_type_computed_sty
 from weasyprint.text.fonts import FontConfiguration
 
 from masterplan.output import write_whole
-from masterplan.render import hyphenation
+from masterplan.render import hyphenation, pdf_archive
 from masterplan.render.print_fetch import Fetcher, capture_logs
 from masterplan.render.theme import Theme
 
@@ -41,7 +41,6 @@ SIDED = re.compile(r"@page[^{]*:(?:left|right|recto|verso)\b", re.IGNORECASE)
 TURNED_BADLY = ("the theme's left-hand and right-hand pages differ in more than the order of their side margins: "
                 "the book's parts laid out apart may not match it")
 PDF_OPTIONS: dict[str, Any] = {
-    "pdf_variant": None,  #: plain PDF (no PDF/A or PDF/UA variant)
     "uncompressed_pdf": False,
     "custom_metadata": False,
     "optimize_images": True,  #: recompress content images; logos and photos shrink a lot
@@ -51,8 +50,9 @@ PDF_OPTIONS: dict[str, Any] = {
 
 def pdf_options(tagged: bool) -> dict[str, Any]:
     """WeasyPrint's options for writing; ``tagged``: with the structure tree a screen reader reads
-    (headings, paragraphs, lists, tables, the logo's text, links), see :func:`masterplan.render.pdf.tagged`."""
-    return {**PDF_OPTIONS, "pdf_tags": tagged}
+    (headings, paragraphs, lists, tables, the logo's text, links), see :func:`masterplan.render.pdf.tagged`,
+    and as PDF/A (:mod:`masterplan.render.pdf_archive`); else a plain PDF."""
+    return {**PDF_OPTIONS, "pdf_tags": tagged, "pdf_variant": pdf_archive.variant(tagged)}
 
 
 @dataclass

@@ -21,6 +21,10 @@ from pypdf.generic import PdfObject, StreamObject
 
 PER_STREAM = 200  #: objects in one object stream (WeasyPrint's pydyf packs them likewise)
 HEADER = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"
+#: after stream data ending with a carriage return (one compressed stream in 256 does: its checksum's last
+#: byte), the line end before ``endstream`` is CR LF, or a reader takes that carriage return for part of the
+#: line end and the stream's ``/Length`` for one byte too many (PDF/A's STREAM-LENGTH rule)
+ENDSTREAM_AFTER_CR = b"\r\nendstream"
 
 
 def write(writer: PdfWriter, target: Path) -> None:
@@ -54,8 +58,18 @@ def write(writer: PdfWriter, target: Path) -> None:
 
 def _write_object(out: io.BytesIO, number: int, item: PdfObject) -> None:
     out.write(b"%d 0 obj\n" % number)
-    item.write_to_stream(out)
+    if isinstance(item, StreamObject) and item._data.endswith(b"\r"):
+        written = io.BytesIO()
+        item.write_to_stream(written)  # pypdf ends it with "\nendstream"
+        out.write(written.getvalue().removesuffix(b"\nendstream") + ENDSTREAM_AFTER_CR)
+    else:
+        item.write_to_stream(out)
     out.write(b"\nendobj\n")
+
+
+def _endstream(data: bytes) -> bytes:
+    """What follows a stream's data: the line end and ``endstream``."""
+    return ENDSTREAM_AFTER_CR if data.endswith(b"\r") else b"\nendstream"
 
 
 def _write_object_stream(out: io.BytesIO, number: int, members: list[tuple[int, PdfObject]]) -> None:
@@ -70,7 +84,7 @@ def _write_object_stream(out: io.BytesIO, number: int, members: list[tuple[int, 
     out.write(b"%d 0 obj\n<< /Type /ObjStm /N %d /First %d /Filter /FlateDecode /Length %d >>\nstream\n"
               % (number, len(members), len(head), len(data)))
     out.write(data)
-    out.write(b"\nendstream\nendobj\n")
+    out.write(_endstream(data) + b"\nendobj\n")
 
 
 def _write_cross_references(out: io.BytesIO, writer: PdfWriter, where: dict[int, tuple[int, int, int]],
@@ -78,7 +92,7 @@ def _write_cross_references(out: io.BytesIO, writer: PdfWriter, where: dict[int,
     """The cross-reference stream (object ``number``) and the end of the file."""
     where[number] = (1, out.tell(), 0)
     free = [entry for entry in range(1, number) if entry not in where]  # objects the join dropped
-    for entry, following in zip(free, [*free[1:], 0], strict=True):
+    for entry, following in zip(free, [*free[1:], 0][:len(free)], strict=True):
         where[entry] = (0, following, 1)  # free, linked to the next free one; number reusable as generation 1
     rows = [struct.pack(">BLH", 0, free[0] if free else 0, 0xFFFF)]  # object 0: the head of the free list
     rows += [struct.pack(">BLH", *where[entry]) for entry in range(1, number + 1)]
@@ -93,4 +107,4 @@ def _write_cross_references(out: io.BytesIO, writer: PdfWriter, where: dict[int,
     out.write(b"%d 0 obj\n<< /Type /XRef /Size %d /W [1 4 2] %s /Filter /FlateDecode /Length %d >>\nstream\n"
               % (number, number + 1, trailer, len(data)))
     out.write(data)
-    out.write(b"\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n" % where[number][1])
+    out.write(_endstream(data) + b"\nendobj\nstartxref\n%d\n%%%%EOF\n" % where[number][1])

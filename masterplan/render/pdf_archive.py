@@ -1,0 +1,61 @@
+"""A final plan's book as an archival PDF (PDF/A-2a), also when it is laid out in parts and joined.
+
+A final plan is the document a city adopts, publishes on its legal documentation network (JDIH) and keeps in
+its digital archive: its book is written as PDF/A-2, level A ("accessible": tagged, every character mapped to
+Unicode), the ISO 19005 profile an archive takes in without converting it. WeasyPrint writes each part so
+(``pdf_variant``): the identification in the XMP metadata (``pdfaid:part`` 2, ``pdfaid:conformance`` A), an
+sRGB output intent, every font embedded, a file identifier. The join (:mod:`pdf_join`) builds a new
+catalog and trailer, so it carries them over (:func:`carry`), and writes two things WeasyPrint leaves to
+chance: the metadata stream uncompressed (PDF/A forbids a filter on it) and no stream whose data ends with
+a carriage return (:data:`masterplan.render.pdf_pack.ENDSTREAM_AFTER_CR`), which a validator takes for part of the
+line end before ``endstream`` and so for a wrong ``/Length``. A book laid out in one pass (the executive
+summary, the strategic analysis) is written again so (:func:`mend`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import ArrayObject, ByteStringObject, DecodedStreamObject, NameObject
+
+from masterplan.render import pdf_pack
+
+#: WeasyPrint's variant a final plan's book is written in; None: a draft's, a plain PDF
+VARIANT = "pdf/a-2a"
+
+
+def variant(tagged: bool) -> str | None:
+    """The PDF/A variant of a book written tagged (a final plan's), else None."""
+    return VARIANT if tagged else None
+
+
+def carry(writer: PdfWriter, readers: list[PdfReader]) -> None:
+    """Give the joined book the front part's PDF/A identification and output intent, and a file identifier
+    of its own, made of its parts' (the same parts, the same book: a rebuild is byte for byte the same)."""
+    catalog = readers[0].trailer["/Root"]
+    if "/Metadata" not in catalog:
+        return  # a plain PDF (a draft's)
+    xmp = DecodedStreamObject()
+    xmp.set_data(catalog["/Metadata"].get_object().get_data())
+    xmp[NameObject("/Type")], xmp[NameObject("/Subtype")] = NameObject("/Metadata"), NameObject("/XML")
+    writer._root_object[NameObject("/Metadata")] = writer._add_object(xmp)
+    if "/OutputIntents" in catalog:
+        writer._root_object[NameObject("/OutputIntents")] = catalog["/OutputIntents"].clone(writer)
+    digest = hashlib.md5(usedforsecurity=False)
+    for reader in readers:
+        given = reader.trailer.get("/ID", [ByteStringObject()])[0]
+        digest.update(getattr(given, "original_bytes", b""))
+    identifier = ByteStringObject(digest.digest())
+    writer._ID = ArrayObject([identifier, identifier])
+
+
+def mend(target: Path) -> None:
+    """Write the PDF/A file ``target``, as WeasyPrint wrote it in one pass, again as the join writes a book."""
+    reader = PdfReader(target)
+    if "/Metadata" not in reader.trailer["/Root"]:
+        return
+    writer = PdfWriter(clone_from=reader)
+    carry(writer, [reader])
+    pdf_pack.write(writer, target)
