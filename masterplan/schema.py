@@ -92,7 +92,8 @@ DOCUMENTS: dict[str, dict[str, Any]] = {
                            "version with its date, what it changed and the Perwali that adopted it. The book prints it "
                            "as a table in its front matter, the site on its home page. validate tells a version listed "
                            "twice (E113), versions out of date order (W118), one dated after the plan's date (W119), "
-                           "and a final plan whose own version the list lacks (W120)."),
+                           "a final plan whose own version the list lacks (W120), and a final plan's decree that does "
+                           "not read as a regulation's name and number (W121)."),
     }, ["city", "title", "period", "status", "leading_sector", "vision", "missions"]),
     "pillar": obj("content/pillars/<id>.yml: one smart city dimension.", {
         "id": page_id(SLUG, "Equals the file name."),

@@ -154,8 +154,11 @@ DEFS: dict[str, Any] = {
         "date": {"type": "string", "format": "date", "description": "When it was issued or adopted (YYYY-MM-DD), on "
                  "or before the plan's date."},
         "summary": ref("name", "What this version is or changed, e.g. Rancangan untuk konsultasi publik."),
-        "decree": ref("name", "The regulation that adopted it, e.g. Peraturan Wali Kota Pasuruan Nomor 45 Tahun "
-                       "2022 (none for a draft)."),
+        "decree": ref("name", "The regulation that adopted it, as it names itself, e.g. Peraturan Wali Kota "
+                       "Pasuruan Nomor 45 Tahun 2022 (none for a draft), optionally followed by 'tentang' and its title. "
+                       "A final plan's book at this version is that regulation's annex: its cover is headed LAMPIRAN / "
+                       "PERATURAN WALI KOTA PASURUAN / NOMOR 45 TAHUN 2022 / TENTANG / …, and it ends signed "
+                       "'WALI KOTA PASURUAN,'. validate warns of one it cannot read so (W121)."),
     }, ["version", "date", "summary"]),
     "readiness": obj("One row of the readiness analysis.", {
         "element": {"enum": READINESS_ELEMENTS, "description": "struktur, infrastruktur or suprastruktur."},

@@ -1,5 +1,6 @@
-"""An adopted plan's book as the city's legal division publishes it (on the JDIH) and its archivist keeps it: an
-archival PDF (PDF/A-2a), read back with pypdf and checked by a PDF/A validator (``page``, from PyPI)."""
+"""An adopted plan's book as the city's legal division publishes it (on the JDIH) and its archivist keeps it: the annex
+(lampiran) of the regulation that adopted the plan, headed and signed as one, and an archival PDF (PDF/A-2a), read
+back with pypdf and checked by a PDF/A validator (``page``, from PyPI)."""
 
 from __future__ import annotations
 
@@ -10,26 +11,109 @@ from pathlib import Path
 import page
 import pytest
 from conftest import write_plan
-from pdf_reading import reader
+from pdf_reading import page_texts, plumbed, reader
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import DecodedStreamObject, NameObject
 from test_revisions import HISTORY
 
+from masterplan import decree
 from masterplan.build import BuildOptions, run
+from masterplan.plan_parts import Revision
 from masterplan.render import pdf_pack
+from masterplan.values import Text
 
 SUMMARY = "---\ntitle: Ringkasan\n---\n\nRingkasan untuk Wali Kota dan DPRD.\n"
+FOREWORD = """\
+    ---
+    title: Kata Pengantar
+    part: front
+    signed: {place: Contoh, date: Desember 2021, role: Wali Kota Contoh, name: Raharto Teno Prasetyo}
+    ---
+    Puji syukur kita panjatkan.
+    """
+HEADING = "LAMPIRAN PERATURAN WALI KOTA CONTOH NOMOR 45 TAHUN 2021 TENTANG MASTERPLAN SMART CITY KOTA CONTOH 2022–2026"
+
+
+def _built(root: Path, plan_yml: str) -> Path:
+    write_plan(root, {"content/plan.yml": plan_yml + "executive_summary: true\n", "content/executive-summary.md": SUMMARY,
+                      "content/chapters/00-kata-pengantar.md": FOREWORD})
+    result = run(root, BuildOptions(search=False, site=False))
+    assert result.ok, "\n".join(str(d) for d in result.report)
+    return root / "build"
 
 
 @pytest.fixture(scope="module")
 def adopted(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The mini plan adopted (final, its current revision with a decree), with its executive summary."""
-    root = tmp_path_factory.mktemp("adopted")
-    write_plan(root, {"content/plan.yml": HISTORY + "executive_summary: true\n",
-                      "content/executive-summary.md": SUMMARY})
-    result = run(root, BuildOptions(search=False, site=False))
-    assert result.ok, "\n".join(str(d) for d in result.report)
-    return root / "build"
+    """The mini plan adopted (final, its current revision with a decree), its foreword signed by the mayor, with its
+    executive summary."""
+    return _built(tmp_path_factory.mktemp("adopted"), HISTORY)
+
+
+def _squeezed(pdf: Path) -> list[str]:
+    return [" ".join(text.split()) for text in page_texts(pdf)]
+
+
+def test_the_adopted_book_is_headed_as_the_annex_of_its_regulation(adopted: Path) -> None:
+    """The book's first page names the regulation it is the annex of, at the top right, as Indonesian regulations
+    head an annex: LAMPIRAN / PERATURAN WALI KOTA … / NOMOR … TAHUN … / TENTANG / the plan's title."""
+    pdf = adopted / "masterplan.pdf"
+    first = _squeezed(pdf)[0]
+    assert HEADING in first
+    with plumbed(pdf) as book:
+        cover = book.pages[0]
+        words = cover.extract_words()
+        lampiran = next(word for word in words if word["text"] == "LAMPIRAN")
+        assert lampiran["x0"] > cover.width / 2 and lampiran["top"] < cover.height / 10  # top right
+        lines = [word for word in words if word["top"] >= lampiran["top"] and word["top"] < cover.height / 6
+                 and word["x0"] > cover.width / 2]
+        assert {round(word["x0"]) for word in lines if word["text"] in ("LAMPIRAN", "PERATURAN", "NOMOR", "TENTANG")} \
+            == {round(lampiran["x0"])}  # one block, its lines flush left
+    assert all(HEADING not in text for text in _squeezed(pdf)[1:])
+    assert "LAMPIRAN" not in " ".join(_squeezed(adopted / "masterplan-summary.pdf"))  # the summary is no annex
+
+
+def test_the_adopted_book_ends_signed_by_who_enacted_the_regulation(adopted: Path) -> None:
+    """The annex closes with the office that enacted the regulation, in capitals as regulations sign, and the name
+    the foreword's signature by the same office gives; the foreword keeps its own signature."""
+    pages = _squeezed(adopted / "masterplan.pdf")
+    assert "WALI KOTA CONTOH, RAHARTO TENO PRASETYO" in pages[-1]
+    assert pages[-1].index("Transaksi Non-Tunai") < pages[-1].index("WALI KOTA CONTOH,")  # after the book's last entry
+    assert sum("WALI KOTA CONTOH," in page for page in pages) == 1
+    foreword = next(page for page in pages if page.startswith("Kata Pengantar"))
+    assert "Contoh, Desember 2021 Wali Kota Contoh, Raharto Teno Prasetyo" in foreword
+
+
+def test_the_english_edition_names_the_regulation_in_english_words(tmp_path: Path) -> None:
+    build = _built(tmp_path, HISTORY.replace("status: final", "status: final\nlanguage: en"))
+    first = _squeezed(build / "masterplan.pdf")[0]
+    assert ("ANNEX TO PERATURAN WALI KOTA CONTOH NUMBER 45 OF 2021 CONCERNING MASTERPLAN SMART CITY KOTA CONTOH "
+            "2022–2026") in first
+
+
+def test_a_draft_is_no_annex_and_no_archival_pdf(tmp_path: Path) -> None:
+    """A draft is rebuilt after every revision and never archived: a plain PDF as before, with neither the annex
+    heading nor the closing signature, even where its current revision already names a decree."""
+    build = _built(tmp_path, HISTORY.replace("status: final", "status: draft"))
+    pages = _squeezed(build / "masterplan.pdf")
+    assert "LAMPIRAN" not in pages[0] and "WALI KOTA CONTOH," not in pages[-1]
+    catalog = reader(build / "masterplan.pdf").trailer["/Root"]
+    assert "/Metadata" not in catalog and "/OutputIntents" not in catalog
+
+
+@pytest.mark.parametrize(("written", "kind", "number", "year", "about", "enacted_by"), [
+    ("Peraturan Wali Kota Pasuruan Nomor 45 Tahun 2021", "Peraturan Wali Kota Pasuruan", "45", "2021", "",
+     "Wali Kota Pasuruan"),
+    ("Peraturan Bupati Pasuruan Nomor 12 Tahun 2022 tentang Masterplan Smart City Kabupaten Pasuruan",
+     "Peraturan Bupati Pasuruan", "12", "2022", "Masterplan Smart City Kabupaten Pasuruan", "Bupati Pasuruan"),
+    ("Mayor Regulation of Kota Pasuruan Number 45 of 2021", "Mayor Regulation of Kota Pasuruan", "45", "2021", "", ""),
+])
+def test_a_decree_is_read_as_the_regulation_names_itself(written: str, kind: str, number: str, year: str, about: str,
+                                                          enacted_by: str) -> None:
+    revision = Revision("1.0", None, Text({}), None, Text({"id": written}))  # type: ignore[arg-type]
+    read = decree.read(written, revision)
+    assert read is not None
+    assert (read.kind, read.number, read.year, read.about, read.enacted_by) == (kind, number, year, about, enacted_by)
+    assert decree.read("Perwali 45/2021", revision) is None
 
 
 def _fonts(pdf: Path) -> list[tuple[str, bool]]:
@@ -64,14 +148,6 @@ def test_an_adopted_plans_books_are_archival_pdfs(adopted: Path, book: str) -> N
     assert fonts and all(embedded for _, embedded in fonts), fonts
     report = page.validate_pdf(pdf, profile="2a")
     assert report.is_compliant, [(failure.rule_id, failure.message) for failure in report.failures]
-
-
-def test_a_draft_is_no_archival_pdf(mini_plan: Path) -> None:
-    """A draft is rebuilt after every revision and never archived: a plain PDF, as before."""
-    result = run(mini_plan, BuildOptions(search=False, site=False))
-    assert result.ok
-    catalog = reader(mini_plan / "build" / "masterplan.pdf").trailer["/Root"]
-    assert "/Metadata" not in catalog and "/OutputIntents" not in catalog
 
 
 def test_stream_data_ending_with_a_carriage_return_keeps_its_length(tmp_path: Path) -> None:

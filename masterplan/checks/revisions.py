@@ -8,6 +8,8 @@ mistake readers see in the table:
 - W119: an entry dated after the plan's ``date``, a history ahead of the document it is printed in;
 - W120, at the last entry: a final plan whose own ``version`` the list lacks, so the history printed in the
   adopted book ends at an older version. A draft is not told: its version is not adopted yet.
+- W121, at the decree: a final plan's current decree that does not read as a regulation's name ("Peraturan Wali Kota
+  Pasuruan Nomor 45 Tahun 2021"), so the book, its annex, has no heading naming it (:mod:`masterplan.decree`).
 
 Entries whose date is no real day (E101, said by the loader) are left out of the date rules.
 """
@@ -18,6 +20,7 @@ from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 from itertools import pairwise
 
+from masterplan import decree
 from masterplan.diagnostics import Diagnostic, Message, error, warning
 from masterplan.model import Plan
 
@@ -36,7 +39,8 @@ def duplicates(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterat
 
 
 def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
-    """W118–W120: the history's dates in order and not past the plan's, and a final plan's version in it."""
+    """W118–W121: the history's dates in order and not past the plan's, a final plan's version in it, and the
+    regulation that adopted it named so that the book can print it."""
     dated = [(revision, revision.date) for revision in plan.revisions if revision.date is not None]
     for (before, before_date), (after, date) in pairwise(dated):
         if date < before_date:
@@ -59,3 +63,10 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
                           "that adopted it", version=plan.version.strip(),
                           date=plan.date.isoformat() if plan.date else "YYYY-MM-DD"),
                       version=plan.version.strip(), last=last.version)
+    current = decree.current(plan)
+    written = current.decree.get(plan.language) if current else ""
+    if not plan.is_draft and current and written.strip() and decree.read(written, current) is None:
+        yield warning(current.at("decree"), "W121", "the book gets no annex heading (LAMPIRAN …): the decree "
+                      "'{decree}' does not read as a regulation's name and number", Message(
+                          "write it as the regulation names itself, e.g. '{example}', followed by 'tentang' and its "
+                          "title where that is not the plan's", example=decree.example(plan.city)), decree=written)

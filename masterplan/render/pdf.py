@@ -53,7 +53,7 @@ import jinja2
 import weasyprint
 from weasyprint.text.fonts import FontConfiguration
 
-from masterplan import jinja_words
+from masterplan import decree, jinja_words
 from masterplan.diagnostics import (
     Diagnostic,
     Message,
@@ -113,8 +113,10 @@ def render(plan: Plan, root: Path, staging: Staging, options: BuildOptions, repo
         report.add(warning(plan.where.get("status", plan.position), "W606", "the draft's pages carry no '{word}' mark: "
                            "no font of the theme could draw it", "check the theme's fonts/NotoSans-Bold.ttf",
                            word=translate("Draft")))
+    annex = decree.adopting(plan, plan.language)  # the book is the annex of the regulation that adopted the plan
     html = print_html(plan, book, env, theme, report,
-                      {"logo": logo, "site_address": options.base_url, "draft_mark": mark})
+                      {"logo": logo, "site_address": options.base_url, "draft_mark": mark, "annex": annex,
+                       "enacted": annex and decree.enacted(plan, annex, plan.language)})
     if html is None:
         return [Message("PDF: not laid out, a print template failed")]
     html_done = time.perf_counter()
