@@ -1101,6 +1101,14 @@ def test_the_final_book_is_tagged_for_screen_readers(final_sample_pdf: Path, sam
     assert tagged.untagged_links(reader) == []
 
 
+def test_the_final_book_is_an_archival_pdf(final_sample_pdf: Path) -> None:
+    """The sample's 83 pages made final, laid out in 20 parts and joined: PDF/A-2a to a validator (``page``)."""
+    import page
+
+    report = page.validate_pdf(final_sample_pdf, profile="2a")
+    assert report.is_compliant, [(failure.rule_id, failure.message) for failure in report.failures]
+
+
 def test_a_pdf_readers_page_numbers_are_the_printed_ones(sample_pdf: Path) -> None:
     """"Lihat hlm. 23" typed into a PDF reader's page box opens the page that prints 23."""
     printed = page_labels(sample_pdf)
