@@ -50,6 +50,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import jinja2
+import pydyf
 import weasyprint
 from weasyprint.text.fonts import FontConfiguration
 
@@ -273,11 +274,22 @@ def lay_out_once(plan: Plan, html: str, theme: Theme, fetcher: Fetcher, target: 
             if plan.two_sided and len(document.pages) % 2 and blank is not None:  # the last leaf's back, as the join
                 document.pages.append(blank)
             laid_out = time.perf_counter()
-            document.write_pdf(target, **pdf_options(tagged(plan)))
+            document.write_pdf(target, finisher=_printed_page_numbers, **pdf_options(tagged(plan)))
             pdf_archive.mend(target)
         finally:
             report.extend(pdf_logs.diagnostics(fetcher, records, plan))
     return len(document.pages), laid_out
+
+
+def _printed_page_numbers(document: weasyprint.Document, written: pydyf.PDF) -> None:
+    """The page numbers a PDF reader shows and goes to are the printed ones, as the joined book's
+    (:func:`pdf_join._page_labels`): roman from the cover on, arabic from 1 on the first chapter's first page (the
+    ``first-chapter`` page of book.css, where the printed count restarts), so "hlm. 5" typed into the page box
+    opens the page that prints 5."""
+    types = [page._page_box.page_type for page in document.pages]
+    body = next((index for index, kind in enumerate(types) if kind.name == "first-chapter" and not kind.blank), 0)
+    labels = [*([0, pydyf.Dictionary({"S": "/r"})] if body else []), body, pydyf.Dictionary({"S": "/D"})]
+    written.catalog["PageLabels"] = pydyf.Dictionary({"Nums": pydyf.Array(labels)})
 
 
 def logo_url(plan: Plan, fetcher: Fetcher, report: Report) -> str | None:
