@@ -1,23 +1,204 @@
-"""One truth everywhere: every page reference ("Tabel 3.1, hlm. 5", "GOV-01 … (hlm. 14)") in the sample's three
-books, typed into a PDF reader's page box, opens the page holding what it names."""
+"""One truth everywhere: the sample's figures read back from every output a build writes agree with each other.
+
+An auditor sums the open data's budget lines (budget.csv, a row per program, year and funding source) as a
+spreadsheet would, then looks each sum up where a reader meets it: the book's budget tables (Tabel 14.1–14.5) and
+program matrices, the executive summary's tables, the site's budget, agency and program pages, plan.json and the
+workbook. Counts, indicator baselines and targets likewise; and every page reference ("Tabel 3.1, hlm. 5",
+"GOV-01 … (hlm. 14)") in the three books, typed into a PDF reader's page box, opens the page holding what it names.
+"""
 
 from __future__ import annotations
 
+import csv
+import json
 import re
+from collections import defaultdict
+from html.parser import HTMLParser
 from pathlib import Path
 
+import openpyxl
 import pytest
-from pdf_reading import page_texts, reader
+from pdf_reading import joined_texts, page_texts, reader
 from test_pdf import page_labels
 
+from masterplan.formatting import Formats
+from masterplan.i18n import Translator, load_catalog
 from masterplan.output import ANALYSIS_PDF, PDF, SUMMARY_PDF
 
+ID = Formats("id", Translator("id", load_catalog()))
 CODE = r"\b(?:GOV|BRD|ECO|LIV|SOC|ENV)-\d\d\b"
+
+
+class Sums:
+    """The budget as budget.csv gives it, summed by what the book's tables sum it by."""
+
+    def __init__(self, data: Path):
+        with (data / "budget.csv").open(encoding="utf-8", newline="") as handle:
+            lines = list(csv.DictReader(handle))
+        self.total = 0
+        self.by: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        self.by_year: dict[str, dict[str, dict[int, int]]] = defaultdict(lambda: defaultdict(lambda: defaultdict(int)))
+        for line in lines:
+            amount, year = int(line["amount"]), int(line["year"])
+            self.total += amount
+            for key, column in (("pillar", "pillar"), ("source", "funding_source"), ("agency", "lead_agency"),
+                                ("program", "program_id"), ("year", "year")):
+                self.by[key][line[column]] += amount
+                self.by_year[key][line[column]][year] += amount
+        self.years = sorted(int(year) for year in self.by["year"])
+
+    def largest_first(self, key: str) -> list[tuple[str, int]]:
+        return sorted(((name, amount) for name, amount in self.by[key].items() if amount), key=lambda item: -item[1])
 
 
 @pytest.fixture(scope="module")
 def build(sample_build: Path) -> Path:
     return sample_build / "build"
+
+
+@pytest.fixture(scope="module")
+def sums(build: Path) -> Sums:
+    return Sums(build / "site" / "data")
+
+
+def csv_rows(build: Path, name: str) -> list[dict[str, str]]:
+    with (build / "site" / "data" / name).open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def lines_of(pdf: Path) -> set[str]:
+    """Every line of a book's text, its spaces made one."""
+    return {" ".join(line.split()) for text in page_texts(pdf) for line in text.splitlines()}
+
+
+def printed(value: str) -> str:
+    """A figure of the open data as the book and the site print it in Indonesian (``1200`` → ``1.200``, ``2.5`` →
+    ``2,5``, to its decimals); a word as it is."""
+    if not re.fullmatch(r"-?\d+(?:\.\d+)?", value):
+        return value
+    return ID.measure(float(value), len(value.partition(".")[2]))
+
+
+def cells(amounts: list[int]) -> list[str]:
+    return [ID.number(amount, 0) if amount else "–" for amount in amounts]
+
+
+class Values(HTMLParser):
+    """A page's figures, table by table (its id), row by row: each cell's ``<data value>``, 0 for a cell without
+    one (an amount of nothing, shown "–")."""
+
+    def __init__(self, page: Path):
+        super().__init__()
+        self.tables: dict[str, list[list[int]]] = {}
+        self.table: str | None = None
+        self.feed(page.read_text(encoding="utf-8"))
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if tag == "table":
+            self.table = found.get("id") or ""
+            self.tables[self.table] = []
+        elif tag == "tr" and self.table is not None:
+            self.tables[self.table].append([])
+        elif tag == "td" and self.table is not None:
+            self.tables[self.table][-1].append(0)
+        elif tag == "data" and self.table is not None:
+            self.tables[self.table][-1][-1] = int(found["value"] or 0)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "table":
+            self.table = None
+
+
+def test_the_books_budget_tables_give_the_sums_of_the_open_data(build: Path, sums: Sums) -> None:
+    book, summary = lines_of(build / PDF), lines_of(build / SUMMARY_PDF)
+    pillars = [row["id"] for row in sorted(csv_rows(build, "pillars.csv"), key=lambda row: int(row["order"]))]
+    agencies = {row["id"]: row for row in csv_rows(build, "agencies.csv")}
+    expected = [" ".join([str(year), *cells([sums.by_year["pillar"][p][year] for p in pillars]),
+                          ID.number(sums.by["year"][str(year)], 0)]) for year in sums.years]  # Tabel 14.1
+    expected.append(" ".join(["Total", *cells([sums.by["pillar"][p] for p in pillars]), ID.number(sums.total, 0)]))
+    sources = sums.largest_first("source")
+    for (source, amount), share in zip(sources, ID.shares([a for _, a in sources], sums.total), strict=True):
+        expected.append(f"{ID.funding_source(source)} {ID.rupiah(amount)} {share}")  # Tabel 14.2, and the summary's
+        assert f"{ID.funding_source(source)} {ID.rupiah(amount)} {share}" in summary
+    leads = sums.largest_first("agency")
+    for (agency, amount), share in zip(leads, ID.shares([a for _, a in leads], sums.total), strict=True):
+        row = agencies[agency]
+        assert int(row["budget_led"]) == amount
+        expected.append(f"{row['name']} ({row['short_name']}) {ID.rupiah(amount)} {share}")  # Tabel 14.3
+        expected.append(" ".join([row["short_name"], *cells([sums.by_year["agency"][agency][y] for y in sums.years]),
+                                  ID.number(amount, 0)]))  # Tabel 14.5
+    expected += [" ".join([str(year), *cells([sums.by_year["source"][s][year] for s, _ in sources]),
+                           ID.number(sums.by["year"][str(year)], 0)]) for year in sums.years]  # Tabel 14.4
+    assert [line for line in expected if line not in book] == []
+    assert f"Indikasi anggaran seluruh program berjumlah {ID.rupiah(sums.total)} selama {len(sums.years)} tahun." in " ".join(
+        joined_texts(build / PDF))
+
+
+def test_the_summary_s_pillars_table_counts_and_sums_as_the_open_data(build: Path, sums: Sums) -> None:
+    text = " ".join(joined_texts(build / SUMMARY_PDF))
+    programs = csv_rows(build, "programs.csv")
+    pillars = sorted(csv_rows(build, "pillars.csv"), key=lambda row: int(row["order"]))
+    shares = ID.shares([sums.by["pillar"][row["id"]] for row in pillars], sums.total)
+    for row, share in zip(pillars, shares, strict=True):
+        mine = [program for program in programs if program["pillar"] == row["id"]]
+        quick = sum(program["quick_win"] == "true" for program in mine)
+        assert int(row["programs"]) == len(mine) and int(row["budget_total"]) == sums.by["pillar"][row["id"]]
+        assert f"{len(mine)} {quick} {ID.rupiah(sums.by['pillar'][row['id']])} {share}" in text, row["id"]
+    quick_wins = sum(program["quick_win"] == "true" for program in programs)
+    assert f"Total {len(programs)} {quick_wins} {ID.rupiah(sums.total)} 100,0%" in text
+    assert f"memuat {len(programs)} program dari {len(csv_rows(build, 'agencies.csv'))} perangkat daerah" in text
+
+
+def test_plan_json_and_the_workbook_hold_the_sums_of_the_budget_lines(build: Path, sums: Sums) -> None:
+    totals = json.loads((build / "site" / "data" / "plan.json").read_text(encoding="utf-8"))["totals"]
+    assert totals["budget"] == sums.total
+    for key in ("pillar", "source", "agency", "year"):
+        assert {name: amount for name, amount in totals[f"by_{key}"].items() if amount} == dict(sums.by[key]), key
+    book = openpyxl.load_workbook(build / "site" / "data" / "plan.xlsx", read_only=True)
+    numbers = {value for sheet in book.worksheets for row in sheet.iter_rows(values_only=True) for value in row
+               if isinstance(value, int)}
+    sums_of = [sums.total, *(amount for key in ("pillar", "source", "agency", "year", "program")
+                             for amount in sums.by[key].values())]
+    assert [amount for amount in sums_of if amount not in numbers] == []
+
+
+def test_the_site_s_budget_agency_and_program_pages_give_the_same_sums(build: Path, sums: Sums) -> None:
+    site = build / "site"
+    pillars = [row["id"] for row in sorted(csv_rows(build, "pillars.csv"), key=lambda row: int(row["order"]))]
+    budget = Values(site / "budget.html").tables
+    assert budget["budget-pillar"][1:] == [
+        *([sums.by_year["pillar"][p][year] for p in pillars] + [sums.by["year"][str(year)]] for year in sums.years),
+        [sums.by["pillar"][p] for p in pillars] + [sums.total]]
+    leads = sums.largest_first("agency")
+    assert budget["budget-agency-year"][1:] == [
+        *([sums.by_year["agency"][agency][year] for year in sums.years] + [amount] for agency, amount in leads),
+        [sums.by["year"][str(year)] for year in sums.years] + [sums.total]]
+    for agency, amount in leads:
+        table = Values(site / "agency" / f"{agency}.html").tables["agency-led-year"]
+        assert table[-1][-1] == amount and sum(row[-1] for row in table[1:-1]) == amount, agency
+    for program, amount in sums.by["program"].items():
+        page = " ".join((site / "program" / f"{program}.html").read_text(encoding="utf-8").split())
+        assert f"<dd>{ID.rupiah(amount)}</dd>" in page, program
+
+
+def test_the_matrix_and_the_program_pages_give_the_open_data_s_baselines_and_targets(build: Path, sums: Sums) -> None:
+    whole = "\n".join(page_texts(build / PDF)).replace("\xa0", " ")
+    starts = [(found.start(), found.group(1)) for found in re.finditer(rf"(?m)^\d+ ({CODE}) ", whole)]
+    rows: dict[str, str] = defaultdict(str)  # a program's rows in the book, each to the next program's
+    for (start, program), (end, _) in zip(starts, [*starts[1:], (len(whole), "")], strict=True):
+        rows[program] += " " + " ".join(whole[start:end].split()).replace("\u2010 ", "")
+    targets = [row for row in csv_rows(build, "indicators.csv") if row["owner_type"] == "program" and row["target"]]
+    for line in csv_rows(build, "budget.csv"):  # one line a year and source: "2022 Rp 350.000.000 APBD"
+        amount = f"{line['year']} {ID.rupiah(int(line['amount']))} {ID.funding_source(line['funding_source'])}"
+        assert amount in rows[line["program_id"]], amount
+    for program, amount in sums.by["program"].items():
+        assert len(sums.by_year["program"][program]) == 1 or f"Total {ID.rupiah(amount)}" in rows[program], program
+    for row in targets:
+        assert re.search(rf"{row['year']}: {re.escape(printed(row['target']))}(?![\d,])", rows[row["owner_id"]]), row
+        assert f"{printed(row['baseline_value'])} {row['baseline_year']}" in rows[row["owner_id"]], row
+        page = (build / "site" / "program" / f"{row['owner_id']}.html").read_text(encoding="utf-8")
+        assert f">{printed(row['baseline_value'])} <span class=\"muted\">({row['baseline_year']})" in page
 
 
 @pytest.mark.parametrize("book", [PDF, SUMMARY_PDF, ANALYSIS_PDF])
