@@ -110,13 +110,9 @@ class Formats:
         """Each of ``parts`` as a share of ``whole``, like :meth:`percent`, rounded so that parts which make
         up the whole print shares adding up to 100,0% (largest remainders: 23,4 + 39,2 + 37,4, not 23,4 +
         39,3 + 37,4 under a "Total 100,0%")."""
-        if not whole or sum(parts) != whole or any(part < 0 for part in parts):
+        tenths = shares_in_tenths(parts, whole)
+        if tenths is None:
             return [self.percent(part, whole) for part in parts]
-        exact = [1000 * part / whole for part in parts]  # in tenths of a percent
-        tenths = [int(value) for value in exact]
-        by_remainder = sorted(range(len(parts)), key=lambda i: (tenths[i] - exact[i], i))
-        for i in by_remainder[:1000 - sum(tenths)]:
-            tenths[i] += 1
         return [self._decimal(value / 10, "0") + "%" for value in tenths]
 
     def rupiah(self, amount: int | None) -> str:
@@ -167,6 +163,19 @@ class Formats:
     def moment(self, value: datetime.datetime) -> str:
         """A day and its time as the language writes them: ``30 November 2026 07.08``."""
         return f"{self.date(value.date())} {format_time(value, format='short', locale=self.locale)}"
+
+
+def shares_in_tenths(parts: list[int], whole: int) -> list[int] | None:
+    """Each of ``parts`` as a share of ``whole`` in tenths of a percent, rounded so that they add up to 1000 (largest
+    remainders), as :meth:`Formats.shares` prints them; None where the parts do not make up the whole."""
+    if not whole or sum(parts) != whole or any(part < 0 for part in parts):
+        return None
+    exact = [1000 * part / whole for part in parts]
+    tenths = [int(value) for value in exact]
+    by_remainder = sorted(range(len(parts)), key=lambda i: (tenths[i] - exact[i], i))
+    for i in by_remainder[:1000 - sum(tenths)]:
+        tenths[i] += 1
+    return tenths
 
 
 _SPELT = re.compile(r"(?:(?:rp|idr)\.?\s*)?(\d{1,3}(?:\.\d{3})*|\d+)(?:,(\d+))?\s*"

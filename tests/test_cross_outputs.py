@@ -13,6 +13,7 @@ import csv
 import json
 import re
 from collections import defaultdict
+from decimal import ROUND_HALF_UP, Decimal
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -161,6 +162,22 @@ def test_plan_json_and_the_workbook_hold_the_sums_of_the_budget_lines(build: Pat
     sums_of = [sums.total, *(amount for key in ("pillar", "source", "agency", "year", "program")
                              for amount in sums.by[key].values())]
     assert [amount for amount in sums_of if amount not in numbers] == []
+
+
+def test_the_workbook_shows_each_funding_source_s_share_as_the_book_prints_it(build: Path, sums: Sums) -> None:
+    """The workbook's budget summary showed DAK's share, 0,1075, as 10,8 % (its cell's 0.0 % format) where the book
+    and the summary print 10,7 %, the shares rounded so that they add up to 100 %, as the sheet now says too."""
+    sheet = openpyxl.load_workbook(build / "site" / "data" / "plan.xlsx")["Ringkasan anggaran"]
+    lines = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    start = next(number for number, row in enumerate(lines) if row[0] == "Anggaran per Sumber Pendanaan")
+    sources = sums.largest_first("source")
+    shown = {row[0]: f"{Decimal(str(row[2] * 100)).quantize(Decimal('0.1'), ROUND_HALF_UP)}%".replace(".", ",")
+             for row in lines[start + 2:start + 2 + len(sources)]}  # as a spreadsheet shows 0.0 %
+    book = lines_of(build / PDF)
+    assert [f"{name} {ID.rupiah(amount)} {shown[name]}" for name, amount in
+            ((ID.funding_source(source), amount) for source, amount in sources)
+            if f"{name} {ID.rupiah(amount)} {shown[name]}" not in book] == []
+    assert lines[start + 3 + len(sources)][0] == "Persentase dibulatkan ke satu desimal sehingga jumlahnya 100%."
 
 
 def test_the_site_s_budget_agency_and_program_pages_give_the_same_sums(build: Path, sums: Sums) -> None:

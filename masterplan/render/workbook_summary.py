@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from masterplan import summary
-from masterplan.formatting import Formats, funding_source
+from masterplan.formatting import Formats, funding_source, shares_in_tenths
 from masterplan.i18n import Translator
 from masterplan.model import Plan
 
@@ -52,23 +52,28 @@ def _totals(plan: Plan, words: Translator) -> list[SummaryBlock]:
         [[year, *(money.by_pillar_year.get(p, {}).get(year, 0) for p in pillars), money.by_year[year]]
          for year in money.years]
         + [[words("Total"), *(money.by_pillar.get(p, 0) for p in pillars), money.total]])
+    sources = summary.largest_first(money.by_source)
+    # each share as the book prints it, rounded so that the shares add up to 100 % (10,7 %, not the 10,8 % that
+    # 0,1075 shows as in a cell, under a total of 100,0 %)
+    tenths = shares_in_tenths([amount for _, amount in sources], money.total)
+    shares = [value / 1000 for value in tenths] if tenths else [
+        amount / money.total if money.total else 0 for _, amount in sources]
     by_source = SummaryBlock(
         words("Budget by funding source"), [words("Funding source"), words("Indicative budget"), words("Share")],
-        [[funding_source(source, words), amount, amount / money.total if money.total else 0]
-         for source, amount in summary.largest_first(money.by_source)]
-        + [[words("Total"), money.total, 1 if money.total else 0]], shares=2)
+        [[funding_source(source, words), amount, share] for (source, amount), share in zip(sources, shares, strict=True)]
+        + [[words("Total"), money.total, 1 if money.total else 0]], shares=2,
+        note=words("Shares are rounded to one decimal so that they add up to 100%.") if tenths else None)
     agencies = {a.id: a.short_name for a in plan.agencies}
     led = summary.largest_first(money.by_agency)
     by_agency = SummaryBlock(
         words("Budget by agency"), [words("Agency"), words("Indicative budget")],
         [[agencies.get(agency, agency), amount] for agency, amount in led] + [[words("Total"), money.total]])
-    sources = money.sources_by_year
     by_source_year = SummaryBlock(
         words("Budget by funding source and year"),
-        [words("Year"), *(funding_source(source, words) for source in sources), words("Total")],
-        [[year, *(money.by_source_year[source].get(year, 0) for source in sources), money.by_year[year]]
+        [words("Year"), *(funding_source(source, words) for source in money.sources_by_year), words("Total")],
+        [[year, *(money.by_source_year[source].get(year, 0) for source in money.sources_by_year), money.by_year[year]]
          for year in money.years]
-        + [[words("Total"), *(money.by_source[source] for source in sources), money.total]])
+        + [[words("Total"), *(money.by_source[source] for source in money.sources_by_year), money.total]])
     # lead agencies down (largest first, as by agency), years across: each agency's ceiling per year for its Renja
     by_agency_year = SummaryBlock(
         words("Budget by agency and year"), [words("Agency"), *(str(year) for year in money.years), words("Total")],
