@@ -180,6 +180,30 @@ def test_the_workbook_shows_each_funding_source_s_share_as_the_book_prints_it(bu
     assert lines[start + 3 + len(sources)][0] == "Persentase dibulatkan ke satu desimal sehingga jumlahnya 100%."
 
 
+def test_the_phases_shares_add_up_to_a_hundred_percent_in_every_output(build: Path, sums: Sums) -> None:
+    """The phases share the plan's years, so their shares of its budget make 100 %: the book, the summary and the
+    site printed 13,3 + 50,4 + 36,4 = 100,1 % (each share rounded on its own), the workbook showed the same."""
+    phases = csv_rows(build, "budget_by_phase.csv")
+    assert sum(int(row["budget"]) for row in phases) == sums.total  # the sample's phases cover its ten years
+    shares = ID.shares([int(row["budget"]) for row in phases], sums.total)
+    assert round(sum(float(share[:-1].replace(",", ".")) for share in shares), 1) == 100.0
+    rows = [f"{row['start_year']}–{row['end_year']} {row['programs_starting']} {row['programs_running']} "
+            f"{ID.rupiah(int(row['budget']))} {share}" for row, share in zip(phases, shares, strict=True)]
+    said = "Persentase dibulatkan ke satu desimal sehingga jumlahnya 100%."
+    for book in (PDF, SUMMARY_PDF):
+        text = " ".join(joined_texts(build / book))
+        assert [row for row in rows if row not in text] == [] and said in text, book
+    site = (build / "site" / "roadmap.html").read_text(encoding="utf-8")
+    table = site[site.index('id="phase-budget"'):site.index("</table>", site.index('id="phase-budget"'))]
+    assert re.findall(r'<td class="num">(\d+,\d%)</td>', table) == shares and said in site
+    sheet = openpyxl.load_workbook(build / "site" / "data" / "plan.xlsx")["Ringkasan anggaran"]
+    lines = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    start = next(number for number, row in enumerate(lines) if row[0] == "Program dan Anggaran per Tahapan")
+    shown = [f"{Decimal(str(row[5] * 100)).quantize(Decimal('0.1'), ROUND_HALF_UP)}%".replace(".", ",")
+             for row in lines[start + 2:start + 2 + len(phases)]]  # as a spreadsheet shows 0.0 %
+    assert shown == shares and lines[start + 2 + len(phases)][0].endswith(said)
+
+
 def test_the_site_s_budget_agency_and_program_pages_give_the_same_sums(build: Path, sums: Sums) -> None:
     site = build / "site"
     pillars = [row["id"] for row in sorted(csv_rows(build, "pillars.csv"), key=lambda row: int(row["order"]))]

@@ -956,9 +956,10 @@ def test_the_roadmap_names_its_phases_over_their_years_and_a_table_gives_their_p
     text = " ".join(pages[caption_page(pages, "Tabel 13.1 Program dan anggaran per tahapan")].split())
     assert "Tahapan Tahun Program dimulai Program berjalan Indikasi anggaran Porsi" in text
     assert "Jangka Pendek Membangun Momentum 2022–2023 40 40 Rp 36.700.000.000 13,3%" in text
-    assert "Jangka Menengah Integrasi Layanan 2024–2026 27 61 Rp 139.320.000.000 50,4%" in text
+    assert "Jangka Menengah Integrasi Layanan 2024–2026 27 61 Rp 139.320.000.000 50,3%" in text  # 13,3+50,3+36,4
     assert "Jangka Panjang Kota Cerdas yang Berkelanjutan 2027–2031 3 44 Rp 100.640.000.000 36,4%" in text
     assert "terhadap total indikasi anggaran masterplan, Rp 276.660.000.000." in text
+    assert "Persentase dibulatkan ke satu desimal sehingga jumlahnya 100%." in text
 
 
 def test_the_budget_by_lead_agency_and_year_gives_each_agency_its_ceiling_per_year(sample_build: Path,

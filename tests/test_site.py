@@ -393,7 +393,7 @@ def test_the_roadmap_page_names_the_phases_over_their_years_and_tables_them(samp
             for head, cells in re.findall(r'<tr><th scope="row">(.*?)</th>(.*?)</tr>', table)}
     assert rows == {
         "Jangka Pendek Membangun Momentum": ["2022–2023", "40", "40", "Rp 36,70 miliar", "13,3%"],
-        "Jangka Menengah Integrasi Layanan": ["2024–2026", "27", "61", "Rp 139,32 miliar", "50,4%"],
+        "Jangka Menengah Integrasi Layanan": ["2024–2026", "27", "61", "Rp 139,32 miliar", "50,3%"],
         "Jangka Panjang Kota Cerdas yang Berkelanjutan": ["2027–2031", "3", "44", "Rp 100,64 miliar", "36,4%"]}
     assert "terhadap total indikasi anggaran masterplan, Rp 276.660.000.000." in html
 

@@ -16,6 +16,8 @@ from masterplan.formatting import Formats, funding_source, shares_in_tenths
 from masterplan.i18n import Translator
 from masterplan.model import Plan
 
+ADDING_UP = "Shares are rounded to one decimal so that they add up to 100%."  #: said under shares that do
+
 
 @dataclass(frozen=True)
 class SummaryBlock:
@@ -53,16 +55,13 @@ def _totals(plan: Plan, words: Translator) -> list[SummaryBlock]:
          for year in money.years]
         + [[words("Total"), *(money.by_pillar.get(p, 0) for p in pillars), money.total]])
     sources = summary.largest_first(money.by_source)
-    # each share as the book prints it, rounded so that the shares add up to 100 % (10,7 %, not the 10,8 % that
-    # 0,1075 shows as in a cell, under a total of 100,0 %)
-    tenths = shares_in_tenths([amount for _, amount in sources], money.total)
-    shares = [value / 1000 for value in tenths] if tenths else [
-        amount / money.total if money.total else 0 for _, amount in sources]
+    shares, adding_up = _printed_shares([amount for _, amount in sources], money.total)
     by_source = SummaryBlock(
         words("Budget by funding source"), [words("Funding source"), words("Indicative budget"), words("Share")],
-        [[funding_source(source, words), amount, share] for (source, amount), share in zip(sources, shares, strict=True)]
+        [[funding_source(source, words), amount, share or 0]
+         for (source, amount), share in zip(sources, shares, strict=True)]
         + [[words("Total"), money.total, 1 if money.total else 0]], shares=2,
-        note=words("Shares are rounded to one decimal so that they add up to 100%.") if tenths else None)
+        note=words(ADDING_UP) if adding_up else None)
     agencies = {a.id: a.short_name for a in plan.agencies}
     led = summary.largest_first(money.by_agency)
     by_agency = SummaryBlock(
@@ -102,6 +101,16 @@ def _share(part: int, whole: int) -> float | None:
     return part / whole if whole else None
 
 
+def _printed_shares(parts: list[int], whole: int) -> tuple[list[float | None], bool]:
+    """Each of ``parts`` as a share of ``whole``, as the book prints it: where the parts make up the whole, rounded
+    to a tenth of a percent so that they add up to 100 % (0,107 for 0,1075, shown 10,7 % as in the book, not 10,8 %),
+    and True; else each exact (:func:`_share`), and False."""
+    tenths = shares_in_tenths(parts, whole)
+    if tenths is None:
+        return [_share(part, whole) for part in parts], False
+    return [value / 1000 for value in tenths], True
+
+
 def _missions(plan: Plan, words: Translator) -> SummaryBlock | None:
     """The book's Tabel 3.2, in a plan with missions: each mission's programs, their budget and its APBD, those
     serving none (where there are), then every program once; the book's note says why the rows add up to more."""
@@ -131,17 +140,18 @@ def _phases(plan: Plan, words: Translator) -> SummaryBlock | None:
     if not plan.phases:
         return None
     phases = summary.budget_by_phase(plan)
+    shares, adding_up = _printed_shares([row.budget for row in phases.rows], phases.total)
     return SummaryBlock(
         words("Programs and Budget by Phase"),
         [words("Phase"), words("Years"), words("Programs starting"), words("Programs running"),
          words("Indicative budget"), words("Share")],
         [["\n".join(filter(None, (str(row.phase.name), str(row.phase.theme)))), str(row.phase.period),
-          row.starting, row.running, row.budget, _share(row.budget, phases.total)] for row in phases.rows],
+          row.starting, row.running, row.budget, share] for row, share in zip(phases.rows, shares, strict=True)],
         shares=5, counts=(2, 3), total=False, wrapped=True,
         note=words("Programs running: those with at least one year in the phase, those starting in it included; a "
                    "program running over two phases counts in each. Budget: every program's budget lines of the "
                    "phase's years, all funding sources. Share: of the plan's total indicative budget, {total}.",
-                   total=Formats(words.language, words).rupiah(phases.total)))
+                   total=Formats(words.language, words).rupiah(phases.total)) + (" " + words(ADDING_UP) if adding_up else ""))
 
 
 def blocks(plan: Plan, words: Translator) -> list[SummaryBlock]:
