@@ -22,6 +22,10 @@ from masterplan.render.data_tables import tables
 from masterplan.render.site_pages import Page, Translate, chapter_for
 from masterplan.render.workbook import NAME as WORKBOOK
 
+#: programs a pillar's or a mission's page lists past which it offers the filter of the page of all programs and a
+#: jump to each sub-element: some ten screens of a phone (the sample's pillars have a dozen, a province's five hundred)
+LONG_LIST = 30
+
 #: Image types link previews (Open Graph) show; an SVG logo is not one of them.
 SHARE_IMAGE_TYPES = (".png", ".jpg", ".jpeg", ".gif", ".webp")
 
@@ -53,6 +57,7 @@ def common_context(plan: Plan, book: outline.Outline, translate: Translate, base
         "years": list(plan.period.years), "og_locale": og_locale(plan.language),
         "share_image": logo if logo and logo.endswith(SHARE_IMAGE_TYPES) else None,
         "brand_title": brand_title(plan) or translate("Smart City Master Plan"),
+        "long_list": LONG_LIST,
     }
 
 

@@ -1,6 +1,8 @@
-// The all-programs page's filter: a box (code, name or agency, short or full) and a pillar, narrowing the list as
-// the reader types; the count of programs shown is said as it changes ("12 dari 70 program"). Without script the
-// form stays hidden and the whole list shows. Each row's words are read once; a keystroke, after a short pause,
+// The filter of the page of all programs, and of a pillar's or a mission's long list: a box (code, name or agency,
+// short or full) and a pillar, narrowing the list as the reader types; the count of programs shown is said as it
+// changes ("12 dari 70 program"). A group of programs none of which matches is hidden, one with none at all (a
+// sub-element "with no programs yet") only while the list is narrowed. Without script the form stays hidden and
+// the whole list shows. Each row's words are read once; a keystroke, after a short pause,
 // only toggles `hidden` on rows and pillar sections, so a list of 3,000 programs stays quick.
 (function () {
   "use strict";
@@ -33,7 +35,7 @@
         if (entry.row.hidden === match) { entry.row.hidden = !match; }
         if (match) { here += 1; }
       });
-      group.section.hidden = here === 0;
+      group.section.hidden = here === 0 && (group.rows.length > 0 || terms.length > 0 || !inPillar);
       shown += here;
     });
     count.textContent = count.getAttribute("data-count").replace("{shown}", shown).replace("{total}", total);
