@@ -115,11 +115,37 @@ def test_a_long_mission_page_has_the_filter_and_a_pillar_name_narrows_it(page: o
     assert _axe(page) == [] and page.problems == []  # type: ignore[attr-defined]
 
 
-def test_a_short_pillar_page_keeps_its_tables_as_they_were(page: object, sample_site: str) -> None:
-    """The sample's pillars (a dozen programs each) show no filter and no jump list: three short tables need none."""
+def test_a_long_roadmap_has_a_jump_to_each_pillar_band(browser: object, server: str, plan: Plan) -> None:
+    """A province's roadmap runs 3,000 programs (183,000 px on a phone) with no way to a pillar but scrolling: a
+    link to each pillar's band, with its count, leads there; the year cells of its tables keep their pillar's colour,
+    now given once around each table."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})  # type: ignore[attr-defined]
+    tab = context.new_page()
+    tab.goto(server + "roadmap.html")
+    jumps = tab.eval_on_selector_all(".roadmap-jump a", "links => links.map(a => [a.getAttribute('href'), a.textContent])")
+    assert [tuple(jump) for jump in jumps] == [(f"#roadmap-chart-pillar-{p.id}", f"{p.name} ({len(p.programs)})")
+                                               for p in plan.pillars]
+    last = plan.pillars[-1]
+    tab.click(f".roadmap-jump a[href='#roadmap-chart-pillar-{last.id}']")
+    tab.wait_for_function("id => { const box = document.getElementById(id).getBoundingClientRect();"
+                          " return box.top >= 0 && box.top < 200; }", arg=f"roadmap-chart-pillar-{last.id}")
+    tab.click("details.as-tables summary")
+    colours = tab.eval_on_selector_all(f"#roadmap-{last.id} td.active", "cells => [...new Set(cells.map(cell =>"
+                                       " getComputedStyle(cell).backgroundColor))]")
+    band = tab.eval_on_selector(".gantt-pillar:last-of-type", "band => getComputedStyle(band).backgroundColor")
+    assert colours == [band], (colours, band)
+    assert _axe(tab) == []
+    context.close()
+
+
+def test_a_short_pillar_page_and_roadmap_keep_their_lists_as_they_were(page: object, sample_site: str) -> None:
+    """The sample's pillars (a dozen programs each) show no filter and no jump list: three short tables need none;
+    nor does its roadmap, of bands as short."""
     page.goto(sample_site + "pillar/branding.html")  # type: ignore[attr-defined]
     assert page.locator("#program-filter").count() == 0 and page.locator(".toc").count() == 0  # type: ignore[attr-defined]
     assert page.locator("section.sub-element").count() == 3  # type: ignore[attr-defined]
+    page.goto(sample_site + "roadmap.html")  # type: ignore[attr-defined]
+    assert page.locator(".roadmap-jump").count() == 0 and page.locator("#roadmap-chart").count() == 1  # type: ignore[attr-defined]
 
 
 @pytest.fixture(scope="module")

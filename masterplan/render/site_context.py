@@ -23,7 +23,8 @@ from masterplan.render.site_pages import Page, Translate, chapter_for
 from masterplan.render.workbook import NAME as WORKBOOK
 
 #: programs a pillar's or a mission's page lists past which it offers the filter of the page of all programs and a
-#: jump to each sub-element: some ten screens of a phone (the sample's pillars have a dozen, a province's five hundred)
+#: jump to each sub-element, and a pillar has past which the roadmap offers a jump to each pillar's band: some ten
+#: screens of a phone (the sample's pillars have a dozen programs, a province's five hundred)
 LONG_LIST = 30
 
 #: Image types link previews (Open Graph) show; an SVG logo is not one of them.
