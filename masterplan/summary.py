@@ -213,6 +213,22 @@ def budget_by_phase(plan: Plan) -> PhaseBudgets:
     return PhaseBudgets(rows, plan.total_budget)
 
 
+@dataclass(frozen=True)
+class RunningPrograms:
+    """The programs running in each year of the plan, by pillar (a program counts in every year of its period)."""
+
+    by_pillar_year: dict[str, dict[int, int]]  #: pillar id → year → programs running
+    by_year: dict[int, int]  #: year → programs running, every pillar's
+
+
+def programs_running(plan: Plan) -> RunningPrograms:
+    """How many programs run in each year of the plan, pillar by pillar and in all."""
+    years = list(plan.period.years)
+    by_pillar = {pillar.id: {year: sum(1 for p in pillar.programs if year in p.period) for year in years}
+                 for pillar in plan.pillars}
+    return RunningPrograms(by_pillar, {year: sum(counts[year] for counts in by_pillar.values()) for year in years})
+
+
 def largest_first(amounts: dict[str, int]) -> list[tuple[str, int]]:
     """(key, amount) of the amounts that are not nothing, the largest first: the rows of the book's budget tables,
     of the site's and of the workbook's."""

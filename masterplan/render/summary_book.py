@@ -29,7 +29,12 @@ if TYPE_CHECKING:  # build.py imports this module lazily; these names are for ty
 TEMPLATE = "print/summary.html"
 
 #: the summary's own tables: id → (kind, caption message)
-OWN_ITEMS = {"tab:summary-pillars": ("table", "Pillars: goals, programs and indicative budget")}
+OWN_ITEMS = {"tab:summary-pillars": ("table", "Pillars: goals, programs and indicative budget"),
+             "tab:summary-roadmap": ("table", "Programs running by pillar and year")}
+
+#: programs the summary's roadmap chart places at most, on some three pages; a longer plan's summary counts the programs
+#: running by pillar and year instead (the chart of a province's 3,000 programs ran to 81 of its 115 pages)
+ROADMAP_CHART_AT_MOST = 100
 
 #: the summary's chapters after the authors' text: the part each shows (print/parts/<part>.html), its title, and the
 #: tables and figures it holds (the book's keep their ids and captions, outline.GENERATED_ITEMS; one the plan does not
@@ -51,6 +56,8 @@ def contents(plan: Plan, translate: outline.Translate) -> outline.Outline:
     if plan.summary_text is not None:
         builder.text_chapter(plan.summary_text)
     for part, title, refs in CHAPTERS:
+        if part == "roadmap" and len(plan.programs) > ROADMAP_CHART_AT_MOST:
+            refs = ["tab:summary-roadmap" if ref == "fig:roadmap" else ref for ref in refs]
         chapter = builder.add(f"summary-{part.replace('_', '-')}", translate(title), "body", "generated",
                               generated=(part,))
         builder.items(chapter, [known[ref] for ref in refs if ref in known])
@@ -64,7 +71,8 @@ def contents(plan: Plan, translate: outline.Translate) -> outline.Outline:
 SUMMARY = companion_book.Companion(
     "Executive summary", SUMMARY_PDF, TEMPLATE, "summary", contents,
     "Executive summary: not laid out, its content has errors", "Executive summary: unchanged since the last build",
-    "Executive summary: {pages} pages in {seconds:.1f} s", "Executive summary: layout failed")
+    "Executive summary: {pages} pages in {seconds:.1f} s", "Executive summary: layout failed",
+    extra=(("roadmap_chart_at_most", ROADMAP_CHART_AT_MOST),))
 
 
 def render(plan: Plan, root: Path, staging: Staging, options: BuildOptions, report: Report) -> list[str]:

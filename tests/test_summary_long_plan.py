@@ -1,0 +1,68 @@
+"""The executive summary of a plan of many programs stays a summary: its roadmap chapter counts the programs running
+by pillar and year instead of charting each one (a province's 3,000 programs made a 115-page summary, 81 pages of
+them the roadmap's chart).
+
+The plan is the sample grown by the benchmarks' generator to 130 programs, its summary laid out alone.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import REPO
+from pdf_reading import joined_texts as texts
+from pdf_reading import outline_pages
+
+from masterplan.build import BuildOptions
+from masterplan.diagnostics import Report
+from masterplan.model import Plan
+from masterplan.output import SUMMARY_PDF, Staging
+from masterplan.project import load_and_check
+from masterplan.render import summary_book
+
+
+def _generated(out: Path, programs: int) -> Path:
+    spec = importlib.util.spec_from_file_location("bench_generate", REPO / "benchmarks" / "generate.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module.generate(out, module.Scale("T", agencies=31, programs=programs))  # type: ignore[no-any-return]
+
+
+@pytest.fixture(scope="module")
+def long_plan(tmp_path_factory: pytest.TempPathFactory) -> tuple[Plan, Path]:
+    """A plan of 130 programs and its executive summary, laid out alone."""
+    root = _generated(tmp_path_factory.mktemp("long"), 130)
+    plan = load_and_check(root).plan
+    assert plan is not None and len(plan.programs) == 130  # more than summary_book.ROADMAP_CHART_AT_MOST
+    report = Report()
+    with Staging(root / "build") as staging:
+        summary_book.render(plan, root, staging, BuildOptions(), report)
+    assert not report.errors, report.errors
+    return plan, root / "build" / SUMMARY_PDF
+
+
+def test_a_long_plans_summary_counts_its_programs_by_pillar_and_year(long_plan: tuple[Plan, Path]) -> None:
+    """Its roadmap chapter is one table, a row a year, a column a pillar, and says where each program is placed."""
+    plan, pdf = long_plan
+    pages = texts(pdf)
+    start = dict(outline_pages(pdf))["Bab 6 · Peta Jalan"]
+    roadmap = " ".join(pages[start - 1:])
+    assert "Program berjalan per dimensi dan tahun" in roadmap
+    assert "130 program masterplan ini terlalu banyak untuk sebuah gambar di sini" in roadmap
+    first = plan.period.start
+    running = [sum(1 for p in pillar.programs if first in p.period) for pillar in plan.pillars]
+    row = re.search(rf"Total {first} ((?:\d+ ){{{len(running)}}}\d+) ", roadmap)
+    assert row and [int(n) for n in row.group(1).split()] == [*running, sum(running)], row
+    assert "Gambar 6.1" not in roadmap and not any(p.id in roadmap for p in plan.programs)
+    assert len(pages) - start + 1 <= 2, len(pages) - start + 1  # the chapter, with the phases' table
+
+
+def test_a_long_plans_summary_stays_short(long_plan: tuple[Plan, Path]) -> None:
+    """130 programs: the summary is no longer than the sample's 11 pages (with the chart, 14)."""
+    assert len(texts(long_plan[1])) <= 11, len(texts(long_plan[1]))
