@@ -19,8 +19,10 @@ from masterplan.diagnostics import Message, Position, Report, warning
 OUTPUT_SUBDIR = "pagefind"
 ENTRY = "pagefind-entry.json"  #: Pagefind's entry file: names the index files, changes with them
 TIMEOUT_SECONDS = 600
-#: Parts of a page's main content that would only clutter result excerpts: column heads, page menus.
-NOT_INDEXED = ["thead", ".toc", ".pager", ".badges"]
+#: Parts of a page's main content that would only clutter result excerpts: column heads, page menus, the roadmap
+#: tables' year cells (each says "berjalan" to a screen reader: said here once, not in each of 7,000 cells of a
+#: province's roadmap, and twice, on its page and its chapter's)
+NOT_INDEXED = ["thead", ".toc", ".pager", ".badges", "table.roadmap td"]
 #: what Pagefind writes for its own ready-made search interfaces, which the site's search.js does not load
 #: (420 KB of a 4.3 MB site, published for nothing)
 UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-component-ui.js", "pagefind-component-ui.css",
