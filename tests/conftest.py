@@ -265,6 +265,21 @@ def sample_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
+def generated_plan(out: Path, scale: str | tuple[int, int]) -> Path:
+    """A plan folder written into ``out`` by the benchmarks' generator (benchmarks/generate.py): a scale's name
+    ("M": 300 programs) or (agencies, programs), the sample grown to them; returns ``out``."""
+    import importlib.util
+    import sys
+
+    spec = importlib.util.spec_from_file_location("bench_generate", REPO / "benchmarks" / "generate.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    size = scale if isinstance(scale, str) else module.Scale("T", agencies=scale[0], programs=scale[1])
+    return module.generate(out, size)  # type: ignore[no-any-return]
+
+
 def english_book(root: Path, render: Callable[..., object]) -> Path:
     """The sample plan copied into ``root`` as its English edition (``language: en``), one of its books laid out
     alone by ``render`` (summary_book.render, analysis_book.render), with no error; returns build/."""

@@ -7,14 +7,12 @@ a few seconds. Only a missing Chromium skips these tests.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import CHROMIUM, REPO
-from test_browser import _axe, serving
+from conftest import CHROMIUM, REPO, generated_plan
+from test_browser import _axe, _filtered, _programs_shown, serving
 
 from masterplan.model import Plan
 from masterplan.project import load_and_check
@@ -22,20 +20,11 @@ from masterplan.project import load_and_check
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium")
 
 
-def _generate(out: Path, scale: str) -> Path:
-    spec = importlib.util.spec_from_file_location("bench_generate", REPO / "benchmarks" / "generate.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module.generate(out, scale)  # type: ignore[no-any-return]
-
-
 @pytest.fixture(scope="module")
 def mid_size(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The benchmarks' M plan, its website built."""
     from masterplan.build import BuildOptions, run
-    root = _generate(tmp_path_factory.mktemp("mid-size"), "M")
+    root = generated_plan(tmp_path_factory.mktemp("mid-size"), "M")
     result = run(root, BuildOptions(pdf=False, search=False))
     assert result.ok, [str(d) for d in result.report.errors]
     return root
@@ -54,17 +43,6 @@ def server(mid_size: Path) -> Iterator[str]:
         yield address
 
 
-def _shown(tab: object) -> list[str]:
-    """The codes of the programs the page's tables show."""
-    return tab.eval_on_selector_all("table.programs tbody tr", """rows => rows.filter(row => row.checkVisibility())
-        .map(row => row.querySelector('.code').textContent)""")  # type: ignore[attr-defined]
-
-
-def _counted(tab: object, count: str) -> None:
-    tab.wait_for_function("count => document.getElementById('program-filter-count').textContent === count",  # type: ignore[attr-defined]
-                          arg=count)
-
-
 def test_a_long_pillar_page_has_a_filter_and_a_jump_to_each_sub_element(browser: object, server: str,
                                                                        plan: Plan) -> None:
     """A province's pillar page listed its 532 programs in three tables with no way in but scrolling (141,000 px
@@ -76,8 +54,8 @@ def test_a_long_pillar_page_has_a_filter_and_a_jump_to_each_sub_element(browser:
     context = browser.new_context(viewport={"width": 390, "height": 844})  # type: ignore[attr-defined]
     tab = context.new_page()
     tab.goto(server + f"pillar/{pillar.id}.html")
-    _counted(tab, f"{total} dari {total} program")
-    assert tab.is_visible("#program-filter-text") and sorted(_shown(tab)) == sorted(p.id for p in pillar.programs)
+    _filtered(tab, f"{total} dari {total} program")
+    assert tab.is_visible("#program-filter-text") and sorted(_programs_shown(tab)) == sorted(p.id for p in pillar.programs)
     jumps = tab.eval_on_selector_all(".toc a", "links => links.map(a => [a.getAttribute('href'), a.textContent])")
     expected = [(f"#sub-{sub.id}", f"{sub.name} ({sum(p.sub_element_id == sub.id for p in pillar.programs)})")
                 for sub in pillar.sub_elements]
@@ -90,8 +68,8 @@ def test_a_long_pillar_page_has_a_filter_and_a_jump_to_each_sub_element(browser:
     assert max(rows) < 150, max(rows)  # a line or two, not a card of a value a line
     one = pillar.programs[-1]
     tab.fill("#program-filter-text", one.id.lower())
-    _counted(tab, f"1 dari {total} program")
-    assert _shown(tab) == [one.id]
+    _filtered(tab, f"1 dari {total} program")
+    assert _programs_shown(tab) == [one.id]
     assert tab.locator("section.program-group:visible").count() == 1
     assert _axe(tab) == []
     context.close()
@@ -107,11 +85,11 @@ def test_a_long_mission_page_has_the_filter_and_a_pillar_name_narrows_it(page: o
     assert total > 30
     pillar = plan.pillars[1]
     page.goto(server + f"mission/{mission.id}.html")  # type: ignore[attr-defined]
-    _counted(page, f"{total} dari {total} program")
+    _filtered(page, f"{total} dari {total} program")
     page.fill("#program-filter-text", str(pillar.name))  # type: ignore[attr-defined]
     in_pillar = sorted(p.id for p in serving_it if p.pillar is pillar)
-    _counted(page, f"{len(in_pillar)} dari {total} program")
-    assert sorted(_shown(page)) == in_pillar and in_pillar
+    _filtered(page, f"{len(in_pillar)} dari {total} program")
+    assert sorted(_programs_shown(page)) == in_pillar and in_pillar
     assert _axe(page) == [] and page.problems == []  # type: ignore[attr-defined]
 
 

@@ -7,13 +7,11 @@ The plan is the sample grown by the benchmarks' generator to 130 programs, its s
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import REPO
+from conftest import generated_plan
 from pdf_reading import joined_texts as texts
 from pdf_reading import outline_pages
 
@@ -25,19 +23,10 @@ from masterplan.project import load_and_check
 from masterplan.render import summary_book
 
 
-def _generated(out: Path, programs: int) -> Path:
-    spec = importlib.util.spec_from_file_location("bench_generate", REPO / "benchmarks" / "generate.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module.generate(out, module.Scale("T", agencies=31, programs=programs))  # type: ignore[no-any-return]
-
-
 @pytest.fixture(scope="module")
 def long_plan(tmp_path_factory: pytest.TempPathFactory) -> tuple[Plan, Path]:
     """A plan of 130 programs and its executive summary, laid out alone."""
-    root = _generated(tmp_path_factory.mktemp("long"), 130)
+    root = generated_plan(tmp_path_factory.mktemp("long"), (31, 130))
     plan = load_and_check(root).plan
     assert plan is not None and len(plan.programs) == 130  # more than summary_book.ROADMAP_CHART_AT_MOST
     report = Report()
