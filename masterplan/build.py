@@ -12,10 +12,11 @@ import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from masterplan import output, plan_state, published_plan
+from masterplan import baseline, output, plan_state, published_plan
 from masterplan.alongside import Alongside
 from masterplan.diagnostics import ContentError, Message, Position, Report, error
 from masterplan.filecache import FileCache
+from masterplan.formatting import Formats
 from masterplan.i18n import plan_words
 from masterplan.kept_files import KeptFiles
 from masterplan.model import Plan
@@ -147,6 +148,8 @@ def _run(root: Path, options: BuildOptions, cache: FileCache | None) -> BuildRes
                     summary += site.render(plan, root, staging, options, report)
                 if exported is not None:
                     summary[:0] = exported.result()
+                if options.site and (changed := baseline.summary_line(plan, Formats(plan.language, words))):
+                    summary.append(changed)
             finally:
                 if exported is not None:
                     exported.reap()  # done writing before the staging folder is kept or thrown away

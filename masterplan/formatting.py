@@ -139,6 +139,12 @@ class Formats:
         places = 0 if word == "million" and value == value.to_integral_value() else 2
         return f"{RUPIAH_SIGN}{self.measure(value, places)} {self.translate(word)}"
 
+    def rupiah_difference(self, amount: int, short: bool = False) -> str:
+        """A change of an amount, its sign written either way: ``+Rp 250.000.000``, ``−Rp 1,25 miliar``
+        (``short``, as :meth:`rupiah_short` rounds); no change is ``Rp 0``."""
+        written = self.rupiah_short(amount) if short else self.rupiah(amount)
+        return "+" + written if amount > 0 else written
+
     def billions(self, amount: int) -> str:
         """An amount in billions of rupiah with two decimals, for a grid of amounts whose unit its caption
         states once: ``3,25`` for Rp 3.250.000.000, ``0,35`` for Rp 350 juta (rounded half up)."""

@@ -104,6 +104,9 @@ class Plan(ProgramGroup):
     revisions: list[Revision] = field(default_factory=list)
     #: the SWOT analysis as plan.yml gives it (swot), which chapters print; None: plan.yml gives none
     swot: Swot | None = None
+    #: the previous version's plan.json the change list compares with, relative to the plan folder (plan.yml
+    #: baseline); None: the one the last builds kept (see masterplan.baseline)
+    baseline: str | None = None
 
     #: its programs in order and its parts by id, found once until :meth:`link` runs again
     _lookups: dict[str, Any] = field(default_factory=dict, repr=False)

@@ -71,6 +71,7 @@ def read_plan(reader: FolderReader, path: Path) -> Plan | None:
                 for phase in data.get("phases") or []],
         revisions=[_revision(reader, entry) for entry in data.get("revisions") or []],
         swot=_swot(reader, data.get("swot")),
+        baseline=(data.get("baseline") or "").strip() or None,
     )
 
 

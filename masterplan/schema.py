@@ -49,6 +49,9 @@ DOCUMENTS: dict[str, dict[str, Any]] = {
         "base_url": {"type": "string", "description": "Public address the site is published at, e.g. "
                      "https://smartcity.kota.go.id/masterplan/: every build writes canonical links, sitemap.xml and "
                      "404.html from it (build --base-url overrides it)."},
+        "baseline": {"type": "string", "description": "The previous version's open data (its plan.json), a file "
+                     "inside the plan folder, e.g. published/plan-1.0.json: the site's page of changes compares "
+                     "the plan with it. Default: the version the last builds in build/ kept."},
         "print": obj("How the PDF book is printed.", {
             "two_sided": {"type": "boolean", "description": "Printed on both sides of the paper: every chapter "
                           "opens on a right-hand page (after a blank left-hand one where needed), and the wider margin "

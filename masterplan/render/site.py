@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 import jinja2
 from markupsafe import Markup
 
-from masterplan import summary
+from masterplan import baseline, summary
 from masterplan.diagnostics import Diagnostic, Message, Report
 from masterplan.model import ASSETS, Plan
 from masterplan.output import PDF, SITE, Staging, build_folder
@@ -154,7 +154,10 @@ def render(plan: Plan, root: Path, staging: Staging, options: BuildOptions, repo
     keys = site_cache.Keys.for_build(root, site.theme.folders,
                                      (pdf_size is not None, options.base_url, site.common["logo"], plan.language),
                                      {PAGES["pdf"]: str(pdf_size),
-                                      **{PAGES[key]: str(companions.get(key)) for key in COMPANIONS}})
+                                      **{PAGES[key]: str(companions.get(key)) for key in COMPANIONS},
+                                      # the page of changes and the home page show what changed since the previous
+                                      # version, which a build kept or plan.yml names, no content file
+                                      PAGES["changes"]: repr(baseline.changes(plan))})
     problems, written = write_pages(site, folder, keys, manifest, build / SITE, options.jobs)
     report.extend(problems)
     copy_static(site.theme, folder / "static")

@@ -14,7 +14,7 @@ from babel import Locale, UnknownLocaleError
 from babel.core import get_global
 from markupsafe import Markup
 
-from masterplan import attainment, glossary_entries, program_tables, summary
+from masterplan import attainment, baseline, glossary_entries, program_tables, summary
 from masterplan.model import Plan
 from masterplan.render import data_notes, data_tables, outline, site_charts
 from masterplan.render.data import JSON_FIELDS
@@ -59,6 +59,7 @@ def common_context(plan: Plan, book: outline.Outline, translate: Translate, base
         "share_image": logo if logo and logo.endswith(SHARE_IMAGE_TYPES) else None,
         "brand_title": brand_title(plan) or translate("Smart City Master Plan"),
         "long_list": LONG_LIST,
+        "changes": baseline.changes(plan),  #: what changed since the previous version; None: nothing to show
     }
 
 

@@ -33,6 +33,7 @@ PAGES = {
     "readiness": "readiness.html",
     "attainment": "attainment.html",
     "glossary": "glossary.html",
+    "changes": "changes.html",  #: what changed since the previous version, when the build has one to compare with
     "data": "data.html",
     "search": "search.html",
     "not_found": "404.html",

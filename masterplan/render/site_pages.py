@@ -15,7 +15,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from masterplan import chapters
+from masterplan import baseline, chapters
 from masterplan.captions import TableCaption, table_captions
 from masterplan.diagnostics import Diagnostic
 from masterplan.model import Plan
@@ -187,6 +187,9 @@ def site_pages(plan: Plan, _: Translate) -> Iterator[Page]:
     yield part_page("roadmap", "site/roadmap.html", _("Roadmap"))
     yield part_page("budget", "site/budget.html", _("Budget"))
     yield Page(url_for("glossary"), "site/glossary.html", _("Glossary"))
+    if changed := baseline.changes(plan):
+        yield Page(url_for("changes"), "site/changes.html", _("Changes since version {version}", version=changed.since),
+                   crumbs=[(_("Revision history"), "index.html#revision-history")])
     yield Page(url_for("data"), "site/data.html", _("Open data"))
     yield Page(url_for("search"), "site/search.html", _("Search"), searchable=False, in_sitemap=False,
                context={"program_codes": [program.id for program in plan.programs]})

@@ -183,6 +183,7 @@ def environment(theme: Theme, language: str) -> jinja2.Environment:
         "t": lambda text: localize(text, language),
         "t_lang": lambda text: in_its_language(text, language),
         "rupiah": formats.rupiah, "rupiah_short": formats.rupiah_short,
+        "rupiah_difference": formats.rupiah_difference,
         "billions": formats.billions, "funding_source": formats.funding_source, "direction": formats.direction,
         "number": formats.number, "measure": formats.measure,
         "percent": formats.percent, "shares": formats.shares, "file_size": formats.file_size,

@@ -1,0 +1,106 @@
+"""The previous version a build compares the plan with (:mod:`masterplan.changes`), and what changed since.
+
+The previous version is, in this order: the ``plan.json`` plan.yml's ``baseline`` names, a file inside the plan
+folder (a fresh checkout keeps no ``build/``: the published version's open data is committed beside the
+content); else the published plan a revision started from (:mod:`masterplan.published_plan`,
+``build/.published/plan.json``); else, on a revision's first build, the last build's open data, which that build
+keeps as the baseline. Only one of another revision (version or date) than the plan's counts: a build compares
+nothing with itself. A missing or damaged file kept by a build means no changes shown, never a crash; the file
+plan.yml names is checked (:func:`problem`).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path, PurePosixPath
+
+from masterplan import output, published_plan
+from masterplan.changes import (
+    Changes,
+    Version,
+    compare,
+    version_of_json,
+    version_of_plan,
+)
+from masterplan.diagnostics import Message
+from masterplan.formatting import Formats
+from masterplan.model import Plan
+
+FIELD = "baseline"  #: plan.yml's field naming the previous version's plan.json, relative to the plan folder
+
+
+def named_path(plan: Plan) -> Path | None:
+    """The file plan.yml's ``baseline`` names, or None without one."""
+    if not plan.baseline or plan.content is None:
+        return None
+    return plan.content.parent / plan.baseline
+
+
+def problem(plan: Plan) -> str | None:
+    """Why the file plan.yml's ``baseline`` names cannot be compared with, as the message's ending; None if it can
+    (or plan.yml names none)."""
+    path = named_path(plan)
+    if path is None:
+        return None
+    written = PurePosixPath(plan.baseline.replace("\\", "/")) if plan.baseline else PurePosixPath()
+    if written.is_absolute() or ".." in written.parts or ":" in plan.baseline.split("/")[0]:
+        return "it must be a file inside the plan folder, e.g. published/plan-1.0.json"
+    if not path.is_file():
+        return "there is no such file in the plan folder"
+    try:
+        _read(path, plan.language)
+    except (OSError, ValueError):
+        return "it is not the plan.json of a plan's open data"
+    return None
+
+
+def _read(path: Path, language: str) -> Version:
+    with open(path, encoding="utf-8") as handle:
+        return version_of_json(json.load(handle), language)
+
+
+def _candidates(plan: Plan) -> list[Path]:
+    root = plan.content.parent if plan.content is not None else None
+    if root is None:
+        return []
+    named = named_path(plan)
+    if named is not None:
+        return [named]
+    build = output.build_folder(root)
+    return [build / published_plan.FOLDER / "plan.json", build / published_plan.LAST]
+
+
+def previous(plan: Plan) -> Version | None:
+    """The previous version the plan is compared with; None when there is none."""
+    now = (plan.version, plan.date.isoformat() if plan.date else None)
+    for path in _candidates(plan):
+        found = published_plan.revision(path)
+        if found is None or (found[0] is not None and str(found[0]), found[1]) == now:
+            continue
+        try:
+            return _read(path, plan.language)
+        except (OSError, ValueError):
+            continue
+    return None
+
+
+def changes(plan: Plan) -> Changes | None:
+    """What changed since the previous version, found once per plan; None without a previous version, or when
+    nothing the change list shows changed."""
+    def find() -> Changes | None:
+        before = previous(plan)
+        found = compare(before, version_of_plan(plan)) if before is not None else None
+        return found if found else None
+    return plan.derived("changes", find)
+
+
+def summary_line(plan: Plan, formats: Formats) -> Message | None:
+    """The build's line on what changed since the previous version (amounts as ``formats`` write them); None when
+    there is nothing to say."""
+    found = changes(plan)
+    if found is None:
+        return None
+    return Message("Changes since version {version}: {added} new programs, {dropped} dropped, {budgets} budgets "
+                   "changed ({difference})", version=found.since, added=len(found.added), dropped=len(found.dropped),
+                   budgets=len(found.budget_changed),
+                   difference=formats.rupiah_difference(found.budget_difference, short=True))

@@ -1,0 +1,230 @@
+"""What changed between two versions of a plan: the model of "Perubahan sejak versi X", no rendering in it.
+
+Both versions are reduced to the same small :class:`Version` (programs and agencies by id, with what a reader of
+the change list compares: name, pillar, lead agency, period, budget by funding source, indicators' targets): the
+previous one from its open data (``plan.json``, :func:`version_of_json`), the current one from the model
+(:func:`version_of_plan`). :func:`compare` lists programs added, dropped, renamed (a program whose ``former_ids``
+holds a code the previous version had) and changed, and agencies added, dropped and renamed. Every amount is a
+whole rupiah total of budget lines, as a program's page adds them up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from masterplan.model import Plan
+from masterplan.programs import Program
+from masterplan.values import Text, Value, code_order
+
+
+@dataclass(frozen=True)
+class ProgramFacts:
+    """One program as a change list compares it."""
+
+    id: str
+    name: Text
+    pillar: str
+    lead: str
+    period: tuple[int, int]
+    by_source: dict[str, int]  #: funding source → whole rupiah over the period
+    targets: dict[str, dict[int, Value]]  #: indicator name (the plan's language) → year → target
+    former_ids: tuple[str, ...] = ()
+
+    @property
+    def budget(self) -> int:
+        return sum(self.by_source.values())
+
+
+@dataclass(frozen=True)
+class AgencyFacts:
+    id: str
+    name: Text
+    short_name: str
+    former_ids: tuple[str, ...] = ()
+
+
+@dataclass
+class Version:
+    """A version of the plan, as much of it as a change list needs."""
+
+    version: str
+    language: str
+    programs: dict[str, ProgramFacts]
+    agencies: dict[str, AgencyFacts]
+
+
+@dataclass(frozen=True)
+class TargetChange:
+    indicator: str
+    year: int
+    before: Value | None  #: None: the previous version set no target that year
+    after: Value | None
+
+
+@dataclass(frozen=True)
+class ProgramChange:
+    """A program of both versions (under its code then and now) and what about it changed; nothing: unchanged."""
+
+    before: ProgramFacts
+    after: ProgramFacts
+    #: funding source → (before, after) for each source whose amount changed, in the order the plan lists them
+    sources: dict[str, tuple[int, int]] = field(default_factory=dict)
+    targets: list[TargetChange] = field(default_factory=list)
+
+    @property
+    def renamed(self) -> bool:
+        return self.before.id != self.after.id
+
+    @property
+    def budget_difference(self) -> int:
+        return self.after.budget - self.before.budget
+
+    @property
+    def pillar_moved(self) -> bool:
+        return self.before.pillar != self.after.pillar
+
+    @property
+    def lead_moved(self) -> bool:
+        return self.before.lead != self.after.lead
+
+    @property
+    def period_changed(self) -> bool:
+        return self.before.period != self.after.period
+
+    @property
+    def budget_changed(self) -> bool:
+        return bool(self.sources)
+
+    @property
+    def changed(self) -> bool:
+        return (self.renamed or self.pillar_moved or self.lead_moved or self.period_changed or self.budget_changed
+                or bool(self.targets))
+
+
+@dataclass
+class Changes:
+    """Everything that changed since ``since`` (the previous version's number)."""
+
+    since: str
+    added: list[ProgramFacts]
+    dropped: list[ProgramFacts]
+    changed: list[ProgramChange]  #: programs of both versions with a change, renamed ones included
+    agencies_added: list[AgencyFacts]
+    agencies_dropped: list[AgencyFacts]
+    agencies_renamed: list[tuple[AgencyFacts, AgencyFacts]]  #: (then, now)
+
+    @property
+    def renamed(self) -> list[ProgramChange]:
+        return [change for change in self.changed if change.renamed]
+
+    @property
+    def budget_changed(self) -> list[ProgramChange]:
+        return [change for change in self.changed if change.budget_changed]
+
+    @property
+    def budget_difference(self) -> int:
+        """How much the plan's indicative budget grew (below zero: shrank), whole rupiah."""
+        return (sum(p.budget for p in self.added) - sum(p.budget for p in self.dropped)
+                + sum(change.budget_difference for change in self.changed))
+
+    def __bool__(self) -> bool:
+        return bool(self.added or self.dropped or self.changed or self.agencies_added or self.agencies_dropped
+                    or self.agencies_renamed)
+
+
+def _by_source(lines: list[tuple[str, int]]) -> dict[str, int]:
+    totals: dict[str, int] = {}
+    for source, amount in lines:
+        totals[source] = totals.get(source, 0) + amount
+    return totals
+
+
+def _facts(program: Program, language: str) -> ProgramFacts:
+    return ProgramFacts(program.id, program.name, program.pillar_id, program.lead_id,
+                        (program.period.start, program.period.end),
+                        _by_source([(line.source, line.amount) for line in program.budget]),
+                        {i.name.get(language): dict(i.targets) for i in program.indicators}, tuple(program.former_ids))
+
+
+def version_of_plan(plan: Plan) -> Version:
+    """The current plan, as :func:`compare` reads it."""
+    return Version(plan.version, plan.language,
+                   {p.id: _facts(p, plan.language) for p in plan.programs},
+                   {a.id: AgencyFacts(a.id, a.name, a.short_name, tuple(a.former_ids)) for a in plan.agencies})
+
+
+def _text(value: Any) -> Text:
+    return Text.of(value if isinstance(value, Mapping) else str(value or ""))
+
+
+def _int(value: Any) -> int:
+    return value if isinstance(value, int) and not isinstance(value, bool) else 0
+
+
+def _program_of_json(item: Mapping[str, Any], language: str) -> ProgramFacts:
+    period = item.get("period") or {}
+    lines = [(str(line.get("source")), _int(line.get("amount"))) for line in item.get("budget") or []
+             if isinstance(line, Mapping)]
+    targets = {_text(i.get("name")).get(language): {int(year): value for year, value in (i.get("targets") or {}).items()
+                                                    if str(year).isdigit()}
+               for i in item.get("indicators") or [] if isinstance(i, Mapping)}
+    return ProgramFacts(str(item["id"]), _text(item.get("name")), str(item.get("pillar") or ""),
+                        str(item.get("lead") or ""), (_int(period.get("start")), _int(period.get("end"))),
+                        _by_source(lines), targets, tuple(str(i) for i in item.get("former_ids") or []))
+
+
+def version_of_json(document: Mapping[str, Any], language: str) -> Version:
+    """A previous version from its open data (``plan.json``); raises ``ValueError`` for one that is not a plan's
+    (its texts shown in ``language``, the current plan's)."""
+    try:
+        programs = [_program_of_json(p, language) for p in document["programs"]]
+        agencies = [AgencyFacts(str(a["id"]), _text(a.get("name")), str(a.get("short_name") or a["id"]),
+                                tuple(str(i) for i in a.get("former_ids") or [])) for a in document.get("agencies") or []]
+        plan = document.get("plan") if isinstance(document.get("plan"), Mapping) else {}
+    except (KeyError, TypeError, AttributeError) as exc:  # not a Mapping, or a list of something else
+        raise ValueError("not a plan.json") from exc
+    return Version(str(plan.get("version") or ""), language, {p.id: p for p in programs},
+                   {a.id: a for a in agencies})
+
+
+def _renames(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, str]:
+    """Previous id → current id, for each current item whose ``former_ids`` names an id only the previous
+    version has."""
+    return {old: item.id for item in after.values() for old in item.former_ids if old in before and old not in after}
+
+
+def _program_change(before: ProgramFacts, after: ProgramFacts, agencies: Mapping[str, str]) -> ProgramChange:
+    sources = {source: (before.by_source.get(source, 0), after.by_source.get(source, 0))
+               for source in dict.fromkeys([*before.by_source, *after.by_source])
+               if before.by_source.get(source, 0) != after.by_source.get(source, 0)}
+    targets = [TargetChange(name, year, before.targets.get(name, {}).get(year), target)
+               for name, years in after.targets.items() for year, target in sorted(years.items())
+               if name in before.targets and before.targets[name].get(year) != target]
+    targets += [TargetChange(name, year, target, None) for name, years in before.targets.items()
+                if name in after.targets for year, target in sorted(years.items()) if year not in after.targets[name]]
+    # the lead as the current plan names it: an agency renamed since is not a program moved
+    lead = agencies.get(before.lead, before.lead)
+    return ProgramChange(ProgramFacts(before.id, before.name, before.pillar, lead, before.period, before.by_source,
+                                      before.targets, before.former_ids), after, sources, targets)
+
+
+def compare(before: Version, after: Version) -> Changes:
+    """What changed from ``before`` to ``after``; programs in code order."""
+    renamed = _renames(before.programs, after.programs)
+    agency_renames = _renames(before.agencies, after.agencies)
+    kept = {old: renamed.get(old, old) for old in before.programs if renamed.get(old, old) in after.programs}
+    changes = [_program_change(before.programs[old], after.programs[new], agency_renames) for old, new in kept.items()]
+    order = lambda item: code_order(item.id)
+    return Changes(
+        before.version,
+        added=sorted((p for p in after.programs.values() if p.id not in kept.values()), key=order),
+        dropped=sorted((p for old, p in before.programs.items() if old not in kept), key=order),
+        changed=sorted((c for c in changes if c.changed), key=lambda c: code_order(c.after.id)),
+        agencies_added=[a for a in after.agencies.values() if a.id not in before.agencies
+                        and a.id not in agency_renames.values()],
+        agencies_dropped=[a for a in before.agencies.values() if a.id not in after.agencies
+                          and a.id not in agency_renames],
+        agencies_renamed=[(before.agencies[old], after.agencies[new]) for old, new in agency_renames.items()],
+    )

@@ -1,0 +1,166 @@
+"""What changed since the previous version: the comparison (masterplan/changes.py), the site's page of changes,
+the build's line about it, and a baseline named in plan.yml for a checkout without build/.
+
+The mini plan is built as version 0.1 (with a third program, ECO-02), then revised as a planning agency does:
+GOV-02 added, ECO-02 dropped, ECO-01 renamed ECO-10 (``former_ids``), GOV-01's budget raised by Rp 300 juta
+(Rp 200 juta more APBD, Rp 100 juta of CSR), its 2024 target raised. The budget grows by 400 − 70 + 300 = Rp 630 juta.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from html import unescape
+from pathlib import Path
+
+from click.testing import CliRunner
+from conftest import MINI_FILES, write_plan
+
+from masterplan.changes import compare, version_of_json, version_of_plan
+from masterplan.cli import cli
+from masterplan.load import load
+
+BPKAD = MINI_FILES["content/agencies/bpkad.yml"].rstrip(" ")
+#: version 0.1: the mini plan, BPKAD leading a third program, which 0.2 drops
+FIRST = {"content/agencies/bpkad.yml": BPKAD + """\
+          - id: ECO-02
+            name: Pasar Daring
+            pillar: economy
+            sub_element: transaksi_keuangan
+            period: {start: 2022, end: 2022}
+            budget: [{year: 2022, amount: 70000000, source: APBN}]
+            missions: [m2]
+        """}
+GOV_02 = """\
+          - id: GOV-02
+            name: Satu Data
+            pillar: governance
+            sub_element: pelayanan_publik
+            period: {start: 2023, end: 2024}
+            budget: [{year: 2023, amount: 400000000, source: APBD}]
+            missions: [m1]
+        """
+#: version 0.2: GOV-02 added, ECO-02 dropped, ECO-01 renamed ECO-10, GOV-01's budget and a target changed
+SECOND = {
+    "content/plan.yml": MINI_FILES["content/plan.yml"].replace('version: "0.1"', 'version: "0.2"'),
+    "content/agencies/bpkad.yml": BPKAD.replace("- id: ECO-01\n", "- id: ECO-10\n            former_ids: [ECO-01]\n"),
+    "content/agencies/diskominfo.yml": MINI_FILES["content/agencies/diskominfo.yml"]
+    .replace("{year: 2023, amount: 300000000, source: APBD}", "{year: 2023, amount: 500000000, source: APBD}")
+    .replace("{year: 2024, amount: 100000000, source: APBD}\n",
+             "{year: 2024, amount: 100000000, source: APBD}\n              - {year: 2024, amount: 100000000, source: CSR}\n")
+    .replace("2024: 90}", "2024: 95}").rstrip(" ") + GOV_02,
+}
+
+
+def _build(root: Path) -> str:
+    result = CliRunner().invoke(cli, ["build", str(root), "--no-pdf", "--no-search"])
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def _revised(tmp_path: Path) -> tuple[Path, str]:
+    """The mini plan built as 0.1, then revised to 0.2 and built again; the second build's output."""
+    root = write_plan(tmp_path / "plan", FIRST)
+    _build(root)
+    write_plan(root, {**FIRST, **SECOND})
+    return root, _build(root)
+
+
+def _text(html: str) -> str:
+    return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", html)))
+
+
+def _rows(page: str, table: str) -> list[str]:
+    found = re.search(rf'<table id="{table}".*?</table>', page, re.DOTALL)
+    assert found, table
+    return [_text(row).strip() for row in re.findall(r"<tr[^>]*>.*?</tr>", found.group(0), re.DOTALL)]
+
+
+def test_the_comparison_finds_programs_added_dropped_renamed_and_budgets_changed(tmp_path: Path) -> None:
+    root = write_plan(tmp_path / "plan", FIRST)
+    _build(root)
+    before = version_of_json(json.loads((root / "build/site/data/plan.json").read_text(encoding="utf-8")), "id")
+    write_plan(root, {**FIRST, **SECOND})
+    plan, report = load(root)
+    assert plan is not None, report
+    changes = compare(before, version_of_plan(plan))
+    assert changes.since == "0.1"
+    assert [p.id for p in changes.added] == ["GOV-02"]
+    assert [p.id for p in changes.dropped] == ["ECO-02"]
+    assert [(c.before.id, c.after.id) for c in changes.renamed] == [("ECO-01", "ECO-10")]
+    budget = changes.budget_changed
+    assert [(c.after.id, c.before.budget, c.after.budget, c.sources) for c in budget] == [
+        ("GOV-01", 650_000_000, 950_000_000, {"APBD": (650_000_000, 850_000_000), "CSR": (0, 100_000_000)})]
+    assert [(t.year, t.before, t.after) for c in changes.changed for t in c.targets] == [(2024, 90, 95)]
+    assert changes.budget_difference == 400_000_000 - 70_000_000 + 300_000_000
+    assert not changes.agencies_added and not changes.agencies_dropped and not changes.agencies_renamed
+
+
+def test_the_comparison_follows_an_agency_renamed(tmp_path: Path) -> None:
+    """BPKAD renamed bpkad2 (``former_ids``) is no agency dropped and added, and its program no program moved to
+    another lead agency."""
+    root = write_plan(tmp_path / "plan", {})
+    _build(root)
+    before = version_of_json(json.loads((root / "build/site/data/plan.json").read_text(encoding="utf-8")), "id")
+    renamed = BPKAD.replace("id: bpkad\n", "id: bpkad2\n        former_ids: [bpkad]\n")
+    (root / "content/agencies/bpkad.yml").unlink()
+    write_plan(root, {"content/agencies/bpkad.yml": None, "content/agencies/bpkad2.yml": renamed,
+                      "content/agencies/diskominfo.yml": MINI_FILES["content/agencies/diskominfo.yml"]
+                      .replace("partners: [bpkad]", "partners: [bpkad2]")})
+    plan, report = load(root)
+    assert plan is not None, report
+    changes = compare(before, version_of_plan(plan))
+    assert [(a.id, b.id) for a, b in changes.agencies_renamed] == [("bpkad", "bpkad2")]
+    assert not changes.agencies_added and not changes.agencies_dropped
+    assert not changes.changed and changes
+
+
+def test_the_site_shows_what_changed_since_the_previous_version(tmp_path: Path) -> None:
+    root, output = _revised(tmp_path)
+    site = root / "build/site"
+    page = (site / "changes.html").read_text(encoding="utf-8")
+    assert "<h1>Perubahan sejak versi 0.1</h1>" in page
+    for heading in ("Program baru", "Program yang dihapus", "Program yang berganti kode", "Anggaran yang berubah",
+                    "Target indikator yang berubah"):
+        assert re.search(rf'<h2 id="[a-z]+">{heading}</h2>', page), heading
+    assert 'class="skip-link"' in page or "skip" in page.split("<main")[0]
+    assert _rows(page, "added-table")[1:] == ["GOV-02 Satu Data Smart Governance Diskominfo Rp 400.000.000"]
+    assert _rows(page, "dropped-table")[1:] == ["ECO-02 Pasar Daring Smart Economy Rp 70.000.000"]
+    assert _rows(page, "renamed-table")[1:] == ["ECO-10 Transaksi Non-Tunai ECO-01"]
+    assert _rows(page, "budget-table")[1:] == [
+        "GOV-01 e-Sambat (Media Sambat Masyarakat) Total Rp 650.000.000 Rp 950.000.000 +Rp 300.000.000",
+        "GOV-01 APBD Rp 650.000.000 Rp 850.000.000 +Rp 200.000.000",
+        "GOV-01 CSR – Rp 0 Rp 100.000.000 +Rp 100.000.000",
+        "Seluruh perubahan anggaran masterplan +Rp 630.000.000"]
+    assert "<th scope=\"col\"" in page and "<caption" in page
+    # the same figures as the program's own page
+    program = _text((site / "program/GOV-01.html").read_text(encoding="utf-8"))
+    assert "Indikasi anggaran Rp 950.000.000" in program
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert '<a href="changes.html">Perubahan sejak versi 0.1</a>' in home
+    assert "Changes since version 0.1: 1 new programs, 1 dropped, 1 budgets changed (+Rp 630" in output
+
+
+def test_no_page_of_changes_without_a_previous_version(tmp_path: Path) -> None:
+    root = write_plan(tmp_path / "plan", {})
+    output = _build(root)
+    assert not (root / "build/site/changes.html").exists()
+    assert "changes.html" not in (root / "build/site/index.html").read_text(encoding="utf-8")
+    assert "Changes since" not in output
+    output = _build(root)  # the same version again: nothing to compare with
+    assert not (root / "build/site/changes.html").exists()
+
+
+def test_a_fresh_checkout_compares_with_the_plan_json_plan_yml_names(tmp_path: Path) -> None:
+    """build/ not kept: the published version's plan.json, committed beside the content, is the baseline."""
+    root = write_plan(tmp_path / "plan", FIRST)
+    _build(root)
+    (root / "published").mkdir()
+    shutil.copyfile(root / "build/site/data/plan.json", root / "published/plan-0.1.json")
+    shutil.rmtree(root / "build")
+    write_plan(root, {**FIRST, **SECOND, "content/plan.yml": SECOND["content/plan.yml"].replace(
+        'version: "0.2"\n', 'version: "0.2"\n        baseline: published/plan-0.1.json\n')})
+    output = _build(root)
+    assert "Changes since version 0.1: 1 new programs, 1 dropped" in output
+    assert "Perubahan sejak versi 0.1" in (root / "build/site/changes.html").read_text(encoding="utf-8")
