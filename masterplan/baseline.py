@@ -36,21 +36,20 @@ def named_path(plan: Plan) -> Path | None:
     return plan.content.parent / plan.baseline
 
 
-def problem(plan: Plan) -> str | None:
-    """Why the file plan.yml's ``baseline`` names cannot be compared with, as the message's ending; None if it can
-    (or plan.yml names none)."""
+def problem(plan: Plan) -> Message | None:
+    """Why the file plan.yml's ``baseline`` names cannot be compared with; None if it can (or plan.yml names none)."""
     path = named_path(plan)
-    if path is None:
+    if path is None or plan.baseline is None:
         return None
-    written = PurePosixPath(plan.baseline.replace("\\", "/")) if plan.baseline else PurePosixPath()
-    if written.is_absolute() or ".." in written.parts or ":" in plan.baseline.split("/")[0]:
-        return "it must be a file inside the plan folder, e.g. published/plan-1.0.json"
+    written = PurePosixPath(plan.baseline.replace("\\", "/"))
+    if written.is_absolute() or ".." in written.parts or any(":" in part for part in written.parts[:1]):
+        return Message("it is not a file inside the plan folder")
     if not path.is_file():
-        return "there is no such file in the plan folder"
+        return Message("the plan folder has no such file")
     try:
         _read(path, plan.language)
     except (OSError, ValueError):
-        return "it is not the plan.json of a plan's open data"
+        return Message("it is not the plan.json of a plan's open data")
     return None
 
 
