@@ -8,6 +8,7 @@ GOV-02 added, ECO-02 dropped, ECO-01 renamed ECO-10 (``former_ids``), GOV-01's b
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 import shutil
@@ -164,3 +165,32 @@ def test_a_fresh_checkout_compares_with_the_plan_json_plan_yml_names(tmp_path: P
     output = _build(root)
     assert "Changes since version 0.1: 1 new programs, 1 dropped" in output
     assert "Perubahan sejak versi 0.1" in (root / "build/site/changes.html").read_text(encoding="utf-8")
+
+
+def test_the_changes_are_open_data_described_in_the_datapackage(tmp_path: Path) -> None:
+    """changes.csv: a row per change, the budget rows adding up to the page's total; datapackage.json describes it
+    (frictionless finds no error) and the data page lists it. A build without a previous version writes none."""
+    from test_data import frictionless_errors
+    root, _ = _revised(tmp_path)
+    data = root / "build/site/data"
+    with open(data / "changes.csv", encoding="utf-8", newline="") as handle:
+        found = list(csv.DictReader(handle))
+    assert [(r["change"], r["program_id"], r["former_id"], r["funding_source"], r["budget_difference"])
+            for r in found] == [
+        ("added", "GOV-02", "", "", "400000000"), ("dropped", "ECO-02", "", "", "-70000000"),
+        ("renamed", "ECO-10", "ECO-01", "", ""), ("budget", "GOV-01", "", "", "300000000"),
+        ("budget_by_source", "GOV-01", "", "APBD", "200000000"), ("budget_by_source", "GOV-01", "", "CSR", "100000000"),
+        ("target", "GOV-01", "", "", "")]
+    assert {r["previous_version"] for r in found} == {"0.1"}
+    assert (found[6]["indicator"], found[6]["year"], found[6]["before"], found[6]["after"]) == (
+        "Aduan ditanggapi dalam 10 menit", "2024", "90", "95")
+    assert sum(int(r["budget_difference"]) for r in found if r["change"] in ("added", "dropped", "budget")) \
+        == 630_000_000
+    assert frictionless_errors(data)["changes"] == []
+    package = json.loads((data / "datapackage.json").read_text(encoding="utf-8"))
+    fields = {f["name"]: f for r in package["resources"] if r["name"] == "changes" for f in r["schema"]["fields"]}
+    assert fields["budget_difference"]["type"] == "integer" and "added" in fields["change"]["constraints"]["enum"]
+    assert "changes.csv" in (root / "build/site/data.html").read_text(encoding="utf-8")
+    fresh = write_plan(tmp_path / "fresh", {})
+    _build(fresh)
+    assert not (fresh / "build/site/data/changes.csv").exists()

@@ -19,7 +19,7 @@ from masterplan import summary
 from masterplan.model import Plan
 from masterplan.plan_parts import CONTACT_FIELDS
 from masterplan.programs import Program
-from masterplan.render import data_summaries
+from masterplan.render import data_changes, data_summaries
 
 LIST_SEPARATOR = ";"
 
@@ -108,6 +108,7 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
         ("programs", "Number of programs that serve it"),
     ],
     **data_summaries.COLUMNS,  # the book's summary tables, in a plan that has what they sum (WRITTEN_IF)
+    **data_changes.COLUMNS,  # what changed since the previous version, when the build has one (WRITTEN_IF)
 }
 
 
@@ -116,7 +117,7 @@ TITLES: dict[str, str] = {
     "programs.csv": "Programs", "budget.csv": "Budget lines", "agencies.csv": "Agencies",
     "indicators.csv": "Indicators", "pillars.csv": "Pillars", "sub_elements.csv": "Sub-elements",
     "missions.csv": "Missions", "apbd_ceiling.csv": "APBD against its ceiling",
-    "budget_by_mission.csv": "Budget by mission", "budget_by_phase.csv": "Budget by phase",
+    "budget_by_mission.csv": "Budget by mission", "budget_by_phase.csv": "Budget by phase", **data_changes.TITLES,
 }
 #: file → what the table holds and what one row of it is, a catalog message (a data portal shows it beside the file)
 NOTES: dict[str, str] = {
@@ -132,6 +133,7 @@ NOTES: dict[str, str] = {
     "apbd_ceiling.csv": ("The book's table of the APBD against its ceiling (pagu indikatif): a row per year of the "
                          "ceiling, without a total row."),
     **data_summaries.NOTES,
+    **data_changes.NOTES,
 }
 
 
@@ -203,9 +205,10 @@ def _mission_rows(plan: Plan) -> Iterator[list[Any]]:
 ROWS: dict[str, Callable[[Plan], Iterator[list[Any]]]] = {
     "programs.csv": _program_rows, "budget.csv": _budget_rows, "agencies.csv": _agency_rows,
     "indicators.csv": _indicator_rows, "pillars.csv": _pillar_rows, "sub_elements.csv": _sub_element_rows,
-    "missions.csv": _mission_rows, **data_summaries.ROWS,
+    "missions.csv": _mission_rows, **data_summaries.ROWS, **data_changes.ROWS,
 }
-WRITTEN_IF = data_summaries.WRITTEN_IF  #: the tables written only when the plan has what they hold
+#: the tables written only when the plan has what they hold
+WRITTEN_IF = {**data_summaries.WRITTEN_IF, **data_changes.WRITTEN_IF}
 
 
 def tables(plan: Plan) -> dict[str, list[tuple[str, str]]]:

@@ -19,7 +19,7 @@ from typing import Any
 
 from masterplan.i18n import Translator
 from masterplan.model import Plan
-from masterplan.render import data_notes, data_summaries, data_tables
+from masterplan.render import data_changes, data_notes, data_summaries, data_tables
 from masterplan.render.site_links import url_for
 
 NAME = "datapackage.json"
@@ -32,11 +32,13 @@ TYPES: dict[str, str] = {
     "indicator_number": "integer", "apbd": "integer", "ceiling": "integer", "left": "integer",
     "share_used": "number", "mission_number": "integer", "share_of_plan": "number", "phase_number": "integer",
     "programs_starting": "integer", "programs_running": "integer", "budget": "integer",
+    "budget_before": "integer", "budget_after": "integer", "budget_difference": "integer",
     "baseline_value": "any", "target": "any", "realised": "any",  # an indicator's value is a number or a word ("tersedia")
 }
 #: a column's Table Schema constraints, when it may hold only some values: a budget by mission's row is of a type
 #: always, so a reader filtering on it finds each row (the none and total rows have no mission_id, a key of missions)
-CONSTRAINTS: dict[str, dict[str, Any]] = {"row_type": {"required": True, "enum": list(data_summaries.ROW_TYPES)}}
+CONSTRAINTS: dict[str, dict[str, Any]] = {"row_type": {"required": True, "enum": list(data_summaries.ROW_TYPES)},
+                                          "change": {"required": True, "enum": list(data_changes.KINDS)}}
 #: the types of a column that may hold a number with decimals (written with a dot: 2.4)
 DECIMAL_TYPES = {"number", "any"}
 #: table → the columns that identify its rows

@@ -1,0 +1,98 @@
+"""What changed since the previous version (:mod:`masterplan.changes`) as open data: ``changes.csv``.
+
+A table of :mod:`masterplan.render.data_tables` like the others (its CSV file, its sheet of the workbook, its
+resource of ``datapackage.json``, its entry on the data page), written only when the build has a previous version
+that differs (:mod:`masterplan.baseline`). A row per change, its kind in ``change`` (:data:`KINDS`); amounts are
+the site's page of changes', whole rupiah.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from masterplan import baseline
+from masterplan.changes import Changes, ProgramChange, ProgramFacts
+from masterplan.model import Plan
+
+#: every kind of row, as ``datapackage.json`` constrains the column ``change``
+KINDS = ("added", "dropped", "renamed", "lead", "pillar", "period", "budget", "budget_by_source", "target",
+         "agency_added", "agency_dropped", "agency_renamed")
+
+COLUMNS: dict[str, list[tuple[str, str]]] = {
+    "changes.csv": [
+        ("change", ("What changed: added, dropped, renamed, lead, pillar, period, budget (a program's total), "
+                    "budget_by_source, target, agency_added, agency_dropped or agency_renamed")),
+        ("previous_version", "The version the plan is compared with"),
+        ("program_id", "Program code (in the current version; a dropped program's last code); empty for an agency"),
+        ("agency_id", "Agency id, for a change of an agency (else empty)"),
+        ("former_id", "The code or id in the previous version, for a program or an agency renamed (else empty)"),
+        ("funding_source", "Funding source, in a row of budget_by_source (else empty)"),
+        ("indicator", "Indicator name, in a row of target (else empty)"),
+        ("year", "Year of the target, in a row of target (else empty)"),
+        ("before", ("The previous value: lead agency id, pillar id, years (2022-2024) or target (else empty)")),
+        ("after", "The current value, as before"),
+        ("budget_before", "Indicative budget in the previous version, whole rupiah (0 for a program added)"),
+        ("budget_after", "Indicative budget in the current version, whole rupiah (0 for a program dropped)"),
+        ("budget_difference", ("budget_after less budget_before, whole rupiah; the rows added, dropped and budget "
+                               "add up to how much the plan's indicative budget changed")),
+    ],
+}
+TITLES = {"changes.csv": "Changes"}
+NOTES = {"changes.csv": ("What changed since the previous version of the plan: a row per program added, dropped, "
+                         "renamed or moved, per budget, period or target changed, and per agency added, dropped or "
+                         "renamed.")}
+
+
+def _row(changes: Changes, change: str, program: str | None = None, *, agency: str | None = None,
+         former: str | None = None, source: str | None = None, indicator: str | None = None,
+         year: int | None = None, before: Any = None, after: Any = None,
+         budget: tuple[int, int] | None = None) -> list[Any]:
+    amounts = [budget[0], budget[1], budget[1] - budget[0]] if budget else [None, None, None]
+    return [change, changes.since, program, agency, former, source, indicator, year,
+            None if before is None else str(before), None if after is None else str(after), *amounts]
+
+
+def _years(program: ProgramFacts) -> str:
+    return f"{program.period[0]}-{program.period[1]}"
+
+
+def _program_rows(changes: Changes, change: ProgramChange) -> Iterator[list[Any]]:
+    before, after = change.before, change.after
+    if change.renamed:
+        yield _row(changes, "renamed", after.id, former=before.id)
+    if change.lead_moved:
+        yield _row(changes, "lead", after.id, before=before.lead, after=after.lead)
+    if change.pillar_moved:
+        yield _row(changes, "pillar", after.id, before=before.pillar, after=after.pillar)
+    if change.period_changed:
+        yield _row(changes, "period", after.id, before=_years(before), after=_years(after))
+    if change.budget_changed:
+        yield _row(changes, "budget", after.id, budget=(before.budget, after.budget))
+        for source, amounts in change.sources.items():
+            yield _row(changes, "budget_by_source", after.id, source=source, budget=amounts)
+    for target in change.targets:
+        yield _row(changes, "target", after.id, indicator=target.indicator, year=target.year, before=target.before,
+                   after=target.after)
+
+
+def _rows(plan: Plan) -> Iterator[list[Any]]:
+    changes = baseline.changes(plan)
+    if changes is None:
+        return
+    for program in changes.added:
+        yield _row(changes, "added", program.id, budget=(0, program.budget))
+    for program in changes.dropped:
+        yield _row(changes, "dropped", program.id, budget=(program.budget, 0))
+    for change in changes.changed:
+        yield from _program_rows(changes, change)
+    for agency in changes.agencies_added:
+        yield _row(changes, "agency_added", agency=agency.id)
+    for agency in changes.agencies_dropped:
+        yield _row(changes, "agency_dropped", agency=agency.id)
+    for then, now in changes.agencies_renamed:
+        yield _row(changes, "agency_renamed", agency=now.id, former=then.id)
+
+
+ROWS: dict[str, Callable[[Plan], Iterator[list[Any]]]] = {"changes.csv": _rows}
+WRITTEN_IF: dict[str, Callable[[Plan], bool]] = {"changes.csv": lambda plan: baseline.changes(plan) is not None}
