@@ -15,8 +15,9 @@ import shutil
 from html import unescape
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
-from conftest import MINI_FILES, write_plan
+from conftest import CHROMIUM, MINI_FILES, write_plan
 
 from masterplan.changes import compare, version_of_json, version_of_plan
 from masterplan.cli import cli
@@ -194,3 +195,15 @@ def test_the_changes_are_open_data_described_in_the_datapackage(tmp_path: Path) 
     fresh = write_plan(tmp_path / "fresh", {})
     _build(fresh)
     assert not (fresh / "build/site/data/changes.csv").exists()
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium")
+def test_the_page_of_changes_passes_axe_in_chromium(tmp_path: Path, page: object) -> None:
+    from test_browser import WCAG_TAGS, _axe, serving
+    root, _ = _revised(tmp_path)
+    with serving(root / "build/site") as address:
+        page.goto(address + "index.html")  # type: ignore[attr-defined]
+        page.get_by_role("link", name="Perubahan sejak versi 0.1").click()  # type: ignore[attr-defined]
+        assert page.url == address + "changes.html"  # type: ignore[attr-defined]
+        assert _axe(page, [*WCAG_TAGS, "best-practice"]) == []
+        assert page.problems == []  # type: ignore[attr-defined]
