@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from masterplan import attainment
+from masterplan import attainment, baseline
 from masterplan.captions import table_captions
 from masterplan.model import Plan
 
@@ -40,6 +40,8 @@ GENERATED_TABLES = [*PART_TABLES["vision"], *PART_TABLES["readiness"], "tab:quic
 CEILING_TABLE = "tab:budget-apbd-ceiling"
 #: the roadmap's programs and budget by phase, in a plan whose plan.yml gives phases
 PHASES_TABLE = "tab:phases"
+#: what changed since the previous version, in a build that has one to compare with (masterplan/baseline.py)
+CHANGES_TABLE = "tab:changes"
 #: each pillar's indicators met, missed and not judged in the latest year monitored, in a plan with realised figures
 ATTAINMENT_TABLE = "tab:attainment"
 GENERATED_FIGURES = ["fig:roadmap", "fig:budget-pillar", "fig:budget-source", "fig:budget-agency"]
@@ -52,7 +54,10 @@ def generated_tables(plan: Plan) -> set[str]:
     ceiling = {CEILING_TABLE} if plan.apbd_ceiling else set()  # as render/outline.py
     phases = {PHASES_TABLE} if plan.phases else set()  # as render/outline.py
     monitored = {ATTAINMENT_TABLE} if attainment.latest_year(plan) is not None else set()  # as render/outline.py
-    return set(GENERATED_TABLES) | matrices | indicators | ceiling | phases | monitored
+    # only a chapter claiming the changes prints them, and only when the build has a previous version that differs
+    changes = {CHANGES_TABLE} if any("changes" in c.generated for c in plan.chapters) and baseline.changes(plan) \
+        else set()  # as render/outline.py
+    return set(GENERATED_TABLES) | matrices | indicators | ceiling | phases | monitored | changes
 
 
 def targets(plan: Plan) -> set[str]:

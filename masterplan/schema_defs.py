@@ -17,7 +17,7 @@ AGENCY_KINDS = ["dinas", "badan", "sekretariat", "kecamatan", "bumd", "other"]
 READINESS_ELEMENTS = ["struktur", "infrastruktur", "suprastruktur"]
 PLAN_STATUSES = ["draft", "final"]
 CHAPTER_PARTS = ["front", "body", "back"]
-GENERATED_PARTS = ["vision", "readiness", "pillars", "quick_wins", "roadmap", "budget", "attainment", "agencies"]
+GENERATED_PARTS = ["vision", "readiness", "pillars", "quick_wins", "roadmap", "budget", "attainment", "agencies", "changes"]
 
 SLUG = r"^[a-z0-9][a-z0-9_-]*$"
 PROGRAM_ID = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"

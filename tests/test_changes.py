@@ -207,3 +207,26 @@ def test_the_page_of_changes_passes_axe_in_chromium(tmp_path: Path, page: object
         assert page.url == address + "changes.html"  # type: ignore[attr-defined]
         assert _axe(page, [*WCAG_TAGS, "best-practice"]) == []
         assert page.problems == []  # type: ignore[attr-defined]
+
+
+def test_a_chapter_claiming_the_changes_prints_their_table_in_the_book(tmp_path: Path) -> None:
+    """generated: changes puts the table after the chapter's text, numbered and listed as the book's other tables;
+    its figures are the page's. Without a previous version the chapter says there is none to compare with."""
+    from pdf_reading import page_texts
+    closing = MINI_FILES["content/chapters/01-pendahuluan.md"].replace("title: Pendahuluan\n",
+                                                                        "title: Pendahuluan\n        generated: changes\n")
+    root = write_plan(tmp_path / "plan", {**FIRST, "content/chapters/01-pendahuluan.md": closing})
+    result = CliRunner().invoke(cli, ["build", str(root), "--no-search"])
+    assert result.exit_code == 0, result.output
+    assert "Tidak ada versi sebelumnya yang dapat dibandingkan" in re.sub(
+        r"\s+", " ", " ".join(page_texts(root / "build/masterplan.pdf")))
+    write_plan(root, {**FIRST, **SECOND, "content/chapters/01-pendahuluan.md": closing})
+    result = CliRunner().invoke(cli, ["build", str(root), "--no-search"])
+    assert result.exit_code == 0, result.output
+    text = re.sub(r"\s+", " ", " ".join(page_texts(root / "build/masterplan.pdf")))
+    assert "Tabel 1.1 Perubahan sejak versi 0.1" in text
+    for row in ("GOV-02 Satu Data Baru – Rp 400.000.000 +Rp 400.000.000",
+                "ECO-02 Pasar Daring Dihapus Rp 70.000.000 – −Rp 70.000.000",
+                "Rp 650.000.000 Rp 950.000.000 +Rp 300.000.000", "ECO-01 ECO-10",
+                "Seluruh perubahan anggaran masterplan +Rp 630.000.000"):
+        assert row in text, row

@@ -27,11 +27,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from masterplan import attainment
+from masterplan import attainment, baseline
 from masterplan.captions import table_captions
 from masterplan.crossref import (
     ATTAINMENT_TABLE,
     CEILING_TABLE,
+    CHANGES_TABLE,
     MISSION_BUDGET_TABLE,
     MISSIONS_TABLE,
     PART_TABLES,
@@ -47,7 +48,7 @@ Translate = Callable[..., str]
 GENERATED_ORDER: dict[str, str] = {
     "vision": "Vision and missions", "readiness": "Readiness analysis", "pillars": "Strategy per pillar",
     "quick_wins": "Quick wins", "roadmap": "Roadmap", "budget": "Budget", "attainment": "Indicator attainment",
-    "agencies": "Agencies",
+    "agencies": "Agencies", "changes": "Changes since the previous version",
 }
 
 #: caption messages of the tables of crossref.PART_TABLES (the vision's and the readiness analysis's)
@@ -76,6 +77,7 @@ GENERATED_ITEMS: dict[str, list[tuple[str, str, str]]] = {
     ],
     "attainment": [(ATTAINMENT_TABLE, "table", "Attainment of indicator targets by pillar, {year}")],
     "agencies": [("tab:agency-pillar", "table", "Agencies and pillars: programs led and supported")],
+    "changes": [(CHANGES_TABLE, "table", "Changes since version {version}")],
 }
 
 
@@ -174,6 +176,7 @@ class Builder:
         self.chapters: list[BookChapter] = []
         self.body_count = 0
         self.monitored = attainment.latest_year(plan)  #: the year the attainment table is about; None: no such table
+        self.changes = baseline.changes(plan)  #: what changed since the previous version; None: no such table
 
     def add(self, key: str, title: str, part: str, kind: str, **extra: object) -> BookChapter:
         number: str | None = None
@@ -196,10 +199,11 @@ class Builder:
 
     def generated_items(self, kind: str) -> list[tuple[str, str, str]]:
         period = str(self.plan.period)
-        return [(ref, what, self._(caption, period=period, year=self.monitored))
+        since = self.changes.since if self.changes else None
+        return [(ref, what, self._(caption, period=period, year=self.monitored, version=since))
                 for ref, what, caption in GENERATED_ITEMS.get(kind, [])
                 if (ref != CEILING_TABLE or self.plan.apbd_ceiling) and (ref != PHASES_TABLE or self.plan.phases)
-                and (ref != ATTAINMENT_TABLE or self.monitored is not None)]
+                and (ref != ATTAINMENT_TABLE or self.monitored is not None) and (ref != CHANGES_TABLE or self.changes)]
 
     def pillar_chapters(self, part: str) -> None:
         for pillar in self.plan.pillars:
@@ -242,7 +246,8 @@ def build(plan: Plan, translate: Translate, language: str | None = None) -> Outl
     for source in parts["front"] + parts["body"]:
         builder.text_chapter(source)
     for kind in GENERATED_ORDER:
-        if kind not in claimed and (kind != "attainment" or builder.monitored is not None):
+        # the changes only where a chapter claims them: a book that says nothing of them is not given a chapter
+        if kind not in claimed and (kind != "attainment" or builder.monitored is not None) and kind != "changes":
             builder.generated_chapter(kind)
     for source in parts["back"]:
         builder.text_chapter(source)

@@ -16,7 +16,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from masterplan import attainment, chapters, crossref, program_tables, summary
+from masterplan import attainment, baseline, chapters, crossref, program_tables, summary
 from masterplan.captions import TableCaption, table_captions
 from masterplan.diagnostics import Report, warning
 from masterplan.model import Plan
@@ -210,7 +210,7 @@ def html(plan: Plan, book: Book, env: jinja2.Environment, extra: dict[str, Any],
         "missions_counted": program_tables.missions_counted(missions, unlinked),
         "mission_budget": summary.budget_by_mission(plan),
         "agency_matrix": program_tables.agency_matrix(plan), "by_agency": by_agency, "attainment": attainment.by_pillar(plan),
-        "glossary": glossary(plan, env.globals["language"]),
+        "changes": baseline.changes(plan), "glossary": glossary(plan, env.globals["language"]),
         # long chapters in chunks, each from a new page (see pdf_chunks)
         "matrix_chunks": pdf_chunks.program_matrix, "program_row_groups": pdf_chunks.program_row_groups,
         "monitored_row_height": matrix_rows.monitored_row_height,
