@@ -2,10 +2,9 @@
 
 The previous version is, in this order: the ``plan.json`` plan.yml's ``baseline`` names, a file inside the plan
 folder (a fresh checkout keeps no ``build/``: the published version's open data is committed beside the
-content); else the published plan a revision started from (:mod:`masterplan.published_plan`,
-``build/.published/plan.json``); else, on a revision's first build, the last build's open data, which that build
-keeps as the baseline. Only one of another revision (version or date) than the plan's counts: a build compares
-nothing with itself. A missing or damaged file kept by a build means no changes shown, never a crash; the file
+content); else the baseline the build leaves in ``build/`` (:mod:`masterplan.published_plan`): on a revision's
+first build the last build's open data, which that build keeps, afterwards ``build/.published/plan.json``. Only
+one of another revision (version or date) than the plan's counts: a build compares nothing with itself. A missing or damaged file kept by a build means no changes shown, never a crash; the file
 plan.yml names is checked (:func:`problem`).
 """
 
@@ -58,29 +57,37 @@ def _read(path: Path, language: str) -> Version:
         return version_of_json(json.load(handle), language)
 
 
-def _candidates(plan: Plan) -> list[Path]:
-    root = plan.content.parent if plan.content is not None else None
-    if root is None:
-        return []
+def _revision(path: Path) -> tuple[str, str | None] | None:
+    found = published_plan.revision(path)
+    return (str(found[0] or ""), found[1]) if found is not None else None
+
+
+def _source(plan: Plan) -> Path | None:
+    """The plan.json the plan is compared with: plan.yml's; else the baseline this build leaves in build/, as
+    :func:`masterplan.published_plan.keep` decides it (on a revision's first build, the last build's open data);
+    None when it is of the plan's own revision."""
+    now = (plan.version, plan.date.isoformat() if plan.date else None)
     named = named_path(plan)
     if named is not None:
-        return [named]
-    build = output.build_folder(root)
-    return [build / published_plan.FOLDER / "plan.json", build / published_plan.LAST]
+        return named if _revision(named) not in (None, now) else None
+    if plan.content is None:
+        return None
+    build = output.build_folder(plan.content.parent)
+    last, kept = build / published_plan.LAST, build / published_plan.FOLDER / "plan.json"
+    if _revision(last) not in (None, now) and _revision(kept) != now:  # a revision's first build keeps the last
+        return last
+    return kept if _revision(kept) not in (None, now) else None
 
 
 def previous(plan: Plan) -> Version | None:
-    """The previous version the plan is compared with; None when there is none."""
-    now = (plan.version, plan.date.isoformat() if plan.date else None)
-    for path in _candidates(plan):
-        found = published_plan.revision(path)
-        if found is None or (found[0] is not None and str(found[0]), found[1]) == now:
-            continue
-        try:
-            return _read(path, plan.language)
-        except (OSError, ValueError):
-            continue
-    return None
+    """The previous version the plan is compared with; None when there is none, or it cannot be read."""
+    source = _source(plan)
+    if source is None:
+        return None
+    try:
+        return _read(source, plan.language)
+    except (OSError, ValueError):
+        return None
 
 
 def changes(plan: Plan) -> Changes | None:

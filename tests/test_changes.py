@@ -230,3 +230,17 @@ def test_a_chapter_claiming_the_changes_prints_their_table_in_the_book(tmp_path:
                 "Rp 650.000.000 Rp 950.000.000 +Rp 300.000.000", "ECO-01 ECO-10",
                 "Seluruh perubahan anggaran masterplan +Rp 630.000.000"):
         assert row in text, row
+
+
+def test_the_next_revision_compares_with_the_last_one_not_the_one_before(tmp_path: Path) -> None:
+    """0.1, then 0.2, then 0.3: the first build of 0.3 says what changed since 0.2, as every build of 0.3 after it."""
+    root, _ = _revised(tmp_path)
+    third = {**FIRST, **SECOND,
+             "content/plan.yml": SECOND["content/plan.yml"].replace('version: "0.2"', 'version: "0.3"'),
+             "content/agencies/diskominfo.yml": SECOND["content/agencies/diskominfo.yml"].replace(
+                 "{year: 2023, amount: 400000000, source: APBD}", "{year: 2023, amount: 450000000, source: APBD}")}
+    write_plan(root, third)
+    for _ in range(2):
+        output = _build(root)
+        assert "Changes since version 0.2: 0 new programs, 0 dropped, 1 budgets changed (+Rp 50" in output
+        assert "<h1>Perubahan sejak versi 0.2</h1>" in (root / "build/site/changes.html").read_text(encoding="utf-8")
