@@ -106,7 +106,7 @@ def summary_line(plan: Plan, formats: Formats) -> Message | None:
     found = changes(plan)
     if found is None:
         return None
-    return Message("Changes since version {version}: {added} new programs, {dropped} dropped, {budgets} budgets "
-                   "changed ({difference})", version=found.since, added=len(found.added), dropped=len(found.dropped),
+    return Message("Changes since version {version}: programs {added} new, {dropped} dropped, {budgets} with another "
+                   "budget ({difference})", version=found.since, added=len(found.added), dropped=len(found.dropped),
                    budgets=len(found.budget_changed),
                    difference=formats.rupiah_difference(found.budget_difference, short=True))
