@@ -163,3 +163,21 @@ def test_stream_data_ending_with_a_carriage_return_keeps_its_length(tmp_path: Pa
     written = target.read_bytes()
     assert b"/Length 5\n>>\nstream\ndata\r\r\nendstream" in written
     assert PdfReader(io.BytesIO(written)).trailer["/Root"]["/Example"].get_object().get_data() == b"data\r"
+
+
+def test_an_adopted_book_with_a_picture_in_a_chapter_is_an_archival_pdf(tmp_path: Path) -> None:
+    """A map or a photo in a chapter: WeasyPrint asks for its smoothing (/Interpolate true), which PDF/A forbids;
+    the adopted book draws it without, and stays PDF/A-2a to the validator."""
+    from PIL import Image
+
+    (tmp_path / "content" / "assets").mkdir(parents=True)
+    Image.new("RGB", (40, 30), (30, 120, 60)).save(tmp_path / "content" / "assets" / "peta.png")
+    write_plan(tmp_path, {"content/chapters/01-peta.md": "---\ntitle: Peta\n---\n\n![Peta wilayah kota](assets/peta.png)\n"})
+    pdf = _built(tmp_path, HISTORY) / "masterplan.pdf"
+    images = [drawn.get_object() for sheet in reader(pdf).pages
+              for drawn in (sheet["/Resources"].get("/XObject") or {}).values()
+              if drawn.get_object().get("/Subtype") == "/Image"]
+    assert images, "the chapter's picture is not in the book"
+    assert all(image.get("/Interpolate") in (None, False) for image in images)
+    report = page.validate_pdf(pdf, profile="2a")
+    assert report.is_compliant, [(failure.rule_id, failure.message) for failure in report.failures]

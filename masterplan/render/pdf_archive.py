@@ -18,7 +18,14 @@ import hashlib
 from pathlib import Path
 
 from pypdf import PdfReader, PdfWriter
-from pypdf.generic import ArrayObject, ByteStringObject, DecodedStreamObject, NameObject
+from pypdf.generic import (
+    ArrayObject,
+    BooleanObject,
+    ByteStringObject,
+    DecodedStreamObject,
+    DictionaryObject,
+    NameObject,
+)
 
 from masterplan.render import pdf_pack
 
@@ -49,6 +56,24 @@ def carry(writer: PdfWriter, readers: list[PdfReader]) -> None:
         digest.update(getattr(given, "original_bytes", b""))
     identifier = ByteStringObject(digest.digest())
     writer._ID = ArrayObject([identifier, identifier])
+    for page in writer.pages:
+        _not_interpolated(page.get("/Resources"), set())
+
+
+def _not_interpolated(resources: object, seen: set[int]) -> None:
+    """Every image of ``resources`` (and of the forms in them) drawn without smoothing: WeasyPrint asks for it
+    (``/Interpolate true``), which PDF/A forbids; a photo or a map in a chapter would otherwise break conformance."""
+    resources = resources.get_object() if resources is not None else None
+    if not isinstance(resources, DictionaryObject) or id(resources) in seen:
+        return
+    seen.add(id(resources))
+    objects = resources.get("/XObject")
+    for item in (objects.get_object().values() if objects is not None else ()):
+        drawn = item.get_object()
+        if drawn.get("/Subtype") == "/Image" and "/Interpolate" in drawn:
+            drawn[NameObject("/Interpolate")] = BooleanObject(False)
+        elif drawn.get("/Subtype") == "/Form":
+            _not_interpolated(drawn.get("/Resources"), seen)
 
 
 def mend(target: Path) -> None:
