@@ -96,8 +96,10 @@ def test_the_page_says_beside_the_pdf_link_that_it_is_being_built_or_failed(make
         beside.filter(has_text="PDF gagal dibuat ulang").wait_for(timeout=PDF_BUILD * 1000)
         said = beside.inner_text()
         assert "tautan ini memberi PDF sebelumnya" in said, said
-        assert "templates/print/cover.html:10:1: error[E603]: print template error: a plan has no field 'nothing'" \
-            in said, said  # as the terminal says it
+        line = next(number for number, text in enumerate(cover.read_text(encoding="utf-8").splitlines(), 1)
+                    if "plan.nothing" in text)
+        assert f"templates/print/cover.html:{line}:1: error[E603]: print template error: a plan has no field 'nothing'" \
+            in said, said  # as the terminal says it, at the line of the cover that names it
         assert tab.evaluate("window.kept === true"), "the page was reloaded to say it"
         cover.unlink()
         beside.wait_for(state="detached", timeout=PDF_BUILD * 1000)  # the PDF is of the plan again

@@ -187,7 +187,7 @@ def test_rounded_budget_tables_say_how_they_are_rounded(sample_build: Path) -> N
     assert [rounded in notes[t] for t in notes] == [True, False, True, True, True, True] and shared in notes["budget-agency"]
     assert all(f'<table id="{table}" class="budget" aria-describedby="{table}-note">' in html for table in notes)
     book = " ".join(page_texts(sample_build / "build" / "masterplan.pdf"))
-    assert " ".join(book.split()).count(shared) == 2  # the shares by funding source and by agency
+    assert " ".join(book.split()).count(shared) == 3  # the shares by funding source, by agency and by phase
 
 
 @pytest.mark.parametrize("name", ["agency/index.html", "chapter/sinkronisasi.html"])
