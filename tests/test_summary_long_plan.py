@@ -1,8 +1,10 @@
 """The executive summary of a plan of many programs stays a summary: its roadmap chapter counts the programs running
 by pillar and year instead of charting each one (a province's 3,000 programs made a 115-page summary, 81 pages of
-them the roadmap's chart).
+them the roadmap's chart), and its quick wins, more than it shows in full, get a line each (a province's 153 quick
+wins in full were 27 pages).
 
-The plan is the sample grown by the benchmarks' generator to 130 programs, its summary laid out alone.
+The plan is the sample grown by the benchmarks' generator to 130 programs, 40 of them quick wins, its summary laid
+out alone.
 """
 
 from __future__ import annotations
@@ -29,6 +31,10 @@ def long_plan(tmp_path_factory: pytest.TempPathFactory) -> tuple[Plan, Path]:
     root = generated_plan(tmp_path_factory.mktemp("long"), (31, 130))
     plan = load_and_check(root).plan
     assert plan is not None and len(plan.programs) == 130  # more than summary_book.ROADMAP_CHART_AT_MOST
+    for program in plan.programs[::3][:40]:  # more quick wins than summary_book.QUICK_WINS_IN_FULL_AT_MOST
+        program.quick_win = True
+    plan.link()
+    assert len(plan.quick_wins) > summary_book.QUICK_WINS_IN_FULL_AT_MOST
     report = Report()
     with Staging(root / "build") as staging:
         summary_book.render(plan, root, staging, BuildOptions(), report)
@@ -55,3 +61,27 @@ def test_a_long_plans_summary_counts_its_programs_by_pillar_and_year(long_plan: 
 def test_a_long_plans_summary_stays_short(long_plan: tuple[Plan, Path]) -> None:
     """130 programs: the summary is no longer than the sample's 11 pages (with the chart, 14)."""
     assert len(texts(long_plan[1])) <= 11, len(texts(long_plan[1]))
+
+
+def test_a_long_plans_summary_gives_each_quick_win_a_line_under_its_pillar(long_plan: tuple[Plan, Path]) -> None:
+    """Each quick win is one numbered line, code and name, under its pillar's band giving the pillar's count and
+    budget, in the book's order; the table's total is theirs; the chapter sends the reader to the book for the
+    rest, and is some three pages, not the full table's eight."""
+    plan, pdf = long_plan
+    pages = texts(pdf)
+    found = dict(outline_pages(pdf))
+    start, end = found["Bab 4 · Quick Wins"], found["Bab 5 · Anggaran"]
+    chapter = " ".join(pages[start:end])  # outline_pages: 0-based page indexes
+    wins = plan.quick_wins
+    assert f"mendaftar {len(wins)} quick win masterplan ini per dimensi" in chapter
+    assert "target keluaran, dan sumber pendanaan setiap quick win dimuat dalam tabel quick win dokumen" in chapter
+    places = [chapter.index(f"{number} {program.id} ") for number, program in enumerate(wins, 1)]
+    assert places == sorted(places)
+    for pillar in plan.pillars:
+        if pillar.quick_wins:
+            total = sum(p.total_budget for p in pillar.quick_wins)
+            band = f"{pillar.name.get('id')} {len(pillar.quick_wins)} quick win · Rp {total:,}".replace(",", ".")
+            assert band in chapter, band
+    assert f"Total Rp {sum(p.total_budget for p in wins):,}".replace(",", ".") in chapter
+    assert "Permasalahan yang diatasi" not in chapter and "Target keluaran" not in chapter
+    assert end - start <= 3, end - start

@@ -36,6 +36,10 @@ OWN_ITEMS = {"tab:summary-pillars": ("table", "Pillars: goals, programs and indi
 #: running by pillar and year instead (the chart of a province's 3,000 programs ran to 81 of its 115 pages)
 ROADMAP_CHART_AT_MOST = 100
 
+#: quick wins the summary shows in full (the book's table: some four landscape pages); a plan of more gets a line for
+#: each, under its pillar (a province's 153 quick wins in full made 27 of its summary's 34 pages)
+QUICK_WINS_IN_FULL_AT_MOST = 24
+
 #: the summary's chapters after the authors' text: the part each shows (print/parts/<part>.html), its title, and the
 #: tables and figures it holds (the book's keep their ids and captions, outline.GENERATED_ITEMS; one the plan does not
 #: have, the phases' table without phases, is left out)
@@ -72,7 +76,7 @@ SUMMARY = companion_book.Companion(
     "Executive summary", SUMMARY_PDF, TEMPLATE, "summary", contents,
     "Executive summary: not laid out, its content has errors", "Executive summary: unchanged since the last build",
     "Executive summary: {pages} pages in {seconds:.1f} s", "Executive summary: layout failed",
-    extra=(("roadmap_chart_at_most", ROADMAP_CHART_AT_MOST),))
+    extra=(("roadmap_chart_at_most", ROADMAP_CHART_AT_MOST), ("quick_wins_in_full_at_most", QUICK_WINS_IN_FULL_AT_MOST)))
 
 
 def render(plan: Plan, root: Path, staging: Staging, options: BuildOptions, report: Report) -> list[str]:
