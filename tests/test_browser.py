@@ -350,6 +350,17 @@ def test_a_result_opens_at_the_term_or_section_it_was_found_in(query: str, targe
     assert page.problems == []  # type: ignore[attr-defined]
 
 
+def test_the_words_a_search_found_are_bold_not_only_yellow(page: object, server: str) -> None:
+    """The found words were marked by a pale yellow alone (1.14:1 on white): gone in grayscale, under achromatopsia
+    or on a monochrome screen. They are bold too."""
+    page.goto(server + "search.html?q=aduan")  # type: ignore[attr-defined]
+    _wait_for_search(page)
+    page.wait_for_selector("#search-results mark")  # type: ignore[attr-defined]
+    weights = page.evaluate("[...document.querySelectorAll('#search-results mark')].map(m => getComputedStyle(m).fontWeight)")  # type: ignore[attr-defined]
+    around = page.evaluate("getComputedStyle(document.querySelector('#search-results mark').parentElement).fontWeight")  # type: ignore[attr-defined]
+    assert weights and set(weights) == {"700"} and around != "700", (weights, around)
+
+
 @pytest.mark.parametrize("query", ["kominfo", "dashboard", "sambt"])
 def test_a_word_the_site_lacks_finds_nothing_rather_than_a_letter(query: str, page: object, server: str) -> None:
     """Pagefind matches an unknown word by its longest known start: "kominfo" found the glossary's letter "K"
