@@ -12,8 +12,12 @@ regulations print an annex's first page with a heading naming the regulation (Pe
 
 and end it with the signature of the one who enacted it ("WALI KOTA PASURUAN,"). plan.yml writes the decree as the
 regulation names itself, ``Peraturan Wali Kota Pasuruan Nomor 45 Tahun 2021``, optionally followed by ``tentang``
-and its title (else the plan's title is the regulation's): this reads its parts back. A final plan whose current
-decree does not read so gets no heading, and validate says why (W121).
+and its title (else the plan's title is the regulation's): this reads its parts back, in the forms regulations are
+cited in (``Nomor: 45``, ``No. 45``, a Keputusan's ``Nomor 188.45/12/423.011/2021`` whose number ends with its year,
+a trailing full stop, ``…, tentang``). A regulation cited with its amendment ("… Nomor 45 Tahun 2021 sebagaimana
+telah diubah dengan … Nomor 3 Tahun 2024") is the amendment's: the revised book is the annex of the amending
+regulation, titled "Perubahan atas …" the one it amends, as an amendment names itself (UU 12/2011, Lampiran II).
+A final plan whose current decree does not read so gets no heading, and validate says why (W121).
 """
 
 from __future__ import annotations
@@ -23,54 +27,90 @@ from dataclasses import dataclass
 
 from masterplan.model import Plan
 from masterplan.plan_parts import Revision
+from masterplan.sample_plan import head_of
 
-#: "<regulation> Nomor <number> Tahun <year>[ tentang <title>]", or in English "… Number 45 of 2021[ concerning …]"
-PATTERN = re.compile(r"(?P<kind>\S.*?)\s+(?:Nomor|Number|No\.)\s*(?P<number>[^\s,]+),?\s+(?:Tahun|of|Year)\s+"
-                     r"(?P<year>\d{4})(?:\s+(?:tentang|concerning|on)\s+(?P<about>\S.*?))?\s*", re.IGNORECASE | re.DOTALL)
+#: "<regulation> Nomor <number>[ Tahun <year>][, tentang <title>]", or in English "… Number 45 of 2021[ concerning …]"
+PATTERN = re.compile(r"(?P<kind>\S.*?)\s+(?:Nomor|Number|No)(?:\.|\b)\s*:?\s*(?P<number>[^\s,:]+)"
+                     r"(?:,?\s+(?:Tahun|of|Year)\s+(?P<year>\d{4}))?"
+                     r"(?:,?\s+(?:tentang|concerning|on)\s+(?P<about>\S.*?))?", re.IGNORECASE | re.DOTALL)
+#: a number carrying its year as its last part, as a Keputusan's does: 188.45/12/423.011/2021
+DATED_NUMBER = re.compile(r".+/\d{4}")
+#: what joins a regulation to its amendment: "sebagaimana telah diubah dengan", "… beberapa kali diubah, terakhir
+#: dengan" (several: which amendment the last is, the words do not say), "as (last) amended by"
+AMENDED = re.compile(r",?\s+(?:sebagaimana\s+telah\s+(?:beberapa\s+kali\s+)?diubah(?:\s+beberapa\s+kali)?\s*,?\s*"
+                     r"(?:terakhir\s+)?dengan|as\s+(?:last\s+)?amended(?:\s+several\s+times)?,?\s+(?:last\s+)?by)\s+",
+                     re.IGNORECASE)
+#: the words of an amendment cited after others (its title, "Perubahan Kedua atas …", is the one to write then)
+SEVERAL = re.compile(r"beberapa|terakhir|last|several", re.IGNORECASE)
 #: the word a regulation's name opens with, before whom it is of ("Peraturan Wali Kota …": the Wali Kota's)
 REGULATION = re.compile(r"(?:Peraturan|Keputusan)\s+", re.IGNORECASE)
+#: a Peraturan Daerah (Perda) "… Kota Pasuruan": the council's and the head of the city's, whom it names after it
+REGIONAL = re.compile(r"(?:Peraturan\s+Daerah|Perda)\s+", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class Decree:
     """The adopting regulation's parts, as written: ``kind`` "Peraturan Wali Kota Pasuruan", ``number`` "45",
-    ``year`` "2021", ``about`` its title ("" where the decree gives none: the plan's title is printed)."""
+    ``year`` "2021" ("" where its number carries it: 188.45/12/423.011/2021), ``about`` its title ("" where the
+    decree gives none: the plan's title is printed); ``amends``: the regulation it amends, cited before it."""
 
     kind: str
     number: str
     year: str
     about: str
     revision: Revision
+    amends: Decree | None = None
 
     @property
     def enacted_by(self) -> str:
-        """Who signs it, from its name: "Wali Kota Pasuruan" of a "Peraturan Wali Kota Pasuruan" ("" if the name
-        does not say)."""
+        """Who signs it, from its name: "Wali Kota Pasuruan" of a "Peraturan Wali Kota Pasuruan", the head of the
+        city a Perda names ("Bupati Malang" of a "Peraturan Daerah Kabupaten Malang"), "" if the name does not say."""
+        regional = REGIONAL.match(self.kind)
+        if regional:
+            return head_of(self.kind[regional.end():]) if self.kind[regional.end():].strip() else ""
         opening = REGULATION.match(self.kind)
         return self.kind[opening.end():] if opening else ""
 
 
-@dataclass(frozen=True)
-class Enacted:
-    """The signature closing the annex: the office, as the regulation's name gives it, and the name of the one
-    holding it, as the foreword's signature by the same office gives it (None: a line to write it on)."""
+def read(text: str, revision: Revision) -> Decree | None:
+    """``text``'s parts as a regulation's name (with the one it amends, if cited so), or None where it does not
+    read as one."""
+    squeezed = " ".join(text.split()).removesuffix(".")
+    amended = AMENDED.search(squeezed)
+    if amended is None:
+        return _regulation(squeezed, revision)
+    amends, amendment = _regulation(squeezed[:amended.start()], revision), _regulation(squeezed[amended.end():], revision)
+    if amends is None or amendment is None:
+        return None
+    if SEVERAL.search(amended[0]):  # "Perubahan Kedua atas …"? the citation does not say which amendment it is
+        return amendment
+    return Decree(amendment.kind, amendment.number, amendment.year, amendment.about, revision, amends)
 
-    role: str
-    name: str | None
+
+def _regulation(text: str, revision: Revision) -> Decree | None:
+    found = PATTERN.fullmatch(text)
+    if found is None or not (found["year"] or DATED_NUMBER.fullmatch(found["number"])):
+        return None
+    return Decree(found["kind"], found["number"], found["year"] or "", found["about"] or "", revision)
+
+
+def same_office(one: str, other: str) -> bool:
+    """Whether two names of an office are the same, however spaced or capitalised: "Walikota Pasuruan" is
+    "Wali Kota Pasuruan"."""
+    return "".join(one.split()).casefold() == "".join(other.split()).casefold()
+
+
+def example(city: str) -> str:
+    """How plan.yml names the regulation adopting a plan of ``city``: a Kabupaten's Bupati enacts a Peraturan Bupati."""
+    if city.startswith("Kabupaten "):
+        return f"Peraturan Bupati {city.removeprefix('Kabupaten ')} Nomor 45 Tahun 2021"
+    return f"Peraturan Wali Kota {city.removeprefix('Kota ')} Nomor 45 Tahun 2021"
 
 
 def current(plan: Plan) -> Revision | None:
     """The entry of ``revisions`` for the plan's own version (the last one listing it), if any."""
     version = plan.version.strip()
     return next((revision for revision in reversed(plan.revisions) if revision.version.strip() == version), None)
-
-
-def read(text: str, revision: Revision) -> Decree | None:
-    """``text``'s parts as a regulation's name, or None where it does not read as one."""
-    found = PATTERN.fullmatch(" ".join(text.split()))
-    if found is None:
-        return None
-    return Decree(found["kind"], found["number"], found["year"], found["about"] or "", revision)
 
 
 def adopting(plan: Plan, language: str) -> Decree | None:
@@ -82,6 +122,15 @@ def adopting(plan: Plan, language: str) -> Decree | None:
     return read(revision.decree.get(language), revision)
 
 
+@dataclass(frozen=True)
+class Enacted:
+    """The signature closing the annex: the office, as the regulation's name gives it, and the name of the one
+    holding it, as the foreword's signature by the same office gives it (None: a line to write it on)."""
+
+    role: str
+    name: str | None
+
+
 def enacted(plan: Plan, decree: Decree, language: str) -> Enacted | None:
     """Who signs the annex of ``decree``: the office its name gives, else the foreword's signer's; the name the
     foreword's signature by that office gives. None where neither says who."""
@@ -89,13 +138,5 @@ def enacted(plan: Plan, decree: Decree, language: str) -> Enacted | None:
     role = decree.enacted_by or (signatures[0].role.get(language) if signatures else "")
     if not role.strip():
         return None
-    same = (signed for signed in signatures if " ".join(signed.role.get(language).split()).casefold()
-            == " ".join(role.split()).casefold())
+    same = (signed for signed in signatures if same_office(signed.role.get(language), role))
     return Enacted(role, next((signed.name for signed in same if signed.name), None))
-
-
-def example(city: str) -> str:
-    """How plan.yml names the regulation adopting a plan of ``city``: a Kabupaten's Bupati enacts a Peraturan Bupati."""
-    if city.startswith("Kabupaten "):
-        return f"Peraturan Bupati {city.removeprefix('Kabupaten ')} Nomor 45 Tahun 2021"
-    return f"Peraturan Wali Kota {city.removeprefix('Kota ')} Nomor 45 Tahun 2021"

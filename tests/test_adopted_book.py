@@ -14,7 +14,7 @@ from conftest import write_plan
 from pdf_reading import page_texts, plumbed, reader
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import DecodedStreamObject, NameObject
-from test_revisions import HISTORY
+from test_revisions import DECREE, HISTORY
 
 from masterplan import decree
 from masterplan.build import BuildOptions, run
@@ -34,9 +34,9 @@ FOREWORD = """\
 HEADING = "LAMPIRAN PERATURAN WALI KOTA CONTOH NOMOR 45 TAHUN 2021 TENTANG MASTERPLAN SMART CITY KOTA CONTOH 2022–2026"
 
 
-def _built(root: Path, plan_yml: str) -> Path:
+def _built(root: Path, plan_yml: str, foreword: str = FOREWORD) -> Path:
     write_plan(root, {"content/plan.yml": plan_yml + "executive_summary: true\n", "content/executive-summary.md": SUMMARY,
-                      "content/chapters/00-kata-pengantar.md": FOREWORD})
+                      "content/chapters/00-kata-pengantar.md": foreword})
     result = run(root, BuildOptions(search=False, site=False))
     assert result.ok, "\n".join(str(d) for d in result.report)
     return root / "build"
@@ -100,20 +100,110 @@ def test_a_draft_is_no_annex_and_no_archival_pdf(tmp_path: Path) -> None:
     assert "/Metadata" not in catalog and "/OutputIntents" not in catalog
 
 
+TITLE = "MASTERPLAN SMART CITY KOTA CONTOH 2022–2026"
+AMENDED = "Peraturan Wali Kota Contoh Nomor 45 Tahun 2021 sebagaimana telah diubah dengan Peraturan Wali Kota Contoh " \
+    "Nomor 3 Tahun 2024"
+
+
+@pytest.mark.parametrize(("written", "city", "heading", "signature"), [
+    ("Keputusan Wali Kota Contoh Nomor 188.45/12/423.011/2021", "Kota Contoh",
+     f"LAMPIRAN KEPUTUSAN WALI KOTA CONTOH NOMOR 188.45/12/423.011/2021 TENTANG {TITLE}", "WALI KOTA CONTOH,"),
+    ("Peraturan Walikota Contoh Nomor 45 Tahun 2021.", "Kota Contoh",
+     f"LAMPIRAN PERATURAN WALIKOTA CONTOH NOMOR 45 TAHUN 2021 TENTANG {TITLE}", "WALIKOTA CONTOH,"),
+    ("Peraturan Daerah Kota Contoh Nomor 3 Tahun 2021", "Kota Contoh",
+     f"LAMPIRAN PERATURAN DAERAH KOTA CONTOH NOMOR 3 TAHUN 2021 TENTANG {TITLE}", "WALI KOTA CONTOH,"),
+    (AMENDED, "Kota Contoh", ("LAMPIRAN PERATURAN WALI KOTA CONTOH NOMOR 3 TAHUN 2024 TENTANG PERUBAHAN ATAS PERATURAN "
+     f"WALI KOTA CONTOH NOMOR 45 TAHUN 2021 TENTANG {TITLE}"), "WALI KOTA CONTOH,"),
+    ("Peraturan Bupati Contoh Nomor 7 Tahun 2022", "Kabupaten Contoh",
+     f"LAMPIRAN PERATURAN BUPATI CONTOH NOMOR 7 TAHUN 2022 TENTANG {TITLE}", "BUPATI CONTOH,"),
+])
+def test_the_annex_is_headed_and_signed_as_its_regulation_is_written(tmp_path: Path, written: str, city: str,
+                                                                     heading: str, signature: str) -> None:
+    """A Keputusan, numbered with its year and printed so (no TAHUN); a Perwali cited "Walikota" and with a full
+    stop, signed by the foreword's Wali Kota all the same; a Perda, signed by the head of the city; a Perwali cited
+    with its amendment, the annex of the amendment, titled as an amendment names itself; a regency's Perbup."""
+    plan_yml = HISTORY.replace(f"decree: {DECREE}", f"decree: {written}")
+    foreword = FOREWORD
+    if city != "Kota Contoh":
+        plan_yml = plan_yml.replace("city: Kota Contoh", f"city: {city}")
+        foreword = FOREWORD.replace("role: Wali Kota Contoh", "role: Bupati Contoh")
+    pages = _squeezed(_built(tmp_path, plan_yml, foreword) / "masterplan.pdf")
+    assert heading in pages[0]
+    assert f"{signature} RAHARTO TENO PRASETYO" in pages[-1]
+
+
 @pytest.mark.parametrize(("written", "kind", "number", "year", "about", "enacted_by"), [
     ("Peraturan Wali Kota Pasuruan Nomor 45 Tahun 2021", "Peraturan Wali Kota Pasuruan", "45", "2021", "",
      "Wali Kota Pasuruan"),
     ("Peraturan Bupati Pasuruan Nomor 12 Tahun 2022 tentang Masterplan Smart City Kabupaten Pasuruan",
      "Peraturan Bupati Pasuruan", "12", "2022", "Masterplan Smart City Kabupaten Pasuruan", "Bupati Pasuruan"),
     ("Mayor Regulation of Kota Pasuruan Number 45 of 2021", "Mayor Regulation of Kota Pasuruan", "45", "2021", "", ""),
+    ("Keputusan Wali Kota Pasuruan Nomor 188.45/12/423.011/2021", "Keputusan Wali Kota Pasuruan",
+     "188.45/12/423.011/2021", "", "", "Wali Kota Pasuruan"),
+    ("Peraturan Wali Kota Pasuruan No. 45 Tahun 2021, tentang Masterplan Smart City.", "Peraturan Wali Kota Pasuruan",
+     "45", "2021", "Masterplan Smart City", "Wali Kota Pasuruan"),
+    ("Mayor Regulation of Kota Pasuruan No. 45 of 2021, concerning the Smart City Masterplan.",
+     "Mayor Regulation of Kota Pasuruan", "45", "2021", "the Smart City Masterplan", ""),
+    ("Mayor Decree of Kota Pasuruan Number: 188.45/12/423.011/2021", "Mayor Decree of Kota Pasuruan",
+     "188.45/12/423.011/2021", "", "", ""),
+    ("Peraturan Walikota Pasuruan Nomor 45 Tahun 2021", "Peraturan Walikota Pasuruan", "45", "2021", "",
+     "Walikota Pasuruan"),
+    ("Peraturan Daerah Kota Pasuruan Nomor 3 Tahun 2021", "Peraturan Daerah Kota Pasuruan", "3", "2021", "",
+     "Wali Kota Pasuruan"),
+    ("Peraturan Daerah Kabupaten Malang Nomor 3 Tahun 2021", "Peraturan Daerah Kabupaten Malang", "3", "2021", "",
+     "Bupati Malang"),
+    ("Peraturan Bupati Malang Nomor 7 Tahun 2022", "Peraturan Bupati Malang", "7", "2022", "", "Bupati Malang"),
 ])
 def test_a_decree_is_read_as_the_regulation_names_itself(written: str, kind: str, number: str, year: str, about: str,
                                                           enacted_by: str) -> None:
-    revision = Revision("1.0", None, Text({}), None, Text({"id": written}))  # type: ignore[arg-type]
-    read = decree.read(written, revision)
+    read = decree.read(written, REVISION)
     assert read is not None
     assert (read.kind, read.number, read.year, read.about, read.enacted_by) == (kind, number, year, about, enacted_by)
-    assert decree.read("Perwali 45/2021", revision) is None
+
+
+REVISION = Revision("1.0", None, Text({}), None, Text({}))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("written", ["Peraturan Wali Kota Pasuruan Nomor 45 Tahun 2021.",
+                                     "Peraturan Wali Kota Pasuruan Nomor: 45 Tahun 2021",
+                                     "Peraturan Wali Kota Pasuruan No 45 Tahun 2021",
+                                     "Peraturan Wali Kota Pasuruan No. 45, Tahun 2021"])
+def test_a_decree_is_read_in_the_forms_it_is_cited_in(written: str) -> None:
+    """A full stop at its end, "Nomor:", "No", "No.": the same regulation's parts."""
+    read = decree.read(written, REVISION)
+    assert read is not None
+    assert (read.kind, read.number, read.year, read.about) == ("Peraturan Wali Kota Pasuruan", "45", "2021", "")
+
+
+@pytest.mark.parametrize("written", ["Perwali 45/2021", "Peraturan Wali Kota Pasuruan Nomor 45",
+                                     "Keputusan Wali Kota Pasuruan 188.45/12/423.011/2021",
+                                     "Peraturan Wali Kota Nobody 45 Tahun 2021"])
+def test_a_decree_without_its_number_or_year_is_not_read(written: str) -> None:
+    assert decree.read(written, REVISION) is None
+
+
+@pytest.mark.parametrize(("written", "kind", "number", "amends", "about"), [
+    (AMENDED, "Peraturan Wali Kota Contoh", "3", ("Peraturan Wali Kota Contoh", "45", "2021"), ""),
+    (("Peraturan Wali Kota Contoh Nomor 45 Tahun 2021 tentang Masterplan, sebagaimana telah diubah dengan Peraturan "
+     "Wali Kota Contoh Nomor 3 Tahun 2024 tentang Perubahan atas Peraturan Wali Kota Contoh Nomor 45 Tahun 2021"),
+     "Peraturan Wali Kota Contoh", "3", ("Peraturan Wali Kota Contoh", "45", "2021"),
+     "Perubahan atas Peraturan Wali Kota Contoh Nomor 45 Tahun 2021"),
+    ("Mayor Regulation of Kota Contoh Number 45 of 2021 as amended by Mayor Regulation of Kota Contoh Number 3 of 2024",
+     "Mayor Regulation of Kota Contoh", "3", ("Mayor Regulation of Kota Contoh", "45", "2021"), ""),
+    # amended more than once: which amendment the last is ("Perubahan Kedua atas …"), only its own title says
+    (("Peraturan Wali Kota Contoh Nomor 45 Tahun 2021 sebagaimana telah beberapa kali diubah, terakhir dengan "
+     "Peraturan Wali Kota Contoh Nomor 5 Tahun 2025"), "Peraturan Wali Kota Contoh", "5", None, ""),
+    (("Peraturan Wali Kota Contoh Nomor 45 Tahun 2021 sebagaimana telah diubah beberapa kali terakhir dengan "
+     "Peraturan Wali Kota Contoh Nomor 5 Tahun 2025"), "Peraturan Wali Kota Contoh", "5", None, ""),
+])
+def test_a_decree_cited_with_its_amendment_is_the_amendment(written: str, kind: str, number: str,
+                                                            amends: tuple[str, str, str] | None, about: str) -> None:
+    """The book of the revised plan is the annex of the amending regulation, which replaced the annex of the first;
+    the first, which its title names, is kept where the citation says it is the only amendment."""
+    read = decree.read(written, REVISION)
+    assert read is not None
+    assert (read.kind, read.number, read.about) == (kind, number, about)
+    assert (read.amends and (read.amends.kind, read.amends.number, read.amends.year)) == amends
 
 
 def _fonts(pdf: Path) -> list[tuple[str, bool]]:
