@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from masterplan.model import Plan
 from masterplan.plan_parts import Revision
-from masterplan.sample_plan import head_of
+from masterplan.sample_plan import city_name, head_of, is_regency
 
 #: "<regulation> Nomor <number>[ Tahun <year>][, tentang <title>]", or in English "… Number 45 of 2021[ concerning …]"
 PATTERN = re.compile(r"(?P<kind>\S.*?)\s+(?:Nomor|Number|No)(?:\.|\b)\s*:?\s*(?P<number>[^\s,:]+)"
@@ -100,11 +100,13 @@ def same_office(one: str, other: str) -> bool:
     return "".join(one.split()).casefold() == "".join(other.split()).casefold()
 
 
-def example(city: str) -> str:
-    """How plan.yml names the regulation adopting a plan of ``city``: a Kabupaten's Bupati enacts a Peraturan Bupati."""
-    if city.startswith("Kabupaten "):
-        return f"Peraturan Bupati {city.removeprefix('Kabupaten ')} Nomor 45 Tahun 2021"
-    return f"Peraturan Wali Kota {city.removeprefix('Kota ')} Nomor 45 Tahun 2021"
+def example(city: str, written: str = "") -> str:
+    """How plan.yml names the regulation adopting a plan of ``city``, of the kind ``written`` opens with: a Perwali
+    (a Kabupaten's Bupati enacts a Peraturan Bupati), a Keputusan, or a Peraturan Daerah."""
+    if REGIONAL.match(written):
+        return f"Peraturan Daerah {'Kabupaten' if is_regency(city) else 'Kota'} {city_name(city)} Nomor 45 Tahun 2021"
+    kind = "Keputusan" if written.strip().casefold().startswith("keputusan") else "Peraturan"
+    return f"{kind} {head_of(city)} Nomor 45 Tahun 2021"
 
 
 def current(plan: Plan) -> Revision | None:

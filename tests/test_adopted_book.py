@@ -206,6 +206,21 @@ def test_a_decree_cited_with_its_amendment_is_the_amendment(written: str, kind: 
     assert (read.amends and (read.amends.kind, read.amends.number, read.amends.year)) == amends
 
 
+@pytest.mark.parametrize(("city", "written", "example"), [
+    ("Kota Pasuruan", "Perwali 45/2021", "Peraturan Wali Kota Pasuruan Nomor 45 Tahun 2021"),
+    ("Kabupaten Malang", "Perbup 7/2022", "Peraturan Bupati Malang Nomor 45 Tahun 2021"),
+    ("Kab. Malang", "Perbup 7/2022", "Peraturan Bupati Malang Nomor 45 Tahun 2021"),
+    ("Kota Pasuruan", "Keputusan Wali Kota 188.45/12/2021", "Keputusan Wali Kota Pasuruan Nomor 45 Tahun 2021"),
+    ("Kota Pasuruan", "Peraturan Daerah Kota Pasuruan 3/2021", "Peraturan Daerah Kota Pasuruan Nomor 45 Tahun 2021"),
+    ("Kab. Malang", "Perda 3/2021", "Peraturan Daerah Kabupaten Malang Nomor 45 Tahun 2021"),
+])
+def test_w121_shows_the_decree_to_write_as_the_city_and_the_kind_written(city: str, written: str, example: str) -> None:
+    """The example W121's hint gives is of the city's head ("Kab. Malang" is a regency, led by a Bupati) and of the
+    kind of regulation written, a Keputusan's as a Keputusan."""
+    assert decree.example(city, written) == example
+    assert decree.read(example, REVISION) is not None
+
+
 def _fonts(pdf: Path) -> list[tuple[str, bool]]:
     """Every font the pages use, and whether its file is in the PDF."""
     found = {}

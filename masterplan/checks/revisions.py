@@ -9,7 +9,8 @@ mistake readers see in the table:
 - W120, at the last entry: a final plan whose own ``version`` the list lacks, so the history printed in the
   adopted book ends at an older version. A draft is not told: its version is not adopted yet.
 - W121, at the decree: a final plan's current decree that does not read as a regulation's name ("Peraturan Wali Kota
-  Pasuruan Nomor 45 Tahun 2021"), so the book, its annex, has no heading naming it (:mod:`masterplan.decree`).
+  Pasuruan Nomor 45 Tahun 2021"), so the book, its annex, has no heading naming it (:mod:`masterplan.decree`); the
+  hint's example is of the city's head and of the kind written (a Keputusan's as a Keputusan).
 
 Entries whose date is no real day (E101, said by the loader) are left out of the date rules.
 """
@@ -69,4 +70,5 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
         yield warning(current.at("decree"), "W121", "the book gets no annex heading (LAMPIRAN …): the decree "
                       "'{decree}' does not read as a regulation's name and number", Message(
                           "write it as the regulation names itself, e.g. '{example}', followed by 'tentang' and its "
-                          "title where that is not the plan's", example=decree.example(plan.city)), decree=written)
+                          "title where that is not the plan's", example=decree.example(plan.city, written)),
+                      decree=written)
