@@ -22,6 +22,7 @@ from masterplan.changes import (
     version_of_plan,
 )
 from masterplan.diagnostics import Message
+from masterplan.folder_reader import inside
 from masterplan.formatting import Formats
 from masterplan.model import Plan
 
@@ -38,10 +39,12 @@ def named_path(plan: Plan) -> Path | None:
 def problem(plan: Plan) -> Message | None:
     """Why the file plan.yml's ``baseline`` names cannot be compared with; None if it can (or plan.yml names none)."""
     path = named_path(plan)
-    if path is None or plan.baseline is None:
+    if path is None or plan.baseline is None or plan.content is None:
         return None
     written = PurePosixPath(plan.baseline.replace("\\", "/"))
-    if written.is_absolute() or ".." in written.parts or any(":" in part for part in written.parts[:1]):
+    if written.is_absolute() or ".." in written.parts or any(":" in part for part in written.parts[:1]) \
+            or not inside(path, plan.content.parent):
+        # a link inside the plan folder leading out of it is refused too: the project never reads beyond it
         return Message("it is not a file inside the plan folder")
     if not path.is_file():
         return Message("the plan folder has no such file")

@@ -168,6 +168,31 @@ def test_a_fresh_checkout_compares_with_the_plan_json_plan_yml_names(tmp_path: P
     assert "Perubahan sejak versi 0.1" in (root / "build/site/changes.html").read_text(encoding="utf-8")
 
 
+
+@pytest.mark.parametrize("linked", ["published/plan-0.1.json", "published"])
+def test_a_baseline_linked_out_of_the_plan_folder_is_refused(tmp_path: Path, linked: str) -> None:
+    """A link inside the plan folder (the file, or its folder) to a plan.json outside it is refused as ``../`` is:
+    E534 at plan.yml's ``baseline`` line, exit 1, and the file outside never read."""
+    from test_bad_inputs import run_validate
+    outside = write_plan(tmp_path / "elsewhere", FIRST)
+    _build(outside)
+    (outside / "published").mkdir()
+    shutil.copyfile(outside / "build/site/data/plan.json", outside / "published/plan-0.1.json")
+    plan_yml = SECOND["content/plan.yml"].replace('version: "0.2"\n',
+                                                  'version: "0.2"\n        baseline: published/plan-0.1.json\n')
+    root = write_plan(tmp_path / "plan", {**FIRST, **SECOND, "content/plan.yml": plan_yml})
+    if linked != "published":
+        (root / "published").mkdir()
+    (root / linked).symlink_to(outside / linked, target_is_directory=linked == "published")
+    code, found, _ = run_validate(root)
+    line = plan_yml.splitlines().index("        baseline: published/plan-0.1.json") + 1
+    errors = [d for d in found if d["severity"] == "error"]
+    assert [(d["file"], d["line"], d["code"]) for d in errors] == [("content/plan.yml", line, "E534")]
+    assert "not a file inside the plan folder" in errors[0]["message"] and code == 1
+    result = CliRunner().invoke(cli, ["build", str(root), "--no-pdf", "--no-search"])
+    assert result.exit_code == 1 and "E534" in result.output
+    assert not (root / "build/site/changes.html").exists()
+
 def test_the_changes_are_open_data_described_in_the_datapackage(tmp_path: Path) -> None:
     """changes.csv: a row per change, the budget rows adding up to the page's total; datapackage.json describes it
     (frictionless finds no error) and the data page lists it. A build without a previous version writes none."""
