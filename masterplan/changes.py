@@ -4,19 +4,26 @@ Both versions are reduced to the same small :class:`Version` (programs and agenc
 the change list compares: name, pillar, lead agency, period, budget by funding source, indicators' targets): the
 previous one from its open data (``plan.json``, :func:`version_of_json`), the current one from the model
 (:func:`version_of_plan`). :func:`compare` lists programs added, dropped, renamed (a program whose ``former_ids``
-holds a code the previous version had) and changed, and agencies added, dropped and renamed. Every amount is a
-whole rupiah total of budget lines, as a program's page adds them up.
+holds a code the previous version had) and changed, and agencies added, dropped and renamed. A program's indicators
+are paired by name, else by place and unit (:mod:`masterplan.indicator_changes`): one renamed is listed as such, its
+targets compared. Every amount is a whole rupiah total of budget lines, as a program's page adds them up.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
+from masterplan.indicator_changes import (
+    IndicatorFacts,
+    TargetChange,
+    pairs,
+    target_changes,
+)
 from masterplan.model import Plan
 from masterplan.programs import Program
-from masterplan.values import Text, Value, code_order
+from masterplan.values import Text, code_order
 
 
 @dataclass(frozen=True)
@@ -29,7 +36,7 @@ class ProgramFacts:
     lead: str
     period: tuple[int, int]
     by_source: dict[str, int]  #: funding source → whole rupiah over the period
-    targets: dict[str, dict[int, Value]]  #: indicator name (the plan's language) → year → target
+    indicators: tuple[IndicatorFacts, ...]  #: in the program's order
     former_ids: tuple[str, ...] = ()
 
     @property
@@ -56,14 +63,6 @@ class Version:
 
 
 @dataclass(frozen=True)
-class TargetChange:
-    indicator: str
-    year: int
-    before: Value | None  #: None: the previous version set no target that year
-    after: Value | None
-
-
-@dataclass(frozen=True)
 class ProgramChange:
     """A program of both versions (under its code then and now) and what about it changed; nothing: unchanged."""
 
@@ -72,6 +71,8 @@ class ProgramChange:
     #: funding source → (before, after) for each source whose amount changed, in the order the plan lists them
     sources: dict[str, tuple[int, int]] = field(default_factory=dict)
     targets: list[TargetChange] = field(default_factory=list)
+    #: (name then, name now) of each indicator renamed (:func:`masterplan.indicator_changes.pairs`)
+    indicators_renamed: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def renamed(self) -> bool:
@@ -100,7 +101,7 @@ class ProgramChange:
     @property
     def changed(self) -> bool:
         return (self.renamed or self.pillar_moved or self.lead_moved or self.period_changed or self.budget_changed
-                or bool(self.targets))
+                or bool(self.targets) or bool(self.indicators_renamed))
 
 
 @dataclass
@@ -124,6 +125,10 @@ class Changes:
         return [change for change in self.changed if change.budget_changed]
 
     @property
+    def indicators_renamed(self) -> list[ProgramChange]:
+        return [change for change in self.changed if change.indicators_renamed]
+
+    @property
     def budget_difference(self) -> int:
         """How much the plan's indicative budget grew (below zero: shrank), whole rupiah."""
         return (sum(p.budget for p in self.added) - sum(p.budget for p in self.dropped)
@@ -145,7 +150,8 @@ def _facts(program: Program, language: str) -> ProgramFacts:
     return ProgramFacts(program.id, program.name, program.pillar_id, program.lead_id,
                         (program.period.start, program.period.end),
                         _by_source([(line.source, line.amount) for line in program.budget]),
-                        {i.name.get(language): dict(i.targets) for i in program.indicators}, tuple(program.former_ids))
+                        tuple(IndicatorFacts(i.name.get(language), i.unit.get(language), dict(i.targets))
+                              for i in program.indicators), tuple(program.former_ids))
 
 
 def version_of_plan(plan: Plan) -> Version:
@@ -167,12 +173,13 @@ def _program_of_json(item: Mapping[str, Any], language: str) -> ProgramFacts:
     period = item.get("period") or {}
     lines = [(str(line.get("source")), _int(line.get("amount"))) for line in item.get("budget") or []
              if isinstance(line, Mapping)]
-    targets = {_text(i.get("name")).get(language): {int(year): value for year, value in (i.get("targets") or {}).items()
-                                                    if str(year).isdigit()}
-               for i in item.get("indicators") or [] if isinstance(i, Mapping)}
+    indicators = tuple(IndicatorFacts(_text(i.get("name")).get(language), _text(i.get("unit")).get(language),
+                                      {int(year): value for year, value in (i.get("targets") or {}).items()
+                                       if str(year).isdigit()})
+                       for i in item.get("indicators") or [] if isinstance(i, Mapping))
     return ProgramFacts(str(item["id"]), _text(item.get("name")), str(item.get("pillar") or ""),
                         str(item.get("lead") or ""), (_int(period.get("start")), _int(period.get("end"))),
-                        _by_source(lines), targets, tuple(str(i) for i in item.get("former_ids") or []))
+                        _by_source(lines), indicators, tuple(str(i) for i in item.get("former_ids") or []))
 
 
 def version_of_json(document: Mapping[str, Any], language: str) -> Version:
@@ -199,15 +206,12 @@ def _program_change(before: ProgramFacts, after: ProgramFacts, agencies: Mapping
     sources = {source: (before.by_source.get(source, 0), after.by_source.get(source, 0))
                for source in dict.fromkeys([*before.by_source, *after.by_source])
                if before.by_source.get(source, 0) != after.by_source.get(source, 0)}
-    targets = [TargetChange(name, year, before.targets.get(name, {}).get(year), target)
-               for name, years in after.targets.items() for year, target in sorted(years.items())
-               if name in before.targets and before.targets[name].get(year) != target]
-    targets += [TargetChange(name, year, target, None) for name, years in before.targets.items()
-                if name in after.targets for year, target in sorted(years.items()) if year not in after.targets[name]]
+    indicators = pairs(before.indicators, after.indicators)
+    targets = [change for then, now in indicators for change in target_changes(then, now)]
+    renamed = [(then.name, now.name) for then, now in indicators if then.name != now.name]
     # the lead as the current plan names it: an agency renamed since is not a program moved
     lead = agencies.get(before.lead, before.lead)
-    return ProgramChange(ProgramFacts(before.id, before.name, before.pillar, lead, before.period, before.by_source,
-                                      before.targets, before.former_ids), after, sources, targets)
+    return ProgramChange(replace(before, lead=lead), after, sources, targets, renamed)
 
 
 def compare(before: Version, after: Version) -> Changes:

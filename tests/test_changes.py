@@ -118,6 +118,76 @@ def test_the_comparison_follows_an_agency_renamed(tmp_path: Path) -> None:
     assert not changes.changed and changes
 
 
+
+def _indicators_revised(tmp_path: Path, indicators: str) -> Path:
+    """The mini plan built as 0.1, then as 0.2 with GOV-01's indicators written as ``indicators``."""
+    root = write_plan(tmp_path / "plan", {})
+    _build(root)
+    old = MINI_FILES["content/agencies/diskominfo.yml"]
+    start, end = old.index("            indicators:\n"), old.index("            missions:")
+    write_plan(root, {"content/plan.yml": SECOND["content/plan.yml"],
+                      "content/agencies/diskominfo.yml": old[:start] + indicators + old[end:]})
+    return root
+
+
+#: GOV-01's indicator as 0.1 has it, with a second one after it
+RESPONSE = """\
+              - name: {name}
+                unit: {unit}
+                baseline: {{year: 2021, value: 40}}
+                targets: {{2022: 60, 2023: 80, 2024: {target}}}
+"""
+USERS = """\
+              - name: Pengguna aktif
+                unit: orang
+                targets: {2022: 1000}
+"""
+
+
+def test_an_indicator_renamed_is_followed_by_its_place_and_unit(tmp_path: Path) -> None:
+    """An indicator has no code: the same name is the same indicator wherever it moved; else the one at the same
+    place with the same unit is the same one renamed, its target change shown under its new name. The page, the
+    open data and the comparison say so; another unit at that place is another indicator, never a rename."""
+    renamed = RESPONSE.format(name="Aduan warga ditanggapi paling lama 10 menit", unit="Persen", target=95)
+    root = _indicators_revised(tmp_path / "renamed", "            indicators:\n" + renamed + USERS)
+    before = version_of_json(json.loads((root / "build/site/data/plan.json").read_text(encoding="utf-8")), "id")
+    plan, report = load(root)
+    assert plan is not None, report
+    changes = compare(before, version_of_plan(plan))
+    assert [(c.after.id, c.indicators_renamed) for c in changes.changed] == [
+        ("GOV-01", [("Aduan ditanggapi dalam 10 menit", "Aduan warga ditanggapi paling lama 10 menit")])]
+    assert [(t.indicator, t.year, t.before, t.after) for t in changes.changed[0].targets] == [
+        ("Aduan warga ditanggapi paling lama 10 menit", 2024, 90, 95)]
+    _build(root)
+    page = (root / "build/site/changes.html").read_text(encoding="utf-8")
+    assert re.search(r'<h2 id="indicators">Indikator yang berganti nama</h2>', page)
+    assert _rows(page, "indicators-table")[1:] == [
+        ("GOV-01 e-Sambat (Media Sambat Masyarakat) Aduan warga ditanggapi paling lama 10 menit "
+         "Aduan ditanggapi dalam 10 menit")]
+    assert _rows(page, "targets-table")[1:] == [
+        "GOV-01 e-Sambat (Media Sambat Masyarakat) Aduan warga ditanggapi paling lama 10 menit 2024 90 95"]
+    with open(root / "build/site/data/changes.csv", encoding="utf-8", newline="") as handle:
+        rows = [(r["change"], r["indicator"], r["before"], r["after"]) for r in csv.DictReader(handle)]
+    assert rows == [("indicator_renamed", "Aduan warga ditanggapi paling lama 10 menit",
+                     "Aduan ditanggapi dalam 10 menit", "Aduan warga ditanggapi paling lama 10 menit"),
+                    ("target", "Aduan warga ditanggapi paling lama 10 menit", "90", "95")]
+    # the same two indicators in the other order: known by their names, nothing renamed, only the target changed
+    moved = _indicators_revised(tmp_path / "moved", "            indicators:\n" + USERS + RESPONSE.format(
+        name="Aduan ditanggapi dalam 10 menit", unit="persen", target=95))
+    plan, report = load(moved)
+    assert plan is not None, report
+    before = version_of_json(json.loads((moved / "build/site/data/plan.json").read_text(encoding="utf-8")), "id")
+    changes = compare(before, version_of_plan(plan))
+    assert [(c.indicators_renamed, [(t.year, t.before, t.after) for t in c.targets]) for c in changes.changed] == [
+        ([], [(2024, 90, 95)])]
+    # another unit at the same place: another indicator, neither renamed nor compared
+    other = _indicators_revised(tmp_path / "other", "            indicators:\n" + RESPONSE.format(
+        name="Waktu tanggapan aduan", unit="menit", target=95))
+    plan, report = load(other)
+    assert plan is not None, report
+    before = version_of_json(json.loads((other / "build/site/data/plan.json").read_text(encoding="utf-8")), "id")
+    assert not compare(before, version_of_plan(plan)).changed
+
 def test_the_site_shows_what_changed_since_the_previous_version(tmp_path: Path) -> None:
     root, output = _revised(tmp_path)
     site = root / "build/site"

@@ -16,21 +16,22 @@ from masterplan.changes import Changes, ProgramChange, ProgramFacts
 from masterplan.model import Plan
 
 #: every kind of row, as ``datapackage.json`` constrains the column ``change``
-KINDS = ("added", "dropped", "renamed", "lead", "pillar", "period", "budget", "budget_by_source", "target",
-         "agency_added", "agency_dropped", "agency_renamed")
+KINDS = ("added", "dropped", "renamed", "lead", "pillar", "period", "budget", "budget_by_source",
+         "indicator_renamed", "target", "agency_added", "agency_dropped", "agency_renamed")
 
 COLUMNS: dict[str, list[tuple[str, str]]] = {
     "changes.csv": [
         ("change", ("What changed: added, dropped, renamed, lead, pillar, period, budget (a program's total), "
-                    "budget_by_source, target, agency_added, agency_dropped or agency_renamed")),
+                    "budget_by_source, indicator_renamed, target, agency_added, agency_dropped or agency_renamed")),
         ("previous_version", "The version the plan is compared with"),
         ("program_id", "Program code (in the current version; a dropped program's last code); empty for an agency"),
         ("agency_id", "Agency id, for a change of an agency (else empty)"),
         ("former_id", "The code or id in the previous version, for a program or an agency renamed (else empty)"),
         ("funding_source", "Funding source, in a row of budget_by_source (else empty)"),
-        ("indicator", "Indicator name, in a row of target (else empty)"),
+        ("indicator", "Indicator name (the current one), in a row of indicator_renamed or target (else empty)"),
         ("year", "Year of the target, in a row of target (else empty)"),
-        ("before", ("The previous value: lead agency id, pillar id, years (2022-2024) or target (else empty)")),
+        ("before", ("The previous value: lead agency id, pillar id, years (2022-2024), indicator name or target "
+                    "(else empty)")),
         ("after", "The current value, as before"),
         ("budget_before", "Indicative budget in the previous version, whole rupiah (0 for a program added)"),
         ("budget_after", "Indicative budget in the current version, whole rupiah (0 for a program dropped)"),
@@ -40,7 +41,7 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
 }
 TITLES = {"changes.csv": "Changes"}
 NOTES = {"changes.csv": ("What changed since the previous version of the plan: a row per program added, dropped, "
-                         "renamed or moved, per budget, period or target changed, and per agency added, dropped or "
+                         "renamed or moved, per budget, period, indicator name or target changed, and per agency added, dropped or "
                          "renamed.")}
 
 
@@ -71,6 +72,8 @@ def _program_rows(changes: Changes, change: ProgramChange) -> Iterator[list[Any]
         yield _row(changes, "budget", after.id, budget=(before.budget, after.budget))
         for source, amounts in change.sources.items():
             yield _row(changes, "budget_by_source", after.id, source=source, budget=amounts)
+    for then, now in change.indicators_renamed:
+        yield _row(changes, "indicator_renamed", after.id, indicator=now, before=then, after=now)
     for target in change.targets:
         yield _row(changes, "target", after.id, indicator=target.indicator, year=target.year, before=target.before,
                    after=target.after)
