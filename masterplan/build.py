@@ -103,6 +103,14 @@ def run(root: Path, options: BuildOptions, cache: FileCache | None = None) -> Bu
             cache.settle()  # the parses it keeps are written beside the build: waited for, never redone
 
 
+def _written(exported: Alongside[list[str]] | None, folder: Path) -> dict[str, int]:
+    """The open data's files' sizes, once written into ``folder`` (the data page shows them)."""
+    from masterplan.render import data
+    if exported is not None:
+        exported.result()
+    return data.sizes(folder)
+
+
 def _run(root: Path, options: BuildOptions, cache: FileCache | None) -> BuildResult:
     # --strict: warnings stop the build, so they are known before rendering; otherwise the
     # warning rules run beside the rendering (see project.warnings_alongside)
@@ -145,7 +153,7 @@ def _run(root: Path, options: BuildOptions, cache: FileCache | None) -> BuildRes
                     summary += _companions(plan, root, staging, options, report)
                 if options.site:
                     from masterplan.render import site
-                    summary += site.render(plan, root, staging, options, report)
+                    summary += site.render(plan, root, staging, options, report, lambda: _written(exported, folder))
                 if exported is not None:
                     summary[:0] = exported.result()
                 if options.site and (changed := baseline.summary_line(plan, Formats(plan.language, words))):

@@ -50,16 +50,17 @@ class Pages:
 
 
 def site_pages(plan: Any, root: Path, pdf_size: int | None, problems: list[Diagnostic],
-               base_url: str | None = None, companions: dict[str, int] | None = None) -> Pages:
+               base_url: str | None = None, companions: dict[str, int] | None = None,
+               data_sizes: dict[str, int] | None = None) -> Pages:
     """The site's pages for ``plan``, rendered lazily by the same code as ``masterplan build``; ``pdf_size`` and
     ``companions``: the linked book's size, None when not linked, and its other books' by their page's key
-    (site_links.COMPANIONS), each one not linked left out."""
+    (site_links.COMPANIONS), each one not linked left out; ``data_sizes``: the open data's files' by name."""
     from masterplan.build import BuildOptions
     from masterplan.render import site
 
     report = Report()
     options = BuildOptions(pdf=False, search=False, cache=False, base_url=base_url)
-    prepared = site.prepare(plan, root, options, report, pdf_size, companions)
+    prepared = site.prepare(plan, root, options, report, pdf_size, companions, data_sizes)
     problems.extend(report.items)
     for page in prepared.pages:  # shown for a missing page at any depth of this server: its links start at "/"
         if page.path == site.PAGES["not_found"]:
@@ -242,7 +243,10 @@ class Preview:
         if self.in_process:
             try:
                 self.from_plan = plan.base_url
-                return site_pages(plan, self.root, pdf_size, problems, self.base_url, companions)
+                # the open data the last build wrote: its data page's sizes
+                from masterplan.render import data
+                return site_pages(plan, self.root, pdf_size, problems, self.base_url, companions,
+                                  data.sizes(self.site / "data"))
             except (TypeError, AttributeError, ImportError, KeyError) as exc:
                 self.in_process = False  # a bug in the page list: fall back to full builds
                 self.say(Message("preview: in-process rendering unavailable ({detail}); using full site builds",

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -110,9 +111,11 @@ def test_the_budget_page_links_its_figures_as_data_and_the_data_page_names_each_
     assert "Ringkasan anggaran" in openpyxl.load_workbook(data / "plan.xlsx").sheetnames
 
     page = (site / "data.html").read_text(encoding="utf-8")
-    assert '<a href="data/budget.csv" download>budget.csv</a> — <a href="#budget-csv">Baris anggaran</a>' in page
+    assert re.search(r'<a href="data/budget.csv" download>budget.csv</a> <span class="file-size">\(\d+ kB\)</span> — '
+                     r'<a href="#budget-csv">Baris anggaran</a>', page)
     assert 'id="budget-csv"' in page
-    assert "programs.csv — Program budget.csv — Baris anggaran agencies.csv — Perangkat Daerah" in page_text(data)
+    assert re.search(r"programs\.csv \(\d+ kB\) — Program budget\.csv \(\d+ kB\) — Baris anggaran agencies\.csv "
+                     r"\(\d+ kB\) — Perangkat Daerah", page_text(data))
 
 
 def test_the_data_page_says_to_import_codes_and_phone_numbers_as_text(make_plan) -> None:
@@ -130,3 +133,45 @@ def test_the_data_page_says_to_import_codes_and_phone_numbers_as_text(make_plan)
     assert ("Kode dan nomor telepon berupa teks: saat mengimpor, beri kolom-kolomnya jenis Teks (Text), sebab bila "
             "tidak, kode program seperti 2.10 menjadi angka 2,1 dan nomor telepon 0343424242 kehilangan angka 0 di "
             "depannya.") in page_text(data)
+
+
+def _sizes_shown(data: Path) -> dict[str, float]:
+    """Each file the data page offers for download and the size it gives, in bytes (as written: ``(812 kB)``,
+    ``(5,4 MB)``, a decimal comma in Indonesian)."""
+    page = (data.parent / "data.html").read_text(encoding="utf-8")
+    found = re.findall(r'<a href="data/([^"]+)" download>[^<]+</a> <span class="file-size">\(([\d.,]+) (kB|MB)\)',
+                       page)
+    return {name: float(number.replace(",", ".")) * (10**3 if unit == "kB" else 10**6)
+            for name, number, unit in found}
+
+
+def test_the_data_page_gives_each_file_s_size_as_published(make_plan, monkeypatch) -> None:
+    """plan.json is 5.4 MB on a province's plan: a reader on a phone's data plan is told before downloading. Each
+    file the data page lists shows its size, the real bytes of the file the site publishes, written the Indonesian
+    way ("79 kB", "1,5 MB"). A file that grows while nothing the page's other inputs hold changed is shown with its
+    new size: the cache of pages knows the sizes."""
+    data = build(make_plan)
+    shown = _sizes_shown(data)
+    assert set(shown) == {path.name for path in data.iterdir()}  # every file published, each with its size
+    for name, size in shown.items():
+        assert abs(size - max(os.path.getsize(data / name), 500)) <= 500, name  # to the kB shown (at least 1 kB)
+    from masterplan.preview import Preview
+    preview = Preview(data.parent.parent.parent, log=lambda line: None)
+    preview.rebuild()
+    assert preview.verify("data.html") and preview.in_process  # the preview shows the sizes the build wrote
+
+    from masterplan.render import data as open_data
+    export = open_data.export
+
+    def padded(plan, folder: Path, *args, **kwargs) -> list[str]:  # type: ignore[no-untyped-def]
+        said = export(plan, folder, *args, **kwargs)
+        with open(folder / "plan.json", "ab") as handle:  # white space at its end: the same JSON, 1.5 MB
+            handle.write(b" " * (1_500_000 - handle.tell()))
+        return said
+
+    monkeypatch.setattr(open_data, "export", padded)
+    built = run(data.parent.parent.parent, BuildOptions(pdf=False, search=False))
+    assert built.ok, [str(d) for d in built.report]
+    assert os.path.getsize(data / "plan.json") == 1_500_000
+    assert '<a href="data/plan.json" download>plan.json</a> <span class="file-size">(1,5 MB)</span>' in (
+        data.parent / "data.html").read_text(encoding="utf-8")

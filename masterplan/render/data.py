@@ -201,3 +201,8 @@ def export(plan: Plan, folder: Path, words: Translator, kept: KeptWorkbook | Non
     return [Message("Open data: plan.json, {files} CSV files and {workbook} (1 program)" if len(plan.programs) == 1
                     else "Open data: plan.json, {files} CSV files and {workbook} ({programs} programs)",
                     files=len(written), workbook=workbook.NAME, programs=len(plan.programs))]
+
+
+def sizes(folder: Path) -> dict[str, int]:
+    """The size in bytes of each file :func:`export` wrote into ``folder``, by name, as the data page shows them."""
+    return {path.name: path.stat().st_size for path in folder.iterdir() if path.is_file()} if folder.is_dir() else {}

@@ -10,8 +10,10 @@ shares is :mod:`site_context`; what its templates read off a page's HTML (headin
 from __future__ import annotations
 
 import datetime
+import json
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from html import unescape
@@ -91,6 +93,8 @@ class PreparedSite:
     #: the linked executive summary's and strategic analysis's sizes by their page's key, likewise; one not linked is
     #: not there
     companions: dict[str, int] = field(default_factory=dict)
+    #: the open data's files' sizes by name, shown by the data page only (its key holds them)
+    data_sizes: dict[str, int] = field(default_factory=dict)
 
     def compile_templates(self) -> None:
         """Compile every website template of the theme (pages, parts, macros) into the environment's cache."""
@@ -105,11 +109,13 @@ class PreparedSite:
         template = self.env.get_template(page.template)
         shown = {"pdf_size": self.pdf_size, **{size: self.companions.get(key) for key, size in COMPANIONS.items()}
                  } if WHOLE_PLAN in page.inputs else {}
+        if page.path == PAGES["data"]:
+            shown["data_sizes"] = self.data_sizes
         return template.render({**self.common, **page.context, **shown, "page": page, "base": page.base})
 
 
 def prepare(plan: Plan, root: Path, options: BuildOptions, report: Report, pdf_size: int | None = None,
-            companions: dict[str, int] | None = None) -> PreparedSite:
+            companions: dict[str, int] | None = None, data_sizes: dict[str, int] | None = None) -> PreparedSite:
     """List the site's pages and compute what they share; used by :func:`render` and the preview."""
     theme = Theme.for_plan(root)
     env = site_environment(theme, plan.language)
@@ -126,7 +132,7 @@ def prepare(plan: Plan, root: Path, options: BuildOptions, report: Report, pdf_s
     common = common_context(plan, book, translate, options.base_url, pdf_size is not None, logo_path(plan, root))
     common["asset_versions"] = asset_versions(theme)
     return PreparedSite(env, pages, {**common, "layout": Layout(env, common)}, theme, pdf_size,
-                        companions or {})
+                        companions or {}, data_sizes or {})
 
 
 def _scroll_box(env: jinja2.Environment) -> ScrollBox | None:
@@ -138,11 +144,15 @@ def _scroll_box(env: jinja2.Environment) -> ScrollBox | None:
         return None
 
 
-def render(plan: Plan, root: Path, staging: Staging, options: BuildOptions, report: Report) -> list[str]:
+def render(plan: Plan, root: Path, staging: Staging, options: BuildOptions, report: Report,
+           data_sizes: Callable[[], dict[str, int]] = dict) -> list[str]:
     """Write the site into the staging folder; returns summary lines for the terminal.
 
     With ``options.cache``, pages whose inputs did not change are taken from the last
     build (see :mod:`site_cache`), and so is the search index when no page changed.
+    ``data_sizes`` gives the open data's files' sizes once they are written (beside the
+    other pages, :class:`masterplan.alongside.Alongside`): the data page, which shows them,
+    is rendered last.
     """
     started = time.perf_counter()
     folder = staging.path(SITE)
@@ -158,7 +168,14 @@ def render(plan: Plan, root: Path, staging: Staging, options: BuildOptions, repo
                                       # the page of changes and the home page show what changed since the previous
                                       # version, which a build kept or plan.yml names, no content file
                                       PAGES["changes"]: repr(baseline.changes(plan))})
-    problems, written = write_pages(site, folder, keys, manifest, build / SITE, options.jobs)
+    sized = [page for page in site.pages if page.path == PAGES["data"]]
+    problems, written, entries = write_pages(site, [p for p in site.pages if p not in sized], folder, keys, manifest,
+                                             build / SITE, options.jobs)
+    site.data_sizes = data_sizes()
+    keys = site_cache.Keys({**keys.content, "data/": json.dumps(site.data_sizes, sort_keys=True)}, keys.shared)
+    late, rendered, last = write_pages(site, sized, folder, keys, manifest, build / SITE, options.jobs)
+    problems, written, entries = problems + late, written + rendered, {**entries, **last}
+    manifest.pages = {page.path: entries[page.path] for page in site.pages if page.path in entries}
     report.extend(problems)
     copy_static(site.theme, folder / "static")
     copy_logo(plan, root, folder)

@@ -31,14 +31,14 @@ PAGES_PER_WORKER = 60  #: below this many pages per process, forking costs more 
 Job = tuple["PreparedSite", list[Page], Path, "site_cache.Keys", "site_cache.Manifest", "site_cache.LastSite"]
 
 
-def write_pages(site: PreparedSite, folder: Path, keys: site_cache.Keys, manifest: site_cache.Manifest,
-                previous: Path, jobs: int | None = None) -> tuple[list[Diagnostic], int]:
-    """Render (or reuse) every page and write it out, in parallel for big sites.
+def write_pages(site: PreparedSite, pages: list[Page], folder: Path, keys: site_cache.Keys,
+                manifest: site_cache.Manifest, previous: Path, jobs: int | None = None
+                ) -> tuple[list[Diagnostic], int, dict[str, list[str]]]:
+    """Render (or reuse) ``pages``, some of the site's, and write them out, in parallel for big sites.
 
-    Returns the template errors (a plan's own templates may have them) as diagnostics and
-    how many pages were rendered; ``manifest`` is updated to this build's pages.
+    Returns the template errors (a plan's own templates may have them) as diagnostics, how many
+    pages were rendered, and each page's entry for this build's ``manifest`` (read, not changed).
     """
-    pages = site.pages
     for directory in {str(Path(page.path).parent) for page in pages}:
         (folder / directory).mkdir(parents=True, exist_ok=True)
     job: Job = (site, pages, folder, keys, manifest, site_cache.LastSite.beside(previous, folder))
@@ -58,8 +58,7 @@ def write_pages(site: PreparedSite, folder: Path, keys: site_cache.Keys, manifes
             _JOB = None
     problems = [problem for share in shares for problem in share[0]]
     entries = {path: entry for share in shares for path, entry in share[1].items()}
-    manifest.pages = {page.path: entries[page.path] for page in pages if page.path in entries}
-    return problems, sum(share[2] for share in shares)
+    return problems, sum(share[2] for share in shares), entries
 
 
 _JOB: Job | None = None
