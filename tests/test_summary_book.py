@@ -8,16 +8,19 @@ no longer asks for it.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
 import pdfplumber
 import pytest
+from click.testing import CliRunner
 from conftest import REPO, english_book, write_plan
 from pdf_reading import joined_texts as texts
 from pdf_reading import outline_pages, page_texts, plumbed, reader
 
 from masterplan.build import BuildOptions, run
+from masterplan.cli import cli
 from masterplan.diagnostics import Report
 from masterplan.output import SUMMARY_PDF, Staging
 from masterplan.project import load_and_check
@@ -274,3 +277,21 @@ def test_a_picture_the_renderer_refuses_in_the_authors_text_is_told_at_its_line(
     fetcher.refused.append((f"{fetcher.base_url}assets/peta.svg", "not a picture the book prints"))
     told = [str(d) for d in pdf_logs.diagnostics(fetcher, [], plan)]
     assert len(told) == 1 and told[0].startswith("content/executive-summary.md:7:"), told
+
+
+def test_a_cross_reference_the_summary_does_not_hold_is_told_once_at_its_line(tmp_path: Path) -> None:
+    """The summary has no program matrix: [[GOV-01]] in its text is printed as written. validate said nothing of it
+    and the build said W604 naming only the file; now validate says it at its line, and the build says it there,
+    once, while a reference the summary holds is said nothing of."""
+    root, _ = summary_on(tmp_path)
+    (root / "content" / "executive-summary.md").write_text(
+        "---\ntitle: Ringkasan\n---\n\nQuick win pada [[tab:quick-wins]].\n\nLayanan aduan [[GOV-01]] sudah berjalan.\n",
+        encoding="utf-8")
+    result = CliRunner().invoke(cli, ["validate", str(root), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert [(d["file"], d["line"], d["code"]) for d in json.loads(result.stdout) if d["code"] == "W604"] == [
+        ("content/executive-summary.md", 7, "W604")]
+    built = run(root, BuildOptions(site=False, search=False))
+    assert built.ok and (root / "build" / SUMMARY_PDF).is_file()
+    assert [(d.position.file, d.position.line) for d in built.report.warnings if d.code == "W604"] == [
+        ("content/executive-summary.md", 7)]

@@ -20,6 +20,7 @@ from masterplan.checks.cross_references import (
     UnknownReference,
     analysis_references,
     mistyped,
+    summary_references,
     unknown_references,
 )
 from masterplan.diagnostics import ANY_PROGRAM, Diagnostic, Position, error, warning
@@ -36,6 +37,7 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
                          analysis.generated_tables(plan), unreadable)
     if plan.executive_summary and plan.summary_text is not None:  # its Jinja, as a chapter's: told at its lines
         yield from chapters.expand(plan.summary_text, context)[1]
+        yield from _references(plan.summary_text, summary_references(plan))  # as its book tells them, at their lines
     yield from texts.in_texts(plan, unknown_reference)
     if plan.logo:
         where = plan.where.get("logo", plan.position)
@@ -87,11 +89,16 @@ def _book(plan: Plan, book: list[Chapter], context: dict[str, Any], unknown_refe
             yield from links.filled_links(chapter, text, plan.content)
             if filled := too_costly(text, Position(chapter.position.file, chapter.body_line, 1), filled=True):
                 yield filled
-        for ref, line, column in crossref.find(chapter.body):
-            if found := unknown_reference(ref, Position(chapter.position.file, chapter.body_line + line - 1, column)):
-                yield found
+        yield from _references(chapter, unknown_reference)
         for text, line, column in crossref.find(crossref.outside_templates(chapter.body), crossref.MISTYPED):
             yield mistyped(text, Position(chapter.position.file, chapter.body_line + line - 1, column))
+
+
+def _references(chapter: Chapter, unknown_reference: UnknownReference) -> Iterator[Diagnostic]:
+    """What each cross-reference the chapter writes to nothing its book holds is, at its line."""
+    for ref, line, column in crossref.find(chapter.body):
+        if found := unknown_reference(ref, Position(chapter.position.file, chapter.body_line + line - 1, column)):
+            yield found
 
 
 def _written(chapter: Chapter) -> Iterator[Diagnostic]:

@@ -1,5 +1,6 @@
 """Cross-references (``[[GOV-01]]``, ``[[tab:swot]]``) that name nothing the plan has (E507), with what was likely
-meant, and double brackets around what is no cross-reference (W518)."""
+meant, nothing the book they are printed in holds (W604: the strategic analysis, the executive summary), and double
+brackets around what is no cross-reference (W518)."""
 
 from __future__ import annotations
 
@@ -66,6 +67,30 @@ def analysis_references(plan: Plan, unreadable: AbstractSet[str]) -> UnknownRefe
         return error(at, "E507", "cross-reference to unknown '{ref}'", closest_reference(ref, own), ref=ref)
 
     return unknown_reference
+
+
+def summary_references(plan: Plan) -> UnknownReference:
+    """What a cross-reference of the executive summary to nothing it holds is (its own chapters, tables and figures:
+    no program or agency, it has no program matrix): W604, printed as written, as its book tells it."""
+    # the summary book's own outline, not a second list of its ids to keep in step with it; loaded only for a plan
+    # with a summary text (the strategic analysis's ids are derived without the renderer: masterplan.analysis)
+    from masterplan.render import summary_outline
+    held = summary_outline.contents(plan, lambda text, **values: text).targets
+
+    def unknown_reference(ref: str, at: Position) -> Diagnostic | None:
+        return None if ref in held else not_in_book(ref, at, SUMMARY_HINT)
+
+    return unknown_reference
+
+
+#: what to do of a cross-reference the executive summary does not hold
+SUMMARY_HINT = ("the executive summary holds its own chapters, tables and figures only (no program matrix): refer to "
+                "them ([[tab:quick-wins]], [[tab:budget-pillar]]), or name the program, agency or chapter in words")
+
+
+def not_in_book(ref: str, at: Position, hint: str | None = None) -> Diagnostic:
+    """W604 for a cross-reference a book prints without a target (as written)."""
+    return warning(at, "W604", "cross-reference '{ref}' names nothing in the book", hint, ref=ref)
 
 
 #: kinds of cross-reference as staff also write them (in Indonesian, in English, in full)

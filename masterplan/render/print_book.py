@@ -18,7 +18,8 @@ from markupsafe import Markup
 
 from masterplan import attainment, baseline, chapters, crossref, program_tables, summary
 from masterplan.captions import TableCaption, table_captions
-from masterplan.diagnostics import Report, warning
+from masterplan.checks.cross_references import not_in_book
+from masterplan.diagnostics import Report
 from masterplan.model import Plan
 from masterplan.render import charts, matrix_rows, outline, pdf_chunks, typography
 from masterplan.render.foreign_terms import italicised
@@ -129,7 +130,7 @@ def chapter_text(plan: Plan, entry: outline.BookChapter, book: outline.Outline, 
     def resolve(ref: str) -> str:
         target = book.resolve(ref)
         if target is None and ref not in written:
-            report.add(warning(source.position, "W604", "cross-reference '{ref}' names nothing in the book", ref=ref))
+            report.add(not_in_book(ref, source.position))
         return _xref(target, ref, page_word)
 
     marks = ContinuedTables(plan, book, translate, title)

@@ -1,0 +1,48 @@
+"""The executive summary's outline: its chapters, tables and figures, numbered as the book numbers its own.
+
+What :mod:`summary_book` lays out, and what the executive summary's text may refer to: validate checks its
+cross-references against it (:mod:`masterplan.checks.cross_references`) without loading the PDF's machinery.
+"""
+
+from __future__ import annotations
+
+from masterplan.model import Plan
+from masterplan.render import outline
+
+#: the summary's own tables: id → (kind, caption message)
+OWN_ITEMS = {"tab:summary-pillars": ("table", "Pillars: goals, programs and indicative budget"),
+             "tab:summary-roadmap": ("table", "Programs running by pillar and year")}
+
+#: programs the summary's roadmap chart places at most, on some three pages; a longer plan's summary counts the programs
+#: running by pillar and year instead (the chart of a province's 3,000 programs ran to 81 of its 115 pages)
+ROADMAP_CHART_AT_MOST = 100
+
+#: the summary's chapters after the authors' text: the part each shows (print/parts/<part>.html), its title, and the
+#: tables and figures it holds (the book's keep their ids and captions, outline.GENERATED_ITEMS; one the plan does not
+#: have, the phases' table without phases, is left out)
+CHAPTERS: list[tuple[str, str, list[str]]] = [
+    ("vision_missions", "Vision and missions", []),
+    ("summary_pillars", "Smart city pillars", ["tab:summary-pillars"]),
+    ("quick_wins", "Quick wins", ["tab:quick-wins"]),
+    ("summary_budget", "Budget", ["tab:budget-pillar", "fig:budget-pillar", "tab:budget-source"]),
+    ("roadmap", "Roadmap", ["fig:roadmap", "tab:phases"]),
+]
+
+
+def contents(plan: Plan, translate: outline.Translate) -> outline.Outline:
+    """The summary's chapters, numbered as the book numbers its own, with their tables and figures."""
+    builder = outline.Builder(plan, translate, plan.language)
+    known = {spec[0]: spec for part in outline.GENERATED_ITEMS for spec in builder.generated_items(part)}
+    known.update({ref: (ref, kind, translate(caption)) for ref, (kind, caption) in OWN_ITEMS.items()})
+    if plan.summary_text is not None:
+        builder.text_chapter(plan.summary_text)
+    for part, title, refs in CHAPTERS:
+        if part == "roadmap" and len(plan.programs) > ROADMAP_CHART_AT_MOST:
+            refs = ["tab:summary-roadmap" if ref == "fig:roadmap" else ref for ref in refs]
+        chapter = builder.add(f"summary-{part.replace('_', '-')}", translate(title), "body", "generated",
+                              generated=(part,))
+        builder.items(chapter, [known[ref] for ref in refs if ref in known])
+    found = outline.targets(plan, builder.chapters, translate)
+    # the summary holds no program or agency: a cross-reference to one is told (W604), never a link to nowhere
+    return outline.Outline(builder.chapters, {ref: target for ref, target in found.items()
+                                              if target.kind in ("chapter", "table", "figure")})
