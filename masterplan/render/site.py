@@ -168,14 +168,7 @@ def render(plan: Plan, root: Path, staging: Staging, options: BuildOptions, repo
                                       # the page of changes and the home page show what changed since the previous
                                       # version, which a build kept or plan.yml names, no content file
                                       PAGES["changes"]: repr(baseline.changes(plan))})
-    sized = [page for page in site.pages if page.path == PAGES["data"]]
-    problems, written, entries = write_pages(site, [p for p in site.pages if p not in sized], folder, keys, manifest,
-                                             build / SITE, options.jobs)
-    site.data_sizes = data_sizes()
-    keys = site_cache.Keys({**keys.content, "data/": json.dumps(site.data_sizes, sort_keys=True)}, keys.shared)
-    late, rendered, last = write_pages(site, sized, folder, keys, manifest, build / SITE, options.jobs)
-    problems, written, entries = problems + late, written + rendered, {**entries, **last}
-    manifest.pages = {page.path: entries[page.path] for page in site.pages if page.path in entries}
+    problems, written = _write_pages(site, folder, keys, manifest, build / SITE, options.jobs, data_sizes)
     report.extend(problems)
     copy_static(site.theme, folder / "static")
     copy_logo(plan, root, folder)
@@ -191,6 +184,21 @@ def render(plan: Plan, root: Path, staging: Staging, options: BuildOptions, repo
                     pages=len(site.pages), rendered=written, seconds=html_seconds, search=search_index),
             *([] if options.pdf else [_linked_pdf(root, pdf_size)]),
             *([] if options.base_url else [NO_ADDRESS])]
+
+
+def _write_pages(site: PreparedSite, folder: Path, keys: site_cache.Keys, manifest: site_cache.Manifest,
+                 previous: Path, jobs: int | None, data_sizes: Callable[[], dict[str, int]]) -> tuple[list[Diagnostic], int]:
+    """Every page but the data page, then, once the open data is written, the data page with its files' sizes (in its
+    key too: a page kept from the last build shows the sizes it had); ``manifest`` gets this build's pages."""
+    first = [page for page in site.pages if page.path != PAGES["data"]]
+    problems, written, entries = write_pages(site, first, folder, keys, manifest, previous, jobs)
+    site.data_sizes = data_sizes()
+    sized = site_cache.Keys({**keys.content, "data/": json.dumps(site.data_sizes, sort_keys=True)}, keys.shared)
+    late, rendered, last = write_pages(site, [page for page in site.pages if page.path == PAGES["data"]], folder,
+                                       sized, manifest, previous, jobs)
+    entries.update(last)
+    manifest.pages = {page.path: entries[page.path] for page in site.pages if page.path in entries}
+    return problems + late, written + rendered
 
 
 #: what a site built without its public address lacks (a web server shows the 404 page at any depth,
