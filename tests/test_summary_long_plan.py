@@ -30,7 +30,7 @@ def long_plan(tmp_path_factory: pytest.TempPathFactory) -> tuple[Plan, Path]:
     """A plan of 130 programs and its executive summary, laid out alone."""
     root = generated_plan(tmp_path_factory.mktemp("long"), (31, 130))
     plan = load_and_check(root).plan
-    assert plan is not None and len(plan.programs) == 130  # more than summary_book.ROADMAP_CHART_AT_MOST
+    assert plan is not None and len(plan.programs) == 130  # more than summary_outline.ROADMAP_CHART_AT_MOST
     for program in plan.programs[::3][:40]:  # more quick wins than summary_book.QUICK_WINS_IN_FULL_AT_MOST
         program.quick_win = True
     plan.link()
