@@ -27,6 +27,7 @@ REPO = Path(__file__).resolve().parent.parent
 A4 = (595, 842)
 MM = 72 / 25.4
 HEADER_ZONE = {"portrait": 23 * MM, "landscape": 24 * MM}  #: above the text area (book.css @page margins)
+FOOT_ZONE = 21 * MM  #: below a portrait page's text area (its bottom margin is 22 mm): page number, a draft's note
 
 
 @lru_cache(maxsize=8)
@@ -669,7 +670,8 @@ def test_glossary_definitions_stand_beside_their_terms(sample_build: Path, sampl
     with plumbed(sample_pdf) as pdf:
         for page in pdf.pages:
             text = page.filter(lambda item: item.get("size", 0) < 20)  # not the chapter's title
-            words = [w for w in text.extract_words() if w["top"] > HEADER_ZONE["portrait"]]
+            words = [w for w in text.extract_words()  # the text area: not the running header, not the foot
+                     if HEADER_ZONE["portrait"] < w["top"] and w["bottom"] < page.height - FOOT_ZONE]
             if "Glosarium" not in {w["text"] for w in text.extract_words()[:8]} or not words:
                 continue
             left = min(w["x0"] for w in words)
