@@ -143,12 +143,11 @@ def _templates_in(text: object) -> Iterator[str]:
 
 @pytest.mark.parametrize("case_file", CASES, ids=[c.stem for c in CASES])
 def test_every_message_of_the_bad_input_corpus_is_in_the_catalog(case_file: Path, tmp_path: Path) -> None:
-    """Run time picks some templates (a hint kept in a variable): the corpus says each of them."""
+    """Run time picks some templates (a hint kept in a variable): the corpus says each of them, a generated file's
+    (20 MB of YAML, a chapter's image missing) too."""
     from masterplan.project import load_and_check
     catalog = load_catalog()
     case = load_case(case_file)
-    if case.get("generate"):
-        pytest.skip("a generated file is the same problem many times")
     root = build_case(tmp_path / "plan", case)
     report = load_and_check(root).report
     assert report or case.get("exit", 1) == 0 or case.get("build"), "the case found nothing to say"

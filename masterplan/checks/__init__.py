@@ -8,7 +8,7 @@ own (the unreadable file already has one), so one broken file does not bury the 
 The rules come in two lists: :data:`ERROR_RULES` may find errors (a build stops on them),
 :data:`WARNING_RULES` only ever warn, so a caller in a hurry (the live preview) may show
 the page first and run them afterwards. A rule that starts reporting errors belongs in
-the first list; ``tests/test_build.py`` holds the split to that.
+the first list; ``tests/test_build_incremental.py`` holds the split to that.
 """
 
 from __future__ import annotations
