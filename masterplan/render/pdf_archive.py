@@ -18,14 +18,7 @@ import hashlib
 from pathlib import Path
 
 from pypdf import PdfReader, PdfWriter
-from pypdf.generic import (
-    ArrayObject,
-    BooleanObject,
-    ByteStringObject,
-    DecodedStreamObject,
-    DictionaryObject,
-    NameObject,
-)
+from pypdf.generic import BooleanObject, ByteStringObject, DictionaryObject, NameObject
 
 from masterplan.render import pdf_pack
 
@@ -38,26 +31,26 @@ def variant(tagged: bool) -> str | None:
     return VARIANT if tagged else None
 
 
-def carry(writer: PdfWriter, readers: list[PdfReader]) -> None:
-    """Give the joined book the front part's PDF/A identification and output intent, and a file identifier
-    of its own, made of its parts' (the same parts, the same book: a rebuild is byte for byte the same)."""
-    catalog = readers[0].trailer["/Root"]
+def carry(writer: PdfWriter, readers: list[PdfReader]) -> ByteStringObject | None:
+    """Give the joined book the front part's PDF/A identification and output intent; its file identifier, made
+    of its parts' (the same parts, the same book: a rebuild is byte for byte the same), None: a plain PDF."""
+    front = readers[0]
+    catalog = front.trailer["/Root"]
     if "/Metadata" not in catalog:
-        return  # a plain PDF (a draft's)
-    xmp = DecodedStreamObject()
-    xmp.set_data(catalog["/Metadata"].get_object().get_data())
+        return None  # a plain PDF (a draft's)
+    writer.xmp_metadata = None  # a new stream, never a compressed one a clone of the part brings
+    writer.xmp_metadata = front.xmp_metadata
+    xmp = writer.root_object["/Metadata"].get_object()
     xmp[NameObject("/Type")], xmp[NameObject("/Subtype")] = NameObject("/Metadata"), NameObject("/XML")
-    writer._root_object[NameObject("/Metadata")] = writer._add_object(xmp)
     if "/OutputIntents" in catalog:
-        writer._root_object[NameObject("/OutputIntents")] = catalog["/OutputIntents"].clone(writer)
+        writer.root_object[NameObject("/OutputIntents")] = catalog["/OutputIntents"].clone(writer)
     digest = hashlib.md5(usedforsecurity=False)
     for reader in readers:
         given = reader.trailer.get("/ID", [ByteStringObject()])[0]
         digest.update(getattr(given, "original_bytes", b""))
-    identifier = ByteStringObject(digest.digest())
-    writer._ID = ArrayObject([identifier, identifier])
     for page in writer.pages:
         _not_interpolated(page.get("/Resources"), set())
+    return ByteStringObject(digest.digest())
 
 
 def _not_interpolated(resources: object, seen: set[int]) -> None:
@@ -82,5 +75,4 @@ def mend(target: Path) -> None:
     if "/Metadata" not in reader.trailer["/Root"]:
         return
     writer = PdfWriter(clone_from=reader)
-    carry(writer, [reader])
-    pdf_pack.write(writer, target)
+    pdf_pack.write(writer, target, carry(writer, [reader]))

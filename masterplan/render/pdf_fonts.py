@@ -33,6 +33,8 @@ from pypdf.generic import (
     StreamObject,
 )
 
+from masterplan.render import pdf_objects
+
 FIXED_PITCH = 1  #: the font descriptor flag WeasyPrint sets when every width of a subset is the same
 _UNICODE_ENTRY = re.compile(rb"<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]*)>")
 
@@ -85,7 +87,7 @@ def share(writer: PdfWriter) -> int:
         if face.reference.idnum in replaced:
             for item in face.objects():
                 if item.idnum not in kept:  # a font file two dictionaries of one part share stays
-                    writer._objects[item.idnum - 1] = None  # type: ignore[call-overload]  # nothing refers to it
+                    pdf_objects.drop(writer, item)  # nothing refers to it
     return len(replaced)
 
 

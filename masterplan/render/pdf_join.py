@@ -34,7 +34,13 @@ from pypdf.generic import (
     TextStringObject,
 )
 
-from masterplan.render import pdf_archive, pdf_fonts, pdf_pack, pdf_structure
+from masterplan.render import (
+    pdf_archive,
+    pdf_fonts,
+    pdf_objects,
+    pdf_pack,
+    pdf_structure,
+)
 
 SCALE = 0.75  #: CSS px → PDF points
 
@@ -84,15 +90,14 @@ def join(parts: list[Placed], target: Path, even: bool = False) -> None:
     names = ArrayObject()
     for name in sorted(anchors):
         names += [TextStringObject(name), dest(*anchors[name])]
-    writer._root_object[NameObject("/Names")] = DictionaryObject(
-        {NameObject("/Dests"): writer._add_object(DictionaryObject({NameObject("/Names"): names}))})
+    writer.root_object[NameObject("/Names")] = DictionaryObject(
+        {NameObject("/Dests"): pdf_objects.add(writer, DictionaryObject({NameObject("/Names"): names}))})
     _leading_nowhere(writer, anchors)
     _outline(writer, parts)
     _page_labels(writer, parts)
     pdf_structure.join(writer, readers, [part.first for part in parts])
     _metadata(writer, readers[0])
-    pdf_archive.carry(writer, readers)
-    pdf_pack.write(writer, target)
+    pdf_pack.write(writer, target, pdf_archive.carry(writer, readers))
 
 
 def _blank_page(parts: list[Placed], readers: list[PdfReader]) -> Any:
@@ -144,13 +149,13 @@ def _metadata(writer: PdfWriter, front: PdfReader) -> None:
     catalog = front.trailer["/Root"]
     for key in ("/Lang", "/PageMode", "/ViewerPreferences", "/MarkInfo"):
         if key in catalog:
-            writer._root_object[NameObject(key)] = catalog[key] if key == "/Lang" else catalog[key].clone(writer)
+            writer.root_object[NameObject(key)] = catalog[key] if key == "/Lang" else catalog[key].clone(writer)
     opened(writer)
 
 
 def opened(writer: PdfWriter) -> None:
     """How a viewer opens the book: its bookmarks panel shown (a book of 70 and more pages is found
     in by them), and its title in the window's bar rather than the file's name."""
-    writer._root_object[NameObject("/PageMode")] = NameObject("/UseOutlines")
-    writer._root_object[NameObject("/ViewerPreferences")] = DictionaryObject(
+    writer.root_object[NameObject("/PageMode")] = NameObject("/UseOutlines")
+    writer.root_object[NameObject("/ViewerPreferences")] = DictionaryObject(
         {NameObject("/DisplayDocTitle"): BooleanObject(True)})

@@ -17,7 +17,9 @@ import zlib
 from pathlib import Path
 
 from pypdf import PdfWriter
-from pypdf.generic import PdfObject, StreamObject
+from pypdf.generic import ArrayObject, ByteStringObject, PdfObject, StreamObject
+
+from masterplan.render import pdf_objects
 
 PER_STREAM = 200  #: objects in one object stream (WeasyPrint's pydyf packs them likewise)
 HEADER = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"
@@ -27,10 +29,11 @@ HEADER = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"
 ENDSTREAM_AFTER_CR = b"\r\nendstream"
 
 
-def write(writer: PdfWriter, target: Path) -> None:
-    """Write ``writer``'s document to ``target`` with object and cross-reference streams."""
-    writer._resolve_links()  # what pypdf's own write does first (links into merged pages)
-    objects: list[PdfObject | None] = list(writer._objects)
+def write(writer: PdfWriter, target: Path, identifier: ByteStringObject | None = None) -> None:
+    """Write ``writer``'s document to ``target`` with object and cross-reference streams; ``identifier``: the
+    file identifier its trailer gives (a PDF/A file needs one), None: none."""
+    pdf_objects.resolve_links(writer)
+    objects = pdf_objects.numbered(writer)
     out = io.BytesIO()
     out.write(HEADER)
     #: object number → (1, offset) written on its own, or (2, object stream number, index in it)
@@ -41,7 +44,7 @@ def write(writer: PdfWriter, target: Path) -> None:
             continue
         if isinstance(item, StreamObject):
             where[number] = (1, out.tell(), 0)
-            _write_object(out, number, item)
+            _write_stream(out, number, item)
         else:
             packed.append((number, item))
     next_number = len(objects) + 1
@@ -52,18 +55,17 @@ def write(writer: PdfWriter, target: Path) -> None:
         _write_object_stream(out, stream_number, members)
         for index, (number, _) in enumerate(members):
             where[number] = (2, stream_number, index)
-    _write_cross_references(out, writer, where, next_number)
+    _write_cross_references(out, writer, where, next_number, identifier)
     target.write_bytes(out.getvalue())
 
 
-def _write_object(out: io.BytesIO, number: int, item: PdfObject) -> None:
+def _write_stream(out: io.BytesIO, number: int, item: StreamObject) -> None:
     out.write(b"%d 0 obj\n" % number)
-    if isinstance(item, StreamObject) and item._data.endswith(b"\r"):
-        written = io.BytesIO()
-        item.write_to_stream(written)  # pypdf ends it with "\nendstream"
-        out.write(written.getvalue().removesuffix(b"\nendstream") + ENDSTREAM_AFTER_CR)
-    else:
-        item.write_to_stream(out)
+    item.write_to_stream(out)  # pypdf ends the data with "\nendstream"
+    out.seek(-len(ENDSTREAM_AFTER_CR), io.SEEK_END)
+    if out.read() == ENDSTREAM_AFTER_CR:  # the data ends with a carriage return
+        out.seek(-len(b"\nendstream"), io.SEEK_END)
+        out.write(ENDSTREAM_AFTER_CR)
     out.write(b"\nendobj\n")
 
 
@@ -88,7 +90,7 @@ def _write_object_stream(out: io.BytesIO, number: int, members: list[tuple[int, 
 
 
 def _write_cross_references(out: io.BytesIO, writer: PdfWriter, where: dict[int, tuple[int, int, int]],
-                            number: int) -> None:
+                            number: int, identifier: ByteStringObject | None) -> None:
     """The cross-reference stream (object ``number``) and the end of the file."""
     where[number] = (1, out.tell(), 0)
     free = [entry for entry in range(1, number) if entry not in where]  # objects the join dropped
@@ -98,11 +100,12 @@ def _write_cross_references(out: io.BytesIO, writer: PdfWriter, where: dict[int,
     rows += [struct.pack(">BLH", *where[entry]) for entry in range(1, number + 1)]
     data = zlib.compress(b"".join(rows))
     trailer = b"/Root %d 0 R" % writer.root_object.indirect_reference.idnum
-    if writer._info is not None:
-        trailer += b" /Info %d 0 R" % writer._info.indirect_reference.idnum
-    if writer._ID is not None:
+    information = pdf_objects.information(writer)
+    if information is not None:
+        trailer += b" /Info %d 0 R" % information.idnum
+    if identifier is not None:
         identifiers = io.BytesIO()
-        writer._ID.write_to_stream(identifiers)
+        ArrayObject([identifier, identifier]).write_to_stream(identifiers)  # both the same: a file first written
         trailer += b" /ID " + identifiers.getvalue()
     out.write(b"%d 0 obj\n<< /Type /XRef /Size %d /W [1 4 2] %s /Filter /FlateDecode /Length %d >>\nstream\n"
               % (number, number + 1, trailer, len(data)))

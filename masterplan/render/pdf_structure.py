@@ -19,12 +19,14 @@ from typing import Any
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import ArrayObject, DictionaryObject, NameObject, NumberObject
 
+from masterplan.render import pdf_objects
+
 
 def join(writer: PdfWriter, readers: list[PdfReader], firsts: list[int]) -> None:
     """Give ``writer`` (whose pages are the readers' pages, the n-th reader's from ``firsts[n]``
     on) one structure tree made of the readers' trees."""
     book = DictionaryObject({NameObject("/Type"): NameObject("/StructElem"), NameObject("/S"): NameObject("/Document")})
-    book_reference = writer._add_object(book)
+    book_reference = pdf_objects.add(writer, book)
     parts = ArrayObject()
     numbers = ArrayObject()
     shift = 0
@@ -52,11 +54,11 @@ def join(writer: PdfWriter, readers: list[PdfReader], firsts: list[int]) -> None
     book[NameObject("/K")] = parts
     root = DictionaryObject({
         NameObject("/Type"): NameObject("/StructTreeRoot"), NameObject("/K"): ArrayObject([book_reference]),
-        NameObject("/ParentTree"): writer._add_object(DictionaryObject({NameObject("/Nums"): numbers})),
+        NameObject("/ParentTree"): pdf_objects.add(writer, DictionaryObject({NameObject("/Nums"): numbers})),
         NameObject("/ParentTreeNextKey"): NumberObject(shift)})
-    root_reference = writer._add_object(root)
+    root_reference = pdf_objects.add(writer, root)
     book[NameObject("/P")] = root_reference
-    writer._root_object[NameObject("/StructTreeRoot")] = root_reference
+    writer.root_object[NameObject("/StructTreeRoot")] = root_reference
 
 
 def _children(tree: DictionaryObject) -> Iterator[DictionaryObject]:
