@@ -34,9 +34,16 @@ FOREWORD = """\
 HEADING = "LAMPIRAN PERATURAN WALI KOTA CONTOH NOMOR 45 TAHUN 2021 TENTANG MASTERPLAN SMART CITY KOTA CONTOH 2022–2026"
 
 
-def _built(root: Path, plan_yml: str, foreword: str = FOREWORD) -> Path:
-    write_plan(root, {"content/plan.yml": plan_yml + "executive_summary: true\n", "content/executive-summary.md": SUMMARY,
-                      "content/chapters/00-kata-pengantar.md": foreword})
+ANALYSIS = "---\ntitle: Kesiapan Kota\n---\n\nKota ini menilai kesiapannya sebelum menyusun program.\n"
+
+
+def _built(root: Path, plan_yml: str, foreword: str = FOREWORD, analysis: bool = False) -> Path:
+    files = {"content/plan.yml": plan_yml + "executive_summary: true\n", "content/executive-summary.md": SUMMARY,
+             "content/chapters/00-kata-pengantar.md": foreword}
+    if analysis:
+        files["content/plan.yml"] += "strategic_analysis: true\n"
+        files["content/analysis/01-kesiapan.md"] = ANALYSIS
+    write_plan(root, files)
     result = run(root, BuildOptions(search=False, site=False))
     assert result.ok, "\n".join(str(d) for d in result.report)
     return root / "build"
@@ -45,8 +52,8 @@ def _built(root: Path, plan_yml: str, foreword: str = FOREWORD) -> Path:
 @pytest.fixture(scope="module")
 def adopted(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The mini plan adopted (final, its current revision with a decree), its foreword signed by the mayor, with its
-    executive summary."""
-    return _built(tmp_path_factory.mktemp("adopted"), HISTORY)
+    executive summary and its strategic analysis."""
+    return _built(tmp_path_factory.mktemp("adopted"), HISTORY, analysis=True)
 
 
 def _squeezed(pdf: Path) -> list[str]:
@@ -233,11 +240,11 @@ def _fonts(pdf: Path) -> list[tuple[str, bool]]:
     return sorted(found.items())
 
 
-@pytest.mark.parametrize("book", ["masterplan.pdf", "masterplan-summary.pdf"])
+@pytest.mark.parametrize("book", ["masterplan.pdf", "masterplan-summary.pdf", "masterplan-analysis.pdf"])
 def test_an_adopted_plans_books_are_archival_pdfs(adopted: Path, book: str) -> None:
-    """The book (laid out in parts and joined) and the executive summary (one pass) say they are PDF/A-2a in
-    their XMP metadata, carry an sRGB output intent, a file identifier and their title, embed every font, and
-    a PDF/A validator finds nothing wrong."""
+    """The book (laid out in parts and joined), the executive summary and the strategic analysis (one pass each)
+    say they are PDF/A-2a in their XMP metadata, carry an sRGB output intent, a file identifier and their title,
+    embed every font, and a PDF/A validator finds nothing wrong."""
     pdf = adopted / book
     read = reader(pdf)
     catalog = read.trailer["/Root"]
