@@ -131,6 +131,17 @@ def test_the_covers_title_keeps_its_years_on_one_line(make_plan: Callable[..., P
     assert any("2022–2026" in line for line in lines if "Periode" not in line), lines
 
 
+def test_a_greater_than_sign_in_a_chapters_raw_html_attribute_prints_nothing_of_the_tag(
+        make_plan: Callable[..., Path]) -> None:
+    """nh3 before 0.3 (setup.cfg's floor) keeps a ``>`` in a quoted attribute value as written: the line-break pass
+    took the rest of the value for prose and wrote a span into it, and the page printed the tag's remains
+    ('e-KTP lama">KTP-el'). nh3 0.3 writes ``&gt;`` there, so this shows the old fault with nh3 0.2 only."""
+    chapter = '---\ntitle: Layanan\n---\n\nWarga memakai <abbr title="kartu > e-KTP lama">KTP-el</abbr> di loket.\n'
+    with chapter_page(make_plan, chapter, "loket") as page:
+        text = " ".join((page.extract_text() or "").split())
+    assert "Warga memakai KTP-el di loket." in text, text
+
+
 @pytest.mark.parametrize("url", ["/etc/passwd", "http://example.com/logo.png", "file:///etc/passwd"])
 def test_image_outside_the_plan_fails_the_build(make_plan: Callable[..., Path], url: str) -> None:
     chapter = XREF_CHAPTER + f"\n    ![Peta]({url})\n"

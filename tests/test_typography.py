@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from markupsafe import Markup
+
 from masterplan.render import typography
 from masterplan.render.typography import keep_whole
 
@@ -37,6 +39,16 @@ def test_tags_attributes_and_drawings_are_left_alone() -> None:
         '<a href="#program-e-KTP" class="xref e-ref"><span class="nobreak">e-KTP</span></a>'
         '<svg><text x="1">e-Office</text></svg><style>.a-b { margin-top: 0 }</style>')
 
+
+
+def test_a_greater_than_sign_in_an_attribute_value_does_not_end_the_tag() -> None:
+    """A chapter's raw HTML may hold ``>`` in a quoted value (nh3 before 0.3 writes it so): the pass took the rest of
+    the value for prose and wrote a span into it ('title="kartu > <span class="nobreak">e-KTP</span>…'), which broke
+    the tag. Comments and a ``<title>`` are left alone too, as the italics pass leaves them (one reading of tags)."""
+    html = ('<p><abbr title="kartu > e-KTP 2022–2031">KTP</abbr> dan <img alt=\'peta > Wi-Fi\' src="a.png"></p>'
+            '<!-- catatan > e-KTP --><title>Wi-Fi 2022–2031</title>')
+    assert keep_whole(html) == html
+    assert typography.years_with_their_word(Markup(html)) == html
 
 
 def test_an_apostrophe_typed_in_a_field_prints_as_the_chapters_do() -> None:

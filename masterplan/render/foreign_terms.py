@@ -12,15 +12,13 @@ from __future__ import annotations
 
 import re
 
+from masterplan.render.html_prose import pieces
+
 #: English terms an Indonesian plan uses as they are (the sample's chapters write each in italics), a plural
 #: before its singular ("quick wins" before "quick win")
 FOREIGN = ("quick wins", "quick win", "smart city", "command center", "leading sector", "e-government", "e-planning",
            "e-budgeting", "e-reporting", "events", "event", "monitoring")
 _TERM = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(term) for term in FOREIGN) + r")(?![\w-])")
-#: a comment, an element whose content is no prose or is no element's (a ``<title>``: a PDF's metadata, an SVG's
-#: tooltip), or a tag with its attributes, a quoted value read to its closing quote (``alt="a > b"``): kept as it is
-_TAG_OR_CODE = re.compile(r"<!--.*?-->|<(svg|style|script|title|textarea)\b.*?</\1\s*>|<(?:[^>\"']|\"[^\"]*\"|'[^']*')*>",
-                          re.DOTALL | re.IGNORECASE)
 _ITALIC_OPEN = re.compile(r"<(em|i|code|pre)\b", re.IGNORECASE)
 _ITALIC_CLOSE = re.compile(r"</(em|i|code|pre)\s*>", re.IGNORECASE)
 
@@ -35,14 +33,11 @@ def italicised(html: str, language: str) -> str:
     if language == "en" or not _TERM.search(html):
         return html
     parts: list[str] = []
-    done = depth = 0
-    for tag in _TAG_OR_CODE.finditer(html):
-        text = html[done:tag.start()]
-        parts += [text if depth else _marked(text), tag.group(0)]
-        if _ITALIC_OPEN.match(tag.group(0)):
+    depth = 0
+    for text, tag in pieces(html):  # tags, comments, a <title>, what an SVG holds: kept as they are
+        parts += [text if depth else _marked(text), tag]
+        if _ITALIC_OPEN.match(tag):
             depth += 1
-        elif _ITALIC_CLOSE.match(tag.group(0)):
+        elif _ITALIC_CLOSE.match(tag):
             depth = max(0, depth - 1)
-        done = tag.end()
-    tail = html[done:]
-    return "".join(parts) + (tail if depth else _marked(tail))
+    return "".join(parts)

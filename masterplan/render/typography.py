@@ -25,22 +25,22 @@
   its last word is not hyphenated, and a heading's last word does not stand alone on its
   last line (:func:`whole_last_words`).
 
-Only the text between tags is touched: not attributes, and not what ``<svg>``, ``<style>``
-or ``<script>`` hold. Every span added is one more inline box in a paragraph, and WeasyPrint
-68 sometimes sets a hyphenated word's first half alone on a line when an inline box comes
-later in the paragraph (bold text does it too); so abbreviations ("Bappelitbangda"), which
-a span could keep from being hyphenated, are left to hyphenation rather than wrapped.
+Only the text between tags is touched (:mod:`html_prose`): not attributes (a ``>`` in a quoted value
+included), not comments, and not what ``<svg>``, ``<style>``, ``<script>`` or ``<title>`` hold. Every
+span added is one more inline box in a paragraph, and WeasyPrint 68 sometimes sets a hyphenated
+word's first half alone on a line when an inline box comes later in the paragraph (bold text does it
+too); so abbreviations ("Bappelitbangda"), which a span could keep from being hyphenated, are left to
+hyphenation rather than wrapped.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from markupsafe import Markup, escape
 
-#: tags and the elements whose content is not prose, kept as they are
-_NOT_PROSE = re.compile(r"<svg\b.*?</svg>|<style\b.*?</style>|<script\b.*?</script>|<[^>]*>", re.DOTALL | re.IGNORECASE)
+from masterplan.render.html_prose import in_prose
+
 #: a word with a hyphen in it (letters and digits on each side), not part of a longer one
 _HYPHENATED = re.compile(r"(?<![\w-])\w+(?:-\w+)+(?![\w-])")
 SHORT = 2  #: pieces of this many letters or fewer stay with their neighbour
@@ -131,20 +131,7 @@ def keep_whole(html: str) -> str:
             done = run.end()
         return "".join(parts) + words(text[done:])
 
-    return _in_prose(html, prose)
-
-
-def _in_prose(html: str, prose: Callable[[str], str]) -> str:
-    """``html`` with ``prose`` applied to each text between its tags (not to attributes, an SVG, a style or a
-    script)."""
-    parts: list[str] = []
-    done = 0
-    for match in _NOT_PROSE.finditer(html):
-        parts.append(prose(html[done:match.start()]))
-        parts.append(match.group(0))
-        done = match.end()
-    parts.append(prose(html[done:]))
-    return "".join(parts)
+    return in_prose(html, prose)
 
 
 def years_with_their_word(html: str) -> Markup:
@@ -152,7 +139,7 @@ def years_with_their_word(html: str) -> Markup:
     word before it: the revision history's narrow column printed "RPJMD 2021–" at a line's end and "2026." on the
     next, and parting "RPJMD" from its years reads no better. Its cells are printed outside the chapters, which
     :func:`keep_whole` treats."""
-    return Markup(_in_prose(str(escape(html)), lambda text: _WORD_AND_YEARS.sub(
+    return Markup(in_prose(str(escape(html)), lambda text: _WORD_AND_YEARS.sub(
         lambda match: _nobreak(match.group(0)), text) if "–" in text else text))
 
 
