@@ -79,6 +79,22 @@ def test_the_adopted_book_is_headed_as_the_annex_of_its_regulation(adopted: Path
     assert "LAMPIRAN" not in " ".join(_squeezed(adopted / "masterplan-summary.pdf"))  # the summary is no annex
 
 
+def test_the_annex_heading_keeps_the_regulations_title_unhyphenated_and_its_years_with_a_word(tmp_path: Path) -> None:
+    """A regulation's long title in the annex heading was hyphenated ("BERKE-" / "LANJUTAN"), as no regulation heads
+    an annex, and its years, typed with a hyphen, wrapped alone onto its last line ("2022-2026")."""
+    about = "Masterplan Pengembangan Kota Cerdas Berkelanjutan dan Terintegrasi Kota Contoh 2022-2026"
+    pdf = _built(tmp_path, HISTORY.replace(DECREE, f"{DECREE} tentang {about}")) / "masterplan.pdf"
+    with plumbed(pdf) as book:
+        cover = book.pages[0]
+        lines: dict[int, list[str]] = {}
+        for word in cover.extract_words():
+            if word["top"] < cover.height / 5 and word["x0"] > cover.width / 2:
+                lines.setdefault(round(word["top"]), []).append(word["text"])
+    heading = [" ".join(lines[top]) for top in sorted(lines)]
+    assert " ".join(heading).endswith(f"TENTANG {about.upper()}"), heading  # whole words only
+    assert heading[-1].endswith("CONTOH 2022-2026"), heading
+
+
 def test_the_adopted_book_ends_signed_by_who_enacted_the_regulation(adopted: Path) -> None:
     """The annex closes with the office that enacted the regulation, in capitals as regulations sign, and the name
     the foreword's signature by the same office gives; the foreword keeps its own signature."""

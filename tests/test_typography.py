@@ -51,6 +51,14 @@ def test_a_greater_than_sign_in_an_attribute_value_does_not_end_the_tag() -> Non
     assert typography.years_with_their_word(Markup(html)) == html
 
 
+def test_a_range_of_years_typed_with_a_hyphen_keeps_its_word_as_one_with_an_en_dash_does() -> None:
+    """The revision history's decree "… tentang RPJMD 2021-2026" (a hyphen, as a YAML field often has it) broke after
+    "2021-" in its narrow column; so did a cover's annex heading "… KOTA CONTOH 2022-2026"."""
+    assert typography.years_with_their_word("selaras RPJMD 2021-2026 dan Renstra 2021–2026; GOV-01, 2021-20260") == (
+        'selaras <span class="nobreak">RPJMD 2021-2026</span> dan <span class="nobreak">Renstra 2021–2026</span>; '
+        'GOV-01, 2021-20260')
+
+
 def test_an_apostrophe_typed_in_a_field_prints_as_the_chapters_do() -> None:
     """"masjid jami'" from a program's summary beside "masjid jami’" in a chapter's text."""
     assert keep_whole("<td>sekitar masjid jami&#39; kerap kotor; Qur&#39;an</td>") == (

@@ -60,8 +60,9 @@ _APOSTROPHE = re.compile(r"(?<=[^\W\d_])&#39;")
 _OPENING_QUOTE = re.compile(r"(?:^|(?<=[\s(]))&#39;(?=\w)")
 #: a range of years, never broken after its dash ("Tahun 2022–" / "2031" on a cover with a longer title)
 _YEAR_RANGE = re.compile(r"(?<![\w–-])\d{4}–\d{4}(?![\w–-])")
-#: a range of years and the word before it, if any: "RPJMD 2021–2026", "Renstra 2021–2026"
-_WORD_AND_YEARS = re.compile(r"(?<![\w–-])(?:[^\W\d_][\w.]*[ \u00a0])?\d{4}–\d{4}(?![\w–-])")
+#: a range of years and the word before it, if any: "RPJMD 2021–2026", "Renstra 2021–2026", also typed with a hyphen
+#: ("RPJMD 2021-2026", as a YAML field often has it)
+_WORD_AND_YEARS = re.compile(r"(?<![\w–-])(?:[^\W\d_][\w.]*[ \u00a0])?\d{4}[–-]\d{4}(?![\w–-])")
 LONGEST_WORD = 40  #: characters: a longer run without a space is no word to hyphenate
 PIECE = 10  #: characters of such a run between two chances to break the line
 _UNSPACED = re.compile(rf"[^\s<>]{{{LONGEST_WORD + 1},}}")
@@ -135,12 +136,12 @@ def keep_whole(html: str) -> str:
 
 
 def years_with_their_word(html: str) -> Markup:
-    """``html`` (a table cell's text; plain text is escaped) with each range of years kept on one line with the
-    word before it: the revision history's narrow column printed "RPJMD 2021–" at a line's end and "2026." on the
-    next, and parting "RPJMD" from its years reads no better. Its cells are printed outside the chapters, which
+    """``html`` (a table cell's or a title's text; plain text is escaped) with each range of years, its dash an en
+    dash or a hyphen, kept on one line with the word before it: the revision history's narrow column printed "RPJMD
+    2021–" at a line's end and "2026." on the next, and parting "RPJMD" from its years reads no better. Its cells are printed outside the chapters, which
     :func:`keep_whole` treats."""
     return Markup(in_prose(str(escape(html)), lambda text: _WORD_AND_YEARS.sub(
-        lambda match: _nobreak(match.group(0)), text) if "–" in text else text))
+        lambda match: _nobreak(match.group(0)), text) if "–" in text or "-" in text else text))
 
 
 def whole_last_words(html: str) -> str:
