@@ -94,7 +94,7 @@ class Plan(ProgramGroup):
     data_license: str | None = None  #: the licence the open data is published under (plan.yml open_data), if stated
     data_license_url: str | None = None  #: the address of that licence's text
     left_out: list[LeftOut] = field(default_factory=list)  #: programs with a mistake in their file, in part
-    #: the city budget (APBD) the programs may take each year (pagu indikatif), in whole rupiah: year → amount, for
+    #: the local government's budget (APBD) the programs may take each year (pagu indikatif), in whole rupiah: year → amount, for
     #: the years plan.yml gives (apbd_ceiling); the others are not checked
     apbd_ceiling: dict[int, int] = field(default_factory=dict)
     apbd_ceiling_at: dict[int, Position] = field(default_factory=dict)  #: where each year's ceiling is written

@@ -80,7 +80,7 @@ DOCUMENTS: dict[str, dict[str, Any]] = {
         "swot": ref("swot", "The SWOT analysis: its factors, read by the chapters that print it (the book's and the "
                     "strategic analysis's), so that both print the same."),
         "funding_sources": list_of({"type": "string"}, "Allowed funding sources."),
-        "apbd_ceiling": {"type": "object", "description": "The city budget (APBD) the plan's programs may take each "
+        "apbd_ceiling": {"type": "object", "description": "The local government's budget (APBD) the plan's programs may take each "
                          "year (pagu indikatif), in whole rupiah: {2023: 12000000000, 2024: 12500000000}. validate "
                          "warns of a year whose programs' APBD lines add up to more (W324), and of a ceiling under a "
                          "million rupiah, typed in millions (W325); years not given are not checked.",

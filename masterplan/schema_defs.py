@@ -155,12 +155,13 @@ DEFS: dict[str, Any] = {
                  "or before the plan's date."},
         "summary": ref("name", "What this version is or changed, e.g. Rancangan untuk konsultasi publik."),
         "decree": ref("name", "The regulation that adopted it, as it names itself, e.g. Peraturan Wali Kota "
-                       "Pasuruan Nomor 45 Tahun 2022 (none for a draft), optionally followed by 'tentang' and its title; a "
-                       "Keputusan's number may end with its year (Nomor 188.45/12/423.011/2022), and one cited with its "
-                       "amendment (… sebagaimana telah diubah dengan …) is the amendment's. "
-                       "A final plan's book at this version is that regulation's annex: its cover is headed LAMPIRAN / "
-                       "PERATURAN WALI KOTA PASURUAN / NOMOR 45 TAHUN 2022 / TENTANG / …, and it ends signed "
-                       "'WALI KOTA PASURUAN,'. validate warns of one it cannot read so (W121)."),
+                       "Pasuruan Nomor 45 Tahun 2022 or Peraturan Bupati Sidoarjo Nomor 12 Tahun 2023 (none for a "
+                       "draft), optionally followed by 'tentang' and its title; a Keputusan's number may end with its "
+                       "year (Nomor 188.45/12/423.011/2022), and one cited with its amendment (… sebagaimana telah "
+                       "diubah dengan …) is the amendment's. A final plan's book at this version is that regulation's "
+                       "annex: its cover is headed LAMPIRAN / PERATURAN WALI KOTA PASURUAN (or PERATURAN BUPATI "
+                       "SIDOARJO) / NOMOR 45 TAHUN 2022 / TENTANG / …, and it ends signed 'WALI KOTA PASURUAN,' (or "
+                       "'BUPATI SIDOARJO,'). validate warns of one it cannot read so (W121)."),
     }, ["version", "date", "summary"]),
     "readiness": obj("One row of the readiness analysis.", {
         "element": {"enum": READINESS_ELEMENTS, "description": "struktur, infrastruktur or suprastruktur."},

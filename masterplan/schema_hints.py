@@ -45,15 +45,15 @@ def type_hint(err: ValidationError) -> str | None:
     if isinstance(value, float) and "integer" in str(err.validator_value) and is_amount(list(err.absolute_path)):
         return Message("amounts are whole rupiah, written without dots: "
                        "YAML takes a dot for a decimal point (1.500 is one and a half)")
-    if list(err.absolute_path)[-2:-1] == ["contact"] and isinstance(value, (int, float)):  # phone: 0343424242
-        return Message("YAML reads it as a number: put it in quotes, e.g. {example}", example='phone: "(0343) 424242"')
+    if list(err.absolute_path)[-2:-1] == ["contact"] and isinstance(value, (int, float)):  # phone: 081234567890
+        return Message("YAML reads it as a number: put it in quotes, e.g. {example}", example='phone: "0812 3456 7890"')
     return _shape_hint(err)
 
 
 #: what an agency's contact field holds, and an example of it
 CONTACT_WORDS = {"email": (Message("an e-mail address"), "email: dinkes@kota.go.id"),
                   "website": (Message("a web address"), "website: https://dinkes.kota.go.id"),
-                  "phone": (Message("a phone number"), 'phone: "(0343) 424242"'),
+                  "phone": (Message("a phone number"), 'phone: "0812 3456 7890"'),
                   "address": (Message("an address"), "address: Jl. Pahlawan No. 1")}
 #: how a field with parts is written, for one written as something else ("period: 2023-2026")
 _SHAPES = {"period": "period: {start: 2023, end: 2026}", "baseline": "baseline: {year: 2021, value: 45}",

@@ -387,7 +387,7 @@ def test_the_apbd_against_its_ceiling_is_open_data_as_the_book_prints_it(sample_
     assert total[0] == "Total" and total[1:3] == (170_410_000_000, 227_000_000_000) and total[4] == 56_590_000_000
     assert round(total[3], 3) == 0.751  # 75,1 %, as the book's total row
     notes = [tuple(row) for row in book["Keterangan kolom"].iter_rows(values_only=True)]
-    meaning = "Anggaran kota (APBD) yang dapat digunakan program pada tahun itu (pagu indikatif), dalam rupiah penuh"
+    meaning = "Anggaran daerah (APBD) yang dapat digunakan program pada tahun itu (pagu indikatif), dalam rupiah penuh"
     assert ("APBD terhadap Pagu Indikatif", "ceiling", meaning) in notes
 
 

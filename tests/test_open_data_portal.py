@@ -120,18 +120,18 @@ def test_the_budget_page_links_its_figures_as_data_and_the_data_page_names_each_
 
 def test_the_data_page_says_to_import_codes_and_phone_numbers_as_text(make_plan) -> None:
     """A program coded 2.10 (as a budget nomenclature numbers programs) came out of a spreadsheet's CSV import as the
-    number 2.1, and an agency's phone 0343424242 as 343424242: the files hold them as written (the workbook as text
+    number 2.1, and an agency's phone 081234567890 as 343424242: the files hold them as written (the workbook as text
     cells), and the data page now tells whoever imports a CSV file to give those columns the type Text."""
     agency = MINI_FILES["content/agencies/bpkad.yml"].replace(
-        "kind: badan\n", "kind: badan\n        contact: {phone: '0343424242'}\n").replace(
+        "kind: badan\n", "kind: badan\n        contact: {phone: '081234567890'}\n").replace(
         "id: ECO-01", "id: '2.10'")
     data = build(make_plan, {"content/agencies/bpkad.yml": agency})
     programs = (data / "programs.csv").read_text(encoding="utf-8")
-    assert "\n2.10,Transaksi Non-Tunai," in programs and ",0343424242," in (data / "agencies.csv").read_text("utf-8")
+    assert "\n2.10,Transaksi Non-Tunai," in programs and ",081234567890," in (data / "agencies.csv").read_text("utf-8")
     book = openpyxl.load_workbook(data / "plan.xlsx")
     assert [row[0] for row in book["Program"].iter_rows(min_row=2, values_only=True)] == ["GOV-01", "2.10"]
     assert ("Kode dan nomor telepon berupa teks: saat mengimpor, beri kolom-kolomnya jenis Teks (Text), sebab bila "
-            "tidak, kode program seperti 2.10 menjadi angka 2,1 dan nomor telepon 0343424242 kehilangan angka 0 di "
+            "tidak, kode program seperti 2.10 menjadi angka 2,1 dan nomor telepon 081234567890 kehilangan angka 0 di "
             "depannya.") in page_text(data)
 
 

@@ -1225,7 +1225,7 @@ def test_the_open_data_page_says_what_the_files_change_in_a_text(sample_build: P
     page = read(sample_build / "build" / "site", "data.html")
     assert ("Di berkas CSV, teks (atau butir daftar sesudah &#39;;&#39;) yang diawali =, +, - atau @ diberi tanda petik "
             "(&#39;) di depannya, agar aplikasi lembar kerja menampilkannya sebagai teks, bukan menghitungnya sebagai "
-            "rumus: nomor telepon +62 343 424242 ditulis &#39;+62 343 424242." in page
+            "rumus: nomor telepon +62 812 3456 7890 ditulis &#39;+62 812 3456 7890." in page
             and "plan.xlsx dan plan.json menyimpan setiap teks apa adanya" in page)
     # said in words a city official acts on: the pattern a script needs is in datapackage.json, not on the page
     assert "ekspresi reguler" not in page and "(^|;" not in page
@@ -1282,7 +1282,7 @@ def test_an_agencys_contact_is_on_its_page_and_in_the_open_data(make_plan: Calla
     site = root / "build" / "site"
     page = (site / "agency" / "bpkad.html").read_text(encoding="utf-8")
     assert '<h2 id="contact">Kontak</h2>' in page and "Jl. Pahlawan No. 1, Kota Contoh" in page
-    assert '<a href="tel:0343424242">(0343) 424242</a>' in page and 'href="https://bpkad.kota.go.id"' in page
+    assert '<a href="tel:081234567890">(0343) 424242</a>' in page and 'href="https://bpkad.kota.go.id"' in page
     assert "Surel" not in page  # no e-mail given, no line for it
     rows = {row["id"]: row for row in csv.DictReader((site / "data" / "agencies.csv").open(encoding="utf-8"))}
     assert rows["bpkad"]["phone"] == "(0343) 424242" and rows["bpkad"]["email"] == "" and rows["diskominfo"]["address"] == ""

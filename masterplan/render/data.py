@@ -38,7 +38,7 @@ FORMAT_VERSION = 3
 #: Top-level keys of plan.json and what they hold.
 JSON_FIELDS: list[tuple[str, str]] = [
     ("format, format_version", "File format name and version; the version changes only when a field is removed, renamed or holds another kind of value"),
-    ("plan", ("City, title, period, version, status, date, vision, missions, legal basis, funding sources, "
+    ("plan", ("Local government (city or regency), title, period, version, status, date, vision, missions, legal basis, funding sources, "
               "the open data's licence, the APBD ceiling per year (pagu indikatif) where the plan gives one, the "
               "roadmap's phases (tahapan) with their theme, years and description, the plan's revision history "
               "(riwayat revisi: each version's date, what it changed and the regulation that adopted it)")),

@@ -26,7 +26,7 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
     "apbd_ceiling.csv": [
         ("year", "Budget year"),
         ("apbd", "The programs' budget lines of that year whose funding source is APBD, added up, whole rupiah"),
-        ("ceiling", "The city budget (APBD) the programs may take that year (pagu indikatif), whole rupiah"),
+        ("ceiling", "The local government's budget (APBD) the programs may take that year (pagu indikatif), whole rupiah"),
         ("share_used", "Share of the ceiling the programs' APBD takes, decimals after a dot (0.943 is 94.3%); above 1 in a year over it"),
         ("left", "What the ceiling leaves that year, whole rupiah; below zero, by how much the programs ask more"),
     ],
@@ -37,7 +37,7 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
         ("mission", "The mission, as the plan words it (else empty)"),
         ("programs", "Number of programs in the row; a program serving two missions counts in both rows and once in the total"),
         ("budget_total", "Indicative budget of those programs over all years, every funding source, whole rupiah"),
-        ("apbd", "Of which the city budget (APBD), whole rupiah"),
+        ("apbd", "Of which the local government's budget (APBD), whole rupiah"),
         ("share_of_plan", "Share of the plan's total indicative budget, decimals after a dot (0.555 is 55.5%)"),
     ],
     "budget_by_phase.csv": [
