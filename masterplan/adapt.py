@@ -43,7 +43,13 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from masterplan.chapter_reader import split_front_matter
 from masterplan.diagnostics import Message
-from masterplan.sample_plan import SamplePlan, city_name, head_of, is_regency
+from masterplan.sample_plan import (
+    SamplePlan,
+    city_name,
+    head_of,
+    head_title,
+    is_regency,
+)
 from masterplan.values import Period
 
 #: the years a plan's fields may hold (the schema's bounds); a baseline is the year before the period
@@ -155,24 +161,27 @@ def notes(change: Adaptation) -> Iterator[Message]:
                       period=str(change.period), shift=f"{change.shift:+d}")
     if not change.city:
         return
-    yield Message("City: {sample} became {city} in the title, the cover's notice, the foreword's signature and "
+    yield Message("Name: {sample} became {city} in the title, the cover's notice, the foreword's signature and "
                   "the names of programs and indicators; the texts that tell of {name} still name it, and validate "
                   "names their files (W112) until you rewrite them", sample=sample.city, city=change.city,
                   name=city_name(sample.city))
-    yield Message("Still the sample's, to replace with your city's own:")
+    yield Message("Still the sample's, to replace with your own:")
     yield Message("  - content/assets/logo.svg: a placeholder shield, not your local government's emblem")
     yield Message("  - content/plan.yml: the province, the vision, the legal basis and the readiness table")
     yield Message("  - content/plan.yml: swot, the sample city's SWOT analysis (its strengths, weaknesses, opportunities "
-                  "and threats, which chapter 2 and the strategic analysis print): write your city's own")
+                  "and threats, which chapter 2 and the strategic analysis print): write your own")
     yield Message("  - content/plan.yml: revisions, the sample's history (its versions, their dates and what each "
                   "changed): write your plan's own, or delete it")
     yield Message("  - content/plan.yml: open_data, the licence the website publishes the open data under ({licence}, "
-                  "the sample's choice, not yet your city's)", licence=sample.licence or "-")
+                  "the sample's choice, not yet yours)", licence=sample.licence or "-")
     yield Message("  - content/pillars/*.yml: each pillar's indicators, their baselines and targets")
     yield Message("  - the agencies (among them the sample city's kecamatan), their programs, budgets and targets, "
                   "and what the texts tell of the city's places and history")
     yield Message("  - the cover's notice (an illustration, not an official document): write your own or delete it "
                   "before status: final")
+    yield Message("  - content/chapters/00-kata-pengantar.md: signed, the foreword's signature: add the {head}'s "
+                  "name (name: …); a final plan's book prints it under the annex's closing signature too, else a "
+                  "dotted line", head=head_title(change.city))
     yield Message("  - the laws and plans the texts cite, among them the sample city's RPJMD and its years")
     if is_regency(change.city):
         yield Message("  - the sample is written for a Kota: Wali Kota, Perwali and Pemerintah Kota became Bupati, "
@@ -187,12 +196,14 @@ def still_the_samples(sample: SamplePlan, change: Adaptation | None, folder: Pat
         return None
     if change is not None and change.period:  # the years the user gave: only the city is left to give
         return Message("This plan is still the sample's, {city}'s: validate finds nothing to change and build makes "
-                       "its book. For your city: masterplan new {folder} --force --city \"Kota NAME\" --period "
-                       "{start}-{end}, with your city's name for NAME", city=sample.city, folder=str(folder),
+                       "its book. For yours: masterplan new {folder} --force --city \"Kota NAME\" (or \"Kabupaten "
+                       "NAME\") --period {start}-{end}, with your city's or regency's name for NAME", city=sample.city,
+                       folder=str(folder),
                        start=str(change.period.start), end=str(change.period.end))
     return Message("This plan is still the sample's, {city}'s: validate finds nothing to change and build makes its "
-                   "book. For your city and years: masterplan new {folder} --force --city \"Kota NAME\" --period "
-                   "START-END, with your city's name for NAME and its first and last year for START and END ({years} "
+                   "book. For yours and your years: masterplan new {folder} --force --city \"Kota NAME\" (or "
+                   "\"Kabupaten NAME\") --period START-END, with your city's or regency's name for NAME and its first "
+                   "and last year for START and END ({years} "
                    "years, as many as the sample's {sample})", city=sample.city, folder=str(folder),
                    years=len(sample.period.years), sample=str(sample.period))
 

@@ -36,9 +36,14 @@ def is_regency(city: str) -> bool:
     return city.lower().startswith(("kabupaten ", "kab. "))
 
 
+def head_title(city: str) -> str:
+    """The office that leads it: ``Wali Kota`` for a kota, ``Bupati`` for a kabupaten."""
+    return "Bupati" if is_regency(city) else "Wali Kota"
+
+
 def head_of(city: str) -> str:
     """Who leads it, as the foreword signs: ``Wali Kota Pasuruan``, ``Bupati Malang``."""
-    return f"{'Bupati' if is_regency(city) else 'Wali Kota'} {city_name(city)}"
+    return f"{head_title(city)} {city_name(city)}"
 
 
 @dataclass(frozen=True)

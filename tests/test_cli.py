@@ -170,12 +170,13 @@ def test_new_without_a_city_says_the_plan_is_still_the_samples(tmp_path: Path) -
     nothing and build made Kota Pasuruan's book."""
     code, out, _ = invoke("new", str(tmp_path / "kota"))
     assert code == 0 and "This plan is still the sample's, Kota Pasuruan's: validate finds nothing to change" in out
-    assert (f'masterplan new {tmp_path / "kota"} --force --city "Kota NAME" --period START-END, with your city\'s '
-            "name for NAME and its first and last year for START and END (10 years, as many as the sample's "
+    assert (f'masterplan new {tmp_path / "kota"} --force --city "Kota NAME" (or "Kabupaten NAME") --period START-END, '
+            "with your city's or regency's name for NAME and its first and last year for START and END (10 years, as many as the sample's "
             "2022–2031)") in out
     assert "…" not in out and "2022-2031" not in out  # no ellipsis pasted as the name, nor the sample's years as its own
     code, out, _ = invoke("new", str(tmp_path / "kota"), "--force", "--period", "2025-2034")
-    assert code == 0 and '--city "Kota NAME" --period 2025-2034, with your city\'s name for NAME' in out
+    assert code == 0 and ('--city "Kota NAME" (or "Kabupaten NAME") --period 2025-2034, with your city\'s or '
+                          "regency's name for NAME") in out
     code, out, _ = invoke("new", str(tmp_path / "kota"), "--force", "--city", "Kota Probolinggo")
     assert code == 0 and "still the sample's" not in out
 
@@ -184,7 +185,8 @@ def test_new_without_a_city_says_its_placeholders_in_indonesian(tmp_path: Path) 
     """The Indonesian edition's placeholders are Indonesian words: NAMA, AWAL-AKHIR."""
     done = _as_a_person(["new", str(tmp_path / "kota")], tmp_path, "id")
     assert done.returncode == 0, done.stderr
-    assert '--city "Kota NAMA" --period AWAL-AKHIR, dengan nama kota Anda sebagai NAMA' in done.stdout
+    assert ('--city "Kota NAMA" (atau "Kabupaten NAMA") --period AWAL-AKHIR, dengan nama kota atau kabupaten Anda '
+            "sebagai NAMA") in done.stdout
     assert "(10 tahun, sebanyak tahun contoh, 2022–2031)" in done.stdout and "…" not in done.stdout
 
 

@@ -142,17 +142,17 @@ def test_the_roadmaps_phases_move_with_the_period(made: tuple[Path, str]) -> Non
 def test_the_command_says_what_changed_and_what_is_still_the_samples(made: tuple[Path, str]) -> None:
     _, out = made
     assert "Period: 2022–2031 became 2025–2034; every year of the plan moved +3 years" in out
-    assert ("City: Kota Pasuruan became Kota Probolinggo in the title, the cover's notice, the foreword's signature "
+    assert ("Name: Kota Pasuruan became Kota Probolinggo in the title, the cover's notice, the foreword's signature "
             "and the names of programs and indicators; the texts that tell of Pasuruan still name it, and validate "
             "names their files (W112)") in out
     assert "content/assets/logo.svg: a placeholder shield, not your local government's emblem" in out
     assert "content/pillars/*.yml: each pillar's indicators, their baselines and targets" in out
     assert ("content/plan.yml: swot, the sample city's SWOT analysis (its strengths, weaknesses, opportunities and "
-            "threats, which chapter 2 and the strategic analysis print): write your city's own") in out
+            "threats, which chapter 2 and the strategic analysis print): write your own") in out
     assert ("content/plan.yml: revisions, the sample's history (its versions, their dates and what each changed): "
             "write your plan's own, or delete it") in out
     assert ("content/plan.yml: open_data, the licence the website publishes the open data under (CC BY 4.0, the "
-            "sample's choice, not yet your city's)") in out
+            "sample's choice, not yet yours)") in out
     assert out.rstrip().endswith("masterplan validate && masterplan build")
     assert "Bupati" not in out and "your regency" not in out  # a Kota, as the sample is
 
