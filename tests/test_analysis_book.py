@@ -29,7 +29,7 @@ from masterplan.render import analysis_book
 from masterplan.render.outline import GENERATED_ITEMS
 
 #: the sample's chapters of the analysis (content/analysis/), as its outline names them
-CHAPTERS = ["Bab 1 · Pendahuluan", "Bab 2 · Profil Kota", "Bab 3 · Analisis Kesiapan",
+CHAPTERS = ["Bab 1 · Pendahuluan", "Bab 2 · Profil Daerah", "Bab 3 · Analisis Kesiapan",
             "Bab 4 · Isu Strategis dan Analisis SWOT", "Bab 5 · Analisis per Dimensi", "Bab 6 · Penutup"]
 
 
@@ -95,7 +95,7 @@ def test_each_pillar_has_its_section_with_its_own_figures(sample_build: Path, pa
         assert f"5.{number} {name}" in whole, name
         assert (f"Arah pengembangan dimensi {name} dirumuskan dalam {len(pillar.goals)} sasaran" in whole
                 and f"dijabarkan menjadi {len(pillar.programs)} program" in whole), name
-    assert "Tabel 4.1 Analisis SWOT kota" in whole and "Tabel 4.2 Arah strategi dari analisis SWOT" in whole
+    assert "Tabel 4.1 Analisis SWOT daerah" in whole and "Tabel 4.2 Arah strategi dari analisis SWOT" in whole
 
 
 def test_it_leads_to_the_plan_s_missions_programs_and_quick_wins(sample_build: Path, pages: list[str]) -> None:
@@ -131,7 +131,7 @@ def test_an_english_edition_s_analysis_is_in_english(tmp_path: Path) -> None:
     pages = texts(pdf)
     assert "STRATEGIC ANALYSIS" in pages[0] and "Table of contents" in pages[1]
     assert "Table 3.1 Readiness analysis: structure, infrastructure and superstructure" in " ".join(pages)
-    assert [title for title, _ in outline_pages(pdf)][2:4] == ["Chapter 1 · Pendahuluan", "Chapter 2 · Profil Kota"]
+    assert [title for title, _ in outline_pages(pdf)][2:4] == ["Chapter 1 · Pendahuluan", "Chapter 2 · Profil Daerah"]
     assert reader(pdf).trailer["/Root"]["/Lang"] == "en"
 
 

@@ -36,7 +36,7 @@ def cells(plan: Plan) -> list[str]:
             for kind, word in KINDS.items()]
 
 
-@pytest.mark.parametrize(("book", "caption"), [(PDF, "Analisis SWOT Kota Pasuruan"), (ANALYSIS_PDF, "Analisis SWOT kota")])
+@pytest.mark.parametrize(("book", "caption"), [(PDF, "Analisis SWOT Kota Pasuruan"), (ANALYSIS_PDF, "Analisis SWOT daerah")])
 def test_both_books_print_the_swot_plan_yml_gives(sample_build: Path, book: str, caption: str) -> None:
     plan = load_and_check(sample_build).plan
     assert plan is not None

@@ -2,8 +2,9 @@
 
 A new plan begins as a copy of the Kota Pasuruan sample. Lines the city has not rewritten
 yet still name Pasuruan or its districts, and a plan marked final may still carry the sample's cover notice
-("illustrative, not an official document"), and content/assets/ the sample's emblem, which
-the website publishes. Only what is still the sample's own is named: a plan may well
+("illustrative, not an official document") or lines of it saying so, and content/assets/ the sample's emblem,
+which the website publishes; a kabupaten's plan, lines of the sample speaking of a kota
+(:mod:`masterplan.checks.sample_wording`). Only what is still the sample's own is named: a plan may well
 mention the sample's city in words of its own (a neighbouring city). Its chapters' naming of the
 sample's agencies and programs is :mod:`masterplan.checks.sample_names`'s to tell (W117).
 """
@@ -19,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from masterplan import sample_plan
-from masterplan.checks import sample_names
+from masterplan.checks import sample_names, sample_wording
 from masterplan.content_text import read_files
 from masterplan.diagnostics import Diagnostic, Message, Position, warning
 from masterplan.diagnostics import relative as relative_path
@@ -61,7 +62,7 @@ def _folder_lines_naming(folder: Path, names: tuple[str, ...]) -> dict[str, tupl
 
 
 def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
-    """What the plan still has of the sample: W112 and W114 for another city's plan (or a final one), W113; W116
+    """What the plan still has of the sample: W112 and W114 for another city's plan (or a final one), W113, W122; W116
     for a plan whose period was moved by hand; W117 for chapters naming the sample's agencies and programs."""
     sample = sample_plan.sample()
     if not sample.name or plan.content is None or plan.content.resolve() == sample.content.resolve():
@@ -76,6 +77,7 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
     if not own or not plan.is_draft:
         yield from _assets_left(plan, plan.content, sample)
     yield from _final_notice(plan, sample)
+    yield from sample_wording.illustrative(plan, sample, texts)
 
 
 def _texts(plan: Plan) -> dict[Path, list[str]]:
@@ -124,7 +126,8 @@ def _from_here(folder: Path) -> str:
 
 def _lines_left(plan: Plan, content: Path, sample: SamplePlan, texts: dict[Path, list[str]]) -> Iterator[Diagnostic]:
     """One warning per file that still has lines of the sample naming its city or a place in it (a
-    district), at the first of them: lines of any of the sample's files in the same folder."""
+    district), at the first of them: lines of any of the sample's files in the same folder; in a kabupaten's plan
+    also its lines still saying kota or kelurahan (:func:`sample_wording.kota_lines`)."""
     own = plan.city.lower()  # a district of the sample that is the plan's own place too (Kabupaten Purworejo)
     places = [place for place in sample.places if place.lower() not in own]
     names = (sample.name, *places)
@@ -136,20 +139,29 @@ def _lines_left(plan: Plan, content: Path, sample: SamplePlan, texts: dict[Path,
     district = re.compile(r"\b(?:" + "|".join(map(re.escape, places)) + r")\b") if started else None
     for path, lines in texts.items():
         left = _folder_lines_naming(sample.content / path.parent.relative_to(content), names)
-        if not left and district is None:
+        found = list(_left_in(lines, left, district)) if left or district is not None else []
+        told = {number for number, *_ in found}
+        kota = {number: column for number, column in sample_wording.kota_lines(plan, sample, path, lines).items()
+                if number not in told}  # a regency's: the sample's lines of a kota
+        where = relative_path(path, content.parent)
+        if not found:
+            if kota:
+                yield warning(Position(where, min(kota), kota[min(kota)]), "W112", KOTA_LEFT[len(kota) > 1],
+                              rewrite_hint(plan, sorted(kota)), count=len(kota))
             continue
-        found = list(_left_in(lines, left, district))
-        if found:
-            number, line, named, _ = found[0]
-            every = [name for _, _, names_of_line, _ in found for name in names_of_line]
-            named_places = ", ".join(dict.fromkeys(name for name in every if name != sample.name))
-            city = sample.name in every
-            rewritten = not all(unchanged for *_, unchanged in found)
-            one, many = (REWRITTEN if rewritten else LEFT)[city, bool(named_places)]
-            yield warning(Position(relative_path(path, content.parent), number, line.index(named[0]) + 1), "W112",
-                          one if len(found) == 1 else many,
-                          rewrite_hint(plan, [number for number, *_ in found]),
-                          count=len(found), sample=sample.name, places=named_places)
+        number, line, named, _ = found[0]
+        every = [name for _, _, names_of_line, _ in found for name in names_of_line]
+        named_places = ", ".join(dict.fromkeys(name for name in every if name != sample.name))
+        city = sample.name in every
+        rewritten = not all(unchanged for *_, unchanged in found)
+        one, many = (REWRITTEN if rewritten else LEFT)[city, bool(named_places)]
+        message = Message(one if len(found) == 1 else many, count=len(found), sample=sample.name, places=named_places)
+        first = (number, line.index(named[0]) + 1)
+        if kota:
+            message = Message(KOTA_MORE[len(kota) > 1], lines=message, count=len(kota))
+            first = min(first, min(kota.items()))
+        yield warning(Position(where, *first), "W112", message,
+                      rewrite_hint(plan, sorted([number for number, *_ in found] + list(kota))))
 
 
 LINES_LISTED = 12  #: of W112's lines, the hint lists this many by number, and how many more there are
@@ -205,6 +217,13 @@ LEFT = {(True, False): ("1 line of this file is still the sample's and names {sa
         (True, True): ("1 line of this file is still the sample's and names {sample} and places in it: {places}",
                        ("{count} lines of this file are still the sample's and name {sample} and places in it: "
                         "{places}"))}
+
+
+#: W112 for lines of a kota left in a kabupaten's plan: (one, more) alone, and after the file's other lines
+KOTA_LEFT = ("1 line of this file is still the sample's and says kota or kelurahan, a kota's words",
+             "{count} lines of this file are still the sample's and say kota or kelurahan, a kota's words")
+KOTA_MORE = ("{lines}; 1 more says kota or kelurahan, a kota's words",
+             "{lines}; {count} more say kota or kelurahan, a kota's words")
 
 
 def _assets_left(plan: Plan, content: Path, sample: SamplePlan) -> Iterator[Diagnostic]:
