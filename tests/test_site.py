@@ -1282,7 +1282,7 @@ def test_an_agencys_contact_is_on_its_page_and_in_the_open_data(make_plan: Calla
     site = root / "build" / "site"
     page = (site / "agency" / "bpkad.html").read_text(encoding="utf-8")
     assert '<h2 id="contact">Kontak</h2>' in page and "Jl. Pahlawan No. 1, Kota Contoh" in page
-    assert '<a href="tel:081234567890">(0343) 424242</a>' in page and 'href="https://bpkad.kota.go.id"' in page
+    assert '<a href="tel:0343424242">(0343) 424242</a>' in page and 'href="https://bpkad.kota.go.id"' in page
     assert "Surel" not in page  # no e-mail given, no line for it
     rows = {row["id"]: row for row in csv.DictReader((site / "data" / "agencies.csv").open(encoding="utf-8"))}
     assert rows["bpkad"]["phone"] == "(0343) 424242" and rows["bpkad"]["email"] == "" and rows["diskominfo"]["address"] == ""
