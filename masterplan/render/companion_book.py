@@ -3,7 +3,7 @@
 Each is made of the book's machinery: its chapters numbered by :class:`outline.Builder`, its text filled in by
 :func:`print_book.chapter_text`, its charts drawn by :func:`print_figures.figures`, its HTML filled by
 :func:`print_book.html` from its own page template (which extends the book's ``print/book.html``) around
-``print/chapters.html``, laid out with book.css in one WeasyPrint pass (:func:`pdf.lay_out_once`): for a few dozen
+``print/chapters.html``, laid out with book.css in one WeasyPrint pass (:func:`pdf_press.lay_out_once`): for a few dozen
 pages, the book's parts would cost more than they save. The last one laid out is kept under
 ``build/.cache/<name>/`` by a :class:`pdf_cache.Cache`, keyed as the book's parts are (its HTML, the stylesheets
 two-sided printing changes, the theme, images and versions): a build whose edit it does not show copies it, with no
@@ -26,8 +26,8 @@ from masterplan.output import build_folder, write_whole
 from masterplan.render import (
     draft_mark,
     outline,
-    pdf,
     pdf_cache,
+    pdf_press,
     print_book,
     print_figures,
 )
@@ -59,7 +59,7 @@ def render(plan: Plan, root: Path, staging: Staging, options: BuildOptions, repo
     """Write ``companion`` to ``staging.path(companion.file)``; returns summary lines for the terminal."""
     started = time.perf_counter()
     errors_before = len(report.errors)
-    theme, env, translate, fetcher = pdf.press(plan, root)
+    theme, env, translate, fetcher = pdf_press.press(plan, root)
     chapters = companion.contents(plan, translate)
     kind = translate(companion.kind)
     running = print_book.running_title(plan, f"{kind} · ", chapters)
@@ -67,8 +67,8 @@ def render(plan: Plan, root: Path, staging: Staging, options: BuildOptions, repo
              for c in chapters.chapters}
     book = print_book.Book(chapters, texts, print_figures.figures(plan, chapters, Formats(plan.language, translate),
                                                                   translate))
-    html = pdf.print_html(plan, book, env, theme, report, {
-        "logo": pdf.logo_url(plan, fetcher, report), "site_address": options.base_url,
+    html = pdf_press.print_html(plan, book, env, theme, report, {
+        "logo": pdf_press.logo_url(plan, fetcher, report), "site_address": options.base_url,
         "draft_mark": draft_mark.mark(translate("Draft"), theme) if plan.is_draft else "",  # the book warns of none
         "cover_kind": kind, "document_title": f"{kind}: {plan.title.get(plan.language)}",
         "running_title": running, **dict(companion.extra)}, companion.template)
@@ -76,19 +76,19 @@ def render(plan: Plan, root: Path, staging: Staging, options: BuildOptions, repo
         return [Message(companion.not_laid_out)]
     target = staging.path(companion.file)
     cache = pdf_cache.Cache(build_folder(root) / ".cache" / companion.cache, options.cache,
-                            pdf_cache.stamp(root, pdf.tagged(plan)))
-    key = cache.key(html, pdf.stylesheet_text(plan, theme))
+                            pdf_cache.stamp(root, pdf_press.tagged(plan)))
+    key = cache.key(html, pdf_press.stylesheet_text(plan, theme))
     if cache.has_pdf(key, 0):  # nothing it shows changed: the last one, not laid out
         shutil.copyfile(cache.pdf(key, 0), target)
         cache.finish({}, {})
         return [Message(companion.unchanged)]
 
     def lay_out() -> list[str]:
-        pages, _ = pdf.lay_out_once(plan, html, theme, fetcher, target, report)
+        pages, _ = pdf_press.lay_out_once(plan, html, theme, fetcher, target, report)
         if not report.errors:  # the last good one is kept, under its key: an edit elsewhere costs no layout
             write_whole(cache.pdf(key, 0), target.read_bytes())
             cache.wrote_pdf(key, 0)
             cache.finish({}, {})  # the one before it goes
         return [Message(companion.laid_out, pages=pages, seconds=time.perf_counter() - started)]
 
-    return pdf.guarded(plan, report, lay_out, Message(companion.failed))
+    return pdf_press.guarded(plan, report, lay_out, Message(companion.failed))

@@ -24,6 +24,10 @@
 7. :mod:`masterplan.render.pdf_join` joins the parts with pypdf: one outline, every
    internal link resolved across parts, the metadata once.
 
+What the book shares with the plan's other books (the theme and its words, the print HTML,
+the cover logo, the stylesheets, one WeasyPrint pass, E604 for a failure) is
+:mod:`masterplan.render.pdf_press`'s.
+
 What must be redone after an edit: the edited part (the chunk showing the program); parts
 that print a page number the edit moved (the contents, the index, cross-references);
 and parts whose first page moved because an earlier part changed length (they are laid
@@ -41,56 +45,38 @@ each is placed). Nothing here raises for a content problem.
 
 from __future__ import annotations
 
-import errno
 import logging
 import time
-import traceback
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING
 
-import jinja2
-import pydyf
-import weasyprint
-from weasyprint.text.fonts import FontConfiguration
-
-from masterplan import decree, jinja_words
-from masterplan.diagnostics import (
-    Diagnostic,
-    Message,
-    Position,
-    Report,
-    error,
-    warning,
-)
+from masterplan import decree
+from masterplan.diagnostics import Message, Report, warning
 from masterplan.formatting import Formats
 from masterplan.model import Plan
 from masterplan.output import PDF, build_folder
 from masterplan.render import (
     draft_mark,
-    hyphenation,
     outline,
-    pdf_archive,
     pdf_cache,
     pdf_join,
     pdf_logs,
     pdf_parts,
+    pdf_press,
     pdf_schedule,
     pdf_title,
     pdf_workers,
     print_book,
     print_figures,
 )
-from masterplan.render.pdf_layout import pdf_options
-from masterplan.render.print_fetch import Fetcher, capture_logs, content_url
-from masterplan.render.theme import Theme, environment, template_position
+from masterplan.render.print_fetch import Fetcher
+from masterplan.render.theme import Theme
 
 if TYPE_CHECKING:  # build.py imports this module lazily; these names are for type checkers only
     from masterplan.build import BuildOptions
     from masterplan.output import Staging
 
-STYLESHEET = "print/book.css"
-TWO_SIDED = "print/two-sided.css"  #: added after the stylesheet for a book printed on both sides of the paper
 SINGLE_PASS = 0  #: ``BuildOptions.jobs`` value for one WeasyPrint pass over the whole book (tests' reference)
 
 
@@ -102,20 +88,20 @@ def render(plan: Plan, root: Path, staging: Staging, options: BuildOptions, repo
     fingerprint of the plan's files as the build found them before reading (recorded beside the book)."""
     started = time.perf_counter()
     errors_before = len(report.errors)
-    theme, env, translate, fetcher = press(plan, root)
+    theme, env, translate, fetcher = pdf_press.press(plan, root)
     book_outline = outline.build(plan, translate, plan.language)
     formats = Formats(plan.language, translate)
     texts = {c.key: print_book.chapter_text(plan, c, book_outline, translate, report)
              for c in book_outline.chapters}
     book = print_book.Book(book_outline, texts, print_figures.figures(plan, book_outline, formats, translate))
-    logo = logo_url(plan, fetcher, report)
+    logo = pdf_press.logo_url(plan, fetcher, report)
     mark = draft_mark.mark(translate("Draft"), theme) if plan.is_draft else ""
     if plan.is_draft and not mark:  # a draft must never pass for the adopted plan
         report.add(warning(plan.where.get("status", plan.position), "W606", "the draft's pages carry no '{word}' mark: "
                            "no font of the theme could draw it", "check the theme's fonts/NotoSans-Bold.ttf",
                            word=translate("Draft")))
     annex = decree.adopting(plan, plan.language)  # the book is the annex of the regulation that adopted the plan
-    html = print_html(plan, book, env, theme, report,
+    html = pdf_press.print_html(plan, book, env, theme, report,
                       {"logo": logo, "site_address": options.base_url, "draft_mark": mark, "annex": annex,
                        "enacted": annex and decree.enacted(plan, annex, plan.language)})
     if html is None:
@@ -137,65 +123,7 @@ def render(plan: Plan, root: Path, staging: Staging, options: BuildOptions, repo
             pdf_title.record(target, build_folder(root), sources)
         return summary
 
-    return guarded(plan, report, lay_out, Message("PDF: layout failed"))
-
-
-class Press(NamedTuple):
-    """What laying out a document of the plan takes: the theme, its Jinja environment in the plan's language, the
-    catalog's words in it, and the fetcher WeasyPrint reads through."""
-
-    theme: Theme
-    env: jinja2.Environment
-    translate: Callable[..., str]
-    fetcher: Fetcher
-
-
-def press(plan: Plan, root: Path) -> Press:
-    """The :class:`Press` of the plan in ``root``."""
-    theme = Theme.for_plan(root)
-    env = environment(theme, plan.language)
-    return Press(theme, env, env.globals["_"], Fetcher(root / "content", theme))
-
-
-def print_html(plan: Plan, book: print_book.Book, env: jinja2.Environment, theme: Theme, report: Report,
-               extra: dict[str, Any], document: str = print_book.DOCUMENT) -> str | None:
-    """The print HTML of ``document`` (the book's, or another document of the plan's); None, with E603, when a
-    template fails (a plan's own template override can be wrong)."""
-    try:
-        return print_book.html(plan, book, env, extra, document)
-    except jinja2.TemplateError as exc:
-        said = jinja_words.template_failure(exc)
-        where = template_position(exc, theme, "templates/print")
-        report.add(error(where._replace(line=said.line or where.line), "E603", "print template error: {detail}",
-                         said.hint, detail=said.what))
-        return None
-
-
-def guarded(plan: Plan, report: Report, lay_out: Callable[[], list[str]], failed: Message) -> list[str]:
-    """What ``lay_out`` returns; ``failed``, with E604, when WeasyPrint (or a worker) fails: never a traceback."""
-    try:
-        return lay_out()
-    except OSError as exc:
-        if exc.errno in MACHINE_ERRORS:  # a full disk, a read-only folder: the build says so (E901)
-            raise
-        report.add(_failed(plan, exc))  # a worker that died (the out-of-memory killer): a WeasyPrint failure
-        return [failed]
-    except Exception as exc:  # noqa: BLE001 - WeasyPrint rarely raises; a user must never see a traceback
-        report.add(_failed(plan, exc))
-        return [failed]
-
-
-#: what the machine says of itself when the book cannot be written: no room, no right to write there
-MACHINE_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM})
-
-
-def _failed(plan: Plan, exc: Exception) -> Diagnostic:
-    """E604: the layout failed, with where, for a report."""
-    where = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
-    return error(Position(plan.position.file), "E604", "PDF: WeasyPrint failed: {kind}: {detail}",
-                 Message("the messages above may name the cause; otherwise please report this, with where "
-                         "it failed: {where}", where=f"{Path(where.filename).name}:{where.lineno}"
-                         if where else "?"), kind=type(exc).__name__, detail=str(exc))
+    return pdf_press.guarded(plan, report, lay_out, Message("PDF: layout failed"))
 
 
 def _by_parts(plan: Plan, root: Path, html: str, running: str, theme: Theme, fetcher: Fetcher, target: Path,
@@ -203,10 +131,10 @@ def _by_parts(plan: Plan, root: Path, html: str, running: str, theme: Theme, fet
               say: Callable[[Message], str]) -> list[str]:
     """The book laid out as parts (in parallel, cached), joined into one PDF."""
     parts = pdf_parts.split(html, running)
-    css = pdf_parts.part_css(stylesheet_text(plan, theme))
-    cache = pdf_cache.Cache(build_folder(root) / ".cache" / "pdf", options.cache, pdf_cache.stamp(root, tagged(plan)))
+    css = pdf_parts.part_css(pdf_press.stylesheet_text(plan, theme))
+    cache = pdf_cache.Cache(build_folder(root) / ".cache" / "pdf", options.cache, pdf_cache.stamp(root, pdf_press.tagged(plan)))
     jobs = min(options.jobs or pdf_workers.cores(), len(parts))
-    with pdf_workers.Pool(jobs, root, tagged(plan)) as pool:  # ended at once when interrupted
+    with pdf_workers.Pool(jobs, root, pdf_press.tagged(plan)) as pool:  # ended at once when interrupted
         schedule = pdf_schedule.Schedule(parts, css, cache, pool, say, plan.two_sided)
         schedule.run()
     laid_out = time.perf_counter()
@@ -229,76 +157,11 @@ def _by_parts(plan: Plan, root: Path, html: str, running: str, theme: Theme, fet
                     jobs=Message("{count} jobs" if jobs > 1 else "{count} job", count=jobs))]
 
 
-def stylesheets(plan: Plan) -> list[str]:
-    """The theme's stylesheets for the plan's book, in the order they apply."""
-    return [STYLESHEET, *([TWO_SIDED] if plan.two_sided else [])]
-
-
-def stylesheet_text(plan: Plan, theme: Theme) -> str:
-    """The theme's stylesheets for the plan's book, their text joined: what a cached layout is keyed by besides its
-    HTML (two-sided printing changes only these)."""
-    return "\n".join(theme.find(name).read_text(encoding="utf-8") for name in stylesheets(plan))
-
-
-def tagged(plan: Plan) -> bool:
-    """Whether the book is written as a tagged PDF: a final plan's is, the document a city publishes
-    and keeps. A draft's is not: it is rebuilt after every revision, and tagging makes the PDF build
-    1.5 to 1.7 times as long (WeasyPrint writes a structure element for every text box, and the join copies
-    them all; benchmarks/RESULTS.md, run 12)."""
-    return not plan.is_draft
-
-
 def _single_pass(plan: Plan, html: str, theme: Theme, fetcher: Fetcher, target: Path, report: Report,
                  started: float, html_done: float) -> list[str]:
     """The whole book in one WeasyPrint pass: the reference the parts are tested against."""
-    pages, laid_out = lay_out_once(plan, html, theme, fetcher, target, report)
+    pages, laid_out = pdf_press.lay_out_once(plan, html, theme, fetcher, target, report)
     written = time.perf_counter()
     return [Message("PDF: {pages} pages in {seconds:.1f} s (HTML {html:.1f} s, layout {layout:.1f} s, write {write:.1f} s)",
                     pages=pages, seconds=written - started, html=html_done - started,
                     layout=laid_out - html_done, write=written - laid_out)]
-
-
-def lay_out_once(plan: Plan, html: str, theme: Theme, fetcher: Fetcher, target: Path, report: Report,
-                 ) -> tuple[int, float]:
-    """``html`` laid out in one WeasyPrint pass with the theme's stylesheets and written to ``target``, its
-    problems reported; returns its pages and when the layout ended (``time.perf_counter()``)."""
-    hyphenation.register()
-    with capture_logs() as records:
-        try:
-            fonts = FontConfiguration()  # without it, @font-face is ignored and system fonts are used
-            document = weasyprint.HTML(string=html, base_url=fetcher.base_url, url_fetcher=fetcher).render(
-                stylesheets=[weasyprint.CSS(filename=str(theme.find(name)), url_fetcher=fetcher, font_config=fonts)
-                             for name in stylesheets(plan)],
-                presentational_hints=False, font_config=fonts)
-            blank = next((page for page in document.pages if page._page_box.page_type.blank), None)
-            if plan.two_sided and len(document.pages) % 2 and blank is not None:  # the last leaf's back, as the join
-                document.pages.append(blank)
-            laid_out = time.perf_counter()
-            document.write_pdf(target, finisher=_printed_page_numbers, **pdf_options(tagged(plan)))
-            pdf_archive.mend(target)
-        finally:
-            report.extend(pdf_logs.diagnostics(fetcher, records, plan))
-    return len(document.pages), laid_out
-
-
-def _printed_page_numbers(document: weasyprint.Document, written: pydyf.PDF) -> None:
-    """The page numbers a PDF reader shows and goes to are the printed ones, as the joined book's
-    (:func:`pdf_join._page_labels`): roman from the cover on, arabic from 1 on the first chapter's first page (the
-    ``first-chapter`` page of book.css, where the printed count restarts), so "hlm. 5" typed into the page box
-    opens the page that prints 5."""
-    types = [page._page_box.page_type for page in document.pages]
-    body = next((index for index, kind in enumerate(types) if kind.name == "first-chapter" and not kind.blank), 0)
-    labels = [*([0, pydyf.Dictionary({"S": "/r"})] if body else []), body, pydyf.Dictionary({"S": "/D"})]
-    written.catalog["PageLabels"] = pydyf.Dictionary({"Nums": pydyf.Array(labels)})
-
-
-def logo_url(plan: Plan, fetcher: Fetcher, report: Report) -> str | None:
-    """The cover logo's URL, or None (with an error when the plan names a file we may not read)."""
-    if not plan.logo:
-        return None
-    url, reason = content_url(fetcher, plan.logo)
-    if reason:
-        report.add(error(plan.where.get("logo", plan.position), "E601", "logo '{file}' cannot be printed: {reason}",
-                         file=plan.logo, reason=reason))
-        return None
-    return url

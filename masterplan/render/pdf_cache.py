@@ -7,7 +7,7 @@ Two kinds of entries, both named by a SHA-256:
   print HTML (its page-number references filled in), the part stylesheet, a stamp of
   every theme file (templates, CSS, fonts) and every non-text file under ``content/``
   (images the HTML names by URL), the masterplan and WeasyPrint versions, and whether
-  parts are written tagged (a final plan's, :func:`masterplan.render.pdf.tagged`). A part's
+  parts are written tagged (a final plan's, :func:`masterplan.render.pdf_press.tagged`). A part's
   layout depends on nothing else: its first page number only changes the page margins.
 - ``<layout>-<offset>.pdf``: that part written with its pages numbered from
   ``offset + 1``.

@@ -50,7 +50,7 @@ PDF_OPTIONS: dict[str, Any] = {
 
 def pdf_options(tagged: bool) -> dict[str, Any]:
     """WeasyPrint's options for writing; ``tagged``: with the structure tree a screen reader reads
-    (headings, paragraphs, lists, tables, the logo's text, links), see :func:`masterplan.render.pdf.tagged`,
+    (headings, paragraphs, lists, tables, the logo's text, links), see :func:`masterplan.render.pdf_press.tagged`,
     and as PDF/A (:mod:`masterplan.render.pdf_archive`); else a plain PDF."""
     return {**PDF_OPTIONS, "pdf_tags": tagged, "pdf_variant": pdf_archive.variant(tagged)}
 
