@@ -4,8 +4,9 @@ The previous version is, in this order: the ``plan.json`` plan.yml's ``baseline`
 folder (a fresh checkout keeps no ``build/``: the published version's open data is committed beside the
 content); else the baseline the build leaves in ``build/`` (:mod:`masterplan.published_plan`): on a revision's
 first build the last build's open data, which that build keeps, afterwards ``build/.published/plan.json``. Only
-one of another revision (version or date) than the plan's counts: a build compares nothing with itself. A missing or damaged file kept by a build means no changes shown, never a crash; the file
-plan.yml names is checked (:func:`problem`).
+one of another revision (version or date) than the plan's counts: a build compares nothing with itself. A missing or
+damaged file kept by a build, or one of another format or a newer one (:mod:`masterplan.plan_json`), means no changes
+shown, never a crash; the file plan.yml names is checked (:func:`problem`), saying which.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 import json
 from pathlib import Path, PurePosixPath
 
-from masterplan import output, published_plan
+from masterplan import output, plan_json, published_plan
 from masterplan.changes import (
     Changes,
     Version,
@@ -50,6 +51,8 @@ def problem(plan: Plan) -> Message | None:
         return Message("the plan folder has no such file")
     try:
         _read(path, plan.language)
+    except plan_json.Unreadable as exc:  # another file's format, or a newer masterplan's
+        return exc.reason
     except (OSError, ValueError):
         return Message("it is not the plan.json of a plan's open data")
     return None

@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from masterplan import plan_json
 from masterplan.indicator_changes import (
     IndicatorFacts,
     TargetChange,
@@ -183,8 +184,10 @@ def _program_of_json(item: Mapping[str, Any], language: str) -> ProgramFacts:
 
 
 def version_of_json(document: Mapping[str, Any], language: str) -> Version:
-    """A previous version from its open data (``plan.json``); raises ``ValueError`` for one that is not a plan's
-    (its texts shown in ``language``, the current plan's)."""
+    """A previous version from its open data (``plan.json``); raises ``ValueError`` for one that is not a plan's,
+    :class:`masterplan.plan_json.Unreadable` saying why for another file's or a newer format (its texts shown in
+    ``language``, the current plan's)."""
+    plan_json.checked(document)
     try:
         programs = [_program_of_json(p, language) for p in document["programs"]]
         agencies = [AgencyFacts(str(a["id"]), _text(a.get("name")), str(a.get("short_name") or a["id"]),

@@ -23,7 +23,7 @@ from html import unescape
 from pathlib import Path
 from typing import Any
 
-from masterplan import output
+from masterplan import output, plan_json
 from masterplan.model import Plan
 
 FOLDER = ".published"  #: the baseline, in the output folder (kept through the staging folder, like the site)
@@ -54,20 +54,31 @@ def keep(plan: Plan, build_dir: Path, staging: Path) -> None:
 
 
 def revision(path: Path) -> tuple[Any, Any] | None:
-    """(version, date) of the plan.json at ``path``; None when it cannot be read. Its line ``"plan": {…}`` is near
-    the top (one top-level field a line): read alone, not the megabytes of programs after it."""
+    """(version, date) of the plan.json at ``path``; None when it cannot be read, or is of a format this masterplan
+    does not read (:mod:`masterplan.plan_json`). Its lines ``"format"``, ``"format_version"`` and ``"plan": {…}`` are
+    at the top (one top-level field a line): read alone, not the megabytes of programs after them."""
     try:
         with open(path, encoding="utf-8") as handle:
-            head = [handle.readline() for _ in range(8)]
-        line = next((line for line in head if line.startswith(' "plan": ')), None)
-        if line is not None:
-            data = json.loads(line.strip().removeprefix('"plan": ').rstrip(","))
-        else:  # not written one field a line: the whole file
+            head = _fields([handle.readline() for _ in range(8)])
+        if "plan" not in head:  # not written one field a line: the whole file
             with open(path, encoding="utf-8") as handle:
-                data = json.load(handle).get("plan")
-    except (OSError, ValueError, AttributeError):
+                head = json.load(handle)
+        data = plan_json.checked(head).get("plan")
+    except (OSError, ValueError):
         return None
     return (data.get("version"), data.get("date")) if isinstance(data, dict) else None
+
+
+def _fields(lines: list[str]) -> dict[str, Any]:
+    """The top-level fields written whole on ``lines`` of a plan.json, one a line (``"format": "masterplan/plan",``)."""
+    found: dict[str, Any] = {}
+    for line in lines:
+        try:
+            field = json.loads("{" + line.strip().rstrip(",") + "}") if line.startswith(' "') else None
+        except ValueError:  # a list's first line ("pillars": [)
+            continue
+        found.update(field or {})
+    return found
 
 
 def pages(root: Path, kind: str) -> set[str]:

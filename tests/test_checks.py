@@ -560,8 +560,8 @@ def test_a_program_id_differing_only_in_capitals_is_said_at_the_one_not_publishe
     assert plan is not None
     data = tmp_path / "build" / "site" / "data"
     data.mkdir(parents=True)
-    (data / "plan.json").write_text(json.dumps({"programs": [{"id": p.id, "name": str(p.name)} for p in plan.programs]}),
-                                    encoding="utf-8")  # the last build's open data
+    (data / "plan.json").write_text(json.dumps({"format": "masterplan/plan", "format_version": 3, "programs": [
+        {"id": p.id, "name": str(p.name)} for p in plan.programs]}), encoding="utf-8")  # the last build's open data
     dishub = tmp_path / "content" / "agencies" / "dishub.yml"
     dishub.write_text(dishub.read_text(encoding="utf-8").replace("  - id: LIV-04\n", "  - id: gov-01\n", 1),
                       encoding="utf-8")

@@ -5,7 +5,8 @@ A program renamed from SOC-20 to SOC-30 leaves other agencies' files naming SOC-
 nearest existing id (SOC-02) is the wrong guess; the last build's open data
 (``build/site/data/plan.json``) knows that SOC-20 was "Kampung Siaga Bencana", and that
 this name is now SOC-30's. Read only when an unknown id is found, or a page of the last build
-has no program now; a missing or unreadable file means no such hint.
+has no program now; a missing or unreadable file, or one of a format this masterplan does not read (another's, a
+newer masterplan's), means no such hint.
 
 A build in the middle of a revision publishes nothing yet, though it replaces the last build's open data: what
 only the published plan the revision started from had (:mod:`masterplan.published_plan`, the baseline) is looked
@@ -21,7 +22,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from masterplan import output, published_plan
+from masterplan import output, plan_json, published_plan
 from masterplan.diagnostics import Message, did_you_mean
 from masterplan.folder_reader import YAML_SUFFIXES
 from masterplan.model import Plan
@@ -47,15 +48,15 @@ class LastBuild:
 
     @cached_property
     def _published(self) -> dict[str, Any]:
-        """The last build's open data as read from its file; empty when there is none or it is damaged."""
+        """The last build's open data as read from its file; empty when there is none, it is damaged, or is of a
+        format this masterplan does not read (:mod:`masterplan.plan_json`)."""
         if self.plan.content is None:
             return {}
         try:
             with open(self.plan.content.parent / self.source, encoding="utf-8") as handle:
-                data = json.load(handle)
+                return dict(plan_json.checked(json.load(handle)))
         except (OSError, ValueError):
             return {}
-        return data if isinstance(data, dict) else {}
 
     @cached_property
     def baseline(self) -> LastBuild | None:

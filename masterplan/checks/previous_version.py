@@ -1,5 +1,6 @@
 """The previous version plan.yml names (``baseline``), which the site's page of changes compares the plan with:
-a plan.json inside the plan folder (:mod:`masterplan.baseline`). A wrong one is an error, not a page of changes
+a plan.json inside the plan folder (:mod:`masterplan.baseline`), of a format this masterplan reads
+(:mod:`masterplan.plan_json`). A wrong one is an error, not a page of changes
 quietly left out or compared with the wrong version."""
 
 from __future__ import annotations
@@ -7,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 
-from masterplan import baseline
+from masterplan import baseline, plan_json
 from masterplan.diagnostics import Diagnostic, error
 from masterplan.model import Plan
 
@@ -17,5 +18,6 @@ def check(plan: Plan, unreadable: AbstractSet[str]) -> Iterator[Diagnostic]:
     if found is not None:
         yield error(plan.where.get(baseline.FIELD, plan.position), "E534",
                     "baseline '{path}' cannot be compared with: {reason}",
+                    None if found.template == plan_json.NEWER else  # the reason says what to do: update masterplan
                     "copy the published version's build/site/data/plan.json into the plan folder, e.g. "
                     "published/plan-1.0.json, and write that path", path=plan.baseline, reason=found)

@@ -18,6 +18,7 @@ from masterplan import attainment, summary
 from masterplan.diagnostics import Message
 from masterplan.i18n import Translator
 from masterplan.model import Plan
+from masterplan.plan_json import FORMAT, FORMAT_VERSION
 from masterplan.plan_parts import SWOT_KINDS
 from masterplan.programs import Indicator, Program
 from masterplan.render import (
@@ -29,11 +30,6 @@ from masterplan.render import (
 )
 from masterplan.render.workbook_kept import KeptWorkbook
 from masterplan.values import Text
-
-FORMAT = "masterplan/plan"
-#: 2: a text the plan leaves out is null, no longer "" (a location {"id": ""}); 3: attainment_by_pillar is always
-#: there, null before any realised figure (version 2 left it out)
-FORMAT_VERSION = 3
 
 #: Top-level keys of plan.json and what they hold.
 JSON_FIELDS: list[tuple[str, str]] = [
