@@ -115,6 +115,9 @@ def _city(text: str) -> str:
                           Message("write \"Kota {name}\" or \"Kabupaten {name}\"", name=city_name(name)))
     if not _CITY.match(name) or not all(isinstance(yaml.safe_load(text), str) for text in (name, city_name(name))):
         # "Kota 123", "Kota Null": the name alone stands as the signature's place, where YAML reads a number, nothing
+        if is_regency(name):
+            raise WrongOption("--city", Message("'{value}' is not a regency's name", value=text),
+                              Message("use letters, spaces, '.' and '-' only, e.g. \"Kabupaten Malang\""))
         raise WrongOption("--city", Message("'{value}' is not a city's name", value=text),
                           Message("use letters, spaces, '.' and '-' only, e.g. \"Kota Probolinggo\""))
     return name

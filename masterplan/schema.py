@@ -30,7 +30,7 @@ from masterplan.schema_defs import (
 
 DOCUMENTS: dict[str, dict[str, Any]] = {
     "plan": obj("content/plan.yml: the plan as a whole.", {
-        "city": {"type": "string", "pattern": NOT_BLANK, "description": "City name, e.g. Kota Pasuruan."},
+        "city": {"type": "string", "pattern": NOT_BLANK, "description": "The city's or regency's name, e.g. Kota Pasuruan, Kabupaten Sidoarjo."},
         "province": {"type": "string", "description": "Province."},
         "title": ref("name", "Title of the plan."),
         "notice": ref("text", "A note printed on the cover (e.g. that a sample is illustrative)."),
@@ -92,8 +92,9 @@ DOCUMENTS: dict[str, dict[str, Any]] = {
                         "its years, and a table gives each stage's programs and budget. validate warns of stages out "
                         "of order, overlapping, or leaving a year of the plan in none (W326)."),
         "revisions": list_of({"$ref": "#/$defs/revision"}, "The plan's history (riwayat revisi), oldest first: each "
-                           "version with its date, what it changed and the Perwali that adopted it. The book prints it "
-                           "as a table in its front matter, the site on its home page. validate tells a version listed "
+                           "version with its date, what it changed and the regulation that adopted it (a Perwali; a "
+                           "regency's Perbup). The book prints it as a table in its front matter, the site on its home "
+                           "page. validate tells a version listed "
                            "twice (E113), versions out of date order (W118), one dated after the plan's date (W119), "
                            "a final plan whose own version the list lacks (W120), and a final plan's decree that does "
                            "not read as a regulation's name and number (W121)."),
@@ -148,7 +149,7 @@ DOCUMENTS: dict[str, dict[str, Any]] = {
             "place": {"type": "string", "description": "Where it is signed, e.g. Pasuruan."},
             "date": {"type": "string", "description": "A date, 2025-01-15 (printed as the plan's language writes "
                      "dates: 15 Januari 2025), or text as printed, e.g. Desember 2021."},
-            "role": ref("text", "The signatory's office, e.g. Wali Kota Pasuruan."),
+            "role": ref("text", "The signatory's office, e.g. Wali Kota Pasuruan, Bupati Sidoarjo."),
             "name": {"type": "string", "description": "The signatory's name (default: a line to write it on)."},
             "id_number": {"type": "string", "description": "An official number printed below the name, e.g. NIP 1970…"},
         }, ["place", "date", "role"]),

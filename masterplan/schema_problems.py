@@ -20,6 +20,7 @@ from masterplan.indonesian_words import (
     english_field,
 )
 from masterplan.located import LocatedMap, locate
+from masterplan.sample_plan import is_regency
 from masterplan.schema_defs import MAX_VALUE, NOT_BLANK
 from masterplan.schema_hints import (
     CONTACT_WORDS,
@@ -221,9 +222,13 @@ def unknown_fields(err: ValidationError, field: str, mapping_at: Position) -> li
                     Message("in {{...}} a comma separates fields: write a decimal number with a point, e.g. value: 2.4"))
         hint = split_amount(err.instance, name) or hint
         if str(name).lower() in _REVISION_FIELDS and "revisions" in known:  # plan.yml: not "did you mean 'vision'?"
-            hint = Message("plan.yml lists its versions under revisions:, each with its version, date, summary (what "
-                           "it changed) and decree (the Perwali that adopted it); raise version and date to the "
-                           "revision's")
+            # the regulation a kota's Wali Kota adopts it with is a Perwali, a kabupaten's Bupati's a Perbup
+            hint = (Message("plan.yml lists its versions under revisions:, each with its version, date, summary (what "
+                            "it changed) and decree (the Perbup that adopted it); raise version and date to the "
+                            "revision's") if is_regency(str(err.instance.get("city") or ""))
+                    else Message("plan.yml lists its versions under revisions:, each with its version, date, summary "
+                                 "(what it changed) and decree (the Perwali that adopted it); raise version and date "
+                                 "to the revision's"))
         if name == "lead" and "sub_element" in known:
             hint = Message("the agency whose file holds a program leads it: move the program into that agency's file")
         if field:

@@ -147,3 +147,66 @@ def test_a_regency_is_told_of_the_samples_lines_of_a_kota_once_per_file(regency:
                                                                              "**Kabupaten yang nyaman.**"),
                             encoding="utf-8")
     assert "content/executive-summary.md" not in {d.position.file for d in _warnings(rewritten, "W112")}
+
+
+def _validate(root: Path, language: str) -> str:
+    """What ``validate`` prints for the plan at ``root``, said in ``language``."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("MASTERPLAN_LANG", language)
+        return CliRunner().invoke(cli, ["validate", str(root)]).stdout
+
+
+def _without_logo(root: Path, copy: Path) -> Path:
+    """A copy of ``root`` whose plan.yml no longer names the sample's emblem as its logo (the file stays)."""
+    shutil.copytree(root, copy)
+    plan = copy / "content" / "plan.yml"
+    plan.write_text("".join(line for line in plan.read_text(encoding="utf-8").splitlines(keepends=True)
+                            if not line.startswith("logo:")), encoding="utf-8")
+    return copy
+
+
+def test_the_samples_file_left_in_assets_is_to_be_replaced_by_the_regencys_own(regency: tuple[Path, str],
+                                                                                tmp_path: Path) -> None:
+    """W114's hint told a kabupaten to put "milik kota Anda sendiri" (your city's own) in its place."""
+    root, _ = regency
+    plan = _without_logo(root, tmp_path / "regency")
+    assert ("content/assets/logo.svg: warning[W114]: this file is the sample's (Kota Pasuruan's), and the website "
+            "publishes every file of content/assets/ (replace it with your regency's own, or delete it)"
+            ) in _validate(plan, "en")
+    said = _validate(plan, "id")
+    assert "(ganti dengan milik kabupaten Anda sendiri, atau hapus)" in said and "milik kota Anda" not in said
+    # a kota is still told of its city's own
+    city = tmp_path / "kota"
+    _new(city, "--city", "Kota Probolinggo")
+    city = _without_logo(city, tmp_path / "kota-without-logo")
+    assert "(replace it with your city's own, or delete it)" in _validate(city, "en")
+    assert "(ganti dengan milik kota Anda sendiri, atau hapus)" in _validate(city, "id")
+
+
+@pytest.mark.parametrize(("language", "city", "says"), [
+    ("en", "Kabupaten 123", ("error: --city: 'Kabupaten 123' is not a regency's name (use letters, spaces, '.' and "
+                            "'-' only, e.g. \"Kabupaten Malang\")")),
+    ("id", "Kabupaten 123", ("kesalahan: --city: 'Kabupaten 123' bukan nama kabupaten (gunakan hanya huruf, spasi, "
+                            "'.' dan '-', misalnya \"Kabupaten Malang\")")),
+    ("en", "Kota 123", ("error: --city: 'Kota 123' is not a city's name (use letters, spaces, '.' and '-' only, "
+                       "e.g. \"Kota Probolinggo\")")),
+    ("id", "Kota 123", ("kesalahan: --city: 'Kota 123' bukan nama kota (gunakan hanya huruf, spasi, '.' dan '-', "
+                       "misalnya \"Kota Probolinggo\")")),
+])
+def test_a_regencys_name_new_cannot_take_is_told_as_a_regencys(language: str, city: str, says: str,
+                                                                tmp_path: Path) -> None:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("MASTERPLAN_LANG", language)
+        result = CliRunner().invoke(cli, ["new", str(tmp_path / "plan"), "--city", city])
+    assert result.exit_code == 2 and result.stderr.startswith(says)
+
+
+def test_the_editors_schema_gives_a_regencys_examples_beside_a_kotas() -> None:
+    """Hovering plan.yml's city, revisions or a foreword's role showed only a kota's: Kota Pasuruan, the Perwali,
+    Wali Kota Pasuruan."""
+    result = CliRunner().invoke(cli, ["schema", "--kind", "all"])
+    assert result.exit_code == 0, result.output
+    text = result.stdout
+    assert "The city's or regency's name, e.g. Kota Pasuruan, Kabupaten Sidoarjo." in text
+    assert "the regulation that adopted it (a Perwali; a regency's Perbup)" in text
+    assert "The signatory's office, e.g. Wali Kota Pasuruan, Bupati Sidoarjo." in text

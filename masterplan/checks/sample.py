@@ -26,7 +26,7 @@ from masterplan.diagnostics import Diagnostic, Message, Position, warning
 from masterplan.diagnostics import relative as relative_path
 from masterplan.messages import listing
 from masterplan.model import ASSETS, Plan
-from masterplan.sample_plan import SamplePlan, city_name
+from masterplan.sample_plan import SamplePlan, city_name, is_regency
 
 #: a notice this much like the sample's (its city swapped for another) is the sample's
 SAME_NOTICE = 0.8
@@ -244,7 +244,8 @@ def _assets_left(plan: Plan, content: Path, sample: SamplePlan) -> Iterator[Diag
         else:
             yield warning(Position(relative_path(copy, content.parent)), "W114", "this file is the sample's "
                           "({sample}'s), and the website publishes every file of content/assets/",
-                          "replace it with your city's own, or delete it", sample=sample.city)
+                          "replace it with your regency's own, or delete it" if is_regency(plan.city)
+                          else "replace it with your city's own, or delete it", sample=sample.city)
 
 
 def _final_notice(plan: Plan, sample: SamplePlan) -> Iterator[Diagnostic]:
