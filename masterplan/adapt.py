@@ -185,6 +185,11 @@ def notes(change: Adaptation) -> Iterator[Message]:
     yield Message("  - content/chapters/00-kata-pengantar.md: signed, the foreword's signature: add the {head}'s "
                   "name (name: …); a final plan's book prints it under the annex's closing signature too, else a "
                   "dotted line", head=head_title(change.city))
+    if is_regency(change.city):  # a kota signs in itself; a kabupaten in its seat, often another town (Kabupaten
+        # Malang in Kepanjen, while Malang is a kota of its own)
+        yield Message("  - content/chapters/00-kata-pengantar.md: signed, place: {place}, where the foreword is "
+                      "signed: a regency signs in its seat (ibu kota kabupaten), which may be another town: write "
+                      "its name there", place=city_name(change.city))
     yield Message("  - the laws and plans the texts cite, among them the sample city's RPJMD and its years")
     if is_regency(change.city):
         yield Message("  - the sample is written for a Kota: Wali Kota, Perwali and Pemerintah Kota became Bupati, "

@@ -74,6 +74,22 @@ def test_new_tells_the_operator_to_name_the_forewords_signer(regency: tuple[Path
     assert "add the Wali Kota's name (name: …)" in city
 
 
+def test_new_asks_a_regency_for_the_town_it_signs_in(regency: tuple[Path, str], tmp_path: Path) -> None:
+    """The foreword of Kabupaten Malang came signed "Malang, Desember 2021": Malang is a kota of its own, and a
+    Bupati Malang signs in Kepanjen, the regency's seat, a town masterplan cannot know."""
+    root, out = regency
+    assert "place: Sidoarjo" in (root / "content" / "chapters" / "00-kata-pengantar.md").read_text(encoding="utf-8")
+    assert ("  - content/chapters/00-kata-pengantar.md: signed, place: Sidoarjo, where the foreword is signed: a "
+            "regency signs in its seat (ibu kota kabupaten), which may be another town: write its name there") in out
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("MASTERPLAN_LANG", "id")
+        said = _new(tmp_path / "kab", "--city", "Kabupaten Malang")
+    assert ("  - content/chapters/00-kata-pengantar.md: signed, place: Malang, tempat kata pengantar ditandatangani: "
+            "kabupaten menandatanganinya di ibu kota kabupaten, yang bisa jadi kota lain: tulis namanya di sana") in said
+    # a kota signs in itself: nothing to ask
+    assert "place:" not in _new(tmp_path / "kota", "--city", "Kota Probolinggo")
+
+
 def test_a_final_plan_is_told_of_each_line_of_the_sample_calling_its_content_illustrative(
         regency: tuple[Path, str], tmp_path: Path) -> None:
     root, _ = regency
