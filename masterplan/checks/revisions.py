@@ -11,6 +11,9 @@ mistake readers see in the table:
 - W121, at the decree: a final plan's current decree that does not read as a regulation's name ("Peraturan Wali Kota
   Pasuruan Nomor 45 Tahun 2021"), so the book, its annex, has no heading naming it (:mod:`masterplan.decree`); the
   hint's example is of the city's head and of the kind written (a Keputusan's as a Keputusan).
+- W123, at the decree: a final plan's current decree enacted by the other kind of head, a Peraturan Wali Kota in a
+  Kabupaten's plan or a Peraturan Bupati in a Kota's, which the book's annex would be headed and signed with
+  ("WALI KOTA SIDOARJO," under a regency's plan).
 
 Entries whose date is no real day (E101, said by the loader) are left out of the date rules.
 """
@@ -24,6 +27,7 @@ from itertools import pairwise
 from masterplan import decree
 from masterplan.diagnostics import Diagnostic, Message, error, warning
 from masterplan.model import Plan
+from masterplan.sample_plan import head_title, is_regency
 
 
 def duplicates(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
@@ -40,7 +44,7 @@ def duplicates(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterat
 
 
 def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
-    """W118–W121: the history's dates in order and not past the plan's, a final plan's version in it, and the
+    """W118–W121, W123: the history's dates in order and not past the plan's, a final plan's version in it, and the
     regulation that adopted it named so that the book can print it."""
     dated = [(revision, revision.date) for revision in plan.revisions if revision.date is not None]
     for (before, before_date), (after, date) in pairwise(dated):
@@ -66,9 +70,37 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
                       version=plan.version.strip(), last=last.version)
     current = decree.current(plan)
     written = current.decree.get(plan.language) if current else ""
-    if not plan.is_draft and current and written.strip() and decree.read(written, current) is None:
+    if plan.is_draft or current is None or not written.strip():
+        return
+    read = decree.read(written, current)
+    if read is None:
         yield warning(current.at("decree"), "W121", "the book gets no annex heading (LAMPIRAN …): the decree "
                       "'{decree}' does not read as a regulation's name and number", Message(
                           "write it as the regulation names itself, e.g. '{example}', followed by 'tentang' and its "
                           "title where that is not the plan's", example=decree.example(plan.city, written)),
                       decree=written)
+    elif _other_head(plan.city, read.enacted_by):
+        yield warning(current.at("decree"), "W123", "the decree '{decree}' is enacted by a {office}, but {city} is "
+                      "led by its {head}: the book's annex would be headed and signed so", Message(
+                          "name the regulation that adopted the plan as it names itself, e.g. '{example}'",
+                          example=decree.example(plan.city, written)),
+                      decree=written, office=_title(read.enacted_by), city=plan.city, head=head_title(plan.city))
+
+
+#: the offices heading a region, as a regulation's name writes them ("Walikota" is the Wali Kota)
+HEADS = ("Wali Kota", "Bupati")
+
+
+def _title(office: str) -> str:
+    """The head's title an office starts with: "Wali Kota" of "Walikota Pasuruan", "" if neither."""
+    squeezed = "".join(office.split()).casefold()
+    return next((head for head in HEADS if squeezed.startswith("".join(head.split()).casefold())), "")
+
+
+def _other_head(city: str, office: str) -> bool:
+    """Whether ``office`` is the other kind of head than ``city``'s: a Wali Kota's of a Kabupaten, a Bupati's of a Kota
+    (a city whose name says neither is not told)."""
+    if not (is_regency(city) or city.lower().startswith("kota ")):
+        return False
+    title = _title(office)
+    return bool(title) and title != head_title(city)
