@@ -146,7 +146,8 @@ DOCUMENTS: dict[str, dict[str, Any]] = {
                       "description": "Generated material appended to the chapter: a part, or a list of parts "
                                      "following its text in the order written."},
         "signed": obj("Who signs the chapter (a foreword): printed at its end, with room for the signature.", {
-            "place": {"type": "string", "description": "Where it is signed, e.g. Pasuruan."},
+            "place": {"type": "string", "description": "Where it is signed, e.g. Pasuruan; a regency's seat, e.g. "
+                      "Kepanjen for Kabupaten Malang."},
             "date": {"type": "string", "description": "A date, 2025-01-15 (printed as the plan's language writes "
                      "dates: 15 Januari 2025), or text as printed, e.g. Desember 2021."},
             "role": ref("text", "The signatory's office, e.g. Wali Kota Pasuruan, Bupati Sidoarjo."),

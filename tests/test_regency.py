@@ -218,11 +218,12 @@ def test_a_regencys_name_new_cannot_take_is_told_as_a_regencys(language: str, ci
 
 
 def test_the_editors_schema_gives_a_regencys_examples_beside_a_kotas() -> None:
-    """Hovering plan.yml's city, revisions or a foreword's role showed only a kota's: Kota Pasuruan, the Perwali,
-    Wali Kota Pasuruan."""
+    """Hovering plan.yml's city, revisions or a foreword's role and place showed only a kota's: Kota Pasuruan, the
+    Perwali, Wali Kota Pasuruan, Pasuruan."""
     result = CliRunner().invoke(cli, ["schema", "--kind", "all"])
     assert result.exit_code == 0, result.output
     text = result.stdout
     assert "The city's or regency's name, e.g. Kota Pasuruan, Kabupaten Sidoarjo." in text
     assert "the regulation that adopted it (a Perwali; a regency's Perbup)" in text
     assert "The signatory's office, e.g. Wali Kota Pasuruan, Bupati Sidoarjo." in text
+    assert "Where it is signed, e.g. Pasuruan; a regency's seat, e.g. Kepanjen for Kabupaten Malang." in text
