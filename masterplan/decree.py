@@ -13,7 +13,7 @@ regulations print an annex's first page with a heading naming the regulation (Pe
 and end it with the signature of the one who enacted it ("WALI KOTA PASURUAN,"). plan.yml writes the decree as the
 regulation names itself, ``Peraturan Wali Kota Pasuruan Nomor 45 Tahun 2021``, optionally followed by ``tentang``
 and its title (else the plan's title is the regulation's): this reads its parts back, in the forms regulations are
-cited in (``Nomor: 45``, ``No. 45``, a Keputusan's ``Nomor 188.45/12/423.011/2021`` whose number ends with its year,
+cited in (``Perbup Sidoarjo`` written out as ``Peraturan Bupati Sidoarjo``, ``Nomor: 45``, ``No. 45``, a Keputusan's ``Nomor 188.45/12/423.011/2021`` whose number ends with its year,
 a trailing full stop, ``…, tentang``). A regulation cited with its amendment ("… Nomor 45 Tahun 2021 sebagaimana
 telah diubah dengan … Nomor 3 Tahun 2024") is the amendment's: the revised book is the annex of the amending
 regulation, titled "Perubahan atas …" the one it amends, as an amendment names itself (UU 12/2011, Lampiran II).
@@ -46,6 +46,13 @@ SEVERAL = re.compile(r"beberapa|terakhir|last|several", re.IGNORECASE)
 REGULATION = re.compile(r"(?:Peraturan|Keputusan)\s+", re.IGNORECASE)
 #: a Peraturan Daerah (Perda) "… Kota Pasuruan": the council's and the head of the city's, whom it names after it
 REGIONAL = re.compile(r"(?:Peraturan\s+Daerah|Perda)\s+", re.IGNORECASE)
+#: a regulation's kind as citations shorten it, and as the annex heading names it in full ("PERATURAN BUPATI SIDOARJO",
+#: never "PERBUP SIDOARJO"): Perwali (Perwal), Perbup, Perda, Kepwal, Kepbup
+SHORTENED = ((re.compile(r"Perwali?\b", re.IGNORECASE), "Peraturan Wali Kota"),
+             (re.compile(r"Perbup\b", re.IGNORECASE), "Peraturan Bupati"),
+             (re.compile(r"Perda\b", re.IGNORECASE), "Peraturan Daerah"),
+             (re.compile(r"Kepwal(?:i|kot)?\b", re.IGNORECASE), "Keputusan Wali Kota"),
+             (re.compile(r"Kepbup\b", re.IGNORECASE), "Keputusan Bupati"))
 
 
 @dataclass(frozen=True)
@@ -91,7 +98,15 @@ def _regulation(text: str, revision: Revision) -> Decree | None:
     found = PATTERN.fullmatch(text)
     if found is None or not (found["year"] or DATED_NUMBER.fullmatch(found["number"])):
         return None
-    return Decree(found["kind"], found["number"], found["year"] or "", found["about"] or "", revision)
+    return Decree(written_out(found["kind"]), found["number"], found["year"] or "", found["about"] or "", revision)
+
+
+def written_out(kind: str) -> str:
+    """A regulation's kind with its shortened opening written out: "Perbup Sidoarjo" → "Peraturan Bupati Sidoarjo"."""
+    for short, full in SHORTENED:
+        if short.match(kind):
+            return short.sub(full, kind, count=1)
+    return kind
 
 
 def same_office(one: str, other: str) -> bool:

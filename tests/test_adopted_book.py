@@ -139,12 +139,15 @@ AMENDED = "Peraturan Wali Kota Contoh Nomor 45 Tahun 2021 sebagaimana telah diub
      f"WALI KOTA CONTOH NOMOR 45 TAHUN 2021 TENTANG {TITLE}"), "WALI KOTA CONTOH,"),
     ("Peraturan Bupati Contoh Nomor 7 Tahun 2022", "Kabupaten Contoh",
      f"LAMPIRAN PERATURAN BUPATI CONTOH NOMOR 7 TAHUN 2022 TENTANG {TITLE}", "BUPATI CONTOH,"),
+    ("Perbup Contoh Nomor 7 Tahun 2022", "Kabupaten Contoh",
+     f"LAMPIRAN PERATURAN BUPATI CONTOH NOMOR 7 TAHUN 2022 TENTANG {TITLE}", "BUPATI CONTOH,"),
 ])
 def test_the_annex_is_headed_and_signed_as_its_regulation_is_written(tmp_path: Path, written: str, city: str,
                                                                      heading: str, signature: str) -> None:
     """A Keputusan, numbered with its year and printed so (no TAHUN); a Perwali cited "Walikota" and with a full
     stop, signed by the foreword's Wali Kota all the same; a Perda, signed by the head of the city; a Perwali cited
-    with its amendment, the annex of the amendment, titled as an amendment names itself; a regency's Perbup."""
+    with its amendment, the annex of the amendment, titled as an amendment names itself; a regency's Perbup, also
+    cited so ("Perbup Contoh …": named in full)."""
     plan_yml = HISTORY.replace(f"decree: {DECREE}", f"decree: {written}")
     foreword = FOREWORD
     if city != "Kota Contoh":
@@ -176,6 +179,15 @@ def test_the_annex_is_headed_and_signed_as_its_regulation_is_written(tmp_path: P
     ("Peraturan Daerah Kabupaten Malang Nomor 3 Tahun 2021", "Peraturan Daerah Kabupaten Malang", "3", "2021", "",
      "Bupati Malang"),
     ("Peraturan Bupati Malang Nomor 7 Tahun 2022", "Peraturan Bupati Malang", "7", "2022", "", "Bupati Malang"),
+    # as citations shorten them: the annex names the regulation in full, and who signs it follows
+    ("Perbup Sidoarjo Nomor 12 Tahun 2025", "Peraturan Bupati Sidoarjo", "12", "2025", "", "Bupati Sidoarjo"),
+    ("Perwali Pasuruan No. 45 Tahun 2021", "Peraturan Wali Kota Pasuruan", "45", "2021", "", "Wali Kota Pasuruan"),
+    ("PERWAL Pasuruan Nomor 45 Tahun 2021", "Peraturan Wali Kota Pasuruan", "45", "2021", "", "Wali Kota Pasuruan"),
+    ("Perda Kabupaten Malang Nomor 3 Tahun 2021", "Peraturan Daerah Kabupaten Malang", "3", "2021", "",
+     "Bupati Malang"),
+    ("Kepbup Sidoarjo Nomor 188/12/404.1.3.2/2025", "Keputusan Bupati Sidoarjo", "188/12/404.1.3.2/2025", "", "",
+     "Bupati Sidoarjo"),
+    ("Perwalian Pasuruan Nomor 45 Tahun 2021", "Perwalian Pasuruan", "45", "2021", "", ""),  # no such short name
 ])
 def test_a_decree_is_read_as_the_regulation_names_itself(written: str, kind: str, number: str, year: str, about: str,
                                                           enacted_by: str) -> None:
