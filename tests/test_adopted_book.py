@@ -95,6 +95,21 @@ def test_the_annex_heading_keeps_the_regulations_title_unhyphenated_and_its_year
     assert heading[-1].endswith("CONTOH 2022-2026"), heading
 
 
+def test_the_annex_heading_keeps_the_citys_name_on_one_line(tmp_path: Path) -> None:
+    """The sample's heading broke its title as "MASTERPLAN SMART CITY KOTA" / "PASURUAN 2022–2031"."""
+    plan_yml = HISTORY.replace("Kota Contoh", "Kota Probolinggo")
+    pdf = _built(tmp_path, plan_yml) / "masterplan.pdf"
+    with plumbed(pdf) as book:
+        cover = book.pages[0]
+        lines: dict[int, list[str]] = {}
+        for word in cover.extract_words(extra_attrs=["size"]):  # not the cover's title, in larger letters
+            if word["top"] < cover.height / 5 and word["x0"] > cover.width / 2 and word["size"] < 14:
+                lines.setdefault(round(word["top"]), []).append(word["text"].replace("\xa0", " "))
+    heading = [" ".join(lines[top]) for top in sorted(lines)]
+    assert " ".join(heading).endswith("TENTANG MASTERPLAN SMART CITY KOTA PROBOLINGGO 2022–2026"), heading
+    assert heading[-1] == "KOTA PROBOLINGGO 2022–2026", heading
+
+
 def test_the_adopted_book_ends_signed_by_who_enacted_the_regulation(adopted: Path) -> None:
     """The annex closes with the office that enacted the regulation, in capitals as regulations sign, and the name
     the foreword's signature by the same office gives; the foreword keeps its own signature."""

@@ -121,13 +121,14 @@ def outline_entries(pdf: Path) -> list[tuple[str, int]]:
     return found
 
 
-def toc_entries(pdf: Path) -> list[tuple[str, str]]:
-    """(title, printed page) of every line of the table of contents."""
+def toc_pages(pdf: Path) -> list[list[tuple[str, str]]]:
+    """(title, printed page) of every line of the table of contents, page by page."""
     pages = page_texts(pdf)
     start = next(i for i, t in enumerate(pages) if t.lstrip().startswith("Daftar Isi"))
     end = next(i for i, t in enumerate(pages) if i > start and t.lstrip().startswith("Daftar Tabel"))
-    entries = []
+    found = []
     for number in range(start, end):
+        entries = []
         lines = pages[number].splitlines()[1 if number == start else 0:]
         pending = ""  # a title wrapped over two lines; header and footer lines come last and are dropped
         for line in lines:
@@ -137,7 +138,23 @@ def toc_entries(pdf: Path) -> list[tuple[str, str]]:
                 pending = ""
             else:
                 pending = (pending + " " + line.strip()).strip()
-    return entries
+        found.append(entries)
+    return found
+
+
+def toc_entries(pdf: Path) -> list[tuple[str, str]]:
+    """(title, printed page) of every line of the table of contents."""
+    return [entry for page in toc_pages(pdf) for entry in page]
+
+
+def test_a_chapters_line_in_the_contents_stands_on_the_page_of_its_sections(sample_pdf: Path) -> None:
+    """Page v of the contents ended with "Bab 6 Smart Governance … 13", its sections 6.1–6.4 on page vi."""
+    pages = toc_pages(sample_pdf)
+    assert len(pages) >= 2  # the sample's contents take more than a page: there is a page's end to look at
+    for page, following in itertools.pairwise(pages):
+        chapter = re.match(r"Bab (\d+) ", page[-1][0])
+        assert not (chapter and following[0][0].startswith(f"{chapter.group(1)}.")), \
+            f"{page[-1][0]!r} ends a page, {following[0][0]!r} starts the next"
 
 
 def bookmark_title(chapter: outline.BookChapter) -> str:
