@@ -93,8 +93,7 @@ HEADS = ("Wali Kota", "Bupati")
 
 def _title(office: str) -> str:
     """The head's title an office starts with: "Wali Kota" of "Walikota Pasuruan", "" if neither."""
-    squeezed = "".join(office.split()).casefold()
-    return next((head for head in HEADS if squeezed.startswith("".join(head.split()).casefold())), "")
+    return next((head for head in HEADS if decree.squeezed(office).startswith(decree.squeezed(head))), "")
 
 
 def _other_head(city: str, office: str) -> bool:
