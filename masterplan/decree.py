@@ -69,6 +69,11 @@ class Decree:
     amends: Decree | None = None
 
     @property
+    def enacted_in(self) -> int:
+        """The year it was enacted, from its "Tahun 2021" or the end of its number ("…/423.011/2021")."""
+        return int(self.year or self.number.rsplit("/", 1)[-1])
+
+    @property
     def enacted_by(self) -> str:
         """Who signs it, from its name: "Wali Kota Pasuruan" of a "Peraturan Wali Kota Pasuruan", the head of the
         city a Perda names ("Bupati Malang" of a "Peraturan Daerah Kabupaten Malang"), "" if the name does not say."""

@@ -31,6 +31,7 @@ revisions:
     decree: {DECREE}
 """
 ROMAN = set("ivxlc")
+AMENDED = "sebagaimana telah diubah dengan Peraturan Wali Kota Contoh"  #: what joins a regulation to its amendment
 
 
 def _build(root: Path, plan_yml: str) -> Path:
@@ -187,6 +188,24 @@ def test_only_a_final_plan_is_told_its_version_is_missing_from_the_history(make_
     assert not codes & {"E113", "W118", "W119", "W120"}, codes
     final = load_and_check(make_plan({"content/plan.yml": finalised(draft)})).report
     assert [(d.code, d.position.line) for d in final if d.code == "W120"] == [("W120", 20)]  # the last entry, 1.0
+
+
+@pytest.mark.parametrize(("decree", "told"), [
+    ("Peraturan Wali Kota Contoh Nomor 45 Tahun 2020", True),  # the year before version 1.0's December 2021
+    ("Keputusan Wali Kota Contoh Nomor 188.45/12/423.011/2019", True),  # the year ends its number
+    (f"Peraturan Wali Kota Contoh Nomor 45 Tahun 2019 {AMENDED} Nomor 3 Tahun 2020", True),  # the amendment adopted version 1.0: its year counts
+    (f"Peraturan Wali Kota Contoh Nomor 45 Tahun 2020 {AMENDED} Nomor 3 Tahun 2021", False),  # the regulation it amends may be older
+    ("Peraturan Wali Kota Contoh Nomor 45 Tahun 2021", False),
+    ("Peraturan Wali Kota Contoh Nomor 2 Tahun 2022", False),  # a December version enacted in January
+])
+def test_a_decree_enacted_before_its_version_is_told(make_plan: Callable[..., Path], decree: str, told: bool) -> None:
+    """A regulation adopts a version written before it: one whose year is before the version's date (a typed 2020
+    for 2021) would head the annex with the wrong year, and is told at the decree (W124)."""
+    report = load_and_check(make_plan({"content/plan.yml": HISTORY.replace(DECREE, decree)})).report
+    found = [(d.position.line, str(d)) for d in report if d.code == "W124"]
+    year = re.findall(r"\d{4}", decree)[-1]
+    assert [line for line, _ in found] == ([23] if told else []), [str(d) for d in report]
+    assert all(f"was enacted in {year}, before version 1.0's date (2021-12-01)" in said for _, said in found)
 
 
 def test_the_sample_has_a_history_and_no_warning_of_it() -> None:

@@ -14,6 +14,9 @@ mistake readers see in the table:
 - W123, at the decree: a final plan's current decree enacted by the other kind of head, a Peraturan Wali Kota in a
   Kabupaten's plan or a Peraturan Bupati in a Kota's, which the book's annex would be headed and signed with
   ("WALI KOTA SIDOARJO," under a regency's plan).
+- W124, at the decree: a final plan's current decree enacted in a year before its version's date ("… Tahun 2020"
+  adopting version 1.0 of 2021-12-01), which the annex heading would print: a regulation adopts a version written
+  before it. One of the year after (a December version enacted in January) is not told.
 
 Entries whose date is no real day (E101, said by the loader) are left out of the date rules.
 """
@@ -44,7 +47,7 @@ def duplicates(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterat
 
 
 def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
-    """W118–W121, W123: the history's dates in order and not past the plan's, a final plan's version in it, and the
+    """W118–W121, W123–W124: the history's dates in order and not past the plan's, a final plan's version in it, and the
     regulation that adopted it named so that the book can print it."""
     dated = [(revision, revision.date) for revision in plan.revisions if revision.date is not None]
     for (before, before_date), (after, date) in pairwise(dated):
@@ -79,7 +82,13 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
                           "write it as the regulation names itself, e.g. '{example}', followed by 'tentang' and its "
                           "title where that is not the plan's", example=decree.example(plan.city, written)),
                       decree=written)
-    elif _other_head(plan.city, read.enacted_by):
+        return
+    if current.date is not None and read.enacted_in < current.date.year:
+        yield warning(current.at("decree"), "W124", "the decree '{decree}' was enacted in {year}, before version "
+                      "{version}'s date ({date}): a regulation adopts a version written before it",
+                      "correct the regulation's year or the version's date", decree=written, year=str(read.enacted_in),
+                      version=current.version.strip(), date=current.date.isoformat())
+    if _other_head(plan.city, read.enacted_by):
         yield warning(current.at("decree"), "W123", "the decree '{decree}' is enacted by a {office}, but {city} is "
                       "led by its {head}: the book's annex would be headed and signed so", Message(
                           "name the regulation that adopted the plan as it names itself, e.g. '{example}'",
