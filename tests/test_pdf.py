@@ -420,6 +420,46 @@ def test_a_continued_table_is_named_in_the_header(sample_pdf: Path, sample_outli
     assert sum("(lanjutan)" in header for header in headers) >= 20
 
 
+PROGRAM_ROW = re.compile(r"^(\d{1,3}) ((?:GOV|BRD|ECO|LIV|SOC|ENV)-\d\d)\b", re.MULTILINE)  #: a matrix row's number and code
+
+
+def opening_words(page: pdfplumber.page.Page) -> list[str]:
+    """The words a matrix page's first line under its head holds in the number and program columns."""
+    head = max(w["bottom"] for w in page.extract_words() if w["text"] == "pendukung")  # "Perangkat daerah pendukung"
+    body = [w for w in page.extract_words() if w["top"] > head + 4 and w["x0"] < 66 * MM]
+    first = min(w["top"] for w in body)
+    return [w["text"] for w in body if w["top"] < first + 3]
+
+
+def test_a_matrix_page_going_on_with_a_program_names_it_in_the_header(sample_pdf: Path) -> None:
+    """A program may go on over a page, and the rest of its cells then opens the next page mid-sentence under no
+    number or name: that page's header says which program it is ("Tabel 6.2 (lanjutan) · sambungan program 6:
+    GOV-05 e-Office dan Tanda Tangan Elektronik"), the last one started on the page before. A page opening with a
+    program's own row names none."""
+    resumed, fresh = resumed_programs(sample_pdf)
+    assert resumed >= 8 and fresh >= 8, (resumed, fresh)
+
+
+def resumed_programs(pdf: Path) -> tuple[int, int]:
+    """How many of ``pdf``'s matrix pages go on with a program from the page before, and how many open with a
+    program's own row, asserting that the header names the program of the first kind only."""
+    headers, pages = header_words(pdf), page_texts(pdf)
+    resumed = fresh = 0
+    with plumbed(pdf) as doc:
+        for i, page in enumerate(doc.pages):
+            if page.width < page.height or not pages[i].startswith("No. Program Subelemen"):
+                continue
+            named = re.search(r"· sambungan program (\d+): (\S+) ", headers[i])
+            if any(re.fullmatch(r"\d{1,3}", word) for word in opening_words(page)):
+                fresh += 1
+                assert named is None, (i + 1, headers[i])
+                continue
+            resumed += 1
+            assert named is not None, (i + 1, headers[i], opening_words(page))
+            assert PROGRAM_ROW.findall(pages[i - 1])[-1] == named.groups(), (i + 1, headers[i])
+    return resumed, fresh
+
+
 def test_no_table_leaves_its_last_row_alone_on_a_page(sample_pdf: Path) -> None:
     """GOV-16, ECO-11, LIV-10, SOC-11 and the agency matrix's "Setda" each stood alone on a last page of their
     table, the page otherwise blank. A program matrix page holds two programs at least (but the first, below the
@@ -435,6 +475,17 @@ def test_no_table_leaves_its_last_row_alone_on_a_page(sample_pdf: Path) -> None:
             if len(agencies) == 1:
                 alone.append((number, "Tabel 15.1"))
     assert matrix_pages >= 2 and not alone, (matrix_pages, alone)
+
+
+def test_the_programs_by_agency_end_on_a_page_of_two_agencies_at_least(sample_build: Path, sample_pdf: Path) -> None:
+    """The list of programs by agency (15.5) ended with Setda's two lines alone on a page, the rest of it blank: the
+    agency before goes over with the last one."""
+    agencies = load_and_check(sample_build).plan.agencies
+    headings = {f"{agency.short_name} · {agency.name.get('id')}" for agency in agencies}
+    pages = page_texts(sample_pdf)
+    listed = [[line for line in text.splitlines() if line in headings] for text in pages]
+    last = max(i for i, found in enumerate(listed) if found)
+    assert len(listed[last]) >= 2 and listed[last][-1].startswith("Setda"), (last + 1, listed[last])
 
 
 def test_a_wrapped_section_heading_continues_under_its_words(sample_pdf: Path) -> None:

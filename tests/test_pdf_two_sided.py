@@ -11,14 +11,16 @@ out by parts is the single pass's, also after an edit that moves the blank pages
 from __future__ import annotations
 
 import re
+import shutil
 import textwrap
 from pathlib import Path
 
 import pdfplumber
 import pypdf
 import pytest
-from conftest import MINI_FILES, make_final, write_plan
+from conftest import MINI_FILES, REPO, make_final, write_plan
 from tagged import tagged_text, unmapped_marks, untagged_links
+from test_pdf import resumed_programs
 from test_pdf_mini import XREF_CHAPTER
 from test_pdf_parts import (
     CLOSING,
@@ -152,3 +154,19 @@ def test_a_final_two_sided_book_is_tagged_as_the_single_pass_tags_it(tmp_path: P
     assert tagged_text(reader) == tagged_text(read(single))
     assert untagged_links(reader) == [] and unmapped_marks(reader) == []
     assert_same_book(single, parts)
+
+
+def test_a_left_hand_matrix_page_names_the_program_it_goes_on_with(tmp_path: Path) -> None:
+    """Two-sided, a left-hand landscape page has its own header (two-sided.css); the program its first rows go on
+    with is named there too, as on a right-hand page, and on no page opening with a program's own row."""
+    shutil.copytree(REPO / "content", tmp_path / "content")
+    plan = tmp_path / "content" / "plan.yml"
+    plan.write_text(plan.read_text(encoding="utf-8") + "print: {two_sided: true}\n", encoding="utf-8")
+    build(tmp_path, jobs=2)
+    pdf = tmp_path / "build" / "masterplan.pdf"
+    resumed, fresh = resumed_programs(pdf)
+    with pdfplumber.open(pdf) as doc:
+        left = [page.page_number for page in doc.pages
+                if page.width > page.height and page.page_number % 2 == 0
+                and "sambungan program" in (page.crop((0, 0, page.width, 22 * MM)).extract_text() or "")]
+    assert resumed >= 8 and fresh >= 8 and left, (resumed, fresh, left)
