@@ -14,9 +14,10 @@ and end it with the signature of the one who enacted it ("WALI KOTA PASURUAN,").
 regulation names itself, ``Peraturan Wali Kota Pasuruan Nomor 45 Tahun 2021``, optionally followed by ``tentang``
 and its title (else the plan's title is the regulation's): this reads its parts back, in the forms regulations are
 cited in (``Perbup Sidoarjo`` written out as ``Peraturan Bupati Sidoarjo``, ``Nomor: 45``, ``No. 45``, a
-Keputusan's ``Nomor 188.45/12/423.011/2021`` whose number ends with its year, a trailing full stop, ``…, tentang``). A regulation cited with its amendment ("… Nomor 45 Tahun 2021 sebagaimana
-telah diubah dengan … Nomor 3 Tahun 2024") is the amendment's: the revised book is the annex of the amending
-regulation, titled "Perubahan atas …" the one it amends, as an amendment names itself (UU 12/2011, Lampiran II).
+Keputusan's ``Nomor 188.45/12/423.011/2021`` whose number ends with its year, a trailing full stop, ``…, tentang``).
+A regulation cited with its amendment ("… Nomor 45 Tahun 2021 sebagaimana telah diubah dengan … Nomor 3 Tahun
+2024") is the amendment's: the revised book is the annex of the amending regulation, titled "Perubahan atas …" the
+one it amends, as an amendment names itself (UU 12/2011, Lampiran II).
 A final plan whose current decree does not read so gets no heading, and validate says why (W121).
 """
 
