@@ -45,8 +45,9 @@ AMENDED = re.compile(r",?\s+(?:sebagaimana\s+telah\s+(?:beberapa\s+kali\s+)?diub
 SEVERAL = re.compile(r"beberapa|terakhir|last|several", re.IGNORECASE)
 #: the word a regulation's name opens with, before whom it is of ("Peraturan Wali Kota …": the Wali Kota's)
 REGULATION = re.compile(r"(?:Peraturan|Keputusan)\s+", re.IGNORECASE)
-#: a Peraturan Daerah (Perda) "… Kota Pasuruan": the council's and the head of the city's, whom it names after it
-REGIONAL = re.compile(r"(?:Peraturan\s+Daerah|Perda)\s+", re.IGNORECASE)
+#: a Peraturan Daerah "… Kota Pasuruan" (a Perda, once :func:`written_out`): the council's and the head of the city's,
+#: whom it names after it
+REGIONAL = re.compile(r"Peraturan\s+Daerah\s+", re.IGNORECASE)
 #: a regulation's kind as citations shorten it, and as the annex heading names it in full ("PERATURAN BUPATI SIDOARJO",
 #: never "PERBUP SIDOARJO"): Perwali (Perwal), Perbup, Perda, Kepwal, Kepbup
 SHORTENED = ((re.compile(r"Perwali?\b", re.IGNORECASE), "Peraturan Wali Kota"),
@@ -129,10 +130,12 @@ def squeezed(name: str) -> str:
 
 def example(city: str, written: str = "") -> str:
     """How plan.yml names the regulation adopting a plan of ``city``, of the kind ``written`` opens with: a Perwali
-    (a Kabupaten's Bupati enacts a Peraturan Bupati), a Keputusan, or a Peraturan Daerah."""
+    (a Kabupaten's Bupati enacts a Peraturan Bupati), a Keputusan, or a Peraturan Daerah, short forms read as written
+    out ("Kepwal" is a Keputusan)."""
+    written = written_out(written.strip())
     if REGIONAL.match(written):
         return f"Peraturan Daerah {'Kabupaten' if is_regency(city) else 'Kota'} {city_name(city)} Nomor 45 Tahun 2021"
-    kind = "Keputusan" if written.strip().casefold().startswith("keputusan") else "Peraturan"
+    kind = "Keputusan" if written.casefold().startswith("keputusan") else "Peraturan"
     return f"{kind} {head_of(city)} Nomor 45 Tahun 2021"
 
 

@@ -263,6 +263,7 @@ def test_a_decree_cited_with_its_amendment_is_the_amendment(written: str, kind: 
     ("Kota Pasuruan", "Keputusan Wali Kota 188.45/12/2021", "Keputusan Wali Kota Pasuruan Nomor 45 Tahun 2021"),
     ("Kota Pasuruan", "Peraturan Daerah Kota Pasuruan 3/2021", "Peraturan Daerah Kota Pasuruan Nomor 45 Tahun 2021"),
     ("Kab. Malang", "Perda 3/2021", "Peraturan Daerah Kabupaten Malang Nomor 45 Tahun 2021"),
+    ("Kota Pasuruan", "Kepwal 188.45/12/2021", "Keputusan Wali Kota Pasuruan Nomor 45 Tahun 2021"),  # cited short
 ])
 def test_w121_shows_the_decree_to_write_as_the_city_and_the_kind_written(city: str, written: str, example: str) -> None:
     """The example W121's hint gives is of the city's head ("Kab. Malang" is a regency, led by a Bupati) and of the
