@@ -13,7 +13,7 @@ import pdfplumber
 import pypdf
 import pytest
 import tagged
-from pdf_reading import page_texts, plumbed
+from pdf_reading import header_rules, page_texts, plumbed
 from pdf_reading import reader as read
 
 from masterplan.i18n import Translator
@@ -254,6 +254,24 @@ def test_no_running_header_on_cover_and_chapter_openers(sample_pdf: Path,
     others = [i for i in range(1, len(headers)) if i not in openers]
     titled = [i for i in others if "Masterplan" in headers[i] or "(lanjutan)" in headers[i]]  # or a continued table
     assert len(titled) > len(others) * 0.8
+
+
+def test_the_running_header_s_rule_is_one_line_as_wide_as_the_text(sample_pdf: Path) -> None:
+    """Under both ends of the header, from the text block's left edge to its right (the margins of book.css's
+    @page rules): not two pieces under each end's words; no rule on a page without a header."""
+    headers = header_words(sample_pdf)
+    with plumbed(sample_pdf) as pdf:
+        for index, page in enumerate(pdf.pages):
+            landscape = page.width > page.height
+            rules = header_rules(page, HEADER_ZONE["landscape" if landscape else "portrait"])
+            if not headers[index]:
+                assert rules == [], f"page {index + 1} has no header but a rule"
+                continue
+            left, right = (16, 16) if landscape else (25, 20)
+            assert [(round(x0 / MM), round((page.width - x1) / MM)) for x0, x1 in rules] == [(left, right)], index + 1
+            rule = next(r for r in page.rects if r["height"] < 1 and r["bottom"] < 30 * MM)
+            words = [w for w in page.extract_words() if w["bottom"] < rule["top"]]
+            assert words and " ".join(w["text"] for w in words) == headers[index], f"page {index + 1}: words under it"
 
 
 def test_matrix_pages_are_landscape_and_the_others_portrait(sample_pdf: Path) -> None:
