@@ -102,7 +102,7 @@ def new(directory: Path, force: bool, city: str | None, period: str | None) -> N
     analysis (content/analysis/NN-<slug>.md): for a plan without them, delete the file or folder
     and 'executive_summary: true' or 'strategic_analysis: true' in content/plan.yml.
     """
-    from masterplan.adapt import WrongOption, adaptation, notes, still_the_samples
+    from masterplan.adaptation import WrongOption, adaptation, notes, still_the_samples
     from masterplan.project import AlreadyExists, scaffold
     from masterplan.sample_plan import sample
     speaker = _speaker(directory)

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from masterplan import checks, collector
-from masterplan.adapt import Adaptation, adapt
+from masterplan.adapt import adapt
+from masterplan.adaptation import Adaptation
 from masterplan.alongside import Alongside
 from masterplan.diagnostics import Diagnostic, Message, Report, Speaker
 from masterplan.filecache import FileCache
