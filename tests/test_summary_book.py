@@ -8,6 +8,7 @@ no longer asks for it.
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from pathlib import Path
@@ -26,6 +27,7 @@ from masterplan.output import SUMMARY_PDF, Staging
 from masterplan.project import load_and_check
 from masterplan.render import summary_book
 
+MM = 72 / 25.4  #: PDF points per millimetre
 #: a quick win of the sample (content/agencies/dishub.yml)
 QUICK_WIN = "Kota Nyaman bagi Pengunjung Kawasan Wisata Religi"
 #: the sample's first mission (content/plan.yml)
@@ -88,6 +90,22 @@ def test_the_budget_is_summed_in_rupiah_by_pillar_year_and_source(pages: list[st
     assert "Anggaran per Sumber Pendanaan" in whole
     assert re.search(r"APBD Rp 170\.410\.000\.000 61,6%", whole), whole
     assert "Peta jalan program per dimensi, 2022–2031" in whole  # the roadmap chart's caption
+
+
+def test_the_budget_by_pillar_and_year_keeps_neighbouring_amounts_apart(summary: Path) -> None:
+    """Twelve-digit amounts in seven columns of a portrait page: a column whose name is short (Smart Living) is not
+    squeezed to its figures' width, so "1.800.000.000 10.950.000.000" does not read as one run of digits."""
+    with plumbed(summary) as pdf:
+        page = next(page for page in pdf.pages if "Anggaran per Dimensi dan Tahun" in (page.extract_text() or ""))
+        figures = [w for w in page.extract_words() if re.fullmatch(r"\d{1,3}(\.\d{3})+|–", w["text"])]
+    rows: dict[int, list[dict]] = {}
+    for word in figures:
+        rows.setdefault(round(word["top"]), []).append(word)
+    table = [row for row in rows.values() if len(row) == 7]  # six pillars and the total (not the sentence above)
+    assert len(table) == 11, rows.keys()  # ten years and the total
+    gaps = [right["x0"] - left["x1"] for row in table
+            for left, right in itertools.pairwise(sorted(row, key=lambda word: word["x0"]))]
+    assert len(gaps) == 11 * 6 and min(gaps) > 2.4 * MM, min(gaps) / MM
 
 
 def test_the_quick_wins_landscape_chapter_opens_without_a_running_header(summary: Path) -> None:
