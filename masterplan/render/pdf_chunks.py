@@ -44,10 +44,6 @@ class Numbered:
     number: int
     program: Program
 
-    @property
-    def even(self) -> bool:
-        return self.number % 2 == 0
-
 
 AgencyPrograms = tuple[Agency, list[Program], list[Program]]
 
