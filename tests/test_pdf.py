@@ -441,6 +441,25 @@ def test_a_continued_table_is_named_in_the_header(sample_pdf: Path, sample_outli
 PROGRAM_ROW = re.compile(r"^(\d{1,3}) ((?:GOV|BRD|ECO|LIV|SOC|ENV)-\d\d)\b", re.MULTILINE)  #: a matrix row's number and code
 
 
+def test_a_readiness_page_going_on_with_a_group_names_it_in_the_header(sample_build: Path, sample_pdf: Path) -> None:
+    """The readiness table's rows stand under their group's band (STRUKTUR, INFRASTRUKTUR, SUPRASTRUKTUR), which is
+    not repeated where the table goes on: that page's header names the group its first row belongs to, "Tabel 2.2
+    (lanjutan) · Struktur"; the table's first page names none."""
+    checked = load_and_check(sample_build)
+    assert checked.plan is not None
+    group_of = {str(item.aspect): item.element for item in checked.plan.readiness}
+    headers, pages = header_words(sample_pdf), page_texts(sample_pdf)
+    first = next(i for i, text in enumerate(pages) if re.search(r"^Tabel 2\.2\s+Analisis kesiapan", text, re.MULTILINE)
+                 and "...." not in text)  # not the list of tables
+    following = [i for i, header in enumerate(headers) if "Tabel 2.2 (lanjutan)" in header]
+    assert following and following == list(range(first + 1, first + 1 + len(following))), (first, following)
+    assert not any(f"· {group.capitalize()}" in headers[first] for group in group_of.values()), headers[first]
+    for i in following:
+        body = squeeze(pages[i].split("Rekomendasi", 1)[1])  # below the table's head
+        opening = min((body.find(squeeze(aspect)), aspect) for aspect in group_of if squeeze(aspect) in body)[1]
+        assert headers[i].startswith(f"Tabel 2.2 (lanjutan) · {group_of[opening].capitalize()} "), (i + 1, opening)
+
+
 def opening_words(page: pdfplumber.page.Page) -> list[str]:
     """The words a matrix page's first line under its head holds in the number and program columns."""
     head = max(w["bottom"] for w in page.extract_words() if w["text"] == "pendukung")  # "Perangkat daerah pendukung"
