@@ -78,6 +78,24 @@ def test_each_page_s_running_header_names_the_analysis(sample_build: Path) -> No
     assert "Tabel 3.1 (lanjutan) · Struktur" in headers  # the readiness table's group a page goes on with
 
 
+def test_a_column_of_figures_in_a_chapter_table_is_right_aligned(sample_build: Path) -> None:
+    """The sample's Tabel 5.1 right-aligns its counts (``|--:|`` in content/analysis/05-analisis-dimensi.md): each
+    count ends where its column's head does, "16" under "Program" as "4" under "Sasaran" (they stood at the left)."""
+    with plumbed(sample_build / "build" / ANALYSIS_PDF) as pdf:
+        page = next(page for page in pdf.pages if "Tabel 5.1 Dimensi, sasaran" in (page.extract_text() or "")
+                    and "Daftar Tabel" not in (page.extract_text() or ""))
+        words = page.extract_words()
+    line = next(w["top"] for w in words if w["text"] == "Indikator")  # the table's head (its words stand in the text too)
+    heads = [next(w for w in words if w["text"] == head and abs(w["top"] - line) < 2)
+             for head in ("Sasaran", "Program", "Indikator")]
+    rows = [sorted((w for w in words if abs(w["top"] - smart["top"]) < 2 and re.fullmatch(r"\d+", w["text"])),
+                   key=lambda w: w["x0"]) for smart in words if smart["text"] == "Smart" and smart["x0"] < 40 * 72 / 25.4]
+    assert [len(row) for row in rows] == [3] * 6, rows  # a row per pillar: goals, programs, indicators
+    for head, column in zip(heads, zip(*rows)):
+        assert all(abs(count["x1"] - head["x1"]) < 0.5 for count in column), (head["text"], [c["x1"] for c in column])
+        assert all(count["x0"] > head["x0"] + 5 for count in column), head["text"]  # not at the left, under its start
+
+
 def test_the_readiness_chapter_holds_the_plans_readiness_table(pages: list[str]) -> None:
     whole = " ".join(pages)
     assert "Tabel 3.1 Analisis kesiapan: struktur, infrastruktur, dan suprastruktur" in whole

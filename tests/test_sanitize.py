@@ -161,6 +161,13 @@ def test_safe_content_is_kept() -> None:
     assert_harmless(html)
 
 
+def test_a_table_column_keeps_the_alignment_its_markdown_gives() -> None:
+    """``|--:|`` right-aligns a column of figures; written as a style, the sanitizer dropped it (no style passes)."""
+    html = to_html("| Dimensi | Program | Tahap |\n|---|--:|:-:|\n| Smart Living | 10 | I |")
+    assert '<td align="right">10</td>' in html and '<td align="center">I</td>' in html
+    assert '<th align="right">Program</th>' in html and "style" not in html
+
+
 def test_cross_references_survive_sanitizing_and_resolve() -> None:
     html = resolve_references(to_html("Lihat [[GOV-01]] <script>[[GOV-01]]</script>"),
                               lambda ref: f'<a href="#{ref}">{ref}</a>')
