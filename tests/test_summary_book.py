@@ -108,6 +108,16 @@ def test_the_budget_by_pillar_and_year_keeps_neighbouring_amounts_apart(summary:
     assert len(gaps) == 11 * 6 and min(gaps) > 2.4 * MM, min(gaps) / MM
 
 
+def test_the_pillars_shares_total_included_end_at_one_edge(summary: Path) -> None:
+    """The total's bold "100,0%" is wider than the shares above it: it ran past their edge, against the table's."""
+    with plumbed(summary) as pdf:
+        page = next(page for page in pdf.pages if "Dimensi: tujuan, program" in (page.extract_text() or ""))
+        shares = [w for w in page.extract_words() if re.fullmatch(r"\d{1,3},\d%", w["text"])]
+    assert len(shares) == 7 and shares[-1]["text"] == "100,0%", [w["text"] for w in shares]  # six pillars, the total
+    edges = [w["x1"] for w in shares]
+    assert max(edges) - min(edges) < 0.2, edges
+
+
 def test_the_quick_wins_landscape_chapter_opens_without_a_running_header(summary: Path) -> None:
     """As every chapter's first page: the header is on the chapter's later (landscape) pages only."""
     with plumbed(summary) as document:
