@@ -506,6 +506,28 @@ def test_programs_in_the_matrix_are_parted_by_a_rule_not_by_stripes(sample_pdf: 
     assert parted > 40, parted
 
 
+def test_a_programs_budget_total_goes_over_a_page_with_its_last_year(sample_pdf: Path) -> None:
+    """A program's budget lines may go on over a page, but its "Total" does not open the next page alone, cut off from
+    the years it adds up (LIV-03's Rp 6.300.000.000 stood under nothing on page 31): the last year goes with it."""
+    pages = page_texts(sample_pdf)
+    opened = 0
+    with plumbed(sample_pdf) as pdf:
+        for index, page in enumerate(pdf.pages):
+            if page.width < page.height or not pages[index].startswith("No. Program Subelemen"):
+                continue
+            words = page.extract_words()
+            column = next(w["x0"] for w in words if w["text"] == "Indikasi")  # "Indikasi anggaran dan sumber"
+            head = max(w["bottom"] for w in words if w["text"] == "pendukung")
+            budget = [w for w in words if w["x0"] >= column - 1 and head + 2 < w["top"] < page.height - 20 * MM]
+            if not budget:
+                continue
+            first = min(w["top"] for w in budget)
+            opening = min((w for w in budget if w["top"] < first + 2), key=lambda w: w["x0"])  # its first line's start
+            assert opening["text"] != "Total", f"page {index + 1} opens its budget column with a total alone"
+            opened += 1
+    assert opened > 15, opened
+
+
 def resumed_programs(pdf: Path) -> tuple[int, int]:
     """How many of ``pdf``'s matrix pages go on with a program from the page before, and how many open with a
     program's own row, asserting that the header names the program of the first kind only."""
