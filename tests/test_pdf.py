@@ -6,6 +6,7 @@ import itertools
 import re
 import subprocess
 import tempfile
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
@@ -468,6 +469,15 @@ def opening_words(page: pdfplumber.page.Page) -> list[str]:
     return [w["text"] for w in body if w["top"] < first + 3]
 
 
+def continued_matrix_pages(pdf: Path) -> Iterator[tuple[int, pdfplumber.page.Page]]:
+    """Each page a program matrix goes on to (its text opens with the table's repeated head), with its index."""
+    pages = page_texts(pdf)
+    with plumbed(pdf) as doc:
+        for index, page in enumerate(doc.pages):
+            if page.width > page.height and pages[index].startswith("No. Program Subelemen"):
+                yield index, page
+
+
 def test_a_matrix_page_going_on_with_a_program_names_it_in_the_header(sample_pdf: Path) -> None:
     """A program may go on over a page, and the rest of its cells then opens the next page mid-sentence under no
     number or name: that page's header says which program it is ("Tabel 6.2 (lanjutan) · sambungan program 6:
@@ -481,50 +491,42 @@ def test_programs_in_the_matrix_are_parted_by_a_rule_not_by_stripes(sample_pdf: 
     """A stripe behind every other program ended in steps where a program goes on over a page (each cell's tint
     stopped where its text did). The matrix has no tint; above each program's row runs a rule across the table,
     darker than the rules between one program's indicators."""
-    pages = page_texts(sample_pdf)
     parted = 0
-    with plumbed(sample_pdf) as pdf:
-        for index, page in enumerate(pdf.pages):
-            if page.width < page.height or not pages[index].startswith("No. Program Subelemen"):
-                continue
-            head = max(r["bottom"] for r in page.rects if r["height"] > 20 and r["top"] < 40 * MM)  # the table's head
-            tints = [r for r in page.rects if r["top"] > head and r["fill"] and r["height"] > 2
-                     and all(0.9 < channel < 1 for channel in r["non_stroking_color"])]
-            assert tints == [], f"page {index + 1}: {len(tints)} tinted cells"
-            codes = [w for w in page.extract_words() if re.match(r"[A-Z]{3}-\d\d", w["text"])
-                     and w["x0"] < 30 * MM and w["top"] > head + 4 * MM]  # a program's row, not the first under the head
-            rules = [line for line in page.lines if abs(line["top"] - line["bottom"]) < 0.1]
-            for code in codes:
-                above = [line for line in rules if code["top"] - 4 * MM < line["top"] < code["top"]]
-                top = max(line["top"] for line in above)
-                dark = [line for line in above if abs(line["top"] - top) < 0.5]
-                assert sum(line["x1"] - line["x0"] for line in dark) > 250 * MM, (index + 1, code["text"])
-                shade = {max(line["stroking_color"]) for line in dark}
-                lighter = {max(line["stroking_color"]) for line in rules} - shade
-                assert len(shade) == 1 and lighter and shade.pop() < min(lighter) - 0.1, (index + 1, code["text"])
-                parted += 1
+    for index, page in continued_matrix_pages(sample_pdf):
+        head = max(r["bottom"] for r in page.rects if r["height"] > 20 and r["top"] < 40 * MM)  # the table's head
+        tints = [r for r in page.rects if r["top"] > head and r["fill"] and r["height"] > 2
+                 and all(0.9 < channel < 1 for channel in r["non_stroking_color"])]
+        assert tints == [], f"page {index + 1}: {len(tints)} tinted cells"
+        codes = [w for w in page.extract_words() if re.match(r"[A-Z]{3}-\d\d", w["text"])
+                 and w["x0"] < 30 * MM and w["top"] > head + 4 * MM]  # a program's row, not the first under the head
+        rules = [line for line in page.lines if abs(line["top"] - line["bottom"]) < 0.1]
+        for code in codes:
+            above = [line for line in rules if code["top"] - 4 * MM < line["top"] < code["top"]]
+            top = max(line["top"] for line in above)
+            dark = [line for line in above if abs(line["top"] - top) < 0.5]
+            assert sum(line["x1"] - line["x0"] for line in dark) > 250 * MM, (index + 1, code["text"])
+            shade = {max(line["stroking_color"]) for line in dark}
+            lighter = {max(line["stroking_color"]) for line in rules} - shade
+            assert len(shade) == 1 and lighter and shade.pop() < min(lighter) - 0.1, (index + 1, code["text"])
+            parted += 1
     assert parted > 40, parted
 
 
 def test_a_programs_budget_total_goes_over_a_page_with_its_last_year(sample_pdf: Path) -> None:
     """A program's budget lines may go on over a page, but its "Total" does not open the next page alone, cut off from
     the years it adds up (LIV-03's Rp 6.300.000.000 stood under nothing on page 31): the last year goes with it."""
-    pages = page_texts(sample_pdf)
     opened = 0
-    with plumbed(sample_pdf) as pdf:
-        for index, page in enumerate(pdf.pages):
-            if page.width < page.height or not pages[index].startswith("No. Program Subelemen"):
-                continue
-            words = page.extract_words()
-            column = next(w["x0"] for w in words if w["text"] == "Indikasi")  # "Indikasi anggaran dan sumber"
-            head = max(w["bottom"] for w in words if w["text"] == "pendukung")
-            budget = [w for w in words if w["x0"] >= column - 1 and head + 2 < w["top"] < page.height - 20 * MM]
-            if not budget:
-                continue
-            first = min(w["top"] for w in budget)
-            opening = min((w for w in budget if w["top"] < first + 2), key=lambda w: w["x0"])  # its first line's start
-            assert opening["text"] != "Total", f"page {index + 1} opens its budget column with a total alone"
-            opened += 1
+    for index, page in continued_matrix_pages(sample_pdf):
+        words = page.extract_words()
+        column = next(w["x0"] for w in words if w["text"] == "Indikasi")  # "Indikasi anggaran dan sumber"
+        head = max(w["bottom"] for w in words if w["text"] == "pendukung")
+        budget = [w for w in words if w["x0"] >= column - 1 and head + 2 < w["top"] < page.height - 20 * MM]
+        if not budget:
+            continue
+        first = min(w["top"] for w in budget)
+        opening = min((w for w in budget if w["top"] < first + 2), key=lambda w: w["x0"])  # its first line's start
+        assert opening["text"] != "Total", f"page {index + 1} opens its budget column with a total alone"
+        opened += 1
     assert opened > 15, opened
 
 
@@ -533,18 +535,15 @@ def resumed_programs(pdf: Path) -> tuple[int, int]:
     program's own row, asserting that the header names the program of the first kind only."""
     headers, pages = header_words(pdf), page_texts(pdf)
     resumed = fresh = 0
-    with plumbed(pdf) as doc:
-        for i, page in enumerate(doc.pages):
-            if page.width < page.height or not pages[i].startswith("No. Program Subelemen"):
-                continue
-            named = re.search(r"· sambungan program (\d+): (\S+) ", headers[i])
-            if any(re.fullmatch(r"\d{1,3}", word) for word in opening_words(page)):
-                fresh += 1
-                assert named is None, (i + 1, headers[i])
-                continue
-            resumed += 1
-            assert named is not None, (i + 1, headers[i], opening_words(page))
-            assert PROGRAM_ROW.findall(pages[i - 1])[-1] == named.groups(), (i + 1, headers[i])
+    for i, page in continued_matrix_pages(pdf):
+        named = re.search(r"· sambungan program (\d+): (\S+) ", headers[i])
+        if any(re.fullmatch(r"\d{1,3}", word) for word in opening_words(page)):
+            fresh += 1
+            assert named is None, (i + 1, headers[i])
+            continue
+        resumed += 1
+        assert named is not None, (i + 1, headers[i], opening_words(page))
+        assert PROGRAM_ROW.findall(pages[i - 1])[-1] == named.groups(), (i + 1, headers[i])
     return resumed, fresh
 
 
