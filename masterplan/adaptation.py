@@ -24,7 +24,7 @@ _PERIOD = re.compile(r"^\s*(\d{4})\s*[-–—]\s*(\d{4})\s*$")
 class WrongOption(Exception):
     """A --city or --period the copy cannot be made with: what is wrong, and what to write instead."""
 
-    def __init__(self, option: str, problem: Message, hint: Message):
+    def __init__(self, option: str, problem: Message, hint: Message) -> None:
         super().__init__(problem)
         self.option, self.problem, self.hint = option, problem, hint
 

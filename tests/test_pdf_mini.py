@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import textwrap
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -568,3 +569,25 @@ def test_the_budget_by_mission_counts_a_program_in_each_of_its_missions(make_pla
     assert "Tabel 2.2 Indikasi anggaran per misi RPJMD</caption>" in table_html
     assert "jumlah baris-baris melebihi total" in html[html.index('id="budget-mission-note"'):][:600]
     assert 'href="../chapter/visi.html#budget-mission"' in html
+
+
+def test_a_page_opening_with_a_readiness_group_s_band_names_no_group_before_it(make_plan: Callable[..., Path]) -> None:
+    """A page the readiness table goes on to names the group its first rows stand under ("Tabel 1.1 (lanjutan) ·
+    Struktur"); one that opens with the next group's own band names none: the group before it ended with its rows
+    (it was still named, over the band of another)."""
+    from conftest import MINI_FILES
+
+    plan = textwrap.dedent(MINI_FILES["content/plan.yml"]).split("readiness:")[0] + "readiness:\n"
+    rows = [("struktur", " ".join(["kondisi"] * words)) for words in [40] * 8 + [50]]
+    rows += [(group, "Baik") for group in ("infrastruktur", "suprastruktur") for _ in range(4)]
+    plan += "".join(f"  - {{element: {group}, aspect: Aspek {n}, condition: {text}, gap: Kurang, recommendation: Saran}}\n"
+                    for n, (group, text) in enumerate(rows))
+    root = make_plan({"content/plan.yml": plan, "content/chapters/01-pendahuluan.md":
+                      "---\ntitle: Gambaran Umum\ngenerated: readiness\n---\n\n## Kesiapan\n\nKesiapan kota.\n"})
+    result = build(root)
+    assert result.ok, problems(result)
+    with pdfplumber.open(root / "build" / "masterplan.pdf") as pdf:
+        opened = [(page.extract_text() or "").split("\n") for page in pdf.pages]
+    banded = [lines for lines in opened if "(lanjutan)" in lines[0] and lines[2] == "INFRASTRUKTUR"]
+    assert banded, "no page opens with a band: the plan no longer tests what it should"  # the head, then the band
+    assert all(re.match(r"Tabel 1\.1 \(lanjutan\) Bab 1", lines[0]) for lines in banded), [b[0] for b in banded]

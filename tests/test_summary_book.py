@@ -94,7 +94,8 @@ def test_the_budget_is_summed_in_rupiah_by_pillar_year_and_source(pages: list[st
 
 def test_the_budget_by_pillar_and_year_keeps_neighbouring_amounts_apart(summary: Path) -> None:
     """Twelve-digit amounts in seven columns of a portrait page: a column whose name is short (Smart Living) is not
-    squeezed to its figures' width, so "1.800.000.000 10.950.000.000" does not read as one run of digits."""
+    squeezed to its figures' width, so "1.800.000.000 10.950.000.000" does not read as one run of digits: the
+    columns of amounts share the width alike."""
     with plumbed(summary) as pdf:
         page = next(page for page in pdf.pages if "Anggaran per Dimensi dan Tahun" in (page.extract_text() or ""))
         figures = [w for w in page.extract_words() if re.fullmatch(r"\d{1,3}(\.\d{3})+|–", w["text"])]
@@ -106,6 +107,9 @@ def test_the_budget_by_pillar_and_year_keeps_neighbouring_amounts_apart(summary:
     gaps = [right["x0"] - left["x1"] for row in table
             for left, right in itertools.pairwise(sorted(row, key=lambda word: word["x0"]))]
     assert len(gaps) == 11 * 6 and min(gaps) > 2.4 * MM, min(gaps) / MM
+    edges = [max(word["x1"] for word in column) for column in zip(*(sorted(row, key=lambda w: w["x0"]) for row in table))]
+    widths = [right - left for left, right in itertools.pairwise(edges)]  # each column's, from the amounts' right edge
+    assert max(widths) - min(widths) < 1 * MM, [round(width / MM, 1) for width in widths]
 
 
 def test_the_pillars_shares_total_included_end_at_one_edge(summary: Path) -> None:
