@@ -70,7 +70,7 @@ def outline_pages(pdf: Path | str) -> list[tuple[str, int]]:
             if not isinstance(item, list)]
 
 
-def header_rules(page: pdfplumber.page.Page, zone: float) -> list[tuple[float, float]]:
-    """The (left, right) ends, in points, of each hairline drawn above ``zone`` (points from the top): the running
-    header's rule. A margin box's border is drawn as a frame of its whole box, not a line: not counted."""
-    return [(rule["x0"], rule["x1"]) for rule in page.rects if rule["bottom"] < zone and rule["height"] < 1]
+def header_rules(page: pdfplumber.page.Page, zone: float) -> list[dict]:
+    """Each hairline drawn above ``zone`` (points from the top), as pdfplumber gives it (``x0``, ``x1``, ``top``): the
+    running header's rule. A margin box's border is drawn as a frame of its whole box, not a line: not counted."""
+    return [rule for rule in page.rects if rule["bottom"] < zone and rule["height"] < 1]

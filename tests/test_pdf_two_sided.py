@@ -87,7 +87,7 @@ def test_chapters_open_on_right_hand_pages_as_in_one_pass(tmp_path: Path) -> Non
                 assert (min(c["x0"] for c in bold) < pdf.pages[index].width / 2) == (index % 2 == 1), index
             if header:  # the header's rule is as wide as the text, whichever side the binding is on
                 rules = header_rules(pdf.pages[index], 22 * MM)
-                assert [(round(x0 / MM), round((210 * MM - x1) / MM)) for x0, x1 in rules] == [(left, right)], index
+                assert [(round(r["x0"] / MM), round((210 * MM - r["x1"]) / MM)) for r in rules] == [(left, right)], index
         assert all(header_rules(pdf.pages[page], 22 * MM) == [] for page in blank), "a blank page carries nothing"
         # a landscape page is turned in the bound book, its top or its bottom edge at the binding:
         # the running header and the page number stay well clear of both (binding takes 3 to 5 mm)
