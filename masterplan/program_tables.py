@@ -7,6 +7,7 @@ those tables is :mod:`masterplan.summary`'s.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from masterplan.model import Plan
@@ -34,7 +35,31 @@ def without_mission(plan: Plan) -> dict[str, list[Program]]:
     return unlinked
 
 
-MISSION_CODES = 40  #: program codes a cell of the missions table lists (three lines); with more in any cell it counts them
+MISSION_CODES = 40  #: program codes a cell of the missions table lists; with more in any cell it counts them
+RUN = 3  #: consecutive codes the book's missions table writes as a range, first and last ("GOV-01 s.d. GOV-16")
+_NUMBERED = re.compile(r"^(.*?)(\d+)$")
+
+
+def code_runs(programs: list[Program]) -> list[list[Program]]:
+    """A cell's programs in code order, grouped in runs of consecutive codes (GOV-01, GOV-02, GOV-03: the same
+    prefix, each number the one before plus one, written as wide), so the book can write a run of :data:`RUN` or
+    more as its first and last code; a code not ending in a number is a run of its own. Every program is in one run."""
+    def numbered(program: Program) -> tuple[str, str] | None:
+        match = _NUMBERED.match(program.id)
+        return (match[1], match[2]) if match else None
+
+    def order(program: Program) -> tuple[str, int]:
+        code = numbered(program)
+        return (code[0], int(code[1])) if code else (program.id, -1)
+
+    runs: list[list[Program]] = []
+    for program in sorted(programs, key=order):
+        code, last = numbered(program), numbered(runs[-1][-1]) if runs else None
+        if code and last and code == (last[0], f"{int(last[1]) + 1:0{len(last[1])}d}"):
+            runs[-1].append(program)
+        else:
+            runs.append([program])
+    return runs
 
 
 def missions_counted(matrix: dict[str, dict[str, list[Program]]],

@@ -1332,3 +1332,36 @@ def test_the_budget_by_mission_follows_the_missions_table(sample_pdf: Path) -> N
             "21 Rp 153.550.000.000 Rp 71.500.000.000 55,5%") in text
     assert "Total 70 Rp 276.660.000.000 Rp 170.410.000.000 100,0%" in text
     assert "Belum terkait misi" not in text  # every program of the sample serves a mission
+
+
+def test_the_missions_table_writes_a_run_of_codes_as_a_range(sample_build: Path, sample_pdf: Path) -> None:
+    """Tabel 3.1 listed a mission's programs one code a line: mission 1's row was 16 lines tall for GOV-01 to GOV-16,
+    and the table went on over a page. A run of three or more consecutive codes is now written "GOV-01 s.d. GOV-16":
+    the table is on one page, and its cells, ranges read out, name each mission's programs in each pillar."""
+    from masterplan.program_tables import mission_matrix
+
+    plan, _ = sample_budget(sample_build)
+    pages = page_texts(sample_pdf)
+    at = caption_page(pages, "Tabel 3.1 Misi dan program yang mendukungnya per dimensi")
+    assert not any("Tabel 3.1 (lanjutan)" in words for words in header_words(sample_pdf))
+    with plumbed(sample_pdf) as doc:  # cell by cell, between the heads' edges: a tinted row has no rules inside
+        page = doc.pages[at]
+        found = next(t for t in page.find_tables() if (t.extract()[0][0] or "") == "Misi")
+        edges = [(cell[0], cell[2]) for cell in found.rows[0].cells if cell]
+        table = [[page.crop((x0, row.bbox[1], x1, row.bbox[3])).extract_text() for x0, x1 in edges] for row in found.rows]
+
+    def codes(cell: str) -> list[str]:
+        named = []
+        for first, last in re.findall(r"([A-Z]+-\d+)(?:\s+s\.d\.\s+([A-Z]+-\d+))?", cell):
+            prefix, number = first.rsplit("-", 1)
+            end = int(last.rsplit("-", 1)[1]) if last else int(number)
+            named += [f"{prefix}-{n:02d}" for n in range(int(number), end + 1)]
+        return named
+
+    assert table[1][1] == "GOV-01 s.d.\nGOV-16"
+    matrix = mission_matrix(plan)
+    assert [row[0].split(".")[0] for row in table[1:]] == [str(n) for n in range(1, len(plan.missions) + 1)]
+    for row, mission in zip(table[1:], plan.missions, strict=True):
+        for cell, pillar in zip(row[1:], plan.pillars, strict=True):
+            assert codes(cell or "") == sorted(p.id for p in matrix[mission.id][pillar.id]), (mission.id, pillar.id, cell)
+    assert sum((cell or "").count("s.d.") for row in table for cell in row) == 10  # GOV-01 s.d. GOV-16 … SOC-04 s.d. SOC-11
