@@ -47,6 +47,17 @@ def funding_source(source: str, translate: Callable[[str], str]) -> str:
 
 
 FALLBACK = "en"  #: the language numbers and dates are written in when the plan's is unknown to Babel
+#: a language's region where the catalog has chosen one: its English is British ("licence", "realised"), and so are
+#: its dates, "1 December 2021" (Babel's plain English is American: "December 1, 2021")
+REGIONS = {"en": "en_GB"}
+
+
+def locale_of(language: str) -> Locale:
+    """The Babel locale numbers and dates are written in for ``language`` (:data:`REGIONS`, :data:`FALLBACK`)."""
+    try:
+        return Locale.parse(REGIONS.get(language, language).replace("-", "_"))
+    except (ValueError, UnknownLocaleError):  # a code no language has ("od" for "id"): English, as W108 says
+        return Locale.parse(REGIONS[FALLBACK])
 RUPIAH_SIGN = "Rp "  #: the rupiah sign before an amount, set apart in every language (the module's docstring says why)
 
 
@@ -60,10 +71,7 @@ class Formats:
     """Formatting functions bound to one language."""
 
     def __init__(self, language: str, translate: Callable[[str], str]):
-        try:
-            self.locale = Locale.parse(language)  # parsed once: Babel would parse a name on every call
-        except (ValueError, UnknownLocaleError):  # a code no language has ("od" for "id"): English, as W108 says
-            self.locale = Locale.parse(FALLBACK)
+        self.locale = locale_of(language)  # parsed once: Babel would parse a name on every call
         self.translate = translate
         self._written: dict[tuple[type, str, str], str] = {}  # Babel takes 50 µs a number; a plan repeats its amounts
 

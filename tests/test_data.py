@@ -591,7 +591,7 @@ def test_an_english_workbook_gives_the_budget_by_mission_and_by_phase_in_english
         [label, int(r["programs"]), int(r["budget_total"]), int(r["apbd"])]
         for label, r in zip(["1. Tata kelola yang baik", "2. Ekonomi yang tumbuh", "Total"], expected_mission_rows(plan))]
     assert note[0].value.startswith("A program serving more than one mission counts in the row of each")
-    head, *phases, note = summary_block(book, "Programs and Budget by Phase", "Budget summary")
+    head, *phases, note = summary_block(book, "Programs and budget by phase", "Budget summary")
     assert values(head) == ["Phase", "Years", "Programs starting", "Programs running", "Indicative budget", "Share"]
     assert [values(row)[:5] for row in phases] == [
         [label, f"{r['start_year']}–{r['end_year']}", int(r["programs_starting"]), int(r["programs_running"]),

@@ -101,3 +101,28 @@ def test_a_matrix_page_going_on_with_a_program_names_it_in_english(pages: list[s
              for page in pages]
     assert sum(found is not None for found in named) >= 8, [page[:160] for page in pages if "continuing" in page]
     assert not any("<span" in page or "lang=" in page for page in pages)
+
+
+def test_the_english_edition_writes_dates_as_its_british_spelling_does(pages: list[str], english_sample: Path) -> None:
+    """The catalog spells British English ("Licence", "realised"), and dates were American, "December 1, 2021":
+    the cover, the revision history and every page's footer on the site now say "1 December 2021"."""
+    assert "1 December 2021" in pages[0] and not any("December 1, 2021" in text for text in pages)
+    home = (english_sample / "site" / "index.html").read_text(encoding="utf-8")
+    assert "1 December 2021" in home and "December 1, 2021" not in home
+    assert '<meta property="og:locale" content="en_GB">' in home
+
+
+def test_the_english_edition_words_a_table_alike_in_the_book_and_on_the_site(pages: list[str],
+                                                                            english_sample: Path) -> None:
+    """The quick wins' heads were "Problem addressed" in the book and "Problem it solves" on the site; the phases'
+    heading alone was in title case ("Programs and Budget by Phase"); an agency that leads no program was
+    "Supports 4" in search results."""
+    site = english_sample / "site"
+    quick_wins = (site / "quick-wins.html").read_text(encoding="utf-8")
+    assert "Pillar / sub-element" in quick_wins and "Problem addressed" in quick_wins
+    assert any("Quick win Pillar / sub-element Problem addressed" in text for text in pages)
+    assert any("Programs and budget by phase" in text for text in pages[3:])  # the chapter, not only the contents
+    assert not any("Programs and Budget by Phase" in text for text in pages)
+    assert '<h2 id="phases">Programs and budget by phase</h2>' in (site / "roadmap.html").read_text(encoding="utf-8")
+    assert 'data-facts="Supports 4 programs"' in (site / "agency" / "kecamatan_purworejo.html").read_text(
+        encoding="utf-8")

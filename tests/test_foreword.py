@@ -30,7 +30,7 @@ Puji syukur.
     ("2025-01-15", "id", "15 Januari 2025"),
     ('"2025-01-15"', "id", "15 Januari 2025"),
     ("2025-01-15 10:30:00", "id", "15 Januari 2025"),
-    ("2025-01-15", "en", "January 15, 2025"),
+    ("2025-01-15", "en", "15 January 2025"),  # British, as the catalog spells
     ("Januari 2022", "id", "Januari 2022"),
     ('"15 Januari 2025"', "id", "15 Januari 2025"),
     ("15-01-2026", "id", "15 Januari 2026"),  # the day first, as Indonesians write dates in numbers

@@ -86,8 +86,8 @@ def test_the_english_edition_says_revision_history(english: Path) -> None:
     text, label = _history_page(english / "masterplan.pdf", "Revision history")
     assert set(label) <= ROMAN and label
     assert "Version Date Summary of changes Adopted by" in text
-    assert "0.9 October 15, 2021 Draft for public consultation" in text
-    assert f"1.0 December 1, 2021 Adopted after the public consultation {DECREE}" in text
+    assert "0.9 15 October 2021 Draft for public consultation" in text
+    assert f"1.0 1 December 2021 Adopted after the public consultation {DECREE}" in text
 
 
 class _Tables(HTMLParser):
@@ -157,7 +157,7 @@ def test_the_english_home_page_names_its_columns_in_english(english: Path) -> No
     caption, rows = _table(english / "site" / "index.html", "revisions")
     assert caption == "Versions of the plan, with their dates and the regulations that adopted them"
     assert rows[0] == ["Version", "Date", "Summary of changes", "Adopted by"]
-    assert rows[2] == ["1.0", "[2021-12-01]December 1, 2021", "Adopted after the public consultation", DECREE]
+    assert rows[2] == ["1.0", "[2021-12-01]1 December 2021", "Adopted after the public consultation", DECREE]
 
 
 def test_plan_json_carries_the_history(indonesian: Path) -> None:

@@ -133,3 +133,30 @@ def test_an_agencys_description_reads_right_for_one_program(make_plan: Callable[
     build = built(make_plan, {"content/plan.yml": ENGLISH})
     agency = page(build, "agency/bpkad.html")
     assert "leads 1 and supports 1 of the plan&#39;s programs; indicative budget of the programs it leads: Rp 100 million." in agency
+
+
+def test_a_cross_reference_in_the_editions_words_is_marked_as_english(make_plan: Callable[..., Path]) -> None:
+    """An Indonesian chapter of the English edition says "… pada Table 2.2": a screen reader read "Table 2.2" (and
+    the book's "page 5" after it) with Indonesian sounds, as the chapter's text around it. A reference the edition
+    words is marked English, in the book and on the site; a program's code is no language's and is not."""
+    from masterplan.diagnostics import Report
+    from masterplan.i18n import Translator
+    from masterplan.project import load_and_check
+    from masterplan.render import outline, print_book
+
+    chapter = MINI_FILES["content/chapters/01-pendahuluan.md"].replace(
+        "termasuk e-Sambat [[GOV-01]].", "termasuk e-Sambat [[GOV-01]], dalam [[tab:program-governance]].")
+    for plan_yml, marked in ((ENGLISH, True), (PLAN_YML, False)):
+        files = {"content/plan.yml": plan_yml, "content/chapters/01-pendahuluan.md": chapter}
+        site = page(built(make_plan, files), "chapter/pendahuluan.html")
+        words = "Table" if marked else "Tabel"
+        assert re.search(rf'<a href="[^"]+"{" lang=.en." if marked else ""}>{words} \d+\.\d+</a>', site), site
+        assert re.search(r'<a href="[^"]+" title="[^"]+">GOV-01</a>', site), "no lang on the code"
+        plan = load_and_check(make_plan(files)).plan
+        assert plan is not None
+        translate = Translator(plan.language)
+        book = outline.build(plan, translate, plan.language)
+        entry = next(c for c in book.chapters if c.key == "pendahuluan")
+        text = print_book.chapter_text(plan, entry, book, translate, Report())
+        assert re.search(rf'data-page="[^"]+"{" lang=.en." if marked else ""}>{words} \d+\.\d+</a>', text), text
+        assert re.search(r'data-page="[^"]+">GOV-01</a>', text), text

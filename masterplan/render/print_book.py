@@ -51,13 +51,19 @@ class Book:
     sections: dict[str, list[Section]] = field(default_factory=dict)
 
 
-def _xref(target: outline.Target | None, ref: str, page_word: str) -> str:
+WORDED = ("table", "figure", "chapter")  #: cross-references the book names in its own words ("Table 2.1"), not a code
+
+
+def _xref(target: outline.Target | None, ref: str, page_word: str, lang: str = "") -> str:
+    """A cross-reference as a link; ``lang``: the edition's language, where the text around it is in another one
+    (an Indonesian chapter in the English edition: "Chapter 5, page 12" pronounced as English)."""
     if target is None:
         return f"[[{escape(ref)}]]"
     if not target.anchor:  # named, but not in this document (a program in the strategic analysis): plain text
         return escape(target.text)
+    marked = f' lang="{escape(lang)}"' if lang and target.kind in WORDED else ""
     return (f'<a class="xref xref-{target.kind}" href="#{escape(target.anchor)}"'
-            f' data-page="{escape(page_word)}">{escape(target.text)}</a>')
+            f' data-page="{escape(page_word)}"{marked}>{escape(target.text)}</a>')
 
 
 def running_title(plan: Plan, prefix: str = "", chapters: outline.Outline | None = None) -> str:
@@ -131,7 +137,7 @@ def chapter_text(plan: Plan, entry: outline.BookChapter, book: outline.Outline, 
         target = book.resolve(ref)
         if target is None and ref not in written:
             report.add(not_in_book(ref, source.position))
-        return _xref(target, ref, page_word)
+        return _xref(target, ref, page_word, plan.language if plan.written_in != plan.language else "")
 
     marks = ContinuedTables(plan, book, translate, title)
 

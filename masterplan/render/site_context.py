@@ -15,6 +15,7 @@ from babel.core import get_global
 from markupsafe import Markup
 
 from masterplan import attainment, baseline, glossary_entries, program_tables, summary
+from masterplan.formatting import REGIONS
 from masterplan.model import Plan
 from masterplan.render import data_notes, data_tables, outline, site_charts
 from masterplan.render.data import JSON_FIELDS
@@ -83,9 +84,10 @@ def brand_title(plan: Plan) -> str | None:
 
 
 def og_locale(language: str) -> str:
-    """The Open Graph locale of a language, its likeliest country added: ``id`` → ``id_ID``."""
+    """The Open Graph locale of a language, its catalog's region (``en`` → ``en_GB``) or its likeliest country
+    added: ``id`` → ``id_ID``."""
     try:
-        locale = Locale.parse(language.replace("-", "_"))
+        locale = Locale.parse(REGIONS.get(language, language).replace("-", "_"))
         if locale.territory is None:
             locale = Locale.parse(get_global("likely_subtags").get(str(locale), str(locale)))
     except (ValueError, UnknownLocaleError):

@@ -126,13 +126,18 @@ def reference_resolver(plan: Plan, base: str, label: Callable[[str], str | None]
         for table in table_captions(chapter):
             targets[table.ref] = f"{url_for(chapter)}#{anchor(table.ref)}"
 
-    def link(href: str, text: str, title: str = "") -> str:
-        if title:
-            return str(Markup('<a href="{}" title="{}">{}</a>').format(base + href, title, text))
-        return str(Markup('<a href="{}">{}</a>').format(base + href, text))
+    # a label is in the edition's words ("Chapter 5"): marked as such in a chapter written in another language
+    worded = Markup(' lang="{}"').format(plan.language) if plan.written_in != plan.language else Markup()
 
     def resolve(ref: str) -> str:
         given = label(ref) if label else None
+        marked = worded if given else Markup()
+
+        def link(href: str, text: str, title: str = "") -> str:
+            if title:
+                return str(Markup('<a href="{}" title="{}"{}>{}</a>').format(base + href, title, marked, text))
+            return str(Markup('<a href="{}"{}>{}</a>').format(base + href, marked, text))
+
         kind, _, key = ref.partition(":")
         if not key:
             kind, key = "", ref
