@@ -82,6 +82,18 @@ def test_each_menu_counts_its_choices_under_the_other_menus_choice(page: object,
     assert page.problems == []  # type: ignore[attr-defined]
 
 
+def test_the_kind_menu_counts_every_result(page: object, server: str) -> None:
+    """"sampah" found 16 pages and "Tampilkan" counted 14: the glossary and the program list had no kind, so no
+    choice held them and their results named no kind. Each page now has one ("Glosarium", "Halaman lain")."""
+    page.goto(server + "search.html?q=sampah")  # type: ignore[attr-defined]
+    _wait_for_search(page)
+    found = int(re.match(r"(\d+) hasil", page.text_content("#search-status")).group(1))  # type: ignore[attr-defined, union-attr]
+    counts = {choice.rsplit(" (", 1)[0]: int(choice.rsplit("(", 1)[1].rstrip(")")) for choice in _choices(page, "kind")[1:]}
+    assert sum(counts.values()) == found and {"Glosarium", "Halaman lain"} <= set(counts), (found, counts)
+    assert page.locator("#search-results li .result-kind").count() == page.locator("#search-results li").count()  # type: ignore[attr-defined]
+    assert page.problems == []  # type: ignore[attr-defined]
+
+
 @pytest.mark.parametrize(("address", "kept"), [
     ("search.html?q=sampah&kind=Nothing", "search.html?q=sampah"),
     ("search.html?q=sampah&pillar=Smart+Energy&kind=Program", "search.html?q=sampah&kind=Program"),
@@ -131,7 +143,7 @@ def test_a_results_facts_say_one_program_as_one_and_leave_out_none(page: object,
     assert re.fullmatch(rf"Leads 1 program · supports {len(one.supported)} · Rp [\d.,]+ (billion|million)",
                         facts[one.id]), facts
     facts = _facts(page, server + f"search.html?q={idle.short_name}&kind=Perangkat+Daerah")
-    assert facts[idle.id] == f"Mendukung {len(idle.supported)}", facts
+    assert facts[idle.id] == f"Mendukung {len(idle.supported)} program", facts  # "Mendukung 4" said nothing of what
     assert page.problems == []  # type: ignore[attr-defined]
 
 
