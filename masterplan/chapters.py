@@ -17,6 +17,7 @@ import jinja2
 
 from masterplan import (
     chapter_lists,
+    chapter_values,
     jinja_words,
     sandbox,
     sandbox_errors,
@@ -200,6 +201,9 @@ def _expand(chapter: Chapter, context: dict[str, Any], budget: sandbox_time.Time
     except sandbox.SecurityError as exc:
         return None, [error(at(sandbox.template_line(exc.__traceback__, chapter)), "E506",
                             "chapter template is not allowed to do this: {detail}", detail=exc.message)]
+    except chapter_values.Unprintable as exc:  # {{ plan.programs[0] }}: a record's Python form, its file's path
+        return None, [error(at(sandbox.template_line(exc.__traceback__, chapter)), "E503",
+                            "template error in chapter: {detail}", exc.hint, detail=exc.what)]
     except ZeroDivisionError as exc:
         return None, [error(at(sandbox.template_line(exc.__traceback__, chapter)), "E503",
                             "template error in chapter: a division by zero", "check that the number divided by is never 0, "

@@ -25,10 +25,12 @@ from jinja2.sandbox import (
 )
 from jinja2.visitor import NodeTransformer
 
+from masterplan import chapter_values
 from masterplan import sandbox_limits as limits
 from masterplan.diagnostics import Message
 from masterplan.model import MODULES
 from masterplan.plan_parts import Chapter
+from masterplan.record_words import record_word
 
 __all__ = ["SANDBOX", "SecurityError", "compile_chapter", "read", "running_line", "template_line"]
 
@@ -46,7 +48,8 @@ class _Sandbox(ImmutableSandboxedEnvironment):
     intercepted_binops = frozenset(["*", "**", "+", "%"])
 
     def __init__(self) -> None:
-        super().__init__(undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=True)
+        super().__init__(undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=True,
+                         finalize=chapter_values.printed)  # numbers and dates in the edition's words, no records
         self.globals = {"range": limits.bounded_range, _CONCAT: limits.bounded_concat}
         self.filters = {name: limits.bounded_filter(function) for name, function in self.filters.items()}
         self.filters["sum"] = limits.bounded_filter(limits.joining_sum)
@@ -64,7 +67,7 @@ class _Sandbox(ImmutableSandboxedEnvironment):
 
     def unsafe_undefined(self, obj: Any, attribute: str) -> jinja2.Undefined:
         return self.undefined(Message("a chapter cannot read '{name}' of a {kind}", name=attribute,
-                                      kind=type(obj).__name__), name=attribute, obj=obj, exc=SecurityError)
+                                      kind=record_word(type(obj).__name__)), name=attribute, obj=obj, exc=SecurityError)
 
     def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
         """``str.format`` through :class:`BoundedFormatter`, which checks each field's width as it is filled in

@@ -13,15 +13,12 @@ import jinja2
 from masterplan.diagnostics import Message, did_you_mean
 from masterplan.indonesian_words import english_field
 from masterplan.model import MODULES
+from masterplan.record_words import record_word
 from masterplan.sandbox import SANDBOX
 
 _NO_ATTRIBUTE = re.compile(r"^'(?:[\w.]+\.)?(\w+) object' has no attribute '([^']*)'$")
 _UNDEFINED = re.compile(r"^'([^']*)' is undefined$")
 _NO_ELEMENT = re.compile(r"^'?(?:[\w.]+\.)?(\w+) object'? has no element (.*)$")
-#: Python's names of plain values, as a chapter's writer knows them
-_KINDS = {"str": Message("text"), "list": Message("list"), "tuple": Message("list"), "int": Message("number"),
-          "float": Message("number"), "dict": Message("mapping"), "bool": Message("yes or no"),
-          "NoneType": Message("empty value")}
 
 
 def undefined_message(message: str) -> tuple[str, str | None]:
@@ -38,12 +35,12 @@ def undefined_message(message: str) -> tuple[str, str | None]:
             english = english_field(name, known)
             hint = (Message("field names are English: did you mean '{word}'?", word=english) if english
                     else did_you_mean(name, known) or Message("its fields: {fields}", fields=", ".join(known)))
-            return Message("a {kind} has no field '{name}'", kind=kind.lower(), name=name), hint
-        return Message("a {kind} has no field '{name}'", kind=_KINDS.get(kind, kind), name=name), None
+            return Message("a {kind} has no field '{name}'", kind=record_word(kind), name=name), hint
+        return Message("a {kind} has no field '{name}'", kind=record_word(kind), name=name), None
     element = _NO_ELEMENT.match(message)
     if element:  # plan.programs[500], {{ 1.500.000 }} (the number 1.5, then its item 0)
         kind, index = element.groups()
-        return (Message("a {kind} has no item {index}", kind=_KINDS.get(kind, kind), index=index),
+        return (Message("a {kind} has no item {index}", kind=record_word(kind), index=index),
                 Message("a list's items are counted from 0: plan.programs[0] is the first, plan.programs[-1] the last; "
                         "a number is written without dots (1500000)"))
     unknown = _UNDEFINED.match(message)

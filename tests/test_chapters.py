@@ -142,8 +142,10 @@ def test_a_chapter_uses_jinjas_loops_and_groups_and_prints_no_folder_of_the_mach
     assert problems == [] and text is not None
     assert text.startswith("".join(str(n) for n in range(1, len(plan.programs) + 1)) + ".")
     assert f"{plan.programs[0].pillar_id}=" in text
-    text, problems = expand(plan, "{{ plan }}\n")
-    assert problems == [] and text is not None and plan.content is not None and str(plan.content) not in text
+    text, problems = expand(plan, "{{ plan }}\n")  # a record printed whole is refused, and says no folder either
+    assert text is None and [str(p.message) for p in problems] == [
+        "template error in chapter: a whole plan is printed, not one of its fields"]
+    assert plan.content is not None and str(plan.content) not in str(problems[0])
 
 
 @pytest.mark.parametrize(("body", "said"), [("{% set years = [2022, 2023] %}{{ years[5] }}", "a list has no item 5"),
@@ -220,13 +222,13 @@ def test_lists_are_summed_in_one_pass(plan: Plan) -> None:
     """sum(start=[]) copied all it had joined at each list, in one step the time limit cannot cut short: 2,000
     lists of 1,000 took 21 s for a chapter's 5 s. Lists are joined in one pass now, and bounded in size."""
     text, problems = expand(plan, "{{ ([[1] * 1000] * 2000)|sum(start=[])|length }}\n")
-    assert problems == [] and text is not None and text.strip() == "2000000"
+    assert problems == [] and text is not None and text.strip() == "2.000.000"
     text, problems = expand(plan, "{{ ([[1] * 1000] * 2001)|sum(start=[])|length }}\n")
     assert text is None and [p.code for p in problems] == ["E506"]
     text, problems = expand(plan, "{{ plan.pillars|map(attribute='programs')|sum(start=[])|map(attribute='id')|join(' ') }} "
-                                  "{{ [(1, 2), (3,)]|sum(start=()) }} {{ [1, 2.5]|sum }}\n")
-    assert problems == [] and text is not None and text.split()[-4:] == ["(1,", "2,", "3)", "3.5"], text
-    assert len(text.split()) == len(plan.programs) + 4
+                                  "{{ [(1, 2), (3,)]|sum(start=())|join('+') }} {{ [1, 2.5]|sum }}\n")
+    assert problems == [] and text is not None and text.split()[-2:] == ["1+2+3", "3,5"], text
+    assert len(text.split()) == len(plan.programs) + 2
 
 
 def test_a_product_of_huge_numbers_is_refused(plan: Plan) -> None:
@@ -393,3 +395,37 @@ def test_a_jinja_mistake_is_said_at_its_column_only_where_it_is_known(line: str,
         jinja2.Environment().parse(source)
     said = jinja_words.syntax(raised.value, source)
     assert (said.line, said.column) == (2, column)
+
+
+@pytest.mark.parametrize(("language", "printed"), [
+    ("id", "276.660.000.000 · 276,66 · 2,4 · 2022 · 9999 · 70 · 1 Desember 2021"),
+    ("en", "276,660,000,000 · 276.66 · 2.4 · 2022 · 9999 · 70 · 1 December 2021"),
+])
+def test_a_chapter_prints_numbers_and_dates_as_the_edition_writes_them(language: str, printed: str) -> None:
+    """{{ plan.total_budget }} printed "276660000000", a fraction "276.66" (which an Indonesian reads as 27,666) and
+    a date "2021-12-01", in both editions. A whole number of five digits or more is grouped, a fraction has the
+    edition's decimal mark, a date is written out; a year and a count print as written."""
+    import datetime
+    from types import SimpleNamespace
+
+    body = ("{{ 276660000000 }} · {{ 276660000000 / 10**9 }} · {{ 2.4 }} · {{ 2022 }} · {{ 9999 }} · {{ 70 }} · "
+            "{{ day }}\n")
+    text, problems = chapters.expand(chapter(body), {"plan": SimpleNamespace(language=language),
+                                                     "day": datetime.date(2021, 12, 1)})
+    assert problems == [] and text is not None and text.strip() == printed
+
+
+@pytest.mark.parametrize(("body", "said"), [
+    ("{{ plan.programs[0] }}", "a whole program is printed, not one of its fields"),
+    ("{{ plan.leading_sector }}", "a whole agency is printed, not one of its fields"),
+    ("{{ plan.programs[0].budget }}", "a whole list is printed, as Python writes it (with its brackets)"),
+    ("{{ plan.pillars }}", "a whole list is printed, as Python writes it (with its brackets)"),
+])
+def test_a_record_or_a_list_printed_whole_is_an_error_at_its_line(plan: Plan, body: str, said: str) -> None:
+    """{{ p }} for {{ p.name }} published "Program(id='GOV-01', name=Text(values={…}), …, position=Position(file=
+    'content/agencies/….yml', line=35, …)": Python's form of the record, its file's path and line in it, with no
+    word from validate; a list printed whole was told as nested brackets at the chapter's first line (E528)."""
+    text, problems = expand(plan, f"Paragraf.\n\nLalu {body} di sini.\n")
+    assert text is None and [p.code for p in problems] == ["E503"]
+    assert str(problems[0].message) == f"template error in chapter: {said}"
+    assert problems[0].position.line == BODY_LINE + 2

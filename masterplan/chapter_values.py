@@ -1,0 +1,73 @@
+"""What a chapter's ``{{ … }}`` prints: numbers and dates as the edition writes them, never a record's Python form.
+
+Jinja prints a value with ``str()``: ``{{ plan.total_budget }}`` gave "276660000000", a float "276.66" (which an
+Indonesian reads as 27,666), a date "2021-12-01", and ``{{ plan.programs[0] }}`` published the program's Python
+form, its file's path and line included. :func:`printed` is the chapter sandbox's ``finalize``: a whole number of
+five digits or more is grouped ("276.660.000.000"; a year or a count stays as it is), a fraction is written with the
+edition's decimal mark ("2,4"), a date as the edition's long date ("1 Desember 2021"); a record or a list is refused
+(:class:`Unprintable`), named with the field or loop that prints it.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+import jinja2
+
+from masterplan.diagnostics import Message
+from masterplan.model import MODULES
+from masterplan.record_words import record_word
+
+if TYPE_CHECKING:
+    from masterplan.formatting import Formats
+
+GROUPED_FROM = 10_000  #: whole numbers from here up are grouped; below it, years (2022) and counts print as written
+
+
+class Unprintable(Exception):
+    """A chapter printed a value that has no words of its own: a record (a program, an agency) or a list."""
+
+    def __init__(self, what: Message, hint: Message):
+        super().__init__(str(what))
+        self.what, self.hint = what, hint
+
+
+@cache
+def _formats(language: str) -> Formats:
+    from masterplan.formatting import (
+        Formats,  # Babel only for a number or a date to print (validate stays quick)
+    )
+
+    return Formats(language, str)
+
+
+def _record(value: Any) -> bool:
+    """A plan record without words of its own (a Program, an Agency); a Text, a Period, a position have them."""
+    return type(value).__module__ in MODULES and type(value).__str__ is object.__str__
+
+
+@jinja2.pass_context
+def printed(context: jinja2.runtime.Context, value: Any) -> Any:
+    """``value`` as the chapter prints it, in the language of the plan the chapter reads (``plan.language``)."""
+    if isinstance(value, str) or value is None or isinstance(value, bool):
+        return value
+    language = getattr(context.get("plan"), "language", "id")
+    if isinstance(value, int):
+        return _formats(language).number(value, 0) if abs(value) >= GROUPED_FROM else value
+    if isinstance(value, float):
+        return _formats(language).number(value)
+    if isinstance(value, datetime.datetime):
+        return _formats(language).moment(value)
+    if isinstance(value, datetime.date):
+        return _formats(language).date(value)
+    if _record(value):
+        raise Unprintable(Message("a whole {kind} is printed, not one of its fields", kind=record_word(type(value).__name__)),
+                          Message("print one field of it, e.g. {{{{ program.name }}}} or {{{{ agency.short_name }}}}"))
+    if isinstance(value, (list, tuple, set, frozenset, Mapping, range)):
+        raise Unprintable(Message("a whole list is printed, as Python writes it (with its brackets)"),
+                          Message("print its items joined, {{{{ plan.swot.strengths | join(', ') }}}}, or one by one "
+                                  "in {{% for item in ... %}}...{{% endfor %}}"))
+    return value
