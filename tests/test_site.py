@@ -1335,3 +1335,34 @@ def test_the_budget_by_mission_is_under_the_missions_table(sample_build: Path) -
     note = html[html.index('id="budget-mission-note"'):]
     assert "Nilai dibulatkan" in note[:300] and "jumlah baris-baris melebihi total" in note[:600]
     assert 'href="#budget-by-mission"' in html  # in the page's own table of contents
+
+
+def test_a_page_the_menu_does_not_list_marks_its_section_in_the_menu(sample_build: Path) -> None:
+    """A program's or an agency's page marked no entry of the menu, where a pillar's page marked its pillar: the
+    program's page now marks its pillar, an agency's the agencies' list, as the current section ("true"); the page
+    the menu lists itself is still the current page."""
+    site = sample_build / "build" / "site"
+
+    def marked(path: str) -> list[tuple[str, str]]:
+        nav = read(site, path)
+        nav = nav[nav.index('<nav id="main-nav"'):nav.index("</nav>", nav.index('<nav id="main-nav"'))]
+        return re.findall(r'href="([^"]+)"[^>]*aria-current="([^"]+)"', nav)
+
+    assert marked("program/ENV-02.html") == [("../pillar/environment.html", "true")]
+    assert marked("agency/dlh.html") == [("../agency/index.html", "true")]
+    assert marked("pillar/environment.html") == [("../pillar/environment.html", "page")]
+    assert marked("quick-wins.html") == [("quick-wins.html", "page")]
+
+
+def test_a_missions_and_an_agencys_programs_are_listed_pillar_by_pillar(sample_build: Path) -> None:
+    """Mission 1's page began with ECO-02, then GOV-01: its programs, and an agency's, were sorted by code, where the
+    menu, the list of all programs, the roadmap and the budget go pillar by pillar (Governance first)."""
+    site = sample_build / "build" / "site"
+    mission = read(site, "mission/m1.html")
+    codes = re.findall(r'href="../program/([A-Z]+)-\d+\.html"', mission[mission.index('id="mission-programs"'):])
+    assert codes and codes[0] == "GOV" and codes.index("ECO") > codes.index("GOV"), codes
+    order = ["GOV", "BRD", "ECO", "LIV", "SOC", "ENV"]
+    assert [order.index(code) for code in codes] == sorted(order.index(code) for code in codes), codes
+    agency = read(site, "agency/diskominfotik.html")
+    led = re.findall(r'href="../program/([A-Z]+)-\d+\.html"', agency[agency.index('id="agency-led"'):agency.index('id="agency-led-year"')])
+    assert led and [order.index(code) for code in led] == sorted(order.index(code) for code in led), led

@@ -99,7 +99,7 @@ class Layout:
     """The header and footer: rendered once per folder depth, shared by every page at that depth.
 
     They are the same on every page but for the relative prefix and the current page's
-    ``aria-current`` mark, which is added to the one link that points at the page.
+    ``aria-current`` mark, which is added to the one link that points at the page or its section.
     """
 
     def __init__(self, env: jinja2.Environment, common: dict[str, Any]):
@@ -113,8 +113,14 @@ class Layout:
         return self.rendered[key]
 
     def header(self, page: Page) -> Markup:
+        """The header, its link to ``page`` marked as the current page; on a page the menu does not list (a
+        program's, an agency's), the link to the section its breadcrumbs end in (the pillar, the agencies' list)."""
+        part = self._part("site/header.html", page.base)
         link = f'href="{page.base}{page.path}"'
-        return Markup(self._part("site/header.html", page.base).replace(link, f'{link} aria-current="page"'))
+        if link in part:
+            return Markup(part.replace(link, f'{link} aria-current="page"'))
+        section = f'href="{page.base}{page.crumbs[-1][1]}"' if page.crumbs else None
+        return Markup(part.replace(section, f'{section} aria-current="true"') if section else part)
 
     def footer(self, page: Page) -> Markup:
         return Markup(self._part("site/footer.html", page.base))
