@@ -1021,6 +1021,9 @@ def test_the_programs_filter_narrows_the_list_and_says_how_many(page: object, se
     _filtered(page, f"1 dari {total} program")
     assert _programs_shown(page) == ["GOV-05"]
     assert page.locator("section.program-group:visible").count() == 1  # type: ignore[attr-defined]
+    # the page's list of pillars named all six with their full counts, five of them leading to hidden sections
+    jumps = page.eval_on_selector_all(".toc li", "items => items.filter(i => i.checkVisibility()).map(i => i.textContent)")  # type: ignore[attr-defined]
+    assert jumps == [f"{plan.pillars[0].name} (1)"], jumps
     pillar = plan.pillars[-1]
     page.fill("#program-filter-text", "")  # type: ignore[attr-defined]
     page.keyboard.press("Tab")  # type: ignore[attr-defined]
@@ -1028,6 +1031,8 @@ def test_the_programs_filter_narrows_the_list_and_says_how_many(page: object, se
     page.select_option("#program-filter-pillar", pillar.id)  # type: ignore[attr-defined]
     _filtered(page, f"{len(pillar.programs)} dari {total} program")
     assert sorted(_programs_shown(page)) == sorted(p.id for p in pillar.programs)
+    jumps = page.eval_on_selector_all(".toc li", "items => items.filter(i => i.checkVisibility()).map(i => i.textContent)")  # type: ignore[attr-defined]
+    assert jumps == [f"{pillar.name} ({len(pillar.programs)})"], jumps
     assert _axe(page) == [] and page.problems == []  # type: ignore[attr-defined]
 
 

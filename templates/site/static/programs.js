@@ -1,7 +1,8 @@
 // The filter of the page of all programs, and of a pillar's or a mission's long list: a box (code, name or agency,
 // short or full) and a pillar, narrowing the list as the reader types; the count of programs shown is said as it
 // changes ("12 dari 70 program"). A group of programs none of which matches is hidden, one with none at all (a
-// sub-element "with no programs yet") only while the list is narrowed. Without script the form stays hidden and
+// sub-element "with no programs yet") only while the list is narrowed, and so is its entry in the page's list of
+// pillars, whose counts are those shown. Without script the form stays hidden and
 // the whole list shows. Each row's words are read once; a keystroke, after a short pause,
 // only toggles `hidden` on rows and pillar sections, so a list of 3,000 programs stays quick.
 (function () {
@@ -17,7 +18,9 @@
     return (row.textContent + " " + titles.join(" ")).toLowerCase().replace(/\s+/g, " ");
   }
   var groups = sections.map(function (section) {
-    return { section: section, rows: Array.prototype.map.call(section.querySelectorAll("tbody tr"), function (row) {
+    // the page's list of its pillars ("Di halaman ini"): each entry hidden with its section, its count the shown rows
+    var jump = document.querySelector('.toc a[href="#' + section.getAttribute("aria-labelledby") + '"]');
+    return { section: section, jump: jump, rows: Array.prototype.map.call(section.querySelectorAll("tbody tr"), function (row) {
       return { row: row, words: words(row) };
     }) };
   });
@@ -36,6 +39,10 @@
         if (match) { here += 1; }
       });
       group.section.hidden = here === 0 && (group.rows.length > 0 || terms.length > 0 || !inPillar);
+      if (group.jump) {
+        group.jump.parentNode.hidden = group.section.hidden;
+        group.jump.textContent = group.jump.textContent.replace(/\(\d+\)$/, "(" + here + ")");
+      }
       shown += here;
     });
     count.textContent = count.getAttribute("data-count").replace("{shown}", shown).replace("{total}", total);
