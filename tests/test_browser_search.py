@@ -94,6 +94,23 @@ def test_the_kind_menu_counts_every_result(page: object, server: str) -> None:
     assert page.problems == []  # type: ignore[attr-defined]
 
 
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_menus_show_their_choices_whole(width: int, browser: object, server: str) -> None:
+    """At 390 px the two menus stood side by side, 154 px each, and read "Semua halam" and "Semua dimen": each
+    menu now shows its longest choice whole, its arrow beside it, on a phone as on a desktop."""
+    context = browser.new_context(viewport={"width": width, "height": 844})  # type: ignore[attr-defined]
+    tab = context.new_page()
+    tab.goto(server + "search.html?q=sampah")
+    _wait_for_search(tab)
+    room = tab.eval_on_selector_all(".search-filters select", """menus => menus.map(menu => {
+        const style = getComputedStyle(menu), pen = document.createElement('canvas').getContext('2d');
+        pen.font = style.font;
+        const widest = Math.max(...[...menu.options].map(o => pen.measureText(o.textContent).width));
+        return menu.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 20 - widest; })""")
+    context.close()
+    assert len(room) == 2 and min(room) >= 0, room  # 20 px: the menu's arrow
+
+
 @pytest.mark.parametrize(("address", "kept"), [
     ("search.html?q=sampah&kind=Nothing", "search.html?q=sampah"),
     ("search.html?q=sampah&pillar=Smart+Energy&kind=Program", "search.html?q=sampah&kind=Program"),
