@@ -1013,7 +1013,8 @@ def _toc_and_headings(html: str) -> tuple[list[tuple[str, str, str]], list[tuple
     """A page's "On this page" list as (level, anchor, text), and the h2/h3 of its main part after that list."""
     toc = re.search(r'<nav class="toc" aria-labelledby="toc-title">(.*?)</nav>(.*)</main>', html, re.DOTALL)
     assert toc, "the page has a contents list"
-    listed = re.findall(r'<li class="toc-(\d)"><a href="#([^"]+)">([^<]+)</a></li>', toc.group(1))
+    listed = [(level, anchor, re.sub(r"<[^>]+>", "", text))  # a range of years in its span (site_html.years_whole)
+              for level, anchor, text in re.findall(r'<li class="toc-(\d)"><a href="#([^"]+)">(.*?)</a></li>', toc.group(1))]
     shown = [(level, anchor, " ".join(re.sub(r"<[^>]+>", "", inner).split()))
              for level, anchor, inner in re.findall(r'<h([23])[^>]*\bid="([^"]+)"[^>]*>(.*?)</h\1>', toc.group(2), re.DOTALL)]
     return [(level, anchor, text.replace("&amp;", "&")) for level, anchor, text in listed], shown
@@ -1366,3 +1367,17 @@ def test_a_missions_and_an_agencys_programs_are_listed_pillar_by_pillar(sample_b
     agency = read(site, "agency/diskominfotik.html")
     led = re.findall(r'href="../program/([A-Z]+)-\d+\.html"', agency[agency.index('id="agency-led"'):agency.index('id="agency-led-year"')])
     assert led and [order.index(code) for code in led] == sorted(order.index(code) for code in led), led
+
+
+def test_a_range_of_years_stays_on_one_line(sample_build: Path) -> None:
+    """On a phone the home page's title read "Masterplan Smart City Kota Pasuruan 2022–" above "2031", and so did
+    the roadmap chapter's phase headings: each range of years in a page's text is kept whole; a chart's SVG, whose
+    text is no HTML, keeps its own."""
+    site = sample_build / "build" / "site"
+    home = read(site, "index.html")
+    assert re.search(r'<h1 id="page-title"[^>]*>[^<]*<span class="years">2022–2031</span></h1>', home), home[:3000]
+    roadmap = read(site, "chapter/peta-jalan.html")
+    assert len(re.findall(r'<h2[^>]*>[^<]*\(<span class="years">\d{4}–\d{4}</span>\)', roadmap)) >= 3
+    for svg in re.findall(r"<svg\b.*?</svg>", read(site, "roadmap.html"), re.DOTALL):
+        assert 'class="years"' not in svg
+    assert "<title>" in home and 'class="years"' not in home[home.index("<title>"):home.index("</title>")]

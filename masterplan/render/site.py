@@ -40,7 +40,12 @@ from masterplan.render.site_files import (
     logo_path,
     write_sitemap,
 )
-from masterplan.render.site_html import anchor_headings, describe, first_paragraph
+from masterplan.render.site_html import (
+    anchor_headings,
+    describe,
+    first_paragraph,
+    years_whole,
+)
 from masterplan.render.site_links import COMPANIONS, PAGES, site_folder, url_for
 from masterplan.render.site_pages import (
     WHOLE_PLAN,
@@ -111,7 +116,7 @@ class PreparedSite:
                  } if WHOLE_PLAN in page.inputs else {}
         if page.path == PAGES["data"]:
             shown["data_sizes"] = self.data_sizes
-        return template.render({**self.common, **page.context, **shown, "page": page, "base": page.base})
+        return years_whole(template.render({**self.common, **page.context, **shown, "page": page, "base": page.base}))
 
 
 def prepare(plan: Plan, root: Path, options: BuildOptions, report: Report, pdf_size: int | None = None,

@@ -1,6 +1,6 @@
 """What a site page's templates read off its HTML: each heading's id and the contents list they make
 (:func:`anchor_headings`, a global of ``site/chapter.html``), and the page's description (the ``describe`` and
-``first_paragraph`` filters).
+``first_paragraph`` filters); and a page's ranges of years kept on one line (:func:`years_whole`).
 """
 
 from __future__ import annotations
@@ -101,3 +101,23 @@ def first_paragraph(html: str) -> Markup:
     empty when there is none."""
     return next((Markup(found.group(1)) for found in _PARAGRAPH.finditer(html) if Markup(found.group(1)).striptags()),
                 Markup())
+
+
+_MAIN = re.compile(r"(<main\b.*?</main>)", re.DOTALL)
+#: a part of a page whose text is no HTML's to mark (a chart's SVG, a script, a menu's choices), or text between
+#: two tags holding an en dash
+_APART_OR_TEXT = re.compile(r"(<(svg|script|style|select|textarea)\b.*?</\2>)|>([^<]*–[^<]*)(?=<)", re.DOTALL)
+_YEARS = re.compile(r"(?<![\w–-])\d{4}–\d{4}(?![\w–-])")
+
+
+def years_whole(html: str) -> str:
+    """``html`` with each range of years in its main part's text ("2022–2031") on one line: on a phone the home
+    page's title read "Kota Pasuruan 2022–" above "2031", and so did a roadmap phase's heading (``.years``: whole
+    where it fits a line, broken at its dash where it does not). A chart's SVG, a script and a menu are left as
+    they are."""
+    def piece(found: re.Match[str]) -> str:
+        if found.group(1):
+            return found.group(1)
+        return ">" + _YEARS.sub(r'<span class="years">\g<0></span>', found.group(3))
+
+    return _MAIN.sub(lambda main: _APART_OR_TEXT.sub(piece, main.group(1)), html, count=1) if "–" in html else html
