@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from masterplan import look_alike_spaces, validation, yamlfile
+from masterplan import block_fields, look_alike_spaces, validation, yamlfile
 from masterplan.diagnostics import (
     ANY_PROGRAM,
     Diagnostic,
@@ -113,6 +113,8 @@ class FolderReader:
             return cached
         data, problems = yamlfile.from_bytes(content, file)
         schema_problems: list[Diagnostic] = []
+        if data is not None and (b"|" in content or b">" in content):  # a field indented into a block of text
+            problems += block_fields.swallowed(content.decode("utf-8-sig", "replace").replace("\r\n", "\n"), file, kind)
         if data is not None:
             # a value YAML could not read is None by now: its schema complaint would only repeat it
             broken = {p.position for p in problems if p.severity is Severity.ERROR}
