@@ -27,8 +27,8 @@ def test_a_field_indented_into_a_description_is_told_at_its_line(make_plan: Call
         "            description: Warga **mengadu** lewat aplikasi.\n            quick_win: true\n",
         f"            description: {style}\n              Warga **mengadu** lewat aplikasi.\n              quick_win: true\n")
     line = agency.split("\n").index("              quick_win: true") + 1  # the file is written dedented by 8
-    assert told(make_plan, agency) == [(line, 7, "'quick_win:' is indented into the text of 'description' above it, "
-                                                  "so it is read as words of that text, not as a field")]
+    said = "'quick_win:' is indented into the text of 'description' above it, so it is read as words of that text, not as a field"
+    assert told(make_plan, agency) == [(line, 7, said)]
     plan = load_and_check(make_plan({AGENCY: agency})).plan
     assert plan is not None and not plan.program("GOV-01").quick_win  # what YAML made of it, and why it is told
 
