@@ -414,6 +414,44 @@ def test_a_search_result_opens_its_page_wherever_the_site_is_served(
         assert page.problems == []  # type: ignore[attr-defined]
 
 
+class _NotFound(_Quiet):
+    """A web server as GitHub Pages or nginx's error_page are: its site's 404.html for any missing address."""
+
+    page = b""
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        if code != 404:
+            super().send_error(code, message, explain)
+            return
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(self.page)))
+        self.end_headers()
+        self.wfile.write(self.page)
+
+
+def test_the_404_page_shown_in_a_folder_keeps_its_style_and_links(page: object, site: Path, tmp_path: Path) -> None:
+    """Built without its public address and served from /smartcity/, a missing /smartcity/program/GOV-99.html showed
+    404.html without its style and its logo, "Kembali ke beranda" leading to the list of programs and the search to
+    nowhere: its links started from program/. They start from the site's folder now."""
+    (tmp_path / "smartcity").symlink_to(site, target_is_directory=True)
+    handler = type("Handler", (_NotFound,), {"page": (site / "404.html").read_bytes()})
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(tmp_path)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    root = f"http://127.0.0.1:{httpd.server_address[1]}/smartcity/"
+    try:
+        page.goto(root + "program/GOV-99.html")  # type: ignore[attr-defined]
+        styled = page.evaluate("[...document.styleSheets].some(sheet => sheet.href && sheet.cssRules.length > 50)")  # type: ignore[attr-defined]
+        links = page.eval_on_selector_all("main a", "links => links.map(a => a.href)")  # type: ignore[attr-defined]
+        page.click("main a >> nth=0")  # type: ignore[attr-defined]
+        page.wait_for_load_state()  # type: ignore[attr-defined]
+        home = page.url  # type: ignore[attr-defined]
+    finally:
+        httpd.shutdown()
+    assert styled and links == [root + "index.html", root + "program/index.html", root + "search.html"], links
+    assert home == root + "index.html"
+
+
 @pytest.mark.parametrize("script", [True, False])
 def test_every_menu_entry_is_in_sight_on_a_phone(script: bool, browser: object, server: str) -> None:
     """Once the menu is opened (or, without script, always), every entry is on screen: none scrolls out of view."""

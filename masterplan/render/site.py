@@ -209,7 +209,7 @@ def _write_pages(site: PreparedSite, folder: Path, keys: site_cache.Keys, manife
 #: what a site built without its public address lacks (a web server shows the 404 page at any depth,
 #: and only an address tells it where the site's folder starts)
 NO_ADDRESS = Message("No public address (base_url in plan.yml, or --base-url): no sitemap.xml or canonical "
-                     "links, and 404.html shows properly only for addresses in the site's top folder")
+                     "links, and 404.html shows properly only for addresses in the site's top folder and its pages' folders")
 
 
 def _linked_pdf(root: Path, size: int | None) -> Message:

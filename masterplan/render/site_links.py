@@ -48,6 +48,10 @@ PAGES = {
     "programs_js": "static/programs.js",
 }
 
+#: the site's folders of pages (url_for) and files: a missing address one below one of them (program/GOV-99.html)
+#: gets the 404 page, whose links the page itself then starts from the folder above (site/404.html)
+FOLDERS = ("program", "pillar", "agency", "chapter", "mission", "download", "static", "data", "assets")
+
 #: Where generated tables and figures (cross-reference ids) are shown on the site.
 GENERATED_TARGETS = {
     "tab:missions": "index.html#missions", "tab:budget-mission": "index.html#missions",
