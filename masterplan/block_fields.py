@@ -16,8 +16,10 @@ from masterplan.diagnostics import Diagnostic, Message, Position, warning
 
 #: a key whose value is a block of text: ``description: |``, ``- summary: >-``, a comment after it
 _BLOCK = re.compile(r"^( *(?:- +)?)([\w.-]+): *[|>][-+0-9]* *(?:#.*)?$")
-#: a line reading as a field: ``quick_win: true``, ``partners:``
-_FIELD = re.compile(r"^( +)([a-z][a-z0-9_]*):(?: |$)")
+#: a line reading as a field and its value: ``quick_win: true``, ``partners: [rsud]``, ``period:``, not a line of
+#: prose that starts with a field's word (``budget: a platform and a call centre.``): after the colon, nothing, one
+#: word or number, or a list or mapping as YAML writes them in a line
+_FIELD = re.compile(r"^( +)([a-z][a-z0-9_]*):(?:\s*|\s+[^\s\[{]+\s*|\s+[\[{].*[\]}]\s*)(?:#.*)?$")
 
 
 @cache
@@ -40,10 +42,8 @@ def field_names(kind: str) -> frozenset[str]:
     return frozenset(names)
 
 
-def swallowed(text: str, file: str, kind: str, line_offset: int = 0) -> list[Diagnostic]:
+def swallowed(text: str, file: str, kind: str) -> list[Diagnostic]:
     """W018 at the first line of each block of text in ``text`` that reads as a field of ``kind``'s files."""
-    if "|" not in text and ">" not in text:
-        return []
     names = field_names(kind)
     lines = text.split("\n")
     found: list[Diagnostic] = []
@@ -60,7 +60,7 @@ def swallowed(text: str, file: str, kind: str, line_offset: int = 0) -> list[Dia
         for at in range(number, end):
             field = _FIELD.match(lines[at])
             if field and field.group(2) in names:  # the first one: the lines after it most likely went with it
-                found.append(_told(file, at + 1 + line_offset, len(field.group(1)) + 1, field.group(2), key, column + 1))
+                found.append(_told(file, at + 1, len(field.group(1)) + 1, field.group(2), key, column + 1))
                 break
         number = end
     return found

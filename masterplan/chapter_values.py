@@ -4,14 +4,14 @@ Jinja prints a value with ``str()``: ``{{ plan.total_budget }}`` gave "276660000
 Indonesian reads as 27,666), a date "2021-12-01", and ``{{ plan.programs[0] }}`` published the program's Python
 form, its file's path and line included. :func:`printed` is the chapter sandbox's ``finalize``: a whole number of
 five digits or more is grouped ("276.660.000.000"; a year or a count stays as it is), a fraction is written with the
-edition's decimal mark ("2,4"), a date as the edition's long date ("1 Desember 2021"); a record or a list is refused
-(:class:`Unprintable`), named with the field or loop that prints it.
+edition's decimal mark ("2,4"), a date as the edition's long date ("1 Desember 2021"); a record or a list (a
+``map()``'s generator too) is refused (:class:`Unprintable`), at the line that prints it.
 """
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from masterplan.formatting import Formats
 
 GROUPED_FROM = 10_000  #: whole numbers from here up are grouped; below it, years (2022) and counts print as written
+PLACES = 12  #: decimals a fraction prints at most (0.1 + 0.2 is 0,3)
 
 
 class Unprintable(Exception):
@@ -57,8 +58,8 @@ def printed(context: jinja2.runtime.Context, value: Any) -> Any:
     language = getattr(context.get("plan"), "language", "id")
     if isinstance(value, int):
         return _formats(language).number(value, 0) if abs(value) >= GROUPED_FROM else value
-    if isinstance(value, float):
-        return _formats(language).number(value)
+    if isinstance(value, float):  # as many decimals as it has (to 12): a value of 3.125 is not printed 3,13
+        return _formats(language).number(value, PLACES)
     if isinstance(value, datetime.datetime):
         return _formats(language).moment(value)
     if isinstance(value, datetime.date):
@@ -66,8 +67,8 @@ def printed(context: jinja2.runtime.Context, value: Any) -> Any:
     if _record(value):
         raise Unprintable(Message("a whole {kind} is printed, not one of its fields", kind=record_word(type(value).__name__)),
                           Message("print one field of it, e.g. {{{{ program.name }}}} or {{{{ agency.short_name }}}}"))
-    if isinstance(value, (list, tuple, set, frozenset, Mapping, range)):
-        raise Unprintable(Message("a whole list is printed, as Python writes it (with its brackets)"),
+    if isinstance(value, (list, tuple, set, frozenset, Mapping, range, Iterator)):  # map(): a generator
+        raise Unprintable(Message("a whole list is printed, as Python writes it"),
                           Message("print its items joined, {{{{ plan.swot.strengths | join(', ') }}}}, or one by one "
                                   "in {{% for item in ... %}}...{{% endfor %}}"))
     return value

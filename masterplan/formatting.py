@@ -58,6 +58,8 @@ def locale_of(language: str) -> Locale:
         return Locale.parse(REGIONS.get(language, language).replace("-", "_"))
     except (ValueError, UnknownLocaleError):  # a code no language has ("od" for "id"): English, as W108 says
         return Locale.parse(REGIONS[FALLBACK])
+
+
 RUPIAH_SIGN = "Rp "  #: the rupiah sign before an amount, set apart in every language (the module's docstring says why)
 
 

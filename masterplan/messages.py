@@ -81,7 +81,7 @@ def _message(template: str, values: dict[str, Any]) -> Message:
 
 def say(text: Any, translate: Translator) -> Any:
     """``text`` in the translator's language when it is a :class:`Message` or a moment (a datetime, as the
-    language writes a day and a time: December 1, 2026 10:00 PM; 1 Desember 2026 22.00); anything else as it is."""
+    language writes a day and a time: 1 December 2026 22:00; 1 Desember 2026 22.00); anything else as it is."""
     return text.say(translate) if isinstance(text, Message) else _moment(text, translate.language)
 
 

@@ -163,11 +163,6 @@ class Program:
         return code_order(self.id)
 
     @property
-    def plan_order(self) -> tuple[int, tuple[tuple[str | int, ...], str]]:
-        """Where it stands in the plan's lists (:attr:`Plan.programs`): by its pillar's order, then its code."""
-        return (self.pillar.order if self.pillar else 999, self.code_order)
-
-    @property
     def total_budget(self) -> int:
         return sum(line.amount for line in self.budget)
 

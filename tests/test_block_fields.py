@@ -39,5 +39,6 @@ def test_a_block_of_text_saying_a_word_and_a_colon_is_no_field(make_plan: Callab
     agency = MINI_FILES[AGENCY].replace(
         "            description: Warga **mengadu** lewat aplikasi.\n",
         "            description: |\n              Warga **mengadu** lewat aplikasi.\n              catatan: aduan dijawab.\n"
-        "              Tahap: dua.\n\n")
+        "              Tahap: dua. Aplikasi ini kini berada pada\n              status: uji coba di dua kelurahan, dengan\n"
+        "              budget: dari APBD dan hibah.\n\n")  # prose wrapped onto lines that begin with a field's word
     assert told(make_plan, agency) == []

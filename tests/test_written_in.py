@@ -145,13 +145,17 @@ def test_a_cross_reference_in_the_editions_words_is_marked_as_english(make_plan:
     from masterplan.render import outline, print_book
 
     chapter = MINI_FILES["content/chapters/01-pendahuluan.md"].replace(
-        "termasuk e-Sambat [[GOV-01]].", "termasuk e-Sambat [[GOV-01]], dalam [[tab:program-governance]].")
+        "termasuk e-Sambat [[GOV-01]].", "termasuk e-Sambat [[GOV-01]], dalam [[tab:program-governance]]; lihat "
+        "[[bab:kata-pengantar]].")
+    foreword = "---\ntitle: Kata Pengantar\npart: front\n---\nPuji syukur.\n"  # no number: named by its title
     for plan_yml, marked in ((ENGLISH, True), (PLAN_YML, False)):
-        files = {"content/plan.yml": plan_yml, "content/chapters/01-pendahuluan.md": chapter}
+        files = {"content/plan.yml": plan_yml, "content/chapters/01-pendahuluan.md": chapter,
+                 "content/chapters/00-kata-pengantar.md": foreword}
         site = page(built(make_plan, files), "chapter/pendahuluan.html")
         words = "Table" if marked else "Tabel"
         assert re.search(rf'<a href="[^"]+"{" lang=.en." if marked else ""}>{words} \d+\.\d+</a>', site), site
         assert re.search(r'<a href="[^"]+" title="[^"]+">GOV-01</a>', site), "no lang on the code"
+        assert re.search(r'<a href="[^"]+">Kata Pengantar</a>', site), "nor on a title the plan writes"
         plan = load_and_check(make_plan(files)).plan
         assert plan is not None
         translate = Translator(plan.language)
@@ -160,3 +164,4 @@ def test_a_cross_reference_in_the_editions_words_is_marked_as_english(make_plan:
         text = print_book.chapter_text(plan, entry, book, translate, Report())
         assert re.search(rf'data-page="[^"]+"{" lang=.en." if marked else ""}>{words} \d+\.\d+</a>', text), text
         assert re.search(r'data-page="[^"]+">GOV-01</a>', text), text
+        assert re.search(r'data-page="[^"]+">Kata Pengantar</a>', text), text

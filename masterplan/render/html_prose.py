@@ -1,7 +1,8 @@
 """Where the print HTML's prose is: the text between its tags, which the typographic passes change and nothing else.
 
 Both passes over the print HTML (:mod:`typography`'s line breaks, :mod:`foreign_terms`' italics) read it
-with :data:`NOT_PROSE`, so what one keeps as it is, the other does too. A tag is read with its attributes,
+with :data:`NOT_PROSE`, so what one keeps as it is, the other does too; so does the site's one pass
+(:func:`site_html.years_whole`). A tag is read with its attributes,
 a quoted value to its closing quote: a ``>`` inside one (``<abbr title="a > b">``, which HTML allows and
 nh3 before 0.3 writes unescaped) does not end the tag, or the rest of the value would be taken for prose
 and a span or an ``<em>`` written into it would break the tag and print its remains (``">``). A comment

@@ -138,6 +138,9 @@ class Target:
     text: str  #: the words to print: ``Tabel 5.2``, ``Bab 3``, ``GOV-01``, ``Dinkes``
     anchor: str  #: the HTML id of the thing in the book
     chapter_key: str | None  #: the chapter that holds it (for a website page address)
+    #: ``text`` is the edition's words (``Tabel 5.2``, ``Bab 3``), not a name the plan gives (an unnumbered chapter's
+    #: title, a code): in a text written in another language, it is marked with the edition's
+    worded: bool = False
 
 
 @dataclass
@@ -266,14 +269,14 @@ def targets(plan: Plan, chapters: list[BookChapter], translate: Translate) -> di
                                               agencies_chapter)
     for chapter in chapters:
         text = chapter.label or chapter.title
-        target = Target("chapter", chapter.number, text, chapter.anchor, chapter.key)
+        target = Target("chapter", chapter.number, text, chapter.anchor, chapter.key, bool(chapter.label))
         if chapter.chapter is not None:
             found[chapter.chapter.id] = found[f"bab:{chapter.chapter.id}"] = target
         if chapter.pillar is not None:
             found[f"pillar:{chapter.pillar.id}"] = target
         for item in chapter.items:
             word = translate("Table") if item.kind == "table" else translate("Figure")
-            found[item.id] = Target(item.kind, item.number, f"{word} {item.number}", item.anchor, chapter.key)
+            found[item.id] = Target(item.kind, item.number, f"{word} {item.number}", item.anchor, chapter.key, True)
     for program in plan.programs:
         key = f"pillar-{program.pillar_id}"
         found[program.id] = Target("program", program.id, program.id, anchor(f"program-{program.id}"),

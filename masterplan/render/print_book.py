@@ -51,9 +51,6 @@ class Book:
     sections: dict[str, list[Section]] = field(default_factory=dict)
 
 
-WORDED = ("table", "figure", "chapter")  #: cross-references the book names in its own words ("Table 2.1"), not a code
-
-
 def _xref(target: outline.Target | None, ref: str, page_word: str, lang: str = "") -> str:
     """A cross-reference as a link; ``lang``: the edition's language, where the text around it is in another one
     (an Indonesian chapter in the English edition: "Chapter 5, page 12" pronounced as English)."""
@@ -61,7 +58,7 @@ def _xref(target: outline.Target | None, ref: str, page_word: str, lang: str = "
         return f"[[{escape(ref)}]]"
     if not target.anchor:  # named, but not in this document (a program in the strategic analysis): plain text
         return escape(target.text)
-    marked = f' lang="{escape(lang)}"' if lang and target.kind in WORDED else ""
+    marked = f' lang="{escape(lang)}"' if lang and target.worded else ""
     return (f'<a class="xref xref-{target.kind}" href="#{escape(target.anchor)}"'
             f' data-page="{escape(page_word)}"{marked}>{escape(target.text)}</a>')
 
@@ -214,7 +211,8 @@ def html(plan: Plan, book: Book, env: jinja2.Environment, extra: dict[str, Any],
         "colours": charts.pillar_colours(plan), "missions": missions, "phase_budget": summary.budget_by_phase(plan),
         "programs_running": summary.programs_running(plan), "quick_wins_first_year": summary.quick_wins_first_year(plan), "output_targets": program_tables.output_targets,
         "without_mission": (unlinked := program_tables.without_mission(plan)),
-        "missions_counted": program_tables.missions_counted(missions, unlinked), "code_runs": program_tables.code_runs, "code_run": program_tables.RUN,
+        "missions_counted": program_tables.missions_counted(missions, unlinked),
+        "code_runs": program_tables.code_runs, "code_run": program_tables.RUN,
         "mission_budget": summary.budget_by_mission(plan),
         "agency_matrix": program_tables.agency_matrix(plan), "by_agency": by_agency, "attainment": attainment.by_pillar(plan),
         "changes": baseline.changes(plan), "glossary": glossary(plan, env.globals["language"]),

@@ -96,10 +96,11 @@ def roadmap(plan: Plan) -> RoadmapChart | None:
 
 
 def reference_label(book: outline.Outline) -> Callable[[str], str | None]:
-    """The book's words for a reference to a table, figure or chapter ("Tabel 5.1", "Bab 3")."""
+    """The book's words for a reference to a table, figure or numbered chapter ("Tabel 5.1", "Bab 3"); None for
+    anything else, which the site names by its own name."""
     def label(ref: str) -> str | None:
         target = book.resolve(ref)
-        return target.text if target and target.kind in ("table", "figure", "chapter") else None
+        return target.text if target and target.worded else None
     return label
 
 

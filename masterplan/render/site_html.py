@@ -10,7 +10,9 @@ import re
 
 from markupsafe import Markup
 
+from masterplan.render.html_prose import in_prose
 from masterplan.render.site_links import slug
+from masterplan.render.typography import YEAR_RANGE
 
 _HEADING = re.compile(r"<h([23])((?:\s[^>]*)?)>(.*?)</h\1>", re.DOTALL)
 _ID = re.compile(r'\sid="([^"]*)"')
@@ -103,21 +105,15 @@ def first_paragraph(html: str) -> Markup:
                 Markup())
 
 
-_MAIN = re.compile(r"(<main\b.*?</main>)", re.DOTALL)
-#: a part of a page whose text is no HTML's to mark (a chart's SVG, a script, a menu's choices), or text between
-#: two tags holding an en dash
-_APART_OR_TEXT = re.compile(r"(<(svg|script|style|select|textarea)\b.*?</\2>)|>([^<]*–[^<]*)(?=<)", re.DOTALL)
-_YEARS = re.compile(r"(?<![\w–-])\d{4}–\d{4}(?![\w–-])")
+_MAIN = re.compile(r"<main\b.*?</main>", re.DOTALL)
 
 
 def years_whole(html: str) -> str:
     """``html`` with each range of years in its main part's text ("2022–2031") on one line: on a phone the home
     page's title read "Kota Pasuruan 2022–" above "2031", and so did a roadmap phase's heading (``.years``: whole
-    where it fits a line, broken at its dash where it does not). A chart's SVG, a script and a menu are left as
-    they are."""
-    def piece(found: re.Match[str]) -> str:
-        if found.group(1):
-            return found.group(1)
-        return ">" + _YEARS.sub(r'<span class="years">\g<0></span>', found.group(3))
+    where it fits a line, broken at its dash where it does not). Tags, comments and what holds no prose (an SVG, a
+    script) are left as they are, as the book's typography leaves them (:mod:`html_prose`)."""
+    def years(text: str) -> str:
+        return YEAR_RANGE.sub(r'<span class="years">\g<0></span>', text) if "–" in text else text
 
-    return _MAIN.sub(lambda main: _APART_OR_TEXT.sub(piece, main.group(1)), html, count=1) if "–" in html else html
+    return _MAIN.sub(lambda main: in_prose(main.group(0), years), html, count=1) if "–" in html else html

@@ -114,9 +114,15 @@ def mission_pages(plan: Plan, _: Translate) -> Iterator[Page]:
 
 
 def agency_pages(plan: Plan, _: Translate) -> Iterator[Page]:
+    """A page per agency: the programs it leads and those it supports, each pillar by pillar as every list of
+    programs is (:attr:`Plan.programs`)."""
+    place = {program.id: number for number, program in enumerate(plan.programs)}
     for agency in plan.agencies:
+        led, supported = (sorted(programs, key=lambda p: place.get(p.id, len(place)))
+                          for programs in (agency.programs, agency.supported))
         yield Page(url_for(agency), "site/agency.html", f"{agency.name} ({agency.short_name})",
-                   {"agency": agency}, [(_("Agencies"), url_for("agencies"))],
+                   {"agency": agency, "led_programs": led, "supported_programs": supported},
+                   [(_("Agencies"), url_for("agencies"))],
                    (plan.position.file, agency.position.file, *_program_inputs(agency.supported)), name=agency.name)
 
 

@@ -59,7 +59,7 @@ _NUMBERED_SPACE = re.compile(r"\b(skala|tahap|fase|level|tingkat|jilid) (?=\d{1,
 _APOSTROPHE = re.compile(r"(?<=[^\W\d_])&#39;")
 _OPENING_QUOTE = re.compile(r"(?:^|(?<=[\s(]))&#39;(?=\w)")
 #: a range of years, never broken after its dash ("Tahun 2022–" / "2031" on a cover with a longer title)
-_YEAR_RANGE = re.compile(r"(?<![\w–-])\d{4}–\d{4}(?![\w–-])")
+YEAR_RANGE = re.compile(r"(?<![\w–-])\d{4}–\d{4}(?![\w–-])")
 #: a range of years and the word before it, if any: "RPJMD 2021–2026", "Renstra 2021–2026", also typed with a hyphen
 #: ("RPJMD 2021-2026", as a YAML field often has it)
 _WORD_AND_YEARS = re.compile(r"(?<![\w–-])(?:[^\W\d_][\w.]*[ \u00a0])?\d{4}[–-]\d{4}(?![\w–-])")
@@ -118,7 +118,7 @@ def keep_whole(html: str) -> str:
             text = _CURRENCY_SPACE.sub("Rp\u00a0", _UNIT_SPACE.sub("\u00a0", text))
             text = _NUMBERED_SPACE.sub("\\1\u00a0", text)
         if "–" in text:
-            text = _YEAR_RANGE.sub(lambda m: _nobreak(m.group(0)), text)
+            text = YEAR_RANGE.sub(lambda m: _nobreak(m.group(0)), text)
         if "&#39;" in text and not _OPENING_QUOTE.search(text):
             text = _APOSTROPHE.sub("\u2019", text)
         return text
