@@ -1,10 +1,10 @@
-"""A site page's ranges of years kept on one line (site_html.years_whole), and only in its main part's prose."""
+"""Ranges of years kept on one line on the site (site_html.years_kept), in prose only."""
 
 from __future__ import annotations
 
 import pytest
 
-from masterplan.render.site_html import years_whole
+from masterplan.render.site_html import years_in_text, years_kept
 
 
 @pytest.mark.parametrize(("html", "kept"), [
@@ -17,5 +17,8 @@ from masterplan.render.site_html import years_whole
 def test_a_range_of_years_in_prose_is_kept_whole_and_nothing_else_changes(html: str, kept: str) -> None:
     """In text between tags only: an attribute holding '>', an SVG's text, a comment and a script are left as
     they are (a span in them broke the tag, or drew nothing); what is no range of four-digit years is too."""
-    page = f"<title>Masterplan 2022–2031</title><main>{html}</main><footer>2022–2031</footer>"
-    assert years_whole(page) == f"<title>Masterplan 2022–2031</title><main>{kept}</main><footer>2022–2031</footer>"
+    assert years_kept(f"<title>Masterplan 2022–2031</title>{html}") == f"<title>Masterplan 2022–2031</title>{kept}"
+
+
+def test_a_plain_title_is_escaped_and_its_years_kept() -> None:
+    assert years_in_text("Kota A & B 2022–2031") == 'Kota A &amp; B <span class="years">2022–2031</span>'

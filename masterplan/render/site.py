@@ -44,7 +44,7 @@ from masterplan.render.site_html import (
     anchor_headings,
     describe,
     first_paragraph,
-    years_whole,
+    years_in_text,
 )
 from masterplan.render.site_links import COMPANIONS, PAGES, site_folder, url_for
 from masterplan.render.site_pages import (
@@ -79,7 +79,7 @@ def site_environment(theme: Theme, language: str) -> jinja2.Environment:
     env.globals = {**shared.globals, "href": _href, "url_for": url_for,
                    "indicator_columns": site_charts.indicator_columns,
                    "program_budget": summary.program_budget, "anchor_headings": anchor_headings}
-    env.filters = {**shared.filters, "describe": describe, "first_paragraph": first_paragraph}
+    env.filters = {**shared.filters, "describe": describe, "first_paragraph": first_paragraph, "years": years_in_text}
     markdown = shared.filters["markdown"].function
     env.filters["markdown"] = jinja2.pass_context(
         lambda context, text, shift=0: Markup(relocate(markdown(text, shift), context["base"])))
@@ -116,7 +116,7 @@ class PreparedSite:
                  } if WHOLE_PLAN in page.inputs else {}
         if page.path == PAGES["data"]:
             shown["data_sizes"] = self.data_sizes
-        return years_whole(template.render({**self.common, **page.context, **shown, "page": page, "base": page.base}))
+        return template.render({**self.common, **page.context, **shown, "page": page, "base": page.base})
 
 
 def prepare(plan: Plan, root: Path, options: BuildOptions, report: Report, pdf_size: int | None = None,

@@ -30,6 +30,7 @@ from masterplan.render.markdown import (
 )
 from masterplan.render.outline import Outline, anchor
 from masterplan.render.site_charts import PART_PAGES
+from masterplan.render.site_html import years_kept
 from masterplan.render.site_links import prefix, reference_resolver, url_for
 from masterplan.values import Text
 
@@ -139,7 +140,7 @@ def chapter_pages(plan: Plan, _: Translate, problems: list[Diagnostic],
             continue
         path = url_for(chapter)
         html = number_tables(relocate(to_html(text), prefix(path)), table_captions(chapter), _captioner(label))
-        html = resolve_references(html, reference_resolver(plan, prefix(path), label))
+        html = years_kept(resolve_references(html, reference_resolver(plan, prefix(path), label)))
         if scroll_box:
             html = each_table(html, _boxed(scroll_box))
         yield Page(path, "site/chapter.html", str(chapter.title),
