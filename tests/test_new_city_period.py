@@ -77,7 +77,8 @@ def _book_text(pdf: Path) -> str:
 
 
 def _site_text(site: Path) -> str:
-    pages = [html.unescape(re.sub(r"<[^>]+>", " ", page.read_text(encoding="utf-8"))) for page in sorted(site.rglob("*.html"))]
+    pages = [html.unescape(re.sub(r"<[^>]+>", " ", re.sub(r"</?span\b[^>]*>", "", page.read_text(encoding="utf-8"))))
+             for page in sorted(site.rglob("*.html"))]  # a span in a word ("<span class="years">2025–2026</span>")
     return " ".join(" ".join(pages).split())
 
 
