@@ -38,9 +38,8 @@ class Unprintable(Exception):
 
 @cache
 def _formats(language: str) -> Formats:
-    from masterplan.formatting import (
-        Formats,  # Babel only for a number or a date to print (validate stays quick)
-    )
+    # Babel only for a number or a date to print: validating a plan whose chapters print none does not wait for it
+    from masterplan.formatting import Formats
 
     return Formats(language, str)
 
@@ -65,7 +64,8 @@ def printed(context: jinja2.runtime.Context, value: Any) -> Any:
     if isinstance(value, datetime.date):
         return _formats(language).date(value)
     if _record(value):
-        raise Unprintable(Message("a whole {kind} is printed, not one of its fields", kind=record_word(type(value).__name__)),
+        kind = record_word(type(value).__name__)
+        raise Unprintable(Message("a whole {kind} is printed, not one of its fields", kind=kind),
                           Message("print one field of it, e.g. {{{{ program.name }}}} or {{{{ agency.short_name }}}}"))
     if isinstance(value, (list, tuple, set, frozenset, Mapping, range, Iterator)):  # map(): a generator
         raise Unprintable(Message("a whole list is printed, as Python writes it"),

@@ -2,7 +2,7 @@
 
 Both passes over the print HTML (:mod:`typography`'s line breaks, :mod:`foreign_terms`' italics) read it
 with :data:`NOT_PROSE`, so what one keeps as it is, the other does too; so does the site's one pass
-(:func:`site_html.years_whole`). A tag is read with its attributes,
+(:func:`site_html.years_kept`). A tag is read with its attributes,
 a quoted value to its closing quote: a ``>`` inside one (``<abbr title="a > b">``, which HTML allows and
 nh3 before 0.3 writes unescaped) does not end the tag, or the rest of the value would be taken for prose
 and a span or an ``<em>`` written into it would break the tag and print its remains (``">``). A comment
