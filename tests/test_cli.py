@@ -409,3 +409,22 @@ def test_validate_finds_a_field_the_plan_lacks_in_a_website_template_override(tm
     said = [line for line in done.stdout.splitlines() if "E702" in line]
     assert len(said) == 1 and said[0].startswith("templates/site/footer.html:"), done.stdout  # once, not per page
     assert "a plan has no field 'kota'" in said[0] and "did you mean 'city'?" in said[0]
+
+
+def test_validate_finds_a_field_the_plan_lacks_in_a_print_template_override(tmp_path: Path) -> None:
+    """validate said "Tidak ada masalah." for a glossary override printing {{ plan.kota }}, and the build then
+    stopped on it (E603): validate renders the book's print HTML, as the build does before laying it out."""
+    import shutil
+
+    shutil.copytree(REPO / "content", tmp_path / "content")
+    glossary = (REPO / "templates" / "print" / "parts" / "glossary.html").read_text(encoding="utf-8")
+    assert "<dt>{{ term }}</dt>" in glossary
+    (tmp_path / "templates" / "print" / "parts").mkdir(parents=True)
+    (tmp_path / "templates" / "print" / "parts" / "glossary.html").write_text(
+        glossary.replace("<dt>{{ term }}</dt>", "<dt>{{ plan.kota }} {{ term }}</dt>", 1), encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "masterplan", "validate", str(tmp_path)], capture_output=True,
+                          text=True, check=False)
+    assert done.returncode == 1, done.stdout + done.stderr
+    said = [line for line in done.stdout.splitlines() if "E603" in line]
+    assert len(said) == 1 and said[0].startswith("templates/print/parts/glossary.html:3:"), done.stdout
+    assert "'kota'" in said[0] and "'city'" in said[0]

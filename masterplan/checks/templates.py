@@ -3,8 +3,8 @@
 ``validate`` said "no problems" while ``build`` stopped on a typo in an overriding template
 (``{% endif</li>``); now both report it at its line. What only rendering can find (a field
 the model does not have, ``{{ plan.kota }}``) ``validate`` finds by rendering a page of each kind
-of the website as the build will (:func:`rendered`), when the plan overrides one of its templates;
-the build and the preview find it as they render.
+of the website, and the book's print HTML, as the build will (:func:`rendered`), when the plan overrides
+one of their templates; the build and the preview find it as they render.
 """
 
 from __future__ import annotations
@@ -57,12 +57,35 @@ def _site_environment(theme: Any, language: str) -> Any:
 
 
 def rendered(plan: Plan) -> Iterator[Diagnostic]:
-    """The failures of the plan's own website templates that only rendering finds, each once: a page of each
-    kind rendered as the build renders it. Nothing when the plan overrides no website template, or when the
-    plan cannot be rendered for another reason (the build says that one)."""
+    """The failures of the plan's own templates that only rendering finds: of its website templates, a page of
+    each kind rendered as the build renders it; of its print templates, the book's print HTML (E603). Nothing
+    for the templates the plan does not override."""
     own = plan_theme(plan.content.parent) if plan.content is not None else ()
-    if not own or not any(path.relative_to(own[0]).as_posix().startswith("site/") for path in templates_of(own[0])):
+    overridden = [path.relative_to(own[0]).as_posix() for path in templates_of(own[0])] if own else []
+    if any(name.startswith("site/") for name in overridden):
+        yield from _site_pages(plan)
+    if any(name.startswith("print/") for name in overridden):
+        yield from _print_book(plan)
+
+
+def _print_book(plan: Plan) -> Iterator[Diagnostic]:
+    """A print template's failure as the build meets it, before any layout: ``validate`` said "no problems" for
+    a glossary override printing ``{{ plan.kota }}`` that stopped the build (E603). The executive summary's and
+    the strategic analysis's own templates are rendered by the build only."""
+    from masterplan.build import BuildOptions
+    from masterplan.diagnostics import Report
+    from masterplan.render import pdf
+    report = Report()
+    try:
+        pdf.book_html(plan, plan.content.parent, BuildOptions(), report)
+    except Exception:  # noqa: BLE001 - a plan the book cannot be made of: the build's to say why
         return
+    yield from (found for found in report if found.code == "E603")
+
+
+def _site_pages(plan: Plan) -> Iterator[Diagnostic]:
+    """Each website template's failure once: a page of each kind rendered as the build renders it; nothing when
+    the plan cannot be rendered for another reason (the build says that one)."""
     import jinja2
 
     from masterplan.build import BuildOptions

@@ -48,8 +48,11 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+import jinja2
 
 from masterplan import decree
 from masterplan.diagnostics import Message, Report, warning
@@ -80,14 +83,20 @@ if TYPE_CHECKING:  # build.py imports this module lazily; these names are for ty
 SINGLE_PASS = 0  #: ``BuildOptions.jobs`` value for one WeasyPrint pass over the whole book (tests' reference)
 
 
-def render(plan: Plan, root: Path, staging: Staging, options: BuildOptions, report: Report,
-           say: Callable[[Message], str] = str, sources: str | None = None) -> list[str]:
-    """Write the book to ``staging.path(PDF)``; returns summary lines for the terminal.
+@dataclass
+class PrintHtml:
+    """The book's print HTML (None where a print template failed: E603 says so) and what laying it out reads."""
 
-    ``say``: how progress on a terminal is worded (a speaker's, in the plan's language); ``sources``: the
-    fingerprint of the plan's files as the build found them before reading (recorded beside the book)."""
-    started = time.perf_counter()
-    errors_before = len(report.errors)
+    html: str | None
+    theme: Theme
+    env: jinja2.Environment
+    fetcher: Fetcher
+    mark: str  #: the draft's mark on every page ("" for an adopted plan)
+
+
+def book_html(plan: Plan, root: Path, options: BuildOptions, report: Report) -> PrintHtml:
+    """The book's print HTML through the theme's templates: what :func:`render` lays out, and what ``validate``
+    renders where the plan overrides a print template (a field the plan lacks fails only as it renders)."""
     theme, env, translate, fetcher = pdf_press.press(plan, root)
     book_outline = outline.build(plan, translate, plan.language)
     formats = Formats(plan.language, translate)
@@ -102,8 +111,21 @@ def render(plan: Plan, root: Path, staging: Staging, options: BuildOptions, repo
                            word=translate("Draft")))
     annex = decree.adopting(plan, plan.language)  # the book is the annex of the regulation that adopted the plan
     html = pdf_press.print_html(plan, book, env, theme, report,
-                      {"logo": logo, "site_address": options.base_url, "draft_mark": mark, "annex": annex,
-                       "enacted": annex and decree.enacted(plan, annex, plan.language)})
+                                {"logo": logo, "site_address": options.base_url, "draft_mark": mark, "annex": annex,
+                                 "enacted": annex and decree.enacted(plan, annex, plan.language)})
+    return PrintHtml(html, theme, env, fetcher, mark)
+
+
+def render(plan: Plan, root: Path, staging: Staging, options: BuildOptions, report: Report,
+           say: Callable[[Message], str] = str, sources: str | None = None) -> list[str]:
+    """Write the book to ``staging.path(PDF)``; returns summary lines for the terminal.
+
+    ``say``: how progress on a terminal is worded (a speaker's, in the plan's language); ``sources``: the
+    fingerprint of the plan's files as the build found them before reading (recorded beside the book)."""
+    started = time.perf_counter()
+    errors_before = len(report.errors)
+    printed = book_html(plan, root, options, report)
+    html, theme, env, fetcher, mark = printed.html, printed.theme, printed.env, printed.fetcher, printed.mark
     if html is None:
         return [Message("PDF: not laid out, a print template failed")]
     html_done = time.perf_counter()
