@@ -1377,3 +1377,13 @@ def test_a_range_of_years_stays_on_one_line(sample_build: Path) -> None:
     assert re.search(r'<h1 id="page-title"[^>]*>[^<]*<span class="years">2022–2031</span></h1>', home), home[:3000]
     roadmap = read(site, "chapter/peta-jalan.html")
     assert len(re.findall(r'<h2[^>]*>[^<]*\(<span class="years">\d{4}–\d{4}</span>\)', roadmap)) >= 3
+
+
+def test_the_404_page_knows_every_folder_of_the_site(sample_build: Path) -> None:
+    """404.html finds the site's folder from a missing address one below a folder of the site (site_links.FOLDERS,
+    a list written out): a folder the site gains and the list lacks would show its missing pages without style."""
+    from masterplan.render.site_links import FOLDERS
+
+    folders = {path.name for path in (sample_build / "build" / "site").iterdir() if path.is_dir()}
+    assert folders - {"pagefind"} <= set(FOLDERS), folders - set(FOLDERS)  # the search index's files: fetched by its script
+    assert f'(?:{"|".join(FOLDERS)})' in read(sample_build / "build" / "site", "404.html")
