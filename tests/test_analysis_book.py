@@ -80,14 +80,14 @@ def test_each_page_s_running_header_names_the_analysis(sample_build: Path) -> No
 
 def test_a_column_of_figures_in_a_chapter_table_is_right_aligned(sample_build: Path) -> None:
     """The sample's Tabel 5.1 right-aligns its counts (``|--:|`` in content/analysis/05-analisis-dimensi.md): each
-    count ends where its column's head does, "16" under "Program" as "4" under "Sasaran" (they stood at the left)."""
+    count ends where its column's head does, "16" under "Program" as "4" under "Tujuan" (they stood at the left)."""
     with plumbed(sample_build / "build" / ANALYSIS_PDF) as pdf:
-        page = next(page for page in pdf.pages if "Tabel 5.1 Dimensi, sasaran" in (page.extract_text() or "")
+        page = next(page for page in pdf.pages if "Tabel 5.1 Dimensi, tujuan" in (page.extract_text() or "")
                     and "Daftar Tabel" not in (page.extract_text() or ""))
         words = page.extract_words()
     line = next(w["top"] for w in words if w["text"] == "Indikator")  # the table's head (its words stand in the text too)
     heads = [next(w for w in words if w["text"] == head and abs(w["top"] - line) < 2)
-             for head in ("Sasaran", "Program", "Indikator")]
+             for head in ("Tujuan", "Program", "Indikator")]
     rows = [sorted((w for w in words if abs(w["top"] - smart["top"]) < 2 and re.fullmatch(r"\d+", w["text"])),
                    key=lambda w: w["x0"]) for smart in words if smart["text"] == "Smart" and smart["x0"] < 40 * 72 / 25.4]
     assert [len(row) for row in rows] == [3] * 6, rows  # a row per pillar: goals, programs, indicators
@@ -112,7 +112,7 @@ def test_each_pillar_has_its_section_with_its_own_figures(sample_build: Path, pa
     for number, pillar in enumerate(plan.pillars, start=1):
         name = pillar.name.get("id")
         assert f"5.{number} {name}" in whole, name
-        assert (f"Arah pengembangan dimensi {name} dirumuskan dalam {len(pillar.goals)} sasaran" in whole
+        assert (f"Arah pengembangan dimensi {name} dirumuskan dalam {len(pillar.goals)} tujuan" in whole
                 and f"dijabarkan menjadi {len(pillar.programs)} program" in whole), name
     assert "Tabel 4.1 Analisis SWOT daerah" in whole and "Tabel 4.2 Arah strategi dari analisis SWOT" in whole
 
@@ -127,7 +127,7 @@ def test_it_leads_to_the_plan_s_missions_programs_and_quick_wins(sample_build: P
     serving = sum(first in program.missions for program in governance.programs)
     # the programs of the pillar serving the mission, its count kept beside its name (a no-break space)
     assert re.search(rf"{governance.name.get('id')}\s\({serving}\)", whole), serving
-    assert "Tabel 5.1 Dimensi, sasaran, dan program pada buku masterplan" in whole
+    assert "Tabel 5.1 Dimensi, tujuan, dan program pada buku masterplan" in whole
     for pillar in plan.pillars:
         for program in pillar.quick_wins:
             assert f"{program.id} {program.name.get('id')}" in whole, program.id

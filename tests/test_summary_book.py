@@ -69,8 +69,27 @@ def test_the_cover_names_the_summary_the_plan_and_the_notice(pages: list[str]) -
 
 def test_the_authors_text_opens_it_with_its_figures_filled_in(pages: list[str]) -> None:
     assert pages[1].startswith("BAB 1 Ringkasan "), pages[1][:80]  # its chapter's heading (the page has no header)
-    assert "memuat 70 program dari 31 perangkat daerah" in pages[1]  # {{ plan.programs | length }} …
+    assert "memuat 70 program yang melibatkan 31 perangkat daerah" in pages[1]  # {{ plan.programs | length }} …
     assert "{{" not in " ".join(pages)
+
+
+def test_its_first_chapter_ends_with_the_plan_s_key_figures(sample_build: Path, pages: list[str]) -> None:
+    plan = load_and_check(sample_build).plan
+    assert plan is not None
+    by_year: dict[int, int] = {}
+    for line in (line for program in plan.programs for line in program.budget):
+        by_year[line.year] = by_year.get(line.year, 0) + line.amount
+    peak = max(by_year, key=by_year.__getitem__)
+    assert (peak, by_year[peak]) == (2026, 49_400_000_000)  # 2025 is close behind: the sample tells them apart
+    panel = pages[1][pages[1].index("ANGKA UTAMA"):]  # on the first chapter's page, after the authors' text
+    assert pages[1].index("Pesan Utama") < pages[1].index("ANGKA UTAMA")
+    for said in ("Rp 276,66 miliar Indikasi anggaran", "2022–2031, seluruh sumber pendanaan", "70 Program",
+                 "dalam 6 dimensi", "30 Perangkat daerah pengampu", "dari 31 perangkat daerah yang terlibat",
+                 "6 Quick Wins", "Rp 7,35 miliar selama masa pelaksanaannya", "2026 Tahun anggaran terbesar",
+                 "Rp 49,40 miliar", "61,6% Bersumber dari APBD kota", "Rp 170,41 miliar"):
+        assert said in panel, (said, panel)
+    quick_wins = sum(program.total_budget for program in plan.programs if program.quick_win)
+    assert (quick_wins, len({program.lead_id for program in plan.programs})) == (7_350_000_000, 30)
 
 
 def test_it_gives_the_vision_the_missions_the_pillars_and_the_quick_wins(pages: list[str]) -> None:
@@ -171,6 +190,11 @@ def test_an_english_edition_s_summary_is_in_english(tmp_path: Path) -> None:
     pages = texts(tmp_path / "build" / SUMMARY_PDF)
     assert "EXECUTIVE SUMMARY" in pages[0] and "Illustrative document" in pages[0]
     assert "The indicative budget of all programs totals Rp 276,660,000,000 over 10 years." in " ".join(pages)
+    panel = pages[1][pages[1].index("KEY FIGURES"):]
+    for said in ("Rp 276.66 billion Indicative budget", "2022–2031, every funding source", "70 Programs in 6 pillars",
+                 "30 Lead agencies of 31 agencies involved", "2026 Year of the largest budget",
+                 "61.6% From the city budget (APBD)"):
+        assert said in panel, (said, panel)
     assert outline_titles(tmp_path / "build" / SUMMARY_PDF)[1:3] == ["Chapter 2 · Vision and missions",
                                                                    "Chapter 3 · Smart city pillars"]
     # the pillars' table's head: each word inside its cell ("Programs" ran 2 mm into "Quick wins")

@@ -20,6 +20,7 @@ from masterplan import attainment, baseline, chapters, crossref, program_tables,
 from masterplan.captions import TableCaption, table_captions
 from masterplan.checks.cross_references import not_in_book
 from masterplan.diagnostics import Report
+from masterplan.key_figures import key_figures
 from masterplan.model import Plan
 from masterplan.render import charts, matrix_rows, outline, pdf_chunks, typography
 from masterplan.render.foreign_terms import italicised
@@ -209,6 +210,7 @@ def html(plan: Plan, book: Book, env: jinja2.Environment, extra: dict[str, Any],
         "budget_rows": {"source": summary.largest_first(money.by_source), "agency": summary.largest_first(money.by_agency)},
         "ceiling_rows": (ceiling := summary.apbd_against_ceiling(plan)), "ceiling_total": summary.ceiling_total(ceiling),
         "colours": charts.pillar_colours(plan), "missions": missions, "phase_budget": summary.budget_by_phase(plan),
+        "key_figures": key_figures(plan, money),
         "programs_running": summary.programs_running(plan), "quick_wins_first_year": summary.quick_wins_first_year(plan), "output_targets": program_tables.output_targets,
         "without_mission": (unlinked := program_tables.without_mission(plan)),
         "missions_counted": program_tables.missions_counted(missions, unlinked),

@@ -17,6 +17,10 @@ OWN_ITEMS = {"tab:summary-pillars": ("table", "Pillars: goals, programs and indi
 #: running by pillar and year instead (the chart of a province's 3,000 programs ran to 81 of its 115 pages)
 ROADMAP_CHART_AT_MOST = 100
 
+#: the part that ends the summary's first chapter (the authors' text, else the vision's): its key figures, on its
+#: first pages, where the mayor reads before anything else (print/parts/summary_key_figures.html)
+KEY_FIGURES = "summary_key_figures"
+
 #: the summary's chapters after the authors' text: the part each shows (print/parts/<part>.html), its title, and the
 #: tables and figures it holds (the book's keep their ids and captions, outline.GENERATED_ITEMS; one the plan does not
 #: have, the phases' table without phases, is left out)
@@ -42,6 +46,8 @@ def contents(plan: Plan, translate: outline.Translate) -> outline.Outline:
         chapter = builder.add(f"summary-{part.replace('_', '-')}", translate(title), "body", "generated",
                               generated=(part,))
         builder.items(chapter, [known[ref] for ref in refs if ref in known])
+    opening = builder.chapters[0]
+    opening.generated = (*opening.generated, KEY_FIGURES)
     found = outline.targets(plan, builder.chapters, translate)
     # the summary holds no program or agency: a cross-reference to one is told (W604), never a link to nowhere
     return outline.Outline(builder.chapters, {ref: target for ref, target in found.items()

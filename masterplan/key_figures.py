@@ -1,0 +1,49 @@
+"""The plan's key figures, the few a mayor reads first: what it costs, how many programs, who carries them, what
+starts first, the dearest year and how much falls on the city's own budget.
+
+The executive summary opens with them (``print/parts/summary_key_figures.html``); every figure is one the
+summary's tables give at length further on, computed from the same :class:`summary.BudgetSummary`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from masterplan.model import Plan
+from masterplan.summary import CITY_BUDGET, BudgetSummary
+
+
+@dataclass(frozen=True)
+class KeyFigures:
+    """The figures of the summary's opening panel."""
+
+    total: int  #: every program's indicative budget over the plan, every funding source
+    programs: int
+    pillars: int  #: the pillars that have programs
+    leading: int  #: agencies that lead at least one program
+    involved: int  #: agencies that lead, support (``supports:``) or partner at least one program
+    quick_wins: int
+    quick_wins_budget: int  #: the quick wins' budget over all their years
+    peak_year: int | None  #: the year of the largest indicative budget (the first of equals); None without any
+    peak_amount: int
+    city_budget: int  #: the budget lines funded by the city's own budget (:data:`summary.CITY_BUDGET`)
+
+    @property
+    def city_share(self) -> float:
+        """The city's own budget as a share of the whole (0.616: 61,6 %)."""
+        return self.city_budget / self.total if self.total else 0.0
+
+
+def key_figures(plan: Plan, money: BudgetSummary) -> KeyFigures:
+    """``plan``'s key figures; ``money`` its budget summary, as the summary's tables have it."""
+    quick_wins = [program for program in plan.programs if program.quick_win]
+    agencies = {agency.id for agency in plan.agencies}
+    leading = {program.lead_id for program in plan.programs} & agencies
+    involved = leading | {agency.id for agency in plan.agencies if agency.supports_ids or agency.supported}
+    peak = max(money.by_year.items(), key=lambda item: item[1], default=None)
+    return KeyFigures(
+        total=money.total, programs=len(plan.programs), pillars=sum(1 for pillar in plan.pillars if pillar.programs),
+        leading=len(leading), involved=len(involved),
+        quick_wins=len(quick_wins), quick_wins_budget=sum(program.total_budget for program in quick_wins),
+        peak_year=peak[0] if peak and peak[1] else None, peak_amount=peak[1] if peak else 0,
+        city_budget=money.by_source.get(CITY_BUDGET, 0))
