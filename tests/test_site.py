@@ -428,6 +428,9 @@ def test_a_year_over_its_apbd_ceiling_says_so_on_the_budget_page_and_none_withou
     total = table[table.index("<tfoot>"):table.index("</tfoot>")]
     assert [" ".join(re.sub(r"<[^>]+>", " ", cell).split()) for cell in re.findall(r"<td[^>]*>(.*?)</td>", total, re.DOTALL)] \
         == ["Rp 550 juta", "Rp 500 juta", "110,0%", "−Rp 50 juta melampaui pagu"]  # over in the two years together
+    assert "Tahun yang melampaui pagu menunjukkan kelebihannya dengan tanda minus." in table  # the note explains it
+    within = read(build({"content/plan.yml": plan_yml.replace("2023: 200000000", "2023: 400000000")}), "budget.html")
+    assert "(pagu indikatif)." in within and "tanda minus" not in within  # and says nothing of a minus it does not show
     without = read(build(), "budget.html")
     assert "budget-apbd-ceiling" not in without and "apbd-ceiling" not in without
 

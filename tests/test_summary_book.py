@@ -26,6 +26,7 @@ from masterplan.diagnostics import Report
 from masterplan.output import SUMMARY_PDF, Staging
 from masterplan.project import load_and_check
 from masterplan.render import summary_book
+from masterplan.summary import budget
 
 MM = 72 / 25.4  #: PDF points per millimetre
 #: a quick win of the sample (content/agencies/dishub.yml)
@@ -90,6 +91,20 @@ def test_its_first_chapter_ends_with_the_plan_s_key_figures(sample_build: Path, 
         assert said in panel, (said, panel)
     quick_wins = sum(program.total_budget for program in plan.programs if program.quick_win)
     assert (quick_wins, len({program.lead_id for program in plan.programs})) == (7_350_000_000, 30)
+
+
+def test_a_chart_shows_the_budget_year_by_year(sample_build: Path, pages: list[str]) -> None:
+    """Under the budget by pillar and year, Gambar 5.1 draws each year's total as a bar, in the years' order, each
+    with its amount; the pillars' chart follows as Gambar 5.2."""
+    plan = load_and_check(sample_build).plan
+    assert plan is not None
+    money = budget(plan)
+    page = next(page for page in pages if "Gambar 5.1 Indikasi anggaran per tahun" in page)
+    drawn = page[page.index("Gambar 5.1 Indikasi anggaran per tahun"):]
+    expected = " ".join(f"{year} Rp {amount / 1e9:.2f} miliar".replace(".", ",") for year, amount in money.by_year.items())
+    assert expected.startswith("2022 Rp 8,10 miliar 2023 Rp 28,60 miliar")
+    assert expected in drawn, drawn[:400]
+    assert "Gambar 5.2 Indikasi anggaran per dimensi" in " ".join(pages)
 
 
 def test_it_gives_the_vision_the_missions_the_pillars_and_the_quick_wins(pages: list[str]) -> None:

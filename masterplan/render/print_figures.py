@@ -18,6 +18,8 @@ from masterplan.render import charts, outline
 FONT = "'MP Sans', 'Noto Sans', sans-serif"  #: the bundled sans family, as book.css names it
 ROADMAP_ROWS = 46  #: lines of the roadmap's first page, below its section's text
 ROADMAP_ROWS_CONTINUED = 60  #: lines of each page the roadmap continues on (3.5 mm a line at the text width)
+#: the bar charts whose bars stand in the plan's order (pillars, years), not the largest first
+IN_ORDER = {"fig:budget-pillar", "fig:budget-year"}
 BARS_PER_PAGE = 40  #: bars of a budget chart on a page with its caption (44 fit the text's height)
 
 
@@ -42,6 +44,7 @@ def figures(plan: Plan, book: outline.Outline, formats: Formats, translate: outl
     colours = charts.pillar_colours(plan)
     slices = {
         "fig:budget-pillar": [(str(p.name), money.by_pillar.get(p.id, 0), colours[p.id]) for p in plan.pillars],
+        "fig:budget-year": [(str(year), amount, charts.PALETTE[0]) for year, amount in money.by_year.items()],
         "fig:budget-source": [(formats.funding_source(s), v, charts.PALETTE[0]) for s, v in money.by_source.items() if v],
         "fig:budget-agency": [(a.short_name, money.by_agency.get(a.id, 0), charts.PALETTE[0])
                               for a in plan.agencies if money.by_agency.get(a.id)],
@@ -49,7 +52,7 @@ def figures(plan: Plan, book: outline.Outline, formats: Formats, translate: outl
     for ref, rows in slices.items():
         item = book.item(ref)
         if item:
-            ordered = sorted(rows, key=lambda r: -r[1]) if ref != "fig:budget-pillar" else rows
+            ordered = rows if ref in IN_ORDER else sorted(rows, key=lambda r: -r[1])
             labels = [formats.rupiah_short(value) for _, value, _ in ordered]
             bars = [charts.Bar(label, value, text, colour) for (label, value, colour), text in zip(ordered, labels)]
             found[ref] = [charts.image(charts.bars(page, item.caption, FONT, among=bars)) for page in _bar_pages(bars)]
