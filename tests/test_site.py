@@ -551,6 +551,16 @@ def test_home_shows_vision_missions_and_legal_basis(mini_site: Path) -> None:
     assert "Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah" in html
 
 
+def test_home_counts_the_agencies_involved_as_the_summary_does(build: Build) -> None:
+    """An agency of the city with no program to lead, support or partner is not involved: the home page's figure says 2
+    of the mini plan's three agencies, as the executive summary's key figures do (it said 3)."""
+    idle = "id: satpolpp\nname: Satuan Polisi Pamong Praja\nshort_name: Satpol PP\nkind: badan\nprograms: []\n"
+    html = read(build({"content/agencies/satpolpp.yml": idle}), "index.html")
+    block = html[html.index('<dl class="figures">'):]
+    shown = dict(re.findall(r"<dt>([^<]+)</dt> <dd>([^<]+)</dd>", block[:block.index("</dl>")]))
+    assert shown == {"Program": "2", "Indikasi anggaran": "Rp 750 juta", "Quick Wins": "2", "Perangkat daerah terlibat": "2"}
+
+
 def test_pages_are_indonesian_and_link_relatively(mini_site: Path) -> None:
     for path in mini_site.rglob("*.html"):
         if "pagefind" in path.parts:

@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from masterplan import attainment, baseline, glossary_entries, program_tables, summary
 from masterplan.formatting import REGIONS
+from masterplan.key_figures import key_figures
 from masterplan.model import Plan
 from masterplan.render import data_notes, data_tables, outline, site_charts, site_links
 from masterplan.render.data import JSON_FIELDS
@@ -39,7 +40,7 @@ def common_context(plan: Plan, book: outline.Outline, translate: Translate, base
     return {
         "plan": plan, "budget": budget, "logo": logo, "bar_rows": site_charts.budget_bars(plan, budget, translate),
         "ceiling_rows": (ceiling := summary.apbd_against_ceiling(plan)), "ceiling_total": summary.ceiling_total(ceiling),
-        "has_pdf": has_pdf,
+        "has_pdf": has_pdf, "key_figures": key_figures(plan, budget),
         "base_url": base_url.rstrip("/") + "/" if base_url else None, "site_folders": site_links.FOLDERS,
         "roadmap_chart": site_charts.roadmap(plan), "caption": site_charts.captioner(book, translate),
         "pdf_destination": site_charts.pdf_destination,
