@@ -428,3 +428,29 @@ def test_validate_finds_a_field_the_plan_lacks_in_a_print_template_override(tmp_
     said = [line for line in done.stdout.splitlines() if "E603" in line]
     assert len(said) == 1 and said[0].startswith("templates/print/parts/glossary.html:3:"), done.stdout
     assert "'kota'" in said[0] and "'city'" in said[0]
+
+
+def test_validate_finds_a_failing_template_only_a_companion_book_uses(tmp_path: Path) -> None:
+    """The executive summary's own part (its key figures) printing {{ plan.kota }}: the book never renders it, so
+    validate said "Tidak ada masalah." and only the build's summary failed. Now validate renders the summary's and
+    the strategic analysis's print HTML too, where plan.yml asks for them; a cover all three books print, failing,
+    is told once."""
+    import shutil
+
+    shutil.copytree(REPO / "content", tmp_path / "content")
+    parts = tmp_path / "templates" / "print" / "parts"
+    parts.mkdir(parents=True)
+    key_figures = (REPO / "templates" / "print" / "parts" / "summary_key_figures.html").read_text(encoding="utf-8")
+    (parts / "summary_key_figures.html").write_text(key_figures.replace("{% set key = key_figures %}",
+                                                                        "{% set key = key_figures %}{{ plan.kota }}", 1),
+                                                    encoding="utf-8")
+    cover = (REPO / "templates" / "print" / "cover.html").read_text(encoding="utf-8")
+    (parts.parent / "cover.html").write_text("{{ plan.nothing }}\n" + cover, encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "masterplan", "validate", str(tmp_path)], capture_output=True,
+                          text=True, check=False)
+    assert done.returncode == 1, done.stdout + done.stderr
+    said = sorted(line for line in done.stdout.splitlines() if "E603" in line)
+    line = 1 + key_figures.splitlines().index("{% set key = key_figures %}")
+    assert [entry.split(": error")[0] for entry in said] == [
+        "templates/print/cover.html:1:1", f"templates/print/parts/summary_key_figures.html:{line}:1"], done.stdout
+    assert "'kota'" in said[1] and "'city'" in said[1]

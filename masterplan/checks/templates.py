@@ -3,14 +3,17 @@
 ``validate`` said "no problems" while ``build`` stopped on a typo in an overriding template
 (``{% endif</li>``); now both report it at its line. What only rendering can find (a field
 the model does not have, ``{{ plan.kota }}``) ``validate`` finds by rendering a page of each kind
-of the website, and the book's print HTML, as the build will (:func:`rendered`), when the plan overrides
-one of their templates; the build and the preview find it as they render.
+of the website, and the print HTML of the book and of its companion books, as the build will
+(:func:`rendered`), when the plan overrides one of their templates; the build and the preview find it as they
+render.
 """
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
+from functools import partial
 from typing import Any
 
 from masterplan import jinja_words
@@ -58,7 +61,8 @@ def _site_environment(theme: Any, language: str) -> Any:
 
 def rendered(plan: Plan) -> Iterator[Diagnostic]:
     """The failures of the plan's own templates that only rendering finds: of its website templates, a page of
-    each kind rendered as the build renders it; of its print templates, the book's print HTML (E603). Nothing
+    each kind rendered as the build renders it; of its print templates, the print HTML of the book and of the
+    companion books plan.yml asks for (E603). Nothing
     for the templates the plan does not override."""
     own = plan_theme(plan.content.parent) if plan.content is not None else ()
     overridden = [path.relative_to(own[0]).as_posix() for path in templates_of(own[0])] if own else []
@@ -69,18 +73,25 @@ def rendered(plan: Plan) -> Iterator[Diagnostic]:
 
 
 def _print_book(plan: Plan) -> Iterator[Diagnostic]:
-    """A print template's failure as the build meets it, before any layout: ``validate`` said "no problems" for
-    a glossary override printing ``{{ plan.kota }}`` that stopped the build (E603). The executive summary's and
-    the strategic analysis's own templates are rendered by the build only."""
+    """A print template's failure as the build meets it, before any layout, in the book and in each companion book
+    the plan asks for: ``validate`` said "no problems" for a glossary override printing ``{{ plan.kota }}`` that
+    stopped the build (E603), and for a summary template that failed the summary alone."""
     from masterplan.build import BuildOptions
     from masterplan.diagnostics import Report
-    from masterplan.render import pdf
-    report = Report()
-    try:
-        pdf.book_html(plan, plan.content.parent, BuildOptions(), report)
-    except Exception:  # noqa: BLE001 - a plan the book cannot be made of: the build's to say why
-        return
-    yield from (found for found in report if found.code == "E603")
+    from masterplan.render import analysis_book, companion_book, pdf, summary_book
+    report, root, options = Report(), plan.content.parent, BuildOptions()
+    asked = [companion for companion, wanted in ((summary_book.SUMMARY, plan.executive_summary),
+                                                 (analysis_book.ANALYSIS, plan.strategic_analysis)) if wanted]
+    books = [partial(pdf.book_html, plan, root, options, report),
+             *(partial(companion_book.companion_html, plan, root, options, report, companion) for companion in asked)]
+    for book in books:
+        with contextlib.suppress(Exception):  # a plan the book cannot be made of: the build's to say why
+            book()
+    told: set[str] = set()
+    for found in report:
+        if found.code == "E603" and str(found) not in told:  # a template all three books use fails once
+            told.add(str(found))
+            yield found
 
 
 def _site_pages(plan: Plan) -> Iterator[Diagnostic]:

@@ -31,6 +31,8 @@ from masterplan.render import (
     print_book,
     print_figures,
 )
+from masterplan.render.print_fetch import Fetcher
+from masterplan.render.theme import Theme
 
 if TYPE_CHECKING:  # build.py imports this module lazily; these names are for type checkers only
     from masterplan.build import BuildOptions
@@ -54,11 +56,11 @@ class Companion:
     told: bool = False  #: a cross-reference written to nothing it holds was told by validate, at its line (chapter_text)
 
 
-def render(plan: Plan, root: Path, staging: Staging, options: BuildOptions, report: Report,
-           companion: Companion) -> list[str]:
-    """Write ``companion`` to ``staging.path(companion.file)``; returns summary lines for the terminal."""
-    started = time.perf_counter()
-    errors_before = len(report.errors)
+def companion_html(plan: Plan, root: Path, options: BuildOptions, report: Report, companion: Companion,
+                   ) -> tuple[str | None, Theme, Fetcher]:
+    """``companion``'s print HTML through the theme's templates (None where a template failed: said in ``report``),
+    with the theme and fetcher that lay it out: what :func:`render` lays out, and what ``validate`` renders where the
+    plan overrides a print template."""
     theme, env, translate, fetcher = pdf_press.press(plan, root)
     chapters = companion.contents(plan, translate)
     kind = translate(companion.kind)
@@ -72,6 +74,15 @@ def render(plan: Plan, root: Path, staging: Staging, options: BuildOptions, repo
         "draft_mark": draft_mark.mark(translate("Draft"), theme) if plan.is_draft else "",  # the book warns of none
         "cover_kind": kind, "document_title": f"{kind}: {plan.title.get(plan.language)}",
         "running_title": running, **dict(companion.extra)}, companion.template)
+    return html, theme, fetcher
+
+
+def render(plan: Plan, root: Path, staging: Staging, options: BuildOptions, report: Report,
+           companion: Companion) -> list[str]:
+    """Write ``companion`` to ``staging.path(companion.file)``; returns summary lines for the terminal."""
+    started = time.perf_counter()
+    errors_before = len(report.errors)
+    html, theme, fetcher = companion_html(plan, root, options, report, companion)
     if html is None or len(report.errors) > errors_before:
         return [Message(companion.not_laid_out)]
     target = staging.path(companion.file)
