@@ -4,7 +4,8 @@ The previous version is, in this order: the ``plan.json`` plan.yml's ``baseline`
 folder (a fresh checkout keeps no ``build/``: the published version's open data is committed beside the
 content); else the baseline the build leaves in ``build/`` (:mod:`masterplan.published_plan`): on a revision's
 first build the last build's open data, which that build keeps, afterwards ``build/.published/plan.json``. Only
-one of another revision (version or date) than the plan's counts: a build compares nothing with itself. A missing or
+one of another revision (version or date) than the plan's counts: a build compares nothing with itself; and one a
+build kept only if it is of the plan's city (another city's is another plan, not a version of this one). A missing or
 damaged file kept by a build, or one of another format or a newer one (:mod:`masterplan.plan_json`), means no changes
 shown, never a crash; the file plan.yml names is checked (:func:`problem`), saying which.
 """
@@ -81,8 +82,15 @@ def _source(plan: Plan) -> Path | None:
     build = output.build_folder(plan.content.parent)
     last, kept = build / published_plan.LAST, build / published_plan.FOLDER / "plan.json"
     if _revision(last) not in (None, now) and _revision(kept) != now:  # a revision's first build keeps the last
-        return last
-    return kept if _revision(kept) not in (None, now) else None
+        return last if _of_the_city(last, plan) else None
+    return kept if _revision(kept) not in (None, now) and _of_the_city(kept, plan) else None
+
+
+def _of_the_city(path: Path, plan: Plan) -> bool:
+    """Whether a version a build kept is of the plan's city: after ``new --force --city`` or a sample made another
+    city's by hand, the last build was the sample's, whose 66 programs the changes page listed as dropped."""
+    found = published_plan.head(path)
+    return found is not None and found.get("city") == plan.city
 
 
 def previous(plan: Plan) -> Version | None:

@@ -103,6 +103,7 @@ def new(directory: Path, force: bool, city: str | None, period: str | None) -> N
     and 'executive_summary: true' or 'strategic_analysis: true' in content/plan.yml.
     """
     from masterplan.adaptation import WrongOption, adaptation, notes, still_the_samples
+    from masterplan.output import BUILD
     from masterplan.project import AlreadyExists, scaffold
     from masterplan.sample_plan import sample
     speaker = _speaker(directory)
@@ -113,14 +114,16 @@ def new(directory: Path, force: bool, city: str | None, period: str | None) -> N
                                        hint=exc.hint)), err=True)
         sys.exit(2)
     try:
-        backup = scaffold(directory, force=force, adaptation=change)
+        backups = scaffold(directory, force=force, adaptation=change)
     except AlreadyExists as exc:
         click.echo(speaker.say(Message("error: {problem}", problem=exc.args[0])), err=True)
         sys.exit(1)
     except OSError as exc:
         _cannot_write(exc, directory, speaker)
-    if backup:
-        click.echo(speaker.say(Message("Previous content kept in {folder}", folder=backup)))
+    for backup in backups:  # content/, then its build/
+        click.echo(speaker.say(Message("Previous content's build (its book, site and published version) kept in "
+                                       "{folder}", folder=backup) if backup.name.startswith(f"{BUILD}.")
+                               else Message("Previous content kept in {folder}", folder=backup)))
     for line in notes(change) if change else []:
         click.echo(speaker.say(line))
     if reminder := still_the_samples(sample(), change, directory):

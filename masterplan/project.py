@@ -21,6 +21,7 @@ from masterplan.folder_reader import CONTENT
 from masterplan.i18n import plan_theme
 from masterplan.load import load
 from masterplan.model import DEFAULT_LANGUAGE, Plan
+from masterplan.output import BUILD, build_folder
 from masterplan.resources import sample_dir
 
 
@@ -108,13 +109,16 @@ class AlreadyExists(Exception):
     """Raised instead of overwriting a user's content."""
 
 
-def scaffold(target: Path, force: bool = False, adaptation: Adaptation | None = None) -> Path | None:
+def scaffold(target: Path, force: bool = False, adaptation: Adaptation | None = None) -> list[Path]:
     """Copy the sample plan into ``target``/content, made the city's and period's of ``adaptation`` if
-    given; returns the backup made, if any.
+    given; returns the backups made, if any.
 
     Existing content is never overwritten unless ``force``, and then it is moved to a
     time-stamped backup folder first. The copy is made (and adapted) beside it, and takes its
-    place only once complete: a failure leaves the content there was.
+    place only once complete: a failure leaves the content there was. The output of the content replaced
+    (``build/``) is set aside too: its book, its site and the record of its last published version
+    (``build/.published``) are another plan's, which the next build would compare the new one with, list
+    as "what changed" and keep as "the last good result" when it fails.
     """
     content = target / CONTENT
     if content.exists() and not force:
@@ -122,6 +126,7 @@ def scaffold(target: Path, force: bool = False, adaptation: Adaptation | None = 
                                     folder=content))
     target.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".masterplan-new-", dir=target))
+    backups: list[Path] = []
     try:
         copy = staging / CONTENT
         # the files' contents, not their modes: an installed sample may be read-only, the user's copy may not
@@ -129,23 +134,23 @@ def scaffold(target: Path, force: bool = False, adaptation: Adaptation | None = 
                         copy_function=shutil.copyfile)
         if adaptation is not None:
             adapt(copy, adaptation)
-        backup = _set_aside(content) if content.exists() else None
+        backups = [_set_aside(folder) for folder in (content, build_folder(target)) if folder.exists()]
         copy.rename(content)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     gitignore = target / ".gitignore"
     if not gitignore.exists():  # the output, and the backups --force keeps (the history is git's)
-        gitignore.write_text(f"build/\n{CONTENT}.backup-*/\n", encoding="utf-8")
-    return backup
+        gitignore.write_text(f"{BUILD}/\n{BUILD}.backup-*/\n{CONTENT}.backup-*/\n", encoding="utf-8")
+    return backups
 
 
-def _set_aside(content: Path) -> Path:
-    """Move ``content`` to a time-stamped backup folder beside it; returns where."""
+def _set_aside(folder: Path) -> Path:
+    """Move ``folder`` (content/, build/) to a time-stamped backup folder beside it; returns where."""
     stamp = time.strftime("%Y%m%d-%H%M%S")
-    backup = content.with_name(f"{CONTENT}.backup-{stamp}")
+    backup = folder.with_name(f"{folder.name}.backup-{stamp}")
     number = 1
     while backup.exists():  # two --force in the same second
         number += 1
-        backup = content.with_name(f"{CONTENT}.backup-{stamp}-{number}")
-    content.rename(backup)
+        backup = folder.with_name(f"{folder.name}.backup-{stamp}-{number}")
+    folder.rename(backup)
     return backup

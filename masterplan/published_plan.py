@@ -55,18 +55,25 @@ def keep(plan: Plan, build_dir: Path, staging: Path) -> None:
 
 def revision(path: Path) -> tuple[Any, Any] | None:
     """(version, date) of the plan.json at ``path``; None when it cannot be read, or is of a format this masterplan
-    does not read (:mod:`masterplan.plan_json`). Its lines ``"format"``, ``"format_version"`` and ``"plan": {…}`` are
-    at the top (one top-level field a line): read alone, not the megabytes of programs after them."""
+    does not read (:mod:`masterplan.plan_json`)."""
+    data = head(path)
+    return (data.get("version"), data.get("date")) if data is not None else None
+
+
+def head(path: Path) -> dict[str, Any] | None:
+    """The ``"plan"`` field of the plan.json at ``path`` (its city, title, version, date…); None when it cannot be
+    read, or is of a format this masterplan does not read. Its lines ``"format"``, ``"format_version"`` and
+    ``"plan": {…}`` are at the top (one top-level field a line): read alone, not the megabytes of programs after them."""
     try:
         with open(path, encoding="utf-8") as handle:
-            head = _fields([handle.readline() for _ in range(8)])
-        if "plan" not in head:  # not written one field a line: the whole file
+            top = _fields([handle.readline() for _ in range(8)])
+        if "plan" not in top:  # not written one field a line: the whole file
             with open(path, encoding="utf-8") as handle:
-                head = json.load(handle)
-        data = plan_json.checked(head).get("plan")
+                top = json.load(handle)
+        data = plan_json.checked(top).get("plan")
     except (OSError, ValueError):
         return None
-    return (data.get("version"), data.get("date")) if isinstance(data, dict) else None
+    return data if isinstance(data, dict) else None
 
 
 def _fields(lines: list[str]) -> dict[str, Any]:

@@ -15,6 +15,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import MINI_FILES, REPO
 
+from masterplan.build import BuildOptions, run
 from masterplan.cli import cli
 
 LINE = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+):(?P<column>\d+): (?P<severity>error|warning)\[(?P<code>[EW]\d{3})\]: "
@@ -210,6 +211,28 @@ def test_new_refuses_to_overwrite_and_force_keeps_a_backup(tmp_path: Path) -> No
 
     code, _, _ = invoke("new", str(target), "--force")  # twice in the same second: a second backup
     assert code == 0 and len(list(target.glob("content.backup-*"))) == 2
+
+
+def test_new_with_force_sets_the_replaced_plan_s_build_aside(tmp_path: Path) -> None:
+    """`new` → `build` → `new --force --city … --period …` → `build`: the second build compared the new city's plan
+    with the sample's last build (build/.published), published "66 programs dropped" on its changes page and in
+    data/changes.csv, and a failed build kept Kota Pasuruan's book as "the previous result". The replaced content's
+    build/ now goes aside with it, kept, and the new plan's first build has nothing to compare with."""
+    target = tmp_path / "kota"
+    assert invoke("new", str(target))[0] == 0
+    assert run(target, BuildOptions(pdf=False, search=False)).ok
+    assert (target / "build" / "site" / "data" / "plan.json").is_file()
+    code, out, _ = invoke("new", str(target), "--force", "--city", "Kota Probolinggo", "--period", "2025-2034")
+    assert code == 0
+    kept = list(target.glob("build.backup-*"))
+    assert len(kept) == 1 and (kept[0] / "site" / "data" / "plan.json").is_file() and not (target / "build").exists()
+    assert f"Previous content's build (its book, site and published version) kept in {kept[0]}" in out
+    result = run(target, BuildOptions(pdf=False, search=False))
+    assert result.ok
+    site = target / "build" / "site"
+    assert not (site / "changes.html").exists() and not (site / "data" / "changes.csv").exists()
+    assert not any("Changes since version" in str(line) for line in result.summary)
+    assert '"plan": {"city": "Kota Probolinggo"' in (site / "data" / "plan.json").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("command", [["new"], ["schema", "--out"]])
@@ -454,3 +477,27 @@ def test_validate_finds_a_failing_template_only_a_companion_book_uses(tmp_path: 
     assert [entry.split(": error")[0] for entry in said] == [
         "templates/print/cover.html:1:1", f"templates/print/parts/summary_key_figures.html:{line}:1"], done.stdout
     assert "'kota'" in said[1] and "'city'" in said[1]
+
+
+def test_a_build_never_compares_the_plan_with_another_city_s_last_build(tmp_path: Path) -> None:
+    """The sample made another city's by hand (its city, version and date edited in plan.yml, build/ left as it was):
+    the sample's last build is another plan, not a version of this one, so there are no changes to publish."""
+    target = tmp_path / "kota"
+    assert invoke("new", str(target))[0] == 0
+    assert run(target, BuildOptions(pdf=False, search=False)).ok
+    plan_yml = target / "content" / "plan.yml"
+    written = plan_yml.read_text(encoding="utf-8")
+    assert "city: Kota Pasuruan\n" in written and 'version: "1.0"' in written
+    plan_yml.write_text(written.replace('version: "1.0"', 'version: "1.1"'), encoding="utf-8")
+    agency = target / "content" / "agencies" / "dishub.yml"
+    line = "{year: 2023, amount: 900000000, source: APBD}"
+    agency.write_text(agency.read_text(encoding="utf-8").replace(line, line.replace("900000000", "950000000"), 1),
+                      encoding="utf-8")
+    again = run(target, BuildOptions(pdf=False, search=False))  # the same city's next version: compared
+    assert again.ok and any("Changes since version 1.0" in str(line) for line in again.summary), again.summary
+    plan_yml.write_text(written.replace("city: Kota Pasuruan\n", "city: Kota Probolinggo\n")
+                        .replace('version: "1.0"', 'version: "0.1"'), encoding="utf-8")
+    agency.write_text(agency.read_text(encoding="utf-8").replace("950000000", "990000000", 1), encoding="utf-8")
+    other = run(target, BuildOptions(pdf=False, search=False))
+    assert other.ok and not any("Changes since" in str(line) for line in other.summary), other.summary
+    assert not (target / "build" / "site" / "changes.html").exists()
