@@ -62,6 +62,12 @@ def _print_report(report: Report | list[Diagnostic], speaker: Speaker, output_fo
         click.echo(speaker.json(items))
     elif items:
         click.echo(speaker.text(items), err=err)
+    skipped = sorted(report.skipped) if isinstance(report, Report) and output_format == "text" else []
+    if skipped:  # "1 error" is not all there may be
+        click.echo(speaker.say(Message(
+            "Not checked further until its errors above are fixed: {files}; run validate again then" if len(skipped) == 1
+            else "Not checked further until their errors above are fixed: {files}; run validate again then",
+            files=", ".join(skipped))), err=err)
 
 
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})

@@ -164,6 +164,9 @@ class Report:
     #: them are not reported again as unknown (the file's own error says what to fix);
     #: ANY_PROGRAM in it means an agency file failed, so any program id may be one of its own
     unreadable: set[str] = field(default_factory=set)
+    #: the pillars' and agencies' files whose ids those are (as messages name them): their own content is not
+    #: checked further until they can be read, so validate says so under its count of problems
+    skipped: set[str] = field(default_factory=set)
 
     def add(self, diagnostic: Diagnostic) -> None:
         self.items.append(diagnostic)

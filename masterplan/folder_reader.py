@@ -135,6 +135,7 @@ class FolderReader:
         except OSError:
             text = ""
         self.report.unreadable.update({path.stem, *ids, *_ID_LINE.findall(text)})
+        self.report.skipped.add(self.name(path))
         if path.parent.name == "agencies":
             self.report.unreadable.add(ANY_PROGRAM)
 

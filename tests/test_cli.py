@@ -501,3 +501,22 @@ def test_a_build_never_compares_the_plan_with_another_city_s_last_build(tmp_path
     other = run(target, BuildOptions(pdf=False, search=False))
     assert other.ok and not any("Changes since" in str(line) for line in other.summary), other.summary
     assert not (target / "build" / "site" / "changes.html").exists()
+
+
+def test_validate_says_which_files_it_could_not_check_further(mini_plan: Path) -> None:
+    """An agency's id that differs from its file name: validate said only "1 error, 0 warnings", and the budget line of
+    a year outside the plan in the same file, hidden behind it, came in the next round. The files not read say so."""
+    agency = mini_plan / "content" / "agencies" / "bpkad.yml"
+    written = agency.read_text(encoding="utf-8")
+    agency.write_text(written.replace("id: bpkad", "id: keuangan", 1).replace("{year: 2023, amount: 50000000",
+                                                                             "{year: 2036, amount: 50000000"),
+                      encoding="utf-8")
+    code, out, _ = invoke("validate", str(mini_plan))
+    assert code == 1 and "E105" in out and "2036" not in out
+    assert out.splitlines()[-1] == ("Not checked further until its errors above are fixed: content/agencies/bpkad.yml; "
+                                    "run validate again then"), out
+    code, out, _ = invoke("validate", str(mini_plan), "--format", "json")
+    assert code == 1 and json.loads(out) and "Not checked further" not in out  # the JSON is the diagnostics alone
+    agency.write_text(written.replace("{year: 2023, amount: 50000000", "{year: 2036, amount: 50000000"), encoding="utf-8")
+    code, out, _ = invoke("validate", str(mini_plan))  # read now: its own problem told, nothing left unchecked
+    assert code == 1 and "2036" in out and "Not checked further" not in out
