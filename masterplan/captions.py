@@ -184,6 +184,15 @@ def _below_table(lines: Sequence[str], number: int) -> bool:
     return _is_row(before) or (not before.strip() and number >= 2 and _is_row(lines[number - 2]))
 
 
+def filled_in_captions(chapter: Chapter) -> Iterator[tuple[int, str, str | None]]:
+    """(line within the chapter's body, the line as written, its reference id or None) of each caption below its
+    table that holds Jinja: not numbered, and its id names nothing (:func:`table_captions`)."""
+    lines = chapter.body.split("\n")
+    for number, line in enumerate(lines):
+        if not _caption_line(line) and (match := CAPTION.match(line)) and _below_table(lines, number):
+            yield number + 1, line.strip(), match.group(3).lower() if match.group(3) else None
+
+
 def _caption_line(line: str) -> bool:
     """Whether a line is a caption as written: one with Jinja in it is none (its words are known only once
     the text is filled in, see :func:`table_captions`)."""

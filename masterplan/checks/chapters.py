@@ -108,6 +108,7 @@ def _written(chapter: Chapter) -> Iterator[Diagnostic]:
     yield from markdown_writing.title_headings(chapter)
     yield from markdown_writing.captions_above_tables(chapter)
     yield from markdown_writing.numbered_captions(chapter)
+    yield from markdown_writing.filled_in_captions(chapter)
     yield from markdown_writing.no_tables(chapter)
     for line, item in markdown_writing.bullets(chapter.body):
         yield markdown_writing.bulleted(Position(chapter.position.file, chapter.body_line + line - 1, 1), item)

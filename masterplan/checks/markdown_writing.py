@@ -1,6 +1,6 @@
 """Markdown a chapter's writer meant otherwise than the book and the site print it.
 
-A second title (``# heading``, W514), a caption above its table (W516) or numbered by hand (W517),
+A second title (``# heading``, W514), a caption above its table (W516), numbered by hand (W517) or holding Jinja (W535),
 HTML the sanitizer removes (W520), a table without its ``---`` row or pasted from a spreadsheet (W521),
 bullets pasted from a word processor (W523), and a brace too few or too many around Jinja (W527).
 """
@@ -53,6 +53,18 @@ def numbered_captions(chapter: Chapter) -> Iterator[Diagnostic]:
                       "'{line}' captions the table above it, but the book numbers its tables itself: the "
                       "number written is not printed", Message("write it as: {caption}", caption=numbered.documented),
                       line=numbered.text)
+
+
+def filled_in_captions(chapter: Chapter) -> Iterator[Diagnostic]:
+    """A caption with Jinja in it ("Tabel: Analisis SWOT {{ plan.city }} (tab:swot)"): the book numbers and lists a
+    caption it can read before the text is filled in, so this one is printed as a line of text, and a reference to
+    its id was an unknown cross-reference (E507) at the reference's line, with nothing said here."""
+    for line, text, ref in captions.filled_in_captions(chapter):
+        yield warning(Position(chapter.position.file, chapter.body_line + line - 1, 1), "W535",
+                      "'{line}' holds {jinja}: it is printed as a line of text, not numbered as a table's caption"
+                      + (", and no table is {ref}" if ref else ""),
+                      Message("write the caption's words out, without {jinja} (the city's name as plan.yml writes it)",
+                              jinja="{{ }}"), line=text, ref=ref, jinja="{{ }}")
 
 
 #: a line that starts with a bullet as Word or a web page writes it ("•<tab>Puskesmas digital"), not Markdown's '- '
