@@ -82,7 +82,8 @@ def cli() -> None:
 
     \b
     Typical session:
-      masterplan new kota-saya        # start from the Kota Pasuruan sample
+      masterplan new kota-saya --city "Kota NAME" --period 2025-2034
+                                      # the sample, made your city's and years'
       cd kota-saya
       masterplan validate             # every problem, as file:line:column
       masterplan build                # book PDF, site, open data in build/;
