@@ -385,3 +385,18 @@ def test_a_generic_term_only_in_texts_still_the_samples_is_not_the_plans_own(tmp
     file = _chapter_naming(root, "Simpang utama dipantau melalui ATCS; aduan warga lewat e-Sambat.")
     _, message = _found(root, "W117")[file]
     assert "ATCS" in message and "e-Sambat" in message
+
+
+def test_a_pillar_naming_the_samples_programs_this_plan_lacks(tmp_path: Path) -> None:
+    """The governance pillar's indicator "Aduan e-Sambat yang tuntas …", the sample's, reached the book's table of
+    indicators, the pillar's page and indicators.csv after Probolinggo renamed its e-Sambat: only chapters were read
+    for the sample's names. The pillar's file is told once, at its first such text."""
+    root = _started(tmp_path)
+    _replace_in(root, "name: e-Sambat (Media Sambat Masyarakat)", "name: Probolinggo Mendengar")
+    pillar = root / "content/pillars/governance.yml"
+    lines = pillar.read_text(encoding="utf-8").splitlines()
+    naming = [number for number, line in enumerate(lines, 1) if "e-Sambat" in line]
+    assert naming, "the sample's governance pillar names e-Sambat"
+    line, message = _found(root, "W117")["content/pillars/governance.yml"]
+    assert line == naming[0] and "e-Sambat" in message and "this plan does not have" in message
+    assert message.startswith(f"{len(naming)} text" if len(naming) > 1 else "1 text of this file names"), message

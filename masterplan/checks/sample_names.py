@@ -1,4 +1,4 @@
-"""The sample's agencies and programs still named in the chapters of a plan started from it (W117).
+"""The sample's agencies and programs still named in the chapters and pillars of a plan started from it (W117).
 
 A chapter copied from the sample may go on naming its programs (e-Sambat, Smart Go) and agencies
 (Diskominfotik) after the plan has renamed or dropped them: facts of the sample read as the city's own.
@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from masterplan.diagnostics import Diagnostic, Message, Position, warning
 from masterplan.messages import listing
@@ -27,25 +28,58 @@ ALIKE, ALIKE_START = 0.6, 5
 
 
 def check(plan: Plan, sample: SamplePlan) -> Iterator[Diagnostic]:
-    """W117, one per chapter, at the first: its text names the sample's programs (e-Sambat, Smart Go) or agencies
+    """W117, one per chapter and pillar's file, at the first: its text names the sample's programs (e-Sambat, Smart Go) or agencies
     (Diskominfotik) that this plan does not have, facts of the sample read as the city's own."""
     names = _sample_names_not_in(plan, sample)
     if not names:
         return
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")(?![\w-])")
+    yield from in_pillars(plan, pattern)
     for chapter in [*plan.chapters, *plan.analysis]:
         found = [(number, match) for number, line in enumerate(chapter.body.splitlines(), chapter.body_line)
                  for match in pattern.finditer(line)]
         if found:
             number, first = found[0]
             lines = len(dict.fromkeys(number for number, _ in found))
-            yield warning(Position(chapter.position.file, number, first.start() + 1), "W117",
-                          "1 line of this chapter names {names}, of the sample's agencies and programs, which this "
-                          "plan does not have" if lines == 1 else "{count} lines of this chapter name {names}, of the "
-                          "sample's agencies and programs, which this plan does not have",
-                          Message("this plan is {city}: name its own agencies and programs there, or delete these",
-                                  city=plan.city), count=lines,
-                          names=listing(dict.fromkeys(match.group() for _, match in found)))
+            yield _told(Position(chapter.position.file, number, first.start() + 1), plan, lines, found,
+                        "1 line of this chapter names {names}, of the sample's agencies and programs, which this plan "
+                        "does not have" if lines == 1 else "{count} lines of this chapter name {names}, of the "
+                        "sample's agencies and programs, which this plan does not have")
+
+
+def in_pillars(plan: Plan, pattern: re.Pattern[str]) -> Iterator[Diagnostic]:
+    """W117, one per pillar's file, at the first: its texts (summary, description, goals, sub-elements, indicators)
+    name the sample's programs or agencies this plan does not have: "Aduan e-Sambat yang tuntas" left in a pillar's
+    indicators reached the book's table of indicators, the pillar's page and indicators.csv."""
+    for pillar in plan.pillars:
+        texts = [(pillar.where.get(name, pillar.position), text, f"{name}|" in pillar.where)
+                 for name in ("summary", "description") for text in getattr(pillar, name).values.values()]
+        texts += [(pillar.where.get(f"goals[{index}]", pillar.position), text, False)
+                  for index, goal in enumerate(pillar.goals) for text in goal.values.values()]
+        texts += [(sub.position, text, False) for sub in pillar.sub_elements for text in sub.description.values.values()]
+        texts += [(indicator.position, text, False) for indicator in pillar.indicators
+                  for text in indicator.name.values.values()]
+        found = [(_line_of(where, text, match.start(), block), match) for where, text, block in texts
+                 for match in pattern.finditer(text)]
+        if found:
+            places = len(dict.fromkeys(where for where, _ in found))
+            yield _told(found[0][0], plan, places, found,
+                        "1 text of this file names {names}, of the sample's agencies and programs, which this plan "
+                        "does not have" if places == 1 else "{count} texts of this file name {names}, of the "
+                        "sample's agencies and programs, which this plan does not have")
+
+
+def _told(where: Position, plan: Plan, count: int, found: list[tuple[Any, re.Match[str]]], message: str) -> Diagnostic:
+    """W117 at ``where``: ``message`` naming the names ``found`` (each with where it stands), in ``count`` places."""
+    return warning(where, "W117", message,
+                   Message("this plan is {city}: name its own agencies and programs there, or delete these",
+                           city=plan.city), count=count, names=listing(dict.fromkeys(match.group() for _, match in found)))
+
+
+def _line_of(where: Position, text: str, offset: int, block: bool) -> Position:
+    """Where the character at ``offset`` of a text stands: a block of text (``description: |``) at ``where``, its
+    first line, has its lines as the file's; another text is told where it starts."""
+    return Position(where.file, where.line + text.count("\n", 0, offset), 1) if block else where
 
 
 def _sample_names_not_in(plan: Plan, sample: SamplePlan) -> set[str]:
