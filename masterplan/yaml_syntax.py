@@ -58,6 +58,8 @@ def syntax_error(exc: yaml.MarkedYAMLError, text: str, file: str, line_offset: i
         return error(Position(file, line, column), "E001", "YAML syntax error: the quote opened here is closed only "
                      "at line {line}", "end the text with the same quote on this line, or write it without quotes",
                      line=mark.line + 1 + line_offset)
+    if mark and bad_line.lstrip().startswith("- ") and "did not find expected key" in problem:
+        hint = _list_without_field(lines, mark.line, line_offset) or hint
     if "\t" in bad_line:
         hint = Message("YAML indents with spaces, never with tabs")
     if mark and not text[mark.index:].strip() and text.strip():
@@ -67,6 +69,44 @@ def syntax_error(exc: yaml.MarkedYAMLError, text: str, file: str, line_offset: i
                      "YAML syntax error: {problem} before the end of the text", hint, problem=_words_of_yaml(problem))
     return error(Position(file, line, column), "E001", "YAML syntax error: {problem}", hint,
                  problem=_words_of_yaml(problem))
+
+
+_COMMENTED_FIELD = re.compile(r"^\s*#\s*([A-Za-z_][\w-]*):\s*$")
+
+
+def _list_without_field(lines: list[str], at: int, line_offset: int) -> Message | None:
+    """Why a list's item (``- name: …``) stands where a field should: no field above it opens the list. Its field
+    turned into a comment (``# phases:``) when the lines around it were edited, or it was never written; libyaml's
+    "did not find expected key" then read as a matter of indentation, which the lines were not. None where a list
+    or its field stands above (an item indented wrongly: indentation it is)."""
+    depth = _indent(lines[at])
+    commented: tuple[int, re.Match[str]] | None = None
+    for above in range(at - 1, -1, -1):
+        written = lines[above].strip()
+        if not written:
+            continue
+        if written.startswith("#"):
+            if commented is None and (found := _COMMENTED_FIELD.match(lines[above])):
+                commented = (above, found)
+            continue
+        if written.startswith("-") or written.endswith(":"):
+            return None  # an item of a list, or a field opening one: the list is there
+        if _indent(lines[above]) > depth:
+            continue  # a field of an item above, deeper than this line
+        break  # a field and its value, no deeper than this line: nothing above opens a list
+    else:
+        return None
+    if commented:
+        number, found = commented
+        return Message("line {line} is '{comment}', a comment: the list below it has no field; write {field}: "
+                       "without the '#'", line=number + 1 + line_offset, comment=lines[number].strip(),
+                       field=found.group(1))
+    return Message("this list has no field above it: write the field's name on its own line above its first '- ', "
+                   "e.g. phases:")
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
 
 
 def _colonless_line_above(lines: list[str], at: int) -> int | None:
