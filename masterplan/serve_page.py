@@ -19,7 +19,9 @@ from urllib.parse import unquote, urljoin, urlsplit
 from masterplan.i18n import Translator
 from masterplan.model import ASSETS
 from masterplan.preview import Preview
+from masterplan.render import site_links
 from masterplan.render.site_links import PAGES
+from masterplan.serve_pdf import FILE_WORDS
 
 RELOAD_PATH = "/__reload"
 
@@ -72,12 +74,14 @@ RELOAD_SCRIPT = """<script>/* masterplan serve: reload after a rebuild that chan
       if (el) { el.focus({preventScroll: true}); }
     } catch (e) { /* a page changed past recognition: no focus to give back */ }
   }
-  function note(pdf) {  /* beside each link to the PDF: whether it is of the plan as saved */
-    var links = document.querySelectorAll('a[href$="' + said.pdf + '"]');
+  function note(pdf) {  /* beside each link to a PDF or an open-data file: whether it is of the plan as saved */
+    var links = document.querySelectorAll(said.pdfs.map(function (name) { return 'a[href$="/' + name + '"]'; })
+                                          .concat(['a[download][href*="data/"]']).join(","));
     for (var i = 0; i < links.length; i++) {
       var next = links[i].nextElementSibling;
       var shown = next && next.className === "masterplan-pdf" ? next : null;
-      if (!pdf.text) { if (shown) { shown.remove(); } continue; }
+      var text = /\\.pdf$/.test(links[i].getAttribute("href")) ? pdf.text : pdf.file_text;
+      if (!text) { if (shown) { shown.remove(); } continue; }
       if (!shown) {
         shown = document.createElement("span");
         shown.className = "masterplan-pdf";
@@ -89,7 +93,7 @@ RELOAD_SCRIPT = """<script>/* masterplan serve: reload after a rebuild that chan
         "border-radius:.25rem;font-size:.875rem;line-height:1.4;font-weight:normal;" +
         (pdf.kind === "failed" ? "background:#fff4f4;color:#5c0000;border:1px solid #c00"
                                : "background:#fff7e0;color:#4a3300;border:1px solid #b07d00");
-      shown.textContent = pdf.text;
+      shown.textContent = text;
     }
   }
   function check(since) {
@@ -171,7 +175,8 @@ def decorate(page: str, url_path: str, preview: Preview, generation: int) -> str
     """The page with the reload script, the PDF's state beside its links and, while there are errors, the
     error overlay (which a click on its × closes, for a look at the page under it)."""
     said = {"generation": generation, "digest": digest(page, url_path, preview), "path": RELOAD_PATH,
-            "pdf": PAGES["pdf"].rsplit("/", 1)[-1], "note": pdf_note(preview, page)}
+            "pdfs": [PAGES[key].rsplit("/", 1)[-1] for key in ("pdf", *site_links.COMPANIONS)],
+            "note": pdf_note(preview, page)}
     extra = RELOAD_SCRIPT % json.dumps(said).replace("</", "<\\/")
     errors = preview.errors
     if errors:
@@ -184,5 +189,7 @@ def decorate(page: str, url_path: str, preview: Preview, generation: int) -> str
 
 
 def pdf_note(preview: Preview, page: str) -> dict[str, str]:
-    """What the page says beside its links to the PDF: the state's name and its words in the page's language."""
-    return {"kind": preview.pdf.kind, "text": preview.pdf.said(language(page))}
+    """What the page says beside its links to the PDFs (the book, the executive summary, the strategic analysis) and
+    to the open data, which one background build writes: the state's name and its words in the page's language."""
+    return {"kind": preview.pdf.kind, "text": preview.pdf.said(language(page)),
+            "file_text": preview.pdf.said(language(page), FILE_WORDS)}

@@ -36,6 +36,14 @@ WORDS = {
     WAITING: "This PDF is of an earlier version of the plan: it is made again once the errors are fixed.",
     EARLIER: "This PDF is of an earlier version of the plan.",
 }
+#: what the page says beside a link to an open-data file (data/*.csv, plan.json, plan.xlsx), which the same
+#: background build writes: a budget edit showed on the page at once while budget.csv gave the old figure for 25 s
+FILE_WORDS = {
+    BUILDING: "This file is being made again with your edits; until it is done, this link gives the previous one.",
+    FAILED: "This file could not be made again; this link gives the previous one. What failed:",
+    WAITING: "This file is of an earlier version of the plan: it is made again once the errors are fixed.",
+    EARLIER: "This file is of an earlier version of the plan.",
+}
 SHOWN_ERRORS = 3  #: a failure's errors shown beside the link (all of them are in the terminal)
 
 
@@ -46,12 +54,13 @@ class PdfState:
     kind: str = CURRENT
     errors: tuple[str, ...] = ()
 
-    def said(self, language: str) -> str:
-        """What the page says beside the link, in ``language`` (empty when there is nothing to say)."""
+    def said(self, language: str, words: dict[str, str] = WORDS) -> str:
+        """What the page says beside a link to a PDF (``words``: :data:`FILE_WORDS`, to an open-data file), in
+        ``language``; empty when there is nothing to say."""
         if self.kind == CURRENT:
             return ""
         errors = list(self.errors[:SHOWN_ERRORS]) + (["…"] if len(self.errors) > SHOWN_ERRORS else [])
-        return " ".join([_words(language)(WORDS[self.kind]), *errors])
+        return " ".join([_words(language)(words[self.kind]), *errors])
 
 
 @functools.lru_cache(maxsize=8)

@@ -131,3 +131,37 @@ def test_the_previewed_home_page_offers_the_summary_and_analysis_the_build_made(
         for pdf in ("masterplan-summary.pdf", "masterplan-analysis.pdf"):
             assert f'href="download/{pdf}"' in (preview.page(path) or ""), (path, pdf)
     assert preview.verify() and preview.in_process
+
+
+def test_the_summary_and_the_open_data_are_said_of_an_earlier_version_too(make_plan: Callable[..., Path],
+                                                                          browser: object) -> None:
+    """Only the book's links said the PDF was being made again: the executive summary's link gave the summary before
+    a budget edit for 20 s, and data/budget.csv the old figure for 25 s, with nothing said. The background build
+    that writes the book writes them too: beside their links the page now says as much of them."""
+    from masterplan.build import BuildOptions, run
+
+    root = make_plan()
+    plan_yml = root / "content" / "plan.yml"
+    plan_yml.write_text(plan_yml.read_text(encoding="utf-8").replace(
+        "leading_sector: diskominfo", "leading_sector: diskominfo\nexecutive_summary: true"), encoding="utf-8")
+    assert run(root, BuildOptions(search=False)).ok
+    running = start(root)
+    context = browser.new_context()  # type: ignore[attr-defined]
+    try:
+        home, data = context.new_page(), context.new_page()
+        home.goto(running.address + "/index.html")
+        data.goto(running.address + "/data.html")
+        summary = home.locator(f"a[href$='masterplan-summary.pdf'] + {NOTE}")
+        budget = data.locator(f"a[href='data/budget.csv'] + {NOTE}")
+        assert summary.count() == 0 and budget.count() == 0 and data.locator(NOTE).count() == 0
+        cover = _broken_cover(root)
+        summary.filter(has_text="PDF gagal dibuat ulang").wait_for(timeout=PDF_BUILD * 1000)
+        budget.filter(has_text="Berkas ini tidak dapat dibuat ulang; tautan ini memberi berkas sebelumnya").wait_for(
+            timeout=TIMEOUT * 1000)
+        assert data.locator(f"a[href='data/plan.xlsx'] + {NOTE}").count() >= 1
+        cover.unlink()
+        summary.wait_for(state="detached", timeout=PDF_BUILD * 1000)
+        budget.wait_for(state="detached", timeout=TIMEOUT * 1000)
+    finally:
+        context.close()
+        stop(running)
