@@ -96,10 +96,24 @@ RELOAD_SCRIPT = """<script>/* masterplan serve: reload after a rebuild that chan
       shown.textContent = text;
     }
   }
+  function stopped(down) {  /* the preview has stopped answering (Ctrl-C): said until it answers again */
+    var shown = document.getElementById("masterplan-stopped");
+    if (!down) { if (shown) { shown.remove(); } return; }
+    if (shown) { return; }
+    shown = document.createElement("div");
+    shown.id = "masterplan-stopped";
+    shown.setAttribute("role", "status");
+    shown.style.cssText = "position:fixed;right:1rem;bottom:1rem;z-index:2147483647;max-width:28rem;" +
+      "padding:.5rem .75rem;border-radius:.25rem;background:#fff7e0;color:#4a3300;border:1px solid #b07d00;" +
+      "font:14px/1.4 system-ui,sans-serif;box-shadow:0 2px 8px rgba(0,0,0,.2)";
+    shown.textContent = said.stopped;
+    document.body.appendChild(shown);
+  }
   function check(since) {
     return fetch(url + "&since=" + since, {cache: "no-store"}).then(function (r) { return r.json(); });
   }
   function seen(d) {
+    stopped(false);
     if (d.generation === generation) { return; }
     generation = d.generation;
     if (d.digest !== digest) { reload(); } else { note(d.pdf); }
@@ -107,15 +121,28 @@ RELOAD_SCRIPT = """<script>/* masterplan serve: reload after a rebuild that chan
   refocus();
   note(said.note);
   if (channel) {
-    channel.onmessage = function (e) { if (e.data !== generation) { check(-1).then(seen).catch(function () {}); } };
+    channel.onmessage = function (e) {
+      if (e.data === "stopped") { stopped(true); return; }
+      if (e.data === "back") { generation = null; }  /* a preview started again counts its rebuilds anew */
+      if (e.data !== generation) { check(-1).then(seen).catch(function () {}); }
+    };
   }
   function lead() {  /* holds the lock as long as this tab lives */
     return new Promise(function () {
+      var failed = 0;  /* polls in a row the preview did not answer: three, some three seconds, and it has stopped */
       (function poll() {
-        check(generation).then(function (d) {
+        check(failed >= 3 ? -1 : generation).then(function (d) {
+          if (failed >= 3) {  /* started again: its count of rebuilds begins anew, the page is compared as it is */
+            generation = null;
+            if (channel) { channel.postMessage("back"); }
+          }
+          failed = 0;
           if (channel) { channel.postMessage(d.generation); }
           seen(d); poll();
-        }).catch(function () { setTimeout(poll, 1000); });
+        }).catch(function () {
+          if (++failed === 3) { stopped(true); if (channel) { channel.postMessage("stopped"); } }
+          setTimeout(poll, 1000);
+        });
       })();
     });
   }
@@ -176,7 +203,9 @@ def decorate(page: str, url_path: str, preview: Preview, generation: int) -> str
     error overlay (which a click on its × closes, for a look at the page under it)."""
     said = {"generation": generation, "digest": digest(page, url_path, preview), "path": RELOAD_PATH,
             "pdfs": [PAGES[key].rsplit("/", 1)[-1] for key in ("pdf", *site_links.COMPANIONS)],
-            "note": pdf_note(preview, page)}
+            "note": pdf_note(preview, page),
+            "stopped": Translator(language(page))("The preview has stopped: run masterplan serve again, and this page "
+                                                  "comes back by itself.")}
     extra = RELOAD_SCRIPT % json.dumps(said).replace("</", "<\\/")
     errors = preview.errors
     if errors:

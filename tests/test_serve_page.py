@@ -1,11 +1,13 @@
 """The preview's page in a browser after an edit: reloaded when a picture it shows is saved over, the keyboard
-focus where it was."""
+focus where it was; and when the preview stops, a note saying so, gone once it runs again."""
 
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
+from pathlib import Path
 
-from serving import TIMEOUT, Served
+from serving import TIMEOUT, Served, start, stop
 
 CHAPTER = "content/chapters/01-pendahuluan.md"
 
@@ -58,3 +60,35 @@ def test_the_keyboard_focus_stays_where_it_was_after_a_reload(served: Served, br
     finally:
         context.close()
 
+
+
+def test_a_page_says_when_the_preview_has_stopped_and_comes_back_with_it(make_plan: Callable[..., Path],
+                                                                         browser: object) -> None:
+    """After Ctrl-C the open tab went on asking the preview every second, its console logging refused connections,
+    and the page looked as live as before: an editor saving on saw nothing change, and nothing said why. A note says
+    so, in every open tab; it goes when the preview answers again, and an edit saved meanwhile shows."""
+    root = make_plan()
+    running = start(root, "--no-pdf")
+    port = running.port
+    context = browser.new_context()  # type: ignore[attr-defined]
+    try:
+        tabs = [context.new_page(), context.new_page()]
+        for tab in tabs:
+            tab.goto(running.address + "/chapter/pendahuluan.html")
+        assert all(tab.locator("#masterplan-stopped").count() == 0 for tab in tabs)
+        stop(running)
+        for tab in tabs:
+            note = tab.locator("#masterplan-stopped")
+            note.wait_for(timeout=TIMEOUT * 1000)
+            assert note.inner_text() == ("Pratinjau berhenti: jalankan masterplan serve lagi, dan halaman ini kembali "
+                                         "dengan sendirinya.")
+        chapter = root / CHAPTER
+        chapter.write_text(chapter.read_text(encoding="utf-8").replace("termasuk e-Sambat", "termasuk aplikasi e-Sambat"),
+                           encoding="utf-8")
+        running = start(root, "--no-pdf", "--port", str(port))
+        for tab in tabs:
+            tab.wait_for_function("document.body.innerText.includes('aplikasi e-Sambat')", timeout=TIMEOUT * 1000)
+            tab.locator("#masterplan-stopped").wait_for(state="detached", timeout=TIMEOUT * 1000)
+    finally:
+        context.close()
+        stop(running)
