@@ -107,6 +107,9 @@ class Preview:
         self.told = Told(log, lambda line: self.speaker.say(Message("No longer applies: {line}", line=line)))
         self.pages: Pages | None = None
         self.pdf = PdfState()  #: where the PDF the pages link stands, said beside each link (:mod:`masterplan.serve_pdf`)
+        #: the warnings of the plan as it is now, once worked out, as the terminal says them: shown in the pages too
+        #: (W324, a year's APBD over its ceiling, was said only in the terminal); none while it has errors
+        self.warnings: list[str] = []
         self.in_process = True  #: False once the site renderer's interface no longer matches
         #: unchanged files are not parsed or schema-checked again, nor on the first load when a command before kept them
         self.cache = RememberedFiles()
@@ -173,7 +176,7 @@ class Preview:
         self.say(Message("Rebuilt in {seconds:.2f} s", seconds=rebuilt.took) if not report.errors else
                  errors_shown(len(report.errors)))
         if not rebuilt.later and not report.errors:
-            self.told.settled(state, self._lines(found))
+            self._settled(state, found)
         idle = threading.Thread(target=self._when_unchanged, args=(rebuilt.later, found, state), daemon=True)
         self._idle = [thread for thread in self._idle if thread.is_alive()] + [idle]
         idle.start()
@@ -205,7 +208,14 @@ class Preview:
             if not self.told.is_current(state):
                 return  # an edit came: its own check runs these again
             more.extend(run())
-        self.told.settled(state, self._lines(Report(found + more).sorted()))
+        self._settled(state, Report(found + more).sorted())
+
+    def _settled(self, state: int, found: list[Diagnostic]) -> None:
+        """Say everything found in the plan's ``state``, once worked out, in the terminal and in the pages."""
+        lines = self._lines(found)
+        self.told.settled(state, lines)
+        if self.told.is_current(state):
+            self.show_warnings([line for line, warning in lines if warning])
 
     def wait_for_warnings(self, timeout: float | None = None) -> None:
         """Wait until the warnings of every plan checked so far are said (or given up for a newer plan) and the
@@ -259,6 +269,8 @@ class Preview:
     def _publish(self, errors: list[Diagnostic]) -> None:
         with self._changed:
             self.errors = errors
+            if errors:
+                self.warnings = []  # the errors are shown over the page; its warnings come once they are mended
             if self.pages is not None:
                 self.pages.rendered.clear()
             self.generation += 1
@@ -266,10 +278,18 @@ class Preview:
 
     def show_pdf(self, state: PdfState) -> None:
         """Say ``state`` beside the links to the PDF, in every open tab (none reloads for it)."""
+        self._show("pdf", state)
+
+    def show_warnings(self, lines: list[str]) -> None:
+        """Show the plan's warnings, ``lines`` as the terminal says them, in every open tab (none reloads for it)."""
+        self._show("warnings", lines)
+
+    def _show(self, name: str, value: object) -> None:
+        """Set what the open tabs show beside their page (``pdf``, ``warnings``), waking them when it changed."""
         with self._changed:
-            if state == self.pdf:
+            if getattr(self, name) == value:
                 return
-            self.pdf = state
+            setattr(self, name, value)
             self.generation += 1
             self._changed.notify_all()
 

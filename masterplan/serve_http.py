@@ -25,7 +25,7 @@ from masterplan.diagnostics import Message
 from masterplan.model import ASSETS
 from masterplan.preview import Preview
 from masterplan.render.site_links import site_folder
-from masterplan.serve_page import RELOAD_PATH, decorate, digest, pdf_note
+from masterplan.serve_page import RELOAD_PATH, decorate, digest, pdf_note, warnings_note
 
 POLL_SECONDS = 20.0  #: how long a tab's request for the next rebuild is held open
 BARE_PAGE = "<!doctype html><html lang=\"id\"><head><meta charset=\"utf-8\"><title>masterplan</title></head><body></body></html>"
@@ -178,6 +178,7 @@ class Handler(BaseHTTPRequestHandler):
             html = shown[1] if isinstance(shown, tuple) else None
             answer["digest"] = digest(html, page[0], self.preview) if html else None
             answer["pdf"] = pdf_note(self.preview, html or "")
+            answer["warnings"] = warnings_note(self.preview, html or "")
         self.send_text(HTTPStatus.OK, json.dumps(answer), False, "application/json")
 
     def send_text(self, status: HTTPStatus, text: str, head: bool, kind: str = "text/plain") -> None:

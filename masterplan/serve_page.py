@@ -109,6 +109,24 @@ RELOAD_SCRIPT = """<script>/* masterplan serve: reload after a rebuild that chan
     shown.textContent = said.stopped;
     document.body.appendChild(shown);
   }
+  function warned(w) {  /* the plan's warnings, once worked out: a list to open in a corner, none without any */
+    var shown = document.getElementById("masterplan-warnings");
+    if (!w || !w.lines.length) { if (shown) { shown.remove(); } return; }
+    if (!shown) {
+      shown = document.createElement("details");
+      shown.id = "masterplan-warnings";
+      shown.style.cssText = "position:fixed;left:1rem;bottom:1rem;z-index:2147483646;max-width:min(48rem,90vw);" +
+        "max-height:50vh;overflow:auto;padding:.4rem .75rem;border-radius:.25rem;background:#fff7e0;color:#4a3300;" +
+        "border:1px solid #b07d00;font:13px/1.45 ui-monospace,monospace;box-shadow:0 2px 8px rgba(0,0,0,.2)";
+      shown.appendChild(document.createElement("summary")).style.cssText = "cursor:pointer;font-weight:bold";
+      shown.appendChild(document.createElement("ul")).style.cssText = "margin:.4rem 0 0;padding-left:1.2rem";
+      document.body.appendChild(shown);
+    }
+    shown.querySelector("summary").textContent = w.title;
+    var list = shown.querySelector("ul");
+    list.textContent = "";
+    w.lines.forEach(function (line) { list.appendChild(document.createElement("li")).textContent = line; });
+  }
   function check(since) {
     return fetch(url + "&since=" + since, {cache: "no-store"}).then(function (r) { return r.json(); });
   }
@@ -116,10 +134,11 @@ RELOAD_SCRIPT = """<script>/* masterplan serve: reload after a rebuild that chan
     stopped(false);
     if (d.generation === generation) { return; }
     generation = d.generation;
-    if (d.digest !== digest) { reload(); } else { note(d.pdf); }
+    if (d.digest !== digest) { reload(); } else { note(d.pdf); warned(d.warnings); }
   }
   refocus();
   note(said.note);
+  warned(said.warnings);
   if (channel) {
     channel.onmessage = function (e) {
       if (e.data === "stopped") { stopped(true); return; }
@@ -203,7 +222,7 @@ def decorate(page: str, url_path: str, preview: Preview, generation: int) -> str
     error overlay (which a click on its × closes, for a look at the page under it)."""
     said = {"generation": generation, "digest": digest(page, url_path, preview), "path": RELOAD_PATH,
             "pdfs": [PAGES[key].rsplit("/", 1)[-1] for key in ("pdf", *site_links.COMPANIONS)],
-            "note": pdf_note(preview, page),
+            "note": pdf_note(preview, page), "warnings": warnings_note(preview, page),
             "stopped": Translator(language(page))("The preview has stopped: run masterplan serve again, and this page "
                                                   "comes back by itself.")}
     extra = RELOAD_SCRIPT % json.dumps(said).replace("</", "<\\/")
@@ -215,6 +234,13 @@ def decorate(page: str, url_path: str, preview: Preview, generation: int) -> str
                            items, html.escape(translate("Fix them and save: this page comes back by itself."))) + extra
     marker = page.rfind("</body>")
     return page[:marker] + extra + page[marker:] if marker >= 0 else page + extra
+
+
+def warnings_note(preview: Preview, page: str) -> dict[str, object]:
+    """The plan's warnings as the page lists them: a count in the page's language, and each as the terminal says it."""
+    count = len(preview.warnings)
+    title = Translator(language(page))("1 warning" if count == 1 else "{count} warnings", count=count)
+    return {"title": title, "lines": preview.warnings}
 
 
 def pdf_note(preview: Preview, page: str) -> dict[str, str]:

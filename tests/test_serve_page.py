@@ -92,3 +92,30 @@ def test_a_page_says_when_the_preview_has_stopped_and_comes_back_with_it(make_pl
     finally:
         context.close()
         stop(running)
+
+
+def test_the_plans_warnings_are_listed_in_the_page_without_a_reload(served: Served, browser: object) -> None:
+    """W324, a year's APBD over the ceiling plan.yml gives, was said only in the terminal: an editor watching the
+    browser never saw it. Once worked out, the warnings are listed in a corner of every open tab, as the terminal
+    says them; the page is not reloaded for it, and the list goes when they are mended."""
+    context = browser.new_context()  # type: ignore[attr-defined]
+    try:
+        tab = context.new_page()
+        tab.goto(served.address + "/index.html")
+        tab.wait_for_timeout(1500)  # the mini plan's own warnings, if any, worked out
+        before = tab.locator("#masterplan-warnings summary").all_inner_texts()
+        tab.evaluate("window.kept = true")
+        served.edit("content/plan.yml", "leading_sector: diskominfo",
+                    "leading_sector: diskominfo\napbd_ceiling: {2022: 200000000}")  # GOV-01 asks 250 juta of APBD
+        listed = tab.locator("#masterplan-warnings li", has_text="W324")
+        listed.wait_for(state="attached", timeout=TIMEOUT * 1000)
+        said = listed.text_content() or ""  # the list is closed: its text, not what shows
+        assert "content/plan.yml:" in said and "2022" in said, said
+        summary = tab.locator("#masterplan-warnings summary").inner_text()
+        assert summary.endswith("peringatan") and summary != (before[0] if before else ""), summary
+        assert tab.evaluate("window.kept === true"), "the page was reloaded for its warnings"
+        served.edit("content/plan.yml", "apbd_ceiling: {2022: 200000000}", "apbd_ceiling: {2022: 900000000}")
+        listed.wait_for(state="detached", timeout=TIMEOUT * 1000)
+        assert tab.evaluate("window.kept === true")
+    finally:
+        context.close()
