@@ -144,6 +144,17 @@ class Agency:
     def at(self, name: str) -> Position:
         return self.where.get(name, self.position)
 
+    @property
+    def short_name_adds(self) -> bool:
+        """Whether the short name says more than the name it stands beside, "Dinas Kesehatan (Dinkes)": not in
+        "Inspektorat Daerah (Inspektorat)" nor "Kecamatan Gadingrejo (Kec. Gadingrejo)", its words the name's first
+        ones or their abbreviations with a point."""
+        name, short = str(self.name).split(), self.short_name.split()
+        return len(short) > len(name) or not all(
+            word.casefold() == full.casefold()
+            or (word.endswith(".") and full.casefold().startswith(word[:-1].casefold()))
+            for word, full in zip(short, name))
+
 
 @dataclass(frozen=True)
 class Signature:

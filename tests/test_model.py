@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from masterplan.load import load
 
 
@@ -28,3 +30,25 @@ def test_linking_again_forgets_what_was_derived(mini_plan: Path) -> None:
     plan.link()
     assert plan.derived("count", lambda: len(plan.programs)) == len(plan.programs)
     assert [plan.program(id) for id in gone] == [None] * len(gone)
+
+
+@pytest.mark.parametrize(("name", "short", "adds"), [
+    ("Dinas Kesehatan", "Dinkes", True),
+    ("Inspektorat Daerah", "Inspektorat", False),  # its first word
+    ("Kecamatan Gadingrejo", "Kec. Gadingrejo", False),  # its words, the first abbreviated with a point
+    ("Kecamatan Gadingrejo", "Kec. Bugul Kidul", True),  # another place
+    ("Satuan Polisi Pamong Praja", "Satpol PP", True),
+    ("Rumah Sakit Umum Daerah", "RSUD", True),
+    ("Sekretariat Daerah", "Sekretariat Daerah Kota", True),  # more words than the name
+    ("Badan Pendapatan Daerah", "B. Pendapatan", False),
+    ("Dinas Perhubungan", "D.", False),  # an initial of its first word says nothing more either
+])
+def test_a_short_name_beside_a_name_only_where_it_says_more(name: str, short: str, adds: bool) -> None:
+    """Tabel 14.3 printed "Inspektorat Daerah (Inspektorat)" and "Kecamatan Gadingrejo (Kec. Gadingrejo)": the short
+    name in brackets repeated the name. The book's and the site's "Name (Short)" leave out such a one."""
+    from masterplan.diagnostics import Position
+    from masterplan.plan_parts import Agency
+    from masterplan.values import Text
+
+    agency = Agency("x", Text.of(name, "id", "id"), short, "dinas", [], [], Position("content/agencies/x.yml", 1, 1))
+    assert agency.short_name_adds is adds

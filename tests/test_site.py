@@ -1400,3 +1400,15 @@ def test_the_404_page_knows_every_folder_of_the_site(sample_build: Path) -> None
     folders = {path.name for path in (sample_build / "build" / "site").iterdir() if path.is_dir()}
     assert folders - {"pagefind"} <= set(FOLDERS), folders - set(FOLDERS)  # the search index's files: fetched by its script
     assert f'(?:{"|".join(FOLDERS)})' in read(sample_build / "build" / "site", "404.html")
+
+
+def test_an_agency_s_heading_gives_its_short_name_only_where_it_says_more(sample_build: Path) -> None:
+    """"Inspektorat Daerah (Inspektorat)" and "Kecamatan Gadingrejo (Kec. Gadingrejo)" repeated the name in brackets,
+    in the agencies' headings and the book's Tabel 14.3; "Dinas Kesehatan (Dinkes)" says more, and stays."""
+    site = sample_build / "build" / "site"
+    heading = {agency: re.search(r"<h1[^>]*>(.*?)</h1>", read(site, f"agency/{agency}.html"), re.DOTALL).group(1)
+               for agency in ("inspektorat", "kecamatan_gadingrejo", "dinkes")}
+    assert heading == {"inspektorat": "Inspektorat Daerah", "kecamatan_gadingrejo": "Kecamatan Gadingrejo",
+                       "dinkes": "Dinas Kesehatan (Dinkes)"}, heading
+    assert "GOV-10" in read(site, "program/GOV-10.html") and "Inspektorat Daerah (Inspektorat)" not in read(
+        site, "program/GOV-10.html")
