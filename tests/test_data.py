@@ -789,3 +789,35 @@ def test_a_text_cell_stays_one_cell_where_a_spreadsheet_splits_rows_at_semicolon
     assert not any(cell.lstrip().startswith(("=", "+", "@")) for cell in by_semicolon), by_semicolon
     by_comma = next(csv.reader([row]))
     assert by_comma[1] == "e-Sambat;'=cmd|'/C calc'!A0" and by_comma[5] == "bpkad"
+
+
+def test_the_data_comes_in_one_zip_with_a_readme_saying_the_plan_is_a_draft(make_plan: Callable[..., Path]) -> None:
+    """A reuser who took budget.csv alone got the budgets with nothing saying the plan was a draft: the status was on
+    the page, in datapackage.json and the workbook's notes only. README.txt says it, with the release, the licence,
+    who publishes the data and what each file holds; masterplan-data.zip holds it with every file, the same bytes for
+    the same plan; the open-data page offers both. An adopted plan's says no draft."""
+    import zipfile
+
+    root = make_plan()
+    assert run(root, BuildOptions(search=False, pdf=False, cache=False)).ok
+    data = root / "build" / "site" / "data"
+    readme = (data / "README.txt").read_text(encoding="utf-8")
+    assert readme.startswith("Masterplan Smart City Kota Contoh 2022–2026\n\nDRAF. "), readme[:200]
+    assert "Versi 0.1, sidik jari data " in readme and "Dokumen bertanggal 2021-12-01." in readme
+    assert "Penerbit: Pemerintah Kota Contoh · Dikelola oleh: Dinas Komunikasi dan Informatika" in readme
+    assert "- budget.csv: Baris anggaran\n" in readme and "- plan.json: seluruh masterplan (JSON)\n" in readme
+    assert "Angka desimal ditulis dengan titik (2.4)" in readme
+    files = sorted(path.name for path in data.iterdir() if path.name != "masterplan-data.zip")
+    with zipfile.ZipFile(data / "masterplan-data.zip") as bundle:
+        assert sorted(bundle.namelist()) == files and "budget.csv" in files and "README.txt" in files
+        assert all(bundle.read(name) == (data / name).read_bytes() for name in files)
+    first = (data / "masterplan-data.zip").read_bytes()
+    assert run(root, BuildOptions(search=False, pdf=False, cache=False)).ok
+    assert (data / "masterplan-data.zip").read_bytes() == first
+    page = (root / "build" / "site" / "data.html").read_text(encoding="utf-8")
+    assert '<a href="data/masterplan-data.zip" download>masterplan-data.zip</a>' in page
+    assert '<a href="data/README.txt" download>README.txt</a>' in page
+    plan_yml = root / "content" / "plan.yml"
+    plan_yml.write_text(plan_yml.read_text(encoding="utf-8").replace("status: draft", "status: final"), encoding="utf-8")
+    assert run(root, BuildOptions(search=False, pdf=False)).ok
+    assert "DRAF" not in (data / "README.txt").read_text(encoding="utf-8")

@@ -22,6 +22,7 @@ from masterplan.plan_json import FORMAT, FORMAT_VERSION
 from masterplan.plan_parts import SWOT_KINDS
 from masterplan.programs import Indicator, Program
 from masterplan.render import (
+    data_bundle,
     data_notes,
     data_tables,
     datapackage,
@@ -194,6 +195,7 @@ def export(plan: Plan, folder: Path, words: Translator, kept: KeptWorkbook | Non
         write_workbook(folder / workbook.NAME)
     else:
         kept.write(folder / workbook.NAME, workbook_kept.key({"plan.json": document, **files}, words), write_workbook)
+    data_bundle.write(plan, folder, words, release, base_url)
     return [Message("Open data: plan.json, {files} CSV files and {workbook} (1 program)" if len(plan.programs) == 1
                     else "Open data: plan.json, {files} CSV files and {workbook} ({programs} programs)",
                     files=len(written), workbook=workbook.NAME, programs=len(plan.programs))]

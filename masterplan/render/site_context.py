@@ -18,7 +18,14 @@ from masterplan import attainment, baseline, glossary_entries, program_tables, s
 from masterplan.formatting import REGIONS
 from masterplan.key_figures import key_figures
 from masterplan.model import Plan
-from masterplan.render import data_notes, data_tables, outline, site_charts, site_links
+from masterplan.render import (
+    data_bundle,
+    data_notes,
+    data_tables,
+    outline,
+    site_charts,
+    site_links,
+)
 from masterplan.render.data import JSON_FIELDS
 from masterplan.render.data_tables import tables
 from masterplan.render.site_pages import Page, Translate, chapter_for
@@ -54,7 +61,7 @@ def common_context(plan: Plan, book: outline.Outline, translate: Translate, base
         "chapter_labels": site_charts.chapter_labels(book), "book_contents": site_charts.book_contents(book),
         "colours": site_charts.pillar_colours(plan),
         "glossary_entries": glossary_entries.glossary(plan), "data_columns": tables(plan), "json_fields": JSON_FIELDS,
-        "workbook": WORKBOOK, "data_decimals": data_notes.decimals(translate), "table_notes": data_tables.NOTES,
+        "workbook": WORKBOOK, "bundle": data_bundle.BUNDLE, "readme": data_bundle.README, "data_decimals": data_notes.decimals(translate), "table_notes": data_tables.NOTES,
         "table_titles": data_tables.TITLES,
         "part_chapters": {part: chapter for part in outline.GENERATED_ORDER if (chapter := chapter_for(plan, part))},
         "years": list(plan.period.years), "og_locale": og_locale(plan.language),
