@@ -27,6 +27,7 @@ from masterplan.diagnostics import Message
 from masterplan.folder_reader import inside
 from masterplan.formatting import Formats
 from masterplan.model import Plan
+from masterplan.values import folded
 
 FIELD = "baseline"  #: plan.yml's field naming the previous version's plan.json, relative to the plan folder
 
@@ -90,7 +91,7 @@ def _of_the_city(path: Path, plan: Plan) -> bool:
     """Whether a version a build kept is of the plan's city: after ``new --force --city`` or a sample made another
     city's by hand, the last build was the sample's, whose 66 programs the changes page listed as dropped."""
     found = published_plan.head(path)
-    return found is not None and found.get("city") == plan.city
+    return found is not None and folded(found.get("city")) == folded(plan.city)  # "Kota pasuruan" mended is the same
 
 
 def previous(plan: Plan) -> Version | None:

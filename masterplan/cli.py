@@ -129,7 +129,7 @@ def new(directory: Path, force: bool, city: str | None, period: str | None) -> N
         _cannot_write(exc, directory, speaker)
     for backup in backups:  # content/, then its build/
         click.echo(speaker.say(Message("Previous content's build (its book, site and published version) kept in "
-                                       "{folder}", folder=backup) if backup.name.startswith(f"{BUILD}.")
+                                       "{folder}", folder=backup) if backup.name.endswith(f".{BUILD}")
                                else Message("Previous content kept in {folder}", folder=backup)))
     for line in notes(change) if change else []:
         click.echo(speaker.say(line))

@@ -1,8 +1,9 @@
 """The plan's key figures, the few a mayor reads first: what it costs, how many programs, who carries them, what
 starts first, the dearest year and how much falls on the city's own budget.
 
-The executive summary opens with them (``print/parts/summary_key_figures.html``); every figure is one the
-summary's tables give at length further on, computed from the same :class:`summary.BudgetSummary`.
+The executive summary opens with them (``print/parts/summary_key_figures.html``), and the website's home page
+counts the agencies involved as they do. The budget's figures are computed from the same
+:class:`summary.BudgetSummary` as the summary's tables, which give them at length further on.
 """
 
 from __future__ import annotations
@@ -27,11 +28,6 @@ class KeyFigures:
     peak_year: int | None  #: the year of the largest indicative budget (the first of equals); None without any
     peak_amount: int
     city_budget: int  #: the budget lines funded by the city's own budget (:data:`summary.CITY_BUDGET`)
-
-    @property
-    def city_share(self) -> float:
-        """The city's own budget as a share of the whole (0.616: 61,6 %)."""
-        return self.city_budget / self.total if self.total else 0.0
 
 
 def key_figures(plan: Plan, money: BudgetSummary) -> KeyFigures:

@@ -12,6 +12,7 @@ brought up to date by a background build (see :mod:`masterplan.watch`).
 
 from __future__ import annotations
 
+import secrets
 import threading
 import time
 from collections.abc import Callable
@@ -102,6 +103,9 @@ class Preview:
         self.log = log
         self.speaker = project.speaker(root)  #: says what is printed, in the plan's language (read again each rebuild)
         self.generation = 0
+        #: this preview among those started on the same port: one started again counts its generations anew, and a tab
+        #: of the last one compares its page with it whatever the count
+        self.instance = secrets.token_hex(4)
         self.errors: list[Diagnostic] = []
         #: the diagnostics' lines printed for the plan as it is now (not printed again)
         self.told = Told(log, lambda line: self.speaker.say(Message("No longer applies: {line}", line=line)))
@@ -169,8 +173,8 @@ class Preview:
         """Show what a check found: the errors over the page, new lines in the terminal (the warnings of a plan
         without errors once they are worked out, in another thread); True when the plan is good."""
         report = rebuilt.report
+        state = self.told.changed()  # first: the warnings of the plan before, still being worked out, are not shown
         self._publish(report.errors)
-        state = self.told.changed()
         found = Report(report.errors).sorted() if report.errors else report.sorted()  # warnings wait for a whole plan
         self.told.found(self._lines(found))
         self.say(Message("Rebuilt in {seconds:.2f} s", seconds=rebuilt.took) if not report.errors else
@@ -214,8 +218,7 @@ class Preview:
         """Say everything found in the plan's ``state``, once worked out, in the terminal and in the pages."""
         lines = self._lines(found)
         self.told.settled(state, lines)
-        if self.told.is_current(state):
-            self.show_warnings([line for line, warning in lines if warning])
+        self._show("warnings", [line for line, warning in lines if warning], lambda: self.told.is_current(state))
 
     def wait_for_warnings(self, timeout: float | None = None) -> None:
         """Wait until the warnings of every plan checked so far are said (or given up for a newer plan) and the
@@ -284,10 +287,11 @@ class Preview:
         """Show the plan's warnings, ``lines`` as the terminal says them, in every open tab (none reloads for it)."""
         self._show("warnings", lines)
 
-    def _show(self, name: str, value: object) -> None:
-        """Set what the open tabs show beside their page (``pdf``, ``warnings``), waking them when it changed."""
+    def _show(self, name: str, value: object, current: Callable[[], bool] = lambda: True) -> None:
+        """Set what the open tabs show beside their page (``pdf``, ``warnings``), waking them when it changed; not
+        once ``current`` says it is of a plan an edit replaced (checked under the lock an edit takes to publish)."""
         with self._changed:
-            if getattr(self, name) == value:
+            if getattr(self, name) == value or not current():
                 return
             setattr(self, name, value)
             self.generation += 1

@@ -134,23 +134,28 @@ def scaffold(target: Path, force: bool = False, adaptation: Adaptation | None = 
                         copy_function=shutil.copyfile)
         if adaptation is not None:
             adapt(copy, adaptation)
-        backups = [_set_aside(folder) for folder in (content, build_folder(target)) if folder.exists()]
+        if content.exists():
+            # the build first: a build that cannot be moved (a mount) leaves all as it was, never the folder
+            # without content/; named as the content's backup, so the .gitignore new wrote before keeps it out too
+            backup = _backup_name(content)
+            build = build_folder(target)
+            kept_build = build.rename(backup.with_name(f"{backup.name}.{BUILD}")) if build.exists() else None
+            backups = [content.rename(backup), *([kept_build] if kept_build else [])]
         copy.rename(content)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     gitignore = target / ".gitignore"
     if not gitignore.exists():  # the output, and the backups --force keeps (the history is git's)
-        gitignore.write_text(f"{BUILD}/\n{BUILD}.backup-*/\n{CONTENT}.backup-*/\n", encoding="utf-8")
+        gitignore.write_text(f"{BUILD}/\n{CONTENT}.backup-*/\n", encoding="utf-8")
     return backups
 
 
-def _set_aside(folder: Path) -> Path:
-    """Move ``folder`` (content/, build/) to a time-stamped backup folder beside it; returns where."""
+def _backup_name(content: Path) -> Path:
+    """A free time-stamped backup folder beside ``content``: content.backup-<time>, -2, -3… within one second."""
     stamp = time.strftime("%Y%m%d-%H%M%S")
-    backup = folder.with_name(f"{folder.name}.backup-{stamp}")
+    backup = content.with_name(f"{content.name}.backup-{stamp}")
     number = 1
-    while backup.exists():  # two --force in the same second
+    while backup.exists() or backup.with_name(f"{backup.name}.{BUILD}").exists():  # two --force in the same second
         number += 1
-        backup = folder.with_name(f"{folder.name}.backup-{stamp}-{number}")
-    folder.rename(backup)
+        backup = content.with_name(f"{content.name}.backup-{stamp}-{number}")
     return backup

@@ -170,8 +170,10 @@ class Handler(BaseHTTPRequestHandler):
             since = int(parse_qs(query).get("since", ["-1"])[0])
         except ValueError:
             since = -1
+        if parse_qs(query).get("instance", [self.preview.instance])[0] != self.preview.instance:
+            since = -1  # a tab of the preview before this one: answered at once, its page compared anew
         generation = self.preview.wait(since, POLL_SECONDS)
-        answer: dict[str, Any] = {"generation": generation}
+        answer: dict[str, Any] = {"generation": generation, "instance": self.preview.instance}
         page = parse_qs(query).get("page")
         if page:  # the digest of that page as it is now: the tab reloads only when it differs from its own
             shown = self.shows(page[0])

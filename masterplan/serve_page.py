@@ -32,7 +32,7 @@ RELOAD_PATH = "/__reload"
 #: and gives it back after (the focus fell to the page's start on every reload).
 RELOAD_SCRIPT = """<script>/* masterplan serve: reload after a rebuild that changed this page */
 (function () {
-  var said = %s, generation = said.generation, digest = said.digest;
+  var said = %s, generation = said.generation, digest = said.digest, instance = said.instance;
   var url = said.path + "?page=" + encodeURIComponent(location.pathname), kept = "masterplan-focus";
   var channel = "BroadcastChannel" in window ? new BroadcastChannel("masterplan-reload") : null;
   function place(el) {
@@ -128,10 +128,12 @@ RELOAD_SCRIPT = """<script>/* masterplan serve: reload after a rebuild that chan
     w.lines.forEach(function (line) { list.appendChild(document.createElement("li")).textContent = line; });
   }
   function check(since) {
-    return fetch(url + "&since=" + since, {cache: "no-store"}).then(function (r) { return r.json(); });
+    return fetch(url + "&since=" + since + "&instance=" + instance, {cache: "no-store"})
+      .then(function (r) { return r.json(); });
   }
   function seen(d) {
     stopped(false);
+    if (d.instance !== instance) { instance = d.instance; generation = null; }  /* started again: its count anew */
     if (d.generation === generation) { return; }
     generation = d.generation;
     if (d.digest !== digest) { reload(); } else { note(d.pdf); warned(d.warnings); }
@@ -220,12 +222,13 @@ def digest(page: str, url_path: str, preview: Preview) -> str:
 def decorate(page: str, url_path: str, preview: Preview, generation: int) -> str:
     """The page with the reload script, the PDF's state beside its links and, while there are errors, the
     error overlay (which a click on its × closes, for a look at the page under it)."""
-    said = {"generation": generation, "digest": digest(page, url_path, preview), "path": RELOAD_PATH,
+    said = {"generation": generation, "digest": digest(page, url_path, preview), "instance": preview.instance,
+            "path": RELOAD_PATH,
             "pdfs": [PAGES[key].rsplit("/", 1)[-1] for key in ("pdf", *site_links.COMPANIONS)],
             "note": pdf_note(preview, page), "warnings": warnings_note(preview, page),
             "stopped": Translator(language(page))("The preview has stopped: run masterplan serve again, and this page "
                                                   "comes back by itself.")}
-    extra = RELOAD_SCRIPT % json.dumps(said).replace("</", "<\\/")
+    extra = RELOAD_SCRIPT % json.dumps(said).replace("<", "\\u003c")  # no '</script>' nor '<!--' in its text
     errors = preview.errors
     if errors:
         translate = Translator(language(page))  # the page's own language

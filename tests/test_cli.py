@@ -224,8 +224,9 @@ def test_new_with_force_sets_the_replaced_plan_s_build_aside(tmp_path: Path) -> 
     assert (target / "build" / "site" / "data" / "plan.json").is_file()
     code, out, _ = invoke("new", str(target), "--force", "--city", "Kota Probolinggo", "--period", "2025-2034")
     assert code == 0
-    kept = list(target.glob("build.backup-*"))
+    kept = list(target.glob("content.backup-*.build"))
     assert len(kept) == 1 and (kept[0] / "site" / "data" / "plan.json").is_file() and not (target / "build").exists()
+    assert kept[0].name == f"{next(target.glob('content.backup-*[0-9]')).name}.build"  # beside its content's backup
     assert f"Previous content's build (its book, site and published version) kept in {kept[0]}" in out
     result = run(target, BuildOptions(pdf=False, search=False))
     assert result.ok
@@ -520,3 +521,28 @@ def test_validate_says_which_files_it_could_not_check_further(mini_plan: Path) -
     agency.write_text(written.replace("{year: 2023, amount: 50000000", "{year: 2036, amount: 50000000"), encoding="utf-8")
     code, out, _ = invoke("validate", str(mini_plan))  # read now: its own problem told, nothing left unchecked
     assert code == 1 and "2036" in out and "Not checked further" not in out
+
+
+def test_new_with_force_leaves_all_as_it_was_when_the_build_cannot_be_set_aside(tmp_path: Path,
+                                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """A build/ that cannot be moved (a mount point: EBUSY) left the folder without content/ when the content was
+    set aside first: the build goes first now, and its failure leaves the content where it was."""
+    from masterplan import project
+
+    target = tmp_path / "kota"
+    project.scaffold(target)
+    (target / "build").mkdir()
+    mine = target / "content" / "plan.yml"
+    mine.write_text(mine.read_text(encoding="utf-8") + "# my edit\n", encoding="utf-8")
+    rename = Path.rename
+
+    def busy(self: Path, to: Path) -> Path:
+        if self.name == "build":
+            raise OSError(16, "Device or resource busy", str(self))
+        return rename(self, to)
+
+    monkeypatch.setattr(Path, "rename", busy)
+    with pytest.raises(OSError):
+        project.scaffold(target, force=True)
+    assert mine.read_text(encoding="utf-8").endswith("# my edit\n")
+    assert not list(target.glob("content.backup-*")) and (target / "build").is_dir()

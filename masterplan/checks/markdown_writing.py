@@ -60,11 +60,12 @@ def filled_in_captions(chapter: Chapter) -> Iterator[Diagnostic]:
     caption it can read before the text is filled in, so this one is printed as a line of text, and a reference to
     its id was an unknown cross-reference (E507) at the reference's line, with nothing said here."""
     for line, text, ref in captions.filled_in_captions(chapter):
+        jinja = "{{ }}" if "{{" in text else "{% %}"
         yield warning(Position(chapter.position.file, chapter.body_line + line - 1, 1), "W535",
                       "'{line}' holds {jinja}: it is printed as a line of text, not numbered as a table's caption"
                       + (", and no table is {ref}" if ref else ""),
                       Message("write the caption's words out, without {jinja} (the city's name as plan.yml writes it)",
-                              jinja="{{ }}"), line=text, ref=ref, jinja="{{ }}")
+                              jinja=jinja), line=text, ref=ref, jinja=jinja)
 
 
 #: a line that starts with a bullet as Word or a web page writes it ("•<tab>Puskesmas digital"), not Markdown's '- '

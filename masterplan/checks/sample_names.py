@@ -48,9 +48,10 @@ def check(plan: Plan, sample: SamplePlan) -> Iterator[Diagnostic]:
 
 
 def in_pillars(plan: Plan, pattern: re.Pattern[str]) -> Iterator[Diagnostic]:
-    """W117, one per pillar's file, at the first: its texts (summary, description, goals, sub-elements, indicators)
-    name the sample's programs or agencies this plan does not have: "Aduan e-Sambat yang tuntas" left in a pillar's
-    indicators reached the book's table of indicators, the pillar's page and indicators.csv."""
+    """W117, one per pillar's file, at the first: its texts (summary, description, goals, the sub-elements'
+    descriptions, the indicators' names) name the sample's programs or agencies this plan does not have: "Aduan
+    e-Sambat yang tuntas" left in a pillar's indicators reached the book's table of indicators, the pillar's page and
+    indicators.csv."""
     for pillar in plan.pillars:
         texts = [(pillar.where.get(name, pillar.position), text, f"{name}|" in pillar.where)
                  for name in ("summary", "description") for text in getattr(pillar, name).values.values()]
