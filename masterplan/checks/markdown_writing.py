@@ -62,8 +62,9 @@ def filled_in_captions(chapter: Chapter) -> Iterator[Diagnostic]:
     for line, text, ref in captions.filled_in_captions(chapter):
         jinja = "{{ }}" if "{{" in text else "{% %}"
         yield warning(Position(chapter.position.file, chapter.body_line + line - 1, 1), "W535",
-                      "'{line}' holds {jinja}: it is printed as a line of text, not numbered as a table's caption"
-                      + (", and no table is {ref}" if ref else ""),
+                      "'{line}' holds {jinja}: it is printed as a line of text, not numbered as a table's caption, "
+                      "and no table is {ref}" if ref else
+                      "'{line}' holds {jinja}: it is printed as a line of text, not numbered as a table's caption",
                       Message("write the caption's words out, without {jinja} (the city's name as plan.yml writes it)",
                               jinja=jinja), line=text, ref=ref, jinja=jinja)
 
