@@ -283,10 +283,6 @@ class Preview:
         """Say ``state`` beside the links to the PDF, in every open tab (none reloads for it)."""
         self._show("pdf", state)
 
-    def show_warnings(self, lines: list[str]) -> None:
-        """Show the plan's warnings, ``lines`` as the terminal says them, in every open tab (none reloads for it)."""
-        self._show("warnings", lines)
-
     def _show(self, name: str, value: object, current: Callable[[], bool] = lambda: True) -> None:
         """Set what the open tabs show beside their page (``pdf``, ``warnings``), waking them when it changed; not
         once ``current`` says it is of a plan an edit replaced (checked under the lock an edit takes to publish)."""
