@@ -144,21 +144,17 @@ RELOAD_SCRIPT = """<script>/* masterplan serve: reload after a rebuild that chan
   if (channel) {
     channel.onmessage = function (e) {
       if (e.data === "stopped") { stopped(true); return; }
-      if (e.data === "back") { generation = null; }  /* a preview started again counts its rebuilds anew */
-      if (e.data !== generation) { check(-1).then(seen).catch(function () {}); }
+      if (e.data !== generation) { check(-1).then(seen).catch(function () {}); }  /* "back": another preview's */
     };
   }
   function lead() {  /* holds the lock as long as this tab lives */
     return new Promise(function () {
       var failed = 0;  /* polls in a row the preview did not answer: three, some three seconds, and it has stopped */
       (function poll() {
-        check(failed >= 3 ? -1 : generation).then(function (d) {
-          if (failed >= 3) {  /* started again: its count of rebuilds begins anew, the page is compared as it is */
-            generation = null;
-            if (channel) { channel.postMessage("back"); }
-          }
+        check(generation).then(function (d) {
           failed = 0;
-          if (channel) { channel.postMessage(d.generation); }
+          /* a preview started again counts its rebuilds anew: the other tabs compare their pages whatever the count */
+          if (channel) { channel.postMessage(d.instance !== instance ? "back" : d.generation); }
           seen(d); poll();
         }).catch(function () {
           if (++failed === 3) { stopped(true); if (channel) { channel.postMessage("stopped"); } }

@@ -125,20 +125,23 @@ def test_a_preview_started_again_at_once_brings_the_edit_saved_meanwhile(make_pl
                                                                         browser: object) -> None:
     """Stopped and started again within a second, the preview was never found stopped; the tab asked it with its old
     count of rebuilds, which the new one, counting anew, could match: the edit saved meanwhile did not show until the
-    next. Each preview has its own name, and a tab of another compares its page at once."""
+    next. Each preview has its own name, and a tab of another compares its page at once: the tab asking for all, and
+    the other, told by it."""
     root = make_plan()
     running = start(root, "--no-pdf")
     port = running.port
     context = browser.new_context()  # type: ignore[attr-defined]
     try:
-        tab = context.new_page()
-        tab.goto(running.address + "/chapter/pendahuluan.html")
+        tabs = [context.new_page(), context.new_page()]
+        for tab in tabs:
+            tab.goto(running.address + "/chapter/pendahuluan.html")
         stop(running)
         chapter = root / CHAPTER
         chapter.write_text(chapter.read_text(encoding="utf-8").replace("termasuk e-Sambat", "termasuk kanal e-Sambat"),
                            encoding="utf-8")
         running = start(root, "--no-pdf", "--port", str(port))
-        tab.wait_for_function("document.body.innerText.includes('kanal e-Sambat')", timeout=TIMEOUT * 1000)
+        for tab in tabs:
+            tab.wait_for_function("document.body.innerText.includes('kanal e-Sambat')", timeout=TIMEOUT * 1000)
     finally:
         context.close()
         stop(running)
