@@ -44,6 +44,8 @@ PHASES_TABLE = "tab:phases"
 CHANGES_TABLE = "tab:changes"
 #: each pillar's indicators met, missed and not judged in the latest year monitored, in a plan with realised figures
 ATTAINMENT_TABLE = "tab:attainment"
+#: the partnerships one side only writes down (W406), in a plan that has any
+UNCONFIRMED_TABLE = "tab:partners-unconfirmed"
 GENERATED_FIGURES = ["fig:roadmap", "fig:budget-pillar", "fig:budget-source", "fig:budget-agency"]
 
 
@@ -57,7 +59,8 @@ def generated_tables(plan: Plan) -> set[str]:
     # only a chapter claiming the changes prints them, and only when the build has a previous version that differs
     changes = {CHANGES_TABLE} if any("changes" in c.generated for c in plan.chapters) and baseline.changes(plan) \
         else set()  # as render/outline.py
-    return set(GENERATED_TABLES) | matrices | indicators | ceiling | phases | monitored | changes
+    unconfirmed = {UNCONFIRMED_TABLE} if any(p.unconfirmed for p in plan.programs) else set()  # as render/outline.py
+    return set(GENERATED_TABLES) | matrices | indicators | ceiling | phases | monitored | changes | unconfirmed
 
 
 def targets(plan: Plan) -> set[str]:

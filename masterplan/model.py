@@ -10,6 +10,7 @@ can point at the line to fix. References between them are kept as ids and resolv
 from __future__ import annotations
 
 import datetime
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -170,16 +171,42 @@ class Plan(ProgramGroup):
             agency.supported = []
         for program in programs.values():
             program.dependents = []
+        claimed = _claimed_partners(self.agencies, self.programs)
         for program in self.programs:
             program.pillar = pillars.get(program.pillar_id)
             if program.pillar:
                 program.pillar.programs.append(program)
                 program.sub_element = program.pillar.sub_element(program.sub_element_id)
             program.lead = agencies.get(program.lead_id)
-            program.partners = [agencies[a] for a in program.partner_ids if a in agencies]
+            program.partners, program.unconfirmed = _partners(program, agencies, claimed)
             for partner in program.partners:
                 partner.supported.append(program)
             program.depends_on = [programs[d] for d in program.depends_on_ids if d in programs]
             for prerequisite in program.depends_on:
                 prerequisite.dependents.append(program)
             program.missions = [missions[m] for m in program.mission_ids if m in missions]
+
+
+def _claimed_partners(agencies: list[Agency], programs: list[Program]) -> dict[str, list[Agency] | None]:
+    """program id → the agencies that list it under ``supports``; None for an id two programs have, which of them
+    an agency means being not known (E207's)."""
+    counts = Counter(program.id for program in programs)
+    claimed: dict[str, list[Agency] | None] = {pid: None for pid, count in counts.items() if count > 1}
+    for agency in agencies:
+        for program_id in dict.fromkeys(agency.supports_ids):
+            if counts[program_id] == 1:
+                claimed.setdefault(program_id, []).append(agency)  # type: ignore[union-attr]
+    return claimed
+
+
+def _partners(program: Program, agencies: dict[str, Agency],
+              claimed: dict[str, list[Agency] | None]) -> tuple[list[Agency], list[Agency]]:
+    """A program's partners, and those of them whose partnership one side only writes down (W406): the agencies
+    its lead lists, then those that list it under ``supports`` and it does not name. Neither side's word is
+    dropped, and neither is taken for both: the book and the site say which are unconfirmed."""
+    listed = [agencies[a] for a in dict.fromkeys(program.partner_ids) if a in agencies]
+    supporters = claimed.get(program.id, [])
+    if supporters is None:
+        return listed, []
+    added = [a for a in supporters if a not in listed and a.id != program.lead_id]
+    return listed + added, [a for a in listed if a not in supporters and a.id != program.lead_id] + added

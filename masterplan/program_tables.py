@@ -94,14 +94,45 @@ def agency_matrix(plan: Plan) -> dict[str, dict[str, AgencyRole]]:
     return matrix
 
 
+def _book_places(plan: Plan) -> dict[str, int]:
+    """program id → its place in the book's order (as the pillars' matrices list them: GOV-01 before BRD-03)."""
+    return {program.id: number for number, program in
+            enumerate(program for pillar in plan.pillars for program in pillar.programs_by_sub_element)}
+
+
 def programs_by_agency(plan: Plan) -> list[tuple[Agency, list[Program], list[Program]]]:
     """Each agency, sorted by short name, with the programs it leads and those it supports, each in the
     book's order (as the pillars' matrices list them: GOV-01 before BRD-03, as their pages come)."""
-    place = {program.id: number for number, program in
-             enumerate(program for pillar in plan.pillars for program in pillar.programs_by_sub_element)}
+    place = _book_places(plan)
     return [(agency, sorted(agency.programs, key=lambda p: place.get(p.id, len(place))),
              sorted(agency.supported, key=lambda p: place.get(p.id, len(place))))
             for agency in sorted(plan.agencies, key=lambda a: a.short_name.lower())]
+
+
+@dataclass(frozen=True)
+class OneSided:
+    """A partnership only one side writes down (W406): the lead names the partner, or the partner lists the
+    program under ``supports``; the book and the site list them, to be confirmed by the other side."""
+
+    program: Program
+    partner: Agency
+
+    @property
+    def by_lead(self) -> bool:
+        """Whether the program's lead names the partner (else the partner lists the program under ``supports``)."""
+        return self.partner.id in self.program.partner_ids
+
+    @property
+    def written_by(self) -> Agency | None:
+        """The agency whose file writes the partnership down."""
+        return self.program.lead if self.by_lead else self.partner
+
+
+def one_sided(plan: Plan) -> list[OneSided]:
+    """The partnerships one side only writes down, the programs in the book's order."""
+    place = _book_places(plan)
+    return [OneSided(program, partner) for program in sorted(plan.programs, key=lambda p: place.get(p.id, len(place)))
+            for partner in program.unconfirmed]
 
 
 #: how many of a quick win's indicators its row in the quick wins' table names as its output target

@@ -150,6 +150,9 @@ class Program:
     sub_element: SubElement | None = field(default=None, repr=False)
     lead: Agency | None = field(default=None, repr=False)
     partners: list[Agency] = field(default_factory=list, repr=False)
+    #: partners whose partnership only one side writes down: the lead names them, or they list the program
+    #: under ``supports`` and the lead does not name them (W406)
+    unconfirmed: list[Agency] = field(default_factory=list, repr=False)
     depends_on: list[Program] = field(default_factory=list, repr=False)
     dependents: list[Program] = field(default_factory=list, repr=False)
     missions: list[Mission] = field(default_factory=list, repr=False)

@@ -75,7 +75,8 @@ def _indicator(indicator: Indicator) -> dict[str, Any]:
 def _program(program: Program) -> dict[str, Any]:
     return {
         "id": program.id, "name": _text(program.name), "pillar": program.pillar_id,
-        "sub_element": program.sub_element_id, "lead": program.lead_id, "partners": program.partner_ids,
+        "sub_element": program.sub_element_id, "lead": program.lead_id,
+        "partners": [a.id for a in program.partners], "unconfirmed_partners": [a.id for a in program.unconfirmed],
         "summary": _text(program.summary), "description": _text(program.description),
         "location": _text(program.location),
         "quick_win": program.quick_win, "status": program.status,

@@ -45,6 +45,7 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
         ("pillar_name", "Pillar name"),
         ("lead_agency_name", "Lead agency's full name"),
         ("summary", "Its summary, in Markdown as the plan's files write it"),
+        ("unconfirmed_partners", "Partner agencies whose partnership only one side writes down, separated by ';'"),
     ],
     "budget.csv": [
         ("program_id", "Program code"),
@@ -148,10 +149,10 @@ def _names(program: Program) -> list[str]:
 
 def _program_rows(plan: Plan) -> Iterator[list[Any]]:
     for p in plan.programs:
-        yield [p.id, str(p.name), p.pillar_id, p.sub_element_id, p.lead_id, _joined(p.partner_ids),
+        yield [p.id, str(p.name), p.pillar_id, p.sub_element_id, p.lead_id, _joined([a.id for a in p.partners]),
                p.quick_win, p.period.start, p.period.end, p.status, p.total_budget,
                _joined(p.sources), _joined(p.mission_ids), _joined(p.depends_on_ids), str(p.location),
-               _joined(p.former_ids), *_names(p), str(p.summary)]
+               _joined(p.former_ids), *_names(p), str(p.summary), _joined([a.id for a in p.unconfirmed])]
 
 
 def _budget_rows(plan: Plan) -> Iterator[list[Any]]:

@@ -38,6 +38,7 @@ from masterplan.crossref import (
     PART_TABLES,
     PHASES_TABLE,
     READINESS_TABLE,
+    UNCONFIRMED_TABLE,
 )
 from masterplan.model import Plan
 from masterplan.plan_parts import Chapter, Pillar
@@ -76,7 +77,8 @@ GENERATED_ITEMS: dict[str, list[tuple[str, str, str]]] = {
         (CEILING_TABLE, "table", "APBD per year against its ceiling"),
     ],
     "attainment": [(ATTAINMENT_TABLE, "table", "Attainment of indicator targets by pillar, {year}")],
-    "agencies": [("tab:agency-pillar", "table", "Agencies and pillars: programs led and supported")],
+    "agencies": [("tab:agency-pillar", "table", "Agencies and pillars: programs led and supported"),
+                 (UNCONFIRMED_TABLE, "table", "Partnerships written down by one side only")],
     "changes": [(CHANGES_TABLE, "table", "Changes since version {version}")],
 }
 
@@ -206,7 +208,8 @@ class Builder:
         return [(ref, what, self._(caption, period=period, year=self.monitored, version=since))
                 for ref, what, caption in GENERATED_ITEMS.get(kind, [])
                 if (ref != CEILING_TABLE or self.plan.apbd_ceiling) and (ref != PHASES_TABLE or self.plan.phases)
-                and (ref != ATTAINMENT_TABLE or self.monitored is not None) and (ref != CHANGES_TABLE or self.changes)]
+                and (ref != ATTAINMENT_TABLE or self.monitored is not None) and (ref != CHANGES_TABLE or self.changes)
+                and (ref != UNCONFIRMED_TABLE or any(p.unconfirmed for p in self.plan.programs))]
 
     def pillar_chapters(self, part: str) -> None:
         for pillar in self.plan.pillars:

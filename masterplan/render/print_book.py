@@ -216,6 +216,7 @@ def html(plan: Plan, book: Book, env: jinja2.Environment, extra: dict[str, Any],
         "missions_counted": program_tables.missions_counted(missions, unlinked),
         "code_runs": program_tables.code_runs, "code_run": program_tables.RUN,
         "mission_budget": summary.budget_by_mission(plan),
+        "one_sided": program_tables.one_sided(plan),
         "agency_matrix": program_tables.agency_matrix(plan), "by_agency": by_agency, "attainment": attainment.by_pillar(plan),
         "changes": baseline.changes(plan), "glossary": glossary(plan, env.globals["language"]),
         # long chapters in chunks, each from a new page (see pdf_chunks)

@@ -61,7 +61,7 @@ GENERATED_TARGETS = {
     "fig:roadmap": "roadmap.html#roadmap-chart", "tab:phases": "roadmap.html#phase-budget", "fig:budget-pillar": "budget.html#by-pillar",
     "fig:budget-source": "budget.html#by-source", "fig:budget-agency": "budget.html#by-agency",
     "tab:attainment": "index.html#attainment", "tab:readiness": "readiness.html#readiness",
-    "tab:changes": "changes.html",
+    "tab:changes": "changes.html", "tab:partners-unconfirmed": "agency/index.html#partners-unconfirmed",
 }
 
 
