@@ -55,15 +55,23 @@ def _cannot_write(exc: OSError, folder: Path, speaker: Speaker) -> NoReturn:
 
 
 def _print_report(report: Report | list[Diagnostic], speaker: Speaker, output_format: str = "text",
-                  err: bool = True) -> None:
-    """The diagnostics, as lines (on stderr unless ``err`` is false: validate's report is its output) or JSON."""
+                  err: bool = True, plan: Plan | None = None) -> None:
+    """The diagnostics, as lines (on stderr unless ``err`` is false: validate's report is its output) or JSON, each
+    naming the agencies it concerns (by their files' names where the plan is not given)."""
     items = report.sorted() if isinstance(report, Report) else list(report)
     if output_format == "json":
-        click.echo(speaker.json(items))
+        from masterplan.agency_shares import agency_ids
+        click.echo(speaker.json(items, lambda d: {"agencies": agency_ids(d, plan)}))
     elif items:
         click.echo(speaker.text(items), err=err)
-    skipped = sorted(report.skipped) if isinstance(report, Report) and output_format == "text" else []
-    if skipped:  # "1 error" is not all there may be
+    if isinstance(report, Report) and output_format == "text":
+        _print_skipped(report, speaker, err)
+
+
+def _print_skipped(report: Report, speaker: Speaker, err: bool) -> None:
+    """The files not checked further for their errors: "1 error" is not all there may be."""
+    skipped = sorted(report.skipped)
+    if skipped:
         click.echo(speaker.say(Message(
             "Not checked further until its errors above are fixed: {files}; run validate again then" if len(skipped) == 1
             else "Not checked further until their errors above are fixed: {files}; run validate again then",
@@ -147,7 +155,10 @@ def new(directory: Path, force: bool, city: str | None, period: str | None) -> N
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
               help="text: compiler-style lines; json: a list for tools (both on stdout: validate > report.txt).")
 @click.option("--strict", is_flag=True, help="Warnings fail too (exit code 1).")
-def validate(plan_dir: Path, output_format: str, strict: bool) -> None:
+@click.option("--by-agency", is_flag=True,
+              help="Group the problems by the agency whose file must change (both, for a partnership one side writes "
+                   "down), the plan's shared files apart: a list to send each agency.")
+def validate(plan_dir: Path, output_format: str, strict: bool, by_agency: bool) -> None:
     """Check the whole plan and report every problem at once.
 
     It reads content/ as the build does: executive-summary.md and analysis/ only when
@@ -167,7 +178,12 @@ def validate(plan_dir: Path, output_format: str, strict: bool) -> None:
         speaker = _speaker(root, checked.plan)
         if output_format == "text" and root != plan_dir.resolve():  # found in a folder above: say which plan this is
             click.echo(speaker.say(Message("Plan folder: {folder}", folder=root)))
-        _print_report(checked.report, speaker, output_format, err=False)
+        if by_agency and output_format == "text" and checked.report:
+            from masterplan.agency_shares import said
+            click.echo(said(checked.report.sorted(), checked.plan, speaker))
+            _print_skipped(checked.report, speaker, err=False)
+        else:
+            _print_report(checked.report, speaker, output_format, err=False, plan=checked.plan)
         if output_format == "text" and not checked.report:
             click.echo(speaker.say(Message("No problems found.")))
     finally:

@@ -17,7 +17,7 @@ import difflib
 import json
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from enum import Enum
 from pathlib import Path
@@ -67,6 +67,9 @@ class Diagnostic:
     #: the id the plan lacks that this diagnostic names (an unknown agency or program), so a
     #: report can say when many errors have one cause; not part of what the diagnostic is
     unknown: str | None = field(default=None, compare=False)
+    #: the other files whose authors the problem concerns, beside its own (a partnership one side writes down:
+    #: the other side's file), so a report by agency tells each of them (masterplan/agency_shares.py)
+    concerns: tuple[str, ...] = field(default=(), compare=False)
 
     def __str__(self) -> str:
         return ENGLISH.line(self)
@@ -74,6 +77,10 @@ class Diagnostic:
     def naming(self, unknown: str) -> Diagnostic:
         """This diagnostic, marked as one about the unknown id ``unknown``."""
         return replace(self, unknown=unknown)
+
+    def concerning(self, *files: str) -> Diagnostic:
+        """This diagnostic, marked as one the authors of ``files`` have to settle too."""
+        return replace(self, concerns=files)
 
     def as_dict(self, speaker: Speaker | None = None) -> dict[str, object]:
         """The diagnostic as plain data, for ``--format json`` (message and hint in the speaker's language)."""
@@ -225,17 +232,28 @@ class Speaker:
 
     def text(self, diagnostics: Sequence[Diagnostic]) -> str:
         """Compiler-style lines followed by a one-line summary, and one naming the ids that many of them name."""
-        errors = sum(d.severity is Severity.ERROR for d in diagnostics)
-        warnings = len(diagnostics) - errors
-        summary = Message("{errors}, {warnings}",  # "1 error, 2 warnings": English says a count of one in the singular
-                          errors=Message("1 error") if errors == 1 else Message("{count} errors", count=errors),
-                          warnings=Message("1 warning") if warnings == 1 else Message("{count} warnings", count=warnings))
-        cause = common_cause(diagnostics)
-        return "\n".join([*(self.line(d) for d in diagnostics), self.say(summary), *([self.say(cause)] if cause else [])])
+        return "\n".join([*(self.line(d) for d in diagnostics), *self.summary(diagnostics)])
 
-    def json(self, diagnostics: Sequence[Diagnostic]) -> str:
-        """The same diagnostics as a JSON list, for editors and CI (severity and code stay English)."""
-        return json.dumps([d.as_dict(self) for d in diagnostics], ensure_ascii=False, indent=2)
+    def summary(self, diagnostics: Sequence[Diagnostic]) -> list[str]:
+        """The count of errors and warnings, and a line naming the ids that many of the diagnostics name."""
+        cause = common_cause(diagnostics)
+        return [self.say(counted(diagnostics)), *([self.say(cause)] if cause else [])]
+
+    def json(self, diagnostics: Sequence[Diagnostic],
+             more: Callable[[Diagnostic], dict[str, object]] | None = None) -> str:
+        """The same diagnostics as a JSON list, for editors and CI (severity and code stay English); ``more`` gives
+        each its further fields."""
+        return json.dumps([{**d.as_dict(self), **(more(d) if more else {})} for d in diagnostics],
+                          ensure_ascii=False, indent=2)
+
+
+def counted(diagnostics: Sequence[Diagnostic]) -> Message:
+    """"1 error, 2 warnings": English says a count of one in the singular."""
+    errors = sum(d.severity is Severity.ERROR for d in diagnostics)
+    warnings = len(diagnostics) - errors
+    return Message("{errors}, {warnings}",
+                   errors=Message("1 error") if errors == 1 else Message("{count} errors", count=errors),
+                   warnings=Message("1 warning") if warnings == 1 else Message("{count} warnings", count=warnings))
 
 
 #: an unknown id named this often is one cause (a deleted file, a renamed id), worth saying once

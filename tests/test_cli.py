@@ -69,7 +69,7 @@ def test_json_format_shape(make_plan: Callable[..., Path]) -> None:
     data = json.loads(out)
     assert isinstance(data, list) and data
     for item in data:
-        assert set(item) == {"file", "line", "column", "severity", "code", "message", "hint"}
+        assert set(item) == {"file", "line", "column", "severity", "code", "message", "hint", "agencies"}
         assert isinstance(item["line"], int) and isinstance(item["column"], int)
         assert item["severity"] in {"error", "warning"}
     assert {"file": "content/plan.yml", "line": 1, "column": 1, "severity": "error", "code": "E101"}.items() <= \

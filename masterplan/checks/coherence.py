@@ -67,7 +67,7 @@ def _dependencies(plan: Plan) -> Iterator[Diagnostic]:
                               Message("start {program} later or {needed} earlier, or drop the dependency",
                                       program=program.id, needed=needed.id),
                               program=program.id, start=program.period.start, needed=needed.id,
-                              later=needed.period.start)
+                              later=needed.period.start).concerning(needed.position.file)
 
 
 def _missions(plan: Plan, unreadable: AbstractSet[str]) -> Iterator[Diagnostic]:

@@ -101,7 +101,7 @@ def _other_yearly(label: Message, indicator: Indicator, year: int, other: _Figur
                    "{position} ({other})", _agree(label, there_label, agreement),
                    label=label, indicator=str(indicator.name), value=_value(_yearly(indicator, kind)[year]),
                    year=year, other_value=_value(there_value), position=_yearly_at(there, year, kind),
-                   other=there_label)
+                   other=there_label).concerning(there.position.file)
 
 
 def _unit(unit: object) -> str:
@@ -116,7 +116,7 @@ def _other_unit(label: Message, indicator: Indicator, other: Message, there: Ind
                    _agree(label, other, Message("one indicator has one unit: agree on it with {other}, or give "
                                                 "the two indicators different names", other=other)),
                    label=label, indicator=str(indicator.name), unit=str(indicator.unit),
-                   other_unit=str(there.unit), position=there.position, other=other)
+                   other_unit=str(there.unit), position=there.position, other=other).concerning(there.position.file)
 
 
 def _other_baseline(label: Message, indicator: Indicator, other: Message, there: Indicator) -> Diagnostic:
@@ -127,7 +127,7 @@ def _other_baseline(label: Message, indicator: Indicator, other: Message, there:
                                                 other=other)),
                    label=label, indicator=str(indicator.name), value=_value(indicator.baseline_value),
                    year=indicator.baseline_year, other_value=_value(there.baseline_value),
-                   position=there.baseline_position or there.position, other=other)
+                   position=there.baseline_position or there.position, other=other).concerning(there.position.file)
 
 
 def _agree(label: Message, other: Message, agreement: Message) -> Message | str:

@@ -60,9 +60,10 @@ def _one_sided_partners(plan: Plan) -> Iterator[Diagnostic]:
                 at = program.where.get(f"partners[{program.partner_ids.index(partner.id)}]", program.at("partners"))
                 yield warning(at, "W406",
                               "program {program} lists {agency} as partner, but {agency} does not list it under "
-                              "'supports'", Message("add {program} to supports in {file}", program=program.id,
+                              "'supports'", Message("add {program} to supports in {file}, or, {agency} not taking part, remove "
+                                                    "it from the partners here", program=program.id, agency=partner.id,
                                                     file=partner.position.file),
-                              program=program.id, agency=partner.id)
+                              program=program.id, agency=partner.id).concerning(partner.position.file)
     for agency in plan.agencies:
         for index, program_id in enumerate(agency.supports_ids):
             listed_again = program_id in agency.supports_ids[:index]  # E212's
@@ -76,9 +77,10 @@ def _one_sided_partners(plan: Plan) -> Iterator[Diagnostic]:
                     and meant_partner(plan, program) is not agency:  # E203's: its partner id (a typo, a rename) means it
                 yield warning(agency.where.get(f"supports[{index}]", agency.at("supports")), "W406",
                               "agency {agency} supports {program}, but the program does not list it as partner",
-                              Message("add {agency} to the partners of {program} in {file}",
+                              Message("add {agency} to the partners of {program} in {file}, or, {agency} not taking part, "
+                                      "remove {program} from the supports here",
                                       agency=agency.id, program=program_id, file=program.position.file),
-                              agency=agency.id, program=program_id)
+                              agency=agency.id, program=program_id).concerning(program.position.file)
 
 
 def _meant_pillars(plan: Plan) -> set[str] | None:

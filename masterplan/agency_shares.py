@@ -1,0 +1,92 @@
+"""Each agency's share of a report (``validate --by-agency``): the problems the planner sends each agency (OPD) to
+settle, the plan's shared files (plan.yml, the pillars, the chapters, the glossary) apart, for the team that keeps
+them.
+
+A problem belongs to the agency whose file it is in, and to those of the files it concerns besides
+(:attr:`Diagnostic.concerns`): a partnership one side writes down is both sides' to settle.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+from masterplan.diagnostics import Diagnostic, Message, Speaker, counted
+from masterplan.model import Plan
+from masterplan.plan_parts import Agency
+
+AGENCY_FOLDER = "content/agencies/"
+
+
+@dataclass
+class Share:
+    """The problems of one agency's file, or (``file`` None) of the plan's shared files."""
+
+    file: str | None
+    agency: Agency | None  #: None for the shared files, or an agency file the plan could not read
+    diagnostics: list[Diagnostic]
+
+
+def _files(diagnostic: Diagnostic) -> list[str | None]:
+    """The agency files a diagnostic is told in, None standing for the shared files."""
+    files = dict.fromkeys(file if file.startswith(AGENCY_FOLDER) else None
+                          for file in (diagnostic.position.file, *diagnostic.concerns))
+    return list(files)
+
+
+def shares(diagnostics: Sequence[Diagnostic], plan: Plan | None) -> list[Share]:
+    """The agencies' shares, by short name (by file name for a file the plan could not read), then the shared
+    files'; a problem that concerns two agencies is in the share of each."""
+    by_file: dict[str | None, list[Diagnostic]] = {}
+    for diagnostic in diagnostics:
+        for file in _files(diagnostic):
+            by_file.setdefault(file, []).append(diagnostic)
+    owners = _owners(plan)
+
+    def order(file: str) -> str:
+        return owners[file].short_name.casefold() if file in owners else PurePosixPath(file).stem.casefold()
+
+    agencies = [Share(file, owners.get(file), by_file[file]) for file in sorted(filter(None, by_file), key=order)]
+    return agencies + ([Share(None, None, by_file[None])] if None in by_file else [])
+
+
+def _owners(plan: Plan | None) -> dict[str, Agency]:
+    """Agency file → its agency."""
+    return {agency.position.file: agency for agency in plan.agencies} if plan else {}
+
+
+def agency_ids(diagnostic: Diagnostic, plan: Plan | None) -> list[str]:
+    """The ids of the agencies a diagnostic concerns, for ``--format json`` (an unread file's by its name)."""
+    owners = _owners(plan)
+    return [owners[file].id if file in owners else PurePosixPath(file).stem
+            for file in _files(diagnostic) if file is not None]
+
+
+def said(diagnostics: Sequence[Diagnostic], plan: Plan | None, speaker: Speaker) -> str:
+    """The report by agency: each share under a heading (the agency, its file, its count), its lines indented;
+    then the agencies without problems, and the count of all; a blank line between them."""
+    told = shares(diagnostics, plan)
+    language = speaker.translate.language
+    blocks = []
+    for share in told:
+        count = counted(share.diagnostics)
+        heading = Message("Shared files (plan.yml, pillars, chapters, glossary): {count}", count=count) \
+            if share.file is None else Message("{agency} — {file}: {count}", file=share.file, count=count,
+                                               agency=_named(share.agency, language) if share.agency
+                                               else PurePosixPath(share.file).stem)
+        blocks.append([speaker.say(heading), *("  " + speaker.line(d) for d in share.diagnostics)])
+    files = {share.file for share in told}
+    clean = sorted((a for a in plan.agencies if a.position.file not in files), key=lambda a: a.short_name.casefold()) \
+        if plan else []
+    if clean:
+        blocks.append([speaker.say(Message("No problems: {count} agencies ({agencies})", count=len(clean),
+                                           agencies=", ".join(agency.short_name for agency in clean)))])
+    blocks.append(speaker.summary(diagnostics))
+    return "\n\n".join("\n".join(block) for block in blocks)
+
+
+def _named(agency: Agency, language: str) -> str:
+    """"Dinas Lingkungan Hidup (DLH)"; "Inspektorat Daerah" where its short name says no more."""
+    name = agency.name.get(language)
+    return f"{name} ({agency.short_name})" if agency.short_name_adds else name

@@ -1,0 +1,64 @@
+"""``validate --by-agency``: the planner's list to send each agency (OPD), the problems of its own file and those
+it has to settle with another (a partnership one side writes down is told to both sides), the plan's shared files
+apart, and the agencies without problems named. ``--format json`` names each problem's agencies."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+from click.testing import CliRunner
+from test_one_sided_partners import DISKOMINFO, ONE_SIDED
+
+from masterplan.cli import cli
+
+
+def validate(root: Path, *args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(cli, ["validate", str(root), *args])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.stdout
+
+
+def blocks(out: str) -> list[list[str]]:
+    return [block.splitlines() for block in out.strip().split("\n\n")]
+
+
+def test_each_agency_is_told_its_own_problems_and_those_it_shares(make_plan: Callable[..., Path]) -> None:
+    # Satpol PP supports ECO-01, whose lead BPKAD does not name it; Diskominfo names Satpol PP for GOV-01, which
+    # Satpol PP does not list; GOV-01 no longer a quick win, the governance pillar has none: the team's to settle
+    root = make_plan({**ONE_SIDED, DISKOMINFO: ONE_SIDED[DISKOMINFO].replace("quick_win: true", "quick_win: false")})
+    code, out = validate(root, "--by-agency")
+    assert code == 0
+    told = blocks(out)
+    headings = [block[0] for block in told]
+    assert headings[:4] == [
+        "Badan Pengelolaan Keuangan dan Aset Daerah (BPKAD) — content/agencies/bpkad.yml: 0 errors, 1 warning",
+        "Dinas Komunikasi dan Informatika (Diskominfo) — content/agencies/diskominfo.yml: 0 errors, 1 warning",
+        "Satuan Polisi Pamong Praja (Satpol PP) — content/agencies/satpolpp.yml: 0 errors, 2 warnings",
+        "Shared files (plan.yml, pillars, chapters, glossary): 0 errors, 1 warning"], out
+    bpkad, diskominfo, satpolpp, shared = told[:4]
+    assert all(line.startswith("  content/") for block in told[:4] for line in block[1:])
+    # the partnership Satpol PP wrote down alone is BPKAD's to confirm, and Satpol PP's
+    assert len(bpkad) == 2 and "satpolpp supports ECO-01" in bpkad[1] and bpkad[1] in satpolpp
+    assert len(diskominfo) == 2 and "lists satpolpp as partner" in diskominfo[1]
+    assert diskominfo[1] in satpolpp
+    assert shared[1:] == [("  content/pillars/governance.yml:1:1: warning[W403]: pillar governance has no quick win "
+                           "(mark one fast, visible program with quick_win: true)")]
+    assert told[-1] == ["0 errors, 3 warnings"]
+
+
+def test_the_agencies_without_problems_are_named(make_plan: Callable[..., Path]) -> None:
+    satpolpp = "content/agencies/satpolpp.yml"
+    root = make_plan({satpolpp: ONE_SIDED[satpolpp].replace("supports: [ECO-01]", "supports: [XYZ-01]")})
+    code, out = validate(root, "--by-agency")
+    assert code == 1
+    assert blocks(out)[-2:] == [["No problems: 2 agencies (BPKAD, Diskominfo)"],
+                                ["1 error, 0 warnings"]], out
+
+
+def test_json_names_the_agencies_of_each_problem(make_plan: Callable[..., Path]) -> None:
+    _, out = validate(make_plan(ONE_SIDED), "--format", "json")
+    found = {(d["code"], d["file"]): d["agencies"] for d in json.loads(out)}
+    assert found[("W406", "content/agencies/satpolpp.yml")] == ["satpolpp", "bpkad"]
+    assert found[("W406", "content/agencies/diskominfo.yml")] == ["diskominfo", "satpolpp"]
