@@ -100,7 +100,38 @@ def _convert(text: str) -> str:
     converter = getattr(_converters, "markdown", None)
     if converter is None:
         converter = _converters.markdown = markdown_lib.Markdown(extensions=_extensions(), output_format="html")
-    return converter.reset().convert(text)
+    return converter.reset().convert(_lists_apart(text))
+
+
+#: a list's item: a bullet, or a number and a point ("- Puskesmas", "2. Pasar")
+_ITEM = re.compile(r" {0,3}(?:[-*+]|\d+[.)])[ \t]+\S")
+#: how a list may start right below a line of a paragraph, in CommonMark: a bullet, or the number 1
+_FIRST_ITEM = re.compile(r" {0,3}(?:[-*+]|1[.)])[ \t]")
+#: a line a list needs no empty line after: code, a table row, a heading, a quote, HTML
+_NOT_PROSE = re.compile(r" {4}|\t| {0,3}[|#<>]")
+#: a thematic break, "* * *", which is no list item
+_BREAK = re.compile(r" {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*")
+
+
+def _lists_apart(text: str) -> str:
+    """``text`` with an empty line between a paragraph and a list that starts right below its last line
+    ("Kegiatan utama:" then "- penyapuan"): Python-Markdown reads such a list as more of the paragraph's words,
+    CommonMark, GitHub and the chat apps agency staff write in as a list. A numbered list does so only from 1, as in
+    CommonMark: a line of a paragraph may start with "2024. " where the writer pressed Enter."""
+    if "\n" not in text:
+        return text
+    out: list[str] = []
+    in_list, previous = False, ""
+    for line in text.split("\n"):
+        if not line.strip():
+            in_list = False
+        elif _ITEM.match(line) and not _BREAK.fullmatch(line):
+            if not in_list and previous.strip() and _FIRST_ITEM.match(line) and not _NOT_PROSE.match(previous):
+                out.append("")
+            in_list = True
+        out.append(line)
+        previous = line
+    return "\n".join(out)
 
 
 def _extensions() -> list[markdown_lib.Extension]:

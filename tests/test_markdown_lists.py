@@ -1,0 +1,43 @@
+"""A list written right below a line of text, with no empty line between ("Kegiatan utama:" then "- penyapuan"), as
+agency staff write one in a description: printed as a list, as CommonMark, GitHub and chat apps show it; Python-Markdown
+alone made the items words of the paragraph. The program page shows it so."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from conftest import MINI_FILES
+
+from masterplan.build import BuildOptions, run
+from masterplan.render.markdown import to_html
+
+
+@pytest.mark.parametrize(("text", "html"), [
+    ("Kegiatan utama:\n- penyapuan\n- pengangkutan",
+     "<p>Kegiatan utama:</p>\n<ul>\n<li>penyapuan</li>\n<li>pengangkutan</li>\n</ul>"),
+    ("Tahapan:\n1. survei\n2. pembangunan", "<p>Tahapan:</p>\n<ol>\n<li>survei</li>\n<li>pembangunan</li>\n</ol>"),
+    ("Tahapan:\n* survei", "<p>Tahapan:</p>\n<ul>\n<li>survei</li>\n</ul>"),
+])
+def test_a_list_right_below_a_line_of_text_is_a_list(text: str, html: str) -> None:
+    assert to_html(text) == html
+
+
+@pytest.mark.parametrize(("text", "html"), [
+    # a line that starts with a year and a point, where the writer pressed Enter: words of the paragraph
+    ("Program dimulai pada tahun\n2024. Sesudah itu diperluas.", "<p>Program dimulai pada tahun\n2024. Sesudah itu diperluas.</p>"),
+    ("Teks\n* * *\nlagi", "<p>Teks</p>\n<hr>\n<p>lagi</p>"),  # a thematic break
+    ("- satu\n- dua\nlanjutan\n- tiga", "<ul>\n<li>satu</li>\n<li>dua\nlanjutan</li>\n<li>tiga</li>\n</ul>"),  # one list
+])
+def test_what_is_not_a_list_starting_below_a_paragraph_stays_as_it_was(text: str, html: str) -> None:
+    assert to_html(text) == html
+
+
+def test_the_program_page_shows_the_list_of_a_description(make_plan: Callable[..., Path]) -> None:
+    agency = "content/agencies/diskominfo.yml"
+    listed = "description: |\n              Kegiatan utama:\n              - verifikasi aduan\n              - tindak lanjut"
+    root = make_plan({agency: MINI_FILES[agency].replace("description: Warga **mengadu** lewat aplikasi.", listed)})
+    assert run(root, BuildOptions(pdf=False, search=False)).ok
+    page = (root / "build" / "site" / "program" / "GOV-01.html").read_text(encoding="utf-8")
+    assert "<p>Kegiatan utama:</p>\n<ul>\n<li>verifikasi aduan</li>\n<li>tindak lanjut</li>\n</ul>" in page
