@@ -199,6 +199,7 @@ class FolderReader:
                                       "run 'masterplan new DIR' to see the expected layout"))
             return []
         files: list[Path] = []
+        hidden: list[Path] = []  # dishub.yml.txt: the file meant, its ending hidden (E019)
         with os.scandir(path) as entries:  # file types from the listing: one stat less per file
             for entry in entries:
                 file = path / entry.name
@@ -206,7 +207,12 @@ class FolderReader:
                     files.append(file)
                     if not entry.is_symlink():
                         self.plain_files.add(file)
+                elif Path(file.stem).suffix.lower() in YAML_SUFFIXES and _is_file(entry):
+                    hidden.append(file)
         files.sort()
+        for file in hidden:  # its ids are not reported unknown where other files name them: one cause, told once
+            if path / file.stem not in files:
+                self.unreadable(file)
         if required and not files:
             self.report.add(error(Position(self.name(path)), "E012", "folder holds no .yml files"))
         items: list[Any] = []

@@ -15,7 +15,14 @@ from collections.abc import Set as AbstractSet
 from pathlib import Path
 
 from masterplan.content_text import READ, TOP_FILES
-from masterplan.diagnostics import Diagnostic, Message, Position, did_you_mean, warning
+from masterplan.diagnostics import (
+    Diagnostic,
+    Message,
+    Position,
+    did_you_mean,
+    error,
+    warning,
+)
 from masterplan.leftovers import is_leftover
 from masterplan.model import ANALYSIS, ASSETS, SUMMARY_TEXT, Plan
 
@@ -95,7 +102,13 @@ def _folder(folder: Path, suffixes: tuple[str, ...]) -> Iterator[Diagnostic]:
 
 
 def _hidden_ending(where: Position, path: Path, meant: str) -> Diagnostic:
-    """``dishub.yml.txt``: a file whose real ending Windows hid, then another was added to."""
-    return warning(where, "W017", "{name} is not read: its name ends in {ending}",
-                   Message("rename it to {file}; Windows hides a file's ending unless 'File name extensions' is "
-                           "ticked in Explorer's View menu", file=meant), name=path.name, ending=path.suffix)
+    """``dishub.yml.txt``: a file whose real ending Windows hid, then another was added to. With no ``dishub.yml``
+    beside it, an error (E019): the plan would be built, and published, without that agency, pillar or chapter
+    (its programs' ids are not reported unknown elsewhere, :meth:`FolderReader.folder`)."""
+    hint = Message("rename it to {file}; Windows hides a file's ending unless 'File name extensions' is ticked in "
+                   "Explorer's View menu", file=meant)
+    if not (path.parent / meant).exists():
+        return error(where, "E019", "{name} is not read: its name ends in {ending}, and there is no {file}", hint,
+                     name=path.name, ending=path.suffix, file=meant)
+    return warning(where, "W017", "{name} is not read: its name ends in {ending}", hint, name=path.name,
+                   ending=path.suffix)
