@@ -32,6 +32,7 @@ from masterplan.schema_hints import (
     split_amount,
     type_hint,
 )
+from masterplan.yaml_syntax import pasted_row
 
 if TYPE_CHECKING:
     from jsonschema.exceptions import ValidationError
@@ -105,7 +106,8 @@ def explain(err: ValidationError, data: Any, default: Position) -> Diagnostic:
         words = listing((_TYPE_NAMES.get(t, t) for t in expected), "or")
         container = locate_value(data, path[:-1])
         split = split_amount(container) if path[-1:] == ["amount"] else None
-        hint = split or empty_year_hint(path, container) or type_hint(err)
+        pasted = pasted_row(err.instance) if isinstance(err.instance, str) and "\t" in err.instance else None
+        hint = split or pasted or empty_year_hint(path, container) or type_hint(err)
         return error(where, "E101", "{field} should be {expected}, not {value}", hint,
                      field=field, expected=words, value=_describe(err.instance))
     if (blank := _blank(err.instance)) is not None and _wants_words(err):

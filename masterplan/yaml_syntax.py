@@ -61,7 +61,7 @@ def syntax_error(exc: yaml.MarkedYAMLError, text: str, file: str, line_offset: i
     if mark and bad_line.lstrip().startswith("- ") and "did not find expected key" in problem:
         hint = _list_without_field(lines, mark.line, line_offset) or hint
     if "\t" in bad_line:
-        hint = Message("YAML indents with spaces, never with tabs")
+        hint = pasted_row(bad_line) or Message("YAML indents with spaces, never with tabs")
     if mark and not text[mark.index:].strip() and text.strip():
         # the text ended mid-value: the last written line is where to look
         last = len(text.rstrip().split("\n"))
@@ -69,6 +69,26 @@ def syntax_error(exc: yaml.MarkedYAMLError, text: str, file: str, line_offset: i
                      "YAML syntax error: {problem} before the end of the text", hint, problem=_words_of_yaml(problem))
     return error(Position(file, line, column), "E001", "YAML syntax error: {problem}", hint,
                  problem=_words_of_yaml(problem))
+
+
+#: a budget year's row as a spreadsheet gives it, its cells apart by tabs: year, amount, funding source
+_BUDGET_ROW = re.compile(r"(?:-[ \t]*)?(\d{4})\t+([\d.,]+)\t+([^\t]+?)\s*")
+
+
+def pasted_row(line: str) -> Message | None:
+    """The hint for a row pasted from a spreadsheet, its cells apart by tabs (not tabs that indent): a budget's
+    row written as YAML writes it, or how to write any other; None for a line whose tabs only indent it."""
+    cells = line.strip().split("\t")
+    if len([cell for cell in cells if cell.strip()]) < 2:
+        return None
+    budget = _BUDGET_ROW.fullmatch(line.strip())
+    if budget:
+        amount = re.sub(r"[.,]", "", budget.group(2))
+        return Message("this line is a row pasted from a spreadsheet, its cells apart by tabs: write it as "
+                       "- {{year: {year}, amount: {amount}, source: {source}}}", year=budget.group(1), amount=amount,
+                       source=budget.group(3).strip())
+    return Message("this line is a row pasted from a spreadsheet, its cells apart by tabs: write each value after "
+                   "its field's name and a colon, with spaces, never tabs")
 
 
 _COMMENTED_FIELD = re.compile(r"^\s*#\s*([A-Za-z_][\w-]*):\s*$")
