@@ -60,21 +60,30 @@ def _line_of_offset(data: bytes, offset: int) -> tuple[int, int]:
     return line, column
 
 
+def _utf16_without_mark(data: bytes) -> bool:
+    """Whether ``data`` reads as UTF-16 saved without its byte-order mark: a zero byte beside each of the first
+    letters (``i\\0d\\0:\\0``), which no UTF-8 text of a plan has."""
+    head = data[:200]
+    return len(head) >= 4 and head.count(0) * 3 >= len(head) and (not any(head[0::2]) or not any(head[1::2]))
+
+
 def decode(data: bytes, file: str) -> tuple[str | None, list[Diagnostic]]:
     """Bytes to text: UTF-8 (a BOM is accepted), anything else reported with its line."""
     if len(data) > MAX_FILE_BYTES:
         return None, [error(Position(file, 1, 1), "E004", "file is {size} MB; the limit is {limit} MB",
                             "split it into smaller files", size=len(data) // 1024 // 1024,
                             limit=MAX_FILE_BYTES // 1024 // 1024)]
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or _utf16_without_mark(data):
         return None, [error(Position(file, 1, 1), "E003", "file is UTF-16, not UTF-8",
                             "save the file as UTF-8 in your editor (in Notepad: Save As, Encoding: UTF-8)")]
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line, column = _line_of_offset(data, exc.start)
-        return None, [error(Position(file, line, column), "E003", "file is not UTF-8 (byte 0x{byte})",
-                            "save the file as UTF-8 in your editor", byte=f"{data[exc.start]:02x}")]
+        byte = data[exc.start:exc.start + 1]
+        return None, [error(Position(file, line, column), "E003", "file is not UTF-8 (byte 0x{byte}: '{character}' "
+                            "in Windows' encoding)", "save the file as UTF-8 in your editor (in Notepad: Save As, "
+                            "Encoding: UTF-8)", byte=f"{byte[0]:02x}", character=byte.decode("cp1252", "replace"))]
     return text.replace("\r\n", "\n").replace("\r", "\n"), []  # old Mac files: CR alone
 
 

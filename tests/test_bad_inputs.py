@@ -4,7 +4,7 @@ Each case is a small YAML file that overrides the mini plan of conftest.py::
 
     description: what goes wrong
     files: {content/plan.yml: "...", content/glossary.yml: null}   # null deletes the file
-    encode: {content/plan.yml: crlf}        # optional: crlf, cr, bom, latin-1, utf-16, base64 (a picture)
+    encode: {content/plan.yml: crlf}        # optional: crlf, cr, bom, latin-1, utf-16, utf-16-le, base64 (a picture)
     generate: {content/agencies/x.yml: {head: "...", repeat: "- 1\\n", count: 1000, tail: ""}}
     strict: true                            # optional: run with --strict (for warning cases)
     exit: 0                                 # optional: expected exit code (default 1)
@@ -44,6 +44,7 @@ ENCODINGS = {
     "bom": lambda text: b"\xef\xbb\xbf" + text.encode("utf-8"),
     "latin-1": lambda text: text.encode("latin-1"),
     "utf-16": lambda text: text.encode("utf-16"),
+    "utf-16-le": lambda text: text.encode("utf-16-le"),  # no byte-order mark
     "base64": base64.b64decode,
 }
 
