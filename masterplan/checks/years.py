@@ -58,7 +58,7 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
         seen: dict[tuple[int, str], BudgetLine] = {}
         for line in program.budget:
             if line.year not in period:
-                yield _budget_year(program, line)
+                yield _budget_year(program, line, plan_period)
             yield from _amount(program.id, line)
             if (line.year, line.source) in seen:
                 yield warning(line.position, "W308", "program {program}: the budget for {year} from {source} is "
@@ -76,18 +76,26 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
             yield from _values(indicator, Message("program {program}", program=left_out.id))
 
 
-def _budget_year(program: Program, line: BudgetLine) -> Diagnostic:
+def _budget_year(program: Program, line: BudgetLine, plan_period: Period) -> Diagnostic:
     """E302: a budget line's year outside its program's period; where one year of the period has no line and the
-    year looks typed for it (2082 or 2029 for 2028), that year is named."""
+    year looks typed for it (2082 or 2029 for 2028), that year is named. A year outside the plan too is not told to
+    be taken into the program's period, which E301 would then refuse."""
     period = program.period
     budgeted = {other.year for other in program.budget}
     typed = str(line.year)
     meant = [year for year in period.years if year not in budgeted and len(str(year)) == len(typed)
              and (sorted(str(year)) == sorted(typed) or sum(a != b for a, b in zip(str(year), typed)) == 1)]
-    hint = (Message("did you mean {year}? It has no budget line; if not, make the program's period include "
-                    "{typed}", year=str(meant[0]), typed=typed) if len(meant) == 1 else
-            Message("give the amount a year of {period}, or make the program's period include {typed}",
-                    period=period, typed=typed))
+    in_plan = line.year in plan_period or plan_period.start > plan_period.end
+    if len(meant) == 1:
+        hint = Message("did you mean {year}? It has no budget line; if not, make the program's period include "
+                       "{typed}", year=str(meant[0]), typed=typed) if in_plan else \
+            Message("did you mean {year}? It has no budget line; {typed} is outside the plan's years, {plan}",
+                    year=str(meant[0]), typed=typed, plan=plan_period)
+    else:
+        hint = Message("give the amount a year of {period}, or make the program's period include {typed}",
+                       period=period, typed=typed) if in_plan else \
+            Message("give the amount a year of {period}: {typed} is outside the plan's years, {plan}",
+                    period=period, typed=typed, plan=plan_period)
     return error(line.position, "E302", "program {program}: budget year {year} is outside the program period "
                  "{period}", hint, program=program.id, year=line.year, period=period)
 
