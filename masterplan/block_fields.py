@@ -12,7 +12,7 @@ import re
 from functools import cache
 from typing import Any
 
-from masterplan.diagnostics import Diagnostic, Message, Position, warning
+from masterplan.diagnostics import Diagnostic, Message, Position, error, warning
 
 #: a key whose value is a block of text: ``description: |``, ``- summary: >-``, a comment after it
 _BLOCK = re.compile(r"^( *(?:- +)?)([\w.-]+): *[|>][-+0-9]* *(?:#.*)?$")
@@ -60,7 +60,8 @@ def swallowed(text: str, file: str, kind: str) -> list[Diagnostic]:
         for at in range(number, end):
             field = _FIELD.match(lines[at])
             if field and field.group(2) in names:  # the first one: the lines after it most likely went with it
-                found.append(_told(file, at + 1, len(field.group(1)) + 1, field.group(2), key, column + 1))
+                missing = not _written_beside(lines, number - 1, end, column, field.group(2))
+                found.append(_told(file, at + 1, len(field.group(1)) + 1, field.group(2), key, column + 1, missing))
                 break
         number = end
     return found
@@ -70,7 +71,36 @@ def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
 
-def _told(file: str, line: int, column: int, field: str, key: str, key_column: int) -> Diagnostic:
+def _written_beside(lines: list[str], start: int, end: int, column: int, field: str) -> bool:
+    """Whether the mapping that holds the block's key (at ``start``, the block's lines running to ``end``) writes
+    ``field`` itself, at the key's column: above the key up to the mapping's first line (``- id: …`` in a list),
+    or below the block to the mapping's end."""
+    def names_it(line: str) -> bool:
+        return line[column:].startswith(field + ":") and line[:column].strip() in ("", "-")
+
+    for line in reversed(lines[:start]):
+        if names_it(line):
+            return True
+        if line.strip() and _indent(line) < column:
+            break
+    return any(names_it(line) for line in _until_shallower(lines[end:], column))
+
+
+def _until_shallower(lines: list[str], column: int) -> list[str]:
+    """The lines up to the first written less deep than ``column`` (the mapping's end)."""
+    for count, line in enumerate(lines):
+        if line.strip() and _indent(line) < column:
+            return lines[:count]
+    return lines
+
+
+def _told(file: str, line: int, column: int, field: str, key: str, key_column: int, missing: bool) -> Diagnostic:
+    """W018; E020 where the field is nowhere else in its mapping: what it says is lost (a quick win that is none)."""
+    if missing:
+        return error(Position(file, line, column), "E020",
+                     Message("'{field}:' is indented into the text of '{key}' above it, so it is read as words of "
+                             "that text, and '{field}' is given nowhere else here", field=field, key=key),
+                     Message("indent it as '{key}' is (column {column})", key=key, column=key_column))
     return warning(Position(file, line, column), "W018",
                    Message("'{field}:' is indented into the text of '{key}' above it, so it is read as words of "
                            "that text, not as a field", field=field, key=key),
