@@ -24,6 +24,7 @@ A final plan whose current decree does not read so gets no heading, and validate
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from masterplan.model import Plan
@@ -163,12 +164,30 @@ class Enacted:
     name: str | None
 
 
-def enacted(plan: Plan, decree: Decree, language: str) -> Enacted | None:
-    """Who signs the annex of ``decree``: the office its name gives, else the foreword's signer's; the name the
-    foreword's signature by that office gives. None where neither says who."""
+#: the head of a city, a regency or a province, as a regulation's name gives the office, and the catalog's message
+#: saying it in the book's language ("Mayor of Pasuruan" in the English edition; the same words in Indonesian)
+_OFFICE = re.compile(r"(Wali\s*Kota|Bupati|Gubernur)\s+(\S.*)", re.IGNORECASE)
+_OFFICES = {"walikota": "Mayor of {place}", "bupati": "Regent of {place}", "gubernur": "Governor of {place}"}
+
+
+def office(role: str, language: str, translate: Callable[..., str]) -> str:
+    """The office of a regulation's name as the book's language says it: "Wali Kota Pasuruan" → "Mayor of
+    Pasuruan" in English; in Indonesian, and an office it does not know, as written ("Walikota Pasuruan")."""
+    found = _OFFICE.fullmatch(role.strip())
+    if found is None or language == "id":  # the offices' own language: the regulation's words
+        return role
+    return translate(_OFFICES[squeezed(found[1])], place=found[2])
+
+
+def enacted(plan: Plan, decree: Decree, language: str, translate: Callable[..., str]) -> Enacted | None:
+    """Who signs the annex of ``decree``: the office its name gives (said in ``language``), else the foreword's
+    signer's; the name the foreword's signature by that office gives. None where neither says who."""
     signatures = [chapter.signed for chapter in plan.chapters if chapter.part == "front" and chapter.signed]
-    role = decree.enacted_by or (signatures[0].role.get(language) if signatures else "")
-    if not role.strip():
+    written = decree.enacted_by or (signatures[0].role.get(language) if signatures else "")
+    if not written.strip():
         return None
-    same = (signed for signed in signatures if same_office(signed.role.get(language), role))
+    role = office(written, language, translate)
+    # the foreword signed "Wali Kota Pasuruan", or "Mayor of Pasuruan" where it has an English text
+    same = (signed for signed in signatures if same_office(signed.role.get(language), role)
+            or same_office(signed.role.get(language), written))
     return Enacted(role, next((signed.name for signed in same if signed.name), None))

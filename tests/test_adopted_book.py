@@ -126,6 +126,10 @@ def test_the_english_edition_names_the_regulation_in_english_words(tmp_path: Pat
     first = _squeezed(build / "masterplan.pdf")[0]
     assert ("ANNEX TO PERATURAN WALI KOTA CONTOH NUMBER 45 OF 2021 CONCERNING MASTERPLAN SMART CITY KOTA CONTOH "
             "2022–2026") in first
+    # the regulation keeps its name; its signer's office is said in English, as an English edition of a regulation
+    # signs it: "MAYOR OF CONTOH,"
+    last = _squeezed(build / "masterplan.pdf")[-1]
+    assert "MAYOR OF CONTOH, RAHARTO TENO PRASETYO" in last and "WALI KOTA CONTOH," not in last
 
 
 def test_a_draft_is_no_annex_and_no_archival_pdf(tmp_path: Path) -> None:

@@ -112,7 +112,7 @@ def book_html(plan: Plan, root: Path, options: BuildOptions, report: Report) -> 
     annex = decree.adopting(plan, plan.language)  # the book is the annex of the regulation that adopted the plan
     html = pdf_press.print_html(plan, book, env, theme, report,
                                 {"logo": logo, "site_address": options.base_url, "draft_mark": mark, "annex": annex,
-                                 "enacted": annex and decree.enacted(plan, annex, plan.language)})
+                                 "enacted": annex and decree.enacted(plan, annex, plan.language, translate)})
     return PrintHtml(html, theme, env, fetcher, mark)
 
 
