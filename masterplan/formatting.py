@@ -77,6 +77,14 @@ class Formats:
         self.translate = translate
         self._written: dict[tuple[type, str, str], str] = {}  # Babel takes 50 µs a number; a plan repeats its amounts
 
+    def language_name(self, code: str) -> str:
+        """A language's name in this one: "id" is "Indonesian" in English, "en" "Inggris" in Indonesian; an unknown
+        code as written."""
+        try:
+            return Locale.parse(code.replace("-", "_")).get_language_name(self.locale) or code
+        except (ValueError, UnknownLocaleError):
+            return code
+
     def funding_source(self, source: str) -> str:
         """A funding source's name in this language (:func:`funding_source`)."""
         return funding_source(source, self.translate)

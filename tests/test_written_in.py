@@ -3,6 +3,7 @@ the plan's own texts with their language: for screen readers, the book's hyphena
 
 from __future__ import annotations
 
+import html
 import itertools
 import json
 import re
@@ -12,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from conftest import MINI_FILES, write_plan
-from pdf_reading import plumbed
+from pdf_reading import page_texts, plumbed
 
 from masterplan.build import BuildOptions, run
 
@@ -165,3 +166,17 @@ def test_a_cross_reference_in_the_editions_words_is_marked_as_english(make_plan:
         assert re.search(rf'data-page="[^"]+"{" lang=.en." if marked else ""}>{words} \d+\.\d+</a>', text), text
         assert re.search(r'data-page="[^"]+">GOV-01</a>', text), text
         assert re.search(r'data-page="[^"]+">Kata Pengantar</a>', text), text
+
+
+def test_the_english_edition_says_its_texts_are_written_in_indonesian(make_plan: Callable[..., Path],
+                                                                     english_book: Path) -> None:
+    """An English reader met Indonesian chapters, names and glossary with no word of why: the cover and every page
+    of the site say in what language the plan's texts are written, and that those not translated are as written."""
+    said = "The plan's texts are written in Indonesian: those without a translation are"
+    cover = " ".join(page_texts(english_book)[0].split())
+    assert f"{said} printed as written." in cover
+    site = built(make_plan, {"content/plan.yml": ENGLISH})
+    for page in ("index.html", "program/GOV-01.html", "glossary.html"):
+        assert f"{said} shown as written." in " ".join(html.unescape((site / "site" / page).read_text(encoding="utf-8")).split())
+    indonesian = built(make_plan, {})
+    assert "ditulis dalam bahasa" not in (indonesian / "site" / "index.html").read_text(encoding="utf-8")

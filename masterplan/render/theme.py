@@ -185,6 +185,7 @@ def environment(theme: Theme, language: str) -> jinja2.Environment:
         "rupiah": formats.rupiah, "rupiah_short": formats.rupiah_short,
         "rupiah_difference": formats.rupiah_difference,
         "billions": formats.billions, "funding_source": formats.funding_source, "direction": formats.direction,
+        "language_name": formats.language_name,
         "number": formats.number, "measure": formats.measure,
         "percent": formats.percent, "shares": formats.shares, "file_size": formats.file_size,
         "date": formats.date, "tel": lambda phone: re.sub(r"[^0-9+]", "", str(phone)),  # a tel: link's digits
