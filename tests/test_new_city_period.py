@@ -315,7 +315,7 @@ def test_a_regency_speaks_of_its_bupati_but_where_the_sample_tells_of_pasuruan(r
     assert [file for file, _ in left] == ["agencies/diskominfotik.yml", "analysis/02-profil-kota.md",
                                           "chapters/01-pendahuluan.md", "chapters/02-gambaran-umum.md"]
     plan = (content / "plan.yml").read_text(encoding="utf-8")
-    assert "author: Pemerintah Kabupaten Malang" in plan and "resmi Pemerintah Kabupaten Malang." in plan
+    assert "author: {id: Pemerintah Kabupaten Malang, en: Government of Kabupaten Malang}" in plan and "resmi Pemerintah Kabupaten Malang." in plan
     assert "condition: Belum ada Peraturan Bupati tentang SPBE" in plan
     assert "  - term: Perbup\n    definition: Peraturan Bupati\n" in (content / "glossary.yml").read_text(encoding="utf-8")
     cover, *_ = _book_pages(root / "build" / "masterplan.pdf")
