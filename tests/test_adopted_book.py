@@ -349,3 +349,22 @@ def test_an_adopted_book_with_a_picture_in_a_chapter_is_an_archival_pdf(tmp_path
     assert all(image.get("/Interpolate") in (None, False) for image in images)
     report = page.validate_pdf(pdf, profile="2a")
     assert report.is_compliant, [(failure.rule_id, failure.message) for failure in report.failures]
+
+
+def test_a_cmyk_photo_in_an_adopted_book_is_printed_in_rgb(tmp_path: Path) -> None:
+    """A photo saved for a printer, in CMYK: the book held it as DeviceCMYK, and the adopted book claimed PDF/A-2a,
+    whose output intent is sRGB, falsely (the validator fails it). It is printed in RGB, its colours kept."""
+    from PIL import Image
+
+    (tmp_path / "content" / "assets").mkdir(parents=True)
+    Image.new("CMYK", (60, 40), (0, 255, 255, 0)).save(tmp_path / "content" / "assets" / "foto.jpg", "JPEG")
+    write_plan(tmp_path, {"content/chapters/01-foto.md": "---\ntitle: Foto\n---\n\n![Alun-alun kota](assets/foto.jpg)\n"})
+    pdf = _built(tmp_path, HISTORY) / "masterplan.pdf"
+    images = [drawn.get_object() for sheet in reader(pdf).pages
+              for drawn in (sheet["/Resources"].get("/XObject") or {}).values()
+              if drawn.get_object().get("/Subtype") == "/Image"]
+    assert [image["/ColorSpace"] for image in images] == ["/DeviceRGB"]
+    red, green, blue = Image.open(io.BytesIO(images[0].get_data())).convert("RGB").getpixel((30, 20))
+    assert red > 200 and green < 60 and blue < 60  # cyan-free, full magenta and yellow: red
+    report = page.validate_pdf(pdf, profile="2a")
+    assert report.is_compliant, [(failure.rule_id, failure.message) for failure in report.failures]

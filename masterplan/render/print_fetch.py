@@ -24,6 +24,7 @@ import logging
 import mimetypes
 from collections.abc import Iterator
 from contextlib import contextmanager
+from io import BytesIO
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -95,7 +96,30 @@ class Fetcher(URLFetcher):
         if path.is_relative_to(self.content) and (reason := _too_large(data)):  # validate says E519 first
             self.refused.append((url, reason))
             raise ValueError(f"refused {url}: {reason}")
+        if path.is_relative_to(self.content) and (rgb := in_rgb(data)) is not None:
+            data, kind = rgb, "image/jpeg"
         return URLFetcherResponse(path2url(str(path)), data, {"Content-Type": kind})
+
+
+def in_rgb(data: bytes) -> bytes | None:
+    """A CMYK picture (a photo or a map saved for a printer) as an RGB JPEG, or None for any other: the book is RGB
+    throughout, and a final plan's PDF/A-2a, whose output intent is sRGB, may hold no DeviceCMYK picture. The
+    picture's own colour profile, where it has one, converts it; Pillow's plain conversion does otherwise."""
+    try:
+        with opened_picture(data) as picture:
+            if picture.mode != "CMYK":
+                return None
+            from PIL import ImageCms
+
+            profile = picture.info.get("icc_profile")
+            rgb = ImageCms.profileToProfile(picture, ImageCms.ImageCmsProfile(BytesIO(profile)),
+                                            ImageCms.createProfile("sRGB"), outputMode="RGB") if profile \
+                else picture.convert("RGB")
+    except Exception:  # noqa: BLE001 - no picture, or none Pillow converts: WeasyPrint reads it as it is
+        return None
+    out = BytesIO()
+    rgb.save(out, "JPEG", quality=95, dpi=picture.info.get("dpi", (96, 96)))
+    return out.getvalue()
 
 
 def _too_large(data: bytes) -> Message | None:
