@@ -1412,3 +1412,15 @@ def test_an_agency_s_heading_gives_its_short_name_only_where_it_says_more(sample
                        "dinkes": "Dinas Kesehatan (Dinkes)"}, heading
     assert "GOV-10" in read(site, "program/GOV-10.html") and "Inspektorat Daerah (Inspektorat)" not in read(
         site, "program/GOV-10.html")
+
+
+def test_a_quick_wins_output_targets_read_apart_as_text(build: Build) -> None:
+    """Search read the quick wins' output targets run together, "…100 persen (2023)Sampah kawasan…": the site shows
+    each on a line of its own, and its text keeps a space between them."""
+    agency = "content/agencies/diskominfo.yml"
+    second = ("              - name: Aduan selesai ditindaklanjuti\n                unit: persen\n"
+              "                baseline: {year: 2021, value: 20}\n                targets: {2022: 50, 2023: 70, 2024: 90}\n")
+    site = build({agency: MINI_FILES[agency].replace("            missions: [m1]\n", second + "            missions: [m1]\n")})
+    page = (site / "quick-wins.html").read_text(encoding="utf-8")
+    text = re.sub(r"<[^>]+>", "", page)
+    assert "(2024) Aduan selesai ditindaklanjuti" in text.replace("&nbsp;", " ")
