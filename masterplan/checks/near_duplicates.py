@@ -25,25 +25,31 @@ _NON = re.compile(r"\bnon\s+(?=[^\W\d])")  #: non tunai, as nontunai
 _COMMON = {"dan", "di", "yang", "untuk", "dengan", "ke", "dari", "pada", "the", "of", "and", "kota", "program",
            "pengembangan", "peningkatan", "penguatan", "pembangunan", "sistem", "layanan"}
 
-__all__ = ["NAME_SIMILARITY", "SHOWN", "TEXT_SIMILARITY", "check", "shingles", "words"]
+__all__ = ["NAME_SIMILARITY", "SHOWN", "TEXT_SIMILARITY", "check", "lead_named", "name_words", "shingles", "words"]
 
 
 def check(programs: list[Program], glossary: list[GlossaryTerm]) -> Iterator[Diagnostic]:
     """W401 at each program alike to others, by names or else by descriptions. Not two under one id: a program
     copied to another agency and not deleted is E207's, whose advice is to delete one."""
-    shortened = _acronyms(glossary)
     alike = Alike(ids=[p.id.upper() for p in programs], leads=[p.lead_id for p in programs],
                   names=[str(p.name).casefold() for p in programs],
-                  name_words=[words(shortened(str(p.name))) for p in programs],
+                  name_words=name_words(programs, glossary),
                   texts=[shingles(f"{p.summary} {p.description}") for p in programs],
                   name_similarity=NAME_SIMILARITY, text_similarity=TEXT_SIMILARITY)
     for likeness in alike.likenesses():
         yield _warning(likeness, programs)
 
 
+def name_words(programs: list[Program], glossary: list[GlossaryTerm]) -> list[set[str]]:
+    """Each program's name as the names are compared: its words spelt alike, a long form the glossary spells out
+    read as its acronym."""
+    shortened = _acronyms(glossary)
+    return [words(shortened(str(p.name))) for p in programs]
+
+
 def _warning(likeness: Likeness, programs: list[Program]) -> Diagnostic:
     program = programs[likeness.program]
-    named: str = ", ".join(f"{programs[n].id} ({_agency(programs[n])})" for n in likeness.first)
+    named: str = ", ".join(f"{programs[n].id} ({lead_named(programs[n])})" for n in likeness.first)
     if likeness.count > SHOWN:
         named = Message("{programs} and {count} more", programs=named, count=likeness.count - SHOWN)
     by_names = likeness.what == "names"
@@ -53,7 +59,7 @@ def _warning(likeness: Likeness, programs: list[Program]) -> Diagnostic:
                    "program {program} ({agency}) has near-identical names to {similar}" if by_names else
                    "program {program} ({agency}) has near-identical descriptions to {similar}",
                    _advice(likeness.count, likeness.own),
-                   program=program.id, agency=_agency(program), similar=named)
+                   program=program.id, agency=lead_named(program), similar=named)
 
 
 def _advice(count: int, own: int) -> str:
@@ -68,7 +74,7 @@ def _advice(count: int, own: int) -> str:
     return "merge them, or make one a partner of the other"
 
 
-def _agency(program: Program) -> str:
+def lead_named(program: Program) -> str:
     """The lead agency as people name it (its short name: Dishub), or its id when it is unknown."""
     return program.lead.short_name if program.lead is not None else program.lead_id
 

@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 
-from masterplan.checks import near_duplicates
+from masterplan.checks import near_duplicates, overlaps
 from masterplan.checks.references import meant_partner
 from masterplan.diagnostics import Diagnostic, Message, closest, warning
 from masterplan.model import Plan
@@ -17,6 +17,7 @@ from masterplan.model import Plan
 
 def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
     yield from near_duplicates.check(plan.programs, plan.glossary)
+    yield from overlaps.check(plan.programs, plan.glossary)
     # with an agency file unreadable, its programs are missing: gaps would be guesses; so they would be in the
     # pillar a program with a misspelt pillar or sub-element was meant for (its error says so)
     meant = _meant_pillars(plan)

@@ -1,0 +1,85 @@
+"""Programs of two agencies that may do one work (W422): for one sub-element, in years that overlap, their names sharing
+words few programs' names have, two of them or one acronym ("Lampu Penerangan Jalan Pintar Hemat Energi" and
+"Penerangan Jalan Umum Cerdas Hemat Energi"; "Pendataan Ulang Penerima Bansos Berbasis DTKS" and "Pemutakhiran DTKS
+dan Bantuan Sosial Tepat Sasaran").
+
+Near-identical names and descriptions are W401's (:mod:`masterplan.checks.near_duplicates`); these are the
+duplicates thirty agencies writing apart produce in other words, which the planner asks the two agencies about.
+A word is distinctive when at most :data:`RARE` programs' names have it; pairs come from each such word's few
+programs, never from comparing every two programs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from itertools import combinations
+
+from masterplan.checks.near_duplicates import (
+    NAME_SIMILARITY,
+    TEXT_SIMILARITY,
+    lead_named,
+    name_words,
+    shingles,
+)
+from masterplan.diagnostics import Diagnostic, Message, listing, warning
+from masterplan.plan_parts import GlossaryTerm
+from masterplan.programs import Program
+from masterplan.values import Period
+
+RARE = 3  #: a word of at most this many programs' names tells what a program is about
+_ACRONYM = re.compile(r"\b[A-Z]{3,}\b")  #: CCTV, DTKS, PJU: one alone names the work
+_WORD = re.compile(r"\w+")
+
+
+def check(programs: list[Program], glossary: list[GlossaryTerm]) -> Iterator[Diagnostic]:
+    """W422 at the later of two programs of different agencies that may do one work, naming the earlier."""
+    names = name_words(programs, glossary)
+    holders: dict[str, list[int]] = {}
+    for index, found in enumerate(names):
+        for word in found:
+            holders.setdefault(word, []).append(index)
+    shared: dict[tuple[int, int], set[str]] = {}
+    for word, having in holders.items():
+        if 2 <= len(having) <= RARE:
+            for pair in combinations(having, 2):
+                shared.setdefault(pair, set()).add(word)
+    for (first, second), common in sorted(shared.items()):
+        one, other = programs[first], programs[second]
+        acronyms = {acronym.casefold() for acronym in _ACRONYM.findall(str(one.name))}
+        if (len(common) >= 2 or common & acronyms) and _apart(one, other, names[first], names[second]):
+            years = _overlap(one.period, other.period)
+            if years is not None:
+                yield _told(one, other, common, years)
+
+
+def _apart(one: Program, other: Program, one_name: set[str], other_name: set[str]) -> bool:
+    """Whether two programs are of two agencies, for one sub-element, under two ids, and not near-identical
+    (W401's)."""
+    return (one.lead_id != other.lead_id and (one.pillar_id, one.sub_element_id) == (other.pillar_id, other.sub_element_id)
+            and one.id != other.id
+            and _jaccard(one_name, other_name) < NAME_SIMILARITY
+            and _jaccard(shingles(f"{one.summary} {one.description}"),
+                         shingles(f"{other.summary} {other.description}")) < TEXT_SIMILARITY)
+
+
+def _jaccard(one: set | frozenset, other: set | frozenset) -> float:  # type: ignore[type-arg]
+    return len(one & other) / len(one | other) if one or other else 0.0
+
+
+def _overlap(one: Period, other: Period) -> Period | None:
+    """The years two periods share, or None."""
+    start, end = max(one.start, other.start), min(one.end, other.end)
+    return Period(start, end) if start <= end else None
+
+
+def _told(one: Program, other: Program, common: set[str], years: Period) -> Diagnostic:
+    written = {word.casefold(): word for word in _WORD.findall(f"{one.name} {other.name}")}
+    shown = listing(sorted(f"'{written.get(word, word)}'" for word in common))
+    return warning(other.position, "W422", "program {program} ({agency}) may do the work of {other} ({other_agency}): "
+                   "both name {words}, for sub-element '{sub_element}', in {years}",
+                   Message("if they do one work, merge them, or make one agency the other's partner; if not, tell "
+                           "them apart in their names"),
+                   program=other.id, agency=lead_named(other), other=one.id, other_agency=lead_named(one), words=shown,
+                   sub_element=other.sub_element_id, years=years).concerning(one.position.file)
+
