@@ -1408,3 +1408,10 @@ def test_every_pillar_s_indicator_table_has_the_same_columns(sample_pdf: Path) -
             starts[-1] += (round(next(w for w in words if w["text"] == "awal")["bottom"] - head["bottom"]),)  # one line or two
     assert len(starts) == 6, starts
     assert len(set(starts)) == 1, starts
+
+
+def test_a_unit_with_brackets_of_its_own_is_not_put_in_a_second_pair(sample_pdf: Path) -> None:
+    """The program tables printed "… alun-alun (poin (skala 0–100))": such a unit follows a dash."""
+    text = " ".join(" ".join(page.split()) for page in page_texts(sample_pdf))
+    assert "(poin (skala" not in text
+    assert "— poin (skala 0–100)" in text

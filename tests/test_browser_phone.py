@@ -1,0 +1,158 @@
+"""The built sample website on a phone, in a real headless Chromium: what a phone user's review found.
+
+Needs Debian's ``chromium`` (/usr/bin/chromium) and Playwright for Python, as tests/test_browser.py does; the site is
+built here without the PDF book, with its search index.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import CHROMIUM
+from test_browser import _NotFound, _wait_for_search, serving
+from test_browser_search import _built
+
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium")
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _built(tmp_path_factory.mktemp("phone"), "id") / "build" / "site"
+
+
+@pytest.fixture(scope="module")
+def server(site: Path) -> Iterator[str]:
+    with serving(site) as address:
+        yield address
+
+
+@pytest.fixture(scope="module")
+def programs(site: Path) -> list[str]:
+    return sorted(f"program/{page.name}" for page in (site / "program").glob("*.html") if page.name != "index.html")
+
+
+@contextlib.contextmanager
+def phone(browser: object, width: int, **options: object) -> Iterator[object]:
+    """A tab ``width`` CSS pixels wide, as a phone's."""
+    context = browser.new_context(viewport={"width": width, "height": 800}, **options)  # type: ignore[attr-defined]
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+
+
+#: each indicator chart's rows of columns, whether its row scrolls where it is wider than its box, and the labels
+#: (values and years) that overlap another
+_CHARTS = """() => [...document.querySelectorAll('figure.columns ol')].map(ol => {
+    const labels = [...ol.querySelectorAll('.column-value, .column-year, .column-realised-value')].map(label => {
+        const text = document.createRange();
+        text.selectNodeContents(label);
+        return [label.textContent, text.getBoundingClientRect()]; });
+    const overlapping = labels.filter(([, a], i) => labels.some(([, b], j) => i !== j && a.left < b.right - 0.5
+        && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5)).map(([text]) => text);
+    const scrolls = ['auto', 'scroll'].includes(getComputedStyle(ol).overflowX);
+    return {rows: new Set([...ol.children].map(li => Math.round(li.getBoundingClientRect().top))).size,
+            hidden: ol.scrollWidth - ol.clientWidth > 1 && !scrolls, overlapping}; })"""
+
+
+@pytest.mark.parametrize("width", [320, 360, 375])
+def test_an_indicators_years_stand_in_one_row_on_a_phone(width: int, browser: object, server: str,
+                                                         programs: list[str]) -> None:
+    """At 375 px ENV-08's last year dropped to a row of its own, at 360 px GOV-13's 2027 stood alone under the other
+    years (10 of 70 program pages at 375 px, 39 at 360 px, 40 at 320 px): a second row read as another chart. Each
+    chart's years now stand in one row, narrower, their labels apart; a row still too wide scrolls sideways."""
+    wrapped, hidden, overlapping = {}, {}, {}
+    with phone(browser, width) as tab:
+        for path in programs:
+            tab.goto(server + path)  # type: ignore[attr-defined]
+            for number, chart in enumerate(tab.evaluate(_CHARTS)):  # type: ignore[attr-defined]
+                where = f"{path} chart {number + 1}"
+                if chart["rows"] != 1:
+                    wrapped[where] = chart["rows"]
+                if chart["hidden"]:
+                    hidden[where] = True
+                if chart["overlapping"]:
+                    overlapping[where] = chart["overlapping"]
+    assert len(programs) > 60
+    assert wrapped == {} and hidden == {} and overlapping == {}, (wrapped, hidden, overlapping)
+
+
+@pytest.mark.parametrize("scale", ["130%", "150%", "200%"])
+def test_search_results_do_not_push_a_phone_sideways_in_large_text(scale: str, browser: object, server: str) -> None:
+    """With the phone's text enlarged, a program's facts under its result ("Pengampu: Kec. Bugul Kidul"), each kept
+    whole on its line, scrolled the search page sideways: 385 px wide in a 375 px screen at 130 %. A fact wider than
+    the line wraps now."""
+    with phone(browser, 375) as tab:
+        tab.goto(server + "search.html?q=kecamatan")  # type: ignore[attr-defined]
+        _wait_for_search(tab)
+        tab.add_style_tag(content=f"html {{ font-size: {scale} !important; }}")  # type: ignore[attr-defined]
+        facts = tab.locator(".result-facts").count()  # type: ignore[attr-defined]
+        wide = tab.evaluate("document.documentElement.scrollWidth")  # type: ignore[attr-defined]
+    assert facts > 3 and wide <= 375, (facts, wide)
+
+
+@contextlib.contextmanager
+def serving_404s(folder: Path) -> Iterator[str]:
+    """``folder`` served as GitHub Pages serves a site: its 404.html for any missing address; yields its address."""
+    handler = type("Handler", (_NotFound,), {"page": (folder / "404.html").read_bytes()})
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+
+
+def test_the_skip_link_of_the_404_page_in_a_folder_stays_on_that_page(page: object, site: Path) -> None:
+    """Shown for a missing program/xyz.html, the 404 page's links start from the site's folder (a <base> its script
+    adds): so did its skip link, "#main", which led to the home page. It jumps to the 404 page's own main content."""
+    with serving_404s(site) as root:
+        page.goto(root + "program/xyz.html")  # type: ignore[attr-defined]
+        page.keyboard.press("Tab")  # type: ignore[attr-defined]
+        skip = page.evaluate("document.activeElement.className")  # type: ignore[attr-defined]
+        page.keyboard.press("Enter")  # type: ignore[attr-defined]
+        page.wait_for_url("**#main")  # type: ignore[attr-defined]
+        address = page.url  # type: ignore[attr-defined]
+        focused = page.evaluate("document.activeElement.id")  # type: ignore[attr-defined]
+        title = page.locator("h1").inner_text()  # type: ignore[attr-defined]
+        home = page.locator("main a").first.get_attribute("href")  # type: ignore[attr-defined]
+        leads_home = page.evaluate("document.querySelector('main a').href")  # type: ignore[attr-defined]
+    assert skip == "skip-link"
+    assert address == root + "program/xyz.html#main" and focused == "main" and title == "Halaman tidak ditemukan"
+    assert home == "index.html" and leads_home == root + "index.html"  # its other links still start from the top
+
+
+@pytest.mark.parametrize("width", [320, 375])
+def test_the_agencies_matrix_codes_are_a_fingers_target_on_a_phone(width: int, browser: object, server: str) -> None:
+    """On a phone a cell of the agencies × pillars matrix is a column of program codes, each link 15 px high and 20 px
+    from the next: below WCAG 2.5.8's 24 px. Each is at least 24 × 24 px now, none over another."""
+    with phone(browser, width) as tab:
+        tab.goto(server + "agency/index.html")  # type: ignore[attr-defined]
+        boxes = tab.eval_on_selector_all("#agency-pillar td.codes a", """links => links.map(a => {
+            const box = a.getBoundingClientRect(); return [a.textContent, box.left, box.top, box.right, box.bottom]; })""")  # type: ignore[attr-defined]
+    small = [(code, round(right - left), round(bottom - top)) for code, left, top, right, bottom in boxes
+             if right - left < 24 or bottom - top < 24]
+    over = [(a[0], b[0]) for i, a in enumerate(boxes) for b in boxes[i + 1:]
+            if a[1] < b[3] and b[1] < a[3] and a[2] < b[4] and b[2] < a[4]]
+    assert len(boxes) > 100 and small == [] and over == [], (small[:5], over[:5])
+
+
+@pytest.mark.parametrize(("program", "caption"), [
+    ("ENV-01", "Skor kebersihan dan ketertiban kawasan alun-alun — poin (skala 0–100)"),
+    ("LIV-01", "Indeks kepuasan pengunjung kawasan wisata religi — poin (skala 0–100)"),
+    ("GOV-13", "Sumber data OPD yang terintegrasi dalam dasbor command center (sumber data)"),
+])
+def test_a_charts_caption_does_not_put_a_unit_in_brackets_twice(program: str, caption: str, page: object,
+                                                               server: str) -> None:
+    """ENV-01's chart was captioned "… alun-alun (poin (skala 0–100))": a unit holding brackets of its own, put in
+    brackets. Such a unit follows a dash now; another keeps its brackets."""
+    page.goto(server + f"program/{program}.html")  # type: ignore[attr-defined]
+    captions = page.eval_on_selector_all("figure.columns figcaption", "cs => cs.map(c => c.innerText)")  # type: ignore[attr-defined]
+    assert caption in [" ".join(text.split()) for text in captions], captions
+    assert not [text for text in captions if "((" in text or "))" in text], captions
