@@ -33,6 +33,7 @@ from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 from itertools import pairwise
 
+from masterplan.checks.near_duplicates import lead_named
 from masterplan.diagnostics import Diagnostic, Message, Position, warning
 from masterplan.located import DotGrouped
 from masterplan.model import Plan
@@ -63,11 +64,12 @@ def _dependencies(plan: Plan) -> Iterator[Diagnostic]:
             needed = plan.program(needed_id)
             if needed is not None and needed.period.start > program.period.start:
                 yield warning(program.at(f"depends_on[{index}]"), "W413",
-                              "program {program} starts in {start} but depends on {needed}, which starts in {later}",
+                              "program {program} starts in {start} but depends on {needed} ({agency}), which starts in "
+                              "{later}",
                               Message("start {program} later or {needed} earlier, or drop the dependency",
                                       program=program.id, needed=needed.id),
                               program=program.id, start=program.period.start, needed=needed.id,
-                              later=needed.period.start).concerning(needed.position.file)
+                              agency=lead_named(needed), later=needed.period.start).concerning(needed.position.file)
 
 
 def _missions(plan: Plan, unreadable: AbstractSet[str]) -> Iterator[Diagnostic]:
