@@ -75,7 +75,7 @@ def load(root: Path, cache: FileCache | None = None) -> tuple[Plan | None, Repor
     reader.report.extend(problems)
     if plan is None:
         return None, reader.report
-    named_for_ids(reader.report, agencies)
+    named_for_ids(reader.report, agencies, pillars)
     plan.pillars = sorted(pillars, key=lambda p: (p.order, p.id))
     plan.agencies = agencies
     plan.glossary = glossary

@@ -11,22 +11,30 @@ from __future__ import annotations
 from dataclasses import replace
 
 from masterplan.diagnostics import Message, Report
-from masterplan.plan_parts import Agency
+from masterplan.plan_parts import Agency, Pillar, SubElement
 from masterplan.programs import Program
 
 
-def named_for_ids(report: Report, agencies: list[Agency]) -> None:
-    """Give each E106 of ``report`` whose unknown id is an agency's or a program's name the hint of its id."""
+def named_for_ids(report: Report, agencies: list[Agency], pillars: list[Pillar]) -> None:
+    """Give each E106 of ``report`` whose unknown id is an agency's, a program's, a pillar's or a sub-element's name
+    the hint of its id."""
     agencies_named = {name.casefold(): agency for agency in agencies
                       for name in (agency.short_name, *agency.name.values.values())}
     cut = _cut_names(agencies)
     programs_named = {name.casefold(): program for agency in agencies for program in agency.programs
                       for name in program.name.values.values()}
+    pillars_named = {name.casefold(): pillar for pillar in pillars for name in pillar.name.values.values()}
+    subs_named = {name.casefold(): sub for pillar in pillars for sub in pillar.sub_elements
+                  for name in sub.name.values.values()}
     for index, found in enumerate(report.items):
         if found.code != "E106" or not found.unknown:
             continue
-        named: Agency | Program | None
-        if ".partners[" in str(getattr(found.message, "values", {}).get("field", "")):
+        named: Agency | Program | Pillar | SubElement | None
+        field = str(getattr(found.message, "values", {}).get("field", ""))
+        if field.endswith((".pillar", ".sub_element")):  # "sub_element: Tata Kelola Sampah dan Limbah", as printed
+            named, kind = (pillars_named if field.endswith(".pillar") else subs_named).get(found.unknown.casefold()), \
+                field.rsplit(".", 1)[1]
+        elif ".partners[" in field:
             named, kind = agencies_named.get(found.unknown.casefold()), "agency"
             if named is None and found.unknown.casefold() in cut:  # "[Dinas Komunikasi, Informatika dan Statistik]"
                 named, kind = cut[found.unknown.casefold()], "cut"
@@ -43,6 +51,8 @@ _ID_OF_NAMED = {
     "agency": "write the agency's id: {id} ({name})",
     "cut": "the comma in the agency's name cut it in two in a list: write the agency's id: {id} ({name})",
     "program": "write the program's id: {id} ({name})",
+    "pillar": "write the pillar's id: {id} ({name})",
+    "sub_element": "write the sub-element's id: {id} ({name})",
 }
 
 

@@ -156,9 +156,11 @@ def explain(err: ValidationError, data: Any, default: Position) -> Diagnostic:
             hint = Message("use small letters, digits, '-' and '_' only, no spaces" if "a-z" in str(err.validator_value)
                            and "A-Z" not in str(err.validator_value) else "use letters, digits, '-' and '_' only, no spaces")
         found = error(where, "E106", "{field}: '{value}' is not a valid id or code", hint, field=field, value=err.instance)
-        # an agency or a program named as people name it (partners: [Dinas Kesehatan], depends_on: [e-Sambat (Media
-        # Sambat Masyarakat)]): the loader, once every agency is read, names its id (names_for_ids.named_for_ids)
-        return found.naming(value.strip()) if path[-2:-1] in (["partners"], ["depends_on"], ["supports"]) else found
+        # an agency, a program, a pillar or a sub-element named as people name it (partners: [Dinas Kesehatan],
+        # depends_on: [e-Sambat (Media Sambat Masyarakat)], sub_element: Tata Kelola Sampah dan Limbah): the loader,
+        # once every file is read, names its id (names_for_ids.named_for_ids)
+        named = path[-2:-1] in (["partners"], ["depends_on"], ["supports"]) or path[-1:] in (["pillar"], ["sub_element"])
+        return found.naming(value.strip()) if named else found
     if kind == "minimum" and is_amount(path):
         return error(where, "E304", "{field}: negative amount {value:,}", field=field, value=err.instance)
     if kind in ("minimum", "maximum") and abs(err.validator_value) >= MAX_VALUE:  # an amount, an indicator's value
