@@ -8,6 +8,7 @@ either).
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from masterplan.diagnostics import Message, Report
@@ -34,6 +35,10 @@ def named_for_ids(report: Report, agencies: list[Agency], pillars: list[Pillar])
         if field.endswith((".pillar", ".sub_element")):  # "sub_element: Tata Kelola Sampah dan Limbah", as printed
             named, kind = (pillars_named if field.endswith(".pillar") else subs_named).get(found.unknown.casefold()), \
                 field.rsplit(".", 1)[1]
+        elif ".partners[" in field and (ids := _run_together(found.unknown, agencies)):  # [satpolpp disperkim]
+            report.items[index] = replace(found, unknown=None, hint=Message(
+                "separate the ids with commas: [{ids}]", ids=", ".join(ids)))
+            continue
         elif ".partners[" in field:
             named, kind = agencies_named.get(found.unknown.casefold()), "agency"
             if named is None and found.unknown.casefold() in cut:  # "[Dinas Komunikasi, Informatika dan Statistik]"
@@ -76,3 +81,11 @@ def _name_begins(written: str, agencies: list[Agency]) -> Agency | None:
     if not found or len(found) > 1 and found[1][0] == found[0][0] and found[1][1] != found[0][1]:
         return None  # no name, or two agencies' names alike
     return found[0][2]
+
+
+def _run_together(written: str, agencies: list[Agency]) -> list[str]:
+    """The agencies' ids a list item holds with no comma between them ("satpolpp disperkim", "satpolpp; disperkim"),
+    or [] where it is no two ids."""
+    known = {agency.id for agency in agencies}
+    ids = [part for part in re.split(r"[\s;]+", written.strip()) if part]
+    return ids if len(ids) > 1 and all(part in known for part in ids) else []
