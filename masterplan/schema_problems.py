@@ -28,6 +28,7 @@ from masterplan.schema_hints import (
     WHOLE_RUPIAH_SPLIT,
     colon_in_text,
     empty_year_hint,
+    example_of,
     is_amount,
     split_amount,
     type_hint,
@@ -99,8 +100,9 @@ def explain(err: ValidationError, data: Any, default: Position) -> Diagnostic:
         missing = re.findall(r"'([^']+)' is a required property", err.message)
         name = missing[0] if missing else err.message
         if not path:
-            return error(where, "E102", "missing required field '{name}'", name=name)
-        return error(where, "E102", "missing required field '{name}' in {field}", name=name, field=field)
+            return error(where, "E102", "missing required field '{name}'", example_of(name), name=name)
+        return error(where, "E102", "missing required field '{name}' in {field}", example_of(name), name=name,
+                     field=field)
     if kind == "type":
         expected = err.validator_value if isinstance(err.validator_value, list) else [err.validator_value]
         words = listing((_TYPE_NAMES.get(t, t) for t in expected), "or")
