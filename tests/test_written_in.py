@@ -180,3 +180,20 @@ def test_the_english_edition_says_its_texts_are_written_in_indonesian(make_plan:
         assert f"{said} shown as written." in " ".join(html.unescape((site / "site" / page).read_text(encoding="utf-8")).split())
     indonesian = built(make_plan, {})
     assert "ditulis dalam bahasa" not in (indonesian / "site" / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_english_open_data_names_the_funding_sources_it_keeps_codes_of(make_plan: Callable[..., Path]) -> None:
+    """budget.csv keeps the plan's codes (APBD Provinsi, Swasta, Hibah) that the English book calls Provincial APBD,
+    Private sector and Grants: the data page and datapackage.json say which is which."""
+    site = built(make_plan, {"content/plan.yml": ENGLISH})
+    named = "APBD Provinsi: Provincial APBD; Swasta: Private sector; Hibah: Grants"
+    package = json.loads((site / "site" / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    fields = {(resource["name"], field["name"]): field["description"] for resource in package["resources"]
+              for field in resource["schema"]["fields"]}
+    assert fields[("budget", "funding_source")] == f"Funding source ({named})"
+    assert fields[("programs", "funding_sources")] == f"Funding sources, separated by ';' ({named})"
+    assert f"Funding source ({named})" in html.unescape((site / "site" / "data.html").read_text(encoding="utf-8"))
+    indonesian = built(make_plan, {})
+    package = json.loads((indonesian / "site" / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    assert {field["description"] for resource in package["resources"] for field in resource["schema"]["fields"]
+            if field["name"] == "funding_source"} == {"Sumber pendanaan"}

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from masterplan import summary
+from masterplan import formatting, summary
 from masterplan.model import Plan
 from masterplan.plan_parts import CONTACT_FIELDS
 from masterplan.programs import Program
@@ -210,6 +210,21 @@ ROWS: dict[str, Callable[[Plan], Iterator[list[Any]]]] = {
 }
 #: the tables written only when the plan has what they hold
 WRITTEN_IF = {**data_summaries.WRITTEN_IF, **data_changes.WRITTEN_IF}
+
+
+#: the columns whose values are funding sources as the plan's files write them (APBD Provinsi, Swasta, Hibah)
+FUNDING_COLUMNS = ("funding_source", "funding_sources")
+
+
+def meaning(column: str, message: str, plan: Plan, words: Callable[..., str]) -> str:
+    """What a column holds, in the edition's words; a column of funding sources names, after it, each source the
+    edition calls otherwise than its code ("APBD Provinsi: Provincial APBD"), as the book and the site call them."""
+    said = words(message)
+    if column not in FUNDING_COLUMNS:
+        return said
+    renamed = [f"{source}: {name}" for source in plan.funding_sources
+               if (name := formatting.funding_source(source, words)) != source]
+    return f"{said} ({'; '.join(renamed)})" if renamed else said
 
 
 def tables(plan: Plan) -> dict[str, list[tuple[str, str]]]:

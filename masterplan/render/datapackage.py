@@ -66,11 +66,12 @@ def _name(file: str) -> str:
     return file.removesuffix(".csv")
 
 
-def _field(column: str, meaning: str, words: Translator) -> dict[str, Any]:
+def _field(column: str, meaning: str, plan: Plan, words: Translator) -> dict[str, Any]:
     """A column's Table Schema field; one that may hold decimals says its decimal sign (Table Schema's property
     of a number column, said too of a column of numbers and words, for the numbers it holds); one of
     :data:`CONSTRAINTS` says the values it may hold."""
-    field: dict[str, Any] = {"name": column, "type": TYPES.get(column, "string"), "description": words(meaning)}
+    field: dict[str, Any] = {"name": column, "type": TYPES.get(column, "string"),
+                             "description": data_tables.meaning(column, meaning, plan, words)}
     if field["type"] in DECIMAL_TYPES:
         field["decimalChar"] = "."
     if column in CONSTRAINTS:
@@ -78,8 +79,8 @@ def _field(column: str, meaning: str, words: Translator) -> dict[str, Any]:
     return field
 
 
-def _schema(file: str, columns: list[tuple[str, str]], words: Translator) -> dict[str, Any]:
-    schema: dict[str, Any] = {"fields": [_field(column, meaning, words) for column, meaning in columns]}
+def _schema(file: str, columns: list[tuple[str, str]], plan: Plan, words: Translator) -> dict[str, Any]:
+    schema: dict[str, Any] = {"fields": [_field(column, meaning, plan, words) for column, meaning in columns]}
     if file in PRIMARY_KEYS:
         schema["primaryKey"] = PRIMARY_KEYS[file]
     references = [{"fields": list(columns), "reference": {"resource": _name(table), "fields": list(keys)}}
@@ -140,7 +141,7 @@ def describe(plan: Plan, columns: dict[str, list[tuple[str, str]]], words: Trans
         "description": " ".join(_resource_notes(plan, file, described, words)),
         "profile": "tabular-data-resource", "format": "csv",
         "mediatype": "text/csv", "encoding": "utf-8", "dialect": data_notes.DIALECT, **_size_and_hash(files[file]),
-        "schema": _schema(file, described, words),
+        "schema": _schema(file, described, plan, words),
     } for file, described in columns.items()]
     return package
 

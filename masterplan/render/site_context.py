@@ -62,6 +62,7 @@ def common_context(plan: Plan, book: outline.Outline, translate: Translate, base
         "chapter_labels": site_charts.chapter_labels(book), "book_contents": site_charts.book_contents(book),
         "colours": site_charts.pillar_colours(plan),
         "glossary_entries": glossary_entries.glossary(plan), "data_columns": tables(plan), "json_fields": JSON_FIELDS,
+        "column_meaning": lambda column, message: data_tables.meaning(column, message, plan, translate),
         "workbook": WORKBOOK, "bundle": data_bundle.BUNDLE, "readme": data_bundle.README, "data_decimals": data_notes.decimals(translate), "table_notes": data_tables.NOTES,
         "table_titles": data_tables.TITLES,
         "part_chapters": {part: chapter for part in outline.GENERATED_ORDER if (chapter := chapter_for(plan, part))},
