@@ -27,6 +27,7 @@ from masterplan.diagnostics import (
 )
 from masterplan.file_names import is_file
 from masterplan.filecache import FileCache, FileResult
+from masterplan.leftovers import has_twin, hidden_ending
 from masterplan.located import LocatedList, LocatedMap
 from masterplan.model import DEFAULT_LANGUAGE
 from masterplan.schema_defs import SLUG
@@ -207,12 +208,12 @@ class FolderReader:
                     files.append(file)
                     if not entry.is_symlink():
                         self.plain_files.add(file)
-                elif Path(file.stem).suffix.lower() in YAML_SUFFIXES and _is_file(entry):
+                elif (meant := hidden_ending(entry.name)) and Path(meant).suffix.lower() in YAML_SUFFIXES \
+                        and _is_file(entry) and not has_twin(path, meant):
                     hidden.append(file)
         files.sort()
         for file in hidden:  # its ids are not reported unknown where other files name them: one cause, told once
-            if path / file.stem not in files:
-                self.unreadable(file)
+            self.unreadable(file)
         if required and not files:
             self.report.add(error(Position(self.name(path)), "E012", "folder holds no .yml files"))
         items: list[Any] = []

@@ -7,6 +7,7 @@ validate does not name them among the files nothing reads (W017, :mod:`masterpla
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 #: Files editors write beside the one being saved and delete or rename right after, on
 #: top of watchfiles' own list (vim's ``.swp``, ``~`` backups, emacs's ``.#`` locks):
@@ -36,3 +37,23 @@ def is_leftover(name: str) -> bool:
 def unwatched(name: str) -> bool:
     """Whether a change of the file named ``name`` is none the preview rebuilds for."""
     return _UNWATCHED.search(name) is not None
+
+
+#: a name that hides a file's real ending behind another ("dishub.yml.txt", "bab.md.docx"): Windows shows neither
+_HIDDEN_ENDING = re.compile(r"^(.+\.(?:ya?ml|md))\.\w+$", re.IGNORECASE)
+
+
+def hidden_ending(name: str) -> str | None:
+    """The name meant by a file whose real ending hides behind another ("dishub.yml" of "dishub.yml.txt"), or None
+    for any other, a leftover among them ("dinsos.yml.bak", ".dinkes.yml.swp")."""
+    found = _HIDDEN_ENDING.match(name)
+    return found.group(1) if found and not is_leftover(name) else None
+
+
+def has_twin(folder: Path, meant: str) -> bool:
+    """Whether ``folder`` holds the file ``meant`` names, with either of YAML's endings for a YAML file
+    ("dishub.yaml" is "dishub.yml" read)."""
+    stem, suffix = meant.rsplit(".", 1)
+    endings = ("yml", "yaml") if suffix.lower() in ("yml", "yaml") else (suffix,)
+    return any((folder / f"{stem}.{ending}").exists() or (folder / f"{stem}.{ending.upper()}").exists()
+               for ending in endings)

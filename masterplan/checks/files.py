@@ -9,7 +9,6 @@ is) are left alone.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 from pathlib import Path
@@ -23,11 +22,9 @@ from masterplan.diagnostics import (
     error,
     warning,
 )
-from masterplan.leftovers import is_leftover
+from masterplan.leftovers import has_twin, hidden_ending, is_leftover
 from masterplan.model import ANALYSIS, ASSETS, SUMMARY_TEXT, Plan
 
-#: a name that hides a file's real ending behind another ("dishub.yml.txt", "bab.md.docx")
-_HIDDEN_ENDING = re.compile(r"^(.+\.(?:ya?ml|md))\.\w+$", re.IGNORECASE)
 _PLAN_SUFFIXES = (".yml", ".yaml", ".md")
 #: what an agency's text may be saved as by a word processor or an editor instead
 _WRITTEN = frozenset([".txt", ".doc", ".docx", ".odt", ".rtf", ".json", ".markdown", ".yml_", ".yaml_"])
@@ -58,8 +55,8 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
                                       "agencies/, pillars/, chapters/ and analysis/; pictures and files to download "
                                       "go in content/assets/"),
                               name=entry.name)
-        elif (hidden := _HIDDEN_ENDING.match(entry.name)) and hidden.group(1).lower() in TOP_FILES:
-            yield _hidden_ending(where, entry, hidden.group(1))  # glossary.yml.txt
+        elif (meant := hidden_ending(entry.name)) and meant.lower() in TOP_FILES:
+            yield _hidden_ending(where, entry, meant)  # glossary.yml.txt
         elif entry.name == SUMMARY_TEXT and not plan.executive_summary:
             yield warning(where, "W017", "{name} is not read: plan.yml asks for no executive summary",
                           "write 'executive_summary: true' in content/plan.yml, and the build writes it beside "
@@ -83,7 +80,7 @@ def _folder(folder: Path, suffixes: tuple[str, ...]) -> Iterator[Diagnostic]:
         if is_leftover(path.name) or (path.is_file() and path.suffix.lower() in suffixes):
             continue
         where = Position(f"content/{folder.name}/{path.name}")
-        hidden = _HIDDEN_ENDING.match(path.name)
+        meant = hidden_ending(path.name)
         if path.is_dir():
             if not _holds_text(path):
                 continue  # pictures a chapter shows (the book prints them; W513 says the site lacks them)
@@ -92,8 +89,8 @@ def _folder(folder: Path, suffixes: tuple[str, ...]) -> Iterator[Diagnostic]:
                           Message("move its files up into content/{folder}/, or the folder out of content/ if they "
                                   "are not part of the plan (an archive)", folder=folder.name),
                           folder=folder.name, name=path.name)
-        elif hidden and hidden.group(1).lower().endswith(suffixes):
-            yield _hidden_ending(where, path, hidden.group(1))
+        elif meant and meant.lower().endswith(suffixes):
+            yield _hidden_ending(where, path, meant)
         elif path.suffix.lower() in _WRITTEN:  # text saved as a document, not a picture a chapter shows
             yield warning(where, "W017", "{name} is not read: content/{folder}/ reads only {endings} files",
                           Message("save it as {file}, or move it out of content/ if it is not part of the plan",
@@ -107,7 +104,7 @@ def _hidden_ending(where: Position, path: Path, meant: str) -> Diagnostic:
     (its programs' ids are not reported unknown elsewhere, :meth:`FolderReader.folder`)."""
     hint = Message("rename it to {file}; Windows hides a file's ending unless 'File name extensions' is ticked in "
                    "Explorer's View menu", file=meant)
-    if not (path.parent / meant).exists():
+    if not has_twin(path.parent, meant):
         return error(where, "E019", "{name} is not read: its name ends in {ending}, and there is no {file}", hint,
                      name=path.name, ending=path.suffix, file=meant)
     return warning(where, "W017", "{name} is not read: its name ends in {ending}", hint, name=path.name,
