@@ -71,15 +71,16 @@ def syntax_error(exc: yaml.MarkedYAMLError, text: str, file: str, line_offset: i
                  problem=_words_of_yaml(problem))
 
 
-#: a budget year's row as a spreadsheet gives it, its cells apart by tabs: year, amount, funding source
-_BUDGET_ROW = re.compile(r"(?:-[ \t]*)?(\d{4})\t+([\d.,]+)\t+([^\t]+?)\s*")
+#: a budget year's row as a spreadsheet gives it, its cells apart by tabs: year, amount, funding source; the amount
+#: with its thousands marks and, maybe, cents that are none (",00")
+_BUDGET_ROW = re.compile(r"(?:-[ \t]*)?(\d{4})\t+(\d{1,3}(?:[.,]\d{3})*|\d+)(?:[.,]00?)?\t+([^\t]+?)\s*")
 
 
 def pasted_row(line: str) -> Message | None:
-    """The hint for a row pasted from a spreadsheet, its cells apart by tabs (not tabs that indent): a budget's
-    row written as YAML writes it, or how to write any other; None for a line whose tabs only indent it."""
-    cells = line.strip().split("\t")
-    if len([cell for cell in cells if cell.strip()]) < 2:
+    """The hint for a row pasted from a spreadsheet, three cells or more apart by tabs (not tabs that indent, nor
+    one after a field's colon): a budget's row written as YAML writes it, or how to write any other; None else."""
+    cells = [cell for cell in line.strip().split("\t") if cell.strip()]
+    if len(cells) < 3 or cells[0].rstrip().endswith(":"):
         return None
     budget = _BUDGET_ROW.fullmatch(line.strip())
     if budget:
