@@ -78,7 +78,8 @@ def _written_beside(lines: list[str], start: int, end: int, column: int, field: 
     def names_it(line: str) -> bool:
         return line[column:].startswith(field + ":") and line[:column].strip() in ("", "-")
 
-    for line in reversed(lines[:start]):
+    above = [] if lines[start][:column].strip() == "-" else reversed(lines[:start])  # "- description: |" opens it
+    for line in above:
         if names_it(line):
             return True
         if line.strip() and _indent(line) < column:

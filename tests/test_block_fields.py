@@ -56,3 +56,15 @@ def test_a_field_its_mapping_gives_besides_is_a_warning(make_plan: Callable[...,
     line = agency.split("\n").index("              status: ongoing") + 1
     said = "W018: 'status:' is indented into the text of 'description' above it, so it is read as words of that text, not as a field"
     assert told(make_plan, agency) == [(line, 7, said)]
+
+
+def test_a_block_opening_a_list_item_is_read_in_its_own_item(make_plan: Callable[..., Path]) -> None:
+    """``- description: |`` opening a program, its swallowed ``quick_win:`` given by the program above: that one's
+    was taken for this one's, and the error told as a warning."""
+    agency = MINI_FILES[AGENCY].replace(
+        "          - id: GOV-01\n",
+        "          - description: |\n              Warga mengadu.\n              quick_win: true\n            id: GOV-01\n", 1)
+    agency = agency.replace("            description: Warga **mengadu** lewat aplikasi.\n            quick_win: true\n", "")
+    agency = agency.replace("        programs:\n", "        programs:\n          - id: GOV-02\n            quick_win: true\n", 1)
+    line = agency.split("\n").index("              quick_win: true") + 1
+    assert [(at, said[:5]) for at, _, said in told(make_plan, agency)] == [(line, "E020:")]
