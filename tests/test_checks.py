@@ -659,3 +659,20 @@ def test_a_letter_typed_for_a_digit_is_told_the_code_with_the_digit() -> None:
         "GOV-01", "GOV-02", "GOV-12", "GOV-07"]
     agencies = ["dispendukcapil", "disperindag", "satpolpp"]
     assert [closest(typed, agencies) for typed in ("dispendukcapl", "satpoIpp")] == ["dispendukcapil", "satpolpp"]
+
+
+def test_a_name_in_capitals_throughout_has_no_acronyms_to_share(make_plan: Callable[..., Path]) -> None:
+    """W422 takes one acronym shared (CCTV) for enough; every word of a name typed in capitals is none."""
+    from masterplan.checks.overlaps import check
+
+    plan = load_and_check(make_plan()).plan
+    assert plan is not None
+    gov = plan.program("GOV-01")
+    eco = plan.program("ECO-01")
+    assert gov is not None and eco is not None
+    eco.pillar_id, eco.sub_element_id, eco.period = gov.pillar_id, gov.sub_element_id, gov.period
+    gov.name.values["id"], eco.name.values["id"] = "PENERANGAN JALAN UMUM", "Lampu Penerangan Taman"
+    assert list(check(plan.programs, [])) == []
+    gov.name.values["id"] = "Pemasangan CCTV Ruang Publik"
+    eco.name.values["id"] = "Patroli dan CCTV Kawasan"
+    assert [d.code for d in check(plan.programs, [])] == ["W422"]
