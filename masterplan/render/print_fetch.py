@@ -28,6 +28,7 @@ from io import BytesIO
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
+from PIL.Image import Image
 from weasyprint.urls import URLFetcher, URLFetcherResponse, path2url
 
 from masterplan.diagnostics import Message
@@ -102,24 +103,36 @@ class Fetcher(URLFetcher):
 
 
 def in_rgb(data: bytes) -> bytes | None:
-    """A CMYK picture (a photo or a map saved for a printer) as an RGB JPEG, or None for any other: the book is RGB
+    """A CMYK picture (a photo or a map saved for a printer) in RGB, or None for any other: the book is RGB
     throughout, and a final plan's PDF/A-2a, whose output intent is sRGB, may hold no DeviceCMYK picture. The
-    picture's own colour profile, where it has one, converts it; Pillow's plain conversion does otherwise."""
+    picture's own colour profile converts it where it has one that works, Pillow's plain conversion otherwise; a JPEG
+    stays a JPEG, any other (a map's TIFF, its lettering sharp) becomes a PNG."""
     try:
         with opened_picture(data) as picture:
             if picture.mode != "CMYK":
                 return None
-            from PIL import ImageCms
-
-            profile = picture.info.get("icc_profile")
-            rgb = ImageCms.profileToProfile(picture, ImageCms.ImageCmsProfile(BytesIO(profile)),
-                                            ImageCms.createProfile("sRGB"), outputMode="RGB") if profile \
-                else picture.convert("RGB")
+            rgb = _profiled(picture) or picture.convert("RGB")
+            out = BytesIO()
+            if picture.format == "JPEG":
+                rgb.save(out, "JPEG", quality=95, dpi=picture.info.get("dpi", (96, 96)))
+            else:
+                rgb.save(out, "PNG", dpi=picture.info.get("dpi", (96, 96)))
+            return out.getvalue()
     except Exception:  # noqa: BLE001 - no picture, or none Pillow converts: WeasyPrint reads it as it is
         return None
-    out = BytesIO()
-    rgb.save(out, "JPEG", quality=95, dpi=picture.info.get("dpi", (96, 96)))
-    return out.getvalue()
+
+
+def _profiled(picture: Image) -> Image | None:
+    """``picture`` in sRGB by its own colour profile, or None where it has none, or one that does not work."""
+    profile = picture.info.get("icc_profile")
+    if not profile:
+        return None
+    from PIL import ImageCms
+    try:
+        return ImageCms.profileToProfile(picture, ImageCms.ImageCmsProfile(BytesIO(profile)),
+                                         ImageCms.createProfile("sRGB"), outputMode="RGB")
+    except (ImageCms.PyCMSError, OSError, ValueError):
+        return None
 
 
 def _too_large(data: bytes) -> Message | None:
