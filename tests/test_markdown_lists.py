@@ -29,6 +29,8 @@ def test_a_list_right_below_a_line_of_text_is_a_list(text: str, html: str) -> No
     ("Program dimulai pada tahun\n2024. Sesudah itu diperluas.", "<p>Program dimulai pada tahun\n2024. Sesudah itu diperluas.</p>"),
     ("Teks\n* * *\nlagi", "<p>Teks</p>\n<hr>\n<p>lagi</p>"),  # a thematic break
     ("- satu\n- dua\nlanjutan\n- tiga", "<ul>\n<li>satu</li>\n<li>dua\nlanjutan</li>\n<li>tiga</li>\n</ul>"),  # one list
+    # code between backtick fences, which Markdown here reads as inline code: its lines as written
+    ("Contoh:\n```yaml\npartners:\n- dinkes\n```", "<p>Contoh:\n<code>yaml\npartners:\n- dinkes</code></p>"),
 ])
 def test_what_is_not_a_list_starting_below_a_paragraph_stays_as_it_was(text: str, html: str) -> None:
     assert to_html(text) == html

@@ -121,9 +121,11 @@ def _lists_apart(text: str) -> str:
     if "\n" not in text:
         return text
     out: list[str] = []
-    in_list, previous = False, ""
+    in_list, previous, fenced = False, "", False
     for line in text.split("\n"):
-        if not line.strip():
+        if line.lstrip().startswith(("```", "~~~")):  # code between fences (inline code here) is left as written
+            fenced = not fenced
+        if fenced or not line.strip():
             in_list = False
         elif _ITEM.match(line) and not _BREAK.fullmatch(line):
             if not in_list and previous.strip() and _FIRST_ITEM.match(line) and not _NOT_PROSE.match(previous):
