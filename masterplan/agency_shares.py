@@ -28,9 +28,16 @@ class Share:
     diagnostics: list[Diagnostic]
 
 
+def _agency_file(file: str) -> bool:
+    """Whether ``file`` is an agency's: a YAML file of content/agencies/ itself (not ``dishub.yml.txt``, which
+    nothing reads, nor a file in a folder of it)."""
+    path = PurePosixPath(file)
+    return str(path.parent) + "/" == AGENCY_FOLDER and path.suffix.lower() in (".yml", ".yaml")
+
+
 def _files(diagnostic: Diagnostic) -> list[str | None]:
     """The agency files a diagnostic is told in, None standing for the shared files."""
-    files = dict.fromkeys(file if file.startswith(AGENCY_FOLDER) else None
+    files = dict.fromkeys(file if _agency_file(file) else None
                           for file in (diagnostic.position.file, *diagnostic.concerns))
     return list(files)
 
@@ -63,9 +70,10 @@ def agency_ids(diagnostic: Diagnostic, plan: Plan | None) -> list[str]:
             for file in _files(diagnostic) if file is not None]
 
 
-def said(diagnostics: Sequence[Diagnostic], plan: Plan | None, speaker: Speaker) -> str:
+def said(diagnostics: Sequence[Diagnostic], plan: Plan | None, speaker: Speaker, unchecked: bool = False) -> str:
     """The report by agency: each share under a heading (the agency, its file, its count), its lines indented;
-    then the agencies without problems, and the count of all; a blank line between them."""
+    then the agencies without problems (not while a file is ``unchecked``, whose errors hold checks across agencies
+    back), and the count of all; a blank line between them."""
     told = shares(diagnostics, plan)
     language = speaker.translate.language
     blocks = []
@@ -78,7 +86,7 @@ def said(diagnostics: Sequence[Diagnostic], plan: Plan | None, speaker: Speaker)
         blocks.append([speaker.say(heading), *("  " + speaker.line(d) for d in share.diagnostics)])
     files = {share.file for share in told}
     clean = sorted((a for a in plan.agencies if a.position.file not in files), key=lambda a: a.short_name.casefold()) \
-        if plan else []
+        if plan and not unchecked else []
     if clean:
         blocks.append([speaker.say(Message("No problems: {count} agencies ({agencies})", count=len(clean),
                                            agencies=", ".join(agency.short_name for agency in clean)))])

@@ -180,7 +180,7 @@ def validate(plan_dir: Path, output_format: str, strict: bool, by_agency: bool) 
             click.echo(speaker.say(Message("Plan folder: {folder}", folder=root)))
         if by_agency and output_format == "text" and checked.report:
             from masterplan.agency_shares import said
-            click.echo(said(checked.report.sorted(), checked.plan, speaker))
+            click.echo(said(checked.report.sorted(), checked.plan, speaker, unchecked=bool(checked.report.skipped)))
             _print_skipped(checked.report, speaker, err=False)
         else:
             _print_report(checked.report, speaker, output_format, err=False, plan=checked.plan)

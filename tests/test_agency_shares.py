@@ -62,3 +62,17 @@ def test_json_names_the_agencies_of_each_problem(make_plan: Callable[..., Path])
     found = {(d["code"], d["file"]): d["agencies"] for d in json.loads(out)}
     assert found[("W406", "content/agencies/satpolpp.yml")] == ["satpolpp", "bpkad"]
     assert found[("W406", "content/agencies/diskominfo.yml")] == ["diskominfo", "satpolpp"]
+
+
+def test_a_file_nothing_reads_is_no_agency_and_no_agency_is_called_clean_while_one_is_unread(
+        make_plan: Callable[..., Path]) -> None:
+    """bpkad.yml saved as bpkad.yml.txt: its E019 is the shared files' (no agency "bpkad.yml" was made up), and no
+    agency is said to have no problems, the checks across agencies being held back until it is read."""
+    from conftest import MINI_FILES
+
+    bpkad = "content/agencies/bpkad.yml"
+    code, out = validate(make_plan({bpkad: None, bpkad + ".txt": MINI_FILES[bpkad]}), "--by-agency")
+    assert code == 1
+    told = blocks(out)
+    assert [block[0] for block in told[:-1]] == ["Shared files (plan.yml, pillars, chapters, glossary): 1 error, 0 warnings"]
+    assert "E019" in told[0][1] and not any("No problems" in line for block in told for line in block)
