@@ -203,7 +203,8 @@ def _partners(program: Program, agencies: dict[str, Agency],
               claimed: dict[str, list[Agency] | None]) -> tuple[list[Agency], list[Agency]]:
     """A program's partners, and those of them whose partnership one side only writes down (W406): the agencies
     its lead lists, then those that list it under ``supports`` and it does not name. Neither side's word is
-    dropped, and neither is taken for both: the book and the site say which are unconfirmed."""
+    dropped, and neither is taken for both: the agencies' chapter, in the book and on the site, lists those still to
+    be confirmed, the site's program pages and the open data mark them."""
     listed = [agencies[a] for a in dict.fromkeys(program.partner_ids) if a in agencies]
     supporters = claimed.get(program.id, [])
     if supporters is None:

@@ -133,7 +133,7 @@ def test_plan_json_gives_the_roadmaps_phases_and_an_empty_list_without_them(buil
 def test_plan_json_holds_the_whole_model(built: tuple[Plan, Path]) -> None:
     plan, data = built
     document = json.loads((data / "plan.json").read_text(encoding="utf-8"))
-    assert document["format"] == FORMAT and document["format_version"] == 3
+    assert document["format"] == FORMAT and document["format_version"] == 4
     documented = {key.strip() for keys, _ in JSON_FIELDS for key in keys.split(",")}
     assert set(document) == documented
     assert document["totals"]["budget"] == plan.total_budget

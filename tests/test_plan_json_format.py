@@ -1,5 +1,5 @@
 """Every reader of a built plan.json checks its format (masterplan/plan_json.py): a file of another format, or one a
-newer masterplan wrote, is not read as if current, while versions 1 to 3, a city's baseline from last year's build,
+newer masterplan wrote, is not read as if current, while versions 1 to 4, a city's baseline from last year's build,
 still are. plan.yml's ``baseline`` saying which is in the bad-input corpus (plan-baseline-*-format.yml)."""
 
 from __future__ import annotations
@@ -70,10 +70,10 @@ def test_the_revision_a_build_kept_is_read_only_from_a_plan_json_it_can_read(tmp
         path.write_text(_json_lines(document) if lines else json.dumps(document), encoding="utf-8")
         return published_plan.revision(path)
 
-    for version in (1, 2, 3):
+    for version in range(1, FORMAT_VERSION + 1):
         document = {"format": "masterplan/plan", "format_version": version, "plan": plan, "programs": [{"id": "A"}]}
         assert revision(document) == revision(document, lines=False) == ("1.0", "2025-01-02")
-    newer = {"format": "masterplan/plan", "format_version": 4, "plan": plan, "programs": [{"id": "A"}]}
+    newer = {"format": "masterplan/plan", "format_version": FORMAT_VERSION + 1, "plan": plan, "programs": [{"id": "A"}]}
     assert revision(newer) is None and revision(newer, lines=False) is None
     assert revision({"plan": plan, "programs": []}) is None  # no format: another file
     assert revision({"format": "masterplan/plan", "format_version": "3", "plan": plan}) is None
