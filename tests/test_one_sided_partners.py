@@ -78,7 +78,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_the_book_lists_the_one_sided_partnerships_and_who_wrote_each(built: Path) -> None:
     pages = [page for page in joined_texts(built / "masterplan.pdf")
-             if "Kemitraan yang belum tercatat di kedua pihak" in page and "Dicatat oleh" in page]
+             if "Kemitraan yang baru dicatat satu pihak" in page and "Dicatat oleh" in page]
     assert len(pages) == 1, "one table, on one page"
     assert "GOV-01 e-Sambat (Media Sambat Masyarakat) Diskominfo Satpol PP Diskominfo (pengampu)" in pages[0]
     assert "ECO-01 Transaksi Non-Tunai BPKAD Satpol PP Satpol PP (pendukung)" in pages[0]

@@ -26,8 +26,8 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
             continue
         if not pillar.programs:  # one warning, not one for each sub-element and a quick win to mark among none
             yield warning(pillar.position, "W421", "pillar {pillar} has no programs yet",
-                          Message("a program of an agency serves it with pillar: {pillar} and one of its "
-                                  "sub-elements", pillar=pillar.id), pillar=pillar.id)
+                          Message("write pillar: {pillar} and one of its sub-elements in the programs that serve it",
+                                  pillar=pillar.id), pillar=pillar.id)
             continue
         served = {p.sub_element_id for p in pillar.programs}
         for sub in pillar.sub_elements:
