@@ -9,11 +9,15 @@ either).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import replace
+from typing import TypeVar
 
 from masterplan.diagnostics import Message, Report
 from masterplan.plan_parts import Agency, Pillar, SubElement
 from masterplan.programs import Program
+
+_Named = TypeVar("_Named", Pillar, SubElement)
 
 
 def named_for_ids(report: Report, agencies: list[Agency], pillars: list[Pillar]) -> None:
@@ -24,9 +28,9 @@ def named_for_ids(report: Report, agencies: list[Agency], pillars: list[Pillar])
     cut = _cut_names(agencies)
     programs_named = {name.casefold(): program for agency in agencies for program in agency.programs
                       for name in program.name.values.values()}
-    pillars_named = {name.casefold(): pillar for pillar in pillars for name in pillar.name.values.values()}
-    subs_named = {name.casefold(): sub for pillar in pillars for sub in pillar.sub_elements
-                  for name in sub.name.values.values()}
+    pillars_named = _named_once((name, pillar) for pillar in pillars for name in pillar.name.values.values())
+    subs_named = _named_once((name, sub) for pillar in pillars for sub in pillar.sub_elements
+                             for name in sub.name.values.values())
     for index, found in enumerate(report.items):
         if found.code != "E106" or not found.unknown:
             continue
@@ -89,3 +93,11 @@ def _run_together(written: str, agencies: list[Agency]) -> list[str]:
     known = {agency.id for agency in agencies}
     ids = [part for part in re.split(r"[\s;]+", written.strip()) if part]
     return ids if len(ids) > 1 and all(part in known for part in ids) else []
+
+
+def _named_once(named: Iterable[tuple[str, _Named]]) -> dict[str, _Named]:
+    """Each name of one thing only, in any letters, with it: a sub-element name two pillars share names neither."""
+    found: dict[str, list[_Named]] = {}
+    for name, thing in named:
+        found.setdefault(name.casefold(), []).append(thing)
+    return {name: things[0] for name, things in found.items() if len({id(thing) for thing in things}) == 1}

@@ -62,6 +62,8 @@ _SHAPES = {"period": "period: {start: 2023, end: 2026}", "baseline": "baseline: 
            "budget": "budget: [{year: 2024, amount: 150000000, source: APBD}]", "missions": "missions: [m1, m3]",
            "supports": "supports: [GOV-01, ECO-03]", "depends_on": "depends_on: [GOV-01]",
            "former_ids": "former_ids: [GOV-13]", "goals": "goals: [Layanan publik daring pada 2026]"}
+
+
 def example_of(name: str) -> Message | None:
     """How a field with parts is written (``period: {start: 2023, end: 2026}``), for one that is missing."""
     return Message("e.g. {example}", example=_SHAPES[name]) if name in _SHAPES else None

@@ -81,9 +81,13 @@ def decode(data: bytes, file: str) -> tuple[str | None, list[Diagnostic]]:
     except UnicodeDecodeError as exc:
         line, column = _line_of_offset(data, exc.start)
         byte = data[exc.start:exc.start + 1]
+        character = byte.decode("cp1252", "replace")  # 0x81, 0x8d, 0x8f, 0x90, 0x9d are no character there
+        hint = "save the file as UTF-8 in your editor (in Notepad: Save As, Encoding: UTF-8)"
+        if character == "\ufffd":
+            return None, [error(Position(file, line, column), "E003", "file is not UTF-8 (byte 0x{byte})", hint,
+                                byte=f"{byte[0]:02x}")]
         return None, [error(Position(file, line, column), "E003", "file is not UTF-8 (byte 0x{byte}: '{character}' "
-                            "in Windows' encoding)", "save the file as UTF-8 in your editor (in Notepad: Save As, "
-                            "Encoding: UTF-8)", byte=f"{byte[0]:02x}", character=byte.decode("cp1252", "replace"))]
+                            "in Windows' encoding)", hint, byte=f"{byte[0]:02x}", character=character)]
     return text.replace("\r\n", "\n").replace("\r", "\n"), []  # old Mac files: CR alone
 
 
