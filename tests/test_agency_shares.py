@@ -76,3 +76,14 @@ def test_a_file_nothing_reads_is_no_agency_and_no_agency_is_called_clean_while_o
     told = blocks(out)
     assert [block[0] for block in told[:-1]] == ["Shared files (plan.yml, pillars, chapters, glossary): 1 error, 0 warnings"]
     assert "E019" in told[0][1] and not any("No problems" in line for block in told for line in block)
+
+
+def test_a_year_over_the_apbd_ceiling_is_told_to_the_agencies_it_names(make_plan: Callable[..., Path]) -> None:
+    """W324 named the agencies asking the most of a year over its ceiling, and told none of them: it is in their
+    lists too (and plan.yml's, whose ceiling it is)."""
+    from conftest import MINI_FILES
+
+    plan_yml = MINI_FILES["content/plan.yml"].rstrip(" ") + "        apbd_ceiling: {2022: 100000000}\n"
+    _, out = validate(make_plan({"content/plan.yml": plan_yml}), "--format", "json")
+    told = [d["agencies"] for d in json.loads(out) if d["code"] == "W324"]
+    assert told == [["diskominfo"]]

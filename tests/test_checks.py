@@ -457,7 +457,9 @@ def test_a_one_sided_partnership_names_the_file_to_edit_as_it_is_named(make_plan
     root = make_plan({bpkad: MINI_FILES[bpkad].replace("supports: [GOV-01]", "supports: []")})
     (root / bpkad).rename(root / "content/agencies/bpkad.YML")
     found = [(str(d.position), str(d.hint)) for d in load_and_check(root).report if d.code == "W406"]
-    assert found == [("content/agencies/diskominfo.yml:13:16", "add GOV-01 to supports in content/agencies/bpkad.YML, or, bpkad not taking part, remove it from the partners here")]
+    hint = ("add GOV-01 to supports in content/agencies/bpkad.YML, or, bpkad not taking part, remove bpkad from the "
+            "partners of GOV-01 in content/agencies/diskominfo.yml")
+    assert found == [("content/agencies/diskominfo.yml:13:16", hint)]
 
 
 def test_a_one_sided_partnership_is_pointed_at_in_its_list(make_plan: Callable[..., Path]) -> None:

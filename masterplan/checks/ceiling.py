@@ -37,7 +37,14 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
                       "the ceiling of {ceiling} by {over}; the most from {agencies}",
                       "agree the amounts with those agencies: move some to a later year or another funding "
                       "source, or correct the ceiling", year=row.year, apbd=rupiah(row.apbd),
-                      ceiling=rupiah(row.ceiling), over=rupiah(-row.left), agencies=_largest(plan, leading[row.year]))
+                      ceiling=rupiah(row.ceiling), over=rupiah(-row.left), agencies=_largest(plan, leading[row.year])
+                      ).concerning(*_files(plan, leading[row.year]))
+
+
+def _files(plan: Plan, leading: list[tuple[str, int]]) -> list[str]:
+    """The files of the agencies a year's W324 names, whose amounts are to be agreed: validate --by-agency tells them."""
+    return [agency.position.file for agency_id, _ in leading[:LARGEST_AGENCIES]
+            if (agency := plan.agency(agency_id)) is not None]
 
 
 def _largest(plan: Plan, leading: list[tuple[str, int]]) -> Message:

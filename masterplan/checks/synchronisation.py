@@ -67,8 +67,9 @@ def _one_sided_partners(plan: Plan) -> Iterator[Diagnostic]:
                 yield warning(at, "W406",
                               "program {program} lists {agency} as partner, but {agency} does not list it under "
                               "'supports'", Message("add {program} to supports in {file}, or, {agency} not taking part, remove "
-                                                    "it from the partners here", program=program.id, agency=partner.id,
-                                                    file=partner.position.file),
+                                                    "{agency} from the partners of {program} in {own}",
+                                                    program=program.id, agency=partner.id,
+                                                    file=partner.position.file, own=program.position.file),
                               program=program.id, agency=partner.id).concerning(partner.position.file)
     for agency in plan.agencies:
         for index, program_id in enumerate(agency.supports_ids):
@@ -84,8 +85,9 @@ def _one_sided_partners(plan: Plan) -> Iterator[Diagnostic]:
                 yield warning(agency.where.get(f"supports[{index}]", agency.at("supports")), "W406",
                               "agency {agency} supports {program}, but the program does not list it as partner",
                               Message("add {agency} to the partners of {program} in {file}, or, {agency} not taking part, "
-                                      "remove {program} from the supports here",
-                                      agency=agency.id, program=program_id, file=program.position.file),
+                                      "remove {program} from the supports in {own}",
+                                      agency=agency.id, program=program_id, file=program.position.file,
+                                      own=agency.position.file),
                               agency=agency.id, program=program_id).concerning(program.position.file)
 
 
