@@ -89,8 +89,9 @@ def test_the_site_marks_the_unconfirmed_partner_on_the_program_page(built: Path)
     gov = (built / "site" / "program" / "GOV-01.html").read_text(encoding="utf-8")
     eco = (built / "site" / "program" / "ECO-01.html").read_text(encoding="utf-8")
     assert ">BPKAD</abbr></a>, <a" in gov, "BPKAD confirmed: no mark"
-    assert ">Satpol PP</abbr></a> <span class=\"muted small\">(belum dikonfirmasi)</span>" in gov
-    assert ">Satpol PP</abbr></a> <span class=\"muted small\">(belum dikonfirmasi)</span>" in eco
+    # who wrote it down, so the other side knows it is to confirm it: Diskominfo named Satpol PP; Satpol PP listed ECO-01
+    assert ">Satpol PP</abbr></a> <span class=\"muted small\">(baru dicatat Diskominfo)</span>" in gov
+    assert ">Satpol PP</abbr></a> <span class=\"muted small\">(baru dicatat Satpol PP)</span>" in eco
     agencies = (built / "site" / "agency" / "index.html").read_text(encoding="utf-8")
     assert 'id="partners-unconfirmed"' in agencies and agencies.count('<td class="code">') == 2
 
@@ -109,4 +110,4 @@ def test_a_plan_whose_partnerships_are_all_confirmed_has_no_such_table(tmp_path:
     result = run(root, BuildOptions(search=False, pdf=False))
     assert result.ok
     agencies = (root / "build" / "site" / "agency" / "index.html").read_text(encoding="utf-8")
-    assert "partners-unconfirmed" not in agencies and "(belum dikonfirmasi)" not in agencies
+    assert "partners-unconfirmed" not in agencies and "baru dicatat" not in agencies
