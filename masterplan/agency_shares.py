@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from masterplan.diagnostics import Diagnostic, Message, Speaker, counted
+from masterplan.leftovers import hidden_ending
 from masterplan.model import Plan
 from masterplan.plan_parts import Agency
 
@@ -29,10 +30,20 @@ class Share:
 
 
 def _agency_file(file: str) -> bool:
-    """Whether ``file`` is an agency's: a YAML file of content/agencies/ itself (not ``dishub.yml.txt``, which
-    nothing reads, nor a file in a folder of it)."""
+    """Whether ``file`` is an agency's: a YAML file of content/agencies/ itself, or one saved with its ending hidden
+    (``dishub.yml.txt``: E019's, the agency's to rename), not a file in a folder of it."""
     path = PurePosixPath(file)
-    return str(path.parent) + "/" == AGENCY_FOLDER and path.suffix.lower() in (".yml", ".yaml")
+    return str(path.parent) + "/" == AGENCY_FOLDER and PurePosixPath(_meant(path.name)).suffix.lower() in (".yml", ".yaml")
+
+
+def _meant(name: str) -> str:
+    """A file's name as meant: "dishub.yml" of "dishub.yml.txt"."""
+    return hidden_ending(name) or name
+
+
+def _stem(file: str) -> str:
+    """An unread agency file's agency, as its name says: "dishub" of content/agencies/dishub.yml.txt."""
+    return PurePosixPath(_meant(PurePosixPath(file).name)).stem
 
 
 def _files(diagnostic: Diagnostic) -> list[str | None]:
@@ -52,7 +63,7 @@ def shares(diagnostics: Sequence[Diagnostic], plan: Plan | None) -> list[Share]:
     owners = _owners(plan)
 
     def order(file: str) -> str:
-        return owners[file].short_name.casefold() if file in owners else PurePosixPath(file).stem.casefold()
+        return owners[file].short_name.casefold() if file in owners else _stem(file).casefold()
 
     agencies = [Share(file, owners.get(file), by_file[file]) for file in sorted(filter(None, by_file), key=order)]
     return agencies + ([Share(None, None, by_file[None])] if None in by_file else [])
@@ -66,8 +77,7 @@ def _owners(plan: Plan | None) -> dict[str, Agency]:
 def agency_ids(diagnostic: Diagnostic, plan: Plan | None) -> list[str]:
     """The ids of the agencies a diagnostic concerns, for ``--format json`` (an unread file's by its name)."""
     owners = _owners(plan)
-    return [owners[file].id if file in owners else PurePosixPath(file).stem
-            for file in _files(diagnostic) if file is not None]
+    return [owners[file].id if file in owners else _stem(file) for file in _files(diagnostic) if file is not None]
 
 
 def said(diagnostics: Sequence[Diagnostic], plan: Plan | None, speaker: Speaker, unchecked: bool = False) -> str:
@@ -82,7 +92,7 @@ def said(diagnostics: Sequence[Diagnostic], plan: Plan | None, speaker: Speaker,
         heading = Message("Shared files (plan.yml, pillars, chapters, glossary): {count}", count=count) \
             if share.file is None else Message("{agency} — {file}: {count}", file=share.file, count=count,
                                                agency=_named(share.agency, language) if share.agency
-                                               else PurePosixPath(share.file).stem)
+                                               else _stem(share.file))
         blocks.append([speaker.say(heading), *("  " + speaker.line(d) for d in share.diagnostics)])
     files = {share.file for share in told}
     clean = sorted((a for a in plan.agencies if a.position.file not in files), key=lambda a: a.short_name.casefold()) \

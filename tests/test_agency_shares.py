@@ -64,18 +64,25 @@ def test_json_names_the_agencies_of_each_problem(make_plan: Callable[..., Path])
     assert found[("W406", "content/agencies/diskominfo.yml")] == ["diskominfo", "satpolpp"]
 
 
-def test_a_file_nothing_reads_is_no_agency_and_no_agency_is_called_clean_while_one_is_unread(
+def test_a_file_saved_with_its_ending_hidden_is_its_agencys_and_no_agency_is_called_clean_while_it_is_unread(
         make_plan: Callable[..., Path]) -> None:
-    """bpkad.yml saved as bpkad.yml.txt: its E019 is the shared files' (no agency "bpkad.yml" was made up), and no
-    agency is said to have no problems, the checks across agencies being held back until it is read."""
+    """bpkad.yml saved as bpkad.yml.txt: its E019 is BPKAD's to mend (no agency "bpkad.yml" made up), and no agency is
+    said to have no problems, the checks across agencies being held back until it is read."""
     from conftest import MINI_FILES
 
     bpkad = "content/agencies/bpkad.yml"
-    code, out = validate(make_plan({bpkad: None, bpkad + ".txt": MINI_FILES[bpkad]}), "--by-agency")
+    root = make_plan({bpkad: None, bpkad + ".txt": MINI_FILES[bpkad]})
+    code, out = validate(root, "--by-agency")
     assert code == 1
     told = blocks(out)
-    assert [block[0] for block in told[:-1]] == ["Shared files (plan.yml, pillars, chapters, glossary): 1 error, 0 warnings"]
+    assert [block[0] for block in told[:-1]] == ["bpkad — content/agencies/bpkad.yml.txt: 1 error, 0 warnings"]
     assert "E019" in told[0][1] and not any("No problems" in line for block in told for line in block)
+    _, out = validate(root, "--format", "json")
+    assert [d["agencies"] for d in json.loads(out) if d["code"] == "E019"] == [["bpkad"]]
+    (root / "content/agencies/lama").mkdir()  # a folder of agencies/ is no agency's
+    (root / "content/agencies/lama/dinsos.yml").write_text("id: dinsos\n", encoding="utf-8")
+    _, out = validate(root, "--format", "json")
+    assert [d["agencies"] for d in json.loads(out) if d["file"] == "content/agencies/lama"] == [[]]
 
 
 def test_a_year_over_the_apbd_ceiling_is_told_to_the_agencies_it_names(make_plan: Callable[..., Path]) -> None:
