@@ -36,7 +36,7 @@ from masterplan.values import Period
 RARE = 3
 SHARED = 2.0  #: what two programs' names must share: two rare words, or more words of more names
 COMMONEST = 4 * RARE  #: a word of more names counts for next to nothing: no pair is looked for through it
-_ACRONYM = re.compile(r"\b[A-Z]{3,}\b")  #: CCTV, DTKS, PJU: one alone names the work
+_ACRONYM = re.compile(r"\b[A-Z]{3,}\b")  #: CCTV, DTKS, PJU: one alone, of up to six names, names the work
 _WORD = re.compile(r"\w+")
 
 
@@ -58,7 +58,8 @@ def check(programs: list[Program], glossary: list[GlossaryTerm]) -> Iterator[Dia
         one, other = programs[first], programs[second]
         acronyms = _acronyms(str(one.name)) | _acronyms(str(other.name)) | glossed
         weight = sum(min(1.0, RARE / len(holders[word])) for word in common)
-        if (weight >= SHARED or common & acronyms) and _apart(one, other, shortened[first], shortened[second]):
+        named = any(len(holders[word]) <= 2 * RARE for word in common & acronyms)  # not SPBE of a dozen programs
+        if (weight >= SHARED or named) and _apart(one, other, shortened[first], shortened[second]):
             years = _overlap(one.period, other.period)
             if years is not None:
                 yield _told(one, other, common, years, glossed)
