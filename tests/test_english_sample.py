@@ -70,7 +70,10 @@ def test_the_site_names_the_funding_sources_in_english(english_sample: Path) -> 
     budget = (english_sample / "site" / "budget.html").read_text(encoding="utf-8")
     assert '<th scope="row">Private sector</th>' in budget and '<th scope="row">Grants</th>' in budget
     pages = {path.name: path.read_text(encoding="utf-8") for path in (english_sample / "site").rglob("*.html")}
+    # but the data page, which names the codes budget.csv keeps beside the edition's words ("Swasta: Private sector")
+    data = pages.pop("data.html")
     assert not {name for name, text in pages.items() if INDONESIAN_SOURCES.search(re.sub(r"<[^>]+>", " ", text))}
+    assert "Swasta: Private sector; Hibah: Grants" in data
 
 
 def test_the_workbooks_budget_summary_names_the_funding_sources_in_english(english_sample: Path) -> None:
