@@ -125,7 +125,13 @@ class OneSided:
     @property
     def written_by(self) -> Agency | None:
         """The agency whose file writes the partnership down."""
-        return self.program.lead if self.by_lead else self.partner
+        return written_by(self.program, self.partner)
+
+
+def written_by(program: Program, partner: Agency) -> Agency | None:
+    """The agency whose file writes down a partnership one side only writes (None: a lead the plan lacks): the lead,
+    naming the partner, or the partner, listing the program under ``supports``."""
+    return program.lead if partner.id in program.partner_ids else partner
 
 
 def one_sided(plan: Plan) -> list[OneSided]:

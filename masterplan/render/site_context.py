@@ -54,6 +54,7 @@ def common_context(plan: Plan, book: outline.Outline, translate: Translate, base
         "phase_budget": summary.budget_by_phase(plan),
         "quick_wins_first_year": summary.quick_wins_first_year(plan), "output_targets": program_tables.output_targets,
         "agency_rows": program_tables.programs_by_agency(plan), "one_sided": program_tables.one_sided(plan),
+        "written_by": program_tables.written_by,
         "agency_matrix": program_tables.agency_matrix(plan),
         "missions": (missions := program_tables.mission_matrix(plan)),
         "without_mission": (unlinked := program_tables.without_mission(plan)),
