@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote, unquote
 
-from masterplan.checks import html, images
+from masterplan.checks import html, images, sharpness
 from masterplan.diagnostics import (
     Diagnostic,
     Message,
@@ -89,7 +89,7 @@ def missing(kind: str, url: str, where: Position, content: Path | None) -> Diagn
             return warning(where, "W513", "image '{url}' is not shown on the site: only content/assets/ is published",
                            Message("move it into content/assets/ and write assets/{file}", file=Path(name).name),
                            url=url)
-        return None
+        return sharpness.blurred(content / name, kind, url, where)
     if content is None or not name:
         return None
     folder = (content / name).parent
