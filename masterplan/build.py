@@ -119,9 +119,11 @@ def _run(root: Path, options: BuildOptions, cache: FileCache | None) -> BuildRes
     if os.environ.get(PROGRESS) == "lines":
         print(READ, file=sys.stderr, flush=True)
     report = checked.report
+    # warnings first where they may stop the build (a final plan's errors_when_final), or to be told with its errors
+    eager = options.strict or bool(report.raised)
+    if checked.plan is not None and not options.strict and (eager or report.failed()):
+        report.extend(warnings_of(checked.plan, report.unreadable))
     if checked.plan is None or report.failed(options.strict):
-        if checked.plan is not None and not options.strict:
-            report.extend(warnings_of(checked.plan, report.unreadable))
         return BuildResult(False, report, _stopped(report, root), checked.plan)
     plan = checked.plan
     if options.base_url is None and plan.base_url:  # plan.yml's address, unless the command line gives one
@@ -131,7 +133,7 @@ def _run(root: Path, options: BuildOptions, cache: FileCache | None) -> BuildRes
         # while pages are rendered (a sixth of a large plan's build), nor touch its memory in
         # forked workers
         gc.freeze()
-    warnings = list if options.strict else warnings_alongside(plan, report.unreadable)
+    warnings = list if eager else warnings_alongside(plan, report.unreadable)
     staging = output.Staging(output.build_folder(root), lambda: print(speaker(root, plan.language).say(WAITING), file=sys.stderr,
                                                            flush=True))
     summary: list[str] = []

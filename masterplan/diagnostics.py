@@ -70,6 +70,8 @@ class Diagnostic:
     #: the other files whose authors the problem concerns, beside its own (a partnership one side writes down:
     #: the other side's file), so a report by agency tells each of them (masterplan/agency_shares.py)
     concerns: tuple[str, ...] = field(default=(), compare=False)
+    #: a warning the plan makes an error (plan.yml's errors_when_final, once the plan is final)
+    raised: bool = field(default=False, compare=False)
 
     def __str__(self) -> str:
         return ENGLISH.line(self)
@@ -174,12 +176,25 @@ class Report:
     #: the pillars' and agencies' files whose ids those are (as messages name them): their own content is not
     #: checked further until they can be read, so validate says so under its count of problems
     skipped: set[str] = field(default_factory=set)
+    #: the codes of the warnings this plan makes errors (:meth:`raise_warnings`)
+    raised: frozenset[str] = frozenset()
 
     def add(self, diagnostic: Diagnostic) -> None:
-        self.items.append(diagnostic)
+        self.items.append(self._as_raised(diagnostic))
 
     def extend(self, diagnostics: Iterable[Diagnostic]) -> None:
-        self.items.extend(diagnostics)
+        self.items.extend(map(self._as_raised, diagnostics))
+
+    def raise_warnings(self, codes: frozenset[str]) -> None:
+        """Make the warnings of ``codes`` errors, those found already and those to come: a final plan's
+        errors_when_final (plan.yml)."""
+        self.raised = codes
+        self.items = [self._as_raised(d) for d in self.items]
+
+    def _as_raised(self, diagnostic: Diagnostic) -> Diagnostic:
+        if diagnostic.severity is Severity.WARNING and diagnostic.code in self.raised:
+            return replace(diagnostic, severity=Severity.ERROR, raised=True)
+        return diagnostic
 
     def __iter__(self) -> Iterator[Diagnostic]:
         return iter(self.sorted())
@@ -236,8 +251,12 @@ class Speaker:
 
     def summary(self, diagnostics: Sequence[Diagnostic]) -> list[str]:
         """The count of errors and warnings, and a line naming the ids that many of the diagnostics name."""
-        cause = common_cause(diagnostics)
-        return [self.say(counted(diagnostics)), *([self.say(cause)] if cause else [])]
+        cause, raised = common_cause(diagnostics), sorted({d.code for d in diagnostics if d.raised})
+        because = None if not raised else Message(
+            "{code} counts as an error: the plan is final, and plan.yml's errors_when_final names it" if len(raised) == 1
+            else "{code} count as errors: the plan is final, and plan.yml's errors_when_final names them",
+            code=listing(raised))
+        return [self.say(counted(diagnostics)), *(self.say(line) for line in (because, cause) if line)]
 
     def json(self, diagnostics: Sequence[Diagnostic],
              more: Callable[[Diagnostic], dict[str, object]] | None = None) -> str:

@@ -108,6 +108,9 @@ class Plan(ProgramGroup):
     #: the previous version's plan.json the change list compares with, relative to the plan folder (plan.yml
     #: baseline); None: the one the last builds kept (see masterplan.baseline)
     baseline: str | None = None
+    #: the warnings plan.yml makes errors once the plan is final (errors_when_final), by code, with where each is
+    #: written
+    errors_when_final: dict[str, Position] = field(default_factory=dict)
 
     #: its programs in order and its parts by id, found once until :meth:`link` runs again
     _lookups: dict[str, Any] = field(default_factory=dict, repr=False)
@@ -126,6 +129,11 @@ class Plan(ProgramGroup):
     @property
     def is_draft(self) -> bool:
         return self.status == "draft"
+
+    @property
+    def raised_warnings(self) -> frozenset[str]:
+        """The codes of the warnings that are errors in this plan: errors_when_final's, once it is final."""
+        return frozenset(self.errors_when_final) if self.status == "final" else frozenset()
 
     def derived(self, key: str, make: Callable[[], T]) -> T:
         """What ``make`` finds in this plan, found once (until :meth:`link` runs again) for every check and renderer

@@ -12,10 +12,10 @@ import re
 from pathlib import Path
 
 from masterplan.dates import spelt_date
-from masterplan.diagnostics import Message, error
+from masterplan.diagnostics import Message, Position, error
 from masterplan.folder_reader import CONTENT, FolderReader
 from masterplan.funding_sources import DEFAULT_FUNDING_SOURCES
-from masterplan.located import LocatedMap, as_written
+from masterplan.located import LocatedList, LocatedMap, as_written
 from masterplan.model import DEFAULT_LANGUAGE, Plan
 from masterplan.plan_parts import (
     SWOT_KINDS,
@@ -72,6 +72,7 @@ def read_plan(reader: FolderReader, path: Path) -> Plan | None:
         revisions=[_revision(reader, entry) for entry in data.get("revisions") or []],
         swot=_swot(reader, data.get("swot")),
         baseline=(data.get("baseline") or "").strip() or None,
+        errors_when_final=_codes(data.get("errors_when_final")),
     )
 
 
@@ -79,6 +80,13 @@ def _revision(reader: FolderReader, data: LocatedMap) -> Revision:
     """An entry of plan.yml's history (revisions), its date read as the plan's own is."""
     return Revision(as_written(data["version"]), _date(reader, data), reader.text(data["summary"]), data.position,
                     reader.text(data.get("decree")), reader.where(data))
+
+
+def _codes(data: LocatedList | None) -> dict[str, Position]:
+    """errors_when_final's warning codes, each with where it is written (none for what is no list: E10x says so)."""
+    if not isinstance(data, LocatedList):
+        return {}
+    return {code: data.at(index) for index, code in enumerate(data) if isinstance(code, str)}
 
 
 def _swot(reader: FolderReader, data: LocatedMap | None) -> Swot | None:

@@ -79,6 +79,7 @@ def load_and_check(root: Path, cache: FileCache | None = None, warnings: bool = 
         if cache is not None:
             cache.loaded()
         if plan is not None:
+            report.raise_warnings(plan.raised_warnings)
             rules = checks.RULES if warnings else checks.ERROR_RULES
             report.extend(d for rule in rules for d in rule(plan, report.unreadable))
     return Checked(plan, report)

@@ -46,6 +46,10 @@ DOCUMENTS: dict[str, dict[str, Any]] = {
                        "edition marks those texts as Indonesian, for screen readers, hyphenation and the open data."},
         "leading_sector": {"type": "string", "pattern": SLUG, "description": "Agency id of the leading sector."},
         "logo": {"type": "string", "description": "Path of the logo, relative to content/."},
+        "errors_when_final": {"type": "array", "uniqueItems": True, "items": {"type": "string", "pattern": "^W[0-9]{3}$"},
+                              "description": "Warnings a final plan may not have, by code, e.g. [W406, W324]: once "
+                              "status is final, validate and build fail on them as on errors (exit code 1). While "
+                              "the plan is a draft they stay warnings."},
         "base_url": {"type": "string", "description": "Public address the site is published at, e.g. "
                      "https://smartcity.kota.go.id/masterplan/: every build writes canonical links, sitemap.xml and "
                      "404.html from it (build --base-url overrides it)."},

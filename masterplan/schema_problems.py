@@ -143,6 +143,13 @@ def explain(err: ValidationError, data: Any, default: Position) -> Diagnostic:
         return error(where, "E106", "{field}: '{value}' is not {what}", Message("written like this: {example}",
                                                                                 example=example),
                      field=field, value=err.instance, what=what)
+    if kind == "pattern" and path[-2:-1] == ["errors_when_final"]:
+        value = str(err.instance).strip()
+        hint = (Message("an error stops the build already: only a warning's code is written here") if value[:1] in "Ee"
+                else Message("written in capitals: {code}", code=value.upper())
+                if re.fullmatch(str(err.validator_value), value.upper())
+                else Message("a warning's code is W and three digits, as in its line: warning[W406]"))
+        return error(where, "E106", "{field}: '{value}' is not a warning's code", hint, field=field, value=err.instance)
     if kind == "pattern":
         value = str(err.instance)
         if path[-1:] == ["language"]:

@@ -27,6 +27,7 @@ from masterplan.checks import (
     coherence,
     colours,
     files,
+    final_errors,
     glossary,
     glyphs,
     indicator_course,
@@ -70,6 +71,7 @@ ERROR_RULES: list[Rule] = [
 #: programs, agencies and chapters renamed since the last build).
 WARNING_RULES: list[Rule] = [
     synchronisation.check,
+    final_errors.check,
     coherence.check,
     budget_lines.check,
     ceiling.check,
