@@ -87,7 +87,7 @@ def test_its_first_chapter_ends_with_the_plan_s_key_figures(sample_build: Path, 
     for said in ("Rp 276,66 miliar Indikasi anggaran", "2022–2031, seluruh sumber pendanaan", "70 Program",
                  "dalam 6 dimensi", "30 Perangkat daerah pengampu", "dari 31 perangkat daerah yang terlibat",
                  "6 Quick Wins", "Rp 7,35 miliar selama masa pelaksanaannya", "2026 Tahun anggaran terbesar",
-                 "Rp 49,40 miliar", "61,6% Bersumber dari APBD kota", "Rp 170,41 miliar"):
+                 "Rp 49,40 miliar", "61,6% Bersumber dari APBD daerah", "Rp 170,41 miliar"):
         assert said in panel, (said, panel)
     quick_wins = sum(program.total_budget for program in plan.programs if program.quick_win)
     assert (quick_wins, len({program.lead_id for program in plan.programs})) == (7_350_000_000, 30)
@@ -208,7 +208,7 @@ def test_an_english_edition_s_summary_is_in_english(tmp_path: Path) -> None:
     panel = pages[1][pages[1].index("KEY FIGURES"):]
     for said in ("Rp 276.66 billion Indicative budget", "2022–2031, every funding source", "70 Programs in 6 pillars",
                  "30 Lead agencies of 31 agencies involved", "2026 Year of the largest budget",
-                 "61.6% From the city budget (APBD)"):
+                 "61.6% From the local budget (APBD)"):
         assert said in panel, (said, panel)
     assert outline_titles(tmp_path / "build" / SUMMARY_PDF)[1:3] == ["Chapter 2 · Vision and missions",
                                                                    "Chapter 3 · Smart city pillars"]

@@ -65,7 +65,7 @@ def filled_in_captions(chapter: Chapter) -> Iterator[Diagnostic]:
                       "'{line}' holds {jinja}: it is printed as a line of text, not numbered as a table's caption, "
                       "and no table is {ref}" if ref else
                       "'{line}' holds {jinja}: it is printed as a line of text, not numbered as a table's caption",
-                      Message("write the caption's words out, without {jinja} (the city's name as plan.yml writes it)",
+                      Message("write the caption's words out, without {jinja} (the name plan.yml's city: gives)",
                               jinja=jinja), line=text, ref=ref, jinja=jinja)
 
 
