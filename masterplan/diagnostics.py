@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import os
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -138,8 +139,20 @@ def closest(word: str, choices: Iterable[str]) -> str | None:
         if len(exact) == 1:
             return exact[0]
     close = [c for c in difflib.get_close_matches(word, known, n=3, cutoff=0.75)
-             if not _numbered_apart(word, c) and not (_NUMBER.search(c) and _numbered_apart(_read(word), _read(c)))]
+             if not _numbered_apart(word, c) and not (_NUMBER.search(c) and _numbered_apart(_read(word), _read(c)))
+             and not _named_apart(word, c)]
     return close[0] if close else None
+
+
+def _named_apart(word: str, other: str) -> bool:
+    """'kecamatan_panggungrejo' and 'kecamatan_gadingrejo': alike only in what they share, the words that differ
+    (panggu, gadi) both three letters or more and not alike: two places, not a typo."""
+    word, other = word.lower(), other.lower()
+    start = len(os.path.commonprefix([word, other]))
+    word, other = word[start:], other[start:]
+    end = len(os.path.commonprefix([word[::-1], other[::-1]]))
+    word, other = word[:len(word) - end], other[:len(other) - end]
+    return min(len(word), len(other)) >= 3 and difflib.SequenceMatcher(None, word, other).ratio() < 0.5
 
 
 #: letters typed for the digits they look like: 'GOV-O1' (the letter O) is GOV-01, not GOV-16

@@ -678,3 +678,12 @@ def test_a_name_in_capitals_throughout_has_no_acronyms_to_share(make_plan: Calla
     gov.name.values["id"] = "Pemasangan CCTV Ruang Publik"
     eco.name.values["id"] = "Patroli dan CCTV Kawasan"
     assert [d.code for d in check(plan.programs, [])] == ["W422"]
+
+
+def test_another_place_of_the_same_kind_is_no_typo() -> None:
+    """A deleted kecamatan_panggungrejo was told "did you mean 'kecamatan_gadingrejo'?", another kecamatan: alike
+    only in the words they share. A letter left out, or two swapped, is still told."""
+    kept = ["kecamatan_gadingrejo", "kelurahan_bugul_lor", "sampah_limbah", "bapenda", "diskominfo"]
+    assert [closest(typed, kept) for typed in ("kecamatan_panggungrejo", "kelurahan_bugul_kidul")] == [None, None]
+    assert [closest(typed, kept) for typed in ("kecamatan_gadingrjo", "sampah_limbh", "bappeda", "diskominfotik")] == [
+        "kecamatan_gadingrejo", "sampah_limbah", "bapenda", "diskominfo"]

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from masterplan import output, plan_json, published_plan
-from masterplan.diagnostics import Message, did_you_mean
+from masterplan.diagnostics import Message, did_you_mean, listing
 from masterplan.folder_reader import YAML_SUFFIXES
 from masterplan.model import Plan
 from masterplan.values import code_order
@@ -239,10 +239,21 @@ class Unknown:
         ids = sorted((id_ for id_ in self.names["programs"] if series.fullmatch(id_)), key=code_order)
         if not ids:
             return None
-        return Message("no program has the id {id}; the plan's {series} programs are {first} to {last}", id=missing,
-                       series=found.group(1).upper(), first=ids[0], last=ids[-1]) if len(ids) > 1 else \
-            Message("no program has the id {id}; the plan's only {series} program is {first}", id=missing,
-                    series=found.group(1).upper(), first=ids[0])
+        name = found.group(1).upper()
+        if len(ids) == 1:
+            return Message("no program has the id {id}; the plan's only {series} program is {first}", id=missing,
+                           series=name, first=ids[0])
+        runs = _runs(ids)
+        if len(runs) == 1:
+            return Message("no program has the id {id}; the plan's {series} programs are {first} to {last}",
+                           id=missing, series=name, first=ids[0], last=ids[-1])
+        if len(runs) > MOST_RUNS:
+            return Message("no program has the id {id}; the plan's {count} {series} programs run from {first} to "
+                           "{last}, some numbers left out", id=missing, count=len(ids), series=name, first=ids[0],
+                           last=ids[-1])
+        return Message("no program has the id {id}; the plan's {series} programs are {ranges}", id=missing,
+                       series=name, ranges=listing(Message("{first} to {last}", first=run[0], last=run[-1])
+                                                   if len(run) > 1 else run[0] for run in runs))
 
     def agency(self, missing: str, lead: str = "") -> Message | None:
         """The hint for an agency id the plan does not have; ``lead``: the agency leading the program that names
@@ -262,6 +273,26 @@ class Unknown:
         return (self.last.gone(missing, kind, self.names[kind], lead) or did_you_mean(missing, self.names[kind])
                 or _by_name(missing, self.names[kind]))
 
+
+
+#: runs of program numbers a hint lists (GOV-01 to GOV-09 and GOV-11 to GOV-14): with more, it gives the first and last
+MOST_RUNS = 4
+
+
+def _runs(ids: list[str]) -> list[list[str]]:
+    """Program ids in code order, cut where a number is left out: [[GOV-01, GOV-02], [GOV-04]]."""
+    runs: list[list[str]] = []
+    for id_ in ids:
+        if runs and _number(id_) == _number(runs[-1][-1]) + 1:
+            runs[-1].append(id_)
+        else:
+            runs.append([id_])
+    return runs
+
+
+def _number(id_: str) -> int:
+    """A program code's number: 9 of GOV-09."""
+    return int(re.findall(r"\d+", id_)[-1])
 
 
 def _by_name(missing: str, names: dict[str, str | None]) -> Message | None:
