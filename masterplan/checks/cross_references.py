@@ -36,7 +36,9 @@ def unknown_references(plan: Plan, unreadable: AbstractSet[str]) -> UnknownRefer
         if ref == crossref.ATTAINMENT_TABLE and unreadable:  # a pillar's or agency's file unread may hold realised figures
             return None
         return error(at, "E507", "cross-reference to unknown '{ref}'",
-                     (":" not in ref and unknown.program(ref)) or empty_table(ref, plan) or unmonitored(ref, plan)
+                     (":" not in ref and unknown.program(ref))
+                     or (ref.startswith("agency:") and unknown.agency(ref.removeprefix("agency:")))
+                     or empty_table(ref, plan) or unmonitored(ref, plan) or unprinted_changes(ref, plan)
                      or closest_reference(ref, known) or (unknown.series(ref) if ":" not in ref else None),
                      ref=ref).naming(ref.split(":")[-1])
 
@@ -128,6 +130,18 @@ def unmonitored(ref: str, plan: Plan) -> Message | None:
                        date=plan.date.isoformat())
     return Message("no indicator has a realised figure yet, so the book prints no attainment table: it appears once "
                    "an indicator has its first one (realised: under the indicator, in an agency's or a pillar's file)")
+
+
+def unprinted_changes(ref: str, plan: Plan) -> Message | None:
+    """Why the table of changes is no target: no chapter claims it, or the build has no previous version that
+    differs to compare with; what makes it appear."""
+    if ref != crossref.CHANGES_TABLE:
+        return None
+    if not any("changes" in chapter.generated for chapter in plan.chapters):
+        return Message("the book prints the table of changes only where a chapter claims it: write generated: "
+                       "changes in the front matter of a chapter (e.g. a chapter 'Perubahan')")
+    return Message("the table of changes appears once there is a previous version that differs to compare with: "
+                   "raise the plan's version or date for a revision, or give plan.yml a baseline:")
 
 
 def closest_reference(ref: str, known: Iterable[str]) -> Message | None:
