@@ -60,15 +60,34 @@ def first_uses(plan: Plan, names: Collection[str], carried: Collection[str] = ()
         found: dict[str, tuple[Position, set[int]]] = {}
         read = as_read(file, text)
         spans = [held.span() for held in within.finditer(read)] if within else []
+        history = _history(plan, file, read)
         for match in pattern.finditer(read):
             if any(start <= match.start() and match.end() <= end for start, end in spans):
                 continue
             line = read.count("\n", 0, match.start()) + 1
+            if line in history:
+                continue
             name = next(name for name, spelling in spelt.items() if spelling.fullmatch(match.group()))
             at = Position(file, line, match.start() - read.rfind("\n", 0, match.start()))
             found.setdefault(name, (at, set()))[1].add(line)
         for name, (at, lines) in found.items():
             yield FirstUse(name, at, len(lines))
+
+
+def _history(plan: Plan, file: str, read: str) -> range:
+    """The lines of plan.yml's revisions (the plan's history), which name what a revision merged or dropped as they
+    were ("penggabungan Diskop-UM ke Disperindag"): from its key to the next key of plan.yml's own."""
+    where = plan.where.get("revisions")
+    if where is None or file != where.file:
+        return range(0)
+    lines = read.split("\n")
+    end = next((number for number in range(where.line + 1, len(lines) + 1) if _TOP_KEY.match(lines[number - 1])),
+               len(lines) + 1)
+    return range(where.line, end)
+
+
+#: a line of plan.yml's own keys, at its left edge (not a list's item, a comment or a blank line)
+_TOP_KEY = re.compile(r"[^\s#-]")
 
 
 def _whole(names: Collection[str]) -> re.Pattern[str]:
