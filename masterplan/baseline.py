@@ -115,13 +115,50 @@ def changes(plan: Plan) -> Changes | None:
     return plan.derived("changes", find)
 
 
+def _joined(parts: list[Message]) -> Message:
+    """``a, b, c`` as a message (no "and": a line of counts, each said in its language)."""
+    joined = parts[0]
+    for part in parts[1:]:
+        joined = Message("{first}, {then}", first=joined, then=part)
+    return joined
+
+
+def _counted(counts: list[tuple[str, int]]) -> list[Message]:
+    """Each ``(template, count)`` whose count is not 0, filled in."""
+    return [Message(template, count=count) for template, count in counts if count]
+
+
+def _what_changed(found: Changes) -> Message:
+    """Each kind of change the page of changes lists, counted in its words: programs added, dropped and with another
+    budget always (as the line has said since it was first written), every other kind only when there is one."""
+    always = Message("programs {added} new, {dropped} dropped, {budgets} with another budget",
+                     added=len(found.added), dropped=len(found.dropped), budgets=len(found.budget_changed))
+    programs = _joined([always, *_counted([
+        ("{count} with a new name", len(found.names_changed)), ("{count} with a new code", len(found.renamed)),
+        ("{count} moved to another pillar", len(found.pillar_moved)),
+        ("{count} moved to another lead agency", len(found.lead_moved)),
+        ("{count} with other implementation years", len(found.period_changed)),
+        ("{count} with indicators renamed", len(found.indicators_renamed)),
+        ("{count} with other indicator targets", len(found.targets_changed))])])
+    agencies = _counted([("{count} merged", len(found.agencies_merged)),
+                         ("{count} with a new id", len(found.agencies_renamed)),
+                         ("{count} renamed", len(found.agencies_names_changed)),
+                         ("{count} added", len(found.agencies_added)),
+                         ("{count} dropped", len(found.agencies_dropped))])
+    if not agencies:
+        return programs
+    return Message("{programs}; agencies: {agencies}", programs=programs, agencies=_joined(agencies))
+
+
 def summary_line(plan: Plan, formats: Formats) -> Message | None:
-    """The build's line on what changed since the previous version (amounts as ``formats`` write them); None when
-    there is nothing to say."""
+    """The build's line on what changed since the previous version, in the words of the page of changes (amounts as
+    ``formats`` write them), the change of the plan's budget last; None when there is nothing to say."""
     found = changes(plan)
     if found is None:
         return None
-    return Message("Changes since version {version}: programs {added} new, {dropped} dropped, {budgets} with another "
-                   "budget ({difference})", version=found.since, added=len(found.added), dropped=len(found.dropped),
-                   budgets=len(found.budget_changed),
+    if not found.budget_difference:
+        return Message("Changes since version {version}: {changes}; the indicative budget is unchanged",
+                       version=found.since, changes=_what_changed(found))
+    return Message("Changes since version {version}: {changes}; the indicative budget changed by {difference}",
+                   version=found.since, changes=_what_changed(found),
                    difference=formats.rupiah_difference(found.budget_difference, short=True))

@@ -4,7 +4,10 @@ Both versions are reduced to the same small :class:`Version` (programs and agenc
 the change list compares: name, pillar, lead agency, period, budget by funding source, indicators' targets): the
 previous one from its open data (``plan.json``, :func:`version_of_json`), the current one from the model
 (:func:`version_of_plan`). :func:`compare` lists programs added, dropped, renamed (a program whose ``former_ids``
-holds a code the previous version had) and changed, and agencies added, dropped and renamed. A program's indicators
+holds a code the previous version had) and changed (its name among what may change, compared in the plan's
+language), and agencies added, dropped, renamed (a new id taking over an old one), merged (an old id taken over by an
+agency the previous version had too, or by one taking over several) and given another name or short name under the
+same id. A program's indicators
 are paired by name, else by place and unit (:mod:`masterplan.indicator_changes`): one renamed is listed as such, its
 targets compared. Every amount is a whole rupiah total of budget lines, as a program's page adds them up.
 """
@@ -74,10 +77,17 @@ class ProgramChange:
     targets: list[TargetChange] = field(default_factory=list)
     #: (name then, name now) of each indicator renamed (:func:`masterplan.indicator_changes.pairs`)
     indicators_renamed: list[tuple[str, str]] = field(default_factory=list)
+    #: (name then, name now) in the plan's language, when the program's own name changed (else None)
+    names: tuple[str, str] | None = None
 
     @property
     def renamed(self) -> bool:
+        """Whether the program's code changed (``former_ids``); its name changing is :attr:`name_changed`."""
         return self.before.id != self.after.id
+
+    @property
+    def name_changed(self) -> bool:
+        return self.names is not None
 
     @property
     def budget_difference(self) -> int:
@@ -101,8 +111,8 @@ class ProgramChange:
 
     @property
     def changed(self) -> bool:
-        return (self.renamed or self.pillar_moved or self.lead_moved or self.period_changed or self.budget_changed
-                or bool(self.targets) or bool(self.indicators_renamed))
+        return (self.renamed or self.name_changed or self.pillar_moved or self.lead_moved or self.period_changed
+                or self.budget_changed or bool(self.targets) or bool(self.indicators_renamed))
 
 
 @dataclass
@@ -115,11 +125,37 @@ class Changes:
     changed: list[ProgramChange]  #: programs of both versions with a change, renamed ones included
     agencies_added: list[AgencyFacts]
     agencies_dropped: list[AgencyFacts]
-    agencies_renamed: list[tuple[AgencyFacts, AgencyFacts]]  #: (then, now)
+    #: (then, now): an agency under a new id, one the previous version did not have
+    agencies_renamed: list[tuple[AgencyFacts, AgencyFacts]]
+    #: (the agency merged, as then; the one it merged into, as now)
+    agencies_merged: list[tuple[AgencyFacts, AgencyFacts]] = field(default_factory=list)
+    #: (then, now): the same id, another name or short name
+    agencies_names_changed: list[tuple[AgencyFacts, AgencyFacts]] = field(default_factory=list)
 
     @property
     def renamed(self) -> list[ProgramChange]:
+        """Programs with another code."""
         return [change for change in self.changed if change.renamed]
+
+    @property
+    def names_changed(self) -> list[ProgramChange]:
+        return [change for change in self.changed if change.name_changed]
+
+    @property
+    def pillar_moved(self) -> list[ProgramChange]:
+        return [change for change in self.changed if change.pillar_moved]
+
+    @property
+    def lead_moved(self) -> list[ProgramChange]:
+        return [change for change in self.changed if change.lead_moved]
+
+    @property
+    def period_changed(self) -> list[ProgramChange]:
+        return [change for change in self.changed if change.period_changed]
+
+    @property
+    def targets_changed(self) -> list[ProgramChange]:
+        return [change for change in self.changed if change.targets]
 
     @property
     def budget_changed(self) -> list[ProgramChange]:
@@ -137,7 +173,7 @@ class Changes:
 
     def __bool__(self) -> bool:
         return bool(self.added or self.dropped or self.changed or self.agencies_added or self.agencies_dropped
-                    or self.agencies_renamed)
+                    or self.agencies_renamed or self.agencies_merged or self.agencies_names_changed)
 
 
 def _by_source(lines: list[tuple[str, int]]) -> dict[str, int]:
@@ -205,7 +241,14 @@ def _renames(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, s
     return {old: item.id for item in after.values() for old in item.former_ids if old in before and old not in after}
 
 
-def _program_change(before: ProgramFacts, after: ProgramFacts, agencies: Mapping[str, str]) -> ProgramChange:
+def _names(before: Text, after: Text, language: str) -> tuple[str, str] | None:
+    """(name then, name now) in ``language`` when they differ, else None."""
+    then, now = before.get(language), after.get(language)
+    return (then, now) if then != now else None
+
+
+def _program_change(before: ProgramFacts, after: ProgramFacts, agencies: Mapping[str, str],
+                    language: str) -> ProgramChange:
     sources = {source: (before.by_source.get(source, 0), after.by_source.get(source, 0))
                for source in dict.fromkeys([*before.by_source, *after.by_source])
                if before.by_source.get(source, 0) != after.by_source.get(source, 0)}
@@ -214,7 +257,18 @@ def _program_change(before: ProgramFacts, after: ProgramFacts, agencies: Mapping
     renamed = [(then.name, now.name) for then, now in indicators if then.name != now.name]
     # the lead as the current plan names it: an agency renamed since is not a program moved
     lead = agencies.get(before.lead, before.lead)
-    return ProgramChange(replace(before, lead=lead), after, sources, targets, renamed)
+    return ProgramChange(replace(before, lead=lead), after, sources, targets, renamed,
+                         _names(before.name, after.name, language))
+
+
+def _merged(old: str, new: str, before: Version, renames: Mapping[str, str]) -> bool:
+    """Whether the agency ``old`` was merged into ``new`` rather than given a new id: ``new`` was an agency of the
+    previous version too, or takes over more than one old id."""
+    return new in before.agencies or list(renames.values()).count(new) > 1
+
+
+def _named_otherwise(then: AgencyFacts, now: AgencyFacts, language: str) -> bool:
+    return then.short_name != now.short_name or _names(then.name, now.name, language) is not None
 
 
 def compare(before: Version, after: Version) -> Changes:
@@ -222,7 +276,9 @@ def compare(before: Version, after: Version) -> Changes:
     renamed = _renames(before.programs, after.programs)
     agency_renames = _renames(before.agencies, after.agencies)
     kept = {old: renamed.get(old, old) for old in before.programs if renamed.get(old, old) in after.programs}
-    changes = [_program_change(before.programs[old], after.programs[new], agency_renames) for old, new in kept.items()]
+    changes = [_program_change(before.programs[old], after.programs[new], agency_renames, after.language)
+               for old, new in kept.items()]
+    merged = {old: new for old, new in agency_renames.items() if _merged(old, new, before, agency_renames)}
     order = lambda item: code_order(item.id)
     return Changes(
         before.version,
@@ -233,5 +289,10 @@ def compare(before: Version, after: Version) -> Changes:
                         and a.id not in agency_renames.values()],
         agencies_dropped=[a for a in before.agencies.values() if a.id not in after.agencies
                           and a.id not in agency_renames],
-        agencies_renamed=[(before.agencies[old], after.agencies[new]) for old, new in agency_renames.items()],
+        agencies_renamed=[(before.agencies[old], after.agencies[new]) for old, new in agency_renames.items()
+                          if old not in merged],
+        agencies_merged=[(before.agencies[old], after.agencies[new]) for old, new in merged.items()],
+        agencies_names_changed=[(then, after.agencies[then.id]) for then in before.agencies.values()
+                                if then.id in after.agencies
+                                and _named_otherwise(then, after.agencies[then.id], after.language)],
     )

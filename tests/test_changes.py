@@ -211,7 +211,8 @@ def test_the_site_shows_what_changed_since_the_previous_version(tmp_path: Path) 
     assert "Indikasi anggaran Rp 950.000.000" in program
     home = (site / "index.html").read_text(encoding="utf-8")
     assert '<a href="changes.html">Perubahan sejak versi 0.1</a>' in home
-    assert "Changes since version 0.1: programs 1 new, 1 dropped, 1 with another budget (+Rp 630" in output
+    assert ("Changes since version 0.1: programs 1 new, 1 dropped, 1 with another budget, 1 with a new code, "
+            "1 with other indicator targets; the indicative budget changed by +Rp 630") in output
 
 
 def test_no_page_of_changes_without_a_previous_version(tmp_path: Path) -> None:
@@ -337,5 +338,6 @@ def test_the_next_revision_compares_with_the_last_one_not_the_one_before(tmp_pat
     write_plan(root, third)
     for _ in range(2):
         output = _build(root)
-        assert "Changes since version 0.2: programs 0 new, 0 dropped, 1 with another budget (+Rp 50" in output
+        assert ("Changes since version 0.2: programs 0 new, 0 dropped, 1 with another budget; "
+                "the indicative budget changed by +Rp 50") in output
         assert "<h1>Perubahan sejak versi 0.2</h1>" in (root / "build/site/changes.html").read_text(encoding="utf-8")

@@ -91,12 +91,13 @@ def published(tmp_path: Path) -> Path:
 def test_a_merge_is_still_told_after_a_build_in_the_middle_of_the_revision(tmp_path: Path) -> None:
     root = published(tmp_path)
     revise(root, MERGED)
-    assert build(root) == 0  # the draft build, to look at the site: it drops agency/bpkad.html
-    assert not (root / "build/site/agency/bpkad.html").exists()
+    assert build(root) == 0  # the draft build, to look at the site: agency/bpkad.html says it was dropped
+    assert "tidak lagi termasuk" in (root / "build/site/agency/bpkad.html").read_text("utf-8")
     found = validate(root)
     assert told(found, "W412") == [("content/agencies/diskominfo.yml:1: agency diskominfo now leads what bpkad led "
-                                   "in the last build: the next build drops the page agency/bpkad.html it published "
-                                   "(add former_ids: [bpkad] to diskominfo, so links to the old page keep working)")]
+                                   "in the last build: the next build replaces the page agency/bpkad.html it published "
+                                   "with a notice that bpkad was dropped (add former_ids: [bpkad] to diskominfo, so "
+                                   "links to the old page keep working)")]
     assert told(found, "W419") == [("content/chapters/01-pendahuluan.md:9: 1 line of this file names 'BPKAD', agency "
                                    "bpkad of the last build, which the plan no longer has (it is now Diskominfo "
                                    "(diskominfo): write its name)")]
@@ -146,11 +147,11 @@ def test_a_renamed_program_is_still_told_after_a_build_in_the_middle_of_the_revi
     names = ["content/agencies/diskominfo.yml", "content/agencies/bpkad.yml", "content/chapters/01-pendahuluan.md"]
     revise(root, {name: (root / name).read_text("utf-8").replace("GOV-01", "GOV-10") for name in names})
     assert build(root) == 0
-    assert not (root / "build/site/program/GOV-01.html").exists()
+    assert "tidak lagi termasuk" in (root / "build/site/program/GOV-01.html").read_text("utf-8")
     assert told(validate(root), "W410") == [
-        ("content/agencies/diskominfo.yml:6: program GOV-10 was GOV-01 in the last build: the next build drops the "
-        "page program/GOV-01.html it published (add former_ids: [GOV-01] to GOV-10, so links to the old page keep "
-        "working)")]
+        ("content/agencies/diskominfo.yml:6: program GOV-10 was GOV-01 in the last build: the next build replaces "
+        "the page program/GOV-01.html it published with a notice that GOV-01 was dropped (add former_ids: [GOV-01] to "
+        "GOV-10, so links to the old page keep working)")]
     bpkad = root / "content/agencies/bpkad.yml"
     bpkad.write_text(bpkad.read_text("utf-8").replace("depends_on: [GOV-10]", "depends_on: [GOV-01]"), "utf-8")
     [hint] = [d["hint"] for d in validate(root) if d["code"] == "E205"]
@@ -192,7 +193,7 @@ def test_a_dropped_programs_name_is_still_told_after_a_build_in_the_middle_of_th
     bpkad = MINI_FILES["content/agencies/bpkad.yml"]
     revise(root, {"content/agencies/bpkad.yml": bpkad.split("        programs:\n")[0] + "        programs: []\n"})
     assert build(root) == 0
-    assert not (root / "build/site/program/ECO-01.html").exists()
+    assert "tidak lagi termasuk" in (root / "build/site/program/ECO-01.html").read_text("utf-8")
     assert [line.split(" (")[0] for line in told(validate(root), "W420")] == [
         ("content/chapters/01-pendahuluan.md:9: 1 line of this file names 'Transaksi Non-Tunai', program ECO-01 of "
          "the last build, which the plan no longer has")]

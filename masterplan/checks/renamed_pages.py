@@ -29,23 +29,26 @@ from masterplan.programs import Program
 
 def renamed_programs(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
     """W410: a program renamed since the last build without ``former_ids``, whose published page
-    (``program/OLD.html``) the next build would drop, breaking every link to it. The last build's
+    (``program/OLD.html``) the next build would replace with a notice that it was dropped. The last build's
     pages are listed first (cheap); its open data is read only when one of them has no program now."""
     for old, program in _renamed(plan, "programs", plan.programs, PUBLISHED_PROGRAMS, {"INDEX"}):
         yield warning(program.at("id"), "W410", "program {new} was {old} in the last build: the next build "
-                      "drops the page {page} it published", Message("add former_ids: [{old}] to {new}, so links "
-                                                                     "to the old page keep working", old=old, new=program.id),
+                      "replaces the page {page} it published with a notice that {old} was dropped",
+                      Message("add former_ids: [{old}] to {new}, so links to the old page keep working", old=old,
+                              new=program.id),
                       new=program.id, old=old, page=f"program/{old}.html")
 
 
 def renamed_agencies(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
     """W412: an agency renamed since the last build (a new nomenclature: diskominfo became diskominfotik)
-    without ``former_ids``: the next build drops its published page ``agency/OLD.html``."""
+    without ``former_ids``: the next build replaces its published page ``agency/OLD.html`` with a notice that
+    it was dropped (:mod:`masterplan.render.dropped_pages`)."""
     last = Unknown.of(plan).last
     for old, agency in _renamed(plan, "agencies", plan.agencies, PUBLISHED_AGENCIES, set()):
-        said = ("agency {new} now leads what {old} led in the last build: the next build drops the page {page} it "
-                "published" if last.merged(old, agency.id) else
-                "agency {new} was {old} in the last build: the next build drops the page {page} it published")
+        said = ("agency {new} now leads what {old} led in the last build: the next build replaces the page {page} "
+                "it published with a notice that {old} was dropped" if last.merged(old, agency.id) else
+                "agency {new} was {old} in the last build: the next build replaces the page {page} it published with "
+                "a notice that {old} was dropped")
         yield warning(agency.at("id"), "W412", said, Message("add former_ids: [{old}] to {new}, so links "
                                                             "to the old page keep working", old=old, new=agency.id),
                       new=agency.id, old=old, page=f"agency/{old}.html")

@@ -12,17 +12,19 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from masterplan import baseline
-from masterplan.changes import Changes, ProgramChange, ProgramFacts
+from masterplan.changes import AgencyFacts, Changes, ProgramChange, ProgramFacts
 from masterplan.model import Plan
 
 #: every kind of row, as ``datapackage.json`` constrains the column ``change``
-KINDS = ("added", "dropped", "renamed", "lead", "pillar", "period", "budget", "budget_by_source",
-         "indicator_renamed", "target", "agency_added", "agency_dropped", "agency_renamed")
+KINDS = ("added", "dropped", "name", "renamed", "lead", "pillar", "period", "budget", "budget_by_source",
+         "indicator_renamed", "target", "agency_added", "agency_dropped", "agency_merged", "agency_renamed",
+         "agency_name")
 
 COLUMNS: dict[str, list[tuple[str, str]]] = {
     "changes.csv": [
-        ("change", ("What changed: added, dropped, renamed, lead, pillar, period, budget (a program's total), "
-                    "budget_by_source, indicator_renamed, target, agency_added, agency_dropped or agency_renamed")),
+        ("change", ("What changed: added, dropped, name, renamed (the code), lead, pillar, period, budget (a "
+                    "program's total), budget_by_source, indicator_renamed, target, agency_added, agency_dropped, "
+                    "agency_merged, agency_renamed (the id) or agency_name")),
         ("previous_version", "The version the plan is compared with"),
         ("program_id", "Program code (in the current version; a dropped program's last code); empty for an agency"),
         ("agency_id", "Agency id, for a change of an agency (else empty)"),
@@ -30,8 +32,8 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
         ("funding_source", "Funding source, in a row of budget_by_source (else empty)"),
         ("indicator", "Indicator name (the current one), in a row of indicator_renamed or target (else empty)"),
         ("year", "Year of the target, in a row of target (else empty)"),
-        ("before", ("The previous value: lead agency id, pillar id, years (2022-2024), indicator name or target "
-                    "(else empty)")),
+        ("before", ("The previous value: program name, lead agency id, pillar id, years (2022-2024), indicator "
+                    "name, target, or agency name with its short name (else empty)")),
         ("after", "The current value, as before"),
         ("budget_before", "Indicative budget in the previous version, whole rupiah (0 for a program added)"),
         ("budget_after", "Indicative budget in the current version, whole rupiah (0 for a program dropped)"),
@@ -41,8 +43,8 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
 }
 TITLES = {"changes.csv": "Changes"}
 NOTES = {"changes.csv": ("What changed since the previous version of the plan: a row per program added, dropped, "
-                         "renamed or moved, per budget, period, indicator name or target changed, and per agency added, dropped or "
-                         "renamed.")}
+                         "renamed, given a new code or moved, per budget, period, indicator name or target changed, "
+                         "and per agency added, dropped, merged, given a new id or renamed.")}
 
 
 def _row(changes: Changes, change: str, program: str | None = None, *, agency: str | None = None,
@@ -58,8 +60,15 @@ def _years(program: ProgramFacts) -> str:
     return f"{program.period[0]}-{program.period[1]}"
 
 
+def _agency(agency: AgencyFacts, language: str) -> str:
+    """An agency as a row names it: its name in the plan's language and, in brackets, its short name."""
+    return f"{agency.name.get(language)} ({agency.short_name})"
+
+
 def _program_rows(changes: Changes, change: ProgramChange) -> Iterator[list[Any]]:
     before, after = change.before, change.after
+    if change.names:
+        yield _row(changes, "name", after.id, before=change.names[0], after=change.names[1])
     if change.renamed:
         yield _row(changes, "renamed", after.id, former=before.id)
     if change.lead_moved:
@@ -80,7 +89,7 @@ def _program_rows(changes: Changes, change: ProgramChange) -> Iterator[list[Any]
 
 
 def _rows(plan: Plan) -> Iterator[list[Any]]:
-    changes = baseline.changes(plan)
+    changes, language = baseline.changes(plan), plan.language
     if changes is None:
         return
     for program in changes.added:
@@ -93,8 +102,11 @@ def _rows(plan: Plan) -> Iterator[list[Any]]:
         yield _row(changes, "agency_added", agency=agency.id)
     for agency in changes.agencies_dropped:
         yield _row(changes, "agency_dropped", agency=agency.id)
-    for then, now in changes.agencies_renamed:
-        yield _row(changes, "agency_renamed", agency=now.id, former=then.id)
+    for kind, pairs in (("agency_merged", changes.agencies_merged), ("agency_renamed", changes.agencies_renamed),
+                        ("agency_name", changes.agencies_names_changed)):
+        for then, now in pairs:
+            yield _row(changes, kind, agency=now.id, former=then.id if then.id != now.id else None,
+                       before=_agency(then, language), after=_agency(now, language))
 
 
 ROWS: dict[str, Callable[[Plan], Iterator[list[Any]]]] = {"changes.csv": _rows}

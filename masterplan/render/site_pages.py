@@ -21,6 +21,7 @@ from masterplan.diagnostics import Diagnostic
 from masterplan.model import Plan
 from masterplan.plan_parts import Agency, Chapter
 from masterplan.programs import Program
+from masterplan.render import dropped_pages
 from masterplan.render.markdown import (
     each_table,
     number_tables,
@@ -216,6 +217,15 @@ def moved_pages(plan: Plan, _: Translate) -> Iterator[Page]:
                          _("This agency's address has changed. Its page is now:"))
 
 
+def dropped_notices(plan: Plan, _: Translate) -> Iterator[Page]:
+    """A notice at the address of each program and agency a revision dropped (:mod:`dropped_pages`): links published
+    before it say what became of it. Not searched, not in the sitemap."""
+    for notice in dropped_pages.dropped(plan):
+        title = (_("Program {code} is no longer in the plan", code=notice.label) if notice.kind == "program" else
+                 _("Agency {short} is no longer in the plan", short=notice.label))
+        yield Page(notice.path, "site/dropped.html", title, {"dropped": notice}, searchable=False, in_sitemap=False)
+
+
 def _moved(path: str, now: Program | Agency, title: str, lead: str) -> Page:
     return Page(path, "site/moved.html", title, {"moved_to": now, "lead": lead}, inputs=(now.position.file,),
                 searchable=False, in_sitemap=False)
@@ -225,7 +235,8 @@ def all_pages(plan: Plan, _: Translate, problems: list[Diagnostic],
               label: Callable[[str], str | None] | None = None, scroll_box: ScrollBox | None = None) -> list[Page]:
     """Every page of the site, in a stable order."""
     return [*site_pages(plan, _), *pillar_pages(plan, _), *mission_pages(plan, _), *agency_pages(plan, _),
-            *program_pages(plan, _), *moved_pages(plan, _), *chapter_pages(plan, _, problems, label, scroll_box)]
+            *program_pages(plan, _), *moved_pages(plan, _), *dropped_notices(plan, _),
+            *chapter_pages(plan, _, problems, label, scroll_box)]
 
 
 def book_part_pages(book: Outline) -> Iterator[Page]:
