@@ -90,6 +90,7 @@ WARNING_RULES: list[Rule] = [
     renamed_pages.renamed_programs,
     renamed_pages.renamed_agencies,
     agency_names.check,
+    agency_names.retitled,
     program_names.check,
     renamed_pages.renamed_chapters,
 ]

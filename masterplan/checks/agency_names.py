@@ -14,13 +14,16 @@ this check and the glossary's (W529), which must not ask to define a removed age
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 
-from masterplan.checks.last_build import Unknown
+from masterplan import published_plan
+from masterplan.checks.last_build import PUBLISHED_AGENCIES, Unknown
 from masterplan.checks.named_in_texts import first_uses, names_left
 from masterplan.diagnostics import Diagnostic, Message, warning
 from masterplan.model import Plan
+from masterplan.values import folded
 
 
 def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
@@ -39,6 +42,52 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
                       Message("it is now {short} ({heir}): write its name", short=heir.short_name, heir=heir.id)
                       if heir is not None else "name the agency that does its work now, or delete the name",
                       count=use.lines, name=use.name, old=old)
+
+
+def retitled(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
+    """W419 for a name an agency of the plan had in the last build under the same id and has no more: its short
+    name or its full name changed (Disperindag became Diskopumdag), and the texts still write the old one."""
+    if unreadable:
+        return
+    names = names_changed(plan)
+    for use in first_uses(plan, names, _carried(plan)):
+        agency = plan.agency(names[use.name])
+        if agency is None:
+            continue
+        yield warning(use.at, "W419", "1 line of this file names '{name}', the name agency {id} had in the last "
+                      "build; it is now {short}" if use.lines == 1 else "{count} lines of this file name '{name}', "
+                      "the name agency {id} had in the last build; it is now {short}",
+                      Message("write its name now: {short} ({name_now})", short=agency.short_name,
+                              name_now=agency.name.get(plan.language)),
+                      count=use.lines, name=use.name, id=agency.id, short=agency.short_name)
+
+
+def names_changed(plan: Plan) -> dict[str, str]:
+    """Each short or full name an agency of the plan had in the last build, under its id, that no agency of the
+    plan carries now → that id. Read from the heading of the agency's page the last build published, "Dinas
+    Perindustrian dan Perdagangan (Disperindag)": cheap, and no open data read. Found once for W419 and W529."""
+    return plan.derived("agency names changed", lambda: _names_changed(plan))
+
+
+def _names_changed(plan: Plan) -> dict[str, str]:
+    if plan.content is None:
+        return {}
+    folder = plan.content.parent / PUBLISHED_AGENCIES
+    carried = {folded(text) for text in _carried(plan)}
+    found: dict[str, str] = {}
+    for agency in plan.agencies:
+        heading = published_plan.page_title(folder / f"{agency.id}.html")
+        named = _HEADING.fullmatch(heading or "")
+        if named is None:
+            continue
+        for name in named.groups():
+            if folded(name) not in carried:
+                found[name] = agency.id
+    return found
+
+
+#: an agency page's heading: its full name, then its short name in brackets
+_HEADING = re.compile(r"(.+?) \(([^()]+)\)")
 
 
 def names_gone(plan: Plan) -> dict[str, str]:

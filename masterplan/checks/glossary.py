@@ -38,7 +38,8 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
         yield from _unused(plan, files, parts, words)
     if ANY_PROGRAM not in unreadable:  # an agency's file unread: its short name, which explains its abbreviation, is not known
         # an agency the last build had and the plan has no more: W419 says to write today's name, not a definition
-        yield from abbreviations.unexplained(plan, texts, words, glossary_file, set(agency_names.names_gone(plan)))
+        yield from abbreviations.unexplained(plan, texts, words, glossary_file,
+                                             {*agency_names.names_gone(plan), *agency_names.names_changed(plan)})
 
 
 def _unused(plan: Plan, files: str, parts: list[str], words: set[str]) -> Iterator[Diagnostic]:
