@@ -193,6 +193,8 @@ def _expand(chapter: Chapter, context: dict[str, Any], budget: sandbox_time.Time
         if sector:
             what = Message("plan.leading_sector is empty: no file of the plan defines agency '{id}', which plan.yml "
                            "names", id=sector)
+            hint = Message("mend leading_sector in content/plan.yml (its error says which agency is meant): this "
+                           "chapter needs no change")
         column = _column(written, nothing.unknown if nothing else exc.message or "")
         found = error(at(line, column), "E504", "chapter refers to something that does not exist: {what}",
                       hint or "chapters can read plan.city, plan.pillars, plan.programs, plan.agencies, plan.glossary, "
