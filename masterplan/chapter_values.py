@@ -50,6 +50,16 @@ def _record(value: Any) -> bool:
 
 
 @jinja2.pass_context
+def spelt(context: jinja2.runtime.Context, value: Any) -> Any:
+    """The chapters' filter ``words``: a whole number in the words of the plan's edition ("lima", "five"), as a
+    count of one or two words is written; anything else as it is (:mod:`masterplan.number_words`)."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        return value
+    from masterplan.number_words import in_words
+    return in_words(value, getattr(context.get("plan"), "language", "id")) or value
+
+
+@jinja2.pass_context
 def printed(context: jinja2.runtime.Context, value: Any) -> Any:
     """``value`` as the chapter prints it, in the language of the plan the chapter reads (``plan.language``)."""
     if isinstance(value, str) or value is None or isinstance(value, bool):

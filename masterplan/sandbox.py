@@ -53,6 +53,7 @@ class _Sandbox(ImmutableSandboxedEnvironment):
         self.globals = {"range": limits.bounded_range, _CONCAT: limits.bounded_concat}
         self.filters = {name: limits.bounded_filter(function) for name, function in self.filters.items()}
         self.filters["sum"] = limits.bounded_filter(limits.joining_sum)
+        self.filters["words"] = chapter_values.spelt  # {{ plan.missions | length | words }}: "lima"
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
         """The plan's fields and read-only lookups, and what plain values (texts, numbers, lists, dates)

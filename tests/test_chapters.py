@@ -430,3 +430,20 @@ def test_a_record_or_a_list_printed_whole_is_an_error_at_its_line(plan: Plan, bo
     assert text is None and [p.code for p in problems] == ["E503"]
     assert str(problems[0].message) == f"template error in chapter: {said}"
     assert problems[0].position.line == BODY_LINE + 2
+
+
+@pytest.mark.parametrize(("language", "printed"), [
+    ("id", "Lima misi · sebelas · dua belas · dua puluh satu · seratus lima · seribu dua ratus · 2,5 · teks"),
+    ("en", "Five misi · eleven · twelve · twenty-one · one hundred five · one thousand two hundred · 2.5 · teks"),
+])
+def test_a_count_is_written_in_words_as_the_edition_writes_them(language: str, printed: str) -> None:
+    """The sample's "Lima misi" stayed five after a city deleted a mission: {{ plan.missions | length | words }}
+    follows the plan, in words, as Indonesian writes a count of one or two words (PUEBI); a fraction or a text is
+    printed as it is."""
+    from types import SimpleNamespace
+
+    body = ("{{ missions | length | words | capitalize }} misi · {{ 11 | words }} · {{ 12 | words }} · "
+            "{{ 21 | words }} · {{ 105 | words }} · {{ 1200 | words }} · {{ 2.5 | words }} · {{ 'teks' | words }}\n")
+    text, problems = chapters.expand(chapter(body), {"plan": SimpleNamespace(language=language),
+                                                     "missions": [1, 2, 3, 4, 5]})
+    assert problems == [] and text is not None and text.strip() == printed

@@ -395,7 +395,7 @@ def test_the_samples_chapters_say_the_plans_length_in_years(tmp_path: Path) -> N
     plan = load_and_check(tmp_path).plan
     assert plan is not None
     said = "\n".join(chapters.expand(c, chapters.context(plan))[0] or "" for c in plan.chapters)
-    assert "Jangka waktunya 11 tahun, dari 2022 sampai dengan 2032" in said and "peta jalan 11 tahun" in said
+    assert "Jangka waktunya sebelas tahun, dari 2022 sampai dengan 2032" in said and "peta jalan sebelas tahun" in said
     assert "sepuluh tahun" not in said
 
 
