@@ -51,12 +51,14 @@ def _record(value: Any) -> bool:
 
 @jinja2.pass_context
 def spelt(context: jinja2.runtime.Context, value: Any) -> Any:
-    """The chapters' filter ``words``: a whole number in the words of the plan's edition ("lima", "five"), as a
-    count of one or two words is written; anything else as it is (:mod:`masterplan.number_words`)."""
+    """The chapters' filter ``words``: a whole number in words ("lima", "five"), as a count of one or two words is
+    written, in the language the chapters are written in (``written_in``: an Indonesian chapter says "lima" in the
+    English edition too); anything else as it is (:mod:`masterplan.number_words`)."""
     if isinstance(value, bool) or not isinstance(value, int):
         return value
     from masterplan.number_words import in_words
-    return in_words(value, getattr(context.get("plan"), "language", "id")) or value
+    plan = context.get("plan")
+    return in_words(value, getattr(plan, "written_in", None) or getattr(plan, "language", "id")) or value
 
 
 @jinja2.pass_context

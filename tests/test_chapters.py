@@ -432,18 +432,20 @@ def test_a_record_or_a_list_printed_whole_is_an_error_at_its_line(plan: Plan, bo
     assert problems[0].position.line == BODY_LINE + 2
 
 
-@pytest.mark.parametrize(("language", "printed"), [
-    ("id", "Lima misi · sebelas · dua belas · dua puluh satu · seratus lima · seribu dua ratus · 2,5 · teks"),
-    ("en", "Five misi · eleven · twelve · twenty-one · one hundred five · one thousand two hundred · 2.5 · teks"),
+@pytest.mark.parametrize(("language", "written_in", "printed"), [
+    ("id", "id", "Lima misi · sebelas · dua belas · dua puluh satu · seratus lima · seribu dua ratus · 2,5 · teks"),
+    ("en", "id", "Lima misi · sebelas · dua belas · dua puluh satu · seratus lima · seribu dua ratus · 2.5 · teks"),
+    ("en", "en", "Five misi · eleven · twelve · twenty-one · one hundred five · one thousand two hundred · 2.5 · teks"),
 ])
-def test_a_count_is_written_in_words_as_the_edition_writes_them(language: str, printed: str) -> None:
+def test_a_count_is_written_in_words_in_the_chapters_language(language: str, written_in: str, printed: str) -> None:
     """The sample's "Lima misi" stayed five after a city deleted a mission: {{ plan.missions | length | words }}
-    follows the plan, in words, as Indonesian writes a count of one or two words (PUEBI); a fraction or a text is
+    follows the plan, in words, as Indonesian writes a count of one or two words (PUEBI), in the language the
+    chapters are written in (an Indonesian chapter of the English edition says "lima"); a fraction or a text is
     printed as it is."""
     from types import SimpleNamespace
 
     body = ("{{ missions | length | words | capitalize }} misi · {{ 11 | words }} · {{ 12 | words }} · "
             "{{ 21 | words }} · {{ 105 | words }} · {{ 1200 | words }} · {{ 2.5 | words }} · {{ 'teks' | words }}\n")
-    text, problems = chapters.expand(chapter(body), {"plan": SimpleNamespace(language=language),
+    text, problems = chapters.expand(chapter(body), {"plan": SimpleNamespace(language=language, written_in=written_in),
                                                      "missions": [1, 2, 3, 4, 5]})
     assert problems == [] and text is not None and text.strip() == printed
