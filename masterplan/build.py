@@ -59,6 +59,8 @@ class BuildOptions:
     base_url: str | None = None  #: public site address, for canonical links and sitemap.xml
     search: bool = True  #: index the site with Pagefind (quick builds and the preview may skip it)
     one_shot: bool = False  #: the process ends after this build (the command line, not the preview)
+    #: a final plan's warnings that plan.yml's errors_when_final names fail it (not in the preview's site builds)
+    final: bool = True
 
 
 #: said when another build of the plan (the preview's, or one in another window) holds build/ until it ends
@@ -115,7 +117,7 @@ def _run(root: Path, options: BuildOptions, cache: FileCache | None) -> BuildRes
     # --strict: warnings stop the build, so they are known before rendering; otherwise the
     # warning rules run beside the rendering (see project.warnings_alongside)
     sources = plan_state.fingerprint(root) if options.pdf else None  # before reading: an edit saved meanwhile shows
-    checked = load_and_check(root, cache, warnings=options.strict)
+    checked = load_and_check(root, cache, warnings=options.strict, final=options.final)
     if os.environ.get(PROGRESS) == "lines":
         print(READ, file=sys.stderr, flush=True)
     report = checked.report

@@ -172,7 +172,8 @@ def validate(plan_dir: Path, output_format: str, strict: bool, by_agency: bool) 
     kept = KeptFiles()
     try:
         checked = load_and_check(root, kept)
-        if checked.plan is not None and not checked.report.errors:  # what only rendering finds, as build would
+        # what only rendering finds, as build would; a final plan's warnings made errors do not stop it
+        if checked.plan is not None and all(d.raised for d in checked.report.errors):
             from masterplan.checks.templates import rendered
             checked.report.extend(rendered(checked.plan))
         speaker = _speaker(root, checked.plan)

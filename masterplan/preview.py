@@ -190,7 +190,7 @@ class Preview:
         """The plan and its report; warning-only rules are left in ``later`` to run after the page shows."""
         from masterplan import checks
         from masterplan.project import load_and_check
-        checked = load_and_check(self.root, self.cache, warnings=False)
+        checked = load_and_check(self.root, self.cache, warnings=False, final=False)
         plan, report = checked.plan, checked.report
         if plan is not None:
             later.extend(lambda rule=rule: list(rule(plan, report.unreadable)) for rule in checks.WARNING_RULES)
@@ -265,7 +265,7 @@ class Preview:
                 self.say(Message("preview: in-process rendering unavailable ({detail}); using full site builds",
                                  detail=str(exc)))
         from masterplan.build import BuildOptions, run
-        result = run(self.root, BuildOptions(pdf=False, base_url=self.build_address()))
+        result = run(self.root, BuildOptions(pdf=False, base_url=self.build_address(), final=False))
         report.extend(d for d in result.report.items if d not in report.items)
         return None
 

@@ -72,14 +72,16 @@ class Checked:
     report: Report
 
 
-def load_and_check(root: Path, cache: FileCache | None = None, warnings: bool = True) -> Checked:
-    """Load the plan and run every rule on it (``warnings=False``: only the rules that can fail it)."""
+def load_and_check(root: Path, cache: FileCache | None = None, warnings: bool = True, final: bool = True) -> Checked:
+    """Load the plan and run every rule on it (``warnings=False``: only the rules that can fail it); ``final=False``:
+    the warnings a final plan's errors_when_final names stay warnings (the live preview, which shows them so)."""
     with collector.paused():
         plan, report = load(root, cache)
         if cache is not None:
             cache.loaded()
         if plan is not None:
-            report.raise_warnings(plan.raised_warnings)
+            if final:
+                report.raise_warnings(plan.raised_warnings)
             rules = checks.RULES if warnings else checks.ERROR_RULES
             report.extend(d for rule in rules for d in rule(plan, report.unreadable))
     return Checked(plan, report)

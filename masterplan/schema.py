@@ -46,7 +46,7 @@ DOCUMENTS: dict[str, dict[str, Any]] = {
                        "edition marks those texts as Indonesian, for screen readers, hyphenation and the open data."},
         "leading_sector": {"type": "string", "pattern": SLUG, "description": "Agency id of the leading sector."},
         "logo": {"type": "string", "description": "Path of the logo, relative to content/."},
-        "errors_when_final": {"type": "array", "uniqueItems": True, "items": {"type": "string", "pattern": "^W[0-9]{3}$"},
+        "errors_when_final": {"type": "array", "items": {"type": "string", "pattern": "^W[0-9]{3}$"},
                               "description": "Warnings a final plan may not have, by code, e.g. [W406, W324]: once "
                               "status is final, validate and build fail on them as on errors (exit code 1). While "
                               "the plan is a draft they stay warnings."},

@@ -54,7 +54,7 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, pdf: bool = Tru
     try:  # Ctrl-C while the site is first built stops as well as later
         read_at = time.time()
         preview.say(Message("Building the site…"))
-        result = run(root, BuildOptions(pdf=False, base_url=preview.build_address()), cache=preview.cache)
+        result = run(root, BuildOptions(pdf=False, base_url=preview.build_address(), final=False), cache=preview.cache)
         good = preview.rebuild((result.plan, result.report) if result.plan is not None else None)
         if good:
             preview.verify()

@@ -694,11 +694,12 @@ def test_a_cross_reference_to_a_merged_agency_or_an_unprinted_table_of_changes_s
     """[[agency:dpkad]], whose work BPKAD's former_ids say it took over, and [[tab:changes]] with no chapter claiming
     the table were told "cross-reference to unknown" with no hint, where a renamed program's id is told its new one."""
     chapter = MINI_FILES["content/chapters/01-pendahuluan.md"].rstrip(" ") + \
-        "        Lihat [[agency:dpkad]] dan [[tab:changes]].\n"
+        "        Lihat [[agency:dpkad]], [[agency:diskominfoo]] dan [[tab:changes]].\n"
     bpkad = MINI_FILES["content/agencies/bpkad.yml"].replace("kind: badan\n", "kind: badan\n        former_ids: [dpkad]\n")
     report = load_and_check(make_plan({"content/chapters/01-pendahuluan.md": chapter,
                                        "content/agencies/bpkad.yml": bpkad})).report
     assert sorted(d.hint for d in report if d.code == "E507") == [
-        "dpkad is now bpkad (its former_ids say so): write the new id",
+        "did you mean 'agency:diskominfo'?",
+        "dpkad is now bpkad (its former_ids say so): write [[agency:bpkad]]",
         ("the book prints the table of changes only where a chapter claims it: write generated: changes in the front "
         "matter of a chapter (e.g. a chapter 'Perubahan')")]

@@ -82,3 +82,18 @@ def test_the_list_of_warning_codes_is_every_code_masterplan_writes() -> None:
     written = {code for path in package.rglob("*.py") if path.name != "warning_codes.py"
                for code in re.findall(r'"(W\d{3})"', path.read_text(encoding="utf-8"))}
     assert written == WARNING_CODES
+
+
+def test_the_preview_shows_them_as_warnings_and_validate_still_renders_the_templates(tmp_path: Path) -> None:
+    """The preview's first build and its checks stopped on a final plan's W406 with no page shown, though the plan
+    is a draft's to look at; and validate left the templates unrendered, so a theme's error waited for W406's fix."""
+    from masterplan.project import load_and_check
+
+    root = plan_with(tmp_path, "final", "[W406]")
+    assert run(root, BuildOptions(pdf=False, final=False)).ok
+    assert not load_and_check(root, warnings=False, final=False).report.errors
+    (root / "templates" / "site").mkdir(parents=True)
+    (root / "templates" / "site" / "home.html").write_text("{% extends 'site/base.html' %}{% block main %}"
+                                                          "{{ plan.nothing.here }}{% endblock %}", encoding="utf-8")
+    code, output = validate(root)
+    assert code == 1 and "error[W406]" in output and "templates/site/home.html" in output, output

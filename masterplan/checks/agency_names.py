@@ -14,12 +14,10 @@ this check and the glossary's (W529), which must not ask to define a removed age
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 
-from masterplan import published_plan
-from masterplan.checks.last_build import PUBLISHED_AGENCIES, Unknown
+from masterplan.checks.last_build import Unknown
 from masterplan.checks.named_in_texts import first_uses, names_left
 from masterplan.diagnostics import Diagnostic, Message, warning
 from masterplan.model import Plan
@@ -63,31 +61,13 @@ def retitled(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator
 
 
 def names_changed(plan: Plan) -> dict[str, str]:
-    """Each short or full name an agency of the plan had in the last build, under its id, that no agency of the
-    plan carries now → that id. Read from the heading of the agency's page the last build published, "Dinas
-    Perindustrian dan Perdagangan (Disperindag)": cheap, and no open data read. Found once for W419 and W529."""
-    return plan.derived("agency names changed", lambda: _names_changed(plan))
-
-
-def _names_changed(plan: Plan) -> dict[str, str]:
-    if plan.content is None:
-        return {}
-    folder = plan.content.parent / PUBLISHED_AGENCIES
-    carried = {folded(text) for text in _carried(plan)}
-    found: dict[str, str] = {}
-    for agency in plan.agencies:
-        heading = published_plan.page_title(folder / f"{agency.id}.html")
-        named = _HEADING.fullmatch(heading or "")
-        if named is None:
-            continue
-        for name in named.groups():
-            if folded(name) not in carried:
-                found[name] = agency.id
-    return found
-
-
-#: an agency page's heading: its full name, then its short name in brackets
-_HEADING = re.compile(r"(.+?) \(([^()]+)\)")
+    """Each short or full name an agency of the plan had, under its id, in the last build (or the published plan
+    its revision started from) that no agency of the plan carries now → that id. Found once for W419 and W529."""
+    def find() -> dict[str, str]:
+        carried = {folded(text) for text in _carried(plan)}
+        return {name: id_ for id_, names in Unknown.of(plan).last.names_kept("agencies").items() for name in names
+                if folded(name) not in carried}
+    return plan.derived("agency names changed", find)
 
 
 def names_gone(plan: Plan) -> dict[str, str]:

@@ -37,7 +37,7 @@ def unknown_references(plan: Plan, unreadable: AbstractSet[str]) -> UnknownRefer
             return None
         return error(at, "E507", "cross-reference to unknown '{ref}'",
                      (":" not in ref and unknown.program(ref))
-                     or (ref.startswith("agency:") and unknown.agency(ref.removeprefix("agency:")))
+                     or former_agency(ref, unknown)
                      or empty_table(ref, plan) or unmonitored(ref, plan) or unprinted_changes(ref, plan)
                      or closest_reference(ref, known) or (unknown.series(ref) if ":" not in ref else None),
                      ref=ref).naming(ref.split(":")[-1])
@@ -130,6 +130,15 @@ def unmonitored(ref: str, plan: Plan) -> Message | None:
                        date=plan.date.isoformat())
     return Message("no indicator has a realised figure yet, so the book prints no attainment table: it appears once "
                    "an indicator has its first one (realised: under the indicator, in an agency's or a pillar's file)")
+
+
+def former_agency(ref: str, unknown: Unknown) -> Message | None:
+    """The cross-reference to write for ``[[agency:old-id]]``, an id an agency's ``former_ids`` keep."""
+    old = ref.removeprefix("agency:")
+    if old == ref or old not in unknown.renamed_agencies:
+        return None
+    return Message("{old} is now {new} (its former_ids say so): write [[agency:{new}]]", old=old,
+                   new=unknown.renamed_agencies[old])
 
 
 def unprinted_changes(ref: str, plan: Plan) -> Message | None:

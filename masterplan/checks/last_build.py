@@ -87,16 +87,32 @@ class LastBuild:
     def names_gone(self, kind: str) -> dict[str, list[str]]:
         """id → the short name (an agency's) and the names of each of the last build's ``kind`` ("programs" or
         "agencies") the plan has no more by that id."""
-        items = self._published.get(kind)
         now = {item.id for item in (self.plan.agencies if kind == "agencies" else self.plan.programs)}
-        gone: dict[str, list[str]] = {}
-        for item in items if isinstance(items, list) else []:
-            if isinstance(item, dict) and isinstance(item.get("id"), str) and item["id"] not in now:
-                name = item.get("name")
-                names = [item.get("short_name"), *(name.values() if isinstance(name, dict) else [name])]
-                gone[item["id"]] = [text.strip() for text in names if isinstance(text, str) and text.strip()]
+        gone = {id_: names for id_, names in self._all_names(kind).items() if id_ not in now}
         return gone | {old: names for old, names in (self.baseline.names_gone(kind) if self.baseline else {}).items()
                        if old not in gone}
+
+    def names_kept(self, kind: str) -> dict[str, list[str]]:
+        """id → every short name (an agency's) and name that the last build, or the published plan its revision
+        started from, gave each of its ``kind`` the plan still has by that id."""
+        now = {item.id for item in (self.plan.agencies if kind == "agencies" else self.plan.programs)}
+        kept: dict[str, list[str]] = {}
+        for source in (self, self.baseline):
+            for id_, names in (source._all_names(kind) if source else {}).items():
+                if id_ in now:
+                    kept[id_] = list(dict.fromkeys([*kept.get(id_, []), *names]))
+        return kept
+
+    def _all_names(self, kind: str) -> dict[str, list[str]]:
+        """id → the short name (an agency's) and the names, in every language, of each of this build's ``kind``."""
+        items = self._published.get(kind)
+        found: dict[str, list[str]] = {}
+        for item in items if isinstance(items, list) else []:  # a damaged file gives no hint, not a crash
+            if isinstance(item, dict) and isinstance(item.get("id"), str):
+                name = item.get("name")
+                names = [item.get("short_name"), *(name.values() if isinstance(name, dict) else [name])]
+                found[item["id"]] = [text.strip() for text in names if isinstance(text, str) and text.strip()]
+        return found
 
     def published(self, kind: str) -> set[str]:
         """The ids of the last build's ``kind`` ("programs" or "agencies"); none without a last build."""

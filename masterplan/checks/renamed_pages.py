@@ -25,33 +25,41 @@ from masterplan.diagnostics import Diagnostic, Message, warning
 from masterplan.model import Plan
 from masterplan.plan_parts import Agency
 from masterplan.programs import Program
+from masterplan.render.dropped_pages import dropped
 
 
 def renamed_programs(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
     """W410: a program renamed since the last build without ``former_ids``, whose published page
-    (``program/OLD.html``) the next build would replace with a notice that it was dropped. The last build's
+    (``program/OLD.html``) the next build would drop, or replace with a notice that it was dropped. The last build's
     pages are listed first (cheap); its open data is read only when one of them has no program now."""
     for old, program in _renamed(plan, "programs", plan.programs, PUBLISHED_PROGRAMS, {"INDEX"}):
-        yield warning(program.at("id"), "W410", "program {new} was {old} in the last build: the next build "
-                      "replaces the page {page} it published with a notice that {old} was dropped",
+        yield warning(program.at("id"), "W410", "program {new} was {old} in the last build: {fate}",
                       Message("add former_ids: [{old}] to {new}, so links to the old page keep working", old=old,
                               new=program.id),
-                      new=program.id, old=old, page=f"program/{old}.html")
+                      new=program.id, old=old, fate=_fate(plan, "program", old))
 
 
 def renamed_agencies(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
     """W412: an agency renamed since the last build (a new nomenclature: diskominfo became diskominfotik)
-    without ``former_ids``: the next build replaces its published page ``agency/OLD.html`` with a notice that
-    it was dropped (:mod:`masterplan.render.dropped_pages`)."""
+    without ``former_ids``: the next build drops its published page ``agency/OLD.html``, or replaces it with a
+    notice that it was dropped."""
     last = Unknown.of(plan).last
     for old, agency in _renamed(plan, "agencies", plan.agencies, PUBLISHED_AGENCIES, set()):
-        said = ("agency {new} now leads what {old} led in the last build: the next build replaces the page {page} "
-                "it published with a notice that {old} was dropped" if last.merged(old, agency.id) else
-                "agency {new} was {old} in the last build: the next build replaces the page {page} it published with "
-                "a notice that {old} was dropped")
+        said = ("agency {new} now leads what {old} led in the last build: {fate}" if last.merged(old, agency.id) else
+                "agency {new} was {old} in the last build: {fate}")
         yield warning(agency.at("id"), "W412", said, Message("add former_ids: [{old}] to {new}, so links "
                                                             "to the old page keep working", old=old, new=agency.id),
-                      new=agency.id, old=old, page=f"agency/{old}.html")
+                      new=agency.id, old=old, fate=_fate(plan, "agency", old))
+
+
+def _fate(plan: Plan, kind: str, old: str) -> Message:
+    """What the next build does with the page ``kind/old.html`` the last build published: a notice that it was
+    dropped where the revision's previous version had it (:mod:`masterplan.render.dropped_pages`), else nothing."""
+    page = f"{kind}/{old}.html"
+    if any(notice.kind == kind and notice.id.upper() == old.upper() for notice in dropped(plan)):
+        return Message("the next build replaces the page {page} it published with a notice that {old} was dropped",
+                       page=page, old=old)
+    return Message("the next build drops the page {page} it published", page=page)
 
 
 def _renamed(plan: Plan, kind: str, items: Sequence[Program | Agency], folder: Path,

@@ -53,12 +53,12 @@ def dropped(plan: Plan) -> list[Dropped]:
     found = {(d.kind, d.id.upper()): d for d in _noticed(plan, taken)}
     changes = baseline.changes(plan)
     if changes:
-        for program in changes.dropped:
-            found[("program", program.id.upper())] = Dropped("program", program.id, program.id,
-                                                             program.name.get(plan.language), plan.version)
+        for program in changes.dropped:  # a notice the last build carried keeps the version it names
+            found.setdefault(("program", program.id.upper()), Dropped(
+                "program", program.id, program.id, program.name.get(plan.language), plan.version))
         for agency in changes.agencies_dropped:
-            found[("agency", agency.id.upper())] = Dropped("agency", agency.id, agency.short_name,
-                                                           agency.name.get(plan.language), plan.version)
+            found.setdefault(("agency", agency.id.upper()), Dropped(
+                "agency", agency.id, agency.short_name, agency.name.get(plan.language), plan.version))
     return sorted((d for key, d in found.items() if key not in taken), key=lambda d: (KINDS.index(d.kind), d.id))
 
 
@@ -81,7 +81,7 @@ def _notice(page: Path) -> Dropped | None:
     """The notice a page of the last build carries; None for another page, or one that cannot be read."""
     try:
         with open(page, encoding="utf-8", errors="replace") as handle:
-            found = _META.search(handle.read(8192))
+            found = _META.search(handle.read(65536))  # in the head, however much a theme puts before it
         data = json.loads(unescape(found.group(1))) if found else None
     except (OSError, ValueError):
         return None
