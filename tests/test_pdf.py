@@ -1415,3 +1415,19 @@ def test_a_unit_with_brackets_of_its_own_is_not_put_in_a_second_pair(sample_pdf:
     text = " ".join(" ".join(page.split()) for page in page_texts(sample_pdf))
     assert "(poin (skala" not in text
     assert "— poin (skala 0–100)" in text
+
+
+def test_the_quick_wins_and_the_missions_budget_say_what_their_total_rows_add_up(sample_build: Path,
+                                                                                  sample_pdf: Path) -> None:
+    """The executive summary's "6 Quick Wins, Rp 7,35 miliar" was found in no table of the book, and the missions'
+    budget table ended with "Total … 70 … 100,0%" under rows adding up to 93 programs and 128.7 %: a council member
+    reading it took it for a sum gone wrong. The quick wins' table has its total row; the missions' last row says it
+    counts each program once."""
+    from masterplan.project import load_and_check
+
+    plan = load_and_check(sample_build).plan
+    assert plan is not None
+    total = sum(program.total_budget for program in plan.quick_wins)
+    pages = [squeeze(page.extract_text() or "") for page in pypdf.PdfReader(sample_pdf).pages]
+    assert any(squeeze(f"Total: {len(plan.quick_wins)} quick win {rupiah(total)}") in page for page in pages)
+    assert any(squeeze("Seluruh program masterplan, setiap program dihitung sekali") in page for page in pages)

@@ -87,7 +87,7 @@ def test_its_first_chapter_ends_with_the_plan_s_key_figures(sample_build: Path, 
     for said in ("Rp 276,66 miliar Indikasi anggaran", "2022–2031, seluruh sumber pendanaan", "70 Program",
                  "dalam 6 dimensi", "30 Perangkat daerah pengampu", "dari 31 perangkat daerah yang terlibat",
                  "6 Quick Wins", "Rp 7,35 miliar selama masa pelaksanaannya", "2026 Tahun anggaran terbesar",
-                 "Rp 49,40 miliar", "61,6% Bersumber dari APBD daerah", "Rp 170,41 miliar"):
+                 "Rp 49,40 miliar", "61,6% Bersumber dari APBD", "Rp 170,41 miliar"):
         assert said in panel, (said, panel)
     quick_wins = sum(program.total_budget for program in plan.programs if program.quick_win)
     assert (quick_wins, len({program.lead_id for program in plan.programs})) == (7_350_000_000, 30)
