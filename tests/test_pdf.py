@@ -1430,4 +1430,4 @@ def test_the_quick_wins_and_the_missions_budget_say_what_their_total_rows_add_up
     total = sum(program.total_budget for program in plan.quick_wins)
     pages = [squeeze(page.extract_text() or "") for page in pypdf.PdfReader(sample_pdf).pages]
     assert any(squeeze(f"Total: {len(plan.quick_wins)} quick win {rupiah(total)}") in page for page in pages)
-    assert any(squeeze("Seluruh program masterplan, setiap program dihitung sekali") in page for page in pages)
+    assert any(squeeze("Semua program, dihitung sekali") in page for page in pages)
