@@ -189,8 +189,9 @@ def _phase_band(plan: Plan, words: RoadmapWords, col: float, height: float) -> t
     body: list[str] = []
     described: list[str] = []
     if band:
-        body.append(_text(4, 2 + band / 2 + 3.5, _fit(words.phase, label_w - 12, SMALL, True), SMALL, fill=MUTED,
-                          weight="bold"))
+        # beside the band it names, at the label column's right edge: at its left it read as the programs' heading
+        body.append(_text(label_w - 6, 2 + band / 2 + 3.5, _fit(words.phase, label_w - 12, SMALL, True), SMALL,
+                          "end", MUTED, "bold"))
     for phase, start, span, lines in _phase_names(plan, col):
         x = label_w + start * col
         body.append(f'<rect x="{x + 1:.1f}" y="2" width="{span * col - 2:.1f}" height="{band - 2:.1f}" rx="2"'
