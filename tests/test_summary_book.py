@@ -19,6 +19,7 @@ from click.testing import CliRunner
 from conftest import REPO, english_book, write_plan
 from pdf_reading import joined_texts as texts
 from pdf_reading import outline_pages, page_texts, plumbed, reader
+from test_pdf import rupiah
 
 from masterplan.build import BuildOptions, run
 from masterplan.cli import cli
@@ -124,6 +125,22 @@ def test_the_budget_is_summed_in_rupiah_by_pillar_year_and_source(pages: list[st
     assert "Anggaran per Sumber Pendanaan" in whole
     assert re.search(r"APBD Rp 170\.410\.000\.000 61,6%", whole), whole
     assert "Peta jalan program per dimensi, 2022–2031" in whole  # the roadmap chart's caption
+
+
+def test_it_names_the_largest_programs_and_what_each_agency_leads(sample_build: Path, pages: list[str]) -> None:
+    """The mayor's office asked first "what are the big-ticket items?" and "which dinas gets the money?": the summary
+    answered neither (the book's agencies' table was not in it)."""
+    plan = load_and_check(sample_build).plan
+    assert plan is not None
+    largest = sorted(plan.programs, key=lambda p: -p.total_budget)[:5]
+    whole = " ".join(" ".join(pages).split())
+    table = whole.split("Program dengan indikasi anggaran terbesar", 1)[1]  # after the caption
+    places = [table.index(f"{program.id} ") for program in largest]
+    assert places == sorted(places) and places[-1] < table.index("Anggaran per Perangkat Daerah")
+    together = sum(program.total_budget for program in largest)
+    assert f"memuat 5 program dengan indikasi anggaran terbesar, yang bersama-sama memerlukan {rupiah(together)}" \
+        in whole
+    assert re.search(r"Dinas Pekerjaan Umum dan Penataan Ruang \(DPUPR\) Rp 47\.450\.000\.000 17,1%", whole)
 
 
 def test_the_budget_by_pillar_and_year_keeps_neighbouring_amounts_apart(summary: Path) -> None:

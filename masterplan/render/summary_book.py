@@ -33,13 +33,16 @@ TEMPLATE = "print/summary.html"
 #: quick wins the summary shows in full (the book's table: some four landscape pages); a plan of more gets a line for
 #: each, under its pillar (a province's 153 quick wins in full made 27 of its summary's 34 pages)
 QUICK_WINS_IN_FULL_AT_MOST = 24
+#: the programs asking the largest indicative budget the summary lists (print/parts/summary_budget.html)
+SUMMARY_LARGEST = 5
 
 #: the executive summary as :mod:`companion_book` writes it
 SUMMARY = companion_book.Companion(
     "Executive summary", SUMMARY_PDF, TEMPLATE, "summary", contents,
     "Executive summary: not laid out, its content has errors", "Executive summary: unchanged since the last build",
     "Executive summary: {pages} pages in {seconds:.1f} s", "Executive summary: layout failed",
-    extra=(("roadmap_chart_at_most", ROADMAP_CHART_AT_MOST), ("quick_wins_in_full_at_most", QUICK_WINS_IN_FULL_AT_MOST)),
+    extra=(("roadmap_chart_at_most", ROADMAP_CHART_AT_MOST), ("quick_wins_in_full_at_most", QUICK_WINS_IN_FULL_AT_MOST),
+           ("summary_largest", SUMMARY_LARGEST)),
     told=True)
 
 

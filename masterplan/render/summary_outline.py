@@ -12,7 +12,8 @@ from masterplan.render import outline
 #: the summary's own tables: id → (kind, caption message)
 OWN_ITEMS = {"tab:summary-pillars": ("table", "Pillars: goals, programs and indicative budget"),
              "tab:summary-roadmap": ("table", "Programs running by pillar and year"),
-             "fig:budget-year": ("figure", "Indicative budget by year")}
+             "fig:budget-year": ("figure", "Indicative budget by year"),
+             "tab:summary-largest": ("table", "The programs with the largest indicative budget")}
 
 #: programs the summary's roadmap chart places at most, on some three pages; a longer plan's summary counts the programs
 #: running by pillar and year instead (the chart of a province's 3,000 programs ran to 81 of its 115 pages)
@@ -29,7 +30,8 @@ CHAPTERS: list[tuple[str, str, list[str]]] = [
     ("vision_missions", "Vision and missions", []),
     ("summary_pillars", "Smart city pillars", ["tab:summary-pillars"]),
     ("quick_wins", "Quick wins", ["tab:quick-wins"]),
-    ("summary_budget", "Budget", ["tab:budget-pillar", "fig:budget-year", "fig:budget-pillar", "tab:budget-source"]),
+    ("summary_budget", "Budget", ["tab:budget-pillar", "fig:budget-year", "fig:budget-pillar", "tab:budget-source",
+                                  "tab:summary-largest", "tab:budget-agency"]),
     ("roadmap", "Roadmap", ["fig:roadmap", "tab:phases"]),
 ]
 
