@@ -140,7 +140,10 @@ def test_it_names_the_largest_programs_and_what_each_agency_leads(sample_build: 
     together = sum(program.total_budget for program in largest)
     assert f"memuat 5 program dengan indikasi anggaran terbesar, yang bersama-sama memerlukan {rupiah(together)}" \
         in whole
-    assert re.search(r"Dinas Pekerjaan Umum dan Penataan Ruang \(DPUPR\) Rp 47\.450\.000\.000 17,1%", whole)
+    assert re.search(r"Dinas Pekerjaan Umum dan Penataan Ruang \(DPUPR\) Rp 47\.450\.000\.000 17,1%", whole)  # as the book
+    others = sorted((amount for amount in budget(plan).by_agency.values() if amount), reverse=True)[10:]
+    assert f"{len(others)} perangkat daerah lainnya {rupiah(sum(others))}" in whole
+    assert "Tabel 5.3 APBD per tahun terhadap pagu indikatif" in whole  # can the APBD afford it, year by year
 
 
 def test_the_budget_by_pillar_and_year_keeps_neighbouring_amounts_apart(summary: Path) -> None:

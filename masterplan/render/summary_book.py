@@ -35,6 +35,8 @@ TEMPLATE = "print/summary.html"
 QUICK_WINS_IN_FULL_AT_MOST = 24
 #: the programs asking the largest indicative budget the summary lists (print/parts/summary_budget.html)
 SUMMARY_LARGEST = 5
+#: the lead agencies asking the largest indicative budget it lists, the others in one line (the book lists all)
+SUMMARY_AGENCIES = 10
 
 #: the executive summary as :mod:`companion_book` writes it
 SUMMARY = companion_book.Companion(
@@ -42,7 +44,7 @@ SUMMARY = companion_book.Companion(
     "Executive summary: not laid out, its content has errors", "Executive summary: unchanged since the last build",
     "Executive summary: {pages} pages in {seconds:.1f} s", "Executive summary: layout failed",
     extra=(("roadmap_chart_at_most", ROADMAP_CHART_AT_MOST), ("quick_wins_in_full_at_most", QUICK_WINS_IN_FULL_AT_MOST),
-           ("summary_largest", SUMMARY_LARGEST)),
+           ("summary_largest", SUMMARY_LARGEST), ("summary_agencies", SUMMARY_AGENCIES)),
     told=True)
 
 

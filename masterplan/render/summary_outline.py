@@ -13,7 +13,8 @@ from masterplan.render import outline
 OWN_ITEMS = {"tab:summary-pillars": ("table", "Pillars: goals, programs and indicative budget"),
              "tab:summary-roadmap": ("table", "Programs running by pillar and year"),
              "fig:budget-year": ("figure", "Indicative budget by year"),
-             "tab:summary-largest": ("table", "The programs with the largest indicative budget")}
+             "tab:summary-largest": ("table", "The programs with the largest indicative budget"),
+             "tab:summary-agencies": ("table", "The lead agencies with the largest indicative budget")}
 
 #: programs the summary's roadmap chart places at most, on some three pages; a longer plan's summary counts the programs
 #: running by pillar and year instead (the chart of a province's 3,000 programs ran to 81 of its 115 pages)
@@ -31,7 +32,7 @@ CHAPTERS: list[tuple[str, str, list[str]]] = [
     ("summary_pillars", "Smart city pillars", ["tab:summary-pillars"]),
     ("quick_wins", "Quick wins", ["tab:quick-wins"]),
     ("summary_budget", "Budget", ["tab:budget-pillar", "fig:budget-year", "fig:budget-pillar", "tab:budget-source",
-                                  "tab:summary-largest", "tab:budget-agency"]),
+                                  "tab:budget-apbd-ceiling", "tab:summary-largest", "tab:summary-agencies"]),
     ("roadmap", "Roadmap", ["fig:roadmap", "tab:phases"]),
 ]
 
