@@ -51,14 +51,18 @@ def _record(value: Any) -> bool:
 
 @jinja2.pass_context
 def spelt(context: jinja2.runtime.Context, value: Any) -> Any:
-    """The chapters' filter ``words``: a whole number in words ("lima", "five"), as a count of one or two words is
-    written, in the language the chapters are written in (``written_in``: an Indonesian chapter says "lima" in the
-    English edition too); anything else as it is (:mod:`masterplan.number_words`)."""
+    """The chapters' filter ``words``: a whole number in words ("lima", "five") when they are one or two, as PUEBI
+    writes such a count, else in figures (153, not "seratus lima puluh tiga"); in the language the chapters are
+    written in (``written_in``: an Indonesian chapter says "lima" in the English edition too). A whole float (a
+    division's 10 / 2) counts as whole; anything else is as it is (:mod:`masterplan.number_words`)."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
     if isinstance(value, bool) or not isinstance(value, int):
         return value
     from masterplan.number_words import in_words
     plan = context.get("plan")
-    return in_words(value, getattr(plan, "written_in", None) or getattr(plan, "language", "id")) or value
+    words = in_words(value, getattr(plan, "written_in", None) or getattr(plan, "language", "id"))
+    return words if words is not None and len(words.split()) <= 2 else value
 
 
 @jinja2.pass_context

@@ -133,6 +133,15 @@ class Formats:
             return [self.percent(part, whole) for part in parts]
         return [self._decimal(value / 10, "0") + "%" for value in tenths]
 
+    def shares_kept(self, parts: list[int], whole: int, shown: int) -> list[str]:
+        """The shares of the first ``shown`` of ``parts`` as :meth:`shares` gives them among all, then the share of
+        the rest together, the sum of theirs: a table listing the first and the others in one line adds up to what
+        the table of all of them does."""
+        tenths = shares_in_tenths(parts, whole)
+        if tenths is None:
+            return [self.percent(part, whole) for part in parts[:shown]] + [self.percent(sum(parts[shown:]), whole)]
+        return [self._decimal(value / 10, "0") + "%" for value in [*tenths[:shown], sum(tenths[shown:])]]
+
     def rupiah(self, amount: int | None) -> str:
         """The exact amount: ``Rp 1.250.000.000``; below zero with a minus before the sign, ``−Rp 100.000``, as the
         budget tables write an amount over the ceiling."""

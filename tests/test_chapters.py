@@ -433,19 +433,20 @@ def test_a_record_or_a_list_printed_whole_is_an_error_at_its_line(plan: Plan, bo
 
 
 @pytest.mark.parametrize(("language", "written_in", "printed"), [
-    ("id", "id", "Lima misi · sebelas · dua belas · dua puluh satu · seratus lima · seribu dua ratus · 2,5 · teks"),
-    ("en", "id", "Lima misi · sebelas · dua belas · dua puluh satu · seratus lima · seribu dua ratus · 2.5 · teks"),
-    ("en", "en", "Five misi · eleven · twelve · twenty-one · one hundred five · one thousand two hundred · 2.5 · teks"),
+    ("id", "id", "Lima misi · sebelas · dua belas · 21 · seratus · dua ribu · 2,5 · lima · teks"),
+    ("en", "id", "Lima misi · sebelas · dua belas · 21 · seratus · dua ribu · 2.5 · lima · teks"),
+    ("en", "en", "Five misi · eleven · twelve · twenty-one · one hundred · two thousand · 2.5 · five · teks"),
 ])
 def test_a_count_is_written_in_words_in_the_chapters_language(language: str, written_in: str, printed: str) -> None:
     """The sample's "Lima misi" stayed five after a city deleted a mission: {{ plan.missions | length | words }}
-    follows the plan, in words, as Indonesian writes a count of one or two words (PUEBI), in the language the
-    chapters are written in (an Indonesian chapter of the English edition says "lima"); a fraction or a text is
-    printed as it is."""
+    follows the plan, in words, as Indonesian writes a count of one or two words (PUEBI; "dua puluh satu" is three,
+    so 21), in the language the chapters are written in (an Indonesian chapter of the English edition says "lima");
+    a whole division's result is a count too; a fraction or a text is printed as it is."""
     from types import SimpleNamespace
 
     body = ("{{ missions | length | words | capitalize }} misi · {{ 11 | words }} · {{ 12 | words }} · "
-            "{{ 21 | words }} · {{ 105 | words }} · {{ 1200 | words }} · {{ 2.5 | words }} · {{ 'teks' | words }}\n")
+            "{{ 21 | words }} · {{ 100 | words }} · {{ 2000 | words }} · {{ 2.5 | words }} · {{ (10 / 2) | words }} · "
+            "{{ 'teks' | words }}\n")
     text, problems = chapters.expand(chapter(body), {"plan": SimpleNamespace(language=language, written_in=written_in),
                                                      "missions": [1, 2, 3, 4, 5]})
     assert problems == [] and text is not None and text.strip() == printed

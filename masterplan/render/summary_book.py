@@ -22,7 +22,12 @@ from masterplan.diagnostics import Report
 from masterplan.model import Plan
 from masterplan.output import SUMMARY_PDF
 from masterplan.render import companion_book
-from masterplan.render.summary_outline import ROADMAP_CHART_AT_MOST, contents
+from masterplan.render.summary_outline import (
+    ROADMAP_CHART_AT_MOST,
+    SUMMARY_AGENCIES,
+    SUMMARY_LARGEST,
+    contents,
+)
 
 if TYPE_CHECKING:  # build.py imports this module lazily; these names are for type checkers only
     from masterplan.build import BuildOptions
@@ -33,10 +38,6 @@ TEMPLATE = "print/summary.html"
 #: quick wins the summary shows in full (the book's table: some four landscape pages); a plan of more gets a line for
 #: each, under its pillar (a province's 153 quick wins in full made 27 of its summary's 34 pages)
 QUICK_WINS_IN_FULL_AT_MOST = 24
-#: the programs asking the largest indicative budget the summary lists (print/parts/summary_budget.html)
-SUMMARY_LARGEST = 5
-#: the lead agencies asking the largest indicative budget it lists, the others in one line (the book lists all)
-SUMMARY_AGENCIES = 10
 
 #: the executive summary as :mod:`companion_book` writes it
 SUMMARY = companion_book.Companion(

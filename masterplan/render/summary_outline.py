@@ -16,6 +16,10 @@ OWN_ITEMS = {"tab:summary-pillars": ("table", "Pillars: goals, programs and indi
              "tab:summary-largest": ("table", "The programs with the largest indicative budget"),
              "tab:summary-agencies": ("table", "The lead agencies with the largest indicative budget")}
 
+#: the programs asking the largest indicative budget the summary lists, and the lead agencies, the others in one line
+#: (print/parts/summary_budget.html): a plan of no more has them all in the summary's other tables
+SUMMARY_LARGEST, SUMMARY_AGENCIES = 5, 10
+
 #: programs the summary's roadmap chart places at most, on some three pages; a longer plan's summary counts the programs
 #: running by pillar and year instead (the chart of a province's 3,000 programs ran to 81 of its 115 pages)
 ROADMAP_CHART_AT_MOST = 100
@@ -37,6 +41,13 @@ CHAPTERS: list[tuple[str, str, list[str]]] = [
 ]
 
 
+def _all_shown_elsewhere(plan: Plan) -> set[str]:
+    """The summary's tables of the largest programs and agencies a plan of no more than they list goes without."""
+    leading = {program.lead_id for program in plan.programs if program.total_budget}
+    return ({"tab:summary-largest"} if len(plan.programs) <= SUMMARY_LARGEST else set()) | \
+        ({"tab:summary-agencies"} if len(leading) <= SUMMARY_AGENCIES else set())
+
+
 def contents(plan: Plan, translate: outline.Translate) -> outline.Outline:
     """The summary's chapters, numbered as the book numbers its own, with their tables and figures."""
     builder = outline.Builder(plan, translate, plan.language)
@@ -45,6 +56,7 @@ def contents(plan: Plan, translate: outline.Translate) -> outline.Outline:
     if plan.summary_text is not None:
         builder.text_chapter(plan.summary_text)
     for part, title, refs in CHAPTERS:
+        refs = [ref for ref in refs if ref not in _all_shown_elsewhere(plan)]
         if part == "roadmap" and len(plan.programs) > ROADMAP_CHART_AT_MOST:
             refs = ["tab:summary-roadmap" if ref == "fig:roadmap" else ref for ref in refs]
         chapter = builder.add(f"summary-{part.replace('_', '-')}", translate(title), "body", "generated",
