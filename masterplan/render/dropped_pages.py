@@ -47,7 +47,11 @@ class Dropped:
 
 def dropped(plan: Plan) -> list[Dropped]:
     """The programs and agencies dropped by this revision or an earlier one, whose pages the plan has no more: by
-    kind (programs first), then id."""
+    kind (programs first), then id. Found once for the site's pages and validate's W410 and W412."""
+    return plan.derived("dropped pages", lambda: _dropped(plan))
+
+
+def _dropped(plan: Plan) -> list[Dropped]:
     taken = {(kind, id_.upper()) for kind, items in (("program", plan.programs), ("agency", plan.agencies))
              for item in items for id_ in (item.id, *item.former_ids)}
     found = {(d.kind, d.id.upper()): d for d in _noticed(plan, taken)}
