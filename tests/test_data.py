@@ -552,14 +552,16 @@ def test_the_workbooks_budget_summary_gives_the_budget_by_mission_and_by_phase_a
     assert [values(row) for row in [*missions, total]] == [
         [label, int(r["programs"]), int(r["budget_total"]), int(r["apbd"]),
          pytest.approx(float(r["share_of_plan"]), abs=5e-5)]
-        for label, r in zip([*(f"{n}. {m.text}" for n, m in enumerate(plan.missions, start=1)), "Total"], expected)]
+        for label, r in zip([*(f"{n}. {m.text}" for n, m in enumerate(plan.missions, start=1)),
+                             "Semua program, dihitung sekali"], expected)]
     assert values(missions[3])[1:4] == [21, 153_550_000_000, 71_500_000_000] and round(missions[3][4].value, 3) == 0.555
-    assert values(total)[:4] == ["Total", 70, 276_660_000_000, 170_410_000_000] and total[4].value == 1
+    assert values(total)[:4] == ["Semua program, dihitung sekali", 70, 276_660_000_000, 170_410_000_000] and total[4].value == 1
     # amounts in rupiah and shares as percentages, as the other blocks; a number of programs is no amount
     assert [missions[3][i].number_format for i in range(1, 5)] == ["General", '"Rp "#,##0', '"Rp "#,##0', "0.0%"]
     assert missions[0][0].alignment.wrap_text and total[0].font.b  # a long mission wraps; the total is in bold
     assert note[0].value.startswith("Program yang mendukung lebih dari satu misi dihitung pada baris setiap misinya")
-    assert sum(values(row)[1] for row in missions) > 70  # as the note says: the rows add up to more than the total
+    assert sum(values(row)[1] for row in missions) > 70  # as the note says: the rows add up to more than the last
+    assert "sehingga jumlah baris-baris misi melebihi baris terakhir" in note[0].value
 
     head, *phases, note = summary_block(book, "Program dan Anggaran per Tahapan")
     assert values(head) == ["Tahapan", "Tahun", "Program dimulai", "Program berjalan", "Indikasi anggaran", "Porsi"]
@@ -589,7 +591,8 @@ def test_an_english_workbook_gives_the_budget_by_mission_and_by_phase_in_english
     assert values(head) == ["Mission", "Programs", "Indicative budget", "Of which APBD", "Share of the plan"]
     assert [values(row)[:4] for row in missions] == [
         [label, int(r["programs"]), int(r["budget_total"]), int(r["apbd"])]
-        for label, r in zip(["1. Tata kelola yang baik", "2. Ekonomi yang tumbuh", "Total"], expected_mission_rows(plan))]
+        for label, r in zip(["1. Tata kelola yang baik", "2. Ekonomi yang tumbuh", "All programs, each counted once"],
+                                 expected_mission_rows(plan))]
     assert note[0].value.startswith("A program serving more than one mission counts in the row of each")
     head, *phases, note = summary_block(book, "Programs and budget by phase", "Budget summary")
     assert values(head) == ["Phase", "Years", "Programs starting", "Programs running", "Indicative budget", "Share"]
@@ -660,7 +663,7 @@ def test_a_program_serving_two_missions_counts_in_both_rows_and_once_in_the_tota
     assert [values(row) for row in summary_block(data / "plan.xlsx", "Anggaran per Misi")[1:-1]] == [
         ["1. Tata kelola yang baik", 1, 650_000_000, 650_000_000, pytest.approx(650 / 750)],
         ["2. Ekonomi yang tumbuh", 1, 650_000_000, 650_000_000, pytest.approx(650 / 750)],
-        ["Belum terkait misi", 1, 100_000_000, 0, pytest.approx(100 / 750)], ["Total", 2, 750_000_000, 650_000_000, 1]]
+        ["Belum terkait misi", 1, 100_000_000, 0, pytest.approx(100 / 750)], ["Semua program, dihitung sekali", 2, 750_000_000, 650_000_000, 1]]
     page = (root / "build" / "site" / "data.html").read_text(encoding="utf-8")
     assert '<a href="data/budget_by_mission.csv" download>budget_by_mission.csv</a>' in page
     assert ("Program yang mendukung dua misi dihitung di kedua baris misi itu dan sekali pada baris total, sehingga "

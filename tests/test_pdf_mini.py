@@ -554,7 +554,7 @@ def test_the_budget_by_mission_counts_a_program_in_each_of_its_missions(make_pla
                      "2. Ekonomi yang tumbuh 1 Rp 650.000.000 Rp 650.000.000 86,7%",
                      "Belum terkait misi 1 Rp 100.000.000 – 13,3%",
                      "Semua program, dihitung sekali 2 Rp 750.000.000 Rp 650.000.000 100,0%"]
-    assert "dihitung pada baris setiap misinya, sehingga jumlah baris-baris melebihi total" in text
+    assert "dihitung pada baris setiap misinya, sehingga jumlah baris-baris misi melebihi baris terakhir" in text
     assert "Anggaran per misi: Tabel 2.2" in " ".join(" ".join(pages(root)).split())
     html = (root / "build" / "site" / "chapter" / "visi.html").read_text(encoding="utf-8")
     table_html = html[html.index('<table id="budget-mission"'):]
@@ -567,7 +567,7 @@ def test_the_budget_by_mission_counts_a_program_in_each_of_its_missions(make_pla
                     ["Belum terkait misi", "1", "Rp 100 juta", "– Rp 0", "13,3%"],
                     ["Semua program, dihitung sekali", "2", "Rp 750 juta", "Rp 650 juta", "100,0%"]]
     assert "Tabel 2.2 Indikasi anggaran per misi RPJMD</caption>" in table_html
-    assert "jumlah baris-baris melebihi total" in html[html.index('id="budget-mission-note"'):][:600]
+    assert "jumlah baris-baris misi melebihi baris terakhir" in html[html.index('id="budget-mission-note"'):][:600]
     assert 'href="../chapter/visi.html#budget-mission"' in html
 
 

@@ -1347,7 +1347,7 @@ def test_the_budget_by_mission_is_under_the_missions_table(sample_build: Path) -
     assert rows["Semua program, dihitung sekali"] == ["70", "Rp 276,66 miliar", "Rp 170,41 miliar", "100,0%"] and len(rows) == 1 + 5 + 1
     assert 'title="Rp 153.550.000.000"' in table and 'title="Rp 276.660.000.000"' in table
     note = html[html.index('id="budget-mission-note"'):]
-    assert "Nilai dibulatkan" in note[:300] and "jumlah baris-baris melebihi total" in note[:600]
+    assert "Nilai dibulatkan" in note[:300] and "jumlah baris-baris misi melebihi baris terakhir" in note[:600]
     assert 'href="#budget-by-mission"' in html  # in the page's own table of contents
 
 

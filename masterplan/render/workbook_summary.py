@@ -129,9 +129,10 @@ def _missions(plan: Plan, words: Translator) -> SummaryBlock | None:
     return SummaryBlock(
         words("Budget by mission"), [words("Mission"), words("Programs"), words("Indicative budget"),
                                      words("Of which APBD"), words("Share of the plan")],
-        [*rows, row(words("Total"), budgets.plan)], shares=4, counts=(1,), wrapped=True,
-        note=words("A program serving more than one mission counts in the row of each, so the rows add up to more "
-                   "than the total, which counts every program once. Share: of the plan's total indicative budget."))
+        [*rows, row(words("All programs, each counted once"), budgets.plan)], shares=4, counts=(1,), wrapped=True,
+        note=words("A program serving more than one mission counts in the row of each, so the mission rows add up to "
+                   "more than the last row, which counts every program once. Share: of the plan's total indicative "
+                   "budget."))
 
 
 def _phases(plan: Plan, words: Translator) -> SummaryBlock | None:
