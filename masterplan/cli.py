@@ -193,6 +193,52 @@ def validate(plan_dir: Path, output_format: str, strict: bool, by_agency: bool) 
 
 
 @cli.command()
+@click.argument("old")
+@click.argument("new")
+@PLAN_DIR
+@click.option("--dry-run", is_flag=True, help="Only say which files would change; write nothing.")
+def rename(old: str, new: str, plan_dir: Path, dry_run: bool) -> None:
+    """Give an agency a new id, or a program a new code, everywhere the plan names it.
+
+    OLD is an agency's id (diskominfo) or a program's code (ENV-03). Its file and id, the
+    partners, supports and depends_on naming it, plan.yml's leading_sector and the texts'
+    [[ENV-03]], [[agency:diskominfo]] and plan.program('ENV-03') are changed, and the old id
+    is added to former_ids, so the published site's old page leads to the new one. Every
+    file changed is kept first in a backup folder beside content/. Names are not changed:
+    edit name and short_name yourself.
+    """
+    from masterplan.renaming import CannotRename, carried_out, planned
+    root = _root(plan_dir)
+    speaker = _speaker(root)
+    try:
+        renaming = planned(root, old, new)
+    except CannotRename as exc:
+        click.echo(speaker.say(Message("error: {problem}", problem=exc.message)), err=True)
+        sys.exit(1)
+    for path, places in renaming.places.items():
+        target = renaming.written_to(path)
+        shown = path.relative_to(root).as_posix()
+        click.echo(speaker.say(Message("{file} → {target}: {places}", file=shown, places=places,
+                                       target=target.relative_to(root).as_posix()) if target != path
+                               else Message("{file}: {places}", file=shown, places=places)))
+    places, files = sum(renaming.places.values()), len(renaming.places)
+    counted = (Message("1 place in 1 file") if places == 1 else Message("{places} places in 1 file", places=places)
+               if files == 1 else Message("{places} places in {files} files", places=places, files=files))
+    if dry_run:
+        click.echo(speaker.say(Message("Nothing written (--dry-run): {old} would become {new}, {counted}", old=old,
+                                       new=new, counted=counted)))
+        return
+    try:
+        backup = carried_out(renaming, root)
+    except OSError as exc:
+        _cannot_write(exc, root / "content", speaker)
+    click.echo(speaker.say(Message("Renamed {old} to {new}: {counted}; former_ids keeps {old}", old=old, new=new,
+                                   counted=counted)))
+    click.echo(speaker.say(Message("Previous files kept in {folder}", folder=backup.relative_to(root))))
+    click.echo(speaker.say(Message("Next: masterplan validate (a chapter may name it in a way not changed here)")))
+
+
+@cli.command()
 @click.option("--kind", type=click.Choice(["plan", "pillar", "agency", "glossary", "chapter", "all"]),
               default="all", help="Which file's schema (default: all, as one JSON object by kind).")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path),

@@ -140,7 +140,7 @@ def scaffold(target: Path, force: bool = False, adaptation: Adaptation | None = 
         if content.exists():
             # the build first: a build that cannot be moved (a mount) leaves all as it was, never the folder
             # without content/; named as the content's backup, so the .gitignore new wrote before keeps it out too
-            backup = _backup_name(content)
+            backup = backup_name(content)
             build = build_folder(target)
             kept_build = build.rename(backup.with_name(f"{backup.name}.{BUILD}")) if build.exists() else None
             backups = [content.rename(backup), *([kept_build] if kept_build else [])]
@@ -153,7 +153,7 @@ def scaffold(target: Path, force: bool = False, adaptation: Adaptation | None = 
     return backups
 
 
-def _backup_name(content: Path) -> Path:
+def backup_name(content: Path) -> Path:
     """A free time-stamped backup folder beside ``content``: content.backup-<time>, -2, -3… within one second."""
     stamp = time.strftime("%Y%m%d-%H%M%S")
     backup = content.with_name(f"{content.name}.backup-{stamp}")
