@@ -292,8 +292,8 @@ def build(one_shot: bool | None, plan_dir: Path, pdf: bool, site: bool, strict: 
     result = run(root, options)
     speaker = _speaker(root, result.plan)
     _print_report(result.report, speaker)
-    for line in result.summary:
-        click.echo(speaker.say(line))
+    for line in result.summary:  # a failed build's beside its errors, on stderr: build 2> log.txt keeps both
+        click.echo(speaker.say(line), err=not result.ok)
     sys.exit(0 if result.ok else 1)
 
 

@@ -101,7 +101,7 @@ class Formats:
         """A value of an indicator with exactly ``decimals`` places: ``2`` → ``2,0`` beside ``2,3``."""
         return self._decimal(value, "0" * decimals)
 
-    def _decimal(self, value: float | str | None, places: str) -> str:
+    def _decimal(self, value: float | decimal.Decimal | str | None, places: str) -> str:
         """``value`` with the decimal places of a Babel pattern (``##``: up to two, ``00``: two)."""
         if value is None:
             return "–"
@@ -122,25 +122,21 @@ class Formats:
         """``part`` as a share of ``whole`` with one decimal: ``12,5%`` (``1,0%``, not ``1%``); "–" of nothing."""
         if not whole:
             return "–"
+        if isinstance(part, int) and isinstance(whole, int):  # amounts: divided exactly, a half rounded up, as a
+            with decimal.localcontext(_EVERY_DIGIT):  # spreadsheet shows their quotient (0,1075: 10,8%, not 10,7%)
+                return self._decimal(decimal.Decimal(100 * part) / whole, "0") + "%"
         return self._decimal(100 * part / whole, "0") + "%"
 
     def shares(self, parts: list[int], whole: int) -> list[str]:
-        """Each of ``parts`` as a share of ``whole``, like :meth:`percent`, rounded so that parts which make
-        up the whole print shares adding up to 100,0% (largest remainders: 23,4 + 39,2 + 37,4, not 23,4 +
-        39,3 + 37,4 under a "Total 100,0%")."""
-        tenths = shares_in_tenths(parts, whole)
-        if tenths is None:
-            return [self.percent(part, whole) for part in parts]
-        return [self._decimal(value / 10, "0") + "%" for value in tenths]
+        """Each of ``parts`` as a share of ``whole``, each rounded as :meth:`percent` rounds it, so that a reader
+        dividing one amount by the total finds the figure printed (50,4% for 50,36%); the note under such a column
+        says that they may then add up to 99,9% or 100,1%."""
+        return [self.percent(part, whole) for part in parts]
 
     def shares_kept(self, parts: list[int], whole: int, shown: int) -> list[str]:
-        """The shares of the first ``shown`` of ``parts`` as :meth:`shares` gives them among all, then the share of
-        the rest together, the sum of theirs: a table listing the first and the others in one line adds up to what
-        the table of all of them does."""
-        tenths = shares_in_tenths(parts, whole)
-        if tenths is None:
-            return [self.percent(part, whole) for part in parts[:shown]] + [self.percent(sum(parts[shown:]), whole)]
-        return [self._decimal(value / 10, "0") + "%" for value in [*tenths[:shown], sum(tenths[shown:])]]
+        """The shares of the first ``shown`` of ``parts``, then the share of the rest together: a table listing the
+        first and the others in one line."""
+        return self.shares(parts[:shown], whole) + [self.percent(sum(parts[shown:]), whole)]
 
     def rupiah(self, amount: int | None) -> str:
         """The exact amount: ``Rp 1.250.000.000``; below zero with a minus before the sign, ``−Rp 100.000``, as the
@@ -196,19 +192,6 @@ class Formats:
     def moment(self, value: datetime.datetime) -> str:
         """A day and its time as the language writes them: ``30 November 2026 07.08``."""
         return f"{self.date(value.date())} {format_time(value, format='short', locale=self.locale)}"
-
-
-def shares_in_tenths(parts: list[int], whole: int) -> list[int] | None:
-    """Each of ``parts`` as a share of ``whole`` in tenths of a percent, rounded so that they add up to 1000 (largest
-    remainders), as :meth:`Formats.shares` prints them; None where the parts do not make up the whole."""
-    if not whole or sum(parts) != whole or any(part < 0 for part in parts):
-        return None
-    exact = [1000 * part / whole for part in parts]
-    tenths = [int(value) for value in exact]
-    by_remainder = sorted(range(len(parts)), key=lambda i: (tenths[i] - exact[i], i))
-    for i in by_remainder[:1000 - sum(tenths)]:
-        tenths[i] += 1
-    return tenths
 
 
 _SPELT = re.compile(r"(?:(?:rp|idr)\.?\s*)?(\d{1,3}(?:\.\d{3})*|\d+)(?:,(\d+))?\s*"

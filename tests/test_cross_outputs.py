@@ -170,7 +170,8 @@ def test_plan_json_and_the_workbook_hold_the_sums_of_the_budget_lines(build: Pat
 
 def test_the_workbook_shows_each_funding_source_s_share_as_the_book_prints_it(build: Path, sums: Sums) -> None:
     """The workbook's budget summary showed DAK's share, 0,1075, as 10,8 % (its cell's 0.0 % format) where the book
-    and the summary print 10,7 %, the shares rounded so that they add up to 100 %, as the sheet now says too."""
+    and the summary printed 10,7 %: each now the amount's exact quotient rounded half up, as a spreadsheet shows it,
+    with the note that such shares may add up to 99,9 or 100,1 %."""
     sheet = openpyxl.load_workbook(build / "site" / "data" / "plan.xlsx")["Ringkasan anggaran"]
     lines = [[cell.value for cell in row] for row in sheet.iter_rows()]
     start = next(number for number, row in enumerate(lines) if row[0] == "Anggaran per Sumber Pendanaan")
@@ -181,19 +182,22 @@ def test_the_workbook_shows_each_funding_source_s_share_as_the_book_prints_it(bu
     assert [f"{name} {ID.rupiah(amount)} {shown[name]}" for name, amount in
             ((ID.funding_source(source), amount) for source, amount in sources)
             if f"{name} {ID.rupiah(amount)} {shown[name]}" not in book] == []
-    assert lines[start + 3 + len(sources)][0] == "Persentase dibulatkan ke satu desimal sehingga jumlahnya 100%."
+    assert lines[start + 3 + len(sources)][0] == ("Setiap persentase dibulatkan ke satu desimal, sehingga jumlahnya "
+                                                  "bisa sedikit lebih atau kurang dari 100%.")
+    assert shown["DAK"] == "10,8%"  # 0,1075: a half rounded up, in the book as a calculator shows it
 
 
-def test_the_phases_shares_add_up_to_a_hundred_percent_in_every_output(build: Path, sums: Sums) -> None:
-    """The phases share the plan's years, so their shares of its budget make 100 %: the book, the summary and the
-    site printed 13,3 + 50,4 + 36,4 = 100,1 % (each share rounded on its own), the workbook showed the same."""
+def test_each_phase_s_share_is_its_budget_divided_by_the_plan_s_in_every_output(build: Path, sums: Sums) -> None:
+    """A reader dividing a phase's budget by the plan's finds the share printed: 139,32 of 276,66 miliar is 50,4 %,
+    where the book, the summary and the site printed 50,3 % to make the phases add up to 100,0 %. Each output now
+    rounds each share on its own and says that they may then add up to 100,1 % (13,3 + 50,4 + 36,4)."""
     phases = csv_rows(build, "budget_by_phase.csv")
     assert sum(int(row["budget"]) for row in phases) == sums.total  # the sample's phases cover its ten years
-    shares = ID.shares([int(row["budget"]) for row in phases], sums.total)
-    assert round(sum(float(share[:-1].replace(",", ".")) for share in shares), 1) == 100.0
+    shares = [ID.percent(int(row["budget"]), sums.total) for row in phases]
+    assert shares[1] == "50,4%" and abs(float(phases[1]["share_of_plan"]) - 0.5036) < 5e-5
     rows = [f"{row['start_year']}–{row['end_year']} {row['programs_starting']} {row['programs_running']} "
             f"{ID.rupiah(int(row['budget']))} {share}" for row, share in zip(phases, shares, strict=True)]
-    said = "Persentase dibulatkan ke satu desimal sehingga jumlahnya 100%."
+    said = "Setiap persentase dibulatkan ke satu desimal, sehingga jumlahnya bisa sedikit lebih atau kurang dari 100%."
     for book in (PDF, SUMMARY_PDF):
         text = " ".join(joined_texts(build / book))
         assert [row for row in rows if row not in text] == [] and said in text, book

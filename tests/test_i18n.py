@@ -135,20 +135,20 @@ def test_an_amount_in_billions_has_two_decimals_rounded_half_up() -> None:
         ["47,45", "0,35", "2,13", "0,00"]
     assert Formats("en", Translator("en", load_catalog())).billions(1_234_500_000_000) == "1,234.50"
 
-def test_shares_of_a_whole_add_up_to_a_hundred_percent() -> None:
-    """Tabel 14.2 printed shares adding up to 100,1% above its "Total 100,0%"."""
+def test_each_share_is_its_amount_divided_by_the_whole_rounded_half_up() -> None:
+    """Tabel 14.2's DAK, 10,75 % of the plan, was printed 10,7 % so that the column added up to 100,0 %, where a
+    reader's calculator and the workbook's cell show 10,8 %: each share is now its own quotient, exactly divided and
+    a half rounded up, and the note under the column says they may add up to 100,1 %."""
     from masterplan.formatting import Formats
 
     indonesian = Formats("id", Translator("id", load_catalog()))
     amounts = [170_410, 29_750, 26_500, 22_500, 11_850, 6_800, 6_250, 2_600]
-    plain = [indonesian.percent(amount, sum(amounts)) for amount in amounts]
     shares = indonesian.shares(amounts, sum(amounts))
-    assert round(sum(float(s[:-1].replace(",", ".")) for s in plain), 1) == 100.1  # the case: rounded alone
-    assert round(sum(float(s[:-1].replace(",", ".")) for s in shares), 1) == 100.0
-    assert all(abs(float(a[:-1].replace(",", ".")) - float(b[:-1].replace(",", "."))) < 0.11
-               for a, b in zip(plain, shares))
-    assert indonesian.shares([1, 1, 1], 3) == ["33,4%", "33,3%", "33,3%"]
-    assert indonesian.shares([5, 0], 10) == ["50,0%", "0,0%"]  # not the whole: each as it is
+    assert shares == ["61,6%", "10,8%", "9,6%", "8,1%", "4,3%", "2,5%", "2,3%", "0,9%"]  # 10,753…: 10,8
+    assert round(sum(float(s[:-1].replace(",", ".")) for s in shares), 1) == 100.1  # as the note allows
+    assert indonesian.shares([1075, 8925], 10_000) == ["10,8%", "89,3%"]  # halves up, as a spreadsheet rounds
+    assert indonesian.shares([1, 1, 1], 3) == ["33,3%", "33,3%", "33,3%"]
+    assert indonesian.shares_kept([5, 3, 1, 1], 10, 2) == ["50,0%", "30,0%", "20,0%"]  # the rest as one share
     assert indonesian.shares([], 0) == []
 
 

@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from masterplan import summary
-from masterplan.formatting import Formats, funding_source, shares_in_tenths
+from masterplan.formatting import Formats, funding_source
 from masterplan.i18n import Translator
 from masterplan.model import Plan
 
-ADDING_UP = "Shares are rounded to one decimal so that they add up to 100%."  #: said under shares that do
+ADDING_UP = "Each share is rounded to one decimal, so the shares may add up to slightly more or less than 100%."  #: said under shares that do
 
 
 @dataclass(frozen=True)
@@ -102,13 +102,9 @@ def _share(part: int, whole: int) -> float | None:
 
 
 def _printed_shares(parts: list[int], whole: int) -> tuple[list[float | None], bool]:
-    """Each of ``parts`` as a share of ``whole``, as the book prints it: where the parts make up the whole, rounded
-    to a tenth of a percent so that they add up to 100 % (0,107 for 0,1075, shown 10,7 % as in the book, not 10,8 %),
-    and True; else each exact (:func:`_share`), and False."""
-    tenths = shares_in_tenths(parts, whole)
-    if tenths is None:
-        return [_share(part, whole) for part in parts], False
-    return [value / 1000 for value in tenths], True
+    """Each of ``parts`` as a share of ``whole`` (:func:`_share`, shown rounded as the book's), and whether the parts
+    make up the whole, so that the note on their rounding belongs under them."""
+    return [_share(part, whole) for part in parts], bool(whole) and sum(parts) == whole and min(parts, default=0) >= 0
 
 
 def _missions(plan: Plan, words: Translator) -> SummaryBlock | None:
