@@ -86,7 +86,7 @@ def explain(err: ValidationError, data: Any, default: Position) -> Diagnostic:
             where = container.key_at(err.instance)
         split = isinstance(container, dict) and container.get(err.instance, 0) is None  # {2023: 20,5}: "5" alone
         realised = path[-1:] == ["realised"]
-        return error(where, "E106", "{field}: '{value}' is not a year",
+        return error(where, "E106", "{field}: '{value}' is not a year", _glued(err.instance, None) or (
                      "in {{...}} a comma separates realised figures: write a decimal number with a point, e.g. "
                      "2023: 16.4" if split and realised else
                      "in {{...}} a comma separates targets: write a decimal number with a point, e.g. 2023: 20.5"
@@ -94,14 +94,17 @@ def explain(err: ValidationError, data: Any, default: Position) -> Diagnostic:
                      "12000000000" if path[:1] == ["apbd_ceiling"] else
                      "write each realised figure as a four-digit year and a value, e.g. 2023: 78"
                      if realised else
-                     "write each target as a four-digit year and a value, e.g. 2024: 80",
+                     "write each target as a four-digit year and a value, e.g. 2024: 80"),
                      field=field, value=err.instance)
     if kind == "required":
         missing = re.findall(r"'([^']+)' is a required property", err.message)
         name = missing[0] if missing else err.message
+        container = locate_value(data, path)
+        glued = next((hint for key in (container if isinstance(container, dict) else {})
+                      if str(key).startswith(f"{name}:") and (hint := _glued(key, [name]))), None)
         if not path:
-            return error(where, "E102", "missing required field '{name}'", example_of(name), name=name)
-        return error(where, "E102", "missing required field '{name}' in {field}", example_of(name), name=name,
+            return error(where, "E102", "missing required field '{name}'", glued or example_of(name), name=name)
+        return error(where, "E102", "missing required field '{name}' in {field}", glued or example_of(name), name=name,
                      field=field)
     if kind == "type":
         expected = err.validator_value if isinstance(err.validator_value, list) else [err.validator_value]
@@ -234,6 +237,8 @@ def unknown_fields(err: ValidationError, field: str, mapping_at: Position) -> li
             hint = (WHOLE_RUPIAH_SPLIT if "amount" in err.instance else
                     Message("in {{...}} a comma separates fields: write a decimal number with a point, e.g. value: 2.4"))
         hint = split_amount(err.instance, name) or hint
+        if (glued := _glued(name, known)) is not None:  # {amount:350000000}: one key, no value
+            hint = glued
         if str(name).lower() in _REVISION_FIELDS and "revisions" in known:  # plan.yml: not "did you mean 'vision'?"
             # the regulation a kota's Wali Kota adopts it with is a Perwali, a kabupaten's Bupati's a Perbup
             hint = (Message("plan.yml lists its versions under revisions:, each with its version, date, summary (what "
@@ -249,6 +254,16 @@ def unknown_fields(err: ValidationError, field: str, mapping_at: Position) -> li
         else:
             found.append(error(where, "E103", "unknown field '{name}'", hint, name=name))
     return found
+
+
+def _glued(key: Any, known: list[str] | None) -> Message | None:
+    """For a key with a value glued to it, ``amount:350000000`` or ``2024:500`` (YAML reads one word, no value:
+    a colon ends a key only before a space), how to write it; None for any other key. ``known``: the fields the
+    key may name, or None for a year."""
+    glued = re.fullmatch(r"([^:\s]+):(\S.*)", str(key))
+    if not glued or not (re.fullmatch(r"\d{4}", glued.group(1)) if known is None else glued.group(1) in known):
+        return None
+    return Message("write a space after the colon: {name}: {value}", name=glued.group(1), value=glued.group(2))
 
 
 def locate_value(data: Any, path: list[Any]) -> Any:

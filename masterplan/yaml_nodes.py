@@ -9,6 +9,7 @@ than it looks (``010``, ``30:00``) is named, and an alias bomb is cut short.
 from __future__ import annotations
 
 import math
+import re
 from typing import Any, ClassVar
 
 from yaml.constructor import ConstructorError, SafeConstructor
@@ -103,10 +104,12 @@ def _read_otherwise(node: ScalarNode) -> tuple[Message, Message] | None:
         return None
     value = _SCALAR_CONSTRUCTORS[node.tag](SafeConstructor(), node)
     if ":" in digits:
+        year = re.fullmatch(r"(\d{4}):(\d+)", written)  # {2023:40}: a year and its target, the space forgotten
         return (Message("'{written}' is read as {value}: YAML reads a number written with ':' as minutes and "
                         "seconds (base 60)", written=written, value=value),
-                Message("write it as one number (30 for 30 minutes), or in quotes to keep it as text: "
-                        "'{written}'", written=written))
+                Message("write a space after the colon: {name}: {value}", name=year.group(1), value=year.group(2))
+                if year else Message("write it as one number (30 for 30 minutes), or in quotes to keep it as text: "
+                                     "'{written}'", written=written))
     decimal = int(digits, 10) * (-1 if written.startswith("-") else 1) if digits.isdigit() else None
     if decimal == value:
         return None  # 01, 07: the same number as it looks
@@ -235,7 +238,8 @@ class Builder:
                 continue
             key = build(key_node) if key_node.__class__ is ScalarNode else None  # a scalar: never a list or dict
             if key is None:
-                self.problems.append(error(where, "E007", "a key must be a plain word"))
+                if key_node.__class__ is not ScalarNode or _read_otherwise(key_node) is None:  # else said (E017)
+                    self.problems.append(error(where, "E007", "a key must be a plain word"))
                 continue
             if key in result:
                 if restarted:

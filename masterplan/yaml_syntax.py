@@ -58,6 +58,8 @@ def syntax_error(exc: yaml.MarkedYAMLError, text: str, file: str, line_offset: i
         return error(Position(file, line, column), "E001", "YAML syntax error: the quote opened here is closed only "
                      "at line {line}", "end the text with the same quote on this line, or write it without quotes",
                      line=mark.line + 1 + line_offset)
+    if mark and (unindented := _block_text_unindented(lines, mark.line)) is not None:
+        line, column, hint = unindented[0] + 1 + line_offset, _indent(lines[unindented[0]]) + 1, unindented[1]
     if mark and bad_line.lstrip().startswith("- ") and "did not find expected key" in problem:
         hint = _list_without_field(lines, mark.line, line_offset) or hint
     if "\t" in bad_line:
@@ -69,6 +71,30 @@ def syntax_error(exc: yaml.MarkedYAMLError, text: str, file: str, line_offset: i
                      "YAML syntax error: {problem} before the end of the text", hint, problem=_words_of_yaml(problem))
     return error(Position(file, line, column), "E001", "YAML syntax error: {problem}", hint,
                  problem=_words_of_yaml(problem))
+
+
+_BLOCK_TEXT = re.compile(r"^(\s*)(?:- )?([A-Za-z_][\w-]*):\s*[|>][+-]?\d?\s*(?:#.*)?$")
+
+
+def _block_text_unindented(lines: list[str], at: int) -> tuple[int, Message] | None:
+    """The first line of a text written under ``description: |`` no deeper than the field (which then ends the
+    text and reads as a field without its colon), and the hint to indent it; None where that is not the case."""
+    for first in range(min(at, len(lines) - 1), 0, -1):
+        above = next((i for i in range(first - 1, -1, -1) if lines[i].strip()), None)
+        if above is None:
+            return None
+        opened = _BLOCK_TEXT.match(lines[above])
+        if opened:
+            field = opened.group(2)
+            depth = len(lines[above]) - len(lines[above].lstrip(" -")) if lines[above].lstrip().startswith("- ") \
+                else len(opened.group(1))
+            if _indent(lines[first]) > depth or not lines[first].strip():
+                return None
+            return first, Message("indent the text under '{field}: |' deeper than {field}:, {spaces} spaces before "
+                                  "each of its lines", field=field, spaces=depth + 2)
+        if _indent(lines[above]) != _indent(lines[first]) or ":" in lines[above]:
+            return None  # a field of its own above, not more lines of the same unindented text
+    return None
 
 
 #: a budget year's row as a spreadsheet gives it, its cells apart by tabs: year, amount, funding source; the amount
