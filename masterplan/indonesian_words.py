@@ -15,6 +15,12 @@ from masterplan.directions import DIRECTIONS
 #: a program's status as people write it in Indonesian, and the value the file takes
 INDONESIAN_STATUSES = {"rencana": "planned", "direncanakan": "planned", "berjalan": "ongoing",
                        "sedang berjalan": "ongoing", "dilaksanakan": "ongoing", "selesai": "done", "tuntas": "done"}
+#: the six standard smart city pillars as people name them in Indonesian, and the ids the sample gives them
+INDONESIAN_PILLARS = {"tata kelola": "governance", "tata kelola pemerintahan": "governance", "pemerintahan": "governance",
+                      "citra": "branding", "citra daerah": "branding", "ekonomi": "economy",
+                      "perekonomian": "economy", "kehidupan": "living", "kualitas hidup": "living",
+                      "masyarakat": "society", "sosial": "society", "lingkungan": "environment",
+                      "lingkungan hidup": "environment"}
 #: an indicator's direction as people write it in Indonesian, and the value the file takes
 INDONESIAN_DIRECTIONS = {word: value for value, direction in DIRECTIONS.items() for word in direction.indonesian}
 

@@ -157,6 +157,9 @@ def explain(err: ValidationError, data: Any, default: Position) -> Diagnostic:
         value = str(err.instance)
         if path[-1:] == ["language"]:
             hint = Message("write the language as its code: id (Indonesian) or en (English)")
+        elif path[-2:-1] == ["missions"] and (number := re.fullmatch(r"(?i)\s*misi[\s_-]*(\d+)\s*", value)):
+            hint = Message("write the id plan.yml's missions give mission {number}, e.g. m{number}",
+                           number=int(number.group(1)))  # "misi 2": not misi_2, which is no mission's id either
         elif value.strip() != value and re.fullmatch(str(err.validator_value), value.strip()):
             hint = Message("remove the spaces around it: {id}", id=value.strip())  # "LIV-09 ": not "write liv-09"
         elif re.fullmatch(str(err.validator_value), value.lower().strip()):

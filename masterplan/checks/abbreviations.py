@@ -103,9 +103,11 @@ def _blank(found: re.Match[str]) -> str:
 
 
 def _explained(plan: Plan) -> set[str]:
-    """The capital words of the glossary's terms and of the agencies' short names, and the programs' codes
-    without their numbers (GOV of GOV-01: a chapter may say what they stand for)."""
-    names = [term.term for term in plan.glossary] + [agency.short_name or "" for agency in plan.agencies]
+    """The capital words of the glossary's terms and of the agencies' short names and names (an agency's name
+    written in capitals, DINAS LINGKUNGAN HIDUP, is its name: DINAS and HIDUP are no abbreviations), and the
+    programs' codes without their numbers (GOV of GOV-01: a chapter may say what they stand for)."""
+    names = [term.term for term in plan.glossary] + [name for agency in plan.agencies
+                                                     for name in (agency.short_name or "", *agency.name.values.values())]
     codes = {program.id.partition("-")[0] for program in plan.programs}
     return {word for name in names for word in _ABBREVIATION.findall(name)} | codes
 

@@ -17,6 +17,7 @@ from masterplan.diagnostics import (
     error,
     warning,
 )
+from masterplan.indonesian_words import INDONESIAN_PILLARS
 from masterplan.model import Plan
 from masterplan.plan_parts import Agency, Pillar
 from masterplan.programs import LeftOut, Program
@@ -184,8 +185,12 @@ def _program(plan: Plan, program: Program, agencies: set[str], unreadable: Abstr
     elif pillar is None:
         ids = [p.id for p in plan.pillars]
         within = [known for known in ids if known in program.pillar_id]  # smart_society: society
+        said = re.sub(r"^smart\s+", "", str(program.pillar_id).replace("_", " ").strip().lower())
+        named = INDONESIAN_PILLARS.get(said) or next((p.id for p in plan.pillars if said and any(  # its name, in words
+            said == str(name).lower().removeprefix("smart ") for name in p.name.values.values())), None)
         yield error(program.at("pillar"), "E201", "program {program}: unknown pillar '{pillar}'",
-                    did_you_mean(program.pillar_id, ids) or (Message("did you mean '{word}'?", word=within[0])
+                    (Message("did you mean '{word}'?", word=named) if named in ids else None)
+                    or did_you_mean(program.pillar_id, ids) or (Message("did you mean '{word}'?", word=within[0])
                     if len(within) == 1 else Message("the plan's pillars: {pillars}", pillars=", ".join(ids))),
                     program=program.id, pillar=program.pillar_id)
     elif pillar.sub_element(program.sub_element_id) is None:
@@ -237,7 +242,10 @@ def _named(plan: Plan, program: Program | LeftOut, agencies: set[str], unreadabl
         if line.source not in plan.funding_sources:
             known = Message("known sources: {sources}; a new one goes in funding_sources in content/plan.yml, "
                             "which then lists every source the plan uses", sources=", ".join(plan.funding_sources))
-            close = did_you_mean(line.source, plan.funding_sources)
+            opening = max((source for source in plan.funding_sources  # "APBD Kota": the source, and words about it
+                           if str(line.source).strip().lower().startswith(f"{source.lower()} ")), key=len, default=None)
+            close = (Message("did you mean '{word}'?", word=opening) if opening
+                     else did_you_mean(line.source, plan.funding_sources))
             yield error(line.position, "E206", "program {program}: unknown funding source '{source}'",
                         Message("{suggestion} {known}", suggestion=close, known=known) if close else known,
                         program=program.id, source=line.source)

@@ -81,6 +81,8 @@ def _budget_year(program: Program, line: BudgetLine, plan_period: Period) -> Dia
     year looks typed for it (2082 or 2029 for 2028), that year is named. A year outside the plan too is not told to
     be taken into the program's period, which E301 would then refuse."""
     period = program.period
+    if plan_period.start <= plan_period.end and period.start <= plan_period.end and period.end >= plan_period.start:
+        period = Period(max(period.start, plan_period.start), min(period.end, plan_period.end))  # E301 tells the rest
     budgeted = {other.year for other in program.budget}
     typed = str(line.year)
     meant = [year for year in period.years if year not in budgeted and len(str(year)) == len(typed)
@@ -97,7 +99,7 @@ def _budget_year(program: Program, line: BudgetLine, plan_period: Period) -> Dia
             Message("give the amount a year of {period}: {typed} is outside the plan's years, {plan}",
                     period=period, typed=typed, plan=plan_period)
     return error(line.position, "E302", "program {program}: budget year {year} is outside the program period "
-                 "{period}", hint, program=program.id, year=line.year, period=period)
+                 "{period}", hint, program=program.id, year=line.year, period=program.period)
 
 
 def _ceiling_years(plan: Plan) -> Iterator[Diagnostic]:
