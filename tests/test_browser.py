@@ -1091,6 +1091,17 @@ def test_the_programs_filter_narrows_the_list_and_says_how_many(page: object, se
     assert sorted(_programs_shown(page)) == sorted(p.id for p in pillar.programs)
     jumps = page.eval_on_selector_all(".toc li", "items => items.filter(i => i.checkVisibility()).map(i => i.textContent)")  # type: ignore[attr-defined]
     assert jumps == [f"{pillar.name} ({len(pillar.programs)})"], jumps
+    # "what is planned for 2025": typing 2025 found the 11 programs starting or ending then, not the 59 running then
+    page.select_option("#program-filter-pillar", "")  # type: ignore[attr-defined]
+    page.select_option("#program-filter-year", "2025")  # type: ignore[attr-defined]
+    running = sorted(p.id for p in plan.programs if p.period.start <= 2025 <= p.period.end)
+    _filtered(page, f"{len(running)} dari {total} program")
+    assert sorted(_programs_shown(page)) == running and 11 < len(running) < total
+    assert page.locator("label[for=program-filter-year]").inner_text() == "Berjalan pada"  # type: ignore[attr-defined]
+    page.fill("#program-filter-text", "dinkes")  # type: ignore[attr-defined]
+    both = sorted(set(running) & set(led))
+    _filtered(page, f"{len(both)} dari {total} program")
+    assert sorted(_programs_shown(page)) == both
     assert _axe(page) == [] and page.problems == []  # type: ignore[attr-defined]
 
 

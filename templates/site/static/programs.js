@@ -1,5 +1,5 @@
 // The filter of the page of all programs, and of a pillar's or a mission's long list: a box (code, name or agency,
-// short or full) and a pillar, narrowing the list as the reader types; the count of programs shown is said as it
+// short or full), a pillar and a year the program runs in (its period: "what is planned for 2025"), narrowing the list as the reader types; the count of programs shown is said as it
 // changes ("12 dari 70 program"). A group of programs none of which matches is hidden, one with none at all (a
 // sub-element "with no programs yet") only while the list is narrowed, and so is its entry in the page's list of
 // pillars, whose counts are those shown. Without script the form stays hidden and
@@ -11,6 +11,7 @@
   if (!form) { return; }
   var text = document.getElementById("program-filter-text");
   var pillar = document.getElementById("program-filter-pillar");
+  var year = document.getElementById("program-filter-year");
   var count = document.getElementById("program-filter-count");
   var sections = Array.prototype.slice.call(document.querySelectorAll(".program-group"));
   function words(row) {  // the row's text and its agencies' full names (an <abbr>'s title)
@@ -21,7 +22,8 @@
     // the page's list of its pillars ("Di halaman ini"): each entry hidden with its section, its count the shown rows
     var jump = document.querySelector('.toc a[href="#' + section.getAttribute("aria-labelledby") + '"]');
     return { section: section, jump: jump, rows: Array.prototype.map.call(section.querySelectorAll("tbody tr"), function (row) {
-      return { row: row, words: words(row) };
+      var years = (row.getAttribute("data-years") || "").split(" ").map(Number);
+      return { row: row, words: words(row), start: years[0], end: years[1] };
     }) };
   });
   var total = groups.reduce(function (sum, group) { return sum + group.rows.length; }, 0);
@@ -29,16 +31,18 @@
   function apply() {
     var terms = text.value.toLowerCase().split(/\s+/).filter(Boolean);
     var chosen = pillar ? pillar.value : "";
+    var during = year && year.value ? Number(year.value) : null;
     var shown = 0;
     groups.forEach(function (group) {
       var inPillar = !chosen || group.section.getAttribute("data-pillar") === chosen;
       var here = 0;
       group.rows.forEach(function (entry) {
-        var match = inPillar && terms.every(function (term) { return entry.words.indexOf(term) !== -1; });
+        var match = inPillar && terms.every(function (term) { return entry.words.indexOf(term) !== -1; }) &&
+          (during === null || (entry.start <= during && during <= entry.end));
         if (entry.row.hidden === match) { entry.row.hidden = !match; }
         if (match) { here += 1; }
       });
-      group.section.hidden = here === 0 && (group.rows.length > 0 || terms.length > 0 || !inPillar);
+      group.section.hidden = here === 0 && (group.rows.length > 0 || terms.length > 0 || !inPillar || during !== null);
       if (group.jump) {
         group.jump.parentNode.hidden = group.section.hidden;
         group.jump.textContent = group.jump.textContent.replace(/\(\d+\)$/, "(" + here + ")");
@@ -53,6 +57,7 @@
     pending = setTimeout(apply, 150);
   });
   if (pillar) { pillar.addEventListener("change", apply); }
+  if (year) { year.addEventListener("change", apply); }
   form.addEventListener("submit", function (event) { event.preventDefault(); clearTimeout(pending); apply(); });
   apply();  // the count is there before the form shows: a live region speaks of changes, not of its first words
   form.hidden = false;
