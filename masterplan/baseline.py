@@ -156,9 +156,13 @@ def summary_line(plan: Plan, formats: Formats) -> Message | None:
     found = changes(plan)
     if found is None:
         return None
+    return Message("Changes since version {version}: {changes}", version=found.since, changes=said(found, formats))
+
+
+def said(found: Changes, formats: Formats) -> Message:
+    """Every kind of change the page of changes lists, counted, and the change of the plan's budget: what the build
+    says, the home page's line and the page's own lead, one sentence in all three."""
     if not found.budget_difference:
-        return Message("Changes since version {version}: {changes}; the indicative budget is unchanged",
-                       version=found.since, changes=_what_changed(found))
-    return Message("Changes since version {version}: {changes}; the indicative budget changed by {difference}",
-                   version=found.since, changes=_what_changed(found),
+        return Message("{changes}; the indicative budget is unchanged", changes=_what_changed(found))
+    return Message("{changes}; the indicative budget changed by {difference}", changes=_what_changed(found),
                    difference=formats.rupiah_difference(found.budget_difference, short=True))

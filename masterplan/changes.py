@@ -42,6 +42,7 @@ class ProgramFacts:
     by_source: dict[str, int]  #: funding source → whole rupiah over the period
     indicators: tuple[IndicatorFacts, ...]  #: in the program's order
     former_ids: tuple[str, ...] = ()
+    by_year: dict[tuple[int, str], int] = field(default_factory=dict)  #: (year, funding source) → whole rupiah
 
     @property
     def budget(self) -> int:
@@ -106,8 +107,16 @@ class ProgramChange:
         return self.before.period != self.after.period
 
     @property
+    def years(self) -> dict[tuple[int, str], tuple[int, int]]:
+        """Each (year, funding source) whose amount changed, in year order: (then, now), 0 for none."""
+        before, after = self.before.by_year, self.after.by_year
+        return {key: (before.get(key, 0), after.get(key, 0)) for key in sorted({*before, *after})
+                if before.get(key, 0) != after.get(key, 0)}
+
+    @property
     def budget_changed(self) -> bool:
-        return bool(self.sources)
+        """Whether a source's total, or a year's amount (moved to another year), changed."""
+        return bool(self.sources) or bool(self.years)
 
     @property
     def changed(self) -> bool:
@@ -183,12 +192,20 @@ def _by_source(lines: list[tuple[str, int]]) -> dict[str, int]:
     return totals
 
 
+def _by_year(lines: list[tuple[int, str, int]]) -> dict[tuple[int, str], int]:
+    totals: dict[tuple[int, str], int] = {}
+    for year, source, amount in lines:
+        totals[year, source] = totals.get((year, source), 0) + amount
+    return totals
+
+
 def _facts(program: Program, language: str) -> ProgramFacts:
     return ProgramFacts(program.id, program.name, program.pillar_id, program.lead_id,
                         (program.period.start, program.period.end),
                         _by_source([(line.source, line.amount) for line in program.budget]),
                         tuple(IndicatorFacts(i.name.get(language), i.unit.get(language), dict(i.targets))
-                              for i in program.indicators), tuple(program.former_ids))
+                              for i in program.indicators), tuple(program.former_ids),
+                        _by_year([(line.year, line.source, line.amount) for line in program.budget]))
 
 
 def version_of_plan(plan: Plan) -> Version:
@@ -208,15 +225,17 @@ def _int(value: Any) -> int:
 
 def _program_of_json(item: Mapping[str, Any], language: str) -> ProgramFacts:
     period = item.get("period") or {}
-    lines = [(str(line.get("source")), _int(line.get("amount"))) for line in item.get("budget") or []
-             if isinstance(line, Mapping)]
+    written = [line for line in item.get("budget") or [] if isinstance(line, Mapping)]
+    lines = [(str(line.get("source")), _int(line.get("amount"))) for line in written]
     indicators = tuple(IndicatorFacts(_text(i.get("name")).get(language), _text(i.get("unit")).get(language),
                                       {int(year): value for year, value in (i.get("targets") or {}).items()
                                        if str(year).isdigit()})
                        for i in item.get("indicators") or [] if isinstance(i, Mapping))
     return ProgramFacts(str(item["id"]), _text(item.get("name")), str(item.get("pillar") or ""),
                         str(item.get("lead") or ""), (_int(period.get("start")), _int(period.get("end"))),
-                        _by_source(lines), indicators, tuple(str(i) for i in item.get("former_ids") or []))
+                        _by_source(lines), indicators, tuple(str(i) for i in item.get("former_ids") or []),
+                        _by_year([(_int(line.get("year")), str(line.get("source")), _int(line.get("amount")))
+                                  for line in written]))
 
 
 def version_of_json(document: Mapping[str, Any], language: str) -> Version:

@@ -202,8 +202,8 @@ def test_the_site_shows_what_changed_since_the_previous_version(tmp_path: Path) 
     assert _rows(page, "renamed-table")[1:] == ["ECO-10 Transaksi Non-Tunai ECO-01"]
     assert _rows(page, "budget-table")[1:] == [
         "GOV-01 e-Sambat (Media Sambat Masyarakat) Total Rp 650.000.000 Rp 950.000.000 +Rp 300.000.000",
-        "GOV-01 APBD Rp 650.000.000 Rp 850.000.000 +Rp 200.000.000",
-        "GOV-01 CSR – Rp 0 Rp 100.000.000 +Rp 100.000.000",
+        "GOV-01 2023 · APBD Rp 300.000.000 Rp 500.000.000 +Rp 200.000.000",  # the year changed, not only APBD
+        "GOV-01 2024 · CSR – Rp 0 Rp 100.000.000 +Rp 100.000.000",
         "Seluruh perubahan anggaran masterplan +Rp 630.000.000"]
     assert "<th scope=\"col\"" in page and "<caption" in page
     # the same figures as the program's own page
@@ -277,7 +277,9 @@ def test_the_changes_are_open_data_described_in_the_datapackage(tmp_path: Path) 
         ("added", "GOV-02", "", "", "400000000"), ("dropped", "ECO-02", "", "", "-70000000"),
         ("renamed", "ECO-10", "ECO-01", "", ""), ("budget", "GOV-01", "", "", "300000000"),
         ("budget_by_source", "GOV-01", "", "APBD", "200000000"), ("budget_by_source", "GOV-01", "", "CSR", "100000000"),
-        ("target", "GOV-01", "", "", "")]
+        ("target", "GOV-01", "", "", ""), ("budget_by_year", "GOV-01", "", "APBD", "200000000"),
+        ("budget_by_year", "GOV-01", "", "CSR", "100000000")]
+    assert [r["year"] for r in found if r["change"] == "budget_by_year"] == ["2023", "2024"]  # which year changed
     assert {r["previous_version"] for r in found} == {"0.1"}
     assert (found[6]["indicator"], found[6]["year"], found[6]["before"], found[6]["after"]) == (
         "Aduan ditanggapi dalam 10 menit", "2024", "90", "95")

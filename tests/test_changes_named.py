@@ -106,6 +106,13 @@ def test_a_program_renamed_and_agencies_merged_and_renamed_are_listed(tmp_path: 
                                          "indikasi anggaran tidak berubah")
     assert ("Changes since version 0.1: programs 0 new, 0 dropped, 0 with another budget, 1 with a new name; "
             "agencies: 1 merged, 1 renamed; the indicative budget is unchanged") in output
+    # the home page's line and the page's lead say it as the build does: "0 dihapus, 0 berganti kode, 0 anggaran
+    # berubah" hid the rename and the merger a reader came to find
+    said = ("0 program baru, 0 dihapus, 0 anggaran berubah, 1 program berganti nama; perangkat daerah: 1 digabung, "
+            "1 berganti nama; indikasi anggaran tidak berubah")
+    home = " ".join(re.sub(r"<[^>]+>", "", (root / "build/site/index.html").read_text(encoding="utf-8")).split())
+    assert f"Perubahan sejak versi 0.1: {said}" in home
+    assert f'<p class="lead">Versi 0.2 dibandingkan dengan versi 0.1: {said}.</p>' in page
 
 
 def test_the_comparison_tells_a_merger_from_a_new_id_and_compares_names_in_the_plans_language(

@@ -18,27 +18,29 @@ from masterplan.model import Plan
 #: every kind of row, as ``datapackage.json`` constrains the column ``change``
 KINDS = ("added", "dropped", "name", "renamed", "lead", "pillar", "period", "budget", "budget_by_source",
          "indicator_renamed", "target", "agency_added", "agency_dropped", "agency_merged", "agency_renamed",
-         "agency_name")
+         "agency_name", "budget_by_year")
 
 COLUMNS: dict[str, list[tuple[str, str]]] = {
     "changes.csv": [
         ("change", ("What changed: added, dropped, name, renamed (the code), lead, pillar, period, budget (a "
                     "program's total), budget_by_source, indicator_renamed, target, agency_added, agency_dropped, "
-                    "agency_merged, agency_renamed (the id) or agency_name")),
+                    "agency_merged, agency_renamed (the id), agency_name or budget_by_year (a year's amount from a "
+                    "funding source)")),
         ("previous_version", "The version the plan is compared with"),
         ("program_id", "Program code (in the current version; a dropped program's last code); empty for an agency"),
         ("agency_id", "Agency id, for a change of an agency (else empty)"),
         ("former_id", "The code or id in the previous version, for a program or an agency renamed (else empty)"),
-        ("funding_source", "Funding source, in a row of budget_by_source (else empty)"),
+        ("funding_source", "Funding source, in a row of budget_by_source or budget_by_year (else empty)"),
         ("indicator", "Indicator name (the current one), in a row of indicator_renamed or target (else empty)"),
-        ("year", "Year of the target, in a row of target (else empty)"),
+        ("year", "Year of the target, in a row of target, or of the amount, in a row of budget_by_year (else empty)"),
         ("before", ("The previous value: program name, lead agency id, pillar id, years (2022-2024), indicator "
                     "name, target, or agency name with its short name (else empty)")),
         ("after", "The current value, as before"),
         ("budget_before", "Indicative budget in the previous version, whole rupiah (0 for a program added)"),
         ("budget_after", "Indicative budget in the current version, whole rupiah (0 for a program dropped)"),
         ("budget_difference", ("budget_after less budget_before, whole rupiah; the rows added, dropped and budget "
-                               "add up to how much the plan's indicative budget changed")),
+                               "add up to how much the plan's indicative budget changed (budget_by_source and "
+                               "budget_by_year part a budget row's difference: summed with it, they count it twice)")),
     ],
 }
 TITLES = {"changes.csv": "Changes"}
@@ -86,6 +88,8 @@ def _program_rows(changes: Changes, change: ProgramChange) -> Iterator[list[Any]
     for target in change.targets:
         yield _row(changes, "target", after.id, indicator=target.indicator, year=target.year, before=target.before,
                    after=target.after)
+    for (year, source), amounts in change.years.items():  # a kind added last, after the program's other rows
+        yield _row(changes, "budget_by_year", after.id, source=source, year=year, budget=amounts)
 
 
 def _rows(plan: Plan) -> Iterator[list[Any]]:

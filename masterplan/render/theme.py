@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 from markupsafe import Markup
@@ -28,6 +28,9 @@ from masterplan.render import typography
 from masterplan.render.markdown import to_html
 from masterplan.resources import forget_unused, source_hash, theme_dir, user_cache
 from masterplan.values import Text
+
+if TYPE_CHECKING:
+    from masterplan.changes import Changes
 
 
 @dataclass(frozen=True)
@@ -184,6 +187,7 @@ def environment(theme: Theme, language: str) -> jinja2.Environment:
         "t_lang": lambda text: in_its_language(text, language),
         "rupiah": formats.rupiah, "rupiah_short": formats.rupiah_short,
         "rupiah_difference": formats.rupiah_difference,
+        "changes_said": lambda found: _changes_said(found, formats, translate),
         "billions": formats.billions, "funding_source": formats.funding_source, "direction": formats.direction,
         "language_name": formats.language_name,
         "number": formats.number, "measure": formats.measure,
@@ -193,3 +197,10 @@ def environment(theme: Theme, language: str) -> jinja2.Environment:
         "years_whole": typography.years_with_their_word,  # "RPJMD 2021–2026" on one line, in a cell of the book
     }.items()})
     return env
+
+
+def _changes_said(found: Changes, formats: Formats, translate: Translator) -> str:
+    """What changed since the previous version, counted in words, as the build's line says it."""
+    # imported here: the changes' module, needed only by a plan with a previous version
+    from masterplan import baseline
+    return baseline.said(found, formats).say(translate)
