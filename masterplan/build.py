@@ -11,6 +11,7 @@ import os
 import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from masterplan import baseline, output, plan_state, published_plan
 from masterplan.alongside import Alongside
@@ -21,6 +22,9 @@ from masterplan.i18n import plan_words
 from masterplan.kept_files import KeptFiles
 from masterplan.model import Plan
 from masterplan.project import load_and_check, speaker, warnings_alongside, warnings_of
+
+if TYPE_CHECKING:
+    from masterplan.render import site_cache
 
 STOPPED = Message("Build stopped: fix the errors above; the previous output is kept.")
 STOPPED_STRICT = Message("Build stopped by --strict: fix the warnings above; the previous output is kept.")
@@ -75,6 +79,13 @@ class BuildResult:
     plan: Plan | None = None  #: the loaded plan, when it could be read (errors or not)
 
 
+def _site_snapshot(root: Path) -> site_cache.Snapshot:
+    """The content and the site's theme as they are before the build reads them (:class:`site_cache.Snapshot`)."""
+    from masterplan.render import site_cache
+    from masterplan.render.theme import Theme
+    return site_cache.Snapshot.of(root, Theme.for_plan(root).folders)
+
+
 def _companions(plan: Plan, root: Path, staging: output.Staging, options: BuildOptions, report: Report) -> list[str]:
     """The plan's other books beside the book, each opt-in: the executive summary, the strategic analysis. One the
     plan no longer asks for (or, for the analysis, has no chapter for) goes with this build's output."""
@@ -117,6 +128,7 @@ def _run(root: Path, options: BuildOptions, cache: FileCache | None) -> BuildRes
     # --strict: warnings stop the build, so they are known before rendering; otherwise the
     # warning rules run beside the rendering (see project.warnings_alongside)
     sources = plan_state.fingerprint(root) if options.pdf else None  # before reading: an edit saved meanwhile shows
+    read = _site_snapshot(root) if options.site else None  # the site's pages keyed by the files as read, likewise
     checked = load_and_check(root, cache, warnings=options.strict, final=options.final)
     if os.environ.get(PROGRESS) == "lines":
         print(READ, file=sys.stderr, flush=True)
@@ -157,7 +169,8 @@ def _run(root: Path, options: BuildOptions, cache: FileCache | None) -> BuildRes
                     summary += _companions(plan, root, staging, options, report)
                 if options.site:
                     from masterplan.render import site
-                    summary += site.render(plan, root, staging, options, report, lambda: _written(exported, folder))
+                    summary += site.render(plan, root, staging, options, report, lambda: _written(exported, folder),
+                                           read)
                 if exported is not None:
                     summary[:0] = exported.result()
                 if options.site and (changed := baseline.summary_line(plan, Formats(plan.language, words))):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -270,3 +271,32 @@ def test_a_kept_workbook_is_written_only_when_what_it_shows_changed(tmp_path: Pa
     (tmp_path / "build" / "site" / "plan.xlsx").unlink()
     (tmp_path / "build" / "site" / "plan.xlsx").write_bytes(b"edited by hand")
     assert output("edited").read_bytes() == b"workbook 4"
+
+
+def test_an_edit_saved_during_a_build_is_never_kept_under_its_own_key(
+        make_plan: Callable[..., Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The preview's operator saved a program's name as "A", then as "B" while the build of A laid out the PDF: the
+    build of A keyed its pages by the files as they were once the PDF was done, B, so the build of B (and every build
+    after, and a restart) took A's page as B's. build/site/program/GOV-01.html said A for good while plan.json and
+    the PDF said B. A page's key now names the files as the build found them before reading them."""
+    from masterplan import build as building
+
+    root = make_plan()
+    agency = root / "content" / "agencies" / "diskominfo.yml"
+    text = agency.read_text(encoding="utf-8")
+    build(root)
+    agency.write_text(text.replace("e-Sambat (Media Sambat Masyarakat)", "e-Sambat A"), encoding="utf-8")
+    read = building.load_and_check
+
+    def read_then_saved(*args: object, **kwargs: object) -> object:
+        checked = read(*args, **kwargs)  # type: ignore[arg-type]
+        agency.write_text(text.replace("e-Sambat (Media Sambat Masyarakat)", "e-Sambat B"), encoding="utf-8")
+        return checked
+
+    monkeypatch.setattr(building, "load_and_check", read_then_saved)
+    build(root)  # the build of A, B saved meanwhile
+    assert "e-Sambat A" in page(root, "program/GOV-01.html")
+    monkeypatch.undo()
+    build(root)  # the build of B
+    assert "e-Sambat B" in page(root, "program/GOV-01.html") and "e-Sambat A" not in page(root, "program/GOV-01.html")
+    assert "e-Sambat B" in page(root, "data/plan.json")

@@ -61,6 +61,23 @@ def files_hashes(folder: Path, base: Path, skip: tuple[str, ...] = ()) -> dict[s
     return found
 
 
+@dataclass(frozen=True)
+class Snapshot:
+    """The content's and the theme's files as a build found them before reading them: a page's key names the
+    inputs as they were read, never as they are once the PDF is laid out and an edit may have been saved since
+    (its page then stored under the edit's key, and reused for it, one edit behind). An edit saved between this
+    and the reading makes the key older than the page, so the next build renders it again: never stale."""
+
+    content: dict[str, str]  #: content file (relative to the plan folder) → hash
+    theme: dict[str, str]  #: "<folder index>:<file>" → hash, the theme's folders in order
+
+    @classmethod
+    def of(cls, root: Path, theme_folders: Iterable[Path]) -> Snapshot:
+        return cls(files_hashes(root / "content", root),
+                   {f"{index}:{name}": value for index, folder in enumerate(theme_folders)
+                    for name, value in files_hashes(folder, folder, NOT_SITE).items()})
+
+
 @dataclass
 class Keys:
     """Computes each page's input key for one build."""
@@ -69,14 +86,12 @@ class Keys:
     shared: str  #: tool version, theme, plan-wide files, options
 
     @classmethod
-    def for_build(cls, root: Path, theme_folders: Iterable[Path], options: Iterable[object],
-                  shown: dict[str, str] | None = None) -> Keys:
-        """``shown``: what whole-plan pages show of this build's other outputs (the PDF's size), by name."""
-        content = {**files_hashes(root / "content", root), **(shown or {})}
-        theme = {f"{index}:{name}": value for index, folder in enumerate(theme_folders)
-                 for name, value in files_hashes(folder, folder, NOT_SITE).items()}
+    def for_build(cls, read: Snapshot, options: Iterable[object], shown: dict[str, str] | None = None) -> Keys:
+        """The keys of the files as ``read`` found them; ``shown``: what whole-plan pages show of this build's other
+        outputs (the PDF's size), by name."""
+        content = {**read.content, **(shown or {})}
         plan_wide = {name: value for name, value in content.items() if name.startswith(PLAN_WIDE)}
-        shared = json.dumps([FORMAT, masterplan.__version__, source_hash(), theme, plan_wide,
+        shared = json.dumps([FORMAT, masterplan.__version__, source_hash(), read.theme, plan_wide,
                              [repr(o) for o in options]], sort_keys=True)
         return cls(content, digest(shared.encode()))
 
