@@ -166,6 +166,10 @@ def test_the_search_index_is_reused_only_when_no_page_changed(sample: Path) -> N
 
 
 def test_warning_rules_never_report_errors(sample: Path) -> None:
+    """The preview shows the page before the warning rules run and never stops on them: an agency's file saved as
+    dishub.yml.txt (E019) showed the plan without Dishub and no error."""
+    agencies = sample / "content" / "agencies"
+    (agencies / "dishub.yml").rename(agencies / "dishub.yml.txt")
     plan, report = load(sample)
     assert plan is not None
     for program in plan.programs[:5]:  # near-duplicates, missing indicators: warnings all the same
@@ -174,6 +178,7 @@ def test_warning_rules_never_report_errors(sample: Path) -> None:
     found = [d for rule in checks.WARNING_RULES for d in rule(plan, report.unreadable)]
     assert found and all(d.severity is Severity.WARNING for d in found)
     assert checks.RULES == [*checks.ERROR_RULES, *checks.WARNING_RULES]
+    assert [d.code for rule in checks.ERROR_RULES for d in rule(plan, report.unreadable) if d.code == "E019"] == ["E019"]
 
 
 def test_the_load_cache_reuses_unchanged_files_and_sees_edits(sample: Path) -> None:

@@ -64,6 +64,7 @@ ERROR_RULES: list[Rule] = [
     revisions.duplicates,
     swot.check,
     assets.check,
+    files.check,  # E019: an agency's file renamed dishub.yml.txt would drop the agency from the preview
     templates.check,
 ]
 #: Rules that only ever warn (synchronisation across agencies: gaps, near-duplicates; the plan's coherence as
@@ -82,7 +83,6 @@ WARNING_RULES: list[Rule] = [
     one_indicator.check,
     codes.check,
     sample.check,
-    files.check,
     colours.check,
     glyphs.check,
     glossary.check,
