@@ -163,6 +163,8 @@ class Handler(BaseHTTPRequestHandler):
         page = self.preview.page("404.html")
         if page and self.preview.base_url:  # built to link from the public address's folder: here, from this server's root
             page = page.replace(f'"{site_folder(self.preview.base_url)}', '"/')
+        if page is None and self.preview.errors:  # its template fails: the errors and the reload, as any page's
+            return HTTPStatus.NOT_FOUND, BARE_PAGE
         return HTTPStatus.NOT_FOUND, page or None
 
     def reload(self, query: str) -> None:

@@ -243,6 +243,14 @@ def test_a_template_error_made_while_serving_is_said_in_the_terminal(served: Ser
     while not any("footer.html" in line and "kota" in line for line in served.lines) and time.monotonic() < deadline:
         time.sleep(0.2)
     assert any("templates/site/footer.html" in line and "kota" in line for line in served.lines), "\n".join(served.lines)
+    # a tab on a page the plan lacks got a bare "404: not found", without the errors nor the reload: it never came
+    # back once the template was mended
+    body = served.wait_for("/program/GOV-99.html", lambda status, body: status == 404 and "footer.html" in body,
+                           "the missing page with the error")
+    assert "/__reload" in body
+    override.write_text("<footer>{{ plan.city }}</footer>", encoding="utf-8")
+    served.wait_for("/program/GOV-99.html", lambda status, body: status == 404 and "Kota Contoh" in body,
+                    "the missing page again, the template mended")
 
 
 def test_pages_keep_their_style_when_build_is_deleted_while_serving(served: Served) -> None:
