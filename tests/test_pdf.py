@@ -486,8 +486,9 @@ def continued_matrix_pages(pdf: Path) -> Iterator[tuple[int, pdfplumber.page.Pag
 
 def test_a_matrix_page_going_on_with_a_program_names_it_in_the_header(sample_pdf: Path) -> None:
     """A program may go on over a page, and the rest of its cells then opens the next page mid-sentence under no
-    number or name: that page's header says which program it is ("Tabel 6.2 (lanjutan) · sambungan program 6:
-    GOV-05 e-Office dan Tanda Tangan Elektronik"), the last one started on the page before. A page opening with a
+    number or name: that page's header says which program it is ("Tabel 6.2 (lanjutan) · GOV-05 e-Office dan
+    Tanda Tangan Elektronik": its code, not its row's number behind a "sambungan" repeating "lanjutan"), the last
+    one started on the page before. A page opening with a
     program's own row names none."""
     resumed, fresh = resumed_programs(sample_pdf)
     assert resumed >= 8 and fresh >= 8, (resumed, fresh)
@@ -542,14 +543,15 @@ def resumed_programs(pdf: Path) -> tuple[int, int]:
     headers, pages = header_words(pdf), page_texts(pdf)
     resumed = fresh = 0
     for i, page in continued_matrix_pages(pdf):
-        named = re.search(r"· sambungan program (\d+): (\S+) ", headers[i])
+        named = re.search(r"\(lanjutan\) · ((?:GOV|BRD|ECO|LIV|SOC|ENV)-\d\d) ", headers[i])
         if any(re.fullmatch(r"\d{1,3}", word) for word in opening_words(page)):
             fresh += 1
             assert named is None, (i + 1, headers[i])
             continue
         resumed += 1
         assert named is not None, (i + 1, headers[i], opening_words(page))
-        assert PROGRAM_ROW.findall(pages[i - 1])[-1] == named.groups(), (i + 1, headers[i])
+        assert PROGRAM_ROW.findall(pages[i - 1])[-1][1] == named.group(1), (i + 1, headers[i])
+        assert "sambungan" not in headers[i]
     return resumed, fresh
 
 
