@@ -411,4 +411,4 @@ def test_the_samples_quick_win_year_counts_the_quick_wins_of_that_year(tmp_path:
     plan = load_and_check(tmp_path).plan
     assert plan is not None and len(plan.quick_wins) == 7
     said = "\n".join(chapters.expand(c, chapters.context(plan))[0] or "" for c in plan.chapters)
-    assert "*Quick win* tahun 2022, sebanyak 6 program" in said
+    assert "*Quick win* tahun 2022, sebanyak enam program" in said

@@ -83,7 +83,7 @@ def test_a_new_city_with_two_phases_builds_a_roadmap_section_for_each_with_its_o
     assert invoke("validate", str(root), "--strict") == (0, "No problems found.\n")
     assert invoke("build", str(root), "--no-pdf", "--no-search")[0] == 0
     page = root / "build" / "site" / "chapter" / "peta-jalan.html"
-    assert "Pelaksanaan dibagi dalam 2 tahap." in _page_text(page)
+    assert "Pelaksanaan dibagi dalam dua tahap." in _page_text(page)
     sections = _sections(page)
     assert {heading: text for heading, text in sections.items() if heading.startswith("Jangka")} == {
         "Jangka Pendek (2022–2026): Membangun Momentum": FIRST,
@@ -101,7 +101,7 @@ def test_a_phase_without_a_description_gets_its_heading_alone(tmp_path: Path) ->
     assert plan is not None
     roadmap = next(c for c in plan.chapters if c.id == "peta-jalan")
     text, problems = chapters.expand(roadmap, chapters.context(plan))
-    assert problems == [] and text is not None and "Pelaksanaan dibagi dalam 4 tahap." in text
+    assert problems == [] and text is not None and "Pelaksanaan dibagi dalam empat tahap." in text
     headings = re.split(r"^## (.*)$", text, flags=re.MULTILINE)
     sections = {heading: body.strip() for heading, body in zip(headings[1::2], headings[2::2])}
     assert [(heading, body) for heading, body in sections.items() if heading[0] in "JE"] == [
