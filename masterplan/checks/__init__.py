@@ -88,6 +88,7 @@ WARNING_RULES: list[Rule] = [
     glossary.check,
     plain_text.check,
     renamed_pages.renamed_programs,
+    renamed_pages.reused_codes,
     renamed_pages.renamed_agencies,
     agency_names.check,
     agency_names.retitled,

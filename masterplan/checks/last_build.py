@@ -70,6 +70,10 @@ class LastBuild:
             return self
         return self.baseline
 
+    def names(self, kind: str) -> dict[str, str]:
+        """id → name in the plan's language, of the last build's ``kind`` ("programs" or "agencies")."""
+        return self._names(kind)
+
     def _names(self, kind: str) -> dict[str, str]:
         """id → name in the plan's language, of the last build's ``kind`` ("programs" or "agencies")."""
         if kind not in self._known:

@@ -21,6 +21,7 @@ from masterplan.checks.last_build import (
     Unknown,
     published_pages,
 )
+from masterplan.checks.references import free_id
 from masterplan.diagnostics import Diagnostic, Message, warning
 from masterplan.model import Plan
 from masterplan.plan_parts import Agency
@@ -37,6 +38,32 @@ def renamed_programs(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> 
                       Message("add former_ids: [{old}] to {new}, so links to the old page keep working", old=old,
                               new=program.id),
                       new=program.id, old=old, fate=_fate(plan, "program", old))
+
+
+def reused_codes(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
+    """W423: a program's code that the last build published for another program, given to a new one while that
+    program took another code (ENV-05 renumbered ENV-16, ENV-05 given to a program just written): the published
+    page program/ENV-05.html, and every link to it, would show the new program, and nothing else tells it."""
+    before = Unknown.of(plan).last.names("programs")
+    if not before:
+        return
+    names = {program.id: program.name.get(plan.language) for program in plan.programs}
+    for program in plan.programs:
+        then = before.get(program.id)
+        if then is None or names[program.id] == then:
+            continue
+        moved = [code for code, name in names.items() if name == then and code not in before]
+        if len(moved) == 1:
+            free = free_id(plan, program.id, {moved[0]})
+            yield warning(program.at("id"), "W423", "program code {code} was '{then}' in the last build, which is "
+                          "{moved} now: the page {page} it published, and every link to it, would show '{now}'",
+                          Message("keep {code} for '{then}' (write id: {code} in place of {moved}) and give this "
+                                  "program a code of its own, e.g. {free}", code=program.id, then=then,
+                                  moved=moved[0], free=free) if free else
+                          Message("keep {code} for '{then}' (write id: {code} in place of {moved}) and give this "
+                                  "program a code of its own", code=program.id, then=then, moved=moved[0]),
+                          code=program.id, then=then, moved=moved[0], page=f"program/{program.id}.html",
+                          now=names[program.id])
 
 
 def renamed_agencies(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
