@@ -70,6 +70,15 @@ class LastBuild:
             return self
         return self.baseline
 
+    def lead_of(self, program: str) -> str | None:
+        """The agency that led program ``program`` in the last build, or None."""
+        if "leads" not in self._known:
+            items = self._published.get("programs")
+            self._known["leads"] = {item["id"]: item["lead"] for item in items if isinstance(item, dict)
+                                    and isinstance(item.get("id"), str) and isinstance(item.get("lead"), str)
+                                    } if isinstance(items, list) else {}
+        return self._known["leads"].get(program)  # type: ignore[no-any-return]
+
     def names(self, kind: str) -> dict[str, str]:
         """id → name in the plan's language, of the last build's ``kind`` ("programs" or "agencies")."""
         return self._names(kind)

@@ -54,6 +54,15 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
     yield from _cycles(plan)
 
 
+def _owner(unknown: Unknown, first: Program, second: Program) -> Program | None:
+    """Which of two programs of one id, in two agencies' files, the last build published under it (its lead then
+    leading it now); None when it cannot tell (no last build, the same agency, or neither)."""
+    lead = unknown.last.lead_of(first.id)
+    if lead is None or first.lead_id == second.lead_id:
+        return None
+    return first if first.lead_id == lead else second if second.lead_id == lead else None
+
+
 def free_id(plan: Plan, taken: str, offered: AbstractSet[str] = frozenset()) -> str | None:
     """The next id of ``taken``'s series no program has (LIV-12 after LIV-01 … LIV-11), nor is among the ids
     ``offered`` already, or None for an id of no series."""
@@ -75,6 +84,17 @@ def _unique_ids(plan: Plan, unknown: Unknown) -> Iterator[Diagnostic]:
             other = first.get(program.id.upper())
             if other is None:
                 first[program.id.upper()] = program
+            elif other.id == program.id and (owner := _owner(unknown, other, program)) is not None:
+                # the last build knows whose it is: said at the other agency's only (a block copied from the owner's)
+                free = free_id(plan, program.id, offered)
+                offered.update([free] if free else [])
+                here, there = (program, other) if owner is other else (other, program)
+                agency = plan.agency(there.lead_id)
+                yield error(here.at("id"), "E207", "program id '{id}' is used twice (also at {position})", Message(
+                    "{id} is {agency}'s program in the last build: a copy of it, delete this one; another program, "
+                    "give it a new id, e.g. {free}" if free else "{id} is {agency}'s program in the last build: a "
+                    "copy of it, delete this one; another program, give it a new id", id=program.id, free=free,
+                    agency=agency.short_name if agency else there.lead_id), id=program.id, position=there.at("id"))
             elif other.id == program.id:  # said at both: the copy may be either (pasted from another agency's file)
                 free = free_id(plan, program.id, offered)
                 offered.update([free] if free else [])
