@@ -87,6 +87,7 @@ def explain(err: ValidationError, data: Any, default: Position) -> Diagnostic:
         split = isinstance(container, dict) and container.get(err.instance, 0) is None  # {2023: 20,5}: "5" alone
         realised = path[-1:] == ["realised"]
         return error(where, "E106", "{field}: '{value}' is not a year", _glued(err.instance, None) or (
+                     _decimal_cut(container, err.instance, realised) if split else None) or (
                      "in {{...}} a comma separates realised figures: write a decimal number with a point, e.g. "
                      "2023: 16.4" if split and realised else
                      "in {{...}} a comma separates targets: write a decimal number with a point, e.g. 2023: 20.5"
@@ -257,6 +258,20 @@ def unknown_fields(err: ValidationError, field: str, mapping_at: Position) -> li
         else:
             found.append(error(where, "E103", "unknown field '{name}'", hint, name=name))
     return found
+
+
+def _decimal_cut(years: dict[Any, Any], piece: Any, realised: bool) -> Message | None:
+    """For the piece a comma cut off a target's (a ``realised`` figure's) decimal number ({2024: 10,5}: the year 2024 at 10, then "5"), the
+    target written as the writer meant it, 2024: 10.5; None where the key before it is no year and a whole number."""
+    keys = list(years)
+    at = keys.index(piece) if piece in keys else 0
+    year = keys[at - 1] if at else None
+    value = years.get(year) if year is not None else None
+    if not (isinstance(year, int) and isinstance(value, int) and not isinstance(value, bool)):
+        return None
+    return Message("in {{...}} a comma separates realised figures: write the decimal number with a point, {year}: "
+                   "{value}" if realised else "in {{...}} a comma separates targets: write the decimal number with a "
+                   "point, {year}: {value}", year=str(year), value=f"{value}.{piece}")
 
 
 def _glued(key: Any, known: list[str] | None) -> Message | None:

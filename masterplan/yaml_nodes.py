@@ -45,6 +45,7 @@ _PLAIN_TAGS = {f"tag:yaml.org,2002:{name}" for name in
 _STR = "tag:yaml.org,2002:str"
 _FLOAT = "tag:yaml.org,2002:float"
 _INT = "tag:yaml.org,2002:int"
+_NULL = "tag:yaml.org,2002:null"
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _MERGE = "tag:yaml.org,2002:merge"
 _SCALAR_CONSTRUCTORS = {f"tag:yaml.org,2002:{name}": SafeConstructor.yaml_constructors[f"tag:yaml.org,2002:{name}"]
@@ -253,6 +254,9 @@ class Builder:
                                 column=max(key_positions[key].column - 2, 1)),
                         key=key, line=key_positions[key].line))
                     continue
+                if (node.flow_style and key.__class__ is int and result[key] is None and value_node.__class__ is
+                        ScalarNode and value_node.tag == _NULL):  # {2024: 10,5, 2025: 12,5}: a decimal's second "5"
+                    continue  # told where its comma cut the number (E106, E103), not as a field written twice
                 self.problems.append(error(
                     where, "E002", "duplicate key '{key}' (first at line {line})",
                     "YAML would silently keep only the last one; merge them or delete one",
