@@ -86,6 +86,26 @@ def colon_in_text(value: Any) -> Message | None:
     return None
 
 
+def _budget_by_year(value: Any) -> str | None:
+    """A budget written as targets are, a year to an amount (``{2024: 1500000000}``, or a list of such), as budget
+    lines: ``budget: [{year: 2024, amount: 1500000000, source: APBD}]``; None for anything else."""
+    pairs = value.items() if isinstance(value, dict) else [pair for item in value if isinstance(item, dict)
+                                                            for pair in item.items()] if isinstance(value, list) else []
+    lines = [f"{{year: {year}, amount: {amount}, source: APBD}}" for year, amount in pairs
+             if isinstance(year, int) and 1900 < year < 2200 and isinstance(amount, int) and not isinstance(amount, bool)]
+    return f"budget: [{', '.join(lines)}]" if lines else None
+
+
+def budget_line_hint(path: list[Any], line: Any) -> Message | None:
+    """For a budget line written as a target is, ``- 2024: 1500000000``, the line written as a budget line is;
+    None for any other."""
+    if path[-2:-1] != ["budget"] or not isinstance(line, dict) or "year" in line:
+        return None
+    written = _budget_by_year([line])
+    return Message("a budget line names its year, amount and source: {example}",
+                   example=written.removeprefix("budget: [").removesuffix("]").join(("- ", ""))) if written else None
+
+
 def _shape_hint(err: ValidationError) -> Message | None:
     """An example of the field written as it should be: with the writer's own years where it had them."""
     path = list(err.absolute_path)
@@ -103,6 +123,10 @@ def _shape_hint(err: ValidationError) -> Message | None:
         example = f"period: {{start: {span.group(1)}, end: {span.group(2)}}}"
     elif field in _BY_YEAR and (listed := _listed_years(field, value)):  # "- 2024: 72": the writer's years
         example = listed
+    elif field == "budget" and isinstance(value, int) and not isinstance(value, bool) and value > 0:  # its own amount
+        example = f"budget: [{{year: 2024, amount: {value}, source: APBD}}]"
+    elif field == "budget" and (lines := _budget_by_year(value)):  # "- 2024: 1500000000", as targets are written
+        example = lines
     elif isinstance(value, str) and field in _ID_LISTS and value.strip():  # "dinsos, dispendukcapil"
         parts = [part.strip() for part in re.split(r"[,;]| dan ", value) if part.strip()]
         words = [word for part in parts for word in part.split()]

@@ -26,6 +26,7 @@ from masterplan.schema_hints import (
     CONTACT_WORDS,
     LANGUAGE_CODE,
     WHOLE_RUPIAH_SPLIT,
+    budget_line_hint,
     colon_in_text,
     empty_year_hint,
     example_of,
@@ -103,6 +104,7 @@ def explain(err: ValidationError, data: Any, default: Position) -> Diagnostic:
         container = locate_value(data, path)
         glued = next((hint for key in (container if isinstance(container, dict) else {})
                       if str(key).startswith(f"{name}:") and (hint := _glued(key, [name]))), None)
+        glued = glued or budget_line_hint(path, container)  # "- 2024: 1500000000": a line written as a target
         if not path:
             return error(where, "E102", "missing required field '{name}'", glued or example_of(name), name=name)
         return error(where, "E102", "missing required field '{name}' in {field}", glued or example_of(name), name=name,
@@ -243,6 +245,8 @@ def unknown_fields(err: ValidationError, field: str, mapping_at: Position) -> li
         hint = split_amount(err.instance, name) or hint
         if (glued := _glued(name, known)) is not None:  # {amount:350000000}: one key, no value
             hint = glued
+        if isinstance(name, int):  # "- 2024: 1500000000": a budget line written as a target
+            hint = budget_line_hint(list(err.absolute_path), err.instance) or hint
         if str(name).lower() in _REVISION_FIELDS and "revisions" in known:  # plan.yml: not "did you mean 'vision'?"
             # the regulation a kota's Wali Kota adopts it with is a Perwali, a kabupaten's Bupati's a Perbup
             hint = (Message("plan.yml lists its versions under revisions:, each with its version, date, summary (what "
