@@ -58,6 +58,10 @@ def syntax_error(exc: yaml.MarkedYAMLError, text: str, file: str, line_offset: i
         return error(Position(file, line, column), "E001", "YAML syntax error: the quote opened here is closed only "
                      "at line {line}", "end the text with the same quote on this line, or write it without quotes",
                      line=mark.line + 1 + line_offset)
+    if mark and re.search(r"expected ',' or '[}\]]'", problem):
+        opened = exc.context_mark.line if exc.context_mark else mark.line
+        if (told := _flow_hint(lines[opened] if opened < len(lines) else "")) is not None:
+            line, column, hint = opened + 1 + line_offset, len(lines[opened]) - len(lines[opened].lstrip()) + 1, told
     if mark and (unindented := _block_text_unindented(lines, mark.line)) is not None:
         line, column, hint = unindented[0] + 1 + line_offset, _indent(lines[unindented[0]]) + 1, unindented[1]
     if mark and bad_line.lstrip().startswith("- ") and "did not find expected key" in problem:
@@ -71,6 +75,23 @@ def syntax_error(exc: yaml.MarkedYAMLError, text: str, file: str, line_offset: i
                      "YAML syntax error: {problem} before the end of the text", hint, problem=_words_of_yaml(problem))
     return error(Position(file, line, column), "E001", "YAML syntax error: {problem}", hint,
                  problem=_words_of_yaml(problem))
+
+
+def _flow_hint(line: str) -> Message | None:
+    """Why a ``{...}`` or ``[...]`` opened on ``line`` is not read to its end: a comment inside it, a semicolon for
+    a comma, or a comma left out between two fields; None when none of these."""
+    inside = line[line.find("{"):] if "{" in line else line[line.find("["):] if "[" in line else ""
+    if re.search(r"\s#", inside):
+        return Message("'#' starts a comment, which hides the rest of the line, its closing bracket too: write the "
+                       "note outside the brackets, after them, or delete it")
+    if ";" in inside:
+        return Message("inside {{...}} fields are parted by commas, not semicolons: {fixed}",
+                       fixed=re.sub(r"\s*;\s*", ", ", inside.strip()))
+    missing = re.search(r"(?<=[\w\]}'\"])(\s+)([A-Za-z_]\w*):\s", inside)
+    if missing and re.search(r"[\w]+:\s", inside[:missing.start()]):
+        return Message("a comma is missing before {field}: {fixed}", field=missing.group(2),
+                       fixed=inside[:missing.start()].strip() + ", " + inside[missing.end(1):].strip())
+    return None
 
 
 _BLOCK_TEXT = re.compile(r"^(\s*)(?:- )?([A-Za-z_][\w-]*):\s*[|>][+-]?\d?\s*(?:#.*)?$")
@@ -235,6 +256,7 @@ def _quote_hint(problem: str, line: str, column: int) -> Message | None:
                        "the text on the next line", character=start, key=key.strip())
     if not ("cannot start any token" in problem and line[column:column + 1] == start
             or "alphabetic or numeric character" in problem and start in "*&"
+            or "did not find expected key" in problem and start in "*&" and " " in value
             or "comment or line break" in problem and start in ">|"
             or "did not find expected key" in problem and start in "[{" and value[-1] not in "]}"):
         return None
