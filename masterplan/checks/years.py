@@ -21,6 +21,8 @@ _WITH_UNIT = re.compile(r"([+-]?\d[\d.,]*)\s*(%|[^\W\d]+(?:\s+[^\W\d]+)*)")
 _ABOUT = re.compile(r"(?:±|\+/-|sekitar|kurang lebih|kl\.?)\s*(\d[\d.,]*)", re.IGNORECASE)
 _BOUND = re.compile(r"(?:<=?|>=?|≤|≥|kurang dari|lebih dari|maks(?:imal)?\.?|min(?:imal)?\.?)\s*(\d[\d.,]*)\s*%?",
                     re.IGNORECASE)
+#: a range for one year, "75-80" or "75–80": text to YAML, which no chart or column can plot
+_RANGE = re.compile(r"(\d+(?:[.,]\d+)?)\s*[-–]\s*(\d+(?:[.,]\d+)?)")
 _YEARS = re.compile(r"\b((?:19|20)\d\d)\s*[–—-]\s*((?:19|20)\d\d)\b")
 LEAST_RUPIAH = 1_000_000  #: a whole amount below it is typed short of rupiah (W313, W325): 800 for 800 juta
 
@@ -250,6 +252,11 @@ def number_as_text(value: str, indicator: Indicator) -> Message | None:
     about = _ABOUT.fullmatch(text)
     if about:
         return Message("write the number alone: {number}", number=_plain_number(about.group(1)))
+    span = _RANGE.fullmatch(text)
+    if span:
+        return Message("the charts and the open data need one number a year: write the target committed to, {low} "
+                       "or {high}; the range may be said in the indicator's description",
+                       low=_plain_number(span.group(1)), high=_plain_number(span.group(2)))
     bound = _BOUND.fullmatch(text)
     if bound:
         return Message("the charts and the open data need a number: write {number}, and say 'at most' or 'at least' "
