@@ -86,6 +86,7 @@ class Plan(ProgramGroup):
     content: Path | None = field(default=None, repr=False)
     base_url: str | None = None  #: the public address the site is published at (plan.yml), for every build
     two_sided: bool = False  #: the book is printed on both sides: chapters open on right-hand pages (plan.yml print)
+    bleed: bool = False  #: the print shop's file: 3 mm of bleed and crop marks around every page (plan.yml print)
     executive_summary: bool = False  #: an executive summary is written beside the book (plan.yml executive_summary)
     #: the authors' text that opens the executive summary (content/executive-summary.md), if written
     summary_text: Chapter | None = None

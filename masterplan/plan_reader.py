@@ -61,6 +61,7 @@ def read_plan(reader: FolderReader, path: Path) -> Plan | None:
         position=data.position, where=where, content=reader.root / CONTENT,
         base_url=(data.get("base_url") or "").strip() or None,
         two_sided=bool((data.get("print") or {}).get("two_sided", False)),
+        bleed=bool((data.get("print") or {}).get("bleed", False)),
         executive_summary=bool(data.get("executive_summary", False)),
         strategic_analysis=bool(data.get("strategic_analysis", False)),
         data_license=open_data.get("license"), data_license_url=open_data.get("license_url"),

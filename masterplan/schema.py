@@ -61,6 +61,9 @@ DOCUMENTS: dict[str, dict[str, Any]] = {
                           "opens on a right-hand page (after a blank left-hand one where needed), and the wider margin "
                           "(25 mm, the outer 20 mm) is at the binding: on the left of a right-hand page, the right of "
                           "a left-hand one. Default false (one-sided, the wider margin on the left)."},
+            "bleed": {"type": "boolean", "description": "The print shop's file: 3 mm of bleed beyond every A4 page "
+                      "and crop marks (the PDF's TrimBox the A4 page), the covers' colour running on into the bleed. "
+                      "Default false (a PDF to read on screen and print in the office)."},
         }, []),
         "executive_summary": {"type": "boolean", "description": "Also write the executive summary (Ringkasan "
                               "Eksekutif), a short second PDF beside the book: cover, vision and missions, the pillars "

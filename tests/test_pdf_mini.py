@@ -591,3 +591,34 @@ def test_a_page_opening_with_a_readiness_group_s_band_names_no_group_before_it(m
     banded = [lines for lines in opened if "(lanjutan)" in lines[0] and lines[2] == "INFRASTRUKTUR"]
     assert banded, "no page opens with a band: the plan no longer tests what it should"  # the head, then the band
     assert all(re.match(r"Tabel 1\.1 \(lanjutan\) Bab 1", lines[0]) for lines in banded), [b[0] for b in banded]
+
+
+def test_the_print_shops_file_has_bleed_and_crop_marks_and_the_cover_runs_into_the_bleed(
+        make_plan: Callable[..., Path], tmp_path: Path) -> None:
+    """The print shop could not trim the covers: their colour ran to the A4 edge with no bleed, TrimBox = BleedBox =
+    MediaBox, no crop marks. With print: {bleed: true} every page has 3 mm of bleed around its A4 trim (the TrimBox),
+    and the cover's band of colour runs on into it; the pages and their text are the book's without bleed."""
+    import subprocess
+
+    from conftest import MINI_FILES
+    plan_yml = textwrap.dedent(MINI_FILES["content/plan.yml"])
+    plain, bled = make_plan(), make_plan({"content/plan.yml": plan_yml + "print: {bleed: true}\n"})
+    assert build(plain).ok and build(bled).ok
+    bleed = 3 / 25.4 * 72
+    without, with_bleed = (pypdf.PdfReader(root / "build" / "masterplan.pdf") for root in (plain, bled))
+    assert len(with_bleed.pages) == len(without.pages)
+    for page, other in zip(with_bleed.pages, without.pages, strict=True):
+        trim, media = page.trimbox, page.mediabox
+        assert (round(float(trim.width), 1), round(float(trim.height), 1)) == \
+            (round(float(other.mediabox.width), 1), round(float(other.mediabox.height), 1))  # A4, either way
+        assert abs(float(media.width) - float(trim.width) - 2 * bleed) < 0.1
+        assert abs(float(media.height) - float(trim.height) - 2 * bleed) < 0.1
+        assert (page.extract_text() or "").split() == (other.extract_text() or "").split()
+    assert without.pages[0].trimbox == without.pages[0].mediabox  # a screen PDF keeps no bleed
+    # the cover's top left corner, in the bleed outside the trim: the band's navy, not white paper
+    subprocess.run(["pdftoppm", "-png", "-r", "72", "-f", "1", "-l", "1", "-singlefile",
+                    str(bled / "build" / "masterplan.pdf"), str(tmp_path / "cover")], check=True)
+    from PIL import Image
+    with Image.open(tmp_path / "cover.png") as cover:
+        red, green, blue = cover.convert("RGB").getpixel((2, 2))
+    assert (red, green, blue) != (255, 255, 255) and blue > red + 40, (red, green, blue)

@@ -31,6 +31,7 @@ from masterplan.render.theme import Theme, environment, template_position
 
 STYLESHEET = "print/book.css"
 TWO_SIDED = "print/two-sided.css"  #: added after the stylesheet for a book printed on both sides of the paper
+BLEED = "print/bleed.css"  #: added last for the print shop's file: bleed and crop marks around every page
 
 
 class Press(NamedTuple):
@@ -92,7 +93,7 @@ def _failed(plan: Plan, exc: Exception) -> Diagnostic:
 
 def stylesheets(plan: Plan) -> list[str]:
     """The theme's stylesheets for the plan's book, in the order they apply."""
-    return [STYLESHEET, *([TWO_SIDED] if plan.two_sided else [])]
+    return [STYLESHEET, *([TWO_SIDED] if plan.two_sided else []), *([BLEED] if plan.bleed else [])]
 
 
 def stylesheet_text(plan: Plan, theme: Theme) -> str:
