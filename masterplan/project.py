@@ -22,7 +22,7 @@ from masterplan.i18n import plan_theme
 from masterplan.load import load
 from masterplan.model import DEFAULT_LANGUAGE, Plan
 from masterplan.output import BUILD, build_folder
-from masterplan.resources import sample_dir
+from masterplan.resources import sample_dir, theme_dir
 
 
 def find_root(start: Path) -> Path:
@@ -112,6 +112,10 @@ class AlreadyExists(Exception):
     """Raised instead of overwriting a user's content."""
 
 
+#: the guide for the agencies' staff who fill in their files, written beside content/ by ``masterplan new``
+AGENCY_GUIDE = "PANDUAN-OPD.md"
+
+
 def scaffold(target: Path, force: bool = False, adaptation: Adaptation | None = None) -> list[Path]:
     """Copy the sample plan into ``target``/content, made the city's and period's of ``adaptation`` if
     given; returns the backups made, if any.
@@ -150,6 +154,9 @@ def scaffold(target: Path, force: bool = False, adaptation: Adaptation | None = 
     gitignore = target / ".gitignore"
     if not gitignore.exists():  # the output, and the backups --force keeps (the history is git's)
         gitignore.write_text(f"{BUILD}/\n{CONTENT}.backup-*/\n", encoding="utf-8")
+    guide = target / AGENCY_GUIDE
+    if not guide.exists():  # the agencies' staff's guide, in Indonesian; one the plan's team edited is theirs
+        shutil.copyfile(theme_dir() / "guide" / AGENCY_GUIDE, guide)
     return backups
 
 
