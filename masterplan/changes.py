@@ -203,7 +203,7 @@ def _facts(program: Program, language: str) -> ProgramFacts:
     return ProgramFacts(program.id, program.name, program.pillar_id, program.lead_id,
                         (program.period.start, program.period.end),
                         _by_source([(line.source, line.amount) for line in program.budget]),
-                        tuple(IndicatorFacts(i.name.get(language), i.unit.get(language), dict(i.targets))
+                        tuple(IndicatorFacts(i.name.get(language), i.unit.get(language), dict(i.targets), i.direction)
                               for i in program.indicators), tuple(program.former_ids),
                         _by_year([(line.year, line.source, line.amount) for line in program.budget]))
 

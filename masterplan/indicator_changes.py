@@ -24,6 +24,7 @@ class IndicatorFacts:
     name: str
     unit: str
     targets: dict[int, Value]
+    direction: str | None = None  #: "up" or "down": which way is better; None where the indicator does not say
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,15 @@ class TargetChange:
     year: int
     before: Value | None  #: None: the previous version set no target that year
     after: Value | None
+    direction: str | None = None  #: the indicator's, now
+
+    @property
+    def weaker(self) -> bool:
+        """Whether the target asks less than it did: lower where higher is better, higher where lower is."""
+        before, after = self.before, self.after
+        if not (isinstance(before, (int, float)) and isinstance(after, (int, float))) or before == after:
+            return False
+        return after < before if self.direction == "up" else after > before if self.direction == "down" else False
 
 
 def pairs(before: tuple[IndicatorFacts, ...], after: tuple[IndicatorFacts, ...]
@@ -54,7 +64,7 @@ def pairs(before: tuple[IndicatorFacts, ...], after: tuple[IndicatorFacts, ...]
 
 def target_changes(then: IndicatorFacts, now: IndicatorFacts) -> list[TargetChange]:
     """Each year whose target differs, the years of the current targets first, then those only the previous had."""
-    changes = [TargetChange(now.name, year, then.targets.get(year), target)
+    changes = [TargetChange(now.name, year, then.targets.get(year), target, now.direction)
                for year, target in sorted(now.targets.items()) if then.targets.get(year) != target]
-    return changes + [TargetChange(now.name, year, target, None) for year, target in sorted(then.targets.items())
-                      if year not in now.targets]
+    return changes + [TargetChange(now.name, year, target, None, now.direction)
+                      for year, target in sorted(then.targets.items()) if year not in now.targets]

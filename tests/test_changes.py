@@ -188,6 +188,22 @@ def test_an_indicator_renamed_is_followed_by_its_place_and_unit(tmp_path: Path) 
     before = version_of_json(json.loads((other / "build/site/data/plan.json").read_text(encoding="utf-8")), "id")
     assert not compare(before, version_of_plan(plan)).changed
 
+def test_a_target_asking_less_than_before_is_marked_easier(tmp_path: Path) -> None:
+    """The data journalist read "55 → 58" for an indicator where lower is better as neutral as any other change:
+    a target that asks less than it did (lower where higher is better, higher where lower is) is marked so."""
+    lowered = RESPONSE.format(name="Aduan ditanggapi dalam 10 menit", unit="persen", target=85).replace(
+        "                targets:", "                direction: up\n                targets:")
+    root = _indicators_revised(tmp_path, "            indicators:\n" + lowered)
+    _build(root)
+    page = (root / "build/site/changes.html").read_text(encoding="utf-8")
+    assert _rows(page, "targets-table")[1:] == [
+        ("GOV-01 e-Sambat (Media Sambat Masyarakat) Aduan ditanggapi dalam 10 menit 2024 90 85 "
+         "(lebih ringan dari sebelumnya)")]
+    from masterplan.indicator_changes import TargetChange
+    assert TargetChange("x", 2024, 10, 15, "down").weaker and not TargetChange("x", 2024, 10, 15, "up").weaker
+    assert not TargetChange("x", 2024, 10, 5, None).weaker and not TargetChange("x", 2024, None, 5, "up").weaker
+
+
 def test_the_site_shows_what_changed_since_the_previous_version(tmp_path: Path) -> None:
     root, output = _revised(tmp_path)
     site = root / "build/site"
