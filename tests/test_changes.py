@@ -321,6 +321,12 @@ def test_the_page_of_changes_passes_axe_in_chromium(tmp_path: Path, page: object
         assert page.url == address + "changes.html"  # type: ignore[attr-defined]
         assert _axe(page, [*WCAG_TAGS, "best-practice"]) == []
         assert page.problems == []  # type: ignore[attr-defined]
+        # on a phone the total row of the budgets' table was a card of three columns' names over no value
+        page.set_viewport_size({"width": 390, "height": 844})  # type: ignore[attr-defined]
+        page.reload()  # type: ignore[attr-defined]
+        shown = page.eval_on_selector_all(  # type: ignore[attr-defined]
+            "#budget-table tfoot td", "cells => cells.filter(c => c.checkVisibility()).map(c => c.textContent.trim())")
+        assert shown == ["+Rp 630.000.000"], shown
 
 
 def test_a_chapter_claiming_the_changes_prints_their_table_in_the_book(tmp_path: Path) -> None:
