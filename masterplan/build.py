@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from masterplan import baseline, output, plan_state, published_plan
+from masterplan import baseline, names_history, output, plan_state, published_plan
 from masterplan.alongside import Alongside
 from masterplan.diagnostics import ContentError, Message, Position, Report, error
 from masterplan.filecache import FileCache
@@ -182,6 +182,7 @@ def _run(root: Path, options: BuildOptions, cache: FileCache | None) -> BuildRes
                 from masterplan.render import site_cache
                 site_cache.keep_unchanged(output.build_folder(root) / output.SITE, staging.path(output.SITE))
                 published_plan.keep(plan, output.build_folder(root), staging.folder)  # a revision's first build
+                names_history.keep(output.build_folder(root), staging.folder)  # the names of every build before
             report.extend(warnings())
             if report.failed(options.strict):
                 raise ContentError(report.errors)

@@ -197,3 +197,19 @@ def test_a_dropped_programs_name_is_still_told_after_a_build_in_the_middle_of_th
     assert [line.split(" (")[0] for line in told(validate(root), "W420")] == [
         ("content/chapters/01-pendahuluan.md:9: 1 line of this file names 'Transaksi Non-Tunai', program ECO-01 of "
          "the last build, which the plan no longer has")]
+
+
+def test_an_agency_renamed_in_a_draft_is_still_told_after_its_builds(tmp_path: Path) -> None:
+    """Diskominfo's staff renamed their agency's short name to Diskominfotik, the version unchanged (an agency's
+    staff never touches plan.yml): W419 told the chapter still saying "Diskominfo", until one build, after which the
+    old name was forgotten and the chapter's line passed. Every build keeps the names the build before it had."""
+    root = published(tmp_path)
+    agency = root / "content" / "agencies" / "diskominfo.yml"
+    agency.write_text(agency.read_text(encoding="utf-8").replace("short_name: Diskominfo\n",
+                                                                 "short_name: Diskominfotik\n"), encoding="utf-8")
+    first = told(validate(root), "W419")
+    assert first and "Diskominfo" in first[0], first
+    for _ in range(2):  # the preview builds on every save
+        assert build(root) == 0
+        assert told(validate(root), "W419") == first
+    assert (root / "build" / ".names.json").is_file()

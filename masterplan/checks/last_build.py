@@ -22,7 +22,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from masterplan import output, plan_json, published_plan
+from masterplan import names_history, output, plan_json, published_plan
 from masterplan.diagnostics import Message, did_you_mean, listing
 from masterplan.folder_reader import YAML_SUFFIXES
 from masterplan.model import Plan
@@ -106,26 +106,21 @@ class LastBuild:
                        if old not in gone}
 
     def names_kept(self, kind: str) -> dict[str, list[str]]:
-        """id → every short name (an agency's) and name that the last build, or the published plan its revision
-        started from, gave each of its ``kind`` the plan still has by that id."""
+        """id → every short name (an agency's) and name that the last build, the published plan its revision started
+        from, or a build before them (:mod:`masterplan.names_history`) gave each of its ``kind`` the plan still has by
+        that id."""
         now = {item.id for item in (self.plan.agencies if kind == "agencies" else self.plan.programs)}
         kept: dict[str, list[str]] = {}
-        for source in (self, self.baseline):
-            for id_, names in (source._all_names(kind) if source else {}).items():
+        earlier = names_history.kept(self.plan.content.parent / output.BUILD).get(kind, {}) if self.plan.content else {}
+        for found in (self._all_names(kind), self.baseline._all_names(kind) if self.baseline else {}, earlier):
+            for id_, names in found.items():
                 if id_ in now:
                     kept[id_] = list(dict.fromkeys([*kept.get(id_, []), *names]))
         return kept
 
     def _all_names(self, kind: str) -> dict[str, list[str]]:
         """id → the short name (an agency's) and the names, in every language, of each of this build's ``kind``."""
-        items = self._published.get(kind)
-        found: dict[str, list[str]] = {}
-        for item in items if isinstance(items, list) else []:  # a damaged file gives no hint, not a crash
-            if isinstance(item, dict) and isinstance(item.get("id"), str):
-                name = item.get("name")
-                names = [item.get("short_name"), *(name.values() if isinstance(name, dict) else [name])]
-                found[item["id"]] = [text.strip() for text in names if isinstance(text, str) and text.strip()]
-        return found
+        return names_history.names_in(self._published, kind)
 
     def published(self, kind: str) -> set[str]:
         """The ids of the last build's ``kind`` ("programs" or "agencies"); none without a last build."""
