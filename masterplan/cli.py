@@ -151,7 +151,7 @@ def new(directory: Path, force: bool, city: str | None, period: str | None) -> N
 
 
 @cli.command()
-@PLAN_DIR
+@click.argument("plan_dir", required=False, default=".", type=click.Path(exists=True, path_type=Path))
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
               help="text: compiler-style lines; json: a list for tools (both on stdout: validate > report.txt).")
 @click.option("--strict", is_flag=True, help="Warnings fail too (exit code 1).")
@@ -164,11 +164,16 @@ def validate(plan_dir: Path, output_format: str, strict: bool, by_agency: bool) 
     It reads content/ as the build does: executive-summary.md and analysis/ only when
     plan.yml asks for the executive summary and the strategic analysis (else W017 says so).
 
+    Given a file of the plan (content/agencies/dinkes.yml) instead of its folder, the whole
+    plan is checked and the problems of that file are reported, with a count of the others.
+
     Exit code 0: clean; 1: content errors (or warnings with --strict); 2: wrong command line.
     """
     from masterplan.kept_files import KeptFiles
     from masterplan.project import load_and_check
-    root = _root(plan_dir)
+    root = _root(plan_dir.parent if plan_dir.is_file() else plan_dir)
+    only = plan_dir.resolve().relative_to(root).as_posix() if plan_dir.is_file() and \
+        plan_dir.resolve().is_relative_to(root) else None  # one agency's file: its staff's own problems
     kept = KeptFiles()
     try:
         checked = load_and_check(root, kept)
@@ -177,7 +182,10 @@ def validate(plan_dir: Path, output_format: str, strict: bool, by_agency: bool) 
             from masterplan.checks.templates import rendered
             checked.report.extend(rendered(checked.plan))
         speaker = _speaker(root, checked.plan)
-        if output_format == "text" and root != plan_dir.resolve():  # found in a folder above: say which plan this is
+        if only is not None:
+            others = [d for d in checked.report.items if d.position.file != only]
+            checked.report.items = [d for d in checked.report.items if d.position.file == only]
+        if output_format == "text" and root != plan_dir.resolve() and only is None:  # found in a folder above
             click.echo(speaker.say(Message("Plan folder: {folder}", folder=root)))
         if by_agency and output_format == "text" and checked.report:
             from masterplan.agency_shares import said
@@ -186,7 +194,12 @@ def validate(plan_dir: Path, output_format: str, strict: bool, by_agency: bool) 
         else:
             _print_report(checked.report, speaker, output_format, err=False, plan=checked.plan)
         if output_format == "text" and not checked.report:
-            click.echo(speaker.say(Message("No problems found.")))
+            click.echo(speaker.say(Message("No problems found in {file}.", file=only) if only is not None
+                                   else Message("No problems found.")))
+        if output_format == "text" and only is not None and others:
+            from masterplan.diagnostics import counted
+            click.echo(speaker.say(Message("The plan's other files: {counted} (masterplan validate lists them)",
+                                           counted=counted(others))))
     finally:
         kept.settle()  # the parses it keeps are written beside the checks
     sys.exit(1 if checked.report.failed(strict) else 0)

@@ -114,8 +114,10 @@ def test_a_public_address_without_https_stops_before_building(mini_plan: Path) -
 
 
 def test_a_file_given_as_plan_dir_is_a_usage_error(mini_plan: Path) -> None:
-    result = CliRunner().invoke(cli, ["validate", str(mini_plan / "content" / "plan.yml")])
-    assert result.exit_code == 2
+    """Only validate reads one file's problems (below); build and serve take the plan's folder."""
+    for command in ("build", "serve"):
+        result = CliRunner().invoke(cli, [command, str(mini_plan / "content" / "plan.yml")])
+        assert result.exit_code == 2, (command, result.output)
 
 
 def test_validate_from_inside_the_plan(mini_plan: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -547,3 +549,22 @@ def test_new_with_force_leaves_all_as_it_was_when_the_build_cannot_be_set_aside(
         project.scaffold(target, force=True)
     assert mine.read_text(encoding="utf-8").endswith("# my edit\n")
     assert not list(target.glob("content.backup-*")) and (target / "build").is_dir()
+
+
+def test_validate_given_an_agencys_file_reports_that_file(make_plan: Callable[..., Path]) -> None:
+    """An agency's staff ran `validate dinkes.yml` to check their own file and got "is a file, not a folder". The
+    whole plan is checked, their file's problems reported, the others counted; the exit code is their file's."""
+    root = make_plan({"content/agencies/bpkad.yml": MINI_FILES["content/agencies/bpkad.yml"].replace(
+        "period: {start: 2022, end: 2023}", "period: {start: 2022, end: 2029}"),
+        "content/agencies/diskominfo.yml": MINI_FILES["content/agencies/diskominfo.yml"].replace(
+        "partners: [bpkad]", "partners: [bpkad, dinsos]")})
+    whole = json.loads(invoke("validate", str(root), "--format", "json")[1])
+    assert {d["file"] for d in whole} == {"content/agencies/bpkad.yml", "content/agencies/diskominfo.yml"}
+    code, out, _ = invoke("validate", str(root / "content" / "agencies" / "bpkad.yml"))
+    mine = [d for d in whole if d["file"] == "content/agencies/bpkad.yml"]
+    assert code == 1 and out.count("content/agencies/bpkad.yml:") == len(mine) and "content/pillars" not in out
+    others = [d for d in whole if d["file"] != "content/agencies/bpkad.yml"]
+    errors = sum(d["severity"] == "error" for d in others)
+    assert f"The plan's other files: {errors} error" in out
+    code, out, _ = invoke("validate", str(root / "content" / "plan.yml"))
+    assert code == 0 and "No problems found in content/plan.yml." in out
