@@ -31,7 +31,8 @@ def type_hint(err: ValidationError) -> str | None:
         return Message("YAML reads yes, no, on, off, true and false (small, capital or Capitalised) as yes or no: "
                        "put the text in quotes, e.g. \"NO\"")
     if isinstance(value, str) and _GROUPED.fullmatch(value.strip()) and "integer" in str(err.validator_value):
-        return Message("write the number without quotes or dots: {number}", number=re.sub(r"[^0-9]", "", value))
+        digits = re.sub(r"\D", "", value)  # full-width ２０００ too: int() reads every script's digits
+        return Message("write the number without quotes or dots: {number}", number=str(int(digits)) if digits else value)
     if isinstance(value, str) and _DECIMAL.fullmatch(value.strip()) and is_amount(list(err.absolute_path)):
         return _WHOLE_RUPIAH
     if isinstance(value, str) and "integer" in str(err.validator_value) and (rupiah := _spelt(value)):

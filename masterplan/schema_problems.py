@@ -50,7 +50,9 @@ def _describe(value: Any) -> Any:
         return _TYPE_NAMES["object" if isinstance(value, dict) else "array"]
     if value is None:
         return Message("nothing")
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
+    if isinstance(value, bool):  # as YAML writes it: true, not Python's True
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
         return value  # a number, written in the reader's language (1,5)
     return repr(value) if isinstance(value, str) else str(value)
 
