@@ -248,7 +248,8 @@ def rename(old: str, new: str, plan_dir: Path, dry_run: bool) -> None:
     click.echo(speaker.say(Message("Renamed {old} to {new}: {counted}; former_ids keeps {old}", old=old, new=new,
                                    counted=counted)))
     click.echo(speaker.say(Message("Previous files kept in {folder}", folder=backup.relative_to(root))))
-    click.echo(speaker.say(Message("Next: masterplan validate (a chapter may name it in a way not changed here)")))
+    click.echo(speaker.say(Message("Next: masterplan validate (a chapter or the plan's own templates may name it in a way not changed "
+                                   "here)")))
 
 
 @cli.command()

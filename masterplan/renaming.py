@@ -92,12 +92,29 @@ def planned(root: Path, old: str, new: str) -> Renaming:
         tree = trees.get(path)
         if tree is not None:
             edits += _yaml_edits(kind, old, new, tree, text, own=path == agencies.get(old))
+        edits = list({(edit.start, edit.end): edit for edit in edits}.values())  # an anchor's node, met at each alias
         if edits:
             renaming.texts[path] = _applied(text, edits)
             renaming.places[path] = sum(edit.naming for edit in edits)
+            if tree is not None:
+                _still_reads(path, renaming.texts[path], root)
     if kind == "agency":
-        renaming.moved = (agencies[old], agencies[old].with_name(f"{new}{agencies[old].suffix}"))
+        moved = agencies[old].with_name(f"{new}{agencies[old].suffix}")
+        if moved.exists():  # dlhk.yaml beside the dlh.yaml renamed: never written over
+            raise CannotRename(Message("{file} already exists", file=moved.relative_to(root).as_posix()))
+        renaming.moved = (agencies[old], moved)
     return renaming
+
+
+def _still_reads(path: Path, text: str, root: Path) -> None:
+    """CannotRename, nothing written, when the file as it would be written is no YAML: a way of writing this
+    command does not know how to edit (the file's own text is as it was)."""
+    try:
+        yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        raise CannotRename(Message("{file} is written in a way this command cannot edit safely: rename it by hand "
+                                   "there (masterplan validate tells every place)",
+                                   file=path.relative_to(root).as_posix())) from None
 
 
 def carried_out(renaming: Renaming, root: Path) -> Path:
@@ -189,12 +206,14 @@ def _check_new(kind: str, old: str, new: str, taken: set[str], own_former: list[
         raise CannotRename(Message("'{new}' cannot be an agency's id: write small letters, digits, - and _ (e.g. "
                                    "diskominfotik)" if kind == "agency" else "'{new}' cannot be a program's code: "
                                    "write letters, digits, -, _ and . (e.g. ENV-13)", new=new))
-    if new == old:
-        raise CannotRename(Message("'{old}' is already its id", old=old))
-    if new in own_former:
+    if new.upper() == old.upper():  # GOV-01 and gov-01 are one web page on Windows and macOS
+        raise CannotRename(Message("'{old}' is already its id" if new == old else
+                                   "'{new}' differs from '{old}' in capitals only: one web page on Windows and macOS",
+                                   old=old, new=new))
+    if new.upper() in {former.upper() for former in own_former}:
         raise CannotRename(Message("'{new}' is among {old}'s former_ids: delete it there first, then rename", old=old,
                                    new=new))
-    if new in taken:
+    if new.upper() in {other.upper() for other in taken} and new.upper() != old.upper():  # one page on Windows
         raise CannotRename(Message("'{new}' is taken: another agency has it, now or as a former id" if kind == "agency"
                                    else "'{new}' is taken: another program has it, now or as a former id", new=new))
     if kind == "agency" and (content / "agencies" / f"{new}.yml").exists():
@@ -206,8 +225,9 @@ def _hint(hint: Message | None) -> Message | str:
 
 
 def _text_edits(kind: str, old: str, new: str, text: str) -> Iterator[_Edit]:
-    """The cross-references ``[[old]]`` (``[[agency:old]]``), ``[[old|text]]`` and a chapter's
-    ``plan.program('old')`` (``plan.agency('old')``) in any text of the file."""
+    """The cross-references ``[[old]]`` (``[[agency:old]]``) and a chapter's ``plan.program('old')``
+    (``plan.agency('old')``) in any text of the file; and ``[[old|text]]``, which prints as written (W518), so
+    that it names the new id there too."""
     prefix = "agency:" if kind == "agency" else ""
     escaped = re.escape(old)
     for match in re.finditer(rf"\[\[{re.escape(prefix)}({escaped})(?=\]\]|\|)", text):
@@ -249,9 +269,12 @@ def _renamed(mapping: Node | None, old: str, new: str, text: str) -> list[_Edit]
     edits = [_Edit(id_value.start_mark.index, id_value.end_mark.index, _scalar(new, id_value))]
     former = pairs.get("former_ids", (None, None))[1]
     old_written = _scalar(old, None)
-    if isinstance(former, SequenceNode) and former.flow_style:
+    if isinstance(former, SequenceNode) and former.flow_style and former.value:  # after its last item: [A,] too
+        end = former.value[-1].end_mark.index
+        edits.append(_Edit(end, end, f", {old_written}", naming=False))
+    elif isinstance(former, SequenceNode) and former.flow_style:
         end = text.rindex("]", 0, former.end_mark.index)
-        edits.append(_Edit(end, end, f", {old_written}" if former.value else old_written, naming=False))
+        edits.append(_Edit(end, end, old_written, naming=False))
     elif isinstance(former, SequenceNode) and former.value:  # a block list: the old id as its first item
         dash = text.rindex("-", 0, former.value[0].start_mark.index)
         column = dash - (text.rfind("\n", 0, dash) + 1)

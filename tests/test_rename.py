@@ -149,3 +149,29 @@ def test_a_rename_that_cannot_be_made_says_why_and_changes_nothing(make_plan: Ca
     result = rename(broken, "GOV-01", "GOV-1")
     assert result.exit_code == 1 and "content/glossary.yml:3 cannot be read as YAML: mend it first" in result.output
     assert "e-Sambat [[GOV-01]]" in (broken / "content" / "chapters" / "01-pendahuluan.md").read_text(encoding="utf-8")
+
+
+def test_anchors_trailing_commas_and_capitals_are_renamed_safely(make_plan: Callable[..., Path]) -> None:
+    """The reviewer's cases: a partners list shared by an anchor and its alias was edited once per alias at one
+    place (bpkad became bpkpdpd); a former_ids list ending with a comma became [ECO-9,, ECO-01]; and a new id
+    differing in capitals only from one taken was accepted, then refused by validate (E207, E213)."""
+    bpkad = textwrap.dedent(__import__("conftest").MINI_FILES["content/agencies/bpkad.yml"])
+    bpkad = bpkad.replace("  - id: ECO-01\n", "  - id: ECO-01\n    former_ids: [ECO-9,]\n")
+    diskominfo = textwrap.dedent(__import__("conftest").MINI_FILES["content/agencies/diskominfo.yml"])
+    diskominfo = diskominfo.replace("partners: [bpkad]", "partners: &mitra [bpkad]") + (
+        "  - {id: GOV-02, name: Satu Data, pillar: governance, sub_element: pelayanan_publik, partners: *mitra,"
+        " period: {start: 2022, end: 2022}, budget: [{year: 2022, amount: 1000000, source: APBD}]}\n")
+    root = make_plan({"content/agencies/bpkad.yml": bpkad, "content/agencies/diskominfo.yml": diskominfo})
+    before = validated(root).output
+    result = rename(root, "bpkad", "bpkpd")
+    assert result.exit_code == 0, result.output
+    written = (root / "content" / "agencies" / "diskominfo.yml").read_text(encoding="utf-8")
+    assert "partners: &mitra [bpkpd]" in written and "partners: *mitra" in written
+    assert "content/agencies/diskominfo.yml: 1" in result.output
+    assert rename(root, "ECO-01", "ECO-11").exit_code == 0
+    assert "former_ids: [ECO-9, ECO-01,]" in (root / "content" / "agencies" / "bpkpd.yml").read_text(encoding="utf-8")
+    assert validated(root).output.count("error[") == before.count("error[")
+    for old, new, said in (("GOV-01", "gov-01", "'gov-01' differs from 'GOV-01' in capitals only"),
+                           ("GOV-02", "eco-11", "'eco-11' is taken"), ("GOV-02", "eco-01", "'eco-01' is taken")):
+        refused = rename(root, old, new)
+        assert refused.exit_code == 1 and said in refused.output, (old, new, refused.output)
