@@ -7,6 +7,8 @@ of each of its values, so that every check can point at the line to change.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Any
 
 from masterplan.diagnostics import Position
@@ -48,6 +50,8 @@ class LocatedMap(dict):
     #: keys whose values are blocks of text (``key: |``): their position is the block's first line, so a
     #: line of the text is a line of the file
     literal_blocks: frozenset[Any] = frozenset()
+    #: the keys of no value a comma cut off a number in ``{...}`` ({2024: 40,05}: the key 5, written "05"), as written
+    written_keys: Mapping[Any, str] = MappingProxyType({})
 
     def at(self, key: Any) -> Position:
         """Position of the value under ``key``, or of the mapping when absent."""

@@ -97,6 +97,17 @@ def _budget_by_year(value: Any) -> str | None:
     return f"budget: [{', '.join(lines)}]" if lines else None
 
 
+def budget_amount_hint(value: Any, program: Any) -> Message | None:
+    """For a budget written as one amount (``budget: 75000000``), the line it would be in the program's first
+    year; None without an amount, or without a year to give it."""
+    period = program.get("period") if isinstance(program, dict) else None
+    start = period.get("start") if isinstance(period, dict) else None
+    if not (isinstance(value, int) and not isinstance(value, bool) and value > 0 and isinstance(start, int)):
+        return None
+    return Message("written like this, a line a year: {example}",
+                   example=f"budget: [{{year: {start}, amount: {value}, source: APBD}}]")
+
+
 def budget_line_hint(path: list[Any], line: Any) -> Message | None:
     """For a budget line written as a target is, ``- 2024: 1500000000``, the line written as a budget line is;
     None for any other."""
@@ -124,8 +135,6 @@ def _shape_hint(err: ValidationError) -> Message | None:
         example = f"period: {{start: {span.group(1)}, end: {span.group(2)}}}"
     elif field in _BY_YEAR and (listed := _listed_years(field, value)):  # "- 2024: 72": the writer's years
         example = listed
-    elif field == "budget" and isinstance(value, int) and not isinstance(value, bool) and value > 0:  # its own amount
-        example = f"budget: [{{year: 2024, amount: {value}, source: APBD}}]"
     elif field == "budget" and (lines := _budget_by_year(value)):  # "- 2024: 1500000000", as targets are written
         example = lines
     elif isinstance(value, str) and field in _ID_LISTS and value.strip():  # "dinsos, dispendukcapil"

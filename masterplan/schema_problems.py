@@ -26,6 +26,7 @@ from masterplan.schema_hints import (
     CONTACT_WORDS,
     LANGUAGE_CODE,
     WHOLE_RUPIAH_SPLIT,
+    budget_amount_hint,
     budget_line_hint,
     colon_in_text,
     empty_year_hint,
@@ -117,7 +118,9 @@ def explain(err: ValidationError, data: Any, default: Position) -> Diagnostic:
         container = locate_value(data, path[:-1])
         split = split_amount(container) if path[-1:] == ["amount"] else None
         pasted = pasted_row(err.instance) if isinstance(err.instance, str) and "\t" in err.instance else None
-        hint = split or pasted or empty_year_hint(path, container) or type_hint(err)
+        hint = (split or pasted or empty_year_hint(path, container)
+                or (budget_amount_hint(err.instance, container) if path[-1:] == ["budget"] else None)
+                or type_hint(err))
         return error(where, "E101", "{field} should be {expected}, not {value}", hint,
                      field=field, expected=words, value=_describe(err.instance))
     if (blank := _blank(err.instance)) is not None and _wants_words(err):
@@ -277,7 +280,8 @@ def _decimal_cut(years: dict[Any, Any], piece: Any, realised: bool) -> Message |
         return None
     return Message("in {{...}} a comma separates realised figures: write the decimal number with a point, {year}: "
                    "{value}" if realised else "in {{...}} a comma separates targets: write the decimal number with a "
-                   "point, {year}: {value}", year=str(year), value=f"{value}.{piece}")
+                   "point, {year}: {value}", year=str(year),
+                   value=f"{value}.{getattr(years, 'written_keys', {}).get(piece, piece)}")
 
 
 def _glued(key: Any, known: list[str] | None) -> Message | None:

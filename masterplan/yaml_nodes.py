@@ -270,6 +270,9 @@ class Builder:
                                            "for one ({character}), so '{field}' is not read as a field",
                                            look_alike_spaces.HINT, character=look_alike_spaces.code_point(ord(key[0])), field=key.strip()))
                 continue
+            if (node.flow_style and key.__class__ is int and value_node.__class__ is ScalarNode
+                    and value_node.tag == _NULL):  # a piece a comma cut off a number: as written, "05" not 5
+                result.written_keys = {**result.written_keys, key: key_node.value}
             result[key] = build(value_node)
             key_positions[key] = where
             value_mark = value_node.start_mark

@@ -81,17 +81,32 @@ def _flow_hint(line: str) -> Message | None:
     """Why a ``{...}`` or ``[...]`` opened on ``line`` is not read to its end: a comment inside it, a semicolon for
     a comma, or a comma left out between two fields; None when none of these."""
     inside = line[line.find("{"):] if "{" in line else line[line.find("["):] if "[" in line else ""
-    if re.search(r"\s#", inside):
+    quoted = list(_QUOTED.finditer(inside))
+    bare = _QUOTED.sub(lambda found: found.group()[0] + " " * (len(found.group()) - 2) + found.group()[-1],
+                       inside)  # a '#' or ';' in quotes is text; the quotes stay, a value's end
+    if re.search(r"\s#", bare):
         return Message("'#' starts a comment, which hides the rest of the line, its closing bracket too: write the "
                        "note outside the brackets, after them, or delete it")
-    if ";" in inside:
+    if ";" in bare:
         return Message("inside {{...}} fields are parted by commas, not semicolons: {fixed}",
-                       fixed=re.sub(r"\s*;\s*", ", ", inside.strip()))
-    missing = re.search(r"(?<=[\w\]}'\"])(\s+)([A-Za-z_]\w*):\s", inside)
-    if missing and re.search(r"[\w]+:\s", inside[:missing.start()]):
+                       fixed="".join(_unquoted_semicolons(inside, quoted)).strip())
+    missing = re.search(r"(?<=[\w\]}'\"])(\s+)([A-Za-z_]\w*):\s", bare)
+    if missing and re.search(r"[\w]+:\s", bare[:missing.start()]):
         return Message("a comma is missing before {field}: {fixed}", field=missing.group(2),
                        fixed=inside[:missing.start()].strip() + ", " + inside[missing.end(1):].strip())
     return None
+
+
+_QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"|\'(?:[^\']|\'\')*\'')  #: a quoted text of a line
+
+
+def _unquoted_semicolons(text: str, quoted: list[re.Match[str]]) -> list[str]:
+    """``text`` in pieces, each semicolon outside its quoted texts made a comma."""
+    pieces, done = [], 0
+    for found in quoted:
+        pieces += [re.sub(r"\s*;\s*", ", ", text[done:found.start()]), found.group()]
+        done = found.end()
+    return [*pieces, re.sub(r"\s*;\s*", ", ", text[done:])]
 
 
 _BLOCK_TEXT = re.compile(r"^(\s*)(?:- )?([A-Za-z_][\w-]*):\s*[|>][+-]?\d?\s*(?:#.*)?$")

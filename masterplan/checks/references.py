@@ -92,8 +92,9 @@ def _unique_ids(plan: Plan, unknown: Unknown) -> Iterator[Diagnostic]:
                 agency = plan.agency(there.lead_id)
                 yield error(here.at("id"), "E207", "program id '{id}' is used twice (also at {position})", Message(
                     "{id} is {agency}'s program in the last build: a copy of it, delete this one; another program, "
-                    "give it a new id, e.g. {free}" if free else "{id} is {agency}'s program in the last build: a "
-                    "copy of it, delete this one; another program, give it a new id", id=program.id, free=free,
+                    "give it a new id, e.g. {free}; moved here from {agency}, delete it from its file" if free else
+                    "{id} is {agency}'s program in the last build: a copy of it, delete this one; another program, "
+                    "give it a new id; moved here from {agency}, delete it from its file", id=program.id, free=free,
                     agency=agency.short_name if agency else there.lead_id), id=program.id, position=there.at("id"))
             elif other.id == program.id:  # said at both: the copy may be either (pasted from another agency's file)
                 free = free_id(plan, program.id, offered)
