@@ -9,15 +9,19 @@ from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 
 from masterplan import baseline, plan_json
-from masterplan.diagnostics import Diagnostic, error
+from masterplan.diagnostics import Diagnostic, Message, error
 from masterplan.model import Plan
 
 
 def check(plan: Plan, unreadable: AbstractSet[str]) -> Iterator[Diagnostic]:
     found = baseline.problem(plan)
     if found is not None:
+        in_content = plan.content is not None and plan.baseline is not None and \
+            (plan.content / plan.baseline).is_file() and not (plan.content.parent / plan.baseline).exists()
         yield error(plan.where.get(baseline.FIELD, plan.position), "E534",
                     "baseline '{path}' cannot be compared with: {reason}",
                     None if found.template == plan_json.NEWER else  # the reason says what to do: update masterplan
+                    Message("the path is read from the plan folder, the one holding content/: write content/{path}",
+                            path=plan.baseline) if in_content else
                     "copy the published version's build/site/data/plan.json into the plan folder, e.g. "
                     "published/plan-1.0.json, and write that path", path=plan.baseline, reason=found)
