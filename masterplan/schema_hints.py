@@ -44,6 +44,9 @@ def type_hint(err: ValidationError) -> str | None:
     if isinstance(value, str) and value.lower() in {"yes", "no", "ya", "tidak", "true", "false"}:
         return Message("write true for ya and false for tidak, without quotes")
     if isinstance(value, float) and "integer" in str(err.validator_value) and is_amount(list(err.absolute_path)):
+        if 0 < value < 1000 and not value.is_integer():  # 1.5: "1,5 miliar" meant, most likely
+            return Message("amounts are whole rupiah: {miliar} if {value} miliar is meant, {juta} if {value} juta",
+                           value=value, miliar=str(round(value * 10**9)), juta=str(round(value * 10**6)))
         return Message("amounts are whole rupiah, written without dots: "
                        "YAML takes a dot for a decimal point (1.500 is one and a half)")
     if list(err.absolute_path)[-2:-1] == ["contact"] and isinstance(value, (int, float)):  # phone: 081234567890
