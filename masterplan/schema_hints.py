@@ -12,6 +12,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from masterplan.diagnostics import Message
+from masterplan.located import DotGrouped
 
 if TYPE_CHECKING:
     from jsonschema.exceptions import ValidationError
@@ -44,7 +45,7 @@ def type_hint(err: ValidationError) -> str | None:
     if isinstance(value, str) and value.lower() in {"yes", "no", "ya", "tidak", "true", "false"}:
         return Message("write true for ya and false for tidak, without quotes")
     if isinstance(value, float) and "integer" in str(err.validator_value) and is_amount(list(err.absolute_path)):
-        if 0 < value < 1000 and not value.is_integer():  # 1.5: "1,5 miliar" meant, most likely
+        if 0 < value < 1000 and not value.is_integer() and not isinstance(value, DotGrouped):  # 1.5: 1,5 miliar
             return Message("amounts are whole rupiah: {miliar} if {value} miliar is meant, {juta} if {value} juta",
                            value=value, miliar=str(round(value * 10**9)), juta=str(round(value * 10**6)))
         return Message("amounts are whole rupiah, written without dots: "
