@@ -67,11 +67,16 @@ def unexplained(plan: Plan, texts: list[tuple[str, str]], words: AbstractSet[str
             used[word] += 1
             first.setdefault(word, position)
     for word in sorted(used, key=first.__getitem__):  # by file, line and column
+        longer = [agency for agency in plan.agencies if agency.short_name and agency.short_name.upper() != word
+                  and agency.short_name.upper().startswith(word)]  # DLH, where the agency is DLHKP now
         yield warning(first[word], "W529",
                       "abbreviation '{abbreviation}' is used {count} time in the plan, but the glossary does not "
                       "explain it" if used[word] == 1 else
                       "abbreviation '{abbreviation}' is used {count} times in the plan, but the glossary does not "
                       "explain it",
+                      Message("{agency} is {short} now? write {short}; else add {abbreviation} to {file} with its full "
+                              "form", agency=str(longer[0].name), short=longer[0].short_name, abbreviation=word,
+                              file=glossary_file) if len(longer) == 1 else
                       Message("add it to {file} with its full form: - {{term: {abbreviation}, definition: …}}",
                               abbreviation=word, file=glossary_file),
                       abbreviation=word, count=used[word])
