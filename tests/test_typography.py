@@ -111,10 +111,3 @@ def test_a_run_too_long_for_a_word_gets_places_to_break_and_no_hyphenation() -> 
     html = f"<p>{word} a{'b' * 13}&amp;{'c' * 30}</p>"
     assert keep_whole(html) == (f'<p>{word} <span class="unspaced">abbbbbbbbb\u200bbbbb&amp;ccccc\u200b'
                                 'cccccccccc\u200bcccccccccc\u200bccccc</span></p>')
-
-
-def test_an_office_s_title_is_never_parted() -> None:
-    """The print shop found "Wali / Kota" at two lines' ends, "Kota." once alone on a paragraph's last line."""
-    html = "<p>Disampaikan kepada Wali Kota dan Wakil Wali Kota, juga Wakil Bupati; wali murid tidak.</p>"
-    assert keep_whole(html) == ("<p>Disampaikan kepada Wali\u00a0Kota dan Wakil\u00a0Wali\u00a0Kota, juga "
-                                "Wakil\u00a0Bupati; wali murid tidak.</p>")

@@ -12,7 +12,7 @@
 - An apostrophe typed in a YAML field ("masjid jami'") is printed as the chapters print theirs: ’.
 - A number is not parted from its unit or its currency: "35 / km²", "208 / ribu jiwa",
   "Rp / 276.660.000.000" break no more (a no-break space joins them); nor does a scale or a step from its
-  number ("indeks skala / 5"); nor "Wali / Kota", an office's title.
+  number ("indeks skala / 5").
 - A run of more than :data:`LONGEST_WORD` characters without a space (a pasted hash, key or address) is
   wrapped in ``<span class="unspaced">``, which book.css keeps from hyphenation, and given a break
   opportunity (a zero-width space, which a reader copying the text does not get) every :data:`PIECE`
@@ -54,8 +54,6 @@ _UNIT_SPACE = re.compile(r" (?<=\d )(?=(?:" + "|".join(UNITS) + r")(?![\w²³]))
 _CURRENCY_SPACE = re.compile(r"Rp (?=\d)(?<![\w.,]Rp )")
 #: a scale or a step and its number: "indeks skala / 5" left the 5 alone on a line of a narrow unit column
 _NUMBERED_SPACE = re.compile(r"\b(skala|tahap|fase|level|tingkat|jilid) (?=\d{1,3}(?![\w.,]))", re.IGNORECASE)
-#: an office's title of two words, never parted at a line's end ("Wali / Kota", "Kota." alone on the last line)
-_TITLE_SPACE = re.compile(r"\b(Wali|Wakil) (?=(?:Kota|Bupati|Wali)\b)")
 #: an apostrophe after a letter, as a YAML field has it (Jinja writes it &#39;): "jami'" printed as the chapters
 #: print it, "jami’"; left as written where a straight quote opens a quotation in the same text ('Pasar')
 _APOSTROPHE = re.compile(r"(?<=[^\W\d_])&#39;")
@@ -119,8 +117,6 @@ def keep_whole(html: str) -> str:
         if " " in text:
             text = _CURRENCY_SPACE.sub("Rp\u00a0", _UNIT_SPACE.sub("\u00a0", text))
             text = _NUMBERED_SPACE.sub("\\1\u00a0", text)
-            if "Wa" in text:
-                text = _TITLE_SPACE.sub("\\1\u00a0", text)
         if "–" in text:
             text = YEAR_RANGE.sub(lambda m: _nobreak(m.group(0)), text)
         if "&#39;" in text and not _OPENING_QUOTE.search(text):
