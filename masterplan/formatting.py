@@ -133,11 +133,6 @@ class Formats:
         says that they may then add up to 99,9% or 100,1%."""
         return [self.percent(part, whole) for part in parts]
 
-    def shares_kept(self, parts: list[int], whole: int, shown: int) -> list[str]:
-        """The shares of the first ``shown`` of ``parts``, then the share of the rest together: a table listing the
-        first and the others in one line."""
-        return self.shares(parts[:shown], whole) + [self.percent(sum(parts[shown:]), whole)]
-
     def rupiah(self, amount: int | None) -> str:
         """The exact amount: ``Rp 1.250.000.000``; below zero with a minus before the sign, ``−Rp 100.000``, as the
         budget tables write an amount over the ceiling."""

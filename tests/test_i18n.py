@@ -148,7 +148,6 @@ def test_each_share_is_its_amount_divided_by_the_whole_rounded_half_up() -> None
     assert round(sum(float(s[:-1].replace(",", ".")) for s in shares), 1) == 100.1  # as the note allows
     assert indonesian.shares([1075, 8925], 10_000) == ["10,8%", "89,3%"]  # halves up, as a spreadsheet rounds
     assert indonesian.shares([1, 1, 1], 3) == ["33,3%", "33,3%", "33,3%"]
-    assert indonesian.shares_kept([5, 3, 1, 1], 10, 2) == ["50,0%", "30,0%", "20,0%"]  # the rest as one share
     assert indonesian.shares([], 0) == []
 
 

@@ -150,15 +150,15 @@ def _scroll_box(env: jinja2.Environment) -> ScrollBox | None:
 
 
 def render(plan: Plan, root: Path, staging: Staging, options: BuildOptions, report: Report,
-           data_sizes: Callable[[], dict[str, int]] = dict, read: site_cache.Snapshot | None = None) -> list[str]:
+           data_sizes: Callable[[], dict[str, int]], read: site_cache.Snapshot) -> list[str]:
     """Write the site into the staging folder; returns summary lines for the terminal.
 
     With ``options.cache``, pages whose inputs did not change are taken from the last
     build (see :mod:`site_cache`), and so is the search index when no page changed.
     ``data_sizes`` gives the open data's files' sizes once they are written (beside the
     other pages, :class:`masterplan.alongside.Alongside`): the data page, which shows them,
-    is rendered last. ``read``: the content and theme as the build found them before reading the plan (by default,
-    as they are now), which the pages' keys name.
+    is rendered last. ``read``: the content and theme as the build found them before reading the plan, which the
+    pages' keys name.
     """
     started = time.perf_counter()
     folder = staging.path(SITE)
@@ -167,7 +167,7 @@ def render(plan: Plan, root: Path, staging: Staging, options: BuildOptions, repo
     site = prepare(plan, root, options, report, pdf_size, companions)
     build = build_folder(root)
     manifest = site_cache.Manifest.load(build) if options.cache else site_cache.Manifest(build / site_cache.MANIFEST)
-    keys = site_cache.Keys.for_build(read or site_cache.Snapshot.of(root, site.theme.folders),
+    keys = site_cache.Keys.for_build(read,
                                      (pdf_size is not None, options.base_url, site.common["logo"], plan.language),
                                      {PAGES["pdf"]: str(pdf_size),
                                       **{PAGES[key]: str(companions.get(key)) for key in COMPANIONS},

@@ -191,7 +191,7 @@ def environment(theme: Theme, language: str) -> jinja2.Environment:
         "billions": formats.billions, "funding_source": formats.funding_source, "direction": formats.direction,
         "language_name": formats.language_name,
         "number": formats.number, "measure": formats.measure,
-        "percent": formats.percent, "shares": formats.shares, "shares_kept": formats.shares_kept, "file_size": formats.file_size,
+        "percent": formats.percent, "shares": formats.shares, "file_size": formats.file_size,
         "date": formats.date, "tel": lambda phone: re.sub(r"[^0-9+]", "", str(phone)),  # a tel: link's digits
         "markdown": lambda text, shift=0: markdown_in_its_language(text, language, shift),
         "years_whole": typography.years_with_their_word,  # "RPJMD 2021–2026" on one line, in a cell of the book
