@@ -212,6 +212,31 @@ def test_edit_relays_only_touched_parts_and_is_shown(tmp_path: Path) -> None:
     assert not any("e-Sambat (Media" in page for page in pages)
 
 
+def test_an_edit_undone_lays_out_nothing_again_and_old_parts_go_in_time(tmp_path: Path) -> None:
+    """Undoing an edit (the preview builds after every save) finds the parts laid out before it; the parts
+    of a build four builds back, used by none since, are removed, so the cache does not grow with every edit."""
+    from conftest import write_plan
+
+    from masterplan.render.pdf_cache import KEPT_BUILDS
+
+    root = write_plan(tmp_path, {})
+    agency = root / "content" / "agencies" / "diskominfo.yml"
+    original = agency.read_text(encoding="utf-8")
+    total = laid_out(build(root, jobs=2))[1]
+    first_parts = set(_parts(root))
+    agency.write_text(original.replace("e-Sambat (Media", "e-Lapor Warga (Media"), encoding="utf-8")
+    assert laid_out(build(root, jobs=2))[0] > 0
+    agency.write_text(original, encoding="utf-8")
+    assert laid_out(build(root, jobs=2)) == (0, total)
+    assert "e-Sambat (Media" in " ".join(page_texts(read(root)))
+    for number in range(KEPT_BUILDS):  # other names, none of them the first build's
+        agency.write_text(original.replace("e-Sambat (Media", f"e-Lapor {number} (Media"), encoding="utf-8")
+        assert laid_out(build(root, jobs=2))[0] > 0
+    left = set(_parts(root))
+    assert left and not first_parts <= left, "the parts only the first build's book had are gone"
+    assert len(left) < KEPT_BUILDS * len(first_parts)
+
+
 def _parts(root: Path) -> list[Path]:
     return sorted((root / "build" / ".cache" / "pdf").glob("*.pdf"))
 

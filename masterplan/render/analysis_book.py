@@ -47,7 +47,7 @@ def contents(plan: Plan, translate: outline.Translate) -> outline.Outline:
 #: the strategic analysis as :mod:`companion_book` writes it
 ANALYSIS = companion_book.Companion(
     "Strategic analysis", ANALYSIS_PDF, "print/analysis.html", "analysis", contents,
-    "Strategic analysis: not laid out, its content has errors", "Strategic analysis: unchanged since the last build",
+    "Strategic analysis: not laid out, its content has errors", "Strategic analysis: as in an earlier build, taken from the cache",
     "Strategic analysis: {pages} pages in {seconds:.1f} s", "Strategic analysis: layout failed", extra=(("book_front", False),), told=True)
 
 

@@ -99,7 +99,7 @@ def render(plan: Plan, root: Path, staging: Staging, options: BuildOptions, repo
         if not report.errors:  # the last good one is kept, under its key: an edit elsewhere costs no layout
             write_whole(cache.pdf(key, 0), target.read_bytes())
             cache.wrote_pdf(key, 0)
-            cache.finish({}, {})  # the one before it goes
+            cache.finish({}, {})  # those of builds before the kept ones go
         return [Message(companion.laid_out, pages=pages, seconds=time.perf_counter() - started)]
 
     return pdf_press.guarded(plan, report, lay_out, Message(companion.failed))

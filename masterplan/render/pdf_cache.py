@@ -15,8 +15,11 @@ Two kinds of entries, both named by a SHA-256:
 So an edit re-lays-out only the part whose HTML changed, plus the parts that print a
 page number the edit moved; parts that only moved rewrite their margins (cheap) and
 parts that stayed put are copied. ``labels.json`` keeps the last build's printed page of
-every anchor: the first guess for a part that refers to its own pages. Entries this
-build did not use are removed at the end, so the folder holds one book's worth.
+every anchor: the first guess for a part that refers to its own pages. ``builds.json``
+lists the entries each of the last :data:`KEPT_BUILDS` builds used; entries none of them
+used are removed at the end. So an edit undone, or a text tried one way and then the
+other, finds its parts still laid out, and the folder holds a few books' worth at most
+(most parts are the same in every one of them).
 """
 
 from __future__ import annotations
@@ -34,6 +37,8 @@ from masterplan.render.theme import Theme
 from masterplan.resources import source_hash
 
 TEXT_SUFFIXES = {".yml", ".yaml", ".md"}  #: content read into the HTML itself, hashed through it
+KEPT_BUILDS = 4  #: this build and the three before it: an edit undone two saves later is still cached
+LEDGER = "builds.json"  #: the entries each kept build used, the oldest first
 
 
 def stamp(root: Path, tagged: bool = False) -> str:
@@ -56,7 +61,7 @@ class Cache:
     def __init__(self, folder: Path, enabled: bool, stamp: str):
         self.folder, self.enabled, self.stamp = folder, enabled, stamp
         folder.mkdir(parents=True, exist_ok=True)
-        self.used: set[str] = {"labels.json"}
+        self.used: set[str] = {"labels.json", LEDGER}
         self.fresh: set[str] = set()  #: entries this build wrote: valid even under --no-cache
 
     def key(self, html: str, css: str) -> str:
@@ -96,11 +101,25 @@ class Cache:
         return json.loads(path.read_text(encoding="utf-8"))
 
     def finish(self, labels: dict[str, str], pages: dict[str, int]) -> None:
-        """Remember this build's page labels and part lengths; drop every entry it did not use."""
+        """Remember this build's page labels and part lengths; drop every entry that neither this
+        build nor the kept builds before it used."""
         write_whole(self.folder / "labels.json", json.dumps({"labels": labels, "pages": pages}).encode())
+        builds = [*self._earlier_builds()[-(KEPT_BUILDS - 1):], sorted(self.used)]
+        write_whole(self.folder / LEDGER, json.dumps(builds).encode())
+        kept = set().union(*builds)
         for path in self.folder.iterdir():
-            if path.name not in self.used:
+            if path.name not in kept:
                 path.unlink(missing_ok=True)
+
+    def _earlier_builds(self) -> list[list[str]]:
+        """The entries each earlier kept build used; none if the ledger is missing or unreadable."""
+        try:
+            builds = json.loads((self.folder / LEDGER).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return []
+        if not isinstance(builds, list) or not all(isinstance(b, list) for b in builds):
+            return []
+        return [[name for name in b if isinstance(name, str)] for b in builds]
 
 
 def _whole(path: Path) -> bool:

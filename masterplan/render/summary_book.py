@@ -42,7 +42,7 @@ QUICK_WINS_IN_FULL_AT_MOST = 24
 #: the executive summary as :mod:`companion_book` writes it
 SUMMARY = companion_book.Companion(
     "Executive summary", SUMMARY_PDF, TEMPLATE, "summary", contents,
-    "Executive summary: not laid out, its content has errors", "Executive summary: unchanged since the last build",
+    "Executive summary: not laid out, its content has errors", "Executive summary: as in an earlier build, taken from the cache",
     "Executive summary: {pages} pages in {seconds:.1f} s", "Executive summary: layout failed",
     extra=(("roadmap_chart_at_most", ROADMAP_CHART_AT_MOST), ("quick_wins_in_full_at_most", QUICK_WINS_IN_FULL_AT_MOST),
            ("summary_largest", SUMMARY_LARGEST), ("summary_agencies", SUMMARY_AGENCIES)),
