@@ -26,7 +26,7 @@ from masterplan import collector, jinja_words, output, project
 from masterplan.diagnostics import Diagnostic, Message, Position, Report, error
 from masterplan.kept_files import RememberedFiles
 from masterplan.preview_told import WARNINGS_SETTLE, Told
-from masterplan.render import site_links
+from masterplan.render import site_files, site_links
 from masterplan.render.site_links import PAGES
 from masterplan.render.theme import Theme, template_position
 from masterplan.serve_pdf import PdfState
@@ -48,6 +48,9 @@ class Pages:
     render: Callable[[Any], str]
     by_path: dict[str, Any]
     rendered: dict[str, str] = field(default_factory=dict)
+    #: files of the plan the site carries under another name (the logo, ``static/logo.svg``), by that name: served
+    #: as saved, where the site's copy is the last build's
+    files: dict[str, Path] = field(default_factory=dict)
 
 
 def site_pages(plan: Any, root: Path, pdf_size: int | None, problems: list[Diagnostic],
@@ -66,7 +69,9 @@ def site_pages(plan: Any, root: Path, pdf_size: int | None, problems: list[Diagn
     for page in prepared.pages:  # shown for a missing page at any depth of this server: its links start at "/"
         if page.path == site.PAGES["not_found"]:
             page.root = "/"
-    return Pages(prepared.render_page, {page.path: page for page in prepared.pages})
+    logo = site_files.logo_path(plan, root)
+    return Pages(prepared.render_page, {page.path: page for page in prepared.pages},
+                 files={logo: root / "content" / plan.logo} if logo and plan.logo else {})
 
 
 def _size(pdf: Path) -> int | None:

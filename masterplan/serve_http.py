@@ -2,7 +2,7 @@
 
 The server answers only for files under ``build/site`` (anything else is a 404, however
 the path is spelled or encoded), pages rendered from the plan in memory, and ``content/assets/``
-as saved; on 127.0.0.1 it answers only requests naming this machine. What it adds to each page
+and the logo as saved; on 127.0.0.1 it answers only requests naming this machine. What it adds to each page
 (the reload script, the error overlay, the PDF's state) is :mod:`masterplan.serve_page`'s.
 """
 
@@ -108,7 +108,7 @@ class Handler(BaseHTTPRequestHandler):
             # last build's copy (/%61ssets/ and /ASSETS/ are that folder too, to site_file and a Windows disk)
             found = self.asset(url_path)  # (of a file since deleted, or refused: E525, E526); only /assets/ itself
         else:
-            found = self.theme_file(url_path) or site_file(self.preview.site, url_path)
+            found = self.theme_file(url_path) or self.plan_file(relative) or site_file(self.preview.site, url_path)
         if found is None or self.gone(found):
             return self.not_found()
         if found.suffix == ".html":
@@ -124,6 +124,12 @@ class Handler(BaseHTTPRequestHandler):
         from masterplan.render.theme import Theme
         theme = Theme.for_plan(self.preview.root)
         return theme.files("site/static").get(unquote(url_path[len(prefix):]))  # never a link out of the theme
+
+    def plan_file(self, relative: str | None) -> Path | None:
+        """A file of the plan the site carries under another name (the logo), as saved: the site's copy is the last
+        build's (a logo saved over showed the old one until the background build)."""
+        pages = self.preview.pages
+        return pages.files.get(relative) if pages is not None and relative is not None else None
 
     def asset(self, url_path: str) -> Path | None:
         """A file of ``content/assets/`` as saved, ahead of the copy the next background build makes (an image

@@ -139,6 +139,22 @@ def test_an_image_just_saved_is_served_at_once(served: Served) -> None:
     assert served.get("/assets/../content/plan.yml")[0] == 404 and served.get("/assets/%2e%2e/plan.yml")[0] == 404
 
 
+def test_a_logo_saved_over_is_served_at_once(served: Served) -> None:
+    """The site carries the logo as static/logo.svg: the preview served the last build's copy, so a logo saved over
+    (or one just named in plan.yml) showed the old one, or none, until the background build."""
+    logo = served.root / "content" / "assets" / "lambang.svg"
+    logo.parent.mkdir(exist_ok=True)
+    drawn = '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"><title>{}</title></svg>'
+    logo.write_text(drawn.format("lama"), encoding="utf-8")
+    plan = served.root / "content" / "plan.yml"
+    plan.write_text(plan.read_text(encoding="utf-8") + "logo: assets/lambang.svg\n", encoding="utf-8")
+    served.wait_for("/", lambda status, body: "static/logo.svg" in body, "the home page showing the logo")
+    assert served.get("/static/logo.svg") == (200, drawn.format("lama"))
+    logo.write_text(drawn.format("baru"), encoding="utf-8")
+    assert served.get("/static/logo.svg") == (200, drawn.format("baru"))
+    assert served.get("/static/logo.png")[0] == 404
+
+
 def test_the_preview_serves_of_content_assets_only_what_the_site_publishes(served: Served, tmp_path: Path) -> None:
     """The preview served any file of content/assets/ as saved: a page or script (and a .html file there ended
     the request in a traceback), or a link to a file of the machine, as the folder itself could be."""
