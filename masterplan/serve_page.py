@@ -199,19 +199,31 @@ def assets_shown(page: str, url_path: str, content: Path) -> list[str]:
             path = unquote(urlsplit(urljoin(url_path, address)).path)
             if not path.startswith(f"/{ASSETS}/") or "/../" in path:
                 continue
-            try:
-                stat = (content / path.lstrip("/")).stat()
-                stamps.add(f"{path} {stat.st_size} {stat.st_mtime_ns}")
-            except OSError:
-                stamps.add(f"{path} -")
+            stamps.add(_stamp(path, content / path.lstrip("/")))
     return sorted(stamps)
+
+
+def plan_files_shown(page: str, preview: Preview) -> list[str]:
+    """The plan's files the site carries under another name (the logo) that the page names, each with its size
+    and time: a logo saved over left every page's HTML as it was."""
+    pages = preview.pages
+    return [_stamp(name, path) for name, path in sorted(pages.files.items()) if name in page] if pages else []
+
+
+def _stamp(name: str, path: Path) -> str:
+    """``name`` with the size and time of the file at ``path``, or a dash when there is none."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return f"{name} -"
+    return f"{name} {stat.st_size} {stat.st_mtime_ns}"
 
 
 def digest(page: str, url_path: str, preview: Preview) -> str:
     """What a tab compares to tell whether its page changed: the page, the errors shown over it, and the
-    pictures of ``content/assets/`` it shows."""
+    pictures of ``content/assets/`` and the logo it shows."""
     errors = "\n".join(preview.speaker.line(d) for d in preview.errors)
-    assets = "\n".join(assets_shown(page, url_path, preview.root / "content"))
+    assets = "\n".join(assets_shown(page, url_path, preview.root / "content") + plan_files_shown(page, preview))
     return hashlib.sha1(f"{page}\n{errors}\n{assets}".encode()).hexdigest()[:16]
 
 

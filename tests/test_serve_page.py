@@ -41,6 +41,27 @@ def test_a_picture_saved_over_reloads_the_page_that_shows_it(served: Served, bro
         context.close()
 
 
+def test_a_logo_saved_over_reloads_the_page_with_the_new_one(served: Served, browser: object) -> None:
+    """Every page shows the logo as static/logo.png, an address a new logo leaves as it was: the open tab kept the
+    old one."""
+    logo = served.root / "content" / "assets" / "lambang.png"
+    logo.parent.mkdir(exist_ok=True)
+    logo.write_bytes(_png(4))
+    served.edit("content/plan.yml", "status: draft\n", "status: draft\nlogo: assets/lambang.png\n")
+    served.wait_for("/chapter/pendahuluan.html", lambda status, body: "static/logo.png" in body, "the logo in the page")
+    context = browser.new_context()  # type: ignore[attr-defined]
+    try:
+        tab = context.new_page()
+        tab.goto(served.address + "/chapter/pendahuluan.html")
+        shown = "document.querySelector('img.brand-logo').naturalWidth"
+        tab.wait_for_function(f"{shown} === 4")
+        tab.evaluate("window.kept = true")
+        logo.write_bytes(_png(8))
+        tab.wait_for_function(f"window.kept === undefined && {shown} === 8", timeout=TIMEOUT * 1000)
+    finally:
+        context.close()
+
+
 def test_the_keyboard_focus_stays_where_it_was_after_a_reload(served: Served, browser: object) -> None:
     """Each reload after a save left the focus on the page's start (scrolling was kept): whoever moves through the
     page with the keyboard started again from the top after every edit."""
