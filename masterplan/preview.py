@@ -120,6 +120,7 @@ class Preview:
         #: (W324, a year's APBD over its ceiling, was said only in the terminal); none while it has errors
         self.warnings: list[str] = []
         self.in_process = True  #: False once the site renderer's interface no longer matches
+        self.books_failed = False  #: a print template failed as the last check rendered the books: render them again
         #: unchanged files are not parsed or schema-checked again, nor on the first load when a command before kept them
         self.cache = RememberedFiles()
         self._changed = threading.Condition()
@@ -145,12 +146,16 @@ class Preview:
         """Load, check and list the pages again, and show what was found; True when the plan is good."""
         return self.publish(self.check(loaded, render))
 
-    def check(self, loaded: tuple[Any, Report] | None = None, render: str | None = None) -> Rebuilt:
+    def check(self, loaded: tuple[Any, Report] | None = None, render: str | None = None,
+              books: bool = False) -> Rebuilt:
         """Load, check and list the pages again, showing nothing yet (:meth:`publish`). Never raises.
 
         ``loaded``: a plan and its full report just read by a build (with :attr:`cache`), used as is;
         ``render``: a page to render now (after a theme edit: a template that fails is said here and
-        holds the background build, rather than only in the page once it is opened).
+        holds the background build, rather than only in the page once it is opened); ``books``: render the
+        print HTML of the book and its companions too, without laying it out (after an edit of a print template:
+        a field the plan lacks was said only once the background build failed on it, in the PDF's note), and
+        again at each check until it renders.
         """
         started = time.perf_counter()
         self.told.changed()  # the plan before is no longer current: its warning rules stop, they would slow this
@@ -166,6 +171,11 @@ class Preview:
                     self.pages = pages
                     if render in pages.by_path:
                         pages.render(pages.by_path[render])
+                if books or self.books_failed:
+                    from masterplan.checks.templates import print_books
+                    failed = list(print_books(plan))
+                    self.books_failed = bool(failed)
+                    report.extend(failed)
         except jinja2.TemplateError as exc:
             report = Report([template_error(exc, self.root)])
         except Exception as exc:  # noqa: BLE001 - a bug must not take the preview down; show it like any problem

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from serving import AGENCY, TIMEOUT, Served, start, stop
 
-from masterplan.background import BackgroundBuild
+from masterplan.background import SETTLE_SECONDS, BackgroundBuild
 
 
 def test_an_edit_shows_in_the_served_page(served: Served) -> None:
@@ -267,6 +267,31 @@ def test_a_template_error_made_while_serving_is_said_in_the_terminal(served: Ser
     override.write_text("<footer>{{ plan.city }}</footer>", encoding="utf-8")
     served.wait_for("/program/GOV-99.html", lambda status, body: status == 404 and "Kota Contoh" in body,
                     "the missing page again, the template mended")
+
+
+def test_a_print_template_error_made_while_serving_is_shown_in_the_page_at_once(served: Served) -> None:
+    """A cover override naming what the plan lacks was said only once the background build had failed on it, in
+    the note beside the PDF's link: the page showed no error, and the PDF was laid out up to the failure. It is
+    shown over the page and in the terminal at its line, and holds the background build, until mended."""
+    from masterplan.i18n import theme_dir
+
+    cover = served.root / "templates" / "print" / "cover.html"
+    cover.parent.mkdir(parents=True)
+    theme = (theme_dir() / "print" / "cover.html").read_text(encoding="utf-8")
+    cover.write_text(theme.replace('<p class="cover-period">', '<p class="cover-period">{{ plan.kota.nama }}'),
+                     encoding="utf-8")
+    line = next(number for number, text in enumerate(cover.read_text(encoding="utf-8").splitlines(), 1)
+                if "plan.kota" in text)
+    body = served.wait_for("/", lambda status, body: "cover.html" in body, "the error over the page")
+    assert f"templates/print/cover.html:{line}:1: error[E603]" in body, body
+    said = served.wait_line(lambda text: "cover.html" in text and "[E603]" in text, "the error in the terminal")
+    assert f"cover.html:{line}:" in said
+    after = len(served.lines)
+    time.sleep(SETTLE_SECONDS + 1)
+    assert not any("Background build started" in text for text in served.lines[after:]), served.lines
+    cover.write_text(theme.replace('<p class="cover-period">', '<p class="cover-period">{{ plan.city }}'),
+                     encoding="utf-8")
+    served.wait_for("/", lambda status, body: status == 200 and "cover.html" not in body, "the page without the error")
 
 
 def test_pages_keep_their_style_when_build_is_deleted_while_serving(served: Served) -> None:

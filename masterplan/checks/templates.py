@@ -4,8 +4,8 @@
 (``{% endif</li>``); now both report it at its line. What only rendering can find (a field
 the model does not have, ``{{ plan.kota }}``) ``validate`` finds by rendering a page of each kind
 of the website, and the print HTML of the book and of its companion books, as the build will
-(:func:`rendered`), when the plan overrides one of their templates; the build and the preview find it as they
-render.
+(:func:`rendered`), when the plan overrides one of their templates; the build finds it as it renders, and the
+preview as it renders a page, or the print HTML after an edit of a print template (:func:`print_books`).
 """
 
 from __future__ import annotations
@@ -69,10 +69,10 @@ def rendered(plan: Plan) -> Iterator[Diagnostic]:
     if any(name.startswith("site/") for name in overridden):
         yield from _site_pages(plan)
     if any(name.startswith("print/") for name in overridden):
-        yield from _print_book(plan)
+        yield from print_books(plan)
 
 
-def _print_book(plan: Plan) -> Iterator[Diagnostic]:
+def print_books(plan: Plan) -> Iterator[Diagnostic]:
     """A print template's failure as the build meets it, before any layout, in the book and in each companion book
     the plan asks for: ``validate`` said "no problems" for a glossary override printing ``{{ plan.kota }}`` that
     stopped the build (E603), and for a summary template that failed the summary alone."""
