@@ -183,6 +183,24 @@ def test_missing_image_fails_the_build(make_plan: Callable[..., Path]) -> None:
     assert "hilang.png" in problems(result)
 
 
+@pytest.mark.parametrize("written", ["../../content/assets/hilang.png", "hilang%20sekali.png"])
+def test_a_picture_a_print_stylesheet_names_is_said_at_the_stylesheets_line(make_plan: Callable[..., Path],
+                                                                             written: str) -> None:
+    """A cover picture put in by the plan's own stylesheet, missing (E602) or in no folder the book may read (E601),
+    was said at content/plan.yml: a print designer went looking there for a file that never names it."""
+    root = make_plan()
+    stylesheet = root / "templates" / "print" / "book.css"
+    stylesheet.parent.mkdir(parents=True)
+    theme = (theme_dir() / "print" / "book.css").read_text(encoding="utf-8")
+    stylesheet.write_text(f"{theme}\n.cover {{ background: url({written}); }}\n", encoding="utf-8")
+    result = build(root)
+    line = len(theme.splitlines()) + 2
+    assert not result.ok
+    said = [str(d) for d in result.report if d.code in ("E601", "E602")]
+    assert said and all(text.startswith(f"templates/print/book.css:{line}:1: error[E60") for text in said), said
+    assert "outside" not in " ".join(said), said  # a file the theme lacks, not one out of bounds
+
+
 def test_fetcher_allows_only_content_and_theme(tmp_path: Path) -> None:
     content = tmp_path / "content"
     (content / "assets").mkdir(parents=True)

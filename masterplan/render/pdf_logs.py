@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import logging
 import re
+from urllib.parse import unquote
 
 from masterplan.checks import glyphs
 from masterplan.content_text import character_at, content_texts
 from masterplan.diagnostics import Diagnostic, Message, Position, error, warning
+from masterplan.i18n import plan_theme
 from masterplan.model import Plan
 from masterplan.render.pdf_layout import TURNED_BADLY
 from masterplan.render.print_fetch import Fetcher
@@ -71,4 +73,28 @@ def _where(text: str, plan: Plan, fetcher: Fetcher) -> Position:
                 return Position(chapter.position.file, chapter.body_line + chapter.body.count("\n", 0, line), 1)
         if plan.logo and name == plan.logo:
             return plan.where.get("logo", plan.position)
-    return Position(plan.position.file)
+    return _print_template_naming(text, plan) or Position(plan.position.file)
+
+
+def _print_template_naming(text: str, plan: Plan) -> Position | None:
+    """The line of the plan's own print template or stylesheet that names the file ``text``'s URL ends in (a
+    picture a stylesheet override puts on the cover, missing, was said at plan.yml)."""
+    found = _FILE_URL.search(text)
+    if not found or plan.content is None:
+        return None
+    names = {found.group(1), unquote(found.group(1))}  # as the URL spells it, or as the file is named
+    for folder in plan_theme(plan.content.parent):
+        print_folder = folder / "print"
+        paths = sorted(p for p in print_folder.rglob("*") if p.suffix in (".css", ".html")) if print_folder.is_dir() else []
+        for path in paths:
+            try:
+                lines = path.read_text(encoding="utf-8").splitlines()
+            except (OSError, UnicodeDecodeError):
+                continue
+            number = next((n for n, line in enumerate(lines, 1) if any(name in line for name in names)), None)
+            if number is not None:
+                return Position(path.relative_to(folder.parent).as_posix(), number, 1)
+    return None
+
+
+_FILE_URL = re.compile(r"file://[^\s'\"]*?/([^/\s'\"]+)(?=['\"\s]|$)")  #: the last segment of a file URL a message names

@@ -64,6 +64,8 @@ class Fetcher(URLFetcher):
             return Message("{scheme} URLs are not allowed; put the file under content/assets/", scheme=scheme)
         if self.local(url) is None:
             target = Path(unquote(urlsplit(url).path)).resolve()
+            if any(target.is_relative_to(root) for root in self.roots[1:]):  # a theme's folder, missing in every one
+                return Message("the theme has no file {name}", name=target.name)
             return Message("the file ({file}) is outside the plan's content/ folder and the theme", file=target)
         return None
 
