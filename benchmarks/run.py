@@ -154,8 +154,12 @@ def bench_scale(scale: str, work: Path, args: argparse.Namespace, rows: dict[str
             put(f"PDF peak memory{f' (--jobs {job})' if job else ''}", f"{pdf.peak_mb:.0f} MB")
             pages = re.search(r"PDF: (\d+) pages", pdf.output)
             put("PDF pages", pages.group(1) if pages else "?")
+        before = {path: path.read_bytes() for path in (root / "content" / "agencies").glob("*.yml")}
         edit_one_program(root, "revisi 2")
         put("PDF build after one-program edit", seconds(measure([*PYTHON, "build", "--no-site", plan])))
+        for path, data in before.items():  # as an editor's undo, saved
+            path.write_bytes(data)
+        put("PDF build after that edit is undone", seconds(measure([*PYTHON, "build", "--no-site", plan])))
         lengthen_first_chapter(root)
         put("PDF build after an edit that adds a page to chapter 1 (every later page renumbered)",
             seconds(measure([*PYTHON, "build", "--no-site", plan])))
