@@ -185,6 +185,7 @@ def validate(plan_dir: Path, output_format: str, strict: bool, by_agency: bool) 
         if only is not None:
             others = [d for d in checked.report.items if d.position.file != only]
             checked.report.items = [d for d in checked.report.items if d.position.file == only]
+            checked.report.skipped &= {only}  # another file's "not checked further" pointed at errors not shown
         if output_format == "text" and root != plan_dir.resolve() and only is None:  # found in a folder above
             click.echo(speaker.say(Message("Plan folder: {folder}", folder=root)))
         if by_agency and output_format == "text" and checked.report:

@@ -568,3 +568,16 @@ def test_validate_given_an_agencys_file_reports_that_file(make_plan: Callable[..
     assert f"The plan's other files: {errors} error" in out
     code, out, _ = invoke("validate", str(root / "content" / "plan.yml"))
     assert code == 0 and "No problems found in content/plan.yml." in out
+
+
+def test_validate_given_a_file_says_nothing_of_another_file_not_checked_further(mini_plan: Path) -> None:
+    """`validate dinkes.yml` printed "Not checked further until its errors above are fixed: …/bpkad.yml", errors it
+    did not show; the file asked for, not checked further itself, still says so."""
+    agency = mini_plan / "content" / "agencies" / "bpkad.yml"
+    agency.write_text(agency.read_text(encoding="utf-8").replace("id: bpkad", "id: keuangan", 1), encoding="utf-8")
+    code, out, _ = invoke("validate", str(mini_plan / "content" / "agencies" / "diskominfo.yml"))
+    assert "Not checked further" not in out and "bpkad" not in out, out
+    assert "The plan's other files: 1 error" in out
+    code, out, _ = invoke("validate", str(agency))
+    assert code == 1 and out.splitlines()[-1].startswith("Not checked further until its errors above are fixed: "
+                                                         "content/agencies/bpkad.yml"), out
