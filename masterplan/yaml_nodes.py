@@ -242,6 +242,9 @@ class Builder:
                 if key_node.__class__ is not ScalarNode or _read_otherwise(key_node) is None:  # else said (E017)
                     self.problems.append(error(where, "E007", "a key must be a plain word"))
                 continue
+            # a piece a comma cut off a number in a flow mapping ({2024: 10,5}: the "5" a key of no value)
+            cut_off = (node.flow_style and key.__class__ is int and value_node.__class__ is ScalarNode
+                       and value_node.tag == _NULL)
             if key in result:
                 if restarted:
                     continue  # a field of the item that lost its '- ': said once, at its first field
@@ -254,8 +257,7 @@ class Builder:
                                 column=max(key_positions[key].column - 2, 1)),
                         key=key, line=key_positions[key].line))
                     continue
-                if (node.flow_style and key.__class__ is int and result[key] is None and value_node.__class__ is
-                        ScalarNode and value_node.tag == _NULL):  # {2024: 10,5, 2025: 12,5}: a decimal's second "5"
+                if cut_off and result[key] is None:  # {2024: 10,5, 2025: 12,5}: a decimal's second "5"
                     continue  # told where its comma cut the number (E106, E103), not as a field written twice
                 self.problems.append(error(
                     where, "E002", "duplicate key '{key}' (first at line {line})",
@@ -270,8 +272,7 @@ class Builder:
                                            "for one ({character}), so '{field}' is not read as a field",
                                            look_alike_spaces.HINT, character=look_alike_spaces.code_point(ord(key[0])), field=key.strip()))
                 continue
-            if (node.flow_style and key.__class__ is int and value_node.__class__ is ScalarNode
-                    and value_node.tag == _NULL):  # a piece a comma cut off a number: as written, "05" not 5
+            if cut_off:  # as written, "05" not 5
                 result.written_keys = {**result.written_keys, key: key_node.value}
             result[key] = build(value_node)
             key_positions[key] = where
