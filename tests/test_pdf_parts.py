@@ -237,6 +237,32 @@ def test_an_edit_undone_lays_out_nothing_again_and_old_parts_go_in_time(tmp_path
     assert len(left) < KEPT_BUILDS * len(first_parts)
 
 
+def test_a_website_theme_edit_or_an_editors_leftover_lays_out_nothing_and_a_print_stylesheet_everything(
+        tmp_path: Path) -> None:
+    """Any file of the theme was part of every part's key: the designer's change to the website's colours, its
+    footer, or a swap file beside the cover laid out the whole book again (20 of 20 parts, 14 to 23 s)."""
+    from conftest import write_plan
+
+    from masterplan.resources import theme_dir
+
+    root = write_plan(tmp_path, {})
+    total = laid_out(build(root, jobs=2))[1]
+    site, printed = root / "templates" / "site", root / "templates" / "print"
+    (site / "static").mkdir(parents=True)
+    printed.mkdir()
+    css = (theme_dir() / "site" / "static" / "site.css").read_text(encoding="utf-8")
+    (site / "static" / "site.css").write_text(css.replace("}", "}\n", 1) + "\n.masthead { color: #0a5; }\n",
+                                              encoding="utf-8")
+    footer = (theme_dir() / "site" / "footer.html").read_text(encoding="utf-8")
+    (site / "footer.html").write_text(footer.replace("</footer>", "<p>Dinas Kominfo</p></footer>"), encoding="utf-8")
+    book = (theme_dir() / "print" / "book.css").read_text(encoding="utf-8")
+    (printed / "book.css.bak").write_text(book + "\n/* kept aside */\n", encoding="utf-8")
+    (printed / ".book.css.swp").write_bytes(b"\0vim swap")
+    assert laid_out(build(root, jobs=2)) == (0, total)
+    (printed / "book.css").write_text(book + "\nh2 { color: #0a5; }\n", encoding="utf-8")
+    assert laid_out(build(root, jobs=2)) == (total, total)
+
+
 def _parts(root: Path) -> list[Path]:
     return sorted((root / "build" / ".cache" / "pdf").glob("*.pdf"))
 

@@ -5,8 +5,10 @@ Two kinds of entries, both named by a SHA-256:
 - ``<layout>.json``: a part's :class:`~masterplan.render.pdf_layout.PartInfo` (page
   count, anchors, bookmarks, messages). ``layout`` hashes the part's complete
   print HTML (its page-number references filled in), the part stylesheet, a stamp of
-  every theme file (templates, CSS, fonts) and every non-text file under ``content/``
-  (images the HTML names by URL), the masterplan and WeasyPrint versions, and whether
+  every theme file the layout may read besides (stylesheets, fonts, pictures: not the
+  website's files, the words, nor the templates, whose output is the HTML) and every
+  non-text file under ``content/`` (images the HTML names by URL), none of them an
+  editor's leftover (a swap file, a ``.bak``), the masterplan and WeasyPrint versions, and whether
   parts are written tagged (a final plan's, :func:`masterplan.render.pdf_press.tagged`). A part's
   layout depends on nothing else: its first page number only changes the page margins.
 - ``<layout>-<offset>.pdf``: that part written with its pages numbered from
@@ -32,11 +34,14 @@ from typing import Any
 import weasyprint
 
 import masterplan
+from masterplan.leftovers import is_leftover
 from masterplan.output import write_whole
 from masterplan.render.theme import Theme
 from masterplan.resources import source_hash
 
 TEXT_SUFFIXES = {".yml", ".yaml", ".md"}  #: content read into the HTML itself, hashed through it
+#: theme folders a layout never reads: the website's, the words and the agencies' guide (the words are in the HTML)
+UNPRINTED = {"site", "i18n", "guide"}
 KEPT_BUILDS = 4  #: this build and the three before it: an edit undone two saves later is still cached
 LEDGER = "builds.json"  #: the entries each kept build used, the oldest first
 
@@ -46,12 +51,14 @@ def stamp(root: Path, tagged: bool = False) -> str:
     with its structure tree, or not)."""
     digest = hashlib.sha256(f"masterplan {masterplan.__version__} {source_hash()} "
                             f"weasyprint {weasyprint.__version__} tagged {tagged}".encode())  # a changed renderer is a new version
-    folders = [*Theme.for_plan(root).folders, root / "content"]
-    for folder in folders:
+    content = root / "content"
+    for folder in [*Theme.for_plan(root).folders, content]:
         for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-            if folder == root / "content" and path.suffix.lower() in TEXT_SUFFIXES:
+            name = path.relative_to(folder)
+            if is_leftover(path.name) or (path.suffix.lower() in TEXT_SUFFIXES if folder == content else
+                                          name.parts[0] in UNPRINTED or path.suffix.lower() == ".html"):
                 continue
-            digest.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes())
+            digest.update(str(name).encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
 
