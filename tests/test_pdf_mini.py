@@ -201,6 +201,22 @@ def test_a_picture_a_print_stylesheet_names_is_said_at_the_stylesheets_line(make
     assert "outside" not in " ".join(said), said  # a file the theme lacks, not one out of bounds
 
 
+def test_what_weasyprint_ignores_in_the_plans_stylesheet_is_said_at_its_line(make_plan: Callable[..., Path]) -> None:
+    """WeasyPrint's "Ignored `colr: #0000aa` at 73:23, unknown property." was said at content/plan.yml: it names the
+    line, not the file."""
+    root = make_plan()
+    stylesheet = root / "templates" / "print" / "book.css"
+    stylesheet.parent.mkdir(parents=True)
+    theme = (theme_dir() / "print" / "book.css").read_text(encoding="utf-8")
+    stylesheet.write_text(f"{theme}\nh2 {{ colr:#0000aa; font-size: 13ptt; }}\n", encoding="utf-8")
+    line = len(theme.splitlines()) + 2
+    said = [str(d) for d in build(root).report if d.code == "W603"]
+    assert any(text.startswith(f"templates/print/book.css:{line}:6: warning[W603]") and "colr" in text
+               for text in said), said
+    assert any(text.startswith(f"templates/print/book.css:{line}:20: warning[W603]") and "13ptt" in text
+               for text in said), said
+
+
 def test_fetcher_allows_only_content_and_theme(tmp_path: Path) -> None:
     content = tmp_path / "content"
     (content / "assets").mkdir(parents=True)

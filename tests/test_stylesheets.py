@@ -28,15 +28,15 @@ def test_a_rule_left_open_is_told_where_its_brace_is_missing_not_at_the_media_ru
         }
         .footer { color: grey; }
         """
-    assert told(css) == ["templates/print/book.css:3:13: warning[W713]: the '{' of '.masthead' is not closed: what "
+    assert told(css) == [("templates/print/book.css:3:13: warning[W713]: the '{' of '.masthead' is not closed: what "
                          "follows it is read inside it, and the stylesheet ends with a '{' left open (add the '}' "
-                         "that ends it, before line 4)"]
+                         "that ends it, before line 4)")]
 
 
 def test_a_brace_too_many_is_told_at_its_line() -> None:
     assert told(".a { color: red; }}\n.b { color: blue; }\n") == [
-        "templates/print/book.css:1:19: warning[W714]: this '}' closes no '{': the rule after it is not read as "
-        "written (delete it, or add the '{' it was meant to close)"]
+        ("templates/print/book.css:1:19: warning[W714]: this '}' closes no '{': the rule after it is not read as "
+        "written (delete it, or add the '{' it was meant to close)")]
 
 
 @pytest.mark.parametrize("css", [

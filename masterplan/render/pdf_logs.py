@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterator
 from urllib.parse import unquote
 
 from masterplan.checks import glyphs
@@ -52,7 +53,7 @@ def diagnostics(fetcher: Fetcher, records: list[logging.LogRecord], plan: Plan) 
                                  "give the theme's left-hand and right-hand pages the same margins, left and right "
                                  "swapped", detail=Message(TURNED_BADLY)))
         else:
-            found.append(warning(Position(plan.position.file), "W603", "PDF: {detail}",
+            found.append(warning(_stylesheet_line(message, plan) or Position(plan.position.file), "W603", "PDF: {detail}",
                                  "the print theme's CSS or HTML has something WeasyPrint ignores", detail=message))
     return found
 
@@ -76,6 +77,32 @@ def _where(text: str, plan: Plan, fetcher: Fetcher) -> Position:
     return _print_template_naming(text, plan) or Position(plan.position.file)
 
 
+def _stylesheet_line(message: str, plan: Plan) -> Position | None:
+    """The line of the plan's own print stylesheet that WeasyPrint's message names (```colr: red` at 73:23``), which
+    says the line but not the file: where that line holds what the message quotes."""
+    found = _QUOTED_AT.search(message)
+    if not found:
+        return None
+    quoted = found.group(1).split(":")[0].strip()  # a declaration's property, however its value was spaced
+    line, column = int(found.group(2)), int(found.group(3))
+    for path, lines in _own_print_files(plan, (".css",)):
+        if quoted and line <= len(lines) and quoted in lines[line - 1]:
+            return Position(path, line, column)
+    return None
+
+
+def _own_print_files(plan: Plan, suffixes: tuple[str, ...]) -> Iterator[tuple[str, list[str]]]:
+    """The plan's own print templates or stylesheets (``templates/print/``) with ``suffixes``: their paths from the
+    plan's folder and their lines."""
+    for folder in plan_theme(plan.content.parent) if plan.content is not None else ():
+        printed = folder / "print"
+        for path in sorted(p for p in printed.rglob("*") if p.suffix in suffixes) if printed.is_dir() else []:
+            try:
+                yield path.relative_to(folder.parent).as_posix(), path.read_text(encoding="utf-8").splitlines()
+            except (OSError, UnicodeDecodeError):
+                continue
+
+
 def _print_template_naming(text: str, plan: Plan) -> Position | None:
     """The line of the plan's own print template or stylesheet that names the file ``text``'s URL ends in (a
     picture a stylesheet override puts on the cover, missing, was said at plan.yml)."""
@@ -83,18 +110,12 @@ def _print_template_naming(text: str, plan: Plan) -> Position | None:
     if not found or plan.content is None:
         return None
     names = {found.group(1), unquote(found.group(1))}  # as the URL spells it, or as the file is named
-    for folder in plan_theme(plan.content.parent):
-        print_folder = folder / "print"
-        paths = sorted(p for p in print_folder.rglob("*") if p.suffix in (".css", ".html")) if print_folder.is_dir() else []
-        for path in paths:
-            try:
-                lines = path.read_text(encoding="utf-8").splitlines()
-            except (OSError, UnicodeDecodeError):
-                continue
-            number = next((n for n, line in enumerate(lines, 1) if any(name in line for name in names)), None)
-            if number is not None:
-                return Position(path.relative_to(folder.parent).as_posix(), number, 1)
+    for path, lines in _own_print_files(plan, (".css", ".html")):
+        number = next((n for n, line in enumerate(lines, 1) if any(name in line for name in names)), None)
+        if number is not None:
+            return Position(path, number, 1)
     return None
 
 
+_QUOTED_AT = re.compile(r"`([^`]+)` at (\d+):(\d+)")  #: what WeasyPrint quotes of a stylesheet, and where
 _FILE_URL = re.compile(r"file://[^\s'\"]*?/([^/\s'\"]+)(?=['\"\s]|$)")  #: the last segment of a file URL a message names
