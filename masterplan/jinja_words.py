@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import jinja2
 
-from masterplan.diagnostics import Message
+from masterplan.diagnostics import Message, did_you_mean
 
 _LOOKING_FOR = re.compile(r"The innermost block that needs to be closed is '(\w+)'")
 _UNKNOWN_TAG = re.compile(r"^Encountered unknown tag '(\w+)'")
@@ -225,10 +225,21 @@ def template_failure(exc: jinja2.TemplateError) -> Said:
 
     if isinstance(exc, jinja2.TemplateSyntaxError):
         return syntax(exc, exc.source or "")
+    if isinstance(exc, jinja2.TemplateNotFound):  # {% include "print/runing.html" %}: said as the bare name
+        return Said(Message("the theme has no template '{name}'", name=exc.name), _theme_template(str(exc.name)), 0)
     what, hint = undefined_message(str(exc))
     if isinstance(what, Message):
         return Said(what, hint if isinstance(hint, Message) else None, 0)
     return Said(runtime(exc), None, 0)
+
+
+def _theme_template(name: str) -> Message:
+    """The default theme's template ``name`` is most likely a typo of, as a hint; else where its templates are."""
+    from masterplan.i18n import templates_of, theme_dir
+
+    folder = theme_dir()
+    found = did_you_mean(name, (path.relative_to(folder).as_posix() for path in templates_of(folder)))
+    return found or Message("the theme's templates are named from its folder, e.g. 'print/running.html'")
 
 
 def empty_field(text: str) -> str | None:

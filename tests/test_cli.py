@@ -457,6 +457,20 @@ def test_validate_finds_a_field_the_plan_lacks_in_a_print_template_override(tmp_
     assert "'kota'" in said[0] and "'city'" in said[0]
 
 
+def test_a_template_included_by_a_misspelt_name_is_said_as_such_with_the_name_meant(make_plan: Callable[..., Path]) -> None:
+    """`{% include "print/runing.html" %}` in a cover override was said as "print template error: print/runing.html",
+    the bare name: neither that no such template exists nor the one meant."""
+    root = make_plan()
+    cover = (REPO / "templates" / "print" / "cover.html").read_text(encoding="utf-8")
+    assert '{% include "print/running.html" %}' in cover
+    (root / "templates" / "print").mkdir(parents=True)
+    (root / "templates" / "print" / "cover.html").write_text(
+        cover.replace('{% include "print/running.html" %}', '{% include "print/runing.html" %}'), encoding="utf-8")
+    code, out, _ = invoke("validate", str(root))
+    assert code == 1 and ("error[E603]: print template error: the theme has no template 'print/runing.html' "
+                          "(did you mean 'print/running.html'?)") in out, out
+
+
 def test_validate_finds_a_failing_template_only_a_companion_book_uses(tmp_path: Path) -> None:
     """The executive summary's own part (its key figures) printing {{ plan.kota }}: the book never renders it, so
     validate said "Tidak ada masalah." and only the build's summary failed. Now validate renders the summary's and
