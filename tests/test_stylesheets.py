@@ -62,3 +62,32 @@ def test_validate_tells_it_in_the_plans_stylesheet_and_not_in_a_copy_kept_aside(
     code, out, _ = invoke("validate", str(root))
     assert code == 0 and f"templates/print/book.css:{line}:" in out and "[W713]" in out, out
     assert "book.css.bak" not in out
+
+
+def test_a_picture_a_stylesheet_names_where_none_is_read_is_told_at_its_url(make_plan: Callable[..., Path]) -> None:
+    """A batik picture for the masthead and the cover, missing: the website showed none (a 404 in the browser's
+    console only) and the book failed on it after laying out every page. Told where each stylesheet is read from:
+    the website's from the site's static/ and assets/ folders, the book's from its folder on disk and the theme."""
+    root = make_plan()
+    (root / "content" / "assets").mkdir(exist_ok=True)
+    (root / "content" / "assets" / "batik.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    site, printed = root / "templates" / "site" / "static", root / "templates" / "print"
+    site.mkdir(parents=True)
+    printed.mkdir(parents=True)
+    (site / "motif.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>", encoding="utf-8")
+    (site / "site.css").write_text(
+        ".masthead { background: url(\"../../assets/batik.png\"); }\n"  # above the site's top: still assets/
+        ".band { background: url(../assets/batik.png), url(motif.svg), url(data:image/gif;base64,R0lGOD); }\n"
+        ".logo { background: url(https://kota.go.id/logo.png); }\n"
+        ".gone { background: url(../assets/hilang.png); }\n", encoding="utf-8")
+    (printed / "book.css").write_text(
+        "@font-face { font-family: X; src: url(\"../fonts/NotoSans-Regular.ttf\"); }\n"  # the theme's, as rendered
+        ".cover { background: url(../../content/assets/batik.png); }\n"
+        ".cover-band { background: url(sampul.png); }\n", encoding="utf-8")
+    code, out, _ = invoke("validate", str(root))
+    told = sorted(line.split(" (")[0] for line in out.splitlines() if "[W716]" in line)
+    assert code == 0 and told == [
+        ("templates/print/book.css:3:27: warning[W716]: 'sampul.png' is no file where this stylesheet is read: the "
+        "picture or font is left out"),
+        ("templates/site/static/site.css:4:21: warning[W716]: '../assets/hilang.png' is no file where this "
+        "stylesheet is read: the picture or font is left out")], out
