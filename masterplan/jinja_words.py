@@ -21,7 +21,7 @@ _UNEXPECTED = re.compile(r"^unexpected '([^']*)'(?:, expected '([^']*)')?$")
 _EXPECTED_TOKEN = re.compile(r"^expected token '([^']*)', got '([^']*)'$")
 _NO_EXPRESSION = re.compile(r"^Expected an expression, got '([^']*)'$")
 _EOF_EXPECTED = re.compile(r"^unexpected end of template, expected '([^']*)'\.$")
-_CHAR = re.compile(r"^unexpected char '(.)' at \d+$")
+_CHAR = re.compile(r"^unexpected char '(.)' at (\d+)$")
 _OPERANDS = re.compile(r"^unsupported operand type\(s\) for ([^:]+): '(\w+)' and '(\w+)'$")
 _COMPARED = re.compile(r"^'([^']+)' not supported between instances of '(\w+)' and '(\w+)'$")
 _CONCATENATED = re.compile(r'^can only concatenate (\w+) \(not "(\w+)"\) to \w+$')
@@ -71,7 +71,32 @@ def syntax(exc: jinja2.TemplateSyntaxError, source: str, first_line: int = 1) ->
                         Message("close the {{% {block} %}} first, or check the spelling of the tag", block=name), line)
         return Said(Message("the {{% {block} %}} is never closed", block=name),
                     Message("end it with {{% end{block} %}} where its text ends", block=name), opened or line)
+    stray = _stray_character(text, source, line)
+    if stray is not None:
+        char, column = stray
+        return Said(Message("the character '{char}' has no meaning inside {{{{ ... }}}} or {{% ... %}}", char=char),
+                    None if _CHAR.match(text) else  # where no name may begin: after "{% endif", say
+                    Message("is a tag left open before it? Each {{% ends with %}}, each {{{{ with }}}}"), line, column)
     return Said(_syntax_words(text), None, line, _column(text, source, line))
+
+
+def _stray_character(text: str, source: str, line: int) -> tuple[str, int] | None:
+    """The character Jinja cannot read inside a tag and where it is on ``line``: ``unexpected char '!' at 27`` names
+    its place in the template, "Invalid character in identifier" (a ``·`` after ``{% endif``) none."""
+    lines = source.splitlines()
+    if not 0 < line <= len(lines):
+        return None
+    found = _CHAR.match(text)
+    if found:
+        offset = int(found.group(2))
+        return found.group(1), offset - (source.rfind("\n", 0, offset) + 1) + 1
+    if text == "Invalid character in identifier":
+        written = lines[line - 1]
+        tag = _TAG_START.search(written)
+        for place in range(tag.start() if tag else 0, len(written)):
+            if not written[place].isascii() and not written[place].isidentifier():
+                return written[place], place + 1
+    return None
 
 
 #: the start of a Jinja tag
@@ -114,9 +139,6 @@ def _syntax_words(text: str) -> Message | str:
     if found:
         return Message("the text ends where Jinja expected {expected}: a {{{{ or {{% is never closed",
                        expected=_token(found.group(1)))
-    found = _CHAR.match(text)
-    if found:
-        return Message("the character '{char}' has no meaning inside {{{{ ... }}}} or {{% ... %}}", char=found.group(1))
     found = _NO_FILTER.match(text)
     if found:
         return _no_filter(*found.groups())

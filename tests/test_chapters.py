@@ -383,6 +383,8 @@ def test_an_empty_value_is_named_only_when_the_line_shows_which() -> None:
     ("Lihat {{ plan.program('GOV-01').name }} dan {{ plan.program('GOV-02'.name }}", 1),
     ("Rencana dari tahun {{ plan.period.start sampai {{ plan.period.end }}.", 41),
     ("Satu {{ plan.city + }} saja", 6),
+    ("Dua {% if a %}x{% endif · {{ plan.city }}", 25),  # "Invalid character in identifier": the '·' after endif
+    ("Tiga {{ plan.city ! }}", 19),  # "unexpected char '!' at 27": its place in the template
 ])
 def test_a_jinja_mistake_is_said_at_its_column_only_where_it_is_known(line: str, column: int) -> None:
     """Jinja names a line, not a column: the word it did not expect is found where the line has it once, the tag
@@ -395,6 +397,7 @@ def test_a_jinja_mistake_is_said_at_its_column_only_where_it_is_known(line: str,
         jinja2.Environment().parse(source)
     said = jinja_words.syntax(raised.value, source)
     assert (said.line, said.column) == (2, column)
+    assert "Invalid character" not in str(said.what)
 
 
 @pytest.mark.parametrize(("language", "printed"), [
