@@ -18,6 +18,8 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from masterplan import memory_pools
+
 _holders = {"count": 0, "was_enabled": False}
 _lock = threading.Lock()
 
@@ -80,5 +82,6 @@ class Held:
         with self._lock:
             if self.checks:
                 gc.collect()
+                memory_pools.give_back()  # the plans just freed, to the system (a few MB, each time the plan settles)
                 let_go()
                 self.checks = 0

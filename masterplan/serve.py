@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from masterplan import output, serve_pdf
+from masterplan import memory_pools, output, serve_pdf
 from masterplan.background import BackgroundBuild
 from masterplan.diagnostics import Message
 from masterplan.preview import Preview
@@ -32,6 +32,8 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, pdf: bool = Tru
     from masterplan.build import BuildOptions, run
     from masterplan.render.site import published_address
     from masterplan.watch import watch
+
+    memory_pools.fewer_pools()  # before any thread: each would keep a pool of freed memory of its own
 
     site = output.build_folder(root) / output.SITE
     kept = published_address(site) if base_url is None else None
