@@ -91,12 +91,27 @@ def _stray_character(text: str, source: str, line: int) -> tuple[str, int] | Non
         offset = int(found.group(2))
         return found.group(1), offset - (source.rfind("\n", 0, offset) + 1) + 1
     if text == "Invalid character in identifier":
-        written = lines[line - 1]
-        tag = _TAG_START.search(written)
-        for place in range(tag.start() if tag else 0, len(written)):
-            if not written[place].isascii() and not written[place].isidentifier():
-                return written[place], place + 1
+        for inside in _INSIDE_TAG.finditer(lines[line - 1]):  # not the text between tags, nor quoted text in one
+            for place in range(inside.start(1), inside.end(1)):
+                char = inside.string[place]
+                if not char.isascii() and not char.isidentifier() and not _quoted(inside.string, inside.start(1), place):
+                    return char, place + 1
     return None
+
+
+#: what a tag holds, up to its end or the line's
+_INSIDE_TAG = re.compile(r"\{[{%](.*?)(?:[%}]\}|$)")
+
+
+def _quoted(line: str, start: int, place: int) -> bool:
+    """Whether ``place`` of ``line`` is inside quotes opened after ``start`` (the tag's start)."""
+    quote = None
+    for char in line[start:place]:
+        if quote is None and char in "'\"":
+            quote = char
+        elif char == quote:
+            quote = None
+    return quote is not None
 
 
 #: the start of a Jinja tag

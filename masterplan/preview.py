@@ -120,7 +120,7 @@ class Preview:
         #: (W324, a year's APBD over its ceiling, was said only in the terminal); none while it has errors
         self.warnings: list[str] = []
         self.in_process = True  #: False once the site renderer's interface no longer matches
-        self.books_failed = False  #: a print template failed as the last check rendered the books: render them again
+        self.books_due = False  #: a print template changed or failed, and the books have not rendered since
         #: unchanged files are not parsed or schema-checked again, nor on the first load when a command before kept them
         self.cache = RememberedFiles()
         self._changed = threading.Condition()
@@ -163,6 +163,7 @@ class Preview:
         self.reread_language()
         problems: list[Diagnostic] = []
         later: list[Callable[[], list[Diagnostic]]] = []
+        self.books_due |= books  # a plan with errors now renders no book: once it has none, it does
         try:
             plan, report = loaded if loaded is not None else self._load(later)
             if plan is not None and not report.failed():
@@ -171,10 +172,10 @@ class Preview:
                     self.pages = pages
                     if render in pages.by_path:
                         pages.render(pages.by_path[render])
-                if books or self.books_failed:
+                if self.books_due:
                     from masterplan.checks.templates import print_books
                     failed = list(print_books(plan))
-                    self.books_failed = bool(failed)
+                    self.books_due = bool(failed)
                     report.extend(failed)
         except jinja2.TemplateError as exc:
             report = Report([template_error(exc, self.root)])

@@ -129,7 +129,9 @@ class Handler(BaseHTTPRequestHandler):
         """A file of the plan the site carries under another name (the logo), as saved: the site's copy is the last
         build's (a logo saved over showed the old one until the background build)."""
         pages = self.preview.pages
-        return pages.files.get(relative) if pages is not None and relative is not None else None
+        found = pages.files.get(relative) if pages is not None and relative is not None else None
+        content = self.preview.root / "content"
+        return found if found is not None and found.resolve().is_relative_to(content.resolve()) else None  # as served
 
     def asset(self, url_path: str) -> Path | None:
         """A file of ``content/assets/`` as saved, ahead of the copy the next background build makes (an image

@@ -147,7 +147,7 @@ class Watcher:
         if themed:
             _clear_template_caches()
             _copy_static(self.root)
-        printed = any(p.is_relative_to(root / "templates" / "print") for p in paths)
+        printed = any(p.is_relative_to(root / "templates" / "print") and p.suffix == ".html" for p in paths)
         rebuilt = self.preview.check(render="index.html" if themed else None, books=printed)
         if rebuilt.report.errors:  # perhaps of a save half done: shown if no more of it comes
             self.unsaid = Unsaid(rebuilt, time.monotonic() + ERRORS_SETTLE)

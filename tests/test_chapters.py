@@ -385,6 +385,8 @@ def test_an_empty_value_is_named_only_when_the_line_shows_which() -> None:
     ("Satu {{ plan.city + }} saja", 6),
     ("Dua {% if a %}x{% endif · {{ plan.city }}", 25),  # "Invalid character in identifier": the '·' after endif
     ("Tiga {{ plan.city ! }}", 19),  # "unexpected char '!' at 27": its place in the template
+    ("{{ a }} — kota {% if a %}x{% endif · {{ b }}", 36),  # the '·' in the tag, not the dash between tags
+    ("{{ '—' }} {% if a %}x{% endif · {{ b }}", 31),  # nor a dash quoted in a tag
 ])
 def test_a_jinja_mistake_is_said_at_its_column_only_where_it_is_known(line: str, column: int) -> None:
     """Jinja names a line, not a column: the word it did not expect is found where the line has it once, the tag

@@ -48,3 +48,15 @@ def test_a_partial_of_the_plans_own_an_override_and_what_static_publishes_are_no
     (own / "footer.html.bak").write_text(footer, encoding="utf-8")
     code, out, _ = invoke("validate", str(root))
     assert code == 0 and "W715" not in out, out
+
+
+def test_a_plan_naming_its_partials_by_a_variable_is_not_told_they_are_unread(make_plan: Callable[..., Path]) -> None:
+    root = make_plan()
+    own = root / "templates" / "site"
+    own.mkdir(parents=True)
+    footer = (theme_dir() / "site" / "footer.html").read_text(encoding="utf-8")
+    (own / "footer.html").write_text(footer.replace(
+        "</footer>", '{% set which = "banner" %}{% include "site/" ~ which ~ ".html" %}</footer>'), encoding="utf-8")
+    (own / "banner.html").write_text("<p>Kota cerdas</p>", encoding="utf-8")
+    code, out, _ = invoke("validate", str(root))
+    assert code == 0 and "W715" not in out, out

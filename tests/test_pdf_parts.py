@@ -261,6 +261,12 @@ def test_a_website_theme_edit_or_an_editors_leftover_lays_out_nothing_and_a_prin
     assert laid_out(build(root, jobs=2)) == (0, total)
     (printed / "book.css").write_text(book + "\nh2 { color: #0a5; }\n", encoding="utf-8")
     assert laid_out(build(root, jobs=2)) == (total, total)
+    # a picture of the website's a book's stylesheet may name (one batik for both) is part of the stamp
+    from masterplan.render.pdf_cache import stamp
+    (site / "static" / "batik.png").write_bytes(b"a")
+    before = stamp(root)
+    (site / "static" / "batik.png").write_bytes(b"b")
+    assert stamp(root) != before
 
 
 def _parts(root: Path) -> list[Path]:

@@ -294,6 +294,28 @@ def test_a_print_template_error_made_while_serving_is_shown_in_the_page_at_once(
     served.wait_for("/", lambda status, body: status == 200 and "cover.html" not in body, "the page without the error")
 
 
+def test_a_print_template_broken_while_the_content_has_errors_is_shown_once_they_are_fixed(served: Served) -> None:
+    """A plan with errors renders no book: a cover broken meanwhile was looked at by no check once the content was
+    mended, and came up only in the PDF's note after the background build failed on it."""
+    from masterplan.i18n import theme_dir
+
+    served.edit(AGENCY, "id: diskominfo", "id: kominfo")
+    served.wait_for("/", lambda status, body: "[E105]" in body, "the content's error over the page")
+    cover = served.root / "templates" / "print" / "cover.html"
+    cover.parent.mkdir(parents=True)
+    theme = (theme_dir() / "print" / "cover.html").read_text(encoding="utf-8")
+    after = len(served.lines)
+    cover.write_text(theme.replace('<p class="cover-period">', '<p class="cover-period">{{ plan.kota }}'),
+                     encoding="utf-8")
+    served.wait_line(lambda text: "Changed:" in text and "cover.html" in text, "the cover's save seen", after=after)
+    served.wait_line(lambda text: "error" in text and "the page shows it" in text, "the errors said again",
+                     after=after)
+    served.edit(AGENCY, "id: kominfo", "id: diskominfo")
+    body = served.wait_for("/", lambda status, body: "[E105]" not in body and "cover.html" in body,
+                           "the cover's error, the content mended")
+    assert "error[E603]" in body
+
+
 def test_pages_keep_their_style_when_build_is_deleted_while_serving(served: Served) -> None:
     """The README says build/ is safe to delete; deleted while the preview ran, its pages lost their stylesheet
     and scripts (404) until a content edit and a full background build. The theme's files are served as the

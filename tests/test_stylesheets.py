@@ -75,10 +75,14 @@ def test_a_picture_a_stylesheet_names_where_none_is_read_is_told_at_its_url(make
     site.mkdir(parents=True)
     printed.mkdir(parents=True)
     (site / "motif.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>", encoding="utf-8")
+    (root / "content" / "assets" / "lambang.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>",
+                                                             encoding="utf-8")
+    plan_yml = root / "content" / "plan.yml"
+    plan_yml.write_text(plan_yml.read_text(encoding="utf-8") + "logo: assets/lambang.svg\n", encoding="utf-8")
     (site / "site.css").write_text(
-        ".masthead { background: url(\"../../assets/batik.png\"); }\n"  # above the site's top: still assets/
+        ".masthead { background: url(\"../../assets/batik.png\"); }\n"  # above the top: out of a site in /smartcity/
         ".band { background: url(../assets/batik.png), url(motif.svg), url(data:image/gif;base64,R0lGOD); }\n"
-        ".logo { background: url(https://kota.go.id/logo.png); }\n"
+        ".logo { background: url(https://kota.go.id/logo.png), url(logo.svg); }\n"  # the site's copy of the logo
         ".gone { background: url(../assets/hilang.png); }\n", encoding="utf-8")
     (printed / "book.css").write_text(
         "@font-face { font-family: X; src: url(\"../fonts/NotoSans-Regular.ttf\"); }\n"  # the theme's, as rendered
@@ -89,5 +93,19 @@ def test_a_picture_a_stylesheet_names_where_none_is_read_is_told_at_its_url(make
     assert code == 0 and told == [
         ("templates/print/book.css:3:27: warning[W716]: 'sampul.png' is no file where this stylesheet is read: the "
         "picture or font is left out"),
+        ("templates/site/static/site.css:1:25: warning[W716]: '../../assets/batik.png' is no file where this "
+         "stylesheet is read: the picture or font is left out"),
         ("templates/site/static/site.css:4:21: warning[W716]: '../assets/hilang.png' is no file where this "
-        "stylesheet is read: the picture or font is left out")], out
+         "stylesheet is read: the picture or font is left out")], out
+
+
+def test_a_rule_nested_on_purpose_before_the_one_left_open_is_not_blamed() -> None:
+    css = """\
+        .card { color: red;
+          &:hover { color: blue; }
+        }
+        .menu { color: green;
+        .footer { color: black; }
+        """
+    said = told(css)
+    assert len(said) == 1 and said[0].startswith("templates/print/book.css:4:7: warning[W713]: the '{' of '.menu'"), said

@@ -2,7 +2,8 @@
 
 A file of ``templates/`` is read when it replaces the theme's file of the same name (``templates/site/footer.html``
 for the theme's ``site/footer.html``), or when a template or stylesheet of the plan names it (a partial of its
-own, a stylesheet it imports). A designer who saved ``templates/site/fooder.html``, ``templates/cover.html`` (the
+own, a stylesheet it imports: its name anywhere in their text; a plan whose templates name one
+by what a variable holds, ``{% include "site/" ~ which ~ ".html" %}``, is not told). A designer who saved ``templates/site/fooder.html``, ``templates/cover.html`` (the
 cover is ``print/cover.html``) or ``templates/site/site.css`` (the website's stylesheets are under
 ``site/static/``) saw nothing change and no word why. Pictures, fonts and what ``site/static/`` publishes, and
 editors' leftovers, are left alone: only ``.html`` and ``.css`` files are told.
@@ -10,17 +11,20 @@ editors' leftovers, are left alone: only ``.html`` and ``.css`` files are told.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 from pathlib import Path
 
 from masterplan.diagnostics import Diagnostic, Message, Position, closest, warning
-from masterplan.i18n import plan_theme, theme_dir
-from masterplan.leftovers import is_leftover
+from masterplan.i18n import plan_theme, theme_dir, theme_files
 from masterplan.model import Plan
 
 TOLD = (".html", ".css")  #: the kinds of file a theme reads by name; other files are pictures, fonts, notes
 PUBLISHED = "site/static/"  #: copied into the website as they are, whether a page names them or not
+#: an include, import or extends naming its template by anything but one quoted name
+_NAMED_AS_IT_RUNS = re.compile(r"\{%-?\s*(?:include|import|from|extends)\s+(?![\"'][^\"']*[\"']\s*(?:-?%\}|import\b|with\b|"
+                               r"without\b|ignore\b))")
 
 
 def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
@@ -28,24 +32,20 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
     if not own:
         return
     folder = own[0]
-    theirs = {path.relative_to(theme_dir()).as_posix() for path in _files(theme_dir())}
-    mine = {path.relative_to(folder).as_posix(): path for path in _files(folder)}
+    theirs = {path.relative_to(theme_dir()).as_posix() for path in theme_files(theme_dir(), TOLD)}
+    mine = {path.relative_to(folder).as_posix(): path for path in theme_files(folder, TOLD)}
     unknown = [name for name in mine if name not in theirs and not name.startswith(PUBLISHED)]
     if not unknown:
         return
     texts = {name: _text(path) for name, path in mine.items()}
+    if any(_NAMED_AS_IT_RUNS.search(text) for text in texts.values()):
+        return  # {% include "site/" ~ which ~ ".html" %}: which files it reads is known only as it runs
     for name in sorted(unknown):
         if any(Path(name).name in text for other, text in texts.items() if other != name):
             continue  # a partial of the plan's own, a stylesheet it imports
         yield warning(Position(f"templates/{name}"), "W715",
                       "templates/{name} is not read: the theme has no file of that name to replace, and no template "
                       "of the plan names it", _meant(name, theirs), name=name)
-
-
-def _files(folder: Path) -> list[Path]:
-    """The templates and stylesheets under ``folder``, not an editor's leftovers."""
-    return [path for path in sorted(folder.rglob("*"))
-            if path.suffix in TOLD and path.is_file() and not is_leftover(path.name)]
 
 
 def _text(path: Path) -> str:

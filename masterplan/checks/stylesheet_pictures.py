@@ -5,7 +5,9 @@ A cover band the designer gave a batik picture, missing: the book's build failed
 stylesheet of ``templates/`` is looked for where it will be read from:
 
 - the website's (``templates/site/static/x.css``, published as ``static/x.css``): the site's ``static/`` folder
-  (the theme's files, the plan's laid over them) or its ``assets/`` (``content/assets/``);
+  (the theme's files, the plan's laid over them, the logo) or its ``assets/`` (``content/assets/``), never above
+  the site's top folder (a site published under ``/smartcity/`` would look outside it; the preview, at ``/``, hid
+  it);
 - the book's (``templates/print/x.css``): on disk beside the stylesheet, a file the theme lacks in the plan's
   folder read from the default theme's, as the renderer does; the renderer reads only ``content/`` and the theme.
 
@@ -20,12 +22,10 @@ from collections.abc import Set as AbstractSet
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-import tinycss2
-
 from masterplan.diagnostics import Diagnostic, Message, Position, warning
-from masterplan.i18n import plan_theme, theme_dir
-from masterplan.leftovers import is_leftover
+from masterplan.i18n import plan_theme, theme_dir, theme_files
 from masterplan.model import ASSETS, Plan
+from masterplan.render.site_files import logo_path
 
 SITE_STYLESHEETS = "site/static"  #: where the website's stylesheets are, published as ``static/``
 PRINT_STYLESHEETS = "print"
@@ -36,16 +36,15 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
     if not own or plan.content is None:
         return
     folder, content = own[0], plan.content
-    for path in sorted(folder.rglob("*.css")):
+    logo = logo_path(plan, content.parent)  #: the plan's logo, which the site carries as static/logo.svg
+    for path in theme_files(folder, (".css",)):
         name = path.relative_to(folder).as_posix()
-        if is_leftover(path.name) or not path.is_file():
-            continue
         try:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             continue
         if name.startswith(f"{SITE_STYLESHEETS}/"):
-            found = (url for url in urls(text) if not _on_site(url[0], name, folder, content))
+            found = (url for url in urls(text) if not _on_site(url[0], name, folder, content, logo))
             hint = Message("a picture of content/assets/ is url(\"../assets/batik.png\") here, one beside the "
                            "stylesheet in templates/site/static/ url(\"batik.png\")")
         elif name.startswith(f"{PRINT_STYLESHEETS}/"):
@@ -62,6 +61,8 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
 
 def urls(text: str) -> list[tuple[str, int, int]]:
     """Every local ``url(…)`` of the stylesheet ``text``, with its line and column (not web addresses nor data)."""
+    import tinycss2  # only for a plan with stylesheets of its own
+
     found: list[tuple[str, int, int]] = []
 
     def walk(nodes: Iterable[object]) -> None:
@@ -80,12 +81,15 @@ def urls(text: str) -> list[tuple[str, int, int]]:
             if url.strip() and not urlsplit(url.strip()).scheme and not url.strip().startswith(("#", "//"))]
 
 
-def _on_site(url: str, name: str, folder: Path, content: Path) -> bool:
-    """Whether the website holds what ``url`` names from its stylesheet ``name`` (``site/static/x.css``)."""
+def _on_site(url: str, name: str, folder: Path, content: Path, logo: str | None) -> bool:
+    """Whether the website holds what ``url`` names from its stylesheet ``name`` (``site/static/x.css``). An address
+    above the site's top folder is none: on a city's site under /smartcity/ it leads out of the site."""
     published = "static/" + name.removeprefix(f"{SITE_STYLESHEETS}/")
     target = posixpath.normpath(posixpath.join(posixpath.dirname(published), unquote(urlsplit(url.strip()).path)))
-    while target.startswith("../"):  # a browser goes no higher than the site's top folder
-        target = target.removeprefix("../")
+    if target.startswith("../") or target == ".." or url.strip().startswith("/"):
+        return False
+    if target == logo:
+        return True
     if target.startswith("static/"):
         rest = target.removeprefix("static/")
         return any((theme / SITE_STYLESHEETS / rest).is_file() for theme in (folder, theme_dir()))

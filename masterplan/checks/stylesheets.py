@@ -16,15 +16,14 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from masterplan.diagnostics import Diagnostic, Message, Position, warning
-from masterplan.i18n import plan_theme
-from masterplan.leftovers import is_leftover
+from masterplan.i18n import plan_theme, theme_files
 from masterplan.model import Plan
 
 #: comments and quoted text, whose braces are no blocks'
 _HIDDEN = re.compile(r"/\*.*?(?:\*/|$)|\"(?:\\.|[^\"\\\n])*\"|'(?:\\.|[^'\\\n])*'", re.DOTALL)
 
 
-@dataclass
+@dataclass(eq=False)  # one '{' is not another written alike: `in` asks which
 class Opened:
     """A ``{`` not yet closed: where, the selector or at-rule before it, and the first rule opened inside it."""
 
@@ -36,9 +35,7 @@ class Opened:
 
 def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
     for folder in plan_theme(plan.content.parent) if plan.content is not None else ():
-        for path in sorted(folder.rglob("*.css")):
-            if not path.is_file() or is_leftover(path.name):
-                continue
+        for path in theme_files(folder, (".css",)):
             try:
                 text = path.read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError):
@@ -50,7 +47,7 @@ def braces(text: str, file: str) -> Iterator[Diagnostic]:
     """The ``{`` left open and the ``}`` too many of the stylesheet ``text``, saved as ``file``."""
     bare = _HIDDEN.sub(lambda found: re.sub(r"[^\n]", " ", found.group()), text)  # lines and columns kept
     opened: list[Opened] = []
-    holding: Opened | None = None  #: the first rule (not an at-rule) found holding another
+    holding: list[Opened] = []  #: the rules (not at-rules) found holding another, in order
     start = 0  #: where the text before the next brace starts
     for found in re.finditer(r"[{};]", bare):
         line = bare.count("\n", 0, found.start()) + 1
@@ -58,8 +55,8 @@ def braces(text: str, file: str) -> Iterator[Diagnostic]:
         if found.group() == "{":
             if opened and opened[-1].inner is None:
                 opened[-1].inner = line
-                if holding is None and not opened[-1].prelude.startswith("@"):
-                    holding = opened[-1]
+                if not opened[-1].prelude.startswith("@"):
+                    holding.append(opened[-1])
             opened.append(Opened(line, column, " ".join(bare[start:found.start()].split())))
         elif found.group() == "}":
             if not opened:
@@ -70,7 +67,9 @@ def braces(text: str, file: str) -> Iterator[Diagnostic]:
                 opened.pop()
         start = found.end()
     if opened:
-        culprit = holding or opened[0]
+        # the last rule still open that holds another (a '}' of its own missing); else the last that held one, closed
+        # by the '}' of a rule around it (an @media's); else the first '{' left open
+        culprit = next((rule for rule in reversed(holding) if rule in opened), holding[-1] if holding else opened[0])
         yield warning(Position(file, culprit.line, culprit.column), "W713",
                       "the '{{' of '{rule}' is not closed: what follows it is read inside it, and the stylesheet "
                       "ends with a '{{' left open",

@@ -5,8 +5,9 @@ Two kinds of entries, both named by a SHA-256:
 - ``<layout>.json``: a part's :class:`~masterplan.render.pdf_layout.PartInfo` (page
   count, anchors, bookmarks, messages). ``layout`` hashes the part's complete
   print HTML (its page-number references filled in), the part stylesheet, a stamp of
-  every theme file the layout may read besides (stylesheets, fonts, pictures: not the
-  website's files, the words, nor the templates, whose output is the HTML) and every
+  every theme file the layout may read besides (stylesheets, fonts, pictures, the website's
+  too, which a book's stylesheet may name; not the templates, whose output is the HTML, the
+  words, scripts, nor the website's stylesheets) and every
   non-text file under ``content/`` (images the HTML names by URL), none of them an
   editor's leftover (a swap file, a ``.bak``), the masterplan and WeasyPrint versions, and whether
   parts are written tagged (a final plan's, :func:`masterplan.render.pdf_press.tagged`). A part's
@@ -40,8 +41,10 @@ from masterplan.render.theme import Theme
 from masterplan.resources import source_hash
 
 TEXT_SUFFIXES = {".yml", ".yaml", ".md"}  #: content read into the HTML itself, hashed through it
-#: theme folders a layout never reads: the website's, the words and the agencies' guide (the words are in the HTML)
-UNPRINTED = {"site", "i18n", "guide"}
+#: theme files a layout never reads: templates (their output is the HTML), words, notes, scripts (the HTML holds what
+#: they give), and the website's stylesheets; its pictures and fonts are stamped, a book's stylesheet may name them
+UNPRINTED = {".html", ".yml", ".yaml", ".md", ".txt", ".js", ".json"}
+SITE_STYLES = ("site", "static")  #: where the website's stylesheets are, under a theme folder
 KEPT_BUILDS = 4  #: this build and the three before it: an edit undone two saves later is still cached
 LEDGER = "builds.json"  #: the entries each kept build used, the oldest first
 
@@ -55,8 +58,9 @@ def stamp(root: Path, tagged: bool = False) -> str:
     for folder in [*Theme.for_plan(root).folders, content]:
         for path in sorted(p for p in folder.rglob("*") if p.is_file()):
             name = path.relative_to(folder)
-            if is_leftover(path.name) or (path.suffix.lower() in TEXT_SUFFIXES if folder == content else
-                                          name.parts[0] in UNPRINTED or path.suffix.lower() == ".html"):
+            suffix = path.suffix.lower()
+            if is_leftover(path.name) or (suffix in TEXT_SUFFIXES if folder == content else suffix in UNPRINTED
+                                          or (suffix == ".css" and name.parts[:2] == SITE_STYLES)):
                 continue
             digest.update(str(name).encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()

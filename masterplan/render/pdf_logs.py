@@ -17,7 +17,7 @@ from urllib.parse import unquote
 from masterplan.checks import glyphs
 from masterplan.content_text import character_at, content_texts
 from masterplan.diagnostics import Diagnostic, Message, Position, error, warning
-from masterplan.i18n import plan_theme
+from masterplan.i18n import plan_theme, theme_files
 from masterplan.model import Plan
 from masterplan.render.pdf_layout import TURNED_BADLY
 from masterplan.render.print_fetch import Fetcher
@@ -85,18 +85,16 @@ def _stylesheet_line(message: str, plan: Plan) -> Position | None:
         return None
     quoted = found.group(1).split(":")[0].strip()  # a declaration's property, however its value was spaced
     line, column = int(found.group(2)), int(found.group(3))
-    for path, lines in _own_print_files(plan, (".css",)):
-        if quoted and line <= len(lines) and quoted in lines[line - 1]:
-            return Position(path, line, column)
-    return None
+    named = [path for path, lines in _own_print_files(plan, (".css",))
+             if quoted and line <= len(lines) and lines[line - 1][column - 1:].startswith(quoted)]
+    return Position(named[0], line, column) if len(named) == 1 else None  # two alike: the theme's, maybe
 
 
 def _own_print_files(plan: Plan, suffixes: tuple[str, ...]) -> Iterator[tuple[str, list[str]]]:
     """The plan's own print templates or stylesheets (``templates/print/``) with ``suffixes``: their paths from the
     plan's folder and their lines."""
     for folder in plan_theme(plan.content.parent) if plan.content is not None else ():
-        printed = folder / "print"
-        for path in sorted(p for p in printed.rglob("*") if p.suffix in suffixes) if printed.is_dir() else []:
+        for path in theme_files(folder / "print", suffixes):
             try:
                 yield path.relative_to(folder.parent).as_posix(), path.read_text(encoding="utf-8").splitlines()
             except (OSError, UnicodeDecodeError):
