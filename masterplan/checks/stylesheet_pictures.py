@@ -25,7 +25,6 @@ from urllib.parse import unquote, urlsplit
 from masterplan.diagnostics import Diagnostic, Message, Position, warning
 from masterplan.i18n import plan_theme, theme_dir, theme_files
 from masterplan.model import ASSETS, Plan
-from masterplan.render.site_files import logo_path
 
 SITE_STYLESHEETS = "site/static"  #: where the website's stylesheets are, published as ``static/``
 PRINT_STYLESHEETS = "print"
@@ -35,6 +34,9 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
     own = plan_theme(plan.content.parent) if plan.content is not None else ()
     if not own or plan.content is None:
         return
+    # the checks load nothing of render for a plan without a theme of its own
+    from masterplan.render.site_files import logo_path
+
     folder, content = own[0], plan.content
     logo = logo_path(plan, content.parent)  #: the plan's logo, which the site carries as static/logo.svg
     for path in theme_files(folder, (".css",)):
