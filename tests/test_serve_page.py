@@ -28,17 +28,7 @@ def test_a_picture_saved_over_reloads_the_page_that_shows_it(served: Served, bro
     picture.write_bytes(_png(4))
     served.edit(CHAPTER, "## Latar Belakang\n", "## Latar Belakang\n\n![Peta wilayah](assets/peta.png)\n")
     served.wait_for("/chapter/pendahuluan.html", lambda status, body: "peta.png" in body, "the picture in the page")
-    context = browser.new_context()  # type: ignore[attr-defined]
-    try:
-        tab = context.new_page()
-        tab.goto(served.address + "/chapter/pendahuluan.html")
-        shown = "document.querySelector(\"img[alt='Peta wilayah']\").naturalWidth"
-        tab.wait_for_function(f"{shown} === 4")
-        tab.evaluate("window.kept = true")
-        picture.write_bytes(_png(8))
-        tab.wait_for_function(f"window.kept === undefined && {shown} === 8", timeout=TIMEOUT * 1000)
-    finally:
-        context.close()
+    _reloads_when_saved_over(served, browser, picture, "img[alt='Peta wilayah']")
 
 
 def test_a_logo_saved_over_reloads_the_page_with_the_new_one(served: Served, browser: object) -> None:
@@ -49,14 +39,20 @@ def test_a_logo_saved_over_reloads_the_page_with_the_new_one(served: Served, bro
     logo.write_bytes(_png(4))
     served.edit("content/plan.yml", "status: draft\n", "status: draft\nlogo: assets/lambang.png\n")
     served.wait_for("/chapter/pendahuluan.html", lambda status, body: "static/logo.png" in body, "the logo in the page")
+    _reloads_when_saved_over(served, browser, logo, "img.brand-logo")
+
+
+def _reloads_when_saved_over(served: Served, browser: object, picture: Path, selector: str) -> None:
+    """The chapter's open tab shows ``picture`` (4 px wide) in the image ``selector`` finds; saved over with one
+    8 px wide, the tab reloads by itself and shows it."""
     context = browser.new_context()  # type: ignore[attr-defined]
     try:
         tab = context.new_page()
         tab.goto(served.address + "/chapter/pendahuluan.html")
-        shown = "document.querySelector('img.brand-logo').naturalWidth"
+        shown = f"document.querySelector({selector!r}).naturalWidth"
         tab.wait_for_function(f"{shown} === 4")
         tab.evaluate("window.kept = true")
-        logo.write_bytes(_png(8))
+        picture.write_bytes(_png(8))
         tab.wait_for_function(f"window.kept === undefined && {shown} === 8", timeout=TIMEOUT * 1000)
     finally:
         context.close()
