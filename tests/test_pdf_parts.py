@@ -269,6 +269,30 @@ def test_a_website_theme_edit_or_an_editors_leftover_lays_out_nothing_and_a_prin
     assert stamp(root) != before
 
 
+
+def test_a_website_stylesheet_the_book_imports_is_followed(tmp_path: Path) -> None:
+    """The website's stylesheets were left out of every part's key; a book stylesheet that ``@import``s one (the
+    city's colours kept in one file for both) showed the old book after that file was edited: a stale PDF."""
+    from conftest import write_plan
+
+    from masterplan.resources import theme_dir
+
+    root = write_plan(tmp_path, {})
+    site, printed = root / "templates" / "site" / "static", root / "templates" / "print"
+    site.mkdir(parents=True)
+    printed.mkdir()
+    book = (theme_dir() / "print" / "book.css").read_text(encoding="utf-8")
+    (printed / "book.css").write_text('@import url("../site/static/colours.css");\n' + book, encoding="utf-8")
+    (site / "colours.css").write_text('@import "brand.css";\n', encoding="utf-8")  # imported in turn
+    brand = site / "brand.css"
+    brand.write_text('h1::after { content: " ~Hijau~"; }\n', encoding="utf-8")
+    build(root, jobs=2)
+    assert "~Hijau~" in " ".join(page_texts(read(root)))
+    brand.write_text('h1::after { content: " ~Biru~"; }\n', encoding="utf-8")
+    assert laid_out(build(root, jobs=2))[0] > 0
+    text = " ".join(page_texts(read(root)))
+    assert "~Biru~" in text and "~Hijau~" not in text
+
 def _parts(root: Path) -> list[Path]:
     return sorted((root / "build" / ".cache" / "pdf").glob("*.pdf"))
 

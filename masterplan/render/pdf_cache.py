@@ -7,7 +7,7 @@ Two kinds of entries, both named by a SHA-256:
   print HTML (its page-number references filled in), the part stylesheet, a stamp of
   every theme file the layout may read besides (stylesheets, fonts, pictures, the website's
   too, which a book's stylesheet may name; not the templates, whose output is the HTML, the
-  words, scripts, nor the website's stylesheets) and every
+  words, scripts, nor the website's stylesheets, unless a print template or stylesheet names one) and every
   non-text file under ``content/`` (images the HTML names by URL), none of them an
   editor's leftover (a swap file, a ``.bak``), the masterplan and WeasyPrint versions, and whether
   parts are written tagged (a final plan's, :func:`masterplan.render.pdf_press.tagged`). A part's
@@ -55,15 +55,40 @@ def stamp(root: Path, tagged: bool = False) -> str:
     digest = hashlib.sha256(f"masterplan {masterplan.__version__} {source_hash()} "
                             f"weasyprint {weasyprint.__version__} tagged {tagged}".encode())  # a changed renderer is a new version
     content = root / "content"
-    for folder in [*Theme.for_plan(root).folders, content]:
-        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-            name = path.relative_to(folder)
-            suffix = path.suffix.lower()
-            if is_leftover(path.name) or (suffix in TEXT_SUFFIXES if folder == content else suffix in UNPRINTED
-                                          or (suffix == ".css" and name.parts[:2] == SITE_STYLES)):
-                continue
-            digest.update(str(name).encode() + b"\0" + path.read_bytes())
+    theme = [(folder, path.relative_to(folder)) for folder in Theme.for_plan(root).folders for path in _files(folder)]
+    stamped = [(folder, name) for folder, name in theme if name.suffix.lower() not in UNPRINTED and not _site_style(name)]
+    stamped += _site_styles_named(theme, stamped)
+    stamped += [(content, path.relative_to(content)) for path in _files(content) if path.suffix.lower() not in TEXT_SUFFIXES]
+    for folder, name in sorted(stamped, key=lambda file: (str(file[0]), str(file[1]))):
+        digest.update(str(name).encode() + b"\0" + (folder / name).read_bytes())
     return digest.hexdigest()
+
+
+def _files(folder: Path) -> list[Path]:
+    return sorted(path for path in folder.rglob("*") if path.is_file() and not is_leftover(path.name))
+
+
+def _site_style(name: Path) -> bool:
+    return name.suffix.lower() == ".css" and name.parts[:2] == SITE_STYLES
+
+
+Stamped = list[tuple[Path, Path]]  #: theme files as (theme folder, name under it)
+
+
+def _site_styles_named(theme: Stamped, stamped: Stamped) -> Stamped:
+    """The website's stylesheets that a book may read after all: those whose file name a print template, a stamped
+    stylesheet or a website stylesheet already named mentions (an ``@import``, a ``<link>``). A name mentioned
+    in a comment only costs a layout again, never a stale part."""
+    naming = [(folder, name) for folder, name in theme if name.parts[0] == "print" and name.suffix.lower() == ".html"]
+    naming += [(folder, name) for folder, name in stamped if name.suffix.lower() == ".css"]
+    unnamed = [(folder, name) for folder, name in theme if _site_style(name)]
+    named: Stamped = []
+    while naming:
+        texts = [(folder / name).read_text(encoding="utf-8", errors="replace") for folder, name in naming]
+        naming = [file for file in unnamed if any(file[1].name in text for text in texts)]
+        named += naming
+        unnamed = [file for file in unnamed if file not in naming]
+    return named
 
 
 class Cache:
