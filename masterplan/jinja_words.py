@@ -13,7 +13,9 @@ from dataclasses import dataclass
 
 import jinja2
 
+from masterplan import jinja_places
 from masterplan.diagnostics import Message, did_you_mean
+from masterplan.jinja_places import INSIDE_TAG, quoted, tag_column
 
 _LOOKING_FOR = re.compile(r"The innermost block that needs to be closed is '(\w+)'")
 _UNKNOWN_TAG = re.compile(r"^Encountered unknown tag '(\w+)'")
@@ -61,14 +63,15 @@ def syntax(exc: jinja2.TemplateSyntaxError, source: str, first_line: int = 1) ->
     if unknown and not block:
         return Said(Message("unknown tag {{% {tag} %}}", tag=unknown.group(1)),
                     Message("Jinja's tags include {{% if %}}, {{% for %}} and {{% set %}}; each {{% if %}} ends with "
-                            "{{% endif %}}, each {{% for %}} with {{% endfor %}}"), line)
+                            "{{% endif %}}, each {{% for %}} with {{% endfor %}}"), line, tag_column(source, line, unknown.group(1)))
     if block:
         name = block.group(1)
         opened = _open_block(source, name, before=line)
         if unknown:
             return Said(Message("{{% {tag} %}} where {{% end{block} %}} was expected: the {{% {block} %}} of line "
                                 "{opened} is still open", tag=unknown.group(1), block=name, opened=(opened or line) + first_line - 1),
-                        Message("close the {{% {block} %}} first, or check the spelling of the tag", block=name), line)
+                        Message("close the {{% {block} %}} first, or check the spelling of the tag", block=name), line,
+                        tag_column(source, line, unknown.group(1)))
         return Said(Message("the {{% {block} %}} is never closed", block=name),
                     Message("end it with {{% end{block} %}} where its text ends", block=name), opened or line)
     stray = _stray_character(text, source, line)
@@ -77,7 +80,9 @@ def syntax(exc: jinja2.TemplateSyntaxError, source: str, first_line: int = 1) ->
         return Said(Message("the character '{char}' has no meaning inside {{{{ ... }}}} or {{% ... %}}", char=char),
                     None if _CHAR.match(text) else  # where no name may begin: after "{% endif", say
                     Message("is a tag left open before it? Each {{% ends with %}}, each {{{{ with }}}}"), line, column)
-    return Said(_syntax_words(text), None, line, _column(text, source, line))
+    found = _EXPECTED_TOKEN.match(text) or _UNEXPECTED.match(text) or _NO_EXPRESSION.match(text)
+    token = (found.group(2) if found.re is _EXPECTED_TOKEN else found.group(1)) if found else ""
+    return Said(_syntax_words(text), None, line, jinja_places.column(source, line, token))
 
 
 def _stray_character(text: str, source: str, line: int) -> tuple[str, int] | None:
@@ -91,49 +96,12 @@ def _stray_character(text: str, source: str, line: int) -> tuple[str, int] | Non
         offset = int(found.group(2))
         return found.group(1), offset - (source.rfind("\n", 0, offset) + 1) + 1
     if text == "Invalid character in identifier":
-        for inside in _INSIDE_TAG.finditer(lines[line - 1]):  # not the text between tags, nor quoted text in one
-            for place in range(inside.start(1), inside.end(1)):
+        for inside in INSIDE_TAG.finditer(lines[line - 1]):  # not the text between tags, nor quoted text in one
+            for place in range(inside.start(2), inside.end(2)):
                 char = inside.string[place]
-                if not char.isascii() and not char.isidentifier() and not _quoted(inside.string, inside.start(1), place):
+                if not char.isascii() and not char.isidentifier() and not quoted(inside.string, inside.start(2), place):
                     return char, place + 1
     return None
-
-
-#: what a tag holds, up to its end or the line's
-_INSIDE_TAG = re.compile(r"\{[{%](.*?)(?:[%}]\}|$)")
-
-
-def _quoted(line: str, start: int, place: int) -> bool:
-    """Whether ``place`` of ``line`` is inside quotes opened after ``start`` (the tag's start)."""
-    quote = None
-    for char in line[start:place]:
-        if quote is None and char in "'\"":
-            quote = char
-        elif char == quote:
-            quote = None
-    return quote is not None
-
-
-#: the start of a Jinja tag
-_TAG_START = re.compile(r"\{[{%#]")
-
-
-def _column(text: str, source: str, line: int) -> int:
-    """Where on ``line`` of ``source`` the mistake Jinja reports is: the word it did not expect ('sampai' in
-    "{{ plan.period.start sampai") where the line's tags have it once; else the line's one tag; else 1 (Jinja
-    names no column, and a '}' or a ')' could be any tag's)."""
-    lines = source.splitlines()
-    if not 0 < line <= len(lines):
-        return 1
-    written = lines[line - 1]
-    tags = [tag.start() for tag in _TAG_START.finditer(written)]
-    found = _EXPECTED_TOKEN.match(text) or _UNEXPECTED.match(text)
-    word = (found.group(2) if found.re is _EXPECTED_TOKEN else found.group(1)) if found else ""
-    if tags and re.fullmatch(r"\w+", word):
-        places = [place.start() for place in re.finditer(rf"\b{word}\b", written[tags[0]:])]
-        if len(places) == 1:
-            return tags[0] + places[0] + 1
-    return tags[0] + 1 if len(tags) == 1 else 1
 
 
 def _syntax_words(text: str) -> Message | str:

@@ -379,8 +379,12 @@ def test_an_empty_value_is_named_only_when_the_line_shows_which() -> None:
 
 
 @pytest.mark.parametrize(("line", "column"), [
-    ("Periode {{ plan.period.start }} sampai {{ plan.period.end + }}", 1),
-    ("Lihat {{ plan.program('GOV-01').name }} dan {{ plan.program('GOV-02'.name }}", 1),
+    ("Periode {{ plan.period.start }} sampai {{ plan.period.end + }}", 61),  # the '}}' of the tag that fails alone
+    ("Lihat {{ plan.program('GOV-01').name }} dan {{ plan.program('GOV-02'.name }}", 45),  # '}' twice in it: its start
+    ('<p class="x">{% if plan.name = "a" %}{{ plan.name }}{% endif %}</p>', 30),  # the '=' in the if
+    ("<p>{{ a }} {% if a %}x{% endif %} {% for b in %}{% endfor %}</p>", 47),  # the for's '%}' (no expression)
+    ("<p>{{ a }} {% endif %}</p>", 12),  # an end with nothing to end
+    ("{{ a }} {{ b }} {{ c + }} {{ c + }}", 1),  # two tags that fail alone: the line's
     ("Rencana dari tahun {{ plan.period.start sampai {{ plan.period.end }}.", 41),
     ("Satu {{ plan.city + }} saja", 6),
     ("Dua {% if a %}x{% endif · {{ plan.city }}", 25),  # "Invalid character in identifier": the '·' after endif
@@ -389,8 +393,10 @@ def test_an_empty_value_is_named_only_when_the_line_shows_which() -> None:
     ("{{ '—' }} {% if a %}x{% endif · {{ b }}", 31),  # nor a dash quoted in a tag
 ])
 def test_a_jinja_mistake_is_said_at_its_column_only_where_it_is_known(line: str, column: int) -> None:
-    """Jinja names a line, not a column: the word it did not expect is found where the line has it once, the tag
-    where the line has one; else column 1. A line of two tags was told the first, correct one's column."""
+    """Jinja names a line, not a column: the word it did not expect is found where the line has it once; else the
+    one tag Jinja cannot read alone, at the token it names; else the line's one tag; else column 1. A line of two
+    tags was told the first, correct one's column; a designer's "'=' where Jinja expected '%}'" on a line of three
+    tags was told at column 1."""
     import jinja2
 
     from masterplan import jinja_words
