@@ -21,6 +21,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from masterplan import serve_pdf
 from masterplan.build import PROGRESS, READ
 from masterplan.diagnostics import Message
 from masterplan.output import BUILD, remove_dead_staging
@@ -32,6 +33,7 @@ SETTLE_SECONDS = 2.0
 SAID_ONCE = (NO_ADDRESS,)
 #: a line of the build that says an error, in any language (its code says it is one): ``file:line: …[E603]: …``
 ERROR_LINE = re.compile(r"\[E\d{3}\]")
+WARNING_LINE = re.compile(r"\[W\d{3}\]")  #: and one that says a warning
 
 
 class BackgroundBuild:
@@ -40,13 +42,15 @@ class BackgroundBuild:
     def __init__(self, root: Path, pdf: bool, log: Callable[[str], None], done: Callable[[bool], None],
                  settle: float = SETTLE_SECONDS, address: Callable[[], str | None] = lambda: None,
                  say: Callable[[Message], str] = str, known: Callable[[str], bool] = lambda line: False,
-                 changed: Callable[[], None] = lambda: None):
+                 changed: Callable[[], None] = lambda: None, warned: Callable[[list[str]], None] = lambda lines: None):
         """``say``: how this build's lines are worded (the preview's speaker, in the plan's language);
         ``address``: the ``--base-url`` to give each build, asked when it starts (plan.yml may change);
         ``known``: whether a line is one the preview printed already (its diagnostics: not printed twice);
-        ``changed``: called when a build is planned, starts, ends or is held (the page says so)."""
+        ``changed``: called when a build is planned, starts, ends or is held (the page says so);
+        ``warned``: given, when a build ends (done or failed), the warnings it said that the preview had not (what
+        only laying the book out finds: W603, a stylesheet's declaration WeasyPrint ignores)."""
         self.root, self.pdf, self.log, self.done, self.settle, self.wording = root, pdf, log, done, settle, say
-        self.known, self.changed = known, changed
+        self.known, self.changed, self.warned = known, changed, warned
         self.address = address
         self.due: float | None = None
         self.process: subprocess.Popen[str] | None = None
@@ -76,6 +80,18 @@ class BackgroundBuild:
         if not self.read:
             self._cancel()  # still reading: it may read the edit half saved
         self.changed()
+
+    def schedule_if_changed(self) -> None:
+        """:meth:`schedule`, unless the plan is as the PDF in place was built from (an edit undone, a file saved
+        unchanged) and nothing runs or failed: then there is nothing to build (each undo started a build of
+        4–14 s that wrote the same book)."""
+        if self.pdf and not self.busy and self.failure is None and not serve_pdf.outdated(self.root):
+            with self._wake:
+                self.superseded = False
+            self.say(Message("Background build not needed: the PDF is of the plan as saved"))
+            self.changed()
+            return
+        self.schedule()
 
     def supersede(self) -> None:
         """A file changed: a running build that is still reading the content stops at once, before it reads the
@@ -159,19 +175,20 @@ class BackgroundBuild:
                                         env={**os.environ, PROGRESS: "lines"})  # how far the PDF is, as lines
         self.group, self.failure = self.process.pid, None
         self.changed()
-        errors = self._follow()
+        errors, warnings = self._follow()
         code = self.process.wait()
         self.group, self.read = None, False  # every process of the group has closed the output: none is left to stop
         try:
-            self._finish(code, time.monotonic() - started, before, errors)
+            self._finish(code, time.monotonic() - started, before, errors, warnings)
         finally:
             self.changed()
 
-    def _follow(self) -> list[str]:
-        """Pass on the running build's lines, as they come; returns those that say an error."""
+    def _follow(self) -> tuple[list[str], list[str]]:
+        """Pass on the running build's lines, as they come; returns those that say an error, and the warnings the
+        preview had not said."""
         assert self.process is not None and self.process.stdout is not None
         once = {self.wording(message) for message in SAID_ONCE}
-        errors = []
+        errors, warnings = [], []
         for line in self.process.stdout:
             line = line.rstrip()
             if line == READ:
@@ -181,14 +198,16 @@ class BackgroundBuild:
                 errors.append(line)
             if self.known(line):  # a diagnostic the preview printed already
                 continue
+            if WARNING_LINE.search(line):
+                warnings.append(line)
             if line in once:
                 if line in self.told:
                     continue
                 self.told.add(line)
             self.log(f"  build │ {line}")  # already said in the plan's language by the build
-        return errors
+        return errors, warnings
 
-    def _finish(self, code: int, took: float, before: float, errors: list[str]) -> None:
+    def _finish(self, code: int, took: float, before: float, errors: list[str], warnings: list[str]) -> None:
         # a build that failed while a file was saved again read it half written: newer edits, not a failure
         newer = code != 0 and not self.stopping and (self.due is not None or self.superseded
                                                      or newest(self.root) > before)
@@ -200,5 +219,6 @@ class BackgroundBuild:
                  Message("Background build failed: the site keeps the previous PDF (errors above)"))
         if code != 0:
             self.failure = errors
+        self.warned(warnings)
         if not self.stopping:
             self.done(code == 0)

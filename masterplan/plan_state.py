@@ -6,9 +6,11 @@ know whether the PDF it links is of the content being edited, or of an earlier v
 file's modification time could not say so: a build that read edit A and wrote its PDF after
 edit B was saved left a PDF newer than every file, one edit behind, and never rebuilt.
 
-Each file of ``content/`` and ``templates/`` counts by its path, size and modification time
-(not its bytes: a look reads no picture); as the preview's watcher, it leaves out what an editor
-leaves beside the file it saves, and caches (:mod:`masterplan.leftovers`).
+Each file of ``content/`` and ``templates/`` counts by its path and, a text (YAML, Markdown, a template, a
+stylesheet), its bytes, else its size and modification time (a look reads no picture): so an edit undone
+(saved back as it was) gives the fingerprint of before, and the preview builds nothing again for it. A
+text's bytes are read again only when its size or time changed (:data:`_TEXTS`). As the preview's watcher,
+it leaves out what an editor leaves beside the file it saves, and caches (:mod:`masterplan.leftovers`).
 """
 
 from __future__ import annotations
@@ -20,14 +22,33 @@ from pathlib import Path
 from masterplan.leftovers import UNWATCHED_FOLDERS, unwatched
 
 FOLDERS = ("content", "templates")  #: what a build reads of the plan folder
+#: files counted by their bytes: what people edit, and undo
+TEXTS = {".yml", ".yaml", ".md", ".html", ".css", ".js", ".json", ".txt", ".csv", ".svg"}
+KEPT_TEXTS = 20_000  #: texts' hashes kept at most (L's plan has about 130 texts)
+#: each text's hash by (path, size, time) when it was last read: the preview asks after every save
+_TEXTS: dict[tuple[str, int, int], str] = {}
 
 
 def fingerprint(root: Path) -> str:
     """The fingerprint of the plan folder ``root`` as its files are now."""
     digest = hashlib.sha256()
     for path, size, modified in sorted(files(root)):
-        digest.update(f"{path}\0{size}\0{modified}\n".encode("utf-8", "surrogateescape"))
+        held = _text_hash(root, path, size, modified) if Path(path).suffix.lower() in TEXTS else None
+        digest.update(f"{path}\0{held or size}\0{'' if held else modified}\n".encode("utf-8", "surrogateescape"))
     return digest.hexdigest()[:32]
+
+
+def _text_hash(root: Path, path: str, size: int, modified: int) -> str | None:
+    """The hash of a text's bytes; None when it cannot be read (gone meanwhile: counted by its size and time)."""
+    known = (str(root / path), size, modified)
+    if known not in _TEXTS:
+        try:
+            _TEXTS[known] = hashlib.sha256((root / path).read_bytes()).hexdigest()
+        except OSError:
+            return None
+        if len(_TEXTS) > KEPT_TEXTS:  # of files long saved over: the oldest go
+            del _TEXTS[next(iter(_TEXTS))]
+    return _TEXTS[known]
 
 
 def newest(root: Path) -> float:

@@ -119,6 +119,9 @@ class Preview:
         #: the warnings of the plan as it is now, once worked out, as the terminal says them: shown in the pages too
         #: (W324, a year's APBD over its ceiling, was said only in the terminal); none while it has errors
         self.warnings: list[str] = []
+        #: the warnings the last background build said that the checks do not find (W603: a declaration of the book's
+        #: stylesheet WeasyPrint ignores, said only in the terminal), listed with the plan's while it has no errors
+        self.build_warnings: list[str] = []
         self.in_process = True  #: False once the site renderer's interface no longer matches
         self.books_due = False  #: a print template changed or failed, and the books have not rendered since
         #: unchanged files are not parsed or schema-checked again, nor on the first load when a command before kept them
@@ -298,6 +301,10 @@ class Preview:
     def show_pdf(self, state: PdfState) -> None:
         """Say ``state`` beside the links to the PDF, in every open tab (none reloads for it)."""
         self._show("pdf", state)
+
+    def show_build_warnings(self, lines: list[str]) -> None:
+        """List ``lines``, the last background build's own warnings, with the plan's in every open tab."""
+        self._show("build_warnings", lines)
 
     def _show(self, name: str, value: object, current: Callable[[], bool] = lambda: True) -> None:
         """Set what the open tabs show beside their page (``pdf``, ``warnings``), waking them when it changed; not

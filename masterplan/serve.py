@@ -92,7 +92,7 @@ def _background(preview: Preview, pdf: bool, good: bool) -> BackgroundBuild:
 
     background = BackgroundBuild(root, pdf, preview.log, done, address=preview.build_address,
                                  say=lambda message: preview.speaker.say(message),  # the speaker of the last rebuild
-                                 known=lambda line: line in preview.told, changed=changed)
+                                 known=lambda line: line in preview.told, changed=changed, warned=preview.show_build_warnings)
     if pdf and serve_pdf.outdated(root):
         if good:
             background.schedule(delay=0)

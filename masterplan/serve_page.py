@@ -248,10 +248,13 @@ def decorate(page: str, url_path: str, preview: Preview, generation: int) -> str
 
 
 def warnings_note(preview: Preview, page: str) -> dict[str, object]:
-    """The plan's warnings as the page lists them: a count in the page's language, and each as the terminal says it."""
-    count = len(preview.warnings)
+    """The plan's warnings as the page lists them: a count in the page's language, and each as the terminal says it
+    (the last background build's own after the checks', none while the plan has errors)."""
+    built = [] if preview.errors else [line for line in preview.build_warnings if line not in preview.warnings]
+    lines = preview.warnings + built
+    count = len(lines)
     title = Translator(language(page))("1 warning" if count == 1 else "{count} warnings", count=count)
-    return {"title": title, "lines": preview.warnings}
+    return {"title": title, "lines": lines}
 
 
 def pdf_note(preview: Preview, page: str) -> dict[str, str]:

@@ -160,7 +160,7 @@ class Watcher:
         good = self.preview.publish(rebuilt)
         if self.background is not None:
             if good:
-                self.background.schedule()
+                self.background.schedule_if_changed()
             else:  # it would only fail on the same errors, and print them all again
                 self.background.hold()
 

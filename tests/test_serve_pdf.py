@@ -15,6 +15,7 @@ from masterplan.resources import theme_dir
 
 PDF_BUILD = 240.0  #: seconds a background build of the mini plan's PDF may take on a busy machine
 NOTE = ".masterplan-pdf"  #: what the preview puts beside each link to the PDF
+PROGRAM = "/program/GOV-01.html"  #: the page of the mini plan's program e-Sambat
 
 
 def _text(pdf: Path) -> str:
@@ -171,4 +172,70 @@ def test_the_summary_and_the_open_data_are_said_of_an_earlier_version_too(make_p
         budget.wait_for(state="detached", timeout=TIMEOUT * 1000)
     finally:
         context.close()
+        stop(running)
+
+
+def test_an_edit_undone_before_the_pdf_is_built_again_builds_nothing(make_plan: Callable[..., Path]) -> None:
+    """The fingerprint counted each file's modification time: an edit taken back, or a file saved unchanged, made
+    the plan look new, and the preview started a background build that wrote the same book (4–14 s each time)."""
+    import json
+    import time
+
+    from masterplan.background import SETTLE_SECONDS
+
+    root = make_plan()
+    agency = root / AGENCY
+    running = start(root)
+    try:
+        running.wait_line(lambda line: line.startswith("Background build done"), "the first PDF", PDF_BUILD)
+        pdf = (root / "build" / "masterplan.pdf").read_bytes()
+        shown = len(running.lines)
+        agency.write_bytes(agency.read_bytes())  # saved unchanged: a new modification time
+        running.wait_line(lambda line: "not needed" in line, "the build found not needed", after=shown)
+        original = agency.read_text(encoding="utf-8")
+        shown = len(running.lines)
+        running.edit(AGENCY, "e-Sambat (Media", "e-Sambut (Media")
+        running.wait_for(PROGRAM, lambda status, body: "e-Sambut" in body, "the edit in the page")
+        agency.write_text(original, encoding="utf-8")  # taken back before the edits settled
+        running.wait_for(PROGRAM, lambda status, body: "e-Sambat" in body and "e-Sambut" not in body, "the edit undone")
+        running.wait_line(lambda line: "not needed" in line, "the build found not needed again", after=shown)
+        time.sleep(SETTLE_SECONDS + 1.5)  # when a build planned for the edit would have started
+        _, answer = running.get(f"/__reload?since=-1&page={PROGRAM}")  # what the tab is told beside its PDF links
+        assert json.loads(answer)["pdf"] == {"kind": "current", "text": "", "file_text": ""}
+    finally:
+        stop(running)
+    assert not any(line.startswith("Background build started") for line in running.lines[shown:]), running.lines
+    assert (root / "build" / "masterplan.pdf").read_bytes() == pdf
+    running = start(root)  # and a restart finds the PDF current: no build either
+    try:
+        time.sleep(SETTLE_SECONDS + 1.5)
+    finally:
+        stop(running)
+    assert not any("Background build" in line for line in running.lines), running.lines
+
+
+def test_what_laying_the_book_out_warns_of_is_listed_in_the_page_too(make_plan: Callable[..., Path]) -> None:
+    """A declaration of the plan's print stylesheet that WeasyPrint ignores (W603, ``colr:``) was said only in the
+    terminal, in the background build's lines: the page's list of warnings, which a designer watches, lacked it."""
+    import json
+
+    root = make_plan()
+    css = root / "templates" / "print" / "book.css"
+    css.parent.mkdir(parents=True)
+    css.write_text((theme_dir() / "print" / "book.css").read_text(encoding="utf-8") + "\nh2 { colr: #0000aa; }\n",
+                   encoding="utf-8")
+    line = len(css.read_text(encoding="utf-8").splitlines())
+    running = start(root)
+    try:
+        running.wait_line(lambda said: said.startswith("Background build done"), "the PDF", PDF_BUILD)
+        listed = running.wait_for(f"/__reload?since=-1&page={PROGRAM}", lambda status, body: "W603" in body,
+                                  "the warning in the page's list")
+        warnings = json.loads(listed)["warnings"]
+        found = [said for said in warnings["lines"] if "W603" in said]
+        assert len(found) == 1 and found[0].startswith(f"templates/print/book.css:{line}:") and "colr" in found[0]
+        assert warnings["title"].split()[0] == str(len(warnings["lines"]))  # "1 peringatan": counted with the rest
+        running.edit(AGENCY, "e-Sambat (Media", "e-Sambut (Media")  # content errors hide the list; none here
+        running.wait_for(PROGRAM, lambda status, body: "e-Sambut" in body, "the edit")
+        assert "W603" in running.get(f"/__reload?since=-1&page={PROGRAM}")[1]
+    finally:
         stop(running)
