@@ -109,7 +109,7 @@ def test_a_public_address_without_https_stops_before_building(mini_plan: Path) -
     assert not (mini_plan / "build").exists()
     code, _, err = invoke("build", str(mini_plan), "--no-pdf", "--no-search", "--base-url", " http://intranet:8000/mp/ ")
     assert code == 0, err  # an intranet's host has no dot; stray spaces are dropped
-    assert '<link rel="canonical" href="http://intranet:8000/mp/index.html">' in (
+    assert '<link rel="canonical" href="http://intranet:8000/mp/">' in (
         mini_plan / "build" / "site" / "index.html").read_text(encoding="utf-8")
 
 

@@ -565,9 +565,9 @@ def test_the_preview_keeps_the_public_address_the_site_was_built_for(make_plan: 
     try:
         assert any(address in line for line in running.lines), running.lines
         _, body = running.get("/index.html")
-        assert f'<link rel="canonical" href="{address}index.html">' in body
+        assert f'<link rel="canonical" href="{address}">' in body
         site = root / "build" / "site"
-        assert f'href="{address}index.html"' in (site / "index.html").read_text(encoding="utf-8")
+        assert f'<link rel="canonical" href="{address}">' in (site / "index.html").read_text(encoding="utf-8")
         assert (site / "sitemap.xml").is_file()
         status, missing = running.get("/program/TIDAK-ADA.html")  # the 404 page links to this server, not the public one
         assert status == 404 and re.search(r'href="/static/site.css\?v=\w+"', missing)
@@ -588,12 +588,12 @@ def test_the_address_in_plan_yml_wins_over_the_kept_one_and_follows_its_edits(ma
     running = start(root, "--no-pdf")
     try:
         assert not any("lama.example" in line for line in running.lines), running.lines
-        running.wait_for("/index.html", lambda s, b: 'href="https://baru.example.go.id/mp/index.html"' in b, "plan.yml's")
+        running.wait_for("/index.html", lambda s, b: '<link rel="canonical" href="https://baru.example.go.id/mp/">' in b, "plan.yml's")
         plan_yml.write_text(written + "base_url: https://lagi.example.go.id/\n", encoding="utf-8")
-        running.wait_for("/index.html", lambda s, b: 'href="https://lagi.example.go.id/index.html"' in b, "the edit")
+        running.wait_for("/index.html", lambda s, b: '<link rel="canonical" href="https://lagi.example.go.id/">' in b, "the edit")
         on_disk = root / "build" / "site" / "index.html"
         deadline = time.monotonic() + TIMEOUT
-        while 'href="https://lagi.example.go.id/index.html"' not in on_disk.read_text(encoding="utf-8"):
+        while '<link rel="canonical" href="https://lagi.example.go.id/">' not in on_disk.read_text(encoding="utf-8"):
             assert time.monotonic() < deadline, "\n".join(running.lines)  # the background build's site
             time.sleep(0.2)
     finally:

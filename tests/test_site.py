@@ -650,6 +650,13 @@ def test_base_url_adds_canonical_links_and_a_sitemap(build: Build) -> None:
     sitemap = read(folder, "sitemap.xml")
     assert "<loc>https://smartcity.example.go.id/masterplan/pillar/economy.html</loc>" in sitemap
     assert "404.html" not in sitemap and "search.html" not in sitemap
+    # the home page has one address, the site's, which the city gives out: not a second one ending index.html
+    home = read(folder, "index.html")
+    assert '<link rel="canonical" href="https://smartcity.example.go.id/masterplan/">' in home
+    assert '<meta property="og:url" content="https://smartcity.example.go.id/masterplan/">' in home
+    assert "<loc>https://smartcity.example.go.id/masterplan/</loc>" in sitemap and "index.html" not in sitemap
+    assert '<link rel="canonical" href="https://smartcity.example.go.id/masterplan/program/">' in read(
+        folder, "program/index.html")  # and a folder's list of its pages, the folder's
 
 
 def test_an_agency_page_does_not_name_the_agency_as_lead_on_every_row_of_its_own_programs(mini_site: Path) -> None:
@@ -716,9 +723,11 @@ def test_the_sitemap_lists_every_page_of_its_own_address(build: Build) -> None:
     404 page, a renamed program's former address, nor the search form."""
     address = "https://kota.go.id/smartcity/"
     site = build({**RENAMED, **PART_CHAPTERS}, base_url=address)
-    listed = set(re.findall(rf"<loc>{re.escape(address)}([^<]+)</loc>", read(site, "sitemap.xml")))
+    listed = {f"{found}index.html" if found.endswith("/") or not found else found  # an index: its folder's address
+              for found in re.findall(rf"<loc>{re.escape(address)}([^<]*)</loc>", read(site, "sitemap.xml"))}
     pages = {path.relative_to(site).as_posix() for path in site.rglob("*.html") if "pagefind" not in path.parts}
-    own = {page for page in pages if f'<link rel="canonical" href="{address}{page}">' in read(site, page)}
+    own = {page for page in pages
+           if f'<link rel="canonical" href="{address}{page.removesuffix("index.html")}">' in read(site, page)}
     assert {"agency/index.html", "quick-wins.html", "roadmap.html", "budget.html"} <= listed
     assert listed == own - {"search.html"}
     assert not listed & {"404.html", "program/GOV-01.html"}  # GOV-01: GOV-21's former address
@@ -732,10 +741,10 @@ def test_the_public_address_in_plan_yml_serves_every_build(make_plan: Callable[.
                         encoding="utf-8")
     assert run(root, BuildOptions(pdf=False)).ok
     site = root / "build" / "site"
-    assert '<link rel="canonical" href="https://smartcity.example.go.id/mp/index.html">' in read(site, "index.html")
+    assert '<link rel="canonical" href="https://smartcity.example.go.id/mp/">' in read(site, "index.html")
     assert "<loc>https://smartcity.example.go.id/mp/pillar/economy.html</loc>" in read(site, "sitemap.xml")
     assert run(root, BuildOptions(pdf=False, base_url="https://other.example.go.id/")).ok  # the command line wins
-    assert '<link rel="canonical" href="https://other.example.go.id/index.html">' in read(site, "index.html")
+    assert '<link rel="canonical" href="https://other.example.go.id/">' in read(site, "index.html")
 
 
 def test_no_sitemap_without_base_url_and_the_build_says_so(make_plan: Callable[..., Path]) -> None:

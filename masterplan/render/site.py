@@ -241,7 +241,8 @@ def _search_index(folder: Path, previous: Path, manifest: site_cache.Manifest, o
     return Message("search index in {seconds:.2f} s", seconds=indexed)
 
 
-_CANONICAL = re.compile(r'<link rel="canonical" href="([^"]+)index\.html">')
+#: the home page's canonical link: the site's address (before 2026-12, that address and ``index.html``)
+_CANONICAL = re.compile(r'<link rel="canonical" href="([^"]+?)(?:index\.html)?">')
 
 
 def published_address(folder: Path) -> str | None:

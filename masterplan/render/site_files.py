@@ -111,7 +111,7 @@ def _copy(source: Path, target: Path) -> int:
 def write_sitemap(pages: list[Page], folder: Path, base_url: str) -> None:
     """``sitemap.xml`` with the absolute address of every page listed in it (:attr:`Page.in_sitemap`)."""
     base = base_url.rstrip("/") + "/"
-    urls = "".join(f"<url><loc>{escape(base + page.path, quote=False)}</loc></url>\n" for page in pages if page.in_sitemap)
+    urls = "".join(f"<url><loc>{escape(base + page.public, quote=False)}</loc></url>\n" for page in pages if page.in_sitemap)
     (folder / "sitemap.xml").write_text(
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{urls}</urlset>\n', encoding="utf-8")

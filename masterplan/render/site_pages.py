@@ -32,7 +32,7 @@ from masterplan.render.markdown import (
 from masterplan.render.outline import Outline, anchor
 from masterplan.render.site_charts import PART_PAGES
 from masterplan.render.site_html import years_kept
-from masterplan.render.site_links import prefix, reference_resolver, url_for
+from masterplan.render.site_links import PAGES, prefix, reference_resolver, url_for
 from masterplan.values import Text
 
 WHOLE_PLAN = "*"
@@ -63,6 +63,13 @@ class Page:
     @property
     def base(self) -> str:
         return self.root if self.root is not None else prefix(self.path)
+
+    @property
+    def public(self) -> str:
+        """Its address under the site's public one: a folder's ``index.html`` is the folder's (the home page's the
+        site's own, ``…/smartcity/``, the address a city gives out), not a second one ending ``index.html``."""
+        folder, _, name = self.path.rpartition("/")
+        return f"{folder}/" if folder and name == PAGES["home"] else "" if name == PAGES["home"] else self.path
 
 
 def _neighbours(items: Sequence[Any], index: int) -> dict[str, Any]:
