@@ -187,3 +187,19 @@ def test_the_menus_work_with_the_keyboard(page: object, server: str) -> None:
     assert page.evaluate("document.activeElement.id") == "search-kind"  # type: ignore[attr-defined]
     assert page.input_value("#search-kind") == second[0] and f"kind={second[0]}" in page.url  # type: ignore[attr-defined]
     assert page.problems == []  # type: ignore[attr-defined]
+
+
+def test_a_search_whose_results_are_all_stray_offers_no_choice(page: object, server: str) -> None:
+    """"kesehtan" (a typo): Pagefind matched a glossary entry by a letter or two, which the page rightly leaves out
+    ("Tidak ada hasil"), but the menu still offered "Glosarium (1)", and choosing it listed nothing again. Once every
+    result is in, the menus count the results listed."""
+    page.goto(server + "search.html?q=kesehtan")  # type: ignore[attr-defined]
+    _wait_for_search(page)
+    _status(page, "Tidak ada hasil")
+    assert page.locator("#search-results li").count() == 0  # type: ignore[attr-defined]
+    assert _choices(page, "kind")[1:] == [] and page.locator("#search-filters").is_hidden()  # type: ignore[attr-defined]
+    page.goto(server + "search.html?q=sampah")  # type: ignore[attr-defined]  # nothing stray: Pagefind's counts stand
+    _wait_for_search(page)
+    _status(page, "16 hasil")
+    assert page.locator("#search-filters").is_visible() and len(_choices(page, "kind")) > 2  # type: ignore[attr-defined]
+    assert page.problems == []  # type: ignore[attr-defined]

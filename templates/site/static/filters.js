@@ -71,5 +71,18 @@ window.searchFilters = function (narrowing) {
     return text ? "?" + text : location.pathname;
   }
 
-  return { menus: menus, chosen: chosen, given: given, drop: drop, offer: offer, address: address };
+  // once every result is in: a menu without a choice counts the results listed (each one's filters), not Pagefind's,
+  // which count the stray ones search.js leaves out ("kesehtan" offered "Glosarium (1)" and listed nothing)
+  function recount(listed) {
+    menus.forEach(function (menu) {
+      if (menu.value) { return; }
+      var found = {};
+      listed.forEach(function (filters) {
+        (filters[menu.dataset.filter] || []).forEach(function (value) { found[value] = (found[value] || 0) + 1; });
+      });
+      fill(menu, found);
+    });
+  }
+
+  return { menus: menus, chosen: chosen, given: given, drop: drop, offer: offer, address: address, recount: recount };
 };

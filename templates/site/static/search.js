@@ -124,10 +124,12 @@
   var pending = [];
 
   var dropped = 0; // stray results left out of the latest search
+  var listed = []; // the filters of each result listed (not stray) in the latest search
 
   function append(results, query) {
     results.forEach(function (result) {
       if (stray(result, query)) { dropped += 1; return; }
+      listed.push(result.filters || {});
       var item = document.createElement("li");
       var link = document.createElement("a");
       // from the host's root, the site's folder included (/smartcity/program/GOV-05.html): Pagefind takes
@@ -188,6 +190,10 @@
       more.hidden = pending.length === 0;
       var count = total - dropped;
       browse.hidden = count !== 0;
+      if (dropped && !pending.length) { // every result seen, some of them stray: the menus count those listed
+        filters.recount(listed);
+        narrowing.hidden = count === 0 && !Object.keys(filters.chosen(null)).length;
+      }
       if (part && count) { say("fewer", query, count, part); return; }
       say(count === 0 ? "none" : count === 1 ? "one" : "many", query, count);
     });
@@ -233,6 +239,7 @@
     if (!query) { status.textContent = ""; narrowing.hidden = true; return; }
     say("loading", query, 0);
     dropped = 0;
+    listed = [];
     part = null;
     var pagefind = null;
     function show(search) {
