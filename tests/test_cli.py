@@ -113,6 +113,17 @@ def test_a_public_address_without_https_stops_before_building(mini_plan: Path) -
         mini_plan / "build" / "site" / "index.html").read_text(encoding="utf-8")
 
 
+def test_a_build_without_its_search_index_says_not_to_publish_it(mini_plan: Path) -> None:
+    """Published as it was, a --no-search build gave the city's site a search box on every page that led to "search
+    is unavailable", and the build had said only "no search index (not asked for)"."""
+    told = "search page that says search is unavailable: publish a build made without --no-search"
+    code, said, err = invoke("build", str(mini_plan), "--no-pdf", "--no-search")
+    assert code == 0 and told in said + err and 'id="header-q"' in (
+        mini_plan / "build" / "site" / "index.html").read_text(encoding="utf-8")
+    code, said, err = invoke("build", str(mini_plan), "--no-pdf")
+    assert code == 0 and told not in said + err
+
+
 def test_a_file_given_as_plan_dir_is_a_usage_error(mini_plan: Path) -> None:
     """Only validate reads one file's problems (below); build and serve take the plan's folder."""
     for command in ("build", "serve"):

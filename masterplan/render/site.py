@@ -189,6 +189,7 @@ def render(plan: Plan, root: Path, staging: Staging, options: BuildOptions, repo
     return [Message("Website: {pages} pages ({rendered} rendered) in {seconds:.2f} s, {search}",
                     pages=len(site.pages), rendered=written, seconds=html_seconds, search=search_index),
             *([] if options.pdf else [_linked_pdf(root, pdf_size)]),
+            *([] if options.search else [NO_SEARCH]),
             *([] if options.base_url else [NO_ADDRESS])]
 
 
@@ -209,6 +210,11 @@ def _write_pages(site: PreparedSite, folder: Path, keys: site_cache.Keys, manife
 
 #: what a site built without its public address lacks (a web server shows the 404 page at any depth,
 #: and only an address tells it where the site's folder starts)
+#: a site built without its search index still has the search box in every page's header, and a search page that
+#: says search is unavailable: published as it is, the city's site had a broken search, and the build said only
+#: "no search index (not asked for)"
+NO_SEARCH = Message("Every page's search box leads to a search page that says search is unavailable: publish a build "
+                    "made without --no-search")
 NO_ADDRESS = Message("No public address (base_url in plan.yml, or --base-url): no sitemap.xml or canonical "
                      "links, and 404.html shows properly only for addresses in the site's top folder and its pages' folders")
 
