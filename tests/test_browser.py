@@ -59,10 +59,22 @@ def plan(sample_build: Path) -> Plan:
     return checked.plan
 
 
+class _Guarded(_Quiet):
+    """The site served with the Content-Security-Policy header the README gives a city's web server."""
+
+    policy = ""
+
+    def end_headers(self) -> None:
+        self.send_header("Content-Security-Policy", self.policy)
+        super().end_headers()
+
+
 @contextlib.contextmanager
-def serving(folder: Path) -> Iterator[str]:
-    """``folder`` served on 127.0.0.1 at a random port; yields its address."""
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(folder)))
+def serving(folder: Path, policy: str | None = None) -> Iterator[str]:
+    """``folder`` served on 127.0.0.1 at a random port (with ``policy``, as its Content-Security-Policy header);
+    yields its address."""
+    handler = _Quiet if policy is None else type("Guarded", (_Guarded,), {"policy": policy})
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     try:
@@ -1840,3 +1852,21 @@ def test_an_indicators_direction_is_heard_in_words_and_shown_with_an_arrow(width
                      ["Posyandu yang mencatat pengukuran balita secara digital", None if width == 390 else ""]], shown
     assert _axe(tab) == []
     context.close()
+
+
+def test_the_site_works_under_the_content_security_policy_the_readme_gives(page: object, site: Path, plan: Plan) -> None:
+    """A city's server sending a strict Content-Security-Policy drew every budget bar full width and in one colour
+    (inline styles refused), and the README said nothing of it. It now gives the header the pages need; served
+    with it, no page's style, script or search is refused."""
+    written = (REPO / "README.md").read_text(encoding="utf-8")
+    policy = re.search(r"`(default-src 'self';[^`]+)`", written).group(1)  # type: ignore[union-attr]
+    with serving(site, policy) as address:
+        for kind, path in page_types(plan).items():
+            page.goto(address + path)  # type: ignore[attr-defined]
+            if kind == "search":  # waited for by a locator: Playwright's wait_for_function is an eval the policy refuses
+                page.locator("#search-results li").first.wait_for(timeout=15000)  # type: ignore[attr-defined]
+            if kind == "budget":  # the bars of the budget by pillar: as wide as their amounts, not all alike
+                widths = page.eval_on_selector_all(  # type: ignore[attr-defined]
+                    "[style*='width']", "bars => bars.map(bar => Math.round(bar.getBoundingClientRect().width))")
+                assert len(set(widths)) > 3, widths
+    assert page.problems == []  # type: ignore[attr-defined]
