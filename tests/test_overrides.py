@@ -50,13 +50,25 @@ def test_a_partial_of_the_plans_own_an_override_and_what_static_publishes_are_no
     assert code == 0 and "W715" not in out, out
 
 
-def test_a_plan_naming_its_partials_by_a_variable_is_not_told_they_are_unread(make_plan: Callable[..., Path]) -> None:
+def test_a_plan_naming_its_partials_by_a_variable_is_told_only_of_files_outside_their_folder(
+        make_plan: Callable[..., Path]) -> None:
+    """A plan overriding print/chapters.html, which includes "print/parts/" ~ part ~ ".html" as the theme's does, was
+    told nothing of any file: its cover saved as templates/cover.html went unsaid. Only the files under the folder
+    written before the variable are left alone; a template named by a variable alone leaves all of them alone."""
     root = make_plan()
-    own = root / "templates" / "site"
-    own.mkdir(parents=True)
+    printed = root / "templates" / "print"
+    (printed / "parts").mkdir(parents=True)
+    (printed / "chapters.html").write_text((theme_dir() / "print" / "chapters.html").read_text(encoding="utf-8"),
+                                           encoding="utf-8")
+    (printed / "parts" / "mitra.html").write_text("<p>Mitra</p>", encoding="utf-8")  # a part of its own, perhaps
+    (root / "templates" / "cover.html").write_text("<section>Sampul</section>", encoding="utf-8")
+    code, out, _ = invoke("validate", str(root))
+    told = [line for line in out.splitlines() if "[W715]" in line]
+    assert code == 0 and len(told) == 1 and told[0].startswith("templates/cover.html:"), out
     footer = (theme_dir() / "site" / "footer.html").read_text(encoding="utf-8")
-    (own / "footer.html").write_text(footer.replace(
-        "</footer>", '{% set which = "banner" %}{% include "site/" ~ which ~ ".html" %}</footer>'), encoding="utf-8")
-    (own / "banner.html").write_text("<p>Kota cerdas</p>", encoding="utf-8")
+    (root / "templates" / "site").mkdir()
+    (root / "templates" / "site" / "footer.html").write_text(footer.replace(
+        "</footer>", '{% set which = "site/banner.html" %}{% include which %}</footer>'), encoding="utf-8")
+    (root / "templates" / "site" / "banner.html").write_text("<p>Kota cerdas</p>", encoding="utf-8")
     code, out, _ = invoke("validate", str(root))
     assert code == 0 and "W715" not in out, out
