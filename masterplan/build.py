@@ -13,7 +13,14 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from masterplan import baseline, names_history, output, plan_state, published_plan
+from masterplan import (
+    baseline,
+    names_history,
+    output,
+    plan_state,
+    published_plan,
+    translations,
+)
 from masterplan.alongside import Alongside
 from masterplan.diagnostics import ContentError, Message, Position, Report, error
 from masterplan.filecache import FileCache
@@ -124,6 +131,21 @@ def _written(exported: Alongside[list[str]] | None, folder: Path) -> dict[str, i
     return data.sizes(folder)
 
 
+def _untranslated(plan: Plan, staging: output.Staging) -> list[Message]:
+    """The list of the texts the edition prints in another language, beside the book (:mod:`masterplan.translations`),
+    and the line that says so; a list an earlier build left is removed once it is empty, or of another language."""
+    missing = plan.untranslated
+    said = missing.said() if missing is not None else None
+    written = translations.LIST.format(language=missing.language) if said is not None else None
+    for earlier in staging.build_dir.glob(translations.LIST.format(language="*")):
+        if earlier.name != written:
+            staging.drop(earlier.name)
+    if said is None or written is None:
+        return []
+    staging.path(written).write_text(missing.csv(), encoding="utf-8")
+    return [said]
+
+
 def _run(root: Path, options: BuildOptions, cache: FileCache | None) -> BuildResult:
     # --strict: warnings stop the build, so they are known before rendering; otherwise the
     # warning rules run beside the rendering (see project.warnings_alongside)
@@ -175,6 +197,7 @@ def _run(root: Path, options: BuildOptions, cache: FileCache | None) -> BuildRes
                     summary[:0] = exported.result()
                 if options.site and (changed := baseline.summary_line(plan, Formats(plan.language, words))):
                     summary.append(changed)
+                summary += _untranslated(plan, staging)
             finally:
                 if exported is not None:
                     exported.reap()  # done writing before the staging folder is kept or thrown away

@@ -59,6 +59,8 @@ class FolderReader:
         self.report = Report()
         self.language = DEFAULT_LANGUAGE
         self.written_in: str | None = None  #: plan.yml's written_in, when it gives one
+        #: each file read whole, with its kind: where an edition's translations are looked for (:mod:`translations`)
+        self.documents: list[tuple[str, LocatedMap]] = []
 
     def inside(self, path: Path) -> bool:
         """:func:`inside`, resolving each folder once: a plain file in a folder inside is inside."""
@@ -94,6 +96,8 @@ class FolderReader:
             if part is None:
                 self.refuse(path, kind, result.data)
             return part
+        if isinstance(result.data, LocatedMap):
+            self.documents.append((kind, result.data))
         return result.data
 
     def refuse(self, path: Path, kind: str, data: Any) -> None:

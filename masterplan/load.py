@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from masterplan import analysis, chapter_reader
+from masterplan import analysis, chapter_reader, translations
 from masterplan.agency_reader import AgencyReader
 from masterplan.diagnostics import Position, Report, error, warning
 from masterplan.filecache import FileCache
@@ -86,4 +86,6 @@ def load(root: Path, cache: FileCache | None = None) -> tuple[Plan | None, Repor
         plan.analysis = analysis.read(plan, content, reader.report, reader.name, reader.inside, reader.written_in)
     plan.left_out = agency_reader.left_out
     plan.link()
+    if plan.language != plan.written_in:  # an edition in another language: what it lacks in its own
+        plan.untranslated = translations.missing(plan, reader.documents)
     return plan, reader.report

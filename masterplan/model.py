@@ -96,6 +96,9 @@ class Plan(ProgramGroup):
     data_license: str | None = None  #: the licence the open data is published under (plan.yml open_data), if stated
     data_license_url: str | None = None  #: the address of that licence's text
     left_out: list[LeftOut] = field(default_factory=list)  #: programs with a mistake in their file, in part
+    #: the texts and chapters the edition prints in another language than its own, for want of a translation
+    #: (:class:`masterplan.translations.Missing`); None for an edition in the language the plan is written in
+    untranslated: Any = field(default=None, repr=False)
     #: the local government's budget (APBD) the programs may take each year (pagu indikatif), in whole rupiah: year → amount, for
     #: the years plan.yml gives (apbd_ceiling); the others are not checked
     apbd_ceiling: dict[int, int] = field(default_factory=dict)

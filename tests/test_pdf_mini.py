@@ -132,6 +132,34 @@ def test_the_covers_title_keeps_its_years_on_one_line(make_plan: Callable[..., P
     assert any("2022–2026" in line for line in lines if "Periode" not in line), lines
 
 
+
+def test_a_long_title_grows_the_covers_band_and_keeps_its_period_above_the_gold_rule(
+        make_plan: Callable[..., Path]) -> None:
+    """The cover's band had a fixed height: a title of seven lines (or a second logo) pushed the period line into the
+    gold rule and below it, white on white. The band grows with what it holds; the draft mark stays under the rule."""
+    root = make_plan()
+    plan_file = root / "content" / "plan.yml"
+    plan_file.write_text(plan_file.read_text(encoding="utf-8").replace(
+        "title: Masterplan Smart City Kota Contoh 2022–2026",
+        "title: Masterplan Smart City dan Transformasi Digital Pemerintahan serta Pelayanan Publik Terpadu Berbasis "
+        "Data, Partisipasi Warga, Ekonomi Kreatif dan Lingkungan Hidup Berkelanjutan dengan Dukungan Seluruh "
+        "Perangkat Daerah Kota Contoh Tahun 2022–2026"),
+        encoding="utf-8")
+    result = build(root)
+    assert result.ok, problems(result)
+    with pdfplumber.open(root / "build" / "masterplan.pdf") as pdf:
+        cover = pdf.pages[0]
+        words = cover.extract_words()
+        gold = [rect for rect in cover.rects if _colour(rect) == (176, 138, 34) and rect["height"] < 15]
+    period = next(word for word in words if word["text"] == "Periode")
+    draft = next(word for word in words if word["text"].upper() == "DRAF")
+    assert len(gold) == 1 and period["bottom"] < gold[0]["top"] < draft["top"], (period, gold, draft)
+    assert period["bottom"] > 165 / 25.4 * 72  # the band grew past its 165 mm
+
+
+def _colour(rect: dict[str, Any]) -> tuple[int, ...]:
+    return tuple(round(part * 255) for part in rect.get("non_stroking_color") or ())
+
 def test_a_greater_than_sign_in_a_chapters_raw_html_attribute_prints_nothing_of_the_tag(
         make_plan: Callable[..., Path]) -> None:
     """nh3 before 0.3 (setup.cfg's floor) keeps a ``>`` in a quoted attribute value as written: the line-break pass

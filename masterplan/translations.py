@@ -1,0 +1,111 @@
+"""The plan's texts an edition prints in another language, for want of a translation: found, counted and listed.
+
+An English edition of a plan written in Indonesian (``language: en``, ``written_in: id``) prints each text that has
+no ``en`` (a plain one, or ``{id: …}`` alone) as written, marked as Indonesian. Nothing said which: a translator
+found the sample's 800 of them by a script of her own. The files' texts are found by their schema (a field that is
+``text`` or ``name``, :mod:`masterplan.schema_defs`), each where its file writes it; the chapters' titles by their
+front matter, and their bodies, which are written in one language, are counted. The build says how many and writes
+the list (:data:`LIST`) beside the book, a worksheet for the translator.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from masterplan.diagnostics import Message, Position
+from masterplan.located import LocatedList, LocatedMap
+from masterplan.model import Plan
+from masterplan.plan_parts import Chapter
+from masterplan.schema import DOCUMENTS
+from masterplan.schema_defs import DEFS
+
+TEXTS = ("text", "name")  #: the schema's kinds of human-readable text, written plain or per language
+LIST = "untranslated-{language}.csv"  #: the list, in build/, for the edition's language
+
+
+@dataclass(frozen=True)
+class Untranslated:
+    """A text the edition prints as written, in another language: where, which field, and what it says."""
+
+    position: Position
+    field: str  #: e.g. ``programs › GOV-01 › indicators › 1 › name``
+    text: str
+
+
+@dataclass(frozen=True)
+class Missing:
+    """What the plan lacks in the edition's language: its texts, and the chapters written in another."""
+
+    language: str
+    texts: tuple[Untranslated, ...]
+    chapters: tuple[Chapter, ...]
+
+    def said(self) -> Message | None:
+        """The build's line on it; None when the edition has everything in its language."""
+        if not self.texts and not self.chapters:
+            return None
+        return Message("{texts} texts of the plan and {chapters} chapters have no version in this edition's language "
+                       "({language}) and are printed as written: the texts are listed in build/{list}",
+                       texts=len(self.texts), chapters=len(self.chapters), language=self.language,
+                       list=LIST.format(language=self.language))
+
+    def csv(self) -> str:
+        """The list as a spreadsheet opens it (UTF-8 with its mark, for Excel): file, line, field, text, and an empty
+        column for the translation."""
+        written = io.StringIO()
+        sheet = csv.writer(written, lineterminator="\r\n")
+        sheet.writerow(["file", "line", "field", "text", self.language])
+        sheet.writerows([text.position.file, text.position.line, text.field, text.text, ""] for text in self.texts)
+        return "\ufeff" + written.getvalue()
+
+
+def missing(plan: Plan, documents: list[tuple[str, LocatedMap]]) -> Missing:
+    """What ``plan`` lacks in its language, ``documents`` being its files as read, each with its kind."""
+    language, written_in = plan.language, plan.written_in
+    texts = [found for kind, data in documents
+             for found in _walk(data, DOCUMENTS[kind], data.position, (), language, written_in)]
+    chapters = [*plan.chapters, *([plan.summary_text] if plan.summary_text else []), *plan.analysis]
+    texts += [Untranslated(chapter.position, f"{chapter.id} › title", str(chapter.title)) for chapter in chapters
+              if language not in chapter.title.values]
+    shown = tuple(chapter for chapter in chapters if written_in != language)
+    return Missing(language, tuple(texts), shown)
+
+
+def _walk(value: Any, schema: Mapping[str, Any], position: Position, path: tuple[str, ...], language: str,
+          written_in: str) -> Iterator[Untranslated]:
+    """The texts of ``value`` (written at ``position``, under ``path``) that ``schema`` makes human-readable and
+    that lack ``language``."""
+    reference = schema.get("$ref", "").rsplit("/", 1)[-1]
+    if reference in TEXTS:
+        yield from _text(value, position, path, language, written_in)
+        return
+    if reference:
+        yield from _walk(value, DEFS[reference], position, path, language, written_in)
+        return
+    for branch in schema.get("anyOf", ()):
+        if branch.get("$ref", "").rsplit("/", 1)[-1] in TEXTS and isinstance(value, (str, Mapping)):
+            yield from _text(value, position, path, language, written_in)
+            return
+    if isinstance(value, LocatedMap):
+        fields, others = schema.get("properties", {}), schema.get("additionalProperties")
+        for key, item in value.items():
+            inner = fields.get(key, others if isinstance(others, Mapping) else None)
+            if inner is not None:
+                yield from _walk(item, inner, value.at(key), (*path, str(key)), language, written_in)
+    elif isinstance(value, LocatedList) and isinstance(schema.get("items"), Mapping):
+        for index, item in enumerate(value):
+            named = item.get("id") if isinstance(item, Mapping) else None
+            yield from _walk(item, schema["items"], value.at(index), (*path, str(named or index + 1)), language,
+                             written_in)
+
+
+def _text(value: Any, position: Position, path: tuple[str, ...], language: str,
+          written_in: str) -> Iterator[Untranslated]:
+    if isinstance(value, str) and value.strip() and written_in != language:
+        yield Untranslated(position, " › ".join(path), value)
+    elif isinstance(value, Mapping) and value and language not in value:
+        yield Untranslated(position, " › ".join(path), str(value.get(written_in) or next(iter(value.values()))))

@@ -1,0 +1,49 @@
+"""An edition in another language than the plan is written in: the build counts the texts it prints untranslated and
+lists them, each at its file and line, in build/untranslated-<language>.csv (masterplan/translations.py)."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable
+from pathlib import Path
+
+from conftest import MINI_FILES, write_plan
+from test_cli import invoke
+
+AGENCY = "content/agencies/diskominfo.yml"
+
+
+def _english(plan_yml: str) -> str:
+    return plan_yml.replace("status: draft\n", "status: draft\n        language: en\n        written_in: id\n")
+
+
+def test_an_english_edition_lists_what_it_prints_in_indonesian(make_plan: Callable[..., Path]) -> None:
+    """A translator found the sample's 800 untranslated texts by a script of her own: validate and build said
+    nothing of them. The build now says how many, and lists each with its file, line and field."""
+    agency = MINI_FILES[AGENCY].replace("name: e-Sambat (Media Sambat Masyarakat)",
+                                        "name: {id: e-Sambat (Media Sambat Masyarakat), en: e-Sambat (Citizen Complaints)}")
+    assert agency != MINI_FILES[AGENCY]
+    root = make_plan({"content/plan.yml": _english(MINI_FILES["content/plan.yml"]), AGENCY: agency})
+    code, out, err = invoke("build", str(root), "--no-pdf", "--no-search")
+    assert code == 0, out + err
+    listed = root / "build" / "untranslated-en.csv"
+    assert "have no version in this edition's language (en) and are printed as written: the texts are listed in " \
+           "build/untranslated-en.csv" in out + err
+    raw = listed.read_bytes()
+    assert raw.startswith("\ufeff".encode())  # Excel reads it as UTF-8
+    rows = list(csv.DictReader(raw.decode("utf-8-sig").splitlines()))
+    assert list(rows[0]) == ["file", "line", "field", "text", "en"]
+    summary = next(row for row in rows if row["field"] == "programs › GOV-01 › summary")
+    lines = (root / AGENCY).read_text(encoding="utf-8").splitlines()
+    assert summary["file"] == AGENCY and "Aduan warga ditanggapi" in lines[int(summary["line"]) - 1]
+    assert summary["text"] == "Aduan warga ditanggapi dalam 10 menit." and summary["en"] == ""
+    assert {"programs › GOV-01 › indicators › 1 › name", "programs › GOV-01 › indicators › 1 › unit"} <= {
+        row["field"] for row in rows if row["file"] == AGENCY}
+    assert not any(row["field"] == "programs › GOV-01 › name" for row in rows)  # it has its English name
+    assert not any(row["field"] in ("short_name", "id", "kind") for row in rows)  # codes and proper names are no texts
+    said = next(line for line in (out + err).splitlines() if "untranslated-en.csv" in line)
+    assert said.startswith(f"{len(rows)} texts of the plan and ")
+    # the Indonesian edition prints every text as written: no line, and the list of the English one is gone
+    write_plan(root, {"content/plan.yml": MINI_FILES["content/plan.yml"]})
+    code, out, err = invoke("build", str(root), "--no-pdf", "--no-search")
+    assert code == 0 and "untranslated" not in out + err and not listed.exists(), out + err
