@@ -207,6 +207,29 @@ def test_every_open_data_table_has_a_sheet_name_in_both_languages() -> None:
     assert not [name for name in TITLES.values() if indonesian(name) == name]
 
 
+
+def test_a_sheet_name_too_long_for_excel_is_cut_where_a_word_ends(tmp_path: Path) -> None:
+    """Excel takes 31 characters in a sheet's name: the English workbook's sheet read "APBD against the indicative
+    cei". Every title of the open data, in both languages, now names its sheet in whole words."""
+    import xlsxwriter
+
+    from masterplan.i18n import Translator
+    from masterplan.render.data_tables import TITLES
+    from masterplan.render.workbook import SHEET_NAME_LONGEST, _sheet_name
+
+    for language in ("id", "en"):
+        words = Translator(language)
+        book = xlsxwriter.Workbook(str(tmp_path / f"{language}.xlsx"))
+        for title in TITLES.values():
+            written = " ".join(words(title).split())
+            name = _sheet_name(written, book, "Sheet")
+            assert len(name) <= SHEET_NAME_LONGEST and written.startswith(name), (written, name)
+            assert len(written) <= SHEET_NAME_LONGEST or written[len(name)] == " ", (written, name)
+            book.add_worksheet(name)
+        book.close()
+    assert _sheet_name("APBD against the indicative ceiling", xlsxwriter.Workbook(str(tmp_path / "x.xlsx")),
+                       "Sheet") == "APBD against the indicative"
+
 def test_the_workbook_sums_the_budget_as_the_book_does(built: tuple[Plan, Path]) -> None:
     """The budget summaries the book and the site print, by pillar and year, funding source and agency,
     as numbers a planner can reuse in a report."""
@@ -748,7 +771,7 @@ def test_a_plans_own_words_for_the_notes_sheet_make_a_name_a_spreadsheet_accepts
     assert built.ok, [str(d) for d in built.report]
     import openpyxl
     names = openpyxl.load_workbook(root / "build" / "site" / "data" / "plan.xlsx", read_only=True).sheetnames
-    assert names[-1] == "Kolom arti keterangan semua lem"
+    assert names[-1] == "Kolom arti keterangan semua"  # cut where a word ends, not "… semua lem"
 
 
 def test_the_open_data_is_written_once_by_a_process_beside_the_build(make_plan: Callable[..., Path], tmp_path: Path,

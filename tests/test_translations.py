@@ -47,3 +47,36 @@ def test_an_english_edition_lists_what_it_prints_in_indonesian(make_plan: Callab
     write_plan(root, {"content/plan.yml": MINI_FILES["content/plan.yml"]})
     code, out, err = invoke("build", str(root), "--no-pdf", "--no-search")
     assert code == 0 and "untranslated" not in out + err and not listed.exists(), out + err
+
+
+def test_the_english_books_subject_is_in_english_word_order(make_plan: Callable[..., Path]) -> None:
+    """The PDF's subject joined the words "Smart city master plan" and the city: "Smart city master plan Kota Contoh
+    2022–2026", Indonesian word order in English words. The subject is one message, ordered by each language."""
+    import pypdf
+
+    root = make_plan({"content/plan.yml": _english(MINI_FILES["content/plan.yml"])})
+    code, out, err = invoke("build", str(root), "--no-site")
+    assert code == 0, out + err
+    subject = pypdf.PdfReader(root / "build" / "masterplan.pdf").metadata.subject
+    assert subject == "Kota Contoh Smart City Master Plan 2022–2026 · Version 0.1 · Draft", subject
+
+
+def test_the_english_sites_header_names_the_plan_in_english(make_plan: Callable[..., Path]) -> None:
+    """Every page of the English edition headed with "Masterplan Smart City", the Indonesian title's words, unmarked
+    as Indonesian. Without an English title the header says the catalog's "Smart City Master Plan"; with one, its
+    words."""
+    plan_yml = _english(MINI_FILES["content/plan.yml"])
+    root = make_plan({"content/plan.yml": plan_yml})
+    code, out, err = invoke("build", str(root), "--no-pdf", "--no-search")
+    assert code == 0, out + err
+
+    def header() -> str:
+        page = (root / "build" / "site" / "index.html").read_text(encoding="utf-8")
+        return page.split('class="brand-title">', 1)[1].split("<", 1)[0].strip()
+
+    assert header() == "Smart City Master Plan"
+    write_plan(root, {"content/plan.yml": plan_yml.replace(
+        "title: Masterplan Smart City Kota Contoh 2022–2026",
+        "title: {id: Masterplan Smart City Kota Contoh 2022–2026, en: Kota Contoh Smart City Blueprint 2022–2026}")})
+    code, out, err = invoke("build", str(root), "--no-pdf", "--no-search")
+    assert code == 0 and header() == "Smart City Blueprint", out + err

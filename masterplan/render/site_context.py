@@ -83,10 +83,13 @@ def brand_title(plan: Plan) -> str | None:
     """The plan's title as the header shows it, beside its city and its years: "Masterplan Smart City" of
     "Masterplan Smart City Kota Pasuruan 2022–2031", "Masterplan Smart Regency" of a regency's. None when
     the title is only the city and the years, holds other figures or brackets once they are taken out
-    ("Tahap 2"), or is too long for the header."""
+    ("Tahap 2"), or is too long for the header; None too when the title has no version in the edition's language (the
+    English edition's header showed the Indonesian "Masterplan Smart City", unmarked, for "Smart City Master Plan")."""
     start, end = plan.period.start, plan.period.end
     years = rf"\(?\s*(?:Tahun|Periode|Year|Period)?\s*{start}(?:\s*(?:[-–—/]|s\.?\s?d\.?|sampai|to|until)\s*{end})?\s*\)?"
-    words = str(plan.title)
+    words, written = plan.title.shown(plan.language)
+    if written != plan.language:
+        return None
     if plan.city.strip():  # (an empty pattern would match between every two letters)
         words = re.sub(re.escape(plan.city.strip()), " ", words, flags=re.IGNORECASE)
     words = re.sub(years, " ", words, flags=re.IGNORECASE)

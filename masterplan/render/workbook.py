@@ -104,7 +104,11 @@ def _sheet(book: Any, file: str, described: list[tuple[str, str]], rows: list[li
 def _sheet_name(text: str, book: Any, fallback: str) -> str:
     """A translation as a sheet's name: without the characters Excel refuses there, short enough, and
     no other sheet's name (in any case); else ``fallback``, or that with a number when it is one."""
-    name = " ".join(re.sub(r"[\[\]:*?/\\]", " ", text).split())[:SHEET_NAME_LONGEST].strip(" '")
+    name = " ".join(re.sub(r"[\[\]:*?/\\]", " ", text).split())
+    if len(name) > SHEET_NAME_LONGEST:  # cut where a word ends: "APBD against the indicative", not "… the indicative cei"
+        cut = name[:SHEET_NAME_LONGEST + 1]
+        name = cut.rsplit(" ", 1)[0] if " " in cut else name[:SHEET_NAME_LONGEST]
+    name = name.strip(" '")
     taken = {sheet.name.lower() for sheet in book.worksheets()}
     numbered = (f"{fallback} {number}" for number in itertools.count(2))
     return next(free for free in itertools.chain((name, fallback), numbered) if free and free.lower() not in taken)
