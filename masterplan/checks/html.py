@@ -43,7 +43,8 @@ class Tag:
         return self.name in _allowed()[0]
 
     def keeps(self, attribute: str) -> bool:
-        return self.kept and attribute in _allowed()[1].get(self.name, ())
+        allowed = _allowed()[1]
+        return self.kept and (attribute in allowed.get(self.name, ()) or attribute in allowed.get("*", ()))
 
 
 @lru_cache(maxsize=1)

@@ -35,6 +35,9 @@ ALLOWED_ATTRIBUTES = {
     "a": {"href", "title"}, "img": {"src", "alt", "title", "width", "height"},
     "th": {"colspan", "rowspan", "scope", "align"}, "td": {"colspan", "rowspan", "align"},
     "abbr": {"title"}, "ol": {"start"},
+    #: on any tag: the language of a phrase in another one ("Closed-Circuit Television" in an Indonesian chapter), for
+    #: screen readers (WCAG 3.1.2) and the book's hyphenation; a code as BCP 47 writes it, else dropped
+    "*": {"lang"},
 }
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 _HEADING_SHIFT = re.compile(r"<(/?)h([1-5])\b")
@@ -75,6 +78,8 @@ def _safe_attribute(tag: str, attribute: str, value: str) -> str | None:
     within a browser's limits, an address that stays in the plan folder or on the web."""
     if attribute == "start":  # a list's first number, nothing else
         return value if re.fullmatch(r"[0-9]+", value) else None
+    if attribute == "lang":
+        return value if re.fullmatch(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*", value) else None
     if attribute in SPAN_LIMITS:
         if short := re.fullmatch(r"\s*0*([0-9]{1,9})\s*", value):
             return str(min(int(short.group(1)), SPAN_LIMITS[attribute]))
