@@ -156,3 +156,17 @@ def test_a_charts_caption_does_not_put_a_unit_in_brackets_twice(program: str, ca
     captions = page.eval_on_selector_all("figure.columns figcaption", "cs => cs.map(c => c.innerText)")  # type: ignore[attr-defined]
     assert caption in [" ".join(text.split()) for text in captions], captions
     assert not [text for text in captions if "((" in text or "))" in text], captions
+
+
+def test_a_stacked_tables_labels_are_seen_not_read_twice(browser: object, server: str) -> None:
+    """At 390 px a program's tables stack their cells, each under its column's name: a screen reader heard that name
+    twice, the header's and the cell's own ("Satuan, Satuan menit"). The label is drawn, not part of the cell's name."""
+    with phone(browser, 390) as tab:
+        tab.goto(server + "program/GOV-01.html")  # type: ignore[attr-defined]
+        cell = tab.locator("table td[data-label]").first  # type: ignore[attr-defined]
+        label = cell.get_attribute("data-label")
+        drawn = cell.evaluate("td => getComputedStyle(td, '::before').content")
+        assert label and label in drawn, drawn  # still seen above the value
+        read = tab.locator("table").first.aria_snapshot()  # type: ignore[attr-defined]
+        cells = [line for line in read.splitlines() if "- cell" in line]
+        assert cells and not [line for line in cells if f'"{label} ' in line], read
