@@ -140,6 +140,8 @@ def test_its_metadata_and_the_site_are_the_analysis_s(sample_build: Path) -> Non
     document = reader(analysis)
     assert document.metadata.title == "Buku Analisis Strategis: Masterplan Smart City Kota Pasuruan 2022–2031"
     assert document.trailer["/Root"]["/Lang"] == "id"
+    assert document.trailer["/Root"]["/PageMode"] == "/UseOutlines"  # opened at its bookmarks, titled
+    assert document.trailer["/Root"]["/ViewerPreferences"]["/DisplayDocTitle"].value is True
     site = sample_build / "build" / "site"
     assert (site / "download" / ANALYSIS_PDF).read_bytes() == analysis.read_bytes()
     for page in ("index.html", "data.html"):

@@ -209,6 +209,9 @@ def test_its_outline_and_metadata_are_the_summary_s(summary: Path) -> None:
     document = reader(summary)
     assert document.metadata.title == "Ringkasan Eksekutif: Masterplan Smart City Kota Pasuruan 2022–2031"
     assert document.trailer["/Root"]["/Lang"] == "id"
+    # it opens as the book does: bookmarks shown, its title in the viewer's bar (it showed its file's name)
+    assert document.trailer["/Root"]["/PageMode"] == "/UseOutlines"
+    assert document.trailer["/Root"]["/ViewerPreferences"]["/DisplayDocTitle"].value is True
 
 
 def test_the_site_offers_the_summary_beside_the_book(sample_build: Path, summary: Path) -> None:

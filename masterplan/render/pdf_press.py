@@ -142,6 +142,10 @@ def _printed_page_numbers(document: weasyprint.Document, written: pydyf.PDF) -> 
     body = next((index for index, kind in enumerate(types) if kind.name == "first-chapter" and not kind.blank), 0)
     labels = [*([0, pydyf.Dictionary({"S": "/r"})] if body else []), body, pydyf.Dictionary({"S": "/D"})]
     written.catalog["PageLabels"] = pydyf.Dictionary({"Nums": pydyf.Array(labels)})
+    # and it opens as the joined book does (pdf_join.opened): bookmarks shown, its title in the window's bar (the
+    # executive summary and the analysis, laid out in one pass, showed their file's name and no bookmarks)
+    written.catalog["PageMode"] = "/UseOutlines"
+    written.catalog["ViewerPreferences"] = pydyf.Dictionary({"DisplayDocTitle": "true"})
 
 
 def logo_url(plan: Plan, fetcher: Fetcher, report: Report) -> str | None:
