@@ -203,3 +203,20 @@ def test_a_search_whose_results_are_all_stray_offers_no_choice(page: object, ser
     _status(page, "16 hasil")
     assert page.locator("#search-filters").is_visible() and len(_choices(page, "kind")) > 2  # type: ignore[attr-defined]
     assert page.problems == []  # type: ignore[attr-defined]
+
+
+def test_the_count_a_screen_reader_hears_names_the_choice_that_narrows_it(page: object, server: str) -> None:
+    """Choosing "Perangkat Daerah" in "Tampilkan", a screen reader heard "3 hasil untuk “sampah”." from the status and
+    nothing of the results being narrowed. The status now names the choices made."""
+    page.goto(server + "search.html?q=sampah")  # type: ignore[attr-defined]
+    _wait_for_search(page)
+    _status(page, "16 hasil")
+    assert page.text_content("#search-status") == "16 hasil untuk “sampah”."  # type: ignore[attr-defined]
+    page.select_option("#search-kind", "Program")  # type: ignore[attr-defined]
+    _status(page, "4 hasil")
+    assert page.text_content("#search-status") == "4 hasil untuk “sampah”. Ditampilkan: Program."  # type: ignore[attr-defined]
+    assert page.get_attribute("#search-status", "aria-live") == "polite"  # type: ignore[attr-defined]
+    page.select_option("#search-pillar", "Smart Environment")  # type: ignore[attr-defined]
+    page.wait_for_function("() => document.getElementById('search-status').textContent.endsWith("  # type: ignore[attr-defined]
+                           "'Ditampilkan: Program, Smart Environment.')", timeout=15000)
+    assert page.problems == []  # type: ignore[attr-defined]

@@ -38,9 +38,15 @@
     return marked.length > 0 && marked.every(function (word) { return word.trim().length < 3; });
   }
 
+  // the count, and the menus' choices that narrow it: "3 hasil untuk “sampah”. Ditampilkan: Perangkat Daerah." (a
+  // screen reader heard the count alone, nothing of the choice made a moment before)
   function say(key, query, count, fewer) {
+    var choices = key === "loading" || key === "failed" || !filters ? [] : filters.menus.filter(function (menu) {
+      return menu.value;
+    }).map(function (menu) { return menu.value; });
     status.textContent = (status.dataset[key] || "").replace("{query}", query).replace("{count}", count)
-      .replace("{fewer}", fewer || "");
+      .replace("{fewer}", fewer || "")
+      + (choices.length ? " " + status.dataset.narrowed.replace("{choices}", choices.join(", ")) : "");
   }
 
   // "wifi gratis": every word must match, and "gratis" is on no page; when a word of several finds nothing on
