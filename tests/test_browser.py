@@ -1036,7 +1036,7 @@ def test_a_list_table_on_a_phone_reads_as_cards(path: str, browser: object, serv
             const cells = [...row.querySelectorAll('td')].filter(td => td.textContent.trim());
             return {stacked: box.classList.contains('stacked'), hidden: box.scrollWidth - box.clientWidth,
                     name_first: first === name, width: Math.round(box.getBoundingClientRect().width),
-                    labels: cells.map(td => getComputedStyle(td, '::before').content),
+                    labels: cells.map(td => getComputedStyle(td, '::before').content.replace(' / ""', '')),
                     columns: [...box.querySelectorAll('thead th')].map(th => '"' + th.textContent.trim() + '"')};
         })""")
         if width == 390:
@@ -1139,7 +1139,7 @@ def test_an_indicator_on_a_phone_shows_its_targets_side_by_side(browser: object,
     found = tab.eval_on_selector("table.indicators tbody tr", """row => {
         const cells = [...row.querySelectorAll('td')];
         return {height: row.getBoundingClientRect().height, tops: cells.map(td => Math.round(td.getBoundingClientRect().top)),
-                labels: cells.map(td => getComputedStyle(td, '::before').content),
+                labels: cells.map(td => getComputedStyle(td, '::before').content.replace(' / ""', '')),
                 right: Math.max(...cells.map(td => td.getBoundingClientRect().right)),
                 chart: document.querySelector('figure.columns').getBoundingClientRect().height,
                 key: document.querySelector('figure.columns .columns-key').getBoundingClientRect().height}; }""")
@@ -1163,7 +1163,7 @@ def test_the_budget_by_mission_shows_every_figure_without_scrolling(width: int, 
         return {hidden: box.scrollWidth - box.clientWidth, stacked: box.classList.contains('stacked'),
                 page: document.documentElement.scrollWidth, rows: box.querySelectorAll('tbody tr, tfoot tr').length,
                 outside: cells.filter(td => td.getBoundingClientRect().right > port.right + 0.5).length,
-                labels: [...box.querySelectorAll('tfoot td')].map(td => getComputedStyle(td, '::before').content)}; }""")
+                labels: [...box.querySelectorAll('tfoot td')].map(td => getComputedStyle(td, '::before').content.replace(' / ""', ''))}; }""")
     context.close()
     assert box["hidden"] <= 1 and box["outside"] == 0 and box["page"] <= width and box["rows"] == 5 + 1, box
     assert box["stacked"] == (width == 360), box
@@ -1184,7 +1184,7 @@ def test_the_quick_wins_output_targets_fit_a_desktop_and_read_as_cards_on_a_phon
         found[width] = tab.eval_on_selector(".table-scroll:has(#quick-wins)", """box => {
             const cell = box.querySelector('tbody tr td:nth-of-type(6)');
             return {hidden: box.scrollWidth - box.clientWidth, stacked: box.classList.contains('stacked'),
-                    columns: box.querySelectorAll('thead th').length, label: getComputedStyle(cell, '::before').content,
+                    columns: box.querySelectorAll('thead th').length, label: getComputedStyle(cell, '::before').content.replace(' / ""', ''),
                     shown: cell.getBoundingClientRect().right <= document.documentElement.clientWidth,
                     lines: [...cell.querySelectorAll('.output')].map(line => line.textContent)}; }""")
         context.close()

@@ -1440,3 +1440,14 @@ def test_a_quick_wins_output_targets_read_apart_as_text(build: Build) -> None:
     page = (site / "quick-wins.html").read_text(encoding="utf-8")
     text = re.sub(r"<[^>]+>", "", page)
     assert "(2024) Aduan selesai ditindaklanjuti" in text.replace("&nbsp;", " ")
+
+
+def test_an_empty_cell_and_a_programs_status_are_said_to_a_screen_reader(mini_site: Path) -> None:
+    """The agencies' table had a bare "–" in an empty cell, which a screen reader at its usual punctuation reads as
+    nothing; a program's status badge was a bare "berjalan" with nothing saying it is the status."""
+    table = read(mini_site, "agency/index.html").split('id="agency-pillar"', 1)[1].split("</table>", 1)[0]
+    cells = re.findall(r'<td class="codes">(.*?)</td>', table)
+    empty = [cell for cell in cells if "<a " not in cell]
+    assert empty and all('aria-hidden="true">–</span>' in cell and "tidak ada program" in cell for cell in empty)
+    badge = re.search(r"<span class=\"badge badge-(?!qw)\w+\">(.*?)</span>\s*</p>", read(mini_site, "program/GOV-01.html"))
+    assert badge and re.sub(r"<[^>]+>", "", badge.group(1)) == "Status: berjalan", badge
