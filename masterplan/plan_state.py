@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import threading
 from pathlib import Path
 
 from masterplan.leftovers import UNWATCHED_FOLDERS, unwatched
@@ -27,6 +28,7 @@ TEXTS = {".yml", ".yaml", ".md", ".html", ".css", ".js", ".json", ".txt", ".csv"
 KEPT_TEXTS = 20_000  #: texts' hashes kept at most (L's plan has about 130 texts)
 #: each text's hash by (path, size, time) when it was last read: the preview asks after every save
 _TEXTS: dict[tuple[str, int, int], str] = {}
+_TEXTS_LOCK = threading.Lock()
 
 
 def fingerprint(root: Path) -> str:
@@ -41,14 +43,19 @@ def fingerprint(root: Path) -> str:
 def _text_hash(root: Path, path: str, size: int, modified: int) -> str | None:
     """The hash of a text's bytes; None when it cannot be read (gone meanwhile: counted by its size and time)."""
     known = (str(root / path), size, modified)
-    if known not in _TEXTS:
-        try:
-            _TEXTS[known] = hashlib.sha256((root / path).read_bytes()).hexdigest()
-        except OSError:
-            return None
-        if len(_TEXTS) > KEPT_TEXTS:  # of files long saved over: the oldest go
+    with _TEXTS_LOCK:  # the preview's watcher and its page threads ask side by side
+        held = _TEXTS.get(known)
+    if held is not None:
+        return held
+    try:
+        held = hashlib.sha256((root / path).read_bytes()).hexdigest()
+    except OSError:
+        return None
+    with _TEXTS_LOCK:
+        _TEXTS[known] = held
+        while len(_TEXTS) > KEPT_TEXTS:  # of files long saved over: the oldest go
             del _TEXTS[next(iter(_TEXTS))]
-    return _TEXTS[known]
+    return held
 
 
 def newest(root: Path) -> float:
@@ -57,11 +64,22 @@ def newest(root: Path) -> float:
 
 
 def files(root: Path) -> list[tuple[str, int, int]]:
-    """Each file of the plan's folders (links to folders not followed): its path in ``root``, size and time
-    (nanoseconds)."""
+    """Each file of the plan's folders: its path in ``root``, size and time (nanoseconds). A link to a folder inside
+    the plan folder is followed, as the build reads through it (``content/chapters`` → ``../bab``): an edit there
+    changed the page and not the fingerprint, and the preview took the PDF for current. A link leading out of it
+    (refused by the build, E013) is not, nor is a folder twice."""
     found = []
-    for directory, folders, names in (walked for folder in FOLDERS for walked in os.walk(root / folder)):
-        folders[:] = [name for name in folders if name not in UNWATCHED_FOLDERS]  # .git, __pycache__
+    inside = os.path.realpath(root)
+    seen: set[str] = set()
+    for directory, folders, names in (walked for folder in FOLDERS
+                                      for walked in os.walk(root / folder, followlinks=True)):
+        real = os.path.realpath(directory)
+        if real in seen:
+            folders[:] = []
+            continue
+        seen.add(real)
+        folders[:] = [name for name in folders if name not in UNWATCHED_FOLDERS  # .git, __pycache__
+                      and _within(os.path.realpath(os.path.join(directory, name)), inside)]
         for name in names:
             if unwatched(name):
                 continue
@@ -72,3 +90,7 @@ def files(root: Path) -> list[tuple[str, int, int]]:
                 continue
             found.append((os.path.relpath(path, root), stat.st_size, stat.st_mtime_ns))
     return found
+
+
+def _within(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder + os.sep)

@@ -20,6 +20,7 @@ from masterplan.diagnostics import Message, Position
 from masterplan.located import LocatedList, LocatedMap
 from masterplan.model import Plan
 from masterplan.plan_parts import Chapter
+from masterplan.render.data_notes import guarded
 from masterplan.schema import DOCUMENTS
 from masterplan.schema_defs import DEFS
 
@@ -48,8 +49,8 @@ class Missing:
         """The build's line on it; None when the edition has everything in its language."""
         if not self.texts and not self.chapters:
             return None
-        return Message("{texts} texts of the plan and {chapters} chapters have no version in this edition's language "
-                       "({language}) and are printed as written: the texts are listed in build/{list}",
+        return Message("Without a version in this edition's language ({language}), printed as written: texts of the "
+                       "plan {texts}, chapters {chapters}; the texts are listed in build/{list}",
                        texts=len(self.texts), chapters=len(self.chapters), language=self.language,
                        list=LIST.format(language=self.language))
 
@@ -59,7 +60,9 @@ class Missing:
         written = io.StringIO()
         sheet = csv.writer(written, lineterminator="\r\n")
         sheet.writerow(["file", "line", "field", "text", self.language])
-        sheet.writerows([text.position.file, text.position.line, text.field, text.text, ""] for text in self.texts)
+        # the content's words guarded as the open data's are: a text starting "=HYPERLINK(" is no formula here either
+        sheet.writerows([text.position.file, text.position.line, guarded(text.field), guarded(text.text), ""]
+                        for text in self.texts)
         return "\ufeff" + written.getvalue()
 
 

@@ -1831,6 +1831,11 @@ def test_a_renamed_programs_old_link_opens_its_new_page(page: object, tmp_path: 
         page.goto(address + "program/SOC-07.html#budget")  # type: ignore[attr-defined]
         page.wait_for_url("**/program/SOC-70.html#budget")  # type: ignore[attr-defined]
         assert page.locator("#budget").is_visible()  # type: ignore[attr-defined]
+    policy = re.search(r"`(default-src 'self';[^`]+)`", (REPO / "README.md").read_text(encoding="utf-8")).group(1)  # type: ignore[union-attr]
+    with serving(tmp_path / "build" / "site", policy) as address:  # under the README's policy, which refuses a script
+        page.goto(address + "program/SOC-07.html#budget")  # type: ignore[attr-defined]  # written in the page
+        page.wait_for_url("**/program/SOC-70.html#budget")  # type: ignore[attr-defined]
+        assert not page.problems  # type: ignore[attr-defined]
 
 
 @pytest.mark.parametrize("width", [390, 1280])

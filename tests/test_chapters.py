@@ -386,7 +386,7 @@ def test_an_empty_value_is_named_only_when_the_line_shows_which() -> None:
     ("<p>{{ a }} {% endif %}</p>", 12),  # an end with nothing to end
     ("{{ a }} {{ b }} {{ c + }} {{ c + }}", 1),  # two tags that fail alone: the line's
     ("Rencana dari tahun {{ plan.period.start sampai {{ plan.period.end }}.", 41),
-    ("Satu {{ plan.city + }} saja", 6),
+    ("Satu {{ plan.city + }} saja", 21),  # the "}}" Jinja did not expect
     ("Dua {% if a %}x{% endif · {{ plan.city }}", 25),  # "Invalid character in identifier": the '·' after endif
     ("Tiga {{ plan.city ! }}", 19),  # "unexpected char '!' at 27": its place in the template
     ("{{ a }} — kota {% if a %}x{% endif · {{ b }}", 36),  # the '·' in the tag, not the dash between tags

@@ -222,3 +222,7 @@ def test_a_phrase_in_another_language_keeps_its_lang(make_plan: Callable[..., Pa
     root = make_plan({"content/chapters/90-penutup.md": chapter})
     checked = load_and_check(root)
     assert not [d for d in checked.report.items if d.code == "W520"], [str(d) for d in checked.report.items]
+    # a name for a code is dropped, and said so at its line
+    root = make_plan({"content/chapters/90-penutup.md": chapter + "Lagi <em lang=\"English\">only</em>.\n"})
+    told = [d for d in load_and_check(root).report.items if d.code == "W520"]
+    assert len(told) == 1 and "the attribute lang of <em>" in str(told[0].message) and told[0].position.line == 6, told

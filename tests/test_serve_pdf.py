@@ -239,3 +239,30 @@ def test_what_laying_the_book_out_warns_of_is_listed_in_the_page_too(make_plan: 
         assert "W603" in running.get(f"/__reload?since=-1&page={PROGRAM}")[1]
     finally:
         stop(running)
+
+
+def test_a_pdf_built_while_a_file_changed_is_not_taken_for_the_plan_once_the_change_is_undone(
+        make_plan: Callable[..., Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file saved while a build ran (after it took the plan's fingerprint) and saved back before the next build:
+    the book recorded the fingerprint of the start, equal to the plan's after the undo, and the preview took it for
+    current and built nothing, though the book may show the edit (a print template is read as it is laid out)."""
+    from masterplan import build, serve_pdf
+    from masterplan.build import BuildOptions, run
+
+    root = make_plan()
+    agency = root / AGENCY
+    original = agency.read_text(encoding="utf-8")
+    read = build.load_and_check
+
+    def then_edit(*args: Any, **kwargs: Any) -> Any:
+        checked = read(*args, **kwargs)
+        agency.write_text(original.replace("e-Sambat (Media", "Sambat Dua (Media"), encoding="utf-8")
+        return checked
+
+    with monkeypatch.context() as patched:
+        patched.setattr(build, "load_and_check", then_edit)
+        assert run(root, BuildOptions(search=False)).ok
+    agency.write_text(original, encoding="utf-8")  # undone: the bytes the build started from
+    assert serve_pdf.outdated(root)
+    assert run(root, BuildOptions(search=False)).ok  # built with nothing changing under it: of the plan as saved
+    assert not serve_pdf.outdated(root)

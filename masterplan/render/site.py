@@ -208,13 +208,13 @@ def _write_pages(site: PreparedSite, folder: Path, keys: site_cache.Keys, manife
     return problems + late, written + rendered
 
 
-#: what a site built without its public address lacks (a web server shows the 404 page at any depth,
-#: and only an address tells it where the site's folder starts)
 #: a site built without its search index still has the search box in every page's header, and a search page that
 #: says search is unavailable: published as it is, the city's site had a broken search, and the build said only
 #: "no search index (not asked for)"
 NO_SEARCH = Message("Every page's search box leads to a search page that says search is unavailable: publish a build "
                     "made without --no-search")
+#: what a site built without its public address lacks (a web server shows the 404 page at any depth,
+#: and only an address tells it where the site's folder starts)
 NO_ADDRESS = Message("No public address (base_url in plan.yml, or --base-url): no sitemap.xml or canonical "
                      "links, and 404.html shows properly only for addresses in the site's top folder and its pages' folders")
 

@@ -45,6 +45,7 @@ PAGES = {
     "filters_js": "static/filters.js",  #: the search's menus narrowing its results, loaded before search.js
     "tables_js": "static/tables.js",
     "menu_js": "static/menu.js",
+    "moved_js": "static/moved.js",
     "programs_js": "static/programs.js",
 }
 

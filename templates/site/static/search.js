@@ -46,7 +46,8 @@
     }).map(function (menu) { return menu.value; });
     status.textContent = (status.dataset[key] || "").replace("{query}", query).replace("{count}", count)
       .replace("{fewer}", fewer || "")
-      + (choices.length ? " " + status.dataset.narrowed.replace("{choices}", choices.join(", ")) : "");
+      + (choices.length && status.dataset.narrowed  // a plan's own search page, copied before it had the words, has none
+        ? " " + status.dataset.narrowed.replace("{choices}", choices.join(", ")) : "");
   }
 
   // "wifi gratis": every word must match, and "gratis" is on no page; when a word of several finds nothing on
