@@ -198,6 +198,12 @@ def test_a_search_whose_results_are_all_stray_offers_no_choice(page: object, ser
     _status(page, "Tidak ada hasil")
     assert page.locator("#search-results li").count() == 0  # type: ignore[attr-defined]
     assert _choices(page, "kind")[1:] == [] and page.locator("#search-filters").is_hidden()  # type: ignore[attr-defined]
+    page.goto(server + "search.html?q=kesehtan&kind=Bab")  # type: ignore[attr-defined]  # a choice made: its menu
+    _wait_for_search(page)  # counts its wider search without the stray match too
+    _status(page, "Tidak ada hasil")
+    page.wait_for_function("() => ![...document.querySelectorAll('#search-kind option')]"  # type: ignore[attr-defined]
+                           ".some(o => o.textContent.startsWith('Glosarium'))", timeout=15000)
+    assert _choices(page, "kind")[1:] == ["Bab (0)"], _choices(page, "kind")
     page.goto(server + "search.html?q=sampah")  # type: ignore[attr-defined]  # nothing stray: Pagefind's counts stand
     _wait_for_search(page)
     _status(page, "16 hasil")

@@ -72,15 +72,22 @@ window.searchFilters = function (narrowing) {
   }
 
   // once every result is in: a menu without a choice counts the results listed (each one's filters), not Pagefind's,
-  // which count the stray ones search.js leaves out ("kesehtan" offered "Glosarium (1)" and listed nothing)
-  function recount(listed) {
-    menus.forEach(function (menu) {
-      if (menu.value) { return; }
-      var found = {};
-      listed.forEach(function (filters) {
-        (filters[menu.dataset.filter] || []).forEach(function (value) { found[value] = (found[value] || 0) + 1; });
+  // which count the stray ones search.js leaves out ("kesehtan" offered "Glosarium (1)" and listed nothing); a menu
+  // with a choice counts what wider(menu) gives, the filters of its wider search's results that are not stray (null:
+  // too many to look at, Pagefind's counts stand). Nothing is filled once current() says a newer search began.
+  function recount(listed, wider, current) {
+    return Promise.all(menus.map(function (menu) {
+      return menu.value ? wider(menu) : listed;
+    })).then(function (lists) {
+      if (!current()) { return; }
+      menus.forEach(function (menu, index) {
+        if (!lists[index]) { return; }
+        var found = {};
+        lists[index].forEach(function (filters) {
+          (filters[menu.dataset.filter] || []).forEach(function (value) { found[value] = (found[value] || 0) + 1; });
+        });
+        fill(menu, found);
       });
-      fill(menu, found);
     });
   }
 

@@ -186,6 +186,19 @@
   // the count says the results shown and still to come, less the stray ones met so far
   var part = null; // the words searched instead of the whole query (see fewer), else null
 
+  // the filters of the results a search by ``words`` finds without ``menu``'s choice, less the stray ones; null where
+  // they are more than a batch (Pagefind's counts stand) or a newer search began
+  function widerListed(ticket, words, menu) {
+    return load().then(function (pagefind) {
+      return pagefind.search(searched(words), { filters: filters.chosen(menu) });
+    }).then(function (wider) {
+      if (ticket !== latest || wider.results.length > PAGE) { return null; }
+      return Promise.all(wider.results.map(function (r) { return r.data(); })).then(function (results) {
+        return results.filter(function (r) { return !stray(r, words); }).map(function (r) { return r.filters || {}; });
+      });
+    });
+  }
+
   function next(ticket, query, total) {
     var batch = pending.splice(0, PAGE);
     var shown = list.children.length;
@@ -197,9 +210,11 @@
       more.hidden = pending.length === 0;
       var count = total - dropped;
       browse.hidden = count !== 0;
-      if (dropped && !pending.length) { // every result seen, some of them stray: the menus count those listed
-        filters.recount(listed);
-        narrowing.hidden = count === 0 && !Object.keys(filters.chosen(null)).length;
+      var narrowed = Object.keys(filters.chosen(null)).length > 0;
+      if (!pending.length && (dropped || narrowed)) { // every result seen: the menus count those not stray
+        filters.recount(listed, function (menu) { return widerListed(ticket, part || query, menu); },
+                        function () { return ticket === latest; });
+        narrowing.hidden = count === 0 && !narrowed;
       }
       if (part && count) { say("fewer", query, count, part); return; }
       say(count === 0 ? "none" : count === 1 ? "one" : "many", query, count);
