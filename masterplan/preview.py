@@ -306,6 +306,13 @@ class Preview:
         """List ``lines``, the last background build's own warnings, with the plan's in every open tab."""
         self._show("build_warnings", lines)
 
+    def edited_build_warnings(self, files: list[str]) -> None:
+        """Leave out of the pages the last background build's warnings at ``files`` (paths in the plan folder), edited
+        since: a mended stylesheet's W603 stood in the corner until the next build had laid the book out again."""
+        kept = [line for line in self.build_warnings if not any(line.startswith(f"{file}:") for file in files)]
+        if kept != self.build_warnings:
+            self._show("build_warnings", kept)
+
     def _show(self, name: str, value: object, current: Callable[[], bool] = lambda: True) -> None:
         """Set what the open tabs show beside their page (``pdf``, ``warnings``), waking them when it changed; not
         once ``current`` says it is of a plan an edit replaced (checked under the lock an edit takes to publish)."""

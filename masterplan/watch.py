@@ -137,6 +137,7 @@ class Watcher:
         names = sorted({p.relative_to(root).as_posix() if p.is_relative_to(root) else str(p) for p in paths})
         self.unsaid = None  # what the files were a moment ago is no longer worth showing
         self.preview.told.changed()
+        self.preview.edited_build_warnings(names)  # the last build's warnings of a file edited since: no longer known
         if "content/plan.yml" in names:  # "Changed:" said in the language plan.yml now names
             self.preview.reread_language()
         self.preview.say(Message("Changed: {files}", files=", ".join(names[:5]) + (" …" if len(names) > 5 else "")))

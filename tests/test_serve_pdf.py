@@ -236,7 +236,12 @@ def test_what_laying_the_book_out_warns_of_is_listed_in_the_page_too(make_plan: 
         assert warnings["title"].split()[0] == str(len(warnings["lines"]))  # "1 peringatan": counted with the rest
         running.edit(AGENCY, "e-Sambat (Media", "e-Sambut (Media")  # content errors hide the list; none here
         running.wait_for(PROGRAM, lambda status, body: "e-Sambut" in body, "the edit")
-        assert "W603" in running.get(f"/__reload?since=-1&page={PROGRAM}")[1]
+        assert "W603" in running.get(f"/__reload?since=-1&page={PROGRAM}")[1]  # another file's edit leaves it
+        shown = len(running.lines)
+        running.edit("templates/print/book.css", "h2 { colr: #0000aa; }", "h2 { color: #0000aa; }")  # mended: the
+        running.wait_for(f"/__reload?since=-1&page={PROGRAM}", lambda status, body: "W603" not in body,  # last build's
+                         "the mended stylesheet's warning gone")  # word on it goes at once, not after the next build
+        assert not any(said.startswith("Background build done") for said in running.lines[shown:]), running.lines
     finally:
         stop(running)
 
