@@ -55,11 +55,12 @@ def plan_theme(root: Path) -> tuple[Path, ...]:
     return (own,) if own.is_dir() and own.resolve() != theme_dir().resolve() else ()
 
 
-def theme_files(folder: Path, suffixes: tuple[str, ...]) -> list[Path]:
-    """The files of a theme folder whose names end in ``suffixes`` (``(".css",)``), not an editor's leftovers."""
+def theme_files(folder: Path, suffixes: tuple[str, ...] | None = None) -> list[Path]:
+    """The files of a theme folder whose names end in ``suffixes`` (``(".css",)``; None: every file), not an editor's
+    leftovers."""
     from masterplan.leftovers import is_leftover
     return [path for path in sorted(folder.rglob("*"))
-            if path.suffix in suffixes and path.is_file() and not is_leftover(path.name)]
+            if (suffixes is None or path.suffix in suffixes) and path.is_file() and not is_leftover(path.name)]
 
 
 def templates_of(folder: Path) -> list[Path]:

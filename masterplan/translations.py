@@ -10,8 +10,6 @@ the list (:data:`LIST`) beside the book, a worksheet for the translator.
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -20,7 +18,7 @@ from masterplan.diagnostics import Message, Position
 from masterplan.located import LocatedList, LocatedMap
 from masterplan.model import Plan
 from masterplan.plan_parts import Chapter
-from masterplan.render.data_notes import guarded
+from masterplan.render.data_notes import csv_table
 from masterplan.schema import DOCUMENTS
 from masterplan.schema_defs import DEFS
 
@@ -55,15 +53,11 @@ class Missing:
                        list=LIST.format(language=self.language))
 
     def csv(self) -> str:
-        """The list as a spreadsheet opens it (UTF-8 with its mark, for Excel): file, line, field, text, and an empty
-        column for the translation."""
-        written = io.StringIO()
-        sheet = csv.writer(written, lineterminator="\r\n")
-        sheet.writerow(["file", "line", "field", "text", self.language])
-        # the content's words guarded as the open data's are: a text starting "=HYPERLINK(" is no formula here either
-        sheet.writerows([text.position.file, text.position.line, guarded(text.field), guarded(text.text), ""]
-                        for text in self.texts)
-        return "\ufeff" + written.getvalue()
+        """The list as a spreadsheet opens it, written as the open data's tables are (their texts guarded: a text
+        starting "=HYPERLINK(" is no formula), with a mark that tells Excel it is UTF-8: file, line, field, text, and
+        an empty column for the translation."""
+        rows = ([text.position.file, text.position.line, text.field, text.text, ""] for text in self.texts)
+        return "\ufeff" + csv_table(["file", "line", "field", "text", self.language], rows)
 
 
 def missing(plan: Plan, documents: list[tuple[str, LocatedMap]]) -> Missing:
@@ -74,8 +68,7 @@ def missing(plan: Plan, documents: list[tuple[str, LocatedMap]]) -> Missing:
     chapters = [*plan.chapters, *([plan.summary_text] if plan.summary_text else []), *plan.analysis]
     texts += [Untranslated(chapter.position, f"{chapter.id} › title", str(chapter.title)) for chapter in chapters
               if language not in chapter.title.values]
-    shown = tuple(chapter for chapter in chapters if written_in != language)
-    return Missing(language, tuple(texts), shown)
+    return Missing(language, tuple(texts), tuple(chapters) if written_in != language else ())
 
 
 def _walk(value: Any, schema: Mapping[str, Any], position: Position, path: tuple[str, ...], language: str,

@@ -35,7 +35,7 @@ from typing import Any
 import weasyprint
 
 import masterplan
-from masterplan.leftovers import is_leftover
+from masterplan.i18n import theme_files
 from masterplan.output import write_whole
 from masterplan.render.theme import Theme
 from masterplan.resources import source_hash
@@ -55,17 +55,13 @@ def stamp(root: Path, tagged: bool = False) -> str:
     digest = hashlib.sha256(f"masterplan {masterplan.__version__} {source_hash()} "
                             f"weasyprint {weasyprint.__version__} tagged {tagged}".encode())  # a changed renderer is a new version
     content = root / "content"
-    theme = [(folder, path.relative_to(folder)) for folder in Theme.for_plan(root).folders for path in _files(folder)]
+    theme = [(folder, path.relative_to(folder)) for folder in Theme.for_plan(root).folders for path in theme_files(folder)]
     stamped = [(folder, name) for folder, name in theme if name.suffix.lower() not in UNPRINTED and not _site_style(name)]
     stamped += _site_styles_named(theme, stamped)
-    stamped += [(content, path.relative_to(content)) for path in _files(content) if path.suffix.lower() not in TEXT_SUFFIXES]
+    stamped += [(content, path.relative_to(content)) for path in theme_files(content) if path.suffix.lower() not in TEXT_SUFFIXES]
     for folder, name in sorted(stamped, key=lambda file: (str(file[0]), str(file[1]))):
         digest.update(str(name).encode() + b"\0" + (folder / name).read_bytes())
     return digest.hexdigest()
-
-
-def _files(folder: Path) -> list[Path]:
-    return sorted(path for path in folder.rglob("*") if path.is_file() and not is_leftover(path.name))
 
 
 def _site_style(name: Path) -> bool:
