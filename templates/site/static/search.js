@@ -41,9 +41,7 @@
   // the count, and the menus' choices that narrow it: "3 hasil untuk “sampah”. Ditampilkan: Perangkat Daerah." (a
   // screen reader heard the count alone, nothing of the choice made a moment before)
   function say(key, query, count, fewer) {
-    var choices = key === "loading" || key === "failed" || !filters ? [] : filters.menus.filter(function (menu) {
-      return menu.value;
-    }).map(function (menu) { return menu.value; });
+    var choices = key === "loading" || key === "failed" || !filters ? [] : Object.values(filters.chosen(null));
     status.textContent = (status.dataset[key] || "").replace("{query}", query).replace("{count}", count)
       .replace("{fewer}", fewer || "")
       + (choices.length && status.dataset.narrowed  // a plan's own search page, copied before it had the words, has none
