@@ -10,17 +10,28 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from masterplan import validation, yamlfile
 from masterplan.dates import spelt_date
-from masterplan.diagnostics import Diagnostic, Position, Severity, error
+from masterplan.diagnostics import (
+    Diagnostic,
+    Message,
+    Position,
+    Severity,
+    closest,
+    error,
+    warning,
+)
 from masterplan.located import LocatedMap
 from masterplan.plan_parts import Chapter, Signature
 from masterplan.values import Text
 
 FILE_NAME = re.compile(r"^(\d+)-([a-z0-9][a-z0-9_-]*)\.md$")
+#: a chapter's translation: the chapter's file name with the language's code before ``.md``
+TRANSLATION = re.compile(r"^(\d+-[a-z0-9][a-z0-9_-]*)\.([a-z]{2})\.md$")
 
 
 def split_front_matter(text: str) -> tuple[str | None, str, int]:
@@ -49,6 +60,52 @@ def read_named(path: Path, file: str, language: str, written_in: str | None, slu
                ) -> tuple[Chapter | None, list[Diagnostic]]:
     """A file written as a chapter is, whatever its name (the executive summary's text): ``slug`` and ``number``
     are its id and order unless its front matter says otherwise."""
+    front, problems = _front_matter(path, file)
+    if front is None:
+        return None, problems
+    data, body, body_line = front
+    parts = _generated(data)
+    chapter = Chapter(
+        id=data.get("id", slug), title=Text.of(data["title"], language, written_in),
+        order=data.get("order", number), part=data.get("part", "body"),
+        generated=tuple(part for part, _ in parts), body=body, position=Position(file, 1, 1), body_line=body_line,
+        signed=_signature(data.get("signed"), language, problems, written_in), generated_at=tuple(at for _, at in parts),
+        written_in=written_in or language,
+    )
+    return chapter, problems  # warnings, or a signature's impossible date (printed as written)
+
+
+def read_translation(path: Path, file: str, chapter: Chapter) -> tuple[Chapter | None, list[Diagnostic]]:
+    """``chapter`` as its translation ``path`` (``01-pendahuluan.en.md``, in the edition's language) writes it: the
+    translation's title, text and signature; the chapter's id, order, part and generated parts, which a translation
+    that says otherwise is told of (W537). A translation that cannot be read leaves the chapter as written."""
+    front, problems = _front_matter(path, file)
+    if front is None:
+        return None, problems
+    data, body, body_line = front
+    language = chapter.title.default
+    theirs = {"id": data.get("id", chapter.id), "order": data.get("order", chapter.order),
+              "part": data.get("part", chapter.part),
+              "generated": tuple(part for part, _ in _generated(data)) if "generated" in data else chapter.generated}
+    for field, value in theirs.items():
+        ours = getattr(chapter, field)
+        if value != ours:
+            problems.append(warning(data.at(field), "W537", "a translation follows its chapter: its {field} is the "
+                                    "chapter's ({ours}), not {value}", "delete this line, or change it in the chapter",
+                                    field=field, ours=_listed(ours), value=_listed(value)))
+    signed = _signature(data.get("signed"), language, problems, language) or chapter.signed
+    title = Text({**chapter.title.values, **Text.of(data["title"], language, language).values}, language)
+    return replace(chapter, title=title, body=body, position=Position(file, 1, 1), body_line=body_line, signed=signed,
+                   written_in=language), problems
+
+
+def _listed(value: Any) -> str:
+    return ", ".join(value) if isinstance(value, tuple) else str(value)
+
+
+def _front_matter(path: Path, file: str) -> tuple[tuple[LocatedMap, str, int] | None, list[Diagnostic]]:
+    """A chapter file's front matter, checked against the schema, with its body and the line the body starts at;
+    or None and the diagnostics that keep it out."""
     try:
         data_bytes = path.read_bytes()
     except OSError as exc:
@@ -74,14 +131,7 @@ def read_named(path: Path, file: str, language: str, written_in: str | None, slu
     problems += [d for d in validation.check("chapter", data, Position(file, 2, 1)) if d.position not in broken]
     if any(d.severity is Severity.ERROR for d in problems):
         return None, problems
-    parts = _generated(data)
-    chapter = Chapter(
-        id=data.get("id", slug), title=Text.of(data["title"], language, written_in),
-        order=data.get("order", number), part=data.get("part", "body"),
-        generated=tuple(part for part, _ in parts), body=body, position=Position(file, 1, 1), body_line=body_line,
-        signed=_signature(data.get("signed"), language, problems, written_in), generated_at=tuple(at for _, at in parts),
-    )
-    return chapter, problems  # warnings, or a signature's impossible date (printed as written)
+    return (data, body, body_line), problems
 
 
 def _generated(data: Any) -> list[tuple[str, Position]]:
@@ -142,10 +192,14 @@ def read_folder(folder: Path, name: Callable[[Path], str], language: str,
                 ) -> tuple[list[Chapter], list[Diagnostic]]:
     """Every chapter of ``content/chapters/`` in order; a missing folder is simply no chapters.
 
-    ``allowed`` says whether a file may be read (the loader refuses links out of the plan folder)."""
+    A chapter's translation into the edition's language (``01-pendahuluan.en.md`` beside ``01-pendahuluan.md``,
+    in an edition whose texts are written in another) is read in its place (:func:`read_translation`); a
+    translation into another language waits for its own edition. ``allowed`` says whether a file may be read
+    (the loader refuses links out of the plan folder)."""
     if not folder.is_dir():
         return [], []
-    found: list[Chapter] = []
+    found: dict[str, Chapter] = {}
+    translated: list[tuple[Path, str, str]] = []  # (file, its chapter's name, its language)
     problems: list[Diagnostic] = []
     for path in sorted(folder.iterdir()):
         if path.suffix.lower() != ".md" or not path.is_file():  # "11-lampiran.MD" is named, not skipped
@@ -154,8 +208,34 @@ def read_folder(folder: Path, name: Callable[[Path], str], language: str,
             problems.append(error(Position(name(path)), "E013", "file is a link to a place outside the plan folder",
                                   "copy the file into the plan folder instead of linking to it"))
             continue
+        if translation := TRANSLATION.match(path.name):
+            translated.append((path, translation.group(1), translation.group(2)))
+            continue
         chapter, trouble = read(path, name(path), language, written_in)
         problems += trouble
         if chapter:
-            found.append(chapter)
-    return sorted(found, key=lambda c: (c.order, c.id)), problems
+            found[path.stem] = chapter
+    originals = [path.stem for path in folder.iterdir() if FILE_NAME.match(path.name)]
+    for path, stem, into in translated:
+        if stem not in originals:
+            problems.append(stray(name(path), f"{stem}.md", originals, into))
+        elif into == (written_in or language):
+            problems.append(warning(Position(name(path)), "W538", "{name} is not read: plan.yml's written_in is "
+                                    "{language}, the language the chapters are written in", Message("write the chapter itself in {chapter}", chapter=f"{stem}.md"),
+                                    name=path.name, language=into))
+        elif into == language and stem in found:
+            chapter, trouble = read_translation(path, name(path), found[stem])
+            problems += trouble
+            found[stem] = chapter or found[stem]
+    return sorted(found.values(), key=lambda c: (c.order, c.id)), problems
+
+
+def stray(file: str, chapter: str, originals: list[str], into: str, hint: Message | None = None) -> Diagnostic:
+    """W538 for a translation beside no chapter of its name (the chapter renamed since); ``hint``, when the only
+    name it may have is its own (the executive summary's)."""
+    guess = closest(chapter.removesuffix(".md"), originals)
+    hint = hint or (Message("did you mean '{word}'?", word=f"{guess}.{into}.md") if guess else
+                    Message("name it after its chapter and its language: 01-pendahuluan.en.md beside "
+                            "01-pendahuluan.md"))
+    return warning(Position(file), "W538", "{name} is not read: there is no chapter {chapter} for it to translate",
+                   hint, name=file.rsplit("/", 1)[-1], chapter=chapter)

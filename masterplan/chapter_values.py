@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 
 GROUPED_FROM = 10_000  #: whole numbers from here up are grouped; below it, years (2022) and counts print as written
 PLACES = 12  #: decimals a fraction prints at most (0.1 + 0.2 is 0,3)
+#: the language the chapter being filled in is written in, in its context (a name no template can write)
+WRITTEN_IN = "chapter written in"
 
 
 class Unprintable(Exception):
@@ -53,7 +55,8 @@ def _record(value: Any) -> bool:
 def spelt(context: jinja2.runtime.Context, value: Any) -> Any:
     """The chapters' filter ``words``: a whole number in words ("lima", "five") when they are one or two, as PUEBI
     writes such a count, else in figures (153, not "seratus lima puluh tiga"); in the language the chapters are
-    written in (``written_in``: an Indonesian chapter says "lima" in the English edition too). A whole float (a
+    written in (``written_in``, or its translation's: an Indonesian chapter says "lima" in the English edition
+    too, its English translation "five"). A whole float (a
     division's 10 / 2) counts as whole; anything else is as it is (:mod:`masterplan.number_words`)."""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
@@ -61,7 +64,8 @@ def spelt(context: jinja2.runtime.Context, value: Any) -> Any:
         return value
     from masterplan.number_words import in_words
     plan = context.get("plan")
-    words = in_words(value, getattr(plan, "written_in", None) or getattr(plan, "language", "id"))
+    written = context.get(WRITTEN_IN) or getattr(plan, "written_in", None) or getattr(plan, "language", "id")
+    words = in_words(value, written)
     return words if words is not None and len(words.split()) <= 2 else value
 
 

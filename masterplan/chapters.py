@@ -147,7 +147,7 @@ def _expand(chapter: Chapter, context: dict[str, Any], budget: sandbox_time.Time
                             "template error in chapter: the template is nested too deeply")]
     pieces: list[str] = []
     size = 0
-    generator = template.generate(**context)
+    generator = template.generate({**context, chapter_values.WRITTEN_IN: chapter.written_in})
     allowed = budget.allowed()
     if not allowed:
         return None, [error(at(1), "E505", "chapters take longer than {seconds} s to fill in together: no time is "

@@ -6,6 +6,7 @@ asking for no strategic analysis, an archive ``content/lama/``) draws W017 and n
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from masterplan.diagnostics import Position
@@ -15,6 +16,15 @@ from masterplan.model import ANALYSIS, SUMMARY_TEXT, Plan
 #: each folder of content/ the plan is read from, with the files it reads (its own, not its folders')
 READ = {"agencies": (".yml", ".yaml"), "pillars": (".yml", ".yaml"), "chapters": (".md",)}
 TOP_FILES = ("plan.yml", "glossary.yml", SUMMARY_TEXT)  #: the files of content/ itself
+#: a chapter's or the executive summary's translation (``01-pendahuluan.en.md``): its language's code before ``.md``
+TRANSLATION = re.compile(r"^(.+)\.([a-z]{2})\.md$")
+
+
+def translation_read(name: str, plan: Plan) -> bool:
+    """Whether the file ``name``, when it is a translation, is read in place of its chapter: in an edition in its
+    language, of a plan whose texts are written in another (any other file: True)."""
+    translation = TRANSLATION.match(name)
+    return translation is None or translation.group(2) == plan.language != plan.written_in
 
 
 def read_files(plan: Plan) -> list[Path]:
@@ -26,9 +36,12 @@ def read_files(plan: Plan) -> list[Path]:
         return []
     folders = {**READ, **({ANALYSIS: READ["chapters"]} if plan.strategic_analysis else {})}
     tops = [name for name in TOP_FILES if name != SUMMARY_TEXT or plan.executive_summary]
-    found = [content / name for name in tops]
+    if plan.executive_summary:
+        tops.append(f"{SUMMARY_TEXT.removesuffix('.md')}.{plan.language}.md")
+    found = [content / name for name in tops if translation_read(name, plan)]
     found += [path for folder, endings in folders.items() if (content / folder).is_dir()
-              for path in (content / folder).iterdir() if path.suffix.lower() in endings]
+              for path in (content / folder).iterdir()
+              if path.suffix.lower() in endings and translation_read(path.name, plan)]
     # a link within the plan folder is read as the loader reads it; one leading out of it is never read (E013)
     return sorted(path for path in found if path.is_file() and (not path.is_symlink() or inside(path, content.parent)))
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from masterplan import analysis, chapter_reader, translations
 from masterplan.agency_reader import AgencyReader
-from masterplan.diagnostics import Position, Report, error, warning
+from masterplan.diagnostics import Message, Position, Report, error, warning
 from masterplan.filecache import FileCache
 from masterplan.folder_reader import CONTENT, FolderReader, outside_error
 from masterplan.glossary_reader import read_glossary
@@ -27,8 +27,15 @@ from masterplan.plan_reader import read_plan
 
 def _summary_text(reader: FolderReader, path: Path) -> Chapter | None:
     """content/executive-summary.md read as a chapter is (its problems at its lines), or None without one; its
-    ``part:`` and ``generated:``, a book's chapter's, have no effect there."""
+    ``part:`` and ``generated:``, a book's chapter's, have no effect there. Its translation into the edition's
+    language (``executive-summary.en.md``) is read in its place, as a chapter's is."""
+    translation = path.with_name(f"{path.stem}.{reader.language}.md")
+    translated_here = reader.language != (reader.written_in or reader.language) and translation.is_file()
     if not path.is_file():
+        if translated_here:
+            reader.report.add(chapter_reader.stray(reader.name(translation), path.name, [], reader.language, Message(
+                "write {file}, the text it translates, with the summary's text in the plan's own language",
+                file=reader.name(path))))
         return None
     if not reader.inside(path):
         reader.report.add(outside_error(reader.name(path)))
@@ -37,6 +44,10 @@ def _summary_text(reader: FolderReader, path: Path) -> Chapter | None:
     reader.report.extend(problems)
     if text is None:
         return None
+    if translated_here and reader.inside(translation):
+        translated, problems = chapter_reader.read_translation(translation, reader.name(translation), text)
+        reader.report.extend(problems)
+        text = translated or text
     # the summary's text always opens its body with the authors' words: a 'part: front' (the summary has no front
     # matter) would drop it, a 'generated:' would pull the book's tables in; what its front matter asks is told
     for field, value in (("part", text.part if text.part != "body" else None), ("generated", ", ".join(text.generated))):

@@ -4,8 +4,9 @@ An English edition of a plan written in Indonesian (``language: en``, ``written_
 no ``en`` (a plain one, or ``{id: …}`` alone) as written, marked as Indonesian. Nothing said which: a translator
 found the sample's 800 of them by a script of her own. The files' texts are found by their schema (a field that is
 ``text`` or ``name``, :mod:`masterplan.schema_defs`), each where its file writes it; the chapters' titles by their
-front matter, and their bodies, which are written in one language, are counted. The build says how many and writes
-the list (:data:`LIST`) beside the book, a worksheet for the translator.
+front matter, and the chapters without a translation beside them (``01-pendahuluan.en.md``,
+:mod:`masterplan.chapter_reader`) are counted. The build says how many and writes the list (:data:`LIST`) beside
+the book, a worksheet for the translator.
 """
 
 from __future__ import annotations
@@ -48,7 +49,8 @@ class Missing:
         if not self.texts and not self.chapters:
             return None
         return Message("Without a version in this edition's language ({language}), printed as written: texts of the "
-                       "plan {texts}, chapters {chapters}; the texts are listed in build/{list}",
+                       "plan {texts}, chapters {chapters}; the texts are listed in build/{list}, and a chapter's "
+                       "translation goes beside it (01-pendahuluan.{language}.md)",
                        texts=len(self.texts), chapters=len(self.chapters), language=self.language,
                        list=LIST.format(language=self.language))
 
@@ -68,7 +70,7 @@ def missing(plan: Plan, documents: list[tuple[str, LocatedMap]]) -> Missing:
     chapters = [*plan.chapters, *([plan.summary_text] if plan.summary_text else []), *plan.analysis]
     texts += [Untranslated(chapter.position, f"{chapter.id} › title", str(chapter.title)) for chapter in chapters
               if language not in chapter.title.values]
-    return Missing(language, tuple(texts), tuple(chapters) if written_in != language else ())
+    return Missing(language, tuple(texts), tuple(chapter for chapter in chapters if chapter.written_in != language))
 
 
 def _walk(value: Any, schema: Mapping[str, Any], position: Position, path: tuple[str, ...], language: str,

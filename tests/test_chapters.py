@@ -32,8 +32,8 @@ def quick_time_limit(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sandbox_time, "MAX_SECONDS_IN_ALL", 1000.0)  # the tests share one plan: each has a chapter's time
 
 
-def chapter(body: str) -> Chapter:
-    return Chapter("uji", Text.of("Uji"), 9, "body", (), body, Position(FILE, 1, 1), BODY_LINE)
+def chapter(body: str, written_in: str = "id") -> Chapter:
+    return Chapter("uji", Text.of("Uji"), 9, "body", (), body, Position(FILE, 1, 1), BODY_LINE, written_in=written_in)
 
 
 @pytest.fixture(scope="module")
@@ -458,6 +458,6 @@ def test_a_count_is_written_in_words_in_the_chapters_language(language: str, wri
     body = ("{{ missions | length | words | capitalize }} misi · {{ 11 | words }} · {{ 12 | words }} · "
             "{{ 21 | words }} · {{ 100 | words }} · {{ 2000 | words }} · {{ 2.5 | words }} · {{ (10 / 2) | words }} · "
             "{{ 'teks' | words }}\n")
-    text, problems = chapters.expand(chapter(body), {"plan": SimpleNamespace(language=language, written_in=written_in),
-                                                     "missions": [1, 2, 3, 4, 5]})
+    plan = SimpleNamespace(language=language, written_in=written_in)
+    text, problems = chapters.expand(chapter(body, written_in), {"plan": plan, "missions": [1, 2, 3, 4, 5]})
     assert problems == [] and text is not None and text.strip() == printed

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 from pathlib import Path
 
-from masterplan.content_text import READ, TOP_FILES
+from masterplan.content_text import READ, TOP_FILES, TRANSLATION
 from masterplan.diagnostics import (
     Diagnostic,
     Message,
@@ -57,16 +57,22 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
                               name=entry.name)
         elif (meant := hidden_ending(entry.name)) and meant.lower() in TOP_FILES:
             yield _hidden_ending(where, entry, meant)  # glossary.yml.txt
-        elif entry.name == SUMMARY_TEXT and not plan.executive_summary:
+        elif _summary(entry.name) and not plan.executive_summary:
             yield warning(where, "W017", "{name} is not read: plan.yml asks for no executive summary",
                           "write 'executive_summary: true' in content/plan.yml, and the build writes it beside "
                           "the book", name=entry.name)
-        elif entry.name not in TOP_FILES and entry.suffix.lower() in _PLAN_SUFFIXES + (".txt",):
+        elif not _summary(entry.name) and entry.name not in TOP_FILES and entry.suffix.lower() in _PLAN_SUFFIXES + (".txt",):
             yield warning(where, "W017", "{name} is not read: content/ itself holds only plan.yml, glossary.yml and "
                           "executive-summary.md", did_you_mean(entry.name, TOP_FILES) or
                           Message("an agency's file goes in content/agencies/, a pillar's in content/pillars/, a "
                                   "chapter in content/chapters/, one of the strategic analysis in content/analysis/"),
                           name=entry.name)
+
+
+def _summary(name: str) -> bool:
+    """The executive summary's text, or a translation of it (``executive-summary.en.md``, read in its edition)."""
+    translation = TRANSLATION.match(name)
+    return name == SUMMARY_TEXT or bool(translation) and f"{translation.group(1)}.md" == SUMMARY_TEXT
 
 
 def _holds_text(folder: Path) -> bool:

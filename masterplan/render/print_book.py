@@ -135,7 +135,7 @@ def chapter_text(plan: Plan, entry: outline.BookChapter, book: outline.Outline, 
         target = book.resolve(ref)
         if target is None and ref not in written:
             report.add(not_in_book(ref, source.position))
-        return _xref(target, ref, page_word, plan.language if plan.written_in != plan.language else "")
+        return _xref(target, ref, page_word, plan.language if source.written_in != plan.language else "")
 
     marks = ContinuedTables(plan, book, translate, title)
 

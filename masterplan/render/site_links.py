@@ -112,11 +112,12 @@ def slug(text: str) -> str:
 
 
 def reference_resolver(plan: Plan, base: str, label: Callable[[str], str | None] | None = None,
-                       ) -> Callable[[str], str]:
+                       written_in: str | None = None) -> Callable[[str], str]:
     """A function turning a cross-reference id into a link, for chapter text on the site.
 
     ``label`` may name the reference (e.g. "Tabel 5.1" from the book outline); otherwise
-    the referenced object's own name is used.
+    the referenced object's own name is used. ``written_in``: the language of the text the links are in (by
+    default the plan's ``written_in``; a chapter's translation's is the edition's).
     """
 
     targets = dict(GENERATED_TARGETS)
@@ -132,7 +133,7 @@ def reference_resolver(plan: Plan, base: str, label: Callable[[str], str | None]
             targets[table.ref] = f"{url_for(chapter)}#{anchor(table.ref)}"
 
     # a label is in the edition's words ("Chapter 5"): marked as such in a chapter written in another language
-    worded = Markup(' lang="{}"').format(plan.language) if plan.written_in != plan.language else Markup()
+    worded = Markup(' lang="{}"').format(plan.language) if (written_in or plan.written_in) != plan.language else Markup()
 
     def resolve(ref: str) -> str:
         given = label(ref) if label else None

@@ -148,7 +148,7 @@ def chapter_pages(plan: Plan, _: Translate, problems: list[Diagnostic],
             continue
         path = url_for(chapter)
         html = number_tables(relocate(to_html(text), prefix(path)), table_captions(chapter), _captioner(label))
-        html = years_kept(resolve_references(html, reference_resolver(plan, prefix(path), label)))
+        html = years_kept(resolve_references(html, reference_resolver(plan, prefix(path), label, chapter.written_in)))
         if scroll_box:
             html = each_table(html, _boxed(scroll_box))
         yield Page(path, "site/chapter.html", str(chapter.title),

@@ -1,0 +1,111 @@
+"""A chapter's translation, ``01-pendahuluan.en.md`` beside ``01-pendahuluan.md``: read in its place in the edition
+of its language, in the book, on the site and in the translator's count (masterplan/chapter_reader.py)."""
+
+from __future__ import annotations
+
+import csv
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+from conftest import MINI_FILES, write_plan
+from test_cli import invoke
+
+CHAPTER = "content/chapters/01-pendahuluan.md"
+TRANSLATION = "content/chapters/01-pendahuluan.en.md"
+ENGLISH = MINI_FILES["content/plan.yml"].replace("status: draft\n", "status: draft\n        language: en\n        "
+                                                 "written_in: id\n        executive_summary: true\n")
+SIGNED = """\
+    ---
+    title: Pendahuluan
+    signed: {place: Contoh, date: 2021-12-01, role: Wali Kota Contoh}
+    ---
+    ## Latar Belakang
+
+    Rencana ini memuat {{ plan.programs | length | words }} program, termasuk e-Sambat [[GOV-01]].
+    """
+TRANSLATED = """\
+    ---
+    title: Introduction
+    signed: {place: Contoh, date: 2021-12-01, role: Mayor of Contoh}
+    ---
+    ## Background
+
+    This plan holds {{ plan.programs | length | words }} programs, e-Sambat among them [[GOV-01]].
+    """
+
+
+def _page(root: Path) -> str:
+    return (root / "build" / "site" / "chapter" / "pendahuluan.html").read_text(encoding="utf-8")
+
+
+def test_the_english_edition_prints_the_chapters_translation(make_plan: Callable[..., Path]) -> None:
+    """A chapter's body could not be translated: the English edition printed every chapter in Indonesian, and the
+    translator had nowhere to put hers. Her ``01-pendahuluan.en.md`` is now the chapter in the English edition: its
+    title, its text (counts in English words, cross-references unmarked, as they are in the edition's language),
+    its signature; the Indonesian edition reads the chapter as written."""
+    root = make_plan({"content/plan.yml": ENGLISH, CHAPTER: SIGNED, TRANSLATION: TRANSLATED,
+                      "content/chapters/02-penutup.md": "---\ntitle: Penutup\n---\nDemikian.\n"})
+    code, out, err = invoke("build", str(root), "--no-search")
+    assert code == 0, out + err
+    page = _page(root)
+    assert "<h1>Introduction</h1>" in page and "Latar Belakang" not in page
+    prose = page.split('<div class="prose"', 1)[1]
+    assert prose.startswith(">")  # in the edition's language: no lang="id" around it
+    assert "This plan holds two programs, e-Sambat among them" in prose and "Mayor of Contoh" in prose
+    assert 'lang="en"' not in prose.split("</div>", 1)[0]  # its cross-reference's label is in its own language
+    book = subprocess.run(["pdftotext", "-layout", str(root / "build" / "masterplan.pdf"), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    assert "This plan holds two programs" in book and "Mayor of Contoh" in book and "Latar Belakang" not in book
+    said = next(line for line in (out + err).splitlines() if "untranslated-en.csv" in line)
+    assert "chapters 1;" in said  # the closing chapter, left in Indonesian; the introduction is translated
+    with (root / "build" / "untranslated-en.csv").open(encoding="utf-8-sig") as listed:
+        fields = {row["field"] for row in csv.DictReader(listed)}
+    assert "pendahuluan › title" not in fields and "penutup › title" in fields
+
+    write_plan(root, {"content/plan.yml": MINI_FILES["content/plan.yml"], CHAPTER: SIGNED})  # the Indonesian edition
+    code, out, err = invoke("build", str(root), "--no-pdf", "--no-search")
+    assert code == 0 and "W538" not in out + err and "W017" not in out + err, out + err  # waits for its edition
+    page = _page(root)
+    assert "<h1>Pendahuluan</h1>" in page and "memuat dua program" in page and "Introduction" not in page
+
+
+def test_the_executive_summarys_translation_is_read_in_its_edition(make_plan: Callable[..., Path]) -> None:
+    """``executive-summary.en.md`` beside the summary's text: the English summary prints it, and validate does not
+    call it a file nothing reads (W017), as it calls any other file in content/ itself."""
+    summary = "---\ntitle: Executive Summary\n---\nThe city's plan holds {{ plan.programs | length }} programs.\n"
+    root = make_plan({"content/plan.yml": ENGLISH, "content/executive-summary.en.md": summary})
+    code, out, err = invoke("validate", str(root))  # without the summary's own text, nothing to translate
+    assert "content/executive-summary.en.md: warning[W538]: executive-summary.en.md is not read: there is no " \
+        "chapter executive-summary.md for it to translate" in out + err, out + err
+    write_plan(root, {"content/plan.yml": ENGLISH, "content/executive-summary.en.md": summary,
+                      "content/executive-summary.md": "---\ntitle: Ringkasan\n---\nRencana ini memuat program.\n"})
+    code, out, err = invoke("build", str(root), "--no-site")
+    assert code == 0 and "W017" not in out + err and "W538" not in out + err, out + err
+    printed = subprocess.run(["pdftotext", str(root / "build" / "masterplan-summary.pdf"), "-"],
+                             capture_output=True, text=True, check=True).stdout
+    assert "plan holds 2 programs." in printed and "Rencana ini memuat" not in printed
+
+
+def test_a_translation_is_told_at_its_own_lines(make_plan: Callable[..., Path]) -> None:
+    """What goes wrong in a translation is said at the translation's file and line, not the chapter's; a translation
+    that asks for other generated parts than its chapter is told it follows the chapter (W537); one whose chapter was
+    renamed, or written in the plan's own language, is not read, and told so (W538)."""
+    broken = TRANSLATED.replace("title: Introduction\n", "title: Introduction\n    generated: budget\n").replace(
+        "{{ plan.programs | length | words }}", "{{ plan.programs | length | wordz }}")
+    root = make_plan({"content/plan.yml": ENGLISH, CHAPTER: SIGNED, TRANSLATION: broken,
+                      "content/chapters/01-pendahulu.en.md": "---\ntitle: Stray\n---\nText.\n",
+                      "content/chapters/01-pendahuluan.id.md": "---\ntitle: Pendahuluan\n---\nTeks.\n"})
+    code, out, err = invoke("validate", str(root))
+    said = out + err
+    assert code == 1, said
+    lines = (root / TRANSLATION).read_text(encoding="utf-8").splitlines()
+    filter_line = next(number for number, line in enumerate(lines, 1) if "wordz" in line)
+    assert f"{TRANSLATION}:{filter_line}:" in said and "E503" in said, said
+    assert f"{TRANSLATION}:3:" in said and "warning[W537]: a translation follows its chapter: its generated is the " \
+        "chapter's (), not budget" in said, said
+    assert "content/chapters/01-pendahulu.en.md: warning[W538]: 01-pendahulu.en.md is not read: there is no chapter " \
+        "01-pendahulu.md for it to translate (did you mean '01-pendahuluan.en.md'?)" in said, said
+    assert "content/chapters/01-pendahuluan.id.md: warning[W538]: 01-pendahuluan.id.md is not read: plan.yml's " \
+        "written_in is id" in said, said
+    assert "E501" not in said  # no longer "chapter file name should look like NN-slug.md"
