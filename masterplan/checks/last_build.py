@@ -187,7 +187,14 @@ class LastBuild:
         if new:
             return Message("{old} of the last build, \"{name}\", is now {new}: write the new id",
                            old=missing, new=new, name=name)
-        folder = self.plan.content / "agencies" if self.plan.content and kind == "agencies" else None
+        agencies = self.plan.content / "agencies" if self.plan.content else None
+        lead = self.lead_of(missing) if kind == "programs" else None
+        if agencies is not None and lead and self.plan.agency(lead) is None and not _yaml_file(agencies, lead):
+            # the agency's file not sent yet, or lost: the programs that name its programs are right as they are
+            return Message("{old}, \"{name}\", was {agency}'s program in the last build, and {agency}'s file {file} "
+                           "is gone: restore the file; keep {old} here", old=missing, name=name or missing,
+                           agency=lead, file=f"content/agencies/{lead}.yml")
+        folder = agencies if kind == "agencies" else None
         if folder is not None and not _yaml_file(folder, missing):
             return Message("{old}, \"{name}\", was in the last build, and its file {file} is gone: restore the "
                            "file, or name the agency that now does its work", old=missing, name=name or missing,
