@@ -12,7 +12,7 @@ from collections.abc import Set as AbstractSet
 from masterplan.checks import near_duplicates, overlaps
 from masterplan.checks.references import meant_partner
 from masterplan.diagnostics import Diagnostic, Message, closest, warning
-from masterplan.model import Plan
+from masterplan.model import Agency, Plan
 
 
 def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
@@ -60,9 +60,11 @@ def _one_sided_partners(plan: Plan) -> Iterator[Diagnostic]:
     """W406: a partnership one side does not list; W409: an agency supporting its own program. Not for an id two
     programs have (E207's): which of them an agency's ``supports`` means is not known until one is deleted."""
     twice = {program_id for program_id, count in Counter(p.id for p in plan.programs).items() if count > 1}
+    ids = [p.id for p in plan.programs]
     for program in plan.programs:
         for partner in program.partners if program.id not in twice else []:
-            if program.id not in partner.supports_ids and partner.id != program.lead_id:
+            if program.id not in partner.supports_ids and partner.id != program.lead_id \
+                    and program.id not in _misspelt_supports(partner, ids):  # E205's, at the agency's line
                 at = program.where.get(f"partners[{program.partner_ids.index(partner.id)}]", program.at("partners"))
                 yield warning(at, "W406",
                               "program {program} lists {agency} as partner, but {agency} does not list it under "
@@ -89,6 +91,11 @@ def _one_sided_partners(plan: Plan) -> Iterator[Diagnostic]:
                                       agency=agency.id, program=program_id, file=program.position.file,
                                       own=agency.position.file),
                               agency=agency.id, program=program_id).concerning(program.position.file)
+
+
+def _misspelt_supports(agency: Agency, ids: list[str]) -> set[str]:
+    """The programs ``agency``'s supports mean by ids that name none ("eco-05" for ECO-05): E205 tells it there."""
+    return {meant for written in agency.supports_ids if written not in ids and (meant := closest(written, ids))}
 
 
 def _meant_pillars(plan: Plan) -> set[str] | None:
