@@ -47,7 +47,7 @@ def indentation(text: str, file: str, line_offset: int, stopped_at: int) -> Diag
     column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
     return error(Position(file, first, column), "E014",
                  "this line is indented with {space}, which YAML does not take for a space", HINT,
-                 space=_named(found.group()))
+                 space=name(found.group()))
 
 
 def named(content: bytes, diagnostics: list[Diagnostic], first_line: int = 1) -> list[Diagnostic]:
@@ -65,13 +65,14 @@ def named(content: bytes, diagnostics: list[Diagnostic], first_line: int = 1) ->
         odd = _IN_SYNTAX.search(line.lstrip(" \t-\ufeff\u00a0"))
         if odd:
             note = Message("this line holds {space}, which looks like a space but is not one to YAML: retype it as "
-                           "a normal space", space=_named(odd.group()))
+                           "a normal space", space=name(odd.group()))
             found = replace(found, hint=Message("{note}; {hint}", note=note, hint=found.hint) if found.hint else note)
         said.append(found)
     return said
 
 
-def _named(space: str) -> Message:
+def name(space: str) -> Message:
+    """What a look-alike space is called: "a non-breaking space", or its number."""
     return _NAMES.get(space) or Message("the space character {character}", character=code_point(ord(space)))
 
 

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from typing import Any
 
+from masterplan import look_alike_spaces
 from masterplan.checks.last_build import Unknown
 from masterplan.diagnostics import (
     ANY_PROGRAM,
@@ -267,8 +268,12 @@ def _named(plan: Plan, program: Program | LeftOut, agencies: set[str], unreadabl
                            if str(line.source).strip().lower().startswith(f"{source.lower()} ")), key=len, default=None)
             close = (Message("did you mean '{word}'?", word=opening) if opening
                      else did_you_mean(line.source, plan.funding_sources))
-            yield error(line.position, "E206", "program {program}: unknown funding source '{source}'",
-                        Message("{suggestion} {known}", suggestion=close, known=known) if close else known,
+            hint = Message("{suggestion} {known}", suggestion=close, known=known) if close else known
+            if odd := look_alike_spaces.SPACES.search(str(line.source)):  # 'APBD' + a space pasted from Word
+                hint = Message("{note}; {hint}", hint=hint, note=Message(
+                    "it holds {space}, which looks like a space: delete it, or retype it as a normal space",
+                    space=look_alike_spaces.name(odd.group())))
+            yield error(line.position, "E206", "program {program}: unknown funding source '{source}'", hint,
                         program=program.id, source=line.source)
 
 
