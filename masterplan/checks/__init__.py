@@ -48,6 +48,7 @@ from masterplan.checks import (
     swot,
     synchronisation,
     templates,
+    unknown_codes,
     years,
 )
 from masterplan.diagnostics import Diagnostic
@@ -99,6 +100,7 @@ WARNING_RULES: list[Rule] = [
     agency_names.check,
     agency_names.retitled,
     program_names.check,
+    unknown_codes.check,
     renamed_pages.renamed_chapters,
 ]
 RULES: list[Rule] = [*ERROR_RULES, *WARNING_RULES]

@@ -1,0 +1,65 @@
+"""Program codes written as text that name no program (W539).
+
+A chapter saying "program LIV-12 (Smart Parking)", or a description citing [[LIV-99]], printed the code as written:
+a cross-reference to nothing is an error in a chapter (E507), but a code written without its brackets, or in a
+description (where brackets are printed as written, W518), was published without a word, though no program has it.
+Each code of the plan's series (GOV-, LIV- ... as its programs' ids have them) written in a chapter's text or in a
+pillar's or program's summary or description is looked up; one that names no program, nor a program's former id,
+is told once per text, at its first use, with the hint an unknown id gets (renamed, or the series' ids).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
+
+from masterplan.checks.abbreviations import as_read
+from masterplan.checks.last_build import Unknown
+from masterplan.content_text import content_texts
+from masterplan.diagnostics import Diagnostic, Position, warning
+from masterplan.model import Plan
+
+#: a program code: capitals, a dash, a number (GOV-01)
+_CODE = re.compile(r"([A-Z]{2,6})-\d+")
+#: a cross-reference's brackets, printed as written outside chapters (W518): the code inside is looked up too
+_BRACKETS = re.compile(r"\[\[|\]\]")
+
+
+def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
+    if unreadable:  # a file unread: its programs are not known, and may be these
+        return
+    series = {found.group(1) for program in plan.programs if (found := _CODE.fullmatch(program.id))}
+    if not series:
+        return
+    known = {id_.upper() for program in plan.programs for id_ in (program.id, *program.former_ids)}
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(series)) + r")-\d+(?![\w-])")
+    unknown = Unknown.of(plan)
+    for where, text, kind in _texts(plan):
+        told: set[str] = set()
+        read = as_read("text.md", text if kind == "chapter" else _BRACKETS.sub("  ", text))  # [[ ]]: E507's in a chapter
+        for found in pattern.finditer(read):
+            code = found.group()
+            if code.upper() in known or code in told:
+                continue
+            told.add(code)
+            line = text.count("\n", 0, found.start())  # lines before it, in the text
+            if kind == "chapter":
+                at = Position(where.file, 1 + line, found.start() - text.rfind("\n", 0, found.start()))
+            else:  # a block's lines are the file's, each at the block's column; a folded text is told at its start
+                at = Position(where.file, where.line + line, where.column) if kind == "block" else where
+            yield warning(at, "W539", "'{code}' names no program: it is printed as written",
+                          unknown.program(code) or unknown.series(code), code=code)
+
+
+def _texts(plan: Plan) -> Iterator[tuple[Position, str, str]]:
+    """(where it starts, text, kind) of each chapter ("chapter": from its file's first line, front matter included)
+    and each pillar's and program's summary and description ("block" when its lines are the file's, else "text")."""
+    for file, text in content_texts(plan):
+        if file.lower().endswith(".md"):
+            yield Position(file, 1, 1), text, "chapter"
+    for owner in [*plan.pillars, *plan.programs]:
+        for name in ("summary", "description"):
+            where = owner.where.get(name)
+            for value in dict.fromkeys(getattr(owner, name).values.values()) if where is not None else ():
+                yield where, value, "block" if f"{name}|" in owner.where else "text"
