@@ -7,6 +7,8 @@ Warnings, each at the line that writes what it is about:
   :data:`FACTOR_BEYOND_BUILDING` times that median (200000000000 among lines of 800 juta); the budget tables add
   them up without a word. A year of building or buying ten or thirty times the running years' cost is left
   alone: it warned on true investment years;
+- a line of at most 1/:data:`FACTOR_THOUSANDS` of that median (W330): 1200000 among lines of 900 juta, typed in
+  thousands of rupiah as a spreadsheet of "Rp ribu" shows it (a line under a million is W313's);
 - years inside a program's period with no budget line (W321): its matrix prints the whole period, and the
   budget tables leave those years out; a line of Rp 0 is a deliberate zero (W319 says so), so it counts as given.
 
@@ -18,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 
+from masterplan.checks.years import typed_short
 from masterplan.diagnostics import Diagnostic, Message, warning
 from masterplan.messages import listing, rupiah
 from masterplan.model import Plan
@@ -28,6 +31,7 @@ FACTOR_FAR_OFF = 10  #: a line this many times the median of the program's other
 FACTOR_BEYOND_BUILDING = 100  #: this many times it, far off even for a year of building or buying
 ZEROS_ADDED = 4  #: a line that is another with up to this many zeros added reads as zeros typed too many
 OTHERS_NEEDED = 2  #: the other non-zero lines a median is taken of, at least
+FACTOR_THOUSANDS = 500  #: a line this many times below the median of the others reads as typed in thousands
 
 
 def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
@@ -51,7 +55,8 @@ def _median_without(amounts: list[int], index: int) -> float:
 
 
 def _far_off(program: Program) -> Iterator[Diagnostic]:
-    """W320: a line at least :data:`FACTOR_FAR_OFF` times the median of the program's other non-zero lines."""
+    """W320: a line at least :data:`FACTOR_FAR_OFF` times the median of the program's other non-zero lines; W330: one
+    at most 1/:data:`FACTOR_THOUSANDS` of it."""
     lines = _amounts(program)
     if len(lines) < OTHERS_NEEDED + 1:
         return
@@ -61,6 +66,13 @@ def _far_off(program: Program) -> Iterator[Diagnostic]:
         first_of[line.amount] = line
     for index, line in enumerate(lines):
         median = _median_without(amounts, index)
+        if line.amount * FACTOR_THOUSANDS <= median and not typed_short(line.amount):
+            yield warning(line.amount_at, "W330", "program {program}: the budget for {year} is {amount}, 1/{factor} "
+                          "of the median of its other lines ({median})", Message(
+                              "typed in thousands of rupiah? amounts are whole rupiah: {amount} ribu is written "
+                              "{whole}", amount=str(line.amount), whole=str(line.amount * 1000)),
+                          program=program.id, year=line.year, factor=round(median / line.amount),
+                          amount=rupiah(line.amount), median=rupiah(round(median)))
         if line.amount < FACTOR_FAR_OFF * median:
             continue
         repeated = _repeated_with_zeros(line, first_of)
