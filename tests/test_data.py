@@ -349,6 +349,47 @@ def test_datapackage_describes_each_csv_file_as_frictionless_reads_it(built: tup
         assert resources[name.removesuffix(".csv")]["hash"] == f"sha256:{hashlib.sha256(written).hexdigest()}"
 
 
+def test_a_portal_reads_the_indicators_as_numbers_and_knows_each_codes_values(make_plan: Callable[..., Path]) -> None:
+    """An analyst loading the tables into a portal (CKAN's DataStore reads datapackage.json) got the indicators'
+    baselines and targets as text, typed "any" though all were numbers, so they sorted and added up as words; and the
+    columns of codes (status, kind, direction, owner_type, funding_source) did not say which values they hold.
+    Indicators are now "number" while every value is one, and "any" once one is a word; each code column lists its
+    values; and a program's funding sources are in plan.yml's order, whatever order its lines are written in."""
+    from conftest import MINI_FILES, write_plan
+
+    agency = "content/agencies/diskominfo.yml"
+    written = MINI_FILES[agency].replace("{year: 2023, amount: 300000000, source: APBD}",
+                                         "{year: 2023, amount: 300000000, source: DAK}")
+    first = written.replace("- {year: 2022, amount: 250000000, source: APBD}",
+                            "- {year: 2022, amount: 250000000, source: APBN}")
+    root = make_plan({agency: first})
+    assert run(root, BuildOptions(pdf=False)).ok
+    data = root / "build" / "site" / "data"
+    assert all(not errors for errors in frictionless_errors(data).values())
+
+    def fields() -> dict[tuple[str, str], dict[str, Any]]:
+        package = json.loads((data / "datapackage.json").read_text(encoding="utf-8"))
+        return {(r["name"], f["name"]): f for r in package["resources"] for f in r["schema"]["fields"]}
+
+    described = fields()
+    assert [described["indicators", column]["type"] for column in ("baseline_value", "target", "realised")] == [
+        "number"] * 3
+    assert described["programs", "status"]["constraints"] == {"enum": ["planned", "ongoing", "done"]}
+    assert described["agencies", "kind"]["constraints"]["enum"][:2] == ["dinas", "badan"]
+    assert described["indicators", "direction"]["constraints"] == {"enum": ["up", "down"]}
+    assert described["indicators", "owner_type"]["constraints"] == {"enum": ["program", "pillar"]}
+    sources = described["budget", "funding_source"]["constraints"]
+    assert sources["required"] and {"APBD", "APBN", "DAK"} <= set(sources["enum"])
+    order = sources["enum"]
+    listed = next(row for row in rows(data / "programs.csv") if row["id"] == "GOV-01")["funding_sources"]
+    assert listed.split(";") == sorted(["APBN", "DAK", "APBD"], key=order.index)  # written APBN, DAK, APBD
+    write_plan(root, {agency: written.replace("targets: {2022: 60, 2023: 80, 2024: 90}",
+                                              "targets: {2022: 60, 2023: tersedia, 2024: 90}")})
+    assert run(root, BuildOptions(pdf=False)).ok
+    assert fields()["indicators", "target"]["type"] == "any"
+    assert all(not errors for errors in frictionless_errors(data).values())
+
+
 def test_the_codes_in_the_tables_have_their_names_in_tables_of_their_own(built: tuple[Plan, Path]) -> None:
     """A reuser of the CSV files alone read 'governance', 'pelayanan_publik' and 'm1' with nothing to say what
     they are: pillars.csv, sub_elements.csv and missions.csv give their names, as the book does."""

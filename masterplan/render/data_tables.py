@@ -37,7 +37,7 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
         ("end_year", "Last implementation year"),
         ("status", "planned, ongoing or done"),
         ("budget_total", "Indicative budget over all years, whole rupiah"),
-        ("funding_sources", "Funding sources, separated by ';'"),
+        ("funding_sources", "Funding sources, separated by ';', in the order plan.yml lists them"),
         ("missions", "Mission ids served, separated by ';'"),
         ("depends_on", "Program codes this program depends on, separated by ';'"),
         ("location", "Where it is carried out"),
@@ -148,10 +148,15 @@ def _names(program: Program) -> list[str]:
 
 
 def _program_rows(plan: Plan) -> Iterator[list[Any]]:
+    order = {source: index for index, source in enumerate(plan.funding_sources)}  # each program's in one order
+
+    def sources(program: Program) -> list[str]:
+        return sorted(program.sources, key=lambda source: order.get(source, len(order)))
+
     for p in plan.programs:
         yield [p.id, str(p.name), p.pillar_id, p.sub_element_id, p.lead_id, _joined([a.id for a in p.partners]),
                p.quick_win, p.period.start, p.period.end, p.status, p.total_budget,
-               _joined(p.sources), _joined(p.mission_ids), _joined(p.depends_on_ids), str(p.location),
+               _joined(sources(p)), _joined(p.mission_ids), _joined(p.depends_on_ids), str(p.location),
                _joined(p.former_ids), *_names(p), str(p.summary), _joined([a.id for a in p.unconfirmed])]
 
 

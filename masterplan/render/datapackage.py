@@ -21,6 +21,8 @@ from masterplan.i18n import Translator
 from masterplan.model import Plan
 from masterplan.render import data_changes, data_notes, data_summaries, data_tables
 from masterplan.render.site_links import url_for
+from masterplan.schema import DOCUMENTS
+from masterplan.schema_defs import DEFS
 
 NAME = "datapackage.json"
 
@@ -39,6 +41,15 @@ TYPES: dict[str, str] = {
 #: always, so a reader filtering on it finds each row (the none and total rows have no mission_id, a key of missions)
 CONSTRAINTS: dict[str, dict[str, Any]] = {"row_type": {"required": True, "enum": list(data_summaries.ROW_TYPES)},
                                           "change": {"required": True, "enum": list(data_changes.KINDS)}}
+#: (table, column) → the values a column may hold, as the plan's schema allows them (an empty cell is none of them)
+ENUMS: dict[tuple[str, str], list[str]] = {
+    ("programs.csv", "status"): DEFS["program"]["properties"]["status"]["enum"],
+    ("agencies.csv", "kind"): DOCUMENTS["agency"]["properties"]["kind"]["enum"],
+    ("indicators.csv", "direction"): DEFS["indicator"]["properties"]["direction"]["enum"],
+    ("indicators.csv", "owner_type"): ["program", "pillar"],
+}
+#: an indicator's values: typed "number" in a release whose values are all numbers, else "any" (a number or a word)
+INDICATOR_VALUES = ("baseline_value", "target", "realised")
 #: the types of a column that may hold a number with decimals (written with a dot: 2.4)
 DECIMAL_TYPES = {"number", "any"}
 #: table → the columns that identify its rows
@@ -66,21 +77,42 @@ def _name(file: str) -> str:
     return file.removesuffix(".csv")
 
 
-def _field(column: str, meaning: str, plan: Plan, words: Translator) -> dict[str, Any]:
+def _field(file: str, column: str, meaning: str, plan: Plan, words: Translator) -> dict[str, Any]:
     """A column's Table Schema field; one that may hold decimals says its decimal sign (Table Schema's property
-    of a number column, said too of a column of numbers and words, for the numbers it holds); one of
-    :data:`CONSTRAINTS` says the values it may hold."""
-    field: dict[str, Any] = {"name": column, "type": TYPES.get(column, "string"),
+    of a number column, said too of a column of numbers and words, for the numbers it holds); one that may hold only
+    some values says which (:func:`_constraints`)."""
+    kind = "number" if column in INDICATOR_VALUES and _numbers_only(plan) else TYPES.get(column, "string")
+    field: dict[str, Any] = {"name": column, "type": kind,
                              "description": data_tables.meaning(column, meaning, plan, words)}
     if field["type"] in DECIMAL_TYPES:
         field["decimalChar"] = "."
-    if column in CONSTRAINTS:
-        field["constraints"] = CONSTRAINTS[column]
+    if constraints := _constraints(file, column, plan):
+        field["constraints"] = constraints
     return field
 
 
+def _constraints(file: str, column: str, plan: Plan) -> dict[str, Any] | None:
+    """The values a column may hold: :data:`CONSTRAINTS`, :data:`ENUMS`, or a budget line's funding source, one of
+    the plan's (a row of changes.csv may name a source the revision dropped)."""
+    if column in CONSTRAINTS:
+        return CONSTRAINTS[column]
+    if (file, column) in ENUMS:
+        return {"enum": list(ENUMS[file, column])}
+    if (file, column) == ("budget.csv", "funding_source"):
+        return {"required": True, "enum": list(plan.funding_sources)}
+    return None
+
+
+def _numbers_only(plan: Plan) -> bool:
+    """Whether every indicator's baseline, targets and realised figures are numbers as written (none "tersedia")."""
+    indicators = [indicator for owner in [*plan.pillars, *plan.programs] for indicator in owner.indicators]
+    return all(indicator.is_number(value) for indicator in indicators
+               for value in (indicator.baseline_value, *indicator.targets.values(), *indicator.realised.values())
+               if value is not None)
+
+
 def _schema(file: str, columns: list[tuple[str, str]], plan: Plan, words: Translator) -> dict[str, Any]:
-    schema: dict[str, Any] = {"fields": [_field(column, meaning, plan, words) for column, meaning in columns]}
+    schema: dict[str, Any] = {"fields": [_field(file, column, meaning, plan, words) for column, meaning in columns]}
     if file in PRIMARY_KEYS:
         schema["primaryKey"] = PRIMARY_KEYS[file]
     references = [{"fields": list(columns), "reference": {"resource": _name(table), "fields": list(keys)}}
