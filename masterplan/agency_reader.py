@@ -77,6 +77,8 @@ class AgencyReader:
         for program in left_out:
             known = isinstance(program, dict) and validation_fast.is_program_id(program.get("id"))
             unreadable.add(program["id"] if known else ANY_PROGRAM)
+            # its other lines are not checked (a budget line given twice, W308): "1 error" is not all there may be
+            self.reader.report.skipped.add(f"{data.position.file} ({program['id']})" if known else data.position.file)
             if isinstance(program, LocatedMap) and isinstance(program.get("id"), str):
                 self.left_out.append(self.part_of(program, data["id"]))
         return data

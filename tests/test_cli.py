@@ -551,6 +551,25 @@ def test_validate_says_which_files_it_could_not_check_further(mini_plan: Path) -
     assert code == 1 and "2036" in out and "Not checked further" not in out
 
 
+def test_validate_says_which_program_it_could_not_check_further(mini_plan: Path) -> None:
+    """A negative amount left program GOV-01 out of the checks: validate said "1 error, 0 warnings", and the budget
+    line pasted twice in it (W308, counted twice in every total) came only once the amount was mended. The program
+    not checked further is now named."""
+    agency = mini_plan / "content" / "agencies" / "diskominfo.yml"
+    written = agency.read_text(encoding="utf-8")
+    pasted = written.replace("      - {year: 2023, amount: 300000000, source: APBD}\n",
+                             "      - {year: 2023, amount: 300000000, source: APBD}\n" * 2)
+    assert pasted != written
+    agency.write_text(pasted.replace("amount: 250000000", "amount: -250000000"), encoding="utf-8")
+    code, out, _ = invoke("validate", str(mini_plan))
+    assert code == 1 and "E304" in out and "W308" not in out, out
+    assert out.splitlines()[-1] == ("Not checked further until its errors above are fixed: "
+                                    "content/agencies/diskominfo.yml (GOV-01); run validate again then"), out
+    agency.write_text(pasted, encoding="utf-8")
+    code, out, _ = invoke("validate", str(mini_plan))
+    assert "W308" in out and "Not checked further" not in out, out
+
+
 def test_new_with_force_leaves_all_as_it_was_when_the_build_cannot_be_set_aside(tmp_path: Path,
                                                                               monkeypatch: pytest.MonkeyPatch) -> None:
     """A build/ that cannot be moved (a mount point: EBUSY) left the folder without content/ when the content was
