@@ -180,8 +180,11 @@ class FolderReader:
         if data["id"] == path.stem:
             return True
         renamed = f"{data['id']}{path.suffix}"
-        original = path.parent / renamed
-        if is_file(original) and not original.samefile(path):  # "dinkes - Copy.yml" beside dinkes.yml
+        original = next((other for other in sorted(path.parent.iterdir()) if other.stem == data["id"]
+                         and other.suffix.lower() in YAML_SUFFIXES and is_file(other) and not other.samefile(path)),
+                        None)  # dinkes.yml, beside "dinkes - Copy.yml" or Dinkes.YAML
+        if original is not None:
+            renamed = original.name
             # the original is read, its programs with it: a reference to none of them is still reported (E205)
             hint = (Message("{file} exists: if this file is a copy of it, move the copy out of content/; if you are "
                             "starting {id} from a copy of it, set id: {id}", file=renamed, id=path.stem)  # dp3a.yml
