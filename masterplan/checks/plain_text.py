@@ -28,16 +28,18 @@ _MARKUP = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>|&(?:[a-zA-Z]{2,8}
 def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
     for pillar in plan.pillars:
         for name in ("name", "summary"):
-            yield from _markup(getattr(pillar, name), pillar.where.get(name, pillar.position), name)
+            yield from _markup(getattr(pillar, name), pillar.where.get(name, pillar.position), name,
+                               f"{name}|" in pillar.where)
         for sub in pillar.sub_elements:
             yield from _markup(sub.name, sub.position, "name")
         yield from _indicators(pillar.indicators)
-        yield from _markup(pillar.description, pillar.where.get("description", pillar.position), "description")
+        yield from _markup(pillar.description, pillar.where.get("description", pillar.position), "description",
+                           "description|" in pillar.where)
     for agency in plan.agencies:
         yield from _markup(agency.name, agency.where.get("name", agency.position), "name")
     for program in plan.programs:
         for name in ("name", "summary", "location", "description"):
-            yield from _markup(getattr(program, name), program.at(name), name)
+            yield from _markup(getattr(program, name), program.at(name), name, f"{name}|" in program.where)
         yield from _indicators(program.indicators)
     for phase in plan.phases:  # its name and theme head a section of the roadmap chapter, its description fills it
         for name in ("name", "theme", "description"):
@@ -53,18 +55,21 @@ def _indicators(indicators: list[Indicator]) -> Iterator[Diagnostic]:
             yield from _markup(getattr(indicator, name), indicator.position, name)
 
 
-def _markup(text: Text, where: Position, field: str) -> Iterator[Diagnostic]:
-    """W522 for what ``field`` prints as written: markup in a plain-text field, Jinja in a description (Markdown)."""
+def _markup(text: Text, where: Position, field: str, block: bool = False) -> Iterator[Diagnostic]:
+    """W522 for what ``field`` prints as written: markup in a plain-text field, Jinja in a description (Markdown);
+    in a block of text (``description: |``), whose lines are the file's, at the line of the first."""
     description = field == "description"
     for value in dict.fromkeys(text.values.values()):
         found = list(dict.fromkeys((_JINJA if description else _MARKUP).findall(value or "")))
         if not found:  # said once a field: "<b>Pasien</b> puskesmas<br>" is one mistake
             continue
+        at = Position(where.file, where.line + value.count("\n", 0, value.find(found[0])), where.column) if block \
+            else where
         if description:
-            yield warning(where, "W522", "a description is Markdown, which Jinja does not fill in: {markup} is printed "
+            yield warning(at, "W522", "a description is Markdown, which Jinja does not fill in: {markup} is printed "
                           "as written", _hint(found[0]), markup=" ".join(found))
         else:
-            yield warning(where, "W522", "{field} is plain text: {markup} is printed as written", _hint(found[0]),
+            yield warning(at, "W522", "{field} is plain text: {markup} is printed as written", _hint(found[0]),
                           field=field, markup=" ".join(found))
 
 
