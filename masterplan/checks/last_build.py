@@ -18,6 +18,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
+from collections import Counter
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -258,7 +259,20 @@ class Unknown:
         if missing.upper() in self.renamed:
             return Message("{old} is now {new} (its former_ids say so): write the new id", old=missing,
                            new=self.renamed[missing.upper()])
-        return self._hint(missing, "programs")
+        return self._retyped(missing) or self._hint(missing, "programs")
+
+    def _retyped(self, missing: str) -> Message | None:
+        """The hint for the id of a program of the last build now written with another program's id (E207 says so
+        there): the id named here is the right one."""
+        name = self.last.names("programs").get(missing)
+        if not name:
+            return None
+        counts = Counter(program.id for program in self.plan.programs)
+        found = next((program for program in self.plan.programs if counts[program.id] > 1
+                      and name.casefold() in {str(text).casefold() for text in program.name.values.values()}), None)
+        return None if found is None else Message(
+            "{old}, \"{name}\", is written {new} in {file}, the id of another program (E207 there): keep {old} here",
+            old=missing, name=name, new=found.id, file=found.position.file)
 
     def series(self, missing: str) -> Message | None:
         """The last hint for a program id that names nothing and is no likely typo of one (GOV-99): the ids of its
