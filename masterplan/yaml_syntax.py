@@ -62,9 +62,9 @@ def syntax_error(exc: yaml.MarkedYAMLError, text: str, file: str, line_offset: i
         opened = exc.context_mark.line if exc.context_mark else mark.line
         if (told := _flow_hint(lines[opened] if opened < len(lines) else "")) is not None:
             line, column, hint = opened + 1 + line_offset, len(lines[opened]) - len(lines[opened].lstrip()) + 1, told
-    if mark and (unindented := _block_text_unindented(lines, mark.line)) is not None:
+    if mark and (unindented := _block_text_unindented(lines, mark.line) or _block_text_resumed(lines, mark.line)):
         line, column, hint = unindented[0] + 1 + line_offset, _indent(lines[unindented[0]]) + 1, unindented[1]
-    if mark and bad_line.lstrip().startswith("- ") and "did not find expected key" in problem:
+    if mark and bad_line.lstrip().startswith("- ") and "did not find expected key" in problem and not unindented:
         hint = _list_without_field(lines, mark.line, line_offset) or hint
     if "\t" in bad_line:
         hint = pasted_row(bad_line) or Message("YAML indents with spaces, never with tabs")
@@ -130,6 +130,35 @@ def _block_text_unindented(lines: list[str], at: int) -> tuple[int, Message] | N
                                   "each of its lines", field=field, spaces=depth + 2)
         if _indent(lines[above]) != _indent(lines[first]) or ":" in lines[above]:
             return None  # a field of its own above, not more lines of the same unindented text
+    return None
+
+
+def _block_text_resumed(lines: list[str], at: int) -> tuple[int, Message] | None:
+    """A paragraph of a text written under ``description: |`` whose lines start at the field's column or left of it,
+    after paragraphs written under it (pasted at the left edge): it ends the text, and YAML reads it as a field
+    without its colon, or a field of its own ("Catatan: …") with the next field indented too deep. Its first line
+    and the hint to indent it as the text's other lines are; None where that is not the case. The line YAML stopped
+    at is the paragraph's, or the next field's below it."""
+    for line in (at, next((i for i in range(at - 1, -1, -1) if lines[i].strip()), None)):
+        if line is None or line >= len(lines) or not lines[line].strip():
+            continue
+        first = line  # the paragraph's first line: the lines above it, as far left, with no blank between
+        while first > 0 and lines[first - 1].strip() and _indent(lines[first - 1]) == _indent(lines[line]):
+            first -= 1
+        above = next((i for i in range(first - 1, -1, -1) if lines[i].strip()), None)
+        if above is None or _indent(lines[above]) <= _indent(lines[first]):
+            continue
+        spaces = _indent(lines[above])
+        opener = next((i for i in range(above, -1, -1) if lines[i].strip() and _indent(lines[i]) < spaces), None)
+        opened = _BLOCK_TEXT.match(lines[opener]) if opener is not None else None
+        if opened is None:
+            continue
+        depth = len(lines[opener]) - len(lines[opener].lstrip(" -")) if lines[opener].lstrip().startswith("- ") \
+            else len(opened.group(1))
+        if depth < spaces and _indent(lines[first]) < spaces:  # less deep than the text's lines: it ends the text
+            return first, Message("this paragraph belongs to the text of '{field}: |' above: indent each of its "
+                                  "lines {spaces} spaces, as the text's other lines are", field=opened.group(2),
+                                  spaces=spaces)
     return None
 
 
