@@ -66,11 +66,16 @@ _SHAPES = {"period": "period: {start: 2023, end: 2026}", "baseline": "baseline: 
            "partners": "partners: [dinsos, dispendukcapil]",
            "budget": "budget: [{year: 2024, amount: 150000000, source: APBD}]", "missions": "missions: [m1, m3]",
            "supports": "supports: [GOV-01, ECO-03]", "depends_on": "depends_on: [GOV-01]",
-           "former_ids": "former_ids: [GOV-13]", "goals": "goals: [Layanan publik daring pada 2026]"}
+           "former_ids": "former_ids: [GOV-13]", "goals": "goals: [Layanan publik daring pada 2026]",
+           "unit": "unit: persen", "pillar": "pillar: governance", "sub_element": "sub_element: pelayanan_publik",
+           "name": "name: Dinas Komunikasi dan Informatika", "title": "title: Pendahuluan"}
 
 
-def example_of(name: str) -> Message | None:
-    """How a field with parts is written (``period: {start: 2023, end: 2026}``), for one that is missing."""
+def example_of(name: str, allowed: list[str] | None = None) -> Message | None:
+    """How a field that is missing is written (``period: {start: 2023, end: 2026}``); one of a few values
+    (``allowed``, a ``kind``'s or a ``status``'s), with them all."""
+    if allowed:
+        return Message("write {name}: and one of {values}", name=name, values=", ".join(map(str, allowed)))
     return Message("e.g. {example}", example=_SHAPES[name]) if name in _SHAPES else None
 
 

@@ -108,10 +108,11 @@ def explain(err: ValidationError, data: Any, default: Position) -> Diagnostic:
         glued = next((hint for key in (container if isinstance(container, dict) else {})
                       if str(key).startswith(f"{name}:") and (hint := _glued(key, [name]))), None)
         glued = glued or budget_line_hint(path, container)  # "- 2024: 1500000000": a line written as a target
+        described = err.schema.get("properties", {}).get(name) if isinstance(err.schema, dict) else None
+        hint = glued or example_of(name, described.get("enum") if isinstance(described, dict) else None)
         if not path:
-            return error(where, "E102", "missing required field '{name}'", glued or example_of(name), name=name)
-        return error(where, "E102", "missing required field '{name}' in {field}", glued or example_of(name), name=name,
-                     field=field)
+            return error(where, "E102", "missing required field '{name}'", hint, name=name)
+        return error(where, "E102", "missing required field '{name}' in {field}", hint, name=name, field=field)
     if kind == "type":
         expected = err.validator_value if isinstance(err.validator_value, list) else [err.validator_value]
         words = listing((_TYPE_NAMES.get(t, t) for t in expected), "or")
