@@ -263,6 +263,8 @@ def test_the_workbook_sums_the_budget_as_the_book_does(built: tuple[Plan, Path])
     assert {shorts[row[0]]: row[1] for row in agencies[1:-1]} == {a: v for a, v in money.by_agency.items() if v}
     amounts = [row[1] for row in agencies[1:-1]]
     assert amounts == sorted(amounts, reverse=True)  # the largest first
+    assert agencies[0][:3] == ("Perangkat Daerah", "Indikasi anggaran", "Porsi")  # its share, as the book's Tabel 14.3
+    assert [row[2] for row in agencies[1:]] == pytest.approx([amount / money.total for amount in amounts] + [1])
     by_agency_year = blocks["Anggaran per Perangkat Daerah dan Tahun"]  # as the book's Tabel 14.5: agencies down
     assert by_agency_year[0][:len(money.years) + 2] == ("Perangkat Daerah", *map(str, money.years), "Total")
     assert [row[0] for row in by_agency_year[1:-1]] == [row[0] for row in agencies[1:-1]]

@@ -161,7 +161,7 @@ def test_the_open_data_carries_the_realised_figures(monitored: Path) -> None:
     package = json.loads((data / "datapackage.json").read_text(encoding="utf-8"))
     fields = next(r for r in package["resources"] if r["name"] == "indicators")["schema"]["fields"]
     described = {field["name"]: field for field in fields}
-    assert described["realised"]["type"] == "any" and "realisasi" in described["realised"]["description"]
+    assert described["realised"]["type"] == "number" and "realisasi" in described["realised"]["description"]
 
 
 def test_the_open_data_says_whether_each_realised_figure_met_its_target(monitored: Path) -> None:

@@ -64,9 +64,13 @@ def _totals(plan: Plan, words: Translator) -> list[SummaryBlock]:
         note=words(ADDING_UP) if adding_up else None)
     agencies = {a.id: a.short_name for a in plan.agencies}
     led = summary.largest_first(money.by_agency)
-    by_agency = SummaryBlock(
-        words("Budget by agency"), [words("Agency"), words("Indicative budget")],
-        [[agencies.get(agency, agency), amount] for agency, amount in led] + [[words("Total"), money.total]])
+    agency_shares, agencies_adding_up = _printed_shares([amount for _, amount in led], money.total)
+    by_agency = SummaryBlock(  # with each agency's share, as the book's and the site's tables
+        words("Budget by agency"), [words("Agency"), words("Indicative budget"), words("Share")],
+        [[agencies.get(agency, agency), amount, share or 0] for (agency, amount), share in zip(led, agency_shares,
+                                                                                              strict=True)]
+        + [[words("Total"), money.total, 1 if money.total else 0]], shares=2,
+        note=words(ADDING_UP) if agencies_adding_up else None)
     by_source_year = SummaryBlock(
         words("Budget by funding source and year"),
         [words("Year"), *(funding_source(source, words) for source in money.sources_by_year), words("Total")],
