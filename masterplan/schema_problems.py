@@ -186,7 +186,9 @@ def explain(err: ValidationError, data: Any, default: Position) -> Diagnostic:
         named = path[-2:-1] in (["partners"], ["depends_on"], ["supports"]) or path[-1:] in (["pillar"], ["sub_element"])
         return found.naming(value.strip()) if named else found
     if kind == "minimum" and is_amount(path):
-        return error(where, "E304", "{field}: negative amount {value:,}", field=field, value=err.instance)
+        return error(where, "E304", "{field}: negative amount {value:,}", "an amount is whole rupiah, 0 or more: "
+                     "delete the minus sign", field=field,
+                     value=err.instance)
     if kind in ("minimum", "maximum") and abs(err.validator_value) >= MAX_VALUE:  # an amount, an indicator's value
         hint = (Message("check the number of digits: an amount is whole rupiah, below a million trillion (10^18)")
                 if is_amount(path) else

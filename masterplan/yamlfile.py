@@ -126,7 +126,8 @@ def _compose(text: str) -> tuple[Node | None, int]:
 def _located(value: Any, builder: Builder, file: str, line_offset: int) -> tuple[Any, list[Diagnostic]]:
     if value is None and not builder.problems:  # empty, or 'null' or '~' alone: as good as empty
         return None, [error(Position(file, 1 + line_offset, 1), "E006", "file is empty" if builder.visited == 0
-                            else "file holds no values (only null)")]
+                            else "file holds no values (only null)", "write its content, or move the file out of "
+                            "content/ if it is not part of the plan")]
     if isinstance(value, LocatedMap):
         value.plain_keys = builder.plain_keys
     return value, builder.problems
