@@ -199,11 +199,18 @@ def explain(err: ValidationError, data: Any, default: Position) -> Diagnostic:
     if kind in ("minimum", "maximum"):
         return error(where, "E107", "{field}: {value} is out of range (at least {bound})" if kind == "minimum"
                      else "{field}: {value} is out of range (at most {bound})",
-                     "write a year in full, e.g. 2024" if "year" in field or field.endswith(("start", "end")) else None,
+                     _year_in_full(err.instance) if "year" in field or field.endswith(("start", "end")) else None,
                      field=field, value=err.instance, bound=err.validator_value)
     if kind == "minItems":  # swot: {strengths: []}: the chapter would print "Kekuatan: ."
         return error(where, "E112", "{field} is empty", "write at least one item in the list", field=field)
     return error(where, "E100", "{field}: {problem}", field=field, problem=err.message)
+
+
+def _year_in_full(value: Any) -> Message:
+    """The hint for a year written short: 21 is 2021, as a writer of two digits means it."""
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 100:
+        return Message("write the year in full: {year}", year=2000 + value)
+    return Message("write a year in full, e.g. 2024")
 
 
 def _slug(value: str, path: list[Any]) -> str:
