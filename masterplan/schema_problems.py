@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from masterplan import look_alike_spaces
 from masterplan.diagnostics import (
     Diagnostic,
     Message,
@@ -169,6 +170,10 @@ def explain(err: ValidationError, data: Any, default: Position) -> Diagnostic:
         elif path[-2:-1] == ["missions"] and (number := re.fullmatch(r"(?i)\s*misi[\s_-]*(\d+)\s*", value)):
             hint = Message("write the id plan.yml's missions give mission {number}, e.g. m{number}",
                            number=int(number.group(1)))  # "misi 2": not misi_2, which is no mission's id either
+        elif (odd := look_alike_spaces.SPACES.search(value)) and re.fullmatch(  # pasted with an invisible character
+                str(err.validator_value), bare := look_alike_spaces.SPACES.sub("", value).strip()):
+            hint = Message("it holds {space}, which shows as nothing or as a space: write {id}",
+                           space=look_alike_spaces.name(odd.group()), id=bare)
         elif value.strip() != value and re.fullmatch(str(err.validator_value), value.strip()):
             hint = Message("remove the spaces around it: {id}", id=value.strip())  # "LIV-09 ": not "write liv-09"
         elif re.fullmatch(str(err.validator_value), value.lower().strip()):
