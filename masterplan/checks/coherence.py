@@ -222,7 +222,11 @@ def _up_and_down(label: Message, indicator: Indicator, date: datetime.date | Non
     year = _farthest(values, odd) if odd else turns[0] if turns else steps[-1][0]
     hint = Message("targets usually move one way from the baseline: check the value for {year}",
                    year=year if year is not None else Message("the baseline"))
-    if date is not None and year is not None and year < date.year:  # a revision's: that year's target is history
+    if scales := _two_scales([value for _, value in values]):  # 68 → 0.74 → 0.8: a share written two ways
+        hint = Message("{fractions} read as fractions beside {percentages}: write all of them as percentages "
+                       "(0.74 as 74) or all as fractions", fractions=", ".join(map(shown, scales[0])),
+                       percentages=", ".join(map(shown, scales[1])))
+    elif date is not None and year is not None and year < date.year:  # a revision's: that year's target is history
         past, year = year, next((other for other in [*odd, *turns] if other is not None and other >= date.year), year)
         hint = Message("targets usually move one way from the baseline: check the value for {year} ({past}'s stands "
                        "out more, but it is before the plan's date, {date}, and stays as adopted)", year=year,
@@ -233,6 +237,17 @@ def _up_and_down(label: Message, indicator: Indicator, date: datetime.date | Non
     yield warning(target_at(indicator, year), "W314", "{label}: indicator '{indicator}' goes up and down ({values})",
                   hint, label=label, indicator=str(indicator.name),
                   values=" → ".join(shown(value) for _, value in values))
+
+
+def _two_scales(values: list[float]) -> tuple[list[float], list[float]] | None:
+    """The values of a share written as fractions (0.74) and those written as percentages (68) beside them, when
+    the two read alike once the fractions are a hundred times larger; None when they do not."""
+    fractions = [value for value in values if 0 < value <= 1]
+    percentages = [value for value in values if 1 < value <= 100]
+    if not fractions or not percentages or len(fractions) + len(percentages) < len([v for v in values if v]):
+        return None
+    low, high = min(percentages) / 3, max(percentages) * 3
+    return (fractions, percentages) if all(low <= value * 100 <= high for value in fractions) else None
 
 
 def _farthest(values: list[tuple[int | None, float]], years: list[int | None]) -> int | None:
