@@ -55,7 +55,7 @@ def swallowed(text: str, file: str, kind: str) -> list[Diagnostic]:
             continue
         key, column = block.group(2), len(block.group(1))
         end = number  # the block's lines: blank or indented deeper than its key
-        while end < len(lines) and (not lines[end].strip() or _indent(lines[end]) > column):
+        while end < len(lines) and (not lines[end].strip() or indent(lines[end]) > column):
             end += 1
         for at in range(number, end):
             field = _FIELD.match(lines[at])
@@ -67,7 +67,8 @@ def swallowed(text: str, file: str, kind: str) -> list[Diagnostic]:
     return found
 
 
-def _indent(line: str) -> int:
+def indent(line: str) -> int:
+    """How many spaces ``line`` is indented by."""
     return len(line) - len(line.lstrip(" "))
 
 
@@ -82,7 +83,7 @@ def _written_beside(lines: list[str], start: int, end: int, column: int, field: 
     for line in above:
         if names_it(line):
             return True
-        if line.strip() and _indent(line) < column:
+        if line.strip() and indent(line) < column:
             break
     return any(names_it(line) for line in _until_shallower(lines[end:], column))
 
@@ -90,7 +91,7 @@ def _written_beside(lines: list[str], start: int, end: int, column: int, field: 
 def _until_shallower(lines: list[str], column: int) -> list[str]:
     """The lines up to the first written less deep than ``column`` (the mapping's end)."""
     for count, line in enumerate(lines):
-        if line.strip() and _indent(line) < column:
+        if line.strip() and indent(line) < column:
             return lines[:count]
     return lines
 

@@ -11,6 +11,8 @@ import re
 
 import yaml
 
+from masterplan import block_text
+from masterplan.block_fields import indent
 from masterplan.diagnostics import Diagnostic, Message, Position, error
 from masterplan.yaml_nodes import MAX_DEPTH
 
@@ -62,8 +64,8 @@ def syntax_error(exc: yaml.MarkedYAMLError, text: str, file: str, line_offset: i
         opened = exc.context_mark.line if exc.context_mark else mark.line
         if (told := _flow_hint(lines[opened] if opened < len(lines) else "")) is not None:
             line, column, hint = opened + 1 + line_offset, len(lines[opened]) - len(lines[opened].lstrip()) + 1, told
-    if mark and (unindented := _block_text_unindented(lines, mark.line) or _block_text_resumed(lines, mark.line)):
-        line, column, hint = unindented[0] + 1 + line_offset, _indent(lines[unindented[0]]) + 1, unindented[1]
+    if mark and (unindented := block_text.unindented(lines, mark.line) or block_text.resumed(lines, mark.line)):
+        line, column, hint = unindented[0] + 1 + line_offset, indent(lines[unindented[0]]) + 1, unindented[1]
     if mark and bad_line.lstrip().startswith("- ") and "did not find expected key" in problem and not unindented:
         hint = _list_without_field(lines, mark.line, line_offset) or hint
     if "\t" in bad_line:
@@ -109,59 +111,6 @@ def _unquoted_semicolons(text: str, quoted: list[re.Match[str]]) -> list[str]:
     return [*pieces, re.sub(r"\s*;\s*", ", ", text[done:])]
 
 
-_BLOCK_TEXT = re.compile(r"^(\s*)(?:- )?([A-Za-z_][\w-]*):\s*[|>][+-]?\d?\s*(?:#.*)?$")
-
-
-def _block_text_unindented(lines: list[str], at: int) -> tuple[int, Message] | None:
-    """The first line of a text written under ``description: |`` no deeper than the field (which then ends the
-    text and reads as a field without its colon), and the hint to indent it; None where that is not the case."""
-    for first in range(min(at, len(lines) - 1), 0, -1):
-        above = next((i for i in range(first - 1, -1, -1) if lines[i].strip()), None)
-        if above is None:
-            return None
-        opened = _BLOCK_TEXT.match(lines[above])
-        if opened:
-            field = opened.group(2)
-            depth = len(lines[above]) - len(lines[above].lstrip(" -")) if lines[above].lstrip().startswith("- ") \
-                else len(opened.group(1))
-            if _indent(lines[first]) > depth or not lines[first].strip():
-                return None
-            return first, Message("indent the text under '{field}: |' deeper than {field}:, {spaces} spaces before "
-                                  "each of its lines", field=field, spaces=depth + 2)
-        if _indent(lines[above]) != _indent(lines[first]) or ":" in lines[above]:
-            return None  # a field of its own above, not more lines of the same unindented text
-    return None
-
-
-def _block_text_resumed(lines: list[str], at: int) -> tuple[int, Message] | None:
-    """A paragraph of a text written under ``description: |`` whose lines start at the field's column or left of it,
-    after paragraphs written under it (pasted at the left edge): it ends the text, and YAML reads it as a field
-    without its colon, or a field of its own ("Catatan: …") with the next field indented too deep. Its first line
-    and the hint to indent it as the text's other lines are; None where that is not the case. The line YAML stopped
-    at is the paragraph's, or the next field's below it."""
-    for line in (at, next((i for i in range(at - 1, -1, -1) if lines[i].strip()), None)):
-        if line is None or line >= len(lines) or not lines[line].strip():
-            continue
-        first = line  # the paragraph's first line: the lines above it, as far left, with no blank between
-        while first > 0 and lines[first - 1].strip() and _indent(lines[first - 1]) == _indent(lines[line]):
-            first -= 1
-        above = next((i for i in range(first - 1, -1, -1) if lines[i].strip()), None)
-        if above is None or _indent(lines[above]) <= _indent(lines[first]):
-            continue
-        spaces = _indent(lines[above])
-        opener = next((i for i in range(above, -1, -1) if lines[i].strip() and _indent(lines[i]) < spaces), None)
-        opened = _BLOCK_TEXT.match(lines[opener]) if opener is not None else None
-        if opened is None:
-            continue
-        depth = len(lines[opener]) - len(lines[opener].lstrip(" -")) if lines[opener].lstrip().startswith("- ") \
-            else len(opened.group(1))
-        if depth < spaces and _indent(lines[first]) < spaces:  # less deep than the text's lines: it ends the text
-            return first, Message("this paragraph belongs to the text of '{field}: |' above: indent each of its "
-                                  "lines {spaces} spaces, as the text's other lines are", field=opened.group(2),
-                                  spaces=spaces)
-    return None
-
-
 #: a budget year's row as a spreadsheet gives it, its cells apart by tabs: year, amount, funding source; the amount
 #: with its thousands marks and, maybe, cents that are none (",00")
 _BUDGET_ROW = re.compile(r"(?:-[ \t]*)?(\d{4})\t+(\d{1,3}(?:[.,]\d{3})*|\d+)(?:[.,]00?)?\t+([^\t]+?)\s*")
@@ -191,7 +140,7 @@ def _list_without_field(lines: list[str], at: int, line_offset: int) -> Message 
     turned into a comment (``# phases:``) when the lines around it were edited, or it was never written; libyaml's
     "did not find expected key" then read as a matter of indentation, which the lines were not. None where a list
     or its field stands above (an item indented wrongly: indentation it is)."""
-    depth = _indent(lines[at])
+    depth = indent(lines[at])
     commented: tuple[int, re.Match[str]] | None = None
     for above in range(at - 1, -1, -1):
         written = lines[above].strip()
@@ -203,7 +152,7 @@ def _list_without_field(lines: list[str], at: int, line_offset: int) -> Message 
             continue
         if written.startswith("-") or written.endswith(":"):
             return None  # an item of a list, or a field opening one: the list is there
-        if _indent(lines[above]) > depth:
+        if indent(lines[above]) > depth:
             continue  # a field of an item above, deeper than this line
         break  # a field and its value, no deeper than this line: nothing above opens a list
     else:
@@ -215,10 +164,6 @@ def _list_without_field(lines: list[str], at: int, line_offset: int) -> Message 
                        field=found.group(1))
     return Message("this list has no field above it: write the field's name on its own line above its first '- ', "
                    "e.g. phases:")
-
-
-def _indent(line: str) -> int:
-    return len(line) - len(line.lstrip(" "))
 
 
 def _colonless_line_above(lines: list[str], at: int) -> int | None:
