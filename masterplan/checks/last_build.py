@@ -190,7 +190,7 @@ class LastBuild:
                            old=missing, new=new, name=name)
         agencies = self.plan.content / "agencies" if self.plan.content else None
         lead = self.lead_of(missing) if kind == "programs" else None
-        if agencies is not None and lead and self.plan.agency(lead) is None and not _yaml_file(agencies, lead):
+        if agencies is not None and lead and self._file_gone(lead, agencies):
             # the agency's file not sent yet, or lost: the programs that name its programs are right as they are
             return Message("{old}, \"{name}\", was {agency}'s program in the last build, and {agency}'s file {file} "
                            "is gone: restore the file; keep {old} here", old=missing, name=name or missing,
@@ -203,6 +203,15 @@ class LastBuild:
         return Message("{old}, \"{name}\", was in the last build: its id has been changed, or it has been removed; "
                        "dropped in a revision, delete {old} here; renamed, write its new id",
                        old=missing, name=name or missing)
+
+
+    def _file_gone(self, agency: str, folder: Path) -> bool:
+        """Whether ``agency`` of the last build is no agency of the plan now, nor renamed (another's former_ids, or
+        its name carried by another id): its file not sent yet, or lost."""
+        agencies = {other.id: other.name.get(self.plan.language) for other in self.plan.agencies}
+        renamed = any(agency in other.former_ids for other in self.plan.agencies) or \
+            self.renamed(agency, "agencies", agencies) is not None
+        return agency not in agencies and not renamed and not _yaml_file(folder, agency)
 
 
 def published_pages(plan: Plan, folder: Path) -> set[str]:
