@@ -27,6 +27,7 @@ from masterplan import names_history, output, plan_json, published_plan
 from masterplan.diagnostics import Message, did_you_mean, listing
 from masterplan.folder_reader import YAML_SUFFIXES
 from masterplan.model import Plan
+from masterplan.programs import Program
 from masterplan.values import code_order
 
 #: where a build leaves the open data, relative to the plan folder
@@ -270,6 +271,14 @@ class Unknown:
                            new=self.renamed[missing.upper()])
         return self._retyped(missing) or self._hint(missing, "programs")
 
+    def published_as(self, program: Program) -> str | None:
+        """The id the last build published ``program`` under, by its name and its lead agency, when no program of
+        the plan has that id now: the code it had before it was retyped as another's (one such id only)."""
+        found = [old for old, name in self.last.names("programs").items()
+                 if old != program.id and _named(program, name) and self.plan.program(old) is None
+                 and self.last.lead_of(old) in (None, program.lead_id)]
+        return found[0] if len(found) == 1 else None
+
     def _retyped(self, missing: str) -> Message | None:
         """The hint for the id of a program of the last build now written with another program's id (E207 says so
         there): the id named here is the right one."""
@@ -277,8 +286,8 @@ class Unknown:
         if not name:
             return None
         counts = Counter(program.id for program in self.plan.programs)
-        found = next((program for program in self.plan.programs if counts[program.id] > 1
-                      and name.casefold() in {str(text).casefold() for text in program.name.values.values()}), None)
+        found = next((program for program in self.plan.programs if counts[program.id] > 1 and _named(program, name)),
+                     None)
         return None if found is None else Message(
             "{old}, \"{name}\", is written {new} in {file}, the id of another program (E207 there): keep {old} here",
             old=missing, name=name, new=found.id, file=found.position.file)
@@ -327,6 +336,11 @@ class Unknown:
         return (self.last.gone(missing, kind, self.names[kind], lead) or did_you_mean(missing, self.names[kind])
                 or _by_name(missing, self.names[kind]))
 
+
+
+def _named(program: Program, name: str) -> bool:
+    """Whether ``name`` is one of ``program``'s names, in any of its languages, in any letters."""
+    return name.casefold() in {str(text).casefold() for text in program.name.values.values()}
 
 
 #: runs of program numbers a hint lists (GOV-01 to GOV-09 and GOV-11 to GOV-14): with more, it gives the first and last

@@ -64,14 +64,6 @@ def _owner(unknown: Unknown, first: Program, second: Program) -> Program | None:
     return first if first.lead_id == lead else second if second.lead_id == lead else None
 
 
-def _former_code(plan: Plan, unknown: Unknown, program: Program) -> str | None:
-    """The id the last build published ``program`` under, by its name, when no program of the plan has that id now:
-    the code it had before it was retyped as another's."""
-    names = {str(name).casefold() for name in program.name.values.values()}
-    return next((old for old, name in unknown.last.names("programs").items()
-                 if old != program.id and str(name).casefold() in names and plan.program(old) is None), None)
-
-
 def free_id(plan: Plan, taken: str, offered: AbstractSet[str] = frozenset()) -> str | None:
     """The next id of ``taken``'s series no program has (LIV-12 after LIV-01 … LIV-11), nor is among the ids
     ``offered`` already, or None for an id of no series."""
@@ -99,7 +91,7 @@ def _unique_ids(plan: Plan, unknown: Unknown) -> Iterator[Diagnostic]:
                 offered.update([free] if free else [])
                 here, there = (program, other) if owner is other else (other, program)
                 agency = plan.agency(there.lead_id)
-                if (was := _former_code(plan, unknown, here)) is not None:  # LIV-08 retyped LIV-04 by mistake
+                if (was := unknown.published_as(here)) is not None:  # LIV-08 retyped LIV-04 by mistake
                     yield error(here.at("id"), "E207", "program id '{id}' is used twice (also at {position})", Message(
                         "{id} is {agency}'s program in the last build, and this one was {old} there: write id: {old} "
                         "again", id=program.id, old=was, agency=agency.short_name if agency else there.lead_id),
