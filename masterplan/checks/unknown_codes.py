@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 
+from masterplan import crossref
 from masterplan.checks.abbreviations import as_read
 from masterplan.checks.last_build import Unknown
 from masterplan.content_text import content_texts
@@ -21,23 +22,28 @@ from masterplan.diagnostics import Diagnostic, Position, warning
 from masterplan.model import Plan
 
 #: a program code: capitals, a dash, a number (GOV-01)
-_CODE = re.compile(r"([A-Z]{2,6})-\d+")
-#: a cross-reference's brackets, printed as written outside chapters (W518): the code inside is looked up too
+_CODE = re.compile(r"([A-Z]{2,6})-(\d+)")
+#: a cross-reference's brackets, printed as written outside chapters (W518): the code inside is looked up too; in a
+#: chapter, a cross-reference is E507's
 _BRACKETS = re.compile(r"\[\[|\]\]")
+_HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+_NOT_A_LINE_BREAK = re.compile(r"[^\n]")
 
 
 def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
     if unreadable:  # a file unread: its programs are not known, and may be these
         return
-    series = {found.group(1) for program in plan.programs if (found := _CODE.fullmatch(program.id))}
-    if not series:
+    codes = [found for program in plan.programs if (found := _CODE.fullmatch(program.id))]
+    if not codes:
         return
+    series = sorted({code.group(1) for code in codes})
+    digits = sorted({len(code.group(2)) for code in codes})  # SOC-2 ("audit SOC-2") is no code of SOC-01's series
     known = {id_.upper() for program in plan.programs for id_ in (program.id, *program.former_ids)}
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(series)) + r")-\d+(?![\w-])")
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(series) + rf")-\d{{{digits[0]},{digits[-1]}}}(?![\w-])")
     unknown = Unknown.of(plan)
     for where, text, kind in _texts(plan):
         told: set[str] = set()
-        read = as_read("text.md", text if kind == "chapter" else _BRACKETS.sub("  ", text))  # [[ ]]: E507's in a chapter
+        read = as_read("text.md", _unprinted(text if kind == "chapter" else _BRACKETS.sub("  ", text)))
         for found in pattern.finditer(read):
             code = found.group()
             if code.upper() in known or code in told:
@@ -50,6 +56,12 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
                 at = Position(where.file, where.line + line, where.column) if kind == "block" else where
             yield warning(at, "W539", "'{code}' names no program: it is printed as written",
                           unknown.program(code) or unknown.series(code), code=code)
+
+
+def _unprinted(text: str) -> str:
+    """``text`` with what is never printed blanked, over as many lines as it takes, each line kept where it was:
+    Jinja's tags and comments, and HTML comments (:func:`as_read` blanks what fits on one line)."""
+    return _HTML_COMMENT.sub(lambda found: _NOT_A_LINE_BREAK.sub(" ", found.group()), crossref.outside_templates(text))
 
 
 def _texts(plan: Plan) -> Iterator[tuple[Position, str, str]]:
