@@ -99,8 +99,11 @@ def read_translation(path: Path, file: str, chapter: Chapter) -> tuple[Chapter |
                    written_in=language), problems
 
 
-def _listed(value: Any) -> str:
-    return ", ".join(value) if isinstance(value, tuple) else str(value)
+def _listed(value: Any) -> str | Message:
+    """A front matter's value as W537 says it: generated parts listed, none as "none"."""
+    if isinstance(value, tuple):
+        return ", ".join(value) if value else Message("none")
+    return str(value)
 
 
 def _front_matter(path: Path, file: str) -> tuple[tuple[LocatedMap, str, int] | None, list[Diagnostic]]:

@@ -67,8 +67,7 @@ _SHAPES = {"period": "period: {start: 2023, end: 2026}", "baseline": "baseline: 
            "budget": "budget: [{year: 2024, amount: 150000000, source: APBD}]", "missions": "missions: [m1, m3]",
            "supports": "supports: [GOV-01, ECO-03]", "depends_on": "depends_on: [GOV-01]",
            "former_ids": "former_ids: [GOV-13]", "goals": "goals: [Layanan publik daring pada 2026]",
-           "unit": "unit: persen", "pillar": "pillar: governance", "sub_element": "sub_element: pelayanan_publik",
-           "name": "name: Dinas Komunikasi dan Informatika", "title": "title: Pendahuluan"}
+           "unit": "unit: persen"}
 
 
 def example_of(name: str, allowed: list[str] | None = None) -> Message | None:

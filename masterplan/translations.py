@@ -50,7 +50,7 @@ class Missing:
             return None
         return Message("Without a version in this edition's language ({language}), printed as written: texts of the "
                        "plan {texts}, chapters {chapters}; the texts are listed in build/{list}, and a chapter's "
-                       "translation goes beside it (01-pendahuluan.{language}.md)",
+                       "translation goes beside its chapter (01-pendahuluan.{language}.md)",
                        texts=len(self.texts), chapters=len(self.chapters), language=self.language,
                        list=LIST.format(language=self.language))
 

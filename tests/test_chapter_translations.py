@@ -103,7 +103,7 @@ def test_a_translation_is_told_at_its_own_lines(make_plan: Callable[..., Path]) 
     filter_line = next(number for number, line in enumerate(lines, 1) if "wordz" in line)
     assert f"{TRANSLATION}:{filter_line}:" in said and "E503" in said, said
     assert f"{TRANSLATION}:3:" in said and "warning[W537]: a translation follows its chapter: its generated is the " \
-        "chapter's (), not budget" in said, said
+        "chapter's (none), not budget" in said, said
     assert "content/chapters/01-pendahulu.en.md: warning[W538]: 01-pendahulu.en.md is not read: there is no chapter " \
         "01-pendahulu.md for it to translate (did you mean '01-pendahuluan.en.md'?)" in said, said
     assert "content/chapters/01-pendahuluan.id.md: warning[W538]: 01-pendahuluan.id.md is not read: plan.yml's " \

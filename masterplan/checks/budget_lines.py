@@ -31,7 +31,8 @@ FACTOR_FAR_OFF = 10  #: a line this many times the median of the program's other
 FACTOR_BEYOND_BUILDING = 100  #: this many times it, far off even for a year of building or buying
 ZEROS_ADDED = 4  #: a line that is another with up to this many zeros added reads as zeros typed too many
 OTHERS_NEEDED = 2  #: the other non-zero lines a median is taken of, at least
-FACTOR_THOUSANDS = 500  #: a line this many times below the median of the others reads as typed in thousands
+FACTOR_THOUSANDS = 700  #: a line this many times below the median of the others reads as typed in thousands
+#: (a thousand times, give or take the years' differences; a study year of 50 juta before 29 miliar is 580 times)
 
 
 def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
@@ -70,7 +71,8 @@ def _far_off(program: Program) -> Iterator[Diagnostic]:
             yield warning(line.amount_at, "W330", "program {program}: the budget for {year} is {amount}, 1/{factor} "
                           "of the median of its other lines ({median})", Message(
                               "typed in thousands of rupiah? amounts are whole rupiah: {amount} ribu is written "
-                              "{whole}", amount=str(line.amount), whole=str(line.amount * 1000)),
+                              "{whole}; a year of study or planning this small is right as it is",
+                              amount=str(line.amount), whole=str(line.amount * 1000)),
                           program=program.id, year=line.year, factor=round(median / line.amount),
                           amount=rupiah(line.amount), median=rupiah(round(median)))
         if line.amount < FACTOR_FAR_OFF * median:
