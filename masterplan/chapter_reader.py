@@ -30,8 +30,9 @@ from masterplan.plan_parts import Chapter, Signature
 from masterplan.values import Text
 
 FILE_NAME = re.compile(r"^(\d+)-([a-z0-9][a-z0-9_-]*)\.md$")
-#: a chapter's translation: the chapter's file name with the language's code before ``.md``
-TRANSLATION = re.compile(r"^(\d+-[a-z0-9][a-z0-9_-]*)\.([a-z]{2})\.md$")
+#: a chapter's or the executive summary's translation (``01-pendahuluan.en.md``): its file's name with the language's
+#: code before ``.md``
+TRANSLATION = re.compile(r"^(.+)\.([a-z]{2})\.md$")
 
 
 def split_front_matter(text: str) -> tuple[str | None, str, int]:
@@ -223,14 +224,19 @@ def read_folder(folder: Path, name: Callable[[Path], str], language: str,
         if stem not in originals:
             problems.append(stray(name(path), f"{stem}.md", originals, into))
         elif into == (written_in or language):
-            problems.append(warning(Position(name(path)), "W538", "{name} is not read: plan.yml's written_in is "
-                                    "{language}, the language the chapters are written in", Message("write the chapter itself in {chapter}", chapter=f"{stem}.md"),
-                                    name=path.name, language=into))
+            problems.append(written_as_translated(name(path), f"{stem}.md", into))
         elif into == language and stem in found:
             chapter, trouble = read_translation(path, name(path), found[stem])
             problems += trouble
             found[stem] = chapter or found[stem]
     return sorted(found.values(), key=lambda c: (c.order, c.id)), problems
+
+
+def written_as_translated(file: str, chapter: str, written_in: str) -> Diagnostic:
+    """W538 for a translation into the language the chapters are written in (``01-pendahuluan.id.md``)."""
+    return warning(Position(file), "W538", "{name} is not read: plan.yml's written_in is {language}, the language the "
+                   "chapters are written in", Message("write the chapter itself in {chapter}", chapter=chapter),
+                   name=file.rsplit("/", 1)[-1], language=written_in)
 
 
 def stray(file: str, chapter: str, originals: list[str], into: str, hint: Message | None = None) -> Diagnostic:

@@ -6,9 +6,9 @@ asking for no strategic analysis, an archive ``content/lama/``) draws W017 and n
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
+from masterplan.chapter_reader import TRANSLATION
 from masterplan.diagnostics import Position
 from masterplan.folder_reader import inside
 from masterplan.model import ANALYSIS, SUMMARY_TEXT, Plan
@@ -16,8 +16,6 @@ from masterplan.model import ANALYSIS, SUMMARY_TEXT, Plan
 #: each folder of content/ the plan is read from, with the files it reads (its own, not its folders')
 READ = {"agencies": (".yml", ".yaml"), "pillars": (".yml", ".yaml"), "chapters": (".md",)}
 TOP_FILES = ("plan.yml", "glossary.yml", SUMMARY_TEXT)  #: the files of content/ itself
-#: a chapter's or the executive summary's translation (``01-pendahuluan.en.md``): its language's code before ``.md``
-TRANSLATION = re.compile(r"^(.+)\.([a-z]{2})\.md$")
 
 
 def translation_read(name: str, plan: Plan) -> bool:

@@ -29,8 +29,14 @@ def _summary_text(reader: FolderReader, path: Path) -> Chapter | None:
     """content/executive-summary.md read as a chapter is (its problems at its lines), or None without one; its
     ``part:`` and ``generated:``, a book's chapter's, have no effect there. Its translation into the edition's
     language (``executive-summary.en.md``) is read in its place, as a chapter's is."""
+    written_in = reader.written_in or reader.language
     translation = path.with_name(f"{path.stem}.{reader.language}.md")
-    translated_here = reader.language != (reader.written_in or reader.language) and translation.is_file()
+    translated_here = reader.language != written_in and translation.is_file()
+    if (same := path.with_name(f"{path.stem}.{written_in}.md")).is_file():  # executive-summary.id.md, written in id
+        reader.report.add(chapter_reader.written_as_translated(reader.name(same), path.name, written_in))
+    if translated_here and not reader.inside(translation):
+        reader.report.add(outside_error(reader.name(translation)))
+        translated_here = False
     if not path.is_file():
         if translated_here:
             reader.report.add(chapter_reader.stray(reader.name(translation), path.name, [], reader.language, Message(
@@ -44,7 +50,7 @@ def _summary_text(reader: FolderReader, path: Path) -> Chapter | None:
     reader.report.extend(problems)
     if text is None:
         return None
-    if translated_here and reader.inside(translation):
+    if translated_here:
         translated, problems = chapter_reader.read_translation(translation, reader.name(translation), text)
         reader.report.extend(problems)
         text = translated or text

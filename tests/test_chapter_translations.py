@@ -95,7 +95,8 @@ def test_a_translation_is_told_at_its_own_lines(make_plan: Callable[..., Path]) 
         "{{ plan.programs | length | words }}", "{{ plan.programs | length | wordz }}")
     root = make_plan({"content/plan.yml": ENGLISH, CHAPTER: SIGNED, TRANSLATION: broken,
                       "content/chapters/01-pendahulu.en.md": "---\ntitle: Stray\n---\nText.\n",
-                      "content/chapters/01-pendahuluan.id.md": "---\ntitle: Pendahuluan\n---\nTeks.\n"})
+                      "content/chapters/01-pendahuluan.id.md": "---\ntitle: Pendahuluan\n---\nTeks.\n",
+                      "content/executive-summary.id.md": "---\ntitle: Ringkasan\n---\nTeks.\n"})
     code, out, err = invoke("validate", str(root))
     said = out + err
     assert code == 1, said
@@ -108,4 +109,6 @@ def test_a_translation_is_told_at_its_own_lines(make_plan: Callable[..., Path]) 
         "01-pendahulu.md for it to translate (did you mean '01-pendahuluan.en.md'?)" in said, said
     assert "content/chapters/01-pendahuluan.id.md: warning[W538]: 01-pendahuluan.id.md is not read: plan.yml's " \
         "written_in is id" in said, said
+    assert "content/executive-summary.id.md: warning[W538]: executive-summary.id.md is not read: plan.yml's " \
+        "written_in is id" in said, said  # not left unread without a word
     assert "E501" not in said  # no longer "chapter file name should look like NN-slug.md"

@@ -13,7 +13,8 @@ from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 from pathlib import Path
 
-from masterplan.content_text import READ, TOP_FILES, TRANSLATION
+from masterplan.chapter_reader import TRANSLATION
+from masterplan.content_text import READ, TOP_FILES
 from masterplan.diagnostics import (
     Diagnostic,
     Message,
