@@ -70,7 +70,8 @@ def read_named(path: Path, file: str, language: str, written_in: str | None, slu
         id=data.get("id", slug), title=Text.of(data["title"], language, written_in),
         order=data.get("order", number), part=data.get("part", "body"),
         generated=tuple(part for part, _ in parts), body=body, position=Position(file, 1, 1), body_line=body_line,
-        signed=_signature(data.get("signed"), language, problems, written_in), generated_at=tuple(at for _, at in parts),
+        signed=_signature(data.get("signed"), language, problems, written_in),
+        generated_at=tuple(at for _, at in parts),
         written_in=written_in or language,
     )
     return chapter, problems  # warnings, or a signature's impossible date (printed as written)

@@ -182,4 +182,5 @@ class Chapter:
     body_line: int
     signed: Signature | None = None
     generated_at: tuple[Position, ...] = ()  #: where the front matter writes each of ``generated``
-    written_in: str = "id"  #: the language of its title and body as written: a translation's (``01-x.en.md``) is its own
+    #: the language of its title and body as written: a translation's (``01-pendahuluan.en.md``) is its own
+    written_in: str = "id"

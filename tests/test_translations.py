@@ -46,7 +46,8 @@ def test_an_english_edition_lists_what_it_prints_in_indonesian(make_plan: Callab
     assert not any(row["field"] in ("short_name", "id", "kind") for row in rows)  # codes and proper names are no texts
     said = next(line for line in (out + err).splitlines() if "untranslated-en.csv" in line)
     assert f"texts of the plan {len(rows)}, chapters " in said and said.endswith(
-        "listed in build/untranslated-en.csv, and a chapter's translation goes beside its chapter (01-pendahuluan.en.md)")
+        "listed in build/untranslated-en.csv, and a chapter's translation goes beside its chapter "
+        "(01-pendahuluan.en.md)")
     # the Indonesian edition prints every text as written: no line, and the list of the English one is gone
     write_plan(root, {"content/plan.yml": MINI_FILES["content/plan.yml"]})
     code, out, err = invoke("build", str(root), "--no-pdf", "--no-search")

@@ -62,7 +62,8 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
             yield warning(where, "W017", "{name} is not read: plan.yml asks for no executive summary",
                           "write 'executive_summary: true' in content/plan.yml, and the build writes it beside "
                           "the book", name=entry.name)
-        elif not _summary(entry.name) and entry.name not in TOP_FILES and entry.suffix.lower() in _PLAN_SUFFIXES + (".txt",):
+        elif not _summary(entry.name) and entry.name not in TOP_FILES \
+                and entry.suffix.lower() in _PLAN_SUFFIXES + (".txt",):
             yield warning(where, "W017", "{name} is not read: content/ itself holds only plan.yml, glossary.yml and "
                           "executive-summary.md", did_you_mean(entry.name, TOP_FILES) or
                           Message("an agency's file goes in content/agencies/, a pillar's in content/pillars/, a "

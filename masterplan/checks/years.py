@@ -285,5 +285,5 @@ def _targets(indicator: Indicator, period: Period, label: Message, what: Message
                     if len(outside) == 1 else
                     "{label}: indicator '{indicator}' has targets for {years}, outside {what} {period}",
                     Message("a target is for a year of {period}: delete the others, or widen the period",
-                            period=period), label=label, indicator=str(indicator.name), year=outside[0], years=listing(map(str, outside)),
-                    what=what, period=period)
+                            period=period), label=label, indicator=str(indicator.name), year=outside[0],
+                    years=listing(map(str, outside)), what=what, period=period)

@@ -133,7 +133,8 @@ def reference_resolver(plan: Plan, base: str, label: Callable[[str], str | None]
             targets[table.ref] = f"{url_for(chapter)}#{anchor(table.ref)}"
 
     # a label is in the edition's words ("Chapter 5"): marked as such in a chapter written in another language
-    worded = Markup(' lang="{}"').format(plan.language) if (written_in or plan.written_in) != plan.language else Markup()
+    written = written_in or plan.written_in
+    worded = Markup(' lang="{}"').format(plan.language) if written != plan.language else Markup()
 
     def resolve(ref: str) -> str:
         given = label(ref) if label else None

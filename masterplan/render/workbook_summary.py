@@ -55,22 +55,12 @@ def _totals(plan: Plan, words: Translator) -> list[SummaryBlock]:
          for year in money.years]
         + [[words("Total"), *(money.by_pillar.get(p, 0) for p in pillars), money.total]])
     sources = summary.largest_first(money.by_source)
-    shares, adding_up = _printed_shares([amount for _, amount in sources], money.total)
-    by_source = SummaryBlock(
-        words("Budget by funding source"), [words("Funding source"), words("Indicative budget"), words("Share")],
-        [[funding_source(source, words), amount, share or 0]
-         for (source, amount), share in zip(sources, shares, strict=True)]
-        + [[words("Total"), money.total, 1 if money.total else 0]], shares=2,
-        note=words(ADDING_UP) if adding_up else None)
+    by_source = _shared_out(words("Budget by funding source"), words("Funding source"),
+                            [(funding_source(source, words), amount) for source, amount in sources], money.total, words)
     agencies = {a.id: a.short_name for a in plan.agencies}
     led = summary.largest_first(money.by_agency)
-    agency_shares, agencies_adding_up = _printed_shares([amount for _, amount in led], money.total)
-    by_agency = SummaryBlock(  # with each agency's share, as the book's and the site's tables
-        words("Budget by agency"), [words("Agency"), words("Indicative budget"), words("Share")],
-        [[agencies.get(agency, agency), amount, share or 0] for (agency, amount), share in zip(led, agency_shares,
-                                                                                              strict=True)]
-        + [[words("Total"), money.total, 1 if money.total else 0]], shares=2,
-        note=words(ADDING_UP) if agencies_adding_up else None)
+    by_agency = _shared_out(words("Budget by agency"), words("Agency"),
+                            [(agencies.get(agency, agency), amount) for agency, amount in led], money.total, words)
     by_source_year = SummaryBlock(
         words("Budget by funding source and year"),
         [words("Year"), *(funding_source(source, words) for source in money.sources_by_year), words("Total")],
@@ -84,6 +74,16 @@ def _totals(plan: Plan, words: Translator) -> list[SummaryBlock]:
          for agency, amount in led]
         + [[words("Total"), *(money.by_year[year] for year in money.years), money.total]])
     return [by_pillar, by_source, by_agency, by_source_year, by_agency_year]
+
+
+def _shared_out(title: str, label: str, rows: list[tuple[str, int]], total: int, words: Translator) -> SummaryBlock:
+    """A budget summary's block of amounts, largest first, each with its share of ``total``, as the book's and the
+    site's tables give them (by funding source, by agency), and their total."""
+    shares, adding_up = _printed_shares([amount for _, amount in rows], total)
+    return SummaryBlock(
+        title, [label, words("Indicative budget"), words("Share")],
+        [[name, amount, share or 0] for (name, amount), share in zip(rows, shares, strict=True)]
+        + [[words("Total"), total, 1 if total else 0]], shares=2, note=words(ADDING_UP) if adding_up else None)
 
 
 def _ceiling(plan: Plan, words: Translator) -> SummaryBlock | None:
