@@ -31,7 +31,7 @@ from weasyprint.layout.page import make_margin_boxes, set_page_type_computed_sty
 from weasyprint.text.fonts import FontConfiguration
 
 from masterplan.output import write_whole
-from masterplan.render import hyphenation, pdf_archive
+from masterplan.render import hyphenation, pdf_archive, pdf_scopes
 from masterplan.render.print_fetch import Fetcher, capture_logs
 from masterplan.render.theme import Theme
 
@@ -184,7 +184,8 @@ class LaidOut:
             with capture_logs() as records:
                 # whole or not at all: a build stopped meanwhile (the preview cancels one for newer edits)
                 # leaves no half part in the cache for the next build to join
-                write_whole(target, self.document.write_pdf(**pdf_options(tagged)))
+                write_whole(target, self.document.write_pdf(finisher=pdf_scopes.scoped if tagged else None,
+                                                            **pdf_options(tagged)))
         finally:
             for name in elsewhere:
                 del stand_ins[name]

@@ -24,7 +24,7 @@ from weasyprint.text.fonts import FontConfiguration
 from masterplan import jinja_words
 from masterplan.diagnostics import Diagnostic, Message, Position, Report, error
 from masterplan.model import Plan
-from masterplan.render import hyphenation, pdf_archive, pdf_logs, print_book
+from masterplan.render import hyphenation, pdf_archive, pdf_logs, pdf_scopes, print_book
 from masterplan.render.pdf_layout import pdf_options
 from masterplan.render.print_fetch import Fetcher, capture_logs, content_url
 from masterplan.render.theme import Theme, environment, template_position
@@ -126,11 +126,19 @@ def lay_out_once(plan: Plan, html: str, theme: Theme, fetcher: Fetcher, target: 
             if plan.two_sided and len(document.pages) % 2 and blank is not None:  # the last leaf's back, as the join
                 document.pages.append(blank)
             laid_out = time.perf_counter()
-            document.write_pdf(target, finisher=_printed_page_numbers, **pdf_options(tagged(plan)))
+            document.write_pdf(target, finisher=_finished if tagged(plan) else _printed_page_numbers,
+                               **pdf_options(tagged(plan)))
             pdf_archive.mend(target)
         finally:
             report.extend(pdf_logs.diagnostics(fetcher, records, plan))
     return len(document.pages), laid_out
+
+
+def _finished(document: weasyprint.Document, written: pydyf.PDF) -> None:
+    """A tagged PDF laid out in one pass: its page numbers (:func:`_printed_page_numbers`), and its table header
+    cells' scopes (:func:`pdf_scopes.scoped`)."""
+    _printed_page_numbers(document, written)
+    pdf_scopes.scoped(document, written)
 
 
 def _printed_page_numbers(document: weasyprint.Document, written: pydyf.PDF) -> None:
