@@ -880,6 +880,8 @@ def test_the_data_comes_in_one_zip_with_a_readme_saying_the_plan_is_a_draft(make
     with zipfile.ZipFile(data / "masterplan-data.zip") as bundle:
         assert sorted(bundle.namelist()) == files and "budget.csv" in files and "README.txt" in files
         assert all(bundle.read(name) == (data / name).read_bytes() for name in files)
+        # dated as the plan is (2021-12-01), where a file manager showed 1 January 2000
+        assert {info.date_time[:3] for info in bundle.infolist()} == {(2021, 12, 1)}
     first = (data / "masterplan-data.zip").read_bytes()
     assert run(root, BuildOptions(search=False, pdf=False, cache=False)).ok
     assert (data / "masterplan-data.zip").read_bytes() == first

@@ -5,7 +5,7 @@ and notice were on the page, in ``datapackage.json`` and the workbook's notes, i
 in plain text what a reader of any of the files must know (the plan's status and notice, which release the data
 is, the licence, who publishes and who keeps it, what each file holds, how decimals and formulas are written),
 and the ZIP carries it with every file, so a folder of files passed on keeps it. Both are written alike for the
-same data: the ZIP's entries have a fixed time, so an unchanged plan gives the same bytes.
+same data: the ZIP's entries are dated the plan's date, so an unchanged plan gives the same bytes.
 """
 
 from __future__ import annotations
@@ -24,7 +24,8 @@ BUNDLE = "masterplan-data.zip"
 OTHERS = {"plan.json": "the whole plan (JSON)",
           "plan.xlsx": "every CSV table in one workbook, a sheet each, and the budget summaries",
           "datapackage.json": "the CSV files described for software (Frictionless Data Package)"}
-_FIXED_TIME = (2000, 1, 1, 0, 0, 0)  #: every entry's time in the ZIP: the same data, the same bytes
+#: every entry's time in the ZIP of a plan without a date: the same data, the same bytes
+_FIXED_TIME = (2000, 1, 1, 0, 0, 0)
 
 
 def readme(plan: Plan, words: Translator, names: list[str], fingerprint: str, base_url: str | None = None) -> str:
@@ -69,7 +70,13 @@ def write(plan: Plan, folder: Path, words: Translator, fingerprint: str, base_ur
     (folder / README).write_text(readme(plan, words, names, fingerprint, base_url), encoding="utf-8")
     with zipfile.ZipFile(folder / BUNDLE, "w", zipfile.ZIP_DEFLATED) as bundle:
         for name in [README, *names]:
-            entry = zipfile.ZipInfo(name, _FIXED_TIME)
+            entry = zipfile.ZipInfo(name, _entry_time(plan))
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o644 << 16
             bundle.writestr(entry, (folder / name).read_bytes())
+
+
+def _entry_time(plan: Plan) -> tuple[int, int, int, int, int, int]:
+    """The time of every entry of the ZIP: the plan's date (a file manager showed "1 January 2000" for data of a
+    plan dated December 2021), or a fixed one; either way an unchanged plan gives the same bytes."""
+    return (plan.date.year, plan.date.month, plan.date.day, 0, 0, 0) if plan.date else _FIXED_TIME
