@@ -84,6 +84,8 @@ _BY_YEAR = ("targets", "realised")
 _ID_LISTS = ("partners", "missions", "supports", "depends_on", "former_ids")
 #: ids apart by spaces only ("diskominfotik rsud", "GOV-01 GOV-02"): no name of words, which has capitals
 _ID_WORDS = re.compile(r"(?:[a-z0-9_]+|[A-Z]{2,}-\d+)(?:\s+(?:[a-z0-9_]+|[A-Z]{2,}-\d+))*")
+#: a name in brackets after an id: "GOV-12 (Jaringan Intrapemerintah)"
+_NAMED_AFTER = re.compile(r"\s*\([^()]*\)\s*$")
 _YEAR_SPAN = re.compile(r"\s*((?:19|20)\d\d)\s*(?:[-–—/]|s\.?d\.?|sampai)\s*((?:19|20)\d\d)\s*")
 
 
@@ -147,6 +149,8 @@ def _shape_hint(err: ValidationError) -> Message | None:
         example = lines
     elif isinstance(value, str) and field in _ID_LISTS and value.strip():  # "dinsos, dispendukcapil"
         parts = [part.strip() for part in re.split(r"[,;]| dan ", value) if part.strip()]
+        # "GOV-12 (Jaringan Intrapemerintah)": the id, its name after it as the book prints it, which is no id
+        parts = [bare if _ID_WORDS.fullmatch(bare := _NAMED_AFTER.sub("", part)) else part for part in parts]
         words = [word for part in parts for word in part.split()]
         if len(words) > len(parts) and all(_ID_WORDS.fullmatch(part) for part in parts):
             # the lines of a list without its dashes, which YAML joined with spaces ("diskominfotik rsud"); or a name
