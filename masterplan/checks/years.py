@@ -115,9 +115,9 @@ def _ceiling_years(plan: Plan) -> Iterator[Diagnostic]:
                         year=year, period=period)
         amount = plan.apbd_ceiling[year]
         if isinstance(amount, float):
-            yield error(where, "E306", "apbd_ceiling: the ceiling for {year} reads as {amount:,} rupiah: YAML takes "
-                        "a dot for a decimal point, so 2.000 is two", _without_dots(amount), year=year,
-                        amount=round(amount))
+            yield error(where, "E306", "apbd_ceiling: the ceiling for {year}, written {written}, reads as {amount:,} "
+                        "rupiah: YAML takes a dot for a decimal point", _without_dots(amount), year=year,
+                        amount=round(amount), written=_as_written(amount))
 
 
 def typed_short(amount: object) -> bool:
@@ -149,6 +149,11 @@ def _phase_years(plan: Plan) -> Iterator[Diagnostic]:
                         "period {plan_period}", Message("a phase holds years of the plan, within {plan_period}",
                                                         plan_period=plan_period),
                         phase=name, period=period, plan_period=plan_period)
+
+
+def _as_written(amount: float) -> str:
+    """An amount YAML read as a decimal number, as its file writes it (3.000, not 3.0)."""
+    return amount.written if isinstance(amount, DotGrouped) else str(amount)
 
 
 def _without_dots(amount: float) -> Message | str:
@@ -184,9 +189,9 @@ def _amount(program: str, line: BudgetLine) -> Iterator[Diagnostic]:
         yield warning(line.amount_at, "W313", "program {program}: the budget for {year} is {amount}",
                       in_full(line.amount), program=program, year=line.year, amount=rupiah(line.amount))
     if isinstance(line.amount, float) and line.amount < LEAST_RUPIAH:  # "2.000": the schema's whole number 2.0
-        yield error(line.amount_at, "E306", "program {program}: the budget for {year} reads as {amount:,} "
-                    "rupiah: YAML takes a dot for a decimal point, so 2.000 is two",
-                    _without_dots(line.amount), program=program, year=line.year, amount=round(line.amount))
+        yield error(line.amount_at, "E306", "program {program}: the budget for {year}, written {written}, reads as "
+                    "{amount:,} rupiah: YAML takes a dot for a decimal point", _without_dots(line.amount),
+                    program=program, year=line.year, amount=round(line.amount), written=_as_written(line.amount))
 
 
 def _dot_grouped(value: DotGrouped, indicator: Indicator, where: Position, label: Message) -> Iterator[Diagnostic]:
