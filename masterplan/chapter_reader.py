@@ -32,7 +32,9 @@ from masterplan.values import Text
 FILE_NAME = re.compile(r"^(\d+)-([a-z0-9][a-z0-9_-]*)\.md$")
 #: a chapter's or the executive summary's translation (``01-pendahuluan.en.md``): its file's name with the language's
 #: code before ``.md``
-TRANSLATION = re.compile(r"^(.+)\.([a-z]{2})\.md$")
+TRANSLATION = re.compile(r"^(.+)\.([a-z]{2})\.md$", re.IGNORECASE)  # 01-pendahuluan.EN.md, saved so on Windows
+#: a translation named as a chapter of its own (``01-pendahuluan-en.md``): a chapter's name, then the language's code
+_NAMED_AS_CHAPTER = re.compile(r"^(.+)[-_]([a-z]{2})$")
 
 
 def split_front_matter(text: str) -> tuple[str | None, str, int]:
@@ -214,7 +216,12 @@ def read_folder(folder: Path, name: Callable[[Path], str], language: str,
                                   "copy the file into the plan folder instead of linking to it"))
             continue
         if translation := TRANSLATION.match(path.name):
-            translated.append((path, translation.group(1), translation.group(2)))
+            translated.append((path, translation.group(1), translation.group(2).lower()))
+            continue
+        if meant := _misnamed(path, folder):  # read as a chapter, it would print the English text in every edition
+            problems.append(warning(Position(name(path)), "W538", "{name} is not read: it looks like a translation of "
+                                    "{chapter}", Message("name it {meant}", meant=meant), name=path.name,
+                                    chapter=f"{meant.split('.')[0]}.md"))
             continue
         chapter, trouble = read(path, name(path), language, written_in)
         problems += trouble
@@ -233,6 +240,15 @@ def read_folder(folder: Path, name: Callable[[Path], str], language: str,
     return sorted(found.values(), key=lambda c: (c.order, c.id)), problems
 
 
+def _misnamed(path: Path, folder: Path) -> str | None:
+    """The name a chapter's translation named as a chapter of its own should have (``01-pendahuluan-en.md`` →
+    ``01-pendahuluan.en.md``), when a chapter of the name it starts with is beside it; else None."""
+    named = _NAMED_AS_CHAPTER.match(path.stem)
+    if named is None or not (folder / f"{named.group(1)}.md").is_file():
+        return None
+    return f"{named.group(1)}.{named.group(2)}.md"
+
+
 def written_as_translated(file: str, chapter: str, written_in: str) -> Diagnostic:
     """W538 for a translation into the language the chapters are written in (``01-pendahuluan.id.md``)."""
     return warning(Position(file), "W538", "{name} is not read: plan.yml's written_in is {language}, the language the "
@@ -243,7 +259,9 @@ def written_as_translated(file: str, chapter: str, written_in: str) -> Diagnosti
 def stray(file: str, chapter: str, originals: list[str], into: str, hint: Message | None = None) -> Diagnostic:
     """W538 for a translation beside no chapter of its name (the chapter renamed since); ``hint``, when the only
     name it may have is its own (the executive summary's)."""
-    guess = closest(chapter.removesuffix(".md"), originals)
+    number = chapter.split("-", 1)[0]
+    numbered = [original for original in originals if original.split("-", 1)[0] == number]  # renamed, same order
+    guess = numbered[0] if len(numbered) == 1 else closest(chapter.removesuffix(".md"), originals)
     hint = hint or (Message("did you mean '{word}'?", word=f"{guess}.{into}.md") if guess else
                     Message("name it after its chapter and its language: 01-pendahuluan.en.md beside "
                             "01-pendahuluan.md"))

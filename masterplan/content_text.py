@@ -22,7 +22,7 @@ def translation_read(name: str, plan: Plan) -> bool:
     """Whether the file ``name``, when it is a translation, is read in place of its chapter: in an edition in its
     language, of a plan whose texts are written in another (any other file: True)."""
     translation = TRANSLATION.match(name)
-    return translation is None or translation.group(2) == plan.language != plan.written_in
+    return translation is None or translation.group(2).lower() == plan.language != plan.written_in
 
 
 def read_files(plan: Plan) -> list[Path]:

@@ -30,9 +30,10 @@ def _summary_text(reader: FolderReader, path: Path) -> Chapter | None:
     ``part:`` and ``generated:``, a book's chapter's, have no effect there. Its translation into the edition's
     language (``executive-summary.en.md``) is read in its place, as a chapter's is."""
     written_in = reader.written_in or reader.language
-    translation = path.with_name(f"{path.stem}.{reader.language}.md")
+    translations = _translations(path)
+    translation = translations.get(reader.language, path.with_name(f"{path.stem}.{reader.language}.md"))
     translated_here = reader.language != written_in and translation.is_file()
-    if (same := path.with_name(f"{path.stem}.{written_in}.md")).is_file():  # executive-summary.id.md, written in id
+    if (same := translations.get(written_in)) is not None:  # executive-summary.id.md, written in id
         reader.report.add(chapter_reader.written_as_translated(reader.name(same), path.name, written_in))
     if translated_here and not reader.inside(translation):
         reader.report.add(outside_error(reader.name(translation)))
@@ -63,6 +64,17 @@ def _summary_text(reader: FolderReader, path: Path) -> Chapter | None:
                                       "delete that line: the summary's own chapters hold its tables",
                                       field=field, value=value))
     return replace(text, part="body", generated=(), generated_at=())
+
+
+def _translations(path: Path) -> dict[str, Path]:
+    """The translations of the text ``path`` beside it, by language (``executive-summary.en.md``, or ``.EN.md`` as
+    Windows may save it)."""
+    found: dict[str, Path] = {}
+    for other in sorted(path.parent.iterdir()) if path.parent.is_dir() else []:
+        named = chapter_reader.TRANSLATION.match(other.name)
+        if named and named.group(1) == path.stem and other.is_file():
+            found.setdefault(named.group(2).lower(), other)
+    return found
 
 
 def load(root: Path, cache: FileCache | None = None) -> tuple[Plan | None, Report]:

@@ -70,6 +70,10 @@ def missing(plan: Plan, documents: list[tuple[str, LocatedMap]]) -> Missing:
     chapters = [*plan.chapters, *([plan.summary_text] if plan.summary_text else []), *plan.analysis]
     texts += [Untranslated(chapter.position, f"{chapter.id} › title", str(chapter.title)) for chapter in chapters
               if language not in chapter.title.values]
+    # a signature a translation left out is its chapter's, printed as written ("Wali Kota Pasuruan")
+    texts += [Untranslated(chapter.signed.date_at or chapter.position, f"{chapter.id} › signed › role",
+                           str(chapter.signed.role))
+              for chapter in chapters if chapter.signed and language not in chapter.signed.role.values]
     return Missing(language, tuple(texts), tuple(chapter for chapter in chapters if chapter.written_in != language))
 
 

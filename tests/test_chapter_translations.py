@@ -112,3 +112,40 @@ def test_a_translation_is_told_at_its_own_lines(make_plan: Callable[..., Path]) 
     assert "content/executive-summary.id.md: warning[W538]: executive-summary.id.md is not read: plan.yml's " \
         "written_in is id" in said, said  # not left unread without a word
     assert "E501" not in said  # no longer "chapter file name should look like NN-slug.md"
+
+
+def test_a_translation_named_as_translators_name_it_is_read_or_told(make_plan: Callable[..., Path]) -> None:
+    """Names a translator gives her files: ``01-pendahuluan-en.md`` was read as a chapter of its own, printing the
+    English text as chapter 2 of the Indonesian book too; ``01-pendahuluan.EN.md``, as Windows may save it, stopped
+    the build (E501); ``01-introduction.en.md`` was told of no chapter, with no name to take. Now the first is not
+    read and told its name, the second is read, the third is told the chapter of its number; the summary's
+    ``executive-summary-en.md`` is told its name; and a foreword's signature a translation leaves out, printed as
+    its chapter writes it, is in the translator's list."""
+    root = make_plan({"content/plan.yml": ENGLISH, CHAPTER: SIGNED,
+                      "content/chapters/01-pendahuluan-en.md": TRANSLATED,
+                      "content/chapters/02-penutup.md": "---\ntitle: Penutup\n---\nDemikian.\n",
+                      "content/chapters/02-closing.en.md": "---\ntitle: Closing\n---\nThat is all.\n",
+                      "content/executive-summary-en.md": "---\ntitle: Summary\n---\nText.\n"})
+    code, out, err = invoke("validate", str(root))
+    said = out + err
+    assert "content/chapters/01-pendahuluan-en.md: warning[W538]: 01-pendahuluan-en.md is not read: it looks like a " \
+        "translation of 01-pendahuluan.md (name it 01-pendahuluan.en.md)" in said, said
+    assert "02-closing.en.md is not read: there is no chapter 02-closing.md for it to translate (did you mean " \
+        "'02-penutup.en.md'?)" in said, said
+    assert "executive-summary-en.md is not read" in said and "did you mean 'executive-summary.en.md'?" in said, said
+    (root / "content/chapters/01-pendahuluan-en.md").rename(root / "content/chapters/01-pendahuluan.EN.md")
+    without_signature = TRANSLATED.replace("    signed: {place: Contoh, date: 2021-12-01, role: Mayor of Contoh}\n", "")
+    write_plan(root, {"content/plan.yml": ENGLISH, CHAPTER: SIGNED, "content/chapters/01-pendahuluan.EN.md":
+                      without_signature, "content/chapters/02-penutup.md": "---\ntitle: Penutup\n---\nDemikian.\n"})
+    code, out, err = invoke("build", str(root), "--no-pdf", "--no-search")
+    assert code == 0, out + err
+    page = _page(root)
+    assert "<h1>Introduction</h1>" in page and "Wali Kota Contoh" in page  # the chapter's signature, as written
+    with (root / "build" / "untranslated-en.csv").open(encoding="utf-8-sig") as listed:
+        roles = [row for row in csv.DictReader(listed) if row["field"] == "pendahuluan › signed › role"]
+    assert [row["text"] for row in roles] == ["Wali Kota Contoh"] and roles[0]["file"] == CHAPTER
+    (root / "content/chapters/01-pendahuluan.EN.md").rename(root / "content/chapters/01-pendahuluan-en.md")
+    write_plan(root, {"content/plan.yml": MINI_FILES["content/plan.yml"], CHAPTER: SIGNED})  # the Indonesian book
+    code, out, err = invoke("build", str(root), "--no-pdf", "--no-search")
+    assert code == 0 and "W538" in out + err, out + err
+    assert not (root / "build" / "site" / "chapter" / "pendahuluan-en.html").exists()  # no English chapter 2

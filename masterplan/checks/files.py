@@ -9,6 +9,7 @@ is) are left alone.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 from pathlib import Path
@@ -65,7 +66,8 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
         elif not _summary(entry.name) and entry.name not in TOP_FILES \
                 and entry.suffix.lower() in _PLAN_SUFFIXES + (".txt",):
             yield warning(where, "W017", "{name} is not read: content/ itself holds only plan.yml, glossary.yml and "
-                          "executive-summary.md", did_you_mean(entry.name, TOP_FILES) or
+                          "executive-summary.md",
+                          _summary_translation(entry.name) or did_you_mean(entry.name, TOP_FILES) or
                           Message("an agency's file goes in content/agencies/, a pillar's in content/pillars/, a "
                                   "chapter in content/chapters/, one of the strategic analysis in content/analysis/"),
                           name=entry.name)
@@ -75,6 +77,12 @@ def _summary(name: str) -> bool:
     """The executive summary's text, or a translation of it (``executive-summary.en.md``, read in its edition)."""
     translation = TRANSLATION.match(name)
     return name == SUMMARY_TEXT or bool(translation) and f"{translation.group(1)}.md" == SUMMARY_TEXT
+
+
+def _summary_translation(name: str) -> Message | None:
+    """The hint for the executive summary's translation misnamed (``executive-summary-en.md``): its name."""
+    named = re.fullmatch(r"executive[-_ ]summary[-_ ]([a-z]{2})\.md", name, re.IGNORECASE)
+    return Message("did you mean '{word}'?", word=f"executive-summary.{named.group(1).lower()}.md") if named else None
 
 
 def _holds_text(folder: Path) -> bool:
