@@ -32,10 +32,11 @@ PARTS = ("readiness", "vision")
 
 
 def read(plan: Plan, content: Path, report: Report, name: Callable[[Path], str], inside: Callable[[Path], bool],
-         written_in: str | None) -> list[Chapter]:
+         written_in: str | None, others: list[Chapter] | None = None) -> list[Chapter]:
     """The chapters of ``content/analysis/`` in order, each claiming only what the analysis shows; a plan asking for
-    the analysis with no chapter for it is told at plan.yml's line (W533)."""
-    found, problems = chapter_reader.read_folder(content / ANALYSIS, name, plan.language, inside, written_in)
+    the analysis with no chapter for it is told at plan.yml's line (W533). ``others`` gets their translations into
+    other editions' languages (:func:`chapter_reader.read_folder`)."""
+    found, problems = chapter_reader.read_folder(content / ANALYSIS, name, plan.language, inside, written_in, others)
     report.extend(problems)
     if not found and not problems:
         report.add(warning(plan.where.get("strategic_analysis", plan.position), "W533",

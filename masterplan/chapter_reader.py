@@ -79,15 +79,17 @@ def read_named(path: Path, file: str, language: str, written_in: str | None, slu
     return chapter, problems  # warnings, or a signature's impossible date (printed as written)
 
 
-def read_translation(path: Path, file: str, chapter: Chapter) -> tuple[Chapter | None, list[Diagnostic]]:
-    """``chapter`` as its translation ``path`` (``01-pendahuluan.en.md``, in the edition's language) writes it: the
+def read_translation(path: Path, file: str, chapter: Chapter, into: str | None = None,
+                     ) -> tuple[Chapter | None, list[Diagnostic]]:
+    """``chapter`` as its translation ``path`` (``01-pendahuluan.en.md``, in the edition's language, or in ``into``, another
+    edition's, read for the checks) writes it: the
     translation's title, text and signature; the chapter's id, order, part and generated parts, which a translation
     that says otherwise is told of (W537). A translation that cannot be read leaves the chapter as written."""
     front, problems = _front_matter(path, file)
     if front is None:
         return None, problems
     data, body, body_line = front
-    language = chapter.title.default
+    language = into or chapter.title.default  # the edition's, unless read for another's
     theirs = {"id": data.get("id", chapter.id), "order": data.get("order", chapter.order),
               "part": data.get("part", chapter.part),
               "generated": tuple(part for part, _ in _generated(data)) if "generated" in data else chapter.generated}
@@ -196,13 +198,14 @@ def _signed_date(signed: LocatedMap, language: str, problems: list[Diagnostic]) 
 
 def read_folder(folder: Path, name: Callable[[Path], str], language: str,
                 allowed: Callable[[Path], bool] = lambda path: True, written_in: str | None = None,
-                ) -> tuple[list[Chapter], list[Diagnostic]]:
+                others: list[Chapter] | None = None) -> tuple[list[Chapter], list[Diagnostic]]:
     """Every chapter of ``content/chapters/`` in order; a missing folder is simply no chapters.
 
     A chapter's translation into the edition's language (``01-pendahuluan.en.md`` beside ``01-pendahuluan.md``,
     in an edition whose texts are written in another) is read in its place (:func:`read_translation`); a
-    translation into another language waits for its own edition. ``allowed`` says whether a file may be read
-    (the loader refuses links out of the plan folder)."""
+    translation into another language is printed in its own edition, and read into ``others`` (when given), for the
+    checks to tell its mistakes in every edition. ``allowed`` says whether a file may be read (the loader refuses
+    links out of the plan folder)."""
     if not folder.is_dir():
         return [], []
     found: dict[str, Chapter] = {}
@@ -237,6 +240,10 @@ def read_folder(folder: Path, name: Callable[[Path], str], language: str,
             chapter, trouble = read_translation(path, name(path), found[stem])
             problems += trouble
             found[stem] = chapter or found[stem]
+        elif others is not None and stem in found:  # another edition's: its mistakes told in this one too
+            chapter, trouble = read_translation(path, name(path), found[stem], into)
+            problems += trouble
+            others.extend([chapter] if chapter else [])
     return sorted(found.values(), key=lambda c: (c.order, c.id)), problems
 
 

@@ -30,10 +30,10 @@ def _summary_text(reader: FolderReader, path: Path) -> Chapter | None:
     ``part:`` and ``generated:``, a book's chapter's, have no effect there. Its translation into the edition's
     language (``executive-summary.en.md``) is read in its place, as a chapter's is."""
     written_in = reader.written_in or reader.language
-    translations = _translations(path)
-    translation = translations.get(reader.language, path.with_name(f"{path.stem}.{reader.language}.md"))
+    beside = _translations_of(path)
+    translation = beside.get(reader.language, path.with_name(f"{path.stem}.{reader.language}.md"))
     translated_here = reader.language != written_in and translation.is_file()
-    if (same := translations.get(written_in)) is not None:  # executive-summary.id.md, written in id
+    if (same := beside.get(written_in)) is not None:  # executive-summary.id.md, written in id
         reader.report.add(chapter_reader.written_as_translated(reader.name(same), path.name, written_in))
     if translated_here and not reader.inside(translation):
         reader.report.add(outside_error(reader.name(translation)))
@@ -66,7 +66,7 @@ def _summary_text(reader: FolderReader, path: Path) -> Chapter | None:
     return replace(text, part="body", generated=(), generated_at=())
 
 
-def _translations(path: Path) -> dict[str, Path]:
+def _translations_of(path: Path) -> dict[str, Path]:
     """The translations of the text ``path`` beside it, by language (``executive-summary.en.md``, or ``.EN.md`` as
     Windows may save it)."""
     found: dict[str, Path] = {}
@@ -99,8 +99,9 @@ def load(root: Path, cache: FileCache | None = None) -> tuple[Plan | None, Repor
     agencies = reader.folder(content / "agencies", agency_reader.agency)
     glossary_file = content / "glossary.yml"
     glossary = read_glossary(reader, glossary_file) if glossary_file.is_file() else []
+    other_editions: list[Chapter] = []  # the chapters' translations printed in other editions: checked here too
     found_chapters, problems = chapter_reader.read_folder(content / "chapters", reader.name, reader.language,
-                                                          reader.inside, reader.written_in)
+                                                          reader.inside, reader.written_in, other_editions)
     reader.report.extend(problems)
     if plan is None:
         return None, reader.report
@@ -109,10 +110,12 @@ def load(root: Path, cache: FileCache | None = None) -> tuple[Plan | None, Repor
     plan.agencies = agencies
     plan.glossary = glossary
     plan.chapters = found_chapters
+    plan.translations = other_editions
     # read only for a summary: without one, the file is not read (checks.files says so, W017), broken or not
     plan.summary_text = _summary_text(reader, content / SUMMARY_TEXT) if plan.executive_summary else None
     if plan.strategic_analysis:  # likewise: without it, content/analysis/ is not read (W017)
-        plan.analysis = analysis.read(plan, content, reader.report, reader.name, reader.inside, reader.written_in)
+        plan.analysis = analysis.read(plan, content, reader.report, reader.name, reader.inside, reader.written_in,
+                                      plan.translations)
     plan.left_out = agency_reader.left_out
     plan.link()
     if plan.language != plan.written_in:  # an edition in another language: what it lacks in its own

@@ -93,6 +93,9 @@ class Plan(ProgramGroup):
     #: the strategic analysis (Buku Analisis Strategis) is written beside the book (plan.yml strategic_analysis)
     strategic_analysis: bool = False
     analysis: list[Chapter] = field(default_factory=list)  #: its chapters (content/analysis/), in order
+    #: the chapters' translations into other editions' languages (``01-pendahuluan.en.md`` in the Indonesian edition),
+    #: not printed in this one: checked in it all the same
+    translations: list[Chapter] = field(default_factory=list)
     data_license: str | None = None  #: the licence the open data is published under (plan.yml open_data), if stated
     data_license_url: str | None = None  #: the address of that licence's text
     left_out: list[LeftOut] = field(default_factory=list)  #: programs with a mistake in their file, in part

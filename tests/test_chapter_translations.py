@@ -149,3 +149,20 @@ def test_a_translation_named_as_translators_name_it_is_read_or_told(make_plan: C
     code, out, err = invoke("build", str(root), "--no-pdf", "--no-search")
     assert code == 0 and "W538" in out + err, out + err
     assert not (root / "build" / "site" / "chapter" / "pendahuluan-en.html").exists()  # no English chapter 2
+
+
+def test_the_other_editions_translation_is_checked_in_this_one(make_plan: Callable[..., Path]) -> None:
+    """A team that validated the Indonesian edition only never saw a translation's broken Jinja ({{ plan.cty }})
+    until the English build failed: validate said "No problems found." The Indonesian edition now tells it, at the
+    translation's line, as a warning (W540: it prints none of the translation); the English edition, as the error
+    it is."""
+    broken = TRANSLATED.replace("{{ plan.programs | length | words }}", "{{ plan.cty }}")
+    root = make_plan({CHAPTER: SIGNED, TRANSLATION: broken})
+    code, out, err = invoke("validate", str(root))
+    lines = (root / TRANSLATION).read_text(encoding="utf-8").splitlines()
+    line = next(number for number, text in enumerate(lines, 1) if "plan.cty" in text)
+    assert code == 0 and f"{TRANSLATION}:{line}:" in out + err, out + err
+    assert "warning[W540]: the other edition's translation has an error (E504):" in out + err, out + err
+    write_plan(root, {"content/plan.yml": ENGLISH, CHAPTER: SIGNED, TRANSLATION: broken})
+    code, out, err = invoke("validate", str(root))
+    assert code == 1 and f"{TRANSLATION}:{line}:" in out + err and "error[E504]" in out + err, out + err

@@ -23,7 +23,14 @@ from masterplan.checks.cross_references import (
     summary_references,
     unknown_references,
 )
-from masterplan.diagnostics import ANY_PROGRAM, Diagnostic, Position, error, warning
+from masterplan.diagnostics import (
+    ANY_PROGRAM,
+    Diagnostic,
+    Position,
+    Severity,
+    error,
+    warning,
+)
 from masterplan.model import Plan
 from masterplan.plan_parts import Chapter
 
@@ -35,6 +42,8 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
     if plan.strategic_analysis:  # its chapters, as the book's: their ids, parts and tables the analysis's own
         yield from _book(plan, plan.analysis, context, analysis_references(plan, unreadable),
                          analysis.generated_tables(plan), unreadable)
+    for translation in plan.translations:  # another edition's: its text told here, its book's ids and order its own
+        yield from map(_of_another_edition, _text(plan, translation, context, unknown_reference, unreadable))
     if plan.executive_summary and plan.summary_text is not None:  # its Jinja, as a chapter's: told at its lines
         yield from chapters.expand(plan.summary_text, context)[1]
         yield from _references(plan.summary_text, summary_references(plan))  # as its book tells them, at their lines
@@ -80,18 +89,34 @@ def _book(plan: Plan, book: list[Chapter], context: dict[str, Any], unknown_refe
                             "table id '{id}' is already used by another table of the book",
                             "end the caption with another id, e.g. (tab:swot-2021)", id=table.ref)
             tables.add(table.ref)
-        yield from links.chapter_links(chapter, plan.content)
-        yield from _written(chapter)
-        text, problems = chapters.expand(chapter, context)
-        yield from (p for p in problems if p.unknown is None  # not an id a broken file may hold:
-                    or (p.unknown not in unreadable and ANY_PROGRAM not in unreadable))
-        if text is not None:  # else Jinja failed (said above): what it would fill in is not known, what is written is
-            yield from links.filled_links(chapter, text, plan.content)
-            if filled := too_costly(text, Position(chapter.position.file, chapter.body_line, 1), filled=True):
-                yield filled
-        yield from _references(chapter, unknown_reference)
-        for text, line, column in crossref.find(crossref.outside_templates(chapter.body), crossref.MISTYPED):
-            yield mistyped(text, Position(chapter.position.file, chapter.body_line + line - 1, column))
+        yield from _text(plan, chapter, context, unknown_reference, unreadable)
+
+
+def _text(plan: Plan, chapter: Chapter, context: dict[str, Any], unknown_reference: UnknownReference,
+          unreadable: AbstractSet[str]) -> Iterator[Diagnostic]:
+    """The problems of a chapter's text, at its lines: its links and images, its Markdown, its Jinja, its
+    cross-references."""
+    yield from links.chapter_links(chapter, plan.content)
+    yield from _written(chapter)
+    text, problems = chapters.expand(chapter, context)
+    yield from (p for p in problems if p.unknown is None  # not an id a broken file may hold:
+                or (p.unknown not in unreadable and ANY_PROGRAM not in unreadable))
+    if text is not None:  # else Jinja failed (said above): what it would fill in is not known, what is written is
+        yield from links.filled_links(chapter, text, plan.content)
+        if filled := too_costly(text, Position(chapter.position.file, chapter.body_line, 1), filled=True):
+            yield filled
+    yield from _references(chapter, unknown_reference)
+    for written, line, column in crossref.find(crossref.outside_templates(chapter.body), crossref.MISTYPED):
+        yield mistyped(written, Position(chapter.position.file, chapter.body_line + line - 1, column))
+
+
+def _of_another_edition(found: Diagnostic) -> Diagnostic:
+    """An error in a chapter's translation printed in another edition (``01-pendahuluan.en.md`` in the Indonesian
+    one) as a warning (W540): that edition's build stops for it, this one prints none of the translation."""
+    if found.severity is not Severity.ERROR:
+        return found
+    return warning(found.position, "W540", "the other edition's translation has an error ({code}): {message}",
+                   found.hint, code=found.code, message=found.message)
 
 
 def _references(chapter: Chapter, unknown_reference: UnknownReference) -> Iterator[Diagnostic]:
