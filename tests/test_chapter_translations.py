@@ -125,7 +125,8 @@ def test_a_translation_named_as_translators_name_it_is_read_or_told(make_plan: C
                       "content/chapters/01-pendahuluan-en.md": TRANSLATED,
                       "content/chapters/02-penutup.md": "---\ntitle: Penutup\n---\nDemikian.\n",
                       "content/chapters/02-closing.en.md": "---\ntitle: Closing\n---\nThat is all.\n",
-                      "content/executive-summary-en.md": "---\ntitle: Summary\n---\nText.\n"})
+                      "content/executive-summary-en.md": "---\ntitle: Summary\n---\nText.\n",
+                      "content/executive-summary.en.markdown": "---\ntitle: Summary\n---\nText.\n"})
     code, out, err = invoke("validate", str(root))
     said = out + err
     assert "content/chapters/01-pendahuluan-en.md: warning[W538]: 01-pendahuluan-en.md is not read: it looks like a " \
@@ -133,6 +134,7 @@ def test_a_translation_named_as_translators_name_it_is_read_or_told(make_plan: C
     assert "02-closing.en.md is not read: there is no chapter 02-closing.md for it to translate (did you mean " \
         "'02-penutup.en.md'?)" in said, said
     assert "executive-summary-en.md is not read" in said and "did you mean 'executive-summary.en.md'?" in said, said
+    assert "executive-summary.en.markdown is not read" in said, said  # was left unread without a word
     (root / "content/chapters/01-pendahuluan-en.md").rename(root / "content/chapters/01-pendahuluan.EN.md")
     without_signature = TRANSLATED.replace("    signed: {place: Contoh, date: 2021-12-01, role: Mayor of Contoh}\n", "")
     write_plan(root, {"content/plan.yml": ENGLISH, CHAPTER: SIGNED, "content/chapters/01-pendahuluan.EN.md":

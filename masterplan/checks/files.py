@@ -64,7 +64,7 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
                           "write 'executive_summary: true' in content/plan.yml, and the build writes it beside "
                           "the book", name=entry.name)
         elif not _summary(entry.name) and entry.name not in TOP_FILES \
-                and entry.suffix.lower() in _PLAN_SUFFIXES + (".txt",):
+                and entry.suffix.lower() in _PLAN_SUFFIXES + (".txt", ".markdown"):
             yield warning(where, "W017", "{name} is not read: content/ itself holds only plan.yml, glossary.yml and "
                           "executive-summary.md",
                           _summary_translation(entry.name) or did_you_mean(entry.name, TOP_FILES) or
@@ -81,7 +81,7 @@ def _summary(name: str) -> bool:
 
 def _summary_translation(name: str) -> Message | None:
     """The hint for the executive summary's translation misnamed (``executive-summary-en.md``): its name."""
-    named = re.fullmatch(r"executive[-_ ]summary[-_ ]([a-z]{2})\.md", name, re.IGNORECASE)
+    named = re.fullmatch(r"executive[-_ ]summary[-_. ]([a-z]{2})\.(?:md|markdown)", name, re.IGNORECASE)
     return Message("did you mean '{word}'?", word=f"executive-summary.{named.group(1).lower()}.md") if named else None
 
 
