@@ -49,15 +49,30 @@ def latest_year(plan: Plan) -> int | None:
 
 def indicators(plan: Plan) -> list[Indicator]:
     """Every indicator of the plan: each pillar's own, then its programs'."""
-    return [indicator for pillar in plan.pillars for indicator in _of(pillar)]
+    return [indicator for pillar in plan.pillars for group in _of(pillar) for indicator in group]
 
 
-def _of(pillar: Pillar) -> list[Indicator]:
-    """A pillar's own indicators, then its programs' but those of a name the pillar gives: one indicator, its figures
-    given in two places (W418 says where they differ), is counted once."""
-    own = {folded(indicator.name) for indicator in pillar.indicators}
-    return [*pillar.indicators, *(indicator for program in pillar.programs for indicator in program.indicators
-                                  if folded(indicator.name) not in own)]
+def _of(pillar: Pillar) -> list[list[Indicator]]:
+    """A pillar's indicators, each with the places that give it: the pillar's own, each with its programs' of its
+    name (in any letters), then its programs' other ones. One indicator given by the pillar and by a program that
+    works on it (W418 saying where their figures differ) is counted once."""
+    own: dict[str, list[Indicator]] = {}
+    for indicator in pillar.indicators:
+        own.setdefault(folded(indicator.name), []).append(indicator)
+    others: list[list[Indicator]] = []
+    for indicator in (one for program in pillar.programs for one in program.indicators):
+        if (places := own.get(folded(indicator.name))) is not None:
+            places.append(indicator)
+        else:
+            others.append([indicator])
+    return [*own.values(), *others]
+
+
+def _judged(places: list[Indicator], year: int) -> bool | None:
+    """Whether an indicator given in ``places`` met its target in ``year``: as the first place that can tell (the
+    pillar's, else its programs'): a program's realised figure missing its target is not hidden by the pillar's
+    copy of the indicator, which has none."""
+    return next((judged for indicator in places if (judged := indicator.met(year)) is not None), None)
 
 
 def _count(judged: list[bool | None]) -> Counts:
@@ -69,5 +84,5 @@ def by_pillar(plan: Plan) -> Overview | None:
     year = latest_year(plan)
     if year is None:
         return None
-    rows = [(pillar, _count([indicator.met(year) for indicator in _of(pillar)])) for pillar in plan.pillars]
+    rows = [(pillar, _count([_judged(places, year) for places in _of(pillar)])) for pillar in plan.pillars]
     return Overview(year, rows, sum((counts for _, counts in rows), Counts()))

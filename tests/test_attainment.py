@@ -80,6 +80,28 @@ def test_a_year_after_the_plans_date_and_an_indicator_given_twice_leave_the_coun
                                 ["Total", "1", "1", "2"]]
 
 
+def test_a_target_missed_by_a_programs_copy_of_a_pillars_indicator_is_counted(tmp_path: Path) -> None:
+    """A program monitoring an indicator its pillar also gives (one indicator, as W418 reads it) with a realised figure
+    that missed the target, and the pillar's copy with none: the pillar's copy was counted alone, not judged, and the
+    missed target vanished from the table the DPRD reads. The place that can tell is counted."""
+    pillar = "content/pillars/governance.yml"
+    files = {**MONITORED,
+             pillar: MONITORED[pillar].replace("            realised: {2022: 2.25, 2023: 2.6}\n", "").replace(
+                 "targets: {2022: 2.3, 2026: 3.5}", "targets: {2022: 2.3, 2023: 2.5, 2026: 3.5}"),
+             AGENCY: MONITORED[AGENCY].replace(
+                 "\n              - {name: Waktu respons awal aduan",
+                 "\n              - {name: Indeks SPBE, unit: indeks, baseline: {year: 2021, value: 2.1},"
+                 " targets: {2023: 2.5}, realised: {2023: 2.4}, direction: up}"
+                 "\n              - {name: Waktu respons awal aduan")}
+    assert files[pillar] != MONITORED[pillar] and files[AGENCY] != MONITORED[AGENCY]
+    root = write_plan(tmp_path, files)
+    result = run(root, BuildOptions(pdf=False, search=False))
+    assert result.ok, [str(d) for d in result.report]
+    page = root / "build" / "site" / "index.html"
+    assert _cells(page)[1:] == [["Smart Governance", "1", "2", "0"], ["Smart Economy", "0", "0", "1"],
+                                ["Total", "1", "2", "1"]]
+
+
 def test_the_book_prints_the_table_in_its_own_chapter_and_lists_it_among_the_tables(monitored: Path) -> None:
     text = _text(monitored / "masterplan.pdf")
     assert "BAB 9 Capaian Indikator Tabel 9.1 Capaian target indikator per dimensi, 2023" in text
