@@ -140,6 +140,11 @@ def _what_changed(found: Changes) -> Message:
         ("{count} with other implementation years", len(found.period_changed)),
         ("{count} with indicators renamed", len(found.indicators_renamed)),
         ("{count} with other indicator targets", len(found.targets_changed))])])
+    pillars = _counted([("{count} with other indicator targets", len([c for c in found.pillars_changed if c.targets])),
+                        ("{count} with indicators renamed",
+                         len([c for c in found.pillars_changed if c.indicators_renamed]))])
+    if pillars:  # the plan's headline indicators
+        programs = Message("{programs}; pillars: {pillars}", programs=programs, pillars=_joined(pillars))
     agencies = _counted([("{count} merged", len(found.agencies_merged)),
                          ("{count} with a new id", len(found.agencies_renamed)),
                          ("{count} renamed", len(found.agencies_names_changed)),

@@ -26,7 +26,7 @@ from masterplan.indicator_changes import (
     target_changes,
 )
 from masterplan.model import Plan
-from masterplan.programs import Program
+from masterplan.programs import Indicator, Program
 from masterplan.values import Text, code_order
 
 
@@ -57,6 +57,15 @@ class AgencyFacts:
     former_ids: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True)
+class PillarFacts:
+    """A pillar's own indicators, as a change list compares them: the plan's headline targets."""
+
+    id: str
+    name: Text
+    indicators: tuple[IndicatorFacts, ...]  #: in the pillar's order
+
+
 @dataclass
 class Version:
     """A version of the plan, as much of it as a change list needs."""
@@ -65,6 +74,16 @@ class Version:
     language: str
     programs: dict[str, ProgramFacts]
     agencies: dict[str, AgencyFacts]
+    pillars: dict[str, PillarFacts] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class PillarChange:
+    """A pillar's own indicators in both versions: the targets that changed and the indicators renamed."""
+
+    after: PillarFacts
+    targets: list[TargetChange]
+    indicators_renamed: list[tuple[str, str]]  #: (name then, name now)
 
 
 @dataclass(frozen=True)
@@ -140,6 +159,8 @@ class Changes:
     agencies_merged: list[tuple[AgencyFacts, AgencyFacts]] = field(default_factory=list)
     #: (then, now): the same id, another name or short name
     agencies_names_changed: list[tuple[AgencyFacts, AgencyFacts]] = field(default_factory=list)
+    #: pillars whose own indicators' targets or names changed, in the plan's order
+    pillars_changed: list[PillarChange] = field(default_factory=list)
 
     @property
     def renamed(self) -> list[ProgramChange]:
@@ -182,7 +203,8 @@ class Changes:
 
     def __bool__(self) -> bool:
         return bool(self.added or self.dropped or self.changed or self.agencies_added or self.agencies_dropped
-                    or self.agencies_renamed or self.agencies_merged or self.agencies_names_changed)
+                    or self.agencies_renamed or self.agencies_merged or self.agencies_names_changed
+                    or self.pillars_changed)
 
 
 def _by_source(lines: list[tuple[str, int]]) -> dict[str, int]:
@@ -203,16 +225,22 @@ def _facts(program: Program, language: str) -> ProgramFacts:
     return ProgramFacts(program.id, program.name, program.pillar_id, program.lead_id,
                         (program.period.start, program.period.end),
                         _by_source([(line.source, line.amount) for line in program.budget]),
-                        tuple(IndicatorFacts(i.name.get(language), i.unit.get(language), dict(i.targets), i.direction)
-                              for i in program.indicators), tuple(program.former_ids),
+                        tuple(_indicator_facts(i, language) for i in program.indicators), tuple(program.former_ids),
                         _by_year([(line.year, line.source, line.amount) for line in program.budget]))
+
+
+def _indicator_facts(indicator: Indicator, language: str) -> IndicatorFacts:
+    return IndicatorFacts(indicator.name.get(language), indicator.unit.get(language), dict(indicator.targets),
+                          indicator.direction)
 
 
 def version_of_plan(plan: Plan) -> Version:
     """The current plan, as :func:`compare` reads it."""
     return Version(plan.version, plan.language,
                    {p.id: _facts(p, plan.language) for p in plan.programs},
-                   {a.id: AgencyFacts(a.id, a.name, a.short_name, tuple(a.former_ids)) for a in plan.agencies})
+                   {a.id: AgencyFacts(a.id, a.name, a.short_name, tuple(a.former_ids)) for a in plan.agencies},
+                   {p.id: PillarFacts(p.id, p.name, tuple(_indicator_facts(i, plan.language) for i in p.indicators))
+                    for p in plan.pillars})
 
 
 def _text(value: Any) -> Text:
@@ -227,15 +255,20 @@ def _program_of_json(item: Mapping[str, Any], language: str) -> ProgramFacts:
     period = item.get("period") or {}
     written = [line for line in item.get("budget") or [] if isinstance(line, Mapping)]
     lines = [(str(line.get("source")), _int(line.get("amount"))) for line in written]
-    indicators = tuple(IndicatorFacts(_text(i.get("name")).get(language), _text(i.get("unit")).get(language),
-                                      {int(year): value for year, value in (i.get("targets") or {}).items()
-                                       if str(year).isdigit()})
-                       for i in item.get("indicators") or [] if isinstance(i, Mapping))
+    indicators = _indicators_of_json(item, language)
     return ProgramFacts(str(item["id"]), _text(item.get("name")), str(item.get("pillar") or ""),
                         str(item.get("lead") or ""), (_int(period.get("start")), _int(period.get("end"))),
                         _by_source(lines), indicators, tuple(str(i) for i in item.get("former_ids") or []),
                         _by_year([(_int(line.get("year")), str(line.get("source")), _int(line.get("amount")))
                                   for line in written]))
+
+
+def _indicators_of_json(item: Mapping[str, Any], language: str) -> tuple[IndicatorFacts, ...]:
+    """A program's or a pillar's indicators, as ``plan.json`` gives them."""
+    return tuple(IndicatorFacts(_text(i.get("name")).get(language), _text(i.get("unit")).get(language),
+                                {int(year): value for year, value in (i.get("targets") or {}).items()
+                                 if str(year).isdigit()})
+                 for i in item.get("indicators") or [] if isinstance(i, Mapping))
 
 
 def version_of_json(document: Mapping[str, Any], language: str) -> Version:
@@ -247,11 +280,13 @@ def version_of_json(document: Mapping[str, Any], language: str) -> Version:
         programs = [_program_of_json(p, language) for p in document["programs"]]
         agencies = [AgencyFacts(str(a["id"]), _text(a.get("name")), str(a.get("short_name") or a["id"]),
                                 tuple(str(i) for i in a.get("former_ids") or [])) for a in document.get("agencies") or []]
+        pillars = [PillarFacts(str(p["id"]), _text(p.get("name")), _indicators_of_json(p, language))
+                   for p in document.get("pillars") or []]
         plan = document.get("plan") if isinstance(document.get("plan"), Mapping) else {}
     except (KeyError, TypeError, AttributeError) as exc:  # not a Mapping, or a list of something else
         raise ValueError("not a plan.json") from exc
     return Version(str(plan.get("version") or ""), language, {p.id: p for p in programs},
-                   {a.id: a for a in agencies})
+                   {a.id: a for a in agencies}, {p.id: p for p in pillars})
 
 
 def _renames(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, str]:
@@ -278,6 +313,22 @@ def _program_change(before: ProgramFacts, after: ProgramFacts, agencies: Mapping
     lead = agencies.get(before.lead, before.lead)
     return ProgramChange(replace(before, lead=lead), after, sources, targets, renamed,
                          _names(before.name, after.name, language))
+
+
+def _pillar_changes(before: Version, after: Version) -> list[PillarChange]:
+    """The pillars of both versions whose own indicators' targets or names changed, in the current order (an
+    indicator paired as a program's are, :func:`masterplan.indicator_changes.pairs`)."""
+    found = []
+    for pillar in after.pillars.values():
+        then = before.pillars.get(pillar.id)
+        if then is None:
+            continue
+        indicators = pairs(then.indicators, pillar.indicators)
+        targets = [change for old, new in indicators for change in target_changes(old, new)]
+        renamed = [(old.name, new.name) for old, new in indicators if old.name != new.name]
+        if targets or renamed:
+            found.append(PillarChange(pillar, targets, renamed))
+    return found
 
 
 def _merged(old: str, new: str, before: Version, renames: Mapping[str, str]) -> bool:
@@ -314,4 +365,5 @@ def compare(before: Version, after: Version) -> Changes:
         agencies_names_changed=[(then, after.agencies[then.id]) for then in before.agencies.values()
                                 if then.id in after.agencies
                                 and _named_otherwise(then, after.agencies[then.id], after.language)],
+        pillars_changed=_pillar_changes(before, after),
     )

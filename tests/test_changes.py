@@ -204,6 +204,33 @@ def test_a_target_asking_less_than_before_is_marked_easier(tmp_path: Path) -> No
     assert not TargetChange("x", 2024, 10, 5, None).weaker and not TargetChange("x", 2024, None, 5, "up").weaker
 
 
+def test_a_pillars_own_indicator_targets_are_among_the_changes(tmp_path: Path) -> None:
+    """The governance pillar's Indeks SPBE, the plan's headline indicator, cut from 3.5 to 3.2 for 2026 (an easier
+    target, the first thing the DPRD looks for), and its name sharpened: the page of changes, changes.csv, the
+    build's line and the book's table listed programs' targets only. They list the pillar's too."""
+    pillar = "content/pillars/governance.yml"
+    root = write_plan(tmp_path / "plan", FIRST)
+    _build(root)
+    revised = MINI_FILES[pillar].replace("targets: {2022: 2.3, 2026: 3.5}",
+                                         "targets: {2022: 2.3, 2026: 3.2}\n            direction: up").replace(
+        "- name: Indeks SPBE", "- name: Indeks SPBE Kota")
+    assert revised != MINI_FILES[pillar]
+    write_plan(root, {**FIRST, pillar: revised,
+                      "content/plan.yml": MINI_FILES["content/plan.yml"].replace('version: "0.1"', 'version: "0.2"')})
+    output = _build(root)
+    page = (root / "build/site/changes.html").read_text(encoding="utf-8")
+    assert _rows(page, "pillar-targets-table")[1:] == [
+        "Smart Governance Indeks SPBE Kota 2026 3,5 3,2 (lebih ringan dari sebelumnya)"]
+    assert _rows(page, "indicators-table")[1:] == ["Smart Governance Indeks SPBE Kota Indeks SPBE"]
+    assert "pillars: 1 with other indicator targets, 1 with indicators renamed" in output, output
+    with open(root / "build/site/data/changes.csv", encoding="utf-8", newline="") as handle:
+        found = [(r["change"], r["pillar_id"], r["indicator"], r["year"], r["before"], r["after"])
+                 for r in csv.DictReader(handle)]
+    assert found == [("pillar_indicator_renamed", "governance", "Indeks SPBE Kota", "", "Indeks SPBE",
+                      "Indeks SPBE Kota"),
+                     ("pillar_target", "governance", "Indeks SPBE Kota", "2026", "3.5", "3.2")]
+
+
 def test_the_site_shows_what_changed_since_the_previous_version(tmp_path: Path) -> None:
     root, output = _revised(tmp_path)
     site = root / "build/site"

@@ -18,20 +18,21 @@ from masterplan.model import Plan
 #: every kind of row, as ``datapackage.json`` constrains the column ``change``
 KINDS = ("added", "dropped", "name", "renamed", "lead", "pillar", "period", "budget", "budget_by_source",
          "indicator_renamed", "target", "agency_added", "agency_dropped", "agency_merged", "agency_renamed",
-         "agency_name", "budget_by_year")
+         "agency_name", "budget_by_year", "pillar_indicator_renamed", "pillar_target")
 
 COLUMNS: dict[str, list[tuple[str, str]]] = {
     "changes.csv": [
         ("change", ("What changed: added, dropped, name, renamed (the code), lead, pillar, period, budget (a "
                     "program's total), budget_by_source, indicator_renamed, target, agency_added, agency_dropped, "
-                    "agency_merged, agency_renamed (the id), agency_name or budget_by_year (a year's amount from a "
-                    "funding source)")),
+                    "agency_merged, agency_renamed (the id), agency_name, budget_by_year (a year's amount from a "
+                    "funding source), pillar_indicator_renamed or pillar_target (a pillar's own indicator)")),
         ("previous_version", "The version the plan is compared with"),
         ("program_id", "Program code (in the current version; a dropped program's last code); empty for an agency"),
         ("agency_id", "Agency id, for a change of an agency (else empty)"),
+        ("pillar_id", "Pillar id, for a change of a pillar's own indicator (else empty)"),
         ("former_id", "The code or id in the previous version, for a program or an agency renamed (else empty)"),
         ("funding_source", "Funding source, in a row of budget_by_source or budget_by_year (else empty)"),
-        ("indicator", "Indicator name (the current one), in a row of indicator_renamed or target (else empty)"),
+        ("indicator", "Indicator name (the current one), in a row of an indicator renamed or a target (else empty)"),
         ("year", "Year of the target, in a row of target, or of the amount, in a row of budget_by_year (else empty)"),
         ("before", ("The previous value: program name, lead agency id, pillar id, years (2022-2024), indicator "
                     "name, target, or agency name with its short name (else empty)")),
@@ -45,16 +46,17 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
 }
 TITLES = {"changes.csv": "Changes"}
 NOTES = {"changes.csv": ("What changed since the previous version of the plan: a row per program added, dropped, "
-                         "renamed, given a new code or moved, per budget, period, indicator name or target changed, "
-                         "and per agency added, dropped, merged, given a new id or renamed.")}
+                         "renamed, given a new code or moved, per budget, period, indicator name or target changed "
+                         "(a program's or a pillar's), and per agency added, dropped, merged, given a new id or "
+                         "renamed.")}
 
 
 def _row(changes: Changes, change: str, program: str | None = None, *, agency: str | None = None,
-         former: str | None = None, source: str | None = None, indicator: str | None = None,
-         year: int | None = None, before: Any = None, after: Any = None,
+         pillar: str | None = None, former: str | None = None, source: str | None = None,
+         indicator: str | None = None, year: int | None = None, before: Any = None, after: Any = None,
          budget: tuple[int, int] | None = None) -> list[Any]:
     amounts = [budget[0], budget[1], budget[1] - budget[0]] if budget else [None, None, None]
-    return [change, changes.since, program, agency, former, source, indicator, year,
+    return [change, changes.since, program, agency, pillar, former, source, indicator, year,
             None if before is None else str(before), None if after is None else str(after), *amounts]
 
 
@@ -102,6 +104,13 @@ def _rows(plan: Plan) -> Iterator[list[Any]]:
         yield _row(changes, "dropped", program.id, budget=(program.budget, 0))
     for change in changes.changed:
         yield from _program_rows(changes, change)
+    for pillar in changes.pillars_changed:  # the plan's headline indicators
+        for then, now in pillar.indicators_renamed:
+            yield _row(changes, "pillar_indicator_renamed", pillar=pillar.after.id, indicator=now, before=then,
+                       after=now)
+        for target in pillar.targets:
+            yield _row(changes, "pillar_target", pillar=pillar.after.id, indicator=target.indicator,
+                       year=target.year, before=target.before, after=target.after)
     for agency in changes.agencies_added:
         yield _row(changes, "agency_added", agency=agency.id)
     for agency in changes.agencies_dropped:
