@@ -283,6 +283,25 @@ def test_a_fresh_checkout_compares_with_the_plan_json_plan_yml_names(tmp_path: P
 
 
 
+def test_a_fresh_checkout_gets_the_revisions_hints_from_the_plan_json_plan_yml_names(tmp_path: Path) -> None:
+    """A colleague's fresh checkout, or CI, with no build/: the hints of a revision read the last build only, so a
+    program renumbered without former_ids (W410: its published page would tell it was dropped) and a chapter still
+    naming a dropped program (W420) went untold. The published plan.json plan.yml names stands in for the build."""
+    root = write_plan(tmp_path / "plan", FIRST)
+    _build(root)
+    (root / "published").mkdir()
+    shutil.copyfile(root / "build/site/data/plan.json", root / "published/plan-0.1.json")
+    shutil.rmtree(root / "build")
+    chapter = MINI_FILES["content/chapters/01-pendahuluan.md"].replace("termasuk e-Sambat", "termasuk Pasar Daring")
+    write_plan(root, {**FIRST, **SECOND, "content/chapters/01-pendahuluan.md": chapter,
+                      "content/agencies/bpkad.yml": BPKAD.replace("- id: ECO-01\n", "- id: ECO-10\n"),
+                      "content/plan.yml": SECOND["content/plan.yml"].replace(
+                          'version: "0.2"\n', 'version: "0.2"\n        baseline: published/plan-0.1.json\n')})
+    result = CliRunner().invoke(cli, ["validate", str(root)])
+    assert "warning[W410]" in result.output and "ECO-01" in result.output, result.output
+    assert "warning[W420]" in result.output and "Pasar Daring" in result.output, result.output
+
+
 @pytest.mark.parametrize("linked", ["published/plan-0.1.json", "published"])
 def test_a_baseline_linked_out_of_the_plan_folder_is_refused(tmp_path: Path, linked: str) -> None:
     """A link inside the plan folder (the file, or its folder) to a plan.json outside it is refused as ``../`` is:

@@ -23,7 +23,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from masterplan import names_history, output, plan_json, published_plan
+from masterplan import baseline, names_history, output, plan_json, published_plan
 from masterplan.diagnostics import Message, did_you_mean, listing
 from masterplan.folder_reader import YAML_SUFFIXES
 from masterplan.model import Plan
@@ -54,8 +54,12 @@ class LastBuild:
         format this masterplan does not read (:mod:`masterplan.plan_json`)."""
         if self.plan.content is None:
             return {}
+        path = self.plan.content.parent / self.source
+        if self.source == PUBLISHED and not path.is_file() and baseline.problem(self.plan) is None \
+                and (named := baseline.named_path(self.plan)) is not None:
+            path = named  # a fresh checkout, no build yet: the published plan.json plan.yml names (``baseline:``)
         try:
-            with open(self.plan.content.parent / self.source, encoding="utf-8") as handle:
+            with open(path, encoding="utf-8") as handle:
                 return dict(plan_json.checked(json.load(handle)))
         except (OSError, ValueError):
             return {}
@@ -80,6 +84,12 @@ class LastBuild:
                                     and isinstance(item.get("id"), str) and isinstance(item.get("lead"), str)
                                     } if isinstance(items, list) else {}
         return self._known["leads"].get(program)  # type: ignore[no-any-return]
+
+    def ids(self, kind: str) -> set[str]:
+        """The ids of the last build's ``kind`` ("programs" or "agencies")."""
+        items = self._published.get(kind)
+        return {item["id"] for item in items if isinstance(item, dict) and isinstance(item.get("id"), str)} \
+            if isinstance(items, list) else set()
 
     def names(self, kind: str) -> dict[str, str]:
         """id → name in the plan's language, of the last build's ``kind`` ("programs" or "agencies")."""
@@ -217,11 +227,19 @@ class LastBuild:
 
 def published_pages(plan: Plan, folder: Path) -> set[str]:
     """The ids of the pages in ``folder`` (:data:`PUBLISHED_AGENCIES`…) the last build published, and the published
-    plan a revision started from, which a draft build of the revision dropped already; none without a build."""
+    plan a revision started from, which a draft build of the revision dropped already. Without a build (a fresh
+    checkout), the programs' and agencies' of the published plan.json plan.yml names (``baseline:``)."""
     if plan.content is None:
         return set()
-    return published_plan.pages_in(plan.content.parent / folder) | published_plan.pages(plan.content.parent,
-                                                                                          folder.name)
+    found = published_plan.pages_in(plan.content.parent / folder) | published_plan.pages(plan.content.parent,
+                                                                                           folder.name)
+    if found or (plan.content.parent / PUBLISHED).is_file() or folder.name not in _KINDS:
+        return found
+    return Unknown.of(plan).last.ids(_KINDS[folder.name])
+
+
+#: the pages of a folder of the site, by the list of plan.json that names them
+_KINDS = {"program": "programs", "agency": "agencies"}
 
 
 def absorbed(partner: str, lead: str) -> Message:
