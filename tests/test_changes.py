@@ -302,6 +302,24 @@ def test_a_fresh_checkout_gets_the_revisions_hints_from_the_plan_json_plan_yml_n
     assert "warning[W420]" in result.output and "Pasar Daring" in result.output, result.output
 
 
+def test_an_agencys_old_address_names_it_as_the_published_site_did(tmp_path: Path) -> None:
+    """BPKAD merged into Diskominfo in version 0.2 (diskominfo's former_ids: [bpkad]): agency/bpkad.html was titled
+    "Perangkat Daerah bpkad kini Diskominfo … Alamat halaman … telah berubah", a bare id and a move. It names the
+    agency as version 0.1 did, and says it merged."""
+    root = write_plan(tmp_path / "plan", FIRST)
+    _build(root)
+    programs = BPKAD.split("programs:\n", 1)[1]
+    merged = (MINI_FILES["content/agencies/diskominfo.yml"].replace("kind: dinas", "kind: dinas\n        former_ids: [bpkad]")
+              .replace("            partners: [bpkad]\n", "").rstrip(" ") + programs)
+    (root / "content/agencies/bpkad.yml").unlink()
+    write_plan(root, {**FIRST, "content/agencies/bpkad.yml": None, "content/agencies/diskominfo.yml": merged,
+                      "content/plan.yml": SECOND["content/plan.yml"]})
+    _build(root)
+    old = _text((root / "build/site/agency/bpkad.html").read_text(encoding="utf-8"))
+    assert "Perangkat Daerah BPKAD telah digabung ke Diskominfo" in old, old
+    assert "BPKAD telah digabung ke Diskominfo, yang kini menjalankan tugasnya" in old, old
+
+
 @pytest.mark.parametrize("linked", ["published/plan-0.1.json", "published"])
 def test_a_baseline_linked_out_of_the_plan_folder_is_refused(tmp_path: Path, linked: str) -> None:
     """A link inside the plan folder (the file, or its folder) to a plan.json outside it is refused as ``../`` is:
