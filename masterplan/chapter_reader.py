@@ -81,10 +81,10 @@ def read_named(path: Path, file: str, language: str, written_in: str | None, slu
 
 def read_translation(path: Path, file: str, chapter: Chapter, into: str | None = None,
                      ) -> tuple[Chapter | None, list[Diagnostic]]:
-    """``chapter`` as its translation ``path`` (``01-pendahuluan.en.md``, in the edition's language, or in ``into``, another
-    edition's, read for the checks) writes it: the
-    translation's title, text and signature; the chapter's id, order, part and generated parts, which a translation
-    that says otherwise is told of (W537). A translation that cannot be read leaves the chapter as written."""
+    """``chapter`` as its translation ``path`` writes it (``01-pendahuluan.en.md``, in the edition's language, or in
+    ``into``, another edition's, read for the checks): the translation's title, text and signature; the chapter's
+    id, order, part and generated parts, which a translation that says otherwise is told of (W537). A translation
+    that cannot be read leaves the chapter as written."""
     front, problems = _front_matter(path, file)
     if front is None:
         return None, problems
