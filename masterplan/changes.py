@@ -306,13 +306,20 @@ def _program_change(before: ProgramFacts, after: ProgramFacts, agencies: Mapping
     sources = {source: (before.by_source.get(source, 0), after.by_source.get(source, 0))
                for source in dict.fromkeys([*before.by_source, *after.by_source])
                if before.by_source.get(source, 0) != after.by_source.get(source, 0)}
-    indicators = pairs(before.indicators, after.indicators)
-    targets = [change for then, now in indicators for change in target_changes(then, now)]
-    renamed = [(then.name, now.name) for then, now in indicators if then.name != now.name]
+    targets, renamed = _indicator_changes(before.indicators, after.indicators)
     # the lead as the current plan names it: an agency renamed since is not a program moved
     lead = agencies.get(before.lead, before.lead)
     return ProgramChange(replace(before, lead=lead), after, sources, targets, renamed,
                          _names(before.name, after.name, language))
+
+
+def _indicator_changes(before: tuple[IndicatorFacts, ...], after: tuple[IndicatorFacts, ...],
+                       ) -> tuple[list[TargetChange], list[tuple[str, str]]]:
+    """The targets changed and the indicators renamed (name then, name now) of a program's or a pillar's indicators,
+    paired by :func:`masterplan.indicator_changes.pairs`."""
+    indicators = pairs(before, after)
+    return ([change for then, now in indicators for change in target_changes(then, now)],
+            [(then.name, now.name) for then, now in indicators if then.name != now.name])
 
 
 def _pillar_changes(before: Version, after: Version) -> list[PillarChange]:
@@ -323,9 +330,7 @@ def _pillar_changes(before: Version, after: Version) -> list[PillarChange]:
         then = before.pillars.get(pillar.id)
         if then is None:
             continue
-        indicators = pairs(then.indicators, pillar.indicators)
-        targets = [change for old, new in indicators for change in target_changes(old, new)]
-        renamed = [(old.name, new.name) for old, new in indicators if old.name != new.name]
+        targets, renamed = _indicator_changes(then.indicators, pillar.indicators)
         if targets or renamed:
             found.append(PillarChange(pillar, targets, renamed))
     return found

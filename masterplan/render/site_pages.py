@@ -218,12 +218,15 @@ def moved_pages(plan: Plan, _: Translate) -> Iterator[Page]:
         for former in program.former_ids:
             yield _moved(f"program/{former}.html", program, _("Program {old} is now {new}", old=former, new=program.id),
                          _("This program's address has changed. Its page is now:"))
-    before = baseline.previous(plan) if any(agency.former_ids for agency in plan.agencies) else None
+    # each former id as the previous version named it (Diskop-UM), and whether it merged: the page of changes' reading
+    changed = baseline.changes(plan) if any(agency.former_ids for agency in plan.agencies) else None
+    merged = {then.id: then for then, _ in changed.agencies_merged} if changed else {}
+    renamed = {then.id: then for then, _ in changed.agencies_renamed} if changed else {}
     for agency in plan.agencies:
         for former in agency.former_ids:
-            then = before.agencies.get(former) if before is not None else None
-            old = then.short_name if then is not None else former  # as the published site named it: Diskop-UM
-            if before is not None and (agency.id in before.agencies or len(agency.former_ids) > 1):  # merged
+            then = merged.get(former) or renamed.get(former)
+            old = then.short_name if then is not None else former
+            if former in merged:
                 yield _moved(f"agency/{former}.html", agency,
                              _("Agency {old} has merged into {new}", old=old, new=agency.short_name),
                              _("{old} has merged into {new}, which now does its work. Its page is:", old=old,
