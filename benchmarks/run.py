@@ -83,6 +83,15 @@ def measure(command: list[str], repeat: int = 1, cwd: Path | None = None, env: d
     return best
 
 
+#: the reference the PDF's ``--jobs 1`` is measured against: the same build, but its print HTML laid out by
+#: WeasyPrint in one pass (``BuildOptions(jobs=SINGLE_PASS)``, the single-pass renderer the tests compare the
+#: joined book with), no parts, no cache; a cold process as the CLI's
+ONE_PASS = [sys.executable, "-c", (
+    "import sys; from pathlib import Path; from masterplan.build import BuildOptions, run; "
+    "from masterplan.render.pdf import SINGLE_PASS; "
+    "sys.exit(0 if run(Path(sys.argv[1]), BuildOptions(site=False, cache=False, jobs=SINGLE_PASS)).ok else 1)")]
+
+
 def edit_one_program(root: Path, mark: str) -> str:
     """Rename the last program of the last agency file (text edit, as a person would); returns its id."""
     path = max((root / "content" / "agencies").glob("*.yml"))
@@ -146,14 +155,24 @@ def bench_scale(scale: str, work: Path, args: argparse.Namespace, rows: dict[str
     put("preview: edit → page rewritten (warm)", preview_seconds(root, edited))
     if args.pdf and scale in args.pdf_scales:
         jobs = ["1", str(os.cpu_count() or 1)] if pdf_jobs_supported() else [""]
+        # first: the part cache the edits below reuse is then the one --jobs N wrote
+        alone = measure([*ONE_PASS, plan]) if "1" in jobs else None
+        full: dict[str, Run] = {}
         for job in jobs:
             flags = ["--jobs", job, "--no-cache"] if job else []
-            pdf = measure([*PYTHON, "build", "--no-site", *flags, plan])
+            pdf = full[job] = measure([*PYTHON, "build", "--no-site", *flags, plan])
             label = f"PDF build, full (--jobs {job})" if job else "PDF build, full"
             put(label, seconds(pdf))
             put(f"PDF peak memory{f' (--jobs {job})' if job else ''}", f"{pdf.peak_mb:.0f} MB")
             pages = re.search(r"PDF: (\d+) pages", pdf.output)
             put("PDF pages", pages.group(1) if pages else "?")
+        if len(full) == 2 and all(run.ok for run in full.values()):
+            put(f"PDF --jobs {jobs[1]} ÷ --jobs 1 (speed-up)", f"{full['1'].seconds / full[jobs[1]].seconds:.2f}×")
+        if alone is not None:
+            put("WeasyPrint alone: one pass over the same print HTML", seconds(alone))
+            put("WeasyPrint alone, peak memory", f"{alone.peak_mb:.0f} MB")
+            if alone.ok and full["1"].ok:
+                put("PDF --jobs 1 ÷ WeasyPrint alone", f"{full['1'].seconds / alone.seconds:.2f}×")
         before = {path: path.read_bytes() for path in (root / "content" / "agencies").glob("*.yml")}
         edit_one_program(root, "revisi 2")
         put("PDF build after one-program edit", seconds(measure([*PYTHON, "build", "--no-site", plan])))
