@@ -138,6 +138,7 @@ def _what_changed(found: Changes) -> Message:
         ("{count} moved to another pillar", len(found.pillar_moved)),
         ("{count} moved to another lead agency", len(found.lead_moved)),
         ("{count} with other implementation years", len(found.period_changed)),
+        ("{count} with another status", len(found.status_changed)),
         ("{count} with indicators renamed", len(found.indicators_renamed)),
         ("{count} with other indicator targets", len(found.targets_changed))])])
     pillars = _counted([("{count} with other indicator targets", len([c for c in found.pillars_changed if c.targets])),

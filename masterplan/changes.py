@@ -1,15 +1,15 @@
 """What changed between two versions of a plan: the model of "Perubahan sejak versi X", no rendering in it.
 
-Both versions are reduced to the same small :class:`Version` (programs and agencies by id, with what a reader of
-the change list compares: name, pillar, lead agency, period, budget by funding source, indicators' targets): the
+Both versions are reduced to the same small :class:`Version` (programs and agencies by id, with what a reader of the
+change list compares: name, pillar, lead agency, period, status, budget by funding source, indicators' targets): the
 previous one from its open data (``plan.json``, :func:`version_of_json`), the current one from the model
 (:func:`version_of_plan`). :func:`compare` lists programs added, dropped, renamed (a program whose ``former_ids``
 holds a code the previous version had) and changed (its name among what may change, compared in the plan's
-language), and agencies added, dropped, renamed (a new id taking over an old one), merged (an old id taken over by an
-agency the previous version had too, or by one taking over several) and given another name or short name under the
-same id. A program's indicators
-are paired by name, else by place and unit (:mod:`masterplan.indicator_changes`): one renamed is listed as such, its
-targets compared. Every amount is a whole rupiah total of budget lines, as a program's page adds them up.
+language), and agencies added, dropped, renamed (a new id taking over an old one), merged (an old id taken over by
+an agency the previous version had too, or by one taking over several) and given another name or short name under
+the same id. A program's indicators are paired by name, else by place and unit
+(:mod:`masterplan.indicator_changes`): one renamed is listed as such, its targets compared. Every amount is a whole
+rupiah total of budget lines, as a program's page adds them up.
 """
 
 from __future__ import annotations
@@ -43,6 +43,7 @@ class ProgramFacts:
     indicators: tuple[IndicatorFacts, ...]  #: in the program's order
     former_ids: tuple[str, ...] = ()
     by_year: dict[tuple[int, str], int] = field(default_factory=dict)  #: (year, funding source) → whole rupiah
+    status: str = ""  #: planned, ongoing or done; empty in a plan.json that does not say
 
     @property
     def budget(self) -> int:
@@ -114,6 +115,12 @@ class ProgramChange:
         return self.after.budget - self.before.budget
 
     @property
+    def status_changed(self) -> bool:
+        """Whether the program's status changed (planned → ongoing → done); not when the previous version's open
+        data does not say."""
+        return bool(self.before.status) and self.before.status != self.after.status
+
+    @property
     def pillar_moved(self) -> bool:
         return self.before.pillar != self.after.pillar
 
@@ -140,7 +147,7 @@ class ProgramChange:
     @property
     def changed(self) -> bool:
         return (self.renamed or self.name_changed or self.pillar_moved or self.lead_moved or self.period_changed
-                or self.budget_changed or bool(self.targets) or bool(self.indicators_renamed))
+                or self.budget_changed or bool(self.targets) or bool(self.indicators_renamed) or self.status_changed)
 
 
 @dataclass
@@ -182,6 +189,10 @@ class Changes:
     @property
     def period_changed(self) -> list[ProgramChange]:
         return [change for change in self.changed if change.period_changed]
+
+    @property
+    def status_changed(self) -> list[ProgramChange]:
+        return [change for change in self.changed if change.status_changed]
 
     @property
     def targets_changed(self) -> list[ProgramChange]:
@@ -226,7 +237,7 @@ def _facts(program: Program, language: str) -> ProgramFacts:
                         (program.period.start, program.period.end),
                         _by_source([(line.source, line.amount) for line in program.budget]),
                         tuple(_indicator_facts(i, language) for i in program.indicators), tuple(program.former_ids),
-                        _by_year([(line.year, line.source, line.amount) for line in program.budget]))
+                        _by_year([(line.year, line.source, line.amount) for line in program.budget]), program.status)
 
 
 def _indicator_facts(indicator: Indicator, language: str) -> IndicatorFacts:
@@ -260,7 +271,7 @@ def _program_of_json(item: Mapping[str, Any], language: str) -> ProgramFacts:
                         str(item.get("lead") or ""), (_int(period.get("start")), _int(period.get("end"))),
                         _by_source(lines), indicators, tuple(str(i) for i in item.get("former_ids") or []),
                         _by_year([(_int(line.get("year")), str(line.get("source")), _int(line.get("amount")))
-                                  for line in written]))
+                                  for line in written]), str(item.get("status") or ""))
 
 
 def _indicators_of_json(item: Mapping[str, Any], language: str) -> tuple[IndicatorFacts, ...]:

@@ -231,6 +231,43 @@ def test_a_pillars_own_indicator_targets_are_among_the_changes(tmp_path: Path) -
                      ("pillar_target", "governance", "Indeks SPBE Kota", "2026", "3.5", "3.2")]
 
 
+def test_a_programs_status_moving_on_is_among_the_changes(tmp_path: Path) -> None:
+    """The five-year revision marks e-Sambat done (it was ongoing): what has started and what is finished is what the
+    council reads a revision for, and the page of changes, changes.csv, the build's line and the book's table listed
+    no status. They do; a previous plan.json that gives no status (an older export) reports none."""
+    from pdf_reading import page_texts
+    closing = MINI_FILES["content/chapters/01-pendahuluan.md"].replace("title: Pendahuluan\n",
+                                                                        "title: Pendahuluan\n        generated: changes\n")
+    root = write_plan(tmp_path / "plan", {**FIRST, "content/chapters/01-pendahuluan.md": closing})
+    _build(root)
+    agency = "content/agencies/diskominfo.yml"
+    done = MINI_FILES[agency].replace("status: ongoing", "status: done")
+    assert done != MINI_FILES[agency]
+    write_plan(root, {**FIRST, agency: done, "content/chapters/01-pendahuluan.md": closing,
+                      "content/plan.yml": MINI_FILES["content/plan.yml"].replace('version: "0.1"', 'version: "0.2"')})
+    result = CliRunner().invoke(cli, ["build", str(root), "--no-search"])
+    assert result.exit_code == 0, result.output
+    assert "programs 0 new, 0 dropped, 0 with another budget, 1 with another status;" in result.output
+    page = (root / "build/site/changes.html").read_text(encoding="utf-8")
+    assert re.search(r'<h2 id="statuses">Program yang berganti status</h2>', page)
+    assert _rows(page, "statuses-table")[1:] == ["GOV-01 e-Sambat (Media Sambat Masyarakat) berjalan selesai"]
+    with open(root / "build/site/data/changes.csv", encoding="utf-8", newline="") as handle:
+        found = [(r["change"], r["program_id"], r["before"], r["after"]) for r in csv.DictReader(handle)]
+    assert found == [("status", "GOV-01", "ongoing", "done")]
+    text = re.sub(r"\s+", " ", " ".join(page_texts(root / "build/masterplan.pdf")))
+    assert "GOV-01 e-Sambat (Media Sambat Masyarakat) Status berjalan selesai" in text
+    published = json.loads((root / "build/site/data/plan.json").read_text(encoding="utf-8"))
+    plan, _ = load(root)
+    assert plan is not None
+    for program in published["programs"]:
+        program["status"] = "planned"
+    assert [c.after.id for c in compare(version_of_json(published, "id"), version_of_plan(plan)).status_changed] \
+        == ["GOV-01"]
+    for program in published["programs"]:
+        del program["status"]
+    assert not compare(version_of_json(published, "id"), version_of_plan(plan))
+
+
 def test_the_site_shows_what_changed_since_the_previous_version(tmp_path: Path) -> None:
     root, output = _revised(tmp_path)
     site = root / "build/site"

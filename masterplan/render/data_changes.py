@@ -18,14 +18,15 @@ from masterplan.model import Plan
 #: every kind of row, as ``datapackage.json`` constrains the column ``change``
 KINDS = ("added", "dropped", "name", "renamed", "lead", "pillar", "period", "budget", "budget_by_source",
          "indicator_renamed", "target", "agency_added", "agency_dropped", "agency_merged", "agency_renamed",
-         "agency_name", "budget_by_year", "pillar_indicator_renamed", "pillar_target")
+         "agency_name", "budget_by_year", "pillar_indicator_renamed", "pillar_target", "status")
 
 COLUMNS: dict[str, list[tuple[str, str]]] = {
     "changes.csv": [
         ("change", ("What changed: added, dropped, name, renamed (the code), lead, pillar, period, budget (a "
                     "program's total), budget_by_source, indicator_renamed, target, agency_added, agency_dropped, "
                     "agency_merged, agency_renamed (the id), agency_name, budget_by_year (a year's amount from a "
-                    "funding source), pillar_indicator_renamed or pillar_target (a pillar's own indicator)")),
+                    "funding source), pillar_indicator_renamed or pillar_target (a pillar's own indicator), status "
+                    "(planned, ongoing or done)")),
         ("previous_version", "The version the plan is compared with"),
         ("program_id", "Program code (in the current version; a dropped program's last code); empty for an agency"),
         ("agency_id", "Agency id, for a change of an agency (else empty)"),
@@ -34,8 +35,8 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
         ("funding_source", "Funding source, in a row of budget_by_source or budget_by_year (else empty)"),
         ("indicator", "Indicator name (the current one), in a row of an indicator renamed or a target (else empty)"),
         ("year", "Year of the target, in a row of target, or of the amount, in a row of budget_by_year (else empty)"),
-        ("before", ("The previous value: program name, lead agency id, pillar id, years (2022-2024), indicator "
-                    "name, target, or agency name with its short name (else empty)")),
+        ("before", ("The previous value: program name, lead agency id, pillar id, years (2022-2024), status, "
+                    "indicator name, target, or agency name with its short name (else empty)")),
         ("after", "The current value, as before"),
         ("budget_before", "Indicative budget in the previous version, whole rupiah (0 for a program added)"),
         ("budget_after", "Indicative budget in the current version, whole rupiah (0 for a program dropped)"),
@@ -46,9 +47,9 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
 }
 TITLES = {"changes.csv": "Changes"}
 NOTES = {"changes.csv": ("What changed since the previous version of the plan: a row per program added, dropped, "
-                         "renamed, given a new code or moved, per budget, period, indicator name or target changed "
-                         "(a program's or a pillar's), and per agency added, dropped, merged, given a new id or "
-                         "renamed.")}
+                         "renamed, given a new code or moved, per budget, period, status, indicator name or target "
+                         "changed (a program's or a pillar's), and per agency added, dropped, merged, given a new id "
+                         "or renamed.")}
 
 
 def _row(changes: Changes, change: str, program: str | None = None, *, agency: str | None = None,
@@ -81,6 +82,8 @@ def _program_rows(changes: Changes, change: ProgramChange) -> Iterator[list[Any]
         yield _row(changes, "pillar", after.id, before=before.pillar, after=after.pillar)
     if change.period_changed:
         yield _row(changes, "period", after.id, before=_years(before), after=_years(after))
+    if change.status_changed:
+        yield _row(changes, "status", after.id, before=before.status, after=after.status)
     if change.budget_changed:
         yield _row(changes, "budget", after.id, budget=(before.budget, after.budget))
         for source, amounts in change.sources.items():
