@@ -135,15 +135,14 @@ def _untranslated(plan: Plan, staging: output.Staging) -> list[Message]:
     """The list of the texts the edition prints in another language, beside the book (:mod:`masterplan.translations`),
     and the line that says so; a list an earlier build left is removed once it is empty, or of another language."""
     missing = plan.untranslated
-    said = missing.said() if missing is not None else None
-    written = translations.LIST.format(language=missing.language) if said is not None else None
+    written = missing.worksheet() if missing is not None else None
     for earlier in staging.build_dir.glob(translations.LIST.format(language="*")):
         if earlier.name != written:
             staging.drop(earlier.name)
-    if said is None or written is None:
-        return []
-    staging.path(written).write_text(missing.csv(), encoding="utf-8")
-    return [said]
+    if missing is not None and written is not None:
+        staging.path(written).write_text(missing.csv(), encoding="utf-8")
+    said = missing.said() if missing is not None else None
+    return [said] if said is not None else []
 
 
 def _run(root: Path, options: BuildOptions, cache: FileCache | None) -> BuildResult:

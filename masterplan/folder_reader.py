@@ -31,6 +31,7 @@ from masterplan.leftovers import has_twin, hidden_ending
 from masterplan.located import LocatedList, LocatedMap
 from masterplan.model import DEFAULT_LANGUAGE
 from masterplan.schema_defs import SLUG
+from masterplan.translation_catalog import Catalog
 from masterplan.values import Text
 
 #: the folder of a plan folder that holds what the plan says (plan.yml, pillars/, agencies/, chapters/…)
@@ -59,6 +60,8 @@ class FolderReader:
         self.report = Report()
         self.language = DEFAULT_LANGUAGE
         self.written_in: str | None = None  #: plan.yml's written_in, when it gives one
+        #: the translator's catalog for an edition in another language (:mod:`masterplan.translation_catalog`)
+        self.catalog: Catalog | None = None
         #: each file read whole, with its kind: where an edition's translations are looked for (:mod:`translations`)
         self.documents: list[tuple[str, LocatedMap]] = []
 
@@ -145,8 +148,10 @@ class FolderReader:
             self.report.unreadable.add(ANY_PROGRAM)
 
     def text(self, raw: Any) -> Text:
-        """A text as a file gives it, in the plan's language (plain text: in the language plan.yml writes in)."""
-        return Text.of(raw, self.language, self.written_in)
+        """A text as a file gives it, in the plan's language (plain text: in the language plan.yml writes in),
+        with the translator's catalog's translation where it has none of its own."""
+        text = Text.of(raw, self.language, self.written_in)
+        return text if self.catalog is None else self.catalog.translated(text)
 
     def where(self, data: LocatedMap) -> dict[str, Position]:
         """Positions of each field, of each item of a list field as ``name[index]``, and of each block of

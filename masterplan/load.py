@@ -23,6 +23,7 @@ from masterplan.names_for_ids import named_for_ids
 from masterplan.pillar_reader import read_pillar
 from masterplan.plan_parts import Chapter
 from masterplan.plan_reader import read_plan
+from masterplan.translation_catalog import Catalog
 
 
 def _summary_text(reader: FolderReader, path: Path) -> Chapter | None:
@@ -117,7 +118,18 @@ def load(root: Path, cache: FileCache | None = None) -> tuple[Plan | None, Repor
         plan.analysis = analysis.read(plan, content, reader.report, reader.name, reader.inside, reader.written_in,
                                       plan.translations)
     plan.left_out = agency_reader.left_out
+    if (catalog := reader.catalog) is not None:  # the translator's, for the chapters' titles and signatures too
+        plan.chapters, plan.analysis = ([_catalogued(c, catalog) for c in chapters]
+                                        for chapters in (plan.chapters, plan.analysis))
+        plan.summary_text = plan.summary_text and _catalogued(plan.summary_text, catalog)
+        reader.report.extend(catalog.unused())
     plan.link()
     if plan.language != plan.written_in:  # an edition in another language: what it lacks in its own
-        plan.untranslated = translations.missing(plan, reader.documents)
+        plan.untranslated = translations.missing(plan, reader.documents, catalog)
     return plan, reader.report
+
+
+def _catalogued(chapter: Chapter, catalog: Catalog) -> Chapter:
+    """``chapter`` with the catalog's translations of its title and its signature's role, where it has none."""
+    signed = chapter.signed and replace(chapter.signed, role=catalog.translated(chapter.signed.role))
+    return replace(chapter, title=catalog.translated(chapter.title), signed=signed)

@@ -11,9 +11,10 @@ import datetime
 import re
 from pathlib import Path
 
+from masterplan import translation_catalog
 from masterplan.dates import spelt_date
 from masterplan.diagnostics import Message, Position, error
-from masterplan.folder_reader import CONTENT, FolderReader
+from masterplan.folder_reader import CONTENT, FolderReader, outside_error
 from masterplan.funding_sources import DEFAULT_FUNDING_SOURCES
 from masterplan.located import LocatedList, LocatedMap, as_written
 from masterplan.model import DEFAULT_LANGUAGE, Plan
@@ -36,6 +37,7 @@ def read_plan(reader: FolderReader, path: Path) -> Plan | None:
         return None
     reader.language = data.get("language", DEFAULT_LANGUAGE)
     reader.written_in = data.get("written_in")
+    _catalog(reader, path.parent)
     period = data["period"]
     city = data["city"]
     where = reader.where(data)
@@ -75,6 +77,20 @@ def read_plan(reader: FolderReader, path: Path) -> Plan | None:
         baseline=(data.get("baseline") or "").strip() or None,
         errors_when_final=_codes(data.get("errors_when_final")),
     )
+
+
+def _catalog(reader: FolderReader, content: Path) -> None:
+    """The translator's catalog of an edition in another language than the plan is written in, set on the reader
+    before it reads a text (plan.yml's own among them)."""
+    written_in = reader.written_in or reader.language
+    path = content / translation_catalog.NAME.format(language=reader.language)
+    if reader.language == written_in or not path.is_file():
+        return
+    if not reader.inside(path):
+        reader.report.add(outside_error(reader.name(path)))
+        return
+    reader.catalog, problems = translation_catalog.read(path, reader.name(path), reader.language, written_in)
+    reader.report.extend(problems)
 
 
 def _revision(reader: FolderReader, data: LocatedMap) -> Revision:

@@ -22,6 +22,7 @@ from masterplan.plan_parts import Chapter
 from masterplan.render.data_notes import csv_table
 from masterplan.schema import DOCUMENTS
 from masterplan.schema_defs import DEFS
+from masterplan.translation_catalog import NAME, Catalog, key
 
 TEXTS = ("text", "name")  #: the schema's kinds of human-readable text, written plain or per language
 LIST = "untranslated-{language}.csv"  #: the list, in build/, for the edition's language
@@ -48,25 +49,46 @@ class Missing:
         """The build's line on it; None when the edition has everything in its language."""
         if not self.texts and not self.chapters:
             return None
+        if not self.texts:  # every text translated: no worksheet (:meth:`worksheet`)
+            return Message("Without a version in this edition's language ({language}), printed as written: chapters "
+                           "{chapters}; a chapter's translation goes beside its chapter (01-pendahuluan.{language}.md)",
+                           chapters=len(self.chapters), language=self.language)
         return Message("Without a version in this edition's language ({language}), printed as written: texts of the "
-                       "plan {texts}, chapters {chapters}; the texts are listed in build/{list}, and a chapter's "
-                       "translation goes beside its chapter (01-pendahuluan.{language}.md)",
-                       texts=len(self.texts), chapters=len(self.chapters), language=self.language,
-                       list=LIST.format(language=self.language))
+                       "plan {texts}, chapters {chapters}; the texts are listed in build/{list}: its {language} "
+                       "column filled in and saved as content/{catalog}, it translates them; a chapter's translation "
+                       "goes beside its chapter (01-pendahuluan.{language}.md)",
+                       texts=len(self.distinct()), chapters=len(self.chapters), language=self.language,
+                       list=LIST.format(language=self.language), catalog=NAME.format(language=self.language))
+
+    def distinct(self) -> dict[str, list[Untranslated]]:
+        """The texts by what they read (:func:`masterplan.translation_catalog.key`), each with the places that
+        print it, in the order first met."""
+        found: dict[str, list[Untranslated]] = {}
+        for text in self.texts:
+            found.setdefault(key(text.text), []).append(text)
+        return found
+
+    def worksheet(self) -> str | None:
+        """The name of the list in build/, None when every text has a version in the edition's language."""
+        return LIST.format(language=self.language) if self.texts else None
 
     def csv(self) -> str:
         """The list as a spreadsheet opens it, written as the open data's tables are (their texts guarded: a text
-        starting "=HYPERLINK(" is no formula), with a mark that tells Excel it is UTF-8: file, line, field, text, and
-        an empty column for the translation."""
-        rows = ([text.position.file, text.position.line, text.field, text.text, ""] for text in self.texts)
-        return "\ufeff" + csv_table(["file", "line", "field", "text", self.language], rows)
+        starting "=HYPERLINK(" is no formula), with a mark that tells Excel it is UTF-8: a row per text, at the first
+        of its places (file, line, field), how many places print it, the text, and an empty column for the
+        translation, which the translator's catalog reads (:mod:`masterplan.translation_catalog`)."""
+        rows = ([places[0].position.file, places[0].position.line, places[0].field, len(places), places[0].text, ""]
+                for places in self.distinct().values())
+        return "\ufeff" + csv_table(["file", "line", "field", "places", "text", self.language], rows)
 
 
-def missing(plan: Plan, documents: list[tuple[str, LocatedMap]]) -> Missing:
-    """What ``plan`` lacks in its language, ``documents`` being its files as read, each with its kind."""
+def missing(plan: Plan, documents: list[tuple[str, LocatedMap]], catalog: Catalog | None = None) -> Missing:
+    """What ``plan`` lacks in its language, ``documents`` being its files as read, each with its kind, less what
+    the translator's ``catalog`` translates."""
     language, written_in = plan.language, plan.written_in
     texts = [found for kind, data in documents
-             for found in _walk(data, DOCUMENTS[kind], data.position, (), language, written_in)]
+             for found in _walk(data, DOCUMENTS[kind], data.position, (), language, written_in)
+             if catalog is None or not catalog.knows(found.text)]
     chapters = [*plan.chapters, *([plan.summary_text] if plan.summary_text else []), *plan.analysis]
     texts += [Untranslated(chapter.position, f"{chapter.id} › title", str(chapter.title)) for chapter in chapters
               if language not in chapter.title.values]

@@ -33,21 +33,23 @@ def test_an_english_edition_lists_what_it_prints_in_indonesian(make_plan: Callab
     raw = listed.read_bytes()
     assert raw.startswith("\ufeff".encode())  # Excel reads it as UTF-8
     rows = list(csv.DictReader(raw.decode("utf-8-sig").splitlines()))
-    assert list(rows[0]) == ["file", "line", "field", "text", "en"]
+    assert list(rows[0]) == ["file", "line", "field", "places", "text", "en"]
     summary = next(row for row in rows if row["field"] == "programs › GOV-01 › summary")
     lines = (root / AGENCY).read_text(encoding="utf-8").splitlines()
     assert summary["file"] == AGENCY and "Aduan warga ditanggapi" in lines[int(summary["line"]) - 1]
     assert summary["text"] == "Aduan warga ditanggapi dalam 10 menit." and summary["en"] == ""
-    assert {"programs › GOV-01 › indicators › 1 › name", "programs › GOV-01 › indicators › 1 › unit"} <= {
-        row["field"] for row in rows if row["file"] == AGENCY}
+    assert "programs › GOV-01 › indicators › 1 › name" in {row["field"] for row in rows if row["file"] == AGENCY}
+    # a text written in several places is one row, at the first of them: the unit of GOV-01's and ECO-01's indicators
+    assert [(row["field"], row["places"]) for row in rows if row["text"] == "persen"] == [
+        ("programs › ECO-01 › indicators › 1 › unit", "2")]
     assert not any(row["field"] == "programs › GOV-01 › name" for row in rows)  # it has its English name
     formula = next(row for row in rows if row["field"] == "programs › GOV-01 › description")
     assert formula["text"].startswith("'=HYPERLINK(")  # an agency's text is no formula in the translator's Excel
     assert not any(row["field"] in ("short_name", "id", "kind") for row in rows)  # codes and proper names are no texts
     said = next(line for line in (out + err).splitlines() if "untranslated-en.csv" in line)
     assert f"texts of the plan {len(rows)}, chapters " in said and said.endswith(
-        "listed in build/untranslated-en.csv, and a chapter's translation goes beside its chapter "
-        "(01-pendahuluan.en.md)")
+        "listed in build/untranslated-en.csv: its en column filled in and saved as content/translations.en.csv, it "
+        "translates them; a chapter's translation goes beside its chapter (01-pendahuluan.en.md)")
     # the Indonesian edition prints every text as written: no line, and the list of the English one is gone
     write_plan(root, {"content/plan.yml": MINI_FILES["content/plan.yml"]})
     code, out, err = invoke("build", str(root), "--no-pdf", "--no-search")
@@ -85,3 +87,102 @@ def test_the_english_sites_header_names_the_plan_in_english(make_plan: Callable[
         "title: {id: Masterplan Smart City Kota Contoh 2022–2026, en: Kota Contoh Smart City Blueprint 2022–2026}")})
     code, out, err = invoke("build", str(root), "--no-pdf", "--no-search")
     assert code == 0 and header() == "Smart City Blueprint", out + err
+
+
+def _filled(root: Path, translations: dict[str, str], delimiter: str = ";") -> list[dict[str, str]]:
+    """The worksheet of the last build, its en column filled in where ``translations`` has the text, saved as the
+    catalog as Excel set to Indonesian saves it (UTF-8 with its mark, cells apart by semicolons); its rows."""
+    with (root / "build" / "untranslated-en.csv").open(encoding="utf-8-sig", newline="") as listed:
+        rows = list(csv.DictReader(listed))
+    for row in rows:
+        row["en"] = translations.get(row["text"], "")
+    with (root / "content" / "translations.en.csv").open("w", encoding="utf-8-sig", newline="") as catalog:
+        writer = csv.DictWriter(catalog, fieldnames=list(rows[0]), delimiter=delimiter, lineterminator="\r\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    return rows
+
+
+def test_the_worksheet_filled_in_and_saved_in_content_translates_the_texts(make_plan: Callable[..., Path]) -> None:
+    """The translator filled in the worksheet's en column, and nothing read it back: her 700 translations were to be
+    typed into 31 agencies' files, which the agencies then sent again without them. Saved as
+    content/translations.en.csv, the worksheet now translates each text it lists, wherever it is written ("persen",
+    a unit of two programs, once); the book, the site and the open data print the translations, and the next
+    worksheet lists only what is left. The Indonesian edition does not read it."""
+    import json
+
+    from pdf_reading import page_texts
+    root = make_plan({"content/plan.yml": _english(MINI_FILES["content/plan.yml"])})
+    code, out, err = invoke("build", str(root), "--no-search")
+    assert code == 0, out + err
+    rows = _filled(root, {"persen": "per cent", "Aduan warga ditanggapi dalam 10 menit.":
+                          "Citizens' complaints answered within 10 minutes.", "Pendahuluan": "Introduction"})
+    assert [row["places"] for row in rows if row["text"] == "persen"] == ["2"]  # one row for both programs' unit
+    code, out, err = invoke("build", str(root), "--no-search")
+    assert code == 0 and "W54" not in out + err, out + err
+    with (root / "build" / "untranslated-en.csv").open(encoding="utf-8-sig", newline="") as listed:
+        left = [row["text"] for row in csv.DictReader(listed)]
+    assert len(left) == len(rows) - 3 and "persen" not in left and "Pendahuluan" not in left
+    assert f"texts of the plan {len(left)}, chapters " in out + err
+    page = (root / "build/site/program/GOV-01.html").read_text(encoding="utf-8")
+    assert "Citizens' complaints answered within 10 minutes." in page.replace("&#39;", "'")
+    assert "per cent" in page and 'lang="id">persen' not in page
+    assert ">Introduction<" in (root / "build/site/chapter/pendahuluan.html").read_text(encoding="utf-8")
+    text = " ".join(" ".join(page.split()) for page in page_texts(root / "build/masterplan.pdf"))
+    assert "Introduction" in text and "Citizens' complaints answered within 10 minutes." in text.replace("’", "'")
+    published = json.loads((root / "build/site/data/plan.json").read_text(encoding="utf-8"))
+    program = next(p for p in published["programs"] if p["id"] == "GOV-01")
+    assert program["indicators"][0]["unit"] == {"id": "persen", "en": "per cent"}
+    # the Indonesian edition prints the texts as written, and has nothing to say of the catalog
+    write_plan(root, {"content/plan.yml": MINI_FILES["content/plan.yml"]})
+    code, out, err = invoke("build", str(root), "--no-pdf", "--no-search")
+    assert code == 0 and "translations.en.csv" not in out + err, out + err
+    assert "per cent" not in (root / "build/site/program/GOV-01.html").read_text(encoding="utf-8")
+
+
+def test_a_catalogs_rows_used_nowhere_or_twice_and_its_misnamed_copies_are_told(
+        make_plan: Callable[..., Path]) -> None:
+    """A row whose text an agency has since rewritten would be kept for ever, unused (W541); a text translated on two
+    rows differently, the first used (W542); the worksheet copied into content/ under its own name, or the
+    spreadsheet's .xlsx, not read at all (W017): each told at its line, with what to do."""
+    root = make_plan({"content/plan.yml": _english(MINI_FILES["content/plan.yml"])})
+    assert invoke("build", str(root), "--no-pdf", "--no-search")[0] == 0
+    rows = _filled(root, {"persen": "per cent"}, delimiter=",")
+    catalog = root / "content" / "translations.en.csv"
+    with catalog.open("a", encoding="utf-8", newline="") as more:
+        more.write("content/x.yml,3,name,1,Program yang sudah dihapus,Dropped program\n"
+                   "content/x.yml,4,unit,1,persen,percent\n")
+    (root / "content" / "untranslated-en.csv").write_bytes(catalog.read_bytes())
+    (root / "content" / "translations.en.xlsx").write_bytes(b"PK\x03\x04")
+    code, out, err = invoke("validate", str(root))
+    said = out + err
+    assert code == 0, said
+    stale, twice = len(rows) + 2, len(rows) + 3
+    assert (f"content/translations.en.csv:{stale}:1: warning[W541]: 'Program yang sudah dihapus' is translated here, "
+            "but no text of the plan without a translation of its own reads so") in said
+    assert (f"content/translations.en.csv:{twice}:1: warning[W542]: 'persen' is translated twice: at line "
+            f"{next(i for i, row in enumerate(rows, 2) if row['text'] == 'persen')} as 'per cent', here as 'percent'; "
+            "the first is used") in said
+    assert ("content/untranslated-en.csv: warning[W017]: untranslated-en.csv is not read: a translator's catalog is "
+            "read as content/translations.en.csv (name it translations.en.csv)") in said
+    assert "translations.en.xlsx is not read" in said and "save it from the spreadsheet as 'CSV UTF-8'" in said
+
+
+def test_a_catalog_excel_saved_in_its_own_encoding_or_without_its_columns_stops_the_build(
+        make_plan: Callable[..., Path]) -> None:
+    """Excel's plain "CSV" is saved in Windows' encoding: the build stops at the line with the byte, saying how Excel
+    saves UTF-8 (E003). A catalog without a text or an en column stops it at line 1 (E021). The last good site is
+    kept."""
+    root = make_plan({"content/plan.yml": _english(MINI_FILES["content/plan.yml"])})
+    assert invoke("build", str(root), "--no-pdf", "--no-search")[0] == 0
+    catalog = root / "content" / "translations.en.csv"
+    catalog.write_bytes("text;en\npersen;per cent\nPendahuluan;Introduction – first\n".encode("cp1252"))
+    code, out, err = invoke("build", str(root), "--no-pdf", "--no-search")
+    assert code == 1 and "content/translations.en.csv:3:" in out + err and "E003" in out + err, out + err
+    assert "in Excel: File › Save As, and choose 'CSV UTF-8 (Comma delimited)'" in out + err
+    catalog.write_text("teks;terjemahan\npersen;per cent\n", encoding="utf-8")
+    code, out, err = invoke("build", str(root), "--no-pdf", "--no-search")
+    assert code == 1, out + err
+    assert ("content/translations.en.csv:1:1: error[E021]: translations.en.csv has no column 'text': its first row "
+            "names the columns") in out + err
+    assert (root / "build/site/program/GOV-01.html").is_file()

@@ -26,6 +26,7 @@ from masterplan.diagnostics import (
 )
 from masterplan.leftovers import has_twin, hidden_ending, is_leftover
 from masterplan.model import ANALYSIS, ASSETS, SUMMARY_TEXT, Plan
+from masterplan.translation_catalog import NAME
 
 _PLAN_SUFFIXES = (".yml", ".yaml", ".md")
 #: what an agency's text may be saved as by a word processor or an editor instead
@@ -63,6 +64,8 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
             yield warning(where, "W017", "{name} is not read: plan.yml asks for no executive summary",
                           "write 'executive_summary: true' in content/plan.yml, and the build writes it beside "
                           "the book", name=entry.name)
+        elif (catalog := _catalog_misnamed(entry.name, plan)) is not None:
+            yield catalog
         elif not _summary(entry.name) and entry.name not in TOP_FILES \
                 and entry.suffix.lower() in _PLAN_SUFFIXES + (".txt", ".markdown"):
             yield warning(where, "W017", "{name} is not read: content/ itself holds only plan.yml, glossary.yml and "
@@ -83,6 +86,27 @@ def _summary_translation(name: str) -> Message | None:
     """The hint for the executive summary's translation misnamed (``executive-summary-en.md``): its name."""
     named = re.fullmatch(r"executive[-_ ]summary[-_. ]([a-z]{2})\.(?:md|markdown)", name, re.IGNORECASE)
     return Message("did you mean '{word}'?", word=f"executive-summary.{named.group(1).lower()}.md") if named else None
+
+
+#: a translator's catalog named as it is read (:mod:`masterplan.translation_catalog`), for any edition
+_CATALOG = re.compile(re.escape(NAME).replace(re.escape("{language}"), "[a-z]{2,3}"))
+#: a file meant as one: the worksheet copied as it is (untranslated-en.csv), another spelling, or a spreadsheet's file
+_CATALOG_LIKE = re.compile(r"(?:un)?(?:translat|terjemah)\w*?(?:[-_. ]([a-z]{2,3}))?\.(csv|tsv|txt|xlsx?|ods)",
+                           re.IGNORECASE)
+
+
+def _catalog_misnamed(name: str, plan: Plan) -> Diagnostic | None:
+    """W017 for a translator's catalog the build does not read for its name: the worksheet copied into content/ as
+    it is, ``translations-en.csv``, ``translations.EN.csv``, or the spreadsheet's own file."""
+    looks = _CATALOG_LIKE.fullmatch(name)
+    if looks is None or _CATALOG.fullmatch(name):
+        return None
+    language = (looks.group(1) or (plan.language if plan.language != plan.written_in else "en")).lower()
+    meant = NAME.format(language=language)
+    hint = (Message("name it {meant}", meant=meant) if looks.group(2).lower() == "csv" else
+            Message("save it from the spreadsheet as 'CSV UTF-8' named {file}", file=meant))
+    return warning(Position(f"content/{name}"), "W017", "{name} is not read: a translator's catalog is read as "
+                   "content/{file}", hint, name=name, file=meant)
 
 
 def _holds_text(folder: Path) -> bool:

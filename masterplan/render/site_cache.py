@@ -4,7 +4,8 @@ Each build starts from a fresh staging folder. ``build/.cache/site-manifest.json
 remembers, for every page of the last build, the key of its inputs and the hash of its
 HTML. A page's key hashes the tool's version, every theme file (templates, catalog,
 static files: a template edit re-renders every page), the plan-wide files every page may
-show (``plan.yml``, pillars, glossary, chapters: the menu, colours, years), the build
+show (``plan.yml``, pillars, glossary, chapters: the menu, colours, years; a translator's
+catalog, which may translate any text), the build
 options that reach templates, and the files named in ``Page.inputs`` (``"*"``: every
 content file). While the key is unchanged and the last build's file still has the
 recorded hash, the file is hard-linked (or copied) from ``build/site`` instead of
@@ -39,7 +40,7 @@ MANIFEST = Path(".cache") / "site-manifest.json"
 FORMAT = 1
 #: Content every page may show (menu, colours, years, labels): part of every page's key.
 PLAN_WIDE = ("content/plan.yml", "content/pillars/", "content/glossary.yml", "content/glossary.yaml",
-             "content/chapters/")
+             "content/chapters/", "content/translations.")  # the last: the translator's catalogs (any text)
 
 
 def digest(data: bytes) -> str:

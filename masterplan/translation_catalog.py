@@ -1,0 +1,125 @@
+"""The translator's catalog: ``content/translations.en.csv``, the worksheet ``build/untranslated-en.csv`` filled in.
+
+An English edition of a plan written in Indonesian prints each text without an ``en`` version as written and lists
+it in the worksheet (:mod:`masterplan.translations`). The translator fills in its ``en`` column and saves it in
+``content/`` as ``translations.en.csv``: each text of the plan's files that reads as a row's ``text`` (spaces and
+line breaks aside) is printed as that row's translation, wherever it stands, so a unit written in 46 places is
+translated once. A translation written in the file itself (``{id: …, en: …}``) comes first. The agencies' files stay
+as they sent them: a text an agency rewrites is no longer the row's, so it is listed in the worksheet again, and the
+row, now used nowhere, is told (W541).
+
+Read by the edition in the catalog's language, as a spreadsheet saves it: UTF-8 with or without its mark; cells
+apart by commas, by semicolons (Excel set to Indonesian) or by tabs; the apostrophe the worksheet put before a
+formula taken away again.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from masterplan import yamlfile
+from masterplan.diagnostics import Diagnostic, Message, Position, error, warning
+from masterplan.render.data_notes import UNGUARD
+from masterplan.values import Text
+
+NAME = "translations.{language}.csv"  #: the catalog's name in content/, for the edition's language
+TEXT = "text"  #: the column of the texts as the plan writes them (the worksheet's)
+SHOWN = 60  #: characters of a text a message quotes
+
+
+@dataclass(frozen=True)
+class Row:
+    """A text and its translation, at the catalog's line."""
+
+    text: str
+    translation: str
+    line: int
+
+
+def key(text: str) -> str:
+    """What a text is known by: its words, whatever spaces and line breaks a spreadsheet kept between them."""
+    return " ".join(text.split())
+
+
+class Catalog:
+    """The rows of a translator's catalog, by text, and which of them the plan used."""
+
+    def __init__(self, file: str, language: str, written_in: str, rows: dict[str, Row]):
+        self.file, self.language, self.written_in, self.rows = file, language, written_in, rows
+        self.used: set[str] = set()
+
+    def knows(self, text: str) -> bool:
+        """Whether the catalog translates ``text`` (written in the plan's ``written_in``)."""
+        return key(text) in self.rows
+
+    def translated(self, text: Text) -> Text:
+        """``text`` with the catalog's translation, where it has none of its own."""
+        source = text.values.get(self.written_in)
+        if self.language in text.values or not source or not source.strip():
+            return text
+        row = self.rows.get(key(source))
+        if row is None:
+            return text
+        self.used.add(key(source))
+        return Text({**text.values, self.language: row.translation}, text.default)
+
+    def unused(self) -> Iterator[Diagnostic]:
+        """A warning at each row no text of the plan took (W541)."""
+        for known, row in self.rows.items():
+            if known not in self.used:
+                yield warning(Position(self.file, row.line, 1), "W541", "'{text}' is translated here, but no text of "
+                              "the plan without a translation of its own reads so: this row is not used",
+                              Message("the text was changed, deleted or given its translation in its file: "
+                                      "translate its new wording, if build/untranslated-{language}.csv lists it, "
+                                      "and delete this row", language=self.language),
+                              text=_shown(row.text))
+
+
+def _shown(text: str) -> str:
+    said = key(text)
+    return said if len(said) <= SHOWN else said[:SHOWN - 1].rstrip() + "…"
+
+
+def read(path: Path, file: str, language: str, written_in: str) -> tuple[Catalog | None, list[Diagnostic]]:
+    """The catalog at ``path`` (named ``file`` in messages) for the edition in ``language`` of a plan written in
+    ``written_in``, and its problems; None when it cannot be read."""
+    data, problems = yamlfile.file_bytes(path, file)
+    if data is None:
+        return None, problems
+    text, problems = yamlfile.decode(data, file)
+    if text is None:  # an Excel user's way to UTF-8, not Notepad's
+        return None, [replace(problem, hint=Message("in Excel: File › Save As, and choose 'CSV UTF-8 (Comma "
+                                                    "delimited)'")) if problem.code == "E003" else problem
+                      for problem in problems]
+    lines = text.split("\n")
+    delimiter = max(",;\t", key=lines[0].count)
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    header = [cell.strip().lower() for cell in next(reader, [])]
+    for column in (TEXT, language):
+        if column not in header:
+            return None, [error(Position(file, 1, 1), "E021", "{file} has no column '{column}': its first row names "
+                                "the columns", Message("fill in the {language} column of build/untranslated-"
+                                                       "{language}.csv and save it here as it is, with its first row",
+                                                       language=language),
+                                file=file.rsplit("/", 1)[-1], column=column)]
+    found: dict[str, Row] = {}
+    problems = []
+    start = reader.line_num + 1
+    for cells in reader:
+        line, start = start, reader.line_num + 1
+        cells += [""] * (len(header) - len(cells))
+        source, translation = (UNGUARD.sub(r"\1", cells[header.index(column)]).strip() for column in (TEXT, language))
+        if not source or not translation:  # a row not translated yet
+            continue
+        row = Row(source, translation.replace("\r\n", "\n"), line)
+        first = found.setdefault(key(source), row)
+        if first is not row and key(first.translation) != key(translation):
+            problems.append(warning(Position(file, line, 1), "W542", "'{text}' is translated twice: at line {line} "
+                                    "as '{first}', here as '{second}'; the first is used",
+                                    "delete the row whose translation is not meant", text=_shown(source),
+                                    line=first.line, first=_shown(first.translation), second=_shown(translation)))
+    return Catalog(file, language, written_in, found), problems
