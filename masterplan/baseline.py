@@ -5,7 +5,8 @@ folder (a fresh checkout keeps no ``build/``: the published version's open data 
 content); else the baseline the build leaves in ``build/`` (:mod:`masterplan.published_plan`): on a revision's
 first build the last build's open data, which that build keeps, afterwards ``build/.published/plan.json``. Only
 one of another revision (version or date) than the plan's counts: a build compares nothing with itself; and one a
-build kept only if it is of the plan's city (another city's is another plan, not a version of this one). A missing or
+build kept only if it is of the plan's city (another city's is another plan, not a version of this one) and not of a
+later revision (a higher version, or a later date: the sample's 1.0, built before the copy became the city's 0.1). A missing or
 damaged file kept by a build, or one of another format or a newer one (:mod:`masterplan.plan_json`), means no changes
 shown, never a crash; the file plan.yml names is checked (:func:`problem`), saying which.
 """
@@ -83,8 +84,25 @@ def _source(plan: Plan) -> Path | None:
     build = output.build_folder(plan.content.parent)
     last, kept = build / published_plan.LAST, build / published_plan.FOLDER / "plan.json"
     if _revision(last) not in (None, now) and _revision(kept) != now:  # a revision's first build keeps the last
-        return last if _of_the_city(last, plan) else None
-    return kept if _revision(kept) not in (None, now) and _of_the_city(kept, plan) else None
+        return last if _of_the_city(last, plan) and not _later(last, now) else None
+    return kept if _revision(kept) not in (None, now) and _of_the_city(kept, plan) and not _later(kept, now) else None
+
+
+def _later(path: Path, now: tuple[str, str | None]) -> bool:
+    """Whether the version a build kept comes after the plan's (:func:`masterplan.published_plan.later`)."""
+    found = _revision(path)
+    return found is not None and published_plan.later(found, now)
+
+
+def later_build(plan: Plan) -> tuple[str, str | None] | None:
+    """The revision (version, date) of the last build when it comes after the plan's, which is then compared with
+    nothing; None otherwise, or with a baseline named in plan.yml."""
+    if named_path(plan) is not None or plan.content is None:
+        return None
+    last = output.build_folder(plan.content.parent) / published_plan.LAST
+    now = (plan.version, plan.date.isoformat() if plan.date else None)
+    found = _revision(last)
+    return found if found is not None and found != now and published_plan.later(found, now) else None
 
 
 def _of_the_city(path: Path, plan: Plan) -> bool:

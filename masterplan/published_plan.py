@@ -42,7 +42,8 @@ def keep(plan: Plan, build_dir: Path, staging: Path) -> None:
     last = build_dir / LAST
     published = revision(last)
     now = (plan.version, plan.date.isoformat() if plan.date else None)
-    if published is None or published == now or revision(build_dir / FOLDER / "plan.json") == now:
+    if published is None or published == now or revision(build_dir / FOLDER / "plan.json") == now \
+            or later(published, now):  # the sample's 1.0 built before the city's own 0.1: no version of it
         return
     target = staging / FOLDER
     target.mkdir()
@@ -51,6 +52,23 @@ def keep(plan: Plan, build_dir: Path, staging: Path) -> None:
     titles = {page: page_title(build_dir / output.SITE / "chapter" / f"{page}.html") for page in pages["chapter"]}
     (target / "pages.json").write_text(json.dumps({"revision": list(published), "pages": pages,
                                                    "chapter_titles": titles}), encoding="utf-8")
+
+
+_VERSION = re.compile(r"[vV]?(\d+(?:\.\d+)*)")
+
+
+def later(then: tuple[Any, Any], now: tuple[Any, Any]) -> bool:
+    """Whether the revision ``then`` (version, ISO date) comes after ``now``: a higher version ("1.0" after "0.1",
+    "1.10" after "1.9"), or, the versions equal or not numbers, a later date. A build of such a revision is no
+    previous version of the plan: a copy of the sample (1.0) built before it was made the city's own draft (0.1)."""
+    numbers = [_VERSION.fullmatch(str(version or "").strip()) for version in (then[0], now[0])]
+    if numbers[0] and numbers[1]:
+        before, after = ([int(n) for n in found.group(1).split(".")] for found in numbers)
+        width = max(len(before), len(after))
+        before, after = before + [0] * (width - len(before)), after + [0] * (width - len(after))
+        if before != after:
+            return before > after
+    return bool(then[1] and now[1]) and str(then[1]) > str(now[1])
 
 
 def revision(path: Path) -> tuple[Any, Any] | None:

@@ -467,3 +467,27 @@ def test_the_next_revision_compares_with_the_last_one_not_the_one_before(tmp_pat
         assert ("Changes since version 0.2: programs 0 new, 0 dropped, 1 with another budget; "
                 "the indicative budget changed by +Rp 50") in output
         assert "<h1>Perubahan sejak versi 0.2</h1>" in (root / "build/site/changes.html").read_text(encoding="utf-8")
+
+
+def test_a_last_build_of_a_later_version_is_no_previous_version(tmp_path: Path) -> None:
+    """A regency's staff copied the sample (version 1.0), built it as 'new' says, then made it their own draft, 0.1:
+    the page of changes listed the sample's agencies they deleted as dropped "since version 1.0", and kept that build
+    as the published version through their own 1.0. A last build of a higher version is no previous version: nothing
+    is compared with it, kept, or published as dropped, and the build says why (W424, at plan.yml's version)."""
+    plan_yml = MINI_FILES["content/plan.yml"]
+    root = write_plan(tmp_path / "plan", {**FIRST, "content/plan.yml": plan_yml.replace('version: "0.1"',
+                                                                                          'version: "1.0"')})
+    _build(root)
+    write_plan(root, {**FIRST, **SECOND, "content/plan.yml": plan_yml})  # 0.1, ECO-02 deleted
+    output = _build(root)
+    line = next(n for n, text in enumerate(plan_yml.splitlines(), 1) if text.strip().startswith("version:"))
+    assert (f"content/plan.yml:{line}:10: warning[W424]: the last build was of version 1.0 (2021-12-01), which "
+            "comes after this plan's 0.1") in output, output
+    assert not (root / "build/site/changes.html").exists() and not (root / "build/.published").exists()
+    assert not (root / "build/site/program/ECO-02.html").exists()  # no "dropped since" notice for the sample's
+    write_plan(root, {**SECOND, **FIRST, "content/plan.yml": plan_yml.replace('version: "0.1"', 'version: "0.2"')})
+    output = _build(root)  # ECO-02 written again: the next revision compares with 0.1, not the sample's 1.0
+    assert "W424" not in output and "Changes since version 0.1: programs 2 new, 1 dropped" in output, output
+    from masterplan.published_plan import later
+    assert later(("1.10", None), ("1.9", None)) and not later(("1.0", "2021-12-01"), ("1.0.1", "2020-01-01"))
+    assert later(("draft", "2024-03-02"), ("final", "2024-03-01")) and not later(("1.0", None), ("1.0", None))

@@ -1,7 +1,8 @@
 """The previous version plan.yml names (``baseline``), which the site's page of changes compares the plan with:
 a plan.json inside the plan folder (:mod:`masterplan.baseline`), of a format this masterplan reads
 (:mod:`masterplan.plan_json`). A wrong one is an error, not a page of changes
-quietly left out or compared with the wrong version."""
+quietly left out or compared with the wrong version. A last build of a later version than the plan's is compared
+with nothing, and said so (W424)."""
 
 from __future__ import annotations
 
@@ -9,11 +10,17 @@ from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 
 from masterplan import baseline, plan_json
-from masterplan.diagnostics import Diagnostic, Message, error
+from masterplan.diagnostics import Diagnostic, Message, error, warning
 from masterplan.model import Plan
 
 
 def check(plan: Plan, unreadable: AbstractSet[str]) -> Iterator[Diagnostic]:
+    if (later := baseline.later_build(plan)) is not None:
+        yield warning(plan.where.get("version", plan.position), "W424", "the last build was of version {then} "
+                      "({date}), which comes after this plan's {now}: the page of changes compares it with no "
+                      "previous version", "a revision's version goes up (1.0, 1.1, 2.0); if the last build was the "
+                      "sample as 'masterplan new' copied it, nothing needs doing", then=later[0] or "–",
+                      date=later[1] or "–", now=plan.version or "–")
     found = baseline.problem(plan)
     if found is not None:
         in_content = plan.content is not None and plan.baseline is not None and \
