@@ -202,10 +202,12 @@ class LastBuild:
         agencies = self.plan.content / "agencies" if self.plan.content else None
         lead = self.lead_of(missing) if kind == "programs" else None
         if agencies is not None and lead and self._file_gone(lead, agencies):
-            # the agency's file not sent yet, or lost: the programs that name its programs are right as they are
+            # the agency's file not sent yet, or lost: the programs that name its programs are right as they are;
+            # or the agency dropped on purpose (a copy of the sample made a regency's): those are to be deleted
             return Message("{old}, \"{name}\", was {agency}'s program in the last build, and {agency}'s file {file} "
-                           "is gone: restore the file; keep {old} here", old=missing, name=name or missing,
-                           agency=lead, file=f"content/agencies/{lead}.yml")
+                           "is gone: restore the file, and keep {old} here; if {agency} is no longer in the plan, "
+                           "delete {old} here", old=missing, name=name or missing, agency=lead,
+                           file=f"content/agencies/{lead}.yml")
         folder = agencies if kind == "agencies" else None
         if folder is not None and not _yaml_file(folder, missing):
             return Message("{old}, \"{name}\", was in the last build, and its file {file} is gone: restore the "
