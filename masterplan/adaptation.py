@@ -18,6 +18,10 @@ from masterplan.values import Period
 FIRST_YEAR, LAST_YEAR = 1900, 2200
 #: a city's name as it can stand in any YAML text, quoted or not, without changing its meaning
 _CITY = re.compile(r"^[^\W\d_][^\W_]*(?:[ .-]+[^\W_]+)*\.?$")
+#: a city's name as people also write it: "Kab Lumajang", "Kab.Lumajang", "Pemerintah Kabupaten Lumajang", "Pemkot
+#: Batu"; the kind (its group "kind", "kab" or "kot"), then the name
+_SPELT = re.compile(r"^(?:pemerintah\s+(?=kab|kota)|pem(?=kab|kot))?(?P<kind>kab|kot)(?:upaten|a)?\b\.?\s*(?P<name>\S.*)$",
+                    re.IGNORECASE)
 _PERIOD = re.compile(r"^\s*(\d{4})\s*[-–—]\s*(\d{4})\s*$")
 
 
@@ -53,6 +57,12 @@ def adaptation(sample: SamplePlan, city: str | None, period: str | None) -> Adap
 
 def _city(text: str) -> str:
     name = " ".join(text.split())
+    spelt = _SPELT.match(name) if city_name(name) == name else None  # "Kab. Malang" is one way to write it
+    if spelt:
+        meant = f"{'Kabupaten' if spelt['kind'].lower() == 'kab' else 'Kota'} {spelt['name']}"
+        # the texts name it as written, "Kab Lumajang" on the cover and "Bupati Kab Lumajang" under the foreword
+        raise WrongOption("--city", Message("'{value}' does not say whether it is a kota or a kabupaten", value=text),
+                          Message("write \"{name}\"", name=meant))
     if city_name(name) == name or name.lower().startswith("provinsi "):
         # the texts name its head and its government: a wali kota or a bupati (a province's plan is not the sample's kind)
         raise WrongOption("--city", Message("'{value}' does not say whether it is a kota or a kabupaten", value=text),

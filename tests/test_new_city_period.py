@@ -344,6 +344,15 @@ def test_a_regency_speaks_of_its_bupati_but_where_the_sample_tells_of_pasuruan(r
     ("Kota 123", "error: --city: 'Kota 123' is not a city's name"),  # "place: 123" would be a number
     ("Kota Null", "error: --city: 'Kota Null' is not a city's name"),  # "place: Null" would be nothing
     ("Provinsi Jawa Timur", "error: --city: 'Provinsi Jawa Timur' does not say whether it is a kota or a kabupaten"),
+    # a regency's staff write its name as they do in a letter: the hint was "Kota Kab Lumajang" or "Kabupaten Kab…"
+    ("Kab Lumajang", ("error: --city: 'Kab Lumajang' does not say whether it is a kota or a kabupaten (write "
+                     "\"Kabupaten Lumajang\")")),
+    ("Kab.Lumajang", ("error: --city: 'Kab.Lumajang' does not say whether it is a kota or a kabupaten (write "
+                     "\"Kabupaten Lumajang\")")),
+    ("Pemerintah Kabupaten Lumajang", ("error: --city: 'Pemerintah Kabupaten Lumajang' does not say whether it is a "
+                                      "kota or a kabupaten (write \"Kabupaten Lumajang\")")),
+    ("Pemkot Batu", ("error: --city: 'Pemkot Batu' does not say whether it is a kota or a kabupaten (write "
+                    "\"Kota Batu\")")),
 ])
 def test_a_city_name_that_yaml_or_the_texts_would_misread_is_refused(city: str, says: str, tmp_path: Path) -> None:
     code, _, err = invoke("new", str(tmp_path / "kota"), "--city", city)
