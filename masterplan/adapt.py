@@ -77,6 +77,12 @@ def adapt(content: Path, change: Adaptation) -> None:
             path.write_bytes(changed.encode("utf-8"))
 
 
+def adapted_text(text: str, change: Adaptation) -> str:
+    """A Markdown text beside the plan (the agencies' guide) rewritten as a chapter's body is: the plan period's
+    years moved, a kota's words for its government a regency's."""
+    return _Rewrite(change).prose(text)
+
+
 class _Rewrite:
     """The text of one file, rewritten for the adaptation."""
 

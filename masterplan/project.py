@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from masterplan import checks, collector
-from masterplan.adapt import adapt
+from masterplan.adapt import adapt, adapted_text
 from masterplan.adaptation import Adaptation
 from masterplan.alongside import Alongside
 from masterplan.diagnostics import Diagnostic, Message, Report, Speaker
@@ -156,7 +156,9 @@ def scaffold(target: Path, force: bool = False, adaptation: Adaptation | None = 
         gitignore.write_text(f"{BUILD}/\n{CONTENT}.backup-*/\n", encoding="utf-8")
     guide = target / AGENCY_GUIDE
     if not guide.exists():  # the agencies' staff's guide, in Indonesian; one the plan's team edited is theirs
-        shutil.copyfile(theme_dir() / "guide" / AGENCY_GUIDE, guide)
+        text = (theme_dir() / "guide" / AGENCY_GUIDE).read_bytes().decode("utf-8")
+        # its example's years in the plan's period, as the copy's: a regency's 2024–2033 staff got E301 for 2023
+        guide.write_bytes((adapted_text(text, adaptation) if adaptation is not None else text).encode("utf-8"))
     return backups
 
 

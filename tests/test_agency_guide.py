@@ -43,3 +43,18 @@ def test_the_guides_example_and_commands_are_the_tools_own(tmp_path: Path) -> No
         known = {option for parameter in cli.commands[name].params for option in parameter.opts}
         assert set(options.split()) <= known, (name, options)
     assert "masterplan serve" in guide and "http://127.0.0.1:8000" in guide
+
+
+def test_the_guides_example_is_in_the_period_new_was_given(tmp_path: Path) -> None:
+    """A regency's 2024–2033 plan got the guide with the sample's example, a program of 2023–2026: its staff who
+    copied it got E301 and E302. The example's years move with the plan's, as the copy's do."""
+    result = CliRunner().invoke(cli, ["new", str(tmp_path / "kab"), "--city", "Kabupaten Lumajang",
+                                      "--period", "2024-2033"])
+    assert result.exit_code == 0, result.output
+    guide = (tmp_path / "kab" / AGENCY_GUIDE).read_text(encoding="utf-8")
+    example = yaml.safe_load(re.search(r"```yaml\n(.*?)```", guide, re.DOTALL).group(1))
+    jsonschema.validate(example, schema_for("agency"))
+    program = example["programs"][0]
+    assert program["period"] == {"start": 2025, "end": 2028}
+    years = [line["year"] for line in program["budget"]] + list(program["indicators"][0]["targets"])
+    assert years and all(2024 <= year <= 2033 for year in years), years
