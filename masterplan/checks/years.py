@@ -54,13 +54,21 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
             yield error(program.at("period"), "E305", "program {program}: period starts after it ends ({start} > {end})",
                         "swap start and end", program=program.id, start=period.start, end=period.end)
             continue
-        if plan_period.start <= plan_period.end and (period.start not in plan_period
+        inside = period  # the program's years the plan has: budget and targets outside them are told with E301,
+        if plan_period.start <= plan_period.end and (period.start not in plan_period  # not after it is mended
                                                        or period.end not in plan_period):
             yield _outside(program.id, program.at("period"), period, plan_period)
+            if period.start <= plan_period.end and period.end >= plan_period.start:
+                inside = Period(max(period.start, plan_period.start), min(period.end, plan_period.end))
         seen: dict[tuple[int, str], BudgetLine] = {}
         for line in program.budget:
             if line.year not in period:
                 yield _budget_year(program, line, plan_period)
+            elif line.year not in inside:
+                yield error(line.position, "E302", "program {program}: budget year {year} is outside the plan period "
+                            "{plan_period}", Message("give the amount a year of {period}, or delete the line",
+                                                     period=inside),
+                            program=program.id, year=line.year, plan_period=plan_period)
             yield from _amount(program.id, line)
             if (line.year, line.source) in seen:
                 yield warning(line.position, "W308", "program {program}: the budget for {year} from {source} is "
@@ -69,8 +77,9 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
                               year=line.year, source=line.source, line=seen[line.year, line.source].position.line)
             seen.setdefault((line.year, line.source), line)
         for indicator in program.indicators:
-            yield from _targets(indicator, period, Message("program {program}", program=program.id),
-                                Message("the program period"))
+            yield from _targets(indicator, inside, Message("program {program}", program=program.id),
+                                Message("the program period") if inside == period else
+                                Message("the program's years in the plan period"))
     for left_out in plan.left_out:  # its schema mistake is told already; told with it, how its numbers are written
         for line in left_out.budget:
             yield from _amount(left_out.id, line)
