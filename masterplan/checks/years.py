@@ -79,7 +79,7 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
         for indicator in program.indicators:
             yield from _targets(indicator, inside, Message("program {program}", program=program.id),
                                 Message("the program period") if inside == period else
-                                Message("the program's years in the plan period"))
+                                Message("the program's years in the plan period"), clipped=inside != period)
     for left_out in plan.left_out:  # its schema mistake is told already; told with it, how its numbers are written
         for line in left_out.budget:
             yield from _amount(left_out.id, line)
@@ -283,8 +283,10 @@ def _plain_number(text: str) -> str:
     return (text.replace(".", "") if _THOUSANDS.fullmatch(text.split(",")[0]) else text).replace(",", ".")
 
 
-def _targets(indicator: Indicator, period: Period, label: Message, what: Message) -> Iterator[Diagnostic]:
-    """``label``: "pillar X" or "program X"; ``what``: the period the targets belong in, in words."""
+def _targets(indicator: Indicator, period: Period, label: Message, what: Message,
+             clipped: bool = False) -> Iterator[Diagnostic]:
+    """``label``: "pillar X" or "program X"; ``what``: the period the targets belong in, in words; ``clipped``: the
+    program's years cut to the plan's (its own period reaching outside it, E301), which are not to be widened."""
     first = min(indicator.targets, default=None)
     if indicator.baseline_year is not None and first is not None and indicator.baseline_year >= first:
         yield warning(indicator.baseline_position or indicator.position, "W309",  # at the baseline, its subject
@@ -299,5 +301,7 @@ def _targets(indicator: Indicator, period: Period, label: Message, what: Message
                     if len(outside) == 1 else
                     "{label}: indicator '{indicator}' has targets for {years}, outside {what} {period}",
                     Message("a target is for a year of {period}: delete the others, or widen the period",
+                            period=period) if not clipped else
+                    Message("a target is for a year of {period}: move the others into those years, or delete them",
                             period=period), label=label, indicator=str(indicator.name), year=outside[0],
                     years=listing(map(str, outside)), what=what, period=period)
