@@ -118,14 +118,14 @@ def load(root: Path, cache: FileCache | None = None) -> tuple[Plan | None, Repor
         plan.analysis = analysis.read(plan, content, reader.report, reader.name, reader.inside, reader.written_in,
                                       plan.translations)
     plan.left_out = agency_reader.left_out
+    if plan.language != plan.written_in:  # an edition in another language: what it lacks in its own
+        plan.untranslated = translations.missing(plan, reader.documents, reader.catalog)
     if (catalog := reader.catalog) is not None:  # the translator's, for the chapters' titles and signatures too
         plan.chapters, plan.analysis = ([_catalogued(c, catalog) for c in chapters]
                                         for chapters in (plan.chapters, plan.analysis))
         plan.summary_text = plan.summary_text and _catalogued(plan.summary_text, catalog)
         reader.report.extend(catalog.unused())
     plan.link()
-    if plan.language != plan.written_in:  # an edition in another language: what it lacks in its own
-        plan.untranslated = translations.missing(plan, reader.documents, catalog)
     return plan, reader.report
 
 

@@ -55,6 +55,10 @@ class Catalog:
         """Whether the catalog translates ``text`` (written in the plan's ``written_in``)."""
         return key(text) in self.rows
 
+    def translation(self, text: str) -> str:
+        """The catalog's translation of ``text``, which it :meth:`knows`."""
+        return self.rows[key(text)].translation
+
     def translated(self, text: Text) -> Text:
         """``text`` with the catalog's translation, where it has none of its own."""
         source = text.values.get(self.written_in)

@@ -44,6 +44,9 @@ class Missing:
     language: str
     texts: tuple[Untranslated, ...]
     chapters: tuple[Chapter, ...]
+    #: the texts the translator's catalog translates, each with its translation: listed in the worksheet too, so that
+    #: the worksheet saved as the catalog keeps them (:mod:`masterplan.translation_catalog`)
+    translated: tuple[tuple[Untranslated, str], ...] = ()
 
     def said(self) -> Message | None:
         """The build's line on it; None when the edition has everything in its language."""
@@ -60,11 +63,11 @@ class Missing:
                        texts=len(self.distinct()), chapters=len(self.chapters), language=self.language,
                        list=LIST.format(language=self.language), catalog=NAME.format(language=self.language))
 
-    def distinct(self) -> dict[str, list[Untranslated]]:
-        """The texts by what they read (:func:`masterplan.translation_catalog.key`), each with the places that
-        print it, in the order first met."""
+    def distinct(self, texts: tuple[Untranslated, ...] | None = None) -> dict[str, list[Untranslated]]:
+        """The texts (by default those without a translation) by what they read
+        (:func:`masterplan.translation_catalog.key`), each with the places that print it, in the order first met."""
         found: dict[str, list[Untranslated]] = {}
-        for text in self.texts:
+        for text in self.texts if texts is None else texts:
             found.setdefault(key(text.text), []).append(text)
         return found
 
@@ -76,19 +79,24 @@ class Missing:
         """The list as a spreadsheet opens it, written as the open data's tables are (their texts guarded: a text
         starting "=HYPERLINK(" is no formula), with a mark that tells Excel it is UTF-8: a row per text, at the first
         of its places (file, line, field), how many places print it, the text, and an empty column for the
-        translation, which the translator's catalog reads (:mod:`masterplan.translation_catalog`)."""
-        rows = ([places[0].position.file, places[0].position.line, places[0].field, len(places), places[0].text, ""]
-                for places in self.distinct().values())
+        translation, which the translator's catalog reads (:mod:`masterplan.translation_catalog`); then the texts
+        the catalog translates, with their translations, so that the worksheet filled in and saved as the catalog
+        keeps them."""
+        translations = {key(text.text): translation for text, translation in self.translated}
+        rows = ([places[0].position.file, places[0].position.line, places[0].field, len(places), places[0].text,
+                 translations.get(known, "")]
+                for known, places in [*self.distinct().items(),
+                                      *self.distinct(tuple(text for text, _ in self.translated)).items()])
         return "\ufeff" + csv_table(["file", "line", "field", "places", "text", self.language], rows)
 
 
 def missing(plan: Plan, documents: list[tuple[str, LocatedMap]], catalog: Catalog | None = None) -> Missing:
-    """What ``plan`` lacks in its language, ``documents`` being its files as read, each with its kind, less what
-    the translator's ``catalog`` translates."""
+    """What ``plan`` lacks in its language, ``documents`` being its files as read, each with its kind, and what of
+    it the translator's ``catalog`` translates (the chapters' titles and signatures as read, before the catalog's
+    translations are given them)."""
     language, written_in = plan.language, plan.written_in
     texts = [found for kind, data in documents
-             for found in _walk(data, DOCUMENTS[kind], data.position, (), language, written_in)
-             if catalog is None or not catalog.knows(found.text)]
+             for found in _walk(data, DOCUMENTS[kind], data.position, (), language, written_in)]
     chapters = [*plan.chapters, *([plan.summary_text] if plan.summary_text else []), *plan.analysis]
     texts += [Untranslated(chapter.position, f"{chapter.id} › title", str(chapter.title)) for chapter in chapters
               if language not in chapter.title.values]
@@ -96,7 +104,10 @@ def missing(plan: Plan, documents: list[tuple[str, LocatedMap]], catalog: Catalo
     texts += [Untranslated(chapter.signed.date_at or chapter.position, f"{chapter.id} › signed › role",
                            str(chapter.signed.role))
               for chapter in chapters if chapter.signed and language not in chapter.signed.role.values]
-    return Missing(language, tuple(texts), tuple(chapter for chapter in chapters if chapter.written_in != language))
+    translated = [(text, catalog.translation(text.text)) for text in texts if catalog is not None
+                  and catalog.knows(text.text)]
+    return Missing(language, tuple(text for text in texts if catalog is None or not catalog.knows(text.text)),
+                   tuple(chapter for chapter in chapters if chapter.written_in != language), tuple(translated))
 
 
 def _walk(value: Any, schema: Mapping[str, Any], position: Position, path: tuple[str, ...], language: str,

@@ -95,7 +95,7 @@ def _filled(root: Path, translations: dict[str, str], delimiter: str = ";") -> l
     with (root / "build" / "untranslated-en.csv").open(encoding="utf-8-sig", newline="") as listed:
         rows = list(csv.DictReader(listed))
     for row in rows:
-        row["en"] = translations.get(row["text"], "")
+        row["en"] = translations.get(row["text"], row["en"])
     with (root / "content" / "translations.en.csv").open("w", encoding="utf-8-sig", newline="") as catalog:
         writer = csv.DictWriter(catalog, fieldnames=list(rows[0]), delimiter=delimiter, lineterminator="\r\n")
         writer.writeheader()
@@ -121,13 +121,23 @@ def test_the_worksheet_filled_in_and_saved_in_content_translates_the_texts(make_
     code, out, err = invoke("build", str(root), "--no-search")
     assert code == 0 and "W54" not in out + err, out + err
     with (root / "build" / "untranslated-en.csv").open(encoding="utf-8-sig", newline="") as listed:
-        left = [row["text"] for row in csv.DictReader(listed)]
+        listed_again = list(csv.DictReader(listed))
+    left = [row["text"] for row in listed_again if not row["en"]]
     assert len(left) == len(rows) - 3 and "persen" not in left and "Pendahuluan" not in left
     assert f"texts of the plan {len(left)}, chapters " in out + err
+    # the translated texts are listed last, with their translations: the next round's worksheet, filled in and saved
+    # as the catalog as the build says, keeps the first round's (it replaced them: 300 translations lost at once)
+    assert [(row["text"], row["en"]) for row in listed_again if row["en"]] == [
+        ("persen", "per cent"), ("Aduan warga ditanggapi dalam 10 menit.",
+                                 "Citizens' complaints answered within 10 minutes."), ("Pendahuluan", "Introduction")]
+    _filled(root, {"Kota cerdas yang melayani.": "A smart city that serves."})
+    code, out, err = invoke("build", str(root), "--no-search")
+    assert code == 0 and "W54" not in out + err, out + err
     page = (root / "build/site/program/GOV-01.html").read_text(encoding="utf-8")
     assert "Citizens' complaints answered within 10 minutes." in page.replace("&#39;", "'")
     assert "per cent" in page and 'lang="id">persen' not in page
     assert ">Introduction<" in (root / "build/site/chapter/pendahuluan.html").read_text(encoding="utf-8")
+    assert "A smart city that serves." in (root / "build/site/index.html").read_text(encoding="utf-8")
     text = " ".join(" ".join(page.split()) for page in page_texts(root / "build/masterplan.pdf"))
     assert "Introduction" in text and "Citizens' complaints answered within 10 minutes." in text.replace("’", "'")
     published = json.loads((root / "build/site/data/plan.json").read_text(encoding="utf-8"))
