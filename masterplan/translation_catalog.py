@@ -87,6 +87,37 @@ def _shown(text: str) -> str:
     return said if len(said) <= SHOWN else said[:SHOWN - 1].rstrip() + "…"
 
 
+class _Broken(Exception):
+    """A catalog's CSV that cannot be read on from a line: where, and Python's csv module's reason."""
+
+    def __init__(self, line: int, reason: str) -> None:
+        super().__init__(reason)
+        self.line, self.reason = line, reason
+
+
+def _table(text: str) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
+    """The header (its names in small letters) and then each row with the line it starts at, of a spreadsheet's CSV
+    text: cells apart by commas, semicolons or tabs, whichever the first line has most of. Reading the rows raises
+    :class:`_Broken` where a quote is left open."""
+    csv.field_size_limit(max(csv.field_size_limit(), yamlfile.MAX_FILE_BYTES))  # a cell as long as a file may be
+    reader = csv.reader(io.StringIO(text), delimiter=max(",;\t", key=text.split("\n", 1)[0].count), strict=True)
+    try:
+        header = [cell.strip().lower() for cell in next(reader, [])]
+    except csv.Error:
+        header = []
+
+    def rows() -> Iterator[tuple[int, list[str]]]:
+        start = reader.line_num + 1
+        try:
+            for cells in reader:
+                yield start, cells
+                start = reader.line_num + 1
+        except csv.Error as exc:
+            raise _Broken(start, str(exc)) from exc
+
+    return header, rows()
+
+
 def read(path: Path, file: str, language: str, written_in: str) -> tuple[Catalog | None, list[Diagnostic]]:
     """The catalog at ``path`` (named ``file`` in messages) for the edition in ``language`` of a plan written in
     ``written_in``, and its problems; None when it cannot be read."""
@@ -101,10 +132,7 @@ def read(path: Path, file: str, language: str, written_in: str) -> tuple[Catalog
         return None, [replace(problem, hint=Message("in Excel: File › Save As, and choose 'CSV UTF-8 (Comma "
                                                     "delimited)'")) if problem.code == "E003" else problem
                       for problem in problems]
-    lines = text.split("\n")
-    delimiter = max(",;\t", key=lines[0].count)
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-    header = [cell.strip().lower() for cell in next(reader, [])]
+    header, rows = _table(text)
     for column in (TEXT, language):
         if column not in header:
             return None, [error(Position(file, 1, 1), "E021", "{file} has no column '{column}': its first row names "
@@ -114,18 +142,23 @@ def read(path: Path, file: str, language: str, written_in: str) -> tuple[Catalog
                                 file=file.rsplit("/", 1)[-1], column=column)]
     found: dict[str, Row] = {}
     problems = []
-    start = reader.line_num + 1
-    for cells in reader:
-        line, start = start, reader.line_num + 1
-        cells += [""] * (len(header) - len(cells))
-        source, translation = (UNGUARD.sub(r"\1", cells[header.index(column)]).strip() for column in (TEXT, language))
-        if not source or not translation:  # a row not translated yet
-            continue
-        row = Row(source, translation.replace("\r\n", "\n"), line)
-        first = found.setdefault(key(source), row)
-        if first is not row and key(first.translation) != key(translation):
-            problems.append(warning(Position(file, line, 1), "W542", "'{text}' is translated twice: at line {line} "
-                                    "as '{first}', here as '{second}'; the first is used",
-                                    "delete the row whose translation is not meant", text=_shown(source),
-                                    line=first.line, first=_shown(first.translation), second=_shown(translation)))
+    try:
+        for line, cells in rows:
+            cells += [""] * (len(header) - len(cells))
+            source, translation = (UNGUARD.sub(r"\1", cells[header.index(column)]).strip()
+                                   for column in (TEXT, language))
+            if not source or not translation:  # a row not translated yet
+                continue
+            row = Row(source, translation.replace("\r\n", "\n"), line)
+            first = found.setdefault(key(source), row)
+            if first is not row and key(first.translation) != key(translation):
+                problems.append(warning(Position(file, line, 1), "W542", "'{text}' is translated twice: at line "
+                                        "{line} as '{first}', here as '{second}'; the first is used",
+                                        "delete the row whose translation is not meant", text=_shown(source),
+                                        line=first.line, first=_shown(first.translation), second=_shown(translation)))
+    except _Broken as broken:  # a quote left open: every row after it would be read wrong
+        return None, [error(Position(file, broken.line, 1), "E021", "{file} cannot be read as a table from this "
+                            "line on: {reason}", "a text holding a quote (\") is written between quotes, its own "
+                            "quote doubled (\"\"); a spreadsheet saving it as CSV does so",
+                            file=file.rsplit("/", 1)[-1], reason=broken.reason)]
     return Catalog(file, language, written_in, found), problems

@@ -196,3 +196,24 @@ def test_a_catalog_excel_saved_in_its_own_encoding_or_without_its_columns_stops_
     assert ("content/translations.en.csv:1:1: error[E021]: translations.en.csv has no column 'text': its first row "
             "names the columns") in out + err
     assert (root / "build/site/program/GOV-01.html").is_file()
+    # a quote left open: every row after it would be read as one text, told as hundreds of rows used nowhere
+    catalog.write_text('text,en\n"persen,per cent\nPendahuluan,Introduction\n', encoding="utf-8")
+    code, out, err = invoke("validate", str(root))
+    assert code == 1 and "W541" not in out + err, out + err
+    assert ("content/translations.en.csv:2:1: error[E021]: translations.en.csv cannot be read as a table from this "
+            "line on") in out + err
+
+
+def test_a_catalog_saved_with_tabs_and_texts_over_several_lines_is_read_line_by_line(
+        make_plan: Callable[..., Path]) -> None:
+    """A text of several lines (a description) is one cell over several lines of the file: the rows after it are
+    told at their own lines. LibreOffice may save the cells apart by tabs."""
+    root = make_plan({"content/plan.yml": _english(MINI_FILES["content/plan.yml"])})
+    (root / "content" / "translations.en.csv").write_text(
+        'file\ttext\ten\nx\t"Warga **mengadu**\nlewat aplikasi."\t"Citizens **complain**\n\nthrough an app."\n'
+        "x\tTeks yang sudah dihapus\tDeleted text\n", encoding="utf-8")
+    code, out, err = invoke("build", str(root), "--no-pdf", "--no-search")
+    assert code == 0, out + err
+    assert "content/translations.en.csv:6:1: warning[W541]: 'Teks yang sudah dihapus'" in out + err
+    page = (root / "build/site/program/GOV-01.html").read_text(encoding="utf-8")
+    assert "Citizens <strong>complain</strong>" in page and "through an app." in page
