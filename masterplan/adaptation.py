@@ -19,9 +19,9 @@ FIRST_YEAR, LAST_YEAR = 1900, 2200
 #: a city's name as it can stand in any YAML text, quoted or not, without changing its meaning
 _CITY = re.compile(r"^[^\W\d_][^\W_]*(?:[ .-]+[^\W_]+)*\.?$")
 #: a city's name as people also write it: "Kab Lumajang", "Kab.Lumajang", "Pemerintah Kabupaten Lumajang", "Pemkot
-#: Batu"; the kind (its group "kind", "kab" or "kot"), then the name
-_SPELT = re.compile(r"^(?:pemerintah\s+(?=kab|kota)|pem(?=kab|kot))?(?P<kind>kab|kot)(?:upaten|a)?\b\.?\s*(?P<name>\S.*)$",
-                    re.IGNORECASE)
+#: Batu", "Kotamadya Malang"; the kind (its group "kind", "kab" or "kot"), then the name, from a letter on
+_SPELT = re.compile(r"^(?:pemerintah\s+(?=kab|kota)|pem(?=kab|kot))?(?P<kind>kab|kot)(?:upaten|a(?:madya)?)?\b"
+                    r"\.?\s*(?P<name>[^\W\d_].*)$", re.IGNORECASE)
 _PERIOD = re.compile(r"^\s*(\d{4})\s*[-–—]\s*(\d{4})\s*$")
 
 

@@ -1,14 +1,14 @@
 """The previous version a build compares the plan with (:mod:`masterplan.changes`), and what changed since.
 
 The previous version is, in this order: the ``plan.json`` plan.yml's ``baseline`` names, a file inside the plan
-folder (a fresh checkout keeps no ``build/``: the published version's open data is committed beside the
-content); else the baseline the build leaves in ``build/`` (:mod:`masterplan.published_plan`): on a revision's
-first build the last build's open data, which that build keeps, afterwards ``build/.published/plan.json``. Only
-one of another revision (version or date) than the plan's counts: a build compares nothing with itself; and one a
-build kept only if it is of the plan's city (another city's is another plan, not a version of this one) and not of a
-later revision (a higher version, or a later date: the sample's 1.0, built before the copy became the city's 0.1). A missing or
-damaged file kept by a build, or one of another format or a newer one (:mod:`masterplan.plan_json`), means no changes
-shown, never a crash; the file plan.yml names is checked (:func:`problem`), saying which.
+folder (a fresh checkout keeps no ``build/``: the published version's open data is committed beside the content);
+else the baseline the build leaves in ``build/`` (:mod:`masterplan.published_plan`): on a revision's first build the
+last build's open data, which that build keeps, afterwards ``build/.published/plan.json``. Only one of another
+revision (version or date) than the plan's counts: a build compares nothing with itself; and one a build kept only
+if it is of the plan's city (another city's is another plan, not a version of this one) and not of a later revision
+(a higher version, or a later date: the sample's 1.0, built before the copy became the city's 0.1). A missing or
+damaged file kept by a build, or one of another format or a newer one (:mod:`masterplan.plan_json`), means no
+changes shown, never a crash; the file plan.yml names is checked (:func:`problem`), saying which.
 """
 
 from __future__ import annotations

@@ -54,6 +54,10 @@ SECOND = {
     .replace("2024: 90}", "2024: 95}").rstrip(" ") + GOV_02,
 }
 
+#: the mini plan's first chapter claiming the table of changes (generated: changes), as a book prints it
+CHANGES_CHAPTER = MINI_FILES["content/chapters/01-pendahuluan.md"].replace(
+    "title: Pendahuluan\n", "title: Pendahuluan\n        generated: changes\n")
+
 
 def _build(root: Path) -> str:
     result = CliRunner().invoke(cli, ["build", str(root), "--no-pdf", "--no-search"])
@@ -236,8 +240,7 @@ def test_a_programs_status_moving_on_is_among_the_changes(tmp_path: Path) -> Non
     council reads a revision for, and the page of changes, changes.csv, the build's line and the book's table listed
     no status. They do; a previous plan.json that gives no status (an older export) reports none."""
     from pdf_reading import page_texts
-    closing = MINI_FILES["content/chapters/01-pendahuluan.md"].replace("title: Pendahuluan\n",
-                                                                        "title: Pendahuluan\n        generated: changes\n")
+    closing = CHANGES_CHAPTER
     root = write_plan(tmp_path / "plan", {**FIRST, "content/chapters/01-pendahuluan.md": closing})
     _build(root)
     agency = "content/agencies/diskominfo.yml"
@@ -435,8 +438,7 @@ def test_a_chapter_claiming_the_changes_prints_their_table_in_the_book(tmp_path:
     """generated: changes puts the table after the chapter's text, numbered and listed as the book's other tables;
     its figures are the page's. Without a previous version the chapter says there is none to compare with."""
     from pdf_reading import page_texts
-    closing = MINI_FILES["content/chapters/01-pendahuluan.md"].replace("title: Pendahuluan\n",
-                                                                        "title: Pendahuluan\n        generated: changes\n")
+    closing = CHANGES_CHAPTER
     root = write_plan(tmp_path / "plan", {**FIRST, "content/chapters/01-pendahuluan.md": closing})
     result = CliRunner().invoke(cli, ["build", str(root), "--no-search"])
     assert result.exit_code == 0, result.output
@@ -481,8 +483,8 @@ def test_a_last_build_of_a_later_version_is_no_previous_version(tmp_path: Path) 
     write_plan(root, {**FIRST, **SECOND, "content/plan.yml": plan_yml})  # 0.1, ECO-02 deleted
     output = _build(root)
     line = next(n for n, text in enumerate(plan_yml.splitlines(), 1) if text.strip().startswith("version:"))
-    assert (f"content/plan.yml:{line}:10: warning[W424]: the last build was of version 1.0 (2021-12-01), which "
-            "comes after this plan's 0.1") in output, output
+    assert (f"content/plan.yml:{line}:10: warning[W424]: the last build was of version 1.0 of 2021-12-01, later "
+            "than this plan's version 0.1 of 2021-12-01: it is no previous version of it") in output, output
     assert not (root / "build/site/changes.html").exists() and not (root / "build/.published").exists()
     assert not (root / "build/site/program/ECO-02.html").exists()  # no "dropped since" notice for the sample's
     write_plan(root, {**SECOND, **FIRST, "content/plan.yml": plan_yml.replace('version: "0.1"', 'version: "0.2"')})

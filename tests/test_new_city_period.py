@@ -351,6 +351,8 @@ def test_a_regency_speaks_of_its_bupati_but_where_the_sample_tells_of_pasuruan(r
                      "\"Kabupaten Lumajang\")")),
     ("Pemerintah Kabupaten Lumajang", ("error: --city: 'Pemerintah Kabupaten Lumajang' does not say whether it is a "
                                       "kota or a kabupaten (write \"Kabupaten Lumajang\")")),
+    ("Kotamadya Malang", ("error: --city: 'Kotamadya Malang' does not say whether it is a kota or a kabupaten "
+                          "(write \"Kota Malang\")")),
     ("Pemkot Batu", ("error: --city: 'Pemkot Batu' does not say whether it is a kota or a kabupaten (write "
                     "\"Kota Batu\")")),
 ])

@@ -16,11 +16,12 @@ from masterplan.model import Plan
 
 def check(plan: Plan, unreadable: AbstractSet[str]) -> Iterator[Diagnostic]:
     if (later := baseline.later_build(plan)) is not None:
-        yield warning(plan.where.get("version", plan.position), "W424", "the last build was of version {then} "
-                      "({date}), which comes after this plan's {now}: the page of changes compares it with no "
-                      "previous version", "a revision's version goes up (1.0, 1.1, 2.0); if the last build was the "
-                      "sample as 'masterplan new' copied it, nothing needs doing", then=later[0] or "–",
-                      date=later[1] or "–", now=plan.version or "–")
+        yield warning(plan.where.get("version", plan.position), "W424", "the last build was of version {then} of "
+                      "{date}, later than this plan's version {now} of {today}: it is no previous version of it, "
+                      "and no page of changes is made", "a revision's version goes up (1.0, 1.1, 2.0); if the last "
+                      "build was the sample as 'masterplan new' copied it, nothing needs doing",
+                      then=later[0] or "–", date=later[1] or "–", now=plan.version or "–",
+                      today=plan.date.isoformat() if plan.date else "–")
     found = baseline.problem(plan)
     if found is not None:
         in_content = plan.content is not None and plan.baseline is not None and \
