@@ -79,8 +79,8 @@ def adapt(content: Path, change: Adaptation) -> None:
 
 def adapted_text(text: str, change: Adaptation) -> str:
     """A Markdown text beside the plan (the agencies' guide) rewritten as a chapter's body is: the plan period's
-    years moved, a kota's words for its government a regency's."""
-    return _Rewrite(change).prose(text)
+    years moved, and the year before them, an example's baseline; a kota's words for its government a regency's."""
+    return _Rewrite(change).prose(text, frozenset({change.sample.period.start - 1}))
 
 
 class _Rewrite:

@@ -155,8 +155,11 @@ def scaffold(target: Path, force: bool = False, adaptation: Adaptation | None = 
     if not gitignore.exists():  # the output, and the backups --force keeps (the history is git's)
         gitignore.write_text(f"{BUILD}/\n{CONTENT}.backup-*/\n", encoding="utf-8")
     guide = target / AGENCY_GUIDE
-    if not guide.exists():  # the agencies' staff's guide, in Indonesian; one the plan's team edited is theirs
-        text = (theme_dir() / "guide" / AGENCY_GUIDE).read_bytes().decode("utf-8")
+    original = (theme_dir() / "guide" / AGENCY_GUIDE).read_bytes()
+    # the agencies' staff's guide, in Indonesian; one the plan's team edited is theirs. One as new wrote it is
+    # written again: new, then new --force --period as new says, left the example in the sample's years
+    if not guide.exists() or guide.read_bytes() == original:
+        text = original.decode("utf-8")
         # its example's years in the plan's period, as the copy's: a regency's 2024–2033 staff got E301 for 2023
         guide.write_bytes((adapted_text(text, adaptation) if adaptation is not None else text).encode("utf-8"))
     return backups

@@ -48,8 +48,9 @@ def test_the_guides_example_and_commands_are_the_tools_own(tmp_path: Path) -> No
 def test_the_guides_example_is_in_the_period_new_was_given(tmp_path: Path) -> None:
     """A regency's 2024–2033 plan got the guide with the sample's example, a program of 2023–2026: its staff who
     copied it got E301 and E302. The example's years move with the plan's, as the copy's do."""
-    result = CliRunner().invoke(cli, ["new", str(tmp_path / "kab"), "--city", "Kabupaten Lumajang",
-                                      "--period", "2024-2033"])
+    assert CliRunner().invoke(cli, ["new", str(tmp_path / "kab")]).exit_code == 0  # then made the regency's, as
+    result = CliRunner().invoke(cli, ["new", str(tmp_path / "kab"), "--force", "--city",  # new says
+                                      "Kabupaten Lumajang", "--period", "2024-2033"])
     assert result.exit_code == 0, result.output
     guide = (tmp_path / "kab" / AGENCY_GUIDE).read_text(encoding="utf-8")
     example = yaml.safe_load(re.search(r"```yaml\n(.*?)```", guide, re.DOTALL).group(1))
@@ -58,3 +59,4 @@ def test_the_guides_example_is_in_the_period_new_was_given(tmp_path: Path) -> No
     assert program["period"] == {"start": 2025, "end": 2028}
     years = [line["year"] for line in program["budget"]] + list(program["indicators"][0]["targets"])
     assert years and all(2024 <= year <= 2033 for year in years), years
+    assert program["indicators"][0]["baseline"]["year"] == 2023  # the year before the plan's, as the sample's
