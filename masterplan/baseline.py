@@ -53,7 +53,7 @@ def problem(plan: Plan) -> Message | None:
     if not path.is_file():
         return Message("the plan folder has no such file")
     try:
-        _read(path, plan.language)
+        _read(path, plan)
     except plan_json.Unreadable as exc:  # another file's format, or a newer masterplan's
         return exc.reason
     except (OSError, ValueError):
@@ -61,9 +61,9 @@ def problem(plan: Plan) -> Message | None:
     return None
 
 
-def _read(path: Path, language: str) -> Version:
+def _read(path: Path, plan: Plan) -> Version:
     with open(path, encoding="utf-8") as handle:
-        return version_of_json(json.load(handle), language)
+        return version_of_json(json.load(handle), plan.language, plan.written_in)
 
 
 def _revision(path: Path) -> tuple[str, str | None] | None:
@@ -118,7 +118,7 @@ def previous(plan: Plan) -> Version | None:
     if source is None:
         return None
     try:
-        return _read(source, plan.language)
+        return _read(source, plan)
     except (OSError, ValueError):
         return None
 

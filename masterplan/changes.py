@@ -76,6 +76,13 @@ class Version:
     programs: dict[str, ProgramFacts]
     agencies: dict[str, AgencyFacts]
     pillars: dict[str, PillarFacts] = field(default_factory=dict)
+    #: the language the plan's texts are written in, where names are compared: a translation given since (an
+    #: English edition's catalog) is no rename; empty: ``language``
+    written_in: str = ""
+
+    @property
+    def compared_in(self) -> str:
+        return self.written_in or self.language
 
 
 @dataclass(frozen=True)
@@ -232,26 +239,29 @@ def _by_year(lines: list[tuple[int, str, int]]) -> dict[tuple[int, str], int]:
     return totals
 
 
-def _facts(program: Program, language: str) -> ProgramFacts:
+def _facts(program: Program, language: str, written_in: str) -> ProgramFacts:
     return ProgramFacts(program.id, program.name, program.pillar_id, program.lead_id,
                         (program.period.start, program.period.end),
                         _by_source([(line.source, line.amount) for line in program.budget]),
-                        tuple(_indicator_facts(i, language) for i in program.indicators), tuple(program.former_ids),
+                        tuple(_indicator_facts(i, language, written_in) for i in program.indicators),
+                        tuple(program.former_ids),
                         _by_year([(line.year, line.source, line.amount) for line in program.budget]), program.status)
 
 
-def _indicator_facts(indicator: Indicator, language: str) -> IndicatorFacts:
+def _indicator_facts(indicator: Indicator, language: str, written_in: str) -> IndicatorFacts:
     return IndicatorFacts(indicator.name.get(language), indicator.unit.get(language), dict(indicator.targets),
-                          indicator.direction)
+                          indicator.direction, indicator.name.get(written_in))
 
 
 def version_of_plan(plan: Plan) -> Version:
     """The current plan, as :func:`compare` reads it."""
-    return Version(plan.version, plan.language,
-                   {p.id: _facts(p, plan.language) for p in plan.programs},
+    language, written_in = plan.language, plan.written_in
+    return Version(plan.version, language,
+                   {p.id: _facts(p, language, written_in) for p in plan.programs},
                    {a.id: AgencyFacts(a.id, a.name, a.short_name, tuple(a.former_ids)) for a in plan.agencies},
-                   {p.id: PillarFacts(p.id, p.name, tuple(_indicator_facts(i, plan.language) for i in p.indicators))
-                    for p in plan.pillars})
+                   {p.id: PillarFacts(p.id, p.name, tuple(_indicator_facts(i, language, written_in)
+                                                          for i in p.indicators))
+                    for p in plan.pillars}, written_in)
 
 
 def _text(value: Any) -> Text:
@@ -262,11 +272,11 @@ def _int(value: Any) -> int:
     return value if isinstance(value, int) and not isinstance(value, bool) else 0
 
 
-def _program_of_json(item: Mapping[str, Any], language: str) -> ProgramFacts:
+def _program_of_json(item: Mapping[str, Any], language: str, written_in: str) -> ProgramFacts:
     period = item.get("period") or {}
     written = [line for line in item.get("budget") or [] if isinstance(line, Mapping)]
     lines = [(str(line.get("source")), _int(line.get("amount"))) for line in written]
-    indicators = _indicators_of_json(item, language)
+    indicators = _indicators_of_json(item, language, written_in)
     return ProgramFacts(str(item["id"]), _text(item.get("name")), str(item.get("pillar") or ""),
                         str(item.get("lead") or ""), (_int(period.get("start")), _int(period.get("end"))),
                         _by_source(lines), indicators, tuple(str(i) for i in item.get("former_ids") or []),
@@ -274,30 +284,31 @@ def _program_of_json(item: Mapping[str, Any], language: str) -> ProgramFacts:
                                   for line in written]), str(item.get("status") or ""))
 
 
-def _indicators_of_json(item: Mapping[str, Any], language: str) -> tuple[IndicatorFacts, ...]:
+def _indicators_of_json(item: Mapping[str, Any], language: str, written_in: str) -> tuple[IndicatorFacts, ...]:
     """A program's or a pillar's indicators, as ``plan.json`` gives them."""
     return tuple(IndicatorFacts(_text(i.get("name")).get(language), _text(i.get("unit")).get(language),
                                 {int(year): value for year, value in (i.get("targets") or {}).items()
-                                 if str(year).isdigit()})
+                                 if str(year).isdigit()}, written=_text(i.get("name")).get(written_in))
                  for i in item.get("indicators") or [] if isinstance(i, Mapping))
 
 
-def version_of_json(document: Mapping[str, Any], language: str) -> Version:
+def version_of_json(document: Mapping[str, Any], language: str, written_in: str | None = None) -> Version:
     """A previous version from its open data (``plan.json``); raises ``ValueError`` for one that is not a plan's,
     :class:`masterplan.plan_json.Unreadable` saying why for another file's or a newer format (its texts shown in
-    ``language``, the current plan's)."""
+    ``language``, the current plan's, and compared as ``written_in`` writes them)."""
     plan_json.checked(document)
     try:
-        programs = [_program_of_json(p, language) for p in document["programs"]]
+        written_in = written_in or language
+        programs = [_program_of_json(p, language, written_in) for p in document["programs"]]
         agencies = [AgencyFacts(str(a["id"]), _text(a.get("name")), str(a.get("short_name") or a["id"]),
                                 tuple(str(i) for i in a.get("former_ids") or [])) for a in document.get("agencies") or []]
-        pillars = [PillarFacts(str(p["id"]), _text(p.get("name")), _indicators_of_json(p, language))
+        pillars = [PillarFacts(str(p["id"]), _text(p.get("name")), _indicators_of_json(p, language, written_in))
                    for p in document.get("pillars") or []]
         plan = document.get("plan") if isinstance(document.get("plan"), Mapping) else {}
     except (KeyError, TypeError, AttributeError) as exc:  # not a Mapping, or a list of something else
         raise ValueError("not a plan.json") from exc
     return Version(str(plan.get("version") or ""), language, {p.id: p for p in programs},
-                   {a.id: a for a in agencies}, {p.id: p for p in pillars})
+                   {a.id: a for a in agencies}, {p.id: p for p in pillars}, written_in)
 
 
 def _renames(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, str]:
@@ -306,14 +317,16 @@ def _renames(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, s
     return {old: item.id for item in after.values() for old in item.former_ids if old in before and old not in after}
 
 
-def _names(before: Text, after: Text, language: str) -> tuple[str, str] | None:
-    """(name then, name now) in ``language`` when they differ, else None."""
-    then, now = before.get(language), after.get(language)
-    return (then, now) if then != now else None
+def _names(before: Text, after: Text, version: Version) -> tuple[str, str] | None:
+    """(name then, name now) in ``version``'s language when they differ as written (a translation given since is no
+    new name), else None."""
+    if before.get(version.compared_in) == after.get(version.compared_in):
+        return None
+    return before.get(version.language), after.get(version.language)
 
 
 def _program_change(before: ProgramFacts, after: ProgramFacts, agencies: Mapping[str, str],
-                    language: str) -> ProgramChange:
+                    version: Version) -> ProgramChange:
     sources = {source: (before.by_source.get(source, 0), after.by_source.get(source, 0))
                for source in dict.fromkeys([*before.by_source, *after.by_source])
                if before.by_source.get(source, 0) != after.by_source.get(source, 0)}
@@ -321,7 +334,7 @@ def _program_change(before: ProgramFacts, after: ProgramFacts, agencies: Mapping
     # the lead as the current plan names it: an agency renamed since is not a program moved
     lead = agencies.get(before.lead, before.lead)
     return ProgramChange(replace(before, lead=lead), after, sources, targets, renamed,
-                         _names(before.name, after.name, language))
+                         _names(before.name, after.name, version))
 
 
 def _indicator_changes(before: tuple[IndicatorFacts, ...], after: tuple[IndicatorFacts, ...],
@@ -330,7 +343,7 @@ def _indicator_changes(before: tuple[IndicatorFacts, ...], after: tuple[Indicato
     paired by :func:`masterplan.indicator_changes.pairs`."""
     indicators = pairs(before, after)
     return ([change for then, now in indicators for change in target_changes(then, now)],
-            [(then.name, now.name) for then, now in indicators if then.name != now.name])
+            [(then.name, now.name) for then, now in indicators if then.known_as != now.known_as])
 
 
 def _pillar_changes(before: Version, after: Version) -> list[PillarChange]:
@@ -353,8 +366,8 @@ def _merged(old: str, new: str, before: Version, renames: Mapping[str, str]) -> 
     return new in before.agencies or list(renames.values()).count(new) > 1
 
 
-def _named_otherwise(then: AgencyFacts, now: AgencyFacts, language: str) -> bool:
-    return then.short_name != now.short_name or _names(then.name, now.name, language) is not None
+def _named_otherwise(then: AgencyFacts, now: AgencyFacts, version: Version) -> bool:
+    return then.short_name != now.short_name or _names(then.name, now.name, version) is not None
 
 
 def compare(before: Version, after: Version) -> Changes:
@@ -362,7 +375,7 @@ def compare(before: Version, after: Version) -> Changes:
     renamed = _renames(before.programs, after.programs)
     agency_renames = _renames(before.agencies, after.agencies)
     kept = {old: renamed.get(old, old) for old in before.programs if renamed.get(old, old) in after.programs}
-    changes = [_program_change(before.programs[old], after.programs[new], agency_renames, after.language)
+    changes = [_program_change(before.programs[old], after.programs[new], agency_renames, after)
                for old, new in kept.items()]
     merged = {old: new for old, new in agency_renames.items() if _merged(old, new, before, agency_renames)}
     order = lambda item: code_order(item.id)
@@ -380,6 +393,6 @@ def compare(before: Version, after: Version) -> Changes:
         agencies_merged=[(before.agencies[old], after.agencies[new]) for old, new in merged.items()],
         agencies_names_changed=[(then, after.agencies[then.id]) for then in before.agencies.values()
                                 if then.id in after.agencies
-                                and _named_otherwise(then, after.agencies[then.id], after.language)],
+                                and _named_otherwise(then, after.agencies[then.id], after)],
         pillars_changed=_pillar_changes(before, after),
     )

@@ -4,7 +4,7 @@ An indicator has no code of its own: the plan knows it by its name and its place
 (``indicator_number`` in ``indicators.csv``, as the book numbers them). A monitoring officer follows an indicator
 through a revision by what it measures, so the comparison pairs them in two steps:
 
-1. the same name (in the plan's language): the same indicator, wherever it moved in the list;
+1. the same name (as the plan writes it): the same indicator, wherever it moved in the list;
 2. of the rest, the indicator at the same place with the same unit: the same indicator, renamed (its wording
    sharpened, a typo fixed), its targets compared as any other's. Another unit at that place measures something
    else: no pair, as for an indicator added or dropped.
@@ -25,6 +25,14 @@ class IndicatorFacts:
     unit: str
     targets: dict[int, Value]
     direction: str | None = None  #: "up" or "down": which way is better; None where the indicator does not say
+    #: its name as the plan writes it (``written_in``), where the edition is in another language: what it is known
+    #: by, so that a translation given since is no rename
+    written: str = ""
+
+    @property
+    def known_as(self) -> str:
+        """What pairs it with its other version: its name as written, else as shown."""
+        return self.written or self.name
 
 
 @dataclass(frozen=True)
@@ -50,11 +58,11 @@ def pairs(before: tuple[IndicatorFacts, ...], after: tuple[IndicatorFacts, ...]
     same place and unit (a rename)."""
     first: dict[str, int] = {}
     for place, then in enumerate(before):
-        first.setdefault(then.name, place)
+        first.setdefault(then.known_as, place)
     found: dict[int, int] = {}  #: place now → place then
     for place, now in enumerate(after):
-        if now.name in first and first[now.name] not in found.values():
-            found[place] = first[now.name]
+        if now.known_as in first and first[now.known_as] not in found.values():
+            found[place] = first[now.known_as]
     for place, now in enumerate(after):
         if place not in found and place < len(before) and place not in found.values() \
                 and before[place].unit.strip().casefold() == now.unit.strip().casefold():

@@ -218,3 +218,25 @@ def test_a_catalog_saved_with_tabs_and_texts_over_several_lines_is_read_line_by_
     assert "content/translations.en.csv:6:1: warning[W541]: 'Teks yang sudah dihapus'" in out + err
     page = (root / "build/site/program/GOV-01.html").read_text(encoding="utf-8")
     assert "Citizens <strong>complain</strong>" in page and "through an app." in page
+
+
+def test_a_catalog_given_between_two_versions_changes_no_name(make_plan: Callable[..., Path]) -> None:
+    """The English edition of 1.0 had no translations; 1.1 came with the translator's catalog: the page of changes
+    listed every program, agency and indicator given an English name as renamed ("70 with a new name; agencies: 31
+    renamed"). Names are compared as the plan writes them; a translation is no change of the plan."""
+    english = _english(MINI_FILES["content/plan.yml"])
+    root = make_plan({"content/plan.yml": english})
+    assert invoke("build", str(root), "--no-pdf", "--no-search")[0] == 0
+    _filled(root, {"Transaksi Non-Tunai": "Cashless Payments", "Badan Pengelolaan Keuangan dan Aset Daerah":
+                   "Finance and Assets Agency", "Aduan ditanggapi dalam 10 menit": "Complaints answered in 10 minutes"})
+    write_plan(root, {"content/plan.yml": english.replace('version: "0.1"', 'version: "0.2"')})
+    code, out, err = invoke("build", str(root), "--no-pdf", "--no-search")
+    assert code == 0 and "W54" not in out + err, out + err
+    assert "Cashless Payments" in (root / "build/site/program/ECO-01.html").read_text(encoding="utf-8")
+    assert "Changes since" not in out + err and not (root / "build/site/changes.html").exists(), out + err
+    # a name rewritten as the plan writes it is still a new name, shown in the edition's language
+    agency = MINI_FILES["content/agencies/bpkad.yml"].replace("name: Transaksi Non-Tunai", "name: Transaksi Nontunai")
+    write_plan(root, {"content/plan.yml": english.replace('version: "0.1"', 'version: "0.3"'),
+                      "content/agencies/bpkad.yml": agency})
+    code, out, err = invoke("build", str(root), "--no-pdf", "--no-search")
+    assert code == 0 and "1 with a new name" in out + err, out + err
