@@ -34,8 +34,9 @@ def read_files(plan: Plan) -> list[Path]:
         return []
     folders = {**READ, **({ANALYSIS: READ["chapters"]} if plan.strategic_analysis else {})}
     tops = [name for name in TOP_FILES if name != SUMMARY_TEXT or plan.executive_summary]
-    if plan.executive_summary:
-        tops.append(f"{SUMMARY_TEXT.removesuffix('.md')}.{plan.language}.md")
+    if plan.executive_summary:  # its translation, as the loader finds it (".EN.md" as Windows may save it too)
+        tops += sorted(path.name for path in content.iterdir() if (named := TRANSLATION.match(path.name))
+                       and f"{named.group(1)}.md" == SUMMARY_TEXT)
     found = [content / name for name in tops if translation_read(name, plan)]
     found += [path for folder, endings in folders.items() if (content / folder).is_dir()
               for path in (content / folder).iterdir()

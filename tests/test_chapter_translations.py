@@ -168,3 +168,15 @@ def test_the_other_editions_translation_is_checked_in_this_one(make_plan: Callab
     write_plan(root, {"content/plan.yml": ENGLISH, CHAPTER: SIGNED, TRANSLATION: broken})
     code, out, err = invoke("validate", str(root))
     assert code == 1 and f"{TRANSLATION}:{line}:" in out + err and "error[E504]" in out + err, out + err
+
+
+def test_the_summarys_translation_saved_by_windows_in_capitals_is_checked_as_it_is_printed(
+        make_plan: Callable[..., Path]) -> None:
+    """``executive-summary.EN.md`` is printed as ``.en.md`` is, but the checks that read the plan's texts as files
+    (codes that name no program, characters no font has, the glossary's abbreviations) looked for ``.en.md`` only:
+    a program code naming nothing in it went out unsaid."""
+    root = make_plan({"content/plan.yml": ENGLISH,
+                      "content/executive-summary.md": "---\ntitle: Ringkasan\n---\nRencana ini memuat program.\n",
+                      "content/executive-summary.EN.md": "---\ntitle: Summary\n---\nThe plan starts with GOV-07.\n"})
+    code, out, err = invoke("validate", str(root))
+    assert code == 0 and "content/executive-summary.EN.md:4:" in out + err and "W539" in out + err, out + err
