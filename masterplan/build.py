@@ -133,16 +133,9 @@ def _written(exported: Alongside[list[str]] | None, folder: Path) -> dict[str, i
 
 def _untranslated(plan: Plan, staging: output.Staging) -> list[Message]:
     """The list of the texts the edition prints in another language, beside the book (:mod:`masterplan.translations`),
-    and the line that says so; a list an earlier build left is removed once it is empty, or of another language."""
-    missing = plan.untranslated
-    written = missing.worksheet() if missing is not None else None
-    for earlier in staging.build_dir.glob(translations.LIST.format(language="*")):
-        if earlier.name != written:
-            staging.drop(earlier.name)
-    if missing is not None and written is not None:
-        staging.path(written).write_text(missing.csv(), encoding="utf-8")
-    said = missing.said() if missing is not None else None
-    return [said] if said is not None else []
+    and the lines that say so."""
+    content = plan.content if plan.content is not None else staging.build_dir.parent / "content"
+    return translations.write_worksheet(plan.untranslated, staging, content)
 
 
 def _run(root: Path, options: BuildOptions, cache: FileCache | None) -> BuildResult:

@@ -10,7 +10,8 @@ row, now used nowhere, is told (W541).
 
 Read by the edition in the catalog's language, as a spreadsheet saves it: UTF-8 with or without its mark; cells
 apart by commas, by semicolons (Excel set to Indonesian) or by tabs; the apostrophe the worksheet put before a
-formula taken away again.
+formula taken away again from the texts (a translation is read as typed). Its problems are told at the row a
+spreadsheet shows (``translations.en.csv:264``), a text over several lines of the file being one row.
 """
 
 from __future__ import annotations
@@ -32,7 +33,8 @@ SHOWN = 60  #: characters of a text a message quotes
 
 @dataclass(frozen=True)
 class Row:
-    """A text and its translation, at the catalog's line."""
+    """A text and its translation, at the catalog's row (a spreadsheet's number of it, which messages give as its
+    line: a text over several lines of the file is one row)."""
 
     text: str
     translation: str
@@ -96,9 +98,9 @@ class _Broken(Exception):
 
 
 def _table(text: str) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
-    """The header (its names in small letters) and then each row with the line it starts at, of a spreadsheet's CSV
-    text: cells apart by commas, semicolons or tabs, whichever the first line has most of. Reading the rows raises
-    :class:`_Broken` where a quote is left open."""
+    """The header (its names in small letters) and then each row with its number as a spreadsheet shows it (the
+    header is row 1), of a spreadsheet's CSV text: cells apart by commas, semicolons or tabs, whichever the first
+    line has most of. Reading the rows raises :class:`_Broken` at a quote left open."""
     csv.field_size_limit(max(csv.field_size_limit(), yamlfile.MAX_FILE_BYTES))  # a cell as long as a file may be
     reader = csv.reader(io.StringIO(text), delimiter=max(",;\t", key=text.split("\n", 1)[0].count), strict=True)
     try:
@@ -107,13 +109,13 @@ def _table(text: str) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
         header = []
 
     def rows() -> Iterator[tuple[int, list[str]]]:
-        start = reader.line_num + 1
+        number = 2  # the row after the header, as a spreadsheet numbers it (a text over several lines is one row)
         try:
             for cells in reader:
-                yield start, cells
-                start = reader.line_num + 1
+                yield number, cells
+                number += 1
         except csv.Error as exc:
-            raise _Broken(start, str(exc)) from exc
+            raise _Broken(number, str(exc)) from exc
 
     return header, rows()
 
@@ -145,20 +147,21 @@ def read(path: Path, file: str, language: str, written_in: str) -> tuple[Catalog
     try:
         for line, cells in rows:
             cells += [""] * (len(header) - len(cells))
-            source, translation = (UNGUARD.sub(r"\1", cells[header.index(column)]).strip()
-                                   for column in (TEXT, language))
+            # the apostrophe the worksheet put before a formula taken away; the translator's cells are as typed
+            source = UNGUARD.sub(r"\1", cells[header.index(TEXT)]).strip()
+            translation = cells[header.index(language)].strip()
             if not source or not translation:  # a row not translated yet
                 continue
             row = Row(source, translation.replace("\r\n", "\n"), line)
             first = found.setdefault(key(source), row)
             if first is not row and key(first.translation) != key(translation):
-                problems.append(warning(Position(file, line, 1), "W542", "'{text}' is translated twice: at line "
+                problems.append(warning(Position(file, line, 1), "W542", "'{text}' is translated twice: at row "
                                         "{line} as '{first}', here as '{second}'; the first is used",
                                         "delete the row whose translation is not meant", text=_shown(source),
                                         line=first.line, first=_shown(first.translation), second=_shown(translation)))
     except _Broken as broken:  # a quote left open: every row after it would be read wrong
         return None, [error(Position(file, broken.line, 1), "E021", "{file} cannot be read as a table from this "
-                            "line on: {reason}", "a text holding a quote (\") is written between quotes, its own "
+                            "row on: {reason}", "a text holding a quote (\") is written between quotes, its own "
                             "quote doubled (\"\"); a spreadsheet saving it as CSV does so",
                             file=file.rsplit("/", 1)[-1], reason=broken.reason)]
     return Catalog(file, language, written_in, found), problems

@@ -11,13 +11,19 @@ the book, a worksheet for the translator.
 
 from __future__ import annotations
 
+import re
+import shutil
+import time
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
+from masterplan import translation_catalog
 from masterplan.diagnostics import Message, Position
 from masterplan.located import LocatedList, LocatedMap
 from masterplan.model import Plan
+from masterplan.output import Staging
 from masterplan.plan_parts import Chapter
 from masterplan.render.data_notes import csv_table
 from masterplan.schema import DOCUMENTS
@@ -90,6 +96,28 @@ class Missing:
         return "\ufeff" + csv_table(["file", "line", "field", "places", "text", self.language], rows)
 
 
+#: the worksheet of any edition, as a build names it in build/ (not a copy kept of one, :func:`typed_in`)
+WORKSHEET = re.compile(re.escape(LIST).replace(re.escape("{language}"), "([a-z]{2,3})"))
+
+
+def typed_in(worksheet: Path, content: Path) -> int:
+    """How many translations were typed into a worksheet a build wrote (``build/untranslated-en.csv``, saved over
+    in a spreadsheet instead of as the catalog) that the catalog in ``content`` does not have: the next build would
+    write the worksheet anew over them. One that cannot be read as a table counts as one (its translations are not
+    known, so it is kept)."""
+    named = WORKSHEET.fullmatch(worksheet.name)
+    if named is None or not worksheet.is_file():
+        return 0
+    language = named.group(1)
+    typed, _ = translation_catalog.read(worksheet, worksheet.name, language, "")
+    if typed is None:
+        return 1
+    catalog = content / NAME.format(language=language)
+    known = translation_catalog.read(catalog, catalog.name, language, "")[0] if catalog.is_file() else None
+    return sum(1 for known_as, row in typed.rows.items()
+               if known is None or known_as not in known.rows or known.rows[known_as].translation != row.translation)
+
+
 def missing(plan: Plan, documents: list[tuple[str, LocatedMap]], catalog: Catalog | None = None) -> Missing:
     """What ``plan`` lacks in its language, ``documents`` being its files as read, each with its kind, and what of
     it the translator's ``catalog`` translates (the chapters' titles and signatures as read, before the catalog's
@@ -144,3 +172,28 @@ def _text(value: Any, position: Position, path: tuple[str, ...], language: str,
         yield Untranslated(position, " › ".join(path), value)
     elif isinstance(value, Mapping) and value and language not in value:
         yield Untranslated(position, " › ".join(path), str(value.get(written_in) or next(iter(value.values()))))
+
+
+def write_worksheet(missing: Missing | None, staging: Staging, content: Path) -> list[Message]:
+    """Write the edition's worksheet into the build (``missing``: what it lacks; None for an edition in the plan's own
+    language) and say so; a worksheet an earlier build left is removed once it is empty, or of another language, and
+    one that translations were typed into (:func:`typed_in`) is kept beside it first, under a name of its own."""
+    written = missing.worksheet() if missing is not None else None
+    lines: list[Message] = []
+    for earlier in sorted(staging.build_dir.glob(LIST.format(language="*"))):
+        if not WORKSHEET.fullmatch(earlier.name):
+            continue  # a copy kept below
+        if typed := typed_in(earlier, content):  # saved over instead of as the catalog: kept
+            kept = f"{earlier.stem}.typed-{time.strftime('%Y%m%d-%H%M%S')}.csv"
+            shutil.copyfile(earlier, staging.path(kept))
+            language = earlier.stem.removeprefix("untranslated-")
+            lines.append(Message("build/{name} had {count} translations typed into it that the plan does not have: "
+                                 "kept as build/{kept}; save that file as content/{catalog}, where the build reads "
+                                 "them (it writes build/{name} anew)", name=earlier.name, count=typed, kept=kept,
+                                 catalog=NAME.format(language=language)))
+        if earlier.name != written:
+            staging.drop(earlier.name)
+    if missing is not None and written is not None:
+        staging.path(written).write_text(missing.csv(), encoding="utf-8")
+    said = missing.said() if missing is not None else None
+    return lines + ([said] if said is not None else [])

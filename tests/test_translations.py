@@ -171,7 +171,7 @@ def test_a_catalogs_rows_used_nowhere_or_twice_and_its_misnamed_copies_are_told(
     stale, twice = len(rows) + 2, len(rows) + 3
     assert (f"content/translations.en.csv:{stale}:1: warning[W541]: 'Program yang sudah dihapus' is translated here, "
             "but no text of the plan without a translation of its own reads so") in said
-    assert (f"content/translations.en.csv:{twice}:1: warning[W542]: 'persen' is translated twice: at line "
+    assert (f"content/translations.en.csv:{twice}:1: warning[W542]: 'persen' is translated twice: at row "
             f"{next(i for i, row in enumerate(rows, 2) if row['text'] == 'persen')} as 'per cent', here as 'percent'; "
             "the first is used") in said
     assert ("content/untranslated-en.csv: warning[W017]: untranslated-en.csv is not read: a translator's catalog is "
@@ -202,20 +202,21 @@ def test_a_catalog_excel_saved_in_its_own_encoding_or_without_its_columns_stops_
     code, out, err = invoke("validate", str(root))
     assert code == 1 and "W541" not in out + err, out + err
     assert ("content/translations.en.csv:2:1: error[E021]: translations.en.csv cannot be read as a table from this "
-            "line on") in out + err
+            "row on") in out + err
 
 
 def test_a_catalog_saved_with_tabs_and_texts_over_several_lines_is_read_line_by_line(
         make_plan: Callable[..., Path]) -> None:
     """A text of several lines (a description) is one cell over several lines of the file: the rows after it are
-    told at their own lines. LibreOffice may save the cells apart by tabs."""
+    told by their number in a spreadsheet, which the translator sees (its 6th line is its 3rd row). LibreOffice may
+    save the cells apart by tabs."""
     root = make_plan({"content/plan.yml": _english(MINI_FILES["content/plan.yml"])})
     (root / "content" / "translations.en.csv").write_text(
         'file\ttext\ten\nx\t"Warga **mengadu**\nlewat aplikasi."\t"Citizens **complain**\n\nthrough an app."\n'
         "x\tTeks yang sudah dihapus\tDeleted text\n", encoding="utf-8")
     code, out, err = invoke("build", str(root), "--no-pdf", "--no-search")
     assert code == 0, out + err
-    assert "content/translations.en.csv:6:1: warning[W541]: 'Teks yang sudah dihapus'" in out + err
+    assert "content/translations.en.csv:3:1: warning[W541]: 'Teks yang sudah dihapus'" in out + err  # the 3rd row
     page = (root / "build/site/program/GOV-01.html").read_text(encoding="utf-8")
     assert "Citizens <strong>complain</strong>" in page and "through an app." in page
 
@@ -240,3 +241,33 @@ def test_a_catalog_given_between_two_versions_changes_no_name(make_plan: Callabl
                       "content/agencies/bpkad.yml": agency})
     code, out, err = invoke("build", str(root), "--no-pdf", "--no-search")
     assert code == 0 and "1 with a new name" in out + err, out + err
+
+
+def test_translations_typed_into_the_worksheet_itself_are_kept_when_the_build_writes_it_anew(
+        make_plan: Callable[..., Path]) -> None:
+    """The translator filled in build/untranslated-en.csv and pressed Ctrl+S: the next build wrote the worksheet
+    anew, and her 71 translations were gone without a word. They are kept beside it, and the build says where and what
+    to do; so are they when the Indonesian edition is built next (which removes the English worksheet)."""
+    root = make_plan({"content/plan.yml": _english(MINI_FILES["content/plan.yml"])})
+    assert invoke("build", str(root), "--no-pdf", "--no-search")[0] == 0
+    worksheet = root / "build" / "untranslated-en.csv"
+    with worksheet.open(encoding="utf-8-sig", newline="") as listed:
+        rows = list(csv.DictReader(listed))
+    for row in rows:
+        row["en"] = "per cent" if row["text"] == "persen" else ""
+    with worksheet.open("w", encoding="utf-8-sig", newline="") as saved:  # as Excel set to Indonesian saves it
+        writer = csv.DictWriter(saved, fieldnames=list(rows[0]), delimiter=";")
+        writer.writeheader()
+        writer.writerows(rows)
+    code, out, err = invoke("build", str(root), "--no-pdf", "--no-search")
+    assert code == 0, out + err
+    kept = sorted((root / "build").glob("untranslated-en.typed-*.csv"))
+    assert len(kept) == 1 and "per cent" in kept[0].read_text(encoding="utf-8-sig")
+    assert (f"build/untranslated-en.csv had 1 translations typed into it that the plan does not have: kept as "
+            f"build/{kept[0].name}; save that file as content/translations.en.csv") in out + err
+    assert "per cent" not in worksheet.read_text(encoding="utf-8-sig")  # the new worksheet, as every build writes it
+    kept[0].rename(root / "content" / "translations.en.csv")  # as the build says
+    code, out, err = invoke("build", str(root), "--no-pdf", "--no-search")
+    assert code == 0 and "typed into it" not in out + err and "W54" not in out + err, out + err
+    assert "per cent" in (root / "build/site/program/GOV-01.html").read_text(encoding="utf-8")
+    assert not list((root / "build").glob("untranslated-en.typed-*.csv"))
