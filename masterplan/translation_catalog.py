@@ -10,7 +10,7 @@ row, now used nowhere, is told (W541).
 
 Read by the edition in the catalog's language, as a spreadsheet saves it: UTF-8 with or without its mark; cells
 apart by commas, by semicolons (Excel set to Indonesian) or by tabs; the apostrophe the worksheet put before a
-formula taken away again from the texts (a translation is read as typed). Its problems are told at the row a
+formula taken away again from the texts (from a translation at its start only: the rest is read as typed). Its problems are told at the row a
 spreadsheet shows (``translations.en.csv:264``), a text over several lines of the file being one row.
 """
 
@@ -147,9 +147,11 @@ def read(path: Path, file: str, language: str, written_in: str) -> tuple[Catalog
     try:
         for line, cells in rows:
             cells += [""] * (len(header) - len(cells))
-            # the apostrophe the worksheet put before a formula taken away; the translator's cells are as typed
+            # the apostrophe the worksheet put before a formula taken away: from a text wherever it put one, from a
+            # translation (the worksheet lists those the catalog has) at its start only, the rest being as typed
             source = UNGUARD.sub(r"\1", cells[header.index(TEXT)]).strip()
-            translation = cells[header.index(language)].strip()
+            typed = cells[header.index(language)]
+            translation = (UNGUARD.sub(r"\1", typed, count=1) if UNGUARD.match(typed) else typed).strip()
             if not source or not translation:  # a row not translated yet
                 continue
             row = Row(source, translation.replace("\r\n", "\n"), line)
