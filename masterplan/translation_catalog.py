@@ -70,7 +70,8 @@ class Catalog:
         if row is None:
             return text
         self.used.add(key(source))
-        return Text({**text.values, self.language: row.translation}, text.default)
+        return Text({**text.values, self.language: row.translation}, text.default,
+                    {**(text.written_at or {}), self.language: Position(self.file, row.line, 1)})
 
     def unused(self) -> Iterator[Diagnostic]:
         """A warning at each row no text of the plan took (W541)."""

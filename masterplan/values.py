@@ -4,9 +4,12 @@ an indicator's figure, the order program codes sort in, and a name as names are 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from masterplan.diagnostics import Position
 
 Value = int | float | str  #: an indicator's figure as its file writes it
 
@@ -24,6 +27,9 @@ class Text:
 
     values: Mapping[str, str]
     default: str = "id"
+    #: where a language's version is written when not at the text's own place, by language: a translation the
+    #: translator's catalog gave (its row), where a problem in it is told; None: every version at the text's place
+    written_at: Mapping[str, Position] | None = field(default=None, compare=False)
 
     @classmethod
     def of(cls, raw: Any, default: str = "id", written_in: str | None = None) -> Text:
@@ -34,6 +40,15 @@ class Text:
         if isinstance(raw, Mapping):
             return cls({str(k): str(v) for k, v in raw.items()}, default)
         return cls({written_in or default: "" if raw is None else str(raw)}, default)
+
+    def versions(self) -> Iterator[tuple[str, Position | None]]:
+        """Each version once (two languages alike are one), with where it is written when not at the text's own
+        place (a catalog's row), else None: what a check of the text reads, and where it tells a problem."""
+        seen: set[str] = set()
+        for language, value in self.values.items():
+            if value not in seen:
+                seen.add(value)
+                yield value, (self.written_at or {}).get(language)
 
     def get(self, language: str) -> str:
         """The text in ``language``, falling back to the default language, then any."""

@@ -272,3 +272,21 @@ def test_translations_typed_into_the_worksheet_itself_are_kept_when_the_build_wr
     assert code == 0 and "typed into it" not in out + err and "W54" not in out + err, out + err
     assert "per cent" in (root / "build/site/program/GOV-01.html").read_text(encoding="utf-8")
     assert not list((root / "build").glob("untranslated-en.typed-*.csv"))
+
+
+def test_a_mistake_in_a_catalogs_translation_is_told_at_its_row_not_at_the_agencys_file(
+        make_plan: Callable[..., Path]) -> None:
+    """A cross-reference, HTML or Jinja typed into a translation was told at the agency's line, whose Indonesian text
+    is right: the agency would be sent to mend a file that has nothing to mend. It is told at the catalog's row."""
+    root = make_plan({"content/plan.yml": _english(MINI_FILES["content/plan.yml"])})
+    assert invoke("build", str(root), "--no-pdf", "--no-search")[0] == 0
+    rows = _filled(root, {"Warga **mengadu** lewat aplikasi.": "Citizens complain in an app, see [[GOV-01]].",
+                          "Transaksi Non-Tunai": "<b>Cashless</b> Payments", "Kota cerdas yang melayani.":
+                          "A smart city that serves {{ plan.city }}."})
+    row = {text: number for number, text in enumerate((row["text"] for row in rows), 2)}
+    code, out, err = invoke("validate", str(root))
+    said = out + err
+    assert code == 0, said
+    for text, code in (("Warga **mengadu** lewat aplikasi.", "W518"), ("Transaksi Non-Tunai", "W522")):
+        assert f"content/translations.en.csv:{row[text]}:1: warning[{code}]" in said, (code, said)
+    assert "content/agencies/diskominfo.yml" not in said and "content/agencies/bpkad.yml" not in said, said

@@ -59,12 +59,12 @@ def _markup(text: Text, where: Position, field: str, block: bool = False) -> Ite
     """W522 for what ``field`` prints as written: markup in a plain-text field, Jinja in a description (Markdown);
     in a block of text (``description: |``), whose lines are the file's, at the line of the first."""
     description = field == "description"
-    for value in dict.fromkeys(text.values.values()):
+    for value, written_at in text.versions():
         found = list(dict.fromkeys((_JINJA if description else _MARKUP).findall(value or "")))
         if not found:  # said once a field: "<b>Pasien</b> puskesmas<br>" is one mistake
             continue
-        at = Position(where.file, where.line + value.count("\n", 0, value.find(found[0])), where.column) if block \
-            else where
+        at = written_at or (Position(where.file, where.line + value.count("\n", 0, value.find(found[0])),
+                                     where.column) if block else where)
         if description:
             yield warning(at, "W522", "a description is Markdown, which Jinja does not fill in: {markup} is printed "
                           "as written", _hint(found[0]), markup=" ".join(found))

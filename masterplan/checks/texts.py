@@ -42,11 +42,15 @@ def text_links(text: Text, where: Position, content: Path | None, block: bool = 
     a text a chapter prints (a phase's description), what a cross-reference in it to nothing known is, as in the
     chapter; its cross-references work there. Elsewhere any is printed as written (W518)."""
 
+    written_at: Position | None = None  # the version's own place: a translation the catalog gave, at its row
+
     def at(line: int) -> Position:
+        if written_at is not None:
+            return written_at
         return Position(where.file, where.line + line - 1, where.column) if block and line > 1 else where
 
-    for value in dict.fromkeys(text.values.values()):
-        if costly := too_costly(value, where, block):
+    for value, written_at in text.versions():
+        if costly := too_costly(value, written_at or where, block and written_at is None):
             yield costly
             continue
         for kind, url, line, _ in links.urls(value):
