@@ -83,8 +83,8 @@ def _catalog(reader: FolderReader, content: Path) -> None:
     """The translator's catalog of an edition in another language than the plan is written in, set on the reader
     before it reads a text (plan.yml's own among them)."""
     written_in = reader.written_in or reader.language
-    path = content / translation_catalog.NAME.format(language=reader.language)
-    if reader.language == written_in or not path.is_file():
+    path = translation_catalog.found(content, reader.language)
+    if reader.language == written_in or path is None:
         return
     if not reader.inside(path):
         reader.report.add(outside_error(reader.name(path)))

@@ -27,6 +27,9 @@ from masterplan.diagnostics import Diagnostic, Message, Position, error, warning
 from masterplan.values import Text
 
 NAME = "translations.{language}.csv"  #: the catalog's name in content/, for the edition's language
+WORKBOOK = "translations.{language}.xlsx"  #: the same, saved by Excel as a workbook: read where there is no CSV one
+#: the most a workbook's files may hold unpacked: a catalog's 2 MB as a zip could unpack to far more (a zip bomb)
+UNPACKED_BYTES = 64 * 1024 * 1024
 TEXT = "text"  #: the column of the texts as the plan writes them (the worksheet's)
 SHOWN = 60  #: characters of a text a message quotes
 
@@ -121,6 +124,36 @@ def _table(text: str) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
     return header, rows()
 
 
+def found(content: Path, language: str) -> Path | None:
+    """The catalog in ``content`` for the edition in ``language``: the CSV file, else the workbook; None without."""
+    for name in (NAME, WORKBOOK):
+        if (path := content / name.format(language=language)).is_file():
+            return path
+    return None
+
+
+def _sheet(path: Path, file: str) -> tuple[list[str], Iterator[tuple[int, list[str]]]] | Diagnostic:
+    """The header (its names in small letters) and each row with its number, of a workbook's first sheet (every
+    cell as text, a formula as the value Excel last showed); or why it cannot be read."""
+    import zipfile
+
+    import openpyxl
+    try:
+        with zipfile.ZipFile(path) as packed:
+            if sum(member.file_size for member in packed.infolist()) > UNPACKED_BYTES:
+                return error(Position(file, 1, 1), "E004", "file is {size} MB; the limit is {limit} MB",
+                             "split it into smaller files", size=UNPACKED_BYTES // 1024 // 1024 + 1,
+                             limit=UNPACKED_BYTES // 1024 // 1024)
+        sheet = openpyxl.load_workbook(path, read_only=True, data_only=True).worksheets[0]
+        table = [["" if cell is None else str(cell) for cell in row] for row in sheet.iter_rows(values_only=True)]
+    except (OSError, zipfile.BadZipFile, KeyError, ValueError, IndexError) as exc:
+        return error(Position(file, 1, 1), "E021", "{file} cannot be read as a workbook: {reason}",
+                     Message("save it from the spreadsheet again as {name}", name=file.rsplit("/", 1)[-1]),
+                     file=file.rsplit("/", 1)[-1], reason=str(exc) or type(exc).__name__)
+    header = [cell.strip().lower() for cell in table[0]] if table else []
+    return header, iter(list(enumerate(table[1:], 2)))
+
+
 def read(path: Path, file: str, language: str, written_in: str) -> tuple[Catalog | None, list[Diagnostic]]:
     """The catalog at ``path`` (named ``file`` in messages) for the edition in ``language`` of a plan written in
     ``written_in``, and its problems; None when it cannot be read."""
@@ -130,12 +163,20 @@ def read(path: Path, file: str, language: str, written_in: str) -> tuple[Catalog
     data, problems = yamlfile.file_bytes(path, file)
     if data is None:
         return None, problems
-    text, problems = yamlfile.decode(data, file)
-    if text is None:  # an Excel user's way to UTF-8, not Notepad's
-        return None, [replace(problem, hint=Message("in Excel: File › Save As, and choose 'CSV UTF-8 (Comma "
-                                                    "delimited)'")) if problem.code == "E003" else problem
-                      for problem in problems]
-    header, rows = _table(text)
+    if path.suffix.lower() == ".xlsx":
+        if len(data) > yamlfile.MAX_FILE_BYTES:
+            return None, yamlfile.decode(data, file)[1]  # E004, as for any of the plan's files
+        sheet = _sheet(path, file)
+        if isinstance(sheet, Diagnostic):
+            return None, [sheet]
+        header, rows = sheet
+    else:
+        text, problems = yamlfile.decode(data, file)
+        if text is None:  # an Excel user's way to UTF-8, not Notepad's
+            return None, [replace(problem, hint=Message("in Excel: File › Save As, and choose 'CSV UTF-8 (Comma "
+                                                        "delimited)'")) if problem.code == "E003" else problem
+                          for problem in problems]
+        header, rows = _table(text)
     for column in (TEXT, language):
         if column not in header:
             return None, [error(Position(file, 1, 1), "E021", "{file} has no column '{column}': its first row names "

@@ -62,12 +62,15 @@ class Missing:
             return Message("Without a version in this edition's language ({language}), printed as written: chapters "
                            "{chapters}; a chapter's translation goes beside its chapter (01-pendahuluan.{language}.md)",
                            chapters=len(self.chapters), language=self.language)
+        listed = LIST.format(language=self.language)
         return Message("Without a version in this edition's language ({language}), printed as written: texts of the "
-                       "plan {texts}, chapters {chapters}; the texts are listed in build/{list}: its {language} "
-                       "column filled in and saved as content/{catalog}, it translates them; a chapter's translation "
-                       "goes beside its chapter (01-pendahuluan.{language}.md)",
-                       texts=len(self.distinct()), chapters=len(self.chapters), language=self.language,
-                       list=LIST.format(language=self.language), catalog=NAME.format(language=self.language))
+                       "plan {texts}, chapters {chapters}; the texts are listed in build/{list} (for Excel: "
+                       "build/{workbook}): its {language} column filled in and saved as content/{catalog} (or "
+                       "{catalog_workbook}), it translates them; a chapter's translation goes beside its chapter "
+                       "(01-pendahuluan.{language}.md)", texts=len(self.distinct()), chapters=len(self.chapters),
+                       language=self.language, list=listed, workbook=workbook_of(listed),
+                       catalog=NAME.format(language=self.language),
+                       catalog_workbook=translation_catalog.WORKBOOK.format(language=self.language))
 
     def distinct(self, texts: tuple[Untranslated, ...] | None = None) -> dict[str, list[Untranslated]]:
         """The texts (by default those without a translation) by what they read
@@ -81,6 +84,36 @@ class Missing:
         """The name of the list in build/, None when every text has a version in the edition's language."""
         return LIST.format(language=self.language) if self.texts else None
 
+    def rows(self) -> list[list[Any]]:
+        """The worksheet's rows, its header first (:meth:`csv`)."""
+        translations = {key(text.text): translation for text, translation in self.translated}
+        return [["file", "line", "field", "places", "text", self.language],
+                *([places[0].position.file, places[0].position.line, places[0].field, len(places), places[0].text,
+                   translations.get(known, "")]
+                  for known, places in [*self.distinct().items(),
+                                        *self.distinct(tuple(text for text, _ in self.translated)).items()])]
+
+    def xlsx(self) -> bytes:
+        """The worksheet as an Excel workbook: its rows as :meth:`csv`'s, every cell text (none read as a formula),
+        the texts wrapped; what Excel set to Indonesian opens in columns, where a CSV lands in one."""
+        import io
+
+        import xlsxwriter
+        buffer = io.BytesIO()
+        book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_numbers": False,
+                                            "strings_to_formulas": False, "strings_to_urls": False})
+        sheet = book.add_worksheet(self.language)
+        header, *rows = self.rows()
+        sheet.write_row(0, 0, header, book.add_format({"bold": True, "bottom": 1}))
+        wrapped = book.add_format({"text_wrap": True, "valign": "top"})
+        for number, row in enumerate(rows, 1):
+            sheet.write_row(number, 0, row, wrapped)
+        sheet.set_column(0, 2, 24)
+        sheet.set_column(4, 5, 60)
+        sheet.freeze_panes(1, 0)
+        book.close()
+        return buffer.getvalue()
+
     def csv(self) -> str:
         """The list as a spreadsheet opens it, written as the open data's tables are (their texts guarded: a text
         starting "=HYPERLINK(" is no formula), with a mark that tells Excel it is UTF-8: a row per text, at the first
@@ -88,16 +121,19 @@ class Missing:
         translation, which the translator's catalog reads (:mod:`masterplan.translation_catalog`); then the texts
         the catalog translates, with their translations, so that the worksheet filled in and saved as the catalog
         keeps them."""
-        translations = {key(text.text): translation for text, translation in self.translated}
-        rows = ([places[0].position.file, places[0].position.line, places[0].field, len(places), places[0].text,
-                 translations.get(known, "")]
-                for known, places in [*self.distinct().items(),
-                                      *self.distinct(tuple(text for text, _ in self.translated)).items()])
-        return "\ufeff" + csv_table(["file", "line", "field", "places", "text", self.language], rows)
+        header, *rows = self.rows()
+        return "\ufeff" + csv_table(header, rows)
 
 
-#: the worksheet of any edition, as a build names it in build/ (not a copy kept of one, :func:`typed_in`)
-WORKSHEET = re.compile(re.escape(LIST).replace(re.escape("{language}"), "([a-z]{2,3})"))
+#: the worksheet of any edition, as a build names it in build/, a CSV file or a workbook (not a copy kept of one,
+#: :func:`typed_in`)
+WORKSHEET = re.compile(re.escape(LIST.removesuffix(".csv")).replace(re.escape("{language}"), "([a-z]{2,3})")
+                       + r"\.(?:csv|xlsx)")
+
+
+def workbook_of(worksheet: str) -> str:
+    """The name of the worksheet's workbook, written beside it for Excel: ``untranslated-en.xlsx``."""
+    return worksheet.removesuffix(".csv") + ".xlsx"
 
 
 def typed_in(worksheet: Path, content: Path) -> int:
@@ -112,8 +148,8 @@ def typed_in(worksheet: Path, content: Path) -> int:
     typed, _ = translation_catalog.read(worksheet, worksheet.name, language, "")
     if typed is None:
         return 1
-    catalog = content / NAME.format(language=language)
-    known = translation_catalog.read(catalog, catalog.name, language, "")[0] if catalog.is_file() else None
+    catalog = translation_catalog.found(content, language)
+    known = translation_catalog.read(catalog, catalog.name, language, "")[0] if catalog is not None else None
     return sum(1 for known_as, row in typed.rows.items()
                if known is None or known_as not in known.rows or known.rows[known_as].translation != row.translation)
 
@@ -179,21 +215,23 @@ def write_worksheet(missing: Missing | None, staging: Staging, content: Path) ->
     language) and say so; a worksheet an earlier build left is removed once it is empty, or of another language, and
     one that translations were typed into (:func:`typed_in`) is kept beside it first, under a name of its own."""
     written = missing.worksheet() if missing is not None else None
+    names = {written, workbook_of(written)} if written else set()
     lines: list[Message] = []
-    for earlier in sorted(staging.build_dir.glob(LIST.format(language="*"))):
+    for earlier in sorted(staging.build_dir.glob(LIST.format(language="*").removesuffix(".csv") + ".*")):
         if not WORKSHEET.fullmatch(earlier.name):
             continue  # a copy kept below
         if typed := typed_in(earlier, content):  # saved over instead of as the catalog: kept
-            kept = f"{earlier.stem}.typed-{time.strftime('%Y%m%d-%H%M%S')}.csv"
+            kept = f"{earlier.stem}.typed-{time.strftime('%Y%m%d-%H%M%S')}{earlier.suffix}"
             shutil.copyfile(earlier, staging.path(kept))
             language = earlier.stem.removeprefix("untranslated-")
             lines.append(Message("build/{name} had {count} translations typed into it that the plan does not have: "
                                  "kept as build/{kept}; save that file as content/{catalog}, where the build reads "
                                  "them (it writes build/{name} anew)", name=earlier.name, count=typed, kept=kept,
                                  catalog=NAME.format(language=language)))
-        if earlier.name != written:
+        if earlier.name not in names:
             staging.drop(earlier.name)
     if missing is not None and written is not None:
         staging.path(written).write_text(missing.csv(), encoding="utf-8")
+        staging.path(workbook_of(written)).write_bytes(missing.xlsx())
     said = missing.said() if missing is not None else None
     return lines + ([said] if said is not None else [])

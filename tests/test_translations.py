@@ -49,8 +49,9 @@ def test_an_english_edition_lists_what_it_prints_in_indonesian(make_plan: Callab
     assert not any(row["field"] in ("short_name", "id", "kind") for row in rows)  # codes and proper names are no texts
     said = next(line for line in (out + err).splitlines() if "untranslated-en.csv" in line)
     assert f"texts of the plan {len(rows)}, chapters " in said and said.endswith(
-        "listed in build/untranslated-en.csv: its en column filled in and saved as content/translations.en.csv, it "
-        "translates them; a chapter's translation goes beside its chapter (01-pendahuluan.en.md)")
+        "listed in build/untranslated-en.csv (for Excel: build/untranslated-en.xlsx): its en column filled in and "
+        "saved as content/translations.en.csv (or translations.en.xlsx), it translates them; a chapter's translation "
+        "goes beside its chapter (01-pendahuluan.en.md)")
     # the Indonesian edition prints every text as written: no line, and the list of the English one is gone
     write_plan(root, {"content/plan.yml": MINI_FILES["content/plan.yml"]})
     code, out, err = invoke("build", str(root), "--no-pdf", "--no-search")
@@ -166,6 +167,7 @@ def test_a_catalogs_rows_used_nowhere_or_twice_and_its_misnamed_copies_are_told(
                    "content/x.yml,4,unit,1,persen,percent\n")
     (root / "content" / "untranslated-en.csv").write_bytes(catalog.read_bytes())
     (root / "content" / "translations.en.xlsx").write_bytes(b"PK\x03\x04")
+    (root / "content" / "translations.en.ods").write_bytes(b"PK\x03\x04")
     code, out, err = invoke("validate", str(root))
     said = out + err
     assert code == 0, said
@@ -177,7 +179,9 @@ def test_a_catalogs_rows_used_nowhere_or_twice_and_its_misnamed_copies_are_told(
             "the first is used") in said
     assert ("content/untranslated-en.csv: warning[W017]: untranslated-en.csv is not read: a translator's catalog is "
             "read as content/translations.en.csv (name it translations.en.csv)") in said
-    assert "translations.en.xlsx is not read" in said and "save it from the spreadsheet as 'CSV UTF-8'" in said
+    assert ("content/translations.en.xlsx: warning[W017]: translations.en.xlsx is not read: translations.en.csv "
+            "beside it is") in said
+    assert "translations.en.ods is not read" in said and "save it from the spreadsheet as 'CSV UTF-8'" in said
 
 
 def test_a_catalog_excel_saved_in_its_own_encoding_or_without_its_columns_stops_the_build(
@@ -290,3 +294,34 @@ def test_a_mistake_in_a_catalogs_translation_is_told_at_its_row_not_at_the_agenc
     for text, code in (("Warga **mengadu** lewat aplikasi.", "W518"), ("Transaksi Non-Tunai", "W522")):
         assert f"content/translations.en.csv:{row[text]}:1: warning[{code}]" in said, (code, said)
     assert "content/agencies/diskominfo.yml" not in said and "content/agencies/bpkad.yml" not in said, said
+
+
+def test_the_worksheet_for_excel_filled_in_and_saved_as_a_workbook_translates(make_plan: Callable[..., Path]) -> None:
+    """Excel set to Indonesian opens a double-clicked CSV file in one column (its list separator is ';'): the
+    worksheet comes as a workbook too, and the workbook filled in and saved as content/translations.en.xlsx is the
+    catalog; its problems are told at the sheet's row. Saved over in build/, it is kept as the CSV file is."""
+    import openpyxl
+    root = make_plan({"content/plan.yml": _english(MINI_FILES["content/plan.yml"])})
+    assert invoke("build", str(root), "--no-pdf", "--no-search")[0] == 0
+    book = openpyxl.load_workbook(root / "build" / "untranslated-en.xlsx")
+    sheet = book.worksheets[0]
+    header = [cell.value for cell in sheet[1]]
+    assert header == ["file", "line", "field", "places", "text", "en"]
+    rows = {sheet.cell(number, 5).value: number for number in range(2, sheet.max_row + 1)}
+    assert sheet.cell(rows["persen"], 4).value == 2  # a number, as the places are counted
+    sheet.cell(rows["persen"], 6).value = "per cent"
+    sheet.cell(sheet.max_row + 1, 5).value = "Teks yang sudah dihapus"  # a row used nowhere, told at its row
+    sheet.cell(sheet.max_row, 6).value = "Deleted text"
+    book.save(root / "build" / "untranslated-en.xlsx")  # Ctrl+S in Excel: kept by the next build
+    code, out, err = invoke("build", str(root), "--no-pdf", "--no-search")
+    assert code == 0 and "build/untranslated-en.xlsx had 2 translations typed into it" in out + err, out + err
+    kept = next((root / "build").glob("untranslated-en.typed-*.xlsx"))
+    kept.rename(root / "content" / "translations.en.xlsx")  # as the build says
+    code, out, err = invoke("build", str(root), "--no-pdf", "--no-search")
+    assert code == 0, out + err
+    assert f"content/translations.en.xlsx:{sheet.max_row}:1: warning[W541]: 'Teks yang sudah dihapus'" in out + err
+    assert "per cent" in (root / "build/site/program/GOV-01.html").read_text(encoding="utf-8")
+    (root / "content" / "translations.en.xlsx").write_bytes(b"PK\x03\x04 not a workbook")
+    code, out, err = invoke("build", str(root), "--no-pdf", "--no-search")
+    assert code == 1 and ("content/translations.en.xlsx:1:1: error[E021]: translations.en.xlsx cannot be read as a "
+                          "workbook") in out + err, out + err

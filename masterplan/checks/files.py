@@ -89,21 +89,30 @@ def _summary_translation(name: str) -> Message | None:
 
 
 #: a translator's catalog named as it is read (:mod:`masterplan.translation_catalog`), for any edition
-_CATALOG = re.compile(re.escape(NAME).replace(re.escape("{language}"), "[a-z]{2,3}"))
+_CATALOG = re.compile(re.escape(NAME.removesuffix(".csv")).replace(re.escape("{language}"), "([a-z]{2,3})")
+                      + r"\.(csv|xlsx)")
 #: a file meant as one: the worksheet copied as it is (untranslated-en.csv), another spelling, or a spreadsheet's file
 _CATALOG_LIKE = re.compile(r"(?:un)?(?:translat|terjemah)\w*?(?:[-_. ]([a-z]{2,3}))?\.(csv|tsv|txt|xlsx?|ods)",
                            re.IGNORECASE)
 
 
 def _catalog_misnamed(name: str, plan: Plan) -> Diagnostic | None:
-    """W017 for a translator's catalog the build does not read for its name: the worksheet copied into content/ as
-    it is, ``translations-en.csv``, ``translations.EN.csv``, or the spreadsheet's own file."""
+    """W017 for a translator's catalog the build does not read: for its name (the worksheet copied into content/ as
+    it is, ``translations-en.csv``, ``translations.EN.csv``, an ``.ods``), or the workbook beside the CSV file."""
     looks = _CATALOG_LIKE.fullmatch(name)
-    if looks is None or _CATALOG.fullmatch(name):
+    if (named := _CATALOG.fullmatch(name)) is not None:  # the workbook beside the CSV file: the CSV file is read
+        csv_file = NAME.format(language=named.group(1))
+        if named.group(2) == "xlsx" and plan.content is not None and (plan.content / csv_file).is_file():
+            return warning(Position(f"content/{name}"), "W017", "{name} is not read: {file} beside it is",
+                           "keep one of the two: the one you filled in last", name=name, file=csv_file)
+        return None
+    if looks is None:
         return None
     language = (looks.group(1) or (plan.language if plan.language != plan.written_in else "en")).lower()
     meant = NAME.format(language=language)
-    hint = (Message("name it {meant}", meant=meant) if looks.group(2).lower() == "csv" else
+    if looks.group(2).lower() == "xlsx":  # a workbook under another name
+        meant = meant.removesuffix(".csv") + ".xlsx"
+    hint = (Message("name it {meant}", meant=meant) if looks.group(2).lower() in ("csv", "xlsx") else
             Message("save it from the spreadsheet as 'CSV UTF-8' named {file}", file=meant))
     return warning(Position(f"content/{name}"), "W017", "{name} is not read: a translator's catalog is read as "
                    "content/{file}", hint, name=name, file=meant)
