@@ -146,7 +146,7 @@ def _sheet(path: Path, file: str) -> tuple[list[str], Iterator[tuple[int, list[s
                              limit=UNPACKED_BYTES // 1024 // 1024)
         sheet = openpyxl.load_workbook(path, read_only=True, data_only=True).worksheets[0]
         table = [["" if cell is None else str(cell) for cell in row] for row in sheet.iter_rows(values_only=True)]
-    except (OSError, zipfile.BadZipFile, KeyError, ValueError, IndexError) as exc:
+    except Exception as exc:  # noqa: BLE001 - a file from a spreadsheet, untrusted: any way it fails to read is told
         return error(Position(file, 1, 1), "E021", "{file} cannot be read as a workbook: {reason}",
                      Message("save it from the spreadsheet again as {name}", name=file.rsplit("/", 1)[-1]),
                      file=file.rsplit("/", 1)[-1], reason=str(exc) or type(exc).__name__)

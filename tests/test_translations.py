@@ -321,7 +321,21 @@ def test_the_worksheet_for_excel_filled_in_and_saved_as_a_workbook_translates(ma
     assert code == 0, out + err
     assert f"content/translations.en.xlsx:{sheet.max_row}:1: warning[W541]: 'Teks yang sudah dihapus'" in out + err
     assert "per cent" in (root / "build/site/program/GOV-01.html").read_text(encoding="utf-8")
-    (root / "content" / "translations.en.xlsx").write_bytes(b"PK\x03\x04 not a workbook")
-    code, out, err = invoke("build", str(root), "--no-pdf", "--no-search")
-    assert code == 1 and ("content/translations.en.xlsx:1:1: error[E021]: translations.en.xlsx cannot be read as a "
-                          "workbook") in out + err, out + err
+    import zipfile
+    catalog, sheet_xml = root / "content" / "translations.en.xlsx", "xl/worksheets/sheet1.xml"
+    # a sheet naming a file of the disk as an entity (XXE): not read, and no crash; then a file that is no workbook
+    broken = root / "broken.xlsx"
+    with zipfile.ZipFile(catalog) as source, zipfile.ZipFile(broken, "w") as target:
+        assert sheet_xml in source.namelist()
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == sheet_xml:
+                data = (b'<?xml version="1.0"?><!DOCTYPE worksheet [<!ENTITY x SYSTEM "file:///etc/hostname">]>'
+                        + data.split(b"?>", 1)[-1].replace(b"Deleted text", b"&x;"))
+            target.writestr(item, data)
+    assert b"&x;" in zipfile.ZipFile(broken).read(sheet_xml)
+    for written in (broken.read_bytes(), b"PK\x03\x04 not a workbook"):
+        catalog.write_bytes(written)
+        code, out, err = invoke("build", str(root), "--no-pdf", "--no-search")
+        assert code == 1 and ("content/translations.en.xlsx:1:1: error[E021]: translations.en.xlsx cannot be read "
+                              "as a workbook") in out + err, out + err
