@@ -400,3 +400,25 @@ def test_a_pillar_naming_the_samples_programs_this_plan_lacks(tmp_path: Path) ->
     line, message = _found(root, "W117")["content/pillars/governance.yml"]
     assert line == naming[0] and "e-Sambat" in message and "this plan does not have" in message
     assert message.startswith(f"{len(naming)} text" if len(naming) > 1 else "1 text of this file names"), message
+
+
+def test_a_city_set_by_hand_in_an_untouched_copy_is_told_the_command_that_makes_it_the_citys(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A regency's staff wrote city: Kabupaten Lumajang into plan.yml of a fresh copy: 45 W112 warnings, none saying
+    that ``masterplan new --city`` makes the copy the regency's, its Wali Kota a Bupati. One warning says so, at the
+    city, while every other file is the sample's as copied; once one is the plan's own, W112 alone names the lines."""
+    root = _started(tmp_path, "Kabupaten Lumajang")
+    monkeypatch.chdir(root)
+    report = load_and_check(root).report
+    told = [d for d in report.warnings if d.code == "W126"]
+    city_line = next(n for n, line in enumerate((root / PLAN).read_text(encoding="utf-8").splitlines(), 1)
+                     if line.startswith("city:"))
+    assert [(d.position.file, d.position.line) for d in told] == [(PLAN, city_line)]
+    assert told[0].message == ("plan.yml names Kabupaten Lumajang, but every other file is still the sample's as it "
+                               "was copied, which speaks of Kota Pasuruan")
+    assert told[0].hint is not None and told[0].hint.startswith(
+        'masterplan new . --force --city "Kabupaten Lumajang" makes the copy Kabupaten Lumajang\'s')
+    assert len([d for d in report.warnings if d.code == "W112"]) > 5  # the lines, as before
+    foreword = next((root / "content/chapters").glob("00-*.md"))
+    foreword.write_text(foreword.read_text(encoding="utf-8") + "\nKata penutup kami sendiri.\n", encoding="utf-8")
+    assert not [d for d in load_and_check(root).report.warnings if d.code == "W126"]

@@ -71,6 +71,7 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
     texts = _texts(plan)
     yield from _period_moved(plan, sample, texts)
     if not own:
+        yield from _city_set_by_hand(plan, sample)
         yield from _lines_left(plan, plan.content, sample, texts)
         if not unreadable:  # else the programs of a file that could not be read would be missed as the sample's
             yield from sample_names.check(plan, sample)
@@ -112,6 +113,31 @@ def _period_moved(plan: Plan, sample: SamplePlan, texts: dict[Path, list[str]]) 
                           folder=_from_here(plan.content.parent), start=str(period.start), end=str(period.end),
                           city=city),
                   period=period, count=len(left), programs=len(plan.programs), sample=sample.period)
+
+
+def _city_set_by_hand(plan: Plan, sample: SamplePlan) -> Iterator[Diagnostic]:
+    """W126, once: another city written into plan.yml of a copy of the sample whose every other file is still the
+    sample's as copied, where ``masterplan new --city`` would have made them the city's (its own names; a regency's
+    head and government, Bupati and Perbup); W112 then names the lines of each file one by one. Not for a period moved
+    too: W116's command gives the city."""
+    content = plan.content
+    if content is None or plan.period != sample.period or not _as_copied(content, sample.content):
+        return
+    yield warning(plan.where.get("city", plan.position), "W126", "plan.yml names {city}, but every other file is "
+                  "still the sample's as it was copied, which speaks of {sample}",
+                  Message("masterplan new {folder} --force --city \"{city}\" makes the copy {city}'s (its own names; "
+                          "for a kabupaten, Bupati and Peraturan Bupati), after keeping your content/ in a backup "
+                          "folder; or rewrite the lines W112 names", folder=_from_here(content.parent), city=plan.city),
+                  city=plan.city, sample=sample.city)
+
+
+def _as_copied(content: Path, sample: Path) -> bool:
+    """Whether the plan's YAML and Markdown files are the sample's, byte for byte, but plan.yml."""
+    def files(folder: Path) -> dict[str, Path]:
+        return {path.relative_to(folder).as_posix(): path for path in folder.rglob("*")
+                if path.suffix in (".yml", ".md") and path.is_file() and path.name != "plan.yml"}
+    own, copied = files(content), files(sample)
+    return own.keys() == copied.keys() and all(own[name].read_bytes() == copied[name].read_bytes() for name in own)
 
 
 def _from_here(folder: Path) -> str:
