@@ -134,8 +134,7 @@ def _written(exported: Alongside[list[str]] | None, folder: Path) -> dict[str, i
 def _untranslated(plan: Plan, staging: output.Staging) -> list[Message]:
     """The list of the texts the edition prints in another language, beside the book (:mod:`masterplan.translations`),
     and the lines that say so."""
-    content = plan.content if plan.content is not None else staging.build_dir.parent / "content"
-    return translations.write_worksheet(plan.untranslated, staging, content)
+    return translations.write_worksheet(plan.untranslated, staging, plan.content)
 
 
 def _run(root: Path, options: BuildOptions, cache: FileCache | None) -> BuildResult:

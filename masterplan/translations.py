@@ -136,7 +136,7 @@ def workbook_of(worksheet: str) -> str:
     return worksheet.removesuffix(".csv") + ".xlsx"
 
 
-def typed_in(worksheet: Path, content: Path) -> int:
+def typed_in(worksheet: Path, content: Path | None) -> int:
     """How many translations were typed into a worksheet a build wrote (``build/untranslated-en.csv``, saved over
     in a spreadsheet instead of as the catalog) that the catalog in ``content`` does not have: the next build would
     write the worksheet anew over them. One that cannot be read as a table counts as one (its translations are not
@@ -148,7 +148,7 @@ def typed_in(worksheet: Path, content: Path) -> int:
     typed, _ = translation_catalog.read(worksheet, worksheet.name, language, "")
     if typed is None:
         return 1
-    catalog = translation_catalog.found(content, language)
+    catalog = translation_catalog.found(content, language) if content is not None else None
     known = translation_catalog.read(catalog, catalog.name, language, "")[0] if catalog is not None else None
     return sum(1 for known_as, row in typed.rows.items()
                if known is None or known_as not in known.rows or known.rows[known_as].translation != row.translation)
@@ -210,7 +210,7 @@ def _text(value: Any, position: Position, path: tuple[str, ...], language: str,
         yield Untranslated(position, " › ".join(path), str(value.get(written_in) or next(iter(value.values()))))
 
 
-def write_worksheet(missing: Missing | None, staging: Staging, content: Path) -> list[Message]:
+def write_worksheet(missing: Missing | None, staging: Staging, content: Path | None) -> list[Message]:
     """Write the edition's worksheet into the build (``missing``: what it lacks; None for an edition in the plan's own
     language) and say so; a worksheet an earlier build left is removed once it is empty, or of another language, and
     one that translations were typed into (:func:`typed_in`) is kept beside it first, under a name of its own."""
