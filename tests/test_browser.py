@@ -1322,10 +1322,15 @@ def test_a_table_of_chapter_text_shows_every_column_on_a_phone_in_large_text(bro
     }).map(cell => cell.textContent.slice(0, 20))""")
     title = tab.locator("#tab-swot").evaluate("table => table.parentElement.querySelector('.table-title')?.innerText")
     labels = tab.eval_on_selector_all("#tab-swot tbody td", "cells => cells.map(cell => cell.dataset.label)")
+    roles = tab.eval_on_selector_all("#tab-swot th", "cells => cells.map(cell => [cell.textContent.trim(), "
+                                     "cell.getAttribute('role')])")
     context.close()
     assert not cut, cut
     assert title == "Tabel 2.1 Analisis SWOT Kota Pasuruan"
-    assert labels[:3] == ["Lingkup", "Faktor positif", "Faktor negatif"], labels
+    assert labels == ["Faktor positif", "Faktor negatif"] * 2, labels
+    # its bold first column names the rows, and its head the columns, once its cells are cards
+    assert roles == [["Lingkup", "columnheader"], ["Faktor positif", "columnheader"], ["Faktor negatif", "columnheader"],
+                     ["Internal", "rowheader"], ["Eksternal", "rowheader"]], roles
 
 
 def test_a_wide_table_of_chapter_text_scrolls_in_a_named_box_with_the_keyboard(browser: object,

@@ -1306,6 +1306,10 @@ def test_the_final_book_is_tagged_for_screen_readers(final_sample_pdf: Path, sam
               for path, element in tagged.elements(reader) if element["/S"] == "/TH"}
     assert ("THead", "/Column") in scopes and ("TBody", "/Row") in scopes
     assert ("THead", "/Row") not in scopes and ("TBody", "/Column") not in scopes
+    # a chapter's own table whose first column is written in bold names its rows too: the SWOT's "**Internal**"
+    row_names = {tagged.element_text(element, texts) for path, element in tagged.elements(reader)
+                 if element["/S"] == "/TH" and path[-2:-1] == ["TBody"]}
+    assert {"Internal", "Eksternal"} <= row_names, row_names
     figures = [str(figure.get("/Alt")) for figure in roles["Figure"]]
     assert figures[0] == "Logo Kota Pasuruan"
     # each chart (each page of the roadmap) is a figure that says what it shows, bar by bar

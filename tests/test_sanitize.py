@@ -173,6 +173,20 @@ def test_a_table_column_keeps_the_alignment_its_markdown_gives() -> None:
     assert '<th align="right">Program</th>' in html and "style" not in html
 
 
+def test_a_tables_first_column_written_in_bold_names_its_rows() -> None:
+    """The SWOT table's "**Internal**" and "**Eksternal**" are what its rows are about: header cells of their rows,
+    for a screen reader to name with each cell (on the site and in the tagged book). One bold total under plain
+    rows is no column of names, and stays a cell."""
+    named = to_html("| Lingkup | Positif |\n|---|--:|\n| **Internal** | **Kekuatan:** a |\n| **Eksternal** | b |\n")
+    assert '<th scope="row">Internal</th>' in named and '<th scope="row">Eksternal</th>' in named
+    assert "<td><strong>Kekuatan:</strong> a</td>" not in named  # only the first column's cells
+    assert '<td align="right"><strong>Kekuatan:</strong> a</td>' in named
+    total = to_html("| Pos | Rp |\n|---|--:|\n| Gaji | 1 |\n| **Jumlah** | 2 |\n")
+    assert "<th scope" not in total and "<td><strong>Jumlah</strong></td>" in total
+    mixed = to_html("| A | B |\n|---|---|\n| **x** and more | 1 |\n| **y** | 2 |\n")
+    assert "<th scope" not in mixed
+
+
 def test_cross_references_survive_sanitizing_and_resolve() -> None:
     html = resolve_references(to_html("Lihat [[GOV-01]] <script>[[GOV-01]]</script>"),
                               lambda ref: f'<a href="#{ref}">{ref}</a>')

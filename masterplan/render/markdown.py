@@ -199,6 +199,8 @@ def to_html(text: str, shift_headings: int = 0) -> str:
     if shift_headings:
         html = _HEADING_SHIFT.sub(lambda m: f"<{m.group(1)}h{min(int(m.group(2)) + shift_headings, 6)}", html)
     html = _clean(html)
+    if "<tbody>" in html:
+        html = each_table(html, _row_headers)
     if oversized(html) or too_deep(html):  # validate says E528: never spend minutes laying its table out, nor fail
         return "<p>" + escape(text) + "</p>"
     return html
@@ -271,6 +273,25 @@ def number_tables(html: str, captions: Sequence[TableCaption], place: Callable[[
 
 
 _TABLE_TAG = re.compile(r"<(/?)table\b[^>]*>")
+#: a body row's first cell written wholly in bold, "| **Internal** | … |": the row's name
+_BOLD_FIRST_CELL = re.compile(r"(<tr>\s*)<td((?: align=\"[a-z]+\")?)><strong>((?:(?!</?strong>|</?t[dhr]\b).)*)</strong></td>",
+                              re.DOTALL)
+_BODY = re.compile(r"<tbody>(.*?)</tbody>", re.DOTALL)
+
+
+def _row_headers(table: str) -> str:
+    """A table whose every body row starts with a cell written wholly in bold (the SWOT table's "**Internal**",
+    "**Eksternal**") with those cells as row headers, ``<th scope="row">``: a screen reader then names the row
+    with each of its cells, as it names the column (WCAG 1.3.1). A table with one such row, a bold total below
+    plain rows, is left as written. Tables within a cell keep their own rows."""
+    body = _BODY.search(table)
+    if body is None or _TABLE_TAG.search(body.group(1)):
+        return table
+    rows = body.group(1).count("<tr>")
+    if rows == 0 or len(_BOLD_FIRST_CELL.findall(body.group(1))) != rows:
+        return table
+    headers = _BOLD_FIRST_CELL.sub(r'\1<th scope="row"\2>\3</th>', body.group(1))
+    return table[:body.start(1)] + headers + table[body.end(1):]
 
 
 def each_table(html: str, place: Callable[[str], str]) -> str:

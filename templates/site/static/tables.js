@@ -42,7 +42,8 @@
       var column = 0;
       row.setAttribute("role", "row");
       Array.prototype.forEach.call(row.cells, function (cell) {
-        var scope = cell.getAttribute("scope");
+        // a chapter's Markdown table names its columns in <thead> without a scope
+        var scope = cell.tagName === "TH" && row.parentNode.tagName === "THEAD" ? "col" : cell.getAttribute("scope");
         cell.setAttribute("role", scope === "col" ? "columnheader" : scope === "row" ? "rowheader" : "cell");
         if (scope !== "row" && scope !== "col" && names[column]) { cell.setAttribute("data-label", names[column]); }
         column += cell.colSpan;
