@@ -16,7 +16,7 @@ def read_glossary(reader: FolderReader, path: Path) -> list[GlossaryTerm]:
         return []
     terms: dict[str, GlossaryTerm] = {}
     for item in data["terms"]:
-        term = GlossaryTerm(item["term"], reader.text(item["definition"]), item.position)
+        term = GlossaryTerm(item["term"], reader.text(item["definition"]), item.position, item.at("definition"))
         first = terms.setdefault(term.term.casefold(), term)
         if first is not term:
             reader.report.add(error(item.at("term"), "E211", "glossary term '{term}' is defined twice "

@@ -91,6 +91,7 @@ class GlossaryTerm:
     term: str
     definition: Text
     position: Position
+    definition_at: Position | None = None  #: the line of its ``definition:``, where a mistake in it is told
 
 
 @dataclass

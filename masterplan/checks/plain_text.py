@@ -1,4 +1,5 @@
-"""Plain-text fields printed as written: names, summaries, locations, units, a revision's decree.
+"""Plain-text fields printed as written: names, summaries, locations, units, a revision's decree, a glossary's
+definitions.
 
 Only a description (and a chapter) is Markdown; a program's name or summary is printed as
 typed, so ``<b>Pasien</b>`` showed its tags on the site, in its description for search engines
@@ -47,6 +48,8 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
     for revision in plan.revisions:  # a row of the history table, in the book's front matter and on the home page
         for name in ("summary", "decree"):
             yield from _markup(getattr(revision, name), revision.at(name), name)
+    for term in plan.glossary:  # the book's glossary and the site's print it as typed, as the search index reads it
+        yield from _markup(term.definition, term.definition_at or term.position, "definition")
 
 
 def _indicators(indicators: list[Indicator]) -> Iterator[Diagnostic]:
@@ -69,13 +72,15 @@ def _markup(text: Text, where: Position, field: str, block: bool = False) -> Ite
             yield warning(at, "W522", "a description is Markdown, which Jinja does not fill in: {markup} is printed "
                           "as written", _hint(found[0]), markup=" ".join(found))
         else:
-            yield warning(at, "W522", "{field} is plain text: {markup} is printed as written", _hint(found[0]),
-                          field=field, markup=" ".join(found))
+            yield warning(at, "W522", "{field} is plain text: {markup} is printed as written",
+                          _hint(found[0], glossary=field == "definition"), field=field, markup=" ".join(found))
 
 
-def _hint(markup: str) -> Message:
+def _hint(markup: str, glossary: bool = False) -> Message:
     if markup.startswith("&"):
         return Message("write the character itself: {character}", character=html.unescape(markup))
     if markup.startswith("{"):
         return Message("Jinja works in chapters only: write the text itself")
+    if glossary:  # a glossary has no description to move the markup to
+        return Message("write it without tags")
     return Message("write it without tags; a description takes Markdown, e.g. **bold**")
