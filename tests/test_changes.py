@@ -101,6 +101,12 @@ def test_the_comparison_finds_programs_added_dropped_renamed_and_budgets_changed
     assert [(t.year, t.before, t.after) for c in changes.changed for t in c.targets] == [(2024, 90, 95)]
     assert changes.budget_difference == 400_000_000 - 70_000_000 + 300_000_000
     assert not changes.agencies_added and not changes.agencies_dropped and not changes.agencies_renamed
+    # the executive summary's figures of it: a summary listing one program counts the two others
+    from masterplan.revision_figures import figures
+    summed = figures(changes, len(plan.programs), 1_450_000_000, at_most=1)
+    assert summed.programs == (3, 3) and (summed.budget.before, summed.budget.difference) == (820_000_000, 630_000_000)
+    assert [(move.program.id, move.kind, move.difference) for move in summed.largest] == [
+        ("GOV-02", "Added", 400_000_000)] and summed.others == 2
 
 
 def test_the_comparison_follows_an_agency_renamed(tmp_path: Path) -> None:
@@ -493,3 +499,52 @@ def test_a_last_build_of_a_later_version_is_no_previous_version(tmp_path: Path) 
     from masterplan.published_plan import later
     assert later(("1.10", None), ("1.9", None)) and not later(("1.0", "2021-12-01"), ("1.0.1", "2020-01-01"))
     assert later(("draft", "2024-03-02"), ("final", "2024-03-01")) and not later(("1.0", None), ("1.0", None))
+
+
+def _summary_text(root: Path) -> str:
+    from pdf_reading import page_texts
+    return re.sub(r"\s+", " ", " ".join(page_texts(root / "build/masterplan-summary.pdf")))
+
+
+def test_a_revisions_executive_summary_puts_the_revision_in_figures(tmp_path: Path) -> None:
+    """The council, asked to adopt 0.2, reads its executive summary: a chapter says what changed since 0.1, counts
+    the programs and the indicative budget of both versions, what the programs added, dropped and with another
+    budget make of the difference, and lists the programs whose budget moved most. Its figures are the page of
+    changes'. The first version's summary has no such chapter; a revision that changes a status only, no table of
+    budgets."""
+    plans = {version: re.sub(r"( *)leading_sector: diskominfo\n", r"\g<0>\1executive_summary: true\n"
+                             r"\1base_url: https://smartcity.contoh.go.id/\n", files["content/plan.yml"])
+             for version, files in (("0.1", MINI_FILES), ("0.2", SECOND))}
+    root = write_plan(tmp_path / "plan", {**FIRST, "content/plan.yml": plans["0.1"]})
+    result = CliRunner().invoke(cli, ["build", str(root), "--no-search"])
+    assert result.exit_code == 0, result.output
+    assert "Perubahan sejak versi" not in _summary_text(root)
+    write_plan(root, {**FIRST, **SECOND, "content/plan.yml": plans["0.2"]})
+    result = CliRunner().invoke(cli, ["build", str(root), "--no-search"])
+    assert result.exit_code == 0, result.output
+    text = _summary_text(root)
+    assert "BAB 2 Perubahan sejak versi 0.1 Versi 0.2 dibandingkan dengan versi 0.1: 1 program baru, 1 dihapus" in text
+    assert "https://smartcity.contoh.go.id/changes.html" in text.replace(" ", "")
+    for row in ("Tabel 2.1 Revisi dalam angka: program dan indikasi anggaran Versi 0.1 Versi 0.2 Selisih",
+                "Program 3 3 0", "Indikasi anggaran Rp 820.000.000 Rp 1.450.000.000 +Rp 630.000.000",
+                "Program baru (1) – Rp 400.000.000 +Rp 400.000.000",
+                "Program yang dihapus (1) Rp 70.000.000 – −Rp 70.000.000",
+                "Program dengan anggaran yang berubah (1) Rp 650.000.000 Rp 950.000.000 +Rp 300.000.000",
+                "Tabel 2.2 Program dengan perubahan indikasi anggaran terbesar",
+                "GOV-02 Satu Data Baru – Rp 400.000.000 +Rp 400.000.000",
+                ("GOV-01 e-Sambat (Media Sambat Masyarakat) Indikasi anggaran Rp 650.000.000 Rp 950.000.000 "
+                 "+Rp 300.000.000"), "ECO-02 Pasar Daring Dihapus Rp 70.000.000 – −Rp 70.000.000"):
+        assert row in text, row
+    assert "BAB 3 Dimensi Smart City" in text  # the chapters after it numbered on
+    # 0.3 only marks GOV-01 done: the chapter counts that, and lists no budgets
+    third = {**FIRST, **SECOND, "content/plan.yml": plans["0.2"].replace('version: "0.2"', 'version: "0.3"'),
+             "content/agencies/diskominfo.yml": SECOND["content/agencies/diskominfo.yml"].replace(
+                 "status: ongoing", "status: done")}
+    write_plan(root, third)
+    result = CliRunner().invoke(cli, ["build", str(root), "--no-search"])
+    assert result.exit_code == 0, result.output
+    text = _summary_text(root)
+    assert ("Perubahan sejak versi 0.2 Versi 0.3 dibandingkan dengan versi 0.2: 0 program baru, 0 dihapus, "
+            "0 anggaran berubah, 1 program berganti status; indikasi anggaran tidak berubah.") in text
+    assert "Program 3 3 0 Indikasi anggaran Rp 1.450.000.000 Rp 1.450.000.000 Rp 0" in text
+    assert "Tabel 2.2 Program dengan perubahan" not in text and "Program baru (" not in text

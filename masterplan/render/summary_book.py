@@ -18,6 +18,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from masterplan import revision_figures
 from masterplan.diagnostics import Report
 from masterplan.model import Plan
 from masterplan.output import SUMMARY_PDF
@@ -25,6 +26,7 @@ from masterplan.render import companion_book
 from masterplan.render.summary_outline import (
     ROADMAP_CHART_AT_MOST,
     SUMMARY_AGENCIES,
+    SUMMARY_CHANGES,
     SUMMARY_LARGEST,
     contents,
 )
@@ -45,7 +47,8 @@ SUMMARY = companion_book.Companion(
     "Executive summary: not laid out, its content has errors", "Executive summary: as in an earlier build, taken from the cache",
     "Executive summary: {pages} pages in {seconds:.1f} s", "Executive summary: layout failed",
     extra=(("roadmap_chart_at_most", ROADMAP_CHART_AT_MOST), ("quick_wins_in_full_at_most", QUICK_WINS_IN_FULL_AT_MOST),
-           ("summary_largest", SUMMARY_LARGEST), ("summary_agencies", SUMMARY_AGENCIES)),
+           ("summary_largest", SUMMARY_LARGEST), ("summary_agencies", SUMMARY_AGENCIES),
+           ("summary_changes", SUMMARY_CHANGES), ("revision", revision_figures.figures)),
     told=True)
 
 

@@ -6,6 +6,7 @@ cross-references against it (:mod:`masterplan.checks.cross_references`) without 
 
 from __future__ import annotations
 
+from masterplan import revision_figures
 from masterplan.model import Plan
 from masterplan.render import outline
 
@@ -14,11 +15,17 @@ OWN_ITEMS = {"tab:summary-pillars": ("table", "Pillars: goals, programs and indi
              "tab:summary-roadmap": ("table", "Programs running by pillar and year"),
              "fig:budget-year": ("figure", "Indicative budget by year"),
              "tab:summary-largest": ("table", "The programs with the largest indicative budget"),
-             "tab:summary-agencies": ("table", "The lead agencies with the largest indicative budget")}
+             "tab:summary-agencies": ("table", "The lead agencies with the largest indicative budget"),
+             "tab:summary-revision": ("table", "The revision in figures: programs and indicative budget"),
+             "tab:summary-revision-largest": ("table", "The programs whose indicative budget changed most")}
 
 #: the programs asking the largest indicative budget the summary lists, and the lead agencies, the others in one line
 #: (print/parts/summary_budget.html): a plan of no more has them all in the summary's other tables
 SUMMARY_LARGEST, SUMMARY_AGENCIES = 5, 10
+
+#: the programs whose budget a revision changed most that the summary lists (print/parts/summary_changes.html); the
+#: others are counted, each listed on the site's page of changes
+SUMMARY_CHANGES = 10
 
 #: programs the summary's roadmap chart places at most, on some three pages; a longer plan's summary counts the programs
 #: running by pillar and year instead (the chart of a province's 3,000 programs ran to 81 of its 115 pages)
@@ -33,6 +40,8 @@ KEY_FIGURES = "summary_key_figures"
 #: have, the phases' table without phases, is left out)
 CHAPTERS: list[tuple[str, str, list[str]]] = [
     ("vision_missions", "Vision and missions", []),
+    #: only in a revision's summary, one with a previous version that differs: what the council is asked to adopt
+    ("summary_changes", "Changes since version {version}", ["tab:summary-revision", "tab:summary-revision-largest"]),
     ("summary_pillars", "Smart city pillars", ["tab:summary-pillars"]),
     ("quick_wins", "Quick wins", ["tab:quick-wins"]),
     ("summary_budget", "Budget", ["tab:budget-pillar", "fig:budget-year", "fig:budget-pillar", "tab:budget-source",
@@ -56,11 +65,17 @@ def contents(plan: Plan, translate: outline.Translate) -> outline.Outline:
     if plan.summary_text is not None:
         builder.text_chapter(plan.summary_text)
     for part, title, refs in CHAPTERS:
+        if part == "summary_changes":
+            if not builder.changes:
+                continue
+            if not revision_figures.budget_moves(builder.changes):  # targets, names, statuses only
+                refs = refs[:1]
         refs = [ref for ref in refs if ref not in _all_shown_elsewhere(plan)]
         if part == "roadmap" and len(plan.programs) > ROADMAP_CHART_AT_MOST:
             refs = ["tab:summary-roadmap" if ref == "fig:roadmap" else ref for ref in refs]
-        chapter = builder.add(f"summary-{part.replace('_', '-')}", translate(title), "body", "generated",
-                              generated=(part,))
+        chapter = builder.add(f"summary-{part.replace('_', '-')}",
+                              translate(title, version=builder.changes.since if builder.changes else ""), "body",
+                              "generated", generated=(part,))
         builder.items(chapter, [known[ref] for ref in refs if ref in known])
     opening = builder.chapters[0]
     opening.generated = (*opening.generated, KEY_FIGURES)

@@ -1,0 +1,82 @@
+"""A revision in figures, for the executive summary: the programs and the indicative budget before and after, and
+the programs whose budget moved most.
+
+The site's page of changes and the book's table list every change (:mod:`masterplan.changes`); the mayor and the
+council, asked to adopt a revision, first ask how many programs and how much money it adds or takes away, and where.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from masterplan.changes import Changes, ProgramFacts
+
+
+@dataclass(frozen=True)
+class Amounts:
+    """An indicative budget in the previous version and in this one, whole rupiah (0 where there was none)."""
+
+    before: int
+    after: int
+
+    @property
+    def difference(self) -> int:
+        return self.after - self.before
+
+
+@dataclass(frozen=True)
+class BudgetMove(Amounts):
+    """One program's indicative budget then and now."""
+
+    program: ProgramFacts  #: as this version has it; a dropped program as the previous one had it
+    kind: str  #: "Added", "Dropped" or "Indicative budget" (changed): the change list's own words
+
+
+@dataclass(frozen=True)
+class Tally(Amounts):
+    """Programs of one kind of change: how many, and their indicative budget then and now."""
+
+    count: int
+
+
+@dataclass(frozen=True)
+class RevisionFigures:
+    """The revision's figures (:func:`figures`)."""
+
+    since: str  #: the previous version's number
+    programs: tuple[int, int]  #: how many programs then and now
+    budget: Tally  #: the plan's indicative budget then and now (its count: the programs now)
+    added: Tally
+    dropped: Tally
+    changed: Tally  #: programs of both versions whose budget changed
+    largest: list[BudgetMove]  #: the programs whose budget moved most, most first
+    others: int  #: programs whose budget moved, not among :attr:`largest`
+
+
+def figures(changes: Changes, programs_now: int, budget_now: int, at_most: int) -> RevisionFigures:
+    """``changes`` in figures, for a plan of ``programs_now`` programs and ``budget_now`` rupiah; :attr:`largest`
+    holds ``at_most`` programs, the largest difference first (then by code)."""
+    moves = budget_moves(changes)
+    added, dropped = _tally(changes.added, True), _tally(changes.dropped, False)
+    changed = Tally(sum(c.before.budget for c in changes.budget_changed),
+                    sum(c.after.budget for c in changes.budget_changed), len(changes.budget_changed))
+    programs_then = programs_now - added.count + dropped.count
+    return RevisionFigures(changes.since, (programs_then, programs_now),
+                           Tally(budget_now - changes.budget_difference, budget_now, programs_now),
+                           added, dropped, changed, moves[:at_most], max(len(moves) - at_most, 0))
+
+
+def budget_moves(changes: Changes) -> list[BudgetMove]:
+    """Each program whose indicative budget the revision changed (added, dropped, or its total changed: one whose
+    money only moved to another year or source is not), the largest difference first, then by code."""
+    moves = ([BudgetMove(0, p.budget, p, "Added") for p in changes.added]
+             + [BudgetMove(p.budget, 0, p, "Dropped") for p in changes.dropped]
+             + [BudgetMove(c.before.budget, c.after.budget, c.after, "Indicative budget")
+                for c in changes.budget_changed])
+    return sorted((move for move in moves if move.difference),
+                  key=lambda move: (-abs(move.difference), move.program.id))
+
+
+def _tally(programs: list[ProgramFacts], now: bool) -> Tally:
+    amount = sum(program.budget for program in programs)
+    return Tally(0 if now else amount, amount if now else 0, len(programs))
