@@ -1117,6 +1117,31 @@ def test_the_programs_filter_narrows_the_list_and_says_how_many(page: object, se
     assert _axe(page) == [] and page.problems == []  # type: ignore[attr-defined]
 
 
+def test_the_programs_filter_reads_words_as_the_search_does_and_sends_on_what_it_lacks(page: object, server: str,
+                                                                                      plan: Plan) -> None:
+    """A resident typed "wifi" and got "0 dari 70 program", though the site's search found "Wi-Fi Publik" first;
+    the page's list of pillars then stood as an empty frame, and nothing said where else to look. Hyphens within a
+    word count for nothing, as in the search; words no program here has offer the whole plan's search for them."""
+    total = len(plan.programs)
+    page.goto(server + "program/index.html")  # type: ignore[attr-defined]
+    wifi = sorted(p.id for p in plan.programs if "wi-fi" in str(p.name).lower())
+    page.fill("#program-filter-text", "wifi")  # type: ignore[attr-defined]
+    _filtered(page, f"{len(wifi)} dari {total} program")
+    assert sorted(_programs_shown(page)) == wifi and wifi
+    assert not page.is_visible("#program-filter-none")  # type: ignore[attr-defined]
+    page.fill("#program-filter-text", "E-SAMBAT")  # type: ignore[attr-defined]
+    _filtered(page, f"1 dari {total} program")
+    page.fill("#program-filter-text", "bandara udara")  # type: ignore[attr-defined]
+    _filtered(page, f"0 dari {total} program")
+    assert not page.is_visible(".toc")  # type: ignore[attr-defined]
+    link = page.locator("#program-filter-none a")  # type: ignore[attr-defined]
+    assert link.is_visible() and link.inner_text() == "Cari di seluruh masterplan"
+    assert link.get_attribute("href").endswith("search.html?q=bandara%20udara")
+    link.click()
+    page.wait_for_url("**/search.html?q=bandara%20udara")  # type: ignore[attr-defined]
+    assert page.input_value("#search-input") == "bandara udara"  # type: ignore[attr-defined]
+
+
 def test_without_script_the_programs_page_lists_every_program_and_no_filter(browser: object, server: str,
                                                                            plan: Plan) -> None:
     """The filter needs script: without it the form, which would do nothing, stays hidden and every program shows."""

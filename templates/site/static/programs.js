@@ -1,6 +1,6 @@
 // The filter of the page of all programs, and of a pillar's or a mission's long list: a box (code, name or agency,
 // short or full), a pillar and a year the program runs in (its period: "what is planned for 2025"), narrowing the list as the reader types; the count of programs shown is said as it
-// changes ("12 dari 70 program"). A group of programs none of which matches is hidden, one with none at all (a
+// changes ("12 dari 70 program"); none: a link searches the whole plan for the words. A group of programs none of which matches is hidden, one with none at all (a
 // sub-element "with no programs yet") only while the list is narrowed, and so is its entry in the page's list of
 // pillars, whose counts are those shown. Without script the form stays hidden and
 // the whole list shows. Each row's words are read once; a keystroke, after a short pause,
@@ -14,9 +14,16 @@
   var year = document.getElementById("program-filter-year");
   var count = document.getElementById("program-filter-count");
   var sections = Array.prototype.slice.call(document.querySelectorAll(".program-group"));
+  var none = document.getElementById("program-filter-none");
+  var contents = document.querySelector(".toc");
+  // words as the site's search reads them: "wifi" finds "Wi-Fi", "esambat" and "e-sambat" find "e-Sambat", "sekolah"
+  // finds "Sekolah": no capitals, accents, hyphens or dots within a word
+  function fold(words) {
+    return words.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/(\w)[-.'\u2019](?=\w)/g, "$1");
+  }
   function words(row) {  // the row's text and its agencies' full names (an <abbr>'s title)
     var titles = Array.prototype.map.call(row.querySelectorAll("abbr[title]"), function (abbr) { return abbr.title; });
-    return (row.textContent + " " + titles.join(" ")).toLowerCase().replace(/\s+/g, " ");
+    return fold(row.textContent + " " + titles.join(" ")).replace(/\s+/g, " ");
   }
   var groups = sections.map(function (section) {
     // the page's list of its pillars ("Di halaman ini"): each entry hidden with its section, its count the shown rows
@@ -29,7 +36,7 @@
   var total = groups.reduce(function (sum, group) { return sum + group.rows.length; }, 0);
 
   function apply() {
-    var terms = text.value.toLowerCase().split(/\s+/).filter(Boolean);
+    var terms = fold(text.value).split(/\s+/).filter(Boolean);
     var chosen = pillar ? pillar.value : "";
     var during = year && year.value ? Number(year.value) : null;
     var shown = 0;
@@ -50,6 +57,15 @@
       shown += here;
     });
     count.textContent = count.getAttribute("data-count").replace("{shown}", shown).replace("{total}", total);
+    // nothing here has the words: the page's list of its groups would be an empty frame; the whole plan may have them
+    if (contents) {
+      contents.hidden = !Array.prototype.some.call(contents.querySelectorAll("li"), function (item) { return !item.hidden; });
+    }
+    if (none) {
+      none.hidden = shown !== 0 || !terms.length;
+      var link = none.querySelector("a");
+      link.href = link.href.split("?")[0] + "?q=" + encodeURIComponent(text.value.trim());
+    }
   }
   var pending = null;
   text.addEventListener("input", function () {
