@@ -19,7 +19,7 @@ from masterplan.located import LocatedMap
 from masterplan.plan_parts import Agency
 from masterplan.programs import BudgetLine, LeftOut, Program
 from masterplan.schema_defs import PROGRAM_ID, SLUG
-from masterplan.values import Period
+from masterplan.values import Period, whole
 
 
 class AgencyReader:
@@ -106,4 +106,5 @@ class AgencyReader:
 
 
 def _budget_lines(items: Any) -> list[BudgetLine]:
-    return [BudgetLine(b["year"], b["amount"], b["source"], b.position, b.at("amount")) for b in items or []]
+    return [BudgetLine(whole(b["year"]), whole(b["amount"]), b["source"], b.position, b.at("amount"))
+            for b in items or []]

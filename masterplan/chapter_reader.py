@@ -27,7 +27,7 @@ from masterplan.diagnostics import (
 )
 from masterplan.located import LocatedMap
 from masterplan.plan_parts import Chapter, Signature
-from masterplan.values import Text
+from masterplan.values import Text, whole
 
 FILE_NAME = re.compile(r"^(\d+)-([a-z0-9][a-z0-9_-]*)\.md$")
 #: a chapter's or the executive summary's translation (``01-pendahuluan.en.md``): its file's name with the language's
@@ -70,7 +70,7 @@ def read_named(path: Path, file: str, language: str, written_in: str | None, slu
     parts = _generated(data)
     chapter = Chapter(
         id=data.get("id", slug), title=Text.of(data["title"], language, written_in),
-        order=data.get("order", number), part=data.get("part", "body"),
+        order=whole(data.get("order", number)), part=data.get("part", "body"),
         generated=tuple(part for part, _ in parts), body=body, position=Position(file, 1, 1), body_line=body_line,
         signed=_signature(data.get("signed"), language, problems, written_in),
         generated_at=tuple(at for _, at in parts),

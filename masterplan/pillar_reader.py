@@ -8,6 +8,7 @@ from pathlib import Path
 from masterplan.folder_reader import FolderReader
 from masterplan.indicator_reader import read_indicators
 from masterplan.plan_parts import Pillar, SubElement
+from masterplan.values import whole
 
 
 def read_pillar(reader: FolderReader, path: Path) -> Pillar | None:
@@ -17,7 +18,7 @@ def read_pillar(reader: FolderReader, path: Path) -> Pillar | None:
         return None
     text = reader.text
     return Pillar(
-        id=data["id"], name=text(data["name"]), order=data["order"],
+        id=data["id"], name=text(data["name"]), order=whole(data["order"]),
         summary=text(data.get("summary")), description=text(data.get("description")),
         sub_elements=[SubElement(s["id"], text(s["name"]), text(s.get("description")),
                                  data["id"], s.position) for s in data["sub_elements"]],

@@ -26,7 +26,7 @@ from masterplan.plan_parts import (
     Revision,
     Swot,
 )
-from masterplan.values import Period
+from masterplan.values import Period, whole
 
 
 def read_plan(reader: FolderReader, path: Path) -> Plan | None:
@@ -46,6 +46,7 @@ def read_plan(reader: FolderReader, path: Path) -> Plan | None:
         where["open_data.license_url"] = open_data.at("license_url")
     ceiling, ceiling_at = reader.yearly(data, "apbd_ceiling",
                                         "the APBD ceiling for {year} is given twice (first at line {line})")
+    ceiling = {year: whole(amount) for year, amount in ceiling.items()}
     text = reader.text
     return Plan(
         city=city, province=data.get("province", ""), title=text(data["title"]),

@@ -70,12 +70,23 @@ class Text:
         return any(self.values.values())
 
 
+def whole(value: Any) -> Any:
+    """A number the schema calls whole as a whole number: ``800000000.0`` (a spreadsheet's export), which JSON Schema
+    takes for an integer, as ``800000000``; anything else as it is. Without it a year ``2023.0`` stopped the build
+    (a range of floats), and an amount printed ``400000000.0`` in the open data, which it declares whole."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
 @dataclass(frozen=True)
 class Period:
     """A span of whole years, both ends included."""
 
     start: int
     end: int
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "start", whole(self.start))
+        object.__setattr__(self, "end", whole(self.end))
 
     @property
     def years(self) -> range:

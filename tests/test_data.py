@@ -892,3 +892,28 @@ def test_the_data_comes_in_one_zip_with_a_readme_saying_the_plan_is_a_draft(make
     plan_yml.write_text(plan_yml.read_text(encoding="utf-8").replace("status: draft", "status: final"), encoding="utf-8")
     assert run(root, BuildOptions(search=False, pdf=False)).ok
     assert "DRAF" not in (data / "README.txt").read_text(encoding="utf-8")
+
+
+def test_whole_numbers_written_with_a_decimal_point_are_whole_in_every_output(make_plan: Callable[..., Path]) -> None:
+    """An agency's file exported from a spreadsheet writes 250000000.0 and 2022.0, which the schema, as JSON Schema
+    does, reads as whole numbers: a year so written stopped the build with a Python traceback, and an amount printed
+    "250000000.0" in budget.csv, programs.csv and plan.json, whose datapackage declares the column whole (integer)."""
+    from conftest import MINI_FILES
+    agency = "content/agencies/diskominfo.yml"
+    exported = MINI_FILES[agency].replace("{year: 2022, amount: 250000000, source: APBD}",
+                                          "{year: 2022.0, amount: 250000000.0, source: APBD}")
+    exported = exported.replace("period: {start: 2022, end: 2024}", "period: {start: 2022.0, end: 2024}")
+    assert exported.count(".0") == 3
+    root = make_plan({agency: exported, "content/plan.yml": MINI_FILES["content/plan.yml"].replace(
+        "period: {start: 2022, end: 2026}", "period: {start: 2022, end: 2026.0}\n        apbd_ceiling: {2022: 5.0e+8}")})
+    assert run(root, BuildOptions(pdf=False, search=False)).ok
+    data = root / "build" / "site" / "data"
+    rows = list(csv.DictReader((data / "budget.csv").open(encoding="utf-8")))
+    assert [row["amount"] for row in rows if row["program_id"] == "GOV-01"] == ["250000000", "300000000", "100000000"]
+    program = next(row for row in csv.DictReader((data / "programs.csv").open(encoding="utf-8"))
+                   if row["id"] == "GOV-01")
+    assert program["budget_total"] == "650000000" and program["start_year"] == "2022"
+    written = json.loads((data / "plan.json").read_text(encoding="utf-8"))["plan"]
+    assert written["period"] == {"start": 2022, "end": 2026} and written["apbd_ceiling"] == {"2022": 500000000}
+    assert type(written["period"]["end"]) is int and type(written["apbd_ceiling"]["2022"]) is int
+    assert "2022–2026" in (root / "build" / "site" / "index.html").read_text(encoding="utf-8")
