@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from masterplan.model import Plan
-from masterplan.plan_parts import Phase, Pillar
+from masterplan.plan_parts import Agency, Phase, Pillar
 from masterplan.programs import Program
 
 
@@ -227,6 +227,13 @@ def programs_running(plan: Plan) -> RunningPrograms:
     by_pillar = {pillar.id: {year: sum(1 for p in pillar.programs if year in p.period) for year in years}
                  for pillar in plan.pillars}
     return RunningPrograms(by_pillar, {year: sum(counts[year] for counts in by_pillar.values()) for year in years})
+
+
+def leads_without_budget(plan: Plan, money: BudgetSummary) -> list[Agency]:
+    """The agencies that lead programs none of which has an indicative budget yet: lead agencies to the key figures'
+    count, yet in no table of the budget by agency, which lists amounts; a note under those tables names them."""
+    leading = {program.lead_id for program in plan.programs}
+    return [agency for agency in plan.agencies if agency.id in leading and not money.by_agency.get(agency.id)]
 
 
 def largest_first(amounts: dict[str, int]) -> list[tuple[str, int]]:

@@ -271,3 +271,27 @@ def test_every_page_reference_opens_the_page_holding_what_it_names(build: Path, 
         held = rf"(?m)^\d+ {named} " if re.fullmatch(CODE, named) else rf"{re.escape(named)} (?!\(lanjutan\))"
         assert re.search(held, raw[shown.index(page)]), (named, page)
     assert len(references) >= (100 if book == PDF else 5), len(references)
+
+
+def test_a_lead_agency_whose_programs_have_no_budget_yet_is_named_under_the_budget_tables(tmp_path: Path) -> None:
+    """BPKAD leads ECO-01, whose lines are all Rp 0 yet (W319): the key figures count it among the lead agencies,
+    while the tables of the budget by agency, which list amounts, had no row for it and no word of it, so an auditor
+    found one lead agency more in the panel than in any table. A note under those tables names it, in the book and
+    on the site. A funding source no line names any more (APBN, ECO-01's) is in no table of the book, and the site's
+    listed it at Rp 0, 0,0 %: no longer."""
+    from click.testing import CliRunner
+    from conftest import MINI_FILES, write_plan
+
+    from masterplan.cli import cli
+    agency = "content/agencies/bpkad.yml"
+    unbudgeted = MINI_FILES[agency].replace("amount: 50000000", "amount: 0")
+    root = write_plan(tmp_path / "plan", {agency: unbudgeted})
+    result = CliRunner().invoke(cli, ["build", str(root), "--no-search"])
+    assert result.exit_code == 0, result.output
+    note = ("Perangkat daerah pengampu yang programnya belum mencantumkan indikasi anggaran, sehingga tidak "
+            "tercantum dalam tabel ini: BPKAD.")
+    assert note in re.sub(r"\s+", " ", " ".join(page_texts(root / "build" / PDF))).replace("‐ ", "")
+    budget = (root / "build/site/budget.html").read_text(encoding="utf-8")
+    assert note in re.sub(r"\s+", " ", budget)
+    sources = re.search(r'<table id="budget-source".*?</table>', budget, re.DOTALL)
+    assert sources and "APBD" in sources.group(0) and "APBN" not in sources.group(0)

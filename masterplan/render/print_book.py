@@ -208,6 +208,7 @@ def html(plan: Plan, book: Book, env: jinja2.Environment, extra: dict[str, Any],
     context = {
         "plan": plan, "book": book, "outline": book.outline, "money": money, "running_title": running_title(plan),
         "budget_rows": {"source": summary.largest_first(money.by_source), "agency": summary.largest_first(money.by_agency)},
+        "unbudgeted_leads": summary.leads_without_budget(plan, money),
         "ceiling_rows": (ceiling := summary.apbd_against_ceiling(plan)), "ceiling_total": summary.ceiling_total(ceiling),
         "colours": charts.pillar_colours(plan), "missions": missions, "phase_budget": summary.budget_by_phase(plan),
         "key_figures": key_figures(plan, money),

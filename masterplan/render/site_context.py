@@ -46,6 +46,7 @@ def common_context(plan: Plan, book: outline.Outline, translate: Translate, base
     budget = summary.budget(plan)
     return {
         "plan": plan, "budget": budget, "logo": logo, "bar_rows": site_charts.budget_bars(plan, budget, translate),
+        "unbudgeted_leads": summary.leads_without_budget(plan, budget),
         "ceiling_rows": (ceiling := summary.apbd_against_ceiling(plan)), "ceiling_total": summary.ceiling_total(ceiling),
         "has_pdf": has_pdf, "key_figures": key_figures(plan, budget),
         "base_url": base_url.rstrip("/") + "/" if base_url else None, "site_folders": site_links.FOLDERS,
