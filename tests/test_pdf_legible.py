@@ -152,3 +152,32 @@ def test_a_programs_budget_years_stand_in_a_column(sample_pdf: Path) -> None:
             if len(starts) > 3:
                 spread.append((page.page_number, round(max(starts) - min(starts), 1)))
     assert len(spread) > 10 and max(width for _, width in spread) < 1, spread
+
+
+def test_an_amount_of_trillions_keeps_clear_of_its_funding_source(tmp_path: Path) -> None:
+    """A province's Rp 1,5 triliun line printed over its source in the program matrix ("Rp 1.500.000.000.000KPBU"):
+    the amounts of such a program are set smaller, still 7 pt, beside a narrower column of sources. Every amount, to
+    Rp 15 triliun, ends left of its source."""
+    from click.testing import CliRunner
+    from conftest import MINI_FILES, write_plan
+
+    from masterplan.cli import cli
+    files = {
+        "content/agencies/diskominfo.yml": MINI_FILES["content/agencies/diskominfo.yml"].replace(
+            "{year: 2023, amount: 300000000, source: APBD}", "{year: 2023, amount: 15000000000000, source: APBD}"),
+        "content/agencies/bpkad.yml": MINI_FILES["content/agencies/bpkad.yml"].replace(
+            "{year: 2022, amount: 50000000, source: APBN}", "{year: 2022, amount: 1500000000000, source: APBN}")}
+    assert all(text != MINI_FILES[name] for name, text in files.items())
+    root = write_plan(tmp_path / "plan", files)
+    result = CliRunner().invoke(cli, ["build", str(root), "--no-site"])
+    assert result.exit_code == 0, result.output
+    lines = {}  # an amount of the matrices' budget column → (room before its source, pt)
+    with plumbed(root / "build" / "masterplan.pdf") as pdf:
+        for page in (page for page in pdf.pages if page.width > page.height):
+            words = page.extract_words(x_tolerance=1, extra_attrs=["size"])
+            for amount, source in itertools.pairwise(words):
+                if source["text"] in ("APBD", "APBN") and amount["x0"] > page.width * 0.75:
+                    lines[amount["text"]] = (round(source["x0"] - amount["x1"], 1), round(amount["size"], 1))
+    assert set(lines) >= {"1.500.000.000.000", "15.000.000.000.000", "250.000.000"}, lines
+    assert min(gap for gap, _ in lines.values()) > 1, lines  # at least 1 pt between an amount and its source
+    assert min(size for _, size in lines.values()) >= SMALLEST, lines
