@@ -170,3 +170,27 @@ def test_a_stacked_tables_labels_are_seen_not_read_twice(browser: object, server
         read = tab.locator("table").first.aria_snapshot()  # type: ignore[attr-defined]
         cells = [line for line in read.splitlines() if "- cell" in line]
         assert cells and not [line for line in cells if f'"{label} ' in line], read
+
+
+@pytest.mark.parametrize(("width", "height"), [(740, 360), (800, 412), (360, 740)])
+def test_a_phone_on_its_side_shows_the_page_s_title_in_the_first_screen(width: int, height: int, browser: object,
+                                                                        server: str) -> None:
+    """Turned on its side (740 × 360) a phone lost its "Menu" button: the whole header, both menus and the search,
+    and the draft's notice took 344 of its 360 px, every page starting below the screen. A screen under 30rem high
+    folds them behind the button as an upright phone does: the page's title starts in the first screen, and the
+    menu opens with every link in it. A desktop keeps them in sight."""
+    context = browser.new_context(viewport={"width": width, "height": height}, is_mobile=True,  # type: ignore[attr-defined]
+                                  has_touch=True)
+    try:
+        tab = context.new_page()
+        tab.goto(server + "program/ENV-01.html")
+        title = tab.eval_on_selector("main h1", "h1 => h1.getBoundingClientRect().top")
+        assert tab.is_visible(".menu-toggle") and not tab.is_visible(".main-nav")
+        assert title < height * 0.75, title
+        tab.click(".menu-toggle")
+        assert tab.is_visible(".main-nav") and tab.is_visible(".header-search")
+    finally:
+        context.close()
+    with phone(browser, 1280) as tab:
+        tab.goto(server + "program/ENV-01.html")  # type: ignore[attr-defined]
+        assert not tab.is_visible(".menu-toggle") and tab.is_visible(".main-nav")  # type: ignore[attr-defined]

@@ -1,6 +1,6 @@
 /* The header's "Menu" button on a phone: the search and both menus fold behind it.
    Progressive enhancement: without this script the button stays hidden and every link is in
-   sight, as on a desktop. With it, the button shows (the stylesheet, below 40rem only), says
+   sight, as on a desktop. With it, the button shows (the stylesheet: below 40rem, or under 30rem high), says
    whether the menu is open (aria-expanded) and names what it opens (aria-controls). Escape
    closes an open menu and puts the focus back on the button. Loaded right after the header,
    before the rest of the page is drawn, so the menu does not flash open and then shut. */
