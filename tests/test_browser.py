@@ -328,7 +328,7 @@ def test_words_that_find_nothing_together_find_what_a_part_of_them_does(page: ob
     _wait_for_search(page)
     page.wait_for_function("/sebagian/.test(document.getElementById('search-status').textContent)")  # type: ignore[attr-defined]
     said = page.inner_text("#search-status")  # type: ignore[attr-defined]
-    assert said.startswith("Tidak ada hasil untuk “wifi gratis”;") and "untuk “wifi”, sebagian katanya" in said
+    assert said.startswith("Tidak ada hasil untuk “wifi gratis”. Ditemukan ") and "sebagian katanya saja, “wifi”:" in said
     assert page.locator("#search-results li a").first.get_attribute("href") == "/program/SOC-05.html"  # type: ignore[attr-defined]
     page.goto(server + "search.html?q=zzzz%20qqqq")  # type: ignore[attr-defined]
     page.wait_for_function("/Tidak ada hasil untuk “zzzz qqqq”\\.$/.test(document.getElementById('search-status').textContent)")  # type: ignore[attr-defined]
