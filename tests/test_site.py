@@ -124,6 +124,12 @@ def test_every_pages_menu_leads_to_the_list_of_chapters(sample_build: Path) -> N
     up = {page: "../" * page.count("/") for page in entries}
     assert len(entries) > 100 and all(links == [up[page] + "index.html#chapters"] for page, links in entries.items()), \
         [(page, links) for page, links in entries.items() if links != [up[page] + "index.html#chapters"]][:3]
+    # and to the glossary, which a resident looked for in the menu and found in the footer only
+    glossary = {page: re.findall(r'<a href="([^"]+)"[^>]*>Glosarium</a>',
+                                 read(folder, page).split('class="nav-pages"', 1)[1].split("</ul>", 1)[0])
+                for page in entries}
+    wrong = [(page, links) for page, links in glossary.items() if links != [up[page] + "glossary.html"]]
+    assert not wrong, wrong[:3]
 
 
 def test_next_links_lead_through_the_book_in_order(sample_build: Path) -> None:
