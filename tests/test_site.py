@@ -1458,3 +1458,22 @@ def test_an_empty_cell_and_a_programs_status_are_said_to_a_screen_reader(mini_si
     assert empty and all('aria-hidden="true">–</span>' in cell and "tidak ada program" in cell for cell in empty)
     badge = re.search(r"<span class=\"badge badge-(?!qw)\w+\">(.*?)</span>\s*</p>", read(mini_site, "program/GOV-01.html"))
     assert badge and re.sub(r"<[^>]+>", "", badge.group(1)) == "Status: berjalan", badge
+
+
+def test_the_agencies_page_lists_every_agency_by_its_whole_name(sample_build: Path) -> None:
+    """On a phone the agencies' table names each agency by its short name only ("Bakesbangpol"), its cells program
+    codes: a resident looking for the health office found no "Dinas Kesehatan". The page lists every agency first,
+    by its whole name in alphabetical order, each a link to its page, with how many programs it leads and supports."""
+    plan = load_and_check(sample_build).plan
+    assert plan is not None
+    html = read(sample_build / "build" / "site", "agency/index.html")
+    listed = html.split('<ul class="agency-list"', 1)[1].split("</ul>", 1)[0]
+    entries = re.findall(r'<li><a href="([^"]+)">([^<]+)</a>.*?<span class="agency-count">([^<]+)</span>', listed,
+                         re.DOTALL)
+    names = {str(agency.name): agency for agency in plan.agencies}
+    assert [name for _, name, _ in entries] == sorted(names, key=str.casefold) and len(entries) == len(plan.agencies)
+    health = next(entry for entry in entries if entry[1] == "Dinas Kesehatan")
+    agency = names["Dinas Kesehatan"]
+    assert health[0] == f"../agency/{agency.id}.html"
+    assert health[2] == f"{len(agency.programs)} program diampu, {len(agency.supported)} didukung"
+    assert html.index('class="agency-list"') < html.index('id="agency-pillar"')
