@@ -8,6 +8,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from masterplan.located import DotGrouped
+
 if TYPE_CHECKING:
     from masterplan.diagnostics import Position
 
@@ -73,8 +75,10 @@ class Text:
 def whole(value: Any) -> Any:
     """A number the schema calls whole as a whole number: ``800000000.0`` (a spreadsheet's export), which JSON Schema
     takes for an integer, as ``800000000``; anything else as it is. Without it a year ``2023.0`` stopped the build
-    (a range of floats), and an amount printed ``400000000.0`` in the open data, which it declares whole."""
-    return int(value) if isinstance(value, float) and value.is_integer() else value
+    (a range of floats), and an amount printed ``400000000.0`` in the open data, which it declares whole. A number
+    written with dots for thousands, ``750.000`` (750.0 to YAML), stays what YAML read, for E306 to tell."""
+    return int(value) if isinstance(value, float) and value.is_integer() and not isinstance(value, DotGrouped) \
+        else value
 
 
 @dataclass(frozen=True)
