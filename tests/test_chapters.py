@@ -306,6 +306,22 @@ def test_problem_lines_are_file_lines(plan: Plan, body: str, line: int, code: st
     assert [(p.position.line, p.code) for p in problems] == [(BODY_LINE + line - 1, code)]
 
 
+def test_a_chapter_counts_the_agencies_the_plan_involves_as_the_key_figures_do(tmp_path: Path) -> None:
+    """An agency listed with nothing to do yet (W408) made the sample's summary say "melibatkan 32 perangkat daerah"
+    above its panel's "dari 31 perangkat daerah yang terlibat": ``plan.involved_agencies`` are those the panel
+    counts, leading, supporting or partnering a program; ``plan.agencies`` every one listed."""
+    from conftest import write_plan
+
+    from masterplan.key_figures import key_figures
+    from masterplan.summary import budget
+    idle = "id: dpmd\nname: Dinas Pemberdayaan Masyarakat Desa\nshort_name: DPMD\nkind: dinas\n"
+    loaded, report = load(write_plan(tmp_path, {"content/agencies/dpmd.yml": idle}))
+    assert loaded is not None and not report.errors
+    text, problems = expand(loaded, "{{ plan.involved_agencies | length }} of {{ plan.agencies | length }}")
+    assert problems == [] and text is not None
+    assert text.strip() == f"{key_figures(loaded, budget(loaded)).involved} of 3" and text.startswith("2 of")
+
+
 def test_what_chapters_may_read(plan: Plan) -> None:
     text, problems = expand(plan, "{{ plan.programs | length }} program, {{ plan.agencies | length }} OPD, "
                                   "{{ plan.quick_wins | length }} quick win, {{ plan.period.start }}–"
