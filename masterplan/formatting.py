@@ -165,8 +165,11 @@ class Formats:
 
     def billions(self, amount: int) -> str:
         """An amount in billions of rupiah with two decimals, for a grid of amounts whose unit its caption
-        states once: ``3,25`` for Rp 3.250.000.000, ``0,35`` for Rp 350 juta (rounded half up)."""
+        states once: ``3,25`` for Rp 3.250.000.000, ``0,35`` for Rp 350 juta (rounded half up), ``<0,01`` for less
+        than Rp 5 juta."""
         value = (decimal.Decimal(amount) / 1_000_000_000).quantize(_HUNDREDTH, rounding=decimal.ROUND_HALF_UP)
+        if amount > 0 and not value:  # Rp 2,5 juta is no nothing: "0,00" stood beside the dash of an empty cell
+            return "<" + self.measure(_HUNDREDTH, 2)
         return self.measure(value, 2)
 
     def file_size(self, size: int | None) -> str:

@@ -131,8 +131,9 @@ def test_an_amount_in_billions_has_two_decimals_rounded_half_up() -> None:
     from masterplan.formatting import Formats
 
     billions = Formats("id", Translator("id", load_catalog())).billions
-    assert [billions(47_450_000_000), billions(350_000_000), billions(2_125_000_000), billions(4_999_999)] == \
-        ["47,45", "0,35", "2,13", "0,00"]
+    # an amount under Rp 5 juta is less than the grid's least figure, not none: "0,00" stood beside an empty cell's dash
+    assert [billions(47_450_000_000), billions(350_000_000), billions(2_125_000_000), billions(4_999_999),
+            billions(5_000_000)] == ["47,45", "0,35", "2,13", "<0,01", "0,01"]
     assert Formats("en", Translator("en", load_catalog())).billions(1_234_500_000_000) == "1,234.50"
 
 def test_each_share_is_its_amount_divided_by_the_whole_rounded_half_up() -> None:
