@@ -917,3 +917,60 @@ def test_whole_numbers_written_with_a_decimal_point_are_whole_in_every_output(ma
     assert written["period"] == {"start": 2022, "end": 2026} and written["apbd_ceiling"] == {"2022": 500000000}
     assert type(written["period"]["end"]) is int and type(written["apbd_ceiling"]["2022"]) is int
     assert "2022–2026" in (root / "build" / "site" / "index.html").read_text(encoding="utf-8")
+
+
+def _schema_errors(data: Path) -> list[str]:
+    """What plan.schema.json, beside plan.json, finds wrong in it (JSON Schema draft 2020-12, dates checked)."""
+    import jsonschema
+
+    described = json.loads((data / "plan.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(described)
+    validator = jsonschema.Draft202012Validator(described, format_checker=jsonschema.FormatChecker())
+    document = json.loads((data / "plan.json").read_text(encoding="utf-8"))
+    return [f"{'/'.join(map(str, error.absolute_path))}: {error.message}" for error in validator.iter_errors(document)]
+
+
+def test_plan_json_is_described_by_its_json_schema(sample_build: Path, make_plan: Callable[..., Path]) -> None:
+    """A portal gathering its cities' plans asked what each field of plan.json holds and of what type: the data page
+    said it for the top-level fields only, in words. plan.schema.json says it for software, beside plan.json, in the
+    ZIP and the README, and on the data page; the sample's plan.json (SWOT, phases, revisions, licence) and a plan
+    with realised figures (its attainment by pillar) are valid to it, in either language."""
+    data = sample_build / "build" / "site" / "data"
+    assert _schema_errors(data) == []
+    described = json.loads((data / "plan.schema.json").read_text(encoding="utf-8"))
+    assert described["properties"]["format_version"]["const"] == 4
+    assert described["properties"]["programs"]["description"].startswith("Setiap program")
+    assert "plan.schema.json" in (data / "README.txt").read_text(encoding="utf-8")
+    page = (sample_build / "build" / "site" / "data.html").read_text(encoding="utf-8")
+    assert 'href="data/plan.schema.json" download>plan.schema.json</a>' in page
+    from conftest import MINI_FILES
+    agency = "content/agencies/bpkad.yml"
+    realised = MINI_FILES[agency].replace("targets: {2022: 50, 2023: 80}",
+                                          "targets: {2022: 50, 2023: 80}\n                realised: {2022: 55}")
+    plan_yml = MINI_FILES["content/plan.yml"].replace("version:", "language: en\n        version:").replace(
+        "date: 2021-12-01", "date: 2023-03-01")  # a revision after the year monitored
+    root = make_plan({agency: realised, "content/plan.yml": plan_yml})
+    assert run(root, BuildOptions(pdf=False, search=False)).ok
+    mini = root / "build" / "site" / "data"
+    assert json.loads((mini / "plan.json").read_text(encoding="utf-8"))["attainment_by_pillar"]["year"] == 2022
+    assert _schema_errors(mini) == []
+    english = json.loads((mini / "plan.schema.json").read_text(encoding="utf-8"))
+    assert english["properties"]["programs"]["description"].startswith("Every program")
+
+
+def test_plan_json_schema_tells_a_field_missing_or_unknown(sample_build: Path, tmp_path: Path) -> None:
+    """Every object of the schema lists all its fields and no others: a plan.json that lost a field, or gained one
+    the schema does not describe (a change to the format made without it), is invalid to it."""
+    data = tmp_path / "data"
+    data.mkdir()
+    source = sample_build / "build" / "site" / "data"
+    (data / "plan.schema.json").write_bytes((source / "plan.schema.json").read_bytes())
+    document = json.loads((source / "plan.json").read_text(encoding="utf-8"))
+    del document["programs"][0]["budget_total"]
+    document["agencies"][0]["website"] = "https://dinkes.example.go.id"
+    document["plan"]["period"]["start"] = "2022"
+    (data / "plan.json").write_text(json.dumps(document), encoding="utf-8")
+    assert sorted(_schema_errors(data)) == [
+        "agencies/0: Additional properties are not allowed ('website' was unexpected)",
+        "plan/period/start: '2022' is not of type 'integer'",
+        "programs/0: 'budget_total' is a required property"]

@@ -1,4 +1,5 @@
-"""Open data: the plan as ``plan.json``, CSV tables (described in ``datapackage.json``) and a workbook.
+"""Open data: the plan as ``plan.json`` (described in ``plan.schema.json``), CSV tables (described in
+``datapackage.json``) and a workbook.
 
 The shapes are stable and documented in two places, :data:`JSON_FIELDS` here for ``plan.json`` and
 :data:`masterplan.render.data_tables.COLUMNS` for the CSV tables (whose rows are made there too); the
@@ -26,6 +27,7 @@ from masterplan.render import (
     data_notes,
     data_tables,
     datapackage,
+    plan_json_schema,
     workbook,
     workbook_kept,
 )
@@ -182,6 +184,9 @@ def export(plan: Plan, folder: Path, words: Translator, kept: KeptWorkbook | Non
     folder.mkdir(parents=True, exist_ok=True)
     document = _json_lines(as_json(plan)).encode("utf-8")
     (folder / "plan.json").write_bytes(document)
+    described = plan_json_schema.schema(words, JSON_FIELDS)
+    (folder / plan_json_schema.NAME).write_text(json.dumps(described, ensure_ascii=False, indent=1) + "\n",
+                                                encoding="utf-8")
     written = data_tables.tables(plan)
     files = {name: data_notes.csv_table([c for c, _ in columns], data_tables.ROWS[name](plan)).encode("utf-8")
              for name, columns in written.items()}

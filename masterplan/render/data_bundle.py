@@ -22,6 +22,7 @@ README = "README.txt"
 BUNDLE = "masterplan-data.zip"
 #: the files beside the tables, with what each holds (the tables say theirs: data_tables.TITLES)
 OTHERS = {"plan.json": "the whole plan (JSON)",
+          "plan.schema.json": "plan.json described for software: each field's type and meaning (JSON Schema)",
           "plan.xlsx": "every CSV table in one workbook, a sheet each, and the budget summaries",
           "datapackage.json": "the CSV files described for software (Frictionless Data Package)"}
 #: every entry's time in the ZIP of a plan without a date: the same data, the same bytes
