@@ -97,3 +97,25 @@ def test_the_preview_shows_them_as_warnings_and_validate_still_renders_the_templ
                                                           "{{ plan.nothing.here }}{% endblock %}", encoding="utf-8")
     code, output = validate(root)
     assert code == 1 and "error[W406]" in output and "templates/site/home.html" in output, output
+
+
+def test_the_adopted_sample_may_not_give_a_program_a_new_code_without_its_former_one(tmp_path: Path) -> None:
+    """The sample's adopted plan, published, then GOV-05 given the code GOV-50 with no former_ids: its published page
+    would become a notice that the program was dropped, and links to it from the city's announcements would lead
+    there. The sample's list makes that an error once final (W410), as an agency's new code is (W412); with
+    ``former_ids: [GOV-05]`` it is none (the agencies supporting GOV-05 are then told its new code, E205)."""
+    root = tmp_path / "plan"
+    assert CliRunner().invoke(cli, ["new", str(root)]).exit_code == 0
+    plan_yml = root / PLAN
+    plan_yml.write_text(plan_yml.read_text(encoding="utf-8").replace("status: draft", "status: final"),
+                        encoding="utf-8")
+    assert run(root, BuildOptions(pdf=False, search=False)).ok
+    agency = next(path for path in (root / "content" / "agencies").glob("*.yml")
+                  if "- id: GOV-05\n" in path.read_text(encoding="utf-8"))
+    written = agency.read_text(encoding="utf-8")
+    agency.write_text(written.replace("- id: GOV-05\n", "- id: GOV-50\n"), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["build", str(root), "--no-pdf", "--no-search"])
+    assert result.exit_code == 1 and "error[W410]" in result.output, result.output
+    agency.write_text(written.replace("- id: GOV-05\n", "- id: GOV-50\n    former_ids: [GOV-05]\n"), encoding="utf-8")
+    _, output = validate(root)
+    assert "W410" not in output and "GOV-05 is now GOV-50" in output, output
