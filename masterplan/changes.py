@@ -27,7 +27,7 @@ from masterplan.indicator_changes import (
 )
 from masterplan.model import Plan
 from masterplan.programs import Indicator, Program
-from masterplan.values import Text, code_order
+from masterplan.values import Text, code_order, whole
 
 
 @dataclass(frozen=True)
@@ -269,6 +269,8 @@ def _text(value: Any) -> Text:
 
 
 def _int(value: Any) -> int:
+    """A whole amount of a plan.json; one an older build wrote with a decimal point (250000000.0) as whole."""
+    value = whole(value)
     return value if isinstance(value, int) and not isinstance(value, bool) else 0
 
 

@@ -8,6 +8,7 @@ from typing import Any
 from masterplan.folder_reader import FolderReader
 from masterplan.located import LocatedMap
 from masterplan.programs import Indicator
+from masterplan.values import whole
 
 
 def read_indicators(reader: FolderReader, items: Any) -> list[Indicator]:
@@ -22,7 +23,7 @@ def _indicator(reader: FolderReader, data: LocatedMap) -> Indicator:
                                                  "realised year {year} is given twice (first at line {line})")
     return Indicator(
         name=reader.text(data["name"]), unit=reader.text(data["unit"]),
-        baseline_year=baseline.get("year"), baseline_value=baseline.get("value"),
+        baseline_year=whole(baseline.get("year")), baseline_value=baseline.get("value"),
         targets=targets, position=data.position, target_positions=target_positions,
         baseline_position=baseline.at("value") if isinstance(baseline, LocatedMap) else None,
         direction=data.get("direction"), realised=realised, realised_positions=realised_positions,

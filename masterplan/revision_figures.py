@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from masterplan.changes import Changes, ProgramFacts
+from masterplan.values import code_order
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,7 @@ class RevisionFigures:
     budget: Tally  #: the plan's indicative budget then and now (its count: the programs now)
     added: Tally
     dropped: Tally
-    changed: Tally  #: programs of both versions whose budget changed
+    changed: Tally  #: programs of both versions whose indicative budget (its total) changed
     largest: list[BudgetMove]  #: the programs whose budget moved most, most first
     others: int  #: programs whose budget moved, not among :attr:`largest`
 
@@ -58,8 +59,9 @@ def figures(changes: Changes, programs_now: int, budget_now: int, at_most: int) 
     holds ``at_most`` programs, the largest difference first (then by code)."""
     moves = budget_moves(changes)
     added, dropped = _tally(changes.added, True), _tally(changes.dropped, False)
-    changed = Tally(sum(c.before.budget for c in changes.budget_changed),
-                    sum(c.after.budget for c in changes.budget_changed), len(changes.budget_changed))
+    # a program whose money only moved to another year or source changed no total: the page of changes lists it
+    resized = [change for change in changes.budget_changed if change.budget_difference]
+    changed = Tally(sum(c.before.budget for c in resized), sum(c.after.budget for c in resized), len(resized))
     programs_then = programs_now - added.count + dropped.count
     return RevisionFigures(changes.since, (programs_then, programs_now),
                            Tally(budget_now - changes.budget_difference, budget_now, programs_now),
@@ -74,7 +76,7 @@ def budget_moves(changes: Changes) -> list[BudgetMove]:
              + [BudgetMove(c.before.budget, c.after.budget, c.after, "Indicative budget")
                 for c in changes.budget_changed])
     return sorted((move for move in moves if move.difference),
-                  key=lambda move: (-abs(move.difference), move.program.id))
+                  key=lambda move: (-abs(move.difference), code_order(move.program.id)))
 
 
 def _tally(programs: list[ProgramFacts], now: bool) -> Tally:

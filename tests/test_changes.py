@@ -109,6 +109,42 @@ def test_the_comparison_finds_programs_added_dropped_renamed_and_budgets_changed
         ("GOV-02", "Added", 400_000_000)] and summed.others == 2
 
 
+def test_a_revisions_figures_count_a_budget_moved_to_another_year_as_no_change_of_its_total() -> None:
+    """GOV-03's money moved from 2023 to 2024, its total the same: the page of changes lists the move, while the
+    summary's row of programs with another budget counted it, its unchanged Rp 14,5 miliar on both sides, and its
+    table of the largest changes did not list it. The row counts the programs whose total changed; an older build's
+    plan.json, its amounts written 250000000.0, is read as whole rupiah, not as none. Ties go by code, GOV-9 before
+    GOV-10."""
+    from masterplan.changes import AgencyFacts, ProgramFacts, Version
+    from masterplan.revision_figures import figures
+    from masterplan.values import Text
+
+    def program(code: str, lines: dict[tuple[int, str], int]) -> ProgramFacts:
+        by_source: dict[str, int] = {}
+        for (_, source), amount in lines.items():
+            by_source[source] = by_source.get(source, 0) + amount
+        return ProgramFacts(code, Text({"id": code}), "governance", "diskominfo", (2022, 2026), by_source, (),
+                            by_year=lines)
+
+    agencies = {"diskominfo": AgencyFacts("diskominfo", Text({"id": "Dinas"}), "Diskominfo")}
+    before = Version("1.0", "id", {"GOV-03": program("GOV-03", {(2023, "APBD"): 14_500_000_000}),
+                                   "GOV-10": program("GOV-10", {(2023, "APBD"): 100}),
+                                   "GOV-9": program("GOV-9", {(2023, "APBD"): 100})}, agencies)
+    after = Version("1.1", "id", {"GOV-03": program("GOV-03", {(2024, "APBD"): 14_500_000_000}),
+                                  "GOV-10": program("GOV-10", {(2023, "APBD"): 200}),
+                                  "GOV-9": program("GOV-9", {(2023, "APBD"): 200})}, agencies)
+    changes = compare(before, after)
+    assert sorted(change.after.id for change in changes.budget_changed) == ["GOV-03", "GOV-10", "GOV-9"]
+    summed = figures(changes, 3, 14_500_000_400, at_most=10)
+    assert (summed.changed.count, summed.changed.before, summed.changed.after) == (2, 200, 400)
+    assert [move.program.id for move in summed.largest] == ["GOV-9", "GOV-10"] and summed.others == 0
+    older = {"format": "masterplan/plan", "format_version": 4, "plan": {"version": "1.0", "language": "id"},
+             "programs": [{"id": "GOV-03", "name": {"id": "GOV-03"}, "pillar": "governance", "lead": "diskominfo",
+                           "period": {"start": 2022, "end": 2026},
+                           "budget": [{"year": 2023, "source": "APBD", "amount": 14500000000.0}]}], "agencies": []}
+    assert version_of_json(older, "id").programs["GOV-03"].budget == 14_500_000_000
+
+
 def test_the_comparison_follows_an_agency_renamed(tmp_path: Path) -> None:
     """BPKAD renamed bpkad2 (``former_ids``) is no agency dropped and added, and its program no program moved to
     another lead agency."""
@@ -525,7 +561,8 @@ def test_a_revisions_executive_summary_puts_the_revision_in_figures(tmp_path: Pa
     text = _summary_text(root)
     assert "BAB 2 Perubahan sejak versi 0.1 Versi 0.2 dibandingkan dengan versi 0.1: 1 program baru, 1 dihapus" in text
     assert "https://smartcity.contoh.go.id/changes.html" in text.replace(" ", "")
-    for row in ("Tabel 2.1 Revisi dalam angka: program dan indikasi anggaran Versi 0.1 Versi 0.2 Selisih",
+    for row in (("Tabel 2.1 Revisi dalam angka: program dan indikasi anggaran Program dan anggaran Versi 0.1 "
+                 "Versi 0.2 Selisih"),
                 "Program 3 3 0", "Indikasi anggaran Rp 820.000.000 Rp 1.450.000.000 +Rp 630.000.000",
                 "Program baru (1) – Rp 400.000.000 +Rp 400.000.000",
                 "Program yang dihapus (1) Rp 70.000.000 – −Rp 70.000.000",
@@ -548,3 +585,13 @@ def test_a_revisions_executive_summary_puts_the_revision_in_figures(tmp_path: Pa
             "0 anggaran berubah, 1 program berganti status; indikasi anggaran tidak berubah.") in text
     assert "Program 3 3 0 Indikasi anggaran Rp 1.450.000.000 Rp 1.450.000.000 Rp 0" in text
     assert "Tabel 2.2 Program dengan perubahan" not in text and "Program baru (" not in text
+    # 0.3 built again at a later date, GOV-02 given more: two columns "Versi 0.3" would say nothing
+    third["content/plan.yml"] = third["content/plan.yml"].replace("date: 2021-12-01", "date: 2022-02-01")
+    third["content/agencies/diskominfo.yml"] = third["content/agencies/diskominfo.yml"].replace(
+        "{year: 2023, amount: 400000000, source: APBD}", "{year: 2023, amount: 450000000, source: APBD}")
+    write_plan(root, third)
+    result = CliRunner().invoke(cli, ["build", str(root), "--no-search"])
+    assert result.exit_code == 0, result.output
+    text = _summary_text(root)
+    assert "Program dan anggaran Sebelumnya Kini Selisih Program 3 3 0" in text, text
+    assert "Versi 0.3 Versi 0.3" not in text

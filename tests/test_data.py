@@ -903,7 +903,8 @@ def test_whole_numbers_written_with_a_decimal_point_are_whole_in_every_output(ma
     exported = MINI_FILES[agency].replace("{year: 2022, amount: 250000000, source: APBD}",
                                           "{year: 2022.0, amount: 250000000.0, source: APBD}")
     exported = exported.replace("period: {start: 2022, end: 2024}", "period: {start: 2022.0, end: 2024}")
-    assert exported.count(".0") == 3
+    exported = exported.replace("baseline: {year: 2021,", "baseline: {year: 2021.0,")
+    assert exported.count(".0") == 4
     root = make_plan({agency: exported, "content/plan.yml": MINI_FILES["content/plan.yml"].replace(
         "period: {start: 2022, end: 2026}", "period: {start: 2022, end: 2026.0}\n        apbd_ceiling: {2022: 5.0e+8}")})
     assert run(root, BuildOptions(pdf=False, search=False)).ok
@@ -917,6 +918,9 @@ def test_whole_numbers_written_with_a_decimal_point_are_whole_in_every_output(ma
     assert written["period"] == {"start": 2022, "end": 2026} and written["apbd_ceiling"] == {"2022": 500000000}
     assert type(written["period"]["end"]) is int and type(written["apbd_ceiling"]["2022"]) is int
     assert "2022–2026" in (root / "build" / "site" / "index.html").read_text(encoding="utf-8")
+    baselines = {row["baseline_year"] for row in csv.DictReader((data / "indicators.csv").open(encoding="utf-8"))
+                 if row["program_id"] == "GOV-01"}
+    assert baselines == {"2021"}, baselines
 
 
 def _schema_errors(data: Path) -> list[str]:

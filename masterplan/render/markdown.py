@@ -274,8 +274,8 @@ def number_tables(html: str, captions: Sequence[TableCaption], place: Callable[[
 
 _TABLE_TAG = re.compile(r"<(/?)table\b[^>]*>")
 #: a body row's first cell written wholly in bold, "| **Internal** | … |": the row's name
-_BOLD_FIRST_CELL = re.compile(r"(<tr>\s*)<td((?: align=\"[a-z]+\")?)><strong>((?:(?!</?strong>|</?t[dhr]\b).)*)</strong></td>",
-                              re.DOTALL)
+_BOLD_FIRST_CELL = re.compile(r"(<tr>\s*)<td((?: align=\"[a-z]+\")?)><strong>"
+                              r"((?:(?!</?strong>|</?t[dhr]\b).)*)</strong></td>", re.DOTALL)
 _BODY = re.compile(r"<tbody>(.*?)</tbody>", re.DOTALL)
 
 
