@@ -978,3 +978,27 @@ def test_plan_json_schema_tells_a_field_missing_or_unknown(sample_build: Path, t
         "agencies/0: Additional properties are not allowed ('website' was unexpected)",
         "plan/period/start: '2022' is not of type 'integer'",
         "programs/0: 'budget_total' is a required property"]
+
+
+def test_a_share_in_the_open_data_gives_the_percentage_the_book_prints() -> None:
+    """An auditor set a year's APBD ceiling so that its programs took 83,74999… % of it: the book printed 83,7 %, and
+    apbd_ceiling.csv's share_used, 0.8375, read 83,8 % to him and in the workbook's cell. A share is now given to
+    four places so that its percentage to one decimal, a half rounded up, is the book's, for shares near every
+    such half."""
+    import random
+    from decimal import ROUND_HALF_UP, Decimal
+
+    from masterplan.formatting import Formats
+    from masterplan.i18n import Translator, load_catalog
+    from masterplan.render.data_summaries import _share
+
+    book = Formats("id", Translator("id", load_catalog())).percent
+    assert _share(20_937_500_000, 25_000_000_000) == 0.8375 and book(20_937_500_000, 25_000_000_000) == "83,8%"
+    assert _share(837_499_990, 10**9) == 0.8374 and book(837_499_990, 10**9) == "83,7%"
+    assert _share(28_300_000_000, 30_000_000_000) == 0.9433 and _share(3, 2) == 1.5 and _share(5, 5) == 1
+    pick = random.Random(5)
+    pairs = [(int(Decimal(pick.randint(0, 3999)) / 2000 * whole) + pick.choice((-1, 0, 1)), whole)
+             for whole in (pick.randint(10**6, 10**13) for _ in range(5000))]
+    differ = [(part, whole) for part, whole in pairs if part >= 0 and book(part, whole) != (
+        f"{(Decimal(str(_share(part, whole))) * 100).quantize(Decimal('0.1'), ROUND_HALF_UP)}%".replace(".", ","))]
+    assert differ == []

@@ -10,6 +10,7 @@ which the book and the site print, so the files and the book agree; a share is a
 
 from __future__ import annotations
 
+import decimal
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -66,11 +67,28 @@ NOTES: dict[str, str] = {
 
 def _share(part: int, whole: int) -> float | int | None:
     """``part`` of ``whole`` as a fraction, a whole one as a whole number (1, as the workbook's cell reads back, not
-    1.0); None (an empty cell) of nothing."""
+    1.0); None (an empty cell) of nothing.
+
+    Rounded to :data:`SHARE_PLACES` places, half up, so that the percentage it gives to one decimal is the one the
+    book prints: 0,8374999… of a ceiling is 83,7 % in the book, and its 0.8375 read 83,8 % in the workbook's cell and
+    to a reader of the CSV file. Such a share, a half at the last place, is then given the place below, 0.8374."""
     if not whole:
         return None
-    share = round(part / whole, SHARE_PLACES)
-    return int(share) if share.is_integer() else share
+    with decimal.localcontext(_EXACT):
+        exact = decimal.Decimal(part) / decimal.Decimal(whole)
+        share = exact.quantize(_LAST_PLACE, rounding=decimal.ROUND_HALF_UP)
+        if _percent(share) != _percent(exact):  # twice rounded: the book rounds the exact quotient once
+            share += _LAST_PLACE if exact > share else -_LAST_PLACE
+    return int(share) if share == share.to_integral_value() else float(share)
+
+
+_EXACT = decimal.Context(prec=60)
+_LAST_PLACE = decimal.Decimal(1).scaleb(-SHARE_PLACES)  #: 0.0001
+
+
+def _percent(share: decimal.Decimal) -> decimal.Decimal:
+    """A share as the book prints it, a percentage to one decimal, a half rounded up."""
+    return (share * 100).quantize(decimal.Decimal("0.1"), rounding=decimal.ROUND_HALF_UP)
 
 
 def _ceiling_rows(plan: Plan) -> Iterator[list[Any]]:
