@@ -389,3 +389,23 @@ def test_a_cross_reference_the_summary_does_not_hold_is_told_once_at_its_line(tm
     assert built.ok and (root / "build" / SUMMARY_PDF).is_file()
     assert [(d.position.file, d.position.line) for d in built.report.warnings if d.code == "W604"] == [
         ("content/executive-summary.md", 7)]
+
+
+def test_a_plan_with_realised_figures_gives_its_attainment_in_the_summary(tmp_path: Path) -> None:
+    """The mid-term review's summary, read by the council, said nothing of how far the plan is: the book's table of
+    each pillar's indicators that met their target, did not, or could not be judged, in the latest year monitored,
+    is a chapter of its own, after the vision's; a plan without realised figures has none."""
+    root, _ = summary_on(tmp_path)
+    assert "Capaian Indikator" not in " ".join(page_texts(summary_alone(root)))
+    agency = root / "content" / "agencies" / "bpkad.yml"
+    agency.write_text(agency.read_text(encoding="utf-8").replace(
+        "targets: {2022: 50, 2023: 80}", "targets: {2022: 50, 2023: 80}\n        realised: {2022: 55}\n        direction: up"),
+        encoding="utf-8")
+    plan_yml = root / "content" / "plan.yml"
+    plan_yml.write_text(plan_yml.read_text(encoding="utf-8").replace("date: 2021-12-01", "date: 2023-03-01"),
+                        encoding="utf-8")
+    assert "realised: {2022: 55}" in agency.read_text(encoding="utf-8")
+    text = " ".join(" ".join(page.split()) for page in page_texts(summary_alone(root)))
+    assert "BAB 2 Capaian Indikator" in text, text
+    assert "Tabel 2.1 Capaian target indikator per dimensi, 2022 Dimensi Target tercapai" in text
+    assert "Smart Economy 1 0 0 Total 1 0 2" in text  # 55 of a target of 50, up; GOV-01's not given a direction

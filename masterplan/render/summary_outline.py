@@ -42,6 +42,8 @@ CHAPTERS: list[tuple[str, str, list[str]]] = [
     ("vision_missions", "Vision and missions", []),
     #: only in a revision's summary, one with a previous version that differs: what the council is asked to adopt
     ("summary_changes", "Changes since version {version}", ["tab:summary-revision", "tab:summary-revision-largest"]),
+    #: only in a plan with realised figures: how far it is on track, the book's table of attainment by pillar
+    ("attainment", "Indicator attainment", ["tab:attainment"]),
     ("summary_pillars", "Smart city pillars", ["tab:summary-pillars"]),
     ("quick_wins", "Quick wins", ["tab:quick-wins"]),
     ("summary_budget", "Budget", ["tab:budget-pillar", "fig:budget-year", "fig:budget-pillar", "tab:budget-source",
@@ -70,6 +72,8 @@ def contents(plan: Plan, translate: outline.Translate) -> outline.Outline:
                 continue
             if not revision_figures.budget_moves(builder.changes):  # targets, names, statuses only
                 refs = refs[:1]
+        if part == "attainment" and builder.monitored is None:
+            continue
         refs = [ref for ref in refs if ref not in _all_shown_elsewhere(plan)]
         if part == "roadmap" and len(plan.programs) > ROADMAP_CHART_AT_MOST:
             refs = ["tab:summary-roadmap" if ref == "fig:roadmap" else ref for ref in refs]
