@@ -68,14 +68,18 @@ _SHAPES = {"period": "period: {start: 2023, end: 2026}", "baseline": "baseline: 
            "supports": "supports: [GOV-01, ECO-03]", "depends_on": "depends_on: [GOV-01]",
            "former_ids": "former_ids: [GOV-13]", "goals": "goals: [Layanan publik daring pada 2026]",
            "unit": "unit: persen"}
+#: a field of a file's top level written otherwise than a program's of the same name: plan.yml's missions, each an
+#: id and its text (a program names them by id only)
+_TOP_SHAPES = {"missions": "missions: [{id: m1, text: Tata kelola pemerintahan yang melayani}]"}
 
 
-def example_of(name: str, allowed: list[str] | None = None) -> Message | None:
+def example_of(name: str, allowed: list[str] | None = None, top: bool = False) -> Message | None:
     """How a field that is missing is written (``period: {start: 2023, end: 2026}``); one of a few values
-    (``allowed``, a ``kind``'s or a ``status``'s), with them all."""
+    (``allowed``, a ``kind``'s or a ``status``'s), with them all; ``top``: a field of the file's top level."""
     if allowed:
         return Message("write {name}: and one of {values}", name=name, values=", ".join(map(str, allowed)))
-    return Message("e.g. {example}", example=_SHAPES[name]) if name in _SHAPES else None
+    shapes = {**_SHAPES, **_TOP_SHAPES} if top else _SHAPES
+    return Message("e.g. {example}", example=shapes[name]) if name in shapes else None
 
 
 #: an indicator's figures by year, a mapping of year to value: a writer may list them (``- 2024: 72``) or leave a year empty

@@ -110,7 +110,7 @@ def explain(err: ValidationError, data: Any, default: Position) -> Diagnostic:
                       if str(key).startswith(f"{name}:") and (hint := _glued(key, [name]))), None)
         glued = glued or budget_line_hint(path, container)  # "- 2024: 1500000000": a line written as a target
         described = err.schema.get("properties", {}).get(name) if isinstance(err.schema, dict) else None
-        hint = glued or example_of(name, described.get("enum") if isinstance(described, dict) else None)
+        hint = glued or example_of(name, described.get("enum") if isinstance(described, dict) else None, not path)
         if not path:
             return error(where, "E102", "missing required field '{name}'", hint, name=name)
         return error(where, "E102", "missing required field '{name}' in {field}", hint, name=name, field=field)

@@ -684,3 +684,25 @@ def test_the_print_shops_file_has_bleed_and_crop_marks_and_the_cover_runs_into_t
     with Image.open(tmp_path / "cover.png") as cover:
         red, green, blue = cover.convert("RGB").getpixel((2, 2))
     assert (red, green, blue) != (255, 255, 255) and blue > red + 40, (red, green, blue)
+
+
+def test_a_plan_without_its_province_version_or_date_leaves_no_word_hanging(make_plan: Callable[..., Path]) -> None:
+    """plan.yml asks only for the city, title, period, status, leading sector, vision and missions: a regency's
+    first draft without its province, version and date printed "Periode 2022–2026 · Kota Contoh," on its cover, a
+    "Versi" with nothing beside it, "DRAF, versi : belum ditetapkan" at the foot of every page, and on the site
+    "Kota Contoh · · 2022–2026" and a footer ending "· Versi". What is not given is not named."""
+    from conftest import MINI_FILES
+
+    plan_yml = "\n".join(line for line in MINI_FILES["content/plan.yml"].splitlines()
+                         if not line.strip().startswith(("province:", "version:", "date:"))) + "\n"
+    root = make_plan({"content/plan.yml": plan_yml})
+    result = run(root, BuildOptions(search=False))
+    assert result.ok, problems(result)
+    text = [" ".join(page.split()) for page in pages(root)]
+    assert "Periode 2022–2026 · Kota Contoh Versi" not in text[0] and "Kota Contoh," not in text[0]
+    assert "Periode 2022–2026 · Kota Contoh Status Draf" in text[0], text[0]
+    assert all("DRAF: belum ditetapkan" in page and "versi :" not in page for page in text[1:])
+    home = (root / "build" / "site" / "index.html").read_text(encoding="utf-8")
+    assert "Kota Contoh · <span class=\"years\">2022–2026</span>" in home and "· ·" not in home
+    footer = home.split("<footer", 1)[1]
+    assert "Versi" not in footer.split("</p>", 1)[0]
