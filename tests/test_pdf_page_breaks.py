@@ -179,3 +179,29 @@ def test_the_readiness_table_ends_with_two_rows_at_least_on_its_last_page(sample
     pages = [number for number, words in enumerate(aspects, start=1) if holds(words, last)]
     assert len(pages) == 1
     assert holds(aspects[pages[0] - 1], before_last)
+
+
+def test_a_table_of_shares_keeps_its_total_with_its_rows(tmp_path: Path) -> None:
+    """A regency's first plan, one agency and one program: its budget by lead agency had the agency's row at the foot
+    of a page and "Tabel 6.3 (lanjutan)" over the total alone on the next. A table of shares' last rows and total
+    go over a page together, and a short one stands whole with its caption."""
+    from conftest import MINI_FILES, write_plan
+
+    from masterplan.build import BuildOptions, run
+    plan_yml = "\n".join(line for line in MINI_FILES["content/plan.yml"].splitlines()
+                         if not line.strip().startswith(("legal_basis:", "readiness:", "- {element:")))
+    root = write_plan(tmp_path / "plan", {
+        "content/plan.yml": plan_yml + "\n", "content/agencies/bpkad.yml": None, "content/pillars/economy.yml": None,
+        "content/chapters/01-pendahuluan.md": None, "content/glossary.yml": None,
+        "content/agencies/diskominfo.yml": MINI_FILES["content/agencies/diskominfo.yml"].replace(
+            "partners: [bpkad]", "partners: []").replace("missions: [m1]", "missions: [m1]\n"),
+    })
+    result = run(root, BuildOptions(site=False))
+    assert result.ok, [str(d) for d in result.report]
+    with pdfplumber.open(root / "build" / "masterplan.pdf") as pdf:
+        pages = [text for page in pdf.pages if "Daftar Tabel" not in (text := " ".join((page.extract_text() or "").split()))]
+    for caption in ("Indikasi anggaran per perangkat daerah pengampu", "Indikasi anggaran per sumber pendanaan"):
+        page = next(text for text in pages if re.search(rf"Tabel \d+\.\d+ {caption}(?! dan)", text))
+        table = page[re.search(rf"Tabel \d+\.\d+ {caption}(?! dan)", page).start():]
+        assert re.search(r"Total Rp [\d.]+ 100,0%", table), (caption, table[:300])
+    assert not any(re.search(r"\(lanjutan\).{0,120}Total Rp [\d.]+ 100,0%", text) for text in pages)
