@@ -185,6 +185,30 @@ def test_a_table_of_shares_keeps_its_total_with_its_rows(tmp_path: Path) -> None
     """A regency's first plan, one agency and one program: its budget by lead agency had the agency's row at the foot
     of a page and "Tabel 6.3 (lanjutan)" over the total alone on the next. A table of shares' last rows and total
     go over a page together, and a short one stands whole with its caption."""
+    with pdfplumber.open(_thin_plan(tmp_path) / "build" / "masterplan.pdf") as pdf:
+        pages = [text for page in pdf.pages if "Daftar Tabel" not in (text := " ".join((page.extract_text() or "").split()))]
+    for caption in ("Indikasi anggaran per perangkat daerah pengampu", "Indikasi anggaran per sumber pendanaan"):
+        page = next(text for text in pages if re.search(rf"Tabel \d+\.\d+ {caption}(?! dan)", text))
+        table = page[re.search(rf"Tabel \d+\.\d+ {caption}(?! dan)", page).start():]
+        assert re.search(r"Total Rp [\d.]+ 100,0%", table), (caption, table[:300])
+    assert not any(re.search(r"\(lanjutan\).{0,120}Total Rp [\d.]+ 100,0%", text) for text in pages)
+
+
+def test_a_roadmap_without_quick_wins_says_nothing_of_their_mark(tmp_path: Path) -> None:
+    """The same first plan has no quick win yet: its roadmap still explained the diamond that marks them, in the
+    book's sentence above the chart and in the site's key below it."""
+    root = _thin_plan(tmp_path, site=True)
+    with pdfplumber.open(root / "build" / "masterplan.pdf") as pdf:
+        text = " ".join(" ".join((page.extract_text() or "").split()) for page in pdf.pages)
+    assert re.search(r"Gambar \d+\.\d+ menempatkan setiap program pada tahun-tahun ?masterplan\. ", text), text
+    roadmap = re.search(r"BAB \d+ Peta Jalan (.*?)BAB \d+", text).group(1)
+    assert "belah ketupat" not in roadmap and not re.search("Quick ?win", roadmap)  # nor the key under the chart
+    assert "gantt-legend" not in (root / "build" / "site" / "roadmap.html").read_text(encoding="utf-8")
+
+
+def _thin_plan(tmp_path: Path, site: bool = False) -> Path:
+    """A regency's first plan, built: the mini plan's Diskominfo alone, one pillar and one program, no quick win, no
+    chapter, no glossary, no readiness."""
     from conftest import MINI_FILES, write_plan
 
     from masterplan.build import BuildOptions, run
@@ -194,14 +218,8 @@ def test_a_table_of_shares_keeps_its_total_with_its_rows(tmp_path: Path) -> None
         "content/plan.yml": plan_yml + "\n", "content/agencies/bpkad.yml": None, "content/pillars/economy.yml": None,
         "content/chapters/01-pendahuluan.md": None, "content/glossary.yml": None,
         "content/agencies/diskominfo.yml": MINI_FILES["content/agencies/diskominfo.yml"].replace(
-            "partners: [bpkad]", "partners: []").replace("missions: [m1]", "missions: [m1]\n"),
+            "partners: [bpkad]", "partners: []").replace("quick_win: true", "quick_win: false"),
     })
-    result = run(root, BuildOptions(site=False))
+    result = run(root, BuildOptions(site=site, search=False))
     assert result.ok, [str(d) for d in result.report]
-    with pdfplumber.open(root / "build" / "masterplan.pdf") as pdf:
-        pages = [text for page in pdf.pages if "Daftar Tabel" not in (text := " ".join((page.extract_text() or "").split()))]
-    for caption in ("Indikasi anggaran per perangkat daerah pengampu", "Indikasi anggaran per sumber pendanaan"):
-        page = next(text for text in pages if re.search(rf"Tabel \d+\.\d+ {caption}(?! dan)", text))
-        table = page[re.search(rf"Tabel \d+\.\d+ {caption}(?! dan)", page).start():]
-        assert re.search(r"Total Rp [\d.]+ 100,0%", table), (caption, table[:300])
-    assert not any(re.search(r"\(lanjutan\).{0,120}Total Rp [\d.]+ 100,0%", text) for text in pages)
+    return root

@@ -251,8 +251,9 @@ def roadmap(plan: Plan, words: RoadmapWords, groups: Sequence[RoadmapGroup] | No
                         ' stroke-width="0.4"/>')
             described.append(words.description(program))
             y += tall
-    body.append(f'<path d="M8 {height - 12}l4.5 -4.5l4.5 4.5l-4.5 4.5Z" fill="#c8102e"/>')
-    body.append(_text(22, height - 8.5, words.quick_win, SMALL, fill=MUTED))
+    if plan.quick_wins:  # the key to the diamond, on every page of the chart; a plan without quick wins needs none
+        body.append(f'<path d="M8 {height - 12}l4.5 -4.5l4.5 4.5l-4.5 4.5Z" fill="#c8102e"/>')
+        body.append(_text(22, height - 8.5, words.quick_win, SMALL, fill=MUTED))
     return _svg(height, words.title, " ".join(described) or words.title, body, font)
 
 
