@@ -91,7 +91,8 @@ def _defs(words: Translator) -> dict[str, Any]:
     }
 
 
-def _plan(words: Translator) -> dict[str, Any]:
+def _plan() -> dict[str, Any]:
+    """The fields of plan.json's ``plan``: plan.yml's, as the open data gives them."""
     ids = {"type": "string"}
     return {
         "city": ids, "province": ids, "title": _ref("text"), "notice": _ref("optional_text"),
@@ -116,7 +117,7 @@ def schema(words: Translator, fields: list[tuple[str, str]]) -> dict[str, Any]:
     ids = {"type": "string"}
     top = {
         "format": {"const": FORMAT}, "format_version": {"const": FORMAT_VERSION},
-        "plan": _object(_plan(words)),
+        "plan": _object(_plan()),
         "pillars": _list(_object({
             "id": ids, "name": _ref("text"), "order": {"type": "integer"}, "summary": _ref("optional_text"),
             "description": _ref("optional_text"), "goals": _list(_ref("text")),
