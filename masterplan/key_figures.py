@@ -33,12 +33,10 @@ class KeyFigures:
 def key_figures(plan: Plan, money: BudgetSummary) -> KeyFigures:
     """``plan``'s key figures; ``money`` its budget summary, as the summary's tables have it."""
     quick_wins = [program for program in plan.programs if program.quick_win]
-    agencies = {agency.id for agency in plan.agencies}
-    leading = {program.lead_id for program in plan.programs} & agencies
     peak = max(money.by_year.items(), key=lambda item: item[1], default=None)
     return KeyFigures(
         total=money.total, programs=len(plan.programs), pillars=sum(1 for pillar in plan.pillars if pillar.programs),
-        leading=len(leading), involved=len(plan.involved_agencies),
+        leading=len(plan.lead_agencies), involved=len(plan.involved_agencies),
         quick_wins=len(quick_wins), quick_wins_budget=sum(program.total_budget for program in quick_wins),
         peak_year=peak[0] if peak and peak[1] else None, peak_amount=peak[1] if peak else 0,
         city_budget=money.by_source.get(CITY_BUDGET, 0))

@@ -134,12 +134,16 @@ class Plan(ProgramGroup):
         return self._lookups["programs"]
 
     @property
+    def lead_agencies(self) -> list[Agency]:
+        """The agencies that lead at least one program (its file holds it), in the plan's order."""
+        return [agency for agency in self.agencies if agency.programs]
+
+    @property
     def involved_agencies(self) -> list[Agency]:
         """The agencies that lead, support (``supports:``) or partner at least one program, in the plan's order: those
         the plan involves, as its key figures count them ("melibatkan 31 perangkat daerah"); an agency listed with
         nothing to do (W408) is not one."""
-        leading = {program.lead_id for program in self.programs}
-        return [agency for agency in self.agencies if agency.id in leading or agency.supports_ids or agency.supported]
+        return [agency for agency in self.agencies if agency.programs or agency.supports_ids or agency.supported]
 
     @property
     def is_draft(self) -> bool:

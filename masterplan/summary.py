@@ -232,8 +232,7 @@ def programs_running(plan: Plan) -> RunningPrograms:
 def leads_without_budget(plan: Plan, money: BudgetSummary) -> list[Agency]:
     """The agencies that lead programs none of which has an indicative budget yet: lead agencies to the key figures'
     count, yet in no table of the budget by agency, which lists amounts; a note under those tables names them."""
-    leading = {program.lead_id for program in plan.programs}
-    return [agency for agency in plan.agencies if agency.id in leading and not money.by_agency.get(agency.id)]
+    return [agency for agency in plan.lead_agencies if not money.by_agency.get(agency.id)]
 
 
 def largest_first(amounts: dict[str, int]) -> list[tuple[str, int]]:
