@@ -33,7 +33,9 @@ READINESS_TABLE = "tab:readiness"
 PART_TABLES: dict[str, tuple[str, ...]] = {"vision": (MISSIONS_TABLE, MISSION_BUDGET_TABLE),
                                            "readiness": (READINESS_TABLE,)}
 #: Tables and figures the generated chapters produce, by id.
-GENERATED_TABLES = [*PART_TABLES["vision"], *PART_TABLES["readiness"], "tab:quick-wins", "tab:budget-pillar",
+#: the quick wins, in a plan that marks any
+QUICK_WINS_TABLE = "tab:quick-wins"
+GENERATED_TABLES = [*PART_TABLES["vision"], *PART_TABLES["readiness"], QUICK_WINS_TABLE, "tab:budget-pillar",
                     "tab:budget-source", "tab:budget-agency", "tab:budget-source-year",
                     "tab:budget-agency-year", "tab:agency-pillar"]
 #: the programs' APBD per year against plan.yml's apbd_ceiling, in a plan that gives one
@@ -49,6 +51,14 @@ UNCONFIRMED_TABLE = "tab:partners-unconfirmed"
 GENERATED_FIGURES = ["fig:roadmap", "fig:budget-pillar", "fig:budget-source", "fig:budget-agency"]
 
 
+def thin_tables(plan: Plan) -> set[str]:
+    """The generated tables a thin plan (a regency's first draft) has no rows for: the missions' two (W425), the
+    readiness analysis (W426), the quick wins (W403). The books and the site leave them out rather than print
+    their head alone."""
+    return ({MISSIONS_TABLE, MISSION_BUDGET_TABLE} if not plan.missions else set()) | \
+        ({READINESS_TABLE} if not plan.readiness else set()) | ({QUICK_WINS_TABLE} if not plan.quick_wins else set())
+
+
 def generated_tables(plan: Plan) -> set[str]:
     """The ids of every table the book generates, the pillars' own included."""
     matrices = {f"tab:program-{p.id}" for p in plan.pillars if p.programs}  # as render/outline.py
@@ -60,7 +70,8 @@ def generated_tables(plan: Plan) -> set[str]:
     changes = {CHANGES_TABLE} if any("changes" in c.generated for c in plan.chapters) and baseline.changes(plan) \
         else set()  # as render/outline.py
     unconfirmed = {UNCONFIRMED_TABLE} if any(p.unconfirmed for p in plan.programs) else set()  # as render/outline.py
-    return set(GENERATED_TABLES) | matrices | indicators | ceiling | phases | monitored | changes | unconfirmed
+    present = set(GENERATED_TABLES) - thin_tables(plan)
+    return present | matrices | indicators | ceiling | phases | monitored | changes | unconfirmed
 
 
 def targets(plan: Plan) -> set[str]:

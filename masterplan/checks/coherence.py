@@ -6,6 +6,8 @@ Warnings, each said at the line that writes what it is about:
 - a program that serves no RPJMD mission (W414), and a mission no program serves (W415): the plan's
   link to the regional plan (the missions table) has a gap; a plan whose programs name no mission at
   all is told once;
+- a plan.yml without missions (W425) or without a readiness analysis (W426), a first draft's: the book
+  has no tables of programs by mission, or no readiness chapter, until they are written;
 - a quick win that runs longer than :data:`QUICK_WIN_YEARS` years, or starts more than that many
   years after the plan's first year or its date (a revised plan's new quick wins) (W416): quick wins
   are the plan's fast, visible first steps;
@@ -73,8 +75,17 @@ def _dependencies(plan: Plan) -> Iterator[Diagnostic]:
 
 
 def _missions(plan: Plan, unreadable: AbstractSet[str]) -> Iterator[Diagnostic]:
-    """W414 and W415: programs and RPJMD missions that the other side does not name."""
+    """W414 and W415: programs and RPJMD missions that the other side does not name; W425 and W426: plan.yml
+    without missions or a readiness analysis."""
+    if not plan.readiness:
+        yield warning(plan.where.get("readiness", plan.position), "W426", "plan.yml has no readiness analysis",
+                      "write its rows under readiness: (element, aspect, condition, gap, recommendation); until "
+                      "then the book has no readiness chapter")
     if not plan.missions:
+        yield warning(plan.where.get("missions", plan.position), "W425", "plan.yml lists no RPJMD missions",
+                      "write the RPJMD's missions under missions:, each with an id and its text, and name them in "
+                      "the programs that serve them (missions: [m1]); until then the book has no tables of programs "
+                      "by mission")
         return
     example = Message("name the missions it serves, e.g. missions: [{mission}]", mission=plan.missions[0].id)
     if not any(program.mission_ids for program in plan.programs):  # none named: one warning, not one a program

@@ -38,7 +38,7 @@ def unknown_references(plan: Plan, unreadable: AbstractSet[str]) -> UnknownRefer
         return error(at, "E507", "cross-reference to unknown '{ref}'",
                      (":" not in ref and unknown.program(ref))
                      or former_agency(ref, unknown)
-                     or empty_table(ref, plan) or unmonitored(ref, plan) or unprinted_changes(ref, plan)
+                     or empty_table(ref, plan) or thin_part(ref, plan) or unmonitored(ref, plan) or unprinted_changes(ref, plan)
                      or closest_reference(ref, known) or (unknown.series(ref) if ":" not in ref else None),
                      ref=ref).naming(ref.split(":")[-1])
 
@@ -116,6 +116,24 @@ def empty_table(ref: str, plan: Plan) -> Message | None:
                            "to the pillar itself, [[pillar:{pillar}]], until its file lists indicators",
                            pillar=pillar.id)
     return None
+
+
+#: why a generated table a thin plan has no rows for is no target (crossref.thin_tables), by table
+_NO_MISSIONS = ("plan.yml lists no missions yet, so the book prints no tables of programs by mission: they appear "
+                "once missions: are written")
+_THIN_REASONS = {
+    crossref.MISSIONS_TABLE: _NO_MISSIONS,
+    crossref.MISSION_BUDGET_TABLE: _NO_MISSIONS,
+    crossref.READINESS_TABLE: "plan.yml has no readiness rows yet, so the book prints no readiness table: it appears "
+                              "once readiness: is written",
+    crossref.QUICK_WINS_TABLE: "no program is marked as a quick win yet, so the book prints no table of quick wins: "
+                               "it appears once a program has quick_win: true",
+}
+
+
+def thin_part(ref: str, plan: Plan) -> Message | None:
+    """Why a table of missions, of readiness or of quick wins is no target: the plan has no rows for it yet."""
+    return Message(_THIN_REASONS[ref]) if ref in crossref.thin_tables(plan) else None
 
 
 def unmonitored(ref: str, plan: Plan) -> Message | None:

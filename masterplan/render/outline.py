@@ -11,8 +11,9 @@ PDF is "Tabel 5.2" on the site), so the numbering lives here and nowhere else:
 - every generated part (vision, readiness, pillars, quick wins, roadmap, budget,
   attainment, agencies) appears exactly once: the parts that no chapter claims are appended to the
   body, in the order of domain.md, under a default title, so no plan loses its program
-  matrices or budget tables (attainment only in a plan with realised figures: there is
-  nothing to sum before any monitoring);
+  matrices or budget tables; a part with nothing to show gets no chapter: the attainment before
+  any realised figure, the readiness analysis without rows, the quick wins of a plan that marks
+  none (a regency's first draft), and the vision of a plan without missions is titled so;
 - tables and figures are numbered per chapter ("5.2"), in the order they appear: the
   tables a chapter's text captions ("Tabel: Analisis SWOT") first, then its generated parts', in their order.
 
@@ -37,8 +38,10 @@ from masterplan.crossref import (
     MISSIONS_TABLE,
     PART_TABLES,
     PHASES_TABLE,
+    QUICK_WINS_TABLE,
     READINESS_TABLE,
     UNCONFIRMED_TABLE,
+    thin_tables,
 )
 from masterplan.model import Plan
 from masterplan.plan_parts import Chapter, Pillar
@@ -62,7 +65,7 @@ _PART_TABLE_CAPTIONS: dict[str, str] = {
 #: Keep in step with crossref.GENERATED_TABLES / GENERATED_FIGURES.
 GENERATED_ITEMS: dict[str, list[tuple[str, str, str]]] = {
     **{part: [(ref, "table", _PART_TABLE_CAPTIONS[ref]) for ref in refs] for part, refs in PART_TABLES.items()},
-    "quick_wins": [("tab:quick-wins", "table", "Quick wins")],
+    "quick_wins": [(QUICK_WINS_TABLE, "table", "Quick wins")],
     "roadmap": [("fig:roadmap", "figure", "Roadmap of programs by pillar, {period}"),
                 (PHASES_TABLE, "table", "Programs and budget by phase")],
     "budget": [
@@ -205,11 +208,20 @@ class Builder:
     def generated_items(self, kind: str) -> list[tuple[str, str, str]]:
         period = str(self.plan.period)
         since = self.changes.since if self.changes else None
+        thin = thin_tables(self.plan)
         return [(ref, what, self._(caption, period=period, year=self.monitored, version=since))
                 for ref, what, caption in GENERATED_ITEMS.get(kind, [])
                 if (ref != CEILING_TABLE or self.plan.apbd_ceiling) and (ref != PHASES_TABLE or self.plan.phases)
                 and (ref != ATTAINMENT_TABLE or self.monitored is not None) and (ref != CHANGES_TABLE or self.changes)
-                and (ref != UNCONFIRMED_TABLE or any(p.unconfirmed for p in self.plan.programs))]
+                and (ref != UNCONFIRMED_TABLE or any(p.unconfirmed for p in self.plan.programs))
+                and ref not in thin]
+
+    def has(self, kind: str) -> bool:
+        """Whether a generated part no chapter claims gets a chapter of its own: not the changes (a book that says
+        nothing of them), nor a part with nothing to show: the attainment before any realised figure, a readiness
+        analysis without rows, the quick wins of a plan that marks none."""
+        return {"changes": False, "attainment": self.monitored is not None, "readiness": bool(self.plan.readiness),
+                "quick_wins": bool(self.plan.quick_wins)}.get(kind, True)
 
     def pillar_chapters(self, part: str) -> None:
         for pillar in self.plan.pillars:
@@ -237,7 +249,8 @@ class Builder:
         if kind == "pillars":
             self.pillar_chapters("body")
             return
-        chapter = self.add(key, self._(GENERATED_ORDER[kind]), "body", "generated", generated=(kind,))
+        title = "Vision" if kind == "vision" and not self.plan.missions else GENERATED_ORDER[kind]
+        chapter = self.add(key, self._(title), "body", "generated", generated=(kind,))
         self.items(chapter, self.generated_items(kind))
 
 
@@ -252,8 +265,7 @@ def build(plan: Plan, translate: Translate, language: str | None = None) -> Outl
     for source in parts["front"] + parts["body"]:
         builder.text_chapter(source)
     for kind in GENERATED_ORDER:
-        # the changes only where a chapter claims them: a book that says nothing of them is not given a chapter
-        if kind not in claimed and (kind != "attainment" or builder.monitored is not None) and kind != "changes":
+        if kind not in claimed and builder.has(kind):
             builder.generated_chapter(kind)
     for source in parts["back"]:
         builder.text_chapter(source)

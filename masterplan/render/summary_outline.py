@@ -45,7 +45,7 @@ CHAPTERS: list[tuple[str, str, list[str]]] = [
     #: only in a plan with realised figures: how far it is on track, the book's table of attainment by pillar
     ("attainment", "Indicator attainment", ["tab:attainment"]),
     ("summary_pillars", "Smart city pillars", ["tab:summary-pillars"]),
-    ("quick_wins", "Quick wins", ["tab:quick-wins"]),
+    ("quick_wins", "Quick wins", ["tab:quick-wins"]),  # not in a plan that marks none
     ("summary_budget", "Budget", ["tab:budget-pillar", "fig:budget-year", "fig:budget-pillar", "tab:budget-source",
                                   "tab:budget-apbd-ceiling", "tab:summary-largest", "tab:summary-agencies"]),
     ("roadmap", "Roadmap", ["fig:roadmap", "tab:phases"]),
@@ -72,8 +72,10 @@ def contents(plan: Plan, translate: outline.Translate) -> outline.Outline:
                 continue
             if not revision_figures.budget_moves(builder.changes):  # targets, names, statuses only
                 refs = refs[:1]
-        if part == "attainment" and builder.monitored is None:
+        if part in ("attainment", "quick_wins") and not builder.has(part):
             continue
+        if part == "vision_missions" and not plan.missions:
+            title = "Vision"
         refs = [ref for ref in refs if ref not in _all_shown_elsewhere(plan)]
         if part == "roadmap" and len(plan.programs) > ROADMAP_CHART_AT_MOST:
             refs = ["tab:summary-roadmap" if ref == "fig:roadmap" else ref for ref in refs]
