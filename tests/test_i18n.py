@@ -74,6 +74,28 @@ def test_an_english_plan_gets_an_english_site(make_plan) -> None:
     assert "Programs" in home and "Perangkat daerah" not in home
 
 
+def test_an_english_edition_of_texts_in_indonesian_is_told_to_say_so(make_plan) -> None:
+    """``language: en`` alone took the mini plan's Indonesian texts for English: the site marked "Kota cerdas yang
+    melayani." lang="en", and nothing warned. W127 asks for written_in: id, at the line of ``language``; a plan saying
+    so, or one whose texts are English, is not told."""
+    from conftest import MINI_FILES
+
+    from masterplan.project import load_and_check
+
+    english = MINI_FILES["content/plan.yml"].replace("status: draft", "status: draft\n        language: en")
+    told = [d for d in load_and_check(make_plan({"content/plan.yml": english})).report if d.code == "W127"]
+    assert [(d.position.file, d.position.line) for d in told] == [("content/plan.yml", 7)], [str(d) for d in told]
+    assert "add written_in: id to plan.yml" in str(told[0])
+    said = english.replace("language: en", "language: en\n        written_in: id")
+    assert not [d for d in load_and_check(make_plan({"content/plan.yml": said})).report if d.code == "W127"]
+    translated = english.replace("vision: Kota cerdas yang melayani.", "vision: A smart city that serves its people.")
+    for indonesian in ("Tata kelola yang baik", "Ekonomi yang tumbuh"):
+        translated = translated.replace(indonesian, "Good governance for the city and the people")
+    written = make_plan({"content/plan.yml": translated, "content/pillars/governance.yml": MINI_FILES[
+        "content/pillars/governance.yml"].replace("Pemerintahan yang melayani.", "A government that serves.")})
+    assert not [d for d in load_and_check(written).report if d.code == "W127"]
+
+
 def test_shares_have_one_decimal_and_no_space_before_the_percent_sign() -> None:
     """Tabel 14.3 printed "1%" beside "12,5%", and the site "12,5 %" beside the book's "12,5%"."""
     from masterplan.formatting import Formats

@@ -49,6 +49,7 @@ from masterplan.checks import (
     synchronisation,
     templates,
     unknown_codes,
+    written_language,
     years,
 )
 from masterplan.diagnostics import Diagnostic
@@ -102,6 +103,7 @@ WARNING_RULES: list[Rule] = [
     program_names.check,
     unknown_codes.check,
     renamed_pages.renamed_chapters,
+    written_language.check,
 ]
 RULES: list[Rule] = [*ERROR_RULES, *WARNING_RULES]
 
