@@ -21,7 +21,7 @@ from pathlib import Path
 
 from masterplan import chapter_reader
 from masterplan.captions import table_captions
-from masterplan.crossref import PART_TABLES, thin_tables
+from masterplan.crossref import PART_TABLES, thin_items
 from masterplan.diagnostics import Message, Report, warning
 from masterplan.model import ANALYSIS, Plan
 from masterplan.plan_parts import Chapter
@@ -80,4 +80,4 @@ def plain_texts(plan: Plan) -> dict[str, str]:
 def generated_tables(plan: Plan) -> set[str]:
     """The ids of the tables the analysis's chapters claim (its captions' are their own)."""
     claimed = {ref for chapter in plan.analysis for part in chapter.generated for ref in PART_TABLES.get(part, ())}
-    return claimed - thin_tables(plan)
+    return claimed - thin_items(plan)

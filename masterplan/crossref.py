@@ -51,12 +51,19 @@ UNCONFIRMED_TABLE = "tab:partners-unconfirmed"
 GENERATED_FIGURES = ["fig:roadmap", "fig:budget-pillar", "fig:budget-source", "fig:budget-agency"]
 
 
-def thin_tables(plan: Plan) -> set[str]:
-    """The generated tables a thin plan (a regency's first draft) has no rows for: the missions' two (W425), the
-    readiness analysis (W426), the quick wins (W403). The books and the site leave them out rather than print
-    their head alone."""
+#: the budget's and the roadmap's tables and figures, which a plan of no program yet has nothing for
+MONEY_AND_YEARS = frozenset({"tab:budget-pillar", "tab:budget-source", "tab:budget-agency", "tab:budget-source-year",
+                             "tab:budget-agency-year", CEILING_TABLE, PHASES_TABLE, *GENERATED_FIGURES})
+
+
+def thin_items(plan: Plan) -> set[str]:
+    """The generated tables and figures a thin plan (a regency's first draft) has nothing for: the missions' two
+    (W425), the readiness analysis (W426), the quick wins (W403), and the budget's and the roadmap's before any
+    agency's file lists a program (W421). The books and the site leave them out rather than print a table's head
+    alone or an empty chart."""
     return ({MISSIONS_TABLE, MISSION_BUDGET_TABLE} if not plan.missions else set()) | \
-        ({READINESS_TABLE} if not plan.readiness else set()) | ({QUICK_WINS_TABLE} if not plan.quick_wins else set())
+        ({READINESS_TABLE} if not plan.readiness else set()) | \
+        ({QUICK_WINS_TABLE} if not plan.quick_wins else set()) | (set(MONEY_AND_YEARS) if not plan.programs else set())
 
 
 def generated_tables(plan: Plan) -> set[str]:
@@ -70,8 +77,8 @@ def generated_tables(plan: Plan) -> set[str]:
     changes = {CHANGES_TABLE} if any("changes" in c.generated for c in plan.chapters) and baseline.changes(plan) \
         else set()  # as render/outline.py
     unconfirmed = {UNCONFIRMED_TABLE} if any(p.unconfirmed for p in plan.programs) else set()  # as render/outline.py
-    present = set(GENERATED_TABLES) - thin_tables(plan)
-    return present | matrices | indicators | ceiling | phases | monitored | changes | unconfirmed
+    return (set(GENERATED_TABLES) | matrices | indicators | ceiling | phases | monitored | changes | unconfirmed) - \
+        thin_items(plan)
 
 
 def targets(plan: Plan) -> set[str]:
@@ -80,7 +87,7 @@ def targets(plan: Plan) -> set[str]:
     ids |= {f"pillar:{p.id}" for p in plan.pillars} | generated_tables(plan)
     ids |= {f"agency:{a.id}" for a in plan.agencies} | {f"bab:{c.id}" for c in plan.chapters}
     ids |= {table.ref for chapter in plan.chapters for table in table_captions(chapter)}
-    return ids | set(GENERATED_FIGURES)
+    return ids | (set(GENERATED_FIGURES) - thin_items(plan))
 
 
 def find(text: str, pattern: re.Pattern[str] = PATTERN) -> Iterator[tuple[str, int, int]]:

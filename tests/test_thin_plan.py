@@ -111,3 +111,39 @@ def test_validate_says_what_the_draft_lacks_and_why_a_table_is_no_target(make_pl
     assert len(unknown) == 2 and all("E507" in line for line in unknown), unknown
     assert "no program is marked as a quick win yet, so the book prints no table of quick wins" in unknown[0]
     assert "plan.yml has no readiness rows yet, so the book prints no readiness table" in unknown[1]
+
+
+def _zero_files() -> dict[str, str | None]:
+    """The mini plan before any agency has written a program: Diskominfo's file with none, BPKAD's not yet sent."""
+    agency = "id: diskominfo\nname: Dinas Komunikasi dan Informatika\nshort_name: Diskominfo\nkind: dinas\n"
+    plan = textwrap.dedent(MINI_FILES["content/plan.yml"]) + "executive_summary: true\n"
+    return {"content/agencies/diskominfo.yml": agency, "content/agencies/bpkad.yml": None, "content/plan.yml": plan,
+            "content/chapters/01-pendahuluan.md": None,
+            "content/executive-summary.md": "---\ntitle: Ringkasan\n---\n\nUntuk Wali Kota.\n"}
+
+
+def test_a_plan_of_no_program_yet_has_no_empty_budget_or_roadmap(make_plan: Callable[..., Path]) -> None:
+    """Before, the book of a plan whose agencies had sent no program had a roadmap chapter of bare pillar bands, and a
+    budget chapter of tables of dashes and charts of "Rp0", as its summary had; the site's pages too."""
+    root = make_plan(_zero_files())
+    result = run(root, BuildOptions(search=False))
+    assert result.ok, "\n".join(str(d) for d in result.report)
+    book = " ".join(_squeezed(root / "build" / "masterplan.pdf"))
+    assert "BAB 4 Smart Economy" in book and "BAB 5 Perangkat Daerah" in book, book
+    assert "Peta Jalan" not in book and "Gambar" not in book and "Indikasi anggaran per dimensi" not in book
+    summary = _squeezed(root / "build" / SUMMARY_PDF)
+    assert not re.search(r"BAB \d+ (Anggaran|Peta Jalan)", " ".join(summary))
+    assert "0 Program tidak ada dalam masterplan ini" in summary[1], summary[1]
+    site = root / "build" / "site"
+    for page in ("budget.html", "roadmap.html"):
+        html = (site / page).read_text(encoding="utf-8")
+        main = html.split("<main", 1)[1].split("</main>", 1)[0]
+        assert "belum ada program dalam masterplan ini." in main and "<table" not in main and "<svg" not in main
+
+
+def test_a_cross_reference_to_the_budget_of_no_program_says_why(make_plan: Callable[..., Path]) -> None:
+    chapter = "---\ntitle: Anggaran\n---\nLihat [[tab:budget-pillar]] dan [[fig:roadmap]].\n"
+    root = make_plan({**_zero_files(), "content/chapters/07-anggaran.md": chapter})
+    unknown = [str(d) for d in load_and_check(root).report.errors]
+    assert len(unknown) == 2 and all("the plan has no program yet, so the book prints no budget or roadmap" in line
+                                     for line in unknown), unknown

@@ -118,7 +118,7 @@ def empty_table(ref: str, plan: Plan) -> Message | None:
     return None
 
 
-#: why a generated table a thin plan has no rows for is no target (crossref.thin_tables), by table
+#: why a generated table a thin plan has no rows for is no target (crossref.thin_items), by table
 _NO_MISSIONS = ("plan.yml lists no missions yet, so the book prints no tables of programs by mission: they appear "
                 "once missions: are written")
 _THIN_REASONS = {
@@ -128,12 +128,15 @@ _THIN_REASONS = {
                               "once readiness: is written",
     crossref.QUICK_WINS_TABLE: "no program is marked as a quick win yet, so the book prints no table of quick wins: "
                                "it appears once a program has quick_win: true",
+    **dict.fromkeys(crossref.MONEY_AND_YEARS, "the plan has no program yet, so the book prints no budget or roadmap: "
+                                             "they appear once an agency's file lists a program"),
 }
 
 
 def thin_part(ref: str, plan: Plan) -> Message | None:
-    """Why a table of missions, of readiness or of quick wins is no target: the plan has no rows for it yet."""
-    return Message(_THIN_REASONS[ref]) if ref in crossref.thin_tables(plan) else None
+    """Why a table of missions, of readiness or of quick wins, or one of the budget or the roadmap, is no target: the
+    plan has nothing for it yet."""
+    return Message(_THIN_REASONS[ref]) if ref in crossref.thin_items(plan) else None
 
 
 def unmonitored(ref: str, plan: Plan) -> Message | None:

@@ -13,7 +13,8 @@ PDF is "Tabel 5.2" on the site), so the numbering lives here and nowhere else:
   body, in the order of domain.md, under a default title, so no plan loses its program
   matrices or budget tables; a part with nothing to show gets no chapter: the attainment before
   any realised figure, the readiness analysis without rows, the quick wins of a plan that marks
-  none (a regency's first draft), and the vision of a plan without missions is titled so;
+  none, the roadmap and the budget before any program (a regency's first draft); the vision of a
+  plan without missions is titled so;
 - tables and figures are numbered per chapter ("5.2"), in the order they appear: the
   tables a chapter's text captions ("Tabel: Analisis SWOT") first, then its generated parts', in their order.
 
@@ -41,7 +42,7 @@ from masterplan.crossref import (
     QUICK_WINS_TABLE,
     READINESS_TABLE,
     UNCONFIRMED_TABLE,
-    thin_tables,
+    thin_items,
 )
 from masterplan.model import Plan
 from masterplan.plan_parts import Chapter, Pillar
@@ -208,7 +209,7 @@ class Builder:
     def generated_items(self, kind: str) -> list[tuple[str, str, str]]:
         period = str(self.plan.period)
         since = self.changes.since if self.changes else None
-        thin = thin_tables(self.plan)
+        thin = thin_items(self.plan)
         return [(ref, what, self._(caption, period=period, year=self.monitored, version=since))
                 for ref, what, caption in GENERATED_ITEMS.get(kind, [])
                 if (ref != CEILING_TABLE or self.plan.apbd_ceiling) and (ref != PHASES_TABLE or self.plan.phases)
@@ -219,9 +220,11 @@ class Builder:
     def has(self, kind: str) -> bool:
         """Whether a generated part no chapter claims gets a chapter of its own: not the changes (a book that says
         nothing of them), nor a part with nothing to show: the attainment before any realised figure, a readiness
-        analysis without rows, the quick wins of a plan that marks none."""
+        analysis without rows, the quick wins of a plan that marks none, the roadmap and the budget of one without
+        programs."""
         return {"changes": False, "attainment": self.monitored is not None, "readiness": bool(self.plan.readiness),
-                "quick_wins": bool(self.plan.quick_wins)}.get(kind, True)
+                "quick_wins": bool(self.plan.quick_wins), "roadmap": bool(self.plan.programs),
+                "budget": bool(self.plan.programs)}.get(kind, True)
 
     def pillar_chapters(self, part: str) -> None:
         for pillar in self.plan.pillars:

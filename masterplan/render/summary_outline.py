@@ -72,7 +72,8 @@ def contents(plan: Plan, translate: outline.Translate) -> outline.Outline:
                 continue
             if not revision_figures.budget_moves(builder.changes):  # targets, names, statuses only
                 refs = refs[:1]
-        if part in ("attainment", "quick_wins") and not builder.has(part):
+        if part in ("attainment", "quick_wins", "roadmap") and not builder.has(part) or \
+                part == "summary_budget" and not builder.has("budget"):
             continue
         if part == "vision_missions" and not plan.missions:
             title = "Vision"
