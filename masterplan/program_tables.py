@@ -1,6 +1,6 @@
 """How the book's and the site's tables group the programs: by mission and pillar, by agency and pillar, by agency.
 
-Also a quick win's output target, as the quick wins' table names it. Both outputs print these from the
+Also a quick win's indicator targets, as the quick wins' table names it. Both outputs print these from the
 same functions, so the book and the site always list the same programs in the same cells. The money in
 those tables is :mod:`masterplan.summary`'s.
 """
@@ -141,24 +141,40 @@ def one_sided(plan: Plan) -> list[OneSided]:
             for partner in program.unconfirmed]
 
 
-#: how many of a quick win's indicators its row in the quick wins' table names as its output target
+#: how many of a quick win's indicators its row in the quick wins' table names with its targets
 OUTPUT_INDICATORS = 2
+
+
+#: a quick win's targets its row gives at most, year by year; a longer run gives its first and last only
+OUTPUT_STEPS = 3
 
 
 @dataclass(frozen=True)
 class OutputTarget:
-    """One line of a quick win's output target: an indicator and its last target (none when it sets none)."""
+    """One line of a quick win's targets: an indicator, where it starts (its baseline, when given) and what it is to
+    reach, year by year over the quick win's years: what the first year delivers, not its last target alone."""
 
     indicator: Indicator
-    year: int | None
-    value: Value | None
+    baseline: tuple[int, Value] | None  #: (year, value) of its baseline
+    targets: list[tuple[int, Value]]  #: (year, value) of its targets in order; the first and last of a longer run
+    shortened: bool = False  #: targets between the first and the last are left out
+
+    @property
+    def year(self) -> int | None:
+        """The year of its last target; None when it sets none."""
+        return self.targets[-1][0] if self.targets else None
 
 
 def output_targets(program: Program) -> list[OutputTarget]:
-    """A quick win's output target as the quick wins' table gives it, in the book and on the site alike: its
-    first indicators, each with its target of the latest year."""
+    """A quick win's targets as the quick wins' table gives them, in the book and on the site alike: its first
+    indicators, each from its baseline through its targets of the quick win's years (all of them, when it sets none
+    in those years)."""
     found = []
     for indicator in program.indicators[:OUTPUT_INDICATORS]:
-        year = max(indicator.targets, default=None)
-        found.append(OutputTarget(indicator, year, indicator.targets[year] if year is not None else None))
+        years = sorted(year for year in indicator.targets if year in program.period) or sorted(indicator.targets)
+        steps = [(year, indicator.targets[year]) for year in years]
+        shortened = len(steps) > OUTPUT_STEPS
+        baseline = (indicator.baseline_year, indicator.baseline_value) \
+            if indicator.baseline_year is not None and indicator.baseline_value is not None else None
+        found.append(OutputTarget(indicator, baseline, [steps[0], steps[-1]] if shortened else steps, shortened))
     return found

@@ -74,6 +74,6 @@ def test_without_the_authors_text_the_panel_ends_the_vision_s_chapter(tmp_path: 
     text = pages[panel][pages[panel].index("ANGKA UTAMA"):]
     for said in ("Rp 750 juta", "Indikasi anggaran", "2022–2026, seluruh sumber pendanaan", "dalam 2 dimensi",
                  "dari 2 perangkat daerah yang terlibat", "Rp 750 juta selama masa pelaksanaannya",
-                 "Tahun anggaran terbesar", "Rp 350 juta", "86,7%", "Rp 650 juta"):
+                 "Tahun dengan indikasi anggaran terbesar", "Rp 350 juta", "86,7%", "Rp 650 juta"):
         assert said in text, (said, text)
     assert sum("ANGKA UTAMA" in page for page in pages) == 1

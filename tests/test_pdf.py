@@ -1137,7 +1137,7 @@ def test_the_apbd_against_its_ceiling_is_printed_year_by_year(sample_build: Path
     budget chapter ends with Tabel 14.6, a row a year: the programs' APBD, the ceiling, the share used, what is left."""
     pages = page_texts(sample_pdf)
     text = " ".join(pages[caption_page(pages, "Tabel 14.6 APBD per tahun terhadap pagu indikatif")].split())
-    assert "Tahun APBD program Pagu Terpakai Sisa" in text
+    assert "Tahun APBD program Pagu Porsi pagu Sisa pagu" in text
     assert "2023 Rp 28.300.000.000 Rp 30.000.000.000 94,3% Rp 1.700.000.000" in text
     assert "2031 Rp 3.900.000.000 Rp 15.000.000.000 26,0% Rp 11.100.000.000" in text
     assert "Total Rp 170.410.000.000 Rp 227.000.000.000 75,1% Rp 56.590.000.000" in text  # the ten years together

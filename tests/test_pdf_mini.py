@@ -521,7 +521,7 @@ def test_a_pillar_without_programs_says_so_with_no_empty_matrix(tmp_path: Path) 
 
 
 def test_a_quick_win_without_indicators_has_a_dash_for_its_output_target(tmp_path: Path) -> None:
-    """The quick wins' table left a quick win's "Target keluaran" blank where it has no indicator, as if the cell
+    """The quick wins' table left a quick win's "Target indikator" blank where it has no indicator, as if the cell
     were lost; its other empty cells, and the site's table, say "–"."""
     from conftest import MINI_FILES, write_plan
     from pdf_reading import page_texts
@@ -532,7 +532,7 @@ def test_a_quick_win_without_indicators_has_a_dash_for_its_output_target(tmp_pat
     root = write_plan(tmp_path, {"content/agencies/bpkad.yml": without})
     result = build(root)
     assert result.ok, problems(result)
-    # ECO-01's lead, partners (none), years, output target (none), budget and source
+    # ECO-01's lead, partners (none), years, indicator targets (none), budget and source
     assert "BPKAD – 2022–2023 – Rp\xa0100.000.000 APBN" in "\n".join(page_texts(root / "build" / "masterplan.pdf"))
 
 

@@ -74,7 +74,7 @@ def test_a_long_plans_summary_gives_each_quick_win_a_line_under_its_pillar(long_
     chapter = " ".join(pages[start:end])  # outline_pages: 0-based page indexes
     wins = plan.quick_wins
     assert f"mendaftar {len(wins)} quick win masterplan ini per dimensi" in chapter
-    assert "target keluaran, dan sumber pendanaan setiap quick win dimuat dalam tabel quick win dokumen" in chapter
+    assert "target indikator, dan sumber pendanaan setiap quick win dimuat dalam tabel quick win dokumen" in chapter
     places = [chapter.index(f"{number} {program.id} ") for number, program in enumerate(wins, 1)]
     assert places == sorted(places)
     for pillar in plan.pillars:
@@ -83,5 +83,5 @@ def test_a_long_plans_summary_gives_each_quick_win_a_line_under_its_pillar(long_
             band = f"{pillar.name.get('id')} {len(pillar.quick_wins)} quick win · Rp {total:,}".replace(",", ".")
             assert band in chapter, band
     assert f"Total Rp {sum(p.total_budget for p in wins):,}".replace(",", ".") in chapter
-    assert "Permasalahan yang diatasi" not in chapter and "Target keluaran" not in chapter
+    assert "Permasalahan yang diatasi" not in chapter and "Target indikator" not in chapter
     assert end - start <= 3, end - start

@@ -22,7 +22,7 @@ from masterplan import revision_figures
 from masterplan.diagnostics import Report
 from masterplan.model import Plan
 from masterplan.output import SUMMARY_PDF
-from masterplan.render import companion_book
+from masterplan.render import companion_book, outline
 from masterplan.render.summary_outline import (
     ROADMAP_CHART_AT_MOST,
     SUMMARY_AGENCIES,
@@ -41,6 +41,12 @@ TEMPLATE = "print/summary.html"
 #: each, under its pillar (a province's 153 quick wins in full made 27 of its summary's 34 pages)
 QUICK_WINS_IN_FULL_AT_MOST = 24
 
+def book_tables(plan: Plan, translate: outline.Translate) -> dict[str, str]:
+    """The book's number of each of its tables, by id ("14.3"): where the summary's notes send the reader for what
+    it leaves out."""
+    return {item.id: item.number for item in outline.build(plan, translate).tables}
+
+
 #: the executive summary as :mod:`companion_book` writes it
 SUMMARY = companion_book.Companion(
     "Executive summary", SUMMARY_PDF, TEMPLATE, "summary", contents,
@@ -48,7 +54,7 @@ SUMMARY = companion_book.Companion(
     "Executive summary: {pages} pages in {seconds:.1f} s", "Executive summary: layout failed",
     extra=(("roadmap_chart_at_most", ROADMAP_CHART_AT_MOST), ("quick_wins_in_full_at_most", QUICK_WINS_IN_FULL_AT_MOST),
            ("summary_largest", SUMMARY_LARGEST), ("summary_agencies", SUMMARY_AGENCIES),
-           ("summary_changes", SUMMARY_CHANGES), ("revision", revision_figures.figures)),
+           ("summary_changes", SUMMARY_CHANGES), ("revision", revision_figures.figures), ("book_tables", book_tables)),
     told=True)
 
 

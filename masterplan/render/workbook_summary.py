@@ -95,7 +95,7 @@ def _ceiling(plan: Plan, words: Translator) -> SummaryBlock | None:
         return None
     return SummaryBlock(
         words("APBD against its ceiling"),
-        [words("Year"), words("Programs' APBD"), words("Ceiling"), words("Used"), words("Left")],
+        [words("Year"), words("Programs' APBD"), words("Ceiling"), words("Share of ceiling"), words("Ceiling left")],
         [[row.year, row.apbd, row.ceiling, row.share, row.left] for row in years]
         + [[words("Total"), total.apbd, total.ceiling, total.share, total.left]], shares=3)
 
