@@ -8,6 +8,7 @@ those tables is :mod:`masterplan.summary`'s.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from masterplan.model import Plan
@@ -163,6 +164,19 @@ class OutputTarget:
     def year(self) -> int | None:
         """The year of its last target; None when it sets none."""
         return self.targets[-1][0] if self.targets else None
+
+
+def target_steps(target: OutputTarget, measure: Callable[[Value, int], str], baseline: str) -> str:
+    """Where ``target``'s indicator starts and what it is to reach each year, as the quick wins' tables print them:
+    "Kondisi awal 12 (2021) · 2022: 25 · 2023: 40" (``baseline``: the word for it), each step kept on one line;
+    empty for an indicator of neither."""
+    decimals = target.indicator.decimals
+    steps = [f"{baseline} {measure(target.baseline[1], decimals)}\xa0({target.baseline[0]})"] if target.baseline else []
+    for index, (year, value) in enumerate(target.targets):
+        if target.shortened and index == len(target.targets) - 1:
+            steps.append("…")
+        steps.append(f"{year}:\xa0{measure(value, decimals)}")
+    return " · ".join(steps)
 
 
 def output_targets(program: Program) -> list[OutputTarget]:

@@ -1448,7 +1448,7 @@ def test_a_quick_wins_output_targets_read_apart_as_text(build: Build) -> None:
     site = build({agency: MINI_FILES[agency].replace("            missions: [m1]\n", second + "            missions: [m1]\n")})
     page = (site / "quick-wins.html").read_text(encoding="utf-8")
     text = re.sub(r"<[^>]+>", "", page)
-    assert "2024: 90 persen Aduan selesai ditindaklanjuti" in text.replace("&nbsp;", " ")
+    assert "2024: 90 persen Aduan selesai ditindaklanjuti" in text.replace("&nbsp;", " ").replace("\xa0", " ")
 
 
 def test_an_empty_cell_and_a_programs_status_are_said_to_a_screen_reader(mini_site: Path) -> None:

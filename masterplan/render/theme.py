@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 import jinja2
 from markupsafe import Markup
 
-from masterplan import __version__
+from masterplan import __version__, program_tables
 from masterplan.diagnostics import Position
 from masterplan.directions import DIRECTIONS
 from masterplan.formatting import Formats
@@ -191,6 +191,7 @@ def environment(theme: Theme, language: str) -> jinja2.Environment:
         "billions": formats.billions, "funding_source": formats.funding_source, "direction": formats.direction,
         "language_name": formats.language_name,
         "number": formats.number, "measure": formats.measure,
+        "target_steps": lambda target: program_tables.target_steps(target, formats.measure, translate("Baseline")),
         "percent": formats.percent, "shares": formats.shares, "file_size": formats.file_size,
         "date": formats.date, "tel": lambda phone: re.sub(r"[^0-9+]", "", str(phone)),  # a tel: link's digits
         "markdown": lambda text, shift=0: markdown_in_its_language(text, language, shift),
