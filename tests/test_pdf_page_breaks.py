@@ -223,3 +223,30 @@ def _thin_plan(tmp_path: Path, site: bool = False) -> Path:
     result = run(root, BuildOptions(site=site, search=False))
     assert result.ok, [str(d) for d in result.report]
     return root
+
+
+def test_the_budget_by_agency_and_year_of_large_amounts_stays_on_the_page(tmp_path: Path) -> None:
+    """A province's budget by lead agency and year, ten years across: its years of Rp 1 triliun and more in all, a
+    figure longer in every column, beside agencies named "BPKAD Kota Surabaya", pushed the Total column past the
+    page's edge ("112.340.0"). Its years now go in blocks of fewer."""
+    from conftest import MINI_FILES, write_plan
+
+    from masterplan.build import BuildOptions, run
+    plan_yml = MINI_FILES["content/plan.yml"].replace("end: 2026", "end: 2031").replace("2022–2026", "2022–2031")
+    lines = "".join(f"              - {{year: {year}, amount: 1000000000000, source: APBD}}\n" for year in range(2022, 2032))
+    agency = re.sub(r"            budget:\n(?:              - .*\n)+", "            budget:\n" + lines,
+                    MINI_FILES["content/agencies/diskominfo.yml"]).replace("end: 2024", "end: 2031")
+    agency = agency.replace("short_name: Diskominfo", "short_name: Diskominfo Kota Surabaya")
+    assert agency.count("1000000000000") == 10
+    root = write_plan(tmp_path, {"content/plan.yml": plan_yml, "content/agencies/diskominfo.yml": agency})
+    result = run(root, BuildOptions(site=False))
+    assert result.ok, [str(d) for d in result.report.errors]
+    with pdfplumber.open(root / "build" / "masterplan.pdf") as pdf:
+        pages = [page for page in pdf.pages if "per perangkat daerah pengampu dan tahun" in (page.extract_text() or "")
+                 and "Daftar Tabel" not in (page.extract_text() or "")]
+        assert pages
+        for page in pages:
+            outside = [char["text"] for char in page.chars if char["x1"] > page.width - 10 * MM]
+            assert not outside, "".join(outside)
+        text = " ".join(" ".join((page.extract_text() or "").split()) for page in pages)
+    assert "Diskominfo Kota Surabaya" in text and "10.000.000.000.000" in text and "2031" in text, text

@@ -1479,3 +1479,15 @@ def test_the_agencies_page_lists_every_agency_by_its_whole_name(sample_build: Pa
     assert health[0] == f"../agency/{agency.id}.html"
     assert health[2] == f"{len(agency.programs)} program diampu, {len(agency.supported)} didukung"
     assert html.index('class="agency-list"') < html.index('id="agency-pillar"')
+
+
+def test_a_key_figure_of_thousands_is_grouped_as_an_amount_is(tmp_path: Path) -> None:
+    """A province's home page counted "3000" programs beside "Rp 10,78 triliun": a count is grouped, "3.000"; a text
+    figure (an amount already written) is shown as it is."""
+    from masterplan.render.theme import Theme, environment
+
+    theme = Theme.for_plan(tmp_path)
+    page = environment(theme, "id").from_string(
+        '{% import "site/macros.html" as m %}{{ m.figures([("Program", 3000), ("Anggaran", "Rp 10,78 triliun")]) }}')
+    shown = " ".join(re.sub(r"<[^>]+>", " ", page.render()).split())
+    assert shown == "Program 3.000 Anggaran Rp 10,78 triliun", shown
