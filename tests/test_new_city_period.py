@@ -72,6 +72,23 @@ def _book_pages(pdf: Path) -> list[str]:
     return [" ".join(text.split()).replace("\u2010 ", "") for text in page_texts(pdf)]
 
 
+def test_a_province_holding_the_sample_city_names_its_places_as_its_own(tmp_path: Path) -> None:
+    """A province consolidating its cities' plans, Kota Pasuruan's among them, was told to rewrite 134 files' lines
+    naming Bugul Kidul or Gadingrejo (W112) as the sample's: its Pasuruan agencies' lines are its own."""
+    root = tmp_path / "provinsi"
+    assert invoke("new", str(root), "--city", "Kota Probolinggo")[0] == 0  # new makes a city's: then the province's
+    plan_yml = root / "content" / "plan.yml"
+    plan_yml.write_text(re.sub(r"(?m)^city: .*$", "city: Provinsi Jawa Timur", plan_yml.read_text(encoding="utf-8")),
+                        encoding="utf-8")
+    assert any("warning[W112]" in line for line in invoke("validate", str(root))[1].splitlines())
+    agency = root / "content" / "agencies" / "kecamatan_bugul_kidul.yml"
+    text = agency.read_text(encoding="utf-8")
+    named = re.sub(r"(?m)^name: (.*)$", r"name: \1 Kota Pasuruan", text, count=1)
+    assert named != text
+    agency.write_text(named, encoding="utf-8")
+    assert not [line for line in invoke("validate", str(root))[1].splitlines() if "warning[W112]" in line]
+
+
 def _book_text(pdf: Path) -> str:
     return " ".join(_book_pages(pdf))
 

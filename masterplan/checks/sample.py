@@ -5,7 +5,8 @@ yet still name Pasuruan or its districts, and a plan marked final may still carr
 ("illustrative, not an official document") or lines of it saying so, and content/assets/ the sample's emblem,
 which the website publishes; a kabupaten's plan, lines of the sample speaking of a kota
 (:mod:`masterplan.checks.sample_wording`). Only what is still the sample's own is named: a plan may well
-mention the sample's city in words of its own (a neighbouring city). Its chapters' naming of the
+mention the sample's city in words of its own (a neighbouring city), and a province's plan that holds the sample's
+city among its own (an agency named for it) has its places for its own. Its chapters' naming of the
 sample's agencies and programs is :mod:`masterplan.checks.sample_names`'s to tell (W117).
 """
 
@@ -72,7 +73,8 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
     yield from _period_moved(plan, sample, texts)
     if not own:
         yield from _city_set_by_hand(plan, sample)
-        yield from _lines_left(plan, plan.content, sample, texts)
+        if not _holds_sample_city(plan, sample):
+            yield from _lines_left(plan, plan.content, sample, texts)
         if not unreadable:  # else the programs of a file that could not be read would be missed as the sample's
             yield from sample_names.check(plan, sample)
     if not own or not plan.is_draft:
@@ -138,6 +140,14 @@ def _as_copied(content: Path, sample: Path) -> bool:
                 if path.suffix in (".yml", ".md") and path.is_file() and path.name != "plan.yml"}
     own, copied = files(content), files(sample)
     return own.keys() == copied.keys() and all(own[name].read_bytes() == copied[name].read_bytes() for name in own)
+
+
+def _holds_sample_city(plan: Plan, sample: SamplePlan) -> bool:
+    """Whether the plan holds the sample's city among its own: a province consolidating its cities' plans, Kota
+    Pasuruan's among them, has agencies named for it ("Badan Pendapatan Daerah Kota Pasuruan"), whose lines name
+    its districts as their own places (the sample's agencies are named without their city)."""
+    city = sample.city.lower()
+    return any(city in str(agency.name).lower() for agency in plan.agencies)
 
 
 def _from_here(folder: Path) -> str:
