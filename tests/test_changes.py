@@ -107,6 +107,9 @@ def test_the_comparison_finds_programs_added_dropped_renamed_and_budgets_changed
     assert summed.programs == (3, 3) and (summed.budget.before, summed.budget.difference) == (820_000_000, 630_000_000)
     assert [(move.program.id, move.kind, move.difference) for move in summed.largest] == [
         ("GOV-02", "Added", 400_000_000)] and summed.others == 2
+    summed = figures(changes, len(plan.programs), 1_450_000_000, at_most=1, apbd_now=1_250_000_000)
+    assert (summed.apbd.before, summed.apbd.difference) == (650_000_000, 600_000_000)  # GOV-01 +200, GOV-02 +400
+    assert summed.easier == ()  # GOV-01's 2024 target raised, of an indicator that says no direction
 
 
 def test_a_revisions_figures_count_a_budget_moved_to_another_year_as_no_change_of_its_total() -> None:
@@ -143,6 +146,31 @@ def test_a_revisions_figures_count_a_budget_moved_to_another_year_as_no_change_o
                            "period": {"start": 2022, "end": 2026},
                            "budget": [{"year": 2023, "source": "APBD", "amount": 14500000000.0}]}], "agencies": []}
     assert version_of_json(older, "id").programs["GOV-03"].budget == 14_500_000_000
+
+
+def test_a_revisions_figures_name_the_targets_it_made_easier() -> None:
+    """A council member read "1 program berganti target indikator" in the summary, and only the site's page of changes
+    said the target was lowered. The summary's figures name each indicator whose targets are now easier, with those
+    years: a coverage to rise lowered for 2025, its 2026 target raised (harder) left out, a flood area to shrink
+    raised; an indicator of no direction says nothing."""
+    from masterplan.changes import AgencyFacts, ProgramFacts, Version
+    from masterplan.indicator_changes import IndicatorFacts
+    from masterplan.revision_figures import figures
+    from masterplan.values import Text
+
+    def program(code: str, coverage: dict[int, int], flood: dict[int, int]) -> ProgramFacts:
+        indicators = (IndicatorFacts("Cakupan layanan", "persen", coverage, "up"),
+                      IndicatorFacts("Luas genangan", "ha", flood, "down"),
+                      IndicatorFacts("Jumlah kegiatan", "kegiatan", {2025: 5 if coverage[2025] == 80 else 3}))
+        return ProgramFacts(code, Text({"id": code}), "environment", "dpupr", (2022, 2026), {"APBD": 100}, indicators)
+
+    agencies = {"dpupr": AgencyFacts("dpupr", Text({"id": "Dinas"}), "DPUPR")}
+    before = Version("1.0", "id", {"ENV-09": program("ENV-09", {2025: 80, 2026: 90}, {2026: 12})}, agencies)
+    after = Version("1.1", "id", {"ENV-09": program("ENV-09", {2025: 70, 2026: 95}, {2026: 15})}, agencies)
+    summed = figures(compare(before, after), 1, 100, at_most=10, apbd_now=100)
+    assert [(e.owner.id, e.indicator, [(t.year, t.before, t.after) for t in e.targets]) for e in summed.easier] == [
+        ("ENV-09", "Cakupan layanan", [(2025, 80, 70)]), ("ENV-09", "Luas genangan", [(2026, 12, 15)])]
+    assert (summed.apbd.before, summed.apbd.after) == (100, 100)
 
 
 def test_the_comparison_follows_an_agency_renamed(tmp_path: Path) -> None:
@@ -564,6 +592,8 @@ def test_a_revisions_executive_summary_puts_the_revision_in_figures(tmp_path: Pa
     for row in (("Tabel 2.1 Revisi dalam angka: program dan indikasi anggaran Program dan anggaran Versi 0.1 "
                  "Versi 0.2 Selisih"),
                 "Program 3 3 0", "Indikasi anggaran Rp 820.000.000 Rp 1.450.000.000 +Rp 630.000.000",
+                # of it the APBD: GOV-01's Rp 200 juta more and GOV-02's 400 (the council adopts the APBD)
+                "Bersumber APBD Rp 650.000.000 Rp 1.250.000.000 +Rp 600.000.000",
                 "Program baru (1) – Rp 400.000.000 +Rp 400.000.000",
                 "Program yang dihapus (1) Rp 70.000.000 – −Rp 70.000.000",
                 "Program dengan anggaran yang berubah (1) Rp 650.000.000 Rp 950.000.000 +Rp 300.000.000",
@@ -588,10 +618,14 @@ def test_a_revisions_executive_summary_puts_the_revision_in_figures(tmp_path: Pa
     # 0.3 built again at a later date, GOV-02 given more: two columns "Versi 0.3" would say nothing
     third["content/plan.yml"] = third["content/plan.yml"].replace("date: 2021-12-01", "date: 2022-02-01")
     third["content/agencies/diskominfo.yml"] = third["content/agencies/diskominfo.yml"].replace(
-        "{year: 2023, amount: 400000000, source: APBD}", "{year: 2023, amount: 450000000, source: APBD}")
+        "{year: 2023, amount: 400000000, source: APBD}", "{year: 2023, amount: 450000000, source: APBD}").replace(
+        "unit: persen\n", "unit: persen\n                direction: up\n", 1).replace("2023: 80,", "2023: 70,")
     write_plan(root, third)
     result = CliRunner().invoke(cli, ["build", str(root), "--no-search"])
     assert result.exit_code == 0, result.output
     text = _summary_text(root)
     assert "Program dan anggaran Sebelumnya Kini Selisih Program 3 3 0" in text, text
+    # GOV-01's complaints to answer, a share to rise, asked less in 2023: said by name, not only counted
+    assert ("Target yang lebih ringan daripada sebelumnya: GOV-01 e-Sambat (Media Sambat Masyarakat): Aduan "
+            "ditanggapi dalam 10 menit, 2023: semula 80, kini 70") in text, text
     assert "Versi 0.3 Versi 0.3" not in text
