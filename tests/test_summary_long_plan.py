@@ -59,8 +59,9 @@ def test_a_long_plans_summary_counts_its_programs_by_pillar_and_year(long_plan: 
 
 
 def test_a_long_plans_summary_stays_short(long_plan: tuple[Plan, Path]) -> None:
-    """130 programs: the summary stays at 11 pages, one fewer than the sample's (with the chart, 14)."""
-    assert len(texts(long_plan[1])) <= 11, len(texts(long_plan[1]))
+    """130 programs: the summary stays at 13 pages (its funding sources year by year a landscape page of them), one
+    fewer than the sample's (with the chart, 14)."""
+    assert len(texts(long_plan[1])) <= 13, len(texts(long_plan[1]))
 
 
 def test_a_long_plans_summary_gives_each_quick_win_a_line_under_its_pillar(long_plan: tuple[Plan, Path]) -> None:

@@ -47,7 +47,8 @@ CHAPTERS: list[tuple[str, str, list[str]]] = [
     ("summary_pillars", "Smart city pillars", ["tab:summary-pillars"]),
     ("quick_wins", "Quick wins", ["tab:quick-wins"]),  # not in a plan that marks none
     ("summary_budget", "Budget", ["tab:budget-pillar", "fig:budget-year", "fig:budget-pillar", "tab:budget-source",
-                                  "tab:budget-apbd-ceiling", "tab:summary-largest", "tab:summary-agencies"]),
+                                  "tab:budget-source-year", "tab:budget-apbd-ceiling", "tab:summary-largest",
+                                  "tab:summary-agencies"]),
     ("roadmap", "Roadmap", ["fig:roadmap", "tab:phases"]),
 ]
 
