@@ -176,7 +176,7 @@ def target_steps(target: OutputTarget, measure: Callable[[Value, int], str], bas
         if target.shortened and index == len(target.targets) - 1:
             steps.append("…")
         steps.append(f"{year}:\xa0{measure(value, decimals)}")
-    return " · ".join(steps)
+    return "\xa0· ".join(steps)  # a line breaks after the dot between two, never before it
 
 
 def output_targets(program: Program) -> list[OutputTarget]:

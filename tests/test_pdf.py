@@ -1339,25 +1339,24 @@ def test_a_pdf_readers_page_numbers_are_the_printed_ones(sample_pdf: Path) -> No
     assert shown.index("1") == printed.index("1")
 
 
-def test_a_quick_wins_output_keeps_its_number_beside_its_unit(sample_build: Path, sample_pdf: Path) -> None:
-    """Tabel 12.1 broke "...terpadu: 40 / layanan (2023)" between a target and its unit."""
-    checked = load_and_check(sample_build)
-    assert checked.plan is not None
-    firsts = {str(indicator.unit).split()[0] for program in checked.plan.programs if program.quick_win
-              for indicator in program.indicators[:2]}
-    outputs = 0
+def test_a_quick_wins_targets_keep_each_year_beside_its_figure(sample_pdf: Path) -> None:
+    """Tabel 12.1 broke "...terpadu: 40 / layanan (2023)" between a target and its unit; its targets now go year by
+    year, "(layanan): Kondisi awal 12 (2021) · 2022: 25 · 2023: 40", and a line never parts a year from its figure
+    nor starts with the dot between two."""
+    years = 0
     with plumbed(sample_pdf) as pdf:
         for page in pdf.pages:
             if "Tabel 12.1" not in (page.extract_text() or "") or "Daftar Tabel" in (page.extract_text() or ""):
                 continue
             words = page.extract_words()
-            for before, number in itertools.pairwise(words):
-                if before["text"].endswith(":") and before["text"] != "Total:" and re.fullmatch(r"[\d.,]+", number["text"]) \
-                        and number["x0"] - before["x1"] < 6:  # not the table's total row, "Total: 6 quick win"
-                    outputs += 1
-                    beside = [w["text"] for w in words if abs(w["top"] - number["top"]) < 1.5 and 0 < w["x0"] - number["x1"] < 6]
-                    assert beside and beside[0] in firsts, (page.page_number, before["text"], number["text"], beside)
-    assert outputs >= 5
+            for before, after in itertools.pairwise(words):
+                if re.fullmatch(r"20\d\d:", before["text"]):
+                    years += 1
+                    assert abs(after["top"] - before["top"]) < 1.5 and re.fullmatch(r"[\d.,]+", after["text"]), \
+                        (page.page_number, before["text"], after["text"])
+            assert not [w["text"] for w in words if w["text"] == "·" and w["x0"] - min(
+                o["x0"] for o in words if abs(o["top"] - w["top"]) < 1.5) < 1]  # no line starts with it
+    assert years >= 20
 
 
 def test_the_budget_by_mission_follows_the_missions_table(sample_pdf: Path) -> None:
