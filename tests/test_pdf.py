@@ -1449,3 +1449,15 @@ def test_the_quick_wins_and_the_missions_budget_say_what_their_total_rows_add_up
     pages = [squeeze(page.extract_text() or "") for page in pypdf.PdfReader(sample_pdf).pages]
     assert any(squeeze(f"Total: {len(plan.quick_wins)} quick win {rupiah(total)}") in page for page in pages)
     assert any(squeeze("Semua program, dihitung sekali") in page for page in pages)
+
+
+def test_each_program_of_a_matrix_gives_its_status(sample_build: Path, sample_pdf: Path) -> None:
+    """What is new and what carries on, which a council member could not find in print: under each program's name in
+    its pillar's matrix, "Status: berjalan" or "Status: direncanakan"."""
+    plan = load_and_check(sample_build).plan
+    assert plan is not None
+    words = {"planned": "direncanakan", "ongoing": "berjalan", "done": "selesai"}
+    matrices = " ".join(" ".join(page for page in page_texts(sample_pdf) if "Status:" in page).split())
+    for program in plan.programs:
+        found = re.search(rf"\b{program.id} (.*?)Status: (\w+)", matrices)
+        assert found and found.group(2) == words[program.status], (program.id, found and found.group(0)[:300])

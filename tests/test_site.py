@@ -1491,3 +1491,17 @@ def test_a_key_figure_of_thousands_is_grouped_as_an_amount_is(tmp_path: Path) ->
         '{% import "site/macros.html" as m %}{{ m.figures([("Program", 3000), ("Anggaran", "Rp 10,78 triliun")]) }}')
     shown = " ".join(re.sub(r"<[^>]+>", " ", page.render()).split())
     assert shown == "Program 3.000 Anggaran Rp 10,78 triliun", shown
+
+
+def test_the_program_lists_say_which_programs_carry_on_and_which_are_new(sample_build: Path) -> None:
+    """A council member found a program's status (new, or carried on from before the plan) only on its own page: the
+    lists of programs give it beside each name, as the book's matrices do."""
+    plan = load_and_check(sample_build).plan
+    assert plan is not None
+    html = read(sample_build / "build" / "site", "program/index.html")
+    for program in plan.programs:
+        row = re.search(rf'<tr data-years="[^"]*">\s*<td class="code">{program.id}</td>(.*?)</tr>', html, re.DOTALL)
+        assert row, program.id
+        badge = re.search(r'class="badge badge-(planned|ongoing|done)">', row.group(1).split("</th>")[0])
+        assert badge and badge.group(1) == program.status, (program.id, row.group(1)[:300])
+    assert {program.status for program in plan.programs} == {"planned", "ongoing"}
