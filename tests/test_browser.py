@@ -1905,3 +1905,20 @@ def test_the_site_works_under_the_content_security_policy_the_readme_gives(page:
                     "[style*='width']", "bars => bars.map(bar => Math.round(bar.getBoundingClientRect().width))")
                 assert len(set(widths)) > 3, widths
     assert page.problems == []  # type: ignore[attr-defined]
+
+
+def test_the_budget_tables_fit_a_tablet_held_upright(browser: object, server: str, plan: Plan) -> None:
+    """A council member read the plan on a 10-inch tablet, 800 px wide: the budget page's table by pillar and year,
+    "Rp 9,30 miliar" in each of its 77 cells, and a program's budget by year and source, "Rp" before each amount,
+    hid their Total columns off the screen. Both give bare figures now, their unit in the caption."""
+    widest = max(plan.programs, key=lambda program: len({line.source for line in program.budget}))
+    assert len({line.source for line in widest.budget}) >= 4
+    context = browser.new_context(viewport={"width": 800, "height": 1280})  # type: ignore[attr-defined]
+    tab = context.new_page()
+    hidden = {}
+    for page, table in (("budget.html", "budget-pillar"), ("budget.html", "budget-source-year"),
+                        (f"program/{widest.id}.html", "program-budget")):
+        tab.goto(server + page)
+        hidden[table] = tab.eval_on_selector(f".table-scroll:has(#{table})", "box => box.scrollWidth - box.clientWidth")
+    context.close()
+    assert hidden == {"budget-pillar": 0, "budget-source-year": 0, "program-budget": 0}, hidden
