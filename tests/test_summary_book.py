@@ -215,13 +215,26 @@ def test_pages_are_numbered_after_the_cover(pages: list[str]) -> None:
 
 def test_its_outline_and_metadata_are_the_summary_s(summary: Path) -> None:
     assert outline_titles(summary) == ["Bab 1 · Ringkasan", "Bab 2 · Visi dan Misi", "Bab 3 · Dimensi Smart City",
-                                       "Bab 4 · Quick Wins", "Bab 5 · Anggaran", "Bab 6 · Peta Jalan"]
+                                       "Bab 4 · Quick Wins", "Bab 5 · Anggaran", "Bab 6 · Peta Jalan", "Glosarium"]
     document = reader(summary)
     assert document.metadata.title == "Ringkasan Eksekutif: Masterplan Smart City Kota Pasuruan 2022–2031"
     assert document.trailer["/Root"]["/Lang"] == "id"
     # it opens as the book does: bookmarks shown, its title in the viewer's bar (it showed its file's name)
     assert document.trailer["/Root"]["/PageMode"] == "/UseOutlines"
     assert document.trailer["/Root"]["/ViewerPreferences"]["/DisplayDocTitle"].value is True
+
+
+def test_its_glossary_explains_the_terms_it_prints_and_no_others(summary: Path) -> None:
+    """A council member reading the summary alone met KPBU, CSR, Pokdarwis and QRIS unexplained: the book's glossary
+    was not in it. Its own lists the terms and agencies' short names it prints, the book's others left out."""
+    pages = texts(summary)
+    start = dict(outline_pages(summary))["Glosarium"]  # 0-based
+    before, glossary = " ".join(pages[:start]), " ".join(pages[start:])
+    for term, meaning in (("KPBU", "Kerja Sama Pemerintah dengan Badan Usaha"), ("CSR", "Corporate Social"),
+                          ("QRIS", "Quick Response Code"), ("Pokdarwis", "Kelompok Sadar Wisata"),
+                          ("Diskop-UM", "Dinas Koperasi dan Usaha Mikro"), ("DPRD", "Dewan Perwakilan Rakyat Daerah")):
+        assert term in before and term in glossary and meaning in glossary, term
+    assert "SPBE" not in before + glossary  # in the book's glossary, not printed here
 
 
 def test_the_site_offers_the_summary_beside_the_book(sample_build: Path, summary: Path) -> None:

@@ -54,6 +54,8 @@ class Companion:
     failed: str  #: said when WeasyPrint fails
     extra: tuple[tuple[str, Any], ...] = ()  #: what its template reads beside the book's
     told: bool = False  #: a cross-reference written to nothing it holds was told by validate, at its line (chapter_text)
+    #: its glossary (a back chapter of its outline) lists the terms it prints only, not the book's all
+    glossary_used: bool = False
 
 
 def companion_html(plan: Plan, root: Path, options: BuildOptions, report: Report, companion: Companion,
@@ -69,11 +71,16 @@ def companion_html(plan: Plan, root: Path, options: BuildOptions, report: Report
              for c in chapters.chapters}
     book = print_book.Book(chapters, texts, print_figures.figures(plan, chapters, Formats(plan.language, translate),
                                                                   translate))
-    html = pdf_press.print_html(plan, book, env, theme, report, {
+    context = {
         "logo": pdf_press.logo_url(plan, fetcher, report), "site_address": options.base_url,
         "draft_mark": draft_mark.mark(translate("Draft"), theme) if plan.is_draft else "",  # the book warns of none
         "cover_kind": kind, "document_title": f"{kind}: {plan.title.get(plan.language)}",
-        "running_title": running, **dict(companion.extra)}, companion.template)
+        "running_title": running, **dict(companion.extra)}
+    html = pdf_press.print_html(plan, book, env, theme, report, context, companion.template)
+    glossary = chapters.chapter("glossary")
+    if html is not None and companion.glossary_used and glossary is not None:  # laid out again with what it uses
+        used = print_book.glossary_used(html, print_book.glossary(plan, plan.language), glossary.anchor)
+        html = pdf_press.print_html(plan, book, env, theme, report, {**context, "glossary": used}, companion.template)
     return html, theme, fetcher
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from html import escape
+from html import escape, unescape
 from typing import Any
 
 import jinja2
@@ -197,6 +197,14 @@ def glossary(plan: Plan, language: str) -> list[tuple[str, str]]:
     for agency in plan.agencies:
         terms.setdefault(agency.short_name, agency.name.get(language))
     return sorted(terms.items(), key=lambda item: item[0].lower())
+
+
+def glossary_used(html: str, terms: list[tuple[str, str]], anchor: str) -> list[tuple[str, str]]:
+    """The entries of ``terms`` whose term the document ``html`` prints before its glossary (the section ``anchor``):
+    a short document's glossary explains what it uses (KPBU, CSR, its agencies' short names), not the book's all."""
+    text = unescape(_TAGS.sub(" ", html.split(f'id="{anchor}"', 1)[0].split("<body", 1)[-1]))
+    return [(term, definition) for term, definition in terms
+            if re.search(rf"(?<![\w-]){re.escape(term)}(?![\w-])", text)]
 
 
 def html(plan: Plan, book: Book, env: jinja2.Environment, extra: dict[str, Any], document: str = DOCUMENT) -> str:

@@ -55,7 +55,7 @@ SUMMARY = companion_book.Companion(
     extra=(("roadmap_chart_at_most", ROADMAP_CHART_AT_MOST), ("quick_wins_in_full_at_most", QUICK_WINS_IN_FULL_AT_MOST),
            ("summary_largest", SUMMARY_LARGEST), ("summary_agencies", SUMMARY_AGENCIES),
            ("summary_changes", SUMMARY_CHANGES), ("revision", revision_figures.figures), ("book_tables", book_tables)),
-    told=True)
+    told=True, glossary_used=True)
 
 
 def render(plan: Plan, root: Path, staging: Staging, options: BuildOptions, report: Report) -> list[str]:

@@ -85,6 +85,8 @@ def contents(plan: Plan, translate: outline.Translate) -> outline.Outline:
                               translate(title, version=builder.changes.since if builder.changes else ""), "body",
                               "generated", generated=(part,))
         builder.items(chapter, [known[ref] for ref in refs if ref in known])
+    # the terms it prints (KPBU, CSR, its agencies' short names), for a reader who has the summary alone
+    builder.add("glossary", translate("Glossary"), "back", "glossary")
     opening = builder.chapters[0]
     opening.generated = (*opening.generated, KEY_FIGURES)
     found = outline.targets(plan, builder.chapters, translate)
