@@ -1115,6 +1115,15 @@ def test_the_programs_filter_narrows_the_list_and_says_how_many(page: object, se
     _filtered(page, f"{len(both)} dari {total} program")
     assert sorted(_programs_shown(page)) == both
     assert _axe(page) == [] and page.problems == []  # type: ignore[attr-defined]
+    # a province's officer could not send a Kota Blitar resident the list narrowed down: its address now keeps it
+    address = page.url  # type: ignore[attr-defined]
+    assert address.endswith("program/index.html?q=dinkes&year=2025"), address
+    page.goto("about:blank")  # type: ignore[attr-defined]
+    page.goto(address)  # type: ignore[attr-defined]
+    _filtered(page, f"{len(both)} dari {total} program")
+    assert sorted(_programs_shown(page)) == both and page.input_value("#program-filter-text") == "dinkes"  # type: ignore[attr-defined]
+    page.goto(server + "program/index.html?pillar=nowhere&q=")  # type: ignore[attr-defined]
+    _filtered(page, f"{total} dari {total} program")  # a pillar no menu offers: the whole list
 
 
 def test_the_programs_filter_reads_words_as_the_search_does_and_sends_on_what_it_lacks(page: object, server: str,

@@ -4,7 +4,9 @@
 // sub-element "with no programs yet") only while the list is narrowed, and so is its entry in the page's list of
 // pillars, whose counts are those shown. Without script the form stays hidden and
 // the whole list shows. Each row's words are read once; a keystroke, after a short pause,
-// only toggles `hidden` on rows and pillar sections, so a list of 3,000 programs stays quick.
+// only toggles `hidden` on rows and pillar sections, so a list of 3,000 programs stays quick. What is chosen is kept
+// in the page's address (?q=Surabaya&pillar=living&year=2025), so that a list narrowed down can be shared and comes
+// back as it was.
 (function () {
   "use strict";
   var form = document.getElementById("program-filter");
@@ -34,6 +36,30 @@
     }) };
   });
   var total = groups.reduce(function (sum, group) { return sum + group.rows.length; }, 0);
+  var fields = { q: text, pillar: pillar, year: year };
+
+  function fromAddress() {  // a shared address's choices; one no menu offers is left alone
+    var asked = new URLSearchParams(window.location.search);
+    Object.keys(fields).forEach(function (name) {
+      var field = fields[name], value = asked.get(name);
+      if (!field || value === null) { return; }
+      if (field.tagName === "SELECT" && !Array.prototype.some.call(field.options, function (o) { return o.value === value; })) {
+        return;
+      }
+      field.value = value;
+    });
+  }
+  function toAddress() {
+    var kept = new URLSearchParams();
+    Object.keys(fields).forEach(function (name) {
+      var field = fields[name];
+      if (field && field.value.trim()) { kept.set(name, field.value.trim()); }
+    });
+    var query = kept.toString();
+    try {
+      window.history.replaceState(null, "", window.location.pathname + (query ? "?" + query : "") + window.location.hash);
+    } catch (error) { /* an address the browser will not rewrite (a page opened from disk in some): the list still narrows */ }
+  }
 
   function apply() {
     var terms = fold(text.value).split(/\s+/).filter(Boolean);
@@ -61,6 +87,7 @@
     if (contents) {
       contents.hidden = !Array.prototype.some.call(contents.querySelectorAll("li"), function (item) { return !item.hidden; });
     }
+    toAddress();
     if (none) {
       none.hidden = shown !== 0 || !terms.length;
       var link = none.querySelector("a");
@@ -75,6 +102,7 @@
   if (pillar) { pillar.addEventListener("change", apply); }
   if (year) { year.addEventListener("change", apply); }
   form.addEventListener("submit", function (event) { event.preventDefault(); clearTimeout(pending); apply(); });
+  fromAddress();
   apply();  // the count is there before the form shows: a live region speaks of changes, not of its first words
   form.hidden = false;
 })();
