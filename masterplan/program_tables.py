@@ -179,6 +179,20 @@ def target_steps(target: OutputTarget, measure: Callable[[Value, int], str], bas
     return "\xa0· ".join(steps)  # a line breaks after the dot between two, never before it
 
 
+def sources_by_year(program: Program) -> list[tuple[int | None, list[str]]]:
+    """A quick win's funding sources as its row gives them: (year, its sources) for each year its budget names, where
+    they differ from year to year (a first year of APBD, a second all of CSR: "APBD, CSR" hid that the second year
+    rests on a company's money); else one line of them all, its year None."""
+    years: dict[int, list[str]] = {}
+    for line in program.budget:
+        years.setdefault(line.year, [])
+        if line.source not in years[line.year]:
+            years[line.year].append(line.source)
+    if len({tuple(sorted(sources)) for sources in years.values()}) <= 1:
+        return [(None, program.sources)] if program.sources else []
+    return sorted(years.items())
+
+
 def output_targets(program: Program) -> list[OutputTarget]:
     """A quick win's targets as the quick wins' table gives them, in the book and on the site alike: its first
     indicators, each from its baseline through its targets of the quick win's years (all of them, when it sets none

@@ -53,7 +53,7 @@ def common_context(plan: Plan, book: outline.Outline, translate: Translate, base
         "roadmap_chart": site_charts.roadmap(plan), "caption": site_charts.captioner(book, translate),
         "pdf_destination": site_charts.pdf_destination,
         "phase_budget": summary.budget_by_phase(plan),
-        "quick_wins_first_year": summary.quick_wins_first_year(plan), "output_targets": program_tables.output_targets,
+        "quick_wins_first_year": summary.quick_wins_first_year(plan), "output_targets": program_tables.output_targets, "quick_win_sources": program_tables.sources_by_year,
         "agency_rows": (by_agency := program_tables.programs_by_agency(plan)),
         "agencies_by_name": sorted(by_agency, key=lambda row: row[0].name.get(plan.language).casefold()),
         "one_sided": program_tables.one_sided(plan),
