@@ -74,7 +74,8 @@ def _book_pages(pdf: Path) -> list[str]:
 
 def test_a_province_holding_the_sample_city_names_its_places_as_its_own(tmp_path: Path) -> None:
     """A province consolidating its cities' plans, Kota Pasuruan's among them, was told to rewrite 134 files' lines
-    naming Bugul Kidul or Gadingrejo (W112) as the sample's: its Pasuruan agencies' lines are its own."""
+    naming Bugul Kidul or Gadingrejo (W112) as the sample's: its Pasuruan agencies' lines are its own. The other
+    files are told still, and a city's plan naming a Pasuruan agency as a partner is told all."""
     root = tmp_path / "provinsi"
     assert invoke("new", str(root), "--city", "Kota Probolinggo")[0] == 0  # new makes a city's: then the province's
     plan_yml = root / "content" / "plan.yml"
@@ -86,7 +87,13 @@ def test_a_province_holding_the_sample_city_names_its_places_as_its_own(tmp_path
     named = re.sub(r"(?m)^name: (.*)$", r"name: \1 Kota Pasuruan", text, count=1)
     assert named != text
     agency.write_text(named, encoding="utf-8")
-    assert not [line for line in invoke("validate", str(root))[1].splitlines() if "warning[W112]" in line]
+    told = [line.split(":")[0] for line in invoke("validate", str(root))[1].splitlines() if "warning[W112]" in line]
+    assert "content/agencies/kecamatan_bugul_kidul.yml" not in told
+    assert "content/agencies/kecamatan_gadingrejo.yml" in told and "content/chapters/01-pendahuluan.md" in told
+    plan_yml.write_text(plan_yml.read_text(encoding="utf-8").replace("city: Provinsi Jawa Timur", "city: Kota Probolinggo"),
+                        encoding="utf-8")
+    told = [line.split(":")[0] for line in invoke("validate", str(root))[1].splitlines() if "warning[W112]" in line]
+    assert "content/agencies/kecamatan_bugul_kidul.yml" in told
 
 
 def _book_text(pdf: Path) -> str:

@@ -6,7 +6,7 @@ yet still name Pasuruan or its districts, and a plan marked final may still carr
 which the website publishes; a kabupaten's plan, lines of the sample speaking of a kota
 (:mod:`masterplan.checks.sample_wording`). Only what is still the sample's own is named: a plan may well
 mention the sample's city in words of its own (a neighbouring city), and a province's plan that holds the sample's
-city among its own (an agency named for it) has its places for its own. Its chapters' naming of the
+city among its own has its places in the files of the agencies named for it. Its chapters' naming of the
 sample's agencies and programs is :mod:`masterplan.checks.sample_names`'s to tell (W117).
 """
 
@@ -33,6 +33,8 @@ from masterplan.sample_plan import SamplePlan, city_name, is_regency
 SAME_NOTICE = 0.8
 #: a line this long or longer is a sentence of its own: one the sample has too shows a plan started from it
 SENTENCE = 60
+#: how a province's name starts (plan.yml's city): its plan may hold the sample's city among its own
+PROVINCE = "provinsi"
 
 
 @lru_cache(maxsize=64)
@@ -73,8 +75,7 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
     yield from _period_moved(plan, sample, texts)
     if not own:
         yield from _city_set_by_hand(plan, sample)
-        if not _holds_sample_city(plan, sample):
-            yield from _lines_left(plan, plan.content, sample, texts)
+        yield from _lines_left(plan, plan.content, sample, texts)
         if not unreadable:  # else the programs of a file that could not be read would be missed as the sample's
             yield from sample_names.check(plan, sample)
     if not own or not plan.is_draft:
@@ -142,12 +143,14 @@ def _as_copied(content: Path, sample: Path) -> bool:
     return own.keys() == copied.keys() and all(own[name].read_bytes() == copied[name].read_bytes() for name in own)
 
 
-def _holds_sample_city(plan: Plan, sample: SamplePlan) -> bool:
-    """Whether the plan holds the sample's city among its own: a province consolidating its cities' plans, Kota
-    Pasuruan's among them, has agencies named for it ("Badan Pendapatan Daerah Kota Pasuruan"), whose lines name
-    its districts as their own places (the sample's agencies are named without their city)."""
+def _sample_city_files(plan: Plan, sample: SamplePlan) -> set[str]:
+    """The files of a province's agencies named for the sample's city: a province consolidating its cities' plans,
+    Kota Pasuruan's among them ("Badan Pendapatan Daerah Kota Pasuruan"), whose lines name its districts and the
+    city as their own (the sample's agencies are named without their city). None in a city's or regency's plan."""
+    if not plan.city.strip().lower().startswith(PROVINCE):
+        return set()
     city = sample.city.lower()
-    return any(city in str(agency.name).lower() for agency in plan.agencies)
+    return {agency.position.file for agency in plan.agencies if city in str(agency.name).lower()}
 
 
 def _from_here(folder: Path) -> str:
@@ -173,7 +176,10 @@ def _lines_left(plan: Plan, content: Path, sample: SamplePlan, texts: dict[Path,
     # Kecamatan Panggungrejo of its own (Kabupaten Blitar's)
     started = places and not _own_words(texts, _sample_lines(sample.content))
     district = re.compile(r"\b(?:" + "|".join(map(re.escape, places)) + r")\b") if started else None
+    its_own = _sample_city_files(plan, sample)
     for path, lines in texts.items():
+        if relative_path(path, content.parent) in its_own:
+            continue
         left = _folder_lines_naming(sample.content / path.parent.relative_to(content), names)
         found = list(_left_in(lines, left, district)) if left or district is not None else []
         told = {number for number, *_ in found}
