@@ -1,5 +1,5 @@
 """A revision in figures, for the executive summary: the programs and the indicative budget before and after, the
-APBD's share of it, the programs whose budget moved most, and the targets made easier.
+APBD's part of it, the programs whose budget moved most, and the indicators whose targets it made easier.
 
 The site's page of changes and the book's table list every change (:mod:`masterplan.changes`); the mayor and the
 council, asked to adopt a revision, first ask how many programs and how much money it adds or takes away, and where.
@@ -11,10 +11,11 @@ from dataclasses import dataclass
 
 from masterplan.changes import Changes, PillarFacts, ProgramFacts
 from masterplan.indicator_changes import TargetChange
+from masterplan.summary import CITY_BUDGET
 from masterplan.values import code_order
 
-#: the funding source whose sum the summary gives beside the whole budget: the local budget the council adopts
-APBD = "APBD"
+#: the indicators with easier targets the summary names at most; the others are counted, each on the page of changes
+EASIER_AT_MOST = 10
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,7 @@ class EasierTargets:
 
     owner: ProgramFacts | PillarFacts
     indicator: str
+    unit: str  #: the indicator's unit now, in the plan's language
     targets: tuple[TargetChange, ...]
 
 
@@ -66,13 +68,14 @@ class RevisionFigures:
     largest: list[BudgetMove]  #: the programs whose budget moved most, most first
     others: int  #: programs whose budget moved, not among :attr:`largest`
     #: the APBD's part of the indicative budget then and now: a cut in all may be a rise in what the city pays
-    apbd: Amounts = Amounts(0, 0)
+    apbd: Amounts
     #: the indicators of programs and pillars whose targets are now lower where higher is better (or higher where
-    #: lower is), each with those targets
-    easier: tuple[EasierTargets, ...] = ()
+    #: lower is), each with those targets: :data:`EASIER_AT_MOST` of them
+    easier: tuple[EasierTargets, ...]
+    easier_others: int  #: indicators with easier targets not among :attr:`easier`
 
 
-def figures(changes: Changes, programs_now: int, budget_now: int, at_most: int, apbd_now: int = 0) -> RevisionFigures:
+def figures(changes: Changes, programs_now: int, budget_now: int, apbd_now: int, at_most: int) -> RevisionFigures:
     """``changes`` in figures, for a plan of ``programs_now`` programs and ``budget_now`` rupiah, ``apbd_now`` of them
     from the APBD; :attr:`largest` holds ``at_most`` programs, the largest difference first (then by code)."""
     moves = budget_moves(changes)
@@ -81,20 +84,22 @@ def figures(changes: Changes, programs_now: int, budget_now: int, at_most: int, 
     resized = [change for change in changes.budget_changed if change.budget_difference]
     changed = Tally(sum(c.before.budget for c in resized), sum(c.after.budget for c in resized), len(resized))
     programs_then = programs_now - added.count + dropped.count
-    apbd_difference = (sum(p.by_source.get(APBD, 0) for p in changes.added)
-                       - sum(p.by_source.get(APBD, 0) for p in changes.dropped)
-                       + sum(c.after.by_source.get(APBD, 0) - c.before.by_source.get(APBD, 0)
+    apbd_difference = (sum(p.by_source.get(CITY_BUDGET, 0) for p in changes.added)
+                       - sum(p.by_source.get(CITY_BUDGET, 0) for p in changes.dropped)
+                       + sum(c.after.by_source.get(CITY_BUDGET, 0) - c.before.by_source.get(CITY_BUDGET, 0)
                              for c in changes.budget_changed))
     easier = []
     for change in [*changes.targets_changed, *changes.pillars_changed]:
         weaker = [target for target in change.targets if target.weaker]
+        units = {indicator.name: indicator.unit for indicator in change.after.indicators}
         for indicator in dict.fromkeys(target.indicator for target in weaker):
-            easier.append(EasierTargets(change.after, indicator,
+            easier.append(EasierTargets(change.after, indicator, units.get(indicator, ""),
                                         tuple(target for target in weaker if target.indicator == indicator)))
     return RevisionFigures(changes.since, (programs_then, programs_now),
                            Tally(budget_now - changes.budget_difference, budget_now, programs_now),
                            added, dropped, changed, moves[:at_most], max(len(moves) - at_most, 0),
-                           Amounts(apbd_now - apbd_difference, apbd_now), tuple(easier))
+                           Amounts(apbd_now - apbd_difference, apbd_now), tuple(easier[:EASIER_AT_MOST]),
+                           max(len(easier) - EASIER_AT_MOST, 0))
 
 
 def budget_moves(changes: Changes) -> list[BudgetMove]:

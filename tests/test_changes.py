@@ -103,11 +103,10 @@ def test_the_comparison_finds_programs_added_dropped_renamed_and_budgets_changed
     assert not changes.agencies_added and not changes.agencies_dropped and not changes.agencies_renamed
     # the executive summary's figures of it: a summary listing one program counts the two others
     from masterplan.revision_figures import figures
-    summed = figures(changes, len(plan.programs), 1_450_000_000, at_most=1)
+    summed = figures(changes, len(plan.programs), 1_450_000_000, 1_250_000_000, at_most=1)
     assert summed.programs == (3, 3) and (summed.budget.before, summed.budget.difference) == (820_000_000, 630_000_000)
     assert [(move.program.id, move.kind, move.difference) for move in summed.largest] == [
         ("GOV-02", "Added", 400_000_000)] and summed.others == 2
-    summed = figures(changes, len(plan.programs), 1_450_000_000, at_most=1, apbd_now=1_250_000_000)
     assert (summed.apbd.before, summed.apbd.difference) == (650_000_000, 600_000_000)  # GOV-01 +200, GOV-02 +400
     assert summed.easier == ()  # GOV-01's 2024 target raised, of an indicator that says no direction
 
@@ -138,7 +137,7 @@ def test_a_revisions_figures_count_a_budget_moved_to_another_year_as_no_change_o
                                   "GOV-9": program("GOV-9", {(2023, "APBD"): 200})}, agencies)
     changes = compare(before, after)
     assert sorted(change.after.id for change in changes.budget_changed) == ["GOV-03", "GOV-10", "GOV-9"]
-    summed = figures(changes, 3, 14_500_000_400, at_most=10)
+    summed = figures(changes, 3, 14_500_000_400, 14_500_000_400, at_most=10)
     assert (summed.changed.count, summed.changed.before, summed.changed.after) == (2, 200, 400)
     assert [move.program.id for move in summed.largest] == ["GOV-9", "GOV-10"] and summed.others == 0
     older = {"format": "masterplan/plan", "format_version": 4, "plan": {"version": "1.0", "language": "id"},
@@ -167,9 +166,11 @@ def test_a_revisions_figures_name_the_targets_it_made_easier() -> None:
     agencies = {"dpupr": AgencyFacts("dpupr", Text({"id": "Dinas"}), "DPUPR")}
     before = Version("1.0", "id", {"ENV-09": program("ENV-09", {2025: 80, 2026: 90}, {2026: 12})}, agencies)
     after = Version("1.1", "id", {"ENV-09": program("ENV-09", {2025: 70, 2026: 95}, {2026: 15})}, agencies)
-    summed = figures(compare(before, after), 1, 100, at_most=10, apbd_now=100)
-    assert [(e.owner.id, e.indicator, [(t.year, t.before, t.after) for t in e.targets]) for e in summed.easier] == [
-        ("ENV-09", "Cakupan layanan", [(2025, 80, 70)]), ("ENV-09", "Luas genangan", [(2026, 12, 15)])]
+    summed = figures(compare(before, after), 1, 100, 100, at_most=10)
+    assert [(e.owner.id, e.indicator, e.unit, [(t.year, t.before, t.after) for t in e.targets])
+            for e in summed.easier] == [("ENV-09", "Cakupan layanan", "persen", [(2025, 80, 70)]),
+                                        ("ENV-09", "Luas genangan", "ha", [(2026, 12, 15)])]
+    assert summed.easier_others == 0
     assert (summed.apbd.before, summed.apbd.after) == (100, 100)
 
 
@@ -272,7 +273,7 @@ def test_a_target_asking_less_than_before_is_marked_easier(tmp_path: Path) -> No
     page = (root / "build/site/changes.html").read_text(encoding="utf-8")
     assert _rows(page, "targets-table")[1:] == [
         ("GOV-01 e-Sambat (Media Sambat Masyarakat) Aduan ditanggapi dalam 10 menit 2024 90 85 "
-         "(lebih ringan dari sebelumnya)")]
+         "(lebih ringan daripada sebelumnya)")]
     from masterplan.indicator_changes import TargetChange
     assert TargetChange("x", 2024, 10, 15, "down").weaker and not TargetChange("x", 2024, 10, 15, "up").weaker
     assert not TargetChange("x", 2024, 10, 5, None).weaker and not TargetChange("x", 2024, None, 5, "up").weaker
@@ -294,7 +295,7 @@ def test_a_pillars_own_indicator_targets_are_among_the_changes(tmp_path: Path) -
     output = _build(root)
     page = (root / "build/site/changes.html").read_text(encoding="utf-8")
     assert _rows(page, "pillar-targets-table")[1:] == [
-        "Smart Governance Indeks SPBE Kota 2026 3,5 3,2 (lebih ringan dari sebelumnya)"]
+        "Smart Governance Indeks SPBE Kota 2026 3,5 3,2 (lebih ringan daripada sebelumnya)"]
     assert _rows(page, "indicators-table")[1:] == ["Smart Governance Indeks SPBE Kota Indeks SPBE"]
     assert "pillars: 1 with other indicator targets, 1 with indicators renamed" in output, output
     with open(root / "build/site/data/changes.csv", encoding="utf-8", newline="") as handle:
@@ -627,5 +628,5 @@ def test_a_revisions_executive_summary_puts_the_revision_in_figures(tmp_path: Pa
     assert "Program dan anggaran Sebelumnya Kini Selisih Program 3 3 0" in text, text
     # GOV-01's complaints to answer, a share to rise, asked less in 2023: said by name, not only counted
     assert ("Target yang lebih ringan daripada sebelumnya: GOV-01 e-Sambat (Media Sambat Masyarakat): Aduan "
-            "ditanggapi dalam 10 menit, 2023: semula 80, kini 70") in text, text
+            "ditanggapi dalam 10 menit (persen), 2023: semula 80, kini 70") in text, text
     assert "Versi 0.3 Versi 0.3" not in text

@@ -18,7 +18,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from masterplan import revision_figures
+from masterplan import revision_figures, summary
 from masterplan.diagnostics import Report
 from masterplan.model import Plan
 from masterplan.output import SUMMARY_PDF
@@ -54,7 +54,8 @@ SUMMARY = companion_book.Companion(
     "Executive summary: {pages} pages in {seconds:.1f} s", "Executive summary: layout failed",
     extra=(("roadmap_chart_at_most", ROADMAP_CHART_AT_MOST), ("quick_wins_in_full_at_most", QUICK_WINS_IN_FULL_AT_MOST),
            ("summary_largest", SUMMARY_LARGEST), ("summary_agencies", SUMMARY_AGENCIES),
-           ("summary_changes", SUMMARY_CHANGES), ("revision", revision_figures.figures), ("book_tables", book_tables)),
+           ("summary_changes", SUMMARY_CHANGES), ("revision", revision_figures.figures),
+           ("city_budget", summary.CITY_BUDGET), ("book_tables", book_tables)),
     told=True, glossary_used=True)
 
 
