@@ -93,7 +93,8 @@ def test_the_site_says_none_is_marked_and_lists_the_books_chapters(thin: Path) -
     assert "belum ada yang ditandai" in quick_wins and "<table" not in quick_wins
     assert not (site / "readiness.html").exists()
     vision = (site / "vision.html").read_text(encoding="utf-8")
-    assert "<h1" in vision and ">Visi<" in vision and "Misi" not in vision
+    main = vision.split("<main", 1)[1].split("</main>", 1)[0]
+    assert re.findall(r"<h\d[^>]*>([^<]*)</h\d>", main) == ["Visi"] and "Misi" not in main, main  # not "Visi" twice
     home = (site / "index.html").read_text(encoding="utf-8")
     chapters = home.split('id="chapters"', 1)[1].split("</section>", 1)[0]  # a plan of no chapter of its own
     assert 'href="vision.html">Visi</a>' in chapters and "readiness" not in chapters, chapters
@@ -118,7 +119,7 @@ def _zero_files() -> dict[str, str | None]:
     agency = "id: diskominfo\nname: Dinas Komunikasi dan Informatika\nshort_name: Diskominfo\nkind: dinas\n"
     plan = textwrap.dedent(MINI_FILES["content/plan.yml"]) + "executive_summary: true\n"
     return {"content/agencies/diskominfo.yml": agency, "content/agencies/bpkad.yml": None, "content/plan.yml": plan,
-            "content/chapters/01-pendahuluan.md": None,
+            "content/chapters/01-pendahuluan.md": None, "content/glossary.yml": None,
             "content/executive-summary.md": "---\ntitle: Ringkasan\n---\n\nUntuk Wali Kota.\n"}
 
 
@@ -133,6 +134,10 @@ def test_a_plan_of_no_program_yet_has_no_empty_budget_or_roadmap(make_plan: Call
     assert "Peta Jalan" not in book and "Gambar" not in book and "Indikasi anggaran per dimensi" not in book
     summary = _squeezed(root / "build" / SUMMARY_PDF)
     assert not re.search(r"BAB \d+ (Anggaran|Peta Jalan)", " ".join(summary))
+    assert "Glosarium" not in " ".join(summary)  # no term it prints to explain: no heading over nothing
+    # its missions listed, with no table of programs by mission, all dashes and zeros
+    assert "Tata kelola yang baik" in book and "Ekonomi yang tumbuh" in book and "Belum terkait misi" not in book
+    assert "per misi" not in book
     assert "0 Program tidak ada dalam masterplan ini" in summary[1], summary[1]
     site = root / "build" / "site"
     for page in ("budget.html", "roadmap.html"):
@@ -145,5 +150,5 @@ def test_a_cross_reference_to_the_budget_of_no_program_says_why(make_plan: Calla
     chapter = "---\ntitle: Anggaran\n---\nLihat [[tab:budget-pillar]] dan [[fig:roadmap]].\n"
     root = make_plan({**_zero_files(), "content/chapters/07-anggaran.md": chapter})
     unknown = [str(d) for d in load_and_check(root).report.errors]
-    assert len(unknown) == 2 and all("the plan has no program yet, so the book prints no budget or roadmap" in line
-                                     for line in unknown), unknown
+    assert len(unknown) == 2 and all("the plan has no program yet, so the book prints no budget, roadmap or tables"
+                                     in line for line in unknown), unknown

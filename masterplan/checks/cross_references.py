@@ -119,6 +119,8 @@ def empty_table(ref: str, plan: Plan) -> Message | None:
 
 
 #: why a generated table a thin plan has no rows for is no target (crossref.thin_items), by table
+_NO_PROGRAMS = ("the plan has no program yet, so the book prints no budget, roadmap or tables of programs by mission: "
+                "they appear once an agency's file lists a program")
 _NO_MISSIONS = ("plan.yml lists no missions yet, so the book prints no tables of programs by mission: they appear "
                 "once missions: are written")
 _THIN_REASONS = {
@@ -128,15 +130,18 @@ _THIN_REASONS = {
                               "once readiness: is written",
     crossref.QUICK_WINS_TABLE: "no program is marked as a quick win yet, so the book prints no table of quick wins: "
                                "it appears once a program has quick_win: true",
-    **dict.fromkeys(crossref.MONEY_AND_YEARS, "the plan has no program yet, so the book prints no budget or roadmap: "
-                                             "they appear once an agency's file lists a program"),
+    **dict.fromkeys(crossref.MONEY_AND_YEARS, _NO_PROGRAMS),
 }
+#: the missions' tables, of a plan with missions and no program yet: why they are not printed is the programs'
+_NO_PROGRAMS_TOO = {crossref.MISSIONS_TABLE, crossref.MISSION_BUDGET_TABLE}
 
 
 def thin_part(ref: str, plan: Plan) -> Message | None:
     """Why a table of missions, of readiness or of quick wins, or one of the budget or the roadmap, is no target: the
     plan has nothing for it yet."""
-    return Message(_THIN_REASONS[ref]) if ref in crossref.thin_items(plan) else None
+    if ref not in crossref.thin_items(plan):
+        return None
+    return Message(_NO_PROGRAMS if not plan.programs and ref in _NO_PROGRAMS_TOO else _THIN_REASONS[ref])
 
 
 def unmonitored(ref: str, plan: Plan) -> Message | None:
