@@ -59,8 +59,8 @@ MONEY_AND_YEARS = frozenset({"tab:budget-pillar", "tab:budget-source", "tab:budg
 def thin_items(plan: Plan) -> set[str]:
     """The generated tables and figures a thin plan (a regency's first draft) has nothing for: the missions' two
     (W425), the readiness analysis (W426), the quick wins (W403), and the budget's, the roadmap's and the missions'
-    before any agency's file lists a program (W421). The books and the site leave them out rather than print a table's head
-    alone or an empty chart."""
+    before any agency's file lists a program (W421). The books and the site leave them out rather than print a
+    table's head alone or an empty chart."""
     return ({MISSIONS_TABLE, MISSION_BUDGET_TABLE} if not plan.missions or not plan.programs else set()) | \
         ({READINESS_TABLE} if not plan.readiness else set()) | \
         ({QUICK_WINS_TABLE} if not plan.quick_wins else set()) | (set(MONEY_AND_YEARS) if not plan.programs else set())

@@ -160,11 +160,6 @@ class OutputTarget:
     targets: list[tuple[int, Value]]  #: (year, value) of its targets in order; the first and last of a longer run
     shortened: bool = False  #: targets between the first and the last are left out
 
-    @property
-    def year(self) -> int | None:
-        """The year of its last target; None when it sets none."""
-        return self.targets[-1][0] if self.targets else None
-
 
 def target_steps(target: OutputTarget, measure: Callable[[Value, int], str], baseline: str) -> str:
     """Where ``target``'s indicator starts and what it is to reach each year, as the quick wins' tables print them:

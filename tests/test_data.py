@@ -448,7 +448,7 @@ def test_the_apbd_against_its_ceiling_is_open_data_as_the_book_prints_it(sample_
     summary_sheet = [tuple(row) for row in book["Ringkasan anggaran"].iter_rows(values_only=True)]
     start = summary_sheet.index(("APBD terhadap Pagu Indikatif", *[None] * (len(summary_sheet[0]) - 1)))
     head, *years, total = summary_sheet[start + 1:start + 13]
-    assert head[:5] == ("Tahun", "APBD program", "Pagu", "Porsi pagu", "Sisa pagu")  # the book's columns
+    assert head[:5] == ("Tahun", "APBD program", "Pagu", "Persentase terhadap pagu", "Sisa pagu")  # the book's columns
     assert [row[0] for row in years] == list(range(2022, 2032))
     assert total[0] == "Total" and total[1:3] == (170_410_000_000, 227_000_000_000) and total[4] == 56_590_000_000
     assert round(total[3], 3) == 0.751  # 75,1 %, as the book's total row

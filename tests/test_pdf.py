@@ -1137,7 +1137,7 @@ def test_the_apbd_against_its_ceiling_is_printed_year_by_year(sample_build: Path
     budget chapter ends with Tabel 14.6, a row a year: the programs' APBD, the ceiling, the share used, what is left."""
     pages = page_texts(sample_pdf)
     text = " ".join(pages[caption_page(pages, "Tabel 14.6 APBD per tahun terhadap pagu indikatif")].split())
-    assert "Tahun APBD program Pagu Porsi pagu Sisa pagu" in text
+    assert "Tahun APBD program Pagu Persentase terhadap pagu Sisa pagu" in text
     assert "2023 Rp 28.300.000.000 Rp 30.000.000.000 94,3% Rp 1.700.000.000" in text
     assert "2031 Rp 3.900.000.000 Rp 15.000.000.000 26,0% Rp 11.100.000.000" in text
     assert "Total Rp 170.410.000.000 Rp 227.000.000.000 75,1% Rp 56.590.000.000" in text  # the ten years together
@@ -1355,8 +1355,9 @@ def test_a_quick_wins_targets_keep_each_year_beside_its_figure(sample_pdf: Path)
                     # a figure, or a year's funding sources (ECO-01's "2022: APBD 2023: CSR")
                     assert abs(after["top"] - before["top"]) < 1.5 and re.fullmatch(r"[\d.,]+|[A-Z]+,?", after["text"]), \
                         (page.page_number, before["text"], after["text"])
-            assert not [w["text"] for w in words if w["text"] == "·" and w["x0"] - min(
-                o["x0"] for o in words if abs(o["top"] - w["top"]) < 1.5) < 1]  # no line starts with it
+            column = next(w["x0"] for w, after in itertools.pairwise(words)
+                          if (w["text"], after["text"]) == ("Target", "indikator"))  # the targets' cells start there
+            assert not [w for w in words if w["text"] == "·" and abs(w["x0"] - column) < 1.5]  # no line starts with it
     assert years >= 20
 
 
@@ -1460,5 +1461,7 @@ def test_each_program_of_a_matrix_gives_its_status(sample_build: Path, sample_pd
     words = {"planned": "direncanakan", "ongoing": "berjalan", "done": "selesai"}
     matrices = " ".join(" ".join(page for page in page_texts(sample_pdf) if "Status:" in page).split())
     for program in plan.programs:
-        found = re.search(rf"\b{program.id} (.*?)Status: (\w+)", matrices)
+        # within its row: up to its status, no other program's code between (but a continued page's running header's,
+        # "Tabel 7.2 (lanjutan) · BRD-02 …", where its cell goes on over a page)
+        found = re.search(rf"\b{program.id} ((?:(?!(?<!· )\b[A-Z]{{3}}-\d{{2}}\b).)*?)Status: (\w+)", matrices)
         assert found and found.group(2) == words[program.status], (program.id, found and found.group(0)[:300])

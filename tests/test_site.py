@@ -378,7 +378,7 @@ def test_the_budget_page_has_the_apbd_against_its_ceiling(sample_build: Path) ->
     table = html[html.index('id="budget-apbd-ceiling"'):]
     table = table[:table.index("</table>")]
     assert '<caption id="budget-apbd-ceiling-caption">Tabel 14.6 APBD per tahun terhadap pagu indikatif</caption>' in table
-    assert re.findall(r'<th scope="col"[^>]*>([^<]+)</th>', table) == ["Tahun", "APBD program", "Pagu", "Porsi pagu", "Sisa pagu"]
+    assert re.findall(r'<th scope="col"[^>]*>([^<]+)</th>', table) == ["Tahun", "APBD program", "Pagu", "Persentase terhadap pagu", "Sisa pagu"]
     row = table[table.index('<th scope="row">2023</th>'):]
     cells = [re.sub(r"<[^>]+>", "", cell).strip() for cell in re.findall(r"<td[^>]*>(.*?)</td>", row[:row.index("</tr>")],
                                                                           re.DOTALL)]

@@ -145,7 +145,7 @@ def test_it_names_the_largest_programs_and_what_each_agency_leads(sample_build: 
     assert f"{len(others)} perangkat daerah lainnya {rupiah(sum(others))} 21,7%" in whole  # 59,96 of 276,66 miliar
     # where the other twenty are: the book's table by its number (a council member found "the master plan's table"
     # nowhere in the book by that name)
-    assert "Tabel 14.3 dokumen masterplan memuat seluruh perangkat daerah." in whole
+    assert "Indikasi anggaran seluruh perangkat daerah pengampu dimuat dalam Tabel 14.3 dokumen masterplan." in whole
     book = " ".join(" ".join(page_texts(sample_build / "build" / "masterplan.pdf")).split())
     assert "Tabel 14.3 Indikasi anggaran per perangkat daerah pengampu Perangkat daerah" in book
     assert "Tabel 5.4 APBD per tahun terhadap pagu indikatif" in whole  # can the APBD afford it, year by year
@@ -432,3 +432,11 @@ def test_a_plan_with_realised_figures_gives_its_attainment_in_the_summary(tmp_pa
     assert "BAB 2 Capaian Indikator" in text, text
     assert "Tabel 2.1 Capaian target indikator per dimensi, 2022 Dimensi Target tercapai" in text
     assert "Smart Economy 1 0 0 Total 1 0 2" in text  # 55 of a target of 50, up; GOV-01's not given a direction
+
+
+def test_a_glossary_term_is_found_as_a_reader_reads_it() -> None:
+    """A term with an Indonesian suffix, "APBD-nya", is the term used; "Diskop-UM" is no use of a term "Diskop"."""
+    terms = [("APBD", "Anggaran Pendapatan dan Belanja Daerah"), ("Diskop", "Dinas Koperasi"), ("DAK", "Dana")]
+    html = '<body><p>Sebagian APBD-nya untuk Diskop-UM.</p><section id="bab-glossary"><p>DAK</p></section></body>'
+    from masterplan.render.print_book import glossary_used
+    assert glossary_used(html, terms, "bab-glossary") == [terms[0]]  # DAK only in the glossary itself

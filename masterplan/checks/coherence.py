@@ -80,7 +80,7 @@ def _missions(plan: Plan, unreadable: AbstractSet[str]) -> Iterator[Diagnostic]:
     if not plan.readiness:
         yield warning(plan.where.get("readiness", plan.position), "W426", "plan.yml has no readiness analysis",
                       "write its rows under readiness: (element, aspect, condition, gap, recommendation); until "
-                      "then the book has no readiness chapter")
+                      "then the book has no readiness table")
     if not plan.missions:
         yield warning(plan.where.get("missions", plan.position), "W425", "plan.yml lists no RPJMD missions",
                       "write the RPJMD's missions under missions:, each with an id and its text, and name them in "

@@ -38,7 +38,8 @@ def unknown_references(plan: Plan, unreadable: AbstractSet[str]) -> UnknownRefer
         return error(at, "E507", "cross-reference to unknown '{ref}'",
                      (":" not in ref and unknown.program(ref))
                      or former_agency(ref, unknown)
-                     or empty_table(ref, plan) or thin_part(ref, plan) or unmonitored(ref, plan) or unprinted_changes(ref, plan)
+                     or empty_table(ref, plan) or thin_part(ref, plan) or unmonitored(ref, plan)
+                     or unprinted_changes(ref, plan)
                      or closest_reference(ref, known) or (unknown.series(ref) if ":" not in ref else None),
                      ref=ref).naming(ref.split(":")[-1])
 

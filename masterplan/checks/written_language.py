@@ -3,8 +3,8 @@
 ``language: en`` alone makes the English edition take every plain text (one not written as a mapping of language to
 text) for English: the site marks Indonesian names and chapters ``lang="en"``, so that a screen reader speaks them
 with English sounds; the book hyphenates them as English; and nothing lists them as untranslated. ``written_in: id``
-says what they are. Told once, at plan.yml's ``language``, when the plain texts read as Indonesian by their little
-words (*yang*, *dan*, *untuk*…), many more of which they hold than of English ones.
+says what they are. Told once, at plan.yml's ``language``, when the plain texts read as Indonesian by their
+words (*yang*, *dan*, *untuk*, *warga*…), many more of which they hold than of English ones.
 """
 
 from __future__ import annotations
@@ -17,7 +17,8 @@ from masterplan.diagnostics import Diagnostic, warning
 from masterplan.model import Plan
 from masterplan.values import Text
 
-#: words nearly every Indonesian sentence has, and no English one
+#: Indonesian words a plan's texts are full of, the little ones every sentence has and the plan's own (warga,
+#: layanan), none of them an English word
 INDONESIAN = frozenset({"yang", "dan", "untuk", "dengan", "dari", "pada", "dalam", "ini", "itu", "atau", "tidak",
                         "adalah", "serta", "melalui", "oleh", "bagi", "warga", "layanan", "masyarakat", "daerah"})
 #: the English ones

@@ -203,8 +203,9 @@ def glossary_used(html: str, terms: list[tuple[str, str]], anchor: str) -> list[
     """The entries of ``terms`` whose term the document ``html`` prints before its glossary (the section ``anchor``):
     a short document's glossary explains what it uses (KPBU, CSR, its agencies' short names), not the book's all."""
     text = unescape(_TAGS.sub(" ", html.split(f'id="{anchor}"', 1)[0].split("<body", 1)[-1]))
+    # "APBD-nya" uses APBD; "Diskop-UM" is no use of a "Diskop"
     return [(term, definition) for term, definition in terms
-            if re.search(rf"(?<![\w-]){re.escape(term)}(?![\w-])", text)]
+            if re.search(rf"(?<![\w-]){re.escape(term)}(?![\w]|-[A-Z])", text)]
 
 
 def html(plan: Plan, book: Book, env: jinja2.Environment, extra: dict[str, Any], document: str = DOCUMENT) -> str:
@@ -220,7 +221,8 @@ def html(plan: Plan, book: Book, env: jinja2.Environment, extra: dict[str, Any],
         "ceiling_rows": (ceiling := summary.apbd_against_ceiling(plan)), "ceiling_total": summary.ceiling_total(ceiling),
         "colours": charts.pillar_colours(plan), "missions": missions, "phase_budget": summary.budget_by_phase(plan),
         "key_figures": key_figures(plan, money),
-        "programs_running": summary.programs_running(plan), "quick_wins_first_year": summary.quick_wins_first_year(plan), "output_targets": program_tables.output_targets, "quick_win_sources": program_tables.sources_by_year,
+        "programs_running": summary.programs_running(plan), "quick_wins_first_year": summary.quick_wins_first_year(plan), "output_targets": program_tables.output_targets,
+        "quick_win_sources": program_tables.sources_by_year,
         "without_mission": (unlinked := program_tables.without_mission(plan)),
         "missions_counted": program_tables.missions_counted(missions, unlinked),
         "code_runs": program_tables.code_runs, "code_run": program_tables.RUN,

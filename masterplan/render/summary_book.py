@@ -41,6 +41,7 @@ TEMPLATE = "print/summary.html"
 #: each, under its pillar (a province's 153 quick wins in full made 27 of its summary's 34 pages)
 QUICK_WINS_IN_FULL_AT_MOST = 24
 
+
 def book_tables(plan: Plan, translate: outline.Translate) -> dict[str, str]:
     """The book's number of each of its tables, by id ("14.3"): where the summary's notes send the reader for what
     it leaves out."""

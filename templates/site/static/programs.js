@@ -49,11 +49,11 @@
       field.value = value;
     });
   }
-  function toAddress() {
-    var kept = new URLSearchParams();
+  function toAddress() {  // the address's other parameters kept as they are
+    var kept = new URLSearchParams(window.location.search);
     Object.keys(fields).forEach(function (name) {
       var field = fields[name];
-      if (field && field.value.trim()) { kept.set(name, field.value.trim()); }
+      if (field && field.value.trim()) { kept.set(name, field.value.trim()); } else { kept.delete(name); }
     });
     var query = kept.toString();
     try {
