@@ -717,7 +717,7 @@ def test_the_search_index_leaves_out_what_only_screen_readers_hear(page: object,
             if (data.url.endsWith('program/BRD-02.html')) return data.content;
         }
         return null; }""")
-    assert content and "Indikasi anggaran: BRD-02 2024 Rp 1.500.000.000. – –" in content
+    assert content and "Indikasi anggaran: BRD-02 (Rp) 2024 1.500.000.000. – –" in content
     assert "Rp 0" not in content
 
 
@@ -1051,7 +1051,8 @@ def test_a_list_table_on_a_phone_reads_as_cards(path: str, browser: object, serv
 def test_the_list_of_all_programs_on_a_phone_is_a_line_or_two_a_program(browser: object, server: str,
                                                                         plan: Plan) -> None:
     """At 360 px the page of all 70 programs ran to 22,800 px, each program a card of a value a line (up to 327 px):
-    a program is now its name over a line or two of its code, sub-element, agency, years and budget."""
+    a program is now its name and badges (quick win, status) over a line or two of its code, sub-element, agency,
+    years and budget; the tallest, a name of two lines and its badge under it, 156 px."""
     context = browser.new_context(viewport={"width": 360, "height": 800})  # type: ignore[attr-defined]
     tab = context.new_page()
     tab.goto(server + "program/index.html")
@@ -1060,7 +1061,7 @@ def test_the_list_of_all_programs_on_a_phone_is_a_line_or_two_a_program(browser:
         rows: [...document.querySelectorAll('table.programs tbody tr')].map(row => row.getBoundingClientRect().height)})""")
     assert _axe(tab) == []
     context.close()
-    assert len(found["rows"]) == len(plan.programs) and max(found["rows"]) < 150, found["rows"]
+    assert len(found["rows"]) == len(plan.programs) and max(found["rows"]) < 170, found["rows"]
     assert found["height"] < 12000 and found["width"] <= 360, found["height"]
 
 

@@ -84,7 +84,8 @@ def test_the_largest_amounts_and_values_validate_admits_are_written_in_full(buil
         agency = agency.replace(old, new)
     site = build({"content/agencies/diskominfo.yml": agency})
     html = read(site, "program/GOV-01.html")
-    assert "Rp 999.999.999.999.999.999" in html and "Rp 1.999.999.999.999.999.998" in html  # a line, and the total
+    # a line, and the total, in the budget's table of figures in rupiah (its caption says so)
+    assert ">999.999.999.999.999.999<" in html and ">1.999.999.999.999.999.998<" in html
     assert "-1.000.000.000.000.000" in html and ">1.000.000.000.000.000<" in html  # 999999999999999.99, rounded
 
 
