@@ -7,7 +7,7 @@ Warnings, each said at the line that writes what it is about:
   link to the regional plan (the missions table) has a gap; a plan whose programs name no mission at
   all is told once;
 - a plan.yml without missions (W425) or without a readiness analysis (W426), a first draft's: the book
-  has no tables of programs by mission, or no readiness chapter, until they are written;
+  has no tables of programs by mission, or no readiness table, until they are written;
 - a quick win that runs longer than :data:`QUICK_WIN_YEARS` years, or starts more than that many
   years after the plan's first year or its date (a revised plan's new quick wins) (W416): quick wins
   are the plan's fast, visible first steps;
