@@ -65,17 +65,21 @@ def _print_report(report: Report | list[Diagnostic], speaker: Speaker, output_fo
     elif items:
         click.echo(speaker.text(items), err=err)
     if isinstance(report, Report) and output_format == "text":
-        _print_skipped(report, speaker, err)
+        _print_left_out(report, speaker, err)
 
 
-def _print_skipped(report: Report, speaker: Speaker, err: bool) -> None:
-    """The files not checked further for their errors: "1 error" is not all there may be."""
+def _print_left_out(report: Report, speaker: Speaker, err: bool) -> None:
+    """What the report leaves out: the files not checked further for their errors ("1 error" is not all there may
+    be), and the count of the warnings plan.yml accepts."""
+    from masterplan.accepted_warnings import counted
     skipped = sorted(report.skipped)
     if skipped:
         click.echo(speaker.say(Message(
             "Not checked further until its errors above are fixed: {files}; run validate again then" if len(skipped) == 1
             else "Not checked further until their errors above are fixed: {files}; run validate again then",
             files=", ".join(skipped))), err=err)
+    if accepted := counted(report.accepted):
+        click.echo(speaker.say(accepted), err=err)
 
 
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -179,19 +183,24 @@ def validate(plan_dir: Path, output_format: str, strict: bool, by_agency: bool) 
         checked = load_and_check(root, kept)
         # what only rendering finds, as build would; a final plan's warnings made errors do not stop it
         if checked.plan is not None and all(d.raised for d in checked.report.errors):
+            from masterplan.accepted_warnings import unused
             from masterplan.checks.templates import rendered
             checked.report.extend(rendered(checked.plan))
+            if not checked.report.skipped:  # every warning is known: an entry accepting none is stale
+                checked.report.extend(unused(checked.plan.accepted_warnings,
+                                             [*checked.report.items, *checked.report.accepted]))
         speaker = _speaker(root, checked.plan)
         if only is not None:
             others = [d for d in checked.report.items if d.position.file != only]
             checked.report.items = [d for d in checked.report.items if d.position.file == only]
+            checked.report.accepted = [d for d in checked.report.accepted if d.position.file == only]
             checked.report.skipped &= {only}  # another file's "not checked further" pointed at errors not shown
         if output_format == "text" and root != plan_dir.resolve() and only is None:  # found in a folder above
             click.echo(speaker.say(Message("Plan folder: {folder}", folder=root)))
         if by_agency and output_format == "text" and checked.report:
             from masterplan.agency_shares import said
             click.echo(said(checked.report.sorted(), checked.plan, speaker, unchecked=bool(checked.report.skipped)))
-            _print_skipped(checked.report, speaker, err=False)
+            _print_left_out(checked.report, speaker, err=False)
         else:
             _print_report(checked.report, speaker, output_format, err=False, plan=checked.plan)
         if output_format == "text" and not checked.report:

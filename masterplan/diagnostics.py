@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from masterplan.messages import Message, listing, say
 
 if TYPE_CHECKING:
+    from masterplan.accepted_warnings import Acceptance
     from masterplan.i18n import Translator
 
 __all__ = ["ANY_PROGRAM", "ENGLISH", "ContentError", "Diagnostic", "Message", "Position", "Report", "Severity",
@@ -191,18 +192,34 @@ class Report:
     skipped: set[str] = field(default_factory=set)
     #: the codes of the warnings this plan makes errors (:meth:`raise_warnings`)
     raised: frozenset[str] = frozenset()
+    #: plan.yml's accepted_warnings (:meth:`accept`), and the warnings they accept, kept apart from the items
+    acceptances: tuple[Acceptance, ...] = ()
+    accepted: list[Diagnostic] = field(default_factory=list)
 
     def add(self, diagnostic: Diagnostic) -> None:
-        self.items.append(self._as_raised(diagnostic))
+        self.extend((diagnostic,))
 
     def extend(self, diagnostics: Iterable[Diagnostic]) -> None:
-        self.items.extend(map(self._as_raised, diagnostics))
+        for diagnostic in map(self._as_raised, diagnostics):
+            (self.accepted if self._is_accepted(diagnostic) else self.items).append(diagnostic)
 
     def raise_warnings(self, codes: frozenset[str]) -> None:
         """Make the warnings of ``codes`` errors, those found already and those to come: a final plan's
         errors_when_final (plan.yml)."""
         self.raised = codes
-        self.items = [self._as_raised(d) for d in self.items]
+        self._refile()
+
+    def accept(self, acceptances: tuple[Acceptance, ...]) -> None:
+        """Keep apart the warnings plan.yml's accepted_warnings accepts, those found already and those to come."""
+        self.acceptances = acceptances
+        self._refile()
+
+    def _refile(self) -> None:
+        every, self.items, self.accepted = [*self.items, *self.accepted], [], []
+        self.extend(every)
+
+    def _is_accepted(self, diagnostic: Diagnostic) -> bool:
+        return diagnostic.severity is Severity.WARNING and any(a.accepts(diagnostic) for a in self.acceptances)
 
     def _as_raised(self, diagnostic: Diagnostic) -> Diagnostic:
         if diagnostic.severity is Severity.WARNING and diagnostic.code in self.raised:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
+from masterplan.accepted_warnings import Acceptance
 from masterplan.diagnostics import Position
 from masterplan.plan_parts import (
     Agency,
@@ -118,6 +119,8 @@ class Plan(ProgramGroup):
     #: the warnings plan.yml makes errors once the plan is final (errors_when_final), by code, with where each is
     #: written
     errors_when_final: dict[str, Position] = field(default_factory=dict)
+    #: the warnings the planning agency has reviewed and keeps (accepted_warnings), not told again
+    accepted_warnings: tuple[Acceptance, ...] = ()
 
     #: its programs in order and its parts by id, found once until :meth:`link` runs again
     _lookups: dict[str, Any] = field(default_factory=dict, repr=False)

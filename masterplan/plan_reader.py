@@ -11,7 +11,7 @@ import datetime
 import re
 from pathlib import Path
 
-from masterplan import translation_catalog
+from masterplan import accepted_warnings, translation_catalog
 from masterplan.dates import spelt_date
 from masterplan.diagnostics import Message, Position, error
 from masterplan.folder_reader import CONTENT, FolderReader, outside_error
@@ -77,6 +77,7 @@ def read_plan(reader: FolderReader, path: Path) -> Plan | None:
         swot=_swot(reader, data.get("swot")),
         baseline=(data.get("baseline") or "").strip() or None,
         errors_when_final=_codes(data.get("errors_when_final")),
+        accepted_warnings=accepted_warnings.read(data.get("accepted_warnings")),
     )
 
 

@@ -62,7 +62,7 @@ def site_pages(plan: Any, root: Path, pdf_size: int | None, problems: list[Diagn
     from masterplan.build import BuildOptions
     from masterplan.render import site
 
-    report = Report()
+    report = Report(acceptances=plan.accepted_warnings)  # the renderer's warnings plan.yml accepts, too
     options = BuildOptions(pdf=False, search=False, cache=False, base_url=base_url)
     prepared = site.prepare(plan, root, options, report, pdf_size, companions, data_sizes)
     problems.extend(report.items)

@@ -82,6 +82,7 @@ def load_and_check(root: Path, cache: FileCache | None = None, warnings: bool = 
         if plan is not None:
             if final:
                 report.raise_warnings(plan.raised_warnings)
+            report.accept(plan.accepted_warnings)
             rules = checks.RULES if warnings else checks.ERROR_RULES
             report.extend(d for rule in rules for d in rule(plan, report.unreadable))
     return Checked(plan, report)

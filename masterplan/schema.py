@@ -50,6 +50,17 @@ DOCUMENTS: dict[str, dict[str, Any]] = {
                               "description": "Warnings a final plan may not have, by code, e.g. [W406, W324]: once "
                               "status is final, validate and build fail on them as on errors (exit code 1). While "
                               "the plan is a draft they stay warnings."},
+        "accepted_warnings": list_of(obj("A warning reviewed and kept.", {
+            "code": {"type": "string", "pattern": "^W[0-9]{3}$", "description": "The warning's code, e.g. W112."},
+            "file": {"type": "string", "pattern": NOT_BLANK, "description": "The files it is accepted in, as "
+                     "validate names them or relative to content/, * for any characters, e.g. "
+                     "agencies/dinas-*-surabaya.yml. Default: every file."},
+            "reason": {"type": "string", "pattern": NOT_BLANK, "description": "Why it is kept, for the next "
+                       "reviewer."},
+        }, ["code", "reason"]), "Warnings the planning agency has reviewed and keeps: validate and build no longer "
+            "print them (they count them in one line) and --strict does not fail on them. Errors, and the warnings "
+            "errors_when_final makes errors in a final plan, are never accepted. validate tells an entry that "
+            "accepts nothing any more (W128)."),
         "base_url": {"type": "string", "description": "Public address the site is published at, e.g. "
                      "https://smartcity.kota.go.id/masterplan/: every build writes canonical links, sitemap.xml and "
                      "404.html from it (build --base-url overrides it)."},

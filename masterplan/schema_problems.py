@@ -156,10 +156,13 @@ def explain(err: ValidationError, data: Any, default: Position) -> Diagnostic:
         return error(where, "E106", "{field}: '{value}' is not {what}", Message("written like this: {example}",
                                                                                 example=example),
                      field=field, value=err.instance, what=what)
-    if kind == "pattern" and path[-2:-1] == ["errors_when_final"]:
+    if kind == "pattern" and (path[-2:-1] == ["errors_when_final"] or path[-3:-2] == ["accepted_warnings"]
+                              and path[-1:] == ["code"]):
         value = str(err.instance).strip()
         hint = (Message("an error stops the build already: only a warning's code is written here")
-                if value[:1] in ("E", "e") else Message("written in capitals: {code}", code=value.upper())
+                if value[:1] in ("E", "e") and path[-2:-1] == ["errors_when_final"]
+                else Message("an error cannot be accepted: it must be fixed") if value[:1] in ("E", "e")
+                else Message("written in capitals: {code}", code=value.upper())
                 if value != value.upper() and re.fullmatch(str(err.validator_value), value.upper())
                 else Message("a warning's code is W and three digits, as in its line: warning[W406]"))
         return error(where, "E106", "{field}: '{value}' is not a warning's code", hint, field=field, value=err.instance)
