@@ -717,6 +717,43 @@ def test_the_outline_opens_as_a_list_of_chapters(sample_pdf: Path) -> None:
     assert len(outline_entries(sample_pdf)) > 3 * len(chapters)
 
 
+def outline_tree(pdf: Path) -> list[tuple[str, int, list]]:
+    """(title, page index, children) of every bookmark, as the reader's panel nests them."""
+    reader = read(pdf)
+
+    def nested(items: list) -> list[tuple[str, int, list]]:
+        tree: list[tuple[str, int, list]] = []
+        for item in items:
+            if isinstance(item, list):
+                tree[-1][2].extend(nested(item))
+            else:
+                tree.append((str(item.title), reader.get_destination_page_number(item), []))
+        return tree
+
+    return nested(reader.outline)
+
+
+def test_every_program_and_agency_has_a_bookmark_on_its_page(sample_build: Path, sample_pdf: Path) -> None:
+    """A province's matrix runs over a hundred pages: each program is a bookmark under its pillar's matrix, on the
+    page its row starts, and each agency one under the list of the agencies' programs."""
+    plan = load_and_check(sample_build).plan
+    texts = page_texts(sample_pdf)
+    sections = {title: children for _, _, chapter in outline_tree(sample_pdf) for title, _, children in chapter}
+    matrices = [children for title, children in sections.items() if re.fullmatch(r"[\d.]+ Matriks Program", title)]
+    assert len(matrices) == len(plan.pillars)
+    for pillar, children in zip(plan.pillars, matrices):
+        assert sorted(title.split()[0] for title, _, _ in children) == sorted(p.id for p in pillar.programs)
+        for title, page, _ in children:
+            program = plan.program(title.split()[0])
+            assert title == f"{program.id} {program.name}"
+            assert re.search(rf"^\d+ {program.id} ", texts[page], re.MULTILINE), (title, page + 1)  # "1 GOV-01 e-Sambat"
+    agencies = next(children for title, children in sections.items() if title.endswith("Program per Perangkat Daerah"))
+    assert [title for title, _, _ in agencies] == [f"{a.short_name} · {a.name}" for a in plan.agencies
+                                                   if a.programs or a.supports_ids]
+    for title, page, _ in agencies:
+        assert squeeze(title.split(" · ")[1]) in squeeze(texts[page]), (title, page + 1)
+
+
 def test_nothing_is_printed_within_10_mm_of_the_top_or_bottom_edge(sample_pdf: Path) -> None:
     """Office printers leave the paper's outer 4–6 mm blank: the landscape pages' folio sat 6 mm from the edge. A print
     shop keeps text 10 mm from the trim: the portrait folio sat 9 mm from it, the landscape header 9.2 mm."""
