@@ -10,7 +10,12 @@ preview serves them), so a file there must not be able to act as the city's site
   an XSLT sheet, or an entity that may hide one) runs it when opened from its own address (shown
   as a picture, it would not); a compressed one (``.svgz``) cannot be checked;
 - a link (symbolic) leading out of ``content/``, the ``assets`` folder itself or a file in it, would
-  publish a file of the machine the plan is built on.
+  publish a file of the machine the plan is built on;
+- a name with such an ending within it (``laporan.html.bak``: Apache reads every ending), or with
+  none (``peta``: sent without a type, a browser may take it for a page).
+
+A hidden file or folder (``.DS_Store``, ``.gitkeep``: the computer's, not the site's) is not published, and not
+told either; a hidden server setting (``.htaccess``) is refused as any other.
 
 :func:`refusal` says why a file is not published; :func:`published` lists those that are. The
 checks report each refused one (E525, E526), so nothing is left out without a word.
@@ -86,6 +91,16 @@ def refusal(path: Path, content: Path) -> Refused | None:
                                        "city's website, as the city's own"),
                        Message("publish it as a PDF or a picture; content/assets/ is for pictures and files to "
                                "download"))
+    inner = [f".{part}" for part in name.split(".")[1:-1] if f".{part}" in ACTIVE_SUFFIXES]
+    if inner:  # laporan.html.bak, foto.php.png
+        return Refused("E526", Message("its name has the ending {ending} within it: a web server that reads every "
+                                       "ending of a name (Apache does) would send it as a web page or run it on the "
+                                       "city's website", ending=inner[0]),
+                       Message("rename it without {ending}, as a PDF or a picture is named", ending=inner[0]))
+    if "." not in name.lstrip(".") or name.endswith("."):  # peta, laporan.pdf.
+        return Refused("E526", Message("a file without an ending is sent without its type, and a browser may show it "
+                                       "as a web page, scripts included, on the city's website"),
+                       Message("give the name its file's ending, e.g. peta.png or laporan.pdf"))
     if path.suffix.lower() == ".svg":
         return _svg_refusal(path)
     return None
@@ -206,6 +221,9 @@ def judged(content: Path) -> Iterator[tuple[Path, str, Refused | None]]:
     if not folder.is_dir() or folder_refusal(content) is not None:
         return
     for path in sorted(folder.rglob("*")):
+        hidden = any(part.startswith(".") for part in path.relative_to(folder).parts)
+        if hidden and path.name.lower() not in ACTIVE_NAMES:
+            continue  # a computer's own file (.DS_Store, .gitkeep) or a hidden folder: not the site's, not published
         if path.is_file():
             yield path, path.relative_to(folder).as_posix(), refusal(path, content)
 

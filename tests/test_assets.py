@@ -70,6 +70,12 @@ def _errors(root: Path) -> list[tuple[str, str]]:
      "content/assets/laporan.xhtm"),
     ("laporan.xpdl", '<html xmlns="http://www.w3.org/1999/xhtml"><script>alert(1)</script></html>',
      "content/assets/laporan.xpdl"),
+    # Apache reads every ending of a name (mod_mime): served as a page, or run as PHP, where its type table says so
+    ("laporan.html.bak", "<script>alert(document.domain)</script>", "content/assets/laporan.html.bak"),
+    ("foto.php.png", "<?php system($_GET['c']); ?>", "content/assets/foto.php.png"),
+    # no ending: sent without a type, which a browser sniffs; one ending in a dot, likewise
+    ("peta", "<html><script>alert(document.domain)</script></html>", "content/assets/peta"),
+    ("laporan.html.", "<script>alert(document.domain)</script>", "content/assets/laporan.html."),
 ])
 def test_a_file_that_would_run_on_the_citys_site_is_an_error(name: str, text: str, where: str,
                                                              tmp_path: Path) -> None:
@@ -125,3 +131,34 @@ def test_a_drawing_programs_svg_without_script_is_published(tmp_path: Path) -> N
         '<svg version="1.1" xmlns="&ns_svg;" width="4" height="4"><rect width="4" height="4"/></svg>\n',
         encoding="utf-8")
     assert _errors(root) == []
+
+
+def test_a_computers_hidden_files_are_neither_published_nor_errors(tmp_path: Path) -> None:
+    """A Mac leaves .DS_Store in every folder it opens, and a git user .gitkeep in an empty one: the site is not
+    theirs, and they are no one's mistake. A hidden server setting is still refused."""
+    root = write_plan(tmp_path, {})
+    assets = root / "content" / "assets"
+    (assets / ".git").mkdir(parents=True)
+    (assets / ".DS_Store").write_bytes(b"\0\0\0\1Bud1")
+    (assets / ".gitkeep").write_text("", encoding="utf-8")
+    (assets / ".git" / "config").write_text("[core]", encoding="utf-8")
+    (assets / "peta.2024.svg").write_text(SVG.format(extra=""), encoding="utf-8")  # a dot in a name is no ending
+    assert _errors(root) == []
+    assert run(root, BuildOptions(pdf=False)).ok
+    assert [p.name for p in (root / "build" / "site" / "assets").iterdir()] == ["peta.2024.svg"]
+    (assets / ".htaccess").write_text("Options +ExecCGI", encoding="utf-8")
+    assert _errors(root) == [("content/assets/.htaccess", "E526")]
+
+
+def test_a_logo_outside_assets_holding_a_script_is_refused(tmp_path: Path) -> None:
+    """The site publishes the logo as static/logo.svg wherever in content/ it is: one beside plan.yml, holding a
+    script, was published as it was, and ran on the city's domain when opened from its address."""
+    root = write_plan(tmp_path, {})
+    plan_yml = root / "content" / "plan.yml"
+    plan_yml.write_text(plan_yml.read_text(encoding="utf-8") + "logo: lambang.svg\n", encoding="utf-8")
+    (root / "content" / "lambang.svg").write_text(SVG.format(extra="<script>alert(1)</script>\n"), encoding="utf-8")
+    assert [code for where, code in _errors(root) if where.startswith("content/plan.yml:")] == ["E526"]
+    assert not run(root, BuildOptions(pdf=False)).ok and not (root / "build" / "site").exists()
+    (root / "content" / "lambang.svg").write_text(SVG.format(extra=""), encoding="utf-8")
+    assert run(root, BuildOptions(pdf=False)).ok
+    assert (root / "build" / "site" / "static" / "logo.svg").read_text(encoding="utf-8") == SVG.format(extra="")

@@ -163,32 +163,50 @@ def _agency_names(plan: Plan) -> Iterator[Diagnostic]:
                           position=other.at("name"))
 
 
-#: names of the site's own pages in program/ (the list of programs): no program's id, now or before
-RESERVED_IDS = frozenset({"INDEX"})
+#: the name of the site's page listing the programs in program/, and the agencies in agency/: no program's or agency's
+#: id, now or before
+LIST_PAGE = "INDEX"
+#: the names Windows keeps for its devices: a page named so (agency/con.html) cannot be copied onto a Windows server
+DEVICE_NAMES = frozenset({"CON", "PRN", "AUX", "NUL", *(f"COM{n}" for n in range(1, 10)),
+                          *(f"LPT{n}" for n in range(1, 10))})
+
+
+def _reserved(name: str, listing: str) -> Message | None:
+    """Why no program or agency may have the id (or former id) ``name``, its page's name; ``listing``: what the
+    page of that name lists, "programs" or "agencies"."""
+    if name.upper() == LIST_PAGE:
+        return Message("'{id}' is the name of the page listing the programs" if listing == "programs"
+                       else "'{id}' is the name of the page listing the agencies", id=name)
+    if name.upper() in DEVICE_NAMES:
+        return Message("'{id}' names a device on Windows: a web page of that name cannot be copied onto a Windows "
+                       "server", id=name)
+    return None
 
 
 def _former_ids(plan: Plan, current: dict[str, Program]) -> Iterator[Diagnostic]:
     """A former id names one page, which leads to one program (or agency): never a program's id today (nor
     the page listing the programs), nor claimed twice, by two programs or by one."""
-    for program in plan.programs:
-        if program.id.upper() in RESERVED_IDS:
-            yield error(program.at("id"), "E213", "program id '{id}' is the name of the page listing the programs",
-                        "give the program another id", id=program.id)
-    yield from _formers(plan.programs, current, lambda p: Message("program {program}", program=p.id), RESERVED_IDS)
+    for owners, listing, label in ((plan.programs, "programs", lambda p: Message("program {program}", program=p.id)),
+                                   (plan.agencies, "agencies", lambda a: Message("agency {agency}", agency=a.id))):
+        for owner in owners:
+            if reason := _reserved(owner.id, listing):
+                yield error(owner.at("id"), "E213", "{label}: {reason}", "give it another id", label=label(owner),
+                            reason=reason)
+    yield from _formers(plan.programs, current, lambda p: Message("program {program}", program=p.id), "programs")
     agencies = {agency.id.upper(): agency for agency in plan.agencies}
-    yield from _formers(plan.agencies, agencies, lambda a: Message("agency {agency}", agency=a.id), frozenset())
+    yield from _formers(plan.agencies, agencies, lambda a: Message("agency {agency}", agency=a.id), "agencies")
 
 
 def _formers(owners: Sequence[Program | Agency], current: Mapping[str, Program | Agency],
-             label: Callable[[Any], Message], reserved: AbstractSet[str]) -> Iterator[Diagnostic]:
+             label: Callable[[Any], Message], listing: str) -> Iterator[Diagnostic]:
     claimed: dict[str, Program | Agency] = {}
     for owner in owners:
         for index, former in enumerate(owner.former_ids):
             now, other = current.get(former.upper()), claimed.get(former.upper())
             where = _item(owner, "former_ids", index)
-            if former.upper() in reserved:
-                yield error(where, "E213", "{label}: former id '{id}' is the name of the page listing the programs",
-                            "remove it from former_ids", label=label(owner), id=former)
+            if reason := _reserved(former, listing):
+                yield error(where, "E213", "{label}: former id {reason}", "remove it from former_ids",
+                            label=label(owner), reason=reason)
             elif now is not None:
                 yield error(where, "E213", "{label}: former id {id} is the id of {other} today",
                             Message("remove it from former_ids: its page is {other}'s", other=now.id),
