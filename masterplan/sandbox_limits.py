@@ -51,13 +51,21 @@ class BoundedFormatter(SandboxedFormatter):
         return result
 
 
+_HOLDERS = (str, list, tuple, dict)  #: what :func:`_size` counts, and looks into
+
+
 def _size(value: Any) -> int:
-    """How long a text is, or a list with the texts it holds; 0 for anything else."""
-    if isinstance(value, str):
-        return len(value)
-    if isinstance(value, (list, tuple)):
-        return len(value) + sum(len(item) for item in value[:MAX_RANGE] if isinstance(item, str))
-    return 0
+    """How long a text is, or a list (tuple, mapping) with everything it holds, the lists within counted as often as
+    they are held: ``[[text]] * 1000000`` holds the text a million times, which a sort or a comparison of it would
+    go through in one step the time limit cannot cut short. 0 for anything else; counting stops past the limit."""
+    total, todo = 0, [value]
+    while todo and total <= MAX_OUTPUT_CHARS:
+        item = todo.pop()
+        total += len(item) if isinstance(item, _HOLDERS) else 0
+        if isinstance(item, (list, tuple, dict)) and total <= MAX_OUTPUT_CHARS:
+            todo.extend(held for held in (item.values() if isinstance(item, dict) else item)
+                        if isinstance(held, _HOLDERS))
+    return total
 
 
 def check_size(value: Any) -> None:
