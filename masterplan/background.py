@@ -22,7 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from masterplan import serve_pdf
-from masterplan.build import PROGRESS, READ
+from masterplan.build_options import PROGRESS, READ
 from masterplan.diagnostics import Message
 from masterplan.output import BUILD, remove_dead_staging
 from masterplan.plan_state import newest

@@ -22,6 +22,7 @@ from masterplan import (
     translations,
 )
 from masterplan.alongside import Alongside
+from masterplan.build_options import PROGRESS, READ, BuildOptions
 from masterplan.diagnostics import ContentError, Message, Position, Report, error
 from masterplan.filecache import FileCache
 from masterplan.formatting import Formats
@@ -40,14 +41,6 @@ FIRST_STOPPED = Message("Build stopped: fix the errors above.")
 FIRST_STOPPED_STRICT = Message("Build stopped by --strict: fix the warnings above.")
 
 
-#: environment variable: ``lines`` prints the PDF's progress as lines, each quarter done (the preview's
-#: background build reads them through a pipe), and :data:`READ` once the content is read; otherwise the
-#: progress shows on a terminal only
-PROGRESS = "MASTERPLAN_PROGRESS"
-#: the line a build printing its progress as lines prints once it has read the plan's text: an edit saved from
-#: then on no longer reaches it (the preview lets it finish, then builds again)
-READ = "masterplan: content read"
-
 
 def _stopped(report: Report, root: Path) -> list[str]:
     """The summary of a build that stopped: for errors, or (with --strict) for warnings alone; that the previous
@@ -56,22 +49,6 @@ def _stopped(report: Report, root: Path) -> list[str]:
     if report.errors:
         return [STOPPED if built else FIRST_STOPPED]
     return [STOPPED_STRICT if built else FIRST_STOPPED_STRICT]
-
-
-@dataclass
-class BuildOptions:
-    """What to build and how; the one place where build options are documented."""
-
-    pdf: bool = True  #: write the PDF book
-    site: bool = True  #: write the website and open data
-    strict: bool = False  #: warnings fail the build
-    jobs: int | None = None  #: parallel PDF layout processes (None: the machine's cores)
-    cache: bool = True  #: reuse PDF parts and site pages whose inputs did not change (build/.cache/)
-    base_url: str | None = None  #: public site address, for canonical links and sitemap.xml
-    search: bool = True  #: index the site with Pagefind (quick builds and the preview may skip it)
-    one_shot: bool = False  #: the process ends after this build (the command line, not the preview)
-    #: a final plan's warnings that plan.yml's errors_when_final names fail it (not in the preview's site builds)
-    final: bool = True
 
 
 #: said when another build of the plan (the preview's, or one in another window) holds build/ until it ends

@@ -308,7 +308,8 @@ def build(one_shot: bool | None, plan_dir: Path, pdf: bool, site: bool, strict: 
 
     The previous output is replaced only when the whole build succeeded.
     """
-    from masterplan.build import BuildOptions, run
+    from masterplan.build import run
+    from masterplan.build_options import BuildOptions
     options = BuildOptions(pdf=pdf, site=site, strict=strict, jobs=jobs, cache=not no_cache, base_url=base_url,
                            search=search, one_shot=bool(one_shot))
     root = _root(plan_dir)

@@ -59,7 +59,7 @@ def site_pages(plan: Any, root: Path, pdf_size: int | None, problems: list[Diagn
     """The site's pages for ``plan``, rendered lazily by the same code as ``masterplan build``; ``pdf_size`` and
     ``companions``: the linked book's size, None when not linked, and its other books' by their page's key
     (site_links.COMPANIONS), each one not linked left out; ``data_sizes``: the open data's files' by name."""
-    from masterplan.build import BuildOptions
+    from masterplan.build_options import BuildOptions
     from masterplan.render import site
 
     report = Report(acceptances=plan.accepted_warnings)  # the renderer's warnings plan.yml accepts, too
@@ -283,7 +283,8 @@ class Preview:
                 self.in_process = False  # a bug in the page list: fall back to full builds
                 self.say(Message("preview: in-process rendering unavailable ({detail}); using full site builds",
                                  detail=str(exc)))
-        from masterplan.build import BuildOptions, run
+        from masterplan.build import run
+        from masterplan.build_options import BuildOptions
         result = run(self.root, BuildOptions(pdf=False, base_url=self.build_address(), final=False))
         report.extend(d for d in result.report.items if d not in report.items)
         return None

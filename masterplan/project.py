@@ -83,14 +83,13 @@ def load_and_check(root: Path, cache: FileCache | None = None, warnings: bool = 
             if final:
                 report.raise_warnings(plan.raised_warnings)
             report.accept(plan.accepted_warnings)
-            rules = checks.RULES if warnings else checks.ERROR_RULES
-            report.extend(d for rule in rules for d in rule(plan, report.unreadable))
+            report.extend(checks.run(plan, report.unreadable, checks.RULES if warnings else checks.ERROR_RULES))
     return Checked(plan, report)
 
 
 def warnings_of(plan: Plan, unreadable: AbstractSet[str]) -> list[Diagnostic]:
     """What the rules that only ever warn find in a loaded plan."""
-    return [d for rule in checks.WARNING_RULES for d in rule(plan, unreadable)]
+    return checks.run(plan, unreadable, checks.WARNING_RULES)
 
 
 #: below this many programs the warning rules take less time than starting a process for them (they take

@@ -29,7 +29,8 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, pdf: bool = Tru
     address (``base_url``) the site there was built for: a site built for publishing stays
     publishable after a preview.
     """
-    from masterplan.build import BuildOptions, run
+    from masterplan.build import run
+    from masterplan.build_options import BuildOptions
     from masterplan.render.site import published_address
     from masterplan.watch import watch
 

@@ -108,6 +108,6 @@ WARNING_RULES: list[Rule] = [
 RULES: list[Rule] = [*ERROR_RULES, *WARNING_RULES]
 
 
-def run(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> list[Diagnostic]:
-    """All diagnostics of all rules for a loaded plan."""
-    return [diagnostic for rule in RULES for diagnostic in rule(plan, unreadable)]
+def run(plan: Plan, unreadable: AbstractSet[str] = frozenset(), rules: list[Rule] = RULES) -> list[Diagnostic]:
+    """All diagnostics of ``rules`` (every rule, unless told) for a loaded plan."""
+    return [diagnostic for rule in rules for diagnostic in rule(plan, unreadable)]

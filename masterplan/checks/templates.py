@@ -76,7 +76,7 @@ def print_books(plan: Plan) -> Iterator[Diagnostic]:
     """A print template's failure as the build meets it, before any layout, in the book and in each companion book
     the plan asks for: ``validate`` said "no problems" for a glossary override printing ``{{ plan.kota }}`` that
     stopped the build (E603), and for a summary template that failed the summary alone."""
-    from masterplan.build import BuildOptions
+    from masterplan.build_options import BuildOptions
     from masterplan.diagnostics import Report
     from masterplan.render import analysis_book, companion_book, pdf, summary_book
     report, root, options = Report(), plan.content.parent, BuildOptions()
@@ -99,7 +99,7 @@ def _site_pages(plan: Plan) -> Iterator[Diagnostic]:
     the plan cannot be rendered for another reason (the build says that one)."""
     import jinja2
 
-    from masterplan.build import BuildOptions
+    from masterplan.build_options import BuildOptions
     from masterplan.diagnostics import Report
     from masterplan.render import site, site_workers
     try:

@@ -19,7 +19,7 @@ from masterplan.plan_parts import Chapter
 from masterplan.render import companion_book, outline
 
 if TYPE_CHECKING:  # build.py imports this module lazily; these names are for type checkers only
-    from masterplan.build import BuildOptions
+    from masterplan.build_options import BuildOptions
     from masterplan.output import Staging
 
 

@@ -35,7 +35,7 @@ from masterplan.render.print_fetch import Fetcher
 from masterplan.render.theme import Theme
 
 if TYPE_CHECKING:  # build.py imports this module lazily; these names are for type checkers only
-    from masterplan.build import BuildOptions
+    from masterplan.build_options import BuildOptions
     from masterplan.output import Staging
 
 

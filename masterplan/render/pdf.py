@@ -77,7 +77,7 @@ from masterplan.render.print_fetch import Fetcher
 from masterplan.render.theme import Theme
 
 if TYPE_CHECKING:  # build.py imports this module lazily; these names are for type checkers only
-    from masterplan.build import BuildOptions
+    from masterplan.build_options import BuildOptions
     from masterplan.output import Staging
 
 SINGLE_PASS = 0  #: ``BuildOptions.jobs`` value for one WeasyPrint pass over the whole book (tests' reference)

@@ -33,7 +33,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from masterplan.build import PROGRESS
+from masterplan.build_options import PROGRESS
 from masterplan.diagnostics import Message
 from masterplan.render.pdf_cache import Cache
 from masterplan.render.pdf_pages import Pages

@@ -58,7 +58,7 @@ from masterplan.render.site_workers import write_pages
 from masterplan.render.theme import Theme, environment
 
 if TYPE_CHECKING:
-    from masterplan.build import BuildOptions
+    from masterplan.build_options import BuildOptions
 
 
 @jinja2.pass_context

@@ -32,7 +32,7 @@ from masterplan.render.summary_outline import (
 )
 
 if TYPE_CHECKING:  # build.py imports this module lazily; these names are for type checkers only
-    from masterplan.build import BuildOptions
+    from masterplan.build_options import BuildOptions
     from masterplan.output import Staging
 
 TEMPLATE = "print/summary.html"

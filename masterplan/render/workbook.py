@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from masterplan.formatting import RUPIAH_SIGN
 from masterplan.i18n import Translator
 from masterplan.model import Plan
 from masterplan.render import data_notes, data_tables, workbook_summary
@@ -33,7 +34,7 @@ from masterplan.render.workbook_summary import SummaryBlock
 NAME = "plan.xlsx"
 MONEY_COLUMNS = {"budget_total", "amount", "budget_led", "apbd", "ceiling", "left", "budget"}  #: whole rupiah, shown with
 #: thousands separators
-MONEY_FORMAT = '"Rp "#,##0'  #: the reader's own thousands separator: Rp 1.250.000.000 in Indonesian
+MONEY_FORMAT = f'"{RUPIAH_SIGN}"#,##0'  #: the reader's own thousands separator: Rp 1.250.000.000 in Indonesian
 SHARE_COLUMNS = {"share_used", "share_of_plan"}  #: shares (0.943), shown as percentages in :data:`SHARE_FORMAT`
 SHARE_FORMAT = "0.0%"  #: 94,3% in Indonesian, as the book writes a share
 WIDEST = 60  #: characters; a longer column's cells wrap in the spreadsheet's own way
@@ -55,7 +56,7 @@ def _shown(value: Any, money: bool = False, share: bool = False) -> str:
     if isinstance(value, bool):
         return "FALSE"
     if money and isinstance(value, (int, float)):
-        return f"Rp {value:,.0f}"
+        return f"{RUPIAH_SIGN}{value:,.0f}"
     if share and isinstance(value, (int, float)):
         return f"{value:.1%}"
     return str(value)
