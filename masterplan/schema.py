@@ -142,7 +142,9 @@ DOCUMENTS: dict[str, dict[str, Any]] = {
         "contact": obj("How citizens reach the agency, shown on its web page and in the open data.", {
             "address": {"type": "string", "pattern": NOT_BLANK, "description": "Office address."},
             "phone": {"type": "string", "pattern": r"^[+(]?[0-9][0-9 ()./-]{4,}$", "description": "Phone number, in quotes."},
-            "email": {"type": "string", "pattern": r"^[^@\s,;<>()\[\]\"]+@[^@\s,;<>()\[\]\"'.]+(\.[^@\s,;<>()\[\]\"'.]+)+$", "description": "E-mail address."},
+            "email": {"type": "string", "pattern": r"^[^@\s,;<>()\[\]\"?&%]+@[^@\s,;<>()\[\]\"'.?&%]+(\.[^@\s,;<>()\[\]\"'.?&%]+)+$",
+                      "description": "E-mail address (without ?, & or %: a mailto: link would carry a subject, "
+                      "text or copies to others written into it)."},
             "website": {"type": "string", "pattern": r"^https?://\S+$", "description": "Website, with its https://."},
         }, []),
     }, ["id", "name", "short_name", "kind"]),
