@@ -91,4 +91,10 @@ def printed(context: jinja2.runtime.Context, value: Any) -> Any:
         raise Unprintable(Message("a whole list is printed, as Python writes it"),
                           Message("print its items joined, {{{{ plan.swot.strengths | join(', ') }}}}, or one by one "
                                   "in {{% for item in ... %}}...{{% endfor %}}"))
+    if callable(value) and not isinstance(value, jinja2.Undefined):  # {{ plan.agency }}: "<bound method …>", the whole plan written out, a memory address
+        raise Unprintable(Message("a function is printed, not what it gives"),
+                          Message("call it, e.g. {{{{ plan.agency('dinkes').name }}}}"))
+    if type(value).__str__ is object.__str__:  # {{ self }}, {{ loop }}: "<TemplateReference …>"
+        raise Unprintable(Message("a value of the template itself is printed, as Python writes it"),
+                          Message("print the plan's values: {{{{ plan.city }}}}, {{{{ program.name }}}}"))
     return value
