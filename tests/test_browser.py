@@ -1559,6 +1559,39 @@ def test_the_roadmaps_program_names_look_like_links_without_a_pointer(width: int
     assert min(thickness for *_, thickness, _ in links) >= 1 and min(offset for *_, offset in links) >= 2, links[:3]
 
 
+def test_the_roadmaps_pillar_band_and_its_years_stay_at_the_top_while_its_programs_scroll_by(
+        browser: object, server: str, plan: Plan) -> None:
+    """Scrolled down the roadmap, its years had gone off the top with the pillar's band: a province's band is
+    hundreds of lines long. On a screen the chart fits, the band of the pillar being read stays at the top of the
+    window, its years in it, over the programs it names. A phone's chart
+    scrolls sideways in its box, and repeats the years at each band as before."""
+    pillar = max(plan.pillars, key=lambda p: len(p.programs))
+    context = browser.new_context(viewport={"width": 1280, "height": 800})  # type: ignore[attr-defined]
+    tab = context.new_page()
+    tab.goto(server + "roadmap.html")
+    band = f"#roadmap-chart-pillar-{pillar.id}"
+    deep = tab.evaluate(f"""() => {{
+        const band = document.querySelector('{band}').closest('.gantt-pillar');
+        const rows = band.nextElementSibling.querySelectorAll('li');
+        const row = rows[rows.length - 2];
+        window.scrollTo(0, row.getBoundingClientRect().top + window.scrollY - 400);
+        const b = band.getBoundingClientRect(), r = row.getBoundingClientRect();
+        const years = [...band.querySelectorAll('.gantt-track span')].map(y => y.textContent.trim());
+        const seen = document.elementFromPoint(b.left + 5, b.top + b.height / 2);
+        return {{band: [b.top, b.bottom], row: r.top, years: years, seen: band.contains(seen)}};
+    }}""")
+    context.close()
+    assert deep["row"] > 300, deep  # the band's own top line is far above: the page is scrolled past it
+    assert deep["band"][0] == 0 and deep["seen"], deep
+    assert deep["years"] == [str(year) for year in range(plan.period.start, plan.period.end + 1)]
+    phone = browser.new_context(viewport={"width": 390, "height": 844})  # type: ignore[attr-defined]
+    tab = phone.new_page()
+    tab.goto(server + "roadmap.html")
+    position = tab.eval_on_selector(band, "e => getComputedStyle(e.closest('.gantt-pillar')).position")
+    phone.close()
+    assert position == "static"
+
+
 #: The element of the roadmap chart that shows a piece of text, the innermost holding all of it, and where it is:
 #: its box, and whether it is what a reader sees at its centre (not hidden under, or scrolled out of, its box).
 _SHOWN = """([text]) => {

@@ -73,6 +73,7 @@
     }
     var hidden = box.scrollWidth - box.clientWidth;
     box.classList.toggle("scrolls", hidden > 1);
+    box.classList.toggle("fits", hidden <= 1);  // its overflow visible then: what is pinned on scrolling down stays
     if (hidden > 1) { box.setAttribute("tabindex", "0"); } else { box.removeAttribute("tabindex"); }
     region(box, hidden > 1);
     box.classList.toggle("at-end", hidden > 1 && box.scrollLeft >= hidden - 1);
