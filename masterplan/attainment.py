@@ -1,9 +1,11 @@
 """How far the plan is on track, at a glance: per pillar, for the latest year monitored, how many of its indicators
-(its own and its programs') met their target, how many did not, and how many could not be judged.
+(its own and its programs') met their target, how many did not, how many were not reported (a target that year and
+no realised figure: the agencies the monitoring officer has to ask again) and how many could not be judged.
 
 :func:`by_pillar` gives the overview the site's home page, the book's ``generated: attainment`` part and the open
 data's ``attainment_by_pillar`` print alike; None for a plan without any realised figure, whose book and site
-show no such table and whose ``attainment_by_pillar`` is null.
+show no such table and whose ``attainment_by_pillar`` is null. :func:`by_agency` counts the same by lead agency (its
+programs' indicators), and :func:`missed` lists the targets not met, for the report to the mayor and the council.
 """
 
 from __future__ import annotations
@@ -11,23 +13,40 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from masterplan.model import Plan
-from masterplan.plan_parts import Pillar
-from masterplan.programs import Indicator
-from masterplan.values import folded
+from masterplan.plan_parts import Agency, Pillar
+from masterplan.programs import Indicator, Program
+from masterplan.values import Value, folded
+
+#: an indicator's standing in a year monitored (:func:`status`), as the open data writes it
+MET, MISSED, NOT_REPORTED, NOT_JUDGED = "met", "missed", "not_reported", "not_judged"
 
 
 @dataclass(frozen=True)
 class Counts:
-    """One row of the overview: its indicators that met their target that year, missed it, or were not judged (no
-    direction, no target or no realised figure that year, a figure written as a word, or one written like 1.000,
-    whose dot may mark thousands: W312)."""
+    """One row of the overview: its indicators that met their target that year, missed it, were not reported (a
+    target that year, no realised figure), or were not judged (no target that year, no direction, a figure written as
+    a word, or one written like 1.000, whose dot may mark thousands: W312)."""
 
     met: int = 0
     missed: int = 0
+    not_reported: int = 0
     not_judged: int = 0
 
     def __add__(self, other: Counts) -> Counts:
-        return Counts(self.met + other.met, self.missed + other.missed, self.not_judged + other.not_judged)
+        return Counts(self.met + other.met, self.missed + other.missed, self.not_reported + other.not_reported,
+                      self.not_judged + other.not_judged)
+
+
+@dataclass(frozen=True)
+class Missed:
+    """A target not met in the year monitored: the indicator, its program (None for a pillar's own indicator, whose
+    pillar is given), what it was to reach and what it reached."""
+
+    pillar: Pillar
+    program: Program | None
+    indicator: Indicator
+    target: Value
+    realised: Value
 
 
 @dataclass(frozen=True)
@@ -40,9 +59,10 @@ class Overview:
 
 
 def latest_year(plan: Plan) -> int | None:
-    """The latest year any indicator of the plan has a realised figure for, up to the year of the plan's date (a
-    later one is a year typed wrong or a date not moved on, W327); None before any monitoring."""
-    last = plan.date.year if plan.date is not None else None
+    """The latest year any indicator of the plan has a realised figure for, up to the year of plan.yml's
+    realised_as_of, else of its date (a later one is a year typed wrong, or figures collected since without
+    realised_as_of, W327); None before any monitoring."""
+    last = plan.monitored_until.year if plan.monitored_until is not None else None
     return max((year for indicator in indicators(plan) for year in indicator.realised if last is None or year <= last),
                default=None)
 
@@ -75,14 +95,50 @@ def _judged(places: list[Indicator], year: int) -> bool | None:
     return next((judged for indicator in places if (judged := indicator.met(year)) is not None), None)
 
 
-def _count(judged: list[bool | None]) -> Counts:
-    return Counts(judged.count(True), judged.count(False), judged.count(None))
+def status(places: list[Indicator], year: int) -> str:
+    """An indicator's standing in ``year``, given in ``places`` (:func:`_of`): met or missed as the first place that
+    can tell judges; not reported where a place has a target that year and none a realised figure; else not judged."""
+    judged = _judged(places, year)
+    if judged is not None:
+        return MET if judged else MISSED
+    if not any(year in indicator.realised for indicator in places) and any(year in i.targets for i in places):
+        return NOT_REPORTED
+    return NOT_JUDGED
+
+
+def _count(standings: list[str]) -> Counts:
+    return Counts(*(standings.count(kind) for kind in (MET, MISSED, NOT_REPORTED, NOT_JUDGED)))
 
 
 def by_pillar(plan: Plan) -> Overview | None:
-    """Each pillar's indicators met, missed and not judged in the latest year monitored, and the total."""
+    """Each pillar's indicators met, missed, not reported and not judged in the latest year monitored, and the total."""
     year = latest_year(plan)
     if year is None:
         return None
-    rows = [(pillar, _count([_judged(places, year) for places in _of(pillar)])) for pillar in plan.pillars]
+    rows = [(pillar, _count([status(places, year) for places in _of(pillar)])) for pillar in plan.pillars]
     return Overview(year, rows, sum((counts for _, counts in rows), Counts()))
+
+
+def by_agency(plan: Plan) -> list[tuple[Agency, Counts]]:
+    """Each lead agency's programs' indicators, counted as :func:`by_pillar` counts, in the plan's order of agencies
+    (a pillar's own indicators are no agency's); none before any monitoring."""
+    year = latest_year(plan)
+    if year is None:
+        return []
+    return [(agency, _count([status([indicator], year) for program in agency.programs
+                             for indicator in program.indicators]))
+            for agency in plan.agencies if any(program.indicators for program in agency.programs)]
+
+
+def missed(plan: Plan) -> list[Missed]:
+    """The targets not met in the latest year monitored, pillar by pillar: the pillar's own indicators, then its
+    programs' in the book's order."""
+    year = latest_year(plan)
+    if year is None:
+        return []
+    owners = [(pillar, None, pillar.indicators) for pillar in plan.pillars]
+    owners += [(program.pillar, program, program.indicators) for program in plan.programs if program.pillar]
+    found = [Missed(pillar, program, indicator, indicator.targets[year], indicator.realised[year])
+             for pillar, program, indicators in owners for indicator in indicators if indicator.met(year) is False]
+    order = {pillar.id: index for index, pillar in enumerate(plan.pillars)}
+    return sorted(found, key=lambda m: (order[m.pillar.id], m.program is not None))

@@ -183,8 +183,9 @@ def _signed_date(signed: LocatedMap, language: str, problems: list[Diagnostic]) 
     try:
         day = datetime.date(*numbers)
     except ValueError:
-        problems.append(error(signed.at("date"), "E101", "date should be a date, not '{value}'",
-                              "there is no such day: months run from 01 to 12, days to 28–31", value=written))
+        problems.append(error(signed.at("date"), "E101", "{field} should be a date, not '{value}'",
+                              "there is no such day: months run from 01 to 12, days to 28–31", field="date",
+                              value=written))
         return written
     # Babel (~30 ms) only for a date to print: validating a plan without one does not wait for it
     from babel.core import UnknownLocaleError

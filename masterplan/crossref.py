@@ -44,8 +44,12 @@ CEILING_TABLE = "tab:budget-apbd-ceiling"
 PHASES_TABLE = "tab:phases"
 #: what changed since the previous version, in a build that has one to compare with (masterplan/baseline.py)
 CHANGES_TABLE = "tab:changes"
-#: each pillar's indicators met, missed and not judged in the latest year monitored, in a plan with realised figures
+#: each pillar's indicators met, missed, not reported and not judged in the latest year monitored, in a plan with
+#: realised figures; the same by lead agency; and the targets not met that year, where any was missed
 ATTAINMENT_TABLE = "tab:attainment"
+ATTAINMENT_AGENCY_TABLE = "tab:attainment-agency"
+ATTAINMENT_MISSED_TABLE = "tab:attainment-missed"
+ATTAINMENT_TABLES = (ATTAINMENT_TABLE, ATTAINMENT_AGENCY_TABLE, ATTAINMENT_MISSED_TABLE)
 #: the partnerships one side only writes down (W406), in a plan that has any
 UNCONFIRMED_TABLE = "tab:partners-unconfirmed"
 GENERATED_FIGURES = ["fig:roadmap", "fig:budget-pillar", "fig:budget-source", "fig:budget-agency"]
@@ -66,13 +70,21 @@ def thin_items(plan: Plan) -> set[str]:
         ({QUICK_WINS_TABLE} if not plan.quick_wins else set()) | (set(MONEY_AND_YEARS) if not plan.programs else set())
 
 
+def attainment_tables(plan: Plan) -> set[str]:
+    """The attainment's tables a plan has: none before any realised figure, the list of targets not met only where one
+    was missed (the book's outline and the cross-references' targets alike)."""
+    if attainment.latest_year(plan) is None:
+        return set()
+    return {ATTAINMENT_TABLE, ATTAINMENT_AGENCY_TABLE} | ({ATTAINMENT_MISSED_TABLE} if attainment.missed(plan) else set())
+
+
 def generated_tables(plan: Plan) -> set[str]:
     """The ids of every table the book generates, the pillars' own included."""
     matrices = {f"tab:program-{p.id}" for p in plan.pillars if p.programs}  # as render/outline.py
     indicators = {f"tab:indicators-{p.id}" for p in plan.pillars if p.indicators}  # as render/outline.py
     ceiling = {CEILING_TABLE} if plan.apbd_ceiling else set()  # as render/outline.py
     phases = {PHASES_TABLE} if plan.phases else set()  # as render/outline.py
-    monitored = {ATTAINMENT_TABLE} if attainment.latest_year(plan) is not None else set()  # as render/outline.py
+    monitored = attainment_tables(plan)
     # only a chapter claiming the changes prints them, and only when the build has a previous version that differs
     changes = {CHANGES_TABLE} if any("changes" in c.generated for c in plan.chapters) and baseline.changes(plan) \
         else set()  # as render/outline.py

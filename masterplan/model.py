@@ -119,6 +119,9 @@ class Plan(ProgramGroup):
     #: the warnings plan.yml makes errors once the plan is final (errors_when_final), by code, with where each is
     #: written
     errors_when_final: dict[str, Position] = field(default_factory=dict)
+    #: the day the realised figures were collected up to (plan.yml realised_as_of, "data per …"), a monitoring
+    #: update's, which leaves the plan's own date, its adoption's, as it is; None: the plan's date is that day
+    realised_as_of: datetime.date | None = None
     #: the warnings the planning agency has reviewed and keeps (accepted_warnings), not told again
     accepted_warnings: tuple[Acceptance, ...] = ()
 
@@ -151,6 +154,11 @@ class Plan(ProgramGroup):
     @property
     def is_draft(self) -> bool:
         return self.status == "draft"
+
+    @property
+    def monitored_until(self) -> datetime.date | None:
+        """The last day realised figures may be of: realised_as_of, else the plan's date (None without either)."""
+        return self.realised_as_of or self.date
 
     @property
     def raised_warnings(self) -> frozenset[str]:

@@ -4,7 +4,7 @@ the previous version the page of changes compares with, :mod:`masterplan.baselin
 :mod:`masterplan.published_plan`).
 
 Every plan.json masterplan ever wrote says ``"format": "masterplan/plan"`` and its ``format_version`` (1 from the
-first, 2 to 4 since): one without them is another file (a ``datapackage.json``, any JSON plan.yml's ``baseline``
+first, 2 to 5 since): one without them is another file (a ``datapackage.json``, any JSON plan.yml's ``baseline``
 names). Versions 1 to :data:`FORMAT_VERSION` are read, a city's baseline from last year's build among them; a higher
 one was written by a newer masterplan, whose fields this one may take wrongly. Light to import: validate reads it
 without the render stack.
@@ -20,8 +20,10 @@ from masterplan.messages import Message
 FORMAT = "masterplan/plan"
 #: 2: a text the plan leaves out is null, no longer "" (a location {"id": ""}); 3: attainment_by_pillar is always
 #: there, null before any realised figure (version 2 left it out); 4: a program's partners are those of both sides,
-#: its lead's and the agencies listing it under supports, and unconfirmed_partners says which only one side writes down
-FORMAT_VERSION = 4
+#: its lead's and the agencies listing it under supports, and unconfirmed_partners says which only one side writes down;
+#: 5: the attainment counts not_reported apart from not_judged (a target that year and no realised figure),
+#: attainment_by_agency gives them by lead agency, and plan.realised_as_of the day the realised figures are of
+FORMAT_VERSION = 5
 #: why a file cannot be read: written by a newer masterplan (the check of plan.yml's baseline hints differently)
 NEWER = ("it was written by a newer masterplan (plan.json format version {version}); this one reads up to version "
          "{known}: update masterplan")

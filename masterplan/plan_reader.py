@@ -77,6 +77,7 @@ def read_plan(reader: FolderReader, path: Path) -> Plan | None:
         swot=_swot(reader, data.get("swot")),
         baseline=(data.get("baseline") or "").strip() or None,
         errors_when_final=_codes(data.get("errors_when_final")),
+        realised_as_of=_date(reader, data, "realised_as_of"),
         accepted_warnings=accepted_warnings.read(data.get("accepted_warnings")),
     )
 
@@ -116,19 +117,20 @@ def _swot(reader: FolderReader, data: LocatedMap | None) -> Swot | None:
     return Swot(*([reader.text(factor) for factor in data[kind]] for kind in SWOT_KINDS), where=reader.where(data))
 
 
-def _date(reader: FolderReader, data: LocatedMap) -> datetime.date | None:
-    """The date of plan.yml, or of one of its revisions; quoted text must still name a real date (YYYY-MM-DD)."""
-    value = data.get("date")
+def _date(reader: FolderReader, data: LocatedMap, field: str = "date") -> datetime.date | None:
+    """The date of plan.yml, or of one of its revisions (or plan.yml's other date ``field``, realised_as_of); quoted
+    text must still name a real date (YYYY-MM-DD)."""
+    value = data.get(field)
     if isinstance(value, str):
         try:
             return datetime.date.fromisoformat(value.strip())
         except ValueError:
             meant = _calendar_day(value)
-            reader.report.add(error(data.at("date"), "E101", "date should be a date, not '{value}'",
+            reader.report.add(error(data.at(field), "E101", "{field} should be a date, not '{value}'",
                                     "there is no such day: months run from 01 to 12, days to 28–31"
                                     if re.fullmatch(r"\s*\d{4}-\d{2}-\d{2}\s*", value)
                                     else Message("write it as YYYY-MM-DD: {date}", date=meant.isoformat()) if meant
-                                    else "write it as YYYY-MM-DD, e.g. 2021-12-01", value=value))
+                                    else "write it as YYYY-MM-DD, e.g. 2021-12-01", field=field, value=value))
             return None
     return value
 

@@ -39,6 +39,10 @@ DOCUMENTS: dict[str, dict[str, Any]] = {
         "version": {"type": ["string", "number"], "description": "Document version."},
         "status": {"enum": PLAN_STATUSES, "description": "draft (marked on every page) or final."},
         "date": {"type": "string", "format": "date", "description": "Document date (YYYY-MM-DD)."},
+        "realised_as_of": {"type": "string", "format": "date", "description": "The day the indicators' realised "
+                           "figures were collected up to (data per …), YYYY-MM-DD, e.g. 2024-02-15: a monitoring "
+                           "update leaves the plan's date, its adoption's, as it is. Realised figures may be of years up "
+                           "to its year; the attainment tables say it. Default: the plan's date."},
         "language": {"type": "string", "pattern": "^[a-z]{2}$", "description": "Output language (default id)."},
         "written_in": {"type": "string", "pattern": "^[a-z]{2}$", "description":
                        "The language the plan's texts are written in where a file gives a plain text, not one per "

@@ -1,9 +1,11 @@
-"""How far the plan is on track, at a glance: each pillar's indicators met, not met and not judged in the latest year
-monitored, on the site's home page, in the book (its own chapter, listed among the tables), in plan.json and in the
-English edition; a plan without realised figures shows no such table."""
+"""How far the plan is on track, at a glance: each pillar's indicators met, not met, not reported and not judged in the
+latest year monitored, on the site's home page, in the book (its own chapter, listed among the tables), in plan.json
+and in the English edition; the same by lead agency, and the targets not met, for the monitoring officer's report; a
+plan without realised figures shows no such table."""
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 from pathlib import Path
@@ -16,7 +18,8 @@ from test_realised import REALISED_FILES, table_rows
 from masterplan.build import BuildOptions, run
 
 #: monitored up to 2023: GOV-01's first indicator (higher is better) reached its 80, its second (lower is better)
-#: missed its 10, the pillar's index has no target in 2023 and ECO-01's indicator no realised figure: not judged
+#: missed its 10, the pillar's index has no target in 2023 (not judged) and ECO-01's indicator, led by BPKAD, a target
+#: and no realised figure (not reported)
 AGENCY = "content/agencies/diskominfo.yml"
 MONITORED = {**REALISED_FILES, AGENCY: REALISED_FILES[AGENCY].replace(
     "realised: {2022: 55, 2023: 78.5}", "realised: {2022: 55, 2023: 80}\n                direction: up")}
@@ -42,12 +45,14 @@ def _text(pdf: Path) -> str:
     return " ".join(" ".join(page.split()) for page in page_texts(pdf))
 
 
-def test_the_home_page_counts_each_pillars_indicators_met_not_met_and_not_judged(monitored: Path) -> None:
+def test_the_home_page_counts_each_pillars_indicators_met_not_met_not_reported_and_not_judged(monitored: Path) -> None:
+    """A target with no realised figure was "not judged" with the words and the pillar indexes: the agencies the
+    monitoring officer has to ask again could not be told apart. They are "not reported" now."""
     assert _cells(monitored / "site" / "index.html") == [
-        ["Dimensi", "Target tercapai", "Target tidak tercapai", "Tidak dapat dinilai"],
-        ["Smart Governance", "1", "1", "1"],
-        ["Smart Economy", "0", "0", "1"],
-        ["Total", "1", "1", "2"],
+        ["Dimensi", "Target tercapai", "Target tidak tercapai", "Belum dilaporkan", "Tidak dapat dinilai"],
+        ["Smart Governance", "1", "1", "0", "1"],
+        ["Smart Economy", "0", "0", "1", "0"],
+        ["Total", "1", "1", "1", "1"],
     ]
 
 
@@ -76,8 +81,8 @@ def test_a_year_after_the_plans_date_and_an_indicator_given_twice_leave_the_coun
     assert "W327" in {d.code for d in result.report}
     page = root / "build" / "site" / "index.html"
     assert "Capaian target indikator per dimensi, 2023</caption>" in page.read_text(encoding="utf-8")
-    assert _cells(page)[1:] == [["Smart Governance", "1", "1", "1"], ["Smart Economy", "0", "0", "1"],
-                                ["Total", "1", "1", "2"]]
+    assert _cells(page)[1:] == [["Smart Governance", "1", "1", "0", "1"], ["Smart Economy", "0", "0", "1", "0"],
+                                ["Total", "1", "1", "1", "1"]]
 
 
 def test_a_target_missed_by_a_programs_copy_of_a_pillars_indicator_is_counted(tmp_path: Path) -> None:
@@ -98,15 +103,15 @@ def test_a_target_missed_by_a_programs_copy_of_a_pillars_indicator_is_counted(tm
     result = run(root, BuildOptions(pdf=False, search=False))
     assert result.ok, [str(d) for d in result.report]
     page = root / "build" / "site" / "index.html"
-    assert _cells(page)[1:] == [["Smart Governance", "1", "2", "0"], ["Smart Economy", "0", "0", "1"],
-                                ["Total", "1", "2", "1"]]
+    assert _cells(page)[1:] == [["Smart Governance", "1", "2", "0", "0"], ["Smart Economy", "0", "0", "1", "0"],
+                                ["Total", "1", "2", "1", "0"]]
 
 
 def test_the_book_prints_the_table_in_its_own_chapter_and_lists_it_among_the_tables(monitored: Path) -> None:
     text = _text(monitored / "masterplan.pdf")
-    assert "BAB 9 Capaian Indikator Tabel 9.1 Capaian target indikator per dimensi, 2023" in text
-    assert "Dimensi Target tercapai Target tidak tercapai Tidak dapat dinilai Smart Governance 1 1 1 " \
-           "Smart Economy 0 0 1 Total 1 1 2" in text
+    assert "BAB 9 Capaian Indikator 9.1 Capaian per Dimensi Tabel 9.1 Capaian target indikator per dimensi, 2023" in text
+    assert "Dimensi Target tercapai Target tidak tercapai Belum dilaporkan Tidak dapat dinilai Smart Governance 1 1 0 1 " \
+           "Smart Economy 0 0 1 0 Total 1 1 1 1" in text
     assert text.count("Capaian target indikator per dimensi, 2023") == 2  # the list of tables, the caption
 
 
@@ -114,7 +119,8 @@ def test_the_english_edition_says_it_in_english(tmp_path: Path) -> None:
     """Its caption said "Indicators that met their target by pillar" above counts of those that did not too: it
     says what the Indonesian does, the attainment of the targets."""
     build = _built(write_plan(tmp_path, ENGLISH))
-    assert _cells(build / "site" / "index.html")[0] == ["Pillar", "Target met", "Target not met", "Not judged"]
+    assert _cells(build / "site" / "index.html")[0] == ["Pillar", "Target met", "Target not met", "Not reported",
+                                                        "Not judged"]
     assert "Table 9.1 Attainment of indicator targets by pillar, 2023</caption>" in (
         build / "site" / "index.html").read_text(encoding="utf-8")
     text = _text(build / "masterplan.pdf")
@@ -131,7 +137,7 @@ def test_a_figure_written_like_1000_is_not_judged_and_the_note_says_so(tmp_path:
     result = run(root, BuildOptions(pdf=False, search=False))
     assert result.ok and "W312" in {d.code for d in result.report}, [str(d) for d in result.report]
     page = root / "build" / "site" / "index.html"
-    assert _cells(page)[1] == ["Smart Governance", "1", "0", "2"]
+    assert _cells(page)[1] == ["Smart Governance", "1", "0", "0", "2"]
     note = "angka yang ditulis sebagai kata, atau angka yang ditulis seperti 1.000, yang titiknya mungkin pemisah ribuan."
     assert note in page.read_text(encoding="utf-8")
 
@@ -163,10 +169,13 @@ def test_the_open_data_carries_the_counts_and_the_data_page_says_what_they_are(m
     plan = json.loads((monitored / "site" / "data" / "plan.json").read_text(encoding="utf-8"))
     assert plan["attainment_by_pillar"] == {
         "year": 2023,
-        "pillars": [{"pillar": "governance", "target_met": 1, "target_not_met": 1, "not_judged": 1},
-                    {"pillar": "economy", "target_met": 0, "target_not_met": 0, "not_judged": 1}],
-        "total": {"target_met": 1, "target_not_met": 1, "not_judged": 2},
+        "pillars": [{"pillar": "governance", "target_met": 1, "target_not_met": 1, "not_reported": 0, "not_judged": 1},
+                    {"pillar": "economy", "target_met": 0, "target_not_met": 0, "not_reported": 1, "not_judged": 0}],
+        "total": {"target_met": 1, "target_not_met": 1, "not_reported": 1, "not_judged": 1},
     }
+    assert plan["attainment_by_agency"] == {"year": 2023, "agencies": [
+        {"agency": "bpkad", "target_met": 0, "target_not_met": 0, "not_reported": 1, "not_judged": 0},
+        {"agency": "diskominfo", "target_met": 1, "target_not_met": 1, "not_reported": 0, "not_judged": 0}]}
     html = (monitored / "site" / "data.html").read_text(encoding="utf-8")
     assert "<code>attainment_by_pillar</code></th><td>Pada tahun terakhir yang dipantau (year)" in html
 
@@ -175,11 +184,11 @@ def test_a_chapter_claiming_the_part_holds_the_table_after_its_text(tmp_path: Pa
     chapter = "---\ntitle: Monitoring dan Evaluasi\ngenerated: attainment\n---\nCapaiannya dirangkum dalam [[tab:attainment]].\n"
     build = _built(write_plan(tmp_path, {**MONITORED, "content/chapters/08-monev.md": chapter}))
     text = _text(build / "masterplan.pdf")
-    assert ("BAB 2 Monitoring dan Evaluasi Capaiannya dirangkum dalam Tabel 2.1, hlm. 2. "
+    assert ("BAB 2 Monitoring dan Evaluasi Capaiannya dirangkum dalam Tabel 2.1, hlm. 2. 2.1 Capaian per Dimensi "
             "Tabel 2.1 Capaian target indikator per dimensi, 2023") in text
     assert "Capaian Indikator" not in text  # no chapter of its own besides
     page = build / "site" / "chapter" / "monev.html"
-    assert _cells(page)[-1] == ["Total", "1", "1", "2"]
+    assert _cells(page)[-1] == ["Total", "1", "1", "1", "1"]
     assert 'href="../chapter/monev.html#attainment">Tabel 2.1</a>' in page.read_text(encoding="utf-8")  # this page
     assert '<h2 id="attainment-heading">Capaian Indikator</h2>' in page.read_text(encoding="utf-8")
 
@@ -197,5 +206,75 @@ def test_a_chapter_claiming_the_budget_and_the_attainment_holds_both_in_the_orde
     page = build / "site" / "chapter" / "monev.html"
     tables = re.findall(r'<table id="([^"]+)"', page.read_text(encoding="utf-8"))
     assert tables == ["budget-pillar", "budget-source", "budget-agency", "budget-source-year", "budget-agency-year",
-                      "attainment"]
-    assert _cells(page)[-1] == ["Total", "1", "1", "2"]
+                      "attainment", "attainment-agency", "attainment-missed"]
+    assert _cells(page)[-1] == ["Total", "1", "1", "1", "1"]
+
+
+def test_the_book_lists_the_attainment_by_agency_and_every_target_not_met(monitored: Path) -> None:
+    """The monitoring officer's report asks which targets were missed, by which agency, and who did not report: the
+    book counted by pillar only, and the misses were found by paging through the matrices. The attainment chapter
+    now counts by lead agency too, BPKAD's target without a realised figure among them, and lists each target not
+    met, with its agency, target, realised figure and which way is better."""
+    text = _text(monitored / "masterplan.pdf")
+    assert ("9.2 Capaian per Perangkat Daerah Pengampu Tabel 9.2 Capaian target indikator per perangkat daerah "
+            "pengampu, 2023") in text
+    assert "BPKAD 0 0 1 0 Diskominfo 1 1 0 0" in text
+    missed = text[text.rindex("9.3 Target yang Tidak Tercapai"):]  # after the table of contents' line
+    assert missed.startswith("9.3 Target yang Tidak Tercapai Tabel 9.3 Target yang tidak tercapai pada 2023")
+    assert re.search(r"GOV-01 e-Sambat .{0,40}Waktu respons awal aduan \(menit\) diharapkan turun Diskominfo 10 12 ",
+                     missed), missed[:400]
+    table = missed[:missed.index("Setiap target yang tidak tercapai pada 2023")]
+    assert table.count("GOV-01") == 1 and "Aduan ditanggapi" not in table  # the missed one only, not the met one
+    contents = text[:text.index("BAB 1")]
+    assert "9.3 Target yang Tidak Tercapai" in contents and "Tabel 9.3 Target yang tidak tercapai pada 2023" in contents
+
+
+def test_the_site_lists_them_on_the_attainment_page_linked_to_each_program_and_agency(monitored: Path) -> None:
+    page = monitored / "site" / "attainment.html"
+    html = page.read_text(encoding="utf-8")
+    assert [[text for _, _, text in row] for row in table_rows(page, "attainment-agency")] == [
+        ["Perangkat daerah pengampu", "Target tercapai", "Target tidak tercapai", "Belum dilaporkan",
+         "Tidak dapat dinilai"], ["BPKAD", "0", "0", "1", "0"], ["Diskominfo", "1", "1", "0", "0"]]
+    rows = [[text for _, _, text in row] for row in table_rows(page, "attainment-missed")]
+    assert rows[1][0] == "GOV-01 e-Sambat (Media Sambat Masyarakat)" and rows[1][2:] == ["Diskominfo", "10", "12"]
+    assert len(rows) == 2
+    assert 'href="program/GOV-01.html"' in html.partition('id="attainment-missed"')[2]
+    assert 'href="agency/bpkad.html"' in html.partition('id="attainment-agency"')[2]
+
+
+def test_the_indicators_table_of_the_open_data_names_the_agency_and_the_standing(monitored: Path) -> None:
+    """The spreadsheet's indicators could not be pivoted by agency (no such column) nor by standing (target_met left
+    not reported, not judged and not due alike empty)."""
+    with (monitored / "site" / "data" / "indicators.csv").open(encoding="utf-8") as rows:
+        table = list(csv.DictReader(rows))
+    standing = {(r["owner_id"], r["indicator_number"], r["year"]): (r["lead_agency"], r["status"]) for r in table}
+    assert standing[("GOV-01", "2", "2023")] == ("diskominfo", "missed")
+    assert standing[("GOV-01", "1", "2023")] == ("diskominfo", "met")
+    eco = [key for key in standing if key[0] == "ECO-01" and key[2] == "2023"]
+    assert eco and standing[eco[0]] == ("bpkad", "not_reported")
+    assert all(status == "" for (owner, _, year), (_, status) in standing.items() if year and int(year) > 2023)
+    assert {agency for (owner, _, _), (agency, _) in standing.items() if owner == "governance"} == {""}
+
+
+def test_a_monitoring_update_says_when_its_figures_were_collected_and_keeps_the_plans_date(tmp_path: Path) -> None:
+    """Realised figures of 2022 and 2023 entered in 2024 into a plan adopted in December 2021 were each "from the
+    future" (W327) and hid the attainment tables; the hint said to move the plan's date on, which re-dated the adopted
+    plan on its cover and the site. plan.yml's realised_as_of now says when they were collected: the tables are
+    2023's and say "as of", and the plan keeps its date."""
+    plan_yml = re.sub(r"( *)date: 2024-03-01", r"\1date: 2021-12-01\n\1realised_as_of: 2024-02-15",
+                      MONITORED["content/plan.yml"])
+    assert plan_yml != MONITORED["content/plan.yml"]
+    root = write_plan(tmp_path, {**MONITORED, "content/plan.yml": plan_yml})
+    result = run(root, BuildOptions(pdf=False, search=False))
+    assert result.ok and "W327" not in {d.code for d in result.report}, [str(d) for d in result.report]
+    home = (root / "build" / "site" / "index.html").read_text(encoding="utf-8")
+    assert "Capaian target indikator per dimensi, 2023</caption>" in home
+    assert "Data realisasi per 15 Februari 2024." in home
+    assert "1 Desember 2021" in home and "2024" not in home.partition("<footer")[2].split("</footer>")[0]
+    plan = json.loads((root / "build" / "site" / "data" / "plan.json").read_text(encoding="utf-8"))
+    assert plan["plan"]["date"] == "2021-12-01" and plan["plan"]["realised_as_of"] == "2024-02-15"
+    without = write_plan(tmp_path / "without", {**MONITORED, "content/plan.yml": re.sub(
+        r" *realised_as_of: 2024-02-15\n", "", plan_yml)})
+    told = [d for d in run(without, BuildOptions(pdf=False, search=False)).report if d.code == "W327"]
+    assert told and all("give plan.yml realised_as_of" in str(d.hint) for d in told)
+    assert 'id="attainment"' not in (without / "build" / "site" / "index.html").read_text(encoding="utf-8")

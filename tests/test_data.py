@@ -133,7 +133,7 @@ def test_plan_json_gives_the_roadmaps_phases_and_an_empty_list_without_them(buil
 def test_plan_json_holds_the_whole_model(built: tuple[Plan, Path]) -> None:
     plan, data = built
     document = json.loads((data / "plan.json").read_text(encoding="utf-8"))
-    assert document["format"] == FORMAT and document["format_version"] == 4
+    assert document["format"] == FORMAT and document["format_version"] == 5
     documented = {key.strip() for keys, _ in JSON_FIELDS for key in keys.split(",")}
     assert set(document) == documented
     assert document["totals"]["budget"] == plan.total_budget
@@ -942,7 +942,7 @@ def test_plan_json_is_described_by_its_json_schema(sample_build: Path, make_plan
     data = sample_build / "build" / "site" / "data"
     assert _schema_errors(data) == []
     described = json.loads((data / "plan.schema.json").read_text(encoding="utf-8"))
-    assert described["properties"]["format_version"]["const"] == 4
+    assert described["properties"]["format_version"]["const"] == 5
     assert described["properties"]["programs"]["description"].startswith("Setiap program")
     assert "plan.schema.json" in (data / "README.txt").read_text(encoding="utf-8")
     page = (sample_build / "build" / "site" / "data.html").read_text(encoding="utf-8")

@@ -297,7 +297,8 @@ def test_each_budget_and_indicator_row_has_a_key_and_an_indicators_owner_is_chec
     assert resources["indicators"]["primaryKey"] == ["owner_type", "owner_id", "indicator_number", "year"]
     assert resources["indicators"]["foreignKeys"] == [
         {"fields": ["program_id"], "reference": {"resource": "programs", "fields": ["id"]}},
-        {"fields": ["pillar"], "reference": {"resource": "pillars", "fields": ["id"]}}]
+        {"fields": ["pillar"], "reference": {"resource": "pillars", "fields": ["id"]}},
+        {"fields": ["lead_agency"], "reference": {"resource": "agencies", "fields": ["id"]}}]
     budget = [(r["program_id"], r["year"], r["funding_source"], r["amount"]) for r in table(data / "budget.csv")]
     assert ("GOV-01", "2023", "APBD", "320000000") in budget  # the two lines of 2023 as one, both counted
     assert sum(int(amount) for *_, amount in budget) == 770_000_000
@@ -308,8 +309,8 @@ def test_each_budget_and_indicator_row_has_a_key_and_an_indicators_owner_is_chec
 
     # an indicator's owner that names no program, a budget row twice: found
     indicators = (data / "indicators.csv").read_text(encoding="utf-8")
-    (data / "indicators.csv").write_text(indicators.replace(",GOV-01,governance,,,\n", ",GOV-99,governance,,,\n", 1),
-                                         encoding="utf-8")
+    (data / "indicators.csv").write_text(indicators.replace(",GOV-01,governance,,,,diskominfo,\n",
+                                                            ",GOV-99,governance,,,,diskominfo,\n", 1), encoding="utf-8")
     lines = (data / "budget.csv").read_text(encoding="utf-8").splitlines()
     (data / "budget.csv").write_text("\n".join([*lines, lines[1]]) + "\n", encoding="utf-8")
     found = frictionless_errors(data)

@@ -150,11 +150,15 @@ def unmonitored(ref: str, plan: Plan) -> Message | None:
     the book prints no such table; when it will."""
     if ref != crossref.ATTAINMENT_TABLE:
         return None
-    # realised figures, yet no table: each is of a year after the plan's date (W327); no date, no cap (E101)
-    if plan.date is not None and any(indicator.realised for indicator in attainment.indicators(plan)):
+    # realised figures, yet no table: each is of a year after realised_as_of, or the plan's date (W327); no date, no
+    # cap (E101)
+    until = plan.monitored_until
+    if until is not None and any(indicator.realised for indicator in attainment.indicators(plan)):
         return Message("the plan's realised figures are all of years after its date ({date}): the attainment table "
-                       "appears once one is of a year up to it; check the years, or move the plan's date on",
-                       date=plan.date.isoformat())
+                       "appears once one is of a year up to it; check the years, or give plan.yml realised_as_of: the "
+                       "day they were collected" if plan.realised_as_of is None else "the plan's realised figures "
+                       "are all of years after plan.yml's realised_as_of ({date}): the attainment table appears once "
+                       "one is of a year up to it; check the years, or move realised_as_of on", date=until.isoformat())
     return Message("no indicator has a realised figure yet, so the book prints no attainment table: it appears once "
                    "an indicator has its first one (realised: under the indicator, in an agency's or a pillar's file)")
 

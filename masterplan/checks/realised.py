@@ -4,9 +4,9 @@ Each said at the (first) year it is about:
 
 - a realised year outside the plan period, or before the indicator's baseline year (E308, an error, as a target's
   year outside its period is): the plan cannot have reached anything in a year it does not hold;
-- a realised year after the year of the plan's ``date`` (W327): a figure from the future, most often a year typed
-  wrong, or a plan whose date was not moved on when its monitoring figures were written in (told once an
-  indicator, at the first such year, naming them all);
+- a realised year after the year of plan.yml's ``realised_as_of``, else of its ``date`` (W327): a figure from the
+  future, most often a year typed wrong, or figures collected since the plan was adopted without ``realised_as_of``
+  saying when (told once an indicator, at the first such year, naming them all);
 - realised figures set beside number targets of an indicator without a ``direction`` (W329, once an indicator):
   whether they met their targets cannot be said, by the book, the site or the open data;
 - a realised value of another kind than the indicator's targets (W328): a word ("tercapai") where every target is a
@@ -67,19 +67,31 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
                               indicator=str(indicator.name), year=year, value=str(value))
 
 
+#: what a monitoring update without realised_as_of is told to do: the plan's date is its adoption's, printed on the
+#: cover and the site, which a monitoring update leaves as it is
+ENTER_AS_OF = ("check the year: nothing of a year is measured before it begins; or, for figures collected since, give "
+               "plan.yml realised_as_of: the day they were collected (the plan's date stays its adoption's)")
+
+
 def _from_the_future(plan: Plan, label: Message, indicator: Indicator) -> Iterator[Diagnostic]:
-    """W327, once an indicator, at the first of its realised years after the year of the plan's date, naming them all:
-    a plan whose date was not moved on has every figure of its first monitoring "from the future", told once each
-    indicator rather than once each year."""
-    if plan.date is None:
+    """W327, once an indicator, at the first of its realised years after the year of the plan's realised_as_of (else
+    its date), naming them all: a monitoring update without realised_as_of has every figure of its first monitoring
+    "from the future", told once each indicator rather than once each year."""
+    until = plan.monitored_until
+    if until is None:
         return
-    years = [year for year in sorted(indicator.realised) if year > plan.date.year and year in plan.period]  # outside: E308
+    years = [year for year in sorted(indicator.realised) if year > until.year and year in plan.period]  # outside: E308
     if not years:
         return
     where = indicator.realised_positions.get(years[0], indicator.position)
-    hint = Message("check the year: nothing of a year is measured before it begins; or move the plan's date on to "
-                   "when it was written in")
-    values = {"label": label, "indicator": str(indicator.name), "date": plan.date.isoformat()}
+    values = {"label": label, "indicator": str(indicator.name), "date": until.isoformat()}
+    if plan.realised_as_of is not None:
+        hint = Message("check the year: nothing of a year is measured before it begins; or move realised_as_of on to "
+                       "the day the figures were collected")
+        yield warning(where, "W327", "{label}: indicator '{indicator}' has realised figures for {years}, after "
+                      "plan.yml's realised_as_of ({date})", hint, years=listing(years), **values)
+        return
+    hint = Message(ENTER_AS_OF)
     if len(years) == 1:
         yield warning(where, "W327", "{label}: indicator '{indicator}' has a realised figure for {year}, after the "
                       "plan's date ({date})", hint, year=years[0], **values)

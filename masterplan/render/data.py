@@ -53,8 +53,12 @@ JSON_FIELDS: list[tuple[str, str]] = [
     ("totals", "Budget totals by pillar, year, funding source and agency"),
     ("attainment_by_pillar", (
         "In the latest year monitored (year): each pillar's indicators, its programs' included, that met their "
-        "target, did not, and could not be judged (no realised figure or target that year, no direction, a word, "
-        "1.000 with a dot that may mark thousands), and the total; null before any realised figure")),
+        "target, did not, were not reported (a target that year and no realised figure) and could not be judged "
+        "(no target that year, no direction, a word, 1.000 with a dot that may mark thousands), and the total; null "
+        "before any realised figure")),
+    ("attainment_by_agency", (
+        "The same by lead agency, counting the indicators of the programs it leads (a pillar's own indicators are "
+        "no agency's); null before any realised figure")),
 ]
 
 
@@ -91,11 +95,14 @@ def _program(program: Program) -> dict[str, Any]:
     }
 
 
+def _counts(row: attainment.Counts) -> dict[str, int]:
+    return {"target_met": row.met, "target_not_met": row.missed, "not_reported": row.not_reported,
+            "not_judged": row.not_judged}
+
+
 def _attainment(overview: attainment.Overview) -> dict[str, Any]:
-    def counts(row: attainment.Counts) -> dict[str, int]:
-        return {"target_met": row.met, "target_not_met": row.missed, "not_judged": row.not_judged}
-    return {"year": overview.year, "pillars": [{"pillar": pillar.id, **counts(row)} for pillar, row in overview.rows],
-            "total": counts(overview.total)}
+    return {"year": overview.year, "pillars": [{"pillar": pillar.id, **_counts(row)} for pillar, row in overview.rows],
+            "total": _counts(overview.total)}
 
 
 def as_json(plan: Plan) -> dict[str, Any]:
@@ -103,6 +110,8 @@ def as_json(plan: Plan) -> dict[str, Any]:
     document = _model(plan)
     overview = attainment.by_pillar(plan)
     document["attainment_by_pillar"] = _attainment(overview) if overview else None
+    document["attainment_by_agency"] = {"year": overview.year, "agencies": [
+        {"agency": agency.id, **_counts(row)} for agency, row in attainment.by_agency(plan)]} if overview else None
     return document
 
 
@@ -116,6 +125,7 @@ def _model(plan: Plan) -> dict[str, Any]:
             "period": {"start": plan.period.start, "end": plan.period.end},
             "version": plan.version, "status": plan.status,
             "date": plan.date.isoformat() if plan.date else None, "language": plan.language, "written_in": plan.written_in,
+            "realised_as_of": plan.realised_as_of.isoformat() if plan.realised_as_of else None,
             "leading_sector": plan.leading_sector_id, "vision": _text(plan.vision),
             "missions": [{"id": m.id, "text": _text(m.text)} for m in plan.missions],
             "legal_basis": [_text(t) for t in plan.legal_basis], "funding_sources": plan.funding_sources,

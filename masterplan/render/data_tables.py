@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from masterplan import formatting, summary
+from masterplan import attainment, formatting, summary
 from masterplan.model import Plan
 from masterplan.plan_parts import CONTACT_FIELDS
 from masterplan.programs import Program
@@ -89,6 +89,10 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
         ("target_met", ("Whether the realised figure met that year's target, judged by the direction: true or false "
                         "(else empty: no direction, no target or realised figure that year, or either one not a plain "
                         "number: a word, 1.000 with a thousands dot)")),
+        ("lead_agency", "Id of the agency leading the program, for a program's indicator (else empty)"),
+        ("status", ("In a year up to the latest monitored: met, missed, not_reported (a target that year and no "
+                    "realised figure) or not_judged (a realised figure that cannot be judged, or no target); else "
+                    "empty")),
     ],
     "pillars.csv": [
         ("id", "Pillar id"),
@@ -181,14 +185,17 @@ def _agency_rows(plan: Plan) -> Iterator[list[Any]]:
 def _indicator_rows(plan: Plan) -> Iterator[list[Any]]:
     """A row per year of a target or a realised figure (one for an indicator without either); the owner is said again
     as a program code and a pillar id, columns a table's description can say the programs and pillars tables hold."""
-    owners = [("pillar", p.id, p.indicators, None, p.id) for p in plan.pillars]
-    owners += [("program", p.id, p.indicators, p.id, p.pillar_id) for p in plan.programs]
-    for kind, owner, indicators, program, pillar in owners:
+    owners = [("pillar", p.id, p.indicators, None, p.id, None) for p in plan.pillars]
+    owners += [("program", p.id, p.indicators, p.id, p.pillar_id, p.lead_id) for p in plan.programs]
+    monitored = attainment.latest_year(plan)
+    for kind, owner, indicators, program, pillar, lead in owners:
         for number, ind in enumerate(indicators, start=1):
             head = [kind, owner, str(ind.name), str(ind.unit), ind.baseline_year, ind.baseline_value]
             for year in ind.years or [None]:
+                due = year is not None and monitored is not None and year <= monitored
                 yield [*head, year, ind.targets.get(year), number, program, pillar, ind.direction,
-                       ind.realised.get(year), ind.met(year) if year is not None else None]
+                       ind.realised.get(year), ind.met(year) if year is not None else None, lead,
+                       attainment.status([ind], year) if due else None]
 
 
 def _pillar_rows(plan: Plan) -> Iterator[list[Any]]:

@@ -69,6 +69,7 @@ FOREIGN_KEYS = {
     ("sub_elements.csv", ("pillar",)): ("pillars.csv", ("id",)),
     ("indicators.csv", ("program_id",)): ("programs.csv", ("id",)),
     ("indicators.csv", ("pillar",)): ("pillars.csv", ("id",)),
+    ("indicators.csv", ("lead_agency",)): ("agencies.csv", ("id",)),
     ("budget_by_mission.csv", ("mission_id",)): ("missions.csv", ("id",)),
 }
 

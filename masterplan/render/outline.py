@@ -32,7 +32,10 @@ from dataclasses import dataclass, field
 from masterplan import attainment, baseline
 from masterplan.captions import table_captions
 from masterplan.crossref import (
+    ATTAINMENT_AGENCY_TABLE,
+    ATTAINMENT_MISSED_TABLE,
     ATTAINMENT_TABLE,
+    ATTAINMENT_TABLES,
     CEILING_TABLE,
     CHANGES_TABLE,
     MISSION_BUDGET_TABLE,
@@ -42,6 +45,7 @@ from masterplan.crossref import (
     QUICK_WINS_TABLE,
     READINESS_TABLE,
     UNCONFIRMED_TABLE,
+    attainment_tables,
     thin_items,
 )
 from masterplan.model import Plan
@@ -80,7 +84,9 @@ GENERATED_ITEMS: dict[str, list[tuple[str, str, str]]] = {
         ("tab:budget-agency-year", "table", "Indicative budget by lead agency and year"),
         (CEILING_TABLE, "table", "APBD per year against its ceiling"),
     ],
-    "attainment": [(ATTAINMENT_TABLE, "table", "Attainment of indicator targets by pillar, {year}")],
+    "attainment": [(ATTAINMENT_TABLE, "table", "Attainment of indicator targets by pillar, {year}"),
+                   (ATTAINMENT_AGENCY_TABLE, "table", "Attainment of indicator targets by lead agency, {year}"),
+                   (ATTAINMENT_MISSED_TABLE, "table", "Targets not met in {year}")],
     "agencies": [("tab:agency-pillar", "table", "Agencies and pillars: programs led and supported"),
                  (UNCONFIRMED_TABLE, "table", "Partnerships written down by one side only")],
     "changes": [(CHANGES_TABLE, "table", "Changes since version {version}")],
@@ -185,6 +191,7 @@ class Builder:
         self.chapters: list[BookChapter] = []
         self.body_count = 0
         self.monitored = attainment.latest_year(plan)  #: the year the attainment table is about; None: no such table
+        self.attainment_tables = attainment_tables(plan)
         self.changes = baseline.changes(plan)  #: what changed since the previous version; None: no such table
 
     def add(self, key: str, title: str, part: str, kind: str, **extra: object) -> BookChapter:
@@ -213,7 +220,8 @@ class Builder:
         return [(ref, what, self._(caption, period=period, year=self.monitored, version=since))
                 for ref, what, caption in GENERATED_ITEMS.get(kind, [])
                 if (ref != CEILING_TABLE or self.plan.apbd_ceiling) and (ref != PHASES_TABLE or self.plan.phases)
-                and (ref != ATTAINMENT_TABLE or self.monitored is not None) and (ref != CHANGES_TABLE or self.changes)
+                and (ref not in ATTAINMENT_TABLES or ref in self.attainment_tables)
+                and (ref != CHANGES_TABLE or self.changes)
                 and (ref != UNCONFIRMED_TABLE or any(p.unconfirmed for p in self.plan.programs))
                 and ref not in thin]
 

@@ -25,8 +25,9 @@ from masterplan.schema_defs import (
 NAME = "plan.schema.json"
 
 _REF = "#/$defs/"
-#: how many indicators met their target, did not, and could not be judged (attainment_by_pillar)
-_COUNTS = {name: {"type": "integer", "minimum": 0} for name in ("target_met", "target_not_met", "not_judged")}
+#: how many indicators met their target, did not, were not reported and could not be judged (attainment_by_pillar)
+_COUNTS = {name: {"type": "integer", "minimum": 0}
+           for name in ("target_met", "target_not_met", "not_reported", "not_judged")}
 
 
 def _object(properties: dict[str, Any], description: str | None = None) -> dict[str, Any]:
@@ -98,6 +99,7 @@ def _plan() -> dict[str, Any]:
         "city": ids, "province": ids, "title": _ref("text"), "notice": _ref("optional_text"),
         "author": _ref("optional_text"), "period": _ref("period"), "version": ids, "status": {"enum": PLAN_STATUSES},
         "date": {"type": ["string", "null"], "format": "date"}, "language": ids, "written_in": ids,
+        "realised_as_of": {"type": ["string", "null"], "format": "date"},
         "leading_sector": ids, "vision": _ref("optional_text"),
         "missions": _list(_object({"id": ids, "text": _ref("text")})),
         "legal_basis": _list(_ref("text")), "funding_sources": _ref("ids"),
@@ -141,6 +143,8 @@ def schema(words: Translator, fields: list[tuple[str, str]]) -> dict[str, Any]:
         "attainment_by_pillar": _or_null(_object({
             "year": _ref("year"), "pillars": _list(_object({"pillar": ids, **_COUNTS})),
             "total": _ref("counts")})),
+        "attainment_by_agency": _or_null(_object({
+            "year": _ref("year"), "agencies": _list(_object({"agency": ids, **_COUNTS}))})),
     }
     for name, shape in top.items():
         if name in said:

@@ -229,6 +229,7 @@ def html(plan: Plan, book: Book, env: jinja2.Environment, extra: dict[str, Any],
         "mission_budget": summary.budget_by_mission(plan),
         "one_sided": program_tables.one_sided(plan),
         "agency_matrix": program_tables.agency_matrix(plan), "by_agency": by_agency, "attainment": attainment.by_pillar(plan),
+        "attainment_by_agency": attainment.by_agency(plan), "attainment_missed": attainment.missed(plan),
         "changes": baseline.changes(plan), "glossary": glossary(plan, env.globals["language"]),
         # long chapters in chunks, each from a new page (see pdf_chunks)
         "matrix_chunks": pdf_chunks.program_matrix, "program_row_groups": pdf_chunks.program_row_groups,

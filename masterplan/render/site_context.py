@@ -64,6 +64,7 @@ def common_context(plan: Plan, book: outline.Outline, translate: Translate, base
         "without_mission": (unlinked := program_tables.without_mission(plan)),
         "missions_counted": program_tables.missions_counted(missions, unlinked),
         "mission_budget": summary.budget_by_mission(plan), "attainment": attainment.by_pillar(plan),
+        "attainment_by_agency": attainment.by_agency(plan), "attainment_missed": attainment.missed(plan),
         "chapter_labels": site_charts.chapter_labels(book), "book_contents": site_charts.book_contents(book),
         "colours": site_charts.pillar_colours(plan),
         "glossary_entries": glossary_entries.glossary(plan), "data_columns": tables(plan), "json_fields": JSON_FIELDS,

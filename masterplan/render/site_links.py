@@ -62,6 +62,7 @@ GENERATED_TARGETS = {
     "fig:roadmap": "roadmap.html#roadmap-chart", "tab:phases": "roadmap.html#phase-budget", "fig:budget-pillar": "budget.html#by-pillar",
     "fig:budget-source": "budget.html#by-source", "fig:budget-agency": "budget.html#by-agency",
     "tab:attainment": "index.html#attainment", "tab:readiness": "readiness.html#readiness",
+    "tab:attainment-agency": "attainment.html#attainment-agency", "tab:attainment-missed": "attainment.html#attainment-missed",
     "tab:changes": "changes.html", "tab:partners-unconfirmed": "agency/index.html#partners-unconfirmed",
 }
 
@@ -126,6 +127,8 @@ def reference_resolver(plan: Plan, base: str, label: Callable[[str], str | None]
             targets["tab:readiness"] = url_for(chapter) + "#readiness"
         if "attainment" in chapter.generated:  # the table on the chapter's page, as on the home page
             targets["tab:attainment"] = url_for(chapter) + "#attainment"
+            for table in ("attainment-agency", "attainment-missed"):
+                targets[f"tab:{table}"] = f"{url_for(chapter)}#{table}"
         if "vision" in chapter.generated and plan.missions:  # the table the book numbers, on the chapter's page
             targets["tab:missions"] = url_for(chapter) + "#missions-matrix"
             targets["tab:budget-mission"] = url_for(chapter) + "#budget-mission"
