@@ -83,6 +83,20 @@ def printed(context: jinja2.runtime.Context, value: Any) -> Any:
         return _formats(language).moment(value)
     if isinstance(value, datetime.date):
         return _formats(language).date(value)
+    check_printable(value)
+    return value
+
+
+#: what a chapter may turn into text as Python writes it, plain values (a plan's text, a Text, has words of its own)
+_WORDED = (str, int, float, datetime.date, type(None), jinja2.Undefined)
+
+
+def check_printable(value: Any) -> None:
+    """Refuse (:class:`Unprintable`) what has no words of its own, printed (``{{ … }}``, :func:`printed`) or turned
+    into text (``~``, ``| string``, ``'%s' %``, ``'{}'.format``): a record (a program's Python form, its file's path
+    and line), a list, a function ("<bound method …>", a memory address) or a value of the template itself."""
+    if isinstance(value, _WORDED):
+        return
     if _record(value):
         kind = record_word(type(value).__name__)
         raise Unprintable(Message("a whole {kind} is printed, not one of its fields", kind=kind),
@@ -91,10 +105,9 @@ def printed(context: jinja2.runtime.Context, value: Any) -> Any:
         raise Unprintable(Message("a whole list is printed, as Python writes it"),
                           Message("print its items joined, {{{{ plan.swot.strengths | join(', ') }}}}, or one by one "
                                   "in {{% for item in ... %}}...{{% endfor %}}"))
-    if callable(value) and not isinstance(value, jinja2.Undefined):  # {{ plan.agency }}: "<bound method …>", the whole plan written out, a memory address
+    if callable(value):  # {{ plan.agency }}: "<bound method …>", the whole plan written out, a memory address
         raise Unprintable(Message("a function is printed, not what it gives"),
                           Message("call it, e.g. {{{{ plan.agency('dinkes').name }}}}"))
     if type(value).__str__ is object.__str__:  # {{ self }}, {{ loop }}: "<TemplateReference …>"
         raise Unprintable(Message("a value of the template itself is printed, as Python writes it"),
                           Message("print the plan's values: {{{{ plan.city }}}}, {{{{ program.name }}}}"))
-    return value

@@ -27,7 +27,7 @@ from jinja2.visitor import NodeTransformer
 
 from masterplan import chapter_values
 from masterplan import sandbox_limits as limits
-from masterplan.diagnostics import Message
+from masterplan.diagnostics import Message, Position
 from masterplan.model import MODULES
 from masterplan.plan_parts import Chapter
 from masterplan.record_words import record_word
@@ -51,8 +51,10 @@ class _Sandbox(ImmutableSandboxedEnvironment):
         super().__init__(undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=True,
                          finalize=chapter_values.printed)  # numbers and dates in the edition's words, no records
         self.globals = {"range": limits.bounded_range, _CONCAT: limits.bounded_concat}
-        self.filters = {name: limits.bounded_filter(function) for name, function in self.filters.items()}
+        self.filters = {name: limits.bounded_filter(function) for name, function in self.filters.items()
+                        if name not in LEFT_OUT_FILTERS}
         self.filters["sum"] = limits.bounded_filter(limits.joining_sum)
+        self.filters["string"] = limits.bounded_filter(_string)
         self.filters["words"] = chapter_values.spelt  # {{ plan.missions | length | words }}: "lima"
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
@@ -60,6 +62,9 @@ class _Sandbox(ImmutableSandboxedEnvironment):
         offer; nothing of any other object: a file path's methods read and write the disk."""
         if not super().is_safe_attribute(obj, attr, value) or isinstance(value, PurePath):
             return False  # where the plan lives on this machine is not the chapter's to print, nor to open
+        if isinstance(value, Position) or isinstance(value, Mapping) and isinstance(next(iter(value.values()), None),
+                                                                                 Position):
+            return False  # where in its files the plan writes a field: the checks', not the reader's
         if type(obj).__module__ in MODULES:
             return not callable(value) or attr in READ_ONLY_METHODS
         if isinstance(obj, JINJA_VALUES):  # {{ loop.index }}, a groupby's grouper and list
@@ -114,7 +119,17 @@ PLAIN_VALUES = (str, int, float, list, tuple, dict, set, frozenset, Mapping, dat
 #: What Jinja itself hands a template: a loop's state, the groups of ``groupby``.
 JINJA_VALUES = (jinja2.runtime.LoopContext, _GroupTuple)
 #: Methods of the plan model that chapters may call: lookups that change nothing.
-READ_ONLY_METHODS = frozenset(["pillar", "agency", "program", "chapter", "sub_element", "at", "budget_in", "get", "met"])
+READ_ONLY_METHODS = frozenset(["pillar", "agency", "program", "chapter", "sub_element", "budget_in", "get", "met"])
+#: Jinja's filters a chapter has no use for that write a value as Python does (``pprint``), or whose pattern takes
+#: minutes on a long run of brackets in one step the time limit cannot cut short (``urlize``: Markdown links a
+#: chapter's addresses already)
+LEFT_OUT_FILTERS = frozenset(["pprint", "urlize"])
+
+
+def _string(value: Any) -> str:
+    """``| string``, of what has words of its own (a record's Python form gave its file's path and line)."""
+    chapter_values.check_printable(value)
+    return str(value)
 _CONCAT = "masterplan_concat"
 
 

@@ -13,12 +13,13 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 import jinja2
 from jinja2.sandbox import SandboxedFormatter, SecurityError
 
+from masterplan.chapter_values import check_printable
 from masterplan.diagnostics import Message
 
 #: the longest text or list a chapter may build, and print
@@ -43,7 +44,15 @@ class BoundedFormatter(SandboxedFormatter):
 
     written = 0
 
+    def convert_field(self, value: Any, conversion: str | None) -> Any:
+        """``{!r}`` and ``{!a}`` write a value as Python does (a record's file and line, a memory address)."""
+        if conversion in ("r", "a"):
+            raise SecurityError(Message("'!{conversion}' writes a value as Python does, which a chapter may not print",
+                                        conversion=conversion))
+        return super().convert_field(value, conversion)
+
     def format_field(self, value: Any, format_spec: str) -> Any:
+        check_printable(value)
         check_format(format_spec)
         _check_estimate(self.written + _size(value) + sum(map(int, _NUMBER.findall(format_spec))))
         result = super().format_field(value, format_spec)
@@ -51,21 +60,56 @@ class BoundedFormatter(SandboxedFormatter):
         return result
 
 
-_HOLDERS = (str, list, tuple, dict)  #: what :func:`_size` counts, and looks into
+#: what :func:`_size` looks into: lists, tuples, sets, mappings and a mapping's views (``{'k': text}.items()``), by
+#: their own types, not the abstract classes, whose isinstance is ten times as slow (a list has two million to try)
+_CONTAINERS = (list, tuple, set, frozenset, dict, type({}.keys()), type({}.values()), type({}.items()))
+_HOLDERS = (str, *_CONTAINERS)  #: what :func:`_size` counts
 
 
 def _size(value: Any) -> int:
-    """How long a text is, or a list (tuple, mapping) with everything it holds, the lists within counted as often as
-    they are held: ``[[text]] * 1000000`` holds the text a million times, which a sort or a comparison of it would
-    go through in one step the time limit cannot cut short. 0 for anything else; counting stops past the limit."""
-    total, todo = 0, [value]
-    while todo and total <= MAX_OUTPUT_CHARS:
-        item = todo.pop()
-        total += len(item) if isinstance(item, _HOLDERS) else 0
-        if isinstance(item, (list, tuple, dict)) and total <= MAX_OUTPUT_CHARS:
-            todo.extend(held for held in (item.values() if isinstance(item, dict) else item)
-                        if isinstance(held, _HOLDERS))
+    """How long a text is, or a list (tuple, set, mapping, a mapping's view) with everything it holds, the lists within
+    counted as often as they are held: ``[[text]] * 1000000`` holds the text a million times, which a sort or a
+    comparison of it would go through in one step the time limit cannot cut short. 0 for anything else (a generator
+    is counted as a filter takes it, :func:`_listed`); counting stops past the limit."""
+    return _held(value, {}, 0)
+
+
+#: how deep lists within lists are looked into; deeper is counted as over the limit
+_DEEPEST = 100
+
+
+def _held(value: Any, counted: dict[int, int], depth: int) -> int:
+    """:func:`_size`, each container counted once however often it is held (``counted``, by identity)."""
+    if isinstance(value, str):
+        return len(value)
+    if not isinstance(value, _CONTAINERS):
+        return 0
+    if id(value) in counted:
+        return counted[id(value)]
+    if depth > _DEEPEST:
+        return MAX_OUTPUT_CHARS + 1
+    total = len(value)
+    items = list(value.values()) if isinstance(value, dict) else value
+    # the texts and lists among the items, picked out in C: a list of two million numbers has none to look into
+    for held in itertools.compress(items, map(isinstance, items, itertools.repeat(_HOLDERS))):
+        if total > MAX_OUTPUT_CHARS:
+            break
+        total += _held(held, counted, depth + 1)
+    counted[id(value)] = total
     return total
+
+
+def _listed(items: Iterator[Any]) -> list[Any]:
+    """A generator's items (``map()``, ``select()``) as a list, refused once they are over the limit, counted as each is
+    made: a filter given the generator built them all before its result was measured (2 GB for
+    ``range(1000) | map('center', 1999999) | join``)."""
+    listed, total = [], 0
+    for item in items:
+        total += 1 + _size(item)
+        if total > MAX_OUTPUT_CHARS:
+            raise _too_large()
+        listed.append(item)
+    return listed
 
 
 def check_size(value: Any) -> None:
@@ -123,9 +167,12 @@ def _check_estimate(size: int) -> None:
 def check_growth(name: str, value: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
     """Refuse, before the work is done, the few operations whose result can be far larger
     than their inputs: replace, join, format, indent, expandtabs and translate (all checked per input elsewhere)."""
-    if not isinstance(value, str) and name not in ("do_join", "join"):
+    if not isinstance(value, str) and name not in ("do_join", "join", "do_batch", "do_slice"):
         return
     arguments = list(args) + list(kwargs.values())
+    if name in ("do_batch", "do_slice") and len(arguments) >= 2 and isinstance(arguments[0], int):
+        # the last group filled up with copies of fill_with: batch(1000000, text) gave a million of them
+        _check_estimate(abs(arguments[0]) * (1 + _size(arguments[1])))
     if name in ("replace", "do_replace") and len(arguments) >= 2:
         old, new = str(arguments[0]), str(arguments[1])
         times = value.count(old) if old else len(value) + 1
@@ -172,7 +219,10 @@ def check_binop(operator: str, left: Any, right: Any) -> None:
         if _size(left) + _size(right) > MAX_OUTPUT_CHARS:
             raise _too_long_to_join()
     elif operator == "%" and isinstance(left, str):
-        check_format(left, *(right if isinstance(right, tuple) else (right,)), percent=True)
+        values = right if isinstance(right, tuple) else (right,)
+        for value in right.values() if isinstance(right, Mapping) else values:  # '%(a)s' % {'a': …}, '%s' % (…,)
+            check_printable(value)  # '%s' % plan: its Python form
+        check_format(left, *values, percent=True)
 
 
 def bounded_range(*args: int) -> range:
@@ -184,7 +234,10 @@ def bounded_range(*args: int) -> range:
 
 
 def bounded_concat(*parts: Any) -> str:
-    """The ``~`` operator, with a size limit (rewritten from Jinja's own, which has none)."""
+    """The ``~`` operator, with a size limit (rewritten from Jinja's own, which has none), of what has words of its
+    own (:func:`~masterplan.chapter_values.check_printable`)."""
+    for part in parts:
+        check_printable(part)
     texts = [str(part) for part in parts]
     if sum(map(len, texts)) > MAX_OUTPUT_CHARS:
         raise _too_long_to_join()
@@ -223,9 +276,8 @@ def bounded_filter(function: Callable[..., Any]) -> Callable[..., Any]:
 
     @functools.wraps(function)
     def bounded(*args: Any, **kwargs: Any) -> Any:
-        if name == "do_join" and len(args) >= skip and not isinstance(args[skip - 1], (str, list, tuple)):
-            items = list(itertools.islice(args[skip - 1], MAX_OUTPUT_CHARS + 1))  # a generator: count it
-            args = (*args[:skip - 1], items, *args[skip:])
+        if len(args) >= skip and isinstance(args[skip - 1], Iterator):  # a generator: its items counted as made
+            args = (*args[:skip - 1], _listed(args[skip - 1]), *args[skip:])
         value = args[skip - 1] if len(args) >= skip else None
         check_size(value)
         check_arguments(args[skip:], kwargs, numbers=name != "do_format")

@@ -120,7 +120,11 @@ BOMBS = [
                                      "{{ plan.content.joinpath(target).write_text('pwned') }}",
                                      "{{ (plan.content / '..' / '..').iterdir()|list }}",
                                      "{{ plan.content }}",
-                                     "{{ plan.programs[0].position.file }}"])
+                                     "{{ plan.programs[0].position.file }}",
+                                     # where in its files the plan writes a field: "content/agencies/….yml:22:5"
+                                     "{{ plan.position[0] }}",
+                                     "{{ plan.where | dictsort | map('last') | map('join', ':') | join(', ') }}",
+                                     "{{ plan.programs[0].at('name') }}"])
 def test_chapter_text_reaches_neither_the_disk_nor_where_the_plan_lives(plan: Plan, payload: str,
                                                                          tmp_path: Path) -> None:
     """The plan's folder is a path object: its methods read and wrote any file (validate was enough), and
@@ -194,6 +198,15 @@ HELD_MANY_TIMES = [
     "{% set a = 'a' * 1899999 ~ 'a' %}{% set b = 'a' * 1899999 ~ 'b' %}{{ [b] in ([[a]] * 2000000) }}",
     "{% set s = 'a' * 1900000 %}{{ ([[s]] * 2000000) | string }}",
     "{% set s = 'a' * 1900000 %}{% set held = {'s': [s, s]} %}{{ ([held] * 1000) | tojson | length }}",
+    # a mapping's view was counted as nothing: a comparison of a million of them held validate 156 s
+    ("{% set a = 'a' * 1999999 ~ 'a' %}{% set b = 'a' * 1999999 ~ 'b' %}"
+     "{{ {'k': a}.items() in [{'k': b}.items()] * 1000000 }}"),
+    # batch's last group filled with a million copies of a long text, built unchecked (176 s)
+    ("{% set a = 'a' * 1999999 %}{% set b = 'a' * 1999998 ~ 'b' %}"
+     "{% for c in [0] | batch(1000000, a) %}{{ b in c }}{% endfor %}"),
+    # a generator's items, each a long text, were all built before its filter measured them (2 GB)
+    "{{ range(1000) | map('center', 1999999) | join | length }}",
+    "{{ range(200) | map('center', 1999999) | list | length }}",
 ]
 
 
@@ -465,6 +478,15 @@ def test_a_chapter_prints_numbers_and_dates_as_the_edition_writes_them(language:
     ("{{ plan.agency }}", "a function is printed, not what it gives"),
     ("{{ 'a'.upper }}", "a function is printed, not what it gives"),
     ("{{ self }}", "a value of the template itself is printed, as Python writes it"),  # "<TemplateReference None>"
+    # turned into text first: "Program(id='GOV-01', …, position=Position(file='content/agencies/….yml', …))"
+    ("{{ plan.programs[0] | string }}", "a whole program is printed, not one of its fields"),
+    ("{{ plan.programs[0] ~ '' }}", "a whole program is printed, not one of its fields"),
+    ("{{ '%s' % (plan.programs[0],) }}", "a whole program is printed, not one of its fields"),
+    ("{{ '%(p)r' % {'p': plan.leading_sector} }}", "a whole agency is printed, not one of its fields"),
+    ("{{ '{}'.format(plan.programs[0]) }}", "a whole program is printed, not one of its fields"),
+    ("{{ plan.agency ~ '' }}", "a function is printed, not what it gives"),  # the whole plan, 557,275 characters
+    ("{{ range ~ '' }}", "a function is printed, not what it gives"),  # "<function bounded_range at 0x7f…>"
+    ("{{ plan.pillars ~ '' }}", "a whole list is printed, as Python writes it"),
 ])
 def test_a_record_or_a_list_printed_whole_is_an_error_at_its_line(plan: Plan, body: str, said: str) -> None:
     """{{ p }} for {{ p.name }} published "Program(id='GOV-01', name=Text(values={…}), …, position=Position(file=
@@ -494,3 +516,16 @@ def test_a_count_is_written_in_words_in_the_chapters_language(language: str, wri
     plan = SimpleNamespace(language=language, written_in=written_in)
     text, problems = chapters.expand(chapter(body, written_in), {"plan": plan, "missions": [1, 2, 3, 4, 5]})
     assert problems == [] and text is not None and text.strip() == printed
+
+
+@pytest.mark.parametrize(("payload", "said"), [
+    ("{{ '{!r}'.format(plan.city) }}", "'!r' writes a value as Python does, which a chapter may not print"),
+    ("{{ plan.programs[0] | pprint }}", "there is no filter 'pprint'"),
+    # Jinja's pattern for an address's closing brackets took minutes on a long run of them, in one step of the
+    # regular expression engine: in a thread, the time limit cannot cut it short
+    ("{{ (')' * 40000 ~ 'x)') | urlize | length }}", "there is no filter 'urlize'"),
+])
+def test_what_writes_a_value_as_python_does_or_cannot_be_cut_short_is_no_chapters(plan: Plan, payload: str,
+                                                                                   said: str) -> None:
+    text, problems = expand(plan, f"Paragraf.\n\n{payload}\n")
+    assert text is None and len(problems) == 1 and said in str(problems[0].message), problems
