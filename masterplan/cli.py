@@ -174,27 +174,15 @@ def validate(plan_dir: Path, output_format: str, strict: bool, by_agency: bool) 
     Exit code 0: clean; 1: content errors (or warnings with --strict); 2: wrong command line.
     """
     from masterplan.kept_files import KeptFiles
-    from masterplan.project import load_and_check
+    from masterplan.validate_report import everything, narrowed
     root = _root(plan_dir.parent if plan_dir.is_file() else plan_dir)
     only = plan_dir.resolve().relative_to(root).as_posix() if plan_dir.is_file() and \
         plan_dir.resolve().is_relative_to(root) else None  # one agency's file: its staff's own problems
     kept = KeptFiles()
     try:
-        checked = load_and_check(root, kept)
-        # what only rendering finds, as build would; a final plan's warnings made errors do not stop it
-        if checked.plan is not None and all(d.raised for d in checked.report.errors):
-            from masterplan.accepted_warnings import unused
-            from masterplan.checks.templates import rendered
-            checked.report.extend(rendered(checked.plan))
-            if not checked.report.skipped:  # every warning is known: an entry accepting none is stale
-                checked.report.extend(unused(checked.plan.accepted_warnings,
-                                             [*checked.report.items, *checked.report.accepted]))
+        checked = everything(root, kept)
         speaker = _speaker(root, checked.plan)
-        if only is not None:
-            others = [d for d in checked.report.items if d.position.file != only]
-            checked.report.items = [d for d in checked.report.items if d.position.file == only]
-            checked.report.accepted = [d for d in checked.report.accepted if d.position.file == only]
-            checked.report.skipped &= {only}  # another file's "not checked further" pointed at errors not shown
+        others = narrowed(checked.report, only) if only is not None else []
         if output_format == "text" and root != plan_dir.resolve() and only is None:  # found in a folder above
             click.echo(speaker.say(Message("Plan folder: {folder}", folder=root)))
         if by_agency and output_format == "text" and checked.report:
