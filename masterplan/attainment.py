@@ -61,10 +61,13 @@ class Overview:
 def latest_year(plan: Plan) -> int | None:
     """The latest year any indicator of the plan has a realised figure for, up to the year of plan.yml's
     realised_as_of, else of its date (a later one is a year typed wrong, or figures collected since without
-    realised_as_of, W327); None before any monitoring."""
-    last = plan.monitored_until.year if plan.monitored_until is not None else None
-    return max((year for indicator in indicators(plan) for year in indicator.realised if last is None or year <= last),
-               default=None)
+    realised_as_of, W327); None before any monitoring. Found once a plan (the outline, the cross-references and the
+    open data ask for it again and again)."""
+    def find() -> int | None:
+        last = plan.monitored_until.year if plan.monitored_until is not None else None
+        return max((year for indicator in indicators(plan) for year in indicator.realised
+                    if last is None or year <= last), default=None)
+    return plan.derived("latest year monitored", find)
 
 
 def indicators(plan: Plan) -> list[Indicator]:
@@ -133,6 +136,10 @@ def by_agency(plan: Plan) -> list[tuple[Agency, Counts]]:
 def missed(plan: Plan) -> list[Missed]:
     """The targets not met in the latest year monitored, pillar by pillar: the pillar's own indicators, then its
     programs' in the book's order."""
+    return plan.derived("targets missed", lambda: _missed(plan))
+
+
+def _missed(plan: Plan) -> list[Missed]:
     year = latest_year(plan)
     if year is None:
         return []
