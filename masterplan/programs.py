@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from masterplan.diagnostics import Position
 from masterplan.directions import DIRECTIONS
 from masterplan.located import DotGrouped, is_number
-from masterplan.values import Period, Text, Value, code_order
+from masterplan.values import Period, Text, Value, code_order, folded
 
 if TYPE_CHECKING:  # resolved by Plan.link; the parts import ProgramGroup from here
     from masterplan.plan_parts import Agency, Mission, Pillar, SubElement
@@ -43,9 +43,12 @@ class Indicator:
     def met(self, year: int) -> bool | None:
         """Whether what it reached in ``year`` met that year's target, judged by its ``direction`` (at least the
         target going up, at most it going down); None where that cannot be said: no direction, no target or no
-        realised figure that year, or either one not a number as written (:meth:`is_number`). Judged as printed, to
+        realised figure that year, or either one not a number as written (:meth:`is_number`), unless both are words
+        ("tersedia"): met when the same, in any letters and spacing. Judged as printed, to
         :attr:`decimals` places: a figure printed as its target is never told apart from it."""
         target, reached = self.targets.get(year), self.realised.get(year)
+        if _worded(target) and _worded(reached) and folded(target) == folded(reached):
+            return True  # "tersedia" reached as "Tersedia": met, whatever the direction; other words are not judged
         if self.direction not in DIRECTIONS or not self.is_number(target) or not self.is_number(reached):
             return None
         step = round(float(reached) - float(target), self.decimals)  # type: ignore[arg-type]
@@ -190,3 +193,9 @@ class ProgramGroup:
     def total_budget(self) -> int:
         return sum(p.total_budget for p in self.programs)
 
+
+
+def _worded(value: object) -> bool:
+    """A figure written as words ("tersedia", "diterapkan"), not a number nor a number written as text."""
+    return isinstance(value, str) and not is_number(value) and not isinstance(value, DotGrouped) and \
+        not any(character.isdigit() for character in value)

@@ -278,3 +278,17 @@ def test_a_monitoring_update_says_when_its_figures_were_collected_and_keeps_the_
     told = [d for d in run(without, BuildOptions(pdf=False, search=False)).report if d.code == "W327"]
     assert told and all("give plan.yml realised_as_of" in str(d.hint) for d in told)
     assert 'id="attainment"' not in (without / "build" / "site" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_target_written_as_words_is_met_by_the_same_words_and_others_are_not_judged() -> None:
+    """A target "diterapkan" reached as "Diterapkan" was never judged, so every such indicator of a plan fell among
+    those not judged; "belum diterapkan" cannot be judged met or not by the words alone, nor a number beside words."""
+    from masterplan.diagnostics import Position
+    from masterplan.programs import Indicator
+    from masterplan.values import Text
+
+    indicator = Indicator(Text.of("Kebijakan satu data"), Text.of("dokumen"), None, None,
+                          {2022: "diterapkan", 2023: "diterapkan", 2024: "diterapkan", 2025: "85"},
+                          Position("content/pillars/governance.yml"),
+                          realised={2022: " Diterapkan ", 2023: "belum diterapkan", 2024: 1, 2025: "85"})
+    assert [indicator.met(year) for year in (2022, 2023, 2024, 2025)] == [True, None, None, None]

@@ -88,7 +88,8 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
                      "gives it (else empty): a number, its decimals after a dot (2.4), or a word")),
         ("target_met", ("Whether the realised figure met that year's target, judged by the direction: true or false "
                         "(else empty: no direction, no target or realised figure that year, or either one not a plain "
-                        "number: a word, 1.000 with a thousands dot)")),
+                        "number: a word, 1.000 with a thousands dot); a target written in words is met (true) by the "
+                        "same words")),
         ("lead_agency", "Id of the agency leading the program, for a program's indicator (else empty)"),
         ("status", ("In a year up to the latest monitored: met, missed, not_reported (a target that year and no "
                     "realised figure) or not_judged (a realised figure that cannot be judged, or no target); else "
