@@ -24,6 +24,11 @@ from masterplan.warning_codes import WARNING_CODES
 
 #: the folder every file of the plan's content is in, as validate names them
 CONTENT = "content/"
+#: the code of an entry that accepts nothing any more, which no entry may accept: it would hide them all
+UNUSED = "W128"
+#: the warnings only a build gives, which validate cannot tell gone: the PDF's layout (W603, W606), the site's files
+#: (W701, W702) and its search index (W711, W712)
+BUILD_ONLY = frozenset({"W603", "W606", "W701", "W702", "W711", "W712"})
 
 
 @dataclass(frozen=True)
@@ -37,8 +42,11 @@ class Acceptance:
     position: Position
 
     def accepts(self, diagnostic: Diagnostic) -> bool:
-        """Whether this entry names the diagnostic's code and file (whatever its severity)."""
-        return diagnostic.code == self.code and (self.file is None or fnmatchcase(diagnostic.position.file, self.file))
+        """Whether this entry names the diagnostic's code and file (whatever its severity): a file of content/ as
+        validate names it or from content/ on, another (a theme's, templates/…) as validate names it."""
+        file = diagnostic.position.file
+        return diagnostic.code == self.code != UNUSED and (
+            self.file is None or fnmatchcase(file, self.file) or fnmatchcase(file, CONTENT + self.file))
 
 
 def read(data: object) -> tuple[Acceptance, ...]:
@@ -52,19 +60,22 @@ def read(data: object) -> tuple[Acceptance, ...]:
 
 
 def _file(pattern: str | None) -> str | None:
-    """The files an entry names, as validate prints them: relative to the plan folder."""
+    """The files an entry names, written with forward slashes (``agencies\\dinkes.yml`` from Windows' Explorer)."""
     if pattern is None or not pattern.strip():
         return None
-    pattern = pattern.strip().removeprefix("./")
-    return pattern if pattern.startswith(CONTENT) else CONTENT + pattern
+    return pattern.strip().replace("\\", "/").removeprefix("./")
 
 
 def unused(acceptances: Sequence[Acceptance], diagnostics: Iterable[Diagnostic]) -> Iterator[Diagnostic]:
     """W128 at each entry that accepts none of the plan's warnings: a code no warning has, or one the files it names
-    no longer get."""
+    no longer get (not told of a warning only a build gives, :data:`BUILD_ONLY`); and at one accepting W128 itself."""
     diagnostics = list(diagnostics)
     for entry in acceptances:
-        if any(entry.accepts(d) for d in diagnostics):
+        if entry.code == UNUSED:
+            yield warning(entry.position, UNUSED, "accepted_warnings cannot accept {code}: it tells the entries that "
+                          "accept nothing any more", "delete the entry", code=entry.code)
+            continue
+        if entry.code in BUILD_ONLY or any(entry.accepts(d) for d in diagnostics):
             continue
         if entry.code not in WARNING_CODES:
             yield warning(entry.position, "W128", "accepted_warnings names {code}, which is no warning masterplan gives",

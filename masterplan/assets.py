@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import NamedTuple
 from xml.parsers import expat
 
@@ -221,11 +221,16 @@ def judged(content: Path) -> Iterator[tuple[Path, str, Refused | None]]:
     if not folder.is_dir() or folder_refusal(content) is not None:
         return
     for path in sorted(folder.rglob("*")):
-        hidden = any(part.startswith(".") for part in path.relative_to(folder).parts)
-        if hidden and path.name.lower() not in ACTIVE_NAMES:
-            continue  # a computer's own file (.DS_Store, .gitkeep) or a hidden folder: not the site's, not published
+        if hidden(path.relative_to(folder)):
+            continue
         if path.is_file():
             yield path, path.relative_to(folder).as_posix(), refusal(path, content)
+
+
+def hidden(name: PurePath) -> bool:
+    """Whether the file ``name`` of ``content/assets/`` is the computer's own (.DS_Store, .gitkeep) or in a hidden
+    folder (.git/): not the site's, neither published nor told; a hidden server setting (.htaccess) is refused."""
+    return any(part.startswith(".") for part in name.parts) and name.name.lower() not in ACTIVE_NAMES
 
 
 def published(content: Path) -> Iterator[tuple[Path, str]]:

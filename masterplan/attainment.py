@@ -124,18 +124,22 @@ def by_pillar(plan: Plan) -> Overview | None:
 
 def by_agency(plan: Plan) -> list[tuple[Agency, Counts]]:
     """Each lead agency's programs' indicators, counted as :func:`by_pillar` counts, in the plan's order of agencies
-    (a pillar's own indicators are no agency's); none before any monitoring."""
-    year = latest_year(plan)
-    if year is None:
-        return []
-    return [(agency, _count([status([indicator], year) for program in agency.programs
-                             for indicator in program.indicators]))
-            for agency in plan.agencies if any(program.indicators for program in agency.programs)]
+    (a pillar's own indicators are no agency's); none before any monitoring, nor in a plan whose programs have no
+    indicator."""
+    def find() -> list[tuple[Agency, Counts]]:
+        year = latest_year(plan)
+        if year is None:
+            return []
+        return [(agency, _count([status([indicator], year) for program in agency.programs
+                                 for indicator in program.indicators]))
+                for agency in plan.agencies if any(program.indicators for program in agency.programs)]
+    return plan.derived("attainment by agency", find)
 
 
 def missed(plan: Plan) -> list[Missed]:
     """The targets not met in the latest year monitored, pillar by pillar: the pillar's own indicators, then its
-    programs' in the book's order."""
+    programs' in the order of its matrix; each indicator once, as :func:`by_pillar` counts it (one a pillar and a
+    program both give, by the place that judges it)."""
     return plan.derived("targets missed", lambda: _missed(plan))
 
 
@@ -143,9 +147,14 @@ def _missed(plan: Plan) -> list[Missed]:
     year = latest_year(plan)
     if year is None:
         return []
-    owners = [(pillar, None, pillar.indicators) for pillar in plan.pillars]
-    owners += [(program.pillar, program, program.indicators) for program in plan.programs if program.pillar]
-    found = [Missed(pillar, program, indicator, indicator.targets[year], indicator.realised[year])
-             for pillar, program, indicators in owners for indicator in indicators if indicator.met(year) is False]
-    order = {pillar.id: index for index, pillar in enumerate(plan.pillars)}
-    return sorted(found, key=lambda m: (order[m.pillar.id], m.program is not None))
+    found: list[Missed] = []
+    for pillar in plan.pillars:
+        programs = {id(indicator): program for program in pillar.programs for indicator in program.indicators}
+        order = {program.id: index for index, program in enumerate(pillar.programs_by_sub_element)}
+        rows = []
+        for places in _of(pillar):  # as by_pillar counts it: judged by the first place that can tell
+            judge = next((indicator for indicator in places if indicator.met(year) is not None), None)
+            if judge is not None and judge.met(year) is False:
+                rows.append(Missed(pillar, programs.get(id(judge)), judge, judge.targets[year], judge.realised[year]))
+        found += sorted(rows, key=lambda row: -1 if row.program is None else order[row.program.id])
+    return found

@@ -71,11 +71,13 @@ def thin_items(plan: Plan) -> set[str]:
 
 
 def attainment_tables(plan: Plan) -> set[str]:
-    """The attainment's tables a plan has: none before any realised figure, the list of targets not met only where one
-    was missed (the book's outline and the cross-references' targets alike)."""
+    """The attainment's tables a plan has: none before any realised figure, the table by agency only where a program
+    has an indicator, the list of targets not met only where one was missed (the book's outline and the
+    cross-references' targets alike)."""
     if attainment.latest_year(plan) is None:
         return set()
-    return {ATTAINMENT_TABLE, ATTAINMENT_AGENCY_TABLE} | ({ATTAINMENT_MISSED_TABLE} if attainment.missed(plan) else set())
+    return {ATTAINMENT_TABLE} | ({ATTAINMENT_AGENCY_TABLE} if attainment.by_agency(plan) else set()) | \
+        ({ATTAINMENT_MISSED_TABLE} if attainment.missed(plan) else set())
 
 
 def generated_tables(plan: Plan) -> set[str]:

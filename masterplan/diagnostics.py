@@ -201,7 +201,7 @@ class Report:
 
     def extend(self, diagnostics: Iterable[Diagnostic]) -> None:
         for diagnostic in map(self._as_raised, diagnostics):
-            (self.accepted if self._is_accepted(diagnostic) else self.items).append(diagnostic)
+            (self.accepted if self.is_accepted(diagnostic) else self.items).append(diagnostic)
 
     def raise_warnings(self, codes: frozenset[str]) -> None:
         """Make the warnings of ``codes`` errors, those found already and those to come: a final plan's
@@ -218,7 +218,8 @@ class Report:
         every, self.items, self.accepted = [*self.items, *self.accepted], [], []
         self.extend(every)
 
-    def _is_accepted(self, diagnostic: Diagnostic) -> bool:
+    def is_accepted(self, diagnostic: Diagnostic) -> bool:
+        """Whether plan.yml's accepted_warnings accepts ``diagnostic``, a warning."""
         return diagnostic.severity is Severity.WARNING and any(a.accepts(diagnostic) for a in self.acceptances)
 
     def _as_raised(self, diagnostic: Diagnostic) -> Diagnostic:

@@ -212,7 +212,8 @@ class Preview:
         checked = load_and_check(self.root, self.cache, warnings=False, final=False)
         plan, report = checked.plan, checked.report
         if plan is not None:
-            later.extend(lambda rule=rule: list(rule(plan, report.unreadable)) for rule in checks.WARNING_RULES)
+            later.extend(lambda rule=rule: [d for d in rule(plan, report.unreadable) if not report.is_accepted(d)]
+                         for rule in checks.WARNING_RULES)  # those plan.yml accepts not shown, as validate shows them
         return plan, report
 
     def _when_unchanged(self, later: list[Callable[[], list[Diagnostic]]], found: list[Diagnostic],

@@ -78,14 +78,16 @@ def _size(value: Any) -> int:
 _DEEPEST = 100
 
 
-def _held(value: Any, counted: dict[int, int], depth: int) -> int:
-    """:func:`_size`, each container counted once however often it is held (``counted``, by identity)."""
+def _held(value: Any, counted: dict[int, tuple[Any, int]], depth: int) -> int:
+    """:func:`_size`, each container counted once however often it is held (``counted``, by identity, each kept
+    there with its count: a view's pairs are made as it is gone through, and a pair let go leaves its identity to the
+    next)."""
     if isinstance(value, str):
         return len(value)
     if not isinstance(value, _CONTAINERS):
         return 0
     if id(value) in counted:
-        return counted[id(value)]
+        return counted[id(value)][1]
     if depth > _DEEPEST:
         return MAX_OUTPUT_CHARS + 1
     total = len(value)
@@ -95,7 +97,7 @@ def _held(value: Any, counted: dict[int, int], depth: int) -> int:
         if total > MAX_OUTPUT_CHARS:
             break
         total += _held(held, counted, depth + 1)
-    counted[id(value)] = total
+    counted[id(value)] = (value, total)
     return total
 
 
@@ -170,9 +172,12 @@ def check_growth(name: str, value: Any, args: tuple[Any, ...], kwargs: dict[str,
     if not isinstance(value, str) and name not in ("do_join", "join", "do_batch", "do_slice"):
         return
     arguments = list(args) + list(kwargs.values())
-    if name in ("do_batch", "do_slice") and len(arguments) >= 2 and isinstance(arguments[0], int):
+    if name in ("do_batch", "do_slice"):
         # the last group filled up with copies of fill_with: batch(1000000, text) gave a million of them
-        _check_estimate(abs(arguments[0]) * (1 + _size(arguments[1])))
+        count = kwargs.get("linecount", kwargs.get("slices", args[0] if args else 0))
+        fill = kwargs.get("fill_with", args[1] if len(args) > 1 else None)
+        if isinstance(count, int):
+            _check_estimate(abs(count) * (1 + _size(fill)))
     if name in ("replace", "do_replace") and len(arguments) >= 2:
         old, new = str(arguments[0]), str(arguments[1])
         times = value.count(old) if old else len(value) + 1
@@ -276,7 +281,8 @@ def bounded_filter(function: Callable[..., Any]) -> Callable[..., Any]:
 
     @functools.wraps(function)
     def bounded(*args: Any, **kwargs: Any) -> Any:
-        if len(args) >= skip and isinstance(args[skip - 1], Iterator):  # a generator: its items counted as made
+        if len(args) >= skip and isinstance(args[skip - 1], Iterator) and \
+                not isinstance(args[skip - 1], jinja2.runtime.LoopContext):  # a generator: its items counted as made
             args = (*args[:skip - 1], _listed(args[skip - 1]), *args[skip:])
         value = args[skip - 1] if len(args) >= skip else None
         check_size(value)

@@ -48,6 +48,9 @@ _NOT_TEXT = [("```", re.compile(r"^[ \t]*```[^\n]*\n.*?(?:^[ \t]*```[^\n]*$|\Z)"
              ("{", re.compile(r"\{[{%#](?:(?!\{[{%#])[^\n])*?[}%#]\}")),  # Jinja
              ("<", re.compile(r"</?[A-Za-z!][^<>\n]*>"))]  # an HTML tag
 _YAML_COMMENT = ("#", re.compile(r"#(?<![^ \t\n]#)(?![^ \t\n])[^\n]*"))  #: a '#' with a blank or line's end on both sides
+#: the reason plan.yml's accepted_warnings gives for keeping a warning: a note to the next reviewer, printed nowhere
+#: (to its line's end in a block, to its comma in a flow mapping)
+_KEPT_FOR = ("reason:", re.compile(r"^[ \t]*(?:-[ \t]*)?reason:[^\n]*|(?<=[{,])[ \t]*reason:[^\n,}]*", re.MULTILINE))
 
 
 def unexplained(plan: Plan, texts: list[tuple[str, str]], words: AbstractSet[str],
@@ -96,7 +99,7 @@ def _uses(name: str, text: str, words: AbstractSet[str]) -> Iterator[tuple[str, 
 
 def as_read(name: str, text: str) -> str:
     """``text`` with what no reader meets as text blanked out, each line kept where it was."""
-    kinds = _NOT_TEXT if name.lower().endswith(".md") else [_YAML_COMMENT, *_NOT_TEXT]
+    kinds = _NOT_TEXT if name.lower().endswith(".md") else [_YAML_COMMENT, _KEPT_FOR, *_NOT_TEXT]
     for start, pattern in kinds:
         if start in text:
             text = pattern.sub(_blank, text)

@@ -88,8 +88,10 @@ def _from_the_future(plan: Plan, label: Message, indicator: Indicator) -> Iterat
     if plan.realised_as_of is not None:
         hint = Message("check the year: nothing of a year is measured before it begins; or move realised_as_of on to "
                        "the day the figures were collected")
-        yield warning(where, "W327", "{label}: indicator '{indicator}' has realised figures for {years}, after "
-                      "plan.yml's realised_as_of ({date})", hint, years=listing(years), **values)
+        yield warning(where, "W327", "{label}: indicator '{indicator}' has a realised figure for {year}, after "
+                      "plan.yml's realised_as_of ({date})" if len(years) == 1 else "{label}: indicator '{indicator}' "
+                      "has realised figures for {years}, after plan.yml's realised_as_of ({date})", hint,
+                      year=years[0], years=listing(years), **values)
         return
     hint = Message(ENTER_AS_OF)
     if len(years) == 1:
