@@ -1129,6 +1129,29 @@ def test_the_programs_filter_narrows_the_list_and_says_how_many(page: object, se
     assert "utm_source=wa" in page.url  # type: ignore[attr-defined]  # another's parameter left as it was
 
 
+def test_the_agencies_page_narrows_its_list_as_the_reader_types(page: object, server: str, plan: Plan) -> None:
+    """A province's 120 agencies, several cities', made a page of 39,384 px with no way to find one city's: a box
+    narrows the list by name or short name as the reader types, and says how many show."""
+    total = len(plan.agencies)
+    assert total > 30  # a long list: the sample's 31
+    page.goto(server + "agency/index.html")  # type: ignore[attr-defined]
+    _filtered(page, f"{total} dari {total} perangkat daerah")
+    assert page.locator("label[for=program-filter-text]").inner_text() == "Nama atau singkatan"  # type: ignore[attr-defined]
+    page.fill("#program-filter-text", "badan")  # type: ignore[attr-defined]
+    boards = sorted(str(a.name) for a in plan.agencies if "badan" in str(a.name).lower())
+    _filtered(page, f"{len(boards)} dari {total} perangkat daerah")
+    shown = page.eval_on_selector_all(".agency-list > li", """items => items.filter(i => i.checkVisibility())
+        .map(i => i.querySelector('a').textContent)""")  # type: ignore[attr-defined]
+    assert sorted(shown) == boards and 1 < len(boards) < total
+    page.fill("#program-filter-text", "dinkes")  # type: ignore[attr-defined]  # a short name finds its agency
+    _filtered(page, f"1 dari {total} perangkat daerah")
+    page.fill("#program-filter-text", "tidak ada")  # type: ignore[attr-defined]
+    _filtered(page, f"0 dari {total} perangkat daerah")
+    assert page.locator("#program-filter-none").is_visible()  # type: ignore[attr-defined]
+    assert "q=tidak+ada" in page.url or "q=tidak%20ada" in page.url  # type: ignore[attr-defined]
+    assert _axe(page) == [] and page.problems == []  # type: ignore[attr-defined]
+
+
 def test_the_programs_filter_reads_words_as_the_search_does_and_sends_on_what_it_lacks(page: object, server: str,
                                                                                       plan: Plan) -> None:
     """A resident typed "wifi" and got "0 dari 70 program", though the site's search found "Wi-Fi Publik" first;

@@ -1478,7 +1478,7 @@ def test_the_agencies_page_lists_every_agency_by_its_whole_name(sample_build: Pa
     plan = load_and_check(sample_build).plan
     assert plan is not None
     html = read(sample_build / "build" / "site", "agency/index.html")
-    listed = html.split('<ul class="agency-list"', 1)[1].split("</ul>", 1)[0]
+    listed = html.split('<ul class="agency-list', 1)[1].split("</ul>", 1)[0]
     entries = re.findall(r'<li><a href="([^"]+)">([^<]+)</a>.*?<span class="agency-count">([^<]+)</span>', listed,
                          re.DOTALL)
     names = {str(agency.name): agency for agency in plan.agencies}
@@ -1487,7 +1487,7 @@ def test_the_agencies_page_lists_every_agency_by_its_whole_name(sample_build: Pa
     agency = names["Dinas Kesehatan"]
     assert health[0] == f"../agency/{agency.id}.html"
     assert health[2] == f"{len(agency.programs)} program diampu, {len(agency.supported)} didukung"
-    assert html.index('class="agency-list"') < html.index('id="agency-pillar"')
+    assert html.index('class="agency-list') < html.index('id="agency-pillar"')
 
 
 def test_a_key_figure_of_thousands_is_grouped_as_an_amount_is(tmp_path: Path) -> None:

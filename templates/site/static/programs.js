@@ -1,4 +1,5 @@
-// The filter of the page of all programs, and of a pillar's or a mission's long list: a box (code, name or agency,
+// The filter of the page of all programs, of a pillar's or a mission's long list, and of the page of agencies (a
+// province's 120, several cities': "Surabaya"; its list items are its rows): a box (code, name or agency,
 // short or full), a pillar and a year the program runs in (its period: "what is planned for 2025"), narrowing the list as the reader types; the count of programs shown is said as it
 // changes ("12 dari 70 program"); none: a link searches the whole plan for the words. A group of programs none of which matches is hidden, one with none at all (a
 // sub-element "with no programs yet") only while the list is narrowed, and so is its entry in the page's list of
@@ -30,7 +31,7 @@
   var groups = sections.map(function (section) {
     // the page's list of its pillars ("Di halaman ini"): each entry hidden with its section, its count the shown rows
     var jump = document.querySelector('.toc a[href="#' + section.getAttribute("aria-labelledby") + '"]');
-    return { section: section, jump: jump, rows: Array.prototype.map.call(section.querySelectorAll("tbody tr"), function (row) {
+    return { section: section, jump: jump, rows: Array.prototype.map.call(section.querySelectorAll("tbody tr, :scope > li"), function (row) {
       var years = (row.getAttribute("data-years") || "").split(" ").map(Number);
       return { row: row, words: words(row), start: years[0], end: years[1] };
     }) };
