@@ -20,6 +20,10 @@ from masterplan.interrupt import forking, interruptible
 T = TypeVar("T")
 
 
+#: how much lower a yielding child's priority is (``nice``): the other processes get the cores first
+YIELDING = 10
+
+
 class Redo:
     """:class:`Alongside`'s default when its child fails: the work is done again in this process."""
 
@@ -35,10 +39,13 @@ class Alongside(Generic[T]):
     as it would have, so a disk that is full is reported the same way either way.
     """
 
-    def __init__(self, work: Callable[[], T], here: bool = False, otherwise: T | type[Redo] = Redo):
+    def __init__(self, work: Callable[[], T], here: bool = False, otherwise: T | type[Redo] = Redo,
+                 yielding: bool = False):
         """``otherwise``: the result when the child fails, for work only worth doing beside (what
-        ``work`` holds is then let go as soon as the child has it); by default it is done again here."""
+        ``work`` holds is then let go as soon as the child has it); by default it is done again here.
+        ``yielding``: the child runs at a lower priority, on what the cores' other work leaves idle."""
         self._work: Callable[[], T] | None = work
+        self._yielding = yielding
         self._done: list[T] = []
         self._child: int | None = None
         self._otherwise = otherwise
@@ -75,6 +82,8 @@ class Alongside(Generic[T]):
         status = 1
         try:
             interruptible()
+            if self._yielding:
+                os.nice(YIELDING)
             os.close(reading)
             answer = pickle.dumps(self._work())
             with os.fdopen(writing, "wb") as pipe:

@@ -32,7 +32,7 @@ from masterplan.model import Plan
 from masterplan.project import load_and_check, speaker, warnings_alongside, warnings_of
 
 if TYPE_CHECKING:
-    from masterplan.render import site_cache
+    from masterplan.render import companion_books, site_cache
 
 STOPPED = Message("Build stopped: fix the errors above; the previous output is kept.")
 STOPPED_STRICT = Message("Build stopped by --strict: fix the warnings above; the previous output is kept.")
@@ -68,21 +68,6 @@ def _site_snapshot(root: Path) -> site_cache.Snapshot:
     from masterplan.render import site_cache
     from masterplan.render.theme import Theme
     return site_cache.Snapshot.of(root, Theme.for_plan(root).folders)
-
-
-def _companions(plan: Plan, root: Path, staging: output.Staging, options: BuildOptions, report: Report) -> list[str]:
-    """The plan's other books beside the book, each opt-in: the executive summary, the strategic analysis. One the
-    plan no longer asks for (or, for the analysis, has no chapter for) goes with this build's output."""
-    from masterplan.render import analysis_book, summary_book
-    said: list[str] = []
-    for wanted, file, render in ((plan.executive_summary, output.SUMMARY_PDF, summary_book.render),
-                                 (plan.strategic_analysis and bool(plan.analysis), output.ANALYSIS_PDF,
-                                  analysis_book.render)):
-        if not wanted:
-            staging.drop(file)
-        elif not report.errors:
-            said += render(plan, root, staging, options, report)
-    return said
 
 
 def run(root: Path, options: BuildOptions, cache: FileCache | None = None) -> BuildResult:
@@ -142,6 +127,7 @@ def _run(root: Path, options: BuildOptions, cache: FileCache | None) -> BuildRes
                                                            flush=True))
     summary: list[str] = []
     exported: Alongside[list[str]] | None = None
+    companions: companion_books.Companions | None = None
     try:
         with staging:
             try:
@@ -154,9 +140,10 @@ def _run(root: Path, options: BuildOptions, cache: FileCache | None) -> BuildRes
                     # the open data needs only the plan: written by a second core while this one goes on
                     exported = Alongside(lambda: data.export(plan, folder, words, kept, options.base_url))
                 if options.pdf:
-                    from masterplan.render import pdf
+                    from masterplan.render import companion_books, pdf
+                    companions = companion_books.Companions(plan, root, staging, options, report)  # beside the book
                     summary += pdf.render(plan, root, staging, options, report, speaker(root, plan.language).say, sources)
-                    summary += _companions(plan, root, staging, options, report)
+                    summary += companions.collect()
                 if options.site:
                     from masterplan.render import site
                     summary += site.render(plan, root, staging, options, report, lambda: _written(exported, folder),
@@ -167,6 +154,8 @@ def _run(root: Path, options: BuildOptions, cache: FileCache | None) -> BuildRes
                     summary.append(changed)
                 summary += _untranslated(plan, staging)
             finally:
+                if companions is not None:
+                    companions.reap()  # a book that failed: its companions' child is not left running
                 if exported is not None:
                     exported.reap()  # done writing before the staging folder is kept or thrown away
             if options.site and not report.errors:

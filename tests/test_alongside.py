@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from masterplan.alongside import Alongside
+from masterplan.alongside import YIELDING, Alongside
 
 
 def test_the_answer_comes_from_a_child_process() -> None:
@@ -125,3 +125,10 @@ def test_a_ctrl_c_held_back_through_the_fork_ends_the_child_too(forked: list[int
     with pytest.raises(ChildProcessError):
         os.waitpid(forked[0], os.WNOHANG)  # ended and waited for, not working on for a minute
     assert open_descriptors() == before
+
+
+def test_a_yielding_child_runs_at_a_lower_priority_and_the_parent_keeps_its_own() -> None:
+    mine = os.nice(0)
+    assert Alongside(lambda: os.nice(0), yielding=True).result() == min(mine + YIELDING, 19)
+    assert Alongside(lambda: os.nice(0)).result() == mine
+    assert os.nice(0) == mine
