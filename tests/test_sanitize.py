@@ -239,3 +239,23 @@ def test_a_phrase_in_another_language_keeps_its_lang(make_plan: Callable[..., Pa
     root = make_plan({"content/chapters/90-penutup.md": chapter + "Lagi <em lang=\"English\">only</em>.\n"})
     told = [d for d in load_and_check(root).report.items if d.code == "W520"]
     assert len(told) == 1 and "the attribute lang of <em>" in str(told[0].message) and told[0].position.line == 6, told
+
+
+def test_a_link_or_picture_shown_as_code_is_no_problem_and_a_live_one_beside_it_is(
+        make_plan: Callable[..., Path]) -> None:
+    """A guide for the agencies shows what not to write: `<img src="/etc/x.png">` in a code span is printed as text,
+    makes no picture and leads nowhere, and was an error (E508) that stopped the build. The same URL written live is
+    told, at its line, code beside it or not."""
+    root = make_plan({"content/chapters/03-panduan.md": (
+        "---\ntitle: Panduan Penulisan\n---\n\n"
+        'Jangan menulis `<img src="/etc/x.png">`, ``[tautan](javascript:alert(1))`` atau `![peta](../peta.png)`.\n\n'
+        '    <img src="../../rahasia.png">\n\n'
+        "Ini pun salah: ![peta](../peta.png)\n")})
+    agency = root / "content/agencies/bpkad.yml"
+    agency.write_text(agency.read_text(encoding="utf-8").replace(
+        "    quick_win: true\n",
+        "    description: |\n      Tulis gambar sebagai `![x](assets/x.png)`, bukan `![x](/etc/passwd)`.\n"
+        "    quick_win: true\n"), encoding="utf-8")
+    report = load_and_check(root).report
+    found = [(d.position.file, d.position.line, d.position.column, d.code) for d in report.errors]
+    assert found == [("content/chapters/03-panduan.md", 9, 24, "E508")]  # the live one, not its copy in code

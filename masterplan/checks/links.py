@@ -59,6 +59,48 @@ def urls(text: str) -> Iterator[tuple[str, str, int, int]]:
                 yield ("image" if name == "src" else "link"), value, tag.line, column(tag.start)
 
 
+class Shown:
+    """The problems of a text's URLs that Markdown makes a link or picture of: not one it only shows, as code
+    (`` `<img src="/etc/x.png">` `` in a guide for the agencies, an indented block), which leads nowhere. Asked of
+    Markdown's own reading of the text, once a text and only where a URL has a problem: each such URL is marked where
+    it is written, and the mark is looked for in the links and pictures made and in the code shown. One shown as code
+    there and nowhere made is let go; any other is told (read some other way: better told than hidden)."""
+
+    _CODE = re.compile(r"<code>(.*?)</code>", re.DOTALL)
+
+    def __init__(self, text: str):
+        self.text = text
+        self.found: list[tuple[int, str, Diagnostic]] = []  #: (where the URL starts in the text, it, its problem)
+
+    def add(self, url: str, line: int, column: int, found: Diagnostic | None) -> None:
+        """``found``, the problem of ``url`` as :func:`urls` found it at ``line`` and ``column``, if any."""
+        if found is not None:
+            start = sum(len(before) + 1 for before in self.text.split("\n", line - 1)[:line - 1])
+            self.found.append((self.text.find(url, start + column - 1), url, found))
+
+    def told(self) -> Iterator[Diagnostic]:
+        if not self.found:
+            return
+        from masterplan.render.markdown import unsanitized
+        marked, done = [], 0
+        for number, (start, url, _) in sorted(enumerate(self.found), key=lambda item: item[1][0]):
+            if start >= done:
+                marked += [self.text[done:start + len(url)], _mark(number)]
+                done = start + len(url)
+        written = unsanitized("".join([*marked, self.text[done:]]))
+        made = " ".join(value for tag in html.tags(written) for name, value in tag.attributes if name in ("src", "href"))
+        shown = " ".join(self._CODE.findall(written))
+        for number, (start, _, found) in enumerate(self.found):
+            if start < 0 or _mark(number) in made or _mark(number) not in shown:
+                yield found
+
+
+def _mark(number: int) -> str:
+    """The mark after the ``number``-th URL with a problem (letters and digits: it changes nothing of how the URL
+    is read)."""
+    return f"mpshown{number}x"
+
+
 def problem(kind: str, url: str, where: Position, content: Path | None) -> Diagnostic | None:
     """What is wrong with a URL of a text (E508, E511, E519, W513), or None: it reaches outside the plan or runs
     code, names no file of the plan, or leads nowhere on the site."""
@@ -145,20 +187,21 @@ def _file_in(content: Path, name: str) -> bool:
 
 
 def chapter_links(chapter: Chapter, content: Path | None) -> Iterator[Diagnostic]:
-    """A chapter's URLs as written, each at its line and column."""
+    """A chapter's URLs as written, each at its line and column (none shown as code: :class:`Shown`)."""
+    shown = Shown(chapter.body)
     for kind, url, line, column in urls(chapter.body):
         if "{{" in url or "{%" in url:  # Jinja fills it in: checked as filled (filled_links)
             continue
-        found = problem(kind, url, Position(chapter.position.file, chapter.body_line + line - 1, column), content)
-        if found:
-            yield found
+        shown.add(url, line, column,
+                  problem(kind, url, Position(chapter.position.file, chapter.body_line + line - 1, column), content))
+    yield from shown.told()
 
 
 def filled_links(chapter: Chapter, text: str, content: Path | None) -> Iterator[Diagnostic]:
     """URLs that only Jinja puts together: reported at the chapter's first line of text."""
-    written = {url for _, url, _, _ in urls(chapter.body)}
-    for kind, url, _, _ in urls(text):
+    written, shown = {url for _, url, _, _ in urls(chapter.body)}, Shown(text)
+    for kind, url, line, column in urls(text):
         if url not in written:
-            found = problem(kind, url, Position(chapter.position.file, chapter.body_line, 1), content)
-            if found:
-                yield found
+            shown.add(url, line, column, problem(kind, url, Position(chapter.position.file, chapter.body_line, 1),
+                                                 content))
+    yield from shown.told()

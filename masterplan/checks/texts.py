@@ -53,9 +53,10 @@ def text_links(text: Text, where: Position, content: Path | None, block: bool = 
         if costly := too_costly(value, written_at or where, block and written_at is None):
             yield costly
             continue
-        for kind, url, line, _ in links.urls(value):
-            if found := links.problem(kind, url, at(line), content):
-                yield found
+        shown = links.Shown(value)
+        for kind, url, line, column in links.urls(value):
+            shown.add(url, line, column, links.problem(kind, url, at(line), content))
+        yield from shown.told()
         for what, line in html.removed(value):
             yield markdown_writing.removed(what, at(line))
         for line, item in markdown_writing.bullets(value):
