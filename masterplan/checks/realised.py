@@ -7,6 +7,8 @@ Each said at the (first) year it is about:
 - a realised year after the year of plan.yml's ``realised_as_of``, else of its ``date`` (W327): a figure from the
   future, most often a year typed wrong, or figures collected since the plan was adopted without ``realised_as_of``
   saying when (told once an indicator, at the first such year, naming them all);
+- plan.yml's ``realised_as_of`` before the plan period, or a day still to come (W331, at it): a year typed wrong
+  leaves every figure unjudged, or lets figures of years not yet ended pass for measured;
 - realised figures set beside number targets of an indicator without a ``direction`` (W329, once an indicator):
   whether they met their targets cannot be said, by the book, the site or the open data;
 - a realised value of another kind than the indicator's targets (W328): a word ("tercapai") where every target is a
@@ -16,6 +18,7 @@ Each said at the (first) year it is about:
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 
@@ -49,8 +52,10 @@ def outside_plan(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iter
 
 
 def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
-    """W327: a realised figure of a year after the plan's date; W329: realised figures of an indicator without a
-    direction; W328: one of another kind than the targets."""
+    """W331: realised_as_of before the plan period or still to come; W327: a realised figure of a year after the
+    plan's date; W329: realised figures of an indicator without a direction; W328: one of another kind than the
+    targets."""
+    yield from _as_of(plan)
     for label, indicator, _ in indicators(plan):
         yield from _from_the_future(plan, label, indicator)
         yield from _without_direction(label, indicator)
@@ -71,6 +76,24 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
 #: cover and the site, which a monitoring update leaves as it is
 ENTER_AS_OF = ("check the year: nothing of a year is measured before it begins; or, for figures collected since, give "
                "plan.yml realised_as_of: the day they were collected (the plan's date stays its adoption's)")
+
+
+def _as_of(plan: Plan, today: datetime.date | None = None) -> Iterator[Diagnostic]:
+    """W331, at plan.yml's realised_as_of: a day before the plan period, so that every realised figure is "after" it
+    (W327 at each indicator) and none is judged; or a day still to come, so that figures of years not yet ended pass
+    for measured. Both most often a year typed wrong."""
+    as_of, today = plan.realised_as_of, today or datetime.date.today()
+    if as_of is None:
+        return
+    where = plan.where.get("realised_as_of", plan.position)
+    if as_of.year < plan.period.start <= plan.period.end:
+        yield warning(where, "W331", "realised_as_of ({date}) is before the plan period {period}: every realised "
+                      "figure is of a year after it, and none is judged", "realised_as_of is the day the realised "
+                      "figures were collected: check the year", date=as_of.isoformat(), period=plan.period)
+    elif as_of > today:
+        yield warning(where, "W331", "realised_as_of ({date}) is a day still to come: realised figures are collected "
+                      "up to a day that has passed", Message("check the year; today is {today}",
+                                                             today=today.isoformat()), date=as_of.isoformat())
 
 
 def _from_the_future(plan: Plan, label: Message, indicator: Indicator) -> Iterator[Diagnostic]:
