@@ -53,11 +53,12 @@ def url_problem(url: str, image: bool) -> str | None:
     """Why a URL written in content may not be used (None when it may).
 
     Images must be files of the plan (a relative path that does not climb out of it);
-    links may also be web, mail and telephone addresses. Percent-encoding, backslashes and
-    invisible characters are undone first, as a browser would."""
+    links may also be web, mail and telephone addresses. Percent-encoding, character references
+    (``&#106;avascript:``, which Markdown passes on and a browser reads), backslashes and invisible
+    characters are undone first, as a browser would."""
     value = url
     for _ in range(3):  # %252e%252e is '..' after two rounds of decoding
-        value = urllib.parse.unquote(value)
+        value = unescape(urllib.parse.unquote(value))
     value = _INVISIBLE.sub("", value.replace("\\", "/"))
     scheme = SCHEME.match(value)
     if scheme:
