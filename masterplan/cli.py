@@ -16,6 +16,8 @@ from masterplan.cli_help import Group, SaidWhenFormatted
 from masterplan.diagnostics import Diagnostic, Message, Report, Speaker
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from masterplan.model import Plan
 
 PLAN_DIR = click.argument("plan_dir", required=False, default=".",
@@ -55,15 +57,16 @@ def _cannot_write(exc: OSError, folder: Path, speaker: Speaker) -> NoReturn:
 
 
 def _print_report(report: Report | list[Diagnostic], speaker: Speaker, output_format: str = "text",
-                  err: bool = True, plan: Plan | None = None) -> None:
+                  err: bool = True, plan: Plan | None = None, left_out: Sequence[Diagnostic] = ()) -> None:
     """The diagnostics, as lines (on stderr unless ``err`` is false: validate's report is its output) or JSON, each
-    naming the agencies it concerns (by their files' names where the plan is not given)."""
+    naming the agencies it concerns (by their files' names where the plan is not given); the lines' count counts
+    ``left_out`` too."""
     items = report.sorted() if isinstance(report, Report) else list(report)
     if output_format == "json":
         from masterplan.agency_shares import agency_ids
         click.echo(speaker.json(items, lambda d: {"agencies": agency_ids(d, plan)}))
     elif items:
-        click.echo(speaker.text(items), err=err)
+        click.echo(speaker.text(items, left_out), err=err)
     if isinstance(report, Report) and output_format == "text":
         _print_left_out(report, speaker, err)
 
@@ -162,7 +165,9 @@ def new(directory: Path, force: bool, city: str | None, period: str | None) -> N
 @click.option("--by-agency", is_flag=True,
               help="Group the problems by the agency whose file must change (both, for a partnership one side writes "
                    "down), the plan's shared files apart: a list to send each agency.")
-def validate(plan_dir: Path, output_format: str, strict: bool, by_agency: bool) -> None:
+@click.option("--errors-only", is_flag=True,
+              help="Report the errors alone, which stop the build, and count the warnings (not with --strict).")
+def validate(plan_dir: Path, output_format: str, strict: bool, by_agency: bool, errors_only: bool) -> None:
     """Check the whole plan and report every problem at once.
 
     It reads content/ as the build does: executive-summary.md and analysis/ only when
@@ -174,8 +179,13 @@ def validate(plan_dir: Path, output_format: str, strict: bool, by_agency: bool) 
     Exit code 0: clean; 1: content errors (or warnings with --strict); 2: wrong command line.
     """
     from masterplan.kept_files import KeptFiles
+    from masterplan.validate_report import errors_only as keep_errors
     from masterplan.validate_report import everything, narrowed
     root = _root(plan_dir.parent if plan_dir.is_file() else plan_dir)
+    if errors_only and strict:
+        click.echo(_speaker(root).say(Message("error: --errors-only hides the warnings --strict fails on: give one of "
+                                              "the two")), err=True)
+        sys.exit(2)
     only = plan_dir.resolve().relative_to(root).as_posix() if plan_dir.is_file() and \
         plan_dir.resolve().is_relative_to(root) else None  # one agency's file: its staff's own problems
     kept = KeptFiles()
@@ -183,6 +193,7 @@ def validate(plan_dir: Path, output_format: str, strict: bool, by_agency: bool) 
         checked = everything(root, kept)
         speaker = _speaker(root, checked.plan)
         others = narrowed(checked.report, only) if only is not None else []
+        hidden = keep_errors(checked.report) if errors_only else []
         if output_format == "text" and root != plan_dir.resolve() and only is None:  # found in a folder above
             click.echo(speaker.say(Message("Plan folder: {folder}", folder=root)))
         if by_agency and output_format == "text" and checked.report:
@@ -190,10 +201,15 @@ def validate(plan_dir: Path, output_format: str, strict: bool, by_agency: bool) 
             click.echo(said(checked.report.sorted(), checked.plan, speaker, unchecked=bool(checked.report.skipped)))
             _print_left_out(checked.report, speaker, err=False)
         else:
-            _print_report(checked.report, speaker, output_format, err=False, plan=checked.plan)
+            _print_report(checked.report, speaker, output_format, err=False, plan=checked.plan, left_out=hidden)
         if output_format == "text" and not checked.report:
-            click.echo(speaker.say(Message("No problems found in {file}.", file=only) if only is not None
+            click.echo(speaker.say(Message("No errors found in {file}.", file=only) if only is not None and hidden
+                                   else Message("No errors found.") if hidden
+                                   else Message("No problems found in {file}.", file=only) if only is not None
                                    else Message("No problems found.")))
+        if output_format == "text" and hidden:
+            click.echo(speaker.say(Message("{count} warnings not shown (--errors-only)" if len(hidden) > 1 else
+                                           "1 warning not shown (--errors-only)", count=len(hidden))))
         if output_format == "text" and only is not None and others:
             from masterplan.diagnostics import counted
             click.echo(speaker.say(Message("The plan's other files: {counted} (masterplan validate lists them)",

@@ -276,9 +276,10 @@ class Speaker:
             text += f" ({self.say(diagnostic.hint)})"
         return text
 
-    def text(self, diagnostics: Sequence[Diagnostic]) -> str:
-        """Compiler-style lines followed by a one-line summary, and one naming the ids that many of them name."""
-        return "\n".join([*(self.line(d) for d in diagnostics), *self.summary(diagnostics)])
+    def text(self, diagnostics: Sequence[Diagnostic], left_out: Sequence[Diagnostic] = ()) -> str:
+        """Compiler-style lines followed by a one-line summary, and one naming the ids that many of them name; the
+        summary counts ``left_out`` too (validate --errors-only's warnings)."""
+        return "\n".join([*(self.line(d) for d in diagnostics), *self.summary([*diagnostics, *left_out])])
 
     def summary(self, diagnostics: Sequence[Diagnostic]) -> list[str]:
         """The count of errors and warnings, and a line naming the ids that many of the diagnostics name."""

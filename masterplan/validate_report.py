@@ -1,5 +1,5 @@
 """What ``masterplan validate`` reports: every check a build runs, those only rendering finds among them, and the
-entries of plan.yml's accepted_warnings that accept nothing any more; or, for one file of the plan, that file's.
+entries of plan.yml's accepted_warnings that accept nothing any more; or, for one file of the plan, that file's; or\nits errors alone.
 
 The command line (:mod:`masterplan.cli`) only says it: these decide what is found.
 """
@@ -35,3 +35,11 @@ def narrowed(report: Report, only: str) -> list[Diagnostic]:
     report.accepted = [d for d in report.accepted if d.position.file == only]
     report.skipped &= {only}  # another file's "not checked further" pointed at errors not shown
     return others
+
+
+def errors_only(report: Report) -> list[Diagnostic]:
+    """Keep in ``report`` its errors alone (a plan of many warnings, whose errors stop the build, fixed first); returns
+    the warnings left out, which validate counts."""
+    hidden = report.warnings
+    report.items = report.errors
+    return hidden

@@ -89,6 +89,27 @@ def test_strict_turns_warnings_into_failure(make_plan: Callable[..., Path]) -> N
     assert code == 1 and "warning[W403]" in out
 
 
+def test_errors_only_shows_the_errors_and_counts_the_warnings_left_out(make_plan: Callable[..., Path]) -> None:
+    """A plan of many warnings, its errors stopping the build: --errors-only lists the errors to fix first."""
+    root = make_plan(NO_QUICK_WIN)
+    warnings = invoke("validate", str(root))[1].count("warning[")
+    code, out, _ = invoke("validate", str(root), "--errors-only")  # warnings, no error
+    assert code == 0 and "W403" not in out and warnings > 1
+    assert out.splitlines() == ["No errors found.", f"{warnings} warnings not shown (--errors-only)"]
+    agency = "content/agencies/diskominfo.yml"
+    (root / agency).write_text(textwrap.dedent(MINI_FILES[agency]).replace("pillar: governance", "pillar: governence"),
+                               encoding="utf-8")
+    code, out, _ = invoke("validate", str(root), "--errors-only")
+    assert code == 1 and "error[E201]" in out and "warning[" not in out
+    counted, left_out = out.splitlines()[-2:]  # the count is the plan's, and says how many are not shown
+    hidden = re.fullmatch(r"2 errors, (\d+) warnings", counted)
+    assert hidden and left_out == f"{hidden.group(1)} warnings not shown (--errors-only)", (counted, left_out)
+    code, out, _ = invoke("validate", str(root), "--errors-only", "--format", "json")
+    assert code == 1 and {d["severity"] for d in json.loads(out)} == {"error"} and "E201" in out
+    code, _, err = invoke("validate", str(root), "--errors-only", "--strict")
+    assert code == 2 and "--errors-only hides the warnings --strict fails on" in err
+
+
 @pytest.mark.parametrize("args", [
     ["validate", "--format", "xml"],
     ["validate", "--no-such-option"],
