@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from html import unescape
 from pathlib import Path
 from urllib.parse import quote, unquote
 
@@ -62,9 +63,11 @@ def urls(text: str) -> Iterator[tuple[str, str, int, int]]:
 class Shown:
     """The problems of a text's URLs that Markdown makes a link or picture of: not one it only shows, as code
     (`` `<img src="/etc/x.png">` `` in a guide for the agencies, an indented block), which leads nowhere. Asked of
-    Markdown's own reading of the text, once a text and only where a URL has a problem: each such URL is marked where
-    it is written, and the mark is looked for in the links and pictures made and in the code shown. One shown as code
-    there and nowhere made is let go; any other is told (read some other way: better told than hidden)."""
+    Markdown's own reading of the text (as the renderer reads it), once a text and only where a URL has a problem:
+    each such URL is marked where it is written, and the mark is looked for in the links and pictures made and in the
+    code shown. One shown as code there, and whose address no link or picture made holds, is let go; any other is
+    told (read some other way: better told than hidden), and so is every one of a text holding Jinja, which may make
+    code of it or not once filled in."""
 
     _CODE = re.compile(r"<code>(.*?)</code>", re.DOTALL)
 
@@ -81,6 +84,9 @@ class Shown:
     def told(self) -> Iterator[Diagnostic]:
         if not self.found:
             return
+        if any(jinja in self.text for jinja in ("{{", "{%", "{#")):
+            yield from (found for _, _, found in self.found)
+            return
         from masterplan.render.markdown import unsanitized
         marked, done = [], 0
         for number, (start, url, _) in sorted(enumerate(self.found), key=lambda item: item[1][0]):
@@ -88,10 +94,13 @@ class Shown:
                 marked += [self.text[done:start + len(url)], _mark(number)]
                 done = start + len(url)
         written = unsanitized("".join([*marked, self.text[done:]]))
-        made = " ".join(value for tag in html.tags(written) for name, value in tag.attributes if name in ("src", "href"))
+        addresses = [unescape(value) for tag in html.tags(written) for name, value in tag.attributes
+                     if name in ("src", "href")]
+        made = " ".join(addresses)
         shown = " ".join(self._CODE.findall(written))
-        for number, (start, _, found) in enumerate(self.found):
-            if start < 0 or _mark(number) in made or _mark(number) not in shown:
+        for number, (start, url, found) in enumerate(self.found):
+            if (start < 0 or _mark(number) in made or _mark(number) not in shown or url in made
+                    or unescape(url) in made):
                 yield found
 
 

@@ -97,8 +97,9 @@ _converters = threading.local()
 
 
 def unsanitized(text: str) -> str:
-    """Markdown's HTML for ``text`` before it is sanitized: what the checks ask the sanitizer about."""
-    return _convert(text)
+    """Markdown's HTML for ``text`` before it is sanitized, read as :func:`to_html` reads it: what the checks ask the
+    sanitizer about."""
+    return _convert(separate_captions(text))
 
 
 def _convert(text: str) -> str:
