@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from masterplan.directions import DIRECTIONS
 from masterplan.model import Plan
 from masterplan.plan_parts import Agency, Pillar
 from masterplan.programs import Indicator, Program
@@ -47,6 +48,12 @@ class Missed:
     indicator: Indicator
     target: Value
     realised: Value
+    year: int  #: the year monitored
+
+    @property
+    def reached(self) -> tuple[float, float] | None:
+        """Its attainment (capaian) as a part of a whole, which the book prints as a percentage (:func:`reached`)."""
+        return reached(self.indicator, self.year)
 
 
 @dataclass(frozen=True)
@@ -96,6 +103,21 @@ def _judged(places: list[Indicator], year: int) -> bool | None:
     pillar's, else its programs'): a program's realised figure missing its target is not hidden by the pillar's
     copy of the indicator, which has none."""
     return next((judged for indicator in places if (judged := indicator.met(year)) is not None), None)
+
+
+def reached(indicator: Indicator, year: int) -> tuple[float, float] | None:
+    """What ``indicator`` attained in ``year`` (capaian) as Indonesian performance reports (LKjIP, after PermenPAN-RB)
+    reckon it, a part of a whole printed as a percentage: what it reached of its target where higher is better (60 of
+    a target of 80: 75%); where lower is better, the target less what the figure went past it, (2 × target −
+    realised) of the target (12 against a target of 10: 80%; 8: 120%), never below nothing. None where that cannot be
+    said: no direction, a target or realised figure not a number, a target of 0."""
+    target, realised = indicator.targets.get(year), indicator.realised.get(year)
+    if indicator.direction not in DIRECTIONS or not indicator.is_number(target) or not indicator.is_number(realised):
+        return None
+    whole, part = float(target), float(realised)  # type: ignore[arg-type]
+    if not whole:
+        return None
+    return (part if DIRECTIONS[indicator.direction].sign > 0 else max(2 * whole - part, 0.0)), whole
 
 
 def status(places: list[Indicator], year: int) -> str:
@@ -155,6 +177,7 @@ def _missed(plan: Plan) -> list[Missed]:
         for places in _of(pillar):  # as by_pillar counts it: judged by the first place that can tell
             judge = next((indicator for indicator in places if indicator.met(year) is not None), None)
             if judge is not None and judge.met(year) is False:
-                rows.append(Missed(pillar, programs.get(id(judge)), judge, judge.targets[year], judge.realised[year]))
+                rows.append(Missed(pillar, programs.get(id(judge)), judge, judge.targets[year], judge.realised[year],
+                                   year))
         found += sorted(rows, key=lambda row: -1 if row.program is None else order[row.program.id])
     return found

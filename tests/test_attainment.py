@@ -230,8 +230,11 @@ def test_the_book_lists_the_attainment_by_agency_and_every_target_not_met(monito
     assert "BPKAD 0 0 1 0 Diskominfo 1 1 0 0" in text
     missed = text[text.rindex("9.3 Target yang Tidak Tercapai"):]  # after the table of contents' line
     assert missed.startswith("9.3 Target yang Tidak Tercapai Tabel 9.3 Target yang tidak tercapai pada 2023")
-    assert re.search(r"GOV-01 e-Sambat .{0,40}Waktu respons awal aduan \(menit\) diharapkan turun Diskominfo 10 12 ",
+    # lower is better: 12 minutes against a target of 10 attained 80%, as a performance report (LKjIP) reckons it
+    assert re.search(r"GOV-01 e-Sambat .{0,40}Waktu respons awal aduan \(menit\) diharapkan turun Diskominfo 10 12 80,0% ",
                      missed), missed[:400]
+    assert "Capaian: angka realisasi dibagi target bila makin tinggi makin baik; bila makin rendah makin baik, (2 × " \
+           "target − realisasi) ÷ target" in missed
     table = missed[:missed.index("Setiap target yang tidak tercapai pada 2023")]
     assert table.count("GOV-01") == 1 and "Aduan ditanggapi" not in table  # the missed one only, not the met one
     contents = text[:text.index("BAB 1")]
@@ -245,7 +248,7 @@ def test_the_site_lists_them_on_the_attainment_page_linked_to_each_program_and_a
         ["Perangkat daerah pengampu", "Target tercapai", "Target tidak tercapai", "Belum dilaporkan",
          "Tidak dapat dinilai"], ["BPKAD", "0", "0", "1", "0"], ["Diskominfo", "1", "1", "0", "0"]]
     rows = [[text for _, _, text in row] for row in table_rows(page, "attainment-missed")]
-    assert rows[1][0] == "GOV-01 e-Sambat (Media Sambat Masyarakat)" and rows[1][2:] == ["Diskominfo", "10", "12"]
+    assert rows[1][0] == "GOV-01 e-Sambat (Media Sambat Masyarakat)" and rows[1][2:] == ["Diskominfo", "10", "12", "80,0%"]
     assert len(rows) == 2
     assert 'href="program/GOV-01.html"' in html.partition('id="attainment-missed"')[2]
     assert 'href="agency/bpkad.html"' in html.partition('id="attainment-agency"')[2]
@@ -263,6 +266,28 @@ def test_the_indicators_table_of_the_open_data_names_the_agency_and_the_standing
     assert eco and standing[eco[0]] == ("bpkad", "not_reported")
     assert all(status == "" for (owner, _, year), (_, status) in standing.items() if year and int(year) > 2023)
     assert {agency for (owner, _, _), (agency, _) in standing.items() if owner == "governance"} == {""}
+    attained = {(r["owner_id"], r["indicator_number"], r["year"]): r["attainment_percent"] for r in table}
+    assert attained[("GOV-01", "2", "2023")] == "80.0"  # 12 minutes against 10, lower better: (2 × 10 − 12) ÷ 10
+    assert all(percent == "" for (owner, _, year), percent in attained.items() if year and int(year) > 2023)
+
+
+def test_attainment_is_reckoned_as_a_performance_report_reckons_it() -> None:
+    """Capaian, as LKjIP reports write it: realised ÷ target where higher is better; (2 × target − realised) ÷ target
+    where lower is better, never below nothing; none for a target of 0, a word, or no direction."""
+    from masterplan.attainment import reached
+    from masterplan.diagnostics import Position
+    from masterplan.programs import Indicator
+    from masterplan.values import Text
+
+    def attained(direction: str | None, target: object, realised: object) -> float | None:
+        indicator = Indicator(Text.of("Indeks"), Text.of("indeks"), None, None, {2023: target},
+                              Position("content/pillars/governance.yml"), direction=direction, realised={2023: realised})
+        found = reached(indicator, 2023)
+        return None if found is None else round(100 * found[0] / found[1], 1)
+
+    assert attained("up", 80, 60) == 75.0 and attained("up", 2.5, 2.6) == 104.0
+    assert attained("down", 10, 12) == 80.0 and attained("down", 10, 8) == 120.0 and attained("down", 10, 25) == 0.0
+    assert attained("up", 0, 3) is None and attained(None, 80, 60) is None and attained("up", "ada", "ada") is None
 
 
 def test_a_monitoring_update_says_when_its_figures_were_collected_and_keeps_the_plans_date(tmp_path: Path) -> None:

@@ -18,7 +18,7 @@ from typing import Any
 from masterplan import attainment, formatting, summary
 from masterplan.model import Plan
 from masterplan.plan_parts import CONTACT_FIELDS
-from masterplan.programs import Program
+from masterplan.programs import Indicator, Program
 from masterplan.render import data_changes, data_summaries
 
 LIST_SEPARATOR = ";"
@@ -94,6 +94,10 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
         ("status", ("In a year up to the latest monitored: met, missed, not_reported (a target that year and no "
                     "realised figure) or not_judged (a realised figure that cannot be judged, or no target); else "
                     "empty")),
+        ("attainment_percent", ("What it attained that year (capaian), in percent, one decimal: realised ÷ target × 100 "
+                                "where higher is better; (2 × target − realised) ÷ target × 100, not below 0, where "
+                                "lower is better, as performance reports (LKjIP) reckon it; else empty: no direction, "
+                                "a target or realised figure not a plain number, a target of 0")),
     ],
     "pillars.csv": [
         ("id", "Pillar id"),
@@ -196,7 +200,13 @@ def _indicator_rows(plan: Plan) -> Iterator[list[Any]]:
                 due = year is not None and monitored is not None and year <= monitored
                 yield [*head, year, ind.targets.get(year), number, program, pillar, ind.direction,
                        ind.realised.get(year), ind.met(year) if year is not None else None, lead,
-                       attainment.status([ind], year) if due else None]
+                       attainment.status([ind], year) if due else None, _percent(ind, year)]
+
+
+def _percent(indicator: Indicator, year: int | None) -> float | None:
+    """What ``indicator`` attained in ``year`` (:func:`attainment.reached`), in percent with one decimal."""
+    attained = attainment.reached(indicator, year) if year is not None else None
+    return None if attained is None else round(100 * attained[0] / attained[1], 1)
 
 
 def _pillar_rows(plan: Plan) -> Iterator[list[Any]]:
