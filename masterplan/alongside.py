@@ -121,3 +121,13 @@ class Alongside(Generic[T]):
     def reap(self) -> None:
         """Wait for the child without taking its answer: the caller failed and needs it no more."""
         self._collect()
+
+    def cancel(self) -> None:
+        """End the child at once, its work unfinished, and wait for it: work whose answer nobody will take, long
+        enough for the wait to hold the caller up (a failed build's companion books)."""
+        if self._child is not None:
+            try:
+                os.kill(self._child, signal.SIGTERM)
+            except ProcessLookupError:  # ended already: waited for below
+                pass
+        self._collect()

@@ -154,10 +154,12 @@ def _run(root: Path, options: BuildOptions, cache: FileCache | None) -> BuildRes
                     summary.append(changed)
                 summary += _untranslated(plan, staging)
             finally:
-                if companions is not None:
-                    companions.reap()  # a book that failed: its companions' child is not left running
-                if exported is not None:
-                    exported.reap()  # done writing before the staging folder is kept or thrown away
+                try:
+                    if companions is not None:
+                        companions.reap()  # a book that failed: its companions' child is not left running
+                finally:
+                    if exported is not None:
+                        exported.reap()  # done writing before the staging folder is kept or thrown away
             if options.site and not report.errors:
                 from masterplan.render import site_cache
                 site_cache.keep_unchanged(output.build_folder(root) / output.SITE, staging.path(output.SITE))

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -132,3 +134,19 @@ def test_a_yielding_child_runs_at_a_lower_priority_and_the_parent_keeps_its_own(
     assert Alongside(lambda: os.nice(0), yielding=True).result() == min(mine + YIELDING, 19)
     assert Alongside(lambda: os.nice(0)).result() == mine
     assert os.nice(0) == mine
+
+
+def test_cancelled_work_is_ended_unfinished_and_waited_for(forked: list[int], tmp_path: Path) -> None:
+    """A failed build's companion books: their child is ended, not waited for until it has laid them out."""
+    finished = tmp_path / "finished"
+
+    def work() -> None:
+        time.sleep(5)
+        finished.write_text("laid out", encoding="utf-8")
+
+    beside = Alongside(work)
+    beside.cancel()
+    assert not finished.exists()  # ended before its work was done: had it been waited for, the file would be there
+    with pytest.raises(ChildProcessError):
+        os.waitpid(forked[0], os.WNOHANG)  # and waited for: no zombie
+    beside.cancel()  # again, or after its answer: nothing to end

@@ -89,7 +89,9 @@ def companion_html(plan: Plan, root: Path, options: BuildOptions, report: Report
 def render(plan: Plan, root: Path, staging: Staging, options: BuildOptions, report: Report,
            companion: Companion) -> list[str]:
     """Write ``companion`` to ``staging.path(companion.file)``; returns summary lines for the terminal."""
-    started = time.perf_counter()
+    # the time it took to make, the processor's: laid out beside the book (companion_books), at a lower priority,
+    # it waits for the book's parts, and its wall-clock time would read as seconds added to the build
+    started = time.process_time()
     errors_before = len(report.errors)
     html, theme, fetcher = companion_html(plan, root, options, report, companion)
     if html is None or len(report.errors) > errors_before:
@@ -109,6 +111,6 @@ def render(plan: Plan, root: Path, staging: Staging, options: BuildOptions, repo
             write_whole(cache.pdf(key, 0), target.read_bytes())
             cache.wrote_pdf(key, 0)
             cache.finish({}, {})  # those of builds before the kept ones go
-        return [Message(companion.laid_out, pages=pages, seconds=time.perf_counter() - started)]
+        return [Message(companion.laid_out, pages=pages, seconds=time.process_time() - started)]
 
     return pdf_press.guarded(plan, report, lay_out, Message(companion.failed))

@@ -43,7 +43,7 @@ class Laid:
 
 class Companions:
     """The books the plan asks for, started at once (beside, with more than one job) and :meth:`collect`-ed after
-    the book; :meth:`reap` waits for a child whose books are wanted no more (the build failed)."""
+    the book; :meth:`reap` ends a child whose books are wanted no more (the build failed)."""
 
     def __init__(self, plan: Plan, root: Path, staging: output.Staging, options: BuildOptions, report: Report):
         wanted: list[Render] = []
@@ -60,7 +60,10 @@ class Companions:
 
         def lay_out() -> Laid:
             mine = Report(raised=report.raised, acceptances=report.acceptances)  # as the build's files them
-            said = [line for render in wanted for line in render(plan, root, staging, options, mine)]
+            said: list[str] = []
+            for render in wanted:
+                if not mine.errors:  # one with errors fails the build: the next one is not laid out for nothing
+                    said += render(plan, root, staging, options, mine)
             return Laid(said, [*mine.items, *mine.accepted])
 
         if not wanted:
@@ -83,8 +86,9 @@ class Companions:
         return laid.said
 
     def reap(self) -> None:
+        """End a child still laying the books out (the build failed: their pages will not be kept), and wait for it."""
         if self.beside is not None:
-            self.beside.reap()
+            self.beside.cancel()
             self.beside = None
         self.later = None
 
