@@ -13,9 +13,7 @@ APT_TEST    := chromium poppler-utils
 
 .PHONY: sample test system-runtime system-test venv clean
 
-sample: system-runtime venv
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet .
+sample: system-runtime $(VENV)/.installed
 	$(BIN)/masterplan validate .
 	$(BIN)/masterplan build .
 	@echo "PDF: build/masterplan.pdf   site: build/site/index.html"
@@ -26,12 +24,20 @@ test: system-runtime system-test venv
 	npm ci --no-audit --no-fund --loglevel=error
 	$(BIN)/python -m pytest -q -p no:cacheprovider
 
+# Debian packages are installed where one is missing (apt-get update first); a machine that has them all goes on
 system-runtime:
-	$(SUDO) apt-get update -qq
-	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $(APT_RUNTIME) >/dev/null
+	@dpkg -s $(APT_RUNTIME) >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $(APT_RUNTIME) >/dev/null; }
 
 system-test:
-	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $(APT_TEST) >/dev/null
+	@dpkg -s $(APT_TEST) >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $(APT_TEST) >/dev/null; }
+
+# masterplan installed into .venv again only when its code, templates or fonts changed since the last `make sample`
+$(VENV)/.installed: pyproject.toml setup.cfg $(shell find masterplan templates -type f 2>/dev/null) | venv
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet .
+	touch $@
 
 venv:
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
