@@ -34,7 +34,7 @@ system-test:
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $(APT_TEST) >/dev/null; }
 
 # masterplan installed into .venv again only when its code, templates or fonts changed since the last `make sample`
-$(VENV)/.installed: pyproject.toml setup.cfg $(shell find masterplan templates -type f 2>/dev/null) | venv
+$(VENV)/.installed: pyproject.toml setup.cfg $(shell find masterplan templates -type f -not -path '*/__pycache__/*' 2>/dev/null) | venv
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet .
 	touch $@
