@@ -11,7 +11,7 @@ SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_RUNTIME := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 shared-mime-info
 APT_TEST    := chromium poppler-utils
 
-.PHONY: sample test system-runtime system-test venv clean
+.PHONY: sample test bench system-runtime system-test venv clean
 
 sample: system-runtime $(VENV)/.installed
 	$(BIN)/masterplan validate .
@@ -23,6 +23,13 @@ test: system-runtime system-test venv
 	$(BIN)/pip install --quiet -e '.[test]'
 	npm ci --no-audit --no-fund --loglevel=error
 	$(BIN)/python -m pytest -q -p no:cacheprovider
+
+# the benchmark (benchmarks/run.py, issue 5's figures): S and M against MkDocs (PyPI) and Hugo (Debian), some 10 minutes
+bench: system-runtime $(VENV)/.installed
+	@dpkg -s hugo >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends hugo >/dev/null; }
+	$(BIN)/pip install --quiet 'mkdocs>=1.6,<2'
+	$(BIN)/python benchmarks/run.py --scales S,M --pdf-scales S,M --results build/benchmark.md
 
 # Debian packages are installed where one is missing (apt-get update first); a machine that has them all goes on
 system-runtime:

@@ -277,7 +277,21 @@ def write_results(path: Path, figures: str) -> None:
     if START not in text or END not in text:
         text += f"\n{START}\n{END}\n"
     head, rest = text.split(START, 1)
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(f"{head}{START}\n{figures}{END}{rest.split(END, 1)[1]}", encoding="utf-8")
+
+
+def missing_tools(args: argparse.Namespace) -> list[str]:
+    """What the comparison needs and this machine lacks, each said with how to install it (or leave it out): found
+    before minutes of building, not as a traceback after them."""
+    import importlib.util
+    import shutil
+    missing = []
+    if args.mkdocs and importlib.util.find_spec("mkdocs") is None:
+        missing.append("MkDocs is not installed: pip install 'mkdocs>=1.6,<2' (or make bench), or run with --no-mkdocs")
+    if args.hugo and shutil.which("hugo") is None:
+        missing.append("Hugo is not installed: apt-get install hugo (or make bench), or run with --no-hugo")
+    return missing
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -293,6 +307,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, default=None, help="folder for generated plans (default: a temp dir)")
     parser.add_argument("--results", type=Path, default=HERE / "RESULTS.md", help="Markdown file to write")
     args = parser.parse_args(argv)
+    if missing := missing_tools(args):
+        print("\n".join(missing), file=sys.stderr)
+        return 2
     scales = [s.strip().upper() for s in args.scales.split(",") if s.strip()] + (["L"] if args.large else [])
     args.pdf_scales = {s.strip().upper() for s in args.pdf_scales.split(",")}
     rows: dict[str, Row] = {}

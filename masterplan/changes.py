@@ -27,6 +27,7 @@ from masterplan.indicator_changes import (
 )
 from masterplan.model import Plan
 from masterplan.programs import Indicator, Program
+from masterplan.schema_defs import MAX_AMOUNT
 from masterplan.values import Text, code_order, whole
 
 
@@ -274,15 +275,24 @@ def _int(value: Any) -> int:
     return value if isinstance(value, int) and not isinstance(value, bool) else 0
 
 
+def _amount(value: Any) -> int:
+    """An amount of a plan.json, as :func:`_int` reads it; one no plan can hold (past the schema's MAX_AMOUNT, or below
+    nothing: a file edited by hand) makes it no plan.json masterplan wrote (``ValueError``), told at baseline (E534)."""
+    amount = _int(value)
+    if not 0 <= amount <= MAX_AMOUNT:
+        raise ValueError("an amount no plan holds")
+    return amount
+
+
 def _program_of_json(item: Mapping[str, Any], language: str, written_in: str) -> ProgramFacts:
     period = item.get("period") or {}
     written = [line for line in item.get("budget") or [] if isinstance(line, Mapping)]
-    lines = [(str(line.get("source")), _int(line.get("amount"))) for line in written]
+    lines = [(str(line.get("source")), _amount(line.get("amount"))) for line in written]
     indicators = _indicators_of_json(item, language, written_in)
     return ProgramFacts(str(item["id"]), _text(item.get("name")), str(item.get("pillar") or ""),
                         str(item.get("lead") or ""), (_int(period.get("start")), _int(period.get("end"))),
                         _by_source(lines), indicators, tuple(str(i) for i in item.get("former_ids") or []),
-                        _by_year([(_int(line.get("year")), str(line.get("source")), _int(line.get("amount")))
+                        _by_year([(_int(line.get("year")), str(line.get("source")), _amount(line.get("amount")))
                                   for line in written]), str(item.get("status") or ""))
 
 

@@ -178,6 +178,7 @@ def validate(plan_dir: Path, output_format: str, strict: bool, by_agency: bool, 
 
     Exit code 0: clean; 1: content errors (or warnings with --strict); 2: wrong command line.
     """
+    from masterplan.folder_reader import CONTENT
     from masterplan.kept_files import KeptFiles
     from masterplan.validate_report import errors_only as keep_errors
     from masterplan.validate_report import everything, narrowed
@@ -186,8 +187,15 @@ def validate(plan_dir: Path, output_format: str, strict: bool, by_agency: bool, 
         click.echo(_speaker(root).say(Message("error: --errors-only hides the warnings --strict fails on: give one of "
                                               "the two")), err=True)
         sys.exit(2)
-    only = plan_dir.resolve().relative_to(root).as_posix() if plan_dir.is_file() and \
-        plan_dir.resolve().is_relative_to(root) else None  # one agency's file: its staff's own problems
+    only = None  # one agency's file: its staff's own problems
+    if plan_dir.is_file():
+        file = plan_dir.resolve()
+        only = file.relative_to(root).as_posix() if file.is_relative_to(root) else str(file)
+    if only is not None and not only.startswith((f"{CONTENT}/", "templates/")):  # /etc/passwd, a copy in Downloads/
+        click.echo(_speaker(root).say(Message(
+            "error: {file} is no file of the plan in {folder}: validate checks the files in its content/ (and its "
+            "theme's templates/); copy the file into content/ first", file=only, folder=root)), err=True)
+        sys.exit(1)
     kept = KeptFiles()
     try:
         checked = everything(root, kept)

@@ -1,4 +1,5 @@
-"""Reads content/glossary.yml into the plan's glossary terms; a term defined twice is an error (E211)."""
+"""Reads content/glossary.yml into the plan's glossary terms, their spaces plain; a term defined twice (in any letters
+or spacing) is an error (E211)."""
 
 from __future__ import annotations
 
@@ -16,8 +17,10 @@ def read_glossary(reader: FolderReader, path: Path) -> list[GlossaryTerm]:
         return []
     terms: dict[str, GlossaryTerm] = {}
     for item in data["terms"]:
-        term = GlossaryTerm(item["term"], reader.text(item["definition"]), item.position, item.at("definition"))
-        first = terms.setdefault(term.term.casefold(), term)
+        # its spaces as a reader sees them: a pasted no-break space ("APBD\u00a0") or two spaces made a second term
+        written = " ".join(str(item["term"]).split())
+        term = GlossaryTerm(written, reader.text(item["definition"]), item.position, item.at("definition"))
+        first = terms.setdefault(written.casefold(), term)
         if first is not term:
             reader.report.add(error(item.at("term"), "E211", "glossary term '{term}' is defined twice "
                                     "(first at line {line})", "merge the two definitions",

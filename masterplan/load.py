@@ -78,6 +78,10 @@ def _translations_of(path: Path) -> dict[str, Path]:
     return found
 
 
+#: what plan.yml is saved as by mistake (another ending, capitals, Notepad's .txt): named in plan.yml's E010
+_PLAN_LOOK_ALIKES = frozenset({"plan.yaml", "plan.yml.txt", "plan.yaml.txt", "plan.txt", "plan.yml", "rencana.yml"})
+
+
 def load(root: Path, cache: FileCache | None = None) -> tuple[Plan | None, Report]:
     """Read the plan folder ``root``; the plan is None when it cannot be built at all.
 
@@ -91,7 +95,10 @@ def load(root: Path, cache: FileCache | None = None) -> tuple[Plan | None, Repor
         return None, reader.report
     plan_file = content / "plan.yml"
     if not plan_file.is_file():
-        reader.report.add(error(Position(reader.name(plan_file)), "E010", "plan.yml is missing"))
+        meant = next((f for f in sorted(content.iterdir()) if f.name.lower() in _PLAN_LOOK_ALIKES and f.is_file()), None)
+        reader.report.add(error(Position(reader.name(plan_file)), "E010", "plan.yml is missing",
+                                Message("rename content/{name} to content/plan.yml: only that name is read",
+                                        name=meant.name) if meant else None))
         plan = None
     else:
         plan = read_plan(reader, plan_file)

@@ -114,6 +114,9 @@ def explain(err: ValidationError, data: Any, default: Position) -> Diagnostic:
         if not path:
             return error(where, "E102", "missing required field '{name}'", hint, name=name)
         return error(where, "E102", "missing required field '{name}' in {field}", hint, name=name, field=field)
+    if kind == "type" and isinstance(err.schema, dict) and err.schema.get("format") == "date":  # date: 20211201
+        return error(where, "E101", "{field} should be a date, not {value}", "write it as YYYY-MM-DD, e.g. 2021-12-01",
+                     field=field, value=_describe(err.instance))
     if kind == "type":
         expected = err.validator_value if isinstance(err.validator_value, list) else [err.validator_value]
         words = listing((_TYPE_NAMES.get(t, t) for t in expected), "or")

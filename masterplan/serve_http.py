@@ -43,9 +43,9 @@ def site_file(site: Path, url_path: str) -> Path | None:
         return None
     base = site.resolve()
     candidate = base.joinpath(*segments) if segments else base
-    if candidate.is_dir():
-        candidate = candidate / "index.html"
-    try:
+    try:  # a name longer than the disk allows (ENAMETOOLONG) is no file of the site either
+        if candidate.is_dir():
+            candidate = candidate / "index.html"
         resolved = candidate.resolve(strict=True)
     except (OSError, RuntimeError):
         return None

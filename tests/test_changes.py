@@ -147,6 +147,24 @@ def test_a_revisions_figures_count_a_budget_moved_to_another_year_as_no_change_o
     assert version_of_json(older, "id").programs["GOV-03"].budget == 14_500_000_000
 
 
+def test_a_previous_version_with_an_amount_no_plan_holds_is_no_plan_json(make_plan) -> None:
+    """A published plan.json edited by hand to an amount of 1e308 passed validate and stopped the build with a
+    traceback (formatting it in the summary line of changes); it is no plan.json masterplan wrote: E534 at baseline."""
+    older = {"format": "masterplan/plan", "format_version": 4, "plan": {"version": "1.0", "language": "id"},
+             "programs": [{"id": "GOV-03", "name": {"id": "GOV-03"}, "pillar": "governance", "lead": "diskominfo",
+                           "period": {"start": 2022, "end": 2026},
+                           "budget": [{"year": 2023, "source": "APBD", "amount": 1e308}]}], "agencies": []}
+    with pytest.raises(ValueError):
+        version_of_json(older, "id")
+    root = make_plan()
+    (root / "published").mkdir()
+    (root / "published" / "plan-1.0.json").write_text(json.dumps(older), encoding="utf-8")
+    plan_yml = root / "content" / "plan.yml"
+    plan_yml.write_text(plan_yml.read_text(encoding="utf-8") + "baseline: published/plan-1.0.json\n", encoding="utf-8")
+    said = CliRunner().invoke(cli, ["validate", str(root)])
+    assert said.exit_code == 1 and "E534" in said.output and "not the plan.json of a plan's open data" in said.output
+
+
 def test_a_revisions_figures_name_the_targets_it_made_easier() -> None:
     """A council member read "1 program berganti target indikator" in the summary, and only the site's page of changes
     said the target was lowered. The summary's figures name each indicator whose targets are now easier, with those

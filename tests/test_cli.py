@@ -89,6 +89,19 @@ def test_strict_turns_warnings_into_failure(make_plan: Callable[..., Path]) -> N
     assert code == 1 and "warning[W403]" in out
 
 
+def test_a_file_the_plan_does_not_read_is_not_said_to_be_clean(mini_plan: Path, tmp_path: Path) -> None:
+    """An agency's file checked where it was downloaded (beside content/, or anywhere else) was "No problems found",
+    exit 0, however broken: the plan never reads it. validate says so, and fails."""
+    broken = "id: dinsos\nname: [unclosed\n"
+    (mini_plan / "dinsos.yml").write_text(broken, encoding="utf-8")
+    (tmp_path / "elsewhere.yml").write_text(broken, encoding="utf-8")
+    for file in (mini_plan / "dinsos.yml", tmp_path / "elsewhere.yml"):
+        code, out, err = invoke("validate", str(file))
+        assert code == 1 and "No problems" not in out and "is no file of the plan" in err, (file, out, err)
+    code, out, _ = invoke("validate", str(mini_plan / "content" / "agencies" / "bpkad.yml"))
+    assert code == 0 and "No problems found in content/agencies/bpkad.yml." in out  # one it reads, as before
+
+
 def test_errors_only_shows_the_errors_and_counts_the_warnings_left_out(make_plan: Callable[..., Path]) -> None:
     """A plan of many warnings, its errors stopping the build: --errors-only lists the errors to fix first."""
     root = make_plan(NO_QUICK_WIN)

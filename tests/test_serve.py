@@ -337,6 +337,13 @@ TRAVERSALS = ["/../", "/%2e%2e/", "/..%2f", "//etc/passwd", "/../../../../etc/pa
               "/etc/passwd", "/%00../secret.txt", "/../../content/plan.yml", "/.%2e/.%2e/content/plan.yml"]
 
 
+def test_a_name_longer_than_the_disk_allows_is_not_found(served: Served) -> None:
+    """A path of 300 characters made the server's thread raise (File name too long) and drop the connection."""
+    assert served.get("/" + "a" * 300)[0] == 404
+    assert served.get("/program/" + "b" * 300 + ".html")[0] == 404
+    assert served.get("/")[0] == 200  # and it goes on serving
+
+
 def test_paths_outside_the_site_are_refused(served: Served) -> None:
     (served.root / "build" / "secret.txt").write_text("TOP SECRET", encoding="utf-8")
     for path in TRAVERSALS:

@@ -138,3 +138,4 @@ def _written(chapter: Chapter) -> Iterator[Diagnostic]:
     for line, item in markdown_writing.bullets(chapter.body):
         yield markdown_writing.bulleted(Position(chapter.position.file, chapter.body_line + line - 1, 1), item)
     yield from markdown_writing.stray_braces(chapter)
+    yield from markdown_writing.control_characters(chapter)

@@ -93,6 +93,25 @@ def stray_braces(chapter: Chapter) -> Iterator[Diagnostic]:
                               example="{{ plan.city }}"), text=found.group())
 
 
+def control_characters(chapter: Chapter) -> Iterator[Diagnostic]:
+    """W543, once a line: a control character in the text, most often Word's line break (Shift+Enter, U+000B) or its
+    page break (U+000C) pasted with it: the site would carry a character no browser shows and the book a box. The
+    renderer prints a space for it (:data:`masterplan.render.markdown.CONTROL`)."""
+    from masterplan.look_alike_spaces import code_point
+    from masterplan.render.markdown import CONTROL
+    lines: set[int] = set()
+    for found in CONTROL.finditer(chapter.body):
+        line = chapter.body.count("\n", 0, found.start())
+        if line in lines:
+            continue
+        lines.add(line)
+        column = found.start() - (chapter.body.rfind("\n", 0, found.start()) + 1) + 1
+        yield warning(Position(chapter.position.file, chapter.body_line + line, column), "W543",
+                      "a control character ({character}) is in the text: it is printed as a space",
+                      "Word's line break (Shift+Enter) pastes one: delete it, or end the line with two spaces where "
+                      "a line break is meant", character=code_point(ord(found.group())))
+
+
 def bullets(text: str) -> Iterator[tuple[int, str]]:
     """(line, first item) of each run of lines pasted as a bulleted list, which Markdown prints as one paragraph."""
     last = -2

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
+from itertools import islice
 from typing import Any
 
 from masterplan import look_alike_spaces
@@ -22,7 +23,7 @@ from masterplan.indonesian_words import INDONESIAN_PILLARS
 from masterplan.model import Plan
 from masterplan.plan_parts import Agency, Pillar
 from masterplan.programs import LeftOut, Program
-from masterplan.values import folded
+from masterplan.values import folded, listed_before
 
 
 def _item(thing: Program | LeftOut | Agency, name: str, index: int) -> Position:
@@ -44,8 +45,9 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
         yield from _named(plan, left_out, agencies, unreadable, unknown)
     programs = {p.id for p in plan.programs}
     for agency in plan.agencies:
+        again = listed_before(agency.supports_ids)
         for index, program_id in enumerate(agency.supports_ids):
-            if program_id in agency.supports_ids[:index]:
+            if again[index]:
                 yield error(_item(agency, "supports", index), "E212", "agency {agency}: program '{program}' is listed "
                             "twice under supports", "delete the second one", agency=agency.id, program=program_id)
             elif program_id not in programs and program_id not in unreadable and ANY_PROGRAM not in unreadable:
@@ -254,8 +256,9 @@ def _program(plan: Plan, program: Program, agencies: set[str], unreadable: Abstr
 def _named(plan: Plan, program: Program | LeftOut, agencies: set[str], unreadable: AbstractSet[str],
            unknown: Unknown) -> Iterator[Diagnostic]:
     """The agencies, missions, programs and funding sources a program names: each one the plan has."""
+    again = listed_before(program.partner_ids)
     for index, partner in enumerate(program.partner_ids):
-        if partner in program.partner_ids[:index]:
+        if again[index]:
             yield error(_item(program, "partners", index), "E212", "program {program}: partner agency '{agency}' "
                         "is listed twice", "delete the second one", program=program.id, agency=partner)
             continue
@@ -304,7 +307,8 @@ def _named(plan: Plan, program: Program | LeftOut, agencies: set[str], unreadabl
 def meant_partner(plan: Plan, program: Program | LeftOut) -> Agency | None:
     """The agency a program's one unknown partner id most likely means: the one agency that lists the program
     under supports, neither its lead nor a listed partner (dishub, after dishub.yml became dinas_perhubungan.yml)."""
-    unknown = [partner for partner in program.partner_ids if plan.agency(partner) is None]
+    # two are enough to tell: a pasted list of thousands of unknown ids is not walked again for each of them
+    unknown = list(islice((partner for partner in program.partner_ids if plan.agency(partner) is None), 2))
     if len(unknown) != 1:
         return None
     supporters = [agency for agency in plan.agencies if program.id in agency.supports_ids

@@ -13,6 +13,7 @@ from masterplan.checks import near_duplicates, overlaps
 from masterplan.checks.references import meant_partner
 from masterplan.diagnostics import Diagnostic, Message, closest, warning
 from masterplan.model import Agency, Plan
+from masterplan.values import listed_before
 
 
 def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
@@ -74,8 +75,9 @@ def _one_sided_partners(plan: Plan) -> Iterator[Diagnostic]:
                                                     file=partner.position.file, own=program.position.file),
                               program=program.id, agency=partner.id).concerning(partner.position.file)
     for agency in plan.agencies:
+        again = listed_before(agency.supports_ids)
         for index, program_id in enumerate(agency.supports_ids):
-            listed_again = program_id in agency.supports_ids[:index]  # E212's
+            listed_again = again[index]  # E212's
             program = plan.program(program_id) if program_id not in twice and not listed_again else None
             if program is not None and program.lead_id == agency.id:  # the program moved into this agency's file
                 yield warning(agency.where.get(f"supports[{index}]", agency.at("supports")), "W409", "agency {agency} leads {program} and also lists it under "

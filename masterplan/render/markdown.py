@@ -102,7 +102,14 @@ def unsanitized(text: str) -> str:
     return _convert(separate_captions(text))
 
 
+#: control characters a text may hold (Word's line break, U+000B, pasted from it), which no browser shows and the book
+#: prints as a box: a space instead (W543 tells where)
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def _convert(text: str) -> str:
+    if CONTROL.search(text):
+        text = CONTROL.sub(" ", text)
     if excess(text):  # validate says E528: never spend minutes (or a RecursionError) on it
         return "<p>" + escape(text) + "</p>"
     # One converter per thread, reset between texts: setting up the extensions costs as much as converting.
