@@ -36,6 +36,9 @@ MAX_COLUMNS = 1_000  #: a table's columns, as a cell may span (10,000 columns of
 #: table row or one list item's line: each match is spliced into the paragraph's text anew, so the time grows
 #: with their square (5,000 '*a*' in one paragraph took 1.9 s, 20,000 took 16.5 s; 1,600 take 0.15 s)
 MAX_INLINE_MARKS = 5_000
+#: characters one word may run without a space (a line's box the book cannot break: 100 KB of one word took WeasyPrint
+#: 22 s to lay out, 400 KB 86 s; a real plan's longest, a web address, is some 200)
+MAX_WORD = 2_000
 
 _BLANK_LINES = re.compile(r"\n(?:[ \t]*\n)+")  #: what parts paragraphs, lists and tables
 _BRACKET = re.compile(r"\\.|[\[\]]")
@@ -65,7 +68,22 @@ def excess(text: str) -> Excess | None:
     if len(text) < _SURELY_WITHIN:
         return _too_deep(text) if len(text) > 2 * MAX_NESTING else None  # '- ' nests a level in 2 characters
     return (_too_many_lines(text) or _too_deep(text) or _too_many_abbreviations(text) or _unpaired_brackets(text)
-            or _unclosed_addresses(text) or _dense_marks(text) or _too_many_columns(text))
+            or _unclosed_addresses(text) or _dense_marks(text) or _too_many_columns(text) or long_word(text))
+
+
+#: a table row (|a|a|…) is cells, not one word; Jinja's braces are told as Jinja (E503), and replaced once filled in
+_WORD = re.compile(rf"[^\s|{{}}]{{{MAX_WORD + 1},}}")
+
+
+def long_word(text: str) -> Excess | None:
+    """A word longer than :data:`MAX_WORD` in ``text`` (a plain text's, or a Markdown text's), or None."""
+    if len(text) <= MAX_WORD or not (found := _WORD.search(text)):
+        return None
+    return Excess(text.count("\n", 0, found.start()) + 1,
+                  Message("a word of {count:,} characters without a space, more than the {limit:,} one word may have: "
+                          "no line can hold it, and laying it out would take minutes", count=len(found.group()),
+                          limit=MAX_WORD), "put spaces in it; a long web address: link it under a short text, "
+                                           "[laporan](https://…)")
 
 
 def _too_many_lines(text: str) -> Excess | None:

@@ -128,3 +128,22 @@ def test_jinja_tags_never_closed_are_read_at_once() -> None:
     text = "{{" * 40_000 + " {{ plan.city }} {% if x %}"
     assert [tag.group() for tag in crossref._TEMPLATE_TAG.finditer(text)] == ["{{ plan.city }}", "{% if x %}"]
     assert plain_text._JINJA.findall(text) == ["{{ plan.city }}", "{% if x %}"]
+
+
+def test_a_word_no_line_can_hold_is_past_the_limit_at_its_line(make_plan) -> None:
+    """A location of 1.5 MB without a space passed validate and the PDF build was killed after 300 s (100 KB of one
+    word took WeasyPrint 22 s): E528 at its field; a web address of a few hundred characters is well within."""
+    from masterplan.markdown_limits import MAX_WORD
+    from masterplan.project import load_and_check
+
+    address = "Lihat https://data.kota.go.id/" + "a" * 300 + " untuk rinciannya."
+    assert excess(address * 5) is None
+    found = excess("Paragraf pertama.\n\nKedua: " + "x" * (MAX_WORD + 1) + " akhir.")
+    assert found is not None and found.line == 3 and "2,001 characters without a space" in str(found.message)
+    root = make_plan()
+    agency = root / "content/agencies/diskominfo.yml"
+    agency.write_text(agency.read_text(encoding="utf-8").replace(
+        "    summary: Aduan warga ditanggapi dalam 10 menit.\n",
+        "    summary: Aduan warga ditanggapi dalam 10 menit.\n    location: " + "Kelurahan" * 400 + "\n"), encoding="utf-8")
+    told = [(d.code, d.position.file, d.position.line) for d in load_and_check(root).report.errors]
+    assert told == [("E528", "content/agencies/diskominfo.yml", 11)], told  # at its location

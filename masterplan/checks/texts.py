@@ -14,7 +14,8 @@ from masterplan import crossref
 from masterplan.checks import html, links, markdown_writing
 from masterplan.checks.costly_texts import too_costly
 from masterplan.checks.cross_references import UnknownReference, mistyped
-from masterplan.diagnostics import Diagnostic, Position, warning
+from masterplan.diagnostics import Diagnostic, Position, error, warning
+from masterplan.markdown_limits import long_word
 from masterplan.model import Plan
 from masterplan.values import Text
 
@@ -30,6 +31,10 @@ def in_texts(plan: Plan, unknown_reference: UnknownReference) -> Iterator[Diagno
     for program in plan.programs:
         for name in ("summary", "description"):
             yield from text_links(getattr(program, name), program.at(name), plan.content, f"{name}|" in program.where)
+        for name in ("name", "location"):  # plain texts, printed in the matrix's cells: a word no cell can hold
+            for value, written_at in getattr(program, name).versions():
+                if (found := long_word(value)) is not None:
+                    yield error(written_at or program.at(name), "E528", found.message, found.hint)
     for phase in plan.phases:  # printed by the roadmap chapter ({{ phase.description }}): its cross-references work
         yield from text_links(phase.description, phase.at("description"), plan.content, "description|" in phase.where,
                               unknown_reference)
