@@ -220,6 +220,9 @@ class FolderReader:
                     files.append(file)
                     if not entry.is_symlink():
                         self.plain_files.add(file)
+                elif file.suffix.lower() in YAML_SUFFIXES and entry.is_symlink():  # a link to no file: told
+                    self.report.add(broken_link(self.name(file)))
+                    self.unreadable(file)
                 elif (meant := hidden_ending(entry.name)) and Path(meant).suffix.lower() in YAML_SUFFIXES \
                         and _is_file(entry) and not has_twin(path, meant):
                     hidden.append(file)
@@ -258,6 +261,13 @@ def inside(path: Path, root: Path) -> bool:
     except (ValueError, OSError, RuntimeError):  # RuntimeError: a symlink loop
         return False
     return True
+
+
+def broken_link(file: str) -> Diagnostic:
+    """E022: a content file that is a link (symlink) leading to no file, or round in a loop: left out of the plan,
+    with all it would hold, unless told."""
+    return error(Position(file), "E022", "file is a link that leads to no file (its target is gone, or it leads round "
+                 "in a loop): it is not read", "copy the file itself into the plan folder instead of linking to it")
 
 
 def outside_error(file: str) -> Diagnostic:

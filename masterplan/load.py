@@ -16,7 +16,7 @@ from masterplan import analysis, chapter_reader, translations
 from masterplan.agency_reader import AgencyReader
 from masterplan.diagnostics import Message, Position, Report, error, warning
 from masterplan.filecache import FileCache
-from masterplan.folder_reader import CONTENT, FolderReader, outside_error
+from masterplan.folder_reader import CONTENT, FolderReader, broken_link, outside_error
 from masterplan.glossary_reader import read_glossary
 from masterplan.model import SUMMARY_TEXT, Plan
 from masterplan.names_for_ids import named_for_ids
@@ -94,7 +94,10 @@ def load(root: Path, cache: FileCache | None = None) -> tuple[Plan | None, Repor
                                 "is this a plan folder? see 'masterplan new --help'", folder=root))
         return None, reader.report
     plan_file = content / "plan.yml"
-    if not plan_file.is_file():
+    if plan_file.is_symlink() and not plan_file.is_file():
+        reader.report.add(broken_link(reader.name(plan_file)))
+        plan = None
+    elif not plan_file.is_file():
         meant = next((f for f in sorted(content.iterdir()) if f.name.lower() in _PLAN_LOOK_ALIKES and f.is_file()), None)
         reader.report.add(error(Position(reader.name(plan_file)), "E010", "plan.yml is missing",
                                 Message("rename content/{name} to content/plan.yml: only that name is read",

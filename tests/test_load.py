@@ -11,6 +11,7 @@ from masterplan import yamlfile
 from masterplan.diagnostics import ANY_PROGRAM, Position
 from masterplan.load import load
 from masterplan.located import LocatedList, LocatedMap
+from masterplan.project import load_and_check
 
 
 def parse(text: str, offset: int = 0) -> tuple[object, list[str]]:
@@ -152,7 +153,25 @@ def test_links_out_of_the_plan_folder_are_not_read(make_plan: Callable[..., Path
     plan, report = load(root)
     assert plan is not None and plan.agency("secret") is None and len(plan.chapters) == 1
     assert sorted((d.position.file, d.code) for d in report.errors) == [
+        ("content/agencies/loop.yml", "E022"),  # a link round in a loop: told, not left out without a word
         ("content/agencies/secret.yml", "E013"), ("content/chapters/09-secret.md", "E013")]
+
+
+def test_a_link_to_no_file_is_told_and_its_agency_not_said_removed(make_plan: Callable[..., Path],
+                                                                      tmp_path: Path) -> None:
+    """An agency's file replaced by a link whose target was moved away dropped the agency without a word, and the
+    programs naming it were told it had been "changed, or removed"; plan.yml as such a link was "missing"."""
+    root = make_plan()
+    agency = root / "content/agencies/bpkad.yml"
+    agency.rename(tmp_path / "bpkad.yml")
+    agency.symlink_to(tmp_path / "moved-away.yml")
+    report = load_and_check(root).report
+    assert [(d.position.file, d.code) for d in report.errors] == [("content/agencies/bpkad.yml", "E022")]
+    plan_yml = root / "content/plan.yml"
+    plan_yml.unlink()
+    plan_yml.symlink_to(root / "content/plan.yml")
+    plan, report = load(root)
+    assert plan is None and ("content/plan.yml", "E022") in [(d.position.file, d.code) for d in report.errors]
 
 
 def _located_values(value: object) -> object:
