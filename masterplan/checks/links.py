@@ -208,9 +208,27 @@ def chapter_links(chapter: Chapter, content: Path | None) -> Iterator[Diagnostic
 
 def filled_links(chapter: Chapter, text: str, content: Path | None) -> Iterator[Diagnostic]:
     """URLs that only Jinja puts together: reported at the chapter's first line of text."""
-    written, shown = {url for _, url, _, _ in urls(chapter.body)}, Shown(text)
+    found = list(urls(chapter.body))
+    written, shown = {url for _, url, _, _ in found}, Shown(text)
     for kind, url, line, column in urls(text):
         if url not in written:
-            shown.add(url, line, column, problem(kind, url, Position(chapter.position.file, chapter.body_line, 1),
-                                                 content))
+            shown.add(url, line, column, problem(kind, url, _written_at(chapter, found, url), content))
     yield from shown.told()
+
+
+_JINJA_START = re.compile(r"\{[{%]")
+
+
+def _written_at(chapter: Chapter, found: list[tuple[str, str, int, int]], url: str) -> Position:
+    """Where the chapter writes the URL Jinja fills in as ``url``: the address written with Jinja whose text before
+    its first ``{{``/``{%`` begins ``url`` (the longest such, the first of equals), at its line and column; else
+    the chapter's first line of text."""
+    best: tuple[int, int, int] | None = None  # (length of the text before the Jinja, line, column)
+    for _, written, line, column in found:
+        jinja = _JINJA_START.search(written)
+        if jinja and jinja.start() and url.startswith(written[:jinja.start()]) and (
+                best is None or jinja.start() > best[0]):
+            best = (jinja.start(), line, column)
+    if best is None:
+        return Position(chapter.position.file, chapter.body_line, 1)
+    return Position(chapter.position.file, chapter.body_line + best[1] - 1, best[2])
