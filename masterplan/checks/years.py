@@ -244,6 +244,9 @@ def _values(indicator: Indicator, label: Message) -> Iterator[Diagnostic]:
                           hint, label=label, indicator=str(indicator.name), value=value)
 
 
+_EXPONENT = re.compile(r"[-+]?\d+(?:\.\d*)?[eE][-+]?\d{1,3}")  #: 1e6, 2.5E3: a number with a power of ten
+
+
 def number_as_text(value: str, indicator: Indicator) -> Message | None:
     """How to write a number that was written as text, or None for a text that is no number ("ada", "tersedia")."""
     text = value.strip()
@@ -259,6 +262,10 @@ def number_as_text(value: str, indicator: Indicator) -> Message | None:
         return Message("write it without dots: {whole}", whole=_plain_number(text))
     if _NUMBER.fullmatch(text):  # '100' in quotes
         return Message("write the number without quotes: {number}", number=text)
+    if _EXPONENT.fullmatch(text):  # 1e6, 2.5E6: YAML reads a power of ten only with a point and a sign (1.0e+6)
+        number = float(text)
+        return Message("YAML reads 1e6 as text: write the number in full, {number}",
+                       number=int(number) if number.is_integer() and abs(number) < 10**18 else number)
     written = _WITH_UNIT.fullmatch(text)
     if written and (written.group(2) == "%" or written.group(2).casefold() in str(indicator.unit).casefold()):
         return Message("write the number alone: {number}; the unit ({unit}) is written once, in unit",
