@@ -25,6 +25,7 @@ from masterplan.diagnostics import (
     error,
     warning,
 )
+from masterplan.file_names import broken_link
 from masterplan.located import LocatedMap
 from masterplan.plan_parts import Chapter, Signature
 from masterplan.values import Text, whole
@@ -213,6 +214,9 @@ def read_folder(folder: Path, name: Callable[[Path], str], language: str,
     translated: list[tuple[Path, str, str]] = []  # (file, its chapter's name, its language)
     problems: list[Diagnostic] = []
     for path in sorted(folder.iterdir()):
+        if path.suffix.lower() == ".md" and path.is_symlink() and not path.is_file():  # a link to no file: told
+            problems.append(broken_link(name(path)))
+            continue
         if path.suffix.lower() != ".md" or not path.is_file():  # "11-lampiran.MD" is named, not skipped
             continue
         if not allowed(path):

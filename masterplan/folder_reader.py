@@ -25,7 +25,7 @@ from masterplan.diagnostics import (
     error,
     relative,
 )
-from masterplan.file_names import is_file
+from masterplan.file_names import broken_link, is_file
 from masterplan.filecache import FileCache, FileResult
 from masterplan.leftovers import has_twin, hidden_ending
 from masterplan.located import LocatedList, LocatedMap
@@ -261,13 +261,6 @@ def inside(path: Path, root: Path) -> bool:
     except (ValueError, OSError, RuntimeError):  # RuntimeError: a symlink loop
         return False
     return True
-
-
-def broken_link(file: str) -> Diagnostic:
-    """E022: a content file that is a link (symlink) leading to no file, or round in a loop: left out of the plan,
-    with all it would hold, unless told."""
-    return error(Position(file), "E022", "file is a link that leads to no file (its target is gone, or it leads round "
-                 "in a loop): it is not read", "copy the file itself into the plan folder instead of linking to it")
 
 
 def outside_error(file: str) -> Diagnostic:

@@ -15,8 +15,9 @@ from pathlib import Path
 from masterplan import analysis, chapter_reader, translations
 from masterplan.agency_reader import AgencyReader
 from masterplan.diagnostics import Message, Position, Report, error, warning
+from masterplan.file_names import broken_link
 from masterplan.filecache import FileCache
-from masterplan.folder_reader import CONTENT, FolderReader, broken_link, outside_error
+from masterplan.folder_reader import CONTENT, FolderReader, outside_error
 from masterplan.glossary_reader import read_glossary
 from masterplan.model import SUMMARY_TEXT, Plan
 from masterplan.names_for_ids import named_for_ids

@@ -167,6 +167,9 @@ def test_a_link_to_no_file_is_told_and_its_agency_not_said_removed(make_plan: Ca
     agency.symlink_to(tmp_path / "moved-away.yml")
     report = load_and_check(root).report
     assert [(d.position.file, d.code) for d in report.errors] == [("content/agencies/bpkad.yml", "E022")]
+    (root / "content/chapters/09-lampiran.md").symlink_to(tmp_path / "gone.md")
+    assert ("content/chapters/09-lampiran.md", "E022") in [(d.position.file, d.code)
+                                                           for d in load_and_check(root).report.errors]
     plan_yml = root / "content/plan.yml"
     plan_yml.unlink()
     plan_yml.symlink_to(root / "content/plan.yml")
