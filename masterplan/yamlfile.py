@@ -12,6 +12,7 @@ paste from Word is warned of where it stands (:mod:`masterplan.pasted_text`).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,7 @@ import yaml
 from yaml.nodes import Node
 
 from masterplan import look_alike_spaces
-from masterplan.diagnostics import Diagnostic, Message, Position, error
+from masterplan.diagnostics import Diagnostic, Message, Position, error, warning
 from masterplan.located import LocatedMap
 from masterplan.pasted_text import CURLY_OPENING, curly_quoted, cut_at_hash
 from masterplan.yaml_nodes import (
@@ -91,8 +92,38 @@ def decode(data: bytes, file: str) -> tuple[str | None, list[Diagnostic]]:
     return text.replace("\r\n", "\n").replace("\r", "\n"), []  # old Mac files: CR alone
 
 
+#: what YAML reads as a line break and an editor does not: Unicode's line and paragraph separators and NEL (U+0085,
+#: what Windows' "…" becomes misread as Latin-1), pasted from Word or a PDF
+_LINE_SEPARATORS = re.compile("[\u2028\u2029\x85]")
+
+
 def parse(text: str, file: str, line_offset: int = 0) -> tuple[Any, list[Diagnostic]]:
-    """Parse YAML text into located values; problems come back as diagnostics, never raised.
+    """Parse YAML text into located values; problems come back as diagnostics, never raised. A line separator YAML
+    would read as a line break, shifting every line it tells after it by one from what an editor shows, is read as a
+    space and told (W023, once a line)."""
+    pasted: list[Diagnostic] = []
+    if not text.isascii() and _LINE_SEPARATORS.search(text):
+        said: set[int] = set()
+        for found in _LINE_SEPARATORS.finditer(text):
+            line, column = _line_of_index_in(text, found.start())
+            if line not in said:
+                said.add(line)
+                pasted.append(warning(Position(file, line + line_offset, column), "W023", "a line separator "
+                                      "({character}) YAML would read as a line break: read as a space",
+                                      "it comes with text pasted from Word or a PDF: replace it with a space",
+                                      character=look_alike_spaces.code_point(ord(found.group()))))
+        text = _LINE_SEPARATORS.sub(" ", text)
+    value, problems = _parse(text, file, line_offset)
+    return value, [*pasted, *problems]
+
+
+def _line_of_index_in(text: str, index: int) -> tuple[int, int]:
+    """Line and column (from 1, in characters) of ``text[index]``."""
+    return text.count("\n", 0, index) + 1, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def _parse(text: str, file: str, line_offset: int = 0) -> tuple[Any, list[Diagnostic]]:
+    """:func:`parse`, the text's line separators made spaces.
 
     A document is composed once, guarded by :class:`Composer`; anything out of the ordinary
     (a syntax error, a limit reached) is read again by :func:`_parse_carefully`, whose
