@@ -26,19 +26,21 @@ test: system-runtime system-test venv
 
 # the benchmark (benchmarks/run.py, issue 5's figures): S and M against MkDocs (PyPI) and Hugo (Debian), some 10 minutes
 bench: system-runtime $(VENV)/.installed
-	@dpkg -s hugo >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends hugo >/dev/null; }
+	@$(call apt,hugo)
 	$(BIN)/pip install --quiet 'mkdocs>=1.6,<2'
 	$(BIN)/python benchmarks/run.py --scales S,M --pdf-scales S,M --results build/benchmark.md
 
-# Debian packages are installed where one is missing (apt-get update first); a machine that has them all goes on
+# $(call apt,PACKAGES): install them (apt-get update first) unless dpkg counts every one installed; one removed but
+# not purged ("deinstall ok config-files", which dpkg -s passes) is installed again
+apt = [ "$$(dpkg-query -W -f='$${db:Status-Status}\n' $(1) 2>/dev/null | grep -cx installed)" = "$(words $(1))" ] || \
+	{ $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $(1) >/dev/null; }
+
 system-runtime:
-	@dpkg -s $(APT_RUNTIME) >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $(APT_RUNTIME) >/dev/null; }
+	@$(call apt,$(APT_RUNTIME))
 
 system-test:
-	@dpkg -s $(APT_TEST) >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $(APT_TEST) >/dev/null; }
+	@$(call apt,$(APT_TEST))
 
 # masterplan installed into .venv again only when its code, templates or fonts changed since the last `make sample`
 $(VENV)/.installed: pyproject.toml setup.cfg $(shell find masterplan templates -type f -not -path '*/__pycache__/*' 2>/dev/null) | venv

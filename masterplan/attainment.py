@@ -18,6 +18,9 @@ from masterplan.plan_parts import Agency, Pillar
 from masterplan.programs import Indicator, Program
 from masterplan.values import Value, folded
 
+#: the largest share a target not met is printed with: one that would round to 100,0 % is printed 99,9 %
+ALMOST_WHOLE = 0.999
+
 #: an indicator's standing in a year monitored (:func:`status`), as the open data writes it
 MET, MISSED, NOT_REPORTED, NOT_JUDGED = "met", "missed", "not_reported", "not_judged"
 
@@ -52,8 +55,13 @@ class Missed:
 
     @property
     def reached(self) -> tuple[float, float] | None:
-        """Its attainment (capaian) as a part of a whole, which the book prints as a percentage (:func:`reached`)."""
-        return reached(self.indicator, self.year)
+        """Its attainment (capaian) as a part of a whole, which the book prints as a percentage (:func:`reached`),
+        below what rounds to 100,0 %: a target not met never reads as fully attained (9.999 of 10.000: 99,9 %)."""
+        found = reached(self.indicator, self.year)
+        if found is None:
+            return None
+        part, whole = found
+        return min(part, whole * ALMOST_WHOLE), whole
 
 
 @dataclass(frozen=True)
@@ -110,14 +118,14 @@ def reached(indicator: Indicator, year: int) -> tuple[float, float] | None:
     reckon it, a part of a whole printed as a percentage: what it reached of its target where higher is better (60 of
     a target of 80: 75%); where lower is better, the target less what the figure went past it, (2 × target −
     realised) of the target (12 against a target of 10: 80%; 8: 120%), never below nothing. None where that cannot be
-    said: no direction, a target or realised figure not a number, a target of 0."""
+    said: no direction, a target or realised figure not a number, a target of 0 or below."""
     target, realised = indicator.targets.get(year), indicator.realised.get(year)
     if indicator.direction not in DIRECTIONS or not indicator.is_number(target) or not indicator.is_number(realised):
         return None
     whole, part = float(target), float(realised)  # type: ignore[arg-type]
-    if not whole:
+    if whole <= 0:  # a share of nothing, or of a negative target (a growth rate of −2 %), says nothing
         return None
-    return (part if DIRECTIONS[indicator.direction].sign > 0 else max(2 * whole - part, 0.0)), whole
+    return max(part if DIRECTIONS[indicator.direction].sign > 0 else 2 * whole - part, 0.0), whole
 
 
 def status(places: list[Indicator], year: int) -> str:

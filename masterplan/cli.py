@@ -176,7 +176,8 @@ def validate(plan_dir: Path, output_format: str, strict: bool, by_agency: bool, 
     Given a file of the plan (content/agencies/dinkes.yml) instead of its folder, the whole
     plan is checked and the problems of that file are reported, with a count of the others.
 
-    Exit code 0: clean; 1: content errors (or warnings with --strict); 2: wrong command line.
+    Exit code 0: clean; 1: content errors (or warnings with --strict), or a file given that is no file of the
+    plan; 2: wrong command line.
     """
     from masterplan.folder_reader import CONTENT
     from masterplan.kept_files import KeptFiles
@@ -189,7 +190,7 @@ def validate(plan_dir: Path, output_format: str, strict: bool, by_agency: bool, 
         sys.exit(2)
     only = None  # one agency's file: its staff's own problems
     if plan_dir.is_file():
-        file = plan_dir.resolve()
+        file = plan_dir.parent.resolve() / plan_dir.name  # a file of content/ that is a link: named as it is read
         only = file.relative_to(root).as_posix() if file.is_relative_to(root) else str(file)
     if only is not None and not only.startswith((f"{CONTENT}/", "templates/")):  # /etc/passwd, a copy in Downloads/
         click.echo(_speaker(root).say(Message(

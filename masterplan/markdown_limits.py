@@ -71,14 +71,20 @@ def excess(text: str) -> Excess | None:
             or _unclosed_addresses(text) or _dense_marks(text) or _too_many_columns(text) or long_word(text))
 
 
+_ADDRESS = re.compile(r"""(\]\(\s*<?|\b(?:href|src)\s*=\s*["']?)([^)\s>"']+)""")
 #: a table row (|a|a|…) is cells, not one word; Jinja's braces are told as Jinja (E503), and replaced once filled in
 _WORD = re.compile(rf"[^\s|{{}}]{{{MAX_WORD + 1},}}")
 
 
 def long_word(text: str) -> Excess | None:
-    """A word longer than :data:`MAX_WORD` in ``text`` (a plain text's, or a Markdown text's), or None."""
+    """A word longer than :data:`MAX_WORD` in ``text`` (a plain text's, or a Markdown text's), or None; a link's
+    address, never printed, is no word of it."""
     if len(text) <= MAX_WORD or not (found := _WORD.search(text)):
         return None
+    if "](" in text or "=" in text:  # a [link](address), an <a href="address">: the address blanked, its length kept
+        text = _ADDRESS.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
+        if not (found := _WORD.search(text)):
+            return None
     return Excess(text.count("\n", 0, found.start()) + 1,
                   Message("a word of {count:,} characters without a space, more than the {limit:,} one word may have: "
                           "no line can hold it, and laying it out would take minutes", count=len(found.group()),

@@ -288,6 +288,21 @@ def test_attainment_is_reckoned_as_a_performance_report_reckons_it() -> None:
     assert attained("up", 80, 60) == 75.0 and attained("up", 2.5, 2.6) == 104.0
     assert attained("down", 10, 12) == 80.0 and attained("down", 10, 8) == 120.0 and attained("down", 10, 25) == 0.0
     assert attained("up", 0, 3) is None and attained(None, 80, 60) is None and attained("up", "ada", "ada") is None
+    # a share of a negative target says nothing (a growth rate of −2 %: met at 1 was −50 %), nor falls below nothing
+    assert attained("up", -2, 1) is None and attained("down", -0.5, -0.7) is None and attained("up", 10, -2) == 0.0
+
+
+def test_a_target_not_met_never_reads_as_fully_attained() -> None:
+    """9,999 against a target of 10,000 missed it, and the table of targets not met printed 100,0 %."""
+    from masterplan.attainment import ALMOST_WHOLE, Missed
+    from masterplan.diagnostics import Position
+    from masterplan.programs import Indicator
+    from masterplan.values import Text
+
+    indicator = Indicator(Text.of("Pengguna"), Text.of("orang"), None, None, {2023: 10_000},
+                          Position("content/pillars/governance.yml"), direction="up", realised={2023: 9_999})
+    row = Missed(None, None, indicator, 10_000, 9_999, 2023)  # type: ignore[arg-type]
+    assert indicator.met(2023) is False and row.reached == (10_000 * ALMOST_WHOLE, 10_000.0)
 
 
 def test_a_monitoring_update_says_when_its_figures_were_collected_and_keeps_the_plans_date(tmp_path: Path) -> None:

@@ -100,6 +100,12 @@ def test_a_file_the_plan_does_not_read_is_not_said_to_be_clean(mini_plan: Path, 
         assert code == 1 and "No problems" not in out and "is no file of the plan" in err, (file, out, err)
     code, out, _ = invoke("validate", str(mini_plan / "content" / "agencies" / "bpkad.yml"))
     assert code == 0 and "No problems found in content/agencies/bpkad.yml." in out  # one it reads, as before
+    shared = mini_plan / "shared"
+    shared.mkdir()
+    (mini_plan / "content/agencies/bpkad.yml").rename(shared / "bpkad.yml")
+    (mini_plan / "content/agencies/bpkad.yml").symlink_to("../../shared/bpkad.yml")  # a link inside the plan: read
+    code, out, _ = invoke("validate", str(mini_plan / "content" / "agencies" / "bpkad.yml"))
+    assert code == 0 and "No problems found in content/agencies/bpkad.yml." in out, out
 
 
 def test_errors_only_shows_the_errors_and_counts_the_warnings_left_out(make_plan: Callable[..., Path]) -> None:

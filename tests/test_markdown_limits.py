@@ -138,6 +138,9 @@ def test_a_word_no_line_can_hold_is_past_the_limit_at_its_line(make_plan) -> Non
 
     address = "Lihat https://data.kota.go.id/" + "a" * 300 + " untuk rinciannya."
     assert excess(address * 5) is None
+    linked = "Unduh [laporan](https://data.kota.go.id/?q=" + "a" * (MAX_WORD + 1) + ") atau <a href=\"https://x/" \
+        + "b" * (MAX_WORD + 1) + "\">ini</a>."
+    assert excess(linked) is None  # a link's address is never printed: no word of the text
     found = excess("Paragraf pertama.\n\nKedua: " + "x" * (MAX_WORD + 1) + " akhir.")
     assert found is not None and found.line == 3 and "2,001 characters without a space" in str(found.message)
     root = make_plan()

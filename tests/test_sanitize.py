@@ -274,3 +274,10 @@ def test_a_live_picture_is_never_let_go_for_a_copy_in_code(make_plan: Callable[.
     picture it makes of the same address anywhere, or a text whose Jinja may change what is code, is told."""
     root = make_plan({"content/chapters/03-panduan.md": f"---\ntitle: Panduan\n---\n\n{text}\n"})
     assert "E508" in {d.code for d in load_and_check(root).report.errors}
+
+
+def test_a_control_character_makes_no_tag_the_checks_did_not_see() -> None:
+    """Word's line break is printed as a space, once Markdown has read the text as the checks read it: made a space
+    before, "<a\\x00href=…>" became a link to a file no check had looked for."""
+    html = to_html('Lihat <a\x00href="assets/hilang.pdf">berkas</a>, baris\x0bdua.')
+    assert "<a" not in html.replace("&lt;a", "") and "baris dua" in html and "\x00" not in html

@@ -47,6 +47,7 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
     if plan.executive_summary and plan.summary_text is not None:  # its Jinja, as a chapter's: told at its lines
         yield from chapters.expand(plan.summary_text, context)[1]
         yield from _references(plan.summary_text, summary_references(plan))  # as its book tells them, at their lines
+        yield from markdown_writing.control_characters(plan.summary_text)
     yield from texts.in_texts(plan, unknown_reference)
     if plan.logo:
         where = plan.where.get("logo", plan.position)

@@ -209,26 +209,34 @@ def chapter_links(chapter: Chapter, content: Path | None) -> Iterator[Diagnostic
 def filled_links(chapter: Chapter, text: str, content: Path | None) -> Iterator[Diagnostic]:
     """URLs that only Jinja puts together: reported at the chapter's first line of text."""
     found = list(urls(chapter.body))
-    written, shown = {url for _, url, _, _ in found}, Shown(text)
+    written, shown, places = {url for _, url, _, _ in found}, Shown(text), _JinjaPlaces(chapter, found)
     for kind, url, line, column in urls(text):
         if url not in written:
-            shown.add(url, line, column, problem(kind, url, _written_at(chapter, found, url), content))
+            shown.add(url, line, column, problem(kind, url, places.of(url), content))
     yield from shown.told()
 
 
 _JINJA_START = re.compile(r"\{[{%]")
 
 
-def _written_at(chapter: Chapter, found: list[tuple[str, str, int, int]], url: str) -> Position:
-    """Where the chapter writes the URL Jinja fills in as ``url``: the address written with Jinja whose text before
-    its first ``{{``/``{%`` begins ``url`` (the longest such, the first of equals), at its line and column; else
-    the chapter's first line of text."""
-    best: tuple[int, int, int] | None = None  # (length of the text before the Jinja, line, column)
-    for _, written, line, column in found:
-        jinja = _JINJA_START.search(written)
-        if jinja and jinja.start() and url.startswith(written[:jinja.start()]) and (
-                best is None or jinja.start() > best[0]):
-            best = (jinja.start(), line, column)
-    if best is None:
-        return Position(chapter.position.file, chapter.body_line, 1)
-    return Position(chapter.position.file, chapter.body_line + best[1] - 1, best[2])
+class _JinjaPlaces:
+    """Where the chapter writes each URL Jinja fills in: the address written with Jinja whose text before its first
+    ``{{``/``{%`` begins the URL (the longest such), at its line and column; of several written with that text, the
+    next one in order for each URL filled in (the last again for a loop's many); else the chapter's first line."""
+
+    def __init__(self, chapter: Chapter, found: list[tuple[str, str, int, int]]):
+        self.chapter = chapter
+        self.written: dict[str, list[tuple[int, int]]] = {}  #: text before the Jinja -> (line, column) of each
+        for _, url, line, column in found:
+            if (jinja := _JINJA_START.search(url)) and jinja.start():
+                self.written.setdefault(url[:jinja.start()], []).append((line, column))
+        self.used: dict[str, int] = {}
+
+    def of(self, url: str) -> Position:
+        prefix = max((p for p in self.written if url.startswith(p)), key=len, default=None)
+        if prefix is None:
+            return Position(self.chapter.position.file, self.chapter.body_line, 1)
+        places = self.written[prefix]
+        line, column = places[min(self.used.get(prefix, 0), len(places) - 1)]
+        self.used[prefix] = self.used.get(prefix, 0) + 1
+        return Position(self.chapter.position.file, self.chapter.body_line + line - 1, column)

@@ -108,8 +108,13 @@ CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def _convert(text: str) -> str:
-    if CONTROL.search(text):
-        text = CONTROL.sub(" ", text)
+    html = _converted(text)
+    # a control character is made a space in the HTML, once Markdown has read the text as written (and as the
+    # checks read it): before, "<a\x00href=…>" would have become a link the checks never saw
+    return CONTROL.sub(" ", html) if CONTROL.search(html) else html
+
+
+def _converted(text: str) -> str:
     if excess(text):  # validate says E528: never spend minutes (or a RecursionError) on it
         return "<p>" + escape(text) + "</p>"
     # One converter per thread, reset between texts: setting up the extensions costs as much as converting.
