@@ -73,7 +73,12 @@ class LocatedList(list):
 
 
 def as_written(value: Any) -> str:
-    """A value as its file wrote it: ``version: 1.10`` is "1.10", though YAML reads the number 1.1."""
+    """A value as its file wrote it: ``version: 1.10`` is "1.10", though YAML reads the number 1.1; a key ``true:``
+    or ``yes:`` "true", not Python's "True"."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "null"
     return value.written if isinstance(value, WrittenFloat) else str(value)
 
 

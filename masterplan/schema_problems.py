@@ -20,7 +20,7 @@ from masterplan.indonesian_words import (
     INDONESIAN_STATUSES,
     english_field,
 )
-from masterplan.located import LocatedMap, locate
+from masterplan.located import LocatedMap, as_written, locate
 from masterplan.sample_plan import is_regency
 from masterplan.schema_defs import MAX_VALUE, NOT_BLANK
 from masterplan.schema_hints import (
@@ -284,9 +284,10 @@ def unknown_fields(err: ValidationError, field: str, mapping_at: Position) -> li
         if name == "lead" and "sub_element" in known:
             hint = Message("the agency whose file holds a program leads it: move the program into that agency's file")
         if field:
-            found.append(error(where, "E103", "unknown field '{name}' in {field}", hint, name=name, field=field))
+            found.append(error(where, "E103", "unknown field '{name}' in {field}", hint, name=as_written(name),
+                               field=field))
         else:
-            found.append(error(where, "E103", "unknown field '{name}'", hint, name=name))
+            found.append(error(where, "E103", "unknown field '{name}'", hint, name=as_written(name)))
     return found
 
 

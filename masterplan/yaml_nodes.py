@@ -23,6 +23,7 @@ from masterplan.located import (
     LocatedList,
     LocatedMap,
     WrittenFloat,
+    as_written,
 )
 
 try:  # libyaml is ~10x faster; positions are the same with either parser
@@ -261,8 +262,10 @@ class Builder:
                     continue  # told where its comma cut the number (E106, E103), not as a field written twice
                 self.problems.append(error(
                     where, "E002", "duplicate key '{key}' (first at line {line})",
-                    "YAML would silently keep only the last one; merge them or delete one",
-                    key=key, line=key_positions[key].line,
+                    "YAML reads true, yes and on as one key, and 1 too: merge them or delete one"
+                    if bool in (key.__class__, next(k for k in key_positions if k == key).__class__)
+                    else "YAML would silently keep only the last one; merge them or delete one",
+                    key=as_written(key), line=key_positions[key].line,
                 ))
                 continue
             if key.__class__ is not str and (key.__class__ is not int or not 1000 <= key <= 9999):
