@@ -26,6 +26,7 @@ from masterplan.diagnostics import (
     warning,
 )
 from masterplan.file_names import broken_link
+from masterplan.leftovers import hidden_ending_told
 from masterplan.located import LocatedMap
 from masterplan.plan_parts import Chapter, Signature
 from masterplan.values import Text, whole
@@ -222,6 +223,9 @@ def read_folder(folder: Path, name: Callable[[Path], str], language: str,
         if not allowed(path):
             problems.append(error(Position(name(path)), "E013", "file is a link to a place outside the plan folder",
                                   "copy the file into the plan folder instead of linking to it"))
+            continue
+        if path.name.lower().endswith(".md.md"):  # "11-penutup.md.md": the ending Windows hid, typed again
+            problems.append(hidden_ending_told(Position(name(path)), path, path.name[:-3]))
             continue
         if translation := TRANSLATION.match(path.name):
             translated.append((path, translation.group(1), translation.group(2).lower()))

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from masterplan.diagnostics import Diagnostic, Message, Position, error, warning
+
 #: Files editors write beside the one being saved and delete or rename right after, on
 #: top of watchfiles' own list (vim's ``.swp``, ``~`` backups, emacs's ``.#`` locks):
 #: GNU ``sed -i`` (``sedAbC123``), vim's write test (``4913``), emacs's ``#autosave#``,
@@ -57,3 +59,16 @@ def has_twin(folder: Path, meant: str) -> bool:
     endings = ("yml", "yaml") if suffix.lower() in ("yml", "yaml") else (suffix,)
     return any((folder / f"{stem}.{ending}").exists() or (folder / f"{stem}.{ending.upper()}").exists()
                for ending in endings)
+
+
+def hidden_ending_told(where: Position, path: Path, meant: str) -> Diagnostic:
+    """``dishub.yml.txt``: a file whose real ending Windows hid, then another was added to. With no ``dishub.yml``
+    beside it, an error (E019): the plan would be built, and published, without that agency, pillar or chapter
+    (its programs' ids are not reported unknown elsewhere, :meth:`FolderReader.folder`)."""
+    hint = Message("rename it to {file}; Windows hides a file's ending unless 'File name extensions' is ticked in "
+                   "Explorer's View menu", file=meant)
+    if not has_twin(path.parent, meant):
+        return error(where, "E019", "{name} is not read: its name ends in {ending}, and there is no {file}", hint,
+                     name=path.name, ending=path.suffix, file=meant)
+    return warning(where, "W017", "{name} is not read: its name ends in {ending}", hint, name=path.name,
+                   ending=path.suffix)

@@ -21,10 +21,13 @@ from masterplan.diagnostics import (
     Message,
     Position,
     did_you_mean,
-    error,
     warning,
 )
-from masterplan.leftovers import has_twin, hidden_ending, is_leftover
+from masterplan.leftovers import (
+    hidden_ending,
+    hidden_ending_told,
+    is_leftover,
+)
 from masterplan.model import ANALYSIS, ASSETS, SUMMARY_TEXT, Plan
 from masterplan.translation_catalog import NAME
 
@@ -59,7 +62,7 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
                                       "go in content/assets/"),
                               name=entry.name)
         elif (meant := hidden_ending(entry.name)) and meant.lower() in TOP_FILES:
-            yield _hidden_ending(where, entry, meant)  # glossary.yml.txt
+            yield hidden_ending_told(where, entry, meant)  # glossary.yml.txt
         elif _summary(entry.name) and not plan.executive_summary:
             yield warning(where, "W017", "{name} is not read: plan.yml asks for no executive summary",
                           "write 'executive_summary: true' in content/plan.yml, and the build writes it beside "
@@ -139,22 +142,9 @@ def _folder(folder: Path, suffixes: tuple[str, ...]) -> Iterator[Diagnostic]:
                                   "are not part of the plan (an archive)", folder=folder.name),
                           folder=folder.name, name=path.name)
         elif meant and meant.lower().endswith(suffixes):
-            yield _hidden_ending(where, path, meant)
+            yield hidden_ending_told(where, path, meant)
         elif path.suffix.lower() in _WRITTEN:  # text saved as a document, not a picture a chapter shows
             yield warning(where, "W017", "{name} is not read: content/{folder}/ reads only {endings} files",
                           Message("save it as {file}, or move it out of content/ if it is not part of the plan",
                                   file=path.stem + suffixes[0]),
                           name=path.name, folder=folder.name, endings=", ".join(suffixes))
-
-
-def _hidden_ending(where: Position, path: Path, meant: str) -> Diagnostic:
-    """``dishub.yml.txt``: a file whose real ending Windows hid, then another was added to. With no ``dishub.yml``
-    beside it, an error (E019): the plan would be built, and published, without that agency, pillar or chapter
-    (its programs' ids are not reported unknown elsewhere, :meth:`FolderReader.folder`)."""
-    hint = Message("rename it to {file}; Windows hides a file's ending unless 'File name extensions' is ticked in "
-                   "Explorer's View menu", file=meant)
-    if not has_twin(path.parent, meant):
-        return error(where, "E019", "{name} is not read: its name ends in {ending}, and there is no {file}", hint,
-                     name=path.name, ending=path.suffix, file=meant)
-    return warning(where, "W017", "{name} is not read: its name ends in {ending}", hint, name=path.name,
-                   ending=path.suffix)
