@@ -47,6 +47,12 @@ _TYPE_NAMES = {"string": Message("text"), "integer": Message("a whole number"), 
                "object": Message("a mapping of fields")}
 
 
+def _character_named(character: str) -> str:
+    """``U+0435 CYRILLIC SMALL LETTER IE``: a character no one can see is wrong, named."""
+    import unicodedata
+    return f"{look_alike_spaces.code_point(ord(character))} {unicodedata.name(character, '')}".strip()
+
+
 def _describe(value: Any) -> Any:
     if isinstance(value, (dict, list)):
         return _TYPE_NAMES["object" if isinstance(value, dict) else "array"]
@@ -180,6 +186,9 @@ def explain(err: ValidationError, data: Any, default: Position) -> Diagnostic:
                 str(err.validator_value), bare := look_alike_spaces.SPACES.sub("", value).strip()):
             hint = Message("it holds {space}, which shows as nothing or as a space: write {id}",
                            space=look_alike_spaces.name(odd.group()), id=bare)
+        elif odd_letter := next((c for c in value if not c.isascii()), None):  # "dinkеs": a Cyrillic е, unseen
+            hint = Message("it holds {character}, which looks like a letter of the Latin alphabet or like nothing: "
+                           "retype the id with the keyboard's letters", character=_character_named(odd_letter))
         elif value.strip() != value and re.fullmatch(str(err.validator_value), value.strip()):
             hint = Message("remove the spaces around it: {id}", id=value.strip())  # "LIV-09 ": not "write liv-09"
         elif re.fullmatch(str(err.validator_value), value.lower().strip()):
