@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -154,6 +155,10 @@ def _sheet(path: Path, file: str) -> tuple[list[str], Iterator[tuple[int, list[s
     return header, iter(list(enumerate(table[1:], 2)))
 
 
+#: what a spreadsheet shows in a cell whose formula failed (#N/A of a lookup that found nothing, …)
+_SPREADSHEET_ERROR = re.compile(r"#(?:N/A|REF!|VALUE!|NAME\?|DIV/0!|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)")
+
+
 def read(path: Path, file: str, language: str, written_in: str) -> tuple[Catalog | None, list[Diagnostic]]:
     """The catalog at ``path`` (named ``file`` in messages) for the edition in ``language`` of a plan written in
     ``written_in``, and its problems; None when it cannot be read."""
@@ -195,6 +200,12 @@ def read(path: Path, file: str, language: str, written_in: str) -> tuple[Catalog
             typed = cells[header.index(language)]
             translation = (UNGUARD.sub(r"\1", typed, count=1) if UNGUARD.match(typed) else typed).strip()
             if not source or not translation:  # a row not translated yet
+                continue
+            if _SPREADSHEET_ERROR.fullmatch(translation):  # a formula that failed: no text to print
+                problems.append(warning(Position(file, line, header.index(language) + 1), "W544", "the translation "
+                                        "at row {line} is the spreadsheet's error {value}, not a text: the row is "
+                                        "left untranslated", "correct the cell's formula, or type the translation",
+                                        line=line, value=translation))
                 continue
             row = Row(source, translation.replace("\r\n", "\n"), line)
             first = found.setdefault(key(source), row)

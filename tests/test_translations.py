@@ -339,3 +339,13 @@ def test_the_worksheet_for_excel_filled_in_and_saved_as_a_workbook_translates(ma
         code, out, err = invoke("build", str(root), "--no-pdf", "--no-search")
         assert code == 1 and ("content/translations.en.xlsx:1:1: error[E021]: translations.en.xlsx cannot be read "
                               "as a workbook") in out + err, out + err
+
+
+def test_a_spreadsheets_error_in_a_translations_cell_is_told_not_printed(make_plan: Callable[..., Path]) -> None:
+    """A translation looked up by a formula that found nothing (#N/A) was published as the English text."""
+    root = make_plan({"content/plan.yml": _english(MINI_FILES["content/plan.yml"])})
+    (root / "content" / "translations.en.csv").write_text("text,en\npersen,#N/A\n", encoding="utf-8")
+    code, out, err = invoke("build", str(root), "--no-pdf", "--no-search")
+    assert code == 0 and "content/translations.en.csv:2:2: warning[W544]: the translation at row 2 is the " \
+        "spreadsheet's error #N/A, not a text" in out + err, out + err
+    assert "#N/A" not in (root / "build/site/program/GOV-01.html").read_text(encoding="utf-8")
