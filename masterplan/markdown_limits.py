@@ -71,7 +71,8 @@ def excess(text: str) -> Excess | None:
             or _unclosed_addresses(text) or _dense_marks(text) or _too_many_columns(text) or long_word(text))
 
 
-_ADDRESS = re.compile(r"""(\]\(\s*<?|\b(?:href|src)\s*=\s*["']?)([^)\s>"']+)""")
+#: what a text holds that is not printed, blanked before its words are measured: a link's address, a tag
+_NOT_PRINTED = re.compile(r"""\]\(\s*<?[^)\s>]+|<[^<>\n]*>""")
 #: a table row (|a|a|…) is cells, not one word; Jinja's braces are told as Jinja (E503), and replaced once filled in
 _WORD = re.compile(rf"[^\s|{{}}]{{{MAX_WORD + 1},}}")
 
@@ -81,8 +82,8 @@ def long_word(text: str) -> Excess | None:
     address, never printed, is no word of it."""
     if len(text) <= MAX_WORD or not (found := _WORD.search(text)):
         return None
-    if "](" in text or "=" in text:  # a [link](address), an <a href="address">: the address blanked, its length kept
-        text = _ADDRESS.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
+    if "](" in text or "<" in text:  # a [link](address), a tag (<td colspan="…">, <a href="…">): not printed
+        text = _NOT_PRINTED.sub(lambda m: " " * len(m.group()), text)
         if not (found := _WORD.search(text)):
             return None
     return Excess(text.count("\n", 0, found.start()) + 1,
