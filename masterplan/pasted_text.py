@@ -1,7 +1,8 @@
 """What agencies paste from a word processor into YAML, named where it stands.
 
 A plain text YAML cut short at " #1" (the rest read as a comment: W015), and a text wrapped whole in
-curly quotes, which YAML takes for letters (W016). Both are warnings: the file is still read.
+curly quotes, which YAML takes for letters (W016). Both are warnings: the file is still read. And the control
+characters a chapter may hold (:data:`CONTROL`).
 """
 
 from __future__ import annotations
@@ -11,6 +12,10 @@ from typing import Any
 
 from masterplan.diagnostics import Diagnostic, Message, warning
 from masterplan.located import LocatedList, LocatedMap
+
+#: control characters a text may hold (Word's line break, U+000B, pasted with it), which no browser shows and the book
+#: prints as a box: the renderer prints a space instead (render.markdown), and W543 tells where in a chapter
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 #: ``field: plain text #more``: YAML ends the text at " #" (the rest is a comment). A comment meant as one
 #: is written "# like this", with a space; "#1" or "#SmartCity" was meant as text.

@@ -12,6 +12,8 @@ from collections.abc import Iterator
 
 from masterplan import captions
 from masterplan.diagnostics import Diagnostic, Message, Position, warning
+from masterplan.look_alike_spaces import code_point
+from masterplan.pasted_text import CONTROL
 from masterplan.plan_parts import Chapter
 
 _TITLE_HEADING = re.compile(r"^#(?![#}])[ \t]*(\S.*?)[ \t#]*$")  # not '#}', the end of a Jinja comment
@@ -96,9 +98,7 @@ def stray_braces(chapter: Chapter) -> Iterator[Diagnostic]:
 def control_characters(chapter: Chapter) -> Iterator[Diagnostic]:
     """W543, once a line: a control character in the text, most often Word's line break (Shift+Enter, U+000B) or its
     page break (U+000C) pasted with it: the site would carry a character no browser shows and the book a box. The
-    renderer prints a space for it (:data:`masterplan.render.markdown.CONTROL`)."""
-    from masterplan.look_alike_spaces import code_point
-    from masterplan.render.markdown import CONTROL
+    renderer prints a space for it (:data:`masterplan.pasted_text.CONTROL`)."""
     lines: set[int] = set()
     for found in CONTROL.finditer(chapter.body):
         line = chapter.body.count("\n", 0, found.start())

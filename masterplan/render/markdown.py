@@ -24,6 +24,7 @@ from masterplan.crossref import PATTERN
 from masterplan.diagnostics import Message
 from masterplan.html_limits import too_deep
 from masterplan.markdown_limits import Excess, excess
+from masterplan.pasted_text import CONTROL
 from masterplan.table_limits import CELL_TAG, MARK, SPAN_LIMITS, oversized
 
 ALLOWED_TAGS = {
@@ -100,11 +101,6 @@ def unsanitized(text: str) -> str:
     """Markdown's HTML for ``text`` before it is sanitized, read as :func:`to_html` reads it: what the checks ask the
     sanitizer about."""
     return _convert(separate_captions(text))
-
-
-#: control characters a text may hold (Word's line break, U+000B, pasted from it), which no browser shows and the book
-#: prints as a box: a space instead (W543 tells where)
-CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def _convert(text: str) -> str:
