@@ -18,7 +18,7 @@ from masterplan.plan_parts import Agency, Pillar
 from masterplan.programs import Indicator, Program
 from masterplan.values import Value, folded
 
-#: the largest share a target not met is printed with: one that would round to 100,0 % is printed 99,9 %
+#: the largest share a target not met is given (:func:`reached`): one that would round to 100,0 % is printed 99,9 %
 ALMOST_WHOLE = 0.999
 
 #: an indicator's standing in a year monitored (:func:`status`), as the open data writes it
@@ -55,13 +55,8 @@ class Missed:
 
     @property
     def reached(self) -> tuple[float, float] | None:
-        """Its attainment (capaian) as a part of a whole, which the book prints as a percentage (:func:`reached`),
-        below what rounds to 100,0 %: a target not met never reads as fully attained (9.999 of 10.000: 99,9 %)."""
-        found = reached(self.indicator, self.year)
-        if found is None:
-            return None
-        part, whole = found
-        return min(part, whole * ALMOST_WHOLE), whole
+        """Its attainment (capaian) as a part of a whole, which the book prints as a percentage (:func:`reached`)."""
+        return reached(self.indicator, self.year)
 
 
 @dataclass(frozen=True)
@@ -117,15 +112,19 @@ def reached(indicator: Indicator, year: int) -> tuple[float, float] | None:
     """What ``indicator`` attained in ``year`` (capaian) as Indonesian performance reports (LKjIP, after PermenPAN-RB)
     reckon it, a part of a whole printed as a percentage: what it reached of its target where higher is better (60 of
     a target of 80: 75%); where lower is better, the target less what the figure went past it, (2 × target −
-    realised) of the target (12 against a target of 10: 80%; 8: 120%), never below nothing. None where that cannot be
-    said: no direction, a target or realised figure not a number, a target of 0 or below."""
+    realised) of the target (12 against a target of 10: 80%; 8: 120%), never below nothing. A target not met stays
+    below what rounds to 100,0 %, so that it never reads as fully attained (9.999 of 10.000: 99,9 %). None where that
+    cannot be said: no direction, a target or realised figure not a number, a target of 0 or below."""
     target, realised = indicator.targets.get(year), indicator.realised.get(year)
     if indicator.direction not in DIRECTIONS or not indicator.is_number(target) or not indicator.is_number(realised):
         return None
     whole, part = float(target), float(realised)  # type: ignore[arg-type]
     if whole <= 0:  # a share of nothing, or of a negative target (a growth rate of −2 %), says nothing
         return None
-    return max(part if DIRECTIONS[indicator.direction].sign > 0 else 2 * whole - part, 0.0), whole
+    part = max(part if DIRECTIONS[indicator.direction].sign > 0 else 2 * whole - part, 0.0)
+    if indicator.met(year) is False:
+        part = min(part, whole * ALMOST_WHOLE)
+    return part, whole
 
 
 def status(places: list[Indicator], year: int) -> str:

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from masterplan import attainment, baseline
 from masterplan.captions import table_captions
+from masterplan.diagnostics import line_and_column
 from masterplan.model import Plan
 
 PATTERN = re.compile(r"\[\[([A-Za-z0-9:_.-]+)\]\]")
@@ -107,8 +108,7 @@ def targets(plan: Plan) -> set[str]:
 def find(text: str, pattern: re.Pattern[str] = PATTERN) -> Iterator[tuple[str, int, int]]:
     """(id, line within text, column) of each reference (or, with :data:`MISTYPED`, of each near miss)."""
     for match in pattern.finditer(text):
-        start = match.start()
-        yield match.group(1), text.count("\n", 0, start) + 1, start - text.rfind("\n", 0, start)
+        yield match.group(1), *line_and_column(text, match.start())
 
 
 def meant(text: str) -> str | None:

@@ -57,6 +57,11 @@ class Position(NamedTuple):
         return self.file
 
 
+def line_and_column(text: str, offset: int) -> tuple[int, int]:
+    """Line and column, both from 1 and in characters as an editor counts them, of ``text[offset]``."""
+    return text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset)
+
+
 @dataclass(frozen=True)
 class Diagnostic:
     """A single problem with the plan's content."""

@@ -20,7 +20,14 @@ import yaml
 from yaml.nodes import Node
 
 from masterplan import look_alike_spaces
-from masterplan.diagnostics import Diagnostic, Message, Position, error, warning
+from masterplan.diagnostics import (
+    Diagnostic,
+    Message,
+    Position,
+    error,
+    line_and_column,
+    warning,
+)
 from masterplan.located import LocatedMap
 from masterplan.pasted_text import CURLY_OPENING, curly_quoted, cut_at_hash
 from masterplan.yaml_nodes import (
@@ -105,7 +112,7 @@ def parse(text: str, file: str, line_offset: int = 0) -> tuple[Any, list[Diagnos
     if not text.isascii() and _LINE_SEPARATORS.search(text):
         said: set[int] = set()
         for found in _LINE_SEPARATORS.finditer(text):
-            line, column = _line_of_index_in(text, found.start())
+            line, column = line_and_column(text, found.start())
             if line not in said:
                 said.add(line)
                 pasted.append(warning(Position(file, line + line_offset, column), "W023", "a line separator "
@@ -115,11 +122,6 @@ def parse(text: str, file: str, line_offset: int = 0) -> tuple[Any, list[Diagnos
         text = _LINE_SEPARATORS.sub(" ", text)
     value, problems = _parse(text, file, line_offset)
     return value, [*pasted, *problems]
-
-
-def _line_of_index_in(text: str, index: int) -> tuple[int, int]:
-    """Line and column (from 1, in characters) of ``text[index]``."""
-    return text.count("\n", 0, index) + 1, index - (text.rfind("\n", 0, index) + 1) + 1
 
 
 def _parse(text: str, file: str, line_offset: int = 0) -> tuple[Any, list[Diagnostic]]:

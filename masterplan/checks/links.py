@@ -207,7 +207,8 @@ def chapter_links(chapter: Chapter, content: Path | None) -> Iterator[Diagnostic
 
 
 def filled_links(chapter: Chapter, text: str, content: Path | None) -> Iterator[Diagnostic]:
-    """URLs that only Jinja puts together: reported at the chapter's first line of text."""
+    """URLs that only Jinja puts together, found in the chapter as filled in (``text``): each told at the address
+    written with Jinja that made it (:class:`_JinjaPlaces`), else at the chapter's first line of text."""
     found = list(urls(chapter.body))
     written, shown, places = {url for _, url, _, _ in found}, Shown(text), _JinjaPlaces(chapter, found)
     for kind, url, line, column in urls(text):

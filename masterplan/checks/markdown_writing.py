@@ -11,7 +11,13 @@ import re
 from collections.abc import Iterator
 
 from masterplan import captions
-from masterplan.diagnostics import Diagnostic, Message, Position, warning
+from masterplan.diagnostics import (
+    Diagnostic,
+    Message,
+    Position,
+    line_and_column,
+    warning,
+)
 from masterplan.look_alike_spaces import code_point
 from masterplan.pasted_text import CONTROL
 from masterplan.plan_parts import Chapter
@@ -87,9 +93,8 @@ def stray_braces(chapter: Chapter) -> Iterator[Diagnostic]:
     the book and the site print the braces Jinja leaves (a {% raw %} block is left alone)."""
     text = _RAW.sub(lambda raw: "\n" * raw.group().count("\n"), chapter.body) if "raw" in chapter.body else chapter.body
     for found in _STRAY_BRACES.finditer(text):
-        line = text.count("\n", 0, found.start())
-        column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
-        yield warning(Position(chapter.position.file, chapter.body_line + line, column), "W527",
+        line, column = line_and_column(text, found.start())
+        yield warning(Position(chapter.position.file, chapter.body_line + line - 1, column), "W527",
                       "'{text}' is printed as written: a brace too few or too many around a Jinja expression",
                       Message("write two braces on each side of an expression, e.g. {example}",
                               example="{{ plan.city }}"), text=found.group())
@@ -101,15 +106,22 @@ def control_characters(chapter: Chapter) -> Iterator[Diagnostic]:
     renderer prints a space for it (:data:`masterplan.pasted_text.CONTROL`)."""
     lines: set[int] = set()
     for found in CONTROL.finditer(chapter.body):
-        line = chapter.body.count("\n", 0, found.start())
+        line, column = line_and_column(chapter.body, found.start())
         if line in lines:
             continue
         lines.add(line)
-        column = found.start() - (chapter.body.rfind("\n", 0, found.start()) + 1) + 1
-        yield warning(Position(chapter.position.file, chapter.body_line + line, column), "W543",
+        yield warning(Position(chapter.position.file, chapter.body_line + line - 1, column), "W543",
                       "a control character ({character}) is in the text: it is printed as a space",
-                      "Word's line break (Shift+Enter) pastes one: delete it, or end the line with two spaces where "
-                      "a line break is meant", character=code_point(ord(found.group())))
+                      _CONTROL_HINTS.get(found.group(), "it came with text pasted from another program: delete it"),
+                      character=code_point(ord(found.group())))
+
+
+#: how each control character Word pastes comes to be in a text, and what to write instead
+_CONTROL_HINTS = {
+    "\x0b": "Word's line break (Shift+Enter) pastes one: delete it, or end the line with two spaces where a line "
+             "break is meant",
+    "\x0c": "Word's page break (Ctrl+Enter) pastes one: delete it; the book starts each chapter on a page of its own",
+}
 
 
 def bullets(text: str) -> Iterator[tuple[int, str]]:

@@ -17,7 +17,7 @@ from masterplan.checks.last_build import (
     published_pages,
 )
 from masterplan.content_text import content_texts
-from masterplan.diagnostics import Position
+from masterplan.diagnostics import Position, line_and_column
 from masterplan.model import Plan
 from masterplan.values import folded
 
@@ -64,11 +64,11 @@ def first_uses(plan: Plan, names: Collection[str], carried: Collection[str] = ()
         for match in pattern.finditer(read):
             if any(start <= match.start() and match.end() <= end for start, end in spans):
                 continue
-            line = read.count("\n", 0, match.start()) + 1
+            line, column = line_and_column(read, match.start())
             if line in history:
                 continue
             name = next(name for name, spelling in spelt.items() if spelling.fullmatch(match.group()))
-            at = Position(file, line, match.start() - read.rfind("\n", 0, match.start()))
+            at = Position(file, line, column)
             found.setdefault(name, (at, set()))[1].add(line)
         for name, (at, lines) in found.items():
             yield FirstUse(name, at, len(lines))

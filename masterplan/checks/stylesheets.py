@@ -15,7 +15,13 @@ from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
-from masterplan.diagnostics import Diagnostic, Message, Position, warning
+from masterplan.diagnostics import (
+    Diagnostic,
+    Message,
+    Position,
+    line_and_column,
+    warning,
+)
 from masterplan.i18n import plan_theme, theme_files
 from masterplan.model import Plan
 
@@ -50,8 +56,7 @@ def braces(text: str, file: str) -> Iterator[Diagnostic]:
     holding: list[Opened] = []  #: the rules (not at-rules) found holding another, in order
     start = 0  #: where the text before the next brace starts
     for found in re.finditer(r"[{};]", bare):
-        line = bare.count("\n", 0, found.start()) + 1
-        column = found.start() - (bare.rfind("\n", 0, found.start()) + 1) + 1
+        line, column = line_and_column(bare, found.start())
         if found.group() == "{":
             if opened and opened[-1].inner is None:
                 opened[-1].inner = line

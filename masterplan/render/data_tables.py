@@ -204,15 +204,9 @@ def _indicator_rows(plan: Plan) -> Iterator[list[Any]]:
 
 
 def _percent(indicator: Indicator, year: int | None) -> float | None:
-    """What ``indicator`` attained in ``year`` (:func:`attainment.reached`), in percent with one decimal; one not met
-    below 100.0."""
+    """What ``indicator`` attained in ``year`` (:func:`attainment.reached`), in percent with one decimal."""
     attained = attainment.reached(indicator, year) if year is not None else None
-    if attained is None:
-        return None
-    share = attained[0] / attained[1]
-    if indicator.met(year) is False:  # a target not met never reads as fully attained (as the book prints it)
-        share = min(share, attainment.ALMOST_WHOLE)
-    return round(100 * share, 1)
+    return None if attained is None else round(100 * attained[0] / attained[1], 1)
 
 
 def _pillar_rows(plan: Plan) -> Iterator[list[Any]]:
