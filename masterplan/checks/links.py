@@ -14,7 +14,7 @@ from html import unescape
 from pathlib import Path
 from urllib.parse import quote, unquote
 
-from masterplan.checks import html, images, sharpness
+from masterplan.checks import html, images, picture_files, sharpness
 from masterplan.diagnostics import (
     Diagnostic,
     Message,
@@ -140,7 +140,8 @@ def missing(kind: str, url: str, where: Position, content: Path | None) -> Diagn
             return warning(where, "W513", "image '{url}' is not shown on the site: only content/assets/ is published",
                            Message("move it into content/assets/ and write assets/{file}", file=Path(name).name),
                            url=url)
-        return sharpness.blurred(content / name, kind, url, where)
+        return picture_files.shown_badly(content / name, url, where) or sharpness.blurred(content / name, kind, url,
+                                                                                          where)
     if content is None or not name:
         return None
     folder = (content / name).parent
