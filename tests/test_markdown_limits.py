@@ -150,3 +150,23 @@ def test_a_word_no_line_can_hold_is_past_the_limit_at_its_line(make_plan) -> Non
         "    summary: Aduan warga ditanggapi dalam 10 menit.\n    location: " + "Kelurahan" * 400 + "\n"), encoding="utf-8")
     told = [(d.code, d.position.file, d.position.line) for d in load_and_check(root).report.errors]
     assert told == [("E528", "content/agencies/diskominfo.yml", 11)], told  # at its location
+
+
+def test_a_word_no_line_can_hold_in_any_name_the_book_prints_is_told_at_its_field(make_plan) -> None:
+    """200 KB of one word in an agency's name passed validate and kept the PDF build busy for more than 6 minutes:
+    E528 at the agency's, the pillar's, the sub-element's and the indicators' names and units too."""
+    from masterplan.project import load_and_check
+
+    word = "Kesehatan" * 250
+    root = make_plan()
+    agency = root / "content/agencies/diskominfo.yml"
+    agency.write_text(agency.read_text(encoding="utf-8").replace("name: Dinas Komunikasi", f"name: Dinas {word}")
+                      .replace("unit: persen", f"unit: {word}"), encoding="utf-8")
+    pillar = root / "content/pillars/governance.yml"
+    pillar.write_text(pillar.read_text(encoding="utf-8").replace("{id: Smart Governance,", f"{{id: {word},")
+                      .replace("{id: Pelayanan Publik,", f"{{id: {word},").replace("name: Indeks SPBE",
+                                                                                 f"name: {word}"), encoding="utf-8")
+    told = sorted((d.code, d.position.file, d.position.line) for d in load_and_check(root).report.errors)
+    assert told == [("E528", "content/agencies/diskominfo.yml", 2), ("E528", "content/agencies/diskominfo.yml", 20),
+                    ("E528", "content/pillars/governance.yml", 2), ("E528", "content/pillars/governance.yml", 6),
+                    ("E528", "content/pillars/governance.yml", 9)], told

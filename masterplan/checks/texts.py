@@ -31,13 +31,31 @@ def in_texts(plan: Plan, unknown_reference: UnknownReference) -> Iterator[Diagno
     for program in plan.programs:
         for name in ("summary", "description"):
             yield from text_links(getattr(program, name), program.at(name), plan.content, f"{name}|" in program.where)
-        for name in ("name", "location"):  # plain texts, printed in the matrix's cells: a word no cell can hold
-            for value, written_at in getattr(program, name).versions():
-                if (found := long_word(value)) is not None:
-                    yield error(written_at or program.at(name), "E528", found.message, found.hint)
+    yield from _long_words(plan)
     for phase in plan.phases:  # printed by the roadmap chapter ({{ phase.description }}): its cross-references work
         yield from text_links(phase.description, phase.at("description"), plan.content, "description|" in phase.where,
                               unknown_reference)
+
+
+def _long_words(plan: Plan) -> Iterator[Diagnostic]:
+    """E528 for a word no line can hold in a plain text the book prints in a table's cell or a heading: a program's
+    name and location, an agency's, a pillar's and a sub-element's name, an indicator's name and unit (200 KB of one
+    word in an agency's name kept the PDF build busy for more than 6 minutes)."""
+    plain: list[tuple[Text, Position]] = [(agency.name, agency.where.get("name", agency.position))
+                                          for agency in plan.agencies]
+    for pillar in plan.pillars:
+        plain.append((pillar.name, pillar.where.get("name", pillar.position)))
+        plain += [(sub.name, sub.position) for sub in pillar.sub_elements]
+        plain += [(text, indicator.position) for indicator in pillar.indicators for text in (indicator.name,
+                                                                                             indicator.unit)]
+    for program in plan.programs:
+        plain += [(program.name, program.at("name")), (program.location, program.at("location"))]
+        plain += [(text, indicator.position) for indicator in program.indicators for text in (indicator.name,
+                                                                                              indicator.unit)]
+    for text, where in plain:
+        for value, written_at in text.versions():
+            if (found := long_word(value)) is not None:
+                yield error(written_at or where, "E528", found.message, found.hint)
 
 
 def text_links(text: Text, where: Position, content: Path | None, block: bool = False,
