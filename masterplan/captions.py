@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
+from masterplan.pasted_text import BULLETS
 from masterplan.plan_parts import Chapter
 
 #: how a caption line starts: "Tabel:" (or "Table:"), also as staff write it, "tabel:", "Tabel :", or
@@ -139,7 +140,7 @@ class NoTable(NamedTuple):
 
 
 #: a row as a spreadsheet pastes it: cells apart by tabs (an indented code line starts with its tab)
-_PASTED_ROW = re.compile(r"(?![•●▪◦‣○■·])[^\s|][^\t]*(?:\t+[^\t\n]+)+")  #: not a bullet and a tab: a list (W523)
+_PASTED_ROW = re.compile(rf"(?![{BULLETS}])[^\s|][^\t]*(?:\t+[^\t\n]+)+")  #: not a bullet and a tab: a list (W523)
 #: the rule below a table's header: | --- | :---: | (the tables extension wants it on the second line)
 _RULE = re.compile(r"\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*")
 

@@ -17,6 +17,10 @@ from masterplan.located import LocatedList, LocatedMap
 #: prints as a box: the renderer prints a space instead (render.markdown), and W543 tells where in a chapter
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
+#: the bullets a word processor or a web page pastes at the start of a list's lines, Markdown's being '- ': its own
+#: (•, ▪, ◦…) and those of Word's Symbol and Wingdings fonts, pasted as characters of no other font's (U+F0B7 …)
+BULLETS = "•●▪◦‣○■·\uf0b7\uf0a7\uf0a8\uf076\uf0d8\uf0fc\uf06e\uf071"
+
 #: ``field: plain text #more``: YAML ends the text at " #" (the rest is a comment). A comment meant as one
 #: is written "# like this", with a space; "#1" or "#SmartCity" was meant as text.
 _HASH_WORD = re.compile(r"[ \t]#[^\s#]")

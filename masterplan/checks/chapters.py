@@ -138,5 +138,7 @@ def _written(chapter: Chapter) -> Iterator[Diagnostic]:
     yield from markdown_writing.no_tables(chapter)
     for line, item in markdown_writing.bullets(chapter.body):
         yield markdown_writing.bulleted(Position(chapter.position.file, chapter.body_line + line - 1, 1), item)
+    for line, words in markdown_writing.indented_prose(chapter.body):
+        yield markdown_writing.printed_as_code(Position(chapter.position.file, chapter.body_line + line - 1, 1), words)
     yield from markdown_writing.stray_braces(chapter)
     yield from markdown_writing.control_characters(chapter)

@@ -4,6 +4,7 @@ empty box. Said by validate, at the line that wrote it, not only by a build that
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 from functools import lru_cache
@@ -24,7 +25,7 @@ FONT_SUFFIXES = (".ttf", ".otf")
 def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
     texts = content_texts(plan)
     rare = sorted({character for _, text in texts for character in COMMON.findall(text)
-                   if not character.isspace() and character.isprintable()})
+                   if not character.isspace() and (character.isprintable() or unicodedata.category(character) == "Co")})
     if not rare:
         return
     root = plan.content.parent if plan.content is not None else None
@@ -33,7 +34,13 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
         if ord(character) not in covered:
             yield warning(character_at(character, texts, plan), "W605", "no font of the book has the character "
                           "'{character}' ({code}): the PDF shows an empty box in its place",
-                          "write it in words, or leave it out", character=character, code=f"U+{ord(character):04X}")
+                          _PRIVATE if unicodedata.category(character) == "Co" else "write it in words, or leave it out",
+                          character=character, code=f"U+{ord(character):04X}")
+
+
+#: the hint for a character of Unicode's private use area: a symbol of Word's Symbol or Wingdings font, pasted
+_PRIVATE = ("a symbol of Word's Symbol or Wingdings font, which no other font draws: write it in words or leave it out; "
+            "a bullet: start the line with '- '")
 
 
 def drawn(plan: Plan, character: str) -> bool:

@@ -7,6 +7,7 @@ bullets pasted from a word processor (W523), and a brace too few or too many aro
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterator
 
@@ -19,7 +20,7 @@ from masterplan.diagnostics import (
     warning,
 )
 from masterplan.look_alike_spaces import code_point
-from masterplan.pasted_text import CONTROL
+from masterplan.pasted_text import BULLETS, CONTROL
 from masterplan.plan_parts import Chapter
 
 _TITLE_HEADING = re.compile(r"^#(?![#}])[ \t]*(\S.*?)[ \t#]*$")  # not '#}', the end of a Jinja comment
@@ -78,7 +79,7 @@ def filled_in_captions(chapter: Chapter) -> Iterator[Diagnostic]:
 
 
 #: a line that starts with a bullet as Word or a web page writes it ("•<tab>Puskesmas digital"), not Markdown's '- '
-_BULLET = re.compile(r"^[ \t]*[•●▪◦‣○■·][ \t\u00a0]*(\S.*)$", re.MULTILINE)
+_BULLET = re.compile(rf"^[ \t]*[{BULLETS}][ \t\u00a0]*(\S.*)$", re.MULTILINE)
 
 
 #: a brace too many or too few around a Jinja expression: "}}}", "{ plan.city }}" (one opening brace lost); "{{{"
@@ -132,6 +133,38 @@ def bullets(text: str) -> Iterator[tuple[int, str]]:
         if line != last + 1:
             yield line, found.group(1).strip()
         last = line
+
+
+#: a line indented by a tab or four spaces after an empty line (or first in the text): Markdown's code block
+_INDENTED = re.compile(r"(?:\A|\n[ \t]*\n)((?:\t| {4})[^\n]*\S[^\n]*)")
+_WORD = re.compile(r"[^\W\d_]{2,}")  #: a word of letters
+_CODE_MARKS = re.compile(r"[<>{}=;`$\\]")  #: what code holds and prose does not: code shown on purpose
+
+
+def indented_prose(text: str) -> Iterator[tuple[int, str]]:
+    """(line, its first words) of each paragraph indented by a tab or four spaces that reads as prose (four words of
+    letters or more, most of what it holds) and that Markdown prints as code, as the renderer reads the text: in a
+    typewriter font, each line unbroken (the book loses what runs past the page's edge). A list item's second
+    paragraph, indented under it, is no code, nor is code shown on purpose (``<img src="…">``, a command)."""
+    found: list[tuple[int, str]] = []
+    for indented in _INDENTED.finditer(text):
+        line = indented.group(1).strip()
+        words = len(_WORD.findall(line))
+        if words >= 4 and words * 10 >= len(line.split()) * 7 and not _CODE_MARKS.search(line):
+            found.append((text.count("\n", 0, indented.start(1)) + 1, line))
+    if not found:
+        return
+    # Markdown's reading of the text, only for a text with such a line
+    from masterplan.render.markdown import unsanitized
+    code = " ".join(re.findall(r"<pre><code>(.*?)</code></pre>", unsanitized(text), re.DOTALL))
+    yield from ((line, words) for line, words in found if html.escape(words[:40], quote=False) in code)
+
+
+def printed_as_code(where: Position, words: str) -> Diagnostic:
+    """W547 for a paragraph Markdown prints as code (:func:`indented_prose`)."""
+    return warning(where, "W547", "'{words}' is indented by a tab or four spaces: Markdown prints the paragraph as code, "
+                   "in a typewriter font, each line unbroken", "remove the tab or the spaces at the start of its lines",
+                   words=words[:60].rstrip())
 
 
 def bulleted(where: Position, item: str) -> Diagnostic:
