@@ -168,6 +168,8 @@ def test_a_catalogs_rows_used_nowhere_or_twice_and_its_misnamed_copies_are_told(
     (root / "content" / "untranslated-en.csv").write_bytes(catalog.read_bytes())
     (root / "content" / "translations.en.xlsx").write_bytes(b"PK\x03\x04")
     (root / "content" / "translations.en.ods").write_bytes(b"PK\x03\x04")
+    (root / "content" / "translations.en (1).csv").write_bytes(catalog.read_bytes())  # as a download is saved twice
+    (root / "content" / "translations.en - Copy.csv").write_bytes(catalog.read_bytes())  # as Windows copies a file
     code, out, err = invoke("validate", str(root))
     said = out + err
     assert code == 0, said
@@ -182,6 +184,10 @@ def test_a_catalogs_rows_used_nowhere_or_twice_and_its_misnamed_copies_are_told(
     assert ("content/translations.en.xlsx: warning[W017]: translations.en.xlsx is not read: translations.en.csv "
             "beside it is") in said
     assert "translations.en.ods is not read" in said and "save it from the spreadsheet as 'CSV UTF-8'" in said
+    for copy in ("translations.en (1).csv", "translations.en - Copy.csv"):  # every translation was dropped unsaid
+        assert (f"content/{copy}: warning[W017]: {copy} is not read: translations.en.csv beside it is (keep one of "
+                "the two, the one you filled in last, named translations.en.csv)") in said
+    assert "content/translations.en.csv: warning[W017]" not in said
 
 
 def test_a_catalog_excel_saved_in_its_own_encoding_or_without_its_columns_stops_the_build(

@@ -32,8 +32,10 @@ from masterplan.model import ANALYSIS, ASSETS, SUMMARY_TEXT, Plan
 from masterplan.translation_catalog import NAME
 
 _PLAN_SUFFIXES = (".yml", ".yaml", ".md")
-#: what an agency's text may be saved as by a word processor or an editor instead
-_WRITTEN = frozenset([".txt", ".doc", ".docx", ".odt", ".rtf", ".json", ".markdown", ".yml_", ".yaml_"])
+#: what an agency's text may be saved as by a word processor or an editor instead, or sent as: a spreadsheet, a web
+#: page Word saved, a PDF, an archive
+_WRITTEN = frozenset([".txt", ".doc", ".docx", ".odt", ".rtf", ".json", ".markdown", ".yml_", ".yaml_", ".htm", ".html",
+                      ".xls", ".xlsx", ".ods", ".csv", ".pdf", ".zip", ".rar", ".7z"])
 
 
 def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
@@ -70,13 +72,29 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
         elif (catalog := _catalog_misnamed(entry.name, plan)) is not None:
             yield catalog
         elif not _summary(entry.name) and entry.name not in TOP_FILES \
-                and entry.suffix.lower() in _PLAN_SUFFIXES + (".txt", ".markdown"):
+                and (entry.suffix.lower() in _PLAN_SUFFIXES or entry.suffix.lower() in _WRITTEN) \
+                and not _CATALOG.fullmatch(entry.name):
             yield warning(where, "W017", "{name} is not read: content/ itself holds only plan.yml, glossary.yml and "
                           "executive-summary.md",
-                          _summary_translation(entry.name) or did_you_mean(entry.name, TOP_FILES) or
+                          _summary_translation(entry.name) or _rewritten(entry) or did_you_mean(entry.name, TOP_FILES) or
                           Message("an agency's file goes in content/agencies/, a pillar's in content/pillars/, a "
                                   "chapter in content/chapters/, one of the strategic analysis in content/analysis/"),
                           name=entry.name)
+
+
+#: the names content/'s own files may be sent under, in English or in Indonesian, with the file each is read as
+_TOP_STEMS = {"plan": "plan.yml", "rencana": "plan.yml", "glossary": "glossary.yml", "glosarium": "glossary.yml",
+              "daftar-istilah": "glossary.yml", "executive-summary": SUMMARY_TEXT, "ringkasan-eksekutif": SUMMARY_TEXT}
+
+
+def _rewritten(entry: Path) -> Message | None:
+    """The hint for one of content/'s own files sent as a document or a spreadsheet (``glossary.xlsx``): its text
+    goes into the file the plan reads, written as YAML or Markdown."""
+    if entry.suffix.lower() in _PLAN_SUFFIXES or entry.suffix.lower() in (".txt", ".markdown"):
+        return None
+    meant = _TOP_STEMS.get(entry.stem.lower().replace("_", "-").replace(" ", "-"))
+    return Message("the plan reads YAML and Markdown only: write its text into content/{file}", file=meant) \
+        if meant else None
 
 
 def _summary(name: str) -> bool:
@@ -95,7 +113,8 @@ def _summary_translation(name: str) -> Message | None:
 _CATALOG = re.compile(re.escape(NAME.removesuffix(".csv")).replace(re.escape("{language}"), "([a-z]{2,3})")
                       + r"\.(csv|xlsx)")
 #: a file meant as one: the worksheet copied as it is (untranslated-en.csv), another spelling, or a spreadsheet's file
-_CATALOG_LIKE = re.compile(r"(?:un)?(?:translat|terjemah)\w*?(?:[-_. ]([a-z]{2,3}))?\.(csv|tsv|txt|xlsx?|ods)",
+_CATALOG_LIKE = re.compile(r"(?:un)?(?:translat|terjemah)\w*?(?:[-_. ]([a-z]{2,3}))?"
+                           r"(?P<copy>\s*\(\d+\)|\s*-\s*(?:copy|salinan)(?:\s*\(\d+\))?)?\.(csv|tsv|txt|xlsx?|ods)",
                            re.IGNORECASE)
 
 
@@ -113,9 +132,14 @@ def _catalog_misnamed(name: str, plan: Plan) -> Diagnostic | None:
         return None
     language = (looks.group(1) or (plan.language if plan.language != plan.written_in else "en")).lower()
     meant = NAME.format(language=language)
-    if looks.group(2).lower() == "xlsx":  # a workbook under another name
+    ending = looks.group(3).lower()
+    if ending == "xlsx":  # a workbook under another name
         meant = meant.removesuffix(".csv") + ".xlsx"
-    hint = (Message("name it {meant}", meant=meant) if looks.group(2).lower() in ("csv", "xlsx") else
+    if looks.group("copy") and plan.content is not None and (plan.content / meant).is_file():  # a copy beside it
+        return warning(Position(f"content/{name}"), "W017", "{name} is not read: {file} beside it is",
+                       Message("keep one of the two, the one you filled in last, named {file}", file=meant), name=name,
+                       file=meant)
+    hint = (Message("name it {meant}", meant=meant) if ending in ("csv", "xlsx") else
             Message("save it from the spreadsheet as 'CSV UTF-8' named {file}", file=meant))
     return warning(Position(f"content/{name}"), "W017", "{name} is not read: a translator's catalog is read as "
                    "content/{file}", hint, name=name, file=meant)
