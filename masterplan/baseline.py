@@ -62,7 +62,7 @@ def problem(plan: Plan) -> Message | None:
 
 
 def _read(path: Path, plan: Plan) -> Version:
-    with open(path, encoding="utf-8") as handle:
+    with open(path, encoding="utf-8-sig") as handle:  # saved again by Notepad, with its byte order mark
         return version_of_json(json.load(handle), plan.language, plan.written_in)
 
 

@@ -83,10 +83,10 @@ def head(path: Path) -> dict[str, Any] | None:
     read, or is of a format this masterplan does not read. Its lines ``"format"``, ``"format_version"`` and
     ``"plan": {…}`` are at the top (one top-level field a line): read alone, not the megabytes of programs after them."""
     try:
-        with open(path, encoding="utf-8") as handle:
+        with open(path, encoding="utf-8-sig") as handle:
             top = _fields([handle.readline() for _ in range(8)])
         if "plan" not in top:  # not written one field a line: the whole file
-            with open(path, encoding="utf-8") as handle:
+            with open(path, encoding="utf-8-sig") as handle:
                 top = json.load(handle)
         data = plan_json.checked(top).get("plan")
     except (OSError, ValueError):

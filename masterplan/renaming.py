@@ -73,7 +73,7 @@ def planned(root: Path, old: str, new: str) -> Renaming:
     written; CannotRename when ``old`` is neither, ``new`` is no free id of its kind, or a file cannot be read."""
     content = root / CONTENT
     documents = {path: _read(path, root) for path in _files(content)}
-    trees = {path: _composed(path, text, root) for path, text in documents.items() if path.suffix in (".yml", ".yaml")}
+    trees = {path: _composed(path, text, root) for path, text in documents.items() if path.suffix.lower() in (".yml", ".yaml")}
     agencies = {_top(tree, "id"): path for path, tree in trees.items()
                 if path.parent.name == "agencies" and _top(tree, "id") is not None}
     programs = {_value(node): mapping for tree in trees.values() for mapping, node in _programs(tree)}
@@ -139,7 +139,8 @@ def carried_out(renaming: Renaming, root: Path) -> Path:
 def _files(content: Path) -> Iterator[Path]:
     """The plan's YAML and Markdown files, its assets (published as they are) apart."""
     for path in sorted(content.rglob("*")):
-        if path.suffix in (".yml", ".yaml", ".md") and path.is_file() and ASSETS not in path.relative_to(content).parts:
+        if path.suffix.lower() in (".yml", ".yaml", ".md") and path.is_file() \
+                and ASSETS not in path.relative_to(content).parts:  # DISHUB.YML as validate and build read it
             yield path
 
 

@@ -648,3 +648,17 @@ def test_a_revisions_executive_summary_puts_the_revision_in_figures(tmp_path: Pa
     assert ("Target yang lebih ringan daripada sebelumnya: GOV-01 e-Sambat (Media Sambat Masyarakat): Aduan "
             "ditanggapi dalam 10 menit (persen), 2023: semula 80, kini 70") in text, text
     assert "Versi 0.3 Versi 0.3" not in text
+
+
+def test_a_previous_versions_plan_json_saved_again_by_notepad_is_read(make_plan) -> None:
+    """A published plan.json opened and saved in Notepad starts with a byte order mark: it was "not the plan.json of
+    a plan's open data" (E534), whose hint sent the coordinator to copy the file just copied. It is read as it was."""
+    root = make_plan()
+    _build(root)
+    (root / "published").mkdir()
+    published = (root / "build" / "site" / "data" / "plan.json").read_bytes()
+    (root / "published" / "plan-0.1.json").write_bytes(b"\xef\xbb\xbf" + published)
+    plan_yml = root / "content" / "plan.yml"
+    plan_yml.write_text(plan_yml.read_text(encoding="utf-8") + "baseline: published/plan-0.1.json\n", encoding="utf-8")
+    said = CliRunner().invoke(cli, ["validate", str(root)])
+    assert said.exit_code == 0 and "E534" not in said.output, said.output

@@ -175,3 +175,18 @@ def test_anchors_trailing_commas_and_capitals_are_renamed_safely(make_plan: Call
                            ("GOV-02", "eco-11", "'eco-11' is taken"), ("GOV-02", "eco-01", "'eco-01' is taken")):
         refused = rename(root, old, new)
         assert refused.exit_code == 1 and said in refused.output, (old, new, refused.output)
+
+
+def test_files_whose_ending_windows_wrote_in_capitals_are_renamed_in_too(make_plan: Callable[..., Path]) -> None:
+    """validate and build read bpkad.YML, and rename skipped it: it said it was done, left the old id in that file
+    (E203 at the next validate), and could not rename the agency the file is of ("'bpkad' is neither …")."""
+    root = make_plan()
+    (root / "content" / "agencies" / "bpkad.yml").rename(root / "content" / "agencies" / "bpkad.YML")
+    assert validated(root).exit_code == 0
+    result = rename(root, "GOV-01", "GOV-1")
+    assert result.exit_code == 0 and "content/agencies/bpkad.YML: 2" in result.output, result.output
+    assert "GOV-01]" not in (root / "content" / "agencies" / "bpkad.YML").read_text(encoding="utf-8")
+    result = rename(root, "bpkad", "bkad")
+    assert result.exit_code == 0, result.output
+    assert (root / "content" / "agencies" / "bkad.YML").is_file()
+    assert validated(root).exit_code == 0, validated(root).output
