@@ -228,9 +228,17 @@ def judged(content: Path) -> Iterator[tuple[Path, str, Refused | None]]:
 
 
 def hidden(name: PurePath) -> bool:
-    """Whether the file ``name`` of ``content/assets/`` is the computer's own (.DS_Store, .gitkeep) or in a hidden
-    folder (.git/): not the site's, neither published nor told; a hidden server setting (.htaccess) is refused."""
+    """Whether the file ``name`` of ``content/assets/`` is the computer's own (.DS_Store, .gitkeep, Windows'
+    Thumbs.db and desktop.ini, the ~$laporan.docx Word keeps while a file is open, which holds its user's name) or in
+    a hidden folder (.git/): not the site's, neither published nor told; a hidden server setting (.htaccess) is
+    refused."""
+    if _COMPUTERS_OWN.match(name.name):
+        return True
     return any(part.startswith(".") for part in name.parts) and name.name.lower() not in ACTIVE_NAMES
+
+
+#: files Windows and Office write beside a user's own, never meant for the site
+_COMPUTERS_OWN = re.compile(r"(?i:thumbs\.db|ehthumbs\.db|desktop\.ini)$|~\$")
 
 
 def published(content: Path) -> Iterator[tuple[Path, str]]:

@@ -135,12 +135,17 @@ def test_a_drawing_programs_svg_without_script_is_published(tmp_path: Path) -> N
 
 def test_a_computers_hidden_files_are_neither_published_nor_errors(tmp_path: Path) -> None:
     """A Mac leaves .DS_Store in every folder it opens, and a git user .gitkeep in an empty one: the site is not
-    theirs, and they are no one's mistake. A hidden server setting is still refused."""
+    theirs, and they are no one's mistake. Nor are Windows' Thumbs.db (thumbnails, of pictures since deleted too) and
+    desktop.ini, nor the ~$laporan.docx Word keeps while a file is open, which holds the user's name: all three
+    were published on the city's site. A hidden server setting is still refused."""
     root = write_plan(tmp_path, {})
     assets = root / "content" / "assets"
     (assets / ".git").mkdir(parents=True)
     (assets / ".DS_Store").write_bytes(b"\0\0\0\1Bud1")
     (assets / ".gitkeep").write_text("", encoding="utf-8")
+    (assets / "Thumbs.db").write_bytes(b"\xd0\xcf\x11\xe0" + bytes(512))
+    (assets / "desktop.ini").write_text("[.ShellClassInfo]\r\n", encoding="utf-8")
+    (assets / "~$laporan.docx").write_bytes(b"\x0bBudi Santoso")
     (assets / ".git" / "config").write_text("[core]", encoding="utf-8")
     (assets / "peta.2024.svg").write_text(SVG.format(extra=""), encoding="utf-8")  # a dot in a name is no ending
     assert _errors(root) == []
