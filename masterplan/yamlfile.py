@@ -96,6 +96,8 @@ def decode(data: bytes, file: str) -> tuple[str | None, list[Diagnostic]]:
                                 byte=f"{byte[0]:02x}")]
         return None, [error(Position(file, line, column), "E003", "file is not UTF-8 (byte 0x{byte}: '{character}' "
                             "in Windows' encoding)", hint, byte=f"{byte[0]:02x}", character=character)]
+    if (ended := text.rstrip()).endswith("\x1a"):  # DOS's end-of-file mark (Ctrl+Z), which old editors still write
+        text = ended.rstrip("\x1a") + "\n"
     return text.replace("\r\n", "\n").replace("\r", "\n"), []  # old Mac files: CR alone
 
 
