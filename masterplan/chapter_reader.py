@@ -14,7 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from masterplan import validation, yamlfile
+from masterplan import look_alike_spaces, validation, yamlfile
 from masterplan.dates import spelt_date
 from masterplan.diagnostics import (
     Diagnostic,
@@ -136,12 +136,12 @@ def _front_matter(path: Path, file: str) -> tuple[tuple[LocatedMap, str, int] | 
                             "write at least a line 'title: ...' between the two '---' lines")]
     data, problems = yamlfile.parse(front, file, line_offset=1)
     if data is None:
-        return None, problems
+        return None, look_alike_spaces.named(data_bytes, problems)
     _signed_date_as_written(data)
     broken = {p.position for p in problems if p.severity is Severity.ERROR}  # a value YAML could not read: said once
     problems += [d for d in validation.check("chapter", data, Position(file, 2, 1)) if d.position not in broken]
-    if any(d.severity is Severity.ERROR for d in problems):
-        return None, problems
+    if any(d.severity is Severity.ERROR for d in problems):  # "title:" and a no-break space: said to be no space
+        return None, look_alike_spaces.named(data_bytes, problems)
     return (data, body, body_line), problems
 
 
