@@ -56,7 +56,10 @@ def read(path: Path, file: str, language: str, written_in: str | None = None,
     written in ``written_in`` (by default the plan's ``language``)."""
     match = FILE_NAME.match(path.name)
     if not match:
+        small = f"{path.stem}.md"  # "10-penutup.MD": the ending in capitals, as Windows may write it
         return None, [error(Position(file), "E501", "chapter file name should look like NN-slug.md",
+                            Message("write its ending in small letters: {name}", name=small)
+                            if FILE_NAME.match(small) else
                             "e.g. 03-visi-misi.md: a number for the order, then lowercase words")]
     return read_named(path, file, language, written_in, match.group(2), int(match.group(1)))
 
