@@ -146,13 +146,31 @@ def _sheet(path: Path, file: str) -> tuple[list[str], Iterator[tuple[int, list[s
                              "split it into smaller files", size=UNPACKED_BYTES // 1024 // 1024 + 1,
                              limit=UNPACKED_BYTES // 1024 // 1024)
         sheet = openpyxl.load_workbook(path, read_only=True, data_only=True).worksheets[0]
-        table = [["" if cell is None else str(cell) for cell in row] for row in sheet.iter_rows(values_only=True)]
+        table = [[_as_text(cell) for cell in row] for row in sheet.iter_rows(values_only=True)]
     except Exception as exc:  # noqa: BLE001 - a file from a spreadsheet, untrusted: any way it fails to read is told
         return error(Position(file, 1, 1), "E021", "{file} cannot be read as a workbook: {reason}",
                      Message("save it from the spreadsheet again as {name}", name=file.rsplit("/", 1)[-1]),
                      file=file.rsplit("/", 1)[-1], reason=str(exc) or type(exc).__name__)
     header = [cell.strip().lower() for cell in table[0]] if table else []
     return header, iter(list(enumerate(table[1:], 2)))
+
+
+class Converted(str):
+    """A workbook's cell that Excel made a date, a number or TRUE/FALSE of what was typed: its value as text, and
+    what Excel made it (``kind``)."""
+
+    kind: str
+
+
+def _as_text(cell: object) -> str:
+    """A workbook's cell as text: empty for none, as typed for text, else :class:`Converted`."""
+    if cell is None or isinstance(cell, str):
+        return cell or ""
+    import datetime
+    converted = Converted(cell.isoformat(sep=" ") if isinstance(cell, datetime.datetime) else str(cell))
+    converted.kind = ("TRUE/FALSE" if isinstance(cell, bool) else "a date" if isinstance(cell, datetime.date | datetime.time)
+                      else "a number")
+    return converted
 
 
 #: what a spreadsheet shows in a cell whose formula failed (#N/A of a lookup that found nothing, …)
@@ -200,6 +218,13 @@ def read(path: Path, file: str, language: str, written_in: str) -> tuple[Catalog
             typed = cells[header.index(language)]
             translation = (UNGUARD.sub(r"\1", typed, count=1) if UNGUARD.match(typed) else typed).strip()
             if not source or not translation:  # a row not translated yet
+                continue
+            if isinstance(typed, Converted):  # "24/7" made a date: what was typed is lost
+                problems.append(warning(Position(file, line, header.index(language) + 1), "W548",
+                                        "the translation at row {line} is {kind} Excel made of what was typed "
+                                        "({value}), not a text: the row is left untranslated",
+                                        "format the column as Text (Format Cells › Text) and type the translation "
+                                        "again", line=line, kind=Message(typed.kind), value=str(typed)))
                 continue
             if _SPREADSHEET_ERROR.fullmatch(translation):  # a formula that failed: no text to print
                 problems.append(warning(Position(file, line, header.index(language) + 1), "W544", "the translation "

@@ -105,11 +105,13 @@ class Missing:
         sheet = book.add_worksheet(self.language)
         header, *rows = self.rows()
         sheet.write_row(0, 0, header, book.add_format({"bold": True, "bottom": 1}))
-        wrapped = book.add_format({"text_wrap": True, "valign": "top"})
+        # formatted as text ("@"): what the translator types is kept as typed, not made a date ("24/7"), a number
+        # ("100%") or TRUE by Excel set to Indonesian
+        wrapped = book.add_format({"text_wrap": True, "valign": "top", "num_format": "@"})
         for number, row in enumerate(rows, 1):
             sheet.write_row(number, 0, row, wrapped)
         sheet.set_column(0, 2, 24)
-        sheet.set_column(4, 5, 60)
+        sheet.set_column(4, 5, 60, wrapped)
         sheet.freeze_panes(1, 0)
         book.close()
         return buffer.getvalue()

@@ -355,3 +355,34 @@ def test_a_spreadsheets_error_in_a_translations_cell_is_told_not_printed(make_pl
     assert code == 0 and "content/translations.en.csv:2:2: warning[W544]: the translation at row 2 is the " \
         "spreadsheet's error #N/A, not a text" in out + err, out + err
     assert "#N/A" not in (root / "build/site/program/GOV-01.html").read_text(encoding="utf-8")
+
+
+def test_a_translation_excel_made_a_date_or_a_number_is_told_and_the_worksheet_keeps_what_is_typed(
+        make_plan: Callable[..., Path]) -> None:
+    """Excel set to Indonesian makes a date of "24/7", a number of "100%" and TRUE of "benar" typed into a cell of
+    the General format: the catalog read them back as "2025-07-24 00:00:00", "1" and "True" and the site printed
+    them. Each is W548 at its cell and left untranslated; the worksheet's workbook formats its cells as text, so
+    that Excel keeps what is typed."""
+    import datetime
+
+    import openpyxl
+    root = make_plan({"content/plan.yml": _english(MINI_FILES["content/plan.yml"])})
+    assert invoke("build", str(root), "--no-pdf", "--no-search")[0] == 0
+    book = openpyxl.load_workbook(root / "build" / "untranslated-en.xlsx")
+    sheet = book.worksheets[0]
+    rows = {sheet.cell(number, 5).value: number for number in range(2, sheet.max_row + 1)}
+    assert {sheet.cell(number, 6).number_format for number in rows.values()} == {"@"}  # text: kept as typed
+    made = {"persen": datetime.datetime(2025, 7, 24), "indeks": 1500.5, "Terbatas": True}
+    for text, value in made.items():
+        sheet.cell(rows[text], 6).value = value
+    book.save(root / "content" / "translations.en.xlsx")
+    code, out, err = invoke("build", str(root), "--no-pdf", "--no-search")
+    said = out + err
+    assert code == 0, said
+    for text, shown in (("persen", "a date Excel made of what was typed (2025-07-24 00:00:00)"),
+                        ("indeks", "a number Excel made of what was typed (1500.5)"),
+                        ("Terbatas", "TRUE/FALSE Excel made of what was typed (True)")):
+        assert (f"content/translations.en.xlsx:{rows[text]}:6: warning[W548]: the translation at row {rows[text]} is "
+                f"{shown}, not a text: the row is left untranslated") in said, said
+    page = (root / "build/site/program/GOV-01.html").read_text(encoding="utf-8")
+    assert "2025-07-24" not in page and ">persen<" in page.replace(" ", "")
