@@ -403,6 +403,38 @@ def test_a_copy_of_the_themes_own_templates_compiles(make_plan: Callable[..., Pa
     assert [str(d) for d in checked.report if d.code == "E703"] == []
 
 
+def test_a_theme_file_saved_in_windows_encoding_is_told_at_its_byte_and_the_last_good_build_kept(
+        make_plan: Callable[..., Path]) -> None:
+    """A stylesheet saved by Notepad in Windows' encoding (a curly quote in a comment) passed validate, and the build
+    stopped inside WeasyPrint with Python's UnicodeDecodeError told at plan.yml, asking to report a fault of
+    masterplan; a template the same way was E703 with Python's words and no line. Both are E003 at their byte now,
+    with how to save them, and the build stops before it starts, its last output kept."""
+    import shutil
+
+    from masterplan.build import BuildOptions, run
+    root = make_plan()
+    assert run(root, BuildOptions(pdf=False, search=False)).ok
+    theme = Path(__file__).resolve().parent.parent / "templates"
+    (root / "templates" / "print").mkdir(parents=True)
+    (root / "templates" / "site").mkdir(parents=True)
+    (root / "templates" / "print" / "book.css").write_bytes(
+        (theme / "print" / "book.css").read_bytes() + "/* \u201ckota\u201d baru */\n".encode("cp1252"))
+    shutil.copyfile(theme / "site" / "footer.html", root / "templates" / "site" / "footer.html")
+    with (root / "templates" / "site" / "footer.html").open("ab") as footer:
+        footer.write("<!-- catatan \u2013 baru -->\n".encode("cp1252"))
+    css_line = (theme / "print" / "book.css").read_bytes().count(b"\n") + 1
+    footer_line = (theme / "site" / "footer.html").read_bytes().count(b"\n") + 1
+    told = [(str(d.position), d.message, str(d.hint)) for d in load_and_check(root).report.errors]
+    assert [(at, str(message)) for at, message, _ in told] == [
+        (f"templates/print/book.css:{css_line}:4", "file is not UTF-8 (byte 0x93: '\u201c' in Windows' encoding)"),
+        (f"templates/site/footer.html:{footer_line}:14", "file is not UTF-8 (byte 0x96: '\u2013' in Windows' encoding)"),
+    ], told
+    assert all("save the file as UTF-8" in hint for _, _, hint in told)
+    page = (root / "build" / "site" / "index.html").read_bytes()
+    assert not run(root, BuildOptions(search=False)).ok
+    assert (root / "build" / "site" / "index.html").read_bytes() == page
+
+
 def test_a_change_of_capitals_only_is_not_told_to_keep_its_old_page(make_plan: Callable[..., Path]) -> None:
     """GOV-01 written gov-01: one page on Windows and macOS, so former_ids: [GOV-01] (which E213
     refuses) is not advised, and W410 does not take the page for one the next build drops."""

@@ -48,6 +48,7 @@ from masterplan.checks import (
     swot,
     synchronisation,
     templates,
+    theme_encoding,
     unknown_codes,
     written_language,
     years,
@@ -70,6 +71,7 @@ ERROR_RULES: list[Rule] = [
     swot.check,
     assets.check,
     files.check,  # E019: an agency's file renamed dishub.yml.txt would drop the agency from the preview
+    theme_encoding.check,  # E003 before the templates are compiled: a stylesheet in Windows' encoding failed the PDF
     templates.check,
 ]
 #: Rules that only ever warn (synchronisation across agencies: gaps, near-duplicates; the plan's coherence as

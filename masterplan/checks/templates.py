@@ -49,7 +49,9 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
         except (RecursionError, SyntaxError):  # Python's own limit: 100 blocks one in another
             yield error(Position(f"templates/{name}", jinja_words.deepest_line(source), 1), "E703", "template error: {detail}",
                         detail=Message("the template is nested too deeply"))
-        except (OSError, UnicodeDecodeError) as exc:
+        except UnicodeDecodeError:
+            continue  # not UTF-8: E003 at the byte (checks.theme_encoding)
+        except OSError as exc:
             yield error(Position(f"templates/{name}"), "E703", "template error: {detail}", detail=str(exc))
 
 
