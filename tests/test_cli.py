@@ -72,8 +72,8 @@ def test_json_format_shape(make_plan: Callable[..., Path]) -> None:
         assert set(item) == {"file", "line", "column", "severity", "code", "message", "hint", "agencies"}
         assert isinstance(item["line"], int) and isinstance(item["column"], int)
         assert item["severity"] in {"error", "warning"}
-    assert {"file": "content/plan.yml", "line": 1, "column": 1, "severity": "error", "code": "E101"}.items() <= \
-        data[0].items() or any(d["code"] == "E101" and d["file"] == "content/plan.yml" for d in data)
+    told = [{key: item[key] for key in ("file", "line", "column", "severity", "code")} for item in data]
+    assert {"file": "content/plan.yml", "line": 1, "column": 1, "severity": "error", "code": "E101"} in told, told
 
 
 def test_json_of_a_clean_plan_is_an_empty_list(mini_plan: Path) -> None:

@@ -281,16 +281,26 @@ def test_the_running_header_s_rule_is_one_line_as_wide_as_the_text(sample_pdf: P
             assert frames == [], f"page {index + 1}: a header box's border"
 
 
+#: the tables a landscape page holds, by their captions' words: the programs' matrices (with the pillar's indicators
+#: above the first), the quick wins, and the budget tables with more than six columns of figures
+LANDSCAPE_TABLES = re.compile(r"Tabel (\d+\.\d+) (?:Matriks program|Indikator Smart|Quick Wins|Indikasi anggaran per "
+                              r"(?:sumber pendanaan|perangkat daerah pengampu) dan tahun)")
+
+
 def test_matrix_pages_are_landscape_and_the_others_portrait(sample_pdf: Path) -> None:
-    pages = read(sample_pdf).pages
-    for index, text in enumerate(page_texts(sample_pdf)):
-        head = "\n".join(line for line in text.split("\n")[:4] if "...." not in line)  # not a contents entry
-        expected = (A4[1], A4[0]) if "Matriks program" in head else None
-        assert size(pages[index]) in (A4, (A4[1], A4[0]))
-        if expected:
-            assert size(pages[index]) == expected, f"page {index + 1}"
-    landscape = [i for i, p in enumerate(pages) if size(p) == (A4[1], A4[0])]
-    assert landscape and len(landscape) < len(pages) / 2
+    """A landscape page holds one of the wide tables, its caption or its continuation ("Tabel 6.2 (lanjutan)"), and
+    every page holding none is portrait A4: the glossary or a chapter's text turned landscape is caught."""
+    pages, texts = read(sample_pdf).pages, page_texts(sample_pdf)
+    flat = [" ".join(text.split()) for text in texts]
+    contents = {index for index, text in enumerate(texts) if text.count("....") > 3}  # the table of contents
+    wide = {number for index, text in enumerate(flat) if index not in contents
+            for number in LANDSCAPE_TABLES.findall(text)}
+    assert len(wide) >= 9, wide  # six matrices, the quick wins, two budget tables
+    landscape = [index for index, page in enumerate(pages) if size(page) == (A4[1], A4[0])]
+    assert all(size(page) in (A4, (A4[1], A4[0])) for page in pages)
+    holding = {index for index, text in enumerate(flat) if index not in contents and (
+        LANDSCAPE_TABLES.search(text) or any(f"Tabel {number} (lanjutan)" in text for number in wide))}
+    assert set(landscape) == holding, (sorted(index + 1 for index in set(landscape) ^ holding))
 
 
 def test_a_pillars_indicators_open_its_landscape_matrix_pages(sample_build: Path, sample_pdf: Path) -> None:

@@ -29,7 +29,9 @@ def test_an_edit_shows_in_the_served_page(served: Served) -> None:
     path.write_text(path.read_text(encoding="utf-8").replace("e-Sambat (Media", "Sambat Kilat (Media"),
                     encoding="utf-8")
     served.wait_for("/program/GOV-01.html", lambda s, b: s == 200 and "Sambat Kilat" in b, "the new name")
-    served.wait_for("/", lambda s, b: "Sambat Kilat" in b or "GOV-01" not in b, "the home page")
+    for listing in ("/pillar/governance.html", "/program/index.html"):  # the pages listing the program follow
+        served.wait_for(listing, lambda s, b: s == 200 and "Sambat Kilat (Media" in b and "e-Sambat (Media" not in b,
+                        f"the new name on {listing}")
 
 
 def test_a_mission_page_is_served_and_follows_an_edit(served: Served) -> None:
@@ -404,8 +406,26 @@ def test_many_concurrent_requests_all_get_the_right_bytes(served: Served) -> Non
     assert summary["failed"] == 0, summary["failures"]
 
 
+def _listening(port: int) -> set[str]:
+    """The local addresses the machine's sockets listen on at ``port`` (the kernel's own tables, IPv4 and IPv6)."""
+    import ipaddress
+    found = set()
+    for table, width in (("/proc/net/tcp", 4), ("/proc/net/tcp6", 16)):
+        with open(table, encoding="ascii") as rows:
+            for row in list(rows)[1:]:
+                local, state = row.split()[1], row.split()[3]
+                address, _, at = local.partition(":")
+                if state == "0A" and int(at, 16) == port:  # 0A: listening
+                    raw = bytes.fromhex(address)
+                    found.add(str(ipaddress.ip_address(b"".join(raw[i:i + 4][::-1] for i in range(0, width, 4)))))
+    return found
+
+
 def test_listens_on_loopback_by_default(served: Served) -> None:
+    """The preview is reachable from this machine only: its one listening socket is bound to 127.0.0.1 (a socket
+    bound to 0.0.0.0 would be reachable from the city hall's network, whatever address a name resolves to)."""
     assert any(f"http://127.0.0.1:{served.port}/" in line for line in served.lines)
+    assert _listening(served.port) == {"127.0.0.1"}
     import socket
     addresses = {info[4][0] for info in socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)}
     for address in addresses - {"127.0.0.1"}:
@@ -619,8 +639,9 @@ def test_a_file_emptied_mid_save_is_read_once_written(tmp_path: Path) -> None:
     writer = threading.Timer(0.1, lambda: saved.write_text("id: dinkes\n", encoding="utf-8"))
     writer.start()
     watch.written([saved], wait=5.0)
+    read = saved.read_text(encoding="utf-8")  # as the preview reads it once written() returns: before the join
     writer.join()
-    assert saved.read_text(encoding="utf-8") == "id: dinkes\n"
+    assert read == "id: dinkes\n"
     left_empty = tmp_path / "kosong.yml"
     left_empty.write_text("", encoding="utf-8")
     watch.written([left_empty, tmp_path / "deleted.yml"], wait=0.05)  # an empty file meant so: read as it is
