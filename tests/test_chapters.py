@@ -51,44 +51,46 @@ def expand(plan: Plan, body: str) -> tuple[str | None, list[Any]]:
     return text, problems
 
 
+#: each payload, with the error that refuses it: an unknown name (E504), a forbidden attribute or call (E506), or a
+#: template loaded from elsewhere (E503); none is rendered
 INJECTIONS = [
-    "{{ ''.__class__.__mro__ }}",
-    "{{ ''.__class__.__mro__[1].__subclasses__() }}",
-    "{{ plan.__init__.__globals__ }}",
-    "{{ plan.__class__.__init__.__globals__['os'] }}",
-    "{{ plan.link.__func__.__globals__ }}",
-    "{{ cycler.__init__.__globals__.os.popen('touch /tmp/masterplan-pwned').read() }}",
-    "{{ joiner.__init__.__globals__ }}",
-    "{{ namespace.__init__.__globals__ }}",
-    "{{ lipsum.__globals__['os'].popen('id').read() }}",
-    "{{ lipsum(10**9) }}",
-    "{{ config }}",
-    "{{ config.items() }}",
-    "{{ request.application.__globals__ }}",
-    "{{ self.__init__.__globals__ }}",
-    "{{ self._TemplateReference__context }}",
-    "{{ self._TemplateReference__context.cycler.__init__.__globals__.os }}",
-    "{{ ().__class__.__base__.__subclasses__() }}",
-    "{{ range.__globals__ }}",
-    "{{ (plan|attr('__class__')) }}",
-    "{{ plan|attr('__init__')|attr('__globals__') }}",
-    "{{ ''['__cla' ~ 'ss__'] }}",
-    "{{ plan['__dict__'] }}",
-    "{{ plan.programs.append(1) }}",
-    "{{ plan.programs.clear() }}",
-    "{{ plan.where.update({'x': 1}) }}",
-    "{{ plan.link() }}",
-    "{{ plan.pillars[0].programs.pop() }}",
-    "{% set x = plan.programs.extend(plan.programs) %}",
-    "{{ plan._derived }}",
-    "{{ plan.__setattr__('city', 'x') }}",
-    "{{ '%s' % plan.__class__ }}",
-    "{{ '{0.__class__.__mro__}'.format(plan) }}",
-    "{{ '{0._lookups}'.format(plan) }}",
-    "{% include '/etc/passwd' %}",
-    "{% import 'os' as os %}",
-    "{% extends '/etc/passwd' %}",
-    "{% from 'x' import y %}",
+    ("{{ ''.__class__.__mro__ }}", "E506"),
+    ("{{ ''.__class__.__mro__[1].__subclasses__() }}", "E506"),
+    ("{{ plan.__init__.__globals__ }}", "E506"),
+    ("{{ plan.__class__.__init__.__globals__['os'] }}", "E506"),
+    ("{{ plan.link.__func__.__globals__ }}", "E506"),
+    ("{{ cycler.__init__.__globals__.os.popen('touch /tmp/masterplan-pwned').read() }}", "E506"),
+    ("{{ joiner.__init__.__globals__ }}", "E506"),
+    ("{{ namespace.__init__.__globals__ }}", "E506"),
+    ("{{ lipsum.__globals__['os'].popen('id').read() }}", "E504"),
+    ("{{ lipsum(10**9) }}", "E504"),
+    ("{{ config }}", "E504"),
+    ("{{ config.items() }}", "E504"),
+    ("{{ request.application.__globals__ }}", "E504"),
+    ("{{ self.__init__.__globals__ }}", "E506"),
+    ("{{ self._TemplateReference__context }}", "E506"),
+    ("{{ self._TemplateReference__context.cycler.__init__.__globals__.os }}", "E506"),
+    ("{{ ().__class__.__base__.__subclasses__() }}", "E506"),
+    ("{{ range.__globals__ }}", "E506"),
+    ("{{ (plan|attr('__class__')) }}", "E506"),
+    ("{{ plan|attr('__init__')|attr('__globals__') }}", "E504"),
+    ("{{ ''['__cla' ~ 'ss__'] }}", "E506"),
+    ("{{ plan['__dict__'] }}", "E506"),
+    ("{{ plan.programs.append(1) }}", "E506"),
+    ("{{ plan.programs.clear() }}", "E506"),
+    ("{{ plan.where.update({'x': 1}) }}", "E506"),
+    ("{{ plan.link() }}", "E506"),
+    ("{{ plan.pillars[0].programs.pop() }}", "E506"),
+    ("{% set x = plan.programs.extend(plan.programs) %}", "E506"),
+    ("{{ plan._derived }}", "E506"),
+    ("{{ plan.__setattr__('city', 'x') }}", "E506"),
+    ("{{ '%s' % plan.__class__ }}", "E506"),
+    ("{{ '{0.__class__.__mro__}'.format(plan) }}", "E506"),
+    ("{{ '{0._lookups}'.format(plan) }}", "E506"),
+    ("{% include '/etc/passwd' %}", "E503"),
+    ("{% import 'os' as os %}", "E503"),
+    ("{% extends '/etc/passwd' %}", "E503"),
+    ("{% from 'x' import y %}", "E503"),
 ]
 
 BOMBS = [
@@ -163,19 +165,13 @@ def test_a_lookup_of_nothing_in_a_plain_value_is_said_in_words(plan: Plan, body:
     assert str(problems[0].message) == f"chapter refers to something that does not exist: {said}"
 
 
-@pytest.mark.parametrize("payload", INJECTIONS)
-def test_template_injection_is_refused(plan: Plan, payload: str) -> None:
+@pytest.mark.parametrize(("payload", "code"), INJECTIONS)
+def test_template_injection_is_refused(plan: Plan, payload: str, code: str) -> None:
     programs = list(plan.programs)
     text, problems = expand(plan, f"Paragraf.\n\n{payload}\n")
-    if text is None:
-        assert len(problems) == 1
-        problem = problems[0]
-        assert problem.code in {"E503", "E504", "E506"}, problem
-        where = problem.position  # an unknown name at its column, else the line's first
-        assert (where.file, where.line) == (FILE, BODY_LINE + 2) and 1 <= where.column <= len(payload), problem
-    else:  # rendered: then only as harmless text
-        assert "<function" not in text and "<module" not in text and "<class" not in text, text
-        assert "os" not in text.split() and "__" not in text, text
+    assert text is None and [problem.code for problem in problems] == [code], (text, problems)
+    where = problems[0].position  # an unknown name at its column, else the line's first
+    assert (where.file, where.line) == (FILE, BODY_LINE + 2) and 1 <= where.column <= len(payload), problems[0]
     assert plan.programs == programs and len(plan.agencies[0].programs) >= 1
     assert not Path("/tmp/masterplan-pwned").exists()
 
