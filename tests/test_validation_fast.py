@@ -100,6 +100,9 @@ def test_compiled_validators_are_kept_and_only_this_schemas_own_code_is_run(tmp_
         validation_fast._fast_validator.cache_clear()  # later tests use the machine's own cache again
 
 
+NOBODY = 65534  #: a user id no test runs as
+
+
 def test_no_cache_folder_is_used_where_another_user_could_swap_it(tmp_path: Any, monkeypatch: Any) -> None:
     """Code is run from the cache folder: it must be the user's, and so must ``masterplan/`` above
     it, and the folder above that may be writable by everyone only if it is sticky (as /tmp is)."""
@@ -124,6 +127,16 @@ def test_no_cache_folder_is_used_where_another_user_could_swap_it(tmp_path: Any,
     assert user_cache("code-x") is not None
     os.chown(group, -1, os.getgid() + 1)  # another group may write: it could swap masterplan/
     assert user_cache("code-x") is None
+    if os.getuid() == 0:  # as root (CI), folders can be given to another user: each of the three is refused then
+        theirs = tmp_path / "theirs"
+        (theirs / "masterplan" / "code-x").mkdir(parents=True, mode=0o700)
+        (theirs / "masterplan").chmod(0o700)
+        monkeypatch.setenv("XDG_CACHE_HOME", str(theirs))
+        assert user_cache("code-x") is not None
+        for folder in (theirs, theirs / "masterplan", theirs / "masterplan" / "code-x"):
+            os.chown(folder, NOBODY, -1)  # someone else's folder: they could swap what it holds
+            assert user_cache("code-x") is None, folder
+            os.chown(folder, 0, -1)
 
 
 def test_the_cache_folders_are_the_users_alone_whatever_the_umask(tmp_path: Any, monkeypatch: Any) -> None:
