@@ -241,9 +241,11 @@ def test_huge_results_are_refused_before_they_are_built(plan: Plan, payload: str
     assert peak < 30_000_000, f"{peak:,} bytes"
 
 
-def test_lists_are_summed_in_one_pass(plan: Plan) -> None:
+def test_lists_are_summed_in_one_pass(plan: Plan, monkeypatch: pytest.MonkeyPatch) -> None:
     """sum(start=[]) copied all it had joined at each list, in one step the time limit cannot cut short: 2,000
-    lists of 1,000 took 21 s for a chapter's 5 s. Lists are joined in one pass now, and bounded in size."""
+    lists of 1,000 took 21 s for a chapter's 5 s. Lists are joined in one pass now, and bounded in size. (A
+    chapter's own 5 s here: two million items take about half a second, over this module's 1 s on a busy machine.)"""
+    monkeypatch.setattr(sandbox_time, "MAX_SECONDS", 5.0)
     text, problems = expand(plan, "{{ ([[1] * 1000] * 1998)|sum(start=[])|length }}\n")  # 1,998 lists + their items
     assert problems == [] and text is not None and text.strip() == "1.998.000"
     text, problems = expand(plan, "{{ ([[1] * 1000] * 2001)|sum(start=[])|length }}\n")
