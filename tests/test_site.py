@@ -61,6 +61,15 @@ def test_only_the_search_files_the_site_loads_are_published(mini_site: Path) -> 
     assert not [name for name in published if "-ui." in name or name == "pagefind-highlight.js"]
 
 
+def test_a_programs_badges_read_as_words_apart(mini_site: Path) -> None:
+    """The quick win badge and the status badge stood side by side with no space between them: the search index,
+    which reads the page's text, had "Quick winberjalan" in a result's excerpt."""
+    for page in ("program/index.html", "pillar/governance.html", "program/GOV-01.html"):
+        indexed = re.sub(r"<span[^>]*data-pagefind-ignore[^>]*>[^<]*</span>", "", read(mini_site, page))  # as searched
+        text = re.sub(r"<[^>]+>", "", indexed)
+        assert "Quick win berjalan" in text and "winberjalan" not in text, page
+
+
 def test_program_page_shows_what_the_model_knows(mini_site: Path) -> None:
     html = read(mini_site, "program/GOV-01.html")
     assert "<h1>e-Sambat (Media Sambat Masyarakat)</h1>" in html
