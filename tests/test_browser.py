@@ -1662,7 +1662,7 @@ def test_the_roadmaps_names_stay_in_sight_while_its_years_scroll_on_a_phone(
 _YEAR_MIDDLES = """
         const box = document.querySelector('#roadmap-chart .chart-scroll');
         const middle = e => { const r = e.getBoundingClientRect(); return (r.left + r.right) / 2; };
-        const years = [...box.querySelectorAll('.gantt-years .gantt-track > span')]
+        const years = [...box.querySelector('.gantt-pillar').querySelectorAll('.gantt-track > span')]
             .map(e => [e.textContent.trim(), middle(e)]);"""
 
 
@@ -1729,7 +1729,8 @@ def test_each_pillar_of_the_roadmap_gives_the_years_again_in_line_with_its_bars(
                                                                               plan: Plan) -> None:
     """The years were given once, above the chart: scrolled down to the last pillar's programs (70 rows on,
     several screens on a phone), nobody could tell which year a bar stood for. Each pillar's band now gives
-    the years again, each above the same column as at the top; a screen reader hears the pillar's name only."""
+    the years again, each above the same column as the first band's (the row of years above it repeated them, and
+    is gone); a screen reader hears the pillar's name only."""
     context = browser.new_context(viewport={"width": 390, "height": 844})  # type: ignore[attr-defined]
     tab = context.new_page()
     tab.goto(server + "roadmap.html")
@@ -1738,7 +1739,7 @@ def test_each_pillar_of_the_roadmap_gives_the_years_again_in_line_with_its_bars(
         const box = document.querySelector('#roadmap-chart .chart-scroll');
         const middles = spans => [...spans].map(e => { const r = e.getBoundingClientRect();
                                                       return [e.textContent.trim(), Math.round((r.left + r.right) / 2)]; });
-        const top = middles(box.querySelectorAll('.gantt-years .gantt-track > span'));
+        const top = middles(box.querySelector('.gantt-pillar').querySelectorAll('.gantt-track > span'));
         const bands = [...box.querySelectorAll('.gantt-pillar')].map(band => ({
             name: band.querySelector('.gantt-name').textContent.trim(),
             years: middles(band.querySelectorAll('.gantt-track > span')),
