@@ -8,15 +8,19 @@ mistake readers see in the table:
 - W119: an entry dated after the plan's ``date``, a history ahead of the document it is printed in;
 - W120, at the last entry: a final plan whose own ``version`` the list lacks, so the history printed in the
   adopted book ends at an older version. A draft is not told: its version is not adopted yet.
-- W121, at the decree: a final plan's current decree that does not read as a regulation's name ("Peraturan Wali Kota
+- W121, at the version's entry (or plan.yml's status): a final plan naming no decree for its version, whose book gets
+  no annex heading and no signature closing it; at the decree: a final plan's current decree that does not read as a
+  regulation's name ("Peraturan Wali Kota
   Pasuruan Nomor 45 Tahun 2021"), so the book, its annex, has no heading naming it (:mod:`masterplan.decree`); the
   hint's example is of the city's head and of the kind written (a Keputusan's as a Keputusan).
 - W123, at the decree: a final plan's current decree enacted by the other kind of head, a Peraturan Wali Kota in a
   Kabupaten's plan or a Peraturan Bupati in a Kota's, which the book's annex would be headed and signed with
-  ("WALI KOTA SIDOARJO," under a regency's plan).
+  ("WALI KOTA SIDOARJO," under a regency's plan), or by the head of another place ("Wali Kota Pasuruan" kept from the
+  sample in Kota Probolinggo's plan).
 - W124, at the decree: a final plan's current decree enacted in a year before its version's date ("… Tahun 2020"
   adopting version 1.0 of 2021-12-01), which the annex heading would print: a regulation adopts a version written
-  before it. One of the year after (a December version enacted in January) is not told.
+  before it. One of the year after (a December version enacted in January) is not told; one of years later ("Tahun
+  2052" typed for 2025) is.
 
 Entries whose date is no real day (E101, said by the loader) are left out of the date rules.
 """
@@ -30,7 +34,7 @@ from itertools import pairwise
 from masterplan import decree
 from masterplan.diagnostics import Diagnostic, Message, error, warning
 from masterplan.model import Plan
-from masterplan.sample_plan import head_title, is_regency
+from masterplan.sample_plan import city_name, head_title, is_regency
 
 
 def duplicates(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
@@ -73,7 +77,15 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
                       version=plan.version.strip(), last=last.version)
     current = decree.current(plan)
     written = current.decree.get(plan.language) if current else ""
-    if plan.is_draft or current is None or not written.strip():
+    if plan.is_draft:
+        return
+    if current is None or not written.strip():  # final, its version adopted by no regulation the plan names
+        yield warning(current.at("version") if current else plan.where.get("status", plan.position), "W121",
+                      "the plan is final, but no decree adopting version {version} is named: the book gets no annex "
+                      "heading (LAMPIRAN …) and no signature closing it", Message(
+                          "write the regulation in version {version}'s entry of revisions: decree: {example}",
+                          version=plan.version.strip(), example=decree.example(plan.city)),
+                      version=plan.version.strip())
         return
     read = decree.read(written, current)
     if read is None:
@@ -83,12 +95,23 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
                           "title where that is not the plan's", example=decree.example(plan.city, written)),
                       decree=written)
         return
+    if current.date is not None and read.enacted_in > current.date.year + 1:  # 2052 typed for 2025
+        yield warning(current.at("decree"), "W124", "the decree '{decree}' was enacted in {year}, years after version "
+                      "{version}'s date ({date})", "correct the regulation's year or the version's date",
+                      decree=written, year=str(read.enacted_in), version=current.version.strip(),
+                      date=current.date.isoformat())
     if current.date is not None and read.enacted_in < current.date.year:
         yield warning(current.at("decree"), "W124", "the decree '{decree}' was enacted in {year}, before version "
                       "{version}'s date ({date}): a regulation adopts a version written before it",
                       "correct the regulation's year or the version's date", decree=written, year=str(read.enacted_in),
                       version=current.version.strip(), date=current.date.isoformat())
-    if _other_head(plan.city, read.enacted_by):
+    if _other_place(plan.city, read.enacted_by):  # the sample's "Wali Kota Pasuruan" kept in another city's plan
+        yield warning(current.at("decree"), "W123", "the decree '{decree}' is enacted by the {office}, but the plan is "
+                      "{city}'s: the book's annex would be headed and signed so", Message(
+                          "name the regulation that adopted the plan as it names itself, e.g. '{example}'",
+                          example=decree.example(plan.city, written)),
+                      decree=written, office=read.enacted_by, city=plan.city)
+    elif _other_head(plan.city, read.enacted_by):
         yield warning(current.at("decree"), "W123", "the decree '{decree}' is enacted by a {office}, but {city} is "
                       "led by its {head}: the book's annex would be headed and signed so", Message(
                           "name the regulation that adopted the plan as it names itself, e.g. '{example}'",
@@ -103,6 +126,16 @@ HEADS = ("Wali Kota", "Bupati")
 def _title(office: str) -> str:
     """The head's title an office starts with: "Wali Kota" of "Walikota Pasuruan", "" if neither."""
     return next((head for head in HEADS if decree.squeezed(office).startswith(decree.squeezed(head))), "")
+
+
+def _other_place(city: str, office: str) -> bool:
+    """Whether ``office`` is the head of another place than ``city`` ("Wali Kota Pasuruan" in Kota Probolinggo's
+    plan); a Perda's or an office that names no place, or a province's, is not told."""
+    title = _title(office)
+    if not title:
+        return False
+    place = decree.squeezed(office)[len(decree.squeezed(title)):]
+    return bool(place) and place != decree.squeezed(city_name(city))
 
 
 def _other_head(city: str, office: str) -> bool:
