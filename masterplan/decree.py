@@ -158,7 +158,8 @@ def adopting(plan: Plan, language: str) -> Decree | None:
 @dataclass(frozen=True)
 class Enacted:
     """The signature closing the annex: the office, as the regulation's name gives it, and the name of the one
-    holding it, as the foreword's signature by the same office gives it (None: a line to write it on)."""
+    holding it, as the foreword's signature by the same office gives it, without titles (:func:`untitled`; None: a
+    line to write it on)."""
 
     role: str
     name: str | None
@@ -190,4 +191,18 @@ def enacted(plan: Plan, decree: Decree, language: str, translate: Callable[..., 
     # the foreword signed "Wali Kota Pasuruan", or "Mayor of Pasuruan" where it has an English text
     same = (signed for signed in signatures if same_office(signed.role.get(language), role)
             or same_office(signed.role.get(language), written))
-    return Enacted(role, next((signed.name for signed in same if signed.name), None))
+    name = next((signed.name for signed in same if signed.name), None)
+    return Enacted(role, untitled(name) if name else None)
+
+
+#: the titles a name may be written with (dr., Drs., H., Prof.…) and the degrees after it (", S.H., M.Si."), which a
+#: regulation's signature leaves out (Permendagri 1/2023: the name "tidak menggunakan gelar"); "M." of a name is kept
+_TITLES = re.compile(r"^(?:(?:dr|drg|drh|Dr|Drs|Dra|Ir|H|Hj|Prof|KH|K\.H|Ns|apt)\.\s*)+")
+_DEGREES = re.compile(r",\s*[^,]*\..*$")
+
+
+def untitled(name: str) -> str:
+    """``name`` as a regulation is signed with it: without its titles and degrees ("dr. H. Aminuddin, M.Kes." →
+    "Aminuddin"); as written where nothing would be left."""
+    bare = _DEGREES.sub("", _TITLES.sub("", name.strip())).strip()
+    return bare or name.strip()

@@ -125,6 +125,24 @@ def test_the_adopted_book_ends_signed_by_who_enacted_the_regulation(adopted: Pat
     assert "Contoh, Desember 2021 Wali Kota Contoh, Raharto Teno Prasetyo" in foreword
 
 
+def test_the_annex_is_signed_with_the_name_alone_the_foreword_with_its_titles(tmp_path: Path) -> None:
+    """A regulation is signed with the name alone, no title (Permendagri 1/2023): the annex printed the foreword's
+    "dr. Raharto" as "DR. RAHARTO", a physician made a doctor of philosophy by the capitals."""
+    foreword = FOREWORD.replace("name: Raharto Teno Prasetyo", "name: 'dr. H. Raharto Teno Prasetyo, M.Kes.'")
+    pages = _squeezed(_built(tmp_path, HISTORY, foreword) / "masterplan.pdf")
+    assert "WALI KOTA CONTOH, RAHARTO TENO PRASETYO" in pages[-1] and "DR." not in pages[-1]
+    assert any("Wali Kota Contoh, dr. H. Raharto Teno Prasetyo, M.Kes." in page for page in pages)
+
+
+@pytest.mark.parametrize(("written", "signed"), [
+    ("dr. Aminuddin", "Aminuddin"), ("Drs. H. Saifullah Yusuf", "Saifullah Yusuf"), ("M. Fadli", "M. Fadli"),
+    ("H. M. Fadli, S.H., M.H.", "M. Fadli"), ("Prof. Dr. Ir. Budi Santoso, M.Sc.", "Budi Santoso"), ("dr.", "dr."),
+])
+def test_a_regulations_signature_leaves_out_titles_and_degrees_but_not_initials(written: str, signed: str) -> None:
+    from masterplan.decree import untitled
+    assert untitled(written) == signed
+
+
 def test_the_english_edition_names_the_regulation_in_english_words(tmp_path: Path) -> None:
     build = _built(tmp_path, HISTORY.replace("status: final", "status: final\nlanguage: en"))
     first = _squeezed(build / "masterplan.pdf")[0]
