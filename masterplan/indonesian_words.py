@@ -14,7 +14,10 @@ from masterplan.directions import DIRECTIONS
 
 #: a program's status as people write it in Indonesian, and the value the file takes
 INDONESIAN_STATUSES = {"rencana": "planned", "direncanakan": "planned", "berjalan": "ongoing",
-                       "sedang berjalan": "ongoing", "dilaksanakan": "ongoing", "selesai": "done", "tuntas": "done"}
+                       "sedang berjalan": "ongoing", "dilaksanakan": "ongoing", "selesai": "done", "tuntas": "done",
+                       # a plan's own (plan.yml status): a draft until a regulation adopts it
+                       "draf": "draft", "rancangan": "draft", "konsep": "draft", "ditetapkan": "final",
+                       "disahkan": "final", "sah": "final", "adopted": "final", "definitif": "final"}
 #: the six standard smart city pillars as people name them in Indonesian, and the ids the sample gives them
 INDONESIAN_PILLARS = {"tata kelola": "governance", "tata kelola pemerintahan": "governance", "pemerintahan": "governance",
                       "citra": "branding", "citra daerah": "branding", "ekonomi": "economy",

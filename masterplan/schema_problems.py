@@ -260,7 +260,7 @@ def _blank(value: Any) -> list[str] | None:
 
 
 #: fields a planner writes into plan.yml to record a revision, which the plan records in its list of revisions
-_REVISION_FIELDS = frozenset({"revision", "perubahan", "changes", "changelog", "change_log", "history", "perwali",
+_REVISION_FIELDS = frozenset({"revision", "perubahan", "changes", "changelog", "change_log", "history", "perwali", "decree",
                               "document_number", "nomor", "nomor_perwali", "amendment", "adopted", "ditetapkan",
                               "penetapan"})
 
