@@ -36,6 +36,7 @@ from collections.abc import Set as AbstractSet
 from itertools import pairwise
 
 from masterplan.checks.near_duplicates import lead_named
+from masterplan.dates import spelt_date
 from masterplan.diagnostics import Diagnostic, Message, Position, warning
 from masterplan.located import DotGrouped
 from masterplan.model import Plan
@@ -171,6 +172,9 @@ def _signed_before(plan: Plan) -> Iterator[Diagnostic]:
     chapters print their signature as the book's do."""
     if plan.date is None:
         return
+    # the latest date of a version this one revises: a signature of that day or before was that version's
+    revised = max((revision.date for revision in plan.revisions if revision.date is not None
+                   and revision.version.strip() != plan.version.strip() and revision.date < plan.date), default=None)
     for chapter in [*plan.chapters, *plan.analysis]:
         years = [int(year) for year in _YEAR.findall(chapter.signed.date)] if chapter.signed else []
         if chapter.signed is not None and years and max(years) < plan.date.year:
@@ -178,6 +182,21 @@ def _signed_before(plan: Plan) -> Iterator[Diagnostic]:
                           "before the plan's date ({date})", "a revision is signed anew: write its signing date under "
                           "signed:, and the name of who signs it now", signed=chapter.signed.date,
                           date=plan.date.isoformat())
+        elif chapter.signed is not None and revised is not None and (day := _day(chapter.signed.date)) is not None \
+                and day <= revised:  # "20 Januari 2025", version 1.0's day, kept in version 1.1 of 20 February
+            yield warning(chapter.signed.date_at or chapter.position, "W530", "this chapter is signed '{signed}', on "
+                          "or before the date of a version this one revises ({revised}): it is that version's "
+                          "signature", "a revision is signed anew: write its signing date under signed:, and the "
+                          "name of who signs it now", signed=chapter.signed.date, revised=revised.isoformat())
+
+
+def _day(written: str) -> datetime.date | None:
+    """The day a signature's date writes ("20 Januari 2025", 2025-01-20), if it is one; None for a month or a year."""
+    numbers = spelt_date(written)
+    try:
+        return datetime.date(*numbers) if numbers else None
+    except ValueError:
+        return None
 
 
 def indicators(plan: Plan) -> Iterator[tuple[Message, Indicator, object]]:
