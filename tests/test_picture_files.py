@@ -66,6 +66,17 @@ def test_a_picture_cut_short_and_a_tiff_are_told_at_their_lines(tmp_path: Path) 
                                     "browsers do not show it, so the site shows a broken image")]
 
 
+def test_a_picture_cut_short_is_told_once_weasyprint_is_imported_too(tmp_path: Path) -> None:
+    """WeasyPrint, imported, lets Pillow load a picture cut short (ImageFile.LOAD_TRUNCATED_IMAGES): the preview,
+    which imports it, and the whole test suite told the PNG only. The check reads as it would without it, and leaves
+    WeasyPrint's setting as it found it."""
+    import weasyprint  # noqa: F401 - imported for what it sets in Pillow
+    from PIL import ImageFile
+    assert ImageFile.LOAD_TRUNCATED_IMAGES
+    assert len(_told(_plan(tmp_path), "W545")) == 3
+    assert ImageFile.LOAD_TRUNCATED_IMAGES
+
+
 def test_a_picture_sent_again_whole_is_no_longer_told(tmp_path: Path) -> None:
     root = _plan(tmp_path)
     assert len(_told(root, "W545")) == 3

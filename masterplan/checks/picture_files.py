@@ -47,7 +47,10 @@ def _fault(path: str, modified: int, size: int) -> str | None:
         return None
     if data.lstrip()[:1] == b"<":
         return None  # an SVG drawing
+    from PIL import ImageFile
+    loads_truncated = ImageFile.LOAD_TRUNCATED_IMAGES  # True once WeasyPrint is imported (the preview, a build)
     try:
+        ImageFile.LOAD_TRUNCATED_IMAGES = False  # so that a picture cut short fails to load, as it is looked for
         with opened_picture(data) as picture:
             if picture.format == "TIFF":
                 return TIFF
@@ -61,4 +64,6 @@ def _fault(path: str, modified: int, size: int) -> str | None:
         return CUT_SHORT if "truncated" in str(failure).lower() else None
     except Exception:  # noqa: BLE001 - no picture Pillow reads: checks.images says what is wrong with it
         return None
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = loads_truncated
     return None
