@@ -30,6 +30,7 @@ from typing import NamedTuple
 from xml.parsers import expat
 
 from masterplan.diagnostics import Message
+from masterplan.leftovers import computers_own
 from masterplan.model import ASSETS
 
 #: What a browser runs or a web server executes or obeys, by the file's ending (lower case).
@@ -232,13 +233,9 @@ def hidden(name: PurePath) -> bool:
     Thumbs.db and desktop.ini, the ~$laporan.docx Word keeps while a file is open, which holds its user's name) or in
     a hidden folder (.git/): not the site's, neither published nor told; a hidden server setting (.htaccess) is
     refused."""
-    if _COMPUTERS_OWN.match(name.name):
+    if computers_own(name.name):
         return True
     return any(part.startswith(".") for part in name.parts) and name.name.lower() not in ACTIVE_NAMES
-
-
-#: files Windows and Office write beside a user's own, never meant for the site
-_COMPUTERS_OWN = re.compile(r"(?i:thumbs\.db|ehthumbs\.db|desktop\.ini)$|~\$")
 
 
 def published(content: Path) -> Iterator[tuple[Path, str]]:

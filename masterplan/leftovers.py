@@ -19,7 +19,10 @@ EDITOR_LEFTOVERS = (r"^sed[A-Za-z0-9]{6}$", r"^4913$", r"^#.*#$", r"^\.goutputst
                     r"\.tmp$", r"\.crswap$")
 #: What a file never meant to be read looks like besides: watchfiles' own list (swap files, ``~`` backups, locks),
 #: hidden files, a copy kept by hand (``.bak``, ``.old``, ``.orig``) and what Windows and macOS leave in a folder.
-KEPT_ASIDE = (r"\.sw.$", r"~$", r"^\.", r"\.(?:bak|old|orig)$", r"^Thumbs\.db$", r"^desktop\.ini$")
+#: files Windows and Office write beside a user's own: thumbnails, folder settings, and the owner file Word keeps
+#: beside a document while it is open (~$laporan.docx, which holds the user's name)
+COMPUTERS_OWN = (r"^Thumbs\.db$", r"^ehthumbs\.db$", r"^desktop\.ini$", r"^~\$")
+KEPT_ASIDE = (r"\.sw.$", r"~$", r"^\.", r"\.(?:bak|old|orig)$", *COMPUTERS_OWN)
 _LEFTOVER = re.compile("|".join((*EDITOR_LEFTOVERS, *KEPT_ASIDE)), re.IGNORECASE)
 #: What the preview's watcher leaves out: watchfiles' own defaults (caches, version control, swap and backup
 #: files) and the editor leftovers. Written out here, so that a build, which does not import watchfiles, counts
@@ -29,6 +32,14 @@ UNWATCHED_FOLDERS = ("__pycache__", ".git", ".hg", ".svn", ".tox", ".venv", ".id
 UNWATCHED = (r"\.py[cod]$", r"\.___jb_...___$", r"\.sw.$", "~$", r"^\.\#", r"^\.DS_Store$", r"^flycheck_",
              *EDITOR_LEFTOVERS)
 _UNWATCHED = re.compile("|".join(UNWATCHED))
+
+
+_COMPUTERS_OWN = re.compile("|".join(COMPUTERS_OWN), re.IGNORECASE)
+
+
+def computers_own(name: str) -> bool:
+    """Whether a file named ``name`` is one Windows or Office wrote (:data:`COMPUTERS_OWN`), never the plan's."""
+    return _COMPUTERS_OWN.search(name) is not None
 
 
 def is_leftover(name: str) -> bool:

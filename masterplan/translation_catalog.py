@@ -167,7 +167,8 @@ def _as_text(cell: object) -> str:
     if cell is None or isinstance(cell, str):
         return cell or ""
     import datetime
-    converted = Converted(cell.isoformat(sep=" ") if isinstance(cell, datetime.datetime) else str(cell))
+    converted = Converted(cell.isoformat(sep=" ") if isinstance(cell, datetime.datetime)
+                          else str(cell).upper() if isinstance(cell, bool) else str(cell))  # TRUE, as Excel shows it
     converted.kind = ("TRUE/FALSE" if isinstance(cell, bool) else "a date" if isinstance(cell, datetime.date | datetime.time)
                       else "a number")
     return converted

@@ -430,6 +430,13 @@ def test_a_theme_file_saved_in_windows_encoding_is_told_at_its_byte_and_the_last
         (f"templates/site/footer.html:{footer_line}:14", "file is not UTF-8 (byte 0x96: '\u2013' in Windows' encoding)"),
     ], told
     assert all("save the file as UTF-8" in hint for _, _, hint in told)
+    # what the build does not read as UTF-8 is not told: a font's notes in Windows' encoding, an SVG declaring its own
+    (root / "templates" / "fonts").mkdir()
+    (root / "templates" / "fonts" / "readme.txt").write_bytes("Font \u00a9 2009 Foundry.\r\n".encode("cp1252"))
+    (root / "templates" / "print" / "logo.svg").write_bytes(
+        '<?xml version="1.0" encoding="iso-8859-1"?>\n<svg xmlns="http://www.w3.org/2000/svg"><title>Logo \u00a9'
+        '</title></svg>\n'.encode("latin-1"))
+    assert len(load_and_check(root).report.errors) == 2
     page = (root / "build" / "site" / "index.html").read_bytes()
     assert not run(root, BuildOptions(search=False)).ok
     assert (root / "build" / "site" / "index.html").read_bytes() == page

@@ -77,6 +77,20 @@ def test_a_picture_cut_short_is_told_once_weasyprint_is_imported_too(tmp_path: P
     assert ImageFile.LOAD_TRUNCATED_IMAGES
 
 
+def test_a_jpeg_missing_only_its_end_marker_is_whole(tmp_path: Path) -> None:
+    """Some cameras and apps write a JPEG without its two-byte end marker: Pillow calls it truncated, the renderer
+    prints every pixel of it. It is not told; one cut short by half is."""
+    root = _plan(tmp_path)
+    assets = root / "content" / "assets"
+    whole = (assets / "utuh.jpg").read_bytes()
+    assert whole.endswith(b"\xff\xd9")
+    (assets / "kamera.jpg").write_bytes(whole[:-2])
+    chapter = root / CHAPTER
+    chapter.write_text(chapter.read_text(encoding="utf-8") + "\n![Kamera](assets/kamera.jpg)\n", encoding="utf-8")
+    told = _told(root, "W545")
+    assert len(told) == 3 and not [line for line in told if "kamera.jpg" in line], told
+
+
 def test_a_picture_sent_again_whole_is_no_longer_told(tmp_path: Path) -> None:
     root = _plan(tmp_path)
     assert len(_told(root, "W545")) == 3

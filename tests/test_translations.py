@@ -381,7 +381,7 @@ def test_a_translation_excel_made_a_date_or_a_number_is_told_and_the_worksheet_k
     assert code == 0, said
     for text, shown in (("persen", "a date Excel made of what was typed (2025-07-24 00:00:00)"),
                         ("indeks", "a number Excel made of what was typed (1500.5)"),
-                        ("Terbatas", "TRUE/FALSE Excel made of what was typed (True)")):
+                        ("Terbatas", "TRUE/FALSE Excel made of what was typed (TRUE)")):
         assert (f"content/translations.en.xlsx:{rows[text]}:6: warning[W548]: the translation at row {rows[text]} is "
                 f"{shown}, not a text: the row is left untranslated") in said, said
     page = (root / "build/site/program/GOV-01.html").read_text(encoding="utf-8")

@@ -36,6 +36,8 @@ _PLAN_SUFFIXES = (".yml", ".yaml", ".md")
 #: page Word saved, a PDF, an archive
 _WRITTEN = frozenset([".txt", ".doc", ".docx", ".odt", ".rtf", ".json", ".markdown", ".yml_", ".yaml_", ".htm", ".html",
                       ".xls", ".xlsx", ".ods", ".csv", ".pdf", ".zip", ".rar", ".7z"])
+#: of those, what content/ itself holds by mistake (a .json there is a previous version's plan.json, a baseline)
+_SENT = _WRITTEN - {".json"}
 
 
 def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
@@ -72,7 +74,7 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
         elif (catalog := _catalog_misnamed(entry.name, plan)) is not None:
             yield catalog
         elif not _summary(entry.name) and entry.name not in TOP_FILES \
-                and (entry.suffix.lower() in _PLAN_SUFFIXES or entry.suffix.lower() in _WRITTEN) \
+                and (entry.suffix.lower() in _PLAN_SUFFIXES or entry.suffix.lower() in _SENT) \
                 and not _CATALOG.fullmatch(entry.name):
             yield warning(where, "W017", "{name} is not read: content/ itself holds only plan.yml, glossary.yml and "
                           "executive-summary.md",
@@ -89,12 +91,14 @@ _TOP_STEMS = {"plan": "plan.yml", "rencana": "plan.yml", "glossary": "glossary.y
 
 def _rewritten(entry: Path) -> Message | None:
     """The hint for one of content/'s own files sent as a document or a spreadsheet (``glossary.xlsx``): its text
-    goes into the file the plan reads, written as YAML or Markdown."""
-    if entry.suffix.lower() in _PLAN_SUFFIXES or entry.suffix.lower() in (".txt", ".markdown"):
+    goes into the file the plan reads, written as YAML or Markdown; a file to download (a scanned Perwali) goes in
+    content/assets/."""
+    if entry.suffix.lower() not in _SENT:
         return None
     meant = _TOP_STEMS.get(entry.stem.lower().replace("_", "-").replace(" ", "-"))
-    return Message("the plan reads YAML and Markdown only: write its text into content/{file}", file=meant) \
-        if meant else None
+    if meant:
+        return Message("the plan reads YAML and Markdown only: write its text into content/{file}", file=meant)
+    return Message("a file to download goes in content/assets/, linked as assets/{name}", name=entry.name)
 
 
 def _summary(name: str) -> bool:

@@ -138,19 +138,20 @@ def bullets(text: str) -> Iterator[tuple[int, str]]:
 #: a line indented by a tab or four spaces after an empty line (or first in the text): Markdown's code block
 _INDENTED = re.compile(r"(?:\A|\n[ \t]*\n)((?:\t| {4})[^\n]*\S[^\n]*)")
 _WORD = re.compile(r"[^\W\d_]{2,}")  #: a word of letters
-_CODE_MARKS = re.compile(r"[<>{}=;`$\\]")  #: what code holds and prose does not: code shown on purpose
+#: what code holds and prose does not (a tag, braces, a command's option, a web address): code shown on purpose
+_CODE_MARKS = re.compile(r"[<>{}=;`$\\]|://| --?\w")
 
 
 def indented_prose(text: str) -> Iterator[tuple[int, str]]:
-    """(line, its first words) of each paragraph indented by a tab or four spaces that reads as prose (four words of
-    letters or more, most of what it holds) and that Markdown prints as code, as the renderer reads the text: in a
-    typewriter font, each line unbroken (the book loses what runs past the page's edge). A list item's second
-    paragraph, indented under it, is no code, nor is code shown on purpose (``<img src="…">``, a command)."""
+    """(line, its first words) of each paragraph indented by a tab or four spaces that reads as prose (five words of
+    letters or more, most of what it holds) and that Markdown prints as code, as the renderer reads the text: set
+    apart from the text, its lines as typed. A list item's second paragraph, indented under it, is no code, nor is
+    code shown on purpose (``<img src="…">``, a command with its options, a web address)."""
     found: list[tuple[int, str]] = []
     for indented in _INDENTED.finditer(text):
         line = indented.group(1).strip()
         words = len(_WORD.findall(line))
-        if words >= 4 and words * 10 >= len(line.split()) * 7 and not _CODE_MARKS.search(line):
+        if words >= 5 and words * 10 >= len(line.split()) * 7 and not _CODE_MARKS.search(line):
             found.append((text.count("\n", 0, indented.start(1)) + 1, line))
     if not found:
         return
@@ -163,7 +164,7 @@ def indented_prose(text: str) -> Iterator[tuple[int, str]]:
 def printed_as_code(where: Position, words: str) -> Diagnostic:
     """W547 for a paragraph Markdown prints as code (:func:`indented_prose`)."""
     return warning(where, "W547", "'{words}' is indented by a tab or four spaces: Markdown prints the paragraph as code, "
-                   "in a typewriter font, each line unbroken", "remove the tab or the spaces at the start of its lines",
+                   "set apart from the text, its lines as typed", "remove the tab or the spaces at the start of its lines",
                    words=words[:60].rstrip())
 
 

@@ -45,8 +45,24 @@ def _fault(path: str, modified: int, size: int) -> str | None:
         data = Path(path).read_bytes()
     except OSError:
         return None
-    if data.lstrip()[:1] == b"<":
-        return None  # an SVG drawing
+    return None if data.lstrip()[:1] == b"<" else _fault_of(data)  # an SVG drawing: not looked at
+
+
+def _filled_in(jpeg: bytes) -> bool:
+    """Whether the JPEG ``jpeg``, which Pillow finds cut short, lacks pixels: read as the renderer reads it, its last
+    row is one colour, the decoder's filling. A JPEG missing only its two-byte end marker, as some cameras and apps
+    write it, is whole: its last row is the picture's."""
+    from PIL import ImageFile
+    ImageFile.LOAD_TRUNCATED_IMAGES = True  # the caller restores what it was
+    with opened_picture(jpeg) as picture:
+        picture.draft("RGB", (max(1, picture.width // 8), max(1, picture.height // 8)))
+        picture.load()
+        last = picture.crop((0, picture.height - 1, picture.width, picture.height))
+        return len(last.getcolors(picture.width) or ()) == 1
+
+
+def _fault_of(data: bytes) -> str | None:
+    """What is wrong with the picture ``data``: a TIFF, cut short, or None."""
     from PIL import ImageFile
     loads_truncated = ImageFile.LOAD_TRUNCATED_IMAGES  # True once WeasyPrint is imported (the preview, a build)
     try:
@@ -61,7 +77,9 @@ def _fault(path: str, modified: int, size: int) -> str | None:
                     picture.draft("RGB", (max(1, picture.width // 8), max(1, picture.height // 8)))
                 picture.load()
     except OSError as failure:
-        return CUT_SHORT if "truncated" in str(failure).lower() else None
+        if "truncated" not in str(failure).lower():
+            return None
+        return CUT_SHORT if not data.startswith(b"\xff\xd8") or _filled_in(data) else None
     except Exception:  # noqa: BLE001 - no picture Pillow reads: checks.images says what is wrong with it
         return None
     finally:

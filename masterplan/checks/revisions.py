@@ -27,6 +27,7 @@ Entries whose date is no real day (E101, said by the loader) are left out of the
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 from itertools import pairwise
@@ -83,7 +84,8 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
         yield warning(current.at("version") if current else plan.where.get("status", plan.position), "W121",
                       "the plan is final, but no decree adopting version {version} is named: the book gets no annex "
                       "heading (LAMPIRAN …) and no signature closing it", Message(
-                          "write the regulation in version {version}'s entry of revisions: decree: {example}",
+                          "write the regulation in version {version}'s entry of revisions (add the entry if it is missing): "
+                          "decree: {example}",
                           version=plan.version.strip(), example=decree.example(plan.city)),
                       version=plan.version.strip())
         return
@@ -130,12 +132,17 @@ def _title(office: str) -> str:
 
 def _other_place(city: str, office: str) -> bool:
     """Whether ``office`` is the head of another place than ``city`` ("Wali Kota Pasuruan" in Kota Probolinggo's
-    plan); a Perda's or an office that names no place, or a province's, is not told."""
+    plan, a Perda of Kota Pasuruan too); an office that names no place, or a province's, is not told."""
     title = _title(office)
     if not title:
         return False
-    place = decree.squeezed(office)[len(decree.squeezed(title)):]
-    return bool(place) and place != decree.squeezed(city_name(city))
+    place = _place(decree.squeezed(office)[len(decree.squeezed(title)):])
+    return bool(place) and place != _place(decree.squeezed(city_name(city)))
+
+
+def _place(squeezed: str) -> str:
+    """A place's name as compared: "kotabatu" of "Perwali Kota Batu" is "batu", "bau-bau" is "baubau"."""
+    return re.sub(r"^(?:kota|kabupaten|kab\.?)(?=.)", "", squeezed).replace("-", "")
 
 
 def _other_head(city: str, office: str) -> bool:

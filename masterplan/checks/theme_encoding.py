@@ -16,8 +16,9 @@ from masterplan.diagnostics import Diagnostic
 from masterplan.i18n import plan_theme, theme_files
 from masterplan.model import Plan
 
-#: the theme's files that are text: stylesheets, templates, the words' catalogs, drawings, scripts
-TEXT_SUFFIXES = (".css", ".html", ".yml", ".yaml", ".svg", ".js", ".txt", ".md")
+#: the theme's files the build reads as UTF-8 text: stylesheets, templates, the words' catalogs (not an SVG, which
+#: declares its own encoding, nor a font's licence or notes, which nothing reads)
+TEXT_SUFFIXES = (".css", ".html", ".yml", ".yaml")
 
 
 def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
