@@ -3,6 +3,7 @@ which only printing a date needs (its import costs validate ~30 ms)."""
 
 from __future__ import annotations
 
+import datetime
 import re
 
 #: a date as YAML and ISO write it: 2025-01-15
@@ -25,3 +26,13 @@ def spelt_date(text: str) -> tuple[int, int, int] | None:
     named = found.groupdict().get("name")
     month = _MONTHS.get(named.lower()) if named else int(found.group("month"))
     return (int(found.group("year")), month, int(found.group("day"))) if month else None
+
+
+def calendar_day(text: str) -> datetime.date | None:
+    """The day ``text`` writes ("15 Januari 2023", "15/01/2023", 2023-01-15), if it is one of the calendar; None for
+    a month or a year ("Desember 2021"), or a day there is not (31 Februari)."""
+    numbers = spelt_date(text)
+    try:
+        return datetime.date(*numbers) if numbers else None
+    except ValueError:
+        return None

@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 from masterplan import accepted_warnings, translation_catalog
-from masterplan.dates import spelt_date
+from masterplan.dates import calendar_day
 from masterplan.diagnostics import Message, Position, error
 from masterplan.folder_reader import CONTENT, FolderReader, outside_error
 from masterplan.funding_sources import DEFAULT_FUNDING_SOURCES
@@ -125,7 +125,7 @@ def _date(reader: FolderReader, data: LocatedMap, field: str = "date") -> dateti
         try:
             return datetime.date.fromisoformat(value.strip())
         except ValueError:
-            meant = _calendar_day(value)
+            meant = calendar_day(value)
             reader.report.add(error(data.at(field), "E101", "{field} should be a date, not '{value}'",
                                     "there is no such day: months run from 01 to 12, days to 28–31"
                                     if re.fullmatch(r"\s*\d{4}-\d{2}-\d{2}\s*", value)
@@ -140,10 +140,3 @@ def _date(reader: FolderReader, data: LocatedMap, field: str = "date") -> dateti
     return value
 
 
-def _calendar_day(text: str) -> datetime.date | None:
-    """The day ``text`` writes ("15 Januari 2023", "15/01/2023"), if it is one."""
-    numbers = spelt_date(text)
-    try:
-        return datetime.date(*numbers) if numbers else None
-    except ValueError:
-        return None

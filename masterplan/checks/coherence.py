@@ -36,7 +36,7 @@ from collections.abc import Set as AbstractSet
 from itertools import pairwise
 
 from masterplan.checks.near_duplicates import lead_named
-from masterplan.dates import spelt_date
+from masterplan.dates import calendar_day
 from masterplan.diagnostics import Diagnostic, Message, Position, warning
 from masterplan.located import DotGrouped
 from masterplan.model import Plan
@@ -182,21 +182,13 @@ def _signed_before(plan: Plan) -> Iterator[Diagnostic]:
                           "before the plan's date ({date})", "a revision is signed anew: write its signing date under "
                           "signed:, and the name of who signs it now", signed=chapter.signed.date,
                           date=plan.date.isoformat())
-        elif chapter.signed is not None and revised is not None and (day := _day(chapter.signed.date)) is not None \
+        elif chapter.signed is not None and revised is not None and (day := calendar_day(chapter.signed.date)) is not None \
                 and day <= revised:  # "20 Januari 2025", version 1.0's day, kept in version 1.1 of 20 February
             yield warning(chapter.signed.date_at or chapter.position, "W530", "this chapter is signed '{signed}', on "
                           "or before the date of a version this one revises ({revised}): it is that version's "
                           "signature", "a revision is signed anew: write its signing date under signed:, and the "
                           "name of who signs it now", signed=chapter.signed.date, revised=revised.isoformat())
 
-
-def _day(written: str) -> datetime.date | None:
-    """The day a signature's date writes ("20 Januari 2025", 2025-01-20), if it is one; None for a month or a year."""
-    numbers = spelt_date(written)
-    try:
-        return datetime.date(*numbers) if numbers else None
-    except ValueError:
-        return None
 
 
 def indicators(plan: Plan) -> Iterator[tuple[Message, Indicator, object]]:
