@@ -2,9 +2,10 @@
 
 A picture whose file ends before its pixels do (a download or a copy from a phone interrupted) passes the renderer:
 the book prints what there is and fills the rest (black for a PNG, white or grey for a JPEG as a PDF viewer decodes
-it), the browser leaves it blank, and nothing is said. A TIFF
-picture (a scan, a map exported from a GIS) prints in the book, but web browsers show none: the site would carry a
-broken image. Each file is looked at once for as long as it is unchanged (the preview checks after every edit).
+it), the browser leaves it blank, and nothing is said. A TIFF picture (a scan, a map exported from a GIS) prints in
+the book, but web browsers show none: the site would carry a broken image. Each file is looked at once for as long
+as it is unchanged (the preview checks after every edit). WeasyPrint, once imported, lets Pillow load a picture
+cut short (``ImageFile.LOAD_TRUNCATED_IMAGES``): the check holds that off while it looks, and puts it back.
 """
 
 from __future__ import annotations

@@ -97,16 +97,14 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
                           "title where that is not the plan's", example=decree.example(plan.city, written)),
                       decree=written)
         return
-    if current.date is not None and read.enacted_in > current.date.year + 1:  # 2052 typed for 2025
+    # enacted in the version's year or the next (a December version adopted in January); 2052 typed for 2025 is not
+    if current.date is not None and not current.date.year <= read.enacted_in <= current.date.year + 1:
         yield warning(current.at("decree"), "W124", "the decree '{decree}' was enacted in {year}, years after version "
-                      "{version}'s date ({date})", "correct the regulation's year or the version's date",
-                      decree=written, year=str(read.enacted_in), version=current.version.strip(),
+                      "{version}'s date ({date})" if read.enacted_in > current.date.year else
+                      "the decree '{decree}' was enacted in {year}, before version {version}'s date ({date}): a "
+                      "regulation adopts a version written before it", "correct the regulation's year or the "
+                      "version's date", decree=written, year=str(read.enacted_in), version=current.version.strip(),
                       date=current.date.isoformat())
-    if current.date is not None and read.enacted_in < current.date.year:
-        yield warning(current.at("decree"), "W124", "the decree '{decree}' was enacted in {year}, before version "
-                      "{version}'s date ({date}): a regulation adopts a version written before it",
-                      "correct the regulation's year or the version's date", decree=written, year=str(read.enacted_in),
-                      version=current.version.strip(), date=current.date.isoformat())
     if _other_place(plan.city, read.enacted_by):  # the sample's "Wali Kota Pasuruan" kept in another city's plan
         yield warning(current.at("decree"), "W123", "the decree '{decree}' is enacted by the {office}, but the plan is "
                       "{city}'s: the book's annex would be headed and signed so", Message(
