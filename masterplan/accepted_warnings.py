@@ -26,6 +26,13 @@ from masterplan.warning_codes import WARNING_CODES
 CONTENT = "content/"
 #: the code of an entry that accepts nothing any more, which no entry may accept: it would hide them all
 UNUSED = "W128"
+#: the warnings no entry accepts, each with why: W128 would hide every entry that accepts nothing, itself among them;
+#: W113 and W122 tell an adopted plan that still calls itself the sample's illustration, on its cover or in a text
+NEVER_ACCEPTED = {
+    UNUSED: "accepted_warnings cannot accept {code}: it tells the entries that accept nothing any more",
+    "W113": "accepted_warnings cannot accept {code}: an adopted plan may not call itself an illustration",
+    "W122": "accepted_warnings cannot accept {code}: an adopted plan may not call itself an illustration",
+}
 #: the warnings only a build gives, which validate cannot tell gone: the PDF's layout (W603, W606), the site's files
 #: (W701, W702) and its search index (W711, W712)
 BUILD_ONLY = frozenset({"W603", "W606", "W701", "W702", "W711", "W712"})
@@ -45,7 +52,7 @@ class Acceptance:
         """Whether this entry names the diagnostic's code and file (whatever its severity): a file of content/ as
         validate names it or from content/ on, another (a theme's, templates/…) as validate names it."""
         file = diagnostic.position.file
-        return diagnostic.code == self.code != UNUSED and (
+        return diagnostic.code == self.code and self.code not in NEVER_ACCEPTED and (
             self.file is None or fnmatchcase(file, self.file) or fnmatchcase(file, CONTENT + self.file))
 
 
@@ -66,14 +73,23 @@ def _file(pattern: str | None) -> str | None:
     return pattern.strip().replace("\\", "/").removeprefix("./")
 
 
-def unused(acceptances: Sequence[Acceptance], diagnostics: Iterable[Diagnostic]) -> Iterator[Diagnostic]:
+def unused(acceptances: Sequence[Acceptance], diagnostics: Iterable[Diagnostic],
+           raised: frozenset[str] = frozenset()) -> Iterator[Diagnostic]:
     """W128 at each entry that accepts none of the plan's warnings: a code no warning has, or one the files it names
-    no longer get (not told of a warning only a build gives, :data:`BUILD_ONLY`); and at one accepting W128 itself."""
+    no longer get (not told of a warning only a build gives, :data:`BUILD_ONLY`); at one accepting a warning never
+    accepted (:data:`NEVER_ACCEPTED`); and at one accepting a code of ``raised``, the warnings a final plan's
+    errors_when_final makes errors."""
     diagnostics = list(diagnostics)
     for entry in acceptances:
-        if entry.code == UNUSED:
-            yield warning(entry.position, UNUSED, "accepted_warnings cannot accept {code}: it tells the entries that "
-                          "accept nothing any more", "delete the entry", code=entry.code)
+        if entry.code in NEVER_ACCEPTED:
+            yield warning(entry.position, UNUSED, NEVER_ACCEPTED[entry.code],
+                          "delete the entry" if entry.code == UNUSED else "fix what it tells, then delete the entry",
+                          code=entry.code)
+            continue
+        if entry.code in raised:
+            yield warning(entry.position, UNUSED, "accepted_warnings cannot accept {code}: the plan is final, and "
+                          "errors_when_final makes it an error", "fix what it tells, then delete the entry",
+                          code=entry.code)
             continue
         if entry.code in BUILD_ONLY or any(entry.accepts(d) for d in diagnostics):
             continue

@@ -23,7 +23,7 @@ def everything(root: Path, cache: FileCache | None = None) -> Checked:
         checked.report.extend(rendered(checked.plan))
         if not checked.report.skipped:  # every warning is known: an entry accepting none is stale
             checked.report.extend(unused(checked.plan.accepted_warnings,
-                                         [*checked.report.items, *checked.report.accepted]))
+                                         [*checked.report.items, *checked.report.accepted], checked.report.raised))
     return checked
 
 

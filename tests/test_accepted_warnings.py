@@ -107,7 +107,11 @@ def test_a_final_plan_still_fails_on_what_errors_when_final_names(tmp_path: Path
     code, output = validate(plan_accepting(tmp_path, entry("W406"), status="final", final_errors="[W406]"))
     assert code == 1
     assert has_line(r"content/agencies/diskominfo\.yml:\d+:\d+: error\[W406\]", output), output
-    assert "W128" not in output and output.splitlines()[-1].endswith("is not shown: W408 ×1"), output
+    assert output.splitlines()[-1].endswith("is not shown: W408 ×1"), output
+    # the entry that no longer hides it is told, rather than left to look as if it did
+    assert has_line(r"content/plan\.yml:18:11: warning\[W128\]: accepted_warnings cannot accept W406: the plan is "
+                    r"final, and errors_when_final makes it an error \(fix what it tells, then delete the entry\)",
+                    output), output
 
 
 def test_one_file_its_json_and_the_build_leave_it_out_too(tmp_path: Path) -> None:
@@ -128,3 +132,19 @@ def test_an_entrys_reason_is_no_text_of_the_plan(tmp_path: Path) -> None:
     lacks (W529), "BAPPEDA OK" among them."""
     output = validate(plan_accepting(tmp_path, entry("W406", reason="BAPPEDA OK, DPRD tahu")))[1]
     assert "W529" not in output and "W128" not in output, output
+
+
+def test_a_final_plan_cannot_hide_that_it_is_still_the_samples_illustration(tmp_path: Path) -> None:
+    """The sample's cover notice (W113) says the book is no official document: accepting it in the adopted plan
+    printed that notice on the mayor's regulation's annex, with no warning left to say so."""
+    root = plan_accepting(tmp_path, entry("W113", reason="kept for now"), status="final")
+    plan_yml = root / PLAN
+    plan_yml.write_text(plan_yml.read_text().replace(
+        "status: final", "status: final\nnotice: \"Dokumen ilustratif: contoh yang disusun untuk memperagakan "
+        "perangkat lunak masterplan, dengan program, anggaran, dan target rekaan, sehingga bukan dokumen resmi "
+        "Pemerintah Kota Contoh.\""))
+    output = validate(root)[1]
+    assert has_line(r"content/plan\.yml:\d+:\d+: warning\[W113\]: the plan is final, but its cover still carries "
+                    r"the sample's notice", output), output
+    assert has_line(r"content/plan\.yml:\d+:\d+: warning\[W128\]: accepted_warnings cannot accept W113: an adopted "
+                    r"plan may not call itself an illustration", output), output
