@@ -907,6 +907,17 @@ def test_the_data_comes_in_one_zip_with_a_readme_saying_the_plan_is_a_draft(make
     plan_yml.write_text(plan_yml.read_text(encoding="utf-8").replace("status: draft", "status: final"), encoding="utf-8")
     assert run(root, BuildOptions(search=False, pdf=False)).ok
     assert "DRAF" not in (data / "README.txt").read_text(encoding="utf-8")
+    # filed for decades, the adopted data says which regulation adopted it, as its book's annex heading does
+    plan_yml.write_text(plan_yml.read_text(encoding="utf-8") + "revisions:\n  - {version: '0.1', date: 2021-12-01, "
+                        "summary: Ditetapkan, decree: Peraturan Wali Kota Contoh Nomor 45 Tahun 2021.}\n",
+                        encoding="utf-8")
+    assert run(root, BuildOptions(search=False, pdf=False)).ok
+    readme = (data / "README.txt").read_text(encoding="utf-8")
+    assert readme.startswith("Masterplan Smart City Kota Contoh 2022–2026\n\nDitetapkan dengan Peraturan Wali Kota "
+                             "Contoh Nomor 45 Tahun 2021.\n\nVersi 0.1"), readme[:200]
+    described = json.loads((data / "datapackage.json").read_text(encoding="utf-8"))["description"]
+    assert described.endswith("Dokumen bertanggal 2021-12-01. Ditetapkan dengan Peraturan Wali Kota Contoh Nomor 45 "
+                              "Tahun 2021."), described
 
 
 def test_whole_numbers_written_with_a_decimal_point_are_whole_in_every_output(make_plan: Callable[..., Path]) -> None:

@@ -32,8 +32,8 @@ _FIXED_TIME = (2000, 1, 1, 0, 0, 0)
 def readme(plan: Plan, words: Translator, names: list[str], fingerprint: str, base_url: str | None = None) -> str:
     """The README of the files ``names``: what a reader of any one of them must know, in the plan's language."""
     lines = [str(plan.title), ""]
-    if said := data_notes.status(plan, words):
-        lines += [said, ""]
+    said = [line for line in (data_notes.adoption(plan, words), data_notes.status(plan, words)) if line]
+    lines += [*said, *([""] if said else [])]
     lines.append(data_notes.release(plan, fingerprint, words)
                  + (f" · {words('Plan dated {date}.', date=plan.date.isoformat())}" if plan.date else ""))
     lines.append(_licence(plan, words))

@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from masterplan import decree
 from masterplan.i18n import Translator
 from masterplan.model import Plan
 
@@ -69,6 +70,15 @@ def status(plan: Plan, words: Translator) -> str | None:
         said = notice or words("The plan is not adopted yet: its programs, budgets and targets may still change.")
         return f"{words('Draft').upper()}. {said}"
     return notice or None
+
+
+def adoption(plan: Plan, words: Translator) -> str | None:
+    """Which regulation adopted a final plan at its version, as plan.yml names it ("Ditetapkan dengan Peraturan Wali
+    Kota Pasuruan Nomor 45 Tahun 2021."); None for a draft, or a version for which no decree is named (W121)."""
+    revision = decree.current(plan)
+    if plan.is_draft or revision is None or not revision.decree.get(plan.language).strip():
+        return None
+    return words("Adopted by {decree}.", decree=" ".join(revision.decree.get(plan.language).split()).rstrip("."))
 
 
 def fingerprint(files: dict[str, bytes]) -> str:

@@ -210,7 +210,9 @@ def _release(plan: Plan, fingerprint: str, words: Translator) -> list[str]:
     said = [words("{release}: the fingerprint, a short hash of these files (also after the '+' of the package's "
                   "version), changes with any figure or text in them.",
                   release=data_notes.release(plan, fingerprint, words))]
-    return said + ([words("Plan dated {date}.", date=plan.date.isoformat())] if plan.date else [])
+    adopted = data_notes.adoption(plan, words)
+    return (said + ([words("Plan dated {date}.", date=plan.date.isoformat())] if plan.date else [])
+            + ([adopted] if adopted else []))
 
 
 def _resource_notes(plan: Plan, file: str, columns: list[tuple[str, str]], words: Translator) -> list[str]:
