@@ -180,7 +180,8 @@ def summary_line(plan: Plan, formats: Formats) -> Message | None:
     found = changes(plan)
     if found is None:
         return None
-    return Message("Changes since version {version}: {changes}", version=found.since, changes=said(found, formats))
+    return Message("Changes since version {version}: {changes}", version=found.version_then,
+                   changes=said(found, formats))
 
 
 def said(found: Changes, formats: Formats) -> Message:

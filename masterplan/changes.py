@@ -14,6 +14,7 @@ rupiah total of budget lines, as a program's page adds them up.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -25,6 +26,7 @@ from masterplan.indicator_changes import (
     pairs,
     target_changes,
 )
+from masterplan.messages import Message
 from masterplan.model import Plan
 from masterplan.programs import Indicator, Program
 from masterplan.schema_defs import MAX_AMOUNT
@@ -80,6 +82,7 @@ class Version:
     #: the language the plan's texts are written in, where names are compared: a translation given since (an
     #: English edition's catalog) is no rename; empty: ``language``
     written_in: str = ""
+    date: datetime.date | None = None  #: the plan's date in that version
 
     @property
     def compared_in(self) -> str:
@@ -176,6 +179,17 @@ class Changes:
     agencies_names_changed: list[tuple[AgencyFacts, AgencyFacts]] = field(default_factory=list)
     #: pillars whose own indicators' targets or names changed, in the plan's order
     pillars_changed: list[PillarChange] = field(default_factory=list)
+    #: the previous version's date, where it has the current one's number (the draft of 1.0 before its adoption as
+    #: 1.0): "since version 1.0" alone would name the book's own version
+    since_date: datetime.date | None = None
+
+    @property
+    def version_then(self) -> str:
+        """The previous version as headings name it: "1.0", or "1.0 of 1 December 2021" (said in the plan's language
+        by :func:`masterplan.messages.say`) where the current version has the same number."""
+        if self.since_date is None:
+            return self.since
+        return Message("{version} of {date}", version=self.since, date=self.since_date)
 
     @property
     def renamed(self) -> list[ProgramChange]:
@@ -262,7 +276,7 @@ def version_of_plan(plan: Plan) -> Version:
                    {a.id: AgencyFacts(a.id, a.name, a.short_name, tuple(a.former_ids)) for a in plan.agencies},
                    {p.id: PillarFacts(p.id, p.name, tuple(_indicator_facts(i, language, written_in)
                                                           for i in p.indicators))
-                    for p in plan.pillars}, written_in)
+                    for p in plan.pillars}, written_in, plan.date)
 
 
 def _text(value: Any) -> Text:
@@ -320,7 +334,15 @@ def version_of_json(document: Mapping[str, Any], language: str, written_in: str 
     except (KeyError, TypeError, AttributeError) as exc:  # not a Mapping, or a list of something else
         raise ValueError("not a plan.json") from exc
     return Version(str(plan.get("version") or ""), language, {p.id: p for p in programs},
-                   {a.id: a for a in agencies}, {p.id: p for p in pillars}, written_in)
+                   {a.id: a for a in agencies}, {p.id: p for p in pillars}, written_in, _day(plan.get("date")))
+
+
+def _day(written: object) -> datetime.date | None:
+    """plan.json's date of the plan (YYYY-MM-DD), or None where it has none that reads as one."""
+    try:
+        return datetime.date.fromisoformat(str(written)) if written else None
+    except ValueError:
+        return None
 
 
 def _renames(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, str]:
@@ -407,4 +429,5 @@ def compare(before: Version, after: Version) -> Changes:
                                 if then.id in after.agencies
                                 and _named_otherwise(then, after.agencies[then.id], after)],
         pillars_changed=_pillar_changes(before, after),
+        since_date=before.date if before.version.strip() == after.version.strip() else None,
     )

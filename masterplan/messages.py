@@ -81,17 +81,19 @@ def _message(template: str, values: dict[str, Any]) -> Message:
 
 def say(text: Any, translate: Translator) -> Any:
     """``text`` in the translator's language when it is a :class:`Message` or a moment (a datetime, as the
-    language writes a day and a time: 1 December 2026 22:00; 1 Desember 2026 22.00); anything else as it is."""
+    language writes a day and a time: 1 December 2026 22:00; 1 Desember 2026 22.00; a date, the day alone);
+    anything else as it is."""
     return text.say(translate) if isinstance(text, Message) else _moment(text, translate.language)
 
 
 def _moment(value: Any, language: str) -> Any:
-    """A datetime as ``language`` writes a day and a time; anything else as it is."""
-    if not isinstance(value, datetime.datetime):
+    """A datetime as ``language`` writes a day and a time, a date as it writes a day; anything else as it is."""
+    if not isinstance(value, datetime.date):
         return value
     # Babel, imported only for a message with a moment
     from masterplan.formatting import Formats
-    return Formats(language, str).moment(value)
+    formats = Formats(language, str)
+    return formats.moment(value) if isinstance(value, datetime.datetime) else formats.date(value)
 
 
 def listing(words: Iterable[Any], last: str = "and") -> Message:

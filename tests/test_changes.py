@@ -644,6 +644,13 @@ def test_a_revisions_executive_summary_puts_the_revision_in_figures(tmp_path: Pa
     assert result.exit_code == 0, result.output
     text = _summary_text(root)
     assert "Program dan anggaran Sebelumnya Kini Selisih Program 3 3 0" in text, text
+    # "since version 0.3" in version 0.3's own book named itself: the earlier 0.3 is named by its date
+    assert "Perubahan sejak versi 0.3 tanggal 1 Desember 2021 Versi 0.3 dibandingkan dengan versi 0.3 tanggal " \
+           "1 Desember 2021: 0 program baru" in text, text
+    assert "Changes since version 0.3 of 1 December 2021: programs 0 new" in result.output, result.output
+    page = (root / "build" / "site" / "changes.html").read_text(encoding="utf-8")
+    assert "<h1>Perubahan sejak versi 0.3 tanggal 1 Desember 2021</h1>" in page
+    assert "<title>Perubahan sejak versi 0.3 tanggal 1 Desember 2021 " in page
     # GOV-01's complaints to answer, a share to rise, asked less in 2023: said by name, not only counted
     assert ("Target yang lebih ringan daripada sebelumnya: GOV-01 e-Sambat (Media Sambat Masyarakat): Aduan "
             "ditanggapi dalam 10 menit (persen), 2023: semula 80, kini 70") in text, text

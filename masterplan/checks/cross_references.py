@@ -77,8 +77,9 @@ def summary_references(plan: Plan) -> UnknownReference:
     no program or agency, it has no program matrix): W604, printed as written, as its book tells it."""
     # the summary book's own outline, not a second list of its ids to keep in step with it; loaded only for a plan
     # with a summary text (the strategic analysis's ids are derived without the renderer: masterplan.analysis)
+    from masterplan.i18n import Translator
     from masterplan.render import summary_outline
-    held = summary_outline.contents(plan, lambda text, **values: text).targets
+    held = summary_outline.contents(plan, Translator("en", {})).targets
 
     def unknown_reference(ref: str, at: Position) -> Diagnostic | None:
         return None if ref in held else not_in_book(ref, at, SUMMARY_HINT)

@@ -26,7 +26,6 @@ id (``GOV-01``, ``tab:budget-source``, ``bab:pendahuluan``, ``pillar:living``,
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from masterplan import attainment, baseline
@@ -48,10 +47,12 @@ from masterplan.crossref import (
     attainment_tables,
     thin_items,
 )
+from masterplan.i18n import Translator
+from masterplan.messages import say
 from masterplan.model import Plan
 from masterplan.plan_parts import Chapter, Pillar
 
-Translate = Callable[..., str]
+Translate = Translator
 
 #: Generated parts in the order domain.md gives them; the default title of an unclaimed part.
 GENERATED_ORDER: dict[str, str] = {
@@ -215,7 +216,7 @@ class Builder:
 
     def generated_items(self, kind: str) -> list[tuple[str, str, str]]:
         period = str(self.plan.period)
-        since = self.changes.since if self.changes else None
+        since = say(self.changes.version_then, self._) if self.changes else None
         thin = thin_items(self.plan)
         return [(ref, what, self._(caption, period=period, year=self.monitored, version=since))
                 for ref, what, caption in GENERATED_ITEMS.get(kind, [])

@@ -18,6 +18,7 @@ from markupsafe import Markup
 from masterplan import baseline, chapters
 from masterplan.captions import TableCaption, table_captions
 from masterplan.diagnostics import Diagnostic
+from masterplan.messages import say
 from masterplan.model import Plan
 from masterplan.plan_parts import Agency, Chapter
 from masterplan.programs import Program
@@ -203,7 +204,8 @@ def site_pages(plan: Plan, _: Translate) -> Iterator[Page]:
     yield part_page("budget", "site/budget.html", _("Budget"))
     yield Page(url_for("glossary"), "site/glossary.html", _("Glossary"))
     if changed := baseline.changes(plan):
-        yield Page(url_for("changes"), "site/changes.html", _("Changes since version {version}", version=changed.since),
+        yield Page(url_for("changes"), "site/changes.html", _("Changes since version {version}",
+                                                                version=say(changed.version_then, _)),
                    crumbs=[(_("Revision history"), "index.html#revision-history")])
     yield Page(url_for("data"), "site/data.html", _("Open data"))
     yield Page(url_for("search"), "site/search.html", _("Search"), searchable=False, in_sitemap=False,

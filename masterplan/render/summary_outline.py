@@ -7,6 +7,7 @@ cross-references against it (:mod:`masterplan.checks.cross_references`) without 
 from __future__ import annotations
 
 from masterplan import revision_figures
+from masterplan.messages import say
 from masterplan.model import Plan
 from masterplan.render import outline
 
@@ -81,8 +82,8 @@ def contents(plan: Plan, translate: outline.Translate) -> outline.Outline:
         refs = [ref for ref in refs if ref not in _all_shown_elsewhere(plan)]
         if part == "roadmap" and len(plan.programs) > ROADMAP_CHART_AT_MOST:
             refs = ["tab:summary-roadmap" if ref == "fig:roadmap" else ref for ref in refs]
-        chapter = builder.add(f"summary-{part.replace('_', '-')}",
-                              translate(title, version=builder.changes.since if builder.changes else ""), "body",
+        since = say(builder.changes.version_then, translate) if builder.changes else ""
+        chapter = builder.add(f"summary-{part.replace('_', '-')}", translate(title, version=since), "body",
                               "generated", generated=(part,))
         builder.items(chapter, [known[ref] for ref in refs if ref in known])
     # the terms it prints (KPBU, CSR, its agencies' short names), for a reader who has the summary alone

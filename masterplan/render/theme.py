@@ -24,6 +24,7 @@ from masterplan.diagnostics import Position
 from masterplan.directions import DIRECTIONS
 from masterplan.formatting import Formats
 from masterplan.i18n import Translator, load_catalog, plan_theme
+from masterplan.messages import say
 from masterplan.render import typography
 from masterplan.render.markdown import to_html
 from masterplan.resources import forget_unused, source_hash, theme_dir, user_cache
@@ -188,6 +189,7 @@ def environment(theme: Theme, language: str) -> jinja2.Environment:
         "rupiah": formats.rupiah, "rupiah_short": formats.rupiah_short,
         "rupiah_difference": formats.rupiah_difference,
         "changes_said": lambda found: _changes_said(found, formats, translate),
+        "version_then": lambda found: say(found.version_then, translate),
         "billions": formats.billions, "funding_source": formats.funding_source, "direction": formats.direction,
         "language_name": formats.language_name,
         "number": formats.number, "measure": formats.measure,
