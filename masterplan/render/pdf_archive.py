@@ -20,7 +20,7 @@ from pathlib import Path
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import BooleanObject, ByteStringObject, DictionaryObject, NameObject
 
-from masterplan.render import pdf_pack
+from masterplan.render import pdf_pack, pdf_structure
 
 #: WeasyPrint's variant a final plan's book is written in; None: a draft's, a plain PDF
 VARIANT = "pdf/a-2a"
@@ -32,8 +32,9 @@ def variant(tagged: bool) -> str | None:
 
 
 def carry(writer: PdfWriter, readers: list[PdfReader]) -> ByteStringObject | None:
-    """Give the joined book the front part's PDF/A identification and output intent; its file identifier, made
-    of its parts' (the same parts, the same book: a rebuild is byte for byte the same), None: a plain PDF."""
+    """Give the joined book the front part's PDF/A identification and output intent, its table header cells names
+    of their own (:func:`pdf_structure.number_ids`); its file identifier, made of its metadata and its pages' content
+    (the same book, the same identifier: a rebuild is byte for byte the same), None: a plain PDF."""
     front = readers[0]
     catalog = front.trailer["/Root"]
     if "/Metadata" not in catalog:
@@ -44,12 +45,13 @@ def carry(writer: PdfWriter, readers: list[PdfReader]) -> ByteStringObject | Non
     xmp[NameObject("/Type")], xmp[NameObject("/Subtype")] = NameObject("/Metadata"), NameObject("/XML")
     if "/OutputIntents" in catalog:
         writer.root_object[NameObject("/OutputIntents")] = catalog["/OutputIntents"].clone(writer)
+    pdf_structure.number_ids(writer)
     digest = hashlib.md5(usedforsecurity=False)
-    for reader in readers:
-        given = reader.trailer.get("/ID", [ByteStringObject()])[0]
-        digest.update(getattr(given, "original_bytes", b""))
+    digest.update(xmp.get_data())
     for page in writer.pages:
         _not_interpolated(page.get("/Resources"), set())
+        contents = page.get_contents()
+        digest.update(contents.get_data() if contents is not None else b"")
     return ByteStringObject(digest.digest())
 
 

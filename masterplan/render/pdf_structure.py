@@ -9,6 +9,11 @@ parts (structure type ``Part``, in book order), and one parent tree whose keys a
 parts' keys shifted past those of the parts before (the pages' ``/StructParents`` and the
 annotations' ``/StructParent`` shifted with them). A part's links into other parts are
 tagged like the rest (:meth:`masterplan.render.pdf_layout.LaidOut.write`).
+
+WeasyPrint names each table header cell by the address of its box in memory (its ``/ID``, which the
+data cells' ``/Headers`` cite), another at every run: two builds of the same adopted plan were two files,
+whose checksum an archive could not check by building it again. :func:`number_ids` names them in the
+tree's order instead, and lists them in the ``/IDTree`` a reader resolves ``/Headers`` through.
 """
 
 from __future__ import annotations
@@ -17,7 +22,14 @@ from collections.abc import Iterator
 from typing import Any
 
 from pypdf import PdfReader, PdfWriter
-from pypdf.generic import ArrayObject, DictionaryObject, NameObject, NumberObject
+from pypdf.generic import (
+    ArrayObject,
+    DictionaryObject,
+    IndirectObject,
+    NameObject,
+    NumberObject,
+    TextStringObject,
+)
 
 from masterplan.render import pdf_objects
 
@@ -59,6 +71,63 @@ def join(writer: PdfWriter, readers: list[PdfReader], firsts: list[int]) -> None
     root_reference = pdf_objects.add(writer, root)
     book[NameObject("/P")] = root_reference
     writer.root_object[NameObject("/StructTreeRoot")] = root_reference
+
+
+def number_ids(writer: PdfWriter) -> None:
+    """Name the structure elements of ``writer``'s tree that have an ``/ID`` (the table header cells) ``th1``,
+    ``th2``… in the tree's order, the cells' ``/Headers`` with them, and list them in the tree's ``/IDTree``."""
+    root = writer.root_object.get("/StructTreeRoot")
+    if root is None:
+        return  # a draft's book has no tags
+    root = root.get_object()
+    named: dict[str, TextStringObject] = {}
+    holders: list[tuple[TextStringObject, Any]] = []
+    citing: list[ArrayObject] = []
+    for element, reference in _elements(root):
+        if "/ID" in element:
+            name = TextStringObject(f"th{len(named) + 1}")
+            named[str(element["/ID"])] = name
+            element[NameObject("/ID")] = name
+            if reference is not None:
+                holders.append((name, reference))
+        citing += _headers(element.get("/A"))
+    for headers in citing:
+        headers[:] = [named.get(str(cited), cited) for cited in headers]
+    if holders:
+        entries = ArrayObject()
+        for name, reference in sorted(holders, key=lambda holder: str(holder[0])):  # a name tree is sorted
+            entries += [name, reference]
+        root[NameObject("/IDTree")] = pdf_objects.add(writer, DictionaryObject({NameObject("/Names"): entries}))
+
+
+def _elements(root: DictionaryObject) -> Iterator[tuple[DictionaryObject, Any]]:
+    """Each structure element under ``root`` (depth first, in reading order) with its reference (None: a direct
+    object); marked content and object references, which are no elements, left out."""
+    stack: list[Any] = list(reversed(_kids(root)))
+    seen: set[int] = set()
+    while stack:
+        kid = stack.pop()
+        reference = kid if isinstance(kid, IndirectObject) else None
+        element = kid.get_object()
+        if not isinstance(element, DictionaryObject) or element.get("/Type") in ("/MCR", "/OBJR") \
+                or id(element) in seen:
+            continue
+        seen.add(id(element))
+        yield element, reference
+        stack += reversed(_kids(element))
+
+
+def _kids(element: DictionaryObject) -> list[Any]:
+    kids = element.get("/K", ArrayObject())
+    return list(kids) if isinstance(kids, list) else [kids]
+
+
+def _headers(attributes: Any) -> list[ArrayObject]:
+    """The ``/Headers`` arrays of an element's attributes (one dictionary, or a list of them)."""
+    attributes = attributes.get_object() if attributes is not None else None
+    found = attributes if isinstance(attributes, list) else [attributes]
+    return [item.get_object()["/Headers"] for item in found
+            if isinstance(item, DictionaryObject) and isinstance(item.get("/Headers"), ArrayObject)]
 
 
 def _children(tree: DictionaryObject) -> Iterator[DictionaryObject]:
