@@ -30,7 +30,7 @@ from typing import NamedTuple
 from xml.parsers import expat
 
 from masterplan.diagnostics import Message
-from masterplan.leftovers import computers_own
+from masterplan.leftovers import computers_own, is_leftover
 from masterplan.model import ASSETS
 
 #: What a browser runs or a web server executes or obeys, by the file's ending (lower case).
@@ -230,10 +230,11 @@ def judged(content: Path) -> Iterator[tuple[Path, str, Refused | None]]:
 
 def hidden(name: PurePath) -> bool:
     """Whether the file ``name`` of ``content/assets/`` is the computer's own (.DS_Store, .gitkeep, Windows'
-    Thumbs.db and desktop.ini, the ~$laporan.docx Word keeps while a file is open, which holds its user's name) or in
-    a hidden folder (.git/): not the site's, neither published nor told; a hidden server setting (.htaccess) is
-    refused."""
-    if computers_own(name.name):
+    Thumbs.db and desktop.ini, the ~$laporan.docx Word keeps while a file is open, which holds its user's name), a
+    copy kept aside or an editor's (anggaran.xlsx.bak, peta.png.orig, logo.svg~, ~WRL0001.tmp: a draft's budget
+    leaked on the city's site) or in a hidden folder (.git/): not the site's, neither published nor told; a hidden
+    server setting (.htaccess) is refused."""
+    if computers_own(name.name) or (is_leftover(name.name) and not name.name.startswith(".")):
         return True
     return any(part.startswith(".") for part in name.parts) and name.name.lower() not in ACTIVE_NAMES
 

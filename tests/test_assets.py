@@ -71,7 +71,7 @@ def _errors(root: Path) -> list[tuple[str, str]]:
     ("laporan.xpdl", '<html xmlns="http://www.w3.org/1999/xhtml"><script>alert(1)</script></html>',
      "content/assets/laporan.xpdl"),
     # Apache reads every ending of a name (mod_mime): served as a page, or run as PHP, where its type table says so
-    ("laporan.html.bak", "<script>alert(document.domain)</script>", "content/assets/laporan.html.bak"),
+    ("laporan.html.txt", "<script>alert(document.domain)</script>", "content/assets/laporan.html.txt"),
     ("foto.php.png", "<?php system($_GET['c']); ?>", "content/assets/foto.php.png"),
     # no ending: sent without a type, which a browser sniffs; one ending in a dot, likewise
     ("peta", "<html><script>alert(document.domain)</script></html>", "content/assets/peta"),
@@ -153,6 +153,21 @@ def test_a_computers_hidden_files_are_neither_published_nor_errors(tmp_path: Pat
     assert [p.name for p in (root / "build" / "site" / "assets").iterdir()] == ["peta.2024.svg"]
     (assets / ".htaccess").write_text("Options +ExecCGI", encoding="utf-8")
     assert _errors(root) == [("content/assets/.htaccess", "E526")]
+
+
+@pytest.mark.parametrize("name", ["anggaran.xlsx.bak", "peta.png.orig", "peta.png.old", "logo.svg~", "~WRL0001.tmp",
+                                  "#peta.png#"])
+def test_a_copy_kept_aside_in_assets_is_not_published(tmp_path: Path, name: str) -> None:
+    """A budget workbook's .bak, a picture's .orig, Word's ~WRL….tmp: copies an agency keeps aside, which the site
+    published on the city's domain, a draft budget among them. They are no one's mistake, and not the site's."""
+    root = write_plan(tmp_path, {})
+    assets = root / "content" / "assets"
+    assets.mkdir(parents=True)
+    (assets / name).write_bytes(b"PK\x03\x04 draft budget")
+    (assets / "peta.svg").write_text(SVG.format(extra=""), encoding="utf-8")
+    assert _errors(root) == []
+    assert run(root, BuildOptions(pdf=False)).ok
+    assert [p.name for p in (root / "build" / "site" / "assets").iterdir()] == ["peta.svg"]
 
 
 def test_a_logo_outside_assets_holding_a_script_is_refused(tmp_path: Path) -> None:
