@@ -1158,7 +1158,27 @@ def test_the_city_logo_is_the_pages_icon(sample_build: Path) -> None:
     for name in ("index.html", "program/GOV-01.html", "404.html"):
         icon = re.search(r'<link rel="icon" href="([^"]+)"( type="[^"]+")?>', read(site, name))
         assert icon and icon.group(2) == ' type="image/svg+xml"', name
-        assert (site / name).parent.joinpath(icon.group(1)).resolve().read_bytes().startswith(b"<svg"), name
+        address, version = icon.group(1).split("?v=")
+        assert (site / name).parent.joinpath(address).resolve().read_bytes().startswith(b"<svg"), name
+        assert f'<img class="brand-logo" src="{icon.group(1)}"' in read(site, name) and len(version) == 8
+
+
+def test_a_new_logo_gets_a_new_address_the_browser_has_not_kept(make_plan: Callable[..., Path]) -> None:
+    """A revision bringing the city's new emblem: the pages asked for static/logo.svg as before, and a browser that
+    kept the old file showed it. Its address carries a hash of its content, as the stylesheet's does."""
+    from conftest import MINI_FILES
+    root = make_plan({"content/plan.yml": MINI_FILES["content/plan.yml"].rstrip() + "\n        logo: assets/logo.svg\n"})
+    logo = root / "content" / "assets" / "logo.svg"
+    logo.parent.mkdir(exist_ok=True)
+    addresses = []
+    for colour in ("red", "blue"):
+        logo.write_text(f'<svg xmlns="http://www.w3.org/2000/svg"><rect fill="{colour}" width="4" height="4"/></svg>',
+                        encoding="utf-8")
+        assert run(root, BuildOptions(pdf=False, search=False)).ok
+        page = read(root / "build" / "site", "program/GOV-01.html")
+        addresses.append(re.search(r'<img class="brand-logo" src="([^"]+)"', page).group(1))
+    assert addresses[0].startswith("../static/logo.svg?v=") and addresses[1].startswith("../static/logo.svg?v=")
+    assert addresses[0] != addresses[1]
 
 
 def test_with_a_public_address_link_previews_get_absolute_addresses(make_plan: Callable[..., Path]) -> None:

@@ -38,6 +38,7 @@ from masterplan.render.site_files import (
     copy_pdf,
     copy_static,
     logo_path,
+    logo_source,
     write_sitemap,
 )
 from masterplan.render.site_html import (
@@ -135,7 +136,7 @@ def prepare(plan: Plan, root: Path, options: BuildOptions, report: Report, pdf_s
             if page.path == PAGES["not_found"]:
                 page.root = site_folder(options.base_url)
     common = common_context(plan, book, translate, options.base_url, pdf_size is not None, logo_path(plan, root))
-    common["asset_versions"] = asset_versions(theme)
+    common["asset_versions"], common["logo_source"] = asset_versions(theme), logo_source(plan, root)
     return PreparedSite(env, pages, {**common, "layout": Layout(env, common)}, theme, pdf_size,
                         companions or {}, data_sizes or {})
 
@@ -168,7 +169,8 @@ def render(plan: Plan, root: Path, staging: Staging, options: BuildOptions, repo
     build = build_folder(root)
     manifest = site_cache.Manifest.load(build) if options.cache else site_cache.Manifest(build / site_cache.MANIFEST)
     keys = site_cache.Keys.for_build(read,
-                                     (pdf_size is not None, options.base_url, site.common["logo"], plan.language),
+                                     (pdf_size is not None, options.base_url, site.common["logo_source"],
+                                      plan.language),
                                      {PAGES["pdf"]: str(pdf_size),
                                       **{PAGES[key]: str(companions.get(key)) for key in COMPANIONS},
                                       # the page of changes and the home page show what changed since the previous

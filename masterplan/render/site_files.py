@@ -51,6 +51,16 @@ def logo_path(plan: Plan, root: Path) -> str | None:
     return f"static/logo{source.suffix.lower()}"
 
 
+def logo_source(plan: Plan, root: Path) -> str | None:
+    """The logo's address in the site's pages, with a short hash of its content (``static/logo.svg?v=1a2b3c4d``), as
+    the stylesheet's: a city's new emblem was shown old, from the browser's copy, after the revision that brought it;
+    None when there is no logo to show."""
+    path = logo_path(plan, root)
+    if path is None or not plan.logo:
+        return None
+    return f"{path}?v={digest((root / 'content' / plan.logo).read_bytes())[:8]}"
+
+
 def copy_logo(plan: Plan, root: Path, folder: Path) -> None:
     target = logo_path(plan, root)
     if target and plan.logo:
