@@ -901,7 +901,9 @@ def test_the_data_comes_in_one_zip_with_a_readme_saying_the_plan_is_a_draft(make
     assert run(root, BuildOptions(search=False, pdf=False, cache=False)).ok
     assert (data / "masterplan-data.zip").read_bytes() == first
     page = (root / "build" / "site" / "data.html").read_text(encoding="utf-8")
-    assert '<a href="data/masterplan-data.zip" download>masterplan-data.zip</a>' in page
+    # saved under a name saying whose, which years and which version: not the same masterplan-data.zip for all
+    assert ('<a href="data/masterplan-data.zip" download="masterplan-data-kota-contoh-2022-2026-v0.1-draf.zip">'
+            'masterplan-data-kota-contoh-2022-2026-v0.1-draf.zip</a>') in page
     assert '<a href="data/README.txt" download>README.txt</a>' in page
     plan_yml = root / "content" / "plan.yml"
     plan_yml.write_text(plan_yml.read_text(encoding="utf-8").replace("status: draft", "status: final"), encoding="utf-8")

@@ -139,7 +139,7 @@ def _sizes_shown(data: Path) -> dict[str, float]:
     """Each file the data page offers for download and the size it gives, in bytes (as written: ``(812 kB)``,
     ``(5,4 MB)``, a decimal comma in Indonesian)."""
     page = (data.parent / "data.html").read_text(encoding="utf-8")
-    found = re.findall(r'<a href="data/([^"]+)" download>[^<]+</a> <span class="file-size">\(([\d.,]+) (kB|MB)\)',
+    found = re.findall(r'<a href="data/([^"]+)" download(?:="[^"]+")?>[^<]+</a> <span class="file-size">\(([\d.,]+) (kB|MB)\)',
                        page)
     return {name: float(number.replace(",", ".")) * (10**3 if unit == "kB" else 10**6)
             for name, number, unit in found}

@@ -857,12 +857,31 @@ def test_the_download_links_say_the_pdfs_size(make_plan: Callable[..., Path]) ->
     (root / "build" / "masterplan.pdf").write_bytes(b"%PDF-1.7" + b" " * 2_345_670)
     assert run(root, BuildOptions(pdf=False)).ok
     site = root / "build" / "site"
-    assert re.search(r'download>Unduh dokumen \(PDF, 2,3\s+MB\)</a>', read(site, "index.html"))
+    assert re.search(r'download="[^"]+">Unduh dokumen \(PDF, 2,3\s+MB\)</a>', read(site, "index.html"))
     assert re.search(r"dokumen masterplan \(PDF, 2,3\s+MB\)", read(site, "data.html"))
     (root / "build" / "masterplan.pdf").write_bytes(b"%PDF-1.7" + b" " * 449_600)
     assert run(root, BuildOptions(pdf=False)).ok  # from the cache: nothing in content/ changed
     assert re.search(r"Unduh dokumen \(PDF, 450\s+kB\)", read(site, "index.html"))
     assert re.search(r"dokumen masterplan \(PDF, 450\s+kB\)", read(site, "data.html"))
+
+
+def test_a_pdf_is_saved_under_the_plans_city_years_and_version(make_plan: Callable[..., Path]) -> None:
+    """Every city's site served masterplan.pdf: an archivist or a council member who downloaded two cities' plans,
+    or the draft and the adopted one, had masterplan.pdf and masterplan(1).pdf. The links ask the browser to save it
+    under the city, the years, the version and, while it is one, "draf"."""
+    root = make_plan()
+    (root / "build").mkdir(exist_ok=True)
+    (root / "build" / "masterplan.pdf").write_bytes(b"%PDF-1.7" + b" " * 2000)
+    assert run(root, BuildOptions(pdf=False, search=False)).ok
+    site = root / "build" / "site"
+    for page in ("index.html", "data.html", "program/GOV-01.html"):
+        assert 'download="masterplan-kota-contoh-2022-2026-v0.1-draf.pdf"' in read(site, page), page
+    assert ">masterplan-kota-contoh-2022-2026-v0.1-draf.pdf</a>" in read(site, "data.html")
+    plan_yml = root / "content" / "plan.yml"
+    plan_yml.write_text(plan_yml.read_text(encoding="utf-8").replace("status: draft", "status: final").replace(
+        'version: "0.1"', 'version: "1.0 (revisi)"'), encoding="utf-8")
+    assert run(root, BuildOptions(pdf=False, search=False)).ok
+    assert 'download="masterplan-kota-contoh-2022-2026-v1.0-revisi.pdf"' in read(site, "index.html")
 
 
 def test_broken_theme_override_is_a_diagnostic_not_a_traceback(make_plan: Callable[..., Path]) -> None:

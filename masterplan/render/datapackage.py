@@ -20,6 +20,7 @@ from typing import Any
 from masterplan.i18n import Translator
 from masterplan.model import Plan
 from masterplan.render import data_changes, data_notes, data_summaries, data_tables
+from masterplan.render.saved_names import plan_slug
 from masterplan.render.site_links import url_for
 from masterplan.schema import DOCUMENTS
 from masterplan.schema_defs import DEFS
@@ -151,7 +152,7 @@ def describe(plan: Plan, columns: dict[str, list[tuple[str, str]]], words: Trans
     in the description."""
     package: dict[str, Any] = {
         "profile": "tabular-data-package",
-        "name": re.sub(r"[^a-z0-9]+", "-", f"{plan.city} {plan.period.start} {plan.period.end}".lower()).strip("-"),
+        "name": plan_slug(plan),
         "title": f"{plan.title} ({words('Draft')})" if plan.is_draft else str(plan.title),
         "description": " ".join([*_status(plan, words), words(
             "The programs, budget lines, agencies and indicators of {title}, from the files the book and the website "

@@ -18,6 +18,7 @@ from masterplan import attainment, baseline, glossary_entries, program_tables, s
 from masterplan.formatting import REGIONS
 from masterplan.key_figures import key_figures
 from masterplan.model import Plan
+from masterplan.output import ANALYSIS_PDF, PDF, SUMMARY_PDF
 from masterplan.render import (
     data_bundle,
     data_notes,
@@ -28,6 +29,7 @@ from masterplan.render import (
 )
 from masterplan.render.data import JSON_FIELDS
 from masterplan.render.data_tables import tables
+from masterplan.render.saved_names import saved_as
 from masterplan.render.site_pages import Page, Translate, chapter_for
 from masterplan.render.workbook import NAME as WORKBOOK
 
@@ -69,6 +71,8 @@ def common_context(plan: Plan, book: outline.Outline, translate: Translate, base
         "colours": site_charts.pillar_colours(plan),
         "glossary_entries": glossary_entries.glossary(plan), "data_columns": tables(plan), "json_fields": JSON_FIELDS,
         "column_meaning": lambda column, message: data_tables.meaning(column, message, plan, translate),
+        "saved_as": {link: saved_as(plan, file, translate("Draft")) for link, file in (
+            ("pdf", PDF), ("summary_pdf", SUMMARY_PDF), ("analysis_pdf", ANALYSIS_PDF), ("bundle", data_bundle.BUNDLE))},
         "workbook": WORKBOOK, "bundle": data_bundle.BUNDLE, "readme": data_bundle.README, "data_decimals": data_notes.decimals(translate), "table_notes": data_tables.NOTES,
         "table_titles": data_tables.TITLES,
         "part_chapters": {part: chapter for part in outline.GENERATED_ORDER if (chapter := chapter_for(plan, part))},
