@@ -431,3 +431,17 @@ def test_an_adopted_book_built_again_is_the_same_file(adopted: Path, tmp_path: P
     assert cited and set(named) == set(listed) and all(listed[name] is named[name] for name in named)
     assert {name for cells in cited for name in cells} <= set(named)
     assert sorted(named, key=lambda name: int(name[2:])) == [f"th{index}" for index in range(1, len(named) + 1)]
+
+
+def test_a_monitoring_update_of_the_adopted_book_says_the_day_of_its_figures(tmp_path: Path) -> None:
+    """Realised figures entered into the adopted plan keep its version and date (the regulation's): the updated book
+    looked like the annex itself, cover, metadata and all. Its cover and its PDF's subject say the day its figures
+    are of, and its modification date is that day."""
+    pdf = _built(tmp_path, HISTORY + "realised_as_of: 2024-02-15\n") / "masterplan.pdf"
+    cover = _squeezed(pdf)[0]
+    assert "Status Final Data realisasi per 15 Februari 2024" in cover, cover
+    info = reader(pdf).metadata
+    assert info["/Subject"].endswith("· Final · Data realisasi per 15 Februari 2024"), info
+    assert info["/ModDate"].startswith("D:20240215") and info["/CreationDate"].startswith("D:2021")
+    summary = _squeezed(pdf.parent / "masterplan-summary.pdf")[0]
+    assert "Data realisasi per 15 Februari 2024" in summary
