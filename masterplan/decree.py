@@ -146,6 +146,15 @@ def current(plan: Plan) -> Revision | None:
     return next((revision for revision in reversed(plan.revisions) if revision.version.strip() == version), None)
 
 
+def adopted_by(plan: Plan, language: str) -> str:
+    """The regulation that adopted a final plan at its current version as plan.yml writes it, in ``language``, on one
+    line and without a closing full stop; "" for a draft, or a version for which no decree is named (W121)."""
+    revision = current(plan)
+    if plan.is_draft or revision is None:
+        return ""
+    return " ".join(revision.decree.get(language).split()).rstrip(".")
+
+
 def adopting(plan: Plan, language: str) -> Decree | None:
     """The regulation that adopted a final plan at its current version, as the book in ``language`` names it;
     None for a draft, a version no decree adopted, or a decree that does not read as a regulation's name."""

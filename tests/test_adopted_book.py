@@ -445,3 +445,5 @@ def test_a_monitoring_update_of_the_adopted_book_says_the_day_of_its_figures(tmp
     assert info["/ModDate"].startswith("D:20240215") and info["/CreationDate"].startswith("D:2021")
     summary = _squeezed(pdf.parent / "masterplan-summary.pdf")[0]
     assert "Data realisasi per 15 Februari 2024" in summary
+    # the summary is no annex, and named none: filed apart from the book, it now says which regulation it is of
+    assert "Status Final Ditetapkan dengan Peraturan Wali Kota Contoh Nomor 45 Tahun 2021 Data realisasi" in summary

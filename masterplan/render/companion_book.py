@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from masterplan import decree
 from masterplan.diagnostics import Message, Report
 from masterplan.formatting import Formats
 from masterplan.model import Plan
@@ -75,6 +76,7 @@ def companion_html(plan: Plan, root: Path, options: BuildOptions, report: Report
         "logo": pdf_press.logo_url(plan, fetcher, report), "site_address": options.base_url,
         "draft_mark": draft_mark.mark(translate("Draft"), theme) if plan.is_draft else "",  # the book warns of none
         "cover_kind": kind, "document_title": f"{kind}: {plan.title.get(plan.language)}",
+        "adopted_by": decree.adopted_by(plan, plan.language),  # the book is the annex; these name what it is of
         "running_title": running, **dict(companion.extra)}
     html = pdf_press.print_html(plan, book, env, theme, report, context, companion.template)
     glossary = chapters.chapter("glossary")

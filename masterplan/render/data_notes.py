@@ -75,10 +75,8 @@ def status(plan: Plan, words: Translator) -> str | None:
 def adoption(plan: Plan, words: Translator) -> str | None:
     """Which regulation adopted a final plan at its version, as plan.yml names it ("Ditetapkan dengan Peraturan Wali
     Kota Pasuruan Nomor 45 Tahun 2021."); None for a draft, or a version for which no decree is named (W121)."""
-    revision = decree.current(plan)
-    if plan.is_draft or revision is None or not revision.decree.get(plan.language).strip():
-        return None
-    return words("Adopted by {decree}.", decree=" ".join(revision.decree.get(plan.language).split()).rstrip("."))
+    regulation = decree.adopted_by(plan, plan.language)
+    return words("Adopted by {decree}.", decree=regulation) if regulation else None
 
 
 def fingerprint(files: dict[str, bytes]) -> str:
