@@ -109,6 +109,17 @@ def _regulation(text: str, revision: Revision) -> Decree | None:
     return Decree(written_out(found["kind"]), found["number"], found["year"] or "", found["about"] or "", revision)
 
 
+def same_regulation(one: Decree, other: Decree) -> bool:
+    """Whether two decrees name the same regulation, however its kind is spaced or shortened ("Perwali Pasuruan
+    Nomor 45 Tahun 2021" is "Peraturan Wali Kota Pasuruan Nomor 45 Tahun 2021")."""
+    return same_office(one.kind, other.kind) and (one.number, one.year) == (other.number, other.year)
+
+
+def cited(regulation: Decree) -> str:
+    """A regulation as a citation names it: "Peraturan Wali Kota Pasuruan Nomor 45 Tahun 2021"."""
+    return f"{regulation.kind} Nomor {regulation.number}" + (f" Tahun {regulation.year}" if regulation.year else "")
+
+
 def written_out(kind: str) -> str:
     """A regulation's kind with its shortened opening written out: "Perbup Sidoarjo" → "Peraturan Bupati Sidoarjo"."""
     for short, full in SHORTENED:

@@ -241,3 +241,36 @@ def test_a_range_of_years_stays_on_the_line_of_the_word_before_it(tmp_path: Path
         lines = page.extract_text().splitlines()
     assert [line for line in lines if "RPJMD 2021–2026" in line], lines
     assert not [line for line in lines if line.strip() in ("2026.", "2021–2026.")], lines
+
+
+HISTORY_11 = HISTORY.replace('version: "1.0"\nstatus', 'version: "1.1"\nstatus').replace(
+    "date: 2021-12-01\nleading", "date: 2024-03-01\nleading") + """\
+  - version: "1.1"
+    date: 2024-03-01
+    summary: Perubahan pertama
+    decree: {decree}
+"""
+
+
+@pytest.mark.parametrize(("written", "told"), [
+    (f"{DECREE} {AMENDED} Nomor 3 Tahun 2024", False),
+    (f"Perwali Contoh Nomor 45 Tahun 2021 {AMENDED} Nomor 3 Tahun 2024", False),  # the same regulation, shortened
+    (f"Peraturan Wali Kota Contoh Nomor 54 Tahun 2021 {AMENDED} Nomor 3 Tahun 2024", True),  # its number typed wrong
+    (f"Peraturan Wali Kota Contoh Nomor 45 Tahun 2012 {AMENDED} Nomor 3 Tahun 2024", True),  # its year typed wrong
+    ("Peraturan Wali Kota Contoh Nomor 3 Tahun 2024", False),  # a new regulation, replacing the old one
+])
+def test_an_amendment_citing_another_regulation_than_the_one_it_amends_is_told(
+        make_plan: Callable[..., Path], written: str, told: bool) -> None:
+    """Version 1.1 adopted by "Perwali 3/2024, amending Perwali 54/2021": the annex heading of the revised book
+    printed "PERUBAHAN ATAS PERATURAN WALI KOTA CONTOH NOMOR 54 TAHUN 2021", while version 1.0's entry says it was
+    adopted by Perwali 45/2021. One of the two is typed wrong, and is told at the decree (W129)."""
+    plan_yml = HISTORY_11.replace("{decree}", written)
+    assert 'version: "1.1"\nstatus' in plan_yml and "date: 2024-03-01\nleading" in plan_yml
+    report = load_and_check(make_plan({"content/plan.yml": plan_yml})).report
+    found = [str(d) for d in report if d.code == "W129"]
+    assert len(found) == (1 if told else 0), [str(d) for d in report]
+    if told:
+        amended = re.search(r"Nomor \d+ Tahun \d{4}", written).group(0)
+        assert (f"content/plan.yml:27:13: warning[W129]: the decree '{written}' amends Peraturan Wali Kota Contoh "
+                f"{amended}, but version 1.0 was adopted by {DECREE} (line 23) (cite the regulation that adopted "
+                "version 1.0, as its entry of revisions names it, or correct that entry)") in found[0], found

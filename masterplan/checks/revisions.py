@@ -21,6 +21,9 @@ mistake readers see in the table:
   adopting version 1.0 of 2021-12-01), which the annex heading would print: a regulation adopts a version written
   before it. One of the year after (a December version enacted in January) is not told; one of years later ("Tahun
   2052" typed for 2025) is.
+- W129, at the decree: a final plan's current decree amending a regulation ("… sebagaimana telah diubah dengan …")
+  other than the one the version before it was adopted by, as its entry of revisions names it (a number or a year
+  typed wrong in one of them): the annex heading would cite it ("Perubahan atas …").
 
 Entries whose date is no real day (E101, said by the loader) are left out of the date rules.
 """
@@ -52,7 +55,7 @@ def duplicates(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterat
 
 
 def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
-    """W118–W121, W123–W124: the history's dates in order and not past the plan's, a final plan's version in it, and the
+    """W118–W121, W123–W124, W129: the history's dates in order and not past the plan's, a final plan's version in it, and the
     regulation that adopted it named so that the book can print it."""
     dated = [(revision, revision.date) for revision in plan.revisions if revision.date is not None]
     for (before, before_date), (after, date) in pairwise(dated):
@@ -105,6 +108,7 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
                       "regulation adopts a version written before it", "correct the regulation's year or the "
                       "version's date", decree=written, year=str(read.enacted_in), version=current.version.strip(),
                       date=current.date.isoformat())
+    yield from _amended(plan, read, written)
     if _other_place(plan.city, read.enacted_by):  # the sample's "Wali Kota Pasuruan" kept in another city's plan
         yield warning(current.at("decree"), "W123", "the decree '{decree}' is enacted by the {office}, but the plan is "
                       "{city}'s: the book's annex would be headed and signed so", Message(
@@ -117,6 +121,29 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
                           "name the regulation that adopted the plan as it names itself, e.g. '{example}'",
                           example=decree.example(plan.city, written)),
                       decree=written, office=_title(read.enacted_by), city=plan.city, head=head_title(plan.city))
+
+
+def _amended(plan: Plan, read: decree.Decree, written: str) -> Iterator[Diagnostic]:
+    """W129: the current decree amends a regulation that is not the one that adopted the version before it, as its
+    entry of revisions names it (the amending regulation's heading in the book, "Perubahan atas …", would cite it)."""
+    if read.amends is None:
+        return
+    earlier = [revision for revision in plan.revisions if revision is not read.revision]
+    earlier = earlier[:next((index for index, revision in enumerate(earlier)
+                             if revision.version.strip() == read.revision.version.strip()), len(earlier))]
+    adopted = [(revision, found) for revision in earlier
+               if (found := decree.read(revision.decree.get(plan.language), revision)) is not None]
+    if not adopted:
+        return
+    revision, last = adopted[-1]
+    if any(decree.same_regulation(read.amends, cited) for cited in (last, last.amends) if cited is not None):
+        return
+    yield warning(read.revision.at("decree"), "W129", "the decree '{decree}' amends {amended}, but version {version} "
+                  "was adopted by {adopted} (line {line})", Message("cite the regulation that adopted version "
+                  "{version}, as its entry of revisions names it, or correct that entry", version=revision.version.strip()),
+                  decree=written,
+                  amended=decree.cited(read.amends), version=revision.version.strip(), adopted=decree.cited(last),
+                  line=revision.at("decree").line)
 
 
 #: the offices heading a region, as a regulation's name writes them ("Walikota" is the Wali Kota)
