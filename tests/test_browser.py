@@ -1078,16 +1078,26 @@ def _filtered(tab: object, count: str) -> None:
 
 def test_the_programs_filter_narrows_the_list_and_says_how_many(page: object, server: str, plan: Plan) -> None:
     """Finding one program among 70 (3,000 in a large plan) meant scrolling the whole list: a box narrows it by
-    code, name or agency as the reader types, a menu by pillar, and a live region says how many show."""
+    code, name, agency (leading or partnering) or place as the reader types, a menu by pillar, and a live region says
+    how many show. A kelurahan's staff typing their kecamatan found none of the programs it supports or that run
+    there ("Purworejo": 0 of 70)."""
     total = len(plan.programs)
     page.goto(server + "program/index.html")  # type: ignore[attr-defined]
     _filtered(page, f"{total} dari {total} program")
     assert len(_programs_shown(page)) == total
     assert page.get_attribute("#program-filter-count", "role") == "status"  # type: ignore[attr-defined]
-    led = sorted(p.id for p in plan.programs if p.lead and p.lead.short_name == "Dinkes")
+    involved = sorted(p.id for p in plan.programs if "Dinkes" in {a.short_name for a in [p.lead, *p.partners] if a})
+    assert len(involved) > len([p for p in plan.programs if p.lead and p.lead.short_name == "Dinkes"])
     page.fill("#program-filter-text", "dinkes")  # type: ignore[attr-defined]
-    _filtered(page, f"{len(led)} dari {total} program")
-    assert sorted(_programs_shown(page)) == led and led
+    _filtered(page, f"{len(involved)} dari {total} program")
+    assert sorted(_programs_shown(page)) == involved
+    # Gadingrejo: Kec. Gadingrejo's own program, those it supports, and one carried out there (Sentra mebel Bukir)
+    there = sorted(p.id for p in plan.programs if "Gadingrejo" in " ".join(
+        [str(p.name), str(p.location), *(a.short_name for a in [p.lead, *p.partners] if a)]))
+    assert len(there) > len([p for p in plan.programs if p.lead and "Gadingrejo" in p.lead.short_name]) + 1
+    page.fill("#program-filter-text", "gadingrejo")  # type: ignore[attr-defined]
+    _filtered(page, f"{len(there)} dari {total} program")
+    assert sorted(_programs_shown(page)) == there
     page.fill("#program-filter-text", "gov-05")  # type: ignore[attr-defined]
     _filtered(page, f"1 dari {total} program")
     assert _programs_shown(page) == ["GOV-05"]
@@ -1112,7 +1122,7 @@ def test_the_programs_filter_narrows_the_list_and_says_how_many(page: object, se
     assert sorted(_programs_shown(page)) == running and 11 < len(running) < total
     assert page.locator("label[for=program-filter-year]").inner_text() == "Berjalan pada"  # type: ignore[attr-defined]
     page.fill("#program-filter-text", "dinkes")  # type: ignore[attr-defined]
-    both = sorted(set(running) & set(led))
+    both = sorted(set(running) & set(involved))
     _filtered(page, f"{len(both)} dari {total} program")
     assert sorted(_programs_shown(page)) == both
     assert _axe(page) == [] and page.problems == []  # type: ignore[attr-defined]

@@ -1,6 +1,6 @@
 // The filter of the page of all programs, of a pillar's or a mission's long list, and of the page of agencies (a
 // province's 120, several cities': "Surabaya"; its list items are its rows): a box (code, name or agency,
-// short or full), a pillar and a year the program runs in (its period: "what is planned for 2025"), narrowing the list as the reader types; the count of programs shown is said as it
+// short or full, the place it runs in and its partners), a pillar and a year the program runs in (its period: "what is planned for 2025"), narrowing the list as the reader types; the count of programs shown is said as it
 // changes ("12 dari 70 program"); none: a link searches the whole plan for the words. A group of programs none of which matches is hidden, one with none at all (a
 // sub-element "with no programs yet") only while the list is narrowed, and so is its entry in the page's list of
 // pillars, whose counts are those shown. Without script the form stays hidden and
@@ -24,9 +24,10 @@
   function fold(words) {
     return words.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/(\w)[-.'\u2019](?=\w)/g, "$1");
   }
-  function words(row) {  // the row's text and its agencies' full names (an <abbr>'s title)
+  function words(row) {  // the row's text, its agencies' full names (an <abbr>'s title), its place and partners
     var titles = Array.prototype.map.call(row.querySelectorAll("abbr[title]"), function (abbr) { return abbr.title; });
-    return fold(row.textContent + " " + titles.join(" ")).replace(/\s+/g, " ");
+    var more = row.getAttribute("data-words") || "";
+    return fold(row.textContent + " " + titles.join(" ") + " " + more).replace(/\s+/g, " ");
   }
   var groups = sections.map(function (section) {
     // the page's list of its pillars ("Di halaman ini"): each entry hidden with its section, its count the shown rows
