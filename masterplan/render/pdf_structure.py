@@ -13,7 +13,8 @@ tagged like the rest (:meth:`masterplan.render.pdf_layout.LaidOut.write`).
 WeasyPrint names each table header cell by the address of its box in memory (its ``/ID``, which the
 data cells' ``/Headers`` cite), another at every run: two builds of the same adopted plan were two files,
 whose checksum an archive could not check by building it again. :func:`number_ids` names them in the
-tree's order instead, and lists them in the ``/IDTree`` a reader resolves ``/Headers`` through.
+tree's order instead, each table's within it (two parts' runs may give two tables' headers one address), and
+lists them in the ``/IDTree`` a reader resolves ``/Headers`` through.
 """
 
 from __future__ import annotations
@@ -75,46 +76,53 @@ def join(writer: PdfWriter, readers: list[PdfReader], firsts: list[int]) -> None
 
 def number_ids(writer: PdfWriter) -> None:
     """Name the structure elements of ``writer``'s tree that have an ``/ID`` (the table header cells) ``th1``,
-    ``th2``… in the tree's order, the cells' ``/Headers`` with them, and list them in the tree's ``/IDTree``."""
+    ``th2``… in the tree's order, the cells' ``/Headers`` with them, and list them in the tree's ``/IDTree``.
+
+    A cell's ``/Headers`` are read within its own table: WeasyPrint's names are addresses in the memory of the run
+    that laid out a part, which another part's run may have used again for another table's header."""
     root = writer.root_object.get("/StructTreeRoot")
     if root is None:
         return  # a draft's book has no tags
     root = root.get_object()
-    named: dict[str, TextStringObject] = {}
+    named: dict[tuple[int, str], TextStringObject] = {}
     holders: list[tuple[TextStringObject, Any]] = []
-    citing: list[ArrayObject] = []
-    for element, reference in _elements(root):
+    citing: list[tuple[int, ArrayObject]] = []
+    for element, reference, table in _elements(root):
         if "/ID" in element:
-            name = TextStringObject(f"th{len(named) + 1}")
-            named[str(element["/ID"])] = name
+            name = TextStringObject(f"th{len(holders) + 1}")
+            named[table, str(element["/ID"])] = name
             element[NameObject("/ID")] = name
-            if reference is not None:
-                holders.append((name, reference))
-        citing += _headers(element.get("/A"))
-    for headers in citing:
-        headers[:] = [named.get(str(cited), cited) for cited in headers]
-    if holders:
+            holders.append((name, reference))
+        citing += [(table, headers) for headers in _headers(element.get("/A"))]
+    for table, headers in citing:
+        headers[:] = [named.get((table, str(cited)), cited) for cited in headers]
+    listed = [(name, reference) for name, reference in holders if reference is not None]
+    if listed:
         entries = ArrayObject()
-        for name, reference in sorted(holders, key=lambda holder: str(holder[0])):  # a name tree is sorted
+        for name, reference in sorted(listed, key=lambda holder: str(holder[0])):  # a name tree is sorted
             entries += [name, reference]
         root[NameObject("/IDTree")] = pdf_objects.add(writer, DictionaryObject({NameObject("/Names"): entries}))
 
 
-def _elements(root: DictionaryObject) -> Iterator[tuple[DictionaryObject, Any]]:
+def _elements(root: DictionaryObject) -> Iterator[tuple[DictionaryObject, Any, int]]:
     """Each structure element under ``root`` (depth first, in reading order) with its reference (None: a direct
-    object); marked content and object references, which are no elements, left out."""
-    stack: list[Any] = list(reversed(_kids(root)))
+    object) and the number of the table it is in (-1: none); marked content and object references, which are no
+    elements, left out."""
+    stack: list[tuple[Any, int]] = [(kid, -1) for kid in reversed(_kids(root))]
     seen: set[int] = set()
+    tables = 0
     while stack:
-        kid = stack.pop()
+        kid, table = stack.pop()
         reference = kid if isinstance(kid, IndirectObject) else None
         element = kid.get_object()
         if not isinstance(element, DictionaryObject) or element.get("/Type") in ("/MCR", "/OBJR") \
                 or id(element) in seen:
             continue
         seen.add(id(element))
-        yield element, reference
-        stack += reversed(_kids(element))
+        if element.get("/S") == "/Table":
+            table, tables = tables, tables + 1
+        yield element, reference, table
+        stack += [(child, table) for child in reversed(_kids(element))]
 
 
 def _kids(element: DictionaryObject) -> list[Any]:
