@@ -74,14 +74,14 @@ def _file(pattern: str | None) -> str | None:
 
 
 def unused(acceptances: Sequence[Acceptance], diagnostics: Iterable[Diagnostic],
-           raised: frozenset[str] = frozenset()) -> Iterator[Diagnostic]:
+           raised: frozenset[str] = frozenset(), final: bool = False) -> Iterator[Diagnostic]:
     """W128 at each entry that accepts none of the plan's warnings: a code no warning has, or one the files it names
     no longer get (not told of a warning only a build gives, :data:`BUILD_ONLY`); at one accepting a warning never
-    accepted (:data:`NEVER_ACCEPTED`); and at one accepting a code of ``raised``, the warnings a final plan's
-    errors_when_final makes errors."""
+    accepted (:data:`NEVER_ACCEPTED`: the sample's notice, only in a ``final`` plan, the one that gets it); and at
+    one accepting a code of ``raised``, the warnings a final plan's errors_when_final makes errors."""
     diagnostics = list(diagnostics)
     for entry in acceptances:
-        if entry.code in NEVER_ACCEPTED:
+        if entry.code == UNUSED or (entry.code in NEVER_ACCEPTED and final):
             yield warning(entry.position, UNUSED, NEVER_ACCEPTED[entry.code],
                           "delete the entry" if entry.code == UNUSED else "fix what it tells, then delete the entry",
                           code=entry.code)

@@ -23,7 +23,8 @@ def everything(root: Path, cache: FileCache | None = None) -> Checked:
         checked.report.extend(rendered(checked.plan))
         if not checked.report.skipped:  # every warning is known: an entry accepting none is stale
             checked.report.extend(unused(checked.plan.accepted_warnings,
-                                         [*checked.report.items, *checked.report.accepted], checked.report.raised))
+                                         [*checked.report.items, *checked.report.accepted], checked.report.raised,
+                                         checked.plan.status == "final"))
     return checked
 
 

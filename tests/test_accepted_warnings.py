@@ -148,3 +148,13 @@ def test_a_final_plan_cannot_hide_that_it_is_still_the_samples_illustration(tmp_
                     r"the sample's notice", output), output
     assert has_line(r"content/plan\.yml:\d+:\d+: warning\[W128\]: accepted_warnings cannot accept W113: an adopted "
                     r"plan may not call itself an illustration", output), output
+
+
+
+def test_a_draft_accepting_the_samples_notice_is_told_it_accepts_nothing(tmp_path: Path) -> None:
+    """W113 is a final plan's warning: a draft's entry accepting it accepts nothing, and is told so, not that an
+    adopted plan may not call itself an illustration (the draft is adopted by nothing yet)."""
+    output = validate(plan_accepting(tmp_path, entry("W113", reason="kept for now")))[1]
+    assert has_line(r"content/plan\.yml:\d+:\d+: warning\[W128\]: accepted_warnings accepts W113, which the plan no "
+                    r"longer gets", output), output
+    assert "illustration" not in output

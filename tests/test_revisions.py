@@ -274,3 +274,21 @@ def test_an_amendment_citing_another_regulation_than_the_one_it_amends_is_told(
         assert (f"content/plan.yml:27:13: warning[W129]: the decree '{written}' amends Peraturan Wali Kota Contoh "
                 f"{amended}, but version 1.0 was adopted by {DECREE} (line 23) (cite the regulation that adopted "
                 "version 1.0, as its entry of revisions names it, or correct that entry)") in found[0], found
+
+
+def test_an_amendment_is_compared_with_the_version_before_it_however_the_history_is_listed(
+        make_plan: Callable[..., Path]) -> None:
+    """A history listed newest first (W118 says so): W129 compared 1.2's amendment of Perwali 3/2024 with the last
+    entry listed, 1.0's Perwali 45/2021, and told to cite that one, which the annex heading would then have printed
+    as the regulation amended. The version before 1.2 is 1.1, by date."""
+    newest_first = HISTORY_11.replace("{decree}", "Peraturan Wali Kota Contoh Nomor 3 Tahun 2024")
+    entries = newest_first.split("revisions:\n", 1)
+    listed = re.split(r"(?m)^(?=  - version)", entries[1])
+    twelve = ('  - version: "1.2"\n    date: 2025-03-01\n    summary: Perubahan kedua\n    decree: Peraturan Wali Kota '
+              f'Contoh Nomor 3 Tahun 2024 {AMENDED} Nomor 7 Tahun 2025\n')
+    plan_yml = (entries[0].replace('version: "1.1"\nstatus', 'version: "1.2"\nstatus').replace(
+        "date: 2024-03-01\nleading", "date: 2025-03-01\nleading") + "revisions:\n" + twelve
+        + "".join(reversed([entry for entry in listed if entry])))
+    report = load_and_check(make_plan({"content/plan.yml": plan_yml})).report
+    codes = [d.code for d in report]
+    assert "W118" in codes and "W129" not in codes, [str(d) for d in report]

@@ -31,13 +31,14 @@ Entries whose date is no real day (E101, said by the loader) are left out of the
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from itertools import pairwise
 
 from masterplan import decree
 from masterplan.diagnostics import Diagnostic, Message, error, warning
 from masterplan.model import Plan
+from masterplan.plan_parts import Revision
 from masterplan.sample_plan import city_name, head_title, is_regency
 
 
@@ -128,10 +129,7 @@ def _amended(plan: Plan, read: decree.Decree, written: str) -> Iterator[Diagnost
     entry of revisions names it (the amending regulation's heading in the book, "Perubahan atas …", would cite it)."""
     if read.amends is None:
         return
-    earlier = [revision for revision in plan.revisions if revision is not read.revision]
-    earlier = earlier[:next((index for index, revision in enumerate(earlier)
-                             if revision.version.strip() == read.revision.version.strip()), len(earlier))]
-    adopted = [(revision, found) for revision in earlier
+    adopted = [(revision, found) for revision in _before(plan.revisions, read.revision)
                if (found := decree.read(revision.decree.get(plan.language), revision)) is not None]
     if not adopted:
         return
@@ -144,6 +142,15 @@ def _amended(plan: Plan, read: decree.Decree, written: str) -> Iterator[Diagnost
                   decree=written,
                   amended=decree.cited(read.amends), version=revision.version.strip(), adopted=decree.cited(last),
                   line=revision.at("decree").line)
+
+
+def _before(revisions: Sequence[Revision], current: Revision) -> list[Revision]:
+    """The entries of versions before ``current``, the latest last: by date where they have one (a history listed
+    newest first, W118's), else as listed above it."""
+    if current.date is not None and all(revision.date is not None for revision in revisions):
+        return sorted((revision for revision in revisions if revision.date < current.date),  # type: ignore[operator]
+                      key=lambda revision: revision.date)  # type: ignore[arg-type, return-value]
+    return list(revisions[:next(index for index, revision in enumerate(revisions) if revision is current)])
 
 
 #: the offices heading a region, as a regulation's name writes them ("Walikota" is the Wali Kota)
