@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from html import unescape
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from urllib.parse import quote, unquote
 
+from masterplan.assets import hidden
 from masterplan.checks import html, images, picture_files, sharpness
 from masterplan.diagnostics import (
     Diagnostic,
@@ -179,6 +180,9 @@ def _unpublished(url: str, where: Position, content: Path | None) -> Diagnostic 
         hint = Message("link to a chapter with a cross-reference: [[bab:<chapter id>]]")
     elif name.startswith(f"{ASSETS}/") and not _file_in(content, name):
         hint = Message("files to link go in content/assets/ and are written assets/name.pdf")
+    elif name.startswith(f"{ASSETS}/") and hidden(PurePosixPath(name).relative_to(ASSETS)):
+        hint = Message("the website leaves out a copy kept aside or a computer's own file, as {file} is named: "
+                       "give the file a name of its own", file=PurePosixPath(name).name)
     else:
         return None  # a file of the site's assets, or one of its pages
     return warning(where, "W513", "link '{url}' leads nowhere on the site", hint, url=url)
