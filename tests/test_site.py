@@ -70,6 +70,14 @@ def test_a_programs_badges_read_as_words_apart(mini_site: Path) -> None:
         assert "Quick win berjalan" in text and "winberjalan" not in text, page
 
 
+def test_a_programs_status_says_when_it_was_so(mini_site: Path) -> None:
+    """A resident reading "Berjalan" years after the plan was written took it for today's: the program page says
+    the status is the plan's, as of its date, beside the badge (and not in search excerpts)."""
+    html = read(mini_site, "program/GOV-01.html")
+    assert re.search(r'<p class="badges">.*berjalan</span>\s*<span class="status-when" data-pagefind-ignore>status per '
+                     r'1\xa0Desember\xa02021</span></p>', html, re.DOTALL), html.split('class="badges"')[1][:400]
+
+
 def test_program_page_shows_what_the_model_knows(mini_site: Path) -> None:
     html = read(mini_site, "program/GOV-01.html")
     assert "<h1>e-Sambat (Media Sambat Masyarakat)</h1>" in html
@@ -1515,7 +1523,8 @@ def test_an_empty_cell_and_a_programs_status_are_said_to_a_screen_reader(mini_si
     cells = re.findall(r'<td class="codes">(.*?)</td>', table)
     empty = [cell for cell in cells if "<a " not in cell]
     assert empty and all('aria-hidden="true">–</span>' in cell and "tidak ada program" in cell for cell in empty)
-    badge = re.search(r"<span class=\"badge badge-(?!qw)\w+\">(.*?)</span>\s*</p>", read(mini_site, "program/GOV-01.html"))
+    badge = re.search(r"<span class=\"badge badge-(?!qw)\w+\">(.*?)</span>\s*(?:</p>|<span class=\"status-when\")",
+                      read(mini_site, "program/GOV-01.html"))
     assert badge and re.sub(r"<[^>]+>", "", badge.group(1)) == "Status: berjalan", badge
 
 
@@ -1557,7 +1566,7 @@ def test_the_program_lists_say_which_programs_carry_on_and_which_are_new(sample_
     assert plan is not None
     html = read(sample_build / "build" / "site", "program/index.html")
     for program in plan.programs:
-        row = re.search(rf'<tr data-years="[^"]*">\s*<td class="code">{program.id}</td>(.*?)</tr>', html, re.DOTALL)
+        row = re.search(rf'<tr data-years="[^"]*"[^>]*>\s*<td class="code">{program.id}</td>(.*?)</tr>', html, re.DOTALL)
         assert row, program.id
         badge = re.search(r'class="badge badge-(planned|ongoing|done)">', row.group(1).split("</th>")[0])
         assert badge and badge.group(1) == program.status, (program.id, row.group(1)[:300])
