@@ -78,6 +78,17 @@ def test_a_programs_status_says_when_it_was_so(mini_site: Path) -> None:
                      r'1\xa0Desember\xa02021</span></p>', html, re.DOTALL), html.split('class="badges"')[1][:400]
 
 
+def test_a_funding_source_the_glossary_explains_links_to_it(sample_build: Path) -> None:
+    """"APBD, CSR" under a program's funding source: a resident on a phone, who sees no abbreviation's title, did not
+    know what either is, though the glossary says. Each links to its glossary entry; a source it does not explain
+    stays plain text."""
+    site = sample_build / "build" / "site"
+    sources = read(site, "program/ECO-01.html").split("Sumber pendanaan</dt> <dd>", 1)[1].split("</dd>", 1)[0]
+    assert sources == ('<a href="../glossary.html#term-apbd">APBD</a>, <a href="../glossary.html#term-csr">CSR</a>')
+    glossary = read(site, "glossary.html")
+    assert '<dt id="term-apbd">APBD</dt>' in glossary and '<dt id="term-csr">CSR</dt>' in glossary
+
+
 def test_program_page_shows_what_the_model_knows(mini_site: Path) -> None:
     html = read(mini_site, "program/GOV-01.html")
     assert "<h1>e-Sambat (Media Sambat Masyarakat)</h1>" in html

@@ -69,7 +69,11 @@ def common_context(plan: Plan, book: outline.Outline, translate: Translate, base
         "attainment_by_agency": attainment.by_agency(plan), "attainment_missed": attainment.missed(plan),
         "chapter_labels": site_charts.chapter_labels(book), "book_contents": site_charts.book_contents(book),
         "colours": site_charts.pillar_colours(plan),
-        "glossary_entries": glossary_entries.glossary(plan), "data_columns": tables(plan), "json_fields": JSON_FIELDS,
+        "glossary_entries": (entries := glossary_entries.glossary(plan)),
+        #: a glossary term's anchor by the term (in small letters), where a page links an abbreviation to it: a phone
+        #: shows no <abbr>'s title ("APBD, CSR" under a program's funding source)
+        "glossary_anchors": {entry.term.casefold(): entry.anchor for entry in entries if not entry.agency_id},
+        "data_columns": tables(plan), "json_fields": JSON_FIELDS,
         "column_meaning": lambda column, message: data_tables.meaning(column, message, plan, translate),
         "saved_as": {link: saved_as(plan, file, translate("Draft")) for link, file in (
             ("pdf", PDF), ("summary_pdf", SUMMARY_PDF), ("analysis_pdf", ANALYSIS_PDF), ("bundle", data_bundle.BUNDLE))},
