@@ -920,6 +920,10 @@ def test_the_data_comes_in_one_zip_with_a_readme_saying_the_plan_is_a_draft(make
     described = json.loads((data / "datapackage.json").read_text(encoding="utf-8"))["description"]
     assert described.endswith("Dokumen bertanggal 2021-12-01. Ditetapkan dengan Peraturan Wali Kota Contoh Nomor 45 "
                               "Tahun 2021."), described
+    with zipfile.ZipFile(data / "plan.xlsx") as book:  # the workbook's Status and Subject properties, as filed
+        properties = book.read("docProps/core.xml").decode("utf-8")
+    assert "<cp:contentStatus>Final</cp:contentStatus>" in properties, properties
+    assert "<dc:subject>Ditetapkan dengan Peraturan Wali Kota Contoh Nomor 45 Tahun 2021.</dc:subject>" in properties
 
 
 def test_whole_numbers_written_with_a_decimal_point_are_whole_in_every_output(make_plan: Callable[..., Path]) -> None:

@@ -233,8 +233,9 @@ def write(plan: Plan, path: Path, columns: dict[str, list[tuple[str, str]]],
                                            "strings_to_formulas": False, "strings_to_urls": False})
     created = datetime.datetime.combine(plan.date, datetime.time()) if plan.date else datetime.datetime(2000, 1, 1)
     book.set_properties({"title": str(plan.title), "author": str(plan.author), "created": created,
-                         "comments": "masterplan", "subject": data_notes.status(plan, words) or "",
-                         "status": words("Draft") if plan.is_draft else ""})
+                         "comments": "masterplan",
+                         "subject": data_notes.status(plan, words) or data_notes.adoption(plan, words) or "",
+                         "status": words("Draft") if plan.is_draft else words("Final")})
     formats = {"header": book.add_format({"bold": True, "bottom": 1}), "money": book.add_format({"num_format": MONEY_FORMAT}),
                "percent": book.add_format({"num_format": SHARE_FORMAT}), "title": book.add_format({"bold": True, "font_size": 13}),
                "wrapped": book.add_format({"text_wrap": True}),
