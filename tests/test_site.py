@@ -89,6 +89,23 @@ def test_a_funding_source_the_glossary_explains_links_to_it(sample_build: Path) 
     assert '<dt id="term-apbd">APBD</dt>' in glossary and '<dt id="term-csr">CSR</dt>' in glossary
 
 
+def test_a_program_page_says_whom_to_contact(make_plan: Callable[..., Path]) -> None:
+    """A kelurahan's staff asking about a program found its lead agency's name and no way to reach it short of its
+    agency page: the program page gives the lead agency's phone and e-mail where its file has them."""
+    from conftest import MINI_FILES
+    agency = "content/agencies/diskominfo.yml"
+    reached = MINI_FILES[agency].replace("short_name: Diskominfo\n", "short_name: Diskominfo\n        contact: "
+                                         "{phone: \"(0343) 424 200\", email: diskominfo@contoh.go.id}\n")
+    assert reached != MINI_FILES[agency]
+    root = make_plan({agency: reached})
+    assert run(root, BuildOptions(pdf=False, search=False)).ok
+    page = read(root / "build" / "site", "program/GOV-01.html")
+    contact = page.split("<dt>Kontak</dt> <dd>", 1)[1].split("</dd>", 1)[0]
+    assert " ".join(contact.split()) == ('Diskominfo: <a href="tel:0343424200">(0343) 424 200</a> · '
+                                         '<a href="mailto:diskominfo@contoh.go.id">diskominfo@contoh.go.id</a>')
+    assert "<dt>Kontak</dt>" not in read(root / "build" / "site", "program/ECO-01.html")  # BPKAD gives none
+
+
 def test_program_page_shows_what_the_model_knows(mini_site: Path) -> None:
     html = read(mini_site, "program/GOV-01.html")
     assert "<h1>e-Sambat (Media Sambat Masyarakat)</h1>" in html
