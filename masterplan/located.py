@@ -6,6 +6,7 @@ of each of its values, so that every check can point at the line to change.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Mapping
 from types import MappingProxyType
@@ -25,6 +26,23 @@ class DotGrouped(WrittenFloat):
     """A number written with thousands dots as Indonesians write it (``1.000``, ``2.500``), which
     YAML reads as a decimal number (1.0, 2.5): that number still, remembering how it was written,
     so a check can say what YAML made of it."""
+
+
+class WrittenTime(datetime.datetime):
+    """A date with a time of day (``2021-12-01T10:00:00``), which YAML reads as one value and Python prints as
+    ``2021-12-01 10:00:00``: that value still, remembering how it was written, so a message quotes the file."""
+
+    written: str
+
+    @classmethod
+    def as_written(cls, value: datetime.datetime, written: str) -> WrittenTime:
+        made = cls.combine(value.date(), value.timetz())
+        made.written = written
+        return made
+
+    def __reduce_ex__(self, protocol: Any) -> tuple[Any, ...]:
+        """Kept through a copy or a pickle (a datetime's own way of pickling drops what a subclass adds)."""
+        return WrittenTime.as_written, (datetime.datetime.combine(self.date(), self.timetz()), self.written)
 
 
 #: ``1.000``, ``12.500``: digits grouped by dots in threes, as a thousands mark (YAML 1.1 reads a float)
@@ -79,7 +97,7 @@ def as_written(value: Any) -> str:
         return "true" if value else "false"
     if value is None:
         return "null"
-    return value.written if isinstance(value, WrittenFloat) else str(value)
+    return value.written if isinstance(value, (WrittenFloat, WrittenTime)) else str(value)
 
 
 def position_of(value: Any, default: Position) -> Position:

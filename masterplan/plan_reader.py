@@ -135,7 +135,7 @@ def _date(reader: FolderReader, data: LocatedMap, field: str = "date") -> dateti
     if isinstance(value, datetime.datetime):  # 2021-12-01 08:00:00: YAML reads a time of day with it
         reader.report.add(error(data.at(field), "E101", "{field} should be a date, not a date and a time ('{value}')",
                                 Message("write the day alone, as YYYY-MM-DD: {date}", date=value.date().isoformat()),
-                                field=field, value=str(value)))
+                                field=field, value=as_written(value)))
         return value.date()
     return value
 

@@ -8,6 +8,7 @@ than it looks (``010``, ``30:00``) is named, and an alias bomb is cut short.
 
 from __future__ import annotations
 
+import datetime
 import math
 import re
 from typing import Any, ClassVar
@@ -23,6 +24,7 @@ from masterplan.located import (
     LocatedList,
     LocatedMap,
     WrittenFloat,
+    WrittenTime,
     as_written,
 )
 
@@ -206,6 +208,8 @@ class Builder:
             if kind is not None:
                 value = kind(value)
                 value.written = node.value
+        if isinstance(value, datetime.datetime):  # 2021-12-01T10:00:00: the day and time, as written
+            value = WrittenTime.as_written(value, node.value)
         if shareable:
             if len(self.shared) > _MEMO_SIZE:
                 self.shared.clear()

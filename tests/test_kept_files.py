@@ -176,3 +176,19 @@ def test_the_parses_are_let_go_here_once_the_child_has_them(sample: Path) -> Non
     assert held() is None
     kept.settle()
     assert kept.folder is not None and len(list(kept.folder.iterdir())) > 30
+
+
+def test_a_date_with_a_time_is_quoted_as_written_when_its_file_is_read_from_what_was_kept(sample: Path) -> None:
+    """A kept parse is a pickle, and a datetime pickles without what a subclass adds: the second run's E101 would
+    have lost how ``2021-12-01T10:00:00`` was written (or stopped with an AttributeError)."""
+    plan_file = sample / "content" / "plan.yml"
+    plan_file.write_text(plan_file.read_text(encoding="utf-8").replace(
+        "\ndate: 2021-12-01", "\ndate: 2021-12-01T10:00:00", 1), encoding="utf-8")
+    messages = []
+    for _ in range(2):
+        kept = KeptFiles()
+        _, report = load(sample, kept)
+        kept.settle()
+        messages.append([str(d.message) for d in report.errors if d.code == "E101"])
+    assert kept.hits > 30
+    assert messages[0] == messages[1] and len(messages[0]) == 1 and "'2021-12-01T10:00:00'" in messages[0][0]
