@@ -85,6 +85,7 @@ class Alongside(Generic[T]):
             if self._yielding:
                 os.nice(YIELDING)
             os.close(reading)
+            assert self._work is not None  # a child is forked only for work to do
             answer = pickle.dumps(self._work())
             with os.fdopen(writing, "wb") as pipe:
                 pipe.write(answer)

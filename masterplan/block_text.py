@@ -64,7 +64,7 @@ def resumed(lines: list[str], at: int) -> tuple[int, Message] | None:
         spaces = indent(lines[above])
         opener = next((i for i in range(above, -1, -1) if lines[i].strip() and indent(lines[i]) < spaces), None)
         opened = _BLOCK_TEXT.match(lines[opener]) if opener is not None else None
-        if opened is None:
+        if opener is None or opened is None:
             continue
         depth = len(lines[opener]) - len(lines[opener].lstrip(" -")) if lines[opener].lstrip().startswith("- ") \
             else len(opened.group(1))

@@ -330,7 +330,7 @@ def version_of_json(document: Mapping[str, Any], language: str, written_in: str 
                                 tuple(str(i) for i in a.get("former_ids") or [])) for a in document.get("agencies") or []]
         pillars = [PillarFacts(str(p["id"]), _text(p.get("name")), _indicators_of_json(p, language, written_in))
                    for p in document.get("pillars") or []]
-        plan = document.get("plan") if isinstance(document.get("plan"), Mapping) else {}
+        plan = found if isinstance(found := document.get("plan"), Mapping) else {}
     except (KeyError, TypeError, AttributeError) as exc:  # not a Mapping, or a list of something else
         raise ValueError("not a plan.json") from exc
     return Version(str(plan.get("version") or ""), language, {p.id: p for p in programs},

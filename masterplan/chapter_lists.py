@@ -72,6 +72,7 @@ def unpacking(text: str, line: str, context: Mapping[str, Any]) -> ListFailure |
                                    list=listed, count=names),
                            Message("write one name before '=', and read its fields: {{{{ {name}.name }}}}",
                                    name=statement.group(1).split(",")[0].strip()), column)
+    assert counted is not None  # neither counted nor single returned above
     got = int(counted.group(2)) if counted.group(2) else None
     if looped:
         return ListFailure(Message("{{% for %}} takes each item of {list} apart into {count} names, and an item "

@@ -173,7 +173,7 @@ def _signed_date_as_written(data: Any) -> None:
     by :func:`_signed_date`, quoted or not."""
     signed = data.get("signed") if isinstance(data, dict) else None
     day = signed.get("date") if isinstance(signed, dict) else None
-    if isinstance(day, datetime.date):
+    if isinstance(signed, dict) and isinstance(day, datetime.date):
         signed["date"] = (day.date() if isinstance(day, datetime.datetime) else day).isoformat()
 
 

@@ -65,7 +65,7 @@ def spelt(context: jinja2.runtime.Context, value: Any) -> Any:
     from masterplan.number_words import in_words
     plan = context.get("plan")
     written = context.get(WRITTEN_IN) or getattr(plan, "written_in", None) or getattr(plan, "language", "id")
-    words = in_words(value, written)
+    words = in_words(value, str(written))
     return words if words is not None and len(words.split()) <= 2 else value
 
 

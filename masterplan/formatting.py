@@ -97,7 +97,7 @@ class Formats:
         """``1250000`` → ``1.250.000``; ``2.5`` → ``2,5``; text is returned as it is."""
         return self._decimal(value, "#" * decimals)
 
-    def measure(self, value: float | str | None, decimals: int) -> str:
+    def measure(self, value: float | decimal.Decimal | str | None, decimals: int) -> str:
         """A value of an indicator with exactly ``decimals`` places: ``2`` → ``2,0`` beside ``2,3``."""
         return self._decimal(value, "0" * decimals)
 

@@ -10,7 +10,7 @@ import datetime
 import re
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Any
+from typing import Any, TypeGuard
 
 from masterplan.diagnostics import Position
 
@@ -49,7 +49,7 @@ class WrittenTime(datetime.datetime):
 DOT_GROUPED = re.compile(r"[-+]?\d{1,3}(?:\.\d{3})+")
 
 
-def is_number(value: object) -> bool:
+def is_number(value: object) -> TypeGuard[float]:
     """Whether ``value`` is a number as written: not yes/no (which YAML reads as booleans, a kind of int), nor
     1.000 with a dot for thousands (:class:`DotGrouped`), whose value YAML may have made a thousand times too small
     (E307 and W312 say so); the checks compare, and the charts draw, only numbers."""

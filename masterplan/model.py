@@ -130,8 +130,8 @@ class Plan(ProgramGroup):
     #: what checks and renderers derive from it (:meth:`derived`), found once until :meth:`link` runs again
     _derived: dict[str, Any] = field(default_factory=dict, repr=False)
 
-    @property
-    def programs(self) -> list[Program]:
+    @property  # a pillar's programs are a field; the plan's, every agency's, are found
+    def programs(self) -> list[Program]:  # type: ignore[override]
         """Every program, by pillar order, then code (its numbers as numbers)."""
         if "programs" not in self._lookups:
             order = {p.id: p.order for p in self.pillars}

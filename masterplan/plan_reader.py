@@ -41,7 +41,7 @@ def read_plan(reader: FolderReader, path: Path) -> Plan | None:
     period = data["period"]
     city = data["city"]
     where = reader.where(data)
-    open_data = data.get("open_data") or {}
+    open_data = data.get("open_data") or LocatedMap()
     if "license_url" in open_data:
         where["open_data.license_url"] = open_data.at("license_url")
     ceiling, ceiling_at = reader.yearly(data, "apbd_ceiling",
@@ -114,7 +114,8 @@ def _swot(reader: FolderReader, data: LocatedMap | None) -> Swot | None:
     cells they are printed in); None when it gives none."""
     if data is None:
         return None
-    return Swot(*([reader.text(factor) for factor in data[kind]] for kind in SWOT_KINDS), where=reader.where(data))
+    factors = {kind: [reader.text(factor) for factor in data[kind]] for kind in SWOT_KINDS}
+    return Swot(**factors, where=reader.where(data))
 
 
 def _date(reader: FolderReader, data: LocatedMap, field: str = "date") -> datetime.date | None:

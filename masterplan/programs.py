@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeGuard
 
 from masterplan.diagnostics import Position
 from masterplan.directions import DIRECTIONS
@@ -54,7 +54,7 @@ class Indicator:
         step = round(float(reached) - float(target), self.decimals)  # type: ignore[arg-type]
         return step * DIRECTIONS[self.direction].sign >= 0
 
-    def is_number(self, value: object) -> bool:
+    def is_number(self, value: object) -> TypeGuard[float]:
         """Whether ``value``, one of its figures, is a number as written: not yes/no (YAML's booleans), nor 1.000
         written with a dot for thousands, unless its dot is a decimal point after all (:meth:`decimal_dot`). The
         checks compare, the site's charts draw and :meth:`met` judges only these."""
@@ -75,7 +75,7 @@ class Indicator:
     def _plain_numbers(self) -> list[float]:
         """Its baseline, targets and realised figures that are numbers written without a dot for thousands."""
         return [v for v in (self.baseline_value, *self.targets.values(), *self.realised.values())
-                if is_number(v)]  # type: ignore[misc]
+                if is_number(v)]
 
     @property
     def attainment(self) -> dict[int, bool]:

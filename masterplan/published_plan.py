@@ -61,9 +61,9 @@ def later(then: tuple[Any, Any], now: tuple[Any, Any]) -> bool:
     """Whether the revision ``then`` (version, ISO date) comes after ``now``: a higher version ("1.0" after "0.1",
     "1.10" after "1.9"), or, the versions equal or not numbers, a later date. A build of such a revision is no
     previous version of the plan: a copy of the sample (1.0) built before it was made the city's own draft (0.1)."""
-    numbers = [_VERSION.fullmatch(str(version or "").strip()) for version in (then[0], now[0])]
-    if numbers[0] and numbers[1]:
-        before, after = ([int(n) for n in found.group(1).split(".")] for found in numbers)
+    first, second = (_VERSION.fullmatch(str(version or "").strip()) for version in (then[0], now[0]))
+    if first and second:
+        before, after = ([int(n) for n in found.group(1).split(".")] for found in (first, second))
         width = max(len(before), len(after))
         before, after = before + [0] * (width - len(before)), after + [0] * (width - len(after))
         if before != after:

@@ -9,7 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from masterplan.changes import Changes, PillarFacts, ProgramFacts
+from masterplan.changes import (
+    Changes,
+    PillarChange,
+    PillarFacts,
+    ProgramChange,
+    ProgramFacts,
+)
 from masterplan.indicator_changes import TargetChange
 from masterplan.summary import CITY_BUDGET
 from masterplan.values import code_order
@@ -89,7 +95,8 @@ def figures(changes: Changes, programs_now: int, budget_now: int, apbd_now: int,
                        + sum(c.after.by_source.get(CITY_BUDGET, 0) - c.before.by_source.get(CITY_BUDGET, 0)
                              for c in changes.budget_changed))
     easier = []
-    for change in [*changes.targets_changed, *changes.pillars_changed]:
+    retargeted: list[ProgramChange | PillarChange] = [*changes.targets_changed, *changes.pillars_changed]
+    for change in retargeted:
         weaker = [target for target in change.targets if target.weaker]
         units = {indicator.name: indicator.unit for indicator in change.after.indicators}
         for indicator in dict.fromkeys(target.indicator for target in weaker):

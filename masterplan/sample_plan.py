@@ -66,8 +66,8 @@ class SamplePlan:
         from masterplan import yamlfile
         data, _ = yamlfile.read(content / "plan.yml", "plan.yml")
         data = data if isinstance(data, dict) else {}
-        period = data.get("period") if isinstance(data.get("period"), dict) else {}
-        open_data = data.get("open_data") if isinstance(data.get("open_data"), dict) else {}
+        period = given if isinstance(given := data.get("period"), dict) else {}
+        open_data = given if isinstance(given := data.get("open_data"), dict) else {}
         return cls(content, str(data.get("city", "")), Period(int(period.get("start", 0)), int(period.get("end", 0))),
                    _texts(data.get("notice")), str(open_data.get("license") or ""))
 

@@ -177,7 +177,7 @@ class _BoundedConcat(NodeTransformer):
     """Rewrites ``a ~ b`` into a call of the size-checking join (Jinja's own join has no hook)."""
 
     def visit_Concat(self, node: jinja2.nodes.Concat) -> jinja2.nodes.Node:
-        node = self.generic_visit(node)
+        self.generic_visit(node)  # its parts first, rewritten in place
         function = jinja2.nodes.Name(_CONCAT, "load", lineno=node.lineno)
         return jinja2.nodes.Call(function, node.nodes, [], None, None, lineno=node.lineno)
 

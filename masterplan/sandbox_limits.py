@@ -62,7 +62,7 @@ class BoundedFormatter(SandboxedFormatter):
 
 #: what :func:`_size` looks into: lists, tuples, sets, mappings and a mapping's views (``{'k': text}.items()``), by
 #: their own types, not the abstract classes, whose isinstance is ten times as slow (a list has two million to try)
-_CONTAINERS = (list, tuple, set, frozenset, dict, type({}.keys()), type({}.values()), type({}.items()))
+_CONTAINERS = (list, tuple, set, frozenset, dict, type({}.keys()), type({}.values()), type({}.items()))  # type: ignore[var-annotated]
 _HOLDERS = (str, *_CONTAINERS)  #: what :func:`_size` counts
 
 

@@ -231,8 +231,9 @@ class Builder:
     def mapping(self, node: MappingNode) -> LocatedMap:
         result = LocatedMap()
         result.position = self.pos(node)
-        result.key_positions = key_positions = {}
-        result.value_positions = value_positions = {}
+        key_positions: dict[Any, Position] = {}
+        value_positions: dict[Any, Position] = {}
+        result.key_positions, result.value_positions = key_positions, value_positions
         build, file, first_line = self.build, self.file, self.first_line
         restarted = False  #: the item's first field came again: the rest belongs to an item that lost its '- '
         for key_node, value_node in node.value:

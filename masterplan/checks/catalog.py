@@ -58,11 +58,12 @@ def _language_hint(language: str, spoken: AbstractSet[str]) -> Message:
 def _template_messages(folder: Path) -> set[str]:
     """The messages the plan's own templates translate (the text of each ``_()`` call), which its catalog may word."""
     import jinja2
+    from jinja2.ext import extract_from_ast
     env = jinja2.Environment(extensions=["jinja2.ext.i18n"])
     found: set[str] = set()
     for path in templates_of(folder):
         try:
-            for _, _, message in env.extract_translations(path.read_text(encoding="utf-8")):
+            for _, _, message in extract_from_ast(env.parse(path.read_text(encoding="utf-8"))):
                 first = message[0] if isinstance(message, tuple) else message  # a message given values comes with them
                 if isinstance(first, str):
                     found.add(first)

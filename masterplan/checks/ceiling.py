@@ -29,16 +29,16 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
             yield warning(plan.apbd_ceiling_at[year], "W325", "apbd_ceiling: the ceiling for {year} is {amount}",
                           in_full(ceiling), year=year, amount=rupiah(ceiling))
     # a ceiling of 12.000 is E306's, one of 30000 W325's
-    over = [row for row in apbd_against_ceiling(plan)
-            if row.left < 0 and isinstance(row.ceiling, int) and not typed_short(row.ceiling)]
-    leading = apbd_by_agency(plan, [row.year for row in over]) if over else {}
-    for row in over:
-        yield warning(plan.apbd_ceiling_at[row.year], "W324", "APBD {year}: the programs ask {apbd}, more than "
+    over = {row.year: row for row in apbd_against_ceiling(plan) if row.year is not None
+            and row.left < 0 and isinstance(row.ceiling, int) and not typed_short(row.ceiling)}
+    leading = apbd_by_agency(plan, list(over)) if over else {}
+    for year, row in over.items():
+        yield warning(plan.apbd_ceiling_at[year], "W324", "APBD {year}: the programs ask {apbd}, more than "
                       "the ceiling of {ceiling} by {over}; the most from {agencies}",
                       "agree the amounts with those agencies: move some to a later year or another funding "
-                      "source, or correct the ceiling", year=row.year, apbd=rupiah(row.apbd),
-                      ceiling=rupiah(row.ceiling), over=rupiah(-row.left), agencies=_largest(plan, leading[row.year])
-                      ).concerning(*_files(plan, leading[row.year]))
+                      "source, or correct the ceiling", year=year, apbd=rupiah(row.apbd),
+                      ceiling=rupiah(row.ceiling), over=rupiah(-row.left), agencies=_largest(plan, leading[year])
+                      ).concerning(*_files(plan, leading[year]))
 
 
 def _files(plan: Plan, leading: list[tuple[str, int]]) -> list[str]:

@@ -210,7 +210,7 @@ def numbers(indicator: Indicator) -> list[tuple[int | None, float]]:
         return []
     found: list[tuple[int | None, float]] = []
     if indicator.is_number(indicator.baseline_value):
-        found.append((None, indicator.baseline_value))  # type: ignore[arg-type]
+        found.append((None, indicator.baseline_value))
     found += [(year, value) for year, value in sorted(indicator.targets.items()) if indicator.is_number(value)]
     return found
 

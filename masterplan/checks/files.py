@@ -104,7 +104,7 @@ def _rewritten(entry: Path) -> Message | None:
 def _summary(name: str) -> bool:
     """The executive summary's text, or a translation of it (``executive-summary.en.md``, read in its edition)."""
     translation = TRANSLATION.match(name)
-    return name == SUMMARY_TEXT or bool(translation) and f"{translation.group(1)}.md" == SUMMARY_TEXT
+    return name == SUMMARY_TEXT or translation is not None and f"{translation.group(1)}.md" == SUMMARY_TEXT
 
 
 def _summary_translation(name: str) -> Message | None:

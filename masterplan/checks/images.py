@@ -23,6 +23,7 @@ from __future__ import annotations
 import base64
 import re
 from pathlib import Path
+from typing import Literal
 from urllib.parse import unquote, unquote_to_bytes, urljoin, urlsplit
 from xml.etree import ElementTree
 
@@ -213,7 +214,7 @@ def _deeper_than(root: ElementTree.Element, limit: int) -> bool:
     return True
 
 
-def _picture(data: bytes) -> Message | None | bool:
+def _picture(data: bytes) -> Message | None | Literal[False]:
     """None when Pillow reads ``data`` as a picture the book prints, as the renderer does; False when it is
     no picture; what is wrong with a picture Pillow knows but cannot read (a broken file, one too large)."""
     if data.lstrip()[:1] == b"<" or data.startswith(b"\xef\xbb\xbf") or data[:2] in (b"\xff\xfe", b"\xfe\xff"):

@@ -19,6 +19,7 @@ import difflib
 import json
 import re
 from collections import Counter
+from collections.abc import Mapping
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -200,14 +201,14 @@ class LastBuild:
             return Message("{old} of the last build, \"{name}\", is now {new}: write the new id",
                            old=missing, new=new, name=name)
         agencies = self.plan.content / "agencies" if self.plan.content else None
-        lead = self.lead_of(missing) if kind == "programs" else None
-        if agencies is not None and lead and self._file_gone(lead, agencies):
+        leading = self.lead_of(missing) if kind == "programs" else None
+        if agencies is not None and leading and self._file_gone(leading, agencies):
             # the agency's file not sent yet, or lost: the programs that name its programs are right as they are;
             # or the agency dropped on purpose (a copy of the sample made a regency's): those are to be deleted
             return Message("{old}, \"{name}\", was {agency}'s program in the last build, and {agency}'s file {file} "
                            "is gone: restore the file, and keep {old} here; if {agency} is no longer in the plan, "
-                           "delete {old} here", old=missing, name=name or missing, agency=lead,
-                           file=f"content/agencies/{lead}.yml")
+                           "delete {old} here", old=missing, name=name or missing, agency=leading,
+                           file=f"content/agencies/{leading}.yml")
         folder = agencies if kind == "agencies" else None
         if folder is not None and not _yaml_file(folder, missing):
             return Message("{old}, \"{name}\", was in the last build, and its file {file} is gone: restore the "
@@ -383,7 +384,7 @@ def _number(id_: str) -> int:
     return int(re.findall(r"\d+", id_)[-1])
 
 
-def _by_name(missing: str, names: dict[str, str | None]) -> Message | None:
+def _by_name(missing: str, names: Mapping[str, str | None]) -> Message | None:
     """The id of the one whose name ``missing`` spells, or the one name it begins ('dinas_sosial' for dinsos,
     Dinas Sosial, Pemberdayaan Perempuan dan Perlindungan Anak; 'e-sambat' for GOV-01, e-Sambat (Media Sambat
     Masyarakat))."""

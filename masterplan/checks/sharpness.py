@@ -19,7 +19,7 @@ PRINT_DPI = 150  #: the least a print shop accepts for a picture
 CSS_DPI = 96  #: the renderer's pixels to the inch, for a picture at its own size
 MM_PER_INCH = 25.4
 TEXT_WIDTH_MM = 165  #: book.css: an A4 page less its margins of 25 mm and 20 mm, the widest a chapter's picture prints
-LOGO_HEIGHT_MM = 28  #: book.css: .cover-logo's height
+LOGO_HEIGHT_MM = 28.0  #: book.css: .cover-logo's height
 
 
 def blurred(path: Path, kind: str, url: str, where: Position) -> Diagnostic | None:

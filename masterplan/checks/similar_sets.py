@@ -13,6 +13,7 @@ from collections.abc import Hashable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from itertools import chain
+from typing import Any
 
 _ROUNDING = 1e-6  #: margin on the bounds: a float rounded the wrong way never loses a similar pair
 
@@ -88,6 +89,6 @@ def _at_least(bound: float) -> int:
     return max(math.ceil(bound - _ROUNDING), 1)
 
 
-def jaccard(a: set, b: set) -> float:  # type: ignore[type-arg]
+def jaccard(a: AbstractSet[Any], b: AbstractSet[Any]) -> float:
     shared = len(a & b)
     return shared / (len(a) + len(b) - shared) if a and b else 0.0

@@ -120,9 +120,9 @@ def _rows(plan: Plan) -> Iterator[list[Any]]:
         yield _row(changes, "agency_dropped", agency=agency.id)
     for kind, pairs in (("agency_merged", changes.agencies_merged), ("agency_renamed", changes.agencies_renamed),
                         ("agency_name", changes.agencies_names_changed)):
-        for then, now in pairs:
-            yield _row(changes, kind, agency=now.id, former=then.id if then.id != now.id else None,
-                       before=_agency(then, language), after=_agency(now, language))
+        for old, new in pairs:
+            yield _row(changes, kind, agency=new.id, former=old.id if old.id != new.id else None,
+                       before=_agency(old, language), after=_agency(new, language))
 
 
 ROWS: dict[str, Callable[[Plan], Iterator[list[Any]]]] = {"changes.csv": _rows}

@@ -190,13 +190,14 @@ def _agency_rows(plan: Plan) -> Iterator[list[Any]]:
 def _indicator_rows(plan: Plan) -> Iterator[list[Any]]:
     """A row per year of a target or a realised figure (one for an indicator without either); the owner is said again
     as a program code and a pillar id, columns a table's description can say the programs and pillars tables hold."""
+    owners: list[tuple[str, str, list[Indicator], str | None, str, str | None]]
     owners = [("pillar", p.id, p.indicators, None, p.id, None) for p in plan.pillars]
     owners += [("program", p.id, p.indicators, p.id, p.pillar_id, p.lead_id) for p in plan.programs]
     monitored = attainment.latest_year(plan)
     for kind, owner, indicators, program, pillar, lead in owners:
         for number, ind in enumerate(indicators, start=1):
             head = [kind, owner, str(ind.name), str(ind.unit), ind.baseline_year, ind.baseline_value]
-            for year in ind.years or [None]:
+            for year in ind.years or [None]:  # type: ignore[list-item]  # one row, no year, for an indicator without
                 due = year is not None and monitored is not None and year <= monitored
                 yield [*head, year, ind.targets.get(year), number, program, pillar, ind.direction,
                        ind.realised.get(year), ind.met(year) if year is not None else None, lead,

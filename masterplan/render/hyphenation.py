@@ -60,11 +60,11 @@ ENGLISH = ("branding", "center", "centre", "command", "control", "dashboard", "e
 def patterns() -> list[str]:
     """The hyphenation patterns (TeX notation: an odd digit allows a break there, an even one forbids it)."""
     found = [f"{a}1{b}" for a in VOWELS for b in VOWELS if a + b not in DIPHTHONGS]
-    found += [f"{a}2{b}" for a, b in DIPHTHONGS]
+    found += [f"{pair[0]}2{pair[1]}" for pair in DIPHTHONGS]
     consonants = [*CONSONANTS, *DIGRAPHS]
     found += [f"{a}1{c}{b}" for a in VOWELS for c in consonants for b in VOWELS]
     found += [f"{a}1{b}" for a in CONSONANTS for b in CONSONANTS if a + b not in DIGRAPHS]
-    found += [f"{a}2{b}" for a, b in DIGRAPHS]
+    found += [f"{pair[0]}2{pair[1]}" for pair in DIGRAPHS]
     found += [f"{a}1{onset}{b}" for a in VOWELS for onset in ONSETS for b in VOWELS]
     found += [f"{onset[0]}2{onset[1]}{b}" for onset in ONSETS for b in VOWELS]
     found += [f"{a}1s2{b}" for a in CONSONANTS for b in CONSONANTS]  # kon-struk-si, lan-skap: not "kons-truksi"

@@ -117,7 +117,7 @@ def schema(words: Translator, fields: list[tuple[str, str]]) -> dict[str, Any]:
     plan's language."""
     said = {name.strip(): words(meaning) for names, meaning in fields for name in names.split(",")}
     ids = {"type": "string"}
-    top = {
+    top: dict[str, dict[str, Any]] = {
         "format": {"const": FORMAT}, "format_version": {"const": FORMAT_VERSION},
         "plan": _object(_plan()),
         "pillars": _list(_object({
