@@ -246,3 +246,29 @@ def test_a_tables_sticky_column_keeps_its_rules_when_scrolled_sideways(browser: 
     side = [year for year, _, upper, right, lower in rows
             if not drawn([(right + d / 2, (upper + lower) / 2) for d in range(-2, 3)])]
     assert len(rows) == 9 and top == [] and side == [], (top, side)
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_a_chapters_wide_picture_fits_its_column(width: int, browser: object, tmp_path: Path) -> None:
+    """A chapter's photo 2,400 px wide was shown at that width: the whole page scrolled sideways on a computer, and
+    a phone cut every picture off. It is as wide as the text's column, at most, and keeps its proportions."""
+    from conftest import MINI_FILES, write_plan
+    from PIL import Image
+
+    from masterplan.build import BuildOptions, run
+    chapter = MINI_FILES["content/chapters/01-pendahuluan.md"] + "\n        ![Suasana alun-alun](assets/alun-alun.png)\n"
+    root = write_plan(tmp_path, {"content/chapters/01-pendahuluan.md": chapter})
+    (root / "content" / "assets").mkdir(exist_ok=True)
+    Image.new("RGB", (2400, 600), "#3a6ea5").save(root / "content" / "assets" / "alun-alun.png")
+    result = run(root, BuildOptions(pdf=False, search=False))
+    assert result.ok, [str(d) for d in result.report.errors]
+    page_file = next((root / "build" / "site" / "chapter").glob("*.html"))
+    with serving(root / "build" / "site") as address, phone(browser, width) as tab:
+        tab.goto(f"{address}chapter/{page_file.name}")  # type: ignore[attr-defined]
+        picture, column, page = tab.evaluate("""() => {
+            const img = document.querySelector('main img[alt="Suasana alun-alun"]');
+            const box = img.getBoundingClientRect(), parent = img.parentElement.getBoundingClientRect();
+            return [[box.width, box.height], parent.width, [document.documentElement.scrollWidth, innerWidth]];
+        }""")  # type: ignore[attr-defined]
+    assert 0 < picture[0] <= column and abs(picture[0] / picture[1] - 4) < 0.05, (picture, column)
+    assert page[0] <= page[1], page
