@@ -108,9 +108,11 @@ TAGS = {
     "small", "span", "strong", "sub", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul",
 }
 ATTRIBUTES = {
-    "a": {"href", "title", "rel"}, "img": {"src", "alt", "title", "width", "height"},
+    "a": {"href", "title", "rel", "class"}, "img": {"src", "alt", "title", "width", "height"},
     "th": {"colspan", "rowspan", "scope", "align"}, "td": {"colspan", "rowspan", "align"},
     "abbr": {"title"}, "ol": {"start"}, "*": {"lang", "title"},
+    # a footnote's parts, only the names and classes Markdown gives them (test_footnotes.py)
+    "sup": {"id"}, "li": {"id"}, "div": {"class"},
 }
 
 

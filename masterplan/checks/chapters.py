@@ -141,4 +141,5 @@ def _written(chapter: Chapter) -> Iterator[Diagnostic]:
     for line, words in markdown_writing.indented_prose(chapter.body):
         yield markdown_writing.printed_as_code(Position(chapter.position.file, chapter.body_line + line - 1, 1), words)
     yield from markdown_writing.stray_braces(chapter)
+    yield from markdown_writing.unmatched_footnotes(chapter)
     yield from markdown_writing.control_characters(chapter)

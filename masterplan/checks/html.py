@@ -49,6 +49,9 @@ class Tag:
         if attribute == "lang":
             from masterplan.render.markdown import LANGUAGE_CODE
             return self.kept and bool(LANGUAGE_CODE.fullmatch(value))
+        if attribute in ("id", "class"):
+            from masterplan.render.markdown import footnote_attribute
+            return self.kept and footnote_attribute(self.name, attribute, value)
         return self.kept and (attribute in allowed.get(self.name, ()) or attribute in allowed.get("*", ()))
 
 

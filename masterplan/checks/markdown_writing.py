@@ -2,7 +2,8 @@
 
 A second title (``# heading``, W514), a caption above its table (W516), numbered by hand (W517) or holding Jinja (W535),
 HTML the sanitizer removes (W520), a table without its ``---`` row or pasted from a spreadsheet (W521),
-bullets pasted from a word processor (W523), and a brace too few or too many around Jinja (W527).
+bullets pasted from a word processor (W523), a brace too few or too many around Jinja (W527), and a footnote's call
+without its note or a note without its call (W549).
 """
 
 from __future__ import annotations
@@ -99,6 +100,37 @@ def stray_braces(chapter: Chapter) -> Iterator[Diagnostic]:
                       "'{text}' is printed as written: a brace too few or too many around a Jinja expression",
                       Message("write two braces on each side of an expression, e.g. {example}",
                               example="{{ plan.city }}"), text=found.group())
+
+
+#: a footnote's note, on a line of its own (``[^bps]: Badan Pusat Statistik, …``), and its call in the text
+_NOTE = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:", re.MULTILINE)
+_CALL = re.compile(r"\[\^([^\]\s]+)\](?!:)")
+_CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")  #: `[^x]`, shown as written
+
+
+def unmatched_footnotes(chapter: Chapter) -> Iterator[Diagnostic]:
+    """W549: a footnote's call with no note of its label in the chapter, which is printed as written (``[^bps]``), and
+    a note no call names, which the book leaves out; each once, at its first line."""
+    if "[^" not in chapter.body:
+        return
+    text = _CODE_SPAN.sub(lambda code: " " * len(code.group()), chapter.body)
+    notes = {found.group(1): found.start() for found in reversed(list(_NOTE.finditer(text)))}
+    calls = {found.group(1): found.start() for found in reversed(list(_CALL.finditer(text)))}
+    for label, offset in calls.items():
+        if label not in notes:
+            yield _footnote(chapter, offset, label, "'[^{label}]' is printed as written: this chapter has no note "
+                            "[^{label}]: …", "write the note on a line of its own, usually at the chapter's end: "
+                            "[^{label}]: its text")
+    for label, offset in notes.items():
+        if label not in calls:
+            yield _footnote(chapter, offset, label, "the note [^{label}] is called nowhere in the text: the book "
+                            "leaves it out", "write [^{label}] in the text where it applies, or delete the note")
+
+
+def _footnote(chapter: Chapter, offset: int, label: str, message: str, hint: str) -> Diagnostic:
+    line, column = line_and_column(chapter.body, offset)
+    return warning(Position(chapter.position.file, chapter.body_line + line - 1, column), "W549", message,
+                   Message(hint, label=label), label=label)
 
 
 def control_characters(chapter: Chapter) -> Iterator[Diagnostic]:

@@ -33,15 +33,21 @@ ALLOWED_TAGS = {
     "small", "span", "strong", "sub", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul",
 }
 ALLOWED_ATTRIBUTES = {
-    "a": {"href", "title"}, "img": {"src", "alt", "title", "width", "height"},
+    "img": {"src", "alt", "title", "width", "height"},
     "th": {"colspan", "rowspan", "scope", "align"}, "td": {"colspan", "rowspan", "align"},
     "abbr": {"title"}, "ol": {"start"},
+    #: a footnote's call and its note (``[^bps]``, ``[^bps]: BPS, …``): only the names and classes Markdown gives them
+    "sup": {"id"}, "li": {"id"}, "div": {"class"}, "a": {"href", "title", "class"},
     #: on any tag (nh3's own default, written out so that validate knows it, W520): a title, and the language of a
     #: phrase in another one ("Closed-Circuit Television" in an Indonesian chapter), for screen readers (WCAG 3.1.2)
     #: and the book's hyphenation; a code as BCP 47 writes it, else dropped
     "*": {"lang", "title"},
 }
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
+#: the classes Markdown gives a footnote's parts, the only ones kept
+FOOTNOTE_CLASSES = {"div": "footnote", "a": ("footnote-ref", "footnote-backref")}
+#: the name Markdown gives a footnote's call (``fnref:bps``) and its note (``fn:bps``), the only ids kept
+FOOTNOTE_ID = re.compile(r"fn(?:ref\d*)?:[^\s\"'<>&]{1,64}")
 LANGUAGE_CODE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")  #: a ``lang`` kept: ``en``, ``jv``, ``en-GB``
 _HEADING_SHIFT = re.compile(r"<(/?)h([1-5])\b")
 
@@ -84,6 +90,8 @@ def _safe_attribute(tag: str, attribute: str, value: str) -> str | None:
         return value if re.fullmatch(r"[0-9]+", value) else None
     if attribute == "lang":
         return value if LANGUAGE_CODE.fullmatch(value) else None
+    if attribute in ("id", "class"):
+        return value if footnote_attribute(tag, attribute, value) else None
     if attribute in SPAN_LIMITS:
         if short := re.fullmatch(r"\s*0*([0-9]{1,9})\s*", value):
             return str(min(int(short.group(1)), SPAN_LIMITS[attribute]))
@@ -92,6 +100,14 @@ def _safe_attribute(tag: str, attribute: str, value: str) -> str | None:
     if attribute not in ("href", "src"):
         return value
     return None if url_problem(value, image=tag == "img") else value
+
+
+def footnote_attribute(tag: str, attribute: str, value: str) -> bool:
+    """Whether ``attribute`` is one Markdown gives a footnote's part: kept, where no other id or class is (a chapter
+    may not name what the site's own markup or scripts use)."""
+    if attribute == "id":
+        return tag in ("sup", "li") and bool(FOOTNOTE_ID.fullmatch(value))
+    return value in FOOTNOTE_CLASSES.get(tag, ())
 
 
 _converters = threading.local()
@@ -155,14 +171,23 @@ def _lists_apart(text: str) -> str:
 
 def _extensions() -> list[markdown_lib.Extension]:
     """Tables (a column's alignment, ``|--:|``, as ``align``: the sanitizer drops ``style``), lists as written,
-    typographic quotes, definition lists, abbreviations.
+    typographic quotes, definition lists, abbreviations, footnotes (``[^bps]``; the book prints them at the foot
+    of the page, the site below the text).
 
     Given as objects, not names: Python-Markdown looks a name up among the entry points of
     every installed package, which costs 40 ms in each process.
     """
-    from markdown.extensions import abbr, def_list, sane_lists, smarty, tables
+    from markdown.extensions import (
+        abbr,
+        def_list,
+        footnotes,
+        sane_lists,
+        smarty,
+        tables,
+    )
     return [tables.TableExtension(use_align_attribute=True), sane_lists.SaneListExtension(), smarty.SmartyExtension(),
-            def_list.DefListExtension(), abbr.AbbrExtension()]
+            def_list.DefListExtension(), abbr.AbbrExtension(),
+            footnotes.FootnoteExtension(BACKLINK_TITLE="", SUPERSCRIPT_TEXT="{}")]
 
 
 #: A line of plain prose: starts with a letter, then letters, digits, single spaces and

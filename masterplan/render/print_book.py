@@ -22,7 +22,14 @@ from masterplan.checks.cross_references import not_in_book
 from masterplan.diagnostics import Report
 from masterplan.key_figures import key_figures
 from masterplan.model import Plan
-from masterplan.render import charts, matrix_rows, outline, pdf_chunks, typography
+from masterplan.render import (
+    charts,
+    matrix_rows,
+    outline,
+    pdf_chunks,
+    print_markup,
+    typography,
+)
 from masterplan.render.foreign_terms import italicised
 from masterplan.render.markdown import number_tables, resolve_references, to_html
 from masterplan.render.theme import localize
@@ -146,7 +153,8 @@ def chapter_text(plan: Plan, entry: outline.BookChapter, book: outline.Outline, 
         return (f'<p class="caption caption-table" id="{item.anchor}">{marks.title}<span class="caption-num">'
                 f'{marks.word} {item.number}</span> {caption}</p>\n{_open_head(table_html, marks(table.ref))}')
 
-    html = number_tables(to_html(text), table_captions(source), place)
+    html = print_markup.numbered_from_start(print_markup.at_page_foot(to_html(text)))
+    html = number_tables(html, table_captions(source), place)
     return Markup(resolve_references(_widen(html), resolve))
 
 

@@ -1,0 +1,43 @@
+"""What a chapter's HTML needs in the book beyond what the site shows as it is: footnotes at the foot of the page,
+and lists numbered from the number they start at.
+
+A list that starts at 4 (``4. Finalisasi``, after a paragraph) is ``<ol start="4">``, which browsers number from 4
+and WeasyPrint from 1: the book gets the counter's value written out, as CSS sets it.
+
+Markdown writes a footnote's call as a numbered link and its note in a list after the text, which is how the site
+shows them. A printed book gives each note at the foot of the page its call is on, numbered there: WeasyPrint lays
+out an element of ``float: footnote`` so, and numbers it itself. So, for the book, each call is replaced by its
+note's text, and the list after the text is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: the notes Markdown lists after a text (the sanitizer keeps their classes and names, and no other text's)
+_NOTES = re.compile(r'<div class="footnote">\s*<hr>\s*<ol>(.*?)</ol>\s*</div>', re.DOTALL)
+_NOTE = re.compile(r'<li id="fn:([^"]+)">(.*?)</li>', re.DOTALL)
+#: a note's link back to its call, with the space before it
+_BACK = re.compile(r'(?:&nbsp;|&#160;|\u00a0)?<a class="footnote-backref"[^>]*>.*?</a>', re.DOTALL)
+#: a call: its number, linking to its note (``fnref2:bps`` for the same note's second call)
+_CALL = re.compile(r'<sup id="fnref\d*:([^"]+)"><a class="footnote-ref"[^>]*>[^<]*</a></sup>')
+_PARAGRAPH = re.compile(r"\s*</p>\s*<p>\s*|\s*</?p>\s*")
+
+
+def at_page_foot(html: str) -> str:
+    """``html`` (a chapter's, sanitized) with each footnote's call replaced by its note, a ``span.footnote``."""
+    listed = _NOTES.search(html)
+    if listed is None:
+        return html
+    notes = {name: _PARAGRAPH.sub(" ", _BACK.sub("", body)).strip() for name, body in _NOTE.findall(listed.group(1))}
+    html = html[:listed.start()] + html[listed.end():]
+    return _CALL.sub(lambda call: f'<span class="footnote">{notes.get(call.group(1), "")}</span>', html)
+
+
+_STARTED_LIST = re.compile(r'<ol start="([0-9]+)">')
+
+
+def numbered_from_start(html: str) -> str:
+    """``html`` with each list that starts at another number than 1 counting from there in WeasyPrint too."""
+    return _STARTED_LIST.sub(lambda found: f'<ol start="{found.group(1)}" style="counter-reset: list-item '
+                                           f'{int(found.group(1)) - 1}">', html) if "<ol start=" in html else html

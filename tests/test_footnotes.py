@@ -1,0 +1,111 @@
+"""A chapter's footnotes (``[^bps]``): at the foot of the book's page, numbered in each chapter, and below the text on
+the site, each call linked to its note. Before, both printed ``jiwa[^bps]`` and the note as a paragraph, and validate
+said nothing. Also: a numbered list that starts again after a paragraph (``3. Finalisasi``) kept its number in the
+book, where WeasyPrint counted it from 1."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from pdf_reading import plumbed
+
+from masterplan.build import BuildOptions, run
+from masterplan.project import load_and_check
+from masterplan.render.markdown import to_html
+
+SOURCES = """\
+---
+title: Sumber Data
+---
+## Penduduk
+
+Penduduk kota 208.006 jiwa pada 2020.[^bps] Data kelurahan menyusul.[^kel]
+
+Langkah kerja:
+
+1. Inventarisasi
+2. Penyusunan
+
+Catatan di antara daftar.
+
+3. Finalisasi
+4. Penetapan
+
+[^bps]: Badan Pusat Statistik, *Kota Contoh Dalam Angka 2021*, hlm. 12.
+[^kel]: Dihimpun oleh Diskominfo.
+"""
+
+CLOSING = """\
+---
+title: Penutup
+part: back
+---
+Rencana ditinjau setiap tahun.[^tinjau]
+
+[^tinjau]: Sesuai peraturan wali kota tentang evaluasi.
+"""
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from conftest import write_plan
+    root = write_plan(tmp_path_factory.mktemp("footnotes"), {"content/chapters/05-sumber.md": SOURCES,
+                                                             "content/chapters/90-penutup.md": CLOSING})
+    result = run(root, BuildOptions(search=False))
+    assert result.ok, [str(d) for d in result.report.errors]
+    return root / "build"
+
+
+def _lines(page: object) -> list[tuple[float, str]]:
+    """A PDF page's lines of text, from the top: where each is, and its text."""
+    words = page.extract_words(keep_blank_chars=True, use_text_flow=True)  # type: ignore[attr-defined]
+    rows: dict[int, list[str]] = {}
+    for word in words:
+        rows.setdefault(round(word["top"]), []).append(word["text"])
+    return [(top, " ".join(texts)) for top, texts in sorted(rows.items())]
+
+
+def test_the_book_prints_each_note_at_the_foot_of_its_page_numbered_in_its_chapter(built: Path) -> None:
+    with plumbed(built / "masterplan.pdf") as pdf:
+        pages = [_lines(page) for page in pdf.pages]
+    text = "\n".join(line for page in pages for _, line in page)
+    assert "[^" not in text
+    page = next(lines for lines in pages if any("208.006 jiwa" in line for _, line in lines))
+    call = next(top for top, line in page if "208.006 jiwa" in line)
+    notes = [(top, line) for top, line in page if "Badan Pusat Statistik" in line or "Dihimpun oleh" in line]
+    assert [line for _, line in notes] == ["1. Badan Pusat Statistik, Kota Contoh Dalam Angka 2021, hlm. 12.",
+                                           "2. Dihimpun oleh Diskominfo."], page
+    body = [top for top, line in page if "Penetapan" in line or "Finalisasi" in line]
+    assert all(top > max(body, default=call) for top, _ in notes), page  # below the text, at the page's foot
+    assert text.count("Badan Pusat Statistik") == 1  # the note once, not again as a list after the chapter
+    closing = next(lines for lines in pages if any("ditinjau setiap tahun" in line for _, line in lines))
+    assert "1. Sesuai peraturan wali kota tentang evaluasi." in [line for _, line in closing]  # counted anew
+
+
+def test_the_book_numbers_a_list_from_the_number_it_starts_at(built: Path) -> None:
+    with plumbed(built / "masterplan.pdf") as pdf:
+        text = "\n".join(page.extract_text() or "" for page in pdf.pages)
+    assert "1. Inventarisasi" in text and "3. Finalisasi" in text and "4. Penetapan" in text, text
+
+
+def test_the_site_links_each_call_to_its_note_below_the_text(built: Path) -> None:
+    page = (built / "site" / "chapter" / "sumber.html").read_text(encoding="utf-8")
+    assert "[^" not in page
+    assert '<sup id="fnref:bps"><a class="footnote-ref" href="#fn:bps"' in page
+    assert '<li id="fn:bps">' in page and "Badan Pusat Statistik, <em>Kota Contoh Dalam Angka 2021</em>" in page
+    assert page.index('id="fnref:kel"') < page.index('<div class="footnote">') < page.index('<li id="fn:kel">')
+
+
+def test_only_a_footnotes_names_and_classes_are_kept_and_validate_tells_of_others(
+        make_plan: Callable[..., Path]) -> None:
+    """A chapter may not give its HTML the site's own ids and classes (a script or style would act on them)."""
+    html = to_html('<div class="skip-link" id="main">a</div> <span class="footnote">b</span> '
+                   '<li id="fn:x">c</li> <a class="footnote-ref" href="#fn:x">1</a>')
+    assert '<div>a</div>' in html and "<span>b</span>" in html
+    assert '<li id="fn:x">' in html and 'class="footnote-ref"' in html
+    chapter = "---\ntitle: Penutup\npart: back\n---\nTeks <span class=\"merah\">penting</span>.\n"
+    told = [d for d in load_and_check(make_plan({"content/chapters/90-penutup.md": chapter})).report.items
+            if d.code == "W520"]
+    assert len(told) == 1 and "class" in str(told[0].message), told
