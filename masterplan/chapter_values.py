@@ -62,11 +62,10 @@ def spelt(context: jinja2.runtime.Context, value: Any) -> Any:
         value = int(value)
     if isinstance(value, bool) or not isinstance(value, int):
         return value
-    from masterplan.number_words import in_words
+    from masterplan.number_words import counted
     plan = context.get("plan")
     written = context.get(WRITTEN_IN) or getattr(plan, "written_in", None) or getattr(plan, "language", "id")
-    words = in_words(value, str(written))
-    return words if words is not None and len(words.split()) <= 2 else value
+    return counted(value, str(written)) or value
 
 
 @jinja2.pass_context

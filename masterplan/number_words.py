@@ -28,6 +28,13 @@ def in_words(number: int, language: str) -> str | None:
     return f"{'minus' if number < 0 else ''} {words}".strip()
 
 
+def counted(number: int, language: str) -> str | None:
+    """A count as running text writes it (PUEBI): in words when they are one or two ("lima", "sepuluh", "dua
+    puluh"), else None, for figures (153, not "seratus lima puluh tiga")."""
+    words = in_words(number, language)
+    return words if words is not None and len(words.split()) <= 2 else None
+
+
 def _indonesian(number: int) -> str:
     for scale, name in _ID_SCALES:
         if number >= scale:

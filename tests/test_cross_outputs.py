@@ -24,6 +24,7 @@ from test_pdf import page_labels
 
 from masterplan.formatting import Formats
 from masterplan.i18n import Translator, load_catalog
+from masterplan.number_words import counted
 from masterplan.output import ANALYSIS_PDF, PDF, SUMMARY_PDF
 
 ID = Formats("id", Translator("id", load_catalog()))
@@ -135,7 +136,7 @@ def test_the_books_budget_tables_give_the_sums_of_the_open_data(build: Path, sum
     expected += [" ".join([str(year), *cells([sums.by_year["source"][s][year] for s, _ in sources]),
                            ID.number(sums.by["year"][str(year)], 0)]) for year in sums.years]  # Tabel 14.4
     assert [line for line in expected if line not in book] == []
-    assert f"Indikasi anggaran seluruh program berjumlah {ID.rupiah(sums.total)} selama {len(sums.years)} tahun." in " ".join(
+    assert f"Indikasi anggaran seluruh program berjumlah {ID.rupiah(sums.total)} selama {counted(len(sums.years), 'id')} tahun." in " ".join(
         joined_texts(build / PDF))
 
 

@@ -67,7 +67,7 @@ def test_two_programs_of_a_sub_element_and_a_pillar_are_programs(make_plan: Call
     files = {"content/agencies/bpkad.yml": textwrap.dedent(agency) + textwrap.indent(second, "  ")}
     english = " ".join(joined_texts(built(make_plan, "en", files) / "masterplan.pdf"))
     assert "Ekosistem Transaksi Keuangan (2 programs)" in english
-    assert "The 2 programs of this pillar, with their indicators, agencies and indicative budget, follow in" in english
+    assert "The two programs of this pillar, with their indicators, agencies and indicative budget, follow in" in english
     assert "Public Services (1 program)" in english
 
 

@@ -43,3 +43,28 @@ def test_the_program_page_shows_the_list_of_a_description(make_plan: Callable[..
     assert run(root, BuildOptions(pdf=False, search=False)).ok
     page = (root / "build" / "site" / "program" / "GOV-01.html").read_text(encoding="utf-8")
     assert "<p>Kegiatan utama:</p>\n<ul>\n<li>verifikasi aduan</li>\n<li>tindak lanjut</li>\n</ul>" in page
+
+
+@pytest.mark.parametrize(("text", "html"), [
+    # Word numbers a list "1)": printed as one paragraph, "1) Penyusunan rencana aksi; 2) Pelaksanaan; 3) Evaluasi."
+    ("Tahapan:\n\n1) Penyusunan;\n2) Pelaksanaan;\n3) Evaluasi.",
+     "<p>Tahapan:</p>\n<ol>\n<li>Penyusunan;</li>\n<li>Pelaksanaan;</li>\n<li>Evaluasi.</li>\n</ol>"),
+    ("Tahapan:\n1) survei\n2) pembangunan", "<p>Tahapan:</p>\n<ol>\n<li>survei</li>\n<li>pembangunan</li>\n</ol>"),
+    # a bracket inside a sentence, or after a word, is no list
+    ("Lihat butir 2) di atas.", "<p>Lihat butir 2) di atas.</p>"),
+    ("Teks\n(2) tetap", "<p>Teks\n(2) tetap</p>"),
+])
+def test_a_list_numbered_with_brackets_is_a_numbered_list(text: str, html: str) -> None:
+    assert to_html(text) == html
+
+
+def test_a_list_lettered_a_b_is_told_it_prints_as_one_paragraph(make_plan: Callable[..., Path]) -> None:
+    """"a. Butir huruf a;" and "b. …" on lines one after another are one paragraph to Markdown, which has no lettered
+    list: W523, as for pasted bullets, at the first item. A street (A. Yani) alone at a line's start is no list."""
+    from masterplan.project import load_and_check
+    chapter = ("---\ntitle: Penutup\npart: back\n---\nLangkah:\n\na. Penyusunan rencana;\nb) Pelaksanaan;\n"
+               "c. Evaluasi.\n\nKantor di\nA. Yani nomor 5.\n\nx. satu\ny. dua\n")
+    told = [d for d in load_and_check(make_plan({"content/chapters/90-penutup.md": chapter})).report.items
+            if d.code == "W523"]
+    assert [(d.position.line, str(d.hint)) for d in told] == [
+        (7, "number the items 1., 2., … or start each with '- ', after an empty line: 1. Penyusunan rencana;")], told

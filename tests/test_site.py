@@ -918,6 +918,10 @@ def test_a_pdf_is_saved_under_the_plans_city_years_and_version(make_plan: Callab
         'version: "0.1"', 'version: "1.0 (revisi)"'), encoding="utf-8")
     assert run(root, BuildOptions(pdf=False, search=False)).ok
     assert 'download="masterplan-kota-contoh-2022-2026-v1.0-revisi.pdf"' in read(site, "index.html")
+    # the English edition of the same plan: both downloaded, one was saved over the other
+    plan_yml.write_text(plan_yml.read_text(encoding="utf-8") + "language: en\nwritten_in: id\n", encoding="utf-8")
+    assert run(root, BuildOptions(pdf=False, search=False)).ok
+    assert 'download="masterplan-kota-contoh-2022-2026-v1.0-revisi-en.pdf"' in read(site, "index.html")
 
 
 def test_broken_theme_override_is_a_diagnostic_not_a_traceback(make_plan: Callable[..., Path]) -> None:
@@ -1599,3 +1603,21 @@ def test_the_program_lists_say_which_programs_carry_on_and_which_are_new(sample_
         badge = re.search(r'class="badge badge-(planned|ongoing|done)">', row.group(1).split("</th>")[0])
         assert badge and badge.group(1) == program.status, (program.id, row.group(1)[:300])
     assert {program.status for program in plan.programs} == {"planned", "ongoing"}
+
+
+def test_every_page_tells_a_reference_manager_how_to_cite_the_plan(make_plan: Callable[..., Path]) -> None:
+    """Zotero saved a program's page as a "Web Page" with no author and no date: no page named who issued the plan,
+    when, or where its PDF is. Every page gives them as the citation tags reference managers and catalogues read."""
+    root = make_plan()
+    (root / "build").mkdir(exist_ok=True)
+    (root / "build" / "masterplan.pdf").write_bytes(b"%PDF-1.7" + b" " * 2000)
+    assert run(root, BuildOptions(pdf=False, search=False, base_url="https://kota.example.go.id/mp/")).ok
+    site = root / "build" / "site"
+    for page in ("index.html", "program/GOV-01.html", "glossary.html"):
+        head = read(site, page).split("</head>")[0]
+        tags = dict(re.findall(r'<meta name="(author|citation_[a-z_]+)" content="([^"]*)">', head))
+        assert tags == {"author": "Pemerintah Kota Contoh", "citation_author": "Pemerintah Kota Contoh",
+                        "citation_publisher": "Pemerintah Kota Contoh",
+                        "citation_title": "Masterplan Smart City Kota Contoh 2022–2026",
+                        "citation_publication_date": "2021/12/01", "citation_language": "id",
+                        "citation_pdf_url": "https://kota.example.go.id/mp/download/masterplan.pdf"}, (page, tags)

@@ -138,6 +138,8 @@ def _written(chapter: Chapter) -> Iterator[Diagnostic]:
     yield from markdown_writing.no_tables(chapter)
     for line, item in markdown_writing.bullets(chapter.body):
         yield markdown_writing.bulleted(Position(chapter.position.file, chapter.body_line + line - 1, 1), item)
+    for line, item in markdown_writing.lettered(chapter.body):
+        yield markdown_writing.lettered_list(Position(chapter.position.file, chapter.body_line + line - 1, 1), item)
     for line, words in markdown_writing.indented_prose(chapter.body):
         yield markdown_writing.printed_as_code(Position(chapter.position.file, chapter.body_line + line - 1, 1), words)
     yield from markdown_writing.stray_braces(chapter)

@@ -81,6 +81,8 @@ def filled_in_captions(chapter: Chapter) -> Iterator[Diagnostic]:
 
 #: a line that starts with a bullet as Word or a web page writes it ("•<tab>Puskesmas digital"), not Markdown's '- '
 _BULLET = re.compile(rf"^[ \t]*[{BULLETS}][ \t\u00a0]*(\S.*)$", re.MULTILINE)
+#: a line lettered as Word numbers a list ("a. Penyusunan", "b) Pelaksanaan"), which Markdown has no list for
+_LETTERED = re.compile(r"^[ \t]{0,3}([a-z])[.)][ \t]+(\S.*)$", re.MULTILINE | re.IGNORECASE)
 
 
 #: a brace too many or too few around a Jinja expression: "}}}", "{ plan.city }}" (one opening brace lost); "{{{"
@@ -165,6 +167,29 @@ def bullets(text: str) -> Iterator[tuple[int, str]]:
         if line != last + 1:
             yield line, found.group(1).strip()
         last = line
+
+
+def lettered(text: str) -> Iterator[tuple[int, str]]:
+    """(line, first item) of each list lettered a., b., … (or a), b)) on lines one after another, which Markdown
+    prints as one paragraph; a line alone ("A. Yani", a street) or letters out of order are no list."""
+    run: list[tuple[int, str, str]] = []
+    for found in [*_LETTERED.finditer(text), None]:
+        line = text.count("\n", 0, found.start()) + 1 if found else -1
+        letter = found.group(1).lower() if found else ""
+        if run and (line != run[-1][0] + 1 or ord(letter) != ord(run[-1][1]) + 1):
+            if len(run) > 1 and run[0][1] == "a":
+                yield run[0][0], run[0][2]
+            run = []
+        if found:
+            run.append((line, letter, found.group(2).strip()))
+
+
+def lettered_list(where: Position, item: str) -> Diagnostic:
+    """W523 for a list lettered a., b. (:func:`lettered`)."""
+    return warning(where, "W523", "these lines are lettered a., b., … as a word processor numbers a list: they are "
+                   "printed as one paragraph, not as a list", Message("number the items 1., 2., … or start each with "
+                                                                      "'- ', after an empty line: 1. {item}",
+                                                                      item=item[:60]))
 
 
 #: a line indented by a tab or four spaces after an empty line (or first in the text): Markdown's code block

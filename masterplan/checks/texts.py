@@ -84,6 +84,8 @@ def text_links(text: Text, where: Position, content: Path | None, block: bool = 
             yield markdown_writing.removed(what, at(line))
         for line, item in markdown_writing.bullets(value):
             yield markdown_writing.bulleted(at(line), item)
+        for line, item in markdown_writing.lettered(value):
+            yield markdown_writing.lettered_list(at(line), item)
         for line, words in markdown_writing.indented_prose(value):
             yield markdown_writing.printed_as_code(at(line), words)
         if in_chapter is not None:

@@ -133,7 +133,17 @@ def _converted(text: str) -> str:
     converter = getattr(_converters, "markdown", None)
     if converter is None:
         converter = _converters.markdown = markdown_lib.Markdown(extensions=_extensions(), output_format="html")
-    return converter.reset().convert(_lists_apart(text))
+    return converter.reset().convert(_lists_apart(_numbered_with_brackets(text)))
+
+
+#: an item numbered as Word writes it, "1) Penyusunan", which CommonMark reads as a list and Python-Markdown does not
+_BRACKETED_NUMBER = re.compile(r"^( {0,3}[0-9]{1,9})\)(?=[ \t]+\S)", re.MULTILINE)
+
+
+def _numbered_with_brackets(text: str) -> str:
+    """``text`` with its items numbered ``1)`` numbered ``1.``: pasted from Word, they were printed as one paragraph,
+    "1) Penyusunan rencana aksi; 2) Pelaksanaan …"."""
+    return _BRACKETED_NUMBER.sub(r"\1.", text) if ")" in text else text
 
 
 #: a list's item: a bullet, or a number and a point ("- Puskesmas", "2. Pasar")

@@ -1,9 +1,12 @@
-"""The names a download from the site is saved under: the city, the plan's years, its version and, for a draft, so.
+"""The names a download from the site is saved under: the city, the plan's years, its version, for an edition in
+another language than the plan is written in, that language, and, for a draft, so.
 
 The site serves its files under short fixed names (``download/masterplan.pdf``, ``data/masterplan-data.zip``), the
 same for every city and every version: an archivist, a council member or a journalist who downloaded two cities'
 plans, or the draft and the adopted one, had ``masterplan.pdf`` and ``masterplan(1).pdf``. The links ask the
-browser to save each as ``masterplan-kota-pasuruan-2022-2031-v1.0-draf.pdf`` instead (the ``download`` attribute).
+browser to save each as ``masterplan-kota-pasuruan-2022-2031-v1.0-draf.pdf`` instead (the ``download`` attribute),
+and the English edition's as ``masterplan-kota-pasuruan-2022-2031-v1.0-en-draft.pdf``: both editions downloaded, the
+second was saved over the first.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ def saved_as(plan: Plan, file: str, draft: str) -> str:
     in the plan's language (``Draf``)."""
     stem, dot, suffix = file.rpartition(".")
     version = re.sub(r"[^0-9A-Za-z.]+", "-", plan.version.strip()).strip("-.")
-    parts = [stem, plan_slug(plan), *([f"v{version}"] if version else []),
+    edition = [plan.language] if plan.language != plan.written_in else []
+    parts = [stem, plan_slug(plan), *([f"v{version}"] if version else []), *edition,
              *([_NOT_IN_A_NAME.sub("-", draft.lower()).strip("-")] if plan.is_draft else [])]
     return "-".join(part for part in parts if part) + dot + suffix

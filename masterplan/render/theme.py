@@ -25,6 +25,7 @@ from masterplan.directions import DIRECTIONS
 from masterplan.formatting import Formats
 from masterplan.i18n import Translator, load_catalog, plan_theme
 from masterplan.messages import say
+from masterplan.number_words import counted
 from masterplan.render import typography
 from masterplan.render.markdown import to_html
 from masterplan.resources import forget_unused, source_hash, theme_dir, user_cache
@@ -193,6 +194,7 @@ def environment(theme: Theme, language: str) -> jinja2.Environment:
         "billions": formats.billions, "funding_source": formats.funding_source, "direction": formats.direction,
         "language_name": formats.language_name,
         "number": formats.number, "measure": formats.measure,
+        "counted": lambda count: counted(count, language) or formats.number(count),  # "lima program", "153 program"
         "target_steps": lambda target: program_tables.target_steps(target, formats.measure, translate("Baseline")),
         "percent": formats.percent, "shares": formats.shares, "file_size": formats.file_size,
         "date": formats.date, "tel": lambda phone: re.sub(r"[^0-9+]", "", str(phone)),  # a tel: link's digits
