@@ -68,3 +68,23 @@ def test_a_list_lettered_a_b_is_told_it_prints_as_one_paragraph(make_plan: Calla
             if d.code == "W523"]
     assert [(d.position.line, str(d.hint)) for d in told] == [
         (7, "number the items 1., 2., … or start each with '- ', after an empty line: 1. Penyusunan rencana;")], told
+
+
+@pytest.mark.parametrize(("text", "html"), [
+    # nested by two spaces under "- ", as GitHub and most editors write it: printed flat before
+    ("- Gadingrejo\n  - Karangketug\n  - Krapyakrejo\n- Purworejo",
+     "<ul>\n<li>Gadingrejo<ul>\n<li>Karangketug</li>\n<li>Krapyakrejo</li>\n</ul>\n</li>\n<li>Purworejo</li>\n</ul>"),
+    # by three under "1. ", and an item's second paragraph there: it ended the list, whose numbers started again at 1
+    ("1. Persiapan\n\n   Paragraf kedua.\n\n2. Pelaksanaan\n   - sub",
+     "<ol>\n<li>\n<p>Persiapan</p>\n<p>Paragraf kedua.</p>\n</li>\n<li>\n<p>Pelaksanaan</p>\n<ul>\n<li>sub</li>\n"
+     "</ul>\n</li>\n</ol>"),
+    # four spaces a level, as Python-Markdown wants: as before
+    ("- a\n    - b\n        - c\n- d",
+     "<ul>\n<li>a<ul>\n<li>b<ul>\n<li>c</li>\n</ul>\n</li>\n</ul>\n</li>\n<li>d</li>\n</ul>"),
+    # a paragraph after the list, and code outside any list, are no part of it
+    ("- x\n\nParagraf.\n\n    kode", "<ul>\n<li>x</li>\n</ul>\n<p>Paragraf.</p>\n<pre><code>kode\n</code></pre>"),
+    # a whole list indented by two spaces is a list, not nested in anything
+    ("  - satu\n  - dua", "<ul>\n<li>satu</li>\n<li>dua</li>\n</ul>"),
+])
+def test_a_list_is_nested_as_commonmark_reads_its_indents(text: str, html: str) -> None:
+    assert to_html(text) == html

@@ -35,6 +35,11 @@ def test_shortcut_writes_what_markdown_writes(text: str) -> None:
         assert _clean(plain) == plain  # so it is not sanitized: there is nothing to remove
 
 
+def test_a_first_line_of_spaces_is_left_to_markdown() -> None:
+    """Hypothesis found it: Python-Markdown reads " \n- z" as one paragraph, the shortcut wrote a list."""
+    assert _plain_paragraphs(" \n- z") is None and to_html(" \n- z") == "<p>- z</p>"
+
+
 def test_shortcut_takes_plain_prose_and_leaves_markdown_alone() -> None:
     assert _plain_paragraphs("Sistem e-Sambat 2024, RT/RW (50%): aduan.\n\nParagraf dua.") == (
         "<p>Sistem e-Sambat 2024, RT/RW (50%): aduan.</p>\n<p>Paragraf dua.</p>")

@@ -25,6 +25,7 @@ from masterplan.diagnostics import Message
 from masterplan.html_limits import too_deep
 from masterplan.markdown_limits import Excess, excess
 from masterplan.pasted_text import CONTROL
+from masterplan.render import list_indents
 from masterplan.table_limits import CELL_TAG, MARK, SPAN_LIMITS, oversized
 
 ALLOWED_TAGS = {
@@ -133,7 +134,8 @@ def _converted(text: str) -> str:
     converter = getattr(_converters, "markdown", None)
     if converter is None:
         converter = _converters.markdown = markdown_lib.Markdown(extensions=_extensions(), output_format="html")
-    return converter.reset().convert(_lists_apart(_numbered_with_brackets(text)))
+    text = list_indents.as_python_markdown_reads(_numbered_with_brackets(text))
+    return converter.reset().convert(_lists_apart(text))
 
 
 #: an item numbered as Word writes it, "1) Penyusunan", which CommonMark reads as a list and Python-Markdown does not
@@ -213,6 +215,8 @@ def _plain_paragraphs(text: str) -> str | None:
     their HTML directly saves a Markdown run (about a millisecond each, thousands in a
     province's plan). A test checks the result against Python-Markdown on generated texts.
     """
+    if text[:1].isspace():  # Python-Markdown reads a first line of spaces as no blank line (" \n- z" is "<p>- z</p>")
+        return None
     blocks: list[list[str]] = [[]]
     for line in text.split("\n"):
         if not line.strip():
