@@ -76,8 +76,8 @@ def test_a_list_lettered_a_b_is_told_it_prints_as_one_paragraph(make_plan: Calla
      "<ul>\n<li>Gadingrejo<ul>\n<li>Karangketug</li>\n<li>Krapyakrejo</li>\n</ul>\n</li>\n<li>Purworejo</li>\n</ul>"),
     # by three under "1. ", and an item's second paragraph there: it ended the list, whose numbers started again at 1
     ("1. Persiapan\n\n   Paragraf kedua.\n\n2. Pelaksanaan\n   - sub",
-     "<ol>\n<li>\n<p>Persiapan</p>\n<p>Paragraf kedua.</p>\n</li>\n<li>\n<p>Pelaksanaan</p>\n<ul>\n<li>sub</li>\n"
-     "</ul>\n</li>\n</ol>"),
+     ("<ol>\n<li>\n<p>Persiapan</p>\n<p>Paragraf kedua.</p>\n</li>\n<li>\n<p>Pelaksanaan</p>\n<ul>\n<li>sub</li>\n"
+      "</ul>\n</li>\n</ol>")),
     # four spaces a level, as Python-Markdown wants: as before
     ("- a\n    - b\n        - c\n- d",
      "<ul>\n<li>a<ul>\n<li>b<ul>\n<li>c</li>\n</ul>\n</li>\n</ul>\n</li>\n<li>d</li>\n</ul>"),

@@ -8,6 +8,7 @@ numbering that the table of contents repeats. WeasyPrint does the rest (see :mod
 
 from __future__ import annotations
 
+import base64
 import re
 from dataclasses import dataclass, field
 from html import escape, unescape
@@ -174,6 +175,7 @@ def _widen(html: str) -> str:
 
 _SECTION = re.compile(r'<section class="chapter[^"]*" id="([^"]+)" data-number="([^"]*)"|<h2>(.*?)</h2>', re.DOTALL)
 _TAGS = re.compile(r"<[^>]+>")
+_CHART = re.compile(r'src="data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)"')  #: a chart drawn as a picture (charts.image)
 
 
 def number_sections(html: str) -> tuple[str, dict[str, list[Section]]]:
@@ -210,7 +212,10 @@ def glossary(plan: Plan, language: str) -> list[tuple[str, str]]:
 def glossary_used(html: str, terms: list[tuple[str, str]], anchor: str) -> list[tuple[str, str]]:
     """The entries of ``terms`` whose term the document ``html`` prints before its glossary (the section ``anchor``):
     a short document's glossary explains what it uses (KPBU, CSR, its agencies' short names), not the book's all."""
-    text = unescape(_TAGS.sub(" ", html.split(f'id="{anchor}"', 1)[0].split("<body", 1)[-1]))
+    printed = html.split(f'id="{anchor}"', 1)[0].split("<body", 1)[-1]
+    # and the words of its charts, drawn as pictures: the roadmap's program names (ATCS, SIMRS) were left unexplained
+    drawn = [base64.b64decode(chart).decode("utf-8", "replace") for chart in _CHART.findall(printed)]
+    text = unescape(_TAGS.sub(" ", " ".join([printed, *drawn])))
     # "APBD-nya" uses APBD; "Diskop-UM" is no use of a "Diskop"
     return [(term, definition) for term, definition in terms
             if re.search(rf"(?<![\w-]){re.escape(term)}(?![\w]|-[A-Z])", text)]
