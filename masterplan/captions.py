@@ -103,8 +103,8 @@ def separate_captions(text: str) -> str:
     for number, line in enumerate(lines):
         apart = CAPTION.match(line) and (_below_table(lines, number) or _right_above_table(lines, number))
         about = not apart and _ABOUT_TABLE.match(line)  # a sentence, maybe wrapped: its own lines stay together
-        after_table = about and number > 0 and _is_row(lines[number - 1])
-        before_table = about and number + 1 < len(lines) and _is_row(lines[number + 1])
+        after_table = about and number > 0 and _is_row(lines, number - 1)
+        before_table = about and number + 1 < len(lines) and _is_row(lines, number + 1)
         if (apart or after_table) and separated and separated[-1].strip():
             separated.append("")
         separated.append(line)
@@ -157,7 +157,7 @@ def no_tables(chapter: Chapter) -> Iterator[NoTable]:
             end += 1
         if end - number < 2:
             end = number
-            while end < len(lines) and _is_row(lines[end]):
+            while end < len(lines) and _is_row(lines, end):
                 end += 1
             code = lines[number].startswith(("    ", "\t"))  # an indented code block shows its rows as written
             if end - number >= 2 and not code and not _RULE.fullmatch(lines[number + 1]):
@@ -174,15 +174,26 @@ def _cells(cells: Sequence[str]) -> tuple[str, ...]:
     return tuple(cell.strip() for cell in cells if cell.strip())
 
 
-def _is_row(line: str) -> bool:
-    """Whether a line is a row of a Markdown table (as chapters write them: starting with '|')."""
-    return line.lstrip().startswith("|")
+def _is_row(lines: Sequence[str], number: int) -> bool:
+    """Whether line ``number`` is a row of a Markdown table: starting with '|', as chapters mostly write them, or with
+    '|' between its cells only (``Anggaran | 100``), in lines under a header and its rule (``--- | ---:``). Such a
+    table's caption was printed as text, and told to move below the table it stood below."""
+    line = lines[number]
+    if line.lstrip().startswith("|"):
+        return True
+    if "|" not in line or not line.strip():
+        return False
+    start = number
+    while start > 0 and "|" in lines[start - 1] and lines[start - 1].strip():
+        start -= 1
+    return start + 1 < len(lines) and "|" in lines[start + 1] and bool(_RULE.fullmatch(lines[start + 1]))
 
 
 def _below_table(lines: Sequence[str], number: int) -> bool:
     """Whether line ``number`` stands right below a table, or one blank line below it."""
-    before = lines[number - 1] if number >= 1 else ""
-    return _is_row(before) or (not before.strip() and number >= 2 and _is_row(lines[number - 2]))
+    if number < 1:
+        return False
+    return _is_row(lines, number - 1) or (not lines[number - 1].strip() and number >= 2 and _is_row(lines, number - 2))
 
 
 def filled_in_captions(chapter: Chapter) -> Iterator[tuple[int, str, str | None]]:
@@ -203,9 +214,9 @@ def _caption_line(line: str) -> bool:
 def _above_table(lines: Sequence[str], number: int) -> bool:
     """Whether line ``number`` stands above a table, right above it or one blank line above."""
     return _right_above_table(lines, number) or (
-        number + 2 < len(lines) and not lines[number + 1].strip() and _is_row(lines[number + 2]))
+        number + 2 < len(lines) and not lines[number + 1].strip() and _is_row(lines, number + 2))
 
 
 def _right_above_table(lines: Sequence[str], number: int) -> bool:
     """Whether line ``number`` stands right above a table, with no blank line between."""
-    return number + 1 < len(lines) and _is_row(lines[number + 1])
+    return number + 1 < len(lines) and _is_row(lines, number + 1)

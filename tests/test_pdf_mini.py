@@ -331,6 +331,26 @@ def test_a_chapter_table_of_twelve_columns_keeps_every_column_on_the_page(make_p
         assert "181.250" in text
 
 
+TARGETS_WITH_NOTES = XREF_CHAPTER + """
+    | Indikator | 2022 | 2023 | 2024 | 2025 | 2026 | 2027 | 2028 | 2029 | 2030 | 2031 | Sumber data dan keterangan |
+    |---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|
+    | Layanan daring | 40 % | 45 % | 50 % | 55 % | 60 % | 65 % | 70 % | 75 % | 80 % | 85 % | Laporan tahunan Diskominfo, dihimpun dari seluruh perangkat daerah dan diverifikasi oleh Inspektorat setiap triwulan, dengan catatan metodologi yang dimuat dalam lampiran |
+
+    Tabel: Target layanan daring
+    """
+
+
+def test_a_wide_tables_years_and_figures_stay_whole_beside_a_column_of_long_text(
+        make_plan: Callable[..., Path]) -> None:
+    """A column of long notes took the width: the years were printed "202" over "2", the shares "40" over "%"."""
+    with chapter_page(make_plan, TARGETS_WITH_NOTES, "metodologi") as page:
+        assert inside_the_right_margin(page)
+        words = {word["text"] for word in page.extract_words(keep_blank_chars=False)}
+        lines = (page.extract_text() or "").splitlines()
+    assert {str(year) for year in range(2022, 2032)} <= words, words
+    assert any("40 % 45 % 50 %" in line for line in lines), lines
+
+
 LONG_PERIOD = range(2022, 2042)  #: a plan of 20 years (RPJPD-long)
 
 

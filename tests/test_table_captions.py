@@ -206,3 +206,16 @@ def test_a_sentence_about_the_table_above_stays_one_paragraph_and_no_caption() -
     assert html.count("<tr>") == 2
     assert "<p>Tabel 1 menunjukkan bahwa sebagian besar OPD\nsudah memiliki aplikasi sendiri (lihat Tabel 1)</p>" in html
 
+
+
+@pytest.mark.parametrize("between", ["", "\n"])
+def test_a_table_without_pipes_at_its_edges_is_captioned_and_not_told_its_caption_is_above_it(between: str) -> None:
+    """``Kolom | Nilai`` / ``--- | ---:`` is a table to Markdown: its caption below it was printed as text, and W516
+    told the writer to move it below the table it stood below. A line with a pipe in prose is still no table."""
+    table = "Kolom | Nilai\n--- | ---:\nAnggaran | 100\n"
+    body = f"Teks.\n\n{table}{between}Tabel: Tanpa pipa tepi (tab:tanpa)\n\nLagi.\n"
+    html = number_tables(to_html(body), table_captions(chapter(body)), place)
+    assert html.startswith("<p>Teks.</p>\n[tab:tanpa: Tanpa pipa tepi]<table>") and "Tabel:" not in html, html
+    assert html.count("<tr>") == 2 and list(captions_above_tables(chapter(body))) == []
+    prose = "Pilihan ya | tidak ditulis di sini.\nTabel: bukan keterangan tabel\n"
+    assert table_captions(chapter(prose)) == []
