@@ -146,6 +146,7 @@ def _run(root: Path, options: BuildOptions, cache: FileCache | None) -> BuildRes
                     summary += companions.collect()
                 if options.site:
                     from masterplan.render import site
+                    assert read is not None  # taken before reading the plan whenever options.site
                     summary += site.render(plan, root, staging, options, report, lambda: _written(exported, folder),
                                            read)
                 if exported is not None:

@@ -10,8 +10,8 @@ read by :mod:`masterplan.chapter_reader`.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from typing import Any, NamedTuple, TypeVar
+from collections.abc import Callable, Generator
+from typing import Any, NamedTuple, TypeVar, cast
 
 import jinja2
 
@@ -147,7 +147,9 @@ def _expand(chapter: Chapter, context: dict[str, Any], budget: sandbox_time.Time
                             "template error in chapter: the template is nested too deeply")]
     pieces: list[str] = []
     size = 0
-    generator = template.generate({**context, chapter_values.WRITTEN_IN: chapter.written_in})
+    # Template.generate is a generator function, typed as returning an Iterator: closed below when cut short
+    generator = cast(Generator[str, None, None],
+                     template.generate({**context, chapter_values.WRITTEN_IN: chapter.written_in}))
     allowed = budget.allowed()
     if not allowed:
         return None, [error(at(1), "E505", "chapters take longer than {seconds} s to fill in together: no time is "

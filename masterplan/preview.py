@@ -212,8 +212,11 @@ class Preview:
         checked = load_and_check(self.root, self.cache, warnings=False, final=False)
         plan, report = checked.plan, checked.report
         if plan is not None:
-            later.extend(lambda rule=rule: [d for d in rule(plan, report.unreadable) if not report.is_accepted(d)]
-                         for rule in checks.WARNING_RULES)  # those plan.yml accepts not shown, as validate shows them
+            def warned(rule: checks.Rule) -> Callable[[], list[Diagnostic]]:
+                """``rule``'s warnings, to run later: those plan.yml accepts not shown, as validate shows them."""
+                return lambda: [d for d in rule(plan, report.unreadable) if not report.is_accepted(d)]
+
+            later.extend(warned(rule) for rule in checks.WARNING_RULES)
         return plan, report
 
     def _when_unchanged(self, later: list[Callable[[], list[Diagnostic]]], found: list[Diagnostic],

@@ -74,9 +74,9 @@ def planned(root: Path, old: str, new: str) -> Renaming:
     content = root / CONTENT
     documents = {path: _read(path, root) for path in _files(content)}
     trees = {path: _composed(path, text, root) for path, text in documents.items() if path.suffix.lower() in (".yml", ".yaml")}
-    agencies = {_top(tree, "id"): path for path, tree in trees.items()
-                if path.parent.name == "agencies" and _top(tree, "id") is not None}
-    programs = {_value(node): mapping for tree in trees.values() for mapping, node in _programs(tree)}
+    agencies = {agency_id: path for path, tree in trees.items()
+                if path.parent.name == "agencies" and (agency_id := _top(tree, "id")) is not None}
+    programs = {node.value: mapping for tree in trees.values() for mapping, node in _programs(tree)}
     if old in agencies:
         kind, taken = "agency", set(agencies) | _former(trees.values(), agencies=True)
     elif old in programs:

@@ -112,11 +112,12 @@ def explain(err: ValidationError, data: Any, default: Position) -> Diagnostic:
         missing = re.findall(r"'([^']+)' is a required property", err.message)
         name = missing[0] if missing else err.message
         container = locate_value(data, path)
-        glued = next((hint for key in (container if isinstance(container, dict) else {})
-                      if str(key).startswith(f"{name}:") and (hint := _glued(key, [name]))), None)
+        glued = next((said for key in (container if isinstance(container, dict) else {})
+                      if str(key).startswith(f"{name}:") and (said := _glued(key, [name]))), None)
         glued = glued or budget_line_hint(path, container)  # "- 2024: 1500000000": a line written as a target
         described = err.schema.get("properties", {}).get(name) if isinstance(err.schema, dict) else None
-        hint = glued or example_of(name, described.get("enum") if isinstance(described, dict) else None, not path)
+        hint: str | None = glued or example_of(name, described.get("enum") if isinstance(described, dict) else None,
+                                               not path)
         if not path:
             return error(where, "E102", "missing required field '{name}'", hint, name=name)
         return error(where, "E102", "missing required field '{name}' in {field}", hint, name=name, field=field)
@@ -127,9 +128,9 @@ def explain(err: ValidationError, data: Any, default: Position) -> Diagnostic:
         expected = err.validator_value if isinstance(err.validator_value, list) else [err.validator_value]
         words = listing((_TYPE_NAMES.get(t, t) for t in expected), "or")
         container = locate_value(data, path[:-1])
-        split = split_amount(container) if path[-1:] == ["amount"] else None
+        amount_split = split_amount(container) if path[-1:] == ["amount"] else None
         pasted = pasted_row(err.instance) if isinstance(err.instance, str) and "\t" in err.instance else None
-        hint = (split or pasted or empty_year_hint(path, container)
+        hint = (amount_split or pasted or empty_year_hint(path, container)
                 or (budget_amount_hint(err.instance, container) if path[-1:] == ["budget"] else None)
                 or type_hint(err))
         return error(where, "E101", "{field} should be {expected}, not {value}", hint,

@@ -58,6 +58,7 @@ class Handler(BaseHTTPRequestHandler):
     """Serves one preview: pages from memory (current model), other files from ``build/site``."""
 
     preview: Preview
+    server: Server  #: the one :func:`listen` makes, listening on (host, port)
     server_version = "masterplan-serve"
 
     def do_GET(self) -> None:

@@ -6,7 +6,7 @@ figures do not add up: a year reached 55 on one page and 61 on another is the sa
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from collections.abc import Set as AbstractSet
 from typing import Literal
 
@@ -23,7 +23,7 @@ _Figures = dict[_Kind, _Seen]  #: each kind's figures as first given
 _YEARLY: tuple[_Kind, ...] = ("targets", "realised")  #: the yearly figures compared: targets, realised figures
 
 
-def _yearly(indicator: Indicator, kind: _Kind) -> dict[int, object]:
+def _yearly(indicator: Indicator, kind: _Kind) -> Mapping[int, object]:
     """An indicator's targets, or its realised figures (realisasi), by year."""
     return indicator.realised if kind == "realised" else indicator.targets
 

@@ -92,11 +92,11 @@ def _unique_ids(plan: Plan, unknown: Unknown) -> Iterator[Diagnostic]:
                 free = free_id(plan, program.id, offered)
                 offered.update([free] if free else [])
                 here, there = (program, other) if owner is other else (other, program)
-                agency = plan.agency(there.lead_id)
+                lead = plan.agency(there.lead_id)
                 if (was := unknown.published_as(here)) is not None:  # LIV-08 retyped LIV-04 by mistake
                     yield error(here.at("id"), "E207", "program id '{id}' is used twice (also at {position})", Message(
                         "{id} is {agency}'s program in the last build, and this one was {old} there: write id: {old} "
-                        "again", id=program.id, old=was, agency=agency.short_name if agency else there.lead_id),
+                        "again", id=program.id, old=was, agency=lead.short_name if lead else there.lead_id),
                         id=program.id, position=there.at("id"))
                     continue
                 yield error(here.at("id"), "E207", "program id '{id}' is used twice (also at {position})", Message(
@@ -104,7 +104,7 @@ def _unique_ids(plan: Plan, unknown: Unknown) -> Iterator[Diagnostic]:
                     "give it a new id, e.g. {free}; moved here from {agency}, delete it from its file" if free else
                     "{id} is {agency}'s program in the last build: a copy of it, delete this one; another program, "
                     "give it a new id; moved here from {agency}, delete it from its file", id=program.id, free=free,
-                    agency=agency.short_name if agency else there.lead_id), id=program.id, position=there.at("id"))
+                    agency=lead.short_name if lead else there.lead_id), id=program.id, position=there.at("id"))
             elif other.id == program.id:  # said at both: the copy may be either (pasted from another agency's file)
                 free = free_id(plan, program.id, offered)
                 offered.update([free] if free else [])
@@ -132,10 +132,10 @@ def _unique_ids(plan: Plan, unknown: Unknown) -> Iterator[Diagnostic]:
         seen[mission.id] = mission
     ordered: dict[int, Pillar] = {}  #: order -> the first pillar with it (they are sorted by order, then id)
     for pillar in plan.pillars:
-        if (first := ordered.setdefault(pillar.order, pillar)) is not pillar:
+        if (earlier := ordered.setdefault(pillar.order, pillar)) is not pillar:
             yield warning(pillar.where.get("order", pillar.position), "W515", "pillar order {order} is also "
                           "{file}'s: the two are put in order by their ids", "give each pillar a number of its "
-                          "own in order:", order=pillar.order, file=first.position.file)
+                          "own in order:", order=pillar.order, file=earlier.position.file)
         subs: set[str] = set()
         for sub in pillar.sub_elements:
             if sub.id in subs:

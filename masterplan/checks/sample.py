@@ -72,7 +72,7 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
         return  # the sample itself
     own = plan.city.strip().lower() == sample.city.lower()  # the sample's city making its own plan from it
     texts = _texts(plan)
-    yield from _period_moved(plan, sample, texts)
+    yield from _period_moved(plan, plan.content, sample, texts)
     if not own:
         yield from _city_set_by_hand(plan, sample)
         yield from _lines_left(plan, plan.content, sample, texts)
@@ -96,7 +96,7 @@ def _texts(plan: Plan) -> dict[Path, list[str]]:
     return texts
 
 
-def _period_moved(plan: Plan, sample: SamplePlan, texts: dict[Path, list[str]]) -> Iterator[Diagnostic]:
+def _period_moved(plan: Plan, content: Path, sample: SamplePlan, texts: dict[Path, list[str]]) -> Iterator[Diagnostic]:
     """W116, once: the period of a plan still the sample's was changed by hand, leaving most programs in the
     sample's years (each told by E301), where ``masterplan new --period`` would have moved every year with it."""
     period = plan.period
@@ -113,7 +113,7 @@ def _period_moved(plan: Plan, sample: SamplePlan, texts: dict[Path, list[str]]) 
                   Message("masterplan new {folder} --force --period {start}-{end}{city} starts again from the sample "
                           "with every year moved, after keeping your content/ in a backup folder; or move the years "
                           "yourself",
-                          folder=_from_here(plan.content.parent), start=str(period.start), end=str(period.end),
+                          folder=_from_here(content.parent), start=str(period.start), end=str(period.end),
                           city=city),
                   period=period, count=len(left), programs=len(plan.programs), sample=sample.period)
 

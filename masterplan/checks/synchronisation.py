@@ -78,21 +78,21 @@ def _one_sided_partners(plan: Plan) -> Iterator[Diagnostic]:
         again = listed_before(agency.supports_ids)
         for index, program_id in enumerate(agency.supports_ids):
             listed_again = again[index]  # E212's
-            program = plan.program(program_id) if program_id not in twice and not listed_again else None
-            if program is not None and program.lead_id == agency.id:  # the program moved into this agency's file
+            supported = plan.program(program_id) if program_id not in twice and not listed_again else None
+            if supported is not None and supported.lead_id == agency.id:  # the program moved into this agency's file
                 yield warning(agency.where.get(f"supports[{index}]", agency.at("supports")), "W409", "agency {agency} leads {program} and also lists it under "
                               "'supports'", Message("remove {program} from supports: the agency whose file holds a "
                                                     "program leads it", program=program_id),
                               agency=agency.id, program=program_id)
-            elif program is not None and agency.id not in program.partner_ids \
-                    and meant_partner(plan, program) is not agency:  # E203's: its partner id (a typo, a rename) means it
+            elif supported is not None and agency.id not in supported.partner_ids \
+                    and meant_partner(plan, supported) is not agency:  # E203's: its partner id (typo, rename) means it
                 yield warning(agency.where.get(f"supports[{index}]", agency.at("supports")), "W406",
                               "agency {agency} supports {program}, but the program does not list it as partner",
                               Message("add {agency} to the partners of {program} in {file}, or, {agency} not taking part, "
                                       "remove {program} from the supports in {own}",
-                                      agency=agency.id, program=program_id, file=program.position.file,
+                                      agency=agency.id, program=program_id, file=supported.position.file,
                                       own=agency.position.file),
-                              agency=agency.id, program=program_id).concerning(program.position.file)
+                              agency=agency.id, program=program_id).concerning(supported.position.file)
 
 
 def _misspelt_supports(agency: Agency, ids: list[str]) -> set[str]:

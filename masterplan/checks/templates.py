@@ -11,7 +11,7 @@ preview as it renders a page, or the print HTML after an edit of a print templat
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from collections.abc import Set as AbstractSet
 from functools import partial
 from typing import Any
@@ -81,11 +81,13 @@ def print_books(plan: Plan) -> Iterator[Diagnostic]:
     from masterplan.build_options import BuildOptions
     from masterplan.diagnostics import Report
     from masterplan.render import analysis_book, companion_book, pdf, summary_book
+    assert plan.content is not None  # a plan read from its folder: check() and the preview ask for no other's books
     report, root, options = Report(), plan.content.parent, BuildOptions()
     asked = [companion for companion, wanted in ((summary_book.SUMMARY, plan.executive_summary),
                                                  (analysis_book.ANALYSIS, plan.strategic_analysis)) if wanted]
-    books = [partial(pdf.book_html, plan, root, options, report),
-             *(partial(companion_book.companion_html, plan, root, options, report, companion) for companion in asked)]
+    books: list[Callable[[], object]] = [
+        partial(pdf.book_html, plan, root, options, report),
+        *(partial(companion_book.companion_html, plan, root, options, report, companion) for companion in asked)]
     for book in books:
         with contextlib.suppress(Exception):  # a plan the book cannot be made of: the build's to say why
             book()
@@ -104,6 +106,8 @@ def _site_pages(plan: Plan) -> Iterator[Diagnostic]:
     from masterplan.build_options import BuildOptions
     from masterplan.diagnostics import Report
     from masterplan.render import site, site_workers
+    if plan.content is None:
+        return  # a plan read from no folder has no templates of its own (check() asks only for one that has)
     try:
         prepared = site.prepare(plan, plan.content.parent, BuildOptions(pdf=False, search=False), Report())
     except Exception:  # noqa: BLE001 - a plan the site cannot be made of: the build's to say why

@@ -20,6 +20,8 @@ from masterplan.checks.last_build import Unknown
 from masterplan.content_text import content_texts
 from masterplan.diagnostics import Diagnostic, Position, warning
 from masterplan.model import Plan
+from masterplan.plan_parts import Pillar
+from masterplan.programs import Program
 
 #: a program code: capitals, a dash, a number (GOV-01)
 _CODE = re.compile(r"([A-Z]{2,6})-(\d+)")
@@ -70,8 +72,11 @@ def _texts(plan: Plan) -> Iterator[tuple[Position, str, str]]:
     for file, text in content_texts(plan):
         if file.lower().endswith(".md"):
             yield Position(file, 1, 1), text, "chapter"
-    for owner in [*plan.pillars, *plan.programs]:
+    owners: list[Pillar | Program] = [*plan.pillars, *plan.programs]
+    for owner in owners:
         for name in ("summary", "description"):
             where = owner.where.get(name)
-            for value in dict.fromkeys(getattr(owner, name).values.values()) if where is not None else ():
+            if where is None:
+                continue
+            for value in dict.fromkeys(getattr(owner, name).values.values()):
                 yield where, value, "block" if f"{name}|" in owner.where else "text"

@@ -19,6 +19,8 @@ from typing import Any
 
 from masterplan.i18n import Translator
 from masterplan.model import Plan
+from masterplan.plan_parts import Pillar
+from masterplan.programs import Program
 from masterplan.render import data_changes, data_notes, data_summaries, data_tables
 from masterplan.render.saved_names import plan_slug
 from masterplan.render.site_links import url_for
@@ -107,7 +109,8 @@ def _constraints(file: str, column: str, plan: Plan) -> dict[str, Any] | None:
 
 def _numbers_only(plan: Plan) -> bool:
     """Whether every indicator's baseline, targets and realised figures are numbers as written (none "tersedia")."""
-    indicators = [indicator for owner in [*plan.pillars, *plan.programs] for indicator in owner.indicators]
+    owners: list[Pillar | Program] = [*plan.pillars, *plan.programs]
+    indicators = [indicator for owner in owners for indicator in owner.indicators]
     return all(indicator.is_number(value) for indicator in indicators
                for value in (indicator.baseline_value, *indicator.targets.values(), *indicator.realised.values())
                if value is not None)

@@ -16,9 +16,17 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import cast
 
 from pypdf import PdfReader, PdfWriter
-from pypdf.generic import BooleanObject, ByteStringObject, DictionaryObject, NameObject
+from pypdf.generic import (
+    BooleanObject,
+    ByteStringObject,
+    DictionaryObject,
+    NameObject,
+    PdfObject,
+    StreamObject,
+)
 
 from masterplan.render import pdf_pack, pdf_structure
 
@@ -36,12 +44,12 @@ def carry(writer: PdfWriter, readers: list[PdfReader]) -> ByteStringObject | Non
     of their own (:func:`pdf_structure.number_ids`); its file identifier, made of its metadata and its pages' content
     (the same book, the same identifier: a rebuild is byte for byte the same), None: a plain PDF."""
     front = readers[0]
-    catalog = front.trailer["/Root"]
+    catalog = cast(DictionaryObject, front.trailer["/Root"])
     if "/Metadata" not in catalog:
         return None  # a plain PDF (a draft's)
     writer.xmp_metadata = None  # a new stream, never a compressed one a clone of the part brings
     writer.xmp_metadata = front.xmp_metadata
-    xmp = writer.root_object["/Metadata"].get_object()
+    xmp = cast(StreamObject, writer.root_object["/Metadata"].get_object())
     xmp[NameObject("/Type")], xmp[NameObject("/Subtype")] = NameObject("/Metadata"), NameObject("/XML")
     if "/OutputIntents" in catalog:
         writer.root_object[NameObject("/OutputIntents")] = catalog["/OutputIntents"].clone(writer)
@@ -55,7 +63,7 @@ def carry(writer: PdfWriter, readers: list[PdfReader]) -> ByteStringObject | Non
     return ByteStringObject(digest.digest())
 
 
-def _not_interpolated(resources: object, seen: set[int]) -> None:
+def _not_interpolated(resources: PdfObject | None, seen: set[int]) -> None:
     """Every image of ``resources`` (and of the forms in them) drawn without smoothing: WeasyPrint asks for it
     (``/Interpolate true``), which PDF/A forbids; a photo or a map in a chapter would otherwise break conformance."""
     resources = resources.get_object() if resources is not None else None
@@ -74,7 +82,7 @@ def _not_interpolated(resources: object, seen: set[int]) -> None:
 def mend(target: Path) -> None:
     """Write the PDF/A file ``target``, as WeasyPrint wrote it in one pass, again as the join writes a book."""
     reader = PdfReader(target)
-    if "/Metadata" not in reader.trailer["/Root"]:
+    if "/Metadata" not in cast(DictionaryObject, reader.trailer["/Root"]):
         return
     writer = PdfWriter(clone_from=reader)
     pdf_pack.write(writer, target, carry(writer, [reader]))

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import cast
 
 from pypdf import PdfWriter
 from pypdf.generic import (
@@ -47,12 +48,22 @@ class Face:
 
     @property
     def file(self) -> StreamObject:
-        return self.descriptor["/FontFile2"].get_object()
+        return cast(StreamObject, self.descriptor["/FontFile2"].get_object())
+
+    @property
+    def to_unicode(self) -> StreamObject:
+        """The ToUnicode CMap: which text each glyph stands for."""
+        return cast(StreamObject, self.font["/ToUnicode"].get_object())
+
+    @property
+    def bounding_box(self) -> ArrayObject:
+        """The font's bounding box, ``[left bottom right top]``."""
+        return cast(ArrayObject, self.descriptor["/FontBBox"])
 
     def objects(self) -> list[IndirectObject]:
         """The indirect objects only this embedding uses (dropped once another one serves its pages)."""
         found = [self.reference, self.font.raw_get("/ToUnicode"), self.font.raw_get("/DescendantFonts"),
-                 self.font["/DescendantFonts"][0], self.descendant.raw_get("/FontDescriptor"),
+                 cast(ArrayObject, self.font["/DescendantFonts"])[0], self.descendant.raw_get("/FontDescriptor"),
                  self.descriptor.raw_get("/FontFile2")]
         return [item for item in found if isinstance(item, IndirectObject)]
 
@@ -107,10 +118,11 @@ def _font_entries(writer: PdfWriter) -> Iterator[tuple[DictionaryObject, NameObj
             for name, reference in list(fonts.items()):
                 if isinstance(reference, IndirectObject):
                     yield fonts, NameObject(name), reference
-        for form in (found.get("/XObject") or DictionaryObject()).get_object().values():
+        forms = cast(DictionaryObject, (found.get("/XObject") or DictionaryObject()).get_object())
+        for form in forms.values():
             if isinstance(form, IndirectObject) and form.idnum not in visited:
                 visited.add(form.idnum)
-                yield from resources(form.get_object())
+                yield from resources(cast(DictionaryObject, form.get_object()))
 
     for page in writer.pages:
         yield from resources(page)
@@ -118,14 +130,14 @@ def _font_entries(writer: PdfWriter) -> Iterator[tuple[DictionaryObject, NameObj
 
 def _face(reference: IndirectObject) -> Face | None:
     """The embedding behind a font resource, when it is one this module can merge."""
-    font = reference.get_object()
+    font = cast(DictionaryObject, reference.get_object())
     if (font.get("/Subtype") != "/Type0" or font.get("/Encoding") != "/Identity-H"
             or not isinstance(font.raw_get("/ToUnicode"), IndirectObject)):
         return None
-    descendant = font["/DescendantFonts"][0].get_object()
+    descendant = cast(DictionaryObject, cast(ArrayObject, font["/DescendantFonts"])[0].get_object())
     if descendant.get("/Subtype") != "/CIDFontType2" or descendant.get("/CIDToGIDMap") != "/Identity":
         return None
-    descriptor = descendant["/FontDescriptor"].get_object()
+    descriptor = cast(DictionaryObject, descendant["/FontDescriptor"].get_object())
     if "/FontFile2" not in descriptor or "/CIDSet" in descriptor:
         return None
     return Face(reference, font, descendant, descriptor)
@@ -140,8 +152,8 @@ def _merge(group: list[Face]) -> bool:
     unicode: dict[int, bytes] = {}
     try:
         for face in group:
-            widths.update(_widths((face.descendant.get("/W") or ArrayObject()).get_object()))
-            unicode.update(_unicode_map(face.font["/ToUnicode"].get_object().get_data()))
+            widths.update(_widths(cast(ArrayObject, (face.descendant.get("/W") or ArrayObject()).get_object())))
+            unicode.update(_unicode_map(face.to_unicode.get_data()))
     except ValueError:  # a map with ranges: not WeasyPrint's
         return False
     first = group[0]
@@ -149,10 +161,10 @@ def _merge(group: list[Face]) -> bool:
     file.set_data(merged)
     file[NameObject("/Length1")] = NumberObject(len(merged))
     first.descendant[NameObject("/W")] = _width_array(widths)
-    first.font["/ToUnicode"].get_object().set_data(_unicode_cmap(unicode))
-    first.descriptor["/FontBBox"][2] = _number(max(float(face.descriptor["/FontBBox"][2]) for face in group))
+    first.to_unicode.set_data(_unicode_cmap(unicode))
+    first.bounding_box[2] = _number(max(float(face.bounding_box[2]) for face in group))
     if len(set(widths.values())) > 1:
-        flags = int(first.descriptor["/Flags"])
+        flags = int(cast(NumberObject, first.descriptor["/Flags"]))
         first.descriptor[NameObject("/Flags")] = NumberObject(flags & ~FIXED_PITCH)
     return True
 

@@ -20,9 +20,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from pypdf import PdfReader, PdfWriter
+from pypdf.constants import PageLabelStyle
 from pypdf.generic import (
     ArrayObject,
     BooleanObject,
@@ -123,9 +124,9 @@ def _page_labels(writer: PdfWriter, parts: list[Placed]) -> None:
     cover to the end of the front matter, arabic from 1 on the first body page."""
     body = next((part.first for part in parts if not part.front), len(writer.pages))
     if body:
-        writer.set_page_label(0, body - 1, "/r")
+        writer.set_page_label(0, body - 1, PageLabelStyle.LOWERCASE_ROMAN)
     if body < len(writer.pages):
-        writer.set_page_label(body, len(writer.pages) - 1, "/D")
+        writer.set_page_label(body, len(writer.pages) - 1, PageLabelStyle.DECIMAL)
 
 
 def _outline(writer: PdfWriter, parts: list[Placed]) -> None:
@@ -144,9 +145,9 @@ def _outline(writer: PdfWriter, parts: list[Placed]) -> None:
 
 
 def _metadata(writer: PdfWriter, front: PdfReader) -> None:
-    info = front.metadata or {}
+    info: dict[Any, Any] = front.metadata or {}
     writer.add_metadata({key: value for key, value in info.items()})
-    catalog = front.trailer["/Root"]
+    catalog = cast(DictionaryObject, front.trailer["/Root"])
     for key in ("/Lang", "/PageMode", "/ViewerPreferences", "/MarkInfo"):
         if key in catalog:
             writer.root_object[NameObject(key)] = catalog[key] if key == "/Lang" else catalog[key].clone(writer)

@@ -99,7 +99,9 @@ def _write_cross_references(out: io.BytesIO, writer: PdfWriter, where: dict[int,
     rows = [struct.pack(">BLH", 0, free[0] if free else 0, 0xFFFF)]  # object 0: the head of the free list
     rows += [struct.pack(">BLH", *where[entry]) for entry in range(1, number + 1)]
     data = zlib.compress(b"".join(rows))
-    trailer = b"/Root %d 0 R" % writer.root_object.indirect_reference.idnum
+    root = writer.root_object.indirect_reference
+    assert root is not None  # the writer numbers the catalog as it makes it
+    trailer = b"/Root %d 0 R" % root.idnum
     information = pdf_objects.information(writer)
     if information is not None:
         trailer += b" /Info %d 0 R" % information.idnum

@@ -23,11 +23,12 @@ from weasyprint.text.fonts import FontConfiguration
 
 from masterplan import jinja_words
 from masterplan.diagnostics import Diagnostic, Message, Position, Report, error
+from masterplan.i18n import Translator
 from masterplan.model import Plan
 from masterplan.render import hyphenation, pdf_archive, pdf_logs, pdf_scopes, print_book
 from masterplan.render.pdf_layout import pdf_options
 from masterplan.render.print_fetch import Fetcher, capture_logs, content_url
-from masterplan.render.theme import Theme, environment, template_position
+from masterplan.render.theme import Theme, environment, template_position, translator_of
 
 STYLESHEET = "print/book.css"
 TWO_SIDED = "print/two-sided.css"  #: added after the stylesheet for a book printed on both sides of the paper
@@ -40,7 +41,7 @@ class Press(NamedTuple):
 
     theme: Theme
     env: jinja2.Environment
-    translate: Callable[..., str]
+    translate: Translator
     fetcher: Fetcher
 
 
@@ -48,7 +49,7 @@ def press(plan: Plan, root: Path) -> Press:
     """The :class:`Press` of the plan in ``root``."""
     theme = Theme.for_plan(root)
     env = environment(theme, plan.language)
-    return Press(theme, env, env.globals["_"], Fetcher(root / "content", theme))
+    return Press(theme, env, translator_of(env), Fetcher(root / "content", theme))
 
 
 def print_html(plan: Plan, book: print_book.Book, env: jinja2.Environment, theme: Theme, report: Report,

@@ -20,7 +20,7 @@ lists them in the ``/IDTree`` a reader resolves ``/Headers`` through.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, cast
 
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import (
@@ -44,7 +44,7 @@ def join(writer: PdfWriter, readers: list[PdfReader], firsts: list[int]) -> None
     numbers = ArrayObject()
     shift = 0
     for reader, first in zip(readers, firsts, strict=True):
-        tree = reader.trailer["/Root"].get("/StructTreeRoot")
+        tree = cast(DictionaryObject, reader.trailer["/Root"]).get("/StructTreeRoot")
         if tree is None:
             continue  # an untagged part (a draft's book has no tags at all)
         tree = tree.get_object()
@@ -58,7 +58,8 @@ def join(writer: PdfWriter, readers: list[PdfReader], firsts: list[int]) -> None
             numbers += [NumberObject(key + shift), value.clone(writer)]
         for source, page in zip(reader.pages, writer.pages[first:first + len(reader.pages)], strict=True):
             if "/StructParents" in source:  # pypdf leaves it out when it copies a page
-                page[NameObject("/StructParents")] = NumberObject(int(source["/StructParents"]) + shift)
+                parents = cast(NumberObject, source["/StructParents"])
+                page[NameObject("/StructParents")] = NumberObject(int(parents) + shift)
             for annotation in page.get("/Annots", ArrayObject()):
                 _shift(annotation.get_object(), "/StructParent", shift)
         shift += entries[-1][0] + 1 if entries else 0
@@ -134,7 +135,7 @@ def _headers(attributes: Any) -> list[ArrayObject]:
     """The ``/Headers`` arrays of an element's attributes (one dictionary, or a list of them)."""
     attributes = attributes.get_object() if attributes is not None else None
     found = attributes if isinstance(attributes, list) else [attributes]
-    return [item.get_object()["/Headers"] for item in found
+    return [cast(ArrayObject, item["/Headers"]) for item in found
             if isinstance(item, DictionaryObject) and isinstance(item.get("/Headers"), ArrayObject)]
 
 
@@ -155,4 +156,4 @@ def _entries(node: DictionaryObject) -> Iterator[tuple[int, Any]]:
 
 def _shift(holder: DictionaryObject, key: str, shift: int) -> None:
     if key in holder:
-        holder[NameObject(key)] = NumberObject(int(holder[key]) + shift)
+        holder[NameObject(key)] = NumberObject(int(cast(NumberObject, holder[key])) + shift)

@@ -82,7 +82,8 @@ def read(path: Path) -> str | None:
     quiet = logging.getLogger("pypdf")
     level, quiet.level = quiet.level, logging.CRITICAL  # "EOF marker not found": said as W702's absence, not in English
     try:
-        title = PdfReader(path).metadata.title
+        metadata = PdfReader(path).metadata
+        title = metadata.title if metadata is not None else None
     except Exception:  # noqa: BLE001 - any damage pypdf meets (TypeError, AssertionError…): no title to compare
         return None
     finally:

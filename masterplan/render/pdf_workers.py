@@ -24,7 +24,7 @@ import traceback
 from collections import deque
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from masterplan.interrupt import forking, ignore_interrupt
 from masterplan.render.pdf_layout import LaidOut, Stylesheets
@@ -134,9 +134,9 @@ class Pool:
     def receive(self) -> Message:
         """The next reply, as ``(worker, kind, part, ...)``; waits for one."""
         if not self.replies:
-            ready = wait(self.connections)
+            ready = cast(list[Connection], wait(self.connections))  # of what it is given: connections only
             for connection in ready:
-                self.replies.append((self.connections.index(connection), *connection.recv()))  # type: ignore[arg-type]
+                self.replies.append((self.connections.index(connection), *connection.recv()))
         reply = self.replies.popleft()
         self.busy[reply[0]] -= 1
         return reply

@@ -33,7 +33,7 @@ from masterplan.render import (
 )
 from masterplan.render.foreign_terms import italicised
 from masterplan.render.markdown import number_tables, resolve_references, to_html
-from masterplan.render.theme import localize
+from masterplan.render.theme import language_of, localize, translator_of
 
 RUNNING_TITLE = 60  #: characters of the plan's title in the running header, one line beside the chapter's title
 RUNNING_LINE = 112  #: characters of the running header's line: its title's part and the longest chapter's together
@@ -259,14 +259,15 @@ def html(plan: Plan, book: Book, env: jinja2.Environment, extra: dict[str, Any],
         "one_sided": program_tables.one_sided(plan),
         "agency_matrix": program_tables.agency_matrix(plan), "by_agency": by_agency, "attainment": attainment.by_pillar(plan),
         "attainment_by_agency": attainment.by_agency(plan), "attainment_missed": attainment.missed(plan),
-        "changes": baseline.changes(plan), "glossary": glossary(plan, env.globals["language"]),
+        "changes": baseline.changes(plan), "glossary": glossary(plan, language_of(env)),
         # long chapters in chunks, each from a new page (see pdf_chunks)
         "matrix_chunks": pdf_chunks.program_matrix, "program_row_groups": pdf_chunks.program_row_groups,
         "monitored_row_height": matrix_rows.monitored_row_height,
         "last_rows_apart": pdf_chunks.last_rows_apart, "quick_win_chunks": pdf_chunks.quick_wins(plan),
         "agency_row_chunks": pdf_chunks.agency_rows(by_agency), "agency_chunks": pdf_chunks.by_agency(by_agency),
         "index_chunks": pdf_chunks.index(by_agency),
-        "figure_pages": pdf_chunks.FIGURE_PAGES, "continued": ContinuedTables(plan, book.outline, env.globals["_"], extra.get("running_title")),
+        "figure_pages": pdf_chunks.FIGURE_PAGES,
+        "continued": ContinuedTables(plan, book.outline, translator_of(env), extra.get("running_title")),
         **extra,
     }
     front = [c for c in book.outline.chapters if c.part == "front"]
@@ -274,7 +275,7 @@ def html(plan: Plan, book: Book, env: jinja2.Environment, extra: dict[str, Any],
     template = env.get_template("print/chapters.html")
     body, book.sections = number_sections(template.render(context, chapters=front)
                                           + "\n<!-- body -->\n" + template.render(context, chapters=rest))
-    body = typography.keep_whole(italicised(body, env.globals["language"]))
+    body = typography.keep_whole(italicised(body, language_of(env)))
     front_html, _, rest_html = body.partition("\n<!-- body -->\n")
     book_html = env.get_template(document).render(context, front=Markup(front_html), body=Markup(rest_html))
     return typography.whole_last_words(book_html)

@@ -56,7 +56,7 @@ from masterplan.render.site_pages import (
     book_part_pages,
 )
 from masterplan.render.site_workers import write_pages
-from masterplan.render.theme import Theme, environment
+from masterplan.render.theme import Theme, environment, translator_of
 
 if TYPE_CHECKING:
     from masterplan.build_options import BuildOptions
@@ -113,8 +113,9 @@ class PreparedSite:
     def render_page(self, page: Page) -> str:
         """The HTML of one page (raises ``jinja2.TemplateError`` for a broken template)."""
         template = self.env.get_template(page.template)
-        shown = {"pdf_size": self.pdf_size, **{size: self.companions.get(key) for key, size in COMPANIONS.items()}
-                 } if WHOLE_PLAN in page.inputs else {}
+        shown: dict[str, object] = {
+            "pdf_size": self.pdf_size, **{size: self.companions.get(key) for key, size in COMPANIONS.items()}
+        } if WHOLE_PLAN in page.inputs else {}
         if page.path == PAGES["data"]:
             shown["data_sizes"] = self.data_sizes
         return template.render({**self.common, **page.context, **shown, "page": page, "base": page.base})
@@ -125,7 +126,7 @@ def prepare(plan: Plan, root: Path, options: BuildOptions, report: Report, pdf_s
     """List the site's pages and compute what they share; used by :func:`render` and the preview."""
     theme = Theme.for_plan(root)
     env = site_environment(theme, plan.language)
-    translate = env.globals["_"]
+    translate = translator_of(env)
     book = outline.build(plan, translate)
     problems: list[Diagnostic] = []
     pages = [*all_pages(plan, translate, problems, site_charts.reference_label(book), _scroll_box(env)),

@@ -24,7 +24,6 @@ from masterplan.render.site_links import url_for
 from masterplan.summary import BudgetSummary, largest_first
 from masterplan.values import Text
 
-Translate = Callable[..., str]
 BarRow = tuple[str, "str | None", int, str]
 
 
@@ -104,7 +103,7 @@ def reference_label(book: outline.Outline) -> Callable[[str], str | None]:
     return label
 
 
-def captioner(book: outline.Outline, _: Translate) -> Callable[[str, str], str]:
+def captioner(book: outline.Outline, _: outline.Translate) -> Callable[[str, str], str]:
     """``caption("tab:budget-source", fallback)`` → "Tabel 7.2 Anggaran per sumber pendanaan"."""
     def caption(ref: str, fallback: str) -> str:
         item = book.item(ref)
@@ -192,15 +191,16 @@ def indicator_columns(indicator: Indicator) -> list[IndicatorColumn]:
     years with a target or a realised figure; one scale for all, so a figure above every target stays in the box."""
     targets = _numbers(indicator, indicator.targets)
     realised = _numbers(indicator, indicator.realised)
-    has_baseline = indicator.is_number(indicator.baseline_value)
-    top = max(map(abs, [*targets.values(), *realised.values(), *([indicator.baseline_value] if has_baseline else [])]),
-              default=0)
+    drawn_baseline = indicator.baseline_value if indicator.is_number(indicator.baseline_value) else None
+    has_baseline = drawn_baseline is not None
+    top = max(map(abs, [*targets.values(), *realised.values(),
+                        *([drawn_baseline] if drawn_baseline is not None else [])]), default=0)
 
     def column(year: int | str, value: float | None, baseline: bool) -> IndicatorColumn:
         reached = realised.get(year) if isinstance(year, int) else None
         return IndicatorColumn(year, value, _share(value, top), baseline, reached, _share(reached, top))
 
-    slots = [column(indicator.baseline_year or "", indicator.baseline_value, True)] if has_baseline else []
+    slots = [column(indicator.baseline_year or "", drawn_baseline, True)] if has_baseline else []
     skipped = {indicator.baseline_year} if has_baseline else set()  # its realised figure beside the baseline
     return slots + [column(year, targets.get(year), False) for year in sorted({*targets, *realised} - skipped)]
 

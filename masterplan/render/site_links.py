@@ -132,8 +132,8 @@ def reference_resolver(plan: Plan, base: str, label: Callable[[str], str | None]
         if "vision" in chapter.generated and plan.missions:  # the table the book numbers, on the chapter's page
             targets["tab:missions"] = url_for(chapter) + "#missions-matrix"
             targets["tab:budget-mission"] = url_for(chapter) + "#budget-mission"
-        for table in table_captions(chapter):
-            targets[table.ref] = f"{url_for(chapter)}#{anchor(table.ref)}"
+        for caption in table_captions(chapter):
+            targets[caption.ref] = f"{url_for(chapter)}#{anchor(caption.ref)}"
 
     # a label is in the edition's words ("Chapter 5"): marked as such in a chapter written in another language
     written = written_in or plan.written_in

@@ -30,14 +30,13 @@ from masterplan.render.markdown import (
     resolve_references,
     to_html,
 )
-from masterplan.render.outline import Outline, anchor
+from masterplan.render.outline import Outline, Translate, anchor
 from masterplan.render.site_charts import PART_PAGES
 from masterplan.render.site_html import years_kept
 from masterplan.render.site_links import PAGES, prefix, reference_resolver, url_for
 from masterplan.values import Text
 
 WHOLE_PLAN = "*"
-Translate = Callable[..., str]
 #: the theme's box a wide table scrolls sideways in, site/scroll_box.html's macro: (its caption's id, or "" for a
 #: table without one; the caption as its title; ``caller``: the table) → the box's HTML
 ScrollBox = Callable[..., str]

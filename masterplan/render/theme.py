@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import jinja2
 from markupsafe import Markup
@@ -184,7 +184,7 @@ def environment(theme: Theme, language: str) -> jinja2.Environment:
     formats = Formats(language, translate)
     env.globals.update(_=translate, language=language, directions=DIRECTIONS,
                        lang_of=lambda written: lang_attribute(written, language))
-    env.filters.update({name: language_bound(function) for name, function in {
+    filters: dict[str, Callable[..., Any]] = {
         "t": lambda text: localize(text, language),
         "t_lang": lambda text: in_its_language(text, language),
         "rupiah": formats.rupiah, "rupiah_short": formats.rupiah_short,
@@ -200,8 +200,19 @@ def environment(theme: Theme, language: str) -> jinja2.Environment:
         "date": formats.date, "tel": lambda phone: re.sub(r"[^0-9+]", "", str(phone)),  # a tel: link's digits
         "markdown": lambda text, shift=0: markdown_in_its_language(text, language, shift),
         "years_whole": typography.years_with_their_word,  # "RPJMD 2021–2026" on one line, in a cell of the book
-    }.items()})
+    }
+    env.filters.update({name: language_bound(function) for name, function in filters.items()})
     return env
+
+
+def translator_of(env: jinja2.Environment) -> Translator:
+    """The catalog's words in the language of ``env``, an :func:`environment` or an overlay of one: its ``_``."""
+    return cast(Translator, env.globals["_"])  # Jinja types its globals as any object
+
+
+def language_of(env: jinja2.Environment) -> str:
+    """The language ``env`` renders in, an :func:`environment`'s or an overlay's of one."""
+    return cast(str, env.globals["language"])
 
 
 def _changes_said(found: Changes, formats: Formats, translate: Translator) -> str:
