@@ -20,7 +20,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from masterplan import chapter_reader
-from masterplan.captions import table_captions
+from masterplan.captions import figure_captions, table_captions
 from masterplan.crossref import PART_TABLES, thin_items
 from masterplan.diagnostics import Message, Report, warning
 from masterplan.model import ANALYSIS, Plan
@@ -65,7 +65,8 @@ def targets(plan: Plan) -> set[str]:
     """Every id a cross-reference of the analysis may name: its chapters and tables (links), and the plan's pillars,
     programs and agencies (printed as plain text, :func:`plain_texts`)."""
     ids = {ref for chapter in plan.analysis for ref in (chapter.id, f"bab:{chapter.id}")}
-    ids |= {table.ref for chapter in plan.analysis for table in table_captions(chapter)}
+    ids |= {caption.ref for chapter in plan.analysis
+            for caption in (*table_captions(chapter), *figure_captions(chapter))}
     ids |= generated_tables(plan) | {f"pillar:{pillar.id}" for pillar in plan.pillars}
     return ids | set(plain_texts(plan))
 

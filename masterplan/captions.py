@@ -1,4 +1,4 @@
-"""Table captions in chapter text: which line captions which table.
+"""Table and figure captions in chapter text: which line captions which table, or which picture.
 
 A caption is a line "Tabel: Analisis SWOT" (or "Table: ...") below its table, right below
 or after one blank line, and may end with a reference id, ``(tab:swot)``. The book and the
@@ -9,7 +9,8 @@ above its table, as many documents place them, is worth a word to its writer
 line is read as the caption it plainly is: "tabel: ...", "Tabel : ...", an id in capitals
 ``(tab:Lembaga)`` (ids are lowercase: it is ``tab:lembaga``); and "Tabel 1. ...", "Tabel 14.1:
 ...", "Tabel 1 ..." too, whose number the book replaces with its own, which is worth a word
-(:func:`numbered_captions`).
+(:func:`numbered_captions`). A picture (``![Peta](assets/peta.png)``, on a line of its own) is captioned alike by a
+line "Gambar: Peta wilayah (fig:peta)" (or "Figure: …") below it (:func:`figure_captions`).
 """
 
 from __future__ import annotations
@@ -33,10 +34,19 @@ ID = r"(?i:tab:[a-z0-9][a-z0-9_-]*)"
 #: text is a Jinja template, where ``{#`` opens a comment)
 CAPTION = re.compile(rf"^({LEAD})[ \t]+(.+?)(?:[ \t]*\(({ID})\))?[ \t]*$")
 _STARTS_CAPTION = re.compile(r"^(?:[Tt]abel|[Tt]able|TABEL|TABLE)", re.MULTILINE)  #: a line may be a caption
+_STARTS_FIGURE_CAPTION = re.compile(r"^(?:[Gg]ambar|[Ff]igure|GAMBAR|FIGURE)", re.MULTILINE)
 #: a sentence about a table, "Tabel 1 menunjukkan …": no caption, and no row of the table above it either
 _ABOUT_TABLE = re.compile(r"^(?:[Tt]abel|[Tt]able|TABEL|TABLE)[ \t]+\d")
 #: Markdown's inline marks in a caption: emphasis and code marks, and a link's address (its text stays)
 _INLINE_MARKS = re.compile(r"[*`]|(?<!\w)_|_(?!\w)|\]\([^)]*\)|\[(?=[^\]]*\]\()")
+
+
+#: how a picture's caption line starts: "Gambar:" (or "Figure:"), as a table's does (:data:`LEAD`)
+FIGURE_LEAD = r"(?:[Gg]ambar|[Ff]igure|GAMBAR|FIGURE)(?:[ \t]*:|[ \t]+\d+(?:\.\d+)*[ \t]*[.:\u2013\u2014-])"
+FIGURE_ID = r"(?i:fig:[a-z0-9][a-z0-9_-]*)"  #: a picture caption's reference id, ``(fig:peta)``
+FIGURE_CAPTION = re.compile(rf"^({FIGURE_LEAD})[ \t]+(.+?)(?:[ \t]*\(({FIGURE_ID})\))?[ \t]*$")
+#: a picture on a line of its own, as Markdown (``![Peta](assets/peta.png "Judul")``) or HTML (``<img src=…>``)
+_PICTURE_LINE = re.compile(r"[ \t]{0,3}(?:!\[[^\]\n]*\]\([^)\n]*\)|<img\b[^>\n]*>)[ \t]*")
 
 
 class TableCaption(NamedTuple):
@@ -60,6 +70,29 @@ def table_captions(chapter: Chapter) -> list[TableCaption]:
         ref = match.group(3).lower() if match.group(3) else f"tab:{chapter.id}-{len(found) + 1}"
         found.append(TableCaption(ref, " ".join(_INLINE_MARKS.sub("", match.group(2)).split()), number + 1))
     return found
+
+
+def figure_captions(chapter: Chapter) -> list[TableCaption]:
+    """Each captioned picture in the chapter's text, in order: a line "Gambar: Peta wilayah" right below a picture on
+    a line of its own, or after one blank line; its id ``(fig:peta)`` when the line ends with one, else
+    ``fig:<chapter id>-<n>``. Numbered and listed among the book's figures as a table's caption is among its tables."""
+    if "](" not in chapter.body and "<img" not in chapter.body:
+        return []
+    lines = chapter.body.split("\n")
+    found: list[TableCaption] = []
+    for number, line in enumerate(lines):
+        if (match := FIGURE_CAPTION.match(line)) and "{{" not in line and "{%" not in line \
+                and _below_picture(lines, number):
+            ref = match.group(3).lower() if match.group(3) else f"fig:{chapter.id}-{len(found) + 1}"
+            found.append(TableCaption(ref, " ".join(_INLINE_MARKS.sub("", match.group(2)).split()), number + 1))
+    return found
+
+
+def _below_picture(lines: Sequence[str], number: int) -> bool:
+    """Whether line ``number`` stands right below a picture on a line of its own, or one blank line below it."""
+    if number >= 1 and _PICTURE_LINE.fullmatch(lines[number - 1]):
+        return True
+    return number >= 2 and not lines[number - 1].strip() and bool(_PICTURE_LINE.fullmatch(lines[number - 2]))
 
 
 def _captions_below(chapter: Chapter) -> Iterator[tuple[int, re.Match[str]]]:
@@ -96,12 +129,15 @@ def separate_captions(text: str) -> str:
     one as the start of a paragraph that swallows the table; a caption line is never meant
     as either, so blank lines are put around it. The text's lines shift: for rendering only.
     """
-    if "|" not in text or not _STARTS_CAPTION.search(text):
+    tables = "|" in text and _STARTS_CAPTION.search(text)
+    pictures = ("](" in text or "<img" in text) and _STARTS_FIGURE_CAPTION.search(text)
+    if not tables and not pictures:
         return text
     lines = text.split("\n")
     separated: list[str] = []
     for number, line in enumerate(lines):
-        apart = CAPTION.match(line) and (_below_table(lines, number) or _right_above_table(lines, number))
+        apart = CAPTION.match(line) and (_below_table(lines, number) or _right_above_table(lines, number)) or \
+            FIGURE_CAPTION.match(line) and number >= 1 and _PICTURE_LINE.fullmatch(lines[number - 1])
         about = not apart and _ABOUT_TABLE.match(line)  # a sentence, maybe wrapped: its own lines stay together
         after_table = about and number > 0 and _is_row(lines, number - 1)
         before_table = about and number + 1 < len(lines) and _is_row(lines, number + 1)

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 
 from masterplan import attainment, baseline
-from masterplan.captions import table_captions
+from masterplan.captions import figure_captions, table_captions
 from masterplan.diagnostics import line_and_column
 from masterplan.model import Plan
 
@@ -101,7 +101,8 @@ def targets(plan: Plan) -> set[str]:
     ids = {p.id for p in plan.programs} | {c.id for c in plan.chapters}
     ids |= {f"pillar:{p.id}" for p in plan.pillars} | generated_tables(plan)
     ids |= {f"agency:{a.id}" for a in plan.agencies} | {f"bab:{c.id}" for c in plan.chapters}
-    ids |= {table.ref for chapter in plan.chapters for table in table_captions(chapter)}
+    ids |= {caption.ref for chapter in plan.chapters
+            for caption in (*table_captions(chapter), *figure_captions(chapter))}
     return ids | (set(GENERATED_FIGURES) - thin_items(plan))
 
 

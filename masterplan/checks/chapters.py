@@ -90,6 +90,12 @@ def _book(plan: Plan, book: list[Chapter], context: dict[str, Any], unknown_refe
                             "table id '{id}' is already used by another table of the book",
                             "end the caption with another id, e.g. (tab:swot-2021)", id=table.ref)
             tables.add(table.ref)
+        for figure in captions.figure_captions(chapter):
+            if figure.ref in tables or figure.ref in crossref.GENERATED_FIGURES:
+                yield error(Position(chapter.position.file, chapter.body_line + figure.line - 1, 1), "E510",
+                            "figure id '{id}' is already used by another figure of the book",
+                            "end the caption with another id, e.g. (fig:peta-2021)", id=figure.ref)
+            tables.add(figure.ref)
         yield from _text(plan, chapter, context, unknown_reference, unreadable)
 
 

@@ -19,7 +19,14 @@ import markdown as markdown_lib
 import nh3
 
 from masterplan import html_limits
-from masterplan.captions import ID, LEAD, TableCaption, separate_captions
+from masterplan.captions import (
+    FIGURE_ID,
+    FIGURE_LEAD,
+    ID,
+    LEAD,
+    TableCaption,
+    separate_captions,
+)
 from masterplan.crossref import PATTERN
 from masterplan.diagnostics import Message
 from masterplan.html_limits import too_deep
@@ -306,11 +313,28 @@ def number_tables(html: str, captions: Sequence[TableCaption], place: Callable[[
     HTML, table HTML)`` writes the table with its caption as the renderer shows captions.
     A caption matching none (Jinja made it, or changed its words) is left as it was.
     """
+    return _numbered(html, captions, place, _CAPTIONED, _CAPTION_ID) if captions and "<table>" in html else html
+
+
+#: a picture of chapter text, a paragraph of its own, and its caption paragraph below it (captions.figure_captions)
+_CAPTIONED_PICTURE = re.compile(rf"<p>(<img\b[^>]*>)</p>\s*<p>{FIGURE_LEAD}\s+(.*?)</p>", re.DOTALL)
+_FIGURE_CAPTION_ID = re.compile(rf"\s*\(({FIGURE_ID})\)\s*$")
+
+
+def number_figures(html: str, captions: Sequence[TableCaption], place: Callable[[TableCaption, str, str], str]) -> str:
+    """Give the captioned pictures of (sanitized) chapter HTML their numbers, as :func:`number_tables` does tables:
+    ``place(caption, caption HTML, picture HTML)`` writes the picture with its caption."""
+    return _numbered(html, captions, place, _CAPTIONED_PICTURE, _FIGURE_CAPTION_ID) if captions and "<img" in html \
+        else html
+
+
+def _numbered(html: str, captions: Sequence[TableCaption], place: Callable[[TableCaption, str, str], str],
+              captioned: re.Pattern[str], given_id: re.Pattern[str]) -> str:
     unused = list(captions)
 
     def numbered(match: re.Match[str]) -> str:
         text = match.group(2)
-        given = _CAPTION_ID.search(text)
+        given = given_id.search(text)
         words = " ".join(unescape(_TAG.sub("", text[:given.start()] if given else text)).split())
         caption = next((c for c in unused if (c.ref == given.group(1).lower() if given else c.text == words)), None)
         if caption is None:
@@ -318,7 +342,7 @@ def number_tables(html: str, captions: Sequence[TableCaption], place: Callable[[
         unused.remove(caption)
         return place(caption, text[:given.start()] if given else text, match.group(1))
 
-    return _CAPTIONED.sub(numbered, html) if captions and "<table>" in html else html
+    return captioned.sub(numbered, html)
 
 
 _TABLE_TAG = re.compile(r"<(/?)table\b[^>]*>")

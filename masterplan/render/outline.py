@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass, field
 
 from masterplan import attainment, baseline
-from masterplan.captions import table_captions
+from masterplan.captions import figure_captions, table_captions
 from masterplan.crossref import (
     ATTAINMENT_AGENCY_TABLE,
     ATTAINMENT_MISSED_TABLE,
@@ -250,6 +250,7 @@ class Builder:
         chapter = self.add(source.id, source.title.get(self.language), source.part, "text",
                            chapter=source, generated=source.generated)
         self.items(chapter, [(table.ref, "table", table.text) for table in table_captions(source)])
+        self.items(chapter, [(figure.ref, "figure", figure.text) for figure in figure_captions(source)])
         for kind in source.generated:
             if kind != "pillars":
                 self.items(chapter, self.generated_items(kind))

@@ -18,7 +18,7 @@ import jinja2
 from markupsafe import Markup
 
 from masterplan import attainment, baseline, chapters, crossref, program_tables, summary
-from masterplan.captions import TableCaption, table_captions
+from masterplan.captions import TableCaption, figure_captions, table_captions
 from masterplan.checks.cross_references import not_in_book
 from masterplan.diagnostics import Report
 from masterplan.key_figures import key_figures
@@ -32,7 +32,12 @@ from masterplan.render import (
     typography,
 )
 from masterplan.render.foreign_terms import italicised
-from masterplan.render.markdown import number_tables, resolve_references, to_html
+from masterplan.render.markdown import (
+    number_figures,
+    number_tables,
+    resolve_references,
+    to_html,
+)
 from masterplan.render.theme import language_of, localize, translator_of
 
 RUNNING_TITLE = 60  #: characters of the plan's title in the running header, one line beside the chapter's title
@@ -154,8 +159,17 @@ def chapter_text(plan: Plan, entry: outline.BookChapter, book: outline.Outline, 
         return (f'<p class="caption caption-table" id="{item.anchor}">{marks.title}<span class="caption-num">'
                 f'{marks.word} {item.number}</span> {caption}</p>\n{_open_head(table_html, marks(table.ref))}')
 
+    figure_word = translate("Figure")
+
+    def place_picture(figure: TableCaption, caption: str, picture: str) -> str:  # a chart's caption, above it
+        item = book.item(figure.ref)
+        if item is None:
+            return f"<p>{picture}</p>"
+        return (f'<figure class="picture"><p class="caption caption-figure" id="{item.anchor}"><span class="caption-num">'
+                f'{figure_word} {item.number}</span> {caption}</p>\n{picture}</figure>')
+
     html = print_markup.numbered_from_start(print_markup.at_page_foot(to_html(text)))
-    html = number_tables(html, table_captions(source), place)
+    html = number_figures(number_tables(html, table_captions(source), place), figure_captions(source), place_picture)
     return Markup(resolve_references(_widen(html), resolve))
 
 

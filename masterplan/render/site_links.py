@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
 
-from masterplan.captions import table_captions
+from masterplan.captions import figure_captions, table_captions
 from masterplan.model import Plan
 from masterplan.plan_parts import Agency, Chapter, Mission, Pillar
 from masterplan.programs import Program
@@ -132,7 +132,7 @@ def reference_resolver(plan: Plan, base: str, label: Callable[[str], str | None]
         if "vision" in chapter.generated and plan.missions:  # the table the book numbers, on the chapter's page
             targets["tab:missions"] = url_for(chapter) + "#missions-matrix"
             targets["tab:budget-mission"] = url_for(chapter) + "#budget-mission"
-        for caption in table_captions(chapter):
+        for caption in (*table_captions(chapter), *figure_captions(chapter)):
             targets[caption.ref] = f"{url_for(chapter)}#{anchor(caption.ref)}"
 
     # a label is in the edition's words ("Chapter 5"): marked as such in a chapter written in another language

@@ -16,7 +16,7 @@ from typing import Any
 from markupsafe import Markup
 
 from masterplan import baseline, chapters
-from masterplan.captions import TableCaption, table_captions
+from masterplan.captions import TableCaption, figure_captions, table_captions
 from masterplan.diagnostics import Diagnostic
 from masterplan.messages import say
 from masterplan.model import Plan
@@ -25,6 +25,7 @@ from masterplan.programs import Program
 from masterplan.render import dropped_pages
 from masterplan.render.markdown import (
     each_table,
+    number_figures,
     number_tables,
     relocate,
     resolve_references,
@@ -148,6 +149,7 @@ def chapter_pages(plan: Plan, _: Translate, problems: list[Diagnostic],
             continue
         path = url_for(chapter)
         html = number_tables(relocate(to_html(text), prefix(path)), table_captions(chapter), _captioner(label))
+        html = number_figures(html, figure_captions(chapter), _picture_captioner(label))
         html = years_kept(resolve_references(html, reference_resolver(plan, prefix(path), label, chapter.written_in)))
         if scroll_box:
             html = each_table(html, _boxed(scroll_box))
@@ -163,6 +165,15 @@ def _captioner(label: Callable[[str], str | None] | None) -> Callable[[TableCapt
         number = label(table.ref) if label else None
         words = f"{number} {caption}" if number else caption
         return table_html.replace("<table>", f'<table id="{anchor(table.ref)}"><caption>{words}</caption>', 1)
+    return place
+
+
+def _picture_captioner(label: Callable[[str], str | None] | None) -> Callable[[TableCaption, str, str], str]:
+    """A chapter's picture with the book's number and its caption below it, as a figure."""
+    def place(figure: TableCaption, caption: str, picture: str) -> str:
+        number = label(figure.ref) if label else None
+        words = f"{number} {caption}" if number else caption
+        return f'<figure class="picture" id="{anchor(figure.ref)}">{picture}<figcaption>{words}</figcaption></figure>'
     return place
 
 
