@@ -474,7 +474,8 @@ def test_a_monitoring_update_of_the_adopted_book_says_the_day_of_its_figures(tmp
     cover = _squeezed(pdf)[0]
     assert "Status Final Data realisasi per 15 Februari 2024" in cover, cover
     info = reader(pdf).metadata
-    assert info["/Subject"].endswith("· Final · Data realisasi per 15 Februari 2024"), info
+    # and the regulation, which a library's catalogue cites (only the annex's cover named it)
+    assert info["/Subject"].endswith(f"· Final · {DECREE} · Data realisasi per 15 Februari 2024"), info
     assert info["/ModDate"].startswith("D:20240215") and info["/CreationDate"].startswith("D:2021")
     summary = _squeezed(pdf.parent / "masterplan-summary.pdf")[0]
     assert "Data realisasi per 15 Februari 2024" in summary

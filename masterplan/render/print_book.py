@@ -17,7 +17,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from masterplan import attainment, baseline, chapters, crossref, program_tables, summary
+from masterplan import attainment, baseline, chapters, crossref, decree, program_tables, summary
 from masterplan.captions import TableCaption, figure_captions, table_captions
 from masterplan.checks.cross_references import not_in_book
 from masterplan.diagnostics import Report
@@ -264,6 +264,7 @@ def html(plan: Plan, book: Book, env: jinja2.Environment, extra: dict[str, Any],
         "ceiling_rows": (ceiling := summary.apbd_against_ceiling(plan)), "ceiling_total": summary.ceiling_total(ceiling),
         "colours": charts.pillar_colours(plan), "missions": missions, "phase_budget": summary.budget_by_phase(plan),
         "key_figures": key_figures(plan, money),
+        "regulation": decree.adopted_by(plan, plan.language),  # a final plan's, in its metadata: a catalogue cites it
         "programs_running": summary.programs_running(plan), "quick_wins_first_year": summary.quick_wins_first_year(plan), "output_targets": program_tables.output_targets,
         "quick_win_sources": program_tables.sources_by_year,
         "without_mission": (unlinked := program_tables.without_mission(plan)),
