@@ -17,7 +17,15 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from masterplan import attainment, baseline, chapters, crossref, decree, program_tables, summary
+from masterplan import (
+    attainment,
+    baseline,
+    chapters,
+    crossref,
+    decree,
+    program_tables,
+    summary,
+)
 from masterplan.captions import TableCaption, figure_captions, table_captions
 from masterplan.checks.cross_references import not_in_book
 from masterplan.diagnostics import Report
