@@ -146,7 +146,7 @@ def _counted(counts: list[tuple[str, int]]) -> list[Message]:
     return [Message(template, count=count) for template, count in counts if count]
 
 
-def _what_changed(found: Changes) -> Message:
+def what_changed(found: Changes) -> Message:
     """Each kind of change the page of changes lists, counted in its words: programs added, dropped and with another
     budget always (as the line has said since it was first written), every other kind only when there is one."""
     always = Message("programs {added} new, {dropped} dropped, {budgets} with another budget",
@@ -188,6 +188,6 @@ def said(found: Changes, formats: Formats) -> Message:
     """Every kind of change the page of changes lists, counted, and the change of the plan's budget: what the build
     says, the home page's line and the page's own lead, one sentence in all three."""
     if not found.budget_difference:
-        return Message("{changes}; the indicative budget is unchanged", changes=_what_changed(found))
-    return Message("{changes}; the indicative budget changed by {difference}", changes=_what_changed(found),
+        return Message("{changes}; the indicative budget is unchanged", changes=what_changed(found))
+    return Message("{changes}; the indicative budget changed by {difference}", changes=what_changed(found),
                    difference=formats.rupiah_difference(found.budget_difference, short=True))

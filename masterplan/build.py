@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from masterplan import (
+    adopted_record,
     baseline,
     names_history,
     output,
@@ -165,6 +166,7 @@ def _run(root: Path, options: BuildOptions, cache: FileCache | None) -> BuildRes
                 from masterplan.render import site_cache
                 site_cache.keep_unchanged(output.build_folder(root) / output.SITE, staging.path(output.SITE))
                 published_plan.keep(plan, output.build_folder(root), staging.folder)  # a revision's first build
+                adopted_record.keep(plan, output.build_folder(root), staging.folder)  # an adopted version's first
                 names_history.keep(output.build_folder(root), staging.folder)  # the names of every build before
             report.extend(warnings())
             if report.failed(options.strict):

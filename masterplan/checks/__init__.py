@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable
 from collections.abc import Set as AbstractSet
 
 from masterplan.checks import (
+    adopted_version,
     agency_names,
     assets,
     budget_lines,
@@ -85,6 +86,7 @@ WARNING_RULES: list[Rule] = [
     ceiling.check,
     phases.check,
     revisions.check,
+    adopted_version.check,
     indicator_course.check,
     realised.check,
     one_indicator.check,
