@@ -1,5 +1,7 @@
 """Characters the book cannot print: an emoji or a symbol none of its fonts has comes out of the PDF as an
-empty box. Said by validate, at the line that wrote it, not only by a build that lays out the PDF."""
+empty box, or in a font of the machine that builds it where it has one (DejaVu draws ≥ and Arabic letters), which
+another machine, or the next build's, may not have. Said by validate, at the line that wrote it, not only by a build
+that lays out the PDF."""
 
 from __future__ import annotations
 
@@ -33,7 +35,8 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
     for character in rare:
         if ord(character) not in covered:
             yield warning(character_at(character, texts, plan), "W605", "no font of the book has the character "
-                          "'{character}' ({code}): the PDF shows an empty box in its place",
+                          "'{character}' ({code}): the PDF shows an empty box in its place, or borrows it from a font of the "
+                          "machine that builds it, which another machine may not have",
                           _PRIVATE if unicodedata.category(character) == "Co" else "write it in words, or leave it out",
                           character=character, code=f"U+{ord(character):04X}")
 
