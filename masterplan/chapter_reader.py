@@ -81,7 +81,30 @@ def read_named(path: Path, file: str, language: str, written_in: str | None, slu
         generated_at=tuple(at for _, at in parts),
         written_in=written_in or language,
     )
+    problems += _numbered_title(data)
+    if not body.strip() and not parts:
+        problems.append(warning(Position(file, body_line, 1), "W551", "the chapter has no text: the book gives its "
+                                "title a page with nothing under it", "write its text below the front matter, or "
+                                "delete the file"))
     return chapter, problems  # warnings, or a signature's impossible date (printed as written)
+
+
+#: a chapter's title written with its number, "Bab 3: Visi dan Misi", "BAB III - …", "Chapter 3."
+_NUMBERED_TITLE = re.compile(r"(?i:bab|chapter)[ \t]+(?:[0-9]+|[IVXLC]+)(?![\w])[ \t]*[:.\u2013\u2014-]?[ \t]*(.*)")
+
+
+def _numbered_title(data: LocatedMap) -> list[Diagnostic]:
+    """W550: a title that carries a number of its own, which the book prints under the number it gives the chapter
+    ("BAB 20" over "Bab 3: Visi dan Misi"): its number moves as chapters are added, the written one does not."""
+    title = data.get("title")
+    written = title.values() if isinstance(title, dict) else [title]
+    for text in written:
+        if isinstance(text, str) and (numbered := _NUMBERED_TITLE.fullmatch(text.strip())) and numbered.group(1):
+            return [warning(data.at("title"), "W550", "the title '{title}' carries a chapter number of its own: the "
+                            "book numbers its chapters and prints both", Message("write the title alone: {rest}",
+                                                                                 rest=numbered.group(1)),
+                            title=text.strip())]
+    return []
 
 
 def read_translation(path: Path, file: str, chapter: Chapter, into: str | None = None,

@@ -195,8 +195,9 @@ def explain(err: ValidationError, data: Any, default: Position) -> Diagnostic:
         elif re.fullmatch(str(err.validator_value), value.lower().strip()):
             hint = Message("ids are written in small letters: {id}", id=value.lower().strip())
         elif "A-Z" not in str(err.validator_value) and re.fullmatch(  # a slug, not a program's code ("GOV 01")
-                str(err.validator_value), slug := _slug(value, path)):
-            hint = Message("ids are written in small letters, with '_' for a space: {id}", id=slug)  # Prasarana Kesehatan
+                str(err.validator_value), slug := _slug(value, path, _chapter(where))):
+            hint = Message("ids are written in small letters, with '-' for a space: {id}" if _chapter(where) else
+                           "ids are written in small letters, with '_' for a space: {id}", id=slug)  # Prasarana Kesehatan
         else:
             hint = Message("use small letters, digits, '-' and '_' only, no spaces" if "a-z" in str(err.validator_value)
                            and "A-Z" not in str(err.validator_value) else "use letters, digits, '-' and '_' only, no spaces")
@@ -234,13 +235,19 @@ def _year_in_full(value: Any) -> Message:
     return Message("write a year in full, e.g. 2024")
 
 
-def _slug(value: str, path: list[Any]) -> str:
+def _slug(value: str, path: list[Any], chapter: bool = False) -> str:
     """An id as a name would be written as one: "Prasarana Kesehatan" → prasarana_kesehatan; a pillar named
-    "Smart Living" is living (the pillars' ids leave "smart" out)."""
+    "Smart Living" is living (the pillars' ids leave "smart" out); a chapter's, as its file and its page are named,
+    with hyphens: "Gambaran Umum" → gambaran-umum."""
     words = value.lower().split()
     if path[-1:] == ["pillar"] and len(words) > 1 and words[0] == "smart":
         words = words[1:]
-    return "_".join(words)
+    return ("-" if chapter else "_").join(words)
+
+
+def _chapter(where: Position) -> bool:
+    """Whether a problem is in a chapter's front matter (the book's, or the strategic analysis's)."""
+    return where.file.startswith(("content/chapters/", "content/analysis/"))
 
 
 def _wants_words(err: ValidationError) -> bool:
