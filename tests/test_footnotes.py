@@ -1,7 +1,7 @@
 """A chapter's footnotes (``[^bps]``): at the foot of the book's page, numbered in each chapter, and below the text on
 the site, each call linked to its note. Before, both printed ``jiwa[^bps]`` and the note as a paragraph, and validate
 said nothing. Also: a numbered list that starts again after a paragraph (``3. Finalisasi``) kept its number in the
-book, where WeasyPrint counted it from 1."""
+book, where WeasyPrint counted it from 1; and a link written as words gives its address on paper."""
 
 from __future__ import annotations
 
@@ -21,7 +21,8 @@ title: Sumber Data
 ---
 ## Penduduk
 
-Penduduk kota 208.006 jiwa pada 2020.[^bps] Data kelurahan menyusul.[^kel]
+Penduduk kota 208.006 jiwa pada 2020.[^bps] Data kelurahan menyusul.[^kel] Angka lain ada di
+[situs BPS](https://contohkota.bps.go.id/) dan di <https://data.contohkota.go.id>.
 
 Langkah kerja:
 
@@ -88,6 +89,15 @@ def test_the_book_numbers_a_list_from_the_number_it_starts_at(built: Path) -> No
     with plumbed(built / "masterplan.pdf") as pdf:
         text = "\n".join(page.extract_text() or "" for page in pdf.pages)
     assert "1. Inventarisasi" in text and "3. Finalisasi" in text and "4. Penetapan" in text, text
+
+
+def test_the_book_prints_a_web_links_address_after_its_words(built: Path) -> None:
+    """A reader of the printed book saw "situs BPS" and no way to find it; an address written as such is not repeated."""
+    with plumbed(built / "masterplan.pdf") as pdf:
+        text = " ".join(" ".join((page.extract_text() or "").split()) for page in pdf.pages)
+    assert "situs BPS (https://contohkota.bps.go.id/) dan di https://data.contohkota.go.id." in text, text
+    site = (built / "site" / "chapter" / "sumber.html").read_text(encoding="utf-8")
+    assert "situs BPS</a> dan" in site  # the site's link is followed, not printed
 
 
 def test_the_site_links_each_call_to_its_note_below_the_text(built: Path) -> None:

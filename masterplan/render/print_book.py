@@ -176,7 +176,7 @@ def chapter_text(plan: Plan, entry: outline.BookChapter, book: outline.Outline, 
         return (f'<figure class="picture"><p class="caption caption-figure" id="{item.anchor}"><span class="caption-num">'
                 f'{figure_word} {item.number}</span> {caption}</p>\n{picture}</figure>')
 
-    html = print_markup.numbered_from_start(print_markup.at_page_foot(to_html(text)))
+    html = print_markup.with_addresses(print_markup.numbered_from_start(print_markup.at_page_foot(to_html(text))))
     html = number_figures(number_tables(html, table_captions(source), place), figure_captions(source), place_picture)
     return Markup(resolve_references(_widen(html), resolve))
 

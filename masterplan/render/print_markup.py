@@ -1,5 +1,8 @@
 """What a chapter's HTML needs in the book beyond what the site shows as it is: footnotes at the foot of the page,
-and lists numbered from the number they start at.
+lists numbered from the number they start at, and a link's web address, which paper cannot follow.
+
+A link written as words (``[situs BPS](https://pasuruankota.bps.go.id)``) is printed with its address after them, in
+brackets: a reader of the printed book saw "situs BPS" and no way to find it. One whose words are its address is not.
 
 A list that starts at 4 (``4. Finalisasi``, after a paragraph) is ``<ol start="4">``, which browsers number from 4
 and WeasyPrint from 1: the book gets the counter's value written out, as CSS sets it.
@@ -13,6 +16,7 @@ note's text, and the list after the text is dropped.
 from __future__ import annotations
 
 import re
+from html import unescape
 
 #: the notes Markdown lists after a text (the sanitizer keeps their classes and names, and no other text's)
 _NOTES = re.compile(r'<div class="footnote">\s*<hr>\s*<ol>(.*?)</ol>\s*</div>', re.DOTALL)
@@ -32,6 +36,21 @@ def at_page_foot(html: str) -> str:
     notes = {name: _PARAGRAPH.sub(" ", _BACK.sub("", body)).strip() for name, body in _NOTE.findall(listed.group(1))}
     html = html[:listed.start()] + html[listed.end():]
     return _CALL.sub(lambda call: f'<span class="footnote">{notes.get(call.group(1), "")}</span>', html)
+
+
+#: a link to a web page, and its words (a link within the book, ``#…``, or to a file of the plan, is not one)
+_WEB_LINK = re.compile(r'<a href="(https?://[^"]+)"[^>]*>(.*?)</a>', re.DOTALL)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def with_addresses(html: str) -> str:
+    """``html`` with each web link written as words followed by its address, ``(https://…)``."""
+    def addressed(link: re.Match[str]) -> str:
+        address, words = unescape(link.group(1)), unescape(_TAG.sub("", link.group(2))).strip()
+        if words.rstrip("/") in (address.rstrip("/"), address.split("://", 1)[-1].rstrip("/")):
+            return link.group(0)
+        return f'{link.group(0)}<span class="link-address"> ({link.group(1)})</span>'
+    return _WEB_LINK.sub(addressed, html) if "://" in html else html
 
 
 _STARTED_LIST = re.compile(r'<ol start="([0-9]+)">')
