@@ -38,7 +38,7 @@ _STARTS_FIGURE_CAPTION = re.compile(r"^(?:[Gg]ambar|[Ff]igure|GAMBAR|FIGURE)", r
 #: a sentence about a table, "Tabel 1 menunjukkan …": no caption, and no row of the table above it either
 _ABOUT_TABLE = re.compile(r"^(?:[Tt]abel|[Tt]able|TABEL|TABLE)[ \t]+\d")
 #: Markdown's inline marks in a caption: emphasis and code marks, and a link's address (its text stays)
-_INLINE_MARKS = re.compile(r"[*`]|(?<!\w)_|_(?!\w)|\]\([^)]*\)|\[(?=[^\]]*\]\()")
+_INLINE_MARKS = re.compile(r"\[\^[^\]\n]+\]|[*`]|(?<!\w)_|_(?!\w)|\]\([^)]*\)|\[(?=[^\]]*\]\()")
 
 
 #: how a picture's caption line starts: "Gambar:" (or "Figure:"), as a table's does (:data:`LEAD`)
@@ -46,7 +46,7 @@ FIGURE_LEAD = r"(?:[Gg]ambar|[Ff]igure|GAMBAR|FIGURE)(?:[ \t]*:|[ \t]+\d+(?:\.\d
 FIGURE_ID = r"(?i:fig:[a-z0-9][a-z0-9_-]*)"  #: a picture caption's reference id, ``(fig:peta)``
 FIGURE_CAPTION = re.compile(rf"^({FIGURE_LEAD})[ \t]+(.+?)(?:[ \t]*\(({FIGURE_ID})\))?[ \t]*$")
 #: a picture on a line of its own, as Markdown (``![Peta](assets/peta.png "Judul")``) or HTML (``<img src=…>``)
-_PICTURE_LINE = re.compile(r"[ \t]{0,3}(?:!\[[^\]\n]*\]\([^)\n]*\)|<img\b[^>\n]*>)[ \t]*")
+_PICTURE_LINE = re.compile(r"(?:!\[[^\]\n]*\]\([^)\n]*\)|<img\b[^>\n]*>)[ \t]*")
 
 
 class TableCaption(NamedTuple):
@@ -89,10 +89,12 @@ def figure_captions(chapter: Chapter) -> list[TableCaption]:
 
 
 def _below_picture(lines: Sequence[str], number: int) -> bool:
-    """Whether line ``number`` stands right below a picture on a line of its own, or one blank line below it."""
-    if number >= 1 and _PICTURE_LINE.fullmatch(lines[number - 1]):
-        return True
-    return number >= 2 and not lines[number - 1].strip() and bool(_PICTURE_LINE.fullmatch(lines[number - 2]))
+    """Whether line ``number`` stands right below a picture that is a paragraph of its own (at the line's start, after
+    an empty line or first in the text), or one blank line below it: a picture within a paragraph or a list item is
+    in its text, no figure."""
+    picture = number - 1 if number >= 1 and lines[number - 1].strip() else number - 2
+    return picture >= 0 and bool(_PICTURE_LINE.fullmatch(lines[picture])) and (picture == 0 or
+                                                                                not lines[picture - 1].strip())
 
 
 def _captions_below(chapter: Chapter) -> Iterator[tuple[int, re.Match[str]]]:

@@ -52,6 +52,8 @@ def test_the_program_page_shows_the_list_of_a_description(make_plan: Callable[..
     ("Tahapan:\n1) survei\n2) pembangunan", "<p>Tahapan:</p>\n<ol>\n<li>survei</li>\n<li>pembangunan</li>\n</ol>"),
     # a bracket inside a sentence, or after a word, is no list
     ("Lihat butir 2) di atas.", "<p>Lihat butir 2) di atas.</p>"),
+    # a paragraph's line wrapped before "2023)": words, kept as written (review: it was printed "(BPS, 2023. setelah")
+    ("Tumbuh 7,2 persen (BPS,\n2023) setelah pandemi.", "<p>Tumbuh 7,2 persen (BPS,\n2023) setelah pandemi.</p>"),
     ("Teks\n(2) tetap", "<p>Teks\n(2) tetap</p>"),
 ])
 def test_a_list_numbered_with_brackets_is_a_numbered_list(text: str, html: str) -> None:
@@ -85,6 +87,11 @@ def test_a_list_lettered_a_b_is_told_it_prints_as_one_paragraph(make_plan: Calla
     ("- x\n\nParagraf.\n\n    kode", "<ul>\n<li>x</li>\n</ul>\n<p>Paragraf.</p>\n<pre><code>kode\n</code></pre>"),
     # a whole list indented by two spaces is a list, not nested in anything
     ("  - satu\n  - dua", "<ul>\n<li>satu</li>\n<li>dua</li>\n</ul>"),
+    # review: a heading right below a list ends it; a thematic break is no item; code written four spaces a level
+    ("- a\n- b\n## Judul\n\n  Paragraf biasa.",
+     "<ul>\n<li>a</li>\n<li>b</li>\n</ul>\n<h2>Judul</h2>\n<p>Paragraf biasa.</p>"),
+    ("* * *\n\n  teks", "<hr>\n<p>teks</p>"),
+    ("- Satu\n\n        kode()", "<ul>\n<li>Satu<pre><code>kode()\n</code></pre>\n</li>\n</ul>"),
 ])
 def test_a_list_is_nested_as_commonmark_reads_its_indents(text: str, html: str) -> None:
     assert to_html(text) == html

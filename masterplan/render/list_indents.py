@@ -15,6 +15,7 @@ import re
 #: a list item: its indent, its marker and the spaces after it (a bullet, or a number and a point)
 _ITEM = re.compile(r"( *)([-*+]|[0-9]{1,9}\.)( {1,4}|\t)(?=\S)")
 _INDENT = re.compile(r" *")
+_BREAK = re.compile(r" {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*")  #: a thematic break, "* * *", which is no item
 LEVEL = 4  #: the spaces Python-Markdown reads as one level of a list
 
 
@@ -33,7 +34,7 @@ def as_python_markdown_reads(text: str) -> str:
             open_items, blank_before = [], False
             continue
         indent = len(_INDENT.match(line).group())  # type: ignore[union-attr]  # matches any line
-        item = _ITEM.match(line)
+        item = _ITEM.match(line) if not _BREAK.fullmatch(line) else None
         if item and (open_items or indent < LEVEL):
             while open_items and indent < open_items[-1]:
                 open_items.pop()
@@ -42,8 +43,11 @@ def as_python_markdown_reads(text: str) -> str:
         elif open_items and blank_before:  # a paragraph after an empty line: an item's, or the text's after the list
             while open_items and indent < open_items[-1]:
                 open_items.pop()
-            if open_items:
+            level = LEVEL * len(open_items)
+            if open_items and indent < level + LEVEL:  # code in the item written with four spaces a level: as it is
                 beyond = indent - open_items[-1]  # four columns past the text: code in the item
-                lines[number] = " " * (LEVEL * len(open_items) + (beyond if beyond >= LEVEL else 0)) + line[indent:]
+                lines[number] = " " * (level + (beyond if beyond >= LEVEL else 0)) + line[indent:]
+        elif open_items and indent == 0:  # a heading, a table, a paragraph's line right below the list: it has ended
+            open_items = []
         blank_before = False
     return "\n".join(lines)

@@ -53,9 +53,9 @@ ALLOWED_ATTRIBUTES = {
 }
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 #: the classes Markdown gives a footnote's parts, the only ones kept
-FOOTNOTE_CLASSES = {"div": "footnote", "a": ("footnote-ref", "footnote-backref")}
+FOOTNOTE_CLASSES = {"div": ("footnote",), "a": ("footnote-ref", "footnote-backref")}
 #: the name Markdown gives a footnote's call (``fnref:bps``) and its note (``fn:bps``), the only ids kept
-FOOTNOTE_ID = re.compile(r"fn(?:ref\d*)?:[^\s\"'<>&]{1,64}")
+FOOTNOTE_ID = re.compile(r"fn(?:ref\d*)?:[^\"'<>]{1,100}")
 LANGUAGE_CODE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")  #: a ``lang`` kept: ``en``, ``jv``, ``en-GB``
 _HEADING_SHIFT = re.compile(r"<(/?)h([1-5])\b")
 
@@ -146,13 +146,23 @@ def _converted(text: str) -> str:
 
 
 #: an item numbered as Word writes it, "1) Penyusunan", which CommonMark reads as a list and Python-Markdown does not
-_BRACKETED_NUMBER = re.compile(r"^( {0,3}[0-9]{1,9})\)(?=[ \t]+\S)", re.MULTILINE)
+_BRACKETED_NUMBER = re.compile(r"( {0,3}([0-9]{1,9}))\)(?=[ \t]+\S)")
 
 
 def _numbered_with_brackets(text: str) -> str:
     """``text`` with its items numbered ``1)`` numbered ``1.``: pasted from Word, they were printed as one paragraph,
-    "1) Penyusunan rencana aksi; 2) Pelaksanaan …"."""
-    return _BRACKETED_NUMBER.sub(r"\1.", text) if ")" in text else text
+    "1) Penyusunan rencana aksi; 2) Pelaksanaan …". An item starts a block (after an empty line, or after such an item),
+    or is a list's first, "1)", as CommonMark reads it: a line of a paragraph wrapped before "2023) setelah" is text."""
+    if ")" not in text:
+        return text
+    lines = text.split("\n")
+    item_before = True  # the text's start, an empty line, or an item: where a list may start or go on
+    for number, line in enumerate(lines):
+        found = _BRACKETED_NUMBER.match(line)
+        if found and (item_before or found.group(2) == "1"):
+            lines[number] = f"{found.group(1)}.{line[found.end():]}"
+        item_before = not line.strip() or bool(found and (item_before or found.group(2) == "1"))
+    return "\n".join(lines)
 
 
 #: a list's item: a bullet, or a number and a point ("- Puskesmas", "2. Pasar")
@@ -303,6 +313,7 @@ def oversized_table(text: str) -> Excess | None:
 _CAPTIONED = re.compile(rf"(<table>(?:(?!<table>).)*?</table>)\s*<p>{LEAD}\s+(.*?)</p>", re.DOTALL)
 _CAPTION_ID = re.compile(rf"\s*\(({ID})\)\s*$")
 _TAG = re.compile(r"<[^>]+>")
+_FOOTNOTE_CALL = re.compile(r'<sup(?: id="[^"]*")?><a class="footnote-ref"[^>]*>[0-9]+</a></sup>')  #: in a caption
 
 
 def number_tables(html: str, captions: Sequence[TableCaption], place: Callable[[TableCaption, str, str], str]) -> str:
@@ -335,7 +346,7 @@ def _numbered(html: str, captions: Sequence[TableCaption], place: Callable[[Tabl
     def numbered(match: re.Match[str]) -> str:
         text = match.group(2)
         given = given_id.search(text)
-        words = " ".join(unescape(_TAG.sub("", text[:given.start()] if given else text)).split())
+        words = " ".join(unescape(_TAG.sub("", _FOOTNOTE_CALL.sub("", text[:given.start()] if given else text))).split())
         caption = next((c for c in unused if (c.ref == given.group(1).lower() if given else c.text == words)), None)
         if caption is None:
             return match.group(0)

@@ -176,8 +176,10 @@ def chapter_text(plan: Plan, entry: outline.BookChapter, book: outline.Outline, 
         return (f'<figure class="picture"><p class="caption caption-figure" id="{item.anchor}"><span class="caption-num">'
                 f'{figure_word} {item.number}</span> {caption}</p>\n{picture}</figure>')
 
-    html = print_markup.with_addresses(print_markup.numbered_from_start(print_markup.at_page_foot(to_html(text))))
-    html = number_figures(number_tables(html, table_captions(source), place), figure_captions(source), place_picture)
+    # numbered before a caption's footnote is moved into it: its words are matched with the caption's as written
+    html = number_figures(number_tables(to_html(text), table_captions(source), place), figure_captions(source),
+                          place_picture)
+    html = print_markup.with_addresses(print_markup.numbered_from_start(print_markup.at_page_foot(html)))
     return Markup(resolve_references(_widen(html), resolve))
 
 
@@ -230,11 +232,12 @@ def number_sections(html: str) -> tuple[str, dict[str, list[Section]]]:
         count += 1
         anchor = f"{current}-{count}"
         label = f"{number}.{count}" if number else ""
-        title = _TAGS.sub("", match.group(3)).strip()
+        title = " ".join(_TAGS.sub("", print_markup.without_notes(match.group(3))).split())  # not a note's words
         found.setdefault(current, []).append(Section(anchor, label, Markup(title).unescape()))
+        named = f'data-bookmark="{escape(" ".join([label, Markup(title).unescape()]).strip())}"'  # likewise
         if not label:
-            return f'<h2 id="{anchor}">{match.group(3)}</h2>'
-        return f'<h2 id="{anchor}" class="numbered"><span class="secnum">{label}</span> {match.group(3)}</h2>'
+            return f'<h2 id="{anchor}" {named}>{match.group(3)}</h2>'
+        return f'<h2 id="{anchor}" class="numbered" {named}><span class="secnum">{label}</span> {match.group(3)}</h2>'
 
     return _SECTION.sub(replace, html), found
 

@@ -18,24 +18,50 @@ from __future__ import annotations
 import re
 from html import unescape
 
-#: the notes Markdown lists after a text (the sanitizer keeps their classes and names, and no other text's)
-_NOTES = re.compile(r'<div class="footnote">\s*<hr>\s*<ol>(.*?)</ol>\s*</div>', re.DOTALL)
-_NOTE = re.compile(r'<li id="fn:([^"]+)">(.*?)</li>', re.DOTALL)
+#: the notes Markdown lists at the end of a text, each an item of its list (the sanitizer keeps their class and names,
+#: and no other text's); a note may hold a list of its own, whose items have no name
+_NOTES_START = '<div class="footnote">'
+_NOTES = re.compile(r'<div class="footnote">\s*<hr>\s*<ol>(.*)</ol>\s*</div>\s*', re.DOTALL)
+_NOTE_START = re.compile(r'\s*<li id="fn:[^"]*">')
+_NOTE_END = re.compile(r"\s*</li>\s*\Z")
 #: a note's link back to its call, with the space before it
 _BACK = re.compile(r'(?:&nbsp;|&#160;|\u00a0)?<a class="footnote-backref"[^>]*>.*?</a>', re.DOTALL)
-#: a call: its number, linking to its note (``fnref2:bps`` for the same note's second call)
-_CALL = re.compile(r'<sup id="fnref\d*:([^"]+)"><a class="footnote-ref"[^>]*>[^<]*</a></sup>')
+#: a call: its note's number, the note's place in the list (``fnref2:bps`` for the same note's second call)
+_CALL = re.compile(r'<sup(?: id="[^"]*")?><a class="footnote-ref"[^>]*>([0-9]+)</a></sup>')
 _PARAGRAPH = re.compile(r"\s*</p>\s*<p>\s*|\s*</?p>\s*")
+#: a block in a note (a list, a table, a quote), which cannot stand in the text's line the note is called from: the
+#: browser's parser would end the paragraph there and the note's rest would spill into the text. Its items are kept
+#: as "• satu • dua", its cells as words.
+_BLOCK = re.compile(r"\s*<(/?)(li|ul|ol|dl|dt|dd|blockquote|div|table|thead|tbody|tfoot|tr|td|th|pre|hr|figure|"
+                    r"figcaption|h[1-6])\b[^>]*>\s*")
+
+
+def _inline(match: re.Match[str]) -> str:
+    return " • " if match.group(2) == "li" and not match.group(1) else " "
+
+
+_NOTE_SPAN = re.compile(r'<span class="footnote">.*?</span>', re.DOTALL)
+
+
+def without_notes(html: str) -> str:
+    """``html`` (a heading's, once :func:`at_page_foot` made its notes) without its notes' words, for a title."""
+    return _NOTE_SPAN.sub("", html) if "footnote" in html else html
 
 
 def at_page_foot(html: str) -> str:
-    """``html`` (a chapter's, sanitized) with each footnote's call replaced by its note, a ``span.footnote``."""
-    listed = _NOTES.search(html)
+    """``html`` (a chapter's, sanitized) with each footnote's call replaced by its note, a ``span.footnote``; a call
+    inside a note is left out (a note of a note is no footnote WeasyPrint lays out)."""
+    start = html.rfind(_NOTES_START)
+    listed = _NOTES.fullmatch(html, start) if start >= 0 else None
     if listed is None:
         return html
-    notes = {name: _PARAGRAPH.sub(" ", _BACK.sub("", body)).strip() for name, body in _NOTE.findall(listed.group(1))}
-    html = html[:listed.start()] + html[listed.end():]
-    return _CALL.sub(lambda call: f'<span class="footnote">{notes.get(call.group(1), "")}</span>', html)
+    notes = [" ".join(_BLOCK.sub(_inline, _PARAGRAPH.sub(" ", _CALL.sub("", _BACK.sub("", _NOTE_END.sub("", body)))))
+                      .split()) for body in _NOTE_START.split(listed.group(1))[1:]]
+
+    def note(call: re.Match[str]) -> str:
+        number = int(call.group(1))
+        return f'<span class="footnote">{notes[number - 1]}</span>' if 0 < number <= len(notes) else ""
+    return _CALL.sub(note, html[:start])
 
 
 #: a link to a web page, and its words (a link within the book, ``#…``, or to a file of the plan, is not one)
