@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import gettext
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -59,11 +59,11 @@ class Formatter(click.HelpFormatter):
     def write_text(self, text: str) -> None:
         super().write_text(say(text))
 
-    def write_dl(self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
+    def write_dl(self, rows: Iterable[tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
         super().write_dl(list(_said(rows)), col_max, col_spacing)
 
 
-def _said(rows: Sequence[tuple[str, str]]) -> Iterator[tuple[str, str]]:
+def _said(rows: Iterable[tuple[str, str]]) -> Iterator[tuple[str, str]]:
     for term, text in rows:
         found = _SUFFIX.match(text)
         help_text, suffix = (found.group(1), found.group(2) or "") if found else (text, "")
