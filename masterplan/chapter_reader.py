@@ -89,8 +89,10 @@ def read_named(path: Path, file: str, language: str, written_in: str | None, slu
     return chapter, problems  # warnings, or a signature's impossible date (printed as written)
 
 
-#: a chapter's title written with its number, "Bab 3: Visi dan Misi", "BAB III - …", "Chapter 3."
-_NUMBERED_TITLE = re.compile(r"(?i:bab|chapter)[ \t]+(?:[0-9]+|[IVXLC]+)(?![\w])[ \t]*[:.\u2013\u2014-]?[ \t]*(.*)")
+#: a chapter's title written with its number, "Bab 3: Visi dan Misi", "BAB III - …", "Chapter 3.", "3. Visi", "III. Visi"
+#: (a number and its mark: "5 Pilar Smart City" is a title)
+_NUMBERED_TITLE = re.compile(r"(?:(?i:bab|chapter)[ \t]+(?:[0-9]+|[IVXLC]+)(?![\w])[ \t]*[:.\u2013\u2014-]?"
+                             r"|(?:[0-9]{1,2}|[IVXLC]+)[.:)])[ \t]*(.*)")
 
 
 def _numbered_title(data: LocatedMap) -> list[Diagnostic]:

@@ -5,6 +5,7 @@ book, where WeasyPrint counted it from 1; and a link written as words gives its 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -169,3 +170,19 @@ def test_a_notes_label_may_hold_spaces_and_only_footnotes_keep_their_classes() -
     html = at_page_foot(to_html("Angka[^Badan Pusat] dan[^a].\n\n[^Badan Pusat]: BPS 2021.\n[^a]: Satu."))
     assert html.strip() == '<p>Angka<span class="footnote">BPS 2021.</span> dan<span class="footnote">Satu.</span>.</p>'
     assert to_html('<div class="note">a</div><div class="foot">b</div>') == "<div>a</div>\n<div>b</div>"
+
+
+def test_the_book_and_the_site_give_a_note_one_number() -> None:
+    """Retest: the site numbered notes in the order written at the chapter's end (3 1 2), the book in the order
+    called (1 2 3); a note called twice was a new note in the book, shifting every number after it."""
+    from masterplan.render.print_markup import at_page_foot
+    html = to_html("Satu.[^zeta] Dua.[^alfa] Lagi.[^zeta] Tiga.[^beta]\n\n[^alfa]: A.\n[^beta]: B.\n[^zeta]: Z.")
+    assert re.findall(r'class="footnote-ref"[^>]*>([0-9]+)<', html) == ["1", "2", "1", "3"]  # the site, as called
+    assert at_page_foot(html).strip() == ('<p>Satu.<span class="footnote">Z.</span> Dua.<span class="footnote">A.</span>'
+                                          ' Lagi.<sup class="note-again">1</sup> Tiga.<span class="footnote">B.</span></p>')
+
+
+def test_an_e_mail_link_written_as_words_gives_its_address_in_the_book() -> None:
+    from masterplan.render.print_markup import with_addresses
+    assert with_addresses(to_html("[kirim surel](mailto:bappeda@kota.go.id)")).endswith(
+        '<span class="link-address"> (bappeda@kota.go.id)</span></p>')

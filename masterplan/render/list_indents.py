@@ -1,8 +1,9 @@
 """A list's items and paragraphs indented as CommonMark reads them, re-indented as Python-Markdown needs them.
 
 CommonMark (GitHub, most editors, the chat apps agency staff write in) nests an item under another when it starts at
-or past the column the other's text starts at: two spaces under ``- ``, three under ``1. ``. A second paragraph of an
-item goes there too. Python-Markdown needs four spaces a level, so a list nested by two spaces came out flat and an
+or past the column the other's text starts at: two spaces under ``- ``, three under ``1. ``; here an item indented
+past the other's marker is nested too, as its writer meant (``  - anak`` two spaces under ``1. Induk`` was made words
+of the item). A second paragraph of an item goes where the item's text starts. Python-Markdown needs four spaces a level, so a list nested by two spaces came out flat and an
 item's paragraph indented by three ended the list (the numbers after it started again at 1), without a word. Each
 such line is given four spaces a level here, before Markdown reads the text; lines outside a list are left alone,
 and a list written with four spaces a level is unchanged.
@@ -24,7 +25,8 @@ def as_python_markdown_reads(text: str) -> str:
     if "\n " not in text:  # no line indented: nothing nested, no item's paragraph under it
         return text
     lines = text.split("\n")
-    open_items: list[int] = []  #: the column each open item's text starts at, outermost first
+    #: each open item's marker's column and the column its text starts at, outermost first
+    open_items: list[tuple[int, int]] = []
     blank_before = True
     for number, line in enumerate(lines):
         if not line.strip():
@@ -36,16 +38,16 @@ def as_python_markdown_reads(text: str) -> str:
         indent = len(_INDENT.match(line).group())  # type: ignore[union-attr]  # matches any line
         item = _ITEM.match(line) if not _BREAK.fullmatch(line) else None
         if item and (open_items or indent < LEVEL):
-            while open_items and indent < open_items[-1]:
+            while open_items and indent <= open_items[-1][0]:  # not past the item's marker: no item of it
                 open_items.pop()
             lines[number] = " " * (LEVEL * len(open_items)) + line[indent:]
-            open_items.append(indent + len(item.group(2)) + len(item.group(3)))
+            open_items.append((indent, indent + len(item.group(2)) + len(item.group(3))))
         elif open_items and blank_before:  # a paragraph after an empty line: an item's, or the text's after the list
-            while open_items and indent < open_items[-1]:
+            while open_items and indent < open_items[-1][1]:
                 open_items.pop()
             level = LEVEL * len(open_items)
             if open_items and indent < level + LEVEL:  # code in the item written with four spaces a level: as it is
-                beyond = indent - open_items[-1]  # four columns past the text: code in the item
+                beyond = indent - open_items[-1][1]  # four columns past the text: code in the item
                 lines[number] = " " * (level + (beyond if beyond >= LEVEL else 0)) + line[indent:]
         elif open_items and indent == 0:  # a heading, a table, a paragraph's line right below the list: it has ended
             open_items = []

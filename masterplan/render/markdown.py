@@ -216,7 +216,7 @@ def _extensions() -> list[markdown_lib.Extension]:
     )
     return [tables.TableExtension(use_align_attribute=True), sane_lists.SaneListExtension(), smarty.SmartyExtension(),
             def_list.DefListExtension(), abbr.AbbrExtension(),
-            footnotes.FootnoteExtension(BACKLINK_TITLE="", SUPERSCRIPT_TEXT="{}")]
+            footnotes.FootnoteExtension(BACKLINK_TITLE="", SUPERSCRIPT_TEXT="{}", USE_DEFINITION_ORDER=False)]
 
 
 #: A line of plain prose: starts with a letter, then letters, digits, single spaces and
@@ -313,7 +313,8 @@ def oversized_table(text: str) -> Excess | None:
 _CAPTIONED = re.compile(rf"(<table>(?:(?!<table>).)*?</table>)\s*<p>{LEAD}\s+(.*?)</p>", re.DOTALL)
 _CAPTION_ID = re.compile(rf"\s*\(({ID})\)\s*$")
 _TAG = re.compile(r"<[^>]+>")
-_FOOTNOTE_CALL = re.compile(r'<sup(?: id="[^"]*")?><a class="footnote-ref"[^>]*>[0-9]+</a></sup>')  #: in a caption
+#: a footnote's call, left out of a caption's or a heading's words (its number moves as notes are added)
+FOOTNOTE_CALL = re.compile(r'<sup(?: id="[^"]*")?><a class="footnote-ref"[^>]*>[0-9]+</a></sup>')
 
 
 def number_tables(html: str, captions: Sequence[TableCaption], place: Callable[[TableCaption, str, str], str]) -> str:
@@ -346,7 +347,7 @@ def _numbered(html: str, captions: Sequence[TableCaption], place: Callable[[Tabl
     def numbered(match: re.Match[str]) -> str:
         text = match.group(2)
         given = given_id.search(text)
-        words = " ".join(unescape(_TAG.sub("", _FOOTNOTE_CALL.sub("", text[:given.start()] if given else text))).split())
+        words = " ".join(unescape(_TAG.sub("", FOOTNOTE_CALL.sub("", text[:given.start()] if given else text))).split())
         caption = next((c for c in unused if (c.ref == given.group(1).lower() if given else c.text == words)), None)
         if caption is None:
             return match.group(0)

@@ -10,7 +10,8 @@ and WeasyPrint from 1: the book gets the counter's value written out, as CSS set
 Markdown writes a footnote's call as a numbered link and its note in a list after the text, which is how the site
 shows them. A printed book gives each note at the foot of the page its call is on, numbered there: WeasyPrint lays
 out an element of ``float: footnote`` so, and numbers it itself. So, for the book, each call is replaced by its
-note's text, and the list after the text is dropped.
+note's text, and the list after the text is dropped; a note called again is its number again, as on the site, whose
+notes Markdown numbers in the order they are first called.
 """
 
 from __future__ import annotations
@@ -26,8 +27,9 @@ _NOTE_START = re.compile(r'\s*<li id="fn:[^"]*">')
 _NOTE_END = re.compile(r"\s*</li>\s*\Z")
 #: a note's link back to its call, with the space before it
 _BACK = re.compile(r'(?:&nbsp;|&#160;|\u00a0)?<a class="footnote-backref"[^>]*>.*?</a>', re.DOTALL)
-#: a call: its note's number, the note's place in the list (``fnref2:bps`` for the same note's second call)
-_CALL = re.compile(r'<sup(?: id="[^"]*")?><a class="footnote-ref"[^>]*>([0-9]+)</a></sup>')
+#: a call: which call of its note it is (``fnref2:bps``, the second), and its note's number, the note's place in the
+#: list (Markdown numbers the notes in the order they are first called, as the book's pages do)
+_CALL = re.compile(r'<sup(?: id="fnref([0-9]*):[^"]*"| id="[^"]*")?><a class="footnote-ref"[^>]*>([0-9]+)</a></sup>')
 _PARAGRAPH = re.compile(r"\s*</p>\s*<p>\s*|\s*</?p>\s*")
 #: a block in a note (a list, a table, a quote), which cannot stand in the text's line the note is called from: the
 #: browser's parser would end the paragraph there and the note's rest would spill into the text. Its items are kept
@@ -59,24 +61,27 @@ def at_page_foot(html: str) -> str:
                       .split()) for body in _NOTE_START.split(listed.group(1))[1:]]
 
     def note(call: re.Match[str]) -> str:
-        number = int(call.group(1))
+        number = int(call.group(2))
+        if call.group(1):  # a note called again: its number, as the site shows it, not a second note
+            return f'<sup class="note-again">{number}</sup>'
         return f'<span class="footnote">{notes[number - 1]}</span>' if 0 < number <= len(notes) else ""
     return _CALL.sub(note, html[:start])
 
 
-#: a link to a web page, and its words (a link within the book, ``#…``, or to a file of the plan, is not one)
-_WEB_LINK = re.compile(r'<a href="(https?://[^"]+)"[^>]*>(.*?)</a>', re.DOTALL)
+#: a link to a web page or an e-mail address, and its words (one within the book, ``#…``, or to a file, is not one)
+_WEB_LINK = re.compile(r'<a href="((?:https?://|mailto:)[^"]+)"[^>]*>(.*?)</a>', re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
 
 
 def with_addresses(html: str) -> str:
     """``html`` with each web link written as words followed by its address, ``(https://…)``."""
     def addressed(link: re.Match[str]) -> str:
-        address, words = unescape(link.group(1)), unescape(_TAG.sub("", link.group(2))).strip()
+        shown = link.group(1).removeprefix("mailto:")  # an e-mail address as people write it
+        address, words = unescape(shown), unescape(_TAG.sub("", link.group(2))).strip()
         if words.rstrip("/") in (address.rstrip("/"), address.split("://", 1)[-1].rstrip("/")):
             return link.group(0)
-        return f'{link.group(0)}<span class="link-address"> ({link.group(1)})</span>'
-    return _WEB_LINK.sub(addressed, html) if "://" in html else html
+        return f'{link.group(0)}<span class="link-address"> ({shown})</span>'
+    return _WEB_LINK.sub(addressed, html) if "://" in html or "mailto:" in html else html
 
 
 _STARTED_LIST = re.compile(r'<ol start="([0-9]+)">')

@@ -11,6 +11,7 @@ import re
 from markupsafe import Markup, escape
 
 from masterplan.render.html_prose import in_prose
+from masterplan.render.markdown import FOOTNOTE_CALL
 from masterplan.render.site_links import slug
 from masterplan.render.typography import YEAR_RANGE
 
@@ -64,7 +65,8 @@ def anchor_headings(html: str) -> tuple[Markup, list[tuple[int, str, str]]]:
 
     def add_id(match: re.Match[str]) -> str:
         level, attributes, inner = match.groups()
-        text = " ".join(Markup(_TAGS.sub("", inner)).unescape().split())  # plain text: the template escapes it once
+        # plain text, without a footnote's call (its number moves as notes are added): the template escapes it once
+        text = " ".join(Markup(_TAGS.sub("", FOOTNOTE_CALL.sub("", inner))).unescape().split())
         own, wholly = _LANG.search(attributes or ""), _WHOLLY.fullmatch(inner)
         lang = wholly.group(2) if wholly else own.group(1) if own else language_at(match.start())
         given = _ID.search(attributes)

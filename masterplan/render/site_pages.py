@@ -24,6 +24,7 @@ from masterplan.plan_parts import Agency, Chapter
 from masterplan.programs import Program
 from masterplan.render import dropped_pages
 from masterplan.render.markdown import (
+    FOOTNOTE_CALL,
     each_table,
     number_figures,
     number_tables,
@@ -192,7 +193,7 @@ def _boxed(scroll_box: ScrollBox) -> Callable[[str], str]:
             return scroll_box("", "", caller=lambda: Markup(table))
         caption = f"{found.group(1) or f'table-{number}'}-caption"
         named = table.replace("<caption>", f'<caption id="{caption}">', 1)
-        return scroll_box(caption, Markup(found.group(2)).striptags(), caller=lambda: Markup(named))
+        return scroll_box(caption, Markup(FOOTNOTE_CALL.sub("", found.group(2))).striptags(), caller=lambda: Markup(named))
     return box
 
 
