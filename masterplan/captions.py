@@ -88,6 +88,21 @@ def figure_captions(chapter: Chapter) -> list[TableCaption]:
     return found
 
 
+def figure_captions_astray(chapter: Chapter) -> Iterator[tuple[int, str, bool]]:
+    """(line within the chapter's body, the line as written, whether a picture stands right below it) of each picture
+    caption line below no picture, which is printed as text: written above its picture, as many documents place them,
+    or below none (a picture within a sentence, two on a line)."""
+    if not _STARTS_FIGURE_CAPTION.search(chapter.body):
+        return
+    lines = chapter.body.split("\n")
+    for number, line in enumerate(lines):
+        if FIGURE_CAPTION.match(line) and "{{" not in line and "{%" not in line and not _below_picture(lines, number):
+            below = next((at for at in range(number + 1, min(number + 3, len(lines))) if lines[at].strip()), None)
+            above = below is not None and bool(_PICTURE_LINE.fullmatch(lines[below])) and not any(  # captioned: not
+                FIGURE_CAPTION.match(lines[at]) for at in range(below + 1, min(below + 3, len(lines))))  # this one's
+            yield number + 1, line.strip(), above
+
+
 def _below_picture(lines: Sequence[str], number: int) -> bool:
     """Whether line ``number`` stands right below a picture that is a paragraph of its own (at the line's start, after
     an empty line or first in the text), or one blank line below it: a picture within a paragraph or a list item is

@@ -142,6 +142,7 @@ def _written(chapter: Chapter) -> Iterator[Diagnostic]:
     yield from markdown_writing.numbered_captions(chapter)
     yield from markdown_writing.filled_in_captions(chapter)
     yield from markdown_writing.no_tables(chapter)
+    yield from markdown_writing.figure_captions_astray(chapter)
     for line, item in markdown_writing.bullets(chapter.body):
         yield markdown_writing.bulleted(Position(chapter.position.file, chapter.body_line + line - 1, 1), item)
     for line, item in markdown_writing.lettered(chapter.body):

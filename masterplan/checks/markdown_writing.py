@@ -255,6 +255,19 @@ def no_tables(chapter: Chapter) -> Iterator[Diagnostic]:
                           Message("put {rule} on the line right below the first row", rule=rule))
 
 
+def figure_captions_astray(chapter: Chapter) -> Iterator[Diagnostic]:
+    """W516 for a picture's caption written above it, W521 for one below no picture: both printed as text."""
+    for line, text, above in captions.figure_captions_astray(chapter):
+        where = Position(chapter.position.file, chapter.body_line + line - 1, 1)
+        if above:
+            yield warning(where, "W516", "'{line}' stands above a picture and is printed as text: a caption goes "
+                          "below its picture", "move the line right below the picture it names", line=text)
+        else:
+            yield warning(where, "W521", "'{line}' captions no picture: there is no picture on a line of its own "
+                          "right above it, so it is printed as text", "a caption goes right below its picture, which "
+                          "stands on a line of its own after an empty line: ![…](assets/….png)", line=text)
+
+
 def removed(what: Message, where: Position) -> Diagnostic:
     """W520 for HTML the sanitizer removes (:func:`masterplan.checks.html.removed`)."""
     return warning(where, "W520", "{what} is removed from the HTML: the book and the site keep only text, tables, "
