@@ -272,3 +272,19 @@ def test_a_chapters_wide_picture_fits_its_column(width: int, browser: object, tm
         }""")  # type: ignore[attr-defined]
     assert 0 < picture[0] <= column and abs(picture[0] / picture[1] - 4) < 0.05, (picture, column)
     assert page[0] <= page[1], page
+
+
+def test_a_table_copied_into_a_spreadsheet_holds_no_words_for_screen_readers(browser: object, server: str) -> None:
+    """An empty amount is a dash to the eye and "Rp 0" to a screen reader: selected and copied, the budget table gave
+    "–Rp 0" in a column of figures. The screen reader still hears it."""
+    with phone(browser, 1280) as tab:
+        tab.goto(server + "budget.html")  # type: ignore[attr-defined]
+        copied, heard = tab.evaluate("""() => {
+            const table = [...document.querySelectorAll('main table')].find(t => t.querySelector('td .visually-hidden'));
+            const range = document.createRange();
+            range.selectNodeContents(table);
+            getSelection().removeAllRanges();
+            getSelection().addRange(range);
+            return [getSelection().toString(), table.querySelector('td .visually-hidden').textContent];
+        }""")  # type: ignore[attr-defined]
+    assert heard.strip() and heard.strip() not in copied, (heard, copied[:300])
