@@ -1621,3 +1621,15 @@ def test_every_page_tells_a_reference_manager_how_to_cite_the_plan(make_plan: Ca
                         "citation_title": "Masterplan Smart City Kota Contoh 2022–2026",
                         "citation_publication_date": "2021/12/01", "citation_language": "id",
                         "citation_pdf_url": "https://kota.example.go.id/mp/download/masterplan.pdf"}, (page, tags)
+
+
+def test_the_budget_page_draws_the_budget_by_lead_agency_as_the_book_does(make_plan: Callable[..., Path]) -> None:
+    """The book's Gambar 14.3, the budget by lead agency, was cited and not found: the site drew the pillars' and the
+    funding sources' bars only. Its bars, largest first, each agency's name a link to its page."""
+    root = make_plan()
+    assert run(root, BuildOptions(pdf=False, search=False)).ok
+    page = read(root / "build" / "site", "budget.html")
+    figure = page[page.index('<figure class="bars" id="agency-bars"'):]
+    figure = figure[:figure.index("</figure>")]
+    assert re.search(r'id="agency-bars-title">Gambar \d+\.\d+ Indikasi anggaran per perangkat daerah pengampu<', figure)
+    assert re.findall(r'<a href="agency/([a-z_]+)\.html">', figure) == ["diskominfo", "bpkad"]  # Rp 650 juta, Rp 100 juta

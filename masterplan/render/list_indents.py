@@ -3,10 +3,11 @@
 CommonMark (GitHub, most editors, the chat apps agency staff write in) nests an item under another when it starts at
 or past the column the other's text starts at: two spaces under ``- ``, three under ``1. ``; here an item indented
 past the other's marker is nested too, as its writer meant (``  - anak`` two spaces under ``1. Induk`` was made words
-of the item). A second paragraph of an item goes where the item's text starts. Python-Markdown needs four spaces a level, so a list nested by two spaces came out flat and an
-item's paragraph indented by three ended the list (the numbers after it started again at 1), without a word. Each
-such line is given four spaces a level here, before Markdown reads the text; lines outside a list are left alone,
-and a list written with four spaces a level is unchanged.
+of the item). A second paragraph of an item goes where the item's text starts. Python-Markdown needs four spaces a
+level, so a list nested by two spaces came out flat and an item's paragraph indented by three ended the list (the
+numbers after it started again at 1), without a word. Each such line is given four spaces a level here, before
+Markdown reads the text; lines outside a list are left alone, and a list written with four spaces a level is
+unchanged.
 """
 
 from __future__ import annotations

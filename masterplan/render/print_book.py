@@ -173,8 +173,8 @@ def chapter_text(plan: Plan, entry: outline.BookChapter, book: outline.Outline, 
         item = book.item(figure.ref)
         if item is None:
             return f"<p>{picture}</p>"
-        return (f'<figure class="picture"><p class="caption caption-figure" id="{item.anchor}"><span class="caption-num">'
-                f'{figure_word} {item.number}</span> {caption}</p>\n{picture}</figure>')
+        return (f'<figure class="picture"><p class="caption caption-figure" id="{item.anchor}">'
+                f'<span class="caption-num">{figure_word} {item.number}</span> {caption}</p>\n{picture}</figure>')
 
     # numbered before a caption's footnote is moved into it: its words are matched with the caption's as written
     html = number_figures(number_tables(to_html(text), table_captions(source), place), figure_captions(source),

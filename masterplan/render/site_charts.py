@@ -163,13 +163,17 @@ def pillar_colours(plan: Plan) -> dict[str, str]:
 
 
 def budget_bars(plan: Plan, budget: BudgetSummary, translate: Callable[[str], str]) -> dict[str, list[BarRow]]:
-    """Rows (label, link, amount, colour) of the budget bar charts: by pillar and by funding source (named in
-    ``translate``'s language)."""
+    """Rows (label, link, amount, colour) of the budget bar charts: by pillar, by funding source (named in
+    ``translate``'s language) and by lead agency (the book's three figures: its Gambar 14.3, by agency, was cited and
+    not found on the site)."""
     colours = charts.pillar_colours(plan)
+    agencies = [(agency, amount) for agency_id, amount in largest_first(budget.by_agency)
+                if amount and (agency := plan.agency(agency_id)) is not None]
     return {
         "pillar": [(str(p.name), url_for(p), budget.by_pillar.get(p.id, 0), colours[p.id]) for p in plan.pillars],
         "source": [(funding_source(source, translate), None, amount, charts.PALETTE[0])
                    for source, amount in largest_first(budget.by_source)],
+        "agency": [(agency.short_name, url_for(agency), amount, charts.PALETTE[0]) for agency, amount in agencies],
     }
 
 

@@ -193,7 +193,8 @@ def _boxed(scroll_box: ScrollBox) -> Callable[[str], str]:
             return scroll_box("", "", caller=lambda: Markup(table))
         caption = f"{found.group(1) or f'table-{number}'}-caption"
         named = table.replace("<caption>", f'<caption id="{caption}">', 1)
-        return scroll_box(caption, Markup(FOOTNOTE_CALL.sub("", found.group(2))).striptags(), caller=lambda: Markup(named))
+        title = Markup(FOOTNOTE_CALL.sub("", found.group(2))).striptags()  # a note's call is no word of it
+        return scroll_box(caption, title, caller=lambda: Markup(named))
     return box
 
 
