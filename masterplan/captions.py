@@ -49,13 +49,15 @@ FIGURE_CAPTION = re.compile(rf"^({FIGURE_LEAD})[ \t]+(.+?)(?:[ \t]*\(({FIGURE_ID
 _PICTURE_LINE = re.compile(r"(?:!\[[^\]\n]*\]\([^)\n]*\)|<img\b[^>\n]*>)[ \t]*")
 
 
-class TableCaption(NamedTuple):
-    ref: str  #: the reference id: ``tab:swot``
+class Caption(NamedTuple):
+    """A table's caption, or a picture's (its ref ``fig:…``)."""
+
+    ref: str  #: the reference id: ``tab:swot``, ``fig:peta``
     text: str  #: the caption, without Markdown's emphasis marks
     line: int  #: the caption's line within the chapter's body
 
 
-def table_captions(chapter: Chapter) -> list[TableCaption]:
+def table_captions(chapter: Chapter) -> list[Caption]:
     """Each captioned table in the chapter's text, in order.
 
     A caption is a line "Tabel: Analisis SWOT" right below a table or after one blank line
@@ -65,26 +67,26 @@ def table_captions(chapter: Chapter) -> list[TableCaption]:
     ``tab:<chapter id>-<n>``. A caption is plain words: one with Jinja in it is not numbered
     (it stays as written).
     """
-    found: list[TableCaption] = []
+    found: list[Caption] = []
     for number, match in _captions_below(chapter):
         ref = match.group(3).lower() if match.group(3) else f"tab:{chapter.id}-{len(found) + 1}"
-        found.append(TableCaption(ref, " ".join(_INLINE_MARKS.sub("", match.group(2)).split()), number + 1))
+        found.append(Caption(ref, " ".join(_INLINE_MARKS.sub("", match.group(2)).split()), number + 1))
     return found
 
 
-def figure_captions(chapter: Chapter) -> list[TableCaption]:
+def figure_captions(chapter: Chapter) -> list[Caption]:
     """Each captioned picture in the chapter's text, in order: a line "Gambar: Peta wilayah" right below a picture on
     a line of its own, or after one blank line; its id ``(fig:peta)`` when the line ends with one, else
     ``fig:<chapter id>-<n>``. Numbered and listed among the book's figures as a table's caption is among its tables."""
     if "](" not in chapter.body and "<img" not in chapter.body:
         return []
     lines = chapter.body.split("\n")
-    found: list[TableCaption] = []
+    found: list[Caption] = []
     for number, line in enumerate(lines):
         if (match := FIGURE_CAPTION.match(line)) and "{{" not in line and "{%" not in line \
                 and _below_picture(lines, number):
             ref = match.group(3).lower() if match.group(3) else f"fig:{chapter.id}-{len(found) + 1}"
-            found.append(TableCaption(ref, " ".join(_INLINE_MARKS.sub("", match.group(2)).split()), number + 1))
+            found.append(Caption(ref, " ".join(_INLINE_MARKS.sub("", match.group(2)).split()), number + 1))
     return found
 
 

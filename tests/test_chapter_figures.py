@@ -12,7 +12,7 @@ from conftest import MINI_FILES, write_plan
 from pdf_reading import joined_texts
 
 from masterplan.build import BuildOptions, run
-from masterplan.captions import TableCaption, figure_captions
+from masterplan.captions import Caption, figure_captions
 from masterplan.diagnostics import Position
 from masterplan.plan_parts import Chapter
 from masterplan.project import load_and_check
@@ -38,7 +38,7 @@ def _chapter(body: str) -> Chapter:
 
 def test_a_caption_below_a_picture_is_read_with_its_id_or_one_of_its_chapter() -> None:
     body = "![a](assets/a.png)\nGambar: Satu (FIG:Satu)\n\n<img src=\"assets/b.png\" alt=\"b\">\n\nFigure: Dua\n\nGambar: tiga\n"
-    assert figure_captions(_chapter(body)) == [TableCaption("fig:satu", "Satu", 2), TableCaption("fig:bab-2", "Dua", 6)]
+    assert figure_captions(_chapter(body)) == [Caption("fig:satu", "Satu", 2), Caption("fig:bab-2", "Dua", 6)]
     # review: a picture within a paragraph or a list item is in its text, no figure (it was listed, with no page)
     for inside in ("Lihat peta:\n![Peta](assets/peta.png)\nGambar: Peta (fig:peta)\n",
                    "- butir\n  ![Peta](assets/peta.png)\n  Gambar: Peta\n"):

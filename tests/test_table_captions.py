@@ -8,9 +8,9 @@ import pypdf
 import pytest
 
 from masterplan.captions import (
+    Caption,
     CaptionAbove,
     NumberedCaption,
-    TableCaption,
     captions_above_tables,
     numbered_captions,
     table_captions,
@@ -27,7 +27,7 @@ def chapter(body: str) -> Chapter:
     return Chapter("bab", Text.of("Bab", "id"), 1, "body", (), body, Position("content/chapters/01-bab.md", 1, 1), 4)
 
 
-def place(table: TableCaption, caption: str, html: str) -> str:
+def place(table: Caption, caption: str, html: str) -> str:
     return f"[{table.ref}: {caption}]" + html
 
 
@@ -35,9 +35,9 @@ def test_captions_are_lines_below_a_table_after_one_blank_line_or_right_below() 
     """A caption right below the table's last row was that row, silently: a caption line is never one."""
     body = (f"{TABLE}\nTabel: Pola *pembiayaan* (tab:pola)\n\n{TABLE}\nTable: Second\n\n"
             f"{TABLE}Tabel: Nelayan per kelurahan (tab:nelayan)\n\nTabel: not below a table\n")
-    assert table_captions(chapter(body)) == [TableCaption("tab:pola", "Pola pembiayaan", 5),
-                                             TableCaption("tab:bab-2", "Second", 11),
-                                             TableCaption("tab:nelayan", "Nelayan per kelurahan", 16)]
+    assert table_captions(chapter(body)) == [Caption("tab:pola", "Pola pembiayaan", 5),
+                                             Caption("tab:bab-2", "Second", 11),
+                                             Caption("tab:nelayan", "Nelayan per kelurahan", 16)]
 
 
 def test_a_caption_right_below_a_table_is_its_caption_not_its_last_row() -> None:
@@ -63,10 +63,10 @@ def test_a_caption_goes_to_the_table_right_above_it_not_an_earlier_one() -> None
 
 def test_captions_are_matched_by_id_or_words_and_others_are_left_as_written() -> None:
     body = f"{TABLE}\nTabel: Kesatu\n\n{TABLE}\nTabel: Kedua (tab:dua)\n"
-    captions = [TableCaption("tab:dua", "Kedua", 0), TableCaption("tab:x-1", "Kesatu", 0)]
+    captions = [Caption("tab:dua", "Kedua", 0), Caption("tab:x-1", "Kesatu", 0)]
     html = number_tables(to_html(body), captions, place)
     assert html.count("[tab:x-1: Kesatu]<table>") == 1 and html.count("[tab:dua: Kedua]<table>") == 1
-    made_by_jinja = number_tables(to_html(f"{TABLE}\nTabel: 70 program\n"), [TableCaption("t", "{{ n }} program", 0)], place)
+    made_by_jinja = number_tables(to_html(f"{TABLE}\nTabel: 70 program\n"), [Caption("t", "{{ n }} program", 0)], place)
     assert "<p>Tabel: 70 program</p>" in made_by_jinja
 
 
@@ -111,7 +111,7 @@ def test_a_caption_with_a_number_of_its_own_is_found_for_a_warning_with_the_line
 def test_a_caption_id_in_capitals_is_read_in_small_letters_and_not_printed() -> None:
     """"(tab:Lembaga)" was printed as part of the caption, and [[tab:lembaga]] named nothing."""
     body = f"{TABLE}\nTabel: Lembaga pengelola (tab:Lembaga)\n"
-    assert table_captions(chapter(body)) == [TableCaption("tab:lembaga", "Lembaga pengelola", 5)]
+    assert table_captions(chapter(body)) == [Caption("tab:lembaga", "Lembaga pengelola", 5)]
     html = number_tables(to_html(body), table_captions(chapter(body)), place)
     assert html.startswith("[tab:lembaga: Lembaga pengelola]<table>") and "Lembaga)" not in html
 

@@ -24,7 +24,7 @@ from masterplan.captions import (
     FIGURE_LEAD,
     ID,
     LEAD,
-    TableCaption,
+    Caption,
     separate_captions,
 )
 from masterplan.crossref import PATTERN
@@ -151,8 +151,9 @@ _BRACKETED_NUMBER = re.compile(r"( {0,3}([0-9]{1,9}))\)(?=[ \t]+\S)")
 
 def _numbered_with_brackets(text: str) -> str:
     """``text`` with its items numbered ``1)`` numbered ``1.``: pasted from Word, they were printed as one paragraph,
-    "1) Penyusunan rencana aksi; 2) Pelaksanaan …". An item starts a block (after an empty line, or after such an item),
-    or is a list's first, "1)", as CommonMark reads it: a line of a paragraph wrapped before "2023) setelah" is text."""
+    "1) Penyusunan rencana aksi; 2) Pelaksanaan …". An item starts a block (after an empty line, or after such an
+    item), or is a list's first, "1)", as CommonMark reads it: a line of a paragraph wrapped before "2023) setelah" is
+    text."""
     if ")" not in text:
         return text
     lines = text.split("\n")
@@ -313,11 +314,14 @@ def oversized_table(text: str) -> Excess | None:
 _CAPTIONED = re.compile(rf"(<table>(?:(?!<table>).)*?</table>)\s*<p>{LEAD}\s+(.*?)</p>", re.DOTALL)
 _CAPTION_ID = re.compile(rf"\s*\(({ID})\)\s*$")
 _TAG = re.compile(r"<[^>]+>")
-#: a footnote's call, left out of a caption's or a heading's words (its number moves as notes are added)
-FOOTNOTE_CALL = re.compile(r'<sup(?: id="[^"]*")?><a class="footnote-ref"[^>]*>[0-9]+</a></sup>')
+#: a footnote's call, left out of a caption's or a heading's words (its number moves as notes are added): which call of
+#: its note it is (``fnref2:bps``, the second), and its note's number, the note's place in the list (Markdown numbers
+#: the notes in the order they are first called, as the book's pages do: print_markup.at_page_foot)
+FOOTNOTE_CALL = re.compile(r'<sup(?: id="fnref([0-9]*):[^"]*"| id="[^"]*")?><a class="footnote-ref"[^>]*>([0-9]+)</a>'
+                           r'</sup>')
 
 
-def number_tables(html: str, captions: Sequence[TableCaption], place: Callable[[TableCaption, str, str], str]) -> str:
+def number_tables(html: str, captions: Sequence[Caption], place: Callable[[Caption, str, str], str]) -> str:
     """Give the captioned tables of (sanitized) chapter HTML their numbers.
 
     Each caption found below a table in the HTML is matched to one of ``captions`` (read
@@ -333,14 +337,14 @@ _CAPTIONED_PICTURE = re.compile(rf"<p>(<img\b[^>]*>)</p>\s*<p>{FIGURE_LEAD}\s+(.
 _FIGURE_CAPTION_ID = re.compile(rf"\s*\(({FIGURE_ID})\)\s*$")
 
 
-def number_figures(html: str, captions: Sequence[TableCaption], place: Callable[[TableCaption, str, str], str]) -> str:
+def number_figures(html: str, captions: Sequence[Caption], place: Callable[[Caption, str, str], str]) -> str:
     """Give the captioned pictures of (sanitized) chapter HTML their numbers, as :func:`number_tables` does tables:
     ``place(caption, caption HTML, picture HTML)`` writes the picture with its caption."""
     return _numbered(html, captions, place, _CAPTIONED_PICTURE, _FIGURE_CAPTION_ID) if captions and "<img" in html \
         else html
 
 
-def _numbered(html: str, captions: Sequence[TableCaption], place: Callable[[TableCaption, str, str], str],
+def _numbered(html: str, captions: Sequence[Caption], place: Callable[[Caption, str, str], str],
               captioned: re.Pattern[str], given_id: re.Pattern[str]) -> str:
     unused = list(captions)
 

@@ -26,7 +26,7 @@ from masterplan import (
     program_tables,
     summary,
 )
-from masterplan.captions import TableCaption, figure_captions, table_captions
+from masterplan.captions import Caption, figure_captions, table_captions
 from masterplan.checks.cross_references import not_in_book
 from masterplan.diagnostics import Report
 from masterplan.key_figures import key_figures
@@ -160,7 +160,7 @@ def chapter_text(plan: Plan, entry: outline.BookChapter, book: outline.Outline, 
 
     marks = ContinuedTables(plan, book, translate, title)
 
-    def place(table: TableCaption, caption: str, table_html: str) -> str:  # as the caption macro of print/macros.html
+    def place(table: Caption, caption: str, table_html: str) -> str:  # as the caption macro of print/macros.html
         item = book.item(table.ref)
         if item is None:
             return table_html
@@ -169,7 +169,7 @@ def chapter_text(plan: Plan, entry: outline.BookChapter, book: outline.Outline, 
 
     figure_word = translate("Figure")
 
-    def place_picture(figure: TableCaption, caption: str, picture: str) -> str:  # a chart's caption, above it
+    def place_picture(figure: Caption, caption: str, picture: str) -> str:  # a chart's caption, above it
         item = book.item(figure.ref)
         if item is None:
             return f"<p>{picture}</p>"

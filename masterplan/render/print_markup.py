@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from html import unescape
 
+from masterplan.render.markdown import FOOTNOTE_CALL
+
 #: the notes Markdown lists at the end of a text, each an item of its list (the sanitizer keeps their class and names,
 #: and no other text's); a note may hold a list of its own, whose items have no name
 _NOTES_START = '<div class="footnote">'
@@ -27,15 +29,18 @@ _NOTE_START = re.compile(r'\s*<li id="fn:[^"]*">')
 _NOTE_END = re.compile(r"\s*</li>\s*\Z")
 #: a note's link back to its call, with the space before it
 _BACK = re.compile(r'(?:&nbsp;|&#160;|\u00a0)?<a class="footnote-backref"[^>]*>.*?</a>', re.DOTALL)
-#: a call: which call of its note it is (``fnref2:bps``, the second), and its note's number, the note's place in the
-#: list (Markdown numbers the notes in the order they are first called, as the book's pages do)
-_CALL = re.compile(r'<sup(?: id="fnref([0-9]*):[^"]*"| id="[^"]*")?><a class="footnote-ref"[^>]*>([0-9]+)</a></sup>')
 _PARAGRAPH = re.compile(r"\s*</p>\s*<p>\s*|\s*</?p>\s*")
 #: a block in a note (a list, a table, a quote), which cannot stand in the text's line the note is called from: the
 #: browser's parser would end the paragraph there and the note's rest would spill into the text. Its items are kept
 #: as "• satu • dua", its cells as words.
 _BLOCK = re.compile(r"\s*<(/?)(li|ul|ol|dl|dt|dd|blockquote|div|table|thead|tbody|tfoot|tr|td|th|pre|hr|figure|"
                     r"figcaption|h[1-6])\b[^>]*>\s*")
+
+
+def _note(body: str) -> str:
+    """A note's words on one line: without its link back, a call of a note in it, its paragraphs and blocks."""
+    words = FOOTNOTE_CALL.sub("", _BACK.sub("", _NOTE_END.sub("", body)))
+    return " ".join(_BLOCK.sub(_inline, _PARAGRAPH.sub(" ", words)).split())
 
 
 def _inline(match: re.Match[str]) -> str:
@@ -57,15 +62,14 @@ def at_page_foot(html: str) -> str:
     listed = _NOTES.fullmatch(html, start) if start >= 0 else None
     if listed is None:
         return html
-    notes = [" ".join(_BLOCK.sub(_inline, _PARAGRAPH.sub(" ", _CALL.sub("", _BACK.sub("", _NOTE_END.sub("", body)))))
-                      .split()) for body in _NOTE_START.split(listed.group(1))[1:]]
+    notes = [_note(body) for body in _NOTE_START.split(listed.group(1))[1:]]
 
     def note(call: re.Match[str]) -> str:
         number = int(call.group(2))
         if call.group(1):  # a note called again: its number, as the site shows it, not a second note
             return f'<sup class="note-again">{number}</sup>'
         return f'<span class="footnote">{notes[number - 1]}</span>' if 0 < number <= len(notes) else ""
-    return _CALL.sub(note, html[:start])
+    return FOOTNOTE_CALL.sub(note, html[:start])
 
 
 #: a link to a web page or an e-mail address, and its words (one within the book, ``#…``, or to a file, is not one)

@@ -16,7 +16,7 @@ from typing import Any
 from markupsafe import Markup
 
 from masterplan import baseline, chapters
-from masterplan.captions import TableCaption, figure_captions, table_captions
+from masterplan.captions import Caption, figure_captions, table_captions
 from masterplan.diagnostics import Diagnostic
 from masterplan.messages import say
 from masterplan.model import Plan
@@ -159,19 +159,19 @@ def chapter_pages(plan: Plan, _: Translate, problems: list[Diagnostic],
                    [], (WHOLE_PLAN,), name=chapter.title)
 
 
-def _captioner(label: Callable[[str], str | None] | None) -> Callable[[TableCaption, str, str], str]:
+def _captioner(label: Callable[[str], str | None] | None) -> Callable[[Caption, str, str], str]:
     """A chapter's table with the book's number and its caption as the table's own caption, as the
     site's other tables have."""
-    def place(table: TableCaption, caption: str, table_html: str) -> str:
+    def place(table: Caption, caption: str, table_html: str) -> str:
         number = label(table.ref) if label else None
         words = f"{number} {caption}" if number else caption
         return table_html.replace("<table>", f'<table id="{anchor(table.ref)}"><caption>{words}</caption>', 1)
     return place
 
 
-def _picture_captioner(label: Callable[[str], str | None] | None) -> Callable[[TableCaption, str, str], str]:
+def _picture_captioner(label: Callable[[str], str | None] | None) -> Callable[[Caption, str, str], str]:
     """A chapter's picture with the book's number and its caption below it, as a figure."""
-    def place(figure: TableCaption, caption: str, picture: str) -> str:
+    def place(figure: Caption, caption: str, picture: str) -> str:
         number = label(figure.ref) if label else None
         words = f"{number} {caption}" if number else caption
         return f'<figure class="picture" id="{anchor(figure.ref)}">{picture}<figcaption>{words}</figcaption></figure>'
