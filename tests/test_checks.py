@@ -265,6 +265,17 @@ def test_an_abbreviation_the_glossary_does_not_explain_is_told_once_in_the_plans
         "- {term: SMP, definition: …})")
 
 
+def test_a_title_typed_in_capitals_is_words_not_abbreviations(make_plan: Callable[..., Path]) -> None:
+    """A chapter titled "BAB 3 VISI DAN MISI" made W529 ask the glossary for VISI and MISI: a line in capitals
+    (a heading, a front-matter title) is words. An abbreviation on it is still told where the text uses it, and a
+    heading of one abbreviation alone ("## SDMX") is told as any."""
+    files = {"content/chapters/02-isi.md": "---\ntitle: BAB 3 VISI DAN MISI\n---\n\n# VISI DAN MISI KOTA\n\n"
+                                           "## TUJUAN SMPX\n\nSiswa SMPX.\n\n## SDMX\n\nTeks.\n"}
+    found = [(str(d.position), d.message.split("'")[1])
+             for d in load_and_check(make_plan(files)).report.warnings if d.code == "W529"]
+    assert found == [("content/chapters/02-isi.md:9:7", "SMPX"), ("content/chapters/02-isi.md:11:4", "SDMX")]
+
+
 def test_a_chapter_linked_from_inside_the_plan_is_checked_as_the_book_reads_it(make_plan: Callable[..., Path]) -> None:
     """A chapter that is a link (symlink) to a file elsewhere in the plan folder is read into the book, so its
     abbreviations are told as any chapter's; one leading out of the plan is never read (E013), nor checked."""

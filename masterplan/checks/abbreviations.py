@@ -6,8 +6,9 @@ An abbreviation here is a word of 2 to 8 capital letters and digits with at leas
 letter: SDM, TP2DD, DP3A. A hyphen ends a word, so OPD-OPD, antar-OPD and KTP-el name OPD, OPD and KTP. Not
 abbreviations: a word with a small letter (BSrE, IoT, Dinkes: too like names and brands to tell apart), a
 program's code (GOV-01: a word followed by a hyphen and a digit) and what comes before its number (GOV), a
-Roman numeral (II, IV, XII), a word written in capitals (BAB, LAMPIRAN), and words inside code spans and
-blocks, web addresses, link targets, cross-references (``[[…]]``), HTML tags, Jinja and YAML comments, which no
+Roman numeral (II, IV, XII), a word written in capitals (BAB, LAMPIRAN), a line written in capitals (a title
+typed "BAB 3 VISI DAN MISI": its words are words, and an abbreviation of it is told where the text uses it), and
+words inside code spans and blocks, web addresses, link targets, cross-references (``[[…]]``), HTML tags, Jinja and YAML comments, which no
 reader meets as text.
 
 Explained are the capital words of the glossary's terms (PSC of "PSC 119", KTP of "KTP-el") and of the agencies'
@@ -47,6 +48,10 @@ _NOT_TEXT = [("```", re.compile(r"^[ \t]*```[^\n]*\n.*?(?:^[ \t]*```[^\n]*$|\Z)"
              ("](", re.compile(r"\]\((?:(?!\]\()[^)\n])*\)")), ("[[", re.compile(r"\[\[(?:(?!\[\[)[^\]\n])*\]\]")),
              ("{", re.compile(r"\{[{%#](?:(?!\{[{%#])[^\n])*?[}%#]\}")),  # Jinja
              ("<", re.compile(r"</?[A-Za-z!][^<>\n]*>"))]  # an HTML tag
+#: a line of two capital words or more and no small letter, after a heading's marks or a YAML key: "# BAB 3 VISI",
+#: "title: VISI DAN MISI" (a line of one word, "## SPBE", is an abbreviation's)
+_LINE_IN_CAPITALS = re.compile(r"^((?:[ \t]*(?:#{1,6}|[-\w]+:|-))?)([^a-z\n]+)$", re.MULTILINE)
+_CAPITAL_WORD = re.compile(r"\b[A-Z][A-Z0-9]+\b")
 _YAML_COMMENT = ("#", re.compile(r"#(?<![^ \t\n]#)(?![^ \t\n])[^\n]*"))  #: a '#' with a blank or line's end on both sides
 #: the reason plan.yml's accepted_warnings gives for keeping a warning: a note to the next reviewer, printed nowhere
 #: (to its line's end in a block, to its comma in a flow mapping)
@@ -66,7 +71,7 @@ def unexplained(plan: Plan, texts: list[tuple[str, str]], words: AbstractSet[str
     used: Counter[str] = Counter()
     first: dict[str, Position] = {}
     for name, text in texts:
-        for word, position in _uses(name, as_read(name, text), maybe):
+        for word, position in _uses(name, _LINE_IN_CAPITALS.sub(_blank_after_key, as_read(name, text)), maybe):
             used[word] += 1
             first.setdefault(word, position)
     for word in sorted(used, key=first.__getitem__):  # by file, line and column
@@ -108,6 +113,13 @@ def as_read(name: str, text: str) -> str:
 
 def _blank(found: re.Match[str]) -> str:
     return re.sub(r"[^\n]", " ", found.group())
+
+
+def _blank_after_key(found: re.Match[str]) -> str:
+    """A line in capitals blanked, its heading's marks or YAML key kept; a line of one capital word kept."""
+    if len(_CAPITAL_WORD.findall(found.group(2), 0, 2_000)) < 2:
+        return found.group()
+    return found.group(1) + " " * len(found.group(2))
 
 
 def _explained(plan: Plan) -> set[str]:
