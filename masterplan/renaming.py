@@ -27,6 +27,7 @@ from masterplan.folder_reader import CONTENT
 from masterplan.model import ASSETS
 from masterplan.project import backup_name
 from masterplan.schema_defs import MAX_PAGE_ID, PROGRAM_ID, SLUG
+from masterplan.yaml_syntax import syntax_error
 
 #: The fields naming an agency, or a program, by its id (besides its own ``id``).
 REFERENCES = {"agency": ("partners", "leading_sector"), "program": ("supports", "depends_on")}
@@ -157,10 +158,11 @@ def _composed(path: Path, text: str, root: Path) -> Node | None:
     try:
         return yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = f":{mark.line + 1}" if mark is not None else ""
-        raise CannotRename(Message("{file}{line} cannot be read as YAML: mend it first (masterplan validate says how)",
-                                   file=path.relative_to(root).as_posix(), line=line)) from None
+        file = path.relative_to(root).as_posix()
+        # the line validate names (a quote left open: where it opens, not the end of the file past its last line)
+        at = str(syntax_error(exc, text, file, 0).position) if isinstance(exc, yaml.MarkedYAMLError) else file
+        raise CannotRename(Message("{file} cannot be read as YAML: mend it first (masterplan validate says how)",
+                                   file=at)) from None
 
 
 def _pairs(node: Node | None) -> list[tuple[str, Node, Node]]:

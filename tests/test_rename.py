@@ -147,7 +147,10 @@ def test_a_rename_that_cannot_be_made_says_why_and_changes_nothing(make_plan: Ca
 
     broken = make_plan({"content/glossary.yml": "terms:\n  - {term: APBD, definition: Anggaran\n"})
     result = rename(broken, "GOV-01", "GOV-1")
-    assert result.exit_code == 1 and "content/glossary.yml:3 cannot be read as YAML: mend it first" in result.output
+    # where validate points (the mapping left open at line 2), not line 3, past the file's last line
+    assert result.exit_code == 1 and "content/glossary.yml:2:1 cannot be read as YAML: mend it first" in result.output
+    quoted = make_plan({"content/glossary.yml": "terms:\n  - {term: APBD, definition: 'Anggaran}\n"})
+    assert "content/glossary.yml:2:30 cannot be read as YAML" in rename(quoted, "GOV-01", "GOV-1").output
     assert "e-Sambat [[GOV-01]]" in (broken / "content" / "chapters" / "01-pendahuluan.md").read_text(encoding="utf-8")
 
 
