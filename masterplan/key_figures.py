@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from masterplan.model import Plan
+from masterplan.schema_defs import ENTERPRISE
 from masterplan.summary import CITY_BUDGET, BudgetSummary
 
 
@@ -23,6 +24,10 @@ class KeyFigures:
     pillars: int  #: the pillars that have programs
     leading: int  #: agencies that lead at least one program
     involved: int  #: agencies that lead, support (``supports:``) or partner at least one program
+    #: of those, the regional enterprises (``kind: bumd``, a Perumda) that lead a program, and all involved: no
+    #: perangkat daerah, which the Indonesian figures would otherwise call them all
+    enterprises_leading: int
+    enterprises: int
     quick_wins: int
     quick_wins_budget: int  #: the quick wins' budget over all their years
     peak_year: int | None  #: the year of the largest indicative budget (the first of equals); None without any
@@ -37,6 +42,8 @@ def key_figures(plan: Plan, money: BudgetSummary) -> KeyFigures:
     return KeyFigures(
         total=money.total, programs=len(plan.programs), pillars=sum(1 for pillar in plan.pillars if pillar.programs),
         leading=len(plan.lead_agencies), involved=len(plan.involved_agencies),
+        enterprises_leading=sum(1 for agency in plan.lead_agencies if agency.kind == ENTERPRISE),
+        enterprises=sum(1 for agency in plan.involved_agencies if agency.kind == ENTERPRISE),
         quick_wins=len(quick_wins), quick_wins_budget=sum(program.total_budget for program in quick_wins),
         peak_year=peak[0] if peak and peak[1] else None, peak_amount=peak[1] if peak else 0,
         city_budget=money.by_source.get(CITY_BUDGET, 0))

@@ -14,6 +14,7 @@ from masterplan.directions import DIRECTIONS
 PROGRAM_STATUSES = ["planned", "ongoing", "done"]
 INDICATOR_DIRECTIONS = list(DIRECTIONS)
 AGENCY_KINDS = ["dinas", "badan", "sekretariat", "kecamatan", "bumd", "other"]
+ENTERPRISE = "bumd"  #: the kind of a regional enterprise (BUMD, a Perumda): an agency of the plan, no perangkat daerah
 READINESS_ELEMENTS = ["struktur", "infrastruktur", "suprastruktur"]
 PLAN_STATUSES = ["draft", "final"]
 CHAPTER_PARTS = ["front", "body", "back"]

@@ -333,7 +333,7 @@ def test_problem_lines_are_file_lines(plan: Plan, body: str, line: int, code: st
 
 def test_a_chapter_counts_the_agencies_the_plan_involves_as_the_key_figures_do(tmp_path: Path) -> None:
     """An agency listed with nothing to do yet (W408) made the sample's summary say "melibatkan 32 perangkat daerah"
-    above its panel's "dari 31 perangkat daerah yang terlibat": ``plan.involved_agencies`` are those the panel
+    above its panel's "dari 31 perangkat daerah dan BUMD yang terlibat": ``plan.involved_agencies`` are those the panel
     counts, leading, supporting or partnering a program; ``plan.agencies`` every one listed."""
     from conftest import write_plan
 

@@ -47,6 +47,15 @@ def test_the_mini_plan_s_key_figures(tmp_path: Path) -> None:
     assert (figures.leading, figures.involved) == (2, 2)
 
 
+def test_a_regional_enterprise_is_counted_apart_from_the_perangkat_daerah(tmp_path: Path) -> None:
+    """A BUMD (a Perumda) is an agency of the plan and no perangkat daerah: the panel's Indonesian words name it
+    ("dari 3 perangkat daerah dan BUMD yang terlibat"), from the enterprises counted here, leading or involved."""
+    enterprise = IDLE_AGENCY.replace("kind: badan", "kind: bumd").replace("programs: []", "supports: [ECO-01]\n    programs: []")
+    plan = loaded(write_plan(tmp_path, {"content/agencies/satpolpp.yml": enterprise}))
+    figures = key_figures(plan, budget(plan))
+    assert (figures.leading, figures.involved, figures.enterprises_leading, figures.enterprises) == (2, 3, 0, 1)
+
+
 def test_an_agency_that_only_supports_is_involved_not_leading(tmp_path: Path) -> None:
     supporting = IDLE_AGENCY.replace("programs: []", "supports: [ECO-01]\n    programs: []")
     plan = loaded(write_plan(tmp_path, {"content/agencies/satpolpp.yml": supporting}))

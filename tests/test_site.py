@@ -628,6 +628,10 @@ def test_home_counts_the_agencies_involved_as_the_summary_does(build: Build) -> 
     block = html[html.index('<dl class="figures">'):]
     shown = dict(re.findall(r"<dt>([^<]+)</dt> <dd>([^<]+)</dd>", block[:block.index("</dl>")]))
     assert shown == {"Program": "2", "Indikasi anggaran": "Rp 750 juta", "Quick Wins": "2", "Perangkat daerah terlibat": "2"}
+    # a regional enterprise (BUMD) taking part is no perangkat daerah: the figure names both
+    enterprise = idle.replace("kind: badan", "kind: bumd").replace("programs: []", "supports: [ECO-01]\nprograms: []")
+    html = read(build({"content/agencies/satpolpp.yml": enterprise}), "index.html")
+    assert "<dt>Perangkat daerah dan BUMD terlibat</dt> <dd>3</dd>" in html
 
 
 def test_pages_are_indonesian_and_link_relatively(mini_site: Path) -> None:

@@ -86,7 +86,8 @@ def test_its_first_chapter_ends_with_the_plan_s_key_figures(sample_build: Path, 
     panel = pages[1][pages[1].index("ANGKA UTAMA"):]  # on the first chapter's page, after the authors' text
     assert pages[1].index("Pesan Utama") < pages[1].index("ANGKA UTAMA")
     for said in ("Rp 276,66 miliar Indikasi anggaran", "2022–2031, seluruh sumber pendanaan", "70 Program",
-                 "dalam 6 dimensi", "30 Perangkat daerah pengampu", "dari 31 perangkat daerah yang terlibat",
+                 "dalam 6 dimensi", "30 Perangkat daerah dan BUMD pengampu",
+                 "dari 31 perangkat daerah dan BUMD yang terlibat",
                  "6 Quick Wins", "Rp 7,35 miliar selama masa pelaksanaannya", "2026 Tahun dengan indikasi anggaran terbesar",
                  "Rp 49,40 miliar", "61,6% Bersumber dari APBD", "Rp 170,41 miliar"):
         assert said in panel, (said, panel)
@@ -258,7 +259,7 @@ def test_an_english_edition_s_summary_is_in_english(tmp_path: Path) -> None:
     assert "The indicative budget of all programs totals Rp 276,660,000,000 over ten years." in " ".join(pages)
     panel = pages[1][pages[1].index("KEY FIGURES"):]
     for said in ("Rp 276.66 billion Indicative budget", "2022–2031, every funding source", "70 Programs in 6 pillars",
-                 "30 Lead agencies of 31 agencies involved", "2026 Year of the largest budget",
+                 "30 Lead agencies and enterprises of 31 agencies and enterprises involved", "2026 Year of the largest budget",
                  "61.6% From the local budget (APBD)"):
         assert said in panel, (said, panel)
     assert outline_titles(tmp_path / "build" / SUMMARY_PDF)[1:3] == ["Chapter 2 · Vision and missions",
