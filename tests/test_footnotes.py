@@ -67,9 +67,10 @@ CLOSING = """\
 title: Penutup
 part: back
 ---
-Rencana ditinjau setiap tahun.[^tinjau]
+Rencana ditinjau setiap tahun.[^tinjau] Angka terbaru: [lihat data BPS[^susenas]](https://bps.go.id).
 
 [^tinjau]: Sesuai peraturan wali kota tentang evaluasi.
+[^susenas]: Survei Sosial Ekonomi Nasional 2023.
 """
 
 
@@ -125,6 +126,28 @@ def test_a_note_in_a_heading_or_a_caption_stays_out_of_titles_and_a_note_holding
     def titles(items: list) -> list[str]:  # type: ignore[type-arg]
         return [title for item in items for title in (titles(item) if isinstance(item, list) else [item.title])]
     assert "3.1 Kondisi Demografi" in titles(reader(built / "masterplan.pdf").outline)
+
+
+def test_a_note_called_in_a_links_words_is_printed_at_the_foot_its_call_after_the_link(built: Path) -> None:
+    """``[lihat data BPS[^susenas]](https://bps.go.id)``: a link within a link, which the sanitizer's parser parted;
+    the book lost the note (its call printed as a plain "1" after the address) and the site's call was no superscript.
+    The call now follows the link, in both."""
+    with plumbed(built / "masterplan.pdf") as pdf:
+        page = next(page for page in pdf.pages if "lihat data BPS" in (page.extract_text() or ""))
+        lines = _lines(page)
+        chars = [(char["text"], char["size"]) for char in page.chars]
+    said = "".join(text for text, _ in chars)
+    assert "lihat data BPS (https://bps.go.id)2." in said or "lihat data BPS(https://bps.go.id)2." in said, said
+    at = said.index("(https://bps.go.id)2.") + len("(https://bps.go.id)")
+    assert chars[at][1] < chars[at - 1][1] - 1, chars[at - 1:at + 1]  # the call's number, smaller: a superscript
+    text = [line for _, line in lines]
+    assert "2. Survei Sosial Ekonomi Nasional 2023." in text, text
+    link = next(top for top, line in lines if "lihat data BPS" in line)
+    assert next(top for top, line in lines if line.startswith("2. Survei")) > link + 100  # at the page's foot
+    site = (built / "site" / "chapter" / "penutup.html").read_text(encoding="utf-8")
+    assert re.search(r'lihat data BPS</a><sup id="fnref:susenas"><a class="footnote-ref" href="#fn:susenas"[^>]*>2</a>'
+                     r'</sup>', site), site
+    assert '<li id="fn:susenas">' in site
 
 
 def test_the_book_numbers_a_list_from_the_number_it_starts_at(built: Path) -> None:

@@ -54,8 +54,9 @@ def chapter_page(make_plan: Callable[..., Path], chapter: str, shown: str) -> It
 
 
 def inside_the_right_margin(page: Any) -> bool:
-    """Whether every word of a portrait page ends inside its right margin (20 mm)."""
-    return max(word["x1"] for word in page.extract_words()) <= page.width - 20 * 72 / 25.4 + 1
+    """Whether every word of a page ends inside its right margin (20 mm; a landscape page's, 16 mm)."""
+    margin = 16 if page.width > page.height else 20
+    return max(word["x1"] for word in page.extract_words()) <= page.width - margin * 72 / 25.4 + 1
 
 
 @pytest.fixture(scope="module")
@@ -349,6 +350,46 @@ def test_a_wide_tables_years_and_figures_stay_whole_beside_a_column_of_long_text
         lines = (page.extract_text() or "").splitlines()
     assert {str(year) for year in range(2022, 2032)} <= words, words
     assert any("40 % 45 % 50 %" in line for line in lines), lines
+
+
+LONG_FIGURES = XREF_CHAPTER + """
+    | Indikator | 2022 | 2023 | 2024 | 2025 | 2026 | 2027 | 2028 | 2029 | 2030 | 2031 | Keterangan |
+    |---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|
+    | Anggaran | 1.250.000.000 | 1.350.000.000 | 1.450.000.000 | 1.550.000.000 | 1.650.000.000 | 1.750.000.000 | 1.850.000.000 | 1.950.000.000 | 2.050.000.000 | 2.150.000.000 | Dihitung dari APBD murni dan perubahan, diverifikasi Inspektorat |
+    | Capaian | 2.450,5 | 12,75 % | 2023–2025 | 1.250.000 | 99,9 % | 3.400,25 | 2024–2026 | 45,5 % | 10.000 | 7,25 | Laporan tahunan |
+
+    Tabel: Target dan anggaran layanan daring
+
+    | Sumber | 2022 | 2023 | 2024 | 2025 | 2026 | 2027 | 2028 | 2029 | 2030 | 2031 | Jumlah |
+    |---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|
+    | APBD | Rp 1.250.000.000 | Rp 13.750.000.000 | Rp 15.000.000.000 | Rp 16.250.000.000 | Rp 17.500.000.000 | Rp 18.750.000.000 | Rp 20.000.000.000 | Rp 21.250.000.000 | Rp 22.500.000.000 | Rp 23.750.000.000 | Rp 181.250.000.000 |
+
+    Tabel: Proyeksi pembiayaan per tahun
+    """
+
+
+def test_a_wide_tables_long_amounts_and_figures_stand_whole_each_on_one_line(make_plan: Callable[..., Path]) -> None:
+    """Only figures of up to 7 characters were kept whole: "Rp 1.250.000.000" came out "Rp 1.250.0" over "00.000",
+    "2.450,5" likewise. A wide table is now set as small as holds its figures whole (text columns wrap); one of Rp
+    amounts too wide for a portrait page even at 5 pt is turned, on a landscape page, every column inside the margin."""
+    root = make_plan({"content/chapters/01-pendahuluan.md": LONG_FIGURES})
+    result = build(root)
+    assert result.ok, problems(result)
+    tables = textwrap.dedent(LONG_FIGURES).split("Tabel: ")
+    with pdfplumber.open(root / "build" / "masterplan.pdf") as pdf:
+        for table, caption, landscape in ((tables[0], "Target dan anggaran", False),
+                                          (tables[1], "Proyeksi pembiayaan", True)):
+            figures = [cell.strip() for line in table.splitlines() if line.startswith("| ") and "2031" not in line
+                       for cell in line.split("|")[2:-1] if re.match(r" (Rp )?[0-9]", cell)]
+            assert len(figures) in (20, 11)
+            page = next(page for page in pdf.pages if re.search(rf"Tabel \d+\.\d+ {caption}", page.extract_text() or "")
+                        and "2031" in (page.extract_text() or ""))  # not the list of tables
+            assert (page.width > page.height) is landscape, caption
+            assert inside_the_right_margin(page), caption
+            lines = (page.extract_text() or "").splitlines()
+            assert [figure for figure in figures if not any(figure in line for line in lines)] == [], lines
+        turned = [page.width > page.height for page in pdf.pages if "Latar Belakang" in (page.extract_text() or "")]
+    assert turned and not any(turned), turned  # the chapter's text stays on its portrait pages
 
 
 LONG_PERIOD = range(2022, 2042)  #: a plan of 20 years (RPJPD-long)

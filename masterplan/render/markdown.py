@@ -128,10 +128,23 @@ def unsanitized(text: str) -> str:
 
 
 def _convert(text: str) -> str:
-    html = _converted(text)
+    html = _calls_after_links(_converted(text))
     # a control character is made a space in the HTML, once Markdown has read the text as written (and as the
     # checks read it): before, "<a\x00href=…>" would have become a link the checks never saw
     return CONTROL.sub(" ", html) if CONTROL.search(html) else html
+
+
+def _calls_after_links(html: str) -> str:
+    """``html`` with each footnote's call written in a link's words (``[lihat data BPS[^bps]](https://bps.go.id)``)
+    after the link: a link within a link is no HTML, and the sanitizer's parser parted them, the call's number left
+    outside its ``<sup>``, and the book lost the note."""
+    if "footnote-ref" not in html:
+        return html
+
+    def moved(link: re.Match[str]) -> str:
+        calls = [call.group() for call in FOOTNOTE_CALL.finditer(link.group("words"))]
+        return f'{link.group("open")}{FOOTNOTE_CALL.sub("", link.group("words"))}</a>{"".join(calls)}'
+    return _LINK_WITH_CALLS.sub(moved, html)
 
 
 def _converted(text: str) -> str:
@@ -319,6 +332,12 @@ _TAG = re.compile(r"<[^>]+>")
 #: the notes in the order they are first called, as the book's pages do: print_markup.at_page_foot)
 FOOTNOTE_CALL = re.compile(r'<sup(?: id="fnref([0-9]*):[^"]*"| id="[^"]*")?><a class="footnote-ref"[^>]*>([0-9]+)</a>'
                            r'</sup>')
+
+
+#: a link (not a footnote's own) whose words hold a footnote's call
+_LINK_WITH_CALLS = re.compile(rf'(?P<open><a\b(?![^>]*\bclass="footnote-)[^>]*>)'
+                              rf'(?P<words>(?:(?!<a\b|</a>).)*?{FOOTNOTE_CALL.pattern}(?:{FOOTNOTE_CALL.pattern}|'
+                              rf'(?!<a\b|</a>).)*)</a>', re.DOTALL)
 
 
 def number_tables(html: str, captions: Sequence[Caption], place: Callable[[Caption, str, str], str]) -> str:

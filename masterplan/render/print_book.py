@@ -38,6 +38,7 @@ from masterplan.render import (
     pdf_chunks,
     print_markup,
     typography,
+    wide_tables,
 )
 from masterplan.render.foreign_terms import italicised
 from masterplan.render.markdown import (
@@ -51,7 +52,6 @@ from masterplan.render.theme import language_of, localize, translator_of
 RUNNING_TITLE = 60  #: characters of the plan's title in the running header, one line beside the chapter's title
 RUNNING_LINE = 112  #: characters of the running header's line: its title's part and the longest chapter's together
 DOCUMENT = "print/book.html"  #: the book's page template, around its chapters
-WIDE_TABLE = 8  #: columns from which a chapter's own table is set small, its long words broken to fit the page
 
 
 @dataclass
@@ -180,37 +180,7 @@ def chapter_text(plan: Plan, entry: outline.BookChapter, book: outline.Outline, 
     html = number_figures(number_tables(to_html(text), table_captions(source), place), figure_captions(source),
                           place_picture)
     html = print_markup.with_addresses(print_markup.numbered_from_start(print_markup.at_page_foot(html)))
-    return Markup(resolve_references(_widen(html), resolve))
-
-
-_TABLE = re.compile(r"<table>(.*?)</table>", re.DOTALL)
-_FIRST_ROW = re.compile(r"<tr>(.*?)</tr>", re.DOTALL)
-
-
-def _widen(html: str) -> str:
-    """Mark the tables of :data:`WIDE_TABLE` columns or more ``class="wide"``: laid out at their natural
-    size, ten years of rupiah amounts would run off the page's edge, their last columns lost. Their long words
-    break anywhere to fit, but not a cell's short figure (``class="figure"``): a year came out "202" over "2", "40 %"
-    as "40" over "%", where a column of long text took the width (a long amount still breaks: twelve columns of
-    them fit the page no other way)."""
-    def marked(table: re.Match[str]) -> str:
-        row = _FIRST_ROW.search(table.group(1))
-        columns = len(re.findall(r"<t[hd][\s>]", row.group(1))) if row else 0
-        if columns < WIDE_TABLE:
-            return table.group(0)
-        return f'<table class="wide">{_FIGURE_CELL.sub(_figure, table.group(1))}</table>'
-    return _TABLE.sub(marked, html)
-
-
-#: a table cell holding text alone, and a short figure's text: a year, a count, a share ("2031", "1.250", "40 %")
-_FIGURE_CELL = re.compile(r"<(t[hd])((?:\s[^>]*)?)>\s*([^<\s][^<]{0,6}?)\s*</t[hd]>")
-_FIGURE = re.compile(r"(?:Rp)?[\s\u00a0]*[-+−–]?[\d.,/]*\d[\d.,/]*[\s\u00a0]*%?")
-
-
-def _figure(cell: re.Match[str]) -> str:
-    if not _FIGURE.fullmatch(cell.group(3).strip()) or "class=" in cell.group(2):
-        return cell.group(0)
-    return f'<{cell.group(1)}{cell.group(2)} class="figure">{cell.group(3)}</{cell.group(1)}>'
+    return Markup(resolve_references(wide_tables.widened(html), resolve))
 
 
 _SECTION = re.compile(r'<section class="chapter[^"]*" id="([^"]+)" data-number="([^"]*)"|<h2>(.*?)</h2>', re.DOTALL)
