@@ -1144,10 +1144,12 @@ def test_a_chapters_contents_list_names_every_section_it_shows(sample_build: Pat
     the chapter page shows after them; every chapter now lists each h2 and h3 on the page, in order."""
     folder = sample_build / "build" / "site" / "chapter"
     listed, shown = _toc_and_headings(read(folder, "tata-kelola.html"))
-    assert [text for _, _, text in listed] == ["Kelembagaan", "Pola Pembiayaan", "Monitoring dan Evaluasi",
-                                               "Anggaran per Dimensi dan Tahun", "Anggaran per Sumber Pendanaan",
-                                               "Anggaran per Perangkat Daerah", "Anggaran per Sumber Pendanaan dan Tahun",
-                                               "Anggaran per Perangkat Daerah dan Tahun", "APBD terhadap Pagu Indikatif"]
+    # each with the book's number (Bab 14's sections 14.1 to 14.9)
+    assert [text for _, _, text in listed] == [
+        f"14.{number} {title}" for number, title in enumerate(
+            ["Kelembagaan", "Pola Pembiayaan", "Monitoring dan Evaluasi", "Anggaran per Dimensi dan Tahun",
+             "Anggaran per Sumber Pendanaan", "Anggaran per Perangkat Daerah", "Anggaran per Sumber Pendanaan dan Tahun",
+             "Anggaran per Perangkat Daerah dan Tahun", "APBD terhadap Pagu Indikatif"], start=1)]
     assert listed == shown
     for path in folder.glob("*.html"):
         html = path.read_text(encoding="utf-8")

@@ -134,6 +134,12 @@ class BookChapter:
         return anchor(f"bab-{self.key}")
 
     @property
+    def section_prefix(self) -> str | None:
+        """What the chapter's sections are numbered under (``3``: 3.1, 3.2, …), in both outputs: a body chapter's
+        number; None for the front matter and the annexes, whose sections the book does not number."""
+        return self.number if self.part == "body" else None
+
+    @property
     def tables(self) -> list[Item]:
         return [i for i in self.items if i.kind == "table"]
 

@@ -37,6 +37,7 @@ from masterplan.render import (
     outline,
     pdf_chunks,
     print_markup,
+    sections,
     typography,
     wide_tables,
 )
@@ -47,20 +48,12 @@ from masterplan.render.markdown import (
     resolve_references,
     to_html,
 )
+from masterplan.render.sections import Section
 from masterplan.render.theme import language_of, localize, translator_of
 
 RUNNING_TITLE = 60  #: characters of the plan's title in the running header, one line beside the chapter's title
 RUNNING_LINE = 112  #: characters of the running header's line: its title's part and the longest chapter's together
 DOCUMENT = "print/book.html"  #: the book's page template, around its chapters
-
-
-@dataclass
-class Section:
-    """A numbered heading inside a chapter, as the table of contents lists it."""
-
-    anchor: str
-    number: str
-    title: str
 
 
 @dataclass
@@ -183,31 +176,33 @@ def chapter_text(plan: Plan, entry: outline.BookChapter, book: outline.Outline, 
     return Markup(resolve_references(wide_tables.widened(html), resolve))
 
 
-_SECTION = re.compile(r'<section class="chapter[^"]*" id="([^"]+)" data-number="([^"]*)"|<h2>(.*?)</h2>', re.DOTALL)
+_CHAPTER = re.compile(r'<section class="chapter[^"]*" id="([^"]+)" data-number="([^"]*)"')
+_SECTION = re.compile(f"{_CHAPTER.pattern}|{sections.HEADING.pattern}", re.DOTALL)
 _TAGS = re.compile(r"<[^>]+>")
 _CHART = re.compile(r'src="data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)"')  #: a chart drawn as a picture (charts.image)
 
 
 def number_sections(html: str) -> tuple[str, dict[str, list[Section]]]:
-    """Give every plain ``<h2>`` an id and its number (``3.2``); the sections by chapter anchor."""
+    """Give every section heading of a chapter (:mod:`sections`) an id and its number (``3.2``); the sections by
+    chapter anchor."""
     found: dict[str, list[Section]] = {}
-    current, number, count = "", "", 0
+    current, prefix = "", ""
 
     def replace(match: re.Match[str]) -> str:
-        nonlocal current, number, count
+        nonlocal current, prefix
         if match.group(1):
-            current, number, count = match.group(1), match.group(2), 0
+            current, prefix = match.group(1), match.group(2)
             found[current] = []
             return match.group(0)
-        count += 1
-        anchor = f"{current}-{count}"
-        label = f"{number}.{count}" if number else ""
-        title = " ".join(_TAGS.sub("", print_markup.without_notes(match.group(3))).split())  # not a note's words
-        found.setdefault(current, []).append(Section(anchor, label, Markup(title).unescape()))
-        named = f'data-bookmark="{escape(" ".join([label, Markup(title).unescape()]).strip())}"'  # likewise
-        if not label:
-            return f'<h2 id="{anchor}" {named}>{match.group(3)}</h2>'
-        return f'<h2 id="{anchor}" class="numbered" {named}><span class="secnum">{label}</span> {match.group(3)}</h2>'
+        attributes, inner = match.group(3) or "", match.group(4)
+        if not sections.is_section(attributes):
+            return match.group(0)
+        title = " ".join(_TAGS.sub("", print_markup.without_notes(inner)).split())  # not a note's words
+        listed = found.setdefault(current, [])
+        listed.append(section := sections.section(prefix, current, len(listed) + 1, Markup(title).unescape()))
+        named = f'data-bookmark="{escape(f"{section.number} {section.title}".strip())}"'  # likewise
+        numbered = ' class="numbered"' if section.number else ""
+        return f'<h2 id="{section.anchor}"{numbered}{attributes} {named}>{sections.number_mark(section)}{inner}</h2>'
 
     return _SECTION.sub(replace, html), found
 

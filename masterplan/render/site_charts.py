@@ -157,6 +157,12 @@ def chapter_labels(book: outline.Outline) -> dict[str, str]:
     return {url_for(page): label for label, _, page in book_contents(book) if label}
 
 
+def book_chapters(book: outline.Outline) -> dict[str, outline.BookChapter]:
+    """Site page path → the chapter of the book the page shows, whose sections it numbers as the book does (every
+    chapter has its entry in :func:`book_contents`, in the book's order)."""
+    return {url_for(page): chapter for chapter, (_, _, page) in zip(book.chapters, book_contents(book), strict=True)}
+
+
 def pillar_colours(plan: Plan) -> dict[str, str]:
     """The PDF's pillar colours, so a pillar looks the same in both outputs."""
     return charts.pillar_colours(plan)

@@ -67,7 +67,8 @@ def common_context(plan: Plan, book: outline.Outline, translate: Translate, base
         "missions_counted": program_tables.missions_counted(missions, unlinked),
         "mission_budget": summary.budget_by_mission(plan), "attainment": attainment.by_pillar(plan),
         "attainment_by_agency": attainment.by_agency(plan), "attainment_missed": attainment.missed(plan),
-        "chapter_labels": site_charts.chapter_labels(book), "book_contents": site_charts.book_contents(book),
+        "chapter_labels": site_charts.chapter_labels(book), "book_chapters": site_charts.book_chapters(book),
+        "book_contents": site_charts.book_contents(book),
         "colours": site_charts.pillar_colours(plan),
         "glossary_entries": (entries := glossary_entries.glossary(plan)),
         #: a glossary term's anchor by the term (in small letters), where a page links an abbreviation to it: a phone

@@ -10,8 +10,11 @@ import re
 
 from markupsafe import Markup, escape
 
+from masterplan.render import sections
 from masterplan.render.html_prose import in_prose
 from masterplan.render.markdown import FOOTNOTE_CALL
+from masterplan.render.outline import BookChapter
+from masterplan.render.sections import Section, is_section
 from masterplan.render.site_links import slug
 from masterplan.render.typography import YEAR_RANGE
 
@@ -47,9 +50,13 @@ def _languages(html: str) -> list[tuple[int, str | None]]:
     return changes
 
 
-def anchor_headings(html: str) -> tuple[Markup, list[tuple[int, str, str]]]:
+def anchor_headings(html: str, chapter: BookChapter | None = None) -> tuple[Markup, list[tuple[int, str, str]]]:
     """Every h2/h3 of ``html`` in order, as a table of contents (level, id, text), and the HTML with an id
     on each heading that had none (from its words, unlike every other id of the page).
+
+    On the page of the book's ``chapter``, each of its sections (:mod:`sections`) begins with the number the book
+    prints ("2.1 Profil Daerah"), in the heading's words and in its entry, the number carrying the book's anchor of
+    the section (``#bab-gambaran-umum-1`` opens it on the page as in the PDF).
 
     A heading in another language than the page's (a chapter's, written in Indonesian, in the English edition:
     in an element marked ``lang="id"``, or wholly in one) has its text in a ``<span lang="…">``, as ``t_lang``
@@ -59,12 +66,14 @@ def anchor_headings(html: str) -> tuple[Markup, list[tuple[int, str, str]]]:
     languages = _languages(html) if ' lang="' in html else [(0, None)]
 
     starts = [start for start, _ in languages]
+    found: list[Section] = []
 
     def language_at(offset: int) -> str | None:
         return languages[bisect.bisect_right(starts, offset) - 1][1]
 
     def add_id(match: re.Match[str]) -> str:
         level, attributes, inner = match.groups()
+        numbered = chapter is not None and level == "2" and is_section(attributes)  # as written, before its id
         # plain text, without a footnote's call (its number moves as notes are added): the template escapes it once
         text = " ".join(Markup(_TAGS.sub("", FOOTNOTE_CALL.sub("", inner))).unescape().split())
         own, wholly = _LANG.search(attributes or ""), _WHOLLY.fullmatch(inner)
@@ -80,8 +89,13 @@ def anchor_headings(html: str) -> tuple[Markup, list[tuple[int, str, str]]]:
                 anchor = f"{base}-{count}"
             used.add(anchor)
             attributes = f' id="{anchor}"{attributes}'
+        number = Markup()
+        if numbered and chapter is not None:
+            found.append(section := sections.section(chapter.section_prefix, chapter.anchor, len(found) + 1, text))
+            inner, number = sections.number_mark(section, anchored=True) + Markup(inner), Markup(section.number)
         if text:
-            toc.append((int(level), anchor, Markup('<span lang="{}">{}</span>').format(lang, text) if lang else text))
+            words = Markup('<span lang="{}">{}</span>').format(lang, text) if lang else text
+            toc.append((int(level), anchor, Markup("{} {}").format(number, words) if number else words))
         return f"<h{level}{attributes}>{inner}</h{level}>"
 
     return Markup(_HEADING.sub(add_id, html)), toc
