@@ -62,7 +62,8 @@ def record(plan: Plan, staging: Path, draft: str) -> None:
         (staging / BOOKS).write_text(json.dumps({
             "version": plan.version, "date": plan.date.isoformat() if plan.date else None, "status": plan.status,
             "language": plan.language, "written_in": plan.written_in, "built": datetime.datetime.now().isoformat(),
-            "books": {name: saved_as(plan, name, draft) for name in books}}, ensure_ascii=False), encoding="utf-8")
+            "books": {name: saved_as(plan, name, draft) for name in books},
+            "sizes": {name: (staging / name).stat().st_size for name in books}}, ensure_ascii=False), encoding="utf-8")
 
 
 def keep(plan: Plan, build_dir: Path, staging: Path) -> None:
@@ -73,7 +74,9 @@ def keep(plan: Plan, build_dir: Path, staging: Path) -> None:
     if placed is None or folder is None or not _earlier(placed, plan) \
             or _read(build_dir / FOLDER / folder / BOOKS) == placed:
         return
-    books = [name for name in placed["books"] if name in FILES and (build_dir / name).is_file()]
+    # a book not of the record (a build killed between the renames of its output, a file put there by hand): not kept
+    sizes = recorded if isinstance(recorded := placed.get("sizes"), dict) else {}
+    books = [name for name in placed["books"] if name in FILES and _size(build_dir / name) == sizes.get(name)]
     if not books:
         return
     target = staging / FOLDER
@@ -84,7 +87,7 @@ def keep(plan: Plan, build_dir: Path, staging: Path) -> None:
         if old.is_file():
             old.unlink()
     for name in books:
-        shutil.copyfile(build_dir / name, edition / name)
+        _link(str(build_dir / name), str(edition / name))  # the book in place is replaced by a rename: never written
     (edition / BOOKS).write_text(json.dumps(placed, ensure_ascii=False), encoding="utf-8")
 
 
@@ -168,6 +171,13 @@ def _read(path: Path) -> dict[str, Any] | None:
     if not isinstance(data, dict) or not isinstance(data.get("version"), str) or not isinstance(data.get("books"), dict):
         return None
     return data
+
+
+def _size(path: Path) -> int | None:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return None
 
 
 def _numbers(version: str) -> tuple[int, ...]:
