@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from masterplan import (
     adopted_record,
     baseline,
+    earlier_versions,
     names_history,
     output,
     plan_state,
@@ -132,6 +133,8 @@ def _run(root: Path, options: BuildOptions, cache: FileCache | None) -> BuildRes
     try:
         with staging:
             try:
+                # the books in place, of an earlier version, kept before this build's replace them
+                earlier_versions.keep(plan, output.build_folder(root), staging.folder)
                 if options.site:
                     from masterplan.render import data
                     from masterplan.render.workbook_kept import KeptWorkbook
@@ -145,6 +148,7 @@ def _run(root: Path, options: BuildOptions, cache: FileCache | None) -> BuildRes
                     companions = companion_books.Companions(plan, root, staging, options, report)  # beside the book
                     summary += pdf.render(plan, root, staging, options, report, speaker(root, plan.language).say, sources)
                     summary += companions.collect()
+                    earlier_versions.record(plan, staging.folder, plan_words(root, plan.language)("Draft"))
                 if options.site:
                     from masterplan.render import site
                     assert read is not None  # taken before reading the plan whenever options.site

@@ -75,7 +75,7 @@ RELOAD_SCRIPT = """<script>/* masterplan serve: reload after a rebuild that chan
     } catch (e) { /* a page changed past recognition: no focus to give back */ }
   }
   function note(pdf) {  /* beside each link to a PDF or an open-data file: whether it is of the plan as saved */
-    var links = document.querySelectorAll(said.pdfs.map(function (name) { return 'a[href$="/' + name + '"]'; })
+    var links = document.querySelectorAll(said.pdfs.map(function (name) { return 'a[href$="' + name + '"]'; })
                                           .concat(['a[download][href*="data/"]']).join(","));
     for (var i = 0; i < links.length; i++) {
       var next = links[i].nextElementSibling;
@@ -232,7 +232,8 @@ def decorate(page: str, url_path: str, preview: Preview, generation: int) -> str
     error overlay (which a click on its × closes, for a look at the page under it)."""
     said = {"generation": generation, "digest": digest(page, url_path, preview), "instance": preview.instance,
             "path": RELOAD_PATH,
-            "pdfs": [PAGES[key].rsplit("/", 1)[-1] for key in ("pdf", *site_links.COMPANIONS)],
+            # the books' addresses (download/masterplan.pdf): an earlier version's (download/v1.0/…) is not the one noted
+            "pdfs": [PAGES[key] for key in ("pdf", *site_links.COMPANIONS)],
             "note": pdf_note(preview, page), "warnings": warnings_note(preview, page),
             "stopped": Translator(language(page))("The preview has stopped: run masterplan serve again, and this page "
                                                   "comes back by itself.")}

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 import jinja2
 from markupsafe import Markup
 
-from masterplan import baseline, summary
+from masterplan import baseline, earlier_versions, summary
 from masterplan.diagnostics import Diagnostic, Message, Report
 from masterplan.model import ASSETS, Plan
 from masterplan.output import PDF, SITE, Staging, build_folder
@@ -122,8 +122,10 @@ class PreparedSite:
 
 
 def prepare(plan: Plan, root: Path, options: BuildOptions, report: Report, pdf_size: int | None = None,
-            companions: dict[str, int] | None = None, data_sizes: dict[str, int] | None = None) -> PreparedSite:
-    """List the site's pages and compute what they share; used by :func:`render` and the preview."""
+            companions: dict[str, int] | None = None, data_sizes: dict[str, int] | None = None,
+            earlier: list[earlier_versions.KeptBook] | None = None) -> PreparedSite:
+    """List the site's pages and compute what they share; used by :func:`render` and the preview. ``earlier``: the
+    books kept of the plan's earlier versions, which the site carries (by default, those the last build kept)."""
     theme = Theme.for_plan(root)
     env = site_environment(theme, plan.language)
     translate = translator_of(env)
@@ -138,6 +140,8 @@ def prepare(plan: Plan, root: Path, options: BuildOptions, report: Report, pdf_s
                 page.root = site_folder(options.base_url)
     common = common_context(plan, book, translate, options.base_url, pdf_size is not None, logo_path(plan, root))
     common["asset_versions"], common["logo_source"] = asset_versions(theme), logo_source(plan, root)
+    common["earlier_books"] = earlier_versions.by_version(
+        earlier_versions.kept(build_folder(root)) if earlier is None else earlier, plan)
     return PreparedSite(env, pages, {**common, "layout": Layout(env, common)}, theme, pdf_size,
                         companions or {}, data_sizes or {})
 
@@ -166,14 +170,17 @@ def render(plan: Plan, root: Path, staging: Staging, options: BuildOptions, repo
     folder = staging.path(SITE)
     pdf_size = copy_pdf(plan, root, staging, folder / PAGES["pdf"], options.pdf, report)
     companions = copy_companions(plan, root, staging, folder, options.pdf)
-    site = prepare(plan, root, options, report, pdf_size, companions)
     build = build_folder(root)
+    earlier = earlier_versions.kept(build, staging.folder)  # the earlier versions' books, at addresses of their own
+    earlier_versions.copy_into(earlier, build, staging.folder, folder)
+    site = prepare(plan, root, options, report, pdf_size, companions, earlier=earlier)
     manifest = site_cache.Manifest.load(build) if options.cache else site_cache.Manifest(build / site_cache.MANIFEST)
     keys = site_cache.Keys.for_build(read,
                                      (pdf_size is not None, options.base_url, site.common["logo_source"],
                                       plan.language),
                                      {PAGES["pdf"]: str(pdf_size),
                                       **{PAGES[key]: str(companions.get(key)) for key in COMPANIONS},
+                                      earlier_versions.DOWNLOAD: repr(earlier),
                                       # the page of changes and the home page show what changed since the previous
                                       # version, which a build kept or plan.yml names, no content file
                                       PAGES["changes"]: repr(baseline.changes(plan))})

@@ -1,0 +1,185 @@
+"""The books of the plan's earlier versions, kept so that the site still serves each under an address of its own.
+
+The site serves the book at one fixed address (``download/masterplan.pdf``): a revision's build replaced it, and a
+researcher who cited version 1.0 could no longer get it. Each build that lays out the books records beside them
+what they are (:data:`BOOKS`: version, date, status, edition, the files). A build of a plan of another version
+than the books in place keeps those books, before its own replace them, in ``build/.versions/``, which mirrors the
+site's ``download/`` folder: ``v1.0/masterplan.pdf`` (with the executive summary and the strategic analysis, when
+that build made them), an edition in another language than the plan is written in under ``v1.0/en/``. Every site
+a build writes carries them at those addresses, and its revision history links each version to its books.
+
+What is kept, so that drafts do not pile up: the last build of each version the plan's ``revisions`` list, once,
+when the plan has moved on to another version; never a version later than the plan's (a copy of the sample, 1.0,
+built before it was made the city's own draft, 0.1), nor one the history does not list (a working number).
+The kept books go through the build's staging folder like the site, so a failed build loses nothing, and
+``--no-cache`` keeps them (a record, not a cache). Deleting ``build/.versions/`` (or a version's folder) forgets them.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import os
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from masterplan import output, published_plan
+from masterplan.model import Plan
+from masterplan.render.saved_names import saved_as
+
+FOLDER = ".versions"  #: in the output folder: the earlier versions' books, as the site's download/ holds them
+BOOKS = ".books.json"  #: in the output folder (and in each kept version's): what the books beside it are
+DOWNLOAD = "download"  #: the site's folder the kept books are served from (site_links.PAGES["pdf"]'s)
+#: the books a build lays out, by their file's name: the key of the site's page of this version's (site_links.PAGES)
+FILES = {output.PDF: "pdf", output.SUMMARY_PDF: "summary_pdf", output.ANALYSIS_PDF: "analysis_pdf"}
+
+
+@dataclass(frozen=True)
+class KeptBook:
+    """One book of an earlier version, as the site serves it."""
+
+    version: str
+    language: str  #: the edition's
+    file: str  #: its name in the build (``masterplan.pdf``), which says which book it is
+    address: str  #: from the site's root: ``download/v1.0/masterplan.pdf``
+    saved_as: str  #: the name a browser saves it under (:mod:`masterplan.render.saved_names`)
+    size: int
+
+    @property
+    def key(self) -> str:
+        """Which book it is, as the site names this version's (``pdf``, ``summary_pdf``, ``analysis_pdf``)."""
+        return FILES[self.file]
+
+
+def record(plan: Plan, staging: Path, draft: str) -> None:
+    """Say what the books this build laid out into ``staging`` are (none: nothing is said, and the record of the
+    books in place stays with them); ``draft``: the word for a draft in the plan's language, for their names."""
+    books = [name for name in FILES if (staging / name).is_file()]
+    if books:
+        (staging / BOOKS).write_text(json.dumps({
+            "version": plan.version, "date": plan.date.isoformat() if plan.date else None, "status": plan.status,
+            "language": plan.language, "written_in": plan.written_in, "built": datetime.datetime.now().isoformat(),
+            "books": {name: saved_as(plan, name, draft) for name in books},
+            "sizes": {name: (staging / name).stat().st_size for name in books}}, ensure_ascii=False), encoding="utf-8")
+
+
+def keep(plan: Plan, build_dir: Path, staging: Path) -> None:
+    """Put the books in place into ``staging``'s kept versions, when they are of an earlier version than ``plan``,
+    listed in its history, and not kept yet; the versions kept before go along (hard links: no second copy)."""
+    placed = _read(build_dir / BOOKS)
+    folder = _folder(placed) if placed is not None else None
+    if placed is None or folder is None or not _earlier(placed, plan) \
+            or _read(build_dir / FOLDER / folder / BOOKS) == placed:
+        return
+    # a book not of the record (a build killed between the renames of its output, a file put there by hand): not kept
+    sizes = recorded if isinstance(recorded := placed.get("sizes"), dict) else {}
+    books = [name for name in placed["books"] if name in FILES and _size(build_dir / name) == sizes.get(name)]
+    if not books:
+        return
+    target = staging / FOLDER
+    _link_tree(build_dir / FOLDER, target)
+    edition = target / folder
+    edition.mkdir(parents=True, exist_ok=True)
+    for old in edition.iterdir():  # the last build of the version replaces the one kept before (its other edition stays)
+        if old.is_file():
+            old.unlink()
+    for name in books:
+        _link(str(build_dir / name), str(edition / name))  # the book in place is replaced by a rename: never written
+    (edition / BOOKS).write_text(json.dumps(placed, ensure_ascii=False), encoding="utf-8")
+
+
+def kept(build_dir: Path, staging: Path | None = None) -> list[KeptBook]:
+    """The books kept of earlier versions: as this build leaves them (in ``staging``, when it keeps one more), else
+    as the last build did, oldest version first."""
+    folder = staging / FOLDER if staging is not None and (staging / FOLDER).is_dir() else build_dir / FOLDER
+    found: list[KeptBook] = []
+    for path in sorted([*folder.glob(f"*/{BOOKS}"), *folder.glob(f"*/*/{BOOKS}")]):
+        data = _read(path)
+        if data is None:
+            continue
+        where = PurePosixPath(path.parent.relative_to(folder).as_posix())
+        found += [KeptBook(str(data["version"]), str(data.get("language", "")), name,
+                           str(PurePosixPath(DOWNLOAD) / where / name), str(saved), (path.parent / name).stat().st_size)
+                  for name, saved in data["books"].items() if name in FILES and (path.parent / name).is_file()]
+    return sorted(found, key=lambda book: (_numbers(book.version), book.address))
+
+
+def copy_into(books: list[KeptBook], build_dir: Path, staging: Path | None, site: Path) -> None:
+    """Put the kept books into the site being written, at their addresses."""
+    folder = staging / FOLDER if staging is not None and (staging / FOLDER).is_dir() else build_dir / FOLDER
+    for book in books:
+        target = site / book.address
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _link(str(folder / PurePosixPath(book.address).relative_to(DOWNLOAD)), str(target))
+
+
+def by_version(books: list[KeptBook], plan: Plan) -> dict[str, list[KeptBook]]:
+    """The kept books of each version of the plan's history but its own, the edition in the site's language first;
+    a version none is kept of is left out."""
+    listed: dict[str, list[KeptBook]] = {}
+    for book in books:
+        if book.version != plan.version and any(revision.version == book.version for revision in plan.revisions):
+            listed.setdefault(book.version, []).append(book)
+    for found in listed.values():
+        found.sort(key=lambda book: (book.language != plan.language, book.language, list(FILES).index(book.file)))
+    return listed
+
+
+def _earlier(placed: dict[str, Any], plan: Plan) -> bool:
+    """Whether the books in place are of a version the plan's history lists before its own."""
+    version = str(placed["version"])
+    now = (plan.version, plan.date.isoformat() if plan.date else None)
+    return version != plan.version and any(revision.version == version for revision in plan.revisions) \
+        and not published_plan.later((version, placed.get("date")), now)
+
+
+def _folder(placed: dict[str, Any]) -> str | None:
+    """The kept version's folder, as the site's address under download/: ``v1.0``, ``v1.0/en`` for an edition in
+    another language than the plan is written in; None for a version no name can be made of."""
+    name = re.sub(r"[^0-9A-Za-z.]+", "-", re.sub(r"^[vV](?=\d)", "", str(placed["version"]).strip())).strip("-.")
+    if not name:
+        return None
+    language, written = placed.get("language"), placed.get("written_in")
+    edition = f"/{language}" if isinstance(language, str) and language != written and language.isalpha() else ""
+    return f"v{name}{edition}"
+
+
+def _link_tree(source: Path, target: Path) -> None:
+    """A copy of the folder ``source`` (when there is one) made of hard links, or of copies where links fail."""
+    if source.is_dir():
+        shutil.copytree(source, target, copy_function=_link)
+
+
+def _link(source: str, target: str) -> None:
+    """``target`` made the file ``source`` (a hard link: a book of some megabytes is not copied), or a copy of it
+    where a link cannot be made."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
+def _read(path: Path) -> dict[str, Any] | None:
+    """A record of books; None when there is none, or it cannot be read."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or not isinstance(data.get("version"), str) or not isinstance(data.get("books"), dict):
+        return None
+    return data
+
+
+def _size(path: Path) -> int | None:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return None
+
+
+def _numbers(version: str) -> tuple[int, ...]:
+    """A version's numbers, to list versions in order (1.9 before 1.10); none for one that is not numbers."""
+    return tuple(int(n) for n in re.findall(r"\d+", version))
