@@ -288,3 +288,14 @@ def test_a_table_copied_into_a_spreadsheet_holds_no_words_for_screen_readers(bro
             return [getSelection().toString(), table.querySelector('td .visually-hidden').textContent];
         }""")  # type: ignore[attr-defined]
     assert heard.strip() and heard.strip() not in copied, (heard, copied[:300])
+
+
+def test_a_chapters_contents_list_shows_each_sections_number_once(browser: object, server: str) -> None:
+    """The list "Di halaman ini" showed "1. 1.1 Latar Belakang": the list's own numbers before the book's. Where
+    the book numbers a chapter's sections, the list shows theirs alone, as the book's contents do."""
+    with phone(browser, 1280) as tab:
+        tab.goto(server + "chapter/pendahuluan.html")  # type: ignore[attr-defined]
+        entries = tab.evaluate("""() => [...document.querySelectorAll('nav.toc li')].map(li =>
+            [getComputedStyle(li).listStyleType, li.innerText.trim()])""")  # type: ignore[attr-defined]
+    assert entries[0] == ["none", "1.1 Latar Belakang"], entries
+    assert {style for style, _ in entries} == {"none"}, entries

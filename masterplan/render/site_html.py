@@ -95,7 +95,7 @@ def anchor_headings(html: str, chapter: BookChapter | None = None) -> tuple[Mark
             inner, number = sections.number_mark(section, anchored=True) + Markup(inner), Markup(section.number)
         if text:
             words = Markup('<span lang="{}">{}</span>').format(lang, text) if lang else text
-            toc.append((int(level), anchor, Markup("{} {}").format(number, words) if number else words))
+            toc.append((int(level), anchor, Markup('<span class="secnum">{}</span> {}').format(number, words) if number else words))
         return f"<h{level}{attributes}>{inner}</h{level}>"
 
     return Markup(_HEADING.sub(add_id, html)), toc
