@@ -154,3 +154,15 @@ def test_the_site_heads_the_budget_tables_as_the_book_does(pages: list[str], eng
     assert heads["budget-agency"] == ["Lead agency", "Indicative budget", "Share"], heads
     assert heads["budget-agency-year"][0] == "Lead agency", heads
 
+
+def test_the_licence_leads_an_english_reader_to_the_licence_in_english(english_sample: Path) -> None:
+    """plan.yml names the Creative Commons licence's Indonesian deed (deed.id), which the English site's data page,
+    its README and datapackage.json linked to: the English edition leads to the same deed in English."""
+    english = "https://creativecommons.org/licenses/by/4.0/deed.en"
+    data = (english_sample / "site" / "data.html").read_text(encoding="utf-8")
+    assert f'<a href="{english}" rel="license">CC BY 4.0</a>' in data
+    readme = (english_sample / "site" / "data" / "README.txt").read_text(encoding="utf-8")
+    package = (english_sample / "site" / "data" / "datapackage.json").read_text(encoding="utf-8")
+    assert f"Licence: CC BY 4.0 ({english})" in readme and english in package
+    assert not [path.name for path in (english_sample / "site").rglob("*") if path.suffix in (".html", ".txt", ".json")
+                and "deed.id" in path.read_text(encoding="utf-8")]
