@@ -11,7 +11,7 @@ import datetime
 import re
 from pathlib import Path
 
-from masterplan import accepted_warnings, translation_catalog
+from masterplan import accepted_warnings, licence_address, translation_catalog
 from masterplan.dates import calendar_day
 from masterplan.diagnostics import Message, Position, error
 from masterplan.folder_reader import CONTENT, FolderReader, outside_error
@@ -67,7 +67,8 @@ def read_plan(reader: FolderReader, path: Path) -> Plan | None:
         bleed=bool((data.get("print") or {}).get("bleed", False)),
         executive_summary=bool(data.get("executive_summary", False)),
         strategic_analysis=bool(data.get("strategic_analysis", False)),
-        data_license=open_data.get("license"), data_license_url=open_data.get("license_url"),
+        data_license=open_data.get("license"),
+        data_license_url=licence_address.in_language(open_data.get("license_url"), reader.language),
         apbd_ceiling=ceiling, apbd_ceiling_at=ceiling_at,
         phases=[Phase(text(phase["name"]), text(phase.get("theme")),
                       Period(phase["period"]["start"], phase["period"]["end"]), phase.position,

@@ -129,3 +129,40 @@ def test_the_english_edition_words_a_table_alike_in_the_book_and_on_the_site(pag
     assert '<h2 id="phases">Programs and budget by phase</h2>' in (site / "roadmap.html").read_text(encoding="utf-8")
     assert 'data-facts="Supports 4 programs"' in (site / "agency" / "kecamatan_purworejo.html").read_text(
         encoding="utf-8")
+
+
+def test_the_cover_names_the_coordinating_agency_in_plain_english(pages: list[str]) -> None:
+    """The cover's "Leading sector" is the Indonesian civil service's borrowing, not English a donor's reader uses for
+    the agency coordinating the plan (perangkat daerah koordinator)."""
+    assert "Coordinating agency Dinas Komunikasi, Informatika dan Statistik" in pages[0], pages[0]
+    assert not any("Leading sector" in text for text in pages)
+
+
+def test_the_site_heads_the_budget_tables_as_the_book_does(pages: list[str], english_sample: Path) -> None:
+    """The site's Table 14.2, 14.3 and 14.5 said "Agency" and "Budget" where the book's tables of the same numbers say
+    "Lead agency" and "Indicative budget": a reader setting the two side by side took them for other figures."""
+    assert any("Table 14.2 Indicative budget by funding source Funding source Indicative budget Share" in text
+               for text in pages)
+    assert any("Table 14.3 Indicative budget by lead agency Lead agency Indicative budget Share" in text
+               for text in pages)
+    assert any("Table 14.5 Indicative budget by lead agency and year Lead agency 2022" in text for text in pages)
+    budget = (english_sample / "site" / "budget.html").read_text(encoding="utf-8")
+    heads = {table: re.findall(r'<th scope="col"[^>]*>([^<]+)</th>', re.search(
+        rf'<table[^>]*id="{table}".*?</thead>', budget, re.DOTALL).group(0)) for table in
+        ("budget-source", "budget-agency", "budget-agency-year")}
+    assert heads["budget-source"] == ["Funding source", "Indicative budget", "Share"], heads
+    assert heads["budget-agency"] == ["Lead agency", "Indicative budget", "Share"], heads
+    assert heads["budget-agency-year"][0] == "Lead agency", heads
+
+
+def test_the_licence_leads_an_english_reader_to_the_licence_in_english(english_sample: Path) -> None:
+    """plan.yml names the Creative Commons licence's Indonesian deed (deed.id), which the English site's data page,
+    its README and datapackage.json linked to: the English edition leads to the same deed in English."""
+    english = "https://creativecommons.org/licenses/by/4.0/deed.en"
+    data = (english_sample / "site" / "data.html").read_text(encoding="utf-8")
+    assert f'<a href="{english}" rel="license">CC BY 4.0</a>' in data
+    readme = (english_sample / "site" / "data" / "README.txt").read_text(encoding="utf-8")
+    package = (english_sample / "site" / "data" / "datapackage.json").read_text(encoding="utf-8")
+    assert f"Licence: CC BY 4.0 ({english})" in readme and english in package
+    assert not [path.name for path in (english_sample / "site").rglob("*") if path.suffix in (".html", ".txt", ".json")
+                and "deed.id" in path.read_text(encoding="utf-8")]
