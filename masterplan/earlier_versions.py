@@ -128,6 +128,15 @@ def by_version(books: list[KeptBook], plan: Plan) -> dict[str, list[KeptBook]]:
     return listed
 
 
+def of_plans_version(plan: Plan, build_dir: Path, staging: Path | None = None) -> bool:
+    """Whether the books in place (this build's, in ``staging``, else the last build's) are of the plan's version, so
+    that its row of the revision history may link them; a build of the site alone after a revision has the earlier
+    version's in place. True where no record says (books built before records were kept)."""
+    placed = _read(staging / BOOKS) if staging is not None else None
+    placed = placed if placed is not None else _read(build_dir / BOOKS)
+    return placed is None or str(placed["version"]) == plan.version
+
+
 def _earlier(placed: dict[str, Any], plan: Plan) -> bool:
     """Whether the books in place are of a version the plan's history lists before its own."""
     version = str(placed["version"])

@@ -143,3 +143,14 @@ def test_a_draft_number_is_kept_only_once_the_history_lists_it(tmp_path: Path) -
     _build(root, pdf=False)
     assert "Versi 0.1" in _first_page(site / "download/v0.1/masterplan.pdf")
     assert _history(site)["0.1"] == ["download/v0.1/masterplan.pdf"]
+
+
+def test_a_site_built_alone_after_a_revision_links_no_book_as_the_new_versions(tmp_path: Path) -> None:
+    """After 1.0's book, the revision 1.1 built with --no-pdf: the book in place is 1.0's, linked from 1.0's row; 1.1's
+    row linked it too, as if it were 1.1's. It shows the dash until 1.1's book is built."""
+    root = write_plan(tmp_path, {"content/plan.yml": HISTORY})
+    _build(root)
+    (root / "content" / "plan.yml").write_text(REVISED, encoding="utf-8")
+    _build(root, pdf=False)
+    rows = _history(root / "build" / "site")
+    assert rows["1.0"] == ["download/v1.0/masterplan.pdf"] and rows["1.1"] == [], rows

@@ -123,9 +123,10 @@ class PreparedSite:
 
 def prepare(plan: Plan, root: Path, options: BuildOptions, report: Report, pdf_size: int | None = None,
             companions: dict[str, int] | None = None, data_sizes: dict[str, int] | None = None,
-            earlier: list[earlier_versions.KeptBook] | None = None) -> PreparedSite:
+            earlier: list[earlier_versions.KeptBook] | None = None, staging: Path | None = None) -> PreparedSite:
     """List the site's pages and compute what they share; used by :func:`render` and the preview. ``earlier``: the
-    books kept of the plan's earlier versions, which the site carries (by default, those the last build kept)."""
+    books kept of the plan's earlier versions, which the site carries (by default, those the last build kept);
+    ``staging``: the folder of this build's books, whose record says their version (by default, the last build's)."""
     theme = Theme.for_plan(root)
     env = site_environment(theme, plan.language)
     translate = translator_of(env)
@@ -142,6 +143,7 @@ def prepare(plan: Plan, root: Path, options: BuildOptions, report: Report, pdf_s
     common["asset_versions"], common["logo_source"] = asset_versions(theme), logo_source(plan, root)
     common["earlier_books"] = earlier_versions.by_version(
         earlier_versions.kept(build_folder(root)) if earlier is None else earlier, plan)
+    common["books_of_version"] = earlier_versions.of_plans_version(plan, build_folder(root), staging)
     return PreparedSite(env, pages, {**common, "layout": Layout(env, common)}, theme, pdf_size,
                         companions or {}, data_sizes or {})
 
@@ -173,14 +175,14 @@ def render(plan: Plan, root: Path, staging: Staging, options: BuildOptions, repo
     build = build_folder(root)
     earlier = earlier_versions.kept(build, staging.folder)  # the earlier versions' books, at addresses of their own
     earlier_versions.copy_into(earlier, build, staging.folder, folder)
-    site = prepare(plan, root, options, report, pdf_size, companions, earlier=earlier)
+    site = prepare(plan, root, options, report, pdf_size, companions, earlier=earlier, staging=staging.folder)
     manifest = site_cache.Manifest.load(build) if options.cache else site_cache.Manifest(build / site_cache.MANIFEST)
     keys = site_cache.Keys.for_build(read,
                                      (pdf_size is not None, options.base_url, site.common["logo_source"],
                                       plan.language),
                                      {PAGES["pdf"]: str(pdf_size),
                                       **{PAGES[key]: str(companions.get(key)) for key in COMPANIONS},
-                                      earlier_versions.DOWNLOAD: repr(earlier),
+                                      earlier_versions.DOWNLOAD: repr((earlier, site.common["books_of_version"])),
                                       # the page of changes and the home page show what changed since the previous
                                       # version, which a build kept or plan.yml names, no content file
                                       PAGES["changes"]: repr(baseline.changes(plan))})
