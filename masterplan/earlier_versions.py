@@ -9,8 +9,9 @@ that build made them), an edition in another language than the plan is written i
 a build writes carries them at those addresses, and its revision history links each version to its books.
 
 What is kept, so that drafts do not pile up: the last build of each version the plan's ``revisions`` list, once,
-when the plan has moved on to another version; never a version later than the plan's (a copy of the sample, 1.0,
-built before it was made the city's own draft, 0.1), nor one the history does not list (a working number).
+when the plan has moved on to another version, or of each of its editions, once the other is built; never a
+version later than the plan's (a copy of the sample, 1.0, built before it was made the city's own draft, 0.1), nor
+one the history does not list (a working number).
 The kept books go through the build's staging folder like the site, so a failed build loses nothing, and
 ``--no-cache`` keeps them (a record, not a cache). Deleting ``build/.versions/`` (or a version's folder) forgets them.
 """
@@ -70,8 +71,8 @@ def keep(plan: Plan, build_dir: Path, staging: Path) -> None:
     """Put the books in place into ``staging``'s kept versions, when they are of an earlier version than ``plan``,
     listed in its history, and not kept yet; the versions kept before go along (hard links: no second copy)."""
     placed = _read(build_dir / BOOKS)
-    folder = _folder(placed) if placed is not None else None
-    if placed is None or folder is None or not _earlier(placed, plan) \
+    folder = _folder(placed, build_dir / FOLDER) if placed is not None else None
+    if placed is None or folder is None or not _to_keep(placed, plan) \
             or _read(build_dir / FOLDER / folder / BOOKS) == placed:
         return
     # a book not of the record (a build killed between the renames of its output, a file put there by hand): not kept
@@ -137,23 +138,32 @@ def of_plans_version(plan: Plan, build_dir: Path, staging: Path | None = None) -
     return placed is None or str(placed["version"]) == plan.version
 
 
-def _earlier(placed: dict[str, Any], plan: Plan) -> bool:
-    """Whether the books in place are of a version the plan's history lists before its own."""
+def _to_keep(placed: dict[str, Any], plan: Plan) -> bool:
+    """Whether the books in place are of a version the plan's history lists before its own, or of its own version
+    in the other edition (a city that publishes both builds one after the other: each edition's last is kept)."""
     version = str(placed["version"])
+    if not any(revision.version == version for revision in plan.revisions):
+        return False
+    if version == plan.version:
+        return placed.get("language") != plan.language
     now = (plan.version, plan.date.isoformat() if plan.date else None)
-    return version != plan.version and any(revision.version == version for revision in plan.revisions) \
-        and not published_plan.later((version, placed.get("date")), now)
+    return not published_plan.later((version, placed.get("date")), now)
 
 
-def _folder(placed: dict[str, Any]) -> str | None:
-    """The kept version's folder, as the site's address under download/: ``v1.0``, ``v1.0/en`` for an edition in
-    another language than the plan is written in; None for a version no name can be made of."""
+def _folder(placed: dict[str, Any], versions: Path) -> str | None:
+    """The kept version's folder in ``versions``, as the site's address under download/: ``v1.0``, ``v1.0/en`` for an
+    edition in another language than the plan is written in, or than the edition kept at ``v1.0`` already (a plan
+    that does not say ``written_in`` takes each edition's language for it); None for a version no name can be made of.
+    """
     name = re.sub(r"[^0-9A-Za-z.]+", "-", re.sub(r"^[vV](?=\d)", "", str(placed["version"]).strip())).strip("-.")
     if not name:
         return None
-    language, written = placed.get("language"), placed.get("written_in")
-    edition = f"/{language}" if isinstance(language, str) and language != written and language.isalpha() else ""
-    return f"v{name}{edition}"
+    language = placed.get("language")
+    if not isinstance(language, str) or not language.isalpha():
+        return f"v{name}"
+    there = _read(versions / f"v{name}" / BOOKS)
+    other = there is not None and there.get("language") != language
+    return f"v{name}/{language}" if language != placed.get("written_in") or other else f"v{name}"
 
 
 def _link_tree(source: Path, target: Path) -> None:

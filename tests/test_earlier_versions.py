@@ -154,3 +154,20 @@ def test_a_site_built_alone_after_a_revision_links_no_book_as_the_new_versions(t
     _build(root, pdf=False)
     rows = _history(root / "build" / "site")
     assert rows["1.0"] == ["download/v1.0/masterplan.pdf"] and rows["1.1"] == [], rows
+
+
+def test_both_editions_of_a_version_are_kept_when_the_other_was_built_last(tmp_path: Path) -> None:
+    """A city that publishes both editions (README: one build of each, to its own folder on the server) builds 1.0 in
+    Indonesian, then in English, then revises to 1.1: the Indonesian book of 1.0, the official one, is kept too, not
+    only the edition that happened to be built last."""
+    root = write_plan(tmp_path, {"content/plan.yml": HISTORY})
+    _build(root)
+    plan = root / "content" / "plan.yml"
+    plan.write_text(HISTORY.replace("status: final", "status: final\nlanguage: en"), encoding="utf-8")
+    _build(root)
+    plan.write_text(REVISED, encoding="utf-8")
+    _build(root, pdf=False)
+    site = root / "build" / "site"
+    assert "Versi 1.0" in _first_page(site / OLD_BOOK) and "Status Final" in _first_page(site / OLD_BOOK)
+    assert "Version 1.0" in _first_page(site / "download/v1.0/en/masterplan.pdf")
+    assert _history(site)["1.0"] == [OLD_BOOK, "download/v1.0/en/masterplan.pdf"]
