@@ -199,7 +199,9 @@ def test_a_chapter_claiming_the_part_holds_the_table_after_its_text(tmp_path: Pa
     page = build / "site" / "chapter" / "monev.html"
     assert _cells(page)[-1] == ["Total", "1", "1", "1", "1"]
     assert 'href="../chapter/monev.html#attainment">Tabel 2.1</a>' in page.read_text(encoding="utf-8")  # this page
-    assert '<h2 id="attainment-heading">Capaian Indikator</h2>' in page.read_text(encoding="utf-8")
+    # headed and numbered as the book's section, "2.1 Capaian per Dimensi"
+    assert ('<h2 id="attainment-heading" data-section><span class="secnum" id="bab-monev-1">2.1</span> Capaian per '
+            'Dimensi</h2>') in page.read_text(encoding="utf-8")
 
 
 def test_a_chapter_claiming_the_budget_and_the_attainment_holds_both_in_the_order_written(tmp_path: Path) -> None:
