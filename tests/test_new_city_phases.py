@@ -58,8 +58,10 @@ def _page_text(page: Path) -> str:
 
 
 def _sections(page: Path) -> dict[str, str]:
-    """The chapter page's sections by their heading: heading → the text under it, up to the next heading."""
-    parts = re.split(r"<h2[^>]*>(.*?)</h2>", page.read_text(encoding="utf-8"), flags=re.DOTALL)
+    """The chapter page's sections by their heading (without the book's number, "4.1"): heading → the text under
+    it, up to the next heading."""
+    text = re.sub(r'<span class="secnum"[^>]*>[^<]*</span>\s*', "", page.read_text(encoding="utf-8"))
+    parts = re.split(r"<h2[^>]*>(.*?)</h2>", text, flags=re.DOTALL)
     return {" ".join(html.unescape(re.sub(r"<[^>]+>", "", heading)).split()):
             " ".join(html.unescape(re.sub(r"<[^>]+>", " ", body.split("</section>")[0])).split())
             for heading, body in zip(parts[1::2], parts[2::2])}
