@@ -653,7 +653,8 @@ def test_chapter_references_become_relative_links(mini_site: Path) -> None:
     # its name shown on hover
     assert 'e-Sambat <a href="../program/GOV-01.html" title="e-Sambat (Media Sambat Masyarakat)">GOV-01</a>.' in html
     assert "2 program dari 2 OPD" in html  # Jinja in chapter text filled in
-    assert '<h2 id="latar-belakang">Latar Belakang</h2>' in html
+    assert ('<h2 id="latar-belakang"><span class="secnum" id="bab-pendahuluan-1">1.1</span> Latar Belakang</h2>'
+            in html)  # numbered as the book numbers it
 
 
 def test_references_to_a_pillars_tables_link_to_them(build: Build) -> None:
@@ -1517,7 +1518,8 @@ def test_a_range_of_years_stays_on_one_line(sample_build: Path) -> None:
     home = read(site, "index.html")
     assert re.search(r'<h1 id="page-title"[^>]*>[^<]*<span class="years">2022–2031</span></h1>', home), home[:3000]
     roadmap = read(site, "chapter/peta-jalan.html")
-    assert len(re.findall(r'<h2[^>]*>[^<]*\(<span class="years">\d{4}–\d{4}</span>\)', roadmap)) >= 3
+    assert len(re.findall(r'<h2[^>]*>(?:<span class="secnum"[^>]*>[^<]*</span>)?[^<]*\(<span class="years">\d{4}–\d{4}'
+                          r'</span>\)', roadmap)) >= 3
 
 
 def test_the_404_page_knows_every_folder_of_the_site(sample_build: Path) -> None:
