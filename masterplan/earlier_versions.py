@@ -138,6 +138,20 @@ def of_plans_version(plan: Plan, build_dir: Path, staging: Path | None = None) -
     return placed is None or str(placed["version"]) == plan.version
 
 
+def saved_names(build_dir: Path, staging: Path | None = None) -> dict[str, str]:
+    """The names the books in place (this build's, in ``staging``, else the last build's) were saved under when they
+    were built, by their site page's key (``pdf``): a build of the site alone after a revision offers 1.0's book under
+    1.0's name, not 1.1's. A book the record does not match (no record, a file put there by hand) is left out: it
+    goes under the name the plan gives it now."""
+    folder = staging if staging is not None and (staging / BOOKS).is_file() else build_dir
+    placed = _read(folder / BOOKS)
+    if placed is None:
+        return {}
+    sizes = recorded if isinstance(recorded := placed.get("sizes"), dict) else {}
+    return {FILES[name]: str(saved) for name, saved in placed["books"].items()
+            if name in FILES and _size(folder / name) == sizes.get(name)}
+
+
 def _to_keep(placed: dict[str, Any], plan: Plan) -> bool:
     """Whether the books in place are of a version the plan's history lists before its own, or of its own version
     in the other edition (a city that publishes both builds one after the other: each edition's last is kept)."""

@@ -13,6 +13,7 @@ from pdf_reading import page_texts
 from test_revisions import HISTORY
 
 from masterplan.build import BuildOptions, run
+from masterplan.preview import Preview
 
 #: the adopted 1.0 (HISTORY), revised: version 1.1, a draft of 2024, listed in its history
 REVISED = HISTORY.replace('version: "1.0"\nstatus: final', 'version: "1.1"\nstatus: draft').replace(
@@ -171,3 +172,48 @@ def test_both_editions_of_a_version_are_kept_when_the_other_was_built_last(tmp_p
     assert "Versi 1.0" in _first_page(site / OLD_BOOK) and "Status Final" in _first_page(site / OLD_BOOK)
     assert "Version 1.0" in _first_page(site / "download/v1.0/en/masterplan.pdf")
     assert _history(site)["1.0"] == [OLD_BOOK, "download/v1.0/en/masterplan.pdf"]
+
+
+class _Saved(HTMLParser):
+    """The names a page's links to one address ask the browser to save it under (their ``download`` attribute)."""
+
+    def __init__(self, href: str) -> None:
+        super().__init__()
+        self.href, self.names = href, []  # type: list[str]
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        link = dict(attrs)
+        if tag == "a" and link.get("href") == self.href and "download" in link:
+            self.names.append(link["download"] or "")
+
+
+def _saved_names(page: str, href: str = "download/masterplan.pdf") -> list[str]:
+    parser = _Saved(href)
+    parser.feed(page)
+    return parser.names
+
+
+def _home(site: Path) -> str:
+    return (site / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_site_built_alone_after_a_revision_saves_the_book_in_place_under_its_own_versions_name(
+        tmp_path: Path) -> None:
+    """After 1.0's book, the revision 1.1 built with --no-pdf: the book in place is still 1.0's, but the home page's
+    buttons (and the footer's link) saved it as ``…-v1.1-draf.pdf``: a reader had 1.0's book under 1.1's name. Its
+    name is the one it was built under until 1.1's book is built."""
+    root = write_plan(tmp_path, {"content/plan.yml": HISTORY})
+    _build(root)
+    site = root / "build" / "site"
+    built = _saved_names(_home(site))
+    assert built and all("-v1.0" in name for name in built), built
+    (root / "content" / "plan.yml").write_text(REVISED, encoding="utf-8")
+    _build(root, pdf=False)
+    assert "Versi 1.0" in _first_page(site / "download/masterplan.pdf")
+    assert _saved_names(_home(site)) == built  # 1.0's name, for 1.0's book
+    preview = Preview(root, log=lambda line: None)  # masterplan serve's page, likewise
+    assert preview.rebuild()
+    assert _saved_names(preview.page("index.html") or "") == built
+    _build(root)
+    renamed = _saved_names(_home(site))
+    assert renamed and all("-v1.1-" in name for name in renamed), renamed

@@ -141,6 +141,8 @@ def prepare(plan: Plan, root: Path, options: BuildOptions, report: Report, pdf_s
                 page.root = site_folder(options.base_url)
     common = common_context(plan, book, translate, options.base_url, pdf_size is not None, logo_path(plan, root))
     common["asset_versions"], common["logo_source"] = asset_versions(theme), logo_source(plan, root)
+    # the books in place under the names they were built under: after a revision built without the PDF, 1.0's book
+    common["saved_as"] = {**common["saved_as"], **earlier_versions.saved_names(build_folder(root), staging)}
     common["earlier_books"] = earlier_versions.by_version(
         earlier_versions.kept(build_folder(root)) if earlier is None else earlier, plan)
     common["books_of_version"] = earlier_versions.of_plans_version(plan, build_folder(root), staging)
@@ -179,7 +181,7 @@ def render(plan: Plan, root: Path, staging: Staging, options: BuildOptions, repo
     manifest = site_cache.Manifest.load(build) if options.cache else site_cache.Manifest(build / site_cache.MANIFEST)
     keys = site_cache.Keys.for_build(read,
                                      (pdf_size is not None, options.base_url, site.common["logo_source"],
-                                      plan.language),
+                                      plan.language, site.common["saved_as"]),  # every page's footer names the book
                                      {PAGES["pdf"]: str(pdf_size),
                                       **{PAGES[key]: str(companions.get(key)) for key in COMPANIONS},
                                       earlier_versions.DOWNLOAD: repr((earlier, site.common["books_of_version"])),
