@@ -914,7 +914,9 @@ def test_the_small_links_on_a_phone_are_a_fingers_target(browser: object, server
 @pytest.mark.parametrize("path", ["budget.html", "chapter/tata-kelola.html"])
 def test_a_wrapped_contents_entry_has_its_number_at_its_first_line(path: str, browser: object, server: str) -> None:
     """At 360 px an entry of "Di halaman ini" that wraps had its number beside its last line ("Anggaran per Sumber
-    Pendanaan / 4. dan Tahun"): the number is drawn at the first line, the lines after it indented under the text."""
+    Pendanaan / 4. dan Tahun"): the number is drawn at the first line, the lines after it indented under the text.
+    A chapter's entries carry the book's numbers ("14.4 Anggaran per Dimensi dan Tahun"), their words' lines under
+    their first word."""
     from io import BytesIO
 
     from PIL import Image
@@ -924,13 +926,22 @@ def test_a_wrapped_contents_entry_has_its_number_at_its_first_line(path: str, br
     tab.goto(server + path)
     entries = tab.eval_on_selector_all(".toc li", """items => items.map(li => {
         const ol = li.parentElement.getBoundingClientRect(), r = li.getBoundingClientRect();
-        const range = document.createRange(); range.selectNodeContents(li.querySelector('a'));
-        const text = [...range.getClientRects()];
+        const a = li.querySelector('a'), number = a.querySelector('.secnum'), range = document.createRange();
+        range.selectNodeContents(a);
+        if (number) range.setStartAfter(number);  // the book's number: its words are the entry's lines
+        const text = [...range.getClientRects()].filter(t => t.width > 0);
         return {x: ol.left + 1, y: r.top + window.scrollY, width: r.left - ol.left - 1, height: r.height,
-                first: text[0].bottom - r.top, lefts: [...new Set(text.map(t => Math.round(t.left)))]}; })""")
+                first: text[0].bottom - r.top, lefts: [...new Set(text.map(t => Math.round(t.left)))],
+                number: number && [(number.getBoundingClientRect().top + number.getBoundingClientRect().bottom) / 2 - r.top,
+                                 text[0].left - number.getBoundingClientRect().right]};
+        })""")
     wrapped = [entry for entry in entries if entry["height"] > 2 * entry["first"]]
     numbers = []
-    for entry in wrapped:  # the rows of the number's ink, in the margin left of the entry
+    for entry in wrapped:  # the rows of the number's ink, in the margin left of the entry, or the book's number's middle
+        if entry["number"]:
+            numbers.append((0, round(entry["number"][0]), round(entry["first"])))
+            assert entry["number"][1] >= 0, entry  # beside its words, not under them
+            continue
         shot = Image.open(BytesIO(tab.screenshot(full_page=True, clip={  # type: ignore[attr-defined]
             "x": entry["x"], "y": entry["y"], "width": entry["width"], "height": entry["height"]}))).convert("L")
         ink = [y for y in range(shot.height) if min(shot.getpixel((x, y)) for x in range(shot.width)) < 128]
@@ -938,6 +949,8 @@ def test_a_wrapped_contents_entry_has_its_number_at_its_first_line(path: str, br
     context.close()
     assert wrapped and all(len(entry["lefts"]) == 1 for entry in wrapped), wrapped  # its lines start alike
     assert all(bottom <= first for _, bottom, first in numbers), numbers
+    if path.startswith("chapter/"):
+        assert all(entry["number"] for entry in wrapped), wrapped
 
 
 #: (table, text, lines) of each amount in the tables' cells: the lines its text takes, screen readers' words left out

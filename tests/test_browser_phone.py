@@ -295,7 +295,7 @@ def test_a_chapters_contents_list_shows_each_sections_number_once(browser: objec
     the book numbers a chapter's sections, the list shows theirs alone, as the book's contents do."""
     with phone(browser, 1280) as tab:
         tab.goto(server + "chapter/pendahuluan.html")  # type: ignore[attr-defined]
-        entries = tab.evaluate("""() => [...document.querySelectorAll('nav.toc li')].map(li =>
-            [getComputedStyle(li).listStyleType, li.innerText.trim()])""")  # type: ignore[attr-defined]
+        entries = tab.evaluate(r"""() => [...document.querySelectorAll('nav.toc li')].map(li =>
+            [getComputedStyle(li).listStyleType, li.innerText.replace(/\s+/g, ' ').trim()])""")  # type: ignore[attr-defined]
     assert entries[0] == ["none", "1.1 Latar Belakang"], entries
     assert {style for style, _ in entries} == {"none"}, entries

@@ -669,3 +669,21 @@ def test_a_previous_versions_plan_json_saved_again_by_notepad_is_read(make_plan)
     plan_yml.write_text(plan_yml.read_text(encoding="utf-8") + "baseline: published/plan-0.1.json\n", encoding="utf-8")
     said = CliRunner().invoke(cli, ["validate", str(root)])
     assert said.exit_code == 0 and "E534" not in said.output, said.output
+
+
+def test_a_revisions_summary_counts_the_other_programs_in_words(tmp_path: Path, monkeypatch) -> None:
+    """A summary listing fewer programs than changed counts the others as running text writes a count: "Anggaran
+    dua program lain juga berubah", not "2 program". Here the summary lists one (it lists ten), of three."""
+    import dataclasses
+
+    from masterplan.render import summary_book
+    extra = tuple((name, 1 if name == "summary_changes" else value) for name, value in summary_book.SUMMARY.extra)
+    monkeypatch.setattr(summary_book, "SUMMARY", dataclasses.replace(summary_book.SUMMARY, extra=extra))
+    plans = {version: re.sub(r"( *)leading_sector: diskominfo\n", r"\g<0>\1executive_summary: true\n",
+                             files["content/plan.yml"]) for version, files in (("0.1", MINI_FILES), ("0.2", SECOND))}
+    root = write_plan(tmp_path / "plan", {**FIRST, "content/plan.yml": plans["0.1"]})
+    assert CliRunner().invoke(cli, ["build", str(root), "--no-search", "--jobs", "1"]).exit_code == 0
+    write_plan(root, {**FIRST, **SECOND, "content/plan.yml": plans["0.2"]})
+    result = CliRunner().invoke(cli, ["build", str(root), "--no-search", "--jobs", "1"])
+    assert result.exit_code == 0, result.output
+    assert "Anggaran dua program lain juga berubah." in _summary_text(root)
