@@ -9,6 +9,9 @@ its recursion. Measured on a 2-core machine with this project's extensions:
   5,000 table rows 2.4 s, 5,000 headings 2.6 s;
 - each abbreviation (``*[ATCS]: …``) is searched for in every piece of the text: 400 took 1.3 s,
   5,000 took 31 s, 50 found 20,000 times 1.2 s;
+- a tag opened with ``<`` that no ``>`` anywhere after it closes (``x<a x<a …``) is read by the standard library's
+  HTML parser, which Python-Markdown hands the whole text, to the text's end, once for each such ``<``: 4,000 of
+  them in 16 KB took 1.6 s, 80,000 in twenty paragraphs minutes;
 - a list or quote nested about 500 levels deep (``- - - … a``, or ever deeper indentation)
   stops it with a RecursionError.
 
@@ -30,6 +33,9 @@ MAX_BRACKET_SEARCH = 500_000
 #: abbreviations times the words of their text: each is looked for in every piece of text, and each one found
 #: splits a piece in more (50 abbreviations found 20,000 times took 1.2 s)
 MAX_ABBREVIATION_SEARCH = 500_000
+#: characters the HTML parser may read in one text looking for the '>' of tags opened with '<' and never closed
+#: (2,000,000: about 0.1 s; one unclosed '<span' at the head of a 100 KB chapter reads 100,000)
+MAX_TAG_SEARCH = 2_000_000
 MAX_NESTING = 32  #: lists and quotes inside one another (a real plan's go three or four deep)
 MAX_COLUMNS = 1_000  #: a table's columns, as a cell may span (10,000 columns of '|a|a|…' took 8.4 s)
 #: marks that may start an inline pattern (emphasis, code, links, HTML, entities, quotes) in one paragraph, one
@@ -42,6 +48,7 @@ MAX_WORD = 2_000
 
 _BLANK_LINES = re.compile(r"\n(?:[ \t]*\n)+")  #: what parts paragraphs, lists and tables
 _BRACKET = re.compile(r"\\.|[\[\]]")
+_TAG_OPENING = re.compile(r"<[A-Za-z]")  #: what the HTML parser reads as a tag's start, and looks for its '>'
 _MARKS = re.compile(r"[*_`\[<&\"'\\]")
 _TABLE_RULE_MARKS = frozenset("|-: \t")  #: what a table's rule under its header is written with (|---|:-:|)
 _ABBREVIATION = re.compile(r"^[ ]{0,3}\*\[[^\]\n]+\][ ]?:", re.MULTILINE)
@@ -68,7 +75,8 @@ def excess(text: str) -> Excess | None:
     if len(text) < _SURELY_WITHIN:
         return _too_deep(text) if len(text) > 2 * MAX_NESTING else None  # '- ' nests a level in 2 characters
     return (_too_many_lines(text) or _too_deep(text) or _too_many_abbreviations(text) or _unpaired_brackets(text)
-            or _unclosed_addresses(text) or _dense_marks(text) or _too_many_columns(text) or long_word(text))
+            or _unclosed_addresses(text) or _unclosed_tags(text) or _dense_marks(text) or _too_many_columns(text)
+            or long_word(text))
 
 
 #: what a text holds that is not printed, blanked before its words are measured: a link's address, a tag
@@ -175,6 +183,19 @@ def _unclosed_addresses(text: str) -> Excess | None:
                           Message("a paragraph whose links' addresses are not closed with ')' is too slow to convert"),
                           "close each link's address: [text](address)")
     return None
+
+
+def _unclosed_tags(text: str) -> Excess | None:
+    """Tags opened with '<' after the text's last '>', which the HTML parser reads on to the text's end, each of
+    them, looking for their '>': at the first, when they add up to more than MAX_TAG_SEARCH characters."""
+    after_last_close = text.rfind(">") + 1
+    openings = [found.start() for found in _TAG_OPENING.finditer(text, after_last_close)]
+    if len(text) * len(openings) <= MAX_TAG_SEARCH or sum(len(text) - at for at in openings) <= MAX_TAG_SEARCH:
+        return None
+    return Excess(text.count("\n", 0, openings[0]) + 1,
+                  Message("{count:,} tags opened with '<' and never closed with '>' are too slow to convert",
+                          count=len(openings)),
+                  "write &lt; for a '<' that opens no tag, or close each tag with '>'")
 
 
 def _too_many_columns(text: str) -> Excess | None:

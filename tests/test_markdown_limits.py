@@ -114,6 +114,22 @@ def test_link_addresses_left_open_and_tables_thousands_of_columns_wide_are_past_
     assert excess("|" + "a|" * 1_000 + "\n|" + "-|" * 1_000) is None
 
 
+def test_tags_never_closed_are_past_the_limit_across_paragraphs_at_the_first() -> None:
+    """The HTML parser Python-Markdown hands the whole text reads from each '<a' never closed to the text's end:
+    20 paragraphs of 4,000 'x<a ' (fewer marks each than a paragraph may have) kept a build busy for minutes,
+    and validate let them pass. A '>' after them, or a few in a 50 KB chapter, cost nothing."""
+    runs = "\n\n".join(["x<a " * 4_000] * 20)
+    found = excess("Pembuka.\n\nDua.\n\n" + runs)
+    assert found is not None and found.line == 5 and "80,000 tags opened with '<'" in str(found.message)
+    assert "&lt;" in str(found.hint)
+    assert excess("Pembuka.\n\n" + "x<a " * 1_500 + "\n\nPenutup.") is not None  # 4.5 million reads: 0.25 s
+    assert excess("x<a " * 1_500 + ">") is None  # closed at last: the first '<a' is read as one tag to it
+    chapter = _long_real_chapter()
+    assert excess("<span " + chapter.replace(">", "") + " nilai x<y, a<b dan <i") is None  # 4 in 50 KB: within
+    html = to_html("Teks.\n\n" + runs)
+    assert html.startswith("<p>Teks.") and "x&lt;a x&lt;a" in html
+
+
 def test_a_run_of_unclosed_tags_is_read_as_no_tag_at_once() -> None:
     """'<span <span …' was read from each '<' to the end by the raw-HTML check (4 runs of 1,500: 56 s)."""
     from masterplan.checks.html import tags
