@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pdfplumber
 import pytest
@@ -125,6 +127,17 @@ def column_of(word: dict, columns: list[tuple[float, float]]) -> int:
     return next((i for i, (x0, x1) in enumerate(columns) if x0 <= word["x0"] < x1), -1)
 
 
+def matrix_words(pdf: pdfplumber.PDF) -> Iterator[tuple[Any, list[tuple[float, float]], list[dict[str, Any]]]]:
+    """Each matrix page (turned to landscape, under its table's head): the page, its head's columns, and the words
+    between the head and the foot, with their size."""
+    for page in pdf.pages:
+        columns, head = head_columns(page) if page.width > page.height else ([], 0.0)
+        if columns:
+            bottom = text_area(page)[1]
+            yield page, columns, [w for w in page.extract_words(extra_attrs=["size"])
+                                  if head < w["top"] and w["bottom"] < bottom]
+
+
 def rows_missing_cells(pdf: pdfplumber.PDF) -> list[tuple[int, str, list[int]]]:
     """Each program or indicator row that starts on a matrix page without the first line of all its cells there:
     (page, the row's number or baseline, the columns left empty). A program's row starts with its number (column
@@ -132,12 +145,7 @@ def rows_missing_cells(pdf: pdfplumber.PDF) -> list[tuple[int, str, list[int]]]:
     budget; an indicator's row starts with its baseline (column 4, in the size of the number, its year smaller
     under it), beside the indicator's name and its targets."""
     missing = []
-    for page in pdf.pages:
-        columns, head = head_columns(page) if page.width > page.height else ([], 0.0)
-        if not columns:
-            continue
-        _, bottom = text_area(page)
-        words = [w for w in page.extract_words(extra_attrs=["size"]) if head < w["top"] and w["bottom"] < bottom]
+    for page, columns, words in matrix_words(pdf):
         numbers = [w for w in words if column_of(w, columns) == 0 and w["text"].isdigit()]
         sizes = {round(w["size"], 1) for w in numbers}
         baselines = [w for w in words if column_of(w, columns) == 4 and re.fullmatch(r"[\d.,]+", w["text"])
@@ -167,12 +175,8 @@ def carried_lines(pdf: pdfplumber.PDF) -> list[tuple[int, int, str]]:
     """Each matrix page that opens with the rest of a program begun on the page before: (page, how many lines of
     text that rest has, its text), the rest being what stands under the head above the page's first row number."""
     carried = []
-    for page in pdf.pages:
-        columns, head = head_columns(page) if page.width > page.height else ([], 0.0)
-        if not columns:
-            continue
-        _, bottom = text_area(page)
-        words = [w for w in page.extract_words() if head < w["top"] and w["bottom"] < bottom]
+    for page, columns, words in matrix_words(pdf):
+        bottom = text_area(page)[1]
         first = min((w["top"] for w in words if column_of(w, columns) == 0 and w["text"].isdigit()), default=bottom)
         if rest := [w for w in words if w["top"] < first - 1]:
             carried.append((page.page_number, len({round(w["top"]) for w in rest}), " ".join(w["text"] for w in rest)))
