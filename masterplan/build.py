@@ -133,8 +133,8 @@ def _run(root: Path, options: BuildOptions, cache: FileCache | None) -> BuildRes
     try:
         with staging:
             try:
-                # the books in place, of an earlier version, kept before this build's replace them
-                earlier_versions.keep(plan, output.build_folder(root), staging.folder)
+                # the books in place, of an earlier version, kept before this build's replace them (W427: set aside)
+                report.extend(earlier_versions.keep(plan, output.build_folder(root), staging.folder))
                 if options.site:
                     from masterplan.render import data
                     from masterplan.render.workbook_kept import KeptWorkbook

@@ -11,7 +11,9 @@ a build writes carries them at those addresses, and its revision history links e
 What is kept, so that drafts do not pile up: the last build of each version the plan's ``revisions`` list, once,
 when the plan has moved on to another version, or of each of its editions, once the other is built; never a
 version later than the plan's (a copy of the sample, 1.0, built before it was made the city's own draft, 0.1), nor
-one the history does not list (a working number).
+one the history does not list (a working number). No book is thrown away: a kept book that a later build of its
+version replaces, and the books in place of a version later than the plan's (its version lowered, 1.2 to 1.1), are
+set aside in ``build/.versions/replaced/v1.0[/en]/<when built>/``, not served, and the build says so (W427).
 The kept books go through the build's staging folder like the site, so a failed build loses nothing, and
 ``--no-cache`` keeps them (a record, not a cache). Deleting ``build/.versions/`` (or a version's folder) forgets them.
 """
@@ -27,12 +29,14 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from masterplan import output, published_plan
+from masterplan import output, published_plan, version_names
+from masterplan.diagnostics import Diagnostic, Message, warning
 from masterplan.model import Plan
 from masterplan.render.saved_names import saved_as
 
 FOLDER = ".versions"  #: in the output folder: the earlier versions' books, as the site's download/ holds them
 BOOKS = ".books.json"  #: in the output folder (and in each kept version's): what the books beside it are
+REPLACED = "replaced"  #: in FOLDER: the books set aside, never served (no version's folder is named so: "v…")
 DOWNLOAD = "download"  #: the site's folder the kept books are served from (site_links.PAGES["pdf"]'s)
 #: the books a build lays out, by their file's name: the key of the site's page of this version's (site_links.PAGES)
 FILES = {output.PDF: "pdf", output.SUMMARY_PDF: "summary_pdf", output.ANALYSIS_PDF: "analysis_pdf"}
@@ -67,35 +71,56 @@ def record(plan: Plan, staging: Path, draft: str) -> None:
             "sizes": {name: (staging / name).stat().st_size for name in books}}, ensure_ascii=False), encoding="utf-8")
 
 
-def keep(plan: Plan, build_dir: Path, staging: Path) -> None:
+def keep(plan: Plan, build_dir: Path, staging: Path) -> list[Diagnostic]:
     """Put the books in place into ``staging``'s kept versions, when they are of an earlier version than ``plan``,
-    listed in its history, and not kept yet; the versions kept before go along (hard links: no second copy)."""
-    placed = _read(build_dir / BOOKS)
-    folder = _folder(placed, build_dir / FOLDER) if placed is not None else None
-    if placed is None or folder is None or not _to_keep(placed, plan) \
-            or _read(build_dir / FOLDER / folder / BOOKS) == placed:
-        return
-    # a book not of the record (a build killed between the renames of its output, a file put there by hand): not kept
-    sizes = recorded if isinstance(recorded := placed.get("sizes"), dict) else {}
-    books = [name for name in placed["books"] if name in FILES and _size(build_dir / name) == sizes.get(name)]
-    if not books:
-        return
+    listed in its history, and not kept yet; the versions kept before go along (hard links: no second copy). A kept
+    book this replaces, and books in place of a later version than the plan's, are set aside (:data:`REPLACED`):
+    what the build says of them (W427)."""
+    found = _placed(build_dir)
+    folder = _folder(found[1], build_dir / FOLDER) if found is not None else None
+    if found is None or folder is None:
+        return []
+    placed, books = found[1], list(found[1]["books"])
+    later = _later(placed, plan)
+    if not later and not _to_keep(placed, plan):
+        return []
+    there = build_dir / FOLDER / folder
+    kept_before = _read(there / BOOKS)
+    if later and (build_dir / FOLDER / REPLACED / folder / _when(placed)).is_dir() \
+            or kept_before is not None and _same_build(kept_before, placed):
+        return []  # set aside, or kept, by an earlier build
     target = staging / FOLDER
     _link_tree(build_dir / FOLDER, target)
+    if later:  # the plan's version lowered: the next book replaces these, which are no earlier version of it
+        aside = _set_aside([build_dir / name for name in [*books, BOOKS]], target, folder, placed)
+        return [_told(plan, "version {version}'s books in place (built {built}) are of a later version than this "
+                      "plan's {now}: the next book built replaces them, so they are set aside in {folder}, not served",
+                      "a revision's version goes up (1.0, 1.1, 2.0): if {version} is the version meant, write it "
+                      "back in plan.yml; if they were the sample as 'masterplan new' copied it, delete that folder",
+                      placed, folder=aside)]
     edition = target / folder
     edition.mkdir(parents=True, exist_ok=True)
-    for old in edition.iterdir():  # the last build of the version replaces the one kept before (its other edition stays)
-        if old.is_file():
-            old.unlink()
+    replaced = [old for old in edition.iterdir() if old.is_file()]  # the last build replaces the one kept before
+    told: list[Diagnostic] = []
+    if kept_before is not None and any(old.name != BOOKS for old in replaced):
+        aside = _set_aside(replaced, target, folder, kept_before)
+        told.append(_told(plan, "version {version}'s book kept in {kept} (built {before}) is replaced by its last "
+                          "build (built {built}): the one replaced is set aside in {folder}, not served",
+                          "an adopted version's book is its record: a changed plan takes a version of its own in "
+                          "revisions; to serve the one replaced again, move its files back into {kept}", placed,
+                          kept=f"build/{FOLDER}/{folder}/", before=_shown(kept_before), folder=aside))
+    for old in replaced:
+        old.unlink()  # its other edition's folder stays
     for name in books:
         _link(str(build_dir / name), str(edition / name))  # the book in place is replaced by a rename: never written
     (edition / BOOKS).write_text(json.dumps(placed, ensure_ascii=False), encoding="utf-8")
+    return told
 
 
 def kept(build_dir: Path, staging: Path | None = None) -> list[KeptBook]:
     """The books kept of earlier versions: as this build leaves them (in ``staging``, when it keeps one more), else
     as the last build did, oldest version first."""
-    folder = staging / FOLDER if staging is not None and (staging / FOLDER).is_dir() else build_dir / FOLDER
+    folder = _versions(build_dir, staging)
     found: list[KeptBook] = []
     for path in sorted([*folder.glob(f"*/{BOOKS}"), *folder.glob(f"*/*/{BOOKS}")]):
         data = _read(path)
@@ -110,7 +135,7 @@ def kept(build_dir: Path, staging: Path | None = None) -> list[KeptBook]:
 
 def copy_into(books: list[KeptBook], build_dir: Path, staging: Path | None, site: Path) -> None:
     """Put the kept books into the site being written, at their addresses."""
-    folder = staging / FOLDER if staging is not None and (staging / FOLDER).is_dir() else build_dir / FOLDER
+    folder = _versions(build_dir, staging)
     for book in books:
         target = site / book.address
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -118,24 +143,25 @@ def copy_into(books: list[KeptBook], build_dir: Path, staging: Path | None, site
 
 
 def by_version(books: list[KeptBook], plan: Plan) -> dict[str, list[KeptBook]]:
-    """The kept books of each version of the plan's history but its own, the edition in the site's language first;
-    a version none is kept of is left out."""
+    """The kept books of each version of the plan's history but its own, by the version as the history writes it
+    (``1.0``'s books for a book built as ``v1.0``), the edition in the site's language first; a version none is kept
+    of is left out."""
     listed: dict[str, list[KeptBook]] = {}
-    for book in books:
-        if book.version != plan.version and any(revision.version == book.version for revision in plan.revisions):
-            listed.setdefault(book.version, []).append(book)
-    for found in listed.values():
-        found.sort(key=lambda book: (book.language != plan.language, book.language, list(FILES).index(book.file)))
+    for revision in plan.revisions:
+        found = [book for book in books if version_names.same(book.version, revision.version)
+                 and not version_names.same(book.version, plan.version)]
+        if found and revision.version not in listed:
+            listed[revision.version] = sorted(found, key=lambda book: (
+                book.language != plan.language, book.language, list(FILES).index(book.file)))
     return listed
 
 
 def of_plans_version(plan: Plan, build_dir: Path, staging: Path | None = None) -> bool:
     """Whether the books in place (this build's, in ``staging``, else the last build's) are of the plan's version, so
     that its row of the revision history may link them; a build of the site alone after a revision has the earlier
-    version's in place. True where no record says (books built before records were kept)."""
-    placed = _read(staging / BOOKS) if staging is not None else None
-    placed = placed if placed is not None else _read(build_dir / BOOKS)
-    return placed is None or str(placed["version"]) == plan.version
+    version's in place. True where no record says (books built before records were kept, or put there by hand)."""
+    found = _placed(build_dir, staging)
+    return found is None or version_names.same(str(found[1]["version"]), plan.version)
 
 
 def saved_names(build_dir: Path, staging: Path | None = None) -> dict[str, str]:
@@ -143,33 +169,93 @@ def saved_names(build_dir: Path, staging: Path | None = None) -> dict[str, str]:
     were built, by their site page's key (``pdf``): a build of the site alone after a revision offers 1.0's book under
     1.0's name, not 1.1's. A book the record does not match (no record, a file put there by hand) is left out: it
     goes under the name the plan gives it now."""
-    folder = staging if staging is not None and (staging / BOOKS).is_file() else build_dir
-    placed = _read(folder / BOOKS)
-    if placed is None:
-        return {}
+    found = _placed(build_dir, staging)
+    return {FILES[name]: str(saved) for name, saved in found[1]["books"].items()} if found is not None else {}
+
+
+def _placed(build_dir: Path, staging: Path | None = None) -> tuple[Path, dict[str, Any]] | None:
+    """The books in place and their record: this build's, in ``staging``, when it laid out books, else the last
+    build's; its ``books`` only those whose file matches it (a build killed between the renames of its output, a file
+    put there by hand are not of the record). None without a record, or with no file matching it."""
+    for folder in ([staging] if staging is not None else []) + [build_dir]:
+        placed = _read(folder / BOOKS)
+        if placed is not None:
+            break
+    else:
+        return None
     sizes = recorded if isinstance(recorded := placed.get("sizes"), dict) else {}
-    return {FILES[name]: str(saved) for name, saved in placed["books"].items()
-            if name in FILES and _size(folder / name) == sizes.get(name)}
+    books = {name: saved for name, saved in placed["books"].items()
+             if name in FILES and _size(folder / name) == sizes.get(name)}
+    return (folder, {**placed, "books": books}) if books else None
+
+
+def _versions(build_dir: Path, staging: Path | None) -> Path:
+    """The kept versions' folder as this build leaves it (in ``staging``, when it keeps one more), else as the last
+    build did."""
+    return staging / FOLDER if staging is not None and (staging / FOLDER).is_dir() else build_dir / FOLDER
 
 
 def _to_keep(placed: dict[str, Any], plan: Plan) -> bool:
     """Whether the books in place are of a version the plan's history lists before its own, or of its own version
     in the other edition (a city that publishes both builds one after the other: each edition's last is kept)."""
     version = str(placed["version"])
-    if not any(revision.version == version for revision in plan.revisions):
+    if not any(version_names.same(revision.version, version) for revision in plan.revisions):
         return False
-    if version == plan.version:
+    if version_names.same(version, plan.version):
         return placed.get("language") != plan.language
-    now = (plan.version, plan.date.isoformat() if plan.date else None)
-    return not published_plan.later((version, placed.get("date")), now)
+    return True
+
+
+def _later(placed: dict[str, Any], plan: Plan) -> bool:
+    """Whether the books in place are of a later version than the plan's (its version lowered, or the sample's 1.0
+    built before the copy became the city's draft 0.1)."""
+    version = str(placed["version"])
+    return not version_names.same(version, plan.version) and published_plan.later(
+        (version_names.name(version), placed.get("date")),
+        (version_names.name(plan.version), plan.date.isoformat() if plan.date else None))
+
+
+def _same_build(first: dict[str, Any], second: dict[str, Any]) -> bool:
+    """Whether two records are of one build of the books."""
+    return all(first.get(field) == second.get(field) for field in ("version", "language", "date", "built"))
+
+
+def _when(placed: dict[str, Any]) -> str:
+    """The folder a set-aside book goes into, named by when it was built (``2021-12-01T09-30-00``)."""
+    built = re.sub(r"[^0-9T]+", "-", str(placed.get("built") or "")[:19]).strip("-")
+    return built or "unknown"
+
+
+def _shown(placed: dict[str, Any]) -> str:
+    """When the books were built, as a records officer reads it (``2021-12-01 09:30``)."""
+    built = str(placed.get("built") or "")
+    return built[:16].replace("T", " ") if built else "–"
+
+
+def _set_aside(files: list[Path], versions: Path, folder: str, placed: dict[str, Any]) -> str:
+    """Link ``files`` into the folder of ``versions`` (``.versions/``) that sets aside ``placed``'s books: the folder,
+    as the build's warning names it."""
+    where = PurePosixPath(REPLACED, folder, _when(placed))
+    target = versions / where
+    target.mkdir(parents=True, exist_ok=True)
+    for file in files:
+        _link(str(file), str(target / file.name))
+    return f"{versions.parent.parent.name}/{FOLDER}/{where}/"
+
+
+def _told(plan: Plan, message: str, hint: str, placed: dict[str, Any], **values: str) -> Diagnostic:
+    """W427 at plan.yml's ``version``: a book set aside."""
+    values = {"version": str(placed["version"]), "built": _shown(placed), "now": plan.version, **values}
+    return warning(plan.where.get("version", plan.position), "W427", message, Message(hint, **values), **values)
 
 
 def _folder(placed: dict[str, Any], versions: Path) -> str | None:
     """The kept version's folder in ``versions``, as the site's address under download/: ``v1.0``, ``v1.0/en`` for an
     edition in another language than the plan is written in, or than the edition kept at ``v1.0`` already (a plan
     that does not say ``written_in`` takes each edition's language for it); None for a version no name can be made of.
+    ``v1.0`` and ``１.０`` are ``1.0``'s (:mod:`masterplan.version_names`).
     """
-    name = re.sub(r"[^0-9A-Za-z.]+", "-", re.sub(r"^[vV](?=\d)", "", str(placed["version"]).strip())).strip("-.")
+    name = version_names.name(str(placed["version"]))
     if not name:
         return None
     language = placed.get("language")

@@ -217,3 +217,25 @@ def test_a_site_built_alone_after_a_revision_saves_the_book_in_place_under_its_o
     _build(root)
     renamed = _saved_names(_home(site))
     assert renamed and all("-v1.1-" in name for name in renamed), renamed
+
+
+def test_a_book_put_in_place_by_hand_is_named_and_linked_alike(tmp_path: Path) -> None:
+    """1.0's book replaced in build/ by hand (the signed copy the council sent back), then the revision 1.1 built with
+    --no-pdf: the record of the books in place no longer describes the file. The download buttons took the file for
+    the plan's own (saved under 1.1's name) while the revision history took it for 1.0's (a dash in 1.1's row): the
+    record was read by two rules. One rule now: a record that describes no file in place says nothing."""
+    root = write_plan(tmp_path, {"content/plan.yml": HISTORY.replace('version: "1.0"\nstatus: final',
+                                                                     'version: "0.9"\nstatus: draft')})
+    _build(root)  # 0.9's book: kept by the next, and so the revision history has a column of books
+    (root / "content" / "plan.yml").write_text(HISTORY, encoding="utf-8")
+    _build(root)
+    signed = root / "build" / "masterplan.pdf"
+    signed.write_bytes(signed.read_bytes() + b"\n% signed\n")
+    (root / "content" / "plan.yml").write_text(REVISED, encoding="utf-8")
+    _build(root, pdf=False)
+    site = root / "build" / "site"
+    named = _saved_names(_home(site))
+    assert named and all("-v1.1-" in name for name in named), named  # the name the plan gives it now
+    assert _history(site)["1.1"] == ["download/masterplan.pdf"]  # and the row of the plan's version links it
+    assert _history(site)["0.9"] == ["download/v0.9/masterplan.pdf"]
+    assert not (site / "download" / "v1.0").exists()  # not of the record: not kept as 1.0's

@@ -3,7 +3,8 @@
 The book's front matter and the site's home page print the list as written, oldest first, so a mistake in it is a
 mistake readers see in the table:
 
-- E113, at the later entry: a version listed twice (two rows of one version; which one is right is not known);
+- E113, at the later entry: a version listed twice (two rows of one version; which one is right is not known),
+  also written two ways (``1.0`` and ``v1.0``, or in full-width digits ``１.０``);
 - W118, at the later entry, naming both lines: an entry dated before the one listed above it;
 - W119: an entry dated after the plan's ``date``, a history ahead of the document it is printed in;
 - W120, at the last entry: a final plan whose own ``version`` the list lacks, so the history printed in the
@@ -35,7 +36,7 @@ from collections.abc import Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from itertools import pairwise
 
-from masterplan import decree
+from masterplan import decree, version_names
 from masterplan.diagnostics import Diagnostic, Message, error, warning
 from masterplan.model import Plan
 from masterplan.plan_parts import Revision
@@ -43,16 +44,23 @@ from masterplan.sample_plan import city_name, head_title, is_regency
 
 
 def duplicates(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
-    """E113: a version listed twice, told at each later entry with the first one's line."""
-    first: dict[str, int] = {}
+    """E113: a version listed twice, told at each later entry with the first one's line; ``1.0`` and ``v1.0`` (or
+    ``１.０``) are one version, whose book is kept at one address (:mod:`masterplan.version_names`)."""
+    first: dict[str, tuple[str, int]] = {}
     for revision in plan.revisions:
         version = revision.version.strip()
-        if version in first:
+        key = version_names.name(version) or version
+        if key not in first:
+            first[key] = (version, revision.at("version").line)
+        elif first[key][0] == version:
             yield error(revision.at("version"), "E113", "version {version} is listed twice in revisions (first at "
                         "line {line})", "give each version one entry: merge the two, or correct the number",
-                        version=version, line=first[version])
+                        version=version, line=first[key][1])
         else:
-            first[version] = revision.at("version").line
+            yield error(revision.at("version"), "E113", "version {version} is version {first} (line {line}) written "
+                        "another way: one version, listed twice in revisions", "give each version one entry, its "
+                        "number written one way: merge the two, or correct the number",
+                        version=version, first=first[key][0], line=first[key][1])
 
 
 def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
