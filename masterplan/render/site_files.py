@@ -1,6 +1,7 @@
 """The files the website carries beside its rendered pages: theme static files, logo, images, PDF and sitemap.
 
-Each is copied (or, for ``sitemap.xml``, written) into the staging folder as it is;
+Each is copied (or, for ``sitemap.xml``, written) into the staging folder as it is (a stylesheet or a script less
+its comments);
 the pages link them by the paths given here.
 """
 
@@ -15,6 +16,7 @@ from masterplan.diagnostics import Position, Report, warning
 from masterplan.model import Plan
 from masterplan.output import PDF, Staging, build_folder
 from masterplan.render import pdf_title
+from masterplan.render.lean_static import lean
 from masterplan.render.site_cache import digest
 from masterplan.render.site_links import PAGES, companions
 from masterplan.render.site_pages import Page
@@ -24,11 +26,12 @@ STATIC = "static/"  #: the folder of the site that holds the theme's static file
 
 
 def copy_static(theme: Theme, target: Path) -> None:
-    """The theme's CSS, script and images (plan overrides winning)."""
+    """The theme's CSS, script and images (plan overrides winning), stylesheets and scripts without their comments
+    (:mod:`lean_static`)."""
     for name, source in theme.files("site/static").items():
         destination = target / name
         destination.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, destination)
+        destination.write_bytes(lean(name, source.read_bytes()))
 
 
 def asset_versions(theme: Theme) -> dict[str, str]:
