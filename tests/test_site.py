@@ -1346,27 +1346,6 @@ def test_stylesheet_and_scripts_are_linked_by_version_so_no_browser_keeps_an_old
         k: v for k, v in before.items() if k != "static/site.css"}
 
 
-def test_the_published_stylesheet_and_scripts_leave_out_their_comments_only(make_plan: Callable[..., Path]) -> None:
-    """A phone on metered data fetched the theme's comments with every first visit (28 % of site.css). The site
-    publishes a stylesheet and a script less their comments; a rule's quoted "/*", a script's code and the
-    addresses in it are kept, and the theme's own files keep their comments."""
-    root = make_plan()
-    own = root / "templates" / "site" / "static"
-    own.mkdir(parents=True)
-    (own / "site.css").write_text('/* the city colours */\n.city::before { content: "/* kept */"; }  /* teal */\n'
-                                  '.city { color: teal; }\n', encoding="utf-8")
-    (own / "city.js").write_text('/* the city script\n   over two lines */\n// a note\nvar a = "http://kota.go.id";'
-                                 ' // after code\nvar b = `\n// in a template\n`;\n', encoding="utf-8")
-    assert run(root, BuildOptions(pdf=False, search=False)).ok
-    static = root / "build" / "site" / "static"
-    assert (static / "site.css").read_text(encoding="utf-8") == (
-        '.city::before { content: "/* kept */"; }  \n.city { color: teal; }\n')
-    assert (static / "city.js").read_text(encoding="utf-8") == (
-        'var a = "http://kota.go.id"; // after code\nvar b = `\n// in a template\n`;\n')
-    assert "/* the city colours */" in (own / "site.css").read_text(encoding="utf-8")
-    assert "/*" not in read(root / "build" / "site", "static/tables.js").split("\n", 1)[0]
-
-
 def test_the_open_data_page_offers_a_workbook_and_says_how_to_open_a_csv(sample_build: Path) -> None:
     """A spreadsheet set to Indonesian expects ';' between cells (the comma is its decimal mark), so a
     CSV opened with a double click shows each row in one column: the page offers the workbook, which

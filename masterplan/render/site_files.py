@@ -1,7 +1,6 @@
 """The files the website carries beside its rendered pages: theme static files, logo, images, PDF and sitemap.
 
-Each is copied (or, for ``sitemap.xml``, written) into the staging folder as it is (a stylesheet or a script less
-its comments);
+Each is copied (or, for ``sitemap.xml``, written) into the staging folder as it is;
 the pages link them by the paths given here.
 """
 
@@ -16,7 +15,6 @@ from masterplan.diagnostics import Position, Report, warning
 from masterplan.model import Plan
 from masterplan.output import PDF, Staging, build_folder
 from masterplan.render import pdf_title
-from masterplan.render.lean_static import lean
 from masterplan.render.site_cache import digest
 from masterplan.render.site_links import PAGES, companions
 from masterplan.render.site_pages import Page
@@ -26,12 +24,11 @@ STATIC = "static/"  #: the folder of the site that holds the theme's static file
 
 
 def copy_static(theme: Theme, target: Path) -> None:
-    """The theme's CSS, script and images (plan overrides winning), stylesheets and scripts without their comments
-    (:mod:`lean_static`)."""
+    """The theme's CSS, script and images (plan overrides winning)."""
     for name, source in theme.files("site/static").items():
         destination = target / name
         destination.parent.mkdir(parents=True, exist_ok=True)
-        destination.write_bytes(lean(name, source.read_bytes()))
+        shutil.copyfile(source, destination)
 
 
 def asset_versions(theme: Theme) -> dict[str, str]:
