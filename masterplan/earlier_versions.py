@@ -173,6 +173,13 @@ def saved_names(build_dir: Path, staging: Path | None = None) -> dict[str, str]:
     return {FILES[name]: str(saved) for name, saved in found[1]["books"].items()} if found is not None else {}
 
 
+def placed_language(build_dir: Path) -> str | None:
+    """The language of the books the last build laid out (``en`` for an English edition), as its record says; None
+    without a record matching them."""
+    found = _placed(build_dir)
+    return str(found[1].get("language")) if found is not None and found[1].get("language") else None
+
+
 def _placed(build_dir: Path, staging: Path | None = None) -> tuple[Path, dict[str, Any]] | None:
     """The books in place and their record: this build's, in ``staging``, when it laid out books, else the last
     build's; its ``books`` only those whose file matches it (a build killed between the renames of its output, a file

@@ -174,6 +174,22 @@ def test_both_editions_of_a_version_are_kept_when_the_other_was_built_last(tmp_p
     assert _history(site)["1.0"] == [OLD_BOOK, "download/v1.0/en/masterplan.pdf"]
 
 
+def test_a_site_built_alone_after_the_other_edition_says_its_book_is_in_the_other_language(tmp_path: Path) -> None:
+    """A city that publishes both editions builds the English one, then switches plan.yml back to Indonesian and
+    builds the site alone for a quick fix: the site offered the English book as the Indonesian edition's, without a
+    word. The build says so (W702 at plan.yml's language), as it does for a book of another title; once the PDF is
+    built in Indonesian again, it says nothing."""
+    root = write_plan(tmp_path, {"content/plan.yml": HISTORY.replace("status: final", "status: final\nlanguage: en")})
+    _build(root)
+    (root / "content" / "plan.yml").write_text(HISTORY, encoding="utf-8")
+    built = run(root, BuildOptions(pdf=False, search=False))
+    told = [d for d in built.report.warnings if d.code == "W702"]
+    said = "the website links the PDF built last, whose language is 'en', not the plan's 'id'"
+    assert [(d.position.file, str(d.message)) for d in told] == [("content/plan.yml", said)]
+    _build(root)
+    assert not [d for d in run(root, BuildOptions(pdf=False, search=False)).report.warnings if d.code == "W702"]
+
+
 class _Saved(HTMLParser):
     """The names a page's links to one address ask the browser to save it under (their ``download`` attribute)."""
 

@@ -10,6 +10,7 @@ import shutil
 from html import escape
 from pathlib import Path, PurePosixPath
 
+from masterplan import earlier_versions
 from masterplan.assets import published
 from masterplan.diagnostics import Position, Report, warning
 from masterplan.model import Plan
@@ -94,6 +95,12 @@ def copy_pdf(plan: Plan, root: Path, staging: Staging, target: Path, built: bool
                                "the website links the PDF built last, which is titled '{old}', not '{new}'",
                                "build the PDF again before publishing the site: masterplan build, without --no-pdf",
                                old=titled, new=plan.title.get(plan.language)))
+        language = earlier_versions.placed_language(build_folder(root))
+        if language is not None and language != plan.language:  # both editions published, one after the other
+            report.add(warning(plan.where.get("language", plan.position), "W702",
+                               "the website links the PDF built last, whose language is '{old}', not the plan's "
+                               "'{new}'", "build the PDF again before publishing the site: masterplan build, without "
+                               "--no-pdf", old=language, new=plan.language))
     return _copy(source, target)
 
 
