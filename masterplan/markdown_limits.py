@@ -12,6 +12,11 @@ its recursion. Measured on a 2-core machine with this project's extensions:
 - a tag opened with ``<`` that no ``>`` anywhere after it closes (``x<a x<a …``) is read by the standard library's
   HTML parser, which Python-Markdown hands the whole text, to the text's end, once for each such ``<``: 4,000 of
   them in 16 KB took 1.6 s, 80,000 in twenty paragraphs minutes;
+- a tag whose quoted value is never closed (``<a title="x``) is read by that parser past every ``>`` and quote
+  pair to the text's end, and then, for want of its quote's pair, given up, the next ``<`` read so anew: 4,000
+  ``<a title="x`` in 68 KB after a ``>`` took 10 s;
+- each call of a footnote (``[^bps]``) is given an id of its own by counting up from the first, past every id its
+  earlier calls took: one footnote called 400 times in a text took 0.37 s, 800 times 1.1 s, 4,000 times 17 s;
 - a list or quote nested about 500 levels deep (``- - - … a``, or ever deeper indentation)
   stops it with a RecursionError.
 
@@ -22,7 +27,9 @@ a text past one is not converted, and ``validate`` says E528 at its line.
 from __future__ import annotations
 
 import bisect
+import html.parser
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from masterplan.diagnostics import Message
@@ -36,6 +43,8 @@ MAX_ABBREVIATION_SEARCH = 500_000
 #: characters the HTML parser may read in one text looking for the '>' of tags opened with '<' and never closed
 #: (2,000,000: about 0.1 s; one unclosed '<span' at the head of a 100 KB chapter reads 100,000)
 MAX_TAG_SEARCH = 2_000_000
+#: calls of one footnote in one text (a real chapter cites its source a few times; 100 calls took 0.08 s)
+MAX_FOOTNOTE_CALLS = 100
 MAX_NESTING = 32  #: lists and quotes inside one another (a real plan's go three or four deep)
 MAX_COLUMNS = 1_000  #: a table's columns, as a cell may span (10,000 columns of '|a|a|…' took 8.4 s)
 #: marks that may start an inline pattern (emphasis, code, links, HTML, entities, quotes) in one paragraph, one
@@ -49,8 +58,14 @@ MAX_WORD = 2_000
 _BLANK_LINES = re.compile(r"\n(?:[ \t]*\n)+")  #: what parts paragraphs, lists and tables
 _BRACKET = re.compile(r"\\.|[\[\]]")
 _TAG_OPENING = re.compile(r"<[A-Za-z]")  #: what the HTML parser reads as a tag's start, and looks for its '>'
+#: how far the standard library's HTML parser reads a tag from its '<' (its own pattern, as its version writes it)
+_START_TAG_READ: re.Pattern[str] = html.parser.locatestarttagend_tolerant  # type: ignore[attr-defined]
+_VALUE_OPENING = re.compile(r"\s*=+\s*(['\"])")  #: an attribute's '=' and the quote its value opens with
+#: a tag read this far and given up is told where it starts
+_LONG_READ = 1_000
 _MARKS = re.compile(r"[*_`\[<&\"'\\]")
 _TABLE_RULE_MARKS = frozenset("|-: \t")  #: what a table's rule under its header is written with (|---|:-:|)
+_FOOTNOTE_CALL = re.compile(r"\[\^([^\]]*)\](?!:)")  #: as Python-Markdown reads one; ``[^bps]:`` is its note
 _ABBREVIATION = re.compile(r"^[ ]{0,3}\*\[[^\]\n]+\][ ]?:", re.MULTILINE)
 #: a line's lead: blanks and the markers of the quotes and list items it stands in
 _LEAD = re.compile(r"(?:[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])))*[ \t]*")
@@ -75,8 +90,8 @@ def excess(text: str) -> Excess | None:
     if len(text) < _SURELY_WITHIN:
         return _too_deep(text) if len(text) > 2 * MAX_NESTING else None  # '- ' nests a level in 2 characters
     return (_too_many_lines(text) or _too_deep(text) or _too_many_abbreviations(text) or _unpaired_brackets(text)
-            or _unclosed_addresses(text) or _unclosed_tags(text) or _dense_marks(text) or _too_many_columns(text)
-            or long_word(text))
+            or _unclosed_addresses(text) or _unclosed_tags(text) or _unclosed_quotes(text)
+            or _footnote_called_too_often(text) or _dense_marks(text) or _too_many_columns(text) or long_word(text))
 
 
 #: what a text holds that is not printed, blanked before its words are measured: a link's address, a tag
@@ -196,6 +211,57 @@ def _unclosed_tags(text: str) -> Excess | None:
                   Message("{count:,} tags opened with '<' and never closed with '>' are too slow to convert",
                           count=len(openings)),
                   "write &lt; for a '<' that opens no tag, or close each tag with '>'")
+
+
+def _unclosed_quotes(text: str) -> Excess | None:
+    """Tags the HTML parser reads far and gives up, as it reads them one after another (the standard library's
+    pattern run from each '<', bounded by what is left of MAX_TAG_SEARCH): at the first tag read far, when the
+    reading adds up to more than MAX_TAG_SEARCH characters."""
+    if "<" not in text or ("'" not in text and '"' not in text):
+        return None
+    budget, at, first_far = MAX_TAG_SEARCH, 0, -1
+    while opening := _TAG_OPENING.search(text, at):
+        start = opening.start()
+        end = min(len(text), start + budget + 1)
+        found = _START_TAG_READ.match(text, start, end)  # None only where the budget cut the tag's name short
+        stop = found.end() if found else end
+        following = text[stop:stop + 1]
+        read = stop
+        if following == "=" and (quote := _VALUE_OPENING.match(text, stop, end)):  # a value whose quote has no pair
+            closing = text.find(quote.group(1), quote.end(), end)
+            read = end if closing < 0 else closing
+        budget -= read - start
+        if following == ">":
+            at = stop + 1
+            continue
+        if following and not following.isalpha() and following not in "=/" and stop > start:
+            at = stop
+            continue
+        if first_far < 0 and read - start > _LONG_READ:
+            first_far = start
+        if budget < 0:
+            return Excess(text.count("\n", 0, start if first_far < 0 else first_far) + 1,
+                          Message("tags opened with '<' whose quoted values (\" or ') are never closed are too slow to "
+                                  "convert: the HTML parser would read more than {limit:,} characters for them",
+                                  limit=MAX_TAG_SEARCH),
+                          "write &lt; for a '<' that opens no tag, and close each quote a tag opens")
+        at = start + 1
+    return None
+
+
+def _footnote_called_too_often(text: str) -> Excess | None:
+    """The call of a footnote past its MAX_FOOTNOTE_CALLS-th in ``text``, or None."""
+    if text.count("[^") <= MAX_FOOTNOTE_CALLS:
+        return None
+    calls: Counter[str] = Counter()
+    for call in _FOOTNOTE_CALL.finditer(text):
+        calls[call.group(1)] += 1
+        if calls[call.group(1)] > MAX_FOOTNOTE_CALLS:
+            return Excess(text.count("\n", 0, call.start()) + 1,
+                          Message("footnote [^{name}] called more than {limit:,} times in one text is too slow to "
+                                  "convert", name=call.group(1)[:40], limit=MAX_FOOTNOTE_CALLS),
+                          "call it where a figure of its source is first given, not after every sentence")
+    return None
 
 
 def _too_many_columns(text: str) -> Excess | None:

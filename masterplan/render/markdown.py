@@ -317,7 +317,9 @@ def nested_too_deep(text: str) -> Excess | None:
     at the line of the raw tag around it (1 = the text's first; 1 too when Markdown's own elements pass the limit),
     or None. Each tag the sanitizer keeps is marked with where it starts in ``text``, and the sanitizer is told to
     keep the mark."""
-    marked = _TAG_START.sub(lambda start: f'{start.group()} {html_limits.MARK}="{start.start()}"', text)
+    # the mark unquoted, and a blank after it (<br/>): a quote added would pair with a quote the text left open, and
+    # the HTML parser read each tag after it to the text's end (E528's limit counts the text's own quotes)
+    marked = _TAG_START.sub(lambda start: f'{start.group()} {html_limits.MARK}={start.start()} ', text)
     found = too_deep(_clean(_convert(separate_captions(marked)),
                             {tag: {*ALLOWED_ATTRIBUTES.get(tag, ()), html_limits.MARK} for tag in ALLOWED_TAGS}))
     if found is None:
@@ -331,7 +333,7 @@ def oversized_table(text: str) -> Excess | None:
     ``<table`` of the text is marked with where it starts, and the sanitizer is told to keep the mark."""
     if not CELL_TAG.search(text):
         return None  # only cells written as HTML may span, or be many on a line of few '|'
-    marked = _TABLE_START.sub(lambda start: f'{start.group()} {MARK}="{start.start()}"', text)  # where in ``text``
+    marked = _TABLE_START.sub(lambda start: f'{start.group()} {MARK}={start.start()} ', text)  # unquoted: see above
     found = oversized(_clean(_convert(separate_captions(marked)), {**ALLOWED_ATTRIBUTES, "table": {MARK}}))
     if found is None:
         return None
