@@ -58,8 +58,10 @@ MAX_WORD = 2_000
 _BLANK_LINES = re.compile(r"\n(?:[ \t]*\n)+")  #: what parts paragraphs, lists and tables
 _BRACKET = re.compile(r"\\.|[\[\]]")
 _TAG_OPENING = re.compile(r"<[A-Za-z]")  #: what the HTML parser reads as a tag's start, and looks for its '>'
-#: how far the standard library's HTML parser reads a tag from its '<' (its own pattern, as its version writes it)
-_START_TAG_READ: re.Pattern[str] = html.parser.locatestarttagend_tolerant  # type: ignore[attr-defined]
+#: how far the standard library's HTML parser reads a tag from its '<' (its own pattern, as its version writes it);
+#: a Python whose parser has it no more (its releases since mid-2025 give up a tag left open at the text's end at
+#: once, gh-135462) is not slow there, and E528 does not count it
+_START_TAG_READ: re.Pattern[str] | None = getattr(html.parser, "locatestarttagend_tolerant", None)
 _VALUE_OPENING = re.compile(r"\s*=+\s*(['\"])")  #: an attribute's '=' and the quote its value opens with
 #: a tag read this far and given up is told where it starts
 _LONG_READ = 1_000
@@ -217,7 +219,7 @@ def _unclosed_quotes(text: str) -> Excess | None:
     """Tags the HTML parser reads far and gives up, as it reads them one after another (the standard library's
     pattern run from each '<', bounded by what is left of MAX_TAG_SEARCH): at the first tag read far, when the
     reading adds up to more than MAX_TAG_SEARCH characters."""
-    if "<" not in text or ("'" not in text and '"' not in text):
+    if _START_TAG_READ is None or "<" not in text or ("'" not in text and '"' not in text):
         return None
     budget, at, first_far = MAX_TAG_SEARCH, 0, -1
     while opening := _TAG_OPENING.search(text, at):
