@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 import re
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -169,3 +170,87 @@ def test_a_cross_reference_reads_as_the_book_s(nested_build: Path) -> None:
     assert link, "no link to the chapter"
     assert link[1] in {"Bab 2", "Chapter 2"}
     assert f"ada pada {link[1]}" in " ".join(joined_texts(nested_build / "masterplan.pdf"))
+
+
+_SECNUM = re.compile(r'<h2[^>]*><span class="secnum" id="([^"]+)">([\dA-Z]+\.\d+)</span>(.*?)</h2>', re.DOTALL)
+
+
+def numbered_headings(page: Path) -> list[tuple[str, str]]:
+    """(the book's anchor, "7.4 Matriks Program") of each heading of a page that carries the book's number."""
+    return [(anchor, " ".join(f"{number} {html.unescape(_TAGS.sub('', words))}".split()))
+            for anchor, number, words in _SECNUM.findall(page.read_text(encoding="utf-8"))]
+
+
+def test_every_site_page_numbers_the_book_s_sections_as_the_pdf_s_outline(sample_build: Path) -> None:
+    """The site's marks (which headings the book numbers) agree with the book: every numbered heading of every page
+    is the PDF's bookmark of that number, at the PDF's anchor, and each section the book numbers is on the site."""
+    build = sample_build / "build"
+    printed = {entry.split(" ", 1)[0]: entry for entries in book_sections(build / "masterplan.pdf").values()
+               for entry in entries if _NUMBERED.match(entry)}
+    destinations = reader(build / "masterplan.pdf").named_destinations
+    shown: dict[str, set[str]] = {}
+    for page in sorted((build / "site").rglob("*.html")):
+        for anchor, words in numbered_headings(page):
+            shown.setdefault(words, set()).add(page.relative_to(build / "site").as_posix())
+            assert words == printed.get(words.split(" ", 1)[0]), page
+            assert anchor in destinations, (page, anchor)
+    # the book's lists of each agency's programs are the agencies' own pages on the site, under their names
+    assert {number for number, entry in printed.items() if entry not in shown} == {"15.5"}
+    assert printed["15.5"].endswith("Program per Perangkat Daerah")
+    # a pillar's page, the budget's and the roadmap's carry their sections' numbers, as their chapters' pages do
+    assert shown["7.4 Matriks Program"] == {"pillar/branding.html"}
+    assert shown["14.5 Anggaran per Sumber Pendanaan"] == {"budget.html", "chapter/tata-kelola.html"}
+    assert shown["13.6 Program dan Anggaran per Tahapan"] == {"roadmap.html", "chapter/peta-jalan.html"}
+
+
+def test_a_pillar_s_page_shows_its_chapter_s_sections_in_the_book_s_order(sample_build: Path) -> None:
+    page = sample_build / "build" / "site" / "pillar" / "branding.html"
+    assert [words for _, words in numbered_headings(page)] == [
+        "7.1 Subelemen", "7.2 Tujuan", "7.3 Indikator Dimensi", "7.4 Matriks Program"]
+    text = page.read_text(encoding="utf-8")
+    assert '<span class="secnum" id="bab-pillar-branding-4">7.4</span> Matriks Program</h2>' in text
+    # each sub-element listed under 7.1 leads to its programs under 7.4
+    for found in re.findall(r'<dt><a href="#(sub-[^"]+)">', text):
+        assert f'<h3 id="{found}">' in text
+
+
+def test_the_budget_page_s_contents_list_gives_the_book_s_numbers(sample_build: Path) -> None:
+    text = (sample_build / "build" / "site" / "budget.html").read_text(encoding="utf-8")
+    listed = [" ".join(html.unescape(_TAGS.sub("", entry)).split())
+              for entry in re.findall(r'<li class="toc-2"><a [^>]*>(.*?)</a>', text, re.DOTALL)]
+    assert listed[:2] == ["14.4 Anggaran per Dimensi dan Tahun", "14.5 Anggaran per Sumber Pendanaan"]
+    assert listed[-1] == "14.9 APBD terhadap Pagu Indikatif"
+
+
+CLAIMED_TWICE = {
+    "content/chapters/05-pelaksanaan.md": """\
+        ---
+        title: Pelaksanaan
+        generated: [roadmap, budget]
+        ---
+        ## Tahapan
+
+        Teks tahapan.
+        """,
+}
+
+
+def test_a_part_s_own_page_numbers_it_after_the_chapter_s_text_and_earlier_parts(tmp_path: Path) -> None:
+    """The budget, claimed by a chapter after its text and the roadmap, is numbered after both on its own page."""
+    from conftest import MINI_FILES, write_plan
+
+    plan_yml = textwrap.dedent(MINI_FILES["content/plan.yml"]) + (
+        "phases:\n  - {name: Jangka Pendek, period: {start: 2022, end: 2023}}\n"
+        "  - {name: Jangka Menengah, period: {start: 2024, end: 2026}}\n")
+    root = write_plan(tmp_path, {**CLAIMED_TWICE, "content/plan.yml": plan_yml})
+    result = run(root, BuildOptions(pdf=False, search=False))
+    assert result.ok, "\n".join(str(d) for d in result.report.errors)
+    site = root / "build" / "site"
+    chapter = numbered_headings(site / "chapter" / "pelaksanaan.html")
+    number = chapter[0][1].split(".", 1)[0]
+    budget = numbered_headings(site / "budget.html")
+    roadmap = numbered_headings(site / "roadmap.html")
+    assert chapter[0][1] == f"{number}.1 Tahapan"
+    assert roadmap == [entry for entry in chapter if entry[1].startswith(f"{number}.2 ")]
+    assert budget and budget == chapter[2:2 + len(budget)]
+    assert budget[0][1].startswith(f"{number}.3 ")

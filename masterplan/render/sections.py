@@ -13,6 +13,10 @@ CSS counter), so that "see section 2.1" leads to the same place in either. The r
 - the ``count``-th section of a chapter is ``<chapter's number>.<count>`` with the anchor ``<chapter's anchor>-<count>``
   (``bab-pendahuluan-1``): the book's id of the heading, and on the site the id of its number, so that the same
   fragment opens the section in the PDF (``#nameddest=``) and on the chapter's page.
+
+A site page that shows only part of a chapter (a pillar's page is its chapter whole; the budget's, the roadmap's and
+the quick wins' own pages show a generated part a chapter claims) numbers each heading as the chapter does: a
+claimed part's sections come after the chapter's text's (:func:`in_text`) and its earlier parts'.
 """
 
 from __future__ import annotations
@@ -42,6 +46,11 @@ def is_section(attributes: str | None) -> bool:
     """Whether an ``<h2>`` with these attributes is one of the chapter's sections: written in its text, or marked."""
     attributes = attributes or ""
     return MARK in attributes or not _GIVEN.search(attributes)
+
+
+def in_text(html: str) -> int:
+    """How many sections the HTML of a chapter's own text has: its generated parts' are numbered after them."""
+    return sum(1 for found in HEADING.finditer(html) if is_section(found.group(1)))
 
 
 def section(prefix: str | None, chapter_anchor: str, count: int, title: str) -> Section:

@@ -50,26 +50,40 @@ def _languages(html: str) -> list[tuple[int, str | None]]:
     return changes
 
 
-def anchor_headings(html: str, chapter: BookChapter | None = None) -> tuple[Markup, list[tuple[int, str, str]]]:
+def anchor_headings(html: str, chapter: BookChapter | None = None, whole: str | None = None,
+                    start: int = 0) -> tuple[Markup, list[tuple[int, str, str]]]:
     """Every h2/h3 of ``html`` in order, as a table of contents (level, id, text), and the HTML with an id
     on each heading that had none (from its words, unlike every other id of the page).
 
     On the page of the book's ``chapter``, each of its sections (:mod:`sections`) begins with the number the book
     prints ("2.1 Profil Daerah"), in the heading's words and in its entry, the number carrying the book's anchor of
-    the section (``#bab-gambaran-umum-1`` opens it on the page as in the PDF).
+    the section (``#bab-gambaran-umum-1`` opens it on the page as in the PDF). A page that shows one generated part
+    of the chapter (the budget's, when a chapter claims the budget) gives, as ``whole``, the chapter's generated
+    parts as its page shows them, numbered after the ``start`` sections of its text (:func:`sections.in_text`):
+    each heading of ``html`` has the number of the section of ``whole`` of the same id.
 
     A heading in another language than the page's (a chapter's, written in Indonesian, in the English edition:
     in an element marked ``lang="id"``, or wholly in one) has its text in a ``<span lang="…">``, as ``t_lang``
     gives, so that its entry in the contents list is read in its language."""
+    known = _anchored(whole, chapter, start)[2] if whole is not None and chapter is not None else None
+    shown, toc, _ = _anchored(html, chapter, 0 if known is not None else start, known)
+    return shown, toc
+
+
+def _anchored(html: str, chapter: BookChapter | None, start: int, known: dict[str, Section] | None = None
+              ) -> tuple[Markup, list[tuple[int, str, str]], dict[str, Section]]:
+    """:func:`anchor_headings`'s page and contents list, and the sections by their heading's id: in order after
+    ``start``, or those of ``known`` of the same id."""
     toc: list[tuple[int, str, str]] = []
     used = set(LAYOUT_IDS) | set(_ID.findall(html))
     languages = _languages(html) if ' lang="' in html else [(0, None)]
 
-    starts = [start for start, _ in languages]
+    offsets = [offset for offset, _ in languages]
     found: list[Section] = []
+    by_id: dict[str, Section] = {}
 
     def language_at(offset: int) -> str | None:
-        return languages[bisect.bisect_right(starts, offset) - 1][1]
+        return languages[bisect.bisect_right(offsets, offset) - 1][1]
 
     def add_id(match: re.Match[str]) -> str:
         level, attributes, inner = match.groups()
@@ -91,14 +105,18 @@ def anchor_headings(html: str, chapter: BookChapter | None = None) -> tuple[Mark
             attributes = f' id="{anchor}"{attributes}'
         number = Markup()
         if numbered and chapter is not None:
-            found.append(section := sections.section(chapter.section_prefix, chapter.anchor, len(found) + 1, text))
-            inner, number = sections.number_mark(section, anchored=True) + Markup(inner), Markup(section.number)
+            section = (known.get(anchor) if known is not None
+                       else sections.section(chapter.section_prefix, chapter.anchor, start + len(found) + 1, text))
+            if section is not None:
+                found.append(section)
+                by_id[anchor] = section
+                inner, number = sections.number_mark(section, anchored=True) + Markup(inner), Markup(section.number)
         if text:
             words = Markup('<span lang="{}">{}</span>').format(lang, text) if lang else text
             toc.append((int(level), anchor, Markup('<span class="secnum">{}</span> {}').format(number, words) if number else words))
         return f"<h{level}{attributes}>{inner}</h{level}>"
 
-    return Markup(_HEADING.sub(add_id, html)), toc
+    return Markup(_HEADING.sub(add_id, html)), toc, by_id
 
 
 DESCRIPTION_LENGTH = 160  #: characters of a page's description that search engines and link previews show

@@ -22,7 +22,7 @@ from masterplan.messages import say
 from masterplan.model import Plan
 from masterplan.plan_parts import Agency, Chapter
 from masterplan.programs import Program
-from masterplan.render import dropped_pages
+from masterplan.render import dropped_pages, sections
 from masterplan.render.markdown import (
     FOOTNOTE_CALL,
     each_table,
@@ -198,15 +198,20 @@ def _boxed(scroll_box: ScrollBox) -> Callable[[str], str]:
     return box
 
 
-def site_pages(plan: Plan, _: Translate) -> Iterator[Page]:
+def site_pages(plan: Plan, _: Translate, text_sections: dict[str, int] | None = None) -> Iterator[Page]:
     """The pages that show the plan as a whole.
 
     A page that shows a part a chapter also shows (the quick wins' table, the roadmap, the
     budget, the agencies' table) is left out of search when that chapter exists: the chapter
-    has the same part and its narrative, and search would otherwise list both.
+    has the same part and its narrative, and search would otherwise list both. It numbers the part's sections as
+    that chapter's page does (``claimed``: the chapter and how many sections its text has, by ``text_sections``,
+    chapter id → :func:`sections.in_text`; a chapter whose text could not be filled in has no page to agree with).
     """
     def part_page(name: str, template: str, title: str) -> Page:  # name: one of site_charts.PART_PAGES
-        return Page(url_for(name), template, title, searchable=chapter_for(plan, name) is None)
+        chapter = chapter_for(plan, name)
+        count = (text_sections or {}).get(chapter.id) if chapter else None
+        claimed = {"chapter": chapter, "sections": count} if count is not None else None
+        return Page(url_for(name), template, title, {"shown": name, "claimed": claimed}, searchable=chapter is None)
 
     yield Page(url_for("home"), "site/home.html", str(plan.title))
     yield Page(url_for("programs"), "site/programs.html", _("All programs"))
@@ -268,9 +273,10 @@ def _moved(path: str, now: Program | Agency, title: str, lead: str) -> Page:
 def all_pages(plan: Plan, _: Translate, problems: list[Diagnostic],
               label: Callable[[str], str | None] | None = None, scroll_box: ScrollBox | None = None) -> list[Page]:
     """Every page of the site, in a stable order."""
-    return [*site_pages(plan, _), *pillar_pages(plan, _), *mission_pages(plan, _), *agency_pages(plan, _),
-            *program_pages(plan, _), *moved_pages(plan, _), *dropped_notices(plan, _),
-            *chapter_pages(plan, _, problems, label, scroll_box)]
+    shown = list(chapter_pages(plan, _, problems, label, scroll_box))
+    text_sections = {page.context["chapter"].id: sections.in_text(page.context["body"]) for page in shown}
+    return [*site_pages(plan, _, text_sections), *pillar_pages(plan, _), *mission_pages(plan, _),
+            *agency_pages(plan, _), *program_pages(plan, _), *moved_pages(plan, _), *dropped_notices(plan, _), *shown]
 
 
 def book_part_pages(book: Outline) -> Iterator[Page]:
