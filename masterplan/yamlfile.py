@@ -78,8 +78,8 @@ def _utf16_without_mark(data: bytes) -> bool:
 def decode(data: bytes, file: str) -> tuple[str | None, list[Diagnostic]]:
     """Bytes to text: UTF-8 (a BOM is accepted), anything else reported with its line."""
     if len(data) > MAX_FILE_BYTES:
-        return None, [error(Position(file, 1, 1), "E004", "file is {size} MB; the limit is {limit} MB",
-                            "split it into smaller files", size=len(data) // 1024 // 1024,
+        return None, [error(Position(file, 1, 1), "E004", "file is {size:.1f} MB; the limit is {limit} MB",
+                            "split it into smaller files", size=len(data) / 1024 / 1024,
                             limit=MAX_FILE_BYTES // 1024 // 1024)]
     if data[:2] in (b"\xff\xfe", b"\xfe\xff") or _utf16_without_mark(data):
         return None, [error(Position(file, 1, 1), "E003", "file is UTF-16, not UTF-8",
