@@ -43,8 +43,9 @@ MAX_ABBREVIATION_SEARCH = 500_000
 #: characters the HTML parser may read in one text looking for the '>' of tags opened with '<' and never closed
 #: (2,000,000: about 0.1 s; one unclosed '<span' at the head of a 100 KB chapter reads 100,000)
 MAX_TAG_SEARCH = 2_000_000
-#: calls of one footnote in one text (a real chapter cites its source a few times; 100 calls took 0.08 s)
-MAX_FOOTNOTE_CALLS = 100
+#: calls of one footnote in one text (a long chapter of statistics citing its source after each figure calls it
+#: some 150 times; 300 calls took about 0.2 s)
+MAX_FOOTNOTE_CALLS = 300
 MAX_NESTING = 32  #: lists and quotes inside one another (a real plan's go three or four deep)
 MAX_COLUMNS = 1_000  #: a table's columns, as a cell may span (10,000 columns of '|a|a|…' took 8.4 s)
 #: marks that may start an inline pattern (emphasis, code, links, HTML, entities, quotes) in one paragraph, one
