@@ -27,6 +27,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from masterplan import version_names
 from masterplan.model import Plan
 from masterplan.plan_parts import Revision
 from masterplan.sample_plan import city_name, head_of, is_regency
@@ -152,9 +153,10 @@ def example(city: str, written: str = "") -> str:
 
 
 def current(plan: Plan) -> Revision | None:
-    """The entry of ``revisions`` for the plan's own version (the last one listing it), if any."""
-    version = plan.version.strip()
-    return next((revision for revision in reversed(plan.revisions) if revision.version.strip() == version), None)
+    """The entry of ``revisions`` for the plan's own version (the last one listing it), if any: ``1.0``'s for a plan
+    at ``v1.0`` (:mod:`masterplan.version_names`)."""
+    return next((revision for revision in reversed(plan.revisions)
+                 if version_names.same(revision.version, plan.version)), None)
 
 
 def adopted_by(plan: Plan, language: str) -> str:

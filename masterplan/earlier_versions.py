@@ -11,9 +11,10 @@ a build writes carries them at those addresses, and its revision history links e
 What is kept, so that drafts do not pile up: the last build of each version the plan's ``revisions`` list, once,
 when the plan has moved on to another version, or of each of its editions, once the other is built; never a
 version later than the plan's (a copy of the sample, 1.0, built before it was made the city's own draft, 0.1), nor
-one the history does not list (a working number). No book is thrown away: a kept book that a later build of its
-version replaces, and the books in place of a version later than the plan's (its version lowered, 1.2 to 1.1), are
-set aside in ``build/.versions/replaced/v1.0[/en]/<when built>/``, not served, and the build says so (W427).
+one the history does not list (a working number). No book is thrown away: a kept book of an earlier version that a
+later build of that version replaces, and the books in place of a version later than the plan's (its version lowered,
+1.2 to 1.1), are set aside in ``build/.versions/replaced/v1.0[/en]/<when built>/``, not served, and the build says so
+(W427); the plan's own version's other edition, kept while the editions are built by turns, is replaced untold.
 The kept books go through the build's staging folder like the site, so a failed build loses nothing, and
 ``--no-cache`` keeps them (a record, not a cache). Deleting ``build/.versions/`` (or a version's folder) forgets them.
 """
@@ -74,8 +75,9 @@ def record(plan: Plan, staging: Path, draft: str) -> None:
 def keep(plan: Plan, build_dir: Path, staging: Path) -> list[Diagnostic]:
     """Put the books in place into ``staging``'s kept versions, when they are of an earlier version than ``plan``,
     listed in its history, and not kept yet; the versions kept before go along (hard links: no second copy). A kept
-    book this replaces, and books in place of a later version than the plan's, are set aside (:data:`REPLACED`):
-    what the build says of them (W427)."""
+    book of an earlier version this replaces, and books in place of a later version than the plan's, are set aside
+    (:data:`REPLACED`): what the build says of them (W427). The plan's own version's other edition, built by turns,
+    replaces the one kept untold."""
     found = _placed(build_dir)
     folder = _folder(found[1], build_dir / FOLDER) if found is not None else None
     if found is None or folder is None:
@@ -102,7 +104,9 @@ def keep(plan: Plan, build_dir: Path, staging: Path) -> list[Diagnostic]:
     edition.mkdir(parents=True, exist_ok=True)
     replaced = [old for old in edition.iterdir() if old.is_file()]  # the last build replaces the one kept before
     told: list[Diagnostic] = []
-    if kept_before is not None and any(old.name != BOOKS for old in replaced):
+    # the plan's own version, its other edition built by turns, is a draft of that edition: replaced untold
+    earlier = not version_names.same(str(placed["version"]), plan.version)
+    if earlier and kept_before is not None and any(old.name != BOOKS for old in replaced):
         aside = _set_aside(replaced, target, folder, kept_before)
         told.append(_told(plan, "version {version}'s book kept in {kept} (built {before}) is replaced by its last "
                           "build (built {built}): the one replaced is set aside in {folder}, not served",

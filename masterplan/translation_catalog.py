@@ -143,9 +143,7 @@ def _sheet(path: Path, file: str) -> tuple[list[str], Iterator[tuple[int, list[s
         with zipfile.ZipFile(path) as packed:
             unpacked = sum(member.file_size for member in packed.infolist())  # what reading it takes: its cells
             if unpacked > UNPACKED_BYTES:
-                return error(Position(file, 1, 1), "E004", "file is {size:.1f} MB; the limit is {limit} MB",
-                             "split it into smaller files", size=unpacked / 1024 / 1024,
-                             limit=UNPACKED_BYTES // 1024 // 1024)
+                return yamlfile.too_large(file, unpacked, UNPACKED_BYTES)
         sheet = openpyxl.load_workbook(path, read_only=True, data_only=True).worksheets[0]
         table = [[_as_text(cell) for cell in row] for row in sheet.iter_rows(values_only=True)]
     except Exception as exc:  # noqa: BLE001 - a file from a spreadsheet, untrusted: any way it fails to read is told

@@ -75,12 +75,18 @@ def _utf16_without_mark(data: bytes) -> bool:
     return len(head) >= 4 and head.count(0) * 3 >= len(head) and (not any(head[0::2]) or not any(head[1::2]))
 
 
+def too_large(file: str, size: int, limit: int) -> Diagnostic:
+    """E004 at ``file``'s head: its ``size`` in bytes, said in MB to a tenth, and the ``limit``'s; a file just over
+    2 MB is "2.1 MB", never the limit's own "2.0 MB"."""
+    said = max(round(size / 2**20, 1), limit // 2**20 + 0.1)
+    return error(Position(file, 1, 1), "E004", "file is {size:.1f} MB; the limit is {limit} MB",
+                 "split it into smaller files", size=said, limit=limit // 2**20)
+
+
 def decode(data: bytes, file: str) -> tuple[str | None, list[Diagnostic]]:
     """Bytes to text: UTF-8 (a BOM is accepted), anything else reported with its line."""
     if len(data) > MAX_FILE_BYTES:
-        return None, [error(Position(file, 1, 1), "E004", "file is {size:.1f} MB; the limit is {limit} MB",
-                            "split it into smaller files", size=len(data) / 1024 / 1024,
-                            limit=MAX_FILE_BYTES // 1024 // 1024)]
+        return None, [too_large(file, len(data), MAX_FILE_BYTES)]
     if data[:2] in (b"\xff\xfe", b"\xfe\xff") or _utf16_without_mark(data):
         return None, [error(Position(file, 1, 1), "E003", "file is UTF-16, not UTF-8",
                             "save the file as UTF-8 in your editor (in Notepad: Save As, Encoding: UTF-8)")]

@@ -107,3 +107,22 @@ def test_one_version_written_two_ways_in_the_history_is_listed_twice(tmp_path: P
     said = [str(found) for found in result.report.errors if found.code == "E113"]
     first = next(n for n, text in enumerate(plan_yml.splitlines(), 1) if '"v1.0"' in text)
     assert len(said) == 1 and f"is version v1.0 (line {first}) written another way" in said[0], said
+
+
+def test_building_the_plan_s_own_version_in_each_edition_by_turns_sets_nothing_aside(tmp_path: Path) -> None:
+    """A city that publishes both editions builds its version 1.0 in Indonesian, in English, and so on by turns, as
+    each edit is made: each build kept the other edition's last book and, from the fourth, set the one kept before
+    aside with a W427 telling it to give a changed plan a version of its own, a copy more in replaced/ each build.
+    The plan's own version is no earlier version: its other edition's last book replaces the one kept, untold."""
+    english = HISTORY.replace("status: final", "status: final\nlanguage: en")
+    root = write_plan(tmp_path, {"content/plan.yml": HISTORY})
+    told: list[str] = []
+    for plan_yml in (HISTORY, english, HISTORY, english, HISTORY):
+        _write(root, plan_yml)
+        told += [line for line in _build(root) if "W427" in line]
+    assert told == []
+    assert not (root / "build" / ".versions" / "replaced").exists()
+    # each edition's last book is the one kept: the English one of the fourth build
+    _write(root, REVISED)
+    _build(root, pdf=False)
+    assert "Version 1.0" in _first_page(root / "build" / "site" / "download/v1.0/en/masterplan.pdf")

@@ -111,6 +111,8 @@ def test_size_limit(tmp_path: Path) -> None:
     assert value is None and [p.code for p in problems] == ["E004"]
     path.write_bytes(b"a: 1\n" + b"#" * (yamlfile.MAX_FILE_BYTES * 5 // 4))  # a quarter over: "2 MB" said so too
     assert str(yamlfile.read(path, "big.yml")[1][0].message) == "file is 2.5 MB; the limit is 2 MB"
+    path.write_bytes(b"a: 1\n" + b"#" * (yamlfile.MAX_FILE_BYTES + 40_000))  # just over: never "2.0 MB", the limit's
+    assert str(yamlfile.read(path, "big.yml")[1][0].message) == "file is 2.1 MB; the limit is 2 MB"
 
 
 def test_mini_plan_loads_with_positions(mini_plan: Path) -> None:

@@ -199,3 +199,22 @@ def test_a_chapter_with_a_note_and_tags_holding_many_links_openings_converts_at_
     html = to_html(text)
     assert time.perf_counter() - started < 3
     assert 'data BPS</a><sup id="fnref2:1"><a class="footnote-ref"' in html
+
+
+def test_a_long_chapter_citing_its_source_after_each_figure_is_within_the_limit() -> None:
+    """A long chapter of statistics cites its source after each figure: 30 sections of five figures each call [^bps]
+    150 times (0.1 s more to convert), and E528 refused the chapter at the 101st call. One footnote called past
+    MAX_FOOTNOTE_CALLS is told at the line of the call too many, and the 4,000 calls of a pasted runaway (17 s)."""
+    from masterplan.markdown_limits import MAX_FOOTNOTE_CALLS
+
+    figures = " ".join(f"Angka {n} naik menjadi {n},5 persen[^bps]." for n in range(5))
+    chapter = _long_real_chapter().replace("lihat [[GOV-01]]", figures + " Lihat [[GOV-01]]")
+    cited = chapter + "\n[^bps]: Badan Pusat Statistik.\n"
+    assert cited.count("[^bps].") == 150
+    assert excess(cited) is None
+    assert 'id="fnref150:bps"' in to_html(cited)
+    calls = "\n\n".join(f"Angka {n}[^bps]." for n in range(MAX_FOOTNOTE_CALLS + 1))
+    found = excess(calls)
+    assert found is not None and found.line == 2 * MAX_FOOTNOTE_CALLS + 1
+    assert f"footnote [^bps] called more than {MAX_FOOTNOTE_CALLS:,} times" in str(found.message)
+    assert excess("\n\n".join(["teks[^bps] " * 10] * 400)) is not None

@@ -190,6 +190,16 @@ def test_only_a_final_plan_is_told_its_version_is_missing_from_the_history(make_
     assert [(d.code, d.position.line) for d in final if d.code == "W120"] == [("W120", 20)]  # the last entry, 1.0
 
 
+def test_a_final_plan_s_version_written_with_a_v_is_its_entry_of_the_history(make_plan: Callable[..., Path]) -> None:
+    """``version: v1.0`` over a history whose entry is ``1.0``: one version (E113 says so of ``v1.0`` beside ``1.0``
+    in the history, and its books are kept as 1.0's). W120 told to add an entry for v1.0, which E113 then refused,
+    and W121 found no decree for the final version, so the book's annex had no heading."""
+    plan_yml = HISTORY.replace('version: "1.0"\nstatus', 'version: "v1.0"\nstatus')
+    assert 'version: "v1.0"\nstatus' in plan_yml
+    report = load_and_check(make_plan({"content/plan.yml": plan_yml})).report
+    assert not [str(d) for d in report if d.code in {"E113", "W120", "W121"}]
+
+
 @pytest.mark.parametrize(("decree", "told"), [
     ("Peraturan Wali Kota Contoh Nomor 45 Tahun 2020", True),  # the year before version 1.0's December 2021
     ("Keputusan Wali Kota Contoh Nomor 188.45/12/423.011/2019", True),  # the year ends its number

@@ -79,8 +79,7 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
             yield warning(revision.at("date"), "W119", "version {version} is dated {date}, after the plan's date "
                           "{plan_date}", "a revision raises the plan's date to its own: correct one of the two dates",
                           version=revision.version.strip(), date=date.isoformat(), plan_date=plan.date.isoformat())
-    listed = {revision.version.strip() for revision in plan.revisions}
-    if plan.status == "final" and plan.revisions and plan.version.strip() and plan.version.strip() not in listed:
+    if plan.status == "final" and plan.revisions and plan.version.strip() and decree.current(plan) is None:
         last = plan.revisions[-1]
         yield warning(last.at("version"), "W120", "the plan is final at version {version}, which revisions does not "
                       "list: its history ends at version {last}", Message(
