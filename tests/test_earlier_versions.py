@@ -190,6 +190,18 @@ def test_a_site_built_alone_after_the_other_edition_says_its_book_is_in_the_othe
     assert not [d for d in run(root, BuildOptions(pdf=False, search=False)).report.warnings if d.code == "W702"]
 
 
+def test_a_plan_at_v1_1_links_its_book_from_its_historys_row_1_1(tmp_path: Path) -> None:
+    """A plan whose version is written "v1.1" and its history's row "1.1" (one version: its book is kept at v1.1/
+    when it is revised) showed a dash in that row, the plan's own book linked from no row of the history."""
+    root = write_plan(tmp_path, {"content/plan.yml": HISTORY})
+    _build(root)
+    (root / "content" / "plan.yml").write_text(REVISED.replace('version: "1.1"\nstatus', 'version: "v1.1"\nstatus'),
+                                               encoding="utf-8")
+    _build(root)
+    rows = _history(root / "build" / "site")
+    assert rows["1.1"] == ["download/masterplan.pdf"] and rows["1.0"] == [OLD_BOOK], rows
+
+
 class _Saved(HTMLParser):
     """The names a page's links to one address ask the browser to save it under (their ``download`` attribute)."""
 

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 import jinja2
 from markupsafe import Markup
 
-from masterplan import baseline, earlier_versions, summary
+from masterplan import baseline, earlier_versions, summary, version_names
 from masterplan.diagnostics import Diagnostic, Message, Report
 from masterplan.model import ASSETS, Plan
 from masterplan.output import PDF, SITE, Staging, build_folder
@@ -146,6 +146,9 @@ def prepare(plan: Plan, root: Path, options: BuildOptions, report: Report, pdf_s
     common["earlier_books"] = earlier_versions.by_version(
         earlier_versions.kept(build_folder(root)) if earlier is None else earlier, plan)
     common["books_of_version"] = earlier_versions.of_plans_version(plan, build_folder(root), staging)
+    # the history's row of the plan's own version, as the history writes it (1.1 for a plan at v1.1)
+    common["own_version"] = next((revision.version for revision in plan.revisions
+                                  if version_names.same(revision.version, plan.version)), plan.version)
     return PreparedSite(env, pages, {**common, "layout": Layout(env, common)}, theme, pdf_size,
                         companions or {}, data_sizes or {})
 
