@@ -149,8 +149,8 @@ def test_a_printed_charts_key_shows_its_colours(browser: object, server: str) ->
 @pytest.mark.parametrize("path", ["index.html", "pillar/branding.html", "agency/diskominfotik.html",
                                   "program/BRD-01.html"])
 def test_a_first_visit_on_a_phone_fetches_no_search_bundle(path: str, browser: object, server: str) -> None:
-    """A phone on metered data fetches a page, its stylesheet and two small scripts (74 to 88 kB for these pages); the
-    search's index and WebAssembly (some 180 kB) only once a search is made."""
+    """A phone on metered data fetches a page, its stylesheet and two small scripts; the search's index and
+    WebAssembly (some 180 kB) only once a search is made."""
     with tab(browser) as phone:
         sizes = _first_visit(phone, server + path)
         assert phone.evaluate("getComputedStyle(document.body).margin") == "0px"  # type: ignore[attr-defined]

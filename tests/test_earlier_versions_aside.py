@@ -91,7 +91,8 @@ def test_a_version_written_another_way_is_kept_as_that_version(tmp_path: Path, w
     _write(root, REVISED.replace('version: "1.0"', f'version: "{written}"') if written != "v1.0" else REVISED)
     _build(root, pdf=False)
     site = root / "build" / "site"
-    assert "Versi" in _first_page(site / OLD_BOOK)
+    cover = _first_page(site / OLD_BOOK)
+    assert f"Versi {written}" in cover if written == "v1.0" else "Versi" in cover  # no font of the book has '１'
     assert _history(site)["1.0" if written == "v1.0" else written] == [OLD_BOOK]
 
 
