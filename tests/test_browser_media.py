@@ -39,16 +39,17 @@ def tab(browser: object) -> Iterator[object]:
     context.close()
 
 
-def _flat(text: str) -> str:
+def flat(text: str) -> str:
+    """``text`` with its runs of blanks one space."""
     return re.sub(r"\s+", " ", text).strip()
 
 
-def _printed_pages(tab: object) -> list[list[str]]:
+def printed_sheets(tab: object) -> list[list[str]]:
     """The open page printed to A4 by Chromium, read back: each sheet's lines of text."""
     import pdfplumber
 
     with pdfplumber.open(io.BytesIO(tab.pdf(format="A4"))) as pdf:  # type: ignore[attr-defined]
-        return [[_flat(line) for line in (sheet.extract_text() or "").splitlines()] for sheet in pdf.pages]
+        return [[flat(line) for line in (sheet.extract_text() or "").splitlines()] for sheet in pdf.pages]
 
 
 @pytest.mark.parametrize("path", ["program/GOV-01.html", "budget.html", "chapter/visi-misi.html"])
@@ -62,21 +63,21 @@ def test_a_printed_page_totals_each_table_once_and_keeps_titles_with_their_table
     tables = tab.eval_on_selector_all("main table:has(tfoot)", """tables => tables.map(t =>
         [t.caption.innerText, t.tFoot.innerText, t.tBodies[0].rows.length])""")  # type: ignore[attr-defined]
     titles = tab.eval_on_selector_all("main :is(h2, h3, caption, figcaption)", "els => els.map(e => e.innerText)")  # type: ignore[attr-defined]
-    pages = _printed_pages(tab)
+    pages = printed_sheets(tab)
     text = [" ".join(lines) for lines in pages]
     assert tables and len(pages) > 1
     # the label and the first amount: a wide table's amounts take two lines ("Rp 170,41 / miliar"), which a sheet's
     # text reads across the row ("Total Rp 170,41 Rp 29,75 … miliar miliar"); two tables may start alike (the APBD
     # of all years, in Tabel 14.4's first column and Tabel 14.6's)
-    totals = [" ".join(_flat(total).split()[:3]) for _, total, _ in tables]
+    totals = [" ".join(flat(total).split()[:3]) for _, total, _ in tables]
     for (caption, _, rows), total in zip(tables, totals):
         assert sum(sheet.count(total) for sheet in text) == totals.count(total), (caption, total, text)
         if rows <= 12:  # a short table, caption to total, on one sheet
-            with_caption = [i for i, sheet in enumerate(text) if _flat(caption) in sheet]
+            with_caption = [i for i, sheet in enumerate(text) if flat(caption) in sheet]
             with_total = [i for i, sheet in enumerate(text) if total in sheet]
             assert len(with_caption) == 1 and (with_caption == with_total if totals.count(total) == 1 else
                                                with_caption[0] in with_total), (caption, text)
-    titles = {_flat(title) for title in titles}
+    titles = {flat(title) for title in titles}
     for lines in pages[:-1]:
         assert lines and lines[-1] not in titles, (path, lines[-3:])
 
@@ -88,11 +89,11 @@ def test_the_printed_glossary_leaves_out_its_row_of_letter_buttons(tab: object, 
     tab.goto(server + "glossary.html")  # type: ignore[attr-defined]
     letters = tab.eval_on_selector_all("main h2.letter", "hs => hs.map(h => h.innerText)")  # type: ignore[attr-defined]
     terms = tab.eval_on_selector_all("main dt", "ts => ts.map(t => t.innerText)")  # type: ignore[attr-defined]
-    lines = [line for sheet in _printed_pages(tab) for line in sheet]
+    lines = [line for sheet in printed_sheets(tab) for line in sheet]
     assert len(letters) > 10 and not [line for line in lines if re.fullmatch(r"(\w )+\w", line)], lines[:12]
     assert [line for line in lines if line in letters] == letters
     text = " ".join(lines)
-    assert all(_flat(term) in text for term in terms)
+    assert all(flat(term) in text for term in terms)
 
 
 def _seen_behind(tab: object, selector: str) -> list[tuple[str, str]]:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import io
-import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,6 +16,7 @@ from pathlib import Path
 import pytest
 from conftest import CHROMIUM, REPO
 from test_browser import serving
+from test_browser_media import flat, printed_sheets
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium")
 
@@ -54,18 +54,6 @@ def tab(browser: object, **options: object) -> Iterator[object]:
         context.close()
 
 
-def _flat(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
-
-
-def _printed(page: object) -> list[list[str]]:
-    """The open page printed to A4 as the browser's "Save as PDF" does, read back: each sheet's lines of text."""
-    import pdfplumber
-
-    with pdfplumber.open(io.BytesIO(page.pdf(format="A4"))) as pdf:  # type: ignore[attr-defined]
-        return [[_flat(line) for line in (sheet.extract_text() or "").splitlines()] for sheet in pdf.pages]
-
-
 def _first_visit(page: object, url: str) -> dict[str, int]:
     """The bytes each file took (body and headers) when ``url`` was opened in a fresh tab, by its address."""
     sizes: dict[str, int] = {}
@@ -91,11 +79,11 @@ def test_a_page_printed_from_a_phone_prints_its_tables_as_tables(path: str, brow
         rows = phone.eval_on_selector_all(  # type: ignore[attr-defined]
             ".stacked table.programs tbody tr", "rows => rows.map(r => [r.cells[0].innerText.trim(),"
             " r.cells[r.cells.length - 1].innerText.trim()])")
-        sheets = _printed(phone)
+        sheets = printed_sheets(phone)
     with tab(browser, viewport={"width": 1280, "height": 900}, device_scale_factor=1, is_mobile=False,
              has_touch=False) as computer:
         computer.goto(server + path)  # type: ignore[attr-defined]
-        on_a_computer = _printed(computer)
+        on_a_computer = printed_sheets(computer)
     lines = [line for sheet in sheets for line in sheet]
     assert rows
     for code, budget in rows:
@@ -110,8 +98,8 @@ def test_a_printed_pages_footer_is_not_split_over_two_sheets(path: str, browser:
     footer now prints whole on the last sheet."""
     with tab(browser) as phone:
         phone.goto(server + path)  # type: ignore[attr-defined]
-        title = _flat(phone.locator(".site-footer .footer-title").inner_text())  # type: ignore[attr-defined]
-        sheets = _printed(phone)
+        title = flat(phone.locator(".site-footer .footer-title").inner_text())  # type: ignore[attr-defined]
+        sheets = printed_sheets(phone)
     assert sheets[-1][-1].endswith("Pemerintah Kota Pasuruan.") and title in sheets[-1], sheets[-2:]
 
 
@@ -120,8 +108,8 @@ def test_a_printed_link_out_of_the_site_says_its_address(browser: object, server
     sheet now gives its address after the words; the screen does not."""
     with tab(browser) as phone:
         phone.goto(server + "chapter/pendahuluan.html")  # type: ignore[attr-defined]
-        shown = _flat(phone.locator("main").inner_text())  # type: ignore[attr-defined]
-        printed = " ".join(line for sheet in _printed(phone) for line in sheet)
+        shown = flat(phone.locator("main").inner_text())  # type: ignore[attr-defined]
+        printed = " ".join(line for sheet in printed_sheets(phone) for line in sheet)
     assert "BPS Kota Pasuruan." in shown and BPS not in shown
     assert f"BPS Kota Pasuruan ({BPS})" in printed.replace(f"({BPS} )", f"({BPS})"), printed[-600:]
 
