@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from masterplan import plan_json
+from masterplan import plan_json, version_names
 from masterplan.indicator_changes import (
     IndicatorFacts,
     TargetChange,
@@ -429,5 +429,5 @@ def compare(before: Version, after: Version) -> Changes:
                                 if then.id in after.agencies
                                 and _named_otherwise(then, after.agencies[then.id], after)],
         pillars_changed=_pillar_changes(before, after),
-        since_date=before.date if before.version.strip() == after.version.strip() else None,
+        since_date=before.date if version_names.same(before.version, after.version) else None,
     )

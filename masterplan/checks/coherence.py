@@ -35,6 +35,7 @@ from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 from itertools import pairwise
 
+from masterplan import version_names
 from masterplan.checks.near_duplicates import lead_named
 from masterplan.dates import calendar_day
 from masterplan.diagnostics import Diagnostic, Message, Position, warning
@@ -174,7 +175,8 @@ def _signed_before(plan: Plan) -> Iterator[Diagnostic]:
         return
     # the latest date of a version this one revises: a signature of that day or before was that version's
     revised = max((revision.date for revision in plan.revisions if revision.date is not None
-                   and revision.version.strip() != plan.version.strip() and revision.date < plan.date), default=None)
+                   and not version_names.same(revision.version, plan.version)
+                   and revision.date < plan.date), default=None)
     for chapter in [*plan.chapters, *plan.analysis]:
         years = [int(year) for year in _YEAR.findall(chapter.signed.date)] if chapter.signed else []
         if chapter.signed is not None and years and max(years) < plan.date.year:
