@@ -15,6 +15,7 @@ shows at once.
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from collections.abc import Callable
@@ -32,6 +33,8 @@ from masterplan.preview import Preview, Rebuilt
 
 #: how long a file found empty right after a change is given to be written (an editor that truncates, then writes)
 SAVE_SECONDS = 0.5
+#: how far a file's time (the kernel's coarse clock) may lag behind :func:`time.time`, in seconds
+CLOCK_SLACK = 0.05
 #: how long errors found after a change wait for the rest of the save (a further change) before they are shown
 ERRORS_SETTLE = 1.0
 
@@ -124,11 +127,12 @@ class Watcher:
                 continue
             if self.unsaid is not None and time.monotonic() >= self.unsaid.due:
                 self.show(self.unsaid.rebuilt)
+            now = time.time()  # before looking: a folder made just after the look is caught up from here
             if watched(self.root) != folders:
                 if self.unsaid is not None:
                     self.show(self.unsaid.rebuilt)
                 return watched(self.root), looked
-            looked = time.time()
+            looked = now
         return None
 
     def changed(self, paths: list[Path]) -> None:
@@ -168,8 +172,15 @@ class Watcher:
 
 def caught_up(root: Path, since: float, appeared: list[Path]) -> set[tuple[watchfiles.Change, str]]:
     """The changes saved since ``since`` (when the plan was read, or the folders last looked at), before the
-    watcher ran: the files newer, else the folders that ``appeared`` (moved in, their files older)."""
-    newer = {str(root / path) for path, _, modified in files(root) if modified / 1e9 >= since}
+    watcher ran: the files newer, and every file of the folders that ``appeared`` (moved in, their files older),
+    or those folders themselves when they hold none.
+
+    A file's time is the kernel's coarse clock, a few milliseconds behind :func:`time.time`: a cover written just
+    after the look was taken for older, and a print template made with its folder was never checked (the page showed
+    no error, the background build failed on it). Files saved within :data:`CLOCK_SLACK` before are taken too."""
+    inside = tuple(str(folder) + os.sep for folder in appeared)
+    newer = {str(root / path) for path, _, modified in files(root)
+             if modified / 1e9 >= since - CLOCK_SLACK or str(root / path).startswith(inside)}
     return {(watchfiles.Change.modified, path) for path in newer or map(str, appeared)}
 
 

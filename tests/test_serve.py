@@ -647,6 +647,30 @@ def test_a_file_emptied_mid_save_is_read_once_written(tmp_path: Path) -> None:
     watch.written([left_empty, tmp_path / "deleted.yml"], wait=0.05)  # an empty file meant so: read as it is
 
 
+def test_a_template_folder_made_while_serving_is_caught_up_file_by_file(tmp_path: Path) -> None:
+    """A print template written with its folder was caught up as the folder alone (its time, on the kernel's coarse
+    clock, read older than the watcher's last look): no print check ran, the page showed no error and the CI saw
+    the background build fail on it. Each file of a folder that appeared is caught up, and a file saved a few
+    milliseconds before the look, by its time on the file, is too."""
+    import os
+
+    from masterplan import watch
+
+    cover = tmp_path / "templates" / "print" / "cover.html"
+    cover.parent.mkdir(parents=True)
+    cover.write_text("{{ plan.kota }}", encoding="utf-8")
+    chapter = tmp_path / "content" / "chapters" / "01.md"
+    chapter.parent.mkdir(parents=True)
+    chapter.write_text("# Bab\n", encoding="utf-8")
+    looked = time.time()
+    os.utime(cover, (looked - 60, looked - 60))  # older than the look: made before it, in a folder not yet watched
+    os.utime(chapter, (looked - 0.004, looked - 0.004))  # saved just after the look, stamped on the coarse clock
+    caught = {path for _, path in watch.caught_up(tmp_path, looked, [tmp_path / "templates"])}
+    assert caught == {str(cover), str(chapter)}
+    os.utime(chapter, (looked - 60, looked - 60))
+    assert {path for _, path in watch.caught_up(tmp_path, looked, [])} == set()
+
+
 def test_a_background_build_that_failed_on_a_file_saved_again_is_cancelled_not_failed(tmp_path: Path) -> None:
     """An editor that empties a file and then writes it, saved while a build ran: the build read the empty
     file and said "failed … file is empty", an error that never was. A build that fails while the content
