@@ -190,14 +190,17 @@ def test_a_word_no_line_can_hold_in_any_name_the_book_prints_is_told_at_its_fiel
 
 def test_a_chapter_with_a_note_and_tags_holding_many_links_openings_converts_at_once() -> None:
     """Each '<a' in an attribute's value was tried as a link holding a footnote's call, read on to its tag's end:
-    8 such paragraphs (120 KB) took 20 s, 24 of them a minute. A link's note still moves after it."""
+    8 such paragraphs (120 KB) took 20 s, 24 of them a minute. A link's note still moves after it.
+
+    The bound is a guard against a hang, not a speed goal: 24 paragraphs convert in 0.12 s now (160 times under it),
+    and took three times over it before."""
     import time
     paragraph = '<a title="' + "<a " * 4_990 + '">x</a>'
-    text = "Teks[^1] dan [data BPS[^1]](https://bps.go.id).\n\n" + "\n\n".join([paragraph] * 8) + "\n\n[^1]: Catatan.\n"
+    text = "Teks[^1] dan [data BPS[^1]](https://bps.go.id).\n\n" + "\n\n".join([paragraph] * 24) + "\n\n[^1]: Catatan.\n"
     assert excess(text) is None
     started = time.perf_counter()
     html = to_html(text)
-    assert time.perf_counter() - started < 3
+    assert time.perf_counter() - started < 20
     assert 'data BPS</a><sup id="fnref2:1"><a class="footnote-ref"' in html
 
 
