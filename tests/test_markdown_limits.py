@@ -121,7 +121,7 @@ def test_tags_never_closed_are_past_the_limit_across_paragraphs_at_the_first() -
     runs = "\n\n".join(["x<a " * 4_000] * 20)
     found = excess("Pembuka.\n\nDua.\n\n" + runs)
     assert found is not None and found.line == 5 and "80,000 tags opened with '<'" in str(found.message)
-    assert "&lt;" in str(found.hint)
+    assert "\\<" in str(found.hint)
     assert excess("Pembuka.\n\n" + "x<a " * 1_500 + "\n\nPenutup.") is not None  # 4.5 million reads: 0.25 s
     assert excess("x<a " * 1_500 + ">") is None  # closed at last: the first '<a' is read as one tag to it
     chapter = _long_real_chapter()

@@ -30,6 +30,13 @@ from masterplan.captions import (
 from masterplan.crossref import PATTERN
 from masterplan.diagnostics import Message
 from masterplan.html_limits import too_deep
+from masterplan.markdown_escapes import (
+    HIDDEN_TAG_START,
+    EscapesExtension,
+    kept_brackets,
+    tag_starts_hidden,
+    without_marks,
+)
 from masterplan.markdown_limits import Excess, excess
 from masterplan.pasted_text import CONTROL
 from masterplan.render import list_indents
@@ -124,11 +131,11 @@ _converters = threading.local()
 def unsanitized(text: str) -> str:
     """Markdown's HTML for ``text`` before it is sanitized, read as :func:`to_html` reads it: what the checks ask the
     sanitizer about."""
-    return _convert(separate_captions(text))
+    return without_marks(_convert(separate_captions(text)))
 
 
 def _convert(text: str) -> str:
-    html = _calls_after_links(_converted(text))
+    html = _calls_after_links(_converted(text)).replace(HIDDEN_TAG_START, "")
     # a control character is made a space in the HTML, once Markdown has read the text as written (and as the
     # checks read it): before, "<a\x00href=…>" would have become a link the checks never saw
     return CONTROL.sub(" ", html) if CONTROL.search(html) else html
@@ -170,7 +177,7 @@ def _converted(text: str) -> str:
     converter = getattr(_converters, "markdown", None)
     if converter is None:
         converter = _converters.markdown = markdown_lib.Markdown(extensions=_extensions(), output_format="html")
-    text = list_indents.as_python_markdown_reads(_numbered_with_brackets(text))
+    text = list_indents.as_python_markdown_reads(_numbered_with_brackets(tag_starts_hidden(text)))
     return converter.reset().convert(_lists_apart(text))
 
 
@@ -229,8 +236,8 @@ def _lists_apart(text: str) -> str:
 
 
 def _extensions() -> list[markdown_lib.Extension]:
-    """Tables (a column's alignment, ``|--:|``, as ``align``: the sanitizer drops ``style``), lists as written,
-    typographic quotes, definition lists, abbreviations, footnotes (``[^bps]``; the book prints them at the foot
+    """Backslash escapes as CommonMark's (:mod:`masterplan.markdown_escapes`), tables (a column's alignment,
+    ``|--:|``, as ``align``: the sanitizer drops ``style``), lists as written, typographic quotes, definition lists, abbreviations, footnotes (``[^bps]``; the book prints them at the foot
     of the page, the site below the text).
 
     Given as objects, not names: Python-Markdown looks a name up among the entry points of
@@ -244,7 +251,7 @@ def _extensions() -> list[markdown_lib.Extension]:
         smarty,
         tables,
     )
-    return [tables.TableExtension(use_align_attribute=True), sane_lists.SaneListExtension(), smarty.SmartyExtension(),
+    return [EscapesExtension(), tables.TableExtension(use_align_attribute=True), sane_lists.SaneListExtension(), smarty.SmartyExtension(),
             def_list.DefListExtension(), abbr.AbbrExtension(),
             footnotes.FootnoteExtension(BACKLINK_TITLE="", SUPERSCRIPT_TEXT="{}", USE_DEFINITION_ORDER=False)]
 
@@ -294,7 +301,7 @@ def to_html(text: str, shift_headings: int = 0) -> str:
     html = _convert(separate_captions(text))
     if shift_headings:
         html = _HEADING_SHIFT.sub(lambda m: f"<{m.group(1)}h{min(int(m.group(2)) + shift_headings, 6)}", html)
-    html = _clean(html)
+    html = kept_brackets(_clean(html))
     if "<tbody>" in html:
         html = each_table(html, _row_headers)
     if oversized(html) or too_deep(html):  # validate says E528: never spend minutes laying its table out, nor fail
