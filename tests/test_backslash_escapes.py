@@ -1,8 +1,8 @@
 """Markdown's backslash escapes print the mark alone, in the book and on the site, as CommonMark writes them. Before,
 ``\\<b\\>`` printed ``\\<b>``, ``\\&`` and ``\\%`` their backslash, ``\\<script>`` a lone ``\\`` (the sanitizer
-removed the rest, and validate said W520), and ``[[GOV-01]]`` could not be written as text at all: ``\\[\\[GOV-01\\]\\]``
-became a cross-reference. A ``<`` that opens no tag ("nilai < 5", "IKM<80") prints as written; nothing the sanitizer
-removes gets through."""
+removed the rest, and validate said W520), and ``[[GOV-01]]`` could not be written as text at all:
+``\\[\\[GOV-01\\]\\]`` became a cross-reference. A ``<`` that opens no tag ("nilai < 5", "IKM<80") prints as
+written; nothing the sanitizer removes gets through."""
 
 from __future__ import annotations
 

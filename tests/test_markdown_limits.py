@@ -196,7 +196,8 @@ def test_a_chapter_with_a_note_and_tags_holding_many_links_openings_converts_at_
     and took three times over it before."""
     import time
     paragraph = '<a title="' + "<a " * 4_990 + '">x</a>'
-    text = "Teks[^1] dan [data BPS[^1]](https://bps.go.id).\n\n" + "\n\n".join([paragraph] * 24) + "\n\n[^1]: Catatan.\n"
+    text = ("Teks[^1] dan [data BPS[^1]](https://bps.go.id).\n\n" + "\n\n".join([paragraph] * 24)
+            + "\n\n[^1]: Catatan.\n")
     assert excess(text) is None
     started = time.perf_counter()
     html = to_html(text)

@@ -237,8 +237,8 @@ def _lists_apart(text: str) -> str:
 
 def _extensions() -> list[markdown_lib.Extension]:
     """Backslash escapes as CommonMark's (:mod:`masterplan.markdown_escapes`), tables (a column's alignment,
-    ``|--:|``, as ``align``: the sanitizer drops ``style``), lists as written, typographic quotes, definition lists, abbreviations, footnotes (``[^bps]``; the book prints them at the foot
-    of the page, the site below the text).
+    ``|--:|``, as ``align``: the sanitizer drops ``style``), lists as written, typographic quotes, definition lists,
+    abbreviations, footnotes (``[^bps]``; the book prints them at the foot of the page, the site below the text).
 
     Given as objects, not names: Python-Markdown looks a name up among the entry points of
     every installed package, which costs 40 ms in each process.
@@ -251,8 +251,8 @@ def _extensions() -> list[markdown_lib.Extension]:
         smarty,
         tables,
     )
-    return [EscapesExtension(), tables.TableExtension(use_align_attribute=True), sane_lists.SaneListExtension(), smarty.SmartyExtension(),
-            def_list.DefListExtension(), abbr.AbbrExtension(),
+    return [EscapesExtension(), tables.TableExtension(use_align_attribute=True), sane_lists.SaneListExtension(),
+            smarty.SmartyExtension(), def_list.DefListExtension(), abbr.AbbrExtension(),
             footnotes.FootnoteExtension(BACKLINK_TITLE="", SUPERSCRIPT_TEXT="{}", USE_DEFINITION_ORDER=False)]
 
 
