@@ -29,8 +29,11 @@ from __future__ import annotations
 import bisect
 import html.parser
 import re
+import string
 from collections import Counter
 from dataclasses import dataclass
+
+from markdown import htmlparser as markdown_html
 
 from masterplan.diagnostics import Message
 
@@ -59,10 +62,14 @@ MAX_WORD = 2_000
 _BLANK_LINES = re.compile(r"\n(?:[ \t]*\n)+")  #: what parts paragraphs, lists and tables
 _BRACKET = re.compile(r"\\.|[\[\]]")
 _TAG_OPENING = re.compile(r"<[A-Za-z]")  #: what the HTML parser reads as a tag's start, and looks for its '>'
-#: how far the standard library's HTML parser reads a tag from its '<' (its own pattern, as its version writes it);
-#: a Python whose parser has it no more (its releases since mid-2025 give up a tag left open at the text's end at
-#: once, gh-135462) is not slow there, and E528 does not count it
-_START_TAG_READ: re.Pattern[str] | None = getattr(html.parser, "locatestarttagend_tolerant", None)
+#: how far Python-Markdown's HTML parser reads a tag from its '<': the standard library's pattern, as Python-Markdown
+#: patches its copy of the parser (a backtick ends a name). A Python whose parser reads with that pattern no more (its
+#: releases since mid-2025 give up a tag left open at the text's end at once, gh-135462) is not slow there, and E528
+#: does not count it
+_START_TAG_READ: re.Pattern[str] | None = (markdown_html.htmlparser.locatestarttagend_tolerant
+                                           if hasattr(html.parser, "locatestarttagend_tolerant") else None)
+#: what the HTML parser gives a tag up before, its reading stopped there (but for a '/>', which closes it)
+_GIVEN_UP_BEFORE = frozenset(string.ascii_letters + "=/")
 _VALUE_OPENING = re.compile(r"\s*=+\s*(['\"])")  #: an attribute's '=' and the quote its value opens with
 #: a tag read this far and given up is told where it starts
 _LONG_READ = 1_000
@@ -253,7 +260,9 @@ def _read_tag(start_tag: re.Pattern[str], text: str, start: int, bound: int) -> 
     after = text[stop:stop + 1]
     if after == ">":
         return stop - start, stop + 1  # a whole tag
-    if after and not after.isalpha() and after not in "=/" and stop > start:
+    if text.startswith("/>", stop):
+        return stop - start, stop + 2  # a whole tag closed as XHTML writes one: <img alt="…"/>
+    if after and after not in _GIVEN_UP_BEFORE and stop > start:
         return stop - start, stop  # ended by a character no tag holds: taken as far as it goes
     # given up at the text's end (or the bound), before a letter, a '=' or a '/'
     if after == "=" and (value := _VALUE_OPENING.match(text, stop, bound)):
