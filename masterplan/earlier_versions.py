@@ -38,6 +38,8 @@ from masterplan.render.saved_names import saved_as
 FOLDER = ".versions"  #: in the output folder: the earlier versions' books, as the site's download/ holds them
 BOOKS = ".books.json"  #: in the output folder (and in each kept version's): what the books beside it are
 REPLACED = "replaced"  #: in FOLDER: the books set aside, never served (no version's folder is named so: "v…")
+#: the kept versions' folder as the build's warnings name it to the plan's author, from the plan's folder
+SHOWN = f"{output.BUILD}/{FOLDER}"
 DOWNLOAD = "download"  #: the site's folder the kept books are served from (site_links.PAGES["pdf"]'s)
 #: the books a build lays out, by their file's name: the key of the site's page of this version's (site_links.PAGES)
 FILES = {output.PDF: "pdf", output.SUMMARY_PDF: "summary_pdf", output.ANALYSIS_PDF: "analysis_pdf"}
@@ -82,43 +84,71 @@ def keep(plan: Plan, build_dir: Path, staging: Path) -> list[Diagnostic]:
     folder = _folder(found[1], build_dir / FOLDER) if found is not None else None
     if found is None or folder is None:
         return []
-    placed, books = found[1], list(found[1]["books"])
+    placed = found[1]
     later = _later(placed, plan)
-    if not later and not _to_keep(placed, plan):
+    kept_before = _read(build_dir / FOLDER / folder / BOOKS)
+    if not later and not _to_keep(placed, plan) or _done_before(build_dir, folder, placed, later, kept_before):
         return []
-    there = build_dir / FOLDER / folder
-    kept_before = _read(there / BOOKS)
-    if later and (build_dir / FOLDER / REPLACED / folder / _when(placed)).is_dir() \
-            or kept_before is not None and _same_build(kept_before, placed):
-        return []  # set aside, or kept, by an earlier build
-    target = staging / FOLDER
-    _link_tree(build_dir / FOLDER, target)
-    if later:  # the plan's version lowered: the next book replaces these, which are no earlier version of it
-        aside = _set_aside([build_dir / name for name in [*books, BOOKS]], target, folder, placed)
-        return [_told(plan, "version {version}'s books in place (built {built}) are of a later version than this "
-                      "plan's {now}: the next book built replaces them, so they are set aside in {folder}, not served",
-                      "a revision's version goes up (1.0, 1.1, 2.0): if {version} is the version meant, write it "
-                      "back in plan.yml; if they were the sample as 'masterplan new' copied it, delete that folder",
-                      placed, folder=aside)]
-    edition = target / folder
+    versions = staging / FOLDER
+    _link_tree(build_dir / FOLDER, versions)
+    if later:
+        return [_set_aside_later_version(plan, build_dir, versions, folder, placed)]
+    told = _set_aside_kept_book(plan, versions, folder, placed, kept_before)
+    _keep_placed(build_dir, versions / folder, placed)
+    return told
+
+
+def _done_before(build_dir: Path, folder: str, placed: dict[str, Any], later: bool,
+                 kept_before: dict[str, Any] | None) -> bool:
+    """Whether an earlier build set the books in place aside (of a ``later`` version than the plan's), or kept them
+    already (``kept_before``: the record of the books kept in their version's ``folder``)."""
+    set_aside = later and (build_dir / FOLDER / REPLACED / folder / _when(placed)).is_dir()
+    return set_aside or kept_before is not None and _same_build(kept_before, placed)
+
+
+def _set_aside_later_version(plan: Plan, build_dir: Path, versions: Path, folder: str,
+                             placed: dict[str, Any]) -> Diagnostic:
+    """Set the books in place aside into ``versions`` (the staging's kept versions): they are of a later version
+    than the plan's, which lowered its version, and the next book replaces them; they are no earlier version of it."""
+    aside = _set_aside([build_dir / name for name in [*placed["books"], BOOKS]], versions, folder, placed)
+    return _told(plan, "version {version}'s books in place (built {built}) are of a later version than this "
+                 "plan's {now}: the next book built replaces them, so they are set aside in {folder}, not served",
+                 "a revision's version goes up (1.0, 1.1, 2.0): if {version} is the version meant, write it "
+                 "back in plan.yml; if they were the sample as 'masterplan new' copied it, delete that folder",
+                 placed, folder=aside)
+
+
+def _set_aside_kept_book(plan: Plan, versions: Path, folder: str, placed: dict[str, Any],
+                         kept_before: dict[str, Any] | None) -> list[Diagnostic]:
+    """Set aside the book kept of an earlier version in its ``folder`` of ``versions``, which the books in place,
+    a later build of that version, replace: what the build says of it. The plan's own version's other edition, built
+    by turns, is a draft of that edition: it is replaced untold, as is a folder holding no book."""
+    kept = _kept_files(versions / folder)
+    if version_names.same(str(placed["version"]), plan.version) or kept_before is None \
+            or all(old.name == BOOKS for old in kept):
+        return []
+    aside = _set_aside(kept, versions, folder, kept_before)
+    return [_told(plan, "version {version}'s book kept in {kept} (built {before}) is replaced by its last "
+                  "build (built {built}): the one replaced is set aside in {folder}, not served",
+                  "an adopted version's book is its record: a changed plan takes a version of its own in "
+                  "revisions; to serve the one replaced again, move its files back into {kept}", placed,
+                  kept=f"{SHOWN}/{folder}/", before=_shown(kept_before), folder=aside)]
+
+
+def _keep_placed(build_dir: Path, edition: Path, placed: dict[str, Any]) -> None:
+    """Keep the books in place, and their record, in their version's ``edition`` folder, in place of the ones kept
+    there before (its other edition's folder, inside it, stays)."""
     edition.mkdir(parents=True, exist_ok=True)
-    replaced = [old for old in edition.iterdir() if old.is_file()]  # the last build replaces the one kept before
-    told: list[Diagnostic] = []
-    # the plan's own version, its other edition built by turns, is a draft of that edition: replaced untold
-    earlier = not version_names.same(str(placed["version"]), plan.version)
-    if earlier and kept_before is not None and any(old.name != BOOKS for old in replaced):
-        aside = _set_aside(replaced, target, folder, kept_before)
-        told.append(_told(plan, "version {version}'s book kept in {kept} (built {before}) is replaced by its last "
-                          "build (built {built}): the one replaced is set aside in {folder}, not served",
-                          "an adopted version's book is its record: a changed plan takes a version of its own in "
-                          "revisions; to serve the one replaced again, move its files back into {kept}", placed,
-                          kept=f"build/{FOLDER}/{folder}/", before=_shown(kept_before), folder=aside))
-    for old in replaced:
-        old.unlink()  # its other edition's folder stays
-    for name in books:
+    for old in _kept_files(edition):
+        old.unlink()
+    for name in placed["books"]:
         _link(str(build_dir / name), str(edition / name))  # the book in place is replaced by a rename: never written
     (edition / BOOKS).write_text(json.dumps(placed, ensure_ascii=False), encoding="utf-8")
-    return told
+
+
+def _kept_files(edition: Path) -> list[Path]:
+    """The files kept in a version's ``edition`` folder (none when there is none yet): its books and their record."""
+    return [old for old in edition.iterdir() if old.is_file()] if edition.is_dir() else []
 
 
 def kept(build_dir: Path, staging: Path | None = None) -> list[KeptBook]:
@@ -244,14 +274,14 @@ def _shown(placed: dict[str, Any]) -> str:
 
 
 def _set_aside(files: list[Path], versions: Path, folder: str, placed: dict[str, Any]) -> str:
-    """Link ``files`` into the folder of ``versions`` (``.versions/``) that sets aside ``placed``'s books: the folder,
-    as the build's warning names it."""
+    """Link ``files`` into the folder of ``versions`` (the staging's ``.versions/``) that sets aside ``placed``'s
+    books: that folder, as the build's warning names it from the plan's folder (``build/.versions/replaced/…/``)."""
     where = PurePosixPath(REPLACED, folder, _when(placed))
     target = versions / where
     target.mkdir(parents=True, exist_ok=True)
     for file in files:
         _link(str(file), str(target / file.name))
-    return f"{versions.parent.parent.name}/{FOLDER}/{where}/"
+    return f"{SHOWN}/{where}/"
 
 
 def _told(plan: Plan, message: str, hint: str, placed: dict[str, Any], **values: str) -> Diagnostic:

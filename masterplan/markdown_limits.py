@@ -30,8 +30,11 @@ from __future__ import annotations
 import bisect
 import html.parser
 import re
+import string
 from collections import Counter
 from dataclasses import dataclass
+
+from markdown import htmlparser as markdown_html
 
 from masterplan.diagnostics import Message
 from masterplan.markdown_escapes import without_escaped_tag_starts
@@ -61,10 +64,14 @@ MAX_WORD = 2_000
 _BLANK_LINES = re.compile(r"\n(?:[ \t]*\n)+")  #: what parts paragraphs, lists and tables
 _BRACKET = re.compile(r"\\.|[\[\]]")
 _TAG_OPENING = re.compile(r"<[A-Za-z]")  #: what the HTML parser reads as a tag's start, and looks for its '>'
-#: how far the standard library's HTML parser reads a tag from its '<' (its own pattern, as its version writes it);
-#: a Python whose parser has it no more (its releases since mid-2025 give up a tag left open at the text's end at
-#: once, gh-135462) is not slow there, and E528 does not count it
-_START_TAG_READ: re.Pattern[str] | None = getattr(html.parser, "locatestarttagend_tolerant", None)
+#: how far Python-Markdown's HTML parser reads a tag from its '<': the standard library's pattern, as Python-Markdown
+#: patches its copy of the parser (a backtick ends a name). A Python whose parser reads with that pattern no more (its
+#: releases since mid-2025 give up a tag left open at the text's end at once, gh-135462) is not slow there, and E528
+#: does not count it
+_START_TAG_READ: re.Pattern[str] | None = (markdown_html.htmlparser.locatestarttagend_tolerant
+                                           if hasattr(html.parser, "locatestarttagend_tolerant") else None)
+#: what the HTML parser gives a tag up before, its reading stopped there (but for a '/>', which closes it)
+_GIVEN_UP_BEFORE = frozenset(string.ascii_letters + "=/")
 _VALUE_OPENING = re.compile(r"\s*=+\s*(['\"])")  #: an attribute's '=' and the quote its value opens with
 #: a tag read this far and given up is told where it starts
 _LONG_READ = 1_000
@@ -220,40 +227,52 @@ def _unclosed_tags(text: str) -> Excess | None:
 
 
 def _unclosed_quotes(text: str) -> Excess | None:
-    """Tags the HTML parser reads far and gives up, as it reads them one after another (the standard library's
-    pattern run from each '<', bounded by what is left of MAX_TAG_SEARCH): at the first tag read far, when the
-    reading adds up to more than MAX_TAG_SEARCH characters."""
+    """Tags whose quoted value (``<a title="x``) is never closed, as the HTML parser reads them one after another:
+    from such a tag's '<' its pattern reads to the text's end, past every '>' and quote pair, and the parser gives the
+    tag up and reads from the next '<' anew. At the first tag read far (more than _LONG_READ characters), when the
+    reading adds up to more than MAX_TAG_SEARCH characters; each tag is read no further than what is left of them."""
     if _START_TAG_READ is None or "<" not in text or ("'" not in text and '"' not in text):
         return None
     text = without_escaped_tag_starts(text)
-    budget, at, first_far = MAX_TAG_SEARCH, 0, -1
+    left, at, first_far = MAX_TAG_SEARCH, 0, None
     while opening := _TAG_OPENING.search(text, at):
         start = opening.start()
-        end = min(len(text), start + budget + 1)
-        found = _START_TAG_READ.match(text, start, end)  # None only where the budget cut the tag's name short
-        stop = found.end() if found else end
-        following = text[stop:stop + 1]
-        read = stop
-        if following == "=" and (quote := _VALUE_OPENING.match(text, stop, end)):  # a value whose quote has no pair
-            closing = text.find(quote.group(1), quote.end(), end)
-            read = end if closing < 0 else closing
-        budget -= read - start
-        if following == ">":
-            at = stop + 1
+        read, read_on_at = _read_tag(_START_TAG_READ, text, start, min(len(text), start + left + 1))
+        left -= read
+        if read_on_at is not None:
+            at = read_on_at
             continue
-        if following and not following.isalpha() and following not in "=/" and stop > start:
-            at = stop
-            continue
-        if first_far < 0 and read - start > _LONG_READ:
+        if first_far is None and read > _LONG_READ:
             first_far = start
-        if budget < 0:
-            return Excess(text.count("\n", 0, start if first_far < 0 else first_far) + 1,
+        if left < 0:
+            return Excess(text.count("\n", 0, start if first_far is None else first_far) + 1,
                           Message("tags opened with '<' whose quoted values (\" or ') are never closed are too slow to "
                                   "convert: the HTML parser would read more than {limit:,} characters for them",
                                   limit=MAX_TAG_SEARCH),
                           "write \\< for a '<' that opens no tag, and close each quote a tag opens")
         at = start + 1
     return None
+
+
+def _read_tag(start_tag: re.Pattern[str], text: str, start: int, bound: int) -> tuple[int, int | None]:
+    """How the HTML parser reads the tag opened at ``start`` with its pattern ``start_tag`` (as its
+    check_for_whole_start_tag does), reading no further than ``bound``: the characters it reads from the '<', and
+    where it reads on after the tag, or None when it gives the tag up (the '<' is then text, and the parser reads the
+    next '<' anew)."""
+    found = start_tag.match(text, start, bound)  # None only where the bound cut the tag's name short
+    stop = found.end() if found else bound
+    after = text[stop:stop + 1]
+    if after == ">":
+        return stop - start, stop + 1  # a whole tag
+    if text.startswith("/>", stop):
+        return stop - start, stop + 2  # a whole tag closed as XHTML writes one: <img alt="…"/>
+    if after and after not in _GIVEN_UP_BEFORE and stop > start:
+        return stop - start, stop  # ended by a character no tag holds: taken as far as it goes
+    # given up at the text's end (or the bound), before a letter, a '=' or a '/'
+    if after == "=" and (value := _VALUE_OPENING.match(text, stop, bound)):
+        closing = text.find(value.group(1), value.end(), bound)  # a value whose quote has no pair: read through
+        return (bound if closing < 0 else closing) - start, None
+    return stop - start, None
 
 
 def _footnote_called_too_often(text: str) -> Excess | None:
