@@ -8,6 +8,8 @@ makes a build take minutes or gigabytes. Measured on a 2-core machine, the site 
   500 missions served by the mini plan's 2 programs took 71 s and 50 MB (250: 13 s), growing with the cube;
 - ``partners`` and ``supports``: every partnership puts a row on the partner's page and a link on the program's,
   and, written by one side only, a row of the agencies' table of partnerships to confirm;
+- ``partners`` of all an agency's programs: a limit of its own (:data:`MAX_PARTNERSHIPS`), the partnerships of
+  one file's thousands of programs costing as much as those of two hundred agencies;
 - ``phases``: the roadmap's table of phases lists the programs running in each, and its chart draws them all;
 - ``accepted_warnings``: every warning is matched against every entry's file pattern.
 
@@ -33,6 +35,12 @@ MAX_ITEMS = {
     "phases": 12,
     "accepted_warnings": 200,
 }
+
+#: the most partners one agency's programs may name in all (E107 at the program that passes it): within the limit of
+#: each program, one file of 2,600 programs naming 50 partners each, none confirming it, took the site 56 s, 650 MB of
+#: memory and 165 MB (60 MB a table of partnerships to confirm); a province's largest agency leads some hundred
+#: programs of a few partners each
+MAX_PARTNERSHIPS = 2_000
 
 #: what to write instead of a list past its limit, by its field's name
 HINTS = {
