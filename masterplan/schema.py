@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+from masterplan.list_limits import bounded
 from masterplan.schema_defs import (
     AGENCY_KINDS,
     CHAPTER_PARTS,
@@ -54,7 +55,7 @@ DOCUMENTS: dict[str, dict[str, Any]] = {
                               "description": "Warnings a final plan may not have, by code, e.g. [W406, W324]: once "
                               "status is final, validate and build fail on them as on errors (exit code 1). While "
                               "the plan is a draft they stay warnings."},
-        "accepted_warnings": list_of(obj("A warning reviewed and kept.", {
+        "accepted_warnings": bounded("accepted_warnings", list_of(obj("A warning reviewed and kept.", {
             "code": {"type": "string", "pattern": "^W[0-9]{3}$", "description": "The warning's code, e.g. W112."},
             "file": {"type": "string", "pattern": NOT_BLANK, "description": "The files it is accepted in, as "
                      "validate names them or relative to content/, * for any characters, e.g. "
@@ -64,7 +65,7 @@ DOCUMENTS: dict[str, dict[str, Any]] = {
         }, ["code", "reason"]), "Warnings the planning agency has reviewed and keeps: validate and build no longer "
             "print them (they count them in one line) and --strict does not fail on them. Errors, and the warnings "
             "errors_when_final makes errors in a final plan, are never accepted. validate tells an entry that "
-            "accepts nothing any more (W128)."),
+            "accepts nothing any more (W128).")),
         "base_url": {"type": "string", "description": "Public address the site is published at, e.g. "
                      "https://smartcity.kota.go.id/masterplan/: every build writes canonical links, sitemap.xml and "
                      "404.html from it (build --base-url overrides it)."},
@@ -96,7 +97,7 @@ DOCUMENTS: dict[str, dict[str, Any]] = {
                             "licence's text, e.g. https://creativecommons.org/licenses/by/4.0/deed.id."},
         }, ["license"]),
         "vision": ref("text", "Smart city vision."),
-        "missions": list_of({"$ref": "#/$defs/mission"}, "Missions derived from the RPJMD."),
+        "missions": bounded("missions", list_of({"$ref": "#/$defs/mission"}, "Missions derived from the RPJMD.")),
         "legal_basis": list_of({"$ref": "#/$defs/text"}, "Laws and regulations the plan rests on."),
         "readiness": list_of({"$ref": "#/$defs/readiness"}, "Readiness analysis rows."),
         "swot": ref("swot", "The SWOT analysis: its factors, read by the chapters that print it (the book's and the "
@@ -109,10 +110,10 @@ DOCUMENTS: dict[str, dict[str, Any]] = {
                          "propertyNames": {"pattern": "^[0-9]{4}$"},
                          "additionalProperties": {"type": "integer", "minimum": 0, "maximum": MAX_AMOUNT,
                                                   "description": "Amount in whole rupiah, e.g. 12000000000."}},
-        "phases": list_of({"$ref": "#/$defs/phase"}, "The roadmap's stages (tahapan), in order, e.g. Jangka Pendek "
+        "phases": bounded("phases", list_of({"$ref": "#/$defs/phase"}, "The roadmap's stages (tahapan), in order, e.g. Jangka Pendek "
                         "2022–2023, Jangka Menengah 2024–2026, Jangka Panjang 2027–2031: the roadmap shows them above "
                         "its years, and a table gives each stage's programs and budget. validate warns of stages out "
-                        "of order, overlapping, or leaving a year of the plan in none (W326)."),
+                        "of order, overlapping, or leaving a year of the plan in none (W326).")),
         "revisions": list_of({"$ref": "#/$defs/revision"}, "The plan's history (riwayat revisi), oldest first: each "
                            "version with its date, what it changed and the regulation that adopted it (a Perwali; a "
                            "regency's Perbup). The book prints it as a table in its front matter, the site on its home "
@@ -139,7 +140,7 @@ DOCUMENTS: dict[str, dict[str, Any]] = {
         "name": ref("name", "Full name."),
         "short_name": {"type": "string", "pattern": NOT_BLANK, "description": "Abbreviation people use, e.g. Dinkes."},
         "kind": {"enum": AGENCY_KINDS, "description": "dinas, badan, sekretariat, kecamatan, bumd or other."},
-        "supports": ids(PROGRAM_ID, "Programs of other agencies this agency partners in."),
+        "supports": bounded("supports", ids(PROGRAM_ID, "Programs of other agencies this agency partners in.")),
         "programs": list_of({"$ref": "#/$defs/program"}, "Programs this agency leads."),
         "former_ids": ids(SLUG, "Ids this agency had before it was renamed (a new nomenclature): their web pages "
                            "lead to its page, so published links keep working."),

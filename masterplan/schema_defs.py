@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from masterplan.directions import DIRECTIONS
+from masterplan.list_limits import bounded
 
 PROGRAM_STATUSES = ["planned", "ongoing", "done"]
 INDICATOR_DIRECTIONS = list(DIRECTIONS)
@@ -127,14 +128,14 @@ DEFS: dict[str, Any] = {
         "description": ref("text", "Longer description (Markdown)."),
         "location": ref("text", "Where it is carried out: the whole city, a district (kecamatan), an area."),
         "quick_win": {"type": "boolean", "description": "A fast, visible program (usually one per pillar)."},
-        "partners": ids(SLUG, "Supporting agencies (ids)."),
+        "partners": bounded("partners", ids(SLUG, "Supporting agencies (ids).")),
         "period": ref("period", "Implementation years."),
         "budget": list_of({"$ref": "#/$defs/budget_line"}, "Indicative budget by year and source."),
         "indicators": list_of({"$ref": "#/$defs/indicator"}, "Output and outcome indicators."),
         "depends_on": ids(PROGRAM_ID, "Programs that must come first (ids)."),
         "former_ids": ids(PROGRAM_ID, "Ids this program had before it was renamed: their web pages lead to its "
                            "page, so published links keep working."),
-        "missions": ids(SLUG, "RPJMD missions served (ids)."),
+        "missions": bounded("missions", ids(SLUG, "RPJMD missions served (ids).")),
         "status": {"enum": PROGRAM_STATUSES, "description": "planned, ongoing or done."},
     }, ["id", "name", "pillar", "sub_element", "period"]),
     "mission": obj("An RPJMD mission.", {

@@ -20,6 +20,7 @@ from masterplan.indonesian_words import (
     INDONESIAN_STATUSES,
     english_field,
 )
+from masterplan.list_limits import HINTS
 from masterplan.located import LocatedMap, as_written, locate
 from masterplan.sample_plan import is_regency
 from masterplan.schema_defs import MAX_VALUE, NOT_BLANK
@@ -223,6 +224,13 @@ def explain(err: ValidationError, data: Any, default: Position) -> Diagnostic:
                      else "{field}: {value} is out of range (at most {bound})",
                      _year_in_full(err.instance) if "year" in field or field.endswith(("start", "end")) else None,
                      field=field, value=err.instance, bound=err.validator_value)
+    if kind == "maxItems":  # a list whose length multiplies the build's work (list_limits): its count, not its items
+        container = locate_value(data, path[:-1])
+        if isinstance(container, LocatedMap) and path:  # at its field's name, where the list starts
+            where = container.key_at(path[-1])
+        return error(where, "E107", "{field} lists {count:,} items, more than the {limit:,} it may have",
+                     HINTS.get(str(path[-1])) if path else None, field=field, count=len(err.instance),
+                     limit=err.validator_value)
     if kind == "minItems":  # swot: {strengths: []}: the chapter would print "Kekuatan: ."
         return error(where, "E112", "{field} is empty", "write at least one item in the list", field=field)
     return error(where, "E100", "{field}: {problem}", field=field, problem=err.message)

@@ -34,6 +34,7 @@ from masterplan.checks import (
     indicator_course,
     one_indicator,
     overrides,
+    partnerships,
     phases,
     plain_text,
     previous_version,
@@ -62,6 +63,7 @@ Rule = Callable[[Plan, AbstractSet[str]], Iterable[Diagnostic]]
 #: Rules that may report errors: they decide whether the plan can be built.
 ERROR_RULES: list[Rule] = [
     references.check,
+    partnerships.check,
     years.check,
     realised.outside_plan,
     chapters.check,

@@ -20,6 +20,7 @@ from masterplan.diagnostics import (
     warning,
 )
 from masterplan.indonesian_words import INDONESIAN_PILLARS
+from masterplan.list_limits import within_limit
 from masterplan.model import Plan
 from masterplan.plan_parts import Agency, Pillar
 from masterplan.programs import LeftOut, Program
@@ -256,8 +257,9 @@ def _program(plan: Plan, program: Program, agencies: set[str], unreadable: Abstr
 def _named(plan: Plan, program: Program | LeftOut, agencies: set[str], unreadable: AbstractSet[str],
            unknown: Unknown) -> Iterator[Diagnostic]:
     """The agencies, missions, programs and funding sources a program names: each one the plan has."""
-    again = listed_before(program.partner_ids)
-    for index, partner in enumerate(program.partner_ids):
+    partner_ids = within_limit("partners", program.partner_ids)
+    again = listed_before(partner_ids)
+    for index, partner in enumerate(partner_ids):
         if again[index]:
             yield error(_item(program, "partners", index), "E212", "program {program}: partner agency '{agency}' "
                         "is listed twice", "delete the second one", program=program.id, agency=partner)
@@ -274,7 +276,7 @@ def _named(plan: Plan, program: Program | LeftOut, agencies: set[str], unreadabl
                           "program leads it", program=program.id,
                           agency=program.lead.short_name if program.lead is not None else partner)
     missions = [m.id for m in plan.missions]
-    for index, mission in enumerate(program.mission_ids):
+    for index, mission in enumerate(within_limit("missions", program.mission_ids)):
         if mission not in missions:
             yield error(_item(program, "missions", index), "E204", "program {program}: unknown mission '{mission}'",
                         did_you_mean(mission, missions) or (Message("the plan's missions: {missions}",
