@@ -118,9 +118,9 @@ class Watcher:
         started, looked = False, time.time()
         for changes in watchfiles.watch(*folders, watch_filter=PlanFilter(), stop_event=stop, debounce=50,
                                         step=20, yield_on_timeout=True, rust_timeout=100):
-            if not started:
-                started = True
-                changes = changes or caught_up(self.root, since, appeared)
+            if not started:  # what was saved before the watch began, with what came since: a copy of templates/
+                started = True  # going on as the watch began gave the later files only, its print templates unchecked
+                changes = set(changes) | caught_up(self.root, since, appeared)
                 ready()
             if changes:
                 self.changed([Path(path) for _, path in changes])

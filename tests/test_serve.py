@@ -13,8 +13,9 @@ import sys
 import textwrap
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from serving import AGENCY, TIMEOUT, Served, start, stop
@@ -669,6 +670,41 @@ def test_a_template_folder_made_while_serving_is_caught_up_file_by_file(tmp_path
     assert caught == {str(cover), str(chapter)}
     os.utime(chapter, (looked - 60, looked - 60))
     assert {path for _, path in watch.caught_up(tmp_path, looked, [])} == set()
+
+
+def test_a_templates_folder_copied_in_as_the_watch_begins_is_caught_up_whole(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A theme copied into a new templates/ (``cp -r``): the watch over the folder began mid-copy, and its first
+    changes, the files copied after it began, were taken for all there was: the print templates copied before were
+    never checked, and the page showed no error of theirs. What was saved before the watch began is caught up with
+    what came since."""
+    import os
+
+    import watchfiles
+
+    from masterplan import watch
+
+    templates, content = tmp_path / "templates", tmp_path / "content"
+    cover, footer = templates / "print" / "cover.html", templates / "site" / "footer.html"
+    for made in (cover, footer):
+        made.parent.mkdir(parents=True)
+        made.write_text("{{ plan.kota }}", encoding="utf-8")
+    os.utime(cover, (time.time() - 60, time.time() - 60))  # copied keeping its time, before the watch began
+    content.mkdir()
+
+    def begun(*folders: Path, **options: object) -> Iterator[set[tuple[watchfiles.Change, str]]]:
+        yield {(watchfiles.Change.added, str(footer))}  # its first changes: the file copied once it watched
+
+    monkeypatch.setattr(watch.watchfiles, "watch", begun)
+    seen: list[Path] = []
+
+    class Seen(watch.Watcher):
+        def changed(self, paths: list[Path]) -> None:
+            seen.extend(paths)
+
+    Seen(SimpleNamespace(root=tmp_path), None).run(  # type: ignore[arg-type]
+        threading.Event(), [content, templates], time.time(), [templates], lambda: None)
+    assert set(seen) == {cover, footer}
 
 
 def test_a_background_build_that_failed_on_a_file_saved_again_is_cancelled_not_failed(tmp_path: Path) -> None:
