@@ -843,3 +843,61 @@ def test_an_edit_that_brings_errors_stops_the_build_and_says_it_waits(tmp_path: 
         build.stop()
     assert lines[1:] == ["Background build cancelled: newer edits arrived",
                          "Background build waits until the errors are fixed"], lines
+
+
+
+def _a_build_starting(root: Path, meanwhile: Callable[[BackgroundBuild], None]) -> tuple[BackgroundBuild, list[str]]:
+    """A background build (a stand-in taking a minute) taken up, with ``meanwhile`` done before its process runs
+    (a busy machine starts it in tens of ms); its lines."""
+    class Starting(BackgroundBuild):
+        def _command(self) -> list[str]:
+            meanwhile(self)
+            return [sys.executable, "-c", "import time; time.sleep(60)"]
+
+    lines: list[str] = []
+    build = Starting(root, False, lines.append, lambda ok: None)
+    build.schedule(delay=0)
+    return build, lines
+
+
+def test_an_edit_as_the_background_build_starts_stops_it(tmp_path: Path) -> None:
+    """The watcher's first word of an edit (supersede), come as the background build was taken up and before its
+    process ran, stopped nothing: the build read the file half saved. It is stopped once its process runs."""
+    from conftest import write_plan
+
+    build, lines = _a_build_starting(write_plan(tmp_path, {}), lambda build: build.supersede())
+    try:
+        deadline = time.monotonic() + 30
+        while len(lines) < 2 and time.monotonic() < deadline:
+            time.sleep(0.02)
+    finally:
+        build.stop()
+    assert lines[1:2] == ["Background build cancelled: newer edits arrived"], lines
+
+
+def test_ctrl_c_as_the_background_build_starts_stops_it_too(tmp_path: Path) -> None:
+    """Ctrl-C as the background build was taken up, before its process ran: the preview ended and left the build
+    running on its own (its own session, which Ctrl-C does not reach), writing build/ after the preview had gone."""
+    from conftest import write_plan
+
+    stopper: list[threading.Thread] = []
+
+    def stopped(build: BackgroundBuild) -> None:
+        stopper.append(threading.Thread(target=build.stop))
+        stopper[0].start()
+        deadline = time.monotonic() + 5
+        while not getattr(build, "unwanted", False) and time.monotonic() < deadline:  # stop() has said so
+            time.sleep(0.01)
+
+    build, lines = _a_build_starting(write_plan(tmp_path, {}), stopped)
+    deadline = time.monotonic() + 30
+    while not stopper and time.monotonic() < deadline:
+        time.sleep(0.02)
+    stopper[0].join(30)
+    while build.process is None and time.monotonic() < deadline:  # started once stop() gave up on it, without the fix
+        time.sleep(0.02)
+    assert build.process is not None
+    try:
+        assert build.process.poll() is not None, lines
+    finally:
+        build.process.kill()
