@@ -883,8 +883,9 @@ def test_ctrl_c_as_the_background_build_starts_stops_it_too(tmp_path: Path) -> N
     stopper: list[threading.Thread] = []
 
     def stopped(build: BackgroundBuild) -> None:
-        stopper.append(threading.Thread(target=build.stop))
-        stopper[0].start()
+        stopping = threading.Thread(target=build.stop)
+        stopping.start()
+        stopper.append(stopping)  # once started: the test joins it
         deadline = time.monotonic() + 5
         while not getattr(build, "unwanted", False) and time.monotonic() < deadline:  # stop() has said so
             time.sleep(0.01)
