@@ -579,8 +579,8 @@ def test_sigterm_stops_the_preview_like_ctrl_c(make_plan: Callable[..., Path]) -
     running = start(make_plan(), "--no-pdf")
     running.process.send_signal(signal.SIGTERM)
     assert running.process.wait(timeout=20) == 0
-    time.sleep(0.2)
-    assert "Stopped." in running.lines and not any("Traceback" in line for line in running.lines), running.lines
+    said = running.said_all()
+    assert "Stopped." in said and not any("Traceback" in line for line in said), said
 
 
 def test_the_preview_keeps_the_public_address_the_site_was_built_for(make_plan: Callable[..., Path]) -> None:
