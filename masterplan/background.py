@@ -55,6 +55,10 @@ class BackgroundBuild:
         self.due: float | None = None
         self.process: subprocess.Popen[str] | None = None
         self.group: int | None = None  #: the running build's process group, to stop it with its workers
+        #: a build is taken up and its process not yet running (a busy machine: tens of ms): what stops it then
+        #: stops it once it runs (:attr:`unwanted`); an edit saved meanwhile stopped nothing, the build read it half
+        self.starting = False
+        self.unwanted = False
         self.stopping = False
         self.superseded = False  #: the running build reads content an editor is saving again: its result is worth nothing
         self.read = False  #: the running build has read the content (it said :data:`READ`): an edit no longer reaches it
@@ -68,7 +72,7 @@ class BackgroundBuild:
     @property
     def busy(self) -> bool:
         """Whether a build runs or is due: the PDF in place is about to be replaced."""
-        return self.due is not None or self.group is not None
+        return self.due is not None or self.starting or self.group is not None
 
     def schedule(self, delay: float | None = None) -> None:
         """Build ``delay`` seconds from now (default: the settle time), replacing any earlier plan. A running
@@ -100,7 +104,7 @@ class BackgroundBuild:
         started meanwhile, it read a file a sync client was still writing."""
         with self._wake:
             planned, self.due = self.due is not None, None
-            reading = self.group is not None and not self.read
+            reading = (self.group is not None or self.starting) and not self.read
             self.superseded = self.superseded or planned or reading
         if reading:
             self._cancel()
@@ -113,7 +117,7 @@ class BackgroundBuild:
         with self._wake:
             finishing = self.group is not None and self.read
             # a build stopped a moment ago by the edit that brought the errors (supersede) was waited for too
-            waiting = self.due is not None or self.group is not None or self.superseded
+            waiting = self.due is not None or self.group is not None or self.superseded or self.starting
             self.due, self.superseded = None, False
         if finishing:
             if not self.going_on:  # said once for the build, however many saves with errors follow
@@ -139,7 +143,9 @@ class BackgroundBuild:
         self.log(self.wording(message))
 
     def _cancel(self) -> None:
-        group = self.group
+        with self._wake:
+            group = self.group
+            self.unwanted = self.unwanted or (group is None and self.starting)  # stopped once its process runs
         if group is not None:
             # the build and its PDF layout workers: its own process group (start_new_session),
             # alive until the last of them closes the output we read; the build's staging
@@ -156,7 +162,8 @@ class BackgroundBuild:
                     self._wake.wait(None if self.due is None else max(self.due - time.monotonic(), 0.01))
                 if self.stopping:
                     return
-                self.due = None
+                self.due, self.starting, self.unwanted = None, True, False
+                self.superseded = self.read = self.going_on = False
             self._run()
 
     def _command(self) -> list[str]:
@@ -169,11 +176,14 @@ class BackgroundBuild:
         command = self._command()
         self.say(Message("Background build started ({what})…", what=what))
         started, before = time.monotonic(), newest(self.root)
-        self.superseded = self.read = self.going_on = False
         self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                                         start_new_session=True,  # Ctrl-C is ours to pass on, not the terminal's
                                         env={**os.environ, PROGRESS: "lines"})  # how far the PDF is, as lines
-        self.group, self.failure = self.process.pid, None
+        with self._wake:
+            self.group, self.failure, self.starting = self.process.pid, None, False
+            unwanted, self.unwanted = self.unwanted, False
+        if unwanted:  # an edit (or Ctrl-C) came as it started
+            self._cancel()
         self.changed()
         errors, warnings = self._follow()
         code = self.process.wait()

@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import os
 import threading
+import time
 from pathlib import Path
 
 from masterplan.leftovers import UNWATCHED_FOLDERS, unwatched
@@ -26,6 +27,8 @@ FOLDERS = ("content", "templates")  #: what a build reads of the plan folder
 #: files counted by their bytes: what people edit, and undo
 TEXTS = {".yml", ".yaml", ".md", ".html", ".css", ".js", ".json", ".txt", ".csv", ".svg"}
 KEPT_TEXTS = 20_000  #: texts' hashes kept at most (L's plan has about 130 texts)
+#: how far a file's time (the kernel's coarse clock) may lag behind :func:`time.time`, in seconds
+CLOCK_SLACK = 0.05
 #: each text's hash by (path, size, time) when it was last read: the preview asks after every save
 _TEXTS: dict[tuple[str, int, int], str] = {}
 _TEXTS_LOCK = threading.Lock()
@@ -47,10 +50,13 @@ def _text_hash(root: Path, path: str, size: int, modified: int) -> str | None:
         held = _TEXTS.get(known)
     if held is not None:
         return held
+    looked = time.time_ns()
     try:
         held = hashlib.sha256((root / path).read_bytes()).hexdigest()
     except OSError:
         return None
+    if looked - modified < CLOCK_SLACK * 1e9:  # saved just now: a save of the same size may follow within the same
+        return held  # tick of the file clock, bearing the same time, and its bytes were taken for these (an edit unseen)
     with _TEXTS_LOCK:
         _TEXTS[known] = held
         while len(_TEXTS) > KEPT_TEXTS:  # of files long saved over: the oldest go

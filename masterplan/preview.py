@@ -346,8 +346,9 @@ class Preview:
                     html = pages.rendered.get(path) or pages.render(pages.by_path[path])
             except jinja2.TemplateError as exc:
                 found = [template_error(exc, self.root)]
-                if found != self.errors:  # once: the reloaded page must not fail into another reload
-                    self._publish(found)
+                with self._changed:  # not of pages a check replaced meanwhile (its template mended: the error stood)
+                    if self.pages is pages and found != self.errors:  # once: the reloaded page must not fail again
+                        self._publish(found)
                 return None
             pages.rendered[path] = html
         return html

@@ -11,6 +11,7 @@ from __future__ import annotations
 import ipaddress
 import json
 import mimetypes
+import os
 import shutil
 import sys
 from collections.abc import Callable
@@ -211,8 +212,8 @@ class Handler(BaseHTTPRequestHandler):
         except OSError:  # swapped away by a background build between lookup and open
             self.send_text(HTTPStatus.NOT_FOUND, "not found", head)
             return
-        with handle:
-            size = path.stat().st_size
+        with handle:  # the size of the file opened: one a build swapped in since has its own (the download was cut)
+            size = os.fstat(handle.fileno()).st_size
             self.send_response(HTTPStatus.OK)
             self.send_header("Content-Type", kind)
             self.send_header("Content-Length", str(size))

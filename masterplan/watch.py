@@ -28,13 +28,11 @@ from masterplan.background import BackgroundBuild
 from masterplan.diagnostics import Message
 from masterplan.leftovers import UNWATCHED, UNWATCHED_FOLDERS
 from masterplan.output import BUILD, SITE
-from masterplan.plan_state import files
+from masterplan.plan_state import CLOCK_SLACK, files
 from masterplan.preview import Preview, Rebuilt
 
 #: how long a file found empty right after a change is given to be written (an editor that truncates, then writes)
 SAVE_SECONDS = 0.5
-#: how far a file's time (the kernel's coarse clock) may lag behind :func:`time.time`, in seconds
-CLOCK_SLACK = 0.05
 #: how long errors found after a change wait for the rest of the save (a further change) before they are shown
 ERRORS_SETTLE = 1.0
 
@@ -118,9 +116,9 @@ class Watcher:
         started, looked = False, time.time()
         for changes in watchfiles.watch(*folders, watch_filter=PlanFilter(), stop_event=stop, debounce=50,
                                         step=20, yield_on_timeout=True, rust_timeout=100):
-            if not started:
-                started = True
-                changes = changes or caught_up(self.root, since, appeared)
+            if not started:  # what was saved before the watch began, with what came since: a copy of templates/
+                started = True  # going on as the watch began gave the later files only, its print templates unchecked
+                changes = set(changes) | caught_up(self.root, since, appeared)
                 ready()
             if changes:
                 self.changed([Path(path) for _, path in changes])

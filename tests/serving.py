@@ -29,6 +29,9 @@ class Served:
     process: subprocess.Popen[str]
     port: int = 0
     lines: list[str] = field(default_factory=list)
+    #: reads what it prints into :attr:`lines`, until it ends: joined (:meth:`said_all`) before its last lines are looked
+    #: for (a sleep of 0.2 s let a loaded machine leave "Stopped." unread)
+    reader: threading.Thread | None = None
 
     @property
     def address(self) -> str:
@@ -66,6 +69,14 @@ class Served:
                 pytest.fail(f"timed out waiting for {what}:\n" + "\n".join(self.lines))
             time.sleep(0.1)
 
+    def said_all(self) -> list[str]:
+        """Every line it printed, once it has ended (each read: its output closed)."""
+        assert self.process.poll() is not None, "still running"
+        if self.reader is not None:
+            self.reader.join(TIMEOUT)
+            assert not self.reader.is_alive(), "its output stayed open after it ended"
+        return self.lines
+
     def edit(self, name: str, old: str, new: str) -> None:
         """Replace ``old`` by ``new`` in the plan's file ``name``, as an editor saves it."""
         path = self.root / name
@@ -91,7 +102,8 @@ def start(root: Path, *options: str, env: dict[str, str] | None = None) -> Serve
                 ready.set()
         ready.set()
 
-    threading.Thread(target=read, daemon=True).start()
+    served.reader = threading.Thread(target=read, daemon=True)
+    served.reader.start()
     if not ready.wait(120) or not served.port:
         process.kill()
         pytest.fail("serve did not start:\n" + "\n".join(served.lines))
@@ -106,5 +118,6 @@ def stop(served: Served) -> None:
     except subprocess.TimeoutExpired:
         served.process.kill()
         pytest.fail("serve did not stop on Ctrl-C")
-    assert code == 0, "\n".join(served.lines)
-    assert not any("Traceback" in line for line in served.lines), "\n".join(served.lines)
+    said = served.said_all()
+    assert code == 0, "\n".join(said)
+    assert not any("Traceback" in line for line in said), "\n".join(said)

@@ -53,3 +53,22 @@ def test_a_folder_linked_inside_the_plan_counts_and_one_leading_out_does_not(mak
     chapter.write_text(chapter.read_text(encoding="utf-8") + "\nSatu kalimat lagi.\n", encoding="utf-8")
     assert plan_state.fingerprint(root) != before
     (outside / "catatan.md").write_text("berubah", encoding="utf-8")  # the build never reads it
+
+
+def test_a_text_saved_again_within_a_tick_of_the_file_clock_counts_by_its_new_bytes(
+        make_plan: Callable[..., Path]) -> None:
+    """Two saves of a file of the same size within one tick of the kernel's coarse file clock bear the same time: the
+    bytes of the first, read between them, were kept for the second, and the preview took a PDF of the first save for
+    the plan as saved ("Background build not needed"). The bytes of a file saved just before they are read are not
+    kept."""
+    import time
+
+    root = make_plan()
+    plan_yml = root / "content" / "plan.yml"
+    tick = time.time_ns() + 10**9  # a time no read can be a clock's slack past (a tick of its own, however slow the machine)
+    os.utime(plan_yml, ns=(tick, tick))
+    first = plan_state.fingerprint(root)
+    text = plan_yml.read_bytes()
+    plan_yml.write_bytes(text.replace(b"2025", b"2026", 1) if b"2025" in text else text[:-2] + b"#\n")
+    os.utime(plan_yml, ns=(tick, tick))  # the same size, the same time
+    assert len(plan_yml.read_bytes()) == len(text) and plan_state.fingerprint(root) != first

@@ -45,7 +45,8 @@ def test_the_preview_speaks_indonesian_for_an_indonesian_plan(make_plan: Callabl
     process = subprocess.Popen([sys.executable, "-m", "masterplan", "serve", str(root), "--port", "0", "--no-pdf"],
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     lines: list[str] = []
-    threading.Thread(target=lambda: lines.extend(line.rstrip() for line in process.stdout), daemon=True).start()
+    reader = threading.Thread(target=lambda: lines.extend(line.rstrip() for line in process.stdout), daemon=True)
+    reader.start()
     try:
         _wait(lambda: any("http://127.0.0.1:" in line for line in lines), "the address", lines)
         port = int(next(re.search(r"http://127\.0\.0\.1:(\d+)/", line) for line in lines if "http://" in line).group(1))
@@ -58,7 +59,7 @@ def test_the_preview_speaks_indonesian_for_an_indonesian_plan(make_plan: Callabl
     finally:
         process.send_signal(signal.SIGINT)
         process.wait(timeout=20)
-    time.sleep(0.2)
+    reader.join(20)  # its last lines read ("Berhenti."): a sleep of 0.2 s left them unread on a loaded machine
     said = "\n".join(lines)
     # the address first, not below the errors (and the background build's lines) the first build brings
     assert lines[0].startswith("Menyajikan ") and lines[1] == "Membuat situs…" and "Berhenti." in lines, said

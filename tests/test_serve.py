@@ -13,8 +13,9 @@ import sys
 import textwrap
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from serving import AGENCY, TIMEOUT, Served, start, stop
@@ -578,8 +579,8 @@ def test_sigterm_stops_the_preview_like_ctrl_c(make_plan: Callable[..., Path]) -
     running = start(make_plan(), "--no-pdf")
     running.process.send_signal(signal.SIGTERM)
     assert running.process.wait(timeout=20) == 0
-    time.sleep(0.2)
-    assert "Stopped." in running.lines and not any("Traceback" in line for line in running.lines), running.lines
+    said = running.said_all()
+    assert "Stopped." in said and not any("Traceback" in line for line in said), said
 
 
 def test_the_preview_keeps_the_public_address_the_site_was_built_for(make_plan: Callable[..., Path]) -> None:
@@ -669,6 +670,41 @@ def test_a_template_folder_made_while_serving_is_caught_up_file_by_file(tmp_path
     assert caught == {str(cover), str(chapter)}
     os.utime(chapter, (looked - 60, looked - 60))
     assert {path for _, path in watch.caught_up(tmp_path, looked, [])} == set()
+
+
+def test_a_templates_folder_copied_in_as_the_watch_begins_is_caught_up_whole(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A theme copied into a new templates/ (``cp -r``): the watch over the folder began mid-copy, and its first
+    changes, the files copied after it began, were taken for all there was: the print templates copied before were
+    never checked, and the page showed no error of theirs. What was saved before the watch began is caught up with
+    what came since."""
+    import os
+
+    import watchfiles
+
+    from masterplan import watch
+
+    templates, content = tmp_path / "templates", tmp_path / "content"
+    cover, footer = templates / "print" / "cover.html", templates / "site" / "footer.html"
+    for made in (cover, footer):
+        made.parent.mkdir(parents=True)
+        made.write_text("{{ plan.kota }}", encoding="utf-8")
+    os.utime(cover, (time.time() - 60, time.time() - 60))  # copied keeping its time, before the watch began
+    content.mkdir()
+
+    def begun(*folders: Path, **options: object) -> Iterator[set[tuple[watchfiles.Change, str]]]:
+        yield {(watchfiles.Change.added, str(footer))}  # its first changes: the file copied once it watched
+
+    monkeypatch.setattr(watch.watchfiles, "watch", begun)
+    seen: list[Path] = []
+
+    class Seen(watch.Watcher):
+        def changed(self, paths: list[Path]) -> None:
+            seen.extend(paths)
+
+    Seen(SimpleNamespace(root=tmp_path), None).run(  # type: ignore[arg-type]
+        threading.Event(), [content, templates], time.time(), [templates], lambda: None)
+    assert set(seen) == {cover, footer}
 
 
 def test_a_background_build_that_failed_on_a_file_saved_again_is_cancelled_not_failed(tmp_path: Path) -> None:
@@ -807,3 +843,62 @@ def test_an_edit_that_brings_errors_stops_the_build_and_says_it_waits(tmp_path: 
         build.stop()
     assert lines[1:] == ["Background build cancelled: newer edits arrived",
                          "Background build waits until the errors are fixed"], lines
+
+
+
+def _a_build_starting(root: Path, meanwhile: Callable[[BackgroundBuild], None]) -> tuple[BackgroundBuild, list[str]]:
+    """A background build (a stand-in taking a minute) taken up, with ``meanwhile`` done before its process runs
+    (a busy machine starts it in tens of ms); its lines."""
+    class Starting(BackgroundBuild):
+        def _command(self) -> list[str]:
+            meanwhile(self)
+            return [sys.executable, "-c", "import time; time.sleep(60)"]
+
+    lines: list[str] = []
+    build = Starting(root, False, lines.append, lambda ok: None)
+    build.schedule(delay=0)
+    return build, lines
+
+
+def test_an_edit_as_the_background_build_starts_stops_it(tmp_path: Path) -> None:
+    """The watcher's first word of an edit (supersede), come as the background build was taken up and before its
+    process ran, stopped nothing: the build read the file half saved. It is stopped once its process runs."""
+    from conftest import write_plan
+
+    build, lines = _a_build_starting(write_plan(tmp_path, {}), lambda build: build.supersede())
+    try:
+        deadline = time.monotonic() + 30
+        while len(lines) < 2 and time.monotonic() < deadline:
+            time.sleep(0.02)
+    finally:
+        build.stop()
+    assert lines[1:2] == ["Background build cancelled: newer edits arrived"], lines
+
+
+def test_ctrl_c_as_the_background_build_starts_stops_it_too(tmp_path: Path) -> None:
+    """Ctrl-C as the background build was taken up, before its process ran: the preview ended and left the build
+    running on its own (its own session, which Ctrl-C does not reach), writing build/ after the preview had gone."""
+    from conftest import write_plan
+
+    stopper: list[threading.Thread] = []
+
+    def stopped(build: BackgroundBuild) -> None:
+        stopping = threading.Thread(target=build.stop)
+        stopping.start()
+        stopper.append(stopping)  # once started: the test joins it
+        deadline = time.monotonic() + 5
+        while not getattr(build, "unwanted", False) and time.monotonic() < deadline:  # stop() has said so
+            time.sleep(0.01)
+
+    build, lines = _a_build_starting(write_plan(tmp_path, {}), stopped)
+    deadline = time.monotonic() + 30
+    while not stopper and time.monotonic() < deadline:
+        time.sleep(0.02)
+    stopper[0].join(30)
+    while build.process is None and time.monotonic() < deadline:  # started once stop() gave up on it, without the fix
+        time.sleep(0.02)
+    assert build.process is not None
+    try:
+        assert build.process.poll() is not None, lines
+    finally:
+        build.process.kill()

@@ -181,3 +181,31 @@ def test_a_warning_plan_yml_accepts_is_no_longer_said(served: Served) -> None:
     plan_yml.write_text(plan_yml.read_text(encoding="utf-8") + "accepted_warnings:\n"
                         "  - {code: W403, reason: the quick win comes in 2025}\n", encoding="utf-8")
     served.wait_line(lambda line: line == f"No longer applies: {warning}", "the warning accepted")
+
+
+def test_a_template_mended_as_a_page_fails_on_it_leaves_no_error(make_plan: Callable[..., Path]) -> None:
+    """A tab's page rendered with a broken footer as the mended one was saved: the watcher's check showed the plan
+    good, then the tab's failed render put the footer's error back over every page, where it stood until the next
+    edit. A page of the pages an edit replaced says nothing of them."""
+    import jinja2
+
+    from masterplan.preview import Preview
+    from masterplan.watch import _clear_template_caches
+
+    root = make_plan({"templates/site/footer.html": "<footer>{{ plan.kota.nama }}</footer>"})
+    preview = Preview(root, log=lambda line: None)
+    preview.rebuild()
+    assert preview.pages is not None
+    with pytest.raises(jinja2.TemplateError) as failed:
+        preview.pages.render(preview.pages.by_path["index.html"])
+
+    def mended_meanwhile(page: Any) -> str:
+        (root / "templates" / "site" / "footer.html").write_text("<footer>{{ plan.city }}</footer>", encoding="utf-8")
+        _clear_template_caches()
+        assert preview.rebuild(render="index.html")  # the watcher's check of the mended footer, as the page renders
+        raise failed.value  # the page's render, begun before, with the broken footer
+
+    preview.pages.render = mended_meanwhile
+    assert preview.page("index.html") is None
+    assert preview.errors == []
+    assert "Kota Contoh" in (preview.page("index.html") or "")

@@ -271,3 +271,41 @@ def test_a_pdf_built_while_a_file_changed_is_not_taken_for_the_plan_once_the_cha
     assert serve_pdf.outdated(root)
     assert run(root, BuildOptions(search=False)).ok  # built with nothing changing under it: of the plan as saved
     assert not serve_pdf.outdated(root)
+
+
+def test_a_pdf_a_build_swaps_in_as_it_is_sent_is_sent_whole(
+        make_plan: Callable[..., Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A background build swapped its site in while a tab downloaded the PDF: the file was opened, then its size read
+    by its name, the new book's, and the old book went out cut to it (or the tab waited for bytes that never came). The
+    book opened is sent whole, with its own size."""
+    import http.client
+    import os
+    import threading
+
+    from masterplan.preview import Preview
+    from masterplan.serve_http import listen
+
+    root = make_plan()
+    book = root / "build" / "site" / "download" / "masterplan.pdf"
+    book.parent.mkdir(parents=True)
+    book.write_bytes(b"%PDF-1.7 the book before " * 400)
+    opened = Path.open
+
+    def swapped_once_opened(path: Path, *args: Any, **options: Any) -> Any:
+        handle = opened(path, *args, **options)
+        if path.name == book.name:  # the build's rename, just after the preview opened the file
+            (root / "build" / "new.pdf").write_bytes(b"%PDF-1.7 the new book")
+            os.replace(root / "build" / "new.pdf", book)
+        return handle
+
+    monkeypatch.setattr(Path, "open", swapped_once_opened)
+    server = listen(Preview(root, log=lambda line: None), "127.0.0.1", 0)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        connection = http.client.HTTPConnection("127.0.0.1", server.server_address[1], timeout=TIMEOUT)
+        connection.request("GET", "/download/masterplan.pdf")
+        assert connection.getresponse().read() == b"%PDF-1.7 the book before " * 400
+        connection.close()
+    finally:
+        server.shutdown()
+        server.server_close()
