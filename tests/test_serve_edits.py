@@ -51,7 +51,7 @@ def test_a_warning_of_a_plan_saved_over_a_moment_later_is_not_said(served: Serve
     # a warning that stands, saved after: said once the plan stays as it is, so after any of the states before
     served.edit("content/agencies/diskominfo.yml", "partners: [bpkad]", "partners: [bpkad, diskominfo]")
     served.wait_line(lambda line: "[W407]" in line, "the warning that stands", after=mark)
-    print("\n".join(served.lines)); assert not any(NO_QUICK_WIN in line for line in _said_from(served, mark)), "\n".join(served.lines)
+    assert not any(NO_QUICK_WIN in line for line in _said_from(served, mark)), "\n".join(served.lines)
 
 
 def test_a_file_written_in_two_goes_shows_no_errors_between(served: Served) -> None:
