@@ -58,8 +58,10 @@ class Row:
     cells: dict[str, str] = field(default_factory=dict)
 
 
-def measure(command: list[str], repeat: int = 1, cwd: Path | None = None, env: dict[str, str] | None = None) -> Run:
-    """Run ``command`` ``repeat`` times; the fastest run, with the largest peak memory seen."""
+def measure(command: list[str], repeat: int = 1, cwd: Path | None = None, env: dict[str, str] | None = None,
+            exit_codes: tuple[int, ...] = (0,)) -> Run:
+    """Run ``command`` ``repeat`` times; the fastest run, with the largest peak memory seen; a run ending with a code
+    not in ``exit_codes`` failed."""
     best: Run | None = None
     peak = 0.0
     env = env or USER_ENV
@@ -72,7 +74,7 @@ def measure(command: list[str], repeat: int = 1, cwd: Path | None = None, env: d
         seconds = time.perf_counter() - started
         process.returncode = os.waitstatus_to_exitcode(status)
         peak = max(peak, usage.ru_maxrss / 1024)
-        run = Run(seconds, peak, process.returncode == 0, output)
+        run = Run(seconds, peak, process.returncode in exit_codes, output)
         if not run.ok:
             print(f"  FAILED ({process.returncode}): {' '.join(command)}\n{output[-2000:]}", file=sys.stderr)
             return run

@@ -93,7 +93,7 @@ def said(diagnostics: Sequence[Diagnostic], plan: Plan | None, speaker: Speaker,
             if share.file is None else Message("{agency} — {file}: {count}", file=share.file, count=count,
                                                agency=_named(share.agency, language) if share.agency
                                                else _stem(share.file))
-        blocks.append([speaker.say(heading), *("  " + speaker.line(d) for d in share.diagnostics)])
+        blocks.append([speaker.say(heading), *("  " + line for line, _ in speaker.lines(share.diagnostics))])
     files = {share.file for share in told}
     clean = sorted((a for a in plan.agencies if a.position.file not in files), key=lambda a: a.short_name.casefold()) \
         if plan and not unchecked else []

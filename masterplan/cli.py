@@ -6,6 +6,7 @@ import json
 import os
 import sys
 import threading
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
@@ -64,7 +65,11 @@ def _print_report(report: Report | list[Diagnostic], speaker: Speaker, output_fo
     items = report.sorted() if isinstance(report, Report) else list(report)
     if output_format == "json":
         from masterplan.agency_shares import agency_ids
-        click.echo(speaker.json(items, lambda d: {"agencies": agency_ids(d, plan)}))
+        pieces = list(islice(said := speaker.json(items, lambda d: {"agencies": agency_ids(d, plan)}), 1000))
+        while pieces:  # a thousand diagnostics at a time: each written apart took a third longer
+            click.echo("".join(pieces), nl=False)
+            pieces = list(islice(said, 1000))
+        click.echo()
     elif items:
         click.echo(speaker.text(items, left_out), err=err)
     if isinstance(report, Report) and output_format == "text":

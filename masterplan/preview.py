@@ -18,18 +18,33 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import jinja2
 
 from masterplan import collector, jinja_words, output, project
-from masterplan.diagnostics import Diagnostic, Message, Position, Report, error
+from masterplan.diagnostics import (
+    Diagnostic,
+    Message,
+    Position,
+    Report,
+    Severity,
+    error,
+)
 from masterplan.kept_files import RememberedFiles
 from masterplan.preview_told import WARNINGS_SETTLE, Told
 from masterplan.render import site_files, site_links
 from masterplan.render.site_links import PAGES
 from masterplan.render.theme import Theme, template_position
 from masterplan.serve_pdf import PdfState
+
+
+class Warned(NamedTuple):
+    """The plan's warnings as the pages list them: their lines, past fifty of one code in one file a line counting the
+    rest (:mod:`masterplan.many_alike`), and how many there are."""
+
+    lines: tuple[str, ...] = ()
+    total: int = 0
 
 
 @dataclass
@@ -118,7 +133,7 @@ class Preview:
         self.pdf = PdfState()  #: where the PDF the pages link stands, said beside each link (:mod:`masterplan.serve_pdf`)
         #: the warnings of the plan as it is now, once worked out, as the terminal says them: shown in the pages too
         #: (W324, a year's APBD over its ceiling, was said only in the terminal); none while it has errors
-        self.warnings: list[str] = []
+        self.warnings = Warned()
         #: the warnings the last background build said that the checks do not find (W603: a declaration of the book's
         #: stylesheet WeasyPrint ignores, said only in the terminal), listed with the plan's while it has no errors
         self.build_warnings: list[str] = []
@@ -241,7 +256,9 @@ class Preview:
         """Say everything found in the plan's ``state``, once worked out, in the terminal and in the pages."""
         lines = self._lines(found)
         self.told.settled(state, lines)
-        self._show("warnings", [line for line, warning in lines if warning], lambda: self.told.is_current(state))
+        warned = Warned(tuple(line for line, warning in lines if warning),
+                        sum(d.severity is Severity.WARNING for d in found))
+        self._show("warnings", warned, lambda: self.told.is_current(state))
 
     def wait_for_warnings(self, timeout: float | None = None) -> None:
         """Wait until the warnings of every plan checked so far are said (or given up for a newer plan) and the
@@ -250,7 +267,7 @@ class Preview:
             thread.join(timeout)
 
     def _lines(self, diagnostics: list[Diagnostic]) -> list[tuple[str, bool]]:
-        return [(self.speaker.line(d), d.severity.value != "error") for d in diagnostics]
+        return [(line, severity is not Severity.ERROR) for line, severity in self.speaker.lines(diagnostics)]
 
     def say(self, message: Message) -> None:
         """Print a line in the plan's language."""
@@ -297,7 +314,7 @@ class Preview:
         with self._changed:
             self.errors = errors
             if errors:
-                self.warnings = []  # the errors are shown over the page; its warnings come once they are mended
+                self.warnings = Warned()  # the errors are shown over the page; its warnings come once they are mended
             if self.pages is not None:
                 self.pages.rendered.clear()
             self.generation += 1

@@ -222,7 +222,7 @@ def _stamp(name: str, path: Path) -> str:
 def digest(page: str, url_path: str, preview: Preview) -> str:
     """What a tab compares to tell whether its page changed: the page, the errors shown over it, and the
     pictures of ``content/assets/`` and the logo it shows."""
-    errors = "\n".join(preview.speaker.line(d) for d in preview.errors)
+    errors = "\n".join(line for line, _ in preview.speaker.lines(preview.errors))
     assets = "\n".join(assets_shown(page, url_path, preview.root / "content") + plan_files_shown(page, preview))
     return hashlib.sha1(f"{page}\n{errors}\n{assets}".encode()).hexdigest()[:16]
 
@@ -241,7 +241,7 @@ def decorate(page: str, url_path: str, preview: Preview, generation: int) -> str
     errors = preview.errors
     if errors:
         translate = Translator(language(page))  # the page's own language
-        items = "".join(f"<li>{html.escape(preview.speaker.line(d))}</li>" for d in errors)  # as in the terminal
+        items = "".join(f"<li>{html.escape(line)}</li>" for line, _ in preview.speaker.lines(errors))  # as in the terminal
         extra = OVERLAY % (html.escape(translate("Close")), html.escape(translate("masterplan: the plan has errors")),
                            items, html.escape(translate("Fix them and save: this page comes back by itself."))) + extra
     marker = page.rfind("</body>")
@@ -249,11 +249,11 @@ def decorate(page: str, url_path: str, preview: Preview, generation: int) -> str
 
 
 def warnings_note(preview: Preview, page: str) -> dict[str, object]:
-    """The plan's warnings as the page lists them: a count in the page's language, and each as the terminal says it
-    (the last background build's own after the checks', none while the plan has errors)."""
-    built = [] if preview.errors else [line for line in preview.build_warnings if line not in preview.warnings]
-    lines = preview.warnings + built
-    count = len(lines)
+    """The plan's warnings as the page lists them: a count of them all in the page's language, and each as the terminal
+    says it (the last background build's own after the checks', none while the plan has errors)."""
+    built = [] if preview.errors else [line for line in preview.build_warnings if line not in preview.warnings.lines]
+    lines = [*preview.warnings.lines, *built]
+    count = preview.warnings.total + len(built)  # past fifty of a kind in a file, a line counts the rest
     title = Translator(language(page))("1 warning" if count == 1 else "{count} warnings", count=count)
     return {"title": title, "lines": lines}
 
