@@ -72,6 +72,7 @@ ONE_WORD = {
     r"\bdeskripsi|\bdideskripsikan\b": "uraian, the books' word for a description (or diterangkan)",
     r"(?<![{\w])path\b": "jalur, as the other messages about a file's place say",
     r"\byang mana\b": "mana, or a sentence that says what is chosen",
+    r"\bfonta\b": "fon, as the KBBI and the other messages about the book's fonts write it",
 }
 
 
@@ -79,7 +80,8 @@ ONE_WORD = {
 def test_the_catalog_names_one_thing_by_one_word(path: Path) -> None:
     """The data page said "Kode perangkat daerah" of the id validate calls "id perangkat daerah", "anggaran
     indikatif" beside the tables' "indikasi anggaran", a partner "mitra" once among a hundred "pendukung", a
-    program's description "deskripsi" where the book prints "Uraian", and a file's place "path" beside "jalur"."""
+    program's description "deskripsi" where the book prints "Uraian", a file's place "path" beside "jalur", and
+    "fonta" beside "fon"."""
     found = [f"{path.name}:{number}: {match.group(0)!r}: {word}" for number, text in _indonesian_texts(path)
              for pattern, word in ONE_WORD.items() for match in re.finditer(pattern, text, re.IGNORECASE)]
     assert found == []
