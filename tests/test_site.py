@@ -627,7 +627,7 @@ def test_home_counts_the_agencies_involved_as_the_summary_does(build: Build) -> 
     html = read(build({"content/agencies/satpolpp.yml": idle}), "index.html")
     block = html[html.index('<dl class="figures">'):]
     shown = dict(re.findall(r"<dt>([^<]+)</dt> <dd>([^<]+)</dd>", block[:block.index("</dl>")]))
-    assert shown == {"Program": "2", "Indikasi anggaran": "Rp 750 juta", "Quick Wins": "2", "Perangkat daerah terlibat": "2"}
+    assert shown == {"Program": "2", "Indikasi anggaran": "Rp 750 juta", "Quick Win": "2", "Perangkat daerah terlibat": "2"}
     # a regional enterprise (BUMD) taking part is no perangkat daerah: the figure names both
     enterprise = idle.replace("kind: badan", "kind: bumd").replace("programs: []", "supports: [ECO-01]\nprograms: []")
     html = read(build({"content/agencies/satpolpp.yml": enterprise}), "index.html")
