@@ -64,6 +64,39 @@ def test_the_diagnostics_name_things_as_the_books_do() -> None:
     assert Speaker.of("id").say(Message("pillar {pillar}", pillar="living")) == "dimensi living"
 
 
+#: one thing, one word: what the catalog wrote besides the word the books and the site use for it
+ONE_WORD = {
+    r"\b(?:anggaran|jumlah) indikatif": "indikasi anggaran, as the budget tables say (pagu indikatif is the ceiling)",
+    r"\bkode (?:perangkat daerah|dimensi|misi|subelemen)\b": "id: a program has a kode, an agency or a pillar an id",
+    r"\bmitra\b": "perangkat daerah pendukung, as the matrix and the agency pages say (kemitraan stays)",
+    r"\bdeskripsi|\bdideskripsikan\b": "uraian, the books' word for a description (or diterangkan)",
+    r"(?<![{\w])path\b": "jalur, as the other messages about a file's place say",
+    r"\byang mana\b": "mana, or a sentence that says what is chosen",
+    r"\bquick wins\b": "quick win: Indonesian takes a foreign term without its plural s (6 quick win)",
+    r"\bfonta\b": "fon, as the KBBI and the other messages about the book's fonts write it",
+}
+
+
+@pytest.mark.parametrize("path", CATALOG, ids=lambda path: path.name)
+def test_the_catalog_names_one_thing_by_one_word(path: Path) -> None:
+    """The data page said "Kode perangkat daerah" of the id validate calls "id perangkat daerah", "anggaran
+    indikatif" beside the tables' "indikasi anggaran", a partner "mitra" once among a hundred "pendukung", a
+    program's description "deskripsi" where the book prints "Uraian", a file's place "path" beside "jalur", and
+    "fonta" beside "fon"."""
+    found = [f"{path.name}:{number}: {match.group(0)!r}: {word}" for number, text in _indonesian_texts(path)
+             for pattern, word in ONE_WORD.items() for match in re.finditer(pattern, text, re.IGNORECASE)]
+    assert found == []
+
+
+def test_the_sample_says_indikasi_anggaran_as_its_tables_do() -> None:
+    """The sample's chapters wrote "anggaran indikatif" and "nilai dasar" above the tables' "Indikasi anggaran" and
+    "Kondisi awal", and titled its chapter "Quick Wins" over "6 quick win": the book named one thing two ways."""
+    found = [f"{path.name}:{number}: {match.group(0)!r}" for path in SAMPLE for number, line in _lines(path)
+             for match in re.finditer(r"\b(?:anggaran|jumlah) indikatif\w*|\bnilai dasar\b|\bquick wins\b", line,
+                                      re.IGNORECASE)]
+    assert found == []
+
+
 def test_an_amount_has_its_sign_apart_in_indonesian_as_in_english() -> None:
     """The branch wrote Rp1.250.000.000 as EYD V does; the domain's readers expect Rp 1.250.000.000 and
     Rp 1,20 miliar, the sign set apart as English sets it, with a minus before the sign."""

@@ -445,7 +445,7 @@ def test_an_agencys_old_address_names_it_as_the_published_site_did(tmp_path: Pat
                       "content/plan.yml": SECOND["content/plan.yml"]})
     _build(root)
     old = _text((root / "build/site/agency/bpkad.html").read_text(encoding="utf-8"))
-    assert "Perangkat Daerah BPKAD telah digabung ke Diskominfo" in old, old
+    assert "Perangkat daerah BPKAD telah digabung ke Diskominfo" in old, old
     assert "BPKAD telah digabung ke Diskominfo, yang kini menjalankan tugasnya" in old, old
 
 

@@ -156,8 +156,8 @@ def test_an_agency_with_a_new_id_is_shown_by_its_names_then_and_now(tmp_path: Pa
     from pdf_reading import page_texts
     text = re.sub(r"\s+", " ", " ".join(page_texts(root / "build/masterplan.pdf")))
     table = text[text.index("Tabel 1.1 Perubahan sejak versi 0.1"):]
-    assert "Kode perangkat daerah BPKAD Badan Pengelolaan Keuangan dan Aset Daerah (bpkad) BKAD" in table
-    assert "Kode perangkat daerah bpkad bkad" not in table
+    assert "Id perangkat daerah BPKAD Badan Pengelolaan Keuangan dan Aset Daerah (bpkad) BKAD" in table
+    assert "Id perangkat daerah bpkad bkad" not in table
     assert "agencies: 1 with a new id;" in output
     assert _line_in_indonesian(root).endswith("; perangkat daerah: 1 berganti id; indikasi anggaran tidak berubah")
 
@@ -177,7 +177,7 @@ def test_the_book_lists_a_program_renamed_and_agencies_merged_and_renamed(tmp_pa
                 ("Nama perangkat daerah Diskominfo Dinas Komunikasi dan Informatika Diskominfokeu Dinas Komunikasi, "
                  "Informatika dan Keuangan Daerah")):
         assert row in table, row
-    assert "Kode perangkat daerah" not in table
+    assert "Id perangkat daerah" not in table
 
 
 def test_the_builds_line_names_every_kind_of_change_the_page_lists(tmp_path: Path) -> None:

@@ -294,7 +294,7 @@ def test_the_workbook_says_what_every_column_means_in_the_plans_language(built: 
     notes = sheet_rows(data / "plan.xlsx", "Keterangan kolom")
     assert notes[0][0] == "Masterplan Smart City Kota Contoh 2022–2026"
     assert ("Lembar", "Kolom", "Arti") in notes
-    assert ("Baris anggaran", "amount", "Jumlah indikatif, dalam rupiah penuh") in notes
+    assert ("Baris anggaran", "amount", "Indikasi anggaran, dalam rupiah penuh") in notes
     described = {(sheet, column) for sheet, column, _ in notes[notes.index(("Lembar", "Kolom", "Arti")) + 1:]}
     assert described == {(SHEETS[name], column) for name, columns in tables(plan).items() for column, _ in columns}
     assert any("Belum ada lisensi" in str(row[0]) for row in notes[:5])  # the mini plan states none
@@ -351,7 +351,7 @@ def test_datapackage_describes_each_csv_file_as_frictionless_reads_it(built: tup
         fields = resources[name.removesuffix(".csv")]["schema"]["fields"]
         assert [f["name"] for f in fields] == [column for column, _ in columns]
     amount = {f["name"]: f for f in resources["budget"]["schema"]["fields"]}["amount"]
-    assert amount == {"name": "amount", "type": "integer", "description": "Jumlah indikatif, dalam rupiah penuh"}
+    assert amount == {"name": "amount", "type": "integer", "description": "Indikasi anggaran, dalam rupiah penuh"}
     assert resources["programs"]["schema"]["foreignKeys"] == [
         {"fields": ["lead_agency"], "reference": {"resource": "agencies", "fields": ["id"]}},
         {"fields": ["pillar"], "reference": {"resource": "pillars", "fields": ["id"]}},
@@ -703,7 +703,7 @@ def test_the_datapackage_describes_the_budget_by_mission_and_by_phase(sample_dat
     # every row has a type a reader filters on, one of three; a mission_id only where it names a mission
     assert fields["row_type"]["constraints"] == {"required": True, "enum": ["mission", "none", "total"]}
     assert fields["mission_id"]["description"] == (
-        "Kode misi, pada baris misi; kosong pada baris none dan total, yang tidak menunjuk misi (row_type membedakannya)")
+        "Id misi, pada baris misi; kosong pada baris none dan total, yang tidak menunjuk misi (row_type membedakannya)")
     assert missions["schema"]["foreignKeys"] == [
         {"fields": ["mission_id"], "reference": {"resource": "missions", "fields": ["id"]}}]
     assert phases["schema"]["primaryKey"] == ["phase_number"]

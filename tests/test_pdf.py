@@ -283,7 +283,7 @@ def test_the_running_header_s_rule_is_one_line_as_wide_as_the_text(sample_pdf: P
 
 #: the tables a landscape page holds, by their captions' words: the programs' matrices (with the pillar's indicators
 #: above the first), the quick wins, and the budget tables with more than six columns of figures
-LANDSCAPE_TABLES = re.compile(r"Tabel (\d+\.\d+) (?:Matriks program|Indikator Smart|Quick Wins|Indikasi anggaran per "
+LANDSCAPE_TABLES = re.compile(r"Tabel (\d+\.\d+) (?:Matriks program|Indikator Smart|Quick Win|Indikasi anggaran per "
                               r"(?:sumber pendanaan|perangkat daerah pengampu) dan tahun)")
 
 

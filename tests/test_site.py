@@ -627,7 +627,7 @@ def test_home_counts_the_agencies_involved_as_the_summary_does(build: Build) -> 
     html = read(build({"content/agencies/satpolpp.yml": idle}), "index.html")
     block = html[html.index('<dl class="figures">'):]
     shown = dict(re.findall(r"<dt>([^<]+)</dt> <dd>([^<]+)</dd>", block[:block.index("</dl>")]))
-    assert shown == {"Program": "2", "Indikasi anggaran": "Rp 750 juta", "Quick Wins": "2", "Perangkat daerah terlibat": "2"}
+    assert shown == {"Program": "2", "Indikasi anggaran": "Rp 750 juta", "Quick Win": "2", "Perangkat daerah terlibat": "2"}
     # a regional enterprise (BUMD) taking part is no perangkat daerah: the figure names both
     enterprise = idle.replace("kind: badan", "kind: bumd").replace("programs: []", "supports: [ECO-01]\nprograms: []")
     html = read(build({"content/agencies/satpolpp.yml": enterprise}), "index.html")
@@ -1313,7 +1313,7 @@ def test_a_renamed_agencys_old_address_leads_to_its_page(build: Build) -> None:
     assert "BKAD" in read(site, "agency/bkad.html")
     old = _leads_on(site, "agency/bpkad.html", "agency/bkad.html")
     assert re.search(r'<a href="../agency/bkad.html">BKAD · Badan Pengelolaan', old)
-    assert "Perangkat Daerah bpkad kini BKAD" in old and "Alamat halaman perangkat daerah ini telah berubah" in old
+    assert "Perangkat daerah bpkad kini BKAD" in old and "Alamat halaman perangkat daerah ini telah berubah" in old
 
 
 def test_stylesheet_and_scripts_are_linked_by_version_so_no_browser_keeps_an_old_one(
@@ -1356,7 +1356,7 @@ def test_the_open_data_page_offers_a_workbook_and_says_how_to_open_a_csv(sample_
                      r'setiap tabel CSV di bawah dalam satu buku kerja, satu lembar per tabel', page)
     assert "ambil plan.xlsx: berkas ini terbuka dengan klik ganda" in page
     assert re.search(r'<a href="data/datapackage.json" download>datapackage.json</a> <span class="file-size">'
-                     r'\(\d+ kB\)</span> — deskripsi berkas CSV', page)
+                     r'\(\d+ kB\)</span> — berkas CSV yang diterangkan', page)
     assert "Data › Dari Teks/CSV" in page and "koma sebagai pemisah" in page
     assert (site / "data" / "plan.xlsx").read_bytes()[:2] == b"PK"  # the link leads to a workbook (a zip file)
 

@@ -88,7 +88,7 @@ def test_its_first_chapter_ends_with_the_plan_s_key_figures(sample_build: Path, 
     for said in ("Rp 276,66 miliar Indikasi anggaran", "2022–2031, seluruh sumber pendanaan", "70 Program",
                  "dalam 6 dimensi", "30 Perangkat daerah dan BUMD pengampu",
                  "dari 31 perangkat daerah dan BUMD yang terlibat",
-                 "6 Quick Wins", "Rp 7,35 miliar selama masa pelaksanaannya", "2026 Tahun dengan indikasi anggaran terbesar",
+                 "6 Quick Win", "Rp 7,35 miliar selama masa pelaksanaannya", "2026 Tahun dengan indikasi anggaran terbesar",
                  "Rp 49,40 miliar", "61,6% Bersumber dari APBD", "Rp 170,41 miliar"):
         assert said in panel, (said, panel)
     quick_wins = sum(program.total_budget for program in plan.programs if program.quick_win)
@@ -116,7 +116,7 @@ def test_it_gives_the_vision_the_missions_the_pillars_and_the_quick_wins(pages: 
     pillars = next(page for page in pages if "Dimensi: tujuan, program, dan indikasi anggaran" in page)
     assert "Smart Governance" in pillars
     assert QUICK_WIN in whole
-    assert "Tabel 4.1 Quick Wins" in whole
+    assert "Tabel 4.1 Quick Win" in whole
 
 
 def test_the_budget_is_summed_in_rupiah_by_pillar_year_and_source(pages: list[str]) -> None:
@@ -193,10 +193,10 @@ def test_the_quick_wins_landscape_chapter_opens_without_a_running_header(summary
     with plumbed(summary) as document:
         turned = [page for page in document.pages if page.width > page.height]
         assert len(turned) >= 2, len(turned)
-        assert " ".join(turned[0].extract_text().split()).startswith("BAB 4 Quick Wins")
+        assert " ".join(turned[0].extract_text().split()).startswith("BAB 4 Quick Win")
         headers = [" ".join(word["text"] for word in running_header(page)) for page in turned]
     assert headers[0] == "" and all(headers[1:]), headers
-    assert headers[1].endswith("Bab 4 · Quick Wins"), headers
+    assert headers[1].endswith("Bab 4 · Quick Win"), headers
 
 
 def test_the_running_header_names_the_summary_and_the_whole_title(summary: Path) -> None:
@@ -217,7 +217,7 @@ def test_pages_are_numbered_after_the_cover(pages: list[str]) -> None:
 
 def test_its_outline_and_metadata_are_the_summary_s(summary: Path) -> None:
     assert outline_titles(summary) == ["Bab 1 · Ringkasan", "Bab 2 · Visi dan Misi", "Bab 3 · Dimensi Smart City",
-                                       "Bab 4 · Quick Wins", "Bab 5 · Anggaran", "Bab 6 · Peta Jalan", "Glosarium"]
+                                       "Bab 4 · Quick Win", "Bab 5 · Anggaran", "Bab 6 · Peta Jalan", "Glosarium"]
     document = reader(summary)
     assert document.metadata.title == "Ringkasan Eksekutif: Masterplan Smart City Kota Pasuruan 2022–2031"
     assert document.trailer["/Root"]["/Lang"] == "id"

@@ -72,10 +72,10 @@ def test_a_long_plans_summary_gives_each_quick_win_a_line_under_its_pillar(long_
     plan, pdf = long_plan
     pages = texts(pdf)
     found = dict(outline_pages(pdf))
-    start, end = found["Bab 4 · Quick Wins"], found["Bab 5 · Anggaran"]
+    start, end = found["Bab 4 · Quick Win"], found["Bab 5 · Anggaran"]
     chapter = " ".join(pages[start:end])  # outline_pages: 0-based page indexes
     wins = plan.quick_wins
-    assert f"mendaftar {len(wins)} quick win masterplan ini per dimensi" in chapter
+    assert f"memuat {len(wins)} quick win masterplan ini per dimensi" in chapter
     assert "target indikator, dan sumber pendanaan setiap quick win dimuat dalam tabel quick win dokumen" in chapter
     places = [chapter.index(f"{number} {program.id} ") for number, program in enumerate(wins, 1)]
     assert places == sorted(places)
