@@ -118,3 +118,14 @@ def test_escaped_tag_starts_by_the_thousand_are_within_the_limits() -> None:
     assert excess("Pembuka.\n\n" + "x\\<a " * 1_500 + "\n\nPenutup.") is None
     assert excess("Pembuka.\n\n" + "x\\\\<a " * 1_500 + "\n\nPenutup.") is not None  # '\\' then a tag's start
     assert "x&lt;a x&lt;a" in to_html("Teks.\n\n" + "x\\<a " * 1_500)
+
+
+def test_an_escaped_first_bracket_is_no_reference_the_checks_read() -> None:
+    r"""``\[[GOV-99]]`` prints ``[[GOV-99]]`` as written (its first bracket escaped), so validate tells no unknown
+    cross-reference there (E507 failed the build of a text that names none), nor a mistyped one (W518) at
+    ``\[[ teks ]]``; ``\\[[GOV-01]]``, a backslash escaped, is one still."""
+    from masterplan import crossref
+    assert list(crossref.find(r"Ditulis \[[GOV-99]] apa adanya.")) == []
+    assert list(crossref.find(r"Ditulis \[[ teks bebas ]].", crossref.MISTYPED)) == []
+    assert [ref for ref, _, _ in crossref.find(r"Lihat \\[[GOV-01]] dan [[GOV-02]].")] == ["GOV-01", "GOV-02"]
+    assert "&#91;[GOV-99]]" in to_html(r"Ditulis \[[GOV-99]] apa adanya.")  # as the book and the site print it
