@@ -255,7 +255,7 @@ class Preview:
     def _settled(self, state: int, found: list[Diagnostic]) -> None:
         """Say everything found in the plan's ``state``, once worked out, in the terminal and in the pages."""
         lines = self._lines(found)
-        self.told.settled(state, lines)
+        self.told.settled(state, lines, {self.speaker.line(d) for d in found})
         warned = Warned(tuple(line for line, warning in lines if warning),
                         sum(d.severity is Severity.WARNING for d in found))
         self._show("warnings", warned, lambda: self.told.is_current(state))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 
 #: how long a plan must stay as it is before the warnings found in it are said
 WARNINGS_SETTLE = 1.0
@@ -25,6 +26,8 @@ class Told:
         self.log, self.gone = log, gone
         self.lines: dict[str, bool] = {}  #: each line said, and whether it is a warning (kept while errors last)
         self.state = 0  #: the plan's state, counted: warnings found in an earlier one are not said
+        #: the lines said that count diagnostics left unsaid (:mod:`masterplan.many_alike`), not a diagnostic's own
+        self.counts: set[str] = set()
         self._lock = threading.Lock()
 
     def __contains__(self, line: object) -> bool:
@@ -52,17 +55,21 @@ class Told:
         """Whether ``state`` is still the plan's: no change came since (what is found in it is worth saying)."""
         return state == self.state
 
-    def settled(self, state: int, lines: list[tuple[str, bool]]) -> None:
+    def settled(self, state: int, lines: list[tuple[str, bool]], holding: AbstractSet[str] | None = None) -> None:
         """Everything found in a plan without errors, warnings included, in the plan's ``state``: said when
-        it is still the plan's, with each warning said before that no longer holds."""
+        it is still the plan's, with each warning said before that no longer holds. ``holding``: the line of every
+        diagnostic found, those ``lines`` leave out past fifty of a kind in a file too (a warning pushed past the
+        fiftieth by a new one before it was said to apply no longer); a line counting them is not said gone."""
         with self._lock:
             if state != self.state:
                 return
             now = dict(lines)
+            every = now.keys() if holding is None else holding
             for line, _ in lines:
                 if line not in self.lines:
                     self.log(line)
             for line, warning in self.lines.items():
-                if warning and line not in now:
+                if warning and line not in now and line not in every and line not in self.counts:
                     self.log(self.gone(line))
             self.lines = now
+            self.counts |= {line for line in now if line not in every}

@@ -130,3 +130,24 @@ def test_the_preview_s_errors_over_the_page_are_counted_past_fifty(tmp_path: Pat
     items = re.findall(r"<li>(.*?)</li>", overlay)
     assert told("\n".join(items), "E203") == SHOWN_OF_A_KIND
     assert f"…and 10 more E203 in {BESAR} (masterplan validate --format json lists them all)" in items
+
+
+def test_the_preview_says_no_warning_gone_that_only_the_count_took_in(tmp_path: Path) -> None:
+    """A partner named on a program's line brought one more W406 before the fiftieth: the one it pushed past fifty,
+    still in the plan, was said to apply no longer."""
+    from masterplan.preview import Preview
+
+    root = one_sided_plan(tmp_path)
+    said: list[str] = []
+    preview = Preview(root, log=said.append)
+    assert preview.rebuild()
+    preview.wait_for_warnings(60)
+    (root / "content/agencies/opd30.yml").write_text("id: opd30\nname: Dinas Urusan Nomor 30\nshort_name: Opd30\n"
+                                                     "kind: dinas\n", encoding="utf-8")
+    besar = root / BESAR
+    besar.write_text(besar.read_text(encoding="utf-8").replace("opd29]", "opd29, opd30]", 1), encoding="utf-8")
+    said.clear()
+    assert preview.rebuild()
+    preview.wait_for_warnings(60)
+    gone = [line for line in said if line.startswith("No longer applies")]  # nor its count, a new one said
+    assert "…and 41 more W406" in "\n".join(said) and gone == [], said
