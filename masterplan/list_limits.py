@@ -27,20 +27,22 @@ from masterplan.diagnostics import Message
 
 _Item = TypeVar("_Item")
 
-#: the most items of each list, by its field's name (the same in every file that has it)
+#: the most items of each list, by its field's name (the same in every file that has it): a regency's program that
+#: every kecamatan joins names some 40 of them (Garut has 42) and a few dinas; a province's Diskominfo supports some
+#: hundreds of its 3,000 programs
 MAX_ITEMS = {
     "missions": 20,
-    "partners": 50,
-    "supports": 300,
+    "partners": 100,
+    "supports": 1_000,
     "phases": 12,
     "accepted_warnings": 200,
 }
 
 #: the most partners one agency's programs may name in all (E107 at the program that passes it): within the limit of
 #: each program, one file of 2,600 programs naming 50 partners each, none confirming it, took the site 56 s, 650 MB of
-#: memory and 165 MB (60 MB a table of partnerships to confirm); a province's largest agency leads some hundred
-#: programs of a few partners each
-MAX_PARTNERSHIPS = 2_000
+#: memory and 165 MB (60 MB a table of partnerships to confirm), some 0.4 ms a partnership; a province's largest
+#: agency leads some hundred programs of a few partners each, a regency's a few programs every kecamatan joins
+MAX_PARTNERSHIPS = 5_000
 
 #: what to write instead of a list past its limit, by its field's name
 HINTS = {
