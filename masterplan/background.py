@@ -176,9 +176,16 @@ class BackgroundBuild:
         command = self._command()
         self.say(Message("Background build started ({what})…", what=what))
         started, before = time.monotonic(), newest(self.root)
-        self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                                        start_new_session=True,  # Ctrl-C is ours to pass on, not the terminal's
-                                        env={**os.environ, PROGRESS: "lines"})  # how far the PDF is, as lines
+        try:
+            self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                                            start_new_session=True,  # Ctrl-C is ours to pass on, not the terminal's
+                                            env={**os.environ, PROGRESS: "lines"})  # how far the PDF is, as lines
+        except OSError as exc:  # no process to be had (a machine out of memory or of processes): the next edit tries
+            with self._wake:  # again; left starting, the build was busy for good and the preview's PDF said to come
+                self.starting, self.unwanted, self.failure = False, False, [str(exc)]
+            self.say(Message("Background build could not start: {reason}", reason=exc.strerror or str(exc)))
+            self.changed()
+            return
         with self._wake:
             self.group, self.failure, self.starting = self.process.pid, None, False
             unwanted, self.unwanted = self.unwanted, False

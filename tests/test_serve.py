@@ -707,6 +707,45 @@ def test_a_templates_folder_copied_in_as_the_watch_begins_is_caught_up_whole(
     assert set(seen) == {cover, footer}
 
 
+def test_a_background_build_that_cannot_start_is_said_and_tried_again_on_the_next_edit(tmp_path: Path,
+                                                                                       monkeypatch) -> None:
+    """A build whose process could not be started (a machine out of processes) left the build "starting" for good:
+    busy ever after, no build again, and its thread gone with a traceback. It is said, and the next schedule runs."""
+    import subprocess
+    import threading
+
+    from conftest import write_plan
+
+    from masterplan import background
+    from masterplan.background import BackgroundBuild
+
+    root = write_plan(tmp_path, {})
+    lines: list[str] = []
+    finished = threading.Semaphore(0)
+    build = BackgroundBuild(root, False, lines.append, lambda ok: finished.release(), changed=lambda: None)
+    real = subprocess.Popen
+
+    def out_of_processes(*args: object, **kwargs: object) -> subprocess.Popen[str]:
+        monkeypatch.setattr(background.subprocess, "Popen", real)  # the next one starts
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(background.subprocess, "Popen", out_of_processes)
+    try:
+        build.schedule(delay=0)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and not any("could not start" in line for line in lines):
+            time.sleep(0.02)
+        assert "Background build could not start: Resource temporarily unavailable" in lines, lines
+        deadline = time.monotonic() + 5
+        while time.monotonic() < deadline and build.busy:
+            time.sleep(0.02)
+        assert not build.busy
+        build.schedule(delay=0)
+        assert finished.acquire(timeout=120), lines
+    finally:
+        build.stop()
+
+
 def test_a_background_build_that_failed_on_a_file_saved_again_is_cancelled_not_failed(tmp_path: Path) -> None:
     """An editor that empties a file and then writes it, saved while a build ran: the build read the empty
     file and said "failed … file is empty", an error that never was. A build that fails while the content
