@@ -87,9 +87,12 @@ def _background(preview: Preview, pdf: bool, good: bool) -> BackgroundBuild:
         if ok and not preview.errors:  # the pages say the new PDF's size (with errors, once they are fixed)
             preview.rebuild()
 
+    showing = threading.Lock()
+
     def changed() -> None:
         if pdf:
-            preview.show_pdf(serve_pdf.state(root, background, bool(preview.errors)))
+            with showing:  # worked out and shown in turn: the build's thread and the watcher's showed the older last
+                preview.show_pdf(serve_pdf.state(root, background, bool(preview.errors)))
 
     background = BackgroundBuild(root, pdf, preview.log, done, address=preview.build_address,
                                  say=lambda message: preview.speaker.say(message),  # the speaker of the last rebuild
