@@ -3,7 +3,10 @@ write a cache's file whole or not at all (:func:`write_whole`).
 
 A build killed half-way (even by SIGKILL) leaves the previous site and PDF untouched:
 new files live in ``build/.staging-<pid>/`` until the swap, which is one rename per
-output entry. Leftovers of killed builds are removed by the next build. Two builds of
+output file (atomic: never missing) and two per folder (``site``: no system replaces a
+folder in one rename on every platform), the old one retired to ``build/.old-<pid>-site``
+in between, where a reader finds it (:func:`retired`). Leftovers of killed builds are
+removed by the next build. Two builds of
 one plan (the preview's background build and one run by hand) take turns: a lock on
 ``build/.lock`` is held from the first file written to the last rename, so neither can
 tidy away the other's staging, retired output or cache entries.
@@ -13,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import glob
 import os
 import shutil
 import tempfile
@@ -28,6 +32,7 @@ PDF = "masterplan.pdf"  #: the book, in the output folder
 SUMMARY_PDF = "masterplan-summary.pdf"
 #: the strategic analysis (plan.yml strategic_analysis), beside the book, named as the summary is
 ANALYSIS_PDF = "masterplan-analysis.pdf"
+RETIRED = ".old-"  #: what an output folder is renamed with, the build's pid following, while its new one moves in
 
 
 def build_folder(root: Path) -> Path:
@@ -86,14 +91,17 @@ class Staging:
         """Move every entry of the staging folder into place, replacing the old one."""
         for entry in sorted(self.folder.iterdir()):
             final = self.build_dir / entry.name
-            retired = self.build_dir / f".old-{os.getpid()}-{entry.name}"
+            if not entry.is_dir() and not final.is_dir():  # a file: replaced in one rename, never missing
+                os.replace(entry, final)
+                continue
+            old = self.build_dir / f"{RETIRED}{os.getpid()}-{entry.name}"
             if final.exists():
-                final.rename(retired)
-            entry.rename(final)
-            if retired.is_dir():
-                shutil.rmtree(retired, ignore_errors=True)
-            elif retired.exists():
-                retired.unlink()
+                final.rename(old)
+            entry.rename(final)  # between the two renames, a reader finds the old folder retired (:func:`retired`)
+            if old.is_dir():
+                shutil.rmtree(old, ignore_errors=True)
+            elif old.exists():
+                old.unlink()
         for name in sorted(self.dropped):
             (self.build_dir / name).unlink(missing_ok=True)
 
@@ -113,6 +121,12 @@ def write_whole(path: Path, data: bytes) -> None:
         raise
 
 
+def retired(build_dir: Path, name: str) -> list[Path]:
+    """The copies of the output folder's ``name`` a build is retiring: while it swaps its own in, between its two
+    renames, the only copy there is (a page asked for then was "not found"); none once the swap is done."""
+    return [old for old in build_dir.glob(f"{RETIRED}*-{glob.escape(name)}") if _retired_name(old) == name]
+
+
 def remove_dead_staging(build_dir: Path) -> None:
     """Delete the staging folders of builds that were killed (their process is gone): safe without
     the lock, as no live build writes there. A stopped preview tidies so, not only the next build."""
@@ -124,15 +138,20 @@ def remove_dead_staging(build_dir: Path) -> None:
 
 def _remove_leftovers(build_dir: Path) -> None:
     remove_dead_staging(build_dir)
-    for retired in build_dir.glob(".old-*"):
+    for old in build_dir.glob(f"{RETIRED}*"):
         # A build killed between its two renames: the retired copy is the only one left.
-        name = retired.name.split("-", 2)[-1]
+        name = _retired_name(old)
         if not (build_dir / name).exists():
-            retired.rename(build_dir / name)
-        elif retired.is_dir():
-            shutil.rmtree(retired, ignore_errors=True)
+            old.rename(build_dir / name)
+        elif old.is_dir():
+            shutil.rmtree(old, ignore_errors=True)
         else:
-            retired.unlink()
+            old.unlink()
+
+
+def _retired_name(old: Path) -> str:
+    """The name of the output entry ``old`` was retired from (``.old-<pid>-site``: ``site``)."""
+    return old.name.split("-", 2)[-1]
 
 
 def _alive(pid: int) -> bool:

@@ -32,7 +32,7 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, pdf: bool = Tru
     from masterplan.build import run
     from masterplan.build_options import BuildOptions
     from masterplan.render.site import published_address
-    from masterplan.watch import watch
+    from masterplan.watch import plan_files, watch
 
     memory_pools.fewer_pools()  # before any thread: each would keep a pool of freed memory of its own
 
@@ -55,7 +55,7 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, pdf: bool = Tru
     serving = threading.Thread(target=server.serve_forever, name="masterplan-serve", daemon=True)
     stop = threading.Event()
     try:  # Ctrl-C while the site is first built stops as well as later
-        read_at = time.time()
+        read_at, listed = time.time(), plan_files(root)  # a file deleted as the site is built is caught up too
         preview.say(Message("Building the site…"))
         result = run(root, BuildOptions(pdf=False, base_url=preview.build_address(), final=False), cache=preview.cache)
         good = preview.rebuild((result.plan, result.report) if result.plan is not None else None)
@@ -63,7 +63,7 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, pdf: bool = Tru
             preview.verify()
         _stop_on_sigterm()  # not before: the first build's forked workers would take it as theirs
         background = _background(preview, pdf, good)
-        watch(preview, background, stop, read_at, serving.start)  # pages once edits are watched
+        watch(preview, background, stop, read_at, serving.start, listed)  # pages once edits are watched
     except KeyboardInterrupt:
         pass
     finally:
@@ -87,9 +87,12 @@ def _background(preview: Preview, pdf: bool, good: bool) -> BackgroundBuild:
         if ok and not preview.errors:  # the pages say the new PDF's size (with errors, once they are fixed)
             preview.rebuild()
 
+    showing = threading.Lock()
+
     def changed() -> None:
         if pdf:
-            preview.show_pdf(serve_pdf.state(root, background, bool(preview.errors)))
+            with showing:  # worked out and shown in turn: the build's thread and the watcher's showed the older last
+                preview.show_pdf(serve_pdf.state(root, background, bool(preview.errors)))
 
     background = BackgroundBuild(root, pdf, preview.log, done, address=preview.build_address,
                                  say=lambda message: preview.speaker.say(message),  # the speaker of the last rebuild

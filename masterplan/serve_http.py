@@ -24,6 +24,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 from masterplan.assets import folder_refusal, refusal
 from masterplan.diagnostics import Message
 from masterplan.model import ASSETS
+from masterplan.output import retired
 from masterplan.preview import Preview
 from masterplan.render.site_links import site_folder
 from masterplan.serve_page import RELOAD_PATH, decorate, digest, pdf_note, warnings_note
@@ -55,6 +56,15 @@ def site_file(site: Path, url_path: str) -> Path | None:
     return resolved
 
 
+def built_file(site: Path, url_path: str) -> Path | None:
+    """:func:`site_file`, while a background build swaps its site in too: between the swap's two renames the site
+    is missing, and a tab reloading then was told "not found" of a page there is; it gets the old site's file, or
+    (the swap done meanwhile) the new one's."""
+    return site_file(site, url_path) or next(
+        (found for old in retired(site.parent, site.name) if (found := site_file(old, url_path))), None
+    ) or site_file(site, url_path)
+
+
 class Handler(BaseHTTPRequestHandler):
     """Serves one preview: pages from memory (current model), other files from ``build/site``."""
 
@@ -69,6 +79,7 @@ class Handler(BaseHTTPRequestHandler):
         self.respond(head=True)
 
     def respond(self, head: bool) -> None:
+        """Answer the request: a file, a page, or the reload's poll."""
         if not self.host_allowed():
             self.send_text(HTTPStatus.FORBIDDEN, self.preview.speaker.say(
                 Message("403: this preview answers only at its own address (localhost, 127.0.0.1)")), head)
@@ -79,9 +90,13 @@ class Handler(BaseHTTPRequestHandler):
             return
         generation = self.preview.generation
         shown = self.shows(parts.path)
+        if isinstance(shown, Path) and not self.send_file(shown, head):  # moved by a background build's swap since
+            shown = self.shows(parts.path)  # it was found: where the swap has it now
+            if isinstance(shown, Path) and not self.send_file(shown, head):
+                shown = self.not_found()
         if isinstance(shown, Path):
-            self.send_file(shown, head)
-        elif shown[1] is None:
+            return
+        if shown[1] is None:
             self.send_text(shown[0], self.preview.speaker.say(Message("404: not found")), head)
         else:
             self.send_text(shown[0], decorate(shown[1], parts.path, self.preview, generation), head, "text/html")
@@ -98,8 +113,9 @@ class Handler(BaseHTTPRequestHandler):
             return False
         return named == "localhost" or named.endswith(".localhost") or _loopback(named)
 
-    def shows(self, url_path: str) -> Path | tuple[HTTPStatus, str | None]:
-        """What a URL shows: a file to send as it is, or the status and HTML of a page (None: a bare 404)."""
+    def shows(self, url_path: str, again: bool = True) -> Path | tuple[HTTPStatus, str | None]:
+        """What a URL shows: a file to send as it is, or the status and HTML of a page (None: a bare 404).
+        ``again``: a page a background build's swap moves as it is read is looked up again (once)."""
         if url_path.startswith("//"):  # "//etc/passwd" is a path here, never another host or root
             return HTTPStatus.NOT_FOUND, None
         relative = self.page_path(url_path)
@@ -110,11 +126,14 @@ class Handler(BaseHTTPRequestHandler):
             # last build's copy (/%61ssets/ and /ASSETS/ are that folder too, to site_file and a Windows disk)
             found = self.asset(url_path)  # (of a file since deleted, or refused: E525, E526); only /assets/ itself
         else:
-            found = self.theme_file(url_path) or self.plan_file(relative) or site_file(self.preview.site, url_path)
+            found = self.theme_file(url_path) or self.plan_file(relative) or built_file(self.preview.site, url_path)
         if found is None or self.gone(found):
             return self.not_found()
         if found.suffix == ".html":
-            return HTTPStatus.OK, found.read_text(encoding="utf-8", errors="replace")
+            try:
+                return HTTPStatus.OK, found.read_text(encoding="utf-8", errors="replace")
+            except FileNotFoundError:  # moved by a swap since it was found: where the swap has it now
+                return self.shows(url_path, again=False) if again else self.not_found()
         return found
 
     def theme_file(self, url_path: str) -> Path | None:
@@ -205,13 +224,14 @@ class Handler(BaseHTTPRequestHandler):
         if not head:
             self.wfile.write(body)
 
-    def send_file(self, path: Path, head: bool) -> None:
+    def send_file(self, path: Path, head: bool) -> bool:
+        """Send the file at ``path``; False, sending nothing, when it is no longer there (a background build's swap
+        moved it since it was found)."""
         kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         try:
             handle = path.open("rb")
-        except OSError:  # swapped away by a background build between lookup and open
-            self.send_text(HTTPStatus.NOT_FOUND, "not found", head)
-            return
+        except OSError:
+            return False
         with handle:  # the size of the file opened: one a build swapped in since has its own (the download was cut)
             size = os.fstat(handle.fileno()).st_size
             self.send_response(HTTPStatus.OK)
@@ -221,6 +241,7 @@ class Handler(BaseHTTPRequestHandler):
             self.end_headers()
             if not head:
                 shutil.copyfileobj(handle, self.wfile)
+        return True
 
     def log_message(self, format: str, *args: object) -> None:
         pass  # the terminal shows rebuilds and errors, not every request

@@ -18,7 +18,7 @@ from __future__ import annotations
 import os
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -67,11 +67,12 @@ def watched(root: Path) -> list[Path]:
 
 
 def watch(preview: Preview, background: BackgroundBuild | None, stop: threading.Event,
-          since: float = 0.0, ready: Callable[[], None] = lambda: None) -> None:
+          since: float = 0.0, ready: Callable[[], None] = lambda: None, listed: Collection[str] = ()) -> None:
     """Rebuild on every change until ``stop`` is set (or Ctrl-C, which propagates).
 
     ``ready`` is called once the watcher runs; an edit saved between ``since`` (when the plan
-    was last read) and that moment is caught up with then. A ``templates/`` made while the preview runs (a plan starts without
+    was last read, its files then ``listed``: :func:`plan_files`) and that moment is caught up with then, a file
+    deleted too. A ``templates/`` made while the preview runs (a plan starts without
     one) is watched from then on, as if it had been there: the watch starts again over both
     folders, catching up with what was saved meanwhile.
     """
@@ -82,12 +83,17 @@ def watch(preview: Preview, background: BackgroundBuild | None, stop: threading.
             stop.wait(0.5)
             folders, appeared = watched(root), watched(root)
             continue
-        changed = Watcher(preview, background).run(stop, folders, since, appeared, ready)
+        changed = Watcher(preview, background).run(stop, folders, since, appeared, ready, listed)
         if changed is None:
             return
         ready = _nothing
-        (folders, since), before = changed, folders  # from when the new folder was not there
+        (folders, since, listed), before = changed, folders  # from when the new folder was not there
         appeared = [folder for folder in folders if folder not in before]
+
+
+def plan_files(root: Path) -> frozenset[str]:
+    """The plan's files now (paths in ``root``), to tell which are gone once the watch begins (:func:`caught_up`)."""
+    return frozenset(path for path, _, _ in files(root))
 
 
 def _nothing() -> None:
@@ -110,15 +116,16 @@ class Watcher:
         self.unsaid: Unsaid | None = None
 
     def run(self, stop: threading.Event, folders: list[Path], since: float, appeared: list[Path],
-            ready: Callable[[], None]) -> tuple[list[Path], float] | None:
+            ready: Callable[[], None], listed: Collection[str] = ()) -> tuple[list[Path], float, frozenset[str]] | None:
         """Watch ``folders`` (of which ``appeared`` are new) until ``stop`` (None), or until the folders worth
-        watching change: the new list, and when it was last seen as it was. ``ready``: called once watching."""
+        watching change: the new list, when it was last seen as it was, and its files then (each gone by the next
+        watch is caught up). ``ready``: called once watching; ``listed``: the files at ``since``."""
         started, looked = False, time.time()
         for changes in watchfiles.watch(*folders, watch_filter=PlanFilter(), stop_event=stop, debounce=50,
                                         step=20, yield_on_timeout=True, rust_timeout=100):
             if not started:  # what was saved before the watch began, with what came since: a copy of templates/
                 started = True  # going on as the watch began gave the later files only, its print templates unchecked
-                changes = set(changes) | caught_up(self.root, since, appeared)
+                changes = set(changes) | caught_up(self.root, since, appeared, listed)
                 ready()
             if changes:
                 self.changed([Path(path) for _, path in changes])
@@ -129,7 +136,7 @@ class Watcher:
             if watched(self.root) != folders:
                 if self.unsaid is not None:
                     self.show(self.unsaid.rebuilt)
-                return watched(self.root), looked
+                return watched(self.root), looked, plan_files(self.root)
             looked = now
         return None
 
@@ -168,18 +175,23 @@ class Watcher:
                 self.background.hold()
 
 
-def caught_up(root: Path, since: float, appeared: list[Path]) -> set[tuple[watchfiles.Change, str]]:
+def caught_up(root: Path, since: float, appeared: list[Path],
+              listed: Collection[str] = ()) -> set[tuple[watchfiles.Change, str]]:
     """The changes saved since ``since`` (when the plan was read, or the folders last looked at), before the
     watcher ran: the files newer, and every file of the folders that ``appeared`` (moved in, their files older),
-    or those folders themselves when they hold none.
+    or those folders themselves when they hold none; and the files ``listed`` then (paths in ``root``) that are gone
+    (one deleted as the preview first built: its page showed it until the next edit).
 
     A file's time is the kernel's coarse clock, a few milliseconds behind :func:`time.time`: a cover written just
     after the look was taken for older, and a print template made with its folder was never checked (the page showed
     no error, the background build failed on it). Files saved within :data:`CLOCK_SLACK` before are taken too."""
     inside = tuple(str(folder) + os.sep for folder in appeared)
-    newer = {str(root / path) for path, _, modified in files(root)
+    now = files(root)
+    newer = {str(root / path) for path, _, modified in now
              if modified / 1e9 >= since - CLOCK_SLACK or str(root / path).startswith(inside)}
-    return {(watchfiles.Change.modified, path) for path in newer or map(str, appeared)}
+    gone = set(listed) - {path for path, _, _ in now}
+    return ({(watchfiles.Change.modified, path) for path in newer or map(str, appeared)}
+            | {(watchfiles.Change.deleted, str(root / path)) for path in gone})
 
 
 def written(paths: list[Path], wait: float = SAVE_SECONDS) -> None:

@@ -72,6 +72,31 @@ def test_leftovers_of_dead_builds_are_cleaned(tmp_path: Path) -> None:
     assert sorted(p.name for p in build.iterdir() if p.name.startswith(".") and p.name != ".lock") == [alive.name]
 
 
+def test_a_file_of_the_output_is_never_missing_while_the_swap_moves_it_in(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The book is replaced in one rename: the preview's page asking for it during the swap never finds it missing
+    (the site, a folder, is two renames: the old one is found retired meanwhile, tests/test_serve_swap.py)."""
+    build = tmp_path / "build"
+    previous_output(build)
+    renamed, replaced, seen = Path.rename, os.replace, []
+
+    def rename(path: Path, target: object) -> Path:
+        moved = renamed(path, target)  # type: ignore[arg-type]
+        seen.append((build / "masterplan.pdf").is_file())
+        return moved
+
+    def replace(path: object, target: object) -> None:
+        replaced(path, target)  # type: ignore[arg-type]
+        seen.append((build / "masterplan.pdf").is_file())
+
+    monkeypatch.setattr(Path, "rename", rename)
+    monkeypatch.setattr(os, "replace", replace)
+    with Staging(build) as staging:
+        staging.path("masterplan.pdf").write_bytes(b"%PDF-1.4 the new book")
+    assert seen and all(seen)
+    assert (build / "masterplan.pdf").read_bytes() == b"%PDF-1.4 the new book"
+
+
 def _build_command(root: Path) -> list[str]:
     return [sys.executable, "-m", "masterplan", "build", str(root), "--jobs", "1"]
 

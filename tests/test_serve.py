@@ -746,6 +746,84 @@ def test_a_background_build_that_cannot_start_is_said_and_tried_again_on_the_nex
         build.stop()
 
 
+def test_a_file_deleted_as_the_preview_first_builds_is_caught_up(
+        make_plan: Callable[..., Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A chapter deleted after the first build read it, before the watch began: only files newer than the read were
+    caught up, and its page was served, the chapter in it, until the next edit. The preview runs as a user starts
+    it; the watch sees no event of its own (the deletion came before it), as a watch begun late sees none."""
+    import signal
+
+    import watchfiles
+
+    from masterplan import build, serve
+
+    root = make_plan()
+    chapter, read = root / "content" / "chapters" / "01-pendahuluan.md", build.run
+    served: list[int] = []
+    address: list[int] = []
+
+    def deleted_once_read(*args: object, **options: object) -> object:
+        result = read(*args, **options)  # type: ignore[arg-type]
+        chapter.unlink()
+        return result
+
+    def no_events(*folders: Path, **options: object) -> Iterator[set[tuple[watchfiles.Change, str]]]:
+        yield set()  # the watch begins: what came before it is caught up
+        connection = http.client.HTTPConnection("127.0.0.1", address[0], timeout=TIMEOUT)
+        connection.request("GET", "/chapter/pendahuluan.html")
+        served.append(connection.getresponse().status)
+        connection.close()
+
+    listen = serve.listen
+
+    def listening(*args: object) -> object:
+        server = listen(*args)  # type: ignore[arg-type]
+        address.append(server.server_address[1])
+        return server
+
+    monkeypatch.setattr(build, "run", deleted_once_read)
+    monkeypatch.setattr("masterplan.watch.watchfiles.watch", no_events)
+    monkeypatch.setattr(serve, "listen", listening)
+    terminate = signal.getsignal(signal.SIGTERM)
+    try:
+        assert serve.serve(root, port=0, pdf=False, log=lambda line: None) == 0
+    finally:
+        signal.signal(signal.SIGTERM, terminate)
+    assert served == [404]
+
+
+def test_a_file_deleted_as_the_watch_starts_again_over_a_new_templates_folder_is_caught_up(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A ``templates/`` made while serving starts the watch again over both folders: a file deleted between the two
+    watches is caught up, as one deleted before the first."""
+    import watchfiles
+
+    from masterplan import watch
+
+    chapter = tmp_path / "content" / "chapters" / "01.md"
+    chapter.parent.mkdir(parents=True)
+    chapter.write_text("# Bab\n", encoding="utf-8")
+    os.utime(chapter, (time.time() - 60, time.time() - 60))
+    stop, seen, watches = threading.Event(), [], []
+
+    def begun(*folders: Path, **options: object) -> Iterator[set[tuple[watchfiles.Change, str]]]:
+        watches.append(folders)
+        if len(watches) == 2:
+            chapter.unlink()  # after the first watch ended, before this one began
+            yield set()
+            stop.set()
+            return
+        yield set()
+        (tmp_path / "templates").mkdir()
+        yield set()  # the folders worth watching changed: this watch ends
+
+    monkeypatch.setattr(watch.watchfiles, "watch", begun)
+    monkeypatch.setattr(watch.Watcher, "changed", lambda self, paths: seen.extend(paths))
+    watch.watch(SimpleNamespace(root=tmp_path), None, stop, time.time(),  # type: ignore[arg-type]
+                listed=watch.plan_files(tmp_path))
+    assert len(watches) == 2 and set(seen) == {chapter, tmp_path / "templates"}
+
+
 def test_a_background_build_that_failed_on_a_file_saved_again_is_cancelled_not_failed(tmp_path: Path) -> None:
     """An editor that empties a file and then writes it, saved while a build ran: the build read the empty
     file and said "failed … file is empty", an error that never was. A build that fails while the content

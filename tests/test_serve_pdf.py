@@ -309,3 +309,41 @@ def test_a_pdf_a_build_swaps_in_as_it_is_sent_is_sent_whole(
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_the_pdf_state_worked_out_last_is_the_one_shown(make_plan: Callable[..., Path],
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where the PDF stands was worked out, then shown, by the build's thread and the watcher's side by side: one
+    that had worked it out before the other showed it after, and the page said "being made again" of a build that
+    had ended, until the next one. What is worked out last is shown last."""
+    import threading
+    import time
+
+    from masterplan import serve, serve_pdf
+    from masterplan.preview import Preview
+
+    preview = Preview(make_plan(), log=lambda line: None)  # no PDF built: of an earlier version, once no build runs
+    background = serve._background(preview, pdf=True, good=False)
+    worked_out, newer_shown, original = threading.Event(), threading.Event(), serve_pdf.state
+
+    def state(*args: Any) -> serve_pdf.PdfState:
+        found = original(*args)
+        if threading.current_thread() is older:  # worked out; shown once the newer is (before: it was not waited for)
+            worked_out.set()
+            newer_shown.wait(timeout=2)
+        return found
+
+    monkeypatch.setattr(serve_pdf, "state", state)
+    try:
+        background.due = time.monotonic() + 3600  # a build is due: the PDF is being made again
+        older = threading.Thread(target=background.changed)
+        older.start()
+        worked_out.wait(TIMEOUT)
+        background.due = None  # the build given up: the PDF in place is of an earlier version
+        newer = threading.Thread(target=lambda: (background.changed(), newer_shown.set()))
+        newer.start()
+        older.join(TIMEOUT)
+        newer.join(TIMEOUT)
+    finally:
+        background.stop()
+    assert preview.pdf.kind == serve_pdf.EARLIER
