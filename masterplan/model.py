@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 
 from masterplan.accepted_warnings import Acceptance
 from masterplan.diagnostics import Position
+from masterplan.list_limits import within_limit
 from masterplan.plan_parts import (
     Agency,
     Chapter,
@@ -219,7 +220,7 @@ class Plan(ProgramGroup):
             program.partners, program.unconfirmed = _partners(program, agencies, claimed)
             for partner in program.partners:
                 partner.supported.append(program)
-            program.depends_on = [programs[d] for d in program.depends_on_ids if d in programs]
+            program.depends_on = [programs[d] for d in within_limit("depends_on", program.depends_on_ids) if d in programs]
             for prerequisite in program.depends_on:
                 prerequisite.dependents.append(program)
             program.missions = [missions[m] for m in program.mission_ids if m in missions]

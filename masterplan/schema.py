@@ -98,11 +98,12 @@ DOCUMENTS: dict[str, dict[str, Any]] = {
         }, ["license"]),
         "vision": ref("text", "Smart city vision."),
         "missions": bounded("missions", list_of({"$ref": "#/$defs/mission"}, "Missions derived from the RPJMD.")),
-        "legal_basis": list_of({"$ref": "#/$defs/text"}, "Laws and regulations the plan rests on."),
-        "readiness": list_of({"$ref": "#/$defs/readiness"}, "Readiness analysis rows."),
+        "legal_basis": bounded("legal_basis", list_of({"$ref": "#/$defs/text"},
+                                                      "Laws and regulations the plan rests on.")),
+        "readiness": bounded("readiness", list_of({"$ref": "#/$defs/readiness"}, "Readiness analysis rows.")),
         "swot": ref("swot", "The SWOT analysis: its factors, read by the chapters that print it (the book's and the "
                     "strategic analysis's), so that both print the same."),
-        "funding_sources": list_of({"type": "string"}, "Allowed funding sources."),
+        "funding_sources": bounded("funding_sources", list_of({"type": "string"}, "Allowed funding sources.")),
         "apbd_ceiling": {"type": "object", "description": "The local government's budget (APBD) the plan's programs may take each "
                          "year (pagu indikatif), in whole rupiah: {2023: 12000000000, 2024: 12500000000}. validate "
                          "warns of a year whose programs' APBD lines add up to more (W324), and of a ceiling under a "
@@ -114,13 +115,13 @@ DOCUMENTS: dict[str, dict[str, Any]] = {
                         "2022–2023, Jangka Menengah 2024–2026, Jangka Panjang 2027–2031: the roadmap shows them above "
                         "its years, and a table gives each stage's programs and budget. validate warns of stages out "
                         "of order, overlapping, or leaving a year of the plan in none (W326).")),
-        "revisions": list_of({"$ref": "#/$defs/revision"}, "The plan's history (riwayat revisi), oldest first: each "
+        "revisions": bounded("revisions", list_of({"$ref": "#/$defs/revision"}, "The plan's history (riwayat revisi), oldest first: each "
                            "version with its date, what it changed and the regulation that adopted it (a Perwali; a "
                            "regency's Perbup). The book prints it as a table in its front matter, the site on its home "
                            "page. validate tells a version listed "
                            "twice (E113), versions out of date order (W118), one dated after the plan's date (W119), "
                            "a final plan whose own version the list lacks (W120), and a final plan's decree that does "
-                           "not read as a regulation's name and number (W121)."),
+                           "not read as a regulation's name and number (W121).")),
     }, ["city", "title", "period", "status", "leading_sector", "vision", "missions"]),
     "pillar": obj("content/pillars/<id>.yml: one smart city dimension.", {
         "id": page_id(SLUG, "Equals the file name."),

@@ -132,7 +132,7 @@ DEFS: dict[str, Any] = {
         "period": ref("period", "Implementation years."),
         "budget": list_of({"$ref": "#/$defs/budget_line"}, "Indicative budget by year and source."),
         "indicators": list_of({"$ref": "#/$defs/indicator"}, "Output and outcome indicators."),
-        "depends_on": ids(PROGRAM_ID, "Programs that must come first (ids)."),
+        "depends_on": bounded("depends_on", ids(PROGRAM_ID, "Programs that must come first (ids).")),
         "former_ids": ids(PROGRAM_ID, "Ids this program had before it was renamed: their web pages lead to its "
                            "page, so published links keep working."),
         "missions": bounded("missions", ids(SLUG, "RPJMD missions served (ids).")),

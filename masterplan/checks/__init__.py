@@ -64,6 +64,7 @@ Rule = Callable[[Plan, AbstractSet[str]], Iterable[Diagnostic]]
 ERROR_RULES: list[Rule] = [
     references.check,
     partnerships.check,
+    partnerships.dependencies,
     years.check,
     realised.outside_plan,
     chapters.check,

@@ -39,6 +39,7 @@ from masterplan import version_names
 from masterplan.checks.near_duplicates import lead_named
 from masterplan.dates import calendar_day
 from masterplan.diagnostics import Diagnostic, Message, Position, warning
+from masterplan.list_limits import within_limit
 from masterplan.located import DotGrouped
 from masterplan.model import Plan
 from masterplan.programs import Indicator, Program
@@ -64,7 +65,7 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
 def _dependencies(plan: Plan) -> Iterator[Diagnostic]:
     """W413: a program that depends on one starting in a later year."""
     for program in plan.programs:
-        for index, needed_id in enumerate(program.depends_on_ids):
+        for index, needed_id in enumerate(within_limit("depends_on", program.depends_on_ids)):
             needed = plan.program(needed_id)
             if needed is not None and needed.period.start > program.period.start:
                 yield warning(program.at(f"depends_on[{index}]"), "W413",

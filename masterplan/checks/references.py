@@ -284,13 +284,14 @@ def _named(plan: Plan, program: Program | LeftOut, agencies: set[str], unreadabl
                                                            "plan.yml lists no missions: write them under missions: "
                                                            "there, or remove this one"),
                         program=program.id, mission=mission)
-    for index, dependency in enumerate(program.depends_on_ids):
+    for index, dependency in enumerate(within_limit("depends_on", program.depends_on_ids)):
         if plan.program(dependency) is None and dependency not in unreadable and ANY_PROGRAM not in unreadable:
             yield error(_item(program, "depends_on", index), "E205", "program {program}: depends on unknown program "
                         "'{dependency}'", unknown.program(dependency) or unknown.series(dependency),
                         program=program.id, dependency=dependency).naming(dependency)
-    for line in program.budget:
-        if line.source not in plan.funding_sources:
+    sources = within_limit("funding_sources", plan.funding_sources)  # past its limit, told once (E107)
+    for line in program.budget if sources else ():
+        if line.source not in sources:
             known = Message("known sources: {sources}; a new one goes in funding_sources in content/plan.yml, "
                             "which then lists every source the plan uses", sources=", ".join(plan.funding_sources))
             opening = max((source for source in plan.funding_sources  # "APBD Kota": the source, and words about it

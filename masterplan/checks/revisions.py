@@ -38,6 +38,7 @@ from itertools import pairwise
 
 from masterplan import decree, version_names
 from masterplan.diagnostics import Diagnostic, Message, error, warning
+from masterplan.list_limits import within_limit
 from masterplan.model import Plan
 from masterplan.plan_parts import Revision
 from masterplan.sample_plan import city_name, head_title, is_regency
@@ -47,7 +48,7 @@ def duplicates(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterat
     """E113: a version listed twice, told at each later entry with the first one's line; ``1.0`` and ``v1.0`` (or
     ``１.０``) are one version, whose book is kept at one address (:mod:`masterplan.version_names`)."""
     first: dict[str, tuple[str, int]] = {}
-    for revision in plan.revisions:
+    for revision in within_limit("revisions", plan.revisions):
         version = revision.version.strip()
         key = version_names.name(version) or version
         if key not in first:
@@ -66,7 +67,8 @@ def duplicates(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterat
 def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
     """W118–W121, W123–W124, W129: the history's dates in order and not past the plan's, a final plan's version in it, and the
     regulation that adopted it named so that the book can print it."""
-    dated = [(revision, revision.date) for revision in plan.revisions if revision.date is not None]
+    dated = [(revision, revision.date) for revision in within_limit("revisions", plan.revisions)
+             if revision.date is not None]
     for (before, before_date), (after, date) in pairwise(dated):
         if date < before_date:
             yield warning(after.at("date"), "W118", "version {version} ({date}) is listed after version {before} "
