@@ -107,19 +107,18 @@ def targets(plan: Plan) -> set[str]:
 
 
 def find(text: str, pattern: re.Pattern[str] = PATTERN) -> Iterator[tuple[str, int, int]]:
-    """(id, line within text, column) of each reference (or, with :data:`MISTYPED`, of each near miss); not of
-    brackets whose first is escaped (``\\[[GOV-01]]``), which print as written (:mod:`masterplan.markdown_escapes`)."""
-    for match in pattern.finditer(text):
-        if not _escaped(text, match.start()):
+    """(id, line within text, column) of each reference (or, with :data:`MISTYPED`, of each near miss) where the book
+    and the site resolve one: not in code, nor with a mark escaped (``\\[[GOV-01]]``), which print as written
+    (:mod:`masterplan.render.reference_places`)."""
+    found = list(pattern.finditer(text))
+    if not found:
+        return
+    from masterplan.render.reference_places import referencing
+
+    kept = referencing(text, [match.span(1) for match in found])
+    for number, match in enumerate(found):
+        if number in kept:
             yield match.group(1), *line_and_column(text, match.start())
-
-
-def _escaped(text: str, at: int) -> bool:
-    """Whether the character at ``at`` follows a backslash that escapes it (an odd run of them)."""
-    before = at
-    while before > 0 and text[before - 1] == "\\":
-        before -= 1
-    return (at - before) % 2 == 1
 
 
 def meant(text: str) -> str | None:
