@@ -8,7 +8,7 @@ replace it with that thing's number and page.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 
 from masterplan import attainment, baseline
 from masterplan.captions import figure_captions, table_captions
@@ -106,6 +106,11 @@ def targets(plan: Plan) -> set[str]:
     return ids | (set(GENERATED_FIGURES) - thin_items(plan))
 
 
+#: what can make a ``[[…]]`` print as written (code: a backtick, a fence of tildes, an indented line; an escape; raw
+#: HTML; a link's address): a text with none of these has each of them resolved, as converting it would say
+_LITERAL = re.compile(r"[`\\<~]|\]\(|^(?: {4}|\t)[ \t]*\S", re.MULTILINE)
+
+
 def find(text: str, pattern: re.Pattern[str] = PATTERN) -> Iterator[tuple[str, int, int]]:
     """(id, line within text, column) of each reference (or, with :data:`MISTYPED`, of each near miss) where the book
     and the site resolve one: not in code, nor with a mark escaped (``\\[[GOV-01]]``), which print as written
@@ -113,9 +118,12 @@ def find(text: str, pattern: re.Pattern[str] = PATTERN) -> Iterator[tuple[str, i
     found = list(pattern.finditer(text))
     if not found:
         return
-    from masterplan.render.reference_places import referencing
+    if _LITERAL.search(_TEMPLATE_TAG.sub("", text)):  # a Jinja tag's code ("\n| ", a < b) is no Markdown
+        from masterplan.render.reference_places import referencing
 
-    kept = referencing(text, [match.span(1) for match in found])
+        kept: Container[int] = referencing(text, [match.span(1) for match in found])
+    else:  # nothing here prints as written: every one is resolved, and the text need not be converted to know it
+        kept = range(len(found))
     for number, match in enumerate(found):
         if number in kept:
             yield match.group(1), *line_and_column(text, match.start())
