@@ -9,13 +9,13 @@ in between, where a reader finds it (:func:`retired`). Leftovers of killed build
 removed by the next build. Two builds of
 one plan (the preview's background build and one run by hand) take turns: a lock on
 ``build/.lock`` is held from the first file written to the last rename, so neither can
-tidy away the other's staging, retired output or cache entries.
+tidy away the other's staging, retired output or cache entries. The lock is filelock's: flock on
+POSIX, msvcrt's locking on Windows; either way the system releases it when a build is killed.
 """
 
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import glob
 import os
 import shutil
@@ -23,6 +23,8 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
+
+from filelock import FileLock, Timeout
 
 BUILD = "build"  #: the plan's output folder, in the plan folder
 SITE = "site"  #: the website, in the output folder (and in a staging folder until the swap)
@@ -52,13 +54,14 @@ class Staging:
 
     def __enter__(self) -> Staging:  # noqa: PYI034 - typing.Self needs Python 3.11
         self.build_dir.mkdir(parents=True, exist_ok=True)
-        self.lock = (self.build_dir / ".lock").open("a")
+        # the Staging's own, not its thread's: taken and given back wherever the build runs
+        self.lock = FileLock(self.build_dir / ".lock", thread_local=False)
         try:
-            fcntl.flock(self.lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
+            self.lock.acquire(blocking=False)
+        except Timeout:
             if self.waiting is not None:
                 self.waiting()
-            fcntl.flock(self.lock, fcntl.LOCK_EX)  # released by __exit__, or by the kernel if we are killed
+            self.lock.acquire()  # released by __exit__, or by the system if we are killed
         _remove_leftovers(self.build_dir)
         if self.folder.exists():
             shutil.rmtree(self.folder)
@@ -84,8 +87,7 @@ class Staging:
                 self.commit()
         finally:
             shutil.rmtree(self.folder, ignore_errors=True)
-            fcntl.flock(self.lock, fcntl.LOCK_UN)
-            self.lock.close()
+            self.lock.release()
 
     def commit(self) -> None:
         """Move every entry of the staging folder into place, replacing the old one."""
@@ -155,12 +157,8 @@ def _retired_name(old: Path) -> str:
 
 
 def _alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
+    """Whether process ``pid`` runs (not this one). Asked of psutil: ``os.kill(pid, 0)``, POSIX's way to ask, ends
+    the process on Windows. Imported here: only a build that finds leftovers asks."""
+    import psutil
+
+    return pid != os.getpid() and psutil.pid_exists(pid)

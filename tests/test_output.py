@@ -262,12 +262,11 @@ def test_a_build_killed_mid_layout_leaves_no_worker_and_the_next_build_runs(kill
 
 def test_a_build_waiting_for_another_says_so(make_plan: Callable[..., Path]) -> None:
     """A build run while the preview's was writing build/ waited tens of seconds with nothing on the screen."""
-    import fcntl
+    from filelock import FileLock
 
     root = make_plan()
     (root / "build").mkdir()
-    with open(root / "build" / ".lock", "a") as held:
-        fcntl.flock(held, fcntl.LOCK_EX)  # another build of the plan is writing
+    with FileLock(root / "build" / ".lock"):  # another build of the plan is writing
         process = subprocess.Popen([sys.executable, "-m", "masterplan", "build", str(root), "--no-pdf", "--no-search"],
                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         assert process.stderr is not None
@@ -275,7 +274,6 @@ def test_a_build_waiting_for_another_says_so(make_plan: Callable[..., Path]) -> 
         said = select.select([process.stderr], [], [], 30)[0]  # what it says while it waits, if anything
         first = process.stderr.readline() if said else ""
         still = process.poll() is None
-        fcntl.flock(held, fcntl.LOCK_UN)
     out, _ = process.communicate(timeout=60)
     assert first.startswith("Waiting for another build of this plan to finish") and still, first
     assert process.returncode == 0 and "Output in" in out
