@@ -19,7 +19,9 @@ import contextlib
 import glob
 import os
 import shutil
+import sys
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
@@ -35,6 +37,10 @@ SUMMARY_PDF = "masterplan-summary.pdf"
 #: the strategic analysis (plan.yml strategic_analysis), beside the book, named as the summary is
 ANALYSIS_PDF = "masterplan-analysis.pdf"
 RETIRED = ".old-"  #: what an output folder is renamed with, the build's pid following, while its new one moves in
+#: whether a file held open (or a folder with one inside) cannot be renamed or replaced meanwhile: Windows refuses
+#: so while the preview sends the book or a page, POSIX never does
+HELD_OPEN_REFUSED = sys.platform == "win32"
+HELD_FOR = 10.0  #: seconds a swap waits, there, for a reader to let go of what it moves
 
 
 def build_folder(root: Path) -> Path:
@@ -94,12 +100,12 @@ class Staging:
         for entry in sorted(self.folder.iterdir()):
             final = self.build_dir / entry.name
             if not entry.is_dir() and not final.is_dir():  # a file: replaced in one rename, never missing
-                os.replace(entry, final)
+                _moved(entry.replace, final)
                 continue
             old = self.build_dir / f"{RETIRED}{os.getpid()}-{entry.name}"
             if final.exists():
-                final.rename(old)
-            entry.rename(final)  # between the two renames, a reader finds the old folder retired (:func:`retired`)
+                _moved(final.rename, old)
+            _moved(entry.rename, final)  # between the two renames, a reader finds the old folder retired (:func:`retired`)
             if old.is_dir():
                 shutil.rmtree(old, ignore_errors=True)
             elif old.exists():
@@ -116,11 +122,25 @@ def write_whole(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(handle, "wb") as file:
             file.write(data)
-        os.replace(temporary, path)
+        _moved(Path(temporary).replace, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+
+
+def _moved(move: Callable[[Path], object], target: Path) -> None:
+    """``move(target)``: a file or folder renamed (``Path.replace``, ``Path.rename``); where what a reader holds
+    open cannot be (Windows), tried again while it is refused, for :data:`HELD_FOR` seconds at most."""
+    deadline = time.monotonic() + HELD_FOR
+    while True:
+        try:
+            move(target)
+            return
+        except PermissionError:
+            if not HELD_OPEN_REFUSED or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 def retired(build_dir: Path, name: str) -> list[Path]:

@@ -315,3 +315,28 @@ def test_a_layout_worker_that_dies_is_a_layout_failure_not_a_full_disk(make_plan
     monkeypatch.setattr(pdf_join, "join", broken)
     result = run(root, BuildOptions(search=False))
     assert [d.code for d in result.report.errors] == ["E604"], [str(d) for d in result.report]
+
+
+def test_a_book_held_open_by_a_reader_is_replaced_once_the_reader_lets_go(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """Windows refuses to replace a file held open: the preview sending the book while the background build swapped
+    its new one in made that build fail. Windows' refusal is imitated (PermissionError, as Windows raises it, until
+    the reader has let go): this proves the swap waits for the reader, not that Windows refuses just so."""
+    from masterplan import output
+
+    build = tmp_path / "build"
+    previous_output(build)
+    replace, refused = os.replace, []
+
+    def refused_while_read(source: object, target: object) -> None:
+        if Path(str(target)).name == "masterplan.pdf" and len(refused) < 3:  # the reader lets go after three tries
+            refused.append(target)
+            raise PermissionError(13, "The process cannot access the file because it is being used by another process")
+        replace(source, target)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(output, "HELD_OPEN_REFUSED", True, raising=False)
+    monkeypatch.setattr(os, "replace", refused_while_read)
+    with Staging(build) as staging:
+        staging.path("masterplan.pdf").write_bytes(b"%PDF-1.4 the new book")
+    assert len(refused) == 3
+    assert (build / "masterplan.pdf").read_bytes() == b"%PDF-1.4 the new book"
