@@ -466,13 +466,19 @@ def _running_in_group(group: int, command: bytes = b"") -> list[int]:
     return found
 
 
-def test_a_cancelled_background_build_stops_with_its_pdf_workers(tmp_path: Path) -> None:
-    """Newer edits cancel the PDF build: no layout process may go on using the machine."""
+@pytest.mark.parametrize("groups", [True, False], ids=["process groups", "no process groups"])
+def test_a_cancelled_background_build_stops_with_its_pdf_workers(groups: bool, tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """Newer edits cancel the PDF build: no layout process may go on using the machine. Windows has no
+    ``os.killpg``: stopping the preview there raised AttributeError and left the build running; the build and the
+    processes it started are now ended one by one (psutil). ``os.killpg`` is removed here to prove it."""
     import shutil
 
     from masterplan.background import BackgroundBuild
 
     shutil.copytree(Path(__file__).resolve().parent.parent / "content", tmp_path / "content")  # a book of many parts
+    if not groups:
+        monkeypatch.delattr(os, "killpg")
     lines: list[str] = []
     build = BackgroundBuild(tmp_path, True, lines.append, lambda ok: None)
     build.schedule(delay=0)
@@ -490,34 +496,6 @@ def test_a_cancelled_background_build_stops_with_its_pdf_workers(tmp_path: Path)
     assert _running_in_group(group) == []
     assert "Background build stopped" in lines and not any("newer edits" in line for line in lines), lines
     assert list((tmp_path / "build").glob(".staging-*")) == []  # left for the next build to tidy, before
-
-
-def test_a_background_build_stops_with_its_workers_where_there_are_no_process_groups(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Windows has no ``os.killpg``: stopping the preview raised AttributeError and left the build running. There the
-    build and the processes it started are ended one by one (psutil); here, ``os.killpg`` is removed to prove it."""
-    import shutil
-
-    from masterplan.background import BackgroundBuild
-
-    shutil.copytree(Path(__file__).resolve().parent.parent / "content", tmp_path / "content")
-    monkeypatch.delattr(os, "killpg")
-    lines: list[str] = []
-    build = BackgroundBuild(tmp_path, True, lines.append, lambda ok: None)
-    build.schedule(delay=0)
-    deadline = time.monotonic() + 120
-    workers: list[int] = []
-    while time.monotonic() < deadline and len(workers) < 2:
-        time.sleep(0.05)
-        workers = _running_in_group(build.process.pid, b"masterplan") if build.process else []
-    assert build.process is not None and len(workers) >= 2, "\n".join(lines)
-    group = build.process.pid
-    build.stop()
-    deadline = time.monotonic() + 10
-    while _running_in_group(group) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert _running_in_group(group) == []
-    assert "Background build stopped" in lines, lines
 
 
 def test_content_errors_hold_the_background_build(tmp_path: Path) -> None:
