@@ -40,7 +40,7 @@ for name in names:
 print(len(names), "modules")
 """
 
-BUILD = WITHOUT_POSIX + """
+COMMAND = WITHOUT_POSIX + """
 from masterplan.cli import main
 sys.argv = ["masterplan", *sys.argv[1:]]
 main()
@@ -60,14 +60,27 @@ def test_every_module_imports_without_posix_modules() -> None:
 
 def test_the_mini_plan_validates_and_builds_without_posix_modules(make_plan: Callable[..., Path]) -> None:
     root = make_plan()
-    checked = _without_posix(BUILD, "validate", str(root))
+    checked = _without_posix(COMMAND, "validate", str(root))
     assert checked.returncode == 0, checked.stdout + checked.stderr
-    built = _without_posix(BUILD, "build", str(root))
+    built = _without_posix(COMMAND, "build", str(root))
     assert built.returncode == 0, built.stdout + built.stderr
     assert "Output in" in built.stdout
     assert "Kota" in (root / "build" / "site" / "index.html").read_text(encoding="utf-8")
     assert "Kota Contoh" in " ".join(page_texts(root / "build" / "masterplan.pdf"))
     assert ", 1 job" in built.stdout  # laid out in this process: no fork to start workers with
     assert not list((root / "build").glob(".staging-*"))
-    again = _without_posix(BUILD, "build", str(root))  # the lock taken and given back a second time
+    again = _without_posix(COMMAND, "build", str(root))  # the lock taken and given back a second time
     assert again.returncode == 0, again.stdout + again.stderr
+
+
+def test_the_preview_serves_the_mini_plan_without_posix_modules(make_plan: Callable[..., Path]) -> None:
+    """``masterplan serve`` itself (its first build, watcher and server) in such a Python; its background builds,
+    started as ``python -m masterplan build``, run in a Python of this system's."""
+    from serving import start, stop
+
+    served = start(make_plan(), "--no-pdf", command=[sys.executable, "-c", COMMAND])
+    try:
+        status, page = served.get("/")
+        assert status == 200 and "Kota Contoh" in page
+    finally:
+        stop(served)
