@@ -3,7 +3,9 @@
 Windows itself cannot be run here. What these tests prove: every module of the package imports, and a real
 build of the mini plan (site and PDF) succeeds, in a Python where those modules cannot be imported and ``os``
 lacks ``fork`` and the other calls Windows has not. What they do not prove: that Windows' own locks (msvcrt,
-chosen by filelock there), file sharing and paths behave as Linux's do.
+chosen by filelock there), file sharing and paths behave as Linux's do. Without fcntl on Linux, filelock falls back
+to its soft lock (it warns so), a lock file's existence: unlike Windows' lock, it waits for ever on a ``build/.lock``
+another kind of lock left, or a killed build left, so each plan here is new.
 """
 
 from __future__ import annotations
