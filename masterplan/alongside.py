@@ -15,7 +15,7 @@ import threading
 from collections.abc import Callable
 from typing import Generic, NoReturn, TypeVar
 
-from masterplan.interrupt import forking, interruptible
+from masterplan.interrupt import can_fork, forking, interruptible
 
 T = TypeVar("T")
 
@@ -49,7 +49,7 @@ class Alongside(Generic[T]):
         self._done: list[T] = []
         self._child: int | None = None
         self._otherwise = otherwise
-        if not (here or not hasattr(os, "fork") or threading.active_count() > 1):
+        if not (here or not can_fork() or threading.active_count() > 1):
             self._start()
         if self._child is None:
             self._done.append(work())

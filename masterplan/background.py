@@ -154,6 +154,8 @@ class BackgroundBuild:
                 os.killpg(group, signal.SIGTERM)
             except (ProcessLookupError, PermissionError):
                 pass
+            except AttributeError:  # no process groups (Windows): the build and what it started, one by one
+                _end_tree(group)
 
     def _loop(self) -> None:
         while True:
@@ -239,3 +241,20 @@ class BackgroundBuild:
         self.warned(warnings)
         if not self.stopping:
             self.done(code == 0)
+
+
+def _end_tree(pid: int) -> None:
+    """End process ``pid`` and every process it started (the search index's Pagefind), on a system without process
+    groups; psutil knows them on each system."""
+    import psutil  # here: only a system without process groups needs it
+
+    try:
+        build = psutil.Process(pid)
+        processes = [*build.children(recursive=True), build]
+    except psutil.Error:  # ended already
+        return
+    for process in processes:
+        try:
+            process.terminate()
+        except psutil.Error:
+            pass

@@ -25,6 +25,11 @@ _PR_SET_PDEATHSIG = 1  #: Linux's prctl(2) option: the signal a process gets whe
 _parent: int | None = None  #: the process forking workers (a worker's parent, as the worker inherits it)
 
 
+def can_fork() -> bool:
+    """Whether this system forks (not Windows): where it does not, the work is done in this process."""
+    return hasattr(os, "fork")
+
+
 @contextmanager
 def forking() -> Iterator[None]:
     """Hold SIGINT back in this thread while it forks workers: each starts with it held, so none is

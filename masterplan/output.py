@@ -9,20 +9,24 @@ in between, where a reader finds it (:func:`retired`). Leftovers of killed build
 removed by the next build. Two builds of
 one plan (the preview's background build and one run by hand) take turns: a lock on
 ``build/.lock`` is held from the first file written to the last rename, so neither can
-tidy away the other's staging, retired output or cache entries.
+tidy away the other's staging, retired output or cache entries. The lock is filelock's: flock on
+POSIX, msvcrt's locking on Windows; either way the system releases it when a build is killed.
 """
 
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import glob
 import os
 import shutil
+import sys
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
+
+from filelock import FileLock, Timeout
 
 BUILD = "build"  #: the plan's output folder, in the plan folder
 SITE = "site"  #: the website, in the output folder (and in a staging folder until the swap)
@@ -33,6 +37,10 @@ SUMMARY_PDF = "masterplan-summary.pdf"
 #: the strategic analysis (plan.yml strategic_analysis), beside the book, named as the summary is
 ANALYSIS_PDF = "masterplan-analysis.pdf"
 RETIRED = ".old-"  #: what an output folder is renamed with, the build's pid following, while its new one moves in
+#: whether a file held open (or a folder with one inside) cannot be renamed or replaced meanwhile: Windows refuses
+#: so while the preview sends the book or a page, POSIX never does
+HELD_OPEN_REFUSED = sys.platform == "win32"
+HELD_FOR = 10.0  #: seconds a swap waits, there, for a reader to let go of what it moves
 
 
 def build_folder(root: Path) -> Path:
@@ -52,13 +60,14 @@ class Staging:
 
     def __enter__(self) -> Staging:  # noqa: PYI034 - typing.Self needs Python 3.11
         self.build_dir.mkdir(parents=True, exist_ok=True)
-        self.lock = (self.build_dir / ".lock").open("a")
+        # the Staging's own, not its thread's: taken and given back wherever the build runs
+        self.lock = FileLock(self.build_dir / ".lock", thread_local=False)
         try:
-            fcntl.flock(self.lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
+            self.lock.acquire(blocking=False)
+        except Timeout:
             if self.waiting is not None:
                 self.waiting()
-            fcntl.flock(self.lock, fcntl.LOCK_EX)  # released by __exit__, or by the kernel if we are killed
+            self.lock.acquire()  # released by __exit__, or by the system if we are killed
         _remove_leftovers(self.build_dir)
         if self.folder.exists():
             shutil.rmtree(self.folder)
@@ -84,20 +93,19 @@ class Staging:
                 self.commit()
         finally:
             shutil.rmtree(self.folder, ignore_errors=True)
-            fcntl.flock(self.lock, fcntl.LOCK_UN)
-            self.lock.close()
+            self.lock.release()
 
     def commit(self) -> None:
         """Move every entry of the staging folder into place, replacing the old one."""
         for entry in sorted(self.folder.iterdir()):
             final = self.build_dir / entry.name
             if not entry.is_dir() and not final.is_dir():  # a file: replaced in one rename, never missing
-                os.replace(entry, final)
+                _moved(entry.replace, final)
                 continue
             old = self.build_dir / f"{RETIRED}{os.getpid()}-{entry.name}"
             if final.exists():
-                final.rename(old)
-            entry.rename(final)  # between the two renames, a reader finds the old folder retired (:func:`retired`)
+                _moved(final.rename, old)
+            _moved(entry.rename, final)  # between the two renames, a reader finds the old folder retired (:func:`retired`)
             if old.is_dir():
                 shutil.rmtree(old, ignore_errors=True)
             elif old.exists():
@@ -114,11 +122,25 @@ def write_whole(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(handle, "wb") as file:
             file.write(data)
-        os.replace(temporary, path)
+        _moved(Path(temporary).replace, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+
+
+def _moved(move: Callable[[Path], object], target: Path) -> None:
+    """``move(target)``: a file or folder renamed (``Path.replace``, ``Path.rename``); where what a reader holds
+    open cannot be (Windows), tried again while it is refused, for :data:`HELD_FOR` seconds at most."""
+    deadline = time.monotonic() + HELD_FOR
+    while True:
+        try:
+            move(target)
+            return
+        except PermissionError:
+            if not HELD_OPEN_REFUSED or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 def retired(build_dir: Path, name: str) -> list[Path]:
@@ -155,12 +177,8 @@ def _retired_name(old: Path) -> str:
 
 
 def _alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
+    """Whether process ``pid`` runs (not this one). Asked of psutil: ``os.kill(pid, 0)``, POSIX's way to ask, ends
+    the process on Windows. Imported here: only a build that finds leftovers asks."""
+    import psutil
+
+    return pid != os.getpid() and psutil.pid_exists(pid)

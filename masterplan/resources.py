@@ -19,6 +19,9 @@ from functools import lru_cache
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent
+#: how a file of the cache is opened to be read: never through a link (where the system says so: not Windows),
+#: and as bytes (Windows' low-level files are text, their line ends translated, unless asked otherwise)
+READ_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
 
 
 def _find(installed: str, in_checkout: str) -> Path:
@@ -84,7 +87,7 @@ def user_cache(name: str) -> Path | None:
     *own, above = chain
     if any(not stat.S_ISDIR(status.st_mode) or not _private(status) for status in own):
         return None
-    if above.st_uid not in (os.getuid(), 0) or not _safe_above(above):
+    if _user_ids() and (above.st_uid not in (os.getuid(), 0) or not _safe_above(above)):
         return None
     return ours / name
 
@@ -101,7 +104,7 @@ def read_private(path: Path) -> bytes | None:
     """The bytes of a file of the user's cache, if it is a regular file of the user's that no one
     else can write (checked on the open file, so it cannot be swapped between check and read)."""
     try:
-        handle = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
+        handle = os.open(path, READ_FLAGS)
     except OSError:
         return None
     with os.fdopen(handle, "rb") as file:
@@ -112,7 +115,17 @@ def read_private(path: Path) -> bytes | None:
 
 
 def _private(status: os.stat_result) -> bool:
-    return status.st_uid == os.getuid() and not status.st_mode & 0o022
+    return not _user_ids() or (mine(status) and not status.st_mode & 0o022)
+
+
+def mine(status: os.stat_result) -> bool:
+    """Whether the file is the user's. Every file is, on a system whose files have no user ids (Windows: there the
+    user's profile folder, the cache's, is the user's alone by its access list, and stat's st_uid is always 0)."""
+    return not _user_ids() or status.st_uid == os.getuid()
+
+
+def _user_ids() -> bool:
+    return hasattr(os, "getuid")
 
 
 UNUSED_FOR = 30 * 24 * 3600  #: seconds after which a cache folder no run has used is deleted
@@ -151,7 +164,7 @@ def forget_unused(folder: Path, prefix: str) -> bool:
         return True
     for entry in siblings:
         try:
-            if entry.stat(follow_symlinks=False).st_uid == os.getuid() and _unused_since(entry.path) < now - UNUSED_FOR:
+            if mine(entry.stat(follow_symlinks=False)) and _unused_since(entry.path) < now - UNUSED_FOR:
                 shutil.rmtree(entry.path)
         except OSError:
             pass  # gone already, or not ours to delete: left as it is

@@ -85,8 +85,10 @@ class Served:
         path.write_text(text.replace(old, new), encoding="utf-8")
 
 
-def start(root: Path, *options: str, env: dict[str, str] | None = None) -> Served:
-    process = subprocess.Popen([sys.executable, "-m", "masterplan", "serve", str(root), "--port", "0", *options],
+def start(root: Path, *options: str, env: dict[str, str] | None = None, command: list[str] | None = None) -> Served:
+    """``command``: how masterplan is run (default ``python -m masterplan``)."""
+    command = command or [sys.executable, "-m", "masterplan"]
+    process = subprocess.Popen([*command, "serve", str(root), "--port", "0", *options],
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                                env=os.environ if env is None else env)
     served = Served(root, process)

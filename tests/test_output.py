@@ -262,12 +262,11 @@ def test_a_build_killed_mid_layout_leaves_no_worker_and_the_next_build_runs(kill
 
 def test_a_build_waiting_for_another_says_so(make_plan: Callable[..., Path]) -> None:
     """A build run while the preview's was writing build/ waited tens of seconds with nothing on the screen."""
-    import fcntl
+    from filelock import FileLock
 
     root = make_plan()
     (root / "build").mkdir()
-    with open(root / "build" / ".lock", "a") as held:
-        fcntl.flock(held, fcntl.LOCK_EX)  # another build of the plan is writing
+    with FileLock(root / "build" / ".lock"):  # another build of the plan is writing
         process = subprocess.Popen([sys.executable, "-m", "masterplan", "build", str(root), "--no-pdf", "--no-search"],
                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         assert process.stderr is not None
@@ -275,7 +274,6 @@ def test_a_build_waiting_for_another_says_so(make_plan: Callable[..., Path]) -> 
         said = select.select([process.stderr], [], [], 30)[0]  # what it says while it waits, if anything
         first = process.stderr.readline() if said else ""
         still = process.poll() is None
-        fcntl.flock(held, fcntl.LOCK_UN)
     out, _ = process.communicate(timeout=60)
     assert first.startswith("Waiting for another build of this plan to finish") and still, first
     assert process.returncode == 0 and "Output in" in out
@@ -317,3 +315,28 @@ def test_a_layout_worker_that_dies_is_a_layout_failure_not_a_full_disk(make_plan
     monkeypatch.setattr(pdf_join, "join", broken)
     result = run(root, BuildOptions(search=False))
     assert [d.code for d in result.report.errors] == ["E604"], [str(d) for d in result.report]
+
+
+def test_a_book_held_open_by_a_reader_is_replaced_once_the_reader_lets_go(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """Windows refuses to replace a file held open: the preview sending the book while the background build swapped
+    its new one in made that build fail. Windows' refusal is imitated (PermissionError, as Windows raises it, until
+    the reader has let go): this proves the swap waits for the reader, not that Windows refuses just so."""
+    from masterplan import output
+
+    build = tmp_path / "build"
+    previous_output(build)
+    replace, refused = os.replace, []
+
+    def refused_while_read(source: object, target: object) -> None:
+        if Path(str(target)).name == "masterplan.pdf" and len(refused) < 3:  # the reader lets go after three tries
+            refused.append(target)
+            raise PermissionError(13, "The process cannot access the file because it is being used by another process")
+        replace(source, target)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(output, "HELD_OPEN_REFUSED", True, raising=False)
+    monkeypatch.setattr(os, "replace", refused_while_read)
+    with Staging(build) as staging:
+        staging.path("masterplan.pdf").write_bytes(b"%PDF-1.4 the new book")
+    assert len(refused) == 3
+    assert (build / "masterplan.pdf").read_bytes() == b"%PDF-1.4 the new book"

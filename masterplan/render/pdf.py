@@ -57,6 +57,7 @@ import jinja2
 from masterplan import decree, plan_state
 from masterplan.diagnostics import Message, Report, warning
 from masterplan.formatting import Formats
+from masterplan.interrupt import can_fork
 from masterplan.model import Plan
 from masterplan.output import PDF, build_folder
 from masterplan.render import (
@@ -159,7 +160,7 @@ def _by_parts(plan: Plan, root: Path, html: str, running: str, theme: Theme, fet
     parts = pdf_parts.split(html, running)
     css = pdf_parts.part_css(pdf_press.stylesheet_text(plan, theme))
     cache = pdf_cache.Cache(build_folder(root) / ".cache" / "pdf", options.cache, pdf_cache.stamp(root, pdf_press.tagged(plan)))
-    jobs = min(options.jobs or pdf_workers.cores(), len(parts))
+    jobs = min(options.jobs or pdf_workers.cores(), len(parts)) if can_fork() else 1  # no fork (Windows): this process
     with pdf_workers.Pool(jobs, root, pdf_press.tagged(plan)) as pool:  # ended at once when interrupted
         schedule = pdf_schedule.Schedule(parts, css, cache, pool, say, plan.two_sided)
         schedule.run()

@@ -26,7 +26,7 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any, cast
 
-from masterplan.interrupt import forking, ignore_interrupt
+from masterplan.interrupt import can_fork, forking, ignore_interrupt
 from masterplan.render.pdf_layout import LaidOut, Stylesheets
 
 Message = tuple[Any, ...]
@@ -85,10 +85,11 @@ def _serve(connection: Connection, root: Path, tagged: bool) -> None:
 
 
 class Pool:
-    """``jobs`` workers (in this process when ``jobs`` is 1); tasks go to a named or an idle worker."""
+    """``jobs`` workers (in this process when ``jobs`` is 1, or the system has no fork); tasks go to a named or an
+    idle worker."""
 
     def __init__(self, jobs: int, root: Path, tagged: bool = False):
-        self.local = Handler(root, tagged) if jobs <= 1 else None
+        self.local = Handler(root, tagged) if jobs <= 1 or not can_fork() else None
         self.replies: deque[Message] = deque()
         self.connections: list[Connection] = []
         self.processes: list[Any] = []

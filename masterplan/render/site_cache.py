@@ -34,7 +34,7 @@ from pathlib import Path
 import masterplan
 from masterplan.output import write_whole
 from masterplan.render.site_pages import WHOLE_PLAN, Page
-from masterplan.resources import source_hash
+from masterplan.resources import READ_FLAGS, mine, source_hash
 
 MANIFEST = Path(".cache") / "site-manifest.json"
 FORMAT = 1
@@ -152,12 +152,12 @@ def keep_unchanged(previous: Path, new: Path) -> int:
     for path in new.rglob("*"):
         old = previous / path.relative_to(new)
         try:
-            mine, theirs = os.stat(path, follow_symlinks=False), os.stat(old, follow_symlinks=False)
+            ours, theirs = os.stat(path, follow_symlinks=False), os.stat(old, follow_symlinks=False)
         except OSError:
             continue
-        if (not stat.S_ISREG(mine.st_mode) or not stat.S_ISREG(theirs.st_mode) or mine.st_ino == theirs.st_ino
-                or mine.st_size != theirs.st_size or theirs.st_uid != os.getuid()
-                or stat.S_IMODE(theirs.st_mode) != stat.S_IMODE(mine.st_mode)):
+        if (not stat.S_ISREG(ours.st_mode) or not stat.S_ISREG(theirs.st_mode) or ours.st_ino == theirs.st_ino
+                or ours.st_size != theirs.st_size or not mine(theirs)
+                or stat.S_IMODE(theirs.st_mode) != stat.S_IMODE(ours.st_mode)):
             continue
         if old.read_bytes() != path.read_bytes():
             continue
@@ -200,12 +200,12 @@ class LastSite:
         only a regular file of the user's with the permissions of a new file is linked, so a
         file whose mode was changed by hand is written anew (``--no-cache`` included)."""
         try:
-            handle = os.open(self.folder / path, os.O_RDONLY | os.O_NOFOLLOW)
+            handle = os.open(self.folder / path, READ_FLAGS)
         except OSError:
             return False
         with os.fdopen(handle, "rb") as file:
             status = os.fstat(file.fileno())
-            if (not stat.S_ISREG(status.st_mode) or status.st_uid != os.getuid()
+            if (not stat.S_ISREG(status.st_mode) or not mine(status)
                     or stat.S_IMODE(status.st_mode) != self.mode or digest(file.read()) != html_hash):
                 return False
         link(self.folder / path, target)

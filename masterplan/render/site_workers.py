@@ -17,7 +17,7 @@ import jinja2
 
 from masterplan import jinja_words
 from masterplan.diagnostics import Diagnostic, Message, error
-from masterplan.interrupt import forking, ignore_interrupt
+from masterplan.interrupt import can_fork, forking, ignore_interrupt
 from masterplan.render import site_cache
 from masterplan.render.site_pages import Page
 from masterplan.render.theme import Theme, template_position
@@ -43,7 +43,7 @@ def write_pages(site: PreparedSite, pages: list[Page], folder: Path, keys: site_
         (folder / directory).mkdir(parents=True, exist_ok=True)
     job: Job = (site, pages, folder, keys, manifest, site_cache.LastSite.beside(previous, folder))
     workers = min(jobs or os.cpu_count() or 1, len(pages) // PAGES_PER_WORKER)
-    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+    if workers <= 1 or not can_fork():
         shares = [_write_share(job, 0, 1)]
     else:
         site.compile_templates()  # once, before forking, rather than once in every worker
