@@ -2,7 +2,8 @@
 
 Most lists cost what they hold: a program's budget lines, a pillar's goals. These do not, or fill the book's front
 matter: each item is repeated on many pages, or is compared with every item of another list, or is a row of a table
-the book lays out page by page, so a list far longer than any plan has makes a build take minutes or gigabytes. Measured on a 2-core machine, the site alone (``--no-pdf --no-search``):
+the book lays out page by page, so a list far longer than any plan has makes a build take minutes or gigabytes.
+Measured on a 2-core machine, the site alone (``--no-pdf --no-search``):
 
 - ``missions``: each mission has a page listing the programs serving it, each naming the other missions it serves:
   500 missions served by the mini plan's 2 programs took 71 s and 50 MB (250: 13 s), growing with the cube;
