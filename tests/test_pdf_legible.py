@@ -139,6 +139,24 @@ def test_a_word_with_a_hyphen_is_not_hyphenated_again(sample_pdf: Path) -> None:
     assert not found, found
 
 
+def test_no_line_of_a_chapter_has_its_spaces_stretched(sample_pdf: Path) -> None:
+    """A justified line's spaces widen to fill it, but never past 9 pt, three spaces and a third: WeasyPrint 68 missed the
+    chance to hyphenate the word after some lines and stretched them instead, 10.1 pt between two words (page 57,
+    "mulai dibangun, Smart Go mengintegrasikan"), where a space of the chapters' 10.5 pt type is 2.7 pt."""
+    stretched = []
+    with plumbed(sample_pdf) as pdf:
+        for page in pdf.pages:
+            words = [w for w in page.extract_words(extra_attrs=["size", "fontname"], x_tolerance=1.5)
+                     if abs(w["size"] - 10.5) < 0.1 and "Serif" in w["fontname"]]
+            for _, line in itertools.groupby(sorted(words, key=lambda w: (round(w["top"]), w["x0"])),
+                                             key=lambda w: round(w["top"])):
+                line = list(line)
+                widest = max((b["x0"] - a["x1"] for a, b in itertools.pairwise(line)), default=0.0)
+                if widest > 9.0:
+                    stretched.append((page.page_number, round(widest, 1), " ".join(w["text"] for w in line)))
+    assert not stretched, stretched
+
+
 def test_a_programs_budget_years_stand_in_a_column(sample_pdf: Path) -> None:
     """Each year was right-aligned with its amount, so "2023 Rp 1.500.000.000" stood left of "2025 Rp 800.000.000".
     On every matrix page the years and "Total" start at one place, the amounts end at another."""
