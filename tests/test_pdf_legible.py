@@ -207,6 +207,20 @@ def test_no_line_breaks_before_the_next_word_would_fit(sample_build: Path) -> No
     assert not early, early
 
 
+def test_the_legal_basis_and_the_covers_notice_are_not_hyphenated(sample_build: Path) -> None:
+    """The regulations' titles of the legal basis and the cover's notice are set ragged: WeasyPrint 70 hyphenated them
+    where 68 had missed the chance ("Rencana Pembangunan Jangka Menengah Dae-" / "rah Kota Pasuruan", "dengan pro-" /
+    "gram"), a regulation's title parted mid-word on the book's third page. Neither has a hyphenated line now."""
+    hyphenated = []
+    for name in ("masterplan.pdf", "masterplan-summary.pdf", "masterplan-analysis.pdf"):
+        texts = page_texts(sample_build / "build" / name)
+        legal = [text for text in texts[1:6] if text.lstrip().startswith("Landasan Hukum")]
+        assert legal or name != "masterplan.pdf"
+        for text in [texts[0], *legal]:
+            hyphenated += [(name, line) for line in text.splitlines() if line.rstrip().endswith("\u2010")]
+    assert not hyphenated, hyphenated
+
+
 def test_a_programs_budget_years_stand_in_a_column(sample_pdf: Path) -> None:
     """Each year was right-aligned with its amount, so "2023 Rp 1.500.000.000" stood left of "2025 Rp 800.000.000".
     On every matrix page the years and "Total" start at one place, the amounts end at another."""
