@@ -6,7 +6,9 @@ import collections
 import itertools
 import re
 from pathlib import Path
+from typing import Any
 
+import pdfplumber
 import pytest
 from pdf_reading import page_texts, plumbed
 from test_pdf import MM
@@ -137,6 +139,86 @@ def test_a_word_with_a_hyphen_is_not_hyphenated_again(sample_pdf: Path) -> None:
              if line.rstrip().endswith("\u2010")
              and (re.search(r"\w-\w+\u2010$", line.rstrip()) or re.match(r"\w+-\w", following.strip()))]
     assert not found, found
+
+
+def test_no_line_of_a_chapter_has_its_spaces_stretched(sample_pdf: Path) -> None:
+    """A justified line's spaces widen to fill it, but never past 9 pt, three spaces and a third: WeasyPrint 68 missed the
+    chance to hyphenate the word after some lines and stretched them instead, 10.1 pt between two words (page 57,
+    "mulai dibangun, Smart Go mengintegrasikan"), where a space of the chapters' 10.5 pt type is 2.7 pt."""
+    stretched = []
+    with plumbed(sample_pdf) as pdf:
+        for page in pdf.pages:
+            words = [w for w in page.extract_words(extra_attrs=["size", "fontname"], x_tolerance=1.5)
+                     if abs(w["size"] - 10.5) < 0.1 and "Serif" in w["fontname"]]
+            for _, line in itertools.groupby(sorted(words, key=lambda w: (round(w["top"]), w["x0"])),
+                                             key=lambda w: round(w["top"])):
+                line = list(line)
+                widest = max((b["x0"] - a["x1"] for a, b in itertools.pairwise(line)), default=0.0)
+                if widest > 9.0:
+                    stretched.append((page.page_number, round(widest, 1), " ".join(w["text"] for w in line)))
+    assert not stretched, stretched
+
+
+def lines_of_words(page: pdfplumber.page.Page) -> list[list[dict[str, Any]]]:
+    """``page``'s words in lines: words on one baseline, each less than a wide space after the last (italic, bold or
+    grey words among them)."""
+    lines: list[list[dict[str, Any]]] = []
+    for word in sorted(page.extract_words(extra_attrs=["size", "fontname"], x_tolerance=1.5),
+                       key=lambda w: (round(w["top"]), w["x0"])):
+        line = next((line for line in lines if abs(line[-1]["bottom"] - word["bottom"]) < 1
+                     and 0 <= word["x0"] - line[-1]["x1"] < 0.9 * word["size"]), None)
+        if line is None:
+            lines.append([word])
+        else:
+            line.append(word)
+    return lines
+
+
+def test_no_line_breaks_before_the_next_word_would_fit(sample_build: Path) -> None:
+    """WeasyPrint 70 broke a line a word or more early where text ending in a space ran into an inline element
+    that did not fit: a program's summary read "meman-" / "tau" / "tindak lanjut temuan secara" / "daring." (page 27),
+    "penun-" / "juk" / "arah, dan …" (page 40), an indicator "layanan" / "surat daring" / "(kelurahan)", the
+    summary's and the analysis' texts "wisatawan" / "melalui …" and "setiap" / "dimensi, …". In the three books no
+    line of one word in the middle of a sentence is followed by a word that would have fit beside it in its column
+    (as wide as the column's widest line of the same type nearby)."""
+    early = []
+    for name in ("masterplan.pdf", "masterplan-summary.pdf", "masterplan-analysis.pdf"):
+        with plumbed(sample_build / "build" / name) as pdf:
+            for page in pdf.pages:
+                lines = lines_of_words(page)
+                for line in (line for line in lines if len(line) == 1):
+                    word = line[0]
+                    if word["text"].endswith(("-", "\u2010", ".", ",", ":", ";")):
+                        continue  # a hyphenated word's first half, or a sentence's end
+
+                    def alike(other: list[dict[str, Any]], word: dict[str, Any] = word) -> bool:
+                        return (abs(other[0]["x0"] - word["x0"]) < 1 and other[0]["fontname"] == word["fontname"]
+                                and abs(other[0]["size"] - word["size"]) < 0.05)
+
+                    below = [other for other in lines if alike(other)
+                             and 0.9 * word["size"] < other[0]["top"] - word["top"] < 1.8 * word["size"]]
+                    if not below or not below[0][0]["text"][0].islower():
+                        continue  # a paragraph's last line, or a new item
+                    column = max(other[-1]["x1"] for other in lines
+                                 if alike(other) and abs(other[0]["top"] - word["top"]) < 8 * word["size"])
+                    following = below[0][0]
+                    if word["x1"] + 0.26 * word["size"] + following["x1"] - following["x0"] < column - 0.5:
+                        early.append((name, page.page_number, word["text"], " ".join(w["text"] for w in below[0])))
+    assert not early, early
+
+
+def test_the_legal_basis_and_the_covers_notice_are_not_hyphenated(sample_build: Path) -> None:
+    """The regulations' titles of the legal basis and the cover's notice are set ragged: WeasyPrint 70 hyphenated them
+    where 68 had missed the chance ("Rencana Pembangunan Jangka Menengah Dae-" / "rah Kota Pasuruan", "dengan pro-" /
+    "gram"), a regulation's title parted mid-word on the book's third page. Neither has a hyphenated line now."""
+    hyphenated = []
+    for name in ("masterplan.pdf", "masterplan-summary.pdf", "masterplan-analysis.pdf"):
+        texts = page_texts(sample_build / "build" / name)
+        legal = [text for text in texts[1:6] if text.lstrip().startswith("Landasan Hukum")]
+        assert legal or name != "masterplan.pdf"
+        for text in [texts[0], *legal]:
+            hyphenated += [(name, line) for line in text.splitlines() if line.rstrip().endswith("\u2010")]
+    assert not hyphenated, hyphenated
 
 
 def test_a_programs_budget_years_stand_in_a_column(sample_pdf: Path) -> None:

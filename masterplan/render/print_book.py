@@ -33,6 +33,7 @@ from masterplan.key_figures import key_figures
 from masterplan.model import Plan
 from masterplan.render import (
     charts,
+    inline_spaces,
     matrix_rows,
     outline,
     pdf_chunks,
@@ -269,4 +270,4 @@ def html(plan: Plan, book: Book, env: jinja2.Environment, extra: dict[str, Any],
     body = typography.keep_whole(italicised(body, language_of(env)))
     front_html, _, rest_html = body.partition("\n<!-- body -->\n")
     book_html = env.get_template(document).render(context, front=Markup(front_html), body=Markup(rest_html))
-    return typography.whole_last_words(book_html)
+    return inline_spaces.spaces_into_elements(typography.whole_last_words(book_html))
