@@ -460,8 +460,9 @@ def test_the_renderer_prints_every_picture_validate_passes_and_refuses_each_it_f
     fetcher = Fetcher(flagged / "content", Theme.for_plan(flagged))
     import weasyprint
     for name in ("foto.png", "peta.svg", "denah.svg", "situs.svg", "hilang.svg", "dalam.svg", "lingkar.svg", "gaya.svg",
-                 "cetak.png", "raksasa.png", "data.svg", "dasar.svg", "alamat.svg", "pakai.svg"):
-        # (not bolak.svg: two SVGs drawing each other three times each keep the renderer busy for minutes)
+                 "cetak.png", "raksasa.png", "data.svg", "dasar.svg", "alamat.svg"):
+        # (not bolak.svg: two SVGs drawing each other three times each keep the renderer busy for minutes; not
+        # pakai.svg, whose <use> of a web address WeasyPrint 70 no longer reads at all: the test below)
         refused = len(fetcher.refused)
         with capture_logs() as records:
             weasyprint.HTML(string=f'<img src="assets/{name}">', base_url=fetcher.base_url,
@@ -469,21 +470,23 @@ def test_the_renderer_prints_every_picture_validate_passes_and_refuses_each_it_f
         assert any(r.levelname == "ERROR" for r in records) or len(fetcher.refused) > refused, name
 
 
-def test_a_drawing_an_svg_borrows_from_the_web_is_refused_by_a_build_in_parts_too(
+def test_a_drawing_an_svg_borrows_from_the_web_is_never_asked_for_by_the_book(
         make_plan: Callable[..., Path], monkeypatch: pytest.MonkeyPatch) -> None:
-    """A <use> of a web address is read only when the part is written, after its refusals were taken: the parts'
-    build said nothing and left it out, where the one-pass build said E601. (Validate's E519, which says so
-    first, is left out here: the renderer is asked itself.)"""
+    """A <use> of a web address: WeasyPrint 68 asked the fetcher for it when a part was written (refused: E601);
+    WeasyPrint 70 reads no drawing from outside the SVG: nothing is asked for (an address asked for is refused and
+    told), and the book, in parts or in one pass, is built. (Validate's E519, which tells the author first, is left out
+    here: the renderer is asked itself.)"""
     from masterplan.checks import images
     monkeypatch.setattr(images, "problem", lambda path, content: None)
     root = make_plan({"content/chapters/01-pendahuluan.md": XREF_CHAPTER + "\n    ![Simbol](assets/simbol.svg)\n"})
     (root / "content" / "assets").mkdir()
     (root / "content" / "assets" / "simbol.svg").write_text(
-        '<svg xmlns="http://www.w3.org/2000/svg"><use href="https://example.org/s.svg#a"/></svg>', encoding="utf-8")
+        '<svg xmlns="http://www.w3.org/2000/svg"><rect width="40" height="20"/><use href="https://example.org/s.svg#a"/>'
+        '</svg>', encoding="utf-8")
     from masterplan.render import pdf
     for jobs in (2, pdf.SINGLE_PASS):
         result = run(root, BuildOptions(site=False, jobs=jobs, cache=False))
-        assert "error[E601]: PDF: refused to read 'https://example.org/s.svg#a'" in problems(result), (jobs, problems(result))
+        assert result.ok and "example.org" not in problems(result), (jobs, problems(result))
 
 
 def test_the_renderer_hands_no_picture_to_ghostscript(tmp_path: Path) -> None:
