@@ -67,7 +67,8 @@ def test_a_realised_line_stands_on_the_page_of_its_indicators_name(monitored_boo
             _, bottom = text_area(page)
             words = [w for w in page.extract_words() if head < w["top"] and w["bottom"] < bottom]
             marks = sorted([(w["top"], "name") for w in words
-                            if column_of(w, columns) == 3 and w["text"] == "Indikator"]
+                            if column_of(w, columns) == 3 and w["text"].startswith("Indikator")]  # "Indikator2-1":
+                           # the space opens the number's span (render/inline_spaces.py), drawn as a gap, no glyph
                            + [(w["top"], "realised") for w in words
                               if column_of(w, columns) == 5 and w["text"].startswith("Realisasi")])
             kinds = [kind for _, kind in marks]
