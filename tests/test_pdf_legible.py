@@ -5,10 +5,12 @@ from __future__ import annotations
 import collections
 import itertools
 import re
+import subprocess
 from pathlib import Path
 from typing import Any
 
 import pdfplumber
+import pypdfium2 as pdfium
 import pytest
 from pdf_reading import page_texts, plumbed
 from test_pdf import MM
@@ -205,6 +207,29 @@ def test_no_line_breaks_before_the_next_word_would_fit(sample_build: Path) -> No
                     if word["x1"] + 0.26 * word["size"] + following["x1"] - following["x0"] < column - 0.5:
                         early.append((name, page.page_number, word["text"], " ".join(w["text"] for w in below[0])))
     assert not early, early
+
+
+_WORD = re.compile(r"\w+")
+
+
+def test_text_copied_from_the_books_keeps_its_words_apart(sample_build: Path) -> None:
+    """A space that opens an inline element (``render/inline_spaces.py`` moves it there, for WeasyPrint 70's early
+    line breaks) is drawn as a gap without a space glyph; a viewer that copied text by its glyphs alone would give
+    "Indikator2-1" (pdfplumber's words do). PDFium, the engine of Chromium's PDF viewer, copies every book's text with
+    the same words as poppler's ``pdftotext``: no word of it is two of poppler's run together."""
+    for name in ("masterplan.pdf", "masterplan-summary.pdf", "masterplan-analysis.pdf"):
+        path = sample_build / "build" / name
+        document = pdfium.PdfDocument(path)
+        try:
+            copied = set(_WORD.findall("\n".join(page.get_textpage().get_text_range() for page in document)))
+        finally:
+            document.close()
+        poppler = set(_WORD.findall(subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
+                                                    check=True).stdout))
+        run_together = sorted(word for word in copied - poppler
+                              if any(word[:cut] in poppler and word[cut:] in poppler for cut in range(1, len(word))))
+        assert not run_together, (name, run_together[:20])
+        assert len(copied) > 500 and "Program" in copied
 
 
 def test_the_legal_basis_and_the_covers_notice_are_not_hyphenated(sample_build: Path) -> None:
