@@ -210,6 +210,8 @@ class Plan(ProgramGroup):
             agency.supported = []
         for program in programs.values():
             program.dependents = []
+        for mission in self.missions:
+            mission.programs = []
         claimed = _claimed_partners(self.agencies, self.programs)
         for program in self.programs:
             program.pillar = pillars.get(program.pillar_id)
@@ -224,6 +226,9 @@ class Plan(ProgramGroup):
             for prerequisite in program.depends_on:
                 prerequisite.dependents.append(program)
             program.missions = [missions[m] for m in program.mission_ids if m in missions]
+            for mission in program.missions:
+                if not mission.programs or mission.programs[-1] is not program:  # a mission it names twice: once
+                    mission.programs.append(program)
 
 
 def _claimed_partners(agencies: list[Agency], programs: list[Program]) -> dict[str, list[Agency] | None]:

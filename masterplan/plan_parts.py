@@ -22,9 +22,14 @@ class SubElement:
 
 @dataclass
 class Mission:
+    """An RPJMD mission (misi) that programs serve (``missions: [m1]``)."""
+
     id: str
     text: Text
     position: Position
+    #: the programs serving it, in the plan's order, each once (a program naming it twice too): set by
+    #: :meth:`Plan.link`, as a pillar's programs are; not compared, as it holds the programs that hold it
+    programs: list[Program] = field(default_factory=list, repr=False, compare=False)
 
 
 @dataclass

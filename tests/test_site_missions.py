@@ -142,3 +142,23 @@ def test_a_plan_without_missions_has_no_mission_pages(make_plan: Callable[..., P
     assert (site / "program" / "GOV-01.html").is_file() and not (site / "mission").exists()
     assert "mission/" not in (site / "sitemap.xml").read_text(encoding="utf-8")
     assert "mission/" not in read(site, "program/GOV-01.html")
+
+
+def test_a_chapter_reads_the_programs_serving_each_mission_each_once(make_plan: Callable[..., Path]) -> None:
+    """``mission.programs``, as ``pillar.programs``: the programs serving the mission in the plan's order, a program
+    naming the mission twice listed once, in the chapter's text as on the mission's page."""
+    files = {
+        "content/agencies/diskominfo.yml": MINI_FILES["content/agencies/diskominfo.yml"].replace(
+            "missions: [m1]", "missions: [m1, m2, m1]"),
+        "content/chapters/01-pendahuluan.md": MINI_FILES["content/chapters/01-pendahuluan.md"] + (
+            "        {% for mission in plan.missions %}Misi {{ mission.id }}: "
+            "{{ mission.programs | map(attribute='id') | join(' dan ') }}. {% endfor %}\n"),
+    }
+    root = make_plan(files)
+    result = run(root, BuildOptions(pdf=False, search=False))
+    assert result.ok, [str(d) for d in result.report.errors]
+    assert result.plan is not None
+    site = root / "build" / "site"
+    assert "Misi m1: GOV-01. Misi m2: GOV-01 dan ECO-01." in read(site, url_for(result.plan.chapters[0]))
+    assert read(site, "mission/m1.html").count('<td class="code">GOV-01</td>') == 1
+    assert re.findall(r'<td class="code">([^<]+)</td>', read(site, "mission/m2.html")) == ["GOV-01", "ECO-01"]

@@ -117,7 +117,7 @@ def mission_pages(plan: Plan, _: Translate) -> Iterator[Page]:
     vision = chapter_for(plan, "vision")
     listed = (url_for(vision) if vision else url_for("home")) + "#missions"
     for index, mission in enumerate(plan.missions):
-        serving = [p for p in plan.programs if mission in p.missions]  # in the plan's order, pillar by pillar
+        serving = mission.programs  # in the plan's order, pillar by pillar
         yield Page(url_for(mission), "site/mission.html", str(mission.text),
                    {"mission": mission, "number": index + 1, "programs": serving, **_neighbours(plan.missions, index)},
                    [(_("Missions"), listed)],
