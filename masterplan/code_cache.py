@@ -1,4 +1,4 @@
-"""Python code this tool writes at run time (the schema validators), compiled once and kept.
+"""Python code this tool writes at run time (the schema validators, the chapters' Jinja), compiled once and kept.
 
 Writing and compiling the five validators' code costs 40 ms, in every process that checks
 a plan. The compiled code is kept in the user's cache, in a folder for this Python, its
@@ -21,8 +21,9 @@ from masterplan.resources import forget_unused, read_private, runtime_tag, user_
 FOLDERS = "code-"  #: the cache folders are named "code-<Python, libraries and the tool's code>"
 
 
-def compiled(name: str, made_from: str, source: Callable[[], str]) -> types.CodeType:
-    """The compiled code of ``source()``, which depends on nothing but ``made_from``."""
+def compiled(name: str, made_from: str, source: Callable[[], str], filename: str | None = None) -> types.CodeType:
+    """The compiled code of ``source()``, which depends on nothing but ``made_from``; ``filename``, what its
+    tracebacks name (a chapter's file, whose lines Jinja finds by it), else ``<name>``."""
     mark = hashlib.blake2b(made_from.encode(), digest_size=16).digest()
     folder = user_cache(f"{FOLDERS}{runtime_tag()}")
     if folder is not None:
@@ -35,7 +36,7 @@ def compiled(name: str, made_from: str, source: Callable[[], str]) -> types.Code
                 code = None  # damaged: made again
             if isinstance(code, types.CodeType):
                 return code
-    code = compile(source(), f"<{name}>", "exec")
+    code = compile(source(), filename or f"<{name}>", "exec")
     if folder is not None:
         try:
             write_whole(folder / f"{name}.marshal", mark + marshal.dumps(code))

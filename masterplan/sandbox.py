@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime
 import functools
+import hashlib
 from collections.abc import Callable, Mapping
 from pathlib import PurePath
 from types import TracebackType
@@ -25,7 +26,7 @@ from jinja2.sandbox import (
 )
 from jinja2.visitor import NodeTransformer
 
-from masterplan import chapter_values
+from masterplan import chapter_values, code_cache
 from masterplan import sandbox_limits as limits
 from masterplan.diagnostics import Message, Position
 from masterplan.model import MODULES
@@ -187,10 +188,19 @@ _NOT_IN_CHAPTERS = (jinja2.nodes.Extends, jinja2.nodes.Include, jinja2.nodes.Imp
 
 @functools.lru_cache(maxsize=512)
 def compile_chapter(body: str, file: str) -> jinja2.Template:
-    """Parse, refuse template loading, route ``~`` through the bounded join, compile."""
+    """The chapter's Jinja compiled (:func:`_chapter_code`), kept in the user's cache by its file's name: a command
+    compiled all the sample's chapters in 0.05-0.08 s, every time, and reads them back in a millisecond."""
+    slot = hashlib.blake2b(file.encode(), digest_size=8).hexdigest()
+    code = code_cache.compiled(f"chapter-{slot}", f"{jinja2.__version__}\0{file}\0{body}",
+                               lambda: _chapter_code(body, file), filename=file)
+    return SANDBOX.template_class.from_code(SANDBOX, code, SANDBOX.make_globals(None))
+
+
+def _chapter_code(body: str, file: str) -> str:
+    """Parse, refuse template loading, route ``~`` through the bounded join: the Python code Jinja writes for it. A
+    chapter that fails here raises each time, and nothing is kept."""
     tree = SANDBOX.parse(body, filename=file)
     for node in tree.find_all(_NOT_IN_CHAPTERS):
         raise jinja2.TemplateSyntaxError(Message("chapters cannot extend, include or import other templates"),
                                          node.lineno, filename=file)
-    code = SANDBOX.compile(_BoundedConcat().visit(tree), filename=file)
-    return SANDBOX.template_class.from_code(SANDBOX, code, SANDBOX.make_globals(None))
+    return SANDBOX.compile(_BoundedConcat().visit(tree), filename=file, raw=True)

@@ -545,3 +545,32 @@ def test_a_mappings_pairs_are_each_counted() -> None:
 
     texts = {f"k{i}": "x" * 100 for i in range(5000)}
     assert _size(texts.items()) == len(texts) + sum(2 + len(key) + len(text) for key, text in texts.items())
+
+
+def test_a_chapters_compiled_jinja_is_kept_and_tells_its_errors_at_their_lines(plan: Plan, tmp_path: Path,
+                                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """A chapter's Jinja, compiled once, is kept in the user's cache for the next command, which runs it without
+    compiling (and tells an error at the same line); a chapter edited since is compiled again, and a kept file made
+    from another text is never run."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    body = "Pembuka.\n\n{{ plan.programs | length }} program di {{ plan.city }}.\n{% if plan.city %}{{ plan.tidak_ada }}{% endif %}\n"
+    sandbox.compile_chapter.cache_clear()
+    try:
+        text, problems = expand(plan, body)
+        assert text is None and [(p.code, p.position.line) for p in problems] == [("E504", BODY_LINE + 3)]
+        kept = list(tmp_path.glob("masterplan/code-*/chapter-*.marshal"))
+        assert len(kept) == 1
+        sandbox.compile_chapter.cache_clear()  # the next command: nothing compiled in this process
+        with monkeypatch.context() as patched:
+            patched.setattr(sandbox.SANDBOX, "compile", lambda *args, **kwargs: pytest.fail("compiled again"))
+            template = sandbox.compile_chapter(body, FILE)
+        with pytest.raises(Exception) as raised:
+            template.render(chapters.context(plan))
+        assert sandbox.template_line(raised.value.__traceback__, chapter(body)) == 4  # the body's line, as before
+        edited = body.replace("{{ plan.tidak_ada }}", "Kota {{ plan.city }}")
+        sandbox.compile_chapter.cache_clear()
+        assert sandbox.compile_chapter(edited, FILE).render(chapters.context(plan)).endswith("Kota Kota Contoh\n")
+        sandbox.compile_chapter.cache_clear()  # the slot holds the edited text's code: not this one's
+        assert "Kota Kota Contoh" not in sandbox.compile_chapter("Hanya teks.\n", FILE).render(chapters.context(plan))
+    finally:
+        sandbox.compile_chapter.cache_clear()  # later tests compile in the machine's own cache again
