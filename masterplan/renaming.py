@@ -22,12 +22,11 @@ from pathlib import Path
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from masterplan import crossref
-from masterplan.chapter_reader import split_front_matter
 from masterplan.diagnostics import Message, did_you_mean
 from masterplan.folder_reader import CONTENT
 from masterplan.model import ASSETS
 from masterplan.project import backup_name
+from masterplan.renamed_references import renamed
 from masterplan.schema_defs import MAX_PAGE_ID, PROGRAM_ID, SLUG
 from masterplan.yaml_syntax import syntax_error
 
@@ -91,8 +90,8 @@ def planned(root: Path, old: str, new: str) -> Renaming:
                content)
     renaming = Renaming(kind, old, new)
     for path, text in documents.items():
-        edits = [*_text_edits(kind, old, new, text, markdown=path.suffix.lower() == ".md")]
         tree = trees.get(path)
+        edits = [*_text_edits(kind, old, new, text, tree, markdown=path.suffix.lower() == ".md")]
         if tree is not None:
             edits += _yaml_edits(kind, old, new, tree, text, own=path == agencies.get(old))
         edits = list({(edit.start, edit.end): edit for edit in edits}.values())  # an anchor's node, met at each alias
@@ -229,25 +228,14 @@ def _hint(hint: Message | None) -> Message | str:
     return Message(" ({hint})", hint=hint) if hint else ""
 
 
-def _text_edits(kind: str, old: str, new: str, text: str, markdown: bool) -> Iterator[_Edit]:
+def _text_edits(kind: str, old: str, new: str, text: str, tree: Node | None, markdown: bool) -> Iterator[_Edit]:
     """The cross-references ``[[old]]`` (``[[agency:old]]``) and a chapter's ``plan.program('old')``
     (``plan.agency('old')``) in any text of the file; and ``[[old|text]]``, which prints as written (W518), so
-    that it names the new id there too. In a chapter's Markdown (``markdown``: the file is one, after its front
-    matter) only those the book and the site read as such (:func:`crossref.places`): one in code, or with a mark
-    escaped, is text its writer means as written (`` `[[GOV-01]]` `` showing how to write one), and is kept."""
-    prefix = "agency:" if kind == "agency" else ""
-    escaped = re.escape(old)
-    markdown_at = len(text) - len(split_front_matter(text)[1]) if markdown else len(text)
-    for match in re.compile(rf"\[\[{re.escape(prefix)}({escaped})(?=\]\]|\|)").finditer(text, 0, markdown_at):
-        yield _Edit(match.start(1), match.end(1), new)
-    body = text[markdown_at:]
-    named = [*(match for match in crossref.places(body) if match.group(1) == prefix + old),
-             *(match for match in crossref.places(crossref.outside_templates(body), crossref.MISTYPED)
-               if match.group(1).startswith(f"{prefix}{old}|"))]
-    for match in named:
-        start = markdown_at + match.start(1) + len(prefix)
-        yield _Edit(start, start + len(old), new)
-    for match in re.finditer(rf"\b{kind}\(\s*(['\"])({escaped})\1\s*\)", text):
+    that it names the new id there too. Not one its writer put in code or escaped to show it as written
+    (:mod:`masterplan.renamed_references`)."""
+    for start, end in renamed(text, "agency:" if kind == "agency" else "", old, tree, markdown):
+        yield _Edit(start, end, new)
+    for match in re.finditer(rf"\b{kind}\(\s*(['\"])({re.escape(old)})\1\s*\)", text):
         yield _Edit(match.start(2), match.end(2), new)
 
 
