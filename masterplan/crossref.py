@@ -8,7 +8,7 @@ replace it with that thing's number and page.
 from __future__ import annotations
 
 import re
-from collections.abc import Container, Iterator
+from collections.abc import Container, Iterator, Sequence
 
 from masterplan import attainment, baseline
 from masterplan.captions import figure_captions, table_captions
@@ -115,18 +115,37 @@ def find(text: str, pattern: re.Pattern[str] = PATTERN) -> Iterator[tuple[str, i
     """(id, line within text, column) of each reference (or, with :data:`MISTYPED`, of each near miss) where the book
     and the site resolve one: not in code, nor with a mark escaped (``\\[[GOV-01]]``), which print as written
     (:mod:`masterplan.render.reference_places`)."""
-    found = list(pattern.finditer(text))
-    if not found:
-        return
-    if _LITERAL.search(_TEMPLATE_TAG.sub("", text)):  # a Jinja tag's code ("\n| ", a < b) is no Markdown
-        from masterplan.render.reference_places import referencing
+    for match in places(text, pattern):
+        yield match.group(1), *line_and_column(text, match.start())
 
-        kept: Container[int] = referencing(text, [match.span(1) for match in found])
-    else:  # nothing here prints as written: every one is resolved, and the text need not be converted to know it
-        kept = range(len(found))
-    for number, match in enumerate(found):
-        if number in kept:
-            yield match.group(1), *line_and_column(text, match.start())
+
+def places(text: str, pattern: re.Pattern[str] = PATTERN) -> list[re.Match[str]]:
+    """The matches of ``pattern`` (its group 1: the words between the brackets) in ``text`` where the book and the
+    site resolve a reference (or, with :data:`MISTYPED`, meet a near miss), in order: where they are in ``text``,
+    for a command that edits them in place (``masterplan rename``)."""
+    found = list(pattern.finditer(text))
+    if not found or not _may_print_as_written(text):  # every one is resolved: the text need not be converted
+        return found
+    from masterplan.render.reference_places import referencing
+
+    kept = referencing(text, [match.span(1) for match in found])
+    return [match for number, match in enumerate(found) if number in kept]
+
+
+def printed_as_text(text: str, words: Sequence[tuple[int, int]]) -> Container[int]:
+    """The numbers of ``words`` (spans of ``text`` outside any reference, in order) the book and the site print as
+    text, not as code (`` `GOV-99` ``, a fenced or an indented block)."""
+    if not words or not _may_print_as_written(text):
+        return range(len(words))
+    from masterplan.render.reference_places import printed_as_text as in_text
+
+    return in_text(text, words)
+
+
+def _may_print_as_written(text: str) -> bool:
+    """Whether ``text`` has anything that makes a ``[[…]]`` print as written (:data:`_LITERAL`); a Jinja tag's code
+    ("\\n| ", a < b) is no Markdown."""
+    return _LITERAL.search(_TEMPLATE_TAG.sub("", text)) is not None
 
 
 def meant(text: str) -> str | None:

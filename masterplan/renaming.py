@@ -26,6 +26,7 @@ from masterplan.diagnostics import Message, did_you_mean
 from masterplan.folder_reader import CONTENT
 from masterplan.model import ASSETS
 from masterplan.project import backup_name
+from masterplan.renamed_references import renamed
 from masterplan.schema_defs import MAX_PAGE_ID, PROGRAM_ID, SLUG
 from masterplan.yaml_syntax import syntax_error
 
@@ -89,8 +90,8 @@ def planned(root: Path, old: str, new: str) -> Renaming:
                content)
     renaming = Renaming(kind, old, new)
     for path, text in documents.items():
-        edits = [*_text_edits(kind, old, new, text)]
         tree = trees.get(path)
+        edits = [*_text_edits(kind, old, new, text, tree, markdown=path.suffix.lower() == ".md")]
         if tree is not None:
             edits += _yaml_edits(kind, old, new, tree, text, own=path == agencies.get(old))
         edits = list({(edit.start, edit.end): edit for edit in edits}.values())  # an anchor's node, met at each alias
@@ -227,15 +228,14 @@ def _hint(hint: Message | None) -> Message | str:
     return Message(" ({hint})", hint=hint) if hint else ""
 
 
-def _text_edits(kind: str, old: str, new: str, text: str) -> Iterator[_Edit]:
+def _text_edits(kind: str, old: str, new: str, text: str, tree: Node | None, markdown: bool) -> Iterator[_Edit]:
     """The cross-references ``[[old]]`` (``[[agency:old]]``) and a chapter's ``plan.program('old')``
     (``plan.agency('old')``) in any text of the file; and ``[[old|text]]``, which prints as written (W518), so
-    that it names the new id there too."""
-    prefix = "agency:" if kind == "agency" else ""
-    escaped = re.escape(old)
-    for match in re.finditer(rf"\[\[{re.escape(prefix)}({escaped})(?=\]\]|\|)", text):
-        yield _Edit(match.start(1), match.end(1), new)
-    for match in re.finditer(rf"\b{kind}\(\s*(['\"])({escaped})\1\s*\)", text):
+    that it names the new id there too. Not one its writer put in code or escaped to show it as written
+    (:mod:`masterplan.renamed_references`)."""
+    for start, end in renamed(text, "agency:" if kind == "agency" else "", old, tree, markdown):
+        yield _Edit(start, end, new)
+    for match in re.finditer(rf"\b{kind}\(\s*(['\"])({re.escape(old)})\1\s*\)", text):
         yield _Edit(match.start(2), match.end(2), new)
 
 

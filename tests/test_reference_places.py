@@ -97,3 +97,46 @@ def test_no_escaped_mark_nor_code_reads_as_a_reference_to_render_or_to_check() -
     for written in (r"\\[[GOV-01]]", "`a` [[GOV-01]] `b`", "*[[GOV-01]]*"):  # an escaped backslash; code beside
         assert crossref.PATTERN.search(to_html(written)), (written, to_html(written))
         assert [ref for ref, _, _ in crossref.find(written)] == ["GOV-01"], written
+
+
+#: program codes no program has, each written where the book and the site print it as code or as text
+CODES = r"""---
+title: Kode
+---
+## Kode
+
+K1 kode `GOV-91` dan `[[GOV-92]]` dalam span.
+
+```
+K2 GOV-93 dan [[GOV-94]] dalam pagar
+```
+
+````markdown
+```
+K3 GOV-88 dalam pagar empat tanda
+```
+````
+
+Paragraf sebelum kode.
+
+    K4 GOV-95 dan [[GOV-96]] kode menjorok
+
+K5 tulis [[GOV-97\]] apa adanya.
+
+K6 teks GOV-99 biasa, dan rujukan [[GOV-89]].
+"""
+
+
+def test_a_code_printed_as_code_is_not_told_one_printed_as_text_is(tmp_path: Path) -> None:
+    """W539 (a code written as text naming no program) read the brackets and the code with regexes of its own: it
+    told GOV-95 in an indented block and GOV-88 in a fence of four backticks, printed as code, and said nothing of
+    [[GOV-97\\]], printed as written in the text (no reference, so no E507 either). It now asks the book's Markdown."""
+    from conftest import write_plan
+    plan = write_plan(tmp_path, {"content/chapters/02-kode.md": CODES})
+    code, found, output = run_validate(plan)
+    assert code == 1, output  # GOV-89's E507
+    told = {(d["code"], d["line"], d["message"]) for d in found
+            if d["file"] == "content/chapters/02-kode.md" and d["code"] in ("W539", "E507")}
+    assert told == {("W539", 22, "'GOV-97' names no program: it is printed as written"),
+                    ("W539", 24, "'GOV-99' names no program: it is printed as written"),
+                    ("E507", 24, "cross-reference to unknown 'GOV-89'")}, output

@@ -193,3 +193,46 @@ def test_files_whose_ending_windows_wrote_in_capitals_are_renamed_in_too(make_pl
     assert result.exit_code == 0, result.output
     assert (root / "content" / "agencies" / "bkad.YML").is_file()
     assert validated(root).exit_code == 0, validated(root).output
+
+
+#: a chapter showing how to write a cross-reference, as code and with a mark escaped, and making one
+SHOWING = r"""---
+title: Pendahuluan
+---
+## Cara Merujuk
+
+Tulis `[[GOV-01]]` untuk merujuk program, atau `[[GOV-01|teks]]`:
+
+```
+Lihat [[GOV-01]] pada bab ini.
+```
+
+    [[GOV-01]] dalam blok menjorok
+
+Tanpa rujukan: [\[GOV-01]] dan [[GOV-01\]].
+
+Rujukan nyata: e-Sambat [[GOV-01]].
+"""
+
+
+def test_a_reference_shown_as_code_or_escaped_is_kept_as_written(make_plan: Callable[..., Path]) -> None:
+    """rename rewrote every [[GOV-01]] in a chapter, the ones its writer put in code or escaped to show the syntax
+    as written too: now only the one the book and the site resolve is renamed, every other byte kept, the chapter's
+    old text in the backup. A description's (printed as written, W518) is renamed but in code alike."""
+    bpkad = textwrap.dedent(__import__("conftest").MINI_FILES["content/agencies/bpkad.yml"]).replace(
+        "    quick_win: true\n", "    description: |\n      Bergantung pada [[GOV-01]]; rujukan ditulis `[[GOV-01]]`.\n"
+        "    quick_win: true\n", 1)
+    root = make_plan({"content/chapters/01-pendahuluan.md": SHOWING, "content/agencies/bpkad.yml": bpkad})
+    before = texts(root)
+    result = rename(root, "GOV-01", "GOV-1")
+    assert result.exit_code == 0, result.output
+    assert "content/chapters/01-pendahuluan.md: 1" in result.output and "content/agencies/bpkad.yml: 3" in result.output
+    after = texts(root)
+    chapter = "content/chapters/01-pendahuluan.md"
+    assert after[chapter] == before[chapter].replace(b"e-Sambat [[GOV-01]]", b"e-Sambat [[GOV-1]]")
+    assert after["content/agencies/bpkad.yml"].decode() == bpkad.replace("pada [[GOV-01]]", "pada [[GOV-1]]").replace(
+        "supports: [GOV-01]", "supports: [GOV-1]").replace("depends_on: [GOV-01]", "depends_on: [GOV-1]")
+    backup = next(root.glob("content.backup-*"))
+    assert (backup / "chapters" / "01-pendahuluan.md").read_bytes() == before[chapter]
+    assert (backup / "agencies" / "bpkad.yml").read_bytes() == before["content/agencies/bpkad.yml"]
+    assert validated(root).exit_code == 0, validated(root).output

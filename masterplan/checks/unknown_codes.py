@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 
 from masterplan import crossref
+from masterplan.chapter_reader import split_front_matter
 from masterplan.checks.abbreviations import as_read
 from masterplan.checks.last_build import Unknown
 from masterplan.content_text import content_texts
@@ -25,8 +26,8 @@ from masterplan.programs import Program
 
 #: a program code: capitals, a dash, a number (GOV-01)
 _CODE = re.compile(r"([A-Z]{2,6})-(\d+)")
-#: a cross-reference's brackets, printed as written outside chapters (W518): the code inside is looked up too; in a
-#: chapter, a cross-reference is E507's
+#: the brackets of a ``[[GOV-99]]`` printed as written (outside chapters, W518; in a chapter, a mark escaped): the code
+#: inside is looked up too; in a chapter, a cross-reference is E507's
 _BRACKETS = re.compile(r"\[\[|\]\]")
 _HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 _NOT_A_LINE_BREAK = re.compile(r"[^\n]")
@@ -45,10 +46,9 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
     unknown = Unknown.of(plan)
     for where, text, kind in _texts(plan):
         told: set[str] = set()
-        read = as_read("text.md", _unprinted(text if kind == "chapter" else _BRACKETS.sub("  ", text)))
-        for found in pattern.finditer(read):
+        for found in _printed(text, kind, pattern, known):
             code = found.group()
-            if code.upper() in known or code in told:
+            if code in told:
                 continue
             told.add(code)
             line = text.count("\n", 0, found.start())  # lines before it, in the text
@@ -58,6 +58,27 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
                 at = Position(where.file, where.line + line, where.column) if kind == "block" else where
             yield warning(at, "W539", "'{code}' names no program: it is printed as written",
                           unknown.program(code) or unknown.series(code), code=code)
+
+
+def _printed(text: str, kind: str, pattern: re.Pattern[str], known: AbstractSet[str]) -> list[re.Match[str]]:
+    """Each code of ``pattern`` in ``text`` that names none of ``known`` where a reader meets it as text, in order:
+    not in a cross-reference (in a chapter, E507's), nor in code, as the book and the site print them
+    (:func:`crossref.places`, :func:`crossref.printed_as_text`). A ``[[GOV-99]]`` that prints as written (in a
+    description, W518; in a chapter, a mark escaped) is read as its code."""
+    markdown_at = len(text) - len(split_front_matter(text)[1]) if kind == "chapter" else 0
+    markdown = text[markdown_at:]
+    parts, done = [], 0
+    for reference in crossref.places(markdown) if kind == "chapter" else []:
+        start, end = markdown_at + reference.start(), markdown_at + reference.end()
+        parts += [text[done:start], " " * (end - start)]
+        done = end
+    read = as_read("text.md", _unprinted(_BRACKETS.sub("  ", "".join([*parts, text[done:]]))))
+    found = [code for code in pattern.finditer(read) if code.group().upper() not in known]
+    in_markdown = [code for code in found if code.start() >= markdown_at]  # a chapter's front matter is no Markdown
+    as_text = crossref.printed_as_text(markdown, [(code.start() - markdown_at, code.end() - markdown_at)
+                                                  for code in in_markdown])
+    shown = {code.start() for number, code in enumerate(in_markdown) if number in as_text}
+    return [code for code in found if code.start() < markdown_at or code.start() in shown]
 
 
 def _unprinted(text: str) -> str:

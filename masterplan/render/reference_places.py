@@ -4,7 +4,8 @@ A ``[[GOV-01]]`` is a cross-reference where the book and the site resolve it, in
 (:func:`masterplan.render.markdown.to_html`): not in code (`` `[[GOV-01]]` ``, a block indented as code), not with
 one of its marks escaped (``\\[[GOV-01]]``, ``[[GOV-01\\]]``), which print as written. Validate asks that HTML, not a
 reading of its own: each place that reads as one in the text is given an id of its own, and the places whose ids
-come out of Markdown as cross-references are the text's.
+come out of Markdown as cross-references are the text's. The same question tells whether a word is printed as text or
+as code (a program's code written in words, W539): the word is made a place of its own.
 """
 
 from __future__ import annotations
@@ -26,8 +27,6 @@ def referencing(text: str, places: Sequence[tuple[int, int]]) -> set[int]:
     site resolve as cross-references. A place's words are replaced by its own id followed by the escapes of a
     reference's marks they hold (``[[GOV\\-99]]`` prints as written), and a backslash that escapes the ``]`` after
     them (``[[GOV-99\\]]``)."""
-    from masterplan.render.markdown import to_html
-
     parts: list[str] = []
     done = 0
     for number, (start, end) in enumerate(places):
@@ -36,5 +35,24 @@ def referencing(text: str, places: Sequence[tuple[int, int]]) -> set[int]:
         escaping = (len(words) - len(words.rstrip("\\"))) % 2
         parts += [text[done:start], _STAND_IN.format(number=number), escapes, "\\" * escaping]
         done = end
-    html = to_html("".join([*parts, text[done:]]))
-    return {int(found.group(1)) for found in _STAND_INS.finditer(html)}
+    return _resolved("".join([*parts, text[done:]]))
+
+
+def printed_as_text(text: str, words: Sequence[tuple[int, int]]) -> set[int]:
+    """The numbers of ``words`` (each the span of a word of ``text`` outside any ``[[…]]``, in order) that the book
+    and the site print as text, not as code (`` `GOV-99` ``, a fenced or an indented block): each is made a
+    cross-reference of its own id, and those resolved are in the text."""
+    parts: list[str] = []
+    done = 0
+    for number, (start, end) in enumerate(words):
+        parts += [text[done:start], "[[", _STAND_IN.format(number=number), "]]"]
+        done = end
+    return _resolved("".join([*parts, text[done:]]))
+
+
+def _resolved(marked: str) -> set[int]:
+    """The numbers of the places of ``marked`` (each written as its id in double brackets) that Markdown leaves
+    cross-references."""
+    from masterplan.render.markdown import to_html
+
+    return {int(found.group(1)) for found in _STAND_INS.finditer(to_html(marked))}
