@@ -118,7 +118,8 @@ class PreparedSite:
         } if WHOLE_PLAN in page.inputs else {}
         if page.path == PAGES["data"]:
             shown["data_sizes"] = self.data_sizes
-        return template.render({**self.common, **page.context, **shown, "page": page, "base": page.base})
+        later = {name: make() for name, make in page.later.items()}
+        return template.render({**self.common, **page.context, **later, **shown, "page": page, "base": page.base})
 
 
 def prepare(plan: Plan, root: Path, options: BuildOptions, report: Report, pdf_size: int | None = None,
