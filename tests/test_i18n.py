@@ -60,6 +60,33 @@ def test_a_plan_theme_can_override_a_word(tmp_path: Path) -> None:
     assert Translator("id")("Budget") == "Anggaran"
 
 
+def test_the_catalog_read_once_is_kept_and_an_edited_one_read_again(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each catalog file's words are kept in the user's cache for the next command, which does not parse the YAML;
+    a file edited since (a plan's own words) is read again, and its new word is the one said."""
+    from masterplan import i18n
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    theme = tmp_path / "theme"
+    (theme / "i18n").mkdir(parents=True)
+    words = theme / "i18n" / "messages.yml"
+    words.write_text('"Budget": {id: "Pagu"}\n', encoding="utf-8")
+    i18n._catalog.cache_clear()
+    try:
+        assert Translator("id", load_catalog((theme,)))("Budget") == "Pagu"
+        assert len(list(tmp_path.glob("cache/masterplan/code-*/catalog-*.marshal"))) == 4  # the theme's three, the plan's
+        i18n._catalog.cache_clear()  # the next command
+        with monkeypatch.context() as patched:
+            patched.setattr(yaml, "load", lambda *args, **kwargs: pytest.fail("read again"))
+            assert Translator("id", load_catalog((theme,)))("Budget") == "Pagu"
+            assert Translator("id")("Table of contents") == "Daftar Isi"
+        words.write_text('"Budget": {id: "Pagu indikatif"}\n', encoding="utf-8")
+        i18n._catalog.cache_clear()
+        assert Translator("id", load_catalog((theme,)))("Budget") == "Pagu indikatif"
+    finally:
+        i18n._catalog.cache_clear()  # later tests read the machine's own cache again
+
+
 def test_an_english_plan_gets_an_english_site(make_plan) -> None:
     from conftest import MINI_FILES
 
