@@ -265,6 +265,47 @@ def sample_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
+def sample_copy(root: Path, language: str | None = None) -> Path:
+    """The sample plan (the repo's content/) copied into ``root``; with ``language``, its edition in it."""
+    import re
+
+    shutil.copytree(REPO / "content", root / "content")
+    if language is not None:
+        plan_yml = root / "content" / "plan.yml"
+        plan_yml.write_text(re.sub(r"(?m)^language: .*$", f"language: {language}",
+                                   plan_yml.read_text(encoding="utf-8")), encoding="utf-8")
+    return root
+
+
+def _sample_site(root: Path, language: str | None = None, search: bool = True) -> Path:
+    """The sample plan copied into ``root`` and its website built alone (no PDF); returns ``root``."""
+    from masterplan.build import BuildOptions, run
+
+    result = run(sample_copy(root, language), BuildOptions(pdf=False, search=search))
+    assert result.ok, "\n".join(str(d) for d in result.report.errors)
+    return root
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample plan's website alone (no PDF) with its search index, built once per test session, for the tests
+    that read it and write nothing in it; returns the plan's folder (its site in build/site)."""
+    return _sample_site(tmp_path_factory.mktemp("sample-site"))
+
+
+@pytest.fixture(scope="session")
+def sample_site_unindexed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample plan's website alone (no PDF, no search index), built once per test session, read only."""
+    return _sample_site(tmp_path_factory.mktemp("sample-site-unindexed"), search=False)
+
+
+@pytest.fixture(scope="session")
+def english_sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample plan's English edition (``language: en``; its texts written in Indonesian): its website alone (no
+    PDF) with its search index, built once per test session, read only; returns the plan's folder."""
+    return _sample_site(tmp_path_factory.mktemp("english-site"), "en")
+
+
 def generated_plan(out: Path, scale: str | tuple[int, int]) -> Path:
     """A plan folder written into ``out`` by the benchmarks' generator (benchmarks/generate.py): a scale's name
     ("M": 300 programs) or (agencies, programs), the sample grown to them; returns ``out``."""
