@@ -306,6 +306,15 @@ def english_sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return _sample_site(tmp_path_factory.mktemp("english-site"), "en")
 
 
+@pytest.fixture(scope="session")
+def monitored_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The mini plan with realised figures (test_attainment's MONITORED), built once per test session (PDF + site)
+    for the tests that read it and write nothing in it; returns its build/."""
+    from test_attainment import MONITORED, _built
+
+    return _built(write_plan(tmp_path_factory.mktemp("monitored"), MONITORED))
+
+
 def generated_plan(out: Path, scale: str | tuple[int, int]) -> Path:
     """A plan folder written into ``out`` by the benchmarks' generator (benchmarks/generate.py): a scale's name
     ("M": 300 programs) or (agencies, programs), the sample grown to them; returns ``out``."""
