@@ -307,6 +307,27 @@ def english_sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def english_sample_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample plan made its English edition (``language: en``; its texts still written in Indonesian), built once
+    per test session: its three books and its site (no search index), for the tests that read them and write
+    nothing in them; returns its build/."""
+    import re
+
+    from masterplan.build import BuildOptions, run
+
+    root = tmp_path_factory.mktemp("english-sample")
+    shutil.copytree(REPO / "content", root / "content")
+    plan = root / "content" / "plan.yml"
+    written = plan.read_text(encoding="utf-8")
+    english = re.sub(r"^language: id\b", "language: en", written, count=1, flags=re.MULTILINE)
+    assert english != written, "the sample's plan.yml has no 'language: id' line"
+    plan.write_text(english, encoding="utf-8")
+    result = run(root, BuildOptions(search=False))
+    assert result.ok, "\n".join(str(d) for d in result.report.errors)
+    return root / "build"
+
+
+@pytest.fixture(scope="session")
 def monitored_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The mini plan with realised figures (test_attainment's MONITORED), built once per test session (PDF + site)
     for the tests that read it and write nothing in it; returns its build/."""
@@ -328,26 +349,3 @@ def generated_plan(out: Path, scale: str | tuple[int, int]) -> Path:
     spec.loader.exec_module(module)
     size = scale if isinstance(scale, str) else module.Scale("T", agencies=scale[0], programs=scale[1])
     return module.generate(out, size)  # type: ignore[no-any-return]
-
-
-def english_book(root: Path, render: Callable[..., object]) -> Path:
-    """The sample plan copied into ``root`` as its English edition (``language: en``), one of its books laid out
-    alone by ``render`` (summary_book.render, analysis_book.render), with no error; returns build/."""
-    import re
-
-    from masterplan.build import BuildOptions
-    from masterplan.diagnostics import Report
-    from masterplan.output import Staging
-    from masterplan.project import load_and_check
-
-    shutil.copytree(REPO / "content", root / "content")
-    plan_yml = root / "content" / "plan.yml"
-    plan_yml.write_text(re.sub(r"^language: id\b", "language: en", plan_yml.read_text(encoding="utf-8"), count=1,
-                               flags=re.MULTILINE), encoding="utf-8")
-    plan = load_and_check(root).plan
-    assert plan is not None and plan.language == "en"
-    report = Report()
-    with Staging(root / "build") as staging:  # that book alone: the main one is test_english_sample's
-        render(plan, root, staging, BuildOptions(), report)
-    assert not report.errors, report.errors
-    return root / "build"
