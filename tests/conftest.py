@@ -265,6 +265,77 @@ def sample_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
+def sample_copy(root: Path, language: str | None = None) -> Path:
+    """The sample plan (the repo's content/) copied into ``root``; with ``language``, its edition in it."""
+    import re
+
+    shutil.copytree(REPO / "content", root / "content")
+    if language is not None:
+        plan_yml = root / "content" / "plan.yml"
+        plan_yml.write_text(re.sub(r"(?m)^language: .*$", f"language: {language}",
+                                   plan_yml.read_text(encoding="utf-8")), encoding="utf-8")
+    return root
+
+
+def _sample_site(root: Path, language: str | None = None, search: bool = True) -> Path:
+    """The sample plan copied into ``root`` and its website built alone (no PDF); returns ``root``."""
+    from masterplan.build import BuildOptions, run
+
+    result = run(sample_copy(root, language), BuildOptions(pdf=False, search=search))
+    assert result.ok, "\n".join(str(d) for d in result.report.errors)
+    return root
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample plan's website alone (no PDF) with its search index, built once per test session, for the tests
+    that read it and write nothing in it; returns the plan's folder (its site in build/site)."""
+    return _sample_site(tmp_path_factory.mktemp("sample-site"))
+
+
+@pytest.fixture(scope="session")
+def sample_site_unindexed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample plan's website alone (no PDF, no search index), built once per test session, read only."""
+    return _sample_site(tmp_path_factory.mktemp("sample-site-unindexed"), search=False)
+
+
+@pytest.fixture(scope="session")
+def english_sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample plan's English edition (``language: en``; its texts written in Indonesian): its website alone (no
+    PDF) with its search index, built once per test session, read only; returns the plan's folder."""
+    return _sample_site(tmp_path_factory.mktemp("english-site"), "en")
+
+
+@pytest.fixture(scope="session")
+def english_sample_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample plan made its English edition (``language: en``; its texts still written in Indonesian), built once
+    per test session: its three books and its site (no search index), for the tests that read them and write
+    nothing in them; returns its build/."""
+    import re
+
+    from masterplan.build import BuildOptions, run
+
+    root = tmp_path_factory.mktemp("english-sample")
+    shutil.copytree(REPO / "content", root / "content")
+    plan = root / "content" / "plan.yml"
+    written = plan.read_text(encoding="utf-8")
+    english = re.sub(r"^language: id\b", "language: en", written, count=1, flags=re.MULTILINE)
+    assert english != written, "the sample's plan.yml has no 'language: id' line"
+    plan.write_text(english, encoding="utf-8")
+    result = run(root, BuildOptions(search=False))
+    assert result.ok, "\n".join(str(d) for d in result.report.errors)
+    return root / "build"
+
+
+@pytest.fixture(scope="session")
+def monitored_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The mini plan with realised figures (test_attainment's MONITORED), built once per test session (PDF + site)
+    for the tests that read it and write nothing in it; returns its build/."""
+    from test_attainment import MONITORED, _built
+
+    return _built(write_plan(tmp_path_factory.mktemp("monitored"), MONITORED))
+
+
 def generated_plan(out: Path, scale: str | tuple[int, int]) -> Path:
     """A plan folder written into ``out`` by the benchmarks' generator (benchmarks/generate.py): a scale's name
     ("M": 300 programs) or (agencies, programs), the sample grown to them; returns ``out``."""
@@ -278,26 +349,3 @@ def generated_plan(out: Path, scale: str | tuple[int, int]) -> Path:
     spec.loader.exec_module(module)
     size = scale if isinstance(scale, str) else module.Scale("T", agencies=scale[0], programs=scale[1])
     return module.generate(out, size)  # type: ignore[no-any-return]
-
-
-def english_book(root: Path, render: Callable[..., object]) -> Path:
-    """The sample plan copied into ``root`` as its English edition (``language: en``), one of its books laid out
-    alone by ``render`` (summary_book.render, analysis_book.render), with no error; returns build/."""
-    import re
-
-    from masterplan.build import BuildOptions
-    from masterplan.diagnostics import Report
-    from masterplan.output import Staging
-    from masterplan.project import load_and_check
-
-    shutil.copytree(REPO / "content", root / "content")
-    plan_yml = root / "content" / "plan.yml"
-    plan_yml.write_text(re.sub(r"^language: id\b", "language: en", plan_yml.read_text(encoding="utf-8"), count=1,
-                               flags=re.MULTILINE), encoding="utf-8")
-    plan = load_and_check(root).plan
-    assert plan is not None and plan.language == "en"
-    report = Report()
-    with Staging(root / "build") as staging:  # that book alone: the main one is test_english_sample's
-        render(plan, root, staging, BuildOptions(), report)
-    assert not report.errors, report.errors
-    return root / "build"

@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import REPO, english_book, write_plan
+from conftest import REPO, write_plan
 from pdf_reading import joined_texts as texts
 from pdf_reading import outline_pages, plumbed, reader
 
@@ -149,8 +149,8 @@ def test_its_metadata_and_the_site_are_the_analysis_s(sample_build: Path) -> Non
     assert "Analisis Strategis (PDF," in (site / "index.html").read_text(encoding="utf-8")
 
 
-def test_an_english_edition_s_analysis_is_in_english(tmp_path: Path) -> None:
-    pdf = english_book(tmp_path, analysis_book.render) / ANALYSIS_PDF
+def test_an_english_edition_s_analysis_is_in_english(english_sample_build: Path) -> None:
+    pdf = english_sample_build / ANALYSIS_PDF
     pages = texts(pdf)
     assert "STRATEGIC ANALYSIS" in pages[0] and "Table of contents" in pages[1]
     assert "Table 3.1 Readiness analysis: structure, infrastructure and superstructure" in " ".join(pages)

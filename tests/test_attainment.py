@@ -33,8 +33,9 @@ def _built(root: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def monitored(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return _built(write_plan(tmp_path_factory.mktemp("attained"), MONITORED))
+def monitored(monitored_build: Path) -> Path:
+    """The monitored plan's build/ (conftest's, built once a session: read only)."""
+    return monitored_build
 
 
 def _cells(page: Path) -> list[list[str]]:

@@ -1851,19 +1851,10 @@ def test_every_internal_link_and_anchor_resolves(page: object, server: str, site
 
 
 @pytest.fixture(scope="module")
-def english_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The sample plan's English edition (``language: en``; its texts written in Indonesian), served, no PDF."""
-    import shutil
-
-    from masterplan.build import BuildOptions, run
-    root = tmp_path_factory.mktemp("english")
-    shutil.copytree(REPO / "content", root / "content")
-    plan_yml = root / "content" / "plan.yml"
-    plan_yml.write_text(re.sub(r"(?m)^language: .*$", "language: en", plan_yml.read_text(encoding="utf-8")),
-                        encoding="utf-8")
-    result = run(root, BuildOptions(pdf=False))
-    assert result.ok, [str(d) for d in result.report.errors]
-    with serving(root / "build" / "site") as address:
+def english_server(english_sample_site: Path) -> Iterator[str]:
+    """The sample plan's English edition (``language: en``; its texts written in Indonesian), served, no PDF
+    (conftest's site, built once a session: read only)."""
+    with serving(english_sample_site / "build" / "site") as address:
         yield address
 
 

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import CHROMIUM, REPO, generated_plan
+from conftest import CHROMIUM, generated_plan
 from test_browser import _axe, _filtered, _programs_shown, serving
 
 from masterplan.model import Plan
@@ -116,24 +116,18 @@ def test_a_long_roadmap_has_a_jump_to_each_pillar_band(browser: object, server: 
     context.close()
 
 
-def test_a_short_pillar_page_and_roadmap_keep_their_lists_as_they_were(page: object, sample_site: str) -> None:
+def test_a_short_pillar_page_and_roadmap_keep_their_lists_as_they_were(page: object, sample_server: str) -> None:
     """The sample's pillars (a dozen programs each) show no filter and no jump list: three short tables need none;
     nor does its roadmap, of bands as short."""
-    page.goto(sample_site + "pillar/branding.html")  # type: ignore[attr-defined]
+    page.goto(sample_server + "pillar/branding.html")  # type: ignore[attr-defined]
     assert page.locator("#program-filter").count() == 0 and page.locator(".toc").count() == 0  # type: ignore[attr-defined]
     assert page.locator("section.sub-element").count() == 3  # type: ignore[attr-defined]
-    page.goto(sample_site + "roadmap.html")  # type: ignore[attr-defined]
+    page.goto(sample_server + "roadmap.html")  # type: ignore[attr-defined]
     assert page.locator(".roadmap-jump").count() == 0 and page.locator("#roadmap-chart").count() == 1  # type: ignore[attr-defined]
 
 
 @pytest.fixture(scope="module")
-def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The sample's website (no PDF, no search index), served."""
-    import shutil
-
-    from masterplan.build import BuildOptions, run
-    root = tmp_path_factory.mktemp("sample-site")
-    shutil.copytree(REPO / "content", root / "content")
-    assert run(root, BuildOptions(pdf=False, search=False)).ok
-    with serving(root / "build" / "site") as address:
+def sample_server(sample_site_unindexed: Path) -> Iterator[str]:
+    """The sample's website (no PDF, no search index; conftest's, built once a session: read only), served."""
+    with serving(sample_site_unindexed / "build" / "site") as address:
         yield address

@@ -10,25 +10,19 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
-from conftest import CHROMIUM, REPO
+from conftest import CHROMIUM
 from test_browser import serving
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium")
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The sample site (no PDF, no search index) served on 127.0.0.1."""
-    import shutil
-
-    from masterplan.build import BuildOptions, run
-    root = tmp_path_factory.mktemp("media")
-    shutil.copytree(REPO / "content", root / "content")
-    result = run(root, BuildOptions(pdf=False, search=False))
-    assert result.ok, [str(d) for d in result.report.errors]
-    with serving(root / "build" / "site") as address:
+def server(sample_site_unindexed: Path) -> Iterator[str]:
+    """The sample site (no PDF, no search index; conftest's, built once a session: read only) served on 127.0.0.1."""
+    with serving(sample_site_unindexed / "build" / "site") as address:
         yield address
 
 

@@ -16,14 +16,14 @@ from pathlib import Path
 import pytest
 from conftest import CHROMIUM
 from test_browser import _NotFound, _wait_for_search, serving
-from test_browser_search import _built
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium")
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return _built(tmp_path_factory.mktemp("phone"), "id") / "build" / "site"
+def site(sample_site: Path) -> Path:
+    """The sample's website with its search index (conftest's, built once a session: read only)."""
+    return sample_site / "build" / "site"
 
 
 @pytest.fixture(scope="module")

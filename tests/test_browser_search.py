@@ -7,12 +7,11 @@ Needs Debian's ``chromium`` (/usr/bin/chromium) and Playwright for Python, as te
 from __future__ import annotations
 
 import re
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import CHROMIUM, REPO
+from conftest import CHROMIUM
 from test_browser import _wait_for_search, serving
 
 from masterplan.model import Plan
@@ -21,22 +20,10 @@ from masterplan.project import load_and_check
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium")
 
 
-def _built(root: Path, language: str) -> Path:
-    """The sample plan copied into ``root`` in ``language`` and its site built with its search index."""
-    from masterplan.build import BuildOptions, run
-
-    shutil.copytree(REPO / "content", root / "content")
-    plan_yml = root / "content" / "plan.yml"
-    plan_yml.write_text(re.sub(r"(?m)^language: .*$", f"language: {language}", plan_yml.read_text(encoding="utf-8")),
-                        encoding="utf-8")
-    result = run(root, BuildOptions(pdf=False))
-    assert result.ok, [str(d) for d in result.report.errors]
-    return root
-
-
 @pytest.fixture(scope="module")
-def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return _built(tmp_path_factory.mktemp("search-id"), "id")
+def sample(sample_site: Path) -> Path:
+    """The sample's website with its search index (conftest's, built once a session: read only)."""
+    return sample_site
 
 
 @pytest.fixture(scope="module")
@@ -46,8 +33,8 @@ def server(sample: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def english_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    with serving(_built(tmp_path_factory.mktemp("search-en"), "en") / "build" / "site") as address:
+def english_server(english_sample_site: Path) -> Iterator[str]:
+    with serving(english_sample_site / "build" / "site") as address:
         yield address
 
 

@@ -5,14 +5,10 @@ authors wrote in Indonesian (``written_in: id``) stay as written."""
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
-from conftest import REPO
 from pdf_reading import page_texts
-
-from masterplan.build import BuildOptions, run
 
 #: the sample's notice in English, as plan.yml writes it beside the Indonesian one
 NOTICE = ("Illustrative document: a sample made to demonstrate the masterplan software, with invented programs, budgets "
@@ -22,18 +18,10 @@ INDONESIAN_SOURCES = re.compile(r"\b(?:Swasta|Hibah)\b")
 
 
 @pytest.fixture(scope="module")
-def english_sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The sample plan made an English edition (its texts still written in Indonesian), built once: PDF and site."""
-    root = tmp_path_factory.mktemp("english-sample")
-    shutil.copytree(REPO / "content", root / "content")
-    plan = root / "content" / "plan.yml"
-    written = plan.read_text(encoding="utf-8")
-    english = re.sub(r"^language: id\b", "language: en", written, count=1, flags=re.MULTILINE)
-    assert english != written, "the sample's plan.yml has no 'language: id' line"
-    plan.write_text(english, encoding="utf-8")
-    result = run(root, BuildOptions(search=False))
-    assert result.ok, "\n".join(str(d) for d in result.report.errors)
-    return root / "build"
+def english_sample(english_sample_build: Path) -> Path:
+    """The sample plan made an English edition (its texts still written in Indonesian), built once a session (conftest's,
+    read only): PDF and site."""
+    return english_sample_build
 
 
 @pytest.fixture(scope="module")

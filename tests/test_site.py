@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import MINI_FILES
+from conftest import MINI_FILES, write_plan
 from pdf_reading import page_texts, plumbed
 
 from masterplan.build import BuildOptions, run
@@ -37,9 +37,13 @@ def build(make_plan: Callable[..., Path]) -> Build:
     return make
 
 
-@pytest.fixture
-def mini_site(build: Build) -> Path:
-    return build()
+@pytest.fixture(scope="module")
+def mini_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The mini plan's site (no PDF), built once for the module's tests, which read it and write nothing in it."""
+    root = write_plan(tmp_path_factory.mktemp("mini-site"), {})
+    result = run(root, BuildOptions(pdf=False))
+    assert result.ok, [str(d) for d in result.report]
+    return root / "build" / "site"
 
 
 def read(folder: Path, name: str) -> str:

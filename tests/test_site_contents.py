@@ -11,9 +11,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import write_plan
 from pdf_reading import reader
-from test_attainment import MONITORED, _built
 
 #: the book's outline also names its own lists, which are no chapters
 BOOK_LISTS = {"Landasan Hukum", "Daftar Isi", "Daftar Tabel", "Daftar Gambar"}
@@ -50,9 +48,10 @@ class _ChapterList(HTMLParser):
 
 
 @pytest.fixture(scope="module")
-def build(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The mini plan with realised figures, its chapters claiming no generated part: each its own chapter."""
-    return _built(write_plan(tmp_path_factory.mktemp("contents"), MONITORED))
+def build(monitored_build: Path) -> Path:
+    """The mini plan with realised figures, its chapters claiming no generated part: each its own chapter
+    (conftest's build, once a session: read only)."""
+    return monitored_build
 
 
 def _listed(site: Path) -> list[tuple[str, str]]:

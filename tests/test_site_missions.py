@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
-from conftest import MINI_FILES, REPO
+from conftest import MINI_FILES
 
 from masterplan.build import BuildOptions, run
 from masterplan.model import Plan
@@ -18,12 +17,9 @@ from masterplan.render.site_links import url_for
 
 
 @pytest.fixture(scope="module")
-def sample(tmp_path_factory: pytest.TempPathFactory) -> tuple[Plan, Path]:
-    """The sample plan, loaded, and its website (no PDF)."""
-    root = tmp_path_factory.mktemp("sample-missions")
-    shutil.copytree(REPO / "content", root / "content")
-    result = run(root, BuildOptions(pdf=False, search=False))
-    assert result.ok, [str(d) for d in result.report.errors]
+def sample(sample_site_unindexed: Path) -> tuple[Plan, Path]:
+    """The sample plan, loaded, and its website (no PDF; conftest's, built once a session: read only)."""
+    root = sample_site_unindexed
     checked = load_and_check(root)
     assert checked.plan is not None
     return checked.plan, root / "build" / "site"

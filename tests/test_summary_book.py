@@ -16,7 +16,7 @@ from pathlib import Path
 import pdfplumber
 import pytest
 from click.testing import CliRunner
-from conftest import REPO, english_book, write_plan
+from conftest import REPO, write_plan
 from pdf_reading import joined_texts as texts
 from pdf_reading import outline_pages, page_texts, plumbed, reader
 from test_pdf import rupiah
@@ -252,9 +252,8 @@ def test_the_site_offers_the_summary_beside_the_book(sample_build: Path, summary
     assert "Ringkasan Eksekutif (PDF," in (site / "index.html").read_text(encoding="utf-8")
 
 
-def test_an_english_edition_s_summary_is_in_english(tmp_path: Path) -> None:
-    english_book(tmp_path, summary_book.render)
-    pages = texts(tmp_path / "build" / SUMMARY_PDF)
+def test_an_english_edition_s_summary_is_in_english(english_sample_build: Path) -> None:
+    pages = texts(english_sample_build / SUMMARY_PDF)
     assert "EXECUTIVE SUMMARY" in pages[0] and "Illustrative document" in pages[0]
     assert "The indicative budget of all programs totals Rp 276,660,000,000 over ten years." in " ".join(pages)
     panel = pages[1][pages[1].index("KEY FIGURES"):]
@@ -262,10 +261,10 @@ def test_an_english_edition_s_summary_is_in_english(tmp_path: Path) -> None:
                  "30 Lead agencies and enterprises of 31 agencies and enterprises involved", "2026 Year of the largest budget",
                  "61.6% From the local budget (APBD)"):
         assert said in panel, (said, panel)
-    assert outline_titles(tmp_path / "build" / SUMMARY_PDF)[1:3] == ["Chapter 2 · Vision and missions",
+    assert outline_titles(english_sample_build / SUMMARY_PDF)[1:3] == ["Chapter 2 · Vision and missions",
                                                                    "Chapter 3 · Smart city pillars"]
     # the pillars' table's head: each word inside its cell ("Programs" ran 2 mm into "Quick wins")
-    assert not head_words_outside(tmp_path / "build" / SUMMARY_PDF, "Programs")
+    assert not head_words_outside(english_sample_build / SUMMARY_PDF, "Programs")
 
 
 def head_words_outside(pdf: Path, word: str) -> list[str]:

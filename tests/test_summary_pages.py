@@ -1,8 +1,9 @@
 """The executive summary's pages read well: no table's rest stands on a page left mostly blank, and a page is left
 mostly blank only before a chapter, which opens a page of its own, or at the end.
 
-Read back from the summary laid out alone (no book, no cache) of three plans: the sample, its English edition, and
-the sample made another city's plan for other years (``masterplan new --city --period``). "Mostly blank": the page's
+Read back from the summaries of three plans: the sample and its English edition, built with their books (conftest's
+sample_build and english_sample_build), and the sample made another city's plan for other years (``masterplan new
+--city --period``), its summary laid out alone (no book, no cache). "Mostly blank": the page's
 lowest line of text (its folio left aside) stands in the upper half of the text's area, between the top and bottom
 margins (book.css: 24 and 22 mm upright, 25 and 16 mm turned).
 """
@@ -20,6 +21,7 @@ from pdf_reading import outline_pages, plumbed
 from test_summary_book import summary_alone
 
 from masterplan.cli import cli
+from masterplan.output import SUMMARY_PDF
 
 MM = 72 / 25.4
 
@@ -41,7 +43,12 @@ def sample_copy(root: Path, edition: str) -> None:
 
 @pytest.fixture(scope="module", params=["id", "en", "probolinggo"])
 def summary(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One plan's executive summary, laid out alone."""
+    """One plan's executive summary: the sample's and its English edition's from conftest's builds of them (once a
+    session, read only), the other city's laid out alone."""
+    if request.param == "id":
+        return request.getfixturevalue("sample_build") / "build" / SUMMARY_PDF  # type: ignore[no-any-return]
+    if request.param == "en":
+        return request.getfixturevalue("english_sample_build") / SUMMARY_PDF  # type: ignore[no-any-return]
     root = tmp_path_factory.mktemp(f"summary-{request.param}") / "plan"
     sample_copy(root, request.param)
     return summary_alone(root)
