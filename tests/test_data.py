@@ -20,9 +20,13 @@ from masterplan.render.data import FORMAT, JSON_FIELDS, export
 from masterplan.render.data_tables import COLUMNS, tables
 
 
-@pytest.fixture
-def built(make_plan: Callable[..., Path]) -> tuple[Plan, Path]:
-    root = make_plan()
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Plan, Path]:
+    """The mini plan, loaded, and its open data (site built, no PDF), once for the module's tests, which read it: a
+    test editing the files edits a copy of its own."""
+    from conftest import write_plan
+
+    root = write_plan(tmp_path_factory.mktemp("built"), {})
     assert run(root, BuildOptions(pdf=False)).ok
     plan = load_and_check(root).plan
     assert plan is not None
@@ -781,10 +785,12 @@ def test_a_program_serving_two_missions_counts_in_both_rows_and_once_in_the_tota
     assert summary_block(data / "plan.xlsx", "Anggaran per Misi") is None
 
 
-def test_datapackage_finds_a_table_that_breaks_its_description(built: tuple[Plan, Path]) -> None:
+def test_datapackage_finds_a_table_that_breaks_its_description(built: tuple[Plan, Path], tmp_path: Path) -> None:
     """An agency code that names no agency, an amount in words: the description lets a reuser (and the
     city, before publishing) find them."""
-    _, data = built
+    import shutil
+
+    data = shutil.copytree(built[1], tmp_path / "data")  # the module's build is read by the other tests
     programs = (data / "programs.csv").read_text(encoding="utf-8")
     (data / "programs.csv").write_text(programs.replace(",diskominfo,", ",dinas-hantu,", 1), encoding="utf-8")
     budget = (data / "budget.csv").read_text(encoding="utf-8").splitlines()
