@@ -63,7 +63,8 @@ YEAR_RANGE = re.compile(r"(?<![\w–-])\d{4}–\d{4}(?![\w–-])")
 #: a range of years and the word before it, if any: "RPJMD 2021–2026", "Renstra 2021–2026", also typed with a hyphen
 #: ("RPJMD 2021-2026", as a YAML field often has it); with the words joined to that word by no-break spaces
 #: ("Kota\xa0Pasuruan 2022–2031"), as WeasyPrint 70 breaks a line a word or two too early where text ending in a
-#: no-break space runs into an inline element (the cover read "Masterplan" / "Smart" / "City Kota Pasuruan …")
+#: no-break space runs into an inline element (the cover read "Masterplan" / "Smart" / "City Kota Pasuruan …", and
+#: an adopted book's annex heading parted "KOTA PROBOLINGGO" from "2022–2026": test_adopted_book checks it)
 _WORD_AND_YEARS = re.compile(r"(?<![\w–-])(?:(?:[^\W\d_][\w.]*\u00a0)*[^\W\d_][\w.]*[ \u00a0])?\d{4}[–-]\d{4}(?![\w–-])")
 LONGEST_WORD = 40  #: characters: a longer run without a space is no word to hyphenate
 PIECE = 10  #: characters of such a run between two chances to break the line
