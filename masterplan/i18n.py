@@ -24,15 +24,15 @@ CATALOG = "i18n"  #: the catalog's folder in a theme
 @lru_cache(maxsize=8)
 def _catalog(path: Path, mtime: float) -> dict[str, dict[str, str]]:
     """The entries of one catalog file that can be used: a plan's file may be broken (checks/catalog.py says how).
-    Read once and kept (:mod:`code_cache`, by the file's path, marked with its bytes): the theme's three files took
+    Read once and kept (:mod:`made_once`, by the file's path, marked with its bytes): the theme's three files took
     every command 60 ms to read."""
-    from masterplan import code_cache
+    from masterplan import made_once
     try:
         written = path.read_bytes()
     except OSError:
         return {}
     slot = hashlib.blake2b(str(path).encode(), digest_size=8).hexdigest()
-    return code_cache.kept(f"catalog-{slot}", written, lambda: _entries(written), dict)
+    return made_once.kept(f"catalog-{slot}", written, lambda: _entries(written), dict)
 
 
 def _entries(written: bytes) -> dict[str, dict[str, str]]:

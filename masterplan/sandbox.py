@@ -26,7 +26,7 @@ from jinja2.sandbox import (
 )
 from jinja2.visitor import NodeTransformer
 
-from masterplan import chapter_values, code_cache
+from masterplan import chapter_values, made_once
 from masterplan import sandbox_limits as limits
 from masterplan.diagnostics import Message, Position
 from masterplan.model import MODULES
@@ -191,7 +191,7 @@ def compile_chapter(body: str, file: str) -> jinja2.Template:
     """The chapter's Jinja compiled (:func:`_chapter_code`), kept in the user's cache by its file's name: a command
     compiled all the sample's chapters in 0.05-0.08 s, every time, and reads them back in a millisecond."""
     slot = hashlib.blake2b(file.encode(), digest_size=8).hexdigest()
-    code = code_cache.compiled(f"chapter-{slot}", f"{jinja2.__version__}\0{file}\0{body}",
+    code = made_once.compiled(f"chapter-{slot}", f"{jinja2.__version__}\0{file}\0{body}",
                                lambda: _chapter_code(body, file), filename=file)
     return SANDBOX.template_class.from_code(SANDBOX, code, SANDBOX.make_globals(None))
 

@@ -14,7 +14,7 @@ from typing import Any
 
 import fastjsonschema
 
-from masterplan import code_cache
+from masterplan import made_once
 from masterplan.located import LocatedList, LocatedMap
 from masterplan.schema import schema_for
 
@@ -24,7 +24,7 @@ def _fast_validator(kind: str) -> Any:
     """The compiled validator of one kind of file: a function that raises on invalid data.
 
     fastjsonschema writes Python for the schema (draft 7: ``$defs`` spelled as definitions),
-    compiled once and kept (:mod:`masterplan.code_cache`).
+    compiled once and kept (:mod:`masterplan.made_once`).
     """
     schema = schema_for(kind)
     schema["$schema"] = "http://json-schema.org/draft-07/schema#"
@@ -32,7 +32,7 @@ def _fast_validator(kind: str) -> Any:
     del schema["$id"]  # without a name of its own, the schema's function is called "validate"
     text = json.dumps(schema, sort_keys=True).replace('"#/$defs/', '"#/definitions/')
     # only its yes or no is used: without the detailed exceptions its code is a quarter the size, compiled 4x faster
-    code = code_cache.compiled(f"schema-{kind}", f"{text}\0{fastjsonschema.VERSION}",
+    code = made_once.compiled(f"schema-{kind}", f"{text}\0{fastjsonschema.VERSION}",
                                lambda: fastjsonschema.compile_to_code(json.loads(text), detailed_exceptions=False))
     namespace: dict[str, Any] = {}
     exec(code, namespace)  # noqa: S102 - code made from our own schema, kept where only the user can write
