@@ -185,19 +185,25 @@ class Claim:
         return self.text.sections
 
 
-def chapter_pages(plan: Plan, _: Translate, problems: list[Diagnostic],
-                  label: Callable[[str], str | None] | None = None,
-                  scroll_box: ScrollBox | None = None) -> Iterator[Page]:
-    """Narrative chapters, each table in ``scroll_box``; a chapter whose text cannot be filled in is reported and
-    left out."""
+def chapter_texts(plan: Plan, problems: list[Diagnostic], label: Callable[[str], str | None] | None = None,
+                  scroll_box: ScrollBox | None = None) -> dict[str, ChapterText]:
+    """The narrative chapters' texts by chapter id, in the plan's order, each table in ``scroll_box``; a chapter whose
+    text cannot be filled in is reported and left out."""
     context = chapters.context(plan)
+    texts = {}
     for chapter in plan.chapters:
         text, trouble = chapters.expand(chapter, context)
         problems.extend(trouble)
-        if text is None:
-            continue
-        shown = ChapterText(plan, chapter, text, label, scroll_box)
-        yield Page(url_for(chapter), "site/chapter.html", str(chapter.title), {"chapter": chapter, "text": shown},
+        if text is not None:
+            texts[chapter.id] = ChapterText(plan, chapter, text, label, scroll_box)
+    return texts
+
+
+def chapter_pages(texts: dict[str, ChapterText]) -> Iterator[Page]:
+    """A page for each chapter's text; its ``body`` made when the page is rendered."""
+    for shown in texts.values():
+        chapter = shown.chapter
+        yield Page(url_for(chapter), "site/chapter.html", str(chapter.title), {"chapter": chapter},
                    [], (WHOLE_PLAN,), name=chapter.title, later={"body": shown.shown})
 
 
@@ -315,10 +321,10 @@ def _moved(path: str, now: Program | Agency, title: str, lead: str) -> Page:
 def all_pages(plan: Plan, _: Translate, problems: list[Diagnostic],
               label: Callable[[str], str | None] | None = None, scroll_box: ScrollBox | None = None) -> list[Page]:
     """Every page of the site, in a stable order."""
-    shown = list(chapter_pages(plan, _, problems, label, scroll_box))
-    texts = {page.context["chapter"].id: page.context["text"] for page in shown}
+    texts = chapter_texts(plan, problems, label, scroll_box)
     return [*site_pages(plan, _, texts), *pillar_pages(plan, _), *mission_pages(plan, _),
-            *agency_pages(plan, _), *program_pages(plan, _), *moved_pages(plan, _), *dropped_notices(plan, _), *shown]
+            *agency_pages(plan, _), *program_pages(plan, _), *moved_pages(plan, _), *dropped_notices(plan, _),
+            *chapter_pages(texts)]
 
 
 def book_part_pages(book: Outline) -> Iterator[Page]:
