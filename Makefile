@@ -22,7 +22,7 @@ test: system-runtime system-test venv
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[test]'
 	npm ci --no-audit --no-fund --loglevel=error
-	$(BIN)/python -m pytest -q -p no:cacheprovider
+	$(BIN)/python -m pytest -q -p no:cacheprovider --durations=25
 
 # the benchmark (benchmarks/run.py, issue 5's figures): S and M against MkDocs (PyPI) and Hugo (Debian), some 10 minutes
 bench: system-runtime $(VENV)/.installed
