@@ -28,6 +28,8 @@ from collections import Counter
 from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 
+from masterplan import crossref
+from masterplan.chapter_reader import split_front_matter
 from masterplan.diagnostics import Diagnostic, Message, Position, warning
 from masterplan.model import Plan
 
@@ -48,6 +50,7 @@ _NOT_TEXT = [("```", re.compile(r"^[ \t]*```[^\n]*\n.*?(?:^[ \t]*```[^\n]*$|\Z)"
              ("](", re.compile(r"\]\((?:(?!\]\()[^)\n])*\)")), ("[[", re.compile(r"\[\[(?:(?!\[\[)[^\]\n])*\]\]")),
              ("{", re.compile(r"\{[{%#](?:(?!\{[{%#])[^\n])*?[}%#]\}")),  # Jinja
              ("<", re.compile(r"</?[A-Za-z!][^<>\n]*>"))]  # an HTML tag
+_CODE = ("```", "~~~", "`")  #: what the patterns of code in :data:`_NOT_TEXT` start with
 #: a line of two capital words or more and no small letter, after a heading's marks or a YAML key: "# BAB 3 VISI",
 #: "title: VISI DAN MISI" (a line of one word, "## SPBE", is an abbreviation's)
 _LINE_IN_CAPITALS = re.compile(r"^((?:[ \t]*(?:#{1,6}|[-\w]+:|-))?)([^a-z\n]+)$", re.MULTILINE)
@@ -71,7 +74,10 @@ def unexplained(plan: Plan, texts: list[tuple[str, str]], words: AbstractSet[str
     used: Counter[str] = Counter()
     first: dict[str, Position] = {}
     for name, text in texts:
-        for word, position in _uses(name, _LINE_IN_CAPITALS.sub(_blank_after_key, as_read(name, text)), maybe):
+        markdown = name.lower().endswith(".md")
+        found = list(_uses(name, _LINE_IN_CAPITALS.sub(_blank_after_key, as_read(name, text, code=not markdown)),
+                           maybe))
+        for word, _, position in _printed(text, found) if markdown and found else found:
             used[word] += 1
             first.setdefault(word, position)
     for word in sorted(used, key=first.__getitem__):  # by file, line and column
@@ -90,7 +96,10 @@ def unexplained(plan: Plan, texts: list[tuple[str, str]], words: AbstractSet[str
                       abbreviation=word, count=used[word])
 
 
-def _uses(name: str, text: str, words: AbstractSet[str]) -> Iterator[tuple[str, Position]]:
+Use = tuple[str, int, Position]  #: an abbreviation used, where it starts in its text, and its file, line and column
+
+
+def _uses(name: str, text: str, words: AbstractSet[str]) -> Iterator[Use]:
     """Each use of one of ``words`` in ``text`` (file ``name``, as read), in order, with where it is: the text is
     read once, its lines counted on from the last use."""
     line, counted = 1, 0
@@ -99,14 +108,26 @@ def _uses(name: str, text: str, words: AbstractSet[str]) -> Iterator[tuple[str, 
             start = found.start()
             line += text.count("\n", counted, start)
             counted = start
-            yield found.group(), Position(name, line, start - text.rfind("\n", 0, start))
+            yield found.group(), start, Position(name, line, start - text.rfind("\n", 0, start))
 
 
-def as_read(name: str, text: str) -> str:
-    """``text`` with what no reader meets as text blanked out, each line kept where it was."""
+def _printed(chapter: str, uses: list[Use]) -> list[Use]:
+    """The ``uses`` of a chapter's text the book and the site print as text, not as code (a code span, a fenced or
+    an indented block: :func:`crossref.printed_as_text`, which reads the Markdown as they do; a fence of four
+    backticks holding a line of three, or a block indented four spaces, fooled patterns); its front matter's are
+    its title's, all read."""
+    at = len(chapter) - len(split_front_matter(chapter)[1])
+    in_body = [use for use in uses if use[1] >= at]
+    shown = crossref.printed_as_text(chapter[at:], [(start - at, start - at + len(word)) for word, start, _ in in_body])
+    return [use for use in uses if use[1] < at] + [use for number, use in enumerate(in_body) if number in shown]
+
+
+def as_read(name: str, text: str, code: bool = True) -> str:
+    """``text`` with what no reader meets as text blanked out, each line kept where it was; code spans and blocks
+    too unless ``code`` is false (a chapter's are told apart by reading its Markdown: :func:`_printed`)."""
     kinds = _NOT_TEXT if name.lower().endswith(".md") else [_YAML_COMMENT, _KEPT_FOR, *_NOT_TEXT]
     for start, pattern in kinds:
-        if start in text:
+        if start in text and (code or start not in _CODE):
             text = pattern.sub(_blank, text)
     return text
 
