@@ -19,7 +19,7 @@ import pdfplumber
 import pypdf
 import pytest
 from conftest import MINI_FILES, REPO, copied, make_final, write_plan
-from pdf_reading import header_rules
+from pdf_reading import header_rules, plumbed
 from tagged import tagged_text, unmapped_marks, untagged_links
 from test_pdf import resumed_programs
 from test_pdf_mini import XREF_CHAPTER
@@ -180,7 +180,7 @@ def test_a_left_hand_matrix_page_names_the_program_it_goes_on_with(tmp_path: Pat
     build(tmp_path, jobs=2)
     pdf = tmp_path / "build" / "masterplan.pdf"
     resumed, fresh = resumed_programs(pdf)
-    with pdfplumber.open(pdf) as doc:
+    with plumbed(pdf) as doc:  # its pages as resumed_programs read them, not read again
         left = [page.page_number for page in doc.pages
                 if page.width > page.height and page.page_number % 2 == 0
                 and re.search(r"\(lanjutan\) · [A-Z]{3}-\d\d", page.crop((0, 0, page.width, 22 * MM)).extract_text() or "")]
