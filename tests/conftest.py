@@ -336,6 +336,31 @@ def monitored_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return _built(write_plan(tmp_path_factory.mktemp("monitored"), MONITORED))
 
 
+@pytest.fixture(scope="session")
+def cross_referenced_books(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The mini plan with cross-references forward and back (test_pdf_mini's XREF_CHAPTER, test_pdf_parts'
+    CLOSING), built once per test session in one pass and by parts (2 jobs, no cache read), PDF alone; returns the
+    two plan folders (single, parts), for the tests that read them and write nothing in them. A test that builds
+    on from one (an edit, a final plan) copies it first (:func:`copied`)."""
+    from test_pdf_mini import XREF_CHAPTER
+    from test_pdf_parts import CLOSING, build, twins
+
+    from masterplan.render.pdf import SINGLE_PASS
+
+    single, parts = twins(tmp_path_factory.mktemp("cross-referenced"), {
+        "content/chapters/01-pendahuluan.md": XREF_CHAPTER, "content/chapters/90-penutup.md": CLOSING})
+    build(single, SINGLE_PASS)
+    build(parts, jobs=2, cache=False)
+    return single, parts
+
+
+def copied(root: Path, into: Path) -> Path:
+    """A plan folder copied whole, its build/ (and the PDF parts cached there) with it, for a test to edit and build
+    on without touching a shared build; returns the copy."""
+    shutil.copytree(root, into, symlinks=True)
+    return into
+
+
 def generated_plan(out: Path, scale: str | tuple[int, int]) -> Path:
     """A plan folder written into ``out`` by the benchmarks' generator (benchmarks/generate.py): a scale's name
     ("M": 300 programs) or (agencies, programs), the sample grown to them; returns ``out``."""

@@ -110,13 +110,10 @@ def twins(tmp_path: Path, files: dict[str, str | None]) -> tuple[Path, Path]:
 
 
 @pytest.fixture(scope="module")
-def books(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    """The same mini plan with cross-references, built in one pass and by parts (2 jobs)."""
-    single, parts = twins(tmp_path_factory.mktemp("books"), {
-        "content/chapters/01-pendahuluan.md": XREF_CHAPTER, "content/chapters/90-penutup.md": CLOSING})
-    build(single, SINGLE_PASS)
-    build(parts, jobs=2, cache=False)
-    return single, parts
+def books(cross_referenced_books: tuple[Path, Path]) -> tuple[Path, Path]:
+    """The same mini plan with cross-references, built in one pass and by parts (2 jobs), once per session
+    (conftest): read only here."""
+    return cross_referenced_books
 
 
 def test_parts_make_the_same_book_as_one_pass(books: tuple[Path, Path]) -> None:
@@ -342,11 +339,13 @@ def test_a_build_stopped_while_writing_a_part_leaves_no_half_part(tmp_path: Path
     assert page_texts(read(root)) == before
 
 
-def test_a_page_added_early_renumbers_everything_after_it(tmp_path: Path) -> None:
+def test_a_page_added_early_renumbers_everything_after_it(books: tuple[Path, Path], tmp_path: Path) -> None:
+    from conftest import copied, write_plan
+
     files: dict[str, str | None] = {"content/chapters/01-pendahuluan.md": XREF_CHAPTER,
                                     "content/chapters/90-penutup.md": CLOSING}
-    single, parts = twins(tmp_path, files)
-    build(parts, jobs=2)
+    single = write_plan(tmp_path / "single", files)
+    parts = copied(books[1], tmp_path / "parts")  # that plan built by parts, its parts cached
     before = len(read(parts).pages)
     for root in (single, parts):
         chapter = root / "content" / "chapters" / "01-pendahuluan.md"
@@ -358,15 +357,15 @@ def test_a_page_added_early_renumbers_everything_after_it(tmp_path: Path) -> Non
     assert_same_book(single, parts)
 
 
-def test_a_final_plans_book_is_tagged_as_the_single_pass_tags_it(tmp_path: Path) -> None:
+def test_a_final_plans_book_is_tagged_as_the_single_pass_tags_it(books: tuple[Path, Path], tmp_path: Path) -> None:
     """A final plan's book is a tagged PDF (a draft's is not, and a cached draft part is never
     joined into a final book); by parts, a screen reader reads in it what it reads in the single
     pass, and every link is tagged as one, those into other parts included."""
-    from conftest import make_final
+    from conftest import copied, make_final, write_plan
 
     chapters = {"content/chapters/01-pendahuluan.md": XREF_CHAPTER, "content/chapters/90-penutup.md": CLOSING}
-    single, parts = twins(tmp_path, chapters)
-    build(parts, jobs=2)
+    single = write_plan(tmp_path / "single", chapters)
+    parts = copied(books[1], tmp_path / "parts")  # the draft built by parts, its parts cached
     assert "/StructTreeRoot" not in read(parts).trailer["/Root"]  # a draft
     for root in (single, parts):
         make_final(root)
@@ -382,11 +381,14 @@ def test_a_final_plans_book_is_tagged_as_the_single_pass_tags_it(tmp_path: Path)
     assert_same_book(single, parts)
 
 
-def test_no_cache_lays_out_every_part(books: tuple[Path, Path]) -> None:
-    result = build(books[1], jobs=1, cache=False)
+def test_no_cache_lays_out_every_part(books: tuple[Path, Path], tmp_path: Path) -> None:
+    from conftest import copied
+
+    parts = copied(books[1], tmp_path / "parts")  # built again: a copy, the shared build left as it is
+    result = build(parts, jobs=1, cache=False)
     done, total = laid_out(result)
     assert done >= total
-    assert_same_book(books[0], books[1])
+    assert_same_book(books[0], parts)
 
 
 def test_progress_only_on_a_terminal_outside_ci(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],

@@ -18,8 +18,8 @@ from pathlib import Path
 import pdfplumber
 import pypdf
 import pytest
-from conftest import MINI_FILES, REPO, make_final, write_plan
-from pdf_reading import header_rules
+from conftest import MINI_FILES, REPO, copied, make_final, write_plan
+from pdf_reading import header_rules, plumbed
 from tagged import tagged_text, unmapped_marks, untagged_links
 from test_pdf import resumed_programs
 from test_pdf_mini import XREF_CHAPTER
@@ -52,11 +52,20 @@ def openers(reader: pypdf.PdfReader) -> list[int]:
     return [page for _title, depth, page in outline(reader) if depth == 0]
 
 
-def test_chapters_open_on_right_hand_pages_as_in_one_pass(tmp_path: Path) -> None:
-    single, parts = twins(tmp_path, TWO_SIDED)
-    one_sided = write_plan(tmp_path / "one-sided", CHAPTERS)
-    for root, jobs in ((single, SINGLE_PASS), (parts, 2), (one_sided, 2)):
+@pytest.fixture(scope="module")
+def two_sided(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The mini plan with cross-references printed on both sides, built in one pass and by parts (2 jobs, no cache
+    read), once for the module: the plan folders (single, parts), read only; a test building on copies them."""
+    single, parts = twins(tmp_path_factory.mktemp("two-sided"), TWO_SIDED)
+    for root, jobs in ((single, SINGLE_PASS), (parts, 2)):
         build(root, jobs=jobs, cache=False)
+    return single, parts
+
+
+def test_chapters_open_on_right_hand_pages_as_in_one_pass(two_sided: tuple[Path, Path],
+                                                          cross_referenced_books: tuple[Path, Path]) -> None:
+    single, parts = two_sided
+    one_sided = cross_referenced_books[1]  # the same chapters, one-sided (CHAPTERS), by parts (2 jobs, no cache)
     assert_same_book(single, parts)
 
     reader, plain = read(parts), read(one_sided)
@@ -134,9 +143,10 @@ def test_a_theme_whose_left_pages_are_not_its_right_ones_mirrored_is_told(tmp_pa
     assert any(TURNED_BADLY in message for message in said), said
 
 
-def test_an_edit_that_moves_the_blank_pages_gives_the_one_pass_book(tmp_path: Path) -> None:
-    single, parts = twins(tmp_path, TWO_SIDED)
-    build(parts, jobs=2)
+def test_an_edit_that_moves_the_blank_pages_gives_the_one_pass_book(two_sided: tuple[Path, Path],
+                                                                    tmp_path: Path) -> None:
+    single = write_plan(tmp_path / "single", TWO_SIDED)
+    parts = copied(two_sided[1], tmp_path / "parts")  # that plan built by parts, its parts cached
     before = blank_pages(read(parts))
     for root in (single, parts):
         chapter = root / "content" / "chapters" / "01-pendahuluan.md"
@@ -170,7 +180,7 @@ def test_a_left_hand_matrix_page_names_the_program_it_goes_on_with(tmp_path: Pat
     build(tmp_path, jobs=2)
     pdf = tmp_path / "build" / "masterplan.pdf"
     resumed, fresh = resumed_programs(pdf)
-    with pdfplumber.open(pdf) as doc:
+    with plumbed(pdf) as doc:  # its pages as resumed_programs read them, not read again
         left = [page.page_number for page in doc.pages
                 if page.width > page.height and page.page_number % 2 == 0
                 and re.search(r"\(lanjutan\) · [A-Z]{3}-\d\d", page.crop((0, 0, page.width, 22 * MM)).extract_text() or "")]
