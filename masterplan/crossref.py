@@ -12,6 +12,7 @@ from collections.abc import Container, Iterator, Sequence
 
 from masterplan import attainment, baseline
 from masterplan.captions import figure_captions, table_captions
+from masterplan.chapter_reader import split_front_matter
 from masterplan.diagnostics import line_and_column
 from masterplan.model import Plan
 
@@ -140,6 +141,26 @@ def printed_as_text(text: str, words: Sequence[tuple[int, int]]) -> Container[in
     from masterplan.render.reference_places import printed_as_text as in_text
 
     return in_text(text, words)
+
+
+def printed_in_chapter(chapter: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The ``spans`` (each a word's or a name's in ``chapter``, a chapter file's whole text, outside any ``[[…]]``,
+    in order) the book and the site print as text, not as code, in order: its Markdown read as they read it
+    (:func:`printed_as_text`: a fence of four backticks holding a line of three, or a block indented four spaces,
+    fools patterns); its front matter is YAML, its title's words printed as they are, and all its spans are kept. A
+    name broken over two lines is judged by its first: its line break stays, and with it the Markdown's blocks."""
+    at = len(chapter) - len(split_front_matter(chapter)[1])
+    in_markdown = [(start, end) for start, end in spans if start >= at]
+    shown = printed_as_text(chapter[at:], [(start - at, _line_end(chapter, start, end) - at)
+                                           for start, end in in_markdown])
+    return [span for span in spans if span[0] < at] + [span for number, span in enumerate(in_markdown)
+                                                       if number in shown]
+
+
+def _line_end(text: str, start: int, end: int) -> int:
+    """Where the span of ``text`` from ``start`` to ``end`` ends, or its first line does."""
+    broken = text.find("\n", start, end)
+    return end if broken < 0 else broken
 
 
 def _may_print_as_written(text: str) -> bool:

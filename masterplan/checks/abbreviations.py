@@ -27,9 +27,9 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
+from typing import NamedTuple
 
 from masterplan import crossref
-from masterplan.chapter_reader import split_front_matter
 from masterplan.diagnostics import Diagnostic, Message, Position, warning
 from masterplan.model import Plan
 
@@ -77,9 +77,12 @@ def unexplained(plan: Plan, texts: list[tuple[str, str]], words: AbstractSet[str
         markdown = name.lower().endswith(".md")
         found = list(_uses(name, _LINE_IN_CAPITALS.sub(_blank_after_key, as_read(name, text, code=not markdown)),
                            maybe))
-        for word, _, position in _printed(text, found) if markdown and found else found:
-            used[word] += 1
-            first.setdefault(word, position)
+        if markdown and found:  # a chapter's code, told as the book prints it
+            shown = set(crossref.printed_in_chapter(text, [use.span for use in found]))
+            found = [use for use in found if use.span in shown]
+        for use in found:
+            used[use.word] += 1
+            first.setdefault(use.word, use.at)
     for word in sorted(used, key=first.__getitem__):  # by file, line and column
         longer = [agency for agency in plan.agencies if agency.short_name and agency.short_name.upper() != word
                   and agency.short_name.upper().startswith(word)]  # DLH, where the agency is DLHKP now
@@ -96,7 +99,17 @@ def unexplained(plan: Plan, texts: list[tuple[str, str]], words: AbstractSet[str
                       abbreviation=word, count=used[word])
 
 
-Use = tuple[str, int, Position]  #: an abbreviation used, where it starts in its text, and its file, line and column
+class Use(NamedTuple):
+    """An abbreviation used: the ``word``, where it ``start``s in its text, and its file, line and column."""
+
+    word: str
+    start: int
+    at: Position
+
+    @property
+    def span(self) -> tuple[int, int]:
+        """Where the word starts and ends in its text."""
+        return self.start, self.start + len(self.word)
 
 
 def _uses(name: str, text: str, words: AbstractSet[str]) -> Iterator[Use]:
@@ -108,23 +121,13 @@ def _uses(name: str, text: str, words: AbstractSet[str]) -> Iterator[Use]:
             start = found.start()
             line += text.count("\n", counted, start)
             counted = start
-            yield found.group(), start, Position(name, line, start - text.rfind("\n", 0, start))
-
-
-def _printed(chapter: str, uses: list[Use]) -> list[Use]:
-    """The ``uses`` of a chapter's text the book and the site print as text, not as code (a code span, a fenced or
-    an indented block: :func:`crossref.printed_as_text`, which reads the Markdown as they do; a fence of four
-    backticks holding a line of three, or a block indented four spaces, fooled patterns); its front matter's are
-    its title's, all read."""
-    at = len(chapter) - len(split_front_matter(chapter)[1])
-    in_body = [use for use in uses if use[1] >= at]
-    shown = crossref.printed_as_text(chapter[at:], [(start - at, start - at + len(word)) for word, start, _ in in_body])
-    return [use for use in uses if use[1] < at] + [use for number, use in enumerate(in_body) if number in shown]
+            yield Use(found.group(), start, Position(name, line, start - text.rfind("\n", 0, start)))
 
 
 def as_read(name: str, text: str, code: bool = True) -> str:
     """``text`` with what no reader meets as text blanked out, each line kept where it was; code spans and blocks
-    too unless ``code`` is false (a chapter's are told apart by reading its Markdown: :func:`_printed`)."""
+    too unless ``code`` is false (a chapter's are told apart by reading its Markdown:
+    :func:`crossref.printed_in_chapter`)."""
     kinds = _NOT_TEXT if name.lower().endswith(".md") else [_YAML_COMMENT, _KEPT_FOR, *_NOT_TEXT]
     for start, pattern in kinds:
         if start in text and (code or start not in _CODE):

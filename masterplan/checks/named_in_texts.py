@@ -9,6 +9,7 @@ import re
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 
+from masterplan import crossref
 from masterplan.checks.abbreviations import as_read
 from masterplan.checks.last_build import (
     PUBLISHED_AGENCIES,
@@ -58,20 +59,34 @@ def first_uses(plan: Plan, names: Collection[str], carried: Collection[str] = ()
     within = _whole(holding) if holding else None
     for file, text in content_texts(plan):
         found: dict[str, tuple[Position, set[int]]] = {}
-        read = as_read(file, text)
-        spans = [held.span() for held in within.finditer(read)] if within else []
-        history = _history(plan, file, read)
-        for match in pattern.finditer(read):
-            if any(start <= match.start() and match.end() <= end for start, end in spans):
-                continue
-            line, column = line_and_column(read, match.start())
-            if line in history:
-                continue
+        for match, line, column in _named(plan, file, text, pattern, within):
             name = next(name for name, spelling in spelt.items() if spelling.fullmatch(match.group()))
-            at = Position(file, line, column)
-            found.setdefault(name, (at, set()))[1].add(line)
+            found.setdefault(name, (Position(file, line, column), set()))[1].add(line)
         for name, (at, lines) in found.items():
             yield FirstUse(name, at, len(lines))
+
+
+def _named(plan: Plan, file: str, text: str, pattern: re.Pattern[str],
+           within: re.Pattern[str] | None) -> list[tuple[re.Match[str], int, int]]:
+    """Each name of ``pattern`` in content file ``file`` (its ``text``) where a reader meets it, with its line and
+    column, in order: not in what :func:`as_read` blanks, nor inside a name of ``within``, nor in plan.yml's
+    history; in a chapter, not in code, told as the book prints it (:func:`crossref.printed_in_chapter`: a fence
+    of four backticks holding a line of three fooled patterns)."""
+    chapter = file.lower().endswith(".md")
+    read = as_read(file, text, code=not chapter)
+    spans = [held.span() for held in within.finditer(read)] if within else []
+    history = _history(plan, file, read)
+    named = []
+    for match in pattern.finditer(read):
+        if any(start <= match.start() and match.end() <= end for start, end in spans):
+            continue
+        line, column = line_and_column(read, match.start())
+        if line not in history:
+            named.append((match, line, column))
+    if chapter and named:
+        shown = set(crossref.printed_in_chapter(text, [match.span() for match, _, _ in named]))
+        named = [use for use in named if use[0].span() in shown]
+    return named
 
 
 def _history(plan: Plan, file: str, read: str) -> range:

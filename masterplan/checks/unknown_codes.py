@@ -63,8 +63,9 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
 def _printed(text: str, kind: str, pattern: re.Pattern[str], known: AbstractSet[str]) -> list[re.Match[str]]:
     """Each code of ``pattern`` in ``text`` that names none of ``known`` where a reader meets it as text, in order:
     not in a cross-reference (in a chapter, E507's), nor in code, as the book and the site print them
-    (:func:`crossref.places`, :func:`crossref.printed_as_text`, which reads code as Markdown does: a fence of four
-    backticks holding a line of three fooled patterns). A ``[[GOV-99]]`` that prints as written (in a
+    (:func:`crossref.places`; :func:`crossref.printed_in_chapter`, or a description's
+    :func:`crossref.printed_as_text`, which read code as Markdown does: a fence of four backticks holding a line of
+    three fooled patterns). A ``[[GOV-99]]`` that prints as written (in a
     description, W518; in a chapter, a mark escaped) is read as its code."""
     markdown_at = len(text) - len(split_front_matter(text)[1]) if kind == "chapter" else 0
     markdown = text[markdown_at:]
@@ -75,11 +76,13 @@ def _printed(text: str, kind: str, pattern: re.Pattern[str], known: AbstractSet[
         done = end
     read = as_read("text.md", _unprinted(_BRACKETS.sub("  ", "".join([*parts, text[done:]]))), code=False)
     found = [code for code in pattern.finditer(read) if code.group().upper() not in known]
-    in_markdown = [code for code in found if code.start() >= markdown_at]  # a chapter's front matter is no Markdown
-    as_text = crossref.printed_as_text(markdown, [(code.start() - markdown_at, code.end() - markdown_at)
-                                                  for code in in_markdown])
-    shown = {code.start() for number, code in enumerate(in_markdown) if number in as_text}
-    return [code for code in found if code.start() < markdown_at or code.start() in shown]
+    spans = [code.span() for code in found]
+    if kind == "chapter":
+        shown = set(crossref.printed_in_chapter(text, spans))
+    else:  # a description is Markdown, with no front matter
+        as_text = crossref.printed_as_text(text, spans)
+        shown = {span for number, span in enumerate(spans) if number in as_text}
+    return [code for code in found if code.span() in shown]
 
 
 def _unprinted(text: str) -> str:
