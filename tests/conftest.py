@@ -184,6 +184,28 @@ MINI_FILES: dict[str, str] = {
 }
 
 
+#: The mini plan's first chapter, referring forward to a pillar's matrix, a table and a program.
+XREF_CHAPTER = """\
+    ---
+    title: Pendahuluan
+    ---
+    ## Latar Belakang
+
+    Matriks program ekonomi ada pada [[tab:program-economy]]; e-Sambat adalah [[GOV-01]].
+    Anggaran per sumber: [[tab:budget-source]]. Setiap OPD mengisi programnya sendiri.
+    """
+
+#: A chapter after the pillar chapters, so the chapters before it refer forward and back.
+CLOSING = """\
+    ---
+    title: Penutup
+    ---
+    ## Tindak Lanjut
+
+    Kembali ke [[bab:pendahuluan]] dan [[GOV-01]]; anggaran ada pada [[tab:budget-pillar]].
+    """
+
+
 def finalised(plan_yml: str) -> str:
     """A plan.yml's text with its status final (the sample's and the mini plan's are drafts)."""
     final = plan_yml.replace("status: draft", "status: final")
@@ -338,12 +360,10 @@ def monitored_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def cross_referenced_books(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    """The mini plan with cross-references forward and back (test_pdf_mini's XREF_CHAPTER, test_pdf_parts'
-    CLOSING), built once per test session in one pass and by parts (2 jobs, no cache read), PDF alone; returns the
+    """The mini plan with cross-references forward and back (XREF_CHAPTER, CLOSING), built once per test session in one pass and by parts (2 jobs, no cache read), PDF alone; returns the
     two plan folders (single, parts), for the tests that read them and write nothing in them. A test that builds
     on from one (an edit, a final plan) copies it first (:func:`copied`)."""
-    from test_pdf_mini import XREF_CHAPTER
-    from test_pdf_parts import CLOSING, build, twins
+    from test_pdf_parts import build, twins
 
     from masterplan.render.pdf import SINGLE_PASS
 

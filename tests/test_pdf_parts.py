@@ -15,21 +15,12 @@ from typing import Any
 
 import pypdf
 import pytest
+from conftest import CLOSING, XREF_CHAPTER
 from tagged import tagged_text, unmapped_marks, untagged_links
-from test_pdf_mini import XREF_CHAPTER
 
 from masterplan.build import BuildOptions, BuildResult, run
 from masterplan.render.pdf import SINGLE_PASS
 
-#: A chapter after the pillar chapters, so the chapters before it refer forward and back.
-CLOSING = """\
-    ---
-    title: Penutup
-    ---
-    ## Tindak Lanjut
-
-    Kembali ke [[bab:pendahuluan]] dan [[GOV-01]]; anggaran ada pada [[tab:budget-pillar]].
-    """
 LONG = "\n\n".join(f"Paragraf tambahan {i}: " + "kalimat yang cukup panjang untuk mengisi baris. " * 12
                    for i in range(14))
 
