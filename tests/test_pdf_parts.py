@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 import subprocess
+import weakref
 from pathlib import Path
 from typing import Any
 
+import pdf_reading
 import pypdf
 import pytest
 from conftest import CLOSING, XREF_CHAPTER
@@ -44,11 +46,18 @@ def squeeze(text: str) -> str:
 
 
 def read(root: Path) -> pypdf.PdfReader:
-    return pypdf.PdfReader(root / "build" / "masterplan.pdf")
+    """The plan's book as pypdf reads it: one reader per version of the file (pdf_reading's, shared: read only)."""
+    return pdf_reading.reader(root / "build" / "masterplan.pdf")
+
+
+#: each reader's pages' text, as read the first time a check asked
+_TEXTS: weakref.WeakKeyDictionary[pypdf.PdfReader, list[str]] = weakref.WeakKeyDictionary()
 
 
 def page_texts(reader: pypdf.PdfReader) -> list[str]:
-    return [squeeze(page.extract_text() or "") for page in reader.pages]
+    if reader not in _TEXTS:
+        _TEXTS[reader] = [squeeze(page.extract_text() or "") for page in reader.pages]
+    return list(_TEXTS[reader])
 
 
 def outline(reader: pypdf.PdfReader) -> list[tuple[str, int, int]]:
