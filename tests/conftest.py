@@ -374,6 +374,42 @@ def cross_referenced_books(tmp_path_factory: pytest.TempPathFactory) -> tuple[Pa
     return single, parts
 
 
+#: the sample made another city's plan for other years: ``masterplan new DIR --city NEW_CITY --period NEW_PERIOD``
+NEW_CITY, NEW_PERIOD = "Kota Probolinggo", "2025-2034"
+
+
+def _said(*args: str) -> str:
+    """What the command line says to ``args`` (its standard output), asserting it ends well."""
+    from click.testing import CliRunner
+
+    from masterplan.cli import cli
+
+    result = CliRunner().invoke(cli, list(args))
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    assert result.exit_code == 0, result.stderr
+    return result.stdout
+
+
+@pytest.fixture(scope="session")
+def new_city(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """A plan folder made by ``masterplan new --city NEW_CITY --period NEW_PERIOD`` (its messages in English), once per
+    test session, and what the command said; read only (test_new_city_period, test_summary_pages)."""
+    root = tmp_path_factory.mktemp("probolinggo") / "kota-probolinggo"
+    with pytest.MonkeyPatch.context() as patch:  # made before the autouse (per test) English is set
+        patch.setenv("MASTERPLAN_LANG", "en")
+        said = _said("new", str(root), "--city", NEW_CITY, "--period", NEW_PERIOD)
+    return root, said
+
+
+@pytest.fixture(scope="session")
+def new_city_build(new_city: tuple[Path, str]) -> Path:
+    """That plan built as its user builds it (``masterplan build --no-search``: its book, executive summary, strategic
+    analysis and site), once per test session, read only; returns its build/."""
+    root, _ = new_city
+    _said("build", str(root), "--no-search")
+    return root / "build"
+
 def copied(root: Path, into: Path) -> Path:
     """A plan folder copied whole, its build/ (and the PDF parts cached there) with it, for a test to edit and build
     on without touching a shared build; returns the copy."""
