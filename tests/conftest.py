@@ -184,6 +184,28 @@ MINI_FILES: dict[str, str] = {
 }
 
 
+#: The mini plan's first chapter, referring forward to a pillar's matrix, a table and a program.
+XREF_CHAPTER = """\
+    ---
+    title: Pendahuluan
+    ---
+    ## Latar Belakang
+
+    Matriks program ekonomi ada pada [[tab:program-economy]]; e-Sambat adalah [[GOV-01]].
+    Anggaran per sumber: [[tab:budget-source]]. Setiap OPD mengisi programnya sendiri.
+    """
+
+#: A chapter after the pillar chapters, so the chapters before it refer forward and back.
+CLOSING = """\
+    ---
+    title: Penutup
+    ---
+    ## Tindak Lanjut
+
+    Kembali ke [[bab:pendahuluan]] dan [[GOV-01]]; anggaran ada pada [[tab:budget-pillar]].
+    """
+
+
 def finalised(plan_yml: str) -> str:
     """A plan.yml's text with its status final (the sample's and the mini plan's are drafts)."""
     final = plan_yml.replace("status: draft", "status: final")
@@ -338,12 +360,10 @@ def monitored_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def cross_referenced_books(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    """The mini plan with cross-references forward and back (test_pdf_mini's XREF_CHAPTER, test_pdf_parts'
-    CLOSING), built once per test session in one pass and by parts (2 jobs, no cache read), PDF alone; returns the
+    """The mini plan with cross-references forward and back (XREF_CHAPTER, CLOSING), built once per test session in one pass and by parts (2 jobs, no cache read), PDF alone; returns the
     two plan folders (single, parts), for the tests that read them and write nothing in them. A test that builds
     on from one (an edit, a final plan) copies it first (:func:`copied`)."""
-    from test_pdf_mini import XREF_CHAPTER
-    from test_pdf_parts import CLOSING, build, twins
+    from test_pdf_parts import build, twins
 
     from masterplan.render.pdf import SINGLE_PASS
 
@@ -353,6 +373,42 @@ def cross_referenced_books(tmp_path_factory: pytest.TempPathFactory) -> tuple[Pa
     build(parts, jobs=2, cache=False)
     return single, parts
 
+
+#: the sample made another city's plan for other years: ``masterplan new DIR --city NEW_CITY --period NEW_PERIOD``
+NEW_CITY, NEW_PERIOD = "Kota Probolinggo", "2025-2034"
+
+
+def _said(*args: str) -> str:
+    """What the command line says to ``args`` (its standard output), asserting it ends well."""
+    from click.testing import CliRunner
+
+    from masterplan.cli import cli
+
+    result = CliRunner().invoke(cli, list(args))
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    assert result.exit_code == 0, result.stderr
+    return result.stdout
+
+
+@pytest.fixture(scope="session")
+def new_city(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """A plan folder made by ``masterplan new --city NEW_CITY --period NEW_PERIOD`` (its messages in English), once per
+    test session, and what the command said; read only (test_new_city_period, test_summary_pages)."""
+    root = tmp_path_factory.mktemp("probolinggo") / "kota-probolinggo"
+    with pytest.MonkeyPatch.context() as patch:  # made before the autouse (per test) English is set
+        patch.setenv("MASTERPLAN_LANG", "en")
+        said = _said("new", str(root), "--city", NEW_CITY, "--period", NEW_PERIOD)
+    return root, said
+
+
+@pytest.fixture(scope="session")
+def new_city_build(new_city: tuple[Path, str]) -> Path:
+    """That plan built as its user builds it (``masterplan build --no-search``: its book, executive summary, strategic
+    analysis and site), once per test session, read only; returns its build/."""
+    root, _ = new_city
+    _said("build", str(root), "--no-search")
+    return root / "build"
 
 def copied(root: Path, into: Path) -> Path:
     """A plan folder copied whole, its build/ (and the PDF parts cached there) with it, for a test to edit and build

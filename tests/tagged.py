@@ -1,8 +1,13 @@
 """Reading a tagged PDF back as a screen reader does: the structure tree, in order, with the
-text each element marks on its page (the content streams' marked-content sequences)."""
+text each element marks on its page (the content streams' marked-content sequences).
+
+A reader's pages are read once however many checks ask (pypdf parses a page's content again for each): the
+marked text and the read-aloud text are kept while the reader lives (pdf_reading keeps one per built file).
+"""
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterator
 from typing import Any
 
@@ -13,12 +18,19 @@ from pypdf.generic import ArrayObject, DictionaryObject
 WRAPPERS = {"Span", "Link", "NonStruct", "Div", "Sect", "Part", "Document"}
 
 
+#: each reader's marked text and read-aloud text, as read the first time a check asked
+_MARKED: weakref.WeakKeyDictionary[pypdf.PdfReader, dict[tuple[int, int], str]] = weakref.WeakKeyDictionary()
+_READ_ALOUD: weakref.WeakKeyDictionary[pypdf.PdfReader, list[tuple[str, str]]] = weakref.WeakKeyDictionary()
+
+
 def marked_text(reader: pypdf.PdfReader) -> dict[tuple[int, int], str]:
     """(page object number, marked-content id) → the text drawn inside that sequence."""
-    found: dict[tuple[int, int], str] = {}
-    for page in reader.pages:
-        found.update(_page_marked_text(page))
-    return found
+    if reader not in _MARKED:
+        found: dict[tuple[int, int], str] = {}
+        for page in reader.pages:
+            found.update(_page_marked_text(page))
+        _MARKED[reader] = found
+    return dict(_MARKED[reader])
 
 
 def _page_marked_text(page: pypdf.PageObject) -> dict[tuple[int, int], str]:
@@ -66,13 +78,15 @@ def elements(reader: pypdf.PdfReader) -> Iterator[tuple[list[str], DictionaryObj
 
 def tagged_text(reader: pypdf.PdfReader) -> list[tuple[str, str]]:
     """(the block's structure type, the text) for every marked text, in reading order."""
-    texts = marked_text(reader)
-    found = []
-    for path, element in elements(reader):
-        role = str(element["/S"])[1:]
-        block = next((r for r in reversed([*path, role]) if r not in WRAPPERS), "")
-        found += [(block, text) for mark in _own_marks(element) if (text := texts.get(mark, "").strip())]
-    return found
+    if reader not in _READ_ALOUD:
+        texts = marked_text(reader)
+        found = []
+        for path, element in elements(reader):
+            role = str(element["/S"])[1:]
+            block = next((r for r in reversed([*path, role]) if r not in WRAPPERS), "")
+            found += [(block, text) for mark in _own_marks(element) if (text := texts.get(mark, "").strip())]
+        _READ_ALOUD[reader] = found
+    return list(_READ_ALOUD[reader])
 
 
 def element_text(element: DictionaryObject, texts: dict[tuple[int, int], str]) -> str:
@@ -139,9 +153,12 @@ def unmapped_marks(reader: pypdf.PdfReader) -> list[tuple[int, int | None]]:
     element: the page's ``/StructParents`` leads to the parent tree's array for the page, whose
     entry at each id must be an element of that page. None as the id: the page has no key."""
     parents = _parent_tree(reader)
+    by_page: dict[int, list[int]] = {}
+    for number, mcid in marked_text(reader):
+        by_page.setdefault(number, []).append(mcid)
     found: list[tuple[int, int | None]] = []
     for index, page in enumerate(reader.pages):
-        marks = sorted(mcid for _page, mcid in _page_marked_text(page))
+        marks = sorted(by_page.get(page.indirect_reference.idnum, []))
         if "/StructParents" not in page:
             found += [(index, None)] if marks else []
             continue

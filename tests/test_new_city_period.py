@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import REPO
+from conftest import NEW_CITY, NEW_PERIOD, REPO
 from pdf_reading import page_texts
 
 from masterplan import chapters
@@ -22,7 +22,7 @@ from masterplan.cli import cli
 from masterplan.project import load_and_check
 from masterplan.resources import sample_dir
 
-CITY, PERIOD = "Kota Probolinggo", "2025-2034"
+CITY, PERIOD = NEW_CITY, NEW_PERIOD
 _YEAR_OR_CITY = re.compile(r"(?<!\d)\d{4}(?!\d)|Pasuruan")
 #: the files where the sample tells of Pasuruan (its coast, its pilgrims, its Smart Go) or of its districts
 #: (its four kecamatan and what they do): W112 names each
@@ -49,22 +49,16 @@ def invoke(*args: str) -> tuple[int, str, str]:
 
 
 @pytest.fixture(scope="module")
-def made(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
-    """A plan folder made by ``new --city --period``, and what the command said."""
-    root = tmp_path_factory.mktemp("probolinggo") / "kota-probolinggo"
-    with pytest.MonkeyPatch.context() as patch:  # made before the autouse (per test) English is set
-        patch.setenv("MASTERPLAN_LANG", "en")
-        code, out, err = invoke("new", str(root), "--city", CITY, "--period", PERIOD)
-    assert code == 0, err
-    return root, out
+def made(new_city: tuple[Path, str]) -> tuple[Path, str]:
+    """A plan folder made by ``new --city --period`` (conftest's, once a session: read only), and what the command
+    said."""
+    return new_city
 
 
 @pytest.fixture(scope="module")
-def built(made: tuple[Path, str]) -> Path:
-    root, _ = made
-    code, _, err = invoke("build", str(root), "--no-search")
-    assert code == 0, err
-    return root / "build"
+def built(new_city_build: Path) -> Path:
+    """That plan's build/ (``build --no-search``, conftest's, once a session: read only)."""
+    return new_city_build
 
 
 def _book_pages(pdf: Path) -> list[str]:

@@ -76,15 +76,17 @@ def page_labels(pdf: Path) -> tuple[str, ...]:
     return tuple(labels)
 
 
+def page_header(page: pdfplumber.page.Page) -> str:
+    """The words in a page's header zone."""
+    zone = HEADER_ZONE["portrait" if page.height > page.width else "landscape"]
+    return " ".join(w["text"] for w in page.extract_words() if w["bottom"] < zone)
+
+
 @lru_cache(maxsize=8)
 def header_words(pdf: Path) -> tuple[str, ...]:
     """The words in each page's header zone."""
-    found = []
     with plumbed(pdf) as doc:
-        for page in doc.pages:
-            zone = HEADER_ZONE["portrait" if page.height > page.width else "landscape"]
-            found.append(" ".join(w["text"] for w in page.extract_words() if w["bottom"] < zone))
-    return tuple(found)
+        return tuple(page_header(page) for page in doc.pages)
 
 
 def bundled_font_names() -> set[str]:
@@ -549,19 +551,21 @@ def test_a_programs_budget_total_goes_over_a_page_with_its_last_year(sample_pdf:
 
 def resumed_programs(pdf: Path) -> tuple[int, int]:
     """How many of ``pdf``'s matrix pages go on with a program from the page before, and how many open with a
-    program's own row, asserting that the header names the program of the first kind only."""
-    headers, pages = header_words(pdf), page_texts(pdf)
+    program's own row, asserting that the header names the program of the first kind only. Only those pages are read
+    with pdfplumber (their header and first row), not the whole book."""
+    pages = page_texts(pdf)
     resumed = fresh = 0
     for i, page in continued_matrix_pages(pdf):
-        named = re.search(r"\(lanjutan\) · ((?:GOV|BRD|ECO|LIV|SOC|ENV)-\d\d) ", headers[i])
+        header = page_header(page)
+        named = re.search(r"\(lanjutan\) · ((?:GOV|BRD|ECO|LIV|SOC|ENV)-\d\d) ", header)
         if any(re.fullmatch(r"\d{1,3}", word) for word in opening_words(page)):
             fresh += 1
-            assert named is None, (i + 1, headers[i])
+            assert named is None, (i + 1, header)
             continue
         resumed += 1
-        assert named is not None, (i + 1, headers[i], opening_words(page))
-        assert PROGRAM_ROW.findall(pages[i - 1])[-1][1] == named.group(1), (i + 1, headers[i])
-        assert "sambungan" not in headers[i]
+        assert named is not None, (i + 1, header, opening_words(page))
+        assert PROGRAM_ROW.findall(pages[i - 1])[-1][1] == named.group(1), (i + 1, header)
+        assert "sambungan" not in header
     return resumed, fresh
 
 

@@ -13,22 +13,13 @@ from typing import Any
 import pdfplumber
 import pypdf
 import pytest
+from conftest import XREF_CHAPTER
 from test_pdf import draft_marked, page_labels, squeeze
 
 from masterplan.build import BuildOptions, BuildResult, run
 from masterplan.render.print_fetch import Fetcher
 from masterplan.render.theme import Theme
 from masterplan.resources import theme_dir
-
-XREF_CHAPTER = """\
-    ---
-    title: Pendahuluan
-    ---
-    ## Latar Belakang
-
-    Matriks program ekonomi ada pada [[tab:program-economy]]; e-Sambat adalah [[GOV-01]].
-    Anggaran per sumber: [[tab:budget-source]]. Setiap OPD mengisi programnya sendiri.
-    """
 
 
 def build(root: Path, strict: bool = False) -> BuildResult:

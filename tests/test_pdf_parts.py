@@ -10,26 +10,19 @@ from __future__ import annotations
 
 import re
 import subprocess
+import weakref
 from pathlib import Path
 from typing import Any
 
+import pdf_reading
 import pypdf
 import pytest
+from conftest import CLOSING, XREF_CHAPTER
 from tagged import tagged_text, unmapped_marks, untagged_links
-from test_pdf_mini import XREF_CHAPTER
 
 from masterplan.build import BuildOptions, BuildResult, run
 from masterplan.render.pdf import SINGLE_PASS
 
-#: A chapter after the pillar chapters, so the chapters before it refer forward and back.
-CLOSING = """\
-    ---
-    title: Penutup
-    ---
-    ## Tindak Lanjut
-
-    Kembali ke [[bab:pendahuluan]] dan [[GOV-01]]; anggaran ada pada [[tab:budget-pillar]].
-    """
 LONG = "\n\n".join(f"Paragraf tambahan {i}: " + "kalimat yang cukup panjang untuk mengisi baris. " * 12
                    for i in range(14))
 
@@ -53,11 +46,18 @@ def squeeze(text: str) -> str:
 
 
 def read(root: Path) -> pypdf.PdfReader:
-    return pypdf.PdfReader(root / "build" / "masterplan.pdf")
+    """The plan's book as pypdf reads it: one reader per version of the file (pdf_reading's, shared: read only)."""
+    return pdf_reading.reader(root / "build" / "masterplan.pdf")
+
+
+#: each reader's pages' text, as read the first time a check asked
+_TEXTS: weakref.WeakKeyDictionary[pypdf.PdfReader, list[str]] = weakref.WeakKeyDictionary()
 
 
 def page_texts(reader: pypdf.PdfReader) -> list[str]:
-    return [squeeze(page.extract_text() or "") for page in reader.pages]
+    if reader not in _TEXTS:
+        _TEXTS[reader] = [squeeze(page.extract_text() or "") for page in reader.pages]
+    return list(_TEXTS[reader])
 
 
 def outline(reader: pypdf.PdfReader) -> list[tuple[str, int, int]]:

@@ -18,13 +18,19 @@ from pathlib import Path
 import pdfplumber
 import pypdf
 import pytest
-from conftest import MINI_FILES, REPO, copied, make_final, write_plan
+from conftest import (
+    CLOSING,
+    MINI_FILES,
+    REPO,
+    XREF_CHAPTER,
+    copied,
+    make_final,
+    write_plan,
+)
 from pdf_reading import header_rules, plumbed
 from tagged import tagged_text, unmapped_marks, untagged_links
 from test_pdf import resumed_programs
-from test_pdf_mini import XREF_CHAPTER
 from test_pdf_parts import (
-    CLOSING,
     LONG,
     assert_same_book,
     build,

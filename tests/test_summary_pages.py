@@ -1,9 +1,9 @@
 """The executive summary's pages read well: no table's rest stands on a page left mostly blank, and a page is left
 mostly blank only before a chapter, which opens a page of its own, or at the end.
 
-Read back from the summaries of three plans: the sample and its English edition, built with their books (conftest's
+Read back from the summaries of three plans, each built with its book: the sample and its English edition (conftest's
 sample_build and english_sample_build), and the sample made another city's plan for other years (``masterplan new
---city --period``), its summary laid out alone (no book, no cache). "Mostly blank": the page's
+--city --period``, conftest's new_city_build). "Mostly blank": the page's
 lowest line of text (its folio left aside) stands in the upper half of the text's area, between the top and bottom
 margins (book.css: 24 and 22 mm upright, 25 and 16 mm turned).
 """
@@ -11,47 +11,23 @@ margins (book.css: 24 and 22 mm upright, 25 and 16 mm turned).
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-from conftest import REPO
 from pdf_reading import outline_pages, plumbed
-from test_summary_book import summary_alone
 
-from masterplan.cli import cli
 from masterplan.output import SUMMARY_PDF
 
 MM = 72 / 25.4
 
 
-def sample_copy(root: Path, edition: str) -> None:
-    """The sample plan in ``root``: as it is (``id``), its English edition (``en``), or made Kota Probolinggo's for
-    2025–2034 by ``masterplan new`` (``probolinggo``)."""
-    if edition == "probolinggo":
-        with pytest.MonkeyPatch.context() as patch:
-            patch.setenv("MASTERPLAN_LANG", "en")
-            result = CliRunner().invoke(cli, ["new", str(root), "--city", "Kota Probolinggo", "--period", "2025-2034"])
-        assert result.exit_code == 0, result.output
-        return
-    shutil.copytree(REPO / "content", root / "content")
-    plan_yml = root / "content" / "plan.yml"
-    plan_yml.write_text(re.sub(r"^language: id\b", f"language: {edition}", plan_yml.read_text(encoding="utf-8"),
-                               count=1, flags=re.MULTILINE), encoding="utf-8")
-
-
 @pytest.fixture(scope="module", params=["id", "en", "probolinggo"])
-def summary(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One plan's executive summary: the sample's and its English edition's from conftest's builds of them (once a
-    session, read only), the other city's laid out alone."""
-    if request.param == "id":
-        return request.getfixturevalue("sample_build") / "build" / SUMMARY_PDF  # type: ignore[no-any-return]
-    if request.param == "en":
-        return request.getfixturevalue("english_sample_build") / SUMMARY_PDF  # type: ignore[no-any-return]
-    root = tmp_path_factory.mktemp(f"summary-{request.param}") / "plan"
-    sample_copy(root, request.param)
-    return summary_alone(root)
+def summary(request: pytest.FixtureRequest) -> Path:
+    """One plan's executive summary, from conftest's builds (once a session, read only): the sample's, its English
+    edition's, and the other city's (Kota Probolinggo's for 2025–2034)."""
+    build = {"id": "sample_build", "en": "english_sample_build", "probolinggo": "new_city_build"}[request.param]
+    folder = request.getfixturevalue(build)
+    return folder / "build" / SUMMARY_PDF if request.param == "id" else folder / SUMMARY_PDF  # type: ignore[no-any-return]
 
 
 def page_fill(pdf: Path) -> list[tuple[float, str]]:
