@@ -283,3 +283,46 @@ def test_the_budget_by_agency_and_year_of_large_amounts_stays_on_the_page(tmp_pa
             assert not outside, "".join(outside)
         text = " ".join(" ".join((page.extract_text() or "").split()) for page in pages)
     assert "Diskominfo Kota Surabaya" in text and "10.000.000.000.000" in text and "2031" in text, text
+
+
+
+def budget_column_lines(words: list[dict], columns: list[tuple[float, float]], above: float, below: float) -> list[str]:
+    """The lines of the budget column (the matrix's last) between two heights, top to bottom."""
+    found: list[list[dict]] = []
+    for word in sorted((w for w in words if column_of(w, columns) == 9 and above < w["top"] < below),
+                       key=lambda w: w["bottom"]):
+        if found and word["bottom"] - found[-1][0]["bottom"] < 2:  # a year's smaller type on its amount's line
+            found[-1].append(word)
+        else:
+            found.append([word])
+    return [" ".join(w["text"] for w in sorted(line, key=lambda w: w["x0"])) for line in found]
+
+
+def split_budgets(pdf: pdfplumber.PDF) -> list[tuple[int, list[str], list[str]]]:
+    """Each program's budget list that goes on over a page: (the page it goes on to, its lines at the foot of the page
+    before, its lines under the repeated head), the rest being what the budget column holds above the page's first row
+    number, its start what the column holds below the page before's last row number."""
+    split, foot, before = [], [], 0
+    for page, columns, words in matrix_words(pdf):
+        bottom = text_area(page)[1]
+        numbers = [w["top"] for w in words if column_of(w, columns) == 0 and w["text"].isdigit()]
+        rest = budget_column_lines(words, columns, 0, min(numbers, default=bottom) - 1)
+        if rest and page.page_number == before + 1:
+            split.append((page.page_number, foot, rest))
+        foot = budget_column_lines(words, columns, max(numbers, default=bottom) - 1, bottom)
+        before = page.page_number
+    return split
+
+
+def test_a_program_budget_list_goes_over_a_page_with_three_lines_on_either_side(sample_pdf: Path) -> None:
+    """BRD-02's budget list showed 2024 to 2027 at the foot of page 29 and "2028 Rp 750.000.000 CSR / Total
+    Rp 7.750.000.000" alone at the top of page 30 under the repeated head; ENV-08's the same on pages 49 and 50. A
+    budget list of five lines or fewer stays whole; a longer one goes over a page with three lines at least on either
+    side, the total with two years at least."""
+    with plumbed(sample_pdf) as pdf:
+        assert len(carried_lines(pdf)) >= 5  # programs still go on over pages: their rests were read
+        split = split_budgets(pdf)
+    short = [(page, foot, rest) for page, foot, rest in split if min(len(foot), len(rest)) < 3
+             or (len(foot) + len(rest) <= 5)]
+    assert short == [], split
+    assert all(len([line for line in rest if re.match(r"\d{4} ", line)]) >= 2 for _, _, rest in split), split

@@ -254,7 +254,7 @@ def html(plan: Plan, book: Book, env: jinja2.Environment, extra: dict[str, Any],
         "changes": baseline.changes(plan), "glossary": glossary(plan, language_of(env)),
         # long chapters in chunks, each from a new page (see pdf_chunks)
         "matrix_chunks": pdf_chunks.program_matrix, "program_row_groups": pdf_chunks.program_row_groups,
-        "monitored_row_height": matrix_rows.monitored_row_height,
+        "row_height": matrix_rows.row_height, "budget_list_height": matrix_rows.budget_list_height,
         "last_rows_apart": pdf_chunks.last_rows_apart, "quick_win_chunks": pdf_chunks.quick_wins(plan),
         "agency_row_chunks": pdf_chunks.agency_rows(by_agency), "agency_chunks": pdf_chunks.by_agency(by_agency),
         "index_chunks": pdf_chunks.index(by_agency),
