@@ -326,3 +326,20 @@ def test_a_program_budget_list_goes_over_a_page_with_three_lines_on_either_side(
              or (len(foot) + len(rest) <= 5)]
     assert short == [], split
     assert all(len([line for line in rest if re.match(r"\d{4} ", line)]) >= 2 for _, _, rest in split), split
+
+
+def test_a_program_description_going_on_over_a_page_takes_four_lines_there(sample_pdf: Path) -> None:
+    """ECO-08's description ended page 36 with "mengem-" and went on at the top of page 37 with three lines under the
+    repeated head ("bangkan kebun pangan peka- / rangan dengan teknologi perta- / nian perkotaan."), a scrap; BRD-10's
+    and SOC-11's the same. A program's description now takes four lines at least to the next page, or goes whole."""
+    scraps, carried = [], 0
+    with plumbed(sample_pdf) as pdf:
+        for page, columns, words in matrix_words(pdf):
+            bottom = text_area(page)[1]
+            first = min((w["top"] for w in words if column_of(w, columns) == 0 and w["text"].isdigit()), default=bottom)
+            rest = {round(w["bottom"]) for w in words if w["top"] < first - 1 and column_of(w, columns) == 1}
+            carried += bool(rest)
+            if 0 < len(rest) < 4:
+                scraps.append((page.page_number, len(rest)))
+    assert carried >= 5  # descriptions go on over pages: their rests were read
+    assert scraps == []
