@@ -10,7 +10,7 @@ from typing import Any
 import pdfplumber
 import pytest
 import yaml
-from pdf_reading import plumbed
+from pdf_reading import page_texts, plumbed
 from test_pdf import MM, REPO
 
 HEADING_SIZES = {9.0, 10.0, 10.5, 11.0, 13.0, 18.0, 22.0}  #: pt of captions, headings and titles (book.css)
@@ -343,3 +343,21 @@ def test_a_program_description_going_on_over_a_page_takes_four_lines_there(sampl
                 scraps.append((page.page_number, len(rest)))
     assert carried >= 5  # descriptions go on over pages: their rests were read
     assert scraps == []
+
+
+def test_the_plan_s_proper_names_are_never_hyphenated(sample_build: Path, sample_pdf: Path) -> None:
+    """"Kota Pasu-/ruan" (page 35), "Kecamatan Pang-/gungrejo" (page 45), "Bap-/pelitbangda" (page 69): the city's name,
+    the agencies' short names and the glossary's names were hyphenated at a line's end. None is now, and ordinary
+    words still are."""
+    from masterplan.load import load
+    from masterplan.render.proper_names import plan_names
+
+    plan, _ = load(sample_build)
+    names = plan_names(plan)
+    assert {"Pasuruan", "Panggungrejo", "Bappelitbangda", "Musrenbang"} <= set(names)
+    assert not {"Kota", "Kecamatan", "Dinas"} & set(names)
+    text = "\n".join(page_texts(sample_pdf))
+    broken = [match.group(0) for name in names for cut in range(2, len(name) - 1)
+              if (match := re.search(rf"{re.escape(name[:cut])}\u2010\s*{re.escape(name[cut:])}\b", text))]
+    assert broken == []
+    assert len(re.findall(r"[a-z]\u2010\n[a-z]", text)) > 50  # the words of the text are hyphenated as before

@@ -38,6 +38,7 @@ from masterplan.render import (
     outline,
     pdf_chunks,
     print_markup,
+    proper_names,
     sections,
     typography,
     wide_tables,
@@ -267,7 +268,8 @@ def html(plan: Plan, book: Book, env: jinja2.Environment, extra: dict[str, Any],
     template = env.get_template("print/chapters.html")
     body, book.sections = number_sections(template.render(context, chapters=front)
                                           + "\n<!-- body -->\n" + template.render(context, chapters=rest))
-    body = typography.keep_whole(italicised(body, language_of(env)))
+    names = proper_names.names_pattern(proper_names.plan_names(plan))
+    body = typography.keep_whole(italicised(body, language_of(env)), names)
     front_html, _, rest_html = body.partition("\n<!-- body -->\n")
     book_html = env.get_template(document).render(context, front=Markup(front_html), body=Markup(rest_html))
     return inline_spaces.spaces_into_elements(typography.whole_last_words(book_html))
