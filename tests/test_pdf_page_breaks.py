@@ -10,7 +10,7 @@ from typing import Any
 import pdfplumber
 import pytest
 import yaml
-from pdf_reading import plumbed
+from pdf_reading import page_texts, plumbed
 from test_pdf import MM, REPO
 
 HEADING_SIZES = {9.0, 10.0, 10.5, 11.0, 13.0, 18.0, 22.0}  #: pt of captions, headings and titles (book.css)
@@ -283,3 +283,81 @@ def test_the_budget_by_agency_and_year_of_large_amounts_stays_on_the_page(tmp_pa
             assert not outside, "".join(outside)
         text = " ".join(" ".join((page.extract_text() or "").split()) for page in pages)
     assert "Diskominfo Kota Surabaya" in text and "10.000.000.000.000" in text and "2031" in text, text
+
+
+
+def budget_column_lines(words: list[dict], columns: list[tuple[float, float]], above: float, below: float) -> list[str]:
+    """The lines of the budget column (the matrix's last) between two heights, top to bottom."""
+    found: list[list[dict]] = []
+    for word in sorted((w for w in words if column_of(w, columns) == 9 and above < w["top"] < below),
+                       key=lambda w: w["bottom"]):
+        if found and word["bottom"] - found[-1][0]["bottom"] < 2:  # a year's smaller type on its amount's line
+            found[-1].append(word)
+        else:
+            found.append([word])
+    return [" ".join(w["text"] for w in sorted(line, key=lambda w: w["x0"])) for line in found]
+
+
+def split_budgets(pdf: pdfplumber.PDF) -> list[tuple[int, list[str], list[str]]]:
+    """Each program's budget list that goes on over a page: (the page it goes on to, its lines at the foot of the page
+    before, its lines under the repeated head), the rest being what the budget column holds above the page's first row
+    number, its start what the column holds below the page before's last row number."""
+    split, foot, before = [], [], 0
+    for page, columns, words in matrix_words(pdf):
+        bottom = text_area(page)[1]
+        numbers = [w["top"] for w in words if column_of(w, columns) == 0 and w["text"].isdigit()]
+        rest = budget_column_lines(words, columns, 0, min(numbers, default=bottom) - 1)
+        if rest and page.page_number == before + 1:
+            split.append((page.page_number, foot, rest))
+        foot = budget_column_lines(words, columns, max(numbers, default=bottom) - 1, bottom)
+        before = page.page_number
+    return split
+
+
+def test_a_program_budget_list_goes_over_a_page_with_three_lines_on_either_side(sample_pdf: Path) -> None:
+    """BRD-02's budget list showed 2024 to 2027 at the foot of page 29 and "2028 Rp 750.000.000 CSR / Total
+    Rp 7.750.000.000" alone at the top of page 30 under the repeated head; ENV-08's the same on pages 49 and 50. A
+    budget list of five lines or fewer stays whole; a longer one goes over a page with three lines at least on either
+    side, the total with two years at least."""
+    with plumbed(sample_pdf) as pdf:
+        assert len(carried_lines(pdf)) >= 5  # programs still go on over pages: their rests were read
+        split = split_budgets(pdf)
+    short = [(page, foot, rest) for page, foot, rest in split if min(len(foot), len(rest)) < 3
+             or (len(foot) + len(rest) <= 5)]
+    assert short == [], split
+    assert all(len([line for line in rest if re.match(r"\d{4} ", line)]) >= 2 for _, _, rest in split), split
+
+
+def test_a_program_description_going_on_over_a_page_takes_four_lines_there(sample_pdf: Path) -> None:
+    """ECO-08's description ended page 36 with "mengem-" and went on at the top of page 37 with three lines under the
+    repeated head ("bangkan kebun pangan peka- / rangan dengan teknologi perta- / nian perkotaan."), a scrap; BRD-10's
+    and SOC-11's the same. A program's description now takes four lines at least to the next page, or goes whole."""
+    scraps, carried = [], 0
+    with plumbed(sample_pdf) as pdf:
+        for page, columns, words in matrix_words(pdf):
+            bottom = text_area(page)[1]
+            first = min((w["top"] for w in words if column_of(w, columns) == 0 and w["text"].isdigit()), default=bottom)
+            rest = {round(w["bottom"]) for w in words if w["top"] < first - 1 and column_of(w, columns) == 1}
+            carried += bool(rest)
+            if 0 < len(rest) < 4:
+                scraps.append((page.page_number, len(rest)))
+    assert carried >= 5  # descriptions go on over pages: their rests were read
+    assert scraps == []
+
+
+def test_the_plan_s_proper_names_are_never_hyphenated(sample_build: Path, sample_pdf: Path) -> None:
+    """"Kota Pasu-/ruan" (page 35), "Kecamatan Pang-/gungrejo" (page 45), "Bap-/pelitbangda" (page 69): the city's name,
+    the agencies' short names and the glossary's names were hyphenated at a line's end. None is now, and ordinary
+    words still are."""
+    from masterplan.load import load
+    from masterplan.render.proper_names import plan_names
+
+    plan, _ = load(sample_build)
+    names = plan_names(plan)
+    assert {"Pasuruan", "Panggungrejo", "Bappelitbangda", "Musrenbang"} <= set(names)
+    assert not {"Kota", "Kecamatan", "Dinas"} & set(names)
+    text = "\n".join(page_texts(sample_pdf))
+    broken = [match.group(0) for name in names for cut in range(2, len(name) - 1)
+              if (match := re.search(rf"{re.escape(name[:cut])}\u2010\s*{re.escape(name[cut:])}\b", text))]
+    assert broken == []
+    assert len(re.findall(r"[a-z]\u2010\n[a-z]", text)) > 50  # the words of the text are hyphenated as before

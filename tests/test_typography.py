@@ -111,3 +111,17 @@ def test_a_run_too_long_for_a_word_gets_places_to_break_and_no_hyphenation() -> 
     html = f"<p>{word} a{'b' * 13}&amp;{'c' * 30}</p>"
     assert keep_whole(html) == (f'<p>{word} <span class="unspaced">abbbbbbbbb\u200bbbbb&amp;ccccc\u200b'
                                 'cccccccccc\u200bcccccccccc\u200bccccc</span></p>')
+
+
+def test_a_plan_s_names_are_kept_from_hyphenation_as_written_and_whole() -> None:
+    """"Kota Pasu-/ruan", "Bap-/pelitbangda": a name the plan declares is wrapped, not an address's "pasuruan", a longer
+    word holding it, nor a piece of a hyphenated one; nor a tag's attribute."""
+    from masterplan.render.proper_names import names_pattern
+
+    names = names_pattern(("Bappelitbangda", "Pasuruan"))
+    html = ('<p title="Pasuruan">Kota Pasuruan dan Bappelitbangda; pasuruan.go.id, Pasuruanku, '
+            'Pasuruan-Probolinggo.</p>')
+    assert keep_whole(html, names) == (
+        '<p title="Pasuruan">Kota <span class="name">Pasuruan</span> dan <span class="name">Bappelitbangda</span>; '
+        'pasuruan.go.id, Pasuruanku, <span class="compound">Pasuruan-Probolinggo</span>.</p>')
+    assert names_pattern(()) is None

@@ -38,6 +38,7 @@ from masterplan.render import (
     outline,
     pdf_chunks,
     print_markup,
+    proper_names,
     sections,
     typography,
     wide_tables,
@@ -254,7 +255,7 @@ def html(plan: Plan, book: Book, env: jinja2.Environment, extra: dict[str, Any],
         "changes": baseline.changes(plan), "glossary": glossary(plan, language_of(env)),
         # long chapters in chunks, each from a new page (see pdf_chunks)
         "matrix_chunks": pdf_chunks.program_matrix, "program_row_groups": pdf_chunks.program_row_groups,
-        "monitored_row_height": matrix_rows.monitored_row_height,
+        "row_height": matrix_rows.row_height, "budget_list_height": matrix_rows.budget_list_height,
         "last_rows_apart": pdf_chunks.last_rows_apart, "quick_win_chunks": pdf_chunks.quick_wins(plan),
         "agency_row_chunks": pdf_chunks.agency_rows(by_agency), "agency_chunks": pdf_chunks.by_agency(by_agency),
         "index_chunks": pdf_chunks.index(by_agency),
@@ -267,7 +268,8 @@ def html(plan: Plan, book: Book, env: jinja2.Environment, extra: dict[str, Any],
     template = env.get_template("print/chapters.html")
     body, book.sections = number_sections(template.render(context, chapters=front)
                                           + "\n<!-- body -->\n" + template.render(context, chapters=rest))
-    body = typography.keep_whole(italicised(body, language_of(env)))
+    names = proper_names.names_pattern(proper_names.plan_names(plan))
+    body = typography.keep_whole(italicised(body, language_of(env)), names)
     front_html, _, rest_html = body.partition("\n<!-- body -->\n")
     book_html = env.get_template(document).render(context, front=Markup(front_html), body=Markup(rest_html))
     return inline_spaces.spaces_into_elements(typography.whole_last_words(book_html))

@@ -8,6 +8,8 @@
   break at its hyphen but is not hyphenated again ("Inisia-/tif-inisiatif"): WeasyPrint
   hyphenates its pieces as words of their own, so it is wrapped in ``<span class="compound">``,
   which book.css keeps from hyphenation. A code with digits ("GOV-01") is too short to hyphenate.
+- A proper name the plan declares (:mod:`proper_names`: "Pasuruan", "Bappelitbangda") is wrapped in
+  ``<span class="name">``, which book.css keeps from hyphenation.
 - A range of years is not parted after its dash ("2022–/2031").
 - An apostrophe typed in a YAML field ("masjid jami'") is printed as the chapters print theirs: ’.
 - A number is not parted from its unit or its currency: "35 / km²", "208 / ribu jiwa",
@@ -29,8 +31,8 @@ Only the text between tags is touched (:mod:`html_prose`): not attributes (a ``>
 included), not comments, and not what ``<svg>``, ``<style>``, ``<script>`` or ``<title>`` hold. Every
 span added is one more inline box in a paragraph, and WeasyPrint 68 sometimes sets a hyphenated
 word's first half alone on a line when an inline box comes later in the paragraph (bold text does it
-too); so abbreviations ("Bappelitbangda"), which a span could keep from being hyphenated, are left to
-hyphenation rather than wrapped.
+too); abbreviations ("Bappelitbangda") were so left to hyphenation. WeasyPrint 70 hyphenated them ("Bap-/pelitbangda"):
+the plan's names are now wrapped.
 """
 
 from __future__ import annotations
@@ -79,7 +81,7 @@ _HEADING_CLOSE = re.compile(r"</h[1-6]>")
 _LAST_TWO = re.compile(r"(?<=[\s>])[^<>\s]{1,24} [^<>\s]{1,16}$")
 #: and of a program's summary in the matrix (other cells are narrow: a long name there must still break), whose
 #: text may hold the spans :func:`keep_whole` adds ("Data antar-OPD …")
-_SUMMARY_LAST_WORD = re.compile(r'(<span class="summary">(?:[^<]|<span class="(?:nobreak|compound)">[^<]*</span>)*\s)'
+_SUMMARY_LAST_WORD = re.compile(r'(<span class="summary">(?:[^<]|<span class="(?:nobreak|compound|name)">[^<]*</span>)*\s)'
                                 r'([^\s<>]{2,}[^\s<>-])(</span>)')
 
 
@@ -96,11 +98,12 @@ def _in_pieces(run: re.Match[str]) -> str:
     return f'<span class="unspaced">{pieces}</span>'
 
 
-def keep_whole(html: str) -> str:
+def keep_whole(html: str, names: re.Pattern[str] | None = None) -> str:
     """``html`` with every hyphenated word that has a piece of one or two letters at either end
     kept on one line, every other one of letters kept from hyphenation, every number with its
     unit, currency or scale, every range of years whole, every run of characters too long for a word
-    broken without hyphens; and a field's typed apostrophe as the chapters print theirs.
+    broken without hyphens, every one of ``names`` (:func:`proper_names.names_pattern`) kept from hyphenation; and a
+    field's typed apostrophe as the chapters print theirs.
 
     "Kec. Panggungrejo" is not joined by a no-break space: in the matrix's narrow agency
     columns the pair is wider than the column, which then split the name mid-word.
@@ -115,6 +118,8 @@ def keep_whole(html: str) -> str:
         return word  # a code: "GOV-01", "ISO-27001"
 
     def words(text: str) -> str:
+        if names is not None:
+            text = names.sub(lambda match: f'<span class="name">{match.group(0)}</span>', text)
         if "-" in text:
             text = _HYPHENATED.sub(short_piece, text)
         if " " in text:
