@@ -262,6 +262,32 @@ def test_search_for_sambat_lists_the_e_sambat_program(page: object, server: str,
     assert page.problems == []  # type: ignore[attr-defined]
 
 
+def search_ranking(page: object, server: str, query: str) -> list[str]:
+    """The pages Pagefind's API finds for ``query``, best first, as the site's paths."""
+    page.goto(server + "search.html")  # type: ignore[attr-defined]
+    return page.evaluate("""async query => {
+        const pagefind = await import('./pagefind/pagefind.js');
+        const results = (await pagefind.search(query)).results;
+        return Promise.all(results.map(async r => (await r.data()).url.replace(/^\\//, '')));
+    }""", query)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("query", ["sambat", "puskesmas"])
+def test_search_lists_a_program_and_its_lead_agency_before_the_agencies_supporting_it(
+        query: str, page: object, server: str, plan: Plan) -> None:
+    """"sambat" listed three agencies only supporting e-Sambat (Perumda Air Minum, Inspektorat, Dispendukcapil) 2nd
+    to 4th, their excerpts the jumbled cells of their tables of programs supported, and Diskominfotik, which leads
+    it, 9th; "puskesmas" listed Dispendukcapil before Dinkes. A program the agency only supports weighs little on
+    its page: the program's page comes first, then its lead's, and its supporters' after them."""
+    program = next(p for p in plan.programs if query in str(p.name).lower())
+    found = search_ranking(page, server, query)
+    assert found[0] == f"program/{program.id}.html", found
+    lead = found.index(f"agency/{program.lead_id}.html")
+    supporters = [found.index(f"agency/{agency.id}.html") for agency in program.partners
+                  if f"agency/{agency.id}.html" in found]
+    assert supporters and all(lead < place for place in supporters), (lead, supporters, found)
+
+
 def test_search_for_an_agencys_short_name_lists_its_own_page_first(page: object, server: str, plan: Plan) -> None:
     """People search for an agency by its short name: "Diskominfotik" listed its page 20th of 20 (DLH's 3rd,
     DPUPR's and Satpol PP's 2nd), after the programs naming it, as the page's title left the short name out. Its full
@@ -560,7 +586,8 @@ def test_search_results_say_what_each_page_is(page: object, server: str) -> None
     _wait_for_search(page)
     results = page.eval_on_selector_all("#search-results li", """items => items.map(li =>
         [(li.querySelector('.result-kind') || {}).textContent || '', li.querySelector('a').href])""")  # type: ignore[attr-defined]
-    kinds = {href.removeprefix(server).split("/")[0]: kind for kind, href in results}
+    # a folder's pages (program/GOV-01.html), not its list (program/index.html, "Halaman lain")
+    kinds = {href.removeprefix(server).split("/")[0]: kind for kind, href in results if "/index.html" not in href}
     assert kinds.get("program") == "Program" and kinds.get("chapter") == "Bab", results
 
 
