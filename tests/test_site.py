@@ -212,6 +212,31 @@ def test_next_links_lead_through_the_book_in_order(sample_build: Path) -> None:
     assert follow(listed[-1], "prev") == listed[::-1]
 
 
+def test_the_programs_come_in_the_books_order_on_every_page(sample_build: Path) -> None:
+    """The book's matrix and the pillar's page list a pillar's programs sub-element by sub-element (GOV-01, GOV-02,
+    GOV-11, GOV-14, …); the list of all programs listed them by code, and "Berikutnya" on GOV-02's page led to GOV-03,
+    tenth in the book. Both now follow the book: from the pillar's first program, "Berikutnya" visits them all in
+    its order, and "Sebelumnya" leads back."""
+    folder = sample_build / "build" / "site"
+    listing = read(folder, "program/index.html")
+    pillars, programs = sorted(folder.glob("pillar/*.html")), len(list(folder.glob("program/*.html")))
+
+    def follow(start: str, rel: str) -> list[str]:
+        visited = [start]
+        while len(visited) <= programs and (link := re.search(
+                rf'rel="{rel}" href="\.\./program/([^"]+)\.html"', read(folder, f"program/{visited[-1]}.html"))):
+            visited.append(link.group(1))
+        return visited
+
+    assert len(pillars) > 1
+    for pillar in pillars:
+        book = list(dict.fromkeys(re.findall(r'href="\.\./program/([A-Z]+-\d+)\.html"', pillar.read_text("utf-8"))))
+        section = listing.split(f'id="pillar-{pillar.stem}"', 1)[1].split("</section>", 1)[0]
+        assert re.findall(r'<td class="code">([^<]+)</td>', section) == book, pillar.stem
+        assert follow(book[0], "next") == book, pillar.stem
+        assert follow(book[-1], "prev") == book[::-1], pillar.stem
+
+
 @pytest.mark.parametrize("name", ["quick-wins.html", "roadmap.html", "budget.html", "agency/index.html"])
 def test_a_page_repeating_a_chapters_table_links_to_it_and_is_left_out_of_search(
         name: str, sample_build: Path, mini_site: Path) -> None:
