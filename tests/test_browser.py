@@ -793,6 +793,24 @@ def test_an_indicators_columns_mark_the_years_skipped_and_are_not_read_twice(pag
     assert spacing and all(gap > 2 * usual and mark == '"…"' for gap, usual, mark in spacing), spacing
 
 
+def test_a_downloads_size_keeps_its_unit_on_its_line_on_a_phone(browser: object, server: str) -> None:
+    """At 390 px "kB)" wrapped onto a line of its own in the "Ringkasan Eksekutif (PDF, 147 kB)" button: each
+    download's size, number and unit, is on one line (a no-break space between them)."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})  # type: ignore[attr-defined]
+    tab = context.new_page()
+    tab.goto(server + "index.html")
+    sizes = tab.eval_on_selector_all("main a.button[download]", """buttons => buttons.map(button => {
+        const text = button.firstChild, at = text.data.search(/\\d[\\d.,]*\\s(kB|MB)/);
+        const range = document.createRange();
+        range.setStart(text, at);
+        range.setEnd(text, text.data.search(/(kB|MB)/) + 2);
+        return [text.data, new Set([...range.getClientRects()].map(r => Math.round(r.top))).size];
+    })""")
+    context.close()
+    assert len(sizes) >= 2 and all(lines == 1 for _, lines in sizes), sizes
+    assert all("\xa0kB" in text or "\xa0MB" in text for text, _ in sizes), sizes
+
+
 def test_the_agencies_matrix_says_its_key_within_a_phones_screen(browser: object, server: str) -> None:
     """On a phone the caption, as wide as the table, was cut at the screen's edge before its key ("(tebal:
     diampu)", which codes are bold), the full names left room for one pillar, and a screen reader heard "1 slash 0"."""

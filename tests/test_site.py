@@ -1381,11 +1381,11 @@ def test_the_open_data_page_offers_a_workbook_and_says_how_to_open_a_csv(sample_
     opens anywhere, and says how to open a CSV file instead."""
     site = sample_build / "build" / "site"
     page = read(site, "data.html")
-    assert re.search(r'<a href="data/plan.xlsx" download>plan.xlsx</a> <span class="file-size">\(\d+ kB\)</span> — '
+    assert re.search(r'<a href="data/plan.xlsx" download>plan.xlsx</a> <span class="file-size">\(\d+\xa0kB\)</span> — '
                      r'setiap tabel CSV di bawah dalam satu buku kerja, satu lembar per tabel', page)
     assert "ambil plan.xlsx: berkas ini terbuka dengan klik ganda" in page
     assert re.search(r'<a href="data/datapackage.json" download>datapackage.json</a> <span class="file-size">'
-                     r'\(\d+ kB\)</span> — berkas CSV yang diterangkan', page)
+                     r'\(\d+\xa0kB\)</span> — berkas CSV yang diterangkan', page)
     assert "Data › Dari Teks/CSV" in page and "koma sebagai pemisah" in page
     assert (site / "data" / "plan.xlsx").read_bytes()[:2] == b"PK"  # the link leads to a workbook (a zip file)
 
