@@ -614,7 +614,7 @@ def test_a_program_found_by_search_shows_its_lead_agency_years_and_budget(width:
     for program, facts, lines in found:
         assert program.lead is not None
         expected = [program.id, f"Pengampu: {program.lead.short_name}", str(program.period),
-                    formats.rupiah_short(program.total_budget)] + (["Quick win"] if program.quick_win else [])
+                    formats.rupiah_short(program.total_budget)] + (["Quick Win"] if program.quick_win else [])
         assert facts == " · ".join(expected), (program.id, facts)
         assert lines == [1] * len(expected), (program.id, lines)
     assert "ENV-01" in [program.id for program, _, _ in found]  # the quick win among them
@@ -1610,7 +1610,7 @@ def test_the_roadmaps_tables_mark_each_quick_win_as_the_chart_does(width: int, b
     })"""))
     context.close()
     quick = {program.id for program in plan.quick_wins}
-    assert quick and {code for code, text in rows.items() if text.endswith("Quick win")} == quick, rows
+    assert quick and {code for code, text in rows.items() if text.endswith("Quick Win")} == quick, rows
 
 
 def test_a_folded_roadmap_table_says_it_scrolls_once_opened(browser: object, server: str) -> None:

@@ -71,7 +71,16 @@ def test_a_programs_badges_read_as_words_apart(mini_site: Path) -> None:
     for page in ("program/index.html", "pillar/governance.html", "program/GOV-01.html"):
         indexed = re.sub(r"<span[^>]*data-pagefind-ignore[^>]*>[^<]*</span>", "", read(mini_site, page))  # as searched
         text = re.sub(r"<[^>]+>", "", indexed)
-        assert "Quick win berjalan" in text and "winberjalan" not in text, page
+        assert "Quick Win berjalan" in text and "winberjalan" not in text, page
+
+
+def test_quick_win_is_written_one_way_on_the_site(mini_site: Path) -> None:
+    """The menu said "Quick Win", a program's badge and facts "Quick win": the site wrote one name two ways."""
+    html = read(mini_site, "program/GOV-01.html")
+    menu = re.findall(r'<a href="\.\./quick-wins\.html"[^>]*>([^<]+)</a>', html)
+    badge = re.findall(r'<span class="badge badge-qw">([^<]+)</span>', html)
+    title = re.search(r"<h1>([^<]+)</h1>", read(mini_site, "quick-wins.html"))
+    assert menu and badge and title and set(menu) | set(badge) | {title.group(1)} == {"Quick Win"}, (menu, badge, title)
 
 
 def test_a_programs_status_says_when_it_was_so(mini_site: Path) -> None:
