@@ -173,13 +173,17 @@ class Formats:
         return self.measure(value, 2)
 
     def file_size(self, size: int | None) -> str:
-        """A download's size as people read it: ``2,3 MB``, ``450 kB`` (``1 MB``, not ``1.000 kB``); "–" of none."""
+        """A download's size as people read it: ``2,3 MB``, ``450 kB`` (``1 MB``, not ``1.000 kB``), a no-break space
+        between number and unit; "–" of none."""
         if size is None:
             return "–"
         kilobytes = max(1, round(size / 10**3))
         if kilobytes >= 1000:
-            return format_unit(size / 10**6, "digital-megabyte", length="short", format="#,##0.#", locale=self.locale)
-        return format_unit(kilobytes, "digital-kilobyte", length="short", locale=self.locale)
+            said = format_unit(size / 10**6, "digital-megabyte", length="short", format="#,##0.#", locale=self.locale)
+        else:
+            said = format_unit(kilobytes, "digital-kilobyte", length="short", locale=self.locale)
+        # the number and its unit on one line: "kB)" alone under a phone's button ("Ringkasan Eksekutif (PDF, 147")
+        return said.replace(" ", "\xa0")
 
     def date(self, value: datetime.date | None) -> str:
         """``1 Desember 2021``."""

@@ -111,7 +111,7 @@ def test_the_budget_page_links_its_figures_as_data_and_the_data_page_names_each_
     assert "Ringkasan anggaran" in openpyxl.load_workbook(data / "plan.xlsx").sheetnames
 
     page = (site / "data.html").read_text(encoding="utf-8")
-    assert re.search(r'<a href="data/budget.csv" download>budget.csv</a> <span class="file-size">\(\d+ kB\)</span> — '
+    assert re.search(r'<a href="data/budget.csv" download>budget.csv</a> <span class="file-size">\(\d+\xa0kB\)</span> — '
                      r'<a href="#budget-csv">Baris anggaran</a>', page)
     assert 'id="budget-csv"' in page
     assert re.search(r"programs\.csv \(\d+ kB\) — Program budget\.csv \(\d+ kB\) — Baris anggaran agencies\.csv "
@@ -139,7 +139,7 @@ def _sizes_shown(data: Path) -> dict[str, float]:
     """Each file the data page offers for download and the size it gives, in bytes (as written: ``(812 kB)``,
     ``(5,4 MB)``, a decimal comma in Indonesian)."""
     page = (data.parent / "data.html").read_text(encoding="utf-8")
-    found = re.findall(r'<a href="data/([^"]+)" download(?:="[^"]+")?>[^<]+</a> <span class="file-size">\(([\d.,]+) (kB|MB)\)',
+    found = re.findall(r'<a href="data/([^"]+)" download(?:="[^"]+")?>[^<]+</a> <span class="file-size">\(([\d.,]+)\xa0(kB|MB)\)',
                        page)
     return {name: float(number.replace(",", ".")) * (10**3 if unit == "kB" else 10**6)
             for name, number, unit in found}
@@ -173,5 +173,5 @@ def test_the_data_page_gives_each_file_s_size_as_published(make_plan, monkeypatc
     built = run(data.parent.parent.parent, BuildOptions(pdf=False, search=False))
     assert built.ok, [str(d) for d in built.report]
     assert os.path.getsize(data / "plan.json") == 1_500_000
-    assert '<a href="data/plan.json" download>plan.json</a> <span class="file-size">(1,5 MB)</span>' in (
+    assert '<a href="data/plan.json" download>plan.json</a> <span class="file-size">(1,5\xa0MB)</span>' in (
         data.parent / "data.html").read_text(encoding="utf-8")

@@ -430,7 +430,7 @@ def test_a_roadmap_label_does_not_end_on_a_word_alone(sample_pdf: Path) -> None:
     labels = [(line, after) for line, after in itertools.pairwise(lines) if code.match(line)]
     assert len(labels) >= 70, len(labels)  # every program's first line
     alone = [(line, after) for line, after in labels
-             if not code.match(after) and not after.startswith(("Smart ", "Quick win")) and " " not in after]
+             if not code.match(after) and not after.startswith(("Smart ", "Quick Win")) and " " not in after]
     assert alone == [], alone
 
 

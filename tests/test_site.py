@@ -71,7 +71,16 @@ def test_a_programs_badges_read_as_words_apart(mini_site: Path) -> None:
     for page in ("program/index.html", "pillar/governance.html", "program/GOV-01.html"):
         indexed = re.sub(r"<span[^>]*data-pagefind-ignore[^>]*>[^<]*</span>", "", read(mini_site, page))  # as searched
         text = re.sub(r"<[^>]+>", "", indexed)
-        assert "Quick win berjalan" in text and "winberjalan" not in text, page
+        assert "Quick Win berjalan" in text and "winberjalan" not in text, page
+
+
+def test_quick_win_is_written_one_way_on_the_site(mini_site: Path) -> None:
+    """The menu said "Quick Win", a program's badge and facts "Quick win": the site wrote one name two ways."""
+    html = read(mini_site, "program/GOV-01.html")
+    menu = re.findall(r'<a href="\.\./quick-wins\.html"[^>]*>([^<]+)</a>', html)
+    badge = re.findall(r'<span class="badge badge-qw">([^<]+)</span>', html)
+    title = re.search(r"<h1>([^<]+)</h1>", read(mini_site, "quick-wins.html"))
+    assert menu and badge and title and set(menu) | set(badge) | {title.group(1)} == {"Quick Win"}, (menu, badge, title)
 
 
 def test_a_programs_status_says_when_it_was_so(mini_site: Path) -> None:
@@ -210,6 +219,31 @@ def test_next_links_lead_through_the_book_in_order(sample_build: Path) -> None:
 
     assert follow(listed[0], "next") == listed
     assert follow(listed[-1], "prev") == listed[::-1]
+
+
+def test_the_programs_come_in_the_books_order_on_every_page(sample_build: Path) -> None:
+    """The book's matrix and the pillar's page list a pillar's programs sub-element by sub-element (GOV-01, GOV-02,
+    GOV-11, GOV-14, …); the list of all programs listed them by code, and "Berikutnya" on GOV-02's page led to GOV-03,
+    tenth in the book. Both now follow the book: from the pillar's first program, "Berikutnya" visits them all in
+    its order, and "Sebelumnya" leads back."""
+    folder = sample_build / "build" / "site"
+    listing = read(folder, "program/index.html")
+    pillars, programs = sorted(folder.glob("pillar/*.html")), len(list(folder.glob("program/*.html")))
+
+    def follow(start: str, rel: str) -> list[str]:
+        visited = [start]
+        while len(visited) <= programs and (link := re.search(
+                rf'rel="{rel}" href="\.\./program/([^"]+)\.html"', read(folder, f"program/{visited[-1]}.html"))):
+            visited.append(link.group(1))
+        return visited
+
+    assert len(pillars) > 1
+    for pillar in pillars:
+        book = list(dict.fromkeys(re.findall(r'href="\.\./program/([A-Z]+-\d+)\.html"', pillar.read_text("utf-8"))))
+        section = listing.split(f'id="pillar-{pillar.stem}"', 1)[1].split("</section>", 1)[0]
+        assert re.findall(r'<td class="code">([^<]+)</td>', section) == book, pillar.stem
+        assert follow(book[0], "next") == book, pillar.stem
+        assert follow(book[-1], "prev") == book[::-1], pillar.stem
 
 
 @pytest.mark.parametrize("name", ["quick-wins.html", "roadmap.html", "budget.html", "agency/index.html"])
@@ -1356,11 +1390,11 @@ def test_the_open_data_page_offers_a_workbook_and_says_how_to_open_a_csv(sample_
     opens anywhere, and says how to open a CSV file instead."""
     site = sample_build / "build" / "site"
     page = read(site, "data.html")
-    assert re.search(r'<a href="data/plan.xlsx" download>plan.xlsx</a> <span class="file-size">\(\d+ kB\)</span> — '
+    assert re.search(r'<a href="data/plan.xlsx" download>plan.xlsx</a> <span class="file-size">\(\d+\xa0kB\)</span> — '
                      r'setiap tabel CSV di bawah dalam satu buku kerja, satu lembar per tabel', page)
     assert "ambil plan.xlsx: berkas ini terbuka dengan klik ganda" in page
     assert re.search(r'<a href="data/datapackage.json" download>datapackage.json</a> <span class="file-size">'
-                     r'\(\d+ kB\)</span> — berkas CSV yang diterangkan', page)
+                     r'\(\d+\xa0kB\)</span> — berkas CSV yang diterangkan', page)
     assert "Data › Dari Teks/CSV" in page and "koma sebagai pemisah" in page
     assert (site / "data" / "plan.xlsx").read_bytes()[:2] == b"PK"  # the link leads to a workbook (a zip file)
 

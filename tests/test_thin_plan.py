@@ -77,7 +77,7 @@ def test_a_chapter_claiming_the_quick_wins_keeps_its_text_without_an_empty_table
     assert result.ok, "\n".join(str(d) for d in result.report)
     whole = " ".join(_squeezed(root / "build" / "masterplan.pdf"))
     assert "Program Unggulan Perangkat daerah memilih quick win setelah musyawarah bersama." in whole
-    assert "Quick win Dimensi / subelemen" not in whole and "Total: 0" not in whole
+    assert "Quick Win Dimensi / subelemen" not in whole and "Total: 0" not in whole
 
 
 def test_the_summary_leaves_out_the_quick_wins_and_the_missions(thin: Path) -> None:

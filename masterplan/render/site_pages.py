@@ -102,10 +102,12 @@ def pillar_pages(plan: Plan, _: Translate) -> Iterator[Page]:
 
 def program_pages(plan: Plan, _: Translate) -> Iterator[Page]:
     for pillar in plan.pillars:
-        for index, program in enumerate(pillar.programs):
-            neighbours = _neighbours(pillar.programs, index)
-            # dependencies, dependents, previous and next are shown by name: their own files
-            related = [*program.depends_on, *program.dependents, *(p for p in neighbours.values() if p)]
+        in_book_order = pillar.programs_by_sub_element  # "Berikutnya" leads to the program the book prints next
+        for index, program in enumerate(in_book_order):
+            neighbours = _neighbours(in_book_order, index)
+            # dependencies, dependents, previous and next are shown by name: their own files; which programs are
+            # previous and next, the pillar's programs' sub-elements (a program moved to another lands between two)
+            related = [*program.depends_on, *program.dependents, *in_book_order]
             yield Page(url_for(program), "site/program.html", f"{program.name}",
                        {"program": program, "pillar": pillar, **neighbours},
                        [(pillar.name, url_for(pillar))],
