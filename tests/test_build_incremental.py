@@ -108,6 +108,33 @@ def test_a_damaged_output_file_is_rendered_again(sample: Path) -> None:
     assert page(sample, "index.html") == good
 
 
+def test_a_program_moved_to_another_sub_element_is_next_where_the_book_now_prints_it(sample: Path,
+                                                                                     tmp_path: Path) -> None:
+    """A program's page leads to the program the book prints next, sub-element by sub-element. GOV-11 (DPMPTSP's)
+    moved from public services to bureaucracy lands after GOV-08, whose page names nothing of DPMPTSP's file: it is
+    rendered again and leads to GOV-11, as a build from nothing makes it, and so is every page of the pillar."""
+    build(sample)
+    plan, _ = load(sample)
+    assert plan is not None
+    programs = {p.id: p for p in plan.programs}
+    moved, before = programs["GOV-11"], programs["GOV-08"]
+    assert moved.sub_element_id == "pelayanan_publik" and before.sub_element_id == "manajemen_birokrasi"
+    shown = [before, *before.partners, *before.depends_on, *before.dependents]
+    assert moved.position.file not in {item.position.file for item in shown}
+    file = sample / moved.position.file
+    lines = file.read_text(encoding="utf-8").splitlines(keepends=True)
+    at = next(n for n in range(moved.position.line, len(lines)) if "sub_element: pelayanan_publik" in lines[n])
+    lines[at] = lines[at].replace("pelayanan_publik", "manajemen_birokrasi")
+    file.write_text("".join(lines), encoding="utf-8")
+    fresh = tmp_path / "fresh"
+    shutil.copytree(sample / "content", fresh / "content")
+    build(sample)
+    build(fresh, BuildOptions(pdf=False, search=False, cache=False))
+    assert 'rel="next" href="../program/GOV-11.html"' in page(sample, url_for(before))
+    for program in plan.pillars[0].programs:
+        assert page(sample, url_for(program)) == page(fresh, url_for(program)), program.id
+
+
 def test_no_cache_renders_everything(sample: Path) -> None:
     build(sample)
     summary = build(sample, BuildOptions(pdf=False, search=False, cache=False))

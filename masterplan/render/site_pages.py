@@ -105,9 +105,9 @@ def program_pages(plan: Plan, _: Translate) -> Iterator[Page]:
         in_book_order = pillar.programs_by_sub_element  # "Berikutnya" leads to the program the book prints next
         for index, program in enumerate(in_book_order):
             neighbours = _neighbours(in_book_order, index)
-            # dependencies, dependents, previous and next are shown by name: their own files; which programs are
-            # previous and next, the pillar's programs' sub-elements (a program moved to another lands between two)
-            related = [*program.depends_on, *program.dependents, *in_book_order]
+            # dependencies, dependents, previous and next are shown by name: their own files. A program moved to
+            # another sub-element, its file edited, leaves two pages that named it and comes to two that now name it
+            related = [*program.depends_on, *program.dependents, *(p for p in neighbours.values() if p)]
             yield Page(url_for(program), "site/program.html", f"{program.name}",
                        {"program": program, "pillar": pillar, **neighbours},
                        [(pillar.name, url_for(pillar))],
