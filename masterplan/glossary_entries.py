@@ -1,7 +1,8 @@
 """The glossary as the website lists it: the plan's terms and every agency's short name, each leading to its page.
 
 A term that is an agency's short name ("Diskominfo") links to the agency's page; a term that names one program
-("KIPAS", of "KIPAS: Aplikasi Jelajah Kota Pasuruan") links to the program's. The printed book's glossary is
+("KIPAS", of "KIPAS: Aplikasi Jelajah Kota Pasuruan", or "Command center", of "Pasuruan Command Center") links to
+the program's. The printed book's glossary is
 :func:`masterplan.render.print_book.glossary`.
 """
 
@@ -11,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from masterplan.model import Plan
+from masterplan.sample_plan import city_name
 from masterplan.values import Text
 
 
@@ -36,14 +38,28 @@ class GlossaryEntry:
 _SHORT_NAMES = (re.compile(r"^([^:(]*)[:(]"), re.compile(r"\(([^()]*)\)\s*$"))
 
 
+def _without_city(name: str, city: str) -> str:
+    """A program's name without the city's name it starts or ends with: "Command Center" of "Pasuruan Command
+    Center" or "Command Center Kota Pasuruan" (``city`` "Kota Pasuruan"); "" when it has none, or nothing else."""
+    for place in dict.fromkeys((city.strip(), city_name(city))):
+        if not place:
+            continue
+        found = re.fullmatch(rf"{re.escape(place)}\s+(.+)|(.+?)\s+{re.escape(place)}", name.strip(), re.IGNORECASE)
+        if found:
+            return found.group(1) or found.group(2)
+    return ""
+
+
 def programs_by_name(plan: Plan) -> dict[str, str]:
     """Program id by each name that names one program alone (casefolded): its whole name, in each of its languages,
-    and the words before a colon or a bracket in it, or in its closing bracket. A name two programs share names
-    neither: "Aplikasi" of "Aplikasi X" is no program's. One pass over the programs, for a lookup per term."""
+    the words before a colon or a bracket in it, or in its closing bracket, and its name without the city's name
+    it starts or ends with (:func:`_without_city`). A name two programs share names neither: "Aplikasi" of
+    "Aplikasi X" is no program's. One pass over the programs, for a lookup per term."""
     named: dict[str, set[str]] = {}
     for program in plan.programs:
         for name in program.name.values.values():
-            for words in (name, *(found.group(1) for pattern in _SHORT_NAMES if (found := pattern.search(name)))):
+            short = (found.group(1) for pattern in _SHORT_NAMES if (found := pattern.search(name)))
+            for words in (name, *short, _without_city(name, plan.city)):
                 if words.strip():
                     named.setdefault(words.strip().casefold(), set()).add(program.id)
     return {name: next(iter(ids)) for name, ids in named.items() if len(ids) == 1}

@@ -635,7 +635,8 @@ def test_a_glossary_terms_anchor_is_its_words_and_an_agency_leads_to_its_page(sa
 def test_a_glossary_term_that_names_a_program_leads_to_its_page(sample_build: Path) -> None:
     """KIPAS, e-Sambat: the glossary explained the city's apps without a way to their programs. A term that is a
     program's name, or its part before a colon or a bracket, or within its closing bracket, leads there now; a term
-    only used in names ("UMKM" of "… Akses Pembiayaan UMKM") does not."""
+    only used in names ("UMKM" of "… Akses Pembiayaan UMKM") does not; nor does the city's name around it
+    ("Pasuruan" of "Pasuruan Command Center")."""
     site = sample_build / "build" / "site"
     html = read(site, "glossary.html")
     entries = dict(re.findall(r'<dt id="term-[\w-]+">(?:<a [^>]*>)?([^<]+)(?:</a>)?</dt> <dd>(.*?)</dd>', html))
@@ -645,7 +646,9 @@ def test_a_glossary_term_that_names_a_program_leads_to_its_page(sample_build: Pa
     assert linked["KIPAS"] == ("program/BRD-01.html", "BRD-01", "KIPAS: Aplikasi Jelajah Kota Pasuruan")
     assert linked["e-Sambat"][1:] == ("GOV-01", "e-Sambat (Media Sambat Masyarakat)")
     assert linked["ATCS"][1:] == ("LIV-04", "Area Traffic Control System (ATCS)")
-    assert set(linked) == {"KIPAS", "e-Sambat", "ATCS", "Smart Go"}, linked  # not UMKM, GPS, CCTV, ASN …
+    # "Command center" named no program, the city's name before it in "Pasuruan Command Center" (GOV-13 builds it)
+    assert linked["Command center"][1:] == ("GOV-13", "Pasuruan Command Center")
+    assert set(linked) == {"KIPAS", "e-Sambat", "ATCS", "Smart Go", "Command center"}, linked  # not UMKM, GPS, CCTV …
     for href, code, name in linked.values():  # each leads to its program's page
         page = read(site, href)
         assert f"<h1>{name}</h1>" in page and code in page
