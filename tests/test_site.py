@@ -7,6 +7,7 @@ import json
 import posixpath
 import re
 from collections.abc import Callable
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -652,6 +653,26 @@ def test_a_glossary_term_that_names_a_program_leads_to_its_page(sample_build: Pa
     for href, code, name in linked.values():  # each leads to its program's page
         page = read(site, href)
         assert f"<h1>{name}</h1>" in page and code in page
+
+
+def test_a_pillars_goals_are_numbered_as_in_the_book(sample_build: Path) -> None:
+    """The book numbers a pillar's goals (Tujuan: 1., 2., …); its page bulleted them, so "tujuan 2" of a meeting
+    could not be found on the site. The page's list is ordered, numbered from 1, its goals in the book's order."""
+    plan = load_and_check(sample_build).plan
+    assert plan is not None
+    with plumbed(sample_build / "build" / "masterplan.pdf") as pdf:  # pypdf leaves the book's list numbers out
+        book = re.sub(r"\s+", " ", " ".join(page.extract_text() for page in pdf.pages))
+    site = sample_build / "build" / "site"
+    for pillar in plan.pillars:
+        if not pillar.goals:
+            continue
+        page = read(site, f"pillar/{pillar.id}.html")
+        listed = re.search(r'<h2 id="goals"[^>]*>.*?</h2>\s*<(\w+) class="goals">(.*?)</\1>', page, re.DOTALL)
+        assert listed and listed.group(1) == "ol", (pillar.id, listed and listed.group(1))
+        goals = [unescape(goal) for goal in re.findall(r"<li>(.*?)</li>", listed.group(2), re.DOTALL)]
+        assert goals == [str(goal) for goal in pillar.goals]
+        for number, goal in enumerate(goals, 1):  # the book's number before each: "2. Aduan warga …"
+            assert f"{number}. {' '.join(goal.split()[:3])}" in book, (pillar.id, number, goal)
 
 
 def test_home_shows_vision_missions_and_legal_basis(mini_site: Path) -> None:
