@@ -1,14 +1,16 @@
 """The glossary as the website lists it: the plan's terms and every agency's short name, each leading to its page.
 
 A term that is an agency's short name ("Diskominfo") links to the agency's page; a term that names one program
-("KIPAS", of "KIPAS: Aplikasi Jelajah Kota Pasuruan", or "Command center", of "Pasuruan Command Center") links to
-the program's. The printed book's glossary is
+("KIPAS", of "KIPAS: Aplikasi Jelajah Kota Pasuruan", or "Command center", of "Pasuruan Command Center"), or whose
+definition spells out such a name ("PSC 119": "Public Safety Center 119; …", of "Layanan Gawat Darurat Terpadu
+(Public Safety Center 119)"), links to the program's. The printed book's glossary is
 :func:`masterplan.render.print_book.glossary`.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from masterplan.model import Plan
@@ -65,9 +67,19 @@ def programs_by_name(plan: Plan) -> dict[str, str]:
     return {name: next(iter(ids)) for name, ids in named.items() if len(ids) == 1}
 
 
+def _spelled_out(definition: Text) -> Iterator[str]:
+    """What a definition spells its term out as, in each of its languages (casefolded): its words before the first
+    semicolon, as the glossary writes an abbreviation's ("Public Safety Center 119; layanan …"); nothing for a
+    definition without one."""
+    for words, _ in definition.versions():
+        if ";" in words:
+            yield words.split(";", 1)[0].strip().casefold()
+
+
 def glossary(plan: Plan) -> list[GlossaryEntry]:
     """The plan's terms plus every agency's short name, sorted; a term written by hand wins. A term that is an
-    agency's short name, or a program's name (:func:`programs_by_name`), leads to its page."""
+    agency's short name, or a program's name (:func:`programs_by_name`) or spelled out by its definition
+    (:func:`_spelled_out`), leads to its page."""
     agencies = {agency.short_name.casefold(): agency.id for agency in plan.agencies}
     entries = {t.term.casefold(): GlossaryEntry(t.term, t.definition, agencies.get(t.term.casefold()))
                for t in plan.glossary}
@@ -77,7 +89,8 @@ def glossary(plan: Plan) -> list[GlossaryEntry]:
     programs = programs_by_name(plan)
     taken: set[str] = set()
     for entry in ordered:
-        entry.program_id = programs.get(entry.term.strip().casefold())
+        named = (entry.term.strip().casefold(), *_spelled_out(entry.definition))
+        entry.program_id = next((programs[name] for name in named if name in programs), None)
         anchor = "term-" + (re.sub(r"[^\w]+", "-", entry.term.casefold()).strip("-") or "x")
         entry.anchor = next(f"{anchor}-{n}" if n else anchor for n in range(len(taken) + 1)
                             if (f"{anchor}-{n}" if n else anchor) not in taken)

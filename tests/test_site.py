@@ -637,7 +637,8 @@ def test_a_glossary_term_that_names_a_program_leads_to_its_page(sample_build: Pa
     """KIPAS, e-Sambat: the glossary explained the city's apps without a way to their programs. A term that is a
     program's name, or its part before a colon or a bracket, or within its closing bracket, leads there now; a term
     only used in names ("UMKM" of "… Akses Pembiayaan UMKM") does not; nor does the city's name around it
-    ("Pasuruan" of "Pasuruan Command Center")."""
+    ("Pasuruan" of "Pasuruan Command Center"). An abbreviation whose definition spells out a program's name leads
+    to it too ("PSC 119": "Public Safety Center 119; …")."""
     site = sample_build / "build" / "site"
     html = read(site, "glossary.html")
     entries = dict(re.findall(r'<dt id="term-[\w-]+">(?:<a [^>]*>)?([^<]+)(?:</a>)?</dt> <dd>(.*?)</dd>', html))
@@ -649,7 +650,9 @@ def test_a_glossary_term_that_names_a_program_leads_to_its_page(sample_build: Pa
     assert linked["ATCS"][1:] == ("LIV-04", "Area Traffic Control System (ATCS)")
     # "Command center" named no program, the city's name before it in "Pasuruan Command Center" (GOV-13 builds it)
     assert linked["Command center"][1:] == ("GOV-13", "Pasuruan Command Center")
-    assert set(linked) == {"KIPAS", "e-Sambat", "ATCS", "Smart Go", "Command center"}, linked  # not UMKM, GPS, CCTV …
+    # "PSC 119" is no program's name: its definition spells out LIV-08's bracket, "Public Safety Center 119"
+    assert linked["PSC 119"][1:] == ("LIV-08", "Layanan Gawat Darurat Terpadu (Public Safety Center 119)")
+    assert set(linked) == {"KIPAS", "e-Sambat", "ATCS", "Smart Go", "Command center", "PSC 119"}, linked  # not UMKM …
     for href, code, name in linked.values():  # each leads to its program's page
         page = read(site, href)
         assert f"<h1>{name}</h1>" in page and code in page
