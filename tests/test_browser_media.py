@@ -210,3 +210,28 @@ def test_a_tablet_shows_an_agencys_programs_and_a_phone_the_budget_by_agency_wit
     for where, boxes in hidden.items():
         lists = {table: pixels for table, pixels in boxes.items() if table.startswith("agency-") or table == "budget-agency"}
         assert lists and all(pixels <= 1 for pixels in lists.values()), (where, boxes)
+
+
+@pytest.mark.parametrize("path", ["program/index.html", "pillar/governance.html", "pillar/living.html"])
+def test_program_tables_one_under_another_keep_their_columns_in_line(path: str, browser: object, server: str) -> None:
+    """A pillar's page lists its programs in a table per sub-element, the list of programs a table per pillar: each
+    table sized its columns by its own words, so the agency column of Smart Governance's three started 744, 720 and
+    719 px in at 1280 px, and on the list every column past the name moved from table to table. Each column now
+    starts and ends where it does in the table above, on a desktop and on a tablet held upright, none scrolling."""
+    found = {}
+    for width in (1280, 1024, 768):
+        context = browser.new_context(viewport={"width": width, "height": 900})  # type: ignore[attr-defined]
+        tab = context.new_page()
+        tab.goto(server + path)
+        found[width] = tab.eval_on_selector_all(".table-scroll:has(table.programs)", """boxes => boxes.map(box => [
+            box.scrollWidth - box.clientWidth, [...box.querySelectorAll('thead th')].map(th => {
+                const edge = th.getBoundingClientRect(); return [th.textContent.trim(), Math.round(edge.left),
+                                                                 Math.round(edge.right)]; })])""")
+        context.close()
+    for width, tables in found.items():
+        assert len(tables) >= 3, (width, tables)
+        assert [hidden for hidden, _ in tables if hidden > 1] == [], (width, tables)
+        columns = {tuple(map(tuple, heads)) for _, heads in tables}
+        assert len(columns) == 1, (width, columns)
+        assert [name for name, _, _ in next(iter(columns))][2:4] in (["Subelemen", "Perangkat daerah pengampu"],
+                                                                      ["Perangkat daerah pengampu", "Tahun"])
