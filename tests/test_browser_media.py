@@ -235,3 +235,21 @@ def test_program_tables_one_under_another_keep_their_columns_in_line(path: str, 
         assert len(columns) == 1, (width, columns)
         assert [name for name, _, _ in next(iter(columns))][2:4] in (["Subelemen", "Perangkat daerah pengampu"],
                                                                       ["Perangkat daerah pengampu", "Tahun"])
+
+
+@pytest.mark.parametrize("path", ["index.html", "program/LIV-08.html"])
+def test_side_by_side_figures_keep_their_values_in_line(path: str, tab: object, server: str) -> None:
+    """At 1280 px the home page's "Perangkat daerah dan BUMD terlibat" and LIV-08's "Perangkat daerah pengampu"
+    took two lines: their values stood 22 and 21 px below the values beside them. Cards in one row now give their
+    names one row's height, so every value of the row starts at one height."""
+    tab.goto(server + path)  # type: ignore[attr-defined]
+    cards = tab.eval_on_selector_all(":is(.figures, .facts) > div", """cards => {
+        const words = e => { const r = document.createRange(); r.selectNodeContents(e); return r.getBoundingClientRect(); };
+        return cards.map(card => [Math.round(card.getBoundingClientRect().top), words(card.querySelector('dt')).height,
+                                  Math.round(words(card.querySelector('dd')).top)]); }""")  # type: ignore[attr-defined]
+    rows: dict[int, set[int]] = {}
+    for top, _, value in cards:
+        rows.setdefault(top, set()).add(value)
+    heights = sorted(height for _, height, _ in cards)
+    assert len(cards) >= 4 and heights[-1] > 1.5 * heights[0], cards  # a name of two lines beside names of one
+    assert all(len(values) == 1 for values in rows.values()), rows
