@@ -18,9 +18,9 @@ def test_short_pieces_are_kept_whole_and_compounds_may_break() -> None:
 
 def test_a_range_of_years_is_never_parted_after_its_dash() -> None:
     """A longer title set the cover's "Tahun 2022–" on one line and "2031: Menuju …" on the next."""
-    html = '<h1 class="cover-title">Masterplan Tahun 2022–2031: Menuju</h1><p>hlm. 12–14, 2022–20310</p>'
+    html = '<h1 class="cover-title">Masterplan Tahun 2022–2031: Menuju</h1><p>hlm. 12–14, GOV-2022–2031</p>'
     assert keep_whole(html) == ('<h1 class="cover-title">Masterplan Tahun <span class="nobreak">2022–2031</span>: '
-                                'Menuju</h1><p>hlm. 12–14, 2022–20310</p>')
+                                'Menuju</h1><p>hlm. <span class="nobreak">12–14</span>, GOV-2022–2031</p>')
 
 
 def test_a_compound_is_kept_from_hyphenation_but_codes_are_left_alone() -> None:
@@ -64,6 +64,18 @@ def test_an_apostrophe_typed_in_a_field_prints_as_the_chapters_do() -> None:
     assert keep_whole("<td>sekitar masjid jami&#39; kerap kotor; Qur&#39;an</td>") == (
         "<td>sekitar masjid jami\u2019 kerap kotor; Qur\u2019an</td>")
     assert keep_whole("<td>disebut &#39;Pasar&#39; saja</td>") == "<td>disebut &#39;Pasar&#39; saja</td>"
+    # a word whose piece before its hyphen is kept on its line: "Al-Qur" was wrapped first, its apostrophe then
+    # followed a tag, not a letter, and the glossary printed "Al-Qur'an" straight
+    assert keep_whole("<dd>Taman Pendidikan Al-Qur&#39;an</dd>") == (
+        '<dd>Taman Pendidikan <span class="nobreak">Al-Qur</span>\u2019an</dd>')
+
+
+def test_a_range_of_numbers_is_not_parted_after_its_dash() -> None:
+    """A quick win's target column printed "poin (skala 0–" and "100)" on the next line, as it once did a range of
+    years; a code or a hyphenated word with digits is no range."""
+    assert keep_whole("<td>poin (skala 0–100): 2022–2031, 1.000–2.500 orang; GOV-01–GOV-03</td>") == (
+        '<td>poin (skala\u00a0<span class="nobreak">0–100</span>): <span class="nobreak">2022–2031</span>, '
+        '<span class="nobreak">1.000–2.500</span> orang; GOV-01–GOV-03</td>')
 
 
 def test_a_scale_keeps_its_number() -> None:

@@ -10,8 +10,8 @@
   which book.css keeps from hyphenation. A code with digits ("GOV-01") is too short to hyphenate.
 - A proper name the plan declares (:mod:`proper_names`: "Pasuruan", "Bappelitbangda") is wrapped in
   ``<span class="name">``, which book.css keeps from hyphenation.
-- A range of years is not parted after its dash ("2022–/2031").
-- An apostrophe typed in a YAML field ("masjid jami'") is printed as the chapters print theirs: ’.
+- A range of years or of other numbers is not parted after its dash ("2022–/2031", "skala 0–/100").
+- An apostrophe typed in a YAML field ("masjid jami'", "Al-Qur'an") is printed as the chapters print theirs: ’.
 - A number is not parted from its unit or its currency: "35 / km²", "208 / ribu jiwa",
   "Rp / 276.660.000.000" break no more (a no-break space joins them); nor does a scale or a step from its
   number ("indeks skala / 5").
@@ -62,6 +62,9 @@ _APOSTROPHE = re.compile(r"(?<=[^\W\d_])&#39;")
 _OPENING_QUOTE = re.compile(r"(?:^|(?<=[\s(]))&#39;(?=\w)")
 #: a range of years, never broken after its dash ("Tahun 2022–" / "2031" on a cover with a longer title)
 YEAR_RANGE = re.compile(r"(?<![\w–-])\d{4}–\d{4}(?![\w–-])")
+#: a range of numbers, years or others, never broken after its dash either ("poin (skala 0–" / "100)" in a quick win's
+#: narrow target column)
+_NUMBER_RANGE = re.compile(r"(?<![\w–-])\d+(?:[.,]\d+)*–\d+(?:[.,]\d+)*(?![\w–-])")
 #: a range of years and the word before it, if any: "RPJMD 2021–2026", "Renstra 2021–2026", also typed with a hyphen
 #: ("RPJMD 2021-2026", as a YAML field often has it); with the words joined to that word by no-break spaces
 #: ("Kota\xa0Pasuruan 2022–2031"), as WeasyPrint 70 breaks a line a word or two too early where text ending in a
@@ -101,7 +104,7 @@ def _in_pieces(run: re.Match[str]) -> str:
 def keep_whole(html: str, names: re.Pattern[str] | None = None) -> str:
     """``html`` with every hyphenated word that has a piece of one or two letters at either end
     kept on one line, every other one of letters kept from hyphenation, every number with its
-    unit, currency or scale, every range of years whole, every run of characters too long for a word
+    unit, currency or scale, every range of numbers whole, every run of characters too long for a word
     broken without hyphens, every one of ``names`` (:func:`proper_names.names_pattern`) kept from hyphenation; and a
     field's typed apostrophe as the chapters print theirs.
 
@@ -118,6 +121,8 @@ def keep_whole(html: str, names: re.Pattern[str] | None = None) -> str:
         return word  # a code: "GOV-01", "ISO-27001"
 
     def words(text: str) -> str:
+        if "&#39;" in text and not _OPENING_QUOTE.search(text):  # before the spans below: "Al-Qur'an" is "Al-Qur" one
+            text = _APOSTROPHE.sub("\u2019", text)
         if names is not None:
             text = names.sub(lambda match: f'<span class="name">{match.group(0)}</span>', text)
         if "-" in text:
@@ -126,9 +131,7 @@ def keep_whole(html: str, names: re.Pattern[str] | None = None) -> str:
             text = _CURRENCY_SPACE.sub("Rp\u00a0", _UNIT_SPACE.sub("\u00a0", text))
             text = _NUMBERED_SPACE.sub("\\1\u00a0", text)
         if "–" in text:
-            text = YEAR_RANGE.sub(lambda m: _nobreak(m.group(0)), text)
-        if "&#39;" in text and not _OPENING_QUOTE.search(text):
-            text = _APOSTROPHE.sub("\u2019", text)
+            text = _NUMBER_RANGE.sub(lambda m: _nobreak(m.group(0)), text)
         return text
 
     def prose(text: str) -> str:  # a long run first: the rules for words would cut it into pieces too short
