@@ -398,6 +398,24 @@ def test_the_foreword_ends_with_its_signature_block(sample_pdf: Path) -> None:
         assert any("Semoga masterplan ini" in line["text"] for line in above)  # the closing words come along
 
 
+def test_a_draft_s_revision_history_gives_its_summaries_the_room_of_the_decrees_it_has_none_of(
+        sample_pdf: Path) -> None:
+    """The sample's two versions, neither adopted, kept 30 % of the table for a column of dashes ("Ditetapkan dengan":
+    –), and their summaries took three and four lines beside it. A draft's summaries now take two and three lines, the
+    dashes' column narrower than each summary's."""
+    with plumbed(sample_pdf) as pdf:
+        page = next(page for page in pdf.pages[1:8] if "Riwayat Revisi" in (page.extract_text() or ""))
+        words = page.extract_words()
+    heads = {word["text"]: word for word in words if word["text"] in ("Uraian", "Ditetapkan")}
+    summary, decree = heads["Uraian"]["x0"], heads["Ditetapkan"]["x0"]
+    dashes = [word for word in words if word["text"] == "–" and word["x0"] >= decree - 1]
+    lines = {round(word["top"]) for word in words if summary - 1 <= word["x0"] < decree - 1
+             and heads["Uraian"]["bottom"] + 2 < word["top"] < page.height - 25 * MM}  # not the folio
+    assert len(dashes) == 2, dashes  # neither version adopted
+    assert len(lines) == 5, sorted(lines)  # 2 + 3
+    assert page.width - 20 * MM - decree < decree - summary
+
+
 def test_the_front_pages_share_one_title_style(sample_pdf: Path) -> None:
     """The foreword's title was a 22 pt chapter opener between the 18 pt titles of the legal basis and the contents;
     the revision history, between those two, is titled as they are."""
