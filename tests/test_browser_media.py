@@ -253,3 +253,20 @@ def test_side_by_side_figures_keep_their_values_in_line(path: str, tab: object, 
     heights = sorted(height for _, height, _ in cards)
     assert len(cards) >= 4 and heights[-1] > 1.5 * heights[0], cards  # a name of two lines beside names of one
     assert all(len(values) == 1 for values in rows.values()), rows
+
+
+def test_a_program_s_budget_box_is_as_wide_as_its_table(tab: object, server: str) -> None:
+    """LIV-08's budget by year and source is 470 px wide: its box, border and heading's band ran on across the page
+    at 1280 px, 560 px of it empty beside the totals. The box now ends where the table does, on a phone too, where
+    the box still scrolls a table wider than the screen."""
+    found = {}
+    for width in (1280, 390):
+        tab.set_viewport_size({"width": width, "height": 900})  # type: ignore[attr-defined]
+        tab.goto(server + "program/LIV-08.html")  # type: ignore[attr-defined]
+        found[width] = tab.eval_on_selector(".table-scroll:has(> #program-budget)", """box => [box.clientWidth,
+            box.scrollWidth, box.querySelector('table').getBoundingClientRect().width,
+            box.parentElement.clientWidth]""")  # type: ignore[attr-defined]
+    inner, scrolled, table, page = found[1280]
+    assert table < page / 2 and abs(inner - table) <= 1 and scrolled <= inner, found
+    inner, scrolled, table, page = found[390]
+    assert inner <= page and scrolled > inner, found  # the phone's box scrolls its table, as before
