@@ -270,3 +270,19 @@ def test_a_program_s_budget_box_is_as_wide_as_its_table(tab: object, server: str
     assert table < page / 2 and abs(inner - table) <= 1 and scrolled <= inner, found
     inner, scrolled, table, page = found[390]
     assert inner <= page and scrolled > inner, found  # the phone's box scrolls its table, as before
+
+
+def test_the_data_page_s_tables_of_columns_start_their_meanings_in_one_line(browser: object, server: str) -> None:
+    """The data page's eleven tables, a column's name and its meaning, one under another: each sized its names'
+    column by its own names, the meanings starting 260 to 435 px in at 1280 px. They start in one line now, on a
+    desktop and a tablet."""
+    found = {}
+    for width in (1280, 800):
+        context = browser.new_context(viewport={"width": width, "height": 900})  # type: ignore[attr-defined]
+        tab = context.new_page()
+        tab.goto(server + "data.html")
+        found[width] = tab.eval_on_selector_all(".table-scroll > table:has(code)", """tables => tables.map(table =>
+            [...table.tBodies[0].rows].map(row => Math.round(row.cells[1].getBoundingClientRect().left)))""")
+        context.close()
+    for width, tables in found.items():
+        assert len(tables) >= 10 and len({left for rows in tables for left in rows}) == 1, (width, tables)

@@ -192,7 +192,7 @@ def test_the_english_open_data_names_the_funding_sources_it_keeps_codes_of(make_
               for field in resource["schema"]["fields"]}
     assert fields[("budget", "funding_source")] == f"Funding source ({named})"
     assert fields[("programs", "funding_sources")] == (
-        f"Funding sources, separated by ';', in the order plan.yml lists them ({named})")
+        f"Funding sources, separated by ';', in the order of plan.funding_sources in plan.json ({named})")
     assert f"Funding source ({named})" in html.unescape((site / "site" / "data.html").read_text(encoding="utf-8"))
     indonesian = built(make_plan, {})
     package = json.loads((indonesian / "site" / "data" / "datapackage.json").read_text(encoding="utf-8"))

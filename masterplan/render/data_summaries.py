@@ -42,7 +42,7 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
         ("share_of_plan", "Share of the plan's total indicative budget, decimals after a dot (0.555 is 55.5%)"),
     ],
     "budget_by_phase.csv": [
-        ("phase_number", "Its place in the roadmap (1, 2, …), as plan.yml lists the phases"),
+        ("phase_number", "Its place in the roadmap (1, 2, …), in the order of plan.phases in plan.json"),
         ("name", "Phase name"),
         ("theme", "What the phase is about, where the plan says"),
         ("start_year", "First year of the phase"),

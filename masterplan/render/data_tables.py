@@ -37,7 +37,7 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
         ("end_year", "Last implementation year"),
         ("status", "planned, ongoing or done"),
         ("budget_total", "Indicative budget over all years, whole rupiah"),
-        ("funding_sources", "Funding sources, separated by ';', in the order plan.yml lists them"),
+        ("funding_sources", "Funding sources, separated by ';', in the order of plan.funding_sources in plan.json"),
         ("missions", "Mission ids served, separated by ';'"),
         ("depends_on", "Program codes this program depends on, separated by ';'"),
         ("location", "Where it is carried out"),
