@@ -286,3 +286,24 @@ def test_the_data_page_s_tables_of_columns_start_their_meanings_in_one_line(brow
         context.close()
     for width, tables in found.items():
         assert len(tables) >= 10 and len({left for rows in tables for left in rows}) == 1, (width, tables)
+
+
+def test_a_pillar_s_card_on_the_home_page_is_a_link_that_looks_one(browser: object, server: str) -> None:
+    """The six cards' names were links in black, with no line under them, read as headings; on a phone the only way
+    in was that name, a strip 21 px high. The name is written as a link is, and a tap anywhere on the card (its
+    summary here) opens the pillar's page."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})  # type: ignore[attr-defined]
+    tab = context.new_page()
+    tab.goto(server + "index.html")
+    name = tab.eval_on_selector(".card h3 a", """a => [getComputedStyle(a).color, getComputedStyle(a).textDecorationLine,
+        getComputedStyle(a.closest('.card').querySelector('p')).color]""")
+    link = tab.evaluate("""() => { const probe = document.body.appendChild(document.createElement('span'));
+        probe.style.color = 'var(--link)'; const color = getComputedStyle(probe).color; probe.remove(); return color; }""")
+    assert name[:2] == [link, "underline"] and name[2] != link, (name, link)
+    summary = tab.locator(".card:nth-child(4) p")  # Smart Living's
+    summary.scroll_into_view_if_needed()
+    box = summary.bounding_box()
+    tab.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)  # where a thumb taps, not the link
+    tab.wait_for_url("**/pillar/living.html")
+    assert tab.title().startswith("Smart Living")
+    context.close()
