@@ -307,3 +307,25 @@ def test_a_pillar_s_card_on_the_home_page_is_a_link_that_looks_one(browser: obje
     tab.wait_for_url("**/pillar/living.html")
     assert tab.title().startswith("Smart Living")
     context.close()
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_home_page_s_chapters_stand_in_one_column_their_numbers_on_their_lines(width: int, browser: object,
+                                                                                   server: str) -> None:
+    """"Bab 1" stood 3 px above its chapter's title, and the foreword, the glossary and the index started in the
+    numbers' column, the list with two left edges. Every title now starts in one column, each number on its
+    title's first line."""
+    context = browser.new_context(viewport={"width": width, "height": 900})  # type: ignore[attr-defined]
+    tab = context.new_page()
+    tab.goto(server + "index.html")
+    entries = tab.eval_on_selector_all(".chapter-list li", """items => items.map(item => {
+        const baseline = element => {  // of its first line: where an empty inline block in front of its text sits
+            const probe = element.insertBefore(document.createElement('span'), element.firstChild);
+            probe.style.cssText = 'display: inline-block; width: 0; height: 0; vertical-align: baseline';
+            const found = probe.getBoundingClientRect(); probe.remove(); return found; };
+        const title = baseline(item.querySelector('a')), label = item.querySelector('.chapter-label');
+        return [Math.round(title.left), Math.round(title.bottom), label && Math.round(baseline(label).bottom)]; })""")
+    context.close()
+    assert len(entries) > 10 and sum(label is None for _, _, label in entries) >= 2, entries
+    assert len({left for left, _, _ in entries}) == 1, entries
+    assert all(abs(bottom - label) <= 1 for _, bottom, label in entries if label is not None), entries
