@@ -678,6 +678,17 @@ def test_a_pillars_goals_are_numbered_as_in_the_book(sample_build: Path) -> None
             assert f"{number}. {' '.join(goal.split()[:3])}" in book, (pillar.id, number, goal)
 
 
+def test_a_draft_s_revision_history_says_in_words_that_it_is_not_adopted(sample_build: Path) -> None:
+    """The sample's versions 0.9 and 1.0, neither adopted: "Ditetapkan dengan" showed a dash in each row, its words
+    "Belum ditetapkan" for screen readers only. The version the site shows says them to the eye; the draft before it
+    keeps its dash."""
+    html = read(sample_build / "build" / "site", "index.html")
+    rows = [(version, re.findall(r"<td>(.*?)</td>", cells)[-1]) for version, cells in re.findall(
+        r'<tr><th scope="row">([\d.]+)</th>(.*?)</tr>', html.split('id="revision-history"')[1], re.DOTALL)]
+    assert rows == [("0.9", '<span aria-hidden="true">–</span><span class="visually-hidden">Belum ditetapkan</span>'),
+                    ("1.0", '<span class="muted">Belum ditetapkan</span>')], rows
+
+
 def test_home_shows_vision_missions_and_legal_basis(mini_site: Path) -> None:
     html = read(mini_site, "index.html")
     assert "Kota cerdas yang melayani." in html and "Ekonomi yang tumbuh" in html
