@@ -163,10 +163,11 @@ class OutputTarget:
 
 def target_steps(target: OutputTarget, measure: Callable[[Value, int], str], baseline: str) -> str:
     """Where ``target``'s indicator starts and what it is to reach each year, as the quick wins' tables print them:
-    "Kondisi awal 12 (2021) · 2022: 25 · 2023: 40" (``baseline``: the word for it), each step kept on one line;
-    empty for an indicator of neither."""
+    "Kondisi awal 12 (2021) · 2022: 25 · 2023: 40" (``baseline``: the word for it), each step kept on one line,
+    the baseline's figure with its word's last ("Kondisi awal" and "400 (2021)" stood a line apart in the site's
+    narrow column); empty for an indicator of neither."""
     decimals = target.indicator.decimals
-    steps = [f"{baseline} {measure(target.baseline[1], decimals)}\xa0({target.baseline[0]})"] if target.baseline else []
+    steps = [f"{baseline}\xa0{measure(target.baseline[1], decimals)}\xa0({target.baseline[0]})"] if target.baseline else []
     for index, (year, value) in enumerate(target.targets):
         if target.shortened and index == len(target.targets) - 1:
             steps.append("…")

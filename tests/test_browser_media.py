@@ -329,3 +329,21 @@ def test_the_home_page_s_chapters_stand_in_one_column_their_numbers_on_their_lin
     assert len(entries) > 10 and sum(label is None for _, _, label in entries) >= 2, entries
     assert len({left for left, _, _ in entries}) == 1, entries
     assert all(abs(bottom - label) <= 1 for _, bottom, label in entries if label is not None), entries
+
+
+def test_a_quick_win_s_baseline_keeps_its_figure_on_its_word_s_line(tab: object, server: str) -> None:
+    """At 1280 px the quick wins' target column is some 120 px wide: "Kondisi awal" ended a line and "400 (2021)"
+    began the next, a figure read apart from what it is. The figure stays on the line of "awal"."""
+    tab.goto(server + "quick-wins.html")  # type: ignore[attr-defined]
+    lines = tab.eval_on_selector_all("table.quick-wins .output", """outputs => outputs.map(output => {
+        const walker = document.createTreeWalker(output, NodeFilter.SHOW_TEXT);
+        while (walker.nextNode()) {
+            const text = walker.currentNode.textContent, found = /awal\\s+[\\d.,]+\\s+\\(\\d{4}\\)/.exec(text);
+            if (!found) continue;
+            const range = document.createRange();
+            range.setStart(walker.currentNode, found.index); range.setEnd(walker.currentNode, found.index + found[0].length);
+            return new Set([...range.getClientRects()].map(rect => Math.round(rect.bottom))).size;
+        }
+        return null; })""")  # type: ignore[attr-defined]
+    found = [count for count in lines if count is not None]
+    assert len(found) >= 10 and set(found) == {1}, lines
