@@ -33,16 +33,16 @@ TOTAL_RULE = 0.3  #: em above the total's line: its rule and padding (book.css, 
 SHORT_LIST = 5  #: lines of a budget list (its years and total) kept whole
 
 
-def monitored_row_height(indicator: Indicator) -> str:
-    """The CSS height (``11.7em``) a monitored indicator's row needs on a page: its targets cell (targets, which way
-    is better, realised figures each followed by "(tidak tercapai)") or its name in its longest language, the taller."""
+def monitored_height(indicator: Indicator) -> float:
+    """The height in em a monitored indicator's row needs on a page: its targets cell (targets, which way is better,
+    realised figures each followed by "(tidak tercapai)") or its name in its longest language, the taller."""
     targets = " ".join(f"{year}: {value} ·" for year, value in indicator.targets.items())
     realised = " ".join(f"{year}: {value} {'(tidak tercapai) ' if year in indicator.attainment else ''}·"
                         for year, value in indicator.realised.items())
     cell = _lines(targets, TARGET_CHARACTERS) + bool(indicator.direction) + _lines(f"Realisasi {realised}",
                                                                                    TARGET_CHARACTERS)
     name = _lines(f"{_longest(indicator.name)} ({_longest(indicator.unit)})", NAME_CHARACTERS)
-    return f"{max((max(cell, name) + SPARE) * LINE, STRUT):.1f}em"
+    return (max(cell, name) + SPARE) * LINE
 
 
 def budget_list_height(sources: list[str], width: str) -> float:
@@ -57,11 +57,11 @@ def budget_list_height(sources: list[str], width: str) -> float:
 
 
 def row_height(indicator: Indicator | None, budget: float = 0.0) -> str:
-    """The CSS height a row needs on a page to start there: its monitored indicator's (:func:`monitored_row_height`)
-    or its program's budget list's (:func:`budget_list_height`, in em; 0 on a program's later rows), the taller;
-    "" where the 18 mm strut every cell has is enough."""
-    monitored = float(monitored_row_height(indicator)[:-2]) if indicator is not None and indicator.realised else 0.0
-    return f"{max(monitored, budget):.1f}em" if max(monitored, budget) > STRUT else ""
+    """The CSS height (``11.7em``) a row needs on a page to start there: its monitored indicator's
+    (:func:`monitored_height`) or its program's budget list's (:func:`budget_list_height`, in em; 0 on a program's
+    later rows), the taller; "" where the 18 mm strut every cell has is enough."""
+    needed = max(monitored_height(indicator) if indicator is not None and indicator.realised else 0.0, budget)
+    return f"{needed:.1f}em" if needed > STRUT else ""
 
 
 def _lines(text: str, width: int) -> int:
