@@ -60,10 +60,10 @@ _NUMBERED_SPACE = re.compile(r"\b(skala|tahap|fase|level|tingkat|jilid) (?=\d{1,
 #: print it, "jami’"; left as written where a straight quote opens a quotation in the same text ('Pasar')
 _APOSTROPHE = re.compile(r"(?<=[^\W\d_])&#39;")
 _OPENING_QUOTE = re.compile(r"(?:^|(?<=[\s(]))&#39;(?=\w)")
-#: a range of years, never broken after its dash ("Tahun 2022–" / "2031" on a cover with a longer title)
+#: a range of years (the site's pages keep it on one line: site_html)
 YEAR_RANGE = re.compile(r"(?<![\w–-])\d{4}–\d{4}(?![\w–-])")
-#: a range of numbers, years or others, never broken after its dash either ("poin (skala 0–" / "100)" in a quick win's
-#: narrow target column)
+#: a range of numbers, years or others, never broken after its dash in the book ("Tahun 2022–" / "2031" on a cover
+#: with a longer title, "poin (skala 0–" / "100)" in a quick win's narrow target column)
 _NUMBER_RANGE = re.compile(r"(?<![\w–-])\d+(?:[.,]\d+)*–\d+(?:[.,]\d+)*(?![\w–-])")
 #: a range of years and the word before it, if any: "RPJMD 2021–2026", "Renstra 2021–2026", also typed with a hyphen
 #: ("RPJMD 2021-2026", as a YAML field often has it); with the words joined to that word by no-break spaces
