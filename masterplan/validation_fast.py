@@ -57,19 +57,50 @@ def _plain_keys(data: Any) -> bool:
     return True
 
 
+#: a step of a path into a file: a mapping's key, or EACH item of a list
+EACH = None
+
+
 @cache
-def _date_fields(kind: str) -> frozenset[str]:
-    properties = schema_for(kind).get("properties", {})
-    return frozenset(name for name, rule in properties.items() if rule.get("format") == "date")
+def _date_paths(kind: str) -> tuple[tuple[str | None, ...], ...]:
+    """Where a kind's schema takes a date: ``("date",)``, ``("revisions", EACH, "date")``."""
+    schema = schema_for(kind)
+    found: list[tuple[str | None, ...]] = []
+
+    def walk(rule: Any, path: tuple[str | None, ...], seen: frozenset[str]) -> None:
+        if not isinstance(rule, dict):
+            return
+        if rule.get("format") == "date":
+            found.append(path)
+        reference = rule.get("$ref", "")
+        if reference.startswith("#/$defs/") and reference not in seen:
+            walk(schema["$defs"].get(reference.removeprefix("#/$defs/")), path, seen | {reference})
+        for name, inner in rule.get("properties", {}).items():
+            walk(inner, (*path, name), seen)
+        walk(rule.get("items"), (*path, EACH), seen)
+
+    walk(schema, (), frozenset())
+    return tuple(found)
+
+
+def _date_as_text(value: Any, path: tuple[str | None, ...]) -> Any:
+    """``value`` with the date at ``path`` (each, under EACH) as ISO text; copied where changed, never altered."""
+    if not path:
+        return value.isoformat() if isinstance(value, datetime.date) else value
+    step, rest = path[0], path[1:]
+    if step is EACH:
+        return [_date_as_text(item, rest) for item in value] if isinstance(value, list) else value
+    if isinstance(value, dict) and step in value:
+        return {**value, step: _date_as_text(value[step], rest)}
+    return value
 
 
 def _dates_as_text(kind: str, data: Any) -> Any:
-    """Top-level date fields that YAML read as dates, as text: what ``validation._type`` lets through, said to fastjsonschema."""
-    fields = _date_fields(kind)
-    if not fields or not isinstance(data, dict):
-        return data
-    dates = {k: v.isoformat() for k, v in data.items() if k in fields and isinstance(v, datetime.date)}
-    return {**data, **dates} if dates else data
+    """The dates YAML read as dates where the schema takes one, as text: what ``validation._type`` lets
+    through, said to fastjsonschema (a plan's revisions have dates too, not only its top level)."""
+    for path in _date_paths(kind):
+        data = _date_as_text(data, path)
+    return data
 
 
 def is_valid(kind: str, data: Any) -> bool:
