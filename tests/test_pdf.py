@@ -597,7 +597,7 @@ def test_no_table_leaves_its_last_row_alone_on_a_page(sample_pdf: Path) -> None:
         if len(rows) == 1 and "Matriks program" not in text:
             alone.append((number, rows[0]))
         agencies = re.findall(r" \d+ / \d+$", text, re.MULTILINE)
-        if re.search(r"Perangkat Daerah .*Diampu / didukung", " ".join(text.split())):
+        if re.search(r"Perangkat daerah .*Diampu / didukung", " ".join(text.split())):
             matrix_pages += 1
             if len(agencies) == 1:
                 alone.append((number, "Tabel 15.1"))

@@ -294,7 +294,7 @@ def test_the_sites_tabel_15_1_is_the_books(name: str, sample_build: Path) -> Non
 
     table = read(sample_build / "build" / "site", name).split('id="agency-pillar"', 1)[1].split("</table>", 1)[0]
     heads = [re.sub(r"<[^>]+>", "", head) for head in re.findall(r'<th scope="col"[^>]*>(.*?)</th>', table)]
-    assert heads[0] == "Perangkat Daerah" and heads[-1] == "Diampu / didukung" and len(heads) == 8
+    assert heads[0] == "Perangkat daerah" and heads[-1] == "Diampu / didukung" and len(heads) == 8
     rows = []
     for row in re.findall(r"<tr><th scope=\"row\">.*?</tr>", table, re.DOTALL):
         short = re.search(r'<a href="[^"]+">([^<]+)</a>', row).group(1)
