@@ -599,6 +599,32 @@ def test_a_program_moved_to_another_pillar_with_its_old_code_is_a_warning(tmp_pa
     assert "such as ECO-12" in str(found[0].hint) and "pillar: governance" in str(found[0].hint)
 
 
+def test_a_code_typed_in_small_letters_is_told_where_it_was_typed(tmp_path: Path) -> None:
+    """GOV-01 retyped gov-01 in Diskominfotik's file: nothing was said at that line, and the three agencies and the
+    chapter naming GOV-01 were each told "did you mean 'gov-01'?", to copy the slip. Now W428 is at the slip and
+    every E205 names it as the place to correct."""
+    import shutil
+
+    from conftest import REPO
+
+    shutil.copytree(REPO / "content", tmp_path / "content")
+    assert [d for d in load_and_check(tmp_path).report if d.code == "W428"] == []
+    agency = tmp_path / "content" / "agencies" / "diskominfotik.yml"
+    text = agency.read_text(encoding="utf-8")
+    assert text.splitlines()[21] == "  - id: GOV-01"
+    agency.write_text(text.replace("  - id: GOV-01\n", "  - id: gov-01\n", 1), encoding="utf-8")
+    report = load_and_check(tmp_path).report
+    slip = [d for d in report if d.code == "W428"]
+    assert [(d.position.file, d.position.line) for d in slip] == [("content/agencies/diskominfotik.yml", 22)]
+    assert str(slip[0].hint) == "write id: GOV-01"
+    unknown = [d for d in report if d.code in ("E205", "E507")]
+    assert len(unknown) >= 4 and {d.position.file for d in unknown} >= {"content/agencies/inspektorat.yml",
+                                                                        "content/agencies/dispendukcapil.yml"}
+    for found in unknown:
+        assert str(found.hint) == ("the program is written id: gov-01 at content/agencies/diskominfotik.yml:22:9, in "
+                                   "small letters: correct it there to GOV-01"), str(found)
+
+
 def test_a_program_id_differing_only_in_capitals_is_said_at_the_one_not_published_before(tmp_path: Path) -> None:
     """Dishub's LIV-04 renamed gov-01 was said at Diskominfotik's GOV-01 (read after it), with "give this
     program another id": following it renamed the published GOV-01 and broke every link to its page."""

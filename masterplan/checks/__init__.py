@@ -94,6 +94,7 @@ WARNING_RULES: list[Rule] = [
     realised.check,
     one_indicator.check,
     codes.check,
+    codes.letters,
     sample.check,
     colours.check,
     stylesheets.check,

@@ -1,4 +1,5 @@
-"""Whether each program's code agrees with its pillar, where the plan numbers programs by pillar.
+"""Whether each program's code agrees with its pillar, where the plan numbers programs by pillar, and is written
+in the letters of the plan's other codes.
 
 Most plans code a program by its pillar (GOV-01 for Smart Governance, ECO-03 for Smart Economy);
 the book says so, and readers look a program up by it. A program moved to another pillar and not
@@ -6,6 +7,9 @@ renumbered, or filed under the wrong one, reads as the first pillar's while its 
 second's tables (W417). Plans that code programs otherwise (by agency, by year) are left alone: a
 code's prefix counts only when nearly all programs with it are in one pillar, and nearly all of the
 program's own pillar's programs have another; a prefix that names an agency (DISHUB-05) never does.
+
+A code typed in small letters (gov-01 where the plan writes GOV-01) is another id: the agencies naming GOV-01
+would be told that no program has it, and offered gov-01 (W428 says where the slip is, and their E205 says so too).
 """
 
 from __future__ import annotations
@@ -45,6 +49,24 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
                                   "pillar: {owner}", pillar=pillar.id, code=_pillar_code(plan, pillar.programs, program),
                                   program=program.id, owner=owner),
                           program=program.id, owner=owner, prefix=code.group(1) + code.group(2), pillar=pillar.id)
+
+
+def in_capitals(plan: Plan) -> bool:
+    """Whether the plan writes its program codes' letters in capitals: nearly all (:data:`MOSTLY`) of its codes
+    with letters, :data:`FEWEST` at least."""
+    lettered = [program.id for program in plan.programs if any(c.isalpha() for c in program.id)]
+    return len(lettered) >= FEWEST and sum(code == code.upper() for code in lettered) >= MOSTLY * len(lettered)
+
+
+def letters(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
+    """W428: a program code with small letters in a plan that writes its codes in capitals."""
+    if not in_capitals(plan):
+        return
+    for program in plan.programs:
+        if program.id != program.id.upper():
+            yield warning(program.at("id"), "W428", "program code {code} is written with small letters, the plan's "
+                          "other codes in capitals", Message("write id: {meant}", meant=program.id.upper()),
+                          code=program.id)
 
 
 def _prefix_owners(programs: list[Program]) -> dict[str, str]:

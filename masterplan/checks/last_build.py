@@ -290,7 +290,18 @@ class Unknown:
         if missing.upper() in self.renamed:
             return Message("{old} is now {new} (its former_ids say so): write the new id", old=missing,
                            new=self.renamed[missing.upper()])
-        return self._retyped(missing) or self._hint(missing, "programs")
+        return self._recased(missing) or self._retyped(missing) or self._hint(missing, "programs")
+
+    def _recased(self, missing: str) -> Message | None:
+        """The hint for an id in capitals that a program has in small letters (GOV-01, written gov-01 in its file;
+        W428 there): the slip is there, not here."""
+        from masterplan.checks.codes import in_capitals
+        if missing != missing.upper() or not in_capitals(self.plan):
+            return None
+        found = next((program for program in self.plan.programs if program.id.upper() == missing), None)
+        return None if found is None else Message(
+            "the program is written id: {written} at {position}, in small letters: correct it there to {id}",
+            written=found.id, position=found.at("id"), id=missing)
 
     def published_as(self, program: Program) -> str | None:
         """The id the last build published ``program`` under, by its name and its lead agency, when no program of
