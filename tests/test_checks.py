@@ -625,6 +625,31 @@ def test_a_code_typed_in_small_letters_is_told_where_it_was_typed(tmp_path: Path
                                    "small letters: correct it there to GOV-01"), str(found)
 
 
+@pytest.mark.parametrize("moved_to", ["content/dinkes.yml", "content/agencies/kesehatan/dinkes.yml"])
+def test_an_agency_file_in_the_wrong_folder_is_named_by_every_error_it_causes(tmp_path: Path, moved_to: str) -> None:
+    """Dinkes's file dragged to content/ (or into a subfolder): eight other agencies were told that dinkes and its
+    programs were unknown, "its file content/agencies/dinkes.yml is gone: restore the file", or to delete the name
+    'Dinkes' from their text (W419). Each error now names the file and where it belongs, and no W419 is said."""
+    import shutil
+
+    from conftest import REPO
+
+    shutil.copytree(REPO / "content", tmp_path / "content")
+    (tmp_path / moved_to).parent.mkdir(parents=True, exist_ok=True)
+    (tmp_path / "content" / "agencies" / "dinkes.yml").rename(tmp_path / moved_to)
+    report = load_and_check(tmp_path).report
+    unknown = [d for d in report if d.code in ("E203", "E205", "E507")]
+    assert {d.position.file for d in unknown} >= {"content/agencies/rsud.yml", "content/agencies/dkpp.yml",
+                                                  "content/agencies/disperindag.yml"}
+    for found in unknown:
+        assert f"is in {moved_to}, dinkes's file" in str(found.hint) or \
+            f"dinkes's file is {moved_to}" in str(found.hint), str(found)
+        assert str(found.hint).endswith("which is not read there: move it to content/agencies/dinkes.yml"), str(found)
+    assert [d for d in report if d.code == "W419"] == []
+    assert [d.position.file for d in report if d.code == "W017"] == [moved_to.removesuffix("/dinkes.yml")
+                                                                     if "kesehatan" in moved_to else moved_to]
+
+
 def test_a_program_id_differing_only_in_capitals_is_said_at_the_one_not_published_before(tmp_path: Path) -> None:
     """Dishub's LIV-04 renamed gov-01 was said at Diskominfotik's GOV-01 (read after it), with "give this
     program another id": following it renamed the published GOV-01 and broke every link to its page."""

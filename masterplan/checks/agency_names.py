@@ -76,7 +76,8 @@ def names_gone(plan: Plan) -> dict[str, str]:
     build, or when its agencies are all here. Found once for W419 and W529 (the glossary check)."""
     unknown = Unknown.of(plan)
     if unknown.names_gone is None:
-        unknown.names_gone = names_left(plan, "agencies", (agency.id for agency in plan.agencies), _carried(plan))
+        here = [*(agency.id for agency in plan.agencies), *unknown.strays]  # a file in the wrong folder: not gone
+        unknown.names_gone = names_left(plan, "agencies", here, _carried(plan))
     return unknown.names_gone
 
 
