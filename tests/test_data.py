@@ -684,7 +684,7 @@ def test_an_english_workbook_gives_the_budget_by_mission_and_by_phase_in_english
     assert [values(row)[:5] for row in phases] == [
         [label, f"{r['start_year']}–{r['end_year']}", int(r["programs_starting"]), int(r["programs_running"]),
          int(r["budget"])] for label, r in zip(["Short term\nBuilding momentum", "Medium term"], expected_phase_rows(plan))]
-    assert note[0].value.endswith("Share: of the plan's total indicative budget, Rp 750,000,000. "
+    assert note[0].value.endswith("Share: the percentage of the plan's total indicative budget, Rp 750,000,000. "
                                   "Each share is rounded to one decimal, so the shares may add up to slightly more or less than 100%.")
 
 

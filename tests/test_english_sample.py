@@ -157,3 +157,19 @@ def test_the_licence_leads_an_english_reader_to_the_licence_in_english(english_s
     assert f"Licence: CC BY 4.0 ({english})" in readme and english in package
     assert not [path.name for path in (english_sample / "site").rglob("*") if path.suffix in (".html", ".txt", ".json")
                 and "deed.id" in path.read_text(encoding="utf-8")]
+
+
+def test_a_program_page_says_partner_agency_and_funding_sources_by_their_count(english_sample: Path) -> None:
+    """Every program page said "Partner agencies" and "Funding source", whatever their count: GOV-11's one partner
+    read "Partner agencies: DPUPR", BRD-05's three sources "Funding source: APBD, DAK, Provincial APBD"."""
+    def facts(code: str) -> dict[str, str]:
+        page = (english_sample / "site" / "program" / f"{code}.html").read_text(encoding="utf-8")
+        listed = re.search(r'<dl class="facts">(.*?)</dl>', page, re.DOTALL)
+        assert listed is not None
+        return {re.sub(r"<[^>]+>", "", term): re.sub(r"<[^>]+>|\s+", " ", value).strip()
+                for term, value in re.findall(r"<dt>(.*?)</dt>\s*<dd>(.*?)</dd>", listed.group(1), re.DOTALL)}
+
+    one_partner, three_sources = facts("GOV-11"), facts("BRD-05")
+    assert "Partner agency" in one_partner and "Partner agencies" not in one_partner, one_partner
+    assert "Funding sources" in three_sources and "Funding source" not in three_sources, three_sources
+    assert three_sources["Funding sources"].count(",") >= 1 and one_partner["Partner agency"].count(",") == 0
