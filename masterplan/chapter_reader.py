@@ -12,10 +12,10 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from masterplan import look_alike_spaces, validation, yamlfile
-from masterplan.dates import spelt_date
+from masterplan.dates import spelt_date, spelt_month
 from masterplan.diagnostics import (
     Diagnostic,
     Message,
@@ -30,6 +30,9 @@ from masterplan.leftovers import hidden_ending_told
 from masterplan.located import LocatedMap
 from masterplan.plan_parts import Chapter, Signature
 from masterplan.values import Text, whole
+
+if TYPE_CHECKING:
+    from masterplan.formatting import Formats
 
 FILE_NAME = re.compile(r"^(\d+)-([a-z0-9][a-z0-9_-]*)\.md$")
 #: a chapter's or the executive summary's translation (``01-pendahuluan.en.md``): its file's name with the language's
@@ -211,7 +214,9 @@ def _signed_date(signed: LocatedMap, language: str, problems: list[Diagnostic]) 
     written = signed["date"]
     numbers = spelt_date(written)
     if not numbers:
-        return written
+        month = spelt_month(written)  # "Desember 2021": "December 2021" in an English edition
+        formats = _formats(language) if month else None
+        return formats.month(*month) if month and formats else written
     try:
         day = datetime.date(*numbers)
     except ValueError:
@@ -219,14 +224,20 @@ def _signed_date(signed: LocatedMap, language: str, problems: list[Diagnostic]) 
                               "there is no such day: months run from 01 to 12, days to 28–31", field="date",
                               value=written))
         return written
-    # Babel (~30 ms) only for a date to print: validating a plan without one does not wait for it
+    formats = _formats(language)
+    return formats.date(day) if formats else day.isoformat()
+
+
+def _formats(language: str) -> Formats | None:
+    """Dates in ``language``; None for a language Babel does not know (W108 says the theme has no words in it).
+    Babel (~30 ms) is imported only for a date to print: validating a plan without one does not wait for it."""
     from babel.core import UnknownLocaleError
 
     from masterplan.formatting import Formats
     try:
-        return Formats(language, str).date(day)
-    except UnknownLocaleError:  # a language Babel does not know (W108 says the theme has no words in it)
-        return day.isoformat()
+        return Formats(language, str)
+    except UnknownLocaleError:
+        return None
 
 
 def read_folder(folder: Path, name: Callable[[Path], str], language: str,

@@ -28,6 +28,17 @@ def spelt_date(text: str) -> tuple[int, int, int] | None:
     return (int(found.group("year")), month, int(found.group("day"))) if month else None
 
 
+#: a month as written under a signature: Desember 2021, Des 2021, December 2021
+_MONTH_YEAR = re.compile(r"(?P<name>[^\W\d_]+)\.?\s+(?P<year>\d{4})")
+
+
+def spelt_month(text: str) -> tuple[int, int] | None:
+    """(year, month) of a month written by its name and year ("Desember 2021"); None for any other text."""
+    found = _MONTH_YEAR.fullmatch(text.strip())
+    month = _MONTHS.get(found.group("name").lower()) if found else None
+    return (int(found.group("year")), month) if found and month else None
+
+
 def calendar_day(text: str) -> datetime.date | None:
     """The day ``text`` writes ("15 Januari 2023", "15/01/2023", 2023-01-15), if it is one of the calendar; None for
     a month or a year ("Desember 2021"), or a day there is not (31 Februari)."""

@@ -191,6 +191,10 @@ class Formats:
             return ""
         return format_date(value, format="long", locale=self.locale)
 
+    def month(self, year: int, month: int) -> str:
+        """A month and its year: ``Desember 2021``, in English ``December 2021``."""
+        return format_date(datetime.date(year, month, 1), format="LLLL y", locale=self.locale)
+
     def moment(self, value: datetime.datetime) -> str:
         """A day and its time as the language writes them: ``30 November 2026 07.08``."""
         return f"{self.date(value.date())} {format_time(value, format='short', locale=self.locale)}"

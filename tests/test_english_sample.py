@@ -173,3 +173,12 @@ def test_a_program_page_says_partner_agency_and_funding_sources_by_their_count(e
     assert "Partner agency" in one_partner and "Partner agencies" not in one_partner, one_partner
     assert "Funding sources" in three_sources and "Funding source" not in three_sources, three_sources
     assert three_sources["Funding sources"].count(",") >= 1 and one_partner["Partner agency"].count(",") == 0
+
+
+def test_the_forewords_signature_gives_its_month_in_english(pages: list[str], english_sample: Path) -> None:
+    """The foreword is signed "date: Desember 2021", a month, not a day: the English book and site printed the
+    Indonesian month, where a full date was already written in English."""
+    foreword = next(text for text in pages if "Wali Kota Pasuruan" in text and "Pasuruan," in text)
+    assert "Pasuruan, December 2021" in foreword and "Desember" not in foreword
+    page = (english_sample / "site" / "chapter" / "kata-pengantar.html").read_text(encoding="utf-8")
+    assert "December 2021" in page and "Desember 2021" not in page
