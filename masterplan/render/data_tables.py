@@ -126,7 +126,7 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
 TITLES: dict[str, str] = {
     "programs.csv": "Programs", "budget.csv": "Budget lines", "agencies.csv": "Agencies",
     "indicators.csv": "Indicators", "pillars.csv": "Pillars", "sub_elements.csv": "Sub-elements",
-    "missions.csv": "Missions", "apbd_ceiling.csv": "APBD against its ceiling",
+    "missions.csv": "Missions", "apbd_ceiling.csv": "APBD against the ceiling",
     "budget_by_mission.csv": "Budget by mission", "budget_by_phase.csv": "Budget by phase", **data_changes.TITLES,
 }
 #: file → what the table holds and what one row of it is, a catalog message (a data portal shows it beside the file)
