@@ -182,3 +182,22 @@ def test_the_forewords_signature_gives_its_month_in_english(pages: list[str], en
     assert "Pasuruan, December 2021" in foreword and "Desember" not in foreword
     page = (english_sample / "site" / "chapter" / "kata-pengantar.html").read_text(encoding="utf-8")
     assert "December 2021" in page and "Desember 2021" not in page
+
+
+def test_the_glossarys_indonesian_definitions_are_hyphenated_as_indonesian(english_sample: Path) -> None:
+    """The English book's glossary printed its Indonesian definitions as English text: hyphenated by English rules
+    ("pemer-intah", "pemban-gunan", "perusa-haan"). Each word broken at a line's end now breaks where Indonesian
+    breaks it."""
+    import pyphen
+
+    from pdf_reading import page_texts as texts
+
+    indonesian = pyphen.Pyphen(lang="id")
+    glossary = [text for text in texts(english_sample / "masterplan.pdf") if "APBD" in text and "Anggaran" in text
+                and "Glossary" in text]
+    broken = [(head, tail) for text in glossary
+              for head, tail in re.findall(r"([a-z]+)[\u2010-]\n([a-z]+)", text)]
+    assert len(broken) >= 3, broken  # the definitions run to many lines: some words are broken
+    wrong = [f"{head}-{tail}" for head, tail in broken
+             if len(head) not in indonesian.positions(head + tail)]
+    assert not wrong, wrong

@@ -81,7 +81,7 @@ def companion_html(plan: Plan, root: Path, options: BuildOptions, report: Report
     html = pdf_press.print_html(plan, book, env, theme, report, context, companion.template)
     glossary = chapters.chapter("glossary")
     if html is not None and companion.glossary_used and glossary is not None:  # laid out again with what it uses
-        used = print_book.glossary_used(html, print_book.glossary(plan, plan.language), glossary.anchor)
+        used = print_book.glossary_used(html, print_book.glossary(plan), glossary.anchor)
         if not used:  # no heading over nothing: a plan of no program yet, without glossary.yml
             chapters.chapters.remove(glossary)
         html = pdf_press.print_html(plan, book, env, theme, report, {**context, "glossary": used}, companion.template)

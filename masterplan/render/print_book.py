@@ -52,6 +52,7 @@ from masterplan.render.markdown import (
 )
 from masterplan.render.sections import Section
 from masterplan.render.theme import language_of, localize, translator_of
+from masterplan.values import Text
 
 RUNNING_TITLE = 60  #: characters of the plan's title in the running header, one line beside the chapter's title
 RUNNING_LINE = 112  #: characters of the running header's line: its title's part and the longest chapter's together
@@ -209,15 +210,16 @@ def number_sections(html: str) -> tuple[str, dict[str, list[Section]]]:
     return _SECTION.sub(replace, html), found
 
 
-def glossary(plan: Plan, language: str) -> list[tuple[str, str]]:
-    """Terms and abbreviations, the agencies' short names included, sorted."""
-    terms = {t.term: t.definition.get(language) for t in plan.glossary}
+def glossary(plan: Plan) -> list[tuple[str, Text]]:
+    """Terms and abbreviations, the agencies' short names included, sorted; each definition a Text, printed in
+    the language it is written in (``t_lang``: an Indonesian one in the English book hyphenated as Indonesian)."""
+    terms = {t.term: t.definition for t in plan.glossary}
     for agency in plan.agencies:
-        terms.setdefault(agency.short_name, agency.name.get(language))
+        terms.setdefault(agency.short_name, agency.name)
     return sorted(terms.items(), key=lambda item: item[0].lower())
 
 
-def glossary_used(html: str, terms: list[tuple[str, str]], anchor: str) -> list[tuple[str, str]]:
+def glossary_used(html: str, terms: list[tuple[str, Text]], anchor: str) -> list[tuple[str, Text]]:
     """The entries of ``terms`` whose term the document ``html`` prints before its glossary (the section ``anchor``):
     a short document's glossary explains what it uses (KPBU, CSR, its agencies' short names), not the book's all."""
     printed = html.split(f'id="{anchor}"', 1)[0].split("<body", 1)[-1]
@@ -252,7 +254,7 @@ def html(plan: Plan, book: Book, env: jinja2.Environment, extra: dict[str, Any],
         "one_sided": program_tables.one_sided(plan),
         "agency_matrix": program_tables.agency_matrix(plan), "by_agency": by_agency, "attainment": attainment.by_pillar(plan),
         "attainment_by_agency": attainment.by_agency(plan), "attainment_missed": attainment.missed(plan),
-        "changes": baseline.changes(plan), "glossary": glossary(plan, language_of(env)),
+        "changes": baseline.changes(plan), "glossary": glossary(plan),
         # long chapters in chunks, each from a new page (see pdf_chunks)
         "matrix_chunks": pdf_chunks.program_matrix, "program_row_groups": pdf_chunks.program_row_groups,
         "row_height": matrix_rows.row_height, "budget_list_height": matrix_rows.budget_list_height,
