@@ -201,3 +201,19 @@ def test_the_glossarys_indonesian_definitions_are_hyphenated_as_indonesian(engli
     wrong = [f"{head}-{tail}" for head, tail in broken
              if len(head) not in indonesian.positions(head + tail)]
     assert not wrong, wrong
+
+
+def test_the_contents_set_every_chapters_title_clear_of_its_number(english_sample: Path) -> None:
+    """"Chapter 10 Smart Society": the titles of chapters 10 to 16 stood 1 mm from their number in the English
+    contents, those of chapters 1 to 9 some 4 mm. Every title is now at least 3 mm clear of its number."""
+    from pdf_reading import plumbed
+
+    gaps = {}
+    with plumbed(english_sample / "masterplan.pdf") as pdf:
+        for page in pdf.pages[3:8]:
+            words = page.extract_words()
+            for index, word in enumerate(words[:-2]):
+                number = words[index + 1]
+                if word["text"] == "Chapter" and number["text"].isdigit() and abs(number["top"] - word["top"]) < 1:
+                    gaps[int(number["text"])] = (words[index + 2]["x0"] - number["x1"]) * 25.4 / 72
+    assert len(gaps) >= 14 and min(gaps.values()) >= 3, gaps
