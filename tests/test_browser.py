@@ -2060,3 +2060,18 @@ def test_the_budget_tables_fit_a_tablet_held_upright(browser: object, server: st
         hidden[table] = tab.eval_on_selector(f".table-scroll:has(#{table})", "box => box.scrollWidth - box.clientWidth")
     context.close()
     assert hidden == {"budget-pillar": 0, "budget-source-year": 0, "program-budget": 0}, hidden
+
+
+@pytest.mark.parametrize("edition", ["id", "en"])
+def test_the_opened_menus_search_fits_a_320_px_phone(edition: str, browser: object, server: str,
+                                                     english_server: str) -> None:
+    """The English header's search ("Search", wider than "Cari") ended at 335 px on a 320 px phone once the menu was
+    opened, and the page scrolled sideways: the field now gives way to its button."""
+    context = browser.new_context(viewport={"width": 320, "height": 700})  # type: ignore[attr-defined]
+    tab = context.new_page()
+    tab.goto((english_server if edition == "en" else server) + "index.html")
+    tab.click("button.menu-toggle")
+    right = tab.eval_on_selector(".header-search", "f => f.getBoundingClientRect().right")
+    wide = tab.evaluate("document.documentElement.scrollWidth")
+    context.close()
+    assert right <= 320 - 16 and wide == 320, (right, wide)
