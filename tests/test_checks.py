@@ -265,6 +265,16 @@ def test_an_abbreviation_the_glossary_does_not_explain_is_told_once_in_the_plans
         "- {term: SMP, definition: …})")
 
 
+def test_a_program_code_typed_without_its_hyphen_is_no_abbreviation_for_the_glossary(
+        make_plan: Callable[..., Path]) -> None:
+    """supports: [ECO01] drew E205 ("did you mean 'ECO-01'?") and W529, which asked to add ECO01 to the glossary:
+    the slip is told once, as the unknown program it is."""
+    agency = MINI_FILES["content/agencies/diskominfo.yml"].replace("kind: dinas\n", "kind: dinas\n        supports: [ECO01]\n")
+    assert "supports: [ECO01]" in agency
+    report = load_and_check(make_plan({"content/agencies/diskominfo.yml": agency})).report
+    assert [d.code for d in report if "ECO01" in d.message] == ["E205"], [str(d) for d in report]
+
+
 def test_a_title_typed_in_capitals_is_words_not_abbreviations(make_plan: Callable[..., Path]) -> None:
     """A chapter titled "BAB 3 VISI DAN MISI" made W529 ask the glossary for VISI and MISI: a line in capitals
     (a heading, a front-matter title) is words. An abbreviation on it is still told where the text uses it, and a

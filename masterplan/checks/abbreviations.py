@@ -5,7 +5,8 @@ so once per abbreviation, at its first use, with how often the plan uses it.
 An abbreviation here is a word of 2 to 8 capital letters and digits with at least two letters, starting with a
 letter: SDM, TP2DD, DP3A. A hyphen ends a word, so OPD-OPD, antar-OPD and KTP-el name OPD, OPD and KTP. Not
 abbreviations: a word with a small letter (BSrE, IoT, Dinkes: too like names and brands to tell apart), a
-program's code (GOV-01: a word followed by a hyphen and a digit) and what comes before its number (GOV), a
+program's code (GOV-01: a word followed by a hyphen and a digit), what comes before its number (GOV), and a code
+typed without its hyphen (GOV01: E205 tells the slip where it names a program), a
 Roman numeral (II, IV, XII), a word written in capitals (BAB, LAMPIRAN), a line written in capitals (a title
 typed "BAB 3 VISI DAN MISI": its words are words, and an abbreviation of it is told where the text uses it), and
 words inside code spans and blocks, web addresses, link targets, cross-references (``[[…]]``), HTML tags, Jinja and YAML comments, which no
@@ -67,8 +68,9 @@ def unexplained(plan: Plan, texts: list[tuple[str, str]], words: AbstractSet[str
     words of them all, as W524 reads them) that neither the glossary nor an agency's short name, nor one of
     ``names``, explains, at its first use."""
     explained = _explained(plan) | {word for name in names for word in _ABBREVIATION.findall(name)}
-    maybe = {word for word in words
-             if _ABBREVIATION.fullmatch(word) and word not in explained and _is_abbreviation(word)}
+    coded = _code_typed_whole(plan)
+    maybe = {word for word in words if _ABBREVIATION.fullmatch(word) and word not in explained
+             and _is_abbreviation(word) and not (coded and coded.fullmatch(word))}
     if not maybe:  # the 5,900 words of a clean plan of 4.4 MB (L) are looked through in 2 ms
         return
     used: Counter[str] = Counter()
@@ -154,6 +156,14 @@ def _explained(plan: Plan) -> set[str]:
                                                      for name in (agency.short_name or "", *agency.name.values.values())]
     codes = {program.id.partition("-")[0] for program in plan.programs}
     return {word for name in names for word in _ABBREVIATION.findall(name)} | codes
+
+
+def _code_typed_whole(plan: Plan) -> re.Pattern[str] | None:
+    """A program's code with its hyphen left out (GOV01, in ``supports: [GOV01]``): a slip E205 tells, no
+    abbreviation for the glossary; None for a plan whose codes have no letters."""
+    prefixes = sorted({found.group(1) for program in plan.programs
+                       if (found := re.match(r"([A-Z]+)[-_. ]?\d", program.id))}, key=len, reverse=True)
+    return re.compile("(?:" + "|".join(map(re.escape, prefixes)) + r")\d+") if prefixes else None
 
 
 def _is_abbreviation(word: str) -> bool:
