@@ -190,10 +190,8 @@ def test_the_glossarys_indonesian_definitions_are_hyphenated_as_indonesian(engli
     breaks it."""
     import pyphen
 
-    from pdf_reading import page_texts as texts
-
     indonesian = pyphen.Pyphen(lang="id")
-    glossary = [text for text in texts(english_sample / "masterplan.pdf") if "APBD" in text and "Anggaran" in text
+    glossary = [text for text in page_texts(english_sample / "masterplan.pdf") if "APBD" in text and "Anggaran" in text
                 and "Glossary" in text]
     broken = [(head, tail) for text in glossary
               for head, tail in re.findall(r"([a-z]+)[\u2010-]\n([a-z]+)", text)]
