@@ -14,7 +14,7 @@ from collections.abc import Set as AbstractSet
 from typing import Any
 
 from masterplan import analysis, captions, chapters, crossref
-from masterplan.checks import html, links, markdown_writing, texts
+from masterplan.checks import html, links, markdown_writing, page_links, texts
 from masterplan.checks.costly_texts import too_costly
 from masterplan.checks.cross_references import (
     UnknownReference,
@@ -104,6 +104,7 @@ def _text(plan: Plan, chapter: Chapter, context: dict[str, Any], unknown_referen
     """The problems of a chapter's text, at its lines: its links and images, its Markdown, its Jinja, its
     cross-references."""
     yield from links.chapter_links(chapter, plan.content)
+    yield from page_links.check(plan, chapter)
     yield from _written(chapter)
     text, problems = chapters.expand(chapter, context)
     yield from (p for p in problems if p.unknown is None  # not an id a broken file may hold:
