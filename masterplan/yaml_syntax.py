@@ -53,6 +53,12 @@ def syntax_error(exc: yaml.MarkedYAMLError, text: str, file: str, line_offset: i
     if colonless is not None:  # "city Kota Pasuruan" above "title: …": the two lines read as one key
         line, column = colonless + 1 + line_offset, len(lines[colonless]) - len(lines[colonless].lstrip()) + 1
         hint = Message("a field's name is followed by a colon and a space, e.g. name: Pendahuluan")
+    dashed = _dash_without_space(lines, mark.line) if mark and "mapping values are not allowed" in problem else None
+    if dashed is not None:  # "-id: LIV-07": YAML read a field "-id", and stumbled at the next line's field
+        found = _DASH_WITHOUT_SPACE.match(lines[dashed])
+        assert found is not None
+        line, column = dashed + 1 + line_offset, len(found.group(1)) + 1
+        hint = Message("a list item starts with '-' and a space: {fixed}", fixed=f"- {found.group(2)}")
     opened = _open_quote_above(lines, mark.line) if mark and "end of stream" not in (exc.problem or "") else None
     if opened is not None:  # city: "Kota Probolinggo …: YAML read on to the next line's quote and stumbled after it
         opening = lines[opened]
@@ -217,18 +223,44 @@ def _layout_hint(problem: str, line: str) -> Message | None:
     """What a writer most likely did, for libyaml's terse complaints about a line."""
     value = line.split(": ", 1)[1].strip() if ": " in line else ""
     if "mapping values are not allowed" in problem:
-        if "\u201c" in value or "\u201d" in value:
+        if value[:1] in ("\u201c", "\u2018"):  # the writer took them for quotes; inside a text they are its own
             return Message('curly quotes \u201c \u201d are not YAML quotes: put the text in straight quotes, "..."')
         before = line.split(": ", 1)[0].strip(" -")
-        if ": " in value or value.endswith(":") or " " in before:  # "dengan tiga cara: ..." is text, not a field
+        if ": " in value or value.endswith(":"):  # "Tujuan: menerapkan …" is text, not a field
+            word = re.search(r"(\S+):(?: |$)", value)
+            return Message('text with ": " in it goes in quotes (here after {word}), e.g. title: "Pendahuluan: Latar '
+                           'Belakang"', word=word.group(1)) if word else \
+                Message('text with ": " in it goes in quotes, e.g. title: "Pendahuluan: Latar Belakang"')
+        if " " in before:
             return Message('text with ": " in it goes in quotes, e.g. title: "Pendahuluan: Latar Belakang"')
         return Message("this line is indented deeper than the line above allows: line it up with the fields above")
     if "did not find expected key" in problem and value[:1] in ("'", '"') and value.rstrip()[-1:] != value[:1]:
         return Message("a text that starts with a quote must end with it: put the whole text in quotes, "
                        "or start without one")
+    if "did not find expected key" in problem and value[:1] == '"' and (early := _closed_early(value)) is not None:
+        return Message('the quote " after {words} closes the text early: inside "..." write single quotes \'...\', '
+                       'or put the whole text in single quotes', words=early)
     if "expected '-' indicator" in problem or "did not find expected key" in problem:
         return Message("check this line's indentation: it must line up with the fields above it")
     return None
+
+
+#: a '?' written for a value not known yet, in a flow mapping: {year: 2021, value: ?}
+_PLACEHOLDER = re.compile(r":[ \t]+\?[ \t]*(?:[,}\]]|$)")
+#: a list item whose '-' has no space after it: "-id: LIV-07", read as a field named "-id"
+_DASH_WITHOUT_SPACE = re.compile(r"^([ \t]*)-(?![-\s])(\S.*)$")
+
+
+def _dash_without_space(lines: list[str], at: int) -> int | None:
+    """The line, at or up to three above line ``at``, of a list item whose '-' has no space after it."""
+    return next((n for n in range(at, max(at - 4, -1), -1) if n < len(lines) and _DASH_WITHOUT_SPACE.match(lines[n])),
+                None)
+
+
+def _closed_early(value: str) -> str | None:
+    """The words before a '"' that ends a quoted text before its last '"' (``"dan "riwayat" tercatat"``), else None."""
+    found = re.match(r'"((?:[^"\\]|\\.)*)"(?=.*")', value)
+    return None if found is None else " ".join(found.group(1).split()[-3:]) or None
 
 
 def _quote_hint(problem: str, line: str, column: int) -> Message | None:
@@ -240,12 +272,18 @@ def _quote_hint(problem: str, line: str, column: int) -> Message | None:
     if not value:
         return None
     start = value[0]
+    if (start == "?" or _PLACEHOLDER.search(line)) and ("mapping keys are not allowed" in problem
+                                                        or "expected node content" in problem
+                                                        or "expected key" in problem):
+        return Message("'?' cannot stand for a figure not known yet: write the figure, or leave the field out "
+                       "until it is known")
     if start in ">|" and len(value) > 1 and value[1:].strip()[:1] not in "+-0123456789":  # "description: | Teks"
         return Message("the text after {character} goes on the lines below it, indented: {key}: {character} then "
                        "the text on the next line", character=start, key=key.strip())
     if not ("cannot start any token" in problem and line[column:column + 1] == start
             or "alphabetic or numeric character" in problem and start in "*&"
             or "did not find expected key" in problem and start in "*&" and " " in value
+            or "found undefined alias" in problem and start == "*"
             or "comment or line break" in problem and start in ">|"
             or "did not find expected key" in problem and start in "[{" and value[-1] not in "]}"):
         return None
