@@ -29,6 +29,7 @@ from masterplan.file_names import broken_link, is_file
 from masterplan.filecache import FileCache, FileResult
 from masterplan.leftovers import has_twin, hidden_ending
 from masterplan.located import LocatedList, LocatedMap
+from masterplan.misfiled import misfiled
 from masterplan.model import DEFAULT_LANGUAGE
 from masterplan.schema_defs import SLUG
 from masterplan.translation_catalog import Catalog
@@ -128,6 +129,8 @@ class FolderReader:
             broken = {p.position for p in problems if p.severity is Severity.ERROR}
             schema_problems = [d for d in validation.check(kind, data, Position(file, 1, 1))
                                if d.position not in broken]
+            if schema_problems and (other := misfiled(kind, data, file)) is not None:
+                schema_problems = [other]  # an agency's file among the pillars: that, not each field it lacks
         result = FileResult(data, tuple(look_alike_spaces.named(content, problems)),
                             tuple(look_alike_spaces.named(content, schema_problems)))
         if self.cache is not None:
