@@ -83,10 +83,18 @@ def too_large(file: str, size: int, limit: int) -> Diagnostic:
                  "split it into smaller files", size=said, limit=limit // 2**20)
 
 
+#: how a Word or Excel document (a ZIP: .docx, .xlsx; or the older .doc, .xls) and a PDF begin
+_DOCUMENTS = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0", b"%PDF-")
+
+
 def decode(data: bytes, file: str) -> tuple[str | None, list[Diagnostic]]:
     """Bytes to text: UTF-8 (a BOM is accepted), anything else reported with its line."""
     if len(data) > MAX_FILE_BYTES:
         return None, [too_large(file, len(data), MAX_FILE_BYTES)]
+    if data.startswith(_DOCUMENTS):  # a .docx or .xlsx (a ZIP), an old .doc or .xls, or a PDF, given a text's name
+        return None, [error(Position(file, 1, 1), "E003", "this file is no text: it is a word processor's or a "
+                            "spreadsheet's document, or a PDF", "save it again as plain text (in Word: Save As › "
+                            "Plain Text, Encoding: UTF-8), or copy its text into a text editor and save that")]
     if data[:2] in (b"\xff\xfe", b"\xfe\xff") or _utf16_without_mark(data):
         return None, [error(Position(file, 1, 1), "E003", "file is UTF-16, not UTF-8",
                             "save the file as UTF-8 in your editor (in Notepad: Save As, Encoding: UTF-8)")]
@@ -167,7 +175,9 @@ def _compose(text: str) -> tuple[Node | None, int]:
 def _located(value: Any, builder: Builder, file: str, line_offset: int) -> tuple[Any, list[Diagnostic]]:
     if value is None and not builder.problems:  # empty, or 'null' or '~' alone: as good as empty
         return None, [error(Position(file, 1 + line_offset, 1), "E006", "file is empty" if builder.visited == 0
-                            else "file holds no values (only null)", "write its content, or move the file out of "
+                            else "file holds nothing to read (only ---, null or ~)",
+                            "write the plan's fields (city, title, period, …): the sample's content/plan.yml shows "
+                            "each" if file == "content/plan.yml" else "write its content, or move the file out of "
                             "content/ if it is not part of the plan")]
     if isinstance(value, LocatedMap):
         value.plain_keys = builder.plain_keys
