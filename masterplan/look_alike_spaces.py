@@ -63,7 +63,7 @@ def named(content: bytes, diagnostics: list[Diagnostic], first_line: int = 1) ->
         line = lines[index] if found.severity is Severity.ERROR and found.code != "E014" and 0 <= index < len(lines) \
             else ""
         odd = _IN_SYNTAX.search(line.lstrip(" \t-\ufeff\u00a0"))
-        if odd:
+        if odd and str(name(odd.group())) not in str(found.hint or ""):  # E106 names it in its own hint already
             note = Message("this line holds {space}, which looks like a space but is not one to YAML: retype it as "
                            "a normal space", space=name(odd.group()))
             found = replace(found, hint=Message("{note}; {hint}", note=note, hint=found.hint) if found.hint else note)

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from conftest import MINI_FILES
 
 from masterplan import yamlfile
 from masterplan.diagnostics import ANY_PROGRAM, Position
@@ -233,3 +234,14 @@ def test_a_non_breaking_space_inside_a_text_is_not_blamed_for_an_error_on_its_li
                                       error(Position("f.yml", 3, 1), "E001", "could not find expected ':'")])
     assert said[0].hint == "did you mean 'description'?"
     assert str(said[1].hint).startswith("this line holds a non-breaking space")
+
+
+def test_a_look_alike_space_a_hint_names_already_is_not_told_twice(make_plan: Callable[..., Path]) -> None:
+    """'pillar: economy' + a non-breaking space: E106's hint says "it holds a non-breaking space, which shows as
+    nothing or as a space: write economy", and the line's note said it again before it ("this line holds a
+    non-breaking space, which looks like a space but is not one to YAML: retype it as a normal space"), a fix that
+    is wrong for a space at a line's end, which is to be deleted."""
+    agency = MINI_FILES["content/agencies/bpkad.yml"].replace("pillar: economy\n", "pillar: economy\u00a0\n")
+    found = [d for d in load_and_check(make_plan({"content/agencies/bpkad.yml": agency})).report if d.code == "E106"]
+    assert len(found) == 1 and str(found[0].hint) == ("it holds a non-breaking space, which shows as nothing or as a "
+                                                      "space: write economy"), [str(d) for d in found]
