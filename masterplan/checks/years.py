@@ -47,7 +47,7 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
     for pillar in plan.pillars if plan_period.start <= plan_period.end else []:
         for indicator in pillar.indicators:
             yield from _targets(indicator, plan_period, Message("pillar {pillar}", pillar=pillar.id),
-                                Message("the plan period"))
+                                Message("the plan period"), plan_period=plan_period)
     for program in plan.programs:
         period = program.period
         if period.start > period.end:  # said once: every year of its budget and targets would be "outside" it
@@ -79,7 +79,8 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
         for indicator in program.indicators:
             yield from _targets(indicator, inside, Message("program {program}", program=program.id),
                                 Message("the program period") if inside == period else
-                                Message("the program's years in the plan period"), clipped=inside != period)
+                                Message("the program's years in the plan period"), clipped=inside != period,
+                                plan_period=plan_period)
     for left_out in plan.left_out:  # its schema mistake is told already; told with it, how its numbers are written
         for line in left_out.budget:
             yield from _amount(left_out.id, line)
@@ -291,9 +292,11 @@ def _plain_number(text: str) -> str:
 
 
 def _targets(indicator: Indicator, period: Period, label: Message, what: Message,
-             clipped: bool = False) -> Iterator[Diagnostic]:
+             clipped: bool = False, plan_period: Period | None = None) -> Iterator[Diagnostic]:
     """``label``: "pillar X" or "program X"; ``what``: the period the targets belong in, in words; ``clipped``: the
-    program's years cut to the plan's (its own period reaching outside it, E301), which are not to be widened."""
+    program's years cut to the plan's (its own period reaching outside it, E301), which are not to be widened;
+    ``plan_period``: a target in none of its years is to be deleted (widening the program's period to reach it
+    would only be E301)."""
     first = min(indicator.targets, default=None)
     if indicator.baseline_year is not None and first is not None and indicator.baseline_year >= first:
         yield warning(indicator.baseline_position or indicator.position, "W309",  # at the baseline, its subject
@@ -307,6 +310,11 @@ def _targets(indicator: Indicator, period: Period, label: Message, what: Message
         yield error(where, "E303", "{label}: indicator '{indicator}' has a target for {year}, outside {what} {period}"
                     if len(outside) == 1 else
                     "{label}: indicator '{indicator}' has targets for {years}, outside {what} {period}",
+                    Message("the plan runs {plan_period}: delete the target for {year}" if len(outside) == 1 else
+                            "the plan runs {plan_period}: delete the targets for {years}", plan_period=plan_period,
+                            year=outside[0], years=listing(map(str, outside)))
+                    if plan_period is not None and not clipped and not any(year in plan_period for year in outside)
+                    else
                     Message("a target is for a year of {period}: delete the others, or widen the period",
                             period=period) if not clipped else
                     Message("a target is for a year of {period}: move the others into those years, or delete them",
