@@ -16,6 +16,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from masterplan.diagnostics import Diagnostic, Message, Position, error
+from masterplan.glossary_shorthand import shorthand
 from masterplan.indonesian_words import english_field
 from masterplan.located import locate
 from masterplan.schema import schema_for
@@ -83,7 +84,12 @@ def check(kind: str, data: Any, position: Position) -> Iterator[Diagnostic]:
         return
     seen: set[tuple[Any, ...]] = set()
     found: list[Diagnostic] = []
-    errors = list(itertools.islice(_validator(kind).iter_errors(data), MAX_PROBLEMS * 10))
+    written = dict(shorthand(data, position)) if kind == "glossary" else {}
+    found += written.values()  # "- APBD: Anggaran …": told once in the form to write, not as three fields amiss
+    tops = {path[0] for path in written if len(path) == 1}  # "TIK: …" at the top: no "unknown field 'TIK'" either
+    checked = {key: value for key, value in data.items() if key not in tops} if tops else data
+    errors = [err for err in itertools.islice(_validator(kind).iter_errors(checked), MAX_PROBLEMS * 10)
+              if not any(tuple(err.absolute_path)[:len(path)] == path for path in written)]
     # the value under a key that is no year ({2023: 20,5}: "5") is that mistake again, not one of its own
     not_years = {(*err.absolute_path, err.instance) for err in errors if "propertyNames" in err.relative_schema_path}
     for err in errors:
