@@ -168,6 +168,12 @@ def _list_without_field(lines: list[str], at: int, line_offset: int) -> Message 
         return Message("line {line} is '{comment}', a comment: the list below it has no field; write {field}: "
                        "without the '#'", line=number + 1 + line_offset, comment=lines[number].strip(),
                        field=found.group(1))
+    sibling = next((n for n in range(at - 1, -1, -1) if lines[n].lstrip().startswith("- ")
+                    and len(lines[n]) - len(lines[n].lstrip()) < len(lines[at]) - len(lines[at].lstrip())), None)
+    if sibling is not None and not commented:  # "    - id: LIV-08" below "  - id: LIV-07"'s fields: one item too deep
+        return Message("this item is indented deeper than the list's item at line {line}: start its '-' in column "
+                       "{column}, as there", line=sibling + 1 + line_offset,
+                       column=len(lines[sibling]) - len(lines[sibling].lstrip()) + 1)
     return Message("this list has no field above it: write the field's name on its own line above its first '- ', "
                    "e.g. phases:")
 
