@@ -4,6 +4,7 @@ helps (:mod:`masterplan.schema_hints`); an unknown field said at its key, with t
 from __future__ import annotations
 
 import re
+from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from masterplan import look_alike_spaces
@@ -119,6 +120,9 @@ def explain(err: ValidationError, data: Any, default: Position) -> Diagnostic:
         described = err.schema.get("properties", {}).get(name) if isinstance(err.schema, dict) else None
         hint: str | None = glued or example_of(name, described.get("enum") if isinstance(described, dict) else None,
                                                not path)
+        stem = PurePosixPath(where.file).stem
+        if name == "id" and not path and re.fullmatch(r"[a-z0-9_]+", stem):  # an agency's or a pillar's file
+            hint = Message("write id: {id}, the file's name", id=stem)
         if not path:
             return error(where, "E102", "missing required field '{name}'", hint, name=name)
         return error(where, "E102", "missing required field '{name}' in {field}", hint, name=name, field=field)
