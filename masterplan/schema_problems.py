@@ -135,7 +135,10 @@ def explain(err: ValidationError, data: Any, default: Position) -> Diagnostic:
         container = locate_value(data, path[:-1])
         amount_split = split_amount(container) if path[-1:] == ["amount"] else None
         pasted = pasted_row(err.instance) if isinstance(err.instance, str) and "\t" in err.instance else None
-        hint = (amount_split or pasted or empty_year_hint(path, container)
+        numbered = (Message("write the id plan.yml's missions give mission {number}, e.g. m{number}",
+                            number=err.instance)  # missions: [2]: a mission's number, not its id
+                    if path[-2:-1] == ["missions"] and type(err.instance) is int else None)
+        hint = (amount_split or pasted or numbered or empty_year_hint(path, container)
                 or (budget_amount_hint(err.instance, container) if path[-1:] == ["budget"] else None)
                 or type_hint(err))
         return error(where, "E101", "{field} should be {expected}, not {value}", hint,
