@@ -18,6 +18,14 @@ INDONESIAN_STATUSES = {"rencana": "planned", "direncanakan": "planned", "berjala
                        # a plan's own (plan.yml status): a draft until a regulation adopts it
                        "draf": "draft", "rancangan": "draft", "konsep": "draft", "ditetapkan": "final",
                        "disahkan": "final", "sah": "final", "adopted": "final", "definitif": "final"}
+#: an agency's kind as people write it, for the kind (kind:) it is: a regional enterprise (BUMD) by its legal forms,
+#: a secretariat and a district by their names
+INDONESIAN_KINDS = {"badan usaha": "bumd", "badan usaha milik daerah": "bumd", "perusahaan daerah": "bumd",
+                    "perusahaan umum daerah": "bumd", "perumda": "bumd", "perseroda": "bumd", "pdam": "bumd",
+                    "perusda": "bumd", "sekretariat daerah": "sekretariat", "setda": "sekretariat",
+                    "sekretariat dprd": "sekretariat", "setwan": "sekretariat", "camat": "kecamatan",
+                    "kelurahan": "kecamatan", "lainnya": "other", "lain-lain": "other", "inspektorat": "other",
+                    "rumah sakit": "other", "rsud": "other", "satuan polisi pamong praja": "other", "satpol pp": "other"}
 #: the six standard smart city pillars as people name them in Indonesian, and the ids the sample gives them
 INDONESIAN_PILLARS = {"tata kelola": "governance", "tata kelola pemerintahan": "governance", "pemerintahan": "governance",
                       "citra": "branding", "citra daerah": "branding", "ekonomi": "economy",

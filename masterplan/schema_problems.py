@@ -18,6 +18,7 @@ from masterplan.diagnostics import (
 )
 from masterplan.indonesian_words import (
     INDONESIAN_DIRECTIONS,
+    INDONESIAN_KINDS,
     INDONESIAN_STATUSES,
     english_field,
 )
@@ -160,7 +161,8 @@ def explain(err: ValidationError, data: Any, default: Position) -> Diagnostic:
         if err.instance is None:  # "status:" left empty: not the value 'None', and no "did you mean 'done'?"
             return error(where, "E104", "{field} is empty", Message("write one of {choices}",
                                                                    choices=", ".join(choices)), field=field)
-        meant = {**INDONESIAN_STATUSES, **INDONESIAN_DIRECTIONS}.get(str(err.instance).lower().strip())
+        meant = {**INDONESIAN_STATUSES, **INDONESIAN_DIRECTIONS, **INDONESIAN_KINDS}.get(
+            " ".join(str(err.instance).lower().split()))
         hint = (Message("values are English: did you mean '{word}'?", word=meant) if meant in choices
                 else did_you_mean(str(err.instance), choices))
         return error(where, "E104", "{field}: '{value}' is not one of {choices}", hint,

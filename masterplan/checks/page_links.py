@@ -12,29 +12,25 @@ import re
 from collections.abc import Iterator
 
 from masterplan.checks.links import Shown, problem, urls
-from masterplan.diagnostics import Diagnostic, Message, Position, did_you_mean, warning
+from masterplan.diagnostics import Diagnostic, Message, Position, closest, warning
 from masterplan.file_names import is_file
 from masterplan.model import ASSETS, Plan
 from masterplan.plan_parts import Chapter
-from masterplan.render.site_links import slug
+from masterplan.render.site_links import FOLDERS, PAGES
 
-#: the site's folders of pages, one page an item; its other folders (files it publishes beside its pages)
-_ITEM_FOLDERS = ("program", "agency", "pillar", "mission", "chapter")
-_FILE_FOLDERS = (ASSETS, "static", "data", "download", "pagefind")
+#: the site's folders of pages, one page an item, and how a chapter cross-references each kind (a mission: none)
+_REFERENCES = {"program": "[[{id}]]", "agency": "[[agency:{id}]]", "pillar": "[[pillar:{id}]]",
+               "chapter": "[[bab:{id}]]", "mission": None}
 _ITEM_PAGE = re.compile(r"([a-z]+)/([^/]+)\.html")
 _SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")
-#: a Markdown heading's text, and the id written after it ({#id})
-_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$", re.MULTILINE)
-_GIVEN_ID = re.compile(r"\{[^}]*#([\w:-]+)[^}]*\}\s*$")
-_HTML_ID = re.compile(r"""\bid\s*=\s*["']([^"']+)["']""")
-_INLINE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|[*_`]")
-#: ids every chapter's page has beside its headings': its main text, its sections' (bab-…-1), tables' and figures'
-_PAGE_ID = re.compile(r"main|top|(?:bab|tab|fig)-[\w-]+")
+_ID = re.compile(r"""\sid\s*=\s*["']([^"']+)["']""")
+#: ids every chapter's page has beside its headings': its sections' (bab-…-1), tables' and figures'
+_PAGE_ID = re.compile(r"(?:bab|tab|fig)-[\w-]+")
 
 
 def check(plan: Plan, chapter: Chapter) -> Iterator[Diagnostic]:
     """W513 for each link of ``chapter`` (not shown as code) to a page or file the site does not have, or to a
-    heading the chapter does not have."""
+    heading the chapter's page does not have."""
     shown = Shown(chapter.body)
     anchors: set[str] | None = None
     for kind, url, line, column in urls(chapter.body):
@@ -47,8 +43,7 @@ def check(plan: Plan, chapter: Chapter) -> Iterator[Diagnostic]:
             anchors = _anchors(chapter.body) if anchors is None else anchors
             # a generated part's headings and tables have ids of their own, not known here: only a near miss of a
             # heading of the text is told then ("#profil-daerahh")
-            shown.add(url, line, column, _heading(url[1:], anchors, where, near_only=bool(chapter.generated))
-                      if anchors else None)
+            shown.add(url, line, column, _heading(url[1:], anchors, where, near_only=bool(chapter.generated)))
         else:
             shown.add(url, line, column, _page(plan, url.split("#", 1)[0].split("?", 1)[0], where))
     yield from shown.told()
@@ -57,55 +52,61 @@ def check(plan: Plan, chapter: Chapter) -> Iterator[Diagnostic]:
 def _heading(anchor: str, anchors: set[str], where: Position, near_only: bool) -> Diagnostic | None:
     if anchor in anchors or _PAGE_ID.fullmatch(anchor):
         return None
-    meant = did_you_mean(anchor, anchors)
+    meant = closest(anchor, anchors)
     if meant is None and near_only:
         return None
-    return warning(where, "W513", "link '{url}' leads nowhere on the site", meant or
+    return warning(where, "W513", "link '{url}' leads nowhere on the site",
+                   Message("no heading of this chapter has that id; its page has #{id}", id=meant) if meant else
                    Message("no heading of this chapter has that id: link a section with a cross-reference, "
                            "[[bab:<chapter id>]]"), url=f"#{anchor}")
 
 
 def _anchors(body: str) -> set[str]:
-    """The ids the chapter's page gives its headings (and any id its HTML writes); empty where Jinja writes a
-    heading, whose words are known only once filled in."""
-    found = set(_HTML_ID.findall(body))
-    counts: dict[str, int] = {}
-    for match in _HEADING.finditer(body):
-        heading = match.group(1)
-        if "{{" in heading or "{%" in heading:
-            return set()
-        if given := _GIVEN_ID.search(heading):
-            found.add(given.group(1))
-            continue
-        base = slug(_INLINE.sub(lambda inline: inline.group(1) or "", heading))
-        counts[base] = counts.get(base, 0) + 1
-        found.add(base if counts[base] == 1 else f"{base}-{counts[base]}")
-    return found
+    """The ids the chapter's page has: its headings' as the site gives them (from their words, as Markdown makes
+    them: setext headings too, a footnote's call left out), any id its text writes, and the page's own."""
+    from masterplan.render.markdown import unsanitized
+    from masterplan.render.site_html import LAYOUT_IDS, anchor_headings
+    html, _ = anchor_headings(unsanitized(body))
+    return set(_ID.findall(html)) | LAYOUT_IDS
 
 
 def _page(plan: Plan, name: str, where: Position) -> Diagnostic | None:
-    """A site-relative link to an item's page the plan does not have, or to a file outside the folders the site
-    publishes; None for anything else (the site's own pages, a missing asset or chapter file: :mod:`links`)."""
+    """A site-relative link to an item's page the plan does not have, to a page of the site's own it does not
+    make, or to a file outside the folders the site publishes; None for anything else (a missing asset or a
+    chapter's file: :mod:`links`)."""
     name = name.removeprefix("./")
     item = _ITEM_PAGE.fullmatch(name)
-    if item and item.group(1) in _ITEM_FOLDERS:
-        ids = _ids(plan, item.group(1))
-        if item.group(2) in ids:
+    if item and item.group(1) in _REFERENCES and item.group(2) != "index":
+        kind, written = item.groups()
+        ids = _ids(plan, kind)
+        if written in ids:
             return None
-        meant = did_you_mean(item.group(2), ids)
-        return warning(where, "W513", "link '{url}' leads nowhere on the site: no {kind} of the plan has the id {id}",
-                       Message("{guess} or write a cross-reference, [[{id}]], which leads to its page and is checked",
-                               guess=meant, id=item.group(2)) if meant else
-                       "write a cross-reference ([[GOV-01]], [[agency:dinkes]], [[bab:<chapter id>]]), which leads "
-                       "to the page and is checked", url=name, kind=item.group(1), id=item.group(2))
+        meant = closest(written, ids)
+        reference = _REFERENCES[kind]
+        return warning(where, "W513", "link '{url}' leads nowhere on the site: the plan has no page for the id {id}",
+                       Message("write {page}, or better a cross-reference, {reference}, which is checked",
+                               page=f"{kind}/{meant}.html", reference=reference.format(id=meant))
+                       if meant and reference else
+                       Message("did you mean {page}?", page=f"{kind}/{meant}.html") if meant else
+                       Message("write a cross-reference, e.g. {reference}, which leads to the page and is checked",
+                               reference=reference.format(id="…")) if reference else None,
+                       url=name, id=written)
     folder = name.split("/", 1)[0]
-    if ("." not in name.rsplit("/", 1)[-1]  # no file: a word a reference's definition begins with ([x]: Badan …)
-            or name.endswith((".html", ".md")) or folder in _FILE_FOLDERS or folder in _ITEM_FOLDERS):
+    if not name or "." not in name.rsplit("/", 1)[-1]:  # no file: a word a reference's definition begins ([x]: Badan …)
         return None
+    if name.endswith(".html") and "/" not in name and name not in PAGES.values():
+        return warning(where, "W513", "link '{url}' leads nowhere on the site",
+                       Message("the site's own pages are {pages}", pages=", ".join(_TOP_PAGES)), url=name)
+    if name.endswith((".html", ".md", ".xml", ".txt")) or folder in FOLDERS or folder == "pagefind":
+        return None  # the site's pages, its sitemap and robots.txt, its folders' files
     stored = plan.content is not None and is_file(plan.content / ASSETS / name)
     return warning(where, "W513", "link '{url}' leads nowhere on the site",
                    Message("write {url}: the site publishes content/{url}", url=f"{ASSETS}/{name}") if stored else
                    Message("files to link go in content/assets/ and are written assets/name.pdf"), url=name)
+
+
+#: the pages at the site's top a chapter may link to (those of generated parts only where no chapter shows them)
+_TOP_PAGES = sorted(path for path in PAGES.values() if "/" not in path and path != "404.html")
 
 
 def _ids(plan: Plan, kind: str) -> set[str]:
