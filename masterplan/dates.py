@@ -33,10 +33,11 @@ _MONTH_YEAR = re.compile(r"(?P<name>[^\W\d_]+)\.?\s+(?P<year>\d{4})")
 
 
 def spelt_month(text: str) -> tuple[int, int] | None:
-    """(year, month) of a month written by its name and year ("Desember 2021"); None for any other text."""
+    """(year, month) of a month written by its name and year ("Desember 2021"); None for any other text, and for
+    a year no calendar has (0000)."""
     found = _MONTH_YEAR.fullmatch(text.strip())
     month = _MONTHS.get(found.group("name").lower()) if found else None
-    return (int(found.group("year")), month) if found and month else None
+    return (int(found.group("year")), month) if found and month and int(found.group("year")) >= 1 else None
 
 
 def calendar_day(text: str) -> datetime.date | None:
