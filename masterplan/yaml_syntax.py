@@ -254,13 +254,15 @@ def _layout_hint(problem: str, line: str) -> Message | None:
 #: a '?' written for a value not known yet, in a flow mapping: {year: 2021, value: ?}
 _PLACEHOLDER = re.compile(r":[ \t]+\?[ \t]*(?:[,}\]]|$)")
 #: a list item whose '-' has no space after it: "-id: LIV-07", read as a field named "-id"
-_DASH_WITHOUT_SPACE = re.compile(r"^([ \t]*)-(?![-\s])(\S.*)$")
+_DASH_WITHOUT_SPACE = re.compile(r"^([ \t]*)-([A-Za-z_][\w-]*:(?:[ \t].*)?)$")
 
 
 def _dash_without_space(lines: list[str], at: int) -> int | None:
-    """The line, at or up to three above line ``at``, of a list item whose '-' has no space after it."""
-    return next((n for n in range(at, max(at - 4, -1), -1) if n < len(lines) and _DASH_WITHOUT_SPACE.match(lines[n])),
-                None)
+    """The line, at or up to three above line ``at``, of a list item whose '-' has no space after it, written as a
+    field ("-id: LIV-07"), indented less than line ``at`` or on it (a word of a text, "-Peningkatan", is no item)."""
+    depth = len(lines[at]) - len(lines[at].lstrip()) if at < len(lines) else 0
+    return next((n for n in range(at, max(at - 4, -1), -1) if n < len(lines) and (found := _DASH_WITHOUT_SPACE.match(
+        lines[n])) and (n == at or len(found.group(1)) < depth)), None)
 
 
 def _closed_early(value: str) -> str | None:
