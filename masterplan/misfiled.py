@@ -13,8 +13,10 @@ from typing import Any
 
 from masterplan.diagnostics import Diagnostic, Message, Position, error
 
+#: the fields only an agency's file has at its top
+AGENCY_FIELDS = frozenset({"short_name", "kind", "programs", "supports"})
 #: the fields only each kind's file has at its top
-_SIGNS = {"agency": frozenset({"short_name", "kind", "programs", "supports"}),
+_SIGNS = {"agency": AGENCY_FIELDS,
           "pillar": frozenset({"order", "sub_elements", "goals", "colour"})}
 _FOLDERS = {"agency": "agencies", "pillar": "pillars"}
 

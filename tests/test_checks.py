@@ -654,10 +654,32 @@ def test_an_agency_file_in_the_wrong_folder_is_named_by_every_error_it_causes(tm
     for found in unknown:
         assert f"is in {moved_to}, dinkes's file" in str(found.hint) or \
             f"dinkes's file is {moved_to}" in str(found.hint), str(found)
-        assert str(found.hint).endswith("which is not read there: move it to content/agencies/dinkes.yml"), str(found)
+        assert "which is not read there: move it to content/agencies/dinkes.yml; if dinkes is no longer in the plan, " \
+            "delete" in str(found.hint), str(found)
     assert [d for d in report if d.code == "W419"] == []
     assert [d.position.file for d in report if d.code == "W017"] == [moved_to.removesuffix("/dinkes.yml")
                                                                      if "kesehatan" in moved_to else moved_to]
+
+
+def test_an_archives_copy_of_an_agency_the_plan_has_is_no_file_in_the_wrong_folder(tmp_path: Path) -> None:
+    """A copy of the agencies kept in content/agencies/arsip-2023/ and GOV-13 deleted from the live file: every
+    E205 naming GOV-13 said to move the archive's diskominfotik.yml over the live one. An archive's copy of an
+    agency the plan has is not read for the hints: they say what they said before."""
+    import shutil
+
+    from conftest import REPO
+
+    shutil.copytree(REPO / "content", tmp_path / "content")
+    live = tmp_path / "content" / "agencies" / "diskominfotik.yml"
+    archive = tmp_path / "content" / "agencies" / "arsip-2023"
+    archive.mkdir()
+    shutil.copy(live, archive / "diskominfotik.yml")
+    text = live.read_text(encoding="utf-8")
+    start = text.index("  - id: GOV-13\n")
+    end = text.index("\n  - id: ", start + 1)
+    live.write_text(text[:start] + text[end + 1:], encoding="utf-8")
+    found = [d for d in load_and_check(tmp_path).report if d.code in ("E205", "E507") and "GOV-13" in d.message]
+    assert found and not [d for d in found if "arsip-2023" in str(d.hint)], [str(d) for d in found]
 
 
 def test_a_program_id_differing_only_in_capitals_is_said_at_the_one_not_published_before(tmp_path: Path) -> None:

@@ -76,8 +76,9 @@ def names_gone(plan: Plan) -> dict[str, str]:
     build, or when its agencies are all here. Found once for W419 and W529 (the glossary check)."""
     unknown = Unknown.of(plan)
     if unknown.names_gone is None:
-        here = [*(agency.id for agency in plan.agencies), *unknown.strays]  # a file in the wrong folder: not gone
-        unknown.names_gone = names_left(plan, "agencies", here, _carried(plan))
+        gone = names_left(plan, "agencies", (agency.id for agency in plan.agencies), _carried(plan))
+        # an agency whose file lies in the wrong folder is not gone: its name is not told (its E203s say where)
+        unknown.names_gone = {name: id_ for name, id_ in gone.items() if id_ not in unknown.strays} if gone else gone
     return unknown.names_gone
 
 

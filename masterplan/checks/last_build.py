@@ -299,14 +299,16 @@ class Unknown:
                            new=self.renamed[missing.upper()])
         stray = next((found for found in self.strays.values() if missing in found.programs), None)
         if stray is not None:
-            return Message("{program} is in {file}, {agency}'s file, which is not read there: move it to {place}",
+            return Message("{program} is in {file}, {agency}'s file, which is not read there: move it to {place}; "
+                           "if {agency} is no longer in the plan, delete {program} here",
                            program=missing, file=stray.file, agency=stray.agency, place=stray.place)
         return self._recased(missing) or self._retyped(missing) or self._hint(missing, "programs")
 
     @cached_property
     def strays(self) -> dict[str, stray_agencies.Stray]:
         """The agency files under content/ outside content/agencies/, by agency id (:mod:`stray_agencies`)."""
-        return stray_agencies.strays(self.plan.content) if self.plan.content else {}
+        agencies = frozenset(agency.id for agency in self.plan.agencies)
+        return stray_agencies.strays(self.plan.content, agencies) if self.plan.content else {}
 
     def _recased(self, missing: str) -> Message | None:
         """The hint for an id in capitals that a program has in small letters (GOV-01, written gov-01 in its file;
@@ -374,8 +376,9 @@ class Unknown:
             return absorbed(missing, lead) if new == lead else \
                 Message("{old} is now {new} (its former_ids say so): write the new id", old=missing, new=new)
         if (stray := self.strays.get(missing)) is not None:
-            return Message("{agency}'s file is {file}, which is not read there: move it to {place}",
-                           agency=missing, file=stray.file, place=stray.place)
+            return Message("{agency}'s file is {file}, which is not read there: move it to {place}; if {agency} "
+                           "is no longer in the plan, delete {agency} here", agency=missing, file=stray.file,
+                           place=stray.place)
         return self._hint(missing, "agencies", lead)
 
     def heir(self, missing: str) -> str | None:
