@@ -635,6 +635,24 @@ def test_a_code_typed_in_small_letters_is_told_where_it_was_typed(tmp_path: Path
                                    "small letters: correct it there to GOV-01"), str(found)
 
 
+def test_w428_leaves_letters_after_a_number_and_a_code_another_program_has_in_capitals(tmp_path: Path) -> None:
+    """LIV-04a (a sub-program's letter after its number) was told to be written LIV-04A, and eco-02 beside an ECO-02
+    of another agency was told to be written ECO-02, which E207 then refuses: neither is W428's."""
+    import shutil
+
+    from conftest import REPO
+
+    shutil.copytree(REPO / "content", tmp_path / "content")
+    for path in sorted((tmp_path / "content" / "agencies").glob("*.yml")):
+        text = path.read_text(encoding="utf-8")
+        changed = text.replace("  - id: LIV-04\n", "  - id: LIV-04a\n").replace("  - id: ECO-03\n", "  - id: eco-02\n")
+        path.write_text(changed, encoding="utf-8")
+    report = load_and_check(tmp_path).report
+    ids = {program.id for program in load_and_check(tmp_path).plan.programs}
+    assert {"LIV-04a", "eco-02", "ECO-02"} <= ids
+    assert [str(d) for d in report if d.code == "W428"] == []
+
+
 @pytest.mark.parametrize("moved_to", ["content/dinkes.yml", "content/agencies/kesehatan/dinkes.yml"])
 def test_an_agency_file_in_the_wrong_folder_is_named_by_every_error_it_causes(tmp_path: Path, moved_to: str) -> None:
     """Dinkes's file dragged to content/ (or into a subfolder): eight other agencies were told that dinkes and its

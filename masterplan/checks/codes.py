@@ -54,19 +54,25 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
 def in_capitals(plan: Plan) -> bool:
     """Whether the plan writes its program codes' letters in capitals: nearly all (:data:`MOSTLY`) of its codes
     with letters, :data:`FEWEST` at least."""
-    lettered = [program.id for program in plan.programs if any(c.isalpha() for c in program.id)]
+    lettered = [found.group(1) for program in plan.programs if (found := _CODE.match(program.id))]
     return len(lettered) >= FEWEST and sum(code == code.upper() for code in lettered) >= MOSTLY * len(lettered)
 
 
 def letters(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
-    """W428: a program code with small letters in a plan that writes its codes in capitals."""
+    """W428: a program code whose series letters are small (gov-01) in a plan that writes that series in capitals
+    (GOV-02, GOV-03…); not a code of letters after its number (LIV-04a), nor one whose capitals another program has
+    (E207 says that)."""
     if not in_capitals(plan):
         return
+    ids = {program.id for program in plan.programs}
+    series = {found.group(1) for program in plan.programs if (found := _CODE.match(program.id))}
     for program in plan.programs:
-        if program.id != program.id.upper():
+        found = _CODE.match(program.id)
+        if (found and found.group(1) != found.group(1).upper() and found.group(1).upper() in series
+                and program.id.upper() not in ids):
+            meant = found.group(1).upper() + program.id[len(found.group(1)):]
             yield warning(program.at("id"), "W428", "program code {code} is written with small letters, the plan's "
-                          "other codes in capitals", Message("write id: {meant}", meant=program.id.upper()),
-                          code=program.id)
+                          "other codes in capitals", Message("write id: {meant}", meant=meant), code=program.id)
 
 
 def _prefix_owners(programs: list[Program]) -> dict[str, str]:
