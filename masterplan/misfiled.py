@@ -32,8 +32,8 @@ def misfiled(kind: str, data: Any, file: str) -> Diagnostic | None:
     for other, signs in _SIGNS.items():
         if other != kind and len(found := sorted(written & signs)) >= 2:
             place = f"content/{_FOLDERS[other]}/{PurePosixPath(file).name}"
-            said = ("this is an agency's file (it has {fields}), put among the pillars" if other == "agency" else
-                    "this is a pillar's file (it has {fields}), put among the agencies")
+            said = ("this is an agency's file (it has {fields}), saved in content/pillars/" if other == "agency" else
+                    "this is a pillar's file (it has {fields}), saved in content/agencies/")
             return error(Position(file, 1, 1), "E114", said, Message("move it to {place}", place=place),
                          fields=", ".join(found))
     return None

@@ -84,7 +84,8 @@ def _date_paths(kind: str) -> tuple[tuple[str | None, ...], ...]:
 
 
 def _date_as_text(value: Any, path: tuple[str | None, ...]) -> Any:
-    """``value`` with the date at ``path`` (each, under EACH) as ISO text; copied where changed, never altered."""
+    """``value`` with the date at ``path`` (each, under EACH) as ISO text: the mappings and lists along the path
+    copied, ``value`` itself never altered."""
     if not path:
         return value.isoformat() if isinstance(value, datetime.date) else value
     step, rest = path[0], path[1:]

@@ -92,8 +92,8 @@ def decode(data: bytes, file: str) -> tuple[str | None, list[Diagnostic]]:
     if len(data) > MAX_FILE_BYTES:
         return None, [too_large(file, len(data), MAX_FILE_BYTES)]
     if data.startswith(_DOCUMENTS):  # a .docx or .xlsx (a ZIP), an old .doc or .xls, or a PDF, given a text's name
-        return None, [error(Position(file, 1, 1), "E003", "this file is no text: it is a word processor's or a "
-                            "spreadsheet's document, or a PDF", "save it again as plain text (in Word: Save As › "
+        return None, [error(Position(file, 1, 1), "E003", "this file is not plain text: it is a Word or Excel "
+                            "document, another ZIP file, or a PDF", "save it again as plain text (in Word: Save As › "
                             "Plain Text, Encoding: UTF-8), or copy its text into a text editor and save that")]
     if data[:2] in (b"\xff\xfe", b"\xfe\xff") or _utf16_without_mark(data):
         return None, [error(Position(file, 1, 1), "E003", "file is UTF-16, not UTF-8",

@@ -631,8 +631,8 @@ def test_a_code_typed_in_small_letters_is_told_where_it_was_typed(tmp_path: Path
     assert len(unknown) >= 4 and {d.position.file for d in unknown} >= {"content/agencies/inspektorat.yml",
                                                                         "content/agencies/dispendukcapil.yml"}
     for found in unknown:
-        assert str(found.hint) == ("the program is written id: gov-01 at content/agencies/diskominfotik.yml:22:9, in "
-                                   "small letters: correct it there to GOV-01"), str(found)
+        assert str(found.hint) == ("its id is written gov-01, in small letters, at "
+                                   "content/agencies/diskominfotik.yml:22:9: correct it there to GOV-01"), str(found)
 
 
 def test_w428_leaves_letters_after_a_number_and_a_code_another_program_has_in_capitals(tmp_path: Path) -> None:

@@ -31,6 +31,7 @@ from collections.abc import Set as AbstractSet
 from typing import NamedTuple
 
 from masterplan import crossref
+from masterplan.checks.codes import CODE
 from masterplan.diagnostics import Diagnostic, Message, Position, warning
 from masterplan.model import Plan
 
@@ -162,7 +163,7 @@ def _code_typed_whole(plan: Plan) -> re.Pattern[str] | None:
     """A program's code with its hyphen left out (GOV01, in ``supports: [GOV01]``): a slip E205 tells, no
     abbreviation for the glossary; None for a plan whose codes have no letters."""
     prefixes = sorted({found.group(1) for program in plan.programs
-                       if (found := re.match(r"([A-Z]+)[-_. ]?\d", program.id))}, key=len, reverse=True)
+                       if (found := CODE.match(program.id)) and found.group(1).isupper()}, key=len, reverse=True)
     return re.compile("(?:" + "|".join(map(re.escape, prefixes)) + r")\d+") if prefixes else None
 
 

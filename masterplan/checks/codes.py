@@ -26,7 +26,7 @@ from masterplan.programs import Program
 
 MOSTLY = 0.8  #: the share of a prefix's programs in one pillar (and of a pillar's programs with one prefix) that makes it that pillar's
 FEWEST = 3  #: programs a prefix needs in a pillar before it is taken to be that pillar's
-_CODE = re.compile(r"([A-Za-z]+)([-_. ]?)(\d+)$")
+CODE = re.compile(r"([A-Za-z]+)([-_. ]?)(\d+)$")
 
 
 def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
@@ -36,7 +36,7 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
               if prefix not in agencies}  # DISHUB-05: coded by its agency, in whichever pillar
     for pillar in plan.pillars:
         for program in pillar.programs:
-            code = _CODE.match(program.id)
+            code = CODE.match(program.id)
             owner = owners.get(code.group(1).upper()) if code else None
             if code is None or owner is None or owner == pillar.id:
                 continue  # the pillar's other programs are counted only for the rare code owned elsewhere
@@ -54,7 +54,7 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
 def in_capitals(plan: Plan) -> bool:
     """Whether the plan writes its program codes' letters in capitals: nearly all (:data:`MOSTLY`) of its codes
     with letters, :data:`FEWEST` at least."""
-    lettered = [found.group(1) for program in plan.programs if (found := _CODE.match(program.id))]
+    lettered = [found.group(1) for program in plan.programs if (found := CODE.match(program.id))]
     return len(lettered) >= FEWEST and sum(code == code.upper() for code in lettered) >= MOSTLY * len(lettered)
 
 
@@ -65,9 +65,9 @@ def letters(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[
     if not in_capitals(plan):
         return
     ids = {program.id for program in plan.programs}
-    series = {found.group(1) for program in plan.programs if (found := _CODE.match(program.id))}
+    series = {found.group(1) for program in plan.programs if (found := CODE.match(program.id))}
     for program in plan.programs:
-        found = _CODE.match(program.id)
+        found = CODE.match(program.id)
         if (found and found.group(1) != found.group(1).upper() and found.group(1).upper() in series
                 and program.id.upper() not in ids):
             meant = found.group(1).upper() + program.id[len(found.group(1)):]
@@ -79,7 +79,7 @@ def _prefix_owners(programs: list[Program]) -> dict[str, str]:
     """Each code prefix nearly all of whose programs (at least :data:`FEWEST`) are in one pillar → that pillar."""
     pillars: defaultdict[str, Counter[str]] = defaultdict(Counter)
     for program in programs:
-        if code := _CODE.match(program.id):
+        if code := CODE.match(program.id):
             pillars[code.group(1).upper()][program.pillar_id] += 1
     owners = {}
     for prefix, counts in pillars.items():
@@ -92,7 +92,7 @@ def _prefix_owners(programs: list[Program]) -> dict[str, str]:
 def _pillar_prefix(programs: list[Program], but: Program) -> str | None:
     """The prefix nearly all of a pillar's other programs have, if one does."""
     counts = Counter(code.group(1).upper() for program in programs if program is not but
-                     and (code := _CODE.match(program.id)))
+                     and (code := CODE.match(program.id)))
     if not counts:
         return None
     prefix, count = counts.most_common(1)[0]
@@ -101,6 +101,6 @@ def _pillar_prefix(programs: list[Program], but: Program) -> str | None:
 
 def _pillar_code(plan: Plan, programs: list[Program], but: Program) -> str | None:
     """The first code of the pillar's series no program has: ECO-07 after ECO-06."""
-    codes = [code for program in programs if program is not but and (code := _CODE.match(program.id))]
+    codes = [code for program in programs if program is not but and (code := CODE.match(program.id))]
     prefix = Counter(code.group(1).upper() for code in codes).most_common(1)[0][0]
     return free_id(plan, next(code.group(0) for code in codes if code.group(1).upper() == prefix))

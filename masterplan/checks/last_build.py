@@ -318,7 +318,7 @@ class Unknown:
             return None
         found = next((program for program in self.plan.programs if program.id.upper() == missing), None)
         return None if found is None else Message(
-            "the program is written id: {written} at {position}, in small letters: correct it there to {id}",
+            "its id is written {written}, in small letters, at {position}: correct it there to {id}",
             written=found.id, position=found.at("id"), id=missing)
 
     def published_as(self, program: Program) -> str | None:
