@@ -700,6 +700,21 @@ def test_an_archives_copy_of_an_agency_the_plan_has_is_no_file_in_the_wrong_fold
     assert found and not [d for d in found if "arsip-2023" in str(d.hint)], [str(d) for d in found]
 
 
+def test_an_id_retyped_as_anothers_is_named_where_its_old_id_is_missing_without_a_build(tmp_path: Path) -> None:
+    """RSUD's LIV-09 retyped LIV-07, Dinkes's id, in a plan never built: Dinkes, which supports LIV-09, was told that
+    no program has it, with no word of the LIV-07 written twice; the hint now says it may be that one."""
+    import shutil
+
+    from conftest import REPO
+
+    shutil.copytree(REPO / "content", tmp_path / "content")
+    rsud = tmp_path / "content" / "agencies" / "rsud.yml"
+    rsud.write_text(rsud.read_text(encoding="utf-8").replace("  - id: LIV-09\n", "  - id: LIV-07\n"), encoding="utf-8")
+    found = [d for d in load_and_check(tmp_path).report if d.code == "E205" and "'LIV-09'" in d.message]
+    assert found and all(str(d.hint) == "no program has the id LIV-09, and LIV-07 is written twice (E207): if one of "
+                         "them was LIV-09, write id: LIV-09 there again" for d in found), [str(d) for d in found]
+
+
 def test_a_program_id_differing_only_in_capitals_is_said_at_the_one_not_published_before(tmp_path: Path) -> None:
     """Dishub's LIV-04 renamed gov-01 was said at Diskominfotik's GOV-01 (read after it), with "give this
     program another id": following it renamed the published GOV-01 and broke every link to its page."""

@@ -333,9 +333,13 @@ class Unknown:
         """The hint for the id of a program of the last build now written with another program's id (E207 says so
         there): the id named here is the right one."""
         name = self.last.names("programs").get(missing)
-        if not name:
-            return None
         counts = Counter(program.id for program in self.plan.programs)
+        if not name:  # no build to say whose it was: an id written twice in its series may be it, retyped
+            series = re.fullmatch(r"(.*?)\d+", missing)
+            twice = sorted({program.id for program in self.plan.programs if counts[program.id] > 1
+                            and series and re.fullmatch(re.escape(series.group(1)) + r"\d+", program.id)})
+            return Message("no program has the id {old}, and {new} is written twice (E207): if one of them was {old}, "
+                           "write id: {old} there again", old=missing, new=twice[0]) if len(twice) == 1 else None
         found = next((program for program in self.plan.programs if counts[program.id] > 1 and _named(program, name)),
                      None)
         return None if found is None else Message(
