@@ -16,7 +16,6 @@ from masterplan.diagnostics import Diagnostic, Message, Position, closest, warni
 from masterplan.file_names import is_file
 from masterplan.model import ASSETS, Plan
 from masterplan.plan_parts import Chapter
-from masterplan.render.site_links import FOLDERS, PAGES
 
 #: the site's folders of pages, one page an item, and how a chapter cross-references each kind (a mission: none)
 _REFERENCES = {"program": "[[{id}]]", "agency": "[[agency:{id}]]", "pillar": "[[pillar:{id}]]",
@@ -74,6 +73,8 @@ def _page(plan: Plan, name: str, where: Position) -> Diagnostic | None:
     """A site-relative link to an item's page the plan does not have, to a page of the site's own it does not
     make, or to a file outside the folders the site publishes; None for anything else (a missing asset or a
     chapter's file: :mod:`links`)."""
+    # the renderer's, loaded only once a link is found
+    from masterplan.render.site_links import FOLDERS, PAGES
     name = name.removeprefix("./")
     item = _ITEM_PAGE.fullmatch(name)
     if item and item.group(1) in _REFERENCES and item.group(2) != "index":
@@ -95,18 +96,15 @@ def _page(plan: Plan, name: str, where: Position) -> Diagnostic | None:
     if not name or "." not in name.rsplit("/", 1)[-1]:  # no file: a word a reference's definition begins ([x]: Badan …)
         return None
     if name.endswith(".html") and "/" not in name and name not in PAGES.values():
+        tops = sorted(path for path in PAGES.values() if "/" not in path and path != "404.html")
         return warning(where, "W513", "link '{url}' leads nowhere on the site",
-                       Message("the site's own pages are {pages}", pages=", ".join(_TOP_PAGES)), url=name)
+                       Message("the site's own pages are {pages}", pages=", ".join(tops)), url=name)
     if name.endswith((".html", ".md", ".xml", ".txt")) or folder in FOLDERS or folder == "pagefind":
         return None  # the site's pages, its sitemap and robots.txt, its folders' files
     stored = plan.content is not None and is_file(plan.content / ASSETS / name)
     return warning(where, "W513", "link '{url}' leads nowhere on the site",
                    Message("write {url}: the site publishes content/{url}", url=f"{ASSETS}/{name}") if stored else
                    Message("files to link go in content/assets/ and are written assets/name.pdf"), url=name)
-
-
-#: the pages at the site's top a chapter may link to (those of generated parts only where no chapter shows them)
-_TOP_PAGES = sorted(path for path in PAGES.values() if "/" not in path and path != "404.html")
 
 
 def _ids(plan: Plan, kind: str) -> set[str]:
