@@ -21,7 +21,7 @@ from pathlib import Path
 
 from masterplan import chapter_reader
 from masterplan.captions import figure_captions, table_captions
-from masterplan.crossref import PART_TABLES, thin_items
+from masterplan.crossref import PART_TABLES, reference, thin_items
 from masterplan.diagnostics import Message, Report, warning
 from masterplan.model import ANALYSIS, Plan
 from masterplan.plan_parts import Chapter
@@ -64,17 +64,17 @@ def _shown(chapter: Chapter, report: Report) -> Chapter:
 def targets(plan: Plan) -> set[str]:
     """Every id a cross-reference of the analysis may name: its chapters and tables (links), and the plan's pillars,
     programs and agencies (printed as plain text, :func:`plain_texts`)."""
-    ids = {ref for chapter in plan.analysis for ref in (chapter.id, f"bab:{chapter.id}")}
+    ids = {ref for chapter in plan.analysis for ref in (chapter.id, reference("chapter", chapter.id))}
     ids |= {caption.ref for chapter in plan.analysis
             for caption in (*table_captions(chapter), *figure_captions(chapter))}
-    ids |= generated_tables(plan) | {f"pillar:{pillar.id}" for pillar in plan.pillars}
+    ids |= generated_tables(plan) | {reference("pillar", pillar.id) for pillar in plan.pillars}
     return ids | set(plain_texts(plan))
 
 
 def plain_texts(plan: Plan) -> dict[str, str]:
     """What the analysis prints for a cross-reference to a program (its code) or an agency (its short name), by id:
     it holds no program matrix or agency to lead to."""
-    texts = {f"agency:{agency.id}": agency.short_name for agency in plan.agencies}
+    texts = {reference("agency", agency.id): agency.short_name for agency in plan.agencies}
     return texts | {program.id: program.id for program in plan.programs}
 
 

@@ -97,11 +97,22 @@ def generated_tables(plan: Plan) -> set[str]:
         thin_items(plan)
 
 
+#: what a cross-reference writes before an item's id, by the item's kind (a program's is its code alone; a chapter's
+#: may be its id alone too); a mission is never referred to
+PREFIXES = {"program": "", "pillar": "pillar:", "agency": "agency:", "chapter": "bab:"}
+
+
+def reference(kind: str, id_: str) -> str:
+    """What a cross-reference to the item of ``kind`` (a key of :data:`PREFIXES`) and id writes between its
+    brackets: ``GOV-01``, ``pillar:gov``, ``agency:dinkes``, ``bab:pendahuluan``."""
+    return PREFIXES[kind] + id_
+
+
 def targets(plan: Plan) -> set[str]:
     """Every id a chapter may refer to."""
     ids = {p.id for p in plan.programs} | {c.id for c in plan.chapters}
-    ids |= {f"pillar:{p.id}" for p in plan.pillars} | generated_tables(plan)
-    ids |= {f"agency:{a.id}" for a in plan.agencies} | {f"bab:{c.id}" for c in plan.chapters}
+    ids |= {reference("pillar", p.id) for p in plan.pillars} | generated_tables(plan)
+    ids |= {reference("agency", a.id) for a in plan.agencies} | {reference("chapter", c.id) for c in plan.chapters}
     ids |= {caption.ref for chapter in plan.chapters
             for caption in (*table_captions(chapter), *figure_captions(chapter))}
     return ids | (set(GENERATED_FIGURES) - thin_items(plan))

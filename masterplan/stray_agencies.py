@@ -9,11 +9,12 @@ file dragged into the wrong folder asked eight other agencies to restore it or t
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
+from masterplan import yamlfile
+from masterplan.diagnostics import Severity
 from masterplan.folder_reader import YAML_SUFFIXES
 from masterplan.leftovers import UNWATCHED_FOLDERS, is_leftover
 from masterplan.misfiled import AGENCY_FIELDS
@@ -59,11 +60,8 @@ def strays(content: Path, agencies: frozenset[str]) -> dict[str, Stray]:
 
 
 def _read(path: Path, content: Path) -> Stray | None:
-    try:
-        data = yaml.load(path.read_bytes(), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except (OSError, ValueError, yaml.YAMLError):
-        return None
-    if not isinstance(data, dict) or len(AGENCY_FIELDS & {key for key in data if isinstance(key, str)}) < 2:
+    data, problems = yamlfile.read(path, path.name)
+    if any(problem.severity is Severity.ERROR for problem in problems) or not isinstance(data, Mapping) or len(AGENCY_FIELDS & {key for key in data if isinstance(key, str)}) < 2:
         return None
     agency = data["id"] if isinstance(data.get("id"), str) else path.stem
     written = data.get("programs")

@@ -310,13 +310,22 @@ class Unknown:
         agencies = frozenset(agency.id for agency in self.plan.agencies)
         return stray_agencies.strays(self.plan.content, agencies) if self.plan.content else {}
 
+    @cached_property
+    def recased(self) -> dict[str, Program]:
+        """The programs whose ids are written in small letters, by the id in capitals, in a plan that writes its
+        codes in capitals (W428 at each); none in any other plan. Found once for all the unknown ids."""
+        from masterplan.checks.codes import in_capitals
+        if not in_capitals(self.plan):
+            return {}
+        found: dict[str, Program] = {}
+        for program in self.plan.programs:
+            found.setdefault(program.id.upper(), program)
+        return found
+
     def _recased(self, missing: str) -> Message | None:
         """The hint for an id in capitals that a program has in small letters (GOV-01, written gov-01 in its file;
         W428 there): the slip is there, not here."""
-        from masterplan.checks.codes import in_capitals
-        if missing != missing.upper() or not in_capitals(self.plan):
-            return None
-        found = next((program for program in self.plan.programs if program.id.upper() == missing), None)
+        found = self.recased.get(missing) if missing == missing.upper() else None
         return None if found is None else Message(
             "its id is written {written}, in small letters, at {position}: correct it there to {id}",
             written=found.id, position=found.at("id"), id=missing)

@@ -12,14 +12,12 @@ import re
 from collections.abc import Iterator
 
 from masterplan.checks.links import Shown, problem, urls
+from masterplan.crossref import PREFIXES, reference
 from masterplan.diagnostics import Diagnostic, Message, Position, closest, warning
 from masterplan.file_names import is_file
 from masterplan.model import ASSETS, Plan
 from masterplan.plan_parts import Chapter
 
-#: the site's folders of pages, one page an item, and how a chapter cross-references each kind (a mission: none)
-_REFERENCES = {"program": "[[{id}]]", "agency": "[[agency:{id}]]", "pillar": "[[pillar:{id}]]",
-               "chapter": "[[bab:{id}]]", "mission": None}
 _ITEM_PAGE = re.compile(r"([a-z]+)/([^/]+)\.html")
 _SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")
 _ID = re.compile(r"""\sid\s*=\s*["']([^"']+)["']""")
@@ -74,23 +72,23 @@ def _page(plan: Plan, name: str, where: Position) -> Diagnostic | None:
     make, or to a file outside the folders the site publishes; None for anything else (a missing asset or a
     chapter's file: :mod:`links`)."""
     # the renderer's, loaded only once a link is found
-    from masterplan.render.site_links import FOLDERS, PAGES
+    from masterplan.render.site_links import FOLDERS, ITEM_FOLDERS, PAGES, item_pages
     name = name.removeprefix("./")
     item = _ITEM_PAGE.fullmatch(name)
-    if item and item.group(1) in _REFERENCES and item.group(2) != "index":
+    if item and item.group(1) in ITEM_FOLDERS and item.group(2) != "index":
         kind, written = item.groups()
-        ids = _ids(plan, kind)
+        ids = item_pages(plan)[kind]
         if written in ids:
             return None
         meant = closest(written, ids)
-        reference = _REFERENCES[kind]
+        referred = kind in PREFIXES  # a mission's page has no cross-reference
         return warning(where, "W513", "link '{url}' leads nowhere on the site: the plan has no page for the id {id}",
                        Message("write {page}, or better a cross-reference, {reference}, which is checked",
-                               page=f"{kind}/{meant}.html", reference=reference.format(id=meant))
-                       if meant and reference else
+                               page=f"{kind}/{meant}.html", reference=f"[[{reference(kind, meant)}]]")
+                       if meant and referred else
                        Message("did you mean {page}?", page=f"{kind}/{meant}.html") if meant else
                        Message("write a cross-reference, e.g. {reference}, which leads to the page and is checked",
-                               reference=reference.format(id="…")) if reference else None,
+                               reference=f"[[{reference(kind, '…')}]]") if referred else None,
                        url=name, id=written)
     folder = name.split("/", 1)[0]
     if not name or "." not in name.rsplit("/", 1)[-1]:  # no file: a word a reference's definition begins ([x]: Badan …)
@@ -106,15 +104,3 @@ def _page(plan: Plan, name: str, where: Position) -> Diagnostic | None:
                    Message("write {url}: the site publishes content/{url}", url=f"{ASSETS}/{name}") if stored else
                    Message("files to link go in content/assets/ and are written assets/name.pdf"), url=name)
 
-
-def _ids(plan: Plan, kind: str) -> set[str]:
-    """The ids whose pages the site publishes in folder ``kind`` (a former id's page leads on to the item)."""
-    if kind == "program":
-        return {id_ for program in plan.programs for id_ in (program.id, *program.former_ids)}
-    if kind == "agency":
-        return {id_ for agency in plan.agencies for id_ in (agency.id, *agency.former_ids)}
-    if kind == "pillar":
-        return {pillar.id for pillar in plan.pillars}
-    if kind == "mission":
-        return {mission.id for mission in plan.missions}
-    return {chapter.id for chapter in plan.chapters}

@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from masterplan.crossref import reference
 from masterplan.diagnostics import Report
 from masterplan.model import Plan
 from masterplan.output import ANALYSIS_PDF
@@ -38,9 +39,9 @@ def contents(plan: Plan, translate: outline.Translate) -> outline.Outline:
     for program in plan.programs:
         found[program.id] = outline.Target("program", program.id, program.id, "", None)
     for agency in plan.agencies:
-        found[f"agency:{agency.id}"] = outline.Target("agency", None, agency.short_name, "", None)
+        found[reference("agency", agency.id)] = outline.Target("agency", None, agency.short_name, "", None)
     for pillar in plan.pillars:
-        found[f"pillar:{pillar.id}"] = outline.Target("pillar", None, pillar.name.get(plan.language), "", None)
+        found[reference("pillar", pillar.id)] = outline.Target("pillar", None, pillar.name.get(plan.language), "", None)
     return outline.Outline(builder.chapters, found)
 
 

@@ -45,6 +45,7 @@ from masterplan.crossref import (
     READINESS_TABLE,
     UNCONFIRMED_TABLE,
     attainment_tables,
+    reference,
     thin_items,
 )
 from masterplan.i18n import Translator
@@ -299,15 +300,15 @@ def targets(plan: Plan, chapters: list[BookChapter], translate: Translate) -> di
     found: dict[str, Target] = {}
     agencies_chapter = next((c.key for c in chapters if "agencies" in c.generated), "index")
     for agency in plan.agencies:
-        found[f"agency:{agency.id}"] = Target("agency", None, agency.short_name, anchor(f"agency-{agency.id}"),
+        found[reference("agency", agency.id)] = Target("agency", None, agency.short_name, anchor(f"agency-{agency.id}"),
                                               agencies_chapter)
     for chapter in chapters:
         text = chapter.label or chapter.title
         target = Target("chapter", chapter.number, text, chapter.anchor, chapter.key, bool(chapter.label))
         if chapter.chapter is not None:
-            found[chapter.chapter.id] = found[f"bab:{chapter.chapter.id}"] = target
+            found[chapter.chapter.id] = found[reference("chapter", chapter.chapter.id)] = target
         if chapter.pillar is not None:
-            found[f"pillar:{chapter.pillar.id}"] = target
+            found[reference("pillar", chapter.pillar.id)] = target
         for item in chapter.items:
             word = translate("Table") if item.kind == "table" else translate("Figure")
             found[item.id] = Target(item.kind, item.number, f"{word} {item.number}", item.anchor, chapter.key, True)

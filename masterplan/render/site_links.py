@@ -52,6 +52,8 @@ PAGES = {
 #: the site's folders of pages (url_for) and files: a missing address one below one of them (program/GOV-99.html)
 #: gets the 404 page, whose links the page itself then starts from the folder above (site/404.html)
 FOLDERS = ("program", "pillar", "agency", "chapter", "mission", "download", "static", "data", "assets")
+#: the folders of one page an item (url_for)
+ITEM_FOLDERS = FOLDERS[:5]
 
 #: Where generated tables and figures (cross-reference ids) are shown on the site.
 GENERATED_TARGETS = {
@@ -91,6 +93,25 @@ def url_for(target: Any) -> str:
     if isinstance(target, Mission):
         return f"mission/{target.id}.html"
     return PAGES[target]
+
+
+def former_url(target: Program | Agency, former: str) -> str:
+    """The path of the page at one of ``target``'s former ids (``former_ids``), which leads on to its page: links
+    published before the rename keep working."""
+    return f"{url_for(target).split('/', 1)[0]}/{former}.html"
+
+
+def item_pages(plan: Plan) -> dict[str, set[str]]:
+    """The ids whose pages the site publishes in each of :data:`ITEM_FOLDERS` (``program``: GOV-01, …), a former
+    id's page included."""
+    found: dict[str, set[str]] = {folder: set() for folder in ITEM_FOLDERS}
+    renamed: list[Program | Agency] = [*plan.programs, *plan.agencies]
+    paths = [url_for(item) for item in (*renamed, *plan.pillars, *plan.missions, *plan.chapters)]
+    paths += [former_url(item, former) for item in renamed for former in item.former_ids]
+    for path in paths:
+        folder, name = path.split("/")
+        found[folder].add(name.removesuffix(".html"))
+    return found
 
 
 def prefix(path: str) -> str:

@@ -36,7 +36,13 @@ from masterplan.render.markdown import (
 from masterplan.render.outline import Outline, Translate, anchor
 from masterplan.render.site_charts import PART_PAGES
 from masterplan.render.site_html import years_kept
-from masterplan.render.site_links import PAGES, prefix, reference_resolver, url_for
+from masterplan.render.site_links import (
+    PAGES,
+    former_url,
+    prefix,
+    reference_resolver,
+    url_for,
+)
 from masterplan.values import Text
 
 WHOLE_PLAN = "*"
@@ -285,7 +291,7 @@ def moved_pages(plan: Plan, _: Translate) -> Iterator[Page]:
     published before the rename keep working. Not searched, not in the sitemap."""
     for program in plan.programs:
         for former in program.former_ids:
-            yield _moved(f"program/{former}.html", program, _("Program {old} is now {new}", old=former, new=program.id),
+            yield _moved(former_url(program, former), program, _("Program {old} is now {new}", old=former, new=program.id),
                          _("This program's address has changed. Its page is now:"))
     # each former id as the previous version named it (Diskop-UM), and whether it merged: the page of changes' reading
     changed = baseline.changes(plan) if any(agency.former_ids for agency in plan.agencies) else None
@@ -296,12 +302,12 @@ def moved_pages(plan: Plan, _: Translate) -> Iterator[Page]:
             then = merged.get(former) or renamed.get(former)
             old = then.short_name if then is not None else former
             if former in merged:
-                yield _moved(f"agency/{former}.html", agency,
+                yield _moved(former_url(agency, former), agency,
                              _("Agency {old} has merged into {new}", old=old, new=agency.short_name),
                              _("{old} has merged into {new}, which now does its work. Its page is:", old=old,
                                new=agency.short_name))
             else:
-                yield _moved(f"agency/{former}.html", agency,
+                yield _moved(former_url(agency, former), agency,
                              _("Agency {old} is now {new}", old=old, new=agency.short_name),
                              _("This agency's address has changed. Its page is now:"))
 
