@@ -4,10 +4,11 @@ helps (:mod:`masterplan.schema_hints`); an unknown field said at its key, with t
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
 
-from masterplan import look_alike_spaces
+from masterplan import look_alike_spaces, other_comments
 from masterplan.diagnostics import (
     Diagnostic,
     Message,
@@ -89,7 +90,14 @@ def field_name(path: Any, data: Any = None) -> str:
 
 
 def explain(err: ValidationError, data: Any, default: Position) -> Diagnostic:
-    """One problem in words (unknown fields, which come in groups, are :func:`unknown_fields`)."""
+    """One problem in words (unknown fields, which come in groups, are :func:`unknown_fields`). A value ending in
+    another language's comment (``false  // belum``) is told so, whatever else is wrong with it."""
+    told = _explain(err, data, default)
+    commented = other_comments.hint(err.instance) if isinstance(err.instance, str) else None
+    return told if commented is None else replace(told, hint=commented)
+
+
+def _explain(err: ValidationError, data: Any, default: Position) -> Diagnostic:
     path = list(err.absolute_path)
     where = locate(data, path, default)
     field = field_name(path, data)
@@ -315,6 +323,7 @@ def unknown_fields(err: ValidationError, field: str, mapping_at: Position) -> li
                     else Message("plan.yml lists its versions under revisions:, each with its version, date, summary "
                                  "(what it changed) and decree (the Perwali that adopted it); raise version and date "
                                  "to the revision's"))
+        hint = (other_comments.hint(name) if isinstance(name, str) else None) or hint  # "// catatan: …"
         if name == "lead" and "sub_element" in known:
             hint = Message("the agency whose file holds a program leads it: move the program into that agency's file")
         if field:

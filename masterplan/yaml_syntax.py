@@ -11,7 +11,7 @@ import re
 
 import yaml
 
-from masterplan import block_text
+from masterplan import block_text, other_comments
 from masterplan.block_fields import indent
 from masterplan.diagnostics import Diagnostic, Message, Position, error
 from masterplan.yaml_nodes import MAX_DEPTH
@@ -76,6 +76,10 @@ def syntax_error(exc: yaml.MarkedYAMLError, text: str, file: str, line_offset: i
         hint = _list_without_field(lines, mark.line, line_offset) or hint
     if "\t" in bad_line:
         hint = pasted_row(bad_line) or Message("YAML indents with spaces, never with tabs")
+    if mark and (commented := _commented_line(lines, mark.line, exc.context_mark)) is not None:  # "// belum final"
+        return error(Position(file, commented + 1 + line_offset, indent(lines[commented]) + 1), "E001",
+                     "YAML syntax error: {problem}", other_comments.hint(lines[commented].strip()),
+                     problem=_words_of_yaml(problem))
     if mark and not text[mark.index:].strip() and text.strip():
         # the text ended mid-value: the last written line is where to look
         last = len(text.rstrip().split("\n"))
@@ -83,6 +87,14 @@ def syntax_error(exc: yaml.MarkedYAMLError, text: str, file: str, line_offset: i
                      "YAML syntax error: {problem} before the end of the text", hint, problem=_words_of_yaml(problem))
     return error(Position(file, line, column), "E001", "YAML syntax error: {problem}", hint,
                  problem=_words_of_yaml(problem))
+
+
+def _commented_line(lines: list[str], at: int, context: yaml.Mark | None) -> int | None:
+    """The line, from ``at`` back to where libyaml's trouble began (or the line above), that is another language's
+    comment alone (``// belum final``, ``/* catatan */``): None when there is none."""
+    first = min(context.line if context is not None else at, at - 1)
+    return next((number for number in range(min(at, len(lines) - 1), max(first, 0) - 1, -1)
+                 if (found := other_comments.written(lines[number].strip())) is not None and not found[0]), None)
 
 
 def _flow_hint(line: str) -> Message | None:

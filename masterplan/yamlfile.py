@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 from yaml.nodes import Node
 
-from masterplan import look_alike_spaces
+from masterplan import look_alike_spaces, other_comments
 from masterplan.diagnostics import (
     Diagnostic,
     Message,
@@ -158,6 +158,8 @@ def _parse(text: str, file: str, line_offset: int = 0) -> tuple[Any, list[Diagno
         return _parse_carefully(text, file, line_offset)
     if " #" in text or "\t#" in text:
         builder.problems += cut_at_hash(text, value, file, line_offset)
+    if "/" in text:
+        builder.problems += other_comments.kept_in_text(text, value, line_offset)
     if any(quote in text for quote in CURLY_OPENING):
         builder.problems += curly_quoted(text, value, line_offset)
     return _located(value, builder, file, line_offset)
