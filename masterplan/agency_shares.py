@@ -46,26 +46,44 @@ def _stem(file: str) -> str:
     return PurePosixPath(_meant(PurePosixPath(file).name)).stem
 
 
-def _files(diagnostic: Diagnostic) -> list[str | None]:
-    """The agency files a diagnostic is told in, None standing for the shared files."""
-    files = dict.fromkeys(file if _agency_file(file) else None
+def _files(diagnostic: Diagnostic, settled: dict[str, str]) -> list[str | None]:
+    """The agency files a diagnostic is told in, None standing for the shared files; only the file that settles it,
+    where one other file does (``settled``: :func:`_settled`)."""
+    if diagnostic.unknown is not None and diagnostic.unknown in settled:
+        return [settled[diagnostic.unknown]]
+    strays = set(settled.values())
+    files = dict.fromkeys(file if _agency_file(file) or file in strays else None
                           for file in (diagnostic.position.file, *diagnostic.concerns))
     return list(files)
+
+
+def _settled(diagnostics: Sequence[Diagnostic], plan: Plan | None) -> dict[str, str]:
+    """Each unknown id whose problems one file settles, not those they are told in, by that file: an agency's file
+    saved in another folder (content/dinkes.yml: its share is where the 11 problems of eight other agencies naming
+    dinkes or its programs go, with the file's own W017), a program's code written in small letters
+    (:meth:`Unknown.settled_in`)."""
+    if plan is None or not any(diagnostic.unknown for diagnostic in diagnostics):
+        return {}
+    from masterplan.checks.last_build import Unknown
+    return Unknown.of(plan).settled_in()
 
 
 def shares(diagnostics: Sequence[Diagnostic], plan: Plan | None) -> list[Share]:
     """The agencies' shares, by short name (by file name for a file the plan could not read), then the shared
     files'; a problem that concerns two agencies is in the share of each."""
     by_file: dict[str | None, list[Diagnostic]] = {}
+    settled = _settled(diagnostics, plan)
     for diagnostic in diagnostics:
-        for file in _files(diagnostic):
+        for file in _files(diagnostic, settled):
             by_file.setdefault(file, []).append(diagnostic)
     owners = _owners(plan)
 
     def order(file: str) -> str:
         return owners[file].short_name.casefold() if file in owners else _stem(file).casefold()
 
-    agencies = [Share(file, owners.get(file), by_file[file]) for file in sorted(filter(None, by_file), key=order)]
+    # a share's own file's problems first (a misplaced file's W017 before those it settles elsewhere)
+    agencies = [Share(file, owners.get(file), sorted(by_file[file], key=lambda d, file=file: d.position.file != file))
+                for file in sorted(filter(None, by_file), key=order)]
     return agencies + ([Share(None, None, by_file[None])] if None in by_file else [])
 
 
@@ -77,7 +95,8 @@ def _owners(plan: Plan | None) -> dict[str, Agency]:
 def agency_ids(diagnostic: Diagnostic, plan: Plan | None) -> list[str]:
     """The ids of the agencies a diagnostic concerns, for ``--format json`` (an unread file's by its name)."""
     owners = _owners(plan)
-    return [owners[file].id if file in owners else _stem(file) for file in _files(diagnostic) if file is not None]
+    return [owners[file].id if file in owners else _stem(file) for file in _files(diagnostic, _settled([diagnostic], plan))
+            if file is not None]
 
 
 def said(diagnostics: Sequence[Diagnostic], plan: Plan | None, speaker: Speaker, unchecked: bool = False) -> str:
@@ -98,7 +117,8 @@ def said(diagnostics: Sequence[Diagnostic], plan: Plan | None, speaker: Speaker,
     clean = sorted((a for a in plan.agencies if a.position.file not in files), key=lambda a: a.short_name.casefold()) \
         if plan and not unchecked else []
     if clean:
-        blocks.append([speaker.say(Message("No problems: {count} agencies ({agencies})", count=len(clean),
+        blocks.append([speaker.say(Message("No problems: {count} agencies ({agencies})" if len(clean) > 1 else
+                                           "No problems: 1 agency ({agencies})", count=len(clean),
                                            agencies=", ".join(agency.short_name for agency in clean)))])
     blocks.append(speaker.summary(diagnostics))
     return "\n\n".join("\n".join(block) for block in blocks)

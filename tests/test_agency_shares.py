@@ -94,3 +94,46 @@ def test_a_year_over_the_apbd_ceiling_is_told_to_the_agencies_it_names(make_plan
     _, out = validate(make_plan({"content/plan.yml": plan_yml}), "--format", "json")
     told = [d["agencies"] for d in json.loads(out) if d["code"] == "W324"]
     assert told == [["diskominfo"]]
+
+
+def test_the_problems_an_agency_file_saved_in_another_folder_causes_are_in_its_share(
+        make_plan: Callable[..., Path]) -> None:
+    """bpkad.yml saved in content/ itself: Diskominfo's file names bpkad as GOV-01's partner (E203), and that problem
+    was in Diskominfo's share, which can do nothing about it. It is in the share of the misplaced file, under its
+    own W017; Diskominfo is named among the agencies without problems."""
+    from conftest import MINI_FILES
+
+    bpkad = "content/agencies/bpkad.yml"
+    code, out = validate(make_plan({bpkad: None, "content/bpkad.yml": MINI_FILES[bpkad]}), "--by-agency")
+    assert code == 1
+    told = blocks(out)
+    assert told[0][0] == "bpkad — content/bpkad.yml: 1 error, 1 warning", out
+    assert told[0][1].startswith("  content/bpkad.yml: warning[W017]")
+    assert told[0][2].startswith("  content/agencies/diskominfo.yml:") and "[E203]" in told[0][2]
+    assert "move it to content/agencies/bpkad.yml" in told[0][2]
+    assert not any("diskominfo.yml: " in block[0] for block in told)
+    assert ["No problems: 1 agency (Diskominfo)"] in told, out
+
+
+def test_the_problems_of_a_code_typed_in_small_letters_are_in_the_share_of_the_file_it_was_typed_in(
+        tmp_path: Path) -> None:
+    """GOV-01 retyped gov-01 in Diskominfotik's file: the agencies and the chapter naming GOV-01 were each given an
+    E205 or E507 to settle. Each is Diskominfotik's, beside the W428 at its slip."""
+    import shutil
+
+    from conftest import REPO
+
+    shutil.copytree(REPO / "content", tmp_path / "content")
+    agency = tmp_path / "content" / "agencies" / "diskominfotik.yml"
+    agency.write_text(agency.read_text(encoding="utf-8").replace("  - id: GOV-01\n", "  - id: gov-01\n", 1),
+                      encoding="utf-8")
+    code, out = validate(tmp_path, "--by-agency")
+    assert code == 1
+    told = blocks(out)
+    shares = {block[0].split(" — ")[-1].split(":")[0]: block[1:] for block in told if " — " in block[0]}
+    assert list(shares) == ["content/agencies/diskominfotik.yml"], out
+    lines = shares["content/agencies/diskominfotik.yml"]
+    assert "[W428]" in lines[0]
+    assert sum("[E205]" in line or "[E507]" in line for line in lines) >= 4
+    assert {line.split(":")[0].strip() for line in lines} >= {"content/agencies/inspektorat.yml",
+                                                              "content/agencies/dispendukcapil.yml"}

@@ -322,6 +322,15 @@ class Unknown:
             found.setdefault(program.id.upper(), program)
         return found
 
+    def settled_in(self) -> dict[str, str]:
+        """Each unknown id whose problems one file settles, other than the files they are told in, by that file: a
+        misplaced agency's file settles those naming the agency or its programs (moved to content/agencies/), a
+        program's file those naming its code in capitals, written there in small letters."""
+        found = {missing: program.position.file for missing, program in self.recased.items() if program.id != missing}
+        for stray in self.strays.values():
+            found |= dict.fromkeys((stray.agency, *stray.programs), stray.file)
+        return found
+
     def _recased(self, missing: str) -> Message | None:
         """The hint for an id in capitals that a program has in small letters (GOV-01, written gov-01 in its file;
         W428 there): the slip is there, not here."""
