@@ -81,9 +81,10 @@ def shares(diagnostics: Sequence[Diagnostic], plan: Plan | None) -> list[Share]:
     def order(file: str) -> str:
         return owners[file].short_name.casefold() if file in owners else _stem(file).casefold()
 
-    # a share's own file's problems first (a misplaced file's W017 before those it settles elsewhere)
-    agencies = [Share(file, owners.get(file), sorted(by_file[file], key=lambda d, file=file: d.position.file != file))
-                for file in sorted(filter(None, by_file), key=order)]
+    def own_first(file: str) -> list[Diagnostic]:  # a misplaced file's W017 before those it settles elsewhere
+        return sorted(by_file[file], key=lambda diagnostic: diagnostic.position.file != file)
+
+    agencies = [Share(file, owners.get(file), own_first(file)) for file in sorted(filter(None, by_file), key=order)]
     return agencies + ([Share(None, None, by_file[None])] if None in by_file else [])
 
 

@@ -227,8 +227,11 @@ def _expand(chapter: Chapter, context: dict[str, Any], budget: sandbox_time.Time
             return None, [error(at(line, listed.column), "E503", "template error in chapter: {detail}", listed.hint,
                                 detail=listed.what)]
         words = jinja_words.runtime(exc)
-        if isinstance(words, Message):
-            return None, [error(at(line), "E503", "template error in chapter: {detail}", hint, detail=words)]
+        if isinstance(words, Message):  # an unknown filter or test inside an {% if %}: at its name, with the names meant
+            message = str(exc)
+            return None, [error(at(line, jinja_words.unknown_name_column(message, chapter.body, line) or 1), "E503",
+                                "template error in chapter: {detail}",
+                                hint or sandbox_errors.unknown_name_hint(message), detail=words)]
         # words not known here: Python's own, in English, after a sentence in the plan's language
         return None, [error(at(line), "E503", "template error in chapter: this line could not be filled in; Python "
                             "says (in English): {exception}: {detail}", hint or Message(

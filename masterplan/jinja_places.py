@@ -43,12 +43,25 @@ def column(source: str, line: int, token: str) -> int:
 
 def tag_column(source: str, line: int, name: str) -> int:
     """The column of the ``{% name %}`` tag on ``line`` of ``source`` (a tag Jinja does not know, an end with
-    nothing to end); 1 when the line has none, or more than one."""
+    nothing to end, a block never closed); 1 when the line has none, or more than one."""
+    return _once(source, line, rf"\{{%[-+]?\s*{re.escape(name)}\b")
+
+
+def filter_column(source: str, line: int, kind: str, name: str) -> int:
+    """The column on ``line`` of ``source`` of the filter (``| wordz``) or test (``is numbr``) of ``kind`` Jinja does
+    not know; 1 when the line names it nowhere, or more than once."""
+    return _once(source, line, rf"\|\s*({re.escape(name)})\b" if kind == "filter" else
+                 rf"\bis\s+(?:not\s+)?({re.escape(name)})\b")
+
+
+def _once(source: str, line: int, pattern: str) -> int:
+    """The column on ``line`` of ``source`` of the one match of ``pattern`` (of its group, where it has one); 1 when
+    there is none, or more than one."""
     lines = source.splitlines()
     if not 0 < line <= len(lines):
         return 1
-    found = [tag.start() for tag in re.finditer(rf"\{{%[-+]?\s*{re.escape(name)}\b", lines[line - 1])]
-    return found[0] + 1 if len(found) == 1 else 1
+    found = list(re.finditer(pattern, lines[line - 1]))
+    return found[0].start(found[0].lastindex or 0) + 1 if len(found) == 1 else 1
 
 
 def quoted(line: str, start: int, place: int) -> bool:

@@ -73,7 +73,8 @@ def syntax(exc: jinja2.TemplateSyntaxError, source: str, first_line: int = 1) ->
                         Message("close the {{% {block} %}} first, or check the spelling of the tag", block=name), line,
                         tag_column(source, line, unknown.group(1)))
         return Said(Message("the {{% {block} %}} is never closed", block=name),
-                    Message("end it with {{% end{block} %}} where its text ends", block=name), opened or line)
+                    Message("end it with {{% end{block} %}} where its text ends", block=name), opened or line,
+                    tag_column(source, opened or line, name))
     stray = _stray_character(text, source, line)
     if stray is not None:
         char, column = stray
@@ -82,7 +83,15 @@ def syntax(exc: jinja2.TemplateSyntaxError, source: str, first_line: int = 1) ->
                     Message("is a tag left open before it? Each {{% ends with %}}, each {{{{ with }}}}"), line, column)
     found = _EXPECTED_TOKEN.match(text) or _UNEXPECTED.match(text) or _NO_EXPRESSION.match(text)
     token = (found.group(2) if found.re is _EXPECTED_TOKEN else found.group(1)) if found else ""
-    return Said(_syntax_words(text), None, line, jinja_places.column(source, line, token))
+    return Said(_syntax_words(text), None, line,
+                unknown_name_column(text, source, line) or jinja_places.column(source, line, token))
+
+
+def unknown_name_column(message: str, source: str, line: int) -> int | None:
+    """For Jinja's "No filter named 'wordz'" (or test), at compiling or at run time, the column on ``line`` of
+    ``source`` of the name (1 when it cannot be told); None for any other message."""
+    found = _NO_FILTER.match(message)
+    return None if found is None else jinja_places.filter_column(source, line, *found.groups())
 
 
 def _stray_character(text: str, source: str, line: int) -> tuple[str, int] | None:

@@ -60,14 +60,22 @@ def _model_class(kind: str) -> type | None:
     return None
 
 
+def unknown_name_hint(message: str) -> str | None:
+    """The hint for Jinja's "No filter named 'wordz'" (or test): the name meant, or the names there are; None for any
+    other message. Jinja says it when the template is compiled, or, inside an {% if %}, when its line runs."""
+    unknown = re.match(r"No (filter|test) named '([^']*)'", message)
+    if not unknown:
+        return None
+    kind, name = unknown.groups()
+    known = SANDBOX.filters if kind == "filter" else SANDBOX.tests
+    names = ", ".join(sorted(known))
+    return did_you_mean(name, known) or (Message("known filters: {names}", names=names) if kind == "filter"
+                                         else Message("known tests: {names}", names=names))
+
+
 def syntax_hint(exc: jinja2.TemplateSyntaxError) -> str | None:
-    unknown = re.match(r"No (filter|test) named '([^']*)'", exc.message or "")
-    if unknown:
-        kind, name = unknown.groups()
-        known = SANDBOX.filters if kind == "filter" else SANDBOX.tests
-        names = ", ".join(sorted(known))
-        return did_you_mean(name, known) or (Message("known filters: {names}", names=names) if kind == "filter"
-                                             else Message("known tests: {names}", names=names))
+    if (unknown := unknown_name_hint(exc.message or "")) is not None:
+        return unknown
     if "cannot extend" in (exc.message or ""):
         return None
     if "expected token 'end of print statement'" in (exc.message or ""):

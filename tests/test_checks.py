@@ -558,9 +558,12 @@ def test_html_shown_as_code_or_commented_out_is_not_said_to_be_removed() -> None
     from masterplan.checks import html
 
     text = 'Kode `<script>` dan ``<embed src="x">``.\n<!-- <iframe src="x"></iframe> -->\n<img alt="a>b" src="p.png">'
-    assert [str(what) for what, _ in html.removed(text)] == []
-    said = [(str(what), line) for what, line in html.removed('<p>\n<div onclick="a()"\n  style="x">Klik</div>')]
-    assert said == [("the attribute onclick of <div>", 2), ("the attribute style of <div>", 2)]
+    assert [str(what) for what, _, _ in html.removed(text)] == []
+    # each at its place, an attribute at its name (column 1 was all a writer was told, however deep in the line)
+    said = [(str(what), line, column) for what, line, column in
+            html.removed('<p>\n<div onclick="a()"\n  style="x">Klik <font color="red">!</font></div>')]
+    assert said == [("the attribute onclick of <div>", 2, 6), ("the attribute style of <div>", 3, 3),
+                    ("<font> (its text stays)", 3, 18)]
 
 
 def test_a_language_left_empty_gets_no_word_of_commas(make_plan: Callable[..., Path]) -> None:

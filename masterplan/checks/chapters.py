@@ -136,8 +136,8 @@ def _references(chapter: Chapter, unknown_reference: UnknownReference) -> Iterat
 
 def _written(chapter: Chapter) -> Iterator[Diagnostic]:
     """What the chapter's Markdown prints otherwise than its writer meant, in the order the lines are read."""
-    for what, line in html.removed(chapter.body):
-        yield markdown_writing.removed(what, Position(chapter.position.file, chapter.body_line + line - 1, 1))
+    for what, line, column in html.removed(chapter.body):
+        yield markdown_writing.removed(what, Position(chapter.position.file, chapter.body_line + line - 1, column))
     yield from markdown_writing.title_headings(chapter)
     yield from markdown_writing.captions_above_tables(chapter)
     yield from markdown_writing.numbered_captions(chapter)

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from masterplan.diagnostics import Message
+from masterplan.diagnostics import Message, line_and_column
 
 #: what the sanitizer removes with its content (nh3's default), not only the tag
 REMOVED_WHOLE = {"script", "style"}
@@ -74,8 +74,9 @@ def tags(text: str, shown: bool = False) -> Iterator[Tag]:
         yield Tag(match.group(1).lower(), attributes, prose.count("\n", 0, match.start()) + 1, match.start())
 
 
-def removed(text: str) -> Iterator[tuple[Message, int]]:
-    """What the sanitizer takes out of ``text``, each kind once, at its first line."""
+def removed(text: str) -> Iterator[tuple[Message, int, int]]:
+    """What the sanitizer takes out of ``text``, each kind once, at its first place (line and column): a tag's '<',
+    an attribute's name."""
     found: list[tuple[Tag, str, Message]] = []
     for tag in tags(text, shown=True):
         if not tag.kept:
@@ -85,6 +86,7 @@ def removed(text: str) -> Iterator[tuple[Message, int]]:
             found += [(tag, f"{tag.name} {name}", Message("the attribute {attribute} of <{tag}>", attribute=name,
                                                           tag=tag.name))
                       for name, value in tag.attributes if not tag.keeps(name, value)]
+    lowered = text.lower()
     if not found:
         return
     live = _live(text, sorted({tag.start: tag for tag, _, _ in found}.values(), key=lambda tag: tag.start))
@@ -92,7 +94,9 @@ def removed(text: str) -> Iterator[tuple[Message, int]]:
     for tag, key, what in found:
         if key not in said and tag.start in live:  # else Markdown shows it as code (an indented block)
             said.add(key)
-            yield what, tag.line
+            attribute = key.partition(" ")[2]  # where the tag's text names it, else the tag's '<'
+            start = max(lowered.find(attribute, tag.start + len(tag.name) + 1), tag.start) if attribute else tag.start
+            yield what, *line_and_column(text, start)
 
 
 _MARK = "data-masterplan-at"

@@ -80,7 +80,7 @@ def text_links(text: Text, where: Position, content: Path | None, block: bool = 
         for kind, url, line, column in links.urls(value):
             shown.add(url, line, column, links.problem(kind, url, at(line), content))
         yield from shown.told()
-        for what, line in html.removed(value):
+        for what, line, _ in html.removed(value):
             yield markdown_writing.removed(what, at(line))
         for line, item in markdown_writing.bullets(value):
             yield markdown_writing.bulleted(at(line), item)
