@@ -339,8 +339,8 @@ def common_cause(diagnostics: Sequence[Diagnostic]) -> Message | None:
              if count >= COMMON_CAUSE]
     if not named:
         return None
-    return Message("ids the plan does not have, named by many errors: {ids}; one cause (a deleted file, "
-                   "a renamed id) is likely behind them", ids=listing(named))
+    return Message("ids the plan does not have, named by many errors: {ids}; one cause (a file deleted or saved in "
+                   "another folder, a renamed id) is likely behind them: their hints say where", ids=listing(named))
 
 
 class _English:
