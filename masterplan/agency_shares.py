@@ -51,8 +51,8 @@ def _files(diagnostic: Diagnostic, settled: dict[str, str]) -> list[str | None]:
     where one other file does (``settled``: :func:`_settled`)."""
     if diagnostic.unknown is not None and diagnostic.unknown in settled:
         return [settled[diagnostic.unknown]]
-    strays = set(settled.values())
-    files = dict.fromkeys(file if _agency_file(file) or file in strays else None
+    settling = set(settled.values())
+    files = dict.fromkeys(file if _agency_file(file) or file in settling else None
                           for file in (diagnostic.position.file, *diagnostic.concerns))
     return list(files)
 
@@ -65,7 +65,9 @@ def _settled(diagnostics: Sequence[Diagnostic], plan: Plan | None) -> dict[str, 
     if plan is None or not any(diagnostic.unknown for diagnostic in diagnostics):
         return {}
     from masterplan.checks.last_build import Unknown
-    return Unknown.of(plan).settled_in()
+    settled = Unknown.of(plan).settled_in()
+    # only the ids these problems name: a misplaced file no other names stays among the shared files, with its W017
+    return {missing: settled[missing] for diagnostic in diagnostics if (missing := diagnostic.unknown) in settled}
 
 
 def shares(diagnostics: Sequence[Diagnostic], plan: Plan | None) -> list[Share]:

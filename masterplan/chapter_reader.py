@@ -14,7 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from masterplan import look_alike_spaces, validation, yamlfile
+from masterplan import look_alike_spaces, other_comments, validation, yamlfile
 from masterplan.dates import spelt_date, spelt_month
 from masterplan.diagnostics import (
     Diagnostic,
@@ -172,7 +172,8 @@ def _front_matter(path: Path, file: str) -> tuple[tuple[LocatedMap, str, int] | 
         return None, look_alike_spaces.named(data_bytes, problems)
     _signed_date_as_written(data)
     broken = {p.position for p in problems if p.severity is Severity.ERROR}  # a value YAML could not read: said once
-    problems += [d for d in validation.check("chapter", data, Position(file, 2, 1)) if d.position not in broken]
+    refused = [d for d in validation.check("chapter", data, Position(file, 2, 1)) if d.position not in broken]
+    problems = [*other_comments.not_repeated(problems, refused), *refused]
     if any(d.severity is Severity.ERROR for d in problems):  # "title:" and a no-break space: said to be no space
         return None, look_alike_spaces.named(data_bytes, problems)
     return (data, body, body_line), problems

@@ -14,7 +14,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from masterplan import block_fields, look_alike_spaces, validation, yamlfile
+from masterplan import (
+    block_fields,
+    look_alike_spaces,
+    other_comments,
+    validation,
+    yamlfile,
+)
 from masterplan.diagnostics import (
     ANY_PROGRAM,
     Diagnostic,
@@ -131,6 +137,7 @@ class FolderReader:
                                if d.position not in broken]
             if schema_problems and (other := misfiled(kind, data, file)) is not None:
                 schema_problems = [other]  # an agency's file among the pillars: that, not each field it lacks
+            problems = other_comments.not_repeated(problems, schema_problems)
         result = FileResult(data, tuple(look_alike_spaces.named(content, problems)),
                             tuple(look_alike_spaces.named(content, schema_problems)))
         if self.cache is not None:

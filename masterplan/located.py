@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from types import MappingProxyType
 from typing import Any, TypeGuard
 
@@ -114,3 +114,22 @@ def locate(root: Any, path: list[Any] | tuple[Any, ...], default: Position) -> P
         else:
             break
     return found
+
+
+def texts(value: Any) -> Iterator[tuple[Any, str, Position]]:
+    """Every text of ``value`` (read by :mod:`masterplan.yamlfile`) in its mappings and lists, at any depth: the field
+    it is under (a list's item: the list's field; None for the document's own list), the text and its position."""
+    stack: list[tuple[Any, Any]] = [(None, value)]
+    while stack:
+        field, here = stack.pop()
+        if isinstance(here, LocatedMap):
+            pairs = [(key, item, here.at(key)) for key, item in here.items()]
+        elif isinstance(here, LocatedList):
+            pairs = [(field, item, here.at(index)) for index, item in enumerate(here)]
+        else:
+            continue
+        for key, item, where in pairs:
+            if isinstance(item, str):
+                yield key, item, where
+            else:
+                stack.append((key, item))

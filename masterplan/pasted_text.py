@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from masterplan.diagnostics import Diagnostic, Message, warning
-from masterplan.located import LocatedList, LocatedMap
+from masterplan.located import LocatedMap, texts
 
 #: control characters a text may hold (Word's line break, U+000B, pasted with it), which no browser shows and the book
 #: prints as a box: the renderer prints a space instead (render.markdown), and W543 tells where in a chapter
@@ -85,21 +85,10 @@ def curly_quoted(text: str, value: Any, line_offset: int) -> list[Diagnostic]:
     for match in _PLAIN_CURLY.finditer(text):
         quote = match.end() - 1
         starts.add((text.count("\n", 0, quote) + 1 + line_offset, quote - text.rfind("\n", 0, quote)))
-    found = []
-    stack = [value]
-    while stack and starts:
-        here = stack.pop()
-        if isinstance(here, (LocatedMap, LocatedList)):
-            items = here.items() if isinstance(here, LocatedMap) else enumerate(here)
-            for key, item in items:
-                if isinstance(item, str) and len(item) > 1 and item[-1] in _CURLY_CLOSING:
-                    where = here.at(key)
-                    if (where.line, where.column) in starts:
-                        found.append(warning(where, "W016", "the text {text} is wrapped in curly quotes: they are not "
-                                             "YAML quotes, so they are part of the text and are printed",
-                                             Message("write it without them; quotes meant to be printed go "
-                                                     "inside straight ones: '{text}'", text=item), text=item))
-                elif isinstance(item, (LocatedMap, LocatedList)):
-                    stack.append(item)
+    found = [warning(where, "W016", "the text {text} is wrapped in curly quotes: they are not YAML quotes, so they are "
+                     "part of the text and are printed", Message("write it without them; quotes meant to be printed go "
+                                                                 "inside straight ones: '{text}'", text=item), text=item)
+             for _, item, where in (texts(value) if starts else ())
+             if len(item) > 1 and item[-1] in _CURLY_CLOSING and (where.line, where.column) in starts]
     found.sort(key=lambda d: (d.position.line, d.position.column))
     return found

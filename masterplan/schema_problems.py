@@ -323,7 +323,7 @@ def unknown_fields(err: ValidationError, field: str, mapping_at: Position) -> li
                     else Message("plan.yml lists its versions under revisions:, each with its version, date, summary "
                                  "(what it changed) and decree (the Perwali that adopted it); raise version and date "
                                  "to the revision's"))
-        hint = (other_comments.hint(name) if isinstance(name, str) else None) or hint  # "// catatan: …"
+        hint = (other_comments.field_hint(name) if isinstance(name, str) else None) or hint  # "/* catatan: …"
         if name == "lead" and "sub_element" in known:
             hint = Message("the agency whose file holds a program leads it: move the program into that agency's file")
         if field:

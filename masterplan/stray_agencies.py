@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from masterplan import yamlfile
-from masterplan.diagnostics import Severity
 from masterplan.folder_reader import YAML_SUFFIXES
 from masterplan.leftovers import UNWATCHED_FOLDERS, is_leftover
 from masterplan.misfiled import AGENCY_FIELDS
@@ -60,8 +59,8 @@ def strays(content: Path, agencies: frozenset[str]) -> dict[str, Stray]:
 
 
 def _read(path: Path, content: Path) -> Stray | None:
-    data, problems = yamlfile.read(path, path.name)
-    if any(problem.severity is Severity.ERROR for problem in problems) or not isinstance(data, Mapping) or len(AGENCY_FIELDS & {key for key in data if isinstance(key, str)}) < 2:
+    data, _ = yamlfile.read(path, path.name)  # a value it cannot read (a phone number, E017) leaves the rest readable
+    if not isinstance(data, Mapping) or len(AGENCY_FIELDS & {key for key in data if isinstance(key, str)}) < 2:
         return None
     agency = data["id"] if isinstance(data.get("id"), str) else path.stem
     written = data.get("programs")

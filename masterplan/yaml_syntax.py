@@ -90,11 +90,12 @@ def syntax_error(exc: yaml.MarkedYAMLError, text: str, file: str, line_offset: i
 
 
 def _commented_line(lines: list[str], at: int, context: yaml.Mark | None) -> int | None:
-    """The line, from ``at`` back to where libyaml's trouble began (or the line above), that is another language's
-    comment alone (``// belum final``, ``/* catatan */``): None when there is none."""
-    first = min(context.line if context is not None else at, at - 1)
-    return next((number for number in range(min(at, len(lines) - 1), max(first, 0) - 1, -1)
-                 if (found := other_comments.written(lines[number].strip())) is not None and not found[0]), None)
+    """The line libyaml stumbled at, or the one above where its trouble began, when it is another language's comment
+    alone (``// belum final``, ``/* catatan */``; not Markdown's ``<!-- … -->``, which a block of text may hold):
+    None when it is not."""
+    candidates = [at, *([context.line] if context is not None and context.line == at - 1 else [])]
+    return next((number for number in candidates if number < len(lines) and not lines[number].lstrip().startswith("<!--")
+                 and (found := other_comments.written(lines[number])) is not None and not found[0]), None)
 
 
 def _flow_hint(line: str) -> Message | None:

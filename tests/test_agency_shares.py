@@ -137,3 +137,23 @@ def test_the_problems_of_a_code_typed_in_small_letters_are_in_the_share_of_the_f
     assert sum("[E205]" in line or "[E507]" in line for line in lines) >= 4
     assert {line.split(":")[0].strip() for line in lines} >= {"content/agencies/inspektorat.yml",
                                                               "content/agencies/dispendukcapil.yml"}
+
+
+def test_a_problem_a_rename_explains_stays_with_the_file_to_change_though_an_old_copy_is_left_elsewhere(
+        make_plan: Callable[..., Path]) -> None:
+    """BPKAD renamed bpkad2 (former_ids: [bpkad]), its old file left in content/: Diskominfo's partner 'bpkad' is
+    told to be written bpkad2, Diskominfo's edit, so it stays in Diskominfo's share; the old copy, which settles
+    nothing, is among the shared files with its W017."""
+    from conftest import MINI_FILES
+
+    bpkad = "content/agencies/bpkad.yml"
+    renamed = MINI_FILES[bpkad].replace("id: bpkad\n", "id: bpkad2\n        former_ids: [bpkad]\n", 1)
+    code, out = validate(make_plan({bpkad: None, "content/agencies/bpkad2.yml": renamed,
+                                    "content/bpkad.yml": MINI_FILES[bpkad]}), "--by-agency")
+    assert code == 1
+    told = blocks(out)
+    diskominfo = next(block for block in told if "content/agencies/diskominfo.yml: " in block[0])
+    assert any("bpkad is now bpkad2" in line for line in diskominfo[1:]), out
+    assert not any(block[0].startswith("bpkad — ") for block in told), out
+    shared = next(block for block in told if block[0].startswith("Shared files"))
+    assert any(line.startswith("  content/bpkad.yml: warning[W017]") for line in shared), out

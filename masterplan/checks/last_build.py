@@ -329,7 +329,9 @@ class Unknown:
         found = {missing: program.position.file for missing, program in self.recased.items() if program.id != missing}
         for stray in self.strays.values():
             found |= dict.fromkeys((stray.agency, *stray.programs), stray.file)
-        return found
+        # an id a rename explains (former_ids) is the naming file's to write anew, whatever copy is left elsewhere
+        return {missing: file for missing, file in found.items()
+                if missing.upper() not in self.renamed and missing not in self.renamed_agencies}
 
     def _recased(self, missing: str) -> Message | None:
         """The hint for an id in capitals that a program has in small letters (GOV-01, written gov-01 in its file;

@@ -51,9 +51,9 @@ PAGES = {
 
 #: the site's folders of pages (url_for) and files: a missing address one below one of them (program/GOV-99.html)
 #: gets the 404 page, whose links the page itself then starts from the folder above (site/404.html)
-FOLDERS = ("program", "pillar", "agency", "chapter", "mission", "download", "static", "data", "assets")
 #: the folders of one page an item (url_for)
-ITEM_FOLDERS = FOLDERS[:5]
+ITEM_FOLDERS = ("program", "pillar", "agency", "chapter", "mission")
+FOLDERS = (*ITEM_FOLDERS, "download", "static", "data", "assets")
 
 #: Where generated tables and figures (cross-reference ids) are shown on the site.
 GENERATED_TARGETS = {
@@ -103,7 +103,11 @@ def former_url(target: Program | Agency, former: str) -> str:
 
 def item_pages(plan: Plan) -> dict[str, set[str]]:
     """The ids whose pages the site publishes in each of :data:`ITEM_FOLDERS` (``program``: GOV-01, …), a former
-    id's page included."""
+    id's page included; found once a plan."""
+    return plan.derived("site's item pages", lambda: _item_pages(plan))
+
+
+def _item_pages(plan: Plan) -> dict[str, set[str]]:
     found: dict[str, set[str]] = {folder: set() for folder in ITEM_FOLDERS}
     renamed: list[Program | Agency] = [*plan.programs, *plan.agencies]
     paths = [url_for(item) for item in (*renamed, *plan.pillars, *plan.missions, *plan.chapters)]
