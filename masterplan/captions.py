@@ -21,6 +21,7 @@ from typing import NamedTuple
 
 from masterplan.pasted_text import BULLETS
 from masterplan.plan_parts import Chapter
+from masterplan.table_rows import RULE
 
 #: how a caption line starts: "Tabel:" (or "Table:"), also as staff write it, "tabel:", "Tabel :", or
 #: with a number of the writer's own and its mark, "Tabel 1.", "Tabel 14.1:", "Tabel 1 -" ("Tabel 1
@@ -196,8 +197,8 @@ class NoTable(NamedTuple):
 
 #: a row as a spreadsheet pastes it: cells apart by tabs (an indented code line starts with its tab)
 _PASTED_ROW = re.compile(rf"(?![{BULLETS}])[^\s|][^\t]*(?:\t+[^\t\n]+)+")  #: not a bullet and a tab: a list (W523)
-#: the rule below a table's header: | --- | :---: | (the tables extension wants it on the second line)
-_RULE = re.compile(r"\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*")
+#: a line of Jinja's statement tags alone, which Jinja fills in with nothing
+_TAGS_ALONE = re.compile(r"\s*(?:\{%.*?%\}\s*)+")
 
 
 def no_tables(chapter: Chapter) -> Iterator[NoTable]:
@@ -215,7 +216,7 @@ def no_tables(chapter: Chapter) -> Iterator[NoTable]:
             while end < len(lines) and _is_row(lines, end):
                 end += 1
             code = lines[number].startswith(("    ", "\t"))  # an indented code block shows its rows as written
-            if end - number >= 2 and not code and not _RULE.fullmatch(lines[number + 1]):
+            if end - number >= 2 and not code and not RULE.fullmatch(lines[number + 1]):
                 yield NoTable(number + 1, "no rule", _cells(lines[number].strip().strip("|").split("|")))
         else:
             yield NoTable(number + 1, "pasted", _cells(lines[number].split("\t")))
@@ -241,14 +242,15 @@ def _is_row(lines: Sequence[str], number: int) -> bool:
     start = number
     while start > 0 and "|" in lines[start - 1] and lines[start - 1].strip():
         start -= 1
-    return start + 1 < len(lines) and "|" in lines[start + 1] and bool(_RULE.fullmatch(lines[start + 1]))
+    return start + 1 < len(lines) and "|" in lines[start + 1] and bool(RULE.fullmatch(lines[start + 1]))
 
 
 def _below_table(lines: Sequence[str], number: int) -> bool:
-    """Whether line ``number`` stands right below a table, or one blank line below it."""
-    if number < 1:
-        return False
-    return _is_row(lines, number - 1) or (not lines[number - 1].strip() and number >= 2 and _is_row(lines, number - 2))
+    """Whether line ``number`` stands right below a table, or one blank line below it; a line of Jinja's tags alone
+    (``{% endfor %}`` after the rows a loop writes) stands for nothing, Jinja leaving it blank."""
+    above = [line for line in range(number - 1, max(number - 8, -1), -1) if not _TAGS_ALONE.fullmatch(lines[line])]
+    return bool(above) and (_is_row(lines, above[0]) or (
+        not lines[above[0]].strip() and len(above) > 1 and _is_row(lines, above[1])))
 
 
 def filled_in_captions(chapter: Chapter) -> Iterator[tuple[int, str, str | None]]:

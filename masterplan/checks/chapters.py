@@ -14,7 +14,14 @@ from collections.abc import Set as AbstractSet
 from typing import Any
 
 from masterplan import analysis, captions, chapters, crossref
-from masterplan.checks import html, links, markdown_writing, page_links, texts
+from masterplan.checks import (
+    html,
+    links,
+    markdown_writing,
+    page_links,
+    table_shapes,
+    texts,
+)
 from masterplan.checks.costly_texts import too_costly
 from masterplan.checks.cross_references import (
     UnknownReference,
@@ -109,6 +116,7 @@ def _text(plan: Plan, chapter: Chapter, context: dict[str, Any], unknown_referen
     text, problems = chapters.expand(chapter, context)
     yield from (p for p in problems if p.unknown is None  # not an id a broken file may hold:
                 or (p.unknown not in unreadable and ANY_PROGRAM not in unreadable))
+    yield from table_shapes.check(chapter, text)
     if text is not None:  # else Jinja failed (said above): what it would fill in is not known, what is written is
         yield from links.filled_links(chapter, text, plan.content)
         if filled := too_costly(text, Position(chapter.position.file, chapter.body_line, 1), filled=True):

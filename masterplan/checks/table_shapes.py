@@ -1,0 +1,79 @@
+"""Tables whose rows do not fit their header: W552 for a row of more or fewer cells, W521 for a row of '---' that
+makes no table (:mod:`masterplan.table_rows`).
+
+Each was printed without a word: a fourth cell under three heads left out of the book and the site, a row of two
+under three with its second cell under the wrong head, a table of three columns with a '---' row of two printed as
+its lines of text. A row Jinja fills in (``{{ plan.swot.threats | join(" | ") }}``) is counted as filled in, told at
+the line that writes it when the chapter's lines are the filled text's (no loop or block adds or takes lines), else
+not told.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from masterplan.captions import CAPTION
+from masterplan.diagnostics import Diagnostic, Message, Position, warning
+from masterplan.plan_parts import Chapter
+from masterplan.table_rows import Misshapen, misshapen
+
+#: a line Jinja fills in, whose cells are counted once filled in (a loop's row counts what it writes, not its tags)
+_JINJA = re.compile(r"\{[{%]")
+
+
+def check(chapter: Chapter, filled: str | None) -> Iterator[Diagnostic]:
+    """The misshapen rows of the chapter as written, then those of the chapter as filled in (``filled``: None when
+    Jinja failed) that are so only once filled in."""
+    lines = chapter.body.split("\n")
+    found = [(shape, False) for shape in misshapen(chapter.body, CAPTION.match) if not _JINJA.search(lines[shape.line - 1])]
+    if filled is not None:
+        aligned = _aligned(chapter.body.rstrip("\n").split("\n"), filled.rstrip("\n").split("\n"))
+        written_at = {at: line for line, at in aligned.items() if "{{" in lines[line]}
+        found += [(shape._replace(line=written_at[shape.line - 1] + 1), True) for shape in misshapen(filled, CAPTION.match)
+                  if shape.line - 1 in written_at]
+    for shape, jinja in sorted(found):
+        yield _told(shape, Position(chapter.position.file, chapter.body_line + shape.line - 1, 1), jinja)
+
+
+def _aligned(written: list[str], filled: list[str]) -> dict[int, int]:
+    """Which line of the filled text each line of the chapter's text is, where that is known: from the top down to the
+    first statement tag ({% … %}, which may add or take lines), and from the bottom up to the last. A line the same
+    in both is itself; a line of expressions ({{ … }}) is the filled line facing it when the next line written is
+    the same in both (what it filled in added no line)."""
+    found: dict[int, int] = {}
+    for step in (1, -1):
+        place = 0 if step == 1 else len(filled) - 1
+        kept: dict[int, int] = {}
+        for line in range(len(written)) if step == 1 else range(len(written) - 1, -1, -1):
+            text = written[line]
+            if not 0 <= place < len(filled) or "{%" in text or "{#" in text:
+                break
+            if "{{" not in text:
+                if text != filled[place]:
+                    break
+                found.update(kept)  # the expressions between two lines the same in both added no line
+                kept = {}
+            kept[line] = place
+            place += step
+        found.update({line: place for line, place in kept.items() if "{{" not in written[line]})
+    return found
+
+
+def _told(shape: Misshapen, where: Position, jinja: bool) -> Diagnostic:
+    if shape.rule:
+        return warning(where, "W521", "the row of '---' under this table's header has {count} columns, the header "
+                       "{columns}: the rows are printed as text, not as a table",
+                       Message("write one '---' for each of the header's cells: {rule}",
+                               rule="|" + "---|" * shape.columns), count=shape.cells, columns=shape.columns)
+    if shape.cells > shape.columns:
+        extra = shape.cells - shape.columns
+        return warning(where, "W552", "this row has {count} cells and its table {columns} columns: its last cell is "
+                       "left out of the book and the site" if extra == 1 else "this row has {count} cells and its "
+                       "table {columns} columns: its last {extra} cells are left out of the book and the site",
+                       "what Jinja fills in on this line holds a '|': join a list with another separator, e.g. "
+                       "join(\"; \")" if jinja else "a '|' inside a cell's text is written \\|; a column more is written "
+                       "in the header and its row of '---' too", count=shape.cells, columns=shape.columns, extra=extra)
+    return warning(where, "W552", "this row has {count} cells and its table {columns} columns: the rest are printed "
+                   "empty at its end, so a cell left out in between puts the next one under the wrong head",
+                   "write an empty cell as | | where it belongs", count=shape.cells, columns=shape.columns)

@@ -1,0 +1,67 @@
+"""The rows of a chapter's Markdown tables, counted as Markdown's tables extension counts their cells.
+
+A row of more cells than its table's header loses the last ones without a word (``| Forum | Tahunan | Bappeda |
+Diskominfotik |`` under three heads prints three); a row of fewer gets empty cells at its end, so that a cell left out
+in between puts the next under the wrong head; a row of '---' of another count than the header makes no table at all,
+its rows printed as text. :func:`misshapen` finds each, for W552 and W521 to tell at its line.
+
+Cells are split as the extension splits them: at each '|' that is not escaped (``\\|``) nor inside a code span, the
+border's first and last '|' not counted. A Jinja tag's '|' (``{{ x | join(", ") }}``) is no cell's: what Jinja fills
+in is counted in the chapter as filled in.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from typing import NamedTuple
+
+#: the row of '---' under a table's header: | --- | :---: | (the tables extension wants it on the second line)
+RULE = re.compile(r"\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*")
+#: what holds a '|' that is no cell's: a code span, an escaped '|', a Jinja tag
+_NOT_A_CELL = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)|\\.|\{\{.*?\}\}|\{%.*?%\}")
+#: a line the extension takes for a code block's: indented four spaces or a tab
+_CODE = re.compile(r"(?: {4}|\t)")
+
+
+class Misshapen(NamedTuple):
+    """A table's row of another count of cells than its header: its line (from 1), its count, the header's, and
+    whether it is the row of '---' (no table is made then)."""
+
+    line: int
+    cells: int
+    columns: int
+    rule: bool
+
+
+def cell_count(row: str) -> int:
+    """How many cells the tables extension makes of ``row``."""
+    masked = _NOT_A_CELL.sub(lambda found: "x" * len(found.group()), row.strip())
+    masked = masked.removeprefix("|")
+    masked = masked.removesuffix("|")
+    return masked.count("|") + 1
+
+
+def misshapen(text: str, caption: Callable[[str], object]) -> Iterator[Misshapen]:
+    """Each row of each table of Markdown ``text`` whose count of cells is not its header's, in order; a table whose
+    row of '---' has another count is told at that row alone (its rows are text). ``caption``: whether a line is a
+    table's caption, which ends the table it stands right below."""
+    lines = text.split("\n")
+    number = 0
+    while number + 1 < len(lines):
+        header, rule = lines[number], lines[number + 1]
+        if ("|" not in header or not RULE.fullmatch(rule) or "|" not in rule or _CODE.match(header)
+                or (number and lines[number - 1].strip())):
+            number += 1
+            continue
+        columns = cell_count(header)
+        end = number + 2
+        while end < len(lines) and lines[end].strip() and not caption(lines[end]):
+            end += 1
+        if cell_count(rule) != columns:
+            yield Misshapen(number + 2, cell_count(rule), columns, rule=True)
+        else:
+            for row in range(number + 2, end):
+                if (count := cell_count(lines[row])) != columns:
+                    yield Misshapen(row + 1, count, columns, rule=False)
+        number = end
