@@ -772,3 +772,26 @@ def test_a_plan_without_its_province_version_or_date_leaves_no_word_hanging(make
     assert "Kota Contoh · <span class=\"years\">2022–2026</span>" in home and "· ·" not in home
     footer = home.split("<footer", 1)[1]
     assert "Versi" not in footer.split("</p>", 1)[0]
+
+
+def test_a_table_a_loop_writes_row_by_row_is_captioned_numbered_and_referred_to(make_plan: Callable[..., Path]) -> None:
+    """A table whose rows a {% for %} writes one a line, its {% endfor %} on a line of its own: the caption below was
+    printed as a paragraph, unnumbered, and [[tab:program-kota]] was an unknown reference that stopped the build."""
+    chapter = textwrap.dedent("""\
+        ---
+        title: Pendahuluan
+        ---
+        Program kota ada pada [[tab:program-kota]].
+
+        | Kode | Program |
+        |---|---|
+        {% for p in plan.programs %}| {{ p.id }} | {{ p.name }} |
+        {% endfor %}
+
+        Tabel: Program kota (tab:program-kota)
+        """)
+    with chapter_page(make_plan, chapter, "Program kota ada pada") as page:
+        text = " ".join((page.extract_text() or "").split())
+    assert re.search(r"Program kota ada pada ?Tabel 1\.1, hlm\.", text), text
+    assert "Tabel 1.1 Program kota" in text and "Tabel: Program kota" not in text
+    assert "GOV-01 e-Sambat" in text and "ECO-01 Transaksi Non-Tunai" in text
