@@ -43,6 +43,23 @@ def title_headings(chapter: Chapter) -> Iterator[Diagnostic]:
                           line=line.strip())
 
 
+#: a section's heading written with a number of its own: "## 1.1 Latar Belakang", "## 1.2. Maksud", "## A. Tujuan",
+#: "## BAB I Ruang Lingkup" (a number without its mark, "## 5 Pilar Smart City", is words of the heading)
+_NUMBERED_HEADING = re.compile(r"##[ \t]+((?:[0-9]{1,2}\.)+[0-9]{0,2}|[0-9]{1,2}\)|[A-Za-z][.)]|[IVXLC]+\."
+                               r"|(?i:bab)[ \t]+(?:[0-9]+|[IVXLC]+)[.:]?)[ \t]+(\S.*?)[ \t#]*")
+
+
+def numbered_headings(chapter: Chapter) -> Iterator[Diagnostic]:
+    """W553 for a section heading with a number of its own: the book and the site number sections themselves
+    ("1.1 1.1 Latar Belakang"), and the written number stays as sections are added or moved."""
+    for number, line in enumerate(chapter.body.split("\n"), start=chapter.body_line):
+        if heading := _NUMBERED_HEADING.fullmatch(line):
+            yield warning(Position(chapter.position.file, number, 4), "W553", "the heading '{heading}' carries a "
+                          "number of its own: the book and the site number sections themselves and print both",
+                          Message("write the heading alone: ## {rest}", rest=heading.group(2)),
+                          heading=line[2:].strip())
+
+
 def captions_above_tables(chapter: Chapter) -> Iterator[Diagnostic]:
     """A table caption written above its table: the book reads captions below their tables."""
     for caption in captions.captions_above_tables(chapter):
