@@ -20,6 +20,10 @@ PATTERN = re.compile(r"\[\[([A-Za-z0-9:_.-]+)\]\]")
 #: double brackets around anything else (``[[ GOV-01 ]]``, ``[[GOV-01|teks]]``): printed as written
 MISTYPED = re.compile(r"\[\[(?![A-Za-z0-9:_.-]+\]\])([^\[\]\n]{1,80})\]\]")
 _ID = re.compile(r"[A-Za-z0-9:_.-]+")
+#: a reference with a bracket too few on one side, ``[[bab:pendahuluan]`` or ``[GOV-01]]``: printed as written (only
+#: what reads as a reference's id: a prefix of a kind, or a program's code)
+_LIKELY_ID = r"(?:(?:bab|tab|fig|pillar|agency):[A-Za-z0-9_.-]+|[A-Z]{2,5}-[0-9]{1,3}[A-Za-z]?)"
+HALF_BRACKETED = re.compile(rf"((?<!\[)\[\[{_LIKELY_ID}\](?!\])|(?<!\[)\[{_LIKELY_ID}\]\](?!\]))")
 _AROUND_COLON = re.compile(r"\s*:\s*")
 #: Jinja's tags, each read only up to the next tag's start: '{{' by the thousand, never closed, read each to the
 #: end of the text took minutes
@@ -142,6 +146,16 @@ def places(text: str, pattern: re.Pattern[str] = PATTERN) -> list[re.Match[str]]
 
     kept = referencing(text, [match.span(1) for match in found])
     return [match for number, match in enumerate(found) if number in kept]
+
+
+def half_bracketed(text: str) -> Iterator[tuple[str, int, int]]:
+    """(as written, line within text, column) of each reference with a bracket too few (:data:`HALF_BRACKETED`)
+    that the book and the site print as text, not as code."""
+    found = list(HALF_BRACKETED.finditer(text))
+    shown = printed_as_text(text, [match.span() for match in found])
+    for number, match in enumerate(found):
+        if number in shown:
+            yield match.group(), *line_and_column(text, match.start())
 
 
 def printed_as_text(text: str, words: Sequence[tuple[int, int]]) -> Container[int]:

@@ -26,6 +26,7 @@ from masterplan.checks.costly_texts import too_costly
 from masterplan.checks.cross_references import (
     UnknownReference,
     analysis_references,
+    half_bracketed,
     mistyped,
     summary_references,
     unknown_references,
@@ -122,8 +123,11 @@ def _text(plan: Plan, chapter: Chapter, context: dict[str, Any], unknown_referen
         if filled := too_costly(text, Position(chapter.position.file, chapter.body_line, 1), filled=True):
             yield filled
     yield from _references(chapter, unknown_reference)
-    for written, line, column in crossref.find(crossref.outside_templates(chapter.body), crossref.MISTYPED):
+    outside = crossref.outside_templates(chapter.body)
+    for written, line, column in crossref.find(outside, crossref.MISTYPED):
         yield mistyped(written, Position(chapter.position.file, chapter.body_line + line - 1, column))
+    for written, line, column in crossref.half_bracketed(outside):
+        yield half_bracketed(written, Position(chapter.position.file, chapter.body_line + line - 1, column))
 
 
 def _of_another_edition(found: Diagnostic) -> Diagnostic:

@@ -205,6 +205,12 @@ def closest_reference(ref: str, known: Iterable[str]) -> Message | None:
     return Message("did you mean '{word}'?", word=same_kind[found]) if found else None
 
 
+def half_bracketed(written: str, where: Position) -> Diagnostic:
+    """W518 for a cross-reference with a bracket too few (``[[bab:pendahuluan]``, ``[GOV-01]]``)."""
+    return warning(where, "W518", "'{text}' has a bracket too few for a cross-reference: it is printed as written",
+                   Message("write it between double brackets: [[{id}]]", id=written.strip("[]")), text=written)
+
+
 def mistyped(text: str, where: Position) -> Diagnostic:
     """W518 for double brackets around what is no cross-reference (``[[ GOV-01 ]]``, ``[[GOV-01|teks]]``)."""
     meant = crossref.meant(text)
