@@ -18,6 +18,7 @@ from masterplan.diagnostics import (
     error,
     warning,
 )
+from masterplan.look_alike_spaces import code_point
 from masterplan.model import Plan
 from masterplan.values import code_order
 
@@ -205,6 +206,11 @@ def closest_reference(ref: str, known: Iterable[str]) -> Message | None:
     return Message("did you mean '{word}'?", word=same_kind[found]) if found else None
 
 
+#: dashes a word processor writes for a hyphen: non-breaking and other hyphens, en and em dashes, the minus sign
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
+_TO_HYPHEN = str.maketrans(dict.fromkeys(_DASHES, "-"))
+
+
 def half_bracketed(written: str, where: Position) -> Diagnostic:
     """W518 for a cross-reference with a bracket too few (``[[bab:pendahuluan]``, ``[GOV-01]]``)."""
     return warning(where, "W518", "'{text}' has a bracket too few for a cross-reference: it is printed as written",
@@ -212,8 +218,14 @@ def half_bracketed(written: str, where: Position) -> Diagnostic:
 
 
 def mistyped(text: str, where: Position) -> Diagnostic:
-    """W518 for double brackets around what is no cross-reference (``[[ GOV-01 ]]``, ``[[GOV-01|teks]]``)."""
+    """W518 for double brackets around what is no cross-reference (``[[ GOV-01 ]]``, ``[[GOV-01|teks]]``, ``[[GOV‑01]]``
+    with the non-breaking hyphen Word puts in)."""
     meant = crossref.meant(text)
+    dash = next((char for char in text if char in _DASHES), None)
+    if dash is not None and (retyped := crossref.meant(text.translate(_TO_HYPHEN))) is not None:
+        return warning(where, "W518", "'[[{text}]]' is not a cross-reference: it is printed as written",
+                       Message("its {dash} is no hyphen (a word processor puts it in): retype it as -, [[{id}]]",
+                               dash=f"'{dash}' ({code_point(ord(dash))})", id=retyped), text=text)
     return warning(where, "W518", "'[[{text}]]' is not a cross-reference: it is printed as written",
                    Message("write the id alone between the brackets: [[{id}]]", id=meant) if meant else
                    "a cross-reference is an id alone between double brackets, e.g. [[GOV-01]] or "
