@@ -152,6 +152,7 @@ def _written(chapter: Chapter) -> Iterator[Diagnostic]:
         yield markdown_writing.removed(what, Position(chapter.position.file, chapter.body_line + line - 1, column))
     yield from markdown_writing.title_headings(chapter)
     yield from markdown_writing.numbered_headings(chapter)
+    yield from markdown_writing.skipped_levels(chapter)
     yield from markdown_writing.captions_above_tables(chapter)
     yield from markdown_writing.numbered_captions(chapter)
     yield from markdown_writing.filled_in_captions(chapter)

@@ -60,6 +60,27 @@ def numbered_headings(chapter: Chapter) -> Iterator[Diagnostic]:
                           heading=line[2:].strip())
 
 
+#: a heading of a chapter's text: its marks and its words ("#### Landasan Hukum")
+_HEADING = re.compile(r"(#{2,6})[ \t]+(\S.*?)[ \t#]*")
+
+
+def skipped_levels(chapter: Chapter) -> Iterator[Diagnostic]:
+    """W554 for a heading more than one level below the one before it (the chapter's title is #): "#### Landasan
+    Hukum" under a "##" is printed small and unnumbered, and the sections' numbers run on without it."""
+    above = 1
+    for number, line in enumerate(chapter.body.split("\n"), start=chapter.body_line):
+        if not (heading := _HEADING.fullmatch(line)):
+            continue
+        level = len(heading.group(1))
+        if level > above + 1:
+            yield warning(Position(chapter.position.file, number, 1), "W554", "the heading '{heading}' skips a level: "
+                          "written {marks} below a heading of {above}, it is printed smaller than meant and without a "
+                          "number", Message("write it {want} {title}", want="#" * (above + 1),
+                                                                    title=heading.group(2)),
+                          heading=heading.group(2), marks=heading.group(1), above="#" * above)
+        above = level
+
+
 def captions_above_tables(chapter: Chapter) -> Iterator[Diagnostic]:
     """A table caption written above its table: the book reads captions below their tables."""
     for caption in captions.captions_above_tables(chapter):
