@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import jinja2
 
 from masterplan import jinja_places
-from masterplan.diagnostics import Message, did_you_mean
+from masterplan.diagnostics import Message, did_you_mean, line_and_column
 from masterplan.jinja_places import INSIDE_TAG, quoted, tag_column
 
 _LOOKING_FOR = re.compile(r"The innermost block that needs to be closed is '(\w+)'")
@@ -75,6 +75,11 @@ def syntax(exc: jinja2.TemplateSyntaxError, source: str, first_line: int = 1) ->
         return Said(Message("the {{% {block} %}} is never closed", block=name),
                     Message("end it with {{% end{block} %}} where its text ends", block=name), opened or line,
                     tag_column(source, opened or line, name))
+    if (found_char := _CHAR.match(text)) and (unclosed := _left_open(source, int(found_char.group(2)))) is not None:
+        opened_line, opened_column, tag = unclosed  # "{% endfor" and no "%}": Jinja read on to a '#' lines below
+        return Said(Message("the tag {tag} is never closed: Jinja reads on into the text below it", tag=tag),
+                    Message("end it with {end} on this line: {fixed}", end=_CLOSING[tag[:2]], fixed=f"{tag} {_CLOSING[tag[:2]]}"),
+                    opened_line, opened_column)
     stray = _stray_character(text, source, line)
     if stray is not None:
         char, column = stray
@@ -92,6 +97,20 @@ def unknown_name_column(message: str, source: str, line: int) -> int | None:
     ``source`` of the name (1 when it cannot be told); None for any other message."""
     found = _NO_FILTER.match(message)
     return None if found is None else jinja_places.filter_column(source, line, *found.groups())
+
+
+_CLOSING = {"{%": "%}", "{{": "}}"}
+
+
+def _left_open(source: str, offset: int) -> tuple[int, int, str] | None:
+    """The line, column and words (``{% endfor``) of a tag opened on a line above ``offset`` and not closed before it:
+    what Jinja read on from to the character it could not read there; None when the last tag before is closed, or
+    opened on that same line."""
+    start = max(source.rfind("{%", 0, offset), source.rfind("{{", 0, offset))
+    if start < 0 or _CLOSING[source[start:start + 2]] in source[start:offset] or "\n" not in source[start:offset]:
+        return None
+    line, column = line_and_column(source, start)
+    return line, column, source[start:source.find("\n", start)].rstrip()
 
 
 def _stray_character(text: str, source: str, line: int) -> tuple[str, int] | None:
