@@ -47,7 +47,7 @@ INDONESIAN_FIELDS = {
     "singkatan": ("short_name",), "satuan": ("unit",), "nilai": ("value",),
     "subelemen": ("sub_element", "sub_elements"), "tujuan": ("goals",), "mulai": ("start",), "selesai": ("end",),
     "akhir": ("end",), "awal": ("start", "baseline"), "kondisi_awal": ("baseline",), "ketergantungan": ("depends_on",),
-    "id_lama": ("former_ids",), "kode_lama": ("former_ids",), "cetak": ("print",), "bolak_balik": ("two_sided",),
+    "kode": ("id",), "id_lama": ("former_ids",), "kode_lama": ("former_ids",), "cetak": ("print",), "bolak_balik": ("two_sided",),
     "dua_sisi": ("two_sided",), "ringkasan_eksekutif": ("executive_summary",),
     "analisis_strategis": ("strategic_analysis",), "analisis": ("strategic_analysis",),
     "data_terbuka": ("open_data",), "lisensi": ("license",),

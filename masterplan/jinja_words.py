@@ -86,6 +86,10 @@ def syntax(exc: jinja2.TemplateSyntaxError, source: str, first_line: int = 1) ->
         return Said(Message("the character '{char}' has no meaning inside {{{{ ... }}}} or {{% ... %}}", char=char),
                     None if _CHAR.match(text) else  # where no name may begin: after "{% endif", say
                     Message("is a tag left open before it? Each {{% ends with %}}, each {{{{ with }}}}"), line, column)
+    lines = source.splitlines()
+    if 0 < line <= len(lines) and (unquoted := _UNQUOTED_CODE.search(lines[line - 1])):  # plan.program(GOV-01)
+        return Said(_syntax_words(text), Message("a program's code is text to Jinja: put it in quotes, ({code})",
+                                                 code=f"'{unquoted.group(1)}'"), line, unquoted.start(1) + 1)
     found = _EXPECTED_TOKEN.match(text) or _UNEXPECTED.match(text) or _NO_EXPRESSION.match(text)
     token = (found.group(2) if found.re is _EXPECTED_TOKEN else found.group(1)) if found else ""
     return Said(_syntax_words(text), None, line,
@@ -100,6 +104,8 @@ def unknown_name_column(message: str, source: str, line: int) -> int | None:
 
 
 _CLOSING = {"{%": "%}", "{{": "}}"}
+#: a program's code written without quotes in a call, which Jinja reads as a subtraction: plan.program(GOV-01)
+_UNQUOTED_CODE = re.compile(r"\(\s*([A-Za-z]{2,5}-[0-9]{1,3}[A-Za-z]?)\s*\)")
 
 
 def _left_open(source: str, offset: int) -> tuple[int, int, str] | None:

@@ -34,6 +34,7 @@ def undefined_message(message: str) -> tuple[str, str | None]:
             known = sorted(n for n in names if not n.startswith("_"))
             english = english_field(name, known)
             hint = (Message("field names are English: did you mean '{word}'?", word=english) if english
+                    else Message("a program's code is its id: {{{{ program.id }}}}") if name == "code" and "id" in known
                     else did_you_mean(name, known) or Message("its fields: {fields}", fields=", ".join(known)))
             return Message("a {kind} has no field '{name}'", kind=record_word(kind), name=name), hint
         return Message("a {kind} has no field '{name}'", kind=record_word(kind), name=name), None

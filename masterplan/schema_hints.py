@@ -23,6 +23,10 @@ def is_amount(path: list[Any]) -> bool:
     return path[-1:] == ["amount"] or (len(path) == 2 and path[0] == "apbd_ceiling")
 
 
+#: a field written without the space after its colon, which YAML reads as one text ("title:Pendahuluan")
+_NO_SPACE_AFTER_COLON = re.compile(r"([A-Za-z_][\w-]*):(\S[^\n]*)")
+
+
 def type_hint(err: ValidationError) -> str | None:
     """The hint for a value of another type than the schema asks (E101): what YAML made of it, and how to write it."""
     value = err.instance
@@ -38,6 +42,9 @@ def type_hint(err: ValidationError) -> str | None:
         return _WHOLE_RUPIAH
     if isinstance(value, str) and "integer" in str(err.validator_value) and (rupiah := _spelt(value)):
         return Message("write the amount in whole rupiah as a plain number: {number}", number=str(rupiah))
+    if isinstance(value, str) and (glued := _NO_SPACE_AFTER_COLON.fullmatch(value.strip())):  # "title:Pendahuluan"
+        return Message("a field's name is followed by a colon and a space: {fixed}",
+                       fixed=f"{glued.group(1)}: {glued.group(2)}")
     if value is None and list(err.absolute_path)[-1:] == ["colour"]:  # colour: #1f4e79, a comment to YAML
         return Message("YAML reads # as the start of a comment: put the colour in quotes, \"#1f4e79\"")
     if value is None and "array" in str(err.validator_value):  # "programs:" with nothing under it

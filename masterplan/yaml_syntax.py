@@ -161,6 +161,7 @@ def _list_without_field(lines: list[str], at: int, line_offset: int) -> Message 
     or its field stands above (an item indented wrongly: indentation it is)."""
     depth = indent(lines[at])
     commented: tuple[int, re.Match[str]] | None = None
+    field: int | None = None  #: the field with its value the search stopped at
     for above in range(at - 1, -1, -1):
         written = lines[above].strip()
         if not written:
@@ -173,6 +174,7 @@ def _list_without_field(lines: list[str], at: int, line_offset: int) -> Message 
             return None  # an item of a list, or a field opening one: the list is there
         if indent(lines[above]) > depth:
             continue  # a field of an item above, deeper than this line
+        field = above
         break  # a field and its value, no deeper than this line: nothing above opens a list
     else:
         return None
@@ -187,6 +189,12 @@ def _list_without_field(lines: list[str], at: int, line_offset: int) -> Message 
         return Message("this item is indented deeper than the list's item at line {line}: start its '-' in column "
                        "{column}, as there", line=sibling + 1 + line_offset,
                        column=len(lines[sibling]) - len(lines[sibling].lstrip()) + 1)
+    if field is not None and indent(lines[field]) == depth and any(
+            lines[opener].rstrip().endswith(":") and indent(lines[opener]) < depth for opener in range(field)):
+        # "  APBD: Anggaran …" among the items of "terms:", or "phases:" left out below "apbd_ceiling:"'s years
+        return Message("this list has no field above it: write the field's name on its own line above its first '- ', "
+                       "e.g. phases:; or, if line {line} ({field}) is one of the list's items, start it with '- ' as "
+                       "they are", line=field + 1 + line_offset, field=lines[field].strip()[:60])
     return Message("this list has no field above it: write the field's name on its own line above its first '- ', "
                    "e.g. phases:")
 
