@@ -126,6 +126,17 @@ def problem(kind: str, url: str, where: Position, content: Path | None) -> Diagn
                  url=url, reason=reason)
 
 
+def _recased(content: Path, name: str) -> str | None:
+    """The file under ``content`` whose path is ``name`` in other capitals (``assets/peta.svg`` for
+    ``Assets/Peta.SVG``), or None."""
+    found: Path | None = content
+    for part in Path(name).parts:
+        if found is None or not is_dir(found):
+            return None
+        found = next((entry for entry in sorted(found.iterdir()) if entry.name.casefold() == part.casefold()), None)
+    return found.relative_to(content).as_posix() if found is not None and is_file(found) else None
+
+
 def missing(kind: str, url: str, where: Position, content: Path | None) -> Diagnostic | None:
     """An image (or the logo) that names no file of the plan: the PDF could not be made without it."""
     name = _file_named(url)
@@ -149,7 +160,10 @@ def missing(kind: str, url: str, where: Position, content: Path | None) -> Diagn
     files = sorted(f"{Path(name).parent.as_posix()}/{f.name}".removeprefix("./") for f in folder.iterdir()
                    if f.is_file()) if is_dir(folder) else []
     spaced = [file for file in files if Path(file).name.startswith(f"{Path(name).name} ")]  # "Peta Sidoarjo.png"
+    recased = _recased(content, name)  # "Assets/Peta.SVG" for assets/peta.svg
     hint = (Message("folders are parted with /, not \\: {url}", url=url.replace("\\", "/")) if "\\" in url
+            else Message("the file is {file}: capitals and small letters count, on the city's web server too; write "
+                         "{file}", file=recased) if recased
             else Message("a space ends an address: write it as %20 ({address}), or rename the file without spaces",
                          address=quote(spaced[0])) if spaced and kind == "image"
             else did_you_mean(name, files) or "images go in content/assets/ and are written assets/name.png")

@@ -149,12 +149,21 @@ _CODE_SPAN = re.compile(r"`[^`\n]*`")  #: `[^x]`, shown as written (one backtick
 
 
 def unmatched_footnotes(chapter: Chapter) -> Iterator[Diagnostic]:
-    """W549: a footnote's call with no note of its label in the chapter, which is printed as written (``[^bps]``), and
-    a note no call names, which the book leaves out; each once, at its first line."""
+    """W549: a footnote's call with no note of its label in the chapter, which is printed as written (``[^bps]``), a
+    note no call names, which the book leaves out, each once, at its first line; and a note written twice, of which
+    the book prints the last alone, at each but the last."""
     if "[^" not in chapter.body:
         return
     text = _CODE_SPAN.sub(lambda code: " " * len(code.group()), chapter.body)
-    notes = {found.group(1): found.start() for found in reversed(list(_NOTE.finditer(text)))}
+    written = list(_NOTE.finditer(text))
+    last = {found.group(1): found.start() for found in written}
+    for found in written:
+        if found.start() != last[found.group(1)]:
+            yield _footnote(chapter, found.start(), found.group(1), "the note [^{label}] is written again at line "
+                            "{line}: the book prints that one alone", "give each note a label of its own, e.g. "
+                            "[^{label}-2], and call it where it applies",
+                            line=chapter.body_line + line_and_column(text, last[found.group(1)])[0] - 1)
+    notes = {found.group(1): found.start() for found in reversed(written)}
     calls = {found.group(1): found.start() for found in reversed(list(_CALL.finditer(text)))}
     for label, offset in calls.items():
         if label not in notes:
@@ -167,10 +176,10 @@ def unmatched_footnotes(chapter: Chapter) -> Iterator[Diagnostic]:
                             "leaves it out", "write [^{label}] in the text where it applies, or delete the note")
 
 
-def _footnote(chapter: Chapter, offset: int, label: str, message: str, hint: str) -> Diagnostic:
+def _footnote(chapter: Chapter, offset: int, label: str, message: str, hint: str, **values: object) -> Diagnostic:
     line, column = line_and_column(chapter.body, offset)
     return warning(Position(chapter.position.file, chapter.body_line + line - 1, column), "W549", message,
-                   Message(hint, label=label), label=label)
+                   Message(hint, label=label), label=label, **values)
 
 
 def control_characters(chapter: Chapter) -> Iterator[Diagnostic]:
