@@ -279,11 +279,12 @@ def _named(plan: Plan, program: Program | LeftOut, agencies: set[str], unreadabl
     for index, mission in enumerate(within_limit("missions", program.mission_ids)):
         if mission not in missions:
             yield error(_item(program, "missions", index), "E204", "program {program}: unknown mission '{mission}'",
-                        did_you_mean(mission, missions) or (Message("the plan's missions: {missions}",
-                                                                   missions=", ".join(missions)) if missions else
-                                                           "plan.yml lists no missions: write them under missions: "
-                                                           "there, or remove this one"),
-                        program=program.id, mission=mission)
+                        did_you_mean(mission, missions) or (Message(
+                            "content/plan.yml's missions are {missions}: if {mission} was taken out there, delete it "
+                            "here, or write the mission it became", missions=", ".join(missions), mission=mission)
+                            if missions else "plan.yml lists no missions: write them under missions: there, or remove "
+                            "this one"),
+                        program=program.id, mission=mission).naming(mission)
     for index, dependency in enumerate(within_limit("depends_on", program.depends_on_ids)):
         if plan.program(dependency) is None and dependency not in unreadable and ANY_PROGRAM not in unreadable:
             yield error(_item(program, "depends_on", index), "E205", "program {program}: depends on unknown program "
