@@ -139,7 +139,7 @@ def _status_and_budget(plan: Plan) -> Iterator[Diagnostic]:
             yield warning(program.at("status"), "W316", "program {program} is marked ongoing, but it starts in "
                           "{start}, after the plan's date ({date})", "status: planned until it has started",
                           program=program.id, start=program.period.start, date=plan.date.isoformat())
-        if plan.date is not None:
+        if plan.date is not None and plan.date.year <= plan.period.end:  # a date after the period is W131's
             yield from _status_behind(program, plan.date)
         if not program.budget:
             yield warning(program.at("budget"), "W317", "program {program} has no indicative budget",

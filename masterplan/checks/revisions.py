@@ -76,6 +76,11 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
                           "list the revisions oldest first, as the history table prints them",
                           version=after.version.strip(), date=date.isoformat(), before=before.version.strip(),
                           before_date=before_date.isoformat(), line=before.at("date").line)
+    if plan.date is not None and plan.date.year > plan.period.end:  # 2062 for 2026: every status then judged by it
+        yield warning(plan.where.get("date", plan.position), "W131", "the plan's date {date} is after its period "
+                      "({start}–{end})", "check the year: a plan is dated before its period or during it; programs' "
+                      "statuses are not judged by this date", date=plan.date.isoformat(), start=plan.period.start,
+                      end=plan.period.end)
     for revision, date in dated:
         if plan.date is not None and date > plan.date:
             yield warning(revision.at("date"), "W119", "version {version} is dated {date}, after the plan's date "
