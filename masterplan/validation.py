@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from masterplan.diagnostics import Diagnostic, Message, Position, error
+from masterplan.diagnostics import Diagnostic, Message, Position, closest, error
 from masterplan.glossary_shorthand import shorthand
 from masterplan.indonesian_words import english_field
 from masterplan.located import locate
@@ -71,11 +71,13 @@ def fits(kind: str, definition: str, value: Any) -> bool:
 
 
 def _written_in_indonesian(err: ValidationError) -> bool:
-    """Whether a required field is missing because the mapping has it under its Indonesian name (``nama``)."""
+    """Whether a required field is missing because the mapping has it under its Indonesian name (``nama``), or
+    misspelt (``defintion``): the unknown field's E103 names the field to write."""
     missing = re.findall(r"'([^']+)' is a required property", err.message)
     known = sorted(err.schema.get("properties", {}))
     return bool(missing) and isinstance(err.instance, dict) and any(
-        english_field(name, known) == missing[0] for name in err.instance if name not in known)
+        english_field(name, known) == missing[0] or closest(str(name), known) == missing[0]
+        for name in err.instance if name not in known)
 
 
 def check(kind: str, data: Any, position: Position) -> Iterator[Diagnostic]:
