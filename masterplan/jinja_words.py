@@ -16,6 +16,7 @@ import jinja2
 from masterplan import jinja_places
 from masterplan.diagnostics import Message, did_you_mean, line_and_column
 from masterplan.jinja_places import INSIDE_TAG, quoted, tag_column
+from masterplan.record_words import record_word
 
 _LOOKING_FOR = re.compile(r"The innermost block that needs to be closed is '(\w+)'")
 _UNKNOWN_TAG = re.compile(r"^Encountered unknown tag '(\w+)'")
@@ -161,6 +162,8 @@ def _syntax_words(text: str) -> Message | str:
         return _no_filter(*found.groups())
     if text.startswith("Missing end of comment tag"):
         return Message("a comment {{# is never closed with #}}")
+    if text.startswith("Missing end of raw directive"):
+        return Message("the {{% raw %}} is never closed with {{% endraw %}}")
     if text.startswith("Unexpected end of template"):
         return Message("the text ends inside a Jinja tag")
     return text
@@ -289,4 +292,7 @@ def empty_field(text: str) -> str | None:
 
 def _kind(name: str) -> Message | str:
     known = _KINDS.get(name)
-    return Message(known) if known else f"'{name}'"
+    if known:
+        return Message(known)
+    record = record_word(name)  # a record of the plan: "a budget line", not 'BudgetLine'
+    return Message("a {record}", record=record) if isinstance(record, Message) else f"'{name}'"
