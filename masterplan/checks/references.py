@@ -22,7 +22,7 @@ from masterplan.diagnostics import (
 from masterplan.indonesian_words import INDONESIAN_PILLARS
 from masterplan.list_limits import within_limit
 from masterplan.model import Plan
-from masterplan.plan_parts import Agency, Pillar
+from masterplan.plan_parts import Agency, Mission, Pillar
 from masterplan.programs import LeftOut, Program
 from masterplan.values import folded, listed_before
 
@@ -126,11 +126,12 @@ def _unique_ids(plan: Plan, unknown: Unknown) -> Iterator[Diagnostic]:
                             position=there.at("id"))
     yield from _former_ids(plan, first)
     yield from _agency_names(plan)
-    seen: dict[str, object] = {}
+    seen: dict[str, Mission] = {}
     for mission in plan.missions:
-        if mission.id in seen:
-            yield error(mission.position, "E209", "mission id '{id}' is used twice", id=mission.id)
-        seen[mission.id] = mission
+        if (listed := seen.setdefault(mission.id, mission)) is not mission:
+            yield error(mission.position, "E209", "mission id '{id}' is used twice (first at line {line})",
+                        "give this mission the next id that is free, and the programs serving it that id",
+                        id=mission.id, line=listed.position.line)
     ordered: dict[int, Pillar] = {}  #: order -> the first pillar with it (they are sorted by order, then id)
     for pillar in plan.pillars:
         if (earlier := ordered.setdefault(pillar.order, pillar)) is not pillar:
