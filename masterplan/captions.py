@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 from masterplan.pasted_text import BULLETS
 from masterplan.plan_parts import Chapter
-from masterplan.table_rows import RULE
+from masterplan.table_rows import RULE, TAGS_ALONE
 
 #: how a caption line starts: "Tabel:" (or "Table:"), also as staff write it, "tabel:", "Tabel :", or
 #: with a number of the writer's own and its mark, "Tabel 1.", "Tabel 14.1:", "Tabel 1 -" ("Tabel 1
@@ -197,8 +197,6 @@ class NoTable(NamedTuple):
 
 #: a row as a spreadsheet pastes it: cells apart by tabs (an indented code line starts with its tab)
 _PASTED_ROW = re.compile(rf"(?![{BULLETS}])[^\s|][^\t]*(?:\t+[^\t\n]+)+")  #: not a bullet and a tab: a list (W523)
-#: a line of Jinja's statement tags alone, which Jinja fills in with nothing
-_TAGS_ALONE = re.compile(r"\s*(?:\{%.*?%\}\s*)+")
 
 
 def no_tables(chapter: Chapter) -> Iterator[NoTable]:
@@ -248,7 +246,7 @@ def _is_row(lines: Sequence[str], number: int) -> bool:
 def _below_table(lines: Sequence[str], number: int) -> bool:
     """Whether line ``number`` stands right below a table, or one blank line below it; a line of Jinja's tags alone
     (``{% endfor %}`` after the rows a loop writes) stands for nothing, Jinja leaving it blank."""
-    above = [line for line in range(number - 1, max(number - 8, -1), -1) if not _TAGS_ALONE.fullmatch(lines[line])]
+    above = [line for line in range(number - 1, max(number - 8, -1), -1) if not TAGS_ALONE.fullmatch(lines[line])]
     return bool(above) and (_is_row(lines, above[0]) or (
         not lines[above[0]].strip() and len(above) > 1 and _is_row(lines, above[1])))
 

@@ -20,18 +20,22 @@ from typing import NamedTuple
 RULE = re.compile(r"\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*")
 #: what holds a '|' that is no cell's: a code span, an escaped '|', a Jinja tag
 _NOT_A_CELL = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)|\\.|\{\{.*?\}\}|\{%.*?%\}")
+#: a line of Jinja's statement tags alone, which Jinja fills in with nothing (its line break stays)
+TAGS_ALONE = re.compile(r"\s*(?:\{%.*?%\}\s*)+")
 #: a line the extension takes for a code block's: indented four spaces or a tab
 _CODE = re.compile(r"(?: {4}|\t)")
 
 
 class Misshapen(NamedTuple):
     """A table's row of another count of cells than its header: its line (from 1), its count, the header's, and
-    whether it is the row of '---' (no table is made then)."""
+    whether it is the row of '---' (no table is made then). A line of Jinja's tags alone among the rows (``{% for p
+    in plan.programs %}`` above the row it repeats), which Jinja leaves blank and so ends the table, has no cells."""
 
     line: int
     cells: int
     columns: int
     rule: bool
+    tags_alone: bool = False
 
 
 def cell_count(row: str) -> int:
@@ -62,6 +66,9 @@ def misshapen(text: str, caption: Callable[[str], object]) -> Iterator[Misshapen
             yield Misshapen(number + 2, cell_count(rule), columns, rule=True)
         else:
             for row in range(number + 2, end):
-                if (count := cell_count(lines[row])) != columns:
+                if TAGS_ALONE.fullmatch(lines[row]):
+                    if row + 1 < end:  # a last {% endfor %} below the rows ends nothing the table needs
+                        yield Misshapen(row + 1, 0, columns, rule=False, tags_alone=True)
+                elif (count := cell_count(lines[row])) != columns:
                     yield Misshapen(row + 1, count, columns, rule=False)
         number = end

@@ -26,7 +26,8 @@ def check(chapter: Chapter, filled: str | None) -> Iterator[Diagnostic]:
     """The misshapen rows of the chapter as written, then those of the chapter as filled in (``filled``: None when
     Jinja failed) that are so only once filled in."""
     lines = chapter.body.split("\n")
-    found = [(shape, False) for shape in misshapen(chapter.body, CAPTION.match) if not _JINJA.search(lines[shape.line - 1])]
+    found = [(shape, False) for shape in misshapen(chapter.body, CAPTION.match)
+             if shape.tags_alone or not _JINJA.search(lines[shape.line - 1])]
     if filled is not None:
         aligned = _aligned(chapter.body.rstrip("\n").split("\n"), filled.rstrip("\n").split("\n"))
         written_at = {at: line for line, at in aligned.items() if "{{" in lines[line]}
@@ -61,6 +62,10 @@ def _aligned(written: list[str], filled: list[str]) -> dict[int, int]:
 
 
 def _told(shape: Misshapen, where: Position, jinja: bool) -> Diagnostic:
+    if shape.tags_alone:
+        return warning(where, "W521", "Jinja leaves this line of tags alone blank, which ends the table above it: "
+                       "the rows below it are printed as text", "write the tag at the start of the row it repeats or "
+                       "keeps, e.g. {{% for p in plan.programs %}}| {{{{ p.id }}}} | … |, and its end below the rows")
     if shape.rule:
         return warning(where, "W521", "the row of '---' under this table's header has {count} columns, the header "
                        "{columns}: the rows are printed as text, not as a table",
