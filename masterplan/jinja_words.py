@@ -88,9 +88,10 @@ def syntax(exc: jinja2.TemplateSyntaxError, source: str, first_line: int = 1) ->
                     None if _CHAR.match(text) else  # where no name may begin: after "{% endif", say
                     Message("is a tag left open before it? Each {{% ends with %}}, each {{{{ with }}}}"), line, column)
     lines = source.splitlines()
-    if 0 < line <= len(lines) and (unquoted := _UNQUOTED_CODE.search(lines[line - 1])):  # plan.program(GOV-01)
+    if 0 < line <= len(lines) and (unquoted := _unquoted_code(lines[line - 1])) is not None:  # plan.program(GOV-01)
+        code, column = unquoted
         return Said(_syntax_words(text), Message("a program's code is text to Jinja: put it in quotes, ({code})",
-                                                 code=f"'{unquoted.group(1)}'"), line, unquoted.start(1) + 1)
+                                                 code=f"'{code}'"), line, column)
     found = _EXPECTED_TOKEN.match(text) or _UNEXPECTED.match(text) or _NO_EXPRESSION.match(text)
     token = (found.group(2) if found.re is _EXPECTED_TOKEN else found.group(1)) if found else ""
     return Said(_syntax_words(text), None, line,
@@ -109,12 +110,26 @@ _CLOSING = {"{%": "%}", "{{": "}}"}
 _UNQUOTED_CODE = re.compile(r"\(\s*([A-Za-z]{2,5}-[0-9]{1,3}[A-Za-z]?)\s*\)")
 
 
+def _unquoted_code(line: str) -> tuple[str, int] | None:
+    """A program's code written without quotes in a call inside one of ``line``'s tags, and its column; None when
+    the line has none (a code in brackets in the text, "(GOV-01)", is words)."""
+    for tag in INSIDE_TAG.finditer(line):
+        if found := _UNQUOTED_CODE.search(tag.group(0)):
+            return found.group(1), tag.start() + found.start(1) + 1
+    return None
+
+
 def _left_open(source: str, offset: int) -> tuple[int, int, str] | None:
     """The line, column and words (``{% endfor``) of a tag opened on a line above ``offset`` and not closed before it:
     what Jinja read on from to the character it could not read there; None when the last tag before is closed, or
     opened on that same line."""
     start = max(source.rfind("{%", 0, offset), source.rfind("{{", 0, offset))
     if start < 0 or _CLOSING[source[start:start + 2]] in source[start:offset] or "\n" not in source[start:offset]:
+        return None
+    closing = source.find(_CLOSING[source[start:start + 2]], offset)
+    opening = min((found for found in (source.find("{%", offset), source.find("{{", offset)) if found >= 0),
+                  default=-1)
+    if closing >= 0 and (opening < 0 or closing < opening):  # a tag written over lines, closed after the character
         return None
     line, column = line_and_column(source, start)
     return line, column, source[start:source.find("\n", start)].rstrip()

@@ -19,7 +19,10 @@ from typing import NamedTuple
 #: the row of '---' under a table's header: | --- | :---: | (the tables extension wants it on the second line)
 RULE = re.compile(r"\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*")
 #: what holds a '|' that is no cell's: a code span, an escaped '|', a Jinja tag
-_NOT_A_CELL = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)|\\.|\{\{.*?\}\}|\{%.*?%\}")
+#: (each read only up to its end or the next tag's start, and a code span between single backticks: linear in time,
+#: where ".*?" to an end never written read a 10,000-character row in seconds)
+_NOT_A_CELL = re.compile(r"`[^`]*`|\\.|\{\{(?:(?!\{[{%#]|\}\}).)*\}\}|\{%(?:(?!\{[{%#]|%\}).)*%\}"
+                         r"|\{#(?:(?!\{[{%#]|#\}).)*#\}")
 #: a line of Jinja's statement tags alone, which Jinja fills in with nothing (its line break stays)
 TAGS_ALONE = re.compile(r"\s*(?:\{%.*?%\}\s*)+")
 #: a line the extension takes for a code block's: indented four spaces or a tab
@@ -36,6 +39,7 @@ class Misshapen(NamedTuple):
     columns: int
     rule: bool
     tags_alone: bool = False
+    header: int = 0  #: the table's header's line (from 1)
 
 
 def cell_count(row: str) -> int:
@@ -63,12 +67,12 @@ def misshapen(text: str, caption: Callable[[str], object]) -> Iterator[Misshapen
         while end < len(lines) and lines[end].strip() and not caption(lines[end]):
             end += 1
         if cell_count(rule) != columns:
-            yield Misshapen(number + 2, cell_count(rule), columns, rule=True)
+            yield Misshapen(number + 2, cell_count(rule), columns, rule=True, header=number + 1)
         else:
             for row in range(number + 2, end):
                 if TAGS_ALONE.fullmatch(lines[row]):
                     if row + 1 < end:  # a last {% endfor %} below the rows ends nothing the table needs
-                        yield Misshapen(row + 1, 0, columns, rule=False, tags_alone=True)
+                        yield Misshapen(row + 1, 0, columns, rule=False, tags_alone=True, header=number + 1)
                 elif (count := cell_count(lines[row])) != columns:
-                    yield Misshapen(row + 1, count, columns, rule=False)
+                    yield Misshapen(row + 1, count, columns, rule=False, header=number + 1)
         number = end

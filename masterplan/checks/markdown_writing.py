@@ -46,22 +46,27 @@ def title_headings(chapter: Chapter) -> Iterator[Diagnostic]:
 #: a section's heading written with a number of its own: "## 1.1 Latar Belakang", "## 1.2. Maksud", "## A. Tujuan",
 #: "## BAB I Ruang Lingkup" (a number without its mark, "## 5 Pilar Smart City", is words of the heading)
 _NUMBERED_HEADING = re.compile(r"##[ \t]+((?:[0-9]{1,2}\.)+[0-9]{0,2}|[0-9]{1,2}\)|[A-Za-z][.)]|[IVXLC]+\."
-                               r"|(?i:bab)[ \t]+(?:[0-9]+|[IVXLC]+)[.:]?)[ \t]+(\S.*?)[ \t#]*")
+                               r"|(?i:bab)[ \t]+(?:[0-9]+|[IVXLC]+)[.:]?)[ \t]+(\S.*)")
+#: the words after a number that make it a quantity, not a section's number ("## 2.5 Juta Warga Terlayani")
+_QUANTITIES = frozenset({"juta", "ribu", "miliar", "triliun", "persen", "%", "tahun", "km", "ha", "kali", "kg"})
 
 
 def numbered_headings(chapter: Chapter) -> Iterator[Diagnostic]:
     """W553 for a section heading with a number of its own: the book and the site number sections themselves
     ("1.1 1.1 Latar Belakang"), and the written number stays as sections are added or moved."""
+    if chapter.part != "body":  # the front matter's and the annexes' sections are not numbered
+        return
     for number, line in enumerate(chapter.body.split("\n"), start=chapter.body_line):
-        if heading := _NUMBERED_HEADING.fullmatch(line):
+        if (heading := _NUMBERED_HEADING.fullmatch(line)) and \
+                heading.group(2).split(maxsplit=1)[0].lower() not in _QUANTITIES:
             yield warning(Position(chapter.position.file, number, 4), "W553", "the heading '{heading}' carries a "
                           "number of its own: the book and the site number sections themselves and print both",
-                          Message("write the heading alone: ## {rest}", rest=heading.group(2)),
+                          Message("write the heading alone: ## {rest}", rest=heading.group(2).rstrip(" \t#")),
                           heading=line[2:].strip())
 
 
 #: a heading of a chapter's text: its marks and its words ("#### Landasan Hukum")
-_HEADING = re.compile(r"(#{2,6})[ \t]+(\S.*?)[ \t#]*")
+_HEADING = re.compile(r"(#{2,6})[ \t]+(\S.*)")
 
 
 def skipped_levels(chapter: Chapter) -> Iterator[Diagnostic]:
@@ -74,10 +79,10 @@ def skipped_levels(chapter: Chapter) -> Iterator[Diagnostic]:
         level = len(heading.group(1))
         if level > above + 1:
             yield warning(Position(chapter.position.file, number, 1), "W554", "the heading '{heading}' skips a level: "
-                          "written {marks} below a heading of {above}, it is printed smaller than meant and without a "
-                          "number", Message("write it {want} {title}", want="#" * (above + 1),
-                                                                    title=heading.group(2)),
-                          heading=heading.group(2), marks=heading.group(1), above="#" * above)
+                          "written {marks} below a heading of {above}, it is printed smaller than a heading of {want}",
+                          Message("write it {want} {title}", want="#" * (above + 1), title=heading.group(2).rstrip(" \t#")),
+                          heading=heading.group(2).rstrip(" \t#"), marks=heading.group(1), above="#" * above,
+                          want="#" * (above + 1))
         above = level
 
 

@@ -16,23 +16,26 @@ from collections.abc import Iterator
 from masterplan.captions import CAPTION
 from masterplan.diagnostics import Diagnostic, Message, Position, warning
 from masterplan.plan_parts import Chapter
-from masterplan.table_rows import Misshapen, misshapen
+from masterplan.table_rows import Misshapen, cell_count, misshapen
 
 #: a line Jinja fills in, whose cells are counted once filled in (a loop's row counts what it writes, not its tags)
-_JINJA = re.compile(r"\{[{%]")
+_JINJA = re.compile(r"\{[{%#]")
 
 
 def check(chapter: Chapter, filled: str | None) -> Iterator[Diagnostic]:
     """The misshapen rows of the chapter as written, then those of the chapter as filled in (``filled``: None when
     Jinja failed) that are so only once filled in."""
     lines = chapter.body.split("\n")
-    found = [(shape, False) for shape in misshapen(chapter.body, CAPTION.match)
-             if shape.tags_alone or not _JINJA.search(lines[shape.line - 1])]
+    # a table whose header Jinja writes is counted as filled in only
+    found = [(shape, False) for shape in misshapen(chapter.body, CAPTION.match) if not _JINJA.search(
+        lines[shape.header - 1]) and (shape.tags_alone or not _JINJA.search(lines[shape.line - 1]))]
     if filled is not None:
         aligned = _aligned(chapter.body.rstrip("\n").split("\n"), filled.rstrip("\n").split("\n"))
         written_at = {at: line for line, at in aligned.items() if "{{" in lines[line]}
-        found += [(shape._replace(line=written_at[shape.line - 1] + 1), True) for shape in misshapen(filled, CAPTION.match)
-                  if shape.line - 1 in written_at]
+        for shape in misshapen(filled, CAPTION.match):
+            if shape.line - 1 in written_at and not shape.tags_alone:
+                line = written_at[shape.line - 1]  # what Jinja fills in made the count wrong, or the row as written
+                found.append((shape._replace(line=line + 1), cell_count(lines[line]) == shape.columns))
     for shape, jinja in sorted(found):
         yield _told(shape, Position(chapter.position.file, chapter.body_line + shape.line - 1, 1), jinja)
 
