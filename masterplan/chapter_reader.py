@@ -35,6 +35,8 @@ if TYPE_CHECKING:
     from masterplan.formatting import Formats
 
 FILE_NAME = re.compile(r"^(\d+)-([a-z0-9][a-z0-9_-]*)\.md$")
+#: what a chapter's file name holds beside small letters, digits, '-' and '_' (spaces, capitals made small first)
+_NOT_SLUG = re.compile(r"[^a-z0-9_]+")
 #: a chapter's or the executive summary's translation (``01-pendahuluan.en.md``): its file's name with the language's
 #: code before ``.md``
 TRANSLATION = re.compile(r"^(.+)\.([a-z]{2})\.md$", re.IGNORECASE)  # 01-pendahuluan.EN.md, saved so on Windows
@@ -60,9 +62,13 @@ def read(path: Path, file: str, language: str, written_in: str | None = None,
     match = FILE_NAME.match(path.name)
     if not match:
         small = f"{path.stem}.md"  # "10-penutup.MD": the ending in capitals, as Windows may write it
+        # "11 Lampiran.md", "11_Lampiran Teknis.md": its words in small letters, apart by '-'
+        slugged = f"{_NOT_SLUG.sub('-', path.stem.lower()).strip('-')}.md"
         return None, [error(Position(file), "E501", "chapter file name should look like NN-slug.md",
                             Message("write its ending in small letters: {name}", name=small)
                             if FILE_NAME.match(small) else
+                            Message("rename it {name}: a number for the order, then words in small letters apart by "
+                                    "'-'", name=slugged) if FILE_NAME.match(slugged) else
                             "e.g. 03-visi-misi.md: a number for the order, then lowercase words")]
     return read_named(path, file, language, written_in, match.group(2), int(match.group(1)))
 

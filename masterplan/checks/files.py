@@ -36,6 +36,8 @@ _PLAN_SUFFIXES = (".yml", ".yaml", ".md")
 #: page Word saved, a PDF, an archive
 _WRITTEN = frozenset([".txt", ".doc", ".docx", ".odt", ".rtf", ".json", ".markdown", ".yml_", ".yaml_", ".htm", ".html",
                       ".xls", ".xlsx", ".ods", ".csv", ".pdf", ".zip", ".rar", ".7z"])
+#: of those, a word processor's documents, which cannot be saved as Markdown
+_DOCUMENTS = frozenset([".doc", ".docx", ".odt", ".rtf"])
 #: of those, what content/ itself holds by mistake (a .json there is a previous version's plan.json, a baseline)
 _SENT = _WRITTEN - {".json"}
 
@@ -173,6 +175,10 @@ def _folder(folder: Path, suffixes: tuple[str, ...]) -> Iterator[Diagnostic]:
             yield hidden_ending_told(where, path, meant)
         elif path.suffix.lower() in _WRITTEN:  # text saved as a document, not a picture a chapter shows
             yield warning(where, "W017", "{name} is not read: content/{folder}/ reads only {endings} files",
+                          Message("a word processor cannot save Markdown: copy its text into a plain text file "
+                                  "{file} (Notepad, or the editor of your choice), or move it out of content/ if it "
+                                  "is not part of the plan", file=path.stem + suffixes[0])
+                          if path.suffix.lower() in _DOCUMENTS and suffixes[0] == ".md" else
                           Message("save it as {file}, or move it out of content/ if it is not part of the plan",
                                   file=path.stem + suffixes[0]),
                           name=path.name, folder=folder.name, endings=", ".join(suffixes))
