@@ -14,7 +14,9 @@ from masterplan import attainment, baseline
 from masterplan.captions import figure_captions, table_captions
 from masterplan.chapter_reader import split_front_matter
 from masterplan.diagnostics import line_and_column
+from masterplan.jinja_tags import TAG
 from masterplan.model import Plan
+from masterplan.schema_defs import CODE_SHAPE
 
 PATTERN = re.compile(r"\[\[([A-Za-z0-9:_.-]+)\]\]")
 #: double brackets around anything else (``[[ GOV-01 ]]``, ``[[GOV-01|teks]]``): printed as written
@@ -22,12 +24,9 @@ MISTYPED = re.compile(r"\[\[(?![A-Za-z0-9:_.-]+\]\])([^\[\]\n]{1,80})\]\]")
 _ID = re.compile(r"[A-Za-z0-9:_.-]+")
 #: a reference with a bracket too few on one side, ``[[bab:pendahuluan]`` or ``[GOV-01]]``: printed as written (only
 #: what reads as a reference's id: a prefix of a kind, or a program's code)
-_LIKELY_ID = r"(?:(?:bab|tab|fig|pillar|agency):[A-Za-z0-9_.-]+|[A-Z]{2,5}-[0-9]{1,3}[A-Za-z]?)"
+_LIKELY_ID = rf"(?:(?:bab|tab|fig|pillar|agency):[A-Za-z0-9_.-]+|{CODE_SHAPE})"
 HALF_BRACKETED = re.compile(rf"((?<!\[)\[\[{_LIKELY_ID}\](?!\])|(?<!\[)\[{_LIKELY_ID}\]\](?!\]))")
 _AROUND_COLON = re.compile(r"\s*:\s*")
-#: Jinja's tags, each read only up to the next tag's start: '{{' by the thousand, never closed, read each to the
-#: end of the text took minutes
-_TEMPLATE_TAG = re.compile(r"\{\{(?:(?!\{\{|\}\}).)*\}\}|\{%(?:(?!\{%|%\}).)*%\}|\{#(?:(?!\{#|#\}).)*#\}", re.DOTALL)
 _NOT_A_LINE_BREAK = re.compile(r"[^\n]")
 
 #: the missions with the programs serving them, and the budget by RPJMD mission (the generated part "vision")
@@ -191,7 +190,7 @@ def _line_end(text: str, start: int, end: int) -> int:
 def _may_print_as_written(text: str) -> bool:
     """Whether ``text`` has anything that makes a ``[[…]]`` print as written (:data:`_LITERAL`); a Jinja tag's code
     ("\\n| ", a < b) is no Markdown."""
-    return _LITERAL.search(_TEMPLATE_TAG.sub("", text)) is not None
+    return _LITERAL.search(TAG.sub("", text)) is not None
 
 
 def meant(text: str) -> str | None:
@@ -204,4 +203,4 @@ def meant(text: str) -> str | None:
 def outside_templates(text: str) -> str:
     """``text`` with its Jinja tags (``{{ }}``, ``{% %}``, ``{# #}``) blanked, their line breaks kept: what a
     tag holds is template code, not text printed as written."""
-    return _TEMPLATE_TAG.sub(lambda tag: _NOT_A_LINE_BREAK.sub(" ", tag.group()), text)
+    return TAG.sub(lambda tag: _NOT_A_LINE_BREAK.sub(" ", tag.group()), text)

@@ -13,10 +13,10 @@ import re
 
 import jinja2
 
+from masterplan.jinja_tags import TAG_START
+
 #: what a tag holds, up to its end or the line's
 INSIDE_TAG = re.compile(r"\{([{%])(.*?)(?:[%}]\}|$)")
-#: the start of a Jinja tag
-_TAG_START = re.compile(r"\{[{%#]")
 #: what opens a block that a tag parsed alone is given the end of ({% if a %} → {% endif %})
 _BLOCKS = ("if", "for", "macro", "call", "filter", "set", "block", "with", "autoescape", "raw")
 #: Jinja's names of a tag's end, as written
@@ -30,7 +30,7 @@ def column(source: str, line: int, token: str) -> int:
     if not 0 < line <= len(lines):
         return 1
     written = lines[line - 1]
-    tags = [tag.start() for tag in _TAG_START.finditer(written)]
+    tags = [tag.start() for tag in TAG_START.finditer(written)]
     if tags and re.fullmatch(r"\w+", token):
         places = [place.start() for place in re.finditer(rf"\b{token}\b", written[tags[0]:])]
         if len(places) == 1:

@@ -17,6 +17,7 @@ from masterplan import jinja_places
 from masterplan.diagnostics import Message, did_you_mean, line_and_column
 from masterplan.jinja_places import INSIDE_TAG, quoted, tag_column
 from masterplan.record_words import record_word
+from masterplan.schema_defs import CODE_SHAPE
 
 _LOOKING_FOR = re.compile(r"The innermost block that needs to be closed is '(\w+)'")
 _UNKNOWN_TAG = re.compile(r"^Encountered unknown tag '(\w+)'")
@@ -107,7 +108,7 @@ def unknown_name_column(message: str, source: str, line: int) -> int | None:
 
 _CLOSING = {"{%": "%}", "{{": "}}"}
 #: a program's code written without quotes in a call, which Jinja reads as a subtraction: plan.program(GOV-01)
-_UNQUOTED_CODE = re.compile(r"\(\s*([A-Za-z]{2,5}-[0-9]{1,3}[A-Za-z]?)\s*\)")
+_UNQUOTED_CODE = re.compile(rf"\(\s*({CODE_SHAPE})\s*\)", re.IGNORECASE)
 
 
 def _unquoted_code(line: str) -> tuple[str, int] | None:

@@ -23,6 +23,9 @@ GENERATED_PARTS = ["vision", "readiness", "pillars", "quick_wins", "roadmap", "b
 
 SLUG = r"^[a-z0-9][a-z0-9_-]*$"
 PROGRAM_ID = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
+#: the shape a program's id takes in every plan (GOV-01, ECO-12a), which :data:`PROGRAM_ID` allows among others: what
+#: in a text reads as a program's id typed wrong
+CODE_SHAPE = r"[A-Z]{2,5}-[0-9]{1,3}[A-Za-z]?"
 #: The longest id of what has a web page of its own (program/<id>.html): a file name has at most 255 bytes.
 MAX_PAGE_ID = 100
 #: text with something to read: a name, title or term that is empty or only spaces makes an empty heading

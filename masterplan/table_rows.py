@@ -16,13 +16,13 @@ import re
 from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
+from masterplan.jinja_tags import TAG
+
 #: the row of '---' under a table's header: | --- | :---: | (the tables extension wants it on the second line)
 RULE = re.compile(r"\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*")
-#: what holds a '|' that is no cell's: a code span, an escaped '|', a Jinja tag
-#: (each read only up to its end or the next tag's start, and a code span between single backticks: linear in time,
-#: where ".*?" to an end never written read a 10,000-character row in seconds)
-_NOT_A_CELL = re.compile(r"`[^`]*`|\\.|\{\{(?:(?!\{[{%#]|\}\}).)*\}\}|\{%(?:(?!\{[{%#]|%\}).)*%\}"
-                         r"|\{#(?:(?!\{[{%#]|#\}).)*#\}")
+#: what holds a '|' that is no cell's: a code span, an escaped '|', a Jinja tag (a code span read between single
+#: backticks: linear in time, where ".*?" to an end never written read a 10,000-character row in seconds)
+_NOT_A_CELL = re.compile(rf"`[^`]*`|\\.|{TAG.pattern}", re.DOTALL)
 #: a line of Jinja's statement tags alone, which Jinja fills in with nothing (its line break stays)
 TAGS_ALONE = re.compile(r"\s*(?:\{%.*?%\}\s*)+")
 #: a line the extension takes for a code block's: indented four spaces or a tab
@@ -38,8 +38,8 @@ class Misshapen(NamedTuple):
     cells: int
     columns: int
     rule: bool
+    header: int  #: the table's header's line (from 1)
     tags_alone: bool = False
-    header: int = 0  #: the table's header's line (from 1)
 
 
 def cell_count(row: str) -> int:

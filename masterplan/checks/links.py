@@ -25,6 +25,7 @@ from masterplan.diagnostics import (
     warning,
 )
 from masterplan.file_names import is_dir, is_file
+from masterplan.jinja_tags import TAG_START
 from masterplan.model import ASSETS
 from masterplan.plan_parts import Chapter
 
@@ -236,9 +237,6 @@ def filled_links(chapter: Chapter, text: str, content: Path | None) -> Iterator[
     yield from shown.told()
 
 
-_JINJA_START = re.compile(r"\{[{%]")
-
-
 class _JinjaPlaces:
     """Where the chapter writes each URL Jinja fills in: the address written with Jinja whose text before its first
     ``{{``/``{%`` begins the URL (the longest such), at its line and column; of several written with that text, the
@@ -248,7 +246,7 @@ class _JinjaPlaces:
         self.chapter = chapter
         self.written: dict[str, list[tuple[int, int]]] = {}  #: text before the Jinja -> (line, column) of each
         for _, url, line, column in found:
-            if (jinja := _JINJA_START.search(url)) and jinja.start():
+            if (jinja := TAG_START.search(url)) and jinja.start():
                 self.written.setdefault(url[:jinja.start()], []).append((line, column))
         self.used: dict[str, int] = {}
 

@@ -15,15 +15,15 @@ from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 
 from masterplan.diagnostics import Diagnostic, Message, Position, warning
+from masterplan.jinja_tags import TAG
 from masterplan.model import Plan
 from masterplan.programs import Indicator
 from masterplan.values import Text
 
-#: Jinja, which only a chapter fills in
-_JINJA = re.compile(r"\{\{(?:(?!\{\{|\}\}).)*\}\}|\{%(?:(?!\{%|%\}).)*%\}")  #: each read only up to the next's start
-#: a tag (<b>, </b>, <br/>), a character entity (&amp;, &#8211;) or Jinja ({{ … }}, {% … %})
+#: a tag (<b>, </b>, <br/>), a character entity (&amp;, &#8211;) or Jinja ({{ … }}, {% … %}), which only a chapter
+#: fills in
 _MARKUP = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>|&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,5});|"
-                     + _JINJA.pattern)
+                     + TAG.pattern, re.DOTALL)
 
 
 def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
@@ -63,7 +63,7 @@ def _markup(text: Text, where: Position, field: str, block: bool = False) -> Ite
     in a block of text (``description: |``), whose lines are the file's, at the line of the first."""
     description = field == "description"
     for value, written_at in text.versions():
-        found = list(dict.fromkeys((_JINJA if description else _MARKUP).findall(value or "")))
+        found = list(dict.fromkeys((TAG if description else _MARKUP).findall(value or "")))
         if not found:  # said once a field: "<b>Pasien</b> puskesmas<br>" is one mistake
             continue
         at = written_at or (Position(where.file, where.line + value.count("\n", 0, value.find(found[0])),

@@ -10,16 +10,13 @@ not told.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from masterplan.captions import CAPTION
 from masterplan.diagnostics import Diagnostic, Message, Position, warning
+from masterplan.jinja_tags import TAG_START
 from masterplan.plan_parts import Chapter
 from masterplan.table_rows import Misshapen, cell_count, misshapen
-
-#: a line Jinja fills in, whose cells are counted once filled in (a loop's row counts what it writes, not its tags)
-_JINJA = re.compile(r"\{[{%#]")
 
 
 def check(chapter: Chapter, filled: str | None) -> Iterator[Diagnostic]:
@@ -27,8 +24,8 @@ def check(chapter: Chapter, filled: str | None) -> Iterator[Diagnostic]:
     Jinja failed) that are so only once filled in."""
     lines = chapter.body.split("\n")
     # a table whose header Jinja writes is counted as filled in only
-    found = [(shape, False) for shape in misshapen(chapter.body, CAPTION.match) if not _JINJA.search(
-        lines[shape.header - 1]) and (shape.tags_alone or not _JINJA.search(lines[shape.line - 1]))]
+    found = [(shape, False) for shape in misshapen(chapter.body, CAPTION.match) if not TAG_START.search(
+        lines[shape.header - 1]) and (shape.tags_alone or not TAG_START.search(lines[shape.line - 1]))]
     if filled is not None:
         aligned = _aligned(chapter.body.rstrip("\n").split("\n"), filled.rstrip("\n").split("\n"))
         written_at = {at: line for line, at in aligned.items() if "{{" in lines[line]}

@@ -1,0 +1,18 @@
+"""Jinja's tags as a chapter writes them, spelt once for every reader that steps over them.
+
+A chapter's text holds Jinja (``{{ plan.city }}``, ``{% for p in programs %}``, ``{# catatan #}``) whose characters
+are template code, not text: a '|' in a tag is no table's cell, a '[[' in it no cross-reference, a line break in it no
+line of the page. The readers that must tell code from text (cross-references, table rows, plain-text fields,
+Jinja's error columns) find the tags by these patterns.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: where a tag starts: '{{', '{%' or '{#'
+TAG_START = re.compile(r"\{[{%#]")
+#: a whole tag, its line breaks included, each read only up to its end or the next tag's start: '{{' written by the
+#: thousand and never closed, each read to the text's end, took minutes
+TAG = re.compile(r"\{\{(?:(?!\{[{%#]|\}\}).)*\}\}|\{%(?:(?!\{[{%#]|%\}).)*%\}|\{#(?:(?!\{[{%#]|#\}).)*#\}",
+                 re.DOTALL)
