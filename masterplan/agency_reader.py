@@ -19,7 +19,7 @@ from masterplan.located import LocatedMap
 from masterplan.plan_parts import Agency
 from masterplan.programs import BudgetLine, LeftOut, Program
 from masterplan.schema_defs import PROGRAM_ID, SLUG
-from masterplan.values import Period, whole
+from masterplan.values import Period, Term, whole
 
 
 class AgencyReader:
@@ -55,7 +55,7 @@ class AgencyReader:
             budget=_budget_lines(data.get("budget")),
             indicators=read_indicators(reader, data.get("indicators")),
             depends_on_ids=list(data.get("depends_on") or []), mission_ids=list(data.get("missions") or []),
-            status=data.get("status", "planned"), lead_id=lead_id, position=data.position, where=reader.where(data),
+            status=Term.read(data.get("status", "planned")), lead_id=lead_id, position=data.position, where=reader.where(data),
             former_ids=list(data.get("former_ids") or []), location=reader.text(data.get("location")),
         )
 

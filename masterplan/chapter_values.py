@@ -4,7 +4,8 @@ Jinja prints a value with ``str()``: ``{{ plan.total_budget }}`` gave "276660000
 Indonesian reads as 27,666), a date "2021-12-01", and ``{{ plan.programs[0] }}`` published the program's Python
 form, its file's path and line included. :func:`printed` is the chapter sandbox's ``finalize``: a whole number of
 five digits or more is grouped ("276.660.000.000"; a year or a count stays as it is), a fraction is written with the
-edition's decimal mark ("2,4"), a date as the edition's long date ("1 Desember 2021"); a record or a list (a
+edition's decimal mark ("2,4"), a date as the edition's long date ("1 Desember 2021"), a status in the chapter's
+language ("berjalan", not "ongoing"); a record or a list (a
 ``map()``'s generator too) is refused (:class:`Unprintable`), at the line that prints it.
 """
 
@@ -18,8 +19,10 @@ from typing import TYPE_CHECKING, Any
 import jinja2
 
 from masterplan.diagnostics import Message
-from masterplan.model import MODULES
+from masterplan.i18n import Translator, plan_words
+from masterplan.model import DEFAULT_LANGUAGE, MODULES, Plan
 from masterplan.record_words import record_word
+from masterplan.values import Term
 
 if TYPE_CHECKING:
     from masterplan.formatting import Formats
@@ -63,14 +66,22 @@ def spelt(context: jinja2.runtime.Context, value: Any) -> Any:
     if isinstance(value, bool) or not isinstance(value, int):
         return value
     from masterplan.number_words import counted
+    return counted(value, _written_in(context)) or value
+
+
+def _written_in(context: jinja2.runtime.Context) -> str:
+    """The language of the chapter being filled in: its own (a translation's), else the plan's texts'."""
     plan = context.get("plan")
-    written = context.get(WRITTEN_IN) or getattr(plan, "written_in", None) or getattr(plan, "language", "id")
-    return counted(value, str(written)) or value
+    return str(context.get(WRITTEN_IN) or getattr(plan, "written_in", None) or getattr(plan, "language", None)
+               or DEFAULT_LANGUAGE)
 
 
 @jinja2.pass_context
 def printed(context: jinja2.runtime.Context, value: Any) -> Any:
-    """``value`` as the chapter prints it, in the language of the plan the chapter reads (``plan.language``)."""
+    """``value`` as the chapter prints it, in the language of the plan the chapter reads (``plan.language``); a word of
+    the tool's vocabulary (a status) in the language the chapter is written in."""
+    if isinstance(value, Term):
+        return _term(context, value)
     if isinstance(value, str) or value is None or isinstance(value, bool):
         return value
     language = getattr(context.get("plan"), "language", "id")
@@ -84,6 +95,19 @@ def printed(context: jinja2.runtime.Context, value: Any) -> Any:
         return _formats(language).date(value)
     check_printable(value)
     return value
+
+
+def _term(context: jinja2.runtime.Context, term: Term) -> str:
+    """``term`` in the words of the language the chapter is written in, the plan's own catalog laid over the theme's
+    (``ongoing`` → "berjalan"), as the book's tables print it; read once per plan and language."""
+    plan, language = context.get("plan"), _written_in(context)
+    if not isinstance(plan, Plan) or plan.content is None:
+        return Translator(language).word(term)
+    root = plan.content.parent
+    words = plan.derived("chapters' words", dict)
+    if language not in words:
+        words[language] = plan_words(root, language)
+    return str(words[language].word(term))
 
 
 #: what a chapter may turn into text as Python writes it, plain values (a plan's text, a Text, has words of its own)

@@ -26,7 +26,7 @@ from masterplan.plan_parts import (
     Revision,
     Swot,
 )
-from masterplan.values import Period, whole
+from masterplan.values import Period, Term, whole
 
 
 def read_plan(reader: FolderReader, path: Path) -> Plan | None:
@@ -52,7 +52,7 @@ def read_plan(reader: FolderReader, path: Path) -> Plan | None:
         city=city, province=data.get("province", ""), title=text(data["title"]),
         notice=text(data.get("notice")), author=text(data.get("author") or f"Pemerintah {city}"),
         period=Period(period["start"], period["end"]), version=as_written(data.get("version", "")),
-        status=data["status"], date=_date(reader, data), language=reader.language,
+        status=Term.read(data["status"]), date=_date(reader, data), language=reader.language,
         written_in=reader.written_in or reader.language,
         leading_sector_id=data["leading_sector"], logo=data.get("logo"), vision=text(data["vision"]),
         missions=[Mission(m["id"], text(m["text"]), m.position) for m in data["missions"]],

@@ -1,5 +1,6 @@
-"""The small values the plan's parts are written with: a text in one or more languages, a span of whole years,
-an indicator's figure, the order program codes sort in, and a name as names are compared."""
+"""The small values the plan's parts are written with: a text in one or more languages, a word of the tool's
+vocabulary, a span of whole years, an indicator's figure, the order program codes sort in, and a name as names are
+compared."""
 
 from __future__ import annotations
 
@@ -79,6 +80,20 @@ def whole(value: Any) -> Any:
     written with dots for thousands, ``750.000`` (750.0 to YAML), stays what YAML read, for E306 to tell."""
     return int(value) if isinstance(value, float) and value.is_integer() and not isinstance(value, DotGrouped) \
         else value
+
+
+class Term(str):
+    """A word of the tool's own vocabulary that a plan's file is written with, a program's status (``ongoing``) or the
+    plan's (``draft``): equal to that word, compared and used as it, but printed by a chapter in the words of the
+    language the chapter is written in ("berjalan"), as the book and the site print it
+    (:func:`masterplan.chapter_values.printed`)."""
+
+    __slots__ = ()
+
+    @classmethod
+    def read(cls, value: Any) -> Any:
+        """``value`` as a term when it is a word; else as it is (a value the schema refuses, told there)."""
+        return cls(value) if isinstance(value, str) else value
 
 
 @dataclass(frozen=True)

@@ -467,6 +467,26 @@ def test_a_chapter_prints_numbers_and_dates_as_the_edition_writes_them(language:
     assert problems == [] and text is not None and text.strip() == printed
 
 
+@pytest.mark.parametrize(("written_in", "own_words", "printed"), [
+    ("id", None, "draf · berjalan · sama"),
+    ("en", None, "draft · ongoing · sama"),  # the chapter's English translation, in either edition
+    ("id", '"ongoing": {id: "sedang dilaksanakan"}\n', "draf · sedang dilaksanakan · sama"),  # the plan's own word
+])
+def test_a_chapter_prints_a_status_in_its_own_language(tmp_path: Path, written_in: str, own_words: str | None,
+                                                       printed: str) -> None:
+    """{{ plan.status }} and {{ program.status }} printed the files' English words, "draft" and "ongoing", into an
+    Indonesian chapter, where the book's tables say "berjalan". A status prints in the chapter's language, the plan's
+    own catalog laid over the theme's, and is still compared as written."""
+    from conftest import write_plan
+    root = write_plan(tmp_path, {"templates/i18n/own.yml": own_words} if own_words else {})
+    loaded, report = load(root)
+    assert loaded is not None and not report.errors
+    body = ("{{ plan.status }} · {{ plan.program('GOV-01').status }} · "
+            "{% if plan.program('GOV-01').status == 'ongoing' and plan.status in ['draft'] %}sama{% endif %}\n")
+    text, problems = chapters.expand(chapter(body, written_in), chapters.context(loaded))
+    assert problems == [] and text is not None and text.strip() == printed
+
+
 @pytest.mark.parametrize(("body", "said"), [
     ("{{ plan.programs[0] }}", "a whole program is printed, not one of its fields"),
     ("{{ plan.leading_sector }}", "a whole agency is printed, not one of its fields"),
