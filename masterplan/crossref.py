@@ -27,7 +27,6 @@ _ID = re.compile(r"[A-Za-z0-9:_.-]+")
 _LIKELY_ID = rf"(?:(?:bab|tab|fig|pillar|agency):[A-Za-z0-9_.-]+|{CODE_SHAPE})"
 HALF_BRACKETED = re.compile(rf"((?<!\[)\[\[{_LIKELY_ID}\](?!\])|(?<!\[)\[{_LIKELY_ID}\]\](?!\]))")
 _AROUND_COLON = re.compile(r"\s*:\s*")
-_NOT_A_LINE_BREAK = re.compile(r"[^\n]")
 
 #: the missions with the programs serving them, and the budget by RPJMD mission (the generated part "vision")
 MISSIONS_TABLE, MISSION_BUDGET_TABLE = "tab:missions", "tab:budget-mission"
@@ -198,9 +197,3 @@ def meant(text: str) -> str | None:
     ``tab:swot`` for ``tab: swot``), or None when what is left is no id (``tabel 2.1``)."""
     candidate = _AROUND_COLON.sub(":", text.split("|")[0].strip())  # "tab: swot" → "tab:swot"
     return candidate if _ID.fullmatch(candidate) else None
-
-
-def outside_templates(text: str) -> str:
-    """``text`` with its Jinja tags (``{{ }}``, ``{% %}``, ``{# #}``) blanked, their line breaks kept: what a
-    tag holds is template code, not text printed as written."""
-    return TAG.sub(lambda tag: _NOT_A_LINE_BREAK.sub(" ", tag.group()), text)

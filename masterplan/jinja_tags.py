@@ -16,3 +16,16 @@ TAG_START = re.compile(r"\{[{%#]")
 #: thousand and never closed, each read to the text's end, took minutes
 TAG = re.compile(r"\{\{(?:(?!\{[{%#]|\}\}).)*\}\}|\{%(?:(?!\{[{%#]|%\}).)*%\}|\{#(?:(?!\{[{%#]|#\}).)*#\}",
                  re.DOTALL)
+_NOT_A_LINE_BREAK = re.compile(r"[^\n]")
+
+
+def written_over(written: str, fill: str = " ") -> str:
+    """``written`` with each character but its line breaks written over with ``fill``: what stands where it was, on
+    the lines it was on, for a reader that must not read it."""
+    return _NOT_A_LINE_BREAK.sub(fill, written)
+
+
+def blanked(text: str, fill: str = " ") -> str:
+    """``text`` with its tags written over (:func:`written_over`): what a tag holds is template code, not text. A
+    reader of marks that a tag stands for a word in (``**{{ sub.name }}**``) writes them over with a letter."""
+    return TAG.sub(lambda tag: written_over(tag.group(), fill), text)

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from masterplan import crossref
+from masterplan import crossref, jinja_tags
 from masterplan.chapter_reader import split_front_matter
 
 
@@ -46,7 +46,7 @@ def _printed_as_written(markdown: str, templated: bool) -> set[int]:
     """Where each ``[[…]]`` (or near miss, ``[[GOV-01|teks]]``) of ``markdown`` that the book and the site print as
     written starts: one in code, or with a mark escaped. ``templated``: a chapter, whose Jinja tags hold no near
     miss (as validate reads them)."""
-    near_misses = crossref.outside_templates(markdown) if templated else markdown
+    near_misses = jinja_tags.blanked(markdown) if templated else markdown
     written = {match.start() for match in crossref.PATTERN.finditer(markdown)} | \
         {match.start() for match in crossref.MISTYPED.finditer(near_misses)}
     return written - {match.start() for match in crossref.places(markdown)} - \

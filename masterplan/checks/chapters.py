@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 from typing import Any
 
-from masterplan import analysis, captions, chapters, crossref
+from masterplan import analysis, captions, chapters, crossref, jinja_tags
 from masterplan.checks import (
     html,
     links,
@@ -123,7 +123,7 @@ def _text(plan: Plan, chapter: Chapter, context: dict[str, Any], unknown_referen
         if filled := too_costly(text, Position(chapter.position.file, chapter.body_line, 1), filled=True):
             yield filled
     yield from _references(chapter, unknown_reference)
-    outside = crossref.outside_templates(chapter.body)
+    outside = jinja_tags.blanked(chapter.body)
     for written, line, column in crossref.find(outside, crossref.MISTYPED):
         yield mistyped(written, Position(chapter.position.file, chapter.body_line + line - 1, column))
     for written, line, column in crossref.half_bracketed(outside):
@@ -167,3 +167,4 @@ def _written(chapter: Chapter) -> Iterator[Diagnostic]:
     yield from markdown_writing.stray_braces(chapter)
     yield from markdown_writing.unmatched_footnotes(chapter)
     yield from markdown_writing.control_characters(chapter)
+    yield from markdown_writing.unclosed_bold(chapter)

@@ -2,8 +2,8 @@
 
 A second title (``# heading``, W514), a caption above its table (W516), numbered by hand (W517) or holding Jinja (W535),
 HTML the sanitizer removes (W520), a table without its ``---`` row or pasted from a spreadsheet (W521),
-bullets pasted from a word processor (W523), a brace too few or too many around Jinja (W527), and a footnote's call
-without its note or a note without its call (W549).
+bullets pasted from a word processor (W523), a brace too few or too many around Jinja (W527), a footnote's call
+without its note or a note without its call (W549), and bold never closed (W555).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import html
 import re
 from collections.abc import Iterator
 
-from masterplan import captions
+from masterplan import bold_marks, captions, jinja_tags
 from masterplan.diagnostics import (
     Diagnostic,
     Message,
@@ -185,6 +185,16 @@ def _footnote(chapter: Chapter, offset: int, label: str, message: str, hint: str
     line, column = line_and_column(chapter.body, offset)
     return warning(Position(chapter.position.file, chapter.body_line + line - 1, column), "W549", message,
                    Message(hint, label=label), label=label, **values)
+
+
+def unclosed_bold(chapter: Chapter) -> Iterator[Diagnostic]:
+    """W555 at a '**' opened for bold and never closed in its paragraph, list item, heading or table cell: the book
+    and the site print the asterisks, and the words after them in plain type (:mod:`masterplan.bold_marks`)."""
+    for found in bold_marks.unclosed(jinja_tags.blanked(chapter.body, "x")):
+        yield warning(Position(chapter.position.file, chapter.body_line + found.line - 1, found.column), "W555",
+                      "'**{words}' opens bold that is never closed: the book and the site print the asterisks",
+                      "write ** again where the bold words end, in the same paragraph; an asterisk meant as one is "
+                      "written \\*", words=found.words)
 
 
 def control_characters(chapter: Chapter) -> Iterator[Diagnostic]:

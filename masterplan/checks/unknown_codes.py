@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 
-from masterplan import crossref
+from masterplan import crossref, jinja_tags
 from masterplan.chapter_reader import split_front_matter
 from masterplan.checks.abbreviations import as_read
 from masterplan.checks.last_build import Unknown
@@ -30,7 +30,6 @@ _CODE = re.compile(r"([A-Z]{2,6})-(\d+)")
 #: inside is looked up too; in a chapter, a cross-reference is E507's
 _BRACKETS = re.compile(r"\[\[|\]\]")
 _HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
-_NOT_A_LINE_BREAK = re.compile(r"[^\n]")
 
 
 def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
@@ -88,7 +87,7 @@ def _printed(text: str, kind: str, pattern: re.Pattern[str], known: AbstractSet[
 def _unprinted(text: str) -> str:
     """``text`` with what is never printed blanked, over as many lines as it takes, each line kept where it was:
     Jinja's tags and comments, and HTML comments (:func:`as_read` blanks what fits on one line)."""
-    return _HTML_COMMENT.sub(lambda found: _NOT_A_LINE_BREAK.sub(" ", found.group()), crossref.outside_templates(text))
+    return _HTML_COMMENT.sub(lambda found: jinja_tags.written_over(found.group()), jinja_tags.blanked(text))
 
 
 def _texts(plan: Plan) -> Iterator[tuple[Position, str, str]]:

@@ -23,6 +23,7 @@ from masterplan import (
     chapters,
     crossref,
     decree,
+    jinja_tags,
     program_tables,
     summary,
 )
@@ -146,7 +147,7 @@ def chapter_text(plan: Plan, entry: outline.BookChapter, book: outline.Outline, 
     if text is None:
         return Markup("")
     page_word = translate("page")
-    written = {ref for ref, _, _ in crossref.find(crossref.outside_templates(source.body))} if told else set()
+    written = {ref for ref, _, _ in crossref.find(jinja_tags.blanked(source.body))} if told else set()
 
     def resolve(ref: str) -> str:
         target = book.resolve(ref)

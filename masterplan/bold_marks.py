@@ -1,0 +1,109 @@
+"""A '**' a writer opened for bold and never closed, which the book and the site print as typed.
+
+``Ini **penting sekali.`` prints "Ini **penting sekali." with its two asterisks. Markdown pairs the marks within one
+block of text, a paragraph, a list's item, a heading or a table's cell, from left to right; a mark between two spaces
+(``5 ** 2``) is text, neither opening nor closing. What is left unpaired at the end of a block is printed.
+
+:func:`unclosed` finds that mark as Python-Markdown leaves it: each block whose marks do not pair is converted, and
+told only if the asterisks are in what Markdown makes of it. A code span, an escaped ``\\*`` and Jinja's tags hold no
+mark.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterator
+from typing import NamedTuple
+
+#: a run of asterisks ('**', or '***' for bold and italic), a code span or an escaped character, which holds none
+_RUN = re.compile(r"`[^`\n]*`|\\.|\*+")
+_HEADING = re.compile(r"[ \t]{0,3}#{1,6}[ \t]")
+_ITEM = re.compile(r"[ \t]*(?:[-*+]|[0-9]{1,9}[.)])[ \t]+")
+_QUOTE = re.compile(r"[ \t]{0,3}>[ \t]?")
+_CODE = re.compile(r"<code>.*?</code>", re.DOTALL)
+
+
+class Unclosed(NamedTuple):
+    """A '**' never closed: its line and column in the text (from 1), and what follows it on its line."""
+
+    line: int
+    column: int
+    words: str
+
+
+class _Block:
+    """The lines of one block of text, each with its line in the text and the column its text starts at."""
+
+    def __init__(self) -> None:
+        self.parts: list[tuple[int, int, str]] = []
+
+    def add(self, line: int, column: int, text: str) -> None:
+        self.parts.append((line, column, text))
+
+    def unclosed(self) -> Unclosed | None:
+        """The mark this block leaves unpaired, if Markdown prints it."""
+        marks = [(line, column + found.start(), text[found.start() + len(found.group()):])
+                 for line, column, text in self.parts for found in _RUN.finditer(text)
+                 if found.group() in ("**", "***") and not _between_spaces(text, found.start(), found.end())]
+        if len(marks) % 2 == 0:
+            return None
+        import markdown  # only for a block whose marks do not pair, a rare one
+        made = _CODE.sub("", markdown.markdown("\n".join(text for _, _, text in self.parts)))
+        if "**" not in html.unescape(made):
+            return None
+        line, column, after = marks[-1]
+        return Unclosed(line, column + 1, after.strip()[:40])
+
+
+def _between_spaces(text: str, start: int, end: int) -> bool:
+    """Whether the run of asterisks from ``start`` to ``end`` stands between spaces, or a space and the line's end:
+    text to Markdown, not a mark."""
+    return (start == 0 or text[start - 1].isspace()) and (end == len(text) or text[end].isspace())
+
+
+def unclosed(text: str) -> Iterator[Unclosed]:
+    """Each '**' of Markdown ``text`` left unclosed in its block, in order. Jinja's tags should be blanked first."""
+    if "**" not in text:
+        return
+    block = _Block()
+    for number, line in enumerate(text.split("\n"), start=1):
+        column = 0
+        if quote := _QUOTE.match(line):
+            column = quote.end()
+        rest = line[column:]
+        if not rest.strip():
+            yield from _ended(block)
+            block = _Block()
+        elif _HEADING.match(rest) or rest.lstrip().startswith("|"):
+            yield from _ended(block)
+            for start, cell in _cells(rest):
+                one = _Block()
+                one.add(number, column + start, cell)
+                yield from _ended(one)
+            block = _Block()
+        else:
+            if item := _ITEM.match(rest):
+                yield from _ended(block)
+                block = _Block()
+                column += item.end()
+            block.add(number, column, line[column:])
+    yield from _ended(block)
+
+
+def _ended(block: _Block) -> Iterator[Unclosed]:
+    if found := block.unclosed():
+        yield found
+
+
+def _cells(row: str) -> Iterator[tuple[int, str]]:
+    """A heading's text whole, or each cell of a table's row, with the column it starts at (from 0)."""
+    if not row.lstrip().startswith("|"):
+        yield 0, row
+        return
+    start = 0
+    for found in re.finditer(r"`[^`]*`|\\.|\|", row):
+        if found.group() == "|":
+            yield start, row[start:found.start()]
+            start = found.end()
+    yield start, row[start:]
