@@ -18,6 +18,7 @@ import jinja2
 from masterplan import (
     chapter_lists,
     chapter_values,
+    jinja_tags,
     jinja_words,
     sandbox,
     sandbox_errors,
@@ -130,6 +131,20 @@ def _column(line: str, what: str) -> int:
     return at + 1 if at >= 0 else 1
 
 
+#: what divides in a tag: '/', '//' or '%' (a '%' beside the tag's own braces is not)
+_DIVIDES = re.compile(r"(?<!\{)(?://?|%)(?!\})")
+
+
+def _tag_column(body: str, line: int, fits: Callable[[str], bool]) -> int:
+    """The column of the one Jinja tag on ``line`` of ``body`` that ``fits`` (what failed), or 1 when the line holds
+    none or several."""
+    lines = body.split("\n")
+    if not 0 < line <= len(lines):
+        return 1
+    tags = [tag for tag in jinja_tags.TAG.finditer(lines[line - 1]) if fits(tag.group())]
+    return tags[0].start() + 1 if len(tags) == 1 else 1
+
+
 def _expand(chapter: Chapter, context: dict[str, Any], budget: sandbox_time.TimeBudget) -> tuple[str | None, list[Diagnostic]]:
     file = chapter.position.file
 
@@ -206,10 +221,12 @@ def _expand(chapter: Chapter, context: dict[str, Any], budget: sandbox_time.Time
         return None, [error(at(sandbox.template_line(exc.__traceback__, chapter)), "E506",
                             "chapter template is not allowed to do this: {detail}", detail=exc.message)]
     except chapter_values.Unprintable as exc:  # {{ plan.programs[0] }}: a record's Python form, its file's path
-        return None, [error(at(sandbox.template_line(exc.__traceback__, chapter)), "E503",
+        line = sandbox.template_line(exc.__traceback__, chapter)
+        return None, [error(at(line, _tag_column(chapter.body, line, lambda tag: tag.startswith("{{"))), "E503",
                             "template error in chapter: {detail}", exc.hint, detail=exc.what)]
     except ZeroDivisionError as exc:
-        return None, [error(at(sandbox.template_line(exc.__traceback__, chapter)), "E503",
+        line = sandbox.template_line(exc.__traceback__, chapter)
+        return None, [error(at(line, _tag_column(chapter.body, line, lambda tag: bool(_DIVIDES.search(tag)))), "E503",
                             "template error in chapter: a division by zero", "check that the number divided by is never 0, "
                             "e.g. {{% if total %}}...{{% endif %}}")]
     except Exception as exc:  # noqa: BLE001 - any failure of untrusted template code is the content's fault

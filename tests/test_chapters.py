@@ -515,7 +515,7 @@ def test_a_record_or_a_list_printed_whole_is_an_error_at_its_line(plan: Plan, bo
     text, problems = expand(plan, f"Paragraf.\n\nLalu {body} di sini.\n")
     assert text is None and [p.code for p in problems] == ["E503"]
     assert str(problems[0].message) == f"template error in chapter: {said}"
-    assert problems[0].position.line == BODY_LINE + 2
+    assert (problems[0].position.line, problems[0].position.column) == (BODY_LINE + 2, len("Lalu ") + 1)
 
 
 @pytest.mark.parametrize(("language", "written_in", "printed"), [
