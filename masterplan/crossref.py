@@ -146,14 +146,34 @@ def places(text: str, pattern: re.Pattern[str] = PATTERN) -> list[re.Match[str]]
     return [match for number, match in enumerate(found) if number in kept]
 
 
-def half_bracketed(text: str) -> Iterator[tuple[str, int, int]]:
-    """(as written, line within text, column) of each reference with a bracket too few (:data:`HALF_BRACKETED`)
-    that the book and the site print as text, not as code."""
+def half_bracketed(text: str) -> Iterator[tuple[str, int, int, str]]:
+    """(as written, line within text, column, opened) of each reference with a bracket too few (:data:`HALF_BRACKETED`)
+    that the book and the site print as text, not as code. ``opened``: for ``[GOV-01]]``, the text its last ']' closes
+    the bracket of on its line (``[lihat `` of ``[lihat [GOV-01]]``), else empty."""
     found = list(HALF_BRACKETED.finditer(text))
     shown = printed_as_text(text, [match.span() for match in found])
     for number, match in enumerate(found):
         if number in shown:
-            yield match.group(), *line_and_column(text, match.start())
+            line, column = line_and_column(text, match.start())
+            yield match.group(), line, column, _opened(text[max(match.start() - column + 1,
+                                                                match.start() - _OPENED_WITHIN):match.start()]) \
+                if match.group().endswith("]]") else ""
+
+
+_OPENED_WITHIN = 200  #: how far back on its line a bracket a reference stands inside is looked for
+
+
+def _opened(before: str) -> str:
+    """The text from the last '[' of ``before`` that no ']' closes, to its end; empty when every '[' is closed."""
+    depth = 0
+    for at in range(len(before) - 1, -1, -1):
+        if before[at] == "]":
+            depth += 1
+        elif before[at] == "[":
+            if depth == 0:
+                return before[at:]
+            depth -= 1
+    return ""
 
 
 def printed_as_text(text: str, words: Sequence[tuple[int, int]]) -> Container[int]:

@@ -126,8 +126,8 @@ def _text(plan: Plan, chapter: Chapter, context: dict[str, Any], unknown_referen
     outside = jinja_tags.blanked(chapter.body)
     for written, line, column in crossref.find(outside, crossref.MISTYPED):
         yield mistyped(written, Position(chapter.position.file, chapter.body_line + line - 1, column))
-    for written, line, column in crossref.half_bracketed(outside):
-        yield half_bracketed(written, Position(chapter.position.file, chapter.body_line + line - 1, column))
+    for written, line, column, opened in crossref.half_bracketed(outside):
+        yield half_bracketed(written, Position(chapter.position.file, chapter.body_line + line - 1, column), opened)
 
 
 def _of_another_edition(found: Diagnostic) -> Diagnostic:

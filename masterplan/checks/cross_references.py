@@ -211,10 +211,15 @@ _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
 _TO_HYPHEN = str.maketrans(dict.fromkeys(_DASHES, "-"))
 
 
-def half_bracketed(written: str, where: Position) -> Diagnostic:
-    """W518 for a cross-reference with a bracket too few (``[[bab:pendahuluan]``, ``[GOV-01]]``)."""
+def half_bracketed(written: str, where: Position, opened: str = "") -> Diagnostic:
+    """W518 for a cross-reference with a bracket too few (``[[bab:pendahuluan]``, ``[GOV-01]]``); ``opened``: the
+    text of a bracket its last ']' closes (``[lihat ``), which the reference stands inside."""
+    code = written.strip("[]")
+    hint = Message("its last ']' closes the bracket of '{opened}': to refer to {id} there, write {opened}[[{id}]]]; "
+                   "to print the id as text, {opened}{id}]", opened=opened, id=code) if opened else \
+        Message("write it between double brackets: [[{id}]]", id=code)
     return warning(where, "W518", "'{text}' has a bracket too few for a cross-reference: it is printed as written",
-                   Message("write it between double brackets: [[{id}]]", id=written.strip("[]")), text=written)
+                   hint, text=written)
 
 
 def mistyped(text: str, where: Position) -> Diagnostic:
