@@ -5,7 +5,8 @@ Indonesian reads as 27,666), a date "2021-12-01", and ``{{ plan.programs[0] }}``
 form, its file's path and line included. :func:`printed` is the chapter sandbox's ``finalize``: a whole number of
 five digits or more is grouped ("276.660.000.000"; a year or a count stays as it is), a fraction is written with the
 edition's decimal mark ("2,4"), a date as the edition's long date ("1 Desember 2021"), a status in the chapter's
-language ("berjalan", not "ongoing"); a record or a list (a
+language ("berjalan", not "ongoing"), a text of several lines fitted to the table row, list item or heading it is
+printed in (:mod:`masterplan.filled_blocks`); a record or a list (a
 ``map()``'s generator too) is refused (:class:`Unprintable`), at the line that prints it.
 """
 
@@ -18,11 +19,12 @@ from typing import TYPE_CHECKING, Any
 
 import jinja2
 
+from masterplan import filled_blocks
 from masterplan.diagnostics import Message
 from masterplan.i18n import Translator, plan_words
 from masterplan.model import DEFAULT_LANGUAGE, MODULES, Plan
 from masterplan.record_words import record_word
-from masterplan.values import Term
+from masterplan.values import Term, Text
 
 if TYPE_CHECKING:
     from masterplan.formatting import Formats
@@ -82,6 +84,8 @@ def printed(context: jinja2.runtime.Context, value: Any) -> Any:
     the tool's vocabulary (a status) in the language the chapter is written in."""
     if isinstance(value, Term):
         return _term(context, value)
+    if isinstance(value, Text):  # the plan's text of several lines, kept in the table row it is printed in (not
+        return filled_blocks.marked(str(value))  # the chapter's own "\n| ", which starts a row)
     if isinstance(value, str) or value is None or isinstance(value, bool):
         return value
     language = getattr(context.get("plan"), "language", "id")

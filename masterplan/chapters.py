@@ -18,6 +18,7 @@ import jinja2
 from masterplan import (
     chapter_lists,
     chapter_values,
+    filled_blocks,
     jinja_tags,
     jinja_words,
     sandbox,
@@ -255,7 +256,7 @@ def _expand(chapter: Chapter, context: dict[str, Any], budget: sandbox_time.Time
                                 "check the values this line uses and what it does with them; chapters can read "
                                 "plan.city, plan.pillars, plan.programs, plan.agencies, plan.phases, ... "
                                 "(masterplan's README lists them all)"), exception=type(exc).__name__, detail=words)]
-    return "".join(pieces), []
+    return filled_blocks.kept("".join(pieces)), []
 
 
 def _written(chapter: Chapter, line: int) -> str:

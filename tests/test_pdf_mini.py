@@ -795,3 +795,52 @@ def test_a_table_a_loop_writes_row_by_row_is_captioned_numbered_and_referred_to(
     assert re.search(r"Program kota ada pada ?Tabel 1\.1, hlm\.", text), text
     assert "Tabel 1.1 Program kota" in text and "Tabel: Program kota" not in text
     assert "GOV-01 e-Sambat" in text and "ECO-01 Transaksi Non-Tunai" in text
+
+
+def test_a_description_of_several_paragraphs_stays_in_the_table_row_and_list_item_it_is_printed_in(
+        make_plan: Callable[..., Path]) -> None:
+    """A description written as a YAML block (``description: |``) ends with a line break, and holds paragraphs:
+    printed into a loop's table row, its first line break ended the row, the rest was printed below the table as
+    text with the row's '|' on a line of its own; printed into a list item, its second paragraph left the list.
+    Validate said nothing. Its paragraphs now stay in the cell (a blank line apart) and in the item, in the book and
+    on the site."""
+    from conftest import MINI_FILES
+
+    from masterplan.project import load_and_check
+
+    agency = MINI_FILES["content/agencies/diskominfo.yml"].replace(
+        "description: Warga **mengadu** lewat aplikasi.",
+        "description: |\n              Warga mengadu lewat aplikasi.\n\n              Admin menjawab dalam sepuluh menit.\n")
+    assert agency != MINI_FILES["content/agencies/diskominfo.yml"]
+    chapter = textwrap.dedent("""\
+        ---
+        title: Pendahuluan
+        ---
+        Uraian program ada pada [[tab:uraian]].
+
+        | Kode | Uraian |
+        |---|---|
+        {% for p in plan.programs %}| {{ p.id }} | {{ p.description }} |
+        {% endfor %}
+
+        Tabel: Uraian program (tab:uraian)
+
+        {% for p in plan.programs %}- {{ p.id }}: {{ p.description }}
+        {% endfor %}
+        Penutup oleh OPD.
+        """)
+    root = make_plan({"content/chapters/01-pendahuluan.md": chapter, "content/agencies/diskominfo.yml": agency})
+    checked = load_and_check(root)
+    assert [str(item) for item in checked.report.items] == [] and checked.plan is not None
+    result = run(root, BuildOptions())
+    assert result.ok, problems(result)
+    page = (root / "build" / "site" / "chapter" / "pendahuluan.html").read_text(encoding="utf-8")
+    table = page.split("<table", 1)[1].split("</table>", 1)[0]
+    assert "Warga mengadu lewat aplikasi.<br><br>Admin menjawab dalam sepuluh menit.</td>" in table
+    assert table.count("<tr") == 1 + len(checked.plan.programs)
+    items = page.split("</table>", 1)[1].split("</ul>", 1)[0]
+    assert re.search(r"<li>\s*<p>GOV-01: Warga mengadu lewat aplikasi.</p>\s*<p>Admin menjawab dalam sepuluh menit.</p>"
+                     r"\s*</li>", items), items
+    assert "Penutup oleh" in page.split("</ul>", 1)[1] and "|</p>" not in page
+    text = " ".join(" ".join(pages(root)).split())
+    assert "Tabel 1.1 Uraian program" in text and "Admin menjawab dalam sepuluh menit." in text
