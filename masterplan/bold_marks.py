@@ -5,8 +5,9 @@ block of text, a paragraph, a list's item, a heading or a table's cell, from lef
 (``5 ** 2``) is text, neither opening nor closing. What is left unpaired at the end of a block is printed.
 
 :func:`unclosed` finds that mark as Python-Markdown leaves it: each block whose marks do not pair is converted, and
-told only if the asterisks are in what Markdown makes of it. A code span, an escaped ``\\*`` and Jinja's tags hold no
-mark.
+told only if the mark opens words (``**Kominfo``; not ``2**10``, nor a statistics table's note mark, ``2023**)``) and
+an asterisk of it is in what Markdown makes of it (``**Kominfo*`` prints "*" and "Kominfo" in italics). A code span,
+an escaped ``\\*``, an HTML comment and Jinja's tags hold no mark.
 """
 
 from __future__ import annotations
@@ -16,12 +17,15 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
+from masterplan.jinja_tags import uncommented
+
 #: a run of asterisks ('**', or '***' for bold and italic), a code span or an escaped character, which holds none
 _RUN = re.compile(r"`[^`\n]*`|\\.|\*+")
 _HEADING = re.compile(r"[ \t]{0,3}#{1,6}[ \t]")
 _ITEM = re.compile(r"[ \t]*(?:[-*+]|[0-9]{1,9}[.)])[ \t]+")
 _QUOTE = re.compile(r"[ \t]{0,3}>[ \t]?")
 _CODE = re.compile(r"<code>.*?</code>", re.DOTALL)
+_TAG = re.compile(r"<[^>]*>")
 
 
 class Unclosed(NamedTuple):
@@ -42,18 +46,28 @@ class _Block:
         self.parts.append((line, column, text))
 
     def unclosed(self) -> Unclosed | None:
-        """The mark this block leaves unpaired, if Markdown prints it."""
-        marks = [(line, column + found.start(), text[found.start() + len(found.group()):])
+        """The mark this block leaves unpaired, if it opens words (``**Kominfo``, not ``2**10`` nor a statistics
+        table's note mark ``2023**)``) and Markdown prints an asterisk of it (``**Kominfo*`` prints "*Kominfo" in
+        italics)."""
+        marks = [(line, column + found.start(), text[found.start() + len(found.group()):], _opens(text, found))
                  for line, column, text in self.parts for found in _RUN.finditer(text)
                  if found.group() in ("**", "***") and not _between_spaces(text, found.start(), found.end())]
-        if len(marks) % 2 == 0:
+        if len(marks) % 2 == 0 or not marks[-1][3]:
             return None
         import markdown  # only for a block whose marks do not pair, a rare one
         made = _CODE.sub("", markdown.markdown("\n".join(text for _, _, text in self.parts)))
-        if "**" not in html.unescape(made):
+        if "*" not in html.unescape(_TAG.sub("", made)):
             return None
-        line, column, after = marks[-1]
+        line, column, after, _ = marks[-1]
         return Unclosed(line, column + 1, after.strip()[:40])
+
+
+def _opens(text: str, run: re.Match[str]) -> bool:
+    """Whether the run of asterisks reads as opening bold words: after a space, the line's start or an opening
+    bracket or quote, and before a letter or a digit."""
+    before = text[run.start() - 1] if run.start() else " "
+    after = text[run.end()] if run.end() < len(text) else " "
+    return (before.isspace() or before in "([{\"'“‘") and after.isalnum()
 
 
 def _between_spaces(text: str, start: int, end: int) -> bool:
@@ -66,7 +80,8 @@ def unclosed(text: str) -> Iterator[Unclosed]:
     """Each '**' of Markdown ``text`` left unclosed in its block, in order. Jinja's tags should be blanked first."""
     if "**" not in text:
         return
-    block = _Block()
+    text = uncommented(text)
+    block, listed = _Block(), False
     for number, line in enumerate(text.split("\n"), start=1):
         column = 0
         if quote := _QUOTE.match(line):
@@ -74,18 +89,19 @@ def unclosed(text: str) -> Iterator[Unclosed]:
         rest = line[column:]
         if not rest.strip():
             yield from _ended(block)
-            block = _Block()
+            block, listed = _Block(), False
         elif _HEADING.match(rest) or rest.lstrip().startswith("|"):
             yield from _ended(block)
             for start, cell in _cells(rest):
                 one = _Block()
                 one.add(number, column + start, cell)
                 yield from _ended(one)
-            block = _Block()
+            block, listed = _Block(), False
         else:
-            if item := _ITEM.match(rest):
+            # an item starts a list after an empty line or in a list; in a paragraph, "2024. Selesai" is its text
+            if (item := _ITEM.match(rest)) and (listed or not block.parts):
                 yield from _ended(block)
-                block = _Block()
+                block, listed = _Block(), True
                 column += item.end()
             block.add(number, column, line[column:])
     yield from _ended(block)

@@ -26,6 +26,7 @@ from masterplan.diagnostics import (
     warning,
 )
 from masterplan.file_names import broken_link
+from masterplan.jinja_tags import UNPRINTED
 from masterplan.leftovers import hidden_ending_told
 from masterplan.located import LocatedMap
 from masterplan.plan_parts import Chapter, Signature
@@ -91,15 +92,13 @@ def read_named(path: Path, file: str, language: str, written_in: str | None, slu
         written_in=written_in or language,
     )
     problems += _numbered_title(data)
-    if not _UNPRINTED.sub("", body).strip() and not parts:
+    if not UNPRINTED.sub("", body).strip() and not parts:
         problems.append(warning(Position(file, body_line, 1), "W551", "the chapter has no text: the book gives its "
                                 "title a page with nothing under it", "write its text below the front matter, or "
                                 "delete the file"))
     return chapter, problems  # warnings, or a signature's impossible date (printed as written)
 
 
-#: what a chapter's text holds that prints nothing: an HTML comment, a Jinja comment ("<!-- nanti diisi -->")
-_UNPRINTED = re.compile(r"<!--.*?(?:-->|\Z)|\{#.*?(?:#\}|\Z)", re.DOTALL)
 #: a chapter's title written with its number, "Bab 3: Visi dan Misi", "BAB III - …", "Chapter 3.", "3. Visi", "III. Visi"
 #: (a number and its mark: "5 Pilar Smart City" is a title)
 _NUMBERED_TITLE = re.compile(r"(?:(?i:bab|chapter)[ \t]+(?:[0-9]+|[IVXLC]+)(?![\w])[ \t]*[:.\u2013\u2014-]?"

@@ -17,12 +17,21 @@ TAG_START = re.compile(r"\{[{%#]")
 TAG = re.compile(r"\{\{(?:(?!\{[{%#]|\}\}).)*\}\}|\{%(?:(?!\{[{%#]|%\}).)*%\}|\{#(?:(?!\{[{%#]|#\}).)*#\}",
                  re.DOTALL)
 _NOT_A_LINE_BREAK = re.compile(r"[^\n]")
+#: what a chapter's text holds that prints nothing: an HTML comment, a Jinja comment ("<!-- nanti diisi -->"), one
+#: never closed to the text's end
+UNPRINTED = re.compile(r"<!--.*?(?:-->|\Z)|\{#.*?(?:#\}|\Z)", re.DOTALL)
 
 
 def written_over(written: str, fill: str = " ") -> str:
     """``written`` with each character but its line breaks written over with ``fill``: what stands where it was, on
     the lines it was on, for a reader that must not read it."""
     return _NOT_A_LINE_BREAK.sub(fill, written)
+
+
+def uncommented(text: str) -> str:
+    """``text`` with its comments, HTML's and Jinja's, written over (:data:`UNPRINTED`): what Markdown reads in it."""
+    return UNPRINTED.sub(lambda comment: written_over(comment.group()), text) if "<!--" in text or "{#" in text \
+        else text
 
 
 def blanked(text: str, fill: str = " ") -> str:

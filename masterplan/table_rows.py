@@ -20,11 +20,18 @@ from masterplan.jinja_tags import TAG
 
 #: the row of '---' under a table's header: | --- | :---: | (the tables extension wants it on the second line)
 RULE = re.compile(r"\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*")
-#: what holds a '|' that is no cell's: a code span, an escaped '|', a Jinja tag (a code span read between single
-#: backticks: linear in time, where ".*?" to an end never written read a 10,000-character row in seconds)
-_NOT_A_CELL = re.compile(rf"`[^`]*`|\\.|{TAG.pattern}", re.DOTALL)
+#: what holds a '|' that is no cell's: a code span (between double backticks, ``x | y``, or single ones), an escaped
+#: '|', a Jinja tag (each read in one pass: ".*?" to an end never written read a 10,000-character row in seconds)
+_NOT_A_CELL = re.compile(rf"``(?:[^`]|`(?!`))*``|`[^`]*`|\\.|{TAG.pattern}", re.DOTALL)
 #: a line of Jinja's statement tags alone, which Jinja fills in with nothing (its line break stays)
 TAGS_ALONE = re.compile(r"\s*(?:\{%.*?%\}\s*)+")
+#: a line that is blank once Jinja has filled it in, its statement tags or comments alone: a table may start below it
+_BLANK_FILLED = re.compile(r"\s*(?:\{([%#]).*?\1\}\s*)+")
+#: a line a table may stand right below, as Markdown reads it: a heading (# …)
+_HEADING = re.compile(r"[ \t]{0,3}#{1,6}(?:[ \t]|$)")
+#: a footnote's note (``[^1]: Sumber: BPS``) or an abbreviation's meaning (``*[SPBE]: Sistem …``), which right below
+#: a table is read as one of its rows
+NOTE = re.compile(r"\s*(?:\[\^[^\]\s]+\]|\*\[[^\]]+\]):")
 #: a line the extension takes for a code block's: indented four spaces or a tab
 _CODE = re.compile(r"(?: {4}|\t)")
 
@@ -40,14 +47,27 @@ class Misshapen(NamedTuple):
     rule: bool
     header: int  #: the table's header's line (from 1)
     tags_alone: bool = False
+    #: whether the header has a '|' at either end, so that each row's first and last '|' are borders, not cells'
+    border: bool = True
+    #: the row is a footnote's note or an abbreviation's meaning written right below the table, read as one of its rows
+    note: bool = False
+    #: the header's cells, when the row has a '|' at an end where its header has none (a cell of its own, empty)
+    edged: str = ""
 
 
-def cell_count(row: str) -> int:
-    """How many cells the tables extension makes of ``row``."""
+def cell_count(row: str, border: bool = True) -> int:
+    """How many cells the tables extension makes of ``row``, in a table whose header has a border or not (``| a | b |``
+    or ``a | b``: a row's first '|' makes an empty first cell under a header without one)."""
     masked = _NOT_A_CELL.sub(lambda found: "x" * len(found.group()), row.strip())
-    masked = masked.removeprefix("|")
-    masked = masked.removesuffix("|")
+    if border:
+        masked = masked.removeprefix("|").removesuffix("|")
     return masked.count("|") + 1
+
+
+def _bordered(header: str) -> bool:
+    """Whether a table's header starts or ends with its '|'."""
+    masked = _NOT_A_CELL.sub(lambda found: "x" * len(found.group()), header.strip())
+    return masked.startswith("|") or masked.endswith("|")
 
 
 def misshapen(text: str, caption: Callable[[str], object]) -> Iterator[Misshapen]:
@@ -59,20 +79,29 @@ def misshapen(text: str, caption: Callable[[str], object]) -> Iterator[Misshapen
     while number + 1 < len(lines):
         header, rule = lines[number], lines[number + 1]
         if ("|" not in header or not RULE.fullmatch(rule) or "|" not in rule or _CODE.match(header)
-                or (number and lines[number - 1].strip())):
+                or (number and not _may_stand_below(lines[number - 1]))):
             number += 1
             continue
-        columns = cell_count(header)
+        border = _bordered(header)
+        columns = cell_count(header, border)
         end = number + 2
-        while end < len(lines) and lines[end].strip() and not caption(lines[end]):
+        while end < len(lines) and lines[end].strip() and not caption(lines[end]) \
+                and not lines[end].lstrip().startswith("<!--"):  # an HTML comment ends the table, adding no row
             end += 1
-        if cell_count(rule) != columns:
-            yield Misshapen(number + 2, cell_count(rule), columns, rule=True, header=number + 1)
+        if cell_count(rule, border) != columns:
+            yield Misshapen(number + 2, cell_count(rule, border), columns, rule=True, header=number + 1, border=border)
         else:
             for row in range(number + 2, end):
                 if TAGS_ALONE.fullmatch(lines[row]):
                     if row + 1 < end:  # a last {% endfor %} below the rows ends nothing the table needs
-                        yield Misshapen(row + 1, 0, columns, rule=False, tags_alone=True, header=number + 1)
-                elif (count := cell_count(lines[row])) != columns:
-                    yield Misshapen(row + 1, count, columns, rule=False, header=number + 1)
+                        yield Misshapen(row + 1, 0, columns, rule=False, tags_alone=True, header=number + 1,
+                                        border=border)
+                elif (count := cell_count(lines[row], border)) != columns:
+                    yield Misshapen(row + 1, count, columns, rule=False, header=number + 1, border=border,
+                                    note=bool(NOTE.match(lines[row])), edged=header.strip() if not border and _bordered(lines[row]) else "")
         number = end
+
+
+def _may_stand_below(line: str) -> bool:
+    """Whether a table's header may stand right below ``line``: an empty line, one Jinja leaves empty, a heading."""
+    return not line.strip() or bool(_BLANK_FILLED.fullmatch(line)) or bool(_HEADING.match(line))

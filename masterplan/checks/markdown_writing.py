@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterator
+from typing import NamedTuple
 
 from masterplan import bold_marks, captions, jinja_tags
 from masterplan.diagnostics import (
@@ -44,36 +45,69 @@ def title_headings(chapter: Chapter) -> Iterator[Diagnostic]:
 
 
 #: a section's heading written with a number of its own: "## 1.1 Latar Belakang", "## 1.2. Maksud", "## A. Tujuan",
-#: "## BAB I Ruang Lingkup" (a number without its mark, "## 5 Pilar Smart City", is words of the heading)
-_NUMBERED_HEADING = re.compile(r"##[ \t]+((?:[0-9]{1,2}\.)+[0-9]{0,2}|[0-9]{1,2}\)|[A-Za-z][.)]|[IVXLC]+\."
-                               r"|(?i:bab)[ \t]+(?:[0-9]+|[IVXLC]+)[.:]?)[ \t]+(\S.*)")
+#: "## BAB I Ruang Lingkup", "## **1.2 Maksud**", "##1.1 Latar" (a number without its mark, "## 5 Pilar Smart City", is
+#: words of the heading; a space after the marks may be none or Word's non-breaking one, as Markdown reads them)
+_NUMBERED_HEADING = re.compile(r"##[ \t\u00a0]*(\*\*|__|\*|_)?((?:[0-9]{1,2}\.)+[0-9]{0,2}|[0-9]{1,2}\)|[A-Za-z][.)]"
+                               r"|(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})\.|(?i:bab)[ \t]+(?:[0-9]+|[IVXL]+)[.:]?)"
+                               r"(?:[ \t\u00a0]+|(?<=\.)(?=[A-Za-z]))(\S.*)")
+#: a number that may as well be words of the heading: a decimal ("## 3.5 Hektare RTH", "## 4.0 dan Transformasi") or
+#: a letter ("## A. Yani sebagai Koridor"): told only beside the heading numbered next to it
+_AMBIGUOUS = re.compile(r"[0-9]{1,2}\.[0-9]{1,2}|[A-Za-z][.)]")
 #: the words after a number that make it a quantity, not a section's number ("## 2.5 Juta Warga Terlayani")
 _QUANTITIES = frozenset({"juta", "ribu", "miliar", "triliun", "persen", "%", "tahun", "km", "ha", "kali", "kg"})
 
 
+class _Numbered(NamedTuple):
+    line: int
+    written: str  #: the heading as written, after its marks
+    number: str
+    rest: str  #: the heading without its number (its bold marks kept)
+
+
 def numbered_headings(chapter: Chapter) -> Iterator[Diagnostic]:
     """W553 for a section heading with a number of its own: the book and the site number sections themselves
-    ("1.1 1.1 Latar Belakang"), and the written number stays as sections are added or moved."""
+    ("1.1 1.1 Latar Belakang"), and the written number stays as sections are added or moved. A number that may be
+    words of the heading is told only beside the one numbered next to it (1.1 and 1.2, A. and B.)."""
     if chapter.part != "body":  # the front matter's and the annexes' sections are not numbered
         return
-    for number, line in enumerate(chapter.body.split("\n"), start=chapter.body_line):
-        if (heading := _NUMBERED_HEADING.fullmatch(line)) and \
-                heading.group(2).split(maxsplit=1)[0].lower() not in _QUANTITIES:
-            yield warning(Position(chapter.position.file, number, 4), "W553", "the heading '{heading}' carries a "
-                          "number of its own: the book and the site number sections themselves and print both",
-                          Message("write the heading alone: ## {rest}", rest=heading.group(2).rstrip(" \t#")),
-                          heading=line[2:].strip())
+    found = [_Numbered(number, line[2:].strip(), heading.group(2), (heading.group(1) or "") + heading.group(3))
+             for number, line in enumerate(jinja_tags.uncommented(chapter.body).split("\n"), start=chapter.body_line)
+             if (heading := _NUMBERED_HEADING.fullmatch(line))
+             and heading.group(3).split(maxsplit=1)[0].lower() not in _QUANTITIES]
+    places = {_place(numbered.number) for numbered in found}
+    for numbered in found:
+        if _AMBIGUOUS.fullmatch(numbered.number) and not _next_to(_place(numbered.number), places):
+            continue
+        yield warning(Position(chapter.position.file, numbered.line, 4), "W553", "the heading '{heading}' carries a "
+                      "number of its own: the book and the site number sections themselves and print both",
+                      Message("write the heading alone: ## {rest}", rest=numbered.rest.rstrip(" \t#")),
+                      heading=numbered.written)
 
 
-#: a heading of a chapter's text: its marks and its words ("#### Landasan Hukum")
-_HEADING = re.compile(r"(#{2,6})[ \t]+(\S.*)")
+def _place(number: str) -> tuple[str, int]:
+    """Where a written number stands in its sequence: what it is numbered under, and its place there ("1.2" → ("1",
+    2), "B." → ("", 2); "BAB II", which is told in any case, is a place of its own)."""
+    parts = number.rstrip(".):").split(".")
+    last = parts[-1]
+    return ".".join(parts[:-1]), int(last) if last.isdigit() else ord(last[0].lower()) - ord("a") + 1 if \
+        len(last) == 1 else 0
+
+
+def _next_to(place: tuple[str, int], places: set[tuple[str, int]]) -> bool:
+    """Whether a heading of ``places`` is numbered right before or after ``place``."""
+    under, at = place
+    return (under, at - 1) in places or (under, at + 1) in places
+
+
+#: a heading of a chapter's text: its marks and its words ("#### Landasan Hukum"; "####Landasan", as Markdown reads it)
+_HEADING = re.compile(r"(#{2,6})[ \t\u00a0]*([^\s#].*)")
 
 
 def skipped_levels(chapter: Chapter) -> Iterator[Diagnostic]:
     """W554 for a heading more than one level below the one before it (the chapter's title is #): "#### Landasan
     Hukum" under a "##" is printed small and unnumbered, and the sections' numbers run on without it."""
     above = 1
-    for number, line in enumerate(chapter.body.split("\n"), start=chapter.body_line):
+    for number, line in enumerate(jinja_tags.uncommented(chapter.body).split("\n"), start=chapter.body_line):
         if not (heading := _HEADING.fullmatch(line)):
             continue
         level = len(heading.group(1))

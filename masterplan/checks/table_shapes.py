@@ -20,6 +20,12 @@ from masterplan.table_rows import Misshapen, cell_count, misshapen
 
 
 def check(chapter: Chapter, filled: str | None) -> Iterator[Diagnostic]:
+    """W552 and W521 for the misshapen rows of the chapter's tables (:func:`masterplan.table_rows.misshapen`)."""
+    for shape, jinja in _found(chapter, filled):
+        yield _told(shape, Position(chapter.position.file, chapter.body_line + shape.line - 1, 1), jinja)
+
+
+def _found(chapter: Chapter, filled: str | None) -> list[tuple[Misshapen, bool]]:
     """The misshapen rows of the chapter as written, then those of the chapter as filled in (``filled``: None when
     Jinja failed) that are so only once filled in."""
     lines = chapter.body.split("\n")
@@ -32,9 +38,8 @@ def check(chapter: Chapter, filled: str | None) -> Iterator[Diagnostic]:
         for shape in misshapen(filled, CAPTION.match):
             if shape.line - 1 in written_at and not shape.tags_alone:
                 line = written_at[shape.line - 1]  # what Jinja fills in made the count wrong, or the row as written
-                found.append((shape._replace(line=line + 1), cell_count(lines[line]) == shape.columns))
-    for shape, jinja in sorted(found):
-        yield _told(shape, Position(chapter.position.file, chapter.body_line + shape.line - 1, 1), jinja)
+                found.append((shape._replace(line=line + 1), cell_count(lines[line], shape.border) == shape.columns))
+    return sorted(found)
 
 
 def _aligned(written: list[str], filled: list[str]) -> dict[int, int]:
@@ -66,11 +71,23 @@ def _told(shape: Misshapen, where: Position, jinja: bool) -> Diagnostic:
         return warning(where, "W521", "Jinja leaves this line of tags alone blank, which ends the table above it: "
                        "the rows below it are printed as text", "write the tag at the start of the row it repeats or "
                        "keeps, e.g. {{% for p in plan.programs %}}| {{{{ p.id }}}} | … |, and its end below the rows")
+    if shape.note:
+        return warning(where, "W552", "this note (a footnote's, or an abbreviation's meaning), right below the table, is "
+                       "read as one of its rows: the book and the site print it in the table",
+                       "leave an empty line between the table and the note")
     if shape.rule:
         return warning(where, "W521", "the row of '---' under this table's header has {count} columns, the header "
                        "{columns}: the rows are printed as text, not as a table",
                        Message("write one '---' for each of the header's cells: {rule}",
                                rule="|" + "---|" * shape.columns), count=shape.cells, columns=shape.columns)
+    if shape.edged:
+        return warning(where, "W552", "this row has {count} cells and its table {columns} columns: its last cell is "
+                       "left out of the book and the site" if shape.cells == shape.columns + 1 else "this row has "
+                       "{count} cells and its table {columns} columns: its last {extra} cells are left out of the book "
+                       "and the site", Message("its header has no '|' at its ends, so this row's first '|' makes an "
+                                               "empty first cell: write the header between '|' as the rows are, | "
+                                               "{header} |", header=shape.edged),
+                       count=shape.cells, columns=shape.columns, extra=shape.cells - shape.columns)
     if shape.cells > shape.columns:
         extra = shape.cells - shape.columns
         return warning(where, "W552", "this row has {count} cells and its table {columns} columns: its last cell is "

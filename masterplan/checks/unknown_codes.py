@@ -29,7 +29,6 @@ _CODE = re.compile(r"([A-Z]{2,6})-(\d+)")
 #: the brackets of a ``[[GOV-99]]`` printed as written (outside chapters, W518; in a chapter, a mark escaped): the code
 #: inside is looked up too; in a chapter, a cross-reference is E507's
 _BRACKETS = re.compile(r"\[\[|\]\]")
-_HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 
 
 def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Diagnostic]:
@@ -87,7 +86,7 @@ def _printed(text: str, kind: str, pattern: re.Pattern[str], known: AbstractSet[
 def _unprinted(text: str) -> str:
     """``text`` with what is never printed blanked, over as many lines as it takes, each line kept where it was:
     Jinja's tags and comments, and HTML comments (:func:`as_read` blanks what fits on one line)."""
-    return _HTML_COMMENT.sub(lambda found: jinja_tags.written_over(found.group()), jinja_tags.blanked(text))
+    return jinja_tags.blanked(jinja_tags.uncommented(text))
 
 
 def _texts(plan: Plan) -> Iterator[tuple[Position, str, str]]:
