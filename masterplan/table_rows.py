@@ -29,6 +29,9 @@ TAGS_ALONE = re.compile(r"\s*(?:\{%.*?%\}\s*)+")
 _BLANK_FILLED = re.compile(r"\s*(?:\{([%#]).*?\1\}\s*)+")
 #: a line a table may stand right below, as Markdown reads it: a heading (# …)
 _HEADING = re.compile(r"[ \t]{0,3}#{1,6}(?:[ \t]|$)")
+#: a blockquote's mark, and a list item's, before a table written in them (``> | a | b |``, ``- | a | b |``)
+_QUOTE = re.compile(r"[ \t]{0,3}>[ \t]?")
+_ITEM = re.compile(r"[ \t]{0,3}(?:[-*+]|[0-9]{1,9}[.)])[ \t]+(?=\|)")
 #: a footnote's note (``[^1]: Sumber: BPS``) or an abbreviation's meaning (``*[SPBE]: Sistem …``), which right below
 #: a table is read as one of its rows
 NOTE = re.compile(r"\s*(?:\[\^[^\]\s]+\]|\*\[[^\]]+\]):")
@@ -74,7 +77,7 @@ def misshapen(text: str, caption: Callable[[str], object]) -> Iterator[Misshapen
     """Each row of each table of Markdown ``text`` whose count of cells is not its header's, in order; a table whose
     row of '---' has another count is told at that row alone (its rows are text). ``caption``: whether a line is a
     table's caption, which ends the table it stands right below."""
-    lines = text.split("\n")
+    lines = [_unquoted(line) for line in text.split("\n")]
     number = 0
     while number + 1 < len(lines):
         header, rule = lines[number], lines[number + 1]
@@ -100,6 +103,15 @@ def misshapen(text: str, caption: Callable[[str], object]) -> Iterator[Misshapen
                     yield Misshapen(row + 1, count, columns, rule=False, header=number + 1, border=border,
                                     note=bool(NOTE.match(lines[row])), edged=header.strip() if not border and _bordered(lines[row]) else "")
         number = end
+
+
+def _unquoted(line: str) -> str:
+    """``line`` as the tables extension reads it: without the marks of the blockquotes it stands in, and without the
+    mark of a list item whose text starts with a table's '|' (its next lines, indented, are read as they are)."""
+    while quote := _QUOTE.match(line):
+        line = line[quote.end():]
+    item = _ITEM.match(line)
+    return line[item.end():] if item else line
 
 
 def _may_stand_below(line: str) -> bool:
