@@ -18,22 +18,19 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from masterplan.jinja_tags import uncommented
+from masterplan.markdown_lines import HEADING, ITEM, QUOTE
 
 #: a run of asterisks ('**', or '***' for bold and italic), a code span or an escaped character, which holds none
 _RUN = re.compile(r"`[^`\n]*`|\\.|\*+")
-_HEADING = re.compile(r"[ \t]{0,3}#{1,6}[ \t]")
-_ITEM = re.compile(r"[ \t]*(?:[-*+]|[0-9]{1,9}[.)])[ \t]+")
-_QUOTE = re.compile(r"[ \t]{0,3}>[ \t]?")
 _CODE = re.compile(r"<code>.*?</code>", re.DOTALL)
 _TAG = re.compile(r"<[^>]*>")
 
 
 class Unclosed(NamedTuple):
-    """A '**' never closed: its line and column in the text (from 1), and what follows it on its line."""
+    """A '**' never closed: its line and column in the text (from 1)."""
 
     line: int
     column: int
-    words: str
 
 
 class _Block:
@@ -49,17 +46,17 @@ class _Block:
         """The mark this block leaves unpaired, if it opens words (``**Kominfo``, not ``2**10`` nor a statistics
         table's note mark ``2023**)``) and Markdown prints an asterisk of it (``**Kominfo*`` prints "*Kominfo" in
         italics)."""
-        marks = [(line, column + found.start(), text[found.start() + len(found.group()):], _opens(text, found))
+        marks = [(line, column + found.start(), _opens(text, found))
                  for line, column, text in self.parts for found in _RUN.finditer(text)
                  if found.group() in ("**", "***") and not _between_spaces(text, found.start(), found.end())]
-        if len(marks) % 2 == 0 or not marks[-1][3]:
+        if len(marks) % 2 == 0 or not marks[-1][2]:
             return None
         import markdown  # only for a block whose marks do not pair, a rare one
         made = _CODE.sub("", markdown.markdown("\n".join(text for _, _, text in self.parts)))
         if "*" not in html.unescape(_TAG.sub("", made)):
             return None
-        line, column, after, _ = marks[-1]
-        return Unclosed(line, column + 1, after.strip()[:40])
+        line, column, _ = marks[-1]
+        return Unclosed(line, column + 1)
 
 
 def _opens(text: str, run: re.Match[str]) -> bool:
@@ -84,13 +81,13 @@ def unclosed(text: str) -> Iterator[Unclosed]:
     block, listed = _Block(), False
     for number, line in enumerate(text.split("\n"), start=1):
         column = 0
-        if quote := _QUOTE.match(line):
+        if quote := QUOTE.match(line):
             column = quote.end()
         rest = line[column:]
         if not rest.strip():
             yield from _ended(block)
             block, listed = _Block(), False
-        elif _HEADING.match(rest) or rest.lstrip().startswith("|"):
+        elif HEADING.match(rest) or rest.lstrip().startswith("|"):
             yield from _ended(block)
             for start, cell in _cells(rest):
                 one = _Block()
@@ -99,7 +96,7 @@ def unclosed(text: str) -> Iterator[Unclosed]:
             block, listed = _Block(), False
         else:
             # an item starts a list after an empty line or in a list; in a paragraph, "2024. Selesai" is its text
-            if (item := _ITEM.match(rest)) and (listed or not block.parts):
+            if (item := ITEM.match(rest)) and (listed or not block.parts):
                 yield from _ended(block)
                 block, listed = _Block(), True
                 column += item.end()

@@ -85,7 +85,7 @@ def printed(context: jinja2.runtime.Context, value: Any) -> Any:
     if isinstance(value, Term):
         return _term(context, value)
     if isinstance(value, Text):  # the plan's text of several lines, kept in the table row it is printed in (not
-        return filled_blocks.marked(str(value))  # the chapter's own "\n| ", which starts a row)
+        return filled_blocks.printed(str(value))  # the chapter's own "\n| ", which starts a row)
     if isinstance(value, str) or value is None or isinstance(value, bool):
         return value
     language = getattr(context.get("plan"), "language", "id")

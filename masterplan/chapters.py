@@ -137,8 +137,8 @@ _DIVIDES = re.compile(r"(?<!\{)(?://?|%)(?!\})")
 
 
 def _tag_column(body: str, line: int, fits: Callable[[str], bool]) -> int:
-    """The column of the one Jinja tag on ``line`` of ``body`` that ``fits`` (what failed), or 1 when the line holds
-    none or several."""
+    """The column of the one Jinja tag on ``line`` of ``body`` that ``fits`` what failed (any tag: a record is printed
+    by ``{{ }}`` or turned into text by ``~`` in a ``{% %}``), or 1 when the line holds none or several."""
     lines = body.split("\n")
     if not 0 < line <= len(lines):
         return 1
@@ -223,7 +223,7 @@ def _expand(chapter: Chapter, context: dict[str, Any], budget: sandbox_time.Time
                             "chapter template is not allowed to do this: {detail}", detail=exc.message)]
     except chapter_values.Unprintable as exc:  # {{ plan.programs[0] }}: a record's Python form, its file's path
         line = sandbox.template_line(exc.__traceback__, chapter)
-        return None, [error(at(line, _tag_column(chapter.body, line, lambda tag: tag.startswith("{{"))), "E503",
+        return None, [error(at(line, _tag_column(chapter.body, line, lambda tag: True)), "E503",
                             "template error in chapter: {detail}", exc.hint, detail=exc.what)]
     except ZeroDivisionError as exc:
         line = sandbox.template_line(exc.__traceback__, chapter)
@@ -256,7 +256,7 @@ def _expand(chapter: Chapter, context: dict[str, Any], budget: sandbox_time.Time
                                 "check the values this line uses and what it does with them; chapters can read "
                                 "plan.city, plan.pillars, plan.programs, plan.agencies, plan.phases, ... "
                                 "(masterplan's README lists them all)"), exception=type(exc).__name__, detail=words)]
-    return filled_blocks.kept("".join(pieces)), []
+    return filled_blocks.kept(pieces), []
 
 
 def _written(chapter: Chapter, line: int) -> str:

@@ -5,9 +5,9 @@ several paragraphs. Printed into a table's row, ``| {{ p.id }} | {{ p.descriptio
 the row: the rest was printed below the table as text, and the row's last '|' on a line of its own (validate said
 nothing). Printed into a list's item, its second paragraph left the list; into a heading, its second line was text.
 
-:func:`marked` wraps each of the plan's texts of several lines a chapter prints (the chapter sandbox's ``finalize``;
-not the chapter's own words, ``{{ "\n| " if not loop.last }}``, which start a table's next row) between two
-characters of Unicode's private use; :func:`kept` reads, once the chapter is filled in, the line each starts on:
+The chapter sandbox's ``finalize`` gives each of the plan's texts of several lines as :class:`Printed` (not the
+chapter's own words, ``{{ "\\n| " if not loop.last }}``, which start a table's next row); :func:`kept` joins the pieces
+Jinja yields and fits each such text to the line it is printed on:
 
 - in a table's row, its paragraphs are printed a blank line apart (``<br><br>``), its lines a space apart, its ends
   trimmed, so the row holds it whole;
@@ -16,49 +16,58 @@ characters of Unicode's private use; :func:`kept` reads, once the chapter is fil
 - in a heading, its lines are one line;
 - anywhere else it is as written.
 
-No private character is left in the text.
+Only what the chapter prints itself is fitted: a text captured first (``{% set d %}…{% endset %}``) is the chapter's
+own string, as written.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
-_OPEN, _CLOSE = "\ue000", "\ue001"
-#: a marked text holding no other (a text a chapter captured, {% set x %}…{% endset %}, and printed again holds one)
-_MARKED = re.compile(f"{_OPEN}([^{_OPEN}{_CLOSE}]*){_CLOSE}")
-_MARKS = re.compile(f"[{_OPEN}{_CLOSE}]")
-_ITEM = re.compile(r"[ \t]*(?:[-*+]|[0-9]{1,9}[.)])[ \t]+")
-_HEADING = re.compile(r"[ \t]{0,3}#{1,6}[ \t]")
+from masterplan.markdown_lines import HEADING, ITEM
+
 _PARAGRAPH_BREAK = re.compile(r"[ \t]*\n(?:[ \t]*\n)+[ \t]*")
 _LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
 _TAB = 4  #: the indent Markdown wants of a list item's next paragraphs: a multiple of four spaces
+_HEAD = 80  #: how much of a line's start tells what it is (a table's row, a heading, a list's item)
 
 
-def marked(text: str) -> str:
-    """``text`` as a chapter prints it: marked for :func:`kept` when it has several lines."""
-    return f"{_OPEN}{text}{_CLOSE}" if "\n" in text else text
+class Printed(str):
+    """One of the plan's texts of several lines as a chapter prints it, known by its type among the pieces Jinja
+    yields: Jinja turns what it prints into text with ``str()``, which keeps it, as its ``__str__`` is itself."""
+
+    __slots__ = ()
+
+    def __str__(self) -> str:
+        return self
 
 
-def kept(filled: str) -> str:
-    """The filled-in chapter ``filled`` with each marked text fitted to the line it was printed on, and no mark."""
-    if _OPEN not in filled:
-        return filled
-    while True:
-        fitted = _MARKED.sub(_fitted, filled)
-        if fitted == filled:
-            return _MARKS.sub("", fitted)
-        filled = fitted
+def printed(text: str) -> str:
+    """``text`` as a chapter prints it: :class:`Printed` when it has several lines."""
+    return Printed(text) if "\n" in text else text
 
 
-def _fitted(found: re.Match[str]) -> str:
-    text = found.group(1)
-    line_start = found.string.rfind("\n", 0, found.start()) + 1
-    before = _MARKS.sub("", found.string[line_start:found.start()])
+def kept(pieces: Iterable[str]) -> str:
+    """The pieces Jinja yields for a chapter joined, each :class:`Printed` fitted to the line it was printed on."""
+    out: list[str] = []
+    head = ""  #: the start of the line being written, as it is written (what is printed before on it, fitted)
+    for piece in pieces:
+        if isinstance(piece, Printed):
+            piece = _fitted(piece, head)
+        out.append(piece)
+        cut = piece.rfind("\n")
+        head = piece[cut + 1:][:_HEAD] if cut >= 0 else (head + piece[:_HEAD])[:_HEAD]
+    return "".join(out)
+
+
+def _fitted(text: str, before: str) -> str:
+    """``text`` fitted to the line it is printed on, which starts with ``before``."""
     if before.lstrip().startswith("|"):
         return _LINE_BREAK.sub(" ", _PARAGRAPH_BREAK.sub("<br><br>", text.strip()))
-    if _HEADING.match(before):
+    if HEADING.match(before):
         return " ".join(text.split())
-    if item := _ITEM.match(before):
+    if item := ITEM.match(before):
         indent = " " * (-(-item.end() // _TAB) * _TAB)
         body = text.rstrip()
         indented = "\n".join(line and indent + line for line in body.split("\n")).lstrip()

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
 from masterplan.jinja_tags import TAG
+from masterplan.markdown_lines import HEADING, ITEM, QUOTE
 
 #: the row of '---' under a table's header: | --- | :---: | (the tables extension wants it on the second line)
 RULE = re.compile(r"\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*")
@@ -24,14 +25,9 @@ RULE = re.compile(r"\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*")
 #: '|', a Jinja tag (each read in one pass: ".*?" to an end never written read a 10,000-character row in seconds)
 _NOT_A_CELL = re.compile(rf"``(?:[^`]|`(?!`))*``|`[^`]*`|\\.|{TAG.pattern}", re.DOTALL)
 #: a line of Jinja's statement tags alone, which Jinja fills in with nothing (its line break stays)
-TAGS_ALONE = re.compile(r"\s*(?:\{%.*?%\}\s*)+")
+TAGS_ALONE = re.compile(r"\s*(?:\{%(?:(?!%\}).)*%\}\s*)+")
 #: a line that is blank once Jinja has filled it in, its statement tags or comments alone: a table may start below it
-_BLANK_FILLED = re.compile(r"\s*(?:\{([%#]).*?\1\}\s*)+")
-#: a line a table may stand right below, as Markdown reads it: a heading (# …)
-_HEADING = re.compile(r"[ \t]{0,3}#{1,6}(?:[ \t]|$)")
-#: a blockquote's mark, and a list item's, before a table written in them (``> | a | b |``, ``- | a | b |``)
-_QUOTE = re.compile(r"[ \t]{0,3}>[ \t]?")
-_ITEM = re.compile(r"[ \t]{0,3}(?:[-*+]|[0-9]{1,9}[.)])[ \t]+(?=\|)")
+_BLANK_FILLED = re.compile(r"\s*(?:(?:\{%(?:(?!%\}).)*%\}|\{#(?:(?!#\}).)*#\})\s*)+")
 #: a footnote's note (``[^1]: Sumber: BPS``) or an abbreviation's meaning (``*[SPBE]: Sistem …``), which right below
 #: a table is read as one of its rows
 NOTE = re.compile(r"\s*(?:\[\^[^\]\s]+\]|\*\[[^\]]+\]):")
@@ -108,12 +104,12 @@ def misshapen(text: str, caption: Callable[[str], object]) -> Iterator[Misshapen
 def _unquoted(line: str) -> str:
     """``line`` as the tables extension reads it: without the marks of the blockquotes it stands in, and without the
     mark of a list item whose text starts with a table's '|' (its next lines, indented, are read as they are)."""
-    while quote := _QUOTE.match(line):
+    while quote := QUOTE.match(line):
         line = line[quote.end():]
-    item = _ITEM.match(line)
-    return line[item.end():] if item else line
+    item = ITEM.match(line)
+    return line[item.end():] if item and line.startswith("|", item.end()) else line
 
 
 def _may_stand_below(line: str) -> bool:
     """Whether a table's header may stand right below ``line``: an empty line, one Jinja leaves empty, a heading."""
-    return not line.strip() or bool(_BLANK_FILLED.fullmatch(line)) or bool(_HEADING.match(line))
+    return not line.strip() or bool(_BLANK_FILLED.fullmatch(line)) or bool(HEADING.match(line))

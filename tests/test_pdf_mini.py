@@ -828,6 +828,12 @@ def test_a_description_of_several_paragraphs_stays_in_the_table_row_and_list_ite
         {% for p in plan.programs %}- {{ p.id }}: {{ p.description }}
         {% endfor %}
         Penutup oleh OPD.
+
+        | Dua kali | Lagi |
+        |---|---|
+        | {{ plan.program('GOV-01').description }} | {{ plan.program('GOV-01').description }} |
+
+        {% set d %}{{ plan.program('GOV-01').description }}{% endset %}Disimpan: {{ d.startswith('Warga') }}.
         """)
     root = make_plan({"content/chapters/01-pendahuluan.md": chapter, "content/agencies/diskominfo.yml": agency})
     checked = load_and_check(root)
@@ -842,5 +848,9 @@ def test_a_description_of_several_paragraphs_stays_in_the_table_row_and_list_ite
     assert re.search(r"<li>\s*<p>GOV-01: Warga mengadu lewat aplikasi.</p>\s*<p>Admin menjawab dalam sepuluh menit.</p>"
                      r"\s*</li>", items), items
     assert "Penutup oleh" in page.split("</ul>", 1)[1] and "|</p>" not in page
+    twice = page.split("<table", 2)[2].split("</table>", 1)[0]  # two texts on one row: each in its cell
+    assert twice.count("Admin menjawab dalam sepuluh menit.</td>") == 2, twice
+    assert "Disimpan: True." in page  # a text captured first is the text as written, nothing added to it
+    assert not re.search("[\ue000-\uf8ff]", page)
     text = " ".join(" ".join(pages(root)).split())
     assert "Tabel 1.1 Uraian program" in text and "Admin menjawab dalam sepuluh menit." in text

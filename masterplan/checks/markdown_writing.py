@@ -47,12 +47,14 @@ def title_headings(chapter: Chapter) -> Iterator[Diagnostic]:
 #: a section's heading written with a number of its own: "## 1.1 Latar Belakang", "## 1.2. Maksud", "## A. Tujuan",
 #: "## BAB I Ruang Lingkup", "## **1.2 Maksud**", "##1.1 Latar" (a number without its mark, "## 5 Pilar Smart City", is
 #: words of the heading; a space after the marks may be none or Word's non-breaking one, as Markdown reads them)
-_NUMBERED_HEADING = re.compile(r"##[ \t\u00a0]*(\*\*|__|\*|_)?((?:[0-9]{1,2}\.)+[0-9]{0,2}|[0-9]{1,2}\)|[A-Za-z][.)]"
-                               r"|(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})\.|(?i:bab)[ \t]+(?:[0-9]+|[IVXL]+)[.:]?)"
+_NUMBERED_HEADING = re.compile(r"##[ \t\u00a0]*(\*\*|__|\*|_)?((?:[0-9]{1,2}\.)+[0-9]{0,2}|[0-9]{1,2}\)"
+                               r"|(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})\.|[A-Za-z][.)]|(?i:bab)[ \t]+(?:[0-9]+|[IVXL]+)[.:]?)"
                                r"(?:[ \t\u00a0]+|(?<=\.)(?=[A-Za-z]))(\S.*)")
 #: a number that may as well be words of the heading: a decimal ("## 3.5 Hektare RTH", "## 4.0 dan Transformasi") or
-#: a letter ("## A. Yani sebagai Koridor"): told only beside the heading numbered next to it
+#: a letter ("## A. Yani sebagai Koridor", "## V. Sujarweni"; I, V and X are also Roman numerals): told only beside
+#: a heading numbered next to it
 _AMBIGUOUS = re.compile(r"[0-9]{1,2}\.[0-9]{1,2}|[A-Za-z][.)]")
+_ROMAN = {"I": 1, "V": 5, "X": 10}
 #: the words after a number that make it a quantity, not a section's number ("## 2.5 Juta Warga Terlayani")
 _QUANTITIES = frozenset({"juta", "ribu", "miliar", "triliun", "persen", "%", "tahun", "km", "ha", "kali", "kg"})
 
@@ -67,16 +69,20 @@ class _Numbered(NamedTuple):
 def numbered_headings(chapter: Chapter) -> Iterator[Diagnostic]:
     """W553 for a section heading with a number of its own: the book and the site number sections themselves
     ("1.1 1.1 Latar Belakang"), and the written number stays as sections are added or moved. A number that may be
-    words of the heading is told only beside the one numbered next to it (1.1 and 1.2, A. and B.)."""
+    words of the heading is told only beside the one numbered next to it (1.1 and 1.2, A. and B.), or in a chapter
+    with a number told."""
     if chapter.part != "body":  # the front matter's and the annexes' sections are not numbered
         return
     found = [_Numbered(number, line[2:].strip(), heading.group(2), (heading.group(1) or "") + heading.group(3))
              for number, line in enumerate(jinja_tags.uncommented(chapter.body).split("\n"), start=chapter.body_line)
              if (heading := _NUMBERED_HEADING.fullmatch(line))
              and heading.group(3).split(maxsplit=1)[0].lower() not in _QUANTITIES]
-    places = {_place(numbered.number) for numbered in found}
-    for numbered in found:
-        if _AMBIGUOUS.fullmatch(numbered.number) and not _next_to(_place(numbered.number), places):
+    places = {place for numbered in found for place in _places(numbered.number)}
+    clear = [not _AMBIGUOUS.fullmatch(numbered.number) or any(_next_to(place, places)
+                                                              for place in _places(numbered.number))
+             for numbered in found]
+    for numbered, told in zip(found, clear):
+        if not told and not any(clear):  # a chapter numbering its sections by hand has all its numbers told
             continue
         yield warning(Position(chapter.position.file, numbered.line, 4), "W553", "the heading '{heading}' carries a "
                       "number of its own: the book and the site number sections themselves and print both",
@@ -84,13 +90,23 @@ def numbered_headings(chapter: Chapter) -> Iterator[Diagnostic]:
                       heading=numbered.written)
 
 
-def _place(number: str) -> tuple[str, int]:
-    """Where a written number stands in its sequence: what it is numbered under, and its place there ("1.2" → ("1",
-    2), "B." → ("", 2); "BAB II", which is told in any case, is a place of its own)."""
+def _places(number: str) -> set[tuple[str, int]]:
+    """Where a written number may stand in its sequence: what it is numbered under, and its place there ("1.2" →
+    ("1", 2); "B." → ("letter", 2); "II." → ("roman", 2); "V." the 22nd letter or the Roman 5)."""
     parts = number.rstrip(".):").split(".")
-    last = parts[-1]
-    return ".".join(parts[:-1]), int(last) if last.isdigit() else ord(last[0].lower()) - ord("a") + 1 if \
-        len(last) == 1 else 0
+    last, under = parts[-1], ".".join(parts[:-1])
+    if last.isdigit():
+        return {(under, int(last))}
+    places = {("letter", ord(last.lower()) - ord("a") + 1)} if len(last) == 1 and last.isalpha() else set()
+    if last and all(letter in _ROMAN for letter in last):
+        places.add(("roman", _roman(last)))
+    return places or {(number, 0)}  # BAB II: told in any case
+
+
+def _roman(numeral: str) -> int:
+    """The value of a Roman numeral of I, V and X (up to XXXIX)."""
+    values = [_ROMAN[letter] for letter in numeral]
+    return sum(-value if value < after else value for value, after in zip(values, [*values[1:], 0]))
 
 
 def _next_to(place: tuple[str, int], places: set[tuple[str, int]]) -> bool:
@@ -224,11 +240,14 @@ def _footnote(chapter: Chapter, offset: int, label: str, message: str, hint: str
 def unclosed_bold(chapter: Chapter) -> Iterator[Diagnostic]:
     """W555 at a '**' opened for bold and never closed in its paragraph, list item, heading or table cell: the book
     and the site print the asterisks, and the words after them in plain type (:mod:`masterplan.bold_marks`)."""
+    lines = chapter.body.split("\n")
     for found in bold_marks.unclosed(jinja_tags.blanked(chapter.body, "x")):
+        # as written, Jinja and all, to its cell's end
+        written = lines[found.line - 1][found.column - 1:].lstrip("*").split("|")[0].strip()
         yield warning(Position(chapter.position.file, chapter.body_line + found.line - 1, found.column), "W555",
                       "'**{words}' opens bold that is never closed: the book and the site print the asterisks",
                       "write ** again where the bold words end, in the same paragraph; an asterisk meant as one is "
-                      "written \\*", words=found.words)
+                      "written \\*", words=written[:40])
 
 
 def control_characters(chapter: Chapter) -> Iterator[Diagnostic]:
