@@ -13,7 +13,7 @@ printed in (:mod:`masterplan.filled_blocks`); a record or a list (a
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -99,6 +99,20 @@ def printed(context: jinja2.runtime.Context, value: Any) -> Any:
         return _formats(language).date(value)
     check_printable(value)
     return value
+
+
+#: the filters that make a text of another: a status given one is first the chapter's word for it
+WORDED_FILTERS = ("capitalize", "title", "upper", "lower", "trim", "string")
+
+
+def worded(function: Callable[..., Any]) -> Callable[..., Any]:
+    """``function``, a filter of :data:`WORDED_FILTERS`, given a status in the chapter's words: ``{{ p.status |
+    capitalize }}`` is "Berjalan", not "Ongoing"."""
+    def filtered(context: jinja2.runtime.Context, value: Any, *args: Any, **kwargs: Any) -> Any:
+        return function(_term(context, value) if isinstance(value, Term) else value, *args, **kwargs)
+
+    filtered.__name__ = function.__name__
+    return jinja2.pass_context(filtered)
 
 
 def _term(context: jinja2.runtime.Context, term: Term) -> str:

@@ -57,6 +57,8 @@ class _Sandbox(ImmutableSandboxedEnvironment):
         self.filters["sum"] = limits.bounded_filter(limits.joining_sum)
         self.filters["string"] = limits.bounded_filter(_string)
         self.filters["words"] = chapter_values.spelt  # {{ plan.missions | length | words }}: "lima"
+        for name in chapter_values.WORDED_FILTERS:  # {{ p.status | capitalize }}: "Berjalan"
+            self.filters[name] = chapter_values.worded(self.filters[name])
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
         """The plan's fields and read-only lookups, and what plain values (texts, numbers, lists, dates)

@@ -468,9 +468,9 @@ def test_a_chapter_prints_numbers_and_dates_as_the_edition_writes_them(language:
 
 
 @pytest.mark.parametrize(("written_in", "own_words", "printed"), [
-    ("id", None, "draf · berjalan · sama"),
-    ("en", None, "draft · ongoing · sama"),  # the chapter's English translation, in either edition
-    ("id", '"ongoing": {id: "sedang dilaksanakan"}\n', "draf · sedang dilaksanakan · sama"),  # the plan's own word
+    ("id", None, "draf · berjalan · sama · Berjalan"),
+    ("en", None, "draft · ongoing · sama · Ongoing"),  # the chapter's English translation, in either edition
+    ("id", '"ongoing": {id: "sedang dilaksanakan"}\n', "draf · sedang dilaksanakan · sama · Sedang dilaksanakan"),
 ])
 def test_a_chapter_prints_a_status_in_its_own_language(tmp_path: Path, written_in: str, own_words: str | None,
                                                        printed: str) -> None:
@@ -482,7 +482,8 @@ def test_a_chapter_prints_a_status_in_its_own_language(tmp_path: Path, written_i
     loaded, report = load(root)
     assert loaded is not None and not report.errors
     body = ("{{ plan.status }} · {{ plan.program('GOV-01').status }} · "
-            "{% if plan.program('GOV-01').status == 'ongoing' and plan.status in ['draft'] %}sama{% endif %}\n")
+            "{% if plan.program('GOV-01').status == 'ongoing' and plan.status in ['draft'] %}sama{% endif %} · "
+            "{{ plan.program('GOV-01').status | capitalize }}\n")
     text, problems = chapters.expand(chapter(body, written_in), chapters.context(loaded))
     assert problems == [] and text is not None and text.strip() == printed
 
