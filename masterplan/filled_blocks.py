@@ -14,6 +14,7 @@ Jinja yields and fits each such text to the line it is printed on:
 - in a list's item, its lines are indented as the item's text is, so its paragraphs (and a list it holds) stay in
   the item, and paragraphs end with a blank line, so that the next item is not read as their last line;
 - in a heading, its lines are one line;
+- in a blockquote, each of its lines is marked as the quote's, so that its paragraphs stay in the quote;
 - anywhere else it is as written.
 
 Only what the chapter prints itself is fitted: a text captured first (``{% set d %}…{% endset %}``) is the chapter's
@@ -29,6 +30,7 @@ from masterplan.markdown_lines import HEADING, ITEM
 
 _PARAGRAPH_BREAK = re.compile(r"[ \t]*\n(?:[ \t]*\n)+[ \t]*")
 _LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
+_QUOTES = re.compile(r"(?:[ \t]{0,3}>[ \t]?)+")  #: the marks of the blockquotes a line stands in
 _TAB = 4  #: the indent Markdown wants of a list item's next paragraphs: a multiple of four spaces
 _HEAD = 80  #: how much of a line's start tells what it is (a table's row, a heading, a list's item)
 
@@ -62,7 +64,16 @@ def kept(pieces: Iterable[str]) -> str:
 
 
 def _fitted(text: str, before: str) -> str:
-    """``text`` fitted to the line it is printed on, which starts with ``before``."""
+    """``text`` fitted to the line it is printed on, which starts with ``before``; in a blockquote, each of its lines
+    in the quote too."""
+    quoted = _QUOTES.match(before)
+    if quoted is None:
+        return _unquoted(text, before)
+    mark = quoted.group().strip().replace(" ", "") + " "
+    return _unquoted(text, before[quoted.end():]).replace("\n", "\n" + mark)
+
+
+def _unquoted(text: str, before: str) -> str:
     if before.lstrip().startswith("|"):
         return _LINE_BREAK.sub(" ", _PARAGRAPH_BREAK.sub("<br><br>", text.strip()))
     if HEADING.match(before):

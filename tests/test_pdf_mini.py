@@ -834,6 +834,10 @@ def test_a_description_of_several_paragraphs_stays_in_the_table_row_and_list_ite
         | {{ plan.program('GOV-01').description }} | {{ plan.program('GOV-01').description }} |
 
         {% set d %}{{ plan.program('GOV-01').description }}{% endset %}Disimpan: {{ d.startswith('Warga') }}.
+
+        > Kutipan: {{ plan.program('GOV-01').description }}
+
+        Akhir.
         """)
     root = make_plan({"content/chapters/01-pendahuluan.md": chapter, "content/agencies/diskominfo.yml": agency})
     checked = load_and_check(root)
@@ -851,6 +855,8 @@ def test_a_description_of_several_paragraphs_stays_in_the_table_row_and_list_ite
     twice = page.split("<table", 2)[2].split("</table>", 1)[0]  # two texts on one row: each in its cell
     assert twice.count("Admin menjawab dalam sepuluh menit.</td>") == 2, twice
     assert "Disimpan: True." in page  # a text captured first is the text as written, nothing added to it
+    quote = page.split("<blockquote>", 1)[1].split("</blockquote>", 1)[0]
+    assert "Kutipan: Warga mengadu lewat aplikasi." in quote and "Admin menjawab dalam sepuluh menit." in quote
     assert not re.search("[\ue000-\uf8ff]", page)
     text = " ".join(" ".join(pages(root)).split())
     assert "Tabel 1.1 Uraian program" in text and "Admin menjawab dalam sepuluh menit." in text
