@@ -73,7 +73,7 @@ def misshapen(text: str, caption: Callable[[str], object]) -> Iterator[Misshapen
     """Each row of each table of Markdown ``text`` whose count of cells is not its header's, in order; a table whose
     row of '---' has another count is told at that row alone (its rows are text). ``caption``: whether a line is a
     table's caption, which ends the table it stands right below."""
-    lines = [_unquoted(line) for line in text.split("\n")]
+    lines = _in_items([_unquoted(line) for line in text.split("\n")])
     number = 0
     while number + 1 < len(lines):
         header, rule = lines[number], lines[number + 1]
@@ -108,6 +108,20 @@ def _unquoted(line: str) -> str:
         line = line[quote.end():]
     item = ITEM.match(line)
     return line[item.end():] if item and line.startswith("|", item.end()) else line
+
+
+def _in_items(lines: list[str]) -> list[str]:
+    """``lines`` with the text of a list's items indented under them (``1. Program:``, an empty line, then a table
+    indented four spaces) taken out of its indent, as Markdown reads it: a table, not a code block."""
+    listed = False
+    read = []
+    for line in lines:
+        if line.strip() and not line.startswith((" ", "\t")):
+            listed = ITEM.match(line) is not None
+        elif listed and _CODE.match(line):
+            line = line[1:] if line.startswith("\t") else line[4:]
+        read.append(line)
+    return read
 
 
 def _may_stand_below(line: str) -> bool:
