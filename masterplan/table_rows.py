@@ -28,6 +28,8 @@ _NOT_A_CELL = re.compile(rf"``(?:[^`]|`(?!`))*``|`[^`]*`|\\.|{TAG.pattern}", re.
 TAGS_ALONE = re.compile(r"\s*(?:\{%(?:(?!%\}).)*%\}\s*)+")
 #: a line that is blank once Jinja has filled it in, its statement tags or comments alone: a table may start below it
 _BLANK_FILLED = re.compile(r"\s*(?:(?:\{%(?:(?!%\}).)*%\}|\{#(?:(?!#\}).)*#\})\s*)+")
+#: a rule, or a heading's underline: a line of three or more '-', '*', '_' or '='
+_RULE_LINE = re.compile(r"[ \t]{0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|=+[ \t]*)")
 #: a footnote's note (``[^1]: Sumber: BPS``) or an abbreviation's meaning (``*[SPBE]: Sistem …``), which right below
 #: a table is read as one of its rows
 NOTE = re.compile(r"\s*(?:\[\^[^\]\s]+\]|\*\[[^\]]+\]):")
@@ -52,6 +54,8 @@ class Misshapen(NamedTuple):
     note: bool = False
     #: the header's cells, when the row has a '|' at an end where its header has none (a cell of its own, empty)
     edged: str = ""
+    #: the table's header stands right below a line of text: the table is read as that paragraph's lines
+    glued: bool = False
 
 
 def cell_count(row: str, border: bool = True) -> int:
@@ -77,9 +81,14 @@ def misshapen(text: str, caption: Callable[[str], object]) -> Iterator[Misshapen
     number = 0
     while number + 1 < len(lines):
         header, rule = lines[number], lines[number + 1]
-        if ("|" not in header or not RULE.fullmatch(rule) or "|" not in rule or _CODE.match(header)
-                or (number and not _may_stand_below(lines[number - 1]))):
+        if "|" not in header or not RULE.fullmatch(rule) or "|" not in rule or _CODE.match(header):
             number += 1
+            continue
+        if number and not _may_stand_below(lines[number - 1]):
+            above = lines[number - 1]
+            if "|" not in above and not caption(above):  # a line of text: the table is read as its paragraph's
+                yield Misshapen(number + 1, 0, cell_count(header), rule=False, header=number + 1, glued=True)
+            number += 2
             continue
         border = _bordered(header)
         columns = cell_count(header, border)
@@ -92,7 +101,7 @@ def misshapen(text: str, caption: Callable[[str], object]) -> Iterator[Misshapen
         else:
             for row in range(number + 2, end):
                 if TAGS_ALONE.fullmatch(lines[row]):
-                    if row + 1 < end:  # a last {% endfor %} below the rows ends nothing the table needs
+                    if row + 1 < end and not lines[row].rstrip().endswith("-%}"):  # '-%}' takes its line break  # a last {% endfor %} below the rows ends nothing the table needs
                         yield Misshapen(row + 1, 0, columns, rule=False, tags_alone=True, header=number + 1,
                                         border=border)
                 elif (count := cell_count(lines[row], border)) != columns:
@@ -125,5 +134,7 @@ def _in_items(lines: list[str]) -> list[str]:
 
 
 def _may_stand_below(line: str) -> bool:
-    """Whether a table's header may stand right below ``line``: an empty line, one Jinja leaves empty, a heading."""
-    return not line.strip() or bool(_BLANK_FILLED.fullmatch(line)) or bool(HEADING.match(line))
+    """Whether a table's header may stand right below ``line``: an empty line, one Jinja leaves empty, a heading, a
+    rule (---, which also underlines a heading)."""
+    return not line.strip() or bool(_BLANK_FILLED.fullmatch(line)) or bool(HEADING.match(line)) or \
+        bool(_RULE_LINE.fullmatch(line))

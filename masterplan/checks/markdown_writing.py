@@ -56,7 +56,9 @@ _NUMBERED_HEADING = re.compile(r"##[ \t\u00a0]*(\*\*|__|\*|_)?((?:[0-9]{1,2}\.)+
 _AMBIGUOUS = re.compile(r"[0-9]{1,2}\.[0-9]{1,2}|[A-Za-z][.)]")
 _ROMAN = {"I": 1, "V": 5, "X": 10}
 #: the words after a number that make it a quantity, not a section's number ("## 2.5 Juta Warga Terlayani")
-_QUANTITIES = frozenset({"juta", "ribu", "miliar", "triliun", "persen", "%", "tahun", "km", "ha", "kali", "kg"})
+_QUANTITIES = frozenset({"juta", "ribu", "miliar", "triliun", "persen", "%", "tahun", "bulan", "hari", "jam", "menit",
+                         "km", "meter", "m", "ha", "hektare", "hektar", "kali", "kg", "ton", "liter", "derajat",
+                         "unit", "titik", "orang", "jiwa", "kk", "rumah"})
 
 
 class _Numbered(NamedTuple):

@@ -71,6 +71,10 @@ def _told(shape: Misshapen, where: Position, jinja: bool) -> Diagnostic:
         return warning(where, "W521", "Jinja leaves this line of tags alone blank, which ends the table above it: "
                        "the rows below it are printed as text", "write the tag at the start of the row it repeats or "
                        "keeps, e.g. {{% for p in plan.programs %}}| {{{{ p.id }}}} | … |, and its end below the rows")
+    if shape.glued:
+        return warning(where, "W521", "this table stands right below a line of text, with no empty line between: the "
+                       "book and the site print its rows as text, in that paragraph", "leave an empty line above the "
+                       "table")
     if shape.note:
         return warning(where, "W552", "this note (a footnote's, or an abbreviation's meaning), right below the table, is "
                        "read as one of its rows: the book and the site print it in the table",
