@@ -77,7 +77,10 @@ def misshapen(text: str, caption: Callable[[str], object]) -> Iterator[Misshapen
     """Each row of each table of Markdown ``text`` whose count of cells is not its header's, in order; a table whose
     row of '---' has another count is told at that row alone (its rows are text). ``caption``: whether a line is a
     table's caption, which ends the table it stands right below."""
-    lines = _in_items([_unquoted(line) for line in text.split("\n")])
+    written = text.split("\n")
+    lines = _in_items([_unquoted(line) for line in written])
+    #: the lines that start a list's item with a table: the next item ends that table
+    items = {number for number, line in enumerate(written) if line != lines[number] and ITEM.match(line)}
     number = 0
     while number + 1 < len(lines):
         header, rule = lines[number], lines[number + 1]
@@ -94,7 +97,8 @@ def misshapen(text: str, caption: Callable[[str], object]) -> Iterator[Misshapen
         columns = cell_count(header, border)
         end = number + 2
         while end < len(lines) and lines[end].strip() and not caption(lines[end]) \
-                and not lines[end].lstrip().startswith("<!--"):  # an HTML comment ends the table, adding no row
+                and not lines[end].lstrip().startswith("<!--") \
+                and not (number in items and ITEM.match(written[end])):  # an HTML comment ends it, adding no row
             end += 1
         if cell_count(rule, border) != columns:
             yield Misshapen(number + 2, cell_count(rule, border), columns, rule=True, header=number + 1, border=border)
