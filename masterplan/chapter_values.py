@@ -101,15 +101,27 @@ def printed(context: jinja2.runtime.Context, value: Any) -> Any:
     return value
 
 
-#: the filters that make a text of another: a status given one is first the chapter's word for it
-WORDED_FILTERS = ("capitalize", "title", "upper", "lower", "trim", "string")
+#: the filters that make a text of another: a status given one is first the chapter's word for it, a plan's text its
+#: words, and what they make of a plan's text is still the plan's text, fitted to the line it is printed on
+WORDED_FILTERS = ("capitalize", "title", "upper", "lower", "trim", "string", "replace", "truncate")
 
 
 def worded(function: Callable[..., Any]) -> Callable[..., Any]:
-    """``function``, a filter of :data:`WORDED_FILTERS`, given a status in the chapter's words: ``{{ p.status |
-    capitalize }}`` is "Berjalan", not "Ongoing"."""
+    """``function``, a filter of :data:`WORDED_FILTERS`, given a status in the chapter's words (``{{ p.status |
+    capitalize }}`` is "Berjalan", not "Ongoing") and a plan's text as its words (``| truncate(120)`` said the text
+    had no length); what it makes of a plan's text of several lines stays in the table row it is printed in
+    (:mod:`masterplan.filled_blocks`: ``{{ p.description | trim }}`` broke the row)."""
+    passed = getattr(getattr(function, "jinja_pass_arg", None), "name", None)  # what Jinja gives it first, if any
+
     def filtered(context: jinja2.runtime.Context, value: Any, *args: Any, **kwargs: Any) -> Any:
-        return function(_term(context, value) if isinstance(value, Term) else value, *args, **kwargs)
+        first = {"context": (context,), "eval_context": (context.eval_ctx,),
+                 "environment": (context.environment,)}.get(passed or "", ())
+        if isinstance(value, Term):
+            return function(*first, _term(context, value), *args, **kwargs)
+        if not isinstance(value, Text):
+            return function(*first, value, *args, **kwargs)
+        made = function(*first, str(value), *args, **kwargs)
+        return filled_blocks.printed(made) if isinstance(made, str) else made
 
     filtered.__name__ = function.__name__
     return jinja2.pass_context(filtered)

@@ -595,3 +595,28 @@ def test_a_chapters_compiled_jinja_is_kept_and_tells_its_errors_at_their_lines(p
         assert "Kota Kota Contoh" not in sandbox.compile_chapter("Hanya teks.\n", FILE).render(chapters.context(plan))
     finally:
         sandbox.compile_chapter.cache_clear()  # later tests compile in the machine's own cache again
+
+
+def test_a_filtered_plan_text_stays_in_its_table_row(tmp_path: Path) -> None:
+    """{{ p.description | trim }} of a description of two paragraphs broke its table row (the filter's result was
+    no longer the plan's text), | replace left the YAML block's last line break, which made an empty row, and
+    | truncate(30) stopped the chapter: a text had no length."""
+    from conftest import MINI_FILES, write_plan
+
+    agency = MINI_FILES["content/agencies/diskominfo.yml"].replace(
+        "description: Warga **mengadu** lewat aplikasi.",
+        "description: |\n              Warga mengadu lewat aplikasi.\n\n              Admin menjawab dalam sepuluh menit.\n")
+    loaded, report = load(write_plan(tmp_path, {"content/agencies/diskominfo.yml": agency}))
+    assert loaded is not None and not report.errors
+    body = ("| a | b |\n|---|---|\n"
+            "| x | {{ plan.program('GOV-01').description | trim }} |\n"
+            "| y | {{ plan.program('GOV-01').description | replace('\\n\\n', ' ') }} |\n"
+            "| z | {{ plan.program('GOV-01').description | truncate(30) }} |\n"
+            "| w | {{ plan.program('GOV-01').status | upper }} |\n")
+    text, problems = chapters.expand(chapter(body), chapters.context(loaded))
+    assert problems == [] and text is not None
+    assert text.split("\n")[2:6] == [
+        "| x | Warga mengadu lewat aplikasi.<br><br>Admin menjawab dalam sepuluh menit. |",
+        "| y | Warga mengadu lewat aplikasi. Admin menjawab dalam sepuluh menit. |",
+        "| z | Warga mengadu lewat... |",
+        "| w | BERJALAN |"]
