@@ -93,25 +93,32 @@ def misshapen(text: str, caption: Callable[[str], object]) -> Iterator[Misshapen
                 yield Misshapen(number + 1, 0, cell_count(header), rule=False, header=number + 1, glued=True)
             number += 2
             continue
-        border = _bordered(header)
-        columns = cell_count(header, border)
         end = number + 2
         while end < len(lines) and lines[end].strip() and not caption(lines[end]) \
                 and not lines[end].lstrip().startswith("<!--") \
                 and not (number in items and ITEM.match(written[end])):  # an HTML comment ends it, adding no row
             end += 1
-        if cell_count(rule, border) != columns:
-            yield Misshapen(number + 2, cell_count(rule, border), columns, rule=True, header=number + 1, border=border)
-        else:
-            for row in range(number + 2, end):
-                if TAGS_ALONE.fullmatch(lines[row]):
-                    if row + 1 < end and not lines[row].rstrip().endswith("-%}"):  # '-%}' takes its line break  # a last {% endfor %} below the rows ends nothing the table needs
-                        yield Misshapen(row + 1, 0, columns, rule=False, tags_alone=True, header=number + 1,
-                                        border=border)
-                elif (count := cell_count(lines[row], border)) != columns:
-                    yield Misshapen(row + 1, count, columns, rule=False, header=number + 1, border=border,
-                                    note=bool(NOTE.match(lines[row])), edged=header.strip() if not border and _bordered(lines[row]) else "")
+        yield from _table(lines, number, end)
         number = end
+
+
+def _table(lines: list[str], header: int, end: int) -> Iterator[Misshapen]:
+    """The misshapen rows of the table whose header is ``lines[header]`` and which ends before ``lines[end]``."""
+    border = _bordered(lines[header])
+    columns = cell_count(lines[header], border)
+    if (ruled := cell_count(lines[header + 1], border)) != columns:
+        yield Misshapen(header + 2, ruled, columns, rule=True, header=header + 1, border=border)
+        return
+    for row in range(header + 2, end):
+        written = lines[row]
+        if TAGS_ALONE.fullmatch(written):
+            # a last {% endfor %} below the rows ends nothing the table needs; '-%}' takes its own line break
+            if row + 1 < end and not written.rstrip().endswith("-%}"):
+                yield Misshapen(row + 1, 0, columns, rule=False, tags_alone=True, header=header + 1, border=border)
+        elif (count := cell_count(written, border)) != columns:
+            yield Misshapen(row + 1, count, columns, rule=False, header=header + 1, border=border,
+                            note=bool(NOTE.match(written)),
+                            edged=lines[header].strip() if not border and _bordered(written) else "")
 
 
 def _unquoted(line: str) -> str:
