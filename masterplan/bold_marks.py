@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from masterplan.jinja_tags import uncommented
-from masterplan.markdown_lines import HEADING, ITEM, QUOTE
+from masterplan.markdown_lines import HEADING, ITEM, QUOTES
 
 #: a run of asterisks ('**', or '***' for bold and italic), a code span or an escaped character, which holds none
 _RUN = re.compile(r"`[^`\n]*`|\\.|\*+")
@@ -81,7 +81,7 @@ def unclosed(text: str) -> Iterator[Unclosed]:
     block, listed = _Block(), False
     for number, line in enumerate(text.split("\n"), start=1):
         column = 0
-        if quote := QUOTE.match(line):
+        if quote := QUOTES.match(line):
             column = quote.end()
         rest = line[column:]
         if not rest.strip():

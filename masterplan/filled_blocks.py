@@ -26,11 +26,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from masterplan.markdown_lines import HEADING, ITEM
+from masterplan.markdown_lines import HEADING, ITEM, QUOTES
 
 _PARAGRAPH_BREAK = re.compile(r"[ \t]*\n(?:[ \t]*\n)+[ \t]*")
 _LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
-_QUOTES = re.compile(r"(?:[ \t]{0,3}>[ \t]?)+")  #: the marks of the blockquotes a line stands in
 _TAB = 4  #: the indent Markdown wants of a list item's next paragraphs: a multiple of four spaces
 _HEAD = 80  #: how much of a line's start tells what it is (a table's row, a heading, a list's item)
 
@@ -66,7 +65,7 @@ def kept(pieces: Iterable[str]) -> str:
 def _fitted(text: str, before: str) -> str:
     """``text`` fitted to the line it is printed on, which starts with ``before``; in a blockquote, each of its lines
     in the quote too."""
-    quoted = _QUOTES.match(before)
+    quoted = QUOTES.match(before)
     if quoted is None:
         return _unquoted(text, before)
     mark = quoted.group().strip().replace(" ", "") + " "

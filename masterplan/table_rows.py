@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
 from masterplan.jinja_tags import TAG
-from masterplan.markdown_lines import HEADING, ITEM, QUOTE
+from masterplan.markdown_lines import HEADING, ITEM, QUOTES
 
 #: the row of '---' under a table's header: | --- | :---: | (the tables extension wants it on the second line)
 RULE = re.compile(r"\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*")
@@ -124,7 +124,7 @@ def _table(lines: list[str], header: int, end: int) -> Iterator[Misshapen]:
 def _unquoted(line: str) -> str:
     """``line`` as the tables extension reads it: without the marks of the blockquotes it stands in, and without the
     mark of a list item whose text starts with a table's '|' (its next lines, indented, are read as they are)."""
-    while quote := QUOTE.match(line):
+    if quote := QUOTES.match(line):
         line = line[quote.end():]
     item = ITEM.match(line)
     return line[item.end():] if item and line.startswith("|", item.end()) else line
