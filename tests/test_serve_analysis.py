@@ -30,7 +30,7 @@ def test_an_edit_of_the_analysis_is_checked_shown_and_built_into_its_pdf(make_pl
         running.edit(CHAPTER, "berpenduduk sedikit.", "berpenduduk {{ plan.penduduk }} jiwa.")
         body = running.wait_for("/index.html", lambda status, body: 'id="masterplan-errors"' in body, "the overlay")
         assert re.search(r"content/analysis/01-profil\.md:5(:\d+)?: (error|kesalahan)", body), body[-2000:]
-        assert any("01-profil.md:5" in line for line in running.lines), running.lines
+        running.wait_line(lambda line: "01-profil.md:5" in line, "the error in the terminal")
         mark = len(running.lines)
         running.edit(CHAPTER, "berpenduduk {{ plan.penduduk }} jiwa.", "berpenduduk {{ plan.period.start }} jiwa.")
         running.wait_for("/index.html", lambda status, body: status == 200 and 'id="masterplan-errors"' not in body,
