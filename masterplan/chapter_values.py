@@ -127,6 +127,28 @@ def worded(function: Callable[..., Any]) -> Callable[..., Any]:
     return jinja2.pass_context(filtered)
 
 
+def written(context: jinja2.runtime.Context, value: Any) -> str:
+    """``value`` as ``{{ value }}`` prints it, for a text a chapter makes of it (``~``, ``join``): ``'Rp ' ~
+    plan.total_budget`` gave "Rp 276660000000" and ``'Status: ' ~ p.status`` "Status: ongoing", where ``{{ … }}``
+    prints "276.660.000.000" and "berjalan"; refused (:class:`Unprintable`) for what has no words of its own."""
+    check_printable(value)
+    return str(printed(context, value))
+
+
+def joining(join: Callable[..., Any]) -> Callable[..., Any]:
+    """The filter ``join`` (``join`` itself, bounded), of each item as ``{{ item }}`` prints it (:func:`written`):
+    ``plan.programs | map(attribute='status') | join(', ')`` printed "ongoing, planned"; the items are handed to
+    ``join`` one by one, as they are made, for it to count."""
+
+    def joined(context: jinja2.runtime.Context, value: Any, d: str = "", attribute: str | int | None = None) -> Any:
+        if attribute is not None:
+            value = map(jinja2.filters.make_attrgetter(context.environment, attribute), value)
+        return join(context.eval_ctx, (written(context, item) for item in value), d)
+
+    joined.__name__ = join.__name__
+    return jinja2.pass_context(joined)
+
+
 def _term(context: jinja2.runtime.Context, term: Term) -> str:
     """``term`` in the words of the language the chapter is written in, the plan's own catalog laid over the theme's
     (``ongoing`` → "berjalan"), as the book's tables print it; read once per plan and language."""

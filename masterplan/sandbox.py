@@ -57,6 +57,7 @@ class _Sandbox(ImmutableSandboxedEnvironment):
         self.filters["sum"] = limits.bounded_filter(limits.joining_sum)
         self.filters["string"] = limits.bounded_filter(_string)
         self.filters["words"] = chapter_values.spelt  # {{ plan.missions | length | words }}: "lima"
+        self.filters["join"] = chapter_values.joining(self.filters["join"])  # {{ … | join(', ') }}: "berjalan, …"
         for name in chapter_values.WORDED_FILTERS:  # {{ p.status | capitalize }}: "Berjalan"
             self.filters[name] = chapter_values.worded(self.filters[name])
 

@@ -19,7 +19,7 @@ from typing import Any
 import jinja2
 from jinja2.sandbox import SandboxedFormatter, SecurityError
 
-from masterplan.chapter_values import check_printable
+from masterplan.chapter_values import check_printable, written
 from masterplan.diagnostics import Message
 
 #: the longest text or list a chapter may build, and print
@@ -238,12 +238,12 @@ def bounded_range(*args: int) -> range:
     return span
 
 
-def bounded_concat(*parts: Any) -> str:
+@jinja2.pass_context
+def bounded_concat(context: jinja2.runtime.Context, *parts: Any) -> str:
     """The ``~`` operator, with a size limit (rewritten from Jinja's own, which has none), of what has words of its
-    own (:func:`~masterplan.chapter_values.check_printable`)."""
-    for part in parts:
-        check_printable(part)
-    texts = [str(part) for part in parts]
+    own, each part as ``{{ part }}`` prints it (:func:`~masterplan.chapter_values.written`): ``{{ a ~ b }}`` is
+    ``{{ a }}{{ b }}``."""
+    texts = [written(context, part) for part in parts]
     if sum(map(len, texts)) > MAX_OUTPUT_CHARS:
         raise _too_long_to_join()
     return "".join(texts)

@@ -10,6 +10,7 @@ import threading
 import time
 import tracemalloc
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -485,6 +486,28 @@ def test_a_chapter_prints_a_status_in_its_own_language(tmp_path: Path, written_i
             "{% if plan.program('GOV-01').status == 'ongoing' and plan.status in ['draft'] %}sama{% endif %} · "
             "{{ plan.program('GOV-01').status | capitalize }}\n")
     text, problems = chapters.expand(chapter(body, written_in), chapters.context(loaded))
+    assert problems == [] and text is not None and text.strip() == printed
+
+
+@pytest.mark.parametrize(("written_in", "printed"), [
+    ("id", "Status: berjalan · Rp 276.660.000.000 · 2,5 % · draf/berjalan · berjalan; direncanakan · 1,5 – 276.660.000.000"),
+    ("en", "Status: ongoing · Rp 276,660,000,000 · 2.5 % · draft/ongoing · ongoing; planned · 1.5 – 276,660,000,000"),
+])
+def test_a_text_a_chapter_joins_prints_each_value_as_the_chapter_does(tmp_path: Path, written_in: str,
+                                                                       printed: str) -> None:
+    """'Status: ' ~ p.status printed "Status: ongoing" into an Indonesian chapter, 'Rp ' ~ plan.total_budget
+    "Rp 276660000000", and join the same, where {{ }} prints "berjalan" and "276.660.000.000": what ~ and join make
+    of a value is what {{ value }} prints of it."""
+    from conftest import write_plan
+    loaded, report = load(write_plan(tmp_path, {}))
+    assert loaded is not None and not report.errors
+    context = {**chapters.context(loaded), "total": 276660000000}
+    if written_in == "en":
+        context["plan"] = replace(loaded, language="en")
+    body = ("{{ 'Status: ' ~ plan.program('GOV-01').status }} · {{ 'Rp ' ~ total }} · {{ 5 / 2 ~ ' %' }} · "
+            "{{ plan.status ~ '/' ~ plan.program('GOV-01').status }} · "
+            "{{ plan.programs[:2] | map(attribute='status') | join('; ') }} · {{ [1.5, total] | join(' – ') }}\n")
+    text, problems = chapters.expand(chapter(body, written_in), context)
     assert problems == [] and text is not None and text.strip() == printed
 
 
