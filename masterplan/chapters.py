@@ -10,7 +10,7 @@ read by :mod:`masterplan.chapter_reader`.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Generator
+from collections.abc import Callable, Generator, Iterator
 from typing import Any, NamedTuple, TypeVar, cast
 
 import jinja2
@@ -26,7 +26,14 @@ from masterplan import (
     sandbox_limits,
     sandbox_time,
 )
-from masterplan.diagnostics import Diagnostic, Message, Position, did_you_mean, error
+from masterplan.diagnostics import (
+    Diagnostic,
+    Message,
+    Position,
+    did_you_mean,
+    error,
+    warning,
+)
 from masterplan.model import Plan
 from masterplan.plan_parts import Chapter
 
@@ -38,13 +45,42 @@ def expand(chapter: Chapter, context: dict[str, Any]) -> tuple[str | None, list[
 
     Filled in once per loaded plan: the checks and both renderers ask for the same text.
     """
+    text, problems, _ = _expanded(chapter, context)
+    return text, problems
+
+
+def told(chapter: Chapter, context: dict[str, Any]) -> list[Diagnostic]:
+    """What validate says of what the chapter's Jinja printed, once it is filled in (:func:`expand`): a fraction of
+    more than six decimals (W556), left to the checks, not the renderers, which fill it in again."""
+    return _expanded(chapter, context)[2]
+
+
+def _expanded(chapter: Chapter, context: dict[str, Any]) -> tuple[str | None, list[Diagnostic], list[Diagnostic]]:
     plan = context.get("plan")
-    memo: dict[Any, tuple[str | None, list[Diagnostic]]] = _once(plan, "expanded", dict)
+    memo: dict[Any, tuple[str | None, list[Diagnostic], list[Diagnostic]]] = _once(plan, "expanded", dict)
     key = (chapter.position.file, chapter.body, tuple(sorted(context)))
     if key not in memo:
         budget = _once(plan, "chapters' time", lambda: sandbox_time.TimeBudget(sandbox_time.MAX_SECONDS_IN_ALL))
-        memo[key] = _expand(chapter, context, budget)
+        long: list[tuple[str, int]] = []
+        text, problems = _expand(chapter, {**context, chapter_values.LONG_FRACTIONS: long}, budget)
+        memo[key] = text, problems, list(_long_fractions(chapter, long)) if text is not None else []
     return memo[key]
+
+
+def _long_fractions(chapter: Chapter, gathered: list[tuple[str, int]]) -> Iterator[Diagnostic]:
+    """W556 at each line that printed a fraction of more than six decimals, a division's (``{{ 2 / 3 * 100 }}``
+    printed 66,666666666667), at its first."""
+    lines: set[int] = set()
+    for written, line in gathered:
+        if line in lines:
+            continue
+        lines.add(line)
+        places = len(re.split(r"\D", written)[-1])  # the digits after the decimal mark
+        column = _dividing_tag_column(chapter.body, line)
+        yield warning(Position(chapter.position.file, chapter.body_line + max(line, 1) - 1, column), "W556",
+                      "a number is printed with {places} decimals: {value}",
+                      "a division gives them: round it to the decimals the text needs, e.g. "
+                      "{{{{ (a / b * 100) | round(1) }}}} for one", places=places, value=written)
 
 
 def _once(plan: Any, key: str, make: Callable[[], T]) -> T:
@@ -134,6 +170,19 @@ def _column(line: str, what: str) -> int:
 
 #: what divides in a tag: '/', '//' or '%' (a '%' beside the tag's own braces is not)
 _DIVIDES = re.compile(r"(?<!\{)(?://?|%)(?!\})")
+
+
+#: a filter that gives a number its decimals: '| round(1)', '| int', "'%.1f' | format(x)"
+_ROUNDS = re.compile(r"\|\s*(?:round|int|format)\b")
+
+
+def _dividing_tag_column(body: str, line: int) -> int:
+    """The column of the first ``{{ }}`` on ``line`` of ``body`` that divides and does not round (what printed a
+    long fraction), or 1 when there is none."""
+    lines = body.split("\n")
+    tags = jinja_tags.TAG.finditer(lines[line - 1]) if 0 < line <= len(lines) else iter(())
+    return next((tag.start() + 1 for tag in tags if tag.group().startswith("{{") and _DIVIDES.search(tag.group())
+                 and not _ROUNDS.search(tag.group())), 1)
 
 
 def _tag_column(body: str, line: int, fits: Callable[[str], bool]) -> int:

@@ -54,6 +54,7 @@ def check(plan: Plan, unreadable: AbstractSet[str] = frozenset()) -> Iterator[Di
         yield from map(_of_another_edition, _text(plan, translation, context, unknown_reference, unreadable))
     if plan.executive_summary and plan.summary_text is not None:  # its Jinja, as a chapter's: told at its lines
         yield from chapters.expand(plan.summary_text, context)[1]
+        yield from chapters.told(plan.summary_text, context)
         yield from _references(plan.summary_text, summary_references(plan))  # as its book tells them, at their lines
         yield from markdown_writing.control_characters(plan.summary_text)
     yield from texts.in_texts(plan, unknown_reference)
@@ -117,6 +118,7 @@ def _text(plan: Plan, chapter: Chapter, context: dict[str, Any], unknown_referen
     text, problems = chapters.expand(chapter, context)
     yield from (p for p in problems if p.unknown is None  # not an id a broken file may hold:
                 or (p.unknown not in unreadable and ANY_PROGRAM not in unreadable))
+    yield from chapters.told(chapter, context)
     yield from table_shapes.check(chapter, text)
     if text is not None:  # else Jinja failed (said above): what it would fill in is not known, what is written is
         yield from links.filled_links(chapter, text, plan.content)
