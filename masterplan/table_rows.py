@@ -112,9 +112,13 @@ def _table(lines: list[str], header: int, end: int) -> Iterator[Misshapen]:
     for row in range(header + 2, end):
         written = lines[row]
         if TAGS_ALONE.fullmatch(written):
-            # a last {% endfor %} below the rows ends nothing the table needs; '-%}' takes its own line break
-            if row + 1 < end and not written.rstrip().endswith("-%}"):
+            if written.rstrip().endswith("-%}") or written.lstrip().startswith("{%-"):
+                continue  # it takes its own line break, or the one before it: no line is left blank
+            # Jinja leaves it blank, which ends the table: told when rows follow, printed as text; a last {% endfor %}
+            # below the rows, or one above the next item of a list (2. Berikutnya.), ends nothing the table needs
+            if any("|" in lines[below] for below in range(row + 1, end)):
                 yield Misshapen(row + 1, 0, columns, rule=False, tags_alone=True, header=header + 1, border=border)
+            return
         elif (count := cell_count(written, border)) != columns:
             yield Misshapen(row + 1, count, columns, rule=False, header=header + 1, border=border,
                             note=bool(NOTE.match(written)),

@@ -100,6 +100,8 @@ def _told(shape: Misshapen, where: Position, jinja: bool) -> Diagnostic:
                        "what Jinja fills in on this line holds a '|': join a list with another separator, e.g. "
                        "join(\"; \")" if jinja else "a '|' inside a cell's text is written \\|; a column more is written "
                        "in the header and its row of '---' too", count=shape.cells, columns=shape.columns, extra=extra)
-    return warning(where, "W552", "this row has {count} cells and its table {columns} columns: the rest are printed "
+    return warning(where, "W552", "this row has one cell and its table {columns} columns: the rest are printed empty "
+                   "at its end, so a cell left out in between puts the next one under the wrong head" if shape.cells == 1
+                   else "this row has {count} cells and its table {columns} columns: the rest are printed "
                    "empty at its end, so a cell left out in between puts the next one under the wrong head",
                    "write an empty cell as | | where it belongs", count=shape.cells, columns=shape.columns)
