@@ -112,3 +112,15 @@ def rupiah(amount: int) -> Message:
     """An amount of money in a message, whole rupiah with the language's thousands mark: Rp 1,250,000 in English,
     Rp 1.250.000 in Indonesian."""
     return Message("Rp {amount:,}", amount=amount)
+
+
+def excerpt(text: str, limit: int) -> str:
+    """``text`` as a message quotes it: whole, or cut after the last word that fits in ``limit`` characters, with "…"
+    (cut at the limit, "'**Kominfo bertanggung jawab atas layanan pe'" left a word half written)."""
+    text = text.strip()
+    if len(text) <= limit:
+        return text
+    cut = text[:limit - 1]
+    if " " in cut and text[limit - 1].isalnum():  # a word cut in two
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:") + "…"

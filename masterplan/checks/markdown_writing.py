@@ -22,6 +22,7 @@ from masterplan.diagnostics import (
     warning,
 )
 from masterplan.look_alike_spaces import code_point
+from masterplan.messages import excerpt
 from masterplan.pasted_text import BULLETS, CONTROL
 from masterplan.plan_parts import Chapter
 
@@ -249,7 +250,7 @@ def unclosed_bold(chapter: Chapter) -> Iterator[Diagnostic]:
         yield warning(Position(chapter.position.file, chapter.body_line + found.line - 1, found.column), "W555",
                       "'**{words}' opens bold that is never closed: the book and the site print the asterisks",
                       "write ** again where the bold words end, in the same paragraph; an asterisk meant as one is "
-                      "written \\*", words=written[:40])
+                      "written \\*", words=excerpt(written, 40))
 
 
 def control_characters(chapter: Chapter) -> Iterator[Diagnostic]:
@@ -306,7 +307,7 @@ def lettered_list(where: Position, item: str) -> Diagnostic:
     return warning(where, "W523", "these lines are lettered a., b., … as a word processor numbers a list: they are "
                    "printed as one paragraph, not as a list", Message("number the items 1., 2., … or start each with "
                                                                       "'- ', after an empty line: 1. {item}",
-                                                                      item=item[:60]))
+                                                                      item=excerpt(item, 60)))
 
 
 #: a line indented by a tab or four spaces after an empty line (or first in the text): Markdown's code block
@@ -339,14 +340,14 @@ def printed_as_code(where: Position, words: str) -> Diagnostic:
     """W547 for a paragraph Markdown prints as code (:func:`indented_prose`)."""
     return warning(where, "W547", "'{words}' is indented by a tab or four spaces: Markdown prints the paragraph as code, "
                    "set apart from the text, its lines as typed", "remove the tab or the spaces at the start of its lines",
-                   words=words[:60].rstrip())
+                   words=excerpt(words, 60))
 
 
 def bulleted(where: Position, item: str) -> Diagnostic:
     """W523 for a run of lines pasted as a bulleted list (:func:`bullets`)."""
     return warning(where, "W523", "these lines start with a bullet pasted from a word processor: they are printed as "
                    "one paragraph, not as a list", Message("start each item on a line of its own with '- ', after "
-                                                           "an empty line: - {item}", item=item[:60]))
+                                                           "an empty line: - {item}", item=excerpt(item, 60)))
 
 
 def no_tables(chapter: Chapter) -> Iterator[Diagnostic]:
