@@ -9,3 +9,21 @@ import re
 HEADING = re.compile(r"#{1,6}")
 ITEM = re.compile(r"[ \t]*(?:[-*+]|[0-9]{1,9}\.)[ \t]+")
 QUOTES = re.compile(r"(?:[ \t]{0,3}>[ \t]?)+")  #: the marks of every blockquote the line stands in
+#: a setext heading's underline, on the line below its text: '=' for the title's level (#), '-' for a section's (##)
+UNDERLINE = re.compile(r"([=-])[=-]*[ ]*")
+
+
+def atx(text: str) -> str:
+    """``text`` with each setext heading, a line of text underlined by ``---`` (``1.4 Sistematika`` over ``---`` is
+    ``## 1.4 Sistematika``) or ``===`` (``#``), written with its '#' marks, as Markdown reads it, and its underline
+    left empty; the lines keep their numbers. Not a line indented as code, a table's row, a heading already, nor a line
+    of Jinja's tags or HTML, which Markdown or Jinja read otherwise."""
+    lines = text.split("\n")
+    for number in range(1, len(lines)):
+        heading = lines[number - 1]
+        if (underline := UNDERLINE.fullmatch(lines[number])) and heading.strip() and not heading.startswith("    ") \
+                and "|" not in heading and not HEADING.match(heading) and not UNDERLINE.fullmatch(heading) \
+                and not heading.lstrip().startswith(("{%", "{#", "<")):
+            lines[number - 1] = ("#" if underline.group(1) == "=" else "##") + " " + heading.strip()
+            lines[number] = ""
+    return "\n".join(lines)

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from masterplan import bold_marks, captions, jinja_tags
+from masterplan import bold_marks, captions, jinja_tags, markdown_lines
 from masterplan.diagnostics import (
     Diagnostic,
     Message,
@@ -33,16 +33,18 @@ def title_headings(chapter: Chapter) -> Iterator[Diagnostic]:
     """A '# heading' in a chapter's text: one # per chapter, its title, so the line would lose its heading.
 
     Code fences are no exception: chapters are Markdown without the fenced-code extension."""
-    for number, line in enumerate(chapter.body.split("\n"), start=chapter.body_line):
+    written = chapter.body.split("\n")
+    for number, line in enumerate(markdown_lines.atx(chapter.body).split("\n")):
         heading = _TITLE_HEADING.match(line)
         if heading and "|" not in line:  # "# | Program | OPD" heads a table
             hashtag = not line[1:2].isspace()
-            yield warning(Position(chapter.position.file, number, 1), "W514",
+            underlined = line != written[number]  # a line of text over '===': its underline quoted too
+            yield warning(Position(chapter.position.file, chapter.body_line + number, 1), "W514",
                           "'{line}' is a heading of the chapter title's level: the book and the site show it as text",
                           Message("a section is written ## {title}; a hashtag at the start of a line, \\#{title}"
                                   if hashtag else "sections of a chapter start at ##: ## {title}",
                                   title=heading.group(1)),
-                          line=line.strip())
+                          line=f"{written[number].strip()} {written[number + 1].strip()}" if underlined else line.strip())
 
 
 #: a section's heading written with a number of its own: "## 1.1 Latar Belakang", "## 1.2. Maksud", "## A. Tujuan",
@@ -64,6 +66,7 @@ _QUANTITIES = frozenset({"juta", "ribu", "miliar", "triliun", "persen", "%", "ta
 
 class _Numbered(NamedTuple):
     line: int
+    column: int  #: where its number starts
     written: str  #: the heading as written, after its marks
     number: str
     rest: str  #: the heading without its number (its bold marks kept)
@@ -76,8 +79,10 @@ def numbered_headings(chapter: Chapter) -> Iterator[Diagnostic]:
     with a number told."""
     if chapter.part != "body":  # the front matter's and the annexes' sections are not numbered
         return
-    found = [_Numbered(number, line[2:].strip(), heading.group(2), (heading.group(1) or "") + heading.group(3))
-             for number, line in enumerate(jinja_tags.uncommented(chapter.body).split("\n"), start=chapter.body_line)
+    written = chapter.body.split("\n")
+    found = [_Numbered(chapter.body_line + number, written[number].find(heading.group(2)) + 1, line[2:].strip(),
+                       heading.group(2), (heading.group(1) or "") + heading.group(3))
+             for number, line in enumerate(markdown_lines.atx(jinja_tags.uncommented(chapter.body)).split("\n"))
              if (heading := _NUMBERED_HEADING.fullmatch(line))
              and heading.group(3).split(maxsplit=1)[0].lower() not in _QUANTITIES]
     places = {place for numbered in found for place in _places(numbered.number)}
@@ -87,7 +92,7 @@ def numbered_headings(chapter: Chapter) -> Iterator[Diagnostic]:
     for numbered, told in zip(found, clear):
         if not told and not any(clear):  # a chapter numbering its sections by hand has all its numbers told
             continue
-        yield warning(Position(chapter.position.file, numbered.line, 4), "W553", "the heading '{heading}' carries a "
+        yield warning(Position(chapter.position.file, numbered.line, numbered.column), "W553", "the heading '{heading}' carries a "
                       "number of its own: the book and the site number sections themselves and print both",
                       Message("write the heading alone: ## {rest}", rest=numbered.rest.rstrip(" \t#")),
                       heading=numbered.written)
@@ -126,7 +131,8 @@ def skipped_levels(chapter: Chapter) -> Iterator[Diagnostic]:
     """W554 for a heading more than one level below the one before it (the chapter's title is #): "#### Landasan
     Hukum" under a "##" is printed small and unnumbered, and the sections' numbers run on without it."""
     above = 1
-    for number, line in enumerate(jinja_tags.uncommented(chapter.body).split("\n"), start=chapter.body_line):
+    for number, line in enumerate(markdown_lines.atx(jinja_tags.uncommented(chapter.body)).split("\n"),
+                                  start=chapter.body_line):
         if not (heading := _HEADING.fullmatch(line)):
             continue
         level = len(heading.group(1))
