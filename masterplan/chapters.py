@@ -21,6 +21,7 @@ from masterplan import (
     filled_blocks,
     jinja_tags,
     jinja_words,
+    number_marks,
     sandbox,
     sandbox_errors,
     sandbox_limits,
@@ -34,7 +35,7 @@ from masterplan.diagnostics import (
     error,
     warning,
 )
-from masterplan.model import Plan
+from masterplan.model import DEFAULT_LANGUAGE, Plan
 from masterplan.plan_parts import Chapter
 
 T = TypeVar("T")
@@ -221,7 +222,7 @@ def _expand(chapter: Chapter, context: dict[str, Any], budget: sandbox_time.Time
                             "left for this chapter", "a Jinja loop in an earlier chapter runs too long (see its error)",
                             seconds=f"{budget.seconds:g}")]
     try:
-        with budget.spent(), sandbox_time.time_limit(allowed):
+        with budget.spent(), sandbox_time.time_limit(allowed), number_marks.edition(_edition(context)):
             for piece in generator:
                 size += len(piece)
                 if size > sandbox_limits.MAX_OUTPUT_CHARS:
@@ -306,6 +307,11 @@ def _expand(chapter: Chapter, context: dict[str, Any], budget: sandbox_time.Time
                                 "plan.city, plan.pillars, plan.programs, plan.agencies, plan.phases, ... "
                                 "(masterplan's README lists them all)"), exception=type(exc).__name__, detail=words)]
     return filled_blocks.kept(pieces), []
+
+
+def _edition(context: dict[str, Any]) -> str:
+    """The language of the edition a chapter is filled in for: its plan's."""
+    return str(getattr(context.get("plan"), "language", None) or DEFAULT_LANGUAGE)
 
 
 def _written(chapter: Chapter, line: int) -> str:

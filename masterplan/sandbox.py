@@ -26,7 +26,7 @@ from jinja2.sandbox import (
 )
 from jinja2.visitor import NodeTransformer
 
-from masterplan import chapter_values, made_once
+from masterplan import chapter_values, made_once, number_marks
 from masterplan import sandbox_limits as limits
 from masterplan.diagnostics import Message, Position
 from masterplan.model import MODULES
@@ -57,6 +57,7 @@ class _Sandbox(ImmutableSandboxedEnvironment):
         self.filters["sum"] = limits.bounded_filter(limits.joining_sum)
         self.filters["string"] = limits.bounded_filter(_string)
         self.filters["words"] = chapter_values.spelt  # {{ plan.missions | length | words }}: "lima"
+        self.filters["format"] = _marked(self.filters["format"])
         self.filters["join"] = chapter_values.joining(self.filters["join"])  # {{ … | join(', ') }}: "berjalan, …"
         for name in chapter_values.WORDED_FILTERS:  # {{ p.status | capitalize }}: "Berjalan"
             self.filters[name] = chapter_values.worded(self.filters[name])
@@ -103,6 +104,8 @@ class _Sandbox(ImmutableSandboxedEnvironment):
         limits.check_binop(operator, left, right)
         result = super().call_binop(context, operator, left, right)
         limits.check_size(result)
+        if operator == "%" and isinstance(left, str):  # '%.1f' % x: 66,7 in Indonesian
+            return number_marks.percent(left, right, result)
         return result
 
     def call(self, context: Any, obj: Any, /, *args: Any, **kwargs: Any) -> Any:
@@ -128,6 +131,17 @@ READ_ONLY_METHODS = frozenset(["pillar", "agency", "program", "chapter", "sub_el
 #: minutes on a long run of brackets in one step the time limit cannot cut short (``urlize``: Markdown links a
 #: chapter's addresses already)
 LEFT_OUT_FILTERS = frozenset(["pprint", "urlize"])
+
+
+def _marked(format_filter: Callable[..., str]) -> Callable[..., str]:
+    """The filter ``format`` (Jinja's, bounded), its numbers in the edition's marks: ``'%.1f' | format(x)`` is 66,7 in
+    Indonesian (:mod:`masterplan.number_marks`)."""
+
+    def formatted(context: jinja2.runtime.Context, value: Any, *args: Any, **kwargs: Any) -> str:
+        return number_marks.percent(str(value), kwargs or args, format_filter(value, *args, **kwargs))
+
+    formatted.__name__ = format_filter.__name__
+    return jinja2.pass_context(formatted)  # not filled in once for all when the template is compiled
 
 
 def _string(value: Any) -> str:

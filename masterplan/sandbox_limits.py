@@ -21,6 +21,7 @@ from jinja2.sandbox import SandboxedFormatter, SecurityError
 
 from masterplan.chapter_values import check_printable, written
 from masterplan.diagnostics import Message
+from masterplan.number_marks import CONVERSION, marked
 
 #: the longest text or list a chapter may build, and print
 MAX_OUTPUT_CHARS = 2_000_000
@@ -33,8 +34,6 @@ _NUMBER = re.compile(r"\d+")
 _MAX_BITS = 10_000
 #: the most characters a number may print as (a float's 309 digits, an int's of :data:`_MAX_BITS`), its sign, point
 _NUMBER_CHARS = _MAX_BITS * 3 // 10 + 100
-#: a conversion of ``'%s' % value``: mapping key, flags, width and precision (a '*' takes them from the values), type
-_CONVERSION = re.compile(r"%(?:\([^)]*\))?[-#0 +]*(\*|\d*)(?:\.(\*|\d*))?[hlL]?(.)", re.DOTALL)
 
 
 class BoundedFormatter(SandboxedFormatter):
@@ -55,7 +54,7 @@ class BoundedFormatter(SandboxedFormatter):
         check_printable(value)
         check_format(format_spec)
         _check_estimate(self.written + _size(value) + sum(map(int, _NUMBER.findall(format_spec))))
-        result = super().format_field(value, format_spec)
+        result = marked(value, super().format_field(value, format_spec))  # '{:.1f}': 66,7 in Indonesian
         self.written += len(result)
         return result
 
@@ -149,10 +148,10 @@ def _percent_size(text: str, values: tuple[Any, ...]) -> int:
     longest = max(map(_size, (*values, *named)), default=0) + _NUMBER_CHARS
     taken = iter(values)
     size = len(text)
-    for conversion in _CONVERSION.finditer(text):
-        if conversion.group(3) == "%":
+    for conversion in CONVERSION.finditer(text):
+        if conversion.group(4) == "%":
             continue
-        for part in conversion.group(1, 2):
+        for part in conversion.group(2, 3):
             number = next(taken, 0) if part == "*" else int(part or 0)
             size += abs(number) if isinstance(number, int) else 0
         next(taken, None)

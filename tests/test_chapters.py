@@ -264,7 +264,7 @@ def test_a_product_of_huge_numbers_is_refused(plan: Plan) -> None:
     assert text is None and [p.code for p in problems] == ["E506"]
     assert "a product of more than 3,000 digits is too large a number" in str(problems[0].message)
     text, problems = expand(plan, "{{ '{:,}'.format(plan.total_budget * 1000) }} {{ '%5.1f%%'|format(12.5) }}\n")
-    assert problems == [] and text is not None and "750,000,000,000" in text and " 12.5%" in text
+    assert problems == [] and text is not None and "750.000.000.000" in text and " 12,5%" in text  # Indonesian marks
 
 
 def test_time_limit_works_outside_the_main_thread(plan: Plan) -> None:
@@ -357,7 +357,7 @@ def test_what_chapters_may_read(plan: Plan) -> None:
                                   "{{ plan.city ~ '!' }}, {{ range(3) | sum }}")
     assert problems == []
     assert text is not None and text.startswith("2 program, 2 OPD, 2 quick win, 2022–2026, e-Sambat")
-    assert "ECO-01" in text and "750,000,000" in text and "Kota Contoh!" in text
+    assert "ECO-01" in text and "750.000.000" in text and "Kota Contoh!" in text
 
 
 def test_validate_reports_chapter_injection_at_its_line(make_plan: Callable[..., Path]) -> None:
@@ -508,6 +508,24 @@ def test_a_text_a_chapter_joins_prints_each_value_as_the_chapter_does(tmp_path: 
             "{{ plan.status ~ '/' ~ plan.program('GOV-01').status }} · "
             "{{ plan.programs[:2] | map(attribute='status') | join('; ') }} · {{ [1.5, total] | join(' – ') }}\n")
     text, problems = chapters.expand(chapter(body, written_in), context)
+    assert problems == [] and text is not None and text.strip() == printed
+
+
+@pytest.mark.parametrize(("language", "printed"), [
+    ("id", "66,7 · 66,7 · 66,7 · 66,7 % · 2,0 · 276.660.000.000 · 1.234,50 · 2,5 · Rp. 5.000 (7) · a.b,c"),
+    ("en", "66.7 · 66.7 · 66.7 · 66.7 % · 2.0 · 276,660,000,000 · 1,234.50 · 2.5 · Rp. 5.000 (7) · a.b,c"),
+])
+def test_a_number_a_chapter_formats_itself_has_the_editions_marks(tmp_path: Path, language: str, printed: str) -> None:
+    """'%.1f' % x, '%.1f' | format(x) and '{:.1f}'.format(x), as Jinja's documentation rounds a number, printed "66.7"
+    into an Indonesian chapter (667 to its reader), and '{:,}'.format(plan.total_budget) "276,660,000,000": each
+    number such a format writes has the edition's marks; the text around it, and a text it fills in, as written."""
+    from conftest import write_plan
+    loaded, report = load(write_plan(tmp_path, {}))
+    assert loaded is not None and not report.errors
+    body = ("{{ '%.1f' % x }} · {{ '%.1f' | format(x) }} · {{ '{:.1f}'.format(x) }} · {{ '%(v).1f %%' | format(v=x) }} · "
+            "{{ '%.1f' % 2 }} · {{ '{:,}'.format(276660000000) }} · {{ '{:>8,.2f}'.format(1234.5) | trim }} · "
+            "{{ '%s' % 2.5 }} · {{ 'Rp. 5.000 (%d)' % 7 }} · {{ '%s' % 'a.b,c' }}\n")
+    text, problems = chapters.expand(chapter(body), {"plan": replace(loaded, language=language), "x": 2 / 3 * 100})
     assert problems == [] and text is not None and text.strip() == printed
 
 

@@ -1,0 +1,80 @@
+"""Numbers a chapter formats itself, written with the marks of the edition it is filled in for.
+
+Python formats a number with a decimal point and a comma between thousands, whatever the language: ``'%.1f' %
+(2 / 3 * 100)``, ``'%.1f' | format(x)`` and ``'{:.1f}'.format(x)`` printed "66.7" into an Indonesian chapter, which
+reads it as 667, and ``'{:,}'.format(plan.total_budget)`` "276,660,000,000", which it reads as 276 and a fraction.
+These are how Jinja's own documentation rounds and groups a number. While a chapter is filled in (:func:`edition`),
+each number such a format writes has its marks swapped for the edition's, "66,7" and "276.660.000.000"; the text
+around it is left as written, and so is an English edition's.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import re
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from functools import cache
+from typing import Any
+
+#: the language of the edition the chapter being filled in is for; none outside a chapter
+_EDITION: contextvars.ContextVar[str | None] = contextvars.ContextVar("edition filled in", default=None)
+#: a conversion of ``'%s' % value``: mapping key, flags, width and precision (a '*' takes them from the values), type
+CONVERSION = re.compile(r"%(?:\(([^)]*)\))?[-#0 +]*(\*|\d*)(?:\.(\*|\d*))?[hlL]?(.)", re.DOTALL)
+
+
+@contextmanager
+def edition(language: str) -> Iterator[None]:
+    """Numbers formatted within are written in ``language``'s marks."""
+    token = _EDITION.set(language)
+    try:
+        yield
+    finally:
+        _EDITION.reset(token)
+
+
+@cache
+def _swap(language: str) -> dict[int, str]:
+    """What Python's '.' and ',' become in ``language``'s numbers: {'.': ',', ',': '.'} in Indonesian, none in English."""
+    # Babel only for a chapter that formats a number
+    from babel.numbers import get_decimal_symbol, get_group_symbol
+
+    from masterplan.formatting import locale_of
+    locale = locale_of(language)
+    marks = {ord("."): get_decimal_symbol(locale), ord(","): get_group_symbol(locale)}
+    return {} if marks == {ord("."): ".", ord(","): ","} else marks
+
+
+def marked(number: Any, written: str) -> str:
+    """``written``, the text Python formatted of ``number``, in the marks of the edition being filled in when
+    ``number`` is a number (not True or False)."""
+    language = _EDITION.get()
+    if language is None or isinstance(number, bool) or not isinstance(number, (int, float)):
+        return written
+    swap = _swap(language)
+    return written.translate(swap) if swap else written
+
+
+def percent(template: str, values: Any, written: str) -> str:
+    """``template % values``, which Python wrote as ``written`` (its errors raised already), with each number it
+    wrote with a mark (a fraction, or any number by ``%.1f``) in the edition's marks; ``written`` itself when there is
+    none."""
+    mapping = values if isinstance(values, Mapping) else None
+    queue = list(values) if isinstance(values, tuple) else [values]
+    fractions = any(isinstance(value, float) for value in (mapping.values() if mapping is not None else queue))
+    if _EDITION.get() is None or not fractions and not any(found.group(4) in "fFeEgG"
+                                                           for found in CONVERSION.finditer(template)):
+        return written
+    pieces, last = [], 0
+    for found in CONVERSION.finditer(template):
+        pieces.append(template[last:found.start()])
+        last = found.end()
+        if found.group(4) == "%":
+            pieces.append("%")
+            continue
+        if mapping is not None:
+            pieces.append(marked(mapping[found.group(1)], found.group() % mapping))
+            continue
+        taken = [queue.pop(0) for _ in range((found.group(2) == "*") + (found.group(3) == "*") + 1)]
+        pieces.append(marked(taken[-1], found.group() % tuple(taken)))
+    return "".join(pieces) + template[last:]
