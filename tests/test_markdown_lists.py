@@ -91,6 +91,12 @@ def test_a_list_lettered_a_b_is_told_it_prints_as_one_paragraph(make_plan: Calla
     ("- a\n- b\n## Judul\n\n  Paragraf biasa.",
      "<ul>\n<li>a</li>\n<li>b</li>\n</ul>\n<h2>Judul</h2>\n<p>Paragraf biasa.</p>"),
     ("* * *\n\n  teks", "<hr>\n<p>teks</p>"),
+    # the next item right below an item's second paragraph, with no empty line: printed as that paragraph's words,
+    # "Pembentukan tim. 2. Tahap Pelaksanaan", the list one item short (the second review of session 68)
+    ("1. **Persiapan**\n\n   Pembentukan tim\n   dan jadwal.\n2. **Pelaksanaan**",
+     ("<ol>\n<li>\n<p><strong>Persiapan</strong></p>\n<p>Pembentukan tim\n   dan jadwal.</p>\n</li>\n<li>\n"
+      "<p><strong>Pelaksanaan</strong></p>\n</li>\n</ol>")),
+    ("- a\n\n  b\n- c", "<ul>\n<li>\n<p>a</p>\n<p>b</p>\n</li>\n<li>\n<p>c</p>\n</li>\n</ul>"),
     ("- Satu\n\n        kode()", "<ul>\n<li>Satu<pre><code>kode()\n</code></pre>\n</li>\n</ul>"),
 ])
 def test_a_list_is_nested_as_commonmark_reads_its_indents(text: str, html: str) -> None:

@@ -29,20 +29,24 @@ def as_python_markdown_reads(text: str) -> str:
     #: each open item's marker's column and the column its text starts at, outermost first
     open_items: list[tuple[int, int]] = []
     blank_before = True
+    in_paragraph = False  #: in an item's second (or later) paragraph
     for number, line in enumerate(lines):
         if not line.strip():
             blank_before = True
             continue
         if "\t" in line[:len(line) - len(line.lstrip())]:  # a tab is four columns to Python-Markdown: left as written
-            open_items, blank_before = [], False
+            open_items, blank_before, in_paragraph = [], False, False
             continue
         indent = len(_INDENT.match(line).group())  # type: ignore[union-attr]  # matches any line
         item = _ITEM.match(line) if not _BREAK.fullmatch(line) else None
         if item and (open_items or indent < LEVEL):
             while open_items and indent <= open_items[-1][0]:  # not past the item's marker: no item of it
                 open_items.pop()
-            lines[number] = " " * (LEVEL * len(open_items)) + line[indent:]
+            # right below an item's second paragraph, Python-Markdown reads the next item as that paragraph's line
+            # ("Pembentukan tim. 2. Tahap Pelaksanaan"), CommonMark as an item: an empty line above it says so
+            lines[number] = ("\n" if in_paragraph else "") + " " * (LEVEL * len(open_items)) + line[indent:]
             open_items.append((indent, indent + len(item.group(2)) + len(item.group(3))))
+            in_paragraph = False
         elif open_items and blank_before:  # a paragraph after an empty line: an item's, or the text's after the list
             while open_items and indent < open_items[-1][1]:
                 open_items.pop()
@@ -50,7 +54,8 @@ def as_python_markdown_reads(text: str) -> str:
             if open_items and indent < level + LEVEL:  # code in the item written with four spaces a level: as it is
                 beyond = indent - open_items[-1][1]  # four columns past the text: code in the item
                 lines[number] = " " * (level + (beyond if beyond >= LEVEL else 0)) + line[indent:]
+            in_paragraph = bool(open_items)
         elif open_items and indent == 0:  # a heading, a table, a paragraph's line right below the list: it has ended
-            open_items = []
+            open_items, in_paragraph = [], False
         blank_before = False
     return "\n".join(lines)
