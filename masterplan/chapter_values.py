@@ -4,7 +4,7 @@ Jinja prints a value with ``str()``: ``{{ plan.total_budget }}`` gave "276660000
 Indonesian reads as 27,666), a date "2021-12-01", and ``{{ plan.programs[0] }}`` published the program's Python
 form, its file's path and line included. :func:`printed` is the chapter sandbox's ``finalize``: a whole number of
 five digits or more is grouped ("276.660.000.000"; a year or a count stays as it is), a fraction is written with the
-edition's decimal mark ("2,4"; one of more than six decimals, a division's, is gathered for W556), a date as the edition's long date ("1 Desember 2021"), a status in the chapter's
+edition's decimal mark ("2,4"; one of as many digits as a float holds, a division's, is gathered for W556), a date as the edition's long date ("1 Desember 2021"), a status in the chapter's
 language ("berjalan", not "ongoing"), a text of several lines fitted to the table row, list item or heading it is
 printed in (:mod:`masterplan.filled_blocks`); a record or a list (a
 ``map()``'s generator too) is refused (:class:`Unprintable`), at the line that prints it.
@@ -13,14 +13,13 @@ printed in (:mod:`masterplan.filled_blocks`); a record or a list (a
 from __future__ import annotations
 
 import datetime
-import sys
 from collections.abc import Callable, Iterator, Mapping
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
 import jinja2
 
-from masterplan import filled_blocks
+from masterplan import filled_blocks, number_marks
 from masterplan.diagnostics import Message
 from masterplan.i18n import Translator, plan_words
 from masterplan.model import DEFAULT_LANGUAGE, MODULES, Plan
@@ -32,10 +31,6 @@ if TYPE_CHECKING:
 
 GROUPED_FROM = 10_000  #: whole numbers from here up are grouped; below it, years (2022) and counts print as written
 PLACES = 12  #: decimals a fraction prints at most (0.1 + 0.2 is 0,3)
-SHOWN = 6  #: decimals a fraction prints without a word from validate (W556): more are a division's, not a figure's
-#: in a chapter's context, the list its filling-in gathers each fraction printed with more than :data:`SHOWN` decimals
-#: in, with its template line (a name no template can write)
-LONG_FRACTIONS = "fractions printed long"
 #: the language the chapter being filled in is written in, in its context (a name no template can write)
 WRITTEN_IN = "chapter written in"
 
@@ -98,8 +93,7 @@ def printed(context: jinja2.runtime.Context, value: Any) -> Any:
         return _formats(language).number(value, 0) if abs(value) >= GROUPED_FROM else value
     if isinstance(value, float):  # as many decimals as it has (to 12): a value of 3.125 is not printed 3,13
         written = _formats(language).number(value, PLACES)
-        if round(value, SHOWN) != round(value, PLACES) and isinstance(long := context.get(LONG_FRACTIONS), list):
-            long.append((written, _template_line()))  # {{ 2 / 3 * 100 }}: 66,666666666667
+        number_marks.gather(value, written)  # {{ 2 / 3 * 100 }}: 66,666666666667, for W556
         return written
     if isinstance(value, datetime.datetime):
         return _formats(language).moment(value)
@@ -109,20 +103,10 @@ def printed(context: jinja2.runtime.Context, value: Any) -> Any:
     return value
 
 
-def _template_line() -> int:
-    """The chapter line the template is printing at: that of the innermost frame of its compiled code."""
-    frame = sys._getframe(1)
-    while frame is not None:
-        template = frame.f_globals.get("__jinja_template__")
-        if template is not None:
-            return int(template.get_corresponding_lineno(frame.f_lineno))
-        frame = frame.f_back  # type: ignore[assignment]
-    return 0
-
-
 #: the filters that make a text of another: a status given one is first the chapter's word for it, a plan's text its
 #: words, and what they make of a plan's text is still the plan's text, fitted to the line it is printed on
-WORDED_FILTERS = ("capitalize", "title", "upper", "lower", "trim", "string", "replace", "truncate")
+WORDED_FILTERS = ("capitalize", "title", "upper", "lower", "trim", "string", "replace", "truncate", "e", "escape",
+                  "striptags", "center")
 
 
 def worded(function: Callable[..., Any]) -> Callable[..., Any]:

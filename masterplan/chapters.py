@@ -52,7 +52,7 @@ def expand(chapter: Chapter, context: dict[str, Any]) -> tuple[str | None, list[
 
 def told(chapter: Chapter, context: dict[str, Any]) -> list[Diagnostic]:
     """What validate says of what the chapter's Jinja printed, once it is filled in (:func:`expand`): a fraction of
-    more than six decimals (W556), left to the checks, not the renderers, which fill it in again."""
+    as many digits as a float holds (W556), left to the checks, not the renderers, which fill it in again."""
     return _expanded(chapter, context)[2]
 
 
@@ -63,14 +63,14 @@ def _expanded(chapter: Chapter, context: dict[str, Any]) -> tuple[str | None, li
     if key not in memo:
         budget = _once(plan, "chapters' time", lambda: sandbox_time.TimeBudget(sandbox_time.MAX_SECONDS_IN_ALL))
         long: list[tuple[str, int]] = []
-        text, problems = _expand(chapter, {**context, chapter_values.LONG_FRACTIONS: long}, budget)
+        text, problems = _expand(chapter, context, budget, long)
         memo[key] = text, problems, list(_long_fractions(chapter, long)) if text is not None else []
     return memo[key]
 
 
 def _long_fractions(chapter: Chapter, gathered: list[tuple[str, int]]) -> Iterator[Diagnostic]:
-    """W556 at each line that printed a fraction of more than six decimals, a division's (``{{ 2 / 3 * 100 }}``
-    printed 66,666666666667), at its first."""
+    """W556 at each line that printed a fraction of as many digits as a float holds, a division's (``{{ 2 / 3 * 100
+    }}`` printed 66,666666666667), at its first."""
     lines: set[int] = set()
     for written, line in gathered:
         if line in lines:
@@ -196,7 +196,10 @@ def _tag_column(body: str, line: int, fits: Callable[[str], bool]) -> int:
     return tags[0].start() + 1 if len(tags) == 1 else 1
 
 
-def _expand(chapter: Chapter, context: dict[str, Any], budget: sandbox_time.TimeBudget) -> tuple[str | None, list[Diagnostic]]:
+def _expand(chapter: Chapter, context: dict[str, Any], budget: sandbox_time.TimeBudget,
+            long: list[tuple[str, int]]) -> tuple[str | None, list[Diagnostic]]:
+    """The chapter filled in, or why it cannot be; ``long`` gathers the fractions it prints as long as a float
+    holds (:func:`masterplan.number_marks.gather`)."""
     file = chapter.position.file
 
     def at(line: int, column: int = 1) -> Position:
@@ -222,7 +225,7 @@ def _expand(chapter: Chapter, context: dict[str, Any], budget: sandbox_time.Time
                             "left for this chapter", "a Jinja loop in an earlier chapter runs too long (see its error)",
                             seconds=f"{budget.seconds:g}")]
     try:
-        with budget.spent(), sandbox_time.time_limit(allowed), number_marks.edition(_edition(context)):
+        with budget.spent(), sandbox_time.time_limit(allowed), number_marks.edition(_edition(context), long):
             for piece in generator:
                 size += len(piece)
                 if size > sandbox_limits.MAX_OUTPUT_CHARS:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextvars
 import re
+import sys
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from functools import cache
@@ -19,18 +20,51 @@ from typing import Any
 
 #: the language of the edition the chapter being filled in is for; none outside a chapter
 _EDITION: contextvars.ContextVar[str | None] = contextvars.ContextVar("edition filled in", default=None)
+#: where the chapter being filled in gathers each fraction it prints as long as a float holds, with its template line
+_GATHERED: contextvars.ContextVar[list[tuple[str, int]] | None] = contextvars.ContextVar("long fractions", default=None)
+#: a fraction printed with this many significant digits or more, and three decimals or more, is a float's whole
+#: length, a division's (66,666666666667; 3.952.285.714,285714): no figure of a plan is written so; so is one of ten
+#: decimals or more (0,0009765625)
+_FLOAT_DIGITS, _SOME_DECIMALS, _MANY_DECIMALS = 12, 3, 10
+_DIGITS = re.compile(r"\d*")
 #: a conversion of ``'%s' % value``: mapping key, flags, width and precision (a '*' takes them from the values), type
 CONVERSION = re.compile(r"%(?:\(([^)]*)\))?[-#0 +]*(\*|\d*)(?:\.(\*|\d*))?[hlL]?(.)", re.DOTALL)
 
 
 @contextmanager
-def edition(language: str) -> Iterator[None]:
-    """Numbers formatted within are written in ``language``'s marks."""
-    token = _EDITION.set(language)
+def edition(language: str, gathered: list[tuple[str, int]] | None = None) -> Iterator[None]:
+    """Numbers formatted within are written in ``language``'s marks, and the long fractions printed gathered in
+    ``gathered`` (:func:`gather`)."""
+    tokens = _EDITION.set(language), _GATHERED.set(gathered)
     try:
         yield
     finally:
-        _EDITION.reset(token)
+        _EDITION.reset(tokens[0])
+        _GATHERED.reset(tokens[1])
+
+
+def gather(value: Any, written: str) -> None:
+    """Keep ``written``, the text of ``value`` as the chapter prints it (in the edition's marks), with the chapter line
+    printing it, when it is a fraction as long as a float holds (W556)."""
+    gathered, language = _GATHERED.get(), _EDITION.get()
+    if gathered is None or language is None or not isinstance(value, float):
+        return
+    mark = _swap(language).get(ord("."), ".")  # the edition's decimal mark
+    decimals = len(_DIGITS.match(written.rpartition(mark)[2]).group()) if mark in written else 0  # type: ignore[union-attr]
+    digits = len(re.sub(r"\D", "", written).lstrip("0"))  # significant: 0,000333 has three
+    if decimals >= _MANY_DECIMALS or decimals >= _SOME_DECIMALS and digits >= _FLOAT_DIGITS:
+        gathered.append((written, _template_line()))
+
+
+def _template_line() -> int:
+    """The chapter line the template is printing at: that of the innermost frame of its compiled code."""
+    frame = sys._getframe(1)
+    while frame is not None:
+        template = frame.f_globals.get("__jinja_template__")
+        if template is not None:
+            return int(template.get_corresponding_lineno(frame.f_lineno))
+        frame = frame.f_back  # type: ignore[assignment]
+    return 0
 
 
 @cache
@@ -52,7 +86,9 @@ def marked(number: Any, written: str) -> str:
     if language is None or isinstance(number, bool) or not isinstance(number, (int, float)):
         return written
     swap = _swap(language)
-    return written.translate(swap) if swap else written
+    marked = written.translate(swap) if swap else written
+    gather(number, marked)
+    return marked
 
 
 def percent(template: str, values: Any, written: str) -> str:

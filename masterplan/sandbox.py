@@ -145,9 +145,12 @@ def _marked(format_filter: Callable[..., str]) -> Callable[..., str]:
 
 
 def _string(value: Any) -> str:
-    """``| string``, of what has words of its own (a record's Python form gave its file's path and line)."""
+    """``| string``, of what has words of its own (a record's Python form gave its file's path and line); a number in
+    the edition's marks (:mod:`masterplan.number_marks`: ``(2 / 3) | string`` gave 0.6666666666666666)."""
     chapter_values.check_printable(value)
-    return str(value)
+    return number_marks.marked(value, str(value))
+
+
 _CONCAT = "masterplan_concat"
 
 
