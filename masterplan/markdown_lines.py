@@ -16,12 +16,16 @@ UNDERLINE = re.compile(r"([=-])[=-]*[ ]*")
 def atx(text: str) -> str:
     """``text`` with each setext heading, a line of text underlined by ``---`` (``1.4 Sistematika`` over ``---`` is
     ``## 1.4 Sistematika``) or ``===`` (``#``), written with its '#' marks, as Markdown reads it, and its underline
-    left empty; the lines keep their numbers. Not a line indented as code, a table's row, a heading already, nor a line
-    of Jinja's tags or HTML, which Markdown or Jinja read otherwise."""
+    left empty; the lines keep their numbers. Only a line that starts a block (below an empty line or a heading:
+    Python-Markdown reads a paragraph's later line over '---' as the paragraph's, then a rule), and not one indented
+    as code, a table's row, a heading already, nor a line of Jinja's tags or HTML, which Markdown or Jinja read
+    otherwise."""
     lines = text.split("\n")
     for number in range(1, len(lines)):
         heading = lines[number - 1]
+        above = lines[number - 2] if number >= 2 else ""
         if (underline := UNDERLINE.fullmatch(lines[number])) and heading.strip() and not heading.startswith("    ") \
+                and (not above.strip() or HEADING.match(above)) \
                 and "|" not in heading and not HEADING.match(heading) and not UNDERLINE.fullmatch(heading) \
                 and not heading.lstrip().startswith(("{%", "{#", "<")):
             lines[number - 1] = ("#" if underline.group(1) == "=" else "##") + " " + heading.strip()

@@ -44,7 +44,7 @@ def title_headings(chapter: Chapter) -> Iterator[Diagnostic]:
                           Message("a section is written ## {title}; a hashtag at the start of a line, \\#{title}"
                                   if hashtag else "sections of a chapter start at ##: ## {title}",
                                   title=heading.group(1)),
-                          line=f"{written[number].strip()} {written[number + 1].strip()}" if underlined else line.strip())
+                          line=f"{written[number].strip()} {written[number + 1].strip()[:3]}" if underlined else line.strip())
 
 
 #: a section's heading written with a number of its own: "## 1.1 Latar Belakang", "## 1.2. Maksud", "## A. Tujuan",
