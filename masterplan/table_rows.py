@@ -55,6 +55,8 @@ class Misshapen(NamedTuple):
     edged: str = ""
     #: the table's header stands right below a line of text: the table is read as that paragraph's lines
     glued: bool = False
+    #: a row Jinja made that no line of the chapter writes as it is (its line: the loop's that writes it)
+    made: bool = False
 
 
 def cell_count(row: str, border: bool = True) -> int:

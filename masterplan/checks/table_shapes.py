@@ -16,7 +16,7 @@ from masterplan.captions import CAPTION
 from masterplan.diagnostics import Diagnostic, Message, Position, warning
 from masterplan.jinja_tags import TAG_START
 from masterplan.plan_parts import Chapter
-from masterplan.table_rows import Misshapen, cell_count, misshapen
+from masterplan.table_rows import RULE, Misshapen, cell_count, misshapen
 
 
 def check(chapter: Chapter, filled: str | None) -> Iterator[Diagnostic]:
@@ -35,11 +35,53 @@ def _found(chapter: Chapter, filled: str | None) -> list[tuple[Misshapen, bool]]
     if filled is not None:
         aligned = _aligned(chapter.body.rstrip("\n").split("\n"), filled.rstrip("\n").split("\n"))
         written_at = {at: line for line, at in aligned.items() if "{{" in lines[line]}
+        filled_lines, made = filled.split("\n"), {}
+        headers = _headers(lines, filled_lines)
+        written_rows = set(lines)
         for shape in misshapen(filled, CAPTION.match):
             if shape.line - 1 in written_at and not shape.tags_alone:
                 line = written_at[shape.line - 1]  # what Jinja fills in made the count wrong, or the row as written
                 found.append((shape._replace(line=line + 1), cell_count(lines[line], shape.border) == shape.columns))
+            elif not shape.tags_alone and not shape.rule and filled_lines[shape.line - 1] not in written_rows:
+                # a row Jinja made where no line of the chapter is the row: told at the table's loop, once
+                at = _loop_line(lines, headers.get(shape.header - 1))
+                if at is not None and at not in made:
+                    made[at] = shape._replace(line=at, made=True)
+        for header, written in headers.items():  # a table whose row of '---' Jinja glued a row to: no table
+            if header + 1 < len(filled_lines) and filled_lines[header + 1] != lines[written + 1] \
+                    and (at := _loop_line(lines, written)) is not None and at not in made:
+                made[at] = Misshapen(at, 0, cell_count(lines[written]), rule=True, header=written + 1, made=True)
+        found.extend((shape, True) for shape in made.values())
     return sorted(found)
+
+
+def _headers(lines: list[str], filled_lines: list[str]) -> dict[int, int]:
+    """Which line of the chapter as written (from 0) each table's header as written (a line with '|' over a row of
+    '---') is in the chapter filled in (from 0): the same line, as often above it in both; not one Jinja writes more
+    or fewer times."""
+    written: dict[str, list[int]] = {}
+    for number in range(len(lines) - 1):
+        if "|" in lines[number] and "|" in lines[number + 1] and RULE.fullmatch(lines[number + 1]):
+            written.setdefault(lines[number], []).append(number)
+    filled: dict[str, list[int]] = {}
+    for number, line in enumerate(filled_lines):
+        if line in written:
+            filled.setdefault(line, []).append(number)
+    return {at: number for text, places in filled.items() if len(places) == len(written[text])
+            for at, number in zip(places, written[text])}
+
+
+def _loop_line(lines: list[str], header: int | None) -> int | None:
+    """The line (from 1) of the first Jinja tag among the rows of the table whose header is line ``header`` (from 0)
+    as written; None when its rows hold none."""
+    if header is None:
+        return None
+    for number in range(header + 2, len(lines)):
+        if not lines[number].strip():
+            return None
+        if TAG_START.search(lines[number]):
+            return number + 1
+    return None
 
 
 def _aligned(written: list[str], filled: list[str]) -> dict[int, int]:
@@ -67,6 +109,8 @@ def _aligned(written: list[str], filled: list[str]) -> dict[int, int]:
 
 
 def _told(shape: Misshapen, where: Position, jinja: bool) -> Diagnostic:
+    if shape.made:
+        return _made(shape, where)
     if shape.tags_alone:
         return warning(where, "W521", "Jinja leaves this line of tags alone blank, which ends the table above it: "
                        "the rows below it are printed as text", "write the tag at the start of the row it repeats or "
@@ -105,3 +149,22 @@ def _told(shape: Misshapen, where: Position, jinja: bool) -> Diagnostic:
                    else "this row has {count} cells and its table {columns} columns: the rest are printed "
                    "empty at its end, so a cell left out in between puts the next one under the wrong head",
                    "write an empty cell as | | where it belongs", count=shape.cells, columns=shape.columns)
+
+
+def _made(shape: Misshapen, where: Position) -> Diagnostic:
+    """W552 for a row of the table filled in that no line of the chapter writes as it is, W521 for its row of '---'
+    with a row glued to it, at the loop that writes the rows."""
+    if shape.rule:
+        return warning(where, "W521", "once Jinja fills this table in, its first row is glued to the row of '---' "
+                       "under its header: the table is printed as a line of text", "a '-' in '{{%-' takes the line "
+                       "break before the tag away: write {{% for p in plan.programs %}}| {{{{ p.id }}}} | … | on a line "
+                       "and {{% endfor %}} on the next, without it")
+    if shape.cells > shape.columns:
+        return warning(where, "W552", "once Jinja fills this table in, a row of it has {count} cells and the table "
+                       "{columns} columns: the rows run together on one line, and the cells past the table's columns "
+                       "are left out of the book and the site", "end each row the loop writes with its line break: "
+                       "{{% for p in plan.programs %}}| {{{{ p.id }}}} | … | on a line, {{% endfor %}} on the next "
+                       "(a '-' in '{{%-' or '-%}}' takes the line break away)", count=shape.cells, columns=shape.columns)
+    return warning(where, "W552", "once Jinja fills this table in, a row of it has {count} cells and the table "
+                   "{columns} columns: the rest are printed empty at its end", "write every cell of the row the loop "
+                   "repeats, an empty one as | |", count=shape.cells, columns=shape.columns)
