@@ -19,9 +19,10 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
+from masterplan.jinja_tags import ALONE
 from masterplan.pasted_text import BULLETS
 from masterplan.plan_parts import Chapter
-from masterplan.table_rows import RULE, TAGS_ALONE
+from masterplan.table_rows import RULE
 
 #: how a caption line starts: "Tabel:" (or "Table:"), also as staff write it, "tabel:", "Tabel :", or
 #: with a number of the writer's own and its mark, "Tabel 1.", "Tabel 14.1:", "Tabel 1 -" ("Tabel 1
@@ -246,7 +247,7 @@ def _is_row(lines: Sequence[str], number: int) -> bool:
 def _below_table(lines: Sequence[str], number: int) -> bool:
     """Whether line ``number`` stands right below a table, or one blank line below it; a line of Jinja's tags alone
     (``{% endfor %}`` after the rows a loop writes) stands for nothing, Jinja leaving it blank."""
-    above = [line for line in range(number - 1, max(number - 8, -1), -1) if not TAGS_ALONE.fullmatch(lines[line])]
+    above = [line for line in range(number - 1, max(number - 8, -1), -1) if not ALONE.fullmatch(lines[line])]
     return bool(above) and (_is_row(lines, above[0]) or (
         not lines[above[0]].strip() and len(above) > 1 and _is_row(lines, above[1])))
 

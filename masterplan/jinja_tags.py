@@ -16,6 +16,9 @@ TAG_START = re.compile(r"\{[{%#]")
 #: thousand and never closed, each read to the text's end, took minutes
 TAG = re.compile(r"\{\{(?:(?!\{[{%#]|\}\}).)*\}\}|\{%(?:(?!\{[{%#]|%\}).)*%\}|\{#(?:(?!\{[{%#]|#\}).)*#\}",
                  re.DOTALL)
+#: a line of Jinja's statement tags or comments alone, which Jinja fills in with nothing (its line break stays): a
+#: table's rows end above it, and a table or a heading may start below it
+ALONE = re.compile(r"\s*(?:(?:\{%(?:(?!%\}).)*%\}|\{#(?:(?!#\}).)*#\})\s*)+")
 _NOT_A_LINE_BREAK = re.compile(r"[^\n]")
 #: what a chapter's text holds that prints nothing: an HTML comment, a Jinja comment ("<!-- nanti diisi -->"), one
 #: never closed to the text's end

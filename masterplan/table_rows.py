@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
-from masterplan.jinja_tags import TAG
+from masterplan.jinja_tags import ALONE, TAG
 from masterplan.markdown_lines import HEADING, ITEM, QUOTES
 
 #: the row of '---' under a table's header: | --- | :---: | (the tables extension wants it on the second line)
@@ -24,9 +24,6 @@ RULE = re.compile(r"\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*")
 #: what holds a '|' that is no cell's: a code span (between double backticks, ``x | y``, or single ones), an escaped
 #: '|', a Jinja tag (each read in one pass: ".*?" to an end never written read a 10,000-character row in seconds)
 _NOT_A_CELL = re.compile(rf"``(?:[^`]|`(?!`))*``|`[^`]*`|\\.|{TAG.pattern}", re.DOTALL)
-#: a line of Jinja's statement tags or comments alone, which Jinja fills in with nothing (its line break stays): a
-#: table's rows end above it, and a table may start below it
-TAGS_ALONE = re.compile(r"\s*(?:(?:\{%(?:(?!%\}).)*%\}|\{#(?:(?!#\}).)*#\})\s*)+")
 #: a rule, or a heading's underline: a line of three or more '-', '*', '_' or '='
 _RULE_LINE = re.compile(r"[ \t]{0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|=+[ \t]*)")
 #: a footnote's note (``[^1]: Sumber: BPS``) or an abbreviation's meaning (``*[SPBE]: Sistem …``), which right below
@@ -112,7 +109,7 @@ def _table(lines: list[str], header: int, end: int) -> Iterator[Misshapen]:
         return
     for row in range(header + 2, end):
         written = lines[row]
-        if TAGS_ALONE.fullmatch(written):
+        if ALONE.fullmatch(written):
             if written.rstrip().endswith(("-%}", "-#}")) or written.lstrip().startswith(("{%-", "{#-")):
                 continue  # it takes its own line break, or the one before it: no line is left blank
             # Jinja leaves it blank, which ends the table: told when rows follow, printed as text; a last {% endfor %}
@@ -152,5 +149,5 @@ def _in_items(lines: list[str]) -> list[str]:
 def _may_stand_below(line: str) -> bool:
     """Whether a table's header may stand right below ``line``: an empty line, one Jinja leaves empty, a heading, a
     rule (---, which also underlines a heading)."""
-    return not line.strip() or bool(TAGS_ALONE.fullmatch(line)) or bool(HEADING.match(line)) or \
+    return not line.strip() or bool(ALONE.fullmatch(line)) or bool(HEADING.match(line)) or \
         bool(_RULE_LINE.fullmatch(line))

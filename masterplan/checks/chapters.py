@@ -18,6 +18,7 @@ from masterplan.checks import (
     html,
     links,
     markdown_writing,
+    numbered_headings,
     page_links,
     table_shapes,
     texts,
@@ -119,6 +120,7 @@ def _text(plan: Plan, chapter: Chapter, context: dict[str, Any], unknown_referen
     yield from (p for p in problems if p.unknown is None  # not an id a broken file may hold:
                 or (p.unknown not in unreadable and ANY_PROGRAM not in unreadable))
     yield from chapters.told(chapter, context)
+    yield from numbered_headings.filled(chapter, text)
     yield from table_shapes.check(chapter, text)
     if text is not None:  # else Jinja failed (said above): what it would fill in is not known, what is written is
         yield from links.filled_links(chapter, text, plan.content)
@@ -153,7 +155,7 @@ def _written(chapter: Chapter) -> Iterator[Diagnostic]:
     for what, line, column in html.removed(chapter.body):
         yield markdown_writing.removed(what, Position(chapter.position.file, chapter.body_line + line - 1, column))
     yield from markdown_writing.title_headings(chapter)
-    yield from markdown_writing.numbered_headings(chapter)
+    yield from numbered_headings.written(chapter)
     yield from markdown_writing.skipped_levels(chapter)
     yield from markdown_writing.captions_above_tables(chapter)
     yield from markdown_writing.numbered_captions(chapter)
