@@ -52,6 +52,8 @@ def test_an_editors_temporary_file_is_not_reported_as_a_change(served: Served) -
     """``sed -i`` writes ``sedAbC123`` beside the file and renames it over: only the file itself changed."""
     subprocess.run(["sed", "-i", "s/e-Sambat (Media/Sambat Sed (Media/", AGENCY], cwd=served.root, check=True)
     served.wait_for("/program/GOV-01.html", lambda s, b: s == 200 and "Sambat Sed" in b, "the new name")
+    # said before the page changed, but read from the pipe in its own time: waited for, not looked for at once
+    served.wait_line(lambda line: "Changed:" in line, "the change said in the terminal")
     changed = [line for line in served.lines if "Changed:" in line]
     assert changed and all(line.endswith("Changed: " + AGENCY) for line in changed), "\n".join(served.lines)
 
@@ -75,7 +77,8 @@ def test_a_content_error_is_shown_in_the_page_until_fixed(served: Served) -> Non
     body = served.wait_for("/program/GOV-01.html", lambda s, b: 'id="masterplan-errors"' in b, "the overlay")
     assert re.search(r"content/agencies/diskominfo\.yml:\d+(:\d+)?: error", body), body[-2000:]
     assert "isi masterplan memuat kesalahan" in body and "Perbaiki lalu simpan" in body  # in the page's language
-    assert any("diskominfo.yml:" in line for line in served.lines)
+    # the errors are said in the terminal just after the page shows them
+    served.wait_line(lambda line: "diskominfo.yml:" in line, "the error in the terminal")
     path.write_text(good.replace("e-Sambat (Media", "e-Sambat Lagi (Media"), encoding="utf-8")
     served.wait_for("/program/GOV-01.html",
                     lambda s, b: s == 200 and 'id="masterplan-errors"' not in b and "e-Sambat Lagi" in b,
@@ -304,6 +307,8 @@ def test_a_print_template_broken_while_the_content_has_errors_is_shown_once_they
 
     served.edit(AGENCY, "id: diskominfo", "id: kominfo")
     served.wait_for("/", lambda status, body: "[E105]" in body, "the content's error over the page")
+    # said in the terminal just after the page shows it: said before the mark below, not taken for the errors said again
+    served.wait_line(lambda text: "error" in text and "the page shows it" in text, "the content's error said")
     cover = served.root / "templates" / "print" / "cover.html"
     cover.parent.mkdir(parents=True)
     theme = (theme_dir() / "print" / "cover.html").read_text(encoding="utf-8")
