@@ -857,6 +857,7 @@ def test_a_background_build_that_failed_on_a_file_saved_again_is_cancelled_not_f
 
     def run(edit: Path) -> list[str]:
         lines: list[str] = []
+        done = len(results)
         build = Reading(root, False, lines.append, results.append)
         try:
             build.schedule(delay=0)
@@ -866,7 +867,9 @@ def test_a_background_build_that_failed_on_a_file_saved_again_is_cancelled_not_f
             time.sleep(0.05)  # the build has looked at the content's times
             edit.write_text(edit.read_text(encoding="utf-8") + "\n" if edit.exists() else "x", encoding="utf-8")
             go.touch()
-            while not any("Background build" in line and "started" not in line for line in lines) \
+            # a failure is said, then handed on (done): stopped in between, the build hands nothing on
+            while not (any("Background build" in line and "started" not in line for line in lines)
+                       and (results[done:] or not any("failed" in line for line in lines))) \
                     and time.monotonic() < deadline:
                 time.sleep(0.05)
         finally:
@@ -885,13 +888,17 @@ def test_a_background_build_that_failed_on_a_file_saved_again_is_cancelled_not_f
 
 
 def _a_build_that_has_read(root: Path) -> tuple[BackgroundBuild, list[str], threading.Semaphore]:
-    """A background build (a stand-in that says it read the content, then takes 1.5 s) once it has read it; its
-    lines, and a semaphore released as each build ends."""
+    """A background build (a stand-in that says it read the content, then lays out until told to end: :func:`_go`)
+    once it has read it; its lines, and a semaphore released as each build ends."""
     from masterplan.build import READ
 
+    go = _go(root)
+
     class Reads(BackgroundBuild):
-        def _command(self) -> list[str]:
-            script = f"import sys, time; print({READ!r}, file=sys.stderr, flush=True); time.sleep(1.5)"
+        def _command(self) -> list[str]:  # not a fixed 1.5 s: a busy machine let it end before the edit came
+            script = (f"import os, sys, time; print({READ!r}, file=sys.stderr, flush=True)\n"
+                      f"deadline = time.monotonic() + 60\n"
+                      f"while not os.path.exists({str(go)!r}) and time.monotonic() < deadline: time.sleep(0.02)")
             return [sys.executable, "-c", script]
 
     lines: list[str] = []
@@ -907,6 +914,11 @@ def _a_build_that_has_read(root: Path) -> tuple[BackgroundBuild, list[str], thre
     return build, lines, finished
 
 
+def _go(root: Path) -> Path:
+    """The file that lets :func:`_a_build_that_has_read`'s builds end (in the plan's folder, outside its content)."""
+    return root / ".go"
+
+
 def test_a_build_that_has_read_the_content_finishes_and_the_next_one_follows(tmp_path: Path) -> None:
     """Every edit stopped the running build: saved every few seconds, the PDF never caught up. A build that has
     read the content is let finish (its PDF one edit behind), and the edit's own build follows."""
@@ -914,10 +926,12 @@ def test_a_build_that_has_read_the_content_finishes_and_the_next_one_follows(tmp
 
     from masterplan.build import READ
 
-    build, lines, finished = _a_build_that_has_read(write_plan(tmp_path, {}))
+    root = write_plan(tmp_path, {})
+    build, lines, finished = _a_build_that_has_read(root)
     try:
         build.supersede()  # the watcher's first word of an edit, then its schedule once the preview is rebuilt
         build.schedule()
+        _go(root).touch()  # the build ends, and so does the next
         assert finished.acquire(timeout=30) and finished.acquire(timeout=30), lines
     finally:
         build.stop()
@@ -931,11 +945,13 @@ def test_a_build_that_has_read_the_content_finishes_when_an_edit_brings_errors(t
     content goes on: its PDF is that of the plan before the mistake."""
     from conftest import write_plan
 
-    build, lines, finished = _a_build_that_has_read(write_plan(tmp_path, {}))
+    root = write_plan(tmp_path, {})
+    build, lines, finished = _a_build_that_has_read(root)
     try:
         build.supersede()  # the watcher's first word of the edit, then its hold: the edit brought errors
         build.hold()
         build.hold()  # and another save with errors
+        _go(root).touch()  # the build ends
         assert finished.acquire(timeout=30), lines
     finally:
         build.stop()
@@ -1028,7 +1044,9 @@ def test_ctrl_c_as_the_background_build_starts_stops_it_too(tmp_path: Path) -> N
     while build.process is None and time.monotonic() < deadline:  # started once stop() gave up on it, without the fix
         time.sleep(0.02)
     assert build.process is not None
-    try:
-        assert build.process.poll() is not None, lines
+    try:  # ended (its minute not run): stop() waits 5 s for the build's thread, which a busy machine may exceed
+        build.process.wait(TIMEOUT)
+    except subprocess.TimeoutExpired:
+        pytest.fail("the build started as the preview stopped runs on:\n" + "\n".join(lines))
     finally:
         build.process.kill()
