@@ -158,9 +158,12 @@ def test_a_check_leaves_collecting_the_plan_it_replaced_until_the_plan_stays_unc
     gc.callbacks.append(counted)
     try:
         assert preview.rebuild()
+        # looked at once the check is done: a second later (WARNINGS_SETTLE) the plan, unchanged, is collected and the
+        # collector is back on, which a busy machine reached while it rendered the page below
+        during, held = list(collections), not gc.isenabled()
         assert "Sambat Baru" in (preview.page(_program_page(preview)) or "")
-        assert collections == [], "collections during the check (by generation)"
-        assert not gc.isenabled()
+        assert during == [], "collections during the check (by generation)"
+        assert held
         preview.wait_for_warnings(TIMEOUT)
     finally:
         gc.callbacks.remove(counted)
