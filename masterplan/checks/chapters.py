@@ -20,6 +20,7 @@ from masterplan.checks import (
     markdown_writing,
     numbered_headings,
     page_links,
+    status_words,
     table_shapes,
     texts,
 )
@@ -156,6 +157,7 @@ def _written(chapter: Chapter) -> Iterator[Diagnostic]:
         yield markdown_writing.removed(what, Position(chapter.position.file, chapter.body_line + line - 1, column))
     yield from markdown_writing.title_headings(chapter)
     yield from numbered_headings.written(chapter)
+    yield from status_words.check(chapter)
     yield from markdown_writing.skipped_levels(chapter)
     yield from markdown_writing.captions_above_tables(chapter)
     yield from markdown_writing.numbered_captions(chapter)
