@@ -4,7 +4,8 @@ Jinja prints a value with ``str()``: ``{{ plan.total_budget }}`` gave "276660000
 Indonesian reads as 27,666), a date "2021-12-01", and ``{{ plan.programs[0] }}`` published the program's Python
 form, its file's path and line included. :func:`printed` is the chapter sandbox's ``finalize``: a whole number of
 five digits or more is grouped ("276.660.000.000"; a year or a count stays as it is), a fraction is written with the
-edition's decimal mark ("2,4"; one of as many digits as a float holds, a division's, is gathered for W556), a date as the edition's long date ("1 Desember 2021"), a status in the chapter's
+edition's decimal mark ("2,4"; one of as many digits as a float holds, a division's, is gathered for W556), true
+and false as "ya" and "tidak", a value the plan leaves empty as a dash, a date as the edition's long date ("1 Desember 2021"), a status in the chapter's
 language ("berjalan", not "ongoing"), a text of several lines fitted to the table row, list item or heading it is
 printed in (:mod:`masterplan.filled_blocks`); a record or a list (a
 ``map()``'s generator too) is refused (:class:`Unprintable`), at the line that prints it.
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
 
 GROUPED_FROM = 10_000  #: whole numbers from here up are grouped; below it, years (2022) and counts print as written
 PLACES = 12  #: decimals a fraction prints at most (0.1 + 0.2 is 0,3)
+NOTHING = "–"  #: what a chapter prints of a value the plan leaves empty, as the book's tables print it
 #: the language the chapter being filled in is written in, in its context (a name no template can write)
 WRITTEN_IN = "chapter written in"
 
@@ -86,8 +88,12 @@ def printed(context: jinja2.runtime.Context, value: Any) -> Any:
         return _term(context, value)
     if isinstance(value, Text):  # the plan's text of several lines, kept in the table row it is printed in (not
         return filled_blocks.printed(str(value))  # the chapter's own "\n| ", which starts a row)
-    if isinstance(value, str) or value is None or isinstance(value, bool):
+    if isinstance(value, str):
         return value
+    if isinstance(value, bool):  # {{ program.quick_win }}: "True" in an Indonesian sentence
+        return _term(context, Term("yes" if value else "no"))
+    if value is None:  # a field the plan leaves empty, {{ plan.realised_as_of }}: "None", as the book's tables print it
+        return NOTHING
     language = getattr(context.get("plan"), "language", "id")
     if isinstance(value, int):
         return _formats(language).number(value, 0) if abs(value) >= GROUPED_FROM else value

@@ -511,6 +511,21 @@ def test_a_text_a_chapter_joins_prints_each_value_as_the_chapter_does(tmp_path: 
     assert problems == [] and text is not None and text.strip() == printed
 
 
+@pytest.mark.parametrize(("written_in", "printed"), [("id", "ya · tidak · – · Quick win: ya"),
+                                                     ("en", "yes · no · – · Quick win: yes")])
+def test_a_chapter_prints_yes_no_and_an_empty_field_in_words(tmp_path: Path, written_in: str, printed: str) -> None:
+    """{{ program.quick_win }} printed "True" into an Indonesian sentence, and a field the plan leaves empty
+    ({{ plan.realised_as_of }}) "None": a yes-or-no field prints in the chapter's words, an empty one as a dash, as the
+    book's tables print it."""
+    from conftest import write_plan
+    loaded, report = load(write_plan(tmp_path, {}))
+    assert loaded is not None and not report.errors
+    body = ("{{ plan.program('GOV-01').quick_win }} · {{ not plan.program('GOV-01').quick_win }} · {{ none }} · "
+            "{{ 'Quick win: ' ~ plan.program('GOV-01').quick_win }}\n")
+    text, problems = chapters.expand(chapter(body, written_in), chapters.context(loaded))
+    assert problems == [] and text is not None and text.strip() == printed
+
+
 @pytest.mark.parametrize(("language", "printed"), [
     ("id", "66,7 · 66,7 · 66,7 · 66,7 % · 2,0 · 276.660.000.000 · 1.234,50 · 2,5 · Rp. 5.000 (7) · a.b,c"),
     ("en", "66.7 · 66.7 · 66.7 · 66.7 % · 2.0 · 276,660,000,000 · 1,234.50 · 2.5 · Rp. 5.000 (7) · a.b,c"),
