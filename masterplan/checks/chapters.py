@@ -159,6 +159,7 @@ def _written(chapter: Chapter) -> Iterator[Diagnostic]:
     yield from numbered_headings.written(chapter)
     yield from status_words.check(chapter)
     yield from markdown_writing.skipped_levels(chapter)
+    yield from markdown_writing.underlined_sentences(chapter)
     yield from markdown_writing.captions_above_tables(chapter)
     yield from markdown_writing.numbered_captions(chapter)
     yield from markdown_writing.filled_in_captions(chapter)

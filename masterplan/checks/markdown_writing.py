@@ -46,6 +46,18 @@ def title_headings(chapter: Chapter) -> Iterator[Diagnostic]:
                           line=f"{written[number].strip()} {written[number + 1].strip()[:3]}" if underlined else line.strip())
 
 
+def underlined_sentences(chapter: Chapter) -> Iterator[Diagnostic]:
+    """W558 for a sentence right over a '---' meant as a rule: Markdown makes the line a section heading, numbered
+    and listed in the book's contents ("23.2 Demikian gambaran umum kota ini.")."""
+    lines = chapter.body.split("\n")
+    for number, line in enumerate(markdown_lines.atx(jinja_tags.uncommented(chapter.body)).split("\n")):
+        if line.startswith("## ") and line != lines[number] and lines[number].rstrip().endswith((".", "!", "?")):
+            yield warning(Position(chapter.position.file, chapter.body_line + number, 1), "W558", "'{line}' stands right "
+                          "over a line of '---': Markdown prints it as a section heading, numbered and listed in the "
+                          "book's contents", "for a rule below the paragraph, leave an empty line above the '---'",
+                          line=excerpt(lines[number].strip(), 60))
+
+
 #: a heading of a chapter's text: its marks and its words ("#### Landasan Hukum"; "####Landasan", as Markdown reads it)
 _HEADING = re.compile(r"(#{2,6})[ \t\u00a0]*([^\s#].*)")
 
