@@ -127,6 +127,8 @@ def worded(function: Callable[..., Any]) -> Callable[..., Any]:
                  "environment": (context.environment,)}.get(passed or "", ())
         if isinstance(value, Term):
             return function(*first, _term(context, value), *args, **kwargs)
+        if isinstance(value, bool) or value is None:  # {{ p.quick_win | upper }}: "YA", not "TRUE"
+            return function(*first, printed(context, value), *args, **kwargs)
         if not isinstance(value, Text):
             return function(*first, value, *args, **kwargs)
         made = function(*first, str(value), *args, **kwargs)

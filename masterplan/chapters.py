@@ -62,23 +62,18 @@ def _expanded(chapter: Chapter, context: dict[str, Any]) -> tuple[str | None, li
     key = (chapter.position.file, chapter.body, tuple(sorted(context)))
     if key not in memo:
         budget = _once(plan, "chapters' time", lambda: sandbox_time.TimeBudget(sandbox_time.MAX_SECONDS_IN_ALL))
-        long: list[tuple[str, int]] = []
+        long: list[tuple[int, str, int]] = []
         text, problems = _expand(chapter, context, budget, long)
         memo[key] = text, problems, list(_long_fractions(chapter, long)) if text is not None else []
     return memo[key]
 
 
-def _long_fractions(chapter: Chapter, gathered: list[tuple[str, int]]) -> Iterator[Diagnostic]:
+def _long_fractions(chapter: Chapter, gathered: list[tuple[int, str, int]]) -> Iterator[Diagnostic]:
     """W556 at each line that printed a fraction of as many digits as a float holds, a division's (``{{ 2 / 3 * 100
-    }}`` printed 66,666666666667), at its first."""
-    lines: set[int] = set()
-    for written, line in gathered:
-        if line in lines:
-            continue
-        lines.add(line)
-        places = len(re.split(r"\D", written)[-1])  # the digits after the decimal mark
-        column = _dividing_tag_column(chapter.body, line)
-        yield warning(Position(chapter.position.file, chapter.body_line + max(line, 1) - 1, column), "W556",
+    }}`` printed 66,666666666667), at its first (:func:`masterplan.number_marks.gather`)."""
+    for line, written, places in gathered:
+        yield warning(Position(chapter.position.file, chapter.body_line + max(line, 1) - 1,
+                               _dividing_tag_column(chapter.body, line)), "W556",
                       "a number is printed with {places} decimals: {value}",
                       "a division gives them: round it to the decimals the text needs, e.g. "
                       "{{{{ (a / b * 100) | round(1) }}}} for one", places=places, value=written)
@@ -197,7 +192,7 @@ def _tag_column(body: str, line: int, fits: Callable[[str], bool]) -> int:
 
 
 def _expand(chapter: Chapter, context: dict[str, Any], budget: sandbox_time.TimeBudget,
-            long: list[tuple[str, int]]) -> tuple[str | None, list[Diagnostic]]:
+            long: list[tuple[int, str, int]]) -> tuple[str | None, list[Diagnostic]]:
     """The chapter filled in, or why it cannot be; ``long`` gathers the fractions it prints as long as a float
     holds (:func:`masterplan.number_marks.gather`)."""
     file = chapter.position.file

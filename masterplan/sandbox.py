@@ -57,7 +57,7 @@ class _Sandbox(ImmutableSandboxedEnvironment):
         self.filters["sum"] = limits.bounded_filter(limits.joining_sum)
         self.filters["string"] = limits.bounded_filter(_string)
         self.filters["words"] = chapter_values.spelt  # {{ plan.missions | length | words }}: "lima"
-        self.filters["format"] = _marked(self.filters["format"])
+        self.filters["format"] = limits.bounded_filter(_format)
         self.filters["join"] = chapter_values.joining(self.filters["join"])  # {{ … | join(', ') }}: "berjalan, …"
         for name in chapter_values.WORDED_FILTERS:  # {{ p.status | capitalize }}: "Berjalan"
             self.filters[name] = chapter_values.worded(self.filters[name])
@@ -102,10 +102,9 @@ class _Sandbox(ImmutableSandboxedEnvironment):
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
         limits.check_binop(operator, left, right)
-        result = super().call_binop(context, operator, left, right)
+        marked = number_marks.percent(left, right) if operator == "%" and isinstance(left, str) else None
+        result = marked if marked is not None else super().call_binop(context, operator, left, right)  # 66,7
         limits.check_size(result)
-        if operator == "%" and isinstance(left, str):  # '%.1f' % x: 66,7 in Indonesian
-            return number_marks.percent(left, right, result)
         return result
 
     def call(self, context: Any, obj: Any, /, *args: Any, **kwargs: Any) -> Any:
@@ -133,21 +132,25 @@ READ_ONLY_METHODS = frozenset(["pillar", "agency", "program", "chapter", "sub_el
 LEFT_OUT_FILTERS = frozenset(["pprint", "urlize"])
 
 
-def _marked(format_filter: Callable[..., str]) -> Callable[..., str]:
-    """The filter ``format`` (Jinja's, bounded), its numbers in the edition's marks: ``'%.1f' | format(x)`` is 66,7 in
-    Indonesian (:mod:`masterplan.number_marks`)."""
-
-    def formatted(context: jinja2.runtime.Context, value: Any, *args: Any, **kwargs: Any) -> str:
-        return number_marks.percent(str(value), kwargs or args, format_filter(value, *args, **kwargs))
-
-    formatted.__name__ = format_filter.__name__
-    return jinja2.pass_context(formatted)  # not filled in once for all when the template is compiled
+@jinja2.pass_context  # not filled in once for all when the template is compiled, outside any chapter
+def _format(context: jinja2.runtime.Context, value: Any, *args: Any, **kwargs: Any) -> str:
+    """The filter ``format``, its numbers in the edition's marks: ``'%.1f' | format(x)`` is 66,7 in Indonesian
+    (:mod:`masterplan.number_marks`); bounded as Jinja's own, whose name it takes."""
+    marked = number_marks.percent(str(value), kwargs or args) if not (args and kwargs) else None  # both: Jinja's error
+    return marked if marked is not None else jinja2.filters.do_format(value, *args, **kwargs)
 
 
-def _string(value: Any) -> str:
+_format.__name__ = "do_format"  # the size checks of sandbox_limits know it by Jinja's name
+
+
+@jinja2.pass_context
+def _string(context: jinja2.runtime.Context, value: Any) -> str:
     """``| string``, of what has words of its own (a record's Python form gave its file's path and line); a number in
-    the edition's marks (:mod:`masterplan.number_marks`: ``(2 / 3) | string`` gave 0.6666666666666666)."""
+    the edition's marks (:mod:`masterplan.number_marks`: ``(2 / 3) | string`` gave 0.6666666666666666), true, false
+    and nothing as ``{{ }}`` prints them ("ya", "–")."""
     chapter_values.check_printable(value)
+    if isinstance(value, bool) or value is None:
+        return str(chapter_values.printed(context, value))
     return number_marks.marked(value, str(value))
 
 

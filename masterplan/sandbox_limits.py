@@ -29,6 +29,8 @@ MAX_OUTPUT_CHARS = 2_000_000
 MAX_RANGE = 10_000
 _BIG_NUMBER = re.compile(r"\d{7,}")
 _NUMBER = re.compile(r"\d+")
+#: the types of a format field that write no number with marks: a character, hexadecimal, octal, binary
+_UNMARKED = ("c", "x", "X", "o", "b")
 #: the largest number ``**`` and ``*`` may make: squaring one of 20 million bits takes 4 s, of 80 million 43 s, in one
 #: step the time limit cannot cut short
 _MAX_BITS = 10_000
@@ -54,7 +56,9 @@ class BoundedFormatter(SandboxedFormatter):
         check_printable(value)
         check_format(format_spec)
         _check_estimate(self.written + _size(value) + sum(map(int, _NUMBER.findall(format_spec))))
-        result = marked(value, super().format_field(value, format_spec))  # '{:.1f}': 66,7 in Indonesian
+        result = super().format_field(value, format_spec)
+        if not format_spec.endswith(_UNMARKED):  # '{:.1f}': 66,7 in Indonesian; '{:c}' a character, '{:x}' hexadecimal
+            result = marked(value, result)
         self.written += len(result)
         return result
 

@@ -511,8 +511,8 @@ def test_a_text_a_chapter_joins_prints_each_value_as_the_chapter_does(tmp_path: 
     assert problems == [] and text is not None and text.strip() == printed
 
 
-@pytest.mark.parametrize(("written_in", "printed"), [("id", "ya · tidak · – · Quick win: ya"),
-                                                     ("en", "yes · no · – · Quick win: yes")])
+@pytest.mark.parametrize(("written_in", "printed"), [("id", "ya · tidak · – · Quick win: ya · ya YA –"),
+                                                     ("en", "yes · no · – · Quick win: yes · yes YES –")])
 def test_a_chapter_prints_yes_no_and_an_empty_field_in_words(tmp_path: Path, written_in: str, printed: str) -> None:
     """{{ program.quick_win }} printed "True" into an Indonesian sentence, and a field the plan leaves empty
     ({{ plan.realised_as_of }}) "None": a yes-or-no field prints in the chapter's words, an empty one as a dash, as the
@@ -521,14 +521,17 @@ def test_a_chapter_prints_yes_no_and_an_empty_field_in_words(tmp_path: Path, wri
     loaded, report = load(write_plan(tmp_path, {}))
     assert loaded is not None and not report.errors
     body = ("{{ plan.program('GOV-01').quick_win }} · {{ not plan.program('GOV-01').quick_win }} · {{ none }} · "
-            "{{ 'Quick win: ' ~ plan.program('GOV-01').quick_win }}\n")
+            "{{ 'Quick win: ' ~ plan.program('GOV-01').quick_win }} · {{ true | string }} {{ true | upper }} "
+            "{{ none | e }}\n")
     text, problems = chapters.expand(chapter(body, written_in), chapters.context(loaded))
     assert problems == [] and text is not None and text.strip() == printed
 
 
 @pytest.mark.parametrize(("language", "printed"), [
-    ("id", "66,7 · 66,7 · 66,7 · 66,7 % · 2,0 · 276.660.000.000 · 1.234,50 · 2,5 · Rp. 5.000 (7) · a.b,c"),
-    ("en", "66.7 · 66.7 · 66.7 · 66.7 % · 2.0 · 276,660,000,000 · 1,234.50 · 2.5 · Rp. 5.000 (7) · a.b,c"),
+    ("id", ("66,7 · 66,7 · 66,7 · 66,7 % · 2,0 · 276.660.000.000 · 1.234,50 · 2,5 · Rp. 5.000 (7) · a.b,c · ,1,5 · . · "
+           "{'a': 1}")),
+    ("en", ("66.7 · 66.7 · 66.7 · 66.7 % · 2.0 · 276,660,000,000 · 1,234.50 · 2.5 · Rp. 5.000 (7) · a.b,c · ,1.5 · . · "
+           "{'a': 1}")),
 ])
 def test_a_number_a_chapter_formats_itself_has_the_editions_marks(tmp_path: Path, language: str, printed: str) -> None:
     """'%.1f' % x, '%.1f' | format(x) and '{:.1f}'.format(x), as Jinja's documentation rounds a number, printed "66.7"
@@ -539,7 +542,8 @@ def test_a_number_a_chapter_formats_itself_has_the_editions_marks(tmp_path: Path
     assert loaded is not None and not report.errors
     body = ("{{ '%.1f' % x }} · {{ '%.1f' | format(x) }} · {{ '{:.1f}'.format(x) }} · {{ '%(v).1f %%' | format(v=x) }} · "
             "{{ '%.1f' % 2 }} · {{ '{:,}'.format(276660000000) }} · {{ '{:>8,.2f}'.format(1234.5) | trim }} · "
-            "{{ '%s' % 2.5 }} · {{ 'Rp. 5.000 (%d)' % 7 }} · {{ '%s' % 'a.b,c' }}\n")
+            "{{ '%s' % 2.5 }} · {{ 'Rp. 5.000 (%d)' % 7 }} · {{ '%s' % 'a.b,c' }} · {{ '%c%.1f' % (44, 1.5) }} · "
+            "{{ '{:c}'.format(46) }} · {{ '%s' % {'a': 1} }}\n")
     text, problems = chapters.expand(chapter(body), {"plan": replace(loaded, language=language), "x": 2 / 3 * 100})
     assert problems == [] and text is not None and text.strip() == printed
 

@@ -74,8 +74,7 @@ def filled(chapter: Chapter, text: str | None) -> Iterator[Diagnostic]:
             if line.startswith("##") and "{{" in line and _NUMBERED_HEADING.fullmatch(jinja_tags.TAG.sub("1", line))]
     headings = [line for line in markdown_lines.atx(text).split("\n") if line.startswith("##")]
     for number, line in made:
-        pattern = re.compile("(?s:.*?)".join(map(re.escape, jinja_tags.TAG.split(line))))  # each tag: what it printed
-        found = [numbered for heading in headings if pattern.fullmatch(heading)
+        found = [numbered for heading in headings if jinja_tags.could_fill(line, heading)
                  and (numbered := _numbered(heading, chapter.body_line + number, lines[number]))]
         if found and any(_clear(found)):
             yield warning(Position(chapter.position.file, found[0].line, found[0].column), "W553", "the heading "

@@ -16,14 +16,16 @@ from masterplan.diagnostics import Diagnostic, Message, Position, warning
 from masterplan.indonesian_words import INDONESIAN_STATUSES
 from masterplan.plan_parts import Chapter
 
-#: a status compared with a quoted word, either way round, or tested by selectattr / rejectattr
+#: a record's status (``p.status``, not a name the chapter sets, which may hold its printed word) compared with a
+#: quoted word, either way round, or tested by selectattr / rejectattr
 _COMPARED = re.compile(
-    r"""\bstatus\s*(?:==|!=)\s*(?P<q1>['"])(?P<word>[^'"\n]{1,40})(?P=q1)"""
-    r"""|(?P<q2>['"])(?P<before>[^'"\n]{1,40})(?P=q2)\s*(?:==|!=)\s*[\w.]*\bstatus\b"""
+    r"""\.status\s*(?:==|!=)\s*(?P<q1>['"])(?P<word>[^'"\n]{1,40})(?P=q1)"""
+    r"""|(?P<q2>['"])(?P<before>[^'"\n]{1,40})(?P=q2)\s*(?:==|!=)\s*[\w.]*\.status\b"""
     r"""|(?P<q3>['"])status(?P=q3)\s*,\s*(?P<q4>['"])(?:equalto|eq|==|ne|!=|sameas)(?P=q4)\s*,\s*"""
     r"""(?P<q5>['"])(?P<tested>[^'"\n]{1,40})(?P=q5)""")
-#: a status looked for in a list of quoted words: ``p.status in ['berjalan', 'selesai']``
-_IN_LIST = re.compile(r"""\bstatus\s+(?:not\s+)?in\s*[\[(]([^\])]*)[\])]""")
+#: a status looked for in a list of quoted words: ``p.status in ['berjalan', 'selesai']`` (a list of 400 characters at
+#: most: read to a bracket never written, each 'status in' of a long line read the rest of it)
+_IN_LIST = re.compile(r"""\.status\s+(?:not\s+)?in\s*[\[(]([^\])]{0,400})[\])]""")
 _QUOTED = re.compile(r"""(['"])([^'"\n]{1,40})\1""")
 
 

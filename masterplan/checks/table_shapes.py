@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from masterplan.captions import CAPTION
 from masterplan.diagnostics import Diagnostic, Message, Position, warning
-from masterplan.jinja_tags import TAG_START
+from masterplan.jinja_tags import ALONE, TAG, TAG_START, could_fill
 from masterplan.plan_parts import Chapter
 from masterplan.table_rows import RULE, Misshapen, cell_count, misshapen
 
@@ -35,24 +35,62 @@ def _found(chapter: Chapter, filled: str | None) -> list[tuple[Misshapen, bool]]
     if filled is not None:
         aligned = _aligned(chapter.body.rstrip("\n").split("\n"), filled.rstrip("\n").split("\n"))
         written_at = {at: line for line, at in aligned.items() if "{{" in lines[line]}
-        filled_lines, made = filled.split("\n"), {}
+        filled_lines = filled.split("\n")
         headers = _headers(lines, filled_lines)
         written_rows = set(lines)
+        made: dict[int, tuple[Misshapen, bool]] = {}  #: by the line of the chapter told, the first row told there
+        tables: dict[int, _Table] = {}  #: by its header's line, each table as written a row Jinja made stands in
         for shape in misshapen(filled, CAPTION.match):
             if shape.line - 1 in written_at and not shape.tags_alone:
                 line = written_at[shape.line - 1]  # what Jinja fills in made the count wrong, or the row as written
                 found.append((shape._replace(line=line + 1), cell_count(lines[line], shape.border) == shape.columns))
-            elif not shape.tags_alone and not shape.rule and filled_lines[shape.line - 1] not in written_rows:
-                # a row Jinja made where no line of the chapter is the row: told at the table's loop, once
-                at = _loop_line(lines, headers.get(shape.header - 1))
-                if at is not None and at not in made:
-                    made[at] = shape._replace(line=at, made=True)
+            elif not shape.tags_alone and not shape.rule and filled_lines[shape.line - 1] not in written_rows \
+                    and (header := headers.get(shape.header - 1)) is not None:
+                # a row Jinja made where no line of the chapter is the row: told at the line that writes it, or at
+                # the table's loop for rows run together on one line
+                if header not in tables:
+                    tables[header] = _Table(lines, header)
+                told = _row_made(lines, tables[header], filled_lines[shape.line - 1], shape)
+                if told is not None and told[0].line not in made:
+                    made[told[0].line] = told
         for header, written in headers.items():  # a table whose row of '---' Jinja glued a row to: no table
             if header + 1 < len(filled_lines) and filled_lines[header + 1] != lines[written + 1] \
                     and (at := _loop_line(lines, written)) is not None and at not in made:
-                made[at] = Misshapen(at, 0, cell_count(lines[written]), rule=True, header=written + 1, made=True)
-        found.extend((shape, True) for shape in made.values())
+                made[at] = Misshapen(at, 0, cell_count(lines[written]), rule=True, header=written + 1, made=True), True
+        found.extend(made.values())
     return sorted(found)
+
+
+class _Table:
+    """A table as written whose rows Jinja fills in: its header's line (from 0), the loop's line that writes its rows
+    (from 1, if any), whether a row holds '||', and the lines that may write a row (a tag in them, not tags alone;
+    none past :data:`_MOST_WRITING`, each tried for each row Jinja made)."""
+
+    def __init__(self, lines: list[str], header: int):
+        end = next((end for end in range(header + 2, len(lines)) if not lines[end].strip()), len(lines))
+        rows = range(header + 2, end)
+        self.header, self.loop = header, _loop_line(lines, header)
+        self.joined = any("||" in lines[line] for line in rows)
+        self.writing = [line for line in rows if TAG_START.search(lines[line]) and not ALONE.fullmatch(lines[line])]
+        if len(self.writing) > _MOST_WRITING:
+            self.writing = []
+
+
+#: the most lines of one table that write rows with Jinja which a row made is matched with (each with each)
+_MOST_WRITING = 100
+
+
+def _row_made(lines: list[str], table: _Table, row: str, shape: Misshapen) -> tuple[Misshapen, bool] | None:
+    """The misshapen row ``row`` Jinja made in ``table``, told at the table's loop when it is rows run together ('||'
+    where one ends and the next starts, which no row of the table writes), else at the one line of the table that can
+    write it, as that line's row; None when none can."""
+    if "||" in row and not table.joined:
+        return (shape._replace(line=table.loop, made=True), True) if table.loop is not None else None
+    writing = [line for line in table.writing if could_fill(lines[line], row)]
+    if len(writing) != 1:
+        return None
+    printed = TAG.sub(lambda tag: tag.group() if tag.group().startswith("{{") else "", lines[writing[0]])  # the row
+    return shape._replace(line=writing[0] + 1), cell_count(printed, shape.border) == shape.columns
 
 
 def _headers(lines: list[str], filled_lines: list[str]) -> dict[int, int]:
